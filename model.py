@@ -608,7 +608,7 @@ def hf_config(path: Path) -> ModelConfig:
     scaling = rope if rope.get("rope_type", rope.get("type", "default")) != "default" else None
     neox = kind == "gpt_neox"
     eps = c.get("layer_norm_eps" if neox else "rms_norm_eps", 1e-5)
-    bias = bool(c.get("attention_bias", neox))
+    bias = bool(c.get("attention_bias", neox)) and kind != "qwen2"  # qwen2: q/k/v biases only, always
     act = c.get("hidden_act", "silu")
     if act not in ("silu", "gelu"):
         raise ValueError(f"{file}: hidden_act={act!r} is not supported (silu, gelu)")

@@ -1,0 +1,195 @@
+"""model.py against transformers (test-only reference) on tiny random-weight models of every family, plus the
+KV cache, batching, sampling and export invariants. The real SmolLM2 checks live in test_model_smollm2.py."""
+import pytest
+import torch
+import transformers
+
+import model as M
+
+VOCAB, SEQ, NEW = 256, 24, 32
+
+
+def tiny_hf_config(family: str) -> transformers.PretrainedConfig:
+    common = dict(vocab_size=VOCAB, hidden_size=64, num_hidden_layers=2, num_attention_heads=4, intermediate_size=128,
+                  max_position_embeddings=128, eos_token_id=None, bos_token_id=None, pad_token_id=None)
+    if family == "llama":
+        return transformers.LlamaConfig(num_key_value_heads=2, **common)
+    if family == "llama3":
+        rope = {"rope_type": "llama3", "rope_theta": 500000.0, "factor": 8.0, "low_freq_factor": 1.0,
+                "high_freq_factor": 4.0, "original_max_position_embeddings": 16}
+        return transformers.LlamaConfig(num_key_value_heads=1, rope_parameters=rope, tie_word_embeddings=True, **common)
+    if family == "qwen2":
+        return transformers.Qwen2Config(num_key_value_heads=2, **common)
+    if family == "mistral":
+        return transformers.MistralConfig(num_key_value_heads=2, sliding_window=8, **common)
+    if family == "gpt_neox":
+        return transformers.GPTNeoXConfig(rotary_pct=0.25, use_parallel_residual=True, hidden_act="gelu", **common)
+    raise ValueError(family)
+
+
+def randomize(module: torch.nn.Module, seed: int) -> None:
+    """Every parameter random (biases and norm weights too), so a wrong mapping cannot hide behind zeros or ones."""
+    g = torch.Generator().manual_seed(seed)
+    with torch.no_grad():
+        for name, p in module.named_parameters():
+            noise = torch.randn(p.shape, generator=g)
+            p.copy_(1 + 0.1 * noise if "norm" in name and name.endswith("weight") else 0.08 * noise)
+
+
+FAMILIES = ["llama", "llama3", "qwen2", "mistral", "gpt_neox"]
+
+
+@pytest.fixture(scope="module", params=FAMILIES)
+def pair(request, tmp_path_factory):
+    """(transformers model, our model loaded from its save_pretrained directory) with identical random weights."""
+    torch.manual_seed(0)
+    cfg = tiny_hf_config(request.param)
+    hf = transformers.AutoModelForCausalLM.from_config(cfg, attn_implementation="eager").eval()
+    randomize(hf, seed=FAMILIES.index(request.param))
+    path = tmp_path_factory.mktemp(request.param)
+    hf.save_pretrained(path)
+    ours, tok = M.load(path)
+    assert tok is None
+    return request.param, hf, ours, path
+
+
+def prompt_ids(n: int = SEQ, batch: int = 2, seed: int = 1) -> torch.Tensor:
+    return torch.randint(0, VOCAB, (batch, n), generator=torch.Generator().manual_seed(seed))
+
+
+@torch.no_grad()
+def test_logits_match_transformers(pair):
+    family, hf, ours, _ = pair
+    idx = prompt_ids()
+    ref = hf(idx).logits
+    got, _ = ours(idx)
+    assert (got - ref).abs().max().item() <= 1e-4, family
+
+
+@torch.no_grad()
+def test_greedy_matches_transformers_with_and_without_cache(pair):
+    family, hf, ours, _ = pair
+    idx = prompt_ids(n=8, batch=1, seed=2)
+    ref = hf.generate(idx, max_new_tokens=NEW, do_sample=False, min_new_tokens=NEW)[0, 8:].tolist()
+    cached = ours.generate([idx[0].tolist()], NEW)[0]
+    seq = idx.clone()
+    for _ in range(NEW):  # no cache: the whole sequence again every step
+        seq = torch.cat([seq, ours(seq)[0][:, -1].argmax(-1, keepdim=True)], 1)
+    assert cached == ref, family
+    assert seq[0, 8:].tolist() == ref, family
+
+
+@torch.no_grad()
+def test_export_round_trip_loads_in_transformers(pair, tmp_path):
+    family, hf, ours, _ = pair
+    M.export_hf(ours, None, tmp_path)
+    back = transformers.AutoModelForCausalLM.from_pretrained(tmp_path, attn_implementation="eager").eval()
+    idx = prompt_ids(seed=3)
+    assert (back(idx).logits - hf(idx).logits).abs().max().item() <= 1e-5, family
+    again, _ = M.load(tmp_path)
+    assert torch.equal(again(idx)[0], ours(idx)[0])
+
+
+@torch.no_grad()
+def test_sharded_checkpoint_loads(pair, tmp_path):
+    family, hf, ours, _ = pair
+    hf.save_pretrained(tmp_path, max_shard_size="100KB")
+    assert (tmp_path / "model.safetensors.index.json").exists()
+    sharded, _ = M.load(tmp_path)
+    idx = prompt_ids(seed=4)
+    assert torch.equal(sharded(idx)[0], ours(idx)[0])
+
+
+# ----------------------------------------------------------------------------- cache and generation on configs/test
+
+@pytest.fixture(scope="module")
+def small():
+    torch.manual_seed(0)
+    m = M.Transformer(M.load_config("test")).eval()
+    randomize(m, seed=7)  # larger than init scale so greedy choices are decisive, not near-ties
+    return m
+
+
+@torch.no_grad()
+def test_cache_matches_full_forward_token_by_token(small):
+    idx = torch.randint(0, small.config.vocab_size, (3, 20), generator=torch.Generator().manual_seed(0))
+    full, _ = small(idx)
+    cache = small.new_cache(3, 32)
+    first, _ = small(idx[:, :7], cache=cache)
+    rest = [small(idx[:, t:t + 1], cache=cache)[0] for t in range(7, 20)]
+    assert (torch.cat([first, *rest], 1) - full).abs().max().item() < 1e-5
+    assert cache.lengths.tolist() == [20, 20, 20]
+
+
+@torch.no_grad()
+def test_rows_at_different_lengths_share_one_decode_step(small):
+    idx = torch.randint(0, small.config.vocab_size, (2, 12), generator=torch.Generator().manual_seed(1))
+    full, _ = small(idx)
+    cache = small.new_cache(4, 32)
+    small(idx[0:1, :9], cache=cache, rows=[3])
+    small(idx[1:2, :4], cache=cache, rows=[1])
+    step, _ = small(torch.stack([idx[0, 9:10], idx[1, 4:5]]), cache=cache, rows=[3, 1])
+    assert (step[0, 0] - full[0, 9]).abs().max().item() < 1e-5
+    assert (step[1, 0] - full[1, 4]).abs().max().item() < 1e-5
+    assert cache.lengths.tolist() == [0, 5, 0, 10]
+
+
+@torch.no_grad()
+def test_copy_prefix_starts_a_row_from_a_shared_prefix(small):
+    idx = torch.randint(0, small.config.vocab_size, (1, 12), generator=torch.Generator().manual_seed(2))
+    full, _ = small(idx)
+    cache = small.new_cache(2, 32)
+    small(idx[:, :6], cache=cache, rows=[0])
+    cache.copy_prefix(0, 1, 6)
+    tail, _ = small(idx[:, 6:], cache=cache, rows=[1])
+    assert (tail - full[:, 6:]).abs().max().item() < 1e-5
+    with pytest.raises(ValueError, match="holds 6 positions"):
+        cache.copy_prefix(0, 1, 7)
+    cache.reset([1])
+    assert cache.lengths.tolist() == [6, 0]
+
+
+def test_batched_prompts_equal_one_by_one(small):
+    prompts = [[5, 9, 200, 7], [11], [3, 4, 5, 6, 7, 8, 9, 10, 11]]
+    batched = small.generate(prompts, 16)
+    assert batched == [small.generate([p], 16)[0] for p in prompts]
+    assert list(small.stream(prompts[2], 16)) == batched[2]
+
+
+def test_stop_ids_end_a_row_and_are_not_returned(small):
+    free = small.generate([[5, 9, 200, 7]], 16)[0]
+    stop = free[5]
+    stopped = small.generate([[5, 9, 200, 7]], 16, stop_ids=[stop])[0]
+    assert stopped == free[: free.index(stop)]
+
+
+def test_sampling_is_seeded_and_respects_top_k():
+    logits = torch.tensor([[0.0, 3.0, 2.0, 1.0, -1.0]]).repeat(400, 1)
+    a = M.sample(logits, 1.0, top_k=2, generator=torch.Generator().manual_seed(0))
+    b = M.sample(logits, 1.0, top_k=2, generator=torch.Generator().manual_seed(0))
+    assert torch.equal(a, b) and set(a.tolist()) == {1, 2}
+    nucleus = M.sample(logits, 1.0, top_p=0.6, generator=torch.Generator().manual_seed(0))
+    assert set(nucleus.tolist()) == {1}  # token 1 alone has p=0.64 >= 0.6
+    assert M.sample(logits[:1], 0.0).item() == 1
+
+
+def test_loss_ignores_minus_100(small):
+    idx = torch.randint(0, small.config.vocab_size, (2, 10), generator=torch.Generator().manual_seed(3))
+    targets = torch.full_like(idx, -100)
+    targets[0, 4] = 17
+    logits, loss = small(idx, targets)
+    expected = torch.nn.functional.cross_entropy(logits[0, 4:5], targets[0, 4:5])
+    assert torch.allclose(loss, expected)
+
+
+def test_embeds_and_context_are_passed_through(small):
+    idx = torch.randint(0, small.config.vocab_size, (1, 6), generator=torch.Generator().manual_seed(4))
+    with torch.no_grad():
+        a, _ = small(idx)
+        b, _ = small(None, embeds=small.tok_embeddings(idx), context=object())
+    assert torch.equal(a, b)
+
+
+def test_prompt_longer_than_context_is_a_clear_error(small):
+    with pytest.raises(ValueError, match="max_seq_len"):
+        small.generate([[1] * small.config.max_seq_len], 4)
