@@ -1,0 +1,155 @@
+"""sft.py: LoRA and QLoRA mechanics on the tiny test model, peft parity, masking, resume, and a short real run."""
+import json
+
+import pytest
+import torch
+import torch.nn as nn
+
+import sft
+from model import Transformer, export_hf, load_config
+
+TARGETS = ["wq", "wv", "w2"]
+
+
+def tiny_model(seed: int = 0) -> Transformer:
+    torch.manual_seed(seed)
+    return Transformer(load_config("test")).eval()
+
+
+def randomise_lora(model: nn.Module, seed: int = 1) -> None:
+    """B starts at zero; give it values so the adapter actually changes something."""
+    g = torch.Generator().manual_seed(seed)
+    with torch.no_grad():
+        for m in sft.lora_modules(model).values():
+            m.lora_B.copy_(torch.randn(m.lora_B.shape, generator=g) * 0.05)
+
+
+IDS = torch.randint(0, 2048, (2, 24), generator=torch.Generator().manual_seed(0))
+
+
+# ----------------------------------------------------------------------------- LoRA
+
+def test_zero_init_lora_leaves_outputs_unchanged():
+    model = tiny_model()
+    before, _ = model(IDS)
+    names = sft.apply_lora(model, rank=4, alpha=8, dropout=0.0, targets=TARGETS)
+    assert len(names) == 3 * model.config.n_layers
+    after, _ = model(IDS)
+    assert torch.equal(before, after)
+
+
+def test_only_adapter_parameters_get_gradients():
+    model = tiny_model()
+    sft.apply_lora(model, rank=4, alpha=8, dropout=0.1, targets=TARGETS, layers=[2, 3])
+    model.train()
+    randomise_lora(model)
+    _, loss = model(IDS, IDS)
+    loss.backward()
+    trainable = {n for n, p in model.named_parameters() if p.requires_grad}
+    assert trainable and all(".lora_A" in n or ".lora_B" in n for n in trainable)
+    assert all(sft._layer_index(n) in (2, 3) for n in trainable)
+    for name, p in model.named_parameters():
+        assert (p.grad is not None) == (name in trainable), name
+    assert all(p.grad.abs().sum() > 0 for n, p in model.named_parameters() if n in trainable)
+
+
+def test_merged_equals_unmerged():
+    model = tiny_model()
+    sft.apply_lora(model, rank=4, alpha=8, dropout=0.0, targets=TARGETS)
+    randomise_lora(model)
+    unmerged, _ = model(IDS)
+    sft.merge_lora(model)
+    assert not sft.lora_modules(model)
+    merged, _ = model(IDS)
+    assert (merged - unmerged).abs().max() < 1e-5
+    assert not torch.equal(merged, tiny_model()(IDS)[0])
+
+
+def test_unknown_target_is_an_error():
+    with pytest.raises(ValueError, match="no linear layer matches"):
+        sft.apply_lora(tiny_model(), 4, 8, 0.0, ["q_proj"])
+
+
+def test_adapter_save_load_round_trip(tmp_path):
+    model = tiny_model()
+    sft.apply_lora(model, rank=4, alpha=8, dropout=0.0, targets=TARGETS, layers=[1, 3])
+    randomise_lora(model)
+    want, _ = model(IDS)
+    sft.save_adapter(model, tmp_path / "adapter", base_model="test")
+    cfg = json.loads((tmp_path / "adapter" / "adapter_config.json").read_text())
+    assert cfg["r"] == 4 and cfg["target_modules"] == ["down_proj", "q_proj", "v_proj"] and cfg["layers_to_transform"] == [1, 3]
+    fresh = sft.load_adapter(tiny_model(), tmp_path / "adapter")
+    got, _ = fresh(IDS)
+    assert torch.equal(want, got)
+
+
+def test_adapter_with_wrong_shapes_names_the_tensor(tmp_path):
+    from safetensors.torch import load_file, save_file
+
+    model = tiny_model()
+    sft.apply_lora(model, rank=4, alpha=8, dropout=0.0, targets=["wq"])
+    sft.save_adapter(model, tmp_path)
+    tensors = load_file(tmp_path / "adapter_model.safetensors")
+    key = next(k for k in tensors if k.endswith("lora_A.weight"))
+    tensors[key] = torch.zeros(4, 7)
+    save_file(tensors, tmp_path / "adapter_model.safetensors")
+    with pytest.raises(ValueError, match="lora_A.weight has shape"):
+        sft.load_adapter(tiny_model(), tmp_path)
+
+
+def test_peft_loads_our_adapter_with_the_same_logits(tmp_path):
+    transformers = pytest.importorskip("transformers")
+    peft = pytest.importorskip("peft")
+    model = tiny_model()
+    export_hf(model, None, tmp_path / "base")
+    sft.apply_lora(model, rank=4, alpha=8, dropout=0.0, targets=["wq", "wk", "wv", "wo", "w1", "w2", "w3"], layers=[0, 2])
+    randomise_lora(model)
+    sft.save_adapter(model, tmp_path / "adapter", base_model=str(tmp_path / "base"))
+    hf = transformers.AutoModelForCausalLM.from_pretrained(tmp_path / "base", torch_dtype=torch.float32)
+    tuned = peft.PeftModel.from_pretrained(hf, tmp_path / "adapter").eval()
+    with torch.no_grad():
+        theirs = tuned(IDS).logits
+    ours, _ = model(IDS)
+    assert (theirs - ours).abs().max() < 1e-4
+    assert (theirs - tiny_model()(IDS)[0]).abs().max() > 1e-3  # the adapter mattered
+
+
+# ----------------------------------------------------------------------------- NF4
+
+def test_nf4_round_trip_error_within_bound():
+    torch.manual_seed(0)
+    w = torch.randn(96, 128) * 0.02
+    for double in (False, True):
+        q = sft.quantize_nf4(w, block=64, double_quant=double)
+        back = sft.dequantize_nf4(q)
+        blocks_max = w.reshape(-1, 64).abs().amax(1, keepdim=True)
+        err = (back - w).reshape(-1, 64).abs()
+        slack = 1.01 if double else 1.0 + 1e-6  # 8-bit scales add at most ~1/127 of a block's absmax
+        assert (err <= blocks_max * sft.NF4_MAX_REL_ERROR * slack + 1e-7).all()
+        assert (err.mean() / w.abs().mean()) < 0.12  # typical error on normal weights is far below the bound
+    exact = sft.NF4_LEVELS.repeat(8) * 3.0
+    assert torch.equal(sft.dequantize_nf4(sft.quantize_nf4(exact, block=16)), exact)
+    assert q.nbytes() < w.numel() * 4 / 7
+
+
+def test_nf4_linear_with_lora_trains_only_the_adapter():
+    model = tiny_model()
+    ref, _ = model(IDS)
+    sft.quantize_model_nf4(model, block=64, double_quant=True)
+    quantised, _ = model(IDS)
+    assert (quantised - ref).abs().max() < 0.5 and not torch.equal(quantised, ref)
+    sft.apply_lora(model, 4, 8, 0.0, ["wq", "wv"])
+    assert isinstance(model.layers[0].attention.wq.base, sft.NF4Linear)
+    model.train()
+    randomise_lora(model)
+    _, loss = model(IDS, IDS)
+    loss.backward()
+    assert all(("lora_" in n) == p.requires_grad for n, p in model.named_parameters())
+    merged = sft.merge_lora(model)
+    assert isinstance(merged.layers[0].attention.wq, nn.Linear)
+
+
+def test_memory_report_orders_formats():
+    report = sft.memory_report(tiny_model())
+    assert report["fp32_mib"] == pytest.approx(2 * report["bf16_mib"])
+    assert report["nf4_mib"] < report["bf16_mib"]
