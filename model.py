@@ -435,7 +435,8 @@ def sample(logits: torch.Tensor, temperature: float = 0.0, top_k: int | None = N
 # ============================================================================= GGUF reader
 
 GGUF_SCALARS = {0: "<B", 1: "<b", 2: "<H", 3: "<h", 4: "<I", 5: "<i", 6: "<f", 7: "<?", 10: "<Q", 11: "<q", 12: "<d"}
-GGML_TYPES = {0: "F32", 1: "F16", 2: "Q4_0", 3: "Q4_1", 8: "Q8_0", 30: "BF16"}
+GGML_TYPES = {0: "F32", 1: "F16", 2: "Q4_0", 3: "Q4_1", 6: "Q5_0", 7: "Q5_1", 8: "Q8_0", 10: "Q2_K", 11: "Q3_K",
+              12: "Q4_K", 13: "Q5_K", 14: "Q6_K", 30: "BF16"}  # named in errors; dequantize() reads F32 F16 BF16 Q8_0 Q4_0 Q4_1
 BLOCK_BYTES = {"Q4_0": 18, "Q4_1": 20, "Q8_0": 34}  # per 32 weights: fp16 scale (+ fp16 min) + packed values
 ELEMENT_BYTES = {"F32": 4, "F16": 2, "BF16": 2}
 
