@@ -39,15 +39,18 @@ def word_hash(word: str) -> int:
     return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
 
 
-def gram_hashes(tokens: list[str], n: int) -> np.ndarray:
+def word_hashes(tokens: list[str]) -> np.ndarray:
+    return np.fromiter((word_hash(w) for w in tokens), dtype=np.uint64, count=len(tokens))
+
+
+def gram_hashes(per_word: np.ndarray, n: int) -> np.ndarray:
     """Stable 64-bit hashes of every n-word window: a polynomial over per-word blake2b hashes, mod 2**64.
 
     Vectorised over windows (n multiply-adds of whole arrays), so a long document costs little more than its words.
     """
-    count = len(tokens) - n + 1
+    count = len(per_word) - n + 1
     if count <= 0:
         return np.empty(0, dtype=np.uint64)
-    per_word = np.fromiter((word_hash(w) for w in tokens), dtype=np.uint64, count=len(tokens))
     out = np.zeros(count, dtype=np.uint64)
     with np.errstate(over="ignore"):  # wrap-around is the mod 2**64
         for k in range(n):
@@ -81,11 +84,10 @@ class Decontaminator:
             self.splits.append(split)
         index = self.splits.index(split)
         for text in texts:
-            tokens = words(text)
-            if len(tokens) >= self.n:
-                self._parts.setdefault(self.n, []).append((gram_hashes(tokens, self.n), index))
-            elif len(tokens) >= self.min_words:
-                self._parts.setdefault(len(tokens), []).append((gram_hashes(tokens, len(tokens)), index))
+            per_word = word_hashes(words(text))
+            length = min(len(per_word), self.n)
+            if length >= self.min_words:
+                self._parts.setdefault(length, []).append((gram_hashes(per_word, length), index))
         self._tables = None
 
     def tables(self) -> dict[int, tuple[np.ndarray, np.ndarray]]:
@@ -101,11 +103,11 @@ class Decontaminator:
 
     def match(self, text: str) -> str | None:
         """The first evaluation split the text shares a window with, or None."""
-        tokens = words(text)
+        per_word = word_hashes(words(text))
         for length, (hashes, owner) in sorted(self.tables().items(), reverse=True):
-            if len(tokens) < length:
+            if len(per_word) < length:
                 continue
-            query = gram_hashes(tokens, length)
+            query = gram_hashes(per_word, length)
             pos = np.searchsorted(hashes, query).clip(max=len(hashes) - 1)
             hit = np.nonzero(hashes[pos] == query)[0]
             if len(hit):

@@ -15,6 +15,7 @@ Imports nothing of ours, so any stage can use it.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 BANDS = ("K-2", "3-5", "6-8", "9-12")
@@ -81,6 +82,8 @@ OFF_TOPIC = ("film", "films", "album", "albums", "single", "chart", "billboard",
              "band", "concert", "tour", "celebrity", "starred", "starring", "box office", "nfl", "nba", "casino",
              "betting", "crypto", "dating")
 
+OFF_TOPIC_WORDS = frozenset(k for k in OFF_TOPIC if " " not in k)
+
 TOPIC_FLOOR = {"algebra": "6-8", "chemistry": "6-8", "physics": "6-8", "literature": "3-5", "probability": "6-8"}
 
 WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
@@ -89,22 +92,29 @@ SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
 VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
 
-def _count(phrase: str, words: list[str], joined: str) -> int:
-    """Whole-word hits of a keyword; multi-word keywords are matched on the space-joined words."""
-    if " " in phrase:
-        return joined.count(f" {phrase} ")
-    return words.count(phrase)
+SINGLE = {k: (subject, topic) for subject, topics in TOPICS.items() for topic, keys in topics.items()
+          for k in keys if " " not in k}
+PHRASES = [(k, subject, topic) for subject, topics in TOPICS.items() for topic, keys in topics.items()
+           for k in keys if " " in k]
+
+
+def _hits(text: str, weight: int, scores: dict[str, dict[str, float]]) -> None:
+    """Add whole-word keyword hits of `text` to `scores`; one pass over its words, phrases on the joined words."""
+    words = WORD.findall(text.lower())
+    for word in words:
+        if word in SINGLE:
+            subject, topic = SINGLE[word]
+            scores[subject][topic] += weight
+    joined = f" {' '.join(words)} "
+    for phrase, subject, topic in PHRASES:
+        scores[subject][topic] += weight * joined.count(f" {phrase} ")
 
 
 def topic_scores(text: str, title: str = "") -> dict[str, dict[str, float]]:
     """Keyword hits per subject and topic, title hits weighted x3, plus symbolic arithmetic for math."""
-    body, head = WORD.findall(text.lower()), WORD.findall(title.lower())
-    body_joined, head_joined = f" {' '.join(body)} ", f" {' '.join(head)} "
-    scores = {
-        subject: {topic: sum(_count(k, body, body_joined) + 3 * _count(k, head, head_joined) for k in keys)
-                  for topic, keys in topics.items()}
-        for subject, topics in TOPICS.items()
-    }
+    scores = {subject: {topic: 0.0 for topic in topics} for subject, topics in TOPICS.items()}
+    _hits(text, 1, scores)
+    _hits(title, 3, scores)
     scores["math"]["arithmetic"] += len(SYMBOLIC_MATH.findall(text))
     return scores
 
@@ -112,9 +122,10 @@ def topic_scores(text: str, title: str = "") -> dict[str, dict[str, float]]:
 def off_topic_hits(text: str) -> int:
     words = WORD.findall(text.lower())
     joined = f" {' '.join(words)} "
-    return sum(_count(k, words, joined) for k in OFF_TOPIC)
+    return sum(w in OFF_TOPIC_WORDS for w in words) + sum(joined.count(f" {p} ") for p in OFF_TOPIC if " " in p)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def syllables(word: str) -> int:
     """Vowel groups, minus a silent final e: the usual rough count, good enough for a grade estimate."""
     count = len(VOWEL_GROUPS.findall(word))
