@@ -22,6 +22,17 @@ def data_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def smollm2():
+    """The real SmolLM2-135M-Instruct through model.load: (model, tokenizer), fp32, eval mode. Loaded once per run
+    from the dequantised copy cached under out/cache/ (~1 s; the first run ever dequantises the GGUF, ~10 s).
+    Shared by every test: do not modify it in place (copy.deepcopy it first, e.g. before applying LoRA)."""
+    import model
+    from common import smollm2_gguf
+
+    return model.load(smollm2_gguf())
+
+
+@pytest.fixture(scope="session")
 def small_tokenizer(data_dir: Path):
     """Our byte-level BPE (2048 ids: bytes, merges, then <|endoftext|> <|im_start|> <|im_end|> <|pad|>), trained once
     on a fixed slice of the staged stories + OpenStax text and cached under out/cache/ keyed by a hash of its inputs
