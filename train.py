@@ -46,6 +46,7 @@ import shutil
 import signal
 import sys
 import time
+import warnings
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -436,7 +437,9 @@ def model_from_checkpoint(path: str | Path, device: torch.device | str = "cpu") 
     """A plain Transformer with the weights of any training checkpoint (sharded ones consolidate on the fly)."""
     meta = read_meta(path)
     model = Transformer(ModelConfig(**meta["model_config"]))
-    load_checkpoint(path, model=model, restore_rng=False)
+    with warnings.catch_warnings():  # DCP says it loads in one process: exactly what we ask for here
+        warnings.filterwarnings("ignore", message="torch.distributed is disabled")
+        load_checkpoint(path, model=model, restore_rng=False)
     return model.to(device), meta
 
 
@@ -715,6 +718,7 @@ class Trainer:
         self.tokens_per_step = cfg.batch_size * cfg.seq_len * cfg.grad_accum * d.world
         self.flops_per_token = self.raw.flops_per_token(cfg.seq_len)
         self.peak = peak_flops(cfg, d.device)
+        self.tokenizer: Any = None  # loaded on the first text sample
         if d.master:
             atomic_write_json(self.run_dir / "config.json", {"train": dataclasses.asdict(cfg),
                                                               "model": dataclasses.asdict(self.raw.config)})
@@ -766,11 +770,11 @@ class Trainer:
             return self.model.no_sync()
         return nullcontext()
 
-    def train_step(self) -> dict[str, float]:
+    def accumulate(self) -> torch.Tensor:
+        """Forward and backward over grad_accum micro-batches; leaves the gradients of the mean loss in .grad
+        (still scaled under fp16) and returns this rank's mean loss."""
         cfg, d = self.cfg, self.dist
         self.model.train()
-        number = self.step + 1  # the step being taken, as logged
-        self.watcher.attach(number)
         total = torch.zeros((), device=d.device)
         for micro in range(cfg.grad_accum):
             x, y, self.position = self.train_stream.batch(self.position, cfg.batch_size, cfg.seq_len, d.rank, d.world, d.device)
@@ -780,6 +784,14 @@ class Trainer:
                 loss = loss / cfg.grad_accum  # gradients of the mean over all micro-batches
                 (self.scaler.scale(loss) if self.scaler else loss).backward()
             total += loss.detach().float()
+        return total
+
+    def train_step(self) -> dict[str, float]:
+        """One optimizer step: accumulate, unscale, clip, check for anomalies, step (or skip), advance the schedule."""
+        cfg = self.cfg
+        number = self.step + 1  # the step being taken, as logged
+        self.watcher.attach(number)
+        total = self.accumulate()
         if self.scaler is not None:
             self.scaler.unscale_(self.optimizer)
         grad_norm = float(_full(torch.nn.utils.clip_grad_norm_(self.raw.parameters(), cfg.grad_clip or math.inf)))
@@ -835,9 +847,11 @@ class Trainer:
         """A short greedy continuation into TensorBoard (every rank runs it: FSDP's forward is collective)."""
         if not self.cfg.tokenizer:
             return
-        from tokenizer import load_tokenizer
-        tok = load_tokenizer(self.cfg.tokenizer)
-        out = self.raw.generate([tok.encode(self.cfg.sample_prompt)], max_new_tokens=32, stop_ids=(tok.eos_id,))[0]
+        if self.tokenizer is None:
+            from tokenizer import load_tokenizer
+            self.tokenizer = load_tokenizer(self.cfg.tokenizer)
+        tok = self.tokenizer
+        out = self.raw.generate([tok.encode(self.cfg.sample_prompt)], max_new_tokens=32, stop_ids=tuple(tok.stop_ids))[0]
         self.logger.text("samples", self.cfg.sample_prompt + tok.decode(out), self.step)
 
     def _progress(self, metrics: dict[str, float], dt: float, start_step: int, started: float) -> None:
@@ -951,18 +965,20 @@ def consolidate(path: str | Path, to: str = "", hf_dir: str = "", tokenizer: str
 
 def eval_only(cfg: TrainConfig, device: torch.device) -> dict[str, float]:
     """Held-out loss/ppl of a checkpoint (ours, HF dir or .gguf) on the shards' val split; WikiText-2 with --wikitext."""
-    path = Path(cfg.init_from)
+    path, fingerprint = Path(cfg.init_from), None
     if (path / "meta.json").exists():
-        model, tok = model_from_checkpoint(path, device)[0], None
+        (model, meta), tok = model_from_checkpoint(path, device), None
+        fingerprint = meta["tokenizer_fingerprint"]
     else:
         model, tok = load_pretrained(path)
         model.to(device)
+        fingerprint = getattr(tok, "fingerprint", None)
     if cfg.tokenizer:
         from tokenizer import load_tokenizer
         tok = load_tokenizer(cfg.tokenizer)
     result: dict[str, float] = {}
     if cfg.data_dir:
-        stream = TokenStream(load_split(cfg.data_dir, "val"))
+        stream = TokenStream(load_split(cfg.data_dir, "val", fingerprint))
         val = evaluate(model, stream, cfg.eval_batches, cfg.batch_size, cfg.seq_len, cfg.dtype, device)
         result.update({"val/loss": val["loss"], "val/ppl": val["ppl"]})
     if cfg.wikitext:
