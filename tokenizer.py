@@ -192,7 +192,9 @@ class Tokenizer:
 
     def to_hf_json(self) -> dict[str, Any]:
         """The `tokenizer.json` document (tokenizers' serialisation format) for this vocabulary."""
-        vocab = {bytes_to_token_str(t): i for t, i in sorted(self.ranks.items(), key=lambda kv: kv[1])}
+        # specials sit in the model's vocab too (as in Hugging Face's own files), or transformers re-adds them at new ids
+        pieces = [(bytes_to_token_str(t), i) for t, i in self.ranks.items()] + list(self.special.items())
+        vocab = dict(sorted(pieces, key=lambda kv: kv[1]))
         added = [{"id": i, "content": s, "single_word": False, "lstrip": False, "rstrip": False, "normalized": False,
                   "special": True} for s, i in sorted(self.special.items(), key=lambda kv: kv[1])]
         return {
@@ -255,8 +257,8 @@ class SentencePieceTokenizer:
         self.eos_id = none_if_negative(self.sp.eos_id())
         self.pad_id = none_if_negative(self.sp.pad_id())
         self.unk_id = none_if_negative(self.sp.unk_id())
-        self.special = {self.sp.id_to_piece(i): i for i in range(self.vocab_size)
-                        if self.sp.is_control(i) or self.sp.is_unknown(i) or self.sp.is_user_defined(i)}
+        kinds = spm_piece_types(self.model_bytes)
+        self.special = {self.sp.id_to_piece(i): i for i, kind in enumerate(kinds) if kind in (SPM_UNKNOWN, SPM_CONTROL, SPM_USER)}
         self.default_system = None
         self._special_re = re.compile("|".join(re.escape(s) for s in sorted(self.special, key=len, reverse=True)))
 
@@ -306,6 +308,53 @@ class SentencePieceTokenizer:
             "bos_token": names.get(self.bos_id), "eos_token": names.get(self.eos_id),
             "unk_token": names.get(self.unk_id), "pad_token": names.get(self.pad_id)})
         return directory
+
+
+SPM_UNKNOWN, SPM_CONTROL, SPM_USER = 2, 3, 4  # sentencepiece's ModelProto.SentencePiece.Type values
+
+
+def read_varint(data: bytes, pos: int) -> tuple[int, int]:
+    value = shift = 0
+    while True:
+        if pos >= len(data):
+            raise ValueError("sentencepiece model truncated inside a varint")
+        byte = data[pos]
+        value |= (byte & 0x7F) << shift
+        pos += 1
+        shift += 7
+        if byte < 0x80:
+            return value, pos
+
+
+def proto_fields(data: bytes) -> Iterable[tuple[int, int, Any]]:
+    """(field number, wire type, value) of one protobuf message: enough of the wire format for ModelProto."""
+    pos = 0
+    while pos < len(data):
+        key, pos = read_varint(data, pos)
+        number, wire = key >> 3, key & 7
+        if wire == 0:
+            value, pos = read_varint(data, pos)
+        elif wire == 2:
+            size, pos = read_varint(data, pos)
+            value, pos = data[pos:pos + size], pos + size
+        elif wire in (1, 5):
+            size = 8 if wire == 1 else 4
+            value, pos = data[pos:pos + size], pos + size
+        else:
+            raise ValueError(f"sentencepiece model: unsupported protobuf wire type {wire} in field {number}")
+        yield number, wire, value
+
+
+def spm_piece_types(model: bytes) -> list[int]:
+    """The type of every piece (field 1 of ModelProto, its field 3; NORMAL=1 when absent), without protobuf.
+
+    The sentencepiece Python API has no is_user_defined(), and user-defined pieces (our ChatML markers) are specials.
+    """
+    kinds = []
+    for number, _, piece in proto_fields(model):
+        if number == 1:
+            kinds.append(next((v for n, w, v in proto_fields(piece) if n == 3 and w == 0), 1))
+    return kinds
 
 
 def none_if_negative(i: int) -> int | None:
@@ -567,6 +616,7 @@ def train_bpe(texts: Iterable[str], vocab_size: int, special_tokens: tuple[str, 
 
     Counts pairs over unique pre-tokenized words (weighted by frequency), and after each merge updates only the
     words that contain the merged pair; a lazy max-heap picks the next pair (ties: lowest ids, so it is deterministic).
+    A corpus too small for `vocab_size` stops early, when no pair occurs any more (check `tok.vocab_size`).
     """
     n_merges = vocab_size - 256 - len(special_tokens)
     if n_merges < 0:
@@ -777,7 +827,9 @@ def render_chat(tok: Tokenizer | SentencePieceTokenizer, messages: list[dict], t
         body = tok.encode(header + content)
         ids += [start] + body + [end]
         learn = 1 if role == "assistant" else 0
-        mask += [0] + content_mask(tok, body, len(header.encode()), learn) + [learn]
+        # the header's length as the tokenizer sees it (sentencepiece counts its dummy-prefix space too)
+        header_bytes = sum(len(tok.token_bytes(t)) for t in tok.encode(header))
+        mask += [0] + content_mask(tok, body, header_bytes, learn) + [learn]
         newline = tok.encode("\n")
         ids += newline
         mask += [0] * len(newline)
