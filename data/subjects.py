@@ -33,7 +33,7 @@ TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
                   "interest", "earns", "pays", "spent", "saves"),
         "geometry": ("angle", "angles", "triangle", "triangles", "rectangle", "square", "circle", "radius", "diameter",
                      "perimeter", "area", "volume", "polygon", "parallel", "perpendicular", "cube", "cylinder"),
-        "algebra": ("equation", "equations", "variable", "variables", "solve for", "expression", "linear", "slope",
+        "algebra": ("solve", "equation", "equations", "variable", "variables", "solve for", "expression", "linear", "slope",
                     "inequality", "exponent", "exponents", "polynomial", "function", "graph", "coefficient"),
         "probability": ("probability", "chance", "likely", "outcome", "outcomes", "mean", "median", "mode", "average",
                         "data", "permutation", "combination", "random"),
@@ -92,8 +92,12 @@ SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
 VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
 
-SINGLE = {k: (subject, topic) for subject, topics in TOPICS.items() for topic, keys in topics.items()
-          for k in keys if " " not in k}
+SINGLE: dict[str, list[tuple[str, str]]] = {}  # a word may belong to several topics ("variable": algebra, method)
+for _subject, _topics in TOPICS.items():
+    for _topic, _keys in _topics.items():
+        for _key in _keys:
+            if " " not in _key:
+                SINGLE.setdefault(_key, []).append((_subject, _topic))
 PHRASES = [(k, subject, topic) for subject, topics in TOPICS.items() for topic, keys in topics.items()
            for k in keys if " " in k]
 
@@ -102,8 +106,7 @@ def _hits(text: str, weight: int, scores: dict[str, dict[str, float]]) -> None:
     """Add whole-word keyword hits of `text` to `scores`; one pass over its words, phrases on the joined words."""
     words = WORD.findall(text.lower())
     for word in words:
-        if word in SINGLE:
-            subject, topic = SINGLE[word]
+        for subject, topic in SINGLE.get(word, ()):
             scores[subject][topic] += weight
     joined = f" {' '.join(words)} "
     for phrase, subject, topic in PHRASES:
