@@ -610,6 +610,10 @@ def read_gguf_metadata(path: str | Path) -> dict[str, Any]:
 
 # ============================================================================= training our own
 
+PAIR_BITS = 20  # a pair (a, b) of ids below 2**20 is the int a << 20 | b: cheaper to hash and compare than a tuple
+HEAP_SHIFT = 2 * PAIR_BITS
+
+
 def train_bpe(texts: Iterable[str], vocab_size: int, special_tokens: tuple[str, ...] = CHATML_SPECIALS,
               pattern: str = GPT2_PATTERN, name: str = "nanotutor-bpe") -> Tokenizer:
     """Byte-level BPE trained on `texts`: ids 0-255 are bytes, then merges, then `special_tokens`.
@@ -628,59 +632,68 @@ def train_bpe(texts: Iterable[str], vocab_size: int, special_tokens: tuple[str, 
     words = [list(w.encode("utf-8")) for w in counts]
     freq = list(counts.values())
     vocab: list[bytes] = [bytes([b]) for b in range(256)]
-    pairs: Counter[tuple[int, int]] = Counter()
-    where: dict[tuple[int, int], set[int]] = {}
+    pairs: Counter[int] = Counter()
+    where: dict[int, set[int]] = {}
     for wi, word in enumerate(words):
-        for pair in zip(word, word[1:]):
-            pairs[pair] += freq[wi]
-            where.setdefault(pair, set()).add(wi)
-    heap = [(-c, p) for p, c in pairs.items()]
+        for a, b in zip(word, word[1:]):
+            pairs[a << PAIR_BITS | b] += freq[wi]
+            where.setdefault(a << PAIR_BITS | b, set()).add(wi)
+    # heap items are -count << HEAP_SHIFT | pair: the smallest is the most frequent pair, then the lowest ids
+    heap = [-c << HEAP_SHIFT | p for p, c in pairs.items()]
     heapq.heapify(heap)
     ids: dict[bytes, int] = {t: i for i, t in enumerate(vocab)}
     merges: list[tuple[bytes, bytes]] = []
+    mask = (1 << HEAP_SHIFT) - 1
     while len(merges) < n_merges and heap:
-        count, pair = heapq.heappop(heap)
+        item = heapq.heappop(heap)
+        pair, count = item & mask, -(item >> HEAP_SHIFT)
         current = pairs.get(pair, 0)
-        if current != -count:
+        if current != count:  # stale: the pair lost occurrences since this entry was pushed
             if current > 0:
-                heapq.heappush(heap, (-current, pair))
+                heapq.heappush(heap, -current << HEAP_SHIFT | pair)
             continue
-        merged = vocab[pair[0]] + vocab[pair[1]]
+        a, b = pair >> PAIR_BITS, pair & ((1 << PAIR_BITS) - 1)
+        merged = vocab[a] + vocab[b]
         if merged in ids:
             new_id = ids[merged]  # the same bytes reached by another split: reuse the token
         else:
             new_id = ids[merged] = len(vocab)
             vocab.append(merged)
-            merges.append((vocab[pair[0]], vocab[pair[1]]))
+            merges.append((vocab[a], vocab[b]))
         for wi in list(where.get(pair, ())):
-            merge_word(words, wi, pair, new_id, freq[wi], pairs, where, heap)
+            merge_word(words, wi, a, b, new_id, freq[wi], pairs, where, heap)
     special = {s: len(vocab) + i for i, s in enumerate(special_tokens)}
     eos = special.get("<|endoftext|>")
     return Tokenizer(name=name, pattern=pattern, ranks=ids, special=special, bos_id=eos, eos_id=eos,
                      pad_id=special.get("<|pad|>", eos), vocab_size=len(vocab) + len(special))
 
 
-def merge_word(words: list[list[int]], wi: int, pair: tuple[int, int], new_id: int, weight: int,
-               pairs: Counter, where: dict[tuple[int, int], set[int]], heap: list) -> None:
-    """Replace `pair` by `new_id` in one word and move its pair counts from the old word to the new one."""
+def merge_word(words: list[list[int]], wi: int, a: int, b: int, new_id: int, weight: int,
+               pairs: Counter, where: dict[int, set[int]], heap: list) -> None:
+    """Replace the pair (a, b) by `new_id` in one word and move its pair counts from the old word to the new one.
+
+    Only pairs that contain `new_id` can gain count, so only they are pushed; the others just go stale in the heap.
+    """
     old = words[wi]
     new: list[int] = []
-    i = 0
-    while i < len(old):
-        if i + 1 < len(old) and old[i] == pair[0] and old[i + 1] == pair[1]:
+    i, n = 0, len(old)
+    while i < n:
+        if i + 1 < n and old[i] == a and old[i + 1] == b:
             new.append(new_id)
             i += 2
         else:
             new.append(old[i])
             i += 1
-    for p in zip(old, old[1:]):
+    for x, y in zip(old, old[1:]):
+        p = x << PAIR_BITS | y
         pairs[p] -= weight
         where[p].discard(wi)
-    for p in zip(new, new[1:]):
+    for x, y in zip(new, new[1:]):
+        p = x << PAIR_BITS | y
         pairs[p] += weight
         where.setdefault(p, set()).add(wi)
-    for p in set(zip(new, new[1:])):
-        heapq.heappush(heap, (-pairs[p], p))
+        if x == new_id or y == new_id:
+            heapq.heappush(heap, -pairs[p] << HEAP_SHIFT | p)
     words[wi] = new
 
 
