@@ -71,7 +71,7 @@ class ServeConfig:
     tokens_file: str = ""
     sessions: str = ""  # SQLite file; "" = out/sessions.db
     uploads: str = ""  # "" = out/uploads
-    index: str = ""  # retrieval index directory; "" = out/index when it exists
+    index: str = ""  # retrieval index directory; "" = out/index when it exists; "none" = no retrieval
     logs: str = ""  # JSON-lines log file; "" = out/logs/serve.jsonl
     pidfile: str = ""  # written at start-up (make serve uses out/pids/serve.pid)
     device: str = "cpu"
@@ -645,9 +645,13 @@ class ImageStore:
 
 
 def read_text(image: Any) -> str:
-    """The printed text of a photographed problem, by the same Tesseract OCR that ingest.py uses."""
-    from ingest import ocr_image
-    return ocr_image(image).strip()
+    """The printed text of a photographed problem, by the same Tesseract OCR (and paragraph joining) as ingest.py."""
+    from ingest import ocr_blocks, ocr_image, ocr_text
+    try:
+        return ocr_text(ocr_blocks(ocr_image(image.convert("L")), 1, 72)).strip()
+    except (ValueError, RuntimeError, OSError) as e:  # no tesseract, or it failed: the image is still stored
+        get_logger("serve").warning("OCR failed", extra={"fields": {"error": str(e)}})
+        return ""
 
 
 # ============================================================================= request bodies
@@ -775,11 +779,14 @@ async def run_in_thread(job: Job, make_items: Callable[[], Iterator[Any]], on_er
             put(DONE)
 
     threading.Thread(target=work, name=f"job-{job.request_id}", daemon=True).start()
+    finished = False
     try:
         while (item := await items.get()) is not DONE:
             yield item
+        finished = True
     finally:
-        job.cancel()
+        if not finished:  # the consumer left early (disconnect, error): stop the generation
+            job.cancel()
 
 
 class EventStream:
@@ -805,9 +812,8 @@ class EventStream:
                 await send({"type": "http.response.body", "body": chunk, "more_body": True})
             await send({"type": "http.response.body", "body": b"", "more_body": False})
         except OSError:  # the client went away mid-write
-            pass
-        finally:
             self.job.cancel()
+        finally:
             watcher.cancel()
             await self.chunks.aclose()
 
@@ -881,6 +887,8 @@ class Server:
             self.log.exception("loading failed", extra={"fields": {"error": self.load_error}})
 
     def _retriever(self) -> Any:
+        if self.cfg.index == "none":
+            return None
         path = Path(self.cfg.index) if self.cfg.index else ROOT / "out" / "index"
         if not path.exists():
             if self.cfg.index:
@@ -1077,7 +1085,10 @@ class Handlers:
                    "stop": stop_field(body.get("stop")),
                    "tools": tools_field(body.get("tools"), body.get("tool_choice"))}
         stream = bool_field(body, "stream", False)
-        usage_in_stream = stream and bool_field(body.get("stream_options") or {}, "include_usage", False)
+        stream_options = body.get("stream_options") or {}
+        if not isinstance(stream_options, dict):
+            raise ApiError(400, "stream_options: expected an object")
+        usage_in_stream = bool_field(stream_options, "include_usage", False) and stream
         messages = await asyncio.to_thread(self.openai_messages, body.get("messages"))
         try:
             generation = await asyncio.to_thread(backend.start, messages, **options)
