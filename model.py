@@ -81,7 +81,7 @@ class ModelConfig:
 def load_config(name_or_path: str | Path, **overrides: Any) -> ModelConfig:
     """`load_config("tiny")` reads configs/tiny.py; a path to any config file works too."""
     path = Path(name_or_path)
-    if not path.suffix and not path.exists():
+    if not path.exists() and (ROOT / "configs" / f"{name_or_path}.py").exists():
         path = ROOT / "configs" / f"{name_or_path}.py"
     values = read_config_file(path)
     values.update(overrides)
@@ -293,8 +293,9 @@ class Transformer(nn.Module):
     def flops_per_token(self, seq_len: int | None = None, training: bool = True) -> float:
         """Matmul FLOPs per token: 2N forward (+4N backward) plus attention scores over `seq_len` (PaLM appendix B)."""
         cfg, T = self.config, seq_len or self.config.max_seq_len
-        attn = 2 * cfg.n_layers * cfg.n_heads * cfg.head_dim * T  # QK^T and AV, forward, per token
-        fwd = 2 * self.num_params(non_embedding=True) + 2 * cfg.dim * cfg.vocab_size * (not cfg.tie_embeddings) + attn
+        attn = 4 * cfg.n_layers * cfg.n_heads * cfg.head_dim * T  # QK^T and AV, 2 FLOPs per multiply-add
+        # Tied embeddings leave the output matmul out of the non-embedding count, yet it still runs: add it back.
+        fwd = 2 * self.num_params(non_embedding=True) + 2 * cfg.dim * cfg.vocab_size * cfg.tie_embeddings + attn
         return 3 * fwd if training else fwd
 
     def new_cache(self, batch_size: int, max_len: int | None = None) -> KVCache:
@@ -797,7 +798,7 @@ def main(argv: list[str]) -> None:
         with torch.device("meta"):
             model = Transformer(load_config(path))
         print(f"{path.stem:>16}: {model.num_params() / 1e6:9.2f}M parameters, "
-              f"{model.flops_per_token() / 1e9:8.2f} GFLOPs/token (training)")
+              f"{model.flops_per_token(seq_len=2048) / 1e9:8.2f} GFLOPs/token (training, 2048 context)")
 
 
 if __name__ == "__main__":

@@ -193,3 +193,31 @@ def test_embeds_and_context_are_passed_through(small):
 def test_prompt_longer_than_context_is_a_clear_error(small):
     with pytest.raises(ValueError, match="max_seq_len"):
         small.generate([[1] * small.config.max_seq_len], 4)
+
+
+PUBLISHED = {  # total parameters from each model card / paper (the configs name their source)
+    "smollm2-135m": 134.5e6, "1b": 1.24e9, "3b": 3.21e9, "qwen2.5-3b": 3.09e9, "7b": 7.61e9, "mistral-7b": 7.24e9,
+    "pythia-1b": 1_011_781_632,
+}
+
+
+@pytest.mark.parametrize("name", sorted(PUBLISHED))
+def test_config_parameter_count_matches_published(name):
+    with torch.device("meta"):
+        m = M.Transformer(M.load_config(name))
+    assert abs(m.num_params() / PUBLISHED[name] - 1) < 0.005, m.num_params()
+
+
+def test_small_configs_are_the_advertised_size():
+    with torch.device("meta"):
+        assert 0.8e6 < M.Transformer(M.load_config("test")).num_params() < 1.3e6
+        assert 8e6 < M.Transformer(M.load_config("tiny")).num_params() < 12e6
+
+
+def test_flops_per_token_is_six_n_plus_attention():
+    cfg = M.load_config("test")
+    with torch.device("meta"):
+        m = M.Transformer(cfg)
+    n = m.num_params(non_embedding=True)  # tied: the output matmul is the embedding, counted apart below
+    expected = 6 * (n + cfg.dim * cfg.vocab_size) + 12 * cfg.n_layers * cfg.n_heads * cfg.head_dim * 256
+    assert m.flops_per_token(seq_len=256) == expected
