@@ -298,15 +298,51 @@ class SentencePieceTokenizer:
     def fingerprint(self) -> str:
         return hashlib.sha256(self.model_bytes).hexdigest()
 
+    def to_hf_json(self) -> dict[str, Any]:
+        """A `tokenizer.json` equal to this BPE model, as Hugging Face writes Llama-2's: byte fallback, "▁" for spaces.
+
+        sentencepiece's BPE merges any two adjacent pieces whose concatenation is a piece, best score first, so the
+        merges are every split of every piece, in piece order (ids follow score in a BPE model).
+        """
+        spec = spm_spec(self.model_bytes)
+        where = f"{self.path} (sentencepiece)"
+        if spec["model_type"] != SPM_BPE:
+            raise ValueError(f"{where}: trainer_spec.model_type {spec['model_type']} is not BPE; only BPE models export")
+        if spec["normalizer"] != "identity" or spec["remove_extra_whitespaces"]:
+            raise ValueError(f"{where}: normalizer_spec must be identity without remove_extra_whitespaces (Llama-2 style) to export")
+        kinds = spm_piece_types(self.model_bytes)
+        pieces = [self.sp.id_to_piece(i) for i in range(self.vocab_size)]
+        normal = {p: i for i, (p, kind) in enumerate(zip(pieces, kinds)) if kind == 1}
+        merges = [[p[:k], p[k:]] for p in sorted(normal, key=normal.get) for k in range(1, len(p))
+                  if p[:k] in normal and p[k:] in normal]
+        normalizers = [{"type": "Prepend", "prepend": "\u2581"}] if spec["add_dummy_prefix"] else []
+        normalizers.append({"type": "Replace", "pattern": {"String": " "}, "content": "\u2581"})
+        return {
+            "version": "1.0", "truncation": None, "padding": None,
+            "added_tokens": [{"id": i, "content": t, "single_word": False, "lstrip": False, "rstrip": False,
+                              "normalized": False, "special": True} for t, i in sorted(self.special.items(), key=lambda kv: kv[1])],
+            "normalizer": {"type": "Sequence", "normalizers": normalizers},
+            "pre_tokenizer": None, "post_processor": None,
+            "decoder": {"type": "Sequence", "decoders": [
+                {"type": "Replace", "pattern": {"String": "\u2581"}, "content": " "}, {"type": "ByteFallback"},
+                {"type": "Fuse"}] + ([{"type": "Strip", "content": " ", "start": 1, "stop": 0}] if spec["add_dummy_prefix"] else [])},
+            "model": {"type": "BPE", "dropout": None, "unk_token": pieces[self.unk_id] if self.unk_id is not None else None,
+                      "continuing_subword_prefix": None, "end_of_word_suffix": None, "fuse_unk": True,
+                      "byte_fallback": True, "ignore_merges": False, "vocab": {p: i for i, p in enumerate(pieces)},
+                      "merges": merges},
+        }
+
     def save(self, directory: str | Path) -> Path:
-        """Write tokenizer.model (the sentencepiece proto) and a tokenizer_config.json naming the specials."""
+        """Write tokenizer.model (the sentencepiece proto, what we load back), and for BPE models a tokenizer.json +
+        tokenizer_config.json that transformers.AutoTokenizer loads with identical ids."""
         directory = Path(directory)
         atomic_write_bytes(directory / "tokenizer.model", self.model_bytes)
+        atomic_write_text(directory / "tokenizer.json", json.dumps(self.to_hf_json(), ensure_ascii=False))
         names = {i: s for s, i in self.special.items()}
         atomic_write_json(directory / "tokenizer_config.json", {
-            "tokenizer_class": "LlamaTokenizer", "legacy": True, "add_bos_token": False, "add_eos_token": False,
-            "bos_token": names.get(self.bos_id), "eos_token": names.get(self.eos_id),
-            "unk_token": names.get(self.unk_id), "pad_token": names.get(self.pad_id)})
+            "tokenizer_class": "PreTrainedTokenizerFast", "add_bos_token": False, "add_eos_token": False,
+            "bos_token": names.get(self.bos_id), "eos_token": names.get(self.eos_id), "unk_token": names.get(self.unk_id),
+            "pad_token": names.get(self.pad_id), "clean_up_tokenization_spaces": False, "model_max_length": 1 << 30})
         return directory
 
 
@@ -345,6 +381,24 @@ def proto_fields(data: bytes) -> Iterable[tuple[int, int, Any]]:
         yield number, wire, value
 
 
+SPM_BPE = 2  # TrainerSpec.ModelType
+
+
+def spm_spec(model: bytes) -> dict[str, Any]:
+    """The few TrainerSpec (field 2) and NormalizerSpec (field 3) settings export needs, with proto2 defaults."""
+    spec = {"model_type": 1, "normalizer": "nmt_nfkc", "add_dummy_prefix": True, "remove_extra_whitespaces": True}
+    for number, _, value in proto_fields(model):
+        if number == 2:
+            spec["model_type"] = next((v for n, w, v in proto_fields(value) if n == 3 and w == 0), 1)
+        elif number == 3:
+            for n, w, v in proto_fields(value):
+                if n == 1 and w == 2:
+                    spec["normalizer"] = v.decode()
+                elif n in (3, 4) and w == 0:
+                    spec["add_dummy_prefix" if n == 3 else "remove_extra_whitespaces"] = bool(v)
+    return spec
+
+
 def spm_piece_types(model: bytes) -> list[int]:
     """The type of every piece (field 1 of ModelProto, its field 3; NORMAL=1 when absent), without protobuf.
 
@@ -369,7 +423,7 @@ def load_tokenizer(path: str | Path) -> Tokenizer | SentencePieceTokenizer:
         return cl100k()
     path = Path(path)
     if path.is_dir():
-        for name in ("tokenizer.json", "tokenizer.model"):
+        for name in ("tokenizer.model", "tokenizer.json"):  # sentencepiece's own file wins where both exist (Llama-2)
             if (path / name).exists():
                 return load_tokenizer(path / name)
         raise FileNotFoundError(f"{path}: no tokenizer.json or tokenizer.model in this directory")

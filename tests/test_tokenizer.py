@@ -167,12 +167,15 @@ def test_trained_tokenizer_json_ids_match_tokenizers(style, lines, tmp_path):
 # ----------------------------------------------------------------------------- sentencepiece
 
 def test_sentencepiece_matches_sentencepiece(lines, tmp_path):
+    """A Llama-2-style BPE model (byte fallback, identity normalizer, whitespace kept, digits split)."""
     import sentencepiece as spm
+    from transformers import AutoTokenizer
 
     spm.SentencePieceTrainer.train(
         sentence_iterator=iter(lines[:2000]), model_prefix=str(tmp_path / "sp"), vocab_size=800, model_type="bpe",
-        byte_fallback=True, normalization_rule_name="identity", user_defined_symbols=["<|im_start|>", "<|im_end|>"],
-        pad_id=3, bos_id=1, eos_id=2, unk_id=0, minloglevel=2, num_threads=2)
+        byte_fallback=True, normalization_rule_name="identity", remove_extra_whitespaces=False, split_digits=True,
+        user_defined_symbols=["<|im_start|>", "<|im_end|>"], pad_id=3, bos_id=1, eos_id=2, unk_id=0, minloglevel=2,
+        num_threads=2)
     ours = T.load_tokenizer(tmp_path / "sp.model")
     ref = spm.SentencePieceProcessor(model_file=str(tmp_path / "sp.model"))
     held_out = lines[2000:] + SPECIAL_LINES
@@ -182,6 +185,9 @@ def test_sentencepiece_matches_sentencepiece(lines, tmp_path):
     assert [ours.decode(ours.encode(s)) for s in held_out] == [ref.decode(ref.encode(s)) for s in held_out]
     ids, mask = T.render_chat(ours, [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello there"}])
     assert ours.decode([i for i, m in zip(ids, mask) if m]).startswith("Hello there")
+    hf = AutoTokenizer.from_pretrained(str(ours.save(tmp_path / "export")))
+    assert [hf(s, add_special_tokens=False)["input_ids"] for s in held_out] == [ours.encode(s) for s in held_out]
+    assert T.load_tokenizer(tmp_path / "export").fingerprint == ours.fingerprint
 
 
 # ----------------------------------------------------------------------------- our own trainer
