@@ -4,12 +4,13 @@ PY := .venv/bin/python
 PIP := .venv/bin/pip
 export PYTHONUNBUFFERED := 1
 
-.PHONY: demo test chat stop sysdeps test-sysdeps clean help
+.PHONY: demo test chat serve stop sysdeps test-sysdeps clean help
 
 help:
 	@echo "make demo   - install, prepare, start the tutor"
 	@echo "make test   - install test dependencies and run the whole suite"
 	@echo "make chat   - chat with the base model in the terminal"
+	@echo "make serve  - start only the tutor server (token in out/token, pid in out/pids/serve.pid)"
 	@echo "make stop   - stop what make demo started"
 
 # ------------------------------------------------------------------ environment
@@ -40,6 +41,13 @@ demo: .venv/stamp sysdeps chat
 
 chat: .venv/stamp
 	$(PY) chat.py
+
+# The tutor server alone, in the background: SmolLM2-135M (+ out/adapters/tutor when present) on 127.0.0.1:8000.
+serve: .venv/stamp sysdeps
+	@mkdir -p out/pids out/logs
+	@test -s out/token || $(PY) -c "import secrets; print(secrets.token_urlsafe(24), 'student')" > out/token
+	$(PY) serve.py --tokens_file=out/token --pidfile=out/pids/serve.pid > out/logs/serve.out 2>&1 &
+	@echo "serve.py on http://127.0.0.1:8000 (token: first word of out/token; log: out/logs/serve.out; make stop stops it)"
 
 stop:
 	@for f in out/pids/*.pid; do [ -f "$$f" ] && kill "$$(cat $$f)" 2>/dev/null; rm -f "$$f"; done; true

@@ -859,6 +859,9 @@ class Server:
         self.log.addHandler(self.logbuf.handler)
         self.store = SessionStore(cfg.sessions or out_dir() / "sessions.db")
         self.images = ImageStore(Path(cfg.uploads) if cfg.uploads else out_dir("uploads"), cfg.max_upload_bytes, cfg.max_pixels)
+        from agent import MessageQueue
+        self.queue = MessageQueue()  # the tutor's events, shared with the MCP server's send/receive tools
+        self.retriever = self._retriever()  # loaded up front: the MCP server's tools need it before the model is ready
         self.backend: Any = None
         self.tutor: Any = None
         self.load_error: str | None = None
@@ -879,7 +882,7 @@ class Server:
             else:
                 raise ValueError(f"backend {self.cfg.backend!r}: expected local or openai")
             from agent import Tutor
-            self.tutor = Tutor(self.generate, retriever=self._retriever(), store=self.store)
+            self.tutor = Tutor(self.generate, retriever=self.retriever, store=self.store, queue=self.queue)
             self.backend = backend
             self.log.info("ready", extra={"fields": {"model": backend.name, "backend": self.cfg.backend, "seconds": round(time.perf_counter() - t0, 2)}})
         except Exception as e:
@@ -1346,9 +1349,8 @@ def build_app(server: Server) -> Any:
               Route("/context", h.get_context, methods=["GET"]), Route("/context", h.post_context, methods=["POST"]),
               Route("/chat", h.chat, methods=["POST"]), Route("/upload_image", h.upload_image, methods=["POST"]),
               Route("/v1/models", h.models), Route("/v1/chat/completions", h.completions, methods=["POST"])]
-    mcp = mcp_server(server)
-    if mcp is not None:  # last, at the root: its app serves exactly /mcp
-        routes.append(Mount("/", app=mcp.streamable_http_app(streamable_http_path="/mcp", host=server.cfg.host)))
+    mcp = mcp_server(server)  # mounted last, at the root: its app serves exactly /mcp (Guard has checked the token)
+    routes.append(Mount("/", app=mcp.streamable_http_app(streamable_http_path="/mcp", host=server.cfg.host)))
 
     async def api_error(request: Any, exc: ApiError) -> Any:
         return json_error(exc.status, exc.message, caller_of(request)["request_id"], exc.headers)
@@ -1364,9 +1366,7 @@ def build_app(server: Server) -> Any:
     @contextlib.asynccontextmanager
     async def lifespan(app: Any) -> AsyncIterator[None]:
         threading.Thread(target=server.load, name="load", daemon=True).start()
-        async with contextlib.AsyncExitStack() as stack:
-            if mcp is not None:
-                await stack.enter_async_context(mcp.session_manager.run())
+        async with mcp.session_manager.run():
             yield
         server.close()
 
@@ -1377,10 +1377,8 @@ def build_app(server: Server) -> Any:
 
 def mcp_server(server: Server) -> Any:
     """The agent's MCP server over streamable HTTP at /mcp, sharing this process's session store."""
-    import agent
-    if not hasattr(agent, "build_mcp_server"):
-        return None
-    return agent.build_mcp_server(store=server.store)
+    from agent import build_mcp_server
+    return build_mcp_server(lambda: server.tutor, store=server.store, retriever=server.retriever, queue=server.queue)
 
 
 def serve(cfg: ServeConfig, tokens: dict[str, str], sock: Any = None) -> None:

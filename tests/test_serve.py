@@ -451,3 +451,24 @@ def test_command_line_writes_pid_and_serves(ckpt, tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_mcp_is_mounted_behind_the_same_tokens(url):
+    """The agent's MCP server at /mcp: the official client lists and calls tools with a bearer token."""
+    import httpx2
+    from mcp.client.session import ClientSession
+    from mcp.client.streamable_http import streamable_http_client
+
+    async def talk() -> tuple[set[str], str]:
+        async with httpx2.AsyncClient(headers=auth(), timeout=30) as client:
+            async with streamable_http_client(url + "/mcp", http_client=client) as (read, write, *_):
+                async with ClientSession(read, write) as session:
+                    await session.initialize()
+                    tools = {t.name for t in (await session.list_tools()).tools}
+                    result = await session.call_tool("calculator", {"expression": "3/4 + 1/8"})
+                    return tools, json.dumps([c.model_dump() for c in result.content])
+
+    tools, result = asyncio.run(talk())
+    assert {"calculator", "check_answer", "tutor_reply"} <= tools
+    assert "7/8" in result
+    assert httpx.post(url + "/mcp", json={}, headers={"Authorization": "Bearer nope-nope-nope-nope"}).status_code == 401
