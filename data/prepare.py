@@ -230,7 +230,7 @@ def tokenize_stage(cfg: PrepareConfig, build: Path, splits: dict[str, list[dict]
             writer.add(ids)
         entries[split] = writer.close()
     manifest = {"dtype": dtype, "tokenizer": tokenizer_info(tok, tok_path), "inputs": inputs, "splits": entries}
-    finish_build(build, manifest)
+    manifest = finish_build(build, manifest)
     log.info("shards built", extra={"fields": {"dir": str(build), **{s: e["tokens"] for s, e in entries.items()}}})
     return manifest
 

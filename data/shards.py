@@ -80,9 +80,11 @@ def start_build(directory: str | Path) -> Path:
     return directory
 
 
-def finish_build(directory: str | Path, manifest: dict) -> None:
-    """The last step of a build: the manifest, atomically, marked complete."""
-    atomic_write_json(Path(directory) / MANIFEST, {**manifest, "complete": True})
+def finish_build(directory: str | Path, manifest: dict) -> dict:
+    """The last step of a build: the manifest, atomically, marked complete (and returned as written)."""
+    manifest = {**manifest, "complete": True}
+    atomic_write_json(Path(directory) / MANIFEST, manifest)
+    return manifest
 
 
 def read_manifest(directory: str | Path) -> dict:
