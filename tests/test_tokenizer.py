@@ -50,13 +50,19 @@ def smollm2_tok() -> T.Tokenizer:
 
 
 @pytest.fixture(scope="module")
-def smollm2_reference():
+def gguf_reader():
+    from gguf import GGUFReader
+
+    return GGUFReader(str(smollm2_gguf()))
+
+
+@pytest.fixture(scope="module")
+def smollm2_reference(gguf_reader):
     """SmolLM2's tokenizer in the `tokenizers` library, built from the GGUF's vocabulary and merges (read by the
     `gguf` package) with SmolLM2's own pre-tokenizer from its tokenizer.json: Digits(individual) + ByteLevel."""
-    from gguf import GGUFReader
     from tokenizers import AddedToken, Tokenizer, models, pre_tokenizers, decoders
 
-    reader = GGUFReader(str(smollm2_gguf()))
+    reader = gguf_reader
     tokens = reader.fields["tokenizer.ggml.tokens"].contents()
     merges = [tuple(m.split(" ")) for m in reader.fields["tokenizer.ggml.merges"].contents()]
     ref = Tokenizer(models.BPE({t: i for i, t in enumerate(tokens)}, merges))
@@ -92,11 +98,9 @@ def test_smollm2_specials_and_round_trip(smollm2_tok, lines):
     assert tok.encode("\x04") == []  # a byte missing from SmolLM2's vocabulary is dropped, as tokenizers does
 
 
-def test_gguf_metadata_matches_gguf_package():
-    from gguf import GGUFReader
-
+def test_gguf_metadata_matches_gguf_package(gguf_reader):
     meta = T.read_gguf_metadata(smollm2_gguf())
-    reader = GGUFReader(str(smollm2_gguf()))
+    reader = gguf_reader
     for key in ("tokenizer.ggml.tokens", "tokenizer.ggml.merges", "tokenizer.ggml.token_type",
                 "tokenizer.ggml.bos_token_id", "tokenizer.chat_template", "general.architecture", "llama.block_count",
                 "llama.rope.freq_base"):
@@ -162,6 +166,34 @@ def test_trained_tokenizer_json_ids_match_tokenizers(style, lines, tmp_path):
     assert all(ours.decode(ours.encode(s)) == (s if style != "qwen2" else __import__("unicodedata").normalize("NFC", s))
                for s in held_out)
     assert ours.eos_id == ref.token_to_id("<|endoftext|>")
+
+
+@pytest.mark.parametrize("style,pre", [("qwen2", "qwen2"), ("neox", "gpt-2")])
+def test_gguf_written_by_gguf_package(style, pre, lines, tmp_path):
+    """A tokenizer trained by `tokenizers`, written into a GGUF by the `gguf` package's writer, read by us."""
+    import unicodedata
+
+    import gguf
+    from tokenizers import Tokenizer
+
+    ref = Tokenizer.from_file(str(hf_trained_tokenizer_json(style, lines[:1500], tmp_path / "tokenizer.json")))
+    model = json.loads((tmp_path / "tokenizer.json").read_text())["model"]
+    tokens = sorted(ref.get_vocab(with_added_tokens=True).items(), key=lambda kv: kv[1])
+    writer = gguf.GGUFWriter(str(tmp_path / "tok.gguf"), "llama")
+    writer.add_tokenizer_model("gpt2")
+    writer.add_tokenizer_pre(pre)
+    writer.add_token_list([t for t, _ in tokens])
+    writer.add_token_types([3 if t.startswith("<|") else 1 for t, _ in tokens])
+    writer.add_token_merges([" ".join(m) if isinstance(m, list) else m for m in model["merges"]])
+    writer.add_eos_token_id(ref.token_to_id("<|endoftext|>"))
+    writer.write_header_to_file()
+    writer.write_kv_data_to_file()
+    writer.write_tensors_to_file()
+    writer.close()
+    ours = T.load_tokenizer(tmp_path / "tok.gguf")
+    held_out = [unicodedata.normalize("NFC", s) for s in lines[1500:] + SPECIAL_LINES]  # a GGUF carries no normalizer
+    assert [ours.encode(s) for s in held_out] == [e.ids for e in ref.encode_batch(held_out, add_special_tokens=False)]
+    assert ours.eos_id == ref.token_to_id("<|endoftext|>") and ours.special["<|im_end|>"] == ref.token_to_id("<|im_end|>")
 
 
 # ----------------------------------------------------------------------------- sentencepiece
