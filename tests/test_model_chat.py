@@ -1,0 +1,44 @@
+"""chat.py driven through piped stdin: the real SmolLM2 (its reply must equal model.generate's greedy reply to the
+same rendered prompt) and a random configs/test checkpoint exported with our trained tokenizer."""
+import subprocess
+import sys
+
+import torch
+
+import model as M
+from common import ROOT
+from tokenizer import render_chat
+
+
+def run_chat(args, stdin, timeout=240):
+    return subprocess.run([sys.executable, "chat.py", "--threads=2", *args], input=stdin, capture_output=True,
+                          text=True, cwd=ROOT, timeout=timeout)
+
+
+def test_chat_streams_the_greedy_reply_of_smollm2(smollm2):
+    model, tok = smollm2
+    question = "What is 7 times 8?"
+    ids, _ = render_chat(tok, [{"role": "user", "content": question}], add_generation_prompt=True)
+    expected = tok.decode(model.generate([ids], 12, stop_ids=tok.stop_ids)[0])
+    done = run_chat(["--max_new_tokens=12"], question + "\n")
+    assert done.returncode == 0, done.stderr
+    assert f"tutor> {expected}\n" in done.stdout
+    assert done.stdout.endswith("you> \n")  # EOF at the prompt ends the session cleanly
+
+
+def test_chat_keeps_history_and_resets_on_a_tiny_checkpoint(small_tokenizer, tmp_path):
+    torch.manual_seed(0)
+    tiny = M.Transformer(M.load_config("test")).eval()
+    M.export_hf(tiny, small_tokenizer, tmp_path)
+    done = run_chat(["--ckpt", str(tmp_path), "--max_new_tokens=5", "--temperature=0.8", "--seed=3"],
+                    "hello there\nand again\n/reset\n/quit\nnever read\n")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count("tutor> ") == 2 and "(conversation cleared)" in done.stdout
+    assert "never read" not in done.stdout
+
+
+def test_chat_without_tokenizer_says_so(tmp_path):
+    torch.manual_seed(0)
+    M.export_hf(M.Transformer(M.load_config("test")), None, tmp_path)
+    done = run_chat([f"--ckpt={tmp_path}"], "hi\n")
+    assert done.returncode != 0 and "no tokenizer files" in done.stderr
