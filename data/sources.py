@@ -44,7 +44,7 @@ def source_dir(root: Path, folder: str, name: str) -> Path:
     path = root / folder
     if not path.is_dir():
         raise FileNotFoundError(f"source {name!r}: directory {path} not found "
-                                f"(mirror it with `python -m data.download {name}` or set NANOTUTOR_DATA)")
+                                f"(mirror it with `python -m data.download --sources={name}` or set NANOTUTOR_DATA)")
     return path
 
 
