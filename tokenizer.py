@@ -127,15 +127,19 @@ class Tokenizer:
         if self.add_prefix_space and text and not text.startswith(" "):
             text = " " + text
         ids = self._enc.encode(text, allowed_special="all") if allow_special else self._enc.encode_ordinary(text)
-        if self._fake_ids and any(i in self._fake_ids for i in ids):
-            ids = [self.unk_id if i in self._fake_ids else i for i in ids if i not in self._fake_ids or self.unk_id is not None]
-        return ids
+        return self.replace_missing(ids)
+
+    def replace_missing(self, ids: list[int]) -> list[int]:
+        """Stand-in ids of bytes the vocabulary lacks become unk, or vanish when there is no unk (as in tokenizers)."""
+        if not self._fake_ids or self._fake_ids.isdisjoint(ids):
+            return ids
+        return [self.unk_id if i in self._fake_ids else i for i in ids if i not in self._fake_ids or self.unk_id is not None]
 
     def encode_batch(self, texts: list[str], num_threads: int = 2) -> list[list[int]]:
         """Many texts at once on tiktoken's thread pool (special tokens stay plain text)."""
-        if self.normalizer or self.add_prefix_space or self._fake_ids:
+        if self.normalizer or self.add_prefix_space:
             return [self.encode(t) for t in texts]
-        return self._enc.encode_ordinary_batch(texts, num_threads=num_threads)
+        return [self.replace_missing(ids) for ids in self._enc.encode_ordinary_batch(texts, num_threads=num_threads)]
 
     def token_bytes(self, token_id: int) -> bytes:
         try:

@@ -3,6 +3,7 @@ transformers.AutoTokenizer, SmolLM2's chat template, tool-call parsing, and clea
 import json
 import random
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -163,16 +164,13 @@ def test_trained_tokenizer_json_ids_match_tokenizers(style, lines, tmp_path):
     ref = Tokenizer.from_file(str(path))
     held_out = lines[len(lines) // 2:] + SPECIAL_LINES
     assert [ours.encode(s) for s in held_out] == [e.ids for e in ref.encode_batch(held_out, add_special_tokens=False)]
-    assert all(ours.decode(ours.encode(s)) == (s if style != "qwen2" else __import__("unicodedata").normalize("NFC", s))
-               for s in held_out)
+    assert all(ours.decode(ours.encode(s)) == (unicodedata.normalize("NFC", s) if style == "qwen2" else s) for s in held_out)
     assert ours.eos_id == ref.token_to_id("<|endoftext|>")
 
 
 @pytest.mark.parametrize("style,pre", [("qwen2", "qwen2"), ("neox", "gpt-2")])
 def test_gguf_written_by_gguf_package(style, pre, lines, tmp_path):
     """A tokenizer trained by `tokenizers`, written into a GGUF by the `gguf` package's writer, read by us."""
-    import unicodedata
-
     import gguf
     from tokenizers import Tokenizer
 
