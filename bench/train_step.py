@@ -1,0 +1,118 @@
+"""Training-step throughput: forward + backward + AdamW step, our Transformer vs transformers' Llama, same run.
+
+Both models get the same config (exported through model.export_hf, so the weights are identical too: the first
+losses must agree), the same batch and the same torch AdamW settings; train.build_optimizer is ours. Each side runs
+`warmup` untimed steps, then alternates timed rounds so background load hits both alike. MFU is measured against
+a square matmul peak measured in this run (fp32 on CPU; bf16 on GPU). The last line prints
+`ratio=<our tokens/s / transformers tokens/s>`.
+
+Goals: ours >= 1.3x transformers in fp32 on CPU, CPU MFU >= 40% of the measured peak, GPU bf16 MFU >= 50%.
+
+Run
+    .venv/bin/python bench/train_step.py                                # tiny config, fp32, CPU
+    .venv/bin/python bench/train_step.py --model=test --batch_size=16 --seq_len=128
+    python bench/train_step.py --model=smollm2-135m --dtype=bf16 --batch_size=16 --seq_len=1024   # a GPU
+"""
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import torch  # noqa: E402
+
+import train  # noqa: E402
+from common import fill, parse_args  # noqa: E402
+from model import Transformer, export_hf, load_config  # noqa: E402
+
+
+@dataclass
+class BenchConfig:
+    model: str = "tiny"
+    batch_size: int = 8
+    seq_len: int = 256
+    dtype: str = "fp32"  # fp32 | bf16 (autocast on both sides)
+    warmup: int = 2
+    steps: int = 6  # timed steps per side, in rounds of `round_steps`
+    round_steps: int = 2
+    compile: bool = False  # compile ours (transformers stays eager)
+    seed: int = 0
+
+
+def our_step(model: torch.nn.Module, optimizer: torch.optim.Optimizer, x: torch.Tensor, y: torch.Tensor, ctx) -> float:
+    with ctx:
+        _, loss = model(x, y)
+    loss.backward()
+    optimizer.step()
+    optimizer.zero_grad(set_to_none=True)
+    return float(loss.detach())
+
+
+def hf_step(model: torch.nn.Module, optimizer: torch.optim.Optimizer, x: torch.Tensor, y: torch.Tensor, ctx) -> float:
+    with ctx:
+        logits = model(input_ids=x).logits
+        loss = torch.nn.functional.cross_entropy(logits.float().flatten(0, 1), y.flatten())
+    loss.backward()
+    optimizer.step()
+    optimizer.zero_grad(set_to_none=True)
+    return float(loss.detach())
+
+
+def timed(step, model, optimizer, x, y, ctx, n: int, device: torch.device) -> float:
+    if device.type == "cuda":
+        torch.cuda.synchronize()
+    start = time.perf_counter()
+    for _ in range(n):
+        step(model, optimizer, x, y, ctx)
+    if device.type == "cuda":
+        torch.cuda.synchronize()
+    return time.perf_counter() - start
+
+
+def main(argv: list[str]) -> None:
+    from transformers import AutoModelForCausalLM
+
+    cfg = fill(BenchConfig, parse_args(argv))
+    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    torch.manual_seed(cfg.seed)
+    ours = Transformer(load_config(cfg.model))
+    with tempfile.TemporaryDirectory() as tmp:
+        export_hf(ours, None, tmp)
+        theirs = AutoModelForCausalLM.from_pretrained(tmp, attn_implementation="sdpa", dtype=torch.float32)
+    ours, theirs = ours.to(device).train(), theirs.to(device).train()
+    tcfg = train.TrainConfig(lr=1e-4)  # small: the models stay close over the run, so work is comparable
+    opt_ours, opt_theirs = train.build_optimizer(ours, tcfg), train.build_optimizer(theirs, tcfg)
+    run_ours = torch.compile(ours) if cfg.compile else ours
+    x = torch.randint(0, ours.config.vocab_size, (cfg.batch_size, cfg.seq_len + 1), device=device)
+    x, y = x[:, :-1].contiguous(), x[:, 1:].contiguous()
+    ctx = train.autocast(cfg.dtype, device)
+
+    first = our_step(run_ours, opt_ours, x, y, ctx), hf_step(theirs, opt_theirs, x, y, ctx)
+    print(f"first-step loss: ours {first[0]:.6f}, transformers {first[1]:.6f} (same weights and batch)")
+    for _ in range(cfg.warmup - 1):
+        our_step(run_ours, opt_ours, x, y, ctx)
+        hf_step(theirs, opt_theirs, x, y, ctx)
+    t_ours = t_theirs = 0.0
+    for _ in range(max(1, cfg.steps // cfg.round_steps)):  # alternate, so background load hits both
+        t_ours += timed(our_step, run_ours, opt_ours, x, y, ctx, cfg.round_steps, device)
+        t_theirs += timed(hf_step, theirs, opt_theirs, x, y, ctx, cfg.round_steps, device)
+    n = max(1, cfg.steps // cfg.round_steps) * cfg.round_steps
+    tokens = cfg.batch_size * cfg.seq_len * n
+    peak = train.measure_matmul_peak(device, torch.bfloat16 if cfg.dtype == "bf16" and device.type == "cuda" else torch.float32,
+                                     n=1024 if device.type == "cpu" else 8192)
+    flops = ours.flops_per_token(cfg.seq_len)
+    name = torch.cuda.get_device_name(device) if device.type == "cuda" else f"CPU, {torch.get_num_threads()} threads"
+    print(f"{cfg.model}: {ours.num_params() / 1e6:.2f}M params, batch {cfg.batch_size}x{cfg.seq_len}, {cfg.dtype}, {name}")
+    print(f"measured matmul peak: {peak / 1e9:.1f} GFLOP/s")
+    for label, seconds in (("ours", t_ours), ("transformers", t_theirs)):
+        tok_s = tokens / seconds
+        print(f"{label:>13}: {tok_s:10,.0f} tok/s  {seconds / n * 1000:8.1f} ms/step  MFU {tok_s * flops / peak:6.1%}")
+    print(f"ratio={t_theirs / t_ours:.3f}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
