@@ -25,7 +25,7 @@ What it supports
 Commands:
     python ingest.py book.pdf scans/ notes.md modules.jsonl     # ingest into out/ingest, rebuild out/index
     python ingest.py data/corpus --store=out/ingest --index=out/index --max_tokens=200 --overlap=40
-    python ingest.py --openstax                                  # the staged OpenStax Physics modules
+    python ingest.py data/corpus --openstax=3                    # + OpenStax Physics chapters 1-3 (23 = all)
 """
 from __future__ import annotations
 
@@ -64,7 +64,7 @@ class IngestConfig:
     max_pages: int = 3000
     workers: int = 2           # OCR processes in parallel (one per core)
     hnsw: bool = False
-    openstax: bool = False
+    openstax: int = 0          # also ingest OpenStax Physics chapters 1..N (23 = the whole book)
 
 
 # ----------------------------------------------------------------------------- opening PDFs
@@ -101,6 +101,7 @@ class Block:
     size: float | None = None
     level: str = ""  # "", "chapter", "section" or "heading"
     bbox: tuple = (0.0, 0.0, 0.0, 0.0)
+    ocr: bool = False  # OCR sizes are line heights in points, not comparable with font sizes
 
 
 def clean(text: str) -> str:
@@ -137,17 +138,26 @@ def reading_order(blocks: list[Block], width: float) -> list[Block]:
     return ordered + sorted(band, key=lambda b: (b.bbox[0] >= mid, b.bbox[1]))
 
 
+def split_columns(lines: list[dict], mid: float) -> list[list[dict]]:
+    """MuPDF sometimes puts two columns' lines, side by side, into one block: split it into left and right."""
+    left = [l for l in lines if l["bbox"][2] <= mid + 10]
+    right = [l for l in lines if l["bbox"][0] >= mid - 10]
+    return [left, right] if left and right and len(left) + len(right) == len(lines) else [lines]
+
+
 def text_blocks(page, page_no: int) -> list[Block]:
     """The page's text blocks (with their largest font size) in reading order."""
     blocks = []
     for b in page.get_text("dict")["blocks"]:
         if b.get("type") != 0:
             continue
-        lines = ["".join(s["text"] for s in line["spans"]) for line in b["lines"]]
-        sizes = [s["size"] for line in b["lines"] for s in line["spans"] if s["text"].strip()]
-        text = clean(join_lines(lines))
-        if text and sizes:
-            blocks.append(Block(text, page_no, round(max(sizes), 1), bbox=tuple(b["bbox"])))
+        for lines in split_columns(b["lines"], page.rect.width / 2):
+            sizes = [s["size"] for line in lines for s in line["spans"] if s["text"].strip()]
+            text = clean(join_lines(["".join(s["text"] for s in line["spans"]) for line in lines]))
+            if text and sizes:
+                bbox = (min(l["bbox"][0] for l in lines), min(l["bbox"][1] for l in lines),
+                        max(l["bbox"][2] for l in lines), max(l["bbox"][3] for l in lines))
+                blocks.append(Block(text, page_no, round(max(sizes), 1), bbox=bbox))
     return reading_order(blocks, page.rect.width)
 
 
@@ -162,7 +172,7 @@ def usable(text: str) -> bool:
 
 # ----------------------------------------------------------------------------- OCR
 
-def render_for_ocr(page):
+def render_for_ocr(page) -> tuple:
     """Render at the embedded image's own resolution (clamped to 150-300 dpi): upscaling a noisy 150 dpi scan made
     Tesseract read speckles as text and raised the character error rate from about 0.5% to 3.5% here."""
     from PIL import Image
@@ -173,30 +183,73 @@ def render_for_ocr(page):
     if images:
         dpi = int(min(300, max(150, images[0][2] / page.rect.width * 72)))
     pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY)
-    return Image.frombytes("L", (pix.width, pix.height), pix.samples)
+    return Image.frombytes("L", (pix.width, pix.height), pix.samples), dpi
 
 
-def ocr_image(image) -> str:
+def ocr_image(image) -> dict:
+    """Tesseract's word table (text, block/paragraph/line numbers, heights), so headings can be told by size."""
     import pytesseract
 
     try:
-        return pytesseract.image_to_string(image, lang="eng")
+        return pytesseract.image_to_data(image, lang="eng", output_type=pytesseract.Output.DICT)
     except pytesseract.TesseractNotFoundError:
         raise IngestError("this page has no usable text layer and needs OCR, but the `tesseract` program is not "
                           "installed: run `make sysdeps` (apt-get install tesseract-ocr)") from None
 
 
-def ocr_pages(images: list, workers: int = 2) -> list[str]:
+def ocr_pages(images: list, workers: int = 2) -> list[dict]:
     """OCR images in parallel: threads suffice because each call waits on its own tesseract process."""
     os.environ["OMP_THREAD_LIMIT"] = "1"  # inherited by the tesseract subprocesses
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         return list(pool.map(ocr_image, images))
 
 
-def ocr_blocks(text: str, page_no: int) -> list[Block]:
-    """Paragraphs of OCR text (blank-line separated), hyphenation joined; no font sizes are known."""
-    paragraphs = re.split(r"\n\s*\n", text)
-    return [Block(clean(join_lines(p.splitlines())), page_no) for p in paragraphs if p.strip()]
+def ocr_blocks(data: dict, page_no: int, dpi: int) -> list[Block]:
+    """Tesseract paragraphs as blocks, hyphenation joined; size = median word height of the first line in points."""
+    scale = 72 / dpi
+    lines: dict[tuple, list[int]] = {}
+    for i, word in enumerate(data["text"]):
+        if word.strip():
+            lines.setdefault((data["block_num"][i], data["par_num"][i], data["line_num"][i]), []).append(i)
+    paragraphs: dict[tuple, list[list[int]]] = {}
+    for key in sorted(lines):
+        paragraphs.setdefault(key[:2], []).append(lines[key])
+    blocks = []
+    for para in paragraphs.values():
+        heights = sorted(data["height"][i] for i in para[0])
+        words = [i for line in para for i in line]
+        bbox = (min(data["left"][i] for i in words) * scale, min(data["top"][i] for i in words) * scale,
+                max(data["left"][i] + data["width"][i] for i in words) * scale,
+                max(data["top"][i] + data["height"][i] for i in words) * scale)
+        text = clean(join_lines([" ".join(data["text"][i] for i in line) for line in para]))
+        blocks.append(Block(text, page_no, round(heights[len(heights) // 2] * scale, 1), bbox=bbox, ocr=True))
+    return blocks
+
+
+def ocr_text(blocks: list[Block]) -> str:
+    return "\n".join(b.text for b in blocks)
+
+
+def edit_distance(hyp: list | str, ref: list | str) -> int:
+    """Levenshtein distance, one numpy row at a time: insertions along a row are a running minimum of
+    (cost - column), which turns the inner loop into np.minimum.accumulate."""
+    vocab: dict = {}
+    h = np.array([vocab.setdefault(x, len(vocab)) for x in hyp], dtype=np.int64)
+    r = np.array([vocab.setdefault(x, len(vocab)) for x in ref], dtype=np.int64)
+    cols = np.arange(len(r) + 1)
+    prev = cols.copy()
+    for i, x in enumerate(h, 1):
+        row = np.empty_like(prev)
+        row[0] = i
+        row[1:] = np.minimum(prev[1:] + 1, prev[:-1] + (r != x))
+        prev = np.minimum.accumulate(row - cols) + cols
+    return int(prev[-1])
+
+
+def error_rates(hyp: str, ref: str) -> tuple[float, float]:
+    """(CER, WER) of OCR text against a reference, whitespace collapsed (layout spacing is not an OCR error)."""
+    hyp, ref = " ".join(hyp.split()), " ".join(ref.split())
+    return edit_distance(hyp, ref) / max(len(ref), 1), edit_distance(hyp.split(), ref.split()) / max(len(ref.split()), 1)
 
 
 # ----------------------------------------------------------------------------- headers and footers
@@ -205,26 +258,28 @@ def furniture_key(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.lower().split()))
 
 
-def remove_headers_footers(pages: list[list[Block]], edge: int = 2) -> list[list[Block]]:
-    """Drop the first/last `edge` blocks of a page when they repeat (digits masked) on at least 3 pages and 40% of
-    all pages, or are a bare page number: running heads and folios, not content."""
+def in_margin(block: Block, height: float, margin: float = 0.1) -> bool:
+    """Within the top or bottom `margin` of the page, where running heads and folios sit."""
+    return block.bbox[3] <= margin * height or block.bbox[1] >= (1 - margin) * height
+
+
+def remove_headers_footers(pages: list[list[Block]], heights: list[float]) -> list[list[Block]]:
+    """Drop blocks in the top/bottom margin that repeat (digits masked) on at least 3 pages and 40% of all pages,
+    or are a bare page number: running heads and folios, not content."""
     counts: Counter[str] = Counter()
-    for blocks in pages:
-        counts.update({furniture_key(b.text) for b in blocks[:edge] + blocks[-edge:]})
+    for blocks, height in zip(pages, heights):
+        counts.update({furniture_key(b.text) for b in blocks if in_margin(b, height)})
     threshold = max(3, int(0.4 * len(pages)))
     folio = re.compile(r"^(page\s*)?#(\s*(of|/)\s*#)?$|^[ivxlc]+$")
-    out = []
-    for blocks in pages:
-        edges = set(range(min(edge, len(blocks)))) | set(range(max(0, len(blocks) - edge), len(blocks)))
-        out.append([b for i, b in enumerate(blocks) if not (i in edges and (counts[furniture_key(b.text)] >= threshold
-                                                                               or folio.match(furniture_key(b.text))))])
-    return out
+    return [[b for b in blocks if not (in_margin(b, height) and (counts[furniture_key(b.text)] >= threshold
+                                                                   or folio.match(furniture_key(b.text))))]
+            for blocks, height in zip(pages, heights)]
 
 
 # ----------------------------------------------------------------------------- chapters and sections
 
 CHAPTER = re.compile(r"^(chapter|unit)\s+(\d+|[ivxlc]+)\b[\s:.\-]*(.*)$", re.I)
-NUMBERED = re.compile(r"^(\d+(?:\.\d+){0,2})\.?\s+([A-Z].{2,80})$")
+NUMBERED = re.compile(r"^(\d+\.\d+(?:\.\d+)?)\s+([A-Z][A-Za-z].{2,80})$")
 
 
 def mark_headings_by_font(pages: list[list[Block]]) -> None:
@@ -234,7 +289,7 @@ def mark_headings_by_font(pages: list[list[Block]]) -> None:
     pages_of: dict[float, set[int]] = {}
     for blocks in pages:
         for b in blocks:
-            if b.size is not None:
+            if b.size is not None and not b.ocr:
                 chars[b.size] += len(b.text)
                 pages_of.setdefault(b.size, set()).add(b.page)
     if not chars:
@@ -243,22 +298,33 @@ def mark_headings_by_font(pages: list[list[Block]]) -> None:
     levels = sorted((s for s in pages_of if s >= body * 1.12 and len(pages_of[s]) >= 2), reverse=True)
     for blocks in pages:
         for b in blocks:
+            if b.ocr:
+                continue
             if CHAPTER.match(b.text) and len(b.text) < 120:
                 b.level = "chapter"
             elif b.size in levels and len(b.text) < 150:
                 b.level = "section" if b.size == levels[0] else "heading"
 
 
-def mark_headings_by_numbering(pages: list[list[Block]]) -> None:
-    """For OCR pages: "Chapter N ..." is a chapter, "N.M Title" a section, "N.M.K Title" a heading."""
-    for blocks in pages:
-        for b in blocks:
-            if b.level or b.size is not None or len(b.text) > 120:
-                continue
-            if CHAPTER.match(b.text):
-                b.level = "chapter"
-            elif m := NUMBERED.match(b.text):
-                b.level = "section" if m.group(1).count(".") <= 1 else "heading"
+def mark_headings_by_numbering(pages: list[list[Block]], section_ratio: float = 1.8) -> None:
+    """For OCR pages: "Chapter N ..." is a chapter, "N.M Title" a section, "N.M.K Title" a heading; failing those, a
+    short unpunctuated line at least `section_ratio` times the body line height is a section. Scanned line heights
+    are noisy (word heights vary with ascenders and descenders), so only clearly large lines count: on the staged
+    scan, section titles measure 17-22 pt against a 9 pt body and the largest sub-heading 16 pt."""
+    ocr = [b for blocks in pages for b in blocks if b.ocr]
+    if not ocr:
+        return
+    sizes = sorted(b.size for b in ocr for _ in range(len(b.text) // 20 + 1))  # weighted by length: body text wins
+    body = sizes[len(sizes) // 2]
+    for b in ocr:
+        if b.level or len(b.text) > 120:
+            continue
+        if CHAPTER.match(b.text):
+            b.level = "chapter"
+        elif m := NUMBERED.match(b.text):
+            b.level = "section" if m.group(1).count(".") <= 1 else "heading"
+        elif len(b.text.split()) <= 10 and not b.text.endswith((".", ",", ";")) and b.size >= section_ratio * body:
+            b.level = "section"
 
 
 def mark_headings_by_outline(pages: list[list[Block]], toc: list) -> None:
@@ -437,22 +503,24 @@ def pdf_sections(path: Path, cfg: IngestConfig) -> tuple[list[Section], dict]:
     try:
         pages: list[list[Block]] = []
         need_ocr: list[int] = []
+        heights = [page.rect.height for page in doc]
         for i, page in enumerate(doc):
             blocks = text_blocks(page, i + 1)
             if not usable(" ".join(b.text for b in blocks)):
                 need_ocr.append(i)
             pages.append(blocks)
         if need_ocr:
-            texts = ocr_pages([render_for_ocr(doc[i]) for i in need_ocr], cfg.workers)
-            for i, text in zip(need_ocr, texts):
-                pages[i] = ocr_blocks(text, i + 1)
+            rendered = [render_for_ocr(doc[i]) for i in need_ocr]
+            tables = ocr_pages([image for image, _ in rendered], cfg.workers)
+            for i, table, (_, dpi) in zip(need_ocr, tables, rendered):
+                pages[i] = ocr_blocks(table, i + 1, dpi)
         toc = [(level, title, page) for level, title, page in doc.get_toc(simple=True) if page >= 1]
         book = (doc.metadata or {}).get("title") or path.stem
     finally:
         doc.close()
     if not any(b.text.strip() for blocks in pages for b in blocks):
         raise IngestError(f"{path}: no text found on any page, even with OCR")
-    pages = remove_headers_footers(pages)
+    pages = remove_headers_footers(pages, heights)
     if toc:
         mark_headings_by_outline(pages, toc)
     else:
@@ -623,13 +691,29 @@ def openstax_modules() -> Path:
     return shared_data_dir() / "textbooks" / "openstax_physics" / "physics_modules_text.jsonl"
 
 
+def openstax_subset(chapters: int, store: Store) -> Path:
+    """The staged OpenStax Physics modules of chapters 1..N (front matter dropped) as a JSONL source under the
+    store, so the demo can index a few chapters in well under a minute and the whole book when there is time.
+    Its bytes depend only on N, so ingesting it twice is a no-op like any other file."""
+    source = openstax_modules()
+    if not source.is_file():
+        raise IngestError(f"{source}: OpenStax modules not found (set NANOTUTOR_DATA)")
+    records = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+    keep = [{**r, "book": "OpenStax Physics"} for r in records if 1 <= int(r["chapter"]) <= chapters]
+    path = store.root / "sources" / f"openstax_physics_ch1-{chapters}.jsonl"
+    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in keep)
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        atomic_write_text(path, text)
+    return path
+
+
 def main(argv: list[str]) -> int:
     paths = [a for a in argv if not a.startswith("--")]
     values = parse_args([a for a in argv if a.startswith("--")])
     check_known(values, IngestConfig)
     cfg = fill(IngestConfig, values)
     if cfg.openstax:
-        paths.append(str(openstax_modules()))
+        paths.append(str(openstax_subset(cfg.openstax, Store(cfg.store or out_dir("ingest")))))
     if not paths:
         print(__doc__)
         return 2
