@@ -4,7 +4,8 @@ What it supports
 - from scratch, from our training checkpoint, or from a Hugging Face directory / `.gguf` (continued pretraining),
   reading the token shards of `python -m data.prepare`; a config file plus `--key=value` overrides, printed and
   saved with every run (`config.json` in the run directory and inside every checkpoint)
-- DDP or FSDP2 (`fully_shard` per block + root, `MixedPrecisionPolicy`) under torchrun; gloo on CPU, nccl on GPU
+- DDP or FSDP2 (`fully_shard` per block + root, `MixedPrecisionPolicy`) under torchrun; gloo on CPU, nccl on GPU;
+  `--meta_init` builds the model on the meta device and allocates only each rank's shards
 - gradient accumulation without gradient sync on inner micro-steps, clipping, AdamW with decay/no-decay groups,
   warmup + cosine or warmup-stable-decay (WSD); fp32, bf16 autocast, fp16 autocast + GradScaler; `--compile`
 - progress line (loss, tokens/s, MFU, ETA); TensorBoard + `metrics.jsonl` (+ wandb with `--wandb_project=...`)
@@ -29,7 +30,7 @@ Run (the data comes from `python -m data.prepare ...`, which writes a shard dire
     torchrun --standalone --nproc_per_node=8 train.py configs/1b.py --data_dir=... --dtype=bf16 --fsdp
     # two nodes of 8 GPUs: run on each node (node_rank 0 and 1); the run dir must be on shared storage (FSx/EFS)
     torchrun --nnodes=2 --nproc_per_node=8 --node_rank=0 --rdzv_backend=c10d --rdzv_endpoint=$HEAD_IP:29500 \
-        train.py configs/7b.py --data_dir=... --dtype=bf16 --fsdp --run_dir=/fsx/runs/7b
+        train.py configs/7b.py --data_dir=... --dtype=bf16 --fsdp --meta_init --run_dir=/fsx/runs/7b
     # tools
     .venv/bin/python train.py --eval_only --init_from=out/runs/run/final --data_dir=... --wikitext --tokenizer=...
     .venv/bin/python train.py --consolidate=out/runs/run/final --to=out/model.pt   # or --hf_dir=out/release
@@ -95,6 +96,7 @@ class TrainConfig:
     fp16_init_scale: float = 65536.0
     compile: bool = False
     fsdp: bool = False
+    meta_init: bool = False  # build on the meta device, shard, then allocate and initialise only local shards
     seed: int = 1337
     # checkpoints
     save_every: int = 0  # 0: only the final checkpoint
@@ -192,6 +194,23 @@ def shard_model(model: Transformer, dtype: str) -> Transformer:
     for block in model.layers:
         fully_shard(block, mp_policy=policy)
     fully_shard(model, mp_policy=policy)
+    return model
+
+
+def materialize(model: Transformer, device: torch.device) -> Transformer:
+    """Allocate a meta-device model (after fully_shard: only this rank's shards) and initialise it in place like
+    Transformer's own init: matrices N(0, 0.02), biases 0, norm weights 1. A 7B model never exists whole on a host.
+    The random values differ from an unsharded init (each shard draws its own), the distribution does not."""
+    model.to_empty(device=device)
+    with torch.no_grad():
+        for name, p in model.named_parameters():
+            if p.dim() >= 2:
+                p.normal_(0.0, 0.02)
+            elif name.endswith("bias"):
+                p.zero_()
+            else:
+                p.fill_(1.0)
+    model.reset_rope()
     return model
 
 
@@ -699,9 +718,12 @@ class Trainer:
         if manifest["tokenizer"]["vocab_size"] > self.raw.config.vocab_size:
             raise ValueError(f"{cfg.data_dir}: tokenizer vocab_size {manifest['tokenizer']['vocab_size']} exceeds the "
                              f"model's vocab_size {self.raw.config.vocab_size}")
-        self.raw.to(d.device)
+        on_meta = next(self.raw.parameters()).is_meta
         if cfg.fsdp:
-            shard_model(self.raw, cfg.dtype)
+            shard_model(self.raw if on_meta else self.raw.to(d.device), cfg.dtype)
+        if on_meta:
+            materialize(self.raw, d.device)
+        self.raw.to(d.device)
         self.model: nn.Module = torch.compile(self.raw) if cfg.compile else self.raw
         if d.world > 1 and not cfg.fsdp:
             from torch.nn.parallel import DistributedDataParallel
@@ -740,9 +762,11 @@ class Trainer:
             if saved != model_cfg:
                 diff = [f.name for f in dataclasses.fields(ModelConfig) if getattr(saved, f.name) != getattr(model_cfg, f.name)]
                 raise ValueError(f"{resume}: model config differs from the checkpoint's in {', '.join(diff)}")
-            return Transformer(model_cfg)
+            with torch.device("meta") if self.cfg.meta_init else nullcontext():
+                return Transformer(model_cfg)  # the checkpoint's weights replace the initial ones
         if init == "scratch" or init == "auto":
-            return Transformer(model_cfg)
+            with torch.device("meta") if self.cfg.meta_init else nullcontext():
+                return Transformer(model_cfg)
         path = Path(init)
         if (path / "meta.json").exists():
             return model_from_checkpoint(path)[0]

@@ -138,7 +138,8 @@ def test_lr_schedules_warmup_cosine_and_wsd():
 
 def test_run_writes_checkpoints_metrics_and_tensorboard_tags(shards, tmp_path):
     from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
-    t = trainer(shards, tmp_path, max_steps=6, save_every=2, keep_last=2, eval_every=3, watch_every=2, hist_every=3)
+    t = trainer(shards, tmp_path, max_steps=6, save_every=2, keep_last=2, eval_every=3, watch_every=2, hist_every=3,
+                sample_every=6, tokenizer="cl100k", sample_prompt="a")  # cl100k's "a" is id 64 < the test vocab
     t.run()
     ckpts = t.ckpt_dir
     assert sorted(p.name for p in ckpts.iterdir()) == ["best", "final", "step-00000004", "step-00000006"]
@@ -155,6 +156,7 @@ def test_run_writes_checkpoints_metrics_and_tensorboard_tags(shards, tmp_path):
         assert tag in scalars, tag
     assert [e.step for e in acc.Scalars("weight_norm/layers.0")] == [2, 4, 6]
     assert "weights/layers.0.attention.wq.weight" in acc.Tags()["histograms"]
+    assert "samples/text_summary" in acc.Tags()["tensors"]
     logged = losses(tmp_path)
     assert sorted(logged) == [1, 2, 3, 4, 5, 6] and logged[6] < logged[1]
     best = train.read_meta(ckpts / "best")
@@ -306,3 +308,22 @@ def test_fsdp_trains_and_its_sharded_checkpoint_consolidates(shards, tmp_path, s
     val = train.evaluate(model, train.TokenStream(train.load_split(shards, "val")), 2, 4, 64, "fp32", torch.device("cpu"))
     logged = [json.loads(line) for line in (tmp_path / "metrics.jsonl").read_text().splitlines()]
     assert val["loss"] == pytest.approx(next(e["val/loss"] for e in logged if "val/loss" in e), abs=1e-5)
+
+
+def test_meta_init_under_fsdp_allocates_shards_and_trains(shards, tmp_path):
+    """FSDP2 on a one-process gloo group (in this process): meta-device build, shard, allocate, initialise, step."""
+    import torch.distributed as dist
+    dist.init_process_group("gloo", init_method=f"file://{tmp_path / 'pg'}", rank=0, world_size=1)
+    try:
+        t = trainer(shards, tmp_path / "run", fsdp=True, meta_init=True, max_steps=2, watch_every=1)
+        assert t.raw.output.weight is t.raw.tok_embeddings.weight  # tying survives meta -> shards
+        weights = {n: p.full_tensor() for n, p in t.raw.named_parameters()}
+        assert weights["layers.0.attention_norm.weight"].eq(1).all()
+        assert abs(weights["layers.2.feed_forward.w2.weight"].std().item() - 0.02) < 1e-3
+        first = t.train_step()["train/loss"]
+        assert abs(first - math.log(2048)) < 0.1 and t.train_step()["train/loss"] < first
+        t.save("final")
+        restored, _ = train.model_from_checkpoint(t.ckpt_dir / "final")
+        assert torch.equal(restored.layers[0].attention.wq.weight, t.raw.layers[0].attention.wq.weight.full_tensor())
+    finally:
+        dist.destroy_process_group()
