@@ -118,6 +118,7 @@ class TrainConfig:
     # tools (each replaces training)
     eval_only: bool = False
     wikitext: bool = False
+    wikitext_tokens: int = 0  # > 0: score only the first N tokens of WikiText-2 test (a quick look on a CPU)
     consolidate: str = ""
     to: str = ""
     hf_dir: str = ""
@@ -1008,7 +1009,8 @@ def eval_only(cfg: TrainConfig, device: torch.device) -> dict[str, float]:
     if cfg.wikitext:
         if tok is None:
             raise ValueError("--wikitext needs a tokenizer: pass --tokenizer=PATH (or an HF dir / .gguf as init_from)")
-        wiki = wikitext_perplexity(model, tok, shared_data_dir() / "wikitext2" / "wiki.test.raw", cfg.seq_len, device=device)
+        wiki = wikitext_perplexity(model, tok, shared_data_dir() / "wikitext2" / "wiki.test.raw", cfg.seq_len,
+                                   max_tokens=cfg.wikitext_tokens, device=device)
         result.update({"wikitext2/loss": wiki["loss"], "wikitext2/ppl": wiki["ppl"], "wikitext2/tokens": wiki["tokens"]})
     print(json.dumps(result))
     return result

@@ -179,6 +179,23 @@ def test_half_written_checkpoint_is_never_latest(shards, tmp_path):
     assert not list(t.ckpt_dir.glob(".old-*"))
 
 
+def test_init_from_hf_dir_or_our_checkpoint_and_eval_only(shards, tmp_path):
+    from model import export_hf
+    t = trainer(shards, tmp_path / "a", max_steps=1)
+    t.train_step()
+    ckpt = t.save("final")
+    export_hf(t.raw, None, tmp_path / "hf")
+    for source in (tmp_path / "hf", ckpt):
+        other = trainer(shards, tmp_path / source.name, init_from=str(source))
+        assert other.step == 0  # weights only: a new run, not a resume
+        assert all(torch.equal(a, b) for a, b in zip(other.raw.state_dict().values(), t.raw.state_dict().values()))
+    cfg, _ = config(shards, tmp_path, init_from=str(ckpt), eval_only=True)
+    result = train.eval_only(cfg, torch.device("cpu"))
+    assert result["val/loss"] == pytest.approx(t.validate()["loss"], abs=1e-6)
+    with pytest.raises(FileNotFoundError, match="init_from"):
+        trainer(shards, tmp_path / "b", init_from=str(tmp_path / "nowhere"))
+
+
 # ----------------------------------------------------------------------------- fp16 and watchers
 
 def test_fp16_scaler_skips_the_step_on_overflow(shards, tmp_path):
