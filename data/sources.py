@@ -324,12 +324,14 @@ def parse_openstax_physics(root: Path) -> Iterator[dict]:
 
 COSMOPEDIA_BANDS = {"young_children": "K-2", "grade_school_students": "3-5", "middle_school_students": "6-8",
                     "high_school_students": "9-12"}
+COSMOPEDIA_ADULT = {"college_students", "researchers", "professionals"}
 
 
 def parse_cosmopedia(root: Path) -> Iterator[dict]:
     """Cosmopedia parquet (columns prompt, text, audience, format, ...): any subset folder under cosmopedia/.
 
-    Only rows written for school audiences are kept (COSMOPEDIA_BANDS); the audience gives the grade band.
+    A school audience gives the grade band (COSMOPEDIA_BANDS); rows written for adults are skipped; any other
+    audience ("general", missing) is left to data.subjects, like WikiText, which drops what is off-curriculum.
     """
     import pyarrow.parquet as pq
 
@@ -345,9 +347,9 @@ def parse_cosmopedia(root: Path) -> Iterator[dict]:
             raise ValueError(f"{path}: not a readable Cosmopedia parquet file ({e})") from None
         subset = path.parent.name
         for i, row in enumerate(table.to_pylist()):
-            band = COSMOPEDIA_BANDS.get(row["audience"] or "")
-            if band is None or not row["text"]:
+            if row["audience"] in COSMOPEDIA_ADULT or not row["text"]:
                 continue
+            band = COSMOPEDIA_BANDS.get(row["audience"] or "")
             rec = prose_record(f"cosmopedia-{subset}-{path.stem}-{i:06d}", src, row["text"])
             yield rec | {"grade_band": band}
 

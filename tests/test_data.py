@@ -80,15 +80,17 @@ def test_bad_input_names_file_and_line(tmp_path):
 
 
 def test_cosmopedia_parquet_layout(tmp_path):
-    rows = {"prompt": ["p1", "p2", "p3", "p4"], "text": ["Plants make food from sunlight.", "An essay.", "Count to ten.", ""],
-            "token_length": [7, 3, 4, 0], "audience": ["middle_school_students", "college_students", "young_children",
-                                                      "grade_school_students"],
-            "format": ["textbook", "blogpost", "story", "textbook"], "seed_data": ["khanacademy"] * 4}
+    rows = {"prompt": ["p1", "p2", "p3", "p4", "p5"],
+            "text": ["Plants make food from sunlight.", "An essay.", "Count to ten.", "", "Fractions name equal parts."],
+            "token_length": [7, 3, 4, 0, 5],
+            "audience": ["middle_school_students", "college_students", "young_children", "grade_school_students", "general"],
+            "format": ["textbook", "blogpost", "story", "textbook", "textbook"], "seed_data": ["khanacademy"] * 5}
     folder = tmp_path / "cosmopedia" / "khanacademy"
     folder.mkdir(parents=True)
     pq.write_table(pa.table(rows), folder / "train-00000-of-00001.parquet")
     records = list(parse_cosmopedia(tmp_path))
-    assert [(r["text"], r["grade_band"]) for r in records] == [("Plants make food from sunlight.", "6-8"), ("Count to ten.", "K-2")]
+    assert [(r["text"], r["grade_band"]) for r in records] == [
+        ("Plants make food from sunlight.", "6-8"), ("Count to ten.", "K-2"), ("Fractions name equal parts.", None)]
     assert records[0]["licence"] == "Apache-2.0" and records[0]["id"].startswith("cosmopedia-khanacademy-")
     (folder / "broken.parquet").write_bytes(b"PAR1 not really")
     with pytest.raises(ValueError, match="broken.parquet"):

@@ -197,3 +197,23 @@ def test_split_is_deterministic_by_seed():
     assert first == [split_of(i, 1, 0.1) for i in ids]
     assert 120 < first.count("val") < 280
     assert first != [split_of(i, 2, 0.1) for i in ids]
+
+
+def test_cosmopedia_through_the_pipeline(tmp_path, mirror, small_tokenizer):
+    import pyarrow as pa
+
+    texts = ["Plants need light, water and air. Their leaves use sunlight to make food for the whole plant.",
+             "The band released its second album in 2004 and the single reached number three on the chart.",
+             "To add fractions with the same denominator, add the numerators and keep the denominator."]
+    folder = mirror / "cosmopedia" / "khanacademy"
+    folder.mkdir(parents=True)
+    pq.write_table(pa.table({"prompt": ["p"] * 3, "text": texts, "audience": ["grade_school_students", "general", "general"],
+                             "format": ["textbook"] * 3}), folder / "train-00000-of-00001.parquet")
+    cfg = PrepareConfig(out=str(tmp_path / "out"), sources="cosmopedia", data=str(mirror), workers=1, val_fraction=0.0)
+    prepare(cfg, small_tokenizer)
+    rows = records(Path(cfg.out), "train")
+    assert [(r["text"], r["subject"], r["licence"]) for r in rows] == [(texts[0], "science", "Apache-2.0"),
+                                                                      (texts[2], "math", "Apache-2.0")]
+    assert rows[0]["grade_band"] == "3-5"  # from the audience, not the readability estimate
+    stats = json.loads((Path(cfg.out) / "records" / "stamp.json").read_text())["stats"]
+    assert stats["off_topic"] == {"cosmopedia": 1}
