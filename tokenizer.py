@@ -208,7 +208,7 @@ class Tokenizer:
             "added_tokens": added,
             "normalizer": {"type": "NFC"} if self.normalizer == "NFC" else None,
             "pre_tokenizer": {"type": "Sequence", "pretokenizers": [
-                {"type": "Split", "pattern": {"Regex": self.pattern}, "behavior": "Isolated", "invert": False},
+                {"type": "Split", "pattern": {"Regex": onig_pattern(self.pattern)}, "behavior": "Isolated", "invert": False},
                 {"type": "ByteLevel", "add_prefix_space": self.add_prefix_space, "trim_offsets": False, "use_regex": False},
             ]},
             "post_processor": None,
@@ -238,10 +238,20 @@ class Tokenizer:
             "pad_token": self.id_to_str(self.pad_id), "unk_token": self.id_to_str(self.unk_id),
             "add_bos_token": False, "add_eos_token": False, "clean_up_tokenization_spaces": False,
             "model_max_length": 1 << 30, "chat_template": chat_template(self.default_system),
-            "nanotutor": {"name": self.name, "fingerprint": self.fingerprint},
+            "nanotutor": {"name": self.name, "fingerprint": self.fingerprint, "pattern": self.pattern},
         }
         atomic_write_json(directory / "tokenizer_config.json", config)
         return directory
+
+
+def onig_pattern(pattern: str) -> str:
+    """Our (tiktoken / Rust regex) pattern as Oniguruma, which `tokenizers` uses, reads it the same way.
+
+    Oniguruma takes `{1,3}+` as "one or more runs of 1-3" rather than possessive, so the possessive `+` goes (as in
+    Llama-3's own tokenizer.json); its `$` also matches before every newline, so end of text is spelled `\\z`.
+    """
+    pattern = re.sub(r"(?<!\\)([?*+]|\{\d+(?:,\d*)?\})\+", r"\1", pattern)
+    return re.sub(r"(?<!\\)\$", r"\\z", pattern)
 
 
 # ============================================================================= sentencepiece
@@ -522,19 +532,22 @@ def from_hf_json(path: str | Path) -> Tokenizer:
     if model.get("byte_fallback") or model.get("continuing_subword_prefix") or model.get("end_of_word_suffix"):
         raise ValueError(f"{path}: model uses byte_fallback/subword prefixes, which byte-level BPE does not")
     pattern, prefix = pattern_for(doc.get("pre_tokenizer"), str(path))
+    config = read_json_if_exists(path.parent / "tokenizer_config.json")
+    ours = config.get("nanotutor", {})
+    if ours.get("pattern") and onig_pattern(ours["pattern"]) == pattern:
+        pattern = ours["pattern"]  # our own export: back to the exact regex it was written from
     merges = [tuple(m.split(" ", 1)) if isinstance(m, str) else tuple(m) for m in model.get("merges", [])]
     vocab = dict(model["vocab"])
     added = {t["content"]: t["id"] for t in doc.get("added_tokens", [])}
     vocab.update(added)
     ranks, special, missing = rank_table(vocab, merges, set(added), str(path))
-    config = read_json_if_exists(path.parent / "tokenizer_config.json")
     names = {k: token_name(config.get(k)) for k in ("bos_token", "eos_token", "pad_token", "unk_token")}
     names["unk_token"] = names["unk_token"] or model.get("unk_token")
     ids = {k: vocab.get(v) if v else None for k, v in names.items()}
     if ids["eos_token"] is None:
         ids["eos_token"] = next((vocab[s] for s in ("<|endoftext|>", "</s>", "<|im_end|>") if s in vocab), None)
     return Tokenizer(
-        name=config.get("nanotutor", {}).get("name", path.parent.name), pattern=pattern, ranks=ranks, special=special,
+        name=ours.get("name", path.parent.name), pattern=pattern, ranks=ranks, special=special,
         bos_id=ids["bos_token"], eos_id=ids["eos_token"], pad_id=ids["pad_token"], unk_id=ids["unk_token"],
         vocab_size=max(vocab.values()) + 1, add_prefix_space=prefix,
         normalizer=normalizer_for(doc.get("normalizer"), str(path)),
