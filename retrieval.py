@@ -335,9 +335,10 @@ class Index:
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
 
     def search(self, query: str, k: int = 3, subject: str | None = None, hybrid: float = 0.0) -> list[dict]:
-        """Top-k chunks as dicts with text, score and metadata; `hybrid` in [0, 1] is the weight of BM25."""
+        """Top-k chunks as dicts with text, score and metadata; `hybrid` in [0, 1] is the weight of BM25.
+        A subject outside the index's subjects gives no hits rather than an error."""
         if self.embedder is None:
-            raise RuntimeError("this Index has no Embedder: pass one to Index.load(dir, embedder) to search by text")
+            self.embedder = Embedder()  # loaded on first text search, so Index.load(dir) alone stays cheap
         if not 0.0 <= hybrid <= 1.0:
             raise ValueError(f"hybrid must be in [0, 1], got {hybrid}")
         vector = self.embedder.encode([query])[0]
