@@ -4,7 +4,7 @@ PY := .venv/bin/python
 PIP := .venv/bin/pip
 export PYTHONUNBUFFERED := 1
 
-.PHONY: demo test chat serve stop sysdeps test-sysdeps clean help
+.PHONY: demo test chat serve stop sysdeps test-sysdeps clean help data
 
 help:
 	@echo "make demo   - install, prepare, start the tutor"
@@ -12,6 +12,7 @@ help:
 	@echo "make chat   - chat with the base model in the terminal"
 	@echo "make serve  - start only the tutor server (token in out/token, pid in out/pids/serve.pid)"
 	@echo "make stop   - stop what make demo started"
+	@echo "make data   - build the pretraining records and token shards (out/data/default)"
 
 # ------------------------------------------------------------------ environment
 .venv/stamp: requirements.txt requirements-models.txt
@@ -38,6 +39,10 @@ test: .venv/stamp-dev test-sysdeps
 	$(PY) -m pytest -q --durations=15 tests
 
 demo: .venv/stamp sysdeps chat
+
+# Pretraining records + token shards from the staged data and data/corpus; a no-op when nothing changed.
+data: .venv/stamp
+	$(PY) -m data.prepare
 
 chat: .venv/stamp
 	$(PY) chat.py
