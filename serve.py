@@ -190,10 +190,16 @@ class Engine:
                         self.wake.wait()
                     if not self.running:
                         break
-                self._drop_cancelled()
-                self._admit_one()  # one prefill per step keeps running rows streaming while others join
-                if self.active:
-                    self._step()
+                try:
+                    self._drop_cancelled()
+                    self._admit()  # joins between decode steps: running rows keep streaming
+                    if self.active:
+                        self._step()
+                except Exception as e:  # a failed step ends the rows it ran, never the engine
+                    get_logger("serve").exception("decode step failed")
+                    for row, req in list(self.active.items()):
+                        req.error = f"generation failed: {type(e).__name__}: {e}"
+                        self._finish(row, "error")
         for req in list(self.active.values()) + list(self.waiting):
             req.error = "the server is shutting down"
             req.out.put(None)
@@ -211,30 +217,46 @@ class Engine:
                     req.out.put(None)
             self.waiting = deque(live)
 
-    def _admit_one(self) -> None:
+    def _admit(self) -> None:
+        """Move waiting requests into free rows, prefilled together in one forward pass."""
         free = [row for row in range(self.max_batch) if row not in self.active]
         with self.wake:
-            if not free or not self.waiting:
-                return
-            req = self.waiting.popleft()
-        row = free[0]
-        try:
-            logits = self._prefill(row, req)
-        except Exception as e:  # a bad request must not take the engine down with it
-            req.error = f"prefill failed: {e}"
-            req.out.put(None)
+            reqs = [self.waiting.popleft() for _ in range(min(len(free), len(self.waiting)))]
+        if not reqs:
             return
-        self.active[row] = req
-        self.stats["prompt"] += len(req.ids)
-        self._emit(row, self._sample(logits[None], [req])[0])
+        rows = free[: len(reqs)]
+        try:
+            logits = self._prefill(rows, reqs)
+        except Exception as e:  # a bad request must not take the engine down with it
+            for req in reqs:
+                req.error = f"prefill failed: {type(e).__name__}: {e}"
+                req.out.put(None)
+            return
+        for row, req, tok in zip(rows, reqs, self._sample(logits, reqs)):
+            self.active[row] = req
+            self.stats["prompt"] += len(req.ids)
+            self._emit(row, tok)
 
-    def _prefill(self, row: int, req: GenRequest):
-        """Fill `row` with the prompt's KV (copying a cached prefix when one matches) and return the last logits."""
-        self.cache.reset([row])
-        start = self._reuse_prefix(row, req)
-        rest = self.torch.tensor([req.ids[start:]], dtype=self.torch.long, device=self.device)
-        h = self.model.hidden(rest, cache=self.cache, rows=[row])[:, -1]
-        return self.model.output(h)[0].float()
+    def _prefill(self, rows: list[int], reqs: list[GenRequest]):
+        """Fill each row with its prompt's KV (after copying a cached prefix) and return each prompt's last logits.
+
+        Rows of different lengths run right-padded in one pass, as model.generate does: causal attention keeps the
+        pads out of every real token, and resetting the row lengths afterwards makes the next token overwrite them.
+        """
+        torch = self.torch
+        self.cache.reset(rows)
+        starts = [self._reuse_prefix(row, req) for row, req in zip(rows, reqs)]
+        rests = [req.ids[start:] for req, start in zip(reqs, starts)]
+        width = max(len(r) for r in rests)
+        if len(rows) > 1 and max(starts) + width > self.context:  # padded together they would overflow: one by one
+            return torch.cat([self._prefill([row], [req]) for row, req in zip(rows, reqs)])
+        idx = torch.zeros(len(rows), width, dtype=torch.long, device=self.device)
+        for i, rest in enumerate(rests):
+            idx[i, : len(rest)] = torch.tensor(rest, dtype=torch.long)
+        h = self.model.hidden(idx, cache=self.cache, rows=rows)
+        lens = torch.tensor([len(r) for r in rests], device=self.device)
+        self.cache.lengths[torch.tensor(rows, device=self.device)] = torch.tensor(starts, device=self.device) + lens
+        return self.model.output(h[torch.arange(len(rows), device=self.device), lens - 1]).float()
 
     def _reuse_prefix(self, row: int, req: GenRequest) -> int:
         """Copy the longest cached prefix of the prompt into `row`; cache the request's own prefix hint first."""
@@ -392,11 +414,12 @@ class LocalBackend:
     def start(self, messages: list[dict], *, tools: list[dict] | None = None, max_tokens: int = 256,
               temperature: float = 0.0, top_p: float | None = None, top_k: int | None = None,
               stop: tuple[str, ...] = (), seed: int | None = None) -> LocalGeneration:
-        from tokenizer import render_chat
+        from tokenizer import render_chat, with_system_turn
         ids, _ = render_chat(self.tok, messages, tools, add_generation_prompt=True)
         prefix_len = 0
-        if messages and messages[0]["role"] == "system":  # the shared system prompt: computed once, copied after
-            head, _ = render_chat(self.tok, messages[:1], tools)
+        turns = with_system_turn(self.tok, messages, tools)  # the model's default system prompt and tools included
+        if turns and turns[0]["role"] == "system":  # the shared system prompt: computed once, copied after
+            head, _ = render_chat(self.tok, turns[:1])
             prefix_len = len(head) if ids[: len(head)] == head else 0
         req = self.engine.submit(ids, Sampling(max_tokens, temperature, top_k, top_p, seed, self.stop_ids), prefix_len)
         return LocalGeneration(req, self.tok, tuple(stop))
