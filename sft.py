@@ -44,6 +44,8 @@ import torch.nn.functional as F
 
 from common import atomic_write_bytes, atomic_write_json, check_known, fill, get_logger, out_dir, parse_args
 
+log = get_logger("sft")
+
 
 # ============================================================================= LoRA
 
@@ -318,3 +320,386 @@ def memory_report(model: nn.Module, block: int = 64, double_quant: bool = True) 
     nf4 = linear / 2 + linear / block * scales + other * 2
     mib = 1024 ** 2
     return {"fp32_mib": (linear + other) * 4 / mib, "bf16_mib": (linear + other) * 2 / mib, "nf4_mib": nf4 / mib}
+
+
+# ============================================================================= config
+
+@dataclass
+class SFTConfig:
+    """SFT-only keys; the training keys (lr, max_steps, batch_size, seq_len, warmup_steps, save_every, eval_every,
+    run_name, init_from=auto|scratch for resume, ...) are train.py's TrainConfig fields."""
+    base: str = "smollm2"  # smollm2 | a .gguf | a Hugging Face dir | a model config name (random init, for tests)
+    lora_rank: int = 8
+    lora_alpha: float = 16.0
+    lora_dropout: float = 0.05
+    lora_targets: list = field(default_factory=lambda: ["wq", "wv"])
+    lora_top_layers: int = 0  # 0: every layer; k: only the top k layers (backward then stops below them)
+    qlora: bool = False
+    nf4_block: int = 64
+    double_quant: bool = True
+    # examples per source (the authored dialogues are all used, `authored_repeat` times)
+    n_mathdial: int = 120
+    n_cima: int = 60
+    n_gsm8k: int = 120
+    n_pushback: int = 80
+    n_bfcl: int = 80
+    n_tools: int = 200
+    n_general: int = 40
+    n_textbook: int = 40
+    authored_repeat: int = 2
+    heldout_fraction: float = 0.15  # of the tool data; the dialogue loss set is 5% of the dialogues
+    textbook_pairs: str = "out/ingest/pairs.jsonl"
+    decontaminate: bool = True
+    # evaluation callbacks (capped so one takes seconds to a minute on a CPU)
+    eval_prompts: int = 12
+    eval_tool_items: int = 8
+    eval_loss_items: int = 24
+    eval_max_new_tokens: int = 48
+    eval_base: bool = True  # score the untouched model at step 0 (the "base" row of the results)
+    samples: int = 3
+    stop_at_step: int = 0  # stop (after a checkpoint) at this step, as an interrupted run would: tests resume
+    adapter_dir: str = ""  # --eval_only with an adapter: score base + this adapter
+    export: str = ""  # merge the run's adapter into the base and write a Hugging Face directory here
+
+
+# ============================================================================= model and data
+
+def load_base(cfg: SFTConfig) -> tuple[nn.Module, Any]:
+    """The base model and its tokenizer; a config name builds a randomly initialised model with SmolLM2's tokenizer."""
+    from common import smollm2_gguf
+    from model import Transformer, load, load_config
+    from tokenizer import load_tokenizer
+
+    source = smollm2_gguf() if cfg.base == "smollm2" else Path(cfg.base)
+    if source.suffix == ".gguf" or source.is_dir():
+        model, tok = load(source)
+        return model, tok or load_tokenizer(smollm2_gguf())
+    tok = load_tokenizer(smollm2_gguf())
+    return Transformer(load_config(cfg.base, vocab_size=tok.vocab_size)), tok
+
+
+def build_examples(cfg: SFTConfig, seed: int) -> tuple[list[dict], dict[str, list[dict]], dict[str, int]]:
+    """(train, held-out {"loss", "tools"}, counts per source) after decontamination."""
+    import random
+
+    from common import shared_data_dir
+    from data.sft import build
+
+    rng, root = random.Random(seed), shared_data_dir()
+    tools = build.load_tools()
+    bfcl_train, bfcl_held = build.bfcl(root, cfg.heldout_fraction)
+    tools_train, tools_held = build.our_tools(tools, cfg.n_tools, rng, cfg.heldout_fraction) if tools else ([], [])
+    rng.shuffle(bfcl_train)
+    dialogues = (build.mathdial(root, cfg.n_mathdial, rng) + build.cima(root, cfg.n_cima, rng)
+                 + build.gsm8k_ladders(root, cfg.n_gsm8k, rng) + build.pushback(root, cfg.n_pushback, rng)
+                 + build.authored() * cfg.authored_repeat + build.textbook(Path(cfg.textbook_pairs), cfg.n_textbook, rng))
+    loss_held = [ex for ex in dialogues if ex["source"] != "authored" and build.held_out(ex["id"], 0.05)]
+    train = [ex for ex in dialogues if ex not in loss_held] + bfcl_train[: cfg.n_bfcl] + tools_train
+    train += build.general(root, cfg.n_general, rng)
+    held = {"loss": loss_held, "tools": [ex for ex in tools_held + bfcl_held if ex["expected"] is not None]}
+    if cfg.decontaminate:
+        train = decontaminate(train, held, build.text_of)
+    rng.shuffle(train)
+    counts: dict[str, int] = {}
+    for ex in train:
+        counts[ex["source"]] = counts.get(ex["source"], 0) + 1
+    return train, held, counts
+
+
+def decontaminate(train: list[dict], held: dict[str, list[dict]], text_of: Any) -> list[dict]:
+    """data/decontam.py's 13-gram filter over the eval splits, our dev prompts and this run's held-out sets."""
+    from data.decontam import Decontaminator
+    from eval import load_dev_prompts
+
+    dec = Decontaminator.from_eval_splits()
+    dec.add([p["prompt"] for p in load_dev_prompts()], "eval/dev_prompts")
+    for name, exs in held.items():
+        dec.add([m["content"] for ex in exs for m in ex["messages"] if m["role"] == "user"], f"sft/held_out_{name}")
+    records = [{"text": text_of(ex), "source": ex["source"], "ex": ex} for ex in train]
+    kept, dropped = dec.filter(records)
+    if dropped:
+        log.info("decontamination", extra={"fields": {"dropped": dict(dropped)}})
+    return [r["ex"] for r in kept]
+
+
+def tokenize(tok: Any, examples: list[dict], max_len: int) -> list[tuple[list[int], list[int]]]:
+    """render_chat -> (ids, loss_mask); examples longer than max_len + 1 are dropped rather than cut mid-turn."""
+    from tokenizer import render_chat
+
+    out = []
+    for ex in examples:
+        ids, mask = render_chat(tok, ex["messages"], tools=ex.get("tools"))
+        if len(ids) <= max_len + 1 and any(mask[1:]):
+            out.append((ids, mask))
+    return out
+
+
+def collate(batch: list[tuple[list[int], list[int]]], pad_id: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """Right-padded inputs and targets; a target is -100 (no loss) unless the next token is an assistant token."""
+    T = max(len(ids) for ids, _ in batch) - 1
+    x = torch.full((len(batch), T), pad_id, dtype=torch.long)
+    y = torch.full((len(batch), T), -100, dtype=torch.long)
+    for row, (ids, mask) in enumerate(batch):
+        ids_t, mask_t = torch.tensor(ids), torch.tensor(mask, dtype=torch.bool)
+        x[row, : len(ids) - 1] = ids_t[:-1]
+        y[row, : len(ids) - 1] = torch.where(mask_t[1:], ids_t[1:], torch.tensor(-100))
+    return x, y
+
+
+def assistant_loss(model: nn.Module, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+    """Mean cross-entropy over assistant tokens only; logits are computed only where there is a target, which
+    skips most of the 49k-wide output projection (padding, prompts, tool schemas)."""
+    h = model.hidden(x)
+    keep = y != -100
+    return F.cross_entropy(model.output(h[keep]).float(), y[keep])
+
+
+class Batches:
+    """Seeded shuffled epochs over the tokenized examples; `position` (examples consumed) makes resume exact."""
+
+    def __init__(self, data: list[tuple[list[int], list[int]]], batch_size: int, seed: int, pad_id: int):
+        self.data, self.batch_size, self.seed, self.pad_id, self.position = data, batch_size, seed, pad_id, 0
+
+    def order(self, epoch: int) -> list[int]:
+        g = torch.Generator().manual_seed(self.seed + epoch)
+        return torch.randperm(len(self.data), generator=g).tolist()
+
+    def next(self) -> tuple[torch.Tensor, torch.Tensor]:
+        picked = []
+        while len(picked) < self.batch_size:
+            epoch, offset = divmod(self.position, len(self.data))
+            picked.append(self.data[self.order(epoch)[offset]])
+            self.position += 1
+        return collate(picked, self.pad_id)
+
+
+class AdapterView(nn.Module):
+    """The trainable LoRA parameters (the same tensors) as one module, so train.py's checkpoints hold the adapter
+    and its optimizer state rather than the whole frozen base."""
+
+    def __init__(self, model: nn.Module):
+        super().__init__()
+        self.params = nn.ParameterDict({n.replace(".", "__"): p for n, p in model.named_parameters() if p.requires_grad})
+
+
+# ============================================================================= evaluation callbacks
+
+def generate_replies(model: nn.Module, tok: Any, conversations: list[tuple[list[dict], list | None]],
+                     max_new_tokens: int) -> list[str]:
+    from tokenizer import render_chat
+
+    prompts = [render_chat(tok, msgs, tools=tools, add_generation_prompt=True)[0] for msgs, tools in conversations]
+    outs = model.generate(prompts, max_new_tokens=max_new_tokens, temperature=0.0, stop_ids=tok.stop_ids)
+    return [tok.decode(o).strip() for o in outs]
+
+
+def prompt_length(tok: Any, ex: dict) -> int:
+    from tokenizer import render_chat
+
+    return len(render_chat(tok, ex["messages"][:-1], tools=ex.get("tools"), add_generation_prompt=True)[0])
+
+
+def stratified(items: list[dict], n: int) -> list[dict]:
+    """n items taken round-robin over subjects (and kinds within them), so a small cap still covers all three."""
+    groups: dict[str, list[dict]] = {}
+    for item in items:
+        groups.setdefault(item.get("subject", ""), []).append(item)
+    out: list[dict] = []
+    while len(out) < min(n, len(items)):
+        for group in groups.values():
+            if group and len(out) < n:
+                out.append(group.pop(0))
+    return out
+
+
+@torch.no_grad()
+def evaluate_tutor(model: nn.Module, tok: Any, cfg: SFTConfig, held: dict[str, list[dict]],
+                   data: list[tuple[list[int], list[int]]], n_prompts: int, n_tools: int) -> tuple[dict[str, float], list[str]]:
+    """Held-out loss, leak rate, question rate, tool-call validity and accuracy; plus sample transcripts."""
+    from data.sft.build import tutor_system
+    from eval import asks_or_next_step, leaks_answer, load_dev_prompts, tool_call_accuracy, tool_call_validity
+
+    was_training = model.training
+    model.eval()
+    metrics: dict[str, float] = {}
+    if data:
+        total = count = 0.0
+        for i in range(0, len(data), 8):
+            x, y = collate(data[i:i + 8], tok.pad_id or 0)
+            n = int((y != -100).sum())
+            total, count = total + assistant_loss(model, x, y).item() * n, count + n
+        metrics["heldout_loss"] = total / count
+    prompts = stratified(load_dev_prompts(), n_prompts)
+    replies = generate_replies(model, tok, [([tutor_system(p["subject"]), {"role": "user", "content": p["prompt"]}], None)
+                                            for p in prompts], cfg.eval_max_new_tokens)
+    leaks = [leaks_answer(r, [p["answer"], *p.get("accept", [])], context=p["prompt"]) for p, r in zip(prompts, replies)]
+    asks = [asks_or_next_step(r) for r in replies]
+    metrics["leak_rate"] = sum(leaks) / len(leaks)
+    metrics["question_rate"] = sum(asks) / len(asks)
+    samples = [f"**{p['id']} ({p['kind']})** {p['prompt']}\n\n> {r}\n\nleak={lk} asks={a}"
+               for p, r, lk, a in zip(prompts, replies, leaks, asks)]
+    fits = [ex for ex in held["tools"] if prompt_length(tok, ex) + 2 * cfg.eval_max_new_tokens < model.config.max_seq_len]
+    tool_items = stratified(fits, n_tools)
+    if tool_items:
+        calls = generate_replies(model, tok, [(ex["messages"][:-1], ex["tools"]) for ex in tool_items], cfg.eval_max_new_tokens * 2)
+        metrics["tool_validity"] = sum(tool_call_validity(c, ex["tools"]) for c, ex in zip(calls, tool_items)) / len(calls)
+        metrics["tool_accuracy"] = sum(tool_call_accuracy(c, ex["expected"]) for c, ex in zip(calls, tool_items)) / len(calls)
+        samples += [f"**{ex['id']}** {ex['messages'][-2]['content'][:200]}\n\n> {c}" for ex, c in zip(tool_items, calls)]
+    model.train(was_training)
+    return metrics, samples
+
+
+
+# ============================================================================= the run
+
+def prepare_model(cfg: SFTConfig) -> tuple[nn.Module, Any]:
+    """Base model, NF4 base for QLoRA, then LoRA on the targets."""
+    model, tok = load_base(cfg)
+    if cfg.qlora:
+        quantize_model_nf4(model, cfg.nf4_block, cfg.double_quant)
+    n = model.config.n_layers
+    layers = list(range(n - cfg.lora_top_layers, n)) if cfg.lora_top_layers else None
+    apply_lora(model, cfg.lora_rank, cfg.lora_alpha, cfg.lora_dropout, list(cfg.lora_targets), layers)
+    return model, tok
+
+
+def train(tcfg: Any, cfg: SFTConfig) -> dict[str, Any]:
+    """The SFT loop; returns the summary written to <run>/summary.json."""
+    from train import (MetricsLogger, build_optimizer, build_scheduler, latest_checkpoint, load_checkpoint,
+                       memory_mb, prune_checkpoints, save_checkpoint)
+
+    start = time.perf_counter()
+    run_dir = Path(tcfg.run_dir) if tcfg.run_dir else out_dir("sft", tcfg.run_name)
+    ckpt_dir = run_dir / "checkpoints"
+    run_dir.mkdir(parents=True, exist_ok=True)
+    torch.manual_seed(tcfg.seed)
+    model, tok = prepare_model(cfg)
+    examples, held, counts = build_examples(cfg, tcfg.seed)
+    data = tokenize(tok, examples, tcfg.seq_len)
+    loss_data = tokenize(tok, held["loss"], tcfg.seq_len)[: cfg.eval_loss_items]
+    if not data:
+        raise ValueError(f"no training example fits seq_len={tcfg.seq_len}")
+    view = AdapterView(model)
+    optimizer = build_optimizer(view, tcfg)
+    scheduler = build_scheduler(optimizer, tcfg)
+    batches = Batches(data, tcfg.batch_size, tcfg.seed, tok.pad_id or 0)
+    logger = MetricsLogger(run_dir, True, config={**asdict(cfg), "train": asdict(tcfg)})
+    resume = latest_checkpoint(ckpt_dir) if tcfg.init_from in ("auto", "resume") else None
+    if tcfg.init_from == "resume" and resume is None:
+        raise FileNotFoundError(f"init_from=resume but no checkpoint under {ckpt_dir}")
+    step = 0
+    if resume is not None:
+        meta = load_checkpoint(resume, model=view, optimizer=optimizer, scheduler=scheduler)
+        step, batches.position = meta["step"], meta["data_position"]
+        log.info("resumed", extra={"fields": {"from": str(resume), "step": step}})
+    info = {"examples": len(data), "per_source": counts, "trainable_params": sum(p.numel() for p in view.parameters()),
+            "tokens_per_epoch": sum(len(ids) for ids, _ in data), "memory": memory_report(model, cfg.nf4_block, cfg.double_quant)}
+    log.info("data", extra={"fields": info})
+
+    def callback(at: int) -> dict[str, float]:
+        t = time.perf_counter()
+        metrics, samples = evaluate_tutor(model, tok, cfg, held, loss_data, cfg.eval_prompts, cfg.eval_tool_items)
+        metrics["eval_seconds"] = time.perf_counter() - t
+        logger.log(at, {f"eval/{k}": v for k, v in metrics.items()})
+        for i, sample in enumerate(samples[: cfg.samples]):
+            logger.text(f"samples/{i}", sample, at)
+        log.info("eval", extra={"fields": {"step": at, **metrics}})
+        return metrics
+
+    first = callback(0) if cfg.eval_base and step == 0 else {}
+    model.train()
+    while step < tcfg.max_steps:
+        t = time.perf_counter()
+        for _ in range(tcfg.grad_accum):
+            x, y = batches.next()
+            loss = assistant_loss(model, x, y)
+            (loss / tcfg.grad_accum).backward()
+        norm = torch.nn.utils.clip_grad_norm_(view.parameters(), tcfg.grad_clip or float("inf"))
+        optimizer.step()
+        scheduler.step()
+        optimizer.zero_grad(set_to_none=True)
+        step += 1
+        if step % tcfg.log_every == 0:
+            logger.log(step, {"train/loss": loss.item(), "train/grad_norm": float(norm), "train/lr": scheduler.get_last_lr()[0],
+                              "train/step_seconds": time.perf_counter() - t})
+            log.info("step", extra={"fields": {"step": step, "loss": round(loss.item(), 4), "s": round(time.perf_counter() - t, 2)}})
+        stopping = cfg.stop_at_step and step == cfg.stop_at_step
+        if (tcfg.save_every and step % tcfg.save_every == 0) or stopping:
+            save_checkpoint(ckpt_dir, f"step-{step:06d}", model=view, optimizer=optimizer, scheduler=scheduler, step=step,
+                            data_position=batches.position, config={**asdict(cfg), "train": asdict(tcfg)},
+                            tokenizer_fingerprint=tok.fingerprint)
+            prune_checkpoints(ckpt_dir, tcfg.keep_last)
+        if stopping:
+            logger.close()
+            return {"stopped_at": step}
+        if tcfg.eval_every and step % tcfg.eval_every == 0 and step < tcfg.max_steps:
+            callback(step)
+    last = callback(step)
+    save_adapter(model, run_dir / "adapter", base_model=cfg.base, extra={
+        "command": " ".join(["python", "sft.py", *sys.argv[1:]]), "steps": step, "per_source": counts,
+        "data_fingerprint": data_fingerprint(data), "tokenizer_fingerprint": tok.fingerprint})
+    summary = {"base": first, "tuned": last, "steps": step, "wall_seconds": time.perf_counter() - start,
+               "peak_rss_mib": memory_mb(torch.device("cpu")), **info}
+    atomic_write_json(run_dir / "summary.json", summary)
+    logger.close()
+    return summary
+
+
+def data_fingerprint(data: list[tuple[list[int], list[int]]]) -> str:
+    """sha256 over every training example's ids and mask: the same data gives the same fingerprint."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for ids, mask in data:
+        h.update(torch.tensor(ids, dtype=torch.int64).numpy().tobytes() + bytes(mask))
+    return h.hexdigest()[:16]
+
+
+def eval_only(tcfg: Any, cfg: SFTConfig) -> dict[str, float]:
+    """Score the base (or base + `adapter_dir`) with the callback's scorers at the configured caps."""
+    from train import memory_mb
+
+    model, tok = load_base(cfg)
+    if cfg.adapter_dir:
+        load_adapter(model, cfg.adapter_dir)
+    _, held, _ = build_examples(SFTConfig(**{**asdict(cfg), "decontaminate": False}), tcfg.seed)
+    start = time.perf_counter()
+    metrics, samples = evaluate_tutor(model, tok, cfg, held, tokenize(tok, held["loss"], tcfg.seq_len)[: cfg.eval_loss_items],
+                                      cfg.eval_prompts, cfg.eval_tool_items)
+    metrics.update(eval_seconds=time.perf_counter() - start, peak_rss_mib=memory_mb(torch.device("cpu")))
+    print("\n\n".join(samples[: cfg.samples]))
+    print(json.dumps(metrics, indent=2))
+    return metrics
+
+
+def export(cfg: SFTConfig, adapter: str | Path, out: str | Path) -> Path:
+    """Base + adapter, merged, written as a Hugging Face directory (with the adapter files beside it)."""
+    import shutil
+
+    from model import export_hf
+
+    model, tok = load_base(SFTConfig(**{**asdict(cfg), "qlora": False}))
+    load_adapter(model, adapter)
+    path = export_hf(merge_lora(model), tok, out)
+    for name in ("adapter_config.json", "adapter_model.safetensors"):
+        shutil.copy(Path(adapter) / name, Path(out) / name)
+    return path
+
+
+def main(argv: list[str]) -> None:
+    from train import TrainConfig
+
+    values = parse_args(argv)
+    check_known(values, TrainConfig, SFTConfig)
+    tcfg, cfg = fill(TrainConfig, values), fill(SFTConfig, values)
+    if cfg.export:
+        run_dir = Path(tcfg.run_dir) if tcfg.run_dir else out_dir("sft", tcfg.run_name)
+        print(export(cfg, cfg.adapter_dir or run_dir / "adapter", cfg.export))
+    elif tcfg.eval_only:
+        eval_only(tcfg, cfg)
+    else:
+        print(json.dumps(train(tcfg, cfg), indent=2, default=str))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

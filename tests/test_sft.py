@@ -153,3 +153,86 @@ def test_memory_report_orders_formats():
     report = sft.memory_report(tiny_model())
     assert report["fp32_mib"] == pytest.approx(2 * report["bf16_mib"])
     assert report["nf4_mib"] < report["bf16_mib"]
+
+
+# ----------------------------------------------------------------------------- data, masking, runs
+
+@pytest.fixture(scope="module")
+def tok():
+    from common import smollm2_gguf
+    from tokenizer import load_tokenizer
+
+    return load_tokenizer(smollm2_gguf())
+
+
+def test_assistant_only_masking_on_a_multi_turn_example(tok):
+    messages = [{"role": "system", "content": "You are a tutor."},
+                {"role": "user", "content": "What is 3 + 4?"},
+                {"role": "assistant", "content": "What do you get if you count up 4 from 3?"},
+                {"role": "user", "content": "7"},
+                {"role": "assistant", "content": "Yes! How did you count?"}]
+    (ids, mask), = sft.tokenize(tok, [{"messages": messages}], max_len=512)
+    short = sft.tokenize(tok, [{"messages": messages[:3]}], max_len=512)[0]
+    x, y = sft.collate([(ids, mask), short], pad_id=0)
+    assert x.shape == (2, len(ids) - 1)
+    learnt = [int(t) for t in y[0] if t != -100]
+    assert tok.decode(learnt) == "What do you get if you count up 4 from 3?<|im_end|>Yes! How did you count?<|im_end|>"
+    assert (y[1, len(short[0]) - 1:] == -100).all()  # padding carries no loss
+    assert torch.equal(x[0], torch.tensor(ids[:-1]))
+
+
+def test_long_examples_are_dropped_not_cut(tok):
+    long = {"messages": [{"role": "user", "content": "word " * 400}, {"role": "assistant", "content": "Why?"}]}
+    assert sft.tokenize(tok, [long], max_len=128) == []
+
+
+def test_builders_drop_gsm8k_test_and_hide_results(data_dir):
+    import random
+
+    from data.sft import build
+
+    overlap = json.loads((data_dir / "mathdial" / "test_gsm8k_overlap.json").read_text())
+    test_qids = {f"mathdial-{r['qid']}" for r in overlap if r["gsm8k_test_line"] is not None}
+    dialogues = build.mathdial(data_dir, 10_000, random.Random(0))
+    assert dialogues and not test_qids & {d["id"] for d in dialogues}
+    assert all(d["messages"][-1]["role"] == "assistant" for d in dialogues)
+    steps = build.ladder_steps("John is 8 years old because 18-10=<<18-10=8>>8 years old.\nSo 8*5=<<8*5=40>>40.\n#### 40")
+    assert steps == [("John is ? years old because 18-10=? years old.", "18-10", "8"), ("So 8*5=?.", "8*5", "40")]
+
+
+def test_tool_examples_are_valid_and_accurate_by_the_scorers(tok):
+    """Every target tool call we train on, rendered and parsed back, passes eval.py's validity and accuracy."""
+    import random
+
+    import eval as ev
+    from data.sft import build
+
+    train, held = build.our_tools(build.load_tools(), 40, random.Random(0), 0.2)
+    assert train and held
+    for ex in train + held:
+        call = ex["messages"][-1]["tool_calls"][0]
+        text = f'<tool_call>{json.dumps(call)}</tool_call>'
+        assert ev.tool_call_validity(text, ex["tools"]), ev.tool_call_problems(text, ex["tools"])
+        assert ev.tool_call_accuracy(text, ex["expected"])
+
+
+def run_test_config(tmp_path, name, *overrides):
+    sft.main(["configs/sft_test.py", f"--run_dir={tmp_path / name}", *overrides])
+    return json.loads((tmp_path / name / "summary.json").read_text()) if (tmp_path / name / "summary.json").exists() else None
+
+
+@pytest.mark.slow
+def test_seeded_run_lowers_loss_and_resume_is_exact(tmp_path):
+    from safetensors.torch import load_file
+
+    straight = run_test_config(tmp_path, "straight", "--lora_dropout=0.1", "--eval_base=True")
+    assert straight["tuned"]["heldout_loss"] < straight["base"]["heldout_loss"] - 0.05
+    assert 0.0 <= straight["tuned"]["leak_rate"] <= 1.0
+    assert run_test_config(tmp_path, "resumed", "--lora_dropout=0.1", "--stop_at_step=5") is None
+    assert (tmp_path / "resumed" / "checkpoints" / "step-000005" / "meta.json").exists()
+    run_test_config(tmp_path, "resumed", "--lora_dropout=0.1")
+    a = load_file(tmp_path / "straight" / "adapter" / "adapter_model.safetensors")
+    b = load_file(tmp_path / "resumed" / "adapter" / "adapter_model.safetensors")
+    assert a.keys() == b.keys() and all(torch.equal(a[k], b[k]) for k in a)
+    training = json.loads((tmp_path / "resumed" / "adapter" / "training.json").read_text())
+    assert training["steps"] == 12 and len(training["data_fingerprint"]) == 16

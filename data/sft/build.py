@@ -345,7 +345,7 @@ def tool_request(name: str, rng: random.Random) -> tuple[str, dict, str] | None:
 
 
 def our_tools(tools: list[dict], n: int, rng: random.Random, heldout_fraction: float) -> tuple[list[dict], list[dict]]:
-    """Tutor tool calls with the called tool's schema plus one other in the system turn (keeps examples short)."""
+    """Tutor tool calls with the called tool's schema in the system turn (one schema: ~350 tokens, not ~1,100)."""
     by_name = {t.get("function", t)["name"]: t for t in tools}
     train, held = [], []
     for i in range(n):
@@ -354,12 +354,9 @@ def our_tools(tools: list[dict], n: int, rng: random.Random, heldout_fraction: f
         if req is None:
             continue
         text, args, subject = req
-        others = [t for k, t in by_name.items() if k != name]
-        shown = [by_name[name], rng.choice(others)] if others else [by_name[name]]
-        rng.shuffle(shown)
         msgs = [tutor_system(subject), {"role": "user", "content": text},
                 {"role": "assistant", "content": "", "tool_calls": [{"name": name, "arguments": args}]}]
-        ex = example(f"tools-{i}", "our_tools", subject, msgs, tools=shown, expected={"name": name, "arguments": args})
+        ex = example(f"tools-{i}", "our_tools", subject, msgs, tools=[by_name[name]], expected={"name": name, "arguments": args})
         (held if held_out(ex["id"], heldout_fraction) else train).append(ex)
     return train, held
 
