@@ -333,6 +333,7 @@ def mark_headings_by_outline(pages: list[list[Block]], toc: list) -> None:
     top = min(level for level, _, _ in toc)
     names = {top: "chapter", top + 1: "section"}
     by_page = {blocks[0].page: blocks for blocks in pages if blocks}
+    inserted: Counter[int] = Counter()
     for level, title, page_no in toc:
         blocks = by_page.get(page_no)
         if blocks is None:
@@ -342,8 +343,9 @@ def mark_headings_by_outline(pages: list[list[Block]], toc: list) -> None:
         match = next((b for b in blocks if " ".join(b.text.lower().split()).startswith(key)), None)
         if match is not None:
             match.level = kind
-        else:
-            blocks.insert(0, Block(clean(title), page_no, level=kind))
+        else:  # several entries may start on one page: keep them in outline order at the page's top
+            blocks.insert(inserted[page_no], Block(clean(title), page_no, level=kind))
+            inserted[page_no] += 1
 
 
 @dataclass
@@ -451,6 +453,10 @@ def chunk_section(section: Section, tok: WordPiece, max_tokens: int = 200, overl
 DEFINITION = re.compile(r"^(?:An?\s+|The\s+)?([A-Za-z][A-Za-z \-]{1,40}?)\s+(?:is|are|refers to|means)\s+(?:an?\s+|the\s+)?(.{20,240}?[.])$")
 
 
+def words_of(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z]+", text)
+
+
 NOT_TERMS = {"this", "that", "these", "those", "it", "its", "there", "what", "which", "who", "our", "their", "his",
              "her", "one", "each", "such", "here", "another", "other", "some", "all", "most", "many", "he", "she", "they"}
 
@@ -485,12 +491,12 @@ def instruction_pairs(chunk: dict) -> list[dict]:
         out.append(pair(chunk, "check", f"Write a question that checks whether a student understood \"{term}\" in this "
                         "passage, then give its answer.", f"Question: Fill in the blank: {cloze}\nAnswer: {term}",
                         inp=chunk["text"]))
-        clue = sentence.split(" ", 3)[-1][:120]
+        clue = max((w for w in words_of(sentence) if w.lower() not in term.lower() and len(w) > 3), key=len, default="it")
         out.append(pair(chunk, "hints", f"A student asks: \"What is {term}?\" Give a Socratic hint ladder: three hints "
                         "from gentle to specific, each ending in a question, without stating the definition.",
                         f"Hint 1: Where in the section \"{topic}\" have you seen the word \"{term}\"? What was it "
-                        f"describing?\nHint 2: Think about what it has to do with: \"...{clue}\". What does that "
-                        f"suggest?\nHint 3: Try finishing the sentence \"{term} is ...\" in your own words. What would "
+                        f"describing?\nHint 2: The passage links \"{term}\" with the word \"{clue}\". How might "
+                        f"the two be connected?\nHint 3: Try finishing the sentence \"{term} is ...\" in your own words. What would "
                         "you write?", inp=chunk["text"]))
     return out
 
