@@ -49,8 +49,8 @@ def dataset_card(name: str, splits: dict[str, list[dict]], stats: dict[str, Coun
         "## Licences (travel with every record)\n\n" + table(["source", "licence"], [list(x) for x in licences]),
         "## Notes\n\n"
         "- Evaluation splits (GSM8K test and its Socratic form, ARC Easy/Challenge test, OpenBookQA test, MathQA "
-        "test and challenge test, SciQ test, WikiText-2 test) are never included; SciQ is CC BY-NC and used for "
-        "evaluation only.\n"
+        "test and challenge test, SciQ test, WikiText-2 test, eval.py's dev prompts) are never included; SciQ is "
+        "CC BY-NC and used for evaluation only.\n"
         "- BookCorpus cannot be redistributed; public-domain children's books (Aesop, Alice, Grimm) stand in for it.\n"
         f"- Sources available: {', '.join(sorted(SOURCES))}.",
     ]) + "\n"

@@ -1,7 +1,7 @@
 """13-gram decontamination: drop any training text that shares a 13-word sequence with an evaluation split.
 
     from data.decontam import Decontaminator
-    dec = Decontaminator.from_eval_splits()          # GSM8K/ARC/OBQA/MathQA/SciQ/WikiText-2 test splits
+    dec = Decontaminator.from_eval_splits()          # GSM8K/ARC/OBQA/MathQA/SciQ/WikiText-2 test, eval dev prompts
     dec.add(held_out_texts, "mathdial/held_out")     # any held-out split another capability creates
     dec.is_contaminated(text); dec.match(text)       # -> bool; -> the split it overlaps, or None
     kept, dropped = dec.filter(records)              # records with "text" and "source"; dropped counts per source

@@ -35,14 +35,14 @@ from data.card import dataset_card
 from data.clean import clean_record, dedup
 from data.decontam import Decontaminator
 from data.shards import MANIFEST, SHARD_TOKENS, ShardWriter, finish_build, start_build, token_dtype
-from data.sources import EVAL_SPLITS, SOURCES, source_files
+from data.sources import SOURCES, eval_files, source_files
 from data.subjects import tag_subject
 
 DEFAULT_SOURCES = "corpus,gsm8k,mathqa,arc,openbookqa,wikitext2,children_stories,openstax_physics"
 FIELDS = ("id", "source", "licence", "subject", "grade_band", "instruction", "input", "response", "text")
 SPLITS = ("train", "val")
 ROWS_PER_PARQUET = 50_000
-CODE = [Path(__file__).parent / f for f in ("sources.py", "clean.py", "subjects.py", "decontam.py", "prepare.py")]
+CODE = [Path(__file__).parent / f for f in ("sources.py", "clean.py", "subjects.py", "decontam.py", "card.py", "prepare.py")]
 log = get_logger("data.prepare")
 
 
@@ -75,7 +75,7 @@ def input_hashes(cfg: PrepareConfig, root: Path) -> dict[str, str]:
     names = source_names(cfg)
     files = {f"{n}:{p.relative_to(root) if p.is_relative_to(root) else p.name}": p
              for n in names for p in source_files(root, n)}
-    files |= {f"eval:{rel}": root / rel for rel, _ in EVAL_SPLITS.values()}
+    files |= {f"eval:{split}": path for split, (path, _) in eval_files(root).items()}
     files |= {f"code:{p.name}": p for p in CODE}
     hashes = {key: sha256_file(path) for key, path in sorted(files.items())}
     settings = {k: v for k, v in asdict(cfg).items() if k in ("sources", "val_fraction", "seed", "near_dup_threshold")}

@@ -11,8 +11,8 @@ Three shapes, so a model sees one instruction-style format whatever the source:
 
 Sources (mirror layout as in ../shared/data, see each PROVENANCE.md): corpus (data/corpus, written for this project),
 gsm8k, mathqa, arc, openbookqa, wikitext2, children_stories (Aesop, Alice, Grimm, TinyStories), openstax_physics,
-cosmopedia (parquet, any subset). Evaluation splits (GSM8K/ARC/OBQA/MathQA/SciQ/WikiText-2 test) are read by
-`eval_texts` for decontamination only; SciQ is never a training source (non-commercial, test only).
+cosmopedia (parquet, any subset). Evaluation splits (GSM8K/ARC/OBQA/MathQA/SciQ/WikiText-2 test, and eval.py's dev prompts in
+data/eval/) are read by `eval_texts` for decontamination only; SciQ is never a training source (non-commercial, test only).
 Errors name the file and line (or record) that is missing or malformed.
 """
 from __future__ import annotations
@@ -384,21 +384,53 @@ def mc_eval_texts(path: Path) -> Iterator[str]:
         yield f"{obj['question']} {options[answer]}"
 
 
+def gsm8k_eval_texts(path: Path) -> Iterator[str]:
+    return (f"{o['question']} {o['answer']}" for _, o in read_jsonl(path, ("question", "answer")))
+
+
+def socratic_eval_texts(path: Path) -> Iterator[str]:
+    return (o["answer"] for _, o in read_jsonl(path, ("answer",)))
+
+
+def mathqa_eval_texts(path: Path) -> Iterator[str]:
+    return (f"{o['Problem']} {o.get('Rationale', '')}" for _, o in read_json_array(path, ("Problem",)))
+
+
+def line_eval_texts(path: Path) -> Iterator[str]:
+    return (line for line in read_text(path).splitlines() if line.strip())
+
+
+def prompt_eval_texts(path: Path) -> Iterator[str]:
+    return (o["prompt"] for _, o in read_jsonl(path, ("prompt",)))
+
+
 EVAL_SPLITS: dict[str, tuple[str, Callable[[Path], Iterator[str]]]] = {
-    "gsm8k/test": ("gsm8k/test.jsonl", lambda p: (f"{o['question']} {o['answer']}" for _, o in read_jsonl(p, ("question", "answer")))),
-    "gsm8k/test_socratic": ("gsm8k/test_socratic.jsonl", lambda p: (o["answer"] for _, o in read_jsonl(p, ("answer",)))),
+    "gsm8k/test": ("gsm8k/test.jsonl", gsm8k_eval_texts),
+    "gsm8k/test_socratic": ("gsm8k/test_socratic.jsonl", socratic_eval_texts),
     "arc_easy/test": ("arc/arc_easy_test.jsonl", mc_eval_texts),
     "arc_challenge/test": ("arc/arc_challenge_test.jsonl", mc_eval_texts),
     "openbookqa/test": ("openbookqa/obqa_test.jsonl", mc_eval_texts),
     "sciq/test": ("sciq/sciq_test.jsonl", mc_eval_texts),
-    "mathqa/test": ("mathqa/test.json", lambda p: (f"{o['Problem']} {o['Rationale']}" for _, o in read_json_array(p, ("Problem", "Rationale")))),
-    "mathqa/challenge_test": ("mathqa/challenge_test.json", lambda p: (o["Problem"] for _, o in read_json_array(p, ("Problem",)))),
-    "wikitext2/test": ("wikitext2/wiki.test.raw", lambda p: (line for line in read_text(p).splitlines() if line.strip())),
+    "mathqa/test": ("mathqa/test.json", mathqa_eval_texts),
+    "mathqa/challenge_test": ("mathqa/challenge_test.json", mathqa_eval_texts),
+    "wikitext2/test": ("wikitext2/wiki.test.raw", line_eval_texts),
 }
+
+
+# Held-out sets other parts of the project ship in the repository (eval.py's dev prompts), read when present.
+REPO_EVAL_SPLITS: dict[str, tuple[Path, Callable[[Path], Iterator[str]]]] = {
+    "eval/dev_prompts": (ROOT / "eval" / "dev_prompts.jsonl", prompt_eval_texts),
+}
+
+
+def eval_files(root: Path) -> dict[str, tuple[Path, Callable[[Path], Iterator[str]]]]:
+    """Split name -> (file, reader) for every evaluation split: the mirror's and the repository's."""
+    files = {split: (root / rel, reader) for split, (rel, reader) in EVAL_SPLITS.items()}
+    return files | {split: entry for split, entry in REPO_EVAL_SPLITS.items() if entry[0].is_file()}
 
 
 def eval_texts(root: Path) -> Iterator[tuple[str, str]]:
     """(split name, text) for every evaluation split we report."""
-    for split, (rel, reader) in EVAL_SPLITS.items():
-        for text in reader(root / rel):
+    for split, (path, reader) in eval_files(root).items():
+        for text in reader(path):
             yield split, text

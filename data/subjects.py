@@ -7,8 +7,8 @@ The rule, so it can be read and argued with:
 1. Count whole-word hits of each topic's keywords (title hits count three times: titles are dense).
    Math also scores arithmetic written in symbols ("48/2 = 24").
 2. The subject is the one with the most hits; its topic is that subject's best topic. Text whose best subject
-   scores under MIN_HITS (one hit for a text under SHORT_TEXT_WORDS words), or that is mostly about off-curriculum things (celebrities, sport results, music
-   charts), is not school-relevant: subject None.
+   scores under MIN_HITS (one hit for a text under SHORT_TEXT_WORDS words), or that is mostly about
+   off-curriculum things (celebrities, sport results, music charts), is not school-relevant: subject None.
 3. The grade band comes from the Flesch-Kincaid grade of the text, raised to a topic's floor (algebra is not
    taught before grade 6 however simply it is phrased).
 Imports nothing of ours, so any stage can use it.

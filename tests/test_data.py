@@ -32,7 +32,8 @@ def test_parser_reads_real_files(data_dir, name):
 def test_parsed_shapes_match_the_source(data_dir):
     gsm = next(SOURCES["gsm8k"].parse(data_dir))
     assert gsm["instruction"].startswith("Natalia sold clips to 48 of her friends")
-    assert gsm["response"] == "Natalia sold 48/2 = 24 clips in May.\nNatalia sold 48+24 = 72 clips altogether in April and May.\nThe answer is 72."
+    assert gsm["response"] == ("Natalia sold 48/2 = 24 clips in May.\n"
+                               "Natalia sold 48+24 = 72 clips altogether in April and May.\nThe answer is 72.")
     arc = next(SOURCES["arc"].parse(data_dir))
     assert arc["input"].splitlines()[1] == "B. a bacterial population in the bloodstream"
     assert arc["response"] == "The answer is B: a bacterial population in the bloodstream."
@@ -166,7 +167,8 @@ def test_every_eval_split_is_covered(data_dir, decontaminator):
         if split not in seen and len(text.split()) >= 13:
             seen[split] = text
     assert set(seen) == {"gsm8k/test", "gsm8k/test_socratic", "arc_easy/test", "arc_challenge/test",
-                         "openbookqa/test", "sciq/test", "mathqa/test", "mathqa/challenge_test", "wikitext2/test"}
+                         "openbookqa/test", "sciq/test", "mathqa/test", "mathqa/challenge_test", "wikitext2/test",
+                         "eval/dev_prompts"}
     matches = {split: decontaminator.match(text) for split, text in seen.items()}
     assert all(matches.values())
     assert sum(matches[s] == s for s in seen) >= len(seen) - 1  # MathQA's challenge set repeats a test problem

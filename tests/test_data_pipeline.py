@@ -131,7 +131,8 @@ def test_changed_source_rebuilds(tmp_path, mirror, small_tokenizer):
     manifest = prepare(cfg, small_tokenizer)
     assert manifest["splits"]["train"]["documents"] == 4
     texts = [small_tokenizer.decode(d[:-1].tolist()) for d in iter_documents(cfg.out, "train")]
-    assert texts[-1] == "Question: Ann reads 12 pages a day for 5 days. How many pages does she read?\nAnswer: She reads 12 x 5 = 60 pages.\nThe answer is 60."
+    assert texts[-1] == ("Question: Ann reads 12 pages a day for 5 days. How many pages does she read?\n"
+                         "Answer: She reads 12 x 5 = 60 pages.\nThe answer is 60.")
 
 
 def test_malformed_record_and_partial_build_leave_no_manifest(tmp_path, mirror, small_tokenizer):
