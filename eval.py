@@ -207,6 +207,10 @@ def _type_ok(value: Any, spec: dict) -> bool:
         ok = isinstance(value, _TYPES[kind]) and not (isinstance(value, bool) and kind != "boolean")
     if ok and "enum" in spec:
         ok = value in spec["enum"]
+    if ok and isinstance(value, str):
+        ok = spec.get("minLength", 0) <= len(value) <= spec.get("maxLength", len(value))
+    if ok and isinstance(value, (int, float)) and not isinstance(value, bool):
+        ok = spec.get("minimum", value) <= value <= spec.get("maximum", value)
     if ok and kind in ("array", "tuple") and isinstance(spec.get("items"), dict):
         ok = all(_type_ok(v, spec["items"]) for v in value)
     return ok
@@ -230,7 +234,7 @@ def tool_call_problems(text: str, schemas: Sequence[dict]) -> list[str]:
         args = call.arguments if isinstance(call.arguments, dict) else {}
         problems += [f"{call.name}: missing required argument {r!r}" for r in params.get("required", []) if r not in args]
         problems += [f"{call.name}: unknown argument {k!r}" for k in args if k not in props]
-        problems += [f"{call.name}: argument {k!r} has the wrong type or value" for k, v in args.items()
+        problems += [f"{call.name}: argument {k!r} fails its schema (type, enum, length or range)" for k, v in args.items()
                      if k in props and not _type_ok(v, props[k])]
     return problems
 

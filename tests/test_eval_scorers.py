@@ -95,7 +95,8 @@ SCHEMAS = [
     {"type": "function", "function": {"name": "calculator", "parameters": {
         "type": "object", "properties": {"expression": {"type": "string"}}, "required": ["expression"]}}},
     {"name": "hint", "parameters": {"type": "dict", "properties": {
-        "stage": {"type": "integer", "enum": [1, 2, 3]}, "subject": {"type": "string"}, "tags": {"type": "array", "items": {"type": "string"}}},
+        "stage": {"type": "integer", "enum": [1, 2, 3]}, "subject": {"type": "string", "minLength": 1, "maxLength": 10},
+        "tags": {"type": "array", "items": {"type": "string"}}, "weight": {"type": "number", "minimum": 0, "maximum": 1}},
         "required": ["stage"]}},
 ]
 
@@ -123,7 +124,7 @@ def call(name, **arguments):
 
 def test_valid_calls(parser):
     assert ev.tool_call_validity(call("calculator", expression="3*4"), SCHEMAS)
-    assert ev.tool_call_validity("Let me check. " + call("hint", stage=2, tags=["x"]) + call("calculator", expression="1"), SCHEMAS)
+    assert ev.tool_call_validity("Let me check. " + call("hint", stage=2, tags=["x"], weight=0.5) + call("calculator", expression="1"), SCHEMAS)
 
 
 @pytest.mark.parametrize("text, problem", [
@@ -132,10 +133,13 @@ def test_valid_calls(parser):
     (call("search", q="x"), "unknown function"),
     (call("calculator"), "missing required"),
     (call("calculator", expression="1", precise=True), "unknown argument"),
-    (call("calculator", expression=3), "wrong type"),
-    (call("hint", stage=True), "wrong type"),
-    (call("hint", stage=5), "wrong type"),
-    (call("hint", stage=1, tags=[1]), "wrong type"),
+    (call("calculator", expression=3), "fails its schema"),
+    (call("hint", stage=True), "fails its schema"),
+    (call("hint", stage=5), "fails its schema"),
+    (call("hint", stage=1, tags=[1]), "fails its schema"),
+    (call("hint", stage=1, subject=""), "fails its schema"),
+    (call("hint", stage=1, subject="a very long subject"), "fails its schema"),
+    (call("hint", stage=1, weight=1.5), "fails its schema"),
 ])
 def test_invalid_calls_say_why(parser, text, problem):
     assert not ev.tool_call_validity(text, SCHEMAS)
