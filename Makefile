@@ -4,7 +4,7 @@ PY := .venv/bin/python
 PIP := .venv/bin/pip
 export PYTHONUNBUFFERED := 1
 
-.PHONY: demo test chat serve stop sysdeps test-sysdeps clean help data
+.PHONY: demo test chat serve stop sysdeps test-sysdeps clean help data tutor
 
 help:
 	@echo "make demo   - install, prepare, start the tutor"
@@ -13,6 +13,7 @@ help:
 	@echo "make serve  - start only the tutor server (token in out/token, pid in out/pids/serve.pid)"
 	@echo "make stop   - stop what make demo started"
 	@echo "make data   - build the pretraining records and token shards (out/data/default)"
+	@echo "make tutor  - LoRA-tune SmolLM2 into the Socratic tutor on the CPU (out/sft/tutor/adapter)"
 
 # ------------------------------------------------------------------ environment
 .venv/stamp: requirements.txt requirements-models.txt
@@ -46,6 +47,10 @@ data: .venv/stamp
 
 chat: .venv/stamp
 	$(PY) chat.py
+
+# Socratic tutor SFT: fp32 LoRA on SmolLM2-135M, CPU; resumes if interrupted (init_from=auto).
+tutor: .venv/stamp
+	$(PY) sft.py configs/sft_tutor.py
 
 # The tutor server alone, in the background: SmolLM2-135M (+ out/adapters/tutor when present) on 127.0.0.1:8000.
 serve: .venv/stamp sysdeps
