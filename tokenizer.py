@@ -92,8 +92,8 @@ class Tokenizer:
 
     name: str
     pattern: str
-    ranks: dict[bytes, int]
-    special: dict[str, int]
+    ranks: dict[bytes, int] = field(repr=False)
+    special: dict[str, int] = field(repr=False)
     bos_id: int | None = None
     eos_id: int | None = None
     pad_id: int | None = None
@@ -102,8 +102,8 @@ class Tokenizer:
     add_prefix_space: bool = False
     normalizer: str | None = None  # "NFC" (Qwen2) or None
     default_system: str | None = None  # the system prompt the model's chat template inserts when none is given
-    merges: list[tuple[bytes, bytes]] | None = None  # the file's own merges, kept so save() reproduces them
-    missing_bytes: bytes = b""  # bytes the vocabulary lacks: they encode to unk (or are dropped, as HF does)
+    merges: list[tuple[bytes, bytes]] | None = field(default=None, repr=False)  # the file's own, kept for save()
+    missing_bytes: bytes = field(default=b"", repr=False)  # bytes the vocabulary lacks: encode to unk, or dropped as HF does
 
     def __post_init__(self) -> None:
         if not self.vocab_size:
