@@ -1,0 +1,157 @@
+"""Textbook quality on the staged OpenStax material: OCR error rates, sections found, subjects, retrieval quality.
+
+- OCR: character and word error rates of ingest.py's Tesseract path on the 12-page image-only scan against the
+  `pdftotext -layout` ground truth (whitespace collapsed), per page and overall; goal CER <= 5%.
+- Sections: the font-size heuristic on the born-digital chapter against its four known modules.
+- Subjects: the per-book rule ingest.py uses against tagging each module on its own (every module is science).
+- Retrieval: a question set built from the CNXML review questions (each question's stem, mapped to the module it
+  belongs to); the modules are indexed with every exercise paragraph removed, so a question cannot find itself.
+  A hit is a top-3 chunk from the right module (chapter + title). Dense (ours), BM25 alone (the reference) and
+  hybrid; recall@3 and MRR@10. The last line is ratio = dense MRR / BM25 MRR.
+
+    python bench/textbooks.py                 # everything (first run embeds the whole book: minutes on 2 cores)
+    python bench/textbooks.py --chapters=5 --ocr=False
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# Replace bench/ on the path by the repo root before anything imports `tokenize`: bench/tokenize.py would shadow it.
+sys.path[0] = str(Path(__file__).resolve().parent.parent)
+
+import json  # noqa: E402
+import re  # noqa: E402
+import time  # noqa: E402
+import xml.etree.ElementTree as ET  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+
+import ingest  # noqa: E402
+from common import check_known, fill, out_dir, parse_args, shared_data_dir  # noqa: E402
+from data.subjects import tag_subject  # noqa: E402
+from retrieval import BM25, Embedder  # noqa: E402
+
+CNX = "{http://cnx.rice.edu/cnxml}"
+
+
+@dataclass
+class BenchConfig:
+    chapters: int = 23
+    ocr: bool = True
+    hybrid: float = 0.3
+
+
+def norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def textbooks() -> Path:
+    return shared_data_dir() / "textbooks"
+
+
+def ocr_quality() -> None:
+    pdf = textbooks() / "pdf"
+    truth = re.split(r"===== page \d+ =====\n", (pdf / "openstax_physics_ch1_p1-12_groundtruth.txt").read_text())[1:]
+    doc = ingest.open_pdf(pdf / "openstax_physics_ch1_p1-12_scanned_image_only.pdf")
+    rendered = [ingest.render_for_ocr(page) for page in doc]
+    start = time.perf_counter()
+    tables = ingest.ocr_pages([image for image, _ in rendered], workers=2)
+    seconds = time.perf_counter() - start
+    texts = [ingest.ocr_text(ingest.ocr_blocks(t, i + 1, dpi)) for i, (t, (_, dpi)) in enumerate(zip(tables, rendered))]
+    for i, (text, ref) in enumerate(zip(texts, truth), 1):
+        cer, wer = ingest.error_rates(text, ref)
+        print(f"ocr page {i:2d}: CER {cer:.2%}  WER {wer:.2%}")
+    cer, wer = ingest.error_rates("\n".join(texts), "\n".join(truth))
+    print(f"ocr all {len(texts)} pages: CER {cer:.2%}  WER {wer:.2%}  ({seconds / len(texts):.1f} s/page, 2 workers)")
+
+
+def section_quality(modules: list[dict]) -> None:
+    sections, _ = ingest.pdf_sections(textbooks() / "pdf" / "openstax_physics_ch1_born_digital.pdf", ingest.IngestConfig())
+    found = {s.section for s in sections if s.section}
+    known = {m["title"] for m in modules if m["module_id"] in ("m54082", "m54057", "m54083", "m54599")}
+    print(f"sections (born-digital ch. 1): found {len(found & known)}/{len(known)} known modules, {len(found - known)} extra")
+
+
+def subject_quality(modules: list[dict]) -> None:
+    own = sum(tag_subject(m["text"], m["title"])[0] == "science" for m in modules)
+    sections = [s for m in modules for s in ingest.markdown_sections(m["text"], m["title"], "OpenStax Physics")]
+    ingest.tag_sections(sections)
+    book = sum(s.subject == "science" for s in sections)
+    print(f"subjects: per-module rule {own}/{len(modules)} science; per-book rule (ingest.py) {book}/{len(sections)}")
+
+
+def exercises(module_dir: Path) -> tuple[list[str], set[str]]:
+    """(question stems, every paragraph inside the module's exercises) from one CNXML module."""
+    root = ET.parse(module_dir / "index.cnxml").getroot()
+    stems, inside = [], set()
+    for exercise in root.iter(f"{CNX}exercise"):
+        for el in exercise.iter():
+            if el.tag in (f"{CNX}para", f"{CNX}item", f"{CNX}title"):
+                inside.add(norm("".join(el.itertext())))
+        problem = exercise.find(f"{CNX}problem")
+        para = problem.find(f"{CNX}para") if problem is not None else None
+        if para is not None and len(norm("".join(para.itertext())).split()) >= 6:
+            stems.append(norm("".join(para.itertext())))
+    return stems, inside
+
+
+def question_set(modules: list[dict]) -> tuple[list[dict], list[tuple[str, str]]]:
+    """Modules with exercise paragraphs removed, and (question, module title) pairs."""
+    records, questions = [], []
+    for m in modules:
+        stems, inside = exercises(textbooks() / "openstax_physics" / "modules" / m["module_id"])
+        kept = [p for p in m["text"].split("\n\n") if norm(p) not in inside]
+        records.append({**m, "book": "OpenStax Physics", "text": "\n\n".join(kept)})
+        questions += [(q, m["title"] + "|" + str(m["chapter"])) for q in stems]
+    return records, questions
+
+
+def rank_of(keys: list[str], target: str) -> int | None:
+    return next((i + 1 for i, k in enumerate(keys) if k == target), None)
+
+
+def retrieval_quality(modules: list[dict], cfg: BenchConfig) -> float:
+    records, questions = question_set(modules)
+    root = out_dir("bench", "textbooks")
+    source = root / f"openstax_no_exercises_ch1-{cfg.chapters}.jsonl"
+    ingest.atomic_write_text(source, "".join(json.dumps(r) + "\n" for r in records))
+    embedder = Embedder()
+    start = time.perf_counter()
+    index, errors = ingest.ingest([source], ingest.IngestConfig(store=str(root / "store"), index=str(root / "index")), embedder)
+    assert not errors, errors
+    print(f"index: {len(index)} chunks from {len(records)} modules ({time.perf_counter() - start:.0f} s incl. cached embeddings); "
+          f"{len(questions)} questions")
+    key = [f"{c['section']}|{c['chapter'].split(':')[0]}" for c in index.chunks]
+    bm25 = BM25(c["text"] for c in index.chunks)
+    qvecs = embedder.encode([q for q, _ in questions])
+    results: dict[str, list[int | None]] = {"dense": [], "bm25": [], f"hybrid {cfg.hybrid}": []}
+    for (question, target), vec in zip(questions, qvecs):
+        dense = [i for i, _ in index.search_vector(vec, 10)]
+        lexical = bm25.scores(question).argsort()[::-1][:10]
+        mixed = [i for i, _ in index._hybrid(question, vec, 10, None, cfg.hybrid)]
+        for name, ids in zip(results, (dense, lexical, mixed)):
+            results[name].append(rank_of([key[i] for i in ids], target))
+    mrr = {}
+    for name, ranks in results.items():
+        recall = sum(r is not None and r <= 3 for r in ranks) / len(ranks)
+        mrr[name] = sum(1 / r for r in ranks if r) / len(ranks)
+        print(f"retrieval {name:10s}: recall@3 {recall:.3f}  MRR@10 {mrr[name]:.3f}  (n={len(ranks)})")
+    return mrr["dense"] / max(mrr["bm25"], 1e-9)
+
+
+def main(argv: list[str]) -> None:
+    values = parse_args(argv)
+    check_known(values, BenchConfig)
+    cfg = fill(BenchConfig, values)
+    path = textbooks() / "openstax_physics" / "physics_modules_text.jsonl"
+    modules = [json.loads(line) for line in path.read_text().splitlines()]
+    if cfg.ocr:
+        ocr_quality()
+    section_quality(modules)
+    subject_quality([m for m in modules if m["chapter"] >= 1])
+    ratio = retrieval_quality([m for m in modules if 1 <= m["chapter"] <= cfg.chapters], cfg)
+    print(f"ratio={ratio:.3f}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
