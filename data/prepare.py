@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import multiprocessing
 from collections import Counter
 from dataclasses import asdict, dataclass
@@ -162,8 +163,6 @@ def records_stage(cfg: PrepareConfig, root: Path, build: Path, inputs: dict[str,
 
 
 def read_json(path: Path) -> Any:
-    import json
-
     return json.loads(path.read_text())
 
 
@@ -187,21 +186,18 @@ def encode_all(texts: list[str], tok: Any, workers: int, desc: str = "tokenize")
     Workers are forked, so the tokenizer object is inherited rather than pickled.
     """
     batches = [texts[i:i + 64] for i in range(0, len(texts), 64)]
-    bar = tqdm(total=len(texts), desc=desc, unit="doc", disable=None)
-    if workers <= 1:
-        _init_worker(tok)
-        results = map(_encode_batch, batches)
-    else:
-        pool = multiprocessing.get_context("fork").Pool(workers, initializer=_init_worker, initargs=(tok,))
-        results = pool.imap(_encode_batch, batches)
-    try:
-        for batch in results:
-            bar.update(len(batch))
-            yield from batch
-    finally:
-        bar.close()
-        if workers > 1:
-            pool.terminate()
+    with tqdm(total=len(texts), desc=desc, unit="doc", disable=None) as bar:
+        if workers <= 1:
+            _init_worker(tok)
+            for batch in map(_encode_batch, batches):
+                bar.update(len(batch))
+                yield from batch
+            return
+        # imap keeps document order; leaving the with-block (done, or an error) terminates the workers
+        with multiprocessing.get_context("fork").Pool(workers, initializer=_init_worker, initargs=(tok,)) as pool:
+            for batch in pool.imap(_encode_batch, batches):
+                bar.update(len(batch))
+                yield from batch
 
 
 def tokenizer_info(tok: Any, path: str) -> dict:

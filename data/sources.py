@@ -52,8 +52,12 @@ def read_jsonl(path: Path, fields: tuple[str, ...] = ()) -> Iterator[tuple[int, 
     """(line number, object) for each non-blank line; a bad line raises naming file and line."""
     if not path.is_file():
         raise FileNotFoundError(f"{path}: file not found")
-    with open(path, encoding="utf-8") as f:
-        for lineno, line in enumerate(f, 1):
+    with open(path, "rb") as f:
+        for lineno, raw in enumerate(f, 1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as e:
+                raise ValueError(f"{path}:{lineno}: not UTF-8 (byte {e.start})") from None
             if not line.strip():
                 continue
             try:

@@ -78,6 +78,9 @@ def test_bad_input_names_file_and_line(tmp_path):
     path.write_text(f"{good}\n{json.dumps({'question': 'q'})}\n")
     with pytest.raises(ValueError, match=r"train\.jsonl:2: missing field 'answer'"):
         list(parse_gsm8k(tmp_path))
+    path.write_bytes(good.encode() + b"\n\n" + b'{"question": "caf\xe9"}\n')
+    with pytest.raises(ValueError, match=r"train\.jsonl:3: not UTF-8"):
+        list(parse_gsm8k(tmp_path))
 
 
 def test_cosmopedia_parquet_layout(tmp_path):
