@@ -236,3 +236,15 @@ def test_seeded_run_lowers_loss_and_resume_is_exact(tmp_path):
     assert a.keys() == b.keys() and all(torch.equal(a[k], b[k]) for k in a)
     training = json.loads((tmp_path / "resumed" / "adapter" / "training.json").read_text())
     assert training["steps"] == 12 and len(training["data_fingerprint"]) == 16
+
+
+def test_merged_export_loads_in_transformers_with_the_same_logits(tmp_path):
+    transformers = pytest.importorskip("transformers")
+    model = tiny_model()
+    sft.apply_lora(model, rank=4, alpha=8, dropout=0.0, targets=TARGETS)
+    randomise_lora(model)
+    want, _ = model(IDS)
+    export_hf(sft.merge_lora(model), None, tmp_path / "merged")
+    hf = transformers.AutoModelForCausalLM.from_pretrained(tmp_path / "merged", torch_dtype=torch.float32).eval()
+    with torch.no_grad():
+        assert (hf(IDS).logits - want).abs().max() < 1e-4
