@@ -43,7 +43,8 @@ DEFAULT_SOURCES = "corpus,gsm8k,mathqa,arc,openbookqa,wikitext2,children_stories
 FIELDS = ("id", "source", "licence", "subject", "grade_band", "instruction", "input", "response", "text")
 SPLITS = ("train", "val")
 ROWS_PER_PARQUET = 50_000
-CODE = [Path(__file__).parent / f for f in ("sources.py", "clean.py", "subjects.py", "decontam.py", "card.py", "prepare.py")]
+CODE = [Path(__file__).parent / f
+        for f in ("sources.py", "clean.py", "subjects.py", "decontam.py", "card.py", "prepare.py")]
 log = get_logger("data.prepare")
 
 

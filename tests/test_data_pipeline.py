@@ -218,3 +218,15 @@ def test_cosmopedia_through_the_pipeline(tmp_path, mirror, small_tokenizer):
     assert rows[0]["grade_band"] == "3-5"  # from the audience, not the readability estimate
     stats = json.loads((Path(cfg.out) / "records" / "stamp.json").read_text())["stats"]
     assert stats["off_topic"] == {"cosmopedia": 1}
+
+
+def test_large_vocabulary_gets_uint32_shards(tmp_path, data_dir):
+    from tokenizer import load_tokenizer
+
+    cl100k = load_tokenizer("cl100k")  # 100,277 ids: too many for uint16
+    cfg = PrepareConfig(out=str(tmp_path), sources="corpus", data=str(data_dir), workers=2)
+    assert prepare(cfg, cl100k)["dtype"] == "uint32"
+    assert load_split(tmp_path, "train")[0].dtype == np.uint32
+    docs = list(iter_documents(tmp_path, "train", cl100k.fingerprint))
+    assert [cl100k.decode(d[:-1].tolist()) for d in docs] == [r["text"] for r in records(tmp_path, "train")]
+    assert max(int(d.max()) for d in docs) > 65535
