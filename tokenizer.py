@@ -681,6 +681,7 @@ def read_gguf_metadata(path: str | Path) -> dict[str, Any]:
 
 # ============================================================================= training our own
 
+TRAINER_VERSION = 1  # part of cached_bpe's cache key: bump it when train_bpe would produce different merges
 PAIR_BITS = 20  # a pair (a, b) of ids below 2**20 is the int a << 20 | b: cheaper to hash and compare than a tuple
 HEAP_SHIFT = 2 * PAIR_BITS
 
@@ -774,7 +775,7 @@ def cached_bpe(vocab_size: int, texts: list[str] | None = None) -> Tokenizer:
     The directory is written whole and renamed into place, so concurrent test runs never read half of one.
     """
     texts = training_texts() if texts is None else texts
-    h = hashlib.sha256(json.dumps([vocab_size, CHATML_SPECIALS, GPT2_PATTERN]).encode())
+    h = hashlib.sha256(json.dumps([TRAINER_VERSION, vocab_size, CHATML_SPECIALS, GPT2_PATTERN]).encode())
     for text in texts:
         h.update(hashlib.sha256(text.encode()).digest())
     final = out_dir("cache") / f"bpe{vocab_size}-{h.hexdigest()[:16]}"
