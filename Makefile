@@ -4,7 +4,7 @@ PY := .venv/bin/python
 PIP := .venv/bin/pip
 export PYTHONUNBUFFERED := 1
 
-.PHONY: demo test chat serve stop sysdeps test-sysdeps clean help data tutor
+.PHONY: demo test chat serve stop sysdeps test-sysdeps clean help data tutor index
 
 help:
 	@echo "make demo   - install, prepare, start the tutor"
@@ -14,6 +14,7 @@ help:
 	@echo "make stop   - stop what make demo started"
 	@echo "make data   - build the pretraining records and token shards (out/data/default)"
 	@echo "make tutor  - LoRA-tune SmolLM2 into the Socratic tutor on the CPU (out/sft/tutor/adapter)"
+	@echo "make index  - textbook index from data/corpus + OpenStax Physics ch. 1-3 (out/index, out/ingest)"
 
 # ------------------------------------------------------------------ environment
 .venv/stamp: requirements.txt requirements-models.txt
@@ -47,6 +48,10 @@ data: .venv/stamp
 
 chat: .venv/stamp
 	$(PY) chat.py
+
+# Textbook index for retrieval: authored lessons + OpenStax Physics chapters 1-3; unchanged documents are skipped.
+index: .venv/stamp
+	$(PY) ingest.py data/corpus --openstax=3
 
 # Socratic tutor SFT: fp32 LoRA on SmolLM2-135M, CPU; resumes if interrupted (init_from=auto).
 tutor: .venv/stamp
