@@ -903,10 +903,11 @@ def render_chat(tok: Tokenizer | SentencePieceTokenizer, messages: list[dict], t
         if s not in tok.special:
             raise ValueError(f"tokenizer {tok.name!r} has no {s} token, so it cannot render ChatML")
     start, end = tok.special["<|im_start|>"], tok.special["<|im_end|>"]
-    turns = with_system_turn(tok, messages, tools)
+    for index, message in enumerate(messages):  # errors name the caller's index, before a system turn is inserted
+        check_message(message, index)
     ids: list[int] = []
     mask: list[int] = []
-    for index, message in enumerate(turns):
+    for index, message in enumerate(with_system_turn(tok, messages, tools)):
         role, content = check_message(message, index)
         header = role + "\n"
         body = tok.encode(header + content)

@@ -370,6 +370,11 @@ def test_parse_tool_calls_errors():
 
 # ----------------------------------------------------------------------------- errors
 
+def test_bad_message_index_is_the_callers(smollm2_tok):
+    with pytest.raises(ValueError, match=r"messages\[1\]\.role is 'robot'"):  # SmolLM2 inserts a system turn first
+        T.render_chat(smollm2_tok, [{"role": "user", "content": "a"}, {"role": "robot", "content": "b"}])
+
+
 def test_bad_inputs_name_the_problem(tmp_path, small_tokenizer):
     with pytest.raises(FileNotFoundError, match="nope.json"):
         T.load_tokenizer(tmp_path / "nope.json")
