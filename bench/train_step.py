@@ -15,13 +15,16 @@ Run
 """
 from __future__ import annotations
 
+import os
 import sys
-import tempfile
-import time
-from dataclasses import dataclass
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# Run as a script, bench/ comes first on sys.path, and bench/tokenize.py would shadow the standard library's
+# tokenize (imported by inspect, linecache, ...): put the repository root there instead, before other imports.
+sys.path[0] = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
 
 import torch  # noqa: E402
 
