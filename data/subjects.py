@@ -6,9 +6,11 @@
 The rule, so it can be read and argued with:
 1. Count whole-word hits of each topic's keywords (title hits count three times: titles are dense).
    Math also scores arithmetic written in symbols ("48/2 = 24").
-2. The subject is the one with the most hits; its topic is that subject's best topic. Text whose best subject
-   scores under MIN_HITS (one hit for a text under SHORT_TEXT_WORDS words), or that is mostly about
-   off-curriculum things (celebrities, sport results, music charts), is not school-relevant: subject None.
+2. The subject is the one with the most hits; its topic is that subject's best topic. Text is not
+   school-relevant (subject None) when its best subject scores under MIN_HITS (one hit for a text under
+   SHORT_TEXT_WORDS words), when a longer text has fewer than MIN_DENSITY hits per 100 words (any long article
+   hits a few keywords by chance: a highway or a film scores about 1, a physics textbook section 3 to 10), or when
+   it is mostly about off-curriculum things (celebrities, sport results, music charts).
 3. The grade band comes from the Flesch-Kincaid grade of the text, raised to a topic's floor (algebra is not
    taught before grade 6 however simply it is phrased).
 Imports nothing of ours, so any stage can use it.
@@ -21,6 +23,7 @@ import re
 BANDS = ("K-2", "3-5", "6-8", "9-12")
 MIN_HITS = 2
 SHORT_TEXT_WORDS = 40  # a one-line question has room for a single keyword only, so one hit is enough
+MIN_DENSITY = 2.0  # keyword hits per 100 words that a longer text needs
 
 TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
     "math": {
@@ -65,7 +68,8 @@ TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
     "reading": {
         "stories": ("once upon a time", "story", "stories", "fable", "fables", "tale", "king", "queen", "princess",
                     "prince", "fox", "wolf", "said", "cried", "replied", "asked", "little", "forest", "castle",
-                    "happily", "adventure"),
+                    "happily", "adventure", "one day", "whispered", "shouted", "answered", "smiled", "laughed",
+                    "named", "mother", "father", "friend", "friends"),
         "literature": ("character", "characters", "plot", "setting", "theme", "moral", "narrator", "author", "poem",
                        "poetry", "rhyme", "stanza", "chapter", "novel", "metaphor", "simile", "conflict"),
         "language": ("noun", "nouns", "verb", "verbs", "adjective", "adjectives", "adverb", "sentence", "sentences",
@@ -160,7 +164,9 @@ def tag_subject(text: str, title: str = "") -> tuple[str | None, str | None, str
     scores = topic_scores(text, title)
     totals = {subject: sum(topics.values()) for subject, topics in scores.items()}
     subject = max(totals, key=lambda s: totals[s])
-    needed = 1 if len(WORD.findall(text)) < SHORT_TEXT_WORDS else MIN_HITS
+    n_words = len(WORD.findall(text.lower()))
+    short = n_words < SHORT_TEXT_WORDS
+    needed = 1 if short else max(MIN_HITS, MIN_DENSITY * n_words / 100)
     if totals[subject] < needed or off_topic_hits(f"{title} {text}") > totals[subject]:
         return None, None, grade_band(text)
     topic = max(scores[subject], key=lambda t: scores[subject][t])
