@@ -185,3 +185,11 @@ def test_held_out_split_and_short_items():
     assert not dec.is_contaminated("What is the capital city of France?")
     assert not dec.is_contaminated("Too short to matter")
     assert len(dec) == 1
+
+
+def test_general_articles_need_keyword_density(data_dir):
+    """WikiText-2 articles: a lobster species is school science; a highway and a film are not school material."""
+    articles = {r["input"]: r["text"] for r in SOURCES["wikitext2"].parse(data_dir)}
+    assert tag_subject(articles["Homarus gammarus"])[:2] == ("science", "biology")
+    assert tag_subject(articles["M-82 (Michigan highway)"])[0] is None
+    assert tag_subject(articles["Die Another Day"])[0] is None
