@@ -389,7 +389,8 @@ def tag_sections(sections: list[Section]) -> None:
             scores = topic_scores(text, title=f"{s.chapter} {s.section}").get(subject or "", {})
             best = max(scores, key=scores.get) if scores and max(scores.values()) > 0 else book_topic
             s.subject, s.topic = subject, best
-            s.grade_band = grade_band(text, best) if text.strip() else book_band
+            stated = re.search(r"\bGrade band:\s*(K-2|3-5|6-8|9-12)\b", text[:200])  # data/corpus lessons state theirs
+            s.grade_band = stated.group(1) if stated else grade_band(text, best) if text.strip() else book_band
 
 
 # ----------------------------------------------------------------------------- chunks
@@ -540,15 +541,13 @@ def markdown_sections(text: str, title: str, book: str, chapter: str = "") -> li
     """A text document: "# Chapter" / "## Section" markdown headings when present, else one section `title`."""
     blocks = []
     for para in re.split(r"\n\s*\n", text):
-        para = para.strip()
-        m = re.match(r"^(#{1,3})\s+(.*)$", para.split("\n")[0])
-        if m:
-            level = {1: "chapter", 2: "section"}.get(len(m.group(1)), "heading") if "\n" not in para else ""
-            if level:
-                blocks.append(Block(clean(m.group(2)), None, level=level))
-                continue
-        if para:
-            blocks.append(Block(clean(join_lines(para.splitlines())), None))
+        lines = para.strip().splitlines()
+        m = re.match(r"^(#{1,3})\s+(.*)$", lines[0]) if lines else None
+        if m:  # a heading line; any lines right under it are a paragraph of their own
+            blocks.append(Block(clean(m.group(2)), None, level={1: "chapter", 2: "section"}.get(len(m.group(1)), "heading")))
+            lines = lines[1:]
+        if lines:
+            blocks.append(Block(clean(join_lines(lines)), None))
     sections = split_sections(blocks, book)
     for s in sections:
         s.chapter = s.chapter or chapter
