@@ -255,17 +255,20 @@ def test_wikitext_perplexity_scores_each_token_once(data_dir):
     assert whole["tokens"] == 63 and whole["loss"] == pytest.approx(first.item(), abs=1e-6)
 
 
-def test_dry_run_plans_7b_on_the_meta_device():
-    cfg7 = ModelConfig(vocab_size=32000, dim=4096, n_layers=32, n_heads=32, ffn_dim=11008, max_seq_len=4096)
-    ddp = train.plan_memory(cfg7, train.TrainConfig(world_size=16, seq_len=4096, dtype="bf16", global_batch_tokens=4_000_000))
-    fsdp = train.plan_memory(cfg7, train.TrainConfig(world_size=16, seq_len=4096, dtype="bf16", fsdp=True,
-                                                     global_batch_tokens=4_000_000))
-    assert 6.6e9 < ddp["params"] < 6.8e9  # Llama-2-7B's 6.74B
-    assert ddp["micro_batch"] == 0  # 16 bytes/param of weights + grads + Adam do not fit 80 GB
+@pytest.mark.parametrize("name, published", [("3b", 3.21e9), ("7b", 7.62e9)])
+def test_dry_run_plans_3b_and_7b_on_the_meta_device(name, published):
+    model_cfg = load_config(name)
+    plan = {fsdp: train.plan_memory(model_cfg, train.TrainConfig(world_size=16, seq_len=4096, dtype="bf16", fsdp=fsdp,
+                                                                  global_batch_tokens=4_000_000)) for fsdp in (False, True)}
+    ddp, fsdp = plan[False], plan[True]
+    assert abs(ddp["params"] - published) < 0.01e9  # the published count of the real model
+    assert ddp["static"]["params"] == 4 * ddp["params"] and ddp["static"]["optimizer"] == 8 * ddp["params"]
     assert fsdp["static"]["optimizer"] == pytest.approx(ddp["static"]["optimizer"] / 16)
     assert fsdp["micro_batch"] >= 1 and fsdp["per_gpu_total"] <= 80e9 * 0.9
     assert fsdp["global_batch_tokens"] >= 4_000_000
     assert fsdp["micro_batch"] * 4096 * 16 * (fsdp["grad_accum"] - 1) < 4_000_000  # the fewest steps that reach it
+    if name == "7b":
+        assert ddp["micro_batch"] == 0  # 16 bytes per parameter of weights, gradients and Adam exceed 80 GB
 
 
 # ----------------------------------------------------------------------------- subprocesses: resume, DDP, FSDP
