@@ -192,9 +192,11 @@ def test_text_documents_markdown_and_jsonl(tmp_path, tok):
     md = tmp_path / "lessons" / "science.md"
     md.parent.mkdir()
     md.write_text("# Science lessons\n\n## Plants\n\nPlants make food by photosynthesis using sunlight, water and "
-                  "carbon dioxide from the air.\n\n## Magnets\n\nA magnet attracts iron. Like poles repel.\n")
+                  "carbon dioxide from the air.\n\n## Magnets\nGrade band: 3-5\n\nA magnet attracts iron. Like poles repel.\n")
     sections = ingest.text_sections(md)
     assert [(s.chapter, s.section) for s in sections] == [("Science lessons", "Plants"), ("Science lessons", "Magnets")]
+    magnets = ingest.build_chunks(sections, tok, IngestConfig())[-1]
+    assert magnets["grade_band"] == "3-5" and magnets["subject"] == "science" and "A magnet attracts iron" in magnets["text"]
     records = tmp_path / "books.jsonl"
     records.write_text(json.dumps({"text": "Add the numerators when the denominators match: 1/4 + 2/4 = 3/4.",
                                    "title": "Adding fractions", "chapter": 2, "chapter_title": "Fractions", "book": "Math"}) + "\n")
