@@ -44,7 +44,7 @@ import numpy as np
 
 from common import atomic_write_bytes, atomic_write_json, atomic_write_text, check_known, fill, get_logger, out_dir, parse_args, shared_data_dir
 from data.subjects import grade_band, tag_subject, topic_scores
-from retrieval import Embedder, Index, WordPiece
+from retrieval import Embedder, Index, WordPiece, npy_bytes
 
 log = get_logger("ingest")
 TEXT_SUFFIXES = (".txt", ".md", ".jsonl")
@@ -619,9 +619,7 @@ class Store:
             if len(vectors) == len(record["chunks"]):
                 return vectors
         vectors = embedder.encode([c["text"] for c in record["chunks"]])
-        from retrieval import _npy_bytes
-
-        atomic_write_bytes(path, _npy_bytes(vectors))
+        atomic_write_bytes(path, npy_bytes(vectors))
         return vectors
 
 

@@ -372,7 +372,7 @@ class Index:
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir()
         atomic_write_text(tmp / "chunks.jsonl", lines)
-        atomic_write_bytes(tmp / "vectors.npy", _npy_bytes(self.vectors))
+        atomic_write_bytes(tmp / "vectors.npy", npy_bytes(self.vectors))
         atomic_write_bytes(tmp / "index.faiss", faiss.serialize_index(self.faiss).tobytes())
         atomic_write_json(tmp / "meta.json", {"count": len(self), "dim": int(self.vectors.shape[1]), "hnsw": self.hnsw,
                                               "embedder": getattr(self.embedder, "fingerprint", None)})
@@ -410,7 +410,7 @@ class Index:
         return index
 
 
-def _npy_bytes(array: np.ndarray) -> bytes:
+def npy_bytes(array: np.ndarray) -> bytes:
     import io
 
     buf = io.BytesIO()

@@ -117,7 +117,8 @@ def retrieval_quality(modules: list[dict], cfg: BenchConfig) -> float:
     ingest.atomic_write_text(source, "".join(json.dumps(r) + "\n" for r in records))
     embedder = Embedder()
     start = time.perf_counter()
-    index, errors = ingest.ingest([source], ingest.IngestConfig(store=str(root / "store"), index=str(root / "index")), embedder)
+    store = root / f"store-ch1-{cfg.chapters}"  # one document per store: each run indexes exactly its chapters
+    index, errors = ingest.ingest([source], ingest.IngestConfig(store=str(store), index=str(root / "index")), embedder)
     assert not errors, errors
     print(f"index: {len(index)} chunks from {len(records)} modules ({time.perf_counter() - start:.0f} s incl. cached embeddings); "
           f"{len(questions)} questions")
