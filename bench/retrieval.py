@@ -1,0 +1,139 @@
+"""Retrieval speed: our MiniLM encoder against `transformers` on real chunks, and FAISS flat vs HNSW at 100k vectors.
+
+1. Embedding throughput (chunks/s) on about 1k real OpenStax chunks (ingest.py's chunker, 200 tokens max): ours
+   (WordPiece + hand-written BERT) and the reference (`tokenizers` + `transformers.BertModel`), same batching
+   (length-sorted, batch 32), same run; the largest difference between the two embeddings is printed too.
+2. Top-3 search latency p50/p99 for one query at a time, over 100k unit vectors, for `IndexFlatIP` (exact) and
+   HNSW (M=32, efConstruction=80, efSearch=128), plus HNSW's recall@3 against flat. The 100k vectors are the real chunk embeddings
+   plus neighbours made from them (a real vector + Gaussian noise, renormalised), because embedding 100k real
+   chunks takes hours on 2 cores; the queries are real embeddings of other chunks. Goal: p99 < 10 ms, recall@3 >= 0.95.
+The last line is ratio = our throughput / the reference's.
+
+    python bench/retrieval.py [--n_chunks=1000] [--n_vectors=100000] [--n_queries=500]
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# Replace bench/ on the path by the repo root before anything imports `tokenize`: bench/tokenize.py would shadow it.
+sys.path[0] = str(Path(__file__).resolve().parent.parent)
+
+import json  # noqa: E402
+import time  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+
+import ingest  # noqa: E402
+from common import check_known, fill, minilm_dir, parse_args  # noqa: E402
+from retrieval import Embedder, Index  # noqa: E402
+
+
+@dataclass
+class BenchConfig:
+    n_chunks: int = 1000
+    n_vectors: int = 100_000
+    n_queries: int = 500
+    batch_size: int = 32
+    threads: int = 2
+
+
+def real_chunks(n: int, tok) -> list[str]:
+    """Chunks of the OpenStax modules, spread over the whole book (every k-th chunk)."""
+    path = ingest.openstax_modules()
+    records = [json.loads(line) for line in path.read_text().splitlines()]
+    sections = [s for r in records if r["chapter"] >= 1 for s in ingest.markdown_sections(r["text"], r["title"], "Physics")]
+    chunks = [c["text"] for s in sections for c in ingest.chunk_section(s, tok, 200, 40)]
+    step = max(1, len(chunks) // n)
+    return chunks[::step][:n]
+
+
+@torch.inference_mode()
+def reference_encode(texts: list[str], batch_size: int) -> np.ndarray:
+    from tokenizers import Tokenizer
+    from transformers import AutoModel
+
+    tok = Tokenizer.from_file(str(minilm_dir() / "tokenizer.json"))
+    tok.enable_truncation(256)
+    tok.no_padding()
+    model = AutoModel.from_pretrained(str(minilm_dir())).eval()
+    ids = [e.ids for e in tok.encode_batch(texts)]
+    order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+    out = np.zeros((len(texts), 384), np.float32)
+    for start in range(0, len(order), batch_size):
+        rows = order[start:start + batch_size]
+        width = max(len(ids[i]) for i in rows)
+        batch = torch.zeros(len(rows), width, dtype=torch.long)
+        mask = torch.zeros(len(rows), width, dtype=torch.long)
+        for r, i in enumerate(rows):
+            batch[r, : len(ids[i])] = torch.tensor(ids[i])
+            mask[r, : len(ids[i])] = 1
+        states = model(input_ids=batch, attention_mask=mask).last_hidden_state
+        mean = (states * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
+        out[rows] = torch.nn.functional.normalize(mean, dim=-1).numpy()
+    return out
+
+
+def timed(fn, *args):
+    start = time.perf_counter()
+    result = fn(*args)
+    return result, time.perf_counter() - start
+
+
+def grow(vectors: np.ndarray, n: int, seed: int = 0) -> np.ndarray:
+    """n unit vectors: the real ones, then noisy copies of them (noise comparable to the spread between chunks)."""
+    rng = np.random.default_rng(seed)
+    base = vectors[rng.integers(0, len(vectors), n - len(vectors))]
+    noisy = base + rng.normal(0, 0.6 / np.sqrt(vectors.shape[1]), base.shape).astype(np.float32)
+    noisy /= np.linalg.norm(noisy, axis=1, keepdims=True)
+    return np.concatenate([vectors, noisy]).astype(np.float32)
+
+
+def latencies(index: Index, queries: np.ndarray) -> tuple[np.ndarray, list[list[int]]]:
+    times, hits = [], []
+    for q in queries:
+        start = time.perf_counter()
+        result = index.search_vector(q, 3)
+        times.append(time.perf_counter() - start)
+        hits.append([i for i, _ in result])
+    return np.array(times) * 1000, hits
+
+
+def main(argv: list[str]) -> None:
+    values = parse_args(argv)
+    check_known(values, BenchConfig)
+    cfg = fill(BenchConfig, values)
+    torch.set_num_threads(cfg.threads)
+    embedder = Embedder()
+    texts = real_chunks(cfg.n_chunks + cfg.n_queries, embedder.tokenizer)
+    corpus, query_texts = texts[: cfg.n_chunks], texts[cfg.n_chunks:]
+    tokens = sum(len(embedder.tokenizer.encode(t, max_len=256)) for t in corpus)
+    ours, t_ours = timed(embedder.encode, corpus, cfg.batch_size)
+    ref, t_ref = timed(reference_encode, corpus, cfg.batch_size)
+    print(f"embedding {len(corpus)} chunks ({tokens / len(corpus):.0f} tokens avg): ours {len(corpus) / t_ours:.1f} chunks/s, "
+          f"transformers {len(corpus) / t_ref:.1f} chunks/s; max |diff| {np.abs(ours - ref).max():.2e}")
+    queries = embedder.encode(query_texts) if query_texts else ours[: cfg.n_queries]
+    (_, t_query) = timed(embedder.encode, query_texts[:1] or corpus[:1])
+    print(f"query embedding (one text): {t_query * 1000:.1f} ms")
+
+    vectors = grow(ours, cfg.n_vectors)
+    chunks = [{"text": f"v{i}"} for i in range(len(vectors))]
+    flat, t_flat = timed(lambda: Index(chunks, vectors))
+    hnsw, t_hnsw = timed(lambda: Index(chunks, vectors, hnsw=True))
+    import faiss
+
+    faiss.omp_set_num_threads(1)  # one query at a time: threads only add overhead
+    flat_ms, exact = latencies(flat, queries)
+    hnsw_ms, approx = latencies(hnsw, queries)
+    recall = np.mean([len(set(a) & set(e)) / len(e) for a, e in zip(approx, exact)])
+    for name, ms, build in (("flat", flat_ms, t_flat), ("hnsw", hnsw_ms, t_hnsw)):
+        print(f"{name} top-3 over {len(vectors)} vectors: p50 {np.percentile(ms, 50):.2f} ms  p99 {np.percentile(ms, 99):.2f} ms  "
+              f"(build {build:.1f} s)")
+    print(f"hnsw recall@3 vs flat: {recall:.3f} over {len(queries)} real queries")
+    print(f"ratio={(len(corpus) / t_ours) / (len(corpus) / t_ref):.3f}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
