@@ -21,7 +21,7 @@ What it supports
 
 Run
     .venv/bin/python sft.py configs/sft_tutor.py                     # fp32 LoRA on SmolLM2 (make tutor), CPU
-    .venv/bin/python sft.py configs/sft_tutor_qlora.py               # the same with an NF4 base
+    .venv/bin/python sft.py configs/sft_tutor.py configs/sft_tutor_qlora.py   # the same with an NF4 base
     .venv/bin/python sft.py configs/sft_tutor.py --max_steps=20 --eval_every=10   # a quick look
     .venv/bin/python sft.py configs/sft_tutor.py --eval_only         # score the base model only
     .venv/bin/python sft.py configs/sft_tutor.py --export=out/release/tutor   # merge the adapter, write an HF dir
@@ -304,7 +304,8 @@ def quantize_model_nf4(model: nn.Module, block: int = 64, double_quant: bool = F
 
 
 def memory_report(model: nn.Module, block: int = 64, double_quant: bool = True) -> dict[str, float]:
-    """MiB of the base weights in fp32, bf16 and NF4 (block linears in NF4, the rest in bf16; tied weights once)."""
+    """MiB of the base weights in fp32, bf16 and as our QLoRA holds them (block linears in NF4, embeddings and
+    norms left in fp32); tied weights count once."""
     linear = other = 0
     seen: set[int] = set()
     for name, module in model.named_modules():
@@ -317,7 +318,7 @@ def memory_report(model: nn.Module, block: int = 64, double_quant: bool = True) 
             else:
                 other += p.numel()
     scales = (1 + 4 / 256 + 4 / 256 / 256) if double_quant else 4  # bytes per block of absmax
-    nf4 = linear / 2 + linear / block * scales + other * 2
+    nf4 = linear / 2 + linear / block * scales + other * 4
     mib = 1024 ** 2
     return {"fp32_mib": (linear + other) * 4 / mib, "bf16_mib": (linear + other) * 2 / mib, "nf4_mib": nf4 / mib}
 
@@ -529,15 +530,16 @@ def evaluate_tutor(model: nn.Module, tok: Any, cfg: SFTConfig, held: dict[str, l
             n = int((y != -100).sum())
             total, count = total + assistant_loss(model, x, y).item() * n, count + n
         metrics["heldout_loss"] = total / count
-    prompts = stratified(load_dev_prompts(), n_prompts)
-    replies = generate_replies(model, tok, [([tutor_system(p["subject"]), {"role": "user", "content": p["prompt"]}], None)
-                                            for p in prompts], cfg.eval_max_new_tokens)
-    leaks = [leaks_answer(r, [p["answer"], *p.get("accept", [])], context=p["prompt"]) for p, r in zip(prompts, replies)]
-    asks = [asks_or_next_step(r) for r in replies]
-    metrics["leak_rate"] = sum(leaks) / len(leaks)
-    metrics["question_rate"] = sum(asks) / len(asks)
-    samples = [f"**{p['id']} ({p['kind']})** {p['prompt']}\n\n> {r}\n\nleak={lk} asks={a}"
-               for p, r, lk, a in zip(prompts, replies, leaks, asks)]
+    prompts, samples = stratified(load_dev_prompts(), n_prompts), []
+    if prompts:
+        replies = generate_replies(model, tok, [([tutor_system(p["subject"]), {"role": "user", "content": p["prompt"]}], None)
+                                                for p in prompts], cfg.eval_max_new_tokens)
+        leaks = [leaks_answer(r, [p["answer"], *p.get("accept", [])], context=p["prompt"]) for p, r in zip(prompts, replies)]
+        asks = [asks_or_next_step(r) for r in replies]
+        metrics["leak_rate"] = sum(leaks) / len(leaks)
+        metrics["question_rate"] = sum(asks) / len(asks)
+        samples = [f"**{p['id']} ({p['kind']})** {p['prompt']}\n\n> {r}\n\nleak={lk} asks={a}"
+                   for p, r, lk, a in zip(prompts, replies, leaks, asks)]
     fits = [ex for ex in held["tools"] if prompt_length(tok, ex) + 2 * cfg.eval_max_new_tokens < model.config.max_seq_len]
     tool_items = stratified(fits, n_tools)
     if tool_items:
