@@ -301,19 +301,24 @@ def grimm_tales(text: str) -> Iterator[tuple[str, str]]:
 
 
 def parse_children_stories(root: Path) -> Iterator[dict]:
-    """Public-domain children's books (Gutenberg) as one document per fable, chapter or tale, plus TinyStories."""
+    """Public-domain children's books (Gutenberg) as one document per fable, chapter or tale, plus TinyStories.
+
+    Each book carries the band it is usually read in: a readability formula misjudges 19th-century prose,
+    whose long sentences joined by semicolons score as high-school text.
+    """
     src = SOURCES["children_stories"]
     folder = source_dir(root, src.folder, src.name)
-    books = (("aesop", "aesop_fables.txt", aesop_fables), ("alice", "alice_in_wonderland.txt", alice_chapters),
-             ("grimm", "grimms_fairy_tales.txt", grimm_tales))
-    for key, name, split in books:
+    books = (("aesop", "aesop_fables.txt", aesop_fables, "3-5"),
+             ("alice", "alice_in_wonderland.txt", alice_chapters, "6-8"),
+             ("grimm", "grimms_fairy_tales.txt", grimm_tales, "3-5"))
+    for key, name, split, band in books:
         path = folder / name
         for n, (title, body) in enumerate(split(strip_gutenberg(read_text(path), path))):
-            yield prose_record(f"{key}-{n:04d}", src, body, title)
+            yield prose_record(f"{key}-{n:04d}", src, body, title) | {"grade_band": band}
     stories = read_text(folder / "tinystories_sample.txt").split("<|endoftext|>")
     for n, story in enumerate(s for s in stories if s.strip()):
         rec = prose_record(f"tinystories-{n:04d}", src, "\n\n".join(l.strip() for l in story.splitlines() if l.strip()))
-        yield rec | {"licence": "CDLA-Sharing-1.0"}
+        yield rec | {"licence": "CDLA-Sharing-1.0", "grade_band": "K-2"}  # written in a 3-4 year old's vocabulary
 
 
 def parse_openstax_physics(root: Path) -> Iterator[dict]:

@@ -45,6 +45,8 @@ def test_parsed_shapes_match_the_source(data_dir):
     titles = [r["input"] for r in stories]
     assert "The Fox and the Grapes" in titles and "Chapter I: Down the Rabbit-Hole" in titles and "The Golden Bird" in titles
     assert {r["licence"] for r in stories} == {"Public domain", "CDLA-Sharing-1.0"}
+    assert {r["id"].split("-")[0]: r["grade_band"] for r in stories} == {"aesop": "3-5", "alice": "6-8", "grimm": "3-5",
+                                                                         "tinystories": "K-2"}
 
 
 def test_corpus_is_original_school_material():
