@@ -78,6 +78,10 @@ def input_hashes(cfg: PrepareConfig, root: Path) -> dict[str, str]:
     files = {f"{n}:{p.relative_to(root) if p.is_relative_to(root) else p.name}": p
              for n in names for p in source_files(root, n)}
     files |= {f"eval:{split}": path for split, (path, _) in eval_files(root).items()}
+    missing = [str(path) for key, path in files.items() if key.startswith("eval:") and not path.is_file()]
+    if missing:
+        raise FileNotFoundError(f"evaluation split(s) missing: {', '.join(missing)}; decontamination needs all of "
+                                f"them (set NANOTUTOR_DATA or --data, or run `python -m data.download`)")
     files |= {f"code:{p.name}": p for p in CODE}
     hashes = {key: sha256_file(path) for key, path in sorted(files.items())}
     settings = {k: v for k, v in asdict(cfg).items() if k in ("sources", "val_fraction", "seed", "near_dup_threshold")}

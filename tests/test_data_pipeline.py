@@ -135,6 +135,17 @@ def test_changed_source_rebuilds(tmp_path, mirror, small_tokenizer):
                          "Answer: She reads 12 x 5 = 60 pages.\nThe answer is 60.")
 
 
+def test_missing_source_or_eval_split_is_named(tmp_path, mirror, small_tokenizer):
+    cfg = PrepareConfig(out=str(tmp_path / "out"), sources="openstax_physics", data=str(mirror), workers=1)
+    with pytest.raises(FileNotFoundError, match=r"source 'openstax_physics': directory .*/openstax_physics not found"):
+        prepare(cfg, small_tokenizer)
+    with pytest.raises(FileNotFoundError, match=r"mirror/arc/arc_easy_train\.jsonl: file not found"):
+        prepare(PrepareConfig(out=str(tmp_path / "out"), sources="arc", data=str(mirror)), small_tokenizer)
+    (mirror / "sciq" / "sciq_test.jsonl").unlink()
+    with pytest.raises(FileNotFoundError, match=r"evaluation split\(s\) missing: .*sciq_test\.jsonl"):
+        prepare(PrepareConfig(out=str(tmp_path / "out"), sources="gsm8k", data=str(mirror)), small_tokenizer)
+
+
 def test_malformed_record_and_partial_build_leave_no_manifest(tmp_path, mirror, small_tokenizer):
     cfg = PrepareConfig(out=str(tmp_path / "out"), sources="gsm8k", data=str(mirror), workers=1)
     prepare(cfg, small_tokenizer)
