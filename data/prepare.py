@@ -251,6 +251,7 @@ def prepare(cfg: PrepareConfig, tok: Any = None) -> dict:
     if shards_up_to_date(build, inputs, tok.fingerprint):
         log.info("shards up to date, nothing to do", extra={"fields": {"dir": str(build)}})
         return read_json(build / MANIFEST)
+    (build / MANIFEST).unlink(missing_ok=True)  # from here on the old shards no longer match the inputs
     splits = records_stage(cfg, root, build, inputs)
     return tokenize_stage(cfg, build, splits, tok, tok_path, inputs)
 

@@ -153,6 +153,7 @@ def test_malformed_record_and_partial_build_leave_no_manifest(tmp_path, mirror, 
         f.write('{"question": "no answer field"}\n')
     with pytest.raises(ValueError, match=r"gsm8k/train\.jsonl:4: missing field 'answer'"):
         prepare(cfg, small_tokenizer)
+    assert not (Path(cfg.out) / "manifest.json").exists()  # the old shards no longer match the changed source
     lines = (mirror / "gsm8k" / "train.jsonl").read_text().splitlines()[:3]
     (mirror / "gsm8k" / "train.jsonl").write_text("\n".join(lines[:2]) + "\n")
 
