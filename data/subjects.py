@@ -5,7 +5,7 @@
 
 The rule, so it can be read and argued with:
 1. Count whole-word hits of each topic's keywords (title hits count three times: titles are dense).
-   Math also scores arithmetic written in symbols ("48/2 = 24").
+   Math also scores arithmetic written in symbols (each "= 24" or "3 ÷ 4"; a sports score such as 70 - 65 is not).
 2. The subject is the one with the most hits; its topic is that subject's best topic. Text is not
    school-relevant (subject None) when its best subject scores under MIN_HITS (one hit for a text under
    SHORT_TEXT_WORDS words), when a longer text has fewer than MIN_DENSITY hits per 100 words (any long article
@@ -91,7 +91,7 @@ OFF_TOPIC_WORDS = frozenset(k for k in OFF_TOPIC if " " not in k)
 TOPIC_FLOOR = {"algebra": "6-8", "chemistry": "6-8", "physics": "6-8", "literature": "3-5", "probability": "6-8"}
 
 WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
-SYMBOLIC_MATH = re.compile(r"\d\s*[-+*/x×÷=]\s*\d")
+SYMBOLIC_MATH = re.compile(r"[\w)]\s*=\s*-?\d|\d\s*[×÷]\s*\d")  # "= 24", "3 ÷ 4"; not scores or ranges ("70 - 65")
 SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
 VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
