@@ -75,6 +75,7 @@ class ServeConfig:
     logs: str = ""  # JSON-lines log file; "" = out/logs/serve.jsonl
     pidfile: str = ""  # written at start-up (make serve uses out/pids/serve.pid)
     device: str = "cpu"
+    threads: int = 1  # torch intra-op threads; on a shared CPU a spinning thread team stalls every small op; 0 = torch's default
     max_batch: int = 32  # rows that decode together
     max_context: int = 2048  # prompt + reply tokens per row (capped at the model's max_seq_len)
     prefix_slots: int = 4  # cached system-prompt prefixes
@@ -849,7 +850,10 @@ def sse(obj: Any) -> bytes:
 
 def load_local(cfg: ServeConfig) -> tuple[Any, Any, str]:
     """(model, tokenizer, name): the checkpoint, its LoRA adapter merged in, on `cfg.device`."""
+    import torch
     import model as M
+    if cfg.threads > 0:
+        torch.set_num_threads(cfg.threads)
     path = Path(cfg.ckpt) if cfg.ckpt else smollm2_gguf()
     model, tok = M.load(path)
     if tok is None:

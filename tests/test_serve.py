@@ -74,7 +74,7 @@ def running(cfg: serve.ServeConfig, tokens: dict[str, str] = TOKENS, wait_ready:
 
 def config(ckpt: Path, root: Path, **overrides) -> serve.ServeConfig:
     values = dict(ckpt=str(ckpt), sessions=str(root / "sessions.db"), uploads=str(root / "uploads"), logs=str(root / "serve.jsonl"),
-                  index="none", max_batch=64, max_context=512, rate_per_minute=60000.0, rate_burst=10000)
+                  index="none", threads=0, max_batch=64, max_context=512, rate_per_minute=60000.0, rate_burst=10000)
     values.update(overrides)
     return serve.ServeConfig(**values)
 
