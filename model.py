@@ -433,6 +433,37 @@ def sample(logits: torch.Tensor, temperature: float = 0.0, top_k: int | None = N
     return torch.multinomial(logits.softmax(-1), 1, generator=generator).squeeze(-1)
 
 
+# ============================================================================= weight-only int8
+
+class Int8Linear(nn.Module):
+    """A Linear whose weight is int8 with one scale per output row (gpt-fast's weight-only int8). Decoding one token
+    reads every weight once, so a quarter of the fp32 bytes means up to 4x the tokens/s where memory bandwidth binds."""
+
+    def __init__(self, linear: nn.Linear):
+        super().__init__()
+        w = linear.weight.detach().float()
+        scales = w.abs().amax(dim=1).clamp(min=1e-12) / 127
+        self.register_buffer("weight", torch.round(w / scales[:, None]).clamp(-127, 127).to(torch.int8))
+        self.register_buffer("scales", scales.to(linear.weight.dtype))
+        self.bias = linear.bias
+        self.in_features, self.out_features = linear.in_features, linear.out_features
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        flat = x.reshape(-1, self.in_features).contiguous()
+        y = torch.ops.aten._weight_int8pack_mm(flat, self.weight, self.scales.to(x.dtype))
+        y = y.reshape(*x.shape[:-1], self.out_features)
+        return y if self.bias is None else y + self.bias
+
+
+def quantize_int8(model: Transformer) -> Transformer:
+    """Swap every Linear of the decoder (and the output head) for Int8Linear, in place; embeddings stay as they are."""
+    for module in list(model.modules()):
+        for name, child in list(module.named_children()):
+            if isinstance(child, nn.Linear):
+                setattr(module, name, Int8Linear(child))
+    return model
+
+
 # ============================================================================= GGUF reader
 
 GGUF_SCALARS = {0: "<B", 1: "<b", 2: "<H", 3: "<h", 4: "<I", 5: "<i", 6: "<f", 7: "<?", 10: "<Q", 11: "<q", 12: "<d"}

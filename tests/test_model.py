@@ -221,3 +221,17 @@ def test_flops_per_token_is_six_n_plus_attention():
     n = m.num_params(non_embedding=True)  # tied: the output matmul is the embedding, counted apart below
     expected = 6 * (n + cfg.dim * cfg.vocab_size) + 12 * cfg.n_layers * cfg.n_heads * cfg.head_dim * 256
     assert m.flops_per_token(seq_len=256) == expected
+
+
+def test_int8_weights_stay_close_and_decode(small):
+    import copy
+
+    q = M.quantize_int8(copy.deepcopy(small))
+    assert isinstance(q.layers[0].attention.wq, M.Int8Linear) and q.layers[0].attention.wq.weight.dtype == torch.int8
+    idx = torch.randint(0, small.config.vocab_size, (2, 12), generator=torch.Generator().manual_seed(5))
+    with torch.no_grad():
+        ref, got = small(idx)[0], q(idx)[0]
+    # per-row int8 rounding: each weight off by at most half a step, so logits move by a small fraction of their range
+    assert (got - ref).abs().max() < 0.05 * ref.abs().max()
+    assert (got.argmax(-1) == ref.argmax(-1)).float().mean() > 0.9
+    assert len(q.generate([[1, 2, 3]], 8)[0]) == 8

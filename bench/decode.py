@@ -1,0 +1,140 @@
+"""Decode speed of our model.py against transformers' generate() on the same SmolLM2-135M-Instruct weights.
+
+Batch 1, a 128-token prompt, 128 new tokens (greedy, no early stop). For each path: load time, prefill tokens/s and
+decode tokens/s; ours in fp32, bf16 and weight-only int8 (bf16 activations), transformers in fp32 and bf16 (it
+loads the same GGUF with `gguf_file=`). The memory-bandwidth bound is measured in the same run: the bytes of weights
+one decode step reads, against the read bandwidth of a large tensor reduction. The last line is our best decode
+tokens/s over transformers' best: `ratio=<x>`.
+
+Run
+    .venv/bin/python -m bench.decode                          # all paths, 2 threads
+    .venv/bin/python -m bench.decode --threads=1 --new_tokens=64 --hf=False
+"""
+from __future__ import annotations
+
+import copy
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import model as M  # noqa: E402
+from common import check_known, fill, parse_args, smollm2_gguf  # noqa: E402
+
+TEXT = ("Photosynthesis is the process by which green plants use sunlight, water and carbon dioxide to make glucose "
+        "and oxygen. The light reactions happen in the thylakoid membranes, and the Calvin cycle in the stroma. ")
+
+
+@dataclass
+class BenchConfig:
+    threads: int = 2
+    prompt_len: int = 128
+    new_tokens: int = 128
+    hf: bool = True  # also time transformers (its GGUF load takes ~30 s)
+
+
+def read_bandwidth(threads: int, mib: int = 512, repeats: int = 5) -> float:
+    """Bytes/s of reading a tensor far larger than the caches (best of a few, like a decode step's weight reads)."""
+    x = torch.ones(mib * 2**20 // 4)
+    x.sum()
+    best = min(timed(lambda: x.sum())[1] for _ in range(repeats))
+    return x.numel() * 4 / best
+
+
+def timed(fn):
+    t = time.perf_counter()
+    out = fn()
+    return out, time.perf_counter() - t
+
+
+def weight_bytes(model: torch.nn.Module) -> int:
+    """Bytes one decode step must read: every matmul weight (and int8 scale); the embedding lookup reads one row."""
+    total = 0
+    for module in model.modules():
+        if isinstance(module, (torch.nn.Linear, M.Int8Linear)):
+            total += module.weight.numel() * module.weight.element_size()
+            if isinstance(module, M.Int8Linear):
+                total += module.scales.numel() * module.scales.element_size()
+    return total
+
+
+def time_ours(model: M.Transformer, prompt: list[int], new: int) -> tuple[float, float, list[int]]:
+    """(prefill tok/s, decode tok/s, tokens): the first streamed token closes the prefill."""
+    list(model.stream(prompt[:16], 4))  # warm-up
+    tokens = model.stream(prompt, new)
+    t0 = time.perf_counter()
+    out = [next(tokens)]
+    t1 = time.perf_counter()
+    out += list(tokens)
+    t2 = time.perf_counter()
+    return len(prompt) / (t1 - t0), (len(out) - 1) / (t2 - t1), out
+
+
+def time_hf(hf, prompt: list[int], new: int) -> tuple[float, float, list[int]]:
+    """(prefill tok/s, decode tok/s, tokens) from generate(): a 1-token run gives the prefill time."""
+    ids = torch.tensor([prompt])
+
+    def gen(n):
+        return hf.generate(ids, max_new_tokens=n, min_new_tokens=n, do_sample=False, pad_token_id=0)
+
+    with torch.inference_mode():
+        gen(4)  # warm-up
+        _, t_first = timed(lambda: gen(1))
+        out, t_all = timed(lambda: gen(new))
+    return len(prompt) / t_first, (new - 1) / max(t_all - t_first, 1e-9), out[0, len(prompt):].tolist()
+
+
+def main() -> None:
+    values = parse_args()
+    check_known(values, BenchConfig)
+    cfg = fill(BenchConfig, values)
+    torch.set_num_threads(cfg.threads)
+    gguf = smollm2_gguf()
+    (ours, tok), load_s = timed(lambda: M.load(gguf))
+    prompt = (tok.encode(TEXT) * (cfg.prompt_len // 20 + 1))[: cfg.prompt_len]
+    bandwidth = read_bandwidth(cfg.threads)
+    rows = []  # (name, load s, prefill tok/s, decode tok/s, weight bytes/token, tokens)
+    for name, make in [("ours fp32", lambda: ours), ("ours bf16", lambda: copy.deepcopy(ours).to(torch.bfloat16)),
+                       ("ours int8 (bf16 act.)", lambda: M.quantize_int8(copy.deepcopy(ours).to(torch.bfloat16)))]:
+        m = make()
+        pre, dec, toks = time_ours(m, prompt, cfg.new_tokens)
+        rows.append((name, load_s if name == "ours fp32" else None, pre, dec, weight_bytes(m), toks))
+        print(f"{name}: prefill {pre:.0f} tok/s, decode {dec:.1f} tok/s", file=sys.stderr, flush=True)
+        del m
+    if cfg.hf:
+        import transformers
+
+        hf, hf_load = timed(lambda: transformers.AutoModelForCausalLM.from_pretrained(
+            gguf.parent, gguf_file=gguf.name, dtype=torch.float32).eval())
+        for name, dtype in [("transformers fp32", torch.float32), ("transformers bf16", torch.bfloat16)]:
+            hf = hf.to(dtype)
+            pre, dec, toks = time_hf(hf, prompt, cfg.new_tokens)
+            rows.append((name, hf_load if dtype == torch.float32 else None, pre, dec, weight_bytes(hf), toks))
+            print(f"{name}: prefill {pre:.0f} tok/s, decode {dec:.1f} tok/s", file=sys.stderr, flush=True)
+    report(rows, bandwidth, cfg)
+
+
+def report(rows, bandwidth: float, cfg: BenchConfig) -> None:
+    print(f"SmolLM2-135M, batch 1, prompt {cfg.prompt_len}, {cfg.new_tokens} new tokens, {cfg.threads} threads; "
+          f"read bandwidth {bandwidth / 1e9:.1f} GB/s")
+    print("| path | load s | prefill tok/s | decode tok/s | weights MB/token | bandwidth bound tok/s | % of bound |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for name, load, pre, dec, nbytes, _ in rows:
+        bound = bandwidth / nbytes
+        load_s = f"{load:.1f}" if load is not None else ""
+        print(f"| {name} | {load_s} | {pre:.0f} | {dec:.1f} | {nbytes / 1e6:.0f} | {bound:.1f} | {100 * dec / bound:.0f}% |")
+    by_name = {r[0]: r[5] for r in rows}
+    if "transformers fp32" in by_name:
+        same = by_name["ours fp32"] == by_name["transformers fp32"]
+        print(f"greedy tokens, ours fp32 == transformers fp32: {same}")
+    ours_best = max(r[3] for r in rows if r[0].startswith("ours"))
+    theirs = [r[3] for r in rows if r[0].startswith("transformers")]
+    print(f"ratio={ours_best / max(theirs):.2f}" if theirs else "ratio=nan (transformers not run)")
+
+
+if __name__ == "__main__":
+    main()
