@@ -822,6 +822,16 @@ class Answer:
 
 
 STOP = ["<|im_end|>", "</tool_call>"]
+PLANS = {
+    "greet": "no problem yet: ask for one",
+    "elicit": "new problem: find out what the student already knows",
+    "probe": "the student shared an idea: ask why it might work",
+    "hint": "the student needs help: give the next hint on the ladder (gentle to specific)",
+    "check": "the answer is not right yet: say so without revealing the solution, then hint",
+    "encourage": "the student is stuck or done: encourage, then hint",
+    "summary": "the answer is right: praise, then ask for a summary of the steps",
+    "solution": "teacher mode: show the full worked solution",
+}
 GREETING = re.compile(r"^\W*(?:hi|hello|hey|good (?:morning|afternoon|evening)|yo|hiya)\b[\W\w]{0,12}$", re.I)
 FRUSTRATION = re.compile(r"i (?:don'?t|do not) (?:know|get it|understand)|not sure|i'?m (?:stuck|lost|confused)|this is (?:hard|too hard|confusing)|no idea", re.I)
 SOLUTION_REQUEST = re.compile(r"(?:full|worked|complete|whole) (?:solution|answer)|solution|answer key|show (?:the )?(?:steps|working)", re.I)
@@ -901,8 +911,8 @@ class Tutor:
                  role: str) -> Iterator[dict[str, Any]]:
         try:
             yield from self._turn(session_id, message, subject, image_text, role)
-        except (ValueError, KeyError, RuntimeError, OSError) as e:
-            # Bad input or a failing engine must not take the server down; the student still gets a reply.
+        except Exception as e:  # the boundary of a turn: bad input or a failing engine must not end serve.py's stream
+            # The student still gets a reply, and the error event says what went wrong.
             yield {"type": "error", "message": f"{type(e).__name__}: {e}"}
             yield {"type": "final", "text": "Sorry, something went wrong on my side. Could you say that again?"}
 
@@ -933,6 +943,7 @@ class Tutor:
             yield from self._retrieve(state, role)
         stage, verdict = yield from self._choose_stage(state, message, flags, answer, role, new)
         state.stage, state.turns = stage, state.turns + 1
+        yield {"type": "step", "name": "plan", "stage": stage, "why": PLANS[stage]}
         yield {"type": "hint_stage", "stage": stage, "level": state.hint_level}
         reply = yield from self._reply(session_id, state, message, flags, answer, stage, verdict, role)
         for piece in word_pieces(reply):

@@ -174,6 +174,8 @@ def test_stage_machine_over_a_conversation():
                     "is it 5?", "x = 4", "thanks!"]:
         events, reply = run(tutor, "s", message)
         stages.append(events[-1]["stage"])
+        plan = next(e for e in events if e.get("name") == "plan")
+        assert plan["stage"] == events[-1]["stage"] and plan["why"] == agent.PLANS[plan["stage"]]
         assert agent.asks_or_next_step(reply), reply
     assert stages == ["elicit", "probe", "encourage", "hint", "check", "summary", "encourage"]
     levels = [e["level"] for e in tutor_events(tutor, "s2", ["Solve 5x - 7 = 3", "ok", "ok", "ok", "ok", "ok"]) if e["type"] == "hint_stage"]
@@ -297,3 +299,12 @@ def test_errors_become_events_and_the_queue_sees_everything():
     assert events[-2] == {"type": "error", "message": "RuntimeError: engine overloaded"}
     assert queue.get("s") == events and queue.get("s") == []
     assert run(tutor, "s", "   ")[0][0]["message"] == "ValueError: message is empty"
+
+
+def test_uploaded_image_text_becomes_the_problem():
+    tutor = agent.Tutor(scripted("What do you notice about the equation?"))
+    events, reply = run(tutor, "s", "can you help me with this worksheet?", image_text="Worksheet 2\nSolve: 3x - 7 = 8")
+    call = next(e for e in events if e["type"] == "tool_call")
+    assert call == {"type": "tool_call", "name": "describe_image", "arguments": {"ocr_text": "Worksheet 2\nSolve: 3x - 7 = 8"}}
+    assert next(e for e in events if e.get("name") == "solve")["found"]
+    assert run(tutor, "s", "x = 5")[0][-1]["stage"] == "summary"
