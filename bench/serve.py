@@ -6,8 +6,9 @@ One serve.py (a real uvicorn on 127.0.0.1, ephemeral port) is started in this pr
 stream: the last line prints the 32-stream over 1-stream throughput ratio (goal >= 8).
 
 Run
-    .venv/bin/python bench/serve.py                          # SmolLM2-135M-Instruct (the default checkpoint)
-    .venv/bin/python bench/serve.py --ckpt=out/release/test --max_tokens=64
+    .venv/bin/python -m bench.serve                          # SmolLM2-135M-Instruct (the default checkpoint)
+    .venv/bin/python -m bench.serve --ckpt=out/release/test --max_tokens=64 --levels=1,8
+(`-m` from the repository root: run as a path, bench/tokenize.py would shadow the standard library's tokenize.)
 """
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ class BenchConfig:
     ckpt: str = ""
     max_tokens: int = 32
     rounds: int = 1
-    levels: str = "1,8,32"
+    levels: tuple = (1, 8, 32)  # --levels=1,8,32 (the first is the reference, the last is compared with it)
 
 
 @contextlib.contextmanager
@@ -98,7 +99,7 @@ async def level(url: str, concurrency: int, rounds: int, max_tokens: int) -> dic
 
 def main(argv: list[str]) -> None:
     cfg = fill(BenchConfig, parse_args(argv))
-    levels = [int(x) for x in cfg.levels.split(",")]
+    levels = [int(x) for x in cfg.levels]
     with tempfile.TemporaryDirectory() as tmp, server(cfg.ckpt, Path(tmp)) as url:
         rows = [asyncio.run(level(url, n, cfg.rounds, cfg.max_tokens)) for n in levels]
     print(f"| streams | tokens | seconds | tokens/s | TTFT p50 (s) | TTFT p99 (s) |")
