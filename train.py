@@ -840,7 +840,9 @@ class Trainer:
         else:
             self.optimizer.step()
         self.optimizer.zero_grad(set_to_none=True)
-        self.scheduler.step()
+        with warnings.catch_warnings():  # after a skipped step torch warns that the optimizer did not step: intended
+            warnings.filterwarnings("ignore", message="Detected call of `lr_scheduler.step")
+            self.scheduler.step()  # the schedule follows steps taken or skipped, so resume and plans line up
         self.step += 1
         metrics.update(self.watcher.after_update(number))
         return metrics
