@@ -658,12 +658,20 @@ def data_fingerprint(data: list[tuple[list[int], list[int]]]) -> str:
 
 
 def eval_only(tcfg: Any, cfg: SFTConfig) -> dict[str, float]:
-    """Score the base (or base + `adapter_dir`) with the callback's scorers at the configured caps."""
-    from train import memory_mb
+    """Score the base, or base + `adapter_dir` (a peft-layout adapter, or a training checkpoint of this config,
+    whose adapter is then also written to `<checkpoint>/adapter`), with the callback's scorers at the given caps."""
+    from train import load_checkpoint, memory_mb
 
-    model, tok = load_base(cfg)
-    if cfg.adapter_dir:
-        load_adapter(model, cfg.adapter_dir)
+    torch.manual_seed(tcfg.seed)  # a config-name base is randomly initialised: the same seed gives train()'s base
+    adapter = Path(cfg.adapter_dir) if cfg.adapter_dir else None
+    if adapter is not None and (adapter / "meta.json").exists():
+        model, tok = prepare_model(cfg)
+        step = load_checkpoint(adapter, model=AdapterView(model), restore_rng=False)["step"]
+        save_adapter(model, adapter / "adapter", base_model=cfg.base, extra={"checkpoint": str(adapter), "steps": step})
+    else:
+        model, tok = load_base(cfg)
+        if adapter is not None:
+            load_adapter(model, adapter)
     _, held, _ = build_examples(SFTConfig(**{**asdict(cfg), "decontaminate": False}), tcfg.seed)
     start = time.perf_counter()
     metrics, samples = evaluate_tutor(model, tok, cfg, held, tokenize(tok, held["loss"], tcfg.seq_len)[: cfg.eval_loss_items],
