@@ -331,7 +331,8 @@ def test_fsdp_trains_and_its_sharded_checkpoint_consolidates(shards, tmp_path, s
 
 
 def test_meta_init_under_fsdp_allocates_shards_and_trains(shards, tmp_path):
-    """FSDP2 on a one-process gloo group (in this process): meta-device build, shard, allocate, initialise, step."""
+    """FSDP2 on a one-process gloo group (in this process): meta-device build, shard, allocate, initialise, step,
+    save DCP shards, consolidate, and resume model + optimizer from them."""
     import torch.distributed as dist
     dist.init_process_group("gloo", init_method=f"file://{tmp_path / 'pg'}", rank=0, world_size=1)
     try:
@@ -345,5 +346,8 @@ def test_meta_init_under_fsdp_allocates_shards_and_trains(shards, tmp_path):
         t.save("final")
         restored, _ = train.model_from_checkpoint(t.ckpt_dir / "final")
         assert torch.equal(restored.layers[0].attention.wq.weight, t.raw.layers[0].attention.wq.weight.full_tensor())
+        resumed = trainer(shards, tmp_path / "run", fsdp=True, meta_init=True, max_steps=3, init_from="resume")
+        assert resumed.step == 2 and resumed.position == t.position  # model + optimizer from the DCP shards
+        assert resumed.train_step()["train/loss"] == t.train_step()["train/loss"]
     finally:
         dist.destroy_process_group()
