@@ -925,7 +925,14 @@ class Server:
                 raise FileNotFoundError(f"index {path} does not exist (build it with retrieval.py)")
             return None
         from retrieval import Index
-        return Index.load(path)
+        try:
+            return Index.load(path)
+        except (FileNotFoundError, ValueError, OSError) as e:
+            if self.cfg.index:  # asked for by name: a broken index is an error
+                raise
+            self.log.warning("out/index is not a usable index; the tutor runs without textbook retrieval",
+                             extra={"fields": {"error": str(e)}})
+            return None
 
     def _finished(self, req: GenRequest) -> None:
         if req.first_token is not None:
