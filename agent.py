@@ -168,6 +168,7 @@ def tokenize(text: str) -> list[str]:
     if len(text) > MAX_EXPR_CHARS:
         raise MathError(f"expression longer than {MAX_EXPR_CHARS} characters")
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text.translate(_UNICODE)).replace("**", "^")
+    text = re.sub(r"(?<=\d)\s*x\s*(?=\d)", "*", text)  # "12 x 15": school notation for times, not a variable
     tokens, pos = [], 0
     while pos < len(text):
         if text[pos:].strip() == "":
@@ -283,14 +284,17 @@ def format_decimal(value: Fraction, places: int = 10) -> str:
 
 
 _SPAN = re.compile(r"(?:\d[\d.,]*|(?<![A-Za-z])[A-Za-z](?![A-Za-z])|[-+*/^=()%×÷−²³·]|\s)+")
+_WORD_OPS = [(r"\bdivided by\b", "/"), (r"\b(?:times|multiplied by)\b", "*"), (r"\bplus\b", "+"), (r"\bminus\b", "-")]
 
 
 def math_spans(text: str) -> list[str]:
     """Substrings of free text that parse as math with at least one operator, longest first."""
     found = []
+    for pattern, symbol in _WORD_OPS:
+        text = re.sub(pattern, symbol, text, flags=re.I)
     for match in _SPAN.finditer(text):
-        span = match.group().strip(" ,.")
-        if re.search(r"\d", span) and re.search(r"[-+*/^=×÷−%²³]", span.lstrip("-")):
+        span = re.sub(r"\s*=\s*$", "", match.group().strip(" ,.?")).strip(" ,.")
+        if re.search(r"\d", span) and re.search(r"[-+*/^=×÷−%²³]|\d\s*x\s*\d", span.lstrip("-")):
             try:
                 parse_math(span)
             except MathError:

@@ -113,6 +113,8 @@ def test_algebra_is_exact():
     assert agent.solve("Find y: 3(y - 2) = 2y + 1").values == (Fraction(7),)
     assert agent.solve("x^2 - 5x + 6 = 0").values == (Fraction(2), Fraction(3))
     assert agent.solve("What is 3 + 4 * (2 - 5)?").answer == "-9"
+    assert agent.solve("Just tell me: 12 x 15 = ?").answer == "180"  # "x" between numbers is times
+    assert agent.solve("What is 144 divided by 12 plus 3 times 2?").answer == "18"
     assert agent.solve("x^2 = 2") is None  # irrational roots: no exact answer claimed
     assert agent.solve("Tom has some apples and eats a few.") is None
 
