@@ -35,6 +35,7 @@ sysdeps:
 
 test-sysdeps: sysdeps
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+	@command -v tmux >/dev/null || { apt-get update -qq && apt-get install -y -qq tmux >/dev/null; }
 
 # ------------------------------------------------------------------ the two commands
 test: .venv/stamp-dev test-sysdeps
