@@ -7,7 +7,6 @@ import asyncio
 import contextlib
 import io
 import json
-import os
 import re
 import socket
 import subprocess
@@ -410,24 +409,20 @@ def test_stop_text_and_detokenizer(small_tokenizer):
 
 # ----------------------------------------------------------------------------- the vLLM path and the command line
 
-def test_openai_backend_serves_through_another_openai_server(url, ckpt, tmp_path, reference):
+def test_openai_backend_serves_through_another_openai_server(url, tmp_path, reference, monkeypatch):
     """Our /v1 stands in for vLLM: a second serve.py generates through it and keeps chat, sessions and uploads."""
-    cfg = config("", tmp_path, backend="openai", backend_url=url)
-    os.environ["NANOTUTOR_BACKEND_KEY"] = STUDENT
-    try:
-        with running(cfg, {TEACHER: "teacher"}) as front:
-            messages = [{"role": "user", "content": "Name a prime number."}]
-            body = {"messages": messages, "max_tokens": 12, "temperature": 0}
-            got = httpx.post(front + "/v1/chat/completions", json=body, headers=auth(TEACHER), timeout=60).json()
-            assert got["choices"][0]["message"]["content"] == greedy_reference(reference, messages, 12)
-            assert got["usage"]["completion_tokens"] > 0
-            events = chat_events(front, {"session_id": "via-vllm", "message": "What is 7 x 8?"}, TEACHER)
-            assert events[-1]["type"] == "final"
-            too_long = httpx.post(front + "/v1/chat/completions", headers=auth(TEACHER),
-                                  json={"messages": [{"role": "user", "content": "seven apples and " * 400}]})
-            assert too_long.status_code == 400 and "context" in too_long.json()["error"]
-    finally:
-        del os.environ["NANOTUTOR_BACKEND_KEY"]
+    monkeypatch.setenv("NANOTUTOR_BACKEND_KEY", STUDENT)  # the front authenticates to the backend as a client
+    with running(config("", tmp_path, backend="openai", backend_url=url), {TEACHER: "teacher"}) as front:
+        messages = [{"role": "user", "content": "Name a prime number."}]
+        body = {"messages": messages, "max_tokens": 12, "temperature": 0}
+        got = httpx.post(front + "/v1/chat/completions", json=body, headers=auth(TEACHER), timeout=60).json()
+        assert got["choices"][0]["message"]["content"] == greedy_reference(reference, messages, 12)
+        assert got["usage"]["completion_tokens"] > 0
+        events = chat_events(front, {"session_id": "via-vllm", "message": "What is 7 x 8?"}, TEACHER)
+        assert events[-1]["type"] == "final"
+        too_long = httpx.post(front + "/v1/chat/completions", headers=auth(TEACHER),
+                              json={"messages": [{"role": "user", "content": "seven apples and " * 400}]})
+        assert too_long.status_code == 400 and "context" in too_long.json()["error"]
 
 
 @pytest.mark.slow
