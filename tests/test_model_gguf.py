@@ -1,7 +1,6 @@
 """The hand-written GGUF reader: dequantisation against the `gguf` package, a tiny llama GGUF written the way
 llama.cpp's converter writes it (q/k permuted) against transformers, clear errors for bad files, and the real
 SmolLM2-135M-Instruct GGUF against transformers loading the same file."""
-import shutil
 
 import gguf
 import numpy as np
@@ -160,3 +159,22 @@ def test_smollm2_logits_and_greedy_match_transformers(smollm2, hf_smollm2):
 def test_smollm2_shape_is_configs_smollm2(smollm2):
     ours, _ = smollm2
     assert ours.config.dim == M.load_config("smollm2-135m").dim and ours.num_params() == 134_515_008
+
+
+def test_dequantised_copy_is_cached_and_reused(tiny_hf, tmp_path, monkeypatch):
+    import common
+
+    monkeypatch.setattr(common, "OUT", tmp_path / "out")
+    path = write_tiny_gguf(tmp_path / "cached.gguf", tiny_hf, quant_type=gguf.GGMLQuantizationType.Q8_0)
+    first = M.load_gguf(path)
+    cached = list((tmp_path / "out" / "cache").glob("cached-*.safetensors"))
+    assert len(cached) == 1
+    second = M.load_gguf(path)
+    idx = torch.randint(0, 128, (1, 8), generator=torch.Generator().manual_seed(1))
+    with torch.no_grad():
+        assert torch.equal(first(idx)[0], second(idx)[0])
+    blob = load_file(cached[0])
+    blob["norm.weight"] = blob["norm.weight"] * 0  # prove the second load read the cache, not the GGUF
+    save_file(blob, cached[0])
+    with torch.no_grad():
+        assert not torch.equal(M.load_gguf(path)(idx)[0], first(idx)[0])
