@@ -492,7 +492,7 @@ def train_vqa(cfg: VQAConfig, log: Any = None) -> dict[str, Any]:
             history.append({"step": step + 1, "loss": loss.item(), "accuracy": accuracy(fused, held),
                             "seconds": round(time.time() - start, 1)})
             if log is not None:
-                log.info("eval", extra={"fusion": cfg.fusion, **history[-1]})
+                log.info("eval", extra={"fields": {"fusion": cfg.fusion, "stage": cfg.stage, **history[-1]}})
         if done:
             break
     root = Path(cfg.out) if cfg.out else out_dir("fuse", cfg.run)
