@@ -10,7 +10,8 @@ What it supports
   older object is never extended with a newer one), then renamed into place only after its checksum matched
 - verification: every object carries the sha256 of its content in its metadata (`nanotutor-sha256`); downloads
   and `verify` recompute it, so a corrupted or replaced object is detected, never silently used
-- files whose remote sha256 already matches are skipped, so re-running a sync is cheap
+- files whose remote sha256 already matches are skipped, so re-running a sync is cheap; in a directory, paths
+  with a component starting with "." (train.py's `.tmp-*` checkpoints being written) are left out
 
 Run (from the repository root; credentials and region come from the usual AWS environment or instance role)
     .venv/bin/python -m deploy.s3 upload out/data/default s3://my-bucket/nanotutor/data/default
@@ -166,8 +167,11 @@ def upload(client: Any, local: str | Path, url: str, cfg: S3Config) -> dict[str,
         return {key: upload_file(client, local, bucket, key, cfg)}
     if not local.is_dir():
         raise FileNotFoundError(f"nothing to upload at {local}")
-    return {f"{key}/{p.relative_to(local).as_posix()}": upload_file(client, p, bucket, f"{key}/{p.relative_to(local).as_posix()}", cfg)
-            for p in sorted(local.rglob("*")) if p.is_file()}
+    names = {p.relative_to(local).as_posix(): p for p in sorted(local.rglob("*")) if p.is_file()}
+    # Dot-paths are skipped: train.py writes a checkpoint as `.tmp-*` and renames it when complete, so a sync
+    # running beside training never ships a half-written checkpoint.
+    return {f"{key}/{name}": upload_file(client, p, bucket, f"{key}/{name}", cfg)
+            for name, p in names.items() if not any(part.startswith(".") for part in name.split("/"))}
 
 
 # ----------------------------------------------------------------------------- download

@@ -44,6 +44,8 @@ def test_directory_roundtrip_multipart_and_skip(env, tmp_path):
     (src / "sub").mkdir(parents=True)
     (src / "model.bin").write_bytes(payload(2 * PART + 123))
     (src / "sub" / "config.json").write_text('{"dim": 8}')
+    (src / ".tmp-step-9").mkdir()
+    (src / ".tmp-step-9" / "model.bin").write_bytes(b"half-written")
     result = s3.upload(client, src, f"s3://{bucket}/runs/a", cfg)
     assert result == {"runs/a/model.bin": "uploaded", "runs/a/sub/config.json": "uploaded"}
     head = client.head_object(Bucket=bucket, Key="runs/a/model.bin")
