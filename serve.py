@@ -13,6 +13,8 @@ What it supports
 - bearer tokens with roles (student, teacher) from $NANOTUTOR_TOKENS ("TOKEN:ROLE,TOKEN:ROLE") or a file of
   "TOKEN ROLE" lines, compared in constant time; a per-token rate limit; request size limits; sessions in the
   SQLite store of common.py, so a restart keeps them; JSON logs with a request id on every line
+- a release with a vision/ folder (fuse.py, concat fusion): uploaded images also enter the prompt as image tokens
+  (one placeholder per image at the end of the last turn, replaced by the encoder's projected tokens at prefill)
 - `--backend=openai --backend_url=URL`: generation by any OpenAI-compatible server (vLLM on a GPU instance) while
   this process keeps the tutor policy, uploads, sessions and auth (see deploy/vllm.md)
 
@@ -125,6 +127,7 @@ class GenRequest:
         self.submitted = time.perf_counter()
         self.first_token: float | None = None
         self.generator = None
+        self.images: list[Any] = []
 
     def cancel(self) -> None:
         self.cancelled.set()
@@ -140,9 +143,10 @@ class Engine:
     """Continuous batching over one KV cache: rows 0..max_batch-1 hold live requests, the last `prefix_slots`
     rows hold cached prompt prefixes that new rows copy instead of recomputing."""
 
-    def __init__(self, model: Any, max_batch: int, max_context: int, prefix_slots: int = 4, on_finish: Callable | None = None):
+    def __init__(self, model: Any, max_batch: int, max_context: int, prefix_slots: int = 4, on_finish: Callable | None = None,
+                 vision: Any = None):
         import torch
-        self.torch, self.model = torch, model
+        self.torch, self.model, self.vision = torch, model, vision
         self.max_batch, self.prefix_slots = max_batch, prefix_slots
         self.cache = model.new_cache(max_batch + prefix_slots, max_context)
         self.context = self.cache.max_len
@@ -151,7 +155,7 @@ class Engine:
         self.active: dict[int, GenRequest] = {}  # row -> request
         self.last: dict[int, int] = {}  # row -> the token to feed at the next step
         self.prefixes: OrderedDict[tuple[int, ...], int] = OrderedDict()  # prefix ids -> slot row, LRU order
-        self.stats = {"generated": 0, "prompt": 0, "prefix_hits": 0, "cancelled": 0, "steps": 0, "finished": 0}
+        self.stats = {"generated": 0, "prompt": 0, "prefix_hits": 0, "cancelled": 0, "steps": 0, "finished": 0, "images": 0}
         self.on_finish = on_finish
         self.wake = threading.Condition()
         self.running = True
@@ -159,13 +163,16 @@ class Engine:
         self.thread.start()
 
     # ------------------------------------------------------------------ called from request threads
-    def submit(self, ids: list[int], sampling: Sampling, prefix_len: int = 0) -> GenRequest:
+    def submit(self, ids: list[int], sampling: Sampling, prefix_len: int = 0, images: list[Any] | None = None) -> GenRequest:
+        """Queue a prompt; with `images`, its image placeholders become the vision encoder's tokens at prefill."""
         if not ids:
             raise ApiError(400, "the prompt is empty")
-        if len(ids) >= self.context:
-            raise ApiError(400, f"the prompt is {len(ids)} tokens but the model's context is {self.context} tokens; "
+        length = len(ids) + (len(images) * (self.vision.tokens_per_image - 1) if images else 0)
+        if length >= self.context:
+            raise ApiError(400, f"the prompt is {length} tokens but the model's context is {self.context} tokens; "
                                 "send a shorter message or fewer messages")
         req = GenRequest(ids, sampling, prefix_len)
+        req.images = images or []
         if sampling.seed is not None:
             req.generator = self.torch.Generator(device=self.device).manual_seed(sampling.seed)
         with self.wake:
@@ -223,11 +230,15 @@ class Engine:
         free = [row for row in range(self.max_batch) if row not in self.active]
         with self.wake:
             reqs = [self.waiting.popleft() for _ in range(min(len(free), len(self.waiting)))]
-        if not reqs:
-            return
-        rows = free[: len(reqs)]
+        pairs = list(zip(free, reqs))
+        text = [(row, req) for row, req in pairs if not req.images]
+        for group in [text] + [[(row, req)] for row, req in pairs if req.images]:  # image prompts prefill alone
+            if group:
+                self._start([row for row, _ in group], [req for _, req in group])
+
+    def _start(self, rows: list[int], reqs: list[GenRequest]) -> None:
         try:
-            logits = self._prefill(rows, reqs)
+            logits = self._prefill_images(rows[0], reqs[0]) if reqs[0].images else self._prefill(rows, reqs)
         except Exception as e:  # a bad request must not take the engine down with it
             for req in reqs:
                 req.error = f"prefill failed: {type(e).__name__}: {e}"
@@ -237,6 +248,14 @@ class Engine:
             self.active[row] = req
             self.stats["prompt"] += len(req.ids)
             self._emit(row, tok)
+
+    def _prefill_images(self, row: int, req: GenRequest):
+        """Concat fusion: the placeholders expand to image tokens whose embeddings come from the vision encoder."""
+        inputs = self.vision.prompt_inputs(self.model, req.ids, req.images)
+        self.stats["images"] += 1
+        self.cache.reset([row])
+        h = self.model.hidden(None, cache=self.cache, rows=[row], embeds=inputs["embeds"].to(self.device))[:, -1]
+        return self.model.output(h).float()
 
     def _prefill(self, rows: list[int], reqs: list[GenRequest]):
         """Fill each row with its prompt's KV (after copying a cached prefix) and return each prompt's last logits.
@@ -414,16 +433,25 @@ class LocalBackend:
 
     def start(self, messages: list[dict], *, tools: list[dict] | None = None, max_tokens: int = 256,
               temperature: float = 0.0, top_p: float | None = None, top_k: int | None = None,
-              stop: tuple[str, ...] = (), seed: int | None = None) -> LocalGeneration:
+              stop: tuple[str, ...] = (), seed: int | None = None, images: list[Any] | None = None) -> LocalGeneration:
         from tokenizer import render_chat, with_system_turn
         ids, _ = render_chat(self.tok, messages, tools, add_generation_prompt=True)
+        images = images if self.engine.vision is not None else None  # without an encoder the OCR text is all
+        if images:
+            ids = with_placeholders(ids, self.tok.special["<|im_end|>"], self.engine.vision.fcfg.image_id, len(images))
         prefix_len = 0
         turns = with_system_turn(self.tok, messages, tools)  # the model's default system prompt and tools included
         if turns and turns[0]["role"] == "system":  # the shared system prompt: computed once, copied after
             head, _ = render_chat(self.tok, turns[:1])
             prefix_len = len(head) if ids[: len(head)] == head else 0
-        req = self.engine.submit(ids, Sampling(max_tokens, temperature, top_k, top_p, seed, self.stop_ids), prefix_len)
+        req = self.engine.submit(ids, Sampling(max_tokens, temperature, top_k, top_p, seed, self.stop_ids), prefix_len, images)
         return LocalGeneration(req, self.tok, tuple(stop))
+
+
+def with_placeholders(ids: list[int], im_end: int, image_id: int, n: int) -> list[int]:
+    """One image placeholder per image at the end of the last turn (just before its `<|im_end|>`)."""
+    end = len(ids) - 1 - ids[::-1].index(im_end)
+    return ids[:end] + [image_id] * n + ids[end:]
 
 
 class RemoteGeneration(Generation):
@@ -483,7 +511,8 @@ class OpenAIBackend:
 
     def start(self, messages: list[dict], *, tools: list[dict] | None = None, max_tokens: int = 256,
               temperature: float = 0.0, top_p: float | None = None, top_k: int | None = None,
-              stop: tuple[str, ...] = (), seed: int | None = None) -> RemoteGeneration:
+              stop: tuple[str, ...] = (), seed: int | None = None, images: list[Any] | None = None) -> RemoteGeneration:
+        """`images` are not sent: the remote model reads the OCR text that the messages already carry."""
         body: dict[str, Any] = {"model": self.name, "messages": messages, "max_tokens": max_tokens, "temperature": temperature,
                                 "stream": True, "stream_options": {"include_usage": True}}
         for key, value in (("tools", tools), ("top_p", top_p), ("stop", list(stop) or None), ("seed", seed)):
@@ -596,7 +625,8 @@ class Metrics:
                       f"nanotutor_time_to_first_token_seconds_sum {self.ttft_sum:.6f}",
                       f"nanotutor_time_to_first_token_seconds_count {self.ttft_count}"]
         counters = {"generated": "generated_tokens", "prompt": "prompt_tokens", "prefix_hits": "prefix_cache_hits",
-                    "cancelled": "cancelled_requests", "steps": "decode_steps", "finished": "finished_requests"}
+                    "cancelled": "cancelled_requests", "steps": "decode_steps", "finished": "finished_requests",
+                    "images": "image_prompts"}
         for key, name in counters.items():
             lines += [f"# TYPE nanotutor_{name}_total counter", f"nanotutor_{name}_total {engine_stats.get(key, 0)}"]
         for key, value in (("active_rows", load.get("active", 0)), ("waiting_requests", load.get("waiting", 0)), ("ready", int(ready))):
@@ -666,6 +696,9 @@ class ImageStore:
         if not path.exists():
             raise ApiError(404, f"image_id {image_id} is not known; upload the image first")
         return json.loads(path.read_text())
+
+    def path(self, meta: dict[str, Any]) -> Path:
+        return self.root / f"{meta['image_id']}.{IMAGE_FORMATS[meta['format']]}"
 
 
 def read_text(image: Any) -> str:
@@ -755,8 +788,9 @@ DONE = object()
 class Job:
     """The generations one HTTP request started, so that a disconnect cancels all of them."""
 
-    def __init__(self, request_id: str, role: str):
+    def __init__(self, request_id: str, role: str, images: list[Path] | None = None):
         self.request_id, self.role = request_id, role
+        self.images = images or []  # stored uploads for a vision encoder, when the checkpoint has one
         self.cancelled = threading.Event()
         self.generations: list[Any] = []
         self.lock = threading.Lock()
@@ -848,8 +882,9 @@ def sse(obj: Any) -> bytes:
 
 # ============================================================================= the server
 
-def load_local(cfg: ServeConfig) -> tuple[Any, Any, str]:
-    """(model, tokenizer, name): the checkpoint, its LoRA adapter merged in, on `cfg.device`."""
+def load_local(cfg: ServeConfig) -> tuple[Any, Any, str, Any]:
+    """(model, tokenizer, name, vision): the checkpoint, its LoRA adapter merged in, on `cfg.device`, and fuse.py's
+    VisionBundle when the release has a vision/ folder (else None)."""
     import torch
     import model as M
     if cfg.threads > 0:
@@ -866,11 +901,17 @@ def load_local(cfg: ServeConfig) -> tuple[Any, Any, str]:
     if adapter is not None:
         from sft import load_adapter, merge_lora
         merge_lora(load_adapter(model, adapter))  # merged once: decode steps then cost what the base model costs
+    vision = None
     if path.is_dir() and (path / "vision").is_dir():
-        raise ValueError(f"{path}/vision: image features need fuse.py's loader, which this build does not have; "
-                         "serve the checkpoint without its vision/ folder (uploads still join the context through OCR)")
+        from fuse import load_vision
+        vision = load_vision(path)
+        if vision.fcfg.fusion != "concat":  # cross fusion needs each row's image context in every decode step
+            raise ValueError(f"{path}/vision: fusion {vision.fcfg.fusion!r} is not served; the batching engine takes "
+                             "concat fusion (image tokens in the prompt), so export the release with fusion=concat")
+        vision.encoder.to(cfg.device)
+        vision.projector.to(cfg.device)
     name = path.stem if path.suffix == ".gguf" else path.name
-    return model.to(cfg.device).eval(), tok, name + (f"+{adapter.name}" if adapter is not None else "")
+    return model.to(cfg.device).eval(), tok, name + (f"+{adapter.name}" if adapter is not None else ""), vision
 
 
 class Server:
@@ -903,8 +944,8 @@ class Server:
                     raise ValueError("--backend=openai needs --backend_url=http://HOST:PORT")
                 backend = OpenAIBackend(self.cfg.backend_url, self.cfg.backend_model, os.environ.get(self.cfg.backend_key_env, ""))
             elif self.cfg.backend == "local":
-                model, tok, name = load_local(self.cfg)
-                engine = Engine(model, self.cfg.max_batch, self.cfg.max_context, self.cfg.prefix_slots, self._finished)
+                model, tok, name, vision = load_local(self.cfg)
+                engine = Engine(model, self.cfg.max_batch, self.cfg.max_context, self.cfg.prefix_slots, self._finished, vision)
                 backend = LocalBackend(engine, tok, name)
             else:
                 raise ValueError(f"backend {self.cfg.backend!r}: expected local or openai")
@@ -958,7 +999,8 @@ class Server:
         job = CURRENT_JOB.get()
         messages = self.fit(backend, messages, tools, max_tokens)
         generation = backend.start(messages, tools=tools, max_tokens=min(max_tokens, self.cfg.max_tokens),
-                                   temperature=min(max(temperature, 0.0), self.cfg.max_temperature), stop=tuple(stop or ()))
+                                   temperature=min(max(temperature, 0.0), self.cfg.max_temperature), stop=tuple(stop or ()),
+                                   images=job.images or None)
         job.track(generation)
         yield from generation
 
@@ -1078,12 +1120,13 @@ class Handlers:
         session_id = session_field(body.get("session_id"))
         message = text_field(body, "message", cfg.max_message_chars)
         subject, stream = subject_field(body), bool_field(body, "stream", True)
-        image_text = self.s.images.get(body["image_id"])["ocr_text"] if body.get("image_id") is not None else None
+        image = self.s.images.get(body["image_id"]) if body.get("image_id") is not None else None
+        image_text = image["ocr_text"] if image else None
         if backend.context and (n := backend.count([{"role": "user", "content": message}])) >= backend.context // 2:
             raise ApiError(400, f"message: {n} tokens; this model's context of {backend.context} tokens allows at most "
                                 f"{backend.context // 2 - 1} for one message")
         self.s.claim(session_id, caller)
-        job = Job(caller["request_id"], caller["role"])
+        job = Job(caller["request_id"], caller["role"], [self.s.images.path(image)] if image else None)
 
         def events() -> Iterator[dict]:
             return self.s.tutor.respond(session_id, message, subject=subject, image_text=image_text, role=caller["role"])
@@ -1126,9 +1169,10 @@ class Handlers:
         if not isinstance(stream_options, dict):
             raise ApiError(400, "stream_options: expected an object")
         usage_in_stream = bool_field(stream_options, "include_usage", False) and stream
-        messages = await asyncio.to_thread(self.openai_messages, body.get("messages"))
+        images: list[Path] = []
+        messages = await asyncio.to_thread(self.openai_messages, body.get("messages"), images)
         try:
-            generation = await asyncio.to_thread(backend.start, messages, **options)
+            generation = await asyncio.to_thread(backend.start, messages, images=images or None, **options)
         except ValueError as e:  # tokenizer.render_chat names the message and field it could not render
             raise ApiError(400, str(e))
         job = Job(caller["request_id"], caller["role"])
@@ -1156,8 +1200,9 @@ class Handlers:
 
         return EventStream(chunks(), job, caller["request_id"])
 
-    def openai_messages(self, raw: Any) -> list[dict]:
-        """OpenAI messages -> ours: text parts joined, images read by OCR, assistant tool calls kept, roles checked."""
+    def openai_messages(self, raw: Any, images: list[Path]) -> list[dict]:
+        """OpenAI messages -> ours: text parts joined, images read by OCR (and appended to `images` for a vision
+        encoder), assistant tool calls kept, roles checked."""
         cfg = self.s.cfg
         if not isinstance(raw, list) or not 1 <= len(raw) <= cfg.max_messages:
             raise ApiError(400, f"messages: expected a list of 1 to {cfg.max_messages} messages")
@@ -1168,14 +1213,14 @@ class Handlers:
             role = "system" if m.get("role") == "developer" else m.get("role")
             if role not in ("system", "user", "assistant", "tool"):
                 raise ApiError(400, f"messages[{i}].role: expected system, user, assistant or tool")
-            text = self.content_text(m.get("content"), f"messages[{i}].content")
+            text = self.content_text(m.get("content"), f"messages[{i}].content", images)
             message: dict[str, Any] = {"role": role, "content": text}
             if role == "assistant" and m.get("tool_calls") is not None:
                 message["tool_calls"] = assistant_calls(m["tool_calls"], f"messages[{i}].tool_calls")
             out.append(message)
         return out
 
-    def content_text(self, content: Any, where: str) -> str:
+    def content_text(self, content: Any, where: str, images: list[Path]) -> str:
         limit = self.s.cfg.max_message_chars
         if content is None or isinstance(content, str):
             text = content or ""
@@ -1187,6 +1232,7 @@ class Handlers:
                     parts.append(part["text"])
                 elif kind == "image_url" and isinstance(part.get("image_url"), dict):
                     image = self.s.images.save(decode_data_uri(part["image_url"].get("url"), f"{where}[{j}].image_url.url"))
+                    images.append(self.s.images.path(image))
                     parts.append(f"[Text in the uploaded image: {image['ocr_text'] or '(none found)'}]")
                 else:
                     raise ApiError(400, f"{where}[{j}]: expected {{'type': 'text', 'text': ...}} or {{'type': 'image_url', ...}}")

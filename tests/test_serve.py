@@ -467,3 +467,58 @@ def test_mcp_is_mounted_behind_the_same_tokens(url):
     assert {"calculator", "check_answer", "tutor_reply"} <= tools
     assert "7/8" in result
     assert httpx.post(url + "/mcp", json={}, headers={"Authorization": "Bearer nope-nope-nope-nope"}).status_code == 401
+
+
+def test_vision_release_puts_image_tokens_into_the_prompt(ckpt, tmp_path):
+    """A release with a concat-fusion vision/ folder (fuse.save_vision): /v1 with an image equals greedy decoding
+    of the decoder on fuse.py's own prompt embeddings, and uploads used by /chat go through the encoder too."""
+    import shutil
+    import base64
+    from PIL import Image, ImageDraw
+    import fuse
+    import model as M
+    from tokenizer import render_chat
+    from vision import ViT, VisionConfig
+
+    release = tmp_path / "vision-release"
+    shutil.copytree(ckpt, release)
+    decoder, tok = M.load(release)
+    torch.manual_seed(1)
+    encoder = ViT(VisionConfig(kind="siglip", image_size=32, patch_size=8, dim=32, n_layers=1, n_heads=2, mlp_dim=64, use_head=False))
+    fused = fuse.FusedModel(encoder, decoder, fuse.FuseConfig("concat", image_id=tok.special["<|pad|>"]))
+    with torch.no_grad():
+        for p in fused.projector.parameters():
+            p.normal_(0, 0.5)  # random but large enough that the image visibly steers the reply
+    fuse.save_vision(release, fused)
+    image = Image.new("RGB", (32, 32), (240, 220, 40))
+    ImageDraw.Draw(image).ellipse((6, 6, 26, 26), fill=(50, 80, 240))
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    uri = "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode()
+
+    bundle = fuse.load_vision(release)
+    ids, _ = render_chat(tok, [{"role": "user", "content": "What do you see?\n[Text in the uploaded image: (none found)]"}],
+                         add_generation_prompt=True)
+    ids = serve.with_placeholders(ids, tok.special["<|im_end|>"], bundle.fcfg.image_id, 1)
+    embeds = bundle.prompt_inputs(decoder, ids, [Image.open(io.BytesIO(buf.getvalue()))])["embeds"]
+    expected = []
+    with torch.no_grad():
+        for _ in range(8):
+            nxt = int(decoder(None, embeds=embeds)[0][0, -1].argmax())
+            if nxt in tok.stop_ids:
+                break
+            expected.append(nxt)
+            embeds = torch.cat([embeds, decoder.tok_embeddings(torch.tensor([[nxt]]))], dim=1)
+
+    with running(config(release, tmp_path)) as base:
+        body = {"messages": [{"role": "user", "content": [{"type": "text", "text": "What do you see?"},
+                                                           {"type": "image_url", "image_url": {"url": uri}}]}],
+                "max_tokens": 8, "temperature": 0}
+        got = httpx.post(base + "/v1/chat/completions", json=body, headers=auth(), timeout=60).json()
+        assert got["choices"][0]["message"]["content"] == tok.decode(expected)
+        assert metric(base, "nanotutor_image_prompts_total") == 1  # prefilled through the encoder, not as text
+        assert got["usage"]["prompt_tokens"] == len(ids)  # the placeholder, not yet its tokens, is in the prompt
+        upload = httpx.post(base + "/upload_image", files={"file": ("p.png", buf.getvalue(), "image/png")}, headers=auth()).json()
+        events = chat_events(base, {"session_id": "vision-1", "message": "What shape is this?", "image_id": upload["image_id"]})
+        assert events[-1]["type"] == "final"
+        assert metric(base, "nanotutor_image_prompts_total") > 1  # every model call of the tutor's turn saw the image
