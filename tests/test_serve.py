@@ -522,3 +522,15 @@ def test_vision_release_puts_image_tokens_into_the_prompt(ckpt, tmp_path):
         events = chat_events(base, {"session_id": "vision-1", "message": "What shape is this?", "image_id": upload["image_id"]})
         assert events[-1]["type"] == "final"
         assert metric(base, "nanotutor_image_prompts_total") > 1  # every model call of the tutor's turn saw the image
+
+
+def test_long_conversations_drop_their_oldest_turns_to_fit(ckpt, tmp_path):
+    """The tutor's history is trimmed oldest-first (the system turn and the newest message stay) to leave room."""
+    from types import SimpleNamespace
+    server = serve.Server(config(ckpt, tmp_path), TOKENS)
+    backend = SimpleNamespace(context=100, count=lambda messages, tools: sum(len(m["content"]) for m in messages))
+    messages = [{"role": "system", "content": "s" * 10}] + [{"role": "user", "content": str(i) * 20} for i in range(6)]
+    kept = server.fit(backend, messages, None, max_tokens=20)
+    server.store.close()
+    assert kept[0]["role"] == "system" and kept[-1] == messages[-1]
+    assert [m["content"][0] for m in kept[1:]] == ["3", "4", "5"]  # 10 + 3 x 20 = 70 <= 100 - 20 (room for max_tokens)
