@@ -14,9 +14,10 @@ What it supports
 - Training stages (`stage`): `scratch` trains everything (the toy), `projector` freezes encoder and decoder and trains
   the projector (and the new cross-attention blocks), `lora` adds sft.py's LoRA on the decoder. Checkpoints go through
   train.py's `save_checkpoint` / `load_checkpoint`.
-- Release for serve.py: `save_vision(dir, fused)` writes `dir/vision/` (encoder in Hugging Face layout, projector,
-  cross-attention blocks, fuse.json); `load_vision(dir) -> VisionBundle` with `embed_images(images)`,
-  `prompt_embeds(...)` and `attach(decoder)`. The decoder itself is exported with model.export_hf (LoRA merged).
+- Release for serve.py: `export_release(fused, tokenizer, dir)` writes the decoder (LoRA merged) with model.export_hf
+  and `dir/vision/` (`save_vision`: encoder in Hugging Face layout, projector, cross-attention blocks, fuse.json);
+  `load_vision(dir) -> VisionBundle` with `embed_images(images)`, `prompt_inputs(decoder, ids, images)` and
+  `attach(decoder)`.
 - Toy VQA (`make_vqa`): procedurally drawn 32x32 images of 1-4 identical shapes (circle, square, triangle, cross) in
   one of four colours in the cells of a 2x2 grid; questions about colour, shape, count and position, each with four
   one-word answers (chance 25%). A tiny ViT (vision.py) trained from scratch, the projector and a small decoder
@@ -34,6 +35,7 @@ Outputs go to out/fuse/<run>/ (checkpoints, vision/ release, metrics.jsonl).
 """
 from __future__ import annotations
 
+import copy
 import io
 import json
 import math
@@ -49,8 +51,8 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 from common import atomic_write_bytes, atomic_write_json, check_known, fill, get_logger, out_dir, parse_args
-from model import ModelConfig, Step, Transformer
-from sft import apply_lora, lora_modules
+from model import ModelConfig, Step, Transformer, export_hf
+from sft import apply_lora, lora_modules, merge_lora
 from train import load_checkpoint, save_checkpoint
 from vision import Preprocess, ViT, VisionConfig, load_encoder, preprocess, save_encoder
 
@@ -216,6 +218,18 @@ def save_vision(path: str | Path, fused: FusedModel, pp: Preprocess | None = Non
     atomic_write_json(vdir / "fuse.json", {**asdict(fused.fcfg), "dim": dcfg.dim, "n_heads": dcfg.n_heads,
                                            "ffn_dim": dcfg.ffn_dim, "tokens_per_image": fused.tokens_per_image})
     return vdir
+
+
+def export_release(fused: FusedModel, tokenizer: Any, out: str | Path) -> Path:
+    """A release serve.py loads: the decoder with LoRA merged and the cross-attention blocks taken out (so layer
+    names match Hugging Face's) via model.export_hf, plus `vision/` holding encoder, projector and those blocks."""
+    decoder = copy.deepcopy(fused.decoder)
+    if lora_modules(decoder):
+        merge_lora(decoder)
+    decoder.layers = nn.ModuleList(m for m in decoder.layers if not isinstance(m, GatedCrossAttention))
+    export_hf(decoder, tokenizer, out)
+    save_vision(out, fused)
+    return Path(out)
 
 
 class VisionBundle:
@@ -532,9 +546,9 @@ def main(argv: list[str]) -> None:
     results = []
     for mode in modes:
         r = train_vqa(fill(VQAConfig, {**values, "fusion": mode}), log)
+        model = r.pop("model")
         if mode != "none":
-            save_vision(root / f"release-{mode}", r.pop("model"))
-        r.pop("model", None)
+            export_release(model, None, root / f"release-{mode}")  # the toy's word vocabulary has no tokenizer file
         results.append(r)
         print(json.dumps({k: r[k] for k in ("fusion", "stage", "accuracy", "checkpoint")}))
     atomic_write_json(root / "results.json", results)

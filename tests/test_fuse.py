@@ -8,6 +8,7 @@ import torch
 from PIL import Image
 
 import fuse
+import model
 from sft import LoRALinear
 
 TINY = dict(steps=3, batch_size=8, eval_every=3, n_eval=16, vision_dim=32, dim=32, n_layers=2, vision_layers=1)
@@ -160,5 +161,17 @@ def test_stages_train_only_what_they_should(tmp_path, one_thread):
     reloaded, _ = fuse.load_fused(lora["checkpoint"])
     for (name, a), b in zip(lora["model"].state_dict().items(), reloaded.state_dict().values()):
         assert torch.equal(a, b), name
+    fuse.export_release(lora["model"], None, tmp_path / "release")  # LoRA merged, cross blocks moved to vision/
+    decoder, _ = model.load(tmp_path / "release")
+    bundle = fuse.load_vision(tmp_path / "release")
+    bundle.attach(decoder)
+    images, questions, answers = fuse.make_vqa(1, seed=5)
+    vocab = {w: i for i, w in enumerate(fuse.vqa_vocab())}
+    inputs = bundle.prompt_inputs(decoder, [vocab["<image>"]] + [vocab[w] for w in questions[0].split()],
+                                  [Image.fromarray(images[0])])
+    lora["model"].eval()
+    with torch.no_grad():
+        expected = fuse.run_batch(lora["model"], images, questions, answers)[0][0, -1]
+        torch.testing.assert_close(decoder(inputs.pop("idx"), **inputs)[0][0, -1], expected, atol=1e-4, rtol=1e-4)
     with pytest.raises(ValueError, match="fusion=cross, asked for concat"):
         fuse.train_vqa(fuse.VQAConfig(fusion="concat", stage="projector", init_from=first["checkpoint"], **TINY))
