@@ -882,6 +882,8 @@ def clean_draft(text: str, limit: int = 3) -> str:
     text = re.split(r"\n\s*(?:user|student|assistant|tutor|system)\s*:", text, flags=re.I)[0]
     text = re.sub(r"^\s*(?:assistant|tutor)\s*:\s*", "", text, flags=re.I)
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", " ".join(text.split())) if s]
+    if sentences and not re.search(r"[.!?][\"')]*$", sentences[-1]):
+        sentences.pop()  # cut off by max_tokens: half a sentence reads worse than none
     return " ".join(sentences[:limit]).strip()
 
 
@@ -1099,7 +1101,10 @@ class Tutor:
         for attempt in range(tries):
             temperature = self.config.temperature if attempt == 0 else self.config.retry_temperature
             raw = yield from self._draft(messages, temperature, answer, role, state.problem)
-            draft = consistent_with(clean_draft(raw), stage, [m["content"] for m in messages if m["role"] == "assistant"])
+            limit = 1 if stage in ("check", "summary") else 2  # there the deterministic verdict leads; the model adds one line
+            earlier = [m["content"] for m in messages if m["role"] == "assistant"]
+            kept = consistent_with(clean_draft(raw), stage, earlier, message)
+            draft = " ".join(re.split(r"(?<=[.!?])\s+", kept)[:limit]).strip()
             if not self._leaks(draft, answer, state, role):
                 return draft
             yield {"type": "step", "name": "leak_guard", "action": "regenerate" if attempt + 1 < tries else "rewrite", "attempt": attempt + 1}
@@ -1158,20 +1163,29 @@ class Tutor:
 
 
 _PRAISE = re.compile(r"\b(?:correct|right|well done|great job|exactly|perfect|you got it)\b", re.I)
+_PROMISE = re.compile(r"\b(?:provide|give|tell|show|reveal)\b.{0,25}\b(?:answer|solution)\b", re.I)  # contradicts the refusal
 _DENIAL = re.compile(r"\b(?:incorrect|wrong|not quite|not right|try again)\b", re.I)
 
 
-def consistent_with(draft: str, stage: str, earlier: list[str] = ()) -> str:
-    """Drop draft sentences a small model gets wrong: praise for a wrong answer (or the reverse), narration about
-    "the student" instead of talking to them, and sentences repeated from earlier tutor turns."""
-    said = {s.strip().lower() for text in earlier for s in re.split(r"(?<=[.!?])\s+", text)}
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", draft)
-                 if not re.match(r"(?:the|this|a) (?:student|user)\b", s.strip(), re.I) and s.strip().lower() not in said]
-    if stage == "check":
-        sentences = [s for s in sentences if not _PRAISE.search(s) or re.search(r"\bnot\b", s, re.I)]
-    elif stage == "summary":
-        sentences = [s for s in sentences if not _DENIAL.search(s)]
-    return " ".join(s for s in sentences if s).strip()
+def consistent_with(draft: str, stage: str, earlier: list[str] = (), student: str = "") -> str:
+    """Keep only draft sentences a small model got right. Dropped: praise for a wrong answer (or the reverse), any
+    talk of "the answer" while checking one, offers to give the answer, narration about "the student", echoes of the
+    student's message or of earlier tutor turns, and degenerate loops (a repeated three-word run)."""
+    said = {_normalise_text(s) for text in earlier for s in re.split(r"(?<=[.!?])\s+", text)}
+    echo = _normalise_text(student) if len(student.split()) >= 3 else ""
+    kept: list[str] = []
+    for sentence in re.split(r"(?<=[.!?])\s+", draft):
+        norm = _normalise_text(sentence)
+        words = norm.split()
+        trigrams = [tuple(words[i:i + 3]) for i in range(len(words) - 2)]
+        if (not norm or norm in said or (echo and echo in norm) or len(set(trigrams)) < len(trigrams)
+                or re.match(r"(?:the|this|a) (?:student|user)\b", norm) or _PROMISE.search(sentence)
+                or stage == "check" and ((_PRAISE.search(sentence) and not re.search(r"\bnot\b", sentence, re.I)) or re.search(r"\banswer\b|\bindeed\b", sentence, re.I))
+                or stage == "summary" and _DENIAL.search(sentence)):
+            continue
+        said.add(norm)
+        kept.append(sentence)
+    return " ".join(kept).strip()
 
 
 def parse_model_calls(text: str) -> list[dict[str, Any]]:

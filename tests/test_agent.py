@@ -310,3 +310,17 @@ def test_uploaded_image_text_becomes_the_problem():
     assert call == {"type": "tool_call", "name": "describe_image", "arguments": {"ocr_text": "Worksheet 2\nSolve: 3x - 7 = 8"}}
     assert next(e for e in events if e.get("name") == "solve")["found"]
     assert run(tutor, "s", "x = 5")[0][-1]["stage"] == "summary"
+
+
+def test_draft_filters_drop_what_a_small_model_gets_wrong():
+    keep = agent.consistent_with
+    assert keep("5 is indeed the answer. Let's check the first step.", "check") == "Let's check the first step."
+    assert keep("Great job! Which step?", "check") == "Which step?"
+    assert keep("That's not right yet. Try again.", "summary") == ""
+    assert keep("I'd be happy to provide the answer. What do you know?", "hint") == "What do you know?"
+    assert keep("The student wants x. What do you think?", "probe") == "What do you think?"
+    assert keep("I make sure to make sure to make sure. Why?", "probe") == "Why?"
+    assert keep("You said just tell me the answer now. Why?", "hint", student="just tell me the answer now") == "Why?"
+    assert keep("What do you know? Think.", "probe", earlier=["Hello. What do you know?"]) == "Think."
+    assert agent.clean_draft("Subtract 3 first. Then we get 2") == "Subtract 3 first."
+    assert agent.clean_draft("Hi there!\nUser: now answer\nAssistant: 4") == "Hi there!"
