@@ -2,7 +2,8 @@
 
 Both models get the same config (exported through model.export_hf, so the weights are identical too: the first
 losses must agree), the same batch and the same torch AdamW settings; train.build_optimizer is ours. Each side runs
-`warmup` untimed steps, then alternates timed rounds so background load hits both alike. MFU is measured against
+`warmup` untimed steps, then alternates timed steps so background load hits both alike, and reports each
+side's median step time. MFU is measured against
 a square matmul peak measured in this run (fp32 on CPU; bf16 on GPU). The last line prints
 `ratio=<our tokens/s / transformers tokens/s>`.
 
@@ -22,6 +23,7 @@ import sys
 # tokenize (imported by inspect, linecache, ...): put the repository root there instead, before other imports.
 sys.path[0] = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
+import statistics  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
@@ -40,8 +42,8 @@ class BenchConfig:
     seq_len: int = 256
     dtype: str = "fp32"  # fp32 | bf16 (autocast on both sides)
     warmup: int = 2
-    steps: int = 6  # timed steps per side, in rounds of `round_steps`
-    round_steps: int = 2
+    steps: int = 8  # timed steps per side, alternating
+    threads: int = 0  # torch threads; 0 keeps torch's default
     compile: bool = False  # compile ours (transformers stays eager)
     seed: int = 0
 
@@ -65,12 +67,11 @@ def hf_step(model: torch.nn.Module, optimizer: torch.optim.Optimizer, x: torch.T
     return float(loss.detach())
 
 
-def timed(step, model, optimizer, x, y, ctx, n: int, device: torch.device) -> float:
+def timed(step, model, optimizer, x, y, ctx, device: torch.device) -> float:
     if device.type == "cuda":
         torch.cuda.synchronize()
     start = time.perf_counter()
-    for _ in range(n):
-        step(model, optimizer, x, y, ctx)
+    step(model, optimizer, x, y, ctx)
     if device.type == "cuda":
         torch.cuda.synchronize()
     return time.perf_counter() - start
@@ -81,6 +82,8 @@ def main(argv: list[str]) -> None:
 
     cfg = fill(BenchConfig, parse_args(argv))
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    if cfg.threads:
+        torch.set_num_threads(cfg.threads)
     torch.manual_seed(cfg.seed)
     ours = Transformer(load_config(cfg.model))
     with tempfile.TemporaryDirectory() as tmp:
@@ -99,23 +102,23 @@ def main(argv: list[str]) -> None:
     for _ in range(cfg.warmup - 1):
         our_step(run_ours, opt_ours, x, y, ctx)
         hf_step(theirs, opt_theirs, x, y, ctx)
-    t_ours = t_theirs = 0.0
-    for _ in range(max(1, cfg.steps // cfg.round_steps)):  # alternate, so background load hits both
-        t_ours += timed(our_step, run_ours, opt_ours, x, y, ctx, cfg.round_steps, device)
-        t_theirs += timed(hf_step, theirs, opt_theirs, x, y, ctx, cfg.round_steps, device)
-    n = max(1, cfg.steps // cfg.round_steps) * cfg.round_steps
-    tokens = cfg.batch_size * cfg.seq_len * n
+    times: dict[str, list[float]] = {"ours": [], "transformers": []}
+    for _ in range(cfg.steps):  # alternate step by step, so background load hits both alike
+        times["ours"].append(timed(our_step, run_ours, opt_ours, x, y, ctx, device))
+        times["transformers"].append(timed(hf_step, theirs, opt_theirs, x, y, ctx, device))
+    median = {k: statistics.median(v) for k, v in times.items()}  # robust to a load spike during one step
+    tokens = cfg.batch_size * cfg.seq_len
     peak = train.measure_matmul_peak(device, torch.bfloat16 if cfg.dtype == "bf16" and device.type == "cuda" else torch.float32,
                                      n=1024 if device.type == "cpu" else 8192)
     flops = ours.flops_per_token(cfg.seq_len)
     name = torch.cuda.get_device_name(device) if device.type == "cuda" else f"CPU, {torch.get_num_threads()} threads"
     print(f"{cfg.model}: {ours.num_params() / 1e6:.2f}M params, batch {cfg.batch_size}x{cfg.seq_len}, {cfg.dtype}, {name}")
     print(f"measured matmul peak: {peak / 1e9:.1f} GFLOP/s")
-    for label, seconds in (("ours", t_ours), ("transformers", t_theirs)):
+    for label, seconds in median.items():
         tok_s = tokens / seconds
-        print(f"{label:>13}: {tok_s:10,.0f} tok/s  {seconds / n * 1000:8.1f} ms/step  MFU {tok_s * flops / peak:6.1%}")
-    print(f"ratio={t_theirs / t_ours:.3f}")
-
+        print(f"{label:>13}: {tok_s:10,.0f} tok/s  {seconds * 1000:8.1f} ms/step (median of {cfg.steps})  "
+              f"MFU {tok_s * flops / peak:6.1%}")
+    print(f"ratio={median['transformers'] / median['ours']:.3f}")
 
 if __name__ == "__main__":
     main(sys.argv[1:])

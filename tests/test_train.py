@@ -26,6 +26,16 @@ ROOT = Path(__file__).resolve().parent.parent
 EOS = 256
 
 
+@pytest.fixture(autouse=True, scope="module")
+def one_thread():
+    """One intra-op thread: these models are tiny, and on 2 cores shared with other jobs OpenMP's spinning threads
+    made steps ~10x slower (measured); the subprocesses below get OMP_NUM_THREADS=1 for the same reason."""
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
+
 def byte_docs(data_dir: Path) -> list[str]:
     corpus = sorted((ROOT / "data" / "corpus").glob("*.md"))
     texts = [p.read_text() for p in corpus] or [(data_dir / "children_stories" / "aesop_fables.txt").read_text()]
@@ -73,7 +83,7 @@ def losses(run_dir: Path) -> dict[int, float]:
 def run_script(args: list[str], torchrun: bool = False, env: dict | None = None) -> subprocess.CompletedProcess:
     launcher = [sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc_per_node=2"] if torchrun else [sys.executable]
     return subprocess.run([*launcher, "train.py", *args], cwd=ROOT, capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "OMP_NUM_THREADS": "1" if torchrun else "2", **(env or {})})
+                          env={**os.environ, "OMP_NUM_THREADS": "1", **(env or {})})
 
 
 def cli_args(shards: Path, run_dir: Path, **overrides) -> list[str]:
