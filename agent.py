@@ -510,7 +510,8 @@ _STOPWORDS = set("""a an the of to in on at for and or but is are was were be be
 what which who whom whose why how when where do does did can could would should will shall may might must i you he
 she we they me him her us them my your his our their if then than so as by with from about into over under there
 here not no yes just tell give show answer please question problem find solve work out much many some any each
-all more most other also only very really think know get got has have had""".split())
+all more most other also only very really think know get got has have had asking ask asked questions hint hints
+need want please homework quick quickly minutes now right steps step number only letter word words""".split())
 
 
 def keywords(text: str, n: int = 3) -> list[str]:
@@ -1434,15 +1435,16 @@ def chapter_text(retriever: Any, book: str, chapter: str) -> str:
 
 
 def read_tokens(path: str | Path) -> dict[str, str]:
-    """A tokens file as serve.py reads it: one "TOKEN ROLE" per line (role student or teacher), '#' comments."""
+    """A tokens file as serve.py reads it: one "TOKEN [ROLE]" per line (role student, the default, or teacher)."""
     tokens = {}
     for n, line in enumerate(Path(path).read_text().splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         parts = line.split()
-        if len(parts) != 2 or parts[1] not in ("student", "teacher"):
-            raise ValueError(f"{path}:{n}: expected 'TOKEN ROLE' with role student or teacher")
-        tokens[parts[0]] = parts[1]
+        role = parts[1] if len(parts) == 2 else "student"
+        if len(parts) > 2 or role not in ("student", "teacher"):
+            raise ValueError(f"{path}:{n}: expected 'TOKEN [ROLE]' with role student or teacher")
+        tokens[parts[0]] = role
     return tokens
 
 
@@ -1477,7 +1479,7 @@ class AgentConfig:
     sessions: str = ""  # the SQLite session store; "" = out/sessions.db, the file serve.py uses
     host: str = "127.0.0.1"
     port: int = 8765
-    tokens: str = ""  # for --mcp=http: a file of "TOKEN ROLE" lines, as serve.py reads
+    tokens: str = ""  # for --mcp=http: a file of "TOKEN [ROLE]" lines, as serve.py reads (out/token from make serve)
     role: str = "student"  # the role of a terminal or stdio user (a local, trusted launcher)
     session: str = "terminal"
     subject: str = ""
@@ -1549,7 +1551,7 @@ def main(argv: list[str] | None = None) -> None:
         import uvicorn
 
         if not cfg.tokens:
-            raise SystemExit("--mcp=http needs --tokens=FILE (lines of 'TOKEN ROLE'): the HTTP transport is never open")
+            raise SystemExit("--mcp=http needs --tokens=FILE (lines of 'TOKEN [ROLE]'): the HTTP transport is never open")
         uvicorn.run(mcp_http_app(server, read_tokens(cfg.tokens), cfg.host), host=cfg.host, port=cfg.port, log_level="warning")
     else:
         raise SystemExit(f"--mcp must be stdio or http, got {cfg.mcp!r}")

@@ -194,3 +194,12 @@ def test_mcp_stdio_process_shares_the_session_store(tmp_path):
             missing = await client.call_tool("tutor_reply", {"session_id": "shared", "message": "hi"})
             assert missing.is_error and "not loaded" in missing.content[0].text
     anyio.run(main)
+
+
+def test_tokens_file_reads_like_serve(tmp_path):
+    path = tmp_path / "tokens"
+    path.write_text("# tokens\nabc123 teacher\nxyz789\n")
+    assert agent.read_tokens(path) == {"abc123": "teacher", "xyz789": "student"}
+    path.write_text("abc123 admin\n")
+    with pytest.raises(ValueError, match=r"tokens:1: expected 'TOKEN \[ROLE\]'"):
+        agent.read_tokens(path)
