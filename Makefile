@@ -4,7 +4,7 @@ PY := .venv/bin/python
 PIP := .venv/bin/pip
 export PYTHONUNBUFFERED := 1
 
-.PHONY: demo test chat serve stop sysdeps test-sysdeps clean help data tutor index
+.PHONY: demo test chat serve stop sysdeps test-sysdeps clean help data tutor index readme
 
 help:
 	@echo "make demo   - install, prepare, start the tutor"
@@ -15,6 +15,7 @@ help:
 	@echo "make data   - build the pretraining records and token shards (out/data/default)"
 	@echo "make tutor  - LoRA-tune SmolLM2 into the Socratic tutor on the CPU (out/sft/tutor/adapter)"
 	@echo "make index  - textbook index from data/corpus + OpenStax Physics ch. 1-3 (out/index, out/ingest)"
+	@echo "make readme - regenerate README's line counts and results tables (scripts/readme_tables.py)"
 
 # ------------------------------------------------------------------ environment
 .venv/stamp: requirements.txt requirements-models.txt
@@ -67,6 +68,10 @@ serve: .venv/stamp sysdeps
 
 stop:
 	@for f in out/pids/*.pid; do [ -f "$$f" ] && kill "$$(cat $$f)" 2>/dev/null; rm -f "$$f"; done; true
+
+# README tables from the code and docs/results.json; `--harvest` first folds in new out/bench and out/eval outputs.
+readme: .venv/stamp
+	$(PY) scripts/readme_tables.py --harvest
 
 clean:
 	rm -rf out
