@@ -270,6 +270,14 @@ class VisionBundle:
         return {"idx": None, "embeds": splice_images(decoder, torch.tensor([full]), tokens, self.fcfg.image_id)}
 
 
+def load_into(module: nn.Module, sd: dict[str, torch.Tensor], source: Path) -> None:
+    """load_state_dict whose error names the file (torch's names only the module)."""
+    try:
+        module.load_state_dict(sd)
+    except RuntimeError as e:
+        raise ValueError(f"{source}: {e}") from None
+
+
 def load_vision(path: str | Path) -> VisionBundle:
     """A release directory (or its vision/ folder) -> VisionBundle; errors name the missing file or tensor."""
     from safetensors.torch import load_file
@@ -281,13 +289,14 @@ def load_vision(path: str | Path) -> VisionBundle:
     fcfg = FuseConfig(**{k: meta[k] for k in ("fusion", "cross_every", "shuffle", "image_id")})
     encoder, pp = load_encoder(vdir / "encoder")
     projector = Projector(encoder.config.dim, meta["dim"], fcfg.shuffle)
-    projector.load_state_dict(load_file(vdir / "projector.safetensors"))
+    load_into(projector, load_file(vdir / "projector.safetensors"), vdir / "projector.safetensors")
     blocks = []
     if fcfg.fusion == "cross":
         sd = load_file(vdir / "cross_attention.safetensors")
         for i in sorted({int(k.split(".")[0]) for k in sd}):
             block = GatedCrossAttention(meta["dim"], meta["n_heads"], meta["ffn_dim"])
-            block.load_state_dict({k.split(".", 1)[1]: v for k, v in sd.items() if k.startswith(f"{i}.")})
+            load_into(block, {k.split(".", 1)[1]: v for k, v in sd.items() if k.startswith(f"{i}.")},
+                      vdir / "cross_attention.safetensors")
             blocks.append(block.eval())
     return VisionBundle(encoder.eval(), projector.eval(), pp, fcfg, meta, blocks)
 

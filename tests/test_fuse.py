@@ -135,6 +135,12 @@ def test_checkpoint_and_vision_release_round_trip(fusion, tmp_path, one_thread):
     with pytest.raises(ValueError, match="not an image"):
         bundle.embed_images([b"definitely not a png"])
     no_image = bundle.prompt_inputs(decoder, [vocab["what"], vocab["?"]], [])
+    with pytest.raises(FileNotFoundError, match="no fuse.json"):
+        fuse.load_vision(tmp_path)
+    from safetensors.torch import save_file
+    save_file({"fc1.weight": torch.zeros(3, 3)}, tmp_path / "release" / "vision" / "projector.safetensors")
+    with pytest.raises(ValueError, match="projector.safetensors.*fc1.weight"):
+        fuse.load_vision(tmp_path / "release")
     assert (no_image["idx"] if fusion == "cross" else no_image["embeds"]).shape[1] == 2
 
 
