@@ -8,6 +8,7 @@ tokens/s over transformers' best: `ratio=<x>`.
 
 Run
     .venv/bin/python -m bench.decode                          # all paths, 2 threads
+    OMP_WAIT_POLICY=PASSIVE .venv/bin/python -m bench.decode  # on a machine shared with other jobs (no spin-waits)
     .venv/bin/python -m bench.decode --threads=1 --new_tokens=64 --hf=False
 """
 from __future__ import annotations
@@ -37,7 +38,7 @@ class BenchConfig:
     hf: bool = True  # also time transformers (its GGUF load takes ~30 s)
 
 
-def read_bandwidth(threads: int, mib: int = 512, repeats: int = 5) -> float:
+def read_bandwidth(mib: int = 512, repeats: int = 3) -> float:
     """Bytes/s of reading a tensor far larger than the caches (best of a few, like a decode step's weight reads)."""
     x = torch.ones(mib * 2**20 // 4)
     x.sum()
@@ -96,11 +97,12 @@ def main() -> None:
     gguf = smollm2_gguf()
     (ours, tok), load_s = timed(lambda: M.load(gguf))
     prompt = (tok.encode(TEXT) * (cfg.prompt_len // 20 + 1))[: cfg.prompt_len]
-    bandwidth = read_bandwidth(cfg.threads)
+    bandwidth = read_bandwidth()  # re-measured before every path, best kept: other jobs come and go
     rows = []  # (name, load s, prefill tok/s, decode tok/s, weight bytes/token, tokens)
     for name, make in [("ours fp32", lambda: ours), ("ours bf16", lambda: copy.deepcopy(ours).to(torch.bfloat16)),
                        ("ours int8 (bf16 act.)", lambda: M.quantize_int8(copy.deepcopy(ours).to(torch.bfloat16)))]:
         m = make()
+        bandwidth = max(bandwidth, read_bandwidth())
         pre, dec, toks = time_ours(m, prompt, cfg.new_tokens)
         rows.append((name, load_s if name == "ours fp32" else None, pre, dec, weight_bytes(m), toks))
         print(f"{name}: prefill {pre:.0f} tok/s, decode {dec:.1f} tok/s", file=sys.stderr, flush=True)
@@ -112,6 +114,7 @@ def main() -> None:
             gguf.parent, gguf_file=gguf.name, dtype=torch.float32).eval())
         for name, dtype in [("transformers fp32", torch.float32), ("transformers bf16", torch.bfloat16)]:
             hf = hf.to(dtype)
+            bandwidth = max(bandwidth, read_bandwidth())
             pre, dec, toks = time_hf(hf, prompt, cfg.new_tokens)
             rows.append((name, hf_load if dtype == torch.float32 else None, pre, dec, weight_bytes(hf), toks))
             print(f"{name}: prefill {pre:.0f} tok/s, decode {dec:.1f} tok/s", file=sys.stderr, flush=True)
