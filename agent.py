@@ -791,6 +791,7 @@ class TutorConfig:
     max_tool_rounds: int = 2
     hidden_solve: bool = True  # ask the model for the answer in a hidden step when the exact solver finds none
     hidden_solve_tokens: int = 160
+    offer_tools: bool = False  # pass data/tools.json to generate (`tools=`): for a model sft.py taught to call them
 
 
 @dataclass
@@ -1126,7 +1127,8 @@ class Tutor:
         messages = list(messages)
         text = ""
         for round_ in range(self.config.max_tool_rounds + 1):
-            text = "".join(self.generate(messages, max_tokens=self.config.max_tokens, temperature=temperature, stop=STOP))
+            extra = {"tools": [{"type": "function", "function": f} for f in self.toolbox.schemas.values()]} if self.config.offer_tools else {}
+            text = "".join(self.generate(messages, max_tokens=self.config.max_tokens, temperature=temperature, stop=STOP, **extra))
             if "<tool_call>" not in text or round_ == self.config.max_tool_rounds:
                 return text
             call_text = text if "</tool_call>" in text else text + "</tool_call>"
@@ -1229,12 +1231,13 @@ class MessageQueue:
 # ============================================================================ generate callables
 
 def local_generate(model: Any, tok: Any) -> GenerateFn:
-    """model.py's `stream` as the agent's `generate(messages, *, max_tokens, temperature, stop)` callable."""
+    """model.py's `stream` as the agent's `generate(messages, *, max_tokens, temperature, stop, tools=None)` callable
+    (tools, like serve.py's engine accepts them, go into the system turn through tokenizer.render_chat)."""
     from tokenizer import render_chat  # imported on use, like model.py does: agent.py stays importable on its own
 
     def generate(messages: list[dict[str, str]], *, max_tokens: int = 256, temperature: float = 0.0,
-                 stop: list[str] | tuple[str, ...] = ()) -> Iterator[str]:
-        ids, _ = render_chat(tok, messages, add_generation_prompt=True)
+                 stop: list[str] | tuple[str, ...] = (), tools: list[dict[str, Any]] | None = None) -> Iterator[str]:
+        ids, _ = render_chat(tok, messages, tools, add_generation_prompt=True)
         stop_ids = [tok.eos_id] + [tok.special[s] for s in stop if s in tok.special]
         text_stops = [s for s in stop if s not in tok.special]
         new: list[int] = []

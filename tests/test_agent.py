@@ -324,3 +324,15 @@ def test_draft_filters_drop_what_a_small_model_gets_wrong():
     assert keep("What do you know? Think.", "probe", earlier=["Hello. What do you know?"]) == "Think."
     assert agent.clean_draft("Subtract 3 first. Then we get 2") == "Subtract 3 first."
     assert agent.clean_draft("Hi there!\nUser: now answer\nAssistant: 4") == "Hi there!"
+
+
+def test_tools_are_offered_to_a_tool_trained_model():
+    offered = []
+
+    def generate(messages, *, max_tokens, temperature, stop, tools=None):
+        offered.append(tools)
+        yield "What do you know about equations?"
+    tutor = agent.Tutor(generate, config=agent.TutorConfig(offer_tools=True))
+    run(tutor, "s", "Solve 2x + 3 = 11")
+    assert [t["function"]["name"] for t in offered[0]] == list(agent.load_tool_schemas())
+    run(agent.Tutor(scripted("Why?")), "s", "Solve 2x + 3 = 11")  # callables without `tools` keep working

@@ -57,6 +57,21 @@ def test_local_generate_matches_model_generate(smollm2):
     assert "".join(pieces) == tok.decode(reference) and len(pieces) > 1  # streamed in pieces, same text
 
 
+def test_local_generate_offers_tools_in_the_system_turn(smollm2):
+    _, tok = smollm2
+    prompts = []
+
+    class Recorder:  # stands in for the model: only the prompt matters here, and prefilling the tools block is slow
+        def stream(self, prompt, **kwargs):
+            prompts.append(prompt)
+            yield from tok.encode("Hi.")
+    tools = [{"type": "function", "function": f} for f in agent.load_tool_schemas().values()]
+    messages = [{"role": "user", "content": "What is 3/4 of 12?"}]
+    assert "".join(agent.local_generate(Recorder(), tok)(messages, max_tokens=4, tools=tools)) == "Hi."
+    assert prompts == [render_chat(tok, messages, tools, add_generation_prompt=True)[0]]
+    assert '"name": "check_answer"' in tok.decode(prompts[0])
+
+
 @pytest.mark.slow
 def test_conversation_with_the_real_model(tutor_factory):
     """Problem, injection, a fake teacher claim, pressure, a wrong answer, then the right one: one session."""
