@@ -361,15 +361,13 @@ class Transformer(nn.Module):
         return mask
 
     # ------------------------------------------------------------------ generation
-    @torch.inference_mode()
     def generate(self, prompts: list[list[int]], max_new_tokens: int, temperature: float = 0.0, top_k: int | None = None,
                  top_p: float | None = None, stop_ids: tuple[int, ...] | list[int] = (), seed: int | None = None) -> list[list[int]]:
         """New tokens for each prompt (a stop id ends a row and is not returned). Prompts of different lengths run as
         one batch: each row sits at its own length in the cache, so no padding ever enters attention and the result
         equals generating each prompt alone."""
-        streams = self._decode(prompts, max_new_tokens, temperature, top_k, top_p, stop_ids, seed)
         out: list[list[int]] = [[] for _ in prompts]
-        for tokens in streams:
+        for tokens in self._decode(prompts, max_new_tokens, temperature, top_k, top_p, stop_ids, seed):
             for row, tok in tokens:
                 out[row].append(tok)
         return out
@@ -377,34 +375,26 @@ class Transformer(nn.Module):
     def stream(self, prompt: list[int], max_new_tokens: int = 256, temperature: float = 0.0, top_k: int | None = None,
                top_p: float | None = None, stop_ids: tuple[int, ...] | list[int] = (), seed: int | None = None) -> Iterator[int]:
         """Yield new tokens of one prompt as they are produced (a stop id ends the stream and is not yielded)."""
-        with torch.inference_mode():
-            for tokens in self._decode([prompt], max_new_tokens, temperature, top_k, top_p, stop_ids, seed):
-                for _, tok in tokens:
-                    yield tok
+        for tokens in self._decode([prompt], max_new_tokens, temperature, top_k, top_p, stop_ids, seed):
+            for _, tok in tokens:
+                yield tok
 
     def _decode(self, prompts: list[list[int]], max_new_tokens: int, temperature: float, top_k: int | None,
                 top_p: float | None, stop_ids: Any, seed: int | None) -> Iterator[list[tuple[int, int]]]:
-        """Prefill all prompts together, then decode; yields the (row, token) pairs of each step."""
+        """Prefill all prompts together, then decode; yields the (row, token) pairs of each step. The tensor work runs
+        in inference mode step by step, never across a yield, so the caller's own code is not put in that mode."""
         if not prompts or any(len(p) == 0 for p in prompts):
             raise ValueError("generate: every prompt needs at least one token")
-        lens = [len(p) for p in prompts]
-        if max(lens) >= self.config.max_seq_len:
-            raise ValueError(f"generate: prompt of {max(lens)} tokens does not fit max_seq_len={self.config.max_seq_len}")
+        if max(map(len, prompts)) >= self.config.max_seq_len:
+            raise ValueError(f"generate: prompt of {max(map(len, prompts))} tokens does not fit max_seq_len={self.config.max_seq_len}")
         device = self.tok_embeddings.weight.device
         gen = torch.Generator(device=device).manual_seed(seed) if seed is not None else None
-        cache = self.new_cache(len(prompts), max(lens) + max_new_tokens)
-        max_new_tokens = min(max_new_tokens, cache.max_len - max(lens))
-        idx = torch.zeros(len(prompts), max(lens), dtype=torch.long, device=device)
-        for row, p in enumerate(prompts):
-            idx[row, : len(p)] = torch.tensor(p, dtype=torch.long)
-        h = self.hidden(idx, cache=cache)  # right-padded; causal attention keeps the pads out of real tokens
-        cache.lengths = torch.tensor(lens, device=device)  # forget the pads: the next token overwrites them
-        h = h[torch.arange(len(prompts), device=device), torch.tensor(lens, device=device) - 1]
+        cache, h = self._prefill(prompts, max_new_tokens)
+        max_new_tokens = min(max_new_tokens, cache.max_len - max(map(len, prompts)))
         stops = set(int(s) for s in stop_ids)
         alive = list(range(len(prompts)))
         for _ in range(max_new_tokens):
-            logits = self.output(h).float()
-            nxt = sample(logits, temperature, top_k, top_p, gen).tolist()
+            nxt = self._next_tokens(h, temperature, top_k, top_p, gen)
             pairs = [(row, tok) for row, tok in zip(alive, nxt) if tok not in stops]
             if pairs:
                 yield pairs
@@ -412,9 +402,30 @@ class Transformer(nn.Module):
             if not keep:
                 return
             alive = [alive[i] for i in keep]
-            step_ids = torch.tensor([[nxt[i]] for i in keep], dtype=torch.long, device=device)
-            h = self.hidden(step_ids, cache=cache, rows=alive)[:, -1]
+            h = self._advance([nxt[i] for i in keep], cache, alive)
 
+    @torch.inference_mode()
+    def _prefill(self, prompts: list[list[int]], max_new_tokens: int) -> tuple[KVCache, torch.Tensor]:
+        """One right-padded forward over all prompts; returns the cache and each row's last hidden state."""
+        device = self.tok_embeddings.weight.device
+        lens = torch.tensor([len(p) for p in prompts], device=device)
+        cache = self.new_cache(len(prompts), int(lens.max()) + max_new_tokens)
+        idx = torch.zeros(len(prompts), int(lens.max()), dtype=torch.long, device=device)
+        for row, p in enumerate(prompts):
+            idx[row, : len(p)] = torch.tensor(p, dtype=torch.long)
+        h = self.hidden(idx, cache=cache)  # causal attention keeps the pads (after the prompt) out of real tokens
+        cache.lengths = lens.clone()  # forget the pads: the next token overwrites them
+        return cache, h[torch.arange(len(prompts), device=device), lens - 1]
+
+    @torch.inference_mode()
+    def _next_tokens(self, h: torch.Tensor, temperature: float, top_k: int | None, top_p: float | None,
+                     gen: torch.Generator | None) -> list[int]:
+        return sample(self.output(h).float(), temperature, top_k, top_p, gen).tolist()
+
+    @torch.inference_mode()
+    def _advance(self, tokens: list[int], cache: KVCache, rows: list[int]) -> torch.Tensor:
+        idx = torch.tensor([[t] for t in tokens], dtype=torch.long, device=self.tok_embeddings.weight.device)
+        return self.hidden(idx, cache=cache, rows=rows)[:, -1]
 
 def sample(logits: torch.Tensor, temperature: float = 0.0, top_k: int | None = None, top_p: float | None = None,
            generator: torch.Generator | None = None) -> torch.Tensor:

@@ -235,3 +235,10 @@ def test_int8_weights_stay_close_and_decode(small):
     assert (got - ref).abs().max() < 0.05 * ref.abs().max()
     assert (got.argmax(-1) == ref.argmax(-1)).float().mean() > 0.9
     assert len(q.generate([[1, 2, 3]], 8)[0]) == 8
+
+
+def test_streaming_does_not_leave_the_caller_in_inference_mode(small):
+    tokens = small.stream([1, 2, 3], 4)
+    next(tokens)
+    assert not torch.is_inference_mode_enabled()
+    assert len(list(tokens)) == 3
