@@ -286,7 +286,7 @@ class Index:
     """Chunks plus their unit vectors in FAISS; `search` returns the top-k chunks with cosine scores."""
 
     def __init__(self, chunks: list[dict], vectors: np.ndarray, embedder: Embedder | None = None, hnsw: bool = False,
-                 hnsw_m: int = 32, ef_search: int = 128):
+                 hnsw_m: int = 32, ef_search: int = 256, ef_construction: int = 80):
         import faiss
 
         if len(chunks) != len(vectors):
@@ -301,7 +301,7 @@ class Index:
         dim = self.vectors.shape[1]
         if hnsw:
             self.faiss = faiss.IndexHNSWFlat(dim, hnsw_m, faiss.METRIC_INNER_PRODUCT)
-            self.faiss.hnsw.efConstruction = 80
+            self.faiss.hnsw.efConstruction = ef_construction
             self.faiss.hnsw.efSearch = ef_search  # candidates kept per query: recall against latency
         else:
             self.faiss = faiss.IndexFlatIP(dim)
