@@ -10,8 +10,10 @@ What it supports
   and equations kept as text (Unicode math letters folded to ASCII by NFKC).
 - Chapters and sections from the PDF outline when there is one, else from font sizes (a heading size must recur
   on two pages, so a cover title does not count) and numbering ("Chapter 3", "2.1 Forces").
-- Each section gets (subject, topic, grade band) from `data.subjects.tag_subject` (keyword rule, documented
-  there), falling back to the whole document's subject when the section alone is too short to tell.
+- Subjects from `data.subjects.tag_subject` (keyword rule, documented there) over the whole book, so a physics
+  section on units stays science; each section's topic is its own best topic within that subject, its grade band
+  the section's reading level (or the "Grade band:" a data/corpus lesson states). Evaluated on the OpenStax
+  modules, whose chapters are known: bench/textbooks.py.
 - Chunks of at most `max_tokens` MiniLM WordPiece tokens (the encoder's own tokenizer, so nothing is truncated at
   embedding time), split at sentence ends with `overlap` tokens carried over, each carrying book, chapter,
   section, page and subject.
@@ -19,8 +21,9 @@ What it supports
   data/ record format, at out/ingest/sft_pairs.jsonl.
 - Idempotent by content hash: a document already in the store is skipped. A corrupt, encrypted, empty or huge PDF
   raises `IngestError` naming the file before anything is written, so earlier documents stay searchable.
-- Text documents too (.txt, .md, and .jsonl records with "text" and optional "title", "chapter", "book"), which
-  is how `make demo` builds its index from data/corpus/ and the OpenStax modules in well under a minute.
+- Text documents too (.txt, .md with #/## headings, and .jsonl records with "text" and optional "title", "chapter",
+  "chapter_title", "book", "subject"), which is how `make index` builds the demo index from data/corpus/ and
+  OpenStax chapters 1-3 (`--openstax=N`); embeddings are cached per document, so a rebuild only embeds new ones.
 
 Commands:
     python ingest.py book.pdf scans/ notes.md modules.jsonl     # ingest into out/ingest, rebuild out/index
