@@ -256,3 +256,29 @@ def test_idempotent_store_and_bad_pdfs_rejected_cleanly(tmp_path, embedder):
     assert reloaded.search("Why is ice slippery?", k=1)[0]["text"] == hit["text"]
     pairs = [json.loads(line) for line in (tmp_path / "store" / "sft_pairs.jsonl").read_text().splitlines()]
     assert pairs and {p["kind"] for p in pairs} >= {"explain"} and all(p["subject"] == "science" for p in pairs)
+
+
+def test_commands_ingest_then_search(tmp_path, capsys):
+    import retrieval
+
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Reading lessons\n\n## Fables\n\nA fable is a short story that teaches a moral. The fox and the "
+                     "grapes shows how people pretend not to want what they cannot have.\n")
+    store, index = str(tmp_path / "store"), str(tmp_path / "index")
+    assert ingest.main([str(notes), f"--store={store}", f"--index={index}"]) == 0
+    assert ingest.main([str(notes), str(tmp_path / "nope.pdf"), f"--store={store}", f"--index={index}"]) == 1
+    capsys.readouterr()
+    retrieval.main(["search", "What does a fable teach?", f"--index={index}", "--k=1", "--subject=reading"])
+    out = capsys.readouterr().out
+    assert "section=Fables" in out and "subject=reading" in out and "teaches a moral" in out
+    with pytest.raises(KeyError, match="unknown config keys: max_token"):
+        ingest.main([str(notes), "--max_token=10"])
+
+
+def test_openstax_subset_is_stable(tmp_path, data_dir):
+    store = Store(tmp_path / "store")
+    first = ingest.openstax_subset(2, store)
+    records = [json.loads(line) for line in first.read_text().splitlines()]
+    assert {r["chapter"] for r in records} == {1, 2} and all(r["book"] == "OpenStax Physics" for r in records)
+    stamp = first.stat().st_mtime_ns
+    assert ingest.openstax_subset(2, store) == first and first.stat().st_mtime_ns == stamp
