@@ -339,7 +339,7 @@ class Transformer(nn.Module):
             mask = self.window_mask(positions, T) if cfg.sliding_window and T > cfg.sliding_window else None
         else:
             rows_t = torch.arange(B, device=device) if rows is None else torch.as_tensor(rows, dtype=torch.long, device=device)
-            whole = rows is None or (B == cache.batch_size and bool((rows_t == torch.arange(B, device=device)).all()))
+            whole = B == cache.batch_size and (rows is None or bool((rows_t == torch.arange(B, device=device)).all()))
             starts = cache.lengths[rows_t]
             kv_len = int(starts.max()) + T
             if kv_len > cache.max_len:

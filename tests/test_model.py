@@ -242,3 +242,12 @@ def test_streaming_does_not_leave_the_caller_in_inference_mode(small):
     next(tokens)
     assert not torch.is_inference_mode_enabled()
     assert len(list(tokens)) == 3
+
+
+@torch.no_grad()
+def test_fewer_rows_than_the_cache_holds_default_to_the_first_rows(small):
+    idx = torch.randint(0, small.config.vocab_size, (2, 6), generator=torch.Generator().manual_seed(6))
+    cache = small.new_cache(4, 16)
+    got, _ = small(idx, cache=cache)
+    assert (got - small(idx)[0]).abs().max().item() < 1e-5
+    assert cache.lengths.tolist() == [6, 6, 0, 0]
