@@ -18,7 +18,7 @@ What it supports
   embedding time), split at sentence ends with `overlap` tokens carried over, each carrying book, chapter,
   section, page and subject.
 - Instruction-response pairs from the chunks (explain, define, check-understanding, Socratic hint ladder) in the
-  data/ record format, at out/ingest/sft_pairs.jsonl.
+  data/ record format, at out/ingest/pairs.jsonl.
 - Idempotent by content hash: a document already in the store is skipped. A corrupt, encrypted, empty or huge PDF
   raises `IngestError` naming the file before anything is written, so earlier documents stay searchable.
 - Text documents too (.txt, .md with #/## headings, and .jsonl records with "text" and optional "title", "chapter",
@@ -598,7 +598,7 @@ def build_chunks(sections: list[Section], tok: WordPiece, cfg: IngestConfig, ext
 
 class Store:
     """out/ingest: docs/<sha256>.json per document (written last, atomically), embeddings cached beside it,
-    and chunks.jsonl + sft_pairs.jsonl rebuilt from all documents after each run."""
+    and chunks.jsonl + pairs.jsonl rebuilt from all documents after each run."""
 
     def __init__(self, root: str | Path):
         self.root = Path(root)
@@ -665,13 +665,13 @@ def expand(paths: list[str]) -> list[Path]:
 
 
 def rebuild(store: Store, embedder: Embedder, index_dir: str | Path, hnsw: bool = False) -> Index:
-    """chunks.jsonl, sft_pairs.jsonl and the index from every stored document (embeddings come from the cache)."""
+    """chunks.jsonl, pairs.jsonl and the index from every stored document (embeddings come from the cache)."""
     records = store.records()
     chunks = [c for r in records for c in r["chunks"]]
     vectors = np.concatenate([store.vectors(r, embedder) for r in records]) if records else np.zeros((0, embedder.dim), np.float32)
     atomic_write_text(store.root / "chunks.jsonl", "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in chunks))
     pairs = [p for c in chunks for p in instruction_pairs(c)]
-    atomic_write_text(store.root / "sft_pairs.jsonl", "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pairs))
+    atomic_write_text(store.root / "pairs.jsonl", "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pairs))
     index = Index(chunks, vectors, embedder, hnsw=hnsw)
     index.save(index_dir)
     return index

@@ -254,7 +254,7 @@ def test_idempotent_store_and_bad_pdfs_rejected_cleanly(tmp_path, embedder):
     assert (tmp_path / "store" / "chunks.jsonl").read_text() == chunks_before
     reloaded = Index.load(cfg.index, embedder)
     assert reloaded.search("Why is ice slippery?", k=1)[0]["text"] == hit["text"]
-    pairs = [json.loads(line) for line in (tmp_path / "store" / "sft_pairs.jsonl").read_text().splitlines()]
+    pairs = [json.loads(line) for line in (tmp_path / "store" / "pairs.jsonl").read_text().splitlines()]
     assert pairs and {p["kind"] for p in pairs} >= {"explain"} and all(p["subject"] == "science" for p in pairs)
 
 
