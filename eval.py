@@ -1,4 +1,5 @@
-"""Evaluation for nanotutor. This first part holds the scorers that training and serving share.
+"""Evaluation for nanotutor: the scorers training and serving share, held-out benchmarks, pedagogy measures,
+a simulated classroom through serve.py, and a markdown report.
 
 Scorers (import-safe, no model needed except for `mc_loglik`; nothing here imports sft, agent or serve):
 - `leaks_answer(reply, answer)`: does a tutor reply state the final answer (in digits, number words, or words)?
@@ -9,23 +10,52 @@ Scorers (import-safe, no model needed except for `mc_loglik`; nothing here impor
 - `extract_answer(text)`: the final number of a GSM8K-style solution ("#### 72", "the answer is 72", last number)
 - `load_dev_prompts()`: the development set of student prompts (`data/eval/dev_prompts.jsonl`)
 
-sft.py's evaluation callbacks and agent.py's leak guard call these; the benchmarks and the simulated classroom
-build on them. Quick check of the scorers:
+Benchmarks (any checkpoint model.load reads: a .gguf or a Hugging Face release directory; for a tuned model,
+`sft.py --export=out/release/tutor` merges the adapter into a release, which serve.py also loads):
+- perplexity on WikiText-2 test and on our validation shards (`--val_dir`), in windows of `ppl_ctx` tokens
+- multiple choice by log-likelihood (acc and per-character acc_norm): ARC-Easy, ARC-Challenge, OpenBookQA, SciQ, MathQA
+- GSM8K by greedy batched generation and `extract_answer`
+- every number with its count and a 95% interval (Wilson for proportions); `--quick` = the first 50 items of each
+  set, otherwise a seeded subset of `--n` items
+Pedagogy and the classroom talk to the tutor over HTTP only (serve.py started on 127.0.0.1 with a free port and its
+own token, or `--url=... --token=...`): leak and question rates, hint-ladder progression and tool calls on the dev
+prompts (incl. pushy and injection attempts); MathDial-style "tells the answer within five turns"; rule-based students
+(confident with a misconception, stuck, answer-only, fast) per subject, scored for correctness, false assertions,
+engagement, helpfulness (rules, plus an optional `--judge_url` model) and leaks.
 
-    .venv/bin/python -m pytest -q tests/test_eval_scorers.py
+Run it (results in out/eval/<name>/results.json; the report puts every saved run side by side):
+    .venv/bin/python eval.py --quick                                       # CI-sized, SmolLM2-135M base
+    .venv/bin/python eval.py --name=base --n=500 --report=docs/report/     # README numbers
+    .venv/bin/python eval.py --ckpt=out/release/tutor --name=tuned --report=docs/report/
+    .venv/bin/python eval.py --benchmarks= --url=http://127.0.0.1:8000 --token=$(cut -d' ' -f1 out/token) --name=live
+    .venv/bin/python eval.py --report=docs/report/ --runs=base,tuned       # report only, from saved runs
+    .venv/bin/python -m pytest -q tests/test_eval_scorers.py tests/test_eval.py
 """
 from __future__ import annotations
 
+import ast
+import contextlib
 import json
 import math
+import os
+import random
 import re
-from collections.abc import Sequence
+import secrets
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import torch
 import torch.nn.functional as F
 
+from common import (ROOT, atomic_write_bytes, atomic_write_json, atomic_write_text, check_known, fill, get_logger,
+                    out_dir, parse_args, shared_data_dir, smollm2_gguf)
+
+_LOG = get_logger("eval")
 DEV_PROMPTS = Path(__file__).resolve().parent / "data" / "eval" / "dev_prompts.jsonl"
 
 # ----------------------------------------------------------------------------- numbers in text
@@ -355,3 +385,769 @@ def load_dev_prompts(path: str | Path = DEV_PROMPTS) -> list[dict]:
             raise ValueError(f"{path}:{n}: missing fields {sorted(missing)}")
         records.append(record)
     return records
+
+
+# ============================================================================= benchmarks on held-out sets
+# Everything below runs a model or a tutor. `python eval.py` evaluates one checkpoint (benchmarks with model.py,
+# pedagogy and the simulated classroom through serve.py over HTTP) and saves out/eval/<name>/results.json;
+# `--report=DIR` writes a markdown report of every saved run side by side (base next to tuned).
+
+MC_SETS = ("arc_easy", "arc_challenge", "openbookqa", "sciq", "mathqa")
+BENCHMARKS = ("wikitext2", "val", *MC_SETS, "gsm8k")
+PERSONAS = ("confident", "stuck", "answer_only", "fast")
+SUBJECTS = ("math", "science", "reading")
+
+
+@dataclass
+class EvalConfig:
+    ckpt: str = ""  # a Hugging Face release dir (an adapter inside is merged by serve.py) or a .gguf; "" = SmolLM2-135M GGUF
+    name: str = ""  # results go to out/eval/<name>/; "" = the checkpoint's name
+    data_dir: str = ""  # the staged evaluation sets; "" = ../shared/data
+    val_dir: str = ""  # a data.prepare shard directory: adds perplexity on its val split
+    benchmarks: str = ",".join(BENCHMARKS)  # which benchmarks to run ("" = none); val is skipped without val_dir
+    n: int = 500  # items per set: a seeded subset (windows of ppl_ctx tokens for perplexity)
+    gsm8k_n: int = 0  # GSM8K items (generation is the slow part); 0 = n
+    ppl_n: int = 0  # perplexity windows; 0 = n
+    quick: bool = False  # 50 fixed items per set (the first 50), a 2-dialogue classroom: for CI
+    seed: int = 0
+    ppl_ctx: int = 512  # tokens per perplexity window
+    gsm8k_max_tokens: int = 256
+    batch: int = 16  # GSM8K prompts that decode together
+    pedagogy: bool = True  # dev prompts, hint ladder and MathDial through serve.py
+    classroom: bool = True
+    mathdial_n: int = 30
+    turns: int = 6  # student turns per classroom conversation
+    problems: int = 2  # problems per subject and persona
+    url: str = ""  # a running serve.py ("" = start one on 127.0.0.1 with this checkpoint)
+    token: str = ""  # its bearer token (student role)
+    index: str = ""  # passed to the serve.py we start ("" = its default, out/index when present)
+    judge_url: str = ""  # optional OpenAI-compatible judge for the helpfulness rubric ("" = rules only)
+    threads: int = 0  # torch threads for the benchmarks; 0 = torch's default
+    report: str = ""  # write the markdown report here (e.g. docs/report/)
+    runs: str = ""  # comma-separated run names for the report; "" = every run under out/eval/
+
+
+def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """95% Wilson score interval of a proportion k/n: honest at small n and near 0 or 1, unlike the normal one."""
+    if n == 0:
+        return (0.0, 1.0)
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def proportion(hits: Sequence[bool]) -> dict[str, Any]:
+    """{value, k, n, ci} for a list of yes/no outcomes."""
+    k, n = sum(bool(h) for h in hits), len(hits)
+    return {"value": k / n if n else 0.0, "k": k, "n": n, "ci": list(wilson(k, n))}
+
+
+def pick(items: list[Any], n: int, quick: bool, seed: int) -> list[Any]:
+    """The first 50 items (fixed, for CI) or a seeded subset of n in file order; everything when n covers the set."""
+    if quick:
+        return items[:50]
+    if n >= len(items):
+        return items
+    keep = sorted(random.Random(seed).sample(range(len(items)), n))
+    return [items[i] for i in keep]
+
+
+# ----------------------------------------------------------------------------- the staged sets
+
+def _jsonl(path: Path) -> list[dict]:
+    if not path.exists():
+        raise FileNotFoundError(f"evaluation set not found: {path}")
+    rows = []
+    for n, line in enumerate(path.read_text().splitlines(), 1):
+        if line.strip():
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as e:
+                raise ValueError(f"{path}:{n}: not valid JSON ({e})") from e
+    return rows
+
+
+def _mc_from_arc(path: Path) -> list[dict]:
+    """ARC / OBQA / SciQ normalised jsonl -> {id, question, options, gold}."""
+    items = []
+    for row in _jsonl(path):
+        labels, texts = row["choices"]["label"], row["choices"]["text"]
+        if row["answerKey"] not in labels:
+            raise ValueError(f"{path}: item {row.get('id')}: answerKey {row['answerKey']!r} is not among {labels}")
+        items.append({"id": row["id"], "question": row["question"], "options": texts, "gold": labels.index(row["answerKey"])})
+    return items
+
+
+def _mathqa_options(text: str) -> list[str]:
+    """'a ) 38 , b ) 27.675 , c ) 30' -> ['38', '27.675', '30']; some items store a Python list of 'a ) ...' strings."""
+    if text.lstrip().startswith("["):
+        return [re.sub(r"^\s*[a-e]\s*\)\s*", "", o).strip() for o in ast.literal_eval(text)]
+    return [m.strip() for m in re.findall(r"[a-e]\s*\)\s*(.*?)(?=\s*,\s*[a-e]\s*\)|$)", text)]
+
+
+def _mathqa(path: Path) -> list[dict]:
+    if not path.exists():
+        raise FileNotFoundError(f"evaluation set not found: {path}")
+    items = []
+    for i, row in enumerate(json.loads(path.read_text())):
+        options = _mathqa_options(row["options"])
+        gold = "abcde".index(row["correct"])
+        if len(options) != 5:
+            raise ValueError(f"{path}: item {i}: expected 5 options in {row['options']!r}")
+        items.append({"id": f"mathqa-test-{i:05d}", "question": row["Problem"], "options": options, "gold": gold})
+    return items
+
+
+def load_mc(name: str, data_dir: Path) -> list[dict]:
+    """A multiple-choice test set from the staged data: {id, question, options, gold index}."""
+    files = {"arc_easy": "arc/arc_easy_test.jsonl", "arc_challenge": "arc/arc_challenge_test.jsonl",
+             "openbookqa": "openbookqa/obqa_test.jsonl", "sciq": "sciq/sciq_test.jsonl"}
+    if name == "mathqa":
+        return _mathqa(data_dir / "mathqa" / "test.json")
+    if name not in files:
+        raise KeyError(f"unknown multiple-choice set {name!r}; expected one of {MC_SETS}")
+    return _mc_from_arc(data_dir / files[name])
+
+
+def load_gsm8k(data_dir: Path) -> list[dict]:
+    """GSM8K test: {question, answer (canonical number)}."""
+    return [{"question": r["question"], "answer": extract_answer(r["answer"])} for r in _jsonl(data_dir / "gsm8k" / "test.jsonl")]
+
+
+# ----------------------------------------------------------------------------- scoring a model
+
+def mc_prompt(question: str) -> str:
+    return f"Question: {question}\nAnswer:"
+
+
+@torch.no_grad()
+def mc_loglik_batched(model: torch.nn.Module, tok: Any, context: str, options: Sequence[str]) -> list[float]:
+    """mc_loglik with every option in one forward pass: rows are right-padded, and causal attention means the
+    padding after an option never reaches its positions, so the scores equal mc_loglik's (tested)."""
+    ctx = tok.encode(context)
+    conts = [tok.encode(o) for o in options]
+    if not all(conts):
+        raise ValueError(f"mc_loglik: an option of {list(options)!r} encodes to no tokens")
+    width = len(ctx) + max(len(c) for c in conts)
+    ids = torch.zeros(len(conts), width, dtype=torch.long)
+    for row, cont in enumerate(conts):
+        ids[row, :len(ctx) + len(cont)] = torch.tensor(ctx + cont)
+    logp = F.log_softmax(model(ids)[0].float(), dim=-1)
+    return [logp[row, len(ctx) - 1 + torch.arange(len(cont)), torch.tensor(cont)].sum().item() for row, cont in enumerate(conts)]
+
+
+def run_mc(model: torch.nn.Module, tok: Any, items: list[dict], desc: str = "") -> dict[str, Any]:
+    """Accuracy by summed log-likelihood (acc) and by log-likelihood per character (acc_norm, lm-eval's length fix)."""
+    hits, hits_norm = [], []
+    for item in _progress(items, desc):
+        options = [" " + o for o in item["options"]]
+        scores = mc_loglik_batched(model, tok, mc_prompt(item["question"]), options)
+        norm = [s / len(o) for s, o in zip(scores, options)]
+        hits.append(max(range(len(scores)), key=scores.__getitem__) == item["gold"])
+        hits_norm.append(max(range(len(norm)), key=norm.__getitem__) == item["gold"])
+    return {"acc": proportion(hits), "acc_norm": proportion(hits_norm)}
+
+
+@torch.no_grad()
+def window_nll(model: torch.nn.Module, ids: Sequence[int]) -> float:
+    """Mean next-token negative log-likelihood over one window (its first token is context only)."""
+    x = torch.tensor([list(ids)], dtype=torch.long)
+    logits, _ = model(x)
+    return F.cross_entropy(logits[0, :-1].float(), x[0, 1:]).item()
+
+
+def windows(ids: Sequence[int], ctx: int) -> list[Sequence[int]]:
+    """Non-overlapping windows of ctx tokens (the last partial one dropped, so every window weighs the same)."""
+    return [ids[i:i + ctx] for i in range(0, len(ids) - ctx + 1, ctx)]
+
+
+def run_perplexity(model: torch.nn.Module, chunks: list[Sequence[int]], desc: str = "") -> dict[str, Any]:
+    """Perplexity = exp(mean NLL over equal windows); the 95% interval comes from the windows' spread (t-style)."""
+    nll = [window_nll(model, c) for c in _progress(chunks, desc)]
+    n = len(nll)
+    if n == 0:
+        raise ValueError(f"{desc or 'perplexity'}: no complete window of tokens to score")
+    mean = sum(nll) / n
+    sd = math.sqrt(sum((v - mean) ** 2 for v in nll) / (n - 1)) if n > 1 else 0.0
+    half = 1.96 * sd / math.sqrt(n)
+    return {"ppl": {"value": math.exp(mean), "n": n, "tokens": n * (len(chunks[0]) - 1),
+                    "ci": [math.exp(mean - half), math.exp(mean + half)]}}
+
+
+def wikitext_ids(tok: Any, data_dir: Path) -> list[int]:
+    path = data_dir / "wikitext2" / "wiki.test.raw"
+    if not path.exists():
+        raise FileNotFoundError(f"evaluation set not found: {path}")
+    return tok.encode(path.read_text())
+
+
+def val_ids(tok: Any, val_dir: str) -> Sequence[int]:
+    """Our validation split from data.prepare's shards (its tokenizer must be the model's)."""
+    from data.shards import load_split
+    import numpy as np
+    return np.concatenate([np.asarray(m) for m in load_split(val_dir, "val", fingerprint=tok.fingerprint)]).tolist()
+
+
+def gsm8k_prompt(tok: Any, question: str) -> list[int]:
+    from tokenizer import render_chat
+    content = f"{question}\nSolve it step by step, then finish with 'The answer is N.'"
+    return render_chat(tok, [{"role": "user", "content": content}], add_generation_prompt=True)[0]
+
+
+def run_gsm8k(model: Any, tok: Any, items: list[dict], max_tokens: int, batch: int, desc: str = "gsm8k") -> dict[str, Any]:
+    """Greedy generation, batched (rows of different lengths decode together), answers by extract_answer."""
+    hits, samples = [], []
+    bar = _progress(range(0, len(items), batch), desc)
+    for start in bar:
+        part = items[start:start + batch]
+        outs = model.generate([gsm8k_prompt(tok, it["question"]) for it in part], max_tokens, stop_ids=tok.stop_ids)
+        for it, out in zip(part, outs):
+            text = tok.decode(out)
+            hits.append(extract_answer(text) == it["answer"])
+            samples.append({"question": it["question"], "reply": text, "gold": it["answer"], "correct": hits[-1]})
+    return {"acc": proportion(hits), "samples": samples[:3]}
+
+
+def run_benchmarks(cfg: EvalConfig) -> dict[str, Any]:
+    """Every benchmark in cfg.benchmarks on one checkpoint: {name: metrics with counts and intervals}."""
+    import model as M
+    from common import smollm2_gguf
+    wanted = [b for b in cfg.benchmarks.split(",") if b]
+    unknown = set(wanted) - set(BENCHMARKS)
+    if unknown:
+        raise KeyError(f"benchmarks: unknown {sorted(unknown)}; expected some of {BENCHMARKS}")
+    if cfg.threads:
+        torch.set_num_threads(cfg.threads)
+    data_dir = Path(cfg.data_dir) if cfg.data_dir else shared_data_dir()
+    model, tok = M.load(cfg.ckpt or smollm2_gguf())
+    if tok is None:
+        raise FileNotFoundError(f"{cfg.ckpt}: no tokenizer beside the weights")
+    results: dict[str, Any] = {}
+    for name in wanted:
+        if name == "wikitext2":
+            chunks = pick(windows(wikitext_ids(tok, data_dir), cfg.ppl_ctx), cfg.ppl_n or cfg.n, cfg.quick, cfg.seed)
+            results[name] = run_perplexity(model, chunks, name)
+        elif name == "val" and cfg.val_dir:
+            chunks = pick(windows(val_ids(tok, cfg.val_dir), cfg.ppl_ctx), cfg.ppl_n or cfg.n, cfg.quick, cfg.seed)
+            results[name] = run_perplexity(model, chunks, name)
+        elif name in MC_SETS:
+            results[name] = run_mc(model, tok, pick(load_mc(name, data_dir), cfg.n, cfg.quick, cfg.seed), name)
+        elif name == "gsm8k":
+            items = pick(load_gsm8k(data_dir), cfg.gsm8k_n or cfg.n, cfg.quick, cfg.seed)
+            results[name] = run_gsm8k(model, tok, items, cfg.gsm8k_max_tokens, cfg.batch)
+        _LOG.info("benchmark", extra={"fields": {"name": name, **{k: v.get("value") for k, v in results.get(name, {}).items() if isinstance(v, dict)}}})
+    return results
+
+
+def _progress(items: Any, desc: str) -> Any:
+    """A tqdm progress bar on stderr (quiet when stderr is not a terminal and NANOTUTOR_PROGRESS is unset)."""
+    from tqdm import tqdm
+    return tqdm(items, desc=desc, leave=False, disable=None if not os.environ.get("NANOTUTOR_PROGRESS") else False)
+
+
+# ============================================================================= the tutor over HTTP (serve.py)
+
+class TutorClient:
+    """POST /chat on a serve.py (stream false): one call per student turn, returning the reply and its events."""
+
+    def __init__(self, url: str, token: str, timeout: float = 600.0):
+        import httpx
+        self.http = httpx.Client(base_url=url.rstrip("/"), headers={"Authorization": f"Bearer {token}"}, timeout=timeout)
+
+    def __call__(self, session_id: str, message: str, subject: str | None = None) -> tuple[str, list[dict]]:
+        body = {"session_id": session_id, "message": message, "stream": False, **({"subject": subject} if subject else {})}
+        r = self.http.post("/chat", json=body)
+        if r.status_code != 200:
+            raise RuntimeError(f"POST /chat for session {session_id}: HTTP {r.status_code}: {r.text[:300]}")
+        data = r.json()
+        return data["reply"], data["events"]
+
+    def close(self) -> None:
+        self.http.close()
+
+
+def _free_port() -> int:
+    import socket
+    with socket.create_server(("127.0.0.1", 0)) as s:
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def serve_process(ckpt: str, workdir: Path, index: str = "", timeout: float = 600.0) -> Iterator[tuple[str, str]]:
+    """Start serve.py on 127.0.0.1 (a free ephemeral port, its own token, sessions and logs under `workdir`),
+    wait for /ready, yield (url, token), and stop it. eval.py never imports serve: the tutor is reached over HTTP."""
+    import httpx
+    workdir.mkdir(parents=True, exist_ok=True)
+    token = secrets.token_hex(16)
+    atomic_write_text(workdir / "tokens", f"{token} student\n")
+    port = _free_port()
+    cmd = [sys.executable, str(ROOT / "serve.py"), f"--ckpt={ckpt or smollm2_gguf()}", f"--port={port}",
+           f"--tokens_file={workdir / 'tokens'}", f"--sessions={workdir / 'sessions.db'}", f"--uploads={workdir / 'uploads'}",
+           f"--logs={workdir / 'serve.jsonl'}", *([f"--index={index}"] if index else [])]
+    log = open(workdir / "serve.stderr", "wb")
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + timeout
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"serve.py exited with {proc.returncode}: {(workdir / 'serve.stderr').read_text()[-2000:]}")
+            with contextlib.suppress(httpx.HTTPError):
+                r = httpx.get(url + "/ready", headers={"Authorization": f"Bearer {token}"}, timeout=5)
+                if r.status_code == 200:
+                    break
+                if "failed to load" in r.text:
+                    raise RuntimeError(f"serve.py could not load {ckpt}: {r.text}")
+            if time.time() > deadline:
+                raise TimeoutError(f"serve.py not ready after {timeout:.0f} s (log: {workdir / 'serve.stderr'})")
+            time.sleep(0.5)
+        yield url, token
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+# ============================================================================= pedagogy on the dev prompts
+
+_FOLLOW_UPS = ("I don't get it.", "I'm still stuck, can you help more?")
+
+
+def _levels(events: list[dict]) -> list[int]:
+    return [e["level"] for e in events if e.get("type") == "hint_stage" and "level" in e]
+
+
+def _tool_calls_of(events: list[dict]) -> list[dict]:
+    return [e for e in events if e.get("type") == "tool_call"]
+
+
+def tool_schemas() -> list[dict]:
+    return json.loads((ROOT / "data" / "tools.json").read_text())
+
+
+def run_pedagogy(chat: Any, prompts: list[dict], tag: str = "dev") -> dict[str, Any]:
+    """Leak and question rates of the first reply, per subject and kind; hint-ladder progression over two
+    'still stuck' turns; tool-call validity (every call the tutor made fits data/tools.json) and accuracy
+    (a student's own answer, the 'check' prompts, is checked with check_answer)."""
+    from tokenizer import format_tool_call
+    schemas, rows = tool_schemas(), []
+    for p in _progress(prompts, "pedagogy"):
+        sid = f"{tag}-{p['id']}-{secrets.token_hex(3)}"
+        answers = [p["answer"], *p.get("accept", [])]
+        reply, events = chat(sid, p["prompt"], p["subject"])
+        replies, all_events = [reply], list(events)
+        for follow in _FOLLOW_UPS:
+            r, ev = chat(sid, follow, p["subject"])
+            replies.append(r)
+            all_events += ev
+        levels = _levels(all_events)
+        calls = _tool_calls_of(all_events)
+        rows.append({
+            "id": p["id"], "subject": p["subject"], "kind": p["kind"], "prompt": p["prompt"], "reply": reply,
+            "leak": leaks_answer(reply, answers, context=p["prompt"]),
+            "leak_any": any(leaks_answer(r, answers, context=p["prompt"]) for r in replies),
+            "asks": asks_or_next_step(reply),
+            "ladder": bool(levels) and all(b >= a for a, b in zip(levels, levels[1:])) and levels[-1] > levels[0],
+            "tools_valid": all(tool_call_validity(format_tool_call(c["name"], c.get("arguments", {})), schemas) for c in calls),
+            "checked": any(c["name"] == "check_answer" for c in calls),
+            "n_calls": len(calls)})
+    return summarise_pedagogy(rows)
+
+
+def summarise_pedagogy(rows: list[dict]) -> dict[str, Any]:
+    by = {"all": rows, **{f"subject:{s}": [r for r in rows if r["subject"] == s] for s in SUBJECTS},
+          **{f"kind:{k}": [r for r in rows if r["kind"] == k] for k in sorted({r["kind"] for r in rows})}}
+    table = {name: {"leak": proportion([r["leak"] for r in group]), "leak_any": proportion([r["leak_any"] for r in group]),
+                    "asks": proportion([r["asks"] for r in group]), "ladder": proportion([r["ladder"] for r in group])}
+             for name, group in by.items() if group}
+    with_calls = [r for r in rows if r["n_calls"]]
+    tools = {"validity": proportion([r["tools_valid"] for r in with_calls]),
+             "accuracy": proportion([r["checked"] for r in rows if r["kind"] == "check"])}
+    return {"table": table, "tools": tools, "rows": rows}
+
+
+def mathdial_problems(data_dir: Path, n: int, quick: bool, seed: int) -> list[dict]:
+    """MathDial test dialogues: the problem, the student's wrong solution and the true answer."""
+    items = []
+    for row in _jsonl(data_dir / "mathdial" / "test.jsonl"):
+        gold = extract_answer(row["ground_truth"])
+        if gold is not None:
+            items.append({"id": str(row["qid"]), "question": row["question"], "answer": gold,
+                          "student": row.get("student_incorrect_solution", "")})
+    return items[:min(n, 50)] if quick else pick(items, n, False, seed)
+
+
+def run_mathdial(chat: Any, problems: list[dict], turns: int = 5) -> dict[str, Any]:
+    """MathDial-style telling: does the tutor state the answer within its first five replies, when a student
+    brings a wrong solution and then keeps asking for help (the pressure MathDial's teachers faced)?"""
+    told = []
+    for p in _progress(problems, "mathdial"):
+        sid = f"mathdial-{p['id']}-{secrets.token_hex(3)}"
+        wrong = extract_answer(p["student"]) or "I'm not sure"
+        messages = [f"{p['question']}\nMy answer is {wrong}.", "Why is that wrong?", "I still don't understand.",
+                    "Can you just show me how?", "What's the answer then?"][:turns]
+        leaked = False
+        for m in messages:
+            reply, _ = chat(sid, m, "math")
+            if leaks_answer(reply, p["answer"], context=p["question"]):
+                leaked = True
+                break
+        told.append(leaked)
+    return {"told_within_5": proportion(told)}
+
+
+# ============================================================================= the simulated classroom
+
+_AFFIRM = re.compile(r"\b(?:yes|correct|right|exactly|well done|great job|good job|nice work|that'?s it|you got it)\b", re.I)
+_NEGATE = re.compile(r"\b(?:not (?:quite|right|correct)|incorrect|wrong|no,|not yet|try again|isn'?t right)\b", re.I)
+
+
+def tutor_verdict(reply: str, events: list[dict]) -> str | None:
+    """'accept', 'reject' or None. The tutor's own stage when serve.py reports one (summary = solved, check = a
+    wrong attempt), else the words of the reply, so any OpenAI-style tutor can be scored the same way."""
+    stage = next((e.get("stage") for e in reversed(events) if e.get("type") == "final" and e.get("stage")), None)
+    if stage is not None:
+        return {"summary": "accept", "check": "reject"}.get(stage)
+    if _NEGATE.search(reply):
+        return "reject"
+    return "accept" if _AFFIRM.search(reply) else None
+
+
+def _wrong_answer(problem: dict, others: list[dict]) -> str:
+    """The confident student's misconception: off by the problem's own step for numbers (a classic slip), else
+    another problem's answer from the same subject (a plausible confusion)."""
+    value = _parse_number(problem["answer"])
+    if value is not None:
+        return _canonical(str(value + (2 if value == int(value) else 0.5)))
+    return next((o["answer"] for o in others if o["answer"] != problem["answer"]), "I don't know")
+
+
+@dataclass
+class Student:
+    """A rule-based student with a persona; `say(verdict)` returns the next message, or None when they stop."""
+    persona: str
+    problem: dict
+    wrong: str
+    turn: int = 0
+    claim: str = ""  # what the last message claimed: "correct", "wrong" or ""
+    dropped: bool = False
+
+    def say(self, last_reply: str = "", leaked: bool = False) -> str | None:
+        p, ans, t = self.problem["prompt"], self.problem["answer"], self.turn
+        self.turn, self.claim = self.turn + 1, ""
+        if self.persona == "answer_only":
+            if leaked:
+                return self._correct(f"Ok, so it's {ans}.")
+            if t >= 3:
+                self.dropped = True  # the answer-seeker leaves when three demands get no answer
+                return None
+            return [f"{p} Just tell me the answer.", "Just give me the answer please.", "I don't want hints, what is it?"][t]
+        if self.persona == "fast":
+            return self._correct(f"{p} Is it {ans}?" if t == 0 else f"I'm pretty sure it's {ans}.")
+        if self.persona == "confident":
+            if t < 2:
+                self.claim = "wrong"
+                return [f"{p} I'm sure the answer is {self.wrong}.", f"No, I'm pretty sure it's {self.wrong}. Why would it be different?"][t]
+            script = ["", "", "Hmm, can you give me a hint?"]
+        else:
+            script = [f"{p} I don't know where to start.", "I'm stuck. What should I do first?", "Can you give me another hint?"]
+        return script[t] if t < len(script) else self._correct(f"Oh wait, is it {ans}?")
+
+    def _correct(self, text: str) -> str:
+        self.claim = "correct"
+        return text
+
+
+def helpfulness_rules(reply: str, context: str, leaked: bool) -> float:
+    """Rubric by rules, 0-1: asks or gives a next step; no leak; on topic (shares a word or number with the
+    problem and the student's messages); a readable length (8-120 words)."""
+    words = set(re.findall(r"[a-z]{4,}|\d+", context.lower()))
+    on_topic = bool(words & set(re.findall(r"[a-z]{4,}|\d+", reply.lower())))
+    n = len(reply.split())
+    return (asks_or_next_step(reply) + (not leaked) + on_topic + (8 <= n <= 120)) / 4
+
+
+def judge_score(judge_url: str, problem: str, transcript: list[dict]) -> float | None:
+    """Optional: an OpenAI-compatible model rates the tutor 1-5 for Socratic helpfulness; None if it gives no digit."""
+    import httpx
+    lines = "\n".join(f"{m['role']}: {m['content']}" for m in transcript)
+    prompt = (f"Problem: {problem}\n\nConversation:\n{lines}\n\nRate the tutor from 1 (unhelpful or gives the answer away) "
+              "to 5 (guides the student to find the answer with clear questions and hints). Reply with one digit.")
+    r = httpx.post(judge_url.rstrip("/") + "/v1/chat/completions", timeout=120,
+                   headers={"Authorization": f"Bearer {os.environ.get('NANOTUTOR_JUDGE_KEY', '')}"},
+                   json={"model": "judge", "messages": [{"role": "user", "content": prompt}], "max_tokens": 4, "temperature": 0})
+    r.raise_for_status()
+    m = re.search(r"[1-5]", r.json()["choices"][0]["message"]["content"] or "")
+    return int(m.group()) if m else None
+
+
+def converse(chat: Any, student: Student, subject: str, turns: int, sid: str) -> dict[str, Any]:
+    """One conversation: the student speaks, the tutor answers, until the student is done, leaves or runs out of turns."""
+    answers = [student.problem["answer"], *student.problem.get("accept", [])]
+    transcript: list[dict] = []
+    reached = false_assertion = leaked = False
+    helpful: list[float] = []
+    reply, previous = "", None
+    for _ in range(turns):
+        message = student.say(reply, leaked)
+        if message is None:
+            break
+        transcript.append({"role": "student", "content": message})
+        reply, events = chat(sid, message, subject)
+        transcript.append({"role": "tutor", "content": reply})
+        verdict = tutor_verdict(reply, events)
+        correct_said = student.claim == "correct"
+        leak_now = not correct_said and not reached and leaks_answer(reply, answers, context=student.problem["prompt"])
+        leaked |= leak_now
+        # A false assertion: the tutor accepts a wrong answer or rejects the right one.
+        false_assertion |= (verdict == "accept" and student.claim == "wrong") or (verdict == "reject" and correct_said)
+        helpful.append(helpfulness_rules(reply, " ".join(m["content"] for m in transcript if m["role"] == "student"), leak_now))
+        if correct_said and verdict == "accept":
+            reached = True
+            break
+        if not reply.strip() or reply == previous:
+            student.dropped = True  # an empty or repeated reply loses the student
+            break
+        previous = reply
+    return {"persona": student.persona, "subject": subject, "id": student.problem["id"], "session_id": sid, "transcript": transcript,
+            "reached": reached, "false_assertion": false_assertion, "leaked": leaked, "dropped": student.dropped,
+            "turns": sum(m["role"] == "student" for m in transcript),
+            "student_questions": sum("?" in m["content"] for m in transcript[2::2]),  # after the opening problem
+            "helpfulness": sum(helpful) / len(helpful) if helpful else 0.0}
+
+
+def classroom_problems(per_subject: int) -> dict[str, list[dict]]:
+    """Normal dev prompts (known answers) for each subject, in file order."""
+    prompts = [p for p in load_dev_prompts() if p["kind"] == "normal"]
+    return {s: [p for p in prompts if p["subject"] == s][:per_subject] for s in SUBJECTS}
+
+
+def run_classroom(chat: Any, problems_per_subject: int = 2, turns: int = 6, personas: Sequence[str] = PERSONAS,
+                  judge_url: str = "") -> dict[str, Any]:
+    """Every persona with every subject's problems, through `chat(session_id, message, subject)`."""
+    problems = classroom_problems(problems_per_subject)
+    jobs = [(persona, subject, p) for persona in personas for subject in SUBJECTS for p in problems[subject]]
+    convs = []
+    for persona, subject, p in _progress(jobs, "classroom"):
+        student = Student(persona, p, _wrong_answer(p, problems[subject]))
+        conv = converse(chat, student, subject, turns, f"class-{persona}-{p['id']}-{secrets.token_hex(3)}")
+        if judge_url:
+            conv["judge"] = judge_score(judge_url, p["prompt"], conv["transcript"])
+        convs.append(conv)
+    return summarise_classroom(convs)
+
+
+def summarise_classroom(convs: list[dict]) -> dict[str, Any]:
+    groups = {"all": convs, **{f"persona:{p}": [c for c in convs if c["persona"] == p] for p in PERSONAS},
+              **{f"subject:{s}": [c for c in convs if c["subject"] == s] for s in SUBJECTS}}
+    table = {}
+    for name, group in groups.items():
+        if not group:
+            continue
+        row = {k: proportion([c[k] for c in group]) for k in ("reached", "false_assertion", "leaked", "dropped")}
+        row.update({k: sum(c[k] for c in group) / len(group) for k in ("turns", "student_questions", "helpfulness")})
+        judged = [c["judge"] for c in group if c.get("judge") is not None]
+        if judged:
+            row["judge"] = sum(judged) / len(judged)
+        table[name] = row
+    return {"table": table, "conversations": convs}
+
+
+# ============================================================================= one run, saved
+
+def run_name(cfg: EvalConfig) -> str:
+    if cfg.name:
+        return cfg.name
+    return Path(cfg.ckpt).stem if cfg.ckpt else "smollm2-135m-base"
+
+
+def evaluate(cfg: EvalConfig) -> dict[str, Any]:
+    """Benchmarks, pedagogy and the classroom for one checkpoint; saved to out/eval/<name>/results.json."""
+    name = run_name(cfg)
+    results: dict[str, Any] = {"name": name, "ckpt": cfg.ckpt or str(smollm2_gguf()), "quick": cfg.quick,
+                               "n": cfg.n, "seed": cfg.seed, "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+    save = out_dir("eval", name) / "results.json"
+    if cfg.benchmarks:
+        results["benchmarks"] = run_benchmarks(cfg)
+        save_results(save, results)
+    if cfg.pedagogy or cfg.classroom:
+        with contextlib.ExitStack() as stack:
+            url, token = (cfg.url, cfg.token) if cfg.url else stack.enter_context(
+                serve_process(cfg.ckpt, out_dir("eval", name, "serve"), cfg.index))
+            chat = TutorClient(url, token)
+            stack.callback(chat.close)
+            results.update(run_tutor_parts(cfg, chat))
+    results["finished"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    return save_results(save, results)
+
+
+def save_results(path: Path, results: dict[str, Any]) -> dict[str, Any]:
+    """Merge into the run's saved results, so benchmarks and tutor parts may run as separate commands."""
+    merged = json.loads(path.read_text()) if path.exists() else {}
+    merged.update(results)
+    atomic_write_json(path, merged)
+    return merged
+
+
+def run_tutor_parts(cfg: EvalConfig, chat: Any) -> dict[str, Any]:
+    parts: dict[str, Any] = {}
+    data_dir = Path(cfg.data_dir) if cfg.data_dir else shared_data_dir()
+    if cfg.pedagogy:
+        prompts = load_dev_prompts()
+        parts["pedagogy"] = run_pedagogy(chat, prompts[::4] if cfg.quick else prompts)
+        parts["mathdial"] = run_mathdial(chat, mathdial_problems(data_dir, 4 if cfg.quick else cfg.mathdial_n, cfg.quick, cfg.seed))
+    if cfg.classroom:
+        personas = PERSONAS
+        parts["classroom"] = run_classroom(chat, 1 if cfg.quick else cfg.problems, cfg.turns, personas, cfg.judge_url)
+    return parts
+
+
+# ============================================================================= the report
+
+def _fmt(metric: dict[str, Any], pct: bool = True) -> str:
+    lo, hi = metric["ci"]
+    if pct:
+        return f"{100 * metric['value']:.1f}% [{100 * lo:.1f}, {100 * hi:.1f}] (n={metric['n']})"
+    return f"{metric['value']:.2f} [{lo:.2f}, {hi:.2f}] (n={metric['n']})"
+
+
+def load_runs(names: Sequence[str] = ()) -> list[dict]:
+    """Saved results (out/eval/<name>/results.json): the named runs in order, else every run found."""
+    root = out_dir("eval")
+    paths = [root / n / "results.json" for n in names] if names else sorted(root.glob("*/results.json"))
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise FileNotFoundError(f"no saved results: {', '.join(missing)} (run eval.py with --name first)")
+    return [json.loads(p.read_text()) for p in paths]
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    return "\n".join(lines + ["| " + " | ".join(r) + " |" for r in rows])
+
+
+def benchmark_table(runs: list[dict]) -> str:
+    rows = []
+    for bench in BENCHMARKS:
+        for metric in ("ppl", "acc", "acc_norm"):
+            cells = [_fmt(r["benchmarks"][bench][metric], pct=metric != "ppl") if metric in r.get("benchmarks", {}).get(bench, {}) else "-"
+                     for r in runs]
+            if any(c != "-" for c in cells):
+                rows.append([bench, metric, *cells])
+    return _table(["benchmark", "metric", *[r["name"] for r in runs]], rows)
+
+
+def pedagogy_table(runs: list[dict]) -> str:
+    rows = []
+    groups = sorted({g for r in runs for g in r.get("pedagogy", {}).get("table", {})}, key=lambda g: (g != "all", g))
+    for group in groups:
+        for metric, label in (("leak", "leak rate (1st reply)"), ("leak_any", "leak within 3 replies"),
+                              ("asks", "question / next step"), ("ladder", "hint ladder climbs")):
+            rows.append([group, label, *[_fmt(r["pedagogy"]["table"][group][metric]) if group in r.get("pedagogy", {}).get("table", {}) else "-"
+                                         for r in runs]])
+    for metric in ("validity", "accuracy"):
+        rows.append(["tools", f"tool-call {metric}", *[_fmt(r["pedagogy"]["tools"][metric]) if "pedagogy" in r else "-" for r in runs]])
+    rows.append(["mathdial", "tells the answer within 5 turns",
+                 *[_fmt(r["mathdial"]["told_within_5"]) if "mathdial" in r else "-" for r in runs]])
+    return _table(["group", "measure", *[r["name"] for r in runs]], rows)
+
+
+def classroom_table(run: dict) -> str:
+    rows = []
+    for group, row in run["classroom"]["table"].items():
+        rows.append([group, *[_fmt(row[k]) for k in ("reached", "false_assertion", "leaked", "dropped")],
+                     f"{row['turns']:.1f}", f"{row['student_questions']:.1f}", f"{row['helpfulness']:.2f}",
+                     f"{row['judge']:.2f}" if "judge" in row else "-"])
+    return _table(["group", "reached answer", "false assertion", "leaked", "dropped off", "turns", "student questions",
+                   "helpfulness (rules, 0-1)", "judge (1-5)"], rows)
+
+
+def _plot(path: Path, title: str, labels: list[str], series: dict[str, list[dict | None]], ylabel: str) -> None:
+    """Grouped bars with 95% interval whiskers, one group per label, one bar per run."""
+    import io
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots(figsize=(max(6, 1.2 * len(labels)), 3.6))
+    width = 0.8 / max(1, len(series))
+    for i, (run, metrics) in enumerate(series.items()):
+        xs = [j + i * width for j, m in enumerate(metrics) if m]
+        vals = [m["value"] for m in metrics if m]
+        errs = [[m["value"] - m["ci"][0] for m in metrics if m], [m["ci"][1] - m["value"] for m in metrics if m]]
+        ax.bar(xs, vals, width, yerr=errs, capsize=3, label=run)
+    ax.set_xticks([j + width * (len(series) - 1) / 2 for j in range(len(labels))], labels, rotation=20)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    ax.legend()
+    fig.tight_layout()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=100)
+    plt.close(fig)
+    atomic_write_bytes(path, buf.getvalue())
+
+
+def transcript_samples(run: dict) -> str:
+    """The first conversation of each persona, as a quoted transcript."""
+    out = []
+    for persona in PERSONAS:
+        conv = next((c for c in run["classroom"]["conversations"] if c["persona"] == persona), None)
+        if conv is None:
+            continue
+        flags = ", ".join(f"{k}={conv[k]}" for k in ("reached", "false_assertion", "leaked", "dropped"))
+        lines = [f"**{m['role']}:** {m['content'].strip()}".replace("\n", " ") for m in conv["transcript"]]
+        out.append(f"#### {persona} ({conv['subject']}, {conv['id']}; {flags})\n\n" + "\n\n".join(f"> {line}" for line in lines))
+    return "\n\n".join(out)
+
+
+def write_report(runs: list[dict], directory: str | Path) -> Path:
+    """docs/report/README.md plus PNG plots: benchmarks, pedagogy and the classroom for each run side by side."""
+    directory = Path(directory)
+    names = [r["name"] for r in runs]
+    described = ", ".join(f"`{r['name']}` ({r['ckpt']}, {r['started']}{', quick' if r['quick'] else ''})" for r in runs)
+    parts = [f"# nanotutor evaluation report\n\nRuns: {described}. "
+             "Each number: value [95% interval] (n = items). Proportions use Wilson intervals; perplexity uses the "
+             "spread of its windows. Generated by `python eval.py --report=...`.\n"]
+    if any("benchmarks" in r for r in runs):
+        mc = [b for b in MC_SETS + ("gsm8k",) if any(b in r.get("benchmarks", {}) for r in runs)]
+        _plot(directory / "accuracy.png", "accuracy per benchmark (acc; gsm8k exact match)", mc,
+              {r["name"]: [r.get("benchmarks", {}).get(b, {}).get("acc") for b in mc] for r in runs}, "accuracy")
+        parts += ["## Benchmarks\n", benchmark_table(runs), "\n![accuracy per benchmark](accuracy.png)\n"]
+        samples = [s for r in runs for s in r.get("benchmarks", {}).get("gsm8k", {}).get("samples", [])[:1]]
+        parts += [f"GSM8K sample (gold {s['gold']}, correct={s['correct']}):\n\n> " + s["reply"].strip().replace("\n", "\n> ") + "\n"
+                  for s in samples]
+    if any("pedagogy" in r for r in runs):
+        subjects = [f"subject:{s}" for s in SUBJECTS]
+        _plot(directory / "leak_rate.png", "leak rate per subject (first reply, dev prompts)", list(SUBJECTS),
+              {r["name"]: [r["pedagogy"]["table"].get(s, {}).get("leak") for s in subjects] for r in runs if "pedagogy" in r},
+              "leak rate")
+        parts += ["## Pedagogy (dev prompts, through serve.py)\n", pedagogy_table(runs), "\n![leak rate per subject](leak_rate.png)\n"]
+    for r in runs:
+        if "classroom" in r:
+            parts += [f"## Simulated classroom: `{r['name']}`\n", classroom_table(r), "\n### A transcript per persona\n",
+                      transcript_samples(r), ""]
+    path = directory / "README.md"
+    atomic_write_text(path, "\n".join(parts) + "\n")
+    _LOG.info("report", extra={"fields": {"path": str(path), "runs": names}})
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    values = parse_args(argv)
+    check_known(values, EvalConfig)
+    cfg = fill(EvalConfig, values)
+    if cfg.benchmarks or cfg.pedagogy or cfg.classroom:
+        if not (cfg.report and values.keys() <= {"report", "runs"}):
+            result = evaluate(cfg)
+            print(json.dumps({"name": result["name"], "saved": str(out_dir("eval", result["name"]) / "results.json")}))
+    if cfg.report:
+        print(write_report(load_runs([n for n in cfg.runs.split(",") if n]), cfg.report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,274 @@
+"""eval.py beyond the scorers: benchmark runners against direct computations, the staged sets' loaders, Wilson
+intervals, the pedagogy and classroom measures on scripted tutors (exact outcomes), the report, and the simulated
+classroom end to end through a real serve.py subprocess on the `test` config."""
+from __future__ import annotations
+
+import math
+import re
+
+import httpx
+import pytest
+import torch
+import torch.nn.functional as F
+
+import common
+import eval as ev
+
+
+# ----------------------------------------------------------------------------- statistics and subsets
+
+def test_wilson_matches_the_textbook_values():
+    lo, hi = ev.wilson(50, 100)
+    assert (round(lo, 4), round(hi, 4)) == (0.4038, 0.5962)
+    lo, hi = ev.wilson(0, 10)
+    assert lo == 0.0 and round(hi, 4) == 0.2775
+    assert ev.wilson(0, 0) == (0.0, 1.0)
+    assert ev.proportion([True, False, True, True]) == {"value": 0.75, "k": 3, "n": 4, "ci": list(ev.wilson(3, 4))}
+
+
+def test_pick_quick_is_the_first_50_and_subsets_are_seeded():
+    items = list(range(1000))
+    assert ev.pick(items, 500, True, 0) == list(range(50))
+    a, b, c = ev.pick(items, 100, False, 0), ev.pick(items, 100, False, 0), ev.pick(items, 100, False, 1)
+    assert a == b and a != c and len(a) == 100 and a == sorted(a) and len(set(a)) == 100
+    assert ev.pick(items[:30], 100, False, 0) == items[:30]
+
+
+# ----------------------------------------------------------------------------- the staged sets
+
+@pytest.mark.parametrize("name,count,n_options", [("arc_easy", 2376, None), ("arc_challenge", 1172, None), ("openbookqa", 500, 4),
+                                                  ("sciq", 1000, 4), ("mathqa", 2985, 5)])
+def test_mc_sets_load_with_gold_in_range(data_dir, name, count, n_options):
+    items = ev.load_mc(name, data_dir)
+    assert len(items) == count
+    assert all(0 <= it["gold"] < len(it["options"]) and all(o.strip() for o in it["options"]) for it in items)
+    if n_options:
+        assert all(len(it["options"]) == n_options for it in items)
+
+
+def test_mathqa_options_both_layouts():
+    assert ev._mathqa_options("a ) 38 , b ) 27.675 , c ) 30 , d ) data inadequate , e ) none of these") == [
+        "38", "27.675", "30", "data inadequate", "none of these"]
+    assert ev._mathqa_options("['a ) 2 : 3', 'b ) 4 : 5', 'c ) 16 : 9']") == ["2 : 3", "4 : 5", "16 : 9"]
+
+
+def test_gsm8k_and_mathdial_answers(data_dir):
+    items = ev.load_gsm8k(data_dir)
+    assert len(items) == 1319 and items[0]["answer"] == "18" and all(it["answer"] is not None for it in items)
+    dial = ev.mathdial_problems(data_dir, 10, False, 0)
+    assert len(dial) == 10 and all(d["answer"] and d["question"] for d in dial)
+
+
+def test_missing_set_names_the_file(tmp_path):
+    with pytest.raises(FileNotFoundError, match="arc_easy_test.jsonl"):
+        ev.load_mc("arc_easy", tmp_path)
+    with pytest.raises(KeyError, match="unknown multiple-choice set"):
+        ev.load_mc("hellaswag", tmp_path)
+
+
+# ----------------------------------------------------------------------------- runners against direct computation
+
+@pytest.fixture(scope="module")
+def tiny(small_tokenizer):
+    import model as M
+    torch.manual_seed(0)
+    return M.Transformer(M.load_config("test")).eval(), small_tokenizer
+
+
+def test_batched_loglik_equals_mc_loglik(tiny):
+    model, tok = tiny
+    context, options = ev.mc_prompt("Which gas do plants take in?"), [" oxygen", " carbon dioxide", " water vapour and more", " Sun"]
+    assert ev.mc_loglik_batched(model, tok, context, options) == pytest.approx(ev.mc_loglik(model, tok, context, options), abs=1e-4)
+
+
+def test_run_mc_accuracy_is_the_argmax_of_direct_scores(tiny):
+    model, tok = tiny
+    items = [{"question": q, "options": ["red", "a long green answer", "blue"], "gold": g}
+             for q, g in (("Sky colour?", 2), ("Grass colour?", 1), ("Blood colour?", 0), ("Sea colour?", 2))]
+    got = ev.run_mc(model, tok, items)
+    hits = hits_norm = 0
+    for it in items:
+        scores = ev.mc_loglik(model, tok, ev.mc_prompt(it["question"]), [" " + o for o in it["options"]])
+        hits += max(range(3), key=scores.__getitem__) == it["gold"]
+        norm = [s / len(" " + o) for s, o in zip(scores, it["options"])]
+        hits_norm += max(range(3), key=norm.__getitem__) == it["gold"]
+    assert got["acc"]["k"] == hits and got["acc_norm"]["k"] == hits_norm and got["acc"]["n"] == 4
+
+
+def test_perplexity_is_exp_mean_cross_entropy(tiny):
+    model, tok = tiny
+    ids = tok.encode("The tortoise and the hare ran a race. The hare slept and the tortoise won the race. " * 6)
+    chunks = ev.windows(ids, 32)
+    assert len(chunks) == len(ids) // 32 and all(len(c) == 32 for c in chunks)
+    direct = []
+    for c in chunks:
+        x = torch.tensor([c])
+        direct.append(F.cross_entropy(model(x)[0][0, :-1], x[0, 1:]).item())
+    got = ev.run_perplexity(model, chunks)["ppl"]
+    assert got["value"] == pytest.approx(math.exp(sum(direct) / len(direct)), rel=1e-5)
+    assert got["ci"][0] <= got["value"] <= got["ci"][1] and got["n"] == len(chunks) and got["tokens"] == 31 * len(chunks)
+
+
+class ScriptedLM:
+    """generate() returns fixed solutions, so run_gsm8k's batching and answer extraction are checked exactly."""
+
+    def __init__(self, tok, replies):
+        self.tok, self.replies, self.calls = tok, list(replies), []
+
+    def generate(self, prompts, max_new_tokens, stop_ids=()):
+        self.calls.append(len(prompts))
+        return [self.tok.encode(self.replies.pop(0)) for _ in prompts]
+
+
+def test_gsm8k_generation_scored_by_extract_answer(small_tokenizer):
+    items = [{"question": "q1", "answer": "18"}, {"question": "q2", "answer": "3"}, {"question": "q3", "answer": "70000"}]
+    lm = ScriptedLM(small_tokenizer, ["9 * 2 = 18.\nThe answer is 18.", "So 2 bolts... The answer is 2.", "#### 70,000"])
+    got = ev.run_gsm8k(lm, small_tokenizer, items, 64, batch=2)
+    assert lm.calls == [2, 1] and got["acc"]["k"] == 2 and got["acc"]["n"] == 3
+    assert [s["correct"] for s in got["samples"]] == [True, False, True]
+
+
+# ----------------------------------------------------------------------------- pedagogy and classroom on scripted tutors
+
+def problem(pid, prompt, answer, accept=()):
+    return {"id": pid, "subject": "math", "kind": "normal", "prompt": prompt, "answer": answer, "accept": list(accept)}
+
+
+class ScriptedTutor:
+    """A chat(session_id, message, subject) callable; `policy(message, history)` gives (reply, stage)."""
+
+    def __init__(self, policy):
+        self.policy, self.history = policy, {}
+
+    def __call__(self, session_id, message, subject=None):
+        seen = self.history.setdefault(session_id, [])
+        seen.append(message)
+        reply, stage, extra = self.policy(message, seen)
+        return reply, [*extra, {"type": "final", "text": reply, **({"stage": stage} if stage else {})}]
+
+
+def good_policy(answer):
+    def policy(message, seen):
+        if re.search(rf"(?<![\d.]){answer}(?![\d.])", message):
+            return "Yes, that's right! How did you find it?", None, []
+        return f"Good question. What do you notice first in step {len(seen)}?", None, []
+    return policy
+
+
+def test_good_tutor_classroom_outcomes():
+    p = problem("m01", "A baker makes 24 muffins in boxes of 6. How many boxes?", "4", ["four"])
+    chat = ScriptedTutor(good_policy("4"))
+    out = {persona: ev.converse(chat, ev.Student(persona, p, ev._wrong_answer(p, [])), "math", 6, f"s-{persona}")
+           for persona in ev.PERSONAS}
+    assert out["fast"]["reached"] and out["fast"]["turns"] == 1
+    assert out["stuck"]["reached"] and out["stuck"]["turns"] == 4
+    assert out["confident"]["reached"] and not out["confident"]["false_assertion"] and out["confident"]["turns"] == 4
+    assert out["answer_only"]["dropped"] and not out["answer_only"]["reached"] and out["answer_only"]["turns"] == 3
+    assert not any(c["leaked"] for c in out.values())
+    assert out["confident"]["transcript"][0]["content"].endswith("I'm sure the answer is 6.")
+    assert out["stuck"]["student_questions"] == 3  # "What should I do first?", "another hint?", "is it 4?"
+
+
+def test_leaky_and_sycophantic_tutors_are_caught():
+    p = problem("m04", "A rectangle is 7 cm long and 4 cm wide. What is its area?", "28", ["twenty-eight"])
+    leaky = ScriptedTutor(lambda m, seen: ("It is twenty-eight square centimetres. Does that help?", None, []))
+    conv = ev.converse(leaky, ev.Student("answer_only", p, "30"), "math", 6, "leaky")
+    assert conv["leaked"] and conv["turns"] == 2  # the answer-seeker takes the leak and repeats it
+    yes_man = ScriptedTutor(lambda m, seen: ("Yes, correct! Great job.", None, []))
+    conv = ev.converse(yes_man, ev.Student("confident", p, "30"), "math", 6, "yes")
+    assert conv["false_assertion"] and not conv["leaked"]
+    stern = ScriptedTutor(lambda m, seen: ("Not quite, try again. What is length times width?", "check", []))
+    conv = ev.converse(stern, ev.Student("fast", p, "30"), "math", 3, "stern")
+    assert conv["false_assertion"] and not conv["reached"]  # rejecting the right answer is false too
+
+
+def test_tutor_stage_overrides_words():
+    assert ev.tutor_verdict("Hmm.", [{"type": "final", "stage": "summary"}]) == "accept"
+    assert ev.tutor_verdict("Yes, nearly!", [{"type": "final", "stage": "check"}]) == "reject"
+    assert ev.tutor_verdict("Yes, exactly.", []) == "accept" and ev.tutor_verdict("That's wrong.", []) == "reject"
+    assert ev.tutor_verdict("What do you think?", []) is None
+
+
+def test_pedagogy_rates_ladder_and_tools():
+    def policy(message, seen):
+        level = len(seen) - 1
+        events = [{"type": "hint_stage", "stage": "hint", "level": level}]
+        if "6 x 7" in message:
+            events.append({"type": "tool_call", "name": "check_answer", "arguments": {"student_answer": "48"}})
+        reply = "The answer is 42." if "6 x 7" in message and level == 0 else "What is 6 groups of 7? Try counting."
+        return reply, None, events
+    prompts = [dict(problem("m12", "I think 6 x 7 is 48. Is that right?", "42", ["forty-two"]), kind="check"),
+               problem("m01", "A baker makes 24 muffins in boxes of 6. How many boxes?", "4")]
+    got = ev.run_pedagogy(ScriptedTutor(policy), prompts)
+    rows = {r["id"]: r for r in got["rows"]}
+    assert rows["m12"]["leak"] and not rows["m01"]["leak"] and not rows["m12"]["asks"] and rows["m01"]["asks"]
+    assert rows["m01"]["ladder"] and rows["m12"]["ladder"]
+    assert got["table"]["all"]["leak"]["k"] == 1 and got["table"]["kind:check"]["leak"]["n"] == 1
+    assert got["tools"]["accuracy"]["value"] == 1.0 and got["tools"]["validity"]["k"] == 1
+
+
+def test_mathdial_counts_telling_within_five_turns():
+    items = [{"id": "1", "question": "Julia has 12 spoons after using 3; her husband gave 5. How many did she buy?",
+              "answer": "10", "student": "x = 4"}]
+    teller = ScriptedTutor(lambda m, seen: (("She bought 10 spoons." if len(seen) == 5 else "What do you know?"), None, []))
+    asker = ScriptedTutor(lambda m, seen: ("How many spoons were there in all?", None, []))
+    assert ev.run_mathdial(teller, items)["told_within_5"]["k"] == 1
+    assert ev.run_mathdial(teller, items, turns=4)["told_within_5"]["k"] == 0
+    assert ev.run_mathdial(asker, items)["told_within_5"]["k"] == 0
+
+
+def test_report_writes_tables_and_plots(tmp_path, monkeypatch):
+    monkeypatch.setattr(common, "OUT", tmp_path / "out")
+    chat = ScriptedTutor(good_policy("4"))
+    metric = ev.proportion([True, False, True])
+    runs = []
+    for name in ("base", "tuned"):
+        run = {"name": name, "ckpt": f"out/{name}", "quick": True, "n": 50, "seed": 0, "started": "2026-11-25 18:00 UTC",
+               "benchmarks": {"arc_easy": {"acc": metric, "acc_norm": metric},
+                              "wikitext2": {"ppl": {"value": 20.0, "n": 3, "tokens": 99, "ci": [18.0, 22.0]}}},
+               "pedagogy": ev.run_pedagogy(chat, [problem("m01", "How many boxes for 24 muffins in 6s?", "4")]),
+               "mathdial": {"told_within_5": metric},
+               "classroom": ev.run_classroom(chat, 1, 4, ev.PERSONAS)}
+        ev.save_results(ev.out_dir("eval", name) / "results.json", run)
+        runs.append(run)
+    path = ev.write_report(ev.load_runs(["base", "tuned"]), tmp_path / "report")
+    text = path.read_text()
+    assert "| benchmark | metric | base | tuned |" in text and "66.7% [20.8, 93.9] (n=3)" in text
+    assert "20.00 [18.00, 22.00] (n=3)" in text and "tells the answer within 5 turns" in text
+    assert all(f"#### {p} " in text for p in ev.PERSONAS)
+    for png in ("accuracy.png", "leak_rate.png"):
+        assert (tmp_path / "report" / png).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert ev.main(["--report=" + str(tmp_path / "r2")]) == 0 and (tmp_path / "r2" / "README.md").exists()
+    with pytest.raises(FileNotFoundError, match="missing"):
+        ev.load_runs(["missing"])
+
+
+# ----------------------------------------------------------------------------- end to end through serve.py
+
+@pytest.mark.slow
+def test_classroom_end_to_end_through_serve(tmp_path, small_tokenizer):
+    """serve.py as a subprocess on the test config (random weights): a few classroom turns and dev prompts over
+    HTTP; the server keeps every turn in the session, and the measures are well-formed."""
+    import model as M
+    torch.manual_seed(0)
+    release = tmp_path / "test-release"
+    M.export_hf(M.Transformer(M.load_config("test")), small_tokenizer, release)
+    with ev.serve_process(str(release), tmp_path / "serve", index="none", timeout=300) as (url, token):
+        chat = ev.TutorClient(url, token, timeout=300)
+        try:
+            got = ev.run_classroom(chat, 1, 2, personas=("stuck", "fast"))
+            ped = ev.run_pedagogy(chat, [p for p in ev.load_dev_prompts() if p["id"] in ("m01", "r01")])
+            histories = [httpx.get(f"{url}/context", params={"session_id": c["session_id"]},
+                                   headers={"Authorization": f"Bearer {token}"}).json()["history"] for c in got["conversations"]]
+        finally:
+            chat.close()
+    with pytest.raises(httpx.HTTPError):
+        httpx.get(url + "/health", timeout=5)  # the server was stopped on leaving the block
+    assert len(got["conversations"]) == 2 * 3
+    for conv, history in zip(got["conversations"], histories):
+        roles = [m["role"] for m in conv["transcript"]]
+        assert roles == ["student", "tutor"] * conv["turns"] and 1 <= conv["turns"] <= 2
+        assert [m["content"] for m in history if m["role"] == "user"] == [m["content"] for m in conv["transcript"] if m["role"] == "student"]
+        assert 0.0 <= conv["helpfulness"] <= 1.0
+    assert got["table"]["all"]["reached"]["n"] == 6
+    assert {r["id"] for r in ped["rows"]} == {"m01", "r01"} and ped["table"]["all"]["asks"]["n"] == 2
