@@ -58,8 +58,8 @@ import torch
 import torch.distributed as dist
 import torch.nn as nn
 
-from common import atomic_write_json, check_known, fill, fsync_dir, get_logger, out_dir, parse_args, shared_data_dir
-from data.shards import load_split
+from common import OUT, atomic_write_json, check_known, fill, fsync_dir, get_logger, out_dir, parse_args, shared_data_dir
+from data.shards import load_split, read_manifest
 from model import ModelConfig, Transformer, export_hf
 from model import load as load_pretrained
 
@@ -72,7 +72,7 @@ log = get_logger("train")
 class TrainConfig:
     # where from, where to
     init_from: str = "scratch"  # scratch | resume (latest in run_dir) | auto (resume if any) | checkpoint dir | HF dir | .gguf
-    data_dir: str = ""  # a shard directory written by data.prepare
+    data_dir: str = str(OUT / "data" / "default")  # a shard directory written by data.prepare (its default)
     run_dir: str = ""  # default out/runs/<run_name>
     run_name: str = "run"
     tokenizer: str = ""  # for text samples and WikiText-2: anything tokenizer.load_tokenizer reads
@@ -252,13 +252,6 @@ class TokenStream:
         idx = np.lib.stride_tricks.sliding_window_view(rows, seq_len + 1)[::seq_len]
         t = torch.from_numpy(np.ascontiguousarray(idx)).to(device)
         return t[:, :-1], t[:, 1:], position + world * batch_size * seq_len
-
-
-def read_manifest(data_dir: str | Path) -> dict[str, Any]:
-    path = Path(data_dir) / "manifest.json"
-    if not path.exists():
-        raise FileNotFoundError(f"no shard manifest at {path}: run `python -m data.prepare` or set --data_dir")
-    return json.loads(path.read_text())
 
 
 # ============================================================================= optimisation
@@ -927,8 +920,7 @@ def activation_bytes_per_token(cfg: ModelConfig, act_bytes: int) -> float:
     scores kept): norm inputs and outputs, q/k/v, attention output, and the MLP's gate, up and product."""
     kv = cfg.n_kv_heads * cfg.head_dim
     q = cfg.n_heads * cfg.head_dim
-    per_layer = act_bytes * (4 * cfg.dim + q + 2 * kv + q + 3 * cfg.ffn_dim)
-    return per_layer
+    return act_bytes * (4 * cfg.dim + 2 * q + 2 * kv + 3 * cfg.ffn_dim)
 
 
 def plan_memory(model_cfg: ModelConfig, cfg: TrainConfig) -> dict[str, Any]:
@@ -1004,10 +996,12 @@ def eval_only(cfg: TrainConfig, device: torch.device) -> dict[str, float]:
         from tokenizer import load_tokenizer
         tok = load_tokenizer(cfg.tokenizer)
     result: dict[str, float] = {}
-    if cfg.data_dir:
+    if Path(cfg.data_dir).is_dir():
         stream = TokenStream(load_split(cfg.data_dir, "val", fingerprint))
         val = evaluate(model, stream, cfg.eval_batches, cfg.batch_size, cfg.seq_len, cfg.dtype, device)
         result.update({"val/loss": val["loss"], "val/ppl": val["ppl"]})
+    elif not cfg.wikitext:
+        raise FileNotFoundError(f"data_dir {cfg.data_dir} not found and --wikitext not set: nothing to evaluate")
     if cfg.wikitext:
         if tok is None:
             raise ValueError("--wikitext needs a tokenizer: pass --tokenizer=PATH (or an HF dir / .gguf as init_from)")
@@ -1019,6 +1013,9 @@ def eval_only(cfg: TrainConfig, device: torch.device) -> dict[str, float]:
 
 
 def main(argv: list[str]) -> int:
+    if {"-h", "--help"} & set(argv):
+        print(__doc__)
+        return 0
     values = parse_args(argv)
     cfg, model_cfg = split_config(values)
     if cfg.dry_run:
