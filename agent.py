@@ -50,6 +50,7 @@ from mcp.server.mcpserver.prompts import Prompt
 from mcp.shared.exceptions import MCPDeprecationWarning
 
 from common import ROOT, SessionStore, check_known, fill, out_dir, parse_args, smollm2_gguf
+from data.subjects import tag_subject
 from eval import asks_or_next_step, extract_answer, leaks_answer
 
 TOOLS_JSON = ROOT / "data" / "tools.json"
@@ -522,9 +523,13 @@ def keywords(text: str, n: int = 3) -> list[str]:
 
 
 def topic_of(problem: str, subject: str) -> str:
-    words = keywords(problem, 2)
+    """What the problem is about, for templates: data/subjects.py's topic, else its longest content words."""
     if subject == "math" and _problem_equation(problem) is not None:
         return "solving equations like this one"
+    tagged_subject, topic, _ = tag_subject(problem)
+    if topic and tagged_subject == subject:
+        return {"stories": "the story", "arithmetic": "this kind of calculation"}.get(topic, topic)
+    words = keywords(problem, 2)
     return " and ".join(words) if words else {"math": "this kind of problem", "science": "this idea", "reading": "this text"}[subject]
 
 
@@ -976,7 +981,7 @@ class Tutor:
         problem = context["problem"] if context.get("problem") else text
         choices = list(context.get("choices") or []) or parse_choices(problem)
         if subject not in SUBJECTS:
-            subject = "math" if math_spans(problem) else "science"
+            subject = tag_subject(problem)[0] or ("math" if math_spans(problem) else "science")
         return TutorState(problem=problem, subject=subject, choices=choices)
 
     def _know_answer(self, session_id: str, state: TutorState, context: dict[str, Any], role: str,
@@ -1105,7 +1110,7 @@ class Tutor:
             raw = yield from self._draft(messages, temperature, answer, role, state.problem)
             limit = 1 if stage in ("check", "summary") else 2  # there the deterministic verdict leads; the model adds one line
             earlier = [m["content"] for m in messages if m["role"] == "assistant"]
-            kept = consistent_with(clean_draft(raw), stage, earlier, message)
+            kept = consistent_with(clean_draft(raw), stage, earlier, message, state.problem)
             draft = " ".join(re.split(r"(?<=[.!?])\s+", kept)[:limit]).strip()
             if not self._leaks(draft, answer, state, role):
                 return draft
@@ -1170,10 +1175,15 @@ _PROMISE = re.compile(r"\b(?:provide|give|tell|show|reveal)\b.{0,25}\b(?:answer|
 _DENIAL = re.compile(r"\b(?:incorrect|wrong|not quite|not right|try again)\b", re.I)
 
 
-def consistent_with(draft: str, stage: str, earlier: list[str] = (), student: str = "") -> str:
+def _numbers(text: str) -> set[str]:
+    return set(re.findall(r"\d[\d,./]*\d|\d", text))
+
+
+def consistent_with(draft: str, stage: str, earlier: list[str] = (), student: str = "", problem: str = "") -> str:
     """Keep only draft sentences a small model got right. Dropped: praise for a wrong answer (or the reverse), any
-    talk of "the answer" while checking one, offers to give the answer, narration about "the student", echoes of the
-    student's message or of earlier tutor turns, and degenerate loops (a repeated three-word run)."""
+    talk of "the answer" while checking one, offers to give the answer, worked results ("= 81") that are not in the
+    problem (a small model's arithmetic is often wrong, and when right it gives the answer away), narration about
+    "the student", echoes of the student's message or of earlier tutor turns, and degenerate loops."""
     said = {_normalise_text(s) for text in earlier for s in re.split(r"(?<=[.!?])\s+", text)}
     echo = _normalise_text(student) if len(student.split()) >= 3 else ""
     kept: list[str] = []
@@ -1183,6 +1193,7 @@ def consistent_with(draft: str, stage: str, earlier: list[str] = (), student: st
         trigrams = [tuple(words[i:i + 3]) for i in range(len(words) - 2)]
         if (not norm or norm in said or (echo and echo in norm) or len(set(trigrams)) < len(trigrams)
                 or re.match(r"(?:the|this|a) (?:student|user)\b", norm) or _PROMISE.search(sentence)
+                or any(n not in _numbers(problem) for n in re.findall(r"=\s*\$?(-?\d[\d,./]*\d|\d)", sentence))
                 or stage == "check" and ((_PRAISE.search(sentence) and not re.search(r"\bnot\b", sentence, re.I)) or re.search(r"\banswer\b|\bindeed\b", sentence, re.I))
                 or stage == "summary" and _DENIAL.search(sentence)):
             continue

@@ -189,7 +189,7 @@ def tutor_events(tutor, session, messages):
 
 
 def test_leak_guard_regenerates_then_rewrites():
-    leaky = scripted("Subtract 3, so 2x = 8 and x = 4. Can you check?")
+    leaky = scripted("Subtract 3 and halve it, so x is 4. Can you check?")  # no "= 4": the guard, not a filter, must catch it
     tutor = agent.Tutor(leaky)
     events, reply = run(tutor, "s", "Solve 2x + 3 = 11")
     guard = [e for e in events if e.get("name") == "leak_guard"]
@@ -322,6 +322,9 @@ def test_draft_filters_drop_what_a_small_model_gets_wrong():
     assert keep("I make sure to make sure to make sure. Why?", "probe") == "Why?"
     assert keep("You said just tell me the answer now. Why?", "hint", student="just tell me the answer now") == "Why?"
     assert keep("What do you know? Think.", "probe", earlier=["Hello. What do you know?"]) == "Think."
+    assert keep("A square of side 9 has area 9^2 = 81. What is a perimeter?", "hint", problem="Square, side 9: perimeter?") == "What is a perimeter?"
+    assert keep("We have 2x + 3 = 11. What comes first?", "hint", problem="Solve 2x + 3 = 11") == "We have 2x + 3 = 11. What comes first?"
+    assert agent.topic_of("What is the perimeter of a square with side 9?", "math") == "geometry"
     assert agent.clean_draft("Subtract 3 first. Then we get 2") == "Subtract 3 first."
     assert agent.clean_draft("Hi there!\nUser: now answer\nAssistant: 4") == "Hi there!"
 
