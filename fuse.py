@@ -30,7 +30,7 @@ Run
     .venv/bin/python fuse.py configs/vqa.py                          # concat fusion, held-out accuracy, checkpoint
     .venv/bin/python fuse.py configs/vqa.py --fusion=cross
     .venv/bin/python fuse.py configs/vqa.py --fusion=none            # the text-only baseline
-    .venv/bin/python fuse.py configs/vqa.py --compare=1              # all three, plot to docs/vqa_accuracy.png
+    .venv/bin/python fuse.py configs/vqa.py --compare=True           # all three, plot to docs/vqa_accuracy.png
 Outputs go to out/fuse/<run>/ (checkpoints, vision/ release, metrics.jsonl).
 """
 from __future__ import annotations
@@ -533,7 +533,8 @@ def plot(results: list[dict[str, Any]], path: str | Path) -> Path:
 
     fig, ax = plt.subplots(figsize=(6, 4))
     for r in results:
-        ax.plot([h["step"] for h in r["history"]], [h["accuracy"] for h in r["history"]], marker="o", label=r["fusion"])
+        ax.plot([h["step"] for h in r["history"]], [h["accuracy"] for h in r["history"]], marker="o",
+                label="text-only" if r["fusion"] == "none" else r["fusion"])
     ax.axhline(0.25, color="gray", linestyle="--", label="chance")
     ax.set(xlabel="training step", ylabel="held-out accuracy", ylim=(0, 1), title="toy VQA")
     ax.legend()
