@@ -815,6 +815,7 @@ class TutorState:
     turns: int = 0
     solved: bool = False
     choices: list[str] = field(default_factory=list)
+    given: str = ""  # the last problem set in the session context, so it is adopted once, not on every turn
 
     @staticmethod
     def from_dict(values: dict[str, Any]) -> TutorState:
@@ -948,7 +949,7 @@ class Tutor:
             problem_text = f"{message} {' '.join(described.get('math', [])) or image_text}".strip()
         new = self._is_new_problem(state, problem_text, context)
         if new:
-            state = self._start_problem(problem_text, context, subject or context.get("subject") or state.subject)
+            state = self._start_problem(problem_text, context, subject or context.get("subject") or state.subject, state.given)
         elif subject in SUBJECTS:
             state.subject = subject
         answer = yield from self._know_answer(session_id, state, context, role, announce=new)
@@ -968,8 +969,8 @@ class Tutor:
 
     # ------------------------------------------------------------------ problem and answer
     def _is_new_problem(self, state: TutorState, text: str, context: dict[str, Any]) -> bool:
-        if context.get("problem") and context["problem"] != state.problem:
-            return True  # a teacher or an evaluation set the problem explicitly
+        if context.get("problem") and context["problem"] != state.given:
+            return True  # a teacher or an evaluation set a problem explicitly
         if not state.problem:
             return not GREETING.match(text)
         if not state.solved and answer_attempt(text, state) is not None:
@@ -977,12 +978,14 @@ class Tutor:
         asks = re.search(r"\?|\bsolve\b|\bwhat is\b|\bhow (?:many|much)\b|\bfind\b|\bnew problem\b", text, re.I)
         return bool(asks) and (bool(math_spans(text)) or state.solved)
 
-    def _start_problem(self, text: str, context: dict[str, Any], subject: str | None) -> TutorState:
-        problem = context["problem"] if context.get("problem") else text
-        choices = list(context.get("choices") or []) or parse_choices(problem)
+    def _start_problem(self, text: str, context: dict[str, Any], subject: str | None, previous: str) -> TutorState:
+        """A newly set context problem wins once; after that the student's own new problems do."""
+        fresh = bool(context.get("problem")) and context["problem"] != previous
+        problem = context["problem"] if fresh else text
+        choices = list(context.get("choices") or []) if fresh else parse_choices(problem)
         if subject not in SUBJECTS:
             subject = tag_subject(problem)[0] or ("math" if math_spans(problem) else "science")
-        return TutorState(problem=problem, subject=subject, choices=choices)
+        return TutorState(problem=problem, subject=subject, choices=choices or parse_choices(problem), given=context.get("problem") or "")
 
     def _know_answer(self, session_id: str, state: TutorState, context: dict[str, Any], role: str,
                      announce: bool) -> Iterator[dict[str, Any]]:
