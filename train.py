@@ -765,7 +765,11 @@ class Trainer:
         if (path / "meta.json").exists():
             return model_from_checkpoint(path)[0]
         if path.exists():
-            return load_pretrained(path)[0]
+            model, tok = load_pretrained(path)
+            if tok is not None and tok.fingerprint != self.fingerprint:
+                raise ValueError(f"init_from={init}: its tokenizer (fingerprint {tok.fingerprint[:12]}) is not the one the "
+                                 f"shards in {self.cfg.data_dir} were made with ({self.fingerprint[:12]})")
+            return model
         raise FileNotFoundError(f"init_from={init!r}: not scratch/resume/auto and no such checkpoint, HF dir or .gguf")
 
     def _resume(self, path: Path) -> None:
