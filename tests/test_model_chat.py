@@ -3,6 +3,7 @@ same rendered prompt) and a random configs/test checkpoint exported with our tra
 import subprocess
 import sys
 
+import pytest
 import torch
 
 import model as M
@@ -15,6 +16,7 @@ def run_chat(args, stdin, timeout=240):
                           text=True, cwd=ROOT, timeout=timeout)
 
 
+@pytest.mark.slow
 def test_chat_streams_the_greedy_reply_of_smollm2(smollm2):
     model, tok = smollm2
     question = "What is 7 times 8?"

@@ -178,3 +178,18 @@ def test_dequantised_copy_is_cached_and_reused(tiny_hf, tmp_path, monkeypatch):
     save_file(blob, cached[0])
     with torch.no_grad():
         assert not torch.equal(M.load_gguf(path)(idx)[0], first(idx)[0])
+
+
+@pytest.mark.slow
+def test_smollm2_export_loads_in_transformers_and_back(smollm2, tmp_path):
+    ours, tok = smollm2
+    M.export_hf(ours, tok, tmp_path)
+    hf = transformers.AutoModelForCausalLM.from_pretrained(tmp_path, dtype=torch.float32).eval()
+    again, tok2 = M.load(tmp_path)
+    ids = tok.encode("The water cycle moves water between the oceans, the air and the land.")
+    assert tok2.encode("The water cycle moves water between the oceans, the air and the land.") == ids
+    idx = torch.tensor([ids])
+    with torch.no_grad():
+        ref = ours(idx)[0]
+        assert (hf(idx).logits - ref).abs().max().item() <= 1e-4
+        assert torch.equal(again(idx)[0], ref)
