@@ -12,6 +12,8 @@ What it supports
   (hand-written reader: F32, F16, BF16, Q8_0, Q4_0, Q4_1); the dequantised GGUF is cached under out/cache/
   so later loads take about a second. `export_hf()` writes a directory that `transformers` loads.
 - `num_params()`, `flops_per_token()`, construction on the meta device (count the 7B config without memory)
+- `quantize_int8(model)`: weight-only int8 Linears (gpt-fast style module swap; torch's CPU int8 matmul kernel),
+  about 4x fewer weight bytes per decoded token than fp32
 
 Run
     .venv/bin/python model.py                      # parameter counts of every config in configs/
