@@ -342,3 +342,8 @@ def test_tools_are_offered_to_a_tool_trained_model():
     run(tutor, "s", "Solve 2x + 3 = 11")
     assert [t["function"]["name"] for t in offered[0]] == list(agent.load_tool_schemas())
     run(agent.Tutor(scripted("Why?")), "s", "Solve 2x + 3 = 11")  # callables without `tools` keep working
+
+
+def test_system_prompt_is_the_one_sft_trains_with():
+    from data.sft.build import TUTOR_SYSTEM
+    assert agent.SYSTEM_PROMPT == TUTOR_SYSTEM
