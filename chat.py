@@ -88,8 +88,9 @@ def reply(model: Any, tok: Any, cfg: ChatConfig, messages: list[dict], out: Text
     return said
 
 
-def chat(model: Any, tok: Any, cfg: ChatConfig, inp: TextIO = sys.stdin, out: TextIO = sys.stdout) -> None:
-    """The read-reply loop; returns on EOF, /quit or Ctrl-C at the prompt."""
+def chat(model: Any, tok: Any, cfg: ChatConfig, inp: TextIO | None = None, out: TextIO | None = None) -> None:
+    """The read-reply loop over `inp`/`out` (default: the terminal); returns on EOF, /quit or Ctrl-C at the prompt."""
+    inp, out = inp or sys.stdin, out or sys.stdout
     system = [{"role": "system", "content": cfg.system}] if cfg.system else []
     messages = list(system)
     while True:

@@ -1,11 +1,13 @@
 """chat.py driven through piped stdin: the real SmolLM2 (its reply must equal model.generate's greedy reply to the
 same rendered prompt) and a random configs/test checkpoint exported with our trained tokenizer."""
+import io
 import subprocess
 import sys
 
 import pytest
 import torch
 
+import chat
 import model as M
 from common import ROOT
 from tokenizer import render_chat
@@ -28,19 +30,30 @@ def test_chat_streams_the_greedy_reply_of_smollm2(smollm2):
     assert done.stdout.endswith("you> \n")  # EOF at the prompt ends the session cleanly
 
 
-def test_chat_keeps_history_and_resets_on_a_tiny_checkpoint(small_tokenizer, tmp_path):
+def test_chat_keeps_history_and_resets_on_a_tiny_checkpoint(small_tokenizer, tmp_path, monkeypatch):
     torch.manual_seed(0)
-    tiny = M.Transformer(M.load_config("test")).eval()
-    M.export_hf(tiny, small_tokenizer, tmp_path)
-    done = run_chat(["--ckpt", str(tmp_path), "--max_new_tokens=5", "--temperature=0.8", "--seed=3"],
-                    "hello there\nand again\n/reset\n/quit\nnever read\n")
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.count("tutor> ") == 2 and "(conversation cleared)" in done.stdout
-    assert "never read" not in done.stdout
+    M.export_hf(M.Transformer(M.load_config("test")).eval(), small_tokenizer, tmp_path)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("hello there\nand again\n/reset\n/quit\nnever read\n"))
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", out)
+    chat.main(["--ckpt", str(tmp_path), "--max_new_tokens=5", "--temperature=0.8", "--seed=3"])
+    text = out.getvalue()
+    assert text.count("tutor> ") == 2 and "(conversation cleared)" in text
+    assert "never read" not in text
+
+
+def test_chat_history_is_rendered_and_trimmed_to_fit(small_tokenizer):
+    messages = [{"role": "user", "content": "one two three " * 20}, {"role": "assistant", "content": "four " * 20},
+                {"role": "user", "content": "five"}]
+    full = chat.fit_history(small_tokenizer, list(messages), 10_000)
+    short_messages = list(messages)
+    trimmed = chat.fit_history(small_tokenizer, short_messages, len(full) - 1)
+    assert short_messages == messages[2:]  # the oldest user/assistant pair went first
+    assert len(trimmed) < len(full)
 
 
 def test_chat_without_tokenizer_says_so(tmp_path):
     torch.manual_seed(0)
     M.export_hf(M.Transformer(M.load_config("test")), None, tmp_path)
-    done = run_chat([f"--ckpt={tmp_path}"], "hi\n")
-    assert done.returncode != 0 and "no tokenizer files" in done.stderr
+    with pytest.raises(SystemExit, match="no tokenizer files"):
+        chat.main([f"--ckpt={tmp_path}"])
