@@ -14,6 +14,7 @@ against the system's Chromium (`make test-sysdeps` installs it), so nothing is d
 Run
     .venv/bin/python scripts/demo_video.py                                  # SmolLM2-135M-Instruct (+ tutor adapter)
     .venv/bin/python scripts/demo_video.py --ckpt=out/release/tutor --width=720
+    .venv/bin/python scripts/demo_video.py --adapter=out/sft/tutor/adapter      # the base model + a tuned adapter
     .venv/bin/python scripts/demo_video.py --url=http://127.0.0.1:8501      # record a page `make demo` started
 """
 from __future__ import annotations
@@ -79,7 +80,8 @@ def start_services(args: argparse.Namespace, work: Path) -> tuple[str, list[subp
     env = {**os.environ, "NANOTUTOR_TOKENS": f"{token}:student", "NANOTUTOR_TOKEN": token,
            "NANOTUTOR_SERVER": f"http://127.0.0.1:{args.serve_port}"}
     serve_cmd = [PY, "serve.py", "--host=127.0.0.1", f"--port={args.serve_port}", f"--sessions={work / 'sessions.db'}",
-                 f"--uploads={work / 'uploads'}", f"--logs={work / 'serve.jsonl'}"] + ([f"--ckpt={args.ckpt}"] if args.ckpt else [])
+                 f"--uploads={work / 'uploads'}", f"--logs={work / 'serve.jsonl'}"] + ([f"--ckpt={args.ckpt}"] if args.ckpt else []) \
+        + ([f"--adapter={args.adapter}"] if args.adapter else [])
     ui_cmd = [PY, "-m", "streamlit", "run", "ui.py", "--server.address=127.0.0.1", f"--server.port={args.ui_port}",
               "--server.headless=true", "--browser.gatherUsageStats=false"]
     procs = [subprocess.Popen(serve_cmd, cwd=ROOT, env=env, stdout=open(work / "serve.out", "w"), stderr=subprocess.STDOUT)]
@@ -96,6 +98,9 @@ class Recorder:
         self.page, self.frames, self.every, self.count = page, frames, every, 0
 
     def shot(self) -> None:
+        latest = self.page.locator("[data-testid='stChatMessage']")
+        if latest.count():  # keep the newest message in view as the conversation grows
+            latest.last.scroll_into_view_if_needed()
         self.page.screenshot(path=str(self.frames / f"{self.count:05d}.png"))
         self.count += 1
 
@@ -144,7 +149,7 @@ def record(url: str, image: Path, frames: Path, every: float, timeout: float) ->
         raise SystemExit("chromium is missing: make test-sysdeps installs it")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, headless=True, args=["--no-sandbox"])
-        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(url)
         page.get_by_text("Chat with your tutor").wait_for(timeout=60_000)
         recorder = Recorder(page, frames, every)
@@ -176,6 +181,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default="", help="record an already running page instead of starting one")
     parser.add_argument("--ckpt", default="", help="serve.py --ckpt (default: SmolLM2-135M-Instruct)")
+    parser.add_argument("--adapter", default="", help="serve.py --adapter (default: out/adapters/tutor when present)")
     parser.add_argument("--serve_port", type=int, default=8600)
     parser.add_argument("--ui_port", type=int, default=8601)
     parser.add_argument("--every", type=float, default=0.5, help="seconds between frames")
