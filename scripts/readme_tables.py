@@ -83,7 +83,7 @@ def lines_table(files: list[str]) -> str:
     out = ["| file | lines | code lines |", "|---|---:|---:|"]
     for key in order:
         files_n, total, code = rows[key]
-        label = f"`{key}`" if files_n == 1 and not key.endswith("/") else f"`{key}` ({files_n} files)"
+        label = f"`{key}`" if not key.endswith("/") else f"`{key}` ({files_n} file{'s' if files_n > 1 else ''})"
         out.append(f"| {label} | {total:,} | {code:,} |")
     out.append(f"| **total** | **{sum(r[1] for r in rows.values()):,}** | **{sum(r[2] for r in rows.values()):,}** |")
     return "\n".join(out)
