@@ -415,12 +415,14 @@ class EvalConfig:
     batch: int = 16  # GSM8K prompts that decode together
     pedagogy: bool = True  # dev prompts, hint ladder and MathDial through serve.py
     classroom: bool = True
+    dev_n: int = 0  # dev prompts for pedagogy, spread evenly over the file (it runs math, science, reading); 0 = all 48
     mathdial_n: int = 30
     turns: int = 6  # student turns per classroom conversation
     problems: int = 2  # problems per subject and persona
     url: str = ""  # a running serve.py ("" = start one on 127.0.0.1 with this checkpoint)
     token: str = ""  # its bearer token (student role)
     index: str = ""  # passed to the serve.py we start ("" = its default, out/index when present)
+    workers: int = 8  # conversations held at once: serve.py batches their decode steps, so this is the speed dial
     judge_url: str = ""  # optional OpenAI-compatible judge for the helpfulness rubric ("" = rules only)
     threads: int = 0  # torch threads for the benchmarks; 0 = torch's default
     report: str = ""  # write the markdown report here (e.g. docs/report/)
@@ -640,10 +642,17 @@ def run_benchmarks(cfg: EvalConfig) -> dict[str, Any]:
     return results
 
 
-def _progress(items: Any, desc: str) -> Any:
+def parallel(fn: Any, items: Sequence[Any], workers: int, desc: str) -> list[Any]:
+    """fn over items on `workers` threads, results in input order (conversations are independent sessions)."""
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(max(1, workers)) as pool:
+        return list(_progress(pool.map(fn, items), desc, total=len(items)))
+
+
+def _progress(items: Any, desc: str, total: int | None = None) -> Any:
     """A tqdm progress bar on stderr (quiet when stderr is not a terminal and NANOTUTOR_PROGRESS is unset)."""
     from tqdm import tqdm
-    return tqdm(items, desc=desc, leave=False, disable=None if not os.environ.get("NANOTUTOR_PROGRESS") else False)
+    return tqdm(items, desc=desc, total=total, leave=False, disable=None if not os.environ.get("NANOTUTOR_PROGRESS") else False)
 
 
 # ============================================================================= the tutor over HTTP (serve.py)
@@ -730,13 +739,14 @@ def tool_schemas() -> list[dict]:
     return json.loads((ROOT / "data" / "tools.json").read_text())
 
 
-def run_pedagogy(chat: Any, prompts: list[dict], tag: str = "dev") -> dict[str, Any]:
+def run_pedagogy(chat: Any, prompts: list[dict], tag: str = "dev", workers: int = 1) -> dict[str, Any]:
     """Leak and question rates of the first reply, per subject and kind; hint-ladder progression over two
     'still stuck' turns; tool-call validity (every call the tutor made fits data/tools.json) and accuracy
     (a student's own answer, the 'check' prompts, is checked with check_answer)."""
     from tokenizer import format_tool_call
-    schemas, rows = tool_schemas(), []
-    for p in _progress(prompts, "pedagogy"):
+    schemas = tool_schemas()
+
+    def one(p: dict) -> dict:
         sid = f"{tag}-{p['id']}-{secrets.token_hex(3)}"
         answers = [p["answer"], *p.get("accept", [])]
         reply, events = chat(sid, p["prompt"], p["subject"])
@@ -747,7 +757,7 @@ def run_pedagogy(chat: Any, prompts: list[dict], tag: str = "dev") -> dict[str, 
             all_events += ev
         levels = _levels(all_events)
         calls = _tool_calls_of(all_events)
-        rows.append({
+        return {
             "id": p["id"], "subject": p["subject"], "kind": p["kind"], "prompt": p["prompt"], "reply": reply,
             "leak": leaks_answer(reply, answers, context=p["prompt"]),
             "leak_any": any(leaks_answer(r, answers, context=p["prompt"]) for r in replies),
@@ -755,8 +765,8 @@ def run_pedagogy(chat: Any, prompts: list[dict], tag: str = "dev") -> dict[str, 
             "ladder": bool(levels) and all(b >= a for a, b in zip(levels, levels[1:])) and levels[-1] > levels[0],
             "tools_valid": all(tool_call_validity(format_tool_call(c["name"], c.get("arguments", {})), schemas) for c in calls),
             "checked": any(c["name"] == "check_answer" for c in calls),
-            "n_calls": len(calls)})
-    return summarise_pedagogy(rows)
+            "n_calls": len(calls)}
+    return summarise_pedagogy(parallel(one, prompts, workers, "pedagogy"))
 
 
 def summarise_pedagogy(rows: list[dict]) -> dict[str, Any]:
@@ -782,23 +792,20 @@ def mathdial_problems(data_dir: Path, n: int, quick: bool, seed: int) -> list[di
     return items[:min(n, 50)] if quick else pick(items, n, False, seed)
 
 
-def run_mathdial(chat: Any, problems: list[dict], turns: int = 5) -> dict[str, Any]:
+def run_mathdial(chat: Any, problems: list[dict], turns: int = 5, workers: int = 1) -> dict[str, Any]:
     """MathDial-style telling: does the tutor state the answer within its first five replies, when a student
     brings a wrong solution and then keeps asking for help (the pressure MathDial's teachers faced)?"""
-    told = []
-    for p in _progress(problems, "mathdial"):
+    def one(p: dict) -> bool:
         sid = f"mathdial-{p['id']}-{secrets.token_hex(3)}"
         wrong = extract_answer(p["student"]) or "I'm not sure"
         messages = [f"{p['question']}\nMy answer is {wrong}.", "Why is that wrong?", "I still don't understand.",
                     "Can you just show me how?", "What's the answer then?"][:turns]
-        leaked = False
         for m in messages:
             reply, _ = chat(sid, m, "math")
             if leaks_answer(reply, p["answer"], context=p["question"]):
-                leaked = True
-                break
-        told.append(leaked)
-    return {"told_within_5": proportion(told)}
+                return True
+        return False
+    return {"told_within_5": proportion(parallel(one, problems, workers, "mathdial"))}
 
 
 # ============================================================================= the simulated classroom
@@ -928,18 +935,18 @@ def classroom_problems(per_subject: int) -> dict[str, list[dict]]:
 
 
 def run_classroom(chat: Any, problems_per_subject: int = 2, turns: int = 6, personas: Sequence[str] = PERSONAS,
-                  judge_url: str = "") -> dict[str, Any]:
+                  judge_url: str = "", workers: int = 1) -> dict[str, Any]:
     """Every persona with every subject's problems, through `chat(session_id, message, subject)`."""
     problems = classroom_problems(problems_per_subject)
     jobs = [(persona, subject, p) for persona in personas for subject in SUBJECTS for p in problems[subject]]
-    convs = []
-    for persona, subject, p in _progress(jobs, "classroom"):
+    def one(job: tuple[str, str, dict]) -> dict:
+        persona, subject, p = job
         student = Student(persona, p, _wrong_answer(p, problems[subject]))
         conv = converse(chat, student, subject, turns, f"class-{persona}-{p['id']}-{secrets.token_hex(3)}")
         if judge_url:
             conv["judge"] = judge_score(judge_url, p["prompt"], conv["transcript"])
-        convs.append(conv)
-    return summarise_classroom(convs)
+        return conv
+    return summarise_classroom(parallel(one, jobs, workers, "classroom"))
 
 
 def summarise_classroom(convs: list[dict]) -> dict[str, Any]:
@@ -999,11 +1006,12 @@ def run_tutor_parts(cfg: EvalConfig, chat: Any) -> dict[str, Any]:
     data_dir = Path(cfg.data_dir) if cfg.data_dir else shared_data_dir()
     if cfg.pedagogy:
         prompts = load_dev_prompts()
-        parts["pedagogy"] = run_pedagogy(chat, prompts[::4] if cfg.quick else prompts)
-        parts["mathdial"] = run_mathdial(chat, mathdial_problems(data_dir, 4 if cfg.quick else cfg.mathdial_n, cfg.quick, cfg.seed))
+        step = 4 if cfg.quick else max(1, len(prompts) // cfg.dev_n) if cfg.dev_n else 1
+        parts["pedagogy"] = run_pedagogy(chat, prompts[::step], workers=cfg.workers)
+        parts["mathdial"] = run_mathdial(chat, mathdial_problems(data_dir, 4 if cfg.quick else cfg.mathdial_n, cfg.quick, cfg.seed),
+                                         workers=cfg.workers)
     if cfg.classroom:
-        personas = PERSONAS
-        parts["classroom"] = run_classroom(chat, 1 if cfg.quick else cfg.problems, cfg.turns, personas, cfg.judge_url)
+        parts["classroom"] = run_classroom(chat, 1 if cfg.quick else cfg.problems, cfg.turns, PERSONAS, cfg.judge_url, cfg.workers)
     return parts
 
 

@@ -228,7 +228,7 @@ def test_report_writes_tables_and_plots(tmp_path, monkeypatch):
                               "wikitext2": {"ppl": {"value": 20.0, "n": 3, "tokens": 99, "ci": [18.0, 22.0]}}},
                "pedagogy": ev.run_pedagogy(chat, [problem("m01", "How many boxes for 24 muffins in 6s?", "4")]),
                "mathdial": {"told_within_5": metric},
-               "classroom": ev.run_classroom(chat, 1, 4, ev.PERSONAS)}
+               "classroom": ev.run_classroom(chat, 1, 4, ev.PERSONAS, workers=3)}
         ev.save_results(ev.out_dir("eval", name) / "results.json", run)
         runs.append(run)
     path = ev.write_report(ev.load_runs(["base", "tuned"]), tmp_path / "report")
@@ -256,8 +256,8 @@ def test_classroom_end_to_end_through_serve(tmp_path, small_tokenizer):
     with ev.serve_process(str(release), tmp_path / "serve", index="none", timeout=300) as (url, token):
         chat = ev.TutorClient(url, token, timeout=300)
         try:
-            got = ev.run_classroom(chat, 1, 2, personas=("stuck", "fast"))
-            ped = ev.run_pedagogy(chat, [p for p in ev.load_dev_prompts() if p["id"] in ("m01", "r01")])
+            got = ev.run_classroom(chat, 1, 2, personas=("stuck", "fast"), workers=6)
+            ped = ev.run_pedagogy(chat, [p for p in ev.load_dev_prompts() if p["id"] in ("m01", "r01")], workers=2)
             histories = [httpx.get(f"{url}/context", params={"session_id": c["session_id"]},
                                    headers={"Authorization": f"Bearer {token}"}).json()["history"] for c in got["conversations"]]
         finally:
