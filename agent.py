@@ -1183,8 +1183,8 @@ def _numbers(text: str) -> set[str]:
 
 
 def consistent_with(draft: str, stage: str, earlier: list[str] = (), student: str = "", problem: str = "") -> str:
-    """Keep only draft sentences a small model got right. Dropped: praise for a wrong answer (or the reverse), any
-    talk of "the answer" while checking one, offers to give the answer, worked results ("= 81") that are not in the
+    """Keep only draft sentences a small model got right. Dropped: praise for a wrong answer (or the reverse), claims
+    about "the answer" (questions about it may stay, except while checking one), offers to give the answer, worked results ("= 81") that are not in the
     problem (a small model's arithmetic is often wrong, and when right it gives the answer away), narration about
     "the student", echoes of the student's message or of earlier tutor turns, and degenerate loops."""
     said = {_normalise_text(s) for text in earlier for s in re.split(r"(?<=[.!?])\s+", text)}
@@ -1196,6 +1196,7 @@ def consistent_with(draft: str, stage: str, earlier: list[str] = (), student: st
         trigrams = [tuple(words[i:i + 3]) for i in range(len(words) - 2)]
         if (not norm or norm in said or (echo and echo in norm) or len(set(trigrams)) < len(trigrams)
                 or re.match(r"(?:the|this|a) (?:student|user)\b", norm) or _PROMISE.search(sentence)
+                or stage != "summary" and re.search(r"\banswer\b", sentence, re.I) and not sentence.rstrip().endswith("?")
                 or any(n not in _numbers(problem) for n in re.findall(r"=\s*\$?(-?\d[\d,./]*\d|\d)", sentence))
                 or stage == "check" and ((_PRAISE.search(sentence) and not re.search(r"\bnot\b", sentence, re.I)) or re.search(r"\banswer\b|\bindeed\b", sentence, re.I))
                 or stage == "summary" and _DENIAL.search(sentence)):

@@ -321,6 +321,7 @@ def test_draft_filters_drop_what_a_small_model_gets_wrong():
     assert keep("Great job! Which step?", "check") == "Which step?"
     assert keep("That's not right yet. Try again.", "summary") == ""
     assert keep("I'd be happy to provide the answer. What do you know?", "hint") == "What do you know?"
+    assert keep("This is the answer to the problem. What do you think the answer is?", "elicit") == "What do you think the answer is?"
     assert keep("The student wants x. What do you think?", "probe") == "What do you think?"
     assert keep("I make sure to make sure to make sure. Why?", "probe") == "Why?"
     assert keep("You said just tell me the answer now. Why?", "hint", student="just tell me the answer now") == "Why?"
