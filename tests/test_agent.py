@@ -198,7 +198,7 @@ def test_leak_guard_regenerates_then_rewrites():
     assert "Do not say the answer" in leaky.seen[1]["messages"][0]["content"]
     assert not leaks_answer(reply, ["4"], context="Solve 2x + 3 = 11") and agent.asks_or_next_step(reply)
 
-    fixed = scripted("The answer is 4.", "What do you get if you take 3 from both sides?")
+    fixed = scripted("So x is 4.", "What do you get if you take 3 from both sides?")
     events, reply = run(agent.Tutor(fixed), "s", "Solve 2x + 3 = 11")
     assert [e["action"] for e in events if e.get("name") == "leak_guard"] == ["regenerate"]
     assert "take 3 from both sides" in reply and not leaks_answer(reply, "4", context="Solve 2x + 3 = 11")
