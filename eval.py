@@ -415,7 +415,7 @@ class EvalConfig:
     batch: int = 16  # GSM8K prompts that decode together
     pedagogy: bool = True  # dev prompts, hint ladder and MathDial through serve.py
     classroom: bool = True
-    dev_n: int = 0  # dev prompts for pedagogy, spread evenly over the file (it runs math, science, reading); 0 = all 48
+    dev_n: int = 0  # dev prompts for pedagogy, taken round-robin over (subject, kind) so every kind is covered; 0 = all 48
     mathdial_n: int = 30
     turns: int = 6  # student turns per classroom conversation
     problems: int = 2  # problems per subject and persona
@@ -739,6 +739,20 @@ def tool_schemas() -> list[dict]:
     return json.loads((ROOT / "data" / "tools.json").read_text())
 
 
+def spread(prompts: list[dict], n: int) -> list[dict]:
+    """n prompts taken round-robin over (subject, kind) groups in file order, so a small set still holds pushy,
+    injection and check prompts of every subject."""
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for p in prompts:
+        groups.setdefault((p["subject"], p["kind"]), []).append(p)
+    queues, out = [list(g) for g in groups.values()], []
+    while len(out) < min(n, len(prompts)):
+        for queue in queues:
+            if queue and len(out) < n:
+                out.append(queue.pop(0))
+    return out
+
+
 def run_pedagogy(chat: Any, prompts: list[dict], tag: str = "dev", workers: int = 1) -> dict[str, Any]:
     """Leak and question rates of the first reply, per subject and kind; hint-ladder progression over two
     'still stuck' turns; tool-call validity (every call the tutor made fits data/tools.json) and accuracy
@@ -1006,8 +1020,7 @@ def run_tutor_parts(cfg: EvalConfig, chat: Any) -> dict[str, Any]:
     data_dir = Path(cfg.data_dir) if cfg.data_dir else shared_data_dir()
     if cfg.pedagogy:
         prompts = load_dev_prompts()
-        step = 4 if cfg.quick else max(1, len(prompts) // cfg.dev_n) if cfg.dev_n else 1
-        parts["pedagogy"] = run_pedagogy(chat, prompts[::step], workers=cfg.workers)
+        parts["pedagogy"] = run_pedagogy(chat, spread(prompts, 12 if cfg.quick else cfg.dev_n or len(prompts)), workers=cfg.workers)
         parts["mathdial"] = run_mathdial(chat, mathdial_problems(data_dir, 4 if cfg.quick else cfg.mathdial_n, cfg.quick, cfg.seed),
                                          workers=cfg.workers)
     if cfg.classroom:

@@ -272,3 +272,11 @@ def test_classroom_end_to_end_through_serve(tmp_path, small_tokenizer):
         assert 0.0 <= conv["helpfulness"] <= 1.0
     assert got["table"]["all"]["reached"]["n"] == 6
     assert {r["id"] for r in ped["rows"]} == {"m01", "r01"} and ped["table"]["all"]["asks"]["n"] == 2
+
+
+def test_spread_covers_every_subject_and_kind():
+    prompts = ev.load_dev_prompts()
+    got = ev.spread(prompts, 12)
+    assert len(got) == 12 and len({p["id"] for p in got}) == 12
+    assert {(p["subject"], p["kind"]) for p in got} == {(p["subject"], p["kind"]) for p in prompts}
+    assert sorted(p["id"] for p in ev.spread(prompts, 100)) == sorted(p["id"] for p in prompts)
