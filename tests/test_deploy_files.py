@@ -207,6 +207,53 @@ def test_docker_entrypoint_maps_environment_to_flags(tmp_path):
         check_command(line, "docker-start.sh")
 
 
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_docker_entrypoint_serves_api_and_page_and_stops_both(tmp_path):
+    """The entry point outside a container: both processes answer, and SIGTERM (docker stop) ends both."""
+    import signal
+    import time
+
+    import httpx
+
+    serve_port, ui_port = free_port(), free_port()
+    env = {**os.environ, "SERVE_PORT": str(serve_port), "PORT": str(ui_port), "NANOTUTOR_OUT": str(tmp_path),
+           "NANOTUTOR_TOKENS": "t0ken-for-the-test:student", "SERVE_ARGS": "--index=none"}
+    proc = subprocess.Popen(["bash", str(ROOT / "deploy" / "docker-start.sh")], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline, up = time.monotonic() + 90, set()
+        while time.monotonic() < deadline and len(up) < 2:
+            for name, url in (("serve", f"http://127.0.0.1:{serve_port}/health"),
+                              ("ui", f"http://127.0.0.1:{ui_port}/_stcore/health")):
+                try:
+                    if httpx.get(url, timeout=2).status_code == 200:
+                        up.add(name)
+                except httpx.HTTPError:
+                    pass
+            time.sleep(0.5)
+        assert up == {"serve", "ui"}, f"only {up} came up"
+        no_token = httpx.get(f"http://127.0.0.1:{serve_port}/context?session_id=s", timeout=5)
+        assert no_token.status_code == 401  # the environment's token list is in force
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) is not None
+        time.sleep(1)
+        for port in (serve_port, ui_port):
+            with pytest.raises(httpx.HTTPError):
+                httpx.get(f"http://127.0.0.1:{port}/health", timeout=2)
+    finally:
+        try:  # whatever is left of the group the script started, even after a failed assertion
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
 # ----------------------------------------------------------------------------- learner notebook
 
 def notebook_commands(nb) -> list[str]:
