@@ -289,3 +289,25 @@ def test_command_checker_catches_a_bad_flag_and_a_missing_path():
     with pytest.raises(AssertionError, match="configs/nope.py does not exist"):
         check_command("python train.py configs/nope.py", "self-test")
     assert check_command("python sft.py configs/sft_tutor.py --lora_rank=8 --max_steps=3", "self-test") == ["sft.py"]
+
+
+# ----------------------------------------------------------------------------- EC2 guide
+
+def test_ec2_guide_memory_table_matches_train_dry_run():
+    """Every row of deploy/ec2.md's arithmetic table is what train.py's planner computes today."""
+    from model import load_config
+    from train import TrainConfig, plan_memory
+
+    rows = re.findall(r"^\| `([\w.-]+)` \| [\d.]+ B \| (\d+) x (\d+) GB(, FSDP)? \|(.*)$",
+                      (ROOT / "deploy" / "ec2.md").read_text(), flags=re.M)
+    assert len(rows) == 4, rows
+    for name, world, gpu_gb, fsdp, rest in rows:
+        cfg = TrainConfig(world_size=int(world), gpu_memory_gb=float(gpu_gb), fsdp=bool(fsdp), dtype="bf16",
+                          seq_len=2048)
+        plan = plan_memory(load_config(name), cfg)
+        static = plan["static"]
+        expected = (f" {static['params'] / 1e9:.2f} + {static['grads'] / 1e9:.2f} + {static['optimizer'] / 1e9:.2f} GB"
+                    + (f" (+{static['unsharded_blocks'] / 1e9:.2f} blocks)" if fsdp else "")
+                    + f" | {plan['activation_per_sample'] / 1e9:.2f} GB | {plan['micro_batch']} x {plan['grad_accum']}"
+                    + f" | {plan['per_gpu_total'] / 1e9:.1f} GB |")
+        assert rest == expected, f"deploy/ec2.md row {name}: {rest!r} != {expected!r}"
