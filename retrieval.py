@@ -286,7 +286,7 @@ class Index:
     """Chunks plus their unit vectors in FAISS; `search` returns the top-k chunks with cosine scores."""
 
     def __init__(self, chunks: list[dict], vectors: np.ndarray, embedder: Embedder | None = None, hnsw: bool = False,
-                 hnsw_m: int = 32, ef_search: int = 256, ef_construction: int = 80):
+                 hnsw_m: int = 32, ef_search: int = 256, ef_construction: int = 200):
         import faiss
 
         if len(chunks) != len(vectors):
