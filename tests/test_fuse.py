@@ -93,11 +93,12 @@ def test_make_vqa_is_seeded_and_balanced():
 
 @pytest.mark.slow
 def test_toy_vqa_learns_while_text_only_stays_at_chance(tmp_path, one_thread):
-    """Seeded: 300 steps of concat fusion (~50 s on one free core) vs the text-only baseline on 1000 held-out
-    questions whose four answers are equally likely (chance 25%). The >= 90% goal is a longer run (README)."""
-    base = dict(steps=300, eval_every=300, n_eval=1000, out=str(tmp_path))
+    """Seeded: 200 steps of concat fusion (73% held-out; ~35 s on one free core) vs 150 of the text-only baseline
+    (26.7%) on 1000 held-out questions with four equally likely answers each (chance 25%). The >= 90% goal is the
+    longer run in README."""
+    base = dict(steps=200, eval_every=200, n_eval=1000, out=str(tmp_path))
     seen = fuse.train_vqa(fuse.VQAConfig(fusion="concat", **base))
-    blind = fuse.train_vqa(fuse.VQAConfig(fusion="none", **{**base, "steps": 200, "eval_every": 200}))
+    blind = fuse.train_vqa(fuse.VQAConfig(fusion="none", **{**base, "steps": 150, "eval_every": 150}))
     assert seen["accuracy"] >= 0.60, seen["history"]
     assert blind["accuracy"] <= 0.35, blind["history"]
 
