@@ -1,7 +1,7 @@
 """README tables generated from the code and the recorded results, so they cannot drift from either.
 
 What it writes, each between a pair of marker comments in README.md (`<!-- tables:NAME -->` ... `<!-- /tables:NAME -->`):
-- `lines`: lines and code lines (no blanks, comments or docstrings) of every tracked Python and shell file, one row
+- `lines`: lines and code lines (no blanks, comments or docstrings) of every committed Python and shell file, one row
   per top-level script in the order of the flow, one row per folder for the rest, and the total
 - `results`: the last `ratio=` of every bench/<name>.py, with what it measures (its docstring's first line), when
   and on what machine it ran; then any eval.py results
@@ -40,10 +40,21 @@ RESULTS = ROOT / "docs" / "results.json"
 
 # ----------------------------------------------------------------------------- line counts
 
-def tracked_files() -> list[str]:
-    """Python and shell files git knows about (a half-written untracked file of someone else's does not count)."""
-    listed = subprocess.run(["git", "ls-files", "*.py", "*.sh"], cwd=ROOT, capture_output=True, text=True, check=True)
-    return sorted(f for f in listed.stdout.splitlines() if (ROOT / f).is_file())
+def committed_files() -> dict[str, str]:
+    """Python and shell files as committed at HEAD: the table describes the repository, not someone's unsaved edits,
+    so every checkout of a commit gets the same answer."""
+    names = subprocess.run(["git", "ls-tree", "-r", "--name-only", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                           check=True).stdout.split("\n")
+    names = sorted(n for n in names if n.endswith((".py", ".sh")))
+    batch = subprocess.run(["git", "cat-file", "--batch"], cwd=ROOT, input="".join(f"HEAD:{n}\n" for n in names).encode(),
+                           capture_output=True, check=True).stdout
+    files, pos = {}, 0
+    for name in names:  # each answer: b"<sha> blob <size>\n<content>\n"
+        header_end = batch.index(b"\n", pos)
+        size = int(batch[pos:header_end].split()[2])
+        files[name] = batch[header_end + 1:header_end + 1 + size].decode()
+        pos = header_end + 1 + size + 1
+    return files
 
 
 def docstring_lines(source: str) -> set[int]:
@@ -57,11 +68,10 @@ def docstring_lines(source: str) -> set[int]:
     return lines
 
 
-def count_lines(path: Path) -> tuple[int, int]:
+def count_lines(name: str, text: str) -> tuple[int, int]:
     """(all lines, code lines). Code excludes blank lines, comment-only lines and docstrings."""
-    text = path.read_text()
     lines = text.splitlines()
-    if path.suffix != ".py":
+    if not name.endswith(".py"):
         return len(lines), sum(1 for line in lines if line.strip() and not line.strip().startswith("#"))
     skip = docstring_lines(text)
     comment_only = {tok.start[0] for tok in tokenize.generate_tokens(io.StringIO(text).readline)
@@ -70,11 +80,11 @@ def count_lines(path: Path) -> tuple[int, int]:
     return len(lines), code
 
 
-def lines_table(files: list[str]) -> str:
+def lines_table(files: dict[str, str]) -> str:
     rows: dict[str, list[int]] = {}
-    for name in files:
+    for name, text in files.items():
         key = name if "/" not in name else name.split("/")[0] + "/"
-        total, code = count_lines(ROOT / name)
+        total, code = count_lines(name, text)
         entry = rows.setdefault(key, [0, 0, 0])
         entry[0] += 1
         entry[1] += total
@@ -133,7 +143,7 @@ def results_table(results: dict) -> str:
     out = ["| bench | what it measures | `ratio=` | measured | machine |", "|---|---|---:|---|---|"]
     for name, entry in sorted(results.get("bench", {}).items()):
         out.append(f"| `bench/{name}.py` | {bench_summary(name)} | {entry['ratio']} | {entry['measured']} | {entry['machine']} |")
-    benches = [Path(f).stem for f in tracked_files() if f.startswith("bench/") and f.endswith(".py")]
+    benches = [Path(f).stem for f in committed_files() if f.startswith("bench/") and f.endswith(".py")]
     missing = sorted(b for b in benches if b not in results.get("bench", {}))
     if missing:
         out.append("")
@@ -156,7 +166,7 @@ def replace_block(text: str, name: str, body: str) -> str:
 
 
 def render(readme: str, results: dict) -> str:
-    readme = replace_block(readme, "lines", lines_table(tracked_files()))
+    readme = replace_block(readme, "lines", lines_table(committed_files()))
     return replace_block(readme, "results", results_table(results))
 
 

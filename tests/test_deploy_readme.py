@@ -1,5 +1,6 @@
 """scripts/readme_tables.py: README's generated tables are current, and the counting and harvesting are exact."""
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -15,14 +16,19 @@ def test_readme_tables_are_up_to_date():
     assert readme_tables.main(["--check"]) == 0, "run: .venv/bin/python scripts/readme_tables.py"
 
 
-def test_code_lines_skip_blanks_comments_and_docstrings(tmp_path):
-    path = tmp_path / "m.py"
-    path.write_text('"""Module doc\n\nspanning lines."""\nimport os  # a trailing comment is code\n\n# a comment\n'
-                    'def f():\n    """Doc."""\n    return "# not a comment"\n')
-    assert readme_tables.count_lines(path) == (9, 3)
-    shell = tmp_path / "s.sh"
-    shell.write_text("#!/bin/bash\n# note\n\necho hi\n")
-    assert readme_tables.count_lines(shell) == (4, 1)
+def test_code_lines_skip_blanks_comments_and_docstrings():
+    source = ('"""Module doc\n\nspanning lines."""\nimport os  # a trailing comment is code\n\n# a comment\n'
+              'def f():\n    """Doc."""\n    return "# not a comment"\n')
+    assert readme_tables.count_lines("m.py", source) == (9, 3)
+    assert readme_tables.count_lines("s.sh", "#!/bin/bash\n# note\n\necho hi\n") == (4, 1)
+
+
+def test_committed_files_are_read_from_head():
+    files = readme_tables.committed_files()
+    assert "common.py" in files and "scripts/readme_tables.py" in files
+    assert all(name.endswith((".py", ".sh")) for name in files)
+    head = subprocess.run(["git", "show", "HEAD:common.py"], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert files["common.py"] == head.stdout
 
 
 def test_harvest_takes_the_last_ratio_and_flattens_eval(tmp_path):
