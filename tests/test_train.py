@@ -356,6 +356,10 @@ def test_meta_init_under_fsdp_allocates_shards_and_trains(shards, tmp_path):
         t.save("final")
         restored, _ = train.model_from_checkpoint(t.ckpt_dir / "final")
         assert torch.equal(restored.layers[0].attention.wq.weight, t.raw.layers[0].attention.wq.weight.full_tensor())
+        train.consolidate(t.ckpt_dir / "final", hf_dir=str(tmp_path / "hf"))  # the release format
+        from model import load
+        released, _ = load(tmp_path / "hf")
+        assert all(torch.equal(a, b) for a, b in zip(released.state_dict().values(), restored.state_dict().values()))
         resumed = trainer(shards, tmp_path / "run", fsdp=True, meta_init=True, max_steps=3, init_from="resume")
         assert resumed.step == 2 and resumed.position == t.position  # model + optimizer from the DCP shards
         assert resumed.train_step()["train/loss"] == t.train_step()["train/loss"]
