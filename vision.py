@@ -27,7 +27,7 @@ import io
 import json
 import sys
 import warnings
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -328,7 +328,6 @@ class Preprocess:
     std: tuple[float, ...] = HALF
     resample: int = 3  # PIL.Image.BICUBIC
     rescale: float = 1 / 255
-    extra: dict = field(default_factory=dict)
 
     @classmethod
     def default(cls, cfg: VisionConfig) -> "Preprocess":
