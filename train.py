@@ -20,10 +20,12 @@ What it supports
 - `--dry_run`: per-GPU memory of any config (3B, 7B) on the meta device for a world size, FSDP or not, and a
   micro-batch / accumulation recommendation for a target global batch
 
-Run (the data comes from `python -m data.prepare ...`, which writes a shard directory with manifest.json)
-    .venv/bin/python train.py configs/test.py --data_dir=out/shards/demo --max_steps=50        # laptop CPU
-    .venv/bin/python train.py configs/tiny.py --data_dir=... --init_from=resume                  # continue a run
-    .venv/bin/python train.py configs/smollm2-135m.py --init_from=$(.venv/bin/python -c "import common; print(common.smollm2_gguf())") --data_dir=...
+Run (shards come from `python -m data.prepare`, default out/data/default with SmolLM2's tokenizer; the model's
+vocab_size must cover the shards' tokenizer; the run directory is out/runs/<run_name> unless --run_dir is given)
+    .venv/bin/python train.py configs/test.py --data_dir=out/data/<your build> --max_steps=50   # laptop CPU
+    .venv/bin/python train.py configs/test.py --data_dir=... --max_steps=100 --init_from=resume  # continue a run
+    .venv/bin/python train.py --init_from=$(.venv/bin/python -c "import common; print(common.smollm2_gguf())") \
+        --batch_size=2 --seq_len=256 --lr=3e-5      # continued pretraining of SmolLM2 on out/data/default
     # one GPU
     python train.py configs/tiny.py --data_dir=... --dtype=bf16 --compile
     # one node, 8 GPUs (DDP, or --fsdp for models that do not fit one GPU)
@@ -32,8 +34,9 @@ Run (the data comes from `python -m data.prepare ...`, which writes a shard dire
     torchrun --nnodes=2 --nproc_per_node=8 --node_rank=0 --rdzv_backend=c10d --rdzv_endpoint=$HEAD_IP:29500 \
         train.py configs/7b.py --data_dir=... --dtype=bf16 --fsdp --meta_init --run_dir=/fsx/runs/7b
     # tools
-    .venv/bin/python train.py --eval_only --init_from=out/runs/run/final --data_dir=... --wikitext --tokenizer=...
-    .venv/bin/python train.py --consolidate=out/runs/run/final --to=out/model.pt   # or --hf_dir=out/release
+    .venv/bin/python train.py --eval_only --init_from=out/runs/run/checkpoints/final --data_dir=... --wikitext --tokenizer=...
+    .venv/bin/python train.py --eval_only --init_from=<a .gguf or HF dir> --wikitext --wikitext_tokens=2048 --seq_len=512
+    .venv/bin/python train.py --consolidate=out/runs/run/checkpoints/final --to=out/model.pt   # or --hf_dir=out/release
     .venv/bin/python train.py configs/7b.py --dry_run --world_size=16 --fsdp --global_batch_tokens=4000000
 """
 from __future__ import annotations
