@@ -42,7 +42,10 @@ test-sysdeps: sysdeps
 test: .venv/stamp-dev test-sysdeps
 	$(PY) -m pytest -q --durations=15 tests
 
-demo: .venv/stamp sysdeps chat
+# Index, tutor (SmolLM2 + agent; + the adapter make tutor builds), serve.py and ui.py; prints the URL and token.
+# DEMO_SMOKE=1 serves the tiny `test` config instead, checks /health and the page, and stops (CI runs it).
+demo: .venv/stamp sysdeps
+	bash scripts/demo.sh
 
 # Pretraining records + token shards from the staged data and data/corpus; a no-op when nothing changed.
 data: .venv/stamp

@@ -18,6 +18,8 @@ What it supports
 Run
     .venv/bin/python model.py                      # parameter counts of every config in configs/
     .venv/bin/python model.py --ckpt PATH          # load a checkpoint and print its config
+    .venv/bin/python model.py --init=configs/test --tokenizer=out/tokenizers/bpe2048 --out=out/release/test
+                                                   # a randomly initialised release (what the demo's smoke mode serves)
 """
 from __future__ import annotations
 
@@ -36,7 +38,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from common import ROOT, atomic_write_bytes, atomic_write_json, fill, out_dir, read_config_file
+from common import ROOT, atomic_write_bytes, atomic_write_json, fill, out_dir, parse_args, read_config_file
 
 
 # ============================================================================= config
@@ -832,7 +834,25 @@ def hf_config_dict(cfg: ModelConfig, dtype: torch.dtype) -> dict[str, Any]:
 
 # ============================================================================= entry
 
+def init_release(config: str | Path, tokenizer_path: str | Path, out: str | Path, seed: int = 0) -> Path:
+    """A randomly initialised release directory (config, weights, tokenizer): the smallest complete checkpoint,
+    which `make demo`'s smoke mode and CI serve without waiting for any training."""
+    from tokenizer import load_tokenizer
+
+    tok = load_tokenizer(tokenizer_path)
+    cfg = load_config(config)
+    if tok.vocab_size > cfg.vocab_size:
+        raise ValueError(f"{tokenizer_path}: {tok.vocab_size} token ids do not fit {config}'s vocab_size {cfg.vocab_size}")
+    cfg.bos_id, cfg.eos_id = tok.bos_id if tok.bos_id is not None else -1, tok.eos_id
+    torch.manual_seed(seed)
+    return export_hf(Transformer(cfg), tok, out)
+
+
 def main(argv: list[str]) -> None:
+    if any(a.startswith("--init") for a in argv):
+        args = parse_args(argv)
+        print(f"wrote {init_release(args['init'], args['tokenizer'], args['out'])}")
+        return
     if "--ckpt" in argv:
         model, tok = load(argv[argv.index("--ckpt") + 1])
         print(json.dumps(dataclasses.asdict(model.config), indent=2))

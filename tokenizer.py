@@ -16,6 +16,7 @@ NeoX, SmolLM2, Qwen2 and ours) is a tiktoken rank table, so ids need no translat
 Run
     .venv/bin/python tokenizer.py --path=$(.venv/bin/python -c "import common; print(common.smollm2_gguf())") --text="Hi there"
     .venv/bin/python tokenizer.py --train --vocab_size=2048 --out=out/tokenizers/bpe2048   # train on staged stories + textbook
+    .venv/bin/python tokenizer.py --train --vocab_size=2048 --corpus=data/corpus       # ... or on our own lessons
 """
 from __future__ import annotations
 
@@ -806,6 +807,14 @@ def training_texts(data_dir: str | Path | None = None, max_bytes: int = 1_500_00
     return [t for t in kept if t]
 
 
+def corpus_texts(directory: str | Path) -> list[str]:
+    """Every .md and .txt file under `directory` (e.g. our authored lessons in data/corpus), in a fixed order."""
+    paths = sorted(p for p in Path(directory).rglob("*") if p.suffix in (".md", ".txt"))
+    if not paths:
+        raise FileNotFoundError(f"{directory}: no .md or .txt files to train a tokenizer on")
+    return [p.read_text(encoding="utf-8") for p in paths]
+
+
 def strip_gutenberg(text: str) -> str:
     """Drop Project Gutenberg's licence header and footer when the markers are present."""
     start = re.search(r"\*\*\* ?START OF.*?\*\*\*", text)
@@ -967,7 +976,8 @@ def content_mask(tok: Any, body: list[int], header_bytes: int, learn: int) -> li
 def main(argv: list[str]) -> None:
     args = parse_args(argv)
     if args.get("train"):
-        tok = train_bpe(training_texts(), int(args.get("vocab_size", 2048)))
+        texts = corpus_texts(args["corpus"]) if args.get("corpus") else training_texts()
+        tok = train_bpe(texts, int(args.get("vocab_size", 2048)))
         out = Path(args.get("out", out_dir("tokenizers") / f"bpe{tok.vocab_size}"))
         tok.save(out)
         print(f"saved {tok.vocab_size}-token tokenizer to {out} (fingerprint {tok.fingerprint[:12]})")
