@@ -690,7 +690,7 @@ def ingest(paths: list[str | Path], cfg: IngestConfig | None = None, embedder: E
         except IngestError as e:
             errors.append(str(e))
             log.error(str(e))
-    return rebuild(store, embedder, cfg.index or out_dir("index"), cfg.hnsw), errors
+    return rebuild(store, embedder, cfg.index or out_dir() / "index", cfg.hnsw), errors
 
 
 def openstax_modules() -> Path:

@@ -454,7 +454,7 @@ def main(argv: list[str]) -> None:
     values = parse_args(rest)
     check_known(values, SearchConfig)
     cfg = fill(SearchConfig, values)
-    default = str(out_dir("index"))
+    default = str(out_dir() / "index")
     embedder = Embedder()
     if command == "build":
         index = Index.build(read_chunks(target), embedder, hnsw=cfg.hnsw)
