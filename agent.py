@@ -604,6 +604,7 @@ GUARD_REPLIES = {
     "prompt_injection": "I'm your tutor, and I'll stick to helping you learn this.",
 }
 
+SAFE_REPLY = "Let's take it one step at a time. What do you already know that could help here?"
 SOLVED_REPLY = "You've already solved this one, nice work! Would you like to try another problem?"
 SYSTEM_PROMPT = (  # data/sft/build.py trains the tutor with these exact words: change both together
     "You are a patient Socratic tutor for school students ({subject}). Never state the final answer or solve the "
@@ -994,7 +995,8 @@ class Tutor:
         if not state.problem:
             return answer
         if context.get("answer") and context.get("problem") in (None, state.problem):
-            answer = Answer([str(context["answer"])], "context", expected=str(context["answer"]))
+            accepted = [str(context["answer"]), *map(str, context.get("accept") or [])]  # other forms: "four" for "4"
+            answer = Answer(accepted, "context", expected=str(context["answer"]))
         elif (solution := solve(state.problem)) is not None:
             values = [v for value in solution.values for v in dict.fromkeys((format_fraction(value), format_decimal(value)))]
             answer = Answer(values, "solver", solution.steps, solution.answer)
@@ -1096,7 +1098,7 @@ class Tutor:
             text = f"{text} {template['question'].format(**fill)}"
         if self._leaks(text, answer, state, role):
             yield {"type": "step", "name": "leak_guard", "action": "rewrite", "where": "reply"}
-            text = f"{' '.join(lead)} {hint_text(state.problem, 1, state.subject)} {template['question'].format(**fill)}".strip()
+            text = " ".join(lead + [SAFE_REPLY])  # no topic words or hints: those can contain the answer themselves
         return text
 
     def _leaks(self, text: str, answer: Answer, state: TutorState, role: str) -> bool:

@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> None:
         messages = [{"role": "system", "content": agent.SYSTEM_PROMPT.format(subject=p["subject"])}, {"role": "user", "content": p["prompt"]}]
         raw = "".join(generate(messages, max_tokens=cfg.max_tokens, temperature=0.0, stop=agent.STOP))
         t1 = time.perf_counter()
-        store.set_context(f"b{i}", subject=p["subject"], problem=p["prompt"], answer=p["answer"])
+        store.set_context(f"b{i}", subject=p["subject"], problem=p["prompt"], answer=p["answer"], accept=p.get("accept", []))
         ours = list(tutor.respond(f"b{i}", p["prompt"], subject=p["subject"]))[-1]["text"]
         t2 = time.perf_counter()
         for name, reply, seconds in (("reference", raw, t1 - t0), ("ours", ours, t2 - t1)):

@@ -348,3 +348,13 @@ def test_tools_are_offered_to_a_tool_trained_model():
 def test_system_prompt_is_the_one_sft_trains_with():
     from data.sft.build import TUTOR_SYSTEM
     assert agent.SYSTEM_PROMPT == TUTOR_SYSTEM
+
+
+def test_rewrite_is_safe_when_the_topic_itself_is_the_answer(monkeypatch):
+    monkeypatch.setattr(agent, "topic_of", lambda problem, subject: "the tortoise")  # a topic heuristic gone wrong
+    store = SessionStore(":memory:")
+    problem = "In the fable, who wins the race, the hare or the tortoise?"
+    store.set_context("s", subject="reading", problem=problem, answer="the tortoise", accept=["tortoise"])
+    events, reply = run(agent.Tutor(scripted("Think about the tortoise."), store=store), "s", problem)
+    assert not leaks_answer(reply, ["the tortoise", "tortoise"]) and agent.SAFE_REPLY in reply
+    assert [(e["action"], e.get("where")) for e in events if e.get("name") == "leak_guard"][-1] == ("rewrite", "reply")
