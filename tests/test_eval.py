@@ -280,3 +280,9 @@ def test_spread_covers_every_subject_and_kind():
     assert len(got) == 12 and len({p["id"] for p in got}) == 12
     assert {(p["subject"], p["kind"]) for p in got} == {(p["subject"], p["kind"]) for p in prompts}
     assert sorted(p["id"] for p in ev.spread(prompts, 100)) == sorted(p["id"] for p in prompts)
+
+
+def test_adapter_is_for_serve_only(tmp_path, monkeypatch):
+    monkeypatch.setattr(common, "OUT", tmp_path / "out")
+    with pytest.raises(ValueError, match="merged release"):
+        ev.evaluate(ev.EvalConfig(adapter="adapters/tutor", pedagogy=False, classroom=False))
