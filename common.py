@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import hashlib
 import importlib.util
 import json
 import logging
@@ -21,6 +22,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any, TypeVar
 
 ROOT = Path(__file__).resolve().parent
@@ -129,6 +131,42 @@ def check_known(values: dict[str, Any], *classes: type) -> None:
     unknown = sorted(set(values) - known)
     if unknown:
         raise KeyError(f"unknown config keys: {', '.join(unknown)}")
+
+
+# ----------------------------------------------------------------------------- reading files
+
+def sha256_file(path: str | Path) -> str:
+    """Hex sha256 of a file, read in 1 MiB blocks (content hashes key caches, idempotent ingestion and transfers)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def read_jsonl(path: str | Path, fields: tuple[str, ...] = ()) -> Iterator[tuple[int, dict]]:
+    """(line number, object) for each non-blank line; a bad line raises ValueError naming file and line."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: file not found")
+    with open(path, "rb") as f:
+        for lineno, raw in enumerate(f, 1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as e:
+                raise ValueError(f"{path}:{lineno}: not UTF-8 (byte {e.start})") from None
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise ValueError(f"{path}:{lineno}: malformed JSON ({e.msg})") from None
+            if not isinstance(obj, dict):
+                raise ValueError(f"{path}:{lineno}: expected a JSON object, got {type(obj).__name__}")
+            for field in fields:
+                if field not in obj:
+                    raise ValueError(f"{path}:{lineno}: missing field {field!r}")
+            yield lineno, obj
 
 
 # ----------------------------------------------------------------------------- atomic writes

@@ -45,7 +45,8 @@ from pathlib import Path
 
 import numpy as np
 
-from common import atomic_write_bytes, atomic_write_json, atomic_write_text, check_known, fill, get_logger, out_dir, parse_args, shared_data_dir
+from common import (atomic_write_bytes, atomic_write_json, atomic_write_text, check_known, fill, get_logger, out_dir, parse_args,
+                    read_jsonl, sha256_file, shared_data_dir)
 from data.subjects import grade_band, tag_subject, topic_scores
 from retrieval import Embedder, Index, WordPiece, npy_bytes
 
@@ -564,14 +565,12 @@ def text_sections(path: Path) -> list[Section]:
         text = path.read_text(encoding="utf-8", errors="replace")
         return markdown_sections(text, path.stem.replace("_", " "), path.parent.name)
     sections = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise IngestError(f"{path}:{n}: not JSON ({e.msg})") from None
-        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+    try:
+        records = list(read_jsonl(path, ("text",)))
+    except ValueError as e:
+        raise IngestError(str(e)) from None
+    for n, rec in records:
+        if not isinstance(rec["text"], str):
             raise IngestError(f"{path}:{n}: expected an object with a 'text' string")
         chapter = rec.get("chapter_title") or rec.get("chapter") or ""
         if rec.get("chapter_title") and rec.get("chapter") not in (None, ""):
@@ -626,12 +625,6 @@ class Store:
         return vectors
 
 
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def ingest_file(path: Path, store: Store, tok: WordPiece, cfg: IngestConfig) -> tuple[str, bool]:

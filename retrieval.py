@@ -34,7 +34,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from common import atomic_write_bytes, atomic_write_json, atomic_write_text, check_known, fill, fsync_dir, minilm_dir, out_dir, parse_args
+from common import (atomic_write_bytes, atomic_write_json, atomic_write_text, check_known, fill, fsync_dir, minilm_dir,
+                    out_dir, parse_args, read_jsonl)
 
 META_FIELDS = ("book", "chapter", "section", "page", "subject")
 
@@ -422,14 +423,8 @@ def npy_bytes(array: np.ndarray) -> bytes:
 def read_chunks(path: str | Path) -> list[dict]:
     """A chunks JSONL file; a bad line is reported with its file and line number."""
     chunks = []
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            chunk = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise ValueError(f"{path}:{n}: not JSON ({e.msg})") from None
-        if not isinstance(chunk, dict) or not isinstance(chunk.get("text"), str):
+    for n, chunk in read_jsonl(path, ("text",)):
+        if not isinstance(chunk["text"], str):
             raise ValueError(f"{path}:{n}: expected an object with a 'text' string")
         chunks.append(chunk)
     return chunks

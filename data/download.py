@@ -28,7 +28,7 @@ from pathlib import Path
 
 import httpx
 
-from common import atomic_write_text, check_known, fill, get_logger, out_dir, parse_args
+from common import atomic_write_text, check_known, fill, get_logger, out_dir, parse_args, sha256_file
 
 GH = "https://raw.githubusercontent.com"
 LLM_ADAPTERS = f"{GH}/AGI-Edgerunners/LLM-Adapters/816657208af4db747803f87ba40a4c71383fed7a/dataset"
@@ -97,12 +97,6 @@ class DownloadConfig:
 
 # ----------------------------------------------------------------------------- fetching
 
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def rewrite(url: str, url_prefix: str) -> str:
@@ -130,7 +124,7 @@ def fetch(url: str, dest: Path, sha256: str = "", timeout: float = 60.0) -> None
 
 def fetch_with_retries(url: str, dest: Path, sha256: str, cfg: DownloadConfig) -> bool:
     """True when fetched, False when `dest` was already there with the right hash. Retries network errors only."""
-    if dest.is_file() and (not sha256 or sha256_of(dest) == sha256):
+    if dest.is_file() and (not sha256 or sha256_file(dest) == sha256):
         return False
     source = rewrite(url, cfg.url_prefix)
     for attempt in range(1, cfg.retries + 1):

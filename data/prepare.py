@@ -31,7 +31,7 @@ import pyarrow.parquet as pq
 from tqdm import tqdm
 
 from common import atomic_write_bytes, atomic_write_json, atomic_write_text, check_known, fill, get_logger, out_dir, \
-    parse_args, shared_data_dir, smollm2_gguf
+    parse_args, sha256_file, shared_data_dir, smollm2_gguf
 from data.card import dataset_card
 from data.clean import clean_record, dedup
 from data.decontam import Decontaminator
@@ -64,12 +64,6 @@ class PrepareConfig:
 
 # ----------------------------------------------------------------------------- inputs and cache keys
 
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def input_hashes(cfg: PrepareConfig, root: Path) -> dict[str, str]:

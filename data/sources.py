@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
+from common import read_jsonl
+
 ROOT = Path(__file__).resolve().parent
 CORPUS_DIR = ROOT / "corpus"
 LETTERS = "ABCDEFGH"
@@ -46,26 +48,6 @@ def source_dir(root: Path, folder: str, name: str) -> Path:
         raise FileNotFoundError(f"source {name!r}: directory {path} not found "
                                 f"(mirror it with `python -m data.download --sources={name}` or set NANOTUTOR_DATA)")
     return path
-
-
-def read_jsonl(path: Path, fields: tuple[str, ...] = ()) -> Iterator[tuple[int, dict]]:
-    """(line number, object) for each non-blank line; a bad line raises naming file and line."""
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: file not found")
-    with open(path, "rb") as f:
-        for lineno, raw in enumerate(f, 1):
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as e:
-                raise ValueError(f"{path}:{lineno}: not UTF-8 (byte {e.start})") from None
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise ValueError(f"{path}:{lineno}: malformed JSON ({e.msg})") from None
-            check_fields(obj, fields, f"{path}:{lineno}")
-            yield lineno, obj
 
 
 def read_json_array(path: Path, fields: tuple[str, ...] = ()) -> Iterator[tuple[int, dict]]:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from common import atomic_write_json, check_known, fill, get_logger, out_dir, parse_args
+from common import atomic_write_json, check_known, fill, get_logger, out_dir, parse_args, sha256_file
 
 log = get_logger("s3")
 SHA_KEY = "nanotutor-sha256"  # user metadata key: S3's own ETag is not a content hash for multipart objects
@@ -63,12 +63,6 @@ def split_url(url: str) -> tuple[str, str]:
     return bucket, key.strip("/")
 
 
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(CHUNK), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def remote_sha256(client: Any, bucket: str, key: str) -> str | None:
