@@ -27,7 +27,6 @@ import dataclasses
 import hashlib
 import json
 import math
-import struct
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +38,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 from common import ROOT, atomic_write_bytes, atomic_write_json, fill, out_dir, parse_args, read_config_file
+from tokenizer import GGUFError, GGUFMetaReader, load_tokenizer
 
 
 # ============================================================================= config
@@ -481,69 +481,29 @@ def quantize_int8(model: Transformer) -> Transformer:
 
 # ============================================================================= GGUF reader
 
-GGUF_SCALARS = {0: "<B", 1: "<b", 2: "<H", 3: "<h", 4: "<I", 5: "<i", 6: "<f", 7: "<?", 10: "<Q", 11: "<q", 12: "<d"}
 GGML_TYPES = {0: "F32", 1: "F16", 2: "Q4_0", 3: "Q4_1", 6: "Q5_0", 7: "Q5_1", 8: "Q8_0", 10: "Q2_K", 11: "Q3_K",
               12: "Q4_K", 13: "Q5_K", 14: "Q6_K", 30: "BF16"}  # named in errors; dequantize() reads F32 F16 BF16 Q8_0 Q4_0 Q4_1
 BLOCK_BYTES = {"Q4_0": 18, "Q4_1": 20, "Q8_0": 34}  # per 32 weights: fp16 scale (+ fp16 min) + packed values
 ELEMENT_BYTES = {"F32": 4, "F16": 2, "BF16": 2}
 
 
-class GGUFError(ValueError):
-    """A GGUF file we cannot read; the message names the file and the field or tensor."""
-
-
-class GGUFReader:
-    """The parts of a GGUF v2/v3 file we need: metadata key/values, tensor infos, and raw tensor bytes (memory-mapped)."""
+class GGUFReader(GGUFMetaReader):
+    """A GGUF v2/v3 file: tokenizer.py's metadata reader, then tensor infos and raw tensor bytes (memory-mapped)."""
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.data = np.memmap(self.path, dtype=np.uint8, mode="r")
-        self.pos = 0
-        if self.raw(4).tobytes() != b"GGUF":
-            raise GGUFError(f"{self.path}: not a GGUF file (bad magic)")
-        self.version = self.scalar(4)
-        if self.version not in (2, 3):
-            raise GGUFError(f"{self.path}: GGUF version {self.version} is not supported (2 or 3)")
-        n_tensors, n_kv = self.scalar(10), self.scalar(10)
-        self.metadata: dict[str, Any] = {}
-        for _ in range(n_kv):
-            key = self.string("metadata key")
-            self.metadata[key] = self.value(self.scalar(4), key)
+        self.mm = np.memmap(self.path, dtype=np.uint8, mode="r")
+        super().__init__(memoryview(self.mm), str(self.path))
+        self.metadata = self.read()
         self.tensors: dict[str, tuple[str, tuple[int, ...], int]] = {}
-        for _ in range(n_tensors):
-            name = self.string("tensor name")
-            dims = [self.scalar(10) for _ in range(self.scalar(4))]
-            type_id, offset = self.scalar(4), self.scalar(10)
+        for index in range(self.metadata["GGUF.tensor_count"]):
+            self.field = f"tensor info #{index}"
+            name = self.string()
+            dims = [self.scalar("<Q") for _ in range(self.scalar("<I"))]
+            type_id, offset = self.scalar("<I"), self.scalar("<Q")
             self.tensors[name] = (GGML_TYPES.get(type_id, f"ggml type {type_id}"), tuple(reversed(dims)), offset)
         align = int(self.metadata.get("general.alignment", 32))
         self.data_start = (self.pos + align - 1) // align * align
-
-    def raw(self, n: int, what: str = "header") -> np.ndarray:
-        if self.pos + n > len(self.data):
-            raise GGUFError(f"{self.path}: truncated file while reading {what} at byte {self.pos}")
-        out = self.data[self.pos: self.pos + n]
-        self.pos += n
-        return out
-
-    def scalar(self, type_id: int, what: str = "header") -> Any:
-        fmt = GGUF_SCALARS[type_id]
-        return struct.unpack(fmt, self.raw(struct.calcsize(fmt), what).tobytes())[0]
-
-    def string(self, what: str) -> str:
-        return self.raw(self.scalar(10, what), what).tobytes().decode("utf-8", errors="replace")
-
-    def value(self, type_id: int, key: str) -> Any:
-        if type_id == 8:
-            return self.string(key)
-        if type_id == 9:
-            item_type, count = self.scalar(4, key), self.scalar(10, key)
-            if item_type in GGUF_SCALARS and item_type != 7:
-                dtype = np.dtype(GGUF_SCALARS[item_type])
-                return self.raw(count * dtype.itemsize, key).view(dtype).tolist()
-            return [self.value(item_type, key) for _ in range(count)]
-        if type_id not in GGUF_SCALARS:
-            raise GGUFError(f"{self.path}: metadata {key!r} has unknown value type {type_id}")
-        return self.scalar(type_id, key)
 
     def tensor(self, name: str) -> torch.Tensor:
         """Dequantise one tensor to fp32, in PyTorch's (row-major, reversed ggml) shape."""
@@ -558,9 +518,9 @@ class GGUFReader:
         else:
             raise GGUFError(f"{self.path}: tensor {name!r} has unsupported type {kind} (F32, F16, BF16, Q8_0, Q4_0, Q4_1)")
         start = self.data_start + offset
-        if start + nbytes > len(self.data):
-            raise GGUFError(f"{self.path}: truncated file: tensor {name!r} needs bytes {start}..{start + nbytes}, file has {len(self.data)}")
-        raw = np.asarray(self.data[start: start + nbytes])
+        if start + nbytes > len(self.mm):
+            raise GGUFError(f"{self.path}: truncated file: tensor {name!r} needs bytes {start}..{start + nbytes}, file has {len(self.mm)}")
+        raw = np.asarray(self.mm[start: start + nbytes])
         return dequantize(raw, kind).reshape(shape)
 
 
@@ -780,11 +740,9 @@ def load(path: str | Path, dtype: torch.dtype = torch.float32) -> tuple[Transfor
 
 
 def load_tokenizer_for(path: Path) -> Any:
-    """The checkpoint's own tokenizer, if it has one (tokenizer.py is imported lazily: it may be absent)."""
+    """The checkpoint's own tokenizer, if it has one."""
     if path.suffix != ".gguf" and not any((path / f).exists() for f in ("tokenizer.json", "tokenizer.model")):
         return None
-    from tokenizer import load_tokenizer
-
     return load_tokenizer(path)
 
 
@@ -837,8 +795,6 @@ def hf_config_dict(cfg: ModelConfig, dtype: torch.dtype) -> dict[str, Any]:
 def init_release(config: str | Path, tokenizer_path: str | Path, out: str | Path, seed: int = 0) -> Path:
     """A randomly initialised release directory (config, weights, tokenizer): the smallest complete checkpoint,
     which `make demo`'s smoke mode and CI serve without waiting for any training."""
-    from tokenizer import load_tokenizer
-
     tok = load_tokenizer(tokenizer_path)
     cfg = load_config(config)
     if tok.vocab_size > cfg.vocab_size:

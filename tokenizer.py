@@ -619,15 +619,19 @@ GGUF_SCALARS = {0: "<B", 1: "<b", 2: "<H", 3: "<h", 4: "<I", 5: "<i", 6: "<f", 7
 GGUF_STRING, GGUF_ARRAY = 8, 9
 
 
+class GGUFError(ValueError):
+    """A GGUF file we cannot read; the message names the file and the field or tensor."""
+
+
 class GGUFMetaReader:
-    """Reads the header and key/value metadata of a GGUF file (v2/v3); tensors are model.py's business."""
+    """Reads the header and key/value metadata of a GGUF file (v2/v3); model.py's GGUFReader extends it to tensors."""
 
     def __init__(self, data: memoryview, where: str):
         self.data, self.pos, self.where, self.field = data, 0, where, "header"
 
     def take(self, n: int) -> memoryview:
         if self.pos + n > len(self.data):
-            raise ValueError(f"{self.where}: file truncated while reading {self.field}")
+            raise GGUFError(f"{self.where}: truncated file while reading {self.field}")
         chunk = self.data[self.pos:self.pos + n]
         self.pos += n
         return chunk
@@ -650,14 +654,14 @@ class GGUFMetaReader:
                 size = struct.calcsize(fmt)
                 return list(struct.unpack(f"<{count}{fmt[1]}", self.take(size * count)))
             return [self.value(item_kind) for _ in range(count)]
-        raise ValueError(f"{self.where}: unknown GGUF value type {kind} in {self.field}")
+        raise GGUFError(f"{self.where}: unknown GGUF value type {kind} in {self.field}")
 
     def read(self) -> dict[str, Any]:
         if bytes(self.take(4)) != b"GGUF":
-            raise ValueError(f"{self.where}: not a GGUF file (bad magic)")
+            raise GGUFError(f"{self.where}: not a GGUF file (bad magic)")
         version = self.scalar("<I")
         if version not in (2, 3):
-            raise ValueError(f"{self.where}: GGUF version {version} is not supported (2 or 3)")
+            raise GGUFError(f"{self.where}: GGUF version {version} is not supported (2 or 3)")
         meta: dict[str, Any] = {"GGUF.version": version, "GGUF.tensor_count": self.scalar("<Q")}
         for index in range(self.scalar("<Q")):
             self.field = f"metadata key #{index}"

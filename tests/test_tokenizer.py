@@ -112,7 +112,7 @@ def test_gguf_metadata_matches_gguf_package(gguf_reader):
 def test_gguf_truncated_names_field(tmp_path):
     data = smollm2_gguf().read_bytes()[:200_000]
     (tmp_path / "cut.gguf").write_bytes(data)
-    with pytest.raises(ValueError, match=r"truncated while reading metadata value 'tokenizer\.ggml\.tokens'"):
+    with pytest.raises(ValueError, match=r"truncated file while reading metadata value 'tokenizer\.ggml\.tokens'"):
         T.read_gguf_metadata(tmp_path / "cut.gguf")
     (tmp_path / "bad.gguf").write_bytes(b"GGML" + data[4:100])
     with pytest.raises(ValueError, match="bad magic"):
