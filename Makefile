@@ -62,7 +62,7 @@ index: .venv/stamp
 tutor: .venv/stamp
 	$(PY) sft.py configs/sft_tutor.py
 
-# The tutor server alone, in the background: SmolLM2-135M (+ out/adapters/tutor when present) on 127.0.0.1:8000.
+# The tutor server alone, in the background: SmolLM2-135M + the tutor adapter (make tutor's, else adapters/tutor) on 127.0.0.1:8000.
 serve: .venv/stamp sysdeps
 	@mkdir -p out/pids out/logs
 	@test -s out/token || $(PY) -c "import secrets; print(secrets.token_urlsafe(24), 'student')" > out/token

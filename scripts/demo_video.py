@@ -181,7 +181,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default="", help="record an already running page instead of starting one")
     parser.add_argument("--ckpt", default="", help="serve.py --ckpt (default: SmolLM2-135M-Instruct)")
-    parser.add_argument("--adapter", default="", help="serve.py --adapter (default: out/adapters/tutor when present)")
+    parser.add_argument("--adapter", default="", help="serve.py --adapter (default: make tutor's adapter, else adapters/tutor)")
     parser.add_argument("--serve_port", type=int, default=8600)
     parser.add_argument("--ui_port", type=int, default=8601)
     parser.add_argument("--every", type=float, default=0.5, help="seconds between frames")
