@@ -3,6 +3,7 @@ intervals, the pedagogy and classroom measures on scripted tutors (exact outcome
 classroom end to end through a real serve.py subprocess on the `test` config."""
 from __future__ import annotations
 
+import json
 import math
 import re
 
@@ -286,3 +287,21 @@ def test_adapter_is_for_serve_only(tmp_path, monkeypatch):
     monkeypatch.setattr(common, "OUT", tmp_path / "out")
     with pytest.raises(ValueError, match="merged release"):
         ev.evaluate(ev.EvalConfig(adapter="adapters/tutor", pedagogy=False, classroom=False))
+
+
+def test_quick_cli_benchmarks_on_the_test_model(tmp_path, monkeypatch, small_tokenizer):
+    """`eval.py --quick` end to end on a checkpoint directory: 50 fixed items per set, saved results, then a report."""
+    import model as M
+    monkeypatch.setattr(common, "OUT", tmp_path / "out")
+    torch.manual_seed(0)
+    release = tmp_path / "test-release"
+    M.export_hf(M.Transformer(M.load_config("test")), small_tokenizer, release)
+    argv = [f"--ckpt={release}", "--name=t", "--quick", "--benchmarks=arc_easy,mathqa,gsm8k", "--gsm8k_max_tokens=4",
+            "--pedagogy=False", "--classroom=False", f"--report={tmp_path / 'report'}"]
+    assert ev.main(argv) == 0
+    saved = json.loads((tmp_path / "out" / "eval" / "t" / "results.json").read_text())
+    assert saved["quick"] and {b: saved["benchmarks"][b]["acc"]["n"] for b in ("arc_easy", "mathqa", "gsm8k")} == {
+        "arc_easy": 50, "mathqa": 50, "gsm8k": 50}
+    assert "| arc_easy | acc |" in (tmp_path / "report" / "README.md").read_text()
+    with pytest.raises(KeyError, match="unknown"):
+        ev.main(["--benchmarks=hellaswag", "--pedagogy=False", "--classroom=False"])
