@@ -1014,7 +1014,10 @@ def evaluate(cfg: EvalConfig) -> dict[str, Any]:
 def save_results(path: Path, results: dict[str, Any]) -> dict[str, Any]:
     """Merge into the run's saved results, so benchmarks and tutor parts may run as separate commands."""
     merged = json.loads(path.read_text()) if path.exists() else {}
+    benchmarks = {**merged.get("benchmarks", {}), **results.get("benchmarks", {})}  # a rerun of some sets keeps the rest
     merged.update(results)
+    if benchmarks:
+        merged["benchmarks"] = benchmarks
     atomic_write_json(path, merged)
     return merged
 

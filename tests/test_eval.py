@@ -305,3 +305,12 @@ def test_quick_cli_benchmarks_on_the_test_model(tmp_path, monkeypatch, small_tok
     assert "| arc_easy | acc |" in (tmp_path / "report" / "README.md").read_text()
     with pytest.raises(KeyError, match="unknown"):
         ev.main(["--benchmarks=hellaswag", "--pedagogy=False", "--classroom=False"])
+
+
+def test_save_results_merges_parts_and_benchmarks(tmp_path):
+    path = tmp_path / "results.json"
+    ev.save_results(path, {"name": "x", "benchmarks": {"wikitext2": {"ppl": 1}, "arc_easy": {"acc": 1}}})
+    ev.save_results(path, {"name": "x", "classroom": {"table": {}}})
+    got = ev.save_results(path, {"name": "x", "benchmarks": {"arc_easy": {"acc": 2}}})
+    assert got == {"name": "x", "classroom": {"table": {}}, "benchmarks": {"wikitext2": {"ppl": 1}, "arc_easy": {"acc": 2}}}
+    assert json.loads(path.read_text()) == got
