@@ -1130,7 +1130,10 @@ class Handlers:
         job = Job(caller["request_id"], caller["role"], [self.s.images.path(image)] if image else None)
 
         def events() -> Iterator[dict]:
-            return self.s.tutor.respond(session_id, message, subject=subject, image_text=image_text, role=caller["role"])
+            for event in self.s.tutor.respond(session_id, message, subject=subject, image_text=image_text, role=caller["role"]):
+                if event.get("type") == "retrieval":  # the passages GET /context shows beside the chat
+                    self.s.store.set_context(session_id, chunks=event.get("chunks", []))
+                yield event
 
         items = run_in_thread(job, events, lambda msg: {"type": "error", "message": msg})
         if not stream:

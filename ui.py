@@ -26,6 +26,11 @@ SUBJECTS = ["Math", "Science", "Reading"]
 STEP_TITLES = {"step": "Plan", "retrieval": "Textbook passages", "tool_call": "Tool call",
                "tool_result": "Tool result", "hint_stage": "Hint stage"}
 FONT_SIZES = {"Normal": 16, "Large": 20, "Extra large": 26}
+STEP_NAMES = {"plan": "Plan", "guard": "Guard: message checked for pressure or injected instructions",
+              "solve": "Answer worked out privately (never shown)", "leak_guard": "Leak guard: a draft gave too much away"}
+STAGE_HELP = {"elicit": "Finding out what you already know.", "probe": "Asking why you think so.",
+              "hint": "A hint, from gentle to specific.", "check": "Checking your answer without revealing it.",
+              "summary": "Summing up what you found."}
 
 
 class ServerError(Exception):
@@ -143,9 +148,12 @@ def describe_step(event: dict) -> tuple[str, str]:
     if kind == "tool_result":
         return f"{STEP_TITLES[kind]}: {event.get('name')}", f"`{json.dumps(event.get('result'))[:500]}`"
     if kind == "hint_stage":
-        return STEP_TITLES[kind], f"Stage {event.get('stage')}" + (f": {event['name']}" if event.get("name") else "")
-    body = {k: v for k, v in event.items() if k != "type"}
-    return f"{STEP_TITLES.get(kind, kind)}: {event.get('name', '')}", f"`{json.dumps(body)[:500]}`"
+        level = f", hint level {event['level']}" if event.get("level") else ""
+        return f"{STEP_TITLES[kind]}: {event.get('stage')}{level}", STAGE_HELP.get(str(event.get("stage")), "")
+    name = event.get("name", "")
+    details = {k: v for k, v in event.items() if k not in ("type", "name", "why")}
+    body = event.get("why") or ", ".join(f"{k}: {v}" for k, v in details.items())
+    return STEP_NAMES.get(name, name.replace("_", " ").capitalize() or "Step"), body
 
 
 def show_steps(steps: list[dict]) -> None:
@@ -185,13 +193,14 @@ def stream_reply(client: Client, message: str, placeholder, steps_box) -> Turn:
 
 def chat_column(client: Client) -> None:
     st.subheader("Chat with your tutor")
-    for turn in st.session_state.turns:
-        with st.chat_message(turn.role):
-            if turn.steps:
-                with st.container():
+    history = st.container()  # messages first, the input below them, in reading and focus order
+    with history:
+        for turn in st.session_state.turns:
+            with st.chat_message(turn.role):
+                if turn.steps:
                     st.caption("Tutor's steps")
                     show_steps(turn.steps)
-            st.markdown(turn.text)
+                st.markdown(turn.text)
     if st.session_state.error:
         st.error(st.session_state.error)
     message = st.chat_input("Ask a question or share your thinking...")
@@ -199,19 +208,21 @@ def chat_column(client: Client) -> None:
         return
     st.session_state.error = None
     st.session_state.turns.append(Turn("user", message, image_id=st.session_state.image_id))
-    with st.chat_message("user"):
-        st.markdown(message)
-    with st.chat_message("assistant"):
-        steps_box = st.container()
-        with steps_box:
-            st.caption("Tutor's steps")
-        placeholder = st.empty()
-        try:
-            st.session_state.turns.append(stream_reply(client, message, placeholder, steps_box))
-        except ServerError as e:
-            st.session_state.turns.pop()
-            st.session_state.error = str(e)
-            st.error(str(e))
+    with history:
+        with st.chat_message("user"):
+            st.markdown(message)
+        with st.chat_message("assistant"):
+            steps_box = st.container()
+            with steps_box:
+                st.caption("Tutor's steps")
+            placeholder = st.empty()
+            try:
+                st.session_state.turns.append(stream_reply(client, message, placeholder, steps_box))
+            except ServerError as e:
+                st.session_state.turns.pop()
+                st.session_state.error = str(e)
+                st.error(str(e))
+    st.rerun()  # redraw with the finished turn in history and the page's context panel up to date
 
 
 def side_column(client: Client) -> None:

@@ -255,6 +255,22 @@ def test_chat_streams_events_and_a_restart_keeps_the_session(ckpt, tmp_path):
         assert cleared["history"] == [] and cleared["subject"] == "science"
 
 
+def test_retrieved_passages_become_the_sessions_context(ckpt, tmp_path):
+    from retrieval import Embedder, Index
+
+    lessons = [{"text": "Gravity pulls every object toward Earth with the same acceleration, about 9.8 m/s2.",
+                "book": "Our lessons", "section": "Falling objects", "page": 1, "subject": "science"},
+               {"text": "A fraction names equal parts of a whole: 3/4 is three of four equal parts.",
+                "book": "Our lessons", "section": "Fractions", "page": 2, "subject": "math"}]
+    Index.build(lessons, Embedder()).save(tmp_path / "index")
+    with running(config(ckpt, tmp_path, index=str(tmp_path / "index"))) as base:
+        events = chat_events(base, {"session_id": "lee-1", "message": "Why do objects fall toward Earth?", "subject": "science"})
+        retrieved = [e for e in events if e["type"] == "retrieval"]
+        assert retrieved and retrieved[0]["chunks"][0]["section"] == "Falling objects"
+        ctx = httpx.get(base + "/context", params={"session_id": "lee-1"}, headers=auth()).json()
+        assert [c["text"] for c in ctx["chunks"]] == [c["text"] for c in retrieved[-1]["chunks"]]
+
+
 # ----------------------------------------------------------------------------- hostile input
 
 def test_fuzz_of_hostile_bodies_gets_4xx_and_the_server_stays_up(url):
