@@ -7,9 +7,9 @@ bytes in fp32 / bf16 / NF4 (analytic, and measured on the modules actually built
 `ratio=<QLoRA seconds per step / LoRA seconds per step>` last (the speed cost of the memory saving).
 
 Run
-    .venv/bin/python bench/sft_qlora.py                      # 3 timed steps each, batch 4 x 256 tokens
-    .venv/bin/python bench/sft_qlora.py --steps=5 --seq_len=384
-    .venv/bin/python bench/sft_qlora.py --base=test --lora_top_layers=2    # the mechanism on the tiny test model
+    .venv/bin/python -m bench.sft_qlora                      # 3 timed steps each, batch 4 x 256 tokens
+    .venv/bin/python -m bench.sft_qlora --steps=5 --seq_len=384
+    .venv/bin/python -m bench.sft_qlora --base=test --lora_top_layers=2    # the mechanism on the tiny test model
 """
 from __future__ import annotations
 

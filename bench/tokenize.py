@@ -11,8 +11,8 @@ valid), each followed by eos, as data.prepare writes them.
 Token ids are compared document by document. The last line is `ratio=` our tokens/s over the reference's.
 
 Run
-    .venv/bin/python bench/tokenize.py                 # ~6 MB of text, about a minute on 2 cores
-    .venv/bin/python bench/tokenize.py --max_mb=1 --workers=4
+    .venv/bin/python -m bench.tokenize                 # ~6 MB of text, about a minute on 2 cores
+    .venv/bin/python -m bench.tokenize --max_mb=1 --workers=4
 """
 import os
 import sys

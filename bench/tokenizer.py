@@ -8,8 +8,8 @@ Measures, on SmolLM2's vocabulary (read from the GGUF) and lines of the staged d
 The last line is `ratio=` our best encode throughput over the reference's best.
 
 Run
-    .venv/bin/python bench/tokenizer.py              # about 1 minute on 2 cores
-    .venv/bin/python bench/tokenizer.py --max_mb=1   # less text
+    .venv/bin/python -m bench.tokenizer              # about 1 minute on 2 cores
+    .venv/bin/python -m bench.tokenizer --max_mb=1   # less text
 """
 import sys
 import time

@@ -10,9 +10,9 @@ a square matmul peak measured in this run (fp32 on CPU; bf16 on GPU). The last l
 Goals: ours >= 1.3x transformers in fp32 on CPU, CPU MFU >= 40% of the measured peak, GPU bf16 MFU >= 50%.
 
 Run
-    .venv/bin/python bench/train_step.py                                # tiny config, fp32, CPU
-    .venv/bin/python bench/train_step.py --model=test --batch_size=16 --seq_len=128
-    python bench/train_step.py --model=smollm2-135m --dtype=bf16 --batch_size=16 --seq_len=1024   # a GPU
+    .venv/bin/python -m bench.train_step                                # tiny config, fp32, CPU
+    .venv/bin/python -m bench.train_step --model=test --batch_size=16 --seq_len=128
+    python -m bench.train_step --model=smollm2-135m --dtype=bf16 --batch_size=16 --seq_len=1024   # a GPU
 """
 from __future__ import annotations
 
