@@ -683,17 +683,14 @@ def eval_only(tcfg: Any, cfg: SFTConfig) -> dict[str, float]:
 
 
 def export(cfg: SFTConfig, adapter: str | Path, out: str | Path) -> Path:
-    """Base + adapter, merged, written as a Hugging Face directory (with the adapter files beside it)."""
-    import shutil
-
+    """Base + adapter, merged, written as a Hugging Face directory. The adapter files are not copied beside the
+    merged weights: a release that carries adapter_config.json means "apply this adapter", and serve.py would apply
+    it a second time."""
     from model import export_hf
 
     model, tok = load_base(SFTConfig(**{**asdict(cfg), "qlora": False}))
     load_adapter(model, adapter)
-    path = export_hf(merge_lora(model), tok, out)
-    for name in ("adapter_config.json", "adapter_model.safetensors"):
-        shutil.copy(Path(adapter) / name, Path(out) / name)
-    return path
+    return export_hf(merge_lora(model), tok, out)
 
 
 def main(argv: list[str]) -> None:
