@@ -851,7 +851,9 @@ SOLUTION_REQUEST = re.compile(r"(?:full|worked|complete|whole) (?:solution|answe
 ATTEMPT_WHOLE = re.compile(
     r"^\W*(?:(?:so|ok|okay|well|then|hmm|umm?|i think|i got|i get|is it|it'?s|it is|the answer is|my answer is|answer:?|"
     r"maybe|that'?s|equals|is the answer)\s*)*(?P<answer>[-\w .=/+*^()%$,]{1,30}?)\s*[?.!]*\s*(?:is the answer|right)?\W*$", re.I)
-ATTEMPT_INLINE = re.compile(r"(?:answer is|i got|i get|it'?s|it is|equals|=)\s*(?P<answer>-?\$?\d[\d,./]*|[a-z]\s*=\s*-?\d[\d,./]*)", re.I)
+# a number ends at its last digit: "it's 4." offers 4, "is it 1,000?" offers 1,000, "3/4" and "0.75" stay whole
+NUMBER = r"-?\$?\d+(?:[,.]\d+)*(?:/\d+)?"
+ATTEMPT_INLINE = re.compile(rf"(?:answer is|i got|i get|it'?s|it is|is it|equals|=)\s*(?P<answer>{NUMBER}|[a-z]\s*=\s*{NUMBER})", re.I)
 CHOICE = re.compile(r"(?:^|\s)\(?([A-H])[).:]\s+(.+?)(?=\s+\(?[A-H][).:]\s|\n|$)")
 
 

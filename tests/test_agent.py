@@ -358,3 +358,11 @@ def test_rewrite_is_safe_when_the_topic_itself_is_the_answer(monkeypatch):
     events, reply = run(agent.Tutor(scripted("Think about the tortoise."), store=store), "s", problem)
     assert not leaks_answer(reply, ["the tortoise", "tortoise"]) and agent.SAFE_REPLY in reply
     assert [(e["action"], e.get("where")) for e in events if e.get("name") == "leak_guard"][-1] == ("rewrite", "reply")
+
+
+@pytest.mark.parametrize("message, offered", [
+    ("Oh wait, is it 4?", "4"), ("I'm pretty sure it's 4.", "4"), ("The answer is 1,000.", "1,000"),
+    ("I got 3/4.", "3/4"), ("it is 0.75", "0.75"), ("so x = -2.5.", "x = -2.5"), ("What does boxes of 6 mean?", None),
+])
+def test_answer_attempts_are_recognised_without_trailing_punctuation(message, offered):
+    assert agent.answer_attempt(message, agent.TutorState()) == offered
