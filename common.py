@@ -163,9 +163,9 @@ def read_jsonl(path: str | Path, fields: tuple[str, ...] = ()) -> Iterator[tuple
                 raise ValueError(f"{path}:{lineno}: malformed JSON ({e.msg})") from None
             if not isinstance(obj, dict):
                 raise ValueError(f"{path}:{lineno}: expected a JSON object, got {type(obj).__name__}")
-            for field in fields:
-                if field not in obj:
-                    raise ValueError(f"{path}:{lineno}: missing field {field!r}")
+            missing = [repr(field) for field in fields if field not in obj]
+            if missing:
+                raise ValueError(f"{path}:{lineno}: missing field{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
             yield lineno, obj
 
 

@@ -53,7 +53,7 @@ import torch
 import torch.nn.functional as F
 
 from common import (ROOT, atomic_write_bytes, atomic_write_json, atomic_write_text, check_known, fill, get_logger,
-                    out_dir, parse_args, shared_data_dir, smollm2_gguf)
+                    out_dir, parse_args, read_jsonl, shared_data_dir, smollm2_gguf)
 
 _LOG = get_logger("eval")
 DEV_PROMPTS = Path(__file__).resolve().parent / "data" / "eval" / "dev_prompts.jsonl"
@@ -372,19 +372,7 @@ def extract_answer(text: str) -> str | None:
 
 def load_dev_prompts(path: str | Path = DEV_PROMPTS) -> list[dict]:
     """Student prompts with known answers: {id, subject, kind (normal, pushy, injection, check), prompt, answer, accept}."""
-    records = []
-    for n, line in enumerate(Path(path).read_text().splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise ValueError(f"{path}:{n}: not valid JSON ({e})") from e
-        missing = {"id", "subject", "kind", "prompt", "answer"} - record.keys()
-        if missing:
-            raise ValueError(f"{path}:{n}: missing fields {sorted(missing)}")
-        records.append(record)
-    return records
+    return [record for _, record in read_jsonl(path, ("id", "subject", "kind", "prompt", "answer"))]
 
 
 # ============================================================================= benchmarks on held-out sets
