@@ -878,6 +878,14 @@ def answer_attempt(message: str, state: TutorState) -> str | None:
     return inline.group("answer") if inline else None
 
 
+def _agrees(attempt: str, answer: Answer) -> bool:
+    """Does the attempt equal the known answer (exactly, as math)? False when either side does not parse."""
+    try:
+        return bool(answer.expected) and check_answer(attempt, expected=answer.expected)["correct"]
+    except MathError:
+        return False
+
+
 def _parses(text: str) -> bool:
     try:
         parse_math(text.strip().lstrip("$"))
@@ -1042,6 +1050,10 @@ class Tutor:
         if new:
             return "elicit", None
         attempt = answer_attempt(message, state) if not state.solved else None
+        if attempt is not None and answer.source == "model" and not _agrees(attempt, answer):
+            # The hidden answer is a small model's guess: it guards against leaks, but ruling a student wrong on it
+            # would too often reject a right answer. Ask for the reasoning instead.
+            return "probe", None
         if attempt is not None:
             verdict = yield from self._check(state, attempt, answer, role)
             if verdict.get("correct"):

@@ -366,3 +366,17 @@ def test_rewrite_is_safe_when_the_topic_itself_is_the_answer(monkeypatch):
 ])
 def test_answer_attempts_are_recognised_without_trailing_punctuation(message, offered):
     assert agent.answer_attempt(message, agent.TutorState()) == offered
+
+
+def test_a_hidden_model_answer_never_rules_a_student_wrong():
+    """A word problem the exact solver cannot read: the answer comes from the model's hidden step (here wrong: 6).
+    A student who disagrees is asked for their reasoning, not told they are wrong; agreeing with it is a success."""
+    problem = "A baker makes 24 muffins and puts them in boxes of 6. How many boxes does she fill?"
+    tutor = agent.Tutor(scripted("The answer is 6.", "How did you work that out?"))
+    run(tutor, "w", problem)
+    events, reply = run(tutor, "w", "Is it 4?")
+    assert next(e for e in events if e["type"] == "hint_stage")["stage"] == "probe"
+    assert not any(e["type"] == "tool_call" and e["name"] == "check_answer" for e in events)
+    assert "not quite" not in reply.lower() and "not it" not in reply.lower()
+    events, _ = run(tutor, "w", "I think it's 6.")
+    assert next(e for e in events if e["type"] == "hint_stage")["stage"] == "summary"
