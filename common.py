@@ -196,6 +196,20 @@ def atomic_write_json(path: str | Path, obj: Any) -> None:
     atomic_write_text(path, json.dumps(obj, indent=2, sort_keys=True) + "\n")
 
 
+def save_figure(fig: Any, path: str | Path) -> Path:
+    """A matplotlib figure as a PNG, written atomically; the figure is closed (plots are made once, in scripts)."""
+    import io
+
+    import matplotlib.pyplot as plt
+
+    fig.tight_layout()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=100)
+    plt.close(fig)
+    atomic_write_bytes(path, buf.getvalue())
+    return Path(path)
+
+
 def fsync_dir(path: str | Path) -> None:
     """Make a rename durable: fsync the directory entry too (a no-op where the OS forbids it)."""
     try:

@@ -52,8 +52,8 @@ from typing import Any
 import torch
 import torch.nn.functional as F
 
-from common import (ROOT, atomic_write_bytes, atomic_write_json, atomic_write_text, check_known, fill, get_logger,
-                    out_dir, parse_args, read_jsonl, shared_data_dir, smollm2_gguf)
+from common import (ROOT, atomic_write_json, atomic_write_text, check_known, fill, get_logger,
+                    out_dir, parse_args, read_jsonl, save_figure, shared_data_dir, smollm2_gguf)
 
 _LOG = get_logger("eval")
 DEV_PROMPTS = Path(__file__).resolve().parent / "data" / "eval" / "dev_prompts.jsonl"
@@ -1085,7 +1085,6 @@ def classroom_table(run: dict) -> str:
 
 def _plot(path: Path, title: str, labels: list[str], series: dict[str, list[dict | None]], ylabel: str) -> None:
     """Grouped bars with 95% interval whiskers, one group per label, one bar per run."""
-    import io
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -1100,11 +1099,7 @@ def _plot(path: Path, title: str, labels: list[str], series: dict[str, list[dict
     ax.set_ylabel(ylabel)
     ax.set_title(title)
     ax.legend()
-    fig.tight_layout()
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=100)
-    plt.close(fig)
-    atomic_write_bytes(path, buf.getvalue())
+    save_figure(fig, path)
 
 
 def transcript_samples(run: dict) -> str:

@@ -36,7 +36,6 @@ Outputs go to out/fuse/<run>/ (checkpoints, vision/ release, metrics.jsonl).
 from __future__ import annotations
 
 import copy
-import io
 import json
 import math
 import sys
@@ -50,7 +49,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from common import atomic_write_bytes, atomic_write_json, check_known, fill, get_logger, out_dir, parse_args
+from common import atomic_write_bytes, atomic_write_json, check_known, fill, get_logger, out_dir, parse_args, save_figure
 from model import ModelConfig, Step, Transformer, export_hf
 from sft import apply_lora, lora_modules, merge_lora
 from train import load_checkpoint, save_checkpoint
@@ -538,12 +537,7 @@ def plot(results: list[dict[str, Any]], path: str | Path) -> Path:
     ax.axhline(0.25, color="gray", linestyle="--", label="chance")
     ax.set(xlabel="training step", ylabel="held-out accuracy", ylim=(0, 1), title="toy VQA")
     ax.legend()
-    fig.tight_layout()
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=100)
-    plt.close(fig)
-    atomic_write_bytes(path, buf.getvalue())
-    return Path(path)
+    return save_figure(fig, path)
 
 
 def main(argv: list[str]) -> None:
