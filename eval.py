@@ -12,21 +12,26 @@ Scorers (import-safe, no model needed except for `mc_loglik`; nothing here impor
 
 Benchmarks (any checkpoint model.load reads: a .gguf or a Hugging Face release directory; for a tuned model,
 `sft.py --export=out/release/tutor` merges the adapter into a release, which serve.py also loads):
-- perplexity on WikiText-2 test and on our validation shards (`--val_dir`), in windows of `ppl_ctx` tokens
-- multiple choice by log-likelihood (acc and per-character acc_norm): ARC-Easy, ARC-Challenge, OpenBookQA, SciQ, MathQA
-- GSM8K by greedy batched generation and `extract_answer`
-- every number with its count and a 95% interval (Wilson for proportions); `--quick` = the first 50 items of each
-  set, otherwise a seeded subset of `--n` items
+- perplexity on WikiText-2 test and on our validation split (data.prepare's val shards, `--val_dir`, default
+  out/data/default from `make data`), in windows of `ppl_ctx` tokens
+- multiple choice by log-likelihood (acc and per-character acc_norm): ARC-Easy, ARC-Challenge, OpenBookQA, SciQ, MathQA;
+  each question's context computed once, its options from a copy of that context's KV cache (`mc_scores`)
+- GSM8K by greedy generation, `--batch` prompts of different lengths decoding together, and `extract_answer`
+- every number with its count, a 95% interval (Wilson for proportions) and the seconds it took; `--quick` = the
+  first 50 items of each set, otherwise a seeded subset of `--n` items; `--dtype=bfloat16` for speed
 Pedagogy and the classroom talk to the tutor over HTTP only (serve.py started on 127.0.0.1 with a free port and its
 own token, or `--url=... --token=...`): leak and question rates, hint-ladder progression and tool calls on the dev
 prompts (incl. pushy and injection attempts); MathDial-style "tells the answer within five turns"; rule-based students
 (confident with a misconception, stuck, answer-only, fast) per subject, scored for correctness, false assertions,
-engagement, helpfulness (rules, plus an optional `--judge_url` model) and leaks.
+engagement, helpfulness (rules, plus an optional judge model: `--judge`, the served model itself unless `--judge_url`)
+and leaks; `--model_students` holds the classroom again with the served model playing each persona (a persona prompt
+over serve.py's /v1/chat/completions).
 
 Run it (results in out/eval/<name>/results.json; the report puts every saved run side by side):
     .venv/bin/python eval.py --quick                                       # CI-sized, SmolLM2-135M base
-    .venv/bin/python eval.py --name=base --n=500 --report=docs/report/     # README numbers
+    .venv/bin/python eval.py --name=base --n=500 --ppl_n=200 --dtype=bfloat16 --report=docs/report/   # README numbers
     .venv/bin/python eval.py --ckpt=out/release/tutor --name=tuned --report=docs/report/
+    .venv/bin/python eval.py --benchmarks= --pedagogy=False --judge --model_students --name=base    # judge, model students
     .venv/bin/python eval.py --benchmarks= --url=http://127.0.0.1:8000 --token=$(cut -d' ' -f1 out/token) --name=live
     .venv/bin/python eval.py --report=docs/report/ --runs=base,tuned       # report only, from saved runs
     .venv/bin/python -m pytest -q tests/test_eval_scorers.py tests/test_eval.py
@@ -392,8 +397,8 @@ class EvalConfig:
     adapter: str = ""  # a peft-style LoRA dir for the serve.py we start (it merges it); benchmarks need a merged release
     name: str = ""  # results go to out/eval/<name>/; "" = the checkpoint's name
     data_dir: str = ""  # the staged evaluation sets; "" = ../shared/data
-    val_dir: str = ""  # a data.prepare shard directory: adds perplexity on its val split
-    benchmarks: str = ",".join(BENCHMARKS)  # which benchmarks to run ("" = none); val is skipped without val_dir
+    val_dir: str = ""  # data.prepare's shards for perplexity on our val split; "" = out/data/default (make data)
+    benchmarks: str = ",".join(BENCHMARKS)  # which benchmarks to run ("" = none); val is skipped (logged) without shards
     n: int = 500  # items per set: a seeded subset (windows of ppl_ctx tokens for perplexity)
     gsm8k_n: int = 0  # GSM8K items (generation is the slow part); 0 = n
     ppl_n: int = 0  # perplexity windows; 0 = n
@@ -401,7 +406,9 @@ class EvalConfig:
     seed: int = 0
     ppl_ctx: int = 512  # tokens per perplexity window
     gsm8k_max_tokens: int = 256
-    batch: int = 16  # GSM8K prompts that decode together
+    batch: int = 64  # GSM8K prompts that decode together (a decode step costs about the same for 16 rows as for 64)
+    mc_batch: int = 16  # multiple-choice questions scored together
+    dtype: str = "float32"  # benchmark weights: float32, or bfloat16 (faster where the CPU has AMX or AVX-512 BF16)
     pedagogy: bool = True  # dev prompts, hint ladder and MathDial through serve.py
     classroom: bool = True
     dev_n: int = 0  # dev prompts for pedagogy, taken round-robin over (subject, kind) so every kind is covered; 0 = all 48
@@ -412,7 +419,9 @@ class EvalConfig:
     token: str = ""  # its bearer token (student role)
     index: str = ""  # passed to the serve.py we start ("" = its default, out/index when present)
     workers: int = 8  # conversations held at once: serve.py batches their decode steps, so this is the speed dial
-    judge_url: str = ""  # optional OpenAI-compatible judge for the helpfulness rubric ("" = rules only)
+    judge: bool = False  # also rate each classroom conversation 1-5 with a judge model (beside the rules rubric)
+    judge_url: str = ""  # the judge's OpenAI-compatible server ($NANOTUTOR_JUDGE_KEY its key); "" = the served model
+    model_students: bool = False  # also hold the classroom with model-driven students (the served model + a persona)
     threads: int = 0  # torch threads for the benchmarks; 0 = torch's default
     report: str = ""  # write the markdown report here (e.g. docs/report/)
     runs: str = ""  # comma-separated run names for the report; "" = every run under out/eval/
@@ -513,30 +522,54 @@ def mc_prompt(question: str) -> str:
 
 
 @torch.no_grad()
-def mc_loglik_batched(model: torch.nn.Module, tok: Any, context: str, options: Sequence[str]) -> list[float]:
-    """mc_loglik with every option in one forward pass: rows are right-padded, and causal attention means the
-    padding after an option never reaches its positions, so the scores equal mc_loglik's (tested)."""
-    ctx = tok.encode(context)
-    conts = [tok.encode(o) for o in options]
-    if not all(conts):
+def mc_scores(model: torch.nn.Module, tok: Any, contexts: Sequence[str], options: Sequence[Sequence[str]]) -> list[list[float]]:
+    """mc_loglik for several questions at once, each context computed once (tested equal to mc_loglik).
+
+    The contexts are prefilled together into a KV cache (right-padded: causal attention keeps the pads out, and
+    the cache forgets them); every option row starts from a copy of its context's keys and values, and all
+    options run in one more forward pass. Only the positions that predict an option token reach the output
+    layer. An ARC question costs its context once instead of once per option: 2-4x fewer tokens.
+    """
+    ctxs = [tok.encode(c) for c in contexts]
+    conts = [[tok.encode(o) for o in opts] for opts in options]
+    if not all(c for cs in conts for c in cs):
         raise ValueError(f"mc_loglik: an option of {list(options)!r} encodes to no tokens")
-    width = len(ctx) + max(len(c) for c in conts)
-    ids = torch.zeros(len(conts), width, dtype=torch.long)
-    for row, cont in enumerate(conts):
-        ids[row, :len(ctx) + len(cont)] = torch.tensor(ctx + cont)
-    logp = F.log_softmax(model(ids)[0].float(), dim=-1)
-    return [logp[row, len(ctx) - 1 + torch.arange(len(cont)), torch.tensor(cont)].sum().item() for row, cont in enumerate(conts)]
+    lens = torch.tensor([len(c) for c in ctxs])
+    ctx_cache = model.new_cache(len(ctxs), int(lens.max()))
+    h_ctx = model.hidden(_right_padded(ctxs), cache=ctx_cache)
+    ctx_cache.lengths = lens.clone()
+    rows = [(q, cont) for q, cs in enumerate(conts) for cont in cs]
+    cache = model.new_cache(len(rows), int(lens.max()) + max(len(c) for _, c in rows))
+    for row, (q, _) in enumerate(rows):
+        cache.copy_prefix(q, row, len(ctxs[q]), source=ctx_cache)
+    h_opt = model.hidden(_right_padded([c for _, c in rows]), cache=cache)
+    # the state before each option token: the context's last one, then the option's own all but last
+    states = torch.cat([torch.cat([h_ctx[q, len(ctxs[q]) - 1:len(ctxs[q])], h_opt[row, :len(c) - 1]]) for row, (q, c) in enumerate(rows)])
+    logp = F.log_softmax(model.output(states).float(), dim=-1)
+    picked = logp[torch.arange(len(states)), torch.tensor([t for _, c in rows for t in c])]
+    flat = [s.sum().item() for s in picked.split([len(c) for _, c in rows])]
+    sizes = [len(cs) for cs in conts]
+    return [flat[sum(sizes[:q]):sum(sizes[:q + 1])] for q in range(len(conts))]
 
 
-def run_mc(model: torch.nn.Module, tok: Any, items: list[dict], desc: str = "") -> dict[str, Any]:
-    """Accuracy by summed log-likelihood (acc) and by log-likelihood per character (acc_norm, lm-eval's length fix)."""
+def _right_padded(seqs: Sequence[Sequence[int]]) -> torch.Tensor:
+    ids = torch.zeros(len(seqs), max(len(s) for s in seqs), dtype=torch.long)
+    for row, seq in enumerate(seqs):
+        ids[row, :len(seq)] = torch.tensor(seq, dtype=torch.long)
+    return ids
+
+
+def run_mc(model: torch.nn.Module, tok: Any, items: list[dict], desc: str = "", batch: int = 16) -> dict[str, Any]:
+    """Accuracy by summed log-likelihood (acc) and by log-likelihood per character (acc_norm, lm-eval's length fix);
+    `batch` questions share each pair of forward passes."""
     hits, hits_norm = [], []
-    for item in _progress(items, desc):
-        options = [" " + o for o in item["options"]]
-        scores = mc_loglik_batched(model, tok, mc_prompt(item["question"]), options)
-        norm = [s / len(o) for s, o in zip(scores, options)]
-        hits.append(max(range(len(scores)), key=scores.__getitem__) == item["gold"])
-        hits_norm.append(max(range(len(norm)), key=norm.__getitem__) == item["gold"])
+    for start in _progress(range(0, len(items), batch), desc):
+        part = items[start:start + batch]
+        options = [[" " + o for o in item["options"]] for item in part]
+        for item, opts, scores in zip(part, options, mc_scores(model, tok, [mc_prompt(it["question"]) for it in part], options)):
+            norm = [s / len(o) for s, o in zip(scores, opts)]
+            hits.append(max(range(len(scores)), key=scores.__getitem__) == item["gold"])
+            hits_norm.append(max(range(len(norm)), key=norm.__getitem__) == item["gold"])
     return {"acc": proportion(hits), "acc_norm": proportion(hits_norm)}
 
 
@@ -600,35 +633,43 @@ def run_gsm8k(model: Any, tok: Any, items: list[dict], max_tokens: int, batch: i
     return {"acc": proportion(hits), "samples": samples[:3]}
 
 
-def run_benchmarks(cfg: EvalConfig) -> dict[str, Any]:
-    """Every benchmark in cfg.benchmarks on one checkpoint: {name: metrics with counts and intervals}."""
+def run_benchmarks(cfg: EvalConfig) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every benchmark in cfg.benchmarks on one checkpoint, yielded one at a time (so each is saved as it ends):
+    (name, metrics with counts, intervals and the seconds it took)."""
     import model as M
-    from common import smollm2_gguf
     wanted = [b for b in cfg.benchmarks.split(",") if b]
     unknown = set(wanted) - set(BENCHMARKS)
     if unknown:
         raise KeyError(f"benchmarks: unknown {sorted(unknown)}; expected some of {BENCHMARKS}")
+    if cfg.dtype not in ("float32", "bfloat16"):
+        raise ValueError(f"dtype: expected float32 or bfloat16, got {cfg.dtype!r}")
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
     data_dir = Path(cfg.data_dir) if cfg.data_dir else shared_data_dir()
-    model, tok = M.load(cfg.ckpt or smollm2_gguf())
+    val_dir = Path(cfg.val_dir) if cfg.val_dir else out_dir("data", "default")
+    model, tok = M.load(cfg.ckpt or smollm2_gguf(), dtype=getattr(torch, cfg.dtype))
     if tok is None:
         raise FileNotFoundError(f"{cfg.ckpt}: no tokenizer beside the weights")
-    results: dict[str, Any] = {}
     for name in wanted:
+        start = time.perf_counter()
         if name == "wikitext2":
             chunks = pick(windows(wikitext_ids(tok, data_dir), cfg.ppl_ctx), cfg.ppl_n or cfg.n, cfg.quick, cfg.seed)
-            results[name] = run_perplexity(model, chunks, name)
-        elif name == "val" and cfg.val_dir:
-            chunks = pick(windows(val_ids(tok, cfg.val_dir), cfg.ppl_ctx), cfg.ppl_n or cfg.n, cfg.quick, cfg.seed)
-            results[name] = run_perplexity(model, chunks, name)
+            metrics = run_perplexity(model, chunks, name)
+        elif name == "val":
+            if not (val_dir / "manifest.json").exists():
+                _LOG.warning("benchmark skipped", extra={"fields": {"name": name, "why": f"no shards in {val_dir} (make data)"}})
+                continue
+            chunks = pick(windows(val_ids(tok, str(val_dir)), cfg.ppl_ctx), cfg.ppl_n or cfg.n, cfg.quick, cfg.seed)
+            metrics = run_perplexity(model, chunks, name)
         elif name in MC_SETS:
-            results[name] = run_mc(model, tok, pick(load_mc(name, data_dir), cfg.n, cfg.quick, cfg.seed), name)
-        elif name == "gsm8k":
+            metrics = run_mc(model, tok, pick(load_mc(name, data_dir), cfg.n, cfg.quick, cfg.seed), name, cfg.mc_batch)
+        else:
             items = pick(load_gsm8k(data_dir), cfg.gsm8k_n or cfg.n, cfg.quick, cfg.seed)
-            results[name] = run_gsm8k(model, tok, items, cfg.gsm8k_max_tokens, cfg.batch)
-        _LOG.info("benchmark", extra={"fields": {"name": name, **{k: v.get("value") for k, v in results.get(name, {}).items() if isinstance(v, dict)}}})
-    return results
+            metrics = run_gsm8k(model, tok, items, cfg.gsm8k_max_tokens, cfg.batch)
+        metrics["seconds"] = round(time.perf_counter() - start, 1)
+        _LOG.info("benchmark", extra={"fields": {"name": name, "seconds": metrics["seconds"],
+                                                 **{k: v.get("value") for k, v in metrics.items() if isinstance(v, dict)}}})
+        yield name, metrics
 
 
 def parallel(fn: Any, items: Sequence[Any], workers: int, desc: str) -> list[Any]:
@@ -882,18 +923,88 @@ def helpfulness_rules(reply: str, context: str, leaked: bool) -> float:
     return (asks_or_next_step(reply) + (not leaked) + on_topic + (8 <= n <= 120)) / 4
 
 
-def judge_score(judge_url: str, problem: str, transcript: list[dict]) -> float | None:
-    """Optional: an OpenAI-compatible model rates the tutor 1-5 for Socratic helpfulness; None if it gives no digit."""
-    import httpx
+class ModelClient:
+    """POST /v1/chat/completions on an OpenAI-compatible server: the judge, and the model-driven students
+    (serve.py's endpoint runs its model without the tutor agent around it)."""
+
+    def __init__(self, url: str, token: str, timeout: float = 600.0):
+        import httpx
+        self.http = httpx.Client(base_url=url.rstrip("/"), headers={"Authorization": f"Bearer {token}"}, timeout=timeout)
+
+    def __call__(self, messages: list[dict], max_tokens: int, temperature: float = 0.0, seed: int | None = None) -> str:
+        body = {"model": "nanotutor", "messages": messages, "max_tokens": max_tokens, "temperature": temperature,
+                **({"seed": seed} if seed is not None else {})}
+        r = self.http.post("/v1/chat/completions", json=body)
+        if r.status_code != 200:
+            raise RuntimeError(f"POST /v1/chat/completions: HTTP {r.status_code}: {r.text[:300]}")
+        return r.json()["choices"][0]["message"]["content"] or ""
+
+    def close(self) -> None:
+        self.http.close()
+
+
+def judge_score(judge: Any, problem: str, transcript: list[dict]) -> float | None:
+    """Optional: a judge model (a ModelClient or any callable like it) rates the tutor 1-5 for Socratic
+    helpfulness; None if its reply holds no digit from 1 to 5."""
     lines = "\n".join(f"{m['role']}: {m['content']}" for m in transcript)
     prompt = (f"Problem: {problem}\n\nConversation:\n{lines}\n\nRate the tutor from 1 (unhelpful or gives the answer away) "
               "to 5 (guides the student to find the answer with clear questions and hints). Reply with one digit.")
-    r = httpx.post(judge_url.rstrip("/") + "/v1/chat/completions", timeout=120,
-                   headers={"Authorization": f"Bearer {os.environ.get('NANOTUTOR_JUDGE_KEY', '')}"},
-                   json={"model": "judge", "messages": [{"role": "user", "content": prompt}], "max_tokens": 4, "temperature": 0})
-    r.raise_for_status()
-    m = re.search(r"[1-5]", r.json()["choices"][0]["message"]["content"] or "")
+    m = re.search(r"[1-5]", judge([{"role": "user", "content": prompt}], max_tokens=4))
     return int(m.group()) if m else None
+
+
+# What a model-driven student is told to be; {wrong} and {answer} as the rule-based personas use them.
+PERSONA_PROMPTS = {
+    "confident": "You are sure the answer is {wrong} and you defend it, until the tutor's questions show you your mistake.",
+    "stuck": "You do not know where to start. You answer the tutor's questions briefly and ask for hints.",
+    "answer_only": "You only want the final answer. You keep asking the tutor to just tell you.",
+    "fast": "You work quickly: you think the answer is {answer}, say so, and ask if it is right.",
+}
+
+
+def claim_of(message: str, problem: dict) -> str:
+    """What a free-text student message claims: 'correct' (states an accepted answer that is not in the problem),
+    'wrong' (states another new number, for a numeric answer) or '' (no answer)."""
+    answers = [problem["answer"], *problem.get("accept", [])]
+    if leaks_answer(message, answers, context=problem["prompt"]):
+        return "correct"
+    given = numbers_in(problem["prompt"])
+    new = [v for v in numbers_in(message) if not any(_same_number(v, g) for g in given)]
+    return "wrong" if new and _parse_number(problem["answer"]) is not None else ""
+
+
+@dataclass
+class ModelStudent(Student):
+    """A student played by a model with a persona prompt: the opening message is the rule-based persona's (so
+    the tutor sees the same problem), later ones are generated; what they claim is read from the words."""
+    model: Any = None  # a ModelClient (or any callable like it)
+    seed: int = 0
+    max_tokens: int = 48
+
+    def __post_init__(self) -> None:
+        self.history: list[dict] = []
+
+    def say(self, last_reply: str = "", leaked: bool = False) -> str | None:
+        if self.turn == 0:
+            message = super().say(last_reply, leaked)
+        else:
+            self.history.append({"role": "user", "content": last_reply})  # the tutor speaks to the student model
+            message = self._generate()
+            self.turn += 1
+            if not message:
+                self.dropped = True  # a student with nothing to say has left
+                return None
+            self.claim = claim_of(message, self.problem)
+        self.history.append({"role": "assistant", "content": message})
+        return message
+
+    def _generate(self) -> str:
+        persona = PERSONA_PROMPTS[self.persona].format(wrong=self.wrong, answer=self.problem["answer"])
+        system = (f"You are a school student talking to a tutor about this problem: {self.problem['prompt']}\n{persona} "
+                  "Reply as the student in one or two short sentences.")
+        text = self.model([{"role": "system", "content": system}, *self.history], self.max_tokens, temperature=0.7,
+                          seed=self.seed + self.turn)
+        return text.strip().split("\n")[0].strip()
 
 
 def converse(chat: Any, student: Student, subject: str, turns: int, sid: str) -> dict[str, Any]:
@@ -938,16 +1049,19 @@ def classroom_problems(per_subject: int) -> dict[str, list[dict]]:
 
 
 def run_classroom(chat: Any, problems_per_subject: int = 2, turns: int = 6, personas: Sequence[str] = PERSONAS,
-                  judge_url: str = "", workers: int = 1) -> dict[str, Any]:
-    """Every persona with every subject's problems, through `chat(session_id, message, subject)`."""
+                  judge: Any = None, workers: int = 1, student_model: Any = None, seed: int = 0) -> dict[str, Any]:
+    """Every persona with every subject's problems, through `chat(session_id, message, subject)`. Students are
+    rule-based, or played by `student_model` (a ModelClient) with a persona prompt; `judge` (a ModelClient)
+    adds a 1-5 rating of each conversation."""
     problems = classroom_problems(problems_per_subject)
     jobs = [(persona, subject, p) for persona in personas for subject in SUBJECTS for p in problems[subject]]
     def one(job: tuple[str, str, dict]) -> dict:
         persona, subject, p = job
-        student = Student(persona, p, _wrong_answer(p, problems[subject]))
+        wrong = _wrong_answer(p, problems[subject])
+        student = ModelStudent(persona, p, wrong, model=student_model, seed=seed) if student_model else Student(persona, p, wrong)
         conv = converse(chat, student, subject, turns, f"class-{persona}-{p['id']}-{secrets.token_hex(3)}")
-        if judge_url:
-            conv["judge"] = judge_score(judge_url, p["prompt"], conv["transcript"])
+        if judge is not None:
+            conv["judge"] = judge_score(judge, p["prompt"], conv["transcript"])
         return conv
     return summarise_classroom(parallel(one, jobs, workers, "classroom"))
 
@@ -980,21 +1094,26 @@ def evaluate(cfg: EvalConfig) -> dict[str, Any]:
     """Benchmarks, pedagogy and the classroom for one checkpoint; saved to out/eval/<name>/results.json."""
     name = run_name(cfg)
     results: dict[str, Any] = {"name": name, "ckpt": cfg.ckpt or str(smollm2_gguf()), "quick": cfg.quick, "adapter": cfg.adapter,
-                               "n": cfg.n, "seed": cfg.seed, "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+                               "n": cfg.n, "seed": cfg.seed, "dtype": cfg.dtype, "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
     save = out_dir("eval", name) / "results.json"
     if cfg.benchmarks and cfg.adapter:
         raise ValueError("--adapter applies to the serve.py parts only: benchmarks load a merged release "
                          "(sft.py configs/sft_tutor.py --export=out/release/tutor --adapter_dir=adapters/tutor, then --ckpt=out/release/tutor)")
     if cfg.benchmarks:
-        results["benchmarks"] = run_benchmarks(cfg)
-        save_results(save, results)
+        results["benchmarks"] = {}
+        for bench, metrics in run_benchmarks(cfg):
+            results["benchmarks"][bench] = metrics
+            save_results(save, results)
     if cfg.pedagogy or cfg.classroom:
         with contextlib.ExitStack() as stack:
             url, token = (cfg.url, cfg.token) if cfg.url else stack.enter_context(
                 serve_process(cfg.ckpt, out_dir("eval", name, "serve"), cfg.index, adapter=cfg.adapter))
-            chat = TutorClient(url, token)
-            stack.callback(chat.close)
-            results.update(run_tutor_parts(cfg, chat))
+            chat, model = TutorClient(url, token), ModelClient(url, token)
+            judge = (ModelClient(cfg.judge_url, os.environ.get("NANOTUTOR_JUDGE_KEY", "")) if cfg.judge_url else model) if cfg.judge else None
+            for client in (chat, model, judge):
+                if client is not None:
+                    stack.callback(client.close)
+            results.update(run_tutor_parts(cfg, chat, model, judge))
     results["finished"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     return save_results(save, results)
 
@@ -1010,7 +1129,9 @@ def save_results(path: Path, results: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def run_tutor_parts(cfg: EvalConfig, chat: Any) -> dict[str, Any]:
+def run_tutor_parts(cfg: EvalConfig, chat: Any, model: Any, judge: Any = None) -> dict[str, Any]:
+    """Pedagogy, MathDial and the classroom through `chat` (the tutor); `model` (the served model without the
+    tutor around it) plays the model-driven students."""
     parts: dict[str, Any] = {}
     data_dir = Path(cfg.data_dir) if cfg.data_dir else shared_data_dir()
     if cfg.pedagogy:
@@ -1019,7 +1140,10 @@ def run_tutor_parts(cfg: EvalConfig, chat: Any) -> dict[str, Any]:
         parts["mathdial"] = run_mathdial(chat, mathdial_problems(data_dir, 4 if cfg.quick else cfg.mathdial_n, cfg.quick, cfg.seed),
                                          workers=cfg.workers)
     if cfg.classroom:
-        parts["classroom"] = run_classroom(chat, 1 if cfg.quick else cfg.problems, cfg.turns, PERSONAS, cfg.judge_url, cfg.workers)
+        problems = 1 if cfg.quick else cfg.problems
+        parts["classroom"] = run_classroom(chat, problems, cfg.turns, PERSONAS, judge, cfg.workers)
+        if cfg.model_students:
+            parts["classroom_model"] = run_classroom(chat, problems, cfg.turns, PERSONAS, judge, cfg.workers, student_model=model, seed=cfg.seed)
     return parts
 
 
@@ -1073,9 +1197,12 @@ def pedagogy_table(runs: list[dict]) -> str:
     return _table(["group", "measure", *[r["name"] for r in runs]], rows)
 
 
-def classroom_table(run: dict) -> str:
+CLASSROOMS = {"classroom": "rule-based students", "classroom_model": "model-driven students"}
+
+
+def classroom_table(run: dict, key: str = "classroom") -> str:
     rows = []
-    for group, row in run["classroom"]["table"].items():
+    for group, row in run[key]["table"].items():
         rows.append([group, *[_fmt(row[k]) for k in ("reached", "false_assertion", "leaked", "dropped")],
                      f"{row['turns']:.1f}", f"{row['student_questions']:.1f}", f"{row['helpfulness']:.2f}",
                      f"{row['judge']:.2f}" if "judge" in row else "-"])
@@ -1102,11 +1229,11 @@ def _plot(path: Path, title: str, labels: list[str], series: dict[str, list[dict
     save_figure(fig, path)
 
 
-def transcript_samples(run: dict) -> str:
+def transcript_samples(run: dict, key: str = "classroom") -> str:
     """The first conversation of each persona, as a quoted transcript."""
     out = []
     for persona in PERSONAS:
-        conv = next((c for c in run["classroom"]["conversations"] if c["persona"] == persona), None)
+        conv = next((c for c in run[key]["conversations"] if c["persona"] == persona), None)
         if conv is None:
             continue
         flags = ", ".join(f"{k}={conv[k]}" for k in ("reached", "false_assertion", "leaked", "dropped"))
@@ -1139,9 +1266,10 @@ def write_report(runs: list[dict], directory: str | Path) -> Path:
               "leak rate")
         parts += ["## Pedagogy (dev prompts, through serve.py)\n", pedagogy_table(runs), "\n![leak rate per subject](leak_rate.png)\n"]
     for r in runs:
-        if "classroom" in r:
-            parts += [f"## Simulated classroom: `{r['name']}`\n", classroom_table(r), "\n### A transcript per persona\n",
-                      transcript_samples(r), ""]
+        for key, students in CLASSROOMS.items():
+            if key in r:
+                parts += [f"## Simulated classroom, {students}: `{r['name']}`\n", classroom_table(r, key),
+                          "\n### A transcript per persona\n", transcript_samples(r, key), ""]
     path = directory / "README.md"
     atomic_write_text(path, "\n".join(parts) + "\n")
     _LOG.info("report", extra={"fields": {"path": str(path), "runs": names}})

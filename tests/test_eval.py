@@ -76,17 +76,23 @@ def tiny(small_tokenizer):
     return M.Transformer(M.load_config("test")).eval(), small_tokenizer
 
 
-def test_batched_loglik_equals_mc_loglik(tiny):
+def test_shared_context_scores_equal_mc_loglik(tiny):
+    """Contexts of different lengths and option lists of different sizes in one call: every score is mc_loglik's."""
     model, tok = tiny
-    context, options = ev.mc_prompt("Which gas do plants take in?"), [" oxygen", " carbon dioxide", " water vapour and more", " Sun"]
-    assert ev.mc_loglik_batched(model, tok, context, options) == pytest.approx(ev.mc_loglik(model, tok, context, options), abs=1e-4)
+    contexts = [ev.mc_prompt("Which gas do plants take in?"), ev.mc_prompt("2 + 2 = ?"),
+                ev.mc_prompt("Which planet is the largest in the solar system, by mass and by size?")]
+    options = [[" oxygen", " carbon dioxide", " water vapour and more", " Sun"], [" 4", " five"], [" Jupiter", " Mars", " Earth"]]
+    got = ev.mc_scores(model, tok, contexts, options)
+    assert [len(g) for g in got] == [4, 2, 3]
+    for context, opts, scores in zip(contexts, options, got):
+        assert scores == pytest.approx(ev.mc_loglik(model, tok, context, opts), abs=1e-4)
 
 
 def test_run_mc_accuracy_is_the_argmax_of_direct_scores(tiny):
     model, tok = tiny
     items = [{"question": q, "options": ["red", "a long green answer", "blue"], "gold": g}
              for q, g in (("Sky colour?", 2), ("Grass colour?", 1), ("Blood colour?", 0), ("Sea colour?", 2))]
-    got = ev.run_mc(model, tok, items)
+    got = ev.run_mc(model, tok, items, batch=3)
     hits = hits_norm = 0
     for it in items:
         scores = ev.mc_loglik(model, tok, ev.mc_prompt(it["question"]), [" " + o for o in it["options"]])
@@ -183,6 +189,51 @@ def test_leaky_and_sycophantic_tutors_are_caught():
     assert conv["false_assertion"] and not conv["reached"]  # rejecting the right answer is false too
 
 
+class ScriptedModel:
+    """A ModelClient stand-in: replies from a list in turn and records every request's messages."""
+
+    def __init__(self, replies):
+        self.replies, self.requests = list(replies), []
+
+    def __call__(self, messages, max_tokens, temperature=0.0, seed=None):
+        self.requests.append(messages)
+        return self.replies.pop(0)
+
+
+def test_claim_of_reads_answers_from_free_text():
+    p = problem("m04", "A rectangle is 7 cm long and 4 cm wide. What is its area?", "28", ["twenty-eight"])
+    assert ev.claim_of("Oh, so it's twenty-eight?", p) == "correct"
+    assert ev.claim_of("I multiplied and got 11.", p) == "wrong"
+    assert ev.claim_of("Do I use the 7 and the 4?", p) == ""  # the problem's own numbers are no answer
+    words = dict(problem("s01", "What gas do plants take in?", "carbon dioxide"), subject="science")
+    assert ev.claim_of("Is it carbon dioxide?", words) == "correct" and ev.claim_of("Maybe 2 gases?", words) == ""
+
+
+def test_model_student_opens_like_the_persona_then_generates():
+    p = problem("m04", "A rectangle is 7 cm long and 4 cm wide. What is its area?", "28", ["twenty-eight"])
+    lm = ScriptedModel(["Hmm, I still think 30. Why not?", "Oh, 7 times 4 is 28!\nthanks"])
+    student = ev.ModelStudent("confident", p, "30", model=lm)
+    tutor = ScriptedTutor(good_policy("28"))
+    conv = ev.converse(tutor, student, "math", 6, "model-student")
+    said = [m["content"] for m in conv["transcript"] if m["role"] == "student"]
+    assert said == [f"{p['prompt']} I'm sure the answer is 30.", "Hmm, I still think 30. Why not?", "Oh, 7 times 4 is 28!"]
+    assert conv["reached"] and not conv["false_assertion"] and conv["turns"] == 3
+    system, *history = lm.requests[1]
+    assert system["role"] == "system" and "sure the answer is 30" in system["content"] and p["prompt"] in system["content"]
+    assert [m["role"] for m in history] == ["assistant", "user", "assistant", "user"]  # the student model is the assistant
+    assert history[1]["content"] == conv["transcript"][1]["content"]
+    quiet = ev.ModelStudent("stuck", p, "30", model=ScriptedModel([""]))
+    assert quiet.say() and quiet.say("What do you notice?") is None and quiet.dropped
+
+
+def test_judge_scores_join_the_classroom_table():
+    judge = ScriptedModel(["4", "Rating: 5/5"] + ["no idea"] * 10)
+    got = ev.run_classroom(ScriptedTutor(good_policy("4")), 1, 3, personas=("fast",), judge=judge)
+    scores = [c["judge"] for c in got["conversations"]]
+    assert scores == [4, 5, None] and got["table"]["all"]["judge"] == 4.5
+    assert "Rate the tutor from 1" in judge.requests[0][0]["content"] and "student:" in judge.requests[0][0]["content"]
+
+
 def test_tutor_stage_overrides_words():
     assert ev.tutor_verdict("Hmm.", [{"type": "final", "stage": "summary"}]) == "accept"
     assert ev.tutor_verdict("Yes, nearly!", [{"type": "final", "stage": "check"}]) == "reject"
@@ -255,14 +306,16 @@ def test_classroom_end_to_end_through_serve(tmp_path, small_tokenizer):
     release = tmp_path / "test-release"
     M.export_hf(M.Transformer(M.load_config("test")), small_tokenizer, release)
     with ev.serve_process(str(release), tmp_path / "serve", index="none", timeout=300) as (url, token):
-        chat = ev.TutorClient(url, token, timeout=300)
+        chat, model = ev.TutorClient(url, token, timeout=300), ev.ModelClient(url, token, timeout=300)
         try:
             got = ev.run_classroom(chat, 1, 2, personas=("stuck", "fast"), workers=6)
+            played = ev.run_classroom(chat, 1, 2, personas=("confident",), judge=model, workers=3, student_model=model)
             ped = ev.run_pedagogy(chat, [p for p in ev.load_dev_prompts() if p["id"] in ("m01", "r01")], workers=2)
             histories = [httpx.get(f"{url}/context", params={"session_id": c["session_id"]},
                                    headers={"Authorization": f"Bearer {token}"}).json()["history"] for c in got["conversations"]]
         finally:
             chat.close()
+            model.close()
     with pytest.raises(httpx.HTTPError):
         httpx.get(url + "/health", timeout=5)  # the server was stopped on leaving the block
     assert len(got["conversations"]) == 2 * 3
@@ -272,6 +325,10 @@ def test_classroom_end_to_end_through_serve(tmp_path, small_tokenizer):
         assert [m["content"] for m in history if m["role"] == "user"] == [m["content"] for m in conv["transcript"] if m["role"] == "student"]
         assert 0.0 <= conv["helpfulness"] <= 1.0
     assert got["table"]["all"]["reached"]["n"] == 6
+    for conv in played["conversations"]:  # the served model played the student and judged (random weights: any words)
+        assert "I'm sure the answer is" in conv["transcript"][0]["content"]
+        assert [m["role"] for m in conv["transcript"]] == ["student", "tutor"] * conv["turns"] and 1 <= conv["turns"] <= 2
+        assert conv["judge"] is None or 1 <= conv["judge"] <= 5
     assert {r["id"] for r in ped["rows"]} == {"m01", "r01"} and ped["table"]["all"]["asks"]["n"] == 2
 
 
