@@ -425,6 +425,8 @@ class EvalConfig:
     threads: int = 0  # torch threads for the benchmarks; 0 = torch's default
     report: str = ""  # write the markdown report here (e.g. docs/report/)
     runs: str = ""  # comma-separated run names for the report; "" = every run under out/eval/
+    note: str = ""  # saved with the run and shown in the report (e.g. which adapter commit a tuned run used)
+    summary: str = ""  # with --report: also put the headline table into this JSON file (docs/results.json, README's source)
 
 
 def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
@@ -1094,13 +1096,13 @@ def evaluate(cfg: EvalConfig) -> dict[str, Any]:
     """Benchmarks, pedagogy and the classroom for one checkpoint; saved to out/eval/<name>/results.json."""
     name = run_name(cfg)
     results: dict[str, Any] = {"name": name, "ckpt": cfg.ckpt or str(smollm2_gguf()), "quick": cfg.quick, "adapter": cfg.adapter,
-                               "n": cfg.n, "seed": cfg.seed, "dtype": cfg.dtype, "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+                               "n": cfg.n, "seed": cfg.seed, "dtype": cfg.dtype, **({"note": cfg.note} if cfg.note else {}), "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
     save = out_dir("eval", name) / "results.json"
     if cfg.benchmarks and cfg.adapter:
         raise ValueError("--adapter applies to the serve.py parts only: benchmarks load a merged release "
                          "(sft.py configs/sft_tutor.py --export=out/release/tutor --adapter_dir=adapters/tutor, then --ckpt=out/release/tutor)")
     if cfg.benchmarks:
-        results["benchmarks"] = {}
+        results["benchmarks"], results["benchmarks_ckpt"] = {}, _short(cfg.ckpt or str(smollm2_gguf()))
         for bench, metrics in run_benchmarks(cfg):
             results["benchmarks"][bench] = metrics
             save_results(save, results)
@@ -1242,13 +1244,73 @@ def transcript_samples(run: dict, key: str = "classroom") -> str:
     return "\n\n".join(out)
 
 
+# (label, where the metric sits in a run's results, percent?) for README's headline table
+_SUMMARY_ROWS = [
+    *[(f"{b} perplexity", ("benchmarks", b, "ppl"), False) for b in ("wikitext2", "val")],
+    *[(f"{b} {m}", ("benchmarks", b, m), True) for b in MC_SETS for m in ("acc", "acc_norm")],
+    ("gsm8k exact match", ("benchmarks", "gsm8k", "acc"), True),
+    ("dev prompts: leak rate, first reply", ("pedagogy", "table", "all", "leak"), True),
+    ("dev prompts: question or next step", ("pedagogy", "table", "all", "asks"), True),
+    ("dev prompts: hint ladder climbs", ("pedagogy", "table", "all", "ladder"), True),
+    ("MathDial: tells the answer within 5 turns", ("mathdial", "told_within_5"), True),
+    *[(f"classroom ({who}): {label}", (key, "table", "all", metric), True) for key, who in (("classroom", "rules"), ("classroom_model", "model"))
+      for metric, label in (("reached", "reached the answer"), ("false_assertion", "false assertion"), ("leaked", "leaked"),
+                            ("dropped", "dropped off"))],
+]
+
+
+def _short(ckpt: str) -> str:
+    """A checkpoint as the report names it: the file name of an installed GGUF, not this machine's path to it."""
+    return Path(ckpt).name if Path(ckpt).is_absolute() else ckpt
+
+
+def _lookup(run: dict, path: tuple[str, ...]) -> Any:
+    for key in path:
+        if not isinstance(run, dict) or key not in run:
+            return None
+        run = run[key]
+    return run
+
+
+def summary(runs: list[dict]) -> dict[str, Any]:
+    """The headline measures of each run side by side, as README shows them: each cell 'value [95% interval] (n=...)'."""
+    rows = []
+    for label, path, pct in _SUMMARY_ROWS:
+        cells = [_fmt(m, pct) if (m := _lookup(r, path)) else "-" for r in runs]
+        if any(c != "-" for c in cells):
+            rows.append([label, *cells])
+    for key, who in (("classroom", "rules"), ("classroom_model", "model")):
+        for metric, label in (("helpfulness", "helpfulness, rules 0-1"), ("judge", "judge 1-5")):
+            cells = [f"{v:.2f}" if (v := _lookup(r, (key, "table", "all", metric))) is not None else "-" for r in runs]
+            if any(c != "-" for c in cells):
+                rows.append([f"classroom ({who}): {label}", *cells])
+    cells = [f"{s:.0f} s" if (s := _lookup(r, ("benchmarks", "gsm8k", "seconds"))) else "-" for r in runs]
+    if any(c != "-" for c in cells):
+        rows.append(["gsm8k generation time", *cells])
+    runs_desc = {r["name"]: {**{k: r.get(k) for k in ("benchmarks_ckpt", "adapter", "note", "started", "dtype", "quick", "n", "seed")},
+                             "ckpt": _short(r["ckpt"])} for r in runs}
+    return {"columns": [r["name"] for r in runs], "rows": rows, "runs": runs_desc}
+
+
+def write_summary(runs: list[dict], path: str | Path) -> Path:
+    """Merge `summary(runs)` into a results JSON file under "eval_summary" (other keys stay as they are)."""
+    path = Path(path)
+    results = json.loads(path.read_text()) if path.exists() else {}
+    results["eval_summary"] = summary(runs)
+    atomic_write_json(path, results)
+    return path
+
+
 def write_report(runs: list[dict], directory: str | Path) -> Path:
     """docs/report/README.md plus PNG plots: benchmarks, pedagogy and the classroom for each run side by side."""
     directory = Path(directory)
     names = [r["name"] for r in runs]
-    described = ", ".join(f"`{r['name']}` ({r['ckpt']}{' + ' + r['adapter'] if r.get('adapter') else ''}, {r['started']}"
-                          f"{', quick' if r['quick'] else ''})" for r in runs)
-    parts = [f"# nanotutor evaluation report\n\nRuns: {described}. "
+    described = "\n".join(
+        f"- `{r['name']}`: " + "; ".join(x for x in (
+            f"benchmarks on {r['benchmarks_ckpt']} ({r.get('dtype', 'float32')})" if r.get("benchmarks_ckpt") else "",
+            f"tutor through serve.py on {_short(r['ckpt'])}{' + ' + r['adapter'] if r.get('adapter') else ''}" if "pedagogy" in r or "classroom" in r else "",
+            f"last started {r['started']}" + (", quick" if r["quick"] else ""), r.get("note", "")) if x) for r in runs)
+    parts = [f"# nanotutor evaluation report\n\nRuns:\n{described}\n\n"
              "Each number: value [95% interval] (n = items). Proportions use Wilson intervals; perplexity uses the "
              "spread of its windows. Generated by `python eval.py --report=...`.\n"]
     if any("benchmarks" in r for r in runs):
@@ -1281,11 +1343,14 @@ def main(argv: list[str] | None = None) -> int:
     check_known(values, EvalConfig)
     cfg = fill(EvalConfig, values)
     if cfg.benchmarks or cfg.pedagogy or cfg.classroom:
-        if not (cfg.report and values.keys() <= {"report", "runs"}):
+        if not (cfg.report and values.keys() <= {"report", "runs", "summary"}):
             result = evaluate(cfg)
             print(json.dumps({"name": result["name"], "saved": str(out_dir("eval", result["name"]) / "results.json")}))
     if cfg.report:
-        print(write_report(load_runs([n for n in cfg.runs.split(",") if n]), cfg.report))
+        runs = load_runs([n for n in cfg.runs.split(",") if n])
+        print(write_report(runs, cfg.report))
+        if cfg.summary:
+            print(write_summary(runs, cfg.summary))
     return 0
 
 

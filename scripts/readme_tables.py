@@ -151,6 +151,13 @@ def results_table(results: dict) -> str:
     for name, metrics in sorted(results.get("eval", {}).items()):
         out += ["", f"eval.py `{name}`:", "", "| metric | value |", "|---|---:|"]
         out += [f"| {key} | {value:.4g} |" for key, value in metrics.items()]
+    summary = results.get("eval_summary")
+    if summary:  # written by `eval.py --report=... --summary=docs/results.json`: value [95% interval] (n)
+        runs = "; ".join(f"`{name}` = {run['ckpt']}{' + ' + run['adapter'] if run.get('adapter') else ''}, {run['started']}"
+                         for name, run in summary["runs"].items())
+        out += ["", f"eval.py, each cell value [95% interval] (n = items): {runs}.", "",
+                "| measure | " + " | ".join(f"`{c}`" for c in summary["columns"]) + " |", "|---|" + "---|" * len(summary["columns"])]
+        out += ["| " + " | ".join(row) + " |" for row in summary["rows"]]
     return "\n".join(out)
 
 

@@ -291,6 +291,19 @@ def test_report_writes_tables_and_plots(tmp_path, monkeypatch):
     for png in ("accuracy.png", "leak_rate.png"):
         assert (tmp_path / "report" / png).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert ev.main(["--report=" + str(tmp_path / "r2")]) == 0 and (tmp_path / "r2" / "README.md").exists()
+    # the headline table README is generated from: merged into a results file, rendered by scripts/readme_tables.py
+    results_file = tmp_path / "results.json"
+    results_file.write_text(json.dumps({"bench": {}}))
+    assert ev.main([f"--report={tmp_path / 'r3'}", "--runs=base,tuned", f"--summary={results_file}"]) == 0
+    saved = json.loads(results_file.read_text())
+    assert saved["bench"] == {} and saved["eval_summary"]["columns"] == ["base", "tuned"]
+    rows = {row[0]: row[1:] for row in saved["eval_summary"]["rows"]}
+    assert rows["arc_easy acc"] == ["66.7% [20.8, 93.9] (n=3)"] * 2 and rows["wikitext2 perplexity"][0] == "20.00 [18.00, 22.00] (n=3)"
+    assert rows["classroom (rules): reached the answer"][0].endswith("(n=12)") and "val perplexity" not in rows
+    import sys
+    sys.path.insert(0, str(common.ROOT / "scripts"))
+    import readme_tables
+    assert "| arc_easy acc | 66.7% [20.8, 93.9] (n=3) | 66.7% [20.8, 93.9] (n=3) |" in readme_tables.results_table(saved)
     with pytest.raises(FileNotFoundError, match="missing"):
         ev.load_runs(["missing"])
 
