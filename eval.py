@@ -1095,18 +1095,21 @@ def run_name(cfg: EvalConfig) -> str:
 def evaluate(cfg: EvalConfig) -> dict[str, Any]:
     """Benchmarks, pedagogy and the classroom for one checkpoint; saved to out/eval/<name>/results.json."""
     name = run_name(cfg)
-    results: dict[str, Any] = {"name": name, "ckpt": cfg.ckpt or str(smollm2_gguf()), "quick": cfg.quick, "adapter": cfg.adapter,
-                               "n": cfg.n, "seed": cfg.seed, "dtype": cfg.dtype, **({"note": cfg.note} if cfg.note else {}), "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+    # ckpt and adapter name what served the tutor parts, benchmarks_ckpt what the benchmarks loaded: a tuned run
+    # does the two as separate commands (a merged release, then serve.py --adapter) into one results file
+    results: dict[str, Any] = {"name": name, "quick": cfg.quick, "n": cfg.n, "seed": cfg.seed, **({"note": cfg.note} if cfg.note else {}),
+                               "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
     save = out_dir("eval", name) / "results.json"
     if cfg.benchmarks and cfg.adapter:
         raise ValueError("--adapter applies to the serve.py parts only: benchmarks load a merged release "
                          "(sft.py configs/sft_tutor.py --export=out/release/tutor --adapter_dir=adapters/tutor, then --ckpt=out/release/tutor)")
     if cfg.benchmarks:
-        results["benchmarks"], results["benchmarks_ckpt"] = {}, _short(cfg.ckpt or str(smollm2_gguf()))
+        results.update(benchmarks={}, benchmarks_ckpt=_short(cfg.ckpt or str(smollm2_gguf())), dtype=cfg.dtype)
         for bench, metrics in run_benchmarks(cfg):
             results["benchmarks"][bench] = metrics
             save_results(save, results)
     if cfg.pedagogy or cfg.classroom:
+        results.update(ckpt=cfg.ckpt or str(smollm2_gguf()), adapter=cfg.adapter)
         with contextlib.ExitStack() as stack:
             url, token = (cfg.url, cfg.token) if cfg.url else stack.enter_context(
                 serve_process(cfg.ckpt, out_dir("eval", name, "serve"), cfg.index, adapter=cfg.adapter))
@@ -1288,7 +1291,7 @@ def summary(runs: list[dict]) -> dict[str, Any]:
     if any(c != "-" for c in cells):
         rows.append(["gsm8k generation time", *cells])
     runs_desc = {r["name"]: {**{k: r.get(k) for k in ("benchmarks_ckpt", "adapter", "note", "started", "dtype", "quick", "n", "seed")},
-                             "ckpt": _short(r["ckpt"])} for r in runs}
+                             "ckpt": _short(r.get("ckpt", ""))} for r in runs}
     return {"columns": [r["name"] for r in runs], "rows": rows, "runs": runs_desc}
 
 
@@ -1308,7 +1311,7 @@ def write_report(runs: list[dict], directory: str | Path) -> Path:
     described = "\n".join(
         f"- `{r['name']}`: " + "; ".join(x for x in (
             f"benchmarks on {r['benchmarks_ckpt']} ({r.get('dtype', 'float32')})" if r.get("benchmarks_ckpt") else "",
-            f"tutor through serve.py on {_short(r['ckpt'])}{' + ' + r['adapter'] if r.get('adapter') else ''}" if "pedagogy" in r or "classroom" in r else "",
+            f"tutor through serve.py on {_short(r.get('ckpt', ''))}{' + ' + r['adapter'] if r.get('adapter') else ''}" if "pedagogy" in r or "classroom" in r else "",
             f"last started {r['started']}" + (", quick" if r["quick"] else ""), r.get("note", "")) if x) for r in runs)
     parts = [f"# nanotutor evaluation report\n\nRuns:\n{described}\n\n"
              "Each number: value [95% interval] (n = items). Proportions use Wilson intervals; perplexity uses the "

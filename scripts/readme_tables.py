@@ -153,8 +153,10 @@ def results_table(results: dict) -> str:
         out += [f"| {key} | {value:.4g} |" for key, value in metrics.items()]
     summary = results.get("eval_summary")
     if summary:  # written by `eval.py --report=... --summary=docs/results.json`: value [95% interval] (n)
-        runs = "; ".join(f"`{name}` = {run['ckpt']}{' + ' + run['adapter'] if run.get('adapter') else ''}, {run['started']}"
-                         for name, run in summary["runs"].items())
+        runs = "; ".join(f"`{name}` = " + ", ".join(x for x in (
+            f"benchmarks on {run['benchmarks_ckpt']} ({run['dtype']})" if run.get("benchmarks_ckpt") else "",
+            f"tutor through serve.py on {run['ckpt']}{' + ' + run['adapter'] if run.get('adapter') else ''}" if run.get("ckpt") else "",
+            run.get("note") or "", f"run {run['started']}") if x) for name, run in summary["runs"].items())
         out += ["", f"eval.py, each cell value [95% interval] (n = items): {runs}.", "",
                 "| measure | " + " | ".join(f"`{c}`" for c in summary["columns"]) + " |", "|---|" + "---|" * len(summary["columns"])]
         out += ["| " + " | ".join(row) + " |" for row in summary["rows"]]

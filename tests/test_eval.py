@@ -303,7 +303,9 @@ def test_report_writes_tables_and_plots(tmp_path, monkeypatch):
     import sys
     sys.path.insert(0, str(common.ROOT / "scripts"))
     import readme_tables
-    assert "| arc_easy acc | 66.7% [20.8, 93.9] (n=3) | 66.7% [20.8, 93.9] (n=3) |" in readme_tables.results_table(saved)
+    table = readme_tables.results_table(saved)
+    assert "| arc_easy acc | 66.7% [20.8, 93.9] (n=3) | 66.7% [20.8, 93.9] (n=3) |" in table
+    assert "`base` = tutor through serve.py on out/base, run 2026-11-25 18:00 UTC;" in table
     with pytest.raises(FileNotFoundError, match="missing"):
         ev.load_runs(["missing"])
 
