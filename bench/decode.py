@@ -1,14 +1,18 @@
 """Decode speed of our model.py against transformers' generate() on the same SmolLM2-135M-Instruct weights.
 
 Batch 1, a 128-token prompt, 128 new tokens (greedy, no early stop). For each path: load time, prefill tokens/s and
-decode tokens/s; ours in fp32, bf16 and weight-only int8 (bf16 activations), transformers in fp32 and bf16 (it
-loads the same GGUF with `gguf_file=`). The memory-bandwidth bound is measured in the same run: the bytes of weights
+decode tokens/s; ours in fp32, bf16, weight-only int8 (a scale per row) and int4 (groups of 32 with a scale and an
+offset: GGUF's own Q4_1 layout, so the 4-bit file's weights are what runs), the quantised paths keeping fp32
+activations outside the matmul; transformers in fp32 and bf16 (it loads the same GGUF with `gguf_file=`). The memory-bandwidth bound is measured in the same run: the bytes of weights
 one decode step reads, against the read bandwidth of a large tensor reduction. The last line is our best decode
-tokens/s over transformers' best: `ratio=<x>`.
+tokens/s over transformers' best: `ratio=<x>`. Each path's greedy tokens are compared with ours in fp32: how many
+of the 128 agree before the first difference.
+
+Leave OMP_WAIT_POLICY unset: PASSIVE makes the 2 threads sleep between the ~200 small matmuls of each token, and
+measured here it slows each of them 2-8x.
 
 Run
     .venv/bin/python -m bench.decode                          # all paths, 2 threads
-    OMP_WAIT_POLICY=PASSIVE .venv/bin/python -m bench.decode  # on a machine shared with other jobs (no spin-waits)
     .venv/bin/python -m bench.decode --threads=1 --new_tokens=64 --hf=False
 """
 from __future__ import annotations
@@ -56,10 +60,11 @@ def weight_bytes(model: torch.nn.Module) -> int:
     """Bytes one decode step must read: every matmul weight (and int8 scale); the embedding lookup reads one row."""
     total = 0
     for module in model.modules():
-        if isinstance(module, (torch.nn.Linear, M.Int8Linear)):
+        if isinstance(module, (torch.nn.Linear, M.Int8Linear, M.Int4Linear)):
             total += module.weight.numel() * module.weight.element_size()
-            if isinstance(module, M.Int8Linear):
-                total += module.scales.numel() * module.scales.element_size()
+        for scales in ("scales", "scales_and_zeros"):
+            if isinstance(getattr(module, scales, None), torch.Tensor):
+                total += getattr(module, scales).numel() * getattr(module, scales).element_size()
     return total
 
 
@@ -100,7 +105,8 @@ def main() -> None:
     bandwidth = read_bandwidth()  # re-measured before every path, best kept: other jobs come and go
     rows = []  # (name, load s, prefill tok/s, decode tok/s, weight bytes/token, tokens)
     for name, make in [("ours fp32", lambda: ours), ("ours bf16", lambda: copy.deepcopy(ours).to(torch.bfloat16)),
-                       ("ours int8 (bf16 act.)", lambda: M.quantize_int8(copy.deepcopy(ours).to(torch.bfloat16)))]:
+                       ("ours int8", lambda: M.quantize_int8(copy.deepcopy(ours))),
+                       ("ours int4 (groups of 32)", lambda: M.quantize_int4(copy.deepcopy(ours)))]:
         m = make()
         bandwidth = max(bandwidth, read_bandwidth())
         pre, dec, toks = time_ours(m, prompt, cfg.new_tokens)
@@ -124,16 +130,16 @@ def main() -> None:
 def report(rows, bandwidth: float, cfg: BenchConfig) -> None:
     print(f"SmolLM2-135M, batch 1, prompt {cfg.prompt_len}, {cfg.new_tokens} new tokens, {cfg.threads} threads; "
           f"read bandwidth {bandwidth / 1e9:.1f} GB/s")
-    print("| path | load s | prefill tok/s | decode tok/s | weights MB/token | bandwidth bound tok/s | % of bound |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
-    for name, load, pre, dec, nbytes, _ in rows:
+    print("| path | load s | prefill tok/s | decode tok/s | weights MB/token | bandwidth bound tok/s | % of bound "
+          "| greedy tokens as ours fp32 |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    reference = rows[0][5]
+    for name, load, pre, dec, nbytes, tokens in rows:
         bound = bandwidth / nbytes
         load_s = f"{load:.1f}" if load is not None else ""
-        print(f"| {name} | {load_s} | {pre:.0f} | {dec:.1f} | {nbytes / 1e6:.0f} | {bound:.1f} | {100 * dec / bound:.0f}% |")
-    by_name = {r[0]: r[5] for r in rows}
-    if "transformers fp32" in by_name:
-        same = by_name["ours fp32"] == by_name["transformers fp32"]
-        print(f"greedy tokens, ours fp32 == transformers fp32: {same}")
+        same = next((i for i, (a, b) in enumerate(zip(tokens, reference)) if a != b), min(len(tokens), len(reference)))
+        print(f"| {name} | {load_s} | {pre:.0f} | {dec:.1f} | {nbytes / 1e6:.0f} | {bound:.1f} | {100 * dec / bound:.0f}% "
+              f"| first {same} of {len(reference)} |")
     ours_best = max(r[3] for r in rows if r[0].startswith("ours"))
     theirs = [r[3] for r in rows if r[0].startswith("transformers")]
     print(f"ratio={ours_best / max(theirs):.2f}" if theirs else "ratio=nan (transformers not run)")

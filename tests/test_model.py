@@ -237,6 +237,40 @@ def test_int8_weights_stay_close_and_decode(small):
     assert len(q.generate([[1, 2, 3]], 8)[0]) == 8
 
 
+def as_q4_1(w: torch.Tensor) -> torch.Tensor:
+    """w rounded the way GGUF's Q4_1 stores it: per 32 inputs, 16 evenly spaced levels from the group's min to max."""
+    g = w.view(w.shape[0], -1, 32)
+    low, step = g.amin(-1, keepdim=True), (g.amax(-1, keepdim=True) - g.amin(-1, keepdim=True)) / 15
+    return (low + step * torch.round((g - low) / step)).view_as(w)
+
+
+def test_int4_reproduces_q4_1_weights_and_decodes(small):
+    import copy
+
+    # A model whose weights already are Q4_1 values (like SmolLM2's GGUF) loses only the bf16 rounding of the
+    # scales and the matmul inputs when packed into Int4Linear: logits and greedy choices stay with the fp32 model.
+    ref = copy.deepcopy(small)
+    with torch.no_grad():
+        for module in ref.modules():
+            if isinstance(module, torch.nn.Linear):
+                module.weight.copy_(as_q4_1(module.weight))
+    q = M.quantize_int4(copy.deepcopy(ref))
+    assert isinstance(q.layers[0].feed_forward.w1, M.Int4Linear) and q.layers[0].feed_forward.w1.weight.dtype == torch.uint8
+    idx = torch.randint(0, small.config.vocab_size, (2, 12), generator=torch.Generator().manual_seed(5))
+    with torch.no_grad():
+        want, got = ref(idx)[0], q(idx)[0]
+    assert got.dtype == torch.float32  # activations stay in the model's dtype outside the matmul
+    assert (got - want).norm() < 0.02 * want.norm()
+    assert (got.argmax(-1) == want.argmax(-1)).float().mean() > 0.9
+    assert q.generate([[1, 2, 3]], 8) == ref.generate([[1, 2, 3]], 8)
+
+
+def test_int4_skips_shapes_the_kernel_cannot_pack():
+    odd = torch.nn.Sequential(torch.nn.Linear(64, 40), torch.nn.Linear(40, 32))  # 40 outputs, then 40 inputs
+    q = M.quantize_int4(odd)
+    assert all(isinstance(layer, torch.nn.Linear) for layer in q)
+
+
 def test_streaming_does_not_leave_the_caller_in_inference_mode(small):
     tokens = small.stream([1, 2, 3], 4)
     next(tokens)
