@@ -30,6 +30,20 @@ def test_chat_streams_the_greedy_reply_of_smollm2(smollm2):
     assert done.stdout.endswith("you> \n")  # EOF at the prompt ends the session cleanly
 
 
+def test_chat_quantized_streams_the_int4_models_greedy_reply(smollm2):
+    import copy
+
+    model, tok = smollm2
+    question = "Name a planet."
+    ids, _ = render_chat(tok, [{"role": "user", "content": question}], add_generation_prompt=True)
+    expected = tok.decode(M.quantize_int4(copy.deepcopy(model)).generate([ids], 10, stop_ids=tok.stop_ids)[0])
+    done = run_chat(["--max_new_tokens=10", "--quantize=int4"], question + "\n")
+    assert done.returncode == 0, done.stderr
+    assert f"tutor> {expected}\n" in done.stdout
+    wrong = run_chat(["--quantize=int3"], "")
+    assert wrong.returncode != 0 and "choose int8 or int4" in wrong.stderr
+
+
 def test_chat_keeps_history_and_resets_on_a_tiny_checkpoint(small_tokenizer, tmp_path, monkeypatch):
     torch.manual_seed(0)
     M.export_hf(M.Transformer(M.load_config("test")).eval(), small_tokenizer, tmp_path)
