@@ -186,11 +186,10 @@ def rope_frequencies(cfg: ModelConfig) -> torch.Tensor:
 def apply_rope(x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor) -> torch.Tensor:
     """Rotate the first rot_dim features of each head, halves layout (HF's rotate_half, not interleaved pairs)."""
     rot = cos.shape[-1]
-    xr, xpass = x[..., :rot], x[..., rot:]
-    x1, x2 = xr[..., : rot // 2], xr[..., rot // 2:]
-    rotated = torch.cat((-x2, x1), dim=-1)
-    out = xr * cos + rotated * sin
-    return torch.cat((out, xpass), dim=-1) if xpass.shape[-1] else out
+    if rot < x.shape[-1]:  # partial rotary (NeoX): the other features pass through unchanged
+        return torch.cat((apply_rope(x[..., :rot], cos, sin), x[..., rot:]), dim=-1)
+    x1, x2 = x.chunk(2, dim=-1)
+    return x * cos + torch.cat((-x2, x1), dim=-1) * sin
 
 
 class Attention(nn.Module):
@@ -221,7 +220,7 @@ class Attention(nn.Module):
         """Write the new K/V at each row's positions, then return every cached key of those rows."""
         ck, cv = step.cache.k[self.layer_id], step.cache.v[self.layer_id]
         if step.whole_cache and step.positions.shape[0] == 1:
-            start = int(step.positions[0, 0])
+            start = step.kv_len - k.shape[1]  # one row: its keys end where the new ones do
             ck[0, start:start + k.shape[1]] = k[0]
             cv[0, start:start + k.shape[1]] = v[0]
             return ck[:, : step.kv_len], cv[:, : step.kv_len]
