@@ -142,7 +142,7 @@ class Step:
     rows: torch.Tensor | None  # cache rows of the batch
     positions: torch.Tensor  # (B, T) absolute positions
     kv_len: int  # keys to read from the cache (max over rows of length + T)
-    whole_cache: bool  # rows are exactly 0..B-1 of the cache: slice instead of gather
+    leading_rows: bool  # rows are exactly 0..B-1 of the cache: slice (a view) instead of gather (a copy)
 
 
 # ============================================================================= layers
@@ -219,16 +219,17 @@ class Attention(nn.Module):
     def update_cache(self, k: torch.Tensor, v: torch.Tensor, step: Step) -> tuple[torch.Tensor, torch.Tensor]:
         """Write the new K/V at each row's positions, then return every cached key of those rows."""
         ck, cv = step.cache.k[self.layer_id], step.cache.v[self.layer_id]
-        if step.whole_cache and step.positions.shape[0] == 1:
+        B = k.shape[0]
+        if step.leading_rows and B == 1:
             start = step.kv_len - k.shape[1]  # one row: its keys end where the new ones do
             ck[0, start:start + k.shape[1]] = k[0]
             cv[0, start:start + k.shape[1]] = v[0]
-            return ck[:, : step.kv_len], cv[:, : step.kv_len]
+            return ck[:1, : step.kv_len], cv[:1, : step.kv_len]
         rows = step.rows[:, None]
         ck[rows, step.positions] = k
         cv[rows, step.positions] = v
-        if step.whole_cache:
-            return ck[:, : step.kv_len], cv[:, : step.kv_len]
+        if step.leading_rows:
+            return ck[:B, : step.kv_len], cv[:B, : step.kv_len]
         return ck[step.rows, : step.kv_len], cv[step.rows, : step.kv_len]
 
 
@@ -337,11 +338,11 @@ class Transformer(nn.Module):
         cfg = self.config
         if cache is None:
             positions = torch.arange(T, device=device).expand(B, T)
-            rows_t, whole, kv_len = None, True, T
+            rows_t, leading, kv_len = None, True, T
             mask = self.window_mask(positions, T) if cfg.sliding_window and T > cfg.sliding_window else None
         else:
             rows_t = torch.arange(B, device=device) if rows is None else torch.as_tensor(rows, dtype=torch.long, device=device)
-            whole = B == cache.batch_size and (rows is None or bool((rows_t == torch.arange(B, device=device)).all()))
+            leading = rows is None or bool((rows_t == torch.arange(B, device=device)).all())
             starts = cache.lengths[rows_t]
             kv_len = int(starts.max()) + T
             if kv_len > cache.max_len:
@@ -351,7 +352,7 @@ class Transformer(nn.Module):
         angles = positions[:, None, :, None].float() * self.inv_freq  # (B, 1, T, rot/2)
         angles = torch.cat((angles, angles), dim=-1)
         dtype = self.tok_embeddings.weight.dtype
-        return Step(angles.cos().to(dtype), angles.sin().to(dtype), mask, cache, rows_t, positions, kv_len, whole)
+        return Step(angles.cos().to(dtype), angles.sin().to(dtype), mask, cache, rows_t, positions, kv_len, leading)
 
     def window_mask(self, positions: torch.Tensor, kv_len: int) -> torch.Tensor:
         """(B, 1, T, kv_len) bool: key j is visible to the query at position p iff p - window < j <= p."""
