@@ -351,11 +351,17 @@ class SFTConfig:
     heldout_fraction: float = 0.15  # of the tool data; the dialogue loss set is 5% of the dialogues
     textbook_pairs: str = "out/ingest/pairs.jsonl"
     decontaminate: bool = True
-    # evaluation callbacks (capped so one takes seconds to a minute on a CPU)
+    # evaluation callbacks: the periodic ones are capped so each takes seconds on a CPU; the base (step 0) and final
+    # ones give the reported numbers, so they score more items
     eval_prompts: int = 12
     eval_tool_items: int = 8
     eval_loss_items: int = 24
-    eval_max_new_tokens: int = 48
+    report_prompts: int = 48  # dev prompts for the base and final callbacks (data/eval/dev_prompts.jsonl has 48)
+    report_tool_items: int = 40  # held-out tool items for the base and final callbacks
+    # reply budgets: long enough for a whole reply (training replies are 1-3 sentences, under ~70 tokens) and a whole
+    # call; a reply cut short can neither end in a question nor parse as JSON, so it would score as a failure
+    eval_max_new_tokens: int = 80
+    eval_tool_tokens: int = 160  # tool items whose expected call is longer are not scored
     eval_base: bool = True  # score the untouched model at step 0 (the "base" row of the results)
     samples: int = 3
     stop_at_step: int = 0  # stop (after a checkpoint) at this step, as an interrupted run would: tests resume
@@ -397,7 +403,11 @@ def build_examples(cfg: SFTConfig, seed: int) -> tuple[list[dict], dict[str, lis
     loss_held = [ex for ex in dialogues if ex["source"] != "authored" and build.held_out(ex["id"], 0.05)]
     train = [ex for ex in dialogues if ex not in loss_held] + bfcl_train[: cfg.n_bfcl] + tools_train
     train += build.general(root, cfg.n_general, rng)
-    held = {"loss": loss_held, "tools": [ex for ex in tools_held + bfcl_held if ex["expected"] is not None]}
+    # shuffled (with its own seed, so counts elsewhere cannot change it) so a capped eval mixes BFCL's simple,
+    # multiple and parallel calls instead of taking the first file's items
+    held_tools = [ex for ex in tools_held + bfcl_held if ex["expected"] is not None]
+    random.Random(seed).shuffle(held_tools)
+    held = {"loss": loss_held, "tools": held_tools}
     if cfg.decontaminate:
         train = decontaminate(train, held, build.text_of)
     rng.shuffle(train)
@@ -500,6 +510,13 @@ def prompt_length(tok: Any, ex: dict) -> int:
     return len(render_chat(tok, ex["messages"][:-1], tools=ex.get("tools"), add_generation_prompt=True)[0])
 
 
+def reply_length(tok: Any, ex: dict) -> int:
+    """Tokens of the example's final assistant turn (its calls and end-of-turn token included)."""
+    from tokenizer import render_chat
+
+    return len(render_chat(tok, ex["messages"], tools=ex.get("tools"))[0]) - prompt_length(tok, ex) - 1
+
+
 def stratified(items: list[dict], n: int) -> list[dict]:
     """n items taken round-robin over subjects (and kinds within them), so a small cap still covers all three."""
     groups: dict[str, list[dict]] = {}
@@ -538,14 +555,22 @@ def evaluate_tutor(model: nn.Module, tok: Any, cfg: SFTConfig, held: dict[str, l
         asks = [asks_or_next_step(r) for r in replies]
         metrics["leak_rate"] = sum(leaks) / len(leaks)
         metrics["question_rate"] = sum(asks) / len(asks)
+        metrics["n_prompts"] = len(prompts)
         samples = [f"**{p['id']} ({p['kind']})** {p['prompt']}\n\n> {r}\n\nleak={lk} asks={a}"
                    for p, r, lk, a in zip(prompts, replies, leaks, asks)]
-    fits = [ex for ex in held["tools"] if prompt_length(tok, ex) + 2 * cfg.eval_max_new_tokens < model.config.max_seq_len]
+    fits = [ex for ex in held["tools"] if reply_length(tok, ex) <= cfg.eval_tool_tokens
+            and prompt_length(tok, ex) + cfg.eval_tool_tokens < model.config.max_seq_len]
     tool_items = stratified(fits, n_tools)
     if tool_items:
-        calls = generate_replies(model, tok, [(ex["messages"][:-1], ex["tools"]) for ex in tool_items], cfg.eval_max_new_tokens * 2)
-        metrics["tool_validity"] = sum(tool_call_validity(c, ex["tools"]) for c, ex in zip(calls, tool_items)) / len(calls)
-        metrics["tool_accuracy"] = sum(tool_call_accuracy(c, ex["expected"]) for c, ex in zip(calls, tool_items)) / len(calls)
+        calls = generate_replies(model, tok, [(ex["messages"][:-1], ex["tools"]) for ex in tool_items], cfg.eval_tool_tokens)
+        valid = [tool_call_validity(c, ex["tools"]) for c, ex in zip(calls, tool_items)]
+        right = [tool_call_accuracy(c, ex["expected"]) for c, ex in zip(calls, tool_items)]
+        metrics.update(tool_validity=sum(valid) / len(valid), tool_accuracy=sum(right) / len(right), n_tool_items=len(valid))
+        for source in sorted({ex["source"] for ex in tool_items}):  # BFCL's calls and our tutor tools' apart
+            picked = [i for i, ex in enumerate(tool_items) if ex["source"] == source]
+            metrics[f"tool_validity_{source}"] = sum(valid[i] for i in picked) / len(picked)
+            metrics[f"tool_accuracy_{source}"] = sum(right[i] for i in picked) / len(picked)
+            metrics[f"n_tool_items_{source}"] = len(picked)
         samples += [f"**{ex['id']}** {ex['messages'][-2]['content'][:200]}\n\n> {c}" for ex, c in zip(tool_items, calls)]
     model.train(was_training)
     return metrics, samples
@@ -598,9 +623,10 @@ def train(tcfg: Any, cfg: SFTConfig) -> dict[str, Any]:
             "tokens_per_epoch": sum(len(ids) for ids, _ in data), "memory": memory_report(model, cfg.nf4_block, cfg.double_quant)}
     log.info("data", extra={"fields": info})
 
-    def callback(at: int) -> dict[str, float]:
+    def callback(at: int, report: bool = False) -> dict[str, float]:
         t = time.perf_counter()
-        metrics, samples = evaluate_tutor(model, tok, cfg, held, loss_data, cfg.eval_prompts, cfg.eval_tool_items)
+        metrics, samples = evaluate_tutor(model, tok, cfg, held, loss_data, cfg.report_prompts if report else cfg.eval_prompts,
+                                          cfg.report_tool_items if report else cfg.eval_tool_items)
         metrics["eval_seconds"] = time.perf_counter() - t
         logger.log(at, {f"eval/{k}": v for k, v in metrics.items()})
         for i, sample in enumerate(samples[: cfg.samples]):
@@ -608,7 +634,7 @@ def train(tcfg: Any, cfg: SFTConfig) -> dict[str, Any]:
         log.info("eval", extra={"fields": {"step": at, **metrics}})
         return metrics
 
-    first = callback(0) if cfg.eval_base and step == 0 else {}
+    first = callback(0, report=True) if cfg.eval_base and step == 0 else {}
     model.train()
     while step < tcfg.max_steps:
         t = time.perf_counter()
@@ -636,7 +662,7 @@ def train(tcfg: Any, cfg: SFTConfig) -> dict[str, Any]:
             return {"stopped_at": step}
         if tcfg.eval_every and step % tcfg.eval_every == 0 and step < tcfg.max_steps:
             callback(step)
-    last = callback(step)
+    last = callback(step, report=True)
     save_adapter(model, run_dir / "adapter", base_model=cfg.base, extra={
         "command": " ".join(["python", "sft.py", *sys.argv[1:]]), "steps": step, "per_source": counts,
         "data_fingerprint": data_fingerprint(data), "tokenizer_fingerprint": tok.fingerprint})
@@ -675,7 +701,7 @@ def eval_only(tcfg: Any, cfg: SFTConfig) -> dict[str, float]:
     _, held, _ = build_examples(SFTConfig(**{**asdict(cfg), "decontaminate": False}), tcfg.seed)
     start = time.perf_counter()
     metrics, samples = evaluate_tutor(model, tok, cfg, held, tokenize(tok, held["loss"], tcfg.seq_len)[: cfg.eval_loss_items],
-                                      cfg.eval_prompts, cfg.eval_tool_items)
+                                      cfg.report_prompts, cfg.report_tool_items)
     metrics.update(eval_seconds=time.perf_counter() - start, peak_rss_mib=memory_mb(torch.device("cpu")))
     print("\n\n".join(samples[: cfg.samples]))
     print(json.dumps(metrics, indent=2))

@@ -186,6 +186,35 @@ def test_long_examples_are_dropped_not_cut(tok):
     assert sft.tokenize(tok, [long], max_len=128) == []
 
 
+def test_reply_length_is_the_final_turn_with_its_end_token(tok):
+    """The tool-eval budget is compared with this length, so a call that fits is never cut short."""
+    from tokenizer import format_tool_call
+
+    call = {"name": "calculator", "arguments": {"expression": "12 * 7"}}
+    ex = {"messages": [{"role": "user", "content": "What is 12 * 7?"}, {"role": "assistant", "content": "", "tool_calls": [call]}],
+          "tools": [{"name": "calculator", "parameters": {"type": "object", "properties": {"expression": {"type": "string"}}}}]}
+    assert sft.reply_length(tok, ex) == len(tok.encode(format_tool_call(call["name"], call["arguments"]))) + 1
+
+
+def test_tutor_targets_end_in_a_question_where_the_source_has_one(data_dir, tmp_path):
+    import random
+
+    from data.sft import build
+
+    for d in build.mathdial(data_dir, 10_000, random.Random(0)):
+        teacher = [m["content"].rstrip() for m in d["messages"] if m["role"] == "assistant"]
+        assert teacher[-1].endswith("?") or not any(t.endswith("?") for t in teacher), d["id"]
+    row = {"prep": "sotto", "color": "rosso", "obj": "tavolo",
+           "tutorResponses": ["Remember 'sotto' means under.", "What is the word for 'red'?", "Is it sotto rosso tavolo?"],
+           "tutorActions": [[0, 1, 0, 0, 0], [1, 0, 0, 0, 0], [1, 0, 0, 0, 0]]}
+    assert build.cima_reply(row) == "What is the word for 'red'?"
+    assert build.cima_reply({**row, "tutorActions": [[0, 1, 0, 0, 0], [0, 0, 0, 1, 0], [1, 0, 0, 0, 0]]}) == "Remember 'sotto' means under."
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text(json.dumps({"instruction": "Explain friction.", "response": "Friction is a force.", "subject": "science"}) + "\n")
+    (ex,) = build.textbook(pairs, 5, random.Random(0))
+    assert [m["role"] for m in ex["messages"]] == ["user", "assistant"]  # no tutor prompt over a direct answer
+
+
 def test_builders_drop_gsm8k_test_and_hide_results(data_dir):
     import random
 
@@ -227,6 +256,7 @@ def test_seeded_run_lowers_loss_and_resume_is_exact(tmp_path):
 
     straight = run_test_config(tmp_path, "straight", "--lora_dropout=0.1", "--eval_base=True")
     assert straight["tuned"]["heldout_loss"] < straight["base"]["heldout_loss"] - 0.05
+    assert straight["base"]["n_prompts"] == straight["tuned"]["n_prompts"] == 3  # the report caps, not eval_prompts
     assert 0.0 <= straight["tuned"]["leak_rate"] <= 1.0
     assert run_test_config(tmp_path, "resumed", "--lora_dropout=0.1", "--stop_at_step=5") is None
     assert (tmp_path / "resumed" / "checkpoints" / "step-000005" / "meta.json").exists()

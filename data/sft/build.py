@@ -14,7 +14,7 @@
 - `our_tools`: calls of the tutor's tools from data/tools.json (agent.py implements them), train and held-out
 - `general`: ARC-Easy/OBQA *train* answered directly under the base model's own system prompt, so the general
   assistant stays intact and Socratic behaviour is tied to the tutor's system prompt
-- `textbook`: ingest.py's instruction pairs (out/ingest/pairs.jsonl), when present
+- `textbook`: ingest.py's instruction pairs (out/ingest/pairs.jsonl), when present, under the base model's own system prompt
 
 Run `python -m data.sft.build` to print the counts and one example per source.
 """
@@ -103,7 +103,10 @@ def mathdial(root: Path, n: int, rng: random.Random, max_teacher_turns: int = 3)
         teacher = [i for i, t in enumerate(turns) if t["role"] == "assistant"]
         if not teacher:
             continue
-        turns = turns[: teacher[min(len(teacher), max_teacher_turns) - 1] + 1]
+        teacher = teacher[:max_teacher_turns]
+        # end on the last of those teacher turns that asks a question, when one does
+        asking = [i for i in teacher if turns[i]["content"].rstrip().endswith("?")]
+        turns = turns[: (asking or teacher)[-1] + 1]
         solution = row["student_incorrect_solution"].strip()
         opener = {"role": "user", "content": f"{row['question'].strip()}\n\nMy answer: {solution.splitlines()[-1].strip()}"}
         if turns[0]["role"] == "user":
@@ -117,12 +120,12 @@ def mathdial(root: Path, n: int, rng: random.Random, max_teacher_turns: int = 3)
 
 # tutorActions flags are [Question, Hint/Information Reveal, Correction, Confirmation, Other]
 def cima_reply(row: dict) -> str | None:
-    """The first annotated tutor response that asks or hints without stating the whole Italian phrase."""
+    """An annotated tutor response that asks or hints without stating the whole Italian phrase: the first that ends
+    in a question if there is one (the tutor's replies should end in one), else the first hint."""
     full = f"{row['prep']} {row['color']} {row['obj']}".lower()
-    for text, acts in zip(row["tutorResponses"], row["tutorActions"]):
-        if (acts[0] or acts[1]) and full not in text.lower():
-            return text.strip()
-    return None
+    fitting = [text.strip() for text, acts in zip(row["tutorResponses"], row["tutorActions"])
+               if (acts[0] or acts[1]) and full not in text.lower()]
+    return next((t for t in fitting if t.endswith("?")), fitting[0] if fitting else None)
 
 
 def cima(root: Path, n: int, rng: random.Random, max_turns: int = 4) -> list[dict]:
@@ -388,7 +391,10 @@ def general(root: Path, n: int, rng: random.Random) -> list[dict]:
 
 
 def textbook(path: Path, n: int, rng: random.Random) -> list[dict]:
-    """ingest.py's instruction pairs ({instruction, input, response, subject}) when that file exists."""
+    """ingest.py's instruction pairs ({instruction, input, response, subject}) when that file exists.
+
+    Their responses explain directly, so, like `general`, they go under the base model's own system prompt: under
+    the tutor's they would teach the tutor to answer instead of asking."""
     if not path.exists():
         return []
     rows = [row for _, row in read_jsonl(path)]
@@ -398,7 +404,7 @@ def textbook(path: Path, n: int, rng: random.Random) -> list[dict]:
         need(row, ("instruction", "response"), str(path))
         prompt = row["instruction"] + (f"\n\n{row['input']}" if row.get("input") else "")
         subject = row.get("subject") or "science"
-        msgs = [tutor_system(subject), {"role": "user", "content": prompt}, {"role": "assistant", "content": row["response"]}]
+        msgs = [{"role": "user", "content": prompt}, {"role": "assistant", "content": row["response"]}]
         out.append(example(f"textbook-{i}", "textbook", subject, msgs))
     return out
 
