@@ -77,7 +77,8 @@ class ServeConfig:
     logs: str = ""  # JSON-lines log file; "" = out/logs/serve.jsonl
     pidfile: str = ""  # written at start-up (make serve uses out/pids/serve.pid)
     device: str = "cpu"
-    threads: int = 1  # torch intra-op threads; on a shared CPU a spinning thread team stalls every small op; 0 = torch's default
+    threads: int = 1  # torch threads for a lone row's decode step: its small matrix-vector products stall a thread team on a shared CPU; 0 = torch's default
+    batch_threads: int = 0  # torch threads for prefills and steps of 4+ rows, whose matmuls are compute-bound; 0 = every core
     max_batch: int = 32  # rows that decode together
     max_context: int = 2048  # prompt + reply tokens per row (capped at the model's max_seq_len)
     prefix_slots: int = 4  # cached system-prompt prefixes
@@ -144,9 +145,10 @@ class Engine:
     rows hold cached prompt prefixes that new rows copy instead of recomputing."""
 
     def __init__(self, model: Any, max_batch: int, max_context: int, prefix_slots: int = 4, on_finish: Callable | None = None,
-                 vision: Any = None):
+                 vision: Any = None, threads: tuple[int, int] = (0, 0)):
         import torch
         self.torch, self.model, self.vision = torch, model, vision
+        self.threads = threads  # (small steps, batched steps and prefills); 0 leaves torch's setting alone
         self.max_batch, self.prefix_slots = max_batch, prefix_slots
         self.cache = model.new_cache(max_batch + prefix_slots, max_context)
         self.context = self.cache.max_len
@@ -254,6 +256,7 @@ class Engine:
         inputs = self.vision.prompt_inputs(self.model, req.ids, req.images)
         self.stats["images"] += 1
         self.cache.reset([row])
+        self._use_threads(inputs["embeds"].shape[1])
         h = self.model.hidden(None, cache=self.cache, rows=[row], embeds=inputs["embeds"].to(self.device))[:, -1]
         return self.model.output(h).float()
 
@@ -273,6 +276,7 @@ class Engine:
         idx = torch.zeros(len(rows), width, dtype=torch.long, device=self.device)
         for i, rest in enumerate(rests):
             idx[i, : len(rest)] = torch.tensor(rest, dtype=torch.long)
+        self._use_threads(idx.numel())
         h = self.model.hidden(idx, cache=self.cache, rows=rows)
         lens = torch.tensor([len(r) for r in rests], device=self.device)
         self.cache.lengths[torch.tensor(rows, device=self.device)] = torch.tensor(starts, device=self.device) + lens
@@ -297,6 +301,7 @@ class Engine:
         else:
             _, slot = self.prefixes.popitem(last=False)
         self.cache.reset([slot])
+        self._use_threads(len(prefix))
         self.model.hidden(self.torch.tensor([prefix], dtype=self.torch.long, device=self.device), cache=self.cache, rows=[slot])
         self.prefixes[prefix] = slot
 
@@ -304,10 +309,18 @@ class Engine:
         """One decode step for every active row, each at its own length in the cache."""
         rows = sorted(self.active)
         idx = self.torch.tensor([[self.last[r]] for r in rows], dtype=self.torch.long, device=self.device)
+        self._use_threads(len(rows))
         logits = self.model.output(self.model.hidden(idx, cache=self.cache, rows=rows)[:, -1]).float()
         self.stats["steps"] += 1
         for row, tok in zip(rows, self._sample(logits, [self.active[r] for r in rows])):
             self._emit(row, tok)
+
+    def _use_threads(self, tokens: int) -> None:
+        """Every core for a pass over 4+ tokens (a batch of rows or a prompt: matmuls that are compute-bound and split
+        well), the small-step setting for fewer (matrix-vector products too small to be worth waking a thread team)."""
+        want = self.threads[1] if tokens >= 4 else self.threads[0]
+        if want and want != self.torch.get_num_threads():
+            self.torch.set_num_threads(want)
 
     def _sample(self, logits, reqs: list[GenRequest]) -> list[int]:
         """Greedy rows share one argmax; sampled rows draw with their own temperature, top-k/p and generator."""
@@ -946,7 +959,9 @@ class Server:
                 backend = OpenAIBackend(self.cfg.backend_url, self.cfg.backend_model, os.environ.get(self.cfg.backend_key_env, ""))
             elif self.cfg.backend == "local":
                 model, tok, name, vision = load_local(self.cfg)
-                engine = Engine(model, self.cfg.max_batch, self.cfg.max_context, self.cfg.prefix_slots, self._finished, vision)
+                threads = (self.cfg.threads, self.cfg.batch_threads or len(os.sched_getaffinity(0)))
+                engine = Engine(model, self.cfg.max_batch, self.cfg.max_context, self.cfg.prefix_slots, self._finished, vision,
+                                threads)
                 backend = LocalBackend(engine, tok, name)
             else:
                 raise ValueError(f"backend {self.cfg.backend!r}: expected local or openai")

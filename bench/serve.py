@@ -38,16 +38,17 @@ class BenchConfig:
     ckpt: str = ""
     max_tokens: int = 32
     rounds: int = 1
-    threads: int = 1  # serve.py's --threads (torch intra-op threads of the engine)
+    threads: int = 1  # serve.py's --threads (torch threads of a lone row's decode step)
+    batch_threads: int = 0  # serve.py's --batch_threads (prefills and steps of 4+ rows; 0 = every core)
     levels: tuple = (1, 8, 32)  # --levels=1,8,32 (the first is the reference, the last is compared with it)
 
 
 @contextlib.contextmanager
-def server(ckpt: str, root: Path, threads: int):
+def server(ckpt: str, root: Path, threads: int, batch_threads: int):
     import uvicorn
     cfg = serve.ServeConfig(ckpt=ckpt, sessions=str(root / "s.db"), uploads=str(root / "up"), logs=str(root / "log.jsonl"),
                             index="none", max_batch=32, max_context=1024, rate_per_minute=1e9, rate_burst=10**9,
-                            threads=threads)
+                            threads=threads, batch_threads=batch_threads)
     sock = socket.create_server(("127.0.0.1", 0))
     url = f"http://127.0.0.1:{sock.getsockname()[1]}"
     uv = uvicorn.Server(uvicorn.Config(serve.build_app(serve.Server(cfg, {TOKEN: "teacher"})), log_level="warning"))
@@ -102,7 +103,7 @@ async def level(url: str, concurrency: int, rounds: int, max_tokens: int) -> dic
 def main(argv: list[str]) -> None:
     cfg = fill(BenchConfig, parse_args(argv))
     levels = [int(x) for x in cfg.levels]
-    with tempfile.TemporaryDirectory() as tmp, server(cfg.ckpt, Path(tmp), cfg.threads) as url:
+    with tempfile.TemporaryDirectory() as tmp, server(cfg.ckpt, Path(tmp), cfg.threads, cfg.batch_threads) as url:
         rows = [asyncio.run(level(url, n, cfg.rounds, cfg.max_tokens)) for n in levels]
     print(f"| streams | tokens | seconds | tokens/s | TTFT p50 (s) | TTFT p99 (s) |")
     print(f"|---:|---:|---:|---:|---:|---:|")

@@ -411,6 +411,26 @@ def test_upload_checks_type_size_pixels_and_names_by_content(url, state_dir):
 
 # ----------------------------------------------------------------------------- pieces
 
+def test_engine_threads_follow_the_size_of_each_pass():
+    import threading
+
+    import torch
+
+    engine = serve.Engine.__new__(serve.Engine)  # only the thread policy, without a model or an engine thread
+    engine.torch, engine.threads = torch, (1, 2)
+    seen = []
+
+    def passes() -> None:  # torch's thread count is per OS thread: look from one, as the engine thread does
+        for tokens in (1, 32, 3, 4):
+            engine._use_threads(tokens)
+            seen.append(torch.get_num_threads())
+
+    worker = threading.Thread(target=passes)
+    worker.start()
+    worker.join()
+    assert seen == [1, 2, 1, 2]
+
+
 def test_stop_text_and_detokenizer(small_tokenizer):
     stop = serve.StopText(("</s>", "STOP"))
     assert [stop.feed(p) for p in ["ab<", "/", "s>cd"]] == ["ab", "", ""] and stop.hit and stop.rest == "</s>cd"
