@@ -73,10 +73,30 @@ def test_cross_attention_starts_as_identity_and_then_reads_the_image():
     for block in fuse.cross_blocks(dec):
         block.attn_gate.data.fill_(1.0)
     assert not torch.allclose(dec(ids, context=ctx)[0], dec(ids, context=torch.randn(1, 16, 32))[0])
+    # keys and values see LayerNormed image tokens: the projector's output scale does not change what is read
+    torch.testing.assert_close(dec(ids, context=5 * ctx)[0], dec(ids, context=ctx)[0], atol=1e-4, rtol=1e-4)
     cache = dec.new_cache(1, 16)  # the KV cache still works with the inserted blocks (they keep no state)
     full = dec(ids, context=ctx)[0]
     dec(ids[:, :3], cache=cache, context=ctx)
     torch.testing.assert_close(dec(ids[:, 3:], cache=cache, context=ctx)[0][:, -1], full[:, -1], atol=1e-5, rtol=1e-5)
+
+
+def test_cross_fusion_image_tokens_carry_their_grid_position():
+    """Cross-attention cannot tell keys apart by order, so cross fusion adds a fixed 2-D table to its image tokens;
+    concat's tokens get positions from the decoder's RoPE and are left alone."""
+    table = fuse.image_positions(16, 8)  # a 4x4 grid: channels 0-3 encode the row, 4-7 the column
+    torch.testing.assert_close(table[0], torch.tensor([0.0, 0.0, 1.0, 1.0, 0.0, 0.0, 1.0, 1.0]))  # sin 0, cos 0
+    torch.testing.assert_close(table[1, :4], table[0, :4])  # the next column, same row
+    torch.testing.assert_close(table[4, 4:], table[0, 4:])  # the next row, same column
+    assert len({tuple(row.tolist()) for row in table}) == 16
+    with pytest.raises(ValueError, match="square grid"):
+        fuse.image_positions(12, 8)
+    alike = torch.zeros(1, 16, 8)  # every patch the same: only a position can tell them apart
+    assert len({tuple(row.tolist()) for row in fuse.Projector(8, 8, positions=True)(alike)[0]}) == 1 + 15
+    assert len({tuple(row.tolist()) for row in fuse.Projector(8, 8)(alike)[0]}) == 1
+    shapes = dict(vision_dim=32, dim=32, n_layers=2)
+    assert fuse.build_vqa_model(fuse.VQAConfig(fusion="cross", **shapes)).projector.positions
+    assert not fuse.build_vqa_model(fuse.VQAConfig(fusion="concat", **shapes)).projector.positions
 
 
 def test_make_vqa_is_seeded_and_balanced():
