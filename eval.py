@@ -23,7 +23,7 @@ Pedagogy and the classroom talk to the tutor over HTTP only (serve.py started on
 own token, or `--url=... --token=...`): leak and question rates, hint-ladder progression and tool calls on the dev
 prompts (incl. pushy and injection attempts); MathDial-style "tells the answer within five turns"; rule-based students
 (confident with a misconception, stuck, answer-only, fast) per subject, scored for correctness, false assertions,
-engagement, helpfulness (rules, plus an optional judge model: `--judge`, the served model itself unless `--judge_url`)
+engagement, helpfulness (rules, plus an optional judge model: `--judge`, the base model for every run unless `--judge_url`)
 and leaks; `--model_students` holds the classroom again with the served model playing each persona (a persona prompt
 over serve.py's /v1/chat/completions).
 
@@ -420,7 +420,7 @@ class EvalConfig:
     index: str = ""  # passed to the serve.py we start ("" = its default, out/index when present)
     workers: int = 8  # conversations held at once: serve.py batches their decode steps, so this is the speed dial
     judge: bool = False  # also rate each classroom conversation 1-5 with a judge model (beside the rules rubric)
-    judge_url: str = ""  # the judge's OpenAI-compatible server ($NANOTUTOR_JUDGE_KEY its key); "" = the served model
+    judge_url: str = ""  # the judge's OpenAI-compatible server ($NANOTUTOR_JUDGE_KEY its key); "" = the base model
     model_students: bool = False  # also hold the classroom with model-driven students (the served model + a persona)
     threads: int = 0  # torch threads for the benchmarks; 0 = torch's default
     report: str = ""  # write the markdown report here (e.g. docs/report/)
@@ -1114,13 +1114,25 @@ def evaluate(cfg: EvalConfig) -> dict[str, Any]:
             url, token = (cfg.url, cfg.token) if cfg.url else stack.enter_context(
                 serve_process(cfg.ckpt, out_dir("eval", name, "serve"), cfg.index, adapter=cfg.adapter))
             chat, model = TutorClient(url, token), ModelClient(url, token)
-            judge = (ModelClient(cfg.judge_url, os.environ.get("NANOTUTOR_JUDGE_KEY", "")) if cfg.judge_url else model) if cfg.judge else None
+            judge = open_judge(cfg, stack, model, out_dir("eval", name, "judge")) if cfg.judge else None
             for client in (chat, model, judge):
                 if client is not None:
                     stack.callback(client.close)
-            results.update(run_tutor_parts(cfg, chat, model, judge))
+            results.update(run_tutor_parts(cfg, chat, model, judge), **({"judge": cfg.judge_url or "SmolLM2-135M-Instruct (base)"} if judge else {}))
     results["finished"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     return save_results(save, results)
+
+
+def open_judge(cfg: EvalConfig, stack: contextlib.ExitStack, served: Any, workdir: Path) -> Any:
+    """The judge: `--judge_url`, else the base model, so base and tuned runs are rated by the same judge. A base
+    run judges with the model it serves; a tuned one starts a second serve.py on the base (a tuned tutor asked for
+    a rating answers with a question)."""
+    if cfg.judge_url:
+        return ModelClient(cfg.judge_url, os.environ.get("NANOTUTOR_JUDGE_KEY", ""))
+    if not (cfg.ckpt or cfg.adapter or cfg.url):
+        return served
+    url, token = stack.enter_context(serve_process("", workdir, index="none"))
+    return ModelClient(url, token)
 
 
 def save_results(path: Path, results: dict[str, Any]) -> dict[str, Any]:

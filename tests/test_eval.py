@@ -234,6 +234,25 @@ def test_judge_scores_join_the_classroom_table():
     assert "Rate the tutor from 1" in judge.requests[0][0]["content"] and "student:" in judge.requests[0][0]["content"]
 
 
+def test_the_judge_is_the_base_model_for_every_run(tmp_path, monkeypatch):
+    import contextlib
+    started = []
+
+    @contextlib.contextmanager
+    def fake_serve(ckpt, workdir, index="", timeout=600.0, adapter=""):
+        started.append((ckpt, adapter, index))
+        yield "http://127.0.0.1:9", "judge-token"
+    monkeypatch.setattr(ev, "serve_process", fake_serve)
+    served = object()
+    with contextlib.ExitStack() as stack:
+        assert ev.open_judge(ev.EvalConfig(judge=True), stack, served, tmp_path) is served and started == []
+        tuned = ev.open_judge(ev.EvalConfig(judge=True, adapter="adapters/tutor"), stack, served, tmp_path)
+        assert started == [("", "", "none")] and str(tuned.http.base_url) == "http://127.0.0.1:9"
+        assert tuned.http.headers["Authorization"] == "Bearer judge-token"
+        other = ev.open_judge(ev.EvalConfig(judge=True, ckpt="out/release/tutor", judge_url="http://judge:1"), stack, served, tmp_path)
+        assert str(other.http.base_url) == "http://judge:1" and len(started) == 1
+
+
 def test_tutor_stage_overrides_words():
     assert ev.tutor_verdict("Hmm.", [{"type": "final", "stage": "summary"}]) == "accept"
     assert ev.tutor_verdict("Yes, nearly!", [{"type": "final", "stage": "check"}]) == "reject"
