@@ -1079,7 +1079,7 @@ def summarise_classroom(convs: list[dict]) -> dict[str, Any]:
         row.update({k: sum(c[k] for c in group) / len(group) for k in ("turns", "student_questions", "helpfulness")})
         judged = [c["judge"] for c in group if c.get("judge") is not None]
         if judged:
-            row["judge"] = sum(judged) / len(judged)
+            row["judge"] = sum(judged) / len(judged)  # a judge reply without a digit is no rating
         table[name] = row
     return {"table": table, "conversations": convs}
 
@@ -1217,12 +1217,18 @@ def pedagogy_table(runs: list[dict]) -> str:
 CLASSROOMS = {"classroom": "rule-based students", "classroom_model": "model-driven students"}
 
 
+def _rated(run: dict, key: str, group: str = "all") -> str:
+    """'(8 of 12 rated)': how many of the group's conversations the judge gave a score."""
+    convs = [c for c in run[key]["conversations"] if group == "all" or group in (f"persona:{c['persona']}", f"subject:{c['subject']}")]
+    return f"({sum(c.get('judge') is not None for c in convs)} of {len(convs)} rated)"
+
+
 def classroom_table(run: dict, key: str = "classroom") -> str:
     rows = []
     for group, row in run[key]["table"].items():
         rows.append([group, *[_fmt(row[k]) for k in ("reached", "false_assertion", "leaked", "dropped")],
                      f"{row['turns']:.1f}", f"{row['student_questions']:.1f}", f"{row['helpfulness']:.2f}",
-                     f"{row['judge']:.2f}" if "judge" in row else "-"])
+                     f"{row['judge']:.2f} {_rated(run, key, group)}" if "judge" in row else "-"])
     return _table(["group", "reached answer", "false assertion", "leaked", "dropped off", "turns", "student questions",
                    "helpfulness (rules, 0-1)", "judge (1-5)"], rows)
 
@@ -1296,7 +1302,8 @@ def summary(runs: list[dict]) -> dict[str, Any]:
             rows.append([label, *cells])
     for key, who in (("classroom", "rules"), ("classroom_model", "model")):
         for metric, label in (("helpfulness", "helpfulness, rules 0-1"), ("judge", "judge 1-5")):
-            cells = [f"{v:.2f}" if (v := _lookup(r, (key, "table", "all", metric))) is not None else "-" for r in runs]
+            cells = [f"{v:.2f}" + (f" {_rated(r, key)}" if metric == "judge" else "")
+                     if (v := _lookup(r, (key, "table", "all", metric))) is not None else "-" for r in runs]
             if any(c != "-" for c in cells):
                 rows.append([f"classroom ({who}): {label}", *cells])
     cells = [f"{s:.0f} s" if (s := _lookup(r, ("benchmarks", "gsm8k", "seconds"))) else "-" for r in runs]

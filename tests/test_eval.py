@@ -231,6 +231,8 @@ def test_judge_scores_join_the_classroom_table():
     got = ev.run_classroom(ScriptedTutor(good_policy("4")), 1, 3, personas=("fast",), judge=judge)
     scores = [c["judge"] for c in got["conversations"]]
     assert scores == [4, 5, None] and got["table"]["all"]["judge"] == 4.5
+    assert ev._rated({"classroom": got}, "classroom") == "(2 of 3 rated)" and ev._rated({"classroom": got}, "classroom", "subject:math") == "(1 of 1 rated)"
+    assert "| 4.00 (1 of 1 rated) |" in ev.classroom_table({"classroom": got})
     assert "Rate the tutor from 1" in judge.requests[0][0]["content"] and "student:" in judge.requests[0][0]["content"]
 
 
