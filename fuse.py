@@ -151,16 +151,43 @@ class GatedCrossAttention(nn.Module):
         self.up, self.down = nn.Linear(dim, ffn_dim, bias=False), nn.Linear(ffn_dim, dim, bias=False)
         self.attn_gate, self.ffn_gate = nn.Parameter(torch.zeros(1)), nn.Parameter(torch.zeros(1))
 
-    def forward(self, x: torch.Tensor, step: Step | None = None, context: torch.Tensor | None = None) -> torch.Tensor:
+    def forward(self, x: torch.Tensor, step: Step | None = None, context: "torch.Tensor | RowImages | None" = None) -> torch.Tensor:
         if context is None:  # a prompt without an image: the block is the identity
             return x
         B, T, C = x.shape
+        tokens, present, attn_mask = context, None, None
+        if isinstance(context, RowImages):  # rows with different image counts, some perhaps with none
+            tokens, present = context.tokens, context.mask.any(-1)[:, None, None]
+            # a row without images attends to its padding (keeping softmax finite); its update is zeroed below
+            attn_mask = (context.mask | ~context.mask.any(-1, keepdim=True))[:, None, None, :]
         q = self.xq(self.norm(x)).view(B, T, self.n_heads, -1).transpose(1, 2)
-        context = self.context_norm(context)
-        k, v = (p(context).view(B, context.shape[1], self.n_heads, -1).transpose(1, 2) for p in (self.xk, self.xv))
-        y = F.scaled_dot_product_attention(q, k, v).transpose(1, 2).reshape(B, T, C)  # every text position sees all image tokens
-        x = x + torch.tanh(self.attn_gate) * self.xo(y)
-        return x + torch.tanh(self.ffn_gate) * self.down(F.gelu(self.up(self.ffn_norm(x))))
+        tokens = self.context_norm(tokens)
+        k, v = (p(tokens).view(B, tokens.shape[1], self.n_heads, -1).transpose(1, 2) for p in (self.xk, self.xv))
+        y = F.scaled_dot_product_attention(q, k, v, attn_mask=attn_mask).transpose(1, 2).reshape(B, T, C)  # every text position sees all image tokens
+        attn = torch.tanh(self.attn_gate) * self.xo(y)
+        x = x + (attn if present is None else attn * present)
+        ffn = torch.tanh(self.ffn_gate) * self.down(F.gelu(self.up(self.ffn_norm(x))))
+        return x + (ffn if present is None else ffn * present)
+
+
+@dataclass
+class RowImages:
+    """Image tokens for a batch whose rows have different numbers of images, or none (serve.py's decode steps):
+    `tokens` (B, N, C) right-padded, `mask` (B, N) True on real tokens. A row without images passes unchanged."""
+    tokens: torch.Tensor
+    mask: torch.Tensor
+
+    @staticmethod
+    def stack(rows: list[torch.Tensor | None], dim: int) -> "RowImages":
+        """Per-row (N_i, C) image tokens (None: no image; at least one row has some) -> one padded batch."""
+        ref = next(t for t in rows if t is not None)
+        n = max(t.shape[0] for t in rows if t is not None)
+        tokens = torch.zeros(len(rows), n, dim, dtype=ref.dtype, device=ref.device)
+        mask = torch.zeros(len(rows), n, dtype=torch.bool, device=ref.device)
+        for i, t in enumerate(rows):
+            if t is not None:
+                tokens[i, : t.shape[0]], mask[i, : t.shape[0]] = t, True
+        return RowImages(tokens, mask)
 
 
 def insert_cross_attention(decoder: Transformer, every: int) -> list[int]:

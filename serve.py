@@ -13,8 +13,10 @@ What it supports
 - bearer tokens with roles (student, teacher) from $NANOTUTOR_TOKENS ("TOKEN:ROLE,TOKEN:ROLE") or a file of
   "TOKEN ROLE" lines, compared in constant time; a per-token rate limit; request size limits; sessions in the
   SQLite store of common.py, so a restart keeps them; JSON logs with a request id on every line
-- a release with a vision/ folder (fuse.py, concat fusion): uploaded images also enter the prompt as image tokens
-  (one placeholder per image at the end of the last turn, replaced by the encoder's projected tokens at prefill)
+- a release with a vision/ folder (fuse.py): uploaded images reach the model through the vision encoder (one
+  placeholder per image at the end of the last turn). Concat fusion replaces it by the projected image tokens at
+  prefill; cross fusion keeps those tokens as the row's context, which its gated cross-attention blocks read at the
+  prefill and at every decode step, rows with and without images sharing the step
 - `--backend=openai --backend_url=URL`: generation by any OpenAI-compatible server (vLLM on a GPU instance) while
   this process keeps the tutor policy, uploads, sessions and auth (see deploy/vllm.md)
 
@@ -156,6 +158,7 @@ class Engine:
         self.waiting: deque[GenRequest] = deque()
         self.active: dict[int, GenRequest] = {}  # row -> request
         self.last: dict[int, int] = {}  # row -> the token to feed at the next step
+        self.images: dict[int, Any] = {}  # row -> its image tokens (N, dim), read at every step by cross fusion
         self.prefixes: OrderedDict[tuple[int, ...], int] = OrderedDict()  # prefix ids -> slot row, LRU order
         self.stats = {"generated": 0, "prompt": 0, "prefix_hits": 0, "cancelled": 0, "steps": 0, "finished": 0, "images": 0}
         self.on_finish = on_finish
@@ -169,7 +172,8 @@ class Engine:
         """Queue a prompt; with `images`, its image placeholders become the vision encoder's tokens at prefill."""
         if not ids:
             raise ApiError(400, "the prompt is empty")
-        length = len(ids) + (len(images) * (self.vision.tokens_per_image - 1) if images else 0)
+        concat = images and self.vision.fcfg.fusion == "concat"  # cross fusion keeps image tokens out of the prompt
+        length = len(ids) + (len(images) * (self.vision.tokens_per_image - 1) if concat else 0)
         if length >= self.context:
             raise ApiError(400, f"the prompt is {length} tokens but the model's context is {self.context} tokens; "
                                 "send a shorter message or fewer messages")
@@ -252,12 +256,17 @@ class Engine:
             self._emit(row, tok)
 
     def _prefill_images(self, row: int, req: GenRequest):
-        """Concat fusion: the placeholders expand to image tokens whose embeddings come from the vision encoder."""
-        inputs = self.vision.prompt_inputs(self.model, req.ids, req.images)
+        """The prompt's images through the vision encoder. Concat fusion: the placeholders expand to image tokens in
+        the prompt. Cross fusion: the image tokens become the row's context, which every later step passes on too."""
+        inputs = {k: v.to(self.device) for k, v in self.vision.prompt_inputs(self.model, req.ids, req.images).items()
+                  if v is not None}
         self.stats["images"] += 1
         self.cache.reset([row])
-        self._use_threads(inputs["embeds"].shape[1])
-        h = self.model.hidden(None, cache=self.cache, rows=[row], embeds=inputs["embeds"].to(self.device))[:, -1]
+        if "context" in inputs:
+            self.images[row] = inputs["context"][0]
+        self._use_threads(len(req.ids))
+        h = self.model.hidden(inputs.get("idx"), cache=self.cache, rows=[row], embeds=inputs.get("embeds"),
+                              context=inputs.get("context"))[:, -1]
         return self.model.output(h).float()
 
     def _prefill(self, rows: list[int], reqs: list[GenRequest]):
@@ -310,10 +319,18 @@ class Engine:
         rows = sorted(self.active)
         idx = self.torch.tensor([[self.last[r]] for r in rows], dtype=self.torch.long, device=self.device)
         self._use_threads(len(rows))
-        logits = self.model.output(self.model.hidden(idx, cache=self.cache, rows=rows)[:, -1]).float()
+        h = self.model.hidden(idx, cache=self.cache, rows=rows, context=self._row_images(rows))
+        logits = self.model.output(h[:, -1]).float()
         self.stats["steps"] += 1
         for row, tok in zip(rows, self._sample(logits, [self.active[r] for r in rows])):
             self._emit(row, tok)
+
+    def _row_images(self, rows: list[int]) -> Any:
+        """Cross fusion's image tokens for a step's rows, padded into one batch (None when no row has an image)."""
+        if not any(row in self.images for row in rows):
+            return None
+        from fuse import RowImages
+        return RowImages.stack([self.images.get(row) for row in rows], self.model.config.dim)
 
     def _use_threads(self, tokens: int) -> None:
         """Every core for a pass over 4+ tokens (a batch of rows or a prompt: matmuls that are compute-bound and split
@@ -348,6 +365,7 @@ class Engine:
     def _finish(self, row: int, reason: str) -> None:
         req = self.active.pop(row)
         self.last.pop(row, None)
+        self.images.pop(row, None)
         req.finish_reason = reason
         self.stats["finished"] += 1
         self.stats["cancelled"] += reason == "cancelled"
@@ -919,9 +937,7 @@ def load_local(cfg: ServeConfig) -> tuple[Any, Any, str, Any]:
     if path.is_dir() and (path / "vision").is_dir():
         from fuse import load_vision
         vision = load_vision(path)
-        if vision.fcfg.fusion != "concat":  # cross fusion needs each row's image context in every decode step
-            raise ValueError(f"{path}/vision: fusion {vision.fcfg.fusion!r} is not served; the batching engine takes "
-                             "concat fusion (image tokens in the prompt), so export the release with fusion=concat")
+        vision.attach(model)  # cross fusion: its gated cross-attention blocks join the decoder (concat: nothing)
         vision.encoder.to(cfg.device)
         vision.projector.to(cfg.device)
     name = path.stem if path.suffix == ".gguf" else path.name

@@ -81,6 +81,25 @@ def test_cross_attention_starts_as_identity_and_then_reads_the_image():
     torch.testing.assert_close(dec(ids[:, 3:], cache=cache, context=ctx)[0][:, -1], full[:, -1], atol=1e-5, rtol=1e-5)
 
 
+def test_cross_attention_rows_with_different_images_match_each_row_alone():
+    torch.manual_seed(0)
+    cfg = fuse.VQAConfig(fusion="concat", vision_dim=32, dim=32, n_layers=2)
+    dec = fuse.build_vqa_model(cfg).decoder.eval()
+    fuse.insert_cross_attention(dec, every=1)
+    for block in fuse.cross_blocks(dec):
+        block.attn_gate.data.fill_(1.0)
+        block.ffn_gate.data.fill_(1.0)
+    ids = torch.tensor([[3, 4, 5, 6], [7, 8, 9, 10], [11, 12, 13, 14]])
+    one, two = torch.randn(16, 32), torch.randn(32, 32)  # one image's tokens, two images' tokens, and no image
+    batch = fuse.RowImages.stack([one, two, None], 32)
+    assert batch.tokens.shape == (3, 32, 32) and batch.mask.sum(-1).tolist() == [16, 32, 0]
+    with torch.no_grad():
+        got = dec(ids, context=batch)[0]
+        alone = [dec(ids[:1], context=one[None])[0], dec(ids[1:2], context=two[None])[0], dec(ids[2:])[0]]
+    for row, want in enumerate(alone):
+        torch.testing.assert_close(got[row : row + 1], want, atol=1e-5, rtol=1e-5)
+
+
 def test_cross_fusion_image_tokens_carry_their_grid_position():
     """Cross-attention cannot tell keys apart by order, so cross fusion adds a fixed 2-D table to its image tokens;
     concat's tokens get positions from the decoder's RoPE and are left alone."""

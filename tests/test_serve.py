@@ -560,6 +560,71 @@ def test_vision_release_puts_image_tokens_into_the_prompt(ckpt, tmp_path):
         assert metric(base, "nanotutor_image_prompts_total") > 1  # every model call of the tutor's turn saw the image
 
 
+def test_cross_fusion_release_reads_the_image_at_every_step_beside_text_rows(ckpt, tmp_path):
+    """A cross-fusion release: /v1 with an image equals greedy decoding of the decoder with fuse.py's blocks and the
+    image as context, also while a text-only request shares the decode steps (and that one is unchanged)."""
+    import base64
+    import shutil
+    from concurrent.futures import ThreadPoolExecutor
+    from PIL import Image, ImageDraw
+    import fuse
+    import model as M
+    from tokenizer import render_chat
+    from vision import ViT, VisionConfig
+
+    release = tmp_path / "cross-release"
+    shutil.copytree(ckpt, release)
+    decoder, tok = M.load(release)
+    torch.manual_seed(2)
+    encoder = ViT(VisionConfig(kind="siglip", image_size=32, patch_size=8, dim=32, n_layers=1, n_heads=2, mlp_dim=64, use_head=False))
+    fused = fuse.FusedModel(encoder, decoder, fuse.FuseConfig("cross", cross_every=2, image_id=tok.special["<|pad|>"]))
+    with torch.no_grad():
+        for block in fuse.cross_blocks(decoder):
+            block.attn_gate.fill_(1.0)
+            block.ffn_gate.fill_(1.0)  # open gates: the image visibly steers the reply
+    fuse.save_vision(release, fused)
+    image = Image.new("RGB", (32, 32), (30, 200, 90))
+    ImageDraw.Draw(image).rectangle((4, 10, 20, 28), fill=(220, 30, 30))
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    uri = "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode()
+
+    plain, _ = M.load(release)
+    bundle = fuse.load_vision(release)
+    reader = bundle.attach(M.load(release)[0])
+    ids, _ = render_chat(tok, [{"role": "user", "content": "What do you see?\n[Text in the uploaded image: (none found)]"}],
+                         add_generation_prompt=True)
+    ids = serve.with_placeholders(ids, tok.special["<|im_end|>"], bundle.fcfg.image_id, 1)
+    inputs = bundle.prompt_inputs(reader, ids, [Image.open(io.BytesIO(buf.getvalue()))])
+    with torch.no_grad():
+        blind = reader.generate(inputs["idx"].tolist(), 8, stop_ids=tok.stop_ids)[0]  # the blocks skipped: no image
+        seen = inputs["idx"]
+        expected = []
+        for _ in range(8):
+            nxt = int(reader(seen, context=inputs["context"])[0][0, -1].argmax())
+            if nxt in tok.stop_ids:
+                break
+            expected.append(nxt)
+            seen = torch.cat([seen, torch.tensor([[nxt]])], dim=1)
+    assert expected != blind  # the image changes the reply, so matching it below means the engine passed it on
+    text_ids, _ = render_chat(tok, [{"role": "user", "content": "Name a colour."}], add_generation_prompt=True)
+    text_expected = plain.generate([text_ids], 8, stop_ids=tok.stop_ids)[0]
+
+    image_body = {"messages": [{"role": "user", "content": [{"type": "text", "text": "What do you see?"},
+                                                             {"type": "image_url", "image_url": {"url": uri}}]}],
+                  "max_tokens": 8, "temperature": 0}
+    text_body = {"messages": [{"role": "user", "content": "Name a colour."}], "max_tokens": 8, "temperature": 0}
+    with running(config(release, tmp_path)) as base:
+        def ask(body):
+            return httpx.post(base + "/v1/chat/completions", json=body, headers=auth(), timeout=60).json()
+        with ThreadPoolExecutor(2) as pool:
+            got_image, got_text = pool.map(ask, [image_body, text_body])
+        assert got_image["choices"][0]["message"]["content"] == tok.decode(expected)
+        assert got_text["choices"][0]["message"]["content"] == tok.decode(text_expected)
+        assert metric(base, "nanotutor_image_prompts_total") == 1
+        assert got_image["usage"]["prompt_tokens"] == len(ids)  # cross fusion: the image adds no prompt tokens
+
+
 def test_long_conversations_drop_their_oldest_turns_to_fit(ckpt, tmp_path):
     """The tutor's history is trimmed oldest-first (the system turn and the newest message stay) to leave room."""
     from types import SimpleNamespace
