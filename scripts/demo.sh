@@ -98,7 +98,9 @@ MSG
 
 if [ "$SMOKE" = 1 ]; then
   curl -fsS "$SERVER/health" > /dev/null
-  curl -fsS "http://$HOST:$UI_PORT/" | grep -q "<title>" || { echo "the UI page did not load" >&2; stop_all; exit 1; }
+  # read the whole page before grep: `curl | grep -q` fails under pipefail when grep stops reading early
+  page=$(curl -fsS "http://$HOST:$UI_PORT/") || page=""
+  grep -q "<title>" <<< "$page" || { echo "the UI page did not load" >&2; stop_all; exit 1; }
   echo "smoke test passed: /health and the page answered"
   stop_all
   exit 0
