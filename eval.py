@@ -947,11 +947,12 @@ class ModelClient:
 
 def judge_score(judge: Any, problem: str, transcript: list[dict]) -> float | None:
     """Optional: a judge model (a ModelClient or any callable like it) rates the tutor 1-5 for Socratic
-    helpfulness; None if its reply holds no digit from 1 to 5."""
+    helpfulness; None if its reply holds no lone digit from 1 to 5."""
     lines = "\n".join(f"{m['role']}: {m['content']}" for m in transcript)
     prompt = (f"Problem: {problem}\n\nConversation:\n{lines}\n\nRate the tutor from 1 (unhelpful or gives the answer away) "
               "to 5 (guides the student to find the answer with clear questions and hints). Reply with one digit.")
-    m = re.search(r"[1-5]", judge([{"role": "user", "content": prompt}], max_tokens=4))
+    # a lone digit: a small judge that echoes the problem ("24 muffins") has not rated it 2
+    m = re.search(r"(?<![\d.])[1-5](?![\d.])", judge([{"role": "user", "content": prompt}], max_tokens=4))
     return int(m.group()) if m else None
 
 

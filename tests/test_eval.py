@@ -227,7 +227,7 @@ def test_model_student_opens_like_the_persona_then_generates():
 
 
 def test_judge_scores_join_the_classroom_table():
-    judge = ScriptedModel(["4", "Rating: 5/5"] + ["no idea"] * 10)
+    judge = ScriptedModel(["4", "Rating: 5/5", "A baker makes 24"])
     got = ev.run_classroom(ScriptedTutor(good_policy("4")), 1, 3, personas=("fast",), judge=judge)
     scores = [c["judge"] for c in got["conversations"]]
     assert scores == [4, 5, None] and got["table"]["all"]["judge"] == 4.5
