@@ -144,13 +144,10 @@ def test_tools_reach_the_prompt_and_tool_calls_come_back_structured():
 
 
 def test_openai_tools_and_image_data_uri(url, small_tokenizer):
-    import base64
     from PIL import Image, ImageDraw, ImageFont
     image = Image.new("L", (520, 100), 255)
     ImageDraw.Draw(image).text((15, 25), "Solve 2x + 3 = 11", fill=0, font=ImageFont.load_default(size=44))
-    buf = io.BytesIO()
-    image.save(buf, format="PNG")
-    uri = "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode()
+    _, uri = png_and_data_uri(image)
     tools = [{"type": "function", "function": {"name": "calculator", "description": "exact arithmetic",
                                                 "parameters": {"type": "object", "properties": {"expression": {"type": "string"}}}}}]
     body = {"messages": [{"role": "user", "content": [{"type": "text", "text": "Help"}, {"type": "image_url", "image_url": {"url": uri}}]}],
@@ -505,11 +502,19 @@ def test_mcp_is_mounted_behind_the_same_tokens(url):
     assert httpx.post(url + "/mcp", json={}, headers={"Authorization": "Bearer nope-nope-nope-nope"}).status_code == 401
 
 
+def png_and_data_uri(image) -> tuple[io.BytesIO, str]:
+    """The image as PNG bytes and as the data URI an OpenAI `image_url` part carries."""
+    import base64
+
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    return buf, "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode()
+
+
 def test_vision_release_puts_image_tokens_into_the_prompt(ckpt, tmp_path):
     """A release with a concat-fusion vision/ folder (fuse.save_vision): /v1 with an image equals greedy decoding
     of the decoder on fuse.py's own prompt embeddings, and uploads used by /chat go through the encoder too."""
     import shutil
-    import base64
     from PIL import Image, ImageDraw
     import fuse
     import model as M
@@ -528,9 +533,7 @@ def test_vision_release_puts_image_tokens_into_the_prompt(ckpt, tmp_path):
     fuse.save_vision(release, fused)
     image = Image.new("RGB", (32, 32), (240, 220, 40))
     ImageDraw.Draw(image).ellipse((6, 6, 26, 26), fill=(50, 80, 240))
-    buf = io.BytesIO()
-    image.save(buf, format="PNG")
-    uri = "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode()
+    buf, uri = png_and_data_uri(image)
 
     bundle = fuse.load_vision(release)
     ids, _ = render_chat(tok, [{"role": "user", "content": "What do you see?\n[Text in the uploaded image: (none found)]"}],
@@ -563,7 +566,6 @@ def test_vision_release_puts_image_tokens_into_the_prompt(ckpt, tmp_path):
 def test_cross_fusion_release_reads_the_image_at_every_step_beside_text_rows(ckpt, tmp_path):
     """A cross-fusion release: /v1 with an image equals greedy decoding of the decoder with fuse.py's blocks and the
     image as context, also while a text-only request shares the decode steps (and that one is unchanged)."""
-    import base64
     import shutil
     from concurrent.futures import ThreadPoolExecutor
     from PIL import Image, ImageDraw
@@ -585,9 +587,7 @@ def test_cross_fusion_release_reads_the_image_at_every_step_beside_text_rows(ckp
     fuse.save_vision(release, fused)
     image = Image.new("RGB", (32, 32), (30, 200, 90))
     ImageDraw.Draw(image).rectangle((4, 10, 20, 28), fill=(220, 30, 30))
-    buf = io.BytesIO()
-    image.save(buf, format="PNG")
-    uri = "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode()
+    buf, uri = png_and_data_uri(image)
 
     plain, _ = M.load(release)
     bundle = fuse.load_vision(release)
