@@ -30,7 +30,7 @@ import math
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import numpy as np
 import torch
@@ -154,8 +154,8 @@ class RMSNorm(nn.Module):
         self.weight = nn.Parameter(torch.ones(dim))
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        # Normalise in fp32 like the reference implementations, so bf16 runs match them closely. One fused kernel
-        # instead of five elementwise ops matters when decoding: 61 norms run for every token of SmolLM2.
+        # Normalise in fp32 like the reference implementations, so bf16 runs match them closely. One call instead of
+        # five elementwise ops: fewer dispatches matter when decoding, where 61 norms run for every token of SmolLM2.
         return self.weight * F.rms_norm(x.float(), (x.shape[-1],), eps=self.eps).to(x.dtype)
 
 
@@ -449,37 +449,44 @@ def sample(logits: torch.Tensor, temperature: float = 0.0, top_k: int | None = N
 
 # ============================================================================= weight-only int8 and int4
 
-# Decoding one token reads every weight once, so on a CPU the tokens/s of batch-1 decoding follow the bytes of weights.
-# Both quantised Linears keep the model's own activations (fp32 on a CPU) everywhere else: only the matmul sees bf16,
-# the input dtype torch's CPU kernels for packed int8/int4 weights are fast with (with fp32 inputs they are ~10x slower).
-
-class Int8Linear(nn.Module):
-    """A Linear whose weight is int8 with one scale per output row (gpt-fast's weight-only int8): a quarter of the
-    fp32 bytes."""
+class QuantLinear(nn.Module):
+    """A Linear whose weight is stored packed (its buffers). Decoding one token reads every weight once, so on a CPU
+    the tokens/s of batch-1 decoding follow the bytes of weights. The model's own activations (fp32 on a CPU) are
+    kept everywhere else: only the matmul sees bf16, the input dtype torch's CPU kernels for packed int8/int4 weights
+    are fast with (with fp32 inputs they are ~10x slower). Each subclass packs the weight and defines
+    `matmul(x)`: (N, in_features) bf16 -> (N, out_features) bf16."""
 
     def __init__(self, linear: nn.Linear):
         super().__init__()
+        self.bias, self.in_features, self.out_features = linear.bias, linear.in_features, linear.out_features
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        y = self.matmul(x.reshape(-1, self.in_features).to(torch.bfloat16))
+        y = y.to(x.dtype).view(*x.shape[:-1], self.out_features)
+        return y if self.bias is None else y + self.bias
+
+
+class Int8Linear(QuantLinear):
+    """int8 weights with one scale per output row (gpt-fast's weight-only int8): a quarter of the fp32 bytes."""
+
+    def __init__(self, linear: nn.Linear):
+        super().__init__(linear)
         w = linear.weight.detach().float()
         scales = w.abs().amax(dim=1).clamp(min=1e-12) / 127
         self.register_buffer("weight", torch.round(w / scales[:, None]).clamp(-127, 127).to(torch.int8))
         self.register_buffer("scales", scales.to(torch.bfloat16))
-        self.bias = linear.bias
-        self.in_features, self.out_features = linear.in_features, linear.out_features
 
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        flat = x.reshape(-1, self.in_features).to(torch.bfloat16)
-        y = torch.ops.aten._weight_int8pack_mm(flat, self.weight, self.scales).to(x.dtype)
-        y = y.view(*x.shape[:-1], self.out_features)
-        return y if self.bias is None else y + self.bias
+    def matmul(self, x: torch.Tensor) -> torch.Tensor:
+        return torch.ops.aten._weight_int8pack_mm(x, self.weight, self.scales)
 
 
-class Int4Linear(nn.Module):
-    """A Linear whose weight is 4-bit in groups of `group_size` inputs, each group with its own scale and offset
-    (gpt-fast's int4): an eighth of the fp32 bytes. With groups of 32 this is exactly GGUF's Q4_1 block (w = d*q + m),
-    so SmolLM2's Q4_1 weights come back almost unchanged: the group's min and max are its q=0 and q=15 codes."""
+class Int4Linear(QuantLinear):
+    """4-bit weights in groups of `group_size` inputs, each group with its own scale and offset (gpt-fast's int4): an
+    eighth of the fp32 bytes. With groups of 32 this is exactly GGUF's Q4_1 block (w = d*q + m), so SmolLM2's Q4_1
+    weights come back almost unchanged: the group's min and max are its q=0 and q=15 codes."""
 
     def __init__(self, linear: nn.Linear, group_size: int = 32):
-        super().__init__()
+        super().__init__(linear)
         w = linear.weight.detach().float()
         out, inp = w.shape
         groups = w.view(out, inp // group_size, group_size)
@@ -489,37 +496,34 @@ class Int4Linear(nn.Module):
         # The kernel computes (q - 8) * scale + zero, so the group's offset `low` is stored as zero = low + 8 * scale.
         self.register_buffer("weight", torch.ops.aten._convert_weight_to_int4pack_for_cpu(q, 1))
         self.register_buffer("scales_and_zeros", torch.stack((scale.T, (low + 8 * scale).T), -1).to(torch.bfloat16).contiguous())
-        self.bias, self.group_size = linear.bias, group_size
-        self.in_features, self.out_features = inp, out
+        self.group_size = group_size
 
     @staticmethod
     def fits(linear: nn.Linear, group_size: int) -> bool:
         """The CPU kernel wants whole groups along the input and output rows in multiples of 16."""
         return linear.in_features % group_size == 0 and linear.out_features % 16 == 0
 
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        flat = x.reshape(-1, self.in_features).to(torch.bfloat16)
-        y = torch.ops.aten._weight_int4pack_mm_for_cpu(flat, self.weight, self.group_size, self.scales_and_zeros)
-        y = y.to(x.dtype).view(*x.shape[:-1], self.out_features)
-        return y if self.bias is None else y + self.bias
+    def matmul(self, x: torch.Tensor) -> torch.Tensor:
+        return torch.ops.aten._weight_int4pack_mm_for_cpu(x, self.weight, self.group_size, self.scales_and_zeros)
 
 
-def quantize_int8(model: Transformer) -> Transformer:
-    """Swap every Linear of the decoder (and the output head) for Int8Linear, in place; embeddings stay as they are."""
+def swap_linears(model: nn.Module, make: Callable[[nn.Linear], nn.Module | None]) -> nn.Module:
+    """Replace every nn.Linear in `model`, in place, by make(linear) (None keeps that one as it is)."""
     for module in list(model.modules()):
         for name, child in list(module.named_children()):
-            if isinstance(child, nn.Linear):
-                setattr(module, name, Int8Linear(child))
+            if isinstance(child, nn.Linear) and (new := make(child)) is not None:
+                setattr(module, name, new)
     return model
 
 
-def quantize_int4(model: Transformer, group_size: int = 32) -> Transformer:
-    """Swap every Linear whose shape the kernel takes for Int4Linear, in place (others stay as they are)."""
-    for module in list(model.modules()):
-        for name, child in list(module.named_children()):
-            if isinstance(child, nn.Linear) and Int4Linear.fits(child, group_size):
-                setattr(module, name, Int4Linear(child, group_size))
-    return model
+def quantize_int8(model: nn.Module) -> nn.Module:
+    """Every Linear of the decoder (and the output head) as Int8Linear; embeddings stay as they are."""
+    return swap_linears(model, Int8Linear)
+
+
+def quantize_int4(model: nn.Module, group_size: int = 32) -> nn.Module:
+    """Every Linear whose shape the kernel takes as Int4Linear (others stay as they are)."""
+    return swap_linears(model, lambda linear: Int4Linear(linear, group_size) if Int4Linear.fits(linear, group_size) else None)
 
 
 # ============================================================================= GGUF reader

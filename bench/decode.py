@@ -57,14 +57,13 @@ def timed(fn):
 
 
 def weight_bytes(model: torch.nn.Module) -> int:
-    """Bytes one decode step must read: every matmul weight (and int8 scale); the embedding lookup reads one row."""
+    """Bytes one decode step must read: every matmul weight (a quantised one with its scales, all its buffers); the
+    embedding lookup reads one row."""
     total = 0
     for module in model.modules():
-        if isinstance(module, (torch.nn.Linear, M.Int8Linear, M.Int4Linear)):
-            total += module.weight.numel() * module.weight.element_size()
-        for scales in ("scales", "scales_and_zeros"):
-            if isinstance(getattr(module, scales, None), torch.Tensor):
-                total += getattr(module, scales).numel() * getattr(module, scales).element_size()
+        tensors = [module.weight] if isinstance(module, torch.nn.Linear) else []
+        tensors += list(module.buffers()) if isinstance(module, M.QuantLinear) else []
+        total += sum(t.numel() * t.element_size() for t in tensors)
     return total
 
 
