@@ -413,10 +413,7 @@ class Transformer(nn.Module):
         device = self.tok_embeddings.weight.device
         lens = torch.tensor([len(p) for p in prompts], device=device)
         cache = self.new_cache(len(prompts), int(lens.max()) + max_new_tokens)
-        idx = torch.zeros(len(prompts), int(lens.max()), dtype=torch.long, device=device)
-        for row, p in enumerate(prompts):
-            idx[row, : len(p)] = torch.tensor(p, dtype=torch.long)
-        h = self.hidden(idx, cache=cache)  # causal attention keeps the pads (after the prompt) out of real tokens
+        h = self.hidden(right_padded(prompts, device), cache=cache)  # causal attention keeps the pads (after the prompt) out of real tokens
         cache.lengths = lens.clone()  # forget the pads: the next token overwrites them
         return cache, h[torch.arange(len(prompts), device=device), lens - 1]
 
@@ -429,6 +426,16 @@ class Transformer(nn.Module):
     def _advance(self, tokens: list[int], cache: KVCache, rows: list[int]) -> torch.Tensor:
         idx = torch.tensor([[t] for t in tokens], dtype=torch.long, device=self.tok_embeddings.weight.device)
         return self.hidden(idx, cache=cache, rows=rows)[:, -1]
+
+def right_padded(seqs: list[list[int]], device: torch.device | str = "cpu") -> torch.Tensor:
+    """Token lists of different lengths as one (B, longest) tensor, zeros after each. With a KV cache the pads are
+    harmless: causal attention keeps them out of every real token, and the caller sets each row's cache length to
+    its real length so the next token overwrites them."""
+    idx = torch.zeros(len(seqs), max(map(len, seqs)), dtype=torch.long, device=device)
+    for row, seq in enumerate(seqs):
+        idx[row, : len(seq)] = torch.tensor(seq, dtype=torch.long)
+    return idx
+
 
 def sample(logits: torch.Tensor, temperature: float = 0.0, top_k: int | None = None, top_p: float | None = None,
            generator: torch.Generator | None = None) -> torch.Tensor:

@@ -282,9 +282,8 @@ class Engine:
         width = max(len(r) for r in rests)
         if len(rows) > 1 and max(starts) + width > self.context:  # padded together they would overflow: one by one
             return torch.cat([self._prefill([row], [req]) for row, req in zip(rows, reqs)])
-        idx = torch.zeros(len(rows), width, dtype=torch.long, device=self.device)
-        for i, rest in enumerate(rests):
-            idx[i, : len(rest)] = torch.tensor(rest, dtype=torch.long)
+        from model import right_padded
+        idx = right_padded(rests, self.device)
         self._use_threads(idx.numel())
         h = self.model.hidden(idx, cache=self.cache, rows=rows)
         lens = torch.tensor([len(r) for r in rests], device=self.device)
