@@ -206,6 +206,21 @@ def load_bert_weights(model: BertEncoder, path: Path) -> None:
     model.load_state_dict(state, strict=True)
 
 
+def length_batches(ids: list[list[int]], batch_size: int) -> Iterable[tuple[list[int], torch.Tensor, torch.Tensor]]:
+    """Token lists in batches of similar length, so little compute goes to padding: (the rows' indices in `ids`,
+    right-padded ids (B, T), attention mask (B, T) with 1 on real tokens)."""
+    order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+    for start in range(0, len(order), batch_size):
+        rows = order[start:start + batch_size]
+        width = max(len(ids[i]) for i in rows)
+        batch = torch.zeros(len(rows), width, dtype=torch.long)
+        mask = torch.zeros(len(rows), width, dtype=torch.long)
+        for r, i in enumerate(rows):
+            batch[r, : len(ids[i])] = torch.tensor(ids[i])
+            mask[r, : len(ids[i])] = 1
+        yield rows, batch, mask
+
+
 class Embedder:
     """all-MiniLM-L6-v2 sentence embeddings: WordPiece, BERT, mean pooling over real tokens, L2 norm."""
 
@@ -226,16 +241,8 @@ class Embedder:
     def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
         """(N, 384) float32 unit vectors. Texts are batched by length so little compute goes to padding."""
         ids = [self.tokenizer.encode(t, max_len=self.max_tokens) for t in texts]
-        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
         out = np.zeros((len(ids), self.dim), dtype=np.float32)
-        for start in range(0, len(order), batch_size):
-            rows = order[start:start + batch_size]
-            width = max(len(ids[i]) for i in rows)
-            batch = torch.zeros(len(rows), width, dtype=torch.long)
-            attention = torch.zeros(len(rows), width, dtype=torch.long)
-            for r, i in enumerate(rows):
-                batch[r, : len(ids[i])] = torch.tensor(ids[i])
-                attention[r, : len(ids[i])] = 1
+        for rows, batch, attention in length_batches(ids, batch_size):
             states = self.model(batch, attention)
             mean = (states * attention[..., None]).sum(1) / attention.sum(1, keepdim=True)
             out[rows] = F.normalize(mean, dim=-1).numpy()
