@@ -178,11 +178,11 @@ class RowImages:
     mask: torch.Tensor
 
     @staticmethod
-    def stack(rows: list[torch.Tensor | None], dim: int) -> "RowImages":
+    def stack(rows: list[torch.Tensor | None]) -> "RowImages":
         """Per-row (N_i, C) image tokens (None: no image; at least one row has some) -> one padded batch."""
         ref = next(t for t in rows if t is not None)
         n = max(t.shape[0] for t in rows if t is not None)
-        tokens = torch.zeros(len(rows), n, dim, dtype=ref.dtype, device=ref.device)
+        tokens = torch.zeros(len(rows), n, ref.shape[-1], dtype=ref.dtype, device=ref.device)
         mask = torch.zeros(len(rows), n, dtype=torch.bool, device=ref.device)
         for i, t in enumerate(rows):
             if t is not None:

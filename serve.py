@@ -329,7 +329,7 @@ class Engine:
         if not any(row in self.images for row in rows):
             return None
         from fuse import RowImages
-        return RowImages.stack([self.images.get(row) for row in rows], self.model.config.dim)
+        return RowImages.stack([self.images.get(row) for row in rows])
 
     def _use_threads(self, tokens: int) -> None:
         """Every core for a pass over 4+ tokens (a batch of rows or a prompt: matmuls that are compute-bound and split

@@ -91,7 +91,7 @@ def test_cross_attention_rows_with_different_images_match_each_row_alone():
         block.ffn_gate.data.fill_(1.0)
     ids = torch.tensor([[3, 4, 5, 6], [7, 8, 9, 10], [11, 12, 13, 14]])
     one, two = torch.randn(16, 32), torch.randn(32, 32)  # one image's tokens, two images' tokens, and no image
-    batch = fuse.RowImages.stack([one, two, None], 32)
+    batch = fuse.RowImages.stack([one, two, None])
     assert batch.tokens.shape == (3, 32, 32) and batch.mask.sum(-1).tolist() == [16, 32, 0]
     with torch.no_grad():
         got = dec(ids, context=batch)[0]
