@@ -1199,27 +1199,40 @@ def _numbers(text: str) -> set[str]:
 
 
 def consistent_with(draft: str, stage: str, earlier: list[str] = (), student: str = "", problem: str = "") -> str:
-    """Keep only draft sentences a small model got right. Dropped: praise for a wrong answer (or the reverse), claims
-    about "the answer" (questions about it may stay, except while checking one), offers to give the answer, worked results ("= 81") that are not in the
-    problem (a small model's arithmetic is often wrong, and when right it gives the answer away), narration about
-    "the student", echoes of the student's message or of earlier tutor turns, and degenerate loops."""
+    """Keep only draft sentences a small model got right: drop repeats (`_repeats`) and claims it cannot be trusted
+    with (`_unreliable`)."""
     said = {_normalise_text(s) for text in earlier for s in re.split(r"(?<=[.!?])\s+", text)}
     echo = _normalise_text(student) if len(student.split()) >= 3 else ""
+    given = _numbers(problem)
     kept: list[str] = []
     for sentence in re.split(r"(?<=[.!?])\s+", draft):
         norm = _normalise_text(sentence)
-        words = norm.split()
-        trigrams = [tuple(words[i:i + 3]) for i in range(len(words) - 2)]
-        if (not norm or norm in said or (echo and echo in norm) or len(set(trigrams)) < len(trigrams)
-                or re.match(r"(?:the|this|a) (?:student|user)\b", norm) or _PROMISE.search(sentence)
-                or stage != "summary" and re.search(r"\banswer\b", sentence, re.I) and not sentence.rstrip().endswith("?")
-                or any(n not in _numbers(problem) for n in re.findall(r"=\s*\$?(-?\d[\d,./]*\d|\d)", sentence))
-                or stage == "check" and ((_PRAISE.search(sentence) and not re.search(r"\bnot\b", sentence, re.I)) or re.search(r"\banswer\b|\bindeed\b", sentence, re.I))
-                or stage == "summary" and _DENIAL.search(sentence)):
+        if _repeats(norm, said, echo) or _unreliable(sentence, norm, stage, given):
             continue
         said.add(norm)
         kept.append(sentence)
     return " ".join(kept).strip()
+
+
+def _repeats(norm: str, said: set[str], echo: str) -> bool:
+    """Empty, said before by the tutor, an echo of the student's message, or a degenerate loop (a repeated trigram)."""
+    words = norm.split()
+    trigrams = [tuple(words[i:i + 3]) for i in range(len(words) - 2)]
+    return not norm or norm in said or bool(echo and echo in norm) or len(set(trigrams)) < len(trigrams)
+
+
+def _unreliable(sentence: str, norm: str, stage: str, given: set[str]) -> bool:
+    """A sentence a small model often gets wrong, or that gives the answer away (`given`: the problem's numbers)."""
+    if re.match(r"(?:the|this|a) (?:student|user)\b", norm) or _PROMISE.search(sentence):
+        return True  # narration about "the student" instead of talking to them, or an offer to give the answer
+    if stage != "summary" and re.search(r"\banswer\b", sentence, re.I) and not sentence.rstrip().endswith("?"):
+        return True  # a claim about "the answer" (a question about it may stay)
+    if any(n not in given for n in re.findall(r"=\s*\$?(-?\d[\d,./]*\d|\d)", sentence)):
+        return True  # a worked result ("= 81") not in the problem: often wrong, and when right it gives the answer away
+    if stage == "check":  # the deterministic verdict leads: no praise for a wrong answer, no word on "the answer"
+        praise = _PRAISE.search(sentence) and not re.search(r"\bnot\b", sentence, re.I)
+        return bool(praise or re.search(r"\banswer\b|\bindeed\b", sentence, re.I))
+    return stage == "summary" and bool(_DENIAL.search(sentence))  # no "wrong" for a right answer
 
 
 def parse_model_calls(text: str) -> list[dict[str, Any]]:
