@@ -21,8 +21,8 @@ import sys
 import tempfile
 import threading
 import time
-from pathlib import Path
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, TypeVar
 
 ROOT = Path(__file__).resolve().parent
