@@ -158,7 +158,7 @@ class Engine:
         self.waiting: deque[GenRequest] = deque()
         self.active: dict[int, GenRequest] = {}  # row -> request
         self.last: dict[int, int] = {}  # row -> the token to feed at the next step
-        self.images: dict[int, Any] = {}  # row -> its image tokens (N, dim), read at every step by cross fusion
+        self.image_tokens: dict[int, Any] = {}  # row -> its image tokens (N, dim), read at every step by cross fusion
         self.prefixes: OrderedDict[tuple[int, ...], int] = OrderedDict()  # prefix ids -> slot row, LRU order
         self.stats = {"generated": 0, "prompt": 0, "prefix_hits": 0, "cancelled": 0, "steps": 0, "finished": 0, "images": 0}
         self.on_finish = on_finish
@@ -263,7 +263,7 @@ class Engine:
         self.stats["images"] += 1
         self.cache.reset([row])
         if "context" in inputs:
-            self.images[row] = inputs["context"][0]
+            self.image_tokens[row] = inputs["context"][0]
         self._use_threads(len(req.ids))
         h = self.model.hidden(inputs.get("idx"), cache=self.cache, rows=[row], embeds=inputs.get("embeds"),
                               context=inputs.get("context"))[:, -1]
@@ -326,10 +326,10 @@ class Engine:
 
     def _row_images(self, rows: list[int]) -> Any:
         """Cross fusion's image tokens for a step's rows, padded into one batch (None when no row has an image)."""
-        if not any(row in self.images for row in rows):
+        if not any(row in self.image_tokens for row in rows):
             return None
         from fuse import RowImages
-        return RowImages.stack([self.images.get(row) for row in rows])
+        return RowImages.stack([self.image_tokens.get(row) for row in rows])
 
     def _use_threads(self, tokens: int) -> None:
         """Every core for a pass over 4+ tokens (a batch of rows or a prompt: matmuls that are compute-bound and split
@@ -364,7 +364,7 @@ class Engine:
     def _finish(self, row: int, reason: str) -> None:
         req = self.active.pop(row)
         self.last.pop(row, None)
-        self.images.pop(row, None)
+        self.image_tokens.pop(row, None)
         req.finish_reason = reason
         self.stats["finished"] += 1
         self.stats["cancelled"] += reason == "cancelled"
