@@ -343,7 +343,8 @@ class SFTConfig:
     n_cima: int = 60
     n_gsm8k: int = 120
     n_pushback: int = 80
-    n_bfcl: int = 80
+    n_bfcl: int = 80  # BFCL examples whose reply is a call
+    n_bfcl_decline: int = 10  # BFCL "irrelevance" examples, whose reply declines: few, or a small model learns to decline
     n_tools: int = 200
     n_general: int = 40
     n_textbook: int = 40
@@ -397,11 +398,13 @@ def build_examples(cfg: SFTConfig, seed: int) -> tuple[list[dict], dict[str, lis
     bfcl_train, bfcl_held = build.bfcl(root, cfg.heldout_fraction)
     tools_train, tools_held = build.our_tools(tools, cfg.n_tools, rng, cfg.heldout_fraction) if tools else ([], [])
     rng.shuffle(bfcl_train)
+    bfcl_calls = [ex for ex in bfcl_train if ex["expected"] is not None][: cfg.n_bfcl]
+    bfcl_declines = [ex for ex in bfcl_train if ex["expected"] is None][: cfg.n_bfcl_decline]
     dialogues = (build.mathdial(root, cfg.n_mathdial, rng) + build.cima(root, cfg.n_cima, rng)
                  + build.gsm8k_ladders(root, cfg.n_gsm8k, rng) + build.pushback(root, cfg.n_pushback, rng)
                  + build.authored() * cfg.authored_repeat + build.textbook(Path(cfg.textbook_pairs), cfg.n_textbook, rng))
     loss_held = [ex for ex in dialogues if ex["source"] != "authored" and build.held_out(ex["id"], 0.05)]
-    train = [ex for ex in dialogues if ex not in loss_held] + bfcl_train[: cfg.n_bfcl] + tools_train
+    train = [ex for ex in dialogues if ex not in loss_held] + bfcl_calls + bfcl_declines + tools_train
     train += build.general(root, cfg.n_general, rng)
     # shuffled (with its own seed, so counts elsewhere cannot change it) so a capped eval mixes BFCL's simple,
     # multiple and parallel calls instead of taking the first file's items

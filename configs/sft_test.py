@@ -10,6 +10,7 @@ n_cima = 8
 n_gsm8k = 8
 n_pushback = 8
 n_bfcl = 8
+n_bfcl_decline = 2
 n_tools = 20
 n_general = 4
 n_textbook = 4
