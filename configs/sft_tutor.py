@@ -9,13 +9,15 @@ lora_alpha = 16.0
 lora_dropout = 0.05
 lora_targets = ["wq", "wv", "wo", "w2"]
 lora_top_layers = 12
-# ~850 examples, about one epoch: half tutoring dialogues (all ending in a question), half tool calls (BFCL and our
-# tools, whose syntax is the one thing a small model cannot guess), plus a general slice under the base prompt.
+# ~680 examples after decontamination, about 1.3 epochs: half tutoring dialogues (all ending in a question), half
+# tool calls (BFCL and our tools, whose syntax is the one thing a small model cannot guess), plus a general slice
+# under the base prompt.
 n_mathdial = 40
 n_cima = 30
 n_gsm8k = 80
 n_pushback = 80
-n_bfcl = 200  # calls; the BFCL declines are capped at n_bfcl_decline (10) so the tuned model calls when it can
+n_bfcl = 200  # BFCL calls
+n_bfcl_decline = 10  # and only a few of its declines: with a third of them declines, the model declined real calls
 n_tools = 240
 n_general = 40
 n_textbook = 20
