@@ -285,3 +285,55 @@ def test_fewer_rows_than_the_cache_holds_default_to_the_first_rows(small):
     got, _ = small(idx, cache=cache)
     assert (got - small(idx)[0]).abs().max().item() < 1e-5
     assert cache.lengths.tolist() == [6, 6, 0, 0]
+
+
+def one_row_variants():
+    plain = M.load_config("test")
+    biased_window = M.load_config("test", qkv_bias=True, sliding_window=4)  # Qwen2's q/k/v bias, Mistral's window
+    return [(q, c) for q in (M.quantize_int8, M.quantize_int4) for c in (plain, biased_window)]
+
+
+@pytest.mark.parametrize("quantize,cfg", one_row_variants())
+@torch.inference_mode()
+def test_one_row_decoder_equals_the_module_path(quantize, cfg):
+    import copy
+
+    torch.manual_seed(0)
+    model = M.Transformer(cfg).eval()
+    randomize(model, seed=7)
+    for name, p in model.named_parameters():
+        if name.endswith("bias"):
+            p.copy_(torch.randn_like(p))
+    fast = quantize(model)
+    assert fast.one_row is not None
+    modules = copy.deepcopy(fast)
+    modules.one_row = None
+    prompt = [5, 9, 200, 33, 7]
+    caches = [m.new_cache(1, 32) for m in (fast, modules)]
+    for m, cache in zip((fast, modules), caches):
+        m.hidden(torch.tensor([prompt]), cache=cache)
+    for token in [3, 99, 1000, 4, 17, 18, 19]:  # past the window of 4
+        got, want = (m.hidden(torch.tensor([[token]]), cache=c) for m, c in zip((fast, modules), caches))
+        assert (got - want).abs().max().item() < 1e-5
+    assert torch.equal(caches[0].lengths, caches[1].lengths)
+    assert (caches[0].k - caches[1].k).abs().max().item() < 1e-5
+    assert fast.generate([[1, 2, 3], [4]], 12) == modules.generate([[1, 2, 3], [4]], 12)
+    # q, k and v are one packed matrix; the modules' weights are views of it, not copies
+    attention, stacked = fast.layers[1].attention, fast.one_row.layer_parts[1][1]
+    assert attention.wk.weight.untyped_storage().data_ptr() == stacked.weight.untyped_storage().data_ptr()
+
+
+def test_one_row_decoder_steps_aside_when_it_does_not_apply(small, monkeypatch):
+    import copy
+
+    fast = M.quantize_int4(copy.deepcopy(small))
+    used = []
+    monkeypatch.setattr(M.OneRowDecoder, "step", lambda self, *a: used.append(a) or pytest.fail("fast step taken"))
+    cache = fast.new_cache(2, 16)
+    with torch.inference_mode():
+        fast.hidden(torch.tensor([[1, 2], [3, 4]]), cache=cache)  # prefill
+        fast.hidden(torch.tensor([[5], [6]]), cache=cache)  # two rows
+        fast.layers[0] = copy.deepcopy(fast.layers[0])  # a changed layer list (as fuse.py's cross-attention makes)
+        fast.hidden(torch.tensor([[7]]), cache=cache, rows=[1])
+    assert not used
+    assert M.quantize_int4(copy.deepcopy(small).to(torch.bfloat16)).one_row is None  # bf16 activations: modules only
