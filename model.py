@@ -565,8 +565,8 @@ def quantize_int4(model: nn.Module, group_size: int = 32) -> nn.Module:
 class OneRowDecoder:
     """The decode step of one row and one token for a quantised Llama-family Transformer, as plain tensor calls.
 
-    Why it exists: a batch-1 step of SmolLM2 is ~220 small packed matmuls of ~20 us each, and the module path wraps
-    them in ~1,500 more small ops (views, transposes, casts, masks, per-step bookkeeping) that cost about as much
+    Why it exists: a batch-1 step of SmolLM2 is 211 small packed matmuls of ~20 us each, and the module path wraps
+    them in many more small ops (views, transposes, casts, masks, per-step bookkeeping) that cost about as much
     again on a CPU. Here q, k and v are one matmul, as are the MLP's gate and up (their packed rows stacked, the
     module weights turned into views of them, so nothing is stored twice); the residual stream and the norms stay
     fp32 and only the matmul inputs are bf16, as in QuantLinear; RoPE turns q and k together; the new k and v go
