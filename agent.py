@@ -1277,16 +1277,18 @@ class MessageQueue:
 def local_generate(model: Any, tok: Any) -> GenerateFn:
     """model.py's `stream` as the agent's `generate(messages, *, max_tokens, temperature, stop, tools=None)` callable
     (tools, like serve.py's engine accepts them, go into the system turn through tokenizer.render_chat)."""
-    from tokenizer import render_chat  # imported on use, like model.py does: agent.py stays importable on its own
+    from tokenizer import render_chat, tool_call_guide  # imported on use: agent.py stays importable on its own
 
     def generate(messages: list[dict[str, str]], *, max_tokens: int = 256, temperature: float = 0.0,
                  stop: list[str] | tuple[str, ...] = (), tools: list[dict[str, Any]] | None = None) -> Iterator[str]:
         ids, _ = render_chat(tok, messages, tools, add_generation_prompt=True)
+        allow = tool_call_guide(tok, tools) if tools else None  # calls come out valid JSON that fits their schemas
         stop_ids = [tok.eos_id] + [tok.special[s] for s in stop if s in tok.special]
         text_stops = [s for s in stop if s not in tok.special]
         new: list[int] = []
         sent = 0
-        for token in model.stream(ids, max_new_tokens=max_tokens, temperature=temperature, stop_ids=stop_ids, seed=0):
+        for token in model.stream(ids, max_new_tokens=max_tokens, temperature=temperature, stop_ids=stop_ids, seed=0,
+                                  allow=allow):
             new.append(token)
             text = tok.decode(new)
             cut = min((text.find(s) for s in text_stops if s in text), default=-1)

@@ -43,6 +43,9 @@ from common import ROOT, atomic_write_bytes, atomic_write_json, fill, out_dir, p
 from tokenizer import GGUFError, GGUFMetaReader, load_tokenizer
 
 
+Allow = Callable[[list[int], int], bool]  # (tokens a row generated so far, candidate) -> may it come next?
+
+
 # ============================================================================= config
 
 @dataclass
@@ -370,25 +373,29 @@ class Transformer(nn.Module):
 
     # ------------------------------------------------------------------ generation
     def generate(self, prompts: list[list[int]], max_new_tokens: int, temperature: float = 0.0, top_k: int | None = None,
-                 top_p: float | None = None, stop_ids: tuple[int, ...] | list[int] = (), seed: int | None = None) -> list[list[int]]:
+                 top_p: float | None = None, stop_ids: tuple[int, ...] | list[int] = (), seed: int | None = None,
+                 allow: list[Allow | None] | None = None) -> list[list[int]]:
         """New tokens for each prompt (a stop id ends a row and is not returned). Prompts of different lengths run as
         one batch: each row sits at its own length in the cache, so no padding ever enters attention and the result
-        equals generating each prompt alone."""
+        equals generating each prompt alone. `allow[row]`, when set, restricts that row to the tokens it accepts
+        (tokenizer.tool_call_guide: tool calls that fit their schemas)."""
         out: list[list[int]] = [[] for _ in prompts]
-        for tokens in self._decode(prompts, max_new_tokens, temperature, top_k, top_p, stop_ids, seed):
+        for tokens in self._decode(prompts, max_new_tokens, temperature, top_k, top_p, stop_ids, seed, allow):
             for row, tok in tokens:
                 out[row].append(tok)
         return out
 
     def stream(self, prompt: list[int], max_new_tokens: int = 256, temperature: float = 0.0, top_k: int | None = None,
-               top_p: float | None = None, stop_ids: tuple[int, ...] | list[int] = (), seed: int | None = None) -> Iterator[int]:
+               top_p: float | None = None, stop_ids: tuple[int, ...] | list[int] = (), seed: int | None = None,
+               allow: Allow | None = None) -> Iterator[int]:
         """Yield new tokens of one prompt as they are produced (a stop id ends the stream and is not yielded)."""
-        for tokens in self._decode([prompt], max_new_tokens, temperature, top_k, top_p, stop_ids, seed):
+        for tokens in self._decode([prompt], max_new_tokens, temperature, top_k, top_p, stop_ids, seed, [allow]):
             for _, tok in tokens:
                 yield tok
 
     def _decode(self, prompts: list[list[int]], max_new_tokens: int, temperature: float, top_k: int | None,
-                top_p: float | None, stop_ids: Any, seed: int | None) -> Iterator[list[tuple[int, int]]]:
+                top_p: float | None, stop_ids: Any, seed: int | None,
+                allow: list[Allow | None] | None = None) -> Iterator[list[tuple[int, int]]]:
         """Prefill all prompts together, then decode; yields the (row, token) pairs of each step. The tensor work runs
         in inference mode step by step, never across a yield, so the caller's own code is not put in that mode."""
         if not prompts or any(len(p) == 0 for p in prompts):
@@ -401,8 +408,16 @@ class Transformer(nn.Module):
         max_new_tokens = min(max_new_tokens, cache.max_len - max(map(len, prompts)))
         stops = set(int(s) for s in stop_ids)
         alive = list(range(len(prompts)))
+        allow = allow if allow and any(allow) else None
+        so_far: list[list[int]] = [[] for _ in prompts]  # what each row generated: an `allow` check reads it
         for _ in range(max_new_tokens):
             nxt = self._next_tokens(h, temperature, top_k, top_p, gen)
+            if allow:
+                nxt = [tok if allow[row] is None or allow[row](so_far[row], tok) else
+                       self._allowed_token(h[i], allow[row], so_far[row], temperature, top_k, top_p, gen)
+                       for i, (row, tok) in enumerate(zip(alive, nxt))]
+                for row, tok in zip(alive, nxt):
+                    so_far[row].append(tok)
             pairs = [(row, tok) for row, tok in zip(alive, nxt) if tok not in stops]
             if pairs:
                 yield pairs
@@ -426,6 +441,11 @@ class Transformer(nn.Module):
     def _next_tokens(self, h: torch.Tensor, temperature: float, top_k: int | None, top_p: float | None,
                      gen: torch.Generator | None) -> list[int]:
         return sample(self.output(h).float(), temperature, top_k, top_p, gen).tolist()
+
+    @torch.inference_mode()
+    def _allowed_token(self, h: torch.Tensor, allow: Allow, so_far: list[int], temperature: float, top_k: int | None,
+                       top_p: float | None, gen: torch.Generator | None) -> int:
+        return sample_allowed(self.output(h[None]).float()[0], lambda tok: allow(so_far, tok), temperature, top_k, top_p, gen)
 
     @torch.inference_mode()
     def _advance(self, tokens: list[int], cache: KVCache, rows: list[int]) -> torch.Tensor:
@@ -457,6 +477,23 @@ def sample(logits: torch.Tensor, temperature: float = 0.0, top_k: int | None = N
         drop = probs.cumsum(-1) - probs > top_p  # keep the smallest prefix whose mass reaches top_p
         logits = logits.masked_fill(drop.scatter(-1, order, drop), float("-inf"))
     return torch.multinomial(logits.softmax(-1), 1, generator=generator).squeeze(-1)
+
+
+def sample_allowed(logits: torch.Tensor, allowed: Callable[[int], bool], temperature: float = 0.0,
+                   top_k: int | None = None, top_p: float | None = None, generator: torch.Generator | None = None,
+                   tries: int = 8) -> int:
+    """sample() for one row of (V,) logits, restricted to tokens `allowed` accepts. Candidates are checked lazily,
+    likeliest first, because a check (a grammar) costs far more than a logit and the model's own pick usually passes.
+    If no token at all is allowed, the model's own pick stands: a guide must never stall a generation."""
+    logits = logits.clone()
+    if temperature > 0:
+        for _ in range(tries):
+            token = int(sample(logits[None], temperature, top_k, top_p, generator)[0])
+            if allowed(token):
+                return token
+            logits[token] = float("-inf")  # drawn again without it
+    order = logits.argsort(descending=True).tolist()
+    return next((t for t in order if allowed(t)), order[0])
 
 
 # ============================================================================= weight-only int8 and int4

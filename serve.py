@@ -87,6 +87,7 @@ class ServeConfig:
     max_tokens: int = 512  # the most a request may ask for
     default_max_tokens: int = 256
     max_temperature: float = 2.0
+    guide_tool_calls: bool = True  # a request that offers tools gets its calls written schema-guided (tokenizer.tool_call_guide)
     max_messages: int = 64
     max_message_chars: int = 8000
     max_body_bytes: int = 1 << 20
@@ -115,6 +116,7 @@ class Sampling:
     top_p: float | None = None
     seed: int | None = None
     stop_ids: tuple[int, ...] = ()
+    allow: Callable[[list[int], int], bool] | None = None  # model.Allow: restricts the tokens (guided tool calls)
 
 
 class GenRequest:
@@ -131,6 +133,7 @@ class GenRequest:
         self.first_token: float | None = None
         self.generator = None
         self.images: list[Any] = []
+        self.tokens_out: list[int] = []  # what `sampling.allow` checks a candidate against
 
     def cancel(self) -> None:
         self.cancelled.set()
@@ -339,13 +342,20 @@ class Engine:
             self.torch.set_num_threads(want)
 
     def _sample(self, logits, reqs: list[GenRequest]) -> list[int]:
-        """Greedy rows share one argmax; sampled rows draw with their own temperature, top-k/p and generator."""
-        from model import sample
+        """Greedy rows share one argmax; sampled rows draw with their own temperature, top-k/p and generator; a row
+        with an `allow` guide whose pick it rejects takes the likeliest token it accepts."""
+        from model import sample, sample_allowed
         out = logits.argmax(-1).tolist()
         for i, req in enumerate(reqs):
             s = req.sampling
             if s.temperature > 0:
                 out[i] = int(sample(logits[i : i + 1], s.temperature, s.top_k, s.top_p, req.generator)[0])
+            if s.allow is not None:
+                so_far = req.tokens_out
+                if not s.allow(so_far, out[i]):
+                    out[i] = sample_allowed(logits[i], lambda t: s.allow(so_far, t), s.temperature, s.top_k, s.top_p,
+                                            req.generator)
+                so_far.append(out[i])
         return out
 
     def _emit(self, row: int, tok: int) -> None:
@@ -449,8 +459,8 @@ class LocalGeneration(Generation):
 class LocalBackend:
     """Generation by our engine: render the chat with tokenizer.py's template, submit the ids."""
 
-    def __init__(self, engine: Engine, tok: Any, name: str):
-        self.engine, self.tok, self.name = engine, tok, name
+    def __init__(self, engine: Engine, tok: Any, name: str, guide_tool_calls: bool = True):
+        self.engine, self.tok, self.name, self.guide_tool_calls = engine, tok, name, guide_tool_calls
         self.stop_ids = tuple(sorted({i for i in (tok.eos_id, tok.special.get("<|im_end|>")) if i is not None}))
 
     @property
@@ -464,7 +474,7 @@ class LocalBackend:
     def start(self, messages: list[dict], *, tools: list[dict] | None = None, max_tokens: int = 256,
               temperature: float = 0.0, top_p: float | None = None, top_k: int | None = None,
               stop: tuple[str, ...] = (), seed: int | None = None, images: list[Any] | None = None) -> LocalGeneration:
-        from tokenizer import render_chat, with_system_turn
+        from tokenizer import render_chat, tool_call_guide, with_system_turn
         ids, _ = render_chat(self.tok, messages, tools, add_generation_prompt=True)
         images = images if self.engine.vision is not None else None  # without an encoder the OCR text is all
         if images:
@@ -474,7 +484,11 @@ class LocalBackend:
         if turns and turns[0]["role"] == "system":  # the shared system prompt: computed once, copied after
             head, _ = render_chat(self.tok, turns[:1])
             prefix_len = len(head) if ids[: len(head)] == head else 0
-        req = self.engine.submit(ids, Sampling(max_tokens, temperature, top_k, top_p, seed, self.stop_ids), prefix_len, images)
+        try:
+            allow = tool_call_guide(self.tok, tools) if tools and self.guide_tool_calls else None
+        except ValueError as e:
+            raise ApiError(400, f"tools: {e}") from e
+        req = self.engine.submit(ids, Sampling(max_tokens, temperature, top_k, top_p, seed, self.stop_ids, allow), prefix_len, images)
         return LocalGeneration(req, self.tok, tuple(stop))
 
 
@@ -977,7 +991,7 @@ class Server:
                 threads = (self.cfg.threads, self.cfg.batch_threads or len(os.sched_getaffinity(0)))
                 engine = Engine(model, self.cfg.max_batch, self.cfg.max_context, self.cfg.prefix_slots, self._finished, vision,
                                 threads)
-                backend = LocalBackend(engine, tok, name)
+                backend = LocalBackend(engine, tok, name, self.cfg.guide_tool_calls)
             else:
                 raise ValueError(f"backend {self.cfg.backend!r}: expected local or openai")
             from agent import Tutor

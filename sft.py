@@ -499,11 +499,13 @@ class AdapterView(nn.Module):
 # ============================================================================= evaluation callbacks
 
 def generate_replies(model: nn.Module, tok: Any, conversations: list[tuple[list[dict], list | None]],
-                     max_new_tokens: int) -> list[str]:
-    from tokenizer import render_chat
+                     max_new_tokens: int, guided: bool = False) -> list[str]:
+    """Greedy replies; `guided` writes tool calls through tokenizer.tool_call_guide (valid JSON fitting the schemas)."""
+    from tokenizer import render_chat, tool_call_guide
 
     prompts = [render_chat(tok, msgs, tools=tools, add_generation_prompt=True)[0] for msgs, tools in conversations]
-    outs = model.generate(prompts, max_new_tokens=max_new_tokens, temperature=0.0, stop_ids=tok.stop_ids)
+    allow = [tool_call_guide(tok, tools) if guided and tools else None for _, tools in conversations]
+    outs = model.generate(prompts, max_new_tokens=max_new_tokens, temperature=0.0, stop_ids=tok.stop_ids, allow=allow)
     return [tok.decode(o).strip() for o in outs]
 
 
@@ -564,17 +566,20 @@ def evaluate_tutor(model: nn.Module, tok: Any, cfg: SFTConfig, held: dict[str, l
     fits = [ex for ex in held["tools"] if reply_length(tok, ex) <= cfg.eval_tool_tokens
             and prompt_length(tok, ex) + cfg.eval_tool_tokens < model.config.max_seq_len]
     tool_items = stratified(fits, n_tools)
-    if tool_items:
-        calls = generate_replies(model, tok, [(ex["messages"][:-1], ex["tools"]) for ex in tool_items], cfg.eval_tool_tokens)
+    for guided in (False, True) if tool_items else ():  # free decoding, then schema-guided (suffix _guided)
+        calls = generate_replies(model, tok, [(ex["messages"][:-1], ex["tools"]) for ex in tool_items], cfg.eval_tool_tokens, guided)
         valid = [tool_call_validity(c, ex["tools"]) for c, ex in zip(calls, tool_items)]
         right = [tool_call_accuracy(c, ex["expected"]) for c, ex in zip(calls, tool_items)]
-        metrics.update(tool_validity=sum(valid) / len(valid), tool_accuracy=sum(right) / len(right), n_tool_items=len(valid))
+        tag = "_guided" if guided else ""
+        metrics.update({f"tool_validity{tag}": sum(valid) / len(valid), f"tool_accuracy{tag}": sum(right) / len(right)})
+        metrics["n_tool_items"] = len(valid)
         for source in sorted({ex["source"] for ex in tool_items}):  # BFCL's calls and our tutor tools' apart
             picked = [i for i, ex in enumerate(tool_items) if ex["source"] == source]
-            metrics[f"tool_validity_{source}"] = sum(valid[i] for i in picked) / len(picked)
-            metrics[f"tool_accuracy_{source}"] = sum(right[i] for i in picked) / len(picked)
+            metrics[f"tool_validity{tag}_{source}"] = sum(valid[i] for i in picked) / len(picked)
+            metrics[f"tool_accuracy{tag}_{source}"] = sum(right[i] for i in picked) / len(picked)
             metrics[f"n_tool_items_{source}"] = len(picked)
-        samples += [f"**{ex['id']}** {ex['messages'][-2]['content'][:200]}\n\n> {c}" for ex, c in zip(tool_items, calls)]
+        samples += [f"**{ex['id']}**{' (guided)' if guided else ''} {ex['messages'][-2]['content'][:200]}\n\n> {c}"
+                    for ex, c in zip(tool_items, calls)]
     model.train(was_training)
     return metrics, samples
 

@@ -283,6 +283,7 @@ def test_fuzz_of_hostile_bodies_gets_4xx_and_the_server_stays_up(url):
                 (v1, {"messages": user, "max_tokens": -1}), (v1, {"messages": user, "max_tokens": 10**40}),
                 (v1, {"messages": user, "max_tokens": True}), (v1, {"messages": user, "temperature": "hot"}),
                 (v1, {"messages": user, "tools": [{"type": "function"}]}), (v1, {"messages": user, "stop": ["a"] * 50}),
+                (v1, {"messages": user, "tools": [{"type": "function", "function": {"name": "f", "parameters": {"required": "x"}}}]}),
                 (v1, {"messages": user, "n": 3}), (v1, {"messages": user, "stream_options": {"include_usage": "yes"}}),
                 (v1, {"messages": [{"role": "assistant", "content": None, "tool_calls": [{"function": {"name": "f", "arguments": "{{"}}]}]}),
                 (v1, {"messages": [{"role": "user", "content": "x" * 20_000}]}), (v1, {"messages": user * 500}),
