@@ -15,8 +15,9 @@ What it supports
   dialogues authored for this project, BFCL and our own tools (data/tools.json) as tool calls, a general slice, and
   ingest.py's textbook pairs when present; the 13-gram decontamination filter runs on all of it.
 - Evaluation callbacks every `eval_every` steps with capped prompt counts: held-out loss, answer-leak rate and
-  question rate on the dev prompts (eval.py scorers), tool-call validity/accuracy on the held-out tool split,
-  sample generations; all to TensorBoard and the JSON log.
+  question rate on the dev prompts (eval.py scorers), tool-call validity/accuracy on the held-out tool split, both
+  as the model writes calls and schema-guided (`*_guided`: tokenizer.tool_call_guide, what serve.py and agent.py
+  use), sample generations; all to TensorBoard and the JSON log.
 - Checkpoints and resume through train.py's `save_checkpoint` / `load_checkpoint` / `latest_checkpoint`.
 
 Run
