@@ -7,7 +7,8 @@ What it supports
 - a preallocated KV cache written in place (gpt-fast style) with a length per row, so rows at different lengths
   share one decode step (serve.py's continuous batching) and a new row can start from a cached prefix
 - `generate()` (greedy, temperature, top-k, top-p, stop ids, seeded) for a batch of prompts of different lengths,
-  and `stream()` yielding one token at a time
+  and `stream()` yielding one token at a time; `allow=` restricts a row to the tokens a guide accepts
+  (`sample_allowed`; tokenizer.tool_call_guide keeps tool calls valid)
 - `load(path)`: a Hugging Face directory (config.json + model.safetensors, or sharded) or a `.gguf` file
   (hand-written reader: F32, F16, BF16, Q8_0, Q4_0, Q4_1); the dequantised GGUF is cached under out/cache/
   so later loads take about a second. `export_hf()` writes a directory that `transformers` loads.
