@@ -90,23 +90,31 @@ def test_a_closed_call_the_guide_accepts_is_valid_for_eval(tools):
     assert accepted > 50  # the fuzzing did reach edited texts that are still valid
 
 
-def test_guided_generation_of_a_random_model_writes_a_valid_call(small_tokenizer, tools):
-    """A random 1M model never writes a call on its own; told it has started one, the guide makes it finish a valid
-    one (every choice of tool, key and value is the model's, among those the schemas allow)."""
+@pytest.fixture(scope="module")
+def started_call(small_tokenizer):
+    """(random test model, tokenizer, prompt ids ending in `<tool_call>`, an `allow` guide that sees that opening)."""
     torch.manual_seed(0)
     model = M.Transformer(M.load_config("test")).eval()
     tok = small_tokenizer
     prompt, _ = render_chat(tok, [{"role": "user", "content": "Set the level."}], tools=[LEVELS], add_generation_prompt=True)
     opened = tok.encode("<tool_call>")
     guide = tool_call_guide(tok, [LEVELS])
+    return model, tok, prompt + opened, lambda so_far, t: guide(opened + so_far, t)
+
+
+def first_call(text: str) -> str:
+    return text[: text.index("</tool_call>") + len("</tool_call>")]
+
+
+def test_guided_generation_of_a_random_model_writes_a_valid_call(started_call):
+    """A random 1M model never writes a call on its own; told it has started one, the guide makes it finish a valid
+    one (every choice of tool, key and value is the model's, among those the schemas allow)."""
+    model, tok, prompt, allow = started_call
     for temperature in (0.0, 1.0):
-        free = tok.decode(model.generate([prompt + opened], 200, temperature=temperature, seed=1)[0])
-        guided_ids = model.generate([prompt + opened], 200, temperature=temperature, seed=1,
-                                    allow=[lambda so_far, t: guide(opened + so_far, t)])[0]
-        text = "<tool_call>" + tok.decode(guided_ids)
+        free = tok.decode(model.generate([prompt], 200, temperature=temperature, seed=1)[0])
+        guided = tok.decode(model.generate([prompt], 200, temperature=temperature, seed=1, allow=[allow])[0])
         assert tool_call_problems("<tool_call>" + free, [LEVELS]) != []
-        assert "</tool_call>" in text
-        assert tool_call_problems(text[: text.index("</tool_call>") + len("</tool_call>")], [LEVELS]) == []
+        assert tool_call_problems(first_call("<tool_call>" + guided), [LEVELS]) == []
 
 
 def test_the_guide_keeps_a_reply_from_ending_inside_a_call(small_tokenizer):
@@ -144,26 +152,21 @@ def test_no_accepted_prefix_is_a_dead_end(tools):
             assert any(tool_calls_on_track(text + c, index) for c in alphabet), text
 
 
-def test_the_serving_engine_guides_one_row_and_leaves_the_others_alone(small_tokenizer):
+def test_the_serving_engine_guides_one_row_and_leaves_the_others_alone(started_call):
     """serve.py's engine batches a guided row (Sampling.allow, set when a request offers tools) with a free one: the
     guided row writes a valid call, the free row gives exactly model.generate's tokens."""
     import serve
 
-    torch.manual_seed(0)
-    model = M.Transformer(M.load_config("test")).eval()
-    tok = small_tokenizer
-    prompt, _ = render_chat(tok, [{"role": "user", "content": "Set the level."}], tools=[LEVELS], add_generation_prompt=True)
-    opened = tok.encode("<tool_call>")
-    guide = tool_call_guide(tok, [LEVELS])
+    model, tok, prompt, allow = started_call
     engine = serve.Engine(model, max_batch=4, max_context=512)
     try:
-        guided = engine.submit(prompt + opened, serve.Sampling(200, allow=lambda so_far, t: guide(opened + so_far, t)))
-        free = engine.submit(prompt + opened, serve.Sampling(30))
+        guided = engine.submit(prompt, serve.Sampling(200, allow=allow))
+        free = engine.submit(prompt, serve.Sampling(30))
         text, free_ids = "<tool_call>" + tok.decode(list(guided.tokens())), list(free.tokens())
     finally:
         engine.stop()
-    assert tool_call_problems(text[: text.index("</tool_call>") + len("</tool_call>")], [LEVELS]) == []
-    assert free_ids == model.generate([prompt + opened], 30)[0]
+    assert tool_call_problems(first_call(text), [LEVELS]) == []
+    assert free_ids == model.generate([prompt], 30)[0]
 
 
 def test_a_schema_the_guide_cannot_follow_is_a_clear_error(small_tokenizer):
