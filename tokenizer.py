@@ -1039,12 +1039,13 @@ class CallPrefix:
         """A JSON string; with `choices` it must be one of them (and while incomplete, a prefix of one)."""
         self.expect('"')
         out, s, start = [], self.s, self.i
-        checked = choices is not None or max_len is not None
         while True:
             if s.endswith("tool_call>", start, self.i):  # would end or restart the call for parse_tool_calls
                 raise Invalid("a tool-call tag inside a string")
-            if checked:
-                self.check_partial("".join(out), choices, max_len)
+            if choices is not None and not any(c.startswith("".join(out)) for c in choices):
+                raise Invalid(f"no allowed string starts with {''.join(out)!r}")
+            if max_len is not None and len(out) > max_len:
+                raise Invalid("string longer than maxLength")
             if self.i < len(s) and s[self.i] == "\\" and self.i + 1 == len(s):  # a lone backslash at the end
                 if choices is not None and not any(c[len(out):len(out) + 1] in SHORT_ESCAPES.values() for c in choices):
                     raise Invalid("no allowed string goes on with an escaped character")
@@ -1082,13 +1083,6 @@ class CallPrefix:
         if len(digits) < 4:
             raise Incomplete()
         return chr(int(digits, 16)), 6
-
-    @staticmethod
-    def check_partial(value: str, choices: list[str] | None, max_len: int | None) -> None:
-        if choices is not None and not any(c.startswith(value) for c in choices):
-            raise Invalid(f"no allowed string starts with {value!r}")
-        if max_len is not None and len(value) > max_len:
-            raise Invalid("string longer than maxLength")
 
     def number(self, integer: bool, spec: dict) -> float:
         start = self.i
@@ -1147,13 +1141,21 @@ class CallPrefix:
             self.any()
 
     def enum(self, options: list[Any]) -> None:
+        """One of `options`. Strings go through string(); other values are matched as their json.dumps text, so a
+        half-written one is checked as a prefix (reading any number and judging it when complete could lead to a
+        dead end: with options 1 and 2, "3" can only grow)."""
         if all(isinstance(o, str) for o in options):
             self.string(choices=options)
             return
-        start = self.i
-        self.any()
-        if json.loads(self.s[start: self.i]) not in options:
-            raise Invalid("value outside its enum")
+        self.peek()
+        rest = self.s[self.i:]
+        for text in sorted((json.dumps(o) for o in options), key=len, reverse=True):
+            if rest.startswith(text) and len(rest) > len(text) and rest[len(text)] in ",}] \t\n\r":
+                self.i += len(text)
+                return
+        if any(text.startswith(rest) for text in map(json.dumps, options)):
+            raise Incomplete()
+        raise Invalid("value outside its enum")
 
     def arguments(self, spec: dict) -> None:
         """An object whose keys are the schema's properties, each at most once, closing only once every required

@@ -18,7 +18,8 @@ LEVELS = {"name": "set_level", "description": "Pick the exercise level.", "param
 BFCL_LIKE = {"name": "calc_area", "description": "Area of a shape.", "parameters": {
     "type": "dict", "required": ["shape", "size"], "properties": {
         "shape": {"type": "string", "enum": ["circle", "square"]}, "size": {"type": "float"},
-        "units": {"type": "array", "items": {"type": "string"}}, "extra": {"type": "dict"}, "note": {"type": "any"}}}}
+        "units": {"type": "array", "items": {"type": "string"}}, "extra": {"type": "dict"}, "note": {"type": "any"},
+        "grade": {"type": "integer", "enum": [1, 10, 12]}}}}
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +32,7 @@ VALID = [
     ("search_textbook", {"query": "photo \"synthesis\" é\n", "subject": "science"}),
     ("get_hint", {"problem": "2x + 3 = 11", "level": 2}),
     ("calc_area", {"shape": "circle", "size": 2.5e-1, "units": ["cm", "m"], "extra": {"a": [1, None, True]}, "note": -3}),
+    ("calc_area", {"grade": 1, "shape": "square", "size": 2}),
     ("set_level", {"level": "hard", "steps": 9, "loud": False}),
 ]
 
@@ -55,6 +57,7 @@ def test_every_prefix_of_a_valid_call_is_on_track(tools, name, arguments):
     ('<tool_call>{"name": "get_hint", "arguments": {"problem": "p", "level": 2.', '.'),  # not an integer
     ('<tool_call>{"name": "calc_area", "arguments": {"shape": "square", "size": 5ft', 'f'),  # unquoted text
     ('<tool_call>{"name": "calc_area", "arguments": {"shape": "square", "size": "', '"'),  # a string for a float
+    ('<tool_call>{"name": "calc_area", "arguments": {"grade": 13', '3'),  # outside a numeric enum
     ('<tool_call>{"name": "calc_area", "arguments": {"shape": "square", "size": 3.' + "8" * 23, '8'),  # endless digits
     ('<tool_call>{"name": "calc_area", "arguments": {"shape": "square", "size": 1' + "0" * 22 + "e", 'e'),  # no room left
     ('<tool_call>{"name": "calculator", "arguments": {"expression": "a\tb', '\t'),  # raw control character
