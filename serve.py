@@ -23,6 +23,7 @@ What it supports
 Run it
     NANOTUTOR_TOKENS=$(openssl rand -hex 16):student .venv/bin/python serve.py      # SmolLM2-135M (+ tuned adapter)
     .venv/bin/python serve.py --ckpt=out/release/tutor --port=8000 --tokens_file=out/token
+    .venv/bin/python serve.py --quantize=int4 --tokens_file=out/token                # 4-bit weights: faster CPU decoding
     .venv/bin/python serve.py --backend=openai --backend_url=http://gpu-host:8001 --tokens_file=out/token
     make serve                                        # what `make demo` starts: token in out/token, pid in out/pids/
     curl -N -H "Authorization: Bearer $T" -d '{"session_id":"s1","message":"What is 3/4 + 1/8?"}' localhost:8000/chat
@@ -79,6 +80,7 @@ class ServeConfig:
     logs: str = ""  # JSON-lines log file; "" = out/logs/serve.jsonl
     pidfile: str = ""  # written at start-up (make serve uses out/pids/serve.pid)
     device: str = "cpu"
+    quantize: str = ""  # int8 | int4: packed weights after the adapter merge, CPU only (model.OneRowDecoder for one row)
     threads: int = 1  # torch threads for a lone row's decode step: its small matrix-vector products stall a thread team on a shared CPU; 0 = torch's default
     batch_threads: int = 0  # torch threads for prefills and steps of 4+ rows, whose matmuls are compute-bound; 0 = every core
     max_batch: int = 32  # rows that decode together
@@ -946,6 +948,11 @@ def load_local(cfg: ServeConfig) -> tuple[Any, Any, str, Any]:
     if adapter is not None:
         from sft import load_adapter, merge_lora
         merge_lora(load_adapter(model, adapter))  # merged once: decode steps then cost what the base model costs
+    if cfg.quantize:
+        quantizers = {"int8": M.quantize_int8, "int4": M.quantize_int4}
+        if cfg.quantize not in quantizers or cfg.device != "cpu":
+            raise ValueError(f"--quantize={cfg.quantize!r}: int8 or int4, on --device=cpu (torch's packed kernels are CPU ones)")
+        model = quantizers[cfg.quantize](model)  # before the vision blocks join, which stay float
     vision = None
     if path.is_dir() and (path / "vision").is_dir():
         from fuse import load_vision

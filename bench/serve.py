@@ -8,6 +8,7 @@ stream: the last line prints the 32-stream over 1-stream throughput ratio (goal 
 Run
     .venv/bin/python -m bench.serve                          # SmolLM2-135M-Instruct (the default checkpoint)
     .venv/bin/python -m bench.serve --ckpt=out/release/test --max_tokens=64 --levels=1,8
+    .venv/bin/python -m bench.serve --quantize=int4          # serve.py with 4-bit weights
 (`-m` from the repository root: run as a path, bench/tokenize.py would shadow the standard library's tokenize.)
 """
 from __future__ import annotations
@@ -41,14 +42,15 @@ class BenchConfig:
     threads: int = 1  # serve.py's --threads (torch threads of a lone row's decode step)
     batch_threads: int = 0  # serve.py's --batch_threads (prefills and steps of 4+ rows; 0 = every core)
     levels: tuple = (1, 8, 32)  # --levels=1,8,32 (the first is the reference, the last is compared with it)
+    quantize: str = ""  # serve.py's --quantize (int8 | int4)
 
 
 @contextlib.contextmanager
-def server(ckpt: str, root: Path, threads: int, batch_threads: int):
+def server(ckpt: str, root: Path, threads: int, batch_threads: int, quantize: str = ""):
     import uvicorn
     cfg = serve.ServeConfig(ckpt=ckpt, sessions=str(root / "s.db"), uploads=str(root / "up"), logs=str(root / "log.jsonl"),
                             index="none", max_batch=32, max_context=1024, rate_per_minute=1e9, rate_burst=10**9,
-                            threads=threads, batch_threads=batch_threads)
+                            threads=threads, batch_threads=batch_threads, quantize=quantize)
     sock = socket.create_server(("127.0.0.1", 0))
     url = f"http://127.0.0.1:{sock.getsockname()[1]}"
     uv = uvicorn.Server(uvicorn.Config(serve.build_app(serve.Server(cfg, {TOKEN: "teacher"})), log_level="warning"))
@@ -103,7 +105,7 @@ async def level(url: str, concurrency: int, rounds: int, max_tokens: int) -> dic
 def main(argv: list[str]) -> None:
     cfg = fill(BenchConfig, parse_args(argv))
     levels = [int(x) for x in cfg.levels]
-    with tempfile.TemporaryDirectory() as tmp, server(cfg.ckpt, Path(tmp), cfg.threads, cfg.batch_threads) as url:
+    with tempfile.TemporaryDirectory() as tmp, server(cfg.ckpt, Path(tmp), cfg.threads, cfg.batch_threads, cfg.quantize) as url:
         rows = [asyncio.run(level(url, n, cfg.rounds, cfg.max_tokens)) for n in levels]
     print(f"| streams | tokens | seconds | tokens/s | TTFT p50 (s) | TTFT p99 (s) |")
     print(f"|---:|---:|---:|---:|---:|---:|")

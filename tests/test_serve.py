@@ -129,6 +129,25 @@ def test_openai_client_streams_the_same_text_as_model_generate(url, reference):
     assert metric(url, "nanotutor_prefix_cache_hits_total") >= 1  # the second request reused the system prompt's KV
 
 
+def test_quantized_serving_gives_the_int4_models_greedy_text(ckpt, tmp_path, reference):
+    """--quantize=int4: the release's weights packed after loading; a lone stream then decodes through
+    model.OneRowDecoder, and the reply equals model.generate on the same int4 model."""
+    import copy
+
+    import model as M
+    model, tok = reference
+    messages = [{"role": "user", "content": "What is 3/4 + 1/8?"}]
+    expected = greedy_reference((M.quantize_int4(copy.deepcopy(model)), tok), messages, 16)
+    with running(config(ckpt, tmp_path, quantize="int4")) as base:
+        reply = httpx.post(base + "/v1/chat/completions", headers=auth(), timeout=60,
+                           json={"messages": messages, "max_tokens": 16, "temperature": 0}).json()
+    assert reply["choices"][0]["message"]["content"] == expected and expected
+    loaded = serve.load_local(config(ckpt, tmp_path, quantize="int4"))[0]
+    assert isinstance(loaded.layers[0].attention.wq, M.Int4Linear) and loaded.one_row is not None
+    with pytest.raises(ValueError, match="int8 or int4"):
+        serve.load_local(config(ckpt, tmp_path, quantize="int3"))
+
+
 def test_tools_reach_the_prompt_and_tool_calls_come_back_structured():
     reply = serve.Reply("chatcmpl-x", "m", tools=True)
     streamed = "".join(reply.add(p) for p in ["Let me check. <tool", '_call>{"name": "calculator", ', '"arguments": {"expression": "3/4+1/8"}}</tool_call>'])
