@@ -9,8 +9,8 @@ What it supports
   ingest.py), `GET/POST /context`, `GET /health` (no auth), `GET /ready` (503 while the model loads),
   `GET /logs` (teacher tokens), `GET /metrics` (Prometheus text), the agent's MCP server at `/mcp`
 - OpenAI-compatible `POST /v1/chat/completions` (streaming or not, usage, tools and tool calls, `image_url` data
-  URIs) and `GET /v1/models`; a request that offers tools (the tutor's drafts too, with `offer_tools`) has its calls written
-  schema-guided (tokenizer.tool_call_guide), so they parse and fit the schemas
+  URIs) and `GET /v1/models`; a request that offers tools (the tutor's drafts too, with `offer_tools`) has its
+  calls written schema-guided (tokenizer.tool_call_guide), so they parse and fit the schemas
 - `--quantize=int4` (or int8): packed weights after the adapter merge, for faster CPU decoding
 - bearer tokens with roles (student, teacher) from $NANOTUTOR_TOKENS ("TOKEN:ROLE,TOKEN:ROLE") or a file of
   "TOKEN ROLE" lines, compared in constant time; a per-token rate limit; request size limits; sessions in the
