@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import functools
 import hashlib
 import json
 import math
@@ -412,13 +413,12 @@ class Transformer(nn.Module):
         allow = allow if allow and any(allow) else None
         so_far: list[list[int]] = [[] for _ in prompts]  # what each row generated: an `allow` check reads it
         for _ in range(max_new_tokens):
-            nxt = self._next_tokens(h, temperature, top_k, top_p, gen)
-            if allow:
-                nxt = [tok if allow[row] is None or allow[row](so_far[row], tok) else
-                       self._allowed_token(h[i], allow[row], so_far[row], temperature, top_k, top_p, gen)
-                       for i, (row, tok) in enumerate(zip(alive, nxt))]
-                for row, tok in zip(alive, nxt):
-                    so_far[row].append(tok)
+            guides = None
+            if allow:  # each alive row's guide, bound to what that row generated so far
+                guides = [None if allow[row] is None else functools.partial(allow[row], so_far[row]) for row in alive]
+            nxt = self._next_tokens(h, temperature, top_k, top_p, gen, guides)
+            for row, tok in zip(alive, nxt):
+                so_far[row].append(tok)
             pairs = [(row, tok) for row, tok in zip(alive, nxt) if tok not in stops]
             if pairs:
                 yield pairs
@@ -440,13 +440,14 @@ class Transformer(nn.Module):
 
     @torch.inference_mode()
     def _next_tokens(self, h: torch.Tensor, temperature: float, top_k: int | None, top_p: float | None,
-                     gen: torch.Generator | None) -> list[int]:
-        return sample(self.output(h).float(), temperature, top_k, top_p, gen).tolist()
-
-    @torch.inference_mode()
-    def _allowed_token(self, h: torch.Tensor, allow: Allow, so_far: list[int], temperature: float, top_k: int | None,
-                       top_p: float | None, gen: torch.Generator | None) -> int:
-        return sample_allowed(self.output(h[None]).float()[0], lambda tok: allow(so_far, tok), temperature, top_k, top_p, gen)
+                     gen: torch.Generator | None, guides: list[Callable[[int], bool] | None] | None = None) -> list[int]:
+        """One token per row; a row with a guide that rejects its pick takes sample_allowed's instead."""
+        logits = self.output(h).float()
+        picks = sample(logits, temperature, top_k, top_p, gen).tolist()
+        if guides:
+            picks = [pick if guide is None or guide(pick) else sample_allowed(logits[i], guide, temperature, top_k, top_p, gen)
+                     for i, (pick, guide) in enumerate(zip(picks, guides))]
+        return picks
 
     @torch.inference_mode()
     def _advance(self, tokens: list[int], cache: KVCache, rows: list[int]) -> torch.Tensor:
@@ -506,11 +507,11 @@ class QuantLinear(nn.Module):
     are fast with (with fp32 inputs they are ~10x slower). Each subclass packs the weight and defines
     `matmul(x)`: (N, in_features) bf16 -> (N, out_features) bf16."""
 
+    row_dims: dict[str, int] = {}  # buffer name -> its dimension that runs along the output rows
+
     def __init__(self, linear: nn.Linear):
         super().__init__()
         self.bias, self.in_features, self.out_features = linear.bias, linear.in_features, linear.out_features
-
-    row_dims: dict[str, int] = {}  # buffer name -> its dimension that runs along the output rows
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         y = self.matmul(x.reshape(-1, self.in_features).to(torch.bfloat16))
@@ -608,8 +609,8 @@ class OneRowDecoder:
     again on a CPU. Here q, k and v are one matmul, as are the MLP's gate and up (their packed rows stacked, the
     module weights turned into views of them, so nothing is stored twice); the residual stream and the norms stay
     fp32 and only the matmul inputs are bf16, as in QuantLinear; RoPE rotates every q and k head in one small matmul;
-    the new k and v go
-    straight into the cache; attention reads the cache in fp32 (CPU flash attention with bf16 was 2.5x slower).
+    the new k and v go straight into the cache; attention reads the cache in fp32 (CPU flash attention with bf16 was
+    2.5x slower).
     Prefill and batched steps keep using the modules, which compute the same thing."""
 
     def __init__(self, model: Transformer):
@@ -668,16 +669,11 @@ class OneRowDecoder:
         return model.norm(x).view(1, 1, cfg.dim)
 
     def rope_matrix(self, pos: int) -> torch.Tensor:
-        """(D, D) R with x @ R = x * cos + rotate_half(x) * sin at position `pos` (apply_rope's halves layout)."""
-        D = self.cfg.head_dim
+        """(D, D) R with x @ R = apply_rope(x) at position `pos`: RoPE is linear, so its rows are the rotated unit
+        vectors."""
         angles = pos * self.model.inv_freq
-        cos, sin = angles.cos(), angles.sin()
-        half = torch.arange(D // 2)
-        rotate = torch.zeros(D, D)
-        rotate[half, half] = rotate[half + D // 2, half + D // 2] = cos
-        rotate[half + D // 2, half] = -sin  # out[j] = x[j] cos - x[j + D/2] sin for the first half
-        rotate[half, half + D // 2] = sin  # out[j + D/2] = x[j + D/2] cos + x[j] sin
-        return rotate
+        angles = torch.cat((angles, angles))
+        return apply_rope(torch.eye(self.cfg.head_dim), angles.cos(), angles.sin())
 
 
 def decoder_linears(model: Transformer) -> list[nn.Module]:
