@@ -222,15 +222,6 @@ def _tool_calls(text: str) -> list[Any]:
     return parse_tool_calls(text)
 
 
-def _schema_index(schemas: Sequence[dict]) -> dict[str, dict]:
-    """name -> parameters, accepting plain `{name, parameters}` and OpenAI-style `{type: function, function: {...}}`."""
-    index = {}
-    for schema in schemas:
-        spec = schema.get("function", schema)
-        index[spec["name"]] = spec.get("parameters", {})
-    return index
-
-
 def _type_ok(value: Any, spec: dict) -> bool:
     kind = spec.get("type")
     if kind in (None, "any"):
@@ -256,7 +247,8 @@ def tool_call_problems(text: str, schemas: Sequence[dict]) -> list[str]:
     calls = _tool_calls(text)
     if not calls:
         return ["no <tool_call> found"]
-    index, problems = _schema_index(schemas), []
+    from tokenizer import tool_index  # name -> parameters, plain or OpenAI-style (the guide reads the same index)
+    index, problems = tool_index(list(schemas)), []
     for call in calls:
         if getattr(call, "error", None):
             problems.append(f"malformed call: {call.error}")
