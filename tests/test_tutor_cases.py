@@ -44,7 +44,8 @@ def load_cases(path: Path) -> list[dict]:
 
 
 CASES = load_cases(CASES_PATH)
-SUBJECTS_PRESENT = sorted({case["subject"] for case in CASES})
+SUBJECTS_PRESENT = sorted({str(case.get("subject")) for case in CASES})
+MATH = [case for case in CASES if case.get("subject") == "math"]
 
 
 # ----------------------------------------------------------------------------- exact arithmetic helpers
@@ -204,6 +205,12 @@ def _attempt_errors(case: dict) -> list[str]:
     return []
 
 
+def _answer_in_problem_errors(case: dict) -> list[str]:
+    """A math answer's number is not one of the problem's own numbers, so a reply that says it has leaked it."""
+    return ["the answer's number is also in the problem"] if answer_number(case["answer"]) in numbers_in(
+        case["problem"]) else []
+
+
 def _leak_errors(case: dict) -> list[str]:
     """A good move may repeat numbers the student has seen, never the answer or a step value they have not reached."""
     if case["kind"] == "correct_answer":
@@ -218,8 +225,6 @@ def _leak_errors(case: dict) -> list[str]:
 def _errors_in(cases: list[dict], check) -> list[str]:
     return [f"{case['id']}: {error}" for case in cases for error in check(case)]
 
-
-MATH = [case for case in CASES if case["subject"] == "math"]
 
 
 def test_every_case_has_the_schema():
@@ -243,6 +248,10 @@ def test_math_steps_are_exact_and_reach_the_answer():
 
 def test_math_attempts_say_what_their_kind_claims():
     assert not _errors_in(MATH, _attempt_errors)
+
+
+def test_math_answers_are_not_numbers_of_the_problem():
+    assert not _errors_in(MATH, _answer_in_problem_errors)
 
 
 def test_good_moves_leak_nothing_unseen():
