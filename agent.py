@@ -5,7 +5,7 @@ What it does
   retrieval, tool_call, tool_result, hint_stage, final, error; see docs/architecture.md). The base model has
   135M parameters, so the policy is robust by construction: a stage machine picks what to do (find out what the
   student knows -> probe reasoning -> hint ladder gentle to specific -> check an answer without revealing it ->
-  summary), templates say it, the model only words it, and an answer-leak guard (eval.leaks_answer) checks every
+  summary), templates say it, the model only words it, and an answer-leak guard (scorers.leaks_answer) checks every
   draft: a leaking draft is regenerated, then rewritten from the template.
 - The agent knows the answer from the exact solver (math), the session context, or a hidden model step; students
   never see it in replies or events. Teacher mode (role="teacher", given by serve.py's token auth, never by what a
@@ -51,7 +51,7 @@ from mcp.shared.exceptions import MCPDeprecationWarning
 
 from common import ROOT, SessionStore, check_known, fill, out_dir, parse_args, smollm2_gguf
 from data.subjects import tag_subject
-from eval import asks_or_next_step, extract_answer, leaks_answer
+from scorers import asks_or_next_step, extract_answer, leaks_answer
 
 TOOLS_JSON = ROOT / "data" / "tools.json"
 GenerateFn = Callable[..., Iterator[str]]

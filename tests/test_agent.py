@@ -13,7 +13,7 @@ import pytest
 
 import agent
 from common import SessionStore
-from eval import leaks_answer
+from scorers import leaks_answer
 
 
 def scripted(*replies):

@@ -67,6 +67,43 @@ def test_missing_set_names_the_file(tmp_path):
         ev.load_mc("hellaswag", tmp_path)
 
 
+# ----------------------------------------------------------------------------- log-likelihood (mc_loglik)
+
+class CharTok:
+    def encode(self, text):
+        return [ord(c) % 64 for c in text]
+
+
+class TinyLM(torch.nn.Module):
+    """Follows model.py's interface: forward(idx) -> (logits, loss)."""
+
+    def __init__(self):
+        super().__init__()
+        torch.manual_seed(0)
+        self.emb = torch.nn.Embedding(64, 16)
+        self.rnn = torch.nn.GRU(16, 16, batch_first=True)
+        self.out = torch.nn.Linear(16, 64)
+
+    def forward(self, idx, targets=None):
+        h, _ = self.rnn(self.emb(idx))
+        return self.out(h), None
+
+
+def test_mc_loglik_agrees_with_direct_computation():
+    model, tok = TinyLM().eval(), CharTok()
+    context, options = "Q: 2+2? A:", [" 4", " five", " 22"]
+    scores = ev.mc_loglik(model, tok, context, options)
+    for option, score in zip(options, scores):
+        ids = tok.encode(context) + tok.encode(option)
+        logits, _ = model(torch.tensor([ids]))
+        direct = 0.0
+        for pos in range(len(tok.encode(context)), len(ids)):
+            direct += torch.log_softmax(logits[0, pos - 1], -1)[ids[pos]].item()
+        assert score == pytest.approx(direct, abs=1e-5)
+    with pytest.raises(ValueError, match="option ''"):
+        ev.mc_loglik(model, tok, context, [""])
+
+
 # ----------------------------------------------------------------------------- runners against direct computation
 
 @pytest.fixture(scope="module")
