@@ -28,13 +28,15 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import inspect
 import json
 import re
 import sys
 import threading
+import typing
 import warnings
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -48,32 +50,15 @@ from mcp.server.mcpserver.exceptions import ToolError as McpToolError
 from mcp.server.mcpserver.prompts import Prompt
 from mcp.shared.exceptions import MCPDeprecationWarning
 
+import mathcheck
 from common import ROOT, SessionStore, check_known, fill, out_dir, parse_args, smollm2_gguf
 from data.subjects import tag_subject
-from mathcheck import (LETTERS, MathError, calculator, check_answer, format_decimal, format_fraction, match_choice,
-                       math_spans, normalise_text, parse_math, problem_equation, solve)
+from mathcheck import (LETTERS, MathError, check_answer, format_decimal, format_fraction, match_choice, math_spans,
+                       normalise_text, parse_math, problem_equation, solve)
 from scorers import asks_or_next_step, extract_answer, leaks_answer
 
 TOOLS_JSON = ROOT / "data" / "tools.json"
 GenerateFn = Callable[..., Iterator[str]]
-
-
-def describe_image(ocr_text: str = "", caption: str = "", labels: list[str] | None = None) -> dict[str, Any]:
-    """Describe an uploaded image from its OCR text and, where available, vision.py's caption and labels."""
-    text = " ".join(ocr_text.split())
-    if not (text or caption.strip() or labels):
-        raise MathError("describe_image needs ocr_text, caption or labels")
-    parts = []
-    if caption.strip():
-        parts.append(f"The picture shows {caption.strip().rstrip('.')}.")
-    if labels:
-        parts.append("Things detected: " + ", ".join(labels[:10]) + ".")
-    if text:
-        parts.append(f"The text in the image reads: \"{text[:600]}\"")
-    spans = math_spans(text)
-    if spans:
-        parts.append(f"It contains the math: {spans[0]}.")
-    return {"description": " ".join(parts), "math": spans[:3], "has_text": bool(text)}
 
 
 # ============================================================================ hints and Socratic templates
@@ -298,9 +283,33 @@ class Toolbox:
             snippet = first_sentence(chunks[0]["text"]) if chunks else ""
         return {"level": level, "hint": hint_text(problem, level, subject, snippet)}
 
+    @staticmethod
+    def describe_image(ocr_text: str = "", caption: str = "", labels: list[str] | None = None) -> dict[str, Any]:
+        """Describe an uploaded image from its OCR text and, where available, vision.py's caption and labels."""
+        text = " ".join(ocr_text.split())
+        if not (text or caption.strip() or labels):
+            raise MathError("describe_image needs ocr_text, caption or labels")
+        parts = []
+        if caption.strip():
+            parts.append(f"The picture shows {caption.strip().rstrip('.')}.")
+        if labels:
+            parts.append("Things detected: " + ", ".join(labels[:10]) + ".")
+        if text:
+            parts.append(f"The text in the image reads: \"{text[:600]}\"")
+        spans = math_spans(text)
+        if spans:
+            parts.append(f"It contains the math: {spans[0]}.")
+        return {"description": " ".join(parts), "math": spans[:3], "has_text": bool(text)}
+
     def functions(self) -> dict[str, Callable[..., dict[str, Any]]]:
-        return {"search_textbook": self.search_textbook, "check_answer": check_answer, "calculator": calculator,
-                "get_hint": self.get_hint, "describe_image": describe_image}
+        """Each tool of data/tools.json by its name: a method here (tools that read the index or an image), else the
+        exact-math function of that name in mathcheck.py. A new tool is its schema plus its function, nothing else."""
+        found = {name: getattr(self, name, None) or getattr(mathcheck, name, None) for name in self.schemas}
+        missing = [name for name, fn in found.items() if not callable(fn)]
+        if missing:
+            raise ToolError(f"{TOOLS_JSON.name} names tool(s) with no function: {', '.join(missing)} "
+                            "(write a Toolbox method or a mathcheck.py function of that name)")
+        return found
 
     def call(self, name: str, arguments: Any) -> dict[str, Any]:
         """Validate and run one call; any problem comes back as {"error": ...} so the model can try again."""
@@ -917,6 +926,21 @@ def check_owner(store: SessionStore, session_id: str, role: str, owner: str | No
         raise McpToolError(f"session {session_id} belongs to another token")
 
 
+def mcp_tool(name: str, fn: Callable[..., dict[str, Any]],
+             run: Callable[[Context, str, dict[str, Any]], Awaitable[dict[str, Any]]]) -> Callable[..., Any]:
+    """An MCP tool with `fn`'s parameters (names, types, defaults) and the request context, calling `run(ctx, name,
+    arguments)`: the SDK lists the tool from this signature, so no wrapper is copied by hand for each tool."""
+    hints = typing.get_type_hints(fn)
+    params = [p.replace(annotation=hints[p.name]) for p in inspect.signature(fn).parameters.values()]
+    params.append(inspect.Parameter("ctx", inspect.Parameter.KEYWORD_ONLY, annotation=Context))
+
+    async def tool(ctx: Context, **arguments: Any) -> dict[str, Any]:
+        return await run(ctx, name, arguments)
+    tool.__signature__ = inspect.Signature(params, return_annotation=dict[str, Any])
+    tool.__annotations__ = {**{p.name: p.annotation for p in params}, "return": dict[str, Any]}
+    return tool
+
+
 def build_mcp_server(tutor: Tutor | Callable[[], Tutor | None] | None = None, *, store: SessionStore | None = None,
                      retriever: Any = None, queue: MessageQueue | None = None, role: str = "student") -> MCPServer:
     """The tutor over MCP: its tools, textbook chapters and session transcripts as resources, the templates as prompts.
@@ -947,27 +971,8 @@ def build_mcp_server(tutor: Tutor | Callable[[], Tutor | None] | None = None, *,
         await ctx.report_progress(1, 1, f"{name}: done")
         return result
 
-    @server.tool(description=schemas["search_textbook"]["description"])
-    async def search_textbook(query: str, ctx: Context, subject: str | None = None) -> dict[str, Any]:
-        return await run_tool(ctx, "search_textbook", {"query": query, "subject": subject})
-
-    @server.tool(description=schemas["check_answer"]["description"])
-    async def check_answer(student_answer: str, ctx: Context, expected: str = "", problem: str = "",
-                           choices: list[str] | None = None) -> dict[str, Any]:
-        return await run_tool(ctx, "check_answer", {"student_answer": student_answer, "expected": expected,
-                                                    "problem": problem, "choices": choices})
-
-    @server.tool(description=schemas["calculator"]["description"])
-    async def calculator(expression: str, ctx: Context) -> dict[str, Any]:
-        return await run_tool(ctx, "calculator", {"expression": expression})
-
-    @server.tool(description=schemas["get_hint"]["description"])
-    async def get_hint(problem: str, level: int, ctx: Context, subject: str = "math") -> dict[str, Any]:
-        return await run_tool(ctx, "get_hint", {"problem": problem, "level": level, "subject": subject})
-
-    @server.tool(description=schemas["describe_image"]["description"])
-    async def describe_image(ctx: Context, ocr_text: str = "", caption: str = "", labels: list[str] | None = None) -> dict[str, Any]:
-        return await run_tool(ctx, "describe_image", {"ocr_text": ocr_text, "caption": caption, "labels": labels})
+    for name, fn in toolbox.functions().items():
+        server.add_tool(mcp_tool(name, fn, run_tool), name=name, description=schemas[name]["description"])
 
     @server.tool(description="One Socratic tutor turn in a session (shared with serve.py through the session store); "
                              "each step arrives as a progress and a log notification while the model writes.")

@@ -64,6 +64,12 @@ def test_tools_json_matches_function_signatures():
         assert schema["description"]
 
 
+def test_a_schema_without_a_function_is_named():
+    schema = {"name": "translate", "description": "d", "parameters": {"type": "object", "properties": {}, "required": []}}
+    with pytest.raises(agent.ToolError, match="no function: translate"):
+        agent.Toolbox(schemas={"translate": schema}).functions()
+
+
 # ----------------------------------------------------------------------------- tool dispatch
 
 def test_tools_reject_bad_arguments_cleanly():
@@ -88,7 +94,7 @@ def test_tools_reject_bad_arguments_cleanly():
 
 
 def test_describe_image_and_hints():
-    out = agent.describe_image(ocr_text="Worksheet 3\nSolve: 3x - 7 = 8", caption="a worksheet", labels=["paper"])
+    out = agent.Toolbox.describe_image(ocr_text="Worksheet 3\nSolve: 3x - 7 = 8", caption="a worksheet", labels=["paper"])
     assert out["math"][0] == "3x - 7 = 8" and "a worksheet" in out["description"]
     ladder = [agent.hint_text("Solve 2x + 3 = 11", level, "math") for level in (1, 2, 3)]
     assert len(set(ladder)) == 3 and "subtracting 3" in ladder[2]
