@@ -26,6 +26,7 @@ Run it
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import inspect
@@ -43,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 import anyio
+import uvicorn
 from mcp.server import MCPServer
 from mcp.server.mcpserver import Context
 from mcp.server.mcpserver.exceptions import ResourceError
@@ -56,6 +58,7 @@ from data.subjects import tag_subject
 from mathcheck import (LETTERS, MathError, check_answer, format_decimal, format_fraction, match_choice, math_spans,
                        normalise_text, parse_math, problem_equation, solve)
 from scorers import asks_or_next_step, extract_answer, leaks_answer
+from tokenizer import parse_tool_calls, render_chat, tool_call_guide
 
 TOOLS_JSON = ROOT / "data" / "tools.json"
 GenerateFn = Callable[..., Iterator[str]]
@@ -161,6 +164,7 @@ GUARD_REPLIES = {
     "prompt_injection": "I'm your tutor, and I'll stick to helping you learn this.",
 }
 
+GREETING_REPLY = "Hi! What problem are you working on today? Tell me the question and we'll think it through together."
 SAFE_REPLY = "Let's take it one step at a time. What do you already know that could help here?"
 SOLVED_REPLY = "You've already solved this one, nice work! Would you like to try another problem?"
 SYSTEM_PROMPT = (  # data/sft/build.py trains the tutor with these exact words: change both together
@@ -475,21 +479,77 @@ def _parses(text: str) -> bool:
     return True
 
 
-def clean_draft(text: str, limit: int = 3) -> str:
-    """A model draft made presentable: no tool calls or control tokens, no invented next turns, at most `limit` sentences."""
-    text = re.sub(r"<tool_call>.*?(?:</tool_call>|$)", " ", text, flags=re.S)
-    text = SPECIAL_TOKENS.sub(" ", text)
-    text = re.split(r"\n\s*(?:user|student|assistant|tutor|system)\s*:", text, flags=re.I)[0]
+_NEXT_TURN = re.compile(r"\n\s*(?:user|student|assistant|tutor|system)\s*:", re.I)
+_SENTENCE_END = re.compile(r"[.!?][\"')]*$")
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", text) if s]
+
+
+def draft_sentences(raw: str, finished: bool = True) -> list[str]:
+    """The finished sentences of a model draft, made presentable: no tool calls or control tokens, nothing from an
+    invented next turn. While the model writes (`finished` False) the last piece waits, as "3." may become "3.5"; a
+    last sentence without its full stop was cut off by max_tokens, and half a sentence reads worse than none."""
+    text = re.sub(r"<tool_call>.*?(?:</tool_call>|$)", " ", raw, flags=re.S)
+    text, *invented = _NEXT_TURN.split(SPECIAL_TOKENS.sub(" ", text))
     text = re.sub(r"^\s*(?:assistant|tutor)\s*:\s*", "", text, flags=re.I)
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", " ".join(text.split())) if s]
-    if sentences and not re.search(r"[.!?][\"')]*$", sentences[-1]):
-        sentences.pop()  # cut off by max_tokens: half a sentence reads worse than none
-    return " ".join(sentences[:limit]).strip()
+    sentences = split_sentences(" ".join(text.split()))
+    if sentences and not (finished or invented or text[-1:].isspace()):
+        sentences.pop()
+    if sentences and not _SENTENCE_END.search(sentences[-1]):
+        sentences.pop()
+    return sentences
 
 
-def word_pieces(text: str) -> list[str]:
-    """Split a reply into word-sized token events (each with its trailing space) for the client to stream."""
-    return re.findall(r"\S+\s*", text)
+def clean_draft(text: str, limit: int = 3) -> str:
+    """A whole model draft made presentable (`draft_sentences`), at most `limit` sentences."""
+    return " ".join(draft_sentences(text)[:limit])
+
+
+@dataclass
+class Turn:
+    """One tutor turn as it happens: the student's message, the session's state, what the tutor knows, the events
+    not yet yielded and the reply said so far. The tutor's steps are plain functions that append events here;
+    `Tutor._turn` yields them as each step ends, and the reply streams through `say`, sentence by sentence."""
+
+    session_id: str
+    message: str
+    role: str
+    state: TutorState
+    flags: list[str] = field(default_factory=list)
+    answer: Answer = field(default_factory=Answer)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    reply: str = ""
+    withheld: bool = False  # a part of the reply failed the leak guard: the reply ends with SAFE_REPLY instead
+
+    def emit(self, event: dict[str, Any]) -> None:
+        self.events.append(event)
+
+    def drain(self) -> list[dict[str, Any]]:
+        """The events emitted since the last drain, oldest first."""
+        events, self.events = self.events, []
+        return events
+
+    def passes(self, text: str) -> bool:
+        """Does the reply so far, with `text` added, pass the leak guard? The guard applies to students while the
+        problem is unsolved (after that, saying the answer back is fine)."""
+        if self.role != "student" or not self.answer.values or self.state.solved:
+            return True
+        return not leaks_answer(f"{self.reply} {text}", self.answer.values, context=self.state.problem)
+
+    def say(self, text: str, trusted: bool = False) -> list[dict[str, Any]]:
+        """`text` as token events, added to the reply, when the leak guard passes it (a student cannot unsee a
+        streamed word). After a withheld part nothing untrusted is said: the reply ends with the safe reply."""
+        text = text.strip()
+        if not text:
+            return []
+        if not trusted and (self.withheld or not self.passes(text)):
+            self.withheld = True
+            return []
+        piece = f" {text}" if self.reply else text
+        self.reply += piece
+        return [{"type": "token", "text": word} for word in re.findall(r"\s*\S+", piece)]
 
 
 class Tutor:
@@ -524,6 +584,7 @@ class Tutor:
 
     def _turn(self, session_id: str, message: str, subject: str | None, image_text: str | None,
               role: str) -> Iterator[dict[str, Any]]:
+        """The steps of a turn in order; each step's events are yielded as it ends, the reply's as it is written."""
         if role not in ("student", "teacher"):
             raise ValueError(f"role must be 'student' or 'teacher', got {role!r}")
         message = sanitise_student(message or "")
@@ -531,33 +592,33 @@ class Tutor:
             raise ValueError("message is empty")
         self.store.ensure(session_id)
         context = self.store.get_context(session_id)
-        state = TutorState.from_dict(context.get("tutor", {}))
-        flags = request_flags(message)
-        if flags:
-            yield {"type": "step", "name": "guard", "flags": flags}
+        turn = Turn(session_id, message, role, TutorState.from_dict(context.get("tutor", {})), request_flags(message))
+        if turn.flags:
+            turn.emit({"type": "step", "name": "guard", "flags": turn.flags})
         problem_text = message
         if image_text:
-            described = yield from self._call_tool("describe_image", {"ocr_text": image_text}, None, role)
+            described = self._call_tool(turn, "describe_image", {"ocr_text": image_text})
             problem_text = f"{message} {' '.join(described.get('math', [])) or image_text}".strip()
-        new = self._is_new_problem(state, problem_text, context)
+        new = self._is_new_problem(turn.state, problem_text, context)
         if new:
-            state = self._start_problem(problem_text, context, subject or context.get("subject") or state.subject, state.given)
+            subject = subject or context.get("subject") or turn.state.subject
+            turn.state = self._start_problem(problem_text, context, subject, turn.state.given)
         elif subject in SUBJECTS:
-            state.subject = subject
-        answer = yield from self._know_answer(session_id, state, context, role, announce=new)
-        if new and state.problem:
-            yield from self._retrieve(state, role)
-        stage, verdict = yield from self._choose_stage(state, message, flags, answer, role, new)
-        state.stage, state.turns = stage, state.turns + 1
-        yield {"type": "step", "name": "plan", "stage": stage, "why": PLANS[stage]}
-        yield {"type": "hint_stage", "stage": stage, "level": state.hint_level}
-        reply = yield from self._reply(session_id, state, message, flags, answer, stage, verdict, role)
-        for piece in word_pieces(reply):
-            yield {"type": "token", "text": piece}
-        self.store.add_message(session_id, "user", message, {"flags": flags, "image": bool(image_text)})
-        self.store.add_message(session_id, "assistant", reply, {"stage": stage, "hint_level": state.hint_level})
-        self.store.set_context(session_id, subject=state.subject, tutor=state.__dict__)
-        yield {"type": "final", "text": reply, "stage": stage}
+            turn.state.subject = subject
+        yield from turn.drain()
+        turn.answer = self._know_answer(turn, context, announce=new)
+        if new and turn.state.problem:
+            self._retrieve(turn)
+        stage, verdict = self._choose_stage(turn, new)
+        turn.state.stage, turn.state.turns = stage, turn.state.turns + 1
+        turn.emit({"type": "step", "name": "plan", "stage": stage, "why": PLANS[stage]})
+        turn.emit({"type": "hint_stage", "stage": stage, "level": turn.state.hint_level})
+        yield from turn.drain()
+        yield from self._reply(turn, stage, verdict)
+        self.store.add_message(session_id, "user", message, {"flags": turn.flags, "image": bool(image_text)})
+        self.store.add_message(session_id, "assistant", turn.reply, {"stage": stage, "hint_level": turn.state.hint_level})
+        self.store.set_context(session_id, subject=turn.state.subject, tutor=turn.state.__dict__)
+        yield {"type": "final", "text": turn.reply, "stage": stage}
 
     # ------------------------------------------------------------------ problem and answer
     def _is_new_problem(self, state: TutorState, text: str, context: dict[str, Any]) -> bool:
@@ -577,11 +638,12 @@ class Tutor:
         choices = list(context.get("choices") or []) if fresh else parse_choices(problem)
         if subject not in SUBJECTS:
             subject = tag_subject(problem)[0] or ("math" if math_spans(problem) else "science")
-        return TutorState(problem=problem, subject=subject, choices=choices or parse_choices(problem), given=context.get("problem") or "")
+        return TutorState(problem=problem, subject=subject, choices=choices or parse_choices(problem),
+                          given=context.get("problem") or "")
 
-    def _know_answer(self, session_id: str, state: TutorState, context: dict[str, Any], role: str,
-                     announce: bool) -> Iterator[dict[str, Any]]:
+    def _know_answer(self, turn: Turn, context: dict[str, Any], announce: bool) -> Answer:
         """The answer, from the session context, the exact solver, or a hidden model step; students never see it."""
+        state, key = turn.state, (turn.session_id, turn.state.problem)
         answer = Answer()
         if not state.problem:
             return answer
@@ -591,16 +653,15 @@ class Tutor:
         elif (solution := solve(state.problem)) is not None:
             values = [v for value in solution.values for v in dict.fromkeys((format_fraction(value), format_decimal(value)))]
             answer = Answer(values, "solver", solution.steps, solution.answer)
-        elif (session_id, state.problem) in self._model_answers:
-            answer = self._model_answers[(session_id, state.problem)]
+        elif key in self._model_answers:
+            answer = self._model_answers[key]
         elif state.subject == "math" and self.config.hidden_solve and not state.choices:
-            answer = self._hidden_solve(state.problem)
-            self._model_answers[(session_id, state.problem)] = answer
+            answer = self._model_answers[key] = self._hidden_solve(state.problem)
         if announce:
             event = {"type": "step", "name": "solve", "source": answer.source or "none", "found": bool(answer.values)}
-            if role == "teacher":
+            if turn.role == "teacher":
                 event.update(answer=answer.expected, steps=answer.steps)
-            yield event
+            turn.emit(event)
         return answer
 
     def _hidden_solve(self, problem: str) -> Answer:
@@ -611,32 +672,31 @@ class Tutor:
         value = extract_answer(text)
         return Answer([value], "model", expected=value) if value else Answer(source="model")
 
-    def _retrieve(self, state: TutorState, role: str) -> Iterator[dict[str, Any]]:
-        if self.toolbox.retriever is None or state.subject == "math":
+    def _retrieve(self, turn: Turn) -> None:
+        if self.toolbox.retriever is None or turn.state.subject == "math":
             return
-        args = {"query": state.problem[:500], "subject": state.subject}
-        result = yield from self._call_tool("search_textbook", args, None, role)
+        args = {"query": turn.state.problem[:500], "subject": turn.state.subject}
+        result = self._call_tool(turn, "search_textbook", args, redact=False)  # the passages are shown beside the chat
         if "chunks" in result:
-            yield {"type": "retrieval", "chunks": result["chunks"]}
-
+            turn.emit({"type": "retrieval", "chunks": result["chunks"]})
 
     # ------------------------------------------------------------------ stage machine
-    def _choose_stage(self, state: TutorState, message: str, flags: list[str], answer: Answer, role: str,
-                      new: bool) -> Iterator[dict[str, Any]]:
+    def _choose_stage(self, turn: Turn, new: bool) -> tuple[str, dict[str, Any] | None]:
         """Pick this turn's stage: greet, elicit, probe, hint (levels 1-3), check, encourage, summary, solution."""
-        if role == "teacher" and state.problem and ("just_tell_me" in flags or SOLUTION_REQUEST.search(message)):
+        state, message, flags = turn.state, turn.message, turn.flags
+        if turn.role == "teacher" and state.problem and ("just_tell_me" in flags or SOLUTION_REQUEST.search(message)):
             return "solution", None
         if not state.problem:
             return "greet", None
         if new:
             return "elicit", None
         attempt = answer_attempt(message, state) if not state.solved else None
-        if attempt is not None and answer.source == "model" and not _agrees(attempt, answer):
+        if attempt is not None and turn.answer.source == "model" and not _agrees(attempt, turn.answer):
             # The hidden answer is a small model's guess: it guards against leaks, but ruling a student wrong on it
             # would too often reject a right answer. Ask for the reasoning instead.
             return "probe", None
         if attempt is not None:
-            verdict = yield from self._check(state, attempt, answer, role)
+            verdict = self._check(turn, attempt)
             if verdict.get("correct"):
                 state.solved = True
                 return "summary", verdict
@@ -654,8 +714,9 @@ class Tutor:
         state.hint_level = min(3, state.hint_level + 1)
         return "hint", None
 
-    def _check(self, state: TutorState, attempt: str, answer: Answer, role: str) -> Iterator[dict[str, Any]]:
+    def _check(self, turn: Turn, attempt: str) -> dict[str, Any]:
         """Check an answer with the tool; the expected answer is hidden from the student's event stream."""
+        state, answer = turn.state, turn.answer
         args: dict[str, Any] = {"student_answer": attempt}
         if state.choices:
             args.update(choices=state.choices, expected=answer.expected)
@@ -665,108 +726,154 @@ class Tutor:
             args["expected"] = answer.expected
         if not args.get("expected", True):
             return {"error": "no known answer to check against"}
-        return (yield from self._call_tool("check_answer", args, answer, role, state.problem, hidden=("expected",)))
+        return self._call_tool(turn, "check_answer", args, hidden=("expected",))
 
-    # ------------------------------------------------------------------ wording the reply
-    def _reply(self, session_id: str, state: TutorState, message: str, flags: list[str], answer: Answer, stage: str,
-               verdict: dict[str, Any] | None, role: str) -> Iterator[dict[str, Any]]:
+    # ------------------------------------------------------------------ saying the reply
+    def _reply(self, turn: Turn, stage: str, verdict: dict[str, Any] | None) -> Iterator[dict[str, Any]]:
+        """Say the reply as it is made: the deterministic lead at once, the model's draft sentence by sentence as it
+        writes, then the hint and a question. Every part after the lead passes the leak guard before it is said; a
+        part that fails is withheld, and the reply ends with SAFE_REPLY (no topic words or hints: those can contain
+        the answer themselves)."""
+        state = turn.state
         if stage == "greet":
-            return "Hi! What problem are you working on today? Tell me the question and we'll think it through together."
+            yield from turn.say(GREETING_REPLY, trusted=True)
+            return
         if stage == "solution":
-            return (yield from self._solution(session_id, state, message, answer, role))
+            yield from self._solution(turn)
+            return
         template = TEMPLATES[state.subject][stage]
         hint = ""
         if stage in ("hint", "check", "encourage") and state.hint_level and not state.solved:
             args = {"problem": state.problem, "level": state.hint_level, "subject": state.subject}
-            hint = (yield from self._call_tool("get_hint", args, answer, role, state.problem)).get("hint", "")
+            hint = self._call_tool(turn, "get_hint", args).get("hint", "")
         fill = {"topic": topic_of(state.problem, state.subject), "hint": hint, "feedback": (verdict or {}).get("feedback", "")}
-        lead = [GUARD_REPLIES[f] for f in flags if role == "student" or f == "prompt_injection"]
+        lead = [GUARD_REPLIES[f] for f in turn.flags if turn.role == "student" or f == "prompt_injection"]
         if stage == "encourage" and state.solved:
-            return " ".join(lead + [SOLVED_REPLY])
-        if stage in ("check", "summary", "encourage"):
+            lead.append(SOLVED_REPLY)
+        elif stage in ("check", "summary", "encourage"):
             lead.append(template["reply"].format(**fill))
-        draft = yield from self._guarded_draft(session_id, state, message, template["instruction"].format(**fill), answer, role, stage)
-        body = draft or ("" if lead or hint else template["reply"].format(**fill))
-        parts = lead + [body] + ([f"Here's a hint: {hint}"] if hint else [])
-        text = " ".join(p for p in parts if p)
-        if not asks_or_next_step(text):
-            text = f"{text} {template['question'].format(**fill)}"
-        if self._leaks(text, answer, state, role):
+        yield from turn.drain()
+        yield from turn.say(" ".join(lead), trusted=True)
+        if stage == "encourage" and state.solved:
+            return
+        yield from self._draft(turn, template["instruction"].format(**fill), stage)
+        if not turn.reply and not hint:
+            yield from turn.say(template["reply"].format(**fill))
+        if hint:
+            yield from turn.say(f"Here's a hint: {hint}")
+        if not turn.withheld and not asks_or_next_step(turn.reply):
+            yield from turn.say(template["question"].format(**fill))
+        if turn.withheld:
             yield {"type": "step", "name": "leak_guard", "action": "rewrite", "where": "reply"}
-            text = " ".join(lead + [SAFE_REPLY])  # no topic words or hints: those can contain the answer themselves
-        return text
+            yield from turn.say(SAFE_REPLY, trusted=True)
 
-    def _leaks(self, text: str, answer: Answer, state: TutorState, role: str) -> bool:
-        """The guard applies to students while the problem is unsolved (after that, saying it back is fine)."""
-        return role == "student" and bool(answer.values) and not state.solved and leaks_answer(text, answer.values, context=state.problem)
-
-    def _guarded_draft(self, session_id: str, state: TutorState, message: str, instruction: str, answer: Answer,
-                       role: str, stage: str) -> Iterator[dict[str, Any]]:
-        """The model's draft for this stage; a draft that states the answer is regenerated, then dropped (rewritten)."""
-        messages = self._messages(session_id, state, message, instruction)
+    def _draft(self, turn: Turn, instruction: str, stage: str) -> Iterator[dict[str, Any]]:
+        """The model's words for this stage, said sentence by sentence as it writes them, each after the filters
+        (`consistent_with`) and the leak guard. A leak before anything was said regenerates the draft (warmer, with a
+        warning), then gives up on it ("rewrite"); after sentences were said, the rest of the draft is dropped."""
+        messages = self._messages(turn, instruction)
+        limit = 1 if stage in ("check", "summary") else 2  # there the deterministic verdict leads; the model adds one line
+        earlier = [m["content"] for m in messages if m["role"] == "assistant"]
         tries = 1 + self.config.max_regenerations
         for attempt in range(tries):
             temperature = self.config.temperature if attempt == 0 else self.config.retry_temperature
-            raw = yield from self._draft(messages, temperature, answer, role, state.problem)
-            limit = 1 if stage in ("check", "summary") else 2  # there the deterministic verdict leads; the model adds one line
-            earlier = [m["content"] for m in messages if m["role"] == "assistant"]
-            kept = consistent_with(clean_draft(raw), stage, earlier, message, state.problem)
-            draft = " ".join(re.split(r"(?<=[.!?])\s+", kept)[:limit]).strip()
-            if not self._leaks(draft, answer, state, role):
-                return draft
-            yield {"type": "step", "name": "leak_guard", "action": "regenerate" if attempt + 1 < tries else "rewrite", "attempt": attempt + 1}
+            kept: list[str] = []
+            leaked = False
+            with contextlib.closing(self._draft_sentences(turn, messages, temperature)) as sentences:
+                for sentence in sentences:
+                    yield from turn.drain()  # the tool calls the model made before this sentence
+                    sentence = consistent_with(sentence, stage, earlier + kept, turn.message, turn.state.problem)
+                    if sentence and not turn.passes(sentence):
+                        leaked = True
+                        break
+                    if sentence:
+                        kept.append(sentence)
+                        yield from turn.say(sentence, trusted=True)
+                    if len(kept) == limit:
+                        break  # closing the sentences stops the model: no tokens are spent on what is not said
+            yield from turn.drain()
+            if not leaked:
+                return
+            action = "drop" if kept else "regenerate" if attempt + 1 < tries else "rewrite"
+            yield {"type": "step", "name": "leak_guard", "action": action, "attempt": attempt + 1}
+            if kept:
+                return
             messages[0] = {"role": "system", "content": messages[0]["content"] + " Do not say the answer: the student must find it."}
-        return ""
 
-    def _messages(self, session_id: str, state: TutorState, message: str, instruction: str) -> list[dict[str, str]]:
+    def _messages(self, turn: Turn, instruction: str) -> list[dict[str, str]]:
+        state = turn.state
         system = f"{SYSTEM_PROMPT.format(subject=state.subject)}\nThis turn: {instruction}"
-        history = [{"role": m["role"], "content": m["content"]} for m in self.store.history(session_id, self.config.history_messages)
-                   if m["role"] in ("user", "assistant")]
-        if state.problem and not any(state.problem in m["content"] for m in [*history, {"content": message}]):
+        history = [{"role": m["role"], "content": m["content"]}
+                   for m in self.store.history(turn.session_id, self.config.history_messages) if m["role"] in ("user", "assistant")]
+        if state.problem and not any(state.problem in m["content"] for m in [*history, {"content": turn.message}]):
             system += f"\nThe problem: {state.problem[:800]}"  # only when the conversation no longer shows it
-        return [{"role": "system", "content": system}, *history, {"role": "user", "content": message}]
+        return [{"role": "system", "content": system}, *history, {"role": "user", "content": turn.message}]
 
-    def _draft(self, messages: list[dict[str, str]], temperature: float, answer: Answer, role: str,
-               problem: str) -> Iterator[dict[str, Any]]:
-        """Generate; when the model writes tool calls, run them (validated) and let it continue with the results."""
+    def _draft_sentences(self, turn: Turn, messages: list[dict[str, str]], temperature: float,
+                         limit: int = 3) -> Iterator[str]:
+        """The model's draft as finished sentences (`draft_sentences`), each as soon as it is written, at most `limit`.
+        When the model writes tool calls, they run (validated; their events go to `turn`) and it continues with
+        the results."""
         messages = list(messages)
-        text = ""
+        tools = [{"type": "function", "function": f} for f in self.toolbox.schemas.values()]
+        extra = {"tools": tools} if self.config.offer_tools else {}
         for round_ in range(self.config.max_tool_rounds + 1):
-            extra = {"tools": [{"type": "function", "function": f} for f in self.toolbox.schemas.values()]} if self.config.offer_tools else {}
-            text = "".join(self.generate(messages, max_tokens=self.config.max_tokens, temperature=temperature, stop=STOP, **extra))
-            if "<tool_call>" not in text or round_ == self.config.max_tool_rounds:
-                return text
-            call_text = text if "</tool_call>" in text else text + "</tool_call>"
+            pieces = self.generate(messages, max_tokens=self.config.max_tokens, temperature=temperature, stop=STOP, **extra)
+            raw, done = "", 0
+            try:
+                for piece in pieces:
+                    raw += piece
+                    ready = draft_sentences(raw, finished=False)[:limit]
+                    yield from ready[done:]
+                    done = len(ready)
+                    if done == limit or _NEXT_TURN.search(raw):
+                        return
+            finally:
+                if hasattr(pieces, "close"):
+                    pieces.close()  # a draft done early stops the model (serve.py's engine frees the row)
+            if "<tool_call>" not in raw or round_ == self.config.max_tool_rounds:
+                yield from draft_sentences(raw)[done:limit]
+                return
+            call_text = raw if "</tool_call>" in raw else raw + "</tool_call>"
             messages.append({"role": "assistant", "content": call_text})
-            for call in parse_model_calls(call_text):
-                if call.get("error"):
-                    result = {"error": call["error"]}
-                    yield {"type": "tool_result", "name": call.get("name") or "", "result": result}
+            for call in parse_tool_calls(call_text):
+                if call.error:
+                    result = {"error": call.error}
+                    turn.emit({"type": "tool_result", "name": call.name or "", "result": result})
                 else:
-                    result = yield from self._call_tool(call["name"], call["arguments"], answer, role, problem)
+                    result = self._call_tool(turn, call.name, call.arguments or {})
                 messages.append({"role": "tool", "content": json.dumps(result)})
-        return text
 
-    def _solution(self, session_id: str, state: TutorState, message: str, answer: Answer, role: str) -> Iterator[dict[str, Any]]:
+    def _solution(self, turn: Turn) -> Iterator[dict[str, Any]]:
         """Teacher mode: the full worked solution, from the solver when it has one, else from the model."""
+        answer = turn.answer
         if answer.steps:
-            return "Teacher mode, full solution: " + " ".join(f"{s}." for s in answer.steps) + f" Answer: {answer.expected}."
-        draft = clean_draft((yield from self._draft(self._messages(session_id, state, message, "Solve the problem step by step for the teacher."),
-                                                      0.0, answer, role, state.problem)), limit=8)
-        known = f" Expected answer: {answer.expected}." if answer.expected else ""
-        return f"Teacher mode, worked solution: {draft}{known}".strip()
+            steps = " ".join(f"{s}." for s in answer.steps)
+            yield from turn.say(f"Teacher mode, full solution: {steps} Answer: {answer.expected}.", trusted=True)
+            return
+        yield from turn.say("Teacher mode, worked solution:", trusted=True)
+        messages = self._messages(turn, "Solve the problem step by step for the teacher.")
+        with contextlib.closing(self._draft_sentences(turn, messages, 0.0, limit=8)) as sentences:
+            for sentence in sentences:
+                yield from turn.drain()
+                yield from turn.say(sentence, trusted=True)
+        yield from turn.drain()
+        if answer.expected:
+            yield from turn.say(f"Expected answer: {answer.expected}.", trusted=True)
 
     # ------------------------------------------------------------------ tools
-    def _call_tool(self, name: str, args: dict[str, Any], answer: Answer | None, role: str, problem: str = "",
-                   hidden: tuple[str, ...] = ()) -> Iterator[dict[str, Any]]:
+    def _call_tool(self, turn: Turn, name: str, args: dict[str, Any], hidden: tuple[str, ...] = (),
+                   redact: bool = True) -> dict[str, Any]:
         """Run one tool and report it; a student's events never show the hidden answer (arguments or results)."""
-        student = role == "student"
-        yield {"type": "tool_call", "name": name, "arguments": {k: v for k, v in args.items() if not (student and k in hidden)}}
+        student = turn.role == "student"
+        shown_args = {k: v for k, v in args.items() if not (student and k in hidden)}
+        turn.emit({"type": "tool_call", "name": name, "arguments": shown_args})
         result = self.toolbox.call(name, args)
         shown = result
-        if student and answer is not None and answer.values and leaks_answer(json.dumps(result), answer.values, context=problem):
+        if redact and student and turn.answer.values and leaks_answer(json.dumps(result), turn.answer.values,
+                                                                      context=turn.state.problem):
             shown = {"redacted": "hidden until you solve the problem"}
-        yield {"type": "tool_result", "name": name, "result": shown}
+        turn.emit({"type": "tool_result", "name": name, "result": shown})
         return result
 
 
@@ -816,14 +923,6 @@ def _unreliable(sentence: str, norm: str, stage: str, given: set[str]) -> bool:
     return stage == "summary" and bool(_DENIAL.search(sentence))  # no "wrong" for a right answer
 
 
-def parse_model_calls(text: str) -> list[dict[str, Any]]:
-    """The model's tool calls via tokenizer.parse_tool_calls, as dicts with name, arguments and error."""
-    from tokenizer import parse_tool_calls  # imported on use: only drafts that contain a tool call need it
-
-    return [{"name": getattr(c, "name", None), "arguments": getattr(c, "arguments", None) or {}, "error": getattr(c, "error", None)}
-            for c in parse_tool_calls(text)]
-
-
 # ============================================================================ the per-session message queue
 
 class MessageQueue:
@@ -858,8 +957,6 @@ class MessageQueue:
 def local_generate(model: Any, tok: Any) -> GenerateFn:
     """model.py's `stream` as the agent's `generate(messages, *, max_tokens, temperature, stop, tools=None)` callable
     (tools, like serve.py's engine accepts them, go into the system turn through tokenizer.render_chat)."""
-    from tokenizer import render_chat, tool_call_guide  # imported on use: agent.py stays importable on its own
-
     def generate(messages: list[dict[str, str]], *, max_tokens: int = 256, temperature: float = 0.0,
                  stop: list[str] | tuple[str, ...] = (), tools: list[dict[str, Any]] | None = None) -> Iterator[str]:
         ids, _ = render_chat(tok, messages, tools, add_generation_prompt=True)
@@ -1113,7 +1210,7 @@ class AgentConfig:
 
 def load_tutor(cfg: AgentConfig, store: SessionStore, queue: MessageQueue | None = None) -> Tutor:
     """The real tutor: model.py's model (GGUF or HF directory) behind `local_generate`, plus the index if any."""
-    from model import load
+    from model import load  # torch loads only in a process that runs the model itself, not in serve.py's tutor
 
     path = Path(cfg.model) if cfg.model else smollm2_gguf()
     model, tok = load(path)
@@ -1130,7 +1227,7 @@ def load_index(path: str) -> Any:
         if path:
             raise FileNotFoundError(f"index {index_dir} does not exist (build it with retrieval.py)")
         return None
-    from retrieval import Index
+    from retrieval import Index  # torch (the MiniLM encoder) loads only when there is an index to search
 
     return Index.load(index_dir)
 
@@ -1174,8 +1271,6 @@ def main(argv: list[str] | None = None) -> None:
     if cfg.mcp == "stdio":
         server.run("stdio")
     elif cfg.mcp == "http":
-        import uvicorn
-
         if not cfg.tokens:
             raise SystemExit("--mcp=http needs --tokens=FILE (lines of 'TOKEN [ROLE]'): the HTTP transport is never open")
         uvicorn.run(mcp_http_app(server, read_tokens(cfg.tokens), cfg.host), host=cfg.host, port=cfg.port, log_level="warning")

@@ -314,3 +314,33 @@ def test_a_hidden_model_answer_never_rules_a_student_wrong():
     assert "not quite" not in reply.lower() and "not it" not in reply.lower()
     events, _ = run(tutor, "w", "I think it's 6.")
     assert next(e for e in events if e["type"] == "hint_stage")["stage"] == "summary"
+
+
+def test_reply_streams_while_the_model_writes():
+    """The first reply word arrives while the model is still writing (a sentence is said once it is finished and
+    passes the guard), and the model is stopped once the stage's sentences are said."""
+    written = []
+
+    def generate(messages, *, max_tokens, temperature, stop):
+        try:
+            for piece in ["What do you ", "already know? ", "Think about ", "both sides. ", "Then try ", "one step. "]:
+                written.append(piece)
+                yield piece
+            written.append("finished")
+        finally:
+            written.append("closed")
+    first_token_after = None
+    for event in agent.Tutor(generate).respond("s", "Solve 2x + 3 = 11"):
+        if event["type"] == "token" and first_token_after is None:
+            first_token_after = len(written)
+    assert first_token_after == 2  # the first sentence is said as soon as it is finished, not after the end
+    assert written[-2:] == ["both sides. ", "closed"] and "finished" not in written  # elicit says two sentences
+    assert event["text"] == "What do you already know? Think about both sides."
+
+
+def test_a_leak_after_sentences_were_said_drops_the_rest():
+    tutor = agent.Tutor(scripted("Look at the equation first. So x is 4. Can you see why?"))
+    events, reply = run(tutor, "s", "Solve 2x + 3 = 11")
+    assert [(e["action"], e["attempt"]) for e in events if e.get("name") == "leak_guard"] == [("drop", 1)]
+    assert reply.startswith("Look at the equation first.") and not leaks_answer(reply, "4", context="Solve 2x + 3 = 11")
+    assert agent.asks_or_next_step(reply)
