@@ -20,7 +20,11 @@ engagement, helpfulness (rules, plus an optional judge model: `--judge`, the bas
 and leaks; `--model_students` holds the classroom again with the served model playing each persona (a persona prompt
 over serve.py's /v1/chat/completions).
 
-Run it (results in out/eval/<name>/results.json; the report puts every saved run side by side):
+Each part (a benchmark, pedagogy, mathdial, classroom) is saved to out/eval/<name>/results.json as it ends; a part
+that fails (a missing data file, a server that did not start) is listed under "skipped" with why, in the results
+and the printed summary, the other parts still run, and the exit status is 1.
+
+Run it (the report puts every saved run side by side):
     .venv/bin/python eval.py --quick                                       # CI-sized, SmolLM2-135M base
     .venv/bin/python eval.py --name=base --n=500 --ppl_n=200 --dtype=bfloat16 --report=docs/report/   # README numbers
     .venv/bin/python eval.py --ckpt=out/release/tutor --name=tuned --report=docs/report/
@@ -33,6 +37,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import functools
 import json
 import math
 import os
@@ -43,7 +48,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,7 +111,7 @@ class EvalConfig:
     name: str = ""  # results go to out/eval/<name>/; "" = the checkpoint's name
     data_dir: str = ""  # the staged evaluation sets; "" = ../shared/data
     val_dir: str = ""  # data.prepare's shards for perplexity on our val split; "" = out/data/default (make data)
-    benchmarks: str = ",".join(BENCHMARKS)  # which benchmarks to run ("" = none); val is skipped (logged) without shards
+    benchmarks: str = ",".join(BENCHMARKS)  # which benchmarks to run ("" = none); val is skipped without shards
     n: int = 500  # items per set: a seeded subset (windows of ppl_ctx tokens for perplexity)
     gsm8k_n: int = 0  # GSM8K items (generation is the slow part); 0 = n
     ppl_n: int = 0  # perplexity windows; 0 = n
@@ -333,42 +338,48 @@ def run_gsm8k(model: Any, tok: Any, items: list[dict], max_tokens: int, batch: i
     return {"acc": proportion(hits), "samples": samples[:3]}
 
 
-def run_benchmarks(cfg: EvalConfig) -> Iterator[tuple[str, dict[str, Any]]]:
-    """Every benchmark in cfg.benchmarks on one checkpoint, yielded one at a time (so each is saved as it ends):
-    (name, metrics with counts, intervals and the seconds it took)."""
+def benchmark_names(cfg: EvalConfig) -> list[str]:
+    """The benchmarks cfg asks for; an unknown name or dtype is a config error, raised before anything runs."""
     wanted = [b for b in cfg.benchmarks.split(",") if b]
     unknown = set(wanted) - set(BENCHMARKS)
     if unknown:
         raise KeyError(f"benchmarks: unknown {sorted(unknown)}; expected some of {BENCHMARKS}")
     if cfg.dtype not in ("float32", "bfloat16"):
         raise ValueError(f"dtype: expected float32 or bfloat16, got {cfg.dtype!r}")
+    return wanted
+
+
+def load_benchmark_model(cfg: EvalConfig) -> tuple[Any, Any]:
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
-    data_dir = Path(cfg.data_dir) if cfg.data_dir else shared_data_dir()
-    val_dir = Path(cfg.val_dir) if cfg.val_dir else out_dir("data", "default")
     model, tok = load_model(cfg.ckpt or smollm2_gguf(), dtype=getattr(torch, cfg.dtype))
     if tok is None:
         raise FileNotFoundError(f"{cfg.ckpt}: no tokenizer beside the weights")
-    for name in wanted:
-        start = time.perf_counter()
-        if name == "wikitext2":
-            chunks = pick(windows(wikitext_ids(tok, data_dir), cfg.ppl_ctx), cfg.ppl_n or cfg.n, cfg.quick, cfg.seed)
-            metrics = run_perplexity(model, chunks, name)
-        elif name == "val":
-            if not (val_dir / "manifest.json").exists():
-                _LOG.warning("benchmark skipped", extra={"fields": {"name": name, "why": f"no shards in {val_dir} (make data)"}})
-                continue
-            chunks = pick(windows(val_ids(tok, str(val_dir)), cfg.ppl_ctx), cfg.ppl_n or cfg.n, cfg.quick, cfg.seed)
-            metrics = run_perplexity(model, chunks, name)
-        elif name in MC_SETS:
-            metrics = run_mc(model, tok, pick(load_mc(name, data_dir), cfg.n, cfg.quick, cfg.seed), name, cfg.mc_batch)
-        else:
-            items = pick(load_gsm8k(data_dir), cfg.gsm8k_n or cfg.n, cfg.quick, cfg.seed)
-            metrics = run_gsm8k(model, tok, items, cfg.gsm8k_max_tokens, cfg.batch)
-        metrics["seconds"] = round(time.perf_counter() - start, 1)
-        _LOG.info("benchmark", extra={"fields": {"name": name, "seconds": metrics["seconds"],
-                                                 **{k: v.get("value") for k, v in metrics.items() if isinstance(v, dict)}}})
-        yield name, metrics
+    return model, tok
+
+
+def run_benchmark(name: str, model: Any, tok: Any, cfg: EvalConfig) -> dict[str, Any]:
+    """One benchmark on one checkpoint: metrics with counts, intervals and the seconds it took."""
+    data_dir = Path(cfg.data_dir) if cfg.data_dir else shared_data_dir()
+    val_dir = Path(cfg.val_dir) if cfg.val_dir else out_dir("data", "default")
+    start = time.perf_counter()
+    if name == "wikitext2":
+        chunks = pick(windows(wikitext_ids(tok, data_dir), cfg.ppl_ctx), cfg.ppl_n or cfg.n, cfg.quick, cfg.seed)
+        metrics = run_perplexity(model, chunks, name)
+    elif name == "val":
+        if not (val_dir / "manifest.json").exists():
+            raise FileNotFoundError(f"no shards in {val_dir} (make data)")
+        chunks = pick(windows(val_ids(tok, str(val_dir)), cfg.ppl_ctx), cfg.ppl_n or cfg.n, cfg.quick, cfg.seed)
+        metrics = run_perplexity(model, chunks, name)
+    elif name in MC_SETS:
+        metrics = run_mc(model, tok, pick(load_mc(name, data_dir), cfg.n, cfg.quick, cfg.seed), name, cfg.mc_batch)
+    else:
+        items = pick(load_gsm8k(data_dir), cfg.gsm8k_n or cfg.n, cfg.quick, cfg.seed)
+        metrics = run_gsm8k(model, tok, items, cfg.gsm8k_max_tokens, cfg.batch)
+    metrics["seconds"] = round(time.perf_counter() - start, 1)
+    _LOG.info("benchmark", extra={"fields": {"name": name, "seconds": metrics["seconds"],
+                                             **{k: v.get("value") for k, v in metrics.items() if isinstance(v, dict)}}})
+    return metrics
 
 
 def parallel(fn: Any, items: Sequence[Any], workers: int, desc: str) -> list[Any]:
@@ -784,34 +795,64 @@ def run_name(cfg: EvalConfig) -> str:
 
 
 def evaluate(cfg: EvalConfig) -> dict[str, Any]:
-    """Benchmarks, pedagogy and the classroom for one checkpoint; saved to out/eval/<name>/results.json."""
+    """Benchmarks, pedagogy and the classroom for one checkpoint, each part saved to out/eval/<name>/results.json as
+    it ends; a part that fails is recorded under "skipped" with why, and the other parts still run."""
     name = run_name(cfg)
+    wanted = benchmark_names(cfg)
     # ckpt and adapter name what served the tutor parts, benchmarks_ckpt what the benchmarks loaded: a tuned run
     # does the two as separate commands (a merged release, then serve.py --adapter) into one results file
     results: dict[str, Any] = {"name": name, "quick": cfg.quick, "n": cfg.n, "seed": cfg.seed, **({"note": cfg.note} if cfg.note else {}),
-                               "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+                               "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "skipped": {}}
     save = out_dir("eval", name) / "results.json"
-    if cfg.benchmarks and cfg.adapter:
+    if wanted and cfg.adapter:
         raise ValueError("--adapter applies to the serve.py parts only: benchmarks load a merged release "
                          "(sft.py configs/sft_tutor.py --export=out/release/tutor --adapter_dir=adapters/tutor, then --ckpt=out/release/tutor)")
-    if cfg.benchmarks:
+    if wanted:
         results.update(benchmarks={}, benchmarks_ckpt=_short(cfg.ckpt or str(smollm2_gguf())), dtype=cfg.dtype)
-        for bench, metrics in run_benchmarks(cfg):
-            results["benchmarks"][bench] = metrics
-            save_results(save, results)
+        loaded = functools.cache(lambda: load_benchmark_model(cfg))  # by the first benchmark; if it fails, each says why
+
+        def benchmark(bench: str) -> dict[str, Any]:
+            return run_benchmark(bench, *loaded(), cfg)
+        run_parts({b: functools.partial(benchmark, b) for b in wanted}, results, save, into=results["benchmarks"])
     if cfg.pedagogy or cfg.classroom:
         results.update(ckpt=cfg.ckpt or str(smollm2_gguf()), adapter=cfg.adapter)
         with contextlib.ExitStack() as stack:
-            url, token = (cfg.url, cfg.token) if cfg.url else stack.enter_context(
-                serve_process(cfg.ckpt, out_dir("eval", name, "serve"), cfg.index, adapter=cfg.adapter))
-            chat, model = TutorClient(url, token), ModelClient(url, token)
-            judge = open_judge(cfg, stack, model, out_dir("eval", name, "judge")) if cfg.judge else None
-            for client in (chat, model, judge):
-                if client is not None:
-                    stack.callback(client.close)
-            results.update(run_tutor_parts(cfg, chat, model, judge), **({"judge": cfg.judge_url or "SmolLM2-135M-Instruct (base)"} if judge else {}))
+            try:
+                chat, model, judge = open_tutor(cfg, name, stack)
+            except Exception as e:  # serve.py (or the judge's) did not come up: each tutor part is skipped, saying why
+                results["skipped"].update(dict.fromkeys(tutor_parts(cfg, None, None), f"{type(e).__name__}: {e}"))
+            else:
+                results.update(**({"judge": cfg.judge_url or "SmolLM2-135M-Instruct (base)"} if judge else {}))
+                run_parts(tutor_parts(cfg, chat, model, judge), results, save)
     results["finished"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     return save_results(save, results)
+
+
+def run_parts(parts: dict[str, Callable[[], Any]], results: dict[str, Any], save: Path,
+              into: dict[str, Any] | None = None) -> None:
+    """Run each part in order and save the results after each (atomically). A part that fails is recorded under
+    "skipped" with why, and the rest go on: a missing data file in one part loses none of the finished ones."""
+    for part, run in parts.items():
+        try:
+            (results if into is None else into)[part] = run()
+        except Exception as e:  # one part's failure (a missing set, a dead server) must not cost the others
+            results["skipped"][part] = f"{type(e).__name__}: {e}"
+            _LOG.warning("part skipped", extra={"fields": {"part": part, "why": results["skipped"][part]}})
+        save_results(save, results)
+
+
+def open_tutor(cfg: EvalConfig, name: str, stack: contextlib.ExitStack) -> tuple[Any, Any, Any]:
+    """The tutor (`chat`), the served model without it (`model`, for model-driven students) and the judge or None;
+    started under `stack` (serve.py on 127.0.0.1 unless cfg.url names a running one) and closed with it."""
+    url, token = (cfg.url, cfg.token) if cfg.url else stack.enter_context(
+        serve_process(cfg.ckpt, out_dir("eval", name, "serve"), cfg.index, adapter=cfg.adapter))
+    chat, model = TutorClient(url, token), ModelClient(url, token)
+    stack.callback(chat.close)
+    stack.callback(model.close)
+    judge = open_judge(cfg, stack, model, out_dir("eval", name, "judge")) if cfg.judge else None
+    if judge is not None and judge is not model:
+        stack.callback(judge.close)
+    return chat, model, judge
 
 
 def open_judge(cfg: EvalConfig, stack: contextlib.ExitStack, served: Any, workdir: Path) -> Any:
@@ -837,21 +878,24 @@ def save_results(path: Path, results: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def run_tutor_parts(cfg: EvalConfig, chat: Any, model: Any, judge: Any = None) -> dict[str, Any]:
-    """Pedagogy, MathDial and the classroom through `chat` (the tutor); `model` (the served model without the
-    tutor around it) plays the model-driven students."""
-    parts: dict[str, Any] = {}
+def tutor_parts(cfg: EvalConfig, chat: Any, model: Any, judge: Any = None) -> dict[str, Callable[[], Any]]:
+    """Pedagogy, MathDial and the classroom through `chat` (the tutor), by name, to run in order; `model` (the served
+    model without the tutor around it) plays the model-driven students."""
     data_dir = Path(cfg.data_dir) if cfg.data_dir else shared_data_dir()
+    problems = 1 if cfg.quick else cfg.problems
+    parts: dict[str, Callable[[], Any]] = {}
     if cfg.pedagogy:
-        prompts = load_dev_prompts()
-        parts["pedagogy"] = run_pedagogy(chat, spread(prompts, 12 if cfg.quick else cfg.dev_n or len(prompts)), workers=cfg.workers)
-        parts["mathdial"] = run_mathdial(chat, mathdial_problems(data_dir, 4 if cfg.quick else cfg.mathdial_n, cfg.quick, cfg.seed),
-                                         workers=cfg.workers)
+        def pedagogy() -> dict[str, Any]:
+            prompts = load_dev_prompts()
+            return run_pedagogy(chat, spread(prompts, 12 if cfg.quick else cfg.dev_n or len(prompts)), workers=cfg.workers)
+        parts["pedagogy"] = pedagogy
+        parts["mathdial"] = lambda: run_mathdial(chat, mathdial_problems(data_dir, 4 if cfg.quick else cfg.mathdial_n,
+                                                                         cfg.quick, cfg.seed), workers=cfg.workers)
     if cfg.classroom:
-        problems = 1 if cfg.quick else cfg.problems
-        parts["classroom"] = run_classroom(chat, problems, cfg.turns, PERSONAS, judge, cfg.workers)
+        parts["classroom"] = lambda: run_classroom(chat, problems, cfg.turns, PERSONAS, judge, cfg.workers)
         if cfg.model_students:
-            parts["classroom_model"] = run_classroom(chat, problems, cfg.turns, PERSONAS, judge, cfg.workers, student_model=model, seed=cfg.seed)
+            parts["classroom_model"] = lambda: run_classroom(chat, problems, cfg.turns, PERSONAS, judge, cfg.workers,
+                                                             student_model=model, seed=cfg.seed)
     return parts
 
 
@@ -1054,16 +1098,21 @@ def main(argv: list[str] | None = None) -> int:
     values = parse_args(argv)
     check_known(values, EvalConfig)
     cfg = fill(EvalConfig, values)
+    skipped: dict[str, str] = {}
     if cfg.benchmarks or cfg.pedagogy or cfg.classroom:
         if not (cfg.report and values.keys() <= {"report", "runs", "summary"}):
             result = evaluate(cfg)
-            print(json.dumps({"name": result["name"], "saved": str(out_dir("eval", result["name"]) / "results.json")}))
+            skipped = result.get("skipped", {})
+            print(json.dumps({"name": result["name"], "saved": str(out_dir("eval", result["name"]) / "results.json"),
+                              "skipped": skipped}))
+            for part, why in skipped.items():
+                print(f"eval.py: skipped {part}: {why}", file=sys.stderr)
     if cfg.report:
         runs = load_runs([n for n in cfg.runs.split(",") if n])
         print(write_report(runs, cfg.report))
         if cfg.summary:
             print(write_summary(runs, cfg.summary))
-    return 0
+    return 1 if skipped else 0  # a part was skipped: the results are partial, and the summary says why
 
 
 if __name__ == "__main__":

@@ -444,3 +444,28 @@ def test_save_results_merges_parts_and_benchmarks(tmp_path):
     got = ev.save_results(path, {"name": "x", "benchmarks": {"arc_easy": {"acc": 2}}})
     assert got == {"name": "x", "classroom": {"table": {}}, "benchmarks": {"wikitext2": {"ppl": 1}, "arc_easy": {"acc": 2}}}
     assert json.loads(path.read_text()) == got
+
+
+def test_a_failing_part_keeps_the_finished_ones_and_says_why(tmp_path, monkeypatch, capsys):
+    """Pedagogy is saved before mathdial fails on a missing data file; the classroom still runs after it; both
+    failures are named in the results and the printed summary, and the exit status says the run is partial."""
+    monkeypatch.setattr(common, "OUT", tmp_path / "out")
+    monkeypatch.setattr(ev, "open_tutor", lambda cfg, name, stack: (ScriptedTutor(good_policy("4")), None, None))
+    saved = tmp_path / "out" / "eval" / "partial" / "results.json"
+    seen_by_classroom = []
+
+    def classroom(*args, **kwargs):
+        seen_by_classroom.append(json.loads(saved.read_text()))
+        raise RuntimeError("the server went away")
+    monkeypatch.setattr(ev, "run_classroom", classroom)
+    argv = ["--name=partial", "--benchmarks=", "--quick", f"--data_dir={tmp_path / 'empty'}", "--url=http://127.0.0.1:9"]
+    assert ev.main(argv) == 1
+    before = seen_by_classroom[0]
+    assert before["pedagogy"]["table"]["all"]["leak"]["n"] == 12 and set(before["skipped"]) == {"mathdial"}
+    results = json.loads(saved.read_text())
+    assert "pedagogy" in results and "mathdial" not in results and "classroom" not in results
+    assert results["skipped"]["mathdial"].startswith("FileNotFoundError: evaluation set not found")
+    assert results["skipped"]["classroom"] == "RuntimeError: the server went away"
+    out, err = capsys.readouterr()
+    assert json.loads(out.splitlines()[-1])["skipped"] == results["skipped"]
+    assert "eval.py: skipped mathdial: FileNotFoundError" in err and "eval.py: skipped classroom: RuntimeError" in err
