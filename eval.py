@@ -62,7 +62,7 @@ from matplotlib.figure import Figure
 from tqdm import tqdm
 
 from common import (ROOT, atomic_write_json, atomic_write_text, check_known, fill, get_logger,
-                    out_dir, parse_args, save_figure, shared_data_dir, smollm2_gguf)
+                    out_dir, parse_args, read_jsonl, save_figure, shared_data_dir, smollm2_gguf)
 from data.shards import load_split
 from model import load as load_model, right_padded
 from scorers import (asks_or_next_step, canonical_number, extract_answer, leaks_answer, load_dev_prompts, numbers_in,
@@ -170,23 +170,10 @@ def pick(items: list[Any], n: int, quick: bool, seed: int) -> list[Any]:
 
 # ----------------------------------------------------------------------------- the staged sets
 
-def _jsonl(path: Path) -> list[dict]:
-    if not path.exists():
-        raise FileNotFoundError(f"evaluation set not found: {path}")
-    rows = []
-    for n, line in enumerate(path.read_text().splitlines(), 1):
-        if line.strip():
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as e:
-                raise ValueError(f"{path}:{n}: not valid JSON ({e})") from e
-    return rows
-
-
 def _mc_from_arc(path: Path) -> list[dict]:
     """ARC / OBQA / SciQ normalised jsonl -> {id, question, options, gold}."""
     items = []
-    for row in _jsonl(path):
+    for _, row in read_jsonl(path, ("id", "question", "choices", "answerKey")):
         labels, texts = row["choices"]["label"], row["choices"]["text"]
         if row["answerKey"] not in labels:
             raise ValueError(f"{path}: item {row.get('id')}: answerKey {row['answerKey']!r} is not among {labels}")
@@ -227,7 +214,8 @@ def load_mc(name: str, data_dir: Path) -> list[dict]:
 
 def load_gsm8k(data_dir: Path) -> list[dict]:
     """GSM8K test: {question, answer (canonical number)}."""
-    return [{"question": r["question"], "answer": extract_answer(r["answer"])} for r in _jsonl(data_dir / "gsm8k" / "test.jsonl")]
+    rows = read_jsonl(data_dir / "gsm8k" / "test.jsonl", ("question", "answer"))
+    return [{"question": r["question"], "answer": extract_answer(r["answer"])} for _, r in rows]
 
 
 # ----------------------------------------------------------------------------- scoring a model
@@ -532,7 +520,7 @@ def summarise_pedagogy(rows: list[dict]) -> dict[str, Any]:
 def mathdial_problems(data_dir: Path, n: int, quick: bool, seed: int) -> list[dict]:
     """MathDial test dialogues: the problem, the student's wrong solution and the true answer."""
     items = []
-    for row in _jsonl(data_dir / "mathdial" / "test.jsonl"):
+    for _, row in read_jsonl(data_dir / "mathdial" / "test.jsonl", ("qid", "question", "ground_truth")):
         gold = extract_answer(row["ground_truth"])
         if gold is not None:
             items.append({"id": str(row["qid"]), "question": row["question"], "answer": gold,

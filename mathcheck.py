@@ -146,7 +146,8 @@ def tokenize(text: str) -> list[str]:
 
 class Parser:
     """equation := expr ['=' expr]; expr := term (('+'|'-') term)*; term := unary ((('*'|'/') | implicit) unary)*;
-    unary := ('-'|'+') unary | power; power := postfix ['^' unary]; postfix := atom ['%']; atom := number | var | '(' expr ')'.
+    unary := ('-'|'+') unary | power; power := postfix ['^' unary]; postfix := atom ['%'];
+    atom := number | var | '(' expr ')'.
     """
 
     def __init__(self, tokens: list[str]):
@@ -405,7 +406,8 @@ def _satisfies(reading: tuple[Poly, Poly | None], left: Poly, right: Poly, var: 
     return total == 0
 
 
-def check_answer(student_answer: str, expected: str = "", problem: str = "", choices: list[str] | None = None) -> dict[str, Any]:
+def check_answer(student_answer: str, expected: str = "", problem: str = "",
+                 choices: list[str] | None = None) -> dict[str, Any]:
     """Is the student's answer right? Multiple choice by letter or text; math exactly (fractions, algebra).
 
     The feedback never states the expected answer, so the result is safe to show to a student.
@@ -413,30 +415,39 @@ def check_answer(student_answer: str, expected: str = "", problem: str = "", cho
     if not student_answer.strip():
         raise MathError("student_answer is empty")
     if choices:
-        picked = match_choice(student_answer, choices)
-        if picked is None:
-            return {"correct": False, "method": "multiple_choice", "feedback": f"I couldn't tell which option ({LETTERS[0]}-{LETTERS[len(choices) - 1]}) you mean."}
-        target = match_choice(expected, choices) if expected else None
-        if target is None:
-            raise MathError("expected must name one of the choices (a letter or the option text)")
-        ok = picked == target
-        return {"correct": ok, "method": "multiple_choice", "picked": LETTERS[picked], "feedback": "That's the right option." if ok else "That option isn't the best one."}
+        return _check_choice(student_answer, expected, choices)
     readings = _student_values(student_answer)
     if not readings:
         if expected and normalise_text(student_answer) == normalise_text(expected):
             return {"correct": True, "method": "text", "feedback": "That matches."}
-        return {"correct": False, "method": "none", "feedback": "I couldn't find a number or expression in that answer."}
+        feedback = "I couldn't find a number or expression in that answer."
+        return {"correct": False, "method": "none", "feedback": feedback}
     equation = problem_equation(problem) if problem and not expected else None
     if equation is not None:
         left, right, var = equation
         ok = any(_satisfies(r, left, right, var) for r in readings)
-        return {"correct": ok, "method": "substitution", "feedback": "That value makes both sides equal." if ok else "That value doesn't make both sides equal."}
+        feedback = "That value makes both sides equal." if ok else "That value doesn't make both sides equal."
+        return {"correct": ok, "method": "substitution", "feedback": feedback}
     target = expected or (solve(problem).answer if problem and solve(problem) else "")
     if not target:
         raise MathError("nothing to check against: give expected, or a problem with an equation or arithmetic to solve")
     wanted = parse_math(target)
     ok = any(_as_value(r) == _as_value(wanted) for r in readings)
     return {"correct": ok, "method": "exact", "feedback": "That's exactly right." if ok else "That's not it yet."}
+
+
+def _check_choice(student_answer: str, expected: str, choices: list[str]) -> dict[str, Any]:
+    picked = match_choice(student_answer, choices)
+    if picked is None:
+        span = f"{LETTERS[0]}-{LETTERS[len(choices) - 1]}"
+        feedback = f"I couldn't tell which option ({span}) you mean."
+        return {"correct": False, "method": "multiple_choice", "feedback": feedback}
+    target = match_choice(expected, choices) if expected else None
+    if target is None:
+        raise MathError("expected must name one of the choices (a letter or the option text)")
+    ok = picked == target
+    feedback = "That's the right option." if ok else "That option isn't the best one."
+    return {"correct": ok, "method": "multiple_choice", "picked": LETTERS[picked], "feedback": feedback}
 
 
 def problem_equation(problem: str) -> tuple[Poly, Poly, str] | None:

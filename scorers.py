@@ -26,7 +26,8 @@ from tokenizer import parse_tool_calls, tool_index
 DEV_PROMPTS = ROOT / "data" / "eval" / "dev_prompts.jsonl"
 # ----------------------------------------------------------------------------- numbers in text
 
-_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+          "seventeen eighteen nineteen").split()
 _TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
 _SMALL = {w: i for i, w in enumerate(_UNITS)} | {w: 10 * i for i, w in enumerate(_TENS) if w != "_"}
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
@@ -217,9 +218,11 @@ def tool_call_problems(text: str, schemas: Sequence[dict]) -> list[str]:
         params = index[call.name]
         props = params.get("properties", {})
         args = call.arguments if isinstance(call.arguments, dict) else {}
-        problems += [f"{call.name}: missing required argument {r!r}" for r in params.get("required", []) if r not in args]
+        problems += [f"{call.name}: missing required argument {r!r}" for r in params.get("required", [])
+                     if r not in args]
         problems += [f"{call.name}: unknown argument {k!r}" for k in args if k not in props]
-        problems += [f"{call.name}: argument {k!r} fails its schema (type, enum, length or range)" for k, v in args.items()
+        problems += [f"{call.name}: argument {k!r} fails its schema (type, enum, length or range)"
+                     for k, v in args.items()
                      if k in props and not _type_ok(v, props[k])]
     return problems
 
@@ -295,7 +298,8 @@ def canonical_number(number: str) -> str:
 
 def extract_answer(text: str) -> str | None:
     """The final answer of a GSM8K-style solution as a canonical number string ('1,000.00' -> '1000'), or None."""
-    for pattern in (r"####\s*\$?(-?[\d,]*\.?\d+)", r"answer is:?\s*\$?(-?[\d,]*\.?\d+)", r"\\boxed\{\$?(-?[\d,]*\.?\d+)\}"):
+    number = r"\$?(-?[\d,]*\.?\d+)"
+    for pattern in (rf"####\s*{number}", rf"answer is:?\s*{number}", rf"\\boxed\{{{number}\}}"):
         hits = re.findall(pattern, text, flags=re.I)
         if hits:
             return canonical_number(hits[-1])
@@ -306,6 +310,7 @@ def extract_answer(text: str) -> str | None:
 # ----------------------------------------------------------------------------- the development set
 
 def load_dev_prompts(path: str | Path = DEV_PROMPTS) -> list[dict]:
-    """Student prompts with known answers: {id, subject, kind (normal, pushy, injection, check), prompt, answer, accept}."""
+    """Student prompts with known answers: {id, subject, kind (normal, pushy, injection, check), prompt, answer,
+    accept}."""
     return [record for _, record in read_jsonl(path, ("id", "subject", "kind", "prompt", "answer"))]
 
