@@ -16,9 +16,9 @@ Pedagogy and the classroom talk to the tutor over HTTP only (serve.py started on
 own token, or `--url=... --token=...`): leak and question rates, hint-ladder progression and tool calls on the dev
 prompts (incl. pushy and injection attempts); MathDial-style "tells the answer within five turns"; rule-based students
 (confident with a misconception, stuck, answer-only, fast) per subject, scored for correctness, false assertions,
-engagement, helpfulness (rules, plus an optional judge model: `--judge`, the base model for every run unless `--judge_url`)
-and leaks; `--model_students` holds the classroom again with the served model playing each persona (a persona prompt
-over serve.py's /v1/chat/completions).
+engagement, helpfulness (rules, plus an optional judge model: `--judge`, the base model for every run unless
+`--judge_url`) and leaks; `--model_students` holds the classroom again with the served model playing each persona
+(a persona prompt over serve.py's /v1/chat/completions).
 
 Each part (a benchmark, pedagogy, mathdial, classroom) is saved to out/eval/<name>/results.json as it ends; a part
 that fails (a missing data file, a server that did not start) is listed under "skipped" with why, in the results
@@ -28,7 +28,7 @@ Run it (the report puts every saved run side by side):
     .venv/bin/python eval.py --quick                                       # CI-sized, SmolLM2-135M base
     .venv/bin/python eval.py --name=base --n=500 --ppl_n=200 --dtype=bfloat16 --report=docs/report/   # README numbers
     .venv/bin/python eval.py --ckpt=out/release/tutor --name=tuned --report=docs/report/
-    .venv/bin/python eval.py --benchmarks= --pedagogy=False --judge --model_students --name=base    # judge, model students
+    .venv/bin/python eval.py --benchmarks= --pedagogy=False --judge --model_students --name=base  # judge, students
     .venv/bin/python eval.py --benchmarks= --url=http://127.0.0.1:8000 --token=$(cut -d' ' -f1 out/token) --name=live
     .venv/bin/python eval.py --report=docs/report/ --runs=base,tuned       # report only, from saved runs
     .venv/bin/python -m pytest -q tests/test_eval_scorers.py tests/test_eval.py
@@ -106,8 +106,8 @@ SUBJECTS = ("math", "science", "reading")
 
 @dataclass
 class EvalConfig:
-    ckpt: str = ""  # a Hugging Face release dir (an adapter inside is merged by serve.py) or a .gguf; "" = SmolLM2-135M GGUF
-    adapter: str = ""  # a peft-style LoRA dir for the serve.py we start (it merges it); benchmarks need a merged release
+    ckpt: str = ""  # a Hugging Face release dir (serve.py merges an adapter inside) or a .gguf; "" = SmolLM2-135M GGUF
+    adapter: str = ""  # a peft-style LoRA dir for the serve.py we start (it merges it); benchmarks need a merged one
     name: str = ""  # results go to out/eval/<name>/; "" = the checkpoint's name
     data_dir: str = ""  # the staged evaluation sets; "" = ../shared/data
     val_dir: str = ""  # data.prepare's shards for perplexity on our val split; "" = out/data/default (make data)
@@ -124,7 +124,7 @@ class EvalConfig:
     dtype: str = "float32"  # benchmark weights: float32, or bfloat16 (faster where the CPU has AMX or AVX-512 BF16)
     pedagogy: bool = True  # dev prompts, hint ladder and MathDial through serve.py
     classroom: bool = True
-    dev_n: int = 0  # dev prompts for pedagogy, taken round-robin over (subject, kind) so every kind is covered; 0 = all 48
+    dev_n: int = 0  # dev prompts for pedagogy, round-robin over (subject, kind) so every kind is covered; 0 = all 48
     mathdial_n: int = 30
     turns: int = 6  # student turns per classroom conversation
     problems: int = 2  # problems per subject and persona
@@ -139,7 +139,7 @@ class EvalConfig:
     report: str = ""  # write the markdown report here (e.g. docs/report/)
     runs: str = ""  # comma-separated run names for the report; "" = every run under out/eval/
     note: str = ""  # saved with the run and shown in the report (e.g. which adapter commit a tuned run used)
-    summary: str = ""  # with --report: also put the headline table into this JSON file (docs/results.json, README's source)
+    summary: str = ""  # with --report: also put the headline table into this JSON file (docs/results.json, for README)
 
 
 def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
@@ -177,7 +177,8 @@ def _mc_from_arc(path: Path) -> list[dict]:
         labels, texts = row["choices"]["label"], row["choices"]["text"]
         if row["answerKey"] not in labels:
             raise ValueError(f"{path}: item {row.get('id')}: answerKey {row['answerKey']!r} is not among {labels}")
-        items.append({"id": row["id"], "question": row["question"], "options": texts, "gold": labels.index(row["answerKey"])})
+        gold = labels.index(row["answerKey"])
+        items.append({"id": row["id"], "question": row["question"], "options": texts, "gold": gold})
     return items
 
 
@@ -225,7 +226,8 @@ def mc_prompt(question: str) -> str:
 
 
 @torch.no_grad()
-def mc_scores(model: torch.nn.Module, tok: Any, contexts: Sequence[str], options: Sequence[Sequence[str]]) -> list[list[float]]:
+def mc_scores(model: torch.nn.Module, tok: Any, contexts: Sequence[str],
+              options: Sequence[Sequence[str]]) -> list[list[float]]:
     """mc_loglik for several questions at once, each context computed once (tested equal to mc_loglik).
 
     The contexts are prefilled together into a KV cache (right-padded: causal attention keeps the pads out, and
@@ -247,7 +249,8 @@ def mc_scores(model: torch.nn.Module, tok: Any, contexts: Sequence[str], options
         cache.copy_prefix(q, row, len(ctxs[q]), source=ctx_cache)
     h_opt = model.hidden(right_padded([c for _, c in rows]), cache=cache)
     # the state before each option token: the context's last one, then the option's own all but last
-    states = torch.cat([torch.cat([h_ctx[q, len(ctxs[q]) - 1:len(ctxs[q])], h_opt[row, :len(c) - 1]]) for row, (q, c) in enumerate(rows)])
+    states = torch.cat([torch.cat([h_ctx[q, len(ctxs[q]) - 1:len(ctxs[q])], h_opt[row, :len(c) - 1]])
+                        for row, (q, c) in enumerate(rows)])
     logp = F.log_softmax(model.output(states).float(), dim=-1)
     picked = logp[torch.arange(len(states)), torch.tensor([t for _, c in rows for t in c])]
     flat = [s.sum().item() for s in picked.split([len(c) for _, c in rows])]
@@ -262,7 +265,8 @@ def run_mc(model: torch.nn.Module, tok: Any, items: list[dict], desc: str = "", 
     for start in _progress(range(0, len(items), batch), desc):
         part = items[start:start + batch]
         options = [[" " + o for o in item["options"]] for item in part]
-        for item, opts, scores in zip(part, options, mc_scores(model, tok, [mc_prompt(it["question"]) for it in part], options)):
+        scored = mc_scores(model, tok, [mc_prompt(it["question"]) for it in part], options)
+        for item, opts, scores in zip(part, options, scored):
             norm = [s / len(o) for s, o in zip(scores, opts)]
             hits.append(max(range(len(scores)), key=scores.__getitem__) == item["gold"])
             hits_norm.append(max(range(len(norm)), key=norm.__getitem__) == item["gold"])
@@ -312,7 +316,8 @@ def gsm8k_prompt(tok: Any, question: str) -> list[int]:
     return render_chat(tok, [{"role": "user", "content": content}], add_generation_prompt=True)[0]
 
 
-def run_gsm8k(model: Any, tok: Any, items: list[dict], max_tokens: int, batch: int, desc: str = "gsm8k") -> dict[str, Any]:
+def run_gsm8k(model: Any, tok: Any, items: list[dict], max_tokens: int, batch: int,
+              desc: str = "gsm8k") -> dict[str, Any]:
     """Greedy generation, batched (rows of different lengths decode together), answers by extract_answer."""
     hits, samples = [], []
     bar = _progress(range(0, len(items), batch), desc)
@@ -378,27 +383,37 @@ def parallel(fn: Any, items: Sequence[Any], workers: int, desc: str) -> list[Any
 
 def _progress(items: Any, desc: str, total: int | None = None) -> Any:
     """A tqdm progress bar on stderr (quiet when stderr is not a terminal and NANOTUTOR_PROGRESS is unset)."""
-    return tqdm(items, desc=desc, total=total, leave=False, disable=None if not os.environ.get("NANOTUTOR_PROGRESS") else False)
+    quiet = None if not os.environ.get("NANOTUTOR_PROGRESS") else False
+    return tqdm(items, desc=desc, total=total, leave=False, disable=quiet)
 
 
 # ============================================================================= the tutor over HTTP (serve.py)
 
-class TutorClient:
-    """POST /chat on a serve.py (stream false): one call per student turn, returning the reply and its events."""
+class ServeClient:
+    """An HTTP client of a serve.py (or any OpenAI-compatible server) with a bearer token."""
 
     def __init__(self, url: str, token: str, timeout: float = 600.0):
-        self.http = httpx.Client(base_url=url.rstrip("/"), headers={"Authorization": f"Bearer {token}"}, timeout=timeout)
+        headers = {"Authorization": f"Bearer {token}"}
+        self.http = httpx.Client(base_url=url.rstrip("/"), headers=headers, timeout=timeout)
 
-    def __call__(self, session_id: str, message: str, subject: str | None = None) -> tuple[str, list[dict]]:
-        body = {"session_id": session_id, "message": message, "stream": False, **({"subject": subject} if subject else {})}
-        r = self.http.post("/chat", json=body)
+    def post(self, path: str, body: dict[str, Any], what: str = "") -> Any:
+        r = self.http.post(path, json=body)
         if r.status_code != 200:
-            raise RuntimeError(f"POST /chat for session {session_id}: HTTP {r.status_code}: {r.text[:300]}")
-        data = r.json()
-        return data["reply"], data["events"]
+            raise RuntimeError(f"POST {path}{what}: HTTP {r.status_code}: {r.text[:300]}")
+        return r.json()
 
     def close(self) -> None:
         self.http.close()
+
+
+class TutorClient(ServeClient):
+    """POST /chat on a serve.py (stream false): one call per student turn, returning the reply and its events."""
+
+    def __call__(self, session_id: str, message: str, subject: str | None = None) -> tuple[str, list[dict]]:
+        body = {"session_id": session_id, "message": message, "stream": False,
+                **({"subject": subject} if subject else {})}
+        data = self.post("/chat", body, f" for session {session_id}")
+        return data["reply"], data["events"]
 
 
 def _free_port() -> int:
@@ -407,7 +422,8 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve_process(ckpt: str, workdir: Path, index: str = "", timeout: float = 600.0, adapter: str = "") -> Iterator[tuple[str, str]]:
+def serve_process(ckpt: str, workdir: Path, index: str = "", timeout: float = 600.0,
+                  adapter: str = "") -> Iterator[tuple[str, str]]:
     """Start serve.py on 127.0.0.1 (a free ephemeral port, its own token, sessions and logs under `workdir`),
     wait for /ready, yield (url, token), and stop it. eval.py never imports serve: the tutor is reached over HTTP."""
     workdir.mkdir(parents=True, exist_ok=True)
@@ -415,8 +431,9 @@ def serve_process(ckpt: str, workdir: Path, index: str = "", timeout: float = 60
     atomic_write_text(workdir / "tokens", f"{token} student\n")
     port = _free_port()
     cmd = [sys.executable, str(ROOT / "serve.py"), f"--ckpt={ckpt or smollm2_gguf()}", f"--port={port}",
-           f"--tokens_file={workdir / 'tokens'}", f"--sessions={workdir / 'sessions.db'}", f"--uploads={workdir / 'uploads'}",
-           f"--logs={workdir / 'serve.jsonl'}", *([f"--index={index}"] if index else []), *([f"--adapter={adapter}"] if adapter else [])]
+           f"--tokens_file={workdir / 'tokens'}", f"--sessions={workdir / 'sessions.db'}",
+           f"--uploads={workdir / 'uploads'}", f"--logs={workdir / 'serve.jsonl'}",
+           *([f"--index={index}"] if index else []), *([f"--adapter={adapter}"] if adapter else [])]
     log = open(workdir / "serve.stderr", "wb")
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -424,7 +441,8 @@ def serve_process(ckpt: str, workdir: Path, index: str = "", timeout: float = 60
         deadline = time.time() + timeout
         while True:
             if proc.poll() is not None:
-                raise RuntimeError(f"serve.py exited with {proc.returncode}: {(workdir / 'serve.stderr').read_text()[-2000:]}")
+                tail = (workdir / "serve.stderr").read_text()[-2000:]
+                raise RuntimeError(f"serve.py exited with {proc.returncode}: {tail}")
             with contextlib.suppress(httpx.HTTPError):
                 r = httpx.get(url + "/ready", headers={"Authorization": f"Bearer {token}"}, timeout=5)
                 if r.status_code == 200:
@@ -499,7 +517,8 @@ def run_pedagogy(chat: Any, prompts: list[dict], tag: str = "dev", workers: int 
             "leak_any": any(leaks_answer(r, answers, context=p["prompt"]) for r in replies),
             "asks": asks_or_next_step(reply),
             "ladder": bool(levels) and all(b >= a for a, b in zip(levels, levels[1:])) and levels[-1] > levels[0],
-            "tools_valid": all(tool_call_validity(format_tool_call(c["name"], c.get("arguments", {})), schemas) for c in calls),
+            "tools_valid": all(tool_call_validity(format_tool_call(c["name"], c.get("arguments", {})), schemas)
+                               for c in calls),
             "checked": any(c["name"] == "check_answer" for c in calls),
             "n_calls": len(calls)}
     return summarise_pedagogy(parallel(one, prompts, workers, "pedagogy"))
@@ -508,8 +527,7 @@ def run_pedagogy(chat: Any, prompts: list[dict], tag: str = "dev", workers: int 
 def summarise_pedagogy(rows: list[dict]) -> dict[str, Any]:
     by = {"all": rows, **{f"subject:{s}": [r for r in rows if r["subject"] == s] for s in SUBJECTS},
           **{f"kind:{k}": [r for r in rows if r["kind"] == k] for k in sorted({r["kind"] for r in rows})}}
-    table = {name: {"leak": proportion([r["leak"] for r in group]), "leak_any": proportion([r["leak_any"] for r in group]),
-                    "asks": proportion([r["asks"] for r in group]), "ladder": proportion([r["ladder"] for r in group])}
+    table = {name: {metric: proportion([r[metric] for r in group]) for metric in ("leak", "leak_any", "asks", "ladder")}
              for name, group in by.items() if group}
     with_calls = [r for r in rows if r["n_calls"]]
     tools = {"validity": proportion([r["tools_valid"] for r in with_calls]),
@@ -546,7 +564,8 @@ def run_mathdial(chat: Any, problems: list[dict], turns: int = 5, workers: int =
 
 # ============================================================================= the simulated classroom
 
-_AFFIRM = re.compile(r"\b(?:yes|correct|right|exactly|well done|great job|good job|nice work|that'?s it|you got it)\b", re.I)
+_AFFIRM = re.compile(r"\b(?:yes|correct|right|exactly|well done|great job|good job|nice work|that'?s it|you got it)\b",
+                     re.I)
 _NEGATE = re.compile(r"\b(?:not (?:quite|right|correct)|incorrect|wrong|no,|not yet|try again|isn'?t right)\b", re.I)
 
 
@@ -589,16 +608,19 @@ class Student:
             if t >= 3:
                 self.dropped = True  # the answer-seeker leaves when three demands get no answer
                 return None
-            return [f"{p} Just tell me the answer.", "Just give me the answer please.", "I don't want hints, what is it?"][t]
+            return [f"{p} Just tell me the answer.", "Just give me the answer please.",
+                    "I don't want hints, what is it?"][t]
         if self.persona == "fast":
             return self._correct(f"{p} Is it {ans}?" if t == 0 else f"I'm pretty sure it's {ans}.")
         if self.persona == "confident":
             if t < 2:
                 self.claim = "wrong"
-                return [f"{p} I'm sure the answer is {self.wrong}.", f"No, I'm pretty sure it's {self.wrong}. Why would it be different?"][t]
+                return [f"{p} I'm sure the answer is {self.wrong}.",
+                        f"No, I'm pretty sure it's {self.wrong}. Why would it be different?"][t]
             script = ["", "", "Hmm, can you give me a hint?"]
         else:
-            script = [f"{p} I don't know where to start.", "I'm stuck. What should I do first?", "Can you give me another hint?"]
+            script = [f"{p} I don't know where to start.", "I'm stuck. What should I do first?",
+                      "Can you give me another hint?"]
         return script[t] if t < len(script) else self._correct(f"Oh wait, is it {ans}?")
 
     def _correct(self, text: str) -> str:
@@ -615,31 +637,24 @@ def helpfulness_rules(reply: str, context: str, leaked: bool) -> float:
     return (asks_or_next_step(reply) + (not leaked) + on_topic + (8 <= n <= 120)) / 4
 
 
-class ModelClient:
+class ModelClient(ServeClient):
     """POST /v1/chat/completions on an OpenAI-compatible server: the judge, and the model-driven students
     (serve.py's endpoint runs its model without the tutor agent around it)."""
-
-    def __init__(self, url: str, token: str, timeout: float = 600.0):
-        self.http = httpx.Client(base_url=url.rstrip("/"), headers={"Authorization": f"Bearer {token}"}, timeout=timeout)
 
     def __call__(self, messages: list[dict], max_tokens: int, temperature: float = 0.0, seed: int | None = None) -> str:
         body = {"model": "nanotutor", "messages": messages, "max_tokens": max_tokens, "temperature": temperature,
                 **({"seed": seed} if seed is not None else {})}
-        r = self.http.post("/v1/chat/completions", json=body)
-        if r.status_code != 200:
-            raise RuntimeError(f"POST /v1/chat/completions: HTTP {r.status_code}: {r.text[:300]}")
-        return r.json()["choices"][0]["message"]["content"] or ""
-
-    def close(self) -> None:
-        self.http.close()
+        data = self.post("/v1/chat/completions", body)
+        return data["choices"][0]["message"]["content"] or ""
 
 
 def judge_score(judge: Any, problem: str, transcript: list[dict]) -> float | None:
     """Optional: a judge model (a ModelClient or any callable like it) rates the tutor 1-5 for Socratic
     helpfulness; None if its reply holds no lone digit from 1 to 5."""
     lines = "\n".join(f"{m['role']}: {m['content']}" for m in transcript)
-    prompt = (f"Problem: {problem}\n\nConversation:\n{lines}\n\nRate the tutor from 1 (unhelpful or gives the answer away) "
-              "to 5 (guides the student to find the answer with clear questions and hints). Reply with one digit.")
+    prompt = (f"Problem: {problem}\n\nConversation:\n{lines}\n\nRate the tutor from 1 (unhelpful or gives the answer "
+              "away) to 5 (guides the student to find the answer with clear questions and hints). "
+              "Reply with one digit.")
     # a lone digit: a small judge that echoes the problem ("24 muffins") has not rated it 2
     m = re.search(r"(?<![\d.])[1-5](?![\d.])", judge([{"role": "user", "content": prompt}], max_tokens=4))
     return int(m.group()) if m else None
@@ -647,7 +662,8 @@ def judge_score(judge: Any, problem: str, transcript: list[dict]) -> float | Non
 
 # What a model-driven student is told to be; {wrong} and {answer} as the rule-based personas use them.
 PERSONA_PROMPTS = {
-    "confident": "You are sure the answer is {wrong} and you defend it, until the tutor's questions show you your mistake.",
+    "confident": "You are sure the answer is {wrong} and you defend it, until the tutor's questions show you your "
+                 "mistake.",
     "stuck": "You do not know where to start. You answer the tutor's questions briefly and ask for hints.",
     "answer_only": "You only want the final answer. You keep asking the tutor to just tell you.",
     "fast": "You work quickly: you think the answer is {answer}, say so, and ask if it is right.",
@@ -692,15 +708,16 @@ class ModelStudent(Student):
 
     def _generate(self) -> str:
         persona = PERSONA_PROMPTS[self.persona].format(wrong=self.wrong, answer=self.problem["answer"])
-        system = (f"You are a school student talking to a tutor about this problem: {self.problem['prompt']}\n{persona} "
-                  "Reply as the student in one or two short sentences.")
+        system = (f"You are a school student talking to a tutor about this problem: {self.problem['prompt']}\n"
+                  f"{persona} Reply as the student in one or two short sentences.")
         text = self.model([{"role": "system", "content": system}, *self.history], self.max_tokens, temperature=0.7,
                           seed=self.seed + self.turn)
         return text.strip().split("\n")[0].strip()
 
 
 def converse(chat: Any, student: Student, subject: str, turns: int, sid: str) -> dict[str, Any]:
-    """One conversation: the student speaks, the tutor answers, until the student is done, leaves or runs out of turns."""
+    """One conversation: the student speaks, the tutor answers, until the student is done, leaves or runs out of
+    turns."""
     answers = [student.problem["answer"], *student.problem.get("accept", [])]
     transcript: list[dict] = []
     reached = false_assertion = leaked = False
@@ -719,7 +736,8 @@ def converse(chat: Any, student: Student, subject: str, turns: int, sid: str) ->
         leaked |= leak_now
         # A false assertion: the tutor accepts a wrong answer or rejects the right one.
         false_assertion |= (verdict == "accept" and student.claim == "wrong") or (verdict == "reject" and correct_said)
-        helpful.append(helpfulness_rules(reply, " ".join(m["content"] for m in transcript if m["role"] == "student"), leak_now))
+        said = " ".join(m["content"] for m in transcript if m["role"] == "student")
+        helpful.append(helpfulness_rules(reply, said, leak_now))
         if correct_said and verdict == "accept":
             reached = True
             break
@@ -727,7 +745,8 @@ def converse(chat: Any, student: Student, subject: str, turns: int, sid: str) ->
             student.dropped = True  # an empty or repeated reply loses the student
             break
         previous = reply
-    return {"persona": student.persona, "subject": subject, "id": student.problem["id"], "session_id": sid, "transcript": transcript,
+    return {"persona": student.persona, "subject": subject, "id": student.problem["id"], "session_id": sid,
+            "transcript": transcript,
             "reached": reached, "false_assertion": false_assertion, "leaked": leaked, "dropped": student.dropped,
             "turns": sum(m["role"] == "student" for m in transcript),
             "student_questions": sum("?" in m["content"] for m in transcript[2::2]),  # after the opening problem
@@ -750,7 +769,8 @@ def run_classroom(chat: Any, problems_per_subject: int = 2, turns: int = 6, pers
     def one(job: tuple[str, str, dict]) -> dict:
         persona, subject, p = job
         wrong = _wrong_answer(p, problems[subject])
-        student = ModelStudent(persona, p, wrong, model=student_model, seed=seed) if student_model else Student(persona, p, wrong)
+        student = (ModelStudent(persona, p, wrong, model=student_model, seed=seed) if student_model
+                   else Student(persona, p, wrong))
         conv = converse(chat, student, subject, turns, f"class-{persona}-{p['id']}-{secrets.token_hex(3)}")
         if judge is not None:
             conv["judge"] = judge_score(judge, p["prompt"], conv["transcript"])
@@ -789,15 +809,17 @@ def evaluate(cfg: EvalConfig) -> dict[str, Any]:
     wanted = benchmark_names(cfg)
     # ckpt and adapter name what served the tutor parts, benchmarks_ckpt what the benchmarks loaded: a tuned run
     # does the two as separate commands (a merged release, then serve.py --adapter) into one results file
-    results: dict[str, Any] = {"name": name, "quick": cfg.quick, "n": cfg.n, "seed": cfg.seed, **({"note": cfg.note} if cfg.note else {}),
+    results: dict[str, Any] = {"name": name, "quick": cfg.quick, "n": cfg.n, "seed": cfg.seed,
+                               **({"note": cfg.note} if cfg.note else {}),
                                "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "skipped": {}}
     save = out_dir("eval", name) / "results.json"
     if wanted and cfg.adapter:
         raise ValueError("--adapter applies to the serve.py parts only: benchmarks load a merged release "
-                         "(sft.py configs/sft_tutor.py --export=out/release/tutor --adapter_dir=adapters/tutor, then --ckpt=out/release/tutor)")
+                         "(sft.py configs/sft_tutor.py --export=out/release/tutor --adapter_dir=adapters/tutor, "
+                         "then --ckpt=out/release/tutor)")
     if wanted:
         results.update(benchmarks={}, benchmarks_ckpt=_short(cfg.ckpt or str(smollm2_gguf())), dtype=cfg.dtype)
-        loaded = functools.cache(lambda: load_benchmark_model(cfg))  # by the first benchmark; if it fails, each says why
+        loaded = functools.cache(lambda: load_benchmark_model(cfg))  # by the first benchmark; a failure: each says why
 
         def benchmark(bench: str) -> dict[str, Any]:
             return run_benchmark(bench, *loaded(), cfg)
@@ -858,7 +880,7 @@ def open_judge(cfg: EvalConfig, stack: contextlib.ExitStack, served: Any, workdi
 def save_results(path: Path, results: dict[str, Any]) -> dict[str, Any]:
     """Merge into the run's saved results, so benchmarks and tutor parts may run as separate commands."""
     merged = json.loads(path.read_text()) if path.exists() else {}
-    benchmarks = {**merged.get("benchmarks", {}), **results.get("benchmarks", {})}  # a rerun of some sets keeps the rest
+    benchmarks = {**merged.get("benchmarks", {}), **results.get("benchmarks", {})}  # a rerun of some keeps the rest
     merged.update(results)
     if benchmarks:
         merged["benchmarks"] = benchmarks
@@ -875,7 +897,8 @@ def tutor_parts(cfg: EvalConfig, chat: Any, model: Any, judge: Any = None) -> di
     if cfg.pedagogy:
         def pedagogy() -> dict[str, Any]:
             prompts = load_dev_prompts()
-            return run_pedagogy(chat, spread(prompts, 12 if cfg.quick else cfg.dev_n or len(prompts)), workers=cfg.workers)
+            picked = spread(prompts, 12 if cfg.quick else cfg.dev_n or len(prompts))
+            return run_pedagogy(chat, picked, workers=cfg.workers)
         parts["pedagogy"] = pedagogy
         parts["mathdial"] = lambda: run_mathdial(chat, mathdial_problems(data_dir, 4 if cfg.quick else cfg.mathdial_n,
                                                                          cfg.quick, cfg.seed), workers=cfg.workers)
@@ -915,7 +938,8 @@ def benchmark_table(runs: list[dict]) -> str:
     rows = []
     for bench in BENCHMARKS:
         for metric in ("ppl", "acc", "acc_norm"):
-            cells = [_fmt(r["benchmarks"][bench][metric], pct=metric != "ppl") if metric in r.get("benchmarks", {}).get(bench, {}) else "-"
+            cells = [_fmt(r["benchmarks"][bench][metric], pct=metric != "ppl")
+                     if metric in r.get("benchmarks", {}).get(bench, {}) else "-"
                      for r in runs]
             if any(c != "-" for c in cells):
                 rows.append([bench, metric, *cells])
@@ -928,10 +952,12 @@ def pedagogy_table(runs: list[dict]) -> str:
     for group in groups:
         for metric, label in (("leak", "leak rate (1st reply)"), ("leak_any", "leak within 3 replies"),
                               ("asks", "question / next step"), ("ladder", "hint ladder climbs")):
-            rows.append([group, label, *[_fmt(r["pedagogy"]["table"][group][metric]) if group in r.get("pedagogy", {}).get("table", {}) else "-"
+            rows.append([group, label, *[_fmt(r["pedagogy"]["table"][group][metric])
+                                         if group in r.get("pedagogy", {}).get("table", {}) else "-"
                                          for r in runs]])
     for metric in ("validity", "accuracy"):
-        rows.append(["tools", f"tool-call {metric}", *[_fmt(r["pedagogy"]["tools"][metric]) if "pedagogy" in r else "-" for r in runs]])
+        rows.append(["tools", f"tool-call {metric}",
+                     *[_fmt(r["pedagogy"]["tools"][metric]) if "pedagogy" in r else "-" for r in runs]])
     rows.append(["mathdial", "tells the answer within 5 turns",
                  *[_fmt(r["mathdial"]["told_within_5"]) if "mathdial" in r else "-" for r in runs]])
     return _table(["group", "measure", *[r["name"] for r in runs]], rows)
@@ -942,7 +968,8 @@ CLASSROOMS = {"classroom": "rule-based students", "classroom_model": "model-driv
 
 def _rated(run: dict, key: str, group: str = "all") -> str:
     """'(8 of 12 rated)': how many of the group's conversations the judge gave a score."""
-    convs = [c for c in run[key]["conversations"] if group == "all" or group in (f"persona:{c['persona']}", f"subject:{c['subject']}")]
+    convs = [c for c in run[key]["conversations"]
+             if group == "all" or group in (f"persona:{c['persona']}", f"subject:{c['subject']}")]
     return f"({sum(c.get('judge') is not None for c in convs)} of {len(convs)} rated)"
 
 
@@ -982,7 +1009,8 @@ def transcript_samples(run: dict, key: str = "classroom") -> str:
             continue
         flags = ", ".join(f"{k}={conv[k]}" for k in ("reached", "false_assertion", "leaked", "dropped"))
         lines = [f"**{m['role']}:** {m['content'].strip()}".replace("\n", " ") for m in conv["transcript"]]
-        out.append(f"#### {persona} ({conv['subject']}, {conv['id']}; {flags})\n\n" + "\n\n".join(f"> {line}" for line in lines))
+        quoted = "\n\n".join(f"> {line}" for line in lines)
+        out.append(f"#### {persona} ({conv['subject']}, {conv['id']}; {flags})\n\n{quoted}")
     return "\n\n".join(out)
 
 
@@ -995,9 +1023,10 @@ _SUMMARY_ROWS = [
     ("dev prompts: question or next step", ("pedagogy", "table", "all", "asks"), True),
     ("dev prompts: hint ladder climbs", ("pedagogy", "table", "all", "ladder"), True),
     ("MathDial: tells the answer within 5 turns", ("mathdial", "told_within_5"), True),
-    *[(f"classroom ({who}): {label}", (key, "table", "all", metric), True) for key, who in (("classroom", "rules"), ("classroom_model", "model"))
-      for metric, label in (("reached", "reached the answer"), ("false_assertion", "false assertion"), ("leaked", "leaked"),
-                            ("dropped", "dropped off"))],
+    *[(f"classroom ({who}): {label}", (key, "table", "all", metric), True)
+      for key, who in (("classroom", "rules"), ("classroom_model", "model"))
+      for metric, label in (("reached", "reached the answer"), ("false_assertion", "false assertion"),
+                            ("leaked", "leaked"), ("dropped", "dropped off"))],
 ]
 
 
@@ -1015,7 +1044,8 @@ def _lookup(run: dict, path: tuple[str, ...]) -> Any:
 
 
 def summary(runs: list[dict]) -> dict[str, Any]:
-    """The headline measures of each run side by side, as README shows them: each cell 'value [95% interval] (n=...)'."""
+    """The headline measures of each run side by side, as README shows them: each cell 'value [95% interval]
+    (n=...)'."""
     rows = []
     for label, path, pct in _SUMMARY_ROWS:
         cells = [_fmt(m, pct) if (m := _lookup(r, path)) else "-" for r in runs]
@@ -1030,8 +1060,8 @@ def summary(runs: list[dict]) -> dict[str, Any]:
     cells = [f"{s:.0f} s" if (s := _lookup(r, ("benchmarks", "gsm8k", "seconds"))) else "-" for r in runs]
     if any(c != "-" for c in cells):
         rows.append(["gsm8k generation time", *cells])
-    runs_desc = {r["name"]: {**{k: r.get(k) for k in ("benchmarks_ckpt", "adapter", "note", "started", "dtype", "quick", "n", "seed")},
-                             "ckpt": _short(r.get("ckpt", ""))} for r in runs}
+    kept = ("benchmarks_ckpt", "adapter", "note", "started", "dtype", "quick", "n", "seed")
+    runs_desc = {r["name"]: {**{k: r.get(k) for k in kept}, "ckpt": _short(r.get("ckpt", ""))} for r in runs}
     return {"columns": [r["name"] for r in runs], "rows": rows, "runs": runs_desc}
 
 
@@ -1044,16 +1074,22 @@ def write_summary(runs: list[dict], path: str | Path) -> Path:
     return path
 
 
+def _described(run: dict) -> str:
+    """What a run evaluated, for the report's list of runs."""
+    adapter = f" + {run['adapter']}" if run.get("adapter") else ""
+    tutor = f"tutor through serve.py on {_short(run.get('ckpt', ''))}{adapter}"
+    return "; ".join(x for x in (
+        f"benchmarks on {run['benchmarks_ckpt']} ({run.get('dtype', 'float32')})" if run.get("benchmarks_ckpt") else "",
+        tutor if "pedagogy" in run or "classroom" in run else "",
+        f"judge: {run['judge']}" if run.get("judge") else "",
+        f"last started {run['started']}" + (", quick" if run["quick"] else ""), run.get("note", "")) if x)
+
+
 def write_report(runs: list[dict], directory: str | Path) -> Path:
     """docs/report/README.md plus PNG plots: benchmarks, pedagogy and the classroom for each run side by side."""
     directory = Path(directory)
     names = [r["name"] for r in runs]
-    described = "\n".join(
-        f"- `{r['name']}`: " + "; ".join(x for x in (
-            f"benchmarks on {r['benchmarks_ckpt']} ({r.get('dtype', 'float32')})" if r.get("benchmarks_ckpt") else "",
-            f"tutor through serve.py on {_short(r.get('ckpt', ''))}{' + ' + r['adapter'] if r.get('adapter') else ''}" if "pedagogy" in r or "classroom" in r else "",
-            f"judge: {r['judge']}" if r.get("judge") else "", f"last started {r['started']}" + (", quick" if r["quick"] else ""),
-            r.get("note", "")) if x) for r in runs)
+    described = "\n".join(f"- `{r['name']}`: {_described(r)}" for r in runs)
     parts = [f"# nanotutor evaluation report\n\nRuns:\n{described}\n\n"
              "Each number: value [95% interval] (n = items). Proportions use Wilson intervals; perplexity uses the "
              "spread of its windows. Generated by `python eval.py --report=...`.\n"]
@@ -1063,14 +1099,17 @@ def write_report(runs: list[dict], directory: str | Path) -> Path:
               {r["name"]: [r.get("benchmarks", {}).get(b, {}).get("acc") for b in mc] for r in runs}, "accuracy")
         parts += ["## Benchmarks\n", benchmark_table(runs), "\n![accuracy per benchmark](accuracy.png)\n"]
         samples = [s for r in runs for s in r.get("benchmarks", {}).get("gsm8k", {}).get("samples", [])[:1]]
-        parts += [f"GSM8K sample (gold {s['gold']}, correct={s['correct']}):\n\n> " + s["reply"].strip().replace("\n", "\n> ") + "\n"
+        parts += [f"GSM8K sample (gold {s['gold']}, correct={s['correct']}):\n\n> "
+                  + s["reply"].strip().replace("\n", "\n> ") + "\n"
                   for s in samples]
     if any("pedagogy" in r for r in runs):
         subjects = [f"subject:{s}" for s in SUBJECTS]
         _plot(directory / "leak_rate.png", "leak rate per subject (first reply, dev prompts)", list(SUBJECTS),
-              {r["name"]: [r["pedagogy"]["table"].get(s, {}).get("leak") for s in subjects] for r in runs if "pedagogy" in r},
+              {r["name"]: [r["pedagogy"]["table"].get(s, {}).get("leak") for s in subjects]
+               for r in runs if "pedagogy" in r},
               "leak rate")
-        parts += ["## Pedagogy (dev prompts, through serve.py)\n", pedagogy_table(runs), "\n![leak rate per subject](leak_rate.png)\n"]
+        parts += ["## Pedagogy (dev prompts, through serve.py)\n", pedagogy_table(runs),
+                  "\n![leak rate per subject](leak_rate.png)\n"]
     for r in runs:
         for key, students in CLASSROOMS.items():
             if key in r:
