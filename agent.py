@@ -1127,6 +1127,26 @@ def build_mcp_server(tutor: Tutor | Callable[[], Tutor | None] | None = None, *,
                 await notify_log(ctx, "error" if event["type"] == "error" else "info", event)
         return {"reply": events[-1]["text"], "events": [e for e in events if e["type"] != "token"]}
 
+    @server.resource("textbook://chapters", mime_type="application/json",
+                     description="Books and chapters in the index.")
+    def chapters() -> str:
+        return json.dumps(chapter_list(toolbox.retriever))
+
+    @server.resource("textbook://{book}/{chapter}", mime_type="text/plain", description="A textbook chapter's text.")
+    def chapter(book: str, chapter: str) -> str:
+        return chapter_text(toolbox.retriever, book, chapter)
+
+    add_session_queue(server, store, queue, role)
+    for stage in TEMPLATES["math"]:
+        server.add_prompt(Prompt.from_function(_stage_prompt(stage), name=f"socratic_{stage}",
+                                               description=f"The Socratic '{stage}' stage: "
+                                                           f"{TEMPLATES['math'][stage]['instruction']}"))
+    return server
+
+
+def add_session_queue(server: MCPServer, store: SessionStore, queue: MessageQueue, role: str) -> None:
+    """The session tools and resource of the MCP server: send to and receive from a session's message queue (shared
+    with the tutor and serve.py), and read its transcript; a session belongs to the token that created it."""
     @server.tool(description="Put an event (a JSON object with a 'type') on a session's message queue, for the tutor, "
                              "serve.py or another MCP client to receive.")
     async def send_message(session_id: str, event: dict[str, Any], ctx: Context) -> dict[str, Any]:
@@ -1145,15 +1165,6 @@ def build_mcp_server(tutor: Tutor | Callable[[], Tutor | None] | None = None, *,
         wait = max(0.0, min(30.0, wait_s))
         return {"events": await anyio.to_thread.run_sync(queue.get, session_id, wait)}
 
-    @server.resource("textbook://chapters", mime_type="application/json",
-                     description="Books and chapters in the index.")
-    def chapters() -> str:
-        return json.dumps(chapter_list(toolbox.retriever))
-
-    @server.resource("textbook://{book}/{chapter}", mime_type="text/plain", description="A textbook chapter's text.")
-    def chapter(book: str, chapter: str) -> str:
-        return chapter_text(toolbox.retriever, book, chapter)
-
     @server.resource("session://{session_id}/transcript", mime_type="application/json",
                      description="A tutoring session's messages, oldest first (the store serve.py shares).")
     def transcript(session_id: str, ctx: Context) -> str:
@@ -1162,12 +1173,6 @@ def build_mcp_server(tutor: Tutor | Callable[[], Tutor | None] | None = None, *,
         if not store.exists(session_id):
             raise ResourceError(f"unknown session {session_id!r}")
         return json.dumps([{k: m[k] for k in ("role", "content", "ts", "meta")} for m in store.history(session_id)])
-
-    for stage in TEMPLATES["math"]:
-        server.add_prompt(Prompt.from_function(_stage_prompt(stage), name=f"socratic_{stage}",
-                                               description=f"The Socratic '{stage}' stage: "
-                                                           f"{TEMPLATES['math'][stage]['instruction']}"))
-    return server
 
 
 def _stage_prompt(stage: str) -> Callable[..., str]:
