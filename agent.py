@@ -6,17 +6,22 @@ What it does
   135M parameters, so the policy is robust by construction: a stage machine picks what to do (find out what the
   student knows -> probe reasoning -> hint ladder gentle to specific -> check an answer without revealing it ->
   summary), templates say it, the model only words it, and an answer-leak guard (scorers.leaks_answer) checks every
-  draft: a leaking draft is regenerated, then rewritten from the template.
-- The agent knows the answer from the exact solver (math), the session context, or a hidden model step; students
-  never see it in replies or events. Teacher mode (role="teacher", given by serve.py's token auth, never by what a
-  message claims) may show full solutions.
+  sentence before it is said. The reply streams: each sentence of the model's draft becomes token events as soon as
+  the model has finished it and it passes the guard (a student cannot unsee a streamed word). A draft that leaks
+  before anything was said is regenerated, then rewritten from the template; one that leaks later is cut there.
+- The agent knows the answer from the exact solver (mathcheck.py), the session context, or a hidden model step;
+  students never see it in replies or events. Teacher mode (role="teacher", given by serve.py's token auth, never by
+  what a message claims) may show full solutions.
 - "Just tell me", fake teacher claims and prompt injection (in student messages or retrieved text) are detected,
   reported as a `step` event, and never obeyed.
-- Tools are plain functions (textbook search, answer checking with an exact fraction/polynomial evaluator, a safe
-  calculator, hints, image description) whose JSON schemas live in data/tools.json; calls are validated and a bad
-  call returns an error the model can recover from.
-- `build_mcp_server(...)` exposes the tools, resources (textbook chapters, session transcripts) and prompts (the
-  templates) over MCP (official `mcp` SDK), with progress and log notifications and a per-session message queue.
+- Tools are plain functions (textbook search, exact answer checking and a safe calculator from mathcheck.py, hints,
+  image description) whose JSON schemas live in data/tools.json; `Toolbox.functions()` finds each schema's function by
+  its name, calls are validated, and a bad call returns an error the model can recover from.
+- `build_mcp_server(...)` exposes the tools (each generated from its function's signature), resources (textbook
+  chapters, session transcripts) and prompts (the templates) over MCP (official `mcp` SDK), with progress and log
+  notifications and a per-session message queue.
+- Adding a tool: its schema in data/tools.json and its function (a `Toolbox` method, or a function of that name in
+  mathcheck.py), plus a test; the toolbox, the MCP server and the tool-call validation follow from those.
 
 Run it
   .venv/bin/python agent.py                                   # chat in the terminal with SmolLM2-135M
@@ -529,11 +534,6 @@ def draft_sentences(raw: str, finished: bool = True) -> list[str]:
     if sentences and not _SENTENCE_END.search(sentences[-1]):
         sentences.pop()
     return sentences
-
-
-def clean_draft(text: str, limit: int = 3) -> str:
-    """A whole model draft made presentable (`draft_sentences`), at most `limit` sentences."""
-    return " ".join(draft_sentences(text)[:limit])
 
 
 @dataclass

@@ -263,8 +263,10 @@ def test_draft_filters_drop_what_a_small_model_gets_wrong():
     assert keep("A square of side 9 has area 9^2 = 81. What is a perimeter?", "hint", problem="Square, side 9: perimeter?") == "What is a perimeter?"
     assert keep("We have 2x + 3 = 11. What comes first?", "hint", problem="Solve 2x + 3 = 11") == "We have 2x + 3 = 11. What comes first?"
     assert agent.topic_of("What is the perimeter of a square with side 9?", "math") == "geometry"
-    assert agent.clean_draft("Subtract 3 first. Then we get 2") == "Subtract 3 first."
-    assert agent.clean_draft("Hi there!\nUser: now answer\nAssistant: 4") == "Hi there!"
+    assert agent.draft_sentences("Subtract 3 first. Then we get 2") == ["Subtract 3 first."]
+    assert agent.draft_sentences("Hi there!\nUser: now answer\nAssistant: 4") == ["Hi there!"]
+    assert agent.draft_sentences("Hi there! What do", finished=False) == ["Hi there!"]
+    assert agent.draft_sentences("It is 3.", finished=False) == []  # "3." may become "3.5"
 
 
 def test_tools_are_offered_to_a_tool_trained_model():
