@@ -924,11 +924,11 @@ def _numbers(text: str) -> set[str]:
 def consistent_with(draft: str, stage: str, earlier: list[str] = (), student: str = "", problem: str = "") -> str:
     """Keep only draft sentences a small model got right: drop repeats (`_repeats`) and claims it cannot be trusted
     with (`_unreliable`)."""
-    said = {normalise_text(s) for text in earlier for s in re.split(r"(?<=[.!?])\s+", text)}
+    said = {normalise_text(s) for text in earlier for s in split_sentences(text)}
     echo = normalise_text(student) if len(student.split()) >= 3 else ""
     given = _numbers(problem)
     kept: list[str] = []
-    for sentence in re.split(r"(?<=[.!?])\s+", draft):
+    for sentence in split_sentences(draft):
         norm = normalise_text(sentence)
         if _repeats(norm, said, echo) or _unreliable(sentence, norm, stage, given):
             continue
