@@ -4,13 +4,15 @@ The real-model conversations are in test_agent_model.py, the MCP server in test_
 """
 import inspect
 import json
+import subprocess
+import sys
 import types
 import typing
 
 import pytest
 
 import agent
-from common import SessionStore
+from common import ROOT, SessionStore
 from scorers import leaks_answer
 
 
@@ -346,3 +348,10 @@ def test_a_leak_after_sentences_were_said_drops_the_rest():
     assert [(e["action"], e["attempt"]) for e in events if e.get("name") == "leak_guard"] == [("drop", 1)]
     assert reply.startswith("Look at the equation first.") and not leaks_answer(reply, "4", context="Solve 2x + 3 = 11")
     assert agent.asks_or_next_step(reply)
+
+
+def test_importing_the_agent_loads_no_torch():
+    """serve.py's tutor and the tools-only MCP server import agent.py; torch loads only where a model runs here."""
+    code = "import sys, agent, mathcheck, scorers; print(sorted(m for m in ('torch', 'numpy') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
