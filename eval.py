@@ -1,14 +1,7 @@
-"""Evaluation for nanotutor: the scorers training and serving share, held-out benchmarks, pedagogy measures,
-a simulated classroom through serve.py, and a markdown report.
-
-Scorers (import-safe, no model needed except for `mc_loglik`; nothing here imports sft, agent or serve):
-- `leaks_answer(reply, answer)`: does a tutor reply state the final answer (in digits, number words, or words)?
-- `asks_or_next_step(reply)`: does the reply end with a question or a concrete next step for the student?
-- `tool_call_validity(text, schemas)`: every `<tool_call>` parses and matches a schema (name, required, types)
-- `tool_call_accuracy(text, expected)`: the right functions with the right arguments (ours or BFCL ground truth)
-- `mc_loglik(model, tok, context, options)`: summed log-probability of each option after a context
-- `extract_answer(text)`: the final number of a GSM8K-style solution ("#### 72", "the answer is 72", last number)
-- `load_dev_prompts()`: the development set of student prompts (`data/eval/dev_prompts.jsonl`)
+"""Evaluation for nanotutor: held-out benchmarks, pedagogy measures, a simulated classroom through serve.py, and a
+markdown report. It consumes scorers.py (leaks, questions, tool calls, GSM8K answers), the scorers training and
+serving share; `mc_loglik(model, tok, context, options)` (summed log-probability of each option after a context)
+stays here beside the batched `mc_scores` it is the reference for. Nothing here imports sft, agent or serve.
 
 Benchmarks (any checkpoint model.load reads: a .gguf or a Hugging Face release directory; for a tuned model,
 `sft.py --export=out/release/tutor` merges the adapter into a release, which serve.py also loads):
@@ -23,15 +16,19 @@ Pedagogy and the classroom talk to the tutor over HTTP only (serve.py started on
 own token, or `--url=... --token=...`): leak and question rates, hint-ladder progression and tool calls on the dev
 prompts (incl. pushy and injection attempts); MathDial-style "tells the answer within five turns"; rule-based students
 (confident with a misconception, stuck, answer-only, fast) per subject, scored for correctness, false assertions,
-engagement, helpfulness (rules, plus an optional judge model: `--judge`, the base model for every run unless `--judge_url`)
-and leaks; `--model_students` holds the classroom again with the served model playing each persona (a persona prompt
-over serve.py's /v1/chat/completions).
+engagement, helpfulness (rules, plus an optional judge model: `--judge`, the base model for every run unless
+`--judge_url`) and leaks; `--model_students` holds the classroom again with the served model playing each persona
+(a persona prompt over serve.py's /v1/chat/completions).
 
-Run it (results in out/eval/<name>/results.json; the report puts every saved run side by side):
+Each part (a benchmark, pedagogy, mathdial, classroom) is saved to out/eval/<name>/results.json as it ends; a part
+that fails (a missing data file, a server that did not start) is listed under "skipped" with why, in the results
+and the printed summary, the other parts still run, and the exit status is 1.
+
+Run it (the report puts every saved run side by side):
     .venv/bin/python eval.py --quick                                       # CI-sized, SmolLM2-135M base
     .venv/bin/python eval.py --name=base --n=500 --ppl_n=200 --dtype=bfloat16 --report=docs/report/   # README numbers
     .venv/bin/python eval.py --ckpt=out/release/tutor --name=tuned --report=docs/report/
-    .venv/bin/python eval.py --benchmarks= --pedagogy=False --judge --model_students --name=base    # judge, model students
+    .venv/bin/python eval.py --benchmarks= --pedagogy=False --judge --model_students --name=base  # judge, students
     .venv/bin/python eval.py --benchmarks= --url=http://127.0.0.1:8000 --token=$(cut -d' ' -f1 out/token) --name=live
     .venv/bin/python eval.py --report=docs/report/ --runs=base,tuned       # report only, from saved runs
     .venv/bin/python -m pytest -q tests/test_eval_scorers.py tests/test_eval.py
@@ -40,293 +37,41 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import functools
 import json
 import math
 import os
 import random
 import re
 import secrets
+import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import httpx
+import numpy as np
 import torch
 import torch.nn.functional as F
+from matplotlib.figure import Figure
+from tqdm import tqdm
 
 from common import (ROOT, atomic_write_json, atomic_write_text, check_known, fill, get_logger,
                     out_dir, parse_args, read_jsonl, save_figure, shared_data_dir, smollm2_gguf)
+from data.shards import load_split
+from model import load as load_model, right_padded
+from scorers import (asks_or_next_step, canonical_number, extract_answer, leaks_answer, load_dev_prompts, numbers_in,
+                     parse_number, same_number, tool_call_validity)
+from tokenizer import format_tool_call, render_chat
 
 _LOG = get_logger("eval")
-DEV_PROMPTS = Path(__file__).resolve().parent / "data" / "eval" / "dev_prompts.jsonl"
 
-# ----------------------------------------------------------------------------- numbers in text
-
-_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
-_SMALL = {w: i for i, w in enumerate(_UNITS)} | {w: 10 * i for i, w in enumerate(_TENS) if w != "_"}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
-                   "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
-                   "tenth": 10, "tenths": 10}
-_NUMBER_RE = re.compile(r"(?<![\w.])-?\d[\d,]*(?:\.\d+)?(?:\s*/\s*\d+)?")
-
-
-def _parse_number(token: str) -> float | None:
-    """'1,250' -> 1250, '3/4' -> 0.75, '-2.5' -> -2.5; None when it is not a number."""
-    token = token.replace(",", "").replace(" ", "")
-    try:
-        if "/" in token:
-            num, den = token.split("/")
-            return float(num) / float(den) if float(den) != 0 else None
-        return float(token)
-    except ValueError:
-        return None
-
-
-def _word_numbers(text: str) -> list[float]:
-    """Numbers written in words: 'twenty-five' -> 25, 'three hundred and six' -> 306, 'three quarters' -> 0.75.
-
-    Tutors and students spell numbers out, so a leak check on digits alone would miss "it's eighteen".
-    """
-    words = re.findall(r"[a-z]+", text.lower().replace("-", " "))
-    values: list[float] = []
-    total, current, active = 0, 0, False
-    for i, word in enumerate(words):
-        if word in _SMALL:
-            current += _SMALL[word]
-            active = True
-        elif word in _SCALES and active:
-            current = max(current, 1) * _SCALES[word]
-            if _SCALES[word] >= 1000:
-                total, current = total + current, 0
-        elif word == "and" and active:
-            continue
-        elif word in _FRACTION_WORDS and active and current + total > 0:
-            values.append((total + current) / _FRACTION_WORDS[word])
-            total, current, active = 0, 0, False
-        else:
-            if active:
-                values.append(total + current)
-            total, current, active = 0, 0, False
-            if word in ("half", "quarter") and (i == 0 or words[i - 1] in ("a", "one")):
-                values.append(1 / _FRACTION_WORDS[word])
-    if active:
-        values.append(total + current)
-    return values
-
-
-def numbers_in(text: str) -> list[float]:
-    """Every number a reader would see in `text`, in digits, fractions, percentages or words."""
-    digits = [_parse_number(m.group()) for m in _NUMBER_RE.finditer(text)]
-    return [v for v in digits if v is not None] + _word_numbers(text)
-
-
-def _same_number(a: float, b: float) -> bool:
-    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
-
-
-# ----------------------------------------------------------------------------- pedagogy scorers
-
-def _normalise(text: str) -> str:
-    """Lowercase, punctuation to spaces, articles dropped, so 'The Sun.' matches 'sun'."""
-    text = re.sub(r"[^a-z0-9%/.\s-]", " ", text.lower().replace("'", ""))
-    text = re.sub(r"(?<!\d)[.](?!\d)|-", " ", text)
-    return " ".join(w for w in text.split() if w not in ("a", "an", "the"))
-
-
-def leaks_answer(reply: str, answer: str | Sequence[str], context: str = "") -> bool:
-    """True when the reply states the final answer (any of several accepted forms).
-
-    Numeric answers match any number in the reply, in digits or words ("18", "18.0", "eighteen", "$18"),
-    except numbers that already appear in `context` (the problem text): restating the question's own
-    numbers is not a leak. Other answers match as whole words after normalisation.
-    """
-    answers = [answer] if isinstance(answer, str) else list(answer)
-    given = numbers_in(context)
-    seen = [v for v in numbers_in(reply) if not any(_same_number(v, g) for g in given)]
-    for ans in answers:
-        value = _parse_number(ans.strip().lstrip("$").rstrip("%"))
-        if value is not None:
-            if any(_same_number(value, v) for v in seen) or _asserts_number(reply, value):
-                return True
-        elif _contains_phrase(reply, ans):
-            return True
-    return False
-
-
-def _asserts_number(reply: str, value: float) -> bool:
-    """'x = 5.' or 'so it is five': a statement that sets something equal to the value.
-
-    This catches answers that also occur in the problem ('Solve 3x + 5 = 20'), which the plain number
-    match must skip; questions ('Is it 5?') do not count, a tutor may ask about a student's number.
-    """
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", reply):
-        if sentence.strip().endswith("?"):
-            continue
-        for m in re.finditer(r"(?:=|\b(?:is|equals|makes|gives|gets?|got)\b)\s*\$?(.{0,30})", sentence, flags=re.I):
-            found = numbers_in(m.group(1))
-            if found and _same_number(found[0], value):
-                return True
-    return False
-
-
-def _contains_phrase(text: str, phrase: str) -> bool:
-    needle = _normalise(phrase)
-    return bool(needle) and re.search(rf"(?<![\w]){re.escape(needle)}(?![\w])", _normalise(text)) is not None
-
-
-# Openings of a sentence that tells the student what to do next (an imperative or an explicit next step).
-_NEXT_STEP = re.compile(
-    r"^(?:now |so |next,? |first,? |then,? |as a next step,? |your next step is (?:to )?|next step:? |please )?"
-    r"(?:try|start|begin|think|let'?s|write|look|count|draw|compare|check|find|work|multiply|add|subtract|"
-    r"divide|read|reread|re-read|underline|circle|list|tell me|show me|explain|describe|take|pick|choose|"
-    r"estimate|sketch|label|imagine|picture|use|plug|substitute|simplify|solve|calculate|figure|share|"
-    r"give it a try|have a go|see if|make|fill|name|predict|notice|focus|consider|remember|go back|set up|"
-    r"break|split|group|circle|highlight|skim|scan)\b"
-)
-
-
-def _last_sentence(reply: str) -> str:
-    text = re.sub(r"<tool_call>.*?</tool_call>", " ", reply, flags=re.S).strip()
-    text = text.rstrip(" \t\n\"')*_]😊🙂👍🌟✨")
-    parts = re.split(r"(?<=[.!?])\s+|\n+", text)
-    return parts[-1].strip().lstrip("-*•> ").strip() if parts else ""
-
-
-def asks_or_next_step(reply: str) -> bool:
-    """True when the reply ends with a question, or its last sentence gives the student a concrete next step."""
-    last = _last_sentence(reply)
-    if not last:
-        return False
-    if last.endswith("?"):
-        return True
-    return _NEXT_STEP.match(last.lower()) is not None
-
-
-# ----------------------------------------------------------------------------- tool-call scorers
-
-# JSON-schema types and the BFCL spellings of them, mapped to the Python types a parsed JSON value can have.
-_TYPES: dict[str, tuple[type, ...]] = {
-    "string": (str,), "integer": (int,), "number": (int, float), "float": (int, float), "boolean": (bool,),
-    "array": (list,), "tuple": (list,), "object": (dict,), "dict": (dict,),
-}
-
-
-def _tool_calls(text: str) -> list[Any]:
-    # Imported here, not at the top: agent.py's leak guard imports eval.py on every reply and needs none of it.
-    from tokenizer import parse_tool_calls
-    return parse_tool_calls(text)
-
-
-def _type_ok(value: Any, spec: dict) -> bool:
-    kind = spec.get("type")
-    if kind in (None, "any"):
-        ok = True
-    elif kind not in _TYPES:
-        raise ValueError(f"tool schema: unknown parameter type {kind!r}")
-    else:
-        # bool is an int in Python, but JSON true is not an integer
-        ok = isinstance(value, _TYPES[kind]) and not (isinstance(value, bool) and kind != "boolean")
-    if ok and "enum" in spec:
-        ok = value in spec["enum"]
-    if ok and isinstance(value, str):
-        ok = spec.get("minLength", 0) <= len(value) <= spec.get("maxLength", len(value))
-    if ok and isinstance(value, (int, float)) and not isinstance(value, bool):
-        ok = spec.get("minimum", value) <= value <= spec.get("maximum", value)
-    if ok and kind in ("array", "tuple") and isinstance(spec.get("items"), dict):
-        ok = all(_type_ok(v, spec["items"]) for v in value)
-    return ok
-
-
-def tool_call_problems(text: str, schemas: Sequence[dict]) -> list[str]:
-    """Why the tool calls in `text` are invalid ([] when they are all valid; a missing call is a problem)."""
-    calls = _tool_calls(text)
-    if not calls:
-        return ["no <tool_call> found"]
-    from tokenizer import tool_index  # name -> parameters, plain or OpenAI-style (the guide reads the same index)
-    index, problems = tool_index(list(schemas)), []
-    for call in calls:
-        if getattr(call, "error", None):
-            problems.append(f"malformed call: {call.error}")
-            continue
-        if call.name not in index:
-            problems.append(f"unknown function {call.name!r}")
-            continue
-        params = index[call.name]
-        props = params.get("properties", {})
-        args = call.arguments if isinstance(call.arguments, dict) else {}
-        problems += [f"{call.name}: missing required argument {r!r}" for r in params.get("required", []) if r not in args]
-        problems += [f"{call.name}: unknown argument {k!r}" for k in args if k not in props]
-        problems += [f"{call.name}: argument {k!r} fails its schema (type, enum, length or range)" for k, v in args.items()
-                     if k in props and not _type_ok(v, props[k])]
-    return problems
-
-
-def tool_call_validity(text: str, schemas: Sequence[dict]) -> bool:
-    """True when `text` holds at least one tool call and every call parses and matches its schema."""
-    return not tool_call_problems(text, schemas)
-
-
-def _same_value(got: Any, want: Any) -> bool:
-    """Numbers compare as numbers (2 == 2.0), strings ignore case and surrounding space, containers recurse."""
-    if isinstance(want, bool) or isinstance(got, bool):
-        return got is want
-    if isinstance(want, (int, float)) and isinstance(got, (int, float)):
-        return _same_number(float(got), float(want))
-    if isinstance(want, str) and isinstance(got, str):
-        return got.strip().lower() == want.strip().lower()
-    if isinstance(want, list) and isinstance(got, list):
-        return len(got) == len(want) and all(_same_value(g, w) for g, w in zip(got, want))
-    if isinstance(want, dict) and isinstance(got, dict):
-        return got.keys() == want.keys() and all(_same_value(got[k], want[k]) for k in want)
-    return False
-
-
-def _matches_ours(call: Any, want: dict) -> bool:
-    args = call.arguments if isinstance(call.arguments, dict) else {}
-    return call.name == want["name"] and _same_value(args, want.get("arguments", {}))
-
-
-def _matches_bfcl(call: Any, want: dict) -> bool:
-    """BFCL ground truth: {fname: {arg: [accepted values...]}}; "" among them means the argument may be left out."""
-    (name, accepted), = want.items()
-    args = call.arguments if isinstance(call.arguments, dict) else {}
-    if call.name != name or set(args) - set(accepted):
-        return False
-    for arg, options in accepted.items():
-        if arg not in args:
-            if "" not in options:
-                return False
-        elif not any(_same_value(args[arg], o) for o in options if o != ""):
-            return False
-    return True
-
-
-def tool_call_accuracy(text: str, expected: dict | Sequence[dict]) -> bool:
-    """True when the calls in `text` are exactly the expected ones, in any order.
-
-    `expected` is one call or a list: ours `{"name", "arguments"}` (exact values) or BFCL's ground truth
-    `{fname: {arg: [accepted values]}}`.
-    """
-    wanted = [expected] if isinstance(expected, dict) else list(expected)
-    calls = [c for c in _tool_calls(text) if not getattr(c, "error", None)]
-    if len(calls) != len(wanted) or len(calls) != len(_tool_calls(text)):
-        return False
-    remaining = list(calls)
-    for want in wanted:
-        match = _matches_ours if "name" in want else _matches_bfcl
-        hit = next((c for c in remaining if match(c, want)), None)
-        if hit is None:
-            return False
-        remaining.remove(hit)
-    return True
-
-
-# ----------------------------------------------------------------------------- likelihood and answers
+# ----------------------------------------------------------------------------- likelihood
 
 @torch.no_grad()
 def mc_loglik(model: torch.nn.Module, tok: Any, context: str, options: Sequence[str]) -> list[float]:
@@ -348,30 +93,6 @@ def mc_loglik(model: torch.nn.Module, tok: Any, context: str, options: Sequence[
     return scores
 
 
-def _canonical(number: str) -> str:
-    value = _parse_number(number)
-    if value is None:
-        return number
-    return str(int(value)) if value == int(value) else str(value)
-
-
-def extract_answer(text: str) -> str | None:
-    """The final answer of a GSM8K-style solution as a canonical number string ('1,000.00' -> '1000'), or None."""
-    for pattern in (r"####\s*\$?(-?[\d,]*\.?\d+)", r"answer is:?\s*\$?(-?[\d,]*\.?\d+)", r"\\boxed\{\$?(-?[\d,]*\.?\d+)\}"):
-        hits = re.findall(pattern, text, flags=re.I)
-        if hits:
-            return _canonical(hits[-1])
-    hits = re.findall(r"-?\d[\d,]*(?:\.\d+)?", text)
-    return _canonical(hits[-1].rstrip(",")) if hits else None
-
-
-# ----------------------------------------------------------------------------- the development set
-
-def load_dev_prompts(path: str | Path = DEV_PROMPTS) -> list[dict]:
-    """Student prompts with known answers: {id, subject, kind (normal, pushy, injection, check), prompt, answer, accept}."""
-    return [record for _, record in read_jsonl(path, ("id", "subject", "kind", "prompt", "answer"))]
-
-
 # ============================================================================= benchmarks on held-out sets
 # Everything below runs a model or a tutor. `python eval.py` evaluates one checkpoint (benchmarks with model.py,
 # pedagogy and the simulated classroom through serve.py over HTTP) and saves out/eval/<name>/results.json;
@@ -385,12 +106,12 @@ SUBJECTS = ("math", "science", "reading")
 
 @dataclass
 class EvalConfig:
-    ckpt: str = ""  # a Hugging Face release dir (an adapter inside is merged by serve.py) or a .gguf; "" = SmolLM2-135M GGUF
-    adapter: str = ""  # a peft-style LoRA dir for the serve.py we start (it merges it); benchmarks need a merged release
+    ckpt: str = ""  # a Hugging Face release dir (serve.py merges an adapter inside) or a .gguf; "" = SmolLM2-135M GGUF
+    adapter: str = ""  # a peft-style LoRA dir for the serve.py we start (it merges it); benchmarks need a merged one
     name: str = ""  # results go to out/eval/<name>/; "" = the checkpoint's name
     data_dir: str = ""  # the staged evaluation sets; "" = ../shared/data
     val_dir: str = ""  # data.prepare's shards for perplexity on our val split; "" = out/data/default (make data)
-    benchmarks: str = ",".join(BENCHMARKS)  # which benchmarks to run ("" = none); val is skipped (logged) without shards
+    benchmarks: str = ",".join(BENCHMARKS)  # which benchmarks to run ("" = none); val is skipped without shards
     n: int = 500  # items per set: a seeded subset (windows of ppl_ctx tokens for perplexity)
     gsm8k_n: int = 0  # GSM8K items (generation is the slow part); 0 = n
     ppl_n: int = 0  # perplexity windows; 0 = n
@@ -403,7 +124,7 @@ class EvalConfig:
     dtype: str = "float32"  # benchmark weights: float32, or bfloat16 (faster where the CPU has AMX or AVX-512 BF16)
     pedagogy: bool = True  # dev prompts, hint ladder and MathDial through serve.py
     classroom: bool = True
-    dev_n: int = 0  # dev prompts for pedagogy, taken round-robin over (subject, kind) so every kind is covered; 0 = all 48
+    dev_n: int = 0  # dev prompts for pedagogy, round-robin over (subject, kind) so every kind is covered; 0 = all 48
     mathdial_n: int = 30
     turns: int = 6  # student turns per classroom conversation
     problems: int = 2  # problems per subject and persona
@@ -418,7 +139,7 @@ class EvalConfig:
     report: str = ""  # write the markdown report here (e.g. docs/report/)
     runs: str = ""  # comma-separated run names for the report; "" = every run under out/eval/
     note: str = ""  # saved with the run and shown in the report (e.g. which adapter commit a tuned run used)
-    summary: str = ""  # with --report: also put the headline table into this JSON file (docs/results.json, README's source)
+    summary: str = ""  # with --report: also put the headline table into this JSON file (docs/results.json, for README)
 
 
 def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
@@ -449,27 +170,15 @@ def pick(items: list[Any], n: int, quick: bool, seed: int) -> list[Any]:
 
 # ----------------------------------------------------------------------------- the staged sets
 
-def _jsonl(path: Path) -> list[dict]:
-    if not path.exists():
-        raise FileNotFoundError(f"evaluation set not found: {path}")
-    rows = []
-    for n, line in enumerate(path.read_text().splitlines(), 1):
-        if line.strip():
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as e:
-                raise ValueError(f"{path}:{n}: not valid JSON ({e})") from e
-    return rows
-
-
 def _mc_from_arc(path: Path) -> list[dict]:
     """ARC / OBQA / SciQ normalised jsonl -> {id, question, options, gold}."""
     items = []
-    for row in _jsonl(path):
+    for _, row in read_jsonl(path, ("id", "question", "choices", "answerKey")):
         labels, texts = row["choices"]["label"], row["choices"]["text"]
         if row["answerKey"] not in labels:
             raise ValueError(f"{path}: item {row.get('id')}: answerKey {row['answerKey']!r} is not among {labels}")
-        items.append({"id": row["id"], "question": row["question"], "options": texts, "gold": labels.index(row["answerKey"])})
+        gold = labels.index(row["answerKey"])
+        items.append({"id": row["id"], "question": row["question"], "options": texts, "gold": gold})
     return items
 
 
@@ -506,7 +215,8 @@ def load_mc(name: str, data_dir: Path) -> list[dict]:
 
 def load_gsm8k(data_dir: Path) -> list[dict]:
     """GSM8K test: {question, answer (canonical number)}."""
-    return [{"question": r["question"], "answer": extract_answer(r["answer"])} for r in _jsonl(data_dir / "gsm8k" / "test.jsonl")]
+    rows = read_jsonl(data_dir / "gsm8k" / "test.jsonl", ("question", "answer"))
+    return [{"question": r["question"], "answer": extract_answer(r["answer"])} for _, r in rows]
 
 
 # ----------------------------------------------------------------------------- scoring a model
@@ -516,7 +226,8 @@ def mc_prompt(question: str) -> str:
 
 
 @torch.no_grad()
-def mc_scores(model: torch.nn.Module, tok: Any, contexts: Sequence[str], options: Sequence[Sequence[str]]) -> list[list[float]]:
+def mc_scores(model: torch.nn.Module, tok: Any, contexts: Sequence[str],
+              options: Sequence[Sequence[str]]) -> list[list[float]]:
     """mc_loglik for several questions at once, each context computed once (tested equal to mc_loglik).
 
     The contexts are prefilled together into a KV cache (right-padded: causal attention keeps the pads out, and
@@ -524,8 +235,6 @@ def mc_scores(model: torch.nn.Module, tok: Any, contexts: Sequence[str], options
     options run in one more forward pass. Only the positions that predict an option token reach the output
     layer. An ARC question costs its context once instead of once per option: 2-4x fewer tokens.
     """
-    from model import right_padded
-
     ctxs = [tok.encode(c) for c in contexts]
     conts = [[tok.encode(o) for o in opts] for opts in options]
     if not all(c for cs in conts for c in cs):
@@ -540,7 +249,8 @@ def mc_scores(model: torch.nn.Module, tok: Any, contexts: Sequence[str], options
         cache.copy_prefix(q, row, len(ctxs[q]), source=ctx_cache)
     h_opt = model.hidden(right_padded([c for _, c in rows]), cache=cache)
     # the state before each option token: the context's last one, then the option's own all but last
-    states = torch.cat([torch.cat([h_ctx[q, len(ctxs[q]) - 1:len(ctxs[q])], h_opt[row, :len(c) - 1]]) for row, (q, c) in enumerate(rows)])
+    states = torch.cat([torch.cat([h_ctx[q, len(ctxs[q]) - 1:len(ctxs[q])], h_opt[row, :len(c) - 1]])
+                        for row, (q, c) in enumerate(rows)])
     logp = F.log_softmax(model.output(states).float(), dim=-1)
     picked = logp[torch.arange(len(states)), torch.tensor([t for _, c in rows for t in c])]
     flat = [s.sum().item() for s in picked.split([len(c) for _, c in rows])]
@@ -555,7 +265,8 @@ def run_mc(model: torch.nn.Module, tok: Any, items: list[dict], desc: str = "", 
     for start in _progress(range(0, len(items), batch), desc):
         part = items[start:start + batch]
         options = [[" " + o for o in item["options"]] for item in part]
-        for item, opts, scores in zip(part, options, mc_scores(model, tok, [mc_prompt(it["question"]) for it in part], options)):
+        scored = mc_scores(model, tok, [mc_prompt(it["question"]) for it in part], options)
+        for item, opts, scores in zip(part, options, scored):
             norm = [s / len(o) for s, o in zip(scores, opts)]
             hits.append(max(range(len(scores)), key=scores.__getitem__) == item["gold"])
             hits_norm.append(max(range(len(norm)), key=norm.__getitem__) == item["gold"])
@@ -597,18 +308,16 @@ def wikitext_ids(tok: Any, data_dir: Path) -> list[int]:
 
 def val_ids(tok: Any, val_dir: str) -> Sequence[int]:
     """Our validation split from data.prepare's shards (its tokenizer must be the model's)."""
-    from data.shards import load_split
-    import numpy as np
     return np.concatenate([np.asarray(m) for m in load_split(val_dir, "val", fingerprint=tok.fingerprint)]).tolist()
 
 
 def gsm8k_prompt(tok: Any, question: str) -> list[int]:
-    from tokenizer import render_chat
     content = f"{question}\nSolve it step by step, then finish with 'The answer is N.'"
     return render_chat(tok, [{"role": "user", "content": content}], add_generation_prompt=True)[0]
 
 
-def run_gsm8k(model: Any, tok: Any, items: list[dict], max_tokens: int, batch: int, desc: str = "gsm8k") -> dict[str, Any]:
+def run_gsm8k(model: Any, tok: Any, items: list[dict], max_tokens: int, batch: int,
+              desc: str = "gsm8k") -> dict[str, Any]:
     """Greedy generation, batched (rows of different lengths decode together), answers by extract_answer."""
     hits, samples = [], []
     bar = _progress(range(0, len(items), batch), desc)
@@ -622,97 +331,109 @@ def run_gsm8k(model: Any, tok: Any, items: list[dict], max_tokens: int, batch: i
     return {"acc": proportion(hits), "samples": samples[:3]}
 
 
-def run_benchmarks(cfg: EvalConfig) -> Iterator[tuple[str, dict[str, Any]]]:
-    """Every benchmark in cfg.benchmarks on one checkpoint, yielded one at a time (so each is saved as it ends):
-    (name, metrics with counts, intervals and the seconds it took)."""
-    import model as M
+def benchmark_names(cfg: EvalConfig) -> list[str]:
+    """The benchmarks cfg asks for; an unknown name or dtype is a config error, raised before anything runs."""
     wanted = [b for b in cfg.benchmarks.split(",") if b]
     unknown = set(wanted) - set(BENCHMARKS)
     if unknown:
         raise KeyError(f"benchmarks: unknown {sorted(unknown)}; expected some of {BENCHMARKS}")
     if cfg.dtype not in ("float32", "bfloat16"):
         raise ValueError(f"dtype: expected float32 or bfloat16, got {cfg.dtype!r}")
+    return wanted
+
+
+def load_benchmark_model(cfg: EvalConfig) -> tuple[Any, Any]:
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
-    data_dir = Path(cfg.data_dir) if cfg.data_dir else shared_data_dir()
-    val_dir = Path(cfg.val_dir) if cfg.val_dir else out_dir("data", "default")
-    model, tok = M.load(cfg.ckpt or smollm2_gguf(), dtype=getattr(torch, cfg.dtype))
+    model, tok = load_model(cfg.ckpt or smollm2_gguf(), dtype=getattr(torch, cfg.dtype))
     if tok is None:
         raise FileNotFoundError(f"{cfg.ckpt}: no tokenizer beside the weights")
-    for name in wanted:
-        start = time.perf_counter()
-        if name == "wikitext2":
-            chunks = pick(windows(wikitext_ids(tok, data_dir), cfg.ppl_ctx), cfg.ppl_n or cfg.n, cfg.quick, cfg.seed)
-            metrics = run_perplexity(model, chunks, name)
-        elif name == "val":
-            if not (val_dir / "manifest.json").exists():
-                _LOG.warning("benchmark skipped", extra={"fields": {"name": name, "why": f"no shards in {val_dir} (make data)"}})
-                continue
-            chunks = pick(windows(val_ids(tok, str(val_dir)), cfg.ppl_ctx), cfg.ppl_n or cfg.n, cfg.quick, cfg.seed)
-            metrics = run_perplexity(model, chunks, name)
-        elif name in MC_SETS:
-            metrics = run_mc(model, tok, pick(load_mc(name, data_dir), cfg.n, cfg.quick, cfg.seed), name, cfg.mc_batch)
-        else:
-            items = pick(load_gsm8k(data_dir), cfg.gsm8k_n or cfg.n, cfg.quick, cfg.seed)
-            metrics = run_gsm8k(model, tok, items, cfg.gsm8k_max_tokens, cfg.batch)
-        metrics["seconds"] = round(time.perf_counter() - start, 1)
-        _LOG.info("benchmark", extra={"fields": {"name": name, "seconds": metrics["seconds"],
-                                                 **{k: v.get("value") for k, v in metrics.items() if isinstance(v, dict)}}})
-        yield name, metrics
+    return model, tok
+
+
+def run_benchmark(name: str, model: Any, tok: Any, cfg: EvalConfig) -> dict[str, Any]:
+    """One benchmark on one checkpoint: metrics with counts, intervals and the seconds it took."""
+    data_dir = Path(cfg.data_dir) if cfg.data_dir else shared_data_dir()
+    val_dir = Path(cfg.val_dir) if cfg.val_dir else out_dir("data", "default")
+    start = time.perf_counter()
+    if name == "wikitext2":
+        chunks = pick(windows(wikitext_ids(tok, data_dir), cfg.ppl_ctx), cfg.ppl_n or cfg.n, cfg.quick, cfg.seed)
+        metrics = run_perplexity(model, chunks, name)
+    elif name == "val":
+        if not (val_dir / "manifest.json").exists():
+            raise FileNotFoundError(f"no shards in {val_dir} (make data)")
+        chunks = pick(windows(val_ids(tok, str(val_dir)), cfg.ppl_ctx), cfg.ppl_n or cfg.n, cfg.quick, cfg.seed)
+        metrics = run_perplexity(model, chunks, name)
+    elif name in MC_SETS:
+        metrics = run_mc(model, tok, pick(load_mc(name, data_dir), cfg.n, cfg.quick, cfg.seed), name, cfg.mc_batch)
+    else:
+        items = pick(load_gsm8k(data_dir), cfg.gsm8k_n or cfg.n, cfg.quick, cfg.seed)
+        metrics = run_gsm8k(model, tok, items, cfg.gsm8k_max_tokens, cfg.batch)
+    metrics["seconds"] = round(time.perf_counter() - start, 1)
+    _LOG.info("benchmark", extra={"fields": {"name": name, "seconds": metrics["seconds"],
+                                             **{k: v.get("value") for k, v in metrics.items() if isinstance(v, dict)}}})
+    return metrics
 
 
 def parallel(fn: Any, items: Sequence[Any], workers: int, desc: str) -> list[Any]:
     """fn over items on `workers` threads, results in input order (conversations are independent sessions)."""
-    from concurrent.futures import ThreadPoolExecutor
     with ThreadPoolExecutor(max(1, workers)) as pool:
         return list(_progress(pool.map(fn, items), desc, total=len(items)))
 
 
 def _progress(items: Any, desc: str, total: int | None = None) -> Any:
     """A tqdm progress bar on stderr (quiet when stderr is not a terminal and NANOTUTOR_PROGRESS is unset)."""
-    from tqdm import tqdm
-    return tqdm(items, desc=desc, total=total, leave=False, disable=None if not os.environ.get("NANOTUTOR_PROGRESS") else False)
+    quiet = None if not os.environ.get("NANOTUTOR_PROGRESS") else False
+    return tqdm(items, desc=desc, total=total, leave=False, disable=quiet)
 
 
 # ============================================================================= the tutor over HTTP (serve.py)
 
-class TutorClient:
-    """POST /chat on a serve.py (stream false): one call per student turn, returning the reply and its events."""
+class ServeClient:
+    """An HTTP client of a serve.py (or any OpenAI-compatible server) with a bearer token."""
 
     def __init__(self, url: str, token: str, timeout: float = 600.0):
-        import httpx
-        self.http = httpx.Client(base_url=url.rstrip("/"), headers={"Authorization": f"Bearer {token}"}, timeout=timeout)
+        headers = {"Authorization": f"Bearer {token}"}
+        self.http = httpx.Client(base_url=url.rstrip("/"), headers=headers, timeout=timeout)
 
-    def __call__(self, session_id: str, message: str, subject: str | None = None) -> tuple[str, list[dict]]:
-        body = {"session_id": session_id, "message": message, "stream": False, **({"subject": subject} if subject else {})}
-        r = self.http.post("/chat", json=body)
+    def post(self, path: str, body: dict[str, Any], what: str = "") -> Any:
+        r = self.http.post(path, json=body)
         if r.status_code != 200:
-            raise RuntimeError(f"POST /chat for session {session_id}: HTTP {r.status_code}: {r.text[:300]}")
-        data = r.json()
-        return data["reply"], data["events"]
+            raise RuntimeError(f"POST {path}{what}: HTTP {r.status_code}: {r.text[:300]}")
+        return r.json()
 
     def close(self) -> None:
         self.http.close()
 
 
+class TutorClient(ServeClient):
+    """POST /chat on a serve.py (stream false): one call per student turn, returning the reply and its events."""
+
+    def __call__(self, session_id: str, message: str, subject: str | None = None) -> tuple[str, list[dict]]:
+        body = {"session_id": session_id, "message": message, "stream": False,
+                **({"subject": subject} if subject else {})}
+        data = self.post("/chat", body, f" for session {session_id}")
+        return data["reply"], data["events"]
+
+
 def _free_port() -> int:
-    import socket
     with socket.create_server(("127.0.0.1", 0)) as s:
         return s.getsockname()[1]
 
 
 @contextlib.contextmanager
-def serve_process(ckpt: str, workdir: Path, index: str = "", timeout: float = 600.0, adapter: str = "") -> Iterator[tuple[str, str]]:
+def serve_process(ckpt: str, workdir: Path, index: str = "", timeout: float = 600.0,
+                  adapter: str = "") -> Iterator[tuple[str, str]]:
     """Start serve.py on 127.0.0.1 (a free ephemeral port, its own token, sessions and logs under `workdir`),
     wait for /ready, yield (url, token), and stop it. eval.py never imports serve: the tutor is reached over HTTP."""
-    import httpx
     workdir.mkdir(parents=True, exist_ok=True)
     token = secrets.token_hex(16)
     atomic_write_text(workdir / "tokens", f"{token} student\n")
     port = _free_port()
     cmd = [sys.executable, str(ROOT / "serve.py"), f"--ckpt={ckpt or smollm2_gguf()}", f"--port={port}",
-           f"--tokens_file={workdir / 'tokens'}", f"--sessions={workdir / 'sessions.db'}", f"--uploads={workdir / 'uploads'}",
-           f"--logs={workdir / 'serve.jsonl'}", *([f"--index={index}"] if index else []), *([f"--adapter={adapter}"] if adapter else [])]
+           f"--tokens_file={workdir / 'tokens'}", f"--sessions={workdir / 'sessions.db'}",
+           f"--uploads={workdir / 'uploads'}", f"--logs={workdir / 'serve.jsonl'}",
+           *([f"--index={index}"] if index else []), *([f"--adapter={adapter}"] if adapter else [])]
     log = open(workdir / "serve.stderr", "wb")
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -720,7 +441,8 @@ def serve_process(ckpt: str, workdir: Path, index: str = "", timeout: float = 60
         deadline = time.time() + timeout
         while True:
             if proc.poll() is not None:
-                raise RuntimeError(f"serve.py exited with {proc.returncode}: {(workdir / 'serve.stderr').read_text()[-2000:]}")
+                tail = (workdir / "serve.stderr").read_text()[-2000:]
+                raise RuntimeError(f"serve.py exited with {proc.returncode}: {tail}")
             with contextlib.suppress(httpx.HTTPError):
                 r = httpx.get(url + "/ready", headers={"Authorization": f"Bearer {token}"}, timeout=5)
                 if r.status_code == 200:
@@ -776,7 +498,6 @@ def run_pedagogy(chat: Any, prompts: list[dict], tag: str = "dev", workers: int 
     """Leak and question rates of the first reply, per subject and kind; hint-ladder progression over two
     'still stuck' turns; tool-call validity (every call the tutor made fits data/tools.json) and accuracy
     (a student's own answer, the 'check' prompts, is checked with check_answer)."""
-    from tokenizer import format_tool_call
     schemas = tool_schemas()
 
     def one(p: dict) -> dict:
@@ -796,7 +517,8 @@ def run_pedagogy(chat: Any, prompts: list[dict], tag: str = "dev", workers: int 
             "leak_any": any(leaks_answer(r, answers, context=p["prompt"]) for r in replies),
             "asks": asks_or_next_step(reply),
             "ladder": bool(levels) and all(b >= a for a, b in zip(levels, levels[1:])) and levels[-1] > levels[0],
-            "tools_valid": all(tool_call_validity(format_tool_call(c["name"], c.get("arguments", {})), schemas) for c in calls),
+            "tools_valid": all(tool_call_validity(format_tool_call(c["name"], c.get("arguments", {})), schemas)
+                               for c in calls),
             "checked": any(c["name"] == "check_answer" for c in calls),
             "n_calls": len(calls)}
     return summarise_pedagogy(parallel(one, prompts, workers, "pedagogy"))
@@ -805,8 +527,7 @@ def run_pedagogy(chat: Any, prompts: list[dict], tag: str = "dev", workers: int 
 def summarise_pedagogy(rows: list[dict]) -> dict[str, Any]:
     by = {"all": rows, **{f"subject:{s}": [r for r in rows if r["subject"] == s] for s in SUBJECTS},
           **{f"kind:{k}": [r for r in rows if r["kind"] == k] for k in sorted({r["kind"] for r in rows})}}
-    table = {name: {"leak": proportion([r["leak"] for r in group]), "leak_any": proportion([r["leak_any"] for r in group]),
-                    "asks": proportion([r["asks"] for r in group]), "ladder": proportion([r["ladder"] for r in group])}
+    table = {name: {metric: proportion([r[metric] for r in group]) for metric in ("leak", "leak_any", "asks", "ladder")}
              for name, group in by.items() if group}
     with_calls = [r for r in rows if r["n_calls"]]
     tools = {"validity": proportion([r["tools_valid"] for r in with_calls]),
@@ -817,7 +538,7 @@ def summarise_pedagogy(rows: list[dict]) -> dict[str, Any]:
 def mathdial_problems(data_dir: Path, n: int, quick: bool, seed: int) -> list[dict]:
     """MathDial test dialogues: the problem, the student's wrong solution and the true answer."""
     items = []
-    for row in _jsonl(data_dir / "mathdial" / "test.jsonl"):
+    for _, row in read_jsonl(data_dir / "mathdial" / "test.jsonl", ("qid", "question", "ground_truth")):
         gold = extract_answer(row["ground_truth"])
         if gold is not None:
             items.append({"id": str(row["qid"]), "question": row["question"], "answer": gold,
@@ -843,7 +564,8 @@ def run_mathdial(chat: Any, problems: list[dict], turns: int = 5, workers: int =
 
 # ============================================================================= the simulated classroom
 
-_AFFIRM = re.compile(r"\b(?:yes|correct|right|exactly|well done|great job|good job|nice work|that'?s it|you got it)\b", re.I)
+_AFFIRM = re.compile(r"\b(?:yes|correct|right|exactly|well done|great job|good job|nice work|that'?s it|you got it)\b",
+                     re.I)
 _NEGATE = re.compile(r"\b(?:not (?:quite|right|correct)|incorrect|wrong|no,|not yet|try again|isn'?t right)\b", re.I)
 
 
@@ -861,9 +583,9 @@ def tutor_verdict(reply: str, events: list[dict]) -> str | None:
 def _wrong_answer(problem: dict, others: list[dict]) -> str:
     """The confident student's misconception: off by the problem's own step for numbers (a classic slip), else
     another problem's answer from the same subject (a plausible confusion)."""
-    value = _parse_number(problem["answer"])
+    value = parse_number(problem["answer"])
     if value is not None:
-        return _canonical(str(value + (2 if value == int(value) else 0.5)))
+        return canonical_number(str(value + (2 if value == int(value) else 0.5)))
     return next((o["answer"] for o in others if o["answer"] != problem["answer"]), "I don't know")
 
 
@@ -886,16 +608,19 @@ class Student:
             if t >= 3:
                 self.dropped = True  # the answer-seeker leaves when three demands get no answer
                 return None
-            return [f"{p} Just tell me the answer.", "Just give me the answer please.", "I don't want hints, what is it?"][t]
+            return [f"{p} Just tell me the answer.", "Just give me the answer please.",
+                    "I don't want hints, what is it?"][t]
         if self.persona == "fast":
             return self._correct(f"{p} Is it {ans}?" if t == 0 else f"I'm pretty sure it's {ans}.")
         if self.persona == "confident":
             if t < 2:
                 self.claim = "wrong"
-                return [f"{p} I'm sure the answer is {self.wrong}.", f"No, I'm pretty sure it's {self.wrong}. Why would it be different?"][t]
+                return [f"{p} I'm sure the answer is {self.wrong}.",
+                        f"No, I'm pretty sure it's {self.wrong}. Why would it be different?"][t]
             script = ["", "", "Hmm, can you give me a hint?"]
         else:
-            script = [f"{p} I don't know where to start.", "I'm stuck. What should I do first?", "Can you give me another hint?"]
+            script = [f"{p} I don't know where to start.", "I'm stuck. What should I do first?",
+                      "Can you give me another hint?"]
         return script[t] if t < len(script) else self._correct(f"Oh wait, is it {ans}?")
 
     def _correct(self, text: str) -> str:
@@ -912,32 +637,24 @@ def helpfulness_rules(reply: str, context: str, leaked: bool) -> float:
     return (asks_or_next_step(reply) + (not leaked) + on_topic + (8 <= n <= 120)) / 4
 
 
-class ModelClient:
+class ModelClient(ServeClient):
     """POST /v1/chat/completions on an OpenAI-compatible server: the judge, and the model-driven students
     (serve.py's endpoint runs its model without the tutor agent around it)."""
-
-    def __init__(self, url: str, token: str, timeout: float = 600.0):
-        import httpx
-        self.http = httpx.Client(base_url=url.rstrip("/"), headers={"Authorization": f"Bearer {token}"}, timeout=timeout)
 
     def __call__(self, messages: list[dict], max_tokens: int, temperature: float = 0.0, seed: int | None = None) -> str:
         body = {"model": "nanotutor", "messages": messages, "max_tokens": max_tokens, "temperature": temperature,
                 **({"seed": seed} if seed is not None else {})}
-        r = self.http.post("/v1/chat/completions", json=body)
-        if r.status_code != 200:
-            raise RuntimeError(f"POST /v1/chat/completions: HTTP {r.status_code}: {r.text[:300]}")
-        return r.json()["choices"][0]["message"]["content"] or ""
-
-    def close(self) -> None:
-        self.http.close()
+        data = self.post("/v1/chat/completions", body)
+        return data["choices"][0]["message"]["content"] or ""
 
 
 def judge_score(judge: Any, problem: str, transcript: list[dict]) -> float | None:
     """Optional: a judge model (a ModelClient or any callable like it) rates the tutor 1-5 for Socratic
     helpfulness; None if its reply holds no lone digit from 1 to 5."""
     lines = "\n".join(f"{m['role']}: {m['content']}" for m in transcript)
-    prompt = (f"Problem: {problem}\n\nConversation:\n{lines}\n\nRate the tutor from 1 (unhelpful or gives the answer away) "
-              "to 5 (guides the student to find the answer with clear questions and hints). Reply with one digit.")
+    prompt = (f"Problem: {problem}\n\nConversation:\n{lines}\n\nRate the tutor from 1 (unhelpful or gives the answer "
+              "away) to 5 (guides the student to find the answer with clear questions and hints). "
+              "Reply with one digit.")
     # a lone digit: a small judge that echoes the problem ("24 muffins") has not rated it 2
     m = re.search(r"(?<![\d.])[1-5](?![\d.])", judge([{"role": "user", "content": prompt}], max_tokens=4))
     return int(m.group()) if m else None
@@ -945,7 +662,8 @@ def judge_score(judge: Any, problem: str, transcript: list[dict]) -> float | Non
 
 # What a model-driven student is told to be; {wrong} and {answer} as the rule-based personas use them.
 PERSONA_PROMPTS = {
-    "confident": "You are sure the answer is {wrong} and you defend it, until the tutor's questions show you your mistake.",
+    "confident": "You are sure the answer is {wrong} and you defend it, until the tutor's questions show you your "
+                 "mistake.",
     "stuck": "You do not know where to start. You answer the tutor's questions briefly and ask for hints.",
     "answer_only": "You only want the final answer. You keep asking the tutor to just tell you.",
     "fast": "You work quickly: you think the answer is {answer}, say so, and ask if it is right.",
@@ -959,8 +677,8 @@ def claim_of(message: str, problem: dict) -> str:
     if leaks_answer(message, answers, context=problem["prompt"]):
         return "correct"
     given = numbers_in(problem["prompt"])
-    new = [v for v in numbers_in(message) if not any(_same_number(v, g) for g in given)]
-    return "wrong" if new and _parse_number(problem["answer"]) is not None else ""
+    new = [v for v in numbers_in(message) if not any(same_number(v, g) for g in given)]
+    return "wrong" if new and parse_number(problem["answer"]) is not None else ""
 
 
 @dataclass
@@ -990,15 +708,16 @@ class ModelStudent(Student):
 
     def _generate(self) -> str:
         persona = PERSONA_PROMPTS[self.persona].format(wrong=self.wrong, answer=self.problem["answer"])
-        system = (f"You are a school student talking to a tutor about this problem: {self.problem['prompt']}\n{persona} "
-                  "Reply as the student in one or two short sentences.")
+        system = (f"You are a school student talking to a tutor about this problem: {self.problem['prompt']}\n"
+                  f"{persona} Reply as the student in one or two short sentences.")
         text = self.model([{"role": "system", "content": system}, *self.history], self.max_tokens, temperature=0.7,
                           seed=self.seed + self.turn)
         return text.strip().split("\n")[0].strip()
 
 
 def converse(chat: Any, student: Student, subject: str, turns: int, sid: str) -> dict[str, Any]:
-    """One conversation: the student speaks, the tutor answers, until the student is done, leaves or runs out of turns."""
+    """One conversation: the student speaks, the tutor answers, until the student is done, leaves or runs out of
+    turns."""
     answers = [student.problem["answer"], *student.problem.get("accept", [])]
     transcript: list[dict] = []
     reached = false_assertion = leaked = False
@@ -1017,7 +736,8 @@ def converse(chat: Any, student: Student, subject: str, turns: int, sid: str) ->
         leaked |= leak_now
         # A false assertion: the tutor accepts a wrong answer or rejects the right one.
         false_assertion |= (verdict == "accept" and student.claim == "wrong") or (verdict == "reject" and correct_said)
-        helpful.append(helpfulness_rules(reply, " ".join(m["content"] for m in transcript if m["role"] == "student"), leak_now))
+        said = " ".join(m["content"] for m in transcript if m["role"] == "student")
+        helpful.append(helpfulness_rules(reply, said, leak_now))
         if correct_said and verdict == "accept":
             reached = True
             break
@@ -1025,7 +745,8 @@ def converse(chat: Any, student: Student, subject: str, turns: int, sid: str) ->
             student.dropped = True  # an empty or repeated reply loses the student
             break
         previous = reply
-    return {"persona": student.persona, "subject": subject, "id": student.problem["id"], "session_id": sid, "transcript": transcript,
+    return {"persona": student.persona, "subject": subject, "id": student.problem["id"], "session_id": sid,
+            "transcript": transcript,
             "reached": reached, "false_assertion": false_assertion, "leaked": leaked, "dropped": student.dropped,
             "turns": sum(m["role"] == "student" for m in transcript),
             "student_questions": sum("?" in m["content"] for m in transcript[2::2]),  # after the opening problem
@@ -1048,7 +769,8 @@ def run_classroom(chat: Any, problems_per_subject: int = 2, turns: int = 6, pers
     def one(job: tuple[str, str, dict]) -> dict:
         persona, subject, p = job
         wrong = _wrong_answer(p, problems[subject])
-        student = ModelStudent(persona, p, wrong, model=student_model, seed=seed) if student_model else Student(persona, p, wrong)
+        student = (ModelStudent(persona, p, wrong, model=student_model, seed=seed) if student_model
+                   else Student(persona, p, wrong))
         conv = converse(chat, student, subject, turns, f"class-{persona}-{p['id']}-{secrets.token_hex(3)}")
         if judge is not None:
             conv["judge"] = judge_score(judge, p["prompt"], conv["transcript"])
@@ -1081,34 +803,66 @@ def run_name(cfg: EvalConfig) -> str:
 
 
 def evaluate(cfg: EvalConfig) -> dict[str, Any]:
-    """Benchmarks, pedagogy and the classroom for one checkpoint; saved to out/eval/<name>/results.json."""
+    """Benchmarks, pedagogy and the classroom for one checkpoint, each part saved to out/eval/<name>/results.json as
+    it ends; a part that fails is recorded under "skipped" with why, and the other parts still run."""
     name = run_name(cfg)
+    wanted = benchmark_names(cfg)
     # ckpt and adapter name what served the tutor parts, benchmarks_ckpt what the benchmarks loaded: a tuned run
     # does the two as separate commands (a merged release, then serve.py --adapter) into one results file
-    results: dict[str, Any] = {"name": name, "quick": cfg.quick, "n": cfg.n, "seed": cfg.seed, **({"note": cfg.note} if cfg.note else {}),
-                               "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+    results: dict[str, Any] = {"name": name, "quick": cfg.quick, "n": cfg.n, "seed": cfg.seed,
+                               **({"note": cfg.note} if cfg.note else {}),
+                               "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "skipped": {}}
     save = out_dir("eval", name) / "results.json"
-    if cfg.benchmarks and cfg.adapter:
+    if wanted and cfg.adapter:
         raise ValueError("--adapter applies to the serve.py parts only: benchmarks load a merged release "
-                         "(sft.py configs/sft_tutor.py --export=out/release/tutor --adapter_dir=adapters/tutor, then --ckpt=out/release/tutor)")
-    if cfg.benchmarks:
+                         "(sft.py configs/sft_tutor.py --export=out/release/tutor --adapter_dir=adapters/tutor, "
+                         "then --ckpt=out/release/tutor)")
+    if wanted:
         results.update(benchmarks={}, benchmarks_ckpt=_short(cfg.ckpt or str(smollm2_gguf())), dtype=cfg.dtype)
-        for bench, metrics in run_benchmarks(cfg):
-            results["benchmarks"][bench] = metrics
-            save_results(save, results)
+        loaded = functools.cache(lambda: load_benchmark_model(cfg))  # by the first benchmark; a failure: each says why
+
+        def benchmark(bench: str) -> dict[str, Any]:
+            return run_benchmark(bench, *loaded(), cfg)
+        run_parts({b: functools.partial(benchmark, b) for b in wanted}, results, save, into=results["benchmarks"])
     if cfg.pedagogy or cfg.classroom:
         results.update(ckpt=cfg.ckpt or str(smollm2_gguf()), adapter=cfg.adapter)
         with contextlib.ExitStack() as stack:
-            url, token = (cfg.url, cfg.token) if cfg.url else stack.enter_context(
-                serve_process(cfg.ckpt, out_dir("eval", name, "serve"), cfg.index, adapter=cfg.adapter))
-            chat, model = TutorClient(url, token), ModelClient(url, token)
-            judge = open_judge(cfg, stack, model, out_dir("eval", name, "judge")) if cfg.judge else None
-            for client in (chat, model, judge):
-                if client is not None:
-                    stack.callback(client.close)
-            results.update(run_tutor_parts(cfg, chat, model, judge), **({"judge": cfg.judge_url or "SmolLM2-135M-Instruct (base)"} if judge else {}))
+            try:
+                chat, model, judge = open_tutor(cfg, name, stack)
+            except Exception as e:  # serve.py (or the judge's) did not come up: each tutor part is skipped, saying why
+                results["skipped"].update(dict.fromkeys(tutor_parts(cfg, None, None), f"{type(e).__name__}: {e}"))
+            else:
+                results.update(**({"judge": cfg.judge_url or "SmolLM2-135M-Instruct (base)"} if judge else {}))
+                run_parts(tutor_parts(cfg, chat, model, judge), results, save)
     results["finished"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     return save_results(save, results)
+
+
+def run_parts(parts: dict[str, Callable[[], Any]], results: dict[str, Any], save: Path,
+              into: dict[str, Any] | None = None) -> None:
+    """Run each part in order and save the results after each (atomically). A part that fails is recorded under
+    "skipped" with why, and the rest go on: a missing data file in one part loses none of the finished ones."""
+    for part, run in parts.items():
+        try:
+            (results if into is None else into)[part] = run()
+        except Exception as e:  # one part's failure (a missing set, a dead server) must not cost the others
+            results["skipped"][part] = f"{type(e).__name__}: {e}"
+            _LOG.warning("part skipped", extra={"fields": {"part": part, "why": results["skipped"][part]}})
+        save_results(save, results)
+
+
+def open_tutor(cfg: EvalConfig, name: str, stack: contextlib.ExitStack) -> tuple[Any, Any, Any]:
+    """The tutor (`chat`), the served model without it (`model`, for model-driven students) and the judge or None;
+    started under `stack` (serve.py on 127.0.0.1 unless cfg.url names a running one) and closed with it."""
+    url, token = (cfg.url, cfg.token) if cfg.url else stack.enter_context(
+        serve_process(cfg.ckpt, out_dir("eval", name, "serve"), cfg.index, adapter=cfg.adapter))
+    chat, model = TutorClient(url, token), ModelClient(url, token)
+    stack.callback(chat.close)
+    stack.callback(model.close)
+    judge = open_judge(cfg, stack, model, out_dir("eval", name, "judge")) if cfg.judge else None
+    if judge is not None and judge is not model:
+        stack.callback(judge.close)
+    return chat, model, judge
 
 
 def open_judge(cfg: EvalConfig, stack: contextlib.ExitStack, served: Any, workdir: Path) -> Any:
@@ -1126,7 +880,7 @@ def open_judge(cfg: EvalConfig, stack: contextlib.ExitStack, served: Any, workdi
 def save_results(path: Path, results: dict[str, Any]) -> dict[str, Any]:
     """Merge into the run's saved results, so benchmarks and tutor parts may run as separate commands."""
     merged = json.loads(path.read_text()) if path.exists() else {}
-    benchmarks = {**merged.get("benchmarks", {}), **results.get("benchmarks", {})}  # a rerun of some sets keeps the rest
+    benchmarks = {**merged.get("benchmarks", {}), **results.get("benchmarks", {})}  # a rerun of some keeps the rest
     merged.update(results)
     if benchmarks:
         merged["benchmarks"] = benchmarks
@@ -1134,21 +888,25 @@ def save_results(path: Path, results: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def run_tutor_parts(cfg: EvalConfig, chat: Any, model: Any, judge: Any = None) -> dict[str, Any]:
-    """Pedagogy, MathDial and the classroom through `chat` (the tutor); `model` (the served model without the
-    tutor around it) plays the model-driven students."""
-    parts: dict[str, Any] = {}
+def tutor_parts(cfg: EvalConfig, chat: Any, model: Any, judge: Any = None) -> dict[str, Callable[[], Any]]:
+    """Pedagogy, MathDial and the classroom through `chat` (the tutor), by name, to run in order; `model` (the served
+    model without the tutor around it) plays the model-driven students."""
     data_dir = Path(cfg.data_dir) if cfg.data_dir else shared_data_dir()
+    problems = 1 if cfg.quick else cfg.problems
+    parts: dict[str, Callable[[], Any]] = {}
     if cfg.pedagogy:
-        prompts = load_dev_prompts()
-        parts["pedagogy"] = run_pedagogy(chat, spread(prompts, 12 if cfg.quick else cfg.dev_n or len(prompts)), workers=cfg.workers)
-        parts["mathdial"] = run_mathdial(chat, mathdial_problems(data_dir, 4 if cfg.quick else cfg.mathdial_n, cfg.quick, cfg.seed),
-                                         workers=cfg.workers)
+        def pedagogy() -> dict[str, Any]:
+            prompts = load_dev_prompts()
+            picked = spread(prompts, 12 if cfg.quick else cfg.dev_n or len(prompts))
+            return run_pedagogy(chat, picked, workers=cfg.workers)
+        parts["pedagogy"] = pedagogy
+        parts["mathdial"] = lambda: run_mathdial(chat, mathdial_problems(data_dir, 4 if cfg.quick else cfg.mathdial_n,
+                                                                         cfg.quick, cfg.seed), workers=cfg.workers)
     if cfg.classroom:
-        problems = 1 if cfg.quick else cfg.problems
-        parts["classroom"] = run_classroom(chat, problems, cfg.turns, PERSONAS, judge, cfg.workers)
+        parts["classroom"] = lambda: run_classroom(chat, problems, cfg.turns, PERSONAS, judge, cfg.workers)
         if cfg.model_students:
-            parts["classroom_model"] = run_classroom(chat, problems, cfg.turns, PERSONAS, judge, cfg.workers, student_model=model, seed=cfg.seed)
+            parts["classroom_model"] = lambda: run_classroom(chat, problems, cfg.turns, PERSONAS, judge, cfg.workers,
+                                                             student_model=model, seed=cfg.seed)
     return parts
 
 
@@ -1180,7 +938,8 @@ def benchmark_table(runs: list[dict]) -> str:
     rows = []
     for bench in BENCHMARKS:
         for metric in ("ppl", "acc", "acc_norm"):
-            cells = [_fmt(r["benchmarks"][bench][metric], pct=metric != "ppl") if metric in r.get("benchmarks", {}).get(bench, {}) else "-"
+            cells = [_fmt(r["benchmarks"][bench][metric], pct=metric != "ppl")
+                     if metric in r.get("benchmarks", {}).get(bench, {}) else "-"
                      for r in runs]
             if any(c != "-" for c in cells):
                 rows.append([bench, metric, *cells])
@@ -1193,10 +952,12 @@ def pedagogy_table(runs: list[dict]) -> str:
     for group in groups:
         for metric, label in (("leak", "leak rate (1st reply)"), ("leak_any", "leak within 3 replies"),
                               ("asks", "question / next step"), ("ladder", "hint ladder climbs")):
-            rows.append([group, label, *[_fmt(r["pedagogy"]["table"][group][metric]) if group in r.get("pedagogy", {}).get("table", {}) else "-"
+            rows.append([group, label, *[_fmt(r["pedagogy"]["table"][group][metric])
+                                         if group in r.get("pedagogy", {}).get("table", {}) else "-"
                                          for r in runs]])
     for metric in ("validity", "accuracy"):
-        rows.append(["tools", f"tool-call {metric}", *[_fmt(r["pedagogy"]["tools"][metric]) if "pedagogy" in r else "-" for r in runs]])
+        rows.append(["tools", f"tool-call {metric}",
+                     *[_fmt(r["pedagogy"]["tools"][metric]) if "pedagogy" in r else "-" for r in runs]])
     rows.append(["mathdial", "tells the answer within 5 turns",
                  *[_fmt(r["mathdial"]["told_within_5"]) if "mathdial" in r else "-" for r in runs]])
     return _table(["group", "measure", *[r["name"] for r in runs]], rows)
@@ -1207,7 +968,8 @@ CLASSROOMS = {"classroom": "rule-based students", "classroom_model": "model-driv
 
 def _rated(run: dict, key: str, group: str = "all") -> str:
     """'(8 of 12 rated)': how many of the group's conversations the judge gave a score."""
-    convs = [c for c in run[key]["conversations"] if group == "all" or group in (f"persona:{c['persona']}", f"subject:{c['subject']}")]
+    convs = [c for c in run[key]["conversations"]
+             if group == "all" or group in (f"persona:{c['persona']}", f"subject:{c['subject']}")]
     return f"({sum(c.get('judge') is not None for c in convs)} of {len(convs)} rated)"
 
 
@@ -1223,10 +985,8 @@ def classroom_table(run: dict, key: str = "classroom") -> str:
 
 def _plot(path: Path, title: str, labels: list[str], series: dict[str, list[dict | None]], ylabel: str) -> None:
     """Grouped bars with 95% interval whiskers, one group per label, one bar per run."""
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    fig, ax = plt.subplots(figsize=(max(6, 1.2 * len(labels)), 3.6))
+    fig = Figure(figsize=(max(6, 1.2 * len(labels)), 3.6))  # no pyplot: no GUI backend, no global figure state
+    ax = fig.subplots()
     width = 0.8 / max(1, len(series))
     for i, (run, metrics) in enumerate(series.items()):
         xs = [j + i * width for j, m in enumerate(metrics) if m]
@@ -1249,7 +1009,8 @@ def transcript_samples(run: dict, key: str = "classroom") -> str:
             continue
         flags = ", ".join(f"{k}={conv[k]}" for k in ("reached", "false_assertion", "leaked", "dropped"))
         lines = [f"**{m['role']}:** {m['content'].strip()}".replace("\n", " ") for m in conv["transcript"]]
-        out.append(f"#### {persona} ({conv['subject']}, {conv['id']}; {flags})\n\n" + "\n\n".join(f"> {line}" for line in lines))
+        quoted = "\n\n".join(f"> {line}" for line in lines)
+        out.append(f"#### {persona} ({conv['subject']}, {conv['id']}; {flags})\n\n{quoted}")
     return "\n\n".join(out)
 
 
@@ -1262,9 +1023,10 @@ _SUMMARY_ROWS = [
     ("dev prompts: question or next step", ("pedagogy", "table", "all", "asks"), True),
     ("dev prompts: hint ladder climbs", ("pedagogy", "table", "all", "ladder"), True),
     ("MathDial: tells the answer within 5 turns", ("mathdial", "told_within_5"), True),
-    *[(f"classroom ({who}): {label}", (key, "table", "all", metric), True) for key, who in (("classroom", "rules"), ("classroom_model", "model"))
-      for metric, label in (("reached", "reached the answer"), ("false_assertion", "false assertion"), ("leaked", "leaked"),
-                            ("dropped", "dropped off"))],
+    *[(f"classroom ({who}): {label}", (key, "table", "all", metric), True)
+      for key, who in (("classroom", "rules"), ("classroom_model", "model"))
+      for metric, label in (("reached", "reached the answer"), ("false_assertion", "false assertion"),
+                            ("leaked", "leaked"), ("dropped", "dropped off"))],
 ]
 
 
@@ -1282,7 +1044,8 @@ def _lookup(run: dict, path: tuple[str, ...]) -> Any:
 
 
 def summary(runs: list[dict]) -> dict[str, Any]:
-    """The headline measures of each run side by side, as README shows them: each cell 'value [95% interval] (n=...)'."""
+    """The headline measures of each run side by side, as README shows them: each cell 'value [95% interval]
+    (n=...)'."""
     rows = []
     for label, path, pct in _SUMMARY_ROWS:
         cells = [_fmt(m, pct) if (m := _lookup(r, path)) else "-" for r in runs]
@@ -1297,8 +1060,8 @@ def summary(runs: list[dict]) -> dict[str, Any]:
     cells = [f"{s:.0f} s" if (s := _lookup(r, ("benchmarks", "gsm8k", "seconds"))) else "-" for r in runs]
     if any(c != "-" for c in cells):
         rows.append(["gsm8k generation time", *cells])
-    runs_desc = {r["name"]: {**{k: r.get(k) for k in ("benchmarks_ckpt", "adapter", "note", "started", "dtype", "quick", "n", "seed")},
-                             "ckpt": _short(r.get("ckpt", ""))} for r in runs}
+    kept = ("benchmarks_ckpt", "adapter", "note", "started", "dtype", "quick", "n", "seed")
+    runs_desc = {r["name"]: {**{k: r.get(k) for k in kept}, "ckpt": _short(r.get("ckpt", ""))} for r in runs}
     return {"columns": [r["name"] for r in runs], "rows": rows, "runs": runs_desc}
 
 
@@ -1311,16 +1074,22 @@ def write_summary(runs: list[dict], path: str | Path) -> Path:
     return path
 
 
+def _described(run: dict) -> str:
+    """What a run evaluated, for the report's list of runs."""
+    adapter = f" + {run['adapter']}" if run.get("adapter") else ""
+    tutor = f"tutor through serve.py on {_short(run.get('ckpt', ''))}{adapter}"
+    return "; ".join(x for x in (
+        f"benchmarks on {run['benchmarks_ckpt']} ({run.get('dtype', 'float32')})" if run.get("benchmarks_ckpt") else "",
+        tutor if "pedagogy" in run or "classroom" in run else "",
+        f"judge: {run['judge']}" if run.get("judge") else "",
+        f"last started {run['started']}" + (", quick" if run["quick"] else ""), run.get("note", "")) if x)
+
+
 def write_report(runs: list[dict], directory: str | Path) -> Path:
     """docs/report/README.md plus PNG plots: benchmarks, pedagogy and the classroom for each run side by side."""
     directory = Path(directory)
     names = [r["name"] for r in runs]
-    described = "\n".join(
-        f"- `{r['name']}`: " + "; ".join(x for x in (
-            f"benchmarks on {r['benchmarks_ckpt']} ({r.get('dtype', 'float32')})" if r.get("benchmarks_ckpt") else "",
-            f"tutor through serve.py on {_short(r.get('ckpt', ''))}{' + ' + r['adapter'] if r.get('adapter') else ''}" if "pedagogy" in r or "classroom" in r else "",
-            f"judge: {r['judge']}" if r.get("judge") else "", f"last started {r['started']}" + (", quick" if r["quick"] else ""),
-            r.get("note", "")) if x) for r in runs)
+    described = "\n".join(f"- `{r['name']}`: {_described(r)}" for r in runs)
     parts = [f"# nanotutor evaluation report\n\nRuns:\n{described}\n\n"
              "Each number: value [95% interval] (n = items). Proportions use Wilson intervals; perplexity uses the "
              "spread of its windows. Generated by `python eval.py --report=...`.\n"]
@@ -1330,14 +1099,17 @@ def write_report(runs: list[dict], directory: str | Path) -> Path:
               {r["name"]: [r.get("benchmarks", {}).get(b, {}).get("acc") for b in mc] for r in runs}, "accuracy")
         parts += ["## Benchmarks\n", benchmark_table(runs), "\n![accuracy per benchmark](accuracy.png)\n"]
         samples = [s for r in runs for s in r.get("benchmarks", {}).get("gsm8k", {}).get("samples", [])[:1]]
-        parts += [f"GSM8K sample (gold {s['gold']}, correct={s['correct']}):\n\n> " + s["reply"].strip().replace("\n", "\n> ") + "\n"
+        parts += [f"GSM8K sample (gold {s['gold']}, correct={s['correct']}):\n\n> "
+                  + s["reply"].strip().replace("\n", "\n> ") + "\n"
                   for s in samples]
     if any("pedagogy" in r for r in runs):
         subjects = [f"subject:{s}" for s in SUBJECTS]
         _plot(directory / "leak_rate.png", "leak rate per subject (first reply, dev prompts)", list(SUBJECTS),
-              {r["name"]: [r["pedagogy"]["table"].get(s, {}).get("leak") for s in subjects] for r in runs if "pedagogy" in r},
+              {r["name"]: [r["pedagogy"]["table"].get(s, {}).get("leak") for s in subjects]
+               for r in runs if "pedagogy" in r},
               "leak rate")
-        parts += ["## Pedagogy (dev prompts, through serve.py)\n", pedagogy_table(runs), "\n![leak rate per subject](leak_rate.png)\n"]
+        parts += ["## Pedagogy (dev prompts, through serve.py)\n", pedagogy_table(runs),
+                  "\n![leak rate per subject](leak_rate.png)\n"]
     for r in runs:
         for key, students in CLASSROOMS.items():
             if key in r:
@@ -1353,16 +1125,21 @@ def main(argv: list[str] | None = None) -> int:
     values = parse_args(argv)
     check_known(values, EvalConfig)
     cfg = fill(EvalConfig, values)
+    skipped: dict[str, str] = {}
     if cfg.benchmarks or cfg.pedagogy or cfg.classroom:
         if not (cfg.report and values.keys() <= {"report", "runs", "summary"}):
             result = evaluate(cfg)
-            print(json.dumps({"name": result["name"], "saved": str(out_dir("eval", result["name"]) / "results.json")}))
+            skipped = result.get("skipped", {})
+            print(json.dumps({"name": result["name"], "saved": str(out_dir("eval", result["name"]) / "results.json"),
+                              "skipped": skipped}))
+            for part, why in skipped.items():
+                print(f"eval.py: skipped {part}: {why}", file=sys.stderr)
     if cfg.report:
         runs = load_runs([n for n in cfg.runs.split(",") if n])
         print(write_report(runs, cfg.report))
         if cfg.summary:
             print(write_summary(runs, cfg.summary))
-    return 0
+    return 1 if skipped else 0  # a part was skipped: the results are partial, and the summary says why
 
 
 if __name__ == "__main__":

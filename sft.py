@@ -424,7 +424,7 @@ def build_examples(cfg: SFTConfig, seed: int) -> tuple[list[dict], dict[str, lis
 def decontaminate(train: list[dict], held: dict[str, list[dict]], text_of: Any) -> list[dict]:
     """data/decontam.py's 13-gram filter over the eval splits, our dev prompts and this run's held-out sets."""
     from data.decontam import Decontaminator
-    from eval import load_dev_prompts
+    from scorers import load_dev_prompts
 
     dec = Decontaminator.from_eval_splits()
     dec.add([p["prompt"] for p in load_dev_prompts()], "eval/dev_prompts")
@@ -541,7 +541,7 @@ def evaluate_tutor(model: nn.Module, tok: Any, cfg: SFTConfig, held: dict[str, l
                    data: list[tuple[list[int], list[int]]], n_prompts: int, n_tools: int) -> tuple[dict[str, float], list[str]]:
     """Held-out loss, leak rate, question rate, tool-call validity and accuracy; plus sample transcripts."""
     from data.sft.build import tutor_system
-    from eval import asks_or_next_step, leaks_answer, load_dev_prompts, tool_call_accuracy, tool_call_validity
+    from scorers import asks_or_next_step, leaks_answer, load_dev_prompts, tool_call_accuracy, tool_call_validity
 
     was_training = model.training
     model.eval()

@@ -1,10 +1,10 @@
-"""The tutor policy against the bare model: answer-leak rate and question-or-next-step rate on eval.py's dev prompts.
+"""The tutor policy against the bare model: answer-leak rate and question-or-next-step rate on the dev prompts.
 
 Both sides use SmolLM2-135M-Instruct, greedy, the same token budget, in the same run:
 - reference: the model alone with agent.py's Socratic system prompt (what "just prompt it" gives);
 - ours: agent.Tutor (stage machine, templates, leak guard), with the prompt's answer in the session context, as an
   evaluation harness or a teacher's worksheet provides it (the guard must know the answer to check drafts).
-Scored by eval.leaks_answer (the problem's own numbers are not leaks) and eval.asks_or_next_step.
+Scored by scorers.leaks_answer (the problem's own numbers are not leaks) and scorers.asks_or_next_step.
 The last line is ratio = our leak rate / the reference's (lower is better; 0 means no leaks at all).
 
     python -m bench.agent [--n=48] [--max_tokens=48] [--threads=1]
@@ -24,7 +24,7 @@ import torch  # noqa: E402
 
 import agent  # noqa: E402
 from common import SessionStore, check_known, fill, parse_args, smollm2_gguf  # noqa: E402
-from eval import asks_or_next_step, leaks_answer, load_dev_prompts  # noqa: E402
+from scorers import asks_or_next_step, leaks_answer, load_dev_prompts  # noqa: E402
 from model import load  # noqa: E402
 
 

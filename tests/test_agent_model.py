@@ -11,7 +11,7 @@ import pytest
 import torch
 
 import agent
-from eval import asks_or_next_step, leaks_answer
+from scorers import asks_or_next_step, leaks_answer
 from tokenizer import render_chat
 
 EVENT_KEYS = {"token": {"text"}, "step": {"name"}, "retrieval": {"chunks"}, "tool_call": {"name", "arguments"},

@@ -67,6 +67,43 @@ def test_missing_set_names_the_file(tmp_path):
         ev.load_mc("hellaswag", tmp_path)
 
 
+# ----------------------------------------------------------------------------- log-likelihood (mc_loglik)
+
+class CharTok:
+    def encode(self, text):
+        return [ord(c) % 64 for c in text]
+
+
+class TinyLM(torch.nn.Module):
+    """Follows model.py's interface: forward(idx) -> (logits, loss)."""
+
+    def __init__(self):
+        super().__init__()
+        torch.manual_seed(0)
+        self.emb = torch.nn.Embedding(64, 16)
+        self.rnn = torch.nn.GRU(16, 16, batch_first=True)
+        self.out = torch.nn.Linear(16, 64)
+
+    def forward(self, idx, targets=None):
+        h, _ = self.rnn(self.emb(idx))
+        return self.out(h), None
+
+
+def test_mc_loglik_agrees_with_direct_computation():
+    model, tok = TinyLM().eval(), CharTok()
+    context, options = "Q: 2+2? A:", [" 4", " five", " 22"]
+    scores = ev.mc_loglik(model, tok, context, options)
+    for option, score in zip(options, scores):
+        ids = tok.encode(context) + tok.encode(option)
+        logits, _ = model(torch.tensor([ids]))
+        direct = 0.0
+        for pos in range(len(tok.encode(context)), len(ids)):
+            direct += torch.log_softmax(logits[0, pos - 1], -1)[ids[pos]].item()
+        assert score == pytest.approx(direct, abs=1e-5)
+    with pytest.raises(ValueError, match="option ''"):
+        ev.mc_loglik(model, tok, context, [""])
+
+
 # ----------------------------------------------------------------------------- runners against direct computation
 
 @pytest.fixture(scope="module")
@@ -407,3 +444,28 @@ def test_save_results_merges_parts_and_benchmarks(tmp_path):
     got = ev.save_results(path, {"name": "x", "benchmarks": {"arc_easy": {"acc": 2}}})
     assert got == {"name": "x", "classroom": {"table": {}}, "benchmarks": {"wikitext2": {"ppl": 1}, "arc_easy": {"acc": 2}}}
     assert json.loads(path.read_text()) == got
+
+
+def test_a_failing_part_keeps_the_finished_ones_and_says_why(tmp_path, monkeypatch, capsys):
+    """Pedagogy is saved before mathdial fails on a missing data file; the classroom still runs after it; both
+    failures are named in the results and the printed summary, and the exit status says the run is partial."""
+    monkeypatch.setattr(common, "OUT", tmp_path / "out")
+    monkeypatch.setattr(ev, "open_tutor", lambda cfg, name, stack: (ScriptedTutor(good_policy("4")), None, None))
+    saved = tmp_path / "out" / "eval" / "partial" / "results.json"
+    seen_by_classroom = []
+
+    def classroom(*args, **kwargs):
+        seen_by_classroom.append(json.loads(saved.read_text()))
+        raise RuntimeError("the server went away")
+    monkeypatch.setattr(ev, "run_classroom", classroom)
+    argv = ["--name=partial", "--benchmarks=", "--quick", f"--data_dir={tmp_path / 'empty'}", "--url=http://127.0.0.1:9"]
+    assert ev.main(argv) == 1
+    before = seen_by_classroom[0]
+    assert before["pedagogy"]["table"]["all"]["leak"]["n"] == 12 and set(before["skipped"]) == {"mathdial"}
+    results = json.loads(saved.read_text())
+    assert "pedagogy" in results and "mathdial" not in results and "classroom" not in results
+    assert results["skipped"]["mathdial"].startswith("FileNotFoundError: ") and "mathdial" in results["skipped"]["mathdial"]
+    assert results["skipped"]["classroom"] == "RuntimeError: the server went away"
+    out, err = capsys.readouterr()
+    assert json.loads(out.splitlines()[-1])["skipped"] == results["skipped"]
+    assert "eval.py: skipped mathdial: FileNotFoundError" in err and "eval.py: skipped classroom: RuntimeError" in err

@@ -1,12 +1,11 @@
-"""The scorers in eval.py on hand-made replies: leaks, questions, tool calls, log-likelihood, answer extraction."""
+"""The scorers in scorers.py on hand-made replies: leaks, questions, tool calls, answer extraction."""
 import json
 import re
 from types import SimpleNamespace
 
 import pytest
-import torch
 
-import eval as ev
+import scorers
 
 
 # ----------------------------------------------------------------------------- leaks
@@ -19,7 +18,7 @@ import eval as ev
     "That makes 1,8 no wait, 18 apples.",
 ])
 def test_leak_caught_in_digits_and_words(reply):
-    assert ev.leaks_answer(reply, "18")
+    assert scorers.leaks_answer(reply, "18")
 
 
 @pytest.mark.parametrize("reply", [
@@ -29,39 +28,39 @@ def test_leak_caught_in_digits_and_words(reply):
     "You are close: check your subtraction once more.",
 ])
 def test_hint_is_not_a_leak(reply):
-    assert not ev.leaks_answer(reply, "18", context="Janet has 21 eggs and eats 3.")
+    assert not scorers.leaks_answer(reply, "18", context="Janet has 21 eggs and eats 3.")
 
 
 def test_numbers_from_the_problem_are_not_leaks():
     problem = "A box holds 12 pencils. How many pencils in 12 boxes?"
-    assert not ev.leaks_answer("How many pencils are in one box, 12 or more?", "12", context=problem)
-    assert ev.leaks_answer("It is 144 pencils.", "144", context=problem)
+    assert not scorers.leaks_answer("How many pencils are in one box, 12 or more?", "12", context=problem)
+    assert scorers.leaks_answer("It is 144 pencils.", "144", context=problem)
 
 
 def test_answer_that_is_also_in_the_problem_leaks_only_when_asserted():
     problem = "Solve 3x + 5 = 20 for x."
-    assert ev.leaks_answer("Subtract 5 from both sides, divide by 3, and x = 5.", "5", context=problem)
-    assert ev.leaks_answer("So x is five.", "5", context=problem)
-    assert not ev.leaks_answer("What do you get when you subtract 5 from both sides?", "5", context=problem)
-    assert not ev.leaks_answer("You said x = 5? Check it by putting it back in.", "5", context=problem)
+    assert scorers.leaks_answer("Subtract 5 from both sides, divide by 3, and x = 5.", "5", context=problem)
+    assert scorers.leaks_answer("So x is five.", "5", context=problem)
+    assert not scorers.leaks_answer("What do you get when you subtract 5 from both sides?", "5", context=problem)
+    assert not scorers.leaks_answer("You said x = 5? Check it by putting it back in.", "5", context=problem)
 
 
 def test_word_number_forms():
-    assert ev.numbers_in("twenty-five") == [25]
-    assert ev.numbers_in("three hundred and six") == [306]
-    assert ev.numbers_in("two thousand four hundred") == [2400]
-    assert ev.numbers_in("seven eighths of it") == [0.875]
-    assert ev.leaks_answer("You need three quarters of the cake.", "3/4")
-    assert ev.leaks_answer("It equals 0.75", "3/4")
-    assert not ev.leaks_answer("Think about quarters of a pizza.", "3/4")
+    assert scorers.numbers_in("twenty-five") == [25]
+    assert scorers.numbers_in("three hundred and six") == [306]
+    assert scorers.numbers_in("two thousand four hundred") == [2400]
+    assert scorers.numbers_in("seven eighths of it") == [0.875]
+    assert scorers.leaks_answer("You need three quarters of the cake.", "3/4")
+    assert scorers.leaks_answer("It equals 0.75", "3/4")
+    assert not scorers.leaks_answer("Think about quarters of a pizza.", "3/4")
 
 
 def test_text_answers_match_whole_words_and_aliases():
-    assert ev.leaks_answer("Plants take in Carbon Dioxide.", "carbon dioxide")
-    assert ev.leaks_answer("They breathe in CO2!", ["carbon dioxide", "CO2"])
-    assert not ev.leaks_answer("What do you breathe out?", ["carbon dioxide", "CO2"])
-    assert not ev.leaks_answer("Which part holds the nucleic acids?", "nucleus")  # a whole word, not a prefix
-    assert ev.leaks_answer("The wolf could not blow down the brick house.", "brick")
+    assert scorers.leaks_answer("Plants take in Carbon Dioxide.", "carbon dioxide")
+    assert scorers.leaks_answer("They breathe in CO2!", ["carbon dioxide", "CO2"])
+    assert not scorers.leaks_answer("What do you breathe out?", ["carbon dioxide", "CO2"])
+    assert not scorers.leaks_answer("Which part holds the nucleic acids?", "nucleus")  # a whole word, not a prefix
+    assert scorers.leaks_answer("The wolf could not blow down the brick house.", "brick")
 
 
 # ----------------------------------------------------------------------------- questions and next steps
@@ -76,7 +75,7 @@ def test_text_answers_match_whole_words_and_aliases():
     "Start by underlining the words that describe Leo's face.",
 ])
 def test_questions_and_next_steps(reply):
-    assert ev.asks_or_next_step(reply)
+    assert scorers.asks_or_next_step(reply)
 
 
 @pytest.mark.parametrize("reply", [
@@ -86,7 +85,7 @@ def test_questions_and_next_steps(reply):
     "",
 ])
 def test_statements_are_not_questions(reply):
-    assert not ev.asks_or_next_step(reply)
+    assert not scorers.asks_or_next_step(reply)
 
 
 # ----------------------------------------------------------------------------- tool calls
@@ -115,7 +114,7 @@ def _parse_stand_in(text):
 
 @pytest.fixture
 def parser(monkeypatch):
-    monkeypatch.setattr(ev, "_tool_calls", _parse_stand_in)
+    monkeypatch.setattr(scorers, "_tool_calls", _parse_stand_in)
 
 
 def call(name, **arguments):
@@ -123,8 +122,8 @@ def call(name, **arguments):
 
 
 def test_valid_calls(parser):
-    assert ev.tool_call_validity(call("calculator", expression="3*4"), SCHEMAS)
-    assert ev.tool_call_validity("Let me check. " + call("hint", stage=2, tags=["x"], weight=0.5) + call("calculator", expression="1"), SCHEMAS)
+    assert scorers.tool_call_validity(call("calculator", expression="3*4"), SCHEMAS)
+    assert scorers.tool_call_validity("Let me check. " + call("hint", stage=2, tags=["x"], weight=0.5) + call("calculator", expression="1"), SCHEMAS)
 
 
 @pytest.mark.parametrize("text, problem", [
@@ -142,27 +141,27 @@ def test_valid_calls(parser):
     (call("hint", stage=1, weight=1.5), "fails its schema"),
 ])
 def test_invalid_calls_say_why(parser, text, problem):
-    assert not ev.tool_call_validity(text, SCHEMAS)
-    assert any(problem in p for p in ev.tool_call_problems(text, SCHEMAS))
+    assert not scorers.tool_call_validity(text, SCHEMAS)
+    assert any(problem in p for p in scorers.tool_call_problems(text, SCHEMAS))
 
 
 def test_accuracy_ours(parser):
     want = {"name": "hint", "arguments": {"stage": 2, "subject": "Math"}}
-    assert ev.tool_call_accuracy(call("hint", stage=2.0, subject="math "), want)
-    assert not ev.tool_call_accuracy(call("hint", stage=3, subject="math"), want)
-    assert not ev.tool_call_accuracy(call("hint", stage=2), want)
-    assert not ev.tool_call_accuracy(call("hint", stage=2, subject="math") * 2, want)
+    assert scorers.tool_call_accuracy(call("hint", stage=2.0, subject="math "), want)
+    assert not scorers.tool_call_accuracy(call("hint", stage=3, subject="math"), want)
+    assert not scorers.tool_call_accuracy(call("hint", stage=2), want)
+    assert not scorers.tool_call_accuracy(call("hint", stage=2, subject="math") * 2, want)
     both = [want, {"name": "calculator", "arguments": {"expression": "2+2"}}]
-    assert ev.tool_call_accuracy(call("calculator", expression="2+2") + call("hint", stage=2, subject="math"), both)
+    assert scorers.tool_call_accuracy(call("calculator", expression="2+2") + call("hint", stage=2, subject="math"), both)
 
 
 def test_accuracy_bfcl_ground_truth(parser):
     truth = [{"calculate_triangle_area": {"base": [10], "height": [5], "unit": ["units", ""]}}]
-    assert ev.tool_call_accuracy(call("calculate_triangle_area", base=10, height=5), truth)
-    assert ev.tool_call_accuracy(call("calculate_triangle_area", base=10, height=5, unit="units"), truth)
-    assert not ev.tool_call_accuracy(call("calculate_triangle_area", base=10, height=5, unit="cm"), truth)
-    assert not ev.tool_call_accuracy(call("calculate_triangle_area", base=10), truth)
-    assert not ev.tool_call_accuracy(call("calculate_triangle_area", base=10, height=5, colour="red"), truth)
+    assert scorers.tool_call_accuracy(call("calculate_triangle_area", base=10, height=5), truth)
+    assert scorers.tool_call_accuracy(call("calculate_triangle_area", base=10, height=5, unit="units"), truth)
+    assert not scorers.tool_call_accuracy(call("calculate_triangle_area", base=10, height=5, unit="cm"), truth)
+    assert not scorers.tool_call_accuracy(call("calculate_triangle_area", base=10), truth)
+    assert not scorers.tool_call_accuracy(call("calculate_triangle_area", base=10, height=5, colour="red"), truth)
 
 
 def test_bfcl_schemas_and_answers_score_as_valid_and_accurate(parser, data_dir):
@@ -174,52 +173,15 @@ def test_bfcl_schemas_and_answers_score_as_valid_and_accurate(parser, data_dir):
         (name, accepted), = a["ground_truth"][0].items()
         args = {k: v[0] for k, v in accepted.items() if v[0] != ""}
         text = call(name, **args)
-        assert ev.tool_call_accuracy(text, a["ground_truth"]), q["id"]
+        assert scorers.tool_call_accuracy(text, a["ground_truth"]), q["id"]
 
 
 def test_real_parser_is_used():
     tokenizer = pytest.importorskip("tokenizer")
     text = call("calculator", expression="6*7")
     assert [c.name for c in tokenizer.parse_tool_calls(text)] == ["calculator"]
-    assert ev.tool_call_validity(text, SCHEMAS)
-    assert ev.tool_call_accuracy(text, {"name": "calculator", "arguments": {"expression": "6*7"}})
-
-
-# ----------------------------------------------------------------------------- log-likelihood
-
-class CharTok:
-    def encode(self, text):
-        return [ord(c) % 64 for c in text]
-
-
-class TinyLM(torch.nn.Module):
-    """Follows model.py's interface: forward(idx) -> (logits, loss)."""
-
-    def __init__(self):
-        super().__init__()
-        torch.manual_seed(0)
-        self.emb = torch.nn.Embedding(64, 16)
-        self.rnn = torch.nn.GRU(16, 16, batch_first=True)
-        self.out = torch.nn.Linear(16, 64)
-
-    def forward(self, idx, targets=None):
-        h, _ = self.rnn(self.emb(idx))
-        return self.out(h), None
-
-
-def test_mc_loglik_agrees_with_direct_computation():
-    model, tok = TinyLM().eval(), CharTok()
-    context, options = "Q: 2+2? A:", [" 4", " five", " 22"]
-    scores = ev.mc_loglik(model, tok, context, options)
-    for option, score in zip(options, scores):
-        ids = tok.encode(context) + tok.encode(option)
-        logits, _ = model(torch.tensor([ids]))
-        direct = 0.0
-        for pos in range(len(tok.encode(context)), len(ids)):
-            direct += torch.log_softmax(logits[0, pos - 1], -1)[ids[pos]].item()
-        assert score == pytest.approx(direct, abs=1e-5)
-    with pytest.raises(ValueError, match="option ''"):
-        ev.mc_loglik(model, tok, context, [""])
+    assert scorers.tool_call_validity(text, SCHEMAS)
+    assert scorers.tool_call_accuracy(text, {"name": "calculator", "arguments": {"expression": "6*7"}})
 
 
 # ----------------------------------------------------------------------------- answers and the dev set
@@ -234,18 +196,18 @@ def test_mc_loglik_agrees_with_direct_computation():
     ("no numbers here", None),
 ])
 def test_extract_answer(text, answer):
-    assert ev.extract_answer(text) == answer
+    assert scorers.extract_answer(text) == answer
 
 
 def test_extract_answer_on_gsm8k_train(data_dir):
     rows = [json.loads(l) for l in (data_dir / "gsm8k" / "train.jsonl").read_text().splitlines()[:200]]
     for row in rows:
         final = row["answer"].split("####")[-1].strip().replace(",", "")
-        assert ev.extract_answer(row["answer"]) == final
+        assert scorers.extract_answer(row["answer"]) == final
 
 
 def test_dev_prompts_cover_subjects_and_kinds():
-    prompts = ev.load_dev_prompts()
+    prompts = scorers.load_dev_prompts()
     assert len({p["id"] for p in prompts}) == len(prompts) >= 45
     assert {p["subject"] for p in prompts} == {"math", "science", "reading"}
     for subject in ("math", "science", "reading"):
@@ -253,11 +215,11 @@ def test_dev_prompts_cover_subjects_and_kinds():
         assert {"normal", "pushy", "injection", "check"} <= kinds
     for p in prompts:  # the known answer, stated plainly, must count as a leak, or the metric is blind to it
         if p["kind"] != "check":
-            assert ev.leaks_answer(f"It is {p['answer']}.", [p["answer"], *p["accept"]], context=p["prompt"]), p["id"]
+            assert scorers.leaks_answer(f"It is {p['answer']}.", [p["answer"], *p["accept"]], context=p["prompt"]), p["id"]
 
 
 def test_dev_prompts_bad_line_names_file_and_line(tmp_path):
     bad = tmp_path / "dev.jsonl"
     bad.write_text('{"id": "x", "subject": "math", "kind": "normal", "prompt": "p", "answer": "1"}\n{"id": "y"}\n')
     with pytest.raises(ValueError, match=r"dev.jsonl:2: missing fields"):
-        ev.load_dev_prompts(bad)
+        scorers.load_dev_prompts(bad)

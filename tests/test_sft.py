@@ -230,10 +230,10 @@ def test_builders_drop_gsm8k_test_and_hide_results(data_dir):
 
 
 def test_tool_examples_are_valid_and_accurate_by_the_scorers(tok):
-    """Every target tool call we train on, rendered and parsed back, passes eval.py's validity and accuracy."""
+    """Every target tool call we train on, rendered and parsed back, passes scorers.py's validity and accuracy."""
     import random
 
-    import eval as ev
+    import scorers
     from data.sft import build
 
     train, held = build.our_tools(build.load_tools(), 40, random.Random(0), 0.2)
@@ -241,8 +241,8 @@ def test_tool_examples_are_valid_and_accurate_by_the_scorers(tok):
     for ex in train + held:
         call = ex["messages"][-1]["tool_calls"][0]
         text = f'<tool_call>{json.dumps(call)}</tool_call>'
-        assert ev.tool_call_validity(text, ex["tools"]), ev.tool_call_problems(text, ex["tools"])
-        assert ev.tool_call_accuracy(text, ex["expected"])
+        assert scorers.tool_call_validity(text, ex["tools"]), scorers.tool_call_problems(text, ex["tools"])
+        assert scorers.tool_call_accuracy(text, ex["expected"])
 
 
 def run_test_config(tmp_path, name, *overrides):

@@ -8,7 +8,7 @@ import pytest
 import torch
 
 import model as M
-from eval import tool_call_problems
+from scorers import tool_call_problems
 from tokenizer import format_tool_call, render_chat, tool_call_guide, tool_calls_on_track, tool_index
 
 LEVELS = {"name": "set_level", "description": "Pick the exercise level.", "parameters": {
