@@ -242,6 +242,7 @@ class _Builder:
         self.quantities: list[Quantity] = []
         self.steps: list[Step] = []
         self.used: dict[tuple[int, int], Ref] = {}
+        self.read: list[int] = []     # positions of number-free phrases a pattern has read ('I think of a number')
 
     def given(self, m: re.Match, group: str | int, unit: str, text: str = "") -> Ref:
         span = m.span(group)
@@ -268,7 +269,8 @@ class _Builder:
         """The plan, only if it placed every number of the text (an unplaced number means we misread)."""
         if not self.steps or set(self.used) != set(self.problem.numbers):
             return None
-        if not all(any(start <= a < end for a, _ in self.used) for start, end in self.problem.statements()):
+        marks = [a for a, _ in self.used] + self.read
+        if not all(any(start <= a < end for a in marks) for start, end in self.problem.statements()):
             return None   # a statement without a number we used says something the plan ignores ("came back")
         return Plan(self.problem.raw, self.pattern, self.quantities, self.steps)
 
@@ -773,20 +775,21 @@ _RATIOS = [re.compile(rf"ratio of (?:the )?{_w('x')}(?: [a-z]+)? to (?:the )?{_w
 def ratio(p: _Problem) -> Plan | None:
     """'The ratio of boys to girls is 3:4. There are 12 boys.' -> girls; or a total shared in that ratio."""
     m = next((r for rx in _RATIOS for r in [p.search(rx)] if r), None)
-    q = p.match_question(re.compile(r"how (?:many|much) (?:[a-z]+ )?(?P<n>[a-z]+)", re.I)) \
-        or re.search(r"(?P<n>[a-z]+) does \w+ need", p.question)
-    if not m or not q or p.asks(r"\b(more|fewer|less|than|difference)\b"):
+    if not m or not p.asks(r"^how (many|much)") or p.asks(r"\b(more|fewer|less|than|difference)\b"):
         return None
     x, y = m.group("x"), m.group("y")
+    asked = [n for n in (x, y) if _mentions(p.question, n)]
     counts = [c for c in p.finditer(_COUNT, "all") if c.span("a") not in (m.span("r1"), m.span("r2"))]
-    if len(counts) != 1 or not (_same(q.group("n"), x) or _same(q.group("n"), y)):
+    if len(counts) != 1 or len(asked) != 1:
         return None
     c = counts[0]
+    after = re.findall(r"[a-z]+", p.t[c.end("a"):])[:4]   # '9 cups of flour' counts flour
+    counted = next((n for n in (x, y) if any(_same(w, n) for w in after)), None)
     b = _Builder(p, "ratio")
     rx, ry = b.given(m, "r1", f"parts {x}"), b.given(m, "r2", f"parts {y}")
-    want, want_name = (rx, x) if _same(q.group("n"), x) else (ry, y)
-    if _same(c.group("noun"), x) or _same(c.group("noun"), y):
-        have = rx if _same(c.group("noun"), x) else ry
+    want, want_name = (rx, x) if asked[0] == x else (ry, y)
+    if counted:
+        have = rx if counted == x else ry
         if have == want:
             return None
         per = b.step("/", [b.given(c, "a", c.group("noun")), have], f"{c.group('noun')} per part",
@@ -910,10 +913,10 @@ _WORDS_EQ = [
     re.compile(rf"{_n('a')} times (?:a|the|some|my|her|his) number,? (?P<s>{_ADD}|{_SUB}) {_n('b')},? "
                rf"(?:is|equals|makes|gives|was) {_n('c')}"),
     re.compile(rf"(?:multipl\w+|times) (?:it|the number|that number|a number) by {_n('a')},? (?:and |then )*"
-               rf"(?P<s>{_ADD}|{_SUB}) {_n('b')}[^.?!]*?(?:is|get|gets|got|equals|makes|result is|answer is) "
+               rf"(?P<s>{_ADD}|{_SUB}) {_n('b')}[^?]*?\b(?:is|get|gets|got|equals|makes|result is|answer is) "
                rf"{_n('c')}"),
 ]
-_WORDS_ADD_ONLY = re.compile(rf"(?:a|the|some|my|her|his) number (?P<s>{_ADD}|{_SUB}) {_n('b')},? "
+_WORDS_ADD_ONLY = re.compile(rf"(?:[Aa]|[Tt]he|[Ss]ome|[Mm]y|[Hh]er|[Hh]is) number (?P<s>{_ADD}|{_SUB}) {_n('b')},? "
                              rf"(?:is|equals|makes|gives|was) {_n('c')}")
 
 
@@ -930,6 +933,8 @@ def equation(p: _Problem) -> Plan | None:
         plus = re.fullmatch(_SUB, m.group("s")) is None
         name = "the number"
     b = _Builder(p, "equation")
+    b.read += [t.start() for t in re.finditer(r"\b(?:thinks?|thought|chooses|chose|picks?|picked) of a number|"
+                                              r"\b(?:chooses|chose|picks?|picked) a number", p.t)]
     c = b.given(m, "c", "")
     a_text = m.groupdict().get("a")
     if m.groupdict().get("b"):
@@ -1295,7 +1300,7 @@ _OP_SIGN = {"+": " + ", "-": " - ", "*": " × ", "/": " ÷ "}
 def _operand_text(plan: Plan, ref: Ref) -> str:
     if ref.kind == "quantity":
         return plan.quantities[ref.index].text
-    return f"your answer to step {ref.index + 1} (the {plan.steps[ref.index].unit})"
+    return f'your answer to "{plan.steps[ref.index].question}"'
 
 
 def next_step(plan: Plan, done: set[int]) -> Step | None:
