@@ -111,6 +111,7 @@ _NUMBER = re.compile(NUM)
 def normalise(text: str) -> str:
     """Digits for number words, fractions for "half"/"a third", no thousands commas, "2 1/2" as "5/2"."""
     t = " ".join(text.split())
+    t = re.sub(r"\b(Mr|Mrs|Ms|Dr|St)\.", r"\1", t)   # a title's dot does not end a sentence
     t = re.sub(r"(?<=\d),(?=\d{3}\b)", "", t)
     t = re.sub(r"(\d) ?percent\b", r"\1%", t)
     t = re.sub(r"\b(" + "|".join(_TENS) + r")-(" + "|".join(_DIGIT_WORDS) + r")\b",
@@ -324,12 +325,17 @@ _ASKS_LEFT = r"\b(left|remain|remaining|now|still)\b"
 # ----------------------------------------------------------------------------- equal groups, sharing, grouping
 
 _GROUPS_OF = re.compile(rf"{_n('a')} {_w('g')} (?:of|with|containing|holding) {_n('b')} {_w('i')}")
-_EACH_HAS = re.compile(rf"\b(?:each|every) (?:of the )?{_w('g')} (?:has|holds|contains|can hold|carries|fits|"
+_EACH_HAS = re.compile(rf"\b(?:each|every|an?) (?:of the )?{_w('g')} (?:has|holds|contains|can hold|carries|fits|"
                        rf"had|held|contained|have|hold|contain) {_n('b')} {_w('i')}", re.I)
 _ON_EACH = re.compile(rf"{_n('b')} {_w('i')} (?:in|on|per|inside|for) (?:each|every) {_w('g')}")
 _PER = re.compile(rf"{_n('b')} {_w('i')} per {_w('g')}")
 _INTO = re.compile(rf"\b(?:into|make|form|makes|forms) (?:equal )?{_w('g')} of {_n('b')}(?: {_w('i')})?")
-_COUNT = re.compile(rf"{_n('a')} (?:[a-z]+ )?{_w('noun')}")
+_COUNT = re.compile(rf"{_n('a')} {_w('noun')}(?: {_w('noun2')})?")   # '12 red marbles': noun or noun2
+
+
+def _counts(c: re.Match, noun: str | None) -> bool:
+    """Does a count ('12 red marbles', '4 notebooks cost') count `noun`? Its first or second word may name it."""
+    return _same(c.group("noun"), noun) or _same(c.group("noun2"), noun)
 _SHARE = re.compile(r"\b(?:shared?|shares|divided?|divides|split|splits|puts?|packs?|packed|places?|placed|"
                     r"arranges?|arranged|distributes?|distributed|gives?|gave|hands?|handed)\b[^.?!]*?"
                     rf" (?:equally |evenly )?(?:among|between|to|into|in|on) (?:the |her |his |their |its )?"
@@ -357,11 +363,11 @@ def equal_groups(p: _Problem) -> Plan | None:
         if not rel or not rel[2]:
             return None
         size, g, i = rel
-        count = next((c for c in p.finditer(_COUNT) if _same(c.group("noun"), g)
+        count = next((c for c in p.finditer(_COUNT, "all") if _counts(c, g)
                       and c.span("a") != size.span("b")), None)
         if not count:
             return None
-        g = count.group("noun")   # the groups as the text counts them ("5 sheets", not "each sheet")
+        g = next(w for w in (count.group("noun"), count.group("noun2")) if _same(w, g))   # "5 sheets", not "sheet"
     if not p.asks_for(i) or re.search(_GROUP_WORDS, p.question):
         return None
     a = b.given(count, "a", g)
@@ -376,7 +382,7 @@ def grouping(p: _Problem) -> Plan | None:
     if not rel:
         return None
     size, g, i = rel
-    total = next((c for c in p.finditer(_COUNT) if (_same(c.group("noun"), i) or i is None)
+    total = next((c for c in p.finditer(_COUNT) if (_counts(c, i) or i is None)
                   and c.span("a") != size.span("b")), None)
     if not total or not p.asks_for(g):
         return None
@@ -411,7 +417,8 @@ _HAS = r"(?:has|had|have|owns|owned|collected|collects|scored|scores|read|reads|
        r"makes|sold|sells|saved|saves|caught|catches|found|finds|got|gets|bought|buys|earned|earns|ran|runs|wrote)"
 _BASE = re.compile(rf"(?P<x>{_NAME}) {_HAS} {_n('a')} (?:[a-z]+ )?{_w('i')}")
 _MORE = re.compile(rf"(?P<y>{_NAME}) {_HAS} {_n('b')} (?P<dir>more|fewer|less)(?: {_w('i')})? than (?P<x>{_NAME})")
-_TIMES = re.compile(rf"(?P<y>{_NAME}) {_HAS} {_n('b')} times as (?:many|much)(?: {_w('i')})? as (?P<x>{_NAME})")
+_TIMES = re.compile(rf"(?P<y>{_NAME}) {_HAS} {_n('b')} times as (?:many|much)(?: [a-z]+)?(?: {_w('i')})? as "
+                    rf"(?P<x>{_NAME})")
 
 
 def _name_ok(m: re.Match, *groups: str) -> bool:
@@ -422,8 +429,9 @@ def comparison(p: _Problem) -> Plan | None:
     """'Sam has 12 cards. Tom has 5 more than Sam.' -> Tom's cards (and the total, if asked)."""
     rel = p.search(_MORE) or p.search(_TIMES)
     base = p.search(_BASE)
-    if not rel or not base or not _name_ok(rel, "x", "y") or base.group("x") != rel.group("x"):
-        return None
+    if not rel or not base or not _name_ok(rel, "x", "y") or base.group("x") != rel.group("x") \
+            or p.t[:base.start()].endswith("and "):
+        return None   # 'Ava and Mila collected 54' is a joint total: sum_difference reads it
     x, y, i = rel.group("x"), rel.group("y"), base.group("i")
     if not p.asks(rf"^how many\b.*\b{y}\b") and not p.asks(_ASKS_TOTAL):
         return None
@@ -628,10 +636,10 @@ def rate(p: _Problem) -> Plan | None:
     if len(others) != 1:
         return None
     c = others[0]
-    if _same(c.group("noun"), t):       # how much for c of the per-unit
+    if _counts(c, t):       # how much for c of the per-unit
         b.step("*", [per, b.given(c, "a", t)], i, f"How many {i} for {c.group('a')} {t}, at {fmt(b.value(per))} "
                                                   f"{i} per {_stem(t)}?", kind="rate")
-    elif _same(c.group("noun"), i) and p.asks(rf"^how (long|many {t})|^how many {_stem(t)}"):
+    elif _counts(c, i) and p.asks(rf"^how (long|many {t})|^how many {_stem(t)}"):
         b.step("/", [b.given(c, "a", i), per], t, f"How many {t} to get {c.group('a')} {i}, at {fmt(b.value(per))} "
                                                   f"{i} per {_stem(t)}?", kind="rate")
     else:
@@ -674,7 +682,7 @@ def _fraction_parts(p: _Problem) -> tuple[re.Match, re.Match, str] | None:
         return None
     x = frac.groupdict().get("x")
     whole_sentence = _sentence(p, whole.start())
-    if x and not _same(x, whole.group("noun")) and not _mentions(whole_sentence[:whole_sentence.find(
+    if x and not _counts(whole, x) and not _mentions(whole_sentence[:whole_sentence.find(
             whole.group("a"))], x):
         return None      # '1/2 of the distance that Selena ran' is not a fraction of the 36 miles
     return whole, frac, whole.group("noun")
@@ -783,7 +791,7 @@ def ratio(p: _Problem) -> Plan | None:
     if len(counts) != 1 or len(asked) != 1:
         return None
     c = counts[0]
-    after = re.findall(r"[a-z]+", p.t[c.end("a"):])[:4]   # '9 cups of flour' counts flour
+    after = re.findall(r"[a-z]+", re.split(r"[.?!,]", p.t[c.end("a"):])[0])[:4]   # '9 cups of flour': flour
     counted = next((n for n in (x, y) if any(_same(w, n) for w in after)), None)
     b = _Builder(p, "ratio")
     rx, ry = b.given(m, "r1", f"parts {x}"), b.given(m, "r2", f"parts {y}")
@@ -1080,7 +1088,7 @@ def _priced_counts(p: _Problem) -> list[_Merged]:
     for rx in _PRICE_EACH:
         price = p.search(rx)
         if price:
-            counts = [c for c in p.finditer(_COUNT) if _same(c.group("noun"), price.group("i"))]
+            counts = [c for c in p.finditer(_COUNT) if _counts(c, price.group("i"))]
             if len(counts) == 1:
                 return [_Merged(_Renamed(counts[0], {"n": "a"}), price)]
     return []
