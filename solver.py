@@ -179,12 +179,15 @@ def _mentions(text: str, noun: str) -> bool:
 
 # ----------------------------------------------------------------------------- the problem and the plan builder
 
+_SENTENCE = re.compile(r"(?:[^.?!]|\.(?=\d))*(?:[.?!]+|$)")   # '$1.50' does not end a sentence
+
+
 @dataclass
 class _Problem:
     raw: str
     t: str                 # normalised text
-    q: int                 # where the question sentence starts in t
-    numbers: list[tuple[int, int]] = field(default_factory=list)   # spans of every number in t
+    q: int                 # where the asking words start: 'If she uses 9 cups, how much...' is asked from 'how',
+    numbers: list[tuple[int, int]] = field(default_factory=list)   # and its 'if' clause is read as a statement
 
     @property
     def body(self) -> str:
@@ -204,14 +207,15 @@ class _Problem:
         return rx.finditer(self.t, *self._bounds(where))
 
     def statements(self) -> list[tuple[int, int]]:
-        """Spans of the sentences before the question."""
-        return [m.span() for m in re.finditer(r"[^.?!]*[.?!]", self.body) if m.group().strip(" .?!")]
+        """Spans of the sentences before the question (its 'if' clause counts as one)."""
+        return [m.span() for m in re.finditer(_SENTENCE, self.body) if m.group().strip(" .?!")]
 
     def match_question(self, rx: re.Pattern) -> re.Match | None:
-        """rx matched at the start of the question ('^' would only match at the start of the whole text)."""
+        """rx matched where the question asks ('^' would only match at the start of the whole text)."""
         return rx.match(self.t, self.q)
 
     def asks(self, pattern: str) -> bool:
+        """Does the asking part of the question (from 'how'/'what' on) match `pattern`?"""
         return re.search(pattern, self.question, re.I) is not None
 
     def asks_for(self, noun: str | None) -> bool:
@@ -222,7 +226,7 @@ class _Problem:
 
 def _read(problem: str) -> _Problem | None:
     t = normalise(problem)
-    sentences = list(re.finditer(r"[^.?!]*(?:[.?!]+|$)", t))
+    sentences = list(re.finditer(_SENTENCE, t))
     starts = [m.start() for m in sentences if m.group().strip()]
     asked = [m.start() for m in sentences if m.group().strip().endswith("?")]
     if not asked:
@@ -232,6 +236,9 @@ def _read(problem: str) -> _Problem | None:
     q = asked[-1]
     q += len(t[q:]) - len(t[q:].lstrip())
     spans = [m.span() for m in _NUMBER.finditer(t)]
+    asking = re.search(r"\b(how|what|find|calculate|work out|solve)\b", t[q:], re.I)
+    if asking and re.match(r"(if|when|suppose|given|assuming)\b", t[q:], re.I):
+        q += asking.start()
     return _Problem(problem, t, q, spans)
 
 
@@ -620,7 +627,8 @@ def _rate(p: _Problem, b: _Builder) -> tuple[Ref, str, str, re.Match] | None:
 
 def rate(p: _Problem) -> Plan | None:
     """Unit rates and proportion: '120 km in 2 hours' -> how far in 5 hours / how long for 300 km / per hour."""
-    if re.search(r"\b(more|fewer|than|times|%|left|each of)\b", p.t) or not p.asks(r"^how (many|much|far|long|fast)"):
+    if re.search(r"\b(more|fewer|than|times|%|left|each|share|shared|split)\b", p.t, re.I) or \
+            not p.asks(r"^how (many|much|far|long|fast)|^what (is|was) (its|the|his|her|their) (average )?speed"):
         return None
     b = _Builder(p, "rate")
     found = _rate(p, b)
@@ -663,9 +671,8 @@ _STOP = {"how", "many", "much", "are", "were", "was", "the", "does", "did", "for
 
 
 def _sentence(p: _Problem, pos: int) -> str:
-    start = max(p.t.rfind(".", 0, pos), p.t.rfind("?", 0, pos), p.t.rfind("!", 0, pos)) + 1
-    end = min((i for i in (p.t.find(c, pos) for c in ".?!") if i >= 0), default=len(p.t))
-    return p.t[start:end + 1]
+    """The sentence of the text around position `pos`."""
+    return next((m.group() for m in _SENTENCE.finditer(p.t) if m.start() <= pos < m.end()), "")
 
 
 def _content(text: str) -> set[str]:
@@ -690,7 +697,7 @@ def _fraction_parts(p: _Problem) -> tuple[re.Match, re.Match, str] | None:
 
 def fraction_of(p: _Problem) -> Plan | None:
     """'3/4 of the 20 apples are red' or '20 apples. 25% of them are red' -> how many red (or how many are not)."""
-    if not p.asks(r"^how (many|much)") or re.search(r"\b(increase|decrease|discount|off|sale|more|than|each|"
+    if not p.asks(r"^(how (many|much)|what is \d)") or re.search(r"\b(increase|decrease|discount|off|sale|more|than|each|"
                                                      r"never|not|n't|equal|equally|that|those)\b", p.body, re.I):
         return None
     found = _fraction_parts(p)
@@ -713,7 +720,7 @@ def fraction_of(p: _Problem) -> Plan | None:
             return None   # the question must ask about the part the fraction describes
         if p.search(_TAKE_AWAY_VERB) and not p.asks(r"\b(did|does|do|will) \w+ (eat|give|use|spend|sell)"):
             return None
-    if not (p.asks_for(i) or p.asks(r"^how (many|much) (of|are|were|is|did|does|do)\b")):
+    if not (p.asks_for(i) or p.asks(r"^how (many|much) (of|are|were|is|did|does|do)\b|^what is \d")):
         return None
     b = _Builder(p, "fraction_of")
     a, f = b.given(whole, "a", i), b.given(frac, "f", "")
@@ -736,7 +743,7 @@ def percent_apply(p: _Problem) -> Plan | None:
     percents = list(p.finditer(_PERCENT, "all"))
     prices = [m for m in p.finditer(_PRICE, "all") if not m.group("a").endswith("%")]
     if len(percents) != 1 or len(prices) != 1 or not p.asks(r"^(how much|what)") \
-            or re.search(r"\b(than|paid|pays|ended|before|after|to \$)", p.body, re.I) \
+            or re.search(r"\b(than|paid|pays|ended|before|after|to \$)|discount[^.?!]* is \$", p.body, re.I) \
             or p.asks(r"\b(original|before|start|began|morning|was the)\b"):
         return None   # a price after the change (or 'more than his pants') needs a reverse plan we do not make
     up, down = re.search(rf"\b({_UP})\b", p.t), re.search(rf"\b({_DOWN})\b", p.t)
@@ -1158,8 +1165,9 @@ def _unexplained_unit(p: _Problem) -> bool:
 def plan(problem: str) -> Plan | None:
     """The plan for a word problem, or None when no pattern explains every number (or two disagree)."""
     read = _read(problem)
-    if read is None or re.search(_UNHANDLED, read.body, re.I) or _unexplained_unit(read):
-        return None
+    if read is None or re.search(_UNHANDLED, read.body, re.I) or _unexplained_unit(read) \
+            or read.asks(r"^how (many|much) [a-z]+ and [a-z]+"):
+        return None   # ('how many koalas and kangaroos' asks for two things at once)
     plans = []
     for pattern in PATTERNS:
         try:
