@@ -458,6 +458,51 @@ def comparison(p: _Problem) -> Plan | None:
     return b.finish()
 
 
+_AS_MANY = re.compile(rf"{_n('a')} {_w('i')}\b[^.?!]*?(?:,|\band\b|\.)[^.?!]*?\b{_n('b')} (?:times )?as "
+                      rf"(?:many|much|long)\b")
+
+
+def as_many_total(p: _Problem) -> Plan | None:
+    """'48 clips in April and half as many in May. How many altogether?' -> the second amount, then the total."""
+    m = p.search(_AS_MANY)
+    if not m or not p.asks(_ASKS_TOTAL) or re.search(r"\b(than|each|per|every)\b", p.t, re.I):
+        return None
+    i = m.group("i")
+    b = _Builder(p, "comparison")
+    a = b.given(m, "a", i)
+    second = b.step("*", [a, b.given(m, "b", "")], i, f"What is {m.group('b')} times as many as {m.group('a')} {i}?")
+    b.step("+", [a, second], i, f"How many {i} is that with the first {m.group('a')}, in all?")
+    return b.finish()
+
+
+_MEASURE_BASE = re.compile(rf"(?P<x>(?:[Tt]he|[Aa]n?|{_NAME})(?: [a-z]+){{0,2}}) is {_n('a')} ?{_w('u')} "
+                           r"(?P<adj>long|tall|old|high|heavy|wide|deep)")
+_MEASURE_REL = re.compile(rf"(?P<y>(?:[Tt]he|[Hh]is|[Hh]er|{_NAME})(?: [a-z]+){{0,2}}) is {_n('b')} ?{_w('u')}? "
+                          r"(?P<dir>shorter|longer|taller|older|younger|heavier|lighter|higher|lower|wider)\b")
+_MORE_WORDS = {"longer", "taller", "older", "heavier", "higher", "wider"}
+
+
+def measure_comparison(p: _Problem) -> Plan | None:
+    """'A blue ribbon is 45 cm long. The red ribbon is 18 cm shorter.' -> how long is the red ribbon."""
+    base, rel = p.search(_MEASURE_BASE), p.search(_MEASURE_REL)
+    if not base or not rel or rel.start() < base.end() or not p.asks(rf"^how {base.group('adj')} is "):
+        return None
+    own = lambda phrase: set(phrase.lower().split()) - {"the", "a", "an", "his", "her"}  # noqa: E731
+    if not own(rel.group("y")) <= own(p.question.replace("?", "")) or own(base.group("x")) <= own(p.question):
+        return None   # the question must name the second thing, not the first
+    unit = base.group("u")
+    if rel.group("u") and not _same(rel.group("u"), unit):
+        return None
+    b = _Builder(p, "comparison")
+    op = "+" if rel.group("dir") in _MORE_WORDS else "-"
+    b.step(op, [b.given(base, "a", unit), b.given(rel, "b", unit)], unit,
+           f"If {base.group('x').lower()} is {base.group('a')} {unit}, how {base.group('adj')} is "
+           f"{rel.group('y').lower()}, {rel.group('b')} {unit} {rel.group('dir')}?")
+    if b.steps[-1].value <= 0:
+        raise _NoPlan("a length below zero")
+    return b.finish()
+
+
 _DIFF_Q = re.compile(rf"how many (?P<dir>more|fewer|less)(?: {_w('i')})? (?:does|did|do|will) (?P<y>{_NAME}) "
                      rf"{_w('verb')}[^?]* than (?P<x>{_NAME})", re.I)
 
@@ -492,9 +537,9 @@ _SUBJECT = rf"(?:{_NAME}|[Tt]here|[Tt]he \w+|[Aa]n? \w+|[Hh]e|[Ss]he|[Tt]hey|[Ww
 _START = re.compile(rf"(?:{_SUBJECT} (?:has|had|have|starts with|started with|is|are|was|were|"
                     rf"owns|collected|baked|picked|bought|made|saved|saves)) (?:(?:a |an )?[a-z]+ (?:of|with) )?"
                     rf"(?:{_n('a')} (?:[a-z]+ )?{_w('i')}|(?P<cash>\$\d+(?:\.\d+)?))")
-_EVENT = re.compile(rf"\b(?P<verb>{_LOSE}|{_GAIN}) (?:(?:another|away|the|his|her|their) )?{_n('b')}"
+_EVENT = re.compile(rf"\b(?P<verb>{_LOSE}|{_GAIN}) (?:(?:another|away|out|the|his|her|their) )?{_n('b')}"
                     rf"(?: (?:more )?(?:[a-z]+ )?{_w('u')})?")
-_START_GROUPS = re.compile(rf"{_SUBJECT} (?:has|had|have|are|were|bought|buys) "
+_START_GROUPS = re.compile(rf"{_SUBJECT} (?:has|had|have|are|were|bought|buys|orders|ordered|gets|got) "
                            rf"{_n('a')} {_w('g')} (?:of|with) {_n('b')} {_w('i')}")
 _NOT_UNIT = {"to", "of", "more", "from", "for", "and", "on", "in", "at", "each", "with", "times", "than", "away",
              "back", "as"}
@@ -1144,7 +1189,7 @@ def shopping(p: _Problem) -> Plan | None:
 # ----------------------------------------------------------------------------- the planner
 
 PATTERNS: list[Callable[[_Problem], Plan | None]] = [
-    equal_groups, grouping, sharing, comparison, difference, change, part_whole, missing_part, rate, fraction_of,
+    equal_groups, grouping, sharing, comparison, as_many_total, measure_comparison, difference, change, part_whole, missing_part, rate, fraction_of,
     percent_apply, percent_change, ratio, rectangle, mean, equation, sum_difference, conversion, shopping]
 
 
