@@ -315,7 +315,7 @@ def _n(name: str) -> str:
 _FUNCTION_WORDS = r"(?:and|or|to|of|in|on|at|for|with|than|each|per|from|the|a|an|is|are|was|were|more|fewer|" \
                   r"less|as|by|but|then|if|so|his|her|their|its|that|which|who|it|he|she|they|we|you|there|these|" \
                   r"those|this|some|all|into|about|after|before|has|have|had|be|been|will|would|can|could|do|does|" \
-                  r"did|not|no|every|over|up|down|out|off)\b"
+                  r"did|not|no|every|over|up|down|out|off|them|him|me|us)\b"
 
 
 def _w(name: str) -> str:
@@ -482,13 +482,17 @@ _MEASURE_REL = re.compile(rf"(?P<y>(?:[Tt]he|[Hh]is|[Hh]er|{_NAME})(?: [a-z]+){{
 _MORE_WORDS = {"longer", "taller", "older", "heavier", "higher", "wider"}
 
 
+def _own_words(phrase: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", phrase.lower())) - {"the", "a", "an", "his", "her", "is", "how"}
+
+
 def measure_comparison(p: _Problem) -> Plan | None:
     """'A blue ribbon is 45 cm long. The red ribbon is 18 cm shorter.' -> how long is the red ribbon."""
     base, rel = p.search(_MEASURE_BASE), p.search(_MEASURE_REL)
     if not base or not rel or rel.start() < base.end() or not p.asks(rf"^how {base.group('adj')} is "):
         return None
-    own = lambda phrase: set(phrase.lower().split()) - {"the", "a", "an", "his", "her"}  # noqa: E731
-    if not own(rel.group("y")) <= own(p.question.replace("?", "")) or own(base.group("x")) <= own(p.question):
+    asked = _own_words(p.question)
+    if not _own_words(rel.group("y")) <= asked or _own_words(base.group("x")) <= asked:
         return None   # the question must name the second thing, not the first
     unit = base.group("u")
     if rel.group("u") and not _same(rel.group("u"), unit):
@@ -572,18 +576,56 @@ def change(p: _Problem) -> Plan | None:
     owner = p.t[p.t.rfind(".", 0, after) + 1:after].split()[0]
     if not events or any(_actor(p, e) not in (owner, None) for e in events):
         return None   # 'Jason buys 5 of the bottles' takes bottles off the shelf: someone else's change
-    for e in events:
-        unit = e.group("u")
-        if p.t.startswith(" of", e.end("b")):
-            return None   # 'spends 4/5 of that' is a fraction of something, not an amount
-        if unit and unit not in _NOT_UNIT and not _same(unit, i):
+    for e in _with_elided(p, events):
+        unit, verb, amount = e.group("u"), e.group("verb"), e.group("b")
+        lose = re.fullmatch(_LOSE, verb) is not None
+        of_what = re.match(rf" of (?:them|it|the {i}|what (?:is|was) left|the rest)\b", p.t[e.end("b"):])
+        if p.t.startswith(" of", e.end("b")) and not of_what:
+            return None   # 'spends 4/5 of that' is a part of something we cannot name
+        if of_what and re.search(r"[/%]", amount):
+            part = b.step("*", [start, b.given(e, "b", "")], i, f"How many {i} is {amount} of the {i} there are at that point?",
+                          kind="fraction_of")
+            start = b.step("-" if lose else "+", [start, part], i, f"{before} {verb} {amount} of them. "
+                                                                   f"How many {i} then?")
+        elif unit and unit not in _NOT_UNIT and not _same(unit, i) and not of_what:
             return None
-        lose = re.fullmatch(_LOSE, e.group("verb")) is not None
-        start = b.step("-" if lose else "+", [start, b.given(e, "b", i)], i,
-                       f"{before} {e.group('verb')} {e.group('b')}. How many {i} then?")
+        else:
+            start = b.step("-" if lose else "+", [start, b.given(e, "b", i)], i,
+                           f"{before} {verb} {amount}. How many {i} then?")
         before = "Then"
         _whole(b.value(start))
     return b.finish()
+
+
+_ELIDED = re.compile(rf"(?P<gap>[^.?!0-9]*?) and {_n('b')}(?: (?:more )?{_w('u')})?\b")
+
+
+def _with_elided(p: _Problem, events: list[re.Match]) -> list[re.Match | _Merged]:
+    """'sold 1/3 of them in the morning and 25 in the afternoon': the 25 is sold too (the verb is left out)."""
+    out: list[re.Match | _Merged] = []
+    for e in events:
+        out.append(e)
+        elided = _ELIDED.match(p.t, e.end())
+        if elided and not any(x.start() < elided.end() and x.start() >= e.end() for x in events) \
+                and not re.search(_LOSE + "|" + _GAIN, elided.group("gap")):
+            out.append(_Merged(elided, _Only(e, "verb")))
+    return out
+
+
+class _Only:
+    """One group of a match, alone (so a merged match takes just the verb from it)."""
+
+    def __init__(self, match: re.Match, name: str):
+        self.match, self.name = match, name
+
+    def groupdict(self) -> dict[str, str]:
+        return {self.name: self.match.group(self.name)}
+
+    def group(self, name: str) -> str:
+        return self.match.group(name)
+
+    def span(self, name: str) -> tuple[int, int]:
+        return self.match.span(name)
 
 
 def _actor(p: _Problem, event: re.Match) -> str | None:
@@ -637,14 +679,14 @@ def missing_part(p: _Problem) -> Plan | None:
     i = whole.group("noun")
     b = _Builder(p, "part_whole")
     b.step("-", [b.given(whole, "a", i), b.given(rest, "b", i)], i,
-           f"Of {whole.group('a')} {i}, {rest.group('b')} are {rest.group('part')}. How many are {rest.group('other')}?")
+           f"Of {whole.group('a')} {i}, {rest.group('b')} are {rest.group('part')}. "
+           f"How many are {rest.group('other')}?")
     _whole(b.steps[-1].value)
     return b.finish()
 
 
 # ----------------------------------------------------------------------------- rates and proportion
 
-_TIME_OR_THING = r"(?:[a-z]+ )?"
 _RATE_IN = re.compile(rf"{_n('a')} {_w('i')} (?:in|every|each) {_n('b')} {_w('t')}")
 _COST_FOR = re.compile(rf"{_n('b')} {_w('t')} (?:cost|costs|cost a total of|for|sell for|sells for) "
                        rf"(?P<a>\$\d+(?:\.\d+)?)")
@@ -709,7 +751,7 @@ _TAKE_AWAY_VERB = re.compile(rf"\b(?:{_LOSE}) {_FRAC} of")
 _REST_ARE = re.compile(r"\b(?:the )?rest (?:of (?:them|the \w+) )?(?:are|were|is) (?P<w>[a-z]+)[.,]")
 # The other part of a two-part whole: '2/7 were absent. How many were present?' asks for the rest.
 _PAIRS = [("absent", "present"), ("boy", "girl"), ("man", "woman"), ("adult", "child"), ("wrong", "right"),
-          ("incorrect", "correct"), ("lost", "won"), ("fail", "pass"), ("failed", "passed"), ("girl", "boy")]
+          ("incorrect", "correct"), ("lost", "won"), ("fail", "pass"), ("failed", "passed")]
 _OPPOSITES = {a: b for a, b in _PAIRS} | {b: a for a, b in _PAIRS}
 _STOP = {"how", "many", "much", "are", "were", "was", "the", "does", "did", "for", "and", "with", "that", "this",
          "there", "have", "has", "had", "they", "them", "she", "his", "her", "will", "what", "who", "its", "their"}
@@ -742,8 +784,9 @@ def _fraction_parts(p: _Problem) -> tuple[re.Match, re.Match, str] | None:
 
 def fraction_of(p: _Problem) -> Plan | None:
     """'3/4 of the 20 apples are red' or '20 apples. 25% of them are red' -> how many red (or how many are not)."""
-    if not p.asks(r"^(how (many|much)|what is \d)") or re.search(r"\b(increase|decrease|discount|off|sale|more|than|each|"
-                                                     r"never|not|n't|equal|equally|that|those)\b", p.body, re.I):
+    if not p.asks(r"^(how (many|much)|what is \d)") or re.search(
+            r"\b(increase|decrease|discount|off|sale|more|than|each|never|not|n't|equal|equally|that|those)\b",
+            p.body, re.I):
         return None
     found = _fraction_parts(p)
     if not found:
@@ -779,7 +822,8 @@ def fraction_of(p: _Problem) -> Plan | None:
 
 _PERCENT = re.compile(r"(?P<p>\d+(?:\.\d+)?%)")
 _UP = r"increase[sd]?|rise|rises|rose|raised|goes up|went up|grew|grows|markup|more"
-_DOWN = r"decrease[sd]?|drops?|dropped|reduced|reduces|discount(?:ed)?|off|sale|falls|fell|goes down|went down|less|cheaper"
+_DOWN = r"decrease[sd]?|drops?|dropped|reduced|reduces|discount(?:ed)?|off|sale|falls|fell|goes down|went down|" \
+        r"less|cheaper"
 _PRICE = re.compile(rf"{_n('a')}(?: {_w('i')})?")
 
 
@@ -1035,12 +1079,13 @@ def sum_difference(p: _Problem) -> Plan | None:
         want_big = p.asks(rf"\b{big_name}\b")
         if want_big == p.asks(rf"\b{small_name}\b"):
             return None
-        two, m = b.fact(2, "", "2 people"), _merge(m, d)
+        two, m = b.fact(2, "", "2 people"), _Merged(m, d)
     s, dd = b.given(m, "s", i), b.given(m, "d", i)
     twice = b.step("-", [s, dd], i, f"Without the extra {m.group('d')}, how much is left of the {m.group('s')} "
                                     f"to share equally?")
     small = b.step("/", [twice, two], i, f"Shared equally between the two, how much is the {small_name}'s part?")
-    _whole(b.value(small)) if i else None
+    if i:   # the shares of people's things are whole counts; two abstract numbers need not be
+        _whole(b.value(small))
     if want_big:
         b.step("+", [small, dd], i, f"What is the {big_name}'s part, {m.group('d')} more than the {small_name}'s?")
     return b.finish()
@@ -1053,10 +1098,10 @@ class _Merged:
         self.matches = matches
 
     def _owner(self, group: str) -> re.Match:
-        return next(m for m in self.matches if m.groupdict().get(group) is not None)
+        return next((m for m in self.matches if m.groupdict().get(group) is not None), self.matches[0])
 
-    def group(self, group: str) -> str:
-        return self._owner(group).group(group)
+    def group(self, group: str) -> str | None:
+        return self._owner(group).groupdict().get(group)
 
     def groupdict(self) -> dict[str, str]:
         return {k: v for m in reversed(self.matches) for k, v in m.groupdict().items() if v is not None}
@@ -1064,9 +1109,8 @@ class _Merged:
     def span(self, group: str) -> tuple[int, int]:
         return self._owner(group).span(group)
 
-
-def _merge(*matches: re.Match) -> _Merged:
-    return _Merged(*matches)
+    def end(self, group: str) -> int:
+        return self.span(group)[1]
 
 
 # ----------------------------------------------------------------------------- unit conversion
@@ -1189,8 +1233,9 @@ def shopping(p: _Problem) -> Plan | None:
 # ----------------------------------------------------------------------------- the planner
 
 PATTERNS: list[Callable[[_Problem], Plan | None]] = [
-    equal_groups, grouping, sharing, comparison, as_many_total, measure_comparison, difference, change, part_whole, missing_part, rate, fraction_of,
-    percent_apply, percent_change, ratio, rectangle, mean, equation, sum_difference, conversion, shopping]
+    equal_groups, grouping, sharing, comparison, as_many_total, measure_comparison, difference, fraction_of, change,
+    part_whole, missing_part, rate, percent_apply, percent_change, ratio, rectangle, mean, equation, sum_difference,
+    conversion, shopping]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
@@ -1204,7 +1249,8 @@ def _unexplained_unit(p: _Problem) -> bool:
     """A time unit in the question that the statements never mention ('pills ... for the week') needs a step we
     would not have; conversions are the exception, they name both units on purpose."""
     units = re.findall(_TIME_UNITS, p.question, re.I)
-    return bool(p.body.strip()) and any(not _mentions(p.body, u) for u in units) and not p.asks(r"^how many \w+ (are|is) in")
+    unexplained = any(not _mentions(p.body, u) for u in units)
+    return bool(p.body.strip()) and unexplained and not p.asks(r"^how many \w+ (are|is) in")
 
 
 def plan(problem: str) -> Plan | None:

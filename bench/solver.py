@@ -2,9 +2,10 @@
 value equals the gold answer), per pattern. Quality only, no timing.
 
 Sets: the authored grade 3-8 cases (tests/fixtures/solver/cases.jsonl, labelled with the pattern they exercise;
-coverage per label) and GSM8K train (gold after '####'; coverage per pattern the planner chose). GSM8K test is an
-evaluation only: run it once with --split=test, never tune on it. Without the staged data (../shared/data) the bench
-says so in one line and runs the authored cases alone.
+coverage per label; the planner was developed against them), 30 authored held-out cases (heldout.jsonl, written
+after the planner and never tuned on) and GSM8K train (gold after '####'; coverage per pattern the planner chose).
+GSM8K test is an evaluation only: run it once with --split=test, never tune on it. Without the staged data
+(../shared/data, or $NANOTUTOR_DATA) the bench says so in one line and runs the authored cases alone.
 
     python -m bench.solver [--split=train|test] [--show_errors=10]
 """
@@ -16,7 +17,6 @@ from pathlib import Path
 # Replace bench/ on the path by the repo root: bench/tokenize.py would shadow the standard library's tokenize.
 sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-import json  # noqa: E402
 from collections import Counter  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from fractions import Fraction  # noqa: E402
@@ -24,7 +24,8 @@ from fractions import Fraction  # noqa: E402
 import solver  # noqa: E402
 from common import ROOT, check_known, fill, parse_args, read_jsonl, shared_data_dir  # noqa: E402
 
-CASES = ROOT / "tests" / "fixtures" / "solver" / "cases.jsonl"
+CASES = ROOT / "tests" / "fixtures" / "solver" / "cases.jsonl"      # developed against
+HELDOUT = ROOT / "tests" / "fixtures" / "solver" / "heldout.jsonl"  # written later, never tuned on
 
 
 @dataclass
@@ -33,8 +34,8 @@ class BenchConfig:
     show_errors: int = 0        # print this many wrong plans, to see what the planner misreads
 
 
-def authored_cases() -> list[tuple[str, Fraction, str]]:
-    return [(c["problem"], Fraction(c["answer"]), c["pattern"]) for _, c in read_jsonl(CASES)]
+def authored_cases(path: Path) -> list[tuple[str, Fraction, str]]:
+    return [(c["problem"], Fraction(c["answer"]), c["pattern"]) for _, c in read_jsonl(path)]
 
 
 def gsm8k_cases(split: str) -> list[tuple[str, Fraction, str]] | None:
@@ -85,7 +86,8 @@ def main() -> None:
     cfg = fill(BenchConfig, values)
     if cfg.split not in ("train", "test"):
         raise SystemExit(f"--split must be train or test, not {cfg.split!r}")
-    report("authored cases", score(authored_cases(), cfg.show_errors), labelled=True)
+    report("authored cases", score(authored_cases(CASES), cfg.show_errors), labelled=True)
+    report("authored held-out cases", score(authored_cases(HELDOUT), cfg.show_errors), labelled=True)
     gsm8k = gsm8k_cases(cfg.split)
     if gsm8k is None:
         print(f"\nGSM8K not found under {shared_data_dir()} (staged data absent): authored cases only.")
