@@ -71,6 +71,14 @@ PATTERNS = [
      ["minutes", "2 hours", "15"]),
     ("Leo buys 3 pens at $2 each and 2 books at $5 each. He pays with $20. How much change does he get?",
      "shopping", ["6", "10", "16", "4"], ["3 pens", "$2", "$20"]),
+    ("A blue ribbon is 45 cm long. The red ribbon is 18 cm shorter. How long is the red ribbon?",
+     "comparison", ["27"], ["red ribbon", "18 cm shorter"]),
+    ("Pablo swam 12 laps on Monday and 4 times as many laps on Tuesday. How many laps did he swim in all?",
+     "comparison", ["48", "60"], ["4 times", "12 laps"]),
+    ("A shop had 120 hats. It sold 1/3 of them in the morning and 25 in the afternoon. How many hats are left?",
+     "change", ["40", "80", "55"], ["1/3", "sold 25", "hats"]),
+    ("If Sara uses 9 cups of flour and the ratio of flour to sugar is 3:1, how much sugar does she need?",
+     "ratio", ["3", "3"], ["9 cups", "sugar"]),
 ]
 
 
