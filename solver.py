@@ -24,8 +24,21 @@ name and a question that names that step without its result. `next_step(plan, do
 the tutor's next move: the step's question, then a ladder (which quantities, which operation, the operation with
 the numbers filled in; never the result).
 
-Measured with `python -m bench.solver` (add `--split=test` for the one GSM8K-test evaluation run):
-  authored grade 3-8 cases (tests/fixtures/solver/cases.jsonl): see bench/solver.py's docstring for the table.
+    >>> p = plan("There are 96 players. Each team has 8 players. How many teams can they make?")
+    >>> p.steps[0].question, fmt(p.answer)
+    ('How many teams of 8 can 96 players make?', '12')
+    >>> diagnose(p, "96 - 8 = 88").question
+    'You took 8 away once. How many teams of 8 can 96 players make?'
+
+Measured with `python -m bench.solver` (quality, not timing; 2026-12-05):
+  authored cases (tests/fixtures/solver/cases.jsonl, 79 grade 3-8 problems, developed against):
+      coverage 96.2%, precision 100% (every pattern 100% precise; coverage 80-100% per pattern)
+  authored held-out cases (heldout.jsonl, 30 problems written later, never tuned on): coverage 83.3%, precision 100%
+  GSM8K train (7,473): coverage 0.5% (38 planned), precision 100%
+  GSM8K test (1,319, evaluation only, one run): coverage 0.8% (11 planned), precision 81.8% (9 right; the two
+      wrong plans were a comparison and a percent problem)
+GSM8K problems are mostly 3-5 step chains with world knowledge (a week has 7 days, "back and forth"), which the
+planner refuses rather than guesses; the school patterns above are where it is meant to work.
 """
 from __future__ import annotations
 

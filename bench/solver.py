@@ -8,6 +8,12 @@ GSM8K test is an evaluation only: run it once with --split=test, never tune on i
 (../shared/data, or $NANOTUTOR_DATA) the bench says so in one line and runs the authored cases alone.
 
     python -m bench.solver [--split=train|test] [--show_errors=10]
+
+Results (2026-12-05; coverage / precision):
+    authored cases (79)            96.2% / 100%
+    authored held-out cases (30)   83.3% / 100%
+    GSM8K train (7,473)             0.5% / 100%   (38 planned)
+    GSM8K test (1,319, one run)     0.8% / 81.8%  (11 planned, 9 right)
 """
 from __future__ import annotations
 
