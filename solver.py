@@ -453,6 +453,8 @@ def comparison(p: _Problem) -> Plan | None:
             or p.t[:base.start()].endswith("and "):
         return None   # 'Ava and Mila collected 54' is a joint total: sum_difference reads it
     x, y, i = rel.group("x"), rel.group("y"), base.group("i")
+    if rel.groupdict().get("i") and not _same(rel.group("i"), i):
+        return None   # '5 more stickers than Sam' says nothing about Sam's marbles
     if not p.asks(rf"^how many\b.*\b{y}\b") and not p.asks(_ASKS_TOTAL):
         return None
     b = _Builder(p, "comparison")
@@ -478,8 +480,9 @@ _AS_MANY = re.compile(rf"{_n('a')} {_w('i')}\b[^.?!]*?(?:,|\band\b|\.)[^.?!]*?\b
 def as_many_total(p: _Problem) -> Plan | None:
     """'48 clips in April and half as many in May. How many altogether?' -> the second amount, then the total."""
     m = p.search(_AS_MANY)
-    if not m or not p.asks(_ASKS_TOTAL) or re.search(r"\b(than|each|per|every)\b", p.t, re.I):
-        return None
+    if not m or not p.asks(_ASKS_TOTAL) or re.search(r"\b(than|each|per|every)\b", p.t, re.I) \
+            or re.match(r"(?: [a-z]+)? as\b", p.t[m.end():]):
+        return None   # '3 times as many as Carl' compares with Carl, not with the first amount
     i = m.group("i")
     b = _Builder(p, "comparison")
     a = b.given(m, "a", i)
@@ -508,7 +511,9 @@ def measure_comparison(p: _Problem) -> Plan | None:
     if not _own_words(rel.group("y")) <= asked or _own_words(base.group("x")) <= asked:
         return None   # the question must name the second thing, not the first
     unit = base.group("u")
-    if rel.group("u") and not _same(rel.group("u"), unit):
+    than = re.match(r" than ([^.?!,]+)", p.t[rel.end():])
+    if rel.group("u") and not _same(rel.group("u"), unit) or than and not _own_words(than.group(1)) <= _own_words(
+            base.group("x")):
         return None
     b = _Builder(p, "comparison")
     op = "+" if rel.group("dir") in _MORE_WORDS else "-"
@@ -596,8 +601,8 @@ def change(p: _Problem) -> Plan | None:
         if p.t.startswith(" of", e.end("b")) and not of_what:
             return None   # 'spends 4/5 of that' is a part of something we cannot name
         if of_what and re.search(r"[/%]", amount):
-            part = b.step("*", [start, b.given(e, "b", "")], i, f"How many {i} is {amount} of the {i} there are at that point?",
-                          kind="fraction_of")
+            part = b.step("*", [start, b.given(e, "b", "")], i,
+                          f"How many {i} is {amount} of the {i} there are at that point?", kind="fraction_of")
             start = b.step("-" if lose else "+", [start, part], i, f"{before} {verb} {amount} of them. "
                                                                    f"How many {i} then?")
         elif unit and unit not in _NOT_UNIT and not _same(unit, i) and not of_what:
@@ -816,9 +821,12 @@ def fraction_of(p: _Problem) -> Plan | None:
         complement = True
     else:
         complement = False
-        told = _content(frac_sentence) - _content(_sentence(p, whole.start())) if frac is not whole else {"-"}
-        if frac is not whole and not told & _content(p.question) or p.asks(r"\b(after|more|else|must|need)\b"):
-            return None   # the question must ask about the part the fraction describes
+        if frac is whole:   # '20% of his $500 salary': what is said of the part, besides the whole's noun
+            told = _content(frac_sentence) - {_stem(i)} if p.body.strip() else {"-"}
+        else:
+            told = _content(frac_sentence) - _content(_sentence(p, whole.start()))
+        if p.body.strip() and not told & _content(p.question) or p.asks(r"\b(after|more|else|must|need)\b"):
+            return None   # the question must ask about the part the fraction describes ('saves' is not 'spends')
         if p.search(_TAKE_AWAY_VERB) and not p.asks(r"\b(did|does|do|will) \w+ (eat|give|use|spend|sell)"):
             return None
     if not (p.asks_for(i) or p.asks(r"^how (many|much) (of|are|were|is|did|does|do)\b|^what is \d")):
@@ -845,8 +853,9 @@ def percent_apply(p: _Problem) -> Plan | None:
     percents = list(p.finditer(_PERCENT, "all"))
     prices = [m for m in p.finditer(_PRICE, "all") if not m.group("a").endswith("%")]
     if len(percents) != 1 or len(prices) != 1 or not p.asks(r"^(how much|what)") \
-            or re.search(r"\b(than|paid|pays|ended|before|after|to \$)|discount[^.?!]* is \$", p.body, re.I) \
-            or p.asks(r"\b(original|before|start|began|morning|was the)\b"):
+            or re.search(r"\b(than|paid|pays|ended|before|after|now|new|ago|to \$)|discount[^.?!]* is \$", p.body,
+                         re.I) \
+            or p.asks(r"\b(original|originally|before|start|began|morning|was the|last|earlier|ago|used to)\b"):
         return None   # a price after the change (or 'more than his pants') needs a reverse plan we do not make
     up, down = re.search(rf"\b({_UP})\b", p.t), re.search(rf"\b({_DOWN})\b", p.t)
     if bool(up) == bool(down):

@@ -124,6 +124,11 @@ def test_authored_cases_precision_and_coverage():
     "There are 35 bottles on the shelf. Jason buys 5 of the bottles and Harry buys 6 more. How many are left?",
     "Ellie has 8 pairs of shoes. Riley has 3 fewer. How many pairs of shoes do they have in all?",
     "At a party there are 50 people. 30% of them are boys. How many girls like cake?",
+    "He saves 20% of his $500 salary. How much does he spend?",                     # asks for the other part
+    "The price of a bike rose by 20%. It is now $60. What was the price last year?",  # needs the reverse plan
+    "Ann has 12 stickers. Ben has 3 times as many stickers as Carl. How many stickers do they have altogether?",
+    "Sam has 12 marbles. Tom has 5 more stickers than Sam. How many marbles does Tom have?",
+    "The tree is 12 m tall. The house is 3 m shorter than the pole. How tall is the house?",
 ])
 def test_abstains_when_the_text_is_not_fully_explained(problem):
     assert solver.plan(problem) is None
