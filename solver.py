@@ -924,7 +924,7 @@ def ratio(p: _Problem) -> Plan | None:
         parts = b.step("+", [rx, ry], "parts", f"How many parts are there in {m.group('r1')}:{m.group('r2')}?")
         per = b.step("/", [b.given(c, "a", c.group("noun")), parts], "per part",
                      f"If {c.group('a')} {c.group('noun')} are shared into {fmt(b.value(parts))} parts, "
-                     f"how many are in 1 part?")
+                     f"how many are in 1 part?", kind="ratio_total")
     b.step("*", [per, want], want_name, f"How many {want_name} are {fmt(b.value(want))} parts?")
     _whole(b.steps[-1].value)
     return b.finish()
@@ -1357,9 +1357,19 @@ def _kind_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
         other = diff_step.values[0] if diff_step.values[1] == b else diff_step.values[1]
         return [_Wrong("percent_of_wrong_base", a / other if other else other,
                        f"You compared the change with {fmt(other)}, the value it changed to.")]
-    if step.kind in ("percent", "fraction_of") and b.numerator != 1 and b < 1:
+    if step.kind == "percent" and (b * 100).denominator == 1:
+        return [_Wrong("percent_as_whole_number", a * b * 100, f"You multiplied {fmt(a)} by {fmt(b * 100)}; "
+                                                               f"a percent is that many hundredths.")]
+    if step.kind == "fraction_of" and b.numerator != 1 and b < 1:
         return [_Wrong("used_one_part", a / b.denominator, f"You found 1/{b.denominator} of {fmt(a)}; "
                                                            f"how many of those parts do you need?")]
+    if step.kind == "mean":
+        return [_Wrong("mean_wrong_count", a / (b + d), f"You divided by {fmt(b + d)}; how many values are there?")
+                for d in (-1, 1) if b + d > 0]
+    if step.kind == "ratio_total":
+        parts = plan.steps[step.operands[1].index].values
+        return [_Wrong("ratio_parts_not_added", a / part, f"You shared {fmt(a)} into {fmt(part)} parts; how many "
+                                                          f"parts are there in the whole ratio?") for part in parts]
     return []
 
 

@@ -154,6 +154,9 @@ MISCONCEPTIONS = [
     (PATTERNS[6][0], "40 + 12 = 52", 0, "add_instead_of_subtract"),
     (PATTERNS[6][0], "40 - 12 = 28, 28 - 7 = 21", 1, "subtract_instead_of_add"),
     (PATTERNS[10][0], "120 x 2 = 240", 0, "multiply_instead_of_divide"),
+    (PATTERNS[14][0], "80 x 25 = 2000", 0, "percent_as_whole_number"),
+    (PATTERNS[21][0], "348 / 3 = 116", 1, "mean_wrong_count"),
+    (PATTERNS[17][0], "35 / 2 = 17.5 and 17.5 x 5 = 87.5", 1, "ratio_parts_not_added"),
 ]
 
 
