@@ -1398,12 +1398,18 @@ def _replay(plan: Plan, index: int, wrong: Fraction) -> list[Fraction]:
     return values[index:]
 
 
-def misconceptions(plan: Plan) -> Iterator[tuple[int, _Wrong, list[Fraction]]]:
-    """Every known wrong plan: (faulty step, the misconception, the values the student would say after it)."""
+def misconceptions(plan: Plan) -> list[tuple[int, _Wrong, list[Fraction]]]:
+    """Every known wrong plan: (faulty step, the misconception, the values the student would say after it).
+
+    Ordered most specific first: a step kind's own misconception (area vs perimeter, ratio parts) explains a number
+    better than an operation mix-up, and both better than a skipped step, whichever step they sit on.
+    """
+    ranked = []
     for index, step in enumerate(plan.steps):
-        for wrong in _kind_wrongs(plan, step) + _generic_wrongs(step) + _forgot(plan, index):
-            if wrong.value != step.value:
-                yield index, wrong, _replay(plan, index, wrong.value)
+        for rank, wrongs in enumerate((_kind_wrongs(plan, step), _generic_wrongs(step), _forgot(plan, index))):
+            ranked += [(rank, index, w) for w in wrongs if w.value != step.value]
+    ranked.sort(key=lambda r: r[:2])
+    return [(index, w, _replay(plan, index, w.value)) for _, index, w in ranked]
 
 
 def _right_values(plan: Plan) -> set[Fraction]:
@@ -1422,7 +1428,7 @@ def diagnose(plan: Plan, student_text: str) -> Diagnosis | None:
     The student's latest number is tried first; a number that is right somewhere in the plan is never blamed.
     """
     said = [n for n in reversed(numbers_in(student_text)) if n not in _right_values(plan)]
-    wrong_plans = list(misconceptions(plan))
+    wrong_plans = misconceptions(plan)
     for number in said:
         for index, wrong, values in wrong_plans:
             if number in values:
