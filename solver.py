@@ -732,7 +732,7 @@ def _rate(p: _Problem, b: _Builder) -> tuple[Ref, str, str, re.Match] | None:
 
 def rate(p: _Problem) -> Plan | None:
     """Unit rates and proportion: '120 km in 2 hours' -> how far in 5 hours / how long for 300 km / per hour."""
-    if re.search(r"\b(more|fewer|than|times|%|left|each|share|shared|split)\b", p.t, re.I) or \
+    if re.search(r"\b(more|fewer|less|than|times|%|left|each|share|shared|split)\b", p.t, re.I) or \
             not p.asks(r"^how (many|much|far|long|fast)|^what (is|was) (its|the|his|her|their) (average )?speed"):
         return None
     b = _Builder(p, "rate")
@@ -755,9 +755,30 @@ def rate(p: _Problem) -> Plan | None:
     elif _counts(c, i) and p.asks(rf"^how (long|many {t})|^how many {_stem(t)}"):
         b.step("/", [b.given(c, "a", i), per], t, f"How many {t} to get {c.group('a')} {i}, at {fmt(b.value(per))} "
                                                   f"{i} per {_stem(t)}?", kind="rate")
+    elif (_factor(t, c.group("noun")) or _factor(c.group("noun"), t)) and not b.steps and not _counts(c, i):
+        b.step("*", [per, _convert(b, c, t)], i, f"How many {i} for {c.group('a')} {c.group('noun')}, at "
+                                                 f"{fmt(b.value(per))} {i} per {_stem(t)}?", kind="rate")
     else:
         return None
     return b.finish()
+
+
+def _article(noun: str) -> str:
+    """'an hour', 'a minute': the unit as one of it."""
+    word = _stem(noun)
+    return f"{'an' if word[0] in 'aeiou' or word == 'hour' else 'a'} {word}"
+
+
+def _convert(b: _Builder, c: re.Match, to: str) -> Ref:
+    """A count in the rate's time unit: '50 minutes' as a part of an hour, '2 hours' as minutes."""
+    unit = c.group("noun")
+    down = _factor(to, unit)          # minutes -> hours divides by 60
+    factor = down or _factor(unit, to)
+    big, small = (to, unit) if down else (unit, to)
+    fact = b.fact(factor, f"{small} per {_stem(big)}", f"{factor} {small} in 1 {_stem(big)}")
+    return b.step("/" if down else "*", [b.given(c, "a", unit), fact], to,
+                  f"How many {to if to.endswith('s') else to + 's'} is {c.group('a')} {unit}?" if not down
+                  else f"What part of {_article(to)} is {c.group('a')} {unit}?", kind="convert")
 
 
 # ----------------------------------------------------------------------------- fractions and percentages

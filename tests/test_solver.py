@@ -79,6 +79,8 @@ PATTERNS = [
      "change", ["40", "80", "55"], ["1/3", "sold 25", "hats"]),
     ("If Sara uses 9 cups of flour and the ratio of flour to sugar is 3:1, how much sugar does she need?",
      "ratio", ["3", "3"], ["9 cups", "sugar"]),
+    ("Lena earns $12 an hour for tutoring. On Monday she tutored for 50 minutes. How much did she earn?",
+     "rate", ["5/6", "10"], ["50 minutes", "an hour", "12 dollars per hour"]),
 ]
 
 
