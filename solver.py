@@ -291,9 +291,23 @@ class _Builder:
         if not self.steps or set(self.used) != set(self.problem.numbers):
             return None
         marks = [a for a, _ in self.used] + self.read
-        if not all(any(start <= a < end for a in marks) for start, end in self.problem.statements()):
+        statements = self.problem.statements()
+        if statements and _scene(self.problem.t[slice(*statements[0])]):
+            statements = statements[1:]
+        if not all(any(start <= a < end for a in marks) for start, end in statements):
             return None   # a statement without a number we used says something the plan ignores ("came back")
         return Plan(self.problem.raw, self.pattern, self.quantities, self.steps)
+
+
+# Words that make a sentence carry quantities or change them, even without a number.
+_QUANTITY_WORDS = r"\b(each|every|all|rest|same|back|half|twice|double|triple|none|only|total|more|less|fewer|" \
+                  r"than|as|times|per|some|few|several|many|much|equal|equally|remaining|left|again|other|another|" \
+                  r"both|either|neither|dozen|pair|pairs|couple|once|first|second|third|last|next|whole|entire)\b"
+
+
+def _scene(sentence: str) -> bool:
+    """A short opening sentence that only sets the scene ('Leo and Agrey went fishing.'): no quantity in it."""
+    return len(sentence.split()) <= 8 and not re.search(_QUANTITY_WORDS, sentence, re.I)
 
 
 def _apply(op: str, values: tuple[Fraction, ...]) -> Fraction:
@@ -570,7 +584,7 @@ _NOT_UNIT = {"to", "of", "more", "from", "for", "and", "on", "in", "at", "each",
 def change(p: _Problem) -> Plan | None:
     """A start amount and events in order: 'had 40 stickers, gave away 12, bought 7' -> how many now/left."""
     if not p.asks(r"^how (many|much)\b") or not p.asks(_ASKS_LEFT + r"|\b(does|did|do) \w+ have\b") \
-            or re.search(r"\b(each|per|times|than|%)\b", p.t):
+            or re.search(r"\b(each|per|times|than|%)\b", p.t, re.I):
         return None
     b = _Builder(p, "change")
     grouped = p.search(_START_GROUPS)
@@ -1014,7 +1028,7 @@ def rectangle(p: _Problem) -> Plan | None:
         (_area if area else _perimeter)(b, rects[0], unit)
     elif len(rects) == 2 and area:
         first, second = _area(b, rects[0], unit), _area(b, rects[1], unit)
-        if re.search(r"\b(cut|cuts|removed|hole|pond|pool|inside|not covered|uncovered|left)\b", p.t):
+        if re.search(r"\b(cut|cuts|removed|hole|pond|pool|inside|not covered|uncovered|left)\b", p.t, re.I):
             if b.value(second) >= b.value(first):
                 return None
             b.step("-", [first, second], f"square {unit}".strip(), "What area is left once the smaller rectangle "
@@ -1184,7 +1198,7 @@ def conversion(p: _Problem) -> Plan | None:
     """'3 hours is how many minutes?' -> 3 x 60; '150 cm in m' divides; '2 hours 15 minutes' adds the rest."""
     q = p.match_question(re.compile(rf"how many {_w('to')}\b", re.I))
     measures = list(p.finditer(_MEASURE, "all"))
-    if not q or not measures or len(measures) > 2 or re.search(r"\b(each|per|times|more|left|than)\b", p.t):
+    if not q or not measures or len(measures) > 2 or re.search(r"\b(each|per|times|more|left|than)\b", p.t, re.I):
         return None
     to = q.group("to")
     first = measures[0]

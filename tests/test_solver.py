@@ -79,6 +79,8 @@ PATTERNS = [
      "change", ["40", "80", "55"], ["1/3", "sold 25", "hats"]),
     ("If Sara uses 9 cups of flour and the ratio of flour to sugar is 3:1, how much sugar does she need?",
      "ratio", ["3", "3"], ["9 cups", "sugar"]),
+    ("Leo and Ann went to the fair. Leo won 12 tickets. Ann won 5 more tickets than Leo. How many tickets did they "
+     "win altogether?", "comparison", ["17", "29"], ["Leo", "Ann", "tickets"]),   # an opening that sets the scene
     ("Lena earns $12 an hour for tutoring. On Monday she tutored for 50 minutes. How much did she earn?",
      "rate", ["5/6", "10"], ["50 minutes", "an hour", "12 dollars per hour"]),
 ]
@@ -126,6 +128,8 @@ def test_authored_cases_precision_and_coverage():
     "There are 35 bottles on the shelf. Jason buys 5 of the bottles and Harry buys 6 more. How many are left?",
     "Ellie has 8 pairs of shoes. Riley has 3 fewer. How many pairs of shoes do they have in all?",
     "At a party there are 50 people. 30% of them are boys. How many girls like cake?",
+    "Tom and his brother share everything equally. Tom has 12 marbles. He gave away 5 marbles. How many marbles "
+    "does he have left?",                                                          # an opening with a quantity word
     "He saves 20% of his $500 salary. How much does he spend?",                     # asks for the other part
     "The price of a bike rose by 20%. It is now $60. What was the price last year?",  # needs the reverse plan
     "Ann has 12 stickers. Ben has 3 times as many stickers as Carl. How many stickers do they have altogether?",
