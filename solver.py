@@ -448,7 +448,8 @@ def sharing(p: _Problem) -> Plan | None:
 # ----------------------------------------------------------------------------- comparison
 
 _HAS = r"(?:has|had|have|owns|owned|collected|collects|scored|scores|read|reads|picked|picks|baked|bakes|made|" \
-       r"makes|sold|sells|saved|saves|caught|catches|found|finds|got|gets|bought|buys|earned|earns|ran|runs|wrote)"
+       r"makes|sold|sells|saved|saves|caught|catches|found|finds|got|gets|bought|buys|earned|earns|ran|runs|wrote|" \
+       r"won|wins|planted|plants|counted|counts|drew|draws|walked|walks|swam|swims)"
 _BASE = re.compile(rf"(?P<x>{_NAME}) {_HAS} {_n('a')} (?:[a-z]+ )?{_w('i')}")
 _MORE = re.compile(rf"(?P<y>{_NAME}) {_HAS} {_n('b')} (?P<dir>more|fewer|less)(?: {_w('i')})? than (?P<x>{_NAME})")
 _TIMES = re.compile(rf"(?P<y>{_NAME}) {_HAS} {_n('b')} times as (?:many|much)(?: [a-z]+)?(?: {_w('i')})? as "
