@@ -1,0 +1,105 @@
+"""Word-problem planner quality: coverage (share of problems planned) and precision (share of plans whose final
+value equals the gold answer), per pattern. Quality only, no timing.
+
+Sets: the authored grade 3-8 cases (tests/fixtures/solver/cases.jsonl, labelled with the pattern they exercise;
+coverage per label; the planner was developed against them), 30 authored held-out cases (heldout.jsonl, written
+after the planner and never tuned on) and GSM8K train (gold after '####'; coverage per pattern the planner chose).
+GSM8K test is an evaluation only: run it once with --split=test, never tune on it. Without the staged data
+(../shared/data, or $NANOTUTOR_DATA) the bench says so in one line and runs the authored cases alone.
+
+    python -m bench.solver [--split=train|test] [--show_errors=10]
+
+Results (2026-12-05; coverage / precision):
+    authored cases (79)            96.2% / 100%
+    authored held-out cases (30)   83.3% / 100%
+    GSM8K train (7,473)             0.5% / 100%   (38 planned)
+    GSM8K test (1,319, one run)     0.8% / 81.8%  (11 planned, 9 right)
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# Replace bench/ on the path by the repo root: bench/tokenize.py would shadow the standard library's tokenize.
+sys.path[0] = str(Path(__file__).resolve().parent.parent)
+
+from collections import Counter  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+from fractions import Fraction  # noqa: E402
+
+import solver  # noqa: E402
+from common import ROOT, check_known, fill, parse_args, read_jsonl, shared_data_dir  # noqa: E402
+
+CASES = ROOT / "tests" / "fixtures" / "solver" / "cases.jsonl"      # developed against
+HELDOUT = ROOT / "tests" / "fixtures" / "solver" / "heldout.jsonl"  # written later, never tuned on
+
+
+@dataclass
+class BenchConfig:
+    split: str = "train"        # GSM8K split: train (tuning allowed) or test (evaluation only, run once)
+    show_errors: int = 0        # print this many wrong plans, to see what the planner misreads
+
+
+def authored_cases(path: Path) -> list[tuple[str, Fraction, str]]:
+    return [(c["problem"], Fraction(c["answer"]), c["pattern"]) for _, c in read_jsonl(path)]
+
+
+def gsm8k_cases(split: str) -> list[tuple[str, Fraction, str]] | None:
+    path = shared_data_dir() / "gsm8k" / f"{split}.jsonl"
+    if not path.exists():
+        return None
+    return [(r["question"], Fraction(r["answer"].split("####")[-1].strip().replace(",", "")), "")
+            for _, r in read_jsonl(path)]
+
+
+def score(cases: list[tuple[str, Fraction, str]], show_errors: int) -> dict[str, Counter]:
+    """Per pattern: n (labelled cases), planned, correct. Unlabelled cases count under the pattern planned."""
+    table: dict[str, Counter] = {}
+    shown = 0
+    for problem, gold, label in cases:
+        found = solver.plan(problem)
+        key = label or (found.pattern if found else "(none)")
+        row = table.setdefault(key, Counter())
+        row["n"] += 1
+        if found is None:
+            continue
+        row["planned"] += 1
+        row["correct"] += found.answer == gold
+        if found.answer != gold and shown < show_errors:
+            shown += 1
+            print(f"WRONG {found.pattern}: got {solver.fmt(found.answer)}, gold {solver.fmt(gold)}: {problem}")
+    return table
+
+
+def report(name: str, table: dict[str, Counter], labelled: bool) -> None:
+    total = sum(table.values(), Counter())
+    print(f"\n{name}: {total['n']} problems, planned {total['planned']} "
+          f"(coverage {total['planned'] / max(total['n'], 1):.1%}), correct {total['correct']} "
+          f"(precision {total['correct'] / max(total['planned'], 1):.1%})")
+    print(f"{'pattern':16s} {'n':>5s} {'planned':>8s} {'correct':>8s} {'coverage':>9s} {'precision':>10s}")
+    for key in sorted(table):
+        row = table[key]
+        if not labelled and key == "(none)":
+            continue
+        coverage = f"{row['planned'] / row['n']:.0%}" if labelled else "-"
+        precision = f"{row['correct'] / row['planned']:.0%}" if row["planned"] else "-"
+        print(f"{key:16s} {row['n']:5d} {row['planned']:8d} {row['correct']:8d} {coverage:>9s} {precision:>10s}")
+
+
+def main() -> None:
+    values = parse_args()
+    check_known(values, BenchConfig)
+    cfg = fill(BenchConfig, values)
+    if cfg.split not in ("train", "test"):
+        raise SystemExit(f"--split must be train or test, not {cfg.split!r}")
+    report("authored cases", score(authored_cases(CASES), cfg.show_errors), labelled=True)
+    report("authored held-out cases", score(authored_cases(HELDOUT), cfg.show_errors), labelled=True)
+    gsm8k = gsm8k_cases(cfg.split)
+    if gsm8k is None:
+        print(f"\nGSM8K not found under {shared_data_dir()} (staged data absent): authored cases only.")
+        return
+    report(f"GSM8K {cfg.split}", score(gsm8k, cfg.show_errors), labelled=False)
+
+
+if __name__ == "__main__":
+    main()
