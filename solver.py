@@ -30,13 +30,13 @@ the numbers filled in; never the result).
     >>> diagnose(p, "96 - 8 = 88").question
     'You took 8 away once. How many teams of 8 can 96 players make?'
 
-Measured with `python -m bench.solver` (quality, not timing; 2026-12-05):
+Measured with `python -m bench.solver` (quality, not timing; 2026-12-05; $NANOTUTOR_DATA points at the staged data):
   authored cases (tests/fixtures/solver/cases.jsonl, 79 grade 3-8 problems, developed against):
       coverage 96.2%, precision 100% (every pattern 100% precise; coverage 80-100% per pattern)
   authored held-out cases (heldout.jsonl, 30 problems written later, never tuned on): coverage 83.3%, precision 100%
-  GSM8K train (7,473): coverage 0.5% (38 planned), precision 100%
-  GSM8K test (1,319, evaluation only, one run): coverage 0.8% (11 planned), precision 81.8% (9 right; the two
-      wrong plans were a comparison and a percent problem)
+  GSM8K train (7,473): coverage 0.6% (45 planned), precision 100%
+  GSM8K test (1,319, evaluation only, one run, on commit 22f85ec before the last guards): coverage 0.8%
+      (11 planned), precision 81.8% (9 right; the two wrong plans were a comparison and a percent problem)
 GSM8K problems are mostly 3-5 step chains with world knowledge (a week has 7 days, "back and forth"), which the
 planner refuses rather than guesses; the school patterns above are where it is meant to work.
 """
@@ -641,24 +641,8 @@ def _with_elided(p: _Problem, events: list[re.Match]) -> list[re.Match | _Merged
         elided = _ELIDED.match(p.t, e.end())
         if elided and not any(x.start() < elided.end() and x.start() >= e.end() for x in events) \
                 and not re.search(_LOSE + "|" + _GAIN, elided.group("gap")):
-            out.append(_Merged(elided, _Only(e, "verb")))
+            out.append(_Merged(elided, _Renamed(e, {"verb": "verb"})))
     return out
-
-
-class _Only:
-    """One group of a match, alone (so a merged match takes just the verb from it)."""
-
-    def __init__(self, match: re.Match, name: str):
-        self.match, self.name = match, name
-
-    def groupdict(self) -> dict[str, str]:
-        return {self.name: self.match.group(self.name)}
-
-    def group(self, name: str) -> str:
-        return self.match.group(name)
-
-    def span(self, name: str) -> tuple[int, int]:
-        return self.match.span(name)
 
 
 def _actor(p: _Problem, event: re.Match) -> str | None:
