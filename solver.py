@@ -34,7 +34,7 @@ Measured with `python -m bench.solver` (quality, not timing; 2026-12-05; $NANOTU
   authored cases (tests/fixtures/solver/cases.jsonl, 79 grade 3-8 problems, developed against):
       coverage 96.2%, precision 100% (every pattern 100% precise; coverage 80-100% per pattern)
   authored held-out cases (heldout.jsonl, 30 problems written later, never tuned on): coverage 83.3%, precision 100%
-  GSM8K train (7,473): coverage 0.6% (45 planned), precision 100%
+  GSM8K train (7,473): coverage 0.6% (46 planned), precision 100%
   GSM8K test (1,319, evaluation only, one run, on commit 22f85ec before the last guards): coverage 0.8%
       (11 planned), precision 81.8% (9 right; the two wrong plans were a comparison and a percent problem)
 GSM8K problems are mostly 3-5 step chains with world knowledge (a week has 7 days, "back and forth"), which the
