@@ -12,8 +12,8 @@ GSM8K test is an evaluation only: run it once with --split=test, never tune on i
 Results (2026-12-05; coverage / precision):
     authored cases (79)            96.2% / 100%
     authored held-out cases (30)   83.3% / 100%
-    GSM8K train (7,473)             0.5% / 100%   (38 planned)
-    GSM8K test (1,319, one run)     0.8% / 81.8%  (11 planned, 9 right)
+    GSM8K train (7,473)             0.6% / 100%   (46 planned)
+    GSM8K test (1,319, one run)     0.8% / 81.8%  (11 planned, 9 right; measured on commit 22f85ec)
 """
 from __future__ import annotations
 
