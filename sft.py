@@ -138,7 +138,7 @@ def merge_lora(model: nn.Module) -> nn.Module:
 
 def _peft_module_name(model: nn.Module, name: str) -> str:
     """Our module name -> the transformers module name peft uses (layers.0.attention.wq -> model.layers.0.self_attn.q_proj)."""
-    from model import hf_names
+    from weights import hf_names
 
     return hf_names(model.config)[name + ".weight"].removesuffix(".weight")
 
@@ -721,7 +721,7 @@ def export(cfg: SFTConfig, adapter: str | Path, out: str | Path) -> Path:
     """Base + adapter, merged, written as a Hugging Face directory. The adapter files are not copied beside the
     merged weights: a release that carries adapter_config.json means "apply this adapter", and serve.py would apply
     it a second time."""
-    from model import export_hf
+    from weights import export_hf
 
     model, tok = load_base(SFTConfig(**{**asdict(cfg), "qlora": False}))
     load_adapter(model, adapter)

@@ -63,7 +63,8 @@ import torch.nn as nn
 
 from common import OUT, atomic_write_json, check_known, fill, fsync_dir, get_logger, out_dir, parse_args, shared_data_dir
 from data.shards import load_split, read_manifest
-from model import ModelConfig, Transformer, export_hf
+from model import ModelConfig, Transformer
+from weights import export_hf
 from model import load as load_pretrained
 
 log = get_logger("train")

@@ -6,7 +6,8 @@ import torch
 import torch.nn as nn
 
 import sft
-from model import Transformer, export_hf, load_config
+from model import Transformer, load_config
+from weights import export_hf
 
 TARGETS = ["wq", "wv", "w2"]
 
