@@ -59,6 +59,8 @@ import torch.nn.functional as F
 
 from common import (ROOT, atomic_write_json, atomic_write_text, check_known, fill, get_logger,
                     out_dir, parse_args, read_jsonl, save_figure, shared_data_dir, smollm2_gguf)
+from toolcalls import call_problems as tool_call_problems  # re-exported: eval.tool_call_problems stays public
+from toolcalls import parse_tool_calls
 
 _LOG = get_logger("eval")
 DEV_PROMPTS = Path(__file__).resolve().parent / "data" / "eval" / "dev_prompts.jsonl"
@@ -209,63 +211,6 @@ def asks_or_next_step(reply: str) -> bool:
 
 # ----------------------------------------------------------------------------- tool-call scorers
 
-# JSON-schema types and the BFCL spellings of them, mapped to the Python types a parsed JSON value can have.
-_TYPES: dict[str, tuple[type, ...]] = {
-    "string": (str,), "integer": (int,), "number": (int, float), "float": (int, float), "boolean": (bool,),
-    "array": (list,), "tuple": (list,), "object": (dict,), "dict": (dict,),
-}
-
-
-def _tool_calls(text: str) -> list[Any]:
-    # Imported here, not at the top: agent.py's leak guard imports eval.py on every reply and needs none of it.
-    from tokenizer import parse_tool_calls
-    return parse_tool_calls(text)
-
-
-def _type_ok(value: Any, spec: dict) -> bool:
-    kind = spec.get("type")
-    if kind in (None, "any"):
-        ok = True
-    elif kind not in _TYPES:
-        raise ValueError(f"tool schema: unknown parameter type {kind!r}")
-    else:
-        # bool is an int in Python, but JSON true is not an integer
-        ok = isinstance(value, _TYPES[kind]) and not (isinstance(value, bool) and kind != "boolean")
-    if ok and "enum" in spec:
-        ok = value in spec["enum"]
-    if ok and isinstance(value, str):
-        ok = spec.get("minLength", 0) <= len(value) <= spec.get("maxLength", len(value))
-    if ok and isinstance(value, (int, float)) and not isinstance(value, bool):
-        ok = spec.get("minimum", value) <= value <= spec.get("maximum", value)
-    if ok and kind in ("array", "tuple") and isinstance(spec.get("items"), dict):
-        ok = all(_type_ok(v, spec["items"]) for v in value)
-    return ok
-
-
-def tool_call_problems(text: str, schemas: Sequence[dict]) -> list[str]:
-    """Why the tool calls in `text` are invalid ([] when they are all valid; a missing call is a problem)."""
-    calls = _tool_calls(text)
-    if not calls:
-        return ["no <tool_call> found"]
-    from tokenizer import tool_index  # name -> parameters, plain or OpenAI-style (the guide reads the same index)
-    index, problems = tool_index(list(schemas)), []
-    for call in calls:
-        if getattr(call, "error", None):
-            problems.append(f"malformed call: {call.error}")
-            continue
-        if call.name not in index:
-            problems.append(f"unknown function {call.name!r}")
-            continue
-        params = index[call.name]
-        props = params.get("properties", {})
-        args = call.arguments if isinstance(call.arguments, dict) else {}
-        problems += [f"{call.name}: missing required argument {r!r}" for r in params.get("required", []) if r not in args]
-        problems += [f"{call.name}: unknown argument {k!r}" for k in args if k not in props]
-        problems += [f"{call.name}: argument {k!r} fails its schema (type, enum, length or range)" for k, v in args.items()
-                     if k in props and not _type_ok(v, props[k])]
-    return problems
-
-
 def tool_call_validity(text: str, schemas: Sequence[dict]) -> bool:
     """True when `text` holds at least one tool call and every call parses and matches its schema."""
     return not tool_call_problems(text, schemas)
@@ -313,8 +258,8 @@ def tool_call_accuracy(text: str, expected: dict | Sequence[dict]) -> bool:
     `{fname: {arg: [accepted values]}}`.
     """
     wanted = [expected] if isinstance(expected, dict) else list(expected)
-    calls = [c for c in _tool_calls(text) if not getattr(c, "error", None)]
-    if len(calls) != len(wanted) or len(calls) != len(_tool_calls(text)):
+    calls = [c for c in parse_tool_calls(text) if not getattr(c, "error", None)]
+    if len(calls) != len(wanted) or len(calls) != len(parse_tool_calls(text)):
         return False
     remaining = list(calls)
     for want in wanted:
@@ -776,7 +721,7 @@ def run_pedagogy(chat: Any, prompts: list[dict], tag: str = "dev", workers: int 
     """Leak and question rates of the first reply, per subject and kind; hint-ladder progression over two
     'still stuck' turns; tool-call validity (every call the tutor made fits data/tools.json) and accuracy
     (a student's own answer, the 'check' prompts, is checked with check_answer)."""
-    from tokenizer import format_tool_call
+    from toolcalls import format_tool_call
     schemas = tool_schemas()
 
     def one(p: dict) -> dict:

@@ -8,7 +8,7 @@ What it supports
   share one decode step (serve.py's continuous batching) and a new row can start from a cached prefix
 - `generate()` (greedy, temperature, top-k, top-p, stop ids, seeded) for a batch of prompts of different lengths,
   and `stream()` yielding one token at a time; `allow=` restricts a row to the tokens a guide accepts
-  (`sample_allowed`; tokenizer.tool_call_guide keeps tool calls valid)
+  (`sample_allowed`; toolcalls.tool_call_guide keeps tool calls valid)
 - `load(path)`: a Hugging Face directory (config.json + model.safetensors, or sharded) or a `.gguf` file
   (weights.py reads both formats and writes `export_hf()`'s); the dequantised GGUF is cached under out/cache/
   so later loads take about a second
@@ -397,7 +397,7 @@ class Transformer(nn.Module):
         """New tokens for each prompt (a stop id ends a row and is not returned). Prompts of different lengths run as
         one batch: each row sits at its own length in the cache, so no padding ever enters attention and the result
         equals generating each prompt alone. `allow[row]`, when set, restricts that row to the tokens it accepts
-        (tokenizer.tool_call_guide: tool calls that fit their schemas)."""
+        (toolcalls.tool_call_guide: tool calls that fit their schemas)."""
         out: list[list[int]] = [[] for _ in prompts]
         for tokens in self._decode(prompts, max_new_tokens, temperature, top_k, top_p, stop_ids, seed, allow):
             for row, tok in tokens:

@@ -478,7 +478,8 @@ class LocalBackend:
     def start(self, messages: list[dict], *, tools: list[dict] | None = None, max_tokens: int = 256,
               temperature: float = 0.0, top_p: float | None = None, top_k: int | None = None,
               stop: tuple[str, ...] = (), seed: int | None = None, images: list[Any] | None = None) -> LocalGeneration:
-        from tokenizer import render_chat, tool_call_guide, with_system_turn
+        from tokenizer import render_chat, with_system_turn
+        from toolcalls import tool_call_guide
         ids, _ = render_chat(self.tok, messages, tools, add_generation_prompt=True)
         images = images if self.engine.vision is not None else None  # without an encoder the OCR text is all
         if images:
@@ -1363,7 +1364,7 @@ class Reply:
     def tool_calls(self) -> list[dict]:
         if self.split is None:
             return []
-        from tokenizer import parse_tool_calls
+        from toolcalls import parse_tool_calls
         rest = self.split.rest or self.split.flush()
         calls = [c for c in parse_tool_calls(rest) if c.error is None]
         if not calls:

@@ -16,7 +16,7 @@ What it supports
   ingest.py's textbook pairs when present; the 13-gram decontamination filter runs on all of it.
 - Evaluation callbacks every `eval_every` steps with capped prompt counts: held-out loss, answer-leak rate and
   question rate on the dev prompts (eval.py scorers), tool-call validity/accuracy on the held-out tool split, both
-  as the model writes calls and schema-guided (`*_guided`: tokenizer.tool_call_guide, what serve.py and agent.py
+  as the model writes calls and schema-guided (`*_guided`: toolcalls.tool_call_guide, what serve.py and agent.py
   use), sample generations; all to TensorBoard and the JSON log.
 - Checkpoints and resume through train.py's `save_checkpoint` / `load_checkpoint` / `latest_checkpoint`.
 
@@ -501,8 +501,9 @@ class AdapterView(nn.Module):
 
 def generate_replies(model: nn.Module, tok: Any, conversations: list[tuple[list[dict], list | None]],
                      max_new_tokens: int, guided: bool = False) -> list[str]:
-    """Greedy replies; `guided` writes tool calls through tokenizer.tool_call_guide (valid JSON fitting the schemas)."""
-    from tokenizer import render_chat, tool_call_guide
+    """Greedy replies; `guided` writes tool calls through toolcalls.tool_call_guide (valid JSON fitting the schemas)."""
+    from tokenizer import render_chat
+    from toolcalls import tool_call_guide
 
     prompts = [render_chat(tok, msgs, tools=tools, add_generation_prompt=True)[0] for msgs, tools in conversations]
     allow = [tool_call_guide(tok, tools) if guided and tools else None for _, tools in conversations]
