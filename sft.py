@@ -31,8 +31,10 @@ Outputs go to out/sft/<run>/ (checkpoints, adapter/, metrics.jsonl, tensorboard 
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import math
+import random
 import sys
 import time
 from dataclasses import asdict, dataclass, field
@@ -42,8 +44,19 @@ from typing import Any
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from safetensors.torch import load_file, save
 
-from common import atomic_write_bytes, atomic_write_json, check_known, fill, get_logger, out_dir, parse_args
+from common import (atomic_write_bytes, atomic_write_json, check_known, fill, get_logger, out_dir, parse_args,
+                    shared_data_dir, smollm2_gguf)
+from data.decontam import Decontaminator
+from data.sft import build
+from eval import asks_or_next_step, leaks_answer, load_dev_prompts, tool_call_accuracy, tool_call_validity
+from model import Transformer, load, load_config
+from tokenizer import load_tokenizer, render_chat
+from toolcalls import tool_call_guide
+from train import (MetricsLogger, TrainConfig, build_optimizer, build_scheduler, latest_checkpoint, load_checkpoint,
+                   memory_mb, prune_checkpoints, save_checkpoint)
+from weights import export_hf, hf_names
 
 log = get_logger("sft")
 
@@ -138,8 +151,6 @@ def merge_lora(model: nn.Module) -> nn.Module:
 
 def _peft_module_name(model: nn.Module, name: str) -> str:
     """Our module name -> the transformers module name peft uses (layers.0.attention.wq -> model.layers.0.self_attn.q_proj)."""
-    from weights import hf_names
-
     return hf_names(model.config)[name + ".weight"].removesuffix(".weight")
 
 
@@ -155,8 +166,6 @@ def adapter_state_dict(model: nn.Module) -> dict[str, torch.Tensor]:
 
 def save_adapter(model: nn.Module, path: str | Path, base_model: str = "", extra: dict | None = None) -> Path:
     """Write adapter_config.json + adapter_model.safetensors as peft does (atomically, model weights first)."""
-    from safetensors.torch import save
-
     path = Path(path)
     cfg = model.lora_config
     hf_targets = sorted({_peft_module_name(model, n).rsplit(".", 1)[-1] for n in lora_modules(model)})
@@ -176,8 +185,6 @@ def save_adapter(model: nn.Module, path: str | Path, base_model: str = "", extra
 
 def load_adapter(model: nn.Module, path: str | Path) -> nn.Module:
     """Apply LoRA as the adapter's config says and load its weights; every tensor must be used, every shape match."""
-    from safetensors.torch import load_file
-
     path = Path(path)
     for needed in ("adapter_config.json", "adapter_model.safetensors"):
         if not (path / needed).exists():
@@ -375,10 +382,6 @@ class SFTConfig:
 
 def load_base(cfg: SFTConfig) -> tuple[nn.Module, Any]:
     """The base model and its tokenizer; a config name builds a randomly initialised model with SmolLM2's tokenizer."""
-    from common import smollm2_gguf
-    from model import Transformer, load, load_config
-    from tokenizer import load_tokenizer
-
     source = smollm2_gguf() if cfg.base == "smollm2" else Path(cfg.base)
     if source.suffix == ".gguf" or source.is_dir():
         model, tok = load(source)
@@ -389,11 +392,6 @@ def load_base(cfg: SFTConfig) -> tuple[nn.Module, Any]:
 
 def build_examples(cfg: SFTConfig, seed: int) -> tuple[list[dict], dict[str, list[dict]], dict[str, int]]:
     """(train, held-out {"loss", "tools"}, counts per source) after decontamination."""
-    import random
-
-    from common import shared_data_dir
-    from data.sft import build
-
     rng, root = random.Random(seed), shared_data_dir()
     tools = build.load_tools()
     bfcl_train, bfcl_held = build.bfcl(root, cfg.heldout_fraction)
@@ -423,9 +421,6 @@ def build_examples(cfg: SFTConfig, seed: int) -> tuple[list[dict], dict[str, lis
 
 def decontaminate(train: list[dict], held: dict[str, list[dict]], text_of: Any) -> list[dict]:
     """data/decontam.py's 13-gram filter over the eval splits, our dev prompts and this run's held-out sets."""
-    from data.decontam import Decontaminator
-    from eval import load_dev_prompts
-
     dec = Decontaminator.from_eval_splits()
     dec.add([p["prompt"] for p in load_dev_prompts()], "eval/dev_prompts")
     for name, exs in held.items():
@@ -439,8 +434,6 @@ def decontaminate(train: list[dict], held: dict[str, list[dict]], text_of: Any) 
 
 def tokenize(tok: Any, examples: list[dict], max_len: int) -> list[tuple[list[int], list[int]]]:
     """render_chat -> (ids, loss_mask); examples longer than max_len + 1 are dropped rather than cut mid-turn."""
-    from tokenizer import render_chat
-
     out = []
     for ex in examples:
         ids, mask = render_chat(tok, ex["messages"], tools=ex.get("tools"))
@@ -502,9 +495,6 @@ class AdapterView(nn.Module):
 def generate_replies(model: nn.Module, tok: Any, conversations: list[tuple[list[dict], list | None]],
                      max_new_tokens: int, guided: bool = False) -> list[str]:
     """Greedy replies; `guided` writes tool calls through toolcalls.tool_call_guide (valid JSON fitting the schemas)."""
-    from tokenizer import render_chat
-    from toolcalls import tool_call_guide
-
     prompts = [render_chat(tok, msgs, tools=tools, add_generation_prompt=True)[0] for msgs, tools in conversations]
     allow = [tool_call_guide(tok, tools) if guided and tools else None for _, tools in conversations]
     outs = model.generate(prompts, max_new_tokens=max_new_tokens, temperature=0.0, stop_ids=tok.stop_ids, allow=allow)
@@ -512,15 +502,11 @@ def generate_replies(model: nn.Module, tok: Any, conversations: list[tuple[list[
 
 
 def prompt_length(tok: Any, ex: dict) -> int:
-    from tokenizer import render_chat
-
     return len(render_chat(tok, ex["messages"][:-1], tools=ex.get("tools"), add_generation_prompt=True)[0])
 
 
 def reply_length(tok: Any, ex: dict) -> int:
     """Tokens of the example's final assistant turn (its calls and end-of-turn token included)."""
-    from tokenizer import render_chat
-
     return len(render_chat(tok, ex["messages"], tools=ex.get("tools"))[0]) - prompt_length(tok, ex) - 1
 
 
@@ -541,9 +527,6 @@ def stratified(items: list[dict], n: int) -> list[dict]:
 def evaluate_tutor(model: nn.Module, tok: Any, cfg: SFTConfig, held: dict[str, list[dict]],
                    data: list[tuple[list[int], list[int]]], n_prompts: int, n_tools: int) -> tuple[dict[str, float], list[str]]:
     """Held-out loss, leak rate, question rate, tool-call validity and accuracy; plus sample transcripts."""
-    from data.sft.build import tutor_system
-    from eval import asks_or_next_step, leaks_answer, load_dev_prompts, tool_call_accuracy, tool_call_validity
-
     was_training = model.training
     model.eval()
     metrics: dict[str, float] = {}
@@ -556,7 +539,7 @@ def evaluate_tutor(model: nn.Module, tok: Any, cfg: SFTConfig, held: dict[str, l
         metrics["heldout_loss"] = total / count
     prompts, samples = stratified(load_dev_prompts(), n_prompts), []
     if prompts:
-        replies = generate_replies(model, tok, [([tutor_system(p["subject"]), {"role": "user", "content": p["prompt"]}], None)
+        replies = generate_replies(model, tok, [([build.tutor_system(p["subject"]), {"role": "user", "content": p["prompt"]}], None)
                                                 for p in prompts], cfg.eval_max_new_tokens)
         leaks = [leaks_answer(r, [p["answer"], *p.get("accept", [])], context=p["prompt"]) for p, r in zip(prompts, replies)]
         asks = [asks_or_next_step(r) for r in replies]
@@ -602,9 +585,6 @@ def prepare_model(cfg: SFTConfig) -> tuple[nn.Module, Any]:
 
 def train(tcfg: Any, cfg: SFTConfig) -> dict[str, Any]:
     """The SFT loop; returns the summary written to <run>/summary.json."""
-    from train import (MetricsLogger, build_optimizer, build_scheduler, latest_checkpoint, load_checkpoint,
-                       memory_mb, prune_checkpoints, save_checkpoint)
-
     start = time.perf_counter()
     run_dir = Path(tcfg.run_dir) if tcfg.run_dir else out_dir("sft", tcfg.run_name)
     ckpt_dir = run_dir / "checkpoints"
@@ -685,8 +665,6 @@ def train(tcfg: Any, cfg: SFTConfig) -> dict[str, Any]:
 
 def data_fingerprint(data: list[tuple[list[int], list[int]]]) -> str:
     """sha256 over every training example's ids and mask: the same data gives the same fingerprint."""
-    import hashlib
-
     h = hashlib.sha256()
     for ids, mask in data:
         h.update(torch.tensor(ids, dtype=torch.int64).numpy().tobytes() + bytes(mask))
@@ -696,8 +674,6 @@ def data_fingerprint(data: list[tuple[list[int], list[int]]]) -> str:
 def eval_only(tcfg: Any, cfg: SFTConfig) -> dict[str, float]:
     """Score the base, or base + `adapter_dir` (a peft-layout adapter, or a training checkpoint of this config,
     whose adapter is then also written to `<checkpoint>/adapter`), with the callback's scorers at the given caps."""
-    from train import load_checkpoint, memory_mb
-
     torch.manual_seed(tcfg.seed)  # a config-name base is randomly initialised: the same seed gives train()'s base
     adapter = Path(cfg.adapter_dir) if cfg.adapter_dir else None
     if adapter is not None and (adapter / "meta.json").exists():
@@ -722,16 +698,12 @@ def export(cfg: SFTConfig, adapter: str | Path, out: str | Path) -> Path:
     """Base + adapter, merged, written as a Hugging Face directory. The adapter files are not copied beside the
     merged weights: a release that carries adapter_config.json means "apply this adapter", and serve.py would apply
     it a second time."""
-    from weights import export_hf
-
     model, tok = load_base(SFTConfig(**{**asdict(cfg), "qlora": False}))
     load_adapter(model, adapter)
     return export_hf(merge_lora(model), tok, out)
 
 
 def main(argv: list[str]) -> None:
-    from train import TrainConfig
-
     values = parse_args(argv)
     check_known(values, TrainConfig, SFTConfig)
     tcfg, cfg = fill(TrainConfig, values), fill(SFTConfig, values)

@@ -35,9 +35,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
 import regex
+import sentencepiece as spm
 import tiktoken
 
 from common import atomic_write_bytes, atomic_write_json, atomic_write_text, out_dir, parse_args, shared_data_dir
@@ -263,8 +264,6 @@ class SentencePieceTokenizer:
     """A sentencepiece model (Llama-2/Mistral style) behind the same interface; sentencepiece does the encoding."""
 
     def __init__(self, path: str | Path):
-        import sentencepiece as spm
-
         self.path = Path(path)
         self.model_bytes = self.path.read_bytes()
         self.sp = spm.SentencePieceProcessor(model_proto=self.model_bytes)

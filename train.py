@@ -46,6 +46,7 @@ import json
 import math
 import os
 import random
+import resource
 import shutil
 import signal
 import sys
@@ -59,13 +60,20 @@ from typing import Any
 import numpy as np
 import torch
 import torch.distributed as dist
+import torch.distributed.checkpoint as dcp
 import torch.nn as nn
+from torch.distributed.checkpoint.state_dict import (StateDictOptions, get_model_state_dict, get_state_dict,
+                                                     set_model_state_dict, set_state_dict)
+from torch.distributed.fsdp import MixedPrecisionPolicy, fully_shard
+from torch.nn.parallel import DistributedDataParallel
 
-from common import OUT, atomic_write_json, check_known, fill, fsync_dir, get_logger, out_dir, parse_args, shared_data_dir
+from common import (OUT, atomic_write_json, check_known, fill, fsync_dir, get_logger, out_dir, parse_args,
+                    shared_data_dir)
 from data.shards import load_split, read_manifest
 from model import ModelConfig, Transformer
-from weights import export_hf
 from model import load as load_pretrained
+from tokenizer import load_tokenizer
+from weights import export_hf
 
 log = get_logger("train")
 
@@ -192,7 +200,6 @@ def _full(t: torch.Tensor) -> torch.Tensor:
 def shard_model(model: Transformer, dtype: str) -> Transformer:
     """FSDP2: shard every block, then the root (embeddings, final norm, output). bf16 keeps fp32 master weights
     and reduces gradients in fp32; compute runs in bf16 because the policy casts the unsharded parameters."""
-    from torch.distributed.fsdp import MixedPrecisionPolicy, fully_shard
     if dtype == "fp16":
         raise ValueError("dtype=fp16 with --fsdp is not supported: use bf16 (no loss scaling needed)")
     policy = MixedPrecisionPolicy(param_dtype=torch.bfloat16, reduce_dtype=torch.float32) if dtype == "bf16" else MixedPrecisionPolicy()
@@ -359,8 +366,6 @@ def save_checkpoint(root: str | Path, name: str, *, model: nn.Module, optimizer:
         tmp.mkdir(parents=True)
     _barrier()
     if sharded:
-        import torch.distributed.checkpoint as dcp
-        from torch.distributed.checkpoint.state_dict import get_model_state_dict, get_state_dict
         if optimizer is None:
             state = {"model": get_model_state_dict(model)}
         else:
@@ -398,12 +403,9 @@ def load_checkpoint(path: str | Path, *, model: nn.Module, optimizer: torch.opti
                     scaler: Any = None, scheduler: Any = None, restore_rng: bool = True) -> dict[str, Any]:
     """Load what `save_checkpoint` wrote into the given objects (each optional but the model); returns meta.json
     plus `extra`. Works across formats: a DCP checkpoint loads into a plain or differently sharded model."""
-    from torch.distributed.checkpoint.state_dict import StateDictOptions, set_model_state_dict
     path = Path(path)
     meta = read_meta(path)
     if meta["format"] == "dcp":
-        import torch.distributed.checkpoint as dcp
-        from torch.distributed.checkpoint.state_dict import get_model_state_dict, get_state_dict, set_state_dict
         if optimizer is None:
             msd = get_model_state_dict(model)
             dcp.load({"model": msd}, checkpoint_id=path / "dcp")
@@ -473,7 +475,7 @@ class MetricsLogger:
         self.tb = self.wandb = self.jsonl = None
         if not enabled:
             return
-        from torch.utils.tensorboard import SummaryWriter
+        from torch.utils.tensorboard import SummaryWriter  # on use: only a run that keeps metrics loads tensorboard
         self.jsonl = open(run_dir / "metrics.jsonl", "a")
         self.tb = SummaryWriter(str(run_dir / "tb"))
         if wandb_project:
@@ -537,7 +539,6 @@ def peak_flops(cfg: TrainConfig, device: torch.device) -> float:
 def memory_mb(device: torch.device) -> float:
     if device.type == "cuda":
         return torch.cuda.max_memory_allocated(device) / 2**20
-    import resource
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
 
 
@@ -727,7 +728,6 @@ class Trainer:
         self.raw.to(d.device)
         self.model: nn.Module = torch.compile(self.raw) if cfg.compile else self.raw
         if d.world > 1 and not cfg.fsdp:
-            from torch.nn.parallel import DistributedDataParallel
             self.model = DistributedDataParallel(self.model, device_ids=[d.local_rank] if d.device.type == "cuda" else None)
         self.optimizer = build_optimizer(self.raw, cfg)
         self.scheduler = build_scheduler(self.optimizer, cfg)
@@ -879,7 +879,6 @@ class Trainer:
         if not self.cfg.tokenizer:
             return
         if self.tokenizer is None:
-            from tokenizer import load_tokenizer
             self.tokenizer = load_tokenizer(self.cfg.tokenizer)
         tok = self.tokenizer
         out = self.raw.generate([tok.encode(self.cfg.sample_prompt)], max_new_tokens=32, stop_ids=tuple(tok.stop_ids))[0]
@@ -988,7 +987,6 @@ def consolidate(path: str | Path, to: str = "", hf_dir: str = "", tokenizer: str
     if hf_dir:
         tok = None
         if tokenizer:
-            from tokenizer import load_tokenizer
             tok = load_tokenizer(tokenizer)
         print(f"wrote {export_hf(model, tok, hf_dir)}")
 
@@ -1004,7 +1002,6 @@ def eval_only(cfg: TrainConfig, device: torch.device) -> dict[str, float]:
         model.to(device)
         fingerprint = getattr(tok, "fingerprint", None)
     if cfg.tokenizer:
-        from tokenizer import load_tokenizer
         tok = load_tokenizer(cfg.tokenizer)
     result: dict[str, float] = {}
     if Path(cfg.data_dir).is_dir():
