@@ -150,7 +150,8 @@ def merge_lora(model: nn.Module) -> nn.Module:
 # ============================================================================= adapters in peft's layout
 
 def _peft_module_name(model: nn.Module, name: str) -> str:
-    """Our module name -> the transformers module name peft uses (layers.0.attention.wq -> model.layers.0.self_attn.q_proj)."""
+    """Our module name -> the transformers module name peft uses (layers.0.attention.wq ->
+    model.layers.0.self_attn.q_proj)."""
     return hf_names(model.config)[name + ".weight"].removesuffix(".weight")
 
 
@@ -206,13 +207,15 @@ def load_adapter(model: nn.Module, path: str | Path) -> nn.Module:
         for part in ("lora_A", "lora_B"):
             tensor, param = tensors[f"{key}.{part}.weight"], getattr(module, part)
             if tensor.shape != param.shape:
-                raise ValueError(f"{path}: tensor {key}.{part}.weight has shape {tuple(tensor.shape)}, expected {tuple(param.shape)}")
+                raise ValueError(f"{path}: tensor {key}.{part}.weight has shape {tuple(tensor.shape)}, "
+                                 f"expected {tuple(param.shape)}")
             with torch.no_grad():
                 param.copy_(tensor)
     return model
 
 
-_HF_TO_OURS = {"q_proj": "wq", "k_proj": "wk", "v_proj": "wv", "o_proj": "wo", "gate_proj": "w1", "down_proj": "w2", "up_proj": "w3"}
+_HF_TO_OURS = {"q_proj": "wq", "k_proj": "wk", "v_proj": "wv", "o_proj": "wo", "gate_proj": "w1", "down_proj": "w2",
+               "up_proj": "w3"}
 
 
 def _our_target(hf: str) -> str:
@@ -304,7 +307,8 @@ class NF4Linear(nn.Module):
 
 
 def quantize_model_nf4(model: nn.Module, block: int = 64, double_quant: bool = False) -> list[str]:
-    """Swap every linear layer inside the transformer blocks for an NF4Linear (embeddings and norms stay as they are)."""
+    """Swap every linear layer inside the transformer blocks for an NF4Linear (embeddings and norms stay as they
+    are)."""
     names = [n for n, m in model.named_modules() if isinstance(m, nn.Linear) and _layer_index(n) is not None]
     for name in names:
         _set_module(model, name, NF4Linear(model.get_submodule(name), block, double_quant))
@@ -352,7 +356,7 @@ class SFTConfig:
     n_gsm8k: int = 120
     n_pushback: int = 80
     n_bfcl: int = 80  # BFCL examples whose reply is a call
-    n_bfcl_decline: int = 10  # BFCL "irrelevance" examples, whose reply declines: few, or a small model learns to decline
+    n_bfcl_decline: int = 10  # BFCL "irrelevance" examples (replies decline): few, or a small model learns to decline
     n_tools: int = 200
     n_general: int = 40
     n_textbook: int = 40
@@ -401,7 +405,8 @@ def build_examples(cfg: SFTConfig, seed: int) -> tuple[list[dict], dict[str, lis
     bfcl_declines = [ex for ex in bfcl_train if ex["expected"] is None][: cfg.n_bfcl_decline]
     dialogues = (build.mathdial(root, cfg.n_mathdial, rng) + build.cima(root, cfg.n_cima, rng)
                  + build.gsm8k_ladders(root, cfg.n_gsm8k, rng) + build.pushback(root, cfg.n_pushback, rng)
-                 + build.authored() * cfg.authored_repeat + build.textbook(Path(cfg.textbook_pairs), cfg.n_textbook, rng))
+                 + build.authored() * cfg.authored_repeat
+                 + build.textbook(Path(cfg.textbook_pairs), cfg.n_textbook, rng))
     loss_held = [ex for ex in dialogues if ex["source"] != "authored" and build.held_out(ex["id"], 0.05)]
     train = [ex for ex in dialogues if ex not in loss_held] + bfcl_calls + bfcl_declines + tools_train
     train += build.general(root, cfg.n_general, rng)
@@ -487,7 +492,8 @@ class AdapterView(nn.Module):
 
     def __init__(self, model: nn.Module):
         super().__init__()
-        self.params = nn.ParameterDict({n.replace(".", "__"): p for n, p in model.named_parameters() if p.requires_grad})
+        self.params = nn.ParameterDict({n.replace(".", "__"): p for n, p in model.named_parameters()
+                                        if p.requires_grad})
 
 
 # ============================================================================= evaluation callbacks
@@ -525,7 +531,8 @@ def stratified(items: list[dict], n: int) -> list[dict]:
 
 @torch.no_grad()
 def evaluate_tutor(model: nn.Module, tok: Any, cfg: SFTConfig, held: dict[str, list[dict]],
-                   data: list[tuple[list[int], list[int]]], n_prompts: int, n_tools: int) -> tuple[dict[str, float], list[str]]:
+                   data: list[tuple[list[int], list[int]]], n_prompts: int,
+                   n_tools: int) -> tuple[dict[str, float], list[str]]:
     """Held-out loss, leak rate, question rate, tool-call validity and accuracy; plus sample transcripts."""
     was_training = model.training
     model.eval()
@@ -539,9 +546,11 @@ def evaluate_tutor(model: nn.Module, tok: Any, cfg: SFTConfig, held: dict[str, l
         metrics["heldout_loss"] = total / count
     prompts, samples = stratified(load_dev_prompts(), n_prompts), []
     if prompts:
-        replies = generate_replies(model, tok, [([build.tutor_system(p["subject"]), {"role": "user", "content": p["prompt"]}], None)
-                                                for p in prompts], cfg.eval_max_new_tokens)
-        leaks = [leaks_answer(r, [p["answer"], *p.get("accept", [])], context=p["prompt"]) for p, r in zip(prompts, replies)]
+        conversations = [([build.tutor_system(p["subject"]), {"role": "user", "content": p["prompt"]}], None)
+                         for p in prompts]
+        replies = generate_replies(model, tok, conversations, cfg.eval_max_new_tokens)
+        leaks = [leaks_answer(r, [p["answer"], *p.get("accept", [])], context=p["prompt"])
+                 for p, r in zip(prompts, replies)]
         asks = [asks_or_next_step(r) for r in replies]
         metrics["leak_rate"] = sum(leaks) / len(leaks)
         metrics["question_rate"] = sum(asks) / len(asks)
@@ -552,7 +561,8 @@ def evaluate_tutor(model: nn.Module, tok: Any, cfg: SFTConfig, held: dict[str, l
             and prompt_length(tok, ex) + cfg.eval_tool_tokens < model.config.max_seq_len]
     tool_items = stratified(fits, n_tools)
     for guided in (False, True) if tool_items else ():  # free decoding, then schema-guided (suffix _guided)
-        calls = generate_replies(model, tok, [(ex["messages"][:-1], ex["tools"]) for ex in tool_items], cfg.eval_tool_tokens, guided)
+        calls = generate_replies(model, tok, [(ex["messages"][:-1], ex["tools"]) for ex in tool_items],
+                                 cfg.eval_tool_tokens, guided)
         valid = [tool_call_validity(c, ex["tools"]) for c, ex in zip(calls, tool_items)]
         right = [tool_call_accuracy(c, ex["expected"]) for c, ex in zip(calls, tool_items)]
         tag = "_guided" if guided else ""
@@ -610,12 +620,14 @@ def train(tcfg: Any, cfg: SFTConfig) -> dict[str, Any]:
         step, batches.position = meta["step"], meta["data_position"]
         log.info("resumed", extra={"fields": {"from": str(resume), "step": step}})
     info = {"examples": len(data), "per_source": counts, "trainable_params": sum(p.numel() for p in view.parameters()),
-            "tokens_per_epoch": sum(len(ids) for ids, _ in data), "memory": memory_report(model, cfg.nf4_block, cfg.double_quant)}
+            "tokens_per_epoch": sum(len(ids) for ids, _ in data),
+            "memory": memory_report(model, cfg.nf4_block, cfg.double_quant)}
     log.info("data", extra={"fields": info})
 
     def callback(at: int, report: bool = False) -> dict[str, float]:
         t = time.perf_counter()
-        metrics, samples = evaluate_tutor(model, tok, cfg, held, loss_data, cfg.report_prompts if report else cfg.eval_prompts,
+        metrics, samples = evaluate_tutor(model, tok, cfg, held, loss_data,
+                                          cfg.report_prompts if report else cfg.eval_prompts,
                                           cfg.report_tool_items if report else cfg.eval_tool_items)
         metrics["eval_seconds"] = time.perf_counter() - t
         logger.log(at, {f"eval/{k}": v for k, v in metrics.items()})
@@ -638,13 +650,14 @@ def train(tcfg: Any, cfg: SFTConfig) -> dict[str, Any]:
         optimizer.zero_grad(set_to_none=True)
         step += 1
         if step % tcfg.log_every == 0:
-            logger.log(step, {"train/loss": loss.item(), "train/grad_norm": float(norm), "train/lr": scheduler.get_last_lr()[0],
-                              "train/step_seconds": time.perf_counter() - t})
-            log.info("step", extra={"fields": {"step": step, "loss": round(loss.item(), 4), "s": round(time.perf_counter() - t, 2)}})
+            seconds = time.perf_counter() - t
+            logger.log(step, {"train/loss": loss.item(), "train/grad_norm": float(norm),
+                              "train/lr": scheduler.get_last_lr()[0], "train/step_seconds": seconds})
+            log.info("step", extra={"fields": {"step": step, "loss": round(loss.item(), 4), "s": round(seconds, 2)}})
         stopping = cfg.stop_at_step and step == cfg.stop_at_step
         if (tcfg.save_every and step % tcfg.save_every == 0) or stopping:
-            save_checkpoint(ckpt_dir, f"step-{step:06d}", model=view, optimizer=optimizer, scheduler=scheduler, step=step,
-                            data_position=batches.position, config={**asdict(cfg), "train": asdict(tcfg)},
+            save_checkpoint(ckpt_dir, f"step-{step:06d}", model=view, optimizer=optimizer, scheduler=scheduler,
+                            step=step, data_position=batches.position, config={**asdict(cfg), "train": asdict(tcfg)},
                             tokenizer_fingerprint=tok.fingerprint)
             prune_checkpoints(ckpt_dir, tcfg.keep_last)
         if stopping:
@@ -686,8 +699,8 @@ def eval_only(tcfg: Any, cfg: SFTConfig) -> dict[str, float]:
             load_adapter(model, adapter)
     _, held, _ = build_examples(SFTConfig(**{**asdict(cfg), "decontaminate": False}), tcfg.seed)
     start = time.perf_counter()
-    metrics, samples = evaluate_tutor(model, tok, cfg, held, tokenize(tok, held["loss"], tcfg.seq_len)[: cfg.eval_loss_items],
-                                      cfg.report_prompts, cfg.report_tool_items)
+    loss_data = tokenize(tok, held["loss"], tcfg.seq_len)[: cfg.eval_loss_items]
+    metrics, samples = evaluate_tutor(model, tok, cfg, held, loss_data, cfg.report_prompts, cfg.report_tool_items)
     metrics.update(eval_seconds=time.perf_counter() - start, peak_rss_mib=memory_mb(torch.device("cpu")))
     print("\n\n".join(samples[: cfg.samples]))
     print(json.dumps(metrics, indent=2))
