@@ -223,6 +223,8 @@ class CallPrefix:
                 raise Invalid(f"no allowed string starts with {''.join(out)!r}")
             if max_len is not None and len(out) > max_len:
                 raise Invalid("string longer than maxLength")
+            if max_len is not None and min_len - len("".join(out).strip()) > max_len - len(out):
+                raise Invalid("no room left for minLength's characters")  # e.g. only spaces up to maxLength
             if self.i < len(s) and s[self.i] == "\\" and self.i + 1 == len(s):  # a lone backslash at the end
                 if choices is not None and not any(c[len(out):len(out) + 1] in SHORT_ESCAPES.values() for c in choices):
                     raise Invalid("no allowed string goes on with an escaped character")

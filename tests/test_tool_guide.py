@@ -187,3 +187,7 @@ def test_min_length_means_the_same_to_the_validator_and_the_guide():
         text = format_tool_call("ask", {"q": q})
         assert (call_problems(text, tools) == []) == valid, q
         assert tool_calls_on_track(text, tool_index(tools)) == valid, q
+    short = tool_index([{"name": "ask", "parameters": {"properties": {"q": {"type": "string", "minLength": 1,
+                                                                            "maxLength": 2}}}}])
+    assert tool_calls_on_track('<tool_call>{"name": "ask", "arguments": {"q": " ', short)
+    assert not tool_calls_on_track('<tool_call>{"name": "ask", "arguments": {"q": "  ', short)  # no way out
