@@ -182,7 +182,8 @@ def test_a_schema_the_guide_cannot_follow_is_a_clear_error(small_tokenizer):
 def test_min_length_means_the_same_to_the_validator_and_the_guide():
     """minLength counts what is left once surrounding spaces are stripped, in argument_problems and CallPrefix alike
     (agent.py used to strip and eval.py not: a query of spaces was valid to one and not the other)."""
-    tools = [{"name": "ask", "parameters": {"properties": {"q": {"type": "string", "minLength": 1}}, "required": ["q"]}}]
+    ask = {"properties": {"q": {"type": "string", "minLength": 1}}, "required": ["q"]}
+    tools = [{"name": "ask", "parameters": ask}]
     for q, valid in (("", False), ("  ", False), (" a ", True)):
         text = format_tool_call("ask", {"q": q})
         assert (call_problems(text, tools) == []) == valid, q
