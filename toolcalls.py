@@ -125,7 +125,9 @@ def value_problem(where: str, spec: Any, value: Any) -> str | None:
     if "enum" in spec and value not in spec["enum"]:
         return f"{where}: must be one of {spec['enum']}, got {value!r}"
     if isinstance(value, str) and len(value.strip()) < spec.get("minLength", 0):
-        return f"{where}: must have at least {spec['minLength']} characters besides surrounding spaces"
+        if spec["minLength"] == 1:
+            return f"{where}: must not be empty"
+        return f"{where}: shorter than {spec['minLength']} characters (surrounding spaces not counted)"
     if isinstance(value, str) and len(value) > spec.get("maxLength", len(value)):
         return f"{where}: longer than {spec['maxLength']} characters"
     number = isinstance(value, (int, float)) and not isinstance(value, bool)

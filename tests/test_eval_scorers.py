@@ -139,7 +139,7 @@ def test_valid_calls(parser):
     (call("hint", stage=True), "hint.stage: expected integer"),
     (call("hint", stage=5), "hint.stage: must be one of"),
     (call("hint", stage=1, tags=[1]), "hint.tags[0]: expected string"),
-    (call("hint", stage=1, subject=""), "hint.subject: must have at least 1 character"),
+    (call("hint", stage=1, subject=""), "hint.subject: must not be empty"),
     (call("hint", stage=1, subject="a very long subject"), "hint.subject: longer than 10"),
     (call("hint", stage=1, weight=1.5), "hint.weight: must be between 0 and 1"),
 ])
