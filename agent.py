@@ -63,7 +63,8 @@ from data.subjects import tag_subject
 from mathcheck import (LETTERS, MathError, check_answer, format_decimal, format_fraction, match_choice, math_spans,
                        normalise_text, parse_math, problem_equation, solve)
 from scorers import asks_or_next_step, extract_answer, leaks_answer
-from tokenizer import parse_tool_calls, render_chat, tool_call_guide
+from tokenizer import render_chat
+from toolcalls import argument_problems, parse_tool_calls, tool_call_guide
 
 TOOLS_JSON = ROOT / "data" / "tools.json"
 GenerateFn = Callable[..., Iterator[str]]
@@ -251,40 +252,11 @@ def load_tool_schemas(path: Path = TOOLS_JSON) -> dict[str, dict[str, Any]]:
     return {item["function"]["name"]: item["function"] for item in items}
 
 
-_JSON_TYPES: dict[str, tuple[type, ...]] = {"string": (str,), "integer": (int,), "number": (int, float),
-                                            "boolean": (bool,), "array": (list,), "object": (dict,)}
-
-
 def validate_arguments(schema: dict[str, Any], arguments: Any) -> None:
-    """Check a call's arguments against its JSON schema (types, required, enums, ranges, no unknown keys)."""
-    name, params = schema["name"], schema["parameters"]
-    if not isinstance(arguments, dict):
-        raise ToolError(f"{name}: arguments must be a JSON object, got {type(arguments).__name__}")
-    props = params.get("properties", {})
-    missing = [k for k in params.get("required", []) if k not in arguments]
-    if missing:
-        raise ToolError(f"{name}: missing required argument(s) {', '.join(missing)}")
-    for key, value in arguments.items():
-        if key not in props:
-            raise ToolError(f"{name}: unknown argument {key!r}; expected one of {', '.join(props)}")
-        _check_value(f"{name}.{key}", props[key], value)
-
-
-def _check_value(where: str, spec: dict[str, Any], value: Any) -> None:
-    kind = spec.get("type")
-    if kind and (not isinstance(value, _JSON_TYPES[kind]) or (kind != "boolean" and isinstance(value, bool))):
-        raise ToolError(f"{where}: expected {kind}, got {json.dumps(value)[:40]}")
-    if "enum" in spec and value not in spec["enum"]:
-        raise ToolError(f"{where}: must be one of {spec['enum']}, got {value!r}")
-    if "minimum" in spec and value < spec["minimum"] or "maximum" in spec and value > spec["maximum"]:
-        raise ToolError(f"{where}: must be between {spec.get('minimum')} and {spec.get('maximum')}, got {value}")
-    if "maxLength" in spec and len(value) > spec["maxLength"]:
-        raise ToolError(f"{where}: longer than {spec['maxLength']} characters")
-    if kind == "string" and spec.get("minLength", 0) > len(value.strip()):
-        raise ToolError(f"{where}: must not be empty")
-    if kind == "array":
-        for i, item in enumerate(value):
-            _check_value(f"{where}[{i}]", spec.get("items", {}), item)
+    """Check a call's arguments against its JSON schema (toolcalls.argument_problems); raise its first problem."""
+    problems = argument_problems(schema["parameters"], arguments, schema["name"])
+    if problems:
+        raise ToolError(problems[0])
 
 
 class Toolbox:

@@ -121,6 +121,7 @@ def chat(model: Any, tok: Any, cfg: ChatConfig, inp: TextIO | None = None, out: 
 
 def main(argv: list[str] | None = None) -> None:
     import model as M
+    from quantize import quantize_int4, quantize_int8
 
     values = parse_args(split_ckpt_flag(sys.argv[1:] if argv is None else argv))
     check_known(values, ChatConfig)
@@ -129,7 +130,7 @@ def main(argv: list[str] | None = None) -> None:
         torch.set_num_threads(cfg.threads)
     path = cfg.ckpt or str(smollm2_gguf())
     model, tok = M.load(path)
-    quantizers = {"": lambda m: m, "int8": M.quantize_int8, "int4": M.quantize_int4}
+    quantizers = {"": lambda m: m, "int8": quantize_int8, "int4": quantize_int4}
     if cfg.quantize not in quantizers:
         raise SystemExit(f"--quantize={cfg.quantize!r}: choose int8 or int4 (or leave it out for the checkpoint's own weights)")
     model = quantizers[cfg.quantize](model)

@@ -67,7 +67,8 @@ from data.shards import load_split
 from model import load as load_model, right_padded
 from scorers import (asks_or_next_step, canonical_number, extract_answer, leaks_answer, load_dev_prompts, numbers_in,
                      parse_number, same_number, tool_call_validity)
-from tokenizer import format_tool_call, render_chat
+from tokenizer import render_chat
+from toolcalls import format_tool_call
 
 _LOG = get_logger("eval")
 

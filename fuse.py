@@ -15,7 +15,7 @@ What it supports
 - Training stages (`stage`): `scratch` trains everything (the toy), `projector` freezes encoder and decoder and trains
   the projector (and the new cross-attention blocks), `lora` adds sft.py's LoRA on the decoder. Checkpoints go through
   train.py's `save_checkpoint` / `load_checkpoint`.
-- Release for serve.py: `export_release(fused, tokenizer, dir)` writes the decoder (LoRA merged) with model.export_hf
+- Release for serve.py: `export_release(fused, tokenizer, dir)` writes the decoder (LoRA merged) with weights.export_hf
   and `dir/vision/` (`save_vision`: encoder in Hugging Face layout, projector, cross-attention blocks, fuse.json);
   `load_vision(dir) -> VisionBundle` with `embed_images(images)`, `prompt_inputs(decoder, ids, images)` and
   `attach(decoder)`.
@@ -52,7 +52,8 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 from common import atomic_write_bytes, atomic_write_json, check_known, fill, get_logger, out_dir, parse_args, save_figure
-from model import ModelConfig, Step, Transformer, export_hf
+from model import ModelConfig, Step, Transformer
+from weights import export_hf
 from sft import apply_lora, lora_modules, merge_lora
 from train import load_checkpoint, save_checkpoint
 from vision import Preprocess, ViT, VisionConfig, load_encoder, preprocess, save_encoder
@@ -273,7 +274,7 @@ def save_vision(path: str | Path, fused: FusedModel, pp: Preprocess | None = Non
 
 def export_release(fused: FusedModel, tokenizer: Any, out: str | Path) -> Path:
     """A release serve.py loads: the decoder with LoRA merged and the cross-attention blocks taken out (so layer
-    names match Hugging Face's) via model.export_hf, plus `vision/` holding encoder, projector and those blocks."""
+    names match Hugging Face's) via weights.export_hf, plus `vision/` holding encoder, projector and those blocks."""
     decoder = copy.deepcopy(fused.decoder)
     if lora_modules(decoder):
         merge_lora(decoder)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from common import ROOT, read_jsonl
-from tokenizer import parse_tool_calls, tool_index
+from toolcalls import call_problems, parse_tool_calls
 
 DEV_PROMPTS = ROOT / "data" / "eval" / "dev_prompts.jsonl"
 # ----------------------------------------------------------------------------- numbers in text
@@ -171,60 +171,10 @@ def asks_or_next_step(reply: str) -> bool:
 
 # ----------------------------------------------------------------------------- tool-call scorers
 
-# JSON-schema types and the BFCL spellings of them, mapped to the Python types a parsed JSON value can have.
-_TYPES: dict[str, tuple[type, ...]] = {
-    "string": (str,), "integer": (int,), "number": (int, float), "float": (int, float), "boolean": (bool,),
-    "array": (list,), "tuple": (list,), "object": (dict,), "dict": (dict,),
-}
-
-
-def _tool_calls(text: str) -> list[Any]:
-    return parse_tool_calls(text)
-
-
-def _type_ok(value: Any, spec: dict) -> bool:
-    kind = spec.get("type")
-    if kind in (None, "any"):
-        ok = True
-    elif kind not in _TYPES:
-        raise ValueError(f"tool schema: unknown parameter type {kind!r}")
-    else:
-        # bool is an int in Python, but JSON true is not an integer
-        ok = isinstance(value, _TYPES[kind]) and not (isinstance(value, bool) and kind != "boolean")
-    if ok and "enum" in spec:
-        ok = value in spec["enum"]
-    if ok and isinstance(value, str):
-        ok = spec.get("minLength", 0) <= len(value) <= spec.get("maxLength", len(value))
-    if ok and isinstance(value, (int, float)) and not isinstance(value, bool):
-        ok = spec.get("minimum", value) <= value <= spec.get("maximum", value)
-    if ok and kind in ("array", "tuple") and isinstance(spec.get("items"), dict):
-        ok = all(_type_ok(v, spec["items"]) for v in value)
-    return ok
-
-
 def tool_call_problems(text: str, schemas: Sequence[dict]) -> list[str]:
-    """Why the tool calls in `text` are invalid ([] when they are all valid; a missing call is a problem)."""
-    calls = _tool_calls(text)
-    if not calls:
-        return ["no <tool_call> found"]
-    index, problems = tool_index(list(schemas)), []
-    for call in calls:
-        if getattr(call, "error", None):
-            problems.append(f"malformed call: {call.error}")
-            continue
-        if call.name not in index:
-            problems.append(f"unknown function {call.name!r}")
-            continue
-        params = index[call.name]
-        props = params.get("properties", {})
-        args = call.arguments if isinstance(call.arguments, dict) else {}
-        problems += [f"{call.name}: missing required argument {r!r}" for r in params.get("required", [])
-                     if r not in args]
-        problems += [f"{call.name}: unknown argument {k!r}" for k in args if k not in props]
-        problems += [f"{call.name}: argument {k!r} fails its schema (type, enum, length or range)"
-                     for k, v in args.items()
-                     if k in props and not _type_ok(v, props[k])]
-    return problems
+    """Why the tool calls in `text` are invalid ([] when all are valid; a missing call is a problem): toolcalls'
+    one validator, the same one the agent's tools and the guided decoder use."""
+    return call_problems(text, schemas)
 
 
 def tool_call_validity(text: str, schemas: Sequence[dict]) -> bool:
@@ -274,8 +224,8 @@ def tool_call_accuracy(text: str, expected: dict | Sequence[dict]) -> bool:
     `{fname: {arg: [accepted values]}}`.
     """
     wanted = [expected] if isinstance(expected, dict) else list(expected)
-    calls = [c for c in _tool_calls(text) if not getattr(c, "error", None)]
-    if len(calls) != len(wanted) or len(calls) != len(_tool_calls(text)):
+    calls = [c for c in parse_tool_calls(text) if not getattr(c, "error", None)]
+    if len(calls) != len(wanted) or len(calls) != len(parse_tool_calls(text)):
         return False
     remaining = list(calls)
     for want in wanted:

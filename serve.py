@@ -82,7 +82,7 @@ class ServeConfig:
     logs: str = ""  # JSON-lines log file; "" = out/logs/serve.jsonl
     pidfile: str = ""  # written at start-up (make serve uses out/pids/serve.pid)
     device: str = "cpu"
-    quantize: str = ""  # int8 | int4: packed weights after the adapter merge, CPU only (model.OneRowDecoder for one row)
+    quantize: str = ""  # int8 | int4: packed weights after the adapter merge, CPU only (quantize.OneRowDecoder for one row)
     threads: int = 1  # torch threads for a lone row's decode step: its small matrix-vector products stall a thread team on a shared CPU; 0 = torch's default
     batch_threads: int = 0  # torch threads for prefills and steps of 4+ rows, whose matmuls are compute-bound; 0 = every core
     max_batch: int = 32  # rows that decode together
@@ -478,7 +478,8 @@ class LocalBackend:
     def start(self, messages: list[dict], *, tools: list[dict] | None = None, max_tokens: int = 256,
               temperature: float = 0.0, top_p: float | None = None, top_k: int | None = None,
               stop: tuple[str, ...] = (), seed: int | None = None, images: list[Any] | None = None) -> LocalGeneration:
-        from tokenizer import render_chat, tool_call_guide, with_system_turn
+        from tokenizer import render_chat, with_system_turn
+        from toolcalls import tool_call_guide
         ids, _ = render_chat(self.tok, messages, tools, add_generation_prompt=True)
         images = images if self.engine.vision is not None else None  # without an encoder the OCR text is all
         if images:
@@ -935,6 +936,7 @@ def load_local(cfg: ServeConfig) -> tuple[Any, Any, str, Any]:
     VisionBundle when the release has a vision/ folder (else None)."""
     import torch
     import model as M
+    from quantize import quantize_int4, quantize_int8
     if cfg.threads > 0:
         torch.set_num_threads(cfg.threads)
     path = Path(cfg.ckpt) if cfg.ckpt else smollm2_gguf()
@@ -951,7 +953,7 @@ def load_local(cfg: ServeConfig) -> tuple[Any, Any, str, Any]:
         from sft import load_adapter, merge_lora
         merge_lora(load_adapter(model, adapter))  # merged once: decode steps then cost what the base model costs
     if cfg.quantize:
-        quantizers = {"int8": M.quantize_int8, "int4": M.quantize_int4}
+        quantizers = {"int8": quantize_int8, "int4": quantize_int4}
         if cfg.quantize not in quantizers or cfg.device != "cpu":
             raise ValueError(f"--quantize={cfg.quantize!r}: int8 or int4, on --device=cpu (torch's packed kernels are CPU ones)")
         model = quantizers[cfg.quantize](model)  # before the vision blocks join, which stay float
@@ -1362,7 +1364,7 @@ class Reply:
     def tool_calls(self) -> list[dict]:
         if self.split is None:
             return []
-        from tokenizer import parse_tool_calls
+        from toolcalls import parse_tool_calls
         rest = self.split.rest or self.split.flush()
         calls = [c for c in parse_tool_calls(rest) if c.error is None]
         if not calls:

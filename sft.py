@@ -16,7 +16,7 @@ What it supports
   ingest.py's textbook pairs when present; the 13-gram decontamination filter runs on all of it.
 - Evaluation callbacks every `eval_every` steps with capped prompt counts: held-out loss, answer-leak rate and
   question rate on the dev prompts (eval.py scorers), tool-call validity/accuracy on the held-out tool split, both
-  as the model writes calls and schema-guided (`*_guided`: tokenizer.tool_call_guide, what serve.py and agent.py
+  as the model writes calls and schema-guided (`*_guided`: toolcalls.tool_call_guide, what serve.py and agent.py
   use), sample generations; all to TensorBoard and the JSON log.
 - Checkpoints and resume through train.py's `save_checkpoint` / `load_checkpoint` / `latest_checkpoint`.
 
@@ -31,8 +31,10 @@ Outputs go to out/sft/<run>/ (checkpoints, adapter/, metrics.jsonl, tensorboard 
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import math
+import random
 import sys
 import time
 from dataclasses import asdict, dataclass, field
@@ -42,8 +44,19 @@ from typing import Any
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from safetensors.torch import load_file, save
 
-from common import atomic_write_bytes, atomic_write_json, check_known, fill, get_logger, out_dir, parse_args
+from common import (atomic_write_bytes, atomic_write_json, check_known, fill, get_logger, out_dir, parse_args,
+                    shared_data_dir, smollm2_gguf)
+from data.decontam import Decontaminator
+from data.sft import build
+from scorers import asks_or_next_step, leaks_answer, load_dev_prompts, tool_call_accuracy, tool_call_validity
+from model import Transformer, load, load_config
+from tokenizer import load_tokenizer, render_chat
+from toolcalls import tool_call_guide
+from train import (MetricsLogger, TrainConfig, build_optimizer, build_scheduler, latest_checkpoint, load_checkpoint,
+                   memory_mb, prune_checkpoints, save_checkpoint)
+from weights import export_hf, hf_names
 
 log = get_logger("sft")
 
@@ -137,9 +150,8 @@ def merge_lora(model: nn.Module) -> nn.Module:
 # ============================================================================= adapters in peft's layout
 
 def _peft_module_name(model: nn.Module, name: str) -> str:
-    """Our module name -> the transformers module name peft uses (layers.0.attention.wq -> model.layers.0.self_attn.q_proj)."""
-    from model import hf_names
-
+    """Our module name -> the transformers module name peft uses (layers.0.attention.wq ->
+    model.layers.0.self_attn.q_proj)."""
     return hf_names(model.config)[name + ".weight"].removesuffix(".weight")
 
 
@@ -155,8 +167,6 @@ def adapter_state_dict(model: nn.Module) -> dict[str, torch.Tensor]:
 
 def save_adapter(model: nn.Module, path: str | Path, base_model: str = "", extra: dict | None = None) -> Path:
     """Write adapter_config.json + adapter_model.safetensors as peft does (atomically, model weights first)."""
-    from safetensors.torch import save
-
     path = Path(path)
     cfg = model.lora_config
     hf_targets = sorted({_peft_module_name(model, n).rsplit(".", 1)[-1] for n in lora_modules(model)})
@@ -176,8 +186,6 @@ def save_adapter(model: nn.Module, path: str | Path, base_model: str = "", extra
 
 def load_adapter(model: nn.Module, path: str | Path) -> nn.Module:
     """Apply LoRA as the adapter's config says and load its weights; every tensor must be used, every shape match."""
-    from safetensors.torch import load_file
-
     path = Path(path)
     for needed in ("adapter_config.json", "adapter_model.safetensors"):
         if not (path / needed).exists():
@@ -199,13 +207,15 @@ def load_adapter(model: nn.Module, path: str | Path) -> nn.Module:
         for part in ("lora_A", "lora_B"):
             tensor, param = tensors[f"{key}.{part}.weight"], getattr(module, part)
             if tensor.shape != param.shape:
-                raise ValueError(f"{path}: tensor {key}.{part}.weight has shape {tuple(tensor.shape)}, expected {tuple(param.shape)}")
+                raise ValueError(f"{path}: tensor {key}.{part}.weight has shape {tuple(tensor.shape)}, "
+                                 f"expected {tuple(param.shape)}")
             with torch.no_grad():
                 param.copy_(tensor)
     return model
 
 
-_HF_TO_OURS = {"q_proj": "wq", "k_proj": "wk", "v_proj": "wv", "o_proj": "wo", "gate_proj": "w1", "down_proj": "w2", "up_proj": "w3"}
+_HF_TO_OURS = {"q_proj": "wq", "k_proj": "wk", "v_proj": "wv", "o_proj": "wo", "gate_proj": "w1", "down_proj": "w2",
+               "up_proj": "w3"}
 
 
 def _our_target(hf: str) -> str:
@@ -297,7 +307,8 @@ class NF4Linear(nn.Module):
 
 
 def quantize_model_nf4(model: nn.Module, block: int = 64, double_quant: bool = False) -> list[str]:
-    """Swap every linear layer inside the transformer blocks for an NF4Linear (embeddings and norms stay as they are)."""
+    """Swap every linear layer inside the transformer blocks for an NF4Linear (embeddings and norms stay as they
+    are)."""
     names = [n for n, m in model.named_modules() if isinstance(m, nn.Linear) and _layer_index(n) is not None]
     for name in names:
         _set_module(model, name, NF4Linear(model.get_submodule(name), block, double_quant))
@@ -345,7 +356,7 @@ class SFTConfig:
     n_gsm8k: int = 120
     n_pushback: int = 80
     n_bfcl: int = 80  # BFCL examples whose reply is a call
-    n_bfcl_decline: int = 10  # BFCL "irrelevance" examples, whose reply declines: few, or a small model learns to decline
+    n_bfcl_decline: int = 10  # BFCL "irrelevance" examples (replies decline): few, or a small model learns to decline
     n_tools: int = 200
     n_general: int = 40
     n_textbook: int = 40
@@ -375,10 +386,6 @@ class SFTConfig:
 
 def load_base(cfg: SFTConfig) -> tuple[nn.Module, Any]:
     """The base model and its tokenizer; a config name builds a randomly initialised model with SmolLM2's tokenizer."""
-    from common import smollm2_gguf
-    from model import Transformer, load, load_config
-    from tokenizer import load_tokenizer
-
     source = smollm2_gguf() if cfg.base == "smollm2" else Path(cfg.base)
     if source.suffix == ".gguf" or source.is_dir():
         model, tok = load(source)
@@ -389,11 +396,6 @@ def load_base(cfg: SFTConfig) -> tuple[nn.Module, Any]:
 
 def build_examples(cfg: SFTConfig, seed: int) -> tuple[list[dict], dict[str, list[dict]], dict[str, int]]:
     """(train, held-out {"loss", "tools"}, counts per source) after decontamination."""
-    import random
-
-    from common import shared_data_dir
-    from data.sft import build
-
     rng, root = random.Random(seed), shared_data_dir()
     tools = build.load_tools()
     bfcl_train, bfcl_held = build.bfcl(root, cfg.heldout_fraction)
@@ -403,7 +405,8 @@ def build_examples(cfg: SFTConfig, seed: int) -> tuple[list[dict], dict[str, lis
     bfcl_declines = [ex for ex in bfcl_train if ex["expected"] is None][: cfg.n_bfcl_decline]
     dialogues = (build.mathdial(root, cfg.n_mathdial, rng) + build.cima(root, cfg.n_cima, rng)
                  + build.gsm8k_ladders(root, cfg.n_gsm8k, rng) + build.pushback(root, cfg.n_pushback, rng)
-                 + build.authored() * cfg.authored_repeat + build.textbook(Path(cfg.textbook_pairs), cfg.n_textbook, rng))
+                 + build.authored() * cfg.authored_repeat
+                 + build.textbook(Path(cfg.textbook_pairs), cfg.n_textbook, rng))
     loss_held = [ex for ex in dialogues if ex["source"] != "authored" and build.held_out(ex["id"], 0.05)]
     train = [ex for ex in dialogues if ex not in loss_held] + bfcl_calls + bfcl_declines + tools_train
     train += build.general(root, cfg.n_general, rng)
@@ -423,9 +426,6 @@ def build_examples(cfg: SFTConfig, seed: int) -> tuple[list[dict], dict[str, lis
 
 def decontaminate(train: list[dict], held: dict[str, list[dict]], text_of: Any) -> list[dict]:
     """data/decontam.py's 13-gram filter over the eval splits, our dev prompts and this run's held-out sets."""
-    from data.decontam import Decontaminator
-    from scorers import load_dev_prompts
-
     dec = Decontaminator.from_eval_splits()
     dec.add([p["prompt"] for p in load_dev_prompts()], "eval/dev_prompts")
     for name, exs in held.items():
@@ -439,8 +439,6 @@ def decontaminate(train: list[dict], held: dict[str, list[dict]], text_of: Any) 
 
 def tokenize(tok: Any, examples: list[dict], max_len: int) -> list[tuple[list[int], list[int]]]:
     """render_chat -> (ids, loss_mask); examples longer than max_len + 1 are dropped rather than cut mid-turn."""
-    from tokenizer import render_chat
-
     out = []
     for ex in examples:
         ids, mask = render_chat(tok, ex["messages"], tools=ex.get("tools"))
@@ -494,16 +492,15 @@ class AdapterView(nn.Module):
 
     def __init__(self, model: nn.Module):
         super().__init__()
-        self.params = nn.ParameterDict({n.replace(".", "__"): p for n, p in model.named_parameters() if p.requires_grad})
+        self.params = nn.ParameterDict({n.replace(".", "__"): p for n, p in model.named_parameters()
+                                        if p.requires_grad})
 
 
 # ============================================================================= evaluation callbacks
 
 def generate_replies(model: nn.Module, tok: Any, conversations: list[tuple[list[dict], list | None]],
                      max_new_tokens: int, guided: bool = False) -> list[str]:
-    """Greedy replies; `guided` writes tool calls through tokenizer.tool_call_guide (valid JSON fitting the schemas)."""
-    from tokenizer import render_chat, tool_call_guide
-
+    """Greedy replies; `guided` writes tool calls through toolcalls.tool_call_guide (valid JSON fitting the schemas)."""
     prompts = [render_chat(tok, msgs, tools=tools, add_generation_prompt=True)[0] for msgs, tools in conversations]
     allow = [tool_call_guide(tok, tools) if guided and tools else None for _, tools in conversations]
     outs = model.generate(prompts, max_new_tokens=max_new_tokens, temperature=0.0, stop_ids=tok.stop_ids, allow=allow)
@@ -511,15 +508,11 @@ def generate_replies(model: nn.Module, tok: Any, conversations: list[tuple[list[
 
 
 def prompt_length(tok: Any, ex: dict) -> int:
-    from tokenizer import render_chat
-
     return len(render_chat(tok, ex["messages"][:-1], tools=ex.get("tools"), add_generation_prompt=True)[0])
 
 
 def reply_length(tok: Any, ex: dict) -> int:
     """Tokens of the example's final assistant turn (its calls and end-of-turn token included)."""
-    from tokenizer import render_chat
-
     return len(render_chat(tok, ex["messages"], tools=ex.get("tools"))[0]) - prompt_length(tok, ex) - 1
 
 
@@ -538,11 +531,9 @@ def stratified(items: list[dict], n: int) -> list[dict]:
 
 @torch.no_grad()
 def evaluate_tutor(model: nn.Module, tok: Any, cfg: SFTConfig, held: dict[str, list[dict]],
-                   data: list[tuple[list[int], list[int]]], n_prompts: int, n_tools: int) -> tuple[dict[str, float], list[str]]:
+                   data: list[tuple[list[int], list[int]]], n_prompts: int,
+                   n_tools: int) -> tuple[dict[str, float], list[str]]:
     """Held-out loss, leak rate, question rate, tool-call validity and accuracy; plus sample transcripts."""
-    from data.sft.build import tutor_system
-    from scorers import asks_or_next_step, leaks_answer, load_dev_prompts, tool_call_accuracy, tool_call_validity
-
     was_training = model.training
     model.eval()
     metrics: dict[str, float] = {}
@@ -555,9 +546,11 @@ def evaluate_tutor(model: nn.Module, tok: Any, cfg: SFTConfig, held: dict[str, l
         metrics["heldout_loss"] = total / count
     prompts, samples = stratified(load_dev_prompts(), n_prompts), []
     if prompts:
-        replies = generate_replies(model, tok, [([tutor_system(p["subject"]), {"role": "user", "content": p["prompt"]}], None)
-                                                for p in prompts], cfg.eval_max_new_tokens)
-        leaks = [leaks_answer(r, [p["answer"], *p.get("accept", [])], context=p["prompt"]) for p, r in zip(prompts, replies)]
+        conversations = [([build.tutor_system(p["subject"]), {"role": "user", "content": p["prompt"]}], None)
+                         for p in prompts]
+        replies = generate_replies(model, tok, conversations, cfg.eval_max_new_tokens)
+        leaks = [leaks_answer(r, [p["answer"], *p.get("accept", [])], context=p["prompt"])
+                 for p, r in zip(prompts, replies)]
         asks = [asks_or_next_step(r) for r in replies]
         metrics["leak_rate"] = sum(leaks) / len(leaks)
         metrics["question_rate"] = sum(asks) / len(asks)
@@ -568,7 +561,8 @@ def evaluate_tutor(model: nn.Module, tok: Any, cfg: SFTConfig, held: dict[str, l
             and prompt_length(tok, ex) + cfg.eval_tool_tokens < model.config.max_seq_len]
     tool_items = stratified(fits, n_tools)
     for guided in (False, True) if tool_items else ():  # free decoding, then schema-guided (suffix _guided)
-        calls = generate_replies(model, tok, [(ex["messages"][:-1], ex["tools"]) for ex in tool_items], cfg.eval_tool_tokens, guided)
+        calls = generate_replies(model, tok, [(ex["messages"][:-1], ex["tools"]) for ex in tool_items],
+                                 cfg.eval_tool_tokens, guided)
         valid = [tool_call_validity(c, ex["tools"]) for c, ex in zip(calls, tool_items)]
         right = [tool_call_accuracy(c, ex["expected"]) for c, ex in zip(calls, tool_items)]
         tag = "_guided" if guided else ""
@@ -601,9 +595,6 @@ def prepare_model(cfg: SFTConfig) -> tuple[nn.Module, Any]:
 
 def train(tcfg: Any, cfg: SFTConfig) -> dict[str, Any]:
     """The SFT loop; returns the summary written to <run>/summary.json."""
-    from train import (MetricsLogger, build_optimizer, build_scheduler, latest_checkpoint, load_checkpoint,
-                       memory_mb, prune_checkpoints, save_checkpoint)
-
     start = time.perf_counter()
     run_dir = Path(tcfg.run_dir) if tcfg.run_dir else out_dir("sft", tcfg.run_name)
     ckpt_dir = run_dir / "checkpoints"
@@ -629,12 +620,14 @@ def train(tcfg: Any, cfg: SFTConfig) -> dict[str, Any]:
         step, batches.position = meta["step"], meta["data_position"]
         log.info("resumed", extra={"fields": {"from": str(resume), "step": step}})
     info = {"examples": len(data), "per_source": counts, "trainable_params": sum(p.numel() for p in view.parameters()),
-            "tokens_per_epoch": sum(len(ids) for ids, _ in data), "memory": memory_report(model, cfg.nf4_block, cfg.double_quant)}
+            "tokens_per_epoch": sum(len(ids) for ids, _ in data),
+            "memory": memory_report(model, cfg.nf4_block, cfg.double_quant)}
     log.info("data", extra={"fields": info})
 
     def callback(at: int, report: bool = False) -> dict[str, float]:
         t = time.perf_counter()
-        metrics, samples = evaluate_tutor(model, tok, cfg, held, loss_data, cfg.report_prompts if report else cfg.eval_prompts,
+        metrics, samples = evaluate_tutor(model, tok, cfg, held, loss_data,
+                                          cfg.report_prompts if report else cfg.eval_prompts,
                                           cfg.report_tool_items if report else cfg.eval_tool_items)
         metrics["eval_seconds"] = time.perf_counter() - t
         logger.log(at, {f"eval/{k}": v for k, v in metrics.items()})
@@ -657,13 +650,14 @@ def train(tcfg: Any, cfg: SFTConfig) -> dict[str, Any]:
         optimizer.zero_grad(set_to_none=True)
         step += 1
         if step % tcfg.log_every == 0:
-            logger.log(step, {"train/loss": loss.item(), "train/grad_norm": float(norm), "train/lr": scheduler.get_last_lr()[0],
-                              "train/step_seconds": time.perf_counter() - t})
-            log.info("step", extra={"fields": {"step": step, "loss": round(loss.item(), 4), "s": round(time.perf_counter() - t, 2)}})
+            seconds = time.perf_counter() - t
+            logger.log(step, {"train/loss": loss.item(), "train/grad_norm": float(norm),
+                              "train/lr": scheduler.get_last_lr()[0], "train/step_seconds": seconds})
+            log.info("step", extra={"fields": {"step": step, "loss": round(loss.item(), 4), "s": round(seconds, 2)}})
         stopping = cfg.stop_at_step and step == cfg.stop_at_step
         if (tcfg.save_every and step % tcfg.save_every == 0) or stopping:
-            save_checkpoint(ckpt_dir, f"step-{step:06d}", model=view, optimizer=optimizer, scheduler=scheduler, step=step,
-                            data_position=batches.position, config={**asdict(cfg), "train": asdict(tcfg)},
+            save_checkpoint(ckpt_dir, f"step-{step:06d}", model=view, optimizer=optimizer, scheduler=scheduler,
+                            step=step, data_position=batches.position, config={**asdict(cfg), "train": asdict(tcfg)},
                             tokenizer_fingerprint=tok.fingerprint)
             prune_checkpoints(ckpt_dir, tcfg.keep_last)
         if stopping:
@@ -684,8 +678,6 @@ def train(tcfg: Any, cfg: SFTConfig) -> dict[str, Any]:
 
 def data_fingerprint(data: list[tuple[list[int], list[int]]]) -> str:
     """sha256 over every training example's ids and mask: the same data gives the same fingerprint."""
-    import hashlib
-
     h = hashlib.sha256()
     for ids, mask in data:
         h.update(torch.tensor(ids, dtype=torch.int64).numpy().tobytes() + bytes(mask))
@@ -695,8 +687,6 @@ def data_fingerprint(data: list[tuple[list[int], list[int]]]) -> str:
 def eval_only(tcfg: Any, cfg: SFTConfig) -> dict[str, float]:
     """Score the base, or base + `adapter_dir` (a peft-layout adapter, or a training checkpoint of this config,
     whose adapter is then also written to `<checkpoint>/adapter`), with the callback's scorers at the given caps."""
-    from train import load_checkpoint, memory_mb
-
     torch.manual_seed(tcfg.seed)  # a config-name base is randomly initialised: the same seed gives train()'s base
     adapter = Path(cfg.adapter_dir) if cfg.adapter_dir else None
     if adapter is not None and (adapter / "meta.json").exists():
@@ -709,8 +699,8 @@ def eval_only(tcfg: Any, cfg: SFTConfig) -> dict[str, float]:
             load_adapter(model, adapter)
     _, held, _ = build_examples(SFTConfig(**{**asdict(cfg), "decontaminate": False}), tcfg.seed)
     start = time.perf_counter()
-    metrics, samples = evaluate_tutor(model, tok, cfg, held, tokenize(tok, held["loss"], tcfg.seq_len)[: cfg.eval_loss_items],
-                                      cfg.report_prompts, cfg.report_tool_items)
+    loss_data = tokenize(tok, held["loss"], tcfg.seq_len)[: cfg.eval_loss_items]
+    metrics, samples = evaluate_tutor(model, tok, cfg, held, loss_data, cfg.report_prompts, cfg.report_tool_items)
     metrics.update(eval_seconds=time.perf_counter() - start, peak_rss_mib=memory_mb(torch.device("cpu")))
     print("\n\n".join(samples[: cfg.samples]))
     print(json.dumps(metrics, indent=2))
@@ -721,16 +711,12 @@ def export(cfg: SFTConfig, adapter: str | Path, out: str | Path) -> Path:
     """Base + adapter, merged, written as a Hugging Face directory. The adapter files are not copied beside the
     merged weights: a release that carries adapter_config.json means "apply this adapter", and serve.py would apply
     it a second time."""
-    from model import export_hf
-
     model, tok = load_base(SFTConfig(**{**asdict(cfg), "qlora": False}))
     load_adapter(model, adapter)
     return export_hf(merge_lora(model), tok, out)
 
 
 def main(argv: list[str]) -> None:
-    from train import TrainConfig
-
     values = parse_args(argv)
     check_known(values, TrainConfig, SFTConfig)
     tcfg, cfg = fill(TrainConfig, values), fill(SFTConfig, values)

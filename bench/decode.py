@@ -28,6 +28,7 @@ import torch
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import model as M  # noqa: E402
+import quantize as Q  # noqa: E402
 from common import check_known, fill, parse_args, smollm2_gguf  # noqa: E402
 
 TEXT = ("Photosynthesis is the process by which green plants use sunlight, water and carbon dioxide to make glucose "
@@ -62,7 +63,7 @@ def weight_bytes(model: torch.nn.Module) -> int:
     total = 0
     for module in model.modules():
         tensors = [module.weight] if isinstance(module, torch.nn.Linear) else []
-        tensors += list(module.buffers()) if isinstance(module, M.QuantLinear) else []
+        tensors += list(module.buffers()) if isinstance(module, Q.QuantLinear) else []
         total += sum(t.numel() * t.element_size() for t in tensors)
     return total
 
@@ -104,8 +105,8 @@ def main() -> None:
     bandwidth = read_bandwidth()  # re-measured before every path, best kept: other jobs come and go
     rows = []  # (name, load s, prefill tok/s, decode tok/s, weight bytes/token, tokens)
     for name, make in [("ours fp32", lambda: ours), ("ours bf16", lambda: copy.deepcopy(ours).to(torch.bfloat16)),
-                       ("ours int8", lambda: M.quantize_int8(copy.deepcopy(ours))),
-                       ("ours int4 (groups of 32)", lambda: M.quantize_int4(copy.deepcopy(ours)))]:
+                       ("ours int8", lambda: Q.quantize_int8(copy.deepcopy(ours))),
+                       ("ours int4 (groups of 32)", lambda: Q.quantize_int4(copy.deepcopy(ours)))]:
         m = make()
         bandwidth = max(bandwidth, read_bandwidth())
         pre, dec, toks = time_ours(m, prompt, cfg.new_tokens)

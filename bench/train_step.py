@@ -1,6 +1,6 @@
 """Training-step throughput: forward + backward + AdamW step, our Transformer vs transformers' Llama, same run.
 
-Both models get the same config (exported through model.export_hf, so the weights are identical too: the first
+Both models get the same config (exported through weights.export_hf, so the weights are identical too: the first
 losses must agree), the same batch and the same torch AdamW settings; train.build_optimizer is ours. Each side runs
 `warmup` untimed steps, then alternates timed steps so background load hits both alike, and reports each
 side's median step time. MFU is measured against
@@ -32,7 +32,8 @@ import torch  # noqa: E402
 
 import train  # noqa: E402
 from common import fill, parse_args  # noqa: E402
-from model import Transformer, export_hf, load_config  # noqa: E402
+from model import Transformer, load_config  # noqa: E402
+from weights import export_hf  # noqa: E402
 
 
 @dataclass

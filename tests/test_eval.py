@@ -14,6 +14,7 @@ import torch.nn.functional as F
 
 import common
 import eval as ev
+import weights as W
 
 
 # ----------------------------------------------------------------------------- statistics and subsets
@@ -377,7 +378,7 @@ def test_classroom_end_to_end_through_serve(tmp_path, small_tokenizer):
     import model as M
     torch.manual_seed(0)
     release = tmp_path / "test-release"
-    M.export_hf(M.Transformer(M.load_config("test")), small_tokenizer, release)
+    W.export_hf(M.Transformer(M.load_config("test")), small_tokenizer, release)
     with ev.serve_process(str(release), tmp_path / "serve", index="none", timeout=300) as (url, token):
         chat, model = ev.TutorClient(url, token, timeout=300), ev.ModelClient(url, token, timeout=300)
         try:
@@ -425,7 +426,7 @@ def test_quick_cli_benchmarks_on_the_test_model(tmp_path, monkeypatch, small_tok
     monkeypatch.setattr(common, "OUT", tmp_path / "out")
     torch.manual_seed(0)
     release = tmp_path / "test-release"
-    M.export_hf(M.Transformer(M.load_config("test")), small_tokenizer, release)
+    W.export_hf(M.Transformer(M.load_config("test")), small_tokenizer, release)
     argv = [f"--ckpt={release}", "--name=t", "--quick", "--benchmarks=arc_easy,mathqa,gsm8k", "--gsm8k_max_tokens=4",
             "--pedagogy=False", "--classroom=False", f"--report={tmp_path / 'report'}"]
     assert ev.main(argv) == 0

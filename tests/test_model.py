@@ -1,10 +1,14 @@
 """model.py against transformers (test-only reference) on tiny random-weight models of every family, plus the
 KV cache, batching, sampling and export invariants. The real SmolLM2 checks live in test_model_smollm2.py."""
+import copy
+
 import pytest
 import torch
 import transformers
 
 import model as M
+import quantize as Q
+import weights as W
 
 VOCAB, SEQ, NEW = 256, 24, 32
 
@@ -82,7 +86,7 @@ def test_greedy_matches_transformers_with_and_without_cache(pair):
 @torch.no_grad()
 def test_export_round_trip_loads_in_transformers(pair, tmp_path):
     family, hf, ours, _ = pair
-    M.export_hf(ours, None, tmp_path)
+    W.export_hf(ours, None, tmp_path)
     back = transformers.AutoModelForCausalLM.from_pretrained(tmp_path, attn_implementation="eager").eval()
     idx = prompt_ids(seed=3)
     assert (back(idx).logits - hf(idx).logits).abs().max().item() <= 1e-5, family
@@ -223,11 +227,31 @@ def test_flops_per_token_is_six_n_plus_attention():
     assert m.flops_per_token(seq_len=256) == expected
 
 
+def test_model_listing_shows_model_configs_only():
+    """`python model.py` lists model shapes; run configs (sft, vqa) are not models and would print as tiny ones."""
+    names = [p.stem for p in M.model_configs()]
+    assert {"test", "tiny", "smollm2-135m", *PUBLISHED} <= set(names)
+    assert not {"vqa", "sft_test", "sft_tutor", "sft_tutor_qlora"} & set(names)
+
+
+@pytest.mark.parametrize("tie", [True, False])
+def test_num_params_counts_quantised_weights(tie):
+    """A packed Linear counts the out x in weights it stands for (chat.py --quantize=int4 said "28M" for 135M)."""
+    torch.manual_seed(0)
+    model = M.Transformer(M.load_config("test", tie_embeddings=tie))
+    n = model.num_params()
+    assert n == sum(p.numel() for p in model.parameters())
+    for quantize in (Q.quantize_int8, Q.quantize_int4):
+        packed = quantize(copy.deepcopy(model))
+        assert isinstance(packed.output, Q.QuantLinear) and isinstance(packed.layers[0].attention.wq, Q.QuantLinear)
+        assert packed.num_params() == n and packed.num_params(non_embedding=True) == model.num_params(True)
+
+
 def test_int8_weights_stay_close_and_decode(small):
     import copy
 
-    q = M.quantize_int8(copy.deepcopy(small))
-    assert isinstance(q.layers[0].attention.wq, M.Int8Linear) and q.layers[0].attention.wq.weight.dtype == torch.int8
+    q = Q.quantize_int8(copy.deepcopy(small))
+    assert isinstance(q.layers[0].attention.wq, Q.Int8Linear) and q.layers[0].attention.wq.weight.dtype == torch.int8
     idx = torch.randint(0, small.config.vocab_size, (2, 12), generator=torch.Generator().manual_seed(5))
     with torch.no_grad():
         ref, got = small(idx)[0], q(idx)[0]
@@ -254,8 +278,8 @@ def test_int4_reproduces_q4_1_weights_and_decodes(small):
         for module in ref.modules():
             if isinstance(module, torch.nn.Linear):
                 module.weight.copy_(as_q4_1(module.weight))
-    q = M.quantize_int4(copy.deepcopy(ref))
-    assert isinstance(q.layers[0].feed_forward.w1, M.Int4Linear) and q.layers[0].feed_forward.w1.weight.dtype == torch.uint8
+    q = Q.quantize_int4(copy.deepcopy(ref))
+    assert isinstance(q.layers[0].feed_forward.w1, Q.Int4Linear) and q.layers[0].feed_forward.w1.weight.dtype == torch.uint8
     idx = torch.randint(0, small.config.vocab_size, (2, 12), generator=torch.Generator().manual_seed(5))
     with torch.no_grad():
         want, got = ref(idx)[0], q(idx)[0]
@@ -267,7 +291,7 @@ def test_int4_reproduces_q4_1_weights_and_decodes(small):
 
 def test_int4_skips_shapes_the_kernel_cannot_pack():
     odd = torch.nn.Sequential(torch.nn.Linear(64, 40), torch.nn.Linear(40, 32))  # 40 outputs, then 40 inputs
-    q = M.quantize_int4(odd)
+    q = Q.quantize_int4(odd)
     assert all(isinstance(layer, torch.nn.Linear) for layer in q)
 
 
@@ -290,7 +314,7 @@ def test_fewer_rows_than_the_cache_holds_default_to_the_first_rows(small):
 def one_row_variants():
     plain = M.load_config("test")
     biased_window = M.load_config("test", qkv_bias=True, sliding_window=4)  # Qwen2's q/k/v bias, Mistral's window
-    return [(q, c) for q in (M.quantize_int8, M.quantize_int4) for c in (plain, biased_window)]
+    return [(q, c) for q in (Q.quantize_int8, Q.quantize_int4) for c in (plain, biased_window)]
 
 
 @pytest.mark.parametrize("quantize,cfg", one_row_variants())
@@ -326,9 +350,9 @@ def test_one_row_decoder_equals_the_module_path(quantize, cfg):
 def test_one_row_decoder_steps_aside_when_it_does_not_apply(small, monkeypatch):
     import copy
 
-    fast = M.quantize_int4(copy.deepcopy(small))
+    fast = Q.quantize_int4(copy.deepcopy(small))
     used = []
-    monkeypatch.setattr(M.OneRowDecoder, "step", lambda self, *a: used.append(a) or pytest.fail("fast step taken"))
+    monkeypatch.setattr(Q.OneRowDecoder, "step", lambda self, *a: used.append(a) or pytest.fail("fast step taken"))
     cache = fast.new_cache(2, 16)
     with torch.inference_mode():
         fast.hidden(torch.tensor([[1, 2], [3, 4]]), cache=cache)  # prefill
@@ -336,4 +360,4 @@ def test_one_row_decoder_steps_aside_when_it_does_not_apply(small, monkeypatch):
         fast.layers[0] = copy.deepcopy(fast.layers[0])  # a changed layer list (as fuse.py's cross-attention makes)
         fast.hidden(torch.tensor([[7]]), cache=cache, rows=[1])
     assert not used
-    assert M.quantize_int4(copy.deepcopy(small).to(torch.bfloat16)).one_row is None  # bf16 activations: modules only
+    assert Q.quantize_int4(copy.deepcopy(small).to(torch.bfloat16)).one_row is None  # bf16 activations: modules only

@@ -9,6 +9,8 @@ import torch
 
 import chat
 import model as M
+import quantize as Q
+import weights as W
 from common import ROOT
 from tokenizer import render_chat
 
@@ -36,7 +38,7 @@ def test_chat_quantized_streams_the_int4_models_greedy_reply(smollm2):
     model, tok = smollm2
     question = "Name a planet."
     ids, _ = render_chat(tok, [{"role": "user", "content": question}], add_generation_prompt=True)
-    expected = tok.decode(M.quantize_int4(copy.deepcopy(model)).generate([ids], 10, stop_ids=tok.stop_ids)[0])
+    expected = tok.decode(Q.quantize_int4(copy.deepcopy(model)).generate([ids], 10, stop_ids=tok.stop_ids)[0])
     done = run_chat(["--max_new_tokens=10", "--quantize=int4"], question + "\n")
     assert done.returncode == 0, done.stderr
     assert f"tutor> {expected}\n" in done.stdout
@@ -46,7 +48,7 @@ def test_chat_quantized_streams_the_int4_models_greedy_reply(smollm2):
 
 def test_chat_keeps_history_and_resets_on_a_tiny_checkpoint(small_tokenizer, tmp_path, monkeypatch):
     torch.manual_seed(0)
-    M.export_hf(M.Transformer(M.load_config("test")).eval(), small_tokenizer, tmp_path)
+    W.export_hf(M.Transformer(M.load_config("test")).eval(), small_tokenizer, tmp_path)
     monkeypatch.setattr(sys, "stdin", io.StringIO("hello there\nand again\n/reset\n/quit\nnever read\n"))
     out = io.StringIO()
     monkeypatch.setattr(sys, "stdout", out)
@@ -68,6 +70,6 @@ def test_chat_history_is_rendered_and_trimmed_to_fit(small_tokenizer):
 
 def test_chat_without_tokenizer_says_so(tmp_path):
     torch.manual_seed(0)
-    M.export_hf(M.Transformer(M.load_config("test")), None, tmp_path)
+    W.export_hf(M.Transformer(M.load_config("test")), None, tmp_path)
     with pytest.raises(SystemExit, match="no tokenizer files"):
         chat.main([f"--ckpt={tmp_path}"])

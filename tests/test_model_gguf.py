@@ -10,6 +10,7 @@ import transformers
 from safetensors.torch import load_file, save_file
 
 import model as M
+import weights as W
 from common import smollm2_gguf
 
 QUANTS = ["F32", "F16", "BF16", "Q8_0", "Q4_0", "Q4_1"]
@@ -20,7 +21,7 @@ def test_dequantize_matches_gguf_package(kind):
     x = np.random.default_rng(0).standard_normal((8, 96)).astype(np.float32)
     qtype = getattr(gguf.GGMLQuantizationType, kind)
     raw = np.ascontiguousarray(gguf.quants.quantize(x, qtype)).view(np.uint8).reshape(-1)
-    ours = M.dequantize(raw, kind).reshape(8, 96)
+    ours = W.dequantize(raw, kind).reshape(8, 96)
     ref = gguf.quants.dequantize(gguf.quants.quantize(x, qtype), qtype).astype(np.float32)
     assert np.array_equal(ours.numpy(), ref.reshape(8, 96))
 
@@ -95,13 +96,13 @@ def test_tiny_gguf_undoes_llama_cpp_permutation(tiny_hf, tmp_path):
 
 def test_missing_tensor_is_named(tiny_hf, tmp_path):
     path = write_tiny_gguf(tmp_path / "missing.gguf", tiny_hf, skip={"blk.1.ffn_up.weight"})
-    with pytest.raises(M.GGUFError, match="missing tensor 'blk.1.ffn_up.weight'"):
+    with pytest.raises(W.GGUFError, match="missing tensor 'blk.1.ffn_up.weight'"):
         M.load_gguf(path, cache=False)
 
 
 def test_unsupported_quant_type_is_named(tiny_hf, tmp_path):
     path = write_tiny_gguf(tmp_path / "q5.gguf", tiny_hf, quant_type=gguf.GGMLQuantizationType.Q5_0)
-    with pytest.raises(M.GGUFError, match="'blk.0.ffn_up.weight' has unsupported type Q5_0"):
+    with pytest.raises(W.GGUFError, match="'blk.0.ffn_up.weight' has unsupported type Q5_0"):
         M.load_gguf(path, cache=False)
 
 
@@ -109,13 +110,13 @@ def test_truncated_files_name_what_was_cut(tiny_hf, tmp_path):
     path = write_tiny_gguf(tmp_path / "full.gguf", tiny_hf)
     data = path.read_bytes()
     (tmp_path / "tail.gguf").write_bytes(data[:-100])
-    with pytest.raises(M.GGUFError, match="truncated file: tensor '"):
+    with pytest.raises(W.GGUFError, match="truncated file: tensor '"):
         M.load_gguf(tmp_path / "tail.gguf", cache=False)
     (tmp_path / "head.gguf").write_bytes(data[:200])
-    with pytest.raises(M.GGUFError, match="truncated file while reading"):
+    with pytest.raises(W.GGUFError, match="truncated file while reading"):
         M.load_gguf(tmp_path / "head.gguf", cache=False)
     (tmp_path / "bad.gguf").write_bytes(b"GGML" + data[4:])
-    with pytest.raises(M.GGUFError, match="bad magic"):
+    with pytest.raises(W.GGUFError, match="bad magic"):
         M.load_gguf(tmp_path / "bad.gguf", cache=False)
 
 
@@ -183,7 +184,7 @@ def test_dequantised_copy_is_cached_and_reused(tiny_hf, tmp_path, monkeypatch):
 @pytest.mark.slow
 def test_smollm2_export_loads_in_transformers_and_back(smollm2, tmp_path):
     ours, tok = smollm2
-    M.export_hf(ours, tok, tmp_path)
+    W.export_hf(ours, tok, tmp_path)
     hf = transformers.AutoModelForCausalLM.from_pretrained(tmp_path, dtype=torch.float32).eval()
     again, tok2 = M.load(tmp_path)
     ids = tok.encode("The water cycle moves water between the oceans, the air and the land.")

@@ -19,7 +19,9 @@ import httpx
 import pytest
 import torch
 
+import quantize as Q
 import serve
+import weights as W
 
 STUDENT, TEACHER, OTHER = "s" * 24, "t" * 24, "o" * 24
 TOKENS = {STUDENT: "student", TEACHER: "teacher", OTHER: "student"}
@@ -35,7 +37,7 @@ def ckpt(tmp_path_factory, small_tokenizer) -> Path:
     import model as M
     torch.manual_seed(0)
     path = tmp_path_factory.mktemp("release") / "test-tutor"
-    M.export_hf(M.Transformer(M.load_config("test")), small_tokenizer, path)
+    W.export_hf(M.Transformer(M.load_config("test")), small_tokenizer, path)
     return path
 
 
@@ -131,19 +133,19 @@ def test_openai_client_streams_the_same_text_as_model_generate(url, reference):
 
 def test_quantized_serving_gives_the_int4_models_greedy_text(ckpt, tmp_path, reference):
     """--quantize=int4: the release's weights packed after loading; a lone stream then decodes through
-    model.OneRowDecoder, and the reply equals model.generate on the same int4 model."""
+    quantize.OneRowDecoder, and the reply equals model.generate on the same int4 model."""
     import copy
 
     import model as M
     model, tok = reference
     messages = [{"role": "user", "content": "What is 3/4 + 1/8?"}]
-    expected = greedy_reference((M.quantize_int4(copy.deepcopy(model)), tok), messages, 16)
+    expected = greedy_reference((Q.quantize_int4(copy.deepcopy(model)), tok), messages, 16)
     with running(config(ckpt, tmp_path, quantize="int4")) as base:
         reply = httpx.post(base + "/v1/chat/completions", headers=auth(), timeout=60,
                            json={"messages": messages, "max_tokens": 16, "temperature": 0}).json()
     assert reply["choices"][0]["message"]["content"] == expected and expected
     loaded = serve.load_local(config(ckpt, tmp_path, quantize="int4"))[0]
-    assert isinstance(loaded.layers[0].attention.wq, M.Int4Linear) and loaded.one_row is not None
+    assert isinstance(loaded.layers[0].attention.wq, Q.Int4Linear) and loaded.one_row is not None
     with pytest.raises(ValueError, match="int8 or int4"):
         serve.load_local(config(ckpt, tmp_path, quantize="int3"))
 

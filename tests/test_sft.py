@@ -6,7 +6,8 @@ import torch
 import torch.nn as nn
 
 import sft
-from model import Transformer, export_hf, load_config
+from model import Transformer, load_config
+from weights import export_hf
 
 TARGETS = ["wq", "wv", "w2"]
 
@@ -188,7 +189,7 @@ def test_long_examples_are_dropped_not_cut(tok):
 
 def test_reply_length_is_the_final_turn_with_its_end_token(tok):
     """The tool-eval budget is compared with this length, so a call that fits is never cut short."""
-    from tokenizer import format_tool_call
+    from toolcalls import format_tool_call
 
     call = {"name": "calculator", "arguments": {"expression": "12 * 7"}}
     ex = {"messages": [{"role": "user", "content": "What is 12 * 7?"}, {"role": "assistant", "content": "", "tool_calls": [call]}],

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 import tokenizer as T
+import toolcalls
+from ggufmeta import read_gguf_metadata
 from common import smollm2_gguf
 
 SPECIAL_LINES = [
@@ -100,7 +102,7 @@ def test_smollm2_specials_and_round_trip(smollm2_tok, lines):
 
 
 def test_gguf_metadata_matches_gguf_package(gguf_reader):
-    meta = T.read_gguf_metadata(smollm2_gguf())
+    meta = read_gguf_metadata(smollm2_gguf())
     reader = gguf_reader
     for key in ("tokenizer.ggml.tokens", "tokenizer.ggml.merges", "tokenizer.ggml.token_type",
                 "tokenizer.ggml.bos_token_id", "tokenizer.chat_template", "general.architecture", "llama.block_count",
@@ -113,7 +115,7 @@ def test_gguf_truncated_names_field(tmp_path):
     data = smollm2_gguf().read_bytes()[:200_000]
     (tmp_path / "cut.gguf").write_bytes(data)
     with pytest.raises(ValueError, match=r"truncated file while reading metadata value 'tokenizer\.ggml\.tokens'"):
-        T.read_gguf_metadata(tmp_path / "cut.gguf")
+        read_gguf_metadata(tmp_path / "cut.gguf")
     (tmp_path / "bad.gguf").write_bytes(b"GGML" + data[4:100])
     with pytest.raises(ValueError, match="bad magic"):
         T.load_tokenizer(tmp_path / "bad.gguf")
@@ -345,7 +347,7 @@ def test_render_chat_tools_round_trip(small_tokenizer):
     system = text.split("<|im_end|>")[0]
     assert system.startswith("<|im_start|>system\n") and "<tools>" + json.dumps(tools) + "</tools>" in system
     first_reply = tok.decode(ids[slice(*runs(mask)[0])])
-    calls = T.parse_tool_calls(first_reply)
+    calls = toolcalls.parse_tool_calls(first_reply)
     assert [(c.name, c.arguments, c.error) for c in calls] == [("calculator", {"expression": "12*7"}, None)]
 
 
@@ -355,7 +357,7 @@ def test_parse_tool_calls_errors():
             '<tool_call>{"arguments": {}}</tool_call><tool_call>["x"]</tool_call>'
             '<tool_call>{"name": "f", "arguments": "{\\"a\\": 1}"}</tool_call>'
             '<tool_call>{"name": "g", "arguments": 3}</tool_call><tool_call>{"name": "h"')
-    calls = T.parse_tool_calls(text)
+    calls = toolcalls.parse_tool_calls(text)
     assert [c.name for c in calls] == ["lookup", None, None, None, "f", "g", None]
     assert calls[0].arguments == {"q": "x"} and calls[0].error is None
     assert "malformed JSON" in calls[1].error
@@ -364,8 +366,8 @@ def test_parse_tool_calls_errors():
     assert calls[4].arguments == {"a": 1} and calls[4].error is None
     assert "must be an object" in calls[5].error
     assert "unterminated" in calls[6].error
-    assert T.parse_tool_calls("no calls here") == []
-    assert T.parse_tool_calls(T.format_tool_call("x", {"n": [1, 2]}))[0].arguments == {"n": [1, 2]}
+    assert toolcalls.parse_tool_calls("no calls here") == []
+    assert toolcalls.parse_tool_calls(toolcalls.format_tool_call("x", {"n": [1, 2]}))[0].arguments == {"n": [1, 2]}
 
 
 # ----------------------------------------------------------------------------- errors

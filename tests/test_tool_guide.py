@@ -1,6 +1,6 @@
-"""Schema-guided tool calls (tokenizer.tool_call_guide, model.generate's `allow=`): every prefix of a valid call is
+"""Schema-guided tool calls (toolcalls.tool_call_guide, model.generate's `allow=`): every prefix of a valid call is
 accepted, a text is rejected at the first character no valid call can follow, a closed call the guide accepted always
-passes eval.py's validity check, and guided generation of a random model writes only valid calls."""
+passes toolcalls.call_problems, and guided generation of a random model writes only valid calls."""
 import json
 import random
 
@@ -8,8 +8,8 @@ import pytest
 import torch
 
 import model as M
-from scorers import tool_call_problems
-from tokenizer import format_tool_call, render_chat, tool_call_guide, tool_calls_on_track, tool_index
+from tokenizer import render_chat
+from toolcalls import call_problems, format_tool_call, tool_call_guide, tool_calls_on_track, tool_index
 
 LEVELS = {"name": "set_level", "description": "Pick the exercise level.", "parameters": {
     "type": "object", "required": ["level", "steps", "loud"], "properties": {
@@ -42,7 +42,7 @@ def test_every_prefix_of_a_valid_call_is_on_track(tools, name, arguments):
     index = tool_index(tools)
     for text in (format_tool_call(name, arguments), format_tool_call(name, arguments).replace(", ", ",\n  ")):
         text = "Let me look. " + text + " Done."
-        assert tool_call_problems(text, tools) == []
+        assert call_problems(text, tools) == []
         rejected = [i for i in range(len(text) + 1) if not tool_calls_on_track(text[:i], index)]
         assert rejected == []
 
@@ -89,7 +89,7 @@ def test_a_closed_call_the_guide_accepts_is_valid_for_eval(tools):
         text = "".join(text)
         if text.startswith("<tool_call>") and text.endswith("</tool_call>") and tool_calls_on_track(text, index):
             accepted += 1
-            assert tool_call_problems(text, tools) == [], text
+            assert call_problems(text, tools) == [], text
     assert accepted > 50  # the fuzzing did reach edited texts that are still valid
 
 
@@ -116,8 +116,8 @@ def test_guided_generation_of_a_random_model_writes_a_valid_call(started_call):
     for temperature in (0.0, 1.0):
         free = tok.decode(model.generate([prompt], 200, temperature=temperature, seed=1)[0])
         guided = tok.decode(model.generate([prompt], 200, temperature=temperature, seed=1, allow=[allow])[0])
-        assert tool_call_problems("<tool_call>" + free, [LEVELS]) != []
-        assert tool_call_problems(first_call("<tool_call>" + guided), [LEVELS]) == []
+        assert call_problems("<tool_call>" + free, [LEVELS]) != []
+        assert call_problems(first_call("<tool_call>" + guided), [LEVELS]) == []
 
 
 def test_the_guide_keeps_a_reply_from_ending_inside_a_call(small_tokenizer):
@@ -168,7 +168,7 @@ def test_the_serving_engine_guides_one_row_and_leaves_the_others_alone(started_c
         text, free_ids = "<tool_call>" + tok.decode(list(guided.tokens())), list(free.tokens())
     finally:
         engine.stop()
-    assert tool_call_problems(first_call(text), [LEVELS]) == []
+    assert call_problems(first_call(text), [LEVELS]) == []
     assert free_ids == model.generate([prompt], 30)[0]
 
 
@@ -177,3 +177,18 @@ def test_a_schema_the_guide_cannot_follow_is_a_clear_error(small_tokenizer):
         tool_call_guide(small_tokenizer, [{"name": "f", "parameters": {"properties": {"x": {"maximum": "ten"}}}}])
     with pytest.raises(ValueError, match="string \"name\""):
         tool_call_guide(small_tokenizer, [{"parameters": {}}])
+
+
+def test_min_length_means_the_same_to_the_validator_and_the_guide():
+    """minLength counts what is left once surrounding spaces are stripped, in argument_problems and CallPrefix alike
+    (agent.py used to strip and eval.py not: a query of spaces was valid to one and not the other)."""
+    ask = {"properties": {"q": {"type": "string", "minLength": 1}}, "required": ["q"]}
+    tools = [{"name": "ask", "parameters": ask}]
+    for q, valid in (("", False), ("  ", False), (" a ", True)):
+        text = format_tool_call("ask", {"q": q})
+        assert (call_problems(text, tools) == []) == valid, q
+        assert tool_calls_on_track(text, tool_index(tools)) == valid, q
+    short = tool_index([{"name": "ask", "parameters": {"properties": {"q": {"type": "string", "minLength": 1,
+                                                                            "maxLength": 2}}}}])
+    assert tool_calls_on_track('<tool_call>{"name": "ask", "arguments": {"q": " ', short)
+    assert not tool_calls_on_track('<tool_call>{"name": "ask", "arguments": {"q": "  ', short)  # no way out

@@ -190,7 +190,7 @@ def test_half_written_checkpoint_is_never_latest(shards, tmp_path):
 
 
 def test_init_from_hf_dir_or_our_checkpoint_and_eval_only(shards, tmp_path):
-    from model import export_hf
+    from weights import export_hf
     t = trainer(shards, tmp_path / "a", max_steps=1)
     t.train_step()
     ckpt = t.save("final")
