@@ -138,6 +138,25 @@ class KVCache:
         self.v[:, dst_row, :length] = source.v[:, src_row, :length]
         self.lengths[dst_row] = length
 
+    def update(self, layer: int, k: torch.Tensor, v: torch.Tensor, step: Step) -> tuple[torch.Tensor, torch.Tensor]:
+        """Write layer `layer`'s new K/V (B, T, n_kv_heads, head_dim) at each row's positions, then return every
+        cached key and value of those rows, (B, step.kv_len, n_kv_heads, head_dim) in position order: the one call
+        Attention makes, so another cache with the same `update`, `lengths` and `max_len` (engine.py's paged one)
+        plugs in unchanged."""
+        ck, cv = self.k[layer], self.v[layer]
+        B = k.shape[0]
+        if step.leading_rows and B == 1:
+            start = step.kv_len - k.shape[1]  # one row: its keys end where the new ones do
+            ck[0, start:start + k.shape[1]] = k[0]
+            cv[0, start:start + k.shape[1]] = v[0]
+            return ck[:1, : step.kv_len], cv[:1, : step.kv_len]
+        rows = step.rows[:, None]
+        ck[rows, step.positions] = k
+        cv[rows, step.positions] = v
+        if step.leading_rows:
+            return ck[:B, : step.kv_len], cv[:B, : step.kv_len]
+        return ck[step.rows, : step.kv_len], cv[step.rows, : step.kv_len]
+
 
 @dataclass
 class Step:
@@ -217,27 +236,11 @@ class Attention(nn.Module):
         q = apply_rope(q, step.cos, step.sin)
         k = apply_rope(k, step.cos, step.sin).transpose(1, 2)  # back to (B, T, H, D), the cache layout
         if step.cache is not None:
-            k, v = self.update_cache(k, v, step)
+            k, v = step.cache.update(self.layer_id, k, v, step)
         gqa = cfg.n_kv_heads != cfg.n_heads
         y = F.scaled_dot_product_attention(q, k.transpose(1, 2), v.transpose(1, 2), attn_mask=step.mask,
                                            is_causal=step.mask is None and T > 1, enable_gqa=gqa)
         return self.wo(y.transpose(1, 2).reshape(B, T, cfg.n_heads * cfg.head_dim))
-
-    def update_cache(self, k: torch.Tensor, v: torch.Tensor, step: Step) -> tuple[torch.Tensor, torch.Tensor]:
-        """Write the new K/V at each row's positions, then return every cached key of those rows."""
-        ck, cv = step.cache.k[self.layer_id], step.cache.v[self.layer_id]
-        B = k.shape[0]
-        if step.leading_rows and B == 1:
-            start = step.kv_len - k.shape[1]  # one row: its keys end where the new ones do
-            ck[0, start:start + k.shape[1]] = k[0]
-            cv[0, start:start + k.shape[1]] = v[0]
-            return ck[:1, : step.kv_len], cv[:1, : step.kv_len]
-        rows = step.rows[:, None]
-        ck[rows, step.positions] = k
-        cv[rows, step.positions] = v
-        if step.leading_rows:
-            return ck[:B, : step.kv_len], cv[:B, : step.kv_len]
-        return ck[step.rows, : step.kv_len], cv[step.rows, : step.kv_len]
 
 
 class MLP(nn.Module):
@@ -637,11 +640,12 @@ class OneRowDecoder:
 
     def takes(self, model: Transformer, idx: torch.Tensor | None, cache: KVCache | None, rows: Any, embeds: Any,
               context: Any) -> bool:
-        """A one-token step of one cached row, on the very layers this decoder was built from (a model whose layer
+        """A one-token step of one row of a KVCache (whose buffers `step` writes directly: engine.py's paged cache
+        goes the module way), on the very layers this decoder was built from (a model whose layer
         list was since changed, e.g. by fuse.py's cross-attention, goes the module way). Checking each Linear too
         would cost more than a matmul; sft.py's LoRA wraps only float Linears, never these packed ones."""
-        return (cache is not None and embeds is None and context is None and idx is not None and idx.shape == (1, 1)
-                and (rows is None or torch.as_tensor(rows).numel() == 1)
+        return (isinstance(cache, KVCache) and embeds is None and context is None and idx is not None
+                and idx.shape == (1, 1) and (rows is None or torch.as_tensor(rows).numel() == 1)
                 and tuple(model.layers._modules.values()) == self.blocks)
 
     def step(self, idx: torch.Tensor, cache: KVCache, row: int) -> torch.Tensor:

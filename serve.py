@@ -2,7 +2,9 @@
 
 What it supports
 - generation by engine.py's continuous-batching engine (one background thread; concurrent requests share each
-  decode step; a shared system prompt's KV is computed once): a client that disconnects stops its row
+  decode step; a shared system prompt's KV is computed once): a client that disconnects stops its row. Its paged KV
+  cache holds `--kv_budget_mb` (512 MB: ~11k tokens of SmolLM2 in fp32, twice that with `--kv_dtype=bfloat16`);
+  a request it cannot hold yet waits in the queue (`nanotutor_kv_full_waits_total`, `nanotutor_queue_wait_seconds`)
 - `POST /chat` (the Socratic tutor from agent.py: server-sent events of tokens and steps, or JSON with
   `"stream": false`), `POST /upload_image` (type, size and pixel checks, content-hash names, Tesseract OCR as in
   ingest.py), `GET/POST /context`, `GET /health` (no auth), `GET /ready` (503 while the model loads),
@@ -68,7 +70,7 @@ import model as M
 from agent import MessageQueue, Tutor, build_mcp_server
 from common import (ROOT, JsonFormatter, SessionStore, atomic_write_bytes, atomic_write_json, atomic_write_text,
                     check_known, check_token, fill, get_logger, out_dir, parse_args, read_tokens, smollm2_gguf)
-from engine import Engine, GenRequest, Generation, LocalBackend, StopText, fit_history
+from engine import Engine, GenRequest, Generation, KVConfig, LocalBackend, StopText, fit_history
 from fuse import load_vision
 from ingest import ocr_blocks, ocr_image, ocr_text
 from retrieval import Index
@@ -109,6 +111,10 @@ class ServeConfig:
     max_batch: int = 32  # rows that decode together
     max_context: int = 2048  # prompt + reply tokens per row (capped at the model's max_seq_len)
     prefix_slots: int = 4  # cached system-prompt prefixes
+    kv_cache: str = "paged"  # paged (blocks from a pool, taken as tokens arrive) | contiguous (rows x max_context)
+    kv_budget_mb: float = 512.0  # the paged pool's size; a request that does not fit yet waits in the queue
+    kv_block_size: int = 16  # positions per block of the paged pool
+    kv_dtype: str = ""  # "" = the model's; bfloat16 halves the pool's bytes per token
     max_tokens: int = 512  # the most a request may ask for
     default_max_tokens: int = 256
     max_temperature: float = 2.0
@@ -298,12 +304,15 @@ class Metrics:
                       f"nanotutor_time_to_first_token_seconds_count {self.ttft_count}"]
         counters = {"generated": "generated_tokens", "prompt": "prompt_tokens", "prefix_hits": "prefix_cache_hits",
                     "cancelled": "cancelled_requests", "steps": "decode_steps", "finished": "finished_requests",
-                    "images": "image_prompts"}
+                    "images": "image_prompts", "kv_waits": "kv_full_waits"}  # kv_waits: requests that waited for KV
         for key, name in counters.items():
             lines += [f"# TYPE nanotutor_{name}_total counter", f"nanotutor_{name}_total {engine_stats.get(key, 0)}"]
-        gauges = (("active_rows", load.get("active", 0)), ("waiting_requests", load.get("waiting", 0)),
-                  ("ready", int(ready)))
-        for key, value in gauges:
+        lines += ["# HELP nanotutor_queue_wait_seconds Time from submission to a row (and the KV it needs).",
+                  "# TYPE nanotutor_queue_wait_seconds summary",
+                  f"nanotutor_queue_wait_seconds_sum {engine_stats.get('queue_seconds', 0.0):.6f}",
+                  f"nanotutor_queue_wait_seconds_count {engine_stats.get('admitted', 0)}"]
+        gauges = {"active_rows": 0, "waiting_requests": 0, **load, "ready": int(ready)}  # load: the engine's gauges
+        for key, value in gauges.items():
             lines += [f"# TYPE nanotutor_{key} gauge", f"nanotutor_{key} {value}"]
         return "\n".join(lines) + "\n"
 
@@ -618,8 +627,9 @@ class Server:
             elif self.cfg.backend == "local":
                 model, tok, name, vision = load_local(self.cfg)
                 threads = (self.cfg.threads, self.cfg.batch_threads or len(os.sched_getaffinity(0)))
+                kv = KVConfig(self.cfg.kv_cache, self.cfg.kv_budget_mb, self.cfg.kv_block_size, self.cfg.kv_dtype)
                 engine = Engine(model, self.cfg.max_batch, self.cfg.max_context, self.cfg.prefix_slots,
-                                self._finished, vision, threads)
+                                self._finished, vision, threads, kv)
                 backend = LocalBackend(engine, tok, name, self.cfg.guide_tool_calls)
             else:
                 raise ValueError(f"backend {self.cfg.backend!r}: expected local or openai")
