@@ -453,7 +453,12 @@ class Engine:
         if row is None:
             return
         self._use_threads(len(prefix))
-        self._forward([row], [len(prefix)], torch.tensor([prefix], dtype=torch.long, device=self.device))
+        try:
+            self._forward([row], [len(prefix)], torch.tensor([prefix], dtype=torch.long, device=self.device))
+        except Exception:  # the prompt then runs whole: a failed prefix must not stall the queue behind it
+            get_logger("serve").exception("prefix prefill failed")
+            self.cache.finish_row(row)
+            return
         self.cache.keep_prefix(prefix, row)
 
     def _forward(self, rows: list[int], counts: list[int], idx: torch.Tensor | None, **inputs: Any) -> torch.Tensor:

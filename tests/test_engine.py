@@ -104,6 +104,14 @@ def test_every_row_equals_model_generate_with_shared_prefix_and_rows_joining(tin
     assert eng.stats["prefix_hits"] == 7 and eng.stats["steps"] > max(lengths)  # shared steps, rows came and went
 
 
+@pytest.mark.parametrize("cache", ["paged", "contiguous"])
+def test_without_prefix_slots_every_prompt_runs_whole(tiny, cache):
+    prompts, lengths = prompts_and_lengths()
+    expected = [tiny.generate([p], n)[0] for p, n in zip(prompts, lengths)]
+    eng = engine.Engine(tiny, max_batch=3, max_context=128, prefix_slots=0, kv=engine.KVConfig(cache, block_size=4))
+    assert run(eng, prompts, lengths, prefix_len=len(SYSTEM)) == expected and eng.stats["prefix_hits"] == 0
+
+
 def test_shared_prefix_blocks_are_held_once_and_copied_on_write(tiny):
     eng = engine.Engine(tiny, max_batch=4, max_context=64, kv=engine.KVConfig(block_size=4))
     cache = eng.cache
