@@ -14,11 +14,15 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from typing import Any, Iterator, TextIO
+from typing import Any, TextIO
 
 import torch
 
+import model as M
 from common import check_known, fill, parse_args, smollm2_gguf
+from engine import Detokenizer, fit_history
+from quantize import quantize_int4, quantize_int8
+from tokenizer import render_chat
 
 
 @dataclass
@@ -47,40 +51,22 @@ def split_ckpt_flag(argv: list[str]) -> list[str]:
     return out
 
 
-def fit_history(tok: Any, messages: list[dict], room: int) -> list[int]:
-    """Render the conversation; drop the oldest user/assistant pairs until the prompt leaves `room` tokens free."""
-    from tokenizer import render_chat
-
-    while True:
-        ids, _ = render_chat(tok, messages, add_generation_prompt=True)
-        turns = [i for i, m in enumerate(messages) if m["role"] != "system"]
-        if len(ids) <= room or len(turns) <= 1:
-            return ids[-room:]
-        del messages[turns[0]: turns[0] + 2]
-
-
-def stream_text(tok: Any, tokens: Iterator[int]) -> Iterator[str]:
-    """Text pieces of a token stream; a UTF-8 character split across tokens is held back until it is complete."""
-    ids: list[int] = []
-    shown = ""
-    for t in tokens:
-        ids.append(t)
-        text = tok.decode(ids)
-        if text.endswith("\ufffd"):
-            continue
-        yield text[len(shown):]
-        shown = text
+def prompt_ids(tok: Any, messages: list[dict]) -> list[int]:
+    return render_chat(tok, messages, add_generation_prompt=True)[0]
 
 
 def reply(model: Any, tok: Any, cfg: ChatConfig, messages: list[dict], out: TextIO) -> str:
-    """Stream one assistant reply to `out`; Ctrl-C ends the reply early and keeps what was said."""
-    room = model.config.max_seq_len - cfg.max_new_tokens
-    prompt = fit_history(tok, messages, max(room, 1))
-    tokens = model.stream(prompt, cfg.max_new_tokens, temperature=cfg.temperature, top_k=cfg.top_k or None,
-                          top_p=cfg.top_p, stop_ids=tok.stop_ids, seed=cfg.seed)
+    """Stream one assistant reply to `out`; Ctrl-C ends the reply early and keeps what was said. When the
+    conversation outgrows the context, its oldest turns are dropped from `messages` (in place: they stay dropped)."""
+    room = max(model.config.max_seq_len - cfg.max_new_tokens, 1)
+    messages[:] = fit_history(messages, lambda kept: len(prompt_ids(tok, kept)), room)
+    tokens = model.stream(prompt_ids(tok, messages)[-room:], cfg.max_new_tokens, temperature=cfg.temperature,
+                          top_k=cfg.top_k or None, top_p=cfg.top_p, stop_ids=tok.stop_ids, seed=cfg.seed)
+    detok = Detokenizer(tok)
     said = ""
     try:
-        for piece in stream_text(tok, tokens):
+        for token in tokens:
+            piece = detok.add(token)
             out.write(piece)
             out.flush()
             said += piece
@@ -120,9 +106,6 @@ def chat(model: Any, tok: Any, cfg: ChatConfig, inp: TextIO | None = None, out: 
 
 
 def main(argv: list[str] | None = None) -> None:
-    import model as M
-    from quantize import quantize_int4, quantize_int8
-
     values = parse_args(split_ckpt_flag(sys.argv[1:] if argv is None else argv))
     check_known(values, ChatConfig)
     cfg = fill(ChatConfig, values)
@@ -132,7 +115,8 @@ def main(argv: list[str] | None = None) -> None:
     model, tok = M.load(path)
     quantizers = {"": lambda m: m, "int8": quantize_int8, "int4": quantize_int4}
     if cfg.quantize not in quantizers:
-        raise SystemExit(f"--quantize={cfg.quantize!r}: choose int8 or int4 (or leave it out for the checkpoint's own weights)")
+        raise SystemExit(f"--quantize={cfg.quantize!r}: choose int8 or int4 "
+                         "(or leave it out for the checkpoint's own weights)")
     model = quantizers[cfg.quantize](model)
     if tok is None:
         raise SystemExit(f"{path}: no tokenizer files next to the weights, so there is nothing to chat with")

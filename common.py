@@ -5,6 +5,7 @@
 - JSON logging: one JSON object per line, with an optional request id
 - paths: the git-ignored `out/` for everything built, the staged open data in `../shared/data`,
   and the base model and embedding packages installed from PyPI
+- access tokens: the one tokens-file reader (serve.py, the MCP server)
 - the session store: one SQLite database in WAL mode that serve.py and the MCP process both open
 """
 from __future__ import annotations
@@ -252,6 +253,35 @@ def get_logger(name: str, path: str | Path | None = None) -> logging.Logger:
         log.setLevel(os.environ.get("NANOTUTOR_LOG_LEVEL", "INFO"))
         log.propagate = False
     return log
+
+
+# ----------------------------------------------------------------------------- access tokens
+
+ROLES = ("student", "teacher")
+
+
+def check_token(token: str, role: str, where: str) -> None:
+    """A bearer token must name a known role and be long enough that guessing it is hopeless."""
+    if role not in ROLES:
+        raise ValueError(f"{where}: role {role!r} is not one of {ROLES}")
+    if len(token) < 16:
+        raise ValueError(f"{where}: tokens must be at least 16 characters (a guessable token is no protection)")
+
+
+def read_tokens(path: str | Path) -> dict[str, str]:
+    """A tokens file (serve.py's --tokens_file, the MCP server's): one "TOKEN [ROLE]" per line, role student (the
+    default) or teacher; blank lines and lines starting with '#' are skipped."""
+    tokens = {}
+    for n, line in enumerate(Path(path).read_text().splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = line.split()
+        if len(parts) > 2:
+            raise ValueError(f"{path}:{n}: expected 'TOKEN [ROLE]' with role student or teacher")
+        role = parts[1] if len(parts) == 2 else "student"
+        check_token(parts[0], role, f"{path}:{n}")
+        tokens[parts[0]] = role
+    return tokens
 
 
 # ----------------------------------------------------------------------------- session store

@@ -146,6 +146,25 @@ class KVCache:
         self.v[:, dst_row, :length] = source.v[:, src_row, :length]
         self.lengths[dst_row] = length
 
+    def update(self, layer: int, k: torch.Tensor, v: torch.Tensor, step: Step) -> tuple[torch.Tensor, torch.Tensor]:
+        """Write layer `layer`'s new K/V (B, T, n_kv_heads, head_dim) at each row's positions, then return every
+        cached key and value of those rows, (B, step.kv_len, n_kv_heads, head_dim) in position order: the one call
+        Attention makes, so another cache with the same `update`, `lengths` and `max_len` (engine.py's paged one)
+        plugs in unchanged."""
+        ck, cv = self.k[layer], self.v[layer]
+        B = k.shape[0]
+        if step.leading_rows and B == 1:
+            start = step.kv_len - k.shape[1]  # one row: its keys end where the new ones do
+            ck[0, start:start + k.shape[1]] = k[0]
+            cv[0, start:start + k.shape[1]] = v[0]
+            return ck[:1, : step.kv_len], cv[:1, : step.kv_len]
+        rows = step.rows[:, None]
+        ck[rows, step.positions] = k
+        cv[rows, step.positions] = v
+        if step.leading_rows:
+            return ck[:B, : step.kv_len], cv[:B, : step.kv_len]
+        return ck[step.rows, : step.kv_len], cv[step.rows, : step.kv_len]
+
 
 @dataclass
 class Step:
@@ -225,27 +244,11 @@ class Attention(nn.Module):
         q = apply_rope(q, step.cos, step.sin)
         k = apply_rope(k, step.cos, step.sin).transpose(1, 2)  # back to (B, T, H, D), the cache layout
         if step.cache is not None:
-            k, v = self.update_cache(k, v, step)
+            k, v = step.cache.update(self.layer_id, k, v, step)
         gqa = cfg.n_kv_heads != cfg.n_heads
         y = F.scaled_dot_product_attention(q, k.transpose(1, 2), v.transpose(1, 2), attn_mask=step.mask,
                                            is_causal=step.mask is None and T > 1, enable_gqa=gqa)
         return self.wo(y.transpose(1, 2).reshape(B, T, cfg.n_heads * cfg.head_dim))
-
-    def update_cache(self, k: torch.Tensor, v: torch.Tensor, step: Step) -> tuple[torch.Tensor, torch.Tensor]:
-        """Write the new K/V at each row's positions, then return every cached key of those rows."""
-        ck, cv = step.cache.k[self.layer_id], step.cache.v[self.layer_id]
-        B = k.shape[0]
-        if step.leading_rows and B == 1:
-            start = step.kv_len - k.shape[1]  # one row: its keys end where the new ones do
-            ck[0, start:start + k.shape[1]] = k[0]
-            cv[0, start:start + k.shape[1]] = v[0]
-            return ck[:1, : step.kv_len], cv[:1, : step.kv_len]
-        rows = step.rows[:, None]
-        ck[rows, step.positions] = k
-        cv[rows, step.positions] = v
-        if step.leading_rows:
-            return ck[:B, : step.kv_len], cv[:B, : step.kv_len]
-        return ck[step.rows, : step.kv_len], cv[step.rows, : step.kv_len]
 
 
 class MLP(nn.Module):

@@ -167,11 +167,12 @@ class OneRowDecoder:
 
     def takes(self, model: Transformer, idx: torch.Tensor | None, cache: KVCache | None, rows: Any, embeds: Any,
               context: Any) -> bool:
-        """A one-token step of one cached row, on the very layers this decoder was built from (a model whose layer
-        list was since changed, e.g. by fuse.py's cross-attention, goes the module way). Checking each Linear too
-        would cost more than a matmul; sft.py's LoRA wraps only float Linears, never these packed ones."""
-        return (cache is not None and embeds is None and context is None and idx is not None and idx.shape == (1, 1)
-                and (rows is None or torch.as_tensor(rows).numel() == 1)
+        """A one-token step of one row of a KVCache (whose buffers `step` writes directly: engine.py's paged cache
+        goes the module way), on the very layers this decoder was built from (a model whose layer list was since
+        changed, e.g. by fuse.py's cross-attention, goes the module way). Checking each Linear too would cost more
+        than a matmul; sft.py's LoRA wraps only float Linears, never these packed ones."""
+        return (isinstance(cache, KVCache) and embeds is None and context is None and idx is not None
+                and idx.shape == (1, 1) and (rows is None or torch.as_tensor(rows).numel() == 1)
                 and tuple(model.layers._modules.values()) == self.blocks)
 
     def step(self, idx: torch.Tensor, cache: KVCache, row: int) -> torch.Tensor:

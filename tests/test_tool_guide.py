@@ -8,6 +8,7 @@ import pytest
 import torch
 
 import model as M
+from engine import Engine, Sampling
 from tokenizer import render_chat
 from toolcalls import call_problems, format_tool_call, tool_call_guide, tool_calls_on_track, tool_index
 
@@ -156,15 +157,13 @@ def test_no_accepted_prefix_is_a_dead_end(tools):
 
 
 def test_the_serving_engine_guides_one_row_and_leaves_the_others_alone(started_call):
-    """serve.py's engine batches a guided row (Sampling.allow, set when a request offers tools) with a free one: the
+    """engine.py's Engine batches a guided row (Sampling.allow, set when a request offers tools) with a free one: the
     guided row writes a valid call, the free row gives exactly model.generate's tokens."""
-    import serve
-
     model, tok, prompt, allow = started_call
-    engine = serve.Engine(model, max_batch=4, max_context=512)
+    engine = Engine(model, max_batch=4, max_context=512)
     try:
-        guided = engine.submit(prompt, serve.Sampling(200, allow=allow))
-        free = engine.submit(prompt, serve.Sampling(30))
+        guided = engine.submit(prompt, Sampling(200, allow=allow))
+        free = engine.submit(prompt, Sampling(30))
         text, free_ids = "<tool_call>" + tok.decode(list(guided.tokens())), list(free.tokens())
     finally:
         engine.stop()
