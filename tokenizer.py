@@ -743,4 +743,7 @@ def main(argv: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    try:
+        main(sys.argv[1:])
+    except (ValueError, FileNotFoundError) as error:  # a missing or malformed tokenizer file
+        sys.exit(f"tokenizer.py: {error}")

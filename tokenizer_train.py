@@ -187,4 +187,7 @@ def main(argv: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    try:
+        main(sys.argv[1:])
+    except (ValueError, FileNotFoundError) as error:  # a too-small vocab_size, a missing corpus or staged data
+        sys.exit(f"tokenizer_train.py: {error}")
