@@ -14,7 +14,7 @@ What it supports
     cannot tell where a key came from, and are LayerNormed before the key and value projections.
 - Training stages (`stage`): `scratch` trains everything (the toy), `projector` freezes encoder and decoder and trains
   the projector (and the new cross-attention blocks), `lora` adds sft.py's LoRA on the decoder. Checkpoints go through
-  train.py's `save_checkpoint` / `load_checkpoint`.
+  checkpoint.py's `save_checkpoint` / `load_checkpoint`.
 - Release for serve.py: `export_release(fused, tokenizer, dir)` writes the decoder (LoRA merged) with weights.export_hf
   and `dir/vision/` (`save_vision`: encoder in Hugging Face layout, projector, cross-attention blocks, fuse.json);
   `load_vision(dir) -> VisionBundle` with `embed_images(images)`, `prompt_inputs(decoder, ids, images)` and
@@ -51,11 +51,11 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from checkpoint import load_checkpoint, save_checkpoint
 from common import atomic_write_bytes, atomic_write_json, check_known, fill, get_logger, out_dir, parse_args, save_figure
 from model import ModelConfig, Step, Transformer
 from weights import export_hf
 from sft import apply_lora, lora_modules, merge_lora
-from train import load_checkpoint, save_checkpoint
 from vision import Preprocess, ViT, VisionConfig, load_encoder, preprocess, save_encoder
 
 

@@ -18,7 +18,7 @@ What it supports
   question rate on the dev prompts (eval.py scorers), tool-call validity/accuracy on the held-out tool split, both
   as the model writes calls and schema-guided (`*_guided`: toolcalls.tool_call_guide, what serve.py and agent.py
   use), sample generations; all to TensorBoard and the JSON log.
-- Checkpoints and resume through train.py's `save_checkpoint` / `load_checkpoint` / `latest_checkpoint`.
+- Checkpoints and resume through checkpoint.py's `save_checkpoint` / `load_checkpoint` / `latest_checkpoint`.
 
 Run
     .venv/bin/python sft.py configs/sft_tutor.py                     # fp32 LoRA on SmolLM2 (make tutor), CPU
@@ -46,6 +46,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from safetensors.torch import load_file, save
 
+from checkpoint import latest_checkpoint, load_checkpoint, prune_checkpoints, save_checkpoint
 from common import (atomic_write_bytes, atomic_write_json, check_known, fill, get_logger, out_dir, parse_args,
                     shared_data_dir, smollm2_gguf)
 from data.decontam import Decontaminator
@@ -54,8 +55,8 @@ from scorers import asks_or_next_step, leaks_answer, load_dev_prompts, tool_call
 from model import Transformer, load, load_config
 from tokenizer import load_tokenizer, render_chat
 from toolcalls import tool_call_guide
-from train import (MetricsLogger, TrainConfig, build_optimizer, build_scheduler, latest_checkpoint, load_checkpoint,
-                   memory_mb, prune_checkpoints, save_checkpoint)
+from telemetry import MetricsLogger, memory_mb
+from train import TrainConfig, build_optimizer, build_scheduler
 from weights import export_hf, hf_names
 
 log = get_logger("sft")
@@ -487,7 +488,7 @@ class Batches:
 
 
 class AdapterView(nn.Module):
-    """The trainable LoRA parameters (the same tensors) as one module, so train.py's checkpoints hold the adapter
+    """The trainable LoRA parameters (the same tensors) as one module, so the training checkpoints hold the adapter
     and its optimizer state rather than the whole frozen base."""
 
     def __init__(self, model: nn.Module):

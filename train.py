@@ -9,12 +9,14 @@ What it supports
 - gradient accumulation without gradient sync on inner micro-steps, clipping, AdamW with decay/no-decay groups,
   warmup + cosine or warmup-stable-decay (WSD); fp32, bf16 autocast, fp16 autocast + GradScaler; `--compile`
 - progress line (loss, tokens/s, MFU, ETA); TensorBoard + `metrics.jsonl` (+ wandb with `--wandb_project=...`)
-- checkpoints: every N steps, keep last K, best by validation loss, final; each is a directory written under a
-  temporary name and renamed, so a crash never leaves a half checkpoint that looks complete. They hold model,
-  optimizer, scaler, scheduler, step, data position, per-rank RNG, configs and the tokenizer fingerprint; FSDP
-  runs write sharded `torch.distributed.checkpoint` (DCP) files. Resume is exact (bitwise on CPU fp32).
-- weight watchers: per-layer weight norm, grad norm, update/weight ratio, activation stats, histograms;
-  NaN/Inf and loss-spike warnings, and `--stop_on_anomaly` to stop before saving a bad state
+  through telemetry.py's MetricsLogger
+- checkpoints (checkpoint.py, shared with sft.py and fuse.py): every N steps, keep last K, best by validation loss,
+  final; each is a directory written under a temporary name and renamed, so a crash never leaves a half checkpoint
+  that looks complete. They hold model, optimizer, scaler, scheduler, step, data position, per-rank RNG, configs and
+  the tokenizer fingerprint; FSDP runs write sharded `torch.distributed.checkpoint` (DCP) files. Resume is exact
+  (bitwise on CPU fp32).
+- weight watchers (telemetry.py): per-layer weight norm, grad norm, update/weight ratio, activation stats,
+  histograms; NaN/Inf and loss-spike warnings, and `--stop_on_anomaly` to stop before saving a bad state
 - validation loss/perplexity while training; `--eval_only` on any checkpoint (+ WikiText-2 perplexity);
   `--consolidate` turns a (sharded) checkpoint into one file or a Hugging Face directory
 - `--dry_run`: per-GPU memory of any config (3B, 7B) on the meta device for a world size, FSDP or not, and a
@@ -47,9 +49,6 @@ import dataclasses
 import json
 import math
 import os
-import random
-import resource
-import shutil
 import signal
 import sys
 import time
@@ -62,18 +61,17 @@ from typing import Any
 import numpy as np
 import torch
 import torch.distributed as dist
-import torch.distributed.checkpoint as dcp
 import torch.nn as nn
-from torch.distributed.checkpoint.state_dict import (StateDictOptions, get_model_state_dict, get_state_dict,
-                                                     set_model_state_dict, set_state_dict)
 from torch.distributed.fsdp import MixedPrecisionPolicy, fully_shard
 from torch.nn.parallel import DistributedDataParallel
 
-from common import (OUT, atomic_write_json, check_known, fill, fsync_dir, get_logger, out_dir, parse_args,
-                    shared_data_dir)
+from checkpoint import (latest_checkpoint, load_checkpoint, model_from_checkpoint, prune_checkpoints, rank_world,
+                        read_meta, save_checkpoint, save_file)
+from common import OUT, atomic_write_json, check_known, fill, get_logger, out_dir, parse_args, shared_data_dir
 from data.shards import load_split, read_manifest
 from model import ModelConfig, Transformer
 from model import load as load_pretrained
+from telemetry import AnomalyStop, MetricsLogger, Watcher, full_tensor, memory_mb, peak_flops
 from tokenizer import load_tokenizer
 from weights import export_hf
 
@@ -177,15 +175,6 @@ def setup_distributed() -> Dist:
     return Dist(rank, local, world, device)
 
 
-def _rank_world() -> tuple[int, int]:
-    return (dist.get_rank(), dist.get_world_size()) if dist.is_initialized() else (0, 1)
-
-
-def _barrier() -> None:
-    if dist.is_initialized():
-        dist.barrier()
-
-
 def _mean_across_ranks(value: torch.Tensor) -> float:
     if dist.is_initialized():
         value = value.detach().clone()
@@ -193,11 +182,6 @@ def _mean_across_ranks(value: torch.Tensor) -> float:
         if value.device.type == "cpu":  # gloo has no AVG
             value /= dist.get_world_size()
     return float(value)
-
-
-def _full(t: torch.Tensor) -> torch.Tensor:
-    """A DTensor (FSDP2 parameter, gradient or norm) as a plain tensor; other tensors unchanged."""
-    return t.full_tensor() if hasattr(t, "full_tensor") else t
 
 
 def shard_model(model: Transformer, dtype: str) -> Transformer:
@@ -313,357 +297,13 @@ def autocast(dtype: str, device: torch.device):
     return torch.autocast(device.type, dtype=torch.bfloat16 if dtype == "bf16" else torch.float16)
 
 
-# ============================================================================= checkpoints
-
-def rng_state() -> dict[str, Any]:
-    state = {"torch": torch.get_rng_state(), "numpy": np.random.get_state(), "python": random.getstate()}
-    if torch.cuda.is_available():
-        state["cuda"] = torch.cuda.get_rng_state_all()
-    return state
-
-
-def set_rng_state(state: dict[str, Any]) -> None:
-    torch.set_rng_state(state["torch"])
-    np.random.set_state(state["numpy"])
-    random.setstate(state["python"])
-    if "cuda" in state and torch.cuda.is_available():
-        torch.cuda.set_rng_state_all(state["cuda"])
-
-
-def _save_file(obj: Any, path: Path) -> None:
-    """torch.save + fsync: the file sits in a temporary checkpoint directory, which the final rename publishes."""
-    with open(path, "wb") as f:
-        torch.save(obj, f)
-        f.flush()
-        os.fsync(f.fileno())
-
-
-def _publish_dir(tmp: Path, final: Path) -> None:
-    """Rename a finished temp directory into place, replacing an older one of the same name (e.g. `best`)."""
-    fsync_dir(tmp)
-    old = final.parent / f".old-{final.name}"
-    shutil.rmtree(old, ignore_errors=True)
-    if final.exists():
-        os.rename(final, old)
-    os.rename(tmp, final)
-    fsync_dir(final.parent)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def save_checkpoint(root: str | Path, name: str, *, model: nn.Module, optimizer: torch.optim.Optimizer | None = None,
-                    scaler: Any = None, scheduler: Any = None, step: int = 0, data_position: int = 0,
-                    config: dict[str, Any] | None = None, model_config: dict[str, Any] | None = None,
-                    tokenizer_fingerprint: str | None = None, extra: dict[str, Any] | None = None,
-                    sharded: bool = False) -> Path:
-    """Write checkpoint `root/name` atomically; every rank calls it (collective under torch.distributed).
-
-    `model` is the unwrapped module (not DDP, not torch.compile; an FSDP2-sharded module is fine). With
-    `sharded=True` model and optimizer go to DCP shards (`dcp/`), one file per rank; otherwise rank 0 writes
-    `model.pt` and `optimizer.pt`. Scaler, scheduler and `extra` go to `state.pt`, each rank's RNG to
-    `rng-RRRRR.pt`, and `meta.json` (step, data position, configs, fingerprint) is written last. All of it lands
-    in `.tmp-<name>` first and is renamed to `<name>` only when complete.
-    """
-    rank, world = _rank_world()
-    root = Path(root)
-    tmp, final = root / f".tmp-{name}", root / name
-    if rank == 0:
-        shutil.rmtree(tmp, ignore_errors=True)
-        tmp.mkdir(parents=True)
-    _barrier()
-    if sharded:
-        if optimizer is None:
-            state = {"model": get_model_state_dict(model)}
-        else:
-            msd, osd = get_state_dict(model, optimizer)
-            state = {"model": msd, "optimizer": osd}
-        dcp.save(state, checkpoint_id=tmp / "dcp")
-    elif rank == 0:
-        _save_file(model.state_dict(), tmp / "model.pt")
-        if optimizer is not None:
-            _save_file(optimizer.state_dict(), tmp / "optimizer.pt")
-    _save_file(rng_state(), tmp / f"rng-{rank:05d}.pt")
-    if rank == 0:
-        _save_file({"scaler": scaler.state_dict() if scaler is not None else None,
-                    "scheduler": scheduler.state_dict() if scheduler is not None else None,
-                    "extra": extra or {}}, tmp / "state.pt")
-    _barrier()
-    if rank == 0:
-        meta = {"step": step, "data_position": data_position, "format": "dcp" if sharded else "torch",
-                "world_size": world, "config": config or {}, "model_config": model_config or {},
-                "tokenizer_fingerprint": tokenizer_fingerprint, "time": time.time()}
-        atomic_write_json(tmp / "meta.json", meta)
-        _publish_dir(tmp, final)
-    _barrier()
-    return final
-
-
-def read_meta(path: str | Path) -> dict[str, Any]:
-    meta = Path(path) / "meta.json"
-    if not meta.exists():
-        raise FileNotFoundError(f"{path} is not a complete training checkpoint (no meta.json)")
-    return json.loads(meta.read_text())
-
-
-def load_checkpoint(path: str | Path, *, model: nn.Module, optimizer: torch.optim.Optimizer | None = None,
-                    scaler: Any = None, scheduler: Any = None, restore_rng: bool = True) -> dict[str, Any]:
-    """Load what `save_checkpoint` wrote into the given objects (each optional but the model); returns meta.json
-    plus `extra`. Works across formats: a DCP checkpoint loads into a plain or differently sharded model."""
-    path = Path(path)
-    meta = read_meta(path)
-    if meta["format"] == "dcp":
-        if optimizer is None:
-            msd = get_model_state_dict(model)
-            dcp.load({"model": msd}, checkpoint_id=path / "dcp")
-            set_model_state_dict(model, msd)
-        else:
-            msd, osd = get_state_dict(model, optimizer)
-            state = {"model": msd, "optimizer": osd}
-            dcp.load(state, checkpoint_id=path / "dcp")
-            set_state_dict(model, optimizer, model_state_dict=state["model"], optim_state_dict=state["optimizer"])
-    else:
-        weights = torch.load(path / "model.pt", map_location="cpu", weights_only=True)
-        set_model_state_dict(model, weights, options=StateDictOptions(full_state_dict=True, strict=True))
-        if optimizer is not None:
-            if any(hasattr(p, "full_tensor") for p in model.parameters()):
-                raise ValueError(f"{path}: resuming a non-sharded checkpoint's optimizer under FSDP is not supported; "
-                                 "start a new run from its weights with --init_from=<checkpoint>")
-            optimizer.load_state_dict(torch.load(path / "optimizer.pt", map_location="cpu", weights_only=True))
-    state = torch.load(path / "state.pt", map_location="cpu", weights_only=False)
-    if scaler is not None and state["scaler"] is not None:
-        scaler.load_state_dict(state["scaler"])
-    if scheduler is not None and state["scheduler"] is not None:
-        scheduler.load_state_dict(state["scheduler"])
-    if restore_rng:
-        rng_file = path / f"rng-{_rank_world()[0]:05d}.pt"
-        if rng_file.exists():
-            set_rng_state(torch.load(rng_file, map_location="cpu", weights_only=False))
-        else:
-            log.warning(f"{rng_file} missing (world size changed?): RNG not restored, resume is not exact")
-    return {**meta, "extra": state["extra"]}
-
-
-def latest_checkpoint(root: str | Path) -> Path | None:
-    """The complete checkpoint with the highest step under `root` (`step-*` or `final`; never `best` or a
-    half-written `.tmp-*`), or None."""
-    root = Path(root)
-    found = []
-    for path in root.glob("*") if root.is_dir() else []:
-        if path.is_dir() and (path.name.startswith("step-") or path.name == "final") and (path / "meta.json").exists():
-            found.append((read_meta(path)["step"], path.name == "final", path))
-    return max(found)[2] if found else None
-
-
-def prune_checkpoints(root: str | Path, keep_last: int) -> None:
-    """Delete all but the newest `keep_last` `step-*` checkpoints (best and final are kept)."""
-    steps = sorted(p for p in Path(root).glob("step-*") if p.is_dir())
-    for path in steps[:-keep_last] if keep_last > 0 else []:
-        shutil.rmtree(path, ignore_errors=True)
-
-
-def model_from_checkpoint(path: str | Path, device: torch.device | str = "cpu") -> tuple[Transformer, dict[str, Any]]:
-    """A plain Transformer with the weights of any training checkpoint (sharded ones consolidate on the fly)."""
-    meta = read_meta(path)
-    model = Transformer(ModelConfig(**meta["model_config"]))
-    with warnings.catch_warnings():  # DCP says it loads in one process: exactly what we ask for here
-        warnings.filterwarnings("ignore", message="torch.distributed is disabled")
-        load_checkpoint(path, model=model, restore_rng=False)
-    return model.to(device), meta
-
-
-# ============================================================================= logging
-
-class MetricsLogger:
-    """Rank 0 writes metrics.jsonl (one JSON object per line), TensorBoard events under tb/, and wandb if asked."""
-
-    def __init__(self, run_dir: Path, enabled: bool, wandb_project: str = "", config: dict | None = None):
-        self.enabled = enabled
-        self.tb = self.wandb = self.jsonl = None
-        if not enabled:
-            return
-        from torch.utils.tensorboard import SummaryWriter  # on use: only a run that keeps metrics loads tensorboard
-        self.jsonl = open(run_dir / "metrics.jsonl", "a")
-        self.tb = SummaryWriter(str(run_dir / "tb"))
-        if wandb_project:
-            import wandb  # optional: only when asked for
-            self.wandb = wandb.init(project=wandb_project, config=config, dir=str(run_dir))
-
-    def log(self, step: int, metrics: dict[str, Any]) -> None:
-        if not self.enabled:
-            return
-        self.jsonl.write(json.dumps({"step": step, **metrics}) + "\n")
-        self.jsonl.flush()
-        for key, value in metrics.items():
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                self.tb.add_scalar(key, value, step)
-        if self.wandb is not None:
-            self.wandb.log(metrics, step=step)
-
-    def text(self, tag: str, text: str, step: int) -> None:
-        if self.enabled:
-            self.tb.add_text(tag, text, step)
-
-    def histogram(self, tag: str, values: torch.Tensor, step: int) -> None:
-        if self.enabled:
-            self.tb.add_histogram(tag, values.detach().float().cpu(), step)
-
-    def close(self) -> None:
-        if self.enabled:
-            self.jsonl.close()
-            self.tb.close()
-            if self.wandb is not None:
-                self.wandb.finish()
-
-
-GPU_PEAK_BF16 = {"H200": 989e12, "H100": 989e12, "A100": 312e12, "A10G": 125e12, "L4": 121e12, "L40S": 362e12}
-
-
-def measure_matmul_peak(device: torch.device | str = "cpu", dtype: torch.dtype = torch.float32, n: int = 1024,
-                        seconds: float = 0.5) -> float:
-    """FLOP/s of a square matmul on this device right now: the 'peak' CPU MFU is measured against."""
-    a = torch.randn(n, n, device=device, dtype=dtype)
-    b = torch.randn(n, n, device=device, dtype=dtype)
-    a @ b
-    iters, start = 0, time.perf_counter()
-    while time.perf_counter() - start < seconds:
-        a @ b
-        iters += 1
-    if torch.device(device).type == "cuda":
-        torch.cuda.synchronize()
-    return 2 * n ** 3 * iters / (time.perf_counter() - start)
-
-
-def peak_flops(cfg: TrainConfig, device: torch.device) -> float:
-    if cfg.peak_flops > 0:
-        return cfg.peak_flops
-    if device.type == "cuda":
-        name = torch.cuda.get_device_name(device)
-        return next((v for k, v in GPU_PEAK_BF16.items() if k in name), 312e12)
-    return measure_matmul_peak(device)
-
-
-def memory_mb(device: torch.device) -> float:
-    if device.type == "cuda":
-        return torch.cuda.max_memory_allocated(device) / 2**20
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
-
-
-# ============================================================================= weight watchers
-
-class AnomalyStop(RuntimeError):
-    """Training stopped on NaN/Inf or a loss spike; the newest checkpoint on disk is the last good one."""
-
-
-def _group(name: str) -> str:
-    """Parameter name -> its layer: 'layers.3.attention.wq.weight' -> 'layers.3', 'tok_embeddings.weight' ->
-    'tok_embeddings'."""
-    parts = name.split(".")
-    return ".".join(parts[:2]) if parts[0] == "layers" else parts[0]
-
-
-def _norm(t: torch.Tensor) -> float:
-    return float(_full(torch.linalg.vector_norm(t.detach().float())))
-
-
-class Watcher:
-    """Weight watchers. On watch steps: per-layer weight norm, gradient norm, update/weight ratio (from a
-    snapshot taken before the optimizer step) and activation mean/std/max of every block (forward hooks);
-    weight and gradient histograms every `hist_every`. Every step: NaN/Inf and loss-spike checks."""
-
-    def __init__(self, model: Transformer, logger: MetricsLogger, every: int = 0, hist_every: int = 0,
-                 spike_factor: float = 3.0, ema_beta: float = 0.9, warmup: int = 5):
-        self.model, self.logger = model, logger
-        self.every, self.hist_every, self.spike_factor = every, hist_every, spike_factor
-        self.ema_beta, self.warmup = ema_beta, warmup
-        self.ema: float | None = None
-        self.seen = 0
-        self.hooks: list[Any] = []
-        self.stats: dict[str, float] = {}
-        self.snapshot: dict[str, torch.Tensor] = {}
-
-    def watching(self, step: int) -> bool:
-        return self.every > 0 and step % self.every == 0
-
-    def attach(self, step: int) -> None:
-        """Hook every block's output for this step's forward passes (the last micro-batch's values are kept)."""
-        if not self.watching(step):
-            return
-        for i, layer in enumerate(self.model.layers):
-            self.hooks.append(layer.register_forward_hook(self._activation_hook(f"layers.{i}")))
-
-    def _activation_hook(self, name: str):
-        def hook(module: nn.Module, args: Any, output: Any) -> None:
-            out = (output[0] if isinstance(output, tuple) else output).detach().float()
-            self.stats[f"act/{name}/mean"] = float(out.mean())
-            self.stats[f"act/{name}/std"] = float(out.std())
-            self.stats[f"act/{name}/absmax"] = float(out.abs().max())
-        return hook
-
-    def before_update(self, step: int) -> None:
-        """Gradients are final (and unscaled): record norms and snapshot weights for the update ratio."""
-        for h in self.hooks:
-            h.remove()
-        self.hooks = []
-        if not self.watching(step):
-            self._histograms(step)
-            return
-        weight_sq: dict[str, float] = {}
-        grad_sq: dict[str, float] = {}
-        for name, p in self.model.named_parameters():
-            g = _group(name)
-            weight_sq[g] = weight_sq.get(g, 0.0) + _norm(p) ** 2
-            if p.grad is not None:
-                grad_sq[g] = grad_sq.get(g, 0.0) + _norm(p.grad) ** 2
-            self.snapshot[name] = p.detach().clone()
-        self.stats.update({f"weight_norm/{g}": math.sqrt(v) for g, v in weight_sq.items()})
-        self.stats.update({f"grad_norm/{g}": math.sqrt(v) for g, v in grad_sq.items()})
-        self._histograms(step)
-
-    def _histograms(self, step: int) -> None:
-        if self.hist_every <= 0 or step % self.hist_every:
-            return
-        for name, p in self.model.named_parameters():  # local shard under FSDP: cheap, and representative
-            local = p.to_local() if hasattr(p, "to_local") else p
-            self.logger.histogram(f"weights/{name}", local, step)
-            if p.grad is not None:
-                grad = p.grad.to_local() if hasattr(p.grad, "to_local") else p.grad
-                self.logger.histogram(f"grads/{name}", grad, step)
-
-    def after_update(self, step: int) -> dict[str, float]:
-        """Update/weight ratios ||w_new - w_old|| / ||w_old|| per layer; returns (and clears) this step's stats."""
-        if self.snapshot:
-            upd_sq: dict[str, float] = {}
-            old_sq: dict[str, float] = {}
-            for name, p in self.model.named_parameters():
-                g = _group(name)
-                upd_sq[g] = upd_sq.get(g, 0.0) + _norm(p.detach() - self.snapshot[name]) ** 2
-                old_sq[g] = old_sq.get(g, 0.0) + _norm(self.snapshot[name]) ** 2
-            self.stats.update({f"update_ratio/{g}": math.sqrt(upd_sq[g] / max(old_sq[g], 1e-30)) for g in upd_sq})
-            self.snapshot = {}
-        stats, self.stats = self.stats, {}
-        return stats
-
-    def check(self, loss: float, grad_norm: float, scaled: bool) -> str | None:
-        """A message when this step looks broken: NaN/Inf loss, NaN/Inf gradients (unless a GradScaler will skip
-        the step anyway), or a loss above spike_factor x its running average."""
-        if not math.isfinite(loss):
-            return f"non-finite loss {loss}"
-        if not scaled and not math.isfinite(grad_norm):
-            return f"non-finite gradient norm {grad_norm}"
-        problem = None
-        if self.ema is not None and self.seen >= self.warmup and loss > self.spike_factor * self.ema:
-            problem = f"loss spike: {loss:.4f} > {self.spike_factor} x running average {self.ema:.4f}"
-        self.ema = loss if self.ema is None else self.ema_beta * self.ema + (1 - self.ema_beta) * loss
-        self.seen += 1
-        return problem
-
-
 # ============================================================================= evaluation
 
 @torch.no_grad()
 def evaluate(model: nn.Module, stream: TokenStream, batches: int, batch_size: int, seq_len: int, dtype: str,
              device: torch.device) -> dict[str, float]:
     """Mean loss and perplexity over the first `batches` micro-batches of a held-out stream (same on every call)."""
-    rank, world = _rank_world()
+    rank, world = rank_world()
     was_training = model.training
     model.eval()
     total, position = torch.zeros((), device=device), 0
@@ -749,7 +389,7 @@ class Trainer:
         self.watcher = Watcher(self.raw, self.logger, cfg.watch_every, cfg.hist_every, cfg.spike_factor)
         self.tokens_per_step = cfg.batch_size * cfg.seq_len * cfg.grad_accum * d.world
         self.flops_per_token = self.raw.flops_per_token(cfg.seq_len)
-        self.peak = peak_flops(cfg, d.device)
+        self.peak = peak_flops(cfg.peak_flops, d.device)
         self.tokenizer: Any = None  # loaded on the first text sample
         if d.master:
             atomic_write_json(self.run_dir / "config.json", {"train": dataclasses.asdict(cfg),
@@ -835,7 +475,7 @@ class Trainer:
         total = self.accumulate()
         if self.scaler is not None:
             self.scaler.unscale_(self.optimizer)
-        grad_norm = float(_full(torch.nn.utils.clip_grad_norm_(self.raw.parameters(), cfg.grad_clip or math.inf)))
+        grad_norm = float(full_tensor(torch.nn.utils.clip_grad_norm_(self.raw.parameters(), cfg.grad_clip or math.inf)))
         loss_value = _mean_across_ranks(total)
         self.watcher.before_update(number)
         problem = self.watcher.check(loss_value, grad_norm, self.scaler is not None)
@@ -996,7 +636,7 @@ def consolidate(path: str | Path, to: str = "", hf_dir: str = "", tokenizer: str
     if to:
         Path(to).parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(to).with_name(f".{Path(to).name}.tmp")
-        _save_file(model.state_dict(), tmp)
+        save_file(model.state_dict(), tmp)
         os.replace(tmp, to)
         print(f"wrote {to}")
     if hf_dir:

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import tokenizer as T  # noqa: E402
+import tokenizer_train  # noqa: E402
 from common import parse_args, shared_data_dir, smollm2_gguf  # noqa: E402
 
 FILES = ["children_stories/grimms_fairy_tales.txt", "wikitext2/wiki.test.raw", "gsm8k/test.jsonl",
@@ -86,8 +87,8 @@ def main() -> None:
     print(f"| one line per call | {mb / t1:.1f} | {mb / t2:.1f} |")
     print(f"| batch, 2 threads | {mb / t3:.1f} | {mb / t4:.1f} |")
 
-    texts = T.training_texts()
-    _, t_train = timed(lambda: T.train_bpe(texts, 2048))
+    texts = tokenizer_train.training_texts()
+    _, t_train = timed(lambda: tokenizer_train.train_bpe(texts, 2048))
     _, t_train_ref = timed(lambda: train_reference(texts, 2048))
     print(f"train 2048-id BPE on {sum(map(len, texts)) / 1e6:.1f} MB: ours {t_train:.2f} s, tokenizers {t_train_ref:.2f} s")
     print(f"ratio={max(mb / t1, mb / t3) / max(mb / t2, mb / t4):.2f}")

@@ -33,6 +33,7 @@ import torch  # noqa: E402
 import train  # noqa: E402
 from common import fill, parse_args  # noqa: E402
 from model import Transformer, load_config  # noqa: E402
+from telemetry import measure_matmul_peak  # noqa: E402
 from weights import export_hf  # noqa: E402
 
 
@@ -109,7 +110,7 @@ def main(argv: list[str]) -> None:
         times["transformers"].append(timed(hf_step, theirs, opt_theirs, x, y, ctx, device))
     median = {k: statistics.median(v) for k, v in times.items()}  # robust to a load spike during one step
     tokens = cfg.batch_size * cfg.seq_len
-    peak = train.measure_matmul_peak(device, torch.bfloat16 if cfg.dtype == "bf16" and device.type == "cuda" else torch.float32,
+    peak = measure_matmul_peak(device, torch.bfloat16 if cfg.dtype == "bf16" and device.type == "cuda" else torch.float32,
                                      n=1024 if device.type == "cpu" else 8192)
     flops = ours.flops_per_token(cfg.seq_len)
     name = torch.cuda.get_device_name(device) if device.type == "cuda" else f"CPU, {torch.get_num_threads()} threads"

@@ -59,7 +59,7 @@ OPENSTAX=()  # OpenStax Physics chapters too, where the staged open data is pres
 if [ "$SMOKE" = 1 ]; then
   step "tiny checkpoint (configs/test, random weights, our 2048-token tokenizer)"
   [ -f out/tokenizers/demo2048/tokenizer.json ] || \
-    "$PY" tokenizer.py --train --vocab_size=2048 --corpus=data/corpus --out=out/tokenizers/demo2048
+    "$PY" tokenizer_train.py --vocab_size=2048 --corpus=data/corpus --out=out/tokenizers/demo2048
   [ -f out/release/test/model.safetensors ] || \
     "$PY" model.py --init=configs/test --tokenizer=out/tokenizers/demo2048 --out=out/release/test
   CKPT=(--ckpt=out/release/test)

@@ -43,6 +43,6 @@ def small_tokenizer(data_dir: Path):
     """Our byte-level BPE (2048 ids: bytes, merges, then <|endoftext|> <|im_start|> <|im_end|> <|pad|>), trained once
     on a fixed slice of the staged stories + OpenStax text and cached under out/cache/ keyed by a hash of its inputs
     (first run ever ~6 s on 2 cores, then ~0.1 s). Pairs with configs/test (vocab_size 2048)."""
-    from tokenizer import cached_bpe, training_texts
+    from tokenizer_train import cached_bpe, training_texts
 
     return cached_bpe(2048, training_texts(data_dir))

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import tokenizer as T
+import tokenizer_train
 import toolcalls
 from ggufmeta import read_gguf_metadata
 from common import smollm2_gguf
@@ -241,8 +242,8 @@ def test_small_tokenizer_export_matches_autotokenizer(small_tokenizer, lines, tm
 
 def test_train_bpe_is_deterministic_bpe():
     texts = ["the cat sat on the mat. " * 40, "the theme of the thesis: 12 + 30 = 42\n" * 30]
-    a = T.train_bpe(texts, 270, special_tokens=("<|endoftext|>",))
-    b = T.train_bpe(list(texts), 270, special_tokens=("<|endoftext|>",))
+    a = tokenizer_train.train_bpe(texts, 270, special_tokens=("<|endoftext|>",))
+    b = tokenizer_train.train_bpe(list(texts), 270, special_tokens=("<|endoftext|>",))
     assert a.fingerprint == b.fingerprint and a.vocab_size == 270
     assert a.special == {"<|endoftext|>": 269}
     # the most frequent pair in the corpus is the first merge, and every merge is built from earlier tokens
@@ -251,11 +252,11 @@ def test_train_bpe_is_deterministic_bpe():
     assert all(any(t[:k] in a.ranks and t[k:] in a.ranks and max(a.ranks[t[:k]], a.ranks[t[k:]]) < i
                    for k in range(1, len(t))) for t, i in a.ranks.items() if i >= 256)
     assert len(a.encode("the cat sat on the mat.")) < 8
-    c = T.train_bpe(texts, 260, special_tokens=("<|endoftext|>",))
+    c = tokenizer_train.train_bpe(texts, 260, special_tokens=("<|endoftext|>",))
     assert c.fingerprint != a.fingerprint
-    assert T.train_bpe(texts, 5000).vocab_size < 5000  # stops when no pair is left to merge
+    assert tokenizer_train.train_bpe(texts, 5000).vocab_size < 5000  # stops when no pair is left to merge
     with pytest.raises(ValueError, match="smaller than 256"):
-        T.train_bpe(texts, 100)
+        tokenizer_train.train_bpe(texts, 100)
 
 
 def test_cl100k_offline_matches_tiktoken_and_exports(lines, tmp_path):

@@ -1,5 +1,5 @@
-"""train.py: loss sanity, accumulation, DDP and FSDP2 on gloo, fp16 scaler, exact resume after SIGKILL,
-TensorBoard tags, checkpoint rules, watchers, schedules, evaluation, the dry-run planner.
+"""train.py (with checkpoint.py and telemetry.py): loss sanity, accumulation, DDP and FSDP2 on gloo, fp16 scaler,
+exact resume after SIGKILL, TensorBoard tags, checkpoint rules, watchers, schedules, evaluation, the dry-run planner.
 
 The `test` model config (~1M parameters) trains on byte tokens (id = byte, eos = 256) of the authored corpus
 (data/corpus/*.md, or Aesop's fables from the staged data while the corpus is not in the repo).
@@ -17,6 +17,8 @@ import numpy as np
 import pytest
 import torch
 
+import checkpoint
+import telemetry
 import train
 from common import read_config_file
 from data.shards import ShardWriter, finish_build, start_build
@@ -153,8 +155,8 @@ def test_run_writes_checkpoints_metrics_and_tensorboard_tags(shards, tmp_path):
     t.run()
     ckpts = t.ckpt_dir
     assert sorted(p.name for p in ckpts.iterdir()) == ["best", "final", "step-00000004", "step-00000006"]
-    assert train.latest_checkpoint(ckpts).name == "final"
-    meta = train.read_meta(ckpts / "step-00000004")
+    assert checkpoint.latest_checkpoint(ckpts).name == "final"
+    meta = checkpoint.read_meta(ckpts / "step-00000004")
     assert meta["step"] == 4 and meta["data_position"] == 4 * 4 * 64 and meta["tokenizer_fingerprint"] == "bytes-v1"
     assert meta["config"]["max_steps"] == 6 and meta["model_config"]["dim"] == 128
     assert json.loads((tmp_path / "config.json").read_text())["train"]["save_every"] == 2
@@ -169,7 +171,7 @@ def test_run_writes_checkpoints_metrics_and_tensorboard_tags(shards, tmp_path):
     assert "samples/text_summary" in acc.Tags()["tensors"]
     logged = losses(tmp_path)
     assert sorted(logged) == [1, 2, 3, 4, 5, 6] and logged[6] < logged[1]
-    best = train.read_meta(ckpts / "best")
+    best = checkpoint.read_meta(ckpts / "best")
     assert best["step"] in (3, 6)
 
 
@@ -179,13 +181,13 @@ def test_half_written_checkpoint_is_never_latest(shards, tmp_path):
     t.save("step-00000001")
     (t.ckpt_dir / ".tmp-step-00000009").mkdir()  # a crash mid-save leaves only a temp dir
     (t.ckpt_dir / "step-00000007").mkdir()  # or a directory without meta.json
-    assert train.latest_checkpoint(t.ckpt_dir).name == "step-00000001"
+    assert checkpoint.latest_checkpoint(t.ckpt_dir).name == "step-00000001"
     with pytest.raises(FileNotFoundError, match="meta.json"):
-        train.load_checkpoint(t.ckpt_dir / "step-00000007", model=t.raw)
+        checkpoint.load_checkpoint(t.ckpt_dir / "step-00000007", model=t.raw)
     t.save("best")
     t.train_step()
     t.save("best")  # replaces the older best atomically
-    assert train.read_meta(t.ckpt_dir / "best")["step"] == 2
+    assert checkpoint.read_meta(t.ckpt_dir / "best")["step"] == 2
     assert not list(t.ckpt_dir.glob(".old-*"))
 
 
@@ -227,10 +229,10 @@ def test_watchers_stop_on_nan_and_keep_the_last_good_checkpoint(shards, tmp_path
     good = t.save("step-00000001")
     with torch.no_grad():
         t.raw.layers[1].feed_forward.w1.weight[0, 0] = float("nan")
-    with pytest.raises(train.AnomalyStop, match="non-finite loss"):
+    with pytest.raises(telemetry.AnomalyStop, match="non-finite loss"):
         t.train_step()
-    assert train.latest_checkpoint(t.ckpt_dir) == good
-    restored, _ = train.model_from_checkpoint(good)
+    assert checkpoint.latest_checkpoint(t.ckpt_dir) == good
+    restored, _ = checkpoint.model_from_checkpoint(good)
     assert all(torch.isfinite(p).all() for p in restored.parameters())
     t.cfg.stop_on_anomaly = False  # warn-only mode: the poisoned step is skipped, not applied
     frozen = [p.detach().clone() for p in t.raw.parameters()]
@@ -241,7 +243,7 @@ def test_watchers_stop_on_nan_and_keep_the_last_good_checkpoint(shards, tmp_path
 
 
 def test_loss_spike_detector():
-    watcher = train.Watcher(Transformer(load_config("test")), logger=None, spike_factor=3.0, warmup=5)
+    watcher = telemetry.Watcher(Transformer(load_config("test")), logger=None, spike_factor=3.0, warmup=5)
     assert all(watcher.check(loss, 1.0, scaled=False) is None for loss in [4.0, 3.9, 3.8, 3.7, 3.6, 3.5])
     assert "spike" in watcher.check(12.0, 1.0, scaled=False)
     assert watcher.check(3.4, float("inf"), scaled=True) is None  # the GradScaler handles overflow itself
@@ -326,7 +328,7 @@ def test_fsdp_trains_and_its_sharded_checkpoint_consolidates(shards, tmp_path, s
     fsdp, single = losses(tmp_path), losses(single_run)
     assert all(abs(fsdp[s] - single[s]) < 1e-5 for s in single)
     final = tmp_path / "checkpoints" / "final"
-    assert train.read_meta(final)["format"] == "dcp" and (final / "rng-00001.pt").exists()
+    assert checkpoint.read_meta(final)["format"] == "dcp" and (final / "rng-00001.pt").exists()
     out = run_script(["--consolidate=" + str(final), f"--to={tmp_path / 'model.pt'}"])
     assert out.returncode == 0, out.stderr[-3000:]
     weights = torch.load(tmp_path / "model.pt")
@@ -354,7 +356,7 @@ def test_meta_init_under_fsdp_allocates_shards_and_trains(shards, tmp_path):
         first = t.train_step()["train/loss"]
         assert abs(first - math.log(2048)) < 0.1 and t.train_step()["train/loss"] < first
         t.save("final")
-        restored, _ = train.model_from_checkpoint(t.ckpt_dir / "final")
+        restored, _ = checkpoint.model_from_checkpoint(t.ckpt_dir / "final")
         assert torch.equal(restored.layers[0].attention.wq.weight, t.raw.layers[0].attention.wq.weight.full_tensor())
         train.consolidate(t.ckpt_dir / "final", hf_dir=str(tmp_path / "hf"))  # the release format
         from model import load
