@@ -106,6 +106,10 @@ class Block:
     level: str = ""  # "", "chapter", "section" or "heading"
     bbox: tuple = (0.0, 0.0, 0.0, 0.0)
     ocr: bool = False  # OCR sizes are line heights in points, not comparable with font sizes
+    lines: list = field(default_factory=list)  # (x0, text) per printed row: page roles and contents entries
+    box: int = -1  # index of the drawn box (frame or shading) around the block on its page, -1 for none
+    kind: str = "text"  # textbook block kind (BLOCK_KINDS), set by mark_block_kinds
+    run: int = 0  # blocks of one run (one worked example, one exercise set...) are chunked together
 
 
 def clean(text: str) -> str:
@@ -143,25 +147,51 @@ def reading_order(blocks: list[Block], width: float) -> list[Block]:
 
 
 def split_columns(lines: list[dict], mid: float) -> list[list[dict]]:
-    """MuPDF sometimes puts two columns' lines, side by side, into one block: split it into left and right."""
+    """MuPDF sometimes puts two columns' lines, side by side, into one block: split it into left and right.
+    A table row (cells side by side on one baseline) is not two columns: each side must hold several rows."""
     left = [l for l in lines if l["bbox"][2] <= mid + 10]
     right = [l for l in lines if l["bbox"][0] >= mid - 10]
-    return [left, right] if left and right and len(left) + len(right) == len(lines) else [lines]
+    rows = [len({round(l["bbox"][1]) for l in side}) for side in (left, right)]
+    return [left, right] if min(rows) >= 2 and len(left) + len(right) == len(lines) else [lines]
+
+
+def rows_of(lines: list[dict]) -> list[tuple[float, str]]:
+    """Lines on one baseline (table cells, an equation's pieces, a contents entry and its page number) joined
+    left to right into one row, so a table reads row by row instead of one number per line."""
+    rows: list[list[dict]] = []
+    for line in lines:
+        if rows and abs(line["bbox"][1] - rows[-1][0]["bbox"][1]) < 3:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return [(min(l["bbox"][0] for l in row), clean(" ".join("".join(s["text"] for s in l["spans"]).strip()
+                                                              for l in sorted(row, key=lambda l: l["bbox"][0]))))
+            for row in rows]
+
+
+def drawn_boxes(page) -> list:
+    """Frames and shaded rectangles big enough to hold text: worked examples, definitions and key ideas sit in them."""
+    return [d["rect"] for d in page.get_drawings()
+            if d["rect"].width > 60 and d["rect"].height > 20 and (d.get("fill") is not None or d.get("color"))]
 
 
 def text_blocks(page, page_no: int) -> list[Block]:
-    """The page's text blocks (with their largest font size) in reading order."""
+    """The page's text blocks (with their largest font size and the drawn box around them) in reading order."""
     blocks = []
+    boxes = drawn_boxes(page)
     for b in page.get_text("dict")["blocks"]:
         if b.get("type") != 0:
             continue
         for lines in split_columns(b["lines"], page.rect.width / 2):
             sizes = [s["size"] for line in lines for s in line["spans"] if s["text"].strip()]
-            text = clean(join_lines(["".join(s["text"] for s in line["spans"]) for line in lines]))
+            rows = rows_of(lines)
+            text = join_lines([t for _, t in rows])
             if text and sizes:
                 bbox = (min(l["bbox"][0] for l in lines), min(l["bbox"][1] for l in lines),
                         max(l["bbox"][2] for l in lines), max(l["bbox"][3] for l in lines))
-                blocks.append(Block(text, page_no, round(max(sizes), 1), bbox=bbox))
+                box = next((i for i, r in enumerate(boxes) if r.x0 - 2 <= bbox[0] and r.y0 - 2 <= bbox[1]
+                            and bbox[2] <= r.x1 + 2 and bbox[3] <= r.y1 + 2), -1)
+                blocks.append(Block(text, page_no, round(max(sizes), 1), bbox=bbox, lines=rows, box=box))
     return reading_order(blocks, page.rect.width)
 
 
@@ -225,8 +255,9 @@ def ocr_blocks(data: dict, page_no: int, dpi: int) -> list[Block]:
         bbox = (min(data["left"][i] for i in words) * scale, min(data["top"][i] for i in words) * scale,
                 max(data["left"][i] + data["width"][i] for i in words) * scale,
                 max(data["top"][i] + data["height"][i] for i in words) * scale)
-        text = clean(join_lines([" ".join(data["text"][i] for i in line) for line in para]))
-        blocks.append(Block(text, page_no, round(heights[len(heights) // 2] * scale, 1), bbox=bbox, ocr=True))
+        rows = [(data["left"][line[0]] * scale, clean(" ".join(data["text"][i] for i in line))) for line in para]
+        blocks.append(Block(join_lines([t for _, t in rows]), page_no, round(heights[len(heights) // 2] * scale, 1),
+                            bbox=bbox, ocr=True, lines=rows))
     return blocks
 
 
@@ -262,22 +293,143 @@ def furniture_key(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.lower().split()))
 
 
-def in_margin(block: Block, height: float, margin: float = 0.1) -> bool:
+def in_margin(block: Block, size: tuple[float, float], margin: float = 0.1) -> bool:
     """Within the top or bottom `margin` of the page, where running heads and folios sit."""
-    return block.bbox[3] <= margin * height or block.bbox[1] >= (1 - margin) * height
+    return block.bbox[3] <= margin * size[1] or block.bbox[1] >= (1 - margin) * size[1]
 
 
-def remove_headers_footers(pages: list[list[Block]], heights: list[float]) -> list[list[Block]]:
-    """Drop blocks in the top/bottom margin that repeat (digits masked) on at least 3 pages and 40% of all pages,
-    or are a bare page number: running heads and folios, not content."""
+def in_side_margin(block: Block, size: tuple[float, float], margin: float = 0.1) -> bool:
+    """Within the left or right `margin`, where some books print the page number."""
+    return block.bbox[2] <= margin * size[0] or block.bbox[0] >= (1 - margin) * size[0]
+
+
+FOLIO = re.compile(r"^(page\s*)?#(\s*(of|/)\s*#)?$|^[ivxlc]+$")
+
+
+def remove_headers_footers(pages: list[list[Block]], sizes: list[tuple[float, float]]) -> list[list[Block]]:
+    """Drop running heads and folios: blocks in the top/bottom margin that repeat (digits masked) on 40% of the
+    pages (at least 3), or on 2+ pages in a font smaller than the body's (a head that names each chapter repeats
+    only within its chapter), and bare page numbers in any margin. Textbook labels ("Exercises") are content."""
     counts: Counter[str] = Counter()
-    for blocks, height in zip(pages, heights):
-        counts.update({furniture_key(b.text) for b in blocks if in_margin(b, height)})
+    for blocks, size in zip(pages, sizes):
+        counts.update({furniture_key(b.text) for b in blocks if in_margin(b, size)})
     threshold = max(3, int(0.4 * len(pages)))
-    folio = re.compile(r"^(page\s*)?#(\s*(of|/)\s*#)?$|^[ivxlc]+$")
-    return [[b for b in blocks if not (in_margin(b, height) and (counts[furniture_key(b.text)] >= threshold
-                                                                   or folio.match(furniture_key(b.text))))]
-            for blocks, height in zip(pages, heights)]
+    body = body_size(pages)
+
+    def furniture(b: Block, size: tuple[float, float]) -> bool:
+        key = furniture_key(b.text)
+        if FOLIO.match(key):
+            return in_margin(b, size) or in_side_margin(b, size)
+        small = b.ocr or body is None or (b.size or 0) < body
+        return in_margin(b, size) and (counts[key] >= threshold or counts[key] >= 2 and small and not label_kind(b))
+
+    return [[b for b in blocks if not furniture(b, size)] for blocks, size in zip(pages, sizes)]
+
+
+def body_size(pages: list[list[Block]]) -> float | None:
+    """The font size that carries the most characters of text-layer blocks (None on scans)."""
+    chars: Counter[float] = Counter()
+    for blocks in pages:
+        for b in blocks:
+            if b.size is not None and not b.ocr:
+                chars[b.size] += len(b.text)
+    return chars.most_common(1)[0][0] if chars else None
+
+
+# ----------------------------------------------------------------------------- page roles and the contents page
+
+PAGE_ROLES = ("body", "cover", "copyright", "contents", "index", "answers", "blank")
+ROLE_HEADING = {"contents": re.compile(r"^(table of )?contents( at a glance)?$|^brief contents$"),
+                "index": re.compile(r"^(subject |general )?index$"),
+                "answers": re.compile(r"^(answers?( key)?|answers to (the )?(exercises|questions|problems)|"
+                                      r"solutions( to (the )?(exercises|problems))?|selected answers)$")}
+LEADER = re.compile(r"(\.\s?){3,}\s*\d{1,4}$|…+\s*\d{1,4}$")
+ENTRY = re.compile(r"^(?P<title>.*?[A-Za-z].*?)[\s.…·]+(?P<page>\d{1,4})$")
+INDEX_LINE = re.compile(r"^[A-Za-z][^,]{0,50},(\s*(see|see also)\b.*|\s*\d{1,4}([–-]\d{1,4})?(,\s*\d{1,4}([–-]\d{1,4})?)*)$")
+RIGHTS = re.compile(r"©|\bcopyright\b|\bisbn\b|all rights reserved|licen[cs]ed under|creative commons|"
+                    r"published by|printed in|first (published|edition)", re.I)
+
+
+def page_lines(blocks: list[Block]) -> list[str]:
+    return [t for b in blocks for _, t in (b.lines or [(0.0, b.text)]) if t.strip()]
+
+
+def page_role(blocks: list[Block], number: int, pages: int, previous: str = "body") -> str:
+    """What a page is for: body text, or front/back matter to keep out of the index. Told by a heading
+    ("Contents", "Index", "Answers") in its first lines, by its lines (dot leaders and trailing page numbers,
+    "term, 12, 45" entries in alphabetical order), by rights notices near the front, and, for a page with no
+    heading of its own, by continuing the role of the page before when its lines look the same."""
+    lines = page_lines(blocks)
+    if sum(ch.isalpha() for t in lines for ch in t) < 10:
+        return "blank"
+    for role, heading in ROLE_HEADING.items():
+        if any(heading.match(" ".join(t.lower().split()).rstrip(":")) for t in lines[:3]):
+            return role
+    leaders = sum(bool(LEADER.search(t)) for t in lines) / len(lines)
+    entries = sum(bool(ENTRY.match(t)) for t in lines) / len(lines)
+    terms = [t for t in lines if INDEX_LINE.match(t)]
+    alphabetical = sum(a.lower() <= b.lower() for a, b in zip(terms, terms[1:])) >= 0.8 * max(len(terms) - 1, 1)
+    if leaders >= 0.3 or previous == "contents" and entries >= 0.6:
+        return "contents"
+    if len(terms) >= 0.5 * len(lines) and len(lines) >= 5 and alphabetical:
+        return "index"
+    if previous == "answers" and sum(bool(re.match(r"^(\d+|[a-z])[.)]|^(exercise|section|chapter)\s", t, re.I))
+                                     or len(t) < 40 for t in lines) >= 0.6 * len(lines):
+        return "answers"
+    words = sum(len(t.split()) for t in lines)
+    if number == 1 and words < 60 and all(len(b.text.split()) < 25 for b in blocks):
+        return "cover"
+    front_or_back = number <= 4 or number > pages - 2
+    if front_or_back and words < 300 and len(RIGHTS.findall(" ".join(lines))) >= 2:
+        return "copyright"
+    return "body"
+
+
+def page_roles(pages: list[list[Block]]) -> list[str]:
+    roles: list[str] = []
+    for i, blocks in enumerate(pages):
+        roles.append(page_role(blocks, i + 1, len(pages), roles[-1] if roles else "body"))
+    return roles
+
+
+def norm_title(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9 ]", " ", text.lower()).split())
+
+
+def contents_entries(pages: list[list[Block]], roles: list[str]) -> list[tuple[int, str, int]]:
+    """(level, title, printed page) from the contents pages: "Chapter N"/"Unit N" lines are level 1, numbered
+    "N.M" lines level 2, otherwise the indentation decides (the leftmost entries are chapters)."""
+    rows = [(x0, m.group("title").rstrip(" .…·"), int(m.group("page")))
+            for blocks, role in zip(pages, roles) if role == "contents"
+            for b in blocks for x0, t in (b.lines or [(b.bbox[0], b.text)]) if (m := ENTRY.match(t))]
+    if not rows:
+        return []
+    left = min(x0 for x0, _, _ in rows)
+    entries = []
+    for x0, title, printed in rows:
+        title = " ".join(title.split())
+        level = 1 if CHAPTER.match(title) else 2 if NUMBERED.match(title) or x0 > left + 4 else 1
+        entries.append((level, title, printed))
+    return entries
+
+
+def contents_toc(pages: list[list[Block]], entries: list[tuple[int, str, int]]) -> list[tuple[int, str, int]]:
+    """Contents entries with printed page numbers turned into PDF pages: the offset (front matter numbered i, ii...)
+    is the most common difference between the page where an entry's title starts a block and its printed number."""
+    starts: dict[str, set[int]] = {}
+    for blocks in pages:
+        for b in blocks:
+            starts.setdefault(norm_title(b.text)[:60], set()).add(b.page)
+    offsets: Counter[int] = Counter()
+    for _, title, printed in entries:
+        key = norm_title(title)[:60]
+        for text, found in starts.items():
+            if text.startswith(key):
+                offsets.update(p - printed for p in found)
+    if not offsets:
+        return []
+    offset = offsets.most_common(1)[0][0]
+    return [(level, title, printed + offset) for level, title, printed in entries if 1 <= printed + offset <= len(pages)]
 
 
 # ----------------------------------------------------------------------------- chapters and sections
@@ -331,10 +483,11 @@ def mark_headings_by_numbering(pages: list[list[Block]], section_ratio: float = 
             b.level = "section"
 
 
-def mark_headings_by_outline(pages: list[list[Block]], toc: list) -> None:
-    """PDF outline entries (level, title, page): the top level is chapters, the next sections, deeper headings.
-    The first block on the entry's page that starts with its title becomes the heading; else one is inserted."""
-    top = min(level for level, _, _ in toc)
+def mark_headings_by_outline(pages: list[list[Block]], toc: list, top: int | None = None) -> None:
+    """PDF outline (or contents page) entries (level, title, page): level `top` (default: the outline's highest)
+    is chapters, the next sections, deeper ones headings. The first block on the entry's page that starts with its
+    title becomes the heading; else one is inserted."""
+    top = top or min(level for level, _, _ in toc)
     names = {top: "chapter", top + 1: "section"}
     by_page = {blocks[0].page: blocks for blocks in pages if blocks}
     inserted: Counter[int] = Counter()
@@ -352,12 +505,61 @@ def mark_headings_by_outline(pages: list[list[Block]], toc: list) -> None:
             inserted[page_no] += 1
 
 
+# ----------------------------------------------------------------------------- textbook blocks
+
+BLOCK_KINDS = ("text", "worked_example", "exercise", "definition", "key_concept", "summary")
+LABELS = {"worked_example": r"(worked\s+)?examples?|sample problem|model answer",
+          "exercise": r"exercises?|practice( questions| problems)?|check your understanding|try (this|it)( yourself)?|"
+                      r"test yourself|(review |conceptual |end-of-chapter )?questions|problems?( (&|and) exercises)?|"
+                      r"concept items|critical thinking( items)?|performance task|"
+                      r"(test prep )?(multiple choice|short answer|extended response)|test prep",
+          "definition": r"definitions?|key (terms?|words?|vocabulary)|glossary",
+          "key_concept": r"key (concepts?|ideas?|points?|facts?|equations)|remember|important|did you know|tip",
+          "summary": r"(section |chapter |lesson )?summary|key takeaways|review of key ideas"}
+# A label stands alone, ends in a colon, or has a number (then a title may follow): "Example 2.1 Finding the mean".
+LABEL = {kind: re.compile(rf"^(?:{pattern})(\s+\d+(\.\d+)*[a-z]?\b.*|\s*(:.*)?)$", re.I) for kind, pattern in LABELS.items()}
+ANSWER_LINE = re.compile(r"^((answers?|ans\.?)\s*(\d+(\.\d+)*)?\s*[:.]|(the )?(correct )?answer is\b)", re.I)
+QUESTION_START = re.compile(r"^\(?\d{1,2}[.)]\s|.*\?$")  # a numbered item or a question ends an answer's working
+EXAMPLE_END = re.compile(r"^(answer|the answer is|so the answer|therefore)\b", re.I)
+
+
+def label_kind(block: Block) -> str:
+    """The block kind a label line starts ("Worked Example 1.2", "Exercises", "Key Concept:", "Summary"), or ""."""
+    first = (block.lines[0][1] if block.lines else block.text).strip()
+    rest = block.text.strip()[len(first):].split()
+    if 0 < len(rest) < 4:  # "Example" over "Name": a table's header cells, not a label
+        return ""
+    return next((kind for kind, pattern in LABEL.items() if pattern.match(first)), "")
+
+
+def mark_block_kinds(blocks: list[Block]) -> None:
+    """Give each block its kind and run. A label opens a run of its kind that ends at the edge of the drawn box
+    the label sits in; without a box, a worked example ends after its answer line, a definition or key concept
+    after one paragraph (two when the label stands alone), and exercises and summaries at the next heading or
+    label. In exercises, answer lines ("Answer: 12") become kind "answer", which is never indexed."""
+    kind, box, page, run, left, answering = "text", -1, None, 0, 0, False
+    for b in blocks:
+        found = label_kind(b)
+        boxed_out = box >= 0 and (b.box != box or b.page != page)
+        if found or b.level or boxed_out or (box < 0 and kind in ("definition", "key_concept") and left <= 0):
+            kind = found or "text"
+            box, page, run = b.box if found else -1, b.page, run + 1
+            left = 2 if len(b.text.split()) <= 4 else 1
+        b.kind, b.run = kind, run
+        left -= 1
+        if kind == "exercise":  # an answer's working runs on until the next question
+            answering = bool(ANSWER_LINE.match(b.text)) or answering and not QUESTION_START.match(b.text)
+            b.kind = "answer" if answering else kind
+        elif kind == "worked_example" and box < 0 and EXAMPLE_END.match(b.text):
+            kind, run = "text", run + 1  # the blocks after the answer are body text again
+
+
 @dataclass
 class Section:
     book: str
     chapter: str
     section: str
-    paragraphs: list[tuple[int | None, str]] = field(default_factory=list)  # (page, text)
+    paragraphs: list[tuple] = field(default_factory=list)  # (page, text, block kind, run)
     subject: str | None = None
     topic: str | None = None
     grade_band: str | None = None
@@ -365,7 +567,7 @@ class Section:
 
 def split_sections(blocks: list[Block], book: str) -> list[Section]:
     """Walk the marked blocks: a chapter heading opens a chapter, a section heading opens a section; smaller
-    headings stay in the text (as their own paragraph) so chunks keep them as context."""
+    headings stay in the text (as their own paragraph) so chunks keep them as context. Answer lines are dropped."""
     sections: list[Section] = []
     chapter, current = "", None
     for b in blocks:
@@ -377,7 +579,8 @@ def split_sections(blocks: list[Block], book: str) -> list[Section]:
             sections.append(current)
             if b.level == "section":
                 continue
-        current.paragraphs.append((b.page, b.text))
+        if b.kind != "answer":
+            current.paragraphs.append((b.page, b.text, b.kind, b.run))
     return [s for s in sections if s.paragraphs]
 
 
@@ -387,9 +590,9 @@ def tag_sections(sections: list[Section]) -> None:
     A section whose text names no topic of the book's subject keeps the book's topic."""
     for book in dict.fromkeys(s.book for s in sections):
         group = [s for s in sections if s.book == book]
-        subject, book_topic, book_band = tag_subject(" ".join(t for s in group for _, t in s.paragraphs)[:50000], title=book)
+        subject, book_topic, book_band = tag_subject(" ".join(p[1] for s in group for p in s.paragraphs)[:50000], title=book)
         for s in group:
-            text = " ".join(t for _, t in s.paragraphs)
+            text = " ".join(p[1] for p in s.paragraphs)
             scores = topic_scores(text, title=f"{s.chapter} {s.section}").get(subject or "", {})
             best = max(scores, key=scores.get) if scores and max(scores.values()) > 0 else book_topic
             s.subject, s.topic = subject, best
@@ -429,10 +632,22 @@ def join_units(units: list[tuple]) -> str:
     return "".join(("\n" if i and u[3] != units[i - 1][3] else " " if i else "") + u[1] for i, u in enumerate(units))
 
 
-def chunk_section(section: Section, tok: WordPiece, max_tokens: int = 200, overlap: int = 40) -> list[dict]:
-    """Pack sentences into chunks of at most `max_tokens` tokens; each new chunk starts with the last sentences
+def runs_of(section: Section) -> list[tuple[str, list[tuple[int | None, str]]]]:
+    """The section's paragraphs grouped into runs of one block kind: [(kind, [(page, text), ...])]."""
+    runs: list[tuple[str, list]] = []
+    last = None
+    for page, text, kind, run in section.paragraphs:
+        if run != last:
+            runs.append((kind, []))
+            last = run
+        runs[-1][1].append((page, text))
+    return runs
+
+
+def pack(paragraphs: list[tuple[int | None, str]], tok: WordPiece, max_tokens: int, overlap: int) -> list[list]:
+    """Sentences packed into chunks of at most `max_tokens` tokens; each new chunk starts with the last sentences
     of the previous one (at most `overlap` tokens) so an idea cut at a boundary is whole in one of them."""
-    units = [(page, s, n, p) for p, (page, para) in enumerate(section.paragraphs) for s, n in sentences(para, tok, max_tokens)]
+    units = [(page, s, n, p) for p, (page, para) in enumerate(paragraphs) for s, n in sentences(para, tok, max_tokens)]
     chunks, current = [], []
     for unit in units:
         # Joining pieces adds no tokens: each piece tokenizes on its own whitespace boundaries.
@@ -447,10 +662,16 @@ def chunk_section(section: Section, tok: WordPiece, max_tokens: int = 200, overl
         current.append(unit)
     if current:
         chunks.append(current)
+    return chunks
+
+
+def chunk_section(section: Section, tok: WordPiece, max_tokens: int = 200, overlap: int = 40) -> list[dict]:
+    """Chunks of each run (a worked example, an exercise set, body text between boxes) packed on their own, so a
+    chunk holds one block kind and a worked example is not cut into the text around it."""
     meta = {"book": section.book, "chapter": section.chapter, "section": section.section, "subject": section.subject,
             "topic": section.topic, "grade_band": section.grade_band}
-    return [{"text": join_units(c), "page": c[0][0], "page_end": c[-1][0], "tokens": sum(u[2] for u in c), **meta}
-            for c in chunks]
+    return [{"text": join_units(c), "page": c[0][0], "page_end": c[-1][0], "tokens": sum(u[2] for u in c), **meta,
+             "kind": kind} for kind, paragraphs in runs_of(section) for c in pack(paragraphs, tok, max_tokens, overlap)]
 
 
 # ----------------------------------------------------------------------------- instruction pairs
@@ -484,9 +705,70 @@ def pair(chunk: dict, kind: str, instruction: str, response: str, inp: str = "")
             "book": chunk["book"], "chapter": chunk["chapter"], "section": chunk["section"], "page": chunk["page"]}
 
 
+WORKING = re.compile(r"^(working|solution|strategy|method|steps?\b|step \d+)", re.I)
+EXAMPLE_LABEL = re.compile(r"^(worked\s+)?examples?(\s+\d+(\.\d+)*[a-z]?)?\s*:?\s*", re.I)
+
+
+def example_parts(text: str) -> tuple[str, list[str], str]:
+    """(question, working steps, answer) of a worked example's text, its label removed."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if lines:
+        lines[0] = EXAMPLE_LABEL.sub("", lines[0], count=1)
+    lines = [line for line in lines if line]
+    question, steps, answer = [], [], []
+    for line in lines:
+        part = answer if answer or EXAMPLE_END.match(line) else steps if steps or WORKING.match(line) else question
+        part.append(line)
+    strip = re.compile(r"^(question|problem|working|solution|strategy|method|answer)\s*:\s*", re.I)
+    return (" ".join(strip.sub("", q) for q in question), [strip.sub("", w) for w in steps],
+            " ".join(strip.sub("", a) for a in answer))
+
+
+def mask_answer(text: str, answer: str, question: str) -> str:
+    """Numbers of the answer that the question does not give are replaced by "?": a hint must not state them."""
+    for value in set(re.findall(r"\d+(?:[./]\d+)?", answer)) - set(re.findall(r"\d+(?:[./]\d+)?", question)):
+        text = re.sub(rf"(?<![\d./]){re.escape(value)}(?![\d]|[./]\d)", "?", text)
+    return text
+
+
+def example_pairs(chunk: dict) -> list[dict]:
+    """A worked example becomes a hint ladder for its question: what is asked, the first step of the working,
+    then the last one, with the answer's numbers masked so no hint gives the result away."""
+    question, steps, answer = example_parts(chunk["text"])
+    if not question or not steps:
+        return []
+    first = mask_answer(steps[0].rstrip("."), answer, question)
+    last = mask_answer(steps[-1].rstrip("."), answer, question) if len(steps) > 1 else ""
+    hints = ["Hint 1: What is the question asking you to find, and which facts does it give you?",
+             f"Hint 2: A good first step: {first}. What do you get when you do that?",
+             f"Hint 3: Then: {last}. What is your answer?" if last else
+             "Hint 3: Finish that step and check it against the question. What is your answer?"]
+    return [pair(chunk, "example_hints", f"A student is stuck on this problem: \"{question}\" Give a Socratic hint "
+                 "ladder: three hints from gentle to specific, each ending in a question, without giving the answer.",
+                 "\n".join(hints), inp=chunk["text"])]
+
+
+def exercise_pairs(chunk: dict) -> list[dict]:
+    """Each numbered exercise becomes a practice problem on the section's topic (no answer: the key is not kept)."""
+    items: list[str] = []
+    for line in chunk["text"].split("\n"):
+        m = re.match(r"^\(?\d{1,2}[.)]\s+(.*)$", line.strip())
+        if m:
+            items.append(m.group(1))
+        elif items:
+            items[-1] += " " + line.strip()
+    topic = chunk["section"] or chunk["chapter"] or chunk["book"]
+    return [pair(chunk, "practice", f"Give a student a practice problem about \"{topic}\".", item) for item in items]
+
+
 def instruction_pairs(chunk: dict) -> list[dict]:
-    """Explain (from the passage), define (from definition sentences), a check-understanding question and a
+    """Pairs by block kind: a worked example gives a hint ladder, an exercise practice problems; other text gives
+    explain (from the passage), define (from definition sentences), a check-understanding question and a
     Socratic hint ladder that leads toward the definition without stating it."""
+    if chunk.get("kind") == "worked_example":
+        return example_pairs(chunk)
+    if chunk.get("kind") == "exercise":
+        return exercise_pairs(chunk)
     topic = chunk["section"] or chunk["chapter"] or chunk["book"]
     out = [pair(chunk, "explain", f"Using the passage, explain the main idea of \"{topic}\" to a student in simple words.",
                 " ".join(SENTENCE_END.split(chunk["text"])[:3]), inp=chunk["text"])]
@@ -508,13 +790,12 @@ def instruction_pairs(chunk: dict) -> list[dict]:
 
 # ----------------------------------------------------------------------------- documents
 
-def pdf_sections(path: Path, cfg: IngestConfig) -> tuple[list[Section], dict]:
-    """Pages -> blocks (text layer or OCR) -> headers/footers removed -> headings marked -> sections."""
+def read_pages(path: Path, cfg: IngestConfig) -> tuple[list[list[Block]], dict]:
+    """Every page's blocks (text layer, or OCR when it has none) and the document's outline, title and page sizes."""
     doc = open_pdf(path, cfg.max_mb, cfg.max_pages)
     try:
         pages: list[list[Block]] = []
         need_ocr: list[int] = []
-        heights = [page.rect.height for page in doc]
         for i, page in enumerate(doc):
             blocks = text_blocks(page, i + 1)
             if not usable(" ".join(b.text for b in blocks)):
@@ -525,20 +806,42 @@ def pdf_sections(path: Path, cfg: IngestConfig) -> tuple[list[Section], dict]:
             tables = ocr_pages([image for image, _ in rendered], cfg.workers)
             for i, table, (_, dpi) in zip(need_ocr, tables, rendered):
                 pages[i] = ocr_blocks(table, i + 1, dpi)
-        toc = [(level, title, page) for level, title, page in doc.get_toc(simple=True) if page >= 1]
-        book = (doc.metadata or {}).get("title") or path.stem
+        return pages, {"toc": [(level, title, page) for level, title, page in doc.get_toc(simple=True) if page >= 1],
+                       "book": (doc.metadata or {}).get("title") or path.stem, "ocr_pages": [i + 1 for i in need_ocr],
+                       "sizes": [(page.rect.width, page.rect.height) for page in doc]}
     finally:
         doc.close()
+
+
+def pdf_sections(path: Path, cfg: IngestConfig) -> tuple[list[Section], dict]:
+    """Pages -> blocks -> headers/footers removed -> page roles (front and back matter emptied, the contents
+    page read) -> headings from the outline, else the contents page, else font sizes -> block kinds -> sections."""
+    pages, doc = read_pages(path, cfg)
     if not any(b.text.strip() for blocks in pages for b in blocks):
         raise IngestError(f"{path}: no text found on any page, even with OCR")
-    pages = remove_headers_footers(pages, heights)
-    if toc:
-        mark_headings_by_outline(pages, toc)
+    pages = remove_headers_footers(pages, doc["sizes"])
+    roles = page_roles(pages)
+    entries = contents_entries(pages, roles)
+    # A cover's "Chapter 3: Forces" still names the chapter; everything else on a non-body page stays out.
+    pages = [blocks if role == "body" else [b for b in blocks if role in ("cover", "copyright") and CHAPTER.match(b.text)]
+             for blocks, role in zip(pages, roles)]
+    from_contents = contents_toc(pages, entries)
+    if doc["toc"]:
+        mark_headings_by_outline(pages, doc["toc"])
+    elif from_contents:
+        mark_headings_by_outline(pages, from_contents, top=1)
     else:
         mark_headings_by_font(pages)
         mark_headings_by_numbering(pages)
-    sections = split_sections([b for blocks in pages for b in blocks], book)
-    return sections, {"pages": len(pages), "ocr_pages": [i + 1 for i in need_ocr], "outline": bool(toc), "book": book}
+    blocks = [b for page in pages for b in page]
+    mark_block_kinds(blocks)
+    outline = {norm_title(title) for _, title, _ in doc["toc"]}
+    info = {"pages": len(pages), "ocr_pages": doc["ocr_pages"], "outline": bool(doc["toc"]), "book": doc["book"],
+            "headings": "outline" if doc["toc"] else "contents" if from_contents else "fonts",
+            "roles": {role: [i + 1 for i, r in enumerate(roles) if r == role] for role in PAGE_ROLES[1:] if role in roles},
+            "contents_entries": len(entries),
+            "contents_in_outline": sum(norm_title(t) in outline for _, t, _ in entries) if outline else None}
+    return split_sections(blocks, doc["book"]), info
 
 
 def markdown_sections(text: str, title: str, book: str, chapter: str = "") -> list[Section]:
@@ -552,6 +855,7 @@ def markdown_sections(text: str, title: str, book: str, chapter: str = "") -> li
             lines = lines[1:]
         if lines:
             blocks.append(Block(clean(join_lines(lines)), None))
+    mark_block_kinds(blocks)
     sections = split_sections(blocks, book)
     for s in sections:
         s.chapter = s.chapter or chapter
@@ -661,7 +965,9 @@ def rebuild(store: Store, embedder: Embedder, index_dir: str | Path, hnsw: bool 
     """chunks.jsonl, pairs.jsonl and the index from every stored document (embeddings come from the cache)."""
     records = store.records()
     chunks = [c for r in records for c in r["chunks"]]
-    vectors = np.concatenate([store.vectors(r, embedder) for r in records]) if records else np.zeros((0, embedder.dim), np.float32)
+    if not chunks:  # the old index, if any, stays as it was
+        raise IngestError(f"nothing to index: the store {store.root} has no documents")
+    vectors = np.concatenate([store.vectors(r, embedder) for r in records])
     atomic_write_text(store.root / "chunks.jsonl", "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in chunks))
     pairs = [p for c in chunks for p in instruction_pairs(c)]
     atomic_write_text(store.root / "pairs.jsonl", "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pairs))
@@ -671,7 +977,8 @@ def rebuild(store: Store, embedder: Embedder, index_dir: str | Path, hnsw: bool 
 
 
 def ingest(paths: list[str | Path], cfg: IngestConfig | None = None, embedder: Embedder | None = None) -> tuple[Index, list[str]]:
-    """Ingest every file (bad ones are reported and skipped), then rebuild the outputs; returns (index, errors)."""
+    """Ingest every file (bad ones are reported and skipped), then rebuild the outputs; returns (index, errors).
+    Raises IngestError when no document at all is in the store (nothing to index)."""
     cfg = cfg or IngestConfig()
     embedder = embedder or Embedder()
     store = Store(cfg.store or out_dir("ingest"))
@@ -716,7 +1023,11 @@ def main(argv: list[str]) -> int:
     if not paths:
         print(__doc__)
         return 2
-    index, errors = ingest(paths, cfg)
+    try:
+        index, errors = ingest(paths, cfg)
+    except IngestError as e:  # every document failed (each already logged) and the store is empty
+        print(f"error: {e}", file=sys.stderr)
+        return 1
     print(f"index: {len(index)} chunks; errors: {len(errors)}")
     for e in errors:
         print(f"  error: {e}")

@@ -1,9 +1,13 @@
-"""ingest.py on the real PDFs (text layer and OCR), a synthetic two-column PDF with running heads, text documents,
-chunk bounds, instruction pairs, idempotency and clean rejection of bad PDFs."""
+"""ingest.py on two textbooks rendered from our own HTML (tests/fixtures/textbooks/make_books.py: cover,
+copyright, contents with dot leaders, running heads, worked examples, exercises, an answer key, an index, two
+columns, a table, a scanned page), a synthetic two-column PDF, text documents, chunk bounds, instruction pairs,
+idempotency and clean rejection of bad PDFs. The staged OpenStax PDFs add opt-in checks when ../shared/data exists."""
 import json
 import random
 import re
 import shutil
+import sys
+from pathlib import Path
 
 import pymupdf
 import pytest
@@ -11,7 +15,10 @@ import pytest
 import ingest
 from ingest import IngestConfig, IngestError, Store
 from retrieval import Embedder, Index, WordPiece
-from common import minilm_dir
+from common import minilm_dir, shared_data_dir
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "textbooks"))
+from make_books import make_books  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -22,6 +29,15 @@ def tok():
 @pytest.fixture(scope="module")
 def embedder():
     return Embedder()
+
+
+@pytest.fixture(scope="module")
+def data_dir():
+    """The staged data (opt-in): these tests are skipped on a clone without ../shared/data."""
+    path = shared_data_dir()
+    if not (path / "textbooks").is_dir():
+        pytest.skip(f"staged textbooks not found at {path} (set NANOTUTOR_DATA)")
+    return path
 
 
 @pytest.fixture(scope="module")
@@ -135,7 +151,7 @@ def two_column_pdf(path, outline=False):
 def test_headers_footers_columns_hyphens(tmp_path):
     sections, info = ingest.pdf_sections(two_column_pdf(tmp_path / "forces.pdf"), IngestConfig())
     assert [s.section for s in sections] == ["Balanced Forces", "Friction Basics"]
-    text = "\n".join(t for s in sections for _, t in s.paragraphs)
+    text = "\n".join(p[1] for s in sections for p in s.paragraphs)
     assert "Grade 6 Science" not in text and not re.search(r"Page \d", text)
     assert "acceleration of an object" in text and "accel-" not in text
     marks = [text.index(m) for n in range(1, 5) for m in (f"its mass {n}.", f"in shoes {n}.")]
@@ -144,7 +160,7 @@ def test_headers_footers_columns_hyphens(tmp_path):
         assert (" ".join(LEFT) + " ").replace("accel- eration", "acceleration").format(n=n).strip() in text
         assert " ".join(RIGHT).format(n=n) in text
         assert f"Figure {n}.1 A block sliding down a ramp." in text
-    pages = [p for s in sections for p, _ in s.paragraphs]
+    pages = [p[0] for s in sections for p in s.paragraphs]
     assert pages == sorted(pages) and set(pages) == {1, 2, 3, 4}
 
 
@@ -155,19 +171,130 @@ def test_outline_defines_chapters_and_sections(tmp_path):
                                                           ("Chapter 2 Forces", "Friction Basics")]
 
 
+# ----------------------------------------------------------------------------- rendered textbooks
+
+def squash(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+@pytest.fixture(scope="module")
+def books(tmp_path_factory, tok):
+    """Both rendered books read once: {name: (truth, sections, info, chunks)}. The maths book has a scanned page,
+    so this needs Tesseract (`make sysdeps`)."""
+    out = tmp_path_factory.mktemp("books")
+    truth = make_books(out)
+    read = {}
+    for name, known in truth.items():
+        sections, info = ingest.pdf_sections(out / name, IngestConfig())
+        read[name] = (known, sections, info, ingest.build_chunks(sections, tok, IngestConfig(), {"source": name}))
+    return read
+
+
+def holder(chunks: list[dict], text: str) -> dict | None:
+    """The chunk holding a block's text (its first 60 characters, whitespace and case folded)."""
+    return next((c for c in chunks if squash(text)[:60] in squash(c["text"])), None)
+
+
+def test_page_roles_contents_and_sections(books):
+    known, sections, info, chunks = books["maths.pdf"]
+    assert info["roles"] == {"cover": [1], "copyright": [2], "contents": [3], "answers": [9], "index": [10]}
+    assert info["headings"] == "contents" and info["contents_entries"] == 7 and info["ocr_pages"] == [8]
+    assert [(s.chapter, s.section) for s in sections] == [(k["chapter"], k["section"]) for k in known["sections"]]
+    # Printed page numbers (1, 2, ...) were mapped to PDF pages (4, 5, ...): each section starts on its own page.
+    assert [s.paragraphs[0][0] for s in sections] == [k["pdf_page"] for k in known["sections"]]
+    entries = ingest.contents_entries([[ingest.Block(t, 3, lines=[(x, t)]) for x, t in ((50, "Chapter 1 Data ..... 1"),
+                                                                                       (60, "Why graphs mislead 4"),
+                                                                                       (50, "Chance ...... 7"))]],
+                                      ["contents"])
+    assert entries == [(1, "Chapter 1 Data", 1), (2, "Why graphs mislead", 4), (1, "Chance", 7)]
+    _, sections, info, _ = books["science.pdf"]
+    assert info["roles"] == {"index": [3]} and info["headings"] == "outline"
+    assert [s.section for s in sections] == ["1.1 Pushes and pulls", "1.2 Friction"]
+
+
+def test_front_and_back_matter_and_answers_never_indexed(books):
+    for name, (known, _, _, chunks) in books.items():
+        text = squash(" ".join(c["text"] for c in chunks))
+        for line in known["forbidden"]:
+            assert squash(line) not in text, (name, line)
+        assert not re.search(r"\.{4,}|grade 7 \||year 6|copyright|isbn", text), name  # leaders, running heads
+        pairs = [p for c in chunks for p in ingest.instruction_pairs(c)]
+        assert not any("answer: 1. for grip" in squash(p["text"]) for p in pairs)
+
+
+def test_block_kinds_match_the_rendered_truth(books):
+    for name, (known, _, _, chunks) in books.items():
+        for section in known["sections"]:
+            for block in section["blocks"]:
+                chunk = holder(chunks, block["text"])
+                if block["kind"] == "answer":
+                    assert chunk is None, block
+                else:
+                    assert chunk is not None and chunk["kind"] == block["kind"], (name, block, chunk)
+                    assert chunk["section"] == section["section"]
+
+
+def test_layout_columns_tables_scans_and_running_heads(books):
+    _, sections, _, chunks = books["maths.pdf"]
+    charts = next(s for s in sections if s.section.startswith("1.3"))
+    paragraphs = [p[1] for p in charts.paragraphs]
+    assert [p.split()[:2] for p in paragraphs] == [["A", "bar"], ["A", "pictogram"], ["Always", "label"], ["Charts", "can"]]
+    text = "\n".join(c["text"] for c in chunks)
+    assert "Pupil Ann Ben Cai\nScore 4 7 9" in text  # a table row by row, not one number per line
+    assert "48 / 4" in text and "11 + 12 + 12 + 13 = 48" in text  # equations kept on their line
+    scanned = next(c for c in chunks if c["section"] == "2.2 Expected outcomes" and c["kind"] == "text")
+    assert "probability multiplied by the number of trials" in scanned["text"] and scanned["page"] == 8
+    assert not re.search(r"chapter \d \w+ \|", text.lower())
+
+
+def test_pairs_by_block_kind(books):
+    _, _, _, chunks = books["maths.pdf"]
+    example = next(c for c in chunks if c["kind"] == "worked_example" and "counters" in c["text"])
+    (ladder,) = ingest.instruction_pairs(example)
+    assert ladder["kind"] == "example_hints" and "3 red and 5 blue counters" in ladder["instruction"]
+    hints = ladder["response"].splitlines()
+    assert len(hints) == 3 and all(h.endswith("?") for h in hints) and "3/8" not in ladder["response"]
+    assert "3 + 5 = 8" in hints[1]  # the first step of the working
+    masked = ingest.instruction_pairs({**example, "text": "Example 3\nA trolley is pushed with 12 N right and 8 N "
+                                       "left. What is the resultant force?\nSolution: subtract them: 12 - 8 = 4."
+                                       "\nAnswer: 4 N to the right."})
+    assert "12 - 8 = ?" in masked[0]["response"] and " 4" not in masked[0]["response"]
+    exercise = next(c for c in chunks if c["kind"] == "exercise" and c["section"] == "1.2 Mean and median")
+    assert [p["response"] for p in ingest.instruction_pairs(exercise)] == [
+        "Find the median of 3, 8, 5, 1 and 9.", "The mean of four numbers is 6. What is their total?"]
+    assert {p["kind"] for p in ingest.instruction_pairs(exercise)} == {"practice"}
+
+
+def test_index_over_books_filters_kinds_and_finds_sections(books, embedder):
+    chunks = [c for _, _, _, book in books.values() for c in book]
+    index = Index.build(chunks, embedder)
+    query = "How do I find the average of some numbers?"
+    q = embedder.encode([query])[0]
+    for kinds in ({"worked_example"}, {"exercise", "definition"}, {"text"}):
+        allowed = [i for i, c in enumerate(chunks) if c["kind"] in kinds]
+        brute = sorted(allowed, key=lambda i: -float(index.vectors[i] @ q))[:3]
+        assert [h["text"] for h in index.search(query, k=3, kinds=kinds)] == [chunks[i]["text"] for i in brute]
+        assert [h["text"] for h in index.search(query, k=3, kinds=kinds, hybrid=0.3)] and \
+            all(h["kind"] in kinds for h in index.search(query, k=3, kinds=kinds, hybrid=0.3))
+    assert index.search(query, kinds={"worked_example"})[0]["section"] == "1.2 Mean and median"
+    hits = [section in {h["section"] for h in index.search(q, k=3)}
+            for known, _, _, _ in books.values() for section, questions in known["questions"].items() for q in questions]
+    assert sum(hits) / len(hits) >= 0.9
+
+
 # ----------------------------------------------------------------------------- chunks and pairs
 
 def test_chunks_are_bounded_and_overlap(tok):
     sentences = [f"Sentence number {i} talks about energy and motion in a moving car." for i in range(60)]
-    section = ingest.Section("book", "ch", "sec", [(1, " ".join(sentences[:30])), (2, " ".join(sentences[30:]))],
-                             "science", "physics", "6-8")
+    section = ingest.Section("book", "ch", "sec", [(1, " ".join(sentences[:30]), "text", 0),
+                                                   (2, " ".join(sentences[30:]), "text", 0)], "science", "physics", "6-8")
     chunks = ingest.chunk_section(section, tok, max_tokens=64, overlap=20)
     assert len(chunks) > 5 and all(tok.count(c["text"]) <= 64 for c in chunks)
     for a, b in zip(chunks, chunks[1:]):
         assert re.split(r"(?<=\.)\s+", a["text"])[-1] in b["text"]  # the last sentence carries over
     assert chunks[0]["page"] == 1 and chunks[-1]["page_end"] == 2
     assert {c["section"] for c in chunks} == {"sec"} and {c["subject"] for c in chunks} == {"science"}
-    long = ingest.Section("b", "c", "s", [(1, "word " * 500)])
+    long = ingest.Section("b", "c", "s", [(1, "word " * 500, "text", 0)])
     assert all(tok.count(c["text"]) <= 64 for c in ingest.chunk_section(long, tok, max_tokens=64, overlap=20))
 
 
@@ -256,6 +383,15 @@ def test_idempotent_store_and_bad_pdfs_rejected_cleanly(tmp_path, embedder):
     assert reloaded.search("Why is ice slippery?", k=1)[0]["text"] == hit["text"]
     pairs = [json.loads(line) for line in (tmp_path / "store" / "pairs.jsonl").read_text().splitlines()]
     assert pairs and {p["kind"] for p in pairs} >= {"explain"} and all(p["subject"] == "science" for p in pairs)
+
+
+def test_only_bad_documents_into_an_empty_store_is_one_clean_line(tmp_path, capsys):
+    (tmp_path / "corrupt.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 4)
+    store, index = tmp_path / "store", tmp_path / "index"
+    assert ingest.main([str(tmp_path / "corrupt.pdf"), f"--store={store}", f"--index={index}"]) == 1
+    err = capsys.readouterr().err
+    assert err.strip().splitlines()[-1] == f"error: nothing to index: the store {store} has no documents"
+    assert "Traceback" not in err and "reshape" not in err and not index.exists()
 
 
 def test_commands_ingest_then_search(tmp_path, capsys):
