@@ -519,13 +519,20 @@ LABELS = {"worked_example": r"(worked\s+)?examples?|sample problem|model answer"
 # A label stands alone, ends in a colon, or has a number (then a title may follow): "Example 2.1 Finding the mean".
 LABEL = {kind: re.compile(rf"^(?:{pattern})(\s+\d+(\.\d+)*[a-z]?\b.*|\s*(:.*)?)$", re.I) for kind, pattern in LABELS.items()}
 ANSWER_LINE = re.compile(r"^((answers?|ans\.?)\s*(\d+(\.\d+)*)?\s*[:.]|(the )?(correct )?answer is\b)", re.I)
+OPTION = re.compile(r"^\(?([1-6]|[a-fA-F])[.)]\s")
 QUESTION_START = re.compile(r"^\(?\d{1,2}[.)]\s|.*\?$")  # a numbered item or a question ends an answer's working
 EXAMPLE_END = re.compile(r"^(answer|the answer is|so the answer|therefore)\b", re.I)
+# An unlabelled worked example (OpenStax: a title, the problem, then "Strategy", "Solution", "Discussion").
+SOLVING = re.compile(r"^(strategy|solution|working|discussion)( for)?( \(?[a-z0-9]\)?)?$", re.I)
+
+
+def first_line(block: Block) -> str:
+    return (block.lines[0][1] if block.lines else block.text).strip()
 
 
 def label_kind(block: Block) -> str:
     """The block kind a label line starts ("Worked Example 1.2", "Exercises", "Key Concept:", "Summary"), or ""."""
-    first = (block.lines[0][1] if block.lines else block.text).strip()
+    first = first_line(block)
     rest = block.text.strip()[len(first):].split()
     if 0 < len(rest) < 4:  # "Example" over "Name": a table's header cells, not a label
         return ""
@@ -536,15 +543,28 @@ def mark_block_kinds(blocks: list[Block]) -> None:
     """Give each block its kind and run. A label opens a run of its kind that ends at the edge of the drawn box
     the label sits in; without a box, a worked example ends after its answer line, a definition or key concept
     after one paragraph (two when the label stands alone), and exercises and summaries at the next heading or
-    label. In exercises, answer lines ("Answer: 12") become kind "answer", which is never indexed."""
-    kind, box, page, run, left, answering = "text", -1, None, 0, 0, False
-    for b in blocks:
+    label. In exercises, answer lines ("Answer: 12") become kind "answer", which is never indexed. A "Strategy" or
+    "Solution" line in body text makes the problem before it (and its short title) a worked example, which then
+    ends one paragraph after its "Discussion"."""
+    kind, box, page, run, left, answering, choosing = "text", -1, None, 0, 0, False, False
+    for i, b in enumerate(blocks):
         found = label_kind(b)
         boxed_out = box >= 0 and (b.box != box or b.page != page)
-        if found or b.level or boxed_out or (box < 0 and kind in ("definition", "key_concept") and left <= 0):
+        ended = choosing and not OPTION.match(b.text)  # an unlabelled multiple-choice question ends after its options
+        if found or b.level or boxed_out or ended or (box < 0 and left == 0):
+            choosing = answering = False
             kind = found or "text"
             box, page, run = b.box if found else -1, b.page, run + 1
-            left = 2 if len(b.text.split()) <= 4 else 1
+            # An unboxed definition or key idea is one paragraph (two when its label stands alone).
+            left = (2 if len(b.text.split()) <= 4 else 1) if kind in ("definition", "key_concept") else -1
+        if kind == "text" and b.text.endswith("?") and i + 1 < len(blocks) and OPTION.match(blocks[i + 1].text):
+            kind, run, left, choosing = "exercise", run + 1, -1, True  # a question with options 1-4 or a-d
+        if kind == "text" and SOLVING.match(first_line(b)):
+            kind, run, left = "worked_example", run + 1, -1
+            for before in example_start(blocks, i):
+                before.kind, before.run = kind, run
+        if kind == "worked_example" and box < 0 and first_line(b).lower().startswith("discussion"):
+            left = 2 if len(b.text.split()) <= 4 else 1  # "Discussion" and the paragraph after it
         b.kind, b.run = kind, run
         left -= 1
         if kind == "exercise":  # an answer's working runs on until the next question
@@ -552,6 +572,19 @@ def mark_block_kinds(blocks: list[Block]) -> None:
             b.kind = "answer" if answering else kind
         elif kind == "worked_example" and box < 0 and EXAMPLE_END.match(b.text):
             kind, run = "text", run + 1  # the blocks after the answer are body text again
+
+
+def example_start(blocks: list[Block], i: int, reach: int = 5) -> list[Block]:
+    """The blocks of an unlabelled worked example's problem before its "Strategy" line at `i`: back to its title
+    (a short line without a full stop) within `reach` blocks, else just the paragraph before."""
+    problem: list[Block] = []
+    for before in blocks[max(0, i - reach):i][::-1]:
+        if before.kind != "text" or before.level in ("chapter", "section"):
+            break
+        problem.append(before)
+        if len(before.text.split()) <= 12 and not before.text.endswith((".", "?", "!", ",")):
+            return problem
+    return problem[:1]
 
 
 @dataclass
