@@ -329,7 +329,8 @@ class Index:
     @staticmethod
     def matches(chunk: dict, subject: str | None, kinds: Iterable[str] | None) -> bool:
         """The filters: a subject, and a set of block kinds (ingest.py's; a chunk without one is "text")."""
-        return (subject is None or chunk.get("subject") == subject) and (kinds is None or chunk.get("kind", "text") in kinds)
+        return (subject is None or chunk.get("subject") == subject) and \
+            (kinds is None or chunk.get("kind", "text") in kinds)
 
     def _selector_params(self, subject: str | None, kinds: Iterable[str] | None = None):
         import faiss

@@ -35,6 +35,7 @@ import xml.etree.ElementTree as ET  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 
 import ingest  # noqa: E402
+import pdftext  # noqa: E402
 from common import check_known, fill, out_dir, parse_args, shared_data_dir  # noqa: E402
 from data.subjects import tag_subject  # noqa: E402
 from retrieval import BM25, Embedder, Index  # noqa: E402
@@ -99,14 +100,15 @@ def rendered_books(embedder: Embedder) -> None:
     print(f"block kinds: {right}/{sum(map(len, kinds.values()))} right; " +
           ", ".join(f"{k} {sum(v)}/{len(v)}" for k, v in sorted(kinds.items())))
     index = Index.build(all_chunks, embedder)
-    print(f"recall@3, {len(questions)} questions about {len(set(s for _, s in questions))} sections: "
-          f"all chunks {recall_at_3(index, questions):.3f}; hint kinds only {recall_at_3(index, questions, HINT_KINDS):.3f}")
+    print(f"recall@3, {len(questions)} questions about {len(set(s for _, s in questions))} sections: all chunks "
+          f"{recall_at_3(index, questions):.3f}; hint kinds only {recall_at_3(index, questions, HINT_KINDS):.3f}")
 
 
 def staged_pdf_kinds(modules: list[dict], embedder: Embedder) -> None:
     """The born-digital chapter as a PDF: its roles, whether each review-question stem lands in an exercise chunk,
     and recall@3 of those questions with exercises filtered out (the answer is in the section's text)."""
-    sections, info = ingest.pdf_sections(textbooks() / "pdf" / "openstax_physics_ch1_born_digital.pdf", ingest.IngestConfig())
+    pdf = textbooks() / "pdf" / "openstax_physics_ch1_born_digital.pdf"
+    sections, info = ingest.pdf_sections(pdf, ingest.IngestConfig())
     chunks = ingest.build_chunks(sections, embedder.tokenizer, ingest.IngestConfig())
     ch1 = [m for m in modules if m["chapter"] == 1]
     folders = {m["title"]: textbooks() / "openstax_physics" / "modules" / m["module_id"] for m in ch1}
@@ -134,16 +136,16 @@ def textbooks() -> Path:
 def ocr_quality() -> None:
     pdf = textbooks() / "pdf"
     truth = re.split(r"===== page \d+ =====\n", (pdf / "openstax_physics_ch1_p1-12_groundtruth.txt").read_text())[1:]
-    doc = ingest.open_pdf(pdf / "openstax_physics_ch1_p1-12_scanned_image_only.pdf")
-    rendered = [ingest.render_for_ocr(page) for page in doc]
+    doc = pdftext.open_pdf(pdf / "openstax_physics_ch1_p1-12_scanned_image_only.pdf")
+    rendered = [pdftext.render_for_ocr(page) for page in doc]
     start = time.perf_counter()
-    tables = ingest.ocr_pages([image for image, _ in rendered], workers=2)
+    tables = pdftext.ocr_pages([image for image, _ in rendered], workers=2)
     seconds = time.perf_counter() - start
-    texts = [ingest.ocr_text(ingest.ocr_blocks(t, i + 1, dpi)) for i, (t, (_, dpi)) in enumerate(zip(tables, rendered))]
+    texts = [pdftext.ocr_text(pdftext.ocr_blocks(t, i + 1, dpi)) for i, (t, (_, dpi)) in enumerate(zip(tables, rendered))]
     for i, (text, ref) in enumerate(zip(texts, truth), 1):
-        cer, wer = ingest.error_rates(text, ref)
+        cer, wer = pdftext.error_rates(text, ref)
         print(f"ocr page {i:2d}: CER {cer:.2%}  WER {wer:.2%}")
-    cer, wer = ingest.error_rates("\n".join(texts), "\n".join(truth))
+    cer, wer = pdftext.error_rates("\n".join(texts), "\n".join(truth))
     print(f"ocr all {len(texts)} pages: CER {cer:.2%}  WER {wer:.2%}  ({seconds / len(texts):.1f} s/page, 2 workers)")
 
 

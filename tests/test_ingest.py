@@ -13,6 +13,7 @@ import pymupdf
 import pytest
 
 import ingest
+import pdftext
 from ingest import IngestConfig, IngestError, Store
 from retrieval import Embedder, Index, WordPiece
 from common import minilm_dir, shared_data_dir
@@ -80,11 +81,11 @@ def test_ocr_on_scanned_pages_within_cer_bound(pdf_dir, tmp_path):
         part.insert_pdf(scan, from_page=p - 1, to_page=p - 1)
     part.save(tmp_path / "scan.pdf")
     truth = re.split(r"===== page \d+ =====\n", (pdf_dir / "openstax_physics_ch1_p1-12_groundtruth.txt").read_text())[1:]
-    doc = ingest.open_pdf(tmp_path / "scan.pdf")
-    rendered = [ingest.render_for_ocr(page) for page in doc]
-    tables = ingest.ocr_pages([image for image, _ in rendered], workers=2)
+    doc = pdftext.open_pdf(tmp_path / "scan.pdf")
+    rendered = [pdftext.render_for_ocr(page) for page in doc]
+    tables = pdftext.ocr_pages([image for image, _ in rendered], workers=2)
     for page, table, (_, dpi) in zip(pages, tables, rendered):
-        cer, wer = ingest.error_rates(ingest.ocr_text(ingest.ocr_blocks(table, page, dpi)), truth[page - 1])
+        cer, wer = pdftext.error_rates(pdftext.ocr_text(pdftext.ocr_blocks(table, page, dpi)), truth[page - 1])
         assert cer <= 0.05, (page, cer)
         assert wer <= 0.15, (page, wer)
     sections, info = ingest.pdf_sections(tmp_path / "scan.pdf", IngestConfig())
@@ -98,7 +99,7 @@ def test_missing_tesseract_is_a_clear_error(monkeypatch):
 
     monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "/nonexistent/tesseract")
     with pytest.raises(IngestError, match="make sysdeps"):
-        ingest.ocr_pages([Image.new("L", (40, 40), 255)])
+        pdftext.ocr_pages([Image.new("L", (40, 40), 255)])
 
 
 def test_edit_distance_matches_plain_dynamic_programming():
@@ -115,8 +116,8 @@ def test_edit_distance_matches_plain_dynamic_programming():
     for _ in range(50):
         a = "".join(rng.choice("abc ") for _ in range(rng.randint(0, 30)))
         b = "".join(rng.choice("abc ") for _ in range(rng.randint(0, 30)))
-        assert ingest.edit_distance(a, b) == slow(a, b)
-    assert ingest.error_rates("the cat sat", "the  cat\nsat") == (0.0, 0.0)
+        assert pdftext.edit_distance(a, b) == slow(a, b)
+    assert pdftext.error_rates("the cat sat", "the  cat\nsat") == (0.0, 0.0)
 
 
 # ----------------------------------------------------------------------------- synthetic layout
@@ -202,10 +203,8 @@ def test_page_roles_contents_and_sections(books):
     assert [(s.chapter, s.section) for s in sections] == [(k["chapter"], k["section"]) for k in known["sections"]]
     # Printed page numbers (1, 2, ...) were mapped to PDF pages (4, 5, ...): each section starts on its own page.
     assert [s.paragraphs[0][0] for s in sections] == [k["pdf_page"] for k in known["sections"]]
-    entries = ingest.contents_entries([[ingest.Block(t, 3, lines=[(x, t)]) for x, t in ((50, "Chapter 1 Data ..... 1"),
-                                                                                       (60, "Why graphs mislead 4"),
-                                                                                       (50, "Chance ...... 7"))]],
-                                      ["contents"])
+    rows = [(50, "Chapter 1 Data ..... 1"), (60, "Why graphs mislead 4"), (50, "Chance ...... 7")]
+    entries = pdftext.contents_entries([[pdftext.Block(t, 3, lines=[(x, t)]) for x, t in rows]], ["contents"])
     assert entries == [(1, "Chapter 1 Data", 1), (2, "Why graphs mislead", 4), (1, "Chance", 7)]
     _, sections, info, _ = books["science.pdf"]
     assert info["roles"] == {"index": [3]} and info["headings"] == "outline"
@@ -238,7 +237,7 @@ def test_layout_columns_tables_scans_and_running_heads(books):
     _, sections, _, chunks = books["maths.pdf"]
     charts = next(s for s in sections if s.section.startswith("1.3"))
     paragraphs = [p[1] for p in charts.paragraphs]
-    assert [p.split()[:2] for p in paragraphs] == [["A", "bar"], ["A", "pictogram"], ["Always", "label"], ["Charts", "can"]]
+    assert [" ".join(p.split()[:2]) for p in paragraphs] == ["A bar", "A pictogram", "Always label", "Charts can"]
     text = "\n".join(c["text"] for c in chunks)
     assert "Pupil Ann Ben Cai\nScore 4 7 9" in text  # a table row by row, not one number per line
     assert "48 / 4" in text and "11 + 12 + 12 + 13 = 48" in text  # equations kept on their line
@@ -277,8 +276,9 @@ def test_index_over_books_filters_kinds_and_finds_sections(books, embedder):
         assert [h["text"] for h in index.search(query, k=3, kinds=kinds, hybrid=0.3)] and \
             all(h["kind"] in kinds for h in index.search(query, k=3, kinds=kinds, hybrid=0.3))
     assert index.search(query, kinds={"worked_example"})[0]["section"] == "1.2 Mean and median"
-    hits = [section in {h["section"] for h in index.search(q, k=3)}
-            for known, _, _, _ in books.values() for section, questions in known["questions"].items() for q in questions]
+    questions = [(q, section) for known, _, _, _ in books.values()
+                 for section, asked in known["questions"].items() for q in asked]
+    hits = [section in {h["section"] for h in index.search(q, k=3)} for q, section in questions]
     assert sum(hits) / len(hits) >= 0.9
 
 
@@ -286,8 +286,8 @@ def test_index_over_books_filters_kinds_and_finds_sections(books, embedder):
 
 def test_chunks_are_bounded_and_overlap(tok):
     sentences = [f"Sentence number {i} talks about energy and motion in a moving car." for i in range(60)]
-    section = ingest.Section("book", "ch", "sec", [(1, " ".join(sentences[:30]), "text", 0),
-                                                   (2, " ".join(sentences[30:]), "text", 0)], "science", "physics", "6-8")
+    paragraphs = [(1, " ".join(sentences[:30]), "text", 0), (2, " ".join(sentences[30:]), "text", 0)]
+    section = ingest.Section("book", "ch", "sec", paragraphs, "science", "physics", "6-8")
     chunks = ingest.chunk_section(section, tok, max_tokens=64, overlap=20)
     assert len(chunks) > 5 and all(tok.count(c["text"]) <= 64 for c in chunks)
     for a, b in zip(chunks, chunks[1:]):
