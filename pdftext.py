@@ -274,8 +274,9 @@ FOLIO = re.compile(r"^(page\s*)?#(\s*(of|/)\s*#)?$|^[ivxlc]+$")
 
 def remove_headers_footers(pages: list[list[Block]], sizes: list[tuple[float, float]]) -> list[list[Block]]:
     """Drop running heads and folios: blocks in the top/bottom margin that repeat (digits masked) on 40% of the
-    pages (at least 3), or on 2+ pages in a font smaller than the body's (a head that names each chapter repeats
-    only within its chapter), and bare page numbers in any margin. Textbook labels ("Exercises") are content."""
+    pages (at least 3), or in a font smaller than the body's that repeat on 2+ pages or name a chapter (a head
+    naming each chapter repeats only within it, or just once when heads alternate with the book title), and bare
+    page numbers in any margin. Textbook labels ("Exercises") are content."""
     counts: Counter[str] = Counter()
     for blocks, size in zip(pages, sizes):
         counts.update({furniture_key(b.text) for b in blocks if in_margin(b, size)})
@@ -287,7 +288,8 @@ def remove_headers_footers(pages: list[list[Block]], sizes: list[tuple[float, fl
         if FOLIO.match(key):
             return in_margin(b, size) or in_side_margin(b, size)
         small = b.ocr or body is None or (b.size or 0) < body
-        return in_margin(b, size) and (counts[key] >= threshold or counts[key] >= 2 and small and not label_kind(b))
+        return in_margin(b, size) and (counts[key] >= threshold or small and not label_kind(b) and
+                                       (counts[key] >= 2 or bool(CHAPTER.match(b.text))))
 
     return [[b for b in blocks if not furniture(b, size)] for blocks, size in zip(pages, sizes)]
 
@@ -327,7 +329,7 @@ def page_role(blocks: list[Block], number: int, pages: int, previous: str = "bod
     "term, 12, 45" entries in alphabetical order), by rights notices near the front, and, for a page with no
     heading of its own, by continuing the role of the page before when its lines look the same."""
     lines = page_lines(blocks)
-    if sum(ch.isalpha() for t in lines for ch in t) < 10:
+    if sum(ch.isalnum() for t in lines for ch in t) < 10:
         return "blank"
     for role, heading in ROLE_HEADING.items():
         if any(heading.match(" ".join(t.lower().split()).rstrip(":")) for t in lines[:3]):
@@ -340,6 +342,10 @@ def page_role(blocks: list[Block], number: int, pages: int, previous: str = "bod
         return "contents"
     if len(terms) >= 0.5 * len(lines) and len(lines) >= 5 and alphabetical:
         return "index"
+    numbers = [int(m.group("page")) for t in lines if (m := ENTRY.match(t))]
+    rising = sum(a <= b for a, b in zip(numbers, numbers[1:])) >= 0.9 * max(len(numbers) - 1, 1)
+    if entries >= 0.8 and len(numbers) >= 6 and rising:  # a contents page without heading or leaders
+        return "contents"
     if previous == "answers" and sum(bool(re.match(r"^(\d+|[a-z])[.)]|^(exercise|section|chapter)\s", t, re.I))
                                      or len(t) < 40 for t in lines) >= 0.6 * len(lines):
         return "answers"
@@ -408,17 +414,16 @@ NUMBERED = re.compile(r"^(\d+\.\d+(?:\.\d+)?)\s+([A-Z][A-Za-z].{2,80})$")
 
 def mark_headings_by_font(pages: list[list[Block]]) -> None:
     """Body size = the size with the most characters; a larger size that recurs on 2+ pages is a heading level:
-    the largest is a section, smaller ones are headings inside it. "Chapter N" lines are chapters."""
-    chars: Counter[float] = Counter()
+    the largest is a section, smaller ones are headings inside it. "Chapter N" lines are chapters (their size is
+    not a section level, or every section would be a mere heading when chapters open on several pages)."""
+    body = body_size(pages)
+    if body is None:
+        return
     pages_of: dict[float, set[int]] = {}
     for blocks in pages:
         for b in blocks:
-            if b.size is not None and not b.ocr:
-                chars[b.size] += len(b.text)
+            if b.size is not None and not b.ocr and not CHAPTER.match(b.text):
                 pages_of.setdefault(b.size, set()).add(b.page)
-    if not chars:
-        return
-    body = chars.most_common(1)[0][0]
     levels = sorted((s for s in pages_of if s >= body * 1.12 and len(pages_of[s]) >= 2), reverse=True)
     for blocks in pages:
         for b in blocks:
@@ -485,7 +490,7 @@ LABELS = {"worked_example": r"(worked\s+)?examples?|sample problem|model answer"
           "key_concept": r"key (concepts?|ideas?|points?|facts?|equations)|remember|important|did you know|tip",
           "summary": r"(section |chapter |lesson )?summary|key takeaways|review of key ideas"}
 # A label stands alone, ends in a colon, or has a number (then a title may follow): "Example 2.1 Finding the mean".
-LABEL = {kind: re.compile(rf"^(?:{pattern})(\s+\d+(\.\d+)*[a-z]?\b.*|\s*(:.*)?)$", re.I)
+LABEL = {kind: re.compile(rf"^(?:{pattern})(\s+\d+(\.\d+)*[a-z]?\b.*|\s*[?!]?\s*(:.*)?)$", re.I)
          for kind, pattern in LABELS.items()}
 ANSWER_LINE = re.compile(r"^((answers?|ans\.?)\s*(\d+(\.\d+)*)?\s*[:.]|(the )?(correct )?answer is\b)", re.I)
 OPTION = re.compile(r"^\(?([1-6]|[a-fA-F])[.)]\s")
@@ -565,7 +570,7 @@ def read_pages(path: Path, max_mb: float = 200.0, max_pages: int = 3000,
         need_ocr: list[int] = []
         for i, page in enumerate(doc):
             blocks = text_blocks(page, i + 1)
-            if not usable(" ".join(b.text for b in blocks)):
+            if not usable(" ".join(b.text for b in blocks)) and (blocks or page.get_images()):  # not a blank page
                 need_ocr.append(i)
             pages.append(blocks)
         if need_ocr:

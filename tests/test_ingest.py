@@ -206,9 +206,24 @@ def test_page_roles_contents_and_sections(books):
     rows = [(50, "Chapter 1 Data ..... 1"), (60, "Why graphs mislead 4"), (50, "Chance ...... 7")]
     entries = pdftext.contents_entries([[pdftext.Block(t, 3, lines=[(x, t)]) for x, t in rows]], ["contents"])
     assert entries == [(1, "Chapter 1 Data", 1), (2, "Why graphs mislead", 4), (1, "Chance", 7)]
+
+    def role(lines, previous="body"):
+        return pdftext.page_role([pdftext.Block(t, 5, lines=[(50, t)]) for t in lines], 5, 20, previous)
+
+    untitled = ["Rivers 1", "How rivers shape land 2", "Meanders 5", "Weather 9", "The water cycle 9", "Clouds 12"]
+    assert role(untitled) == "contents" and role(untitled[::-1]) == "body"  # page numbers must rise
+    terms = ["acid, 4", "base, 7, 9", "cell, 2", "energy, 12–14", "force, see push", "gas, 3"]
+    assert role(terms) == "index" and role(terms[::-1]) == "body"  # terms must be in alphabetical order
+    assert role(["2.1  1. 1/6  2. 12", "2.2  1. 40", "3.1  1. x = 4"], previous="answers") == "answers"
+    assert role(["The mean of 2, 4 and 9 is 5 because the total 15 is shared between 3 numbers equally."] * 3,
+                previous="answers") == "body"
     _, sections, info, _ = books["science.pdf"]
     assert info["roles"] == {"index": [3]} and info["headings"] == "outline"
     assert [s.section for s in sections] == ["1.1 Pushes and pulls", "1.2 Friction"]
+    known, sections, info, _ = books["geography.pdf"]  # font sizes; answer key and index run on to a second page
+    assert info["roles"] == {"cover": [1], "blank": [2], "copyright": [3], "answers": [8, 9], "index": [10, 11]}
+    assert info["headings"] == "fonts" and info["ocr_pages"] == []  # a blank page is not sent to OCR
+    assert [(s.chapter, s.section) for s in sections] == [(k["chapter"], k["section"]) for k in known["sections"]]
 
 
 def test_front_and_back_matter_and_answers_never_indexed(books):
@@ -216,7 +231,7 @@ def test_front_and_back_matter_and_answers_never_indexed(books):
         text = squash(" ".join(c["text"] for c in chunks))
         for line in known["forbidden"]:
             assert squash(line) not in text, (name, line)
-        assert not re.search(r"\.{4,}|grade 7 \||year 6|copyright|isbn", text), name  # leaders, running heads
+        assert not re.search(r"\.{4,}|grade 7 \||year [68]|copyright|isbn", text), name  # leaders, running heads
         pairs = [p for c in chunks for p in ingest.instruction_pairs(c)]
         assert not any("answer: 1. for grip" in squash(p["text"]) for p in pairs)
 
