@@ -45,9 +45,9 @@ import numpy as np
 from common import (atomic_write_bytes, atomic_write_json, atomic_write_text, check_known, fill, get_logger, out_dir, parse_args,
                     read_jsonl, sha256_file, shared_data_dir)
 from data.subjects import grade_band, tag_subject, topic_scores
-from pdftext import (CHAPTER, EXAMPLE_END, PAGE_ROLES, Block, IngestError, clean, contents_entries, contents_toc,
-                     join_lines, mark_block_kinds, mark_headings_by_font, mark_headings_by_numbering, mark_headings_by_outline,
-                     norm_title, page_roles, read_pages, remove_headers_footers)
+from pdftext import (CHAPTER, EXAMPLE_END, PAGE_ROLES, SOLVING, Block, IngestError, clean, contents_entries,
+                     contents_toc, join_lines, mark_block_kinds, mark_headings_by_font, mark_headings_by_numbering,
+                     mark_headings_by_outline, norm_title, label_kind, page_roles, read_pages, remove_headers_footers)
 from pdftext import ocr_blocks, ocr_image, ocr_text  # noqa: F401  serve.py imports its upload OCR from here
 from retrieval import Embedder, Index, WordPiece, npy_bytes
 
@@ -221,23 +221,34 @@ def pair(chunk: dict, kind: str, instruction: str, response: str, inp: str = "")
             "book": chunk["book"], "chapter": chunk["chapter"], "section": chunk["section"], "page": chunk["page"]}
 
 
-WORKING = re.compile(r"^(working|solution|strategy|method|steps?\b|step \d+)", re.I)
 EXAMPLE_LABEL = re.compile(r"^(worked\s+)?examples?(\s+\d+(\.\d+)*[a-z]?)?\s*:?\s*", re.I)
+ASKS = re.compile(r"\?|\b(calculate|find|work out|determine|estimate|show that|how (many|much|long|far))\b", re.I)
 
 
 def example_parts(text: str) -> tuple[str, list[str], str]:
-    """(question, working steps, answer) of a worked example's text, its label removed."""
+    """(question, working steps, answer) of a worked example's text, its label removed. Parts are told by their
+    markers ("Strategy", "Solution (b)", "Working:", "Answer:"); a "Discussion" restates the result and is left
+    out. Without an answer line, the last working line (where the result is) counts as the answer."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     if lines:
         lines[0] = EXAMPLE_LABEL.sub("", lines[0], count=1)
-    lines = [line for line in lines if line]
-    question, steps, answer = [], [], []
-    for line in lines:
-        part = answer if answer or EXAMPLE_END.match(line) else steps if steps or WORKING.match(line) else question
-        part.append(line)
-    strip = re.compile(r"^(question|problem|working|solution|strategy|method|answer)\s*:\s*", re.I)
-    return (" ".join(strip.sub("", q) for q in question), [strip.sub("", w) for w in steps],
-            " ".join(strip.sub("", a) for a in answer))
+    parts: dict[str, list[str]] = {"question": [], "steps": [], "discussion": [], "answer": []}
+    part = "question"
+    for line in filter(None, lines):
+        marker = SOLVING.match(line)
+        if EXAMPLE_END.match(line):
+            part = "answer"
+            line = re.sub(r"^answer\s*:\s*", "", line, flags=re.I)
+        elif marker:
+            part = "discussion" if marker.group("part").lower() == "discussion" else "steps"
+            line = marker.group("rest") or ""
+        if line:
+            parts[part].append(line)
+    question = re.sub(r"^(question|problem)\s*:\s*", "", " ".join(parts["question"]), flags=re.I)
+    steps, answer = parts["steps"], " ".join(parts["answer"])
+    if not answer and len(steps) > 1:
+        steps, answer = steps[:-1], steps[-1]
+    return question, steps, answer
 
 
 def mask_answer(text: str, answer: str, question: str) -> str:
@@ -249,12 +260,14 @@ def mask_answer(text: str, answer: str, question: str) -> str:
 
 def example_pairs(chunk: dict) -> list[dict]:
     """A worked example becomes a hint ladder for its question: what is asked, the first step of the working,
-    then the last one, with the answer's numbers masked so no hint gives the result away."""
+    then the next one, with the answer's numbers masked so no hint gives the result away."""
     question, steps, answer = example_parts(chunk["text"])
-    if not question or not steps:
+    if not ASKS.search(question) or not steps:  # e.g. the second chunk of a long example: no question in it
         return []
-    first = mask_answer(steps[0].rstrip("."), answer, question)
-    last = mask_answer(steps[-1].rstrip("."), answer, question) if len(steps) > 1 else ""
+    # Hint 3 quotes the next step that is a sentence, not a piece of an equation broken over lines.
+    following = [step for step in steps[1:] if len(words_of(step)) >= 5]
+    first, last = (mask_answer(SENTENCE_END.split(ITEM.sub(r"\1", step))[0].rstrip("."), answer, question)
+                   if step else "" for step in (steps[0], following[0] if following else ""))
     hints = ["Hint 1: What is the question asking you to find, and which facts does it give you?",
              f"Hint 2: A good first step: {first}. What do you get when you do that?",
              f"Hint 3: Then: {last}. What is your answer?" if last else
@@ -264,17 +277,35 @@ def example_pairs(chunk: dict) -> list[dict]:
                  "\n".join(hints), inp=chunk["text"])]
 
 
-def exercise_pairs(chunk: dict) -> list[dict]:
-    """Each numbered exercise becomes a practice problem on the section's topic (no answer: the key is not kept)."""
+ITEM = re.compile(r"^\(?\d{1,2}[.)]\s+(.*)$")
+
+
+def exercise_items(text: str) -> list[str]:
+    """The problems of an exercise set: numbered items, or a question stem ending in "?" with its numbered options
+    (multiple choice); numbered lines of more than 25 words an option after the options are worked text, skipped."""
     items: list[str] = []
-    for line in chunk["text"].split("\n"):
-        m = re.match(r"^\(?\d{1,2}[.)]\s+(.*)$", line.strip())
-        if m:
-            items.append(m.group(1))
-        elif items:
-            items[-1] += " " + line.strip()
+    mode = "list"  # list: numbered lines are problems; options: they belong to the stem; closed: they are working
+    for line in (line.strip() for line in text.split("\n")):
+        numbered = ITEM.match(line)
+        if numbered and mode == "list":
+            items.append(numbered.group(1))
+        elif numbered and mode == "options":
+            options = len(re.findall(r"(?:^|\s)\(?\d{1,2}[.)]\s", line))
+            mode = "options" if len(line.split()) <= 25 * options else "closed"
+            items[-1] += f" {line}" if mode == "options" else ""
+        elif line.endswith("?") and not label_kind(Block(line, None)):
+            items.append(line)
+            mode = "options"
+        elif items and mode == "list" and not label_kind(Block(line, None)):
+            items[-1] += " " + line
+    return items
+
+
+def exercise_pairs(chunk: dict) -> list[dict]:
+    """Each problem of an exercise becomes a practice problem on the section's topic (no answer: none is kept)."""
     topic = chunk["section"] or chunk["chapter"] or chunk["book"]
-    return [pair(chunk, "practice", f"Give a student a practice problem about \"{topic}\".", item) for item in items]
+    return [pair(chunk, "practice", f"Give a student a practice problem about \"{topic}\".", item)
+            for item in exercise_items(chunk["text"])]
 
 
 def instruction_pairs(chunk: dict) -> list[dict]:
@@ -464,7 +495,9 @@ def rebuild(store: Store, embedder: Embedder, index_dir: str | Path, hnsw: bool 
         raise IngestError(f"nothing to index: the store {store.root} has no documents")
     vectors = np.concatenate([store.vectors(r, embedder) for r in records])
     atomic_write_text(store.root / "chunks.jsonl", "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in chunks))
-    pairs = [p for c in chunks for p in instruction_pairs(c)]
+    # Overlapping chunks can yield one pair twice (same instruction and response): keep it once.
+    pairs = list({(p["kind"], p["instruction"], p["response"]): p
+                  for c in chunks for p in instruction_pairs(c)}.values())
     atomic_write_text(store.root / "pairs.jsonl", "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pairs))
     index = Index(chunks, vectors, embedder, hnsw=hnsw)
     index.save(index_dir)

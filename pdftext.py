@@ -497,7 +497,9 @@ OPTION = re.compile(r"^\(?([1-6]|[a-fA-F])[.)]\s")
 QUESTION_START = re.compile(r"^\(?\d{1,2}[.)]\s|.*\?$")  # a numbered item or a question ends an answer's working
 EXAMPLE_END = re.compile(r"^(answer|the answer is|so the answer|therefore)\b", re.I)
 # An unlabelled worked example (OpenStax: a title, the problem, then "Strategy", "Solution", "Discussion").
-SOLVING = re.compile(r"^(strategy|solution|working|discussion)( for)?( \(?[a-z0-9]\)?)?$", re.I)
+# Its parts, alone on a line or followed by a colon and their text: "Solution for (a)", "Working: 2 + 3 = 5".
+SOLVING = re.compile(r"^(?P<part>strategy|solution|working|discussion)( for)?( \(?[a-z0-9]\)?)?"
+                     r"\s*(:\s*(?P<rest>.*))?$", re.I)
 
 
 def first_line(block: Block) -> str:

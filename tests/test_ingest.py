@@ -277,6 +277,24 @@ def test_pairs_by_block_kind(books):
     assert [p["response"] for p in ingest.instruction_pairs(exercise)] == [
         "Find the median of 3, 8, 5, 1 and 9.", "The mean of four numbers is 6. What is their total?"]
     assert {p["kind"] for p in ingest.instruction_pairs(exercise)} == {"practice"}
+    # OpenStax's shape: a title, the problem, Strategy, Solution steps, Discussion (which restates the result).
+    openstax = "\n".join(["A Short Drive Home", "You drive 10.0 km in 20.0 min. Calculate your average speed in km/h.",
+                          "Strategy", "First find the speed in the given units, then convert minutes to hours.",
+                          "Solution", "1. Divide the distance by the time to get 0.500 km/min.",
+                          "2. Multiply by 60 min/h: 0.500 km/min × 60 min/h = 30.0 km/h.", "Discussion",
+                          "The answer 30.0 km/h has three significant figures."])
+    question, steps, answer = ingest.example_parts(openstax)
+    assert question.startswith("A Short Drive Home You drive") and answer.endswith("= 30.0 km/h.")
+    (ladder,) = ingest.example_pairs({**example, "text": openstax})
+    assert "First find the speed" in ladder["response"] and "Divide the distance by the time" in ladder["response"]
+    assert "30.0" not in ladder["response"] and "significant" not in ladder["response"]
+    assert ingest.example_pairs({**example, "text": "so the speed is 8.33 m/s\nSolution (b)\nMultiply again."}) == []
+    quiz = "Check Your Understanding\nWhich quantity is a vector?\n1. mass 2. speed 3. velocity 4. time\n" \
+           "1. Velocity has a size and a direction, which makes it a vector quantity unlike the others listed " \
+           "here, because mass, speed and time have a size only and no direction at all in this case here.\n" \
+           "What is the SI unit of length?\n1. metre 2. foot"
+    assert ingest.exercise_items(quiz) == ["Which quantity is a vector? 1. mass 2. speed 3. velocity 4. time",
+                                           "What is the SI unit of length? 1. metre 2. foot"]
 
 
 def test_index_over_books_filters_kinds_and_finds_sections(books, embedder):
