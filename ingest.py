@@ -47,7 +47,8 @@ from common import (atomic_write_bytes, atomic_write_json, atomic_write_text, ch
 from data.subjects import grade_band, tag_subject, topic_scores
 from pdftext import (CHAPTER, EXAMPLE_END, PAGE_ROLES, SOLVING, Block, IngestError, clean, contents_entries,
                      contents_toc, join_lines, mark_block_kinds, mark_headings_by_font, mark_headings_by_numbering,
-                     mark_headings_by_outline, norm_title, label_kind, page_roles, read_pages, remove_headers_footers)
+                     mark_headings_by_outline, norm_title, label_kind, page_roles, read_pages, remove_headers_footers,
+                     body_size)
 from pdftext import ocr_blocks, ocr_image, ocr_text  # noqa: F401  serve.py imports its upload OCR from here
 from retrieval import Embedder, Index, WordPiece, npy_bytes
 
@@ -361,12 +362,16 @@ def pdf_sections(path: Path, cfg: IngestConfig) -> tuple[list[Section], dict]:
     blocks = [b for page in pages for b in page]
     mark_block_kinds(blocks)
     outline = {norm_title(title) for _, title, _ in doc["toc"]}
+    body = body_size(pages)
+    large = sum(b.level in ("chapter", "section") and not b.ocr and b.size is not None and body is not None
+                and b.size > body for b in blocks)
     info = {"pages": len(pages), "ocr_pages": doc["ocr_pages"], "outline": bool(doc["toc"]), "book": doc["book"],
             "headings": "outline" if doc["toc"] else "contents" if from_contents else "fonts",
             "roles": {role: [i + 1 for i, r in enumerate(roles) if r == role]
                       for role in PAGE_ROLES[1:] if role in roles},
             "contents_entries": len(entries),
-            "contents_in_outline": sum(norm_title(t) in outline for _, t, _ in entries) if outline else None}
+            "contents_in_outline": sum(norm_title(t) in outline for _, t, _ in entries) if outline else None,
+            "headings_in_large_font": large}  # cross-check: text-layer headings set above the body size
     return split_sections(blocks, doc["book"]), info
 
 

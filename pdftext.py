@@ -381,6 +381,8 @@ def contents_entries(pages: list[list[Block]], roles: list[str]) -> list[tuple[i
     entries = []
     for x0, title, printed in rows:
         title = " ".join(title.split())
+        if label_kind(Block(title, 0)):  # "Worked Example 1.2 .... 9" lists a box, not a section
+            continue
         level = 1 if CHAPTER.match(title) else 2 if NUMBERED.match(title) or x0 > left + 4 else 1
         entries.append((level, title, printed))
     return entries
@@ -459,7 +461,8 @@ def mark_headings_by_numbering(pages: list[list[Block]], section_ratio: float = 
 def mark_headings_by_outline(pages: list[list[Block]], toc: list, top: int | None = None) -> None:
     """PDF outline (or contents page) entries (level, title, page): level `top` (default: the outline's highest)
     is chapters, the next sections, deeper ones headings. The first block on the entry's page that starts with its
-    title becomes the heading; else one is inserted."""
+    title and is not much longer (a heading, not a paragraph opening with the same words) becomes the heading;
+    else one is inserted."""
     top = top or min(level for level, _, _ in toc)
     names = {top: "chapter", top + 1: "section"}
     by_page = {blocks[0].page: blocks for blocks in pages if blocks}
@@ -470,7 +473,8 @@ def mark_headings_by_outline(pages: list[list[Block]], toc: list, top: int | Non
             continue
         key = " ".join(clean(title).lower().split())
         kind = names.get(level, "heading")
-        match = next((b for b in blocks if " ".join(b.text.lower().split()).startswith(key)), None)
+        match = next((b for b in blocks if " ".join(b.text.lower().split()).startswith(key)
+                      and len(b.text) <= 2 * len(key) + 20), None)
         if match is not None:
             match.level = kind
         else:  # several entries may start on one page: keep them in outline order at the page's top

@@ -200,12 +200,19 @@ def test_page_roles_contents_and_sections(books):
     known, sections, info, chunks = books["maths.pdf"]
     assert info["roles"] == {"cover": [1], "copyright": [2], "contents": [3], "answers": [9], "index": [10]}
     assert info["headings"] == "contents" and info["contents_entries"] == 7 and info["ocr_pages"] == [8]
+    assert info["headings_in_large_font"] == 6  # every contents heading on a text-layer page (7 less the scan)
     assert [(s.chapter, s.section) for s in sections] == [(k["chapter"], k["section"]) for k in known["sections"]]
     # Printed page numbers (1, 2, ...) were mapped to PDF pages (4, 5, ...): each section starts on its own page.
     assert [s.paragraphs[0][0] for s in sections] == [k["pdf_page"] for k in known["sections"]]
-    rows = [(50, "Chapter 1 Data ..... 1"), (60, "Why graphs mislead 4"), (50, "Chance ...... 7")]
+    rows = [(50, "Chapter 1 Data ..... 1"), (60, "Why graphs mislead 4"), (60, "Worked Example 1.2 .... 4"),
+            (50, "Chance ...... 7")]
     entries = pdftext.contents_entries([[pdftext.Block(t, 3, lines=[(x, t)]) for x, t in rows]], ["contents"])
     assert entries == [(1, "Chapter 1 Data", 1), (2, "Why graphs mislead", 4), (1, "Chance", 7)]
+
+    page = [pdftext.Block("Friction is a force between two surfaces that rub together, acting against motion.", 2)]
+    pdftext.mark_headings_by_outline([page], [(1, "Forces", 2), (2, "Friction", 2)])
+    assert [(b.text, b.level) for b in page] == [("Forces", "chapter"), ("Friction", "section"),
+                                                 (page[2].text, "")]  # the paragraph is not taken for the heading
 
     def role(lines, previous="body"):
         return pdftext.page_role([pdftext.Block(t, 5, lines=[(50, t)]) for t in lines], 5, 20, previous)
