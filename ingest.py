@@ -48,7 +48,7 @@ from data.subjects import grade_band, tag_subject, topic_scores
 from pdftext import (CHAPTER, EXAMPLE_END, PAGE_ROLES, SOLVING, Block, IngestError, clean, contents_entries,
                      contents_toc, join_lines, mark_block_kinds, mark_headings_by_font, mark_headings_by_numbering,
                      mark_headings_by_outline, norm_title, label_kind, page_roles, read_pages, remove_headers_footers,
-                     body_size)
+                     body_size, leader_block)
 from pdftext import ocr_blocks, ocr_image, ocr_text  # noqa: F401  serve.py imports its upload OCR from here
 from retrieval import Embedder, Index, WordPiece, npy_bytes
 
@@ -347,8 +347,9 @@ def pdf_sections(path: Path, cfg: IngestConfig) -> tuple[list[Section], dict]:
     pages = remove_headers_footers(pages, doc["sizes"])
     roles = page_roles(pages)
     entries = contents_entries(pages, roles)
-    # A cover's "Chapter 3: Forces" still names the chapter; everything else on a non-body page stays out.
-    pages = [blocks if role == "body" else
+    # A cover's "Chapter 3: Forces" still names the chapter; everything else on a non-body page stays out, and
+    # so does a chapter's own mini contents (dot-leader lines) on a body page.
+    pages = [[b for b in blocks if not leader_block(b)] if role == "body" else
              [b for b in blocks if role in ("cover", "copyright") and CHAPTER.match(b.text)]
              for blocks, role in zip(pages, roles)]
     from_contents = contents_toc(pages, entries)

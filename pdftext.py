@@ -311,7 +311,7 @@ ROLE_HEADING = {"contents": re.compile(r"^(table of )?contents( at a glance)?$|^
                 "index": re.compile(r"^(subject |general )?index$"),
                 "answers": re.compile(r"^(answers?( key)?|answers to (the )?(exercises|questions|problems)|"
                                       r"solutions( to (the )?(exercises|problems))?|selected answers)$")}
-LEADER = re.compile(r"(\.\s?){3,}\s*\d{1,4}$|…+\s*\d{1,4}$")
+LEADER = re.compile(r"(\.\s?){4,}\s*\d{1,4}\b|…{2,}\s*\d{1,4}\b")  # "Median ......... 9", also mid-line
 ENTRY = re.compile(r"^(?P<title>.*?[A-Za-z].*?)[\s.…·]+(?P<page>\d{1,4})$")
 INDEX_PAGES = r"\d{1,4}([–-]\d{1,4})?"
 INDEX_LINE = re.compile(rf"^[A-Za-z][^,]{{0,50}},(\s*(see|see also)\b.*|\s*{INDEX_PAGES}(,\s*{INDEX_PAGES})*)$")
@@ -356,6 +356,12 @@ def page_role(blocks: list[Block], number: int, pages: int, previous: str = "bod
     if front_or_back and words < 300 and len(RIGHTS.findall(" ".join(lines))) >= 2:
         return "copyright"
     return "body"
+
+
+def leader_block(block: Block) -> bool:
+    """A block that is mostly dot-leader lines: a chapter's own mini contents on a body page."""
+    lines = [t for _, t in (block.lines or [(0.0, block.text)])]
+    return sum(bool(LEADER.search(t)) for t in lines) >= max(1, len(lines) / 2)
 
 
 def page_roles(pages: list[list[Block]]) -> list[str]:

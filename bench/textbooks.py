@@ -92,7 +92,7 @@ def rendered_books(embedder: Embedder) -> None:
         for section in known["sections"]:
             for block in section["blocks"]:
                 chunk = holder(chunks, block["text"])
-                got = "answer" if chunk is None else chunk["kind"]  # an answer line must be in no chunk at all
+                got = chunk["kind"] if chunk else block["kind"] if block["kind"] in ("answer", "contents") else "none"
                 kinds.setdefault(block["kind"], []).append(got == block["kind"])
         all_chunks += chunks
         questions += [(q, s) for s, qs in known["questions"].items() for q in qs]
