@@ -313,8 +313,8 @@ def instruction_pairs(chunk: dict) -> list[dict]:
     """Pairs by block kind: a worked example gives a hint ladder, an exercise practice problems; other text gives
     explain (from the passage), define (from definition sentences), a check-understanding question and a
     Socratic hint ladder that leads toward the definition without stating it."""
-    if chunk.get("kind") == "worked_example":
-        return example_pairs(chunk)
+    if chunk.get("kind") == "worked_example" and (ladder := example_pairs(chunk)):
+        return ladder  # an example without a question and working to build a ladder from is explained as text
     if chunk.get("kind") == "exercise":
         return exercise_pairs(chunk)
     topic = chunk["section"] or chunk["chapter"] or chunk["book"]

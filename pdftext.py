@@ -529,20 +529,26 @@ def mark_block_kinds(blocks: list[Block]) -> None:
     """Give each block its kind and run. A label opens a run of its kind that ends at the edge of the drawn box
     the label sits in; without a box, a worked example ends after its answer line, a definition or key concept
     after one paragraph (two when the label stands alone), and exercises and summaries at the next heading or
-    label. In exercises, answer lines ("Answer: 12") become kind "answer", which is never indexed. A "Strategy" or
-    "Solution" line in body text makes the problem before it (and its short title) a worked example, which then
-    ends one paragraph after its "Discussion"."""
+    label; an "Example: ..." paragraph that holds its whole example stays one paragraph unless a "Solution" or
+    "Answer" line follows. In exercises, answer lines ("Answer: 12") become kind "answer", never indexed. A
+    "Strategy" or "Solution" line in body text makes the problem before it (and its short title) a worked example,
+    which then ends one paragraph after its "Discussion"."""
     kind, box, page, run, left, answering, choosing = "text", -1, None, 0, 0, False, False
     for i, b in enumerate(blocks):
         found = label_kind(b)
         boxed_out = box >= 0 and (b.box != box or b.page != page)
         ended = choosing and not OPTION.match(b.text)  # an unlabelled multiple-choice question ends after its options
-        if found or b.level or boxed_out or ended or (box < 0 and left == 0):
+        solving = kind == "worked_example" and bool(SOLVING.match(first_line(b)) or EXAMPLE_END.match(b.text))
+        if found or b.level or boxed_out or ended or (box < 0 and left == 0 and not solving):
             choosing = answering = False
             kind = found or "text"
             box, page, run = b.box if found else -1, b.page, run + 1
-            # An unboxed definition or key idea is one paragraph (two when its label stands alone).
-            left = (2 if len(b.text.split()) <= 4 else 1) if kind in ("definition", "key_concept") else -1
+            # Unboxed, a definition or key idea is one paragraph (two when its label stands alone), and so is an
+            # "Example: ..." whose label line carries the whole example; a bare "Example 3" runs to its answer.
+            one = kind in ("definition", "key_concept") or kind == "worked_example" and len(first_line(b).split()) > 8
+            left = (2 if len(b.text.split()) <= 4 else 1) if one else -1
+        elif solving:
+            left = -1  # a Solution or Answer line keeps an example going
         if kind == "text" and b.text.endswith("?") and i + 1 < len(blocks) and OPTION.match(blocks[i + 1].text):
             kind, run, left, choosing = "exercise", run + 1, -1, True  # a question with options 1-4 or a-d
         if kind == "text" and SOLVING.match(first_line(b)):
