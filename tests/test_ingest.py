@@ -12,6 +12,7 @@ from pathlib import Path
 import pymupdf
 import pytest
 
+import agent
 import ingest
 import pdftext
 from ingest import IngestConfig, IngestError, Store
@@ -323,6 +324,11 @@ def test_index_over_books_filters_kinds_and_finds_sections(books, embedder):
                  for section, asked in known["questions"].items() for q in asked]
     hits = [section in {h["section"] for h in index.search(q, k=3)} for q, section in questions]
     assert sum(hits) / len(hits) >= 0.9
+    # The tutor's hint never quotes an exercise, though the exercise is the closest chunk to the question.
+    question = "Why do car tyres have a tread pattern?"
+    assert index.search(question, k=1, subject="science")[0]["kind"] == "exercise"
+    hint = agent.Toolbox(index).get_hint(question, 2, "science")["hint"]
+    assert "tread pattern" not in hint and "Check your understanding" not in hint
 
 
 # ----------------------------------------------------------------------------- chunks and pairs
