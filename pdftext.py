@@ -350,6 +350,8 @@ def page_role(blocks: list[Block], number: int, pages: int, previous: str = "bod
                                      or len(t) < 40 for t in lines) >= 0.6 * len(lines):
         return "answers"
     words = sum(len(t.split()) for t in lines)
+    if pages <= 2:  # a handout or worksheet: no front matter, whatever its first page looks like
+        return "body"
     if number == 1 and words < 60 and all(len(b.text.split()) < 25 for b in blocks):
         return "cover"
     front_or_back = number <= 4 or number > pages - 2

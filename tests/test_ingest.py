@@ -215,6 +215,8 @@ def test_page_roles_contents_and_sections(books):
     assert [(b.text, b.level) for b in page] == [("Forces", "chapter"), ("Friction", "section"),
                                                  (page[2].text, "")]  # the paragraph is not taken for the heading
 
+    handout = [pdftext.Block("Worksheet 3", 1), pdftext.Block("Add 3 and 4, then take away 2. Copyright © you.", 1)]
+    assert pdftext.page_role(handout, 1, 1) == "body" and pdftext.page_role(handout, 1, 30) == "cover"
     assert pdftext.leader_block(pdftext.Block("Median......................9 Worked Example :", 4))
     assert not pdftext.leader_block(pdftext.Block("We waited... 3 hours passed and the median was 9.", 4))
 
