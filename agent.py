@@ -271,7 +271,7 @@ class Toolbox:
         if self.retriever is None:
             raise ToolError("search_textbook: no textbook index is loaded (build one with ingest.py)")
         hits = self.retriever.search(query, k=3, subject=subject)
-        keep = ("text", "score", "book", "chapter", "section", "page", "subject")
+        keep = ("text", "score", "book", "chapter", "section", "page", "subject", "kind")
         return {"chunks": [{**{k: h.get(k) for k in keep}, "text": sanitise_retrieved(h.get("text", ""))}
                            for h in hits]}
 
@@ -279,7 +279,8 @@ class Toolbox:
         """The hint ladder for a problem: level 1 gentle .. 3 specific; science/reading hints quote the textbook."""
         snippet = ""
         if subject != "math" and level >= 2 and self.retriever is not None:
-            chunks = self.search_textbook(problem, subject)["chunks"]
+            # An exercise is a question, not a hint, and may carry its answer: quote any other kind of passage.
+            chunks = [c for c in self.search_textbook(problem, subject)["chunks"] if c.get("kind") != "exercise"]
             snippet = first_sentence(chunks[0]["text"]) if chunks else ""
         return {"level": level, "hint": hint_text(problem, level, subject, snippet)}
 

@@ -2,25 +2,26 @@
 pairs for sft.py and the FAISS index of retrieval.py.
 
 What it supports
-- PDF text from PyMuPDF page by page; a page without a usable text layer (a scan, a garbled font encoding) is
-  rendered at its image's own resolution and read by Tesseract (pytesseract), pages in parallel with
-  OMP_THREAD_LIMIT=1 (Tesseract's own OpenMP threads thrash on small machines; one page per core is faster).
-- Running headers and footers removed (lines at the top or bottom of a page that repeat on many pages, with digits
-  masked, and bare page numbers); hyphenated line breaks joined; two-column pages read column by column; captions
-  and equations kept as text (Unicode math letters folded to ASCII by NFKC).
-- Chapters and sections from the PDF outline when there is one, else from font sizes (a heading size must recur
-  on two pages, so a cover title does not count) and numbering ("Chapter 3", "2.1 Forces").
+- PDF pages read by pdftext.py (text layer or Tesseract OCR, running heads and folios removed, columns, tables):
+  front and back matter (cover, copyright, contents, index, answer key, blank pages) is kept out of the index and
+  the pairs; chapters and sections come from the PDF outline, else the contents page (its printed page numbers
+  mapped to PDF pages), else font sizes and numbering; every block gets a textbook kind (worked_example,
+  exercise, definition, key_concept, summary or text) and answer lines are dropped.
 - Subjects from `data.subjects.tag_subject` (keyword rule, documented there) over the whole book, so a physics
   section on units stays science; each section's topic is its own best topic within that subject, its grade band
   the section's reading level (or the "Grade band:" a data/corpus lesson states). Evaluated on the OpenStax
   modules, whose chapters are known: bench/textbooks.py.
 - Chunks of at most `max_tokens` MiniLM WordPiece tokens (the encoder's own tokenizer, so nothing is truncated at
   embedding time), split at sentence ends with `overlap` tokens carried over, each carrying book, chapter,
-  section, page and subject.
-- Instruction-response pairs from the chunks (explain, define, check-understanding, Socratic hint ladder) in the
-  data/ record format, at out/ingest/pairs.jsonl.
+  section, page, subject and block `kind`; a chunk holds one run of one kind (one worked example, one exercise
+  set), so retrieval.py can filter by kind.
+- Instruction-response pairs by block kind in the data/ record format, at out/ingest/pairs.jsonl: a worked example
+  becomes a hint ladder (what is asked, its first step, its last step, the answer's numbers masked), an exercise
+  a practice problem per numbered item, other text explain, define, check-understanding and a Socratic ladder.
 - Idempotent by content hash: a document already in the store is skipped. A corrupt, encrypted, empty or huge PDF
-  raises `IngestError` naming the file before anything is written, so earlier documents stay searchable.
+  raises `IngestError` naming the file before anything is written, so earlier documents stay searchable; with no
+  document at all in the store the run ends in one line ("nothing to index"), and the exit code is 1 whenever a
+  document failed.
 - Text documents too (.txt, .md with #/## headings, and .jsonl records with "text" and optional "title", "chapter",
   "chapter_title", "book", "subject"), which is how `make index` builds the demo index from data/corpus/ and
   OpenStax chapters 1-3 (`--openstax=N`); embeddings are cached per document, so a rebuild only embeds new ones.
@@ -34,12 +35,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import sys
-import unicodedata
-from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,14 +45,15 @@ import numpy as np
 from common import (atomic_write_bytes, atomic_write_json, atomic_write_text, check_known, fill, get_logger, out_dir, parse_args,
                     read_jsonl, sha256_file, shared_data_dir)
 from data.subjects import grade_band, tag_subject, topic_scores
+from pdftext import (CHAPTER, EXAMPLE_END, PAGE_ROLES, SOLVING, Block, IngestError, clean, contents_entries,
+                     contents_toc, join_lines, mark_block_kinds, mark_headings_by_font, mark_headings_by_numbering,
+                     mark_headings_by_outline, norm_title, label_kind, page_roles, read_pages, remove_headers_footers,
+                     body_size, leader_block)
 from retrieval import Embedder, Index, WordPiece, npy_bytes
 
 log = get_logger("ingest")
 TEXT_SUFFIXES = (".txt", ".md", ".jsonl")
 
-
-class IngestError(ValueError):
-    """A document that cannot be ingested; the message names the file and the reason."""
 
 
 @dataclass
@@ -71,293 +69,12 @@ class IngestConfig:
     openstax: int = 0          # also ingest OpenStax Physics chapters 1..N (23 = the whole book)
 
 
-# ----------------------------------------------------------------------------- opening PDFs
-
-def open_pdf(path: Path, max_mb: float = 200.0, max_pages: int = 3000):
-    """Open a PDF or raise IngestError for a missing, huge, corrupt, encrypted or empty one."""
-    import pymupdf
-
-    if not path.is_file():
-        raise IngestError(f"{path}: no such file")
-    size_mb = path.stat().st_size / 2**20
-    if size_mb > max_mb:
-        raise IngestError(f"{path}: {size_mb:.0f} MB is over the {max_mb:.0f} MB limit (--max_mb)")
-    try:
-        doc = pymupdf.open(path, filetype="pdf")
-    except Exception as e:  # PyMuPDF raises several types for damaged files
-        raise IngestError(f"{path}: not a readable PDF ({e})") from None
-    if doc.needs_pass or doc.is_encrypted:
-        raise IngestError(f"{path}: the PDF is encrypted; decrypt it first (qpdf --decrypt)")
-    if doc.page_count == 0:
-        raise IngestError(f"{path}: the PDF has no pages")
-    if doc.page_count > max_pages:
-        raise IngestError(f"{path}: {doc.page_count} pages is over the {max_pages}-page limit (--max_pages)")
-    return doc
-
-
-# ----------------------------------------------------------------------------- text layer
-
-@dataclass
-class Block:
-    """A paragraph-sized piece of a page: its text, page number, font size (None from OCR) and heading level."""
-    text: str
-    page: int
-    size: float | None = None
-    level: str = ""  # "", "chapter", "section" or "heading"
-    bbox: tuple = (0.0, 0.0, 0.0, 0.0)
-    ocr: bool = False  # OCR sizes are line heights in points, not comparable with font sizes
-
-
-def clean(text: str) -> str:
-    # NFKC folds math italic letters (U+1D465 -> x) and ligatures (fi) into plain text the encoder knows.
-    return unicodedata.normalize("NFKC", text).replace("\u00ad", "")
-
-
-def join_lines(lines: list[str]) -> str:
-    """Join a block's lines, undoing hyphenation at line ends ("exam-" + "ple" -> "example")."""
-    out = ""
-    for line in (l.strip() for l in lines):
-        if not line:
-            continue
-        if re.search(r"[a-z]-$", out) and line[:1].islower():
-            out = out[:-1] + line
-        else:
-            out = f"{out} {line}" if out else line
-    return out
-
-
-def reading_order(blocks: list[Block], width: float) -> list[Block]:
-    """Full-width blocks in vertical order; between them, the left column top to bottom, then the right one."""
-    mid = width / 2
-    ordered: list[Block] = []
-    band: list[Block] = []
-    for block in sorted(blocks, key=lambda b: (b.bbox[1], b.bbox[0])):
-        x0, _, x1, _ = block.bbox
-        if x0 < mid - 10 and x1 > mid + 10:  # spans the gutter: a full-width block closes the column band
-            ordered += sorted(band, key=lambda b: (b.bbox[0] >= mid, b.bbox[1]))
-            ordered.append(block)
-            band = []
-        else:
-            band.append(block)
-    return ordered + sorted(band, key=lambda b: (b.bbox[0] >= mid, b.bbox[1]))
-
-
-def split_columns(lines: list[dict], mid: float) -> list[list[dict]]:
-    """MuPDF sometimes puts two columns' lines, side by side, into one block: split it into left and right."""
-    left = [l for l in lines if l["bbox"][2] <= mid + 10]
-    right = [l for l in lines if l["bbox"][0] >= mid - 10]
-    return [left, right] if left and right and len(left) + len(right) == len(lines) else [lines]
-
-
-def text_blocks(page, page_no: int) -> list[Block]:
-    """The page's text blocks (with their largest font size) in reading order."""
-    blocks = []
-    for b in page.get_text("dict")["blocks"]:
-        if b.get("type") != 0:
-            continue
-        for lines in split_columns(b["lines"], page.rect.width / 2):
-            sizes = [s["size"] for line in lines for s in line["spans"] if s["text"].strip()]
-            text = clean(join_lines(["".join(s["text"] for s in line["spans"]) for line in lines]))
-            if text and sizes:
-                bbox = (min(l["bbox"][0] for l in lines), min(l["bbox"][1] for l in lines),
-                        max(l["bbox"][2] for l in lines), max(l["bbox"][3] for l in lines))
-                blocks.append(Block(text, page_no, round(max(sizes), 1), bbox=bbox))
-    return reading_order(blocks, page.rect.width)
-
-
-def usable(text: str) -> bool:
-    """A text layer is usable when it has some words and is mostly letters, digits, spaces and punctuation."""
-    letters = sum(ch.isalpha() for ch in text)
-    odd = sum(ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cn", "Cc") and ch not in "\n\t" for ch in text)
-    words = re.findall(r"[A-Za-z]{2,}", text)
-    return letters >= 20 and odd / max(len(text), 1) < 0.05 and len(words) >= 5 and \
-        sum(len(w) for w in words) / max(letters, 1) > 0.6
-
-
-# ----------------------------------------------------------------------------- OCR
-
-def render_for_ocr(page) -> tuple:
-    """Render at the embedded image's own resolution (clamped to 150-300 dpi): upscaling a noisy 150 dpi scan made
-    Tesseract read speckles as text and raised the character error rate from about 0.5% to 3.5% here."""
-    from PIL import Image
-    import pymupdf
-
-    images = page.get_images(full=True)
-    dpi = 300
-    if images:
-        dpi = int(min(300, max(150, images[0][2] / page.rect.width * 72)))
-    pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY)
-    return Image.frombytes("L", (pix.width, pix.height), pix.samples), dpi
-
-
-def ocr_image(image) -> dict:
-    """Tesseract's word table (text, block/paragraph/line numbers, heights), so headings can be told by size."""
-    import pytesseract
-
-    try:
-        return pytesseract.image_to_data(image, lang="eng", output_type=pytesseract.Output.DICT)
-    except pytesseract.TesseractNotFoundError:
-        raise IngestError("this page has no usable text layer and needs OCR, but the `tesseract` program is not "
-                          "installed: run `make sysdeps` (apt-get install tesseract-ocr)") from None
-
-
-def ocr_pages(images: list, workers: int = 2) -> list[dict]:
-    """OCR images in parallel: threads suffice because each call waits on its own tesseract process."""
-    os.environ["OMP_THREAD_LIMIT"] = "1"  # inherited by the tesseract subprocesses
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        return list(pool.map(ocr_image, images))
-
-
-def ocr_blocks(data: dict, page_no: int, dpi: int) -> list[Block]:
-    """Tesseract paragraphs as blocks, hyphenation joined; size = median word height of the first line in points."""
-    scale = 72 / dpi
-    lines: dict[tuple, list[int]] = {}
-    for i, word in enumerate(data["text"]):
-        if word.strip():
-            lines.setdefault((data["block_num"][i], data["par_num"][i], data["line_num"][i]), []).append(i)
-    paragraphs: dict[tuple, list[list[int]]] = {}
-    for key in sorted(lines):
-        paragraphs.setdefault(key[:2], []).append(lines[key])
-    blocks = []
-    for para in paragraphs.values():
-        heights = sorted(data["height"][i] for i in para[0])
-        words = [i for line in para for i in line]
-        bbox = (min(data["left"][i] for i in words) * scale, min(data["top"][i] for i in words) * scale,
-                max(data["left"][i] + data["width"][i] for i in words) * scale,
-                max(data["top"][i] + data["height"][i] for i in words) * scale)
-        text = clean(join_lines([" ".join(data["text"][i] for i in line) for line in para]))
-        blocks.append(Block(text, page_no, round(heights[len(heights) // 2] * scale, 1), bbox=bbox, ocr=True))
-    return blocks
-
-
-def ocr_text(blocks: list[Block]) -> str:
-    return "\n".join(b.text for b in blocks)
-
-
-def edit_distance(hyp: list | str, ref: list | str) -> int:
-    """Levenshtein distance, one numpy row at a time: insertions along a row are a running minimum of
-    (cost - column), which turns the inner loop into np.minimum.accumulate."""
-    vocab: dict = {}
-    h = np.array([vocab.setdefault(x, len(vocab)) for x in hyp], dtype=np.int64)
-    r = np.array([vocab.setdefault(x, len(vocab)) for x in ref], dtype=np.int64)
-    cols = np.arange(len(r) + 1)
-    prev = cols.copy()
-    for i, x in enumerate(h, 1):
-        row = np.empty_like(prev)
-        row[0] = i
-        row[1:] = np.minimum(prev[1:] + 1, prev[:-1] + (r != x))
-        prev = np.minimum.accumulate(row - cols) + cols
-    return int(prev[-1])
-
-
-def error_rates(hyp: str, ref: str) -> tuple[float, float]:
-    """(CER, WER) of OCR text against a reference, whitespace collapsed (layout spacing is not an OCR error)."""
-    hyp, ref = " ".join(hyp.split()), " ".join(ref.split())
-    return edit_distance(hyp, ref) / max(len(ref), 1), edit_distance(hyp.split(), ref.split()) / max(len(ref.split()), 1)
-
-
-# ----------------------------------------------------------------------------- headers and footers
-
-def furniture_key(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
-
-
-def in_margin(block: Block, height: float, margin: float = 0.1) -> bool:
-    """Within the top or bottom `margin` of the page, where running heads and folios sit."""
-    return block.bbox[3] <= margin * height or block.bbox[1] >= (1 - margin) * height
-
-
-def remove_headers_footers(pages: list[list[Block]], heights: list[float]) -> list[list[Block]]:
-    """Drop blocks in the top/bottom margin that repeat (digits masked) on at least 3 pages and 40% of all pages,
-    or are a bare page number: running heads and folios, not content."""
-    counts: Counter[str] = Counter()
-    for blocks, height in zip(pages, heights):
-        counts.update({furniture_key(b.text) for b in blocks if in_margin(b, height)})
-    threshold = max(3, int(0.4 * len(pages)))
-    folio = re.compile(r"^(page\s*)?#(\s*(of|/)\s*#)?$|^[ivxlc]+$")
-    return [[b for b in blocks if not (in_margin(b, height) and (counts[furniture_key(b.text)] >= threshold
-                                                                   or folio.match(furniture_key(b.text))))]
-            for blocks, height in zip(pages, heights)]
-
-
-# ----------------------------------------------------------------------------- chapters and sections
-
-CHAPTER = re.compile(r"^(chapter|unit)\s+(\d+|[ivxlc]+)\b[\s:.\-]*(.*)$", re.I)
-NUMBERED = re.compile(r"^(\d+\.\d+(?:\.\d+)?)\s+([A-Z][A-Za-z].{2,80})$")
-
-
-def mark_headings_by_font(pages: list[list[Block]]) -> None:
-    """Body size = the size with the most characters; a larger size that recurs on 2+ pages is a heading level:
-    the largest is a section, smaller ones are headings inside it. "Chapter N" lines are chapters."""
-    chars: Counter[float] = Counter()
-    pages_of: dict[float, set[int]] = {}
-    for blocks in pages:
-        for b in blocks:
-            if b.size is not None and not b.ocr:
-                chars[b.size] += len(b.text)
-                pages_of.setdefault(b.size, set()).add(b.page)
-    if not chars:
-        return
-    body = chars.most_common(1)[0][0]
-    levels = sorted((s for s in pages_of if s >= body * 1.12 and len(pages_of[s]) >= 2), reverse=True)
-    for blocks in pages:
-        for b in blocks:
-            if b.ocr:
-                continue
-            if CHAPTER.match(b.text) and len(b.text) < 120:
-                b.level = "chapter"
-            elif b.size in levels and len(b.text) < 150:
-                b.level = "section" if b.size == levels[0] else "heading"
-
-
-def mark_headings_by_numbering(pages: list[list[Block]], section_ratio: float = 1.8) -> None:
-    """For OCR pages: "Chapter N ..." is a chapter, "N.M Title" a section, "N.M.K Title" a heading; failing those, a
-    short unpunctuated line at least `section_ratio` times the body line height is a section. Scanned line heights
-    are noisy (word heights vary with ascenders and descenders), so only clearly large lines count: on the staged
-    scan, section titles measure 17-22 pt against a 9 pt body and the largest sub-heading 16 pt."""
-    ocr = [b for blocks in pages for b in blocks if b.ocr]
-    if not ocr:
-        return
-    sizes = sorted(b.size for b in ocr for _ in range(len(b.text) // 20 + 1))  # weighted by length: body text wins
-    body = sizes[len(sizes) // 2]
-    for b in ocr:
-        if b.level or len(b.text) > 120:
-            continue
-        if CHAPTER.match(b.text):
-            b.level = "chapter"
-        elif m := NUMBERED.match(b.text):
-            b.level = "section" if m.group(1).count(".") <= 1 else "heading"
-        elif len(b.text.split()) <= 10 and not b.text.endswith((".", ",", ";")) and b.size >= section_ratio * body:
-            b.level = "section"
-
-
-def mark_headings_by_outline(pages: list[list[Block]], toc: list) -> None:
-    """PDF outline entries (level, title, page): the top level is chapters, the next sections, deeper headings.
-    The first block on the entry's page that starts with its title becomes the heading; else one is inserted."""
-    top = min(level for level, _, _ in toc)
-    names = {top: "chapter", top + 1: "section"}
-    by_page = {blocks[0].page: blocks for blocks in pages if blocks}
-    inserted: Counter[int] = Counter()
-    for level, title, page_no in toc:
-        blocks = by_page.get(page_no)
-        if blocks is None:
-            continue
-        key = " ".join(clean(title).lower().split())
-        kind = names.get(level, "heading")
-        match = next((b for b in blocks if " ".join(b.text.lower().split()).startswith(key)), None)
-        if match is not None:
-            match.level = kind
-        else:  # several entries may start on one page: keep them in outline order at the page's top
-            blocks.insert(inserted[page_no], Block(clean(title), page_no, level=kind))
-            inserted[page_no] += 1
-
-
 @dataclass
 class Section:
     book: str
     chapter: str
     section: str
-    paragraphs: list[tuple[int | None, str]] = field(default_factory=list)  # (page, text)
+    paragraphs: list[tuple] = field(default_factory=list)  # (page, text, block kind, run)
     subject: str | None = None
     topic: str | None = None
     grade_band: str | None = None
@@ -365,7 +82,7 @@ class Section:
 
 def split_sections(blocks: list[Block], book: str) -> list[Section]:
     """Walk the marked blocks: a chapter heading opens a chapter, a section heading opens a section; smaller
-    headings stay in the text (as their own paragraph) so chunks keep them as context."""
+    headings stay in the text (as their own paragraph) so chunks keep them as context. Answer lines are dropped."""
     sections: list[Section] = []
     chapter, current = "", None
     for b in blocks:
@@ -377,7 +94,8 @@ def split_sections(blocks: list[Block], book: str) -> list[Section]:
             sections.append(current)
             if b.level == "section":
                 continue
-        current.paragraphs.append((b.page, b.text))
+        if b.kind != "answer":
+            current.paragraphs.append((b.page, b.text, b.kind, b.run))
     return [s for s in sections if s.paragraphs]
 
 
@@ -387,9 +105,10 @@ def tag_sections(sections: list[Section]) -> None:
     A section whose text names no topic of the book's subject keeps the book's topic."""
     for book in dict.fromkeys(s.book for s in sections):
         group = [s for s in sections if s.book == book]
-        subject, book_topic, book_band = tag_subject(" ".join(t for s in group for _, t in s.paragraphs)[:50000], title=book)
+        text = " ".join(p[1] for s in group for p in s.paragraphs)
+        subject, book_topic, book_band = tag_subject(text[:50000], title=book)
         for s in group:
-            text = " ".join(t for _, t in s.paragraphs)
+            text = " ".join(p[1] for p in s.paragraphs)
             scores = topic_scores(text, title=f"{s.chapter} {s.section}").get(subject or "", {})
             best = max(scores, key=scores.get) if scores and max(scores.values()) > 0 else book_topic
             s.subject, s.topic = subject, best
@@ -429,10 +148,22 @@ def join_units(units: list[tuple]) -> str:
     return "".join(("\n" if i and u[3] != units[i - 1][3] else " " if i else "") + u[1] for i, u in enumerate(units))
 
 
-def chunk_section(section: Section, tok: WordPiece, max_tokens: int = 200, overlap: int = 40) -> list[dict]:
-    """Pack sentences into chunks of at most `max_tokens` tokens; each new chunk starts with the last sentences
+def runs_of(section: Section) -> list[tuple[str, list[tuple[int | None, str]]]]:
+    """The section's paragraphs grouped into runs of one block kind: [(kind, [(page, text), ...])]."""
+    runs: list[tuple[str, list]] = []
+    last = None
+    for page, text, kind, run in section.paragraphs:
+        if run != last:
+            runs.append((kind, []))
+            last = run
+        runs[-1][1].append((page, text))
+    return runs
+
+
+def pack(paragraphs: list[tuple[int | None, str]], tok: WordPiece, max_tokens: int, overlap: int) -> list[list]:
+    """Sentences packed into chunks of at most `max_tokens` tokens; each new chunk starts with the last sentences
     of the previous one (at most `overlap` tokens) so an idea cut at a boundary is whole in one of them."""
-    units = [(page, s, n, p) for p, (page, para) in enumerate(section.paragraphs) for s, n in sentences(para, tok, max_tokens)]
+    units = [(page, s, n, p) for p, (page, para) in enumerate(paragraphs) for s, n in sentences(para, tok, max_tokens)]
     chunks, current = [], []
     for unit in units:
         # Joining pieces adds no tokens: each piece tokenizes on its own whitespace boundaries.
@@ -447,10 +178,16 @@ def chunk_section(section: Section, tok: WordPiece, max_tokens: int = 200, overl
         current.append(unit)
     if current:
         chunks.append(current)
+    return chunks
+
+
+def chunk_section(section: Section, tok: WordPiece, max_tokens: int = 200, overlap: int = 40) -> list[dict]:
+    """Chunks of each run (a worked example, an exercise set, body text between boxes) packed on their own, so a
+    chunk holds one block kind and a worked example is not cut into the text around it."""
     meta = {"book": section.book, "chapter": section.chapter, "section": section.section, "subject": section.subject,
             "topic": section.topic, "grade_band": section.grade_band}
-    return [{"text": join_units(c), "page": c[0][0], "page_end": c[-1][0], "tokens": sum(u[2] for u in c), **meta}
-            for c in chunks]
+    return [{"text": join_units(c), "page": c[0][0], "page_end": c[-1][0], "tokens": sum(u[2] for u in c), **meta,
+             "kind": kind} for kind, paragraphs in runs_of(section) for c in pack(paragraphs, tok, max_tokens, overlap)]
 
 
 # ----------------------------------------------------------------------------- instruction pairs
@@ -484,9 +221,101 @@ def pair(chunk: dict, kind: str, instruction: str, response: str, inp: str = "")
             "book": chunk["book"], "chapter": chunk["chapter"], "section": chunk["section"], "page": chunk["page"]}
 
 
+EXAMPLE_LABEL = re.compile(r"^(worked\s+)?examples?(\s+\d+(\.\d+)*[a-z]?)?\s*:?\s*", re.I)
+ASKS = re.compile(r"\?|\b(calculate|find|work out|determine|estimate|show that|how (many|much|long|far))\b", re.I)
+
+
+def example_parts(text: str) -> tuple[str, list[str], str]:
+    """(question, working steps, answer) of a worked example's text, its label removed. Parts are told by their
+    markers ("Strategy", "Solution (b)", "Working:", "Answer:"); a "Discussion" restates the result and is left
+    out. Without an answer line, the last working line (where the result is) counts as the answer."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if lines:
+        lines[0] = EXAMPLE_LABEL.sub("", lines[0], count=1)
+    parts: dict[str, list[str]] = {"question": [], "steps": [], "discussion": [], "answer": []}
+    part = "question"
+    for line in filter(None, lines):
+        marker = SOLVING.match(line)
+        if EXAMPLE_END.match(line):
+            part = "answer"
+            line = re.sub(r"^answer\s*:\s*", "", line, flags=re.I)
+        elif marker:
+            part = "discussion" if marker.group("part").lower() == "discussion" else "steps"
+            line = marker.group("rest") or ""
+        if line:
+            parts[part].append(line)
+    question = re.sub(r"^(question|problem)\s*:\s*", "", " ".join(parts["question"]), flags=re.I)
+    steps, answer = parts["steps"], " ".join(parts["answer"])
+    if not answer and len(steps) > 1:
+        steps, answer = steps[:-1], steps[-1]
+    return question, steps, answer
+
+
+def mask_answer(text: str, answer: str, question: str) -> str:
+    """Numbers of the answer that the question does not give are replaced by "?": a hint must not state them."""
+    for value in set(re.findall(r"\d+(?:[./]\d+)?", answer)) - set(re.findall(r"\d+(?:[./]\d+)?", question)):
+        text = re.sub(rf"(?<![\d./]){re.escape(value)}(?![\d]|[./]\d)", "?", text)
+    return text
+
+
+def example_pairs(chunk: dict) -> list[dict]:
+    """A worked example becomes a hint ladder for its question: what is asked, the first step of the working,
+    then the next one, with the answer's numbers masked so no hint gives the result away."""
+    question, steps, answer = example_parts(chunk["text"])
+    if not ASKS.search(question) or not steps:  # e.g. the second chunk of a long example: no question in it
+        return []
+    # Hint 3 quotes the next step that is a sentence, not a piece of an equation broken over lines.
+    following = [step for step in steps[1:] if len(words_of(step)) >= 5]
+    first, last = (mask_answer(SENTENCE_END.split(ITEM.sub(r"\1", step))[0].rstrip("."), answer, question)
+                   if step else "" for step in (steps[0], following[0] if following else ""))
+    hints = ["Hint 1: What is the question asking you to find, and which facts does it give you?",
+             f"Hint 2: A good first step: {first}. What do you get when you do that?",
+             f"Hint 3: Then: {last}. What is your answer?" if last else
+             "Hint 3: Finish that step and check it against the question. What is your answer?"]
+    return [pair(chunk, "example_hints", f"A student is stuck on this problem: \"{question}\" Give a Socratic hint "
+                 "ladder: three hints from gentle to specific, each ending in a question, without giving the answer.",
+                 "\n".join(hints), inp=chunk["text"])]
+
+
+ITEM = re.compile(r"^\(?\d{1,2}[.)]\s+(.*)$")
+
+
+def exercise_items(text: str) -> list[str]:
+    """The problems of an exercise set: numbered items, or a question stem ending in "?" with its numbered options
+    (multiple choice); numbered lines of more than 25 words an option after the options are worked text, skipped."""
+    items: list[str] = []
+    mode = "list"  # list: numbered lines are problems; options: they belong to the stem; closed: they are working
+    for line in (line.strip() for line in text.split("\n")):
+        numbered = ITEM.match(line)
+        if numbered and mode == "list":
+            items.append(numbered.group(1))
+        elif numbered and mode == "options":
+            options = len(re.findall(r"(?:^|\s)\(?\d{1,2}[.)]\s", line))
+            mode = "options" if len(line.split()) <= 25 * options else "closed"
+            items[-1] += f" {line}" if mode == "options" else ""
+        elif line.endswith("?") and not label_kind(Block(line, None)):
+            items.append(line)
+            mode = "options"
+        elif items and mode == "list" and not label_kind(Block(line, None)):
+            items[-1] += " " + line
+    return items
+
+
+def exercise_pairs(chunk: dict) -> list[dict]:
+    """Each problem of an exercise becomes a practice problem on the section's topic (no answer: none is kept)."""
+    topic = chunk["section"] or chunk["chapter"] or chunk["book"]
+    return [pair(chunk, "practice", f"Give a student a practice problem about \"{topic}\".", item)
+            for item in exercise_items(chunk["text"])]
+
+
 def instruction_pairs(chunk: dict) -> list[dict]:
-    """Explain (from the passage), define (from definition sentences), a check-understanding question and a
+    """Pairs by block kind: a worked example gives a hint ladder, an exercise practice problems; other text gives
+    explain (from the passage), define (from definition sentences), a check-understanding question and a
     Socratic hint ladder that leads toward the definition without stating it."""
+    if chunk.get("kind") == "worked_example" and (ladder := example_pairs(chunk)):
+        return ladder  # an example without a question and working to build a ladder from is explained as text
+    if chunk.get("kind") == "exercise":
+        return exercise_pairs(chunk)
     topic = chunk["section"] or chunk["chapter"] or chunk["book"]
     out = [pair(chunk, "explain", f"Using the passage, explain the main idea of \"{topic}\" to a student in simple words.",
                 " ".join(SENTENCE_END.split(chunk["text"])[:3]), inp=chunk["text"])]
@@ -509,36 +338,41 @@ def instruction_pairs(chunk: dict) -> list[dict]:
 # ----------------------------------------------------------------------------- documents
 
 def pdf_sections(path: Path, cfg: IngestConfig) -> tuple[list[Section], dict]:
-    """Pages -> blocks (text layer or OCR) -> headers/footers removed -> headings marked -> sections."""
-    doc = open_pdf(path, cfg.max_mb, cfg.max_pages)
-    try:
-        pages: list[list[Block]] = []
-        need_ocr: list[int] = []
-        heights = [page.rect.height for page in doc]
-        for i, page in enumerate(doc):
-            blocks = text_blocks(page, i + 1)
-            if not usable(" ".join(b.text for b in blocks)):
-                need_ocr.append(i)
-            pages.append(blocks)
-        if need_ocr:
-            rendered = [render_for_ocr(doc[i]) for i in need_ocr]
-            tables = ocr_pages([image for image, _ in rendered], cfg.workers)
-            for i, table, (_, dpi) in zip(need_ocr, tables, rendered):
-                pages[i] = ocr_blocks(table, i + 1, dpi)
-        toc = [(level, title, page) for level, title, page in doc.get_toc(simple=True) if page >= 1]
-        book = (doc.metadata or {}).get("title") or path.stem
-    finally:
-        doc.close()
+    """Pages -> blocks -> headers/footers removed -> page roles (front and back matter emptied, the contents
+    page read) -> headings from the outline, else the contents page, else font sizes -> block kinds -> sections."""
+    pages, doc = read_pages(path, cfg.max_mb, cfg.max_pages, cfg.workers)
     if not any(b.text.strip() for blocks in pages for b in blocks):
         raise IngestError(f"{path}: no text found on any page, even with OCR")
-    pages = remove_headers_footers(pages, heights)
-    if toc:
-        mark_headings_by_outline(pages, toc)
+    pages = remove_headers_footers(pages, doc["sizes"])
+    roles = page_roles(pages)
+    entries = contents_entries(pages, roles)
+    # A cover's "Chapter 3: Forces" still names the chapter; everything else on a non-body page stays out, and
+    # so does a chapter's own mini contents (dot-leader lines) on a body page.
+    pages = [[b for b in blocks if not leader_block(b)] if role == "body" else
+             [b for b in blocks if role in ("cover", "copyright") and CHAPTER.match(b.text)]
+             for blocks, role in zip(pages, roles)]
+    from_contents = contents_toc(pages, entries)
+    if doc["toc"]:
+        mark_headings_by_outline(pages, doc["toc"])
+    elif from_contents:
+        mark_headings_by_outline(pages, from_contents, top=1)
     else:
         mark_headings_by_font(pages)
         mark_headings_by_numbering(pages)
-    sections = split_sections([b for blocks in pages for b in blocks], book)
-    return sections, {"pages": len(pages), "ocr_pages": [i + 1 for i in need_ocr], "outline": bool(toc), "book": book}
+    blocks = [b for page in pages for b in page]
+    mark_block_kinds(blocks)
+    outline = {norm_title(title) for _, title, _ in doc["toc"]}
+    body = body_size(pages)
+    large = sum(b.level in ("chapter", "section") and not b.ocr and b.size is not None and body is not None
+                and b.size > body for b in blocks)
+    info = {"pages": len(pages), "ocr_pages": doc["ocr_pages"], "outline": bool(doc["toc"]), "book": doc["book"],
+            "headings": "outline" if doc["toc"] else "contents" if from_contents else "fonts",
+            "roles": {role: [i + 1 for i, r in enumerate(roles) if r == role]
+                      for role in PAGE_ROLES[1:] if role in roles},
+            "contents_entries": len(entries),
+            "contents_in_outline": sum(norm_title(t) in outline for _, t, _ in entries) if outline else None,
+            "headings_in_large_font": large}  # cross-check: text-layer headings set above the body size
+    return split_sections(blocks, doc["book"]), info
 
 
 def markdown_sections(text: str, title: str, book: str, chapter: str = "") -> list[Section]:
@@ -552,6 +386,7 @@ def markdown_sections(text: str, title: str, book: str, chapter: str = "") -> li
             lines = lines[1:]
         if lines:
             blocks.append(Block(clean(join_lines(lines)), None))
+    mark_block_kinds(blocks)
     sections = split_sections(blocks, book)
     for s in sections:
         s.chapter = s.chapter or chapter
@@ -661,9 +496,13 @@ def rebuild(store: Store, embedder: Embedder, index_dir: str | Path, hnsw: bool 
     """chunks.jsonl, pairs.jsonl and the index from every stored document (embeddings come from the cache)."""
     records = store.records()
     chunks = [c for r in records for c in r["chunks"]]
-    vectors = np.concatenate([store.vectors(r, embedder) for r in records]) if records else np.zeros((0, embedder.dim), np.float32)
+    if not chunks:  # the old index, if any, stays as it was
+        raise IngestError(f"nothing to index: the store {store.root} has no documents")
+    vectors = np.concatenate([store.vectors(r, embedder) for r in records])
     atomic_write_text(store.root / "chunks.jsonl", "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in chunks))
-    pairs = [p for c in chunks for p in instruction_pairs(c)]
+    # Overlapping chunks can yield one pair twice (same instruction and response): keep it once.
+    pairs = list({(p["kind"], p["instruction"], p["response"]): p
+                  for c in chunks for p in instruction_pairs(c)}.values())
     atomic_write_text(store.root / "pairs.jsonl", "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pairs))
     index = Index(chunks, vectors, embedder, hnsw=hnsw)
     index.save(index_dir)
@@ -671,7 +510,8 @@ def rebuild(store: Store, embedder: Embedder, index_dir: str | Path, hnsw: bool 
 
 
 def ingest(paths: list[str | Path], cfg: IngestConfig | None = None, embedder: Embedder | None = None) -> tuple[Index, list[str]]:
-    """Ingest every file (bad ones are reported and skipped), then rebuild the outputs; returns (index, errors)."""
+    """Ingest every file (bad ones are reported and skipped), then rebuild the outputs; returns (index, errors).
+    Raises IngestError when no document at all is in the store (nothing to index)."""
     cfg = cfg or IngestConfig()
     embedder = embedder or Embedder()
     store = Store(cfg.store or out_dir("ingest"))
@@ -716,7 +556,11 @@ def main(argv: list[str]) -> int:
     if not paths:
         print(__doc__)
         return 2
-    index, errors = ingest(paths, cfg)
+    try:
+        index, errors = ingest(paths, cfg)
+    except IngestError as e:  # every document failed (each already logged) and the store is empty
+        print(f"error: {e}", file=sys.stderr)
+        return 1
     print(f"index: {len(index)} chunks; errors: {len(errors)}")
     for e in errors:
         print(f"  error: {e}")

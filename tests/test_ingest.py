@@ -1,17 +1,26 @@
-"""ingest.py on the real PDFs (text layer and OCR), a synthetic two-column PDF with running heads, text documents,
-chunk bounds, instruction pairs, idempotency and clean rejection of bad PDFs."""
+"""ingest.py on two textbooks rendered from our own HTML (tests/fixtures/textbooks/make_books.py: cover,
+copyright, contents with dot leaders, running heads, worked examples, exercises, an answer key, an index, two
+columns, a table, a scanned page), a synthetic two-column PDF, text documents, chunk bounds, instruction pairs,
+idempotency and clean rejection of bad PDFs. The staged OpenStax PDFs add opt-in checks when ../shared/data exists."""
 import json
 import random
 import re
 import shutil
+import sys
+from pathlib import Path
 
 import pymupdf
 import pytest
 
+import agent
 import ingest
+import pdftext
 from ingest import IngestConfig, IngestError, Store
 from retrieval import Embedder, Index, WordPiece
-from common import minilm_dir
+from common import minilm_dir, shared_data_dir
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "textbooks"))
+from make_books import make_books  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -22,6 +31,15 @@ def tok():
 @pytest.fixture(scope="module")
 def embedder():
     return Embedder()
+
+
+@pytest.fixture(scope="module")
+def data_dir():
+    """The staged data (opt-in): these tests are skipped on a clone without ../shared/data."""
+    path = shared_data_dir()
+    if not (path / "textbooks").is_dir():
+        pytest.skip(f"staged textbooks not found at {path} (set NANOTUTOR_DATA)")
+    return path
 
 
 @pytest.fixture(scope="module")
@@ -64,11 +82,11 @@ def test_ocr_on_scanned_pages_within_cer_bound(pdf_dir, tmp_path):
         part.insert_pdf(scan, from_page=p - 1, to_page=p - 1)
     part.save(tmp_path / "scan.pdf")
     truth = re.split(r"===== page \d+ =====\n", (pdf_dir / "openstax_physics_ch1_p1-12_groundtruth.txt").read_text())[1:]
-    doc = ingest.open_pdf(tmp_path / "scan.pdf")
-    rendered = [ingest.render_for_ocr(page) for page in doc]
-    tables = ingest.ocr_pages([image for image, _ in rendered], workers=2)
+    doc = pdftext.open_pdf(tmp_path / "scan.pdf")
+    rendered = [pdftext.render_for_ocr(page) for page in doc]
+    tables = pdftext.ocr_pages([image for image, _ in rendered], workers=2)
     for page, table, (_, dpi) in zip(pages, tables, rendered):
-        cer, wer = ingest.error_rates(ingest.ocr_text(ingest.ocr_blocks(table, page, dpi)), truth[page - 1])
+        cer, wer = pdftext.error_rates(pdftext.ocr_text(pdftext.ocr_blocks(table, page, dpi)), truth[page - 1])
         assert cer <= 0.05, (page, cer)
         assert wer <= 0.15, (page, wer)
     sections, info = ingest.pdf_sections(tmp_path / "scan.pdf", IngestConfig())
@@ -82,7 +100,7 @@ def test_missing_tesseract_is_a_clear_error(monkeypatch):
 
     monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "/nonexistent/tesseract")
     with pytest.raises(IngestError, match="make sysdeps"):
-        ingest.ocr_pages([Image.new("L", (40, 40), 255)])
+        pdftext.ocr_pages([Image.new("L", (40, 40), 255)])
 
 
 def test_edit_distance_matches_plain_dynamic_programming():
@@ -99,8 +117,8 @@ def test_edit_distance_matches_plain_dynamic_programming():
     for _ in range(50):
         a = "".join(rng.choice("abc ") for _ in range(rng.randint(0, 30)))
         b = "".join(rng.choice("abc ") for _ in range(rng.randint(0, 30)))
-        assert ingest.edit_distance(a, b) == slow(a, b)
-    assert ingest.error_rates("the cat sat", "the  cat\nsat") == (0.0, 0.0)
+        assert pdftext.edit_distance(a, b) == slow(a, b)
+    assert pdftext.error_rates("the cat sat", "the  cat\nsat") == (0.0, 0.0)
 
 
 # ----------------------------------------------------------------------------- synthetic layout
@@ -135,7 +153,7 @@ def two_column_pdf(path, outline=False):
 def test_headers_footers_columns_hyphens(tmp_path):
     sections, info = ingest.pdf_sections(two_column_pdf(tmp_path / "forces.pdf"), IngestConfig())
     assert [s.section for s in sections] == ["Balanced Forces", "Friction Basics"]
-    text = "\n".join(t for s in sections for _, t in s.paragraphs)
+    text = "\n".join(p[1] for s in sections for p in s.paragraphs)
     assert "Grade 6 Science" not in text and not re.search(r"Page \d", text)
     assert "acceleration of an object" in text and "accel-" not in text
     marks = [text.index(m) for n in range(1, 5) for m in (f"its mass {n}.", f"in shoes {n}.")]
@@ -144,7 +162,7 @@ def test_headers_footers_columns_hyphens(tmp_path):
         assert (" ".join(LEFT) + " ").replace("accel- eration", "acceleration").format(n=n).strip() in text
         assert " ".join(RIGHT).format(n=n) in text
         assert f"Figure {n}.1 A block sliding down a ramp." in text
-    pages = [p for s in sections for p, _ in s.paragraphs]
+    pages = [p[0] for s in sections for p in s.paragraphs]
     assert pages == sorted(pages) and set(pages) == {1, 2, 3, 4}
 
 
@@ -155,19 +173,179 @@ def test_outline_defines_chapters_and_sections(tmp_path):
                                                           ("Chapter 2 Forces", "Friction Basics")]
 
 
+# ----------------------------------------------------------------------------- rendered textbooks
+
+def squash(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+@pytest.fixture(scope="module")
+def books(tmp_path_factory, tok):
+    """Both rendered books read once: {name: (truth, sections, info, chunks)}. The maths book has a scanned page,
+    so this needs Tesseract (`make sysdeps`)."""
+    out = tmp_path_factory.mktemp("books")
+    truth = make_books(out)
+    read = {}
+    for name, known in truth.items():
+        sections, info = ingest.pdf_sections(out / name, IngestConfig())
+        read[name] = (known, sections, info, ingest.build_chunks(sections, tok, IngestConfig(), {"source": name}))
+    return read
+
+
+def holder(chunks: list[dict], text: str) -> dict | None:
+    """The chunk holding a block's text (its first 60 characters, whitespace and case folded)."""
+    return next((c for c in chunks if squash(text)[:60] in squash(c["text"])), None)
+
+
+def test_page_roles_contents_and_sections(books):
+    known, sections, info, chunks = books["maths.pdf"]
+    assert info["roles"] == {"cover": [1], "copyright": [2], "contents": [3], "answers": [9], "index": [10]}
+    assert info["headings"] == "contents" and info["contents_entries"] == 7 and info["ocr_pages"] == [8]
+    assert info["headings_in_large_font"] == 6  # every contents heading on a text-layer page (7 less the scan)
+    assert [(s.chapter, s.section) for s in sections] == [(k["chapter"], k["section"]) for k in known["sections"]]
+    # Printed page numbers (1, 2, ...) were mapped to PDF pages (4, 5, ...): each section starts on its own page.
+    assert [s.paragraphs[0][0] for s in sections] == [k["pdf_page"] for k in known["sections"]]
+    rows = [(50, "Chapter 1 Data ..... 1"), (60, "Why graphs mislead 4"), (60, "Worked Example 1.2 .... 4"),
+            (50, "Chance ...... 7")]
+    entries = pdftext.contents_entries([[pdftext.Block(t, 3, lines=[(x, t)]) for x, t in rows]], ["contents"])
+    assert entries == [(1, "Chapter 1 Data", 1), (2, "Why graphs mislead", 4), (1, "Chance", 7)]
+
+    page = [pdftext.Block("Friction is a force between two surfaces that rub together, acting against motion.", 2)]
+    pdftext.mark_headings_by_outline([page], [(1, "Forces", 2), (2, "Friction", 2)])
+    assert [(b.text, b.level) for b in page] == [("Forces", "chapter"), ("Friction", "section"),
+                                                 (page[2].text, "")]  # the paragraph is not taken for the heading
+
+    handout = [pdftext.Block("Worksheet 3", 1), pdftext.Block("Add 3 and 4, then take away 2. Copyright © you.", 1)]
+    assert pdftext.page_role(handout, 1, 1) == "body" and pdftext.page_role(handout, 1, 30) == "cover"
+    assert pdftext.leader_block(pdftext.Block("Median......................9 Worked Example :", 4))
+    assert not pdftext.leader_block(pdftext.Block("We waited... 3 hours passed and the median was 9.", 4))
+
+    def role(lines, previous="body"):
+        return pdftext.page_role([pdftext.Block(t, 5, lines=[(50, t)]) for t in lines], 5, 20, previous)
+
+    untitled = ["Rivers 1", "How rivers shape land 2", "Meanders 5", "Weather 9", "The water cycle 9", "Clouds 12"]
+    assert role(untitled) == "contents" and role(untitled[::-1]) == "body"  # page numbers must rise
+    terms = ["acid, 4", "base, 7, 9", "cell, 2", "energy, 12–14", "force, see push", "gas, 3"]
+    assert role(terms) == "index" and role(terms[::-1]) == "body"  # terms must be in alphabetical order
+    assert role(["2.1  1. 1/6  2. 12", "2.2  1. 40", "3.1  1. x = 4"], previous="answers") == "answers"
+    assert role(["The mean of 2, 4 and 9 is 5 because the total 15 is shared between 3 numbers equally."] * 3,
+                previous="answers") == "body"
+    _, sections, info, _ = books["science.pdf"]
+    assert info["roles"] == {"index": [3]} and info["headings"] == "outline"
+    assert [s.section for s in sections] == ["1.1 Pushes and pulls", "1.2 Friction"]
+    known, sections, info, _ = books["geography.pdf"]  # font sizes; answer key and index run on to a second page
+    assert info["roles"] == {"cover": [1], "blank": [2], "copyright": [3], "answers": [8, 9], "index": [10, 11]}
+    assert info["headings"] == "fonts" and info["ocr_pages"] == []  # a blank page is not sent to OCR
+    assert [(s.chapter, s.section) for s in sections] == [(k["chapter"], k["section"]) for k in known["sections"]]
+
+
+def test_front_and_back_matter_and_answers_never_indexed(books):
+    for name, (known, _, _, chunks) in books.items():
+        text = squash(" ".join(c["text"] for c in chunks))
+        for line in known["forbidden"]:
+            assert squash(line) not in text, (name, line)
+        assert not re.search(r"\.{4,}|grade 7 \||year [68]|copyright|isbn", text), name  # leaders, running heads
+        pairs = [p for c in chunks for p in ingest.instruction_pairs(c)]
+        assert not any("answer: 1. for grip" in squash(p["text"]) for p in pairs)
+
+
+def test_block_kinds_match_the_rendered_truth(books):
+    for name, (known, _, _, chunks) in books.items():
+        for section in known["sections"]:
+            for block in section["blocks"]:
+                chunk = holder(chunks, block["text"])
+                if block["kind"] in ("answer", "contents"):  # never indexed
+                    assert chunk is None, block
+                else:
+                    assert chunk is not None and chunk["kind"] == block["kind"], (name, block, chunk)
+                    assert chunk["section"] == section["section"]
+
+
+def test_layout_columns_tables_scans_and_running_heads(books):
+    _, sections, _, chunks = books["maths.pdf"]
+    charts = next(s for s in sections if s.section.startswith("1.3"))
+    paragraphs = [p[1] for p in charts.paragraphs]
+    assert [" ".join(p.split()[:2]) for p in paragraphs] == ["A bar", "A pictogram", "Always label", "Charts can"]
+    text = "\n".join(c["text"] for c in chunks)
+    assert "Pupil Ann Ben Cai\nScore 4 7 9" in text  # a table row by row, not one number per line
+    assert "48 / 4" in text and "11 + 12 + 12 + 13 = 48" in text  # equations kept on their line
+    scanned = next(c for c in chunks if c["section"] == "2.2 Expected outcomes" and c["kind"] == "text")
+    assert "probability multiplied by the number of trials" in scanned["text"] and scanned["page"] == 8
+    assert not re.search(r"chapter \d \w+ \|", text.lower())
+
+
+def test_pairs_by_block_kind(books):
+    _, _, _, chunks = books["maths.pdf"]
+    example = next(c for c in chunks if c["kind"] == "worked_example" and "counters" in c["text"])
+    (ladder,) = ingest.instruction_pairs(example)
+    assert ladder["kind"] == "example_hints" and "3 red and 5 blue counters" in ladder["instruction"]
+    hints = ladder["response"].splitlines()
+    assert len(hints) == 3 and all(h.endswith("?") for h in hints) and "3/8" not in ladder["response"]
+    assert "3 + 5 = 8" in hints[1]  # the first step of the working
+    masked = ingest.instruction_pairs({**example, "text": "Example 3\nA trolley is pushed with 12 N right and 8 N "
+                                       "left. What is the resultant force?\nSolution: subtract them: 12 - 8 = 4."
+                                       "\nAnswer: 4 N to the right."})
+    assert "12 - 8 = ?" in masked[0]["response"] and " 4" not in masked[0]["response"]
+    exercise = next(c for c in chunks if c["kind"] == "exercise" and c["section"] == "1.2 Mean and median")
+    assert [p["response"] for p in ingest.instruction_pairs(exercise)] == [
+        "Find the median of 3, 8, 5, 1 and 9.", "The mean of four numbers is 6. What is their total?"]
+    assert {p["kind"] for p in ingest.instruction_pairs(exercise)} == {"practice"}
+    # OpenStax's shape: a title, the problem, Strategy, Solution steps, Discussion (which restates the result).
+    openstax = "\n".join(["A Short Drive Home", "You drive 10.0 km in 20.0 min. Calculate your average speed in km/h.",
+                          "Strategy", "First find the speed in the given units, then convert minutes to hours.",
+                          "Solution", "1. Divide the distance by the time to get 0.500 km/min.",
+                          "2. Multiply by 60 min/h: 0.500 km/min × 60 min/h = 30.0 km/h.", "Discussion",
+                          "The answer 30.0 km/h has three significant figures."])
+    question, steps, answer = ingest.example_parts(openstax)
+    assert question.startswith("A Short Drive Home You drive") and answer.endswith("= 30.0 km/h.")
+    (ladder,) = ingest.example_pairs({**example, "text": openstax})
+    assert "First find the speed" in ladder["response"] and "Divide the distance by the time" in ladder["response"]
+    assert "30.0" not in ladder["response"] and "significant" not in ladder["response"]
+    assert ingest.example_pairs({**example, "text": "so the speed is 8.33 m/s\nSolution (b)\nMultiply again."}) == []
+    quiz = "Check Your Understanding\nWhich quantity is a vector?\n1. mass 2. speed 3. velocity 4. time\n" \
+           "1. Velocity has a size and a direction, which makes it a vector quantity unlike the others listed " \
+           "here, because mass, speed and time have a size only and no direction at all in this case here.\n" \
+           "What is the SI unit of length?\n1. metre 2. foot"
+    assert ingest.exercise_items(quiz) == ["Which quantity is a vector? 1. mass 2. speed 3. velocity 4. time",
+                                           "What is the SI unit of length? 1. metre 2. foot"]
+
+
+def test_index_over_books_filters_kinds_and_finds_sections(books, embedder):
+    chunks = [c for _, _, _, book in books.values() for c in book]
+    index = Index.build(chunks, embedder)
+    query = "How do I find the average of some numbers?"
+    q = embedder.encode([query])[0]
+    for kinds in ({"worked_example"}, {"exercise", "definition"}, {"text"}):
+        allowed = [i for i, c in enumerate(chunks) if c["kind"] in kinds]
+        brute = sorted(allowed, key=lambda i: -float(index.vectors[i] @ q))[:3]
+        assert [h["text"] for h in index.search(query, k=3, kinds=kinds)] == [chunks[i]["text"] for i in brute]
+        assert [h["text"] for h in index.search(query, k=3, kinds=kinds, hybrid=0.3)] and \
+            all(h["kind"] in kinds for h in index.search(query, k=3, kinds=kinds, hybrid=0.3))
+    assert index.search(query, kinds={"worked_example"})[0]["section"] == "1.2 Mean and median"
+    questions = [(q, section) for known, _, _, _ in books.values()
+                 for section, asked in known["questions"].items() for q in asked]
+    hits = [section in {h["section"] for h in index.search(q, k=3)} for q, section in questions]
+    assert sum(hits) / len(hits) >= 0.9
+    # The tutor's hint never quotes an exercise, though the exercise is the closest chunk to the question.
+    question = "Why do car tyres have a tread pattern?"
+    assert index.search(question, k=1, subject="science")[0]["kind"] == "exercise"
+    hint = agent.Toolbox(index).get_hint(question, 2, "science")["hint"]
+    assert "tread pattern" not in hint and "Check your understanding" not in hint
+
+
 # ----------------------------------------------------------------------------- chunks and pairs
 
 def test_chunks_are_bounded_and_overlap(tok):
     sentences = [f"Sentence number {i} talks about energy and motion in a moving car." for i in range(60)]
-    section = ingest.Section("book", "ch", "sec", [(1, " ".join(sentences[:30])), (2, " ".join(sentences[30:]))],
-                             "science", "physics", "6-8")
+    paragraphs = [(1, " ".join(sentences[:30]), "text", 0), (2, " ".join(sentences[30:]), "text", 0)]
+    section = ingest.Section("book", "ch", "sec", paragraphs, "science", "physics", "6-8")
     chunks = ingest.chunk_section(section, tok, max_tokens=64, overlap=20)
     assert len(chunks) > 5 and all(tok.count(c["text"]) <= 64 for c in chunks)
     for a, b in zip(chunks, chunks[1:]):
         assert re.split(r"(?<=\.)\s+", a["text"])[-1] in b["text"]  # the last sentence carries over
     assert chunks[0]["page"] == 1 and chunks[-1]["page_end"] == 2
     assert {c["section"] for c in chunks} == {"sec"} and {c["subject"] for c in chunks} == {"science"}
-    long = ingest.Section("b", "c", "s", [(1, "word " * 500)])
+    long = ingest.Section("b", "c", "s", [(1, "word " * 500, "text", 0)])
     assert all(tok.count(c["text"]) <= 64 for c in ingest.chunk_section(long, tok, max_tokens=64, overlap=20))
 
 
@@ -256,6 +434,15 @@ def test_idempotent_store_and_bad_pdfs_rejected_cleanly(tmp_path, embedder):
     assert reloaded.search("Why is ice slippery?", k=1)[0]["text"] == hit["text"]
     pairs = [json.loads(line) for line in (tmp_path / "store" / "pairs.jsonl").read_text().splitlines()]
     assert pairs and {p["kind"] for p in pairs} >= {"explain"} and all(p["subject"] == "science" for p in pairs)
+
+
+def test_only_bad_documents_into_an_empty_store_is_one_clean_line(tmp_path, capsys):
+    (tmp_path / "corrupt.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 4)
+    store, index = tmp_path / "store", tmp_path / "index"
+    assert ingest.main([str(tmp_path / "corrupt.pdf"), f"--store={store}", f"--index={index}"]) == 1
+    err = capsys.readouterr().err
+    assert err.strip().splitlines()[-1] == f"error: nothing to index: the store {store} has no documents"
+    assert "Traceback" not in err and "reshape" not in err and not index.exists()
 
 
 def test_commands_ingest_then_search(tmp_path, capsys):
