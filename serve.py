@@ -1514,7 +1514,7 @@ def build_app(server: Server) -> Any:
 
 def mcp_server(server: Server) -> Any:
     """The agent's MCP server over streamable HTTP at /mcp, sharing this process's session store."""
-    from agent import build_mcp_server
+    from mcp_server import build_mcp_server
     return build_mcp_server(lambda: server.tutor, store=server.store, retriever=server.retriever, queue=server.queue)
 
 

@@ -1,6 +1,6 @@
 """agent.py's policy and tools with scripted `generate` callables (no model): fast, exact checks of the mechanism.
 
-The real-model conversations are in test_agent_model.py, the MCP server in test_agent_mcp.py.
+The real-model conversations are in test_agent_model.py, the MCP server in test_mcp_server.py.
 """
 import inspect
 import json
