@@ -42,9 +42,12 @@ from typing import Any
 import mathcheck
 from common import ROOT, SessionStore, check_known, fill, out_dir, parse_args, smollm2_gguf
 from data.subjects import tag_subject
+from lesson import (Lesson, Move, claims, faithful, guard_reply, math_move, plan_of, problem_change, similar_problem,
+                    split_problem, step_text)
 from mathcheck import (LETTERS, MathError, check_answer, format_decimal, format_fraction, match_choice, math_spans,
                        normalise_text, parse_math, problem_equation, solve)
 from scorers import asks_or_next_step, extract_answer, leaks_answer
+from solver import Step, fmt
 from tokenizer import parse_tool_calls, render_chat, tool_call_guide
 
 TOOLS_JSON = ROOT / "data" / "tools.json"
@@ -75,7 +78,7 @@ def topic_of(problem: str, subject: str) -> str:
         return "solving equations like this one"
     tagged_subject, topic, _ = tag_subject(problem)
     if topic and tagged_subject == subject:
-        return {"stories": "the story", "arithmetic": "this kind of calculation"}.get(topic, topic)
+        return {"stories": "the story", "arithmetic": "this kind of calculation"}.get(topic, topic.replace("_", " "))
     words = keywords(problem, 2)
     fallback = {"math": "this kind of problem", "science": "this idea", "reading": "this text"}[subject]
     return " and ".join(words) if words else fallback
@@ -108,7 +111,7 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
     },
     "science": {
         "elicit": {"instruction": "Ask what the student already knows about the topic. Do not answer the question.",
-                   "reply": "Good question! What do you already know about {topic}?",
+                   "reply": "Let's think it through. What do you already know about {topic}?",
                    "question": "What have you noticed about it in everyday life?"},
         "probe": {"instruction": "Ask the student why that might be. Ask one short question.",
                   "reply": "Interesting idea. Why might that be?",
@@ -143,7 +146,7 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
                   "reply": "Not quite. {feedback}",
                   "question": "Can you find a sentence in the text that supports your answer?"},
         "encourage": {"instruction": "Encourage the student and ask them to look back at the text.",
-                      "reply": "Good effort, careful reading takes practice.",
+                      "reply": "Careful reading takes practice.",
                       "question": "What else do you notice in the text?"},
         "summary": {"instruction": "The student got it right. Praise them and ask which clue in the text helped.",
                     "reply": "Yes, that's right! {feedback}",
@@ -207,9 +210,13 @@ def _math_hint(problem: str, level: int, topic: str) -> str:
         return f"Try collecting all the {var} terms on one side. What do you get?"
     if spans:
         inner = re.findall(r"\(([^()]+)\)", spans[0])
-        if level == 2:
+        if level == 2 and re.search(r"[()^²³]", spans[0]):
             return ("Which part should you work out first? Brackets, then powers, then multiply and divide, then add "
                     "and subtract.")
+        if level == 2 and re.search(r"[*/×÷x]", spans[0]) and re.search(r"\d\s*[-+]", spans[0]):
+            return "Which part should you work out first? Multiply and divide before you add and subtract."
+        if level == 2:
+            return "Work from left to right. What do you get for the first part?"
         if inner:
             return f"Work out ({inner[0]}) first. What is it?"
         return "Do the multiplications and divisions first, one at a time. What do you get for the first one?"
@@ -438,7 +445,15 @@ PLANS = {
     "encourage": "the student is stuck or done: encourage, then hint",
     "summary": "the answer is right: praise, then ask for a summary of the steps",
     "solution": "teacher mode: show the full worked solution",
+    "ask": "the message may start a new problem: ask which problem we are on",
 }
+# A lesson move (lesson.py) as a stage of the events, and the verdict each stage of the stage machine carries.
+MOVE_STAGES = {"final_right": "summary", "claim_wrong": "check", "diagnosed": "check", "final_wrong": "check",
+               "which_problem": "ask", "claim_checked": "probe", "route_unknown": "probe", "explain": "probe"}
+STAGE_VERDICTS = {"summary": "confirm", "check": "flag", "probe": "ask", "ask": "ask"}
+AFFIRM = re.compile(r"^\W*(?:yes|yeah|yep|sure|ok(?:ay)?|please|it is|new|a new one)\b", re.I)
+WHICH_PROBLEM = ("Is this a new problem? Say yes and we'll start on it, or tell me how it fits the one we're working "
+                 "on.")
 GREETING = re.compile(r"^\W*(?:hi|hello|hey|good (?:morning|afternoon|evening)|yo|hiya)\b[\W\w]{0,12}$", re.I)
 FRUSTRATION = re.compile(r"i (?:don'?t|do not) (?:know|get it|understand)|not sure|i'?m (?:stuck|lost|confused)"
                          r"|this is (?:hard|too hard|confusing)|no idea", re.I)
@@ -529,7 +544,9 @@ class Turn:
     role: str
     state: TutorState
     flags: list[str] = field(default_factory=list)
+    lesson: Lesson = field(default_factory=Lesson)
     answer: Answer = field(default_factory=Answer)
+    verdict: str = "none"  # confirm / flag / ask / none: only "confirm" (the checker or planner said so) may praise
     events: list[dict[str, Any]] = field(default_factory=list)
     reply: str = ""
     withheld: bool = False  # a part of the reply failed the leak guard: the reply ends with SAFE_REPLY instead
@@ -551,8 +568,9 @@ class Turn:
 
     def say(self, text: str, trusted: bool = False) -> list[dict[str, Any]]:
         """`text` as token events, added to the reply, when the leak guard passes it (a student cannot unsee a
-        streamed word). After a withheld part nothing untrusted is said: the reply ends with the safe reply."""
-        text = text.strip()
+        streamed word). After a withheld part nothing untrusted is said: the reply ends with the safe reply.
+        Every piece, trusted or not, first passes `guard_reply`: no praise without a "confirm" verdict, no labels."""
+        text = guard_reply(text.strip(), self.verdict)
         if not text:
             return []
         if not trusted and (self.withheld or not self.passes(text)):
@@ -603,55 +621,120 @@ class Tutor:
             raise ValueError("message is empty")
         self.store.ensure(session_id)
         context = self.store.get_context(session_id)
-        turn = Turn(session_id, message, role, TutorState.from_dict(context.get("tutor", {})), request_flags(message))
+        turn = Turn(session_id, message, role, TutorState.from_dict(context.get("tutor", {})), request_flags(message),
+                    Lesson.from_dict(context.get("lesson")))
         if turn.flags:
             turn.emit({"type": "step", "name": "guard", "flags": turn.flags})
         problem_text = message
         if image_text:
             described = self._call_tool(turn, "describe_image", {"ocr_text": image_text})
             problem_text = f"{message} {' '.join(described.get('math', [])) or image_text}".strip()
-        new = self._is_new_problem(turn.state, problem_text, context)
-        if new:
-            subject = subject or context.get("subject") or turn.state.subject
-            turn.state = self._start_problem(problem_text, context, subject, turn.state.given)
-        elif subject in SUBJECTS:
-            turn.state.subject = subject
+        change, work = self._follow_problem(turn, problem_text, context, subject)
         yield from turn.drain()
-        turn.answer = self._know_answer(turn, context, announce=new)
-        if new and turn.state.problem:
+        turn.answer = self._know_answer(turn, context, announce=change == "new")
+        if change == "new" and turn.state.problem:
             self._retrieve(turn)
-        stage, verdict = self._choose_stage(turn, new)
+        move = self._lesson_move(turn, change, work)
+        stage, verdict = (MOVE_STAGES.get(move.kind, "hint"), None) if move else self._choose_stage(turn, change == "new")
+        turn.verdict = move.verdict if move else STAGE_VERDICTS.get(stage, "none")
         turn.state.stage, turn.state.turns = stage, turn.state.turns + 1
-        turn.emit({"type": "step", "name": "plan", "stage": stage, "why": PLANS[stage]})
+        turn.emit({"type": "step", "name": "plan", "stage": stage, "why": PLANS[stage], "verdict": turn.verdict,
+                   **({"move": move.kind} if move else {})})
         turn.emit({"type": "hint_stage", "stage": stage, "level": turn.state.hint_level})
         yield from turn.drain()
-        yield from self._reply(turn, stage, verdict)
+        yield from (self._say_move(turn, move) if move else self._reply(turn, stage, verdict))
         self.store.add_message(session_id, "user", message, {"flags": turn.flags, "image": bool(image_text)})
-        meta = {"stage": stage, "hint_level": turn.state.hint_level}
+        meta = {"stage": stage, "hint_level": turn.state.hint_level, "verdict": turn.verdict}
         self.store.add_message(session_id, "assistant", turn.reply, meta)
-        self.store.set_context(session_id, subject=turn.state.subject, tutor=turn.state.__dict__)
-        yield {"type": "final", "text": turn.reply, "stage": stage}
+        self.store.set_context(session_id, subject=turn.state.subject, tutor=turn.state.__dict__,
+                               lesson=turn.lesson.to_dict())
+        yield {"type": "final", "text": turn.reply, "stage": stage, "verdict": turn.verdict}
 
     # ------------------------------------------------------------------ problem and answer
-    def _is_new_problem(self, state: TutorState, text: str, context: dict[str, Any]) -> bool:
-        if context.get("problem") and context["problem"] != state.given:
-            return True  # a teacher or an evaluation set a problem explicitly
-        if not state.problem:
-            return not GREETING.match(text)
-        if not state.solved and answer_attempt(text, state) is not None:
-            return False
-        asks = re.search(r"\?|\bsolve\b|\bwhat is\b|\bhow (?:many|much)\b|\bfind\b|\bnew problem\b", text, re.I)
-        return bool(asks) and (bool(math_spans(text)) or state.solved)
+    def _follow_problem(self, turn: Turn, text: str, context: dict[str, Any],
+                        subject: str | None) -> tuple[str, str]:
+        """(change, work): does this message start a new problem ("new"), continue the current one ("same"), greet
+        ("greet"), or can't we tell ("unsure": the tutor asks)? `work` is the student's own part of the message."""
+        state, lesson = turn.state, turn.lesson
+        fresh = bool(context.get("problem")) and context["problem"] != state.given  # a teacher or an eval set one
+        pending, lesson.pending = lesson.pending, ""
+        if fresh:
+            change = "new"
+        elif not state.problem:
+            change = "greet" if GREETING.match(text) else "new"
+        elif pending:  # we asked whether the last message was a new problem
+            text, change = (pending, "new") if AFFIRM.match(text) else (text, "same")
+        elif state.solved and AFFIRM.match(text) and (variant := similar_problem(state.problem)):
+            text, change = variant, "new"
+        else:
+            change = problem_change(Lesson(problem=state.problem), text)
+        if change == "unsure":
+            lesson.pending = text
+        if change != "new":
+            if subject in SUBJECTS:
+                state.subject = subject
+            return change, text
+        head, work = split_problem(text)
+        turn.state = self._start_problem(head, context, subject or context.get("subject") or state.subject,
+                                         state.given)
+        turn.lesson = Lesson(problem=turn.state.problem)
+        if fresh and turn.state.problem != head and plan_of(head) is None:
+            work = text  # the set problem is not restated: the whole message is the student's
+        return change, work
 
     def _start_problem(self, text: str, context: dict[str, Any], subject: str | None, previous: str) -> TutorState:
         """A newly set context problem wins once; after that the student's own new problems do."""
         fresh = bool(context.get("problem")) and context["problem"] != previous
-        problem = context["problem"] if fresh else text
+        problem = str(context["problem"]) if fresh else text
         choices = list(context.get("choices") or []) if fresh else parse_choices(problem)
         if subject not in SUBJECTS:
             subject = tag_subject(problem)[0] or ("math" if math_spans(problem) else "science")
         return TutorState(problem=problem, subject=subject, choices=choices or parse_choices(problem),
                           given=context.get("problem") or "")
+
+    def _lesson_move(self, turn: Turn, change: str, work: str) -> Move | None:
+        """The move lesson.py decides from knowledge (the planner, the checker), or None to leave the turn to the
+        stage machine: teachers, other subjects, solved lessons, and math without a plan or a claim to check."""
+        state, lesson = turn.state, turn.lesson
+        if change == "unsure":
+            return Move("ask", "", WHICH_PROBLEM, kind="which_problem")
+        if state.subject != "math" or turn.role != "student" or not state.problem or state.solved:
+            return None
+        plan = plan_of(lesson.problem)
+        found = claims(work)
+        if plan is None and not any(not c.right for c in found) and (turn.answer.source in ("solver", "context")
+                                                                       or not found):
+            return None  # an exercise mathcheck.py solves is checked by the stage machine; nothing else is known
+        move = math_move(lesson, plan, work, asks_answer="just_tell_me" in turn.flags)
+        if move.kind == "final_right":
+            state.solved = True
+        state.hint_level = min(3, max(0, max(lesson.rungs.values(), default=0) - 1))  # the ladder's rung, 0-3
+        return move
+
+    def _say_move(self, turn: Turn, move: Move) -> Iterator[dict[str, Any]]:
+        """A lesson move said: the request guards' words, the verdict's lead, then the question (the model may word
+        a plan step's question; `lesson.faithful` decides whether its wording may be said)."""
+        lead = [GUARD_REPLIES[f] for f in turn.flags if turn.role == "student" or f == "prompt_injection"]
+        yield from turn.say(" ".join(lead), trusted=True)
+        yield from turn.say(move.lead)
+        question = move.question
+        if move.kind == "hint" and move.step is not None and question == move.step.question:
+            question = self._word_step(turn, move.step)
+        yield from turn.drain()
+        yield from turn.say(question)
+        if turn.withheld:
+            yield {"type": "step", "name": "leak_guard", "action": "rewrite", "where": "reply"}
+            yield from turn.say(SAFE_REPLY, trusted=True)
+
+    def _word_step(self, turn: Turn, step: Step) -> str:
+        """The model's wording of a plan step's question, when it is faithful to the plan, else the plan's own."""
+        instruction = f"Ask the student this question in your own words, in one short sentence: {step.question}"
+        messages = self._messages(turn, instruction)
+        with contextlib.closing(self._draft_sentences(turn, messages, self.config.temperature, limit=1)) as drafts:
+            draft = next(iter(drafts), "")
+        used = "model" if draft and faithful(draft, step, plan_of(turn.lesson.problem)) else "plan"
+        turn.emit({"type": "step", "name": "wording", "source": used})
+        return draft if used == "model" else step.question
 
     def _know_answer(self, turn: Turn, context: dict[str, Any], announce: bool) -> Answer:
         """The answer, from the session context, the exact solver, or a hidden model step; students never see it."""
@@ -662,6 +745,8 @@ class Tutor:
         if context.get("answer") and context.get("problem") in (None, state.problem):
             accepted = [str(context["answer"]), *map(str, context.get("accept") or [])]  # other forms: "four" for "4"
             answer = Answer(accepted, "context", expected=str(context["answer"]))
+        elif (plan := plan_of(state.problem)) is not None:
+            answer = Answer([fmt(plan.answer)], "planner", [step_text(s) for s in plan.steps], fmt(plan.answer))
         elif (solution := solve(state.problem)) is not None:
             values = [v for value in solution.values
                       for v in dict.fromkeys((format_fraction(value), format_decimal(value)))]

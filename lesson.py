@@ -1,0 +1,369 @@
+"""Lesson state for math tutoring: the problem, its plan, what the student has done, and the move each turn makes.
+
+A turn reads the student's message top to bottom:
+  1. `problem_change(lesson, message)`: is this a new problem ("new"), the current one ("same") or can't we tell
+     ("unsure": the tutor asks)? Decided by content: a problem statement the planner (solver.py) can read, an
+     expression or equation mathcheck.py can solve, or a long message sharing little with the current problem.
+  2. `split_problem(message)`: a first message often holds the problem *and* the student's work ("... How many
+     rows? I did 72 - 8 = 64"): the problem is the longest leading part the planner reads, the rest is the work.
+  3. `claims(work)`: every arithmetic claim ("6 x 9 = 54", "45 + 3.60 = 48.60", "then x 3 = 67.5") checked exactly
+     with Fractions; `results(work, found)`: the numbers the student states as results.
+  4. `math_move(lesson, plan, work, asks_answer)` picks one move from that knowledge alone: flag a wrong claim,
+     confirm the final answer (with a recap and a similar problem), flag a misconception (solver.diagnose's
+     question), confirm a right step and ask the next one, or climb the next step's hint ladder. Without a plan
+     the student's arithmetic is still checked and they are asked to propose the next step; nothing is invented.
+  5. `guard_reply(text, verdict)` runs over every piece of every reply: praise words only with a "confirm"
+     verdict, and never an internal label (a topic id, a stage name, a config key).
+
+`Lesson` is plain data (the session store keeps it under the context key "lesson", so a lesson survives a restart);
+the plan is recomputed from the problem text, so the answer is never stored where a student can read it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, fields
+from fractions import Fraction
+from functools import lru_cache
+from typing import Any
+
+import solver
+from mathcheck import MathError, parse_math, solve
+from solver import Plan, Step, fmt
+
+VERDICTS = ("confirm", "flag", "ask", "none")
+OP_SIGN = {"+": "+", "-": "−", "*": "×", "/": "÷"}
+
+
+@dataclass
+class Lesson:
+    """What the tutor remembers about the current math problem (JSON-ready: it lives in the session store)."""
+
+    problem: str = ""
+    done: list[int] = field(default_factory=list)       # plan steps whose value the student has stated
+    stated: list[str] = field(default_factory=list)     # every result the student stated, in order
+    worked: list[str] = field(default_factory=list)     # the student's right claims, for the closing recap
+    rungs: dict[str, int] = field(default_factory=dict)  # per plan step: how far up its hint ladder we are
+    last_hint: str = ""
+    hint_repeats: int = 0
+    solved: bool = False
+    pending: str = ""   # a message that may be a new problem: the tutor asked, the next answer decides
+
+    @staticmethod
+    def from_dict(values: dict[str, Any] | None) -> Lesson:
+        names = {f.name for f in fields(Lesson)}
+        return Lesson(**{k: v for k, v in (values or {}).items() if k in names})
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass
+class Move:
+    """One tutor move: its verdict (confirm / flag / ask / none) and its words (a lead, then the question)."""
+
+    verdict: str
+    lead: str = ""
+    question: str = ""
+    step: Step | None = None   # the plan step the question asks about (the model may word it)
+    kind: str = ""             # why, for the `step` event: "final_right", "claim_wrong", "diagnosed", ...
+
+    @property
+    def text(self) -> str:
+        return " ".join(part for part in (self.lead, self.question) if part)
+
+
+# ============================================================================ reading the student's message
+
+@lru_cache(maxsize=256)
+def plan_of(problem: str) -> Plan | None:
+    return solver.plan(problem) if problem else None
+
+
+_SENTENCES = re.compile(r"[^.?!]+(?:[.?!]+|$)")
+
+
+def split_problem(message: str) -> tuple[str, str]:
+    """(problem, the student's own words): the longest leading run of sentences the planner reads, else the whole
+    message up to its last question (a problem without a plan), else the whole message as the problem."""
+    pieces = [m.group() for m in _SENTENCES.finditer(message) if m.group().strip()]
+    for end in range(len(pieces), 0, -1):
+        head = "".join(pieces[:end]).strip()
+        if plan_of(head) is not None:
+            return head, "".join(pieces[end:]).strip()
+    asked = [i for i, p in enumerate(pieces) if p.rstrip().endswith("?")]
+    if asked and asked[-1] + 1 < len(pieces) and len(pieces) > 2:
+        return "".join(pieces[:asked[-1] + 1]).strip(), "".join(pieces[asked[-1] + 1:]).strip()
+    return message.strip(), ""
+
+
+_STOP = set("""a an the of to in on at for and or but is are was were be it its this that what which who how when
+where do does did can could would should will i you he she we they me my your his her our their if then so as by
+with from about into there here not no yes just tell give show answer please many much some each all more have has
+had get got now ok okay next new problem question""".split())
+
+
+def content_words(text: str) -> set[str]:
+    return {w.rstrip("s") for w in re.findall(r"[a-z]{3,}", text.lower())} - _STOP
+
+
+_NEW = re.compile(r"\b(?:new|next|another|different|other) (?:problem|question|one)\b", re.I)
+_ASKS = re.compile(r"\?|\b(?:how (?:many|much|far|long)|what is|what's|find|solve|calculate|work out)\b", re.I)
+
+
+def problem_change(lesson: Lesson, message: str) -> str:
+    """"new", "same" or "unsure": does this message start a new problem? Recognised by content, never by a digit or
+    a question mark alone: the planner or the solver can read a different problem, or the message shares little
+    with the current problem while stating a question with its own numbers (then we ask)."""
+    if not lesson.problem:
+        return "new"
+    head, _ = split_problem(message)
+    if plan_of(head) is not None and plan_of(head) != plan_of(lesson.problem):
+        return "new"
+    words = content_words(message)
+    overlap = len(words & content_words(lesson.problem)) / max(1, len(words))
+    if overlap >= 0.4:
+        return "same"
+    if solve(message) is not None and _ASKS.search(message):
+        return "new"   # "What is 3/4 + 1/8?", "Solve 2x + 3 = 11": an exercise mathcheck.py can solve
+    own_numbers = set(solver.numbers_in(message)) - set(solver.numbers_in(lesson.problem))
+    stated_problem = len(_SENTENCES.findall(message)) >= 2 or len(message.split()) >= 15
+    if _NEW.search(message) or (stated_problem and _ASKS.search(message) and len(own_numbers) >= 2):
+        return "unsure"
+    return "same"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """An arithmetic claim a student wrote: "6 × 9 = 54" with its exact truth."""
+
+    expression: str       # as shown back to the student ("6 × 9")
+    stated: Fraction
+    true: Fraction
+    op: str
+    operands: tuple[Fraction, ...]
+
+    @property
+    def right(self) -> bool:
+        return self.stated == self.true
+
+    def __str__(self) -> str:
+        return f"{self.expression} = {fmt(self.stated)}"
+
+
+NUM = r"\d+(?:\.\d+)?(?:/\d+)?"
+_OPS = r"[-+*/]"
+_CLAIM = re.compile(rf"(?P<left>(?:{NUM}|(?<![\d.])(?={_OPS}))(?:\s*{_OPS}\s*{NUM})+)"
+                    rf"\s*(?:=|\bis\b|\bequals\b|\bmakes\b|\bgives\b)\s*(?P<right>-?{NUM})(?![\d/])")
+
+
+def arithmetic_text(text: str) -> str:
+    """Symbols for the ways students write operations ("6 x 9", "7 times 8", "÷", "25% of"), no $ or commas."""
+    t = solver.normalise(text).replace("$", "")
+    t = re.sub(r"(?<=\d),(?=\d{3})", "", t)
+    t = re.sub(r"(\d)\s*%\s*of\b", r"\1/100 *", t)
+    for words, symbol in ((r"\b(?:times|multiplied by)\b|(?<=[\d\s])[x×](?=\s*\d)", "*"),
+                          (r"\bdivided by\b|÷", "/"), (r"\bplus\b", "+"), (r"\bminus\b|−", "-")):
+        t = re.sub(words, symbol, t, flags=re.I)
+    return t
+
+
+def claims(text: str) -> list[Claim]:
+    """Every "a op b (op c...) = v" in the text, checked exactly; "then x 3 = 67.5" continues from the last result."""
+    found: list[Claim] = []
+    for m in _CLAIM.finditer(arithmetic_text(text)):
+        left = m.group("left").strip()
+        if re.match(_OPS, left):
+            if not found:
+                continue
+            left = f"{fmt(found[-1].stated)} {left}"
+        try:
+            value, _ = parse_math(left)
+        except (MathError, ZeroDivisionError):
+            continue
+        if not value.is_const():
+            continue
+        operands = tuple(Fraction(n) for n in re.findall(NUM, left))
+        op = next((o for o in re.findall(r"\s([-+*/])\s|(?<=\d)([-+*/])(?=\d)", left) for o in o if o), "+")
+        shown = re.sub(r"\s*([-+*/])\s*", lambda s: s.group() if s.group() == "/" else f" {OP_SIGN[s.group(1)]} ", left)
+        found.append(Claim(shown, Fraction(m.group("right")), value.terms.get((), Fraction(0)), op, operands))
+    return found
+
+
+_RESULT = re.compile(rf"(?:=|\b(?:is|are|equals?|got|get|gets|makes?|so|answer|then|leaves?|left|was)\b:?)\s*"
+                     rf"(?:it'?s\s*|about\s*|like\s*)?(?P<n>-?{NUM})(?![\d/])", re.I)
+
+
+def results(text: str, found: list[Claim]) -> list[Fraction]:
+    """The numbers the student states as results, in order: claim results, "so 84", "I got 12", "is it 9?", or a
+    message that is just a number. Numbers they only name ("divide 96 by 8") are not results."""
+    t = arithmetic_text(text)
+    values = [c.stated for c in found]
+    bare = re.fullmatch(rf"\W*(?:is it|maybe|it'?s)?\s*(-?{NUM})\s*\w{{0,12}}\W*", t, re.I)
+    if bare:
+        values.append(Fraction(bare.group(1)))
+    without_claims = _CLAIM.sub(" ", t)
+    values += [Fraction(m.group("n")) for m in _RESULT.finditer(without_claims)]
+    return list(dict.fromkeys(values))
+
+
+# ============================================================================ the move, from knowledge only
+
+def step_text(step: Step) -> str:
+    """A plan step as the arithmetic a student would write: "96 ÷ 8 = 12" (said only once the lesson is solved)."""
+    return f"{f' {OP_SIGN[step.op]} '.join(fmt(v) for v in step.values)} = {fmt(step.value)}"
+
+
+def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = False) -> Move:
+    """This turn's move for a math problem, decided by the checker and the planner; `lesson` is updated."""
+    found = claims(work)
+    wrong = [c for c in found if not c.right]
+    if wrong:
+        claim = wrong[0]
+        return Move("flag", f"Check {claim.expression} again: it does not make {fmt(claim.stated)}.",
+                    f"What is {claim.expression}?", kind="claim_wrong")
+    lesson.worked += [str(c) for c in found if str(c) not in lesson.worked]
+    said = results(work, found)
+    lesson.stated += [fmt(v) for v in said]
+    if plan is None:
+        return _move_without_plan(lesson, found, said, asks_answer)
+    if plan.answer in said:
+        return _close(lesson, plan)
+    diagnosis = solver.diagnose(plan, work) if said else None
+    if diagnosis is not None:
+        _climb(lesson, diagnosis.step)
+        return Move("flag", "Let's look at that step again.", diagnosis.question, plan.steps[diagnosis.step],
+                    kind="diagnosed")
+    newly = sorted({i for i, s in enumerate(plan.steps) if s.value in said} - set(lesson.done))
+    lesson.done = sorted(set(lesson.done) | set(newly))
+    nxt = solver.next_step(plan, set(lesson.done))
+    if newly:
+        claim = next((str(c) for c in found if c.stated == plan.steps[newly[-1]].value), fmt(plan.steps[newly[-1]].value))
+        lead = f"Yes, {claim} is right: that answers \"{plan.steps[newly[-1]].question}\""
+        return Move("confirm", lead, f"Next: {nxt.question}", nxt, kind="step_right")
+    right = {s.value for s in plan.steps} | {q.value for q in plan.quantities}
+    unexplained = [v for v in said if v not in right]
+    if unexplained and unexplained[-1] not in {c.stated for c in found}:
+        where = plan.steps.index(nxt) + 1
+        lead = f"{fmt(unexplained[-1])} is not what this problem gives, so let's check step {where}."
+        return Move("flag", lead, _ladder(lesson, plan, nxt), nxt, kind="final_wrong")
+    if unexplained:
+        claim = next(c for c in found if c.stated == unexplained[-1])
+        lead = f"{claim} checks out as arithmetic. What does {fmt(claim.stated)} stand for in the problem?"
+        return Move("ask", lead, f"If you are not sure, try this: {nxt.question}", nxt, kind="route_unknown")
+    return Move("none", "", _ladder(lesson, plan, nxt), nxt, kind="hint")
+
+
+def _close(lesson: Lesson, plan: Plan) -> Move:
+    """A right final answer: say so clearly, recap the steps in one line, offer a similar problem."""
+    lesson.solved = True
+    lesson.done = list(range(len(plan.steps)))
+    steps = lesson.worked or [step_text(s) for s in plan.steps]
+    unit = f" {plan.unit}" if plan.unit and plan.unit not in ("dollars", "number") else ""
+    money = "$" if plan.unit == "dollars" else ""
+    lead = (f"Yes, {money}{fmt(plan.answer)}{unit} is right! Your steps: {', then '.join(steps)}.")
+    offer = "Would you like a similar problem to try?"
+    return Move("confirm", lead, offer, kind="final_right")
+
+
+def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction], asks_answer: bool) -> Move:
+    """No plan: the arithmetic is checked, but whether it is the right step, or which step comes next, is the
+    student's to propose, never invented. Numbers of the problem their work has not used yet are pointed out."""
+    if found:
+        checked = ", and ".join(str(c) for c in found[-2:])
+        used = {v for c in found for v in (*c.operands, c.stated)} | set(said)
+        unused = [phrase for value, phrase in given_numbers(lesson.problem) if value not in used]
+        verb = "do" if unused and unused[0].endswith("s") else "does"
+        question = (f"Where {verb} the {unused[0]} in the problem come in?" if unused
+                    else "What will you work out next with it, and why?")
+        return Move("ask", f"{checked} checks out as arithmetic.", question, kind="claim_checked")
+    if said:
+        return Move("ask", f"How did you get {fmt(said[-1])}?", "Show me the steps, one at a time.", kind="explain")
+    if asks_answer:
+        return Move("none", "", "What could you work out first from the numbers in the problem, and why?",
+                    kind="propose")
+    return Move("none", "", "What do you think the first step is, and why?", kind="propose")
+
+
+def given_numbers(problem: str) -> list[tuple[Fraction, str]]:
+    """Each number of a problem with the word after it, as written ("5 packs", "$14")."""
+    found = []
+    for m in re.finditer(rf"\$?({NUM})(?:\s+([a-z]+))?", solver.normalise(problem).replace(",", "")):
+        found.append((Fraction(m.group(1)), m.group(0).strip()))
+    return found
+
+
+def faithful(draft: str, step: Step, plan: Plan) -> bool:
+    """May the model's wording of a step's question be said? Only a question that keeps the step's own words,
+    mentions no number outside the step's operands, and no operation other than the step's."""
+    if not draft.rstrip().endswith("?"):
+        return False
+    allowed = set(step.values) | {q.value for q in plan.quantities if q.value != plan.answer}
+    numbers = set(solver.numbers_in(draft))
+    ops = {op for op, words in _OP_WORDS.items() if re.search(words, draft, re.I)}
+    shared = content_words(step.question) & content_words(draft)
+    return numbers <= allowed and ops <= {step.op} and len(shared) * 2 >= len(content_words(step.question))
+
+
+_OP_WORDS = {"+": r"\badd|\bplus\b|\bsum\b|\btotal\b|\+", "-": r"\bsubtract|\bminus\b|\btake away\b|\bdifference\b",
+             "*": r"\bmultipl|\btimes\b|×|\bproduct\b", "/": r"\bdivid|\bshare|÷|\bsplit\b"}
+
+
+def _climb(lesson: Lesson, index: int) -> None:
+    lesson.rungs[str(index)] = lesson.rungs.get(str(index), 0) + 1
+
+
+def _ladder(lesson: Lesson, plan: Plan, step: Step) -> str:
+    """The next rung of a step's ladder: its question, then solver.hints (which numbers, which operation, the
+    operation with its numbers). Each visit climbs; the same text is never said more than twice in a row (at the
+    top the ladder alternates with a rephrasing)."""
+    index = plan.steps.index(step)
+    ladder = [step.question, *solver.hints(plan, index)]
+    rung = min(lesson.rungs.get(str(index), 0), len(ladder) - 1)
+    text = ladder[rung]
+    if text == lesson.last_hint and lesson.hint_repeats >= 2:
+        sums = f" {OP_SIGN[step.op]} ".join(fmt(v) for v in step.values)
+        text = f"Try working out {sums} and tell me what you get."
+    lesson.hint_repeats = lesson.hint_repeats + 1 if text == lesson.last_hint else 1
+    lesson.last_hint = text
+    _climb(lesson, index)
+    return text
+
+
+def similar_problem(problem: str) -> str | None:
+    """The same problem with its first number scaled, when the planner still reads it and the answer stays whole."""
+    first = re.search(r"(?<![\d.$/])\d+(?![\d./])", problem)
+    if first is None:
+        return None
+    for factor in (2, 3, 4):
+        variant = problem[:first.start()] + str(int(first.group()) * factor) + problem[first.end():]
+        found = plan_of(variant)
+        if found is not None and found.answer.denominator == 1 and found.answer > 0:
+            return variant
+    return None
+
+
+# ============================================================================ the guard over every reply
+
+PRAISE = re.compile(r"\b(?:(?:good|great|nice|excellent) (?:job|work|thinking|try|effort|question|idea|start)|yes|yeah|"
+                    r"yep|exactly|good|great|correct|perfect|excellent|nice|awesome|well done|bravo|spot on|"
+                    r"that(?:'s| is) (?:it|right|correct)|you(?:'re| are) (?:right|correct)|you got it)\b", re.I)
+_NEGATED = re.compile(r"\b(?:not|isn'?t|n'?t)\s+(?:quite\s+)?(?:correct|right|good)\b", re.I)
+INTERNAL = re.compile(r"\b[a-z]+_[a-z_]+\b|\b(?:elicit|probe|hint_level|stage|max_tokens|temperature|config|"
+                      r"hidden_solve|system prompt)\b", re.I)
+
+
+def guard_reply(text: str, verdict: str) -> str:
+    """Every piece of every reply passes here. Praise words are said only with a "confirm" verdict (the checker or
+    the planner found the student right); any other sentence carrying praise loses it, and a sentence that names an
+    internal label (a topic id like earth_space, a stage name, a config key) is dropped."""
+    kept = []
+    for sentence in re.findall(r"[^.!?]+[.!?]*", text):
+        if INTERNAL.search(sentence):
+            continue
+        if verdict != "confirm" and PRAISE.search(_NEGATED.sub("", sentence)):
+            sentence = re.sub(rf"^\s*(?:{PRAISE.pattern})[\s,!.]*", "", sentence, flags=re.I)
+            if not sentence.strip() or PRAISE.search(_NEGATED.sub("", sentence)):
+                continue
+            sentence = sentence[0].upper() + sentence[1:]
+        kept.append(sentence.strip())
+    return " ".join(s for s in kept if s)
