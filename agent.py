@@ -42,8 +42,8 @@ from typing import Any
 import mathcheck
 from common import ROOT, SessionStore, check_known, fill, out_dir, parse_args, smollm2_gguf
 from data.subjects import tag_subject
-from lesson import (Lesson, Move, claims, faithful, guard_reply, math_move, plan_of, problem_change, similar_problem,
-                    split_problem, step_text)
+from lesson import (Lesson, Move, claims, faithful, guard_reply, math_move, plan_of, problem_change, results,
+                    similar_problem, split_problem, step_text)
 from mathcheck import (LETTERS, MathError, check_answer, format_decimal, format_fraction, match_choice, math_spans,
                        normalise_text, parse_math, problem_equation, solve)
 from scorers import asks_or_next_step, extract_answer, leaks_answer
@@ -105,9 +105,9 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
         "encourage": {"instruction": "Encourage the student warmly and ask them to try the next step.",
                       "reply": "You're doing well. Mistakes are part of learning.",
                       "question": "What could you try next?"},
-        "summary": {"instruction": "The student got it right. Praise them and ask them to sum up the steps they used.",
-                    "reply": "Yes, that's right, well done! {feedback}",
-                    "question": "Can you sum up in one sentence the steps you used?"},
+        "summary": {"instruction": "The student got it right. Praise them in one short sentence.",
+                    "reply": "Yes, that's right, well done! {recap}",
+                    "question": "Would you like a similar problem to try?"},
     },
     "science": {
         "elicit": {"instruction": "Ask what the student already knows about the topic. Do not answer the question.",
@@ -545,6 +545,7 @@ class Turn:
     state: TutorState
     flags: list[str] = field(default_factory=list)
     lesson: Lesson = field(default_factory=Lesson)
+    work: str = ""  # the student's own words: the message without a problem statement it carries
     answer: Answer = field(default_factory=Answer)
     verdict: str = "none"  # confirm / flag / ask / none: only "confirm" (the checker or planner said so) may praise
     events: list[dict[str, Any]] = field(default_factory=list)
@@ -629,12 +630,12 @@ class Tutor:
         if image_text:
             described = self._call_tool(turn, "describe_image", {"ocr_text": image_text})
             problem_text = f"{message} {' '.join(described.get('math', [])) or image_text}".strip()
-        change, work = self._follow_problem(turn, problem_text, context, subject)
+        change, turn.work = self._follow_problem(turn, problem_text, context, subject)
         yield from turn.drain()
         turn.answer = self._know_answer(turn, context, announce=change == "new")
         if change == "new" and turn.state.problem:
             self._retrieve(turn)
-        move = self._lesson_move(turn, change, work)
+        move = self._lesson_move(turn, change, turn.work)
         stage, verdict = (MOVE_STAGES.get(move.kind, "hint"), None) if move else self._choose_stage(turn, change == "new")
         turn.verdict = move.verdict if move else STAGE_VERDICTS.get(stage, "none")
         turn.state.stage, turn.state.turns = stage, turn.state.turns + 1
@@ -700,11 +701,13 @@ class Tutor:
             return Move("ask", "", WHICH_PROBLEM, kind="which_problem")
         if state.subject != "math" or turn.role != "student" or not state.problem or state.solved:
             return None
-        plan = plan_of(lesson.problem)
-        found = claims(work)
-        if plan is None and not any(not c.right for c in found) and (turn.answer.source in ("solver", "context")
-                                                                       or not found):
-            return None  # an exercise mathcheck.py solves is checked by the stage machine; nothing else is known
+        plan, found = plan_of(lesson.problem), claims(work)
+        if plan is None and all(c.right for c in found):
+            known = turn.answer.source in ("solver", "context")
+            said = results(work, found)
+            reached = known and any(_agrees(fmt(v), turn.answer) for v in said)
+            if reached or (known and not found) or not said:
+                return None  # the stage machine checks an exercise mathcheck.py solves; nothing else is known
         move = math_move(lesson, plan, work, asks_answer="just_tell_me" in turn.flags)
         if move.kind == "final_right":
             state.solved = True
@@ -786,9 +789,9 @@ class Tutor:
             return "solution", None
         if not state.problem:
             return "greet", None
-        if new:
+        attempt = answer_attempt(turn.work, state) if not state.solved and turn.work else None
+        if new and attempt is None:
             return "elicit", None
-        attempt = answer_attempt(message, state) if not state.solved else None
         if attempt is not None and turn.answer.source == "model" and not _agrees(attempt, turn.answer):
             # The hidden answer is a small model's guess: it guards against leaks, but ruling a student wrong on it
             # would too often reject a right answer. Ask for the reasoning instead.
@@ -844,8 +847,10 @@ class Tutor:
         if stage in ("hint", "check", "encourage") and state.hint_level and not state.solved:
             args = {"problem": state.problem, "level": state.hint_level, "subject": state.subject}
             hint = self._call_tool(turn, "get_hint", args).get("hint", "")
+        worked = [str(c) for c in claims(turn.work) if c.right]
         fill = {"topic": topic_of(state.problem, state.subject), "hint": hint,
-                "feedback": (verdict or {}).get("feedback", "")}
+                "feedback": (verdict or {}).get("feedback", ""),
+                "recap": f"Your steps: {', then '.join(worked)}." if worked else ""}
         lead = [GUARD_REPLIES[f] for f in turn.flags if turn.role == "student" or f == "prompt_injection"]
         if stage == "encourage" and state.solved:
             lead.append(SOLVED_REPLY)

@@ -79,20 +79,24 @@ def plan_of(problem: str) -> Plan | None:
     return solver.plan(problem) if problem else None
 
 
-_SENTENCES = re.compile(r"[^.?!]+(?:[.?!]+|$)")
+_SENTENCES = re.compile(r"(?:[^.?!]|\.(?=\d))+(?:[.?!]+|$)")  # "7.60" does not end a sentence
+_ASKING = re.compile(r"\s*(?:what|how|find|calculate|evaluate|work out|solve|simplify)\b", re.I)
 
 
 def split_problem(message: str) -> tuple[str, str]:
-    """(problem, the student's own words): the longest leading run of sentences the planner reads, else the whole
-    message up to its last question (a problem without a plan), else the whole message as the problem."""
+    """(problem, the student's own words around it): the longest run of sentences the planner reads, else the
+    message up to its last question or instruction ("Evaluate ..."), else the whole message as the problem."""
     pieces = [m.group() for m in _SENTENCES.finditer(message) if m.group().strip()]
-    for end in range(len(pieces), 0, -1):
-        head = "".join(pieces[:end]).strip()
-        if plan_of(head) is not None:
-            return head, "".join(pieces[end:]).strip()
-    asked = [i for i, p in enumerate(pieces) if p.rstrip().endswith("?")]
-    if asked and asked[-1] + 1 < len(pieces) and len(pieces) > 2:
-        return "".join(pieces[:asked[-1] + 1]).strip(), "".join(pieces[asked[-1] + 1:]).strip()
+    windows = sorted(((a, b) for a in range(len(pieces)) for b in range(a + 1, len(pieces) + 1)),
+                     key=lambda w: w[0] - w[1])
+    for a, b in windows:
+        if plan_of("".join(pieces[a:b]).strip()) is not None:
+            return "".join(pieces[a:b]).strip(), "".join(pieces[:a] + pieces[b:]).strip()
+    # the problem's own question: the first asking sentence once a number has been given
+    asked = [i for i, p in enumerate(pieces) if (p.rstrip().endswith("?") or _ASKING.match(p))
+             and re.search(r"\d", "".join(pieces[:i + 1]))]
+    if asked and asked[0] + 1 < len(pieces):
+        return "".join(pieces[:asked[0] + 1]).strip(), "".join(pieces[asked[0] + 1:]).strip()
     return message.strip(), ""
 
 
@@ -141,18 +145,22 @@ class Claim:
     true: Fraction
     op: str
     operands: tuple[Fraction, ...]
+    written: str = ""     # the result as the student wrote it ("2/5", "48.60")
 
     @property
     def right(self) -> bool:
-        return self.stated == self.true
+        """Exactly right, or a decimal rounded (or cut) at its last written place: 91 / 6 = 15.17, 50 / 300 = 0.1666."""
+        places = len(self.written.partition(".")[2]) if "." in self.written else None
+        return self.stated == self.true or (places is not None and abs(self.stated - self.true) < Fraction(1, 10**places))
 
     def __str__(self) -> str:
-        return f"{self.expression} = {fmt(self.stated)}"
+        return f"{self.expression} = {self.written or fmt(self.stated)}"
 
 
 NUM = r"\d+(?:\.\d+)?(?:/\d+)?"
 _OPS = r"[-+*/]"
-_CLAIM = re.compile(rf"(?P<left>(?:{NUM}|(?<![\d.])(?={_OPS}))(?:\s*{_OPS}\s*{NUM})+)"
+_TERM = rf"(?:\(\s*)*-?{NUM}(?:\s*\))*"
+_CLAIM = re.compile(rf"(?P<left>(?:{_TERM}|(?<![\d.)])(?={_OPS}))(?:\s*{_OPS}\s*{_TERM})+)"
                     rf"\s*(?:=|\bis\b|\bequals\b|\bmakes\b|\bgives\b)\s*(?P<right>-?{NUM})(?![\d/])")
 
 
@@ -172,6 +180,8 @@ def claims(text: str) -> list[Claim]:
     found: list[Claim] = []
     for m in _CLAIM.finditer(arithmetic_text(text)):
         left = m.group("left").strip()
+        if left.count("(") != left.count(")"):
+            continue
         if re.match(_OPS, left):
             if not found:
                 continue
@@ -184,8 +194,10 @@ def claims(text: str) -> list[Claim]:
             continue
         operands = tuple(Fraction(n) for n in re.findall(NUM, left))
         op = next((o for o in re.findall(r"\s([-+*/])\s|(?<=\d)([-+*/])(?=\d)", left) for o in o if o), "+")
-        shown = re.sub(r"\s*([-+*/])\s*", lambda s: s.group() if s.group() == "/" else f" {OP_SIGN[s.group(1)]} ", left)
-        found.append(Claim(shown, Fraction(m.group("right")), value.terms.get((), Fraction(0)), op, operands))
+        shown = re.sub(r"(?<=[\d)])\s*([-+*/])\s*", lambda s: s.group() if s.group() == "/" else f" {OP_SIGN[s.group(1)]} ",
+                       left.replace("/100 *", "% of")).replace("(-", "(−")
+        found.append(Claim(shown, Fraction(m.group("right")), value.terms.get((), Fraction(0)),
+                           op, operands, m.group("right")))
     return found
 
 
@@ -219,7 +231,7 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     wrong = [c for c in found if not c.right]
     if wrong:
         claim = wrong[0]
-        return Move("flag", f"Check {claim.expression} again: it does not make {fmt(claim.stated)}.",
+        return Move("flag", f"Check {claim.expression} again: it does not make {claim.written}.",
                     f"What is {claim.expression}?", kind="claim_wrong")
     lesson.worked += [str(c) for c in found if str(c) not in lesson.worked]
     said = results(work, found)
@@ -231,26 +243,45 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     diagnosis = solver.diagnose(plan, work) if said else None
     if diagnosis is not None:
         _climb(lesson, diagnosis.step)
-        return Move("flag", "Let's look at that step again.", diagnosis.question, plan.steps[diagnosis.step],
-                    kind="diagnosed")
+        if _wrong_final(plan, diagnosis.value):
+            return Move("flag", "Let's look at that step again.", diagnosis.question, plan.steps[diagnosis.step],
+                        kind="diagnosed")
+        # a number a misconception explains half-way may also be a right step on another route: ask, never reject
+        return Move("ask", "", diagnosis.question, plan.steps[diagnosis.step], kind="diagnosed_midway")
     newly = sorted({i for i, s in enumerate(plan.steps) if s.value in said} - set(lesson.done))
     lesson.done = sorted(set(lesson.done) | set(newly))
     nxt = solver.next_step(plan, set(lesson.done))
+    right = {s.value for s in plan.steps} | {q.value for q in plan.quantities}
+    if said and said[-1] not in right:
+        return _unexplained(lesson, plan, work, found, said[-1], nxt)
     if newly:
         claim = next((str(c) for c in found if c.stated == plan.steps[newly[-1]].value), fmt(plan.steps[newly[-1]].value))
         lead = f"Yes, {claim} is right: that answers \"{plan.steps[newly[-1]].question}\""
         return Move("confirm", lead, f"Next: {nxt.question}", nxt, kind="step_right")
-    right = {s.value for s in plan.steps} | {q.value for q in plan.quantities}
-    unexplained = [v for v in said if v not in right]
-    if unexplained and unexplained[-1] not in {c.stated for c in found}:
-        where = plan.steps.index(nxt) + 1
-        lead = f"{fmt(unexplained[-1])} is not what this problem gives, so let's check step {where}."
-        return Move("flag", lead, _ladder(lesson, plan, nxt), nxt, kind="final_wrong")
-    if unexplained:
-        claim = next(c for c in found if c.stated == unexplained[-1])
-        lead = f"{claim} checks out as arithmetic. What does {fmt(claim.stated)} stand for in the problem?"
-        return Move("ask", lead, f"If you are not sure, try this: {nxt.question}", nxt, kind="route_unknown")
     return Move("none", "", _ladder(lesson, plan, nxt), nxt, kind="hint")
+
+
+CONTINUING = re.compile(r"\b(?:so far|now what|what now|then what|what next|next\??$|first\b|what do i do)", re.I)
+
+
+def _unexplained(lesson: Lesson, plan: Plan, work: str, found: list[Claim], value: Fraction, nxt: Step) -> Move:
+    """The student's latest number is no value of the plan: not the answer, when they present it as one (flag, with
+    the first step not done yet); a number on a route we cannot follow, when they are still going (ask)."""
+    claim = next((c for c in found if c.stated == value), None)
+    said = str(claim) if claim else fmt(value)
+    if CONTINUING.search(work):
+        return Move("ask", f"What does {fmt(value)} in {said} stand for in the problem?",
+                    f"If you are not sure, try this: {nxt.question}", nxt, kind="route_unknown")
+    where = plan.steps.index(nxt) + 1
+    checked = [str(c) for c in found if c.right and c.stated in {s.value for s in plan.steps}]
+    lead = (f"{' and '.join(checked)} checks out, but " if checked else "") + \
+        f"{fmt(value)} is not the answer to this problem. Let's check step {where}."
+    return Move("flag", lead[0].upper() + lead[1:], _ladder(lesson, plan, nxt), nxt, kind="final_wrong")
+
+
+def _wrong_final(plan: Plan, value: Fraction) -> bool:
+    """Is `value` the final answer of a known wrong plan (a misconception carried through to the end)?"""
+    return any(values and values[-1] == value for _, _, values in solver.misconceptions(plan))
 
 
 def _close(lesson: Lesson, plan: Plan) -> Move:
@@ -271,7 +302,8 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
     if found:
         checked = ", and ".join(str(c) for c in found[-2:])
         used = {v for c in found for v in (*c.operands, c.stated)} | set(said)
-        unused = [phrase for value, phrase in given_numbers(lesson.problem) if value not in used]
+        used |= {v * 100 for v in used}  # "20% of 552" used the problem's 20
+        unused = [phrase for value, phrase in given_numbers(lesson.problem) if value not in used and value != 1]
         verb = "do" if unused and unused[0].endswith("s") else "does"
         question = (f"Where {verb} the {unused[0]} in the problem come in?" if unused
                     else "What will you work out next with it, and why?")
@@ -288,7 +320,9 @@ def given_numbers(problem: str) -> list[tuple[Fraction, str]]:
     """Each number of a problem with the word after it, as written ("5 packs", "$14")."""
     found = []
     for m in re.finditer(rf"\$?({NUM})(?:\s+([a-z]+))?", solver.normalise(problem).replace(",", "")):
-        found.append((Fraction(m.group(1)), m.group(0).strip()))
+        word = m.group(2) or ""
+        phrase = m.group(0) if word and word not in _STOP and len(word) > 2 else m.group(0)[:-len(word) or None]
+        found.append((Fraction(m.group(1)), phrase.strip()))
     return found
 
 
@@ -330,14 +364,16 @@ def _ladder(lesson: Lesson, plan: Plan, step: Step) -> str:
 
 
 def similar_problem(problem: str) -> str | None:
-    """The same problem with its first number scaled, when the planner still reads it and the answer stays whole."""
+    """The same problem with its first number scaled, when the planner still reads it and the answer stays whole
+    (or, for an exercise without a plan, when mathcheck.py still solves it)."""
     first = re.search(r"(?<![\d.$/])\d+(?![\d./])", problem)
     if first is None:
         return None
     for factor in (2, 3, 4):
         variant = problem[:first.start()] + str(int(first.group()) * factor) + problem[first.end():]
         found = plan_of(variant)
-        if found is not None and found.answer.denominator == 1 and found.answer > 0:
+        if (found is not None and found.answer.denominator == 1 and found.answer > 0) or \
+                (found is None and plan_of(problem) is None and solve(variant) is not None):
             return variant
     return None
 
@@ -357,7 +393,7 @@ def guard_reply(text: str, verdict: str) -> str:
     the planner found the student right); any other sentence carrying praise loses it, and a sentence that names an
     internal label (a topic id like earth_space, a stage name, a config key) is dropped."""
     kept = []
-    for sentence in re.findall(r"[^.!?]+[.!?]*", text):
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
         if INTERNAL.search(sentence):
             continue
         if verdict != "confirm" and PRAISE.search(_NEGATED.sub("", sentence)):
