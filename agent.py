@@ -748,12 +748,12 @@ class Tutor:
         if context.get("answer") and context.get("problem") in (None, state.problem):
             accepted = [str(context["answer"]), *map(str, context.get("accept") or [])]  # other forms: "four" for "4"
             answer = Answer(accepted, "context", expected=str(context["answer"]))
-        elif (plan := plan_of(state.problem)) is not None:
-            answer = Answer([fmt(plan.answer)], "planner", [step_text(s) for s in plan.steps], fmt(plan.answer))
         elif (solution := solve(state.problem)) is not None:
             values = [v for value in solution.values
                       for v in dict.fromkeys((format_fraction(value), format_decimal(value)))]
             answer = Answer(values, "solver", solution.steps, solution.answer)
+        elif (plan := plan_of(state.problem)) is not None:
+            answer = Answer([fmt(plan.answer)], "planner", [step_text(s) for s in plan.steps], fmt(plan.answer))
         elif key in self._model_answers:
             answer = self._model_answers[key]
         elif state.subject == "math" and self.config.hidden_solve and not state.choices:
