@@ -449,6 +449,7 @@ PLANS = {
 }
 # A lesson move (lesson.py) as a stage of the events, and the verdict each stage of the stage machine carries.
 MOVE_STAGES = {"final_right": "summary", "claim_wrong": "check", "diagnosed": "check", "final_wrong": "check",
+               "stopped_early": "check", "diagnosed_midway": "probe",
                "which_problem": "ask", "claim_checked": "probe", "route_unknown": "probe", "explain": "probe"}
 STAGE_VERDICTS = {"summary": "confirm", "check": "flag", "probe": "ask", "ask": "ask"}
 AFFIRM = re.compile(r"^\W*(?:yes|yeah|yep|sure|ok(?:ay)?|please|it is|new|a new one)\b", re.I)

@@ -243,10 +243,10 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     diagnosis = solver.diagnose(plan, work) if said else None
     if diagnosis is not None:
         _climb(lesson, diagnosis.step)
-        if _wrong_final(plan, diagnosis.value):
+        if _wrong_final(plan, diagnosis.value) and presented_as_answer(work, diagnosis.value):
             return Move("flag", "Let's look at that step again.", diagnosis.question, plan.steps[diagnosis.step],
                         kind="diagnosed")
-        # a number a misconception explains half-way may also be a right step on another route: ask, never reject
+        # not offered as the answer, it may be a right step on another route: ask about it, never reject it
         return Move("ask", "", diagnosis.question, plan.steps[diagnosis.step], kind="diagnosed_midway")
     newly = sorted({i for i, s in enumerate(plan.steps) if s.value in said} - set(lesson.done))
     lesson.done = sorted(set(lesson.done) | set(newly))
@@ -255,21 +255,50 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     if said and said[-1] not in right:
         return _unexplained(lesson, plan, work, found, said[-1], nxt)
     if newly:
-        claim = next((str(c) for c in found if c.stated == plan.steps[newly[-1]].value), fmt(plan.steps[newly[-1]].value))
-        lead = f"Yes, {claim} is right: that answers \"{plan.steps[newly[-1]].question}\""
-        return Move("confirm", lead, f"Next: {nxt.question}", nxt, kind="step_right")
+        return _step_done(plan, work, found, plan.steps[newly[-1]], nxt)
     return Move("none", "", _ladder(lesson, plan, nxt), nxt, kind="hint")
 
 
+def _step_done(plan: Plan, work: str, found: list[Claim], step: Step, nxt: Step) -> Move:
+    """A right intermediate step: confirmed as right and the next step asked, unless the student offers it as the
+    final answer (then the step is acknowledged without praise and the answer flagged as not reached yet)."""
+    claim = next((str(c) for c in found if c.stated == step.value), fmt(step.value))
+    if presented_as_answer(work, step.value):
+        lead = (f"{claim} checks out: it answers \"{step.question}\" But that is not the answer to the whole "
+                f"problem yet.")
+        return Move("flag", lead, f"Next: {nxt.question}", nxt, kind="stopped_early")
+    lead = f"Yes, {claim} is right: that answers \"{step.question}\""
+    return Move("confirm", lead, f"Next: {nxt.question}", nxt, kind="step_right")
+
+
 CONTINUING = re.compile(r"\b(?:so far|now what|what now|then what|what next|next\??$|first\b|what do i do)", re.I)
+_CONNECTIVES = set("so and then but because first plus minus times divided x is are to from by of now which that".split())
+_ANSWER_WORDS = r"(?:so|answer(?: is)?|i got|i get|gets?|is it|it'?s|maybe|makes|costs?|has|have|are|is)"
+
+
+def presented_as_answer(work: str, value: Fraction) -> bool:
+    """Does the student offer `value` as their final answer? "so 88 teams", "I got 88", "is it 88?", a message that
+    is just the number, or the number followed by a word ("88 teams"); never while they say they are still going."""
+    t = arithmetic_text(work).strip()
+    if CONTINUING.search(t):
+        return False
+    for m in re.finditer(rf"(?<![\d./]){NUM}(?![\d/])", t):
+        if Fraction(m.group()) != value:
+            continue
+        before, after = t[:m.start()].rstrip(" $"), t[m.end():]
+        unit = re.match(r"\s*([a-z%°]+)", after, re.I)
+        if re.search(rf"\b{_ANSWER_WORDS}\s*(?:about\s*)?$", before, re.I) or not re.search(r"\w", before + after) \
+                or (unit and unit.group(1).lower() not in _CONNECTIVES):
+            return True
+    return False
 
 
 def _unexplained(lesson: Lesson, plan: Plan, work: str, found: list[Claim], value: Fraction, nxt: Step) -> Move:
-    """The student's latest number is no value of the plan: not the answer, when they present it as one (flag, with
-    the first step not done yet); a number on a route we cannot follow, when they are still going (ask)."""
+    """The student's latest number is no value of the plan: not the answer, when they offer it as one (flag, with
+    the first step not done yet); a number on a route we cannot follow, when they do not (ask)."""
     claim = next((c for c in found if c.stated == value), None)
     said = str(claim) if claim else fmt(value)
-    if CONTINUING.search(work):
+    if not presented_as_answer(work, value):
         return Move("ask", f"What does {fmt(value)} in {said} stand for in the problem?",
                     f"If you are not sure, try this: {nxt.question}", nxt, kind="route_unknown")
     where = plan.steps.index(nxt) + 1
