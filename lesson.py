@@ -131,7 +131,7 @@ def problem_change(lesson: Lesson, message: str) -> str:
         return "new"   # "What is 3/4 + 1/8?", "Solve 2x + 3 = 11": an exercise mathcheck.py can solve
     own_numbers = set(solver.numbers_in(message)) - set(solver.numbers_in(lesson.problem))
     stated_problem = len(_SENTENCES.findall(message)) >= 2 or len(message.split()) >= 15
-    if _NEW.search(message) or (stated_problem and _ASKS.search(message) and len(own_numbers) >= 2):
+    if _NEW.search(message) or (stated_problem and _ASKS.search(message) and own_numbers):
         return "unsure"
     return "same"
 
@@ -243,7 +243,7 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     diagnosis = solver.diagnose(plan, work) if said else None
     if diagnosis is not None:
         _climb(lesson, diagnosis.step)
-        if _wrong_final(plan, diagnosis.value) and presented_as_answer(work, diagnosis.value):
+        if presented_as_answer(work, said[-1]):
             return Move("flag", "Let's look at that step again.", diagnosis.question, plan.steps[diagnosis.step],
                         kind="diagnosed")
         # not offered as the answer, it may be a right step on another route: ask about it, never reject it
@@ -273,7 +273,7 @@ def _step_done(plan: Plan, work: str, found: list[Claim], step: Step, nxt: Step)
 
 CONTINUING = re.compile(r"\b(?:so far|now what|what now|then what|what next|next\??$|first\b|what do i do)", re.I)
 _CONNECTIVES = set("so and then but because first plus minus times divided x is are to from by of now which that".split())
-_ANSWER_WORDS = r"(?:so|answer(?: is)?|i got|i get|gets?|is it|it'?s|maybe|makes|costs?|has|have|are|is)"
+_ANSWER_WORDS = r"(?:so|answer(?: is)?|i got|i get|gets?|is it|it'?s|maybe|makes|costs?|has|have|are|is|[a-z]\s*=)"
 
 
 def presented_as_answer(work: str, value: Fraction) -> bool:
@@ -306,11 +306,6 @@ def _unexplained(lesson: Lesson, plan: Plan, work: str, found: list[Claim], valu
     lead = (f"{' and '.join(checked)} checks out, but " if checked else "") + \
         f"{fmt(value)} is not the answer to this problem. Let's check step {where}."
     return Move("flag", lead[0].upper() + lead[1:], _ladder(lesson, plan, nxt), nxt, kind="final_wrong")
-
-
-def _wrong_final(plan: Plan, value: Fraction) -> bool:
-    """Is `value` the final answer of a known wrong plan (a misconception carried through to the end)?"""
-    return any(values and values[-1] == value for _, _, values in solver.misconceptions(plan))
 
 
 def _close(lesson: Lesson, plan: Plan) -> Move:

@@ -1,0 +1,160 @@
+"""lesson.py and the tutor's lessons: exact claim checks, problem changes by content, the ladder without repeats, the
+praise and label guard over the whole `tune` split of the dev set, a lesson surviving a restart, and the scripted
+multi-turn lessons of tests/fixtures/lessons/ (through the Tutor here, through serve.py's /chat in
+test_lesson_serve.py). Verdicts come from code, so a scripted `generate` that praises everything stands in for the
+model: the guard, not the model's manners, must keep praise away from wrong work."""
+import json
+from fractions import Fraction
+
+import pytest
+
+import agent
+import lesson
+import solver
+from common import ROOT, SessionStore
+
+LESSONS = [json.loads(line) for line in (ROOT / "tests/fixtures/lessons/math.jsonl").read_text().splitlines()]
+TEAMS = "There are 96 players. Each team has 8 players. How many teams can they make?"
+FLATTERER = "Yes, exactly! Great job, that's right. What do you know about earth_space?"
+
+
+def flattering(*_, **__):
+    """A model that praises everything and leaks a topic id: what the guards must stop."""
+    yield FLATTERER
+
+
+def test_arithmetic_claims_are_checked_exactly():
+    found = lesson.claims("45 + 3.60 = 48.60, 6 x 9 = 54, I did 1/2 + 1/3 = 2/5 and 7 - (-5) = 2")
+    assert [(str(c), c.right) for c in found] == [("45 + 3.60 = 48.60", True), ("6 × 9 = 54", True),
+                                                  ("1/2 + 1/3 = 2/5", False), ("7 − (−5) = 2", False)]
+    chained = lesson.claims("45 / 2 = 22.5 then x 3 = 67.5, (72 + 82) / 2 = 77, 25% of 80 = 20")
+    assert [(str(c), c.right) for c in chained] == [("45 ÷ 2 = 22.5", True), ("22.5 × 3 = 67.5", True),
+                                                    ("(72 + 82) ÷ 2 = 77", True), ("25% of 80 = 20", True)]
+    assert [c.right for c in lesson.claims("91 / 6 = 15.17, 91 / 6 = 15.2, 91 / 6 = 15.3")] == [True, True, False]
+    assert lesson.claims("Solve 2x + 3 = 11") == []  # an equation with a variable is no arithmetic claim
+
+
+def test_the_problem_is_split_from_the_students_work():
+    assert lesson.split_problem(TEAMS + " I did 96 - 8 = 88") == (TEAMS, "I did 96 - 8 = 88")
+    assert lesson.split_problem("I'm on question 3 of 10! " + TEAMS) == (TEAMS, "I'm on question 3 of 10!")
+    assert lesson.split_problem("Work out 7 - (-5). 7 - (-5) = 2") == ("Work out 7 - (-5).", "7 - (-5) = 2")
+
+
+@pytest.mark.parametrize("message, change", [
+    ("how do I take away 8 from 96 when 6 is smaller than 8?", "same"),   # digits and a question mark
+    ("is it 12?", "same"),
+    ("A car travels 180 km in 3 hours. How many km does it travel in 1 hour?", "new"),  # the planner reads it
+    ("What is 3/4 + 1/8?", "new"),                                                    # mathcheck solves it
+    ("My sister asks: she had 14 crayons and got some from a friend. Now she has 31, how many did she get?", "unsure"),
+])
+def test_a_new_problem_is_recognised_by_content(message, change):
+    assert lesson.problem_change(lesson.Lesson(problem=TEAMS), message) == change
+
+
+def test_the_guard_keeps_praise_for_confirmed_work_and_drops_labels():
+    assert lesson.guard_reply(FLATTERER + " What is 96 ÷ 8?", "flag") == "What is 96 ÷ 8?"
+    assert lesson.guard_reply("Good question! Not quite right yet. Which step?", "ask") == "Not quite right yet. Which step?"
+    assert lesson.guard_reply("Yes, 96 ÷ 8 = 12 is right! Think about hint_level.", "confirm") == "Yes, 96 ÷ 8 = 12 is right!"
+
+
+def test_the_ladder_climbs_and_never_says_a_hint_three_times_in_a_row():
+    plan, state = solver.plan(TEAMS), lesson.Lesson(problem=TEAMS)
+    said = [lesson.math_move(state, plan, "I don't know").text for _ in range(8)]
+    assert said[:4] == [plan.steps[0].question, *solver.hints(plan, 0)]
+    assert all(not (a == b == c) for a, b, c in zip(said, said[1:], said[2:])), said
+    assert not any("12" in s for s in said)
+
+
+def test_a_model_wording_is_used_only_when_faithful_to_the_plan():
+    plan = solver.plan(TEAMS)
+    step = plan.steps[0]
+    assert lesson.faithful("How many teams of 8 players can you make from 96 players?", step, plan)
+    assert not lesson.faithful("How many teams of 8 players can you make from 100 players?", step, plan)  # new number
+    assert not lesson.faithful("If you multiply, how many teams of 8 players come from 96?", step, plan)  # other operation
+    assert not lesson.faithful("Teams of 8 players from 96 players.", step, plan)  # not a question
+    words = agent.Tutor(lambda *a, **k: iter(["How many teams of 8 players can you make from 96 players?"]))
+    events = list(words.respond("w", TEAMS))
+    assert events[-1]["text"] == "How many teams of 8 players can you make from 96 players?"
+    assert any(e.get("name") == "wording" and e["source"] == "model" for e in events)
+    added = list(agent.Tutor(lambda *a, **k: iter(["Can you divide 96 by 12 to get the teams?"])).respond("w", TEAMS))
+    assert added[-1]["text"] == step.question  # the draft adds a number the plan lacks: the plan's own words
+
+
+def test_the_lesson_survives_a_restart(tmp_path):
+    db = tmp_path / "sessions.db"
+    first = agent.Tutor(flattering, store=SessionStore(db))
+    pens = "Pens cost $3 each. Jo buys 6 pens and pays with a $20 note. How much change does she get?"
+    list(first.respond("s", pens))
+    assert list(first.respond("s", "6 x 3 = 18"))[-1]["verdict"] == "confirm"
+    stored = SessionStore(db).get_context("s")["lesson"]
+    assert stored["done"] == [0] and stored["stated"] == ["18"] and "2" not in json.dumps(stored["stated"])
+    again = agent.Tutor(flattering, store=SessionStore(db))  # a new process on the same database
+    final = list(again.respond("s", "20 - 18 = 2"))[-1]
+    assert final["verdict"] == "confirm" and "6 × 3 = 18, then 20 − 18 = 2" in final["text"]
+
+
+def play(send, script: dict) -> list[str]:
+    """Play one scripted lesson through `send(message) -> final event`; the problems found, per turn."""
+    problems = []
+    for turn in script["turns"]:
+        final = send(turn["student"])
+        reply, where = final["text"], f"{script['name']}: {turn['student']!r} -> {final['text']!r}"
+        assert final["verdict"] == turn["verdict"], where
+        assert all(h.lower() in reply.lower() for h in turn["has"]), where
+        assert not any(n in reply for n in turn["not"]), where
+        if final["verdict"] != "confirm":
+            assert not lesson.PRAISE.search(lesson._NEGATED.sub("", reply)), where
+        assert not lesson.INTERNAL.search(reply), where
+        problems.append(reply)
+    return problems
+
+
+def no_hint_thrice(replies: list[str]) -> bool:
+    return all(not (a == b == c) for a, b, c in zip(replies, replies[1:], replies[2:]))
+
+
+@pytest.mark.parametrize("script", LESSONS, ids=[s["name"] for s in LESSONS])
+def test_scripted_lesson_through_the_tutor(script):
+    tutor = agent.Tutor(flattering)
+    replies = play(lambda message: list(tutor.respond("s", message))[-1], script)
+    assert no_hint_thrice(replies)
+
+
+def test_scripted_lessons_cover_each_behaviour():
+    behaviours = {s["behaviour"] for s in LESSONS}
+    assert len(LESSONS) >= 20 and behaviours == {"cooperating", "misconception", "asks_answer", "correct_step",
+                                                 "correct_final", "change_problem"}
+
+
+def test_no_praise_without_a_confirm_and_no_labels_over_the_tune_split():
+    """Every `tune` case of the dev set (all subjects), answered by a tutor whose model praises everything."""
+    cases = [json.loads(line) for line in (ROOT / "data/eval/tutor_cases.jsonl").read_text().splitlines()]
+    tune = [c for c in cases if c["split"] == "tune"]
+    tutor = agent.Tutor(flattering)
+    confirmed_wrong = []
+    for case in tune:
+        final = list(tutor.respond(case["id"], case["student_message"], subject=case["subject"]))[-1]
+        assert not lesson.INTERNAL.search(final["text"]), (case["id"], final["text"])
+        if final["verdict"] != "confirm":
+            assert not lesson.PRAISE.search(lesson._NEGATED.sub("", final["text"])), (case["id"], final["text"])
+        if case["kind"] == "wrong_attempt" and final["verdict"] == "confirm":
+            confirmed_wrong.append(case["id"])
+    assert len(tune) == 179 and confirmed_wrong == []
+
+
+def test_right_work_in_the_tune_split_is_never_flagged():
+    cases = [json.loads(line) for line in (ROOT / "data/eval/tutor_cases.jsonl").read_text().splitlines()]
+    right = [c for c in cases if c["split"] == "tune" and c["subject"] == "math"
+             and c["kind"] in ("correct_step", "correct_answer")]
+    tutor = agent.Tutor(flattering)
+    verdicts = {c["id"]: list(tutor.respond(c["id"], c["student_message"]))[-1]["verdict"] for c in right}
+    assert "flag" not in verdicts.values(), verdicts
+
+
+def test_results_are_the_numbers_a_student_offers():
+    work = "3 kg is 18 so 1 kg is 6 and 5 kg is 30 dollars"
+    said = lesson.results(work, lesson.claims(work))
+    assert said[-1] == Fraction(30) and Fraction(6) in said and Fraction(5) not in said
+    assert lesson.results("divide 96 by 8?", []) == []
+    assert lesson.presented_as_answer("96 - 8 = 88 so 88 teams", Fraction(88))
+    assert not lesson.presented_as_answer("96 - 8 = 88 so far, now what?", Fraction(88))
