@@ -43,7 +43,8 @@ def socratic_prompt(stage: str, problem: str, subject: str = "math", hint: str =
     if subject not in SUBJECTS:
         raise ValueError(f"subject must be one of {', '.join(SUBJECTS)}, got {subject!r}")
     template = TEMPLATES[subject][stage]
-    fill = {"topic": topic_of(problem, subject), "hint": hint or hint_text(problem, 1, subject), "feedback": "", "recap": ""}
+    fill = {"topic": topic_of(problem, subject), "hint": hint or hint_text(problem, 1, subject), "feedback": "",
+            "recap": ""}
     return (f"{SYSTEM_PROMPT.format(subject=subject)}\nThis turn: {template['instruction'].format(**fill)}\n"
             f"The student's problem: {problem}\nExample reply: {template['reply'].format(**fill)} "
             f"{template['question'].format(**fill)}")

@@ -125,7 +125,7 @@ def tutor_events(tutor, session, messages):
 
 
 def test_leak_guard_regenerates_then_rewrites():
-    leaky = scripted("Subtract 3 and halve it, so x is 4. Can you check?")  # no "= 4": the guard, not a filter, must catch it
+    leaky = scripted("Look closely: so x is 4. Can you check?")  # no "= 4": the guard, not a filter, must catch it
     tutor = agent.Tutor(leaky)
     events, reply = run(tutor, "s", "Solve 3 + 2x = 11")
     guard = [e for e in events if e.get("name") == "leak_guard"]
@@ -303,7 +303,7 @@ def test_rewrite_is_safe_when_the_topic_itself_is_the_answer(monkeypatch):
     ("I got 3/4.", "3/4"), ("it is 0.75", "0.75"), ("so x = -2.5.", "x = -2.5"), ("What does boxes of 6 mean?", None),
 ])
 def test_answer_attempts_are_recognised_without_trailing_punctuation(message, offered):
-    assert agent.answer_attempt(message, agent.TutorState()) == offered
+    assert agent.answer_attempt(message, []) == offered
 
 
 def test_a_hidden_model_answer_never_rules_a_student_wrong():
@@ -352,6 +352,6 @@ def test_a_leak_after_sentences_were_said_drops_the_rest():
 
 def test_importing_the_agent_loads_no_torch():
     """serve.py's tutor and the tools-only MCP server import agent.py; torch loads only where a model runs here."""
-    code = "import sys, agent, mathcheck, scorers; print(sorted(m for m in ('torch', 'numpy') if m in sys.modules))"
+    code = "import sys, agent, lesson, mathcheck, scorers; print(sorted(m for m in ('torch', 'numpy') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -53,8 +53,8 @@ def test_a_new_problem_is_recognised_by_content(message, change):
 
 def test_the_guard_keeps_praise_for_confirmed_work_and_drops_labels():
     assert lesson.guard_reply(FLATTERER + " What is 96 ÷ 8?", "flag") == "What is 96 ÷ 8?"
-    assert lesson.guard_reply("Good question! Not quite right yet. Which step?", "ask") == "Not quite right yet. Which step?"
-    assert lesson.guard_reply("Yes, 96 ÷ 8 = 12 is right! Think about hint_level.", "confirm") == "Yes, 96 ÷ 8 = 12 is right!"
+    assert lesson.guard_reply("Good question! Not quite right yet. Which?", "ask") == "Not quite right yet. Which?"
+    assert lesson.guard_reply("Yes, 96 ÷ 8 = 12 is right! See hint_level.", "confirm") == "Yes, 96 ÷ 8 = 12 is right!"
 
 
 def test_the_ladder_climbs_and_never_says_a_hint_three_times_in_a_row():
@@ -70,7 +70,7 @@ def test_a_model_wording_is_used_only_when_faithful_to_the_plan():
     step = plan.steps[0]
     assert lesson.faithful("How many teams of 8 players can you make from 96 players?", step, plan)
     assert not lesson.faithful("How many teams of 8 players can you make from 100 players?", step, plan)  # new number
-    assert not lesson.faithful("If you multiply, how many teams of 8 players come from 96?", step, plan)  # other operation
+    assert not lesson.faithful("If you multiply, how many teams of 8 come from 96?", step, plan)  # another operation
     assert not lesson.faithful("Teams of 8 players from 96 players.", step, plan)  # not a question
     words = agent.Tutor(lambda *a, **k: iter(["How many teams of 8 players can you make from 96 players?"]))
     events = list(words.respond("w", TEAMS))
@@ -158,3 +158,12 @@ def test_results_are_the_numbers_a_student_offers():
     assert lesson.results("divide 96 by 8?", []) == []
     assert lesson.presented_as_answer("96 - 8 = 88 so 88 teams", Fraction(88))
     assert not lesson.presented_as_answer("96 - 8 = 88 so far, now what?", Fraction(88))
+
+
+def test_a_math_draft_may_not_invent_an_operation():
+    assert lesson.invents_operation("What do you get when you triple 360?", "how do i even start this one")
+    assert not lesson.invents_operation("Why divide 96 by 8?", "should I divide 96 by 8?")
+    farmer = ("A farmer packs 360 eggs into cartons of 12. She sells each carton for $3. How much money does she make "
+              "if she sells them all? how do i even start")
+    reply = list(agent.Tutor(lambda *a, **k: iter(["Try to triple 360 first. What do you notice?"])).respond("f", farmer))
+    assert "triple" not in reply[-1]["text"]
