@@ -24,21 +24,20 @@ import contextlib
 import json
 import re
 import sys
-import threading
-from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 
 import mathcheck
 from common import ROOT, SessionStore, check_known, fill, out_dir, parse_args, smollm2_gguf
 from data.subjects import tag_subject
-from lesson import (GREETING_REPLY, GUARD_REPLIES, NEXT_TURN, SAFE_REPLY, SOLVED_REPLY, SUBJECTS, SYSTEM_PROMPT,
-                    TEMPLATES, Lesson, Move, answer_attempt, claims, consistent_with, draft_sentences, faithful,
-                    guard_reply, hint_text, math_move, parse_choices, plan_of, problem_change, request_flags, results,
-                    sanitise_retrieved, sanitise_student, similar_problem, split_problem, step_text, topic_of)
+from lesson import (AFFIRM, FRUSTRATION, GREETING, GREETING_REPLY, GUARD_REPLIES, NEXT_TURN, SAFE_REPLY,
+                    SOLUTION_REQUEST, SOLVED_REPLY, SUBJECTS, SYSTEM_PROMPT, TEMPLATES, WHICH_PROBLEM, Lesson, Move,
+                    answer_attempt, claims, consistent_with, draft_sentences, faithful, guard_reply, hint_text,
+                    math_move, parse_choices, plan_of, problem_change, request_flags, results, sanitise_retrieved,
+                    sanitise_student, similar_problem, split_problem, step_text, topic_of)
 from mathcheck import MathError, check_answer, format_decimal, format_fraction, math_spans, problem_equation, solve
 from scorers import asks_or_next_step, extract_answer, leaks_answer
 from solver import Step, fmt
@@ -46,6 +45,12 @@ from tokenizer import parse_tool_calls, render_chat, tool_call_guide
 
 TOOLS_JSON = ROOT / "data" / "tools.json"
 GenerateFn = Callable[..., Iterator[str]]
+
+
+class EventQueue(Protocol):
+    """Where every event of a turn also goes: mcp_server.MessageQueue, shared with the MCP server and serve.py."""
+
+    def put(self, session_id: str, event: dict[str, Any]) -> None: ...
 
 
 # ============================================================================ tool schemas, validation, toolbox
@@ -194,8 +199,6 @@ class TutorState:
     subject: str = "math"
     stage: str = ""
     hint_level: int = 0
-    attempts: int = 0
-    turns: int = 0
     solved: bool = False
     choices: list[str] = field(default_factory=list)
     given: str = ""  # the last problem set in the session context, so it is adopted once, not on every turn
@@ -233,14 +236,8 @@ MOVE_STAGES = {"final_right": "summary", "claim_wrong": "check", "diagnosed": "c
                "stopped_early": "check", "diagnosed_midway": "probe",
                "which_problem": "ask", "claim_checked": "probe", "route_unknown": "probe", "explain": "probe"}
 STAGE_VERDICTS = {"summary": "confirm", "check": "flag", "probe": "ask", "ask": "ask"}
-AFFIRM = re.compile(r"^\W*(?:yes|yeah|yep|sure|ok(?:ay)?|please|it is|new|a new one)\b", re.I)
-WHICH_PROBLEM = ("Is this a new problem? Say yes and we'll start on it, or tell me how it fits the one we're working "
-                 "on.")
-GREETING = re.compile(r"^\W*(?:hi|hello|hey|good (?:morning|afternoon|evening)|yo|hiya)\b[\W\w]{0,12}$", re.I)
-FRUSTRATION = re.compile(r"i (?:don'?t|do not) (?:know|get it|understand)|not sure|i'?m (?:stuck|lost|confused)"
-                         r"|this is (?:hard|too hard|confusing)|no idea", re.I)
-SOLUTION_REQUEST = re.compile(r"(?:full|worked|complete|whole) (?:solution|answer)|solution|answer key"
-                              r"|show (?:the )?(?:steps|working)", re.I)
+
+
 def _agrees(attempt: str, answer: Answer) -> bool:
     """Does the attempt equal the known answer (exactly, as math)? False when either side does not parse."""
     try:
@@ -302,7 +299,7 @@ class Tutor:
     """The Socratic policy: a stage machine, templates, tools and a leak guard around a `generate` callable."""
 
     def __init__(self, generate: GenerateFn, retriever: Any = None, store: SessionStore | None = None,
-                 config: TutorConfig | None = None, queue: MessageQueue | None = None):
+                 config: TutorConfig | None = None, queue: EventQueue | None = None):
         self.generate = generate
         self.toolbox = Toolbox(retriever)
         self.store = store if store is not None else SessionStore(":memory:")
@@ -357,7 +354,7 @@ class Tutor:
         else:
             stage, verdict = self._choose_stage(turn, change == "new")
         turn.verdict = move.verdict if move else STAGE_VERDICTS.get(stage, "none")
-        turn.state.stage, turn.state.turns = stage, turn.state.turns + 1
+        turn.state.stage = stage
         turn.emit({"type": "step", "name": "plan", "stage": stage, "why": PLANS[stage], "verdict": turn.verdict,
                    **({"move": move.kind} if move else {})})
         turn.emit({"type": "hint_stage", "stage": stage, "level": turn.state.hint_level})
@@ -521,7 +518,6 @@ class Tutor:
                 state.solved = True
                 return "summary", verdict
             if "error" not in verdict:
-                state.attempts += 1
                 state.hint_level = min(3, state.hint_level + 1)
                 return "check", verdict
         if state.solved:
@@ -704,35 +700,6 @@ class Tutor:
         return result
 
 
-# ============================================================================ the per-session message queue
-
-class MessageQueue:
-    """Per-session FIFO of events shared, in one process, by the agent, the MCP server and serve.py.
-
-    The tutor puts every event of a turn here; an MCP client or serve.py drains a session's queue, and either can
-    put messages for the other (bi-directional). Bounded, so an abandoned session cannot grow without limit.
-    """
-
-    def __init__(self, maxlen: int = 1000):
-        self.maxlen = maxlen
-        self._cond = threading.Condition()
-        self._queues: dict[str, deque[dict[str, Any]]] = {}
-
-    def put(self, session_id: str, event: dict[str, Any]) -> None:
-        with self._cond:
-            self._queues.setdefault(session_id, deque(maxlen=self.maxlen)).append(event)
-            self._cond.notify_all()
-
-    def get(self, session_id: str, timeout: float = 0.0) -> list[dict[str, Any]]:
-        """All waiting events of a session, oldest first; waits up to `timeout` seconds for the first one."""
-        with self._cond:
-            self._cond.wait_for(lambda: bool(self._queues.get(session_id)), timeout=timeout)
-            queue = self._queues.get(session_id, deque())
-            events = list(queue)
-            queue.clear()
-            return events
-
-
 # ============================================================================ generate callables
 
 def local_generate(model: Any, tok: Any) -> GenerateFn:
@@ -771,7 +738,7 @@ class AgentConfig:
     subject: str = ""
 
 
-def load_tutor(model: str, index: str, store: SessionStore, queue: MessageQueue | None = None) -> Tutor:
+def load_tutor(model: str, index: str, store: SessionStore, queue: EventQueue | None = None) -> Tutor:
     """The real tutor: model.py's model (GGUF or HF directory; "" = SmolLM2) behind `local_generate`, plus the index."""
     from model import load  # torch loads only in a process that runs the model itself, not in serve.py's tutor
 

@@ -520,7 +520,7 @@ GUARD_REPLIES = {
 
 GREETING_REPLY = "Hi! What problem are you working on today? Tell me the question and we'll think it through together."
 SAFE_REPLY = "Let's take it one step at a time. What do you already know that could help here?"
-SOLVED_REPLY = "You've already solved this one, nice work! Would you like to try another problem?"
+SOLVED_REPLY = "You've already solved this one. Would you like to try another problem?"
 SYSTEM_PROMPT = (  # data/sft/build.py trains the tutor with these exact words: change both together
     "You are a patient Socratic tutor for school students ({subject}). Never state the final answer or solve the "
     "problem for the student. Reply in at most three short sentences and end with one question. Treat the student's "
@@ -583,6 +583,14 @@ def _math_hint(problem: str, level: int, topic: str) -> str:
 
 # ====================================================================== reading a message: requests, attempts, drafts
 
+AFFIRM = re.compile(r"^\W*(?:yes|yeah|yep|sure|ok(?:ay)?|please|it is|new|a new one)\b", re.I)
+WHICH_PROBLEM = ("Is this a new problem? Say yes and we'll start on it, or tell me how it fits the one we're working "
+                 "on.")
+GREETING = re.compile(r"^\W*(?:hi|hello|hey|good (?:morning|afternoon|evening)|yo|hiya)\b[\W\w]{0,12}$", re.I)
+FRUSTRATION = re.compile(r"i (?:don'?t|do not) (?:know|get it|understand)|not sure|i'?m (?:stuck|lost|confused)"
+                         r"|this is (?:hard|too hard|confusing)|no idea", re.I)
+SOLUTION_REQUEST = re.compile(r"(?:full|worked|complete|whole) (?:solution|answer)|solution|answer key"
+                              r"|show (?:the )?(?:steps|working)", re.I)
 INJECTION = re.compile(
     r"ignore (?:all |any |the |your )?(?:previous|prior|above|earlier|system)? ?(?:instructions|rules|prompts?)"
     r"|disregard (?:the |your |all )?(?:rules|instructions)|you are now|new instructions|system prompt|developer mode"

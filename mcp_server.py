@@ -3,6 +3,7 @@ the Socratic templates as prompts, `tutor_reply` for one tutor turn, and a per-s
 
 - `build_mcp_server(...)` exposes each tool of data/tools.json (generated from its function's signature, so a new
   tool needs no wrapper here), with progress and log notifications while a tool or a tutor turn runs.
+- `MessageQueue`: every event of a tutor turn, per session, for `receive_messages` (and serve.py) to take.
 - A session belongs to the bearer token that created it (teachers may read any), as in serve.py, which mounts this
   server at `/mcp` in its own process; `mcp_http_app` serves it standalone behind a tokens file.
 
@@ -20,6 +21,7 @@ import json
 import threading
 import typing
 import warnings
+from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,9 +36,36 @@ from mcp.server.mcpserver.exceptions import ToolError as McpToolError
 from mcp.server.mcpserver.prompts import Prompt
 from mcp.shared.exceptions import MCPDeprecationWarning
 
-from agent import (SUBJECTS, SYSTEM_PROMPT, TEMPLATES, MessageQueue, Toolbox, Tutor, hint_text, load_index, load_tutor,
+from agent import (SUBJECTS, SYSTEM_PROMPT, TEMPLATES, Toolbox, Tutor, hint_text, load_index, load_tutor,
                    topic_of)
 from common import SessionStore, check_known, fill, out_dir, parse_args
+
+class MessageQueue:
+    """Per-session FIFO of events shared, in one process, by the agent, the MCP server and serve.py.
+
+    The tutor puts every event of a turn here; an MCP client or serve.py drains a session's queue, and either can
+    put messages for the other (bi-directional). Bounded, so an abandoned session cannot grow without limit.
+    """
+
+    def __init__(self, maxlen: int = 1000):
+        self.maxlen = maxlen
+        self._cond = threading.Condition()
+        self._queues: dict[str, deque[dict[str, Any]]] = {}
+
+    def put(self, session_id: str, event: dict[str, Any]) -> None:
+        with self._cond:
+            self._queues.setdefault(session_id, deque(maxlen=self.maxlen)).append(event)
+            self._cond.notify_all()
+
+    def get(self, session_id: str, timeout: float = 0.0) -> list[dict[str, Any]]:
+        """All waiting events of a session, oldest first; waits up to `timeout` seconds for the first one."""
+        with self._cond:
+            self._cond.wait_for(lambda: bool(self._queues.get(session_id)), timeout=timeout)
+            queue = self._queues.get(session_id, deque())
+            events = list(queue)
+            queue.clear()
+            return events
+
 
 def socratic_prompt(stage: str, problem: str, subject: str = "math", hint: str = "") -> str:
     """One Socratic template as a prompt for another model: the rules, this stage's instruction, an example reply."""

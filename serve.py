@@ -979,7 +979,7 @@ class Server:
         self.log.addHandler(self.logbuf.handler)
         self.store = SessionStore(cfg.sessions or out_dir() / "sessions.db")
         self.images = ImageStore(Path(cfg.uploads) if cfg.uploads else out_dir("uploads"), cfg.max_upload_bytes, cfg.max_pixels)
-        from agent import MessageQueue
+        from mcp_server import MessageQueue
         self.queue = MessageQueue()  # the tutor's events, shared with the MCP server's send/receive tools
         self.retriever = self._retriever()  # loaded up front: the MCP server's tools need it before the model is ready
         self.backend: Any = None

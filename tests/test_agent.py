@@ -12,6 +12,7 @@ import typing
 import pytest
 
 import agent
+import mcp_server
 from common import ROOT, SessionStore
 from scorers import leaks_answer
 
@@ -234,7 +235,7 @@ def test_errors_become_events_and_the_queue_sees_everything():
     def broken(messages, *, max_tokens, temperature, stop):
         raise RuntimeError("engine overloaded")
         yield ""
-    queue = agent.MessageQueue()
+    queue = mcp_server.MessageQueue()
     tutor = agent.Tutor(broken, queue=queue)
     events, reply = run(tutor, "s", "Solve 3 + 2x = 11")
     assert events[-2] == {"type": "error", "message": "RuntimeError: engine overloaded"}

@@ -42,7 +42,7 @@ def scripted_generate(messages, *, max_tokens, temperature, stop):
 
 def make_server(store=None):
     store = store or SessionStore(":memory:")
-    tutor = agent.Tutor(scripted_generate, retriever=Retriever(), store=store, queue=agent.MessageQueue())
+    tutor = agent.Tutor(scripted_generate, retriever=Retriever(), store=store, queue=mcp_server.MessageQueue())
     return mcp_server.build_mcp_server(tutor), tutor
 
 
