@@ -339,6 +339,10 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
         question = (f"Where {verb} the {unused[0]} in the problem come in?" if unused
                     else "What will you work out next with it, and why?")
         return Move("ask", f"{checked} checks out as arithmetic.", question, kind="claim_checked")
+    if len(said) > 1:
+        steps = ", then ".join(fmt(v) for v in said)
+        return Move("ask", f"You found {steps}.", f"How could you check {fmt(said[-1])} against the question?",
+                    kind="explain")
     if said:
         return Move("ask", f"How did you get {fmt(said[-1])}?", "Show me the steps, one at a time.", kind="explain")
     if asks_answer:
