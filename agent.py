@@ -37,7 +37,7 @@ from lesson import (AFFIRM, FRUSTRATION, GREETING, GREETING_REPLY, GUARD_REPLIES
                     SOLUTION_REQUEST, SOLVED_REPLY, SUBJECTS, SYSTEM_PROMPT, TEMPLATES, WHICH_PROBLEM, Lesson, Move,
                     answer_attempt, claims, consistent_with, draft_sentences, faithful, guard_reply, hint_text,
                     math_move, parse_choices, plan_of, problem_change, request_flags, results, sanitise_retrieved,
-                    sanitise_student, similar_problem, split_problem, step_text, topic_of)
+                    reading_move, sanitise_student, similar_problem, split_problem, step_text, topic_of)
 from mathcheck import MathError, check_answer, format_decimal, format_fraction, math_spans, problem_equation, solve
 from scorers import asks_or_next_step, extract_answer, leaks_answer
 from solver import Step, fmt
@@ -234,7 +234,8 @@ PLANS = {
 # A lesson move (lesson.py) as a stage of the events, and the verdict each stage of the stage machine carries.
 MOVE_STAGES = {"final_right": "summary", "claim_wrong": "check", "diagnosed": "check", "final_wrong": "check",
                "stopped_early": "check", "diagnosed_midway": "probe",
-               "which_problem": "ask", "claim_checked": "probe", "route_unknown": "probe", "explain": "probe"}
+               "which_problem": "ask", "claim_checked": "probe", "route_unknown": "probe", "explain": "probe",
+               "evidence_found": "summary", "evidence_missing": "probe"}
 STAGE_VERDICTS = {"summary": "confirm", "check": "flag", "probe": "ask", "ask": "ask"}
 
 
@@ -410,13 +411,15 @@ class Tutor:
                           given=context.get("problem") or "")
 
     def _lesson_move(self, turn: Turn, change: str, work: str) -> Move | None:
-        """The move lesson.py decides from knowledge (the planner, the checker), or None to leave the turn to the
-        stage machine: teachers, other subjects, solved lessons, and math without a plan or a claim to check."""
+        """The move lesson.py decides from knowledge (the planner, the checker, the passage), or None to leave the
+        turn to the stage machine: teachers, science, solved lessons, and math without a plan or a claim to check."""
         state, lesson = turn.state, turn.lesson
         if change == "unsure":
             return Move("ask", "", WHICH_PROBLEM, kind="which_problem")
-        if state.subject != "math" or turn.role != "student" or not state.problem or state.solved:
+        if turn.role != "student" or not state.problem or state.solved or state.subject == "science":
             return None
+        if state.subject == "reading":
+            return reading_move(lesson.problem, work) if change == "same" or work != state.problem else None
         plan, found = plan_of(lesson.problem), claims(work)
         if plan is None and all(c.right for c in found):
             known = turn.answer.source in ("solver", "context")

@@ -99,13 +99,16 @@ def split_problem(message: str) -> tuple[str, str]:
              and re.search(r"\d", "".join(pieces[:i + 1]))]
     if asked and asked[0] + 1 < len(pieces):
         return "".join(pieces[:asked[0] + 1]).strip(), "".join(pieces[asked[0] + 1:]).strip()
+    questions = [i for i, p in enumerate(pieces) if p.rstrip().endswith("?")]  # a passage and its question
+    if questions and questions[-1] + 1 < len(pieces):
+        return "".join(pieces[:questions[-1] + 1]).strip(), "".join(pieces[questions[-1] + 1:]).strip()
     return message.strip(), ""
 
 
 _STOP = set("""a an the of to in on at for and or but is are was were be it its this that what which who how when
 where do does did can could would should will i you he she we they me my your his her our their if then so as by
 with from about into there here not no yes just tell give show answer please many much some each all more have has
-had get got now ok okay next new problem question""".split())
+had get got now ok okay next new problem question fine oh well think guess""".split())
 
 
 def content_words(text: str) -> set[str]:
@@ -133,6 +136,8 @@ def problem_change(lesson: Lesson, message: str) -> str:
         return "new"   # "What is 3/4 + 1/8?", "Solve 2x + 3 = 11": an exercise mathcheck.py can solve
     own_numbers = set(solver.numbers_in(message)) - set(solver.numbers_in(lesson.problem))
     stated_problem = len(_SENTENCES.findall(message)) >= 2 or len(message.split()) >= 15
+    if len(message.split()) >= 40 and overlap < 0.2 and _ASKS.search(message):
+        return "new"   # a new passage and its question
     if _NEW.search(message) or (stated_problem and _ASKS.search(message) and own_numbers):
         return "unsure"
     return "same"
@@ -325,6 +330,53 @@ def _close(lesson: Lesson, plan: Plan) -> Move:
     lead = (f"Yes, {money}{fmt(plan.answer)}{unit} is right! Your steps: {', then '.join(steps)}.")
     offer = "Would you like a similar problem to try?"
     return Move("confirm", lead, offer, kind="final_right")
+
+
+_NEGATION = re.compile(r"\b(?:not|no|never|nothing|n't|cannot)\b|n't\b", re.I)
+_CLAIM_LEAD = re.compile(r"^\W*(?:i think|i guess|maybe|my answer(?: is)?:?|because|so|is it|it'?s|the answer is)\s*",
+                         re.I)
+
+
+def supporting_sentence(passage: str, claim: str) -> str | None:
+    """The passage sentence that states the student's claim: all of the claim's content words (at least three, so
+    a bare option such as "the front legs" is never enough) in one sentence, with the same polarity. Anything the
+    passage does not state this way is never confirmed."""
+    words = content_words(claim)
+    if len(words) < 3:
+        return None
+    for sentence in re.split(r"(?<=[.!?])[\"']?\s+", passage):
+        if sentence.rstrip().endswith("?"):
+            continue  # a question is not evidence
+        if words <= content_words(sentence) and not _polarity_differs(claim, sentence, words):
+            return sentence.strip()
+    return None
+
+
+def _polarity_differs(claim: str, sentence: str, words: set[str]) -> bool:
+    """A negated claim needs a negated sentence; a sentence's negation counts only when the first content word after
+    it is one of the claim's ("there are no flowers" does not negate "the bees eat the honey")."""
+    if _NEGATION.search(claim):
+        return not _NEGATION.search(sentence)
+    for m in _NEGATION.finditer(sentence):
+        following = [w.rstrip("s") for w in re.findall(r"[a-z]{3,}", sentence[m.end():].lower())
+                     if w.rstrip("s") not in _STOP]
+        if following and following[0] in words:
+            return True
+    return False
+
+
+def reading_move(problem: str, work: str) -> Move | None:
+    """A reading claim judged by the passage (the problem text the student gave): stated in one sentence -> confirm,
+    quoting it; otherwise ask for the sentence that supports it. None when the message makes no claim."""
+    claim = _CLAIM_LEAD.sub("", work.strip())
+    if len(content_words(claim)) < 3 or claim.rstrip().endswith("?"):
+        return None  # no claim the passage could decide: the stage machine asks for the student's reasoning
+    sentence = supporting_sentence(problem, claim)
+    if sentence:
+        return Move("confirm", f"Yes, the text says so: \"{sentence}\"",
+                    "How does that sentence answer the question?", kind="evidence_found")
+    return Move("ask", "", "Which sentence in the text supports that? Find it and read it again.",
+                kind="evidence_missing")
 
 
 def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction], asks_answer: bool) -> Move:

@@ -13,7 +13,8 @@ import lesson
 import solver
 from common import ROOT, SessionStore
 
-LESSONS = [json.loads(line) for line in (ROOT / "tests/fixtures/lessons/math.jsonl").read_text().splitlines()]
+LESSONS = [{"subject": "math", **json.loads(line)} for name in ("math", "reading")
+           for line in (ROOT / f"tests/fixtures/lessons/{name}.jsonl").read_text().splitlines()]
 TEAMS = "There are 96 players. Each team has 8 players. How many teams can they make?"
 FLATTERER = "Yes, exactly! Great job, that's right. What do you know about earth_space?"
 
@@ -116,14 +117,16 @@ def no_hint_thrice(replies: list[str]) -> bool:
 @pytest.mark.parametrize("script", LESSONS, ids=[s["name"] for s in LESSONS])
 def test_scripted_lesson_through_the_tutor(script):
     tutor = agent.Tutor(flattering)
-    replies = play(lambda message: list(tutor.respond("s", message))[-1], script)
+    replies = play(lambda message: list(tutor.respond("s", message, subject=script["subject"]))[-1], script)
     assert no_hint_thrice(replies)
 
 
-def test_scripted_lessons_cover_each_behaviour():
-    behaviours = {s["behaviour"] for s in LESSONS}
-    assert len(LESSONS) >= 20 and behaviours == {"cooperating", "misconception", "asks_answer", "correct_step",
-                                                 "correct_final", "change_problem"}
+@pytest.mark.parametrize("subject, n", [("math", 20), ("reading", 20)])
+def test_scripted_lessons_cover_each_behaviour(subject, n):
+    scripts = [s for s in LESSONS if s["subject"] == subject]
+    behaviours = {s["behaviour"] for s in scripts}
+    assert len(scripts) >= n and behaviours >= {"cooperating", "misconception", "asks_answer", "correct_step",
+                                                "change_problem"}
 
 
 def test_no_praise_without_a_confirm_and_no_labels_over_the_tune_split():
@@ -167,3 +170,13 @@ def test_a_math_draft_may_not_invent_an_operation():
               "if she sells them all? how do i even start")
     reply = list(agent.Tutor(lambda *a, **k: iter(["Try to triple 360 first. What do you notice?"])).respond("f", farmer))
     assert "triple" not in reply[-1]["text"]
+
+
+def test_a_reading_claim_is_confirmed_only_when_the_passage_states_it():
+    passage = ("A frog's life begins in the water. As the weeks pass, the tadpole grows back legs first. Next, its front "
+               "legs appear. In winter, when there are no flowers, the bees eat the honey they stored.")
+    assert lesson.reading_move(passage, "I think the back legs grow first").verdict == "confirm"
+    assert lesson.reading_move(passage, "the bees eat the honey they stored").verdict == "confirm"
+    for claim in ("the front legs grow first", "the back legs do not grow first", "a candle and a torch light the pond"):
+        assert lesson.reading_move(passage, claim).verdict == "ask", claim
+    assert lesson.reading_move(passage, "front legs") is None  # no claim the passage could decide

@@ -1,4 +1,4 @@
-"""The scripted math lessons of tests/fixtures/lessons/ played through serve.py's `POST /chat` (server-sent events),
+"""The scripted math and reading lessons of tests/fixtures/lessons/ played through serve.py's `POST /chat` (server-sent events),
 on the tiny `test` model with random weights: every verdict comes from lesson.py's knowledge, not from the model."""
 import pytest
 
@@ -17,7 +17,7 @@ def test_scripted_lesson_through_chat(base, script):
     session = f"lesson-{script['name']}"
 
     def send(message: str) -> dict:
-        events = chat_events(base, {"session_id": session, "message": message, "subject": "math"})
+        events = chat_events(base, {"session_id": session, "message": message, "subject": script["subject"]})
         assert events[-1]["type"] == "final" and not [e for e in events if e["type"] == "error"], events
         return events[-1]
 
