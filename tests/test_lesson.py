@@ -168,15 +168,16 @@ def test_a_math_draft_may_not_invent_an_operation():
     assert not lesson.invents_operation("Why divide 96 by 8?", "should I divide 96 by 8?")
     farmer = ("A farmer packs 360 eggs into cartons of 12. She sells each carton for $3. How much money does she make "
               "if she sells them all? how do i even start")
-    reply = list(agent.Tutor(lambda *a, **k: iter(["Try to triple 360 first. What do you notice?"])).respond("f", farmer))
+    triples = agent.Tutor(lambda *a, **k: iter(["Try to triple 360 first. What do you notice?"]))
+    reply = list(triples.respond("f", farmer))
     assert "triple" not in reply[-1]["text"]
 
 
 def test_a_reading_claim_is_confirmed_only_when_the_passage_states_it():
-    passage = ("A frog's life begins in the water. As the weeks pass, the tadpole grows back legs first. Next, its front "
-               "legs appear. In winter, when there are no flowers, the bees eat the honey they stored.")
+    passage = ("A frog's life begins in the water. As the weeks pass, the tadpole grows back legs first. Next, its "
+               "front legs appear. In winter, when there are no flowers, the bees eat the honey they stored.")
     assert lesson.reading_move(passage, "I think the back legs grow first").verdict == "confirm"
     assert lesson.reading_move(passage, "the bees eat the honey they stored").verdict == "confirm"
-    for claim in ("the front legs grow first", "the back legs do not grow first", "a candle and a torch light the pond"):
+    for claim in ("the front legs grow first", "the back legs do not grow first", "a candle and a torch light it"):
         assert lesson.reading_move(passage, claim).verdict == "ask", claim
     assert lesson.reading_move(passage, "front legs") is None  # no claim the passage could decide
