@@ -35,9 +35,9 @@ from common import ROOT, SessionStore, check_known, fill, out_dir, parse_args, s
 from data.subjects import tag_subject
 from lesson import (AFFIRM, FRUSTRATION, GREETING, GREETING_REPLY, GUARD_REPLIES, NEXT_TURN, SAFE_REPLY,
                     SOLUTION_REQUEST, SOLVED_REPLY, SUBJECTS, SYSTEM_PROMPT, TEMPLATES, WHICH_PROBLEM, Lesson, Move,
-                    answer_attempt, claims, consistent_with, draft_sentences, faithful, guard_reply, hint_text,
-                    math_move, parse_choices, plan_of, problem_change, request_flags, results, sanitise_retrieved,
-                    reading_move, sanitise_student, similar_problem, split_problem, step_text, topic_of)
+                    answer_attempt, claims, consistent_with, content_words, draft_sentences, faithful, guard_reply,
+                    hint_text, math_move, parse_choices, plan_of, problem_change, reading_move, request_flags, results,
+                    sanitise_retrieved, sanitise_student, similar_problem, split_problem, step_text, topic_of)
 from mathcheck import MathError, check_answer, format_decimal, format_fraction, math_spans, problem_equation, solve
 from scorers import asks_or_next_step, extract_answer, leaks_answer
 from solver import Step, fmt
@@ -416,10 +416,12 @@ class Tutor:
         state, lesson = turn.state, turn.lesson
         if change == "unsure":
             return Move("ask", "", WHICH_PROBLEM, kind="which_problem")
-        if turn.role != "student" or not state.problem or state.solved or state.subject == "science":
+        if turn.role != "student" or not state.problem or state.solved:
             return None
-        if state.subject == "reading":
-            return reading_move(lesson.problem, work) if change == "same" or work != state.problem else None
+        if state.subject != "math":  # the passage (reading) or the retrieved textbook evidence decides a claim
+            evidence = lesson.problem if state.subject == "reading" else " ".join(lesson.evidence)
+            claimed = change == "same" or work != state.problem
+            return reading_move(evidence, work, state.subject == "science") if evidence and claimed else None
         plan, found = plan_of(lesson.problem), claims(work)
         if plan is None and all(c.right for c in found):
             known = turn.answer.source in ("solver", "context")
@@ -493,12 +495,17 @@ class Tutor:
         return Answer([value], "model", expected=value) if value else Answer(source="model")
 
     def _retrieve(self, turn: Turn) -> None:
+        """Textbook passages for a science or reading problem: only those that share at least two content words with
+        it are shown beside the chat and kept in the lesson as evidence that can decide a claim."""
         if self.toolbox.retriever is None or turn.state.subject == "math":
             return
         args = {"query": turn.state.problem[:500], "subject": turn.state.subject}
         result = self._call_tool(turn, "search_textbook", args, redact=False)  # the passages are shown beside the chat
-        if "chunks" in result:
-            turn.emit({"type": "retrieval", "chunks": result["chunks"]})
+        problem = content_words(turn.state.problem)
+        matching = [c for c in result.get("chunks", []) if len(content_words(c["text"]) & problem) >= 2]
+        if matching:
+            turn.emit({"type": "retrieval", "chunks": matching})
+            turn.lesson.evidence = [c["text"] for c in matching]
 
     # ------------------------------------------------------------------ stage machine
     def _choose_stage(self, turn: Turn, new: bool) -> tuple[str, dict[str, Any] | None]:

@@ -49,6 +49,7 @@ class Lesson:
     hint_repeats: int = 0
     solved: bool = False
     pending: str = ""   # a message that may be a new problem: the tutor asked, the next answer decides
+    evidence: list[str] = field(default_factory=list)   # retrieved textbook passages that match the problem
 
     @staticmethod
     def from_dict(values: dict[str, Any] | None) -> Lesson:
@@ -140,6 +141,8 @@ def problem_change(lesson: Lesson, message: str) -> str:
         return "new"   # a new passage and its question
     if _NEW.search(message) or (stated_problem and _ASKS.search(message) and own_numbers):
         return "unsure"
+    if overlap == 0 and len(words) >= 3 and message.rstrip().endswith("?") and not re.search(r"\d", message):
+        return "unsure"  # a question about something else entirely: perhaps a new one
     return "same"
 
 
@@ -365,16 +368,20 @@ def _polarity_differs(claim: str, sentence: str, words: set[str]) -> bool:
     return False
 
 
-def reading_move(problem: str, work: str) -> Move | None:
-    """A reading claim judged by the passage (the problem text the student gave): stated in one sentence -> confirm,
-    quoting it; otherwise ask for the sentence that supports it. None when the message makes no claim."""
+def reading_move(passage: str, work: str, textbook: bool = False) -> Move | None:
+    """A claim judged by the passage (reading: the text the student gave; science: the retrieved textbook evidence):
+    stated in one sentence -> confirm, quoting it; otherwise ask for what supports it. None without a claim."""
+    source = "the textbook" if textbook else "the text"
     claim = _CLAIM_LEAD.sub("", work.strip())
     if len(content_words(claim)) < 3 or claim.rstrip().endswith("?"):
         return None  # no claim the passage could decide: the stage machine asks for the student's reasoning
-    sentence = supporting_sentence(problem, claim)
+    sentence = supporting_sentence(passage, claim)
     if sentence:
-        return Move("confirm", f"Yes, the text says so: \"{sentence}\"",
+        return Move("confirm", f"Yes, {source} says so: \"{sentence}\"",
                     "How does that sentence answer the question?", kind="evidence_found")
+    if textbook:
+        return Move("ask", "", "What fact supports that? Check it against what the textbook says about it.",
+                    kind="evidence_missing")
     return Move("ask", "", "Which sentence in the text supports that? Find it and read it again.",
                 kind="evidence_missing")
 
@@ -812,10 +819,25 @@ def _unreliable(sentence: str, norm: str, stage: str, given: set[str]) -> bool:
 
 # ============================================================================ the guard over every reply
 
-PRAISE = re.compile(r"\b(?:(?:good|great|nice|excellent) (?:job|work|thinking|try|effort|question|idea|start)|yes|yeah|"
-                    r"yep|exactly|good|great|correct|perfect|excellent|nice|awesome|well done|bravo|spot on|"
-                    r"that(?:'s| is) (?:it|right|correct)|you(?:'re| are) (?:right|correct)|you got it)\b", re.I)
+# Praise opens a sentence ("Yes!", "Great job, ...") or is a phrase anywhere ("that's right", "well done"); a "yes"
+# inside a sentence ("say yes and we'll start") is no praise.
+PRAISE_OPENING = re.compile(r"^\W*(?:(?:good|great|nice|excellent) (?:job|work|thinking|try|effort|question|idea|"
+                            r"start)|yes|yeah|yep|exactly|good|great|correct|perfect|excellent|nice|awesome|right|"
+                            r"well done|bravo|spot on)\b[\s,!.]*", re.I)
+PRAISE_PHRASE = re.compile(r"\b(?:that(?:'s| is) (?:it|right|correct)|you(?:'re| are) (?:right|correct)|you got it|"
+                           r"exactly right|well done|spot on|(?:good|great|nice) job)\b", re.I)
+_VERDICT_WORDS = re.compile(r"\b(?:is|was) (?:correct|right)\b", re.I)  # praise in a statement, not in a question
 _NEGATED = re.compile(r"\b(?:not|isn'?t|n'?t)\s+(?:quite\s+)?(?:correct|right|good)\b", re.I)
+
+
+def praises(sentence: str) -> bool:
+    """Does a sentence praise the student (opening praise, or a praising phrase that is not negated)?"""
+    plain = _NEGATED.sub("", sentence)
+    statement = not sentence.rstrip().endswith("?")
+    return bool(PRAISE_OPENING.search(sentence) or PRAISE_PHRASE.search(plain)
+                or (statement and _VERDICT_WORDS.search(plain)))
+
+
 INTERNAL = re.compile(r"\b[a-z]+_[a-z_]+\b|\b(?:elicit|probe|hint_level|stage|max_tokens|temperature|config|"
                       r"hidden_solve|system prompt)\b", re.I)
 
@@ -828,9 +850,9 @@ def guard_reply(text: str, verdict: str) -> str:
     for sentence in re.split(r"(?<=[.!?])\s+", text):
         if INTERNAL.search(sentence):
             continue
-        if verdict != "confirm" and PRAISE.search(_NEGATED.sub("", sentence)):
-            sentence = re.sub(rf"^\s*(?:{PRAISE.pattern})[\s,!.]*", "", sentence, flags=re.I)
-            if not sentence.strip() or PRAISE.search(_NEGATED.sub("", sentence)):
+        if verdict != "confirm" and praises(sentence):
+            sentence = PRAISE_OPENING.sub("", sentence)
+            if not sentence.strip() or praises(sentence):
                 continue
             sentence = sentence[0].upper() + sentence[1:]
         kept.append(sentence.strip())

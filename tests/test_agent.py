@@ -198,7 +198,7 @@ def test_injection_in_retrieved_text_is_dropped():
                      "score": 0.9, "book": "physics", "chapter": "4", "section": "4.3", "page": 120, "subject": "science"}]
     generate = scripted("What do you already know about force?")
     tutor = agent.Tutor(generate, retriever=Retriever())
-    events, _ = run(tutor, "s", "Why does a heavier cart need a bigger push to speed up?", subject="science")
+    events, _ = run(tutor, "s", "Why does a heavier cart need a bigger force for the same acceleration?", subject="science")
     chunks = next(e for e in events if e["type"] == "retrieval")["chunks"]
     assert chunks[0]["text"] == "Force equals mass times acceleration." and chunks[0]["section"] == "4.3"
     hint_events = tutor_events(tutor, "s", ["not sure", "hmm"])

@@ -13,7 +13,7 @@ import lesson
 import solver
 from common import ROOT, SessionStore
 
-LESSONS = [{"subject": "math", **json.loads(line)} for name in ("math", "reading")
+LESSONS = [{"subject": "math", **json.loads(line)} for name in ("math", "reading", "science")
            for line in (ROOT / f"tests/fixtures/lessons/{name}.jsonl").read_text().splitlines()]
 TEAMS = "There are 96 players. Each team has 8 players. How many teams can they make?"
 FLATTERER = "Yes, exactly! Great job, that's right. What do you know about earth_space?"
@@ -56,6 +56,9 @@ def test_the_guard_keeps_praise_for_confirmed_work_and_drops_labels():
     assert lesson.guard_reply(FLATTERER + " What is 96 ÷ 8?", "flag") == "What is 96 ÷ 8?"
     assert lesson.guard_reply("Good question! Not quite right yet. Which?", "ask") == "Not quite right yet. Which?"
     assert lesson.guard_reply("Yes, 96 ÷ 8 = 12 is right! See hint_level.", "confirm") == "Yes, 96 ÷ 8 = 12 is right!"
+    assert lesson.guard_reply("Say yes to start. Which answer is right here?", "ask") == "Say yes to start. " \
+        "Which answer is right here?"
+    assert lesson.guard_reply("Right, 5 is correct.", "flag") == ""
 
 
 def test_the_ladder_climbs_and_never_says_a_hint_three_times_in_a_row():
@@ -104,7 +107,7 @@ def play(send, script: dict) -> list[str]:
         assert all(h.lower() in reply.lower() for h in turn["has"]), where
         assert not any(n in reply for n in turn["not"]), where
         if final["verdict"] != "confirm":
-            assert not lesson.PRAISE.search(lesson._NEGATED.sub("", reply)), where
+            assert not any(lesson.praises(s) for s in lesson.split_sentences(reply)), where
         assert not lesson.INTERNAL.search(reply), where
         problems.append(reply)
     return problems
@@ -114,14 +117,32 @@ def no_hint_thrice(replies: list[str]) -> bool:
     return all(not (a == b == c) for a, b, c in zip(replies, replies[1:], replies[2:]))
 
 
+class Textbook:
+    """A retriever over a lesson's authored evidence: the three passages sharing most words with the query."""
+
+    def __init__(self, texts: list[str]):
+        self.chunks = [{"text": t, "score": 1.0, "book": "science", "chapter": "1", "section": "1.1", "page": 1,
+                        "subject": "science"} for t in texts]
+
+    def search(self, query, k=3, subject=None):
+        shared = lambda c: len(lesson.content_words(c["text"]) & lesson.content_words(query))  # noqa: E731
+        return sorted(self.chunks, key=shared, reverse=True)[:k]
+
+
 @pytest.mark.parametrize("script", LESSONS, ids=[s["name"] for s in LESSONS])
 def test_scripted_lesson_through_the_tutor(script):
-    tutor = agent.Tutor(flattering)
-    replies = play(lambda message: list(tutor.respond("s", message, subject=script["subject"]))[-1], script)
-    assert no_hint_thrice(replies)
+    tutor = agent.Tutor(flattering, retriever=Textbook(script["evidence"]) if "evidence" in script else None)
+    shown = []
+
+    def send(message: str) -> dict:
+        events = list(tutor.respond("s", message, subject=script["subject"]))
+        shown.extend(c["text"] for e in events if e["type"] == "retrieval" for c in e["chunks"])
+        return events[-1]
+    assert no_hint_thrice(play(send, script))
+    assert not any("Volcanoes" in text for text in shown)  # a passage unrelated to the problem is never shown
 
 
-@pytest.mark.parametrize("subject, n", [("math", 20), ("reading", 20)])
+@pytest.mark.parametrize("subject, n", [("math", 20), ("reading", 20), ("science", 20)])
 def test_scripted_lessons_cover_each_behaviour(subject, n):
     scripts = [s for s in LESSONS if s["subject"] == subject]
     behaviours = {s["behaviour"] for s in scripts}
@@ -139,7 +160,7 @@ def test_no_praise_without_a_confirm_and_no_labels_over_the_tune_split():
         final = list(tutor.respond(case["id"], case["student_message"], subject=case["subject"]))[-1]
         assert not lesson.INTERNAL.search(final["text"]), (case["id"], final["text"])
         if final["verdict"] != "confirm":
-            assert not lesson.PRAISE.search(lesson._NEGATED.sub("", final["text"])), (case["id"], final["text"])
+            assert not any(lesson.praises(s) for s in lesson.split_sentences(final["text"])), (case["id"], final)
         if case["kind"] == "wrong_attempt" and final["verdict"] == "confirm":
             confirmed_wrong.append(case["id"])
     assert len(tune) == 179 and confirmed_wrong == []
