@@ -216,7 +216,8 @@ def _shown(expression: str) -> str:
 
 
 _RESULT = re.compile(rf"(?:=|\b(?:is|are|equals?|got|get|gets|makes?|so|answer|then|leaves?|left|was)\b:?)\s*"
-                     rf"(?:it'?s\s*|about\s*|like\s*)?(?P<n>-?{NUM})(?![\d/])", re.I)
+                     rf"(?:it'?s\s*|about\s*|like\s*)?(?P<n>-?{NUM})(?![\d/])"
+                     r"(?!\s*(?:[a-z]+\s+)?(?:is|are|=)\b)", re.I)  # "so 1 kg is 6": 1 is no result, 6 is
 
 
 def results(text: str, found: list[Claim]) -> list[Fraction]:
