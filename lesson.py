@@ -153,7 +153,6 @@ class Claim:
     expression: str       # as shown back to the student ("6 × 9")
     stated: Fraction
     true: Fraction
-    operands: tuple[Fraction, ...]
     written: str = ""     # the result as the student wrote it ("2/5", "48.60")
 
     @property
@@ -202,8 +201,7 @@ def claims(text: str) -> list[Claim]:
             continue
         if not value.is_const():
             continue
-        operands = tuple(Fraction(n) for n in re.findall(NUM, left))
-        found.append(Claim(_shown(left), Fraction(m.group("right")), value.terms.get((), Fraction(0)), operands,
+        found.append(Claim(_shown(left), Fraction(m.group("right")), value.terms.get((), Fraction(0)),
                            m.group("right")))
     return found
 
@@ -392,12 +390,12 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
     student's to propose, never invented. Numbers of the problem their work has not used yet are pointed out."""
     if found:
         checked = ", and ".join(str(c) for c in found[-2:])
-        used = {v for c in found for v in (*c.operands, c.stated)} | set(said)
+        used = {Fraction(n) for c in found for n in re.findall(r"\d+(?:\.\d+)?", str(c))} | set(said)
         used |= {v * 100 for v in used}  # "20% of 552" used the problem's 20
         unused = [phrase for value, phrase in given_numbers(lesson.problem) if value not in used and value != 1]
         verb = "do" if unused and unused[0].endswith("s") else "does"
         question = (f"Where {verb} the {unused[0]} in the problem come in?" if unused
-                    else "What will you work out next with it, and why?")
+                    else f"How could you check {found[-1].written} against the question?")
         return Move("ask", f"{checked} checks out as arithmetic.", question, kind="claim_checked")
     if len(said) > 1:
         steps = ", then ".join(fmt(v) for v in said)
