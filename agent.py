@@ -35,9 +35,10 @@ from common import ROOT, SessionStore, check_known, fill, out_dir, parse_args, s
 from data.subjects import tag_subject
 from lesson import (AFFIRM, FRUSTRATION, GREETING, GREETING_REPLY, GUARD_REPLIES, NEXT_TURN, SAFE_REPLY,
                     SOLUTION_REQUEST, SOLVED_REPLY, SUBJECTS, SYSTEM_PROMPT, TEMPLATES, WHICH_PROBLEM, Lesson, Move,
-                    answer_attempt, claims, consistent_with, content_words, draft_sentences, faithful, guard_reply,
-                    hint_text, math_move, parse_choices, plan_of, problem_change, reading_move, request_flags, results,
-                    sanitise_retrieved, sanitise_student, similar_problem, split_problem, step_text, topic_of)
+                    answer_attempt, claims, consistent_with, content_words, draft_sentences, faithful, fresh_hint,
+                    guard_reply, hint_text, math_move, parse_choices, plan_of, problem_change, reading_move,
+                    request_flags, results, sanitise_retrieved, sanitise_student, similar_problem, split_problem,
+                    step_text, topic_of)
 from mathcheck import MathError, check_answer, format_decimal, format_fraction, math_spans, problem_equation, solve
 from scorers import asks_or_next_step, extract_answer, leaks_answer
 from solver import Step, fmt
@@ -572,6 +573,7 @@ class Tutor:
         if stage in ("hint", "check", "encourage") and state.hint_level and not state.solved:
             args = {"problem": state.problem, "level": state.hint_level, "subject": state.subject}
             hint = self._call_tool(turn, "get_hint", args).get("hint", "")
+            hint = fresh_hint(turn.lesson, hint, "")  # the same hint a third time in a row: the stage's question only
         worked = [str(c) for c in claims(turn.work) if c.right]
         fill = {"topic": topic_of(state.problem, state.subject), "hint": hint,
                 "feedback": (verdict or {}).get("feedback", ""),

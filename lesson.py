@@ -443,18 +443,21 @@ def _climb(lesson: Lesson, index: int) -> None:
 
 def _ladder(lesson: Lesson, plan: Plan, step: Step) -> str:
     """The next rung of a step's ladder: its question, then solver.hints (which numbers, which operation, the
-    operation with its numbers). Each visit climbs; the same text is never said more than twice in a row (at the
-    top the ladder alternates with a rephrasing)."""
+    operation with its numbers). Each visit climbs; at the top the ladder alternates with a rephrasing."""
     index = plan.steps.index(step)
     ladder = [step.question, *solver.hints(plan, index)]
     rung = min(lesson.rungs.get(str(index), 0), len(ladder) - 1)
-    text = ladder[rung]
+    sums = f" {OP_SIGN[step.op]} ".join(fmt(v) for v in step.values)
+    _climb(lesson, index)
+    return fresh_hint(lesson, ladder[rung], f"Try working out {sums} and tell me what you get.")
+
+
+def fresh_hint(lesson: Lesson, text: str, rephrased: str) -> str:
+    """`text`, unless it was the hint of the last two turns: then `rephrased` (a hint never comes three times)."""
     if text == lesson.last_hint and lesson.hint_repeats >= 2:
-        sums = f" {OP_SIGN[step.op]} ".join(fmt(v) for v in step.values)
-        text = f"Try working out {sums} and tell me what you get."
+        text = rephrased
     lesson.hint_repeats = lesson.hint_repeats + 1 if text == lesson.last_hint else 1
     lesson.last_hint = text
-    _climb(lesson, index)
     return text
 
 

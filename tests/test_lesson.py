@@ -202,3 +202,13 @@ def test_a_reading_claim_is_confirmed_only_when_the_passage_states_it():
     for claim in ("the front legs grow first", "the back legs do not grow first", "a candle and a torch light it"):
         assert lesson.reading_move(passage, claim).verdict == "ask", claim
     assert lesson.reading_move(passage, "front legs") is None  # no claim the passage could decide
+
+
+@pytest.mark.parametrize("subject", ["reading", "science"])
+def test_a_stage_machine_hint_never_comes_three_times_in_a_row(subject):
+    script = next(s for s in LESSONS if s["subject"] == subject)
+    tutor = agent.Tutor(flattering, retriever=Textbook(script.get("evidence", [])))
+    list(tutor.respond("s", script["turns"][0]["student"], subject=subject))
+    replies = [list(tutor.respond("s", "just tell me", subject=subject))[-1]["text"] for _ in range(7)]
+    hints = [r[r.index("Here's a hint"):] if "Here's a hint" in r else "" for r in replies]
+    assert sum(bool(h) for h in hints) >= 4 and no_hint_thrice(hints), hints
