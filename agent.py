@@ -381,6 +381,8 @@ class Tutor:
             change = "new"
         elif not state.problem:
             change = "greet" if GREETING.match(text) else "new"
+        elif turn.flags:  # asking for the answer, claiming a role, injecting: never a new problem
+            change = "same"
         elif pending:  # we asked whether the last message was a new problem
             text, change = (pending, "new") if AFFIRM.match(text) else (text, "same")
         elif state.solved and AFFIRM.match(text) and (variant := similar_problem(state.problem)):
