@@ -1,19 +1,25 @@
-"""Lesson state for math tutoring: the problem, its plan, what the student has done, and the move each turn makes.
+"""Lesson state and the move of each turn: the problem, its plan or evidence, what the student has done, and what
+the tutor says, decided by knowledge (the planner, the exact checker, the passage, the retrieved textbook).
 
 A turn reads the student's message top to bottom:
   1. `problem_change(lesson, message)`: is this a new problem ("new"), the current one ("same") or can't we tell
      ("unsure": the tutor asks)? Decided by content: a problem statement the planner (solver.py) can read, an
-     expression or equation mathcheck.py can solve, or a long message sharing little with the current problem.
+     expression or equation mathcheck.py can solve, a new passage, or a message sharing little with the current
+     problem that asks something of its own; never by a digit or a question mark alone.
   2. `split_problem(message)`: a first message often holds the problem *and* the student's work ("... How many
-     rows? I did 72 - 8 = 64"): the problem is the longest leading part the planner reads, the rest is the work.
+     rows? I did 72 - 8 = 64"): the problem is the longest run of sentences the planner reads, the rest is the work.
   3. `claims(work)`: every arithmetic claim ("6 x 9 = 54", "45 + 3.60 = 48.60", "then x 3 = 67.5") checked exactly
-     with Fractions; `results(work, found)`: the numbers the student states as results.
+     with Fractions; `results(work, found)`: the numbers the student offers as results.
   4. `math_move(lesson, plan, work, asks_answer)` picks one move from that knowledge alone: flag a wrong claim,
-     confirm the final answer (with a recap and a similar problem), flag a misconception (solver.diagnose's
-     question), confirm a right step and ask the next one, or climb the next step's hint ladder. Without a plan
-     the student's arithmetic is still checked and they are asked to propose the next step; nothing is invented.
+     confirm the final answer (with a recap and a similar problem), question a misconception (solver.diagnose's
+     question; a flag when it is offered as the answer), confirm a right step and ask the next one, or climb the
+     next step's hint ladder. Without a plan the arithmetic is still checked and the student proposes the next
+     step; nothing is invented. `reading_move(passage, work)` does the same for reading and science: a claim one
+     sentence of the passage or of the retrieved evidence states is confirmed, anything else is asked for support.
   5. `guard_reply(text, verdict)` runs over every piece of every reply: praise words only with a "confirm"
      verdict, and never an internal label (a topic id, a stage name, a config key).
+Beside them: the stage machine's words (templates, the hint ladder), reading requests and answer attempts, and the
+filters on a model draft, which agent.py uses where no knowledge decides the move.
 
 `Lesson` is plain data (the session store keeps it under the context key "lesson", so a lesson survives a restart);
 the plan is recomputed from the problem text, so the answer is never stored where a student can read it.
