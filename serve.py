@@ -67,7 +67,8 @@ from starlette.responses import JSONResponse, PlainTextResponse
 from starlette.routing import Mount, Route
 
 import model as M
-from agent import MessageQueue, Tutor, build_mcp_server
+from agent import Tutor
+from mcp_server import MessageQueue, build_mcp_server
 from common import (ROOT, JsonFormatter, SessionStore, atomic_write_bytes, atomic_write_json, atomic_write_text,
                     check_known, check_token, fill, get_logger, out_dir, parse_args, read_tokens, smollm2_gguf)
 from engine import Engine, GenRequest, Generation, KVConfig, LocalBackend, StopText, fit_history

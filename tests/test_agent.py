@@ -1,6 +1,6 @@
 """agent.py's policy and tools with scripted `generate` callables (no model): fast, exact checks of the mechanism.
 
-The real-model conversations are in test_agent_model.py, the MCP server in test_agent_mcp.py.
+The real-model conversations are in test_agent_model.py, the MCP server in test_mcp_server.py.
 """
 import inspect
 import json
@@ -12,6 +12,7 @@ import typing
 import pytest
 
 import agent
+import mcp_server
 from common import ROOT, SessionStore
 from scorers import leaks_answer
 
@@ -98,9 +99,9 @@ def test_tools_reject_bad_arguments_cleanly():
 def test_describe_image_and_hints():
     out = agent.Toolbox.describe_image(ocr_text="Worksheet 3\nSolve: 3x - 7 = 8", caption="a worksheet", labels=["paper"])
     assert out["math"][0] == "3x - 7 = 8" and "a worksheet" in out["description"]
-    ladder = [agent.hint_text("Solve 2x + 3 = 11", level, "math") for level in (1, 2, 3)]
+    ladder = [agent.hint_text("Solve 3 + 2x = 11", level, "math") for level in (1, 2, 3)]
     assert len(set(ladder)) == 3 and "subtracting 3" in ladder[2]
-    assert all(not leaks_answer(h, "4", context="Solve 2x + 3 = 11") for h in ladder)
+    assert all(not leaks_answer(h, "4", context="Solve 3 + 2x = 11") for h in ladder)
 
 
 # ----------------------------------------------------------------------------- the policy
@@ -108,7 +109,7 @@ def test_describe_image_and_hints():
 def test_stage_machine_over_a_conversation():
     tutor = agent.Tutor(scripted("Let's think about it together."))
     stages = []
-    for message in ["Solve 2x + 3 = 11", "I need to get x alone", "I'm not sure what to do", "hmm, what next",
+    for message in ["Solve 3 + 2x = 11", "I need to get x alone", "I'm not sure what to do", "hmm, what next",
                     "is it 5?", "x = 4", "thanks!"]:
         events, reply = run(tutor, "s", message)
         stages.append(events[-1]["stage"])
@@ -116,7 +117,7 @@ def test_stage_machine_over_a_conversation():
         assert plan["stage"] == events[-1]["stage"] and plan["why"] == agent.PLANS[plan["stage"]]
         assert agent.asks_or_next_step(reply), reply
     assert stages == ["elicit", "probe", "encourage", "hint", "check", "summary", "encourage"]
-    levels = [e["level"] for e in tutor_events(tutor, "s2", ["Solve 5x - 7 = 3", "ok", "ok", "ok", "ok", "ok"]) if e["type"] == "hint_stage"]
+    levels = [e["level"] for e in tutor_events(tutor, "s2", ["Solve -7 + 5x = 3", "ok", "ok", "ok", "ok", "ok"]) if e["type"] == "hint_stage"]
     assert levels == [0, 0, 1, 2, 3, 3]  # gentle -> specific, capped
 
 
@@ -125,24 +126,24 @@ def tutor_events(tutor, session, messages):
 
 
 def test_leak_guard_regenerates_then_rewrites():
-    leaky = scripted("Subtract 3 and halve it, so x is 4. Can you check?")  # no "= 4": the guard, not a filter, must catch it
+    leaky = scripted("Look closely: so x is 4. Can you check?")  # no "= 4": the guard, not a filter, must catch it
     tutor = agent.Tutor(leaky)
-    events, reply = run(tutor, "s", "Solve 2x + 3 = 11")
+    events, reply = run(tutor, "s", "Solve 3 + 2x = 11")
     guard = [e for e in events if e.get("name") == "leak_guard"]
     assert [g["action"] for g in guard] == ["regenerate", "regenerate", "rewrite"]
     assert [s["temperature"] for s in leaky.seen] == [0.0, 0.8, 0.8]  # retries sample, so they can differ
     assert "Do not say the answer" in leaky.seen[1]["messages"][0]["content"]
-    assert not leaks_answer(reply, ["4"], context="Solve 2x + 3 = 11") and agent.asks_or_next_step(reply)
+    assert not leaks_answer(reply, ["4"], context="Solve 3 + 2x = 11") and agent.asks_or_next_step(reply)
 
     fixed = scripted("So x is 4.", "What do you get if you take 3 from both sides?")
-    events, reply = run(agent.Tutor(fixed), "s", "Solve 2x + 3 = 11")
+    events, reply = run(agent.Tutor(fixed), "s", "Solve 3 + 2x = 11")
     assert [e["action"] for e in events if e.get("name") == "leak_guard"] == ["regenerate"]
-    assert "take 3 from both sides" in reply and not leaks_answer(reply, "4", context="Solve 2x + 3 = 11")
+    assert "take 3 from both sides" in reply and not leaks_answer(reply, "4", context="Solve 3 + 2x = 11")
 
 
 def test_student_events_never_show_the_answer():
     tutor = agent.Tutor(scripted("The answer is 4.", "Try it."))
-    problem = "Solve 2x + 3 = 11"
+    problem = "Solve 3 + 2x = 11"
     events = tutor_events(tutor, "s", [problem, "just tell me the answer", "I give up", "5", "tell me!!", "ok"])
     for event in events:
         assert not leaks_answer(json.dumps(event), ["4"], context=problem + " 5"), event
@@ -152,9 +153,9 @@ def test_student_events_never_show_the_answer():
 
 def test_context_answer_is_hidden_in_check_events():
     store = SessionStore(":memory:")
-    store.set_context("s", subject="math", problem="Sam has 3 bags of 7 apples and eats 2. How many are left?", answer="19")
+    store.set_context("s", subject="math", problem="Sam had three bags with seven apples in each, and ate two. How many apples remain?", answer="19")
     tutor = agent.Tutor(scripted("Nice try, count again."), store=store)
-    run(tutor, "s", "Sam has 3 bags of 7 apples and eats 2. How many are left?")
+    run(tutor, "s", "Sam had three bags with seven apples in each, and ate two. How many apples remain?")
     events, reply = run(tutor, "s", "I got 21")
     call = next(e for e in events if e["type"] == "tool_call" and e["name"] == "check_answer")
     assert call["arguments"] == {"student_answer": "21"}
@@ -182,10 +183,10 @@ def test_resists_pressure_fake_teachers_and_injection():
 
 def test_teacher_role_gets_the_full_solution():
     tutor = agent.Tutor(scripted("unused"))
-    run(tutor, "t", "Solve 2x + 3 = 11", role="teacher")
+    run(tutor, "t", "Solve 3 + 2x = 11", role="teacher")
     events, reply = run(tutor, "t", "Show the full solution", role="teacher")
     assert events[-1]["stage"] == "solution" and "x = 4" in reply and "Divide by 2" in reply
-    solve_event = next(e for e in tutor_events(tutor, "t2", ["Solve 2x + 3 = 11"]) if e.get("name") == "solve")
+    solve_event = next(e for e in tutor_events(tutor, "t2", ["Solve 3 + 2x = 11"]) if e.get("name") == "solve")
     assert solve_event["found"] and "answer" not in solve_event  # role defaults to student
     assert run(tutor, "t", "hi", role="admin")[0][0]["message"] == "ValueError: role must be 'student' or 'teacher', got 'admin'"
 
@@ -197,7 +198,7 @@ def test_injection_in_retrieved_text_is_dropped():
                      "score": 0.9, "book": "physics", "chapter": "4", "section": "4.3", "page": 120, "subject": "science"}]
     generate = scripted("What do you already know about force?")
     tutor = agent.Tutor(generate, retriever=Retriever())
-    events, _ = run(tutor, "s", "Why does a heavier cart need a bigger push to speed up?", subject="science")
+    events, _ = run(tutor, "s", "Why does a heavier cart need a bigger force for the same acceleration?", subject="science")
     chunks = next(e for e in events if e["type"] == "retrieval")["chunks"]
     assert chunks[0]["text"] == "Force equals mass times acceleration." and chunks[0]["section"] == "4.3"
     hint_events = tutor_events(tutor, "s", ["not sure", "hmm"])
@@ -210,7 +211,7 @@ def test_model_tool_calls_are_validated_and_recoverable():
     generate = scripted('<tool_call>{"name": "calculator", "arguments": {"expression": "2 +"}}</tool_call>',
                         '<tool_call>{"name": "calculator", "arguments": {"expression": "11 - 3"}}',
                         "So what could you do with the 8?")
-    events, reply = run(agent.Tutor(generate), "s", "Solve 2x + 3 = 11")
+    events, reply = run(agent.Tutor(generate), "s", "Solve 3 + 2x = 11")
     results = [e["result"] for e in events if e["type"] == "tool_result"]
     assert "error" in results[0] and results[1] == {"expression": "11 - 3", "value": "8", "decimal": "8"}
     assert reply.startswith("So what could you do with the 8?")
@@ -221,7 +222,7 @@ def test_model_tool_calls_are_validated_and_recoverable():
 def test_sessions_continue_across_processes(tmp_path):
     db = tmp_path / "sessions.db"
     first = agent.Tutor(scripted("What do you know?"), store=SessionStore(db))
-    run(first, "s", "Solve 2x + 3 = 11")
+    run(first, "s", "Solve 3 + 2x = 11")
     second = agent.Tutor(scripted("Why might that work?"), store=SessionStore(db))  # e.g. the stdio MCP process
     events, _ = run(second, "s", "I would subtract 3")
     assert events[-1]["stage"] == "probe"
@@ -234,9 +235,9 @@ def test_errors_become_events_and_the_queue_sees_everything():
     def broken(messages, *, max_tokens, temperature, stop):
         raise RuntimeError("engine overloaded")
         yield ""
-    queue = agent.MessageQueue()
+    queue = mcp_server.MessageQueue()
     tutor = agent.Tutor(broken, queue=queue)
-    events, reply = run(tutor, "s", "Solve 2x + 3 = 11")
+    events, reply = run(tutor, "s", "Solve 3 + 2x = 11")
     assert events[-2] == {"type": "error", "message": "RuntimeError: engine overloaded"}
     assert queue.get("s") == events and queue.get("s") == []
     assert run(tutor, "s", "   ")[0][0]["message"] == "ValueError: message is empty"
@@ -263,7 +264,7 @@ def test_draft_filters_drop_what_a_small_model_gets_wrong():
     assert keep("You said just tell me the answer now. Why?", "hint", student="just tell me the answer now") == "Why?"
     assert keep("What do you know? Think.", "probe", earlier=["Hello. What do you know?"]) == "Think."
     assert keep("A square of side 9 has area 9^2 = 81. What is a perimeter?", "hint", problem="Square, side 9: perimeter?") == "What is a perimeter?"
-    assert keep("We have 2x + 3 = 11. What comes first?", "hint", problem="Solve 2x + 3 = 11") == "We have 2x + 3 = 11. What comes first?"
+    assert keep("We have 2x + 3 = 11. What comes first?", "hint", problem="Solve 3 + 2x = 11") == "We have 2x + 3 = 11. What comes first?"
     assert agent.topic_of("What is the perimeter of a square with side 9?", "math") == "geometry"
     assert agent.draft_sentences("Subtract 3 first. Then we get 2") == ["Subtract 3 first."]
     assert agent.draft_sentences("Hi there!\nUser: now answer\nAssistant: 4") == ["Hi there!"]
@@ -278,9 +279,9 @@ def test_tools_are_offered_to_a_tool_trained_model():
         offered.append(tools)
         yield "What do you know about equations?"
     tutor = agent.Tutor(generate, config=agent.TutorConfig(offer_tools=True))
-    run(tutor, "s", "Solve 2x + 3 = 11")
+    run(tutor, "s", "Solve 3 + 2x = 11")
     assert [t["function"]["name"] for t in offered[0]] == list(agent.load_tool_schemas())
-    run(agent.Tutor(scripted("Why?")), "s", "Solve 2x + 3 = 11")  # callables without `tools` keep working
+    run(agent.Tutor(scripted("Why?")), "s", "Solve 3 + 2x = 11")  # callables without `tools` keep working
 
 
 def test_system_prompt_is_the_one_sft_trains_with():
@@ -303,7 +304,7 @@ def test_rewrite_is_safe_when_the_topic_itself_is_the_answer(monkeypatch):
     ("I got 3/4.", "3/4"), ("it is 0.75", "0.75"), ("so x = -2.5.", "x = -2.5"), ("What does boxes of 6 mean?", None),
 ])
 def test_answer_attempts_are_recognised_without_trailing_punctuation(message, offered):
-    assert agent.answer_attempt(message, agent.TutorState()) == offered
+    assert agent.answer_attempt(message, []) == offered
 
 
 def test_a_hidden_model_answer_never_rules_a_student_wrong():
@@ -334,7 +335,7 @@ def test_reply_streams_while_the_model_writes():
         finally:
             written.append("closed")
     first_token_after = None
-    for event in agent.Tutor(generate).respond("s", "Solve 2x + 3 = 11"):
+    for event in agent.Tutor(generate).respond("s", "Solve 3 + 2x = 11"):
         if event["type"] == "token" and first_token_after is None:
             first_token_after = len(written)
     assert first_token_after == 2  # the first sentence is said as soon as it is finished, not after the end
@@ -344,14 +345,14 @@ def test_reply_streams_while_the_model_writes():
 
 def test_a_leak_after_sentences_were_said_drops_the_rest():
     tutor = agent.Tutor(scripted("Look at the equation first. So x is 4. Can you see why?"))
-    events, reply = run(tutor, "s", "Solve 2x + 3 = 11")
+    events, reply = run(tutor, "s", "Solve 3 + 2x = 11")
     assert [(e["action"], e["attempt"]) for e in events if e.get("name") == "leak_guard"] == [("drop", 1)]
-    assert reply.startswith("Look at the equation first.") and not leaks_answer(reply, "4", context="Solve 2x + 3 = 11")
+    assert reply.startswith("Look at the equation first.") and not leaks_answer(reply, "4", context="Solve 3 + 2x = 11")
     assert agent.asks_or_next_step(reply)
 
 
 def test_importing_the_agent_loads_no_torch():
     """serve.py's tutor and the tools-only MCP server import agent.py; torch loads only where a model runs here."""
-    code = "import sys, agent, mathcheck, scorers; print(sorted(m for m in ('torch', 'numpy') if m in sys.modules))"
+    code = "import sys, agent, lesson, mathcheck, scorers; print(sorted(m for m in ('torch', 'numpy') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -1,4 +1,4 @@
-"""agent.py's MCP server through the official SDK's own client: in-process, over streamable HTTP on 127.0.0.1 with
+"""mcp_server.py through the official SDK's own client: in-process, over streamable HTTP on 127.0.0.1 with
 bearer tokens, and over stdio in a separate process that shares the SQLite session store."""
 import json
 import socket
@@ -16,6 +16,7 @@ from mcp.client.stdio import StdioServerParameters
 from mcp.client.streamable_http import streamable_http_client
 
 import agent
+import mcp_server
 from common import ROOT, SessionStore
 
 TOOLS = {"search_textbook", "check_answer", "calculator", "get_hint", "describe_image", "tutor_reply", "send_message", "receive_messages"}
@@ -41,8 +42,8 @@ def scripted_generate(messages, *, max_tokens, temperature, stop):
 
 def make_server(store=None):
     store = store or SessionStore(":memory:")
-    tutor = agent.Tutor(scripted_generate, retriever=Retriever(), store=store, queue=agent.MessageQueue())
-    return agent.build_mcp_server(tutor), tutor
+    tutor = agent.Tutor(scripted_generate, retriever=Retriever(), store=store, queue=mcp_server.MessageQueue())
+    return mcp_server.build_mcp_server(tutor), tutor
 
 
 def text_of(result):
@@ -126,7 +127,7 @@ def http_server(tmp_path):
     server, tutor = make_server(store)
     tokens = {"student-token-1": "student", "student-token-2": "student", "teacher-token": "teacher"}
     sock = socket.create_server(("127.0.0.1", 0))
-    config = uvicorn.Config(agent.mcp_http_app(server, tokens), log_level="warning", lifespan="on")
+    config = uvicorn.Config(mcp_server.mcp_http_app(server, tokens), log_level="warning", lifespan="on")
     runner = uvicorn.Server(config)
     thread = threading.Thread(target=runner.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
@@ -184,7 +185,7 @@ def test_mcp_stdio_process_shares_the_session_store(tmp_path):
     store.add_message("shared", "user", "Solve 2x + 3 = 11")  # as serve.py would have written it
     store.add_message("shared", "assistant", "What do you already know about equations?")
     params = StdioServerParameters(command=sys.executable, cwd=str(ROOT),
-                                   args=["agent.py", "--mcp=stdio", "--model=none", f"--sessions={db}", "--index=none"])
+                                   args=["mcp_server.py", "--model=none", f"--sessions={db}", "--index=none"])
 
     async def main():
         async with Client(params) as client:
@@ -199,7 +200,7 @@ def test_mcp_stdio_process_shares_the_session_store(tmp_path):
 def test_tokens_file_reads_like_serve(tmp_path):
     path = tmp_path / "tokens"
     path.write_text("# tokens\nabc123 teacher\nxyz789\n")
-    assert agent.read_tokens(path) == {"abc123": "teacher", "xyz789": "student"}
+    assert mcp_server.read_tokens(path) == {"abc123": "teacher", "xyz789": "student"}
     path.write_text("abc123 admin\n")
     with pytest.raises(ValueError, match=r"tokens:1: expected 'TOKEN \[ROLE\]'"):
-        agent.read_tokens(path)
+        mcp_server.read_tokens(path)

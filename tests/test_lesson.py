@@ -1,0 +1,214 @@
+"""lesson.py and the tutor's lessons: exact claim checks, problem changes by content, the ladder without repeats, the
+praise and label guard over the whole `tune` split of the dev set, a lesson surviving a restart, and the scripted
+multi-turn lessons of tests/fixtures/lessons/ (through the Tutor here, through serve.py's /chat in
+test_lesson_serve.py). Verdicts come from code, so a scripted `generate` that praises everything stands in for the
+model: the guard, not the model's manners, must keep praise away from wrong work."""
+import json
+from fractions import Fraction
+
+import pytest
+
+import agent
+import lesson
+import solver
+from common import ROOT, SessionStore
+
+LESSONS = [{"subject": "math", **json.loads(line)} for name in ("math", "reading", "science")
+           for line in (ROOT / f"tests/fixtures/lessons/{name}.jsonl").read_text().splitlines()]
+TEAMS = "There are 96 players. Each team has 8 players. How many teams can they make?"
+FLATTERER = "Yes, exactly! Great job, that's right. What do you know about earth_space?"
+
+
+def flattering(*_, **__):
+    """A model that praises everything and leaks a topic id: what the guards must stop."""
+    yield FLATTERER
+
+
+def test_arithmetic_claims_are_checked_exactly():
+    found = lesson.claims("45 + 3.60 = 48.60, 6 x 9 = 54, I did 1/2 + 1/3 = 2/5 and 7 - (-5) = 2")
+    assert [(str(c), c.right) for c in found] == [("45 + 3.60 = 48.60", True), ("6 × 9 = 54", True),
+                                                  ("1/2 + 1/3 = 2/5", False), ("7 − (−5) = 2", False)]
+    chained = lesson.claims("45 / 2 = 22.5 then x 3 = 67.5, (72 + 82) / 2 = 77, 25% of 80 = 20")
+    assert [(str(c), c.right) for c in chained] == [("45 ÷ 2 = 22.5", True), ("22.5 × 3 = 67.5", True),
+                                                    ("(72 + 82) ÷ 2 = 77", True), ("25% of 80 = 20", True)]
+    assert [c.right for c in lesson.claims("91 / 6 = 15.17, 91 / 6 = 15.2, 91 / 6 = 15.3")] == [True, True, False]
+    assert lesson.claims("Solve 2x + 3 = 11") == []  # an equation with a variable is no arithmetic claim
+
+
+def test_the_problem_is_split_from_the_students_work():
+    assert lesson.split_problem(TEAMS + " I did 96 - 8 = 88") == (TEAMS, "I did 96 - 8 = 88")
+    assert lesson.split_problem("I'm on question 3 of 10! " + TEAMS) == (TEAMS, "I'm on question 3 of 10!")
+    assert lesson.split_problem("Work out 7 - (-5). 7 - (-5) = 2") == ("Work out 7 - (-5).", "7 - (-5) = 2")
+
+
+@pytest.mark.parametrize("message, change", [
+    ("how do I take away 8 from 96 when 6 is smaller than 8?", "same"),   # digits and a question mark
+    ("is it 12?", "same"),
+    ("A car travels 180 km in 3 hours. How many km does it travel in 1 hour?", "new"),  # the planner reads it
+    ("What is 3/4 + 1/8?", "new"),                                                    # mathcheck solves it
+    ("My sister asks: she had 14 crayons and got some from a friend. Now she has 31, how many did she get?", "unsure"),
+])
+def test_a_new_problem_is_recognised_by_content(message, change):
+    assert lesson.problem_change(lesson.Lesson(problem=TEAMS), message) == change
+
+
+def test_the_guard_keeps_praise_for_confirmed_work_and_drops_labels():
+    assert lesson.guard_reply(FLATTERER + " What is 96 ÷ 8?", "flag") == "What is 96 ÷ 8?"
+    assert lesson.guard_reply("Good question! Not quite right yet. Which?", "ask") == "Not quite right yet. Which?"
+    assert lesson.guard_reply("Yes, 96 ÷ 8 = 12 is right! See hint_level.", "confirm") == "Yes, 96 ÷ 8 = 12 is right!"
+    assert lesson.guard_reply("Say yes to start. Which answer is right here?", "ask") == "Say yes to start. " \
+        "Which answer is right here?"
+    assert lesson.guard_reply("Right, 5 is correct.", "flag") == ""
+
+
+def test_the_ladder_climbs_and_never_says_a_hint_three_times_in_a_row():
+    plan, state = solver.plan(TEAMS), lesson.Lesson(problem=TEAMS)
+    said = [lesson.math_move(state, plan, "I don't know").text for _ in range(8)]
+    assert said[:4] == [plan.steps[0].question, *solver.hints(plan, 0)]
+    assert all(not (a == b == c) for a, b, c in zip(said, said[1:], said[2:])), said
+    assert not any("12" in s for s in said)
+
+
+def test_a_model_wording_is_used_only_when_faithful_to_the_plan():
+    plan = solver.plan(TEAMS)
+    step = plan.steps[0]
+    assert lesson.faithful("How many teams of 8 players can you make from 96 players?", step, plan)
+    assert not lesson.faithful("How many teams of 8 players can you make from 100 players?", step, plan)  # new number
+    assert not lesson.faithful("If you multiply, how many teams of 8 come from 96?", step, plan)  # another operation
+    assert not lesson.faithful("Teams of 8 players from 96 players.", step, plan)  # not a question
+    words = agent.Tutor(lambda *a, **k: iter(["How many teams of 8 players can you make from 96 players?"]))
+    events = list(words.respond("w", TEAMS))
+    assert events[-1]["text"] == "How many teams of 8 players can you make from 96 players?"
+    assert any(e.get("name") == "wording" and e["source"] == "model" for e in events)
+    added = list(agent.Tutor(lambda *a, **k: iter(["Can you divide 96 by 12 to get the teams?"])).respond("w", TEAMS))
+    assert added[-1]["text"] == step.question  # the draft adds a number the plan lacks: the plan's own words
+
+
+def test_the_lesson_survives_a_restart(tmp_path):
+    db = tmp_path / "sessions.db"
+    first = agent.Tutor(flattering, store=SessionStore(db))
+    pens = "Pens cost $3 each. Jo buys 6 pens and pays with a $20 note. How much change does she get?"
+    list(first.respond("s", pens))
+    assert list(first.respond("s", "6 x 3 = 18"))[-1]["verdict"] == "confirm"
+    stored = SessionStore(db).get_context("s")["lesson"]
+    assert stored["done"] == [0] and stored["stated"] == ["18"] and "2" not in json.dumps(stored["stated"])
+    again = agent.Tutor(flattering, store=SessionStore(db))  # a new process on the same database
+    final = list(again.respond("s", "20 - 18 = 2"))[-1]
+    assert final["verdict"] == "confirm" and "6 × 3 = 18, then 20 − 18 = 2" in final["text"]
+
+
+def play(send, script: dict) -> list[str]:
+    """Play one scripted lesson through `send(message) -> final event`; the problems found, per turn."""
+    problems = []
+    for turn in script["turns"]:
+        final = send(turn["student"])
+        reply, where = final["text"], f"{script['name']}: {turn['student']!r} -> {final['text']!r}"
+        assert final["verdict"] == turn["verdict"], where
+        assert all(h.lower() in reply.lower() for h in turn["has"]), where
+        assert not any(n in reply for n in turn["not"]), where
+        if final["verdict"] != "confirm":
+            assert not any(lesson.praises(s) for s in lesson.split_sentences(reply)), where
+        assert not lesson.INTERNAL.search(reply), where
+        problems.append(reply)
+    return problems
+
+
+def no_hint_thrice(replies: list[str]) -> bool:
+    return all(not (a == b == c) for a, b, c in zip(replies, replies[1:], replies[2:]))
+
+
+class Textbook:
+    """A retriever over a lesson's authored evidence: the three passages sharing most words with the query."""
+
+    def __init__(self, texts: list[str]):
+        self.chunks = [{"text": t, "score": 1.0, "book": "science", "chapter": "1", "section": "1.1", "page": 1,
+                        "subject": "science"} for t in texts]
+
+    def search(self, query, k=3, subject=None):
+        shared = lambda c: len(lesson.content_words(c["text"]) & lesson.content_words(query))  # noqa: E731
+        return sorted(self.chunks, key=shared, reverse=True)[:k]
+
+
+@pytest.mark.parametrize("script", LESSONS, ids=[s["name"] for s in LESSONS])
+def test_scripted_lesson_through_the_tutor(script):
+    tutor = agent.Tutor(flattering, retriever=Textbook(script["evidence"]) if "evidence" in script else None)
+    shown = []
+
+    def send(message: str) -> dict:
+        events = list(tutor.respond("s", message, subject=script["subject"]))
+        shown.extend(c["text"] for e in events if e["type"] == "retrieval" for c in e["chunks"])
+        return events[-1]
+    assert no_hint_thrice(play(send, script))
+    assert not any("Volcanoes" in text for text in shown)  # a passage unrelated to the problem is never shown
+
+
+@pytest.mark.parametrize("subject, n", [("math", 20), ("reading", 20), ("science", 20)])
+def test_scripted_lessons_cover_each_behaviour(subject, n):
+    scripts = [s for s in LESSONS if s["subject"] == subject]
+    behaviours = {s["behaviour"] for s in scripts}
+    assert len(scripts) >= n and behaviours >= {"cooperating", "misconception", "asks_answer", "correct_step",
+                                                "change_problem"}
+
+
+def test_no_praise_without_a_confirm_and_no_labels_over_the_tune_split():
+    """Every `tune` case of the dev set (all subjects), answered by a tutor whose model praises everything."""
+    cases = [json.loads(line) for line in (ROOT / "data/eval/tutor_cases.jsonl").read_text().splitlines()]
+    tune = [c for c in cases if c["split"] == "tune"]
+    tutor = agent.Tutor(flattering)
+    confirmed_wrong = []
+    for case in tune:
+        final = list(tutor.respond(case["id"], case["student_message"], subject=case["subject"]))[-1]
+        assert not lesson.INTERNAL.search(final["text"]), (case["id"], final["text"])
+        if final["verdict"] != "confirm":
+            assert not any(lesson.praises(s) for s in lesson.split_sentences(final["text"])), (case["id"], final)
+        if case["kind"] == "wrong_attempt" and final["verdict"] == "confirm":
+            confirmed_wrong.append(case["id"])
+    assert len(tune) == 179 and confirmed_wrong == []
+
+
+def test_right_work_in_the_tune_split_is_never_flagged():
+    cases = [json.loads(line) for line in (ROOT / "data/eval/tutor_cases.jsonl").read_text().splitlines()]
+    right = [c for c in cases if c["split"] == "tune" and c["subject"] == "math"
+             and c["kind"] in ("correct_step", "correct_answer")]
+    tutor = agent.Tutor(flattering)
+    verdicts = {c["id"]: list(tutor.respond(c["id"], c["student_message"]))[-1]["verdict"] for c in right}
+    assert "flag" not in verdicts.values(), verdicts
+
+
+def test_results_are_the_numbers_a_student_offers():
+    work = "3 kg is 18 so 1 kg is 6 and 5 kg is 30 dollars"
+    said = lesson.results(work, lesson.claims(work))
+    assert said == [Fraction(18), Fraction(6), Fraction(30)]
+    assert lesson.results("divide 96 by 8?", []) == []
+    assert lesson.presented_as_answer("96 - 8 = 88 so 88 teams", Fraction(88))
+    assert not lesson.presented_as_answer("96 - 8 = 88 so far, now what?", Fraction(88))
+
+
+def test_a_math_draft_may_not_invent_an_operation():
+    assert lesson.invents_operation("What do you get when you triple 360?", "how do i even start this one")
+    assert not lesson.invents_operation("Why divide 96 by 8?", "should I divide 96 by 8?")
+    farmer = ("A farmer packs 360 eggs into cartons of 12. She sells each carton for $3. How much money does she make "
+              "if she sells them all? how do i even start")
+    triples = agent.Tutor(lambda *a, **k: iter(["Try to triple 360 first. What do you notice?"]))
+    reply = list(triples.respond("f", farmer))
+    assert "triple" not in reply[-1]["text"]
+
+
+def test_a_reading_claim_is_confirmed_only_when_the_passage_states_it():
+    passage = ("A frog's life begins in the water. As the weeks pass, the tadpole grows back legs first. Next, its "
+               "front legs appear. In winter, when there are no flowers, the bees eat the honey they stored.")
+    assert lesson.reading_move(passage, "I think the back legs grow first").verdict == "confirm"
+    assert lesson.reading_move(passage, "the bees eat the honey they stored").verdict == "confirm"
+    for claim in ("the front legs grow first", "the back legs do not grow first", "a candle and a torch light it"):
+        assert lesson.reading_move(passage, claim).verdict == "ask", claim
+    assert lesson.reading_move(passage, "front legs") is None  # no claim the passage could decide
+
+
+@pytest.mark.parametrize("subject", ["reading", "science"])
+def test_a_stage_machine_hint_never_comes_three_times_in_a_row(subject):
+    script = next(s for s in LESSONS if s["subject"] == subject)
+    tutor = agent.Tutor(flattering, retriever=Textbook(script.get("evidence", [])))
+    list(tutor.respond("s", script["turns"][0]["student"], subject=subject))
+    replies = [list(tutor.respond("s", "just tell me", subject=subject))[-1]["text"] for _ in range(7)]
+    hints = [r[r.index("Here's a hint"):] if "Here's a hint" in r else "" for r in replies]
+    assert sum(bool(h) for h in hints) >= 4 and no_hint_thrice(hints), hints
