@@ -42,7 +42,7 @@ from lesson import (AFFIRM, FRUSTRATION, GREETING, GREETING_REPLY, GUARD_REPLIES
 from mathcheck import MathError, check_answer, format_decimal, format_fraction, math_spans, problem_equation, solve
 from scorers import asks_or_next_step, extract_answer, leaks_answer
 from solver import Step, fmt
-from tokenizer import render_chat
+from tokenizer import Detokenizer, StopText, render_chat
 from toolcalls import argument_problems, parse_tool_calls, tool_call_guide
 
 TOOLS_JSON = ROOT / "data" / "tools.json"
@@ -697,20 +697,15 @@ def local_generate(model: Any, tok: Any) -> GenerateFn:
         ids, _ = render_chat(tok, messages, tools, add_generation_prompt=True)
         allow = tool_call_guide(tok, tools) if tools else None  # calls come out valid JSON that fits their schemas
         stop_ids = [tok.eos_id] + [tok.special[s] for s in stop if s in tok.special]
-        text_stops = [s for s in stop if s not in tok.special]
-        new: list[int] = []
-        sent = 0
+        detok, cut = Detokenizer(tok), StopText(tuple(s for s in stop if s not in tok.special))
         for token in model.stream(ids, max_new_tokens=max_tokens, temperature=temperature, stop_ids=stop_ids, seed=0,
                                   allow=allow):
-            new.append(token)
-            text = tok.decode(new)
-            cut = min((text.find(s) for s in text_stops if s in text), default=-1)
-            if cut >= 0:
-                yield text[sent:cut]
+            if piece := cut.feed(detok.add(token)):
+                yield piece
+            if cut.hit:
                 return
-            if not text.endswith("\ufffd"):  # wait for the rest of a multi-byte character
-                yield text[sent:]
-                sent = len(text)
+        if tail := cut.flush():
+            yield tail
     return generate
 
 # ============================================================================ command line

@@ -20,9 +20,9 @@ import torch
 
 import model as M
 from common import check_known, fill, parse_args, smollm2_gguf
-from engine import Detokenizer, fit_history
+from engine import fit_history
 from quantize import quantize_int4, quantize_int8
-from tokenizer import render_chat
+from tokenizer import Detokenizer, render_chat
 
 
 @dataclass

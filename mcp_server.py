@@ -38,7 +38,7 @@ from mcp.shared.exceptions import MCPDeprecationWarning
 
 from agent import (SUBJECTS, SYSTEM_PROMPT, TEMPLATES, Toolbox, Tutor, hint_text, load_index, load_tutor,
                    topic_of)
-from common import SessionStore, check_known, fill, out_dir, parse_args
+from common import SessionStore, check_known, fill, out_dir, parse_args, read_tokens
 
 class MessageQueue:
     """Per-session FIFO of events shared, in one process, by the agent, the MCP server and serve.py.
@@ -250,20 +250,6 @@ def chapter_text(retriever: Any, book: str, chapter: str) -> str:
     if not texts:
         raise ResourceError(f"no chapter {chapter!r} of book {book!r} in the textbook index")
     return "\n\n".join(texts)
-
-
-def read_tokens(path: str | Path) -> dict[str, str]:
-    """A tokens file as serve.py reads it: one "TOKEN [ROLE]" per line (role student, the default, or teacher)."""
-    tokens = {}
-    for n, line in enumerate(Path(path).read_text().splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        parts = line.split()
-        role = parts[1] if len(parts) == 2 else "student"
-        if len(parts) > 2 or role not in ("student", "teacher"):
-            raise ValueError(f"{path}:{n}: expected 'TOKEN [ROLE]' with role student or teacher")
-        tokens[parts[0]] = role
-    return tokens
 
 
 def mcp_http_app(server: MCPServer, tokens: dict[str, str], host: str = "127.0.0.1") -> Callable[..., Any]:

@@ -71,12 +71,13 @@ from agent import Tutor
 from mcp_server import MessageQueue, build_mcp_server
 from common import (ROOT, JsonFormatter, SessionStore, atomic_write_bytes, atomic_write_json, atomic_write_text,
                     check_known, check_token, fill, get_logger, out_dir, parse_args, read_tokens, smollm2_gguf)
-from engine import Engine, GenRequest, Generation, KVConfig, LocalBackend, StopText, fit_history
+from engine import Engine, GenRequest, Generation, KVConfig, LocalBackend, fit_history
 from fuse import load_vision
 from pdftext import ocr_blocks, ocr_image, ocr_text
 from retrieval import Index
 from sft import load_adapter, merge_lora
 from quantize import quantize_int4, quantize_int8
+from tokenizer import StopText
 from toolcalls import parse_tool_calls
 
 SUBJECTS = ("math", "science", "reading")

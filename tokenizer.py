@@ -729,6 +729,46 @@ def content_mask(tok: Any, body: list[int], header_bytes: int, learn: int) -> li
     return mask
 
 
+# ============================================================================= incremental decoding
+
+class Detokenizer:
+    """Incremental decoding: emit text only once it no longer ends in a half-decoded UTF-8 character."""
+
+    def __init__(self, tok: Any):
+        self.tok, self.ids, self.prefix, self.read = tok, [], 0, 0
+
+    def add(self, token: int) -> str:
+        self.ids.append(token)
+        before = self.tok.decode(self.ids[self.prefix : self.read])
+        after = self.tok.decode(self.ids[self.prefix :])
+        if len(after) > len(before) and not after.endswith("\ufffd"):
+            self.prefix, self.read = self.read, len(self.ids)
+            return after[len(before) :]
+        return ""
+
+
+class StopText:
+    """Cut the stream at the first stop string, holding back a tail that might be the start of one."""
+
+    def __init__(self, stops: tuple[str, ...]):
+        self.stops, self.pending, self.hit, self.rest = tuple(s for s in stops if s), "", False, ""
+
+    def feed(self, piece: str) -> str:
+        self.pending += piece
+        cuts = [self.pending.find(s) for s in self.stops if s in self.pending]
+        if cuts:
+            self.hit = True
+            out, self.rest, self.pending = self.pending[: min(cuts)], self.pending[min(cuts) :], ""
+            return out
+        hold = max((k for s in self.stops for k in range(1, len(s)) if self.pending.endswith(s[:k])), default=0)
+        out, self.pending = self.pending[: len(self.pending) - hold], self.pending[len(self.pending) - hold :]
+        return out
+
+    def flush(self) -> str:
+        out, self.pending = self.pending, ""
+        return out
+
+
 # ============================================================================= command line
 
 def main(argv: list[str]) -> None:

@@ -9,6 +9,7 @@ import torch
 
 import engine
 import model as M
+import tokenizer
 from common import ROOT
 from tokenizer import render_chat
 
@@ -30,13 +31,13 @@ def test_engine_threads_follow_the_size_of_each_pass():
 
 
 def test_stop_text_and_detokenizer(small_tokenizer):
-    stop = engine.StopText(("</s>", "STOP"))
+    stop = tokenizer.StopText(("</s>", "STOP"))
     assert [stop.feed(p) for p in ["ab<", "/", "s>cd"]] == ["ab", "", ""] and stop.hit and stop.rest == "</s>cd"
-    keep = engine.StopText(("STOP",))
+    keep = tokenizer.StopText(("STOP",))
     assert keep.feed("a ST") == "a " and keep.feed("ART") == "START" and keep.flush() == ""
     text = "Ünïcödé ½ — 数学 🙂 done"
     ids = small_tokenizer.encode(text)
-    detok = engine.Detokenizer(small_tokenizer)
+    detok = tokenizer.Detokenizer(small_tokenizer)
     pieces = [detok.add(i) for i in ids]
     assert "".join(pieces) == text and all("\ufffd" not in p for p in pieces)
 

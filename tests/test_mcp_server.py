@@ -17,7 +17,7 @@ from mcp.client.streamable_http import streamable_http_client
 
 import agent
 import mcp_server
-from common import ROOT, SessionStore
+from common import ROOT, SessionStore, read_tokens
 
 TOOLS = {"search_textbook", "check_answer", "calculator", "get_hint", "describe_image", "tutor_reply", "send_message", "receive_messages"}
 CHUNKS = [
@@ -199,8 +199,12 @@ def test_mcp_stdio_process_shares_the_session_store(tmp_path):
 
 def test_tokens_file_reads_like_serve(tmp_path):
     path = tmp_path / "tokens"
-    path.write_text("# tokens\nabc123 teacher\nxyz789\n")
-    assert mcp_server.read_tokens(path) == {"abc123": "teacher", "xyz789": "student"}
-    path.write_text("abc123 admin\n")
+    teacher, student = "t" * 16, "s" * 20
+    path.write_text(f"# tokens\n{teacher} teacher\n{student}\n")
+    assert read_tokens(path) == {teacher: "teacher", student: "student"}
+    path.write_text(f"{teacher} teacher extra\n")
     with pytest.raises(ValueError, match=r"tokens:1: expected 'TOKEN \[ROLE\]'"):
-        mcp_server.read_tokens(path)
+        read_tokens(path)
+    path.write_text("abc123 teacher\n")  # the same rule as serve.py: a guessable token is refused
+    with pytest.raises(ValueError, match="at least 16 characters"):
+        read_tokens(path)
