@@ -7,7 +7,7 @@ What it supports (gpt-fast style: quantisation is a module swap, so generation c
 - both run torch's CPU packed-weight kernels with bf16 inputs; decoding one token reads every weight once, so batch-1
   tokens/s follow the weight bytes (4x / 8x fewer than fp32)
 - `OneRowDecoder`: the batch-1 decode step with q/k/v and gate/up fused, no module calls and few torch calls (1.3x
-  the module path, then 1.09-1.18x from counting torch calls);
+  the module path, then 1.04-1.18x from counting torch calls);
   it attaches itself as `model.one_row`, the hook `Transformer.hidden` consults, so model.py never imports this file
 
 Run
@@ -142,16 +142,18 @@ class OneRowDecoder:
     module weights turned into views of them, so nothing is stored twice); the residual stream and the norms stay
     fp32 and only the matmul inputs are bf16, as in QuantLinear; RoPE rotates every q and k head in one small matmul;
     the new k and v go straight into the cache; attention reads the cache in fp32 (CPU flash attention with bf16 was
-    2.5x slower).
-    What the step spends outside the matmuls is Python calling into torch (~40 calls a layer, a few microseconds
+    2.5x slower than with fp32).
+    What the step spends outside the matmuls is Python calling into torch (dozens of calls a layer, microseconds
     each), so it counts them: the packed kernels are called with their buffers bound (`packed_matmul`); a residual
     add takes the matmul's bf16 output as it is (fp32 + bf16 computes in fp32, exactly what casting first gives);
     one query's attention is two small batched matmuls and a softmax (torch's CPU flash attention costs more in its
     setup than in its arithmetic for a single query); torch.rms_norm is called without F.rms_norm's Python wrapper.
-    Measured on a loaded 2-core Xeon, 1 thread, interleaved with the previous step: 17% fewer aten ops per token
-    (4515 against 5439) and 1.09-1.18x its tokens/s. torch.compile of the layer step was tried and dropped: slower
-    (0.85x, with or without cpp_wrapper; the int4 kernel stays an external call and each compiled call checks its
-    guards) after 80-90 s of compiling.
+    Against the previous step, per token: 845 Python-level calls instead of 1527, 4515 aten ops instead of 5439, and
+    1.04-1.18x the tokens/s (interleaved A/B runs, 1 thread, on a 2-core Xeon shared with other jobs).
+    torch.compile (dynamic cache length) was tried and dropped, both slower than this step and slow to warm up on
+    that machine: one layer compiled in 80-90 s and ran at 0.85x (with or without cpp_wrapper: the int4 kernel stays
+    an external call, and each of a token's 30 compiled calls checks its guards); the whole 30-layer step with
+    cpp_wrapper compiled in 12 minutes and ran at 0.33x.
     Prefill and batched steps keep using the modules, which compute the same thing."""
 
     def __init__(self, model: Transformer):

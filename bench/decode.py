@@ -3,9 +3,10 @@
 Batch 1, a 128-token prompt, 128 new tokens (greedy, no early stop). For each path: load time, prefill tokens/s and
 decode tokens/s; ours in fp32, bf16, weight-only int8 (a scale per row) and int4 (groups of 32 with a scale and an
 offset: GGUF's own Q4_1 layout, so the 4-bit file's weights are what runs), the quantised paths keeping fp32
-activations outside the matmul; transformers in fp32 and bf16 (it loads the same GGUF with `gguf_file=`). The memory-bandwidth bound is measured in the same run: the bytes of weights
-one decode step reads, against the read bandwidth of a large tensor reduction. The last line is our best decode
-tokens/s over transformers' best, then over llama.cpp's: `ratio=<x> llama_cpp_ratio=<y>`. Each path's greedy tokens are
+activations outside the matmul; transformers in fp32 and bf16 (it loads the same GGUF with `gguf_file=`). The
+memory-bandwidth bound is measured in the same run: the bytes of weights one decode step reads, against the read
+bandwidth of a large tensor reduction. The table's heading names the CPU. The last line is our best decode tokens/s
+over transformers' best, then over llama.cpp's: `ratio=<x> llama_cpp_ratio=<y>`. Each path's greedy tokens are
 compared with ours in fp32: how many of the 128 agree before the first difference.
 
 llama.cpp (llama-cpp-python, `make bench-deps`: built from source for this CPU, AMX off) runs the very GGUF file
@@ -190,8 +191,8 @@ def report(rows, bandwidth: float, cfg: BenchConfig) -> None:
         bound = bandwidth / nbytes
         load_s = f"{load:.1f}" if load is not None else ""
         same = next((i for i, (a, b) in enumerate(zip(tokens, reference)) if a != b), min(len(tokens), len(reference)))
-        print(f"| {name} | {load_s} | {pre:.0f} | {dec:.1f} | {nbytes / 1e6:.0f} | {bound:.1f} | {100 * dec / bound:.0f}% "
-              f"| first {same} of {len(reference)} |")
+        print(f"| {name} | {load_s} | {pre:.0f} | {dec:.1f} | {nbytes / 1e6:.0f} | {bound:.1f} "
+              f"| {100 * dec / bound:.0f}% | first {same} of {len(reference)} |")
     ours_best = max(r[3] for r in rows if r[0].startswith("ours"))
     hf = [r[3] for r in rows if r[0].startswith("transformers")]
     llama = [r[3] for r in rows if r[0].startswith("llama.cpp")]

@@ -279,7 +279,8 @@ def test_int4_reproduces_q4_1_weights_and_decodes(small):
             if isinstance(module, torch.nn.Linear):
                 module.weight.copy_(as_q4_1(module.weight))
     q = Q.quantize_int4(copy.deepcopy(ref))
-    assert isinstance(q.layers[0].feed_forward.w1, Q.Int4Linear) and q.layers[0].feed_forward.w1.weight.dtype == torch.uint8
+    w1 = q.layers[0].feed_forward.w1
+    assert isinstance(w1, Q.Int4Linear) and w1.weight.dtype == torch.uint8
     idx = torch.randint(0, small.config.vocab_size, (2, 12), generator=torch.Generator().manual_seed(5))
     with torch.no_grad():
         want, got = ref(idx)[0], q(idx)[0]
