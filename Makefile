@@ -4,7 +4,7 @@ PY := .venv/bin/python
 PIP := .venv/bin/pip
 export PYTHONUNBUFFERED := 1
 
-.PHONY: demo test chat serve stop sysdeps test-sysdeps clean help data tutor index readme
+.PHONY: demo test chat serve stop sysdeps test-sysdeps clean help data tutor index readme bench-deps
 
 help:
 	@echo "make demo   - install, prepare, start the tutor"
@@ -16,6 +16,7 @@ help:
 	@echo "make tutor  - LoRA-tune SmolLM2 into the Socratic tutor on the CPU (out/sft/tutor/adapter)"
 	@echo "make index  - textbook index from data/corpus + OpenStax Physics ch. 1-3 (out/index, out/ingest)"
 	@echo "make readme - regenerate README's line counts and results tables (scripts/readme_tables.py)"
+	@echo "make bench-deps - benchmark-only references: llama.cpp (built from source, several minutes) for bench.decode"
 
 # ------------------------------------------------------------------ environment
 .venv/stamp: requirements.txt requirements-models.txt
@@ -29,6 +30,16 @@ help:
 .venv/stamp-dev: .venv/stamp requirements-dev.txt
 	$(PIP) install -q -r requirements-dev.txt
 	touch $@
+
+# llama.cpp for bench/decode.py, compiled for this CPU (-march=native) with AMX switched off: gcc's explicit -mno-*
+# flags win over -march=native, and a build with AMX crashed on the 2-core Xeon. Not part of make test.
+LLAMA_CMAKE_ARGS := -DGGML_NATIVE=ON -DGGML_OPENMP=ON -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF \
+	-DCMAKE_C_FLAGS="-mno-amx-tile -mno-amx-int8 -mno-amx-bf16" -DCMAKE_CXX_FLAGS="-mno-amx-tile -mno-amx-int8 -mno-amx-bf16"
+.venv/stamp-bench: .venv/stamp-dev requirements-bench.txt
+	CMAKE_ARGS='$(LLAMA_CMAKE_ARGS)' CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc) $(PIP) install -q --no-binary llama-cpp-python -r requirements-bench.txt
+	touch $@
+
+bench-deps: .venv/stamp-bench
 
 # System packages from Debian, installed only where missing (root, as on CI).
 sysdeps:

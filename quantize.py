@@ -6,7 +6,8 @@ What it supports (gpt-fast style: quantisation is a module swap, so generation c
   scale and an offset, GGUF's Q4_1 block): an eighth of the fp32 bytes
 - both run torch's CPU packed-weight kernels with bf16 inputs; decoding one token reads every weight once, so batch-1
   tokens/s follow the weight bytes (4x / 8x fewer than fp32)
-- `OneRowDecoder`: the batch-1 decode step with q/k/v and gate/up fused and no module calls (1.3x the module path);
+- `OneRowDecoder`: the batch-1 decode step with q/k/v and gate/up fused, no module calls and few torch calls (1.3x
+  the module path, then 1.04-1.18x from counting torch calls);
   it attaches itself as `model.one_row`, the hook `Transformer.hidden` consults, so model.py never imports this file
 
 Run
@@ -16,6 +17,7 @@ Run
 from __future__ import annotations
 
 import copy
+import functools
 from typing import Any, Callable
 
 import torch
@@ -29,8 +31,9 @@ class QuantLinear(nn.Module):
     """A Linear whose weight is stored packed (its buffers). Decoding one token reads every weight once, so on a CPU
     the tokens/s of batch-1 decoding follow the bytes of weights. The model's own activations (fp32 on a CPU) are
     kept everywhere else: only the matmul sees bf16, the input dtype torch's CPU kernels for packed int8/int4 weights
-    are fast with (with fp32 inputs they are ~10x slower). Each subclass packs the weight and defines
-    `matmul(x)`: (N, in_features) bf16 -> (N, out_features) bf16."""
+    are fast with (with fp32 inputs they are ~10x slower). Each subclass packs the weight and defines `kernel()`:
+    torch's packed matmul with this layer's buffers bound, a function (N, in_features) bf16 -> (N, out_features) bf16.
+    Binding them once matters in a decode loop: reading a buffer through the Module costs about a microsecond."""
 
     row_dims: dict[str, int] = {}  # buffer name -> its dimension that runs along the output rows
 
@@ -39,7 +42,7 @@ class QuantLinear(nn.Module):
         self.bias, self.in_features, self.out_features = linear.bias, linear.in_features, linear.out_features
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        y = self.matmul(x.reshape(-1, self.in_features).to(torch.bfloat16))
+        y = self.kernel()(x.reshape(-1, self.in_features).to(torch.bfloat16))
         y = y.to(x.dtype).view(*x.shape[:-1], self.out_features)
         return y if self.bias is None else y + self.bias
 
@@ -72,8 +75,8 @@ class Int8Linear(QuantLinear):
         self.register_buffer("weight", torch.round(w / scales[:, None]).clamp(-127, 127).to(torch.int8))
         self.register_buffer("scales", scales.to(torch.bfloat16))
 
-    def matmul(self, x: torch.Tensor) -> torch.Tensor:
-        return torch.ops.aten._weight_int8pack_mm(x, self.weight, self.scales)
+    def kernel(self) -> Callable[[torch.Tensor], torch.Tensor]:
+        return functools.partial(torch._weight_int8pack_mm, mat2=self.weight, scales=self.scales)
 
 
 class Int4Linear(QuantLinear):
@@ -101,8 +104,9 @@ class Int4Linear(QuantLinear):
         """The CPU kernel wants whole groups along the input and output rows in multiples of 16."""
         return linear.in_features % group_size == 0 and linear.out_features % 16 == 0
 
-    def matmul(self, x: torch.Tensor) -> torch.Tensor:
-        return torch.ops.aten._weight_int4pack_mm_for_cpu(x, self.weight, self.group_size, self.scales_and_zeros)
+    def kernel(self) -> Callable[[torch.Tensor], torch.Tensor]:
+        return functools.partial(torch._weight_int4pack_mm_for_cpu, mat2=self.weight, qGroupSize=self.group_size,
+                                 qScaleAndZeros=self.scales_and_zeros)
 
 
 def swap_linears(model: nn.Module, make: Callable[[nn.Linear], nn.Module | None]) -> nn.Module:
@@ -138,16 +142,28 @@ class OneRowDecoder:
     module weights turned into views of them, so nothing is stored twice); the residual stream and the norms stay
     fp32 and only the matmul inputs are bf16, as in QuantLinear; RoPE rotates every q and k head in one small matmul;
     the new k and v go straight into the cache; attention reads the cache in fp32 (CPU flash attention with bf16 was
-    2.5x slower).
+    2.5x slower than with fp32).
+    What the step spends outside the matmuls is Python calling into torch (dozens of calls a layer, microseconds
+    each), so it counts them: the packed kernels are called with their buffers bound (`packed_matmul`); a residual
+    add takes the matmul's bf16 output as it is (fp32 + bf16 computes in fp32, exactly what casting first gives);
+    one query's attention is two small batched matmuls and a softmax (torch's CPU flash attention costs more in its
+    setup than in its arithmetic for a single query); torch.rms_norm is called without F.rms_norm's Python wrapper.
+    Against the previous step, per token: 845 Python-level calls instead of 1527, 4515 aten ops instead of 5439, and
+    1.04-1.18x the tokens/s (interleaved A/B runs, 1 thread, on a 2-core Xeon shared with other jobs).
+    torch.compile (dynamic cache length) was tried and dropped, both slower than this step and slow to warm up on
+    that machine: one layer compiled in 80-90 s and ran at 0.85x (with or without cpp_wrapper: the int4 kernel stays
+    an external call, and each of a token's 30 compiled calls checks its guards); the whole 30-layer step with
+    cpp_wrapper compiled in 12 minutes and ran at 0.33x.
     Prefill and batched steps keep using the modules, which compute the same thing."""
 
     def __init__(self, model: Transformer):
         self.cfg, self.model, self.blocks = model.config, model, tuple(model.layers._modules.values())
         # Per layer, everything the step reads, looked up once: a Module attribute lookup costs about a microsecond.
         self.layer_parts = [(b.attention_norm.weight,
-                             QuantLinear.stacked([b.attention.wq, b.attention.wk, b.attention.wv]), b.attention.wo,
-                             b.ffn_norm.weight, QuantLinear.stacked([b.feed_forward.w1, b.feed_forward.w3]),
-                             b.feed_forward.w2) for b in model.layers]
+                             packed_matmul(QuantLinear.stacked([b.attention.wq, b.attention.wk, b.attention.wv])),
+                             packed_matmul(b.attention.wo), b.ffn_norm.weight,
+                             packed_matmul(QuantLinear.stacked([b.feed_forward.w1, b.feed_forward.w3])),
+                             packed_matmul(b.feed_forward.w2)) for b in model.layers]
 
     @classmethod
     def attach(cls, model: nn.Module) -> nn.Module:
@@ -185,17 +201,18 @@ class OneRowDecoder:
         rotate = self.rope_matrix(pos)
         first = max(0, pos + 1 - cfg.sliding_window) if cfg.sliding_window else 0
         x = model.tok_embeddings(idx).view(1, cfg.dim).float()
-        for i, (norm1, qkv_proj, out_proj, norm2, gate_up_proj, down_proj) in enumerate(self.layer_parts):
-            qkv = packed_matmul(qkv_proj, F.rms_norm(x, (cfg.dim,), norm1, eps))
-            qk = qkv[0, : (H + KV) * D].view(H + KV, D) @ rotate  # RoPE on every q and k head at once
-            cache.k[i, row, pos] = qk[H:]
-            cache.v[i, row, pos] = qkv[0, (H + KV) * D:].view(KV, D)
-            keys = cache.k[i, row, first: pos + 1].transpose(0, 1)[None]  # (1, KV, L, D)
-            values = cache.v[i, row, first: pos + 1].transpose(0, 1)[None]
-            y = F.scaled_dot_product_attention(qk[None, :H, None], keys, values, enable_gqa=KV != H)
-            x = x + packed_matmul(out_proj, y.reshape(1, H * D))
-            gate, up = packed_matmul(gate_up_proj, F.rms_norm(x, (cfg.dim,), norm2, eps)).chunk(2, dim=-1)
-            x = x + packed_matmul(down_proj, F.silu(gate) * up)
+        for parts, k_cache, v_cache in zip(self.layer_parts, cache.k[:, row], cache.v[:, row]):
+            norm1, qkv_proj, out_proj, norm2, gate_up_proj, down_proj = parts
+            heads = qkv_proj(torch.rms_norm(x, (cfg.dim,), norm1, eps)).float().view(H + 2 * KV, D)
+            qk = heads[: H + KV] @ rotate  # RoPE on every q and k head at once
+            k_cache[pos] = qk[H:]
+            v_cache[pos] = heads[H + KV:]
+            # GQA: query heads h sit beside their key/value head h // (H // KV), as SDPA's enable_gqa pairs them
+            scores = torch.bmm(qk[:H].view(KV, H // KV, D), k_cache[first: pos + 1].permute(1, 2, 0))
+            y = torch.bmm(scores.mul_(D ** -0.5).softmax(-1), v_cache[first: pos + 1].transpose(0, 1))
+            x = x + out_proj(y.view(1, H * D))
+            gate, up = gate_up_proj(torch.rms_norm(x, (cfg.dim,), norm2, eps)).float().chunk(2, dim=-1)
+            x = x + down_proj(F.silu(gate) * up)
         cache.lengths[row] += 1
         return model.norm(x).view(1, 1, cfg.dim)
 
@@ -214,8 +231,15 @@ def decoder_linears(model: Transformer) -> list[nn.Module]:
                       b.feed_forward.w1, b.feed_forward.w2, b.feed_forward.w3)]
 
 
-def packed_matmul(linear: QuantLinear, x: torch.Tensor) -> torch.Tensor:
-    """QuantLinear.forward for one fp32 row without the module call and reshapes (the step makes ~200 of these)."""
-    y = linear.matmul(x.to(torch.bfloat16)).float()
-    return y if linear.bias is None else y + linear.bias
+def packed_matmul(linear: QuantLinear) -> Callable[[torch.Tensor], torch.Tensor]:
+    """QuantLinear.forward for one fp32 row as a plain function (the step calls four per layer), with
+    neither the module call nor the reshapes: (1, in) fp32 -> (1, out) bf16, or fp32 once an fp32 bias is added
+    (which computes what casting to fp32 first would)."""
+    kernel, bias = linear.kernel(), linear.bias
+
+    def matmul(x: torch.Tensor) -> torch.Tensor:
+        y = kernel(x.to(torch.bfloat16))
+        return y if bias is None else y + bias
+
+    return matmul
 

@@ -3,10 +3,15 @@
 Batch 1, a 128-token prompt, 128 new tokens (greedy, no early stop). For each path: load time, prefill tokens/s and
 decode tokens/s; ours in fp32, bf16, weight-only int8 (a scale per row) and int4 (groups of 32 with a scale and an
 offset: GGUF's own Q4_1 layout, so the 4-bit file's weights are what runs), the quantised paths keeping fp32
-activations outside the matmul; transformers in fp32 and bf16 (it loads the same GGUF with `gguf_file=`). The memory-bandwidth bound is measured in the same run: the bytes of weights
-one decode step reads, against the read bandwidth of a large tensor reduction. The last line is our best decode
-tokens/s over transformers' best: `ratio=<x>`. Each path's greedy tokens are compared with ours in fp32: how many
-of the 128 agree before the first difference.
+activations outside the matmul; transformers in fp32 and bf16 (it loads the same GGUF with `gguf_file=`). The
+memory-bandwidth bound is measured in the same run: the bytes of weights one decode step reads, against the read
+bandwidth of a large tensor reduction. The table's heading names the CPU. The last line is our best decode tokens/s
+over transformers' best, then over llama.cpp's: `ratio=<x> llama_cpp_ratio=<y>`. Each path's greedy tokens are
+compared with ours in fp32: how many of the 128 agree before the first difference.
+
+llama.cpp (llama-cpp-python, `make bench-deps`: built from source for this CPU, AMX off) runs the very GGUF file
+(Q4_1) with the same threads, prompt ids and length; its rows appear when it is installed, else the bench says so in
+one line and `llama_cpp_ratio=nan`.
 
 Leave OMP_WAIT_POLICY unset: PASSIVE makes the 2 threads sleep between the ~200 small matmuls of each token, and
 measured here it slows each of them 2-8x.
@@ -18,6 +23,8 @@ Run
 from __future__ import annotations
 
 import copy
+import os
+import platform
 import sys
 import time
 from dataclasses import dataclass
@@ -41,6 +48,7 @@ class BenchConfig:
     prompt_len: int = 128
     new_tokens: int = 128
     hf: bool = True  # also time transformers (its GGUF load takes ~30 s)
+    llama_cpp: bool = True  # also time llama.cpp on the same GGUF when llama-cpp-python is installed (make bench-deps)
 
 
 def read_bandwidth(mib: int = 512, repeats: int = 3) -> float:
@@ -49,6 +57,17 @@ def read_bandwidth(mib: int = 512, repeats: int = 3) -> float:
     x.sum()
     best = min(timed(lambda: x.sum())[1] for _ in range(repeats))
     return x.numel() * 4 / best
+
+
+def cpu_name() -> str:
+    """The CPU the table comes from, with the SIMD it offers (batch-1 decode speeds, and which engine wins, differ by
+    CPU): e.g. "Intel(R) Xeon(R) Processor, 2 cores, avx512 amx"."""
+    info = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
+    name = next((line.split(":", 1)[1].strip() for line in info.splitlines() if line.startswith("model name")),
+                platform.processor() or platform.machine())
+    flags = set(next((line.split(":", 1)[1].split() for line in info.splitlines() if line.startswith("flags")), []))
+    simd = [label for label, flag in [("avx2", "avx2"), ("avx512", "avx512f"), ("amx", "amx_tile")] if flag in flags]
+    return f"{name}, {os.cpu_count()} cores{', ' + ' '.join(simd) if simd else ''}"
 
 
 def timed(fn):
@@ -94,6 +113,34 @@ def time_hf(hf, prompt: list[int], new: int) -> tuple[float, float, list[int]]:
     return len(prompt) / t_first, (new - 1) / max(t_all - t_first, 1e-9), out[0, len(prompt):].tolist()
 
 
+def time_llama_cpp(llm, prompt: list[int], new: int) -> tuple[float, float, list[int]]:
+    """(prefill tok/s, decode tok/s, tokens) from llama.cpp's own generate loop, greedy (temp 0), like time_ours: the
+    first token closes the prefill."""
+    def run(ids: list[int], n: int) -> tuple[list[int], float, float]:
+        tokens = llm.generate(ids, temp=0.0, reset=True)
+        t0 = time.perf_counter()
+        out = [next(tokens)]
+        t1 = time.perf_counter()
+        while len(out) < n:
+            out.append(next(tokens))
+        return out, t1 - t0, time.perf_counter() - t1
+
+    run(prompt[:16], 4)  # warm-up
+    out, t_first, t_rest = run(prompt, new)
+    return len(prompt) / t_first, (len(out) - 1) / t_rest, out
+
+
+def load_llama_cpp(gguf: Path, cfg: BenchConfig):
+    """A llama_cpp.Llama on the GGUF file, or None (with one line saying why) when llama-cpp-python is absent."""
+    try:
+        import llama_cpp  # optional: a benchmark-only reference that `make bench-deps` builds
+    except ImportError:
+        print("llama.cpp not timed: llama-cpp-python is not installed (run `make bench-deps`)", file=sys.stderr)
+        return None
+    return llama_cpp.Llama(model_path=str(gguf), n_ctx=cfg.prompt_len + cfg.new_tokens + 16, n_batch=cfg.prompt_len,
+                           n_threads=cfg.threads, n_threads_batch=cfg.threads, verbose=False)
+
+
 def main() -> None:
     values = parse_args()
     check_known(values, BenchConfig)
@@ -124,12 +171,18 @@ def main() -> None:
             pre, dec, toks = time_hf(hf, prompt, cfg.new_tokens)
             rows.append((name, hf_load if dtype == torch.float32 else None, pre, dec, weight_bytes(hf), toks))
             print(f"{name}: prefill {pre:.0f} tok/s, decode {dec:.1f} tok/s", file=sys.stderr, flush=True)
+    if cfg.llama_cpp and (timed_llm := timed(lambda: load_llama_cpp(gguf, cfg)))[0] is not None:
+        llm, llm_load = timed_llm
+        bandwidth = max(bandwidth, read_bandwidth())
+        pre, dec, toks = time_llama_cpp(llm, prompt, cfg.new_tokens)
+        rows.append(("llama.cpp Q4_1", llm_load, pre, dec, gguf.stat().st_size, toks))
+        print(f"llama.cpp Q4_1: prefill {pre:.0f} tok/s, decode {dec:.1f} tok/s", file=sys.stderr, flush=True)
     report(rows, bandwidth, cfg)
 
 
 def report(rows, bandwidth: float, cfg: BenchConfig) -> None:
     print(f"SmolLM2-135M, batch 1, prompt {cfg.prompt_len}, {cfg.new_tokens} new tokens, {cfg.threads} threads; "
-          f"read bandwidth {bandwidth / 1e9:.1f} GB/s")
+          f"read bandwidth {bandwidth / 1e9:.1f} GB/s; CPU: {cpu_name()}")
     print("| path | load s | prefill tok/s | decode tok/s | weights MB/token | bandwidth bound tok/s | % of bound "
           "| greedy tokens as ours fp32 |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
@@ -138,11 +191,13 @@ def report(rows, bandwidth: float, cfg: BenchConfig) -> None:
         bound = bandwidth / nbytes
         load_s = f"{load:.1f}" if load is not None else ""
         same = next((i for i, (a, b) in enumerate(zip(tokens, reference)) if a != b), min(len(tokens), len(reference)))
-        print(f"| {name} | {load_s} | {pre:.0f} | {dec:.1f} | {nbytes / 1e6:.0f} | {bound:.1f} | {100 * dec / bound:.0f}% "
-              f"| first {same} of {len(reference)} |")
+        print(f"| {name} | {load_s} | {pre:.0f} | {dec:.1f} | {nbytes / 1e6:.0f} | {bound:.1f} "
+              f"| {100 * dec / bound:.0f}% | first {same} of {len(reference)} |")
     ours_best = max(r[3] for r in rows if r[0].startswith("ours"))
-    theirs = [r[3] for r in rows if r[0].startswith("transformers")]
-    print(f"ratio={ours_best / max(theirs):.2f}" if theirs else "ratio=nan (transformers not run)")
+    hf = [r[3] for r in rows if r[0].startswith("transformers")]
+    llama = [r[3] for r in rows if r[0].startswith("llama.cpp")]
+    print(f"ratio={ours_best / max(hf) if hf else float('nan'):.2f} "
+          f"llama_cpp_ratio={ours_best / max(llama) if llama else float('nan'):.2f}")
 
 
 if __name__ == "__main__":
