@@ -1,5 +1,6 @@
-"""data.download against a local HTTP server on 127.0.0.1: pinned URLs, sha256 checks, conversion to the staged
-layout (byte for byte), no re-download, clean failures."""
+"""data.download against a local HTTP server on 127.0.0.1 serving the authored fixtures in the published layouts:
+URLs, sha256 checks, conversion to the mirror layout (byte for byte), no re-download, clean failures. Opt-in
+(full_data): the pinned hashes match a real mirror's files."""
 import shutil
 import threading
 from functools import partial
@@ -7,6 +8,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from common import sha256_file
 from data.download import FILES, DownloadConfig, download, fetch
 from data.sources import SOURCES
 
@@ -25,10 +27,12 @@ class CountingHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture
-def server(tmp_path, data_dir):
-    """Serves https://HOST/PATH of every pinned file as http://127.0.0.1:PORT/HOST/PATH, from the staged copies."""
+def server(tmp_path, data_dir, monkeypatch):
+    """Serves https://HOST/PATH of every pinned file as http://127.0.0.1:PORT/HOST/PATH, from the fixture copies
+    (whose hashes stand in for the pinned ones)."""
     www = tmp_path / "www"
     for name in SERVED:
+        monkeypatch.setitem(FILES, name, [(url, rel, sha256_file(data_dir / rel)) for url, rel, _ in FILES[name]])
         for url, rel, _ in FILES[name]:
             target = www / url.split("://", 1)[1]
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -74,3 +78,11 @@ def test_bad_hash_missing_file_and_dead_server(tmp_path, server):
         download(dead)
     with pytest.raises(KeyError, match="no download for 'openstax_physics'"):
         download(DownloadConfig(sources="openstax_physics", root=str(tmp_path / "m")))
+
+
+@pytest.mark.full_data
+def test_pinned_hashes_match_the_full_mirror(full_data_dir):
+    present = [(rel, sha) for files in FILES.values() for _, rel, sha in files if (full_data_dir / rel).is_file()]
+    assert len(present) >= len(FILES)
+    for rel, sha in present:
+        assert sha256_file(full_data_dir / rel) == sha, rel
