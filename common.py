@@ -88,12 +88,18 @@ def shared_data_dir() -> Path:
     return STAGED if STAGED.is_dir() and not MIRROR.is_dir() else MIRROR
 
 
+# sources that data.download cannot fetch, and where they come from instead
+NOT_DOWNLOADABLE = {"openstax_physics": "the OpenStax Physics text is extracted from CNXML in the staged copy "
+                                        "(textbooks/PROVENANCE.md), not downloaded"}
+
+
 def require_data(path: str | Path, source: str) -> Path:
     """`path` if it exists; else a MissingDataError naming it and the command that downloads `source`."""
     path = Path(path)
     if not path.exists():
-        raise MissingDataError(f"{path} not found: get it with `.venv/bin/python -m data.download --sources={source}` "
-                               f"(it writes {MIRROR}; or set NANOTUTOR_DATA to a folder that has it)")
+        get = NOT_DOWNLOADABLE.get(source, f"get it with `.venv/bin/python -m data.download --sources={source}` "
+                                           f"(it writes {MIRROR})")
+        raise MissingDataError(f"{path} not found: {get}; or set NANOTUTOR_DATA to a folder that has it")
     return path
 
 

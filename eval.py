@@ -58,7 +58,7 @@ import torch
 import torch.nn.functional as F
 
 from common import (ROOT, atomic_write_json, atomic_write_text, check_known, fill, get_logger,
-                    out_dir, parse_args, read_jsonl, save_figure, shared_data_dir, smollm2_gguf)
+                    out_dir, parse_args, read_jsonl, require_data, save_figure, shared_data_dir, smollm2_gguf)
 
 _LOG = get_logger("eval")
 DEV_PROMPTS = Path(__file__).resolve().parent / "data" / "eval" / "dev_prompts.jsonl"
@@ -450,8 +450,7 @@ def pick(items: list[Any], n: int, quick: bool, seed: int) -> list[Any]:
 # ----------------------------------------------------------------------------- the staged sets
 
 def _jsonl(path: Path) -> list[dict]:
-    if not path.exists():
-        raise FileNotFoundError(f"evaluation set not found: {path}")
+    require_data(path, path.parent.name)  # each set's folder is its `data.download --sources` name
     rows = []
     for n, line in enumerate(path.read_text().splitlines(), 1):
         if line.strip():
@@ -481,8 +480,7 @@ def _mathqa_options(text: str) -> list[str]:
 
 
 def _mathqa(path: Path) -> list[dict]:
-    if not path.exists():
-        raise FileNotFoundError(f"evaluation set not found: {path}")
+    require_data(path, path.parent.name)  # each set's folder is its `data.download --sources` name
     items = []
     for i, row in enumerate(json.loads(path.read_text())):
         options = _mathqa_options(row["options"])
@@ -590,8 +588,7 @@ def run_perplexity(model: torch.nn.Module, chunks: list[Sequence[int]], desc: st
 
 def wikitext_ids(tok: Any, data_dir: Path) -> list[int]:
     path = data_dir / "wikitext2" / "wiki.test.raw"
-    if not path.exists():
-        raise FileNotFoundError(f"evaluation set not found: {path}")
+    require_data(path, path.parent.name)  # each set's folder is its `data.download --sources` name
     return tok.encode(path.read_text())
 
 

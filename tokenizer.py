@@ -41,7 +41,8 @@ from typing import Any, Callable, Iterable
 import regex
 import tiktoken
 
-from common import atomic_write_bytes, atomic_write_json, atomic_write_text, out_dir, parse_args, shared_data_dir
+from common import (atomic_write_bytes, atomic_write_json, atomic_write_text, out_dir, parse_args, require_data,
+                    shared_data_dir)
 
 # Pre-tokenizer regexes. Each is the single regex equivalent of a Hugging Face pre-tokenizer pipeline.
 GPT2_PATTERN = r"""'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+"""
@@ -801,10 +802,11 @@ def cached_bpe(vocab_size: int, texts: list[str] | None = None) -> Tokenizer:
 def training_texts(data_dir: str | Path | None = None, max_bytes: int = 1_500_000) -> list[str]:
     """A fixed, deterministic slice of the staged data: children's stories (Gutenberg headers stripped) + OpenStax text."""
     root = Path(data_dir) if data_dir else shared_data_dir()
+    require_data(root / "children_stories", "children_stories")
     # the TinyStories sample separates stories with a literal <|endoftext|>: keep specials out of the training text
     texts = [strip_gutenberg(p.read_text(encoding="utf-8")).replace("<|endoftext|>", "\n")
              for p in sorted((root / "children_stories").glob("*.txt"))]
-    jsonl = root / "textbooks" / "openstax_physics" / "physics_modules_text.jsonl"
+    jsonl = require_data(root / "textbooks" / "openstax_physics" / "physics_modules_text.jsonl", "openstax_physics")
     texts += [json.loads(line)["text"] for line in jsonl.read_text(encoding="utf-8").splitlines() if line.strip()]
     kept, total = [], 0
     for text in texts:

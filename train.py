@@ -61,7 +61,8 @@ import torch
 import torch.distributed as dist
 import torch.nn as nn
 
-from common import OUT, atomic_write_json, check_known, fill, fsync_dir, get_logger, out_dir, parse_args, shared_data_dir
+from common import (OUT, atomic_write_json, check_known, fill, fsync_dir, get_logger, out_dir, parse_args, require_data,
+                    shared_data_dir)
 from data.shards import load_split, read_manifest
 from model import ModelConfig, Transformer, export_hf
 from model import load as load_pretrained
@@ -1015,7 +1016,8 @@ def eval_only(cfg: TrainConfig, device: torch.device) -> dict[str, float]:
     if cfg.wikitext:
         if tok is None:
             raise ValueError("--wikitext needs a tokenizer: pass --tokenizer=PATH (or an HF dir / .gguf as init_from)")
-        wiki = wikitext_perplexity(model, tok, shared_data_dir() / "wikitext2" / "wiki.test.raw", cfg.seq_len,
+        path = require_data(shared_data_dir() / "wikitext2" / "wiki.test.raw", "wikitext2")
+        wiki = wikitext_perplexity(model, tok, path, cfg.seq_len,
                                    max_tokens=cfg.wikitext_tokens, device=device)
         result.update({"wikitext2/loss": wiki["loss"], "wikitext2/ppl": wiki["ppl"], "wikitext2/tokens": wiki["tokens"]})
     print(json.dumps(result))

@@ -93,7 +93,7 @@ def test_gsm8k_and_mathqa_field_parsing():
 
 
 def test_bad_input_names_file_and_line(tmp_path):
-    with pytest.raises(FileNotFoundError, match="source 'gsm8k'.*gsm8k not found"):
+    with pytest.raises(FileNotFoundError, match="gsm8k not found: get it with `.venv/bin/python -m data.download --sources=gsm8k`"):
         list(parse_gsm8k(tmp_path))
     (tmp_path / "gsm8k").mkdir()
     path = tmp_path / "gsm8k" / "train.jsonl"

@@ -137,7 +137,7 @@ def test_changed_source_rebuilds(tmp_path, mirror, small_tokenizer):
 
 def test_missing_source_or_eval_split_is_named(tmp_path, mirror, small_tokenizer):
     cfg = PrepareConfig(out=str(tmp_path / "out"), sources="openstax_physics", data=str(mirror), workers=1)
-    with pytest.raises(FileNotFoundError, match=r"source 'openstax_physics': directory .*/openstax_physics not found"):
+    with pytest.raises(FileNotFoundError, match=r"/openstax_physics not found: the OpenStax Physics text is extracted"):
         prepare(cfg, small_tokenizer)
     with pytest.raises(FileNotFoundError, match=r"mirror/arc/arc_easy_train\.jsonl: file not found"):
         prepare(PrepareConfig(out=str(tmp_path / "out"), sources="arc", data=str(mirror)), small_tokenizer)
