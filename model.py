@@ -41,7 +41,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from common import ROOT, atomic_write_bytes, atomic_write_json, fill, out_dir, parse_args, read_config_file
+from common import ROOT, atomic_write_bytes, atomic_write_json, exit_on_help, fill, out_dir, parse_args, read_config_file
 from tokenizer import GGUFError, GGUFMetaReader, load_tokenizer
 
 
@@ -1015,6 +1015,7 @@ def init_release(config: str | Path, tokenizer_path: str | Path, out: str | Path
 
 
 def main(argv: list[str]) -> None:
+    exit_on_help(argv)
     if any(a.startswith("--init") for a in argv):
         args = parse_args(argv)
         print(f"wrote {init_release(args['init'], args['tokenizer'], args['out'])}")

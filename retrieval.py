@@ -34,8 +34,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from common import (atomic_write_bytes, atomic_write_json, atomic_write_text, check_known, fill, fsync_dir, minilm_dir,
-                    out_dir, parse_args, read_jsonl)
+from common import (atomic_write_bytes, atomic_write_json, atomic_write_text, check_known, exit_on_help, fill, fsync_dir,
+                    minilm_dir, out_dir, parse_args, read_jsonl)
 
 META_FIELDS = ("book", "chapter", "section", "page", "subject")
 
@@ -450,6 +450,7 @@ class SearchConfig:
 
 
 def main(argv: list[str]) -> None:
+    exit_on_help(argv)
     if not argv or argv[0] not in ("build", "search") or len(argv) < 2:
         sys.exit(__doc__)
     command, target, rest = argv[0], argv[1], argv[2:]

@@ -44,6 +44,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 from common import atomic_write_bytes, atomic_write_json, check_known, fill, get_logger, out_dir, parse_args
+from train import TrainConfig  # sft.py takes train.py's keys too (and --help lists both)
 
 log = get_logger("sft")
 
@@ -729,8 +730,6 @@ def export(cfg: SFTConfig, adapter: str | Path, out: str | Path) -> Path:
 
 
 def main(argv: list[str]) -> None:
-    from train import TrainConfig
-
     values = parse_args(argv)
     check_known(values, TrainConfig, SFTConfig)
     tcfg, cfg = fill(TrainConfig, values), fill(SFTConfig, values)

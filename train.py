@@ -1025,9 +1025,6 @@ def eval_only(cfg: TrainConfig, device: torch.device) -> dict[str, float]:
 
 
 def main(argv: list[str]) -> int:
-    if {"-h", "--help"} & set(argv):
-        print(__doc__)
-        return 0
     values = parse_args(argv)
     cfg, model_cfg = split_config(values)
     if cfg.dry_run:
