@@ -16,9 +16,8 @@ import sys
 from dataclasses import dataclass
 from typing import Any, Iterator, TextIO
 
-import torch
-
-from common import check_known, fill, parse_args, smollm2_gguf
+from common import check_known, fill, parse_args, smollm2_gguf  # before torch: common sets OpenMP's wait policy
+import torch  # noqa: I001
 
 
 @dataclass

@@ -54,11 +54,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import torch
-import torch.nn.functional as F
-
-from common import (ROOT, atomic_write_json, atomic_write_text, check_known, fill, get_logger,
+from common import (ROOT, atomic_write_json, atomic_write_text, check_known, fill, get_logger,  # before torch: common sets OpenMP's wait policy
                     out_dir, parse_args, read_jsonl, require_data, save_figure, shared_data_dir, smollm2_gguf)
+import torch  # noqa: I001
+import torch.nn.functional as F
 
 _LOG = get_logger("eval")
 DEV_PROMPTS = Path(__file__).resolve().parent / "data" / "eval" / "dev_prompts.jsonl"

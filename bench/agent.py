@@ -20,10 +20,9 @@ sys.path[0] = str(Path(__file__).resolve().parent.parent)
 import time  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 
+from common import SessionStore, check_known, fill, parse_args, smollm2_gguf  # noqa: E402  (before torch: OpenMP wait policy)
 import torch  # noqa: E402
-
 import agent  # noqa: E402
-from common import SessionStore, check_known, fill, parse_args, smollm2_gguf  # noqa: E402
 from eval import asks_or_next_step, leaks_answer, load_dev_prompts  # noqa: E402
 from model import load  # noqa: E402
 

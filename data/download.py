@@ -4,7 +4,7 @@ data/sources.py read either one. For users who are online; tests and CI read tes
     .venv/bin/python -m data.download                        # every source below into out/mirror (about 27 MB)
     .venv/bin/python -m data.download --sources=gsm8k,arc --root=/data/mirror
     .venv/bin/python -m data.download --sources=cosmopedia --cosmopedia=khanacademy/train-00000-of-00001.parquet
-    .venv/bin/python -m data.download --url_prefix=http://cache.local:8080/   # fetch https://HOST/PATH as PREFIX/HOST/PATH
+    .venv/bin/python -m data.download --url_prefix=http://cache.local:8080/   # https://HOST/PATH from PREFIX/HOST/PATH
     .venv/bin/python -m data.prepare                         # then build from it (out/mirror is the default data root)
 
 Every URL is the original public file, pinned to the commit recorded in the staged PROVENANCE.md, with its
@@ -29,12 +29,14 @@ from pathlib import Path
 
 import httpx
 
-from common import atomic_write_text, check_known, fill, get_logger, out_dir, parse_args, read_jsonl, sha256_file
+from common import (atomic_write_text, check_known, fill, get_logger, out_dir, parse_args, read_jsonl, require_data,
+                    sha256_file)
 
 GH = "https://raw.githubusercontent.com"
 LLM_ADAPTERS = f"{GH}/AGI-Edgerunners/LLM-Adapters/816657208af4db747803f87ba40a4c71383fed7a/dataset"
 THOUGHTSOURCE = f"{GH}/OpenBioLink/ThoughtSource/7cbec9f8651fd99e5bc9c4998a5ef0979384a905/OpenBookQA"
-BFCL = f"{GH}/ShishirPatil/gorilla/6ea57973c7a6097fd7c5915698c54c17c5b1b6c8/berkeley-function-call-leaderboard/bfcl_eval/data"
+BFCL = (f"{GH}/ShishirPatil/gorilla/6ea57973c7a6097fd7c5915698c54c17c5b1b6c8"
+        "/berkeley-function-call-leaderboard/bfcl_eval/data")
 COSMOPEDIA = "https://huggingface.co/datasets/HuggingFaceTB/cosmopedia/resolve/main/data"
 log = get_logger("data.download")
 
@@ -95,8 +97,10 @@ FILES: dict[str, list[tuple[str, str, str]]] = {
             ("", "BFCL_v4_irrelevance.json", "2b6ed4c2e992cdcf5f1678a701851f944bef7550ee026ed1ddb89efed5be01a6"),
             ("possible_answer/", "BFCL_v4_simple_python.json",
              "90cd5bc653690ee8e459b5b3f3fc9458606f7f3fcbf795bb51b7dc581f8c86dc"),
-            ("possible_answer/", "BFCL_v4_multiple.json", "244e00ce9395df948bcafc7bee64e8f9c87ef70887587d83cae45b13699f3047"),
-            ("possible_answer/", "BFCL_v4_parallel.json", "8a6aa19c1adddc6a5a2f7e40f9dbf30cc7e95815e7b830c90589ab318229e0f0"))],
+            ("possible_answer/", "BFCL_v4_multiple.json",
+             "244e00ce9395df948bcafc7bee64e8f9c87ef70887587d83cae45b13699f3047"),
+            ("possible_answer/", "BFCL_v4_parallel.json",
+             "8a6aa19c1adddc6a5a2f7e40f9dbf30cc7e95815e7b830c90589ab318229e0f0"))],
     "cima": [
         (f"{GH}/kstats/CIMA/3fa48593c001046893f5f1320ab031f7237e7998/dataset.json", "cima/dataset.json",
          "544dfc50dd05b14579e1a04b4751f4ffda8a72d3d398410d1aba0bcc2dd57405")],
@@ -228,10 +232,7 @@ def write_gsm8k_overlap(root: Path) -> None:
 
     lines = {}
     for split in ("test", "train"):
-        path = root / "gsm8k" / f"{split}.jsonl"
-        if not path.is_file():
-            raise FileNotFoundError(f"{path} not found: MathDial's overlap with GSM8K needs it "
-                                    f"(download with --sources=gsm8k,mathdial)")
+        path = require_data(root / "gsm8k" / f"{split}.jsonl", "gsm8k,mathdial")  # the overlap needs GSM8K
         lines[split] = {fold(row["question"]): n - 1 for n, row in read_jsonl(path, ("question",))}
     rows = [{"qid": row["qid"], "scenario": row.get("scenario"),
              "gsm8k_test_line": lines["test"].get(fold(row["question"])),

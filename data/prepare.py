@@ -4,7 +4,7 @@
     .venv/bin/python -m data.prepare                          # default sources from the data root, SmolLM2 tokenizer
     .venv/bin/python -m data.prepare --sources=corpus --name=corpus   # the authored corpus alone (fresh clone)
     .venv/bin/python -m data.prepare --data=/mirror --tokenizer=out/tok/tokenizer.json --workers=8 --val_fraction=0.02
-    .venv/bin/python -m data.prepare --sources=corpus,cosmopedia --data=/mirror   # Cosmopedia parquet in /mirror/cosmopedia
+    .venv/bin/python -m data.prepare --sources=corpus,cosmopedia --data=/mirror   # Cosmopedia parquet under /mirror
 
 The data root is --data, else $NANOTUTOR_DATA, else out/mirror (`python -m data.download`), else ../shared/data.
 The authored corpus alone needs no download: it is checked against whichever evaluation splits are present

@@ -30,7 +30,7 @@ torch.set_num_threads(2)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if FULL_DATA:
         return
-    skip = pytest.mark.skip(reason="full-data run: set NANOTUTOR_FULL_DATA=1 with a data mirror (see tests/conftest.py)")
+    skip = pytest.mark.skip(reason="full-data run: NANOTUTOR_FULL_DATA=1 with a data mirror (tests/conftest.py)")
     for item in items:
         if "full_data" in item.keywords:
             item.add_marker(skip)

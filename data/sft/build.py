@@ -265,8 +265,9 @@ FIRST_STEP = {
 
 def pushback(root: Path, n: int, rng: random.Random) -> list[dict]:
     """'Just tell me' and injection openers on train-split items, answered by a refusal plus a first step."""
-    items = [("math", row["question"]) for _, row in read_jsonl(require_data(root / "gsm8k" / "train.jsonl", "gsm8k"))]
-    items += [("science", mc_question(row)) for _, row in read_jsonl(require_data(root / "arc" / "arc_easy_train.jsonl", "arc"))]
+    gsm8k, arc = require_data(root / "gsm8k" / "train.jsonl", "gsm8k"), require_data(root / "arc" / "arc_easy_train.jsonl", "arc")
+    items = [("math", row["question"]) for _, row in read_jsonl(gsm8k)]
+    items += [("science", mc_question(row)) for _, row in read_jsonl(arc)]
     rng.shuffle(items)
     out = []
     for i, (subject, question) in enumerate(items[:n]):
