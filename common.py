@@ -31,10 +31,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
-# OpenMP threads otherwise spin at every barrier: when other jobs share the cores, a 2-thread torch run then waits
-# for a descheduled spinner (measured in README, "OpenMP and a busy machine"). libgomp reads this once, when torch
-# loads it, so an entry point imports common before torch; an explicit setting in the environment wins.
-os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+# OpenMP threads otherwise spin at every barrier: when other jobs share the cores, a 2-thread torch run waits for a
+# descheduled spinner. Measured (64 greedy SmolLM2 tokens, 2 threads, 2 busy cores): 17-244 s spinning, 4-18 s
+# PASSIVE, bounded spins (GOMP_SPINCOUNT 1k-100k) in between; on an idle machine PASSIVE cost 25-40% (README,
+# "Model"). libgomp reads this once, when torch loads it, so entry points import common before torch. A setting of
+# either variable in the environment wins (OMP_WAIT_POLICY=ACTIVE for a dedicated machine).
+if "OMP_WAIT_POLICY" not in os.environ and "GOMP_SPINCOUNT" not in os.environ:
+    os.environ["OMP_WAIT_POLICY"] = "PASSIVE"
 
 ROOT = Path(__file__).resolve().parent
 OUT = Path(os.environ.get("NANOTUTOR_OUT", ROOT / "out"))
