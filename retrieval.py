@@ -12,8 +12,9 @@ What it supports
   rename, so a reader never sees a half-written index and a failed build leaves the old one searchable.
 
 Commands (chunks come from ingest.py, one JSON object per line with at least "text"):
-    python retrieval.py build out/ingest/chunks.jsonl [--out=out/index] [--hnsw=True]
-    python retrieval.py search "why do objects fall?" [--k=3] [--subject=science] [--hybrid=0.3] [--index=out/index]
+    .venv/bin/python retrieval.py build out/ingest/chunks.jsonl [--out=out/index] [--hnsw=True]
+    .venv/bin/python retrieval.py search "why do objects fall?" [--k=3] [--subject=science] [--hybrid=0.3]
+        [--index=out/index]
 """
 from __future__ import annotations
 

@@ -27,7 +27,7 @@ vocab_size must cover the shards' tokenizer; the run directory is out/runs/<run_
     .venv/bin/python train.py --init_from=$(.venv/bin/python -c "import common; print(common.smollm2_gguf())") \
         --batch_size=2 --seq_len=256 --lr=3e-5      # continued pretraining of SmolLM2 on out/data/default
     # one GPU
-    python train.py configs/tiny.py --data_dir=... --dtype=bf16 --compile
+    .venv/bin/python train.py configs/tiny.py --data_dir=... --dtype=bf16 --compile
     # one node, 8 GPUs (DDP, or --fsdp for models that do not fit one GPU)
     torchrun --standalone --nproc_per_node=8 train.py configs/1b.py --data_dir=... --dtype=bf16 --fsdp
     # two nodes of 8 GPUs: run on each node (node_rank 0 and 1); the run dir must be on shared storage (FSx/EFS)

@@ -7,7 +7,7 @@ Both sides use SmolLM2-135M-Instruct, greedy, the same token budget, in the same
 Scored by eval.leaks_answer (the problem's own numbers are not leaks) and eval.asks_or_next_step.
 The last line is ratio = our leak rate / the reference's (lower is better; 0 means no leaks at all).
 
-    python -m bench.agent [--n=48] [--max_tokens=48] [--threads=1]
+    .venv/bin/python -m bench.agent [--n=48] [--max_tokens=48] [--threads=1]
 """
 from __future__ import annotations
 

@@ -81,19 +81,28 @@ def test_missing_data_is_one_line_with_the_command_that_gets_it(tmp_path):
 
 # ----------------------------------------------------------------------------- the documented commands
 
-def documented_commands() -> list[str]:
-    """`.venv/bin/python ...` and `make ...` lines of README.md's code blocks and of every script's docstring."""
+def documented_lines() -> list[str]:
+    """Lines of README.md's code blocks and of every script's docstring, comments and environment assignments cut."""
     texts = re.findall(r"```[a-z]*\n(.*?)```", (ROOT / "README.md").read_text(), re.S)
     for path in [*ROOT.glob("*.py"), *ROOT.glob("bench/*.py"), *ROOT.glob("data/*.py")]:
         texts.append(ast.get_docstring(ast.parse(path.read_text())) or "")
-    commands = []
+    lines = []
     for text in texts:
         for line in text.replace("\\\n", " ").splitlines():
             line = re.sub(r"\s+#.*$", "", line.strip())
-            line = re.sub(r"^(\w+=\S+\s+)+", "", line)  # leading environment assignments
-            if line.startswith((".venv/bin/python ", "make ")) and " -m pytest" not in line:
-                commands.append(line)
-    return sorted(set(commands))
+            lines.append(re.sub(r"^(\w+=\S+\s+)+", "", line))
+    return lines
+
+
+def documented_commands() -> list[str]:
+    """The `.venv/bin/python ...` and `make ...` commands among the documented lines."""
+    return sorted({line for line in documented_lines()
+                   if line.startswith((".venv/bin/python ", "make ")) and " -m pytest" not in line})
+
+
+def test_documented_commands_use_the_venv():
+    """A bare `python script.py` fails for a newcomer whose packages live in .venv."""
+    assert [line for line in documented_lines() if re.match(r"python3? ", line)] == []
 
 
 def script_of(command: str) -> str | None:
