@@ -14,7 +14,7 @@ help:
 	@echo "make stop   - stop what make demo started"
 	@echo "make data   - build the pretraining records and token shards (out/data/default)"
 	@echo "make tutor  - LoRA-tune SmolLM2 into the Socratic tutor on the CPU (out/sft/tutor/adapter)"
-	@echo "make index  - textbook index from data/corpus + OpenStax Physics ch. 1-3 (out/index, out/ingest)"
+	@echo "make index  - textbook index from data/corpus (+ OpenStax Physics ch. 1-3 when present) (out/index, out/ingest)"
 	@echo "make readme - regenerate README's line counts and results tables (scripts/readme_tables.py)"
 	@echo "make bench-deps - benchmark-only references: llama.cpp (built from source, several minutes) for bench.decode"
 
@@ -58,16 +58,17 @@ test: .venv/stamp-dev test-sysdeps
 demo: .venv/stamp sysdeps
 	bash scripts/demo.sh
 
-# Pretraining records + token shards from the staged data and data/corpus; a no-op when nothing changed.
+# Pretraining records + token shards from the data root (README, "Data") and data/corpus; a no-op when nothing changed.
 data: .venv/stamp
 	$(PY) -m data.prepare
 
 chat: .venv/stamp
 	$(PY) chat.py
 
-# Textbook index for retrieval: authored lessons + OpenStax Physics chapters 1-3; unchanged documents are skipped.
+# Textbook index for retrieval: authored lessons + OpenStax Physics chapters 1-3 when a data root has them (a fresh
+# clone indexes the lessons alone); unchanged documents are skipped.
 index: .venv/stamp
-	$(PY) ingest.py data/corpus --openstax=3
+	$(PY) ingest.py data/corpus $$($(PY) -c "import common; print('--openstax=3' * (common.shared_data_dir() / 'textbooks').is_dir())")
 
 # Socratic tutor SFT: fp32 LoRA on SmolLM2-135M, CPU; resumes if interrupted (init_from=auto).
 tutor: .venv/stamp

@@ -16,10 +16,10 @@ import sys
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-import torch
+from common import check_known, fill, parse_args, smollm2_gguf  # before torch: common sets OpenMP's wait policy
+import torch  # noqa: I001
 
 import model as M
-from common import check_known, fill, parse_args, smollm2_gguf
 from engine import fit_history
 from quantize import quantize_int4, quantize_int8
 from tokenizer import Detokenizer, render_chat

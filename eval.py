@@ -56,13 +56,13 @@ from typing import Any
 
 import httpx
 import numpy as np
-import torch
+from common import (ROOT, atomic_write_json, atomic_write_text, check_known, fill, get_logger,  # before torch: common sets OpenMP's wait policy
+                    out_dir, parse_args, read_jsonl, require_data, save_figure, shared_data_dir, smollm2_gguf)
+import torch  # noqa: I001
 import torch.nn.functional as F
 from matplotlib.figure import Figure
 from tqdm import tqdm
 
-from common import (ROOT, atomic_write_json, atomic_write_text, check_known, fill, get_logger,
-                    out_dir, parse_args, read_jsonl, save_figure, shared_data_dir, smollm2_gguf)
 from data.shards import load_split
 from model import load as load_model, right_padded
 from scorers import (asks_or_next_step, canonical_number, extract_answer, leaks_answer, load_dev_prompts, numbers_in,
@@ -173,6 +173,7 @@ def pick(items: list[Any], n: int, quick: bool, seed: int) -> list[Any]:
 
 def _mc_from_arc(path: Path) -> list[dict]:
     """ARC / OBQA / SciQ normalised jsonl -> {id, question, options, gold}."""
+    require_data(path, path.parent.name)  # each set's folder is its `data.download --sources` name
     items = []
     for _, row in read_jsonl(path, ("id", "question", "choices", "answerKey")):
         labels, texts = row["choices"]["label"], row["choices"]["text"]
@@ -191,8 +192,7 @@ def _mathqa_options(text: str) -> list[str]:
 
 
 def _mathqa(path: Path) -> list[dict]:
-    if not path.exists():
-        raise FileNotFoundError(f"evaluation set not found: {path}")
+    require_data(path, path.parent.name)  # each set's folder is its `data.download --sources` name
     items = []
     for i, row in enumerate(json.loads(path.read_text())):
         options = _mathqa_options(row["options"])
@@ -216,7 +216,9 @@ def load_mc(name: str, data_dir: Path) -> list[dict]:
 
 def load_gsm8k(data_dir: Path) -> list[dict]:
     """GSM8K test: {question, answer (canonical number)}."""
-    rows = read_jsonl(data_dir / "gsm8k" / "test.jsonl", ("question", "answer"))
+    path = data_dir / "gsm8k" / "test.jsonl"
+    require_data(path, "gsm8k")
+    rows = read_jsonl(path, ("question", "answer"))
     return [{"question": r["question"], "answer": extract_answer(r["answer"])} for _, r in rows]
 
 
@@ -302,8 +304,7 @@ def run_perplexity(model: torch.nn.Module, chunks: list[Sequence[int]], desc: st
 
 def wikitext_ids(tok: Any, data_dir: Path) -> list[int]:
     path = data_dir / "wikitext2" / "wiki.test.raw"
-    if not path.exists():
-        raise FileNotFoundError(f"evaluation set not found: {path}")
+    require_data(path, path.parent.name)  # each set's folder is its `data.download --sources` name
     return tok.encode(path.read_text())
 
 
@@ -538,8 +539,10 @@ def summarise_pedagogy(rows: list[dict]) -> dict[str, Any]:
 
 def mathdial_problems(data_dir: Path, n: int, quick: bool, seed: int) -> list[dict]:
     """MathDial test dialogues: the problem, the student's wrong solution and the true answer."""
+    path = data_dir / "mathdial" / "test.jsonl"
+    require_data(path, "mathdial")
     items = []
-    for _, row in read_jsonl(data_dir / "mathdial" / "test.jsonl", ("qid", "question", "ground_truth")):
+    for _, row in read_jsonl(path, ("qid", "question", "ground_truth")):
         gold = extract_answer(row["ground_truth"])
         if gold is not None:
             items.append({"id": str(row["qid"]), "question": row["question"], "answer": gold,

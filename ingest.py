@@ -27,9 +27,9 @@ What it supports
   OpenStax chapters 1-3 (`--openstax=N`); embeddings are cached per document, so a rebuild only embeds new ones.
 
 Commands:
-    python ingest.py book.pdf scans/ notes.md modules.jsonl     # ingest into out/ingest, rebuild out/index
-    python ingest.py data/corpus --store=out/ingest --index=out/index --max_tokens=200 --overlap=40
-    python ingest.py data/corpus --openstax=3                    # + OpenStax Physics chapters 1-3 (23 = all)
+    .venv/bin/python ingest.py book.pdf scans/ notes.md modules.jsonl     # ingest into out/ingest, rebuild out/index
+    .venv/bin/python ingest.py data/corpus --store=out/ingest --index=out/index --max_tokens=200 --overlap=40
+    .venv/bin/python ingest.py data/corpus --openstax=3                    # + OpenStax Physics chapters 1-3 (23 = all)
 """
 from __future__ import annotations
 

@@ -40,7 +40,7 @@ import torch.nn.functional as F
 
 from safetensors.torch import load_file, save
 
-from common import ROOT, atomic_write_bytes, fill, out_dir, parse_args, read_config_file
+from common import ROOT, atomic_write_bytes, exit_on_help, fill, out_dir, parse_args, read_config_file
 from tokenizer import load_tokenizer
 from weights import GGUFReader, export_hf, gguf_config, gguf_state_dict, hf_config, hf_state_dict, read_safetensors
 
@@ -594,6 +594,7 @@ def init_release(config: str | Path, tokenizer_path: str | Path, out: str | Path
 
 
 def main(argv: list[str]) -> None:
+    exit_on_help(argv)
     if any(a.startswith("--init") for a in argv):
         args = parse_args(argv)
         print(f"wrote {init_release(args['init'], args['tokenizer'], args['out'])}")

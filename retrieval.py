@@ -13,9 +13,9 @@ What it supports
   rename, so a reader never sees a half-written index and a failed build leaves the old one searchable.
 
 Commands (chunks come from ingest.py, one JSON object per line with at least "text"):
-    python retrieval.py build out/ingest/chunks.jsonl [--out=out/index] [--hnsw=True]
-    python retrieval.py search "why do objects fall?" [--k=3] [--subject=science] [--kinds=worked_example,text]
-                               [--hybrid=0.3] [--index=out/index]
+    .venv/bin/python retrieval.py build out/ingest/chunks.jsonl [--out=out/index] [--hnsw=True]
+    .venv/bin/python retrieval.py search "why do objects fall?" [--k=3] [--subject=science]
+        [--kinds=worked_example,text] [--hybrid=0.3] [--index=out/index]
 """
 from __future__ import annotations
 
@@ -36,8 +36,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from common import (atomic_write_bytes, atomic_write_json, atomic_write_text, check_known, fill, fsync_dir, minilm_dir,
-                    out_dir, parse_args, read_jsonl)
+from common import (atomic_write_bytes, atomic_write_json, atomic_write_text, check_known, exit_on_help, fill, fsync_dir,
+                    minilm_dir, out_dir, parse_args, read_jsonl)
 
 META_FIELDS = ("book", "chapter", "section", "page", "subject", "kind")
 
@@ -466,6 +466,7 @@ class SearchConfig:
 
 
 def main(argv: list[str]) -> None:
+    exit_on_help(argv)
     if not argv or argv[0] not in ("build", "search") or len(argv) < 2:
         sys.exit(__doc__)
     command, target, rest = argv[0], argv[1], argv[2:]

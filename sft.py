@@ -51,12 +51,12 @@ from common import (atomic_write_bytes, atomic_write_json, check_known, fill, ge
                     shared_data_dir, smollm2_gguf)
 from data.decontam import Decontaminator
 from data.sft import build
-from scorers import asks_or_next_step, leaks_answer, load_dev_prompts, tool_call_accuracy, tool_call_validity
 from model import Transformer, load, load_config
+from scorers import asks_or_next_step, leaks_answer, load_dev_prompts, tool_call_accuracy, tool_call_validity
+from telemetry import MetricsLogger, memory_mb
 from tokenizer import load_tokenizer, render_chat
 from toolcalls import tool_call_guide
-from telemetry import MetricsLogger, memory_mb
-from train import TrainConfig, build_optimizer, build_scheduler
+from train import TrainConfig, build_optimizer, build_scheduler  # sft.py takes train.py's keys too (--help lists both)
 from weights import export_hf, hf_names
 
 log = get_logger("sft")

@@ -33,7 +33,7 @@ from typing import Iterable
 
 import regex
 
-from common import out_dir, parse_args, shared_data_dir
+from common import out_dir, parse_args, require_data, shared_data_dir
 from tokenizer import CHATML_SPECIALS, GPT2_PATTERN, Tokenizer, load_tokenizer
 
 TRAINER_VERSION = 1  # part of cached_bpe's cache key: bump it when train_bpe would produce different merges
@@ -150,10 +150,11 @@ def training_texts(data_dir: str | Path | None = None, max_bytes: int = 1_500_00
     """A fixed, deterministic slice of the staged data: children's stories (Gutenberg headers stripped) + OpenStax
     text."""
     root = Path(data_dir) if data_dir else shared_data_dir()
+    require_data(root / "children_stories", "children_stories")
     # the TinyStories sample separates stories with a literal <|endoftext|>: keep specials out of the training text
     texts = [strip_gutenberg(p.read_text(encoding="utf-8")).replace("<|endoftext|>", "\n")
              for p in sorted((root / "children_stories").glob("*.txt"))]
-    jsonl = root / "textbooks" / "openstax_physics" / "physics_modules_text.jsonl"
+    jsonl = require_data(root / "textbooks" / "openstax_physics" / "physics_modules_text.jsonl", "openstax_physics")
     texts += [json.loads(line)["text"] for line in jsonl.read_text(encoding="utf-8").splitlines() if line.strip()]
     kept, total = [], 0
     for text in texts:

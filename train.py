@@ -29,7 +29,7 @@ vocab_size must cover the shards' tokenizer; the run directory is out/runs/<run_
     .venv/bin/python train.py --init_from=$(.venv/bin/python -c "import common; print(common.smollm2_gguf())") \
         --batch_size=2 --seq_len=256 --lr=3e-5      # continued pretraining of SmolLM2 on out/data/default
     # one GPU
-    python train.py configs/tiny.py --data_dir=... --dtype=bf16 --compile
+    .venv/bin/python train.py configs/tiny.py --data_dir=... --dtype=bf16 --compile
     # one node, 8 GPUs (DDP, or --fsdp for models that do not fit one GPU)
     torchrun --standalone --nproc_per_node=8 train.py configs/1b.py --data_dir=... --dtype=bf16 --fsdp
     # two nodes of 8 GPUs: run on each node (node_rank 0 and 1); the run dir must be on shared storage (FSx/EFS)
@@ -67,7 +67,8 @@ from torch.nn.parallel import DistributedDataParallel
 
 from checkpoint import (latest_checkpoint, load_checkpoint, model_from_checkpoint, prune_checkpoints, rank_world,
                         read_meta, save_checkpoint, save_file)
-from common import OUT, atomic_write_json, check_known, fill, get_logger, out_dir, parse_args, shared_data_dir
+from common import (OUT, atomic_write_json, check_known, fill, get_logger, out_dir, parse_args, require_data,
+                    shared_data_dir)
 from data.shards import load_split, read_manifest
 from model import ModelConfig, Transformer
 from model import load as load_pretrained
@@ -669,7 +670,8 @@ def eval_only(cfg: TrainConfig, device: torch.device) -> dict[str, float]:
     if cfg.wikitext:
         if tok is None:
             raise ValueError("--wikitext needs a tokenizer: pass --tokenizer=PATH (or an HF dir / .gguf as init_from)")
-        wiki = wikitext_perplexity(model, tok, shared_data_dir() / "wikitext2" / "wiki.test.raw", cfg.seq_len,
+        path = require_data(shared_data_dir() / "wikitext2" / "wiki.test.raw", "wikitext2")
+        wiki = wikitext_perplexity(model, tok, path, cfg.seq_len,
                                    max_tokens=cfg.wikitext_tokens, device=device)
         result.update({f"wikitext2/{key}": wiki[key] for key in ("loss", "ppl", "tokens")})
     print(json.dumps(result))
@@ -677,9 +679,6 @@ def eval_only(cfg: TrainConfig, device: torch.device) -> dict[str, float]:
 
 
 def main(argv: list[str]) -> int:
-    if {"-h", "--help"} & set(argv):
-        print(__doc__)
-        return 0
     values = parse_args(argv)
     cfg, model_cfg = split_config(values)
     if cfg.dry_run:

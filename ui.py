@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import httpx
 import streamlit as st
+
+from common import exit_on_help
 
 SUBJECTS = ["Math", "Science", "Reading"]
 STEP_TITLES = {"step": "Plan", "retrieval": "Textbook passages", "tool_call": "Tool call",
@@ -274,6 +277,7 @@ def side_column(client: Client) -> None:
 
 
 def main() -> None:
+    exit_on_help(sys.argv[1:])
     st.set_page_config(page_title="nanotutor", page_icon="🎓", layout="wide")
     init_state()
     st.markdown(theme_css(FONT_SIZES[st.session_state.font], st.session_state.high_contrast), unsafe_allow_html=True)

@@ -18,8 +18,8 @@ What it supports
 - `patchify(pixels, p)`: the unfold view of the patch embedding (a conv with stride p is a matmul on patches).
 
 Run
-    python vision.py IMAGE [MODEL_DIR]          # preprocess an image and print the encoder's output shapes
-    python vision.py --download=google/siglip-base-patch16-224 --dest=out/vision/siglip   # needs the internet
+    .venv/bin/python vision.py IMAGE [MODEL_DIR]          # preprocess an image and print the encoder's output shapes
+    .venv/bin/python vision.py --download=google/siglip-base-patch16-224 --dest=out/vision/siglip   # needs the internet
 """
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ Both sides use SmolLM2-135M-Instruct, greedy, the same token budget, in the same
 Scored by scorers.leaks_answer (the problem's own numbers are not leaks) and scorers.asks_or_next_step.
 The last line is ratio = our leak rate / the reference's (lower is better; 0 means no leaks at all).
 
-    python -m bench.agent [--n=48] [--max_tokens=48] [--threads=1]
+    .venv/bin/python -m bench.agent [--n=48] [--max_tokens=48] [--threads=1]
 """
 from __future__ import annotations
 
@@ -20,10 +20,9 @@ sys.path[0] = str(Path(__file__).resolve().parent.parent)
 import time  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 
+from common import SessionStore, check_known, fill, parse_args, smollm2_gguf  # noqa: E402  (before torch: OpenMP wait policy)
 import torch  # noqa: E402
-
 import agent  # noqa: E402
-from common import SessionStore, check_known, fill, parse_args, smollm2_gguf  # noqa: E402
 from scorers import asks_or_next_step, leaks_answer, load_dev_prompts  # noqa: E402
 from model import load  # noqa: E402
 

@@ -30,13 +30,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import torch
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from common import check_known, fill, parse_args, smollm2_gguf  # noqa: E402  (before torch: OpenMP wait policy)
+import torch  # noqa: E402
 import model as M  # noqa: E402
 import quantize as Q  # noqa: E402
-from common import check_known, fill, parse_args, smollm2_gguf  # noqa: E402
 
 TEXT = ("Photosynthesis is the process by which green plants use sunlight, water and carbon dioxide to make glucose "
         "and oxygen. The light reactions happen in the thylakoid membranes, and the Calvin cycle in the stroma. ")

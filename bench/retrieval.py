@@ -11,7 +11,8 @@
    Goal: p99 < 10 ms, recall@3 >= 0.95.
 The last line is ratio = our throughput / the reference's.
 
-    python -m bench.retrieval [--n_chunks=1000] [--n_vectors=100000] [--n_queries=500] [--repeats=2] [--threads=1]
+    .venv/bin/python -m bench.retrieval [--n_chunks=1000] [--n_vectors=100000] [--n_queries=500]
+        [--repeats=2] [--threads=1]
 """
 from __future__ import annotations
 

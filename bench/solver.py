@@ -7,7 +7,7 @@ after the planner and never tuned on) and GSM8K train (gold after '####'; covera
 GSM8K test is an evaluation only: run it once with --split=test, never tune on it. Without the staged data
 (../shared/data, or $NANOTUTOR_DATA) the bench says so in one line and runs the authored cases alone.
 
-    python -m bench.solver [--split=train|test] [--show_errors=10]
+    .venv/bin/python -m bench.solver [--split=train|test] [--show_errors=10]
 
 Results (2026-12-05; coverage / precision):
     authored cases (79)            96.2% / 100%

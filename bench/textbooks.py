@@ -16,9 +16,9 @@
   A hit is a top-3 chunk from the right module (chapter + title). Dense (ours), BM25 alone (the reference) and
   hybrid; recall@3 and MRR@10. The last line is ratio = dense MRR / BM25 MRR.
 
-    python -m bench.textbooks                 # everything (first run embeds the whole book: minutes on 2 cores)
-    python -m bench.textbooks --chapters=5 --ocr=False
-    python -m bench.textbooks --staged=False   # only the rendered books (no ../shared/data needed)
+    .venv/bin/python -m bench.textbooks                 # everything (the first run embeds the whole book: minutes on 2 cores)
+    .venv/bin/python -m bench.textbooks --chapters=5 --ocr=False
+    .venv/bin/python -m bench.textbooks --staged=False  # only the rendered books (no staged data needed)
 """
 from __future__ import annotations
 

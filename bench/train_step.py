@@ -12,7 +12,7 @@ Goals: ours >= 1.3x transformers in fp32 on CPU, CPU MFU >= 40% of the measured 
 Run
     .venv/bin/python -m bench.train_step                                # tiny config, fp32, CPU
     .venv/bin/python -m bench.train_step --model=test --batch_size=16 --seq_len=128
-    python -m bench.train_step --model=smollm2-135m --dtype=bf16 --batch_size=16 --seq_len=1024   # a GPU
+    .venv/bin/python -m bench.train_step --model=smollm2-135m --dtype=bf16 --batch_size=16 --seq_len=1024   # a GPU
 """
 from __future__ import annotations
 

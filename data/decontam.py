@@ -68,13 +68,14 @@ class Decontaminator:
         self._tables: dict[int, tuple[np.ndarray, np.ndarray]] | None = None
 
     @classmethod
-    def from_eval_splits(cls, root: Path | None = None, n: int = N) -> "Decontaminator":
-        """Every evaluation split we report, read from the mirror (default: common.shared_data_dir())."""
+    def from_eval_splits(cls, root: Path | None = None, n: int = N, present_only: bool = False) -> "Decontaminator":
+        """Every evaluation split we report, read from the mirror (default: common.shared_data_dir()); see
+        data.sources.eval_files for `present_only`."""
         from common import shared_data_dir
         from data.sources import eval_texts
 
         dec = cls(n)
-        for split, text in eval_texts(root or shared_data_dir()):
+        for split, text in eval_texts(root or shared_data_dir(), present_only):
             dec.add([text], split)
         return dec
 

@@ -1,17 +1,18 @@
 """Download the public sources into a local mirror with the same layout as ../shared/data, so the parsers in
-data/sources.py read either one. For users who are online; tests and CI read the staged mirror instead.
+data/sources.py read either one. For users who are online; tests and CI read tests/fixtures instead.
 
-    python -m data.download                                   # every source below into out/mirror
-    python -m data.download --sources=gsm8k,arc --root=/data/mirror
-    python -m data.download --sources=cosmopedia --cosmopedia=khanacademy/train-00000-of-00001.parquet
-    python -m data.download --url_prefix=http://cache.local:8080/   # fetch https://HOST/PATH as PREFIX/HOST/PATH
-    python -m data.prepare --data=out/mirror                  # then build from it
+    .venv/bin/python -m data.download                        # every source below into out/mirror (about 27 MB)
+    .venv/bin/python -m data.download --sources=gsm8k,arc --root=/data/mirror
+    .venv/bin/python -m data.download --sources=cosmopedia --cosmopedia=khanacademy/train-00000-of-00001.parquet
+    .venv/bin/python -m data.download --url_prefix=http://cache.local:8080/   # https://HOST/PATH from PREFIX/HOST/PATH
+    .venv/bin/python -m data.prepare                         # then build from it (out/mirror is the default data root)
 
 Every URL is the original public file, pinned to the commit recorded in the staged PROVENANCE.md, with its
 sha256; a file already present with the right hash is not fetched again. A download streams to a temporary
 file in the target folder, is verified, then renamed, so an interrupted run never leaves a half file in place.
 Multiple-choice sets published in the LLM-Adapters / ThoughtSource layouts are converted to the normalised
-jsonl the parsers read ({id, question, choices: {text, label}, answerKey[, fact1]}).
+jsonl the parsers read ({id, question, choices: {text, label}, answerKey[, fact1]}); MathDial gets its GSM8K overlap
+file (download it with gsm8k). CIMA is its dataset.json only (the SFT builders use no pictures).
 OpenStax Physics is not here: its text file is extracted from CNXML in the staged mirror (see its PROVENANCE.md).
 Cosmopedia (HuggingFaceTB/cosmopedia, Apache-2.0) has no fixed hashes: name the parquet files you want.
 """
@@ -28,11 +29,14 @@ from pathlib import Path
 
 import httpx
 
-from common import atomic_write_text, check_known, fill, get_logger, out_dir, parse_args, sha256_file
+from common import (atomic_write_text, check_known, fill, get_logger, out_dir, parse_args, read_jsonl, require_data,
+                    sha256_file)
 
 GH = "https://raw.githubusercontent.com"
 LLM_ADAPTERS = f"{GH}/AGI-Edgerunners/LLM-Adapters/816657208af4db747803f87ba40a4c71383fed7a/dataset"
 THOUGHTSOURCE = f"{GH}/OpenBioLink/ThoughtSource/7cbec9f8651fd99e5bc9c4998a5ef0979384a905/OpenBookQA"
+BFCL = (f"{GH}/ShishirPatil/gorilla/6ea57973c7a6097fd7c5915698c54c17c5b1b6c8"
+        "/berkeley-function-call-leaderboard/bfcl_eval/data")
 COSMOPEDIA = "https://huggingface.co/datasets/HuggingFaceTB/cosmopedia/resolve/main/data"
 log = get_logger("data.download")
 
@@ -82,6 +86,24 @@ FILES: dict[str, list[tuple[str, str, str]]] = {
          "children_stories/grimms_fairy_tales.txt", "caf524e9531678c598439afb4bf8e5cc5897c227e06eabbb11842ab2e174e141"),
         (f"{GH}/stanford-cs336/assignment1-basics/25a8a49f6460c83a30416d42348f2ef11d1dd185/tests/fixtures/tinystories_sample.txt",
          "children_stories/tinystories_sample.txt", "defaedb58bf28079f3e29c6142cb7f3568d331a577e0911c5d7925c465c50c43")],
+    "mathdial": [
+        (f"{GH}/eth-nlped/mathdial/b452be46f28b1e64cfe2646302e3ca8c502926d0/data/test.jsonl", "mathdial/test.jsonl",
+         "3ec54ee8ab921dc6191bf5e2ee766d4e7916b4264394eb17a6be9b3fe486e50b")],
+    "bfcl": [
+        (f"{BFCL}/{folder}{name}", f"bfcl_function_calling/{folder}{name}", sha) for folder, name, sha in (
+            ("", "BFCL_v4_simple_python.json", "82dd63ba502eb2520c6b5d1d9a5c4b590e03ff261565175561f6228a367d1991"),
+            ("", "BFCL_v4_multiple.json", "aef168155ebd74b7ac2401198b201343bc7d16d7a3d7e0d4e6d8ee82c6969b2a"),
+            ("", "BFCL_v4_parallel.json", "19f51a82eff42e5d62541aa500115a056eb78f437c2ba1f10415fd7c8e5dda84"),
+            ("", "BFCL_v4_irrelevance.json", "2b6ed4c2e992cdcf5f1678a701851f944bef7550ee026ed1ddb89efed5be01a6"),
+            ("possible_answer/", "BFCL_v4_simple_python.json",
+             "90cd5bc653690ee8e459b5b3f3fc9458606f7f3fcbf795bb51b7dc581f8c86dc"),
+            ("possible_answer/", "BFCL_v4_multiple.json",
+             "244e00ce9395df948bcafc7bee64e8f9c87ef70887587d83cae45b13699f3047"),
+            ("possible_answer/", "BFCL_v4_parallel.json",
+             "8a6aa19c1adddc6a5a2f7e40f9dbf30cc7e95815e7b830c90589ab318229e0f0"))],
+    "cima": [
+        (f"{GH}/kstats/CIMA/3fa48593c001046893f5f1320ab031f7237e7998/dataset.json", "cima/dataset.json",
+         "544dfc50dd05b14579e1a04b4751f4ffda8a72d3d398410d1aba0bcc2dd57405")],
 }
 
 
@@ -198,6 +220,25 @@ def convert(name: str, root: Path) -> None:
                                   root / f"openbookqa/obqa_{split}.jsonl", f"obqa-{split}")
     elif name == "sciq":
         convert_llm_adapters(root / "sciq/original_llm_adapters/test.json", root / "sciq/sciq_test.jsonl", "sciq-test")
+    elif name == "mathdial":
+        write_gsm8k_overlap(root)
+
+
+def write_gsm8k_overlap(root: Path) -> None:
+    """mathdial/test_gsm8k_overlap.json: each dialogue's GSM8K test or train line (0-based), matched on the question
+    with case and whitespace folded, so the SFT builders can drop dialogues built on GSM8K test problems."""
+    def fold(text: str) -> str:
+        return " ".join(text.lower().split())
+
+    lines = {}
+    for split in ("test", "train"):
+        path = require_data(root / "gsm8k" / f"{split}.jsonl", "gsm8k,mathdial")  # the overlap needs GSM8K
+        lines[split] = {fold(row["question"]): n - 1 for n, row in read_jsonl(path, ("question",))}
+    rows = [{"qid": row["qid"], "scenario": row.get("scenario"),
+             "gsm8k_test_line": lines["test"].get(fold(row["question"])),
+             "gsm8k_train_line": lines["train"].get(fold(row["question"]))}
+            for _, row in read_jsonl(root / "mathdial" / "test.jsonl", ("qid", "question"))]
+    atomic_write_text(root / "mathdial" / "test_gsm8k_overlap.json", json.dumps(rows, indent=0) + "\n")
 
 
 # ----------------------------------------------------------------------------- entry point

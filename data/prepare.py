@@ -1,10 +1,14 @@
 """Build the pretraining data: sources -> clean -> subject/grade tags -> dedup -> decontaminate -> parquet + card
 -> token shards. Each stage is skipped when its inputs are unchanged.
 
-    python -m data.prepare                                   # default sources from ../shared/data, SmolLM2 tokenizer
-    python -m data.prepare --sources=corpus --name=corpus    # the authored corpus alone (no download, no mirror)
-    python -m data.prepare --data=/mirror --tokenizer=out/tok/tokenizer.json --workers=8 --val_fraction=0.02
-    python -m data.prepare --sources=corpus,cosmopedia --data=/mirror   # Cosmopedia parquet under /mirror/cosmopedia
+    .venv/bin/python -m data.prepare                          # default sources from the data root, SmolLM2 tokenizer
+    .venv/bin/python -m data.prepare --sources=corpus --name=corpus   # the authored corpus alone (fresh clone)
+    .venv/bin/python -m data.prepare --data=/mirror --tokenizer=out/tok/tokenizer.json --workers=8 --val_fraction=0.02
+    .venv/bin/python -m data.prepare --sources=corpus,cosmopedia --data=/mirror   # Cosmopedia parquet under /mirror
+
+The data root is --data, else $NANOTUTOR_DATA, else out/mirror (`python -m data.download`), else ../shared/data.
+The authored corpus alone needs no download: it is checked against whichever evaluation splits are present
+(a full build needs all of them, and names the download command when one is missing).
 
 Output, in out/data/<name>/ (or --out):
     records/{train,val}-NNNNN.parquet  one schema {id, source, licence, subject, grade_band, instruction, input,
@@ -30,8 +34,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from tqdm import tqdm
 
-from common import atomic_write_bytes, atomic_write_json, atomic_write_text, check_known, fill, get_logger, out_dir, \
-    parse_args, sha256_file, shared_data_dir, smollm2_gguf
+from common import MissingDataError, atomic_write_bytes, atomic_write_json, atomic_write_text, check_known, fill, \
+    get_logger, out_dir, parse_args, sha256_file, shared_data_dir, smollm2_gguf
 from data.card import dataset_card
 from data.clean import clean_record, dedup
 from data.decontam import Decontaminator
@@ -71,16 +75,27 @@ def input_hashes(cfg: PrepareConfig, root: Path) -> dict[str, str]:
     names = source_names(cfg)
     files = {f"{n}:{p.relative_to(root) if p.is_relative_to(root) else p.name}": p
              for n in names for p in source_files(root, n)}
-    files |= {f"eval:{split}": path for split, (path, _) in eval_files(root).items()}
-    missing = [str(path) for key, path in files.items() if key.startswith("eval:") and not path.is_file()]
+    evals = {f"eval:{split}": path for split, (path, _) in eval_files(root).items()}
+    missing = [path for path in evals.values() if not path.is_file()]
+    if missing and not repo_only(names):
+        sources = ",".join(sorted({p.relative_to(root).parts[0] for p in missing}))
+        raise MissingDataError(f"evaluation split(s) missing: {', '.join(map(str, missing))}; decontamination needs "
+                               f"all of them: get them with `.venv/bin/python -m data.download --sources={sources}` "
+                               f"(or set NANOTUTOR_DATA or --data)")
     if missing:
-        raise FileNotFoundError(f"evaluation split(s) missing: {', '.join(missing)}; decontamination needs all of "
-                                f"them (set NANOTUTOR_DATA or --data, or run `python -m data.download`)")
+        log.warning("evaluation splits absent: the authored sources are checked against the present ones only",
+                    extra={"fields": {"missing": [str(p) for p in missing]}})
+    files |= {key: path for key, path in evals.items() if path.is_file()}
     files |= {f"code:{p.name}": p for p in CODE}
     hashes = {key: sha256_file(path) for key, path in sorted(files.items())}
     settings = {k: v for k, v in asdict(cfg).items() if k in ("sources", "val_fraction", "seed", "near_dup_threshold")}
     hashes["settings"] = hashlib.sha256(repr(sorted(settings.items())).encode()).hexdigest()
     return hashes
+
+
+def repo_only(names: list[str]) -> bool:
+    """Only sources shipped in the repository (data/corpus): text we wrote, which no benchmark contains."""
+    return all(SOURCES[n].folder == "" for n in names)
 
 
 def source_names(cfg: PrepareConfig) -> list[str]:
@@ -119,7 +134,8 @@ def build_records(cfg: PrepareConfig, root: Path) -> tuple[dict[str, list[dict]]
                 continue
             records.append(rec)
     records, stats["exact_dup"], stats["near_dup"] = dedup(records, cfg.near_dup_threshold)
-    records, stats["contaminated"] = Decontaminator.from_eval_splits(root).filter(records)
+    decontaminator = Decontaminator.from_eval_splits(root, present_only=repo_only(source_names(cfg)))
+    records, stats["contaminated"] = decontaminator.filter(records)
     splits: dict[str, list[dict]] = {s: [] for s in SPLITS}
     for rec in records:
         splits[split_of(rec["id"], cfg.seed, cfg.val_fraction)].append(rec)

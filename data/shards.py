@@ -19,7 +19,7 @@ from typing import Iterator, Sequence
 
 import numpy as np
 
-from common import atomic_write_bytes, atomic_write_json
+from common import MissingDataError, atomic_write_bytes, atomic_write_json
 
 MANIFEST = "manifest.json"
 SHARD_TOKENS = 1 << 26  # 64M tokens: 128 MB of uint16 per file, small enough to copy, large enough to be few
@@ -90,7 +90,8 @@ def finish_build(directory: str | Path, manifest: dict) -> dict:
 def read_manifest(directory: str | Path) -> dict:
     path = Path(directory) / MANIFEST
     if not path.is_file():
-        raise FileNotFoundError(f"{path}: no manifest (build the shards with `python -m data.prepare`)")
+        raise MissingDataError(f"{path}: no manifest (no token shards here): build them with "
+                               f"`.venv/bin/python -m data.prepare` (README, \"Data\": what a fresh clone can build)")
     try:
         manifest = json.loads(path.read_text())
     except json.JSONDecodeError as e:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from common import read_jsonl
+from common import read_jsonl, require_data
 
 ROOT = Path(__file__).resolve().parent
 CORPUS_DIR = ROOT / "corpus"
@@ -43,11 +43,7 @@ class Source:
 # ----------------------------------------------------------------------------- readers with clear errors
 
 def source_dir(root: Path, folder: str, name: str) -> Path:
-    path = root / folder
-    if not path.is_dir():
-        raise FileNotFoundError(f"source {name!r}: directory {path} not found "
-                                f"(mirror it with `python -m data.download --sources={name}` or set NANOTUTOR_DATA)")
-    return path
+    return require_data(root / folder, name)
 
 
 def read_json_array(path: Path, fields: tuple[str, ...] = ()) -> Iterator[tuple[int, dict]]:
@@ -414,14 +410,16 @@ REPO_EVAL_SPLITS: dict[str, tuple[Path, Callable[[Path], Iterator[str]]]] = {
 }
 
 
-def eval_files(root: Path) -> dict[str, tuple[Path, Callable[[Path], Iterator[str]]]]:
-    """Split name -> (file, reader) for every evaluation split: the mirror's and the repository's."""
-    files = {split: (root / rel, reader) for split, (rel, reader) in EVAL_SPLITS.items()}
+def eval_files(root: Path, present_only: bool = False) -> dict[str, tuple[Path, Callable[[Path], Iterator[str]]]]:
+    """Split name -> (file, reader) for every evaluation split: the mirror's and the repository's. `present_only`
+    leaves out the mirror's missing files (only for data we wrote ourselves, which no benchmark can contain)."""
+    files = {split: (root / rel, reader) for split, (rel, reader) in EVAL_SPLITS.items()
+             if not present_only or (root / rel).is_file()}
     return files | {split: entry for split, entry in REPO_EVAL_SPLITS.items() if entry[0].is_file()}
 
 
-def eval_texts(root: Path) -> Iterator[tuple[str, str]]:
-    """(split name, text) for every evaluation split we report."""
-    for split, (path, reader) in eval_files(root).items():
+def eval_texts(root: Path, present_only: bool = False) -> Iterator[tuple[str, str]]:
+    """(split name, text) for every evaluation split we report (see eval_files for `present_only`)."""
+    for split, (path, reader) in eval_files(root, present_only).items():
         for text in reader(path):
             yield split, text

@@ -1,30 +1,52 @@
-"""Fixtures shared by the whole suite. Tests run on 2 CPU cores: tiny configs, fp32, seeded."""
+"""Fixtures shared by the whole suite. Tests run on 2 CPU cores: tiny configs, fp32, seeded.
+
+Data: every test reads the small records authored under tests/fixtures/ (each source's own on-disk layout, so the
+folder is a data root like out/mirror), which is also what NANOTUTOR_DATA points at for code that looks the data up
+itself. Tests marked `full_data` read a real mirror instead and run only when asked:
+    NANOTUTOR_FULL_DATA=1 NANOTUTOR_DATA=/path/to/mirror .venv/bin/python -m pytest -m full_data tests
+(without NANOTUTOR_DATA: out/mirror, else ../shared/data). Each of them has a fixture-based sibling that always runs.
+"""
 import os
 import sys
 from pathlib import Path
 
-# OpenMP threads otherwise spin at every barrier: when other jobs share the 2 cores, a 2-thread torch run then
-# waits for a descheduled spinner and runs 10-20x slower (measured: SmolLM2 decode 0.25 vs 4.4 tokens/s).
-# Must be set before torch loads OpenMP.
-os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-
-import pytest  # noqa: E402
-import torch  # noqa: E402
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+FULL_DATA = os.environ.get("NANOTUTOR_FULL_DATA") == "1"
 sys.path.insert(0, str(ROOT))
 
-from common import shared_data_dir  # noqa: E402
+import common  # noqa: E402  (first: it sets OpenMP's wait policy before torch loads OpenMP)
+
+FULL_DATA_DIR = common.shared_data_dir()
+os.environ["NANOTUTOR_DATA"] = str(FIXTURES)  # code that finds the data itself (sft, eval, subprocesses) reads fixtures
+
+import torch  # noqa: E402
 
 torch.set_num_threads(2)
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if FULL_DATA:
+        return
+    skip = pytest.mark.skip(reason="full-data run: NANOTUTOR_FULL_DATA=1 with a data mirror (tests/conftest.py)")
+    for item in items:
+        if "full_data" in item.keywords:
+            item.add_marker(skip)
+
+
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
-    """The staged open datasets (../shared/data); the suite reads them, never copies them."""
-    path = shared_data_dir()
-    assert path.is_dir(), f"staged data not found at {path} (set NANOTUTOR_DATA)"
-    return path
+    """The authored fixture data root (tests/fixtures): every source's layout, a few records each."""
+    return FIXTURES
+
+
+@pytest.fixture(scope="session")
+def full_data_dir() -> Path:
+    """A real data mirror, for tests marked full_data (opt-in: NANOTUTOR_FULL_DATA=1)."""
+    assert FULL_DATA_DIR.is_dir(), f"NANOTUTOR_FULL_DATA=1 but no data mirror at {FULL_DATA_DIR} (set NANOTUTOR_DATA)"
+    return FULL_DATA_DIR
 
 
 @pytest.fixture(scope="session")
@@ -39,10 +61,11 @@ def smollm2():
 
 
 @pytest.fixture(scope="session")
-def small_tokenizer(data_dir: Path):
+def small_tokenizer():
     """Our byte-level BPE (2048 ids: bytes, merges, then <|endoftext|> <|im_start|> <|im_end|> <|pad|>), trained once
-    on a fixed slice of the staged stories + OpenStax text and cached under out/cache/ keyed by a hash of its inputs
-    (first run ever ~6 s on 2 cores, then ~0.1 s). Pairs with configs/test (vocab_size 2048)."""
-    from tokenizer_train import cached_bpe, training_texts
+    on text that ships in the repository (the authored lessons in data/corpus and the fixture stories) and cached
+    under out/cache/ keyed by a hash of its inputs (first run ever a few seconds, then ~0.1 s). Pairs with
+    configs/test (vocab_size 2048)."""
+    from tokenizer_train import cached_bpe, corpus_texts
 
-    return cached_bpe(2048, training_texts(data_dir))
+    return cached_bpe(2048, corpus_texts(ROOT / "data" / "corpus") + corpus_texts(FIXTURES / "children_stories"))

@@ -1,4 +1,4 @@
-"""data/: every source parser on the real staged files, cleaning, dedup, subject tagging, decontamination."""
+"""data/: every source parser on the authored fixtures (and, opt-in, on a full mirror), cleaning, dedup, subject tagging, decontamination."""
 import json
 from pathlib import Path
 
@@ -12,16 +12,12 @@ from data.sources import CORPUS_DIR, SOURCES, eval_texts, gsm8k_solution, mathqa
 from data.subjects import BANDS, tag_subject
 
 FIELDS = {"id", "source", "licence", "subject", "grade_band", "instruction", "input", "response", "text"}
-STAGED = ["gsm8k", "mathqa", "arc", "openbookqa", "wikitext2", "children_stories", "openstax_physics"]
-EXPECTED = {"gsm8k": 7473, "mathqa": 4475, "arc": 2251 + 1119, "openbookqa": 4957 + 500 + 111,
-            "openstax_physics": 98}
+FIXTURE_COUNTS = {"gsm8k": 8, "mathqa": 3, "arc": 4 + 2, "openbookqa": 3 + 2 + 2, "wikitext2": 3, "children_stories": 8}
+FULL_COUNTS = {"gsm8k": 7473, "mathqa": 4475, "arc": 2251 + 1119, "openbookqa": 4957 + 500 + 111, "wikitext2": None,
+               "children_stories": None, "openstax_physics": 98}
 
 
-@pytest.mark.parametrize("name", STAGED)
-def test_parser_reads_real_files(data_dir, name):
-    records = list(SOURCES[name].parse(data_dir))
-    if name in EXPECTED:
-        assert len(records) == EXPECTED[name]
+def check_records(records: list[dict], name: str) -> None:
     assert len({r["id"] for r in records}) == len(records)
     for r in records:
         assert set(r) == FIELDS
@@ -29,24 +25,52 @@ def test_parser_reads_real_files(data_dir, name):
         assert "Project Gutenberg" not in r["text"] and "<<" not in r["text"] and " @-@ " not in r["text"]
 
 
+@pytest.mark.parametrize("name", sorted(FIXTURE_COUNTS))
+def test_parser_reads_fixture_files(data_dir, name):
+    records = list(SOURCES[name].parse(data_dir))
+    assert len(records) == FIXTURE_COUNTS[name]
+    check_records(records, name)
+
+
+@pytest.mark.full_data
+@pytest.mark.parametrize("name", sorted(FULL_COUNTS))
+def test_parser_reads_full_files(full_data_dir, name):
+    records = list(SOURCES[name].parse(full_data_dir))
+    assert FULL_COUNTS[name] is None or len(records) == FULL_COUNTS[name]
+    check_records(records, name)
+
+
 def test_parsed_shapes_match_the_source(data_dir):
     gsm = next(SOURCES["gsm8k"].parse(data_dir))
-    assert gsm["instruction"].startswith("Natalia sold clips to 48 of her friends")
-    assert gsm["response"] == ("Natalia sold 48/2 = 24 clips in May.\n"
-                               "Natalia sold 48+24 = 72 clips altogether in April and May.\nThe answer is 72.")
+    assert gsm["instruction"].startswith("Maya picked 36 apples")
+    assert gsm["response"] == "Maya gave away 36/3 = 12 apples.\nShe has 36-12 = 24 apples left.\nThe answer is 24."
     arc = next(SOURCES["arc"].parse(data_dir))
-    assert arc["input"].splitlines()[1] == "B. a bacterial population in the bloodstream"
-    assert arc["response"] == "The answer is B: a bacterial population in the bloodstream."
+    assert arc["input"].splitlines()[1] == "B. a ruler"
+    assert arc["response"] == "The answer is B: a ruler."
     obqa_dev = [r for r in SOURCES["openbookqa"].parse(data_dir) if r["id"].startswith("obqa-dev")]
-    assert obqa_dev[0]["response"] == "The answer is A: Deep sea animals. Fact: Deep sea animals live deep in the ocean."
+    assert obqa_dev[0]["response"] == "The answer is A: ocean animals. Fact: Ocean animals live in the ocean."
     facts = [r for r in SOURCES["openbookqa"].parse(data_dir) if r["id"].startswith("obqa-openbook")]
-    assert sum(len(r["text"].splitlines()) - 2 for r in facts) == 1326  # every fact, below a title and blank line
+    assert sum(len(r["text"].splitlines()) - 2 for r in facts) == 14  # every fact, below a title and blank line
+    mathqa = next(SOURCES["mathqa"].parse(data_dir))
+    assert mathqa["instruction"] == "A shop sells pencils at 3 for $1. how many dollars do 27 pencils cost?"
+    assert mathqa["response"] == ("The answer is B: 9. Explanation: 27 / 3 = 9 groups of pencils, each costs $1, "
+                                  "so 9 dollars. answer: b")
     stories = list(SOURCES["children_stories"].parse(data_dir))
     titles = [r["input"] for r in stories]
     assert "The Fox and the Grapes" in titles and "Chapter I: Down the Rabbit-Hole" in titles and "The Golden Bird" in titles
     assert {r["licence"] for r in stories} == {"Public domain", "CDLA-Sharing-1.0"}
     assert {r["id"].split("-")[0]: r["grade_band"] for r in stories} == {"aesop": "3-5", "alice": "6-8", "grimm": "3-5",
                                                                          "tinystories": "K-2"}
+
+
+@pytest.mark.full_data
+def test_parsed_shapes_match_the_full_source(full_data_dir):
+    gsm = next(SOURCES["gsm8k"].parse(full_data_dir))
+    assert gsm["instruction"].startswith("Natalia sold clips to 48 of her friends")
+    arc = next(SOURCES["arc"].parse(full_data_dir))
+    assert arc["response"] == "The answer is B: a bacterial population in the bloodstream."
+    facts = [r for r in SOURCES["openbookqa"].parse(full_data_dir) if r["id"].startswith("obqa-openbook")]
+    assert sum(len(r["text"].splitlines()) - 2 for r in facts) == 1326
 
 
 def test_corpus_is_original_school_material():
@@ -69,7 +93,7 @@ def test_gsm8k_and_mathqa_field_parsing():
 
 
 def test_bad_input_names_file_and_line(tmp_path):
-    with pytest.raises(FileNotFoundError, match="source 'gsm8k'.*gsm8k not found"):
+    with pytest.raises(FileNotFoundError, match="gsm8k not found: get it with `.venv/bin/python -m data.download --sources=gsm8k`"):
         list(parse_gsm8k(tmp_path))
     (tmp_path / "gsm8k").mkdir()
     path = tmp_path / "gsm8k" / "train.jsonl"
@@ -148,10 +172,10 @@ def decontaminator(data_dir):
 
 
 def test_decontamination_catches_planted_test_items(data_dir, decontaminator):
-    gsm = json.loads((data_dir / "gsm8k" / "test.jsonl").read_text().splitlines()[10])
-    arc = json.loads((data_dir / "arc" / "arc_challenge_test.jsonl").read_text().splitlines()[3])
+    gsm = json.loads((data_dir / "gsm8k" / "test.jsonl").read_text().splitlines()[1])
+    arc = json.loads((data_dir / "arc" / "arc_challenge_test.jsonl").read_text().splitlines()[1])
     arc_text = f"{arc['question']} {arc['choices']['text'][arc['choices']['label'].index(arc['answerKey'])]}"
-    wiki = (data_dir / "wikitext2" / "wiki.test.raw").read_text().splitlines()[1]
+    wiki = (data_dir / "wikitext2" / "wiki.test.raw").read_text().splitlines()[3]
     clean = {"id": "ok", "source": "mine", "text": "Fractions name parts of a whole; the denominator counts the equal parts."}
     planted = [
         {"id": "g", "source": "mine", "text": "Warm-up first. " + gsm["question"].upper().replace(",", " ;") + " Good luck!"},
@@ -176,7 +200,7 @@ def test_every_eval_split_is_covered(data_dir, decontaminator):
                          "eval/dev_prompts"}
     matches = {split: decontaminator.match(text) for split, text in seen.items()}
     assert all(matches.values())
-    assert sum(matches[s] == s for s in seen) >= len(seen) - 1  # MathQA's challenge set repeats a test problem
+    assert all(matches[s] == s for s in seen)
 
 
 def test_held_out_split_and_short_items():

@@ -36,16 +36,28 @@ def test_pick_quick_is_the_first_50_and_subsets_are_seeded():
     assert ev.pick(items[:30], 100, False, 0) == items[:30]
 
 
-# ----------------------------------------------------------------------------- the staged sets
+# ----------------------------------------------------------------------------- the evaluation sets
 
-@pytest.mark.parametrize("name,count,n_options", [("arc_easy", 2376, None), ("arc_challenge", 1172, None), ("openbookqa", 500, 4),
-                                                  ("sciq", 1000, 4), ("mathqa", 2985, 5)])
-def test_mc_sets_load_with_gold_in_range(data_dir, name, count, n_options):
-    items = ev.load_mc(name, data_dir)
+MC_CASES = [("arc_easy", 2, 2376, None), ("arc_challenge", 2, 1172, None), ("openbookqa", 2, 500, 4), ("sciq", 2, 1000, 4),
+           ("mathqa", 3, 2985, 5)]
+
+
+def check_mc_set(items: list[dict], count: int, n_options: int | None) -> None:
     assert len(items) == count
     assert all(0 <= it["gold"] < len(it["options"]) and all(o.strip() for o in it["options"]) for it in items)
     if n_options:
         assert all(len(it["options"]) == n_options for it in items)
+
+
+@pytest.mark.parametrize("name,count,full_count,n_options", MC_CASES)
+def test_mc_sets_load_with_gold_in_range(data_dir, name, count, full_count, n_options):
+    check_mc_set(ev.load_mc(name, data_dir), count, n_options)
+
+
+@pytest.mark.full_data
+@pytest.mark.parametrize("name,count,full_count,n_options", MC_CASES)
+def test_full_mc_sets_load_with_gold_in_range(full_data_dir, name, count, full_count, n_options):
+    check_mc_set(ev.load_mc(name, full_data_dir), full_count, n_options)
 
 
 def test_mathqa_options_both_layouts():
@@ -56,8 +68,16 @@ def test_mathqa_options_both_layouts():
 
 def test_gsm8k_and_mathdial_answers(data_dir):
     items = ev.load_gsm8k(data_dir)
+    assert [it["answer"] for it in items] == ["47", "210", "3"]
+    dial = ev.mathdial_problems(data_dir, 4, False, 0)
+    assert sorted(d["answer"] for d in dial) == ["13", "24", "3", "45"] and all(d["question"] for d in dial)
+
+
+@pytest.mark.full_data
+def test_full_gsm8k_and_mathdial_answers(full_data_dir):
+    items = ev.load_gsm8k(full_data_dir)
     assert len(items) == 1319 and items[0]["answer"] == "18" and all(it["answer"] is not None for it in items)
-    dial = ev.mathdial_problems(data_dir, 10, False, 0)
+    dial = ev.mathdial_problems(full_data_dir, 10, False, 0)
     assert len(dial) == 10 and all(d["answer"] and d["question"] for d in dial)
 
 
@@ -421,7 +441,8 @@ def test_adapter_is_for_serve_only(tmp_path, monkeypatch):
 
 
 def test_quick_cli_benchmarks_on_the_test_model(tmp_path, monkeypatch, small_tokenizer):
-    """`eval.py --quick` end to end on a checkpoint directory: 50 fixed items per set, saved results, then a report."""
+    """`eval.py --quick` end to end on a checkpoint directory (reading the fixture sets through NANOTUTOR_DATA):
+    the first 50 items per set (here every fixture item), saved results, then a report."""
     import model as M
     monkeypatch.setattr(common, "OUT", tmp_path / "out")
     torch.manual_seed(0)
@@ -432,7 +453,7 @@ def test_quick_cli_benchmarks_on_the_test_model(tmp_path, monkeypatch, small_tok
     assert ev.main(argv) == 0
     saved = json.loads((tmp_path / "out" / "eval" / "t" / "results.json").read_text())
     assert saved["quick"] and {b: saved["benchmarks"][b]["acc"]["n"] for b in ("arc_easy", "mathqa", "gsm8k")} == {
-        "arc_easy": 50, "mathqa": 50, "gsm8k": 50}
+        "arc_easy": 2, "mathqa": 3, "gsm8k": 3}
     assert "| arc_easy | acc |" in (tmp_path / "report" / "README.md").read_text()
     with pytest.raises(KeyError, match="unknown"):
         ev.main(["--benchmarks=hellaswag", "--pedagogy=False", "--classroom=False"])
@@ -465,8 +486,8 @@ def test_a_failing_part_keeps_the_finished_ones_and_says_why(tmp_path, monkeypat
     assert before["pedagogy"]["table"]["all"]["leak"]["n"] == 12 and set(before["skipped"]) == {"mathdial"}
     results = json.loads(saved.read_text())
     assert "pedagogy" in results and "mathdial" not in results and "classroom" not in results
-    assert results["skipped"]["mathdial"].startswith("FileNotFoundError: ") and "mathdial" in results["skipped"]["mathdial"]
+    assert results["skipped"]["mathdial"].startswith("MissingDataError: ") and "--sources=mathdial" in results["skipped"]["mathdial"]
     assert results["skipped"]["classroom"] == "RuntimeError: the server went away"
     out, err = capsys.readouterr()
     assert json.loads(out.splitlines()[-1])["skipped"] == results["skipped"]
-    assert "eval.py: skipped mathdial: FileNotFoundError" in err and "eval.py: skipped classroom: RuntimeError" in err
+    assert "eval.py: skipped mathdial: MissingDataError" in err and "eval.py: skipped classroom: RuntimeError" in err

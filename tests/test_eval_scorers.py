@@ -1,6 +1,7 @@
 """The scorers in scorers.py on hand-made replies: leaks, questions, tool calls, answer extraction."""
 import json
 import re
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -166,16 +167,25 @@ def test_accuracy_bfcl_ground_truth(parser):
     assert not scorers.tool_call_accuracy(call("calculate_triangle_area", base=10, height=5, colour="red"), truth)
 
 
-def test_bfcl_schemas_and_answers_score_as_valid_and_accurate(parser, data_dir):
+def check_bfcl_answers(root: Path) -> None:
     """Every BFCL simple question's first accepted answer, written as our tool call, is valid and accurate."""
-    root = data_dir / "bfcl_function_calling"
     questions = [json.loads(l) for l in (root / "BFCL_v4_simple_python.json").read_text().splitlines()[:100]]
     answers = [json.loads(l) for l in (root / "possible_answer" / "BFCL_v4_simple_python.json").read_text().splitlines()[:100]]
+    assert questions and [q["id"] for q in questions] == [a["id"] for a in answers]
     for q, a in zip(questions, answers):
         (name, accepted), = a["ground_truth"][0].items()
         args = {k: v[0] for k, v in accepted.items() if v[0] != ""}
         text = call(name, **args)
         assert scorers.tool_call_accuracy(text, a["ground_truth"]), q["id"]
+
+
+def test_bfcl_schemas_and_answers_score_as_valid_and_accurate(parser, data_dir):
+    check_bfcl_answers(data_dir / "bfcl_function_calling")
+
+
+@pytest.mark.full_data
+def test_full_bfcl_answers_score_as_valid_and_accurate(parser, full_data_dir):
+    check_bfcl_answers(full_data_dir / "bfcl_function_calling")
 
 
 def test_real_parser_is_used():

@@ -11,8 +11,8 @@ import pytest
 import tokenizer as T
 import tokenizer_train
 import toolcalls
+from common import ROOT, smollm2_gguf
 from ggufmeta import read_gguf_metadata
-from common import smollm2_gguf
 
 SPECIAL_LINES = [
     "", " ", "  \t 12  34\n\n 5", "\u00a0 1", "x\u3000\u30001", "it's 3'd I'LL we've", "\x04\x06 ab\x1d",
@@ -21,21 +21,28 @@ SPECIAL_LINES = [
 ]
 
 
-def varied_lines(data_dir: Path, per_file: int = 250, seed: int = 0) -> list[str]:
-    """A few thousand lines of prose, math, JSON, XML, code-like text and unicode from the staged data."""
-    files = ["children_stories/alice_in_wonderland.txt", "children_stories/grimms_fairy_tales.txt",
-             "gsm8k/test.jsonl", "mathqa/challenge_test.json", "wikitext2/wiki.test.raw", "openbookqa/openbook.txt",
-             "bfcl_function_calling/BFCL_v4_simple_python.json", "textbooks/openstax_physics/modules/m54057/index.cnxml",
-             "textbooks/openstax_physics/physics_modules_text.jsonl", "arc/arc_easy_test.jsonl", "mathdial/test.jsonl"]
+DATA_FILES = ["children_stories/alice_in_wonderland.txt", "children_stories/grimms_fairy_tales.txt",
+              "children_stories/aesop_fables.txt", "gsm8k/test.jsonl", "mathqa/challenge_test.json",
+              "wikitext2/wiki.test.raw", "openbookqa/openbook.txt", "bfcl_function_calling/BFCL_v4_simple_python.json",
+              "textbooks/openstax_physics/modules/m54057/index.cnxml",
+              "textbooks/openstax_physics/physics_modules_text.jsonl", "arc/arc_easy_test.jsonl", "mathdial/test.jsonl"]
+# text that ships in the repository: lessons, dialogues, prompts, JSON schemas, markdown and Python source
+REPO_FILES = [*sorted(Path(ROOT, "data", "corpus").glob("*.md")), ROOT / "data" / "sft" / "authored.jsonl",
+              ROOT / "data" / "eval" / "dev_prompts.jsonl", ROOT / "data" / "tools.json", ROOT / "README.md",
+              ROOT / "docs" / "architecture.md", ROOT / "tokenizer.py", ROOT / "model.py", ROOT / "eval.py",
+              ROOT / "agent.py"]
+
+
+def varied_lines(paths: list[Path], per_file: int = 250, seed: int = 0) -> list[str]:
+    """Lines of prose, math, JSON, XML, code-like text and unicode from the files that exist among `paths`."""
     rng = random.Random(seed)
     lines = list(SPECIAL_LINES)
-    for name in files:
-        path = data_dir / name
+    for path in paths:
         if not path.exists():
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
         rows = [r for r in text.splitlines() if r.strip()]
-        if name.endswith(".jsonl"):  # decoded JSON strings bring real newlines, unicode and math symbols
+        if path.suffix == ".jsonl":  # decoded JSON strings bring real newlines, unicode and math symbols
             rows = [v for r in rows[:400] for v in json.loads(r).values() if isinstance(v, str)]
         lines += rng.sample(rows, min(per_file, len(rows)))
     # glue a few neighbours so pieces span lines (whitespace runs, newlines next to digits)
@@ -45,7 +52,8 @@ def varied_lines(data_dir: Path, per_file: int = 250, seed: int = 0) -> list[str
 
 @pytest.fixture(scope="module")
 def lines(data_dir: Path) -> list[str]:
-    return varied_lines(data_dir)
+    """A few thousand lines from the repository's own text and the fixture data: what every test run has."""
+    return varied_lines(REPO_FILES + [data_dir / name for name in DATA_FILES])
 
 
 @pytest.fixture(scope="module")
@@ -88,6 +96,15 @@ def test_smollm2_gguf_ids_match_tokenizers(smollm2_tok, smollm2_reference, lines
     mismatches = [(line, a, b) for line, a, b in zip(lines, ours, theirs) if a != b]
     assert not mismatches, mismatches[:3]
     assert smollm2_tok.encode("Hi<|im_end|>", allow_special=True) == ref.encode("Hi<|im_end|>").ids
+
+
+@pytest.mark.full_data
+def test_smollm2_gguf_ids_match_tokenizers_on_full_data(smollm2_tok, smollm2_reference, full_data_dir):
+    """The same parity on lines sampled from a full data mirror (opt-in: NANOTUTOR_FULL_DATA=1)."""
+    full = varied_lines([full_data_dir / name for name in DATA_FILES])
+    assert len(full) > 2500
+    theirs = [e.ids for e in smollm2_reference[0].encode_batch(full, add_special_tokens=False)]
+    assert [smollm2_tok.encode(line) for line in full] == theirs
 
 
 def test_smollm2_specials_and_round_trip(smollm2_tok, lines):

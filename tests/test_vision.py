@@ -82,21 +82,31 @@ def test_wrong_weights_name_the_tensor(tmp_path):
         vision.load_encoder(path)
 
 
-@pytest.mark.parametrize("kind", ["siglip", "clip"])
-def test_preprocessing_parity_on_cima(kind, data_dir):
+def check_preprocessing_parity(kind: str, files: list[Path]) -> None:
     from transformers.models.clip.image_processing_pil_clip import CLIPImageProcessorPil
     from transformers.models.siglip.image_processing_pil_siglip import SiglipImageProcessorPil
 
     proc = SiglipImageProcessorPil() if kind == "siglip" else CLIPImageProcessorPil()
     pp = vision.Preprocess.from_hf(proc.to_dict())
     assert pp.shortest_edge == (224 if kind == "clip" else 0)
-    files = sorted((data_dir / "cima" / "pictures").glob("*.png"))[::40]  # six RGBA PNGs of different sizes
     assert len(files) >= 5
     images = [Image.open(f) for f in files]
     ours = vision.preprocess(images, pp)
     theirs = proc(images=images, return_tensors="pt")["pixel_values"]
     assert ours.shape == theirs.shape == (len(files), 3, 224, 224)
     torch.testing.assert_close(ours, theirs, atol=1e-5, rtol=0)
+
+
+@pytest.mark.parametrize("kind", ["siglip", "clip"])
+def test_preprocessing_parity_on_cima(kind, data_dir):
+    """Six small fixture PNGs in CIMA's layout: RGB and RGBA, wide and tall, all smaller than the model's input."""
+    check_preprocessing_parity(kind, sorted((data_dir / "cima" / "pictures").glob("*.png")))
+
+
+@pytest.mark.full_data
+@pytest.mark.parametrize("kind", ["siglip", "clip"])
+def test_preprocessing_parity_on_full_cima(kind, full_data_dir):
+    check_preprocessing_parity(kind, sorted((full_data_dir / "cima" / "pictures").glob("*.png"))[::40])
 
 
 def test_clip_crop_of_wide_and_tall_images():

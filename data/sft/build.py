@@ -27,6 +27,8 @@ import re
 from pathlib import Path
 from typing import Any, Iterator
 
+from common import require_data
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 
@@ -90,7 +92,7 @@ def mathdial_turns(conversation: str, where: str) -> list[dict]:
 
 
 def mathdial(root: Path, n: int, rng: random.Random, max_teacher_turns: int = 3) -> list[dict]:
-    folder = root / "mathdial"
+    folder = require_data(root / "mathdial", "gsm8k,mathdial")  # with GSM8K for the overlap file
     overlap = json.loads((folder / "test_gsm8k_overlap.json").read_text())
     gsm8k_test = {row["qid"] for row in overlap if row.get("gsm8k_test_line") is not None}
     out = []
@@ -129,7 +131,7 @@ def cima_reply(row: dict) -> str | None:
 
 
 def cima(root: Path, n: int, rng: random.Random, max_turns: int = 4) -> list[dict]:
-    path = root / "cima" / "dataset.json"
+    path = require_data(root / "cima" / "dataset.json", "cima")
     data = json.loads(path.read_text())["prepDataset"]
     out = []
     for key, row in data.items():
@@ -215,7 +217,7 @@ def ladder_dialogue(question: str, steps: list[tuple[str, str, str]], rng: rando
 
 
 def gsm8k_ladders(root: Path, n: int, rng: random.Random, max_steps: int = 3) -> list[dict]:
-    path = root / "gsm8k" / "train.jsonl"
+    path = require_data(root / "gsm8k" / "train.jsonl", "gsm8k")
     rows = list(read_jsonl(path))
     rng.shuffle(rows)
     out = []
@@ -263,8 +265,9 @@ FIRST_STEP = {
 
 def pushback(root: Path, n: int, rng: random.Random) -> list[dict]:
     """'Just tell me' and injection openers on train-split items, answered by a refusal plus a first step."""
-    items = [("math", row["question"]) for _, row in read_jsonl(root / "gsm8k" / "train.jsonl")]
-    items += [("science", mc_question(row)) for _, row in read_jsonl(root / "arc" / "arc_easy_train.jsonl")]
+    gsm8k, arc = require_data(root / "gsm8k" / "train.jsonl", "gsm8k"), require_data(root / "arc" / "arc_easy_train.jsonl", "arc")
+    items = [("math", row["question"]) for _, row in read_jsonl(gsm8k)]
+    items += [("science", mc_question(row)) for _, row in read_jsonl(arc)]
     rng.shuffle(items)
     out = []
     for i, (subject, question) in enumerate(items[:n]):
@@ -291,7 +294,7 @@ NO_TOOL = "None of the available functions can do that, so I can't call one for 
 
 def bfcl(root: Path, heldout_fraction: float) -> tuple[list[dict], list[dict]]:
     """(train, held-out): the assistant calls the first accepted value of every argument BFCL lists."""
-    folder = root / "bfcl_function_calling"
+    folder = require_data(root / "bfcl_function_calling", "bfcl")
     train, held = [], []
     for kind, name in BFCL_FILES.items():
         answers = {}
@@ -379,7 +382,7 @@ def load_tools(path: Path = ROOT / "data" / "tools.json") -> list[dict]:
 def general(root: Path, n: int, rng: random.Random) -> list[dict]:
     """Direct answers with an explanation under the base model's own system prompt (no tutor prompt)."""
     out = []
-    rows = [("arc", r) for _, r in read_jsonl(root / "arc" / "arc_easy_train.jsonl")]
+    rows = [("arc", r) for _, r in read_jsonl(require_data(root / "arc" / "arc_easy_train.jsonl", "arc"))]
     rng.shuffle(rows)
     for i, (_, row) in enumerate(rows[:n]):
         need(row, ("question", "choices", "answerKey"), "arc/arc_easy_train.jsonl")
