@@ -1,10 +1,9 @@
 """The tutor server: one process that batches generation for every student and speaks HTTP.
 
 What it supports
-- generation by engine.py's continuous-batching engine (one background thread; concurrent requests share each
-  decode step; a shared system prompt's KV is computed once): a client that disconnects stops its row. Its paged KV
-  cache holds `--kv_budget_mb` (512 MB: ~11k tokens of SmolLM2 in fp32, twice that with `--kv_dtype=bfloat16`);
-  a request it cannot hold yet waits in the queue (`nanotutor_kv_full_waits_total`, `nanotutor_queue_wait_seconds`)
+- generation by engine.py's continuous-batching engine: concurrent requests share each decode step, a client that
+  disconnects stops its row; its paged KV cache holds `--kv_budget_mb` (512 MB: ~11k tokens of SmolLM2 in fp32,
+  twice that with `--kv_dtype=bfloat16`), and a request it cannot hold yet waits (`nanotutor_kv_full_waits_total`)
 - `POST /chat` (the Socratic tutor from agent.py: server-sent events of tokens and steps, or JSON with
   `"stream": false`), `POST /upload_image` (type, size and pixel checks, content-hash names, Tesseract OCR as in
   ingest.py), `GET/POST /context`, `GET /health` (no auth), `GET /ready` (503 while the model loads),
@@ -16,10 +15,8 @@ What it supports
 - bearer tokens with roles (student, teacher) from $NANOTUTOR_TOKENS ("TOKEN:ROLE,TOKEN:ROLE") or a file of
   "TOKEN ROLE" lines, compared in constant time; a per-token rate limit; request size limits; sessions in the
   SQLite store of common.py, so a restart keeps them; JSON logs with a request id on every line
-- a release with a vision/ folder (fuse.py): uploaded images reach the model through the vision encoder (one
-  placeholder per image at the end of the last turn). Concat fusion replaces it by the projected image tokens at
-  prefill; cross fusion keeps those tokens as the row's context, which its gated cross-attention blocks read at the
-  prefill and at every decode step, rows with and without images sharing the step
+- a release with a vision/ folder (fuse.py): uploaded images reach the model through its vision encoder, passed to
+  engine.py with the request (concat fusion at prefill, cross fusion at every step)
 - `--backend=openai --backend_url=URL`: generation by any OpenAI-compatible server (vLLM on a GPU instance, through
   openai_api.OpenAIBackend) while this process keeps the tutor policy, uploads, sessions and auth (deploy/vllm.md)
 
@@ -229,19 +226,16 @@ class Metrics:
         return "\n".join(lines) + "\n"
 
 
-class LogBuffer:
-    """The last N structured log records, for GET /logs; a logging handler fed by common.get_logger's logger."""
+class LogBuffer(logging.Handler):
+    """The last N structured log records, for GET /logs; a handler on common.get_logger's logger."""
 
     def __init__(self, size: int):
+        super().__init__()
         self.records: deque[dict] = deque(maxlen=size)
-        self.formatter = JsonFormatter()
-        buffer = self
+        self.setFormatter(JsonFormatter())
 
-        class Handler(logging.Handler):
-            def emit(self, record: logging.LogRecord) -> None:
-                buffer.records.append(json.loads(buffer.formatter.format(record)))
-
-        self.handler = Handler()
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(json.loads(self.format(record)))
 
 
 # ============================================================================= uploads
@@ -325,8 +319,8 @@ DONE = object()
 class Job:
     """The generations one HTTP request started, so that a disconnect cancels all of them."""
 
-    def __init__(self, request_id: str, role: str, images: list[Path] | None = None):
-        self.request_id, self.role = request_id, role
+    def __init__(self, request_id: str, images: list[Path] | None = None):
+        self.request_id = request_id
         self.images = images or []  # stored uploads for a vision encoder, when the checkpoint has one
         self.cancelled = threading.Event()
         self.generations: list[Any] = []
@@ -459,7 +453,7 @@ class Server:
         self.metrics = Metrics()
         self.logbuf = LogBuffer(cfg.log_records)
         self.log = get_logger("serve", cfg.logs or out_dir("logs") / "serve.jsonl")
-        self.log.addHandler(self.logbuf.handler)
+        self.log.addHandler(self.logbuf)
         self.store = SessionStore(cfg.sessions or out_dir() / "sessions.db")
         uploads = Path(cfg.uploads) if cfg.uploads else out_dir("uploads")
         self.images = ImageStore(uploads, cfg.max_upload_bytes, cfg.max_pixels)
@@ -521,7 +515,7 @@ class Server:
     def close(self) -> None:
         if isinstance(self.backend, LocalBackend):
             self.backend.engine.stop()
-        self.log.removeHandler(self.logbuf.handler)
+        self.log.removeHandler(self.logbuf)
         self.store.close()
 
     def require_ready(self) -> Any:
@@ -667,7 +661,7 @@ class Handlers:
             raise ApiError(400, f"message: {n} tokens; this model's context of {backend.context} tokens allows at most "
                                 f"{backend.context // 2 - 1} for one message")
         self.s.claim(session_id, caller)
-        job = Job(caller["request_id"], caller["role"], [self.s.images.path(image)] if image else None)
+        job = Job(caller["request_id"], [self.s.images.path(image)] if image else None)
 
         def events() -> Iterator[dict]:
             tutor = self.s.tutor_for(job)
@@ -704,7 +698,7 @@ class Handlers:
             generation = await asyncio.to_thread(backend.start, asked.messages, images=images or None, **asked.options)
         except ValueError as e:  # tokenizer.render_chat names the message and field it could not render
             raise ApiError(400, str(e))
-        job = Job(caller["request_id"], caller["role"])
+        job = Job(caller["request_id"])
         job.track(generation)
         reply = Reply(f"chatcmpl-{caller['request_id']}", backend.name, bool(asked.options["tools"]))
         pieces = run_in_thread(job, lambda: iter(generation), lambda msg: ApiError(500, msg))
