@@ -1,27 +1,24 @@
 """The tutor server: one process that batches generation for every student and speaks HTTP.
 
 What it supports
-- generation by engine.py's continuous-batching engine (one background thread; concurrent requests share each
-  decode step; a shared system prompt's KV is computed once): a client that disconnects stops its row. Its paged KV
-  cache holds `--kv_budget_mb` (512 MB: ~11k tokens of SmolLM2 in fp32, twice that with `--kv_dtype=bfloat16`);
-  a request it cannot hold yet waits in the queue (`nanotutor_kv_full_waits_total`, `nanotutor_queue_wait_seconds`)
+- generation by engine.py's continuous-batching engine: concurrent requests share each decode step, a client that
+  disconnects stops its row; its paged KV cache holds `--kv_budget_mb` (512 MB: ~11k tokens of SmolLM2 in fp32,
+  twice that with `--kv_dtype=bfloat16`), and a request it cannot hold yet waits (`nanotutor_kv_full_waits_total`)
 - `POST /chat` (the Socratic tutor from agent.py: server-sent events of tokens and steps, or JSON with
   `"stream": false`), `POST /upload_image` (type, size and pixel checks, content-hash names, Tesseract OCR as in
   ingest.py), `GET/POST /context`, `GET /health` (no auth), `GET /ready` (503 while the model loads),
   `GET /logs` (teacher tokens), `GET /metrics` (Prometheus text), the agent's MCP server at `/mcp`
 - OpenAI-compatible `POST /v1/chat/completions` (streaming or not, usage, tools and tool calls, `image_url` data
-  URIs) and `GET /v1/models`; a request that offers tools (the tutor's drafts too, with `offer_tools`) has its
-  calls written schema-guided (toolcalls.tool_call_guide), so they parse and fit the schemas
+  URIs; the format is openai_api.py's) and `GET /v1/models`; a request that offers tools (the tutor's drafts too,
+  with `offer_tools`) has its calls written schema-guided (toolcalls.tool_call_guide), so they parse and fit them
 - `--quantize=int4` (or int8): packed weights after the adapter merge, for faster CPU decoding
 - bearer tokens with roles (student, teacher) from $NANOTUTOR_TOKENS ("TOKEN:ROLE,TOKEN:ROLE") or a file of
   "TOKEN ROLE" lines, compared in constant time; a per-token rate limit; request size limits; sessions in the
   SQLite store of common.py, so a restart keeps them; JSON logs with a request id on every line
-- a release with a vision/ folder (fuse.py): uploaded images reach the model through the vision encoder (one
-  placeholder per image at the end of the last turn). Concat fusion replaces it by the projected image tokens at
-  prefill; cross fusion keeps those tokens as the row's context, which its gated cross-attention blocks read at the
-  prefill and at every decode step, rows with and without images sharing the step
-- `--backend=openai --backend_url=URL`: generation by any OpenAI-compatible server (vLLM on a GPU instance) while
-  this process keeps the tutor policy, uploads, sessions and auth (see deploy/vllm.md)
+- a release with a vision/ folder (fuse.py): uploaded images reach the model through its vision encoder, passed to
+  engine.py with the request (concat fusion at prefill, cross fusion at every step)
+- `--backend=openai --backend_url=URL`: generation by any OpenAI-compatible server (vLLM on a GPU instance, through
+  openai_api.OpenAIBackend) while this process keeps the tutor policy, uploads, sessions and auth (deploy/vllm.md)
 
 Run it
     NANOTUTOR_TOKENS=$(openssl rand -hex 16):student .venv/bin/python serve.py      # SmolLM2-135M (+ tuned adapter)
@@ -34,7 +31,6 @@ Run it
 from __future__ import annotations
 
 import asyncio
-import base64
 import contextlib
 import copy
 import functools
@@ -56,7 +52,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, AsyncIterator, Callable, Iterator
 
-import httpx
 import torch
 import uvicorn
 from PIL import Image, UnidentifiedImageError
@@ -71,14 +66,13 @@ from agent import Tutor
 from mcp_server import MessageQueue, build_mcp_server
 from common import (ROOT, JsonFormatter, SessionStore, atomic_write_bytes, atomic_write_json, atomic_write_text,
                     check_known, check_token, fill, get_logger, out_dir, parse_args, read_tokens, smollm2_gguf)
-from engine import Engine, GenRequest, Generation, KVConfig, LocalBackend, fit_history
+from engine import Engine, GenRequest, KVConfig, LocalBackend, fit_history
 from fuse import load_vision
+from openai_api import ApiError, OpenAIBackend, Reply, bool_field, completion_request, read_json, sse, text_field
 from pdftext import ocr_blocks, ocr_image, ocr_text
+from quantize import quantize_int4, quantize_int8
 from retrieval import Index
 from sft import load_adapter, merge_lora
-from quantize import quantize_int4, quantize_int8
-from tokenizer import StopText
-from toolcalls import parse_tool_calls
 
 SUBJECTS = ("math", "science", "reading")
 IMAGE_FORMATS = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp"}
@@ -106,7 +100,7 @@ class ServeConfig:
     logs: str = ""  # JSON-lines log file; "" = out/logs/serve.jsonl
     pidfile: str = ""  # written at start-up (make serve uses out/pids/serve.pid)
     device: str = "cpu"
-    quantize: str = ""  # int8 | int4: packed weights after the adapter merge, CPU only (quantize.OneRowDecoder: one row)
+    quantize: str = ""  # int8 | int4: packed weights after the adapter merge, CPU only (quantize.OneRowDecoder)
     # torch threads for a lone row's decode step: its small matrix-vector products stall a thread team on a shared
     # CPU; 0 = torch's default
     threads: int = 1
@@ -130,93 +124,6 @@ class ServeConfig:
     rate_per_minute: float = 600.0  # per token, refilled continuously
     rate_burst: int = 120
     log_records: int = 2000  # kept in memory for GET /logs
-
-
-class ApiError(Exception):
-    """An error the client caused (or a backend refused): becomes {"error": message} with `status`."""
-
-    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None):
-        super().__init__(message)
-        self.status, self.message, self.headers = status, message, headers or {}
-
-
-# ============================================================================= the remote backend
-
-class RemoteGeneration(Generation):
-    """The stream of an OpenAI-compatible server; tool calls it returns become our `<tool_call>` text."""
-
-    def __init__(self, response: Any, prompt_tokens: int = 0):
-        self.response, self.prompt_tokens = response, prompt_tokens
-
-    def __iter__(self) -> Iterator[str]:
-        calls: dict[int, dict] = {}
-        try:
-            for line in self.response.iter_lines():
-                if not line.startswith("data:") or line[5:].strip() == "[DONE]":
-                    continue
-                chunk = json.loads(line[5:])
-                if chunk.get("usage"):
-                    self.prompt_tokens = chunk["usage"].get("prompt_tokens", 0)
-                    self.completion_tokens = chunk["usage"].get("completion_tokens", 0)
-                for choice in chunk.get("choices", []):
-                    delta = choice.get("delta") or {}
-                    for call in delta.get("tool_calls") or []:
-                        slot = calls.setdefault(call.get("index", 0), {"name": "", "arguments": ""})
-                        slot["name"] += (call.get("function") or {}).get("name") or ""
-                        slot["arguments"] += (call.get("function") or {}).get("arguments") or ""
-                    if delta.get("content"):
-                        yield delta["content"]
-                    if choice.get("finish_reason"):
-                        reason = choice["finish_reason"]
-                        self.finish_reason = "stop" if reason == "tool_calls" else reason
-            for call in calls.values():
-                arguments = call["arguments"] or "{}"
-                yield f'<tool_call>{{"name": {json.dumps(call["name"])}, "arguments": {arguments}}}</tool_call>'
-        finally:
-            self.response.close()
-
-    def cancel(self) -> None:
-        self.response.close()
-
-
-class OpenAIBackend:
-    """Generation by a remote OpenAI-compatible server (vLLM on a GPU); the tutor logic stays in this process."""
-
-    def __init__(self, url: str, model: str = "", api_key: str = "", timeout: float = 600.0):
-        self.url = url.rstrip("/")
-        self.headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
-        self.client = httpx.Client(timeout=httpx.Timeout(timeout, connect=10.0))
-        self.name = model or self._first_model()
-        self.context = 0  # unknown here: the remote server answers over-long prompts with its own 400
-        self.tok = None
-
-    def _first_model(self) -> str:
-        response = self.client.get(self.url + "/v1/models", headers=self.headers)
-        response.raise_for_status()
-        return response.json()["data"][0]["id"]
-
-    def count(self, messages: list[dict], tools: list[dict] | None = None) -> int:
-        return 0
-
-    def start(self, messages: list[dict], *, tools: list[dict] | None = None, max_tokens: int = 256,
-              temperature: float = 0.0, top_p: float | None = None, top_k: int | None = None,
-              stop: tuple[str, ...] = (), seed: int | None = None, images: list[Any] | None = None) -> RemoteGeneration:
-        """`images` are not sent: the remote model reads the OCR text that the messages already carry."""
-        body: dict[str, Any] = {"model": self.name, "messages": messages, "max_tokens": max_tokens,
-                                "temperature": temperature, "stream": True, "stream_options": {"include_usage": True}}
-        for key, value in (("tools", tools), ("top_p", top_p), ("stop", list(stop) or None), ("seed", seed)):
-            if value is not None:
-                body[key] = value
-        if top_k is not None:
-            body["top_k"] = top_k  # a vLLM extension of the OpenAI API
-        request = self.client.build_request("POST", self.url + "/v1/chat/completions", json=body, headers=self.headers)
-        response = self.client.send(request, stream=True)
-        if response.status_code >= 400:
-            detail = response.read().decode("utf-8", "replace")[:500]
-            response.close()
-            raise ApiError(400 if response.status_code < 500 else 502,
-                           f"generation backend answered {response.status_code}: {detail}")
-        return RemoteGeneration(response)
 
 
 # ============================================================================= auth, limits, metrics, logs
@@ -320,19 +227,16 @@ class Metrics:
         return "\n".join(lines) + "\n"
 
 
-class LogBuffer:
-    """The last N structured log records, for GET /logs; a logging handler fed by common.get_logger's logger."""
+class LogBuffer(logging.Handler):
+    """The last N structured log records, for GET /logs; a handler on common.get_logger's logger."""
 
     def __init__(self, size: int):
+        super().__init__()
         self.records: deque[dict] = deque(maxlen=size)
-        self.formatter = JsonFormatter()
-        buffer = self
+        self.setFormatter(JsonFormatter())
 
-        class Handler(logging.Handler):
-            def emit(self, record: logging.LogRecord) -> None:
-                buffer.records.append(json.loads(buffer.formatter.format(record)))
-
-        self.handler = Handler()
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(json.loads(self.format(record)))
 
 
 # ============================================================================= uploads
@@ -395,46 +299,6 @@ def read_text(image: Any) -> str:
 
 # ============================================================================= request bodies
 
-async def read_json(request: Any) -> dict[str, Any]:
-    raw = await request.body()
-    try:
-        body = json.loads(raw)
-    except (ValueError, RecursionError) as e:  # bad JSON, invalid UTF-8, absurd nesting or number sizes
-        raise ApiError(400, f"body is not valid JSON ({type(e).__name__})")
-    if not isinstance(body, dict):
-        raise ApiError(400, f"body must be a JSON object, got {type(body).__name__}")
-    return body
-
-
-def text_field(body: dict, key: str, limit: int, required: bool = True) -> str | None:
-    value = body.get(key)
-    if value is None and not required:
-        return None
-    if not isinstance(value, str) or (required and not value.strip()):
-        raise ApiError(400, f"{key}: expected a non-empty string")
-    if len(value) > limit:
-        raise ApiError(413, f"{key}: {len(value)} characters; the limit is {limit}")
-    return value
-
-
-def number_field(body: dict, key: str, default: float | None, low: float, high: float, integer: bool = False) -> Any:
-    value = body.get(key)
-    if value is None:
-        return default
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or (integer and not isinstance(value, int)):
-        raise ApiError(400, f"{key}: expected {'an integer' if integer else 'a number'}, got {json.dumps(value)[:40]}")
-    if not math.isfinite(value) or not low <= value <= high:
-        raise ApiError(400, f"{key}: {value} is outside [{low}, {high}]")
-    return value
-
-
-def bool_field(body: dict, key: str, default: bool) -> bool:
-    value = body.get(key, default)
-    if not isinstance(value, bool):
-        raise ApiError(400, f"{key}: expected true or false")
-    return value
-
-
 def session_field(value: Any) -> str:
     if not isinstance(value, str) or not SESSION_ID.match(value):
         raise ApiError(400, "session_id: expected 1-128 characters of letters, digits, '_', '.', ':' or '-'")
@@ -448,19 +312,6 @@ def subject_field(body: dict) -> str | None:
     return value
 
 
-def decode_data_uri(url: Any, where: str) -> bytes:
-    """`data:image/png;base64,...` -> bytes; remote URLs are refused (the server never fetches)."""
-    if not isinstance(url, str) or not url.startswith("data:"):
-        raise ApiError(400, f"{where}: only data: URIs are accepted (this server makes no outgoing requests)")
-    header, _, payload = url.partition(",")
-    if not header.endswith(";base64"):
-        raise ApiError(400, f"{where}: the data URI must be base64-encoded")
-    try:
-        return base64.b64decode(payload, validate=True)
-    except ValueError:
-        raise ApiError(400, f"{where}: invalid base64")
-
-
 # ============================================================================= jobs: what one request runs
 
 DONE = object()
@@ -469,8 +320,8 @@ DONE = object()
 class Job:
     """The generations one HTTP request started, so that a disconnect cancels all of them."""
 
-    def __init__(self, request_id: str, role: str, images: list[Path] | None = None):
-        self.request_id, self.role = request_id, role
+    def __init__(self, request_id: str, images: list[Path] | None = None):
+        self.request_id = request_id
         self.images = images or []  # stored uploads for a vision encoder, when the checkpoint has one
         self.cancelled = threading.Event()
         self.generations: list[Any] = []
@@ -557,10 +408,6 @@ class EventStream:
             await self.chunks.aclose()
 
 
-def sse(obj: Any) -> bytes:
-    return b"data: " + json.dumps(obj, ensure_ascii=False).encode() + b"\n\n"
-
-
 # ============================================================================= the server
 
 def load_local(cfg: ServeConfig) -> tuple[Any, Any, str, Any]:
@@ -607,7 +454,7 @@ class Server:
         self.metrics = Metrics()
         self.logbuf = LogBuffer(cfg.log_records)
         self.log = get_logger("serve", cfg.logs or out_dir("logs") / "serve.jsonl")
-        self.log.addHandler(self.logbuf.handler)
+        self.log.addHandler(self.logbuf)
         self.store = SessionStore(cfg.sessions or out_dir() / "sessions.db")
         uploads = Path(cfg.uploads) if cfg.uploads else out_dir("uploads")
         self.images = ImageStore(uploads, cfg.max_upload_bytes, cfg.max_pixels)
@@ -669,7 +516,7 @@ class Server:
     def close(self) -> None:
         if isinstance(self.backend, LocalBackend):
             self.backend.engine.stop()
-        self.log.removeHandler(self.logbuf.handler)
+        self.log.removeHandler(self.logbuf)
         self.store.close()
 
     def require_ready(self) -> Any:
@@ -815,7 +662,7 @@ class Handlers:
             raise ApiError(400, f"message: {n} tokens; this model's context of {backend.context} tokens allows at most "
                                 f"{backend.context // 2 - 1} for one message")
         self.s.claim(session_id, caller)
-        job = Job(caller["request_id"], caller["role"], [self.s.images.path(image)] if image else None)
+        job = Job(caller["request_id"], [self.s.images.path(image)] if image else None)
 
         def events() -> Iterator[dict]:
             tutor = self.s.tutor_for(job)
@@ -844,200 +691,21 @@ class Handlers:
         return JSONResponse({"object": "list", "data": [model]})
 
     async def completions(self, request: Any) -> Any:
-        backend, cfg, caller = self.s.require_ready(), self.s.cfg, caller_of(request)
+        backend, caller = self.s.require_ready(), caller_of(request)
         body = await read_json(request)
-        if number_field(body, "n", 1, 1, 1, integer=True) != 1:
-            raise ApiError(400, "n: only 1 choice per request")
-        max_tokens = number_field(body, "max_completion_tokens", None, 1, cfg.max_tokens, integer=True)
-        max_tokens = max_tokens or number_field(body, "max_tokens", cfg.default_max_tokens, 1, cfg.max_tokens,
-                                                integer=True)
-        options = {"max_tokens": max_tokens,
-                   "temperature": number_field(body, "temperature", 1.0, 0.0, cfg.max_temperature),
-                   "top_p": number_field(body, "top_p", None, 1e-6, 1.0),
-                   "seed": number_field(body, "seed", None, -(2**63), 2**63 - 1, integer=True),
-                   "stop": stop_field(body.get("stop")),
-                   "tools": tools_field(body.get("tools"), body.get("tool_choice"))}
-        stream = bool_field(body, "stream", False)
-        stream_options = body.get("stream_options") or {}
-        if not isinstance(stream_options, dict):
-            raise ApiError(400, "stream_options: expected an object")
-        usage_in_stream = bool_field(stream_options, "include_usage", False) and stream
-        images: list[Path] = []
-        messages = await asyncio.to_thread(self.openai_messages, body.get("messages"), images)
+        asked = await asyncio.to_thread(completion_request, body, self.s.cfg, self.s.images.save)  # OCR blocks
+        images = [self.s.images.path(meta) for meta in asked.images]
         try:
-            generation = await asyncio.to_thread(backend.start, messages, images=images or None, **options)
+            generation = await asyncio.to_thread(backend.start, asked.messages, images=images or None, **asked.options)
         except ValueError as e:  # tokenizer.render_chat names the message and field it could not render
             raise ApiError(400, str(e))
-        job = Job(caller["request_id"], caller["role"])
+        job = Job(caller["request_id"])
         job.track(generation)
-        reply = Reply(f"chatcmpl-{caller['request_id']}", backend.name, bool(options["tools"]))
+        reply = Reply(f"chatcmpl-{caller['request_id']}", backend.name, bool(asked.options["tools"]))
         pieces = run_in_thread(job, lambda: iter(generation), lambda msg: ApiError(500, msg))
-        if not stream:
-            async for piece in pieces:
-                if isinstance(piece, ApiError):
-                    raise ApiError(502, piece.message)
-                reply.add(piece)
-            return JSONResponse(reply.completion(generation))
-
-        async def chunks() -> AsyncIterator[bytes]:
-            yield sse(reply.chunk({"role": "assistant", "content": ""}))
-            async for piece in pieces:
-                if isinstance(piece, ApiError):
-                    yield sse({"error": {"message": piece.message, "type": "server_error"}})
-                    return
-                if text := reply.add(piece):
-                    yield sse(reply.chunk({"content": text}))
-            for last in reply.final_chunks(generation, usage_in_stream):
-                yield sse(last)
-            yield b"data: [DONE]\n\n"
-
-        return EventStream(chunks(), job, caller["request_id"])
-
-    def openai_messages(self, raw: Any, images: list[Path]) -> list[dict]:
-        """OpenAI messages -> ours: text parts joined, images read by OCR (and appended to `images` for a vision
-        encoder), assistant tool calls kept, roles checked."""
-        cfg = self.s.cfg
-        if not isinstance(raw, list) or not 1 <= len(raw) <= cfg.max_messages:
-            raise ApiError(400, f"messages: expected a list of 1 to {cfg.max_messages} messages")
-        out = []
-        for i, m in enumerate(raw):
-            if not isinstance(m, dict):
-                raise ApiError(400, f"messages[{i}]: expected an object")
-            role = "system" if m.get("role") == "developer" else m.get("role")
-            if role not in ("system", "user", "assistant", "tool"):
-                raise ApiError(400, f"messages[{i}].role: expected system, user, assistant or tool")
-            text = self.content_text(m.get("content"), f"messages[{i}].content", images)
-            message: dict[str, Any] = {"role": role, "content": text}
-            if role == "assistant" and m.get("tool_calls") is not None:
-                message["tool_calls"] = assistant_calls(m["tool_calls"], f"messages[{i}].tool_calls")
-            out.append(message)
-        return out
-
-    def content_text(self, content: Any, where: str, images: list[Path]) -> str:
-        limit = self.s.cfg.max_message_chars
-        if content is None or isinstance(content, str):
-            text = content or ""
-        elif isinstance(content, list) and len(content) <= 16:
-            parts = []
-            for j, part in enumerate(content):
-                kind = part.get("type") if isinstance(part, dict) else None
-                if kind == "text" and isinstance(part.get("text"), str):
-                    parts.append(part["text"])
-                elif kind == "image_url" and isinstance(part.get("image_url"), dict):
-                    data = decode_data_uri(part["image_url"].get("url"), f"{where}[{j}].image_url.url")
-                    image = self.s.images.save(data)
-                    images.append(self.s.images.path(image))
-                    parts.append(f"[Text in the uploaded image: {image['ocr_text'] or '(none found)'}]")
-                else:
-                    raise ApiError(400, f"{where}[{j}]: expected {{'type': 'text', 'text': ...}} "
-                                        "or {'type': 'image_url', ...}")
-            text = "\n".join(parts)
-        else:
-            raise ApiError(400, f"{where}: expected a string or a list of at most 16 parts")
-        if len(text) > limit:
-            raise ApiError(413, f"{where}: {len(text)} characters; the limit is {limit}")
-        return text
-
-
-def stop_field(value: Any) -> tuple[str, ...]:
-    stops = [value] if isinstance(value, str) else value if value is not None else []
-    if not isinstance(stops, list) or len(stops) > 4 or not all(isinstance(s, str) and 0 < len(s) <= 64 for s in stops):
-        raise ApiError(400, "stop: expected a string or a list of at most 4 strings of 1-64 characters")
-    return tuple(stops)
-
-
-def tools_field(value: Any, choice: Any) -> list[dict] | None:
-    if value is None or choice == "none":
-        return None
-    if not isinstance(value, list) or len(value) > 32:
-        raise ApiError(400, "tools: expected a list of at most 32 tools")
-    tools = []
-    for i, tool in enumerate(value):
-        fn = tool.get("function") if isinstance(tool, dict) and tool.get("type") == "function" else None
-        if not isinstance(fn, dict) or not isinstance(fn.get("name"), str) or not fn["name"]:
-            raise ApiError(400, f"tools[{i}]: expected "
-                                "{'type': 'function', 'function': {'name': ..., 'parameters': ...}}")
-        tools.append(fn)
-    if len(json.dumps(tools)) > 32_000:
-        raise ApiError(413, "tools: the schemas exceed 32000 characters")
-    return tools
-
-
-def assistant_calls(value: Any, where: str) -> list[dict]:
-    if not isinstance(value, list) or len(value) > 16:
-        raise ApiError(400, f"{where}: expected a list of at most 16 calls")
-    calls = []
-    for i, call in enumerate(value):
-        fn = call.get("function") if isinstance(call, dict) else None
-        if not isinstance(fn, dict) or not isinstance(fn.get("name"), str):
-            raise ApiError(400, f"{where}[{i}]: expected {{'function': {{'name': ..., 'arguments': '{{...}}'}}}}")
-        try:
-            arguments = json.loads(fn.get("arguments") or "{}")
-        except (TypeError, ValueError, RecursionError):
-            raise ApiError(400, f"{where}[{i}].function.arguments: expected a JSON object string")
-        calls.append({"name": fn["name"], "arguments": arguments})
-    return calls
-
-
-class Reply:
-    """Builds OpenAI chat.completion objects; with tools, text from `<tool_call>` on becomes structured calls."""
-
-    def __init__(self, completion_id: str, model: str, tools: bool):
-        self.id, self.model, self.created = completion_id, model, int(time.time())
-        self.split = StopText(("<tool_call>",)) if tools else None
-        self.content = ""
-
-    def add(self, piece: str) -> str:
-        if self.split is None:
-            text = piece
-        elif self.split.hit:
-            self.split.rest += piece
-            return ""
-        else:
-            text = self.split.feed(piece)
-        self.content += text
-        return text
-
-    def tool_calls(self) -> list[dict]:
-        if self.split is None:
-            return []
-        rest = self.split.rest or self.split.flush()
-        calls = [c for c in parse_tool_calls(rest) if c.error is None]
-        if not calls:
-            self.content += rest  # not a valid call after all: it is text
-            return []
-        return [{"id": f"call_{uuid.uuid4().hex[:24]}", "type": "function",
-                 "function": {"name": c.name, "arguments": json.dumps(c.arguments, ensure_ascii=False)}} for c in calls]
-
-    def usage(self, gen: Generation) -> dict[str, int]:
-        return {"prompt_tokens": gen.prompt_tokens, "completion_tokens": gen.completion_tokens,
-                "total_tokens": gen.prompt_tokens + gen.completion_tokens}
-
-    def chunk(self, delta: dict, finish: str | None = None) -> dict:
-        return {"id": self.id, "object": "chat.completion.chunk", "created": self.created, "model": self.model,
-                "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
-
-    def final_chunks(self, gen: Generation, usage: bool) -> list[dict]:
-        before = len(self.content)
-        calls = self.tool_calls()
-        out = [self.chunk({"content": self.content[before:]})] if len(self.content) > before else []
-        if calls:
-            out.append(self.chunk({"tool_calls": [dict(c, index=i) for i, c in enumerate(calls)]}))
-        out.append(self.chunk({}, "tool_calls" if calls else gen.finish_reason))
-        if usage:
-            out.append({"id": self.id, "object": "chat.completion.chunk", "created": self.created, "model": self.model,
-                        "choices": [], "usage": self.usage(gen)})
-        return out
-
-    def completion(self, gen: Generation) -> dict:
-        calls = self.tool_calls()
-        message: dict[str, Any] = {"role": "assistant", "content": self.content or (None if calls else "")}
-        if calls:
-            message["tool_calls"] = calls
-        return {"id": self.id, "object": "chat.completion", "created": self.created, "model": self.model,
-                "choices": [{"index": 0, "message": message,
-                             "finish_reason": "tool_calls" if calls else gen.finish_reason}],
-                "usage": self.usage(gen)}
+        if not asked.stream:
+            return JSONResponse(await reply.collect(pieces, generation))
+        return EventStream(reply.stream(pieces, generation, asked.include_usage), job, caller["request_id"])
 
 
 # ============================================================================= the app
@@ -1077,15 +745,17 @@ class Guard:
             header = headers.get(b"authorization", b"").decode("latin-1")
             role, owner = self.s.auth.identify(header)
             if role is None:
-                return await reply(send_with_id, 401, "missing or invalid bearer token", request_id,
-                                   {"www-authenticate": "Bearer"})
+                refusal = json_error(401, "missing or invalid bearer token", request_id, {"www-authenticate": "Bearer"})
+                return await refusal(scope, receive, send_with_id)
             if wait := self.s.limiter.wait_time(owner):
-                return await reply(send_with_id, 429, f"rate limit: retry in {wait:.1f} s", request_id,
-                                   {"retry-after": str(math.ceil(wait))})
+                refusal = json_error(429, f"rate limit: retry in {wait:.1f} s", request_id,
+                                     {"retry-after": str(math.ceil(wait))})
+                return await refusal(scope, receive, send_with_id)
             limit = self.s.cfg.max_upload_bytes + 65536 if path == "/upload_image" else self.s.cfg.max_body_bytes
             length = headers.get(b"content-length", b"0").decode("latin-1")
             if not length.isdigit() or int(length) > limit:
-                return await reply(send_with_id, 413, f"request body over {limit} bytes", request_id)
+                refusal = json_error(413, f"request body over {limit} bytes", request_id)
+                return await refusal(scope, receive, send_with_id)
             scope["nanotutor"] = {"request_id": request_id, "role": role, "owner": owner}
             await self.app(scope, limited(receive, limit), send_with_id)
         finally:
@@ -1107,16 +777,6 @@ def limited(receive: Callable, limit: int) -> Callable:
         return message
 
     return wrapped
-
-
-async def reply(send: Callable, status: int, message: str, request_id: str,
-                headers: dict[str, str] | None = None) -> None:
-    body = json.dumps({"error": message, "request_id": request_id}).encode()
-    extra = [(k.encode(), v.encode()) for k, v in (headers or {}).items()]
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"),
-                            (b"content-length", str(len(body)).encode())] + extra})
-    await send({"type": "http.response.body", "body": body})
 
 
 def build_app(server: Server) -> Any:

@@ -20,6 +20,7 @@ import pytest
 import torch
 
 import engine
+import openai_api
 import quantize as Q
 import serve
 import weights as W
@@ -152,7 +153,7 @@ def test_quantized_serving_gives_the_int4_models_greedy_text(ckpt, tmp_path, ref
 
 
 def test_tools_reach_the_prompt_and_tool_calls_come_back_structured():
-    reply = serve.Reply("chatcmpl-x", "m", tools=True)
+    reply = openai_api.Reply("chatcmpl-x", "m", tools=True)
     streamed = "".join(reply.add(p) for p in ["Let me check. <tool", '_call>{"name": "calculator", ', '"arguments": {"expression": "3/4+1/8"}}</tool_call>'])
     assert streamed == "Let me check. "
     gen = engine.Generation()
@@ -160,7 +161,7 @@ def test_tools_reach_the_prompt_and_tool_calls_come_back_structured():
     call = done["choices"][0]["message"]["tool_calls"][0]["function"]
     assert call["name"] == "calculator" and json.loads(call["arguments"]) == {"expression": "3/4+1/8"}
     assert done["choices"][0]["finish_reason"] == "tool_calls"
-    broken = serve.Reply("chatcmpl-y", "m", tools=True)
+    broken = openai_api.Reply("chatcmpl-y", "m", tools=True)
     broken.add("Hi <tool_call>not json</tool_call>")
     assert broken.completion(gen)["choices"][0]["message"]["content"] == "Hi <tool_call>not json</tool_call>"
 
