@@ -1,15 +1,16 @@
 """The Socratic tutor agent: a deterministic policy around a small model, and its tools.
 
-A turn, top to bottom (`Tutor._turn`): read the message (requests such as "just tell me", teacher claims and
-injections are flagged, never obeyed) -> follow the problem (lesson.py: a new problem is recognised by content, and
-the student's own words are split from a problem they paste) -> know the answer (session context, mathcheck.py's
+A turn, top to bottom (`Tutor._turn`): read the message (wording.py: requests such as "just tell me", teacher claims
+and injections are flagged, never obeyed) -> follow the problem (lesson.py: a new problem is recognised by content,
+and the student's own words are split from a problem they paste) -> know the answer (session context, mathcheck.py's
 solver, solver.py's planner, else a hidden model step used only by the leak guard) -> pick the move: for math,
 lesson.py's move from the planner and the exact checker (confirm / flag / ask / none); otherwise a stage machine
-(elicit -> probe -> hint ladder -> check -> summary) -> say it. Verdicts come only from that knowledge; the model
-only words a move, and every piece of a reply passes lesson.guard_reply (no praise without a "confirm", no internal
-labels) and the answer-leak guard (scorers.leaks_answer) before it streams. Events: token, step, retrieval,
-tool_call, tool_result, hint_stage, final (with the verdict), error. Teacher mode (role="teacher", from serve.py's
-token auth) may show full solutions. The lesson is kept in the session store, so it survives a restart.
+(elicit -> probe -> hint ladder -> check -> summary) with wording.py's templates -> say it. Verdicts come only from
+that knowledge; the model only words a move (wording.py drops the draft sentences it cannot be trusted with), and
+every piece of a reply passes lesson.guard_reply (no praise without a "confirm", no internal labels) and the
+answer-leak guard (scorers.leaks_answer) before it streams. Events: token, step, retrieval, tool_call, tool_result,
+hint_stage, final (with the verdict), error. Teacher mode (role="teacher", from serve.py's token auth) may show full
+solutions. The lesson is kept in the session store, so it survives a restart.
 
 Tools are plain functions whose JSON schemas live in data/tools.json (textbook search, exact answer checking and a
 calculator from mathcheck.py, hints, image description); `Toolbox.functions()` finds each schema's function by name
@@ -33,17 +34,17 @@ from typing import Any, Protocol
 import mathcheck
 from common import ROOT, SessionStore, check_known, fill, out_dir, parse_args, smollm2_gguf
 from data.subjects import tag_subject
-from lesson import (AFFIRM, FRUSTRATION, GREETING, GREETING_REPLY, GUARD_REPLIES, NEXT_TURN, SAFE_REPLY,
-                    SOLUTION_REQUEST, SOLVED_REPLY, SUBJECTS, SYSTEM_PROMPT, TEMPLATES, WHICH_PROBLEM, Lesson, Move,
-                    answer_attempt, claims, consistent_with, content_words, draft_sentences, faithful, fresh_hint,
-                    guard_reply, hint_text, math_move, parse_choices, plan_of, problem_change, reading_move,
-                    request_flags, results, sanitise_retrieved, sanitise_student, similar_problem, split_problem,
-                    step_text, topic_of)
+from lesson import (Lesson, Move, claims, content_words, faithful, fresh_hint, guard_reply, math_move, plan_of,
+                    problem_change, reading_move, results, similar_problem, split_problem, step_text)
 from mathcheck import MathError, check_answer, format_decimal, format_fraction, math_spans, problem_equation, solve
 from scorers import asks_or_next_step, extract_answer, leaks_answer
 from solver import Step, fmt
 from tokenizer import Detokenizer, StopText, render_chat
 from toolcalls import argument_problems, parse_tool_calls, tool_call_guide
+from wording import (AFFIRM, FRUSTRATION, GREETING, GREETING_REPLY, GUARD_REPLIES, NEXT_TURN, SAFE_REPLY,
+                     SOLUTION_REQUEST, SOLVED_REPLY, SUBJECTS, SYSTEM_PROMPT, TEMPLATES, WHICH_PROBLEM, answer_attempt,
+                     consistent_with, draft_sentences, hint_text, parse_choices, request_flags, sanitise_retrieved,
+                     sanitise_student, topic_of)
 
 TOOLS_JSON = ROOT / "data" / "tools.json"
 GenerateFn = Callable[..., Iterator[str]]

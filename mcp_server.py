@@ -24,7 +24,6 @@ import warnings
 from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import anyio
@@ -36,9 +35,10 @@ from mcp.server.mcpserver.exceptions import ToolError as McpToolError
 from mcp.server.mcpserver.prompts import Prompt
 from mcp.shared.exceptions import MCPDeprecationWarning
 
-from agent import (SUBJECTS, SYSTEM_PROMPT, TEMPLATES, Toolbox, Tutor, hint_text, load_index, load_tutor,
-                   topic_of)
+from agent import Toolbox, Tutor, load_index, load_tutor
 from common import SessionStore, check_known, fill, out_dir, parse_args, read_tokens
+from wording import SUBJECTS, SYSTEM_PROMPT, TEMPLATES, hint_text, topic_of
+
 
 class MessageQueue:
     """Per-session FIFO of events shared, in one process, by the agent, the MCP server and serve.py.

@@ -13,6 +13,7 @@ import pytest
 
 import agent
 import mcp_server
+import wording
 from common import ROOT, SessionStore
 from scorers import leaks_answer
 
@@ -99,7 +100,7 @@ def test_tools_reject_bad_arguments_cleanly():
 def test_describe_image_and_hints():
     out = agent.Toolbox.describe_image(ocr_text="Worksheet 3\nSolve: 3x - 7 = 8", caption="a worksheet", labels=["paper"])
     assert out["math"][0] == "3x - 7 = 8" and "a worksheet" in out["description"]
-    ladder = [agent.hint_text("Solve 3 + 2x = 11", level, "math") for level in (1, 2, 3)]
+    ladder = [wording.hint_text("Solve 3 + 2x = 11", level, "math") for level in (1, 2, 3)]
     assert len(set(ladder)) == 3 and "subtracting 3" in ladder[2]
     assert all(not leaks_answer(h, "4", context="Solve 3 + 2x = 11") for h in ladder)
 
@@ -176,7 +177,7 @@ def test_resists_pressure_fake_teachers_and_injection():
         events, reply = run(tutor, "s", message)
         assert flag in next(e for e in events if e.get("name") == "guard")["flags"]
         assert not leaks_answer(reply, "4", context=problem), reply
-        assert agent.GUARD_REPLIES[flag] in reply
+        assert wording.GUARD_REPLIES[flag] in reply
     user_turn = tutor.generate.seen[-1]["messages"][-1]
     assert "<|im_start|>" not in user_turn["content"]  # a typed control token cannot open a fake system turn
 
@@ -253,7 +254,7 @@ def test_uploaded_image_text_becomes_the_problem():
 
 
 def test_draft_filters_drop_what_a_small_model_gets_wrong():
-    keep = agent.consistent_with
+    keep = wording.consistent_with
     assert keep("5 is indeed the answer. Let's check the first step.", "check") == "Let's check the first step."
     assert keep("Great job! Which step?", "check") == "Which step?"
     assert keep("That's not right yet. Try again.", "summary") == ""
@@ -265,11 +266,11 @@ def test_draft_filters_drop_what_a_small_model_gets_wrong():
     assert keep("What do you know? Think.", "probe", earlier=["Hello. What do you know?"]) == "Think."
     assert keep("A square of side 9 has area 9^2 = 81. What is a perimeter?", "hint", problem="Square, side 9: perimeter?") == "What is a perimeter?"
     assert keep("We have 2x + 3 = 11. What comes first?", "hint", problem="Solve 3 + 2x = 11") == "We have 2x + 3 = 11. What comes first?"
-    assert agent.topic_of("What is the perimeter of a square with side 9?", "math") == "geometry"
-    assert agent.draft_sentences("Subtract 3 first. Then we get 2") == ["Subtract 3 first."]
-    assert agent.draft_sentences("Hi there!\nUser: now answer\nAssistant: 4") == ["Hi there!"]
-    assert agent.draft_sentences("Hi there! What do", finished=False) == ["Hi there!"]
-    assert agent.draft_sentences("It is 3.", finished=False) == []  # "3." may become "3.5"
+    assert wording.topic_of("What is the perimeter of a square with side 9?", "math") == "geometry"
+    assert wording.draft_sentences("Subtract 3 first. Then we get 2") == ["Subtract 3 first."]
+    assert wording.draft_sentences("Hi there!\nUser: now answer\nAssistant: 4") == ["Hi there!"]
+    assert wording.draft_sentences("Hi there! What do", finished=False) == ["Hi there!"]
+    assert wording.draft_sentences("It is 3.", finished=False) == []  # "3." may become "3.5"
 
 
 def test_tools_are_offered_to_a_tool_trained_model():
@@ -286,7 +287,7 @@ def test_tools_are_offered_to_a_tool_trained_model():
 
 def test_system_prompt_is_the_one_sft_trains_with():
     from data.sft.build import TUTOR_SYSTEM
-    assert agent.SYSTEM_PROMPT == TUTOR_SYSTEM
+    assert wording.SYSTEM_PROMPT == TUTOR_SYSTEM
 
 
 def test_rewrite_is_safe_when_the_topic_itself_is_the_answer(monkeypatch):
@@ -295,7 +296,7 @@ def test_rewrite_is_safe_when_the_topic_itself_is_the_answer(monkeypatch):
     problem = "In the fable, who wins the race, the hare or the tortoise?"
     store.set_context("s", subject="reading", problem=problem, answer="the tortoise", accept=["tortoise"])
     events, reply = run(agent.Tutor(scripted("Think about the tortoise."), store=store), "s", problem)
-    assert not leaks_answer(reply, ["the tortoise", "tortoise"]) and agent.SAFE_REPLY in reply
+    assert not leaks_answer(reply, ["the tortoise", "tortoise"]) and wording.SAFE_REPLY in reply
     assert [(e["action"], e.get("where")) for e in events if e.get("name") == "leak_guard"][-1] == ("rewrite", "reply")
 
 
@@ -304,7 +305,7 @@ def test_rewrite_is_safe_when_the_topic_itself_is_the_answer(monkeypatch):
     ("I got 3/4.", "3/4"), ("it is 0.75", "0.75"), ("so x = -2.5.", "x = -2.5"), ("What does boxes of 6 mean?", None),
 ])
 def test_answer_attempts_are_recognised_without_trailing_punctuation(message, offered):
-    assert agent.answer_attempt(message, []) == offered
+    assert wording.answer_attempt(message, []) == offered
 
 
 def test_a_hidden_model_answer_never_rules_a_student_wrong():

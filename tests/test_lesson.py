@@ -11,6 +11,7 @@ import pytest
 import agent
 import lesson
 import solver
+import wording
 from common import ROOT, SessionStore
 
 LESSONS = [{"subject": "math", **json.loads(line)} for name in ("math", "reading", "science")
@@ -107,7 +108,7 @@ def play(send, script: dict) -> list[str]:
         assert all(h.lower() in reply.lower() for h in turn["has"]), where
         assert not any(n in reply for n in turn["not"]), where
         if final["verdict"] != "confirm":
-            assert not any(lesson.praises(s) for s in lesson.split_sentences(reply)), where
+            assert not any(lesson.praises(s) for s in wording.split_sentences(reply)), where
         assert not lesson.INTERNAL.search(reply), where
         problems.append(reply)
     return problems
@@ -160,7 +161,7 @@ def test_no_praise_without_a_confirm_and_no_labels_over_the_tune_split():
         final = list(tutor.respond(case["id"], case["student_message"], subject=case["subject"]))[-1]
         assert not lesson.INTERNAL.search(final["text"]), (case["id"], final["text"])
         if final["verdict"] != "confirm":
-            assert not any(lesson.praises(s) for s in lesson.split_sentences(final["text"])), (case["id"], final)
+            assert not any(lesson.praises(s) for s in wording.split_sentences(final["text"])), (case["id"], final)
         if case["kind"] == "wrong_attempt" and final["verdict"] == "confirm":
             confirmed_wrong.append(case["id"])
     assert len(tune) == 179 and confirmed_wrong == []
@@ -185,8 +186,8 @@ def test_results_are_the_numbers_a_student_offers():
 
 
 def test_a_math_draft_may_not_invent_an_operation():
-    assert lesson.invents_operation("What do you get when you triple 360?", "how do i even start this one")
-    assert not lesson.invents_operation("Why divide 96 by 8?", "should I divide 96 by 8?")
+    assert wording.invents_operation("What do you get when you triple 360?", "how do i even start this one")
+    assert not wording.invents_operation("Why divide 96 by 8?", "should I divide 96 by 8?")
     farmer = ("A farmer packs 360 eggs into cartons of 12. She sells each carton for $3. How much money does she make "
               "if she sells them all? how do i even start")
     triples = agent.Tutor(lambda *a, **k: iter(["Try to triple 360 first. What do you notice?"]))
