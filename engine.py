@@ -27,13 +27,17 @@ import threading
 import time
 from collections import OrderedDict, deque
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import torch
 
-from common import get_logger
-from fuse import RowImages
+import model as M
+from common import ROOT, get_logger, smollm2_gguf
+from fuse import RowImages, load_vision
 from model import KVCache, right_padded, sample, sample_allowed
+from quantize import quantize_int4, quantize_int8
+from sft import load_adapter, merge_lora
 from tokenizer import Detokenizer, StopText, render_chat, with_system_turn
 from toolcalls import tool_call_guide
 
@@ -611,6 +615,38 @@ class LocalGeneration(Generation):
 
     def cancel(self) -> None:
         self.req.cancel()
+
+
+def load_local(ckpt: str = "", adapter: str = "", quantize: str = "", device: str = "cpu") -> tuple[Any, Any, str, Any]:
+    """(model, tokenizer, name, vision) for the local backend: the checkpoint (SmolLM2-135M-Instruct's GGUF when
+    empty), its LoRA adapter merged in (the one `make tutor` built here, else the committed adapters/tutor, when no
+    checkpoint is named), packed int8/int4 weights if asked, on `device`, and fuse.py's VisionBundle when the release
+    has a vision/ folder (else None)."""
+    path = Path(ckpt) if ckpt else smollm2_gguf()
+    model, tok = M.load(path)
+    if tok is None:
+        raise FileNotFoundError(f"{path}: no tokenizer beside the weights (tokenizer.json or our tokenizer directory)")
+    lora = Path(adapter) if adapter else None
+    if lora is None and path.is_dir() and (path / "adapter_config.json").exists():
+        lora = path
+    if lora is None and not ckpt:
+        lora = next((d for d in (ROOT / "out" / "sft" / "tutor" / "adapter", ROOT / "adapters" / "tutor")
+                     if (d / "adapter_config.json").exists()), None)
+    if lora is not None:
+        merge_lora(load_adapter(model, lora))  # merged once: decode steps then cost what the base model costs
+    if quantize:
+        quantizers = {"int8": quantize_int8, "int4": quantize_int4}
+        if quantize not in quantizers or device != "cpu":
+            raise ValueError(f"--quantize={quantize!r}: int8 or int4, on --device=cpu (torch's packed kernels are CPU ones)")
+        model = quantizers[quantize](model)  # before the vision blocks join, which stay float
+    vision = None
+    if path.is_dir() and (path / "vision").is_dir():
+        vision = load_vision(path)
+        vision.attach(model)  # cross fusion: its gated cross-attention blocks join the decoder (concat: nothing)
+        vision.encoder.to(device)
+        vision.projector.to(device)
+    name = path.stem if path.suffix == ".gguf" else path.name
+    return model.to(device).eval(), tok, name + (f"+{lora.name}" if lora is not None else ""), vision
 
 
 class LocalBackend:

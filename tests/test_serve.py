@@ -19,6 +19,7 @@ import httpx
 import pytest
 import torch
 
+import common
 import engine
 import openai_api
 import quantize as Q
@@ -146,10 +147,10 @@ def test_quantized_serving_gives_the_int4_models_greedy_text(ckpt, tmp_path, ref
         reply = httpx.post(base + "/v1/chat/completions", headers=auth(), timeout=60,
                            json={"messages": messages, "max_tokens": 16, "temperature": 0}).json()
     assert reply["choices"][0]["message"]["content"] == expected and expected
-    loaded = serve.load_local(config(ckpt, tmp_path, quantize="int4"))[0]
+    loaded = engine.load_local(str(ckpt), quantize="int4")[0]
     assert isinstance(loaded.layers[0].attention.wq, Q.Int4Linear) and loaded.one_row is not None
     with pytest.raises(ValueError, match="int8 or int4"):
-        serve.load_local(config(ckpt, tmp_path, quantize="int3"))
+        engine.load_local(str(ckpt), quantize="int3")
 
 
 def test_tools_reach_the_prompt_and_tool_calls_come_back_structured():
@@ -456,7 +457,7 @@ def test_command_line_writes_pid_and_serves(ckpt, tmp_path):
     proc = subprocess.Popen([sys.executable, "serve.py", f"--ckpt={ckpt}", "--port=0", f"--tokens_file={tokens}",
                              f"--pidfile={pidfile}", f"--sessions={tmp_path / 's.db'}", f"--uploads={tmp_path / 'up'}",
                              f"--logs={tmp_path / 'log.jsonl'}", "--index=none"],
-                            cwd=serve.ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                            cwd=common.ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
         line = proc.stdout.readline()
         base = re.search(r"http://127\.0\.0\.1:\d+", line).group(0)
