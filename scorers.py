@@ -1,4 +1,4 @@
-"""Scorers shared by training, the tutor and evaluation: answer leaks, questions, tool calls, GSM8K answers.
+"""Scorers shared by training, the tutor and evaluation: answer leaks, questions, tool calls, GSM8K answers, rubric checks.
 
 Low in the flow (it imports tokenizer.py and common.py only, and no torch), so agent.py's leak guard, sft.py's
 evaluation callbacks and eval.py's benchmarks all score with the same code.
@@ -9,8 +9,13 @@ evaluation callbacks and eval.py's benchmarks all score with the same code.
   a schema (name, required, types); `tool_call_accuracy(text, expected)`: the right calls (ours or BFCL ground truth)
 - `extract_answer(text)`: the final number of a GSM8K-style solution ("#### 72", "the answer is 72", last number)
 - `load_dev_prompts()`: the development set of student prompts (`data/eval/dev_prompts.jsonl`)
+- tutoring-rubric checks on a reply to one case of `data/eval/tutor_cases.jsonl` (`load_tutor_cases(split=...)`),
+  each a pure function a template cannot pass: `specific_content` (case numbers and terms beyond a tutor stop-list,
+  echoes of the question not counted), `math_consistency` (every number and operation fits the case's steps),
+  `engages_attempt`, `praises_wrong_step`, `leaks_case`; `rubric_checks(reply, case)` runs them all;
+  `shared_replies(pairs)` counts replies and sentences repeated across cases; `RUBRIC` is the expert rubric's text
 
-    .venv/bin/python -m pytest -q tests/test_eval_scorers.py
+    .venv/bin/python -m pytest -q tests/test_eval_scorers.py tests/test_rubric_checks.py
 """
 from __future__ import annotations
 
