@@ -562,7 +562,7 @@ def test_judge_grades_each_reply_through_an_openai_compatible_server(tmp_path, m
             model="m", messages=[{"role": "user", "content": "hi"}]).choices[0].message.content.startswith('{"correct"')
         fake.contents.insert(0, '{"correct": 1, "specific": 0, "no_leak": 1, "good_move": 0}')
         cfg = ev.EvalConfig(name="judged", cases=str(CASES_FIXTURE), split="holdout", subjects="math,science",
-                            judge_url=fake.url.removesuffix("/v1"), judge_model="grader-1")
+                            judge_url=fake.url.removesuffix("/v1"), judge_model="grader-1", workers=1)
         got = ev.tutor_cases_part(cfg, ScriptedTutor(case_policy))
     finally:
         fake.close()
