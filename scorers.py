@@ -1,4 +1,5 @@
-"""Scorers shared by training, the tutor and evaluation: answer leaks, questions, tool calls, GSM8K answers, rubric checks.
+"""Scorers shared by training, the tutor and evaluation: answer leaks, questions, tool calls, GSM8K answers and the
+tutoring-rubric checks.
 
 Low in the flow (it imports tokenizer.py and common.py only, and no torch), so agent.py's leak guard, sft.py's
 evaluation callbacks and eval.py's benchmarks all score with the same code.
@@ -508,6 +509,7 @@ def _case_numbers(case: dict) -> list[float]:
 # operation words: a reply that says "divide" for a problem whose steps only add has the wrong operation
 _MULTIPLICATIVE = re.compile(r"\b(?:divid\w*|division|quotient|multipl\w*|times|product|double|doubled|twice|"
                              r"triple|tripled|halve|halved)\b")
+_SUBTRACTING = re.compile(r"\b(?:subtract\w*|take away|takes away|minus)\b")
 _EQUIVALENT_FRACTIONS = re.compile(r"\b(?:denominators?|bottoms?|multiples?|common|equivalent|pieces?|same size)\b")
 _IMPLIED = [(3, r"triple|tripled|treble"), (2, r"double|doubled|twice|halve|halved")]
 _NUM = r"(-?\$?\d[\d,]*(?:\.\d+)?(?:/\d+)?)"
@@ -605,9 +607,10 @@ def math_consistency(reply: str, case: dict) -> list[str]:
 
 
 def _operation_words(reply: str, case: dict, path: MathPath) -> list[str]:
-    """A multiplying or dividing word where the steps (and the student) only add and subtract; 'triple' or
-    'double' where no step or given number has that factor."""
-    message = case.get("student_message") or ""
+    """A multiplying or dividing word where the steps (and the student) only add and subtract; a subtracting word
+    where nothing is subtracted ('take away 8% of 420' for a price with tax); 'triple' or 'double' where no step or
+    given number has that factor."""
+    message = f"{case.get('problem') or ''} {case.get('student_message') or ''}"  # what the student or problem does
     multiplies = any(op in "*/" for op, *_ in path.operations) or re.search(r"\d\s*[x×*÷]\s*\d|\d\s+/\s+\d", message)
     fractions = any(v.denominator != 1 for v in path.constants)
     problems = []
@@ -615,6 +618,11 @@ def _operation_words(reply: str, case: dict, path: MathPath) -> list[str]:
         word = _MULTIPLICATIVE.search(sentence)
         if word and not multiplies and not (fractions and _EQUIVALENT_FRACTIONS.search(sentence)):
             problems.append(f"'{word.group()}' but the steps only add and subtract")
+    subtracts = any(op == "-" for op, *_ in path.operations) or re.search(
+        r"[\dxy]\s*[-−]\s*\(?-?\d|\b(?:minus|subtract\w*)\b", message)
+    take = _SUBTRACTING.search(reply.lower())
+    if take and not subtracts and not any(v < 0 for v in path.values + path.constants):
+        problems.append(f"'{take.group()}' but no step subtracts")
     factors = [*_case_numbers(case), *(x for _, a, b, _ in path.operations for x in (a, b))]
     for k, words in _IMPLIED:
         hit = re.search(rf"\b(?:{words})\b", reply.lower())

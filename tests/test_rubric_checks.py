@@ -174,3 +174,15 @@ def test_good_moves_pass_the_checks():
     rates = {check: sum(v) / len(v) for check, v in outcomes.items()}
     assert set(rates) == set(PASS_RATES)
     assert all(rates[c] >= PASS_RATES[c] for c in PASS_RATES), rates
+
+
+def test_todays_tutor_replies_are_caught():
+    """Replies of the baseline run (SmolLM2-135M + adapters/tutor, docs/report/) that a reader would mark wrong."""
+    assert S.math_consistency("What do you get when you take away 8% of 420?", CASES["math-042"]) == [
+        "'take away' but no step subtracts"]  # a price with 8% tax
+    assert S.math_consistency("What do you get when you triple 4?", CASES["math-005"]) == [
+        "'triple' (x3) is not a step"]  # 4 vans of 9 students and 2 adults
+    assert S.math_consistency("What do you get when you divide 30 by 2/5?", CASES["math-026"]) == [
+        "'30 / 0.4' leads off the steps"]  # 2/5 of 30 students
+    reply = "I'm your tutor, so I'll help you work it out rather than tell you. What number goes where in the problem?"
+    assert not S.specific_content(reply, CASES["math-002"]) and S.engages_attempt(reply, CASES["math-002"]) is False
