@@ -1327,14 +1327,19 @@ def write_summary(runs: list[dict], path: str | Path) -> Path:
     return path
 
 
+TUTOR_PARTS = {"pedagogy", "classroom", "classroom_model", "tutor_cases", "lessons"}  # parts that ran the tutor
+
+
 def write_report(runs: list[dict], directory: str | Path, graded: str = "") -> Path:
-    """docs/report/README.md plus PNG plots: benchmarks, pedagogy and the classroom for each run side by side."""
+    """docs/report/README.md plus PNG plots: benchmarks, pedagogy, the tutor dev set (with `graded`, a graded JSONL,
+    its rubric means) and the classroom for each run side by side."""
     directory = Path(directory)
     names = [r["name"] for r in runs]
     described = "\n".join(
         f"- `{r['name']}`: " + "; ".join(x for x in (
             f"benchmarks on {r['benchmarks_ckpt']} ({r.get('dtype', 'float32')})" if r.get("benchmarks_ckpt") else "",
-            f"tutor through serve.py on {_short(r.get('ckpt', ''))}{' + ' + r['adapter'] if r.get('adapter') else ''}" if "pedagogy" in r or "classroom" in r else "",
+            f"tutor through serve.py on {_short(r.get('ckpt', ''))}{' + ' + r['adapter'] if r.get('adapter') else ''}"
+            if TUTOR_PARTS & r.keys() else "",
             f"judge: {r['judge']}" if r.get("judge") else "", f"last started {r['started']}" + (", quick" if r["quick"] else ""),
             r.get("note", "")) if x) for r in runs)
     parts = [f"# nanotutor evaluation report\n\nRuns:\n{described}\n\n"
