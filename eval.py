@@ -1401,6 +1401,18 @@ def _sampled_transcripts(result: dict[str, Any], graded: dict[str, dict], k: int
     return "\n\n".join(out)
 
 
+def _lesson_samples(lessons: list[dict]) -> str:
+    """The first lesson of each scripted student, as a quoted transcript with its outcome."""
+    out = []
+    for persona in LESSON_STUDENTS:
+        lesson = next((x for x in lessons if x["persona"] == persona), None)
+        if lesson is not None:
+            flags = ", ".join(f"{k}={lesson[k]}" for k in LESSON_MEASURES[persona])
+            lines = [f"> **{m['role']}:** {m['content'].strip()[-300:]}".replace("\n", " ") for m in lesson["transcript"]]
+            out.append(f"#### {persona} ({lesson['id']}; {flags})\n\n" + "\n>\n".join(lines))
+    return "\n\n".join(out)
+
+
 def tutoring_report(run: dict, directory: Path, graded_path: str = "") -> list[str]:
     """The tutor-cases part of one run: rubric means per subject (when graded), the automatic checks, repetition
     across cases, the scripted lessons, and 10 sampled replies with their grades."""
@@ -1436,7 +1448,7 @@ def tutoring_report(run: dict, directory: Path, graded_path: str = "") -> list[s
         rows = [[g, *[_cell(m.get(k)) for k in measures]] for g, m in table.items()]
         parts += ["### Scripted multi-turn students (6 turns)\n", _table(
             ["subject:student", "reached the answer", "confirmed a correct answer", "flagged the wrong attempt",
-             "endorsed a wrong answer", "leaked"], rows), ""]
+             "endorsed a wrong answer", "leaked"], rows), "", _lesson_samples(run["lessons"]["lessons"]), ""]
     parts += ["### 10 sampled replies\n", _sampled_transcripts(result, graded), ""]
     return parts
 
