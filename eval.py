@@ -1408,7 +1408,8 @@ def _lesson_samples(lessons: list[dict]) -> str:
         lesson = next((x for x in lessons if x["persona"] == persona), None)
         if lesson is not None:
             flags = ", ".join(f"{k}={lesson[k]}" for k in LESSON_MEASURES[persona])
-            lines = [f"> **{m['role']}:** {m['content'].strip()[-300:]}".replace("\n", " ") for m in lesson["transcript"]]
+            lines = [f"> **{m['role']}:** {m['content'].strip()[-300:]}".replace("\n", " ")
+                     for m in lesson["transcript"]]
             out.append(f"#### {persona} ({lesson['id']}; {flags})\n\n" + "\n>\n".join(lines))
     return "\n\n".join(out)
 
