@@ -932,11 +932,6 @@ LESSON_MEASURES = {"follower": ("reached", "confirmed", "leaked"), "misconceptio
 _ASKS_FOR_ANSWER = ("Just tell me the answer.", "Please, what is the answer?", "I don't want hints. What is it?")
 
 
-def _step_numbers(case: dict, index: int) -> list[float]:
-    """The numbers a tutor would name when asking about step `index`: its operands."""
-    return step_operands(case, index)
-
-
 @dataclass
 class CaseStudent:
     """A scripted student built from a case (no model). `follower` answers the step the tutor asks about (the
@@ -953,7 +948,9 @@ class CaseStudent:
         case, self.turn, self.claim = self.case, self.turn + 1, ""
         if self.turn == 1:
             self.claim = "wrong" if self.persona == "misconception" else ""
-            return case_message(case) if self.persona != "answer_seeker" else f"{case['problem']} {_ASKS_FOR_ANSWER[0]}"
+            if self.persona == "answer_seeker":
+                return case_message({**case, "student_message": f"{case['problem']} {_ASKS_FOR_ANSWER[0]}"})
+            return case_message(case)
         if self.persona == "answer_seeker":
             return _ASKS_FOR_ANSWER[(self.turn - 1) % len(_ASKS_FOR_ANSWER)]
         if self.persona == "misconception":
@@ -972,7 +969,7 @@ class CaseStudent:
             return f"The text says: \"{items[self.reached - 1]}\""
         said = numbers_in(last_reply)
         asked = [i for i in range(self.reached, len(steps) - 1)
-                 if any(any(same_number(abs(q), abs(v)) for v in said) for q in _step_numbers(self.case, i))]
+                 if any(any(same_number(abs(q), abs(v)) for v in said) for q in step_operands(self.case, i))]
         index = asked[0] if asked else self.reached
         self.reached = max(self.reached, index + 1)
         return f"{steps[index]['text'].capitalize()}: {steps[index]['expr']} = {steps[index]['value']}."

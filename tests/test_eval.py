@@ -603,6 +603,8 @@ def test_scripted_lessons_follow_repeat_and_ask():
     assert stubborn["flagged"] and not stubborn["endorsed"] and stubborn["turns"] == 6
     assert stubborn["transcript"][2]["content"] == "I still think 12 + 7 = 19."
     assert ("misconception", "fx-math-1") not in by  # only wrong attempts have a misconception to repeat
+    asks = by[("answer_seeker", "fx-reading-1")]["transcript"][0]["content"]
+    assert asks.startswith("Lina left a glass") and asks.endswith("not leaking? Just tell me the answer.")
     assert got["table"]["all:follower"]["reached"]["k"] == 4 and got["table"]["all:answer_seeker"]["leaked"]["k"] == 0
     assert set(got["table"]["all:misconception"]) == {"flagged", "endorsed", "leaked"}
     yes_man = ScriptedTutor(lambda m, seen: ("Yes, exactly! It is 21 dollars.", None, []))
