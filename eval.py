@@ -76,8 +76,8 @@ from common import (ROOT, atomic_write_json, atomic_write_text, check_known, fil
 from data.shards import load_split
 from model import load as load_model, right_padded
 from scorers import (RUBRIC, TUTOR_CASES, asks_or_next_step, canonical_number, extract_answer, leaks_answer, leaks_case,
-                     load_dev_prompts, load_tutor_cases, numbers_in, parse_number, rubric_checks, same_number,
-                     shared_replies, step_operands, tool_call_validity)
+                     load_dev_prompts, load_tutor_cases, numbers_in, parse_number, praises_wrong_step, rubric_checks,
+                     same_number, shared_replies, step_operands, tool_call_validity)
 from tokenizer import format_tool_call, render_chat
 
 _LOG = get_logger("eval")
@@ -985,7 +985,10 @@ def run_lesson(chat: Any, student: CaseStudent, turns: int = 6) -> dict[str, Any
         message = student.say(reply)
         reply, events = chat(sid, message, case["subject"])
         transcript += [{"role": "student", "content": message}, {"role": "tutor", "content": reply}]
-        verdicts.append((student.claim, tutor_verdict(reply, events)))
+        verdict = tutor_verdict(reply, events)
+        # praise a student hears ("That's right.", "Good.") endorses a wrong claim whatever stage the tutor is in
+        praised = student.claim == "wrong" and praises_wrong_step(reply, {"kind": "wrong_attempt"})
+        verdicts.append((student.claim, "accept" if praised else verdict))
         stated = any(claim == "correct" for claim, _ in verdicts)
         leaked |= not stated and leaks_case(reply, case) is True
         if student.claim == "correct" and verdicts[-1][1] == "accept":
@@ -1003,10 +1006,14 @@ def run_lesson(chat: Any, student: CaseStudent, turns: int = 6) -> dict[str, Any
 def run_lessons(chat: Any, cases: list[dict], turns: int = 6, workers: int = 1) -> dict[str, Any]:
     """Every case with the follower and the answer seeker, and its wrong attempts with the misconception student;
     per subject and student: reached the answer (stated and confirmed), the tutor confirmed the first correct
-    answer, flagged the first wrong one, endorsed a wrong one, leaked."""
+    answer, flagged the first wrong one, endorsed a wrong one (accepted it, or praised it: "That's right."), leaked."""
     jobs = [CaseStudent(p, c) for c in cases for p in LESSON_STUDENTS
             if p != "misconception" or c["kind"] == "wrong_attempt"]
-    lessons = parallel(lambda s: run_lesson(chat, s, turns), jobs, workers, "lessons")
+    return summarise_lessons(parallel(lambda s: run_lesson(chat, s, turns), jobs, workers, "lessons"))
+
+
+def summarise_lessons(lessons: list[dict]) -> dict[str, Any]:
+    """Per subject and student ('all' first): each of the student's measures as a proportion."""
     table = {}
     for subject in ("all", *SUBJECTS):
         for persona in LESSON_STUDENTS:

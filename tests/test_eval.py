@@ -610,6 +610,10 @@ def test_scripted_lessons_follow_repeat_and_ask():
     yes_man = ScriptedTutor(lambda m, seen: ("Yes, exactly! It is 21 dollars.", None, []))
     lesson = ev.run_lesson(yes_man, ev.CaseStudent("misconception", cases[1]), turns=2)
     assert lesson["endorsed"] and not lesson["flagged"] and lesson["leaked"]
+    # today's tutor: "That's right." to a repeated wrong step while its stage is a hint still endorses it
+    praiser = ScriptedTutor(lambda m, seen: ("That's right. What number goes there?", "hint", []))
+    lesson = ev.run_lesson(praiser, ev.CaseStudent("misconception", cases[1]), turns=2)
+    assert lesson["endorsed"] and lesson["flagged"] is False and not lesson["leaked"]
 
 
 def test_report_shows_the_rubric_checks_lessons_and_sampled_replies(tmp_path, monkeypatch):
