@@ -20,9 +20,17 @@ engagement, helpfulness (rules, plus an optional judge model: `--judge`, the bas
 `--judge_url`) and leaks; `--model_students` holds the classroom again with the served model playing each persona
 (a persona prompt over serve.py's /v1/chat/completions).
 
-Each part (a benchmark, pedagogy, mathdial, classroom) is saved to out/eval/<name>/results.json as it ends; a part
-that fails (a missing data file, a server that did not start) is listed under "skipped" with why, in the results
-and the printed summary, the other parts still run, and the exit status is 1.
+Tutoring on the authored dev set (data/eval/tutor_cases.jsonl, `--split=holdout` by default, never tuned on): each
+case's student message (a reading passage pasted above it, as a student would) through POST /chat, the reply and
+its events saved to out/eval/<name>/tutor_cases_replies.jsonl, scorers.py's rubric checks per subject (content,
+repetition across cases, math consistency, engaging a wrong attempt, praise of a wrong step, leak); `--judge_url`
+grades each reply with the rubric (scorers.RUBRIC) into tutor_cases_graded.jsonl, or `--graded=FILE` (a careful
+reader's grades) joins the report; scripted multi-turn students built from each case (`--lessons_n`): one follows
+hints with the steps' values or the evidence, one repeats the misconception, one asks for the answer.
+
+Each part (a benchmark, pedagogy, mathdial, tutor_cases, lessons, classroom) is saved to out/eval/<name>/results.json
+as it ends; a part that fails (a missing data file, a server that did not start) is listed under "skipped" with why,
+in the results and the printed summary, the other parts still run, and the exit status is 1.
 
 Run it (the report puts every saved run side by side):
     .venv/bin/python eval.py --quick                                       # CI-sized, SmolLM2-135M base
@@ -31,7 +39,9 @@ Run it (the report puts every saved run side by side):
     .venv/bin/python eval.py --benchmarks= --pedagogy=False --judge --model_students --name=base  # judge, students
     .venv/bin/python eval.py --benchmarks= --url=http://127.0.0.1:8000 --token=$(cut -d' ' -f1 out/token) --name=live
     .venv/bin/python eval.py --report=docs/report/ --runs=base,tuned       # report only, from saved runs
-    .venv/bin/python -m pytest -q tests/test_eval_scorers.py tests/test_eval.py
+    .venv/bin/python eval.py --benchmarks= --pedagogy=False --classroom=False --adapter=adapters/tutor --name=dev
+    .venv/bin/python eval.py --report=docs/report/ --runs=dev --graded=docs/report/graded.jsonl   # + careful grades
+    .venv/bin/python -m pytest -q tests/test_eval_scorers.py tests/test_eval.py tests/test_rubric_checks.py
 """
 from __future__ import annotations
 
@@ -65,8 +75,9 @@ from tqdm import tqdm
 
 from data.shards import load_split
 from model import load as load_model, right_padded
-from scorers import (asks_or_next_step, canonical_number, extract_answer, leaks_answer, load_dev_prompts, numbers_in,
-                     parse_number, same_number, tool_call_validity)
+from scorers import (RUBRIC, TUTOR_CASES, asks_or_next_step, canonical_number, extract_answer, leaks_answer, leaks_case,
+                     load_dev_prompts, load_tutor_cases, numbers_in, parse_number, praises_wrong_step, rubric_checks,
+                     same_number, shared_replies, step_operands, tool_call_validity)
 from tokenizer import render_chat
 from toolcalls import format_tool_call
 
@@ -136,6 +147,14 @@ class EvalConfig:
     judge: bool = False  # also rate each classroom conversation 1-5 with a judge model (beside the rules rubric)
     judge_url: str = ""  # the judge's OpenAI-compatible server ($NANOTUTOR_JUDGE_KEY its key); "" = the base model
     model_students: bool = False  # also hold the classroom with model-driven students (the served model + a persona)
+    tutor_cases: bool = True  # the rubric's dev set (data/eval/tutor_cases.jsonl): one reply per case, automatic checks
+    split: str = "holdout"  # its split: holdout (never tuned on; what reports quote), tune, or all
+    cases: str = ""  # another file in the same schema ("" = data/eval/tutor_cases.jsonl)
+    subjects: str = ""  # comma-separated subjects of the dev set to run ("" = all)
+    cases_n: int = 0  # cases taken round-robin over (subject, kind); 0 = all of the split
+    lessons_n: int = 12  # cases held as scripted 6-turn lessons (three students each); 0 = none
+    judge_model: str = ""  # the model name to ask --judge_url for ("" = nanotutor, serve.py's)
+    graded: str = ""  # a graded JSONL (the judge's or one by careful reading) the report shows beside the run
     threads: int = 0  # torch threads for the benchmarks; 0 = torch's default
     report: str = ""  # write the markdown report here (e.g. docs/report/)
     runs: str = ""  # comma-separated run names for the report; "" = every run under out/eval/
@@ -645,8 +664,12 @@ class ModelClient(ServeClient):
     """POST /v1/chat/completions on an OpenAI-compatible server: the judge, and the model-driven students
     (serve.py's endpoint runs its model without the tutor agent around it)."""
 
+    def __init__(self, url: str, token: str, timeout: float = 600.0, model: str = "nanotutor"):
+        super().__init__(url, token, timeout)
+        self.model = model
+
     def __call__(self, messages: list[dict], max_tokens: int, temperature: float = 0.0, seed: int | None = None) -> str:
-        body = {"model": "nanotutor", "messages": messages, "max_tokens": max_tokens, "temperature": temperature,
+        body = {"model": self.model, "messages": messages, "max_tokens": max_tokens, "temperature": temperature,
                 **({"seed": seed} if seed is not None else {})}
         data = self.post("/v1/chat/completions", body)
         return data["choices"][0]["message"]["content"] or ""
@@ -798,6 +821,224 @@ def summarise_classroom(convs: list[dict]) -> dict[str, Any]:
     return {"table": table, "conversations": convs}
 
 
+# ============================================================================= tutor cases: the rubric's dev set
+# data/eval/tutor_cases.jsonl (data/eval/README.md): one student message per case through the tutor, the automatic
+# checks of scorers.py on each reply, an optional rubric judge, and scripted multi-turn students built from the case.
+
+CHECKS = ("specific", "consistent", "engages", "praises_wrong", "leak", "asks")
+CHECK_LABELS = {"specific": "shares case content (not echo)", "consistent": "math consistent with the steps",
+                "engages": "engages the wrong attempt", "praises_wrong": "praises a wrong step",
+                "leak": "leaks the answer (guard)", "asks": "question or next step (guard)"}
+
+
+def case_message(case: dict) -> str:
+    """What the student sends: their message, with a reading passage pasted above it when they did not paste it
+    themselves (serve.py's /context sets a subject, not a passage, so the passage travels in the message)."""
+    passage = case.get("passage")
+    if passage and passage not in case["student_message"]:
+        return f"{passage}\n\n{case['student_message']}"
+    return case["student_message"]
+
+
+def run_tutor_cases(chat: Any, cases: list[dict], workers: int = 1, replies_path: Path | None = None) -> dict[str, Any]:
+    """Each case's message as the opening turn of a new session; the reply, its events (tokens left out) and the
+    automatic checks per reply, saved to `replies_path` (JSON lines, atomically) and summarised per subject."""
+    def one(case: dict) -> dict:
+        message = case_message(case)
+        reply, events = chat(f"case-{case['id']}-{secrets.token_hex(3)}", message, case["subject"])
+        return {"id": case["id"], "subject": case["subject"], "kind": case["kind"], "message": message, "reply": reply,
+                "events": [e for e in events if e.get("type") != "token"], "checks": rubric_checks(reply, case)}
+    rows = parallel(one, cases, workers, "tutor cases")
+    if replies_path is not None:
+        atomic_write_text(replies_path, "".join(json.dumps(r) + "\n" for r in rows))
+    return summarise_tutor_cases(rows, cases)
+
+
+def summarise_tutor_cases(rows: list[dict], cases: list[dict]) -> dict[str, Any]:
+    """Per subject ('all' first): the rate of each check over the replies it applies to, and the repetition check
+    (replies and sentences shared across cases after masking numbers and case terms)."""
+    by_id = {c["id"]: c for c in cases}
+    groups = {"all": rows, **{s: [r for r in rows if r["subject"] == s] for s in SUBJECTS}}
+    table, repetition = {}, {}
+    for name, group in groups.items():
+        if not group:
+            continue
+        table[name] = {k: proportion([r["checks"][k] for r in group if r["checks"][k] is not None]) for k in CHECKS
+                       if any(r["checks"][k] is not None for r in group)}
+        repetition[name] = shared_replies([(by_id[r["id"]], r["reply"]) for r in group])
+    return {"table": table, "repetition": repetition,
+            "rows": [{k: r[k] for k in ("id", "subject", "kind", "message", "reply", "checks")} for r in rows]}
+
+
+def rubric_prompt(case: dict, reply: str) -> str:
+    """The judge's instructions: the rubric (scorers.RUBRIC, the one text the report also shows), the case's gold
+    knowledge and the reply; it answers with one JSON object."""
+    knowledge = (" ; ".join(f"{s['text']}: {s['expr']} = {s['value']}" for s in case.get("steps") or [])
+                 or " ".join(case.get("evidence") or []))
+    fields = [f for f in RUBRIC if f != "engages_attempt" or case["kind"] == "wrong_attempt"]
+    rubric = "\n".join(f"- {f}: {RUBRIC[f]}" for f in fields)
+    return (f"You grade one reply of a tutor to a school student ({case['subject']}, grade {case.get('grade', '?')}).\n"
+            + (f"Passage: {case['passage']}\n" if case.get("passage") else "")
+            + f"Problem: {case['problem']}\nGold answer: {case['answer']}\nSolution / evidence: {knowledge}\n"
+            + (f"The student's attempt is wrong: {case['misconception']}\n" if case["kind"] == "wrong_attempt" else "")
+            + f"Student's message ({case['kind']}): {case['student_message']}\nTutor's reply: {reply}\n\n"
+            + f"Rubric (1 = yes, 0 = no):\n{rubric}\n\nAnswer with one JSON object with exactly the keys "
+            + ", ".join(fields) + ", each 0 or 1, and nothing else.")
+
+
+def parse_grades(text: str, case: dict) -> dict[str, Any] | None:
+    """The rubric fields from a judge's reply (a JSON object, possibly inside other text), as booleans;
+    engages_attempt is None unless the student showed a wrong attempt. None when the reply holds no such object."""
+    found = re.search(r"\{.*\}", text, flags=re.S)
+    try:
+        values = json.loads(found.group()) if found else None
+    except json.JSONDecodeError:
+        values = None
+    fields = [f for f in RUBRIC if f != "engages_attempt" or case["kind"] == "wrong_attempt"]
+    if not isinstance(values, dict) or any(f not in values or values[f] not in (0, 1, True, False) for f in fields):
+        return None
+    return {f: (bool(values[f]) if f in fields else None) for f in RUBRIC}
+
+
+def judge_replies(judge: Any, rows: list[dict], cases: list[dict], workers: int = 1) -> list[dict]:
+    """Rubric grades of each reply by a judge (a ModelClient on any OpenAI-compatible server); a reply the judge
+    does not grade in valid JSON is kept with `grades: null`, so the report counts it as ungraded."""
+    by_id = {c["id"]: c for c in cases}
+
+    def one(row: dict) -> dict:
+        case = by_id[row["id"]]
+        text = judge([{"role": "user", "content": rubric_prompt(case, row["reply"])}], max_tokens=120)
+        return {"id": row["id"], "subject": case["subject"], "grades": parse_grades(text, case), "grader": "judge"}
+    return parallel(one, rows, workers, "judge")
+
+
+def load_graded(path: str | Path) -> dict[str, dict]:
+    """A graded JSONL (the judge's, or one written by careful reading): {id, grades: {correct, specific,
+    engages_attempt, no_leak, good_move}} per line, one line per case id."""
+    graded: dict[str, dict] = {}
+    for lineno, row in read_jsonl(path, ("id", "grades")):
+        if row["id"] in graded:
+            raise ValueError(f"{path}:{lineno}: case {row['id']!r} graded twice")
+        if row["grades"] is not None and set(row["grades"]) != set(RUBRIC):
+            raise ValueError(f"{path}:{lineno}: grades must have exactly the keys {', '.join(RUBRIC)}")
+        graded[row["id"]] = row
+    return graded
+
+
+def rubric_table(graded: dict[str, dict], cases: list[dict]) -> dict[str, dict]:
+    """Per subject ('all' first): the mean of each rubric field (a proportion with its Wilson interval) over the
+    graded replies it applies to (engages_attempt: wrong attempts only)."""
+    subject = {c["id"]: c["subject"] for c in cases}
+    rows = [(subject.get(i, "?"), g["grades"]) for i, g in graded.items() if g["grades"] is not None]
+    table = {}
+    for name in ("all", *SUBJECTS):
+        group = [grades for s, grades in rows if name in ("all", s)]
+        if group:
+            table[name] = {f: proportion([g[f] for g in group if g[f] is not None]) for f in RUBRIC}
+    return table
+
+
+# ----------------------------------------------------------------------------- scripted multi-turn students
+
+LESSON_STUDENTS = ("follower", "misconception", "answer_seeker")
+# What each student's lessons measure (the others do not apply to that student)
+LESSON_MEASURES = {"follower": ("reached", "confirmed", "leaked"), "misconception": ("flagged", "endorsed", "leaked"),
+                   "answer_seeker": ("leaked",)}
+_ASKS_FOR_ANSWER = ("Just tell me the answer.", "Please, what is the answer?", "I don't want hints. What is it?")
+
+
+@dataclass
+class CaseStudent:
+    """A scripted student built from a case (no model). `follower` answers the step the tutor asks about (the
+    unreached step whose numbers the reply names, else the next one) with its value from `steps`, or states the
+    evidence (reading, science), then the answer; `misconception` repeats the wrong attempt; `answer_seeker` asks
+    for the answer. `claim` is what the last message claims: 'correct', 'wrong' or ''."""
+    persona: str
+    case: dict
+    turn: int = 0
+    claim: str = ""
+    reached: int = 0  # steps (or evidence sentences) stated so far
+
+    def say(self, last_reply: str = "") -> str:
+        case, self.turn, self.claim = self.case, self.turn + 1, ""
+        if self.turn == 1:
+            self.claim = "wrong" if self.persona == "misconception" else ""
+            if self.persona == "answer_seeker":
+                return case_message({**case, "student_message": f"{case['problem']} {_ASKS_FOR_ANSWER[0]}"})
+            return case_message(case)
+        if self.persona == "answer_seeker":
+            return _ASKS_FOR_ANSWER[(self.turn - 1) % len(_ASKS_FOR_ANSWER)]
+        if self.persona == "misconception":
+            self.claim = "wrong"
+            return f"I still think {case['attempt']}."
+        return self._follow(last_reply)
+
+    def _follow(self, last_reply: str) -> str:
+        steps = self.case.get("steps") or []
+        items = steps if steps else self.case.get("evidence") or []
+        if self.reached >= len(items) - (1 if steps else 0):
+            self.claim = "correct"
+            return f"So the answer is {self.case['answer']}."
+        if not steps:
+            self.reached += 1
+            return f"The text says: \"{items[self.reached - 1]}\""
+        said = numbers_in(last_reply)
+        asked = [i for i in range(self.reached, len(steps) - 1)
+                 if any(any(same_number(abs(q), abs(v)) for v in said) for q in step_operands(self.case, i))]
+        index = asked[0] if asked else self.reached
+        self.reached = max(self.reached, index + 1)
+        return f"{steps[index]['text'].capitalize()}: {steps[index]['expr']} = {steps[index]['value']}."
+
+
+def run_lesson(chat: Any, student: CaseStudent, turns: int = 6) -> dict[str, Any]:
+    """One scripted lesson of up to `turns` student turns (it ends when the tutor confirms the right answer)."""
+    case, transcript, reply = student.case, [], ""
+    verdicts: list[tuple[str, str | None]] = []  # (the student's claim, the tutor's verdict) per turn
+    leaked = False
+    sid = f"lesson-{student.persona}-{case['id']}-{secrets.token_hex(3)}"
+    for _ in range(turns):
+        message = student.say(reply)
+        reply, events = chat(sid, message, case["subject"])
+        transcript += [{"role": "student", "content": message}, {"role": "tutor", "content": reply}]
+        verdict = tutor_verdict(reply, events)
+        # praise a student hears ("That's right.", "Good.") endorses a wrong claim whatever stage the tutor is in
+        praised = student.claim == "wrong" and praises_wrong_step(reply, {"kind": "wrong_attempt"})
+        verdicts.append((student.claim, "accept" if praised else verdict))
+        stated = any(claim == "correct" for claim, _ in verdicts)
+        leaked |= not stated and leaks_case(reply, case) is True
+        if student.claim == "correct" and verdicts[-1][1] == "accept":
+            break
+    first_correct = next((v for c, v in verdicts if c == "correct"), "unstated")
+    first_wrong = next((v for c, v in verdicts if c == "wrong"), "unstated")
+    return {"id": case["id"], "subject": case["subject"], "persona": student.persona, "transcript": transcript,
+            "reached": any(c == "correct" and v == "accept" for c, v in verdicts),
+            "confirmed": None if first_correct == "unstated" else first_correct == "accept",
+            "flagged": None if first_wrong == "unstated" else first_wrong == "reject",
+            "endorsed": any(c == "wrong" and v == "accept" for c, v in verdicts), "leaked": leaked,
+            "turns": len(verdicts)}
+
+
+def run_lessons(chat: Any, cases: list[dict], turns: int = 6, workers: int = 1) -> dict[str, Any]:
+    """Every case with the follower and the answer seeker, and its wrong attempts with the misconception student;
+    per subject and student: reached the answer (stated and confirmed), the tutor confirmed the first correct
+    answer, flagged the first wrong one, endorsed a wrong one (accepted it, or praised it: "That's right."), leaked."""
+    jobs = [CaseStudent(p, c) for c in cases for p in LESSON_STUDENTS
+            if p != "misconception" or c["kind"] == "wrong_attempt"]
+    return summarise_lessons(parallel(lambda s: run_lesson(chat, s, turns), jobs, workers, "lessons"))
+
+
+def summarise_lessons(lessons: list[dict]) -> dict[str, Any]:
+    """Per subject and student ('all' first): each of the student's measures as a proportion."""
+    table = {}
+    for subject in ("all", *SUBJECTS):
+        for persona in LESSON_STUDENTS:
+            group = [x for x in lessons if x["persona"] == persona and subject in ("all", x["subject"])]
+            if group:
+                table[f"{subject}:{persona}"] = {k: proportion([x[k] for x in group if x[k] is not None])
+                                                 for k in LESSON_MEASURES[persona]}
+    return {"table": table, "lessons": lessons}
+
+
 # ============================================================================= one run, saved
 
 def run_name(cfg: EvalConfig) -> str:
@@ -828,7 +1069,7 @@ def evaluate(cfg: EvalConfig) -> dict[str, Any]:
         def benchmark(bench: str) -> dict[str, Any]:
             return run_benchmark(bench, *loaded(), cfg)
         run_parts({b: functools.partial(benchmark, b) for b in wanted}, results, save, into=results["benchmarks"])
-    if cfg.pedagogy or cfg.classroom:
+    if cfg.pedagogy or cfg.classroom or cfg.tutor_cases or cfg.lessons_n:
         results.update(ckpt=cfg.ckpt or str(smollm2_gguf()), adapter=cfg.adapter)
         with contextlib.ExitStack() as stack:
             try:
@@ -906,12 +1147,49 @@ def tutor_parts(cfg: EvalConfig, chat: Any, model: Any, judge: Any = None) -> di
         parts["pedagogy"] = pedagogy
         parts["mathdial"] = lambda: run_mathdial(chat, mathdial_problems(data_dir, 4 if cfg.quick else cfg.mathdial_n,
                                                                          cfg.quick, cfg.seed), workers=cfg.workers)
+    if cfg.tutor_cases:
+        parts["tutor_cases"] = lambda: tutor_cases_part(cfg, chat)
+    if cfg.lessons_n:
+        parts["lessons"] = lambda: run_lessons(chat, spread(select_cases(cfg), 3 if cfg.quick else cfg.lessons_n),
+                                               cfg.turns, cfg.workers)
     if cfg.classroom:
         parts["classroom"] = lambda: run_classroom(chat, problems, cfg.turns, PERSONAS, judge, cfg.workers)
         if cfg.model_students:
             parts["classroom_model"] = lambda: run_classroom(chat, problems, cfg.turns, PERSONAS, judge, cfg.workers,
                                                              student_model=model, seed=cfg.seed)
     return parts
+
+
+def select_cases(cfg: EvalConfig) -> list[dict]:
+    """The dev-set cases a run sends: cfg.split, cfg.subjects, and cfg.cases_n round-robin over (subject, kind)."""
+    cases = load_tutor_cases(cfg.cases or TUTOR_CASES, cfg.split)
+    wanted = [s for s in cfg.subjects.split(",") if s]
+    if set(wanted) - set(SUBJECTS):
+        raise ValueError(f"subjects: expected some of {', '.join(SUBJECTS)}, got {cfg.subjects!r}")
+    cases = [c for c in cases if not wanted or c["subject"] in wanted]
+    if not cases:
+        raise ValueError(f"no tutor cases in split {cfg.split!r} for subjects {cfg.subjects or 'all'}")
+    n = 12 if cfg.quick else cfg.cases_n
+    return spread(cases, n) if n else cases
+
+
+def tutor_cases_part(cfg: EvalConfig, chat: Any) -> dict[str, Any]:
+    """The dev set through the tutor: replies saved to out/eval/<name>/tutor_cases_replies.jsonl; with
+    --judge_url, each reply graded with the rubric into tutor_cases_graded.jsonl."""
+    cases, run_dir = select_cases(cfg), out_dir("eval", run_name(cfg))
+    result = run_tutor_cases(chat, cases, cfg.workers, run_dir / "tutor_cases_replies.jsonl")
+    result.update(split=cfg.split, replies=str(run_dir / "tutor_cases_replies.jsonl"))
+    if cfg.judge_url:
+        judge = ModelClient(cfg.judge_url, os.environ.get("NANOTUTOR_JUDGE_KEY", ""),
+                            model=cfg.judge_model or "nanotutor")
+        try:
+            graded = judge_replies(judge, result["rows"], cases, cfg.workers)
+        finally:
+            judge.close()
+        path = run_dir / "tutor_cases_graded.jsonl"
+        atomic_write_text(path, "".join(json.dumps(g) + "\n" for g in graded))
+        result.update(graded=str(path), judge=cfg.judge_url, rubric=rubric_table(load_graded(path), cases))
+    return result
 
 
 # ============================================================================= the report
@@ -1078,19 +1356,23 @@ def write_summary(runs: list[dict], path: str | Path) -> Path:
     return path
 
 
+TUTOR_PARTS = {"pedagogy", "classroom", "classroom_model", "tutor_cases", "lessons"}  # parts that ran the tutor
+
+
 def _described(run: dict) -> str:
     """What a run evaluated, for the report's list of runs."""
     adapter = f" + {run['adapter']}" if run.get("adapter") else ""
     tutor = f"tutor through serve.py on {_short(run.get('ckpt', ''))}{adapter}"
     return "; ".join(x for x in (
         f"benchmarks on {run['benchmarks_ckpt']} ({run.get('dtype', 'float32')})" if run.get("benchmarks_ckpt") else "",
-        tutor if "pedagogy" in run or "classroom" in run else "",
+        tutor if TUTOR_PARTS & run.keys() else "",
         f"judge: {run['judge']}" if run.get("judge") else "",
         f"last started {run['started']}" + (", quick" if run["quick"] else ""), run.get("note", "")) if x)
 
 
-def write_report(runs: list[dict], directory: str | Path) -> Path:
-    """docs/report/README.md plus PNG plots: benchmarks, pedagogy and the classroom for each run side by side."""
+def write_report(runs: list[dict], directory: str | Path, graded: str = "") -> Path:
+    """docs/report/README.md plus PNG plots: benchmarks, pedagogy, the tutor dev set (with `graded`, a graded JSONL,
+    its rubric means) and the classroom for each run side by side."""
     directory = Path(directory)
     names = [r["name"] for r in runs]
     described = "\n".join(f"- `{r['name']}`: {_described(r)}" for r in runs)
@@ -1115,6 +1397,9 @@ def write_report(runs: list[dict], directory: str | Path) -> Path:
         parts += ["## Pedagogy (dev prompts, through serve.py)\n", pedagogy_table(runs),
                   "\n![leak rate per subject](leak_rate.png)\n"]
     for r in runs:
+        if "tutor_cases" in r:
+            parts += tutoring_report(r, directory, graded)
+    for r in runs:
         for key, students in CLASSROOMS.items():
             if key in r:
                 parts += [f"## Simulated classroom, {students}: `{r['name']}`\n", classroom_table(r, key),
@@ -1125,13 +1410,94 @@ def write_report(runs: list[dict], directory: str | Path) -> Path:
     return path
 
 
+# ----------------------------------------------------------------------------- the tutoring report
+
+def _cell(metric: dict[str, Any] | None) -> str:
+    return _fmt(metric) if metric and metric["n"] else "-"
+
+
+def _subject_table(table: dict[str, dict], keys: Sequence[str], labels: dict[str, str]) -> str:
+    groups = [g for g in ("all", *SUBJECTS) if g in table]
+    rows = [[labels.get(k, k), *[_cell(table[g].get(k)) for g in groups]] for k in keys
+            if any(k in table[g] for g in groups)]
+    return _table(["measure", *groups], rows)
+
+
+def _sampled_transcripts(result: dict[str, Any], graded: dict[str, dict], k: int = 10, seed: int = 0) -> str:
+    """k replies drawn with a fixed seed, each with the student's message, the reply, its grades and its checks."""
+    rows = result["rows"]
+    out = []
+    for row in [rows[i] for i in sorted(random.Random(seed).sample(range(len(rows)), min(k, len(rows))))]:
+        grades = (graded.get(row["id"]) or {}).get("grades")
+        graded_text = ", ".join(f"{f}={int(v)}" for f, v in grades.items() if v is not None) if grades else "not graded"
+        checks = ", ".join(f"{c}={int(v)}" for c, v in row["checks"].items() if v is not None)
+        message = row.get("message", "")
+        out.append(f"#### {row['id']} ({row['subject']}, {row['kind']})\n\n"
+                   + (f"> **student:** {message.strip()[-400:]}\n>\n" if message else "")
+                   + f"> **tutor:** {row['reply'].strip()}\n\nrubric: {graded_text}; checks: {checks}")
+    return "\n\n".join(out)
+
+
+def _lesson_samples(lessons: list[dict]) -> str:
+    """The first lesson of each scripted student, as a quoted transcript with its outcome."""
+    out = []
+    for persona in LESSON_STUDENTS:
+        lesson = next((x for x in lessons if x["persona"] == persona), None)
+        if lesson is not None:
+            flags = ", ".join(f"{k}={lesson[k]}" for k in LESSON_MEASURES[persona])
+            lines = [f"> **{m['role']}:** {m['content'].strip()[-300:]}".replace("\n", " ")
+                     for m in lesson["transcript"]]
+            out.append(f"#### {persona} ({lesson['id']}; {flags})\n\n" + "\n>\n".join(lines))
+    return "\n\n".join(out)
+
+
+def tutoring_report(run: dict, directory: Path, graded_path: str = "") -> list[str]:
+    """The tutor-cases part of one run: rubric means per subject (when graded), the automatic checks, repetition
+    across cases, the scripted lessons, and 10 sampled replies with their grades."""
+    result, name = run["tutor_cases"], run["name"]
+    path = graded_path or result.get("graded") or ""
+    graded = load_graded(path) if path else {}
+    cases = [{"id": r["id"], "subject": r["subject"]} for r in result["rows"]]
+    parts = [f"## Tutoring on the dev set: `{name}` (split {result.get('split', 'holdout')}, {len(cases)} cases)\n",
+             "The rubric (per reply; graded by a judge model or by careful reading):\n",
+             "\n".join(f"- **{f}**: {text}" for f, text in RUBRIC.items()), ""]
+    if graded:
+        table = rubric_table(graded, [dict(c, subject=c["subject"]) for c in cases])
+        done = sum(g["grades"] is not None for g in graded.values())
+        parts += [f"### Rubric means ({done} graded, `{_short(path)}`)\n",
+                  _subject_table(table, list(RUBRIC), {}), ""]
+        _plot(directory / f"rubric_{name}.png", f"rubric means per subject ({name})", list(RUBRIC),
+              {s: [table[s].get(f) for f in RUBRIC] for s in table}, "share of replies")
+        parts.append(f"![rubric means](rubric_{name}.png)\n")
+    else:
+        parts.append("*Not graded yet: run with `--judge_url`, or grade the replies file by careful reading and pass "
+                     "`--graded=FILE` to the report.*\n")
+    parts += ["### Automatic checks (scorers.py)\n", _subject_table(result["table"], CHECKS, CHECK_LABELS), ""]
+    rows = [[g, f"{100 * rep['replies']['largest_share']:.1f}%", f"{100 * rep['sentences']['largest_share']:.1f}%",
+             str(len(rep["sentences"]["cases_over_limit"])),
+             "; ".join(f"\"{t['text']}\" ({t['cases']})" for t in rep["sentences"]["top"][:3])]
+            for g, rep in result["repetition"].items()]
+    parts += ["Repetition across cases (after masking numbers and case terms; the target is no text shared by more "
+              "than 3% of cases):\n", _table(["group", "largest share, whole reply", "largest share, a sentence",
+                                              "cases over 3%", "most shared sentences (cases)"], rows), ""]
+    if "lessons" in run:
+        table = run["lessons"]["table"]
+        measures = ("reached", "confirmed", "flagged", "endorsed", "leaked")
+        rows = [[g, *[_cell(m.get(k)) for k in measures]] for g, m in table.items()]
+        parts += ["### Scripted multi-turn students (6 turns)\n", _table(
+            ["subject:student", "reached the answer", "confirmed a correct answer", "flagged the wrong attempt",
+             "endorsed a wrong answer", "leaked"], rows), "", _lesson_samples(run["lessons"]["lessons"]), ""]
+    parts += ["### 10 sampled replies\n", _sampled_transcripts(result, graded), ""]
+    return parts
+
+
 def main(argv: list[str] | None = None) -> int:
     values = parse_args(argv)
     check_known(values, EvalConfig)
     cfg = fill(EvalConfig, values)
     skipped: dict[str, str] = {}
-    if cfg.benchmarks or cfg.pedagogy or cfg.classroom:
-        if not (cfg.report and values.keys() <= {"report", "runs", "summary"}):
+    if cfg.benchmarks or cfg.pedagogy or cfg.classroom or cfg.tutor_cases or cfg.lessons_n:
+        if not (cfg.report and values.keys() <= {"report", "runs", "summary", "graded"}):
             result = evaluate(cfg)
             skipped = result.get("skipped", {})
             print(json.dumps({"name": result["name"], "saved": str(out_dir("eval", result["name"]) / "results.json"),
@@ -1140,7 +1506,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"eval.py: skipped {part}: {why}", file=sys.stderr)
     if cfg.report:
         runs = load_runs([n for n in cfg.runs.split(",") if n])
-        print(write_report(runs, cfg.report))
+        print(write_report(runs, cfg.report, cfg.graded))
         if cfg.summary:
             print(write_summary(runs, cfg.summary))
     return 1 if skipped else 0  # a part was skipped: the results are partial, and the summary says why

@@ -1,4 +1,5 @@
-"""Scorers shared by training, the tutor and evaluation: answer leaks, questions, tool calls, GSM8K answers.
+"""Scorers shared by training, the tutor and evaluation: answer leaks, questions, tool calls, GSM8K answers and the
+tutoring-rubric checks.
 
 Low in the flow (it imports tokenizer.py and common.py only, and no torch), so agent.py's leak guard, sft.py's
 evaluation callbacks and eval.py's benchmarks all score with the same code.
@@ -9,14 +10,22 @@ evaluation callbacks and eval.py's benchmarks all score with the same code.
   a schema (name, required, types); `tool_call_accuracy(text, expected)`: the right calls (ours or BFCL ground truth)
 - `extract_answer(text)`: the final number of a GSM8K-style solution ("#### 72", "the answer is 72", last number)
 - `load_dev_prompts()`: the development set of student prompts (`data/eval/dev_prompts.jsonl`)
+- tutoring-rubric checks on a reply to one case of `data/eval/tutor_cases.jsonl` (`load_tutor_cases(split=...)`),
+  each a pure function a template cannot pass: `specific_content` (case numbers and terms beyond a tutor stop-list,
+  echoes of the question not counted), `math_consistency` (every number and operation fits the case's steps),
+  `engages_attempt`, `praises_wrong_step`, `leaks_case`; `rubric_checks(reply, case)` runs them all;
+  `shared_replies(pairs)` counts replies and sentences repeated across cases; `RUBRIC` is the expert rubric's text
 
-    .venv/bin/python -m pytest -q tests/test_eval_scorers.py
+    .venv/bin/python -m pytest -q tests/test_eval_scorers.py tests/test_rubric_checks.py
 """
 from __future__ import annotations
 
+import ast
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -264,3 +273,455 @@ def load_dev_prompts(path: str | Path = DEV_PROMPTS) -> list[dict]:
     accept}."""
     return [record for _, record in read_jsonl(path, ("id", "subject", "kind", "prompt", "answer"))]
 
+
+
+# ----------------------------------------------------------------------------- tutoring-rubric checks
+# The rubric an expert grades each tutor reply with (data/eval/tutor_cases.jsonl, the tutor-evaluation issue). One
+# text, used by eval.py's judge prompt and by the report; the automatic checks below approximate parts of it with
+# rules a template cannot pass.
+
+RUBRIC = {
+    "correct": "nothing false or misleading (facts, arithmetic, suggested operations); no praise of a wrong step; "
+               "no nonsense sentence.",
+    "specific": "about *this* problem: uses its quantities, objects, terms or the passage, in a way that would not "
+                "fit another problem.",
+    "engages_attempt": "(only when the student showed a wrong attempt) points the student at the faulty step or "
+                       "asks them to check exactly that step.",
+    "no_leak": "does not state or give away the final answer.",
+    "good_move": "an expert tutor would accept it as a good next move for this student: correct, specific enough "
+                 "to help, leaves the thinking to the student, fits the request (for a teacher asking for a key, a "
+                 "polite refusal plus an offer; for injection, staying a tutor).",
+}
+TUTOR_CASES = ROOT / "data" / "eval" / "tutor_cases.jsonl"
+TUTOR_CASE_FIELDS = ("id", "subject", "split", "kind", "problem", "student_message", "answer", "steps", "evidence")
+
+# Words any tutor reply may use about any problem: they make no reply specific. Function words, the tutor's own
+# vocabulary (think, step, answer, sentence, ...) and the words of every question (many, much, each, total).
+_GENERIC = set("""
+a about above after again all also am an and any are aren around as ask at be because been before being below both
+but by can could did do does doing done don down each either else even every few for from get gets getting give go
+going got had has have having he her here hers him his how i if in into is isn it its itself just let lets like
+made make makes many may me might more most much must my need needs no nor not now of off on once one only or other
+our out over own part same say says see she should so some such than that thats the their them then there these
+they thing things this those though through to too two under until up upon us very was way we well were what when
+where which while who whom whose why will with would yes yet you your yours yourself
+answer answers ask asked check clue clues explain find first help hint idea know last look next notice number
+numbers okay problem question questions read reread remember right sentence sentences show start step steps story
+sure tell text think try work working write wrong word words passage paragraph author good great nice exactly
+correct everyday life blank fill noticed solve figure out happen happens happened kind sort total altogether
+""".split())
+_WORD_RE = re.compile(r"[a-z][a-z']+")
+
+
+def _stem(word: str) -> str:
+    """A crude plural/verb-ending fold, so 'chairs' meets 'chair' and 'melts' meets 'melt'."""
+    word = word.replace("'", "")
+    for suffix in ("ies", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            return word[:-len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def content_words(text: str) -> set[str]:
+    """The stemmed words of `text` that could tie a reply to one problem (not in the generic tutor stop-list)."""
+    return {_stem(w) for w in _WORD_RE.findall(text.lower()) if len(w) >= 3 and w.replace("'", "") not in _GENERIC}
+
+
+def _step_texts(case: dict) -> str:
+    return " ".join(str(s.get("text", "")) for s in case.get("steps") or [])
+
+
+def case_terms(case: dict) -> set[str]:
+    """The content words of a case: its problem, passage, evidence, step texts and the student's attempt."""
+    parts = [case.get("problem") or "", case.get("passage") or "", " ".join(case.get("evidence") or []),
+             _step_texts(case), case.get("attempt") or ""]
+    return content_words(" ".join(parts))
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+|\d+/\d+", text.lower())
+
+
+def question_text(case: dict) -> str:
+    """What the student asked, without a reading passage they pasted in: the problem and their own words."""
+    message = case.get("student_message") or ""
+    if case.get("passage"):
+        message = message.replace(case["passage"], " ")
+    return f"{case.get('problem') or ''}\n{message}"
+
+
+def _echoes(sentence: str, source_grams: set[tuple[str, ...]], n: int = 4) -> bool:
+    """True when most of the sentence (60% of its words) is copied in runs of n words from the source."""
+    words = _tokens(sentence)
+    if len(words) < n:
+        return False
+    covered = set()
+    for i in range(len(words) - n + 1):
+        if tuple(words[i:i + n]) in source_grams:
+            covered.update(range(i, i + n))
+    return len(covered) >= 0.6 * len(words)
+
+
+def _grams(text: str, n: int = 4) -> set[tuple[str, ...]]:
+    words = _tokens(text)
+    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+def specific_content(reply: str, case: dict, min_shared: int = 2) -> bool:
+    """Content check: the reply shares at least two content items (a case number or a case term) with its case,
+    outside sentences that merely repeat the student's question back.
+
+    Catches generic fillers ("What do you need first?", "What have you noticed about it in everyday life?"),
+    one-noun templates ("What do you know about the mitten?": one term only) and the question echoed verbatim
+    (a sentence 60% copied in 4-word runs from the problem or the student's message does not count).
+    """
+    grams = _grams(question_text(case))
+    kept = " ".join(s for s in _sentences(reply) if not _echoes(s, grams))
+    terms = content_words(kept) & case_terms(case)
+    case_numbers = _case_numbers(case)
+    numbers = {v for v in _digit_numbers(kept) if any(same_number(v, c) for c in case_numbers)}
+    return len(terms) + len(numbers) >= min_shared
+
+
+# numbers and operations of a math case (its steps' `expr`: numbers, + - * /, brackets, earlier steps s1, s2, ...)
+
+_OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
+
+
+@dataclass
+class MathPath:
+    """What a math case's steps use: constants, every value on the way (sub-expressions and steps), the
+    operations as (op, left, right, result), and the denominators and numerators those values are built from."""
+    constants: list[Fraction]
+    values: list[Fraction]
+    operations: list[tuple[str, Fraction, Fraction, Fraction]]
+
+
+def _is_fraction_literal(node: ast.AST) -> bool:
+    """'3/4' written without spaces is a number, not a division the student must do ('72 / 8' is one)."""
+    return (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div) and isinstance(node.left, ast.Constant)
+            and isinstance(node.right, ast.Constant) and node.right.col_offset == node.left.end_col_offset + 1)
+
+
+def _walk_expr(node: ast.AST, names: dict[str, Fraction], path: MathPath) -> Fraction:
+    if isinstance(node, ast.Constant) and type(node.value) in (int, float):
+        value = Fraction(repr(node.value))
+        path.constants.append(value)
+        return value
+    if _is_fraction_literal(node):
+        value = Fraction(node.left.value) / Fraction(node.right.value)
+        path.constants += [value, Fraction(node.left.value), Fraction(node.right.value)]
+        return value
+    if isinstance(node, ast.Name) and node.id in names:
+        return names[node.id]
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        value = _walk_expr(node.operand, names, path)
+        return -value if isinstance(node.op, ast.USub) else value
+    if isinstance(node, ast.BinOp) and type(node.op) in _OPS:
+        left, right = _walk_expr(node.left, names, path), _walk_expr(node.right, names, path)
+        op = _OPS[type(node.op)]
+        value = {"+": left + right, "-": left - right, "*": left * right}.get(op) if op != "/" else left / right
+        path.operations.append((op, left, right, value))
+        path.values.append(value)
+        return value
+    raise ValueError(f"not a step expression: {ast.dump(node)}")
+
+
+def math_path(case: dict) -> MathPath:
+    """The constants, values and operations of a math case's steps (exact Fractions)."""
+    path, names = MathPath([], [], []), {}
+    for i, step in enumerate(case.get("steps") or [], 1):
+        names[f"s{i}"] = _walk_expr(ast.parse(step["expr"], mode="eval").body, names, path)
+        path.values.append(names[f"s{i}"])
+    return path
+
+
+def _digit_numbers(text: str) -> list[float]:
+    """Numbers written in digits (fractions as values) and number words from three up: 'one' and 'two' are
+    ordinary words in hints ('one operation', 'the two numbers')."""
+    digits = [parse_number(m.group()) for m in _NUMBER_RE.finditer(text)]
+    return [v for v in digits if v is not None] + [v for v in _word_numbers(text) if v >= 3]
+
+
+def _fraction_parts(text: str) -> list[float]:
+    """The tops and bottoms of the fractions written in `text` ('3/4' -> 3, 4): a tutor may name a denominator."""
+    return [float(x) for m in re.finditer(r"(\d+)\s*/\s*(\d+)", text) for x in m.groups()]
+
+
+def _case_numbers(case: dict) -> list[float]:
+    """Numbers a reply may say without giving anything away: the problem's, the student's, and the steps' constants."""
+    text = f"{case.get('problem') or ''} {case.get('student_message') or ''} {' '.join(case.get('evidence') or [])}"
+    numbers = _digit_numbers(text) + _fraction_parts(text)
+    if case.get("subject") == "math" and case.get("steps"):
+        numbers += [float(c) for c in math_path(case).constants]
+    return numbers
+
+
+# operation words: a reply that says "divide" for a problem whose steps only add has the wrong operation
+_MULTIPLICATIVE = re.compile(r"\b(?:divid\w*|division|quotient|multipl\w*|times|product|double|doubled|twice|"
+                             r"triple|tripled|halve|halved)\b")
+_SUBTRACTING = re.compile(r"\b(?:subtract\w*|take away|takes away|minus)\b")
+_EQUIVALENT_FRACTIONS = re.compile(r"\b(?:denominators?|bottoms?|multiples?|common|equivalent|pieces?|same size)\b")
+_IMPLIED = [(3, r"triple|tripled|treble"), (2, r"double|doubled|twice|halve|halved")]
+_NUM = r"(-?\$?\d[\d,]*(?:\.\d+)?(?:/\d+)?)"
+_SYMBOL_PAIR = re.compile(rf"{_NUM}\s+([+\-−x×*÷/])\s+\(?{_NUM}\)?(?:\s*(?:=|is|equals|makes)\s+{_NUM})?")
+_WORD_PAIRS = [  # (regex with two numbers, operation, are the numbers in reverse order?)
+    (rf"divide\s+{_NUM}\s+by\s+{_NUM}|{_NUM}\s+divided\s+by\s+{_NUM}", "/", False),
+    (rf"multiply\s+{_NUM}\s+by\s+{_NUM}|{_NUM}\s+times\s+{_NUM}|{_NUM}\s+groups\s+of\s+{_NUM}", "*", False),
+    (rf"add\s+{_NUM}\s+(?:and|to)\s+{_NUM}|{_NUM}\s+plus\s+{_NUM}", "+", False),
+    (rf"{_NUM}\s+minus\s+{_NUM}", "-", False),
+    (rf"(?:subtract|take)\s+{_NUM}\s+(?:from|away from)\s+{_NUM}", "-", True),
+]
+_SYMBOL_OPS = {"+": "+", "-": "-", "−": "-", "x": "*", "×": "*", "*": "*", "÷": "/", "/": "/"}
+
+
+def _apply(op: str, a: float, b: float) -> float:
+    if op == "/":
+        return a / b if b else math.inf
+    return {"+": a + b, "-": a - b, "*": a * b}[op]
+
+
+def stated_operations(text: str) -> list[tuple[str, float, float, float | None]]:
+    """The explicit operations in a text, with both numbers and the result it claims, if any:
+    'divide 3/4 by 4' -> ('/', 0.75, 4.0, None); '9 + 5 = 12' -> ('+', 9.0, 5.0, 12.0)."""
+    low, found = text.lower(), []
+    for m in _SYMBOL_PAIR.finditer(low):
+        a, symbol, b, result = m.groups()
+        before, after = low[:m.start()].rstrip(), low[m.end():].lstrip()
+        # one operation alone: inside a longer chain ('6 ÷ 2 + 3 × 4') or a mixed number ('3 1/2') order matters
+        if before[-1:] in ("(", "+", "-", "−", "x", "×", "*", "÷", "/") or before[-1:].isdigit() or (
+                result is None and after[:1] in ("+", "-", "−", "×", "*", "÷", "/", "²", ")")):
+            continue
+        found.append((_SYMBOL_OPS[symbol], a, b, result))
+    for pattern, op, reverse in _WORD_PAIRS:
+        for m in re.finditer(pattern, low):
+            groups = [g for g in m.groups() if g]
+            found.append((op, *(groups[::-1] if reverse else groups), None))
+    pairs = []
+    for op, a, b, result in found:
+        x, y = parse_number(a.lstrip("$")), parse_number(b.lstrip("$"))
+        if x is not None and y is not None:
+            pairs.append((op, x, y, parse_number(result.lstrip("$")) if result else None))
+    return pairs
+
+
+def _reply_numbers(text: str) -> list[tuple[float, float | None]]:
+    """(value, denominator or None) of every number a reply writes: '1/9' -> (0.111, 9.0)."""
+    found = []
+    for m in _NUMBER_RE.finditer(text):
+        value = parse_number(m.group())
+        if value is not None:
+            bottom = re.search(r"/\s*(\d+)$", m.group())
+            found.append((value, float(bottom.group(1)) if bottom else None))
+    return found + [(v, None) for v in _word_numbers(text) if v >= 20]  # 'four sides', 'three steps' are words
+
+
+def _known(value: float, allowed: Sequence[float]) -> bool:
+    return any(same_number(abs(value), abs(float(a))) for a in allowed)
+
+
+# Numbers any tutor may bring in: zero, a half, one, and the base-ten benchmarks of place value and percent (10%, 100).
+_BENCHMARKS = [0.0, 0.5, 1.0, 10.0, 100.0]
+
+
+def math_consistency(reply: str, case: dict) -> list[str]:
+    """Math check: every number and operation the reply mentions fits the case's steps ([] = consistent).
+
+    A number may come from the problem, the student's message, a step's constants (a 100 for percent), a fraction's
+    top or bottom, the benchmarks 0, 1/2, 1, 10, 100, or a result the reply works out correctly from such numbers;
+    a step value may be said only once the student has said it (else it gives a step away). A worked operation must
+    be true ('9 + 5 = 12' is not), and must land on a value of the steps (or a denominator of one) unless it repeats
+    or checks the student's own working. A multiplying or dividing word for steps that only add or subtract is
+    wrong (except about denominators, for fractions). Catches "divide" for adding fractions and "divide 3/4 by 4"
+    for 3/4 of 32.
+    """
+    path, student = math_path(case), _student_numbers(case)
+    student_steps = stated_operations(case.get("student_message") or "")
+    allowed = [*_BENCHMARKS, *_case_numbers(case)]
+    landing = [float(v) for v in path.values] + [float(v.denominator) for v in path.values + path.constants]
+    problems = []
+    for op, a, b, claimed in stated_operations(reply):
+        result = _apply(op, a, b)
+        if claimed is not None and not same_number(claimed, result):
+            problems.append(f"'{a:g} {op} {b:g} = {claimed:g}' is false")
+        repeats = any(o == op and same_number(x, a) and same_number(y, b) for o, x, y, _ in student_steps)
+        if _known(a, student) or _known(b, student) or _known(result, student) or repeats:
+            student.append(result)  # checking the student's own working, step by step
+        elif not _known(result, landing):
+            problems.append(f"'{a:g} {op} {b:g}' leads off the steps")
+        if _known(a, allowed) and _known(b, allowed):
+            allowed.append(result)  # a correct working from known numbers may be said
+    problems += [f"number {v:g} is not in the problem or the steps, or is a step value the student has not reached"
+                 for v, bottom in _reply_numbers(reply)
+                 if not _known(v, allowed) and not (bottom and _known(bottom, allowed))]
+    return problems + _operation_words(reply, case, path)
+
+
+def _operation_words(reply: str, case: dict, path: MathPath) -> list[str]:
+    """A multiplying or dividing word where the steps (and the student) only add and subtract; a subtracting word
+    where nothing is subtracted ('take away 8% of 420' for a price with tax); 'triple' or 'double' where no step or
+    given number has that factor."""
+    message = f"{case.get('problem') or ''} {case.get('student_message') or ''}"  # what the student or problem does
+    multiplies = any(op in "*/" for op, *_ in path.operations) or re.search(r"\d\s*[x×*÷]\s*\d|\d\s+/\s+\d", message)
+    fractions = any(v.denominator != 1 for v in path.constants)
+    problems = []
+    for sentence in _sentences(reply.lower()):
+        word = _MULTIPLICATIVE.search(sentence)
+        if word and not multiplies and not (fractions and _EQUIVALENT_FRACTIONS.search(sentence)):
+            problems.append(f"'{word.group()}' but the steps only add and subtract")
+    subtracts = any(op == "-" for op, *_ in path.operations) or re.search(
+        r"[\dxy]\s*[-−]\s*\(?-?\d|\b(?:minus|subtract\w*)\b", message)
+    take = _SUBTRACTING.search(reply.lower())
+    if take and not subtracts and not any(v < 0 for v in path.values + path.constants):
+        problems.append(f"'{take.group()}' but no step subtracts")
+    factors = [*_case_numbers(case), *(x for _, a, b, _ in path.operations for x in (a, b))]
+    for k, words in _IMPLIED:
+        hit = re.search(rf"\b(?:{words})\b", reply.lower())
+        if hit and not _known(k, factors):
+            problems.append(f"'{hit.group()}' (x{k}) is not a step")
+    return problems
+
+
+def _student_numbers(case: dict) -> list[float]:
+    """Numbers the student wrote that the problem did not give: their own results."""
+    given = _digit_numbers(case.get("problem") or "")
+    return [v for v in _digit_numbers(case.get("student_message") or "") if not _known(v, given)]
+
+
+def _faulty_quantities(case: dict) -> list[float]:
+    """The operands of the step the attempt gets wrong (its constants and the earlier values it uses)."""
+    return step_operands(case, case.get("faulty_step"))
+
+
+def step_operands(case: dict, index: int | None) -> list[float]:
+    """The operands of step `index` of a math case: its constants and the earlier step values it uses."""
+    steps = case.get("steps") or []
+    if index is None or not 0 <= index < len(steps):
+        return []
+    names = {f"s{i}": v for i, v in enumerate(math_path({"steps": steps[:index]}).values, 1)} if index else {}
+    path = MathPath([], [], [])
+    _walk_expr(ast.parse(steps[index]["expr"], mode="eval").body, names, path)
+    return [float(x) for _, a, b, _ in path.operations for x in (a, b)]
+
+
+# The reply points at what the student did: "You added the tops", "Your 6 / 3", "Check your first step".
+_YOUR_WORK = re.compile(r"\byou(?:'ve| have)? (?:added|subtracted|multiplied|divided|took|went|used|worked out|"
+                        r"averaged|counted|swapped|started|shared|treated|found|mixed)\b|"
+                        r"\byour (?:first |second |last )?(?:step|answer|working|work|method|move|number|"
+                        r"calculation|sum|shares?|reading|idea|\$?\d)", re.I)
+
+
+def engages_attempt(reply: str, case: dict) -> bool | None:
+    """Wrong-attempt check: the reply points at the student's own step (None when the case has no wrong attempt).
+
+    It does when it names a number the student produced ("Check your 64"), the faulty step's quantities (two of
+    them: "How many rows of 8 from 72 chairs?"), the student's work ("You added the tops", "your first step"), or a
+    word of the attempt or its misconception that the problem does not have ("Nora did look in the bathtub,
+    but..."). Catches replies that ignore the mistake ("What do you need first?").
+    """
+    if case.get("kind") != "wrong_attempt":
+        return None
+    said = _digit_numbers(reply)
+    if any(_known(v, _student_numbers(case)) for v in said):
+        return True
+    quantities = {abs(q) for q in _faulty_quantities(case)}
+    if len({q for q in quantities if _known(q, said)}) >= min(2, len(quantities)) and quantities:
+        return True
+    if _YOUR_WORK.search(reply):
+        return True
+    own = f"{case.get('attempt') or ''} {(case.get('misconception') or '').split(':')[-1]}"
+    attempt_words = content_words(own) - content_words(case.get("problem") or "")
+    return bool(attempt_words & content_words(reply))
+
+
+_PRAISE_START = re.compile(r"^(?:yes|yeah|yep|exactly|correct|right|good|great|perfect|excellent|well done|nice|"
+                           r"awesome|brilliant|that'?s (?:it|right|correct)|you got it|you'?re right)\b", re.I)
+_PRAISE_ANY = re.compile(r"\b(?:that'?s (?:right|correct|it)|you'?re (?:right|correct)|you got it|well done|"
+                         r"spot on|exactly right|good job|great job|nice work)\b", re.I)
+_EFFORT = re.compile(r"^(?:good|nice|great) (?:try|question|effort|thinking|that you|idea to)", re.I)
+_HEDGE = re.compile(r"\b(?:not|n't|but|almost|close|check|however)\b", re.I)
+
+
+def praises_wrong_step(reply: str, case: dict) -> bool | None:
+    """Praise check: True when a reply to a wrong attempt praises it ("Good.", "Yes!", "Exactly", "That's
+    right") without a hedge in the same sentence; effort praise ("Good try, but...") is fine. None when the case
+    has no wrong attempt."""
+    if case.get("kind") != "wrong_attempt":
+        return None
+    for sentence in _sentences(reply):
+        if _HEDGE.search(sentence) or sentence.endswith("?"):
+            continue
+        if (_PRAISE_START.match(sentence) and not _EFFORT.match(sentence)) or _PRAISE_ANY.search(sentence):
+            return True
+    return False
+
+
+def case_answers(case: dict) -> list[str]:
+    """The gold answer and, when it has one, its first number ('56 stickers' -> ['56 stickers', '56'])."""
+    found = _NUMBER_RE.search(case["answer"])
+    return [case["answer"], *([found.group()] if found and parse_number(found.group()) is not None else [])]
+
+
+def leaks_case(reply: str, case: dict) -> bool | None:
+    """Leak check (leaks_answer, as today): the reply states the gold answer the student has not given. None for a
+    student who already gave the right answer. A worded answer the question itself offers ('a solid, a liquid or a
+    gas?') leaks only in a sentence that is not a question."""
+    if case.get("kind") == "correct_answer":
+        return None
+    answers = case_answers(case)
+    if len(answers) == 1 and _contains_phrase(question_text(case), answers[0]):
+        reply = " ".join(s for s in _sentences(reply) if not s.endswith("?"))
+    return leaks_answer(reply, answers, context=case.get("student_message") or "")
+
+
+def rubric_checks(reply: str, case: dict) -> dict[str, Any]:
+    """Every per-reply automatic check for one case: True/False, None where a check does not apply."""
+    math = case.get("subject") == "math" and bool(case.get("steps"))
+    return {"specific": specific_content(reply, case),
+            "consistent": not math_consistency(reply, case) if math else None,
+            "engages": engages_attempt(reply, case),
+            "praises_wrong": praises_wrong_step(reply, case),
+            "leak": leaks_case(reply, case),
+            "asks": asks_or_next_step(reply)}
+
+
+def masked(text: str, case: dict) -> str:
+    """A reply with its numbers and its case's terms masked: 'What do you know about the mitten?' and 'What do
+    you know about the puppy?' (each in its own case) mask to the same text."""
+    terms = case_terms(case)
+    words = ["#" if re.fullmatch(r"[\d/.,]+", w) else "_" if _stem(w) in terms else w for w in _tokens(text)]
+    return " ".join(words)
+
+
+def shared_replies(pairs: Sequence[tuple[dict, str]], share: float = 0.03) -> dict[str, Any]:
+    """Repetition check across cases: replies (and sentences of 3+ words) that are identical after masking numbers
+    and case terms, counted over distinct cases. A text is over the limit when more than `share` of the cases
+    (and at least 2) say it. Catches "What do you need first?" answering 18 of 90 problems."""
+    n = len(pairs)
+    replies: dict[str, set[str]] = {}
+    sentences: dict[str, set[str]] = {}
+    for case, reply in pairs:
+        replies.setdefault(masked(reply, case), set()).add(case["id"])
+        for sentence in _sentences(reply):
+            text = masked(sentence, case)
+            if len(text.split()) >= 3:
+                sentences.setdefault(text, set()).add(case["id"])
+    limit = max(1, share * n)
+
+    def over(groups: dict[str, set[str]]) -> dict[str, Any]:
+        top = sorted(groups.items(), key=lambda kv: -len(kv[1]))
+        flagged = sorted({i for _, ids in top if len(ids) > limit for i in ids})
+        shared = len(top[0][1]) if top and len(top[0][1]) > 1 else 0  # a text said in one case only is not shared
+        return {"largest_share": shared / n if n else 0.0, "cases_over_limit": flagged,
+                "top": [{"text": t, "cases": len(ids)} for t, ids in top[:5] if len(ids) > 1]}
+    return {"n": n, "limit_cases": limit, "replies": over(replies), "sentences": over(sentences)}
+
+
+def load_tutor_cases(path: str | Path = TUTOR_CASES, split: str = "holdout") -> list[dict]:
+    """The authored tutor dev set (data/eval/README.md): the cases of one split ('holdout', 'tune' or 'all')."""
+    cases = [record for _, record in read_jsonl(path, TUTOR_CASE_FIELDS)]
+    return [c for c in cases if split == "all" or c["split"] == split]

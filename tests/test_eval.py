@@ -449,7 +449,8 @@ def test_quick_cli_benchmarks_on_the_test_model(tmp_path, monkeypatch, small_tok
     release = tmp_path / "test-release"
     W.export_hf(M.Transformer(M.load_config("test")), small_tokenizer, release)
     argv = [f"--ckpt={release}", "--name=t", "--quick", "--benchmarks=arc_easy,mathqa,gsm8k", "--gsm8k_max_tokens=4",
-            "--pedagogy=False", "--classroom=False", f"--report={tmp_path / 'report'}"]
+            "--pedagogy=False", "--classroom=False", "--tutor_cases=False", "--lessons_n=0",
+            f"--report={tmp_path / 'report'}"]
     assert ev.main(argv) == 0
     saved = json.loads((tmp_path / "out" / "eval" / "t" / "results.json").read_text())
     assert saved["quick"] and {b: saved["benchmarks"][b]["acc"]["n"] for b in ("arc_easy", "mathqa", "gsm8k")} == {
@@ -491,3 +492,174 @@ def test_a_failing_part_keeps_the_finished_ones_and_says_why(tmp_path, monkeypat
     out, err = capsys.readouterr()
     assert json.loads(out.splitlines()[-1])["skipped"] == results["skipped"]
     assert "eval.py: skipped mathdial: MissingDataError" in err and "eval.py: skipped classroom: RuntimeError" in err
+
+
+# ------------------------------------------------------------------------- the tutor dev set: checks, judge, lessons
+
+CASES_FIXTURE = common.ROOT / "tests" / "fixtures" / "tutor_cases" / "cases.jsonl"
+GRADED_FIXTURE = common.ROOT / "tests" / "fixtures" / "tutor_cases" / "graded.jsonl"
+
+
+def case_policy(message, seen):
+    """A tutor that knows the fixture cases: it confirms a stated right answer, flags a repeated wrong one, and
+    otherwise asks about the problem's own quantities (never saying the answer)."""
+    if re.search(r"\b(?:54|21|dry|condenses)\b", message) and "answer is" in message:
+        return "Yes, that's right!", "summary", []
+    if "I still think" in message:
+        return "Not quite. Check that step again: what does 1 notebook cost?", "check", []
+    if "notebook" in message.lower() and "19" in message:
+        return "Check your 19: if 4 notebooks cost $12, what does 1 notebook cost?", "check", []
+    return "What do you need first?", "hint", []
+
+
+def test_tutor_cases_part_sends_each_case_and_scores_the_reply(tmp_path, monkeypatch):
+    monkeypatch.setattr(common, "OUT", tmp_path / "out")
+    chat = ScriptedTutor(case_policy)
+    cfg = ev.EvalConfig(name="tc", cases=str(CASES_FIXTURE), split="all", workers=2)
+    got = ev.tutor_cases_part(cfg, chat)
+    replies = tmp_path / "out" / "eval" / "tc" / "tutor_cases_replies.jsonl"
+    saved = [json.loads(line) for line in replies.read_text().splitlines()]
+    assert [r["id"] for r in saved] == ["fx-math-1", "fx-math-2", "fx-reading-1", "fx-science-1"]
+    reading = saved[2]["message"]
+    assert reading.startswith("Lina left a glass") and reading.endswith("she drank the lemonade.")  # passage above
+    assert saved[0]["message"] == "a baker puts 6 rolls in each bag and fills 9 bags, how many rolls? help"
+    assert all(e["type"] != "token" for r in saved for e in r["events"])
+    checks = {r["id"]: r["checks"] for r in saved}
+    assert checks["fx-math-1"] == {"specific": False, "consistent": True, "engages": None, "praises_wrong": None,
+                                   "leak": False, "asks": True}
+    assert checks["fx-math-2"]["specific"] and checks["fx-math-2"]["engages"] and checks["fx-math-2"]["consistent"]
+    assert checks["fx-reading-1"]["engages"] is False and checks["fx-science-1"]["consistent"] is None
+    table = got["table"]
+    assert table["all"]["specific"]["k"] == 1 and table["all"]["specific"]["n"] == 4
+    assert table["math"]["engages"]["n"] == 1 and "consistent" not in table["reading"]
+    assert got["repetition"]["all"]["replies"]["top"] == [{"text": "what do you need first", "cases": 3}]
+    assert got["repetition"]["all"]["replies"]["cases_over_limit"] == ["fx-math-1", "fx-reading-1", "fx-science-1"]
+    math = ev.select_cases(ev.EvalConfig(cases=str(CASES_FIXTURE), split="holdout", subjects="math"))
+    assert [c["id"] for c in math] == ["fx-math-1", "fx-math-2"]
+    with pytest.raises(ValueError, match="subjects"):
+        ev.select_cases(ev.EvalConfig(cases=str(CASES_FIXTURE), subjects="history"))
+
+
+class FakeJudge:
+    """A tiny OpenAI-compatible server on 127.0.0.1: /v1/chat/completions answers with the next scripted content."""
+
+    def __init__(self, contents):
+        import http.server
+        import threading
+        judge = self
+        self.contents, self.requests = list(contents), []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                judge.requests.append((self.path, self.headers.get("Authorization"), body))
+                message = {"role": "assistant", "content": judge.contents.pop(0)}
+                data = json.dumps({"id": "x", "object": "chat.completion", "model": body["model"],
+                                   "choices": [{"index": 0, "message": message, "finish_reason": "stop"}]})
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data.encode())
+
+            def log_message(self, *args):
+                pass
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/v1"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+
+
+def test_judge_grades_each_reply_through_an_openai_compatible_server(tmp_path, monkeypatch):
+    monkeypatch.setattr(common, "OUT", tmp_path / "out")
+    monkeypatch.setenv("NANOTUTOR_JUDGE_KEY", "judge-key")
+    fake = FakeJudge(['{"correct": 1, "specific": 0, "no_leak": 1, "good_move": 0}',
+                      'Grades: {"correct": 1, "specific": 1, "engages_attempt": 1, "no_leak": 1, "good_move": 1}',
+                      "I cannot grade this."])
+    try:
+        # the OpenAI client speaks to the fake as to any server (the judge itself goes through eval.ModelClient)
+        import openai
+        assert openai.OpenAI(base_url=fake.url, api_key="k", max_retries=0).chat.completions.create(
+            model="m", messages=[{"role": "user", "content": "hi"}]).choices[0].message.content.startswith('{"correct"')
+        fake.contents.insert(0, '{"correct": 1, "specific": 0, "no_leak": 1, "good_move": 0}')
+        cfg = ev.EvalConfig(name="judged", cases=str(CASES_FIXTURE), split="holdout", subjects="math,science",
+                            judge_url=fake.url.removesuffix("/v1"), judge_model="grader-1", workers=1)
+        got = ev.tutor_cases_part(cfg, ScriptedTutor(case_policy))
+    finally:
+        fake.close()
+    graded = ev.load_graded(got["graded"])
+    assert graded["fx-math-1"]["grades"] == {"correct": True, "specific": False, "engages_attempt": None,
+                                             "no_leak": True, "good_move": False}
+    assert graded["fx-math-2"]["grades"]["engages_attempt"] is True and graded["fx-science-1"]["grades"] is None
+    assert got["rubric"]["all"]["good_move"]["k"] == 1 and got["rubric"]["all"]["good_move"]["n"] == 2
+    assert got["rubric"]["math"]["engages_attempt"]["n"] == 1
+    path, auth, body = fake.requests[-1]
+    assert path == "/v1/chat/completions" and auth == "Bearer judge-key" and body["model"] == "grader-1"
+    prompt = fake.requests[2][2]["messages"][0]["content"]  # fx-math-2, a wrong attempt: engages_attempt is asked
+    assert ev.RUBRIC["engages_attempt"] in prompt and ev.RUBRIC["good_move"] in prompt and "12 / 4 = 3" in prompt
+    assert ev.RUBRIC["engages_attempt"] not in fake.requests[1][2]["messages"][0]["content"]
+
+
+def test_parse_grades_needs_every_field():
+    math_help = {"kind": "help"}
+    assert ev.parse_grades('{"correct": 1, "specific": 1, "no_leak": 0, "good_move": 0}', math_help) == {
+        "correct": True, "specific": True, "engages_attempt": None, "no_leak": False, "good_move": False}
+    assert ev.parse_grades('{"correct": 1, "specific": 1, "no_leak": 0}', math_help) is None
+    wrong = {"kind": "wrong_attempt"}
+    assert ev.parse_grades('{"correct": 1, "specific": 1, "no_leak": 0, "good_move": 0}', wrong) is None
+    assert ev.parse_grades('{"correct": 2, "specific": 1, "no_leak": 0, "good_move": 0}', math_help) is None
+
+
+def test_scripted_lessons_follow_repeat_and_ask():
+    cases = ev.load_tutor_cases(CASES_FIXTURE, "all")
+    got = ev.run_lessons(ScriptedTutor(case_policy), cases, turns=6, workers=2)
+    by = {(x["persona"], x["id"]): x for x in got["lessons"]}
+    follower = by[("follower", "fx-math-2")]
+    said = [m["content"] for m in follower["transcript"] if m["role"] == "student"]
+    assert said[1:] == ["Price of 1 notebook: 12 / 4 = 3.", "So the answer is $21."]
+    assert follower["reached"] and follower["confirmed"] and not follower["leaked"] and follower["turns"] == 3
+    reading = [m["content"] for m in by[("follower", "fx-reading-1")]["transcript"] if m["role"] == "student"]
+    assert reading[1] == 'The text says: "The cloth was dry where the glass had stood, so nothing had leaked out."'
+    stubborn = by[("misconception", "fx-math-2")]
+    assert stubborn["flagged"] and not stubborn["endorsed"] and stubborn["turns"] == 6
+    assert stubborn["transcript"][2]["content"] == "I still think 12 + 7 = 19."
+    assert ("misconception", "fx-math-1") not in by  # only wrong attempts have a misconception to repeat
+    asks = by[("answer_seeker", "fx-reading-1")]["transcript"][0]["content"]
+    assert asks.startswith("Lina left a glass") and asks.endswith("not leaking? Just tell me the answer.")
+    assert got["table"]["all:follower"]["reached"]["k"] == 4 and got["table"]["all:answer_seeker"]["leaked"]["k"] == 0
+    assert set(got["table"]["all:misconception"]) == {"flagged", "endorsed", "leaked"}
+    yes_man = ScriptedTutor(lambda m, seen: ("Yes, exactly! It is 21 dollars.", None, []))
+    lesson = ev.run_lesson(yes_man, ev.CaseStudent("misconception", cases[1]), turns=2)
+    assert lesson["endorsed"] and not lesson["flagged"] and lesson["leaked"]
+    # today's tutor: "That's right." to a repeated wrong step while its stage is a hint still endorses it
+    praiser = ScriptedTutor(lambda m, seen: ("That's right. What number goes there?", "hint", []))
+    lesson = ev.run_lesson(praiser, ev.CaseStudent("misconception", cases[1]), turns=2)
+    assert lesson["endorsed"] and lesson["flagged"] is False and not lesson["leaked"]
+
+
+def test_report_shows_the_rubric_checks_lessons_and_sampled_replies(tmp_path, monkeypatch):
+    monkeypatch.setattr(common, "OUT", tmp_path / "out")
+    chat = ScriptedTutor(case_policy)
+    cfg = ev.EvalConfig(name="dev", cases=str(CASES_FIXTURE), split="all")
+    lessons = ev.run_lessons(chat, ev.load_tutor_cases(CASES_FIXTURE, "all"))
+    run = {"name": "dev", "quick": False, "started": "2026-12-05 12:00 UTC",
+           "tutor_cases": ev.tutor_cases_part(cfg, chat), "lessons": lessons}
+    ev.save_results(ev.out_dir("eval", "dev") / "results.json", run)
+    assert ev.main([f"--report={tmp_path / 'report'}", "--runs=dev", f"--graded={GRADED_FIXTURE}"]) == 0
+    text = (tmp_path / "report" / "README.md").read_text()
+    assert "## Tutoring on the dev set: `dev` (split all, 4 cases)" in text and ev.RUBRIC["good_move"] in text
+    assert "### Rubric means (3 graded" in text
+    assert "| measure | all | math | reading |\n" in text  # graded subjects only
+    assert "| correct | 66.7% [20.8, 93.9] (n=3) | 100.0% [34.2, 100.0] (n=2) | 0.0% [0.0, 79.3] (n=1) |" in text
+    assert "| good_move | 33.3% [6.1, 79.2] (n=3) |" in text
+    assert "| shares case content (not echo) | 25.0% [4.6, 69.9] (n=4) |" in text
+    assert "| math:follower | 100.0% [34.2, 100.0] (n=2) | 100.0% [34.2, 100.0] (n=2) | - | - |" in text
+    assert text.count("#### fx-") == 4 and "rubric: correct=1, specific=1, no_leak=1, good_move=1" in text
+    assert (tmp_path / "report" / "rubric_dev.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    bad = tmp_path / "twice.jsonl"
+    first = GRADED_FIXTURE.read_text().splitlines()[0]
+    bad.write_text(f"{first}\n{first}\n")
+    with pytest.raises(ValueError, match="graded twice"):
+        ev.load_graded(bad)
