@@ -17,7 +17,7 @@ import ingest
 import pdftext
 from ingest import IngestConfig, IngestError, Store
 from retrieval import Embedder, Index, WordPiece
-from common import minilm_dir, shared_data_dir
+from common import minilm_dir
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "textbooks"))
 from make_books import make_books  # noqa: E402
@@ -34,17 +34,9 @@ def embedder():
 
 
 @pytest.fixture(scope="module")
-def data_dir():
-    """The staged data (opt-in): these tests are skipped on a clone without ../shared/data."""
-    path = shared_data_dir()
-    if not (path / "textbooks").is_dir():
-        pytest.skip(f"staged textbooks not found at {path} (set NANOTUTOR_DATA)")
-    return path
-
-
-@pytest.fixture(scope="module")
-def pdf_dir(data_dir):
-    return data_dir / "textbooks" / "pdf"
+def pdf_dir(full_data_dir):
+    """The staged OpenStax PDFs (full_data tests only: the rendered books below are their data-free siblings)."""
+    return full_data_dir / "textbooks" / "pdf"
 
 
 def modules(data_dir) -> list[dict]:
@@ -54,11 +46,12 @@ def modules(data_dir) -> list[dict]:
 
 # ----------------------------------------------------------------------------- real PDFs
 
-def test_born_digital_text_layer_sections_and_chunks(pdf_dir, data_dir, tok):
+@pytest.mark.full_data
+def test_born_digital_text_layer_sections_and_chunks(pdf_dir, full_data_dir, tok):
     sections, info = ingest.pdf_sections(pdf_dir / "openstax_physics_ch1_born_digital.pdf", IngestConfig())
     assert info["ocr_pages"] == [] and info["pages"] == 57 and not info["outline"]
     # The chapter's four modules are known from the CNXML collection: the font heuristic must find exactly them.
-    expected = [m["title"] for m in modules(data_dir) if m["module_id"] in ("m54082", "m54057", "m54083", "m54599")]
+    expected = [m["title"] for m in modules(full_data_dir) if m["module_id"] in ("m54082", "m54057", "m54083", "m54599")]
     named = [s for s in sections if s.section]
     assert sorted(s.section for s in named) == sorted(expected)
     assert {s.chapter for s in named} == {"Chapter 1: What is Physics?"}
@@ -74,6 +67,7 @@ def test_born_digital_text_layer_sections_and_chunks(pdf_dir, data_dir, tok):
 
 
 @pytest.mark.slow
+@pytest.mark.full_data
 def test_ocr_on_scanned_pages_within_cer_bound(pdf_dir, tmp_path):
     scan = pymupdf.open(pdf_dir / "openstax_physics_ch1_p1-12_scanned_image_only.pdf")
     pages = [2, 3, 5]  # 1-based: the chapter introduction, a section opening and a plain text page
@@ -385,8 +379,9 @@ def test_text_documents_markdown_and_jsonl(tmp_path, tok):
         ingest.text_sections(tmp_path / "bad.jsonl")
 
 
-def test_openstax_subject_is_science_for_every_chapter(data_dir, tok):
-    path = data_dir / "textbooks" / "openstax_physics" / "physics_modules_text.jsonl"
+@pytest.mark.full_data
+def test_openstax_subject_is_science_for_every_chapter(full_data_dir, tok):
+    path = full_data_dir / "textbooks" / "openstax_physics" / "physics_modules_text.jsonl"
     sections = [s for s in ingest.text_sections(path)]
     for s in sections:
         s.book = "OpenStax Physics"
@@ -462,7 +457,8 @@ def test_commands_ingest_then_search(tmp_path, capsys):
         ingest.main([str(notes), "--max_token=10"])
 
 
-def test_openstax_subset_is_stable(tmp_path, data_dir):
+@pytest.mark.full_data
+def test_openstax_subset_is_stable(tmp_path, full_data_dir):
     store = Store(tmp_path / "store")
     first = ingest.openstax_subset(2, store)
     records = [json.loads(line) for line in first.read_text().splitlines()]
