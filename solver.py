@@ -238,7 +238,8 @@ class _Problem:
 
 
 def _read(problem: str) -> _Problem | None:
-    t = normalise(problem)
+    # 'At the same price, how much...' restates what every rate plan assumes; it is not a statement to place.
+    t = re.sub(r"\b[Aa]t the same (?:price|rate|speed|pace), ", "", normalise(problem))
     sentences = list(re.finditer(_SENTENCE, t))
     starts = [m.start() for m in sentences if m.group().strip()]
     asked = [m.start() for m in sentences if m.group().strip().endswith("?")]
@@ -364,7 +365,8 @@ _EACH_HAS = re.compile(rf"\b(?:each|every|an?) (?:of the )?{_w('g')} (?:has|hold
                        rf"had|held|contained|have|hold|contain) {_n('b')} {_w('i')}", re.I)
 _ON_EACH = re.compile(rf"{_n('b')} {_w('i')} (?:in|on|per|inside|for) (?:each|every) {_w('g')}")
 _PER = re.compile(rf"{_n('b')} {_w('i')} per {_w('g')}")
-_INTO = re.compile(rf"\b(?:into|make|form|makes|forms) (?:equal )?{_w('g')} of {_n('b')}(?: {_w('i')})?")
+_INTO = re.compile(rf"\b(?:into|make|form|makes|forms|comes? in|sold in) (?:equal )?{_w('g')} of {_n('b')}"
+                   rf"(?: {_w('i')})?")
 _COUNT = re.compile(rf"{_n('a')} {_w('noun')}(?: {_w('noun2')})?")   # '12 red marbles': noun or noun2
 
 
@@ -393,29 +395,85 @@ def _group_relation(p: _Problem) -> tuple[re.Match, str, str | None] | None:
     return None
 
 
-def equal_groups(p: _Problem) -> Plan | None:
-    """Groups x size: '5 sheets of 24 stickers' or '5 sheets. Each sheet has 24 stickers.' -> how many stickers."""
-    b = _Builder(p, "equal_groups")
+def _groups(p: _Problem) -> tuple[re.Match, re.Match, str, str, str] | None:
+    """(the count, the size, group noun, item noun, the groups in words) of 'n groups of k items', said at once
+    ('5 sheets of 24 stickers') or in two places ('5 sheets. Each sheet has 24 stickers.')."""
     m = p.search(_GROUPS_OF)
     if m:
-        count, size, g, i = m, m, m.group("g"), m.group("i")
-    else:
-        rel = _group_relation(p)
-        if not rel or not rel[2]:
-            return None
-        size, g, i = rel
-        count = next((c for c in p.finditer(_COUNT, "all") if _counts(c, g)
-                      and c.span("a") != size.span("b")), None)
-        if not count:
-            return None
-        g = next(w for w in (count.group("noun"), count.group("noun2")) if _same(w, g))   # "5 sheets", not "sheet"
-    if not p.asks_for(i) or re.search(_GROUP_WORDS, p.question):
+        return m, m, m.group("g"), m.group("i"), f"{m.group('a')} {m.group('g')} of {m.group('b')}"
+    rel = _group_relation(p)
+    if not rel or not rel[2]:
         return None
-    a = b.given(count, "a", g)
-    n = b.given(size, "b", i)
-    groups = f"{count.group('a')} {g} of {size.group('b')}" if m else \
-        f"{count.group('a')} {g} with {size.group('b')} {i} each"
-    b.step("*", [a, n], i, f"How many {i} are in {groups}?")
+    size, g, i = rel
+    count = next((c for c in p.finditer(_COUNT, "all") if _counts(c, g) and c.span("a") != size.span("b")), None)
+    if not count:
+        return None
+    g = next(w for w in (count.group("noun"), count.group("noun2")) if _same(w, g))   # "5 sheets", not "sheet"
+    return count, size, g, i, f"{count.group('a')} {g} with {size.group('b')} {i} each"
+
+
+def _asked_noun(p: _Problem, noun: str) -> str:
+    """The question's words for `noun`: '6 juice boxes' read 'juice'; 'how many juice boxes' names them whole."""
+    words = re.match(r"how many ([a-z]+)(?: ([a-z]+))?", p.question, re.I)
+    if words and _same(words.group(1), noun) and words.group(2) and re.fullmatch(_w("x"), words.group(2)) \
+            and words.group(2).endswith("s"):
+        return f"{words.group(1)} {words.group(2)}"
+    return noun
+
+
+def equal_groups(p: _Problem) -> Plan | None:
+    """Groups x size: '5 sheets of 24 stickers' or '5 sheets. Each sheet has 24 stickers.' -> how many stickers."""
+    found = _groups(p)
+    if not found or not p.asks_for(found[3]) or re.search(_GROUP_WORDS, p.question):
+        return None
+    count, size, g, i, groups = found
+    b = _Builder(p, "equal_groups")
+    i = _asked_noun(p, i)
+    b.step("*", [b.given(count, "a", g), b.given(size, "b", i)], i, f"How many {i} are in {groups}?")
+    return b.finish()
+
+
+def groups_then_share(p: _Problem) -> Plan | None:
+    """'buys 5 packs of 6 juice boxes and shares them equally among 3 classes' -> 5 x 6 boxes, then 30 / 3."""
+    found, share = _groups(p), p.search(_SHARE)
+    if not found or not share or not p.asks(r"^how many\b.*\b(each|per|every)\b") or not p.asks_for(found[3]):
+        return None
+    count, size, g, i, groups = found
+    if share.span("b") in (count.span("a"), size.span("b")):
+        return None
+    b = _Builder(p, "equal_groups")
+    i = _asked_noun(p, i)
+    total = b.step("*", [b.given(count, "a", g), b.given(size, "b", i)], i, f"How many {i} are in {groups}?")
+    b.step("/", [total, b.given(share, "b", share.group("g"))], i,
+           f"If those {i} are shared equally among {share.group('b')} {share.group('g')}, how many does each get?")
+    _whole(b.steps[-1].value)
+    return b.finish()
+
+
+_GROUP_PRICE = [re.compile(rf"\b(?:sells?|sold) (?:each|every|a|one) {_w('g')} for (?P<p>\$\d+(?:\.\d+)?)"),
+                re.compile(rf"\b(?:each|every|one|a) {_w('g')} (?:costs?|sells for|is sold for) (?P<p>\$\d+(?:\.\d+)?)",
+                           re.I)]
+
+
+def groups_then_price(p: _Problem) -> Plan | None:
+    """'packs 360 eggs into cartons of 12 and sells each carton for $3' -> 360 / 12 cartons, then 30 x $3."""
+    rel = _group_relation(p)
+    price = next((m for rx in _GROUP_PRICE for m in [p.search(rx)] if m), None)
+    if not rel or not price or not _same(price.group("g"), rel[1]) or \
+            not p.asks(r"^how much (money )?(does|did|will|would|do) \w+ (make|earn|get|collect|take in)\b"):
+        return None
+    size, g, i = rel
+    total = next((c for c in p.finditer(_COUNT) if (_counts(c, i) or i is None) and c.span("a") != size.span("b")
+                  and not _counts(c, g)), None)
+    if not total:
+        return None
+    i = i or _head(total)
+    b = _Builder(p, "equal_groups")
+    groups = b.step("/", [b.given(total, "a", i), b.given(size, "b", i)], g,
+                    f"How many {g} of {size.group('b')} can {total.group('a')} {i} fill?")
+    _whole(b.value(groups))
+    b.step("*", [groups, b.given(price, "p", "dollars")], "dollars",
+           f"How much money do those {g} bring in at {price.group('p')} each?")
     return b.finish()
 
 
@@ -551,7 +609,7 @@ def measure_comparison(p: _Problem) -> Plan | None:
 
 
 _DIFF_Q = re.compile(rf"how many (?P<dir>more|fewer|less)(?: {_w('i')})? (?:does|did|do|will) (?P<y>{_NAME}) "
-                     rf"{_w('verb')}[^?]* than (?P<x>{_NAME})", re.I)
+                     rf"(?P<verb>[a-z]+)[^?]* than (?P<x>{_NAME})", re.I)
 
 
 def difference(p: _Problem) -> Plan | None:
@@ -561,8 +619,9 @@ def difference(p: _Problem) -> Plan | None:
         return None
     counts = {m.group("x"): m for m in p.finditer(_BASE)}
     x, y = q.group("x"), q.group("y")
-    if x not in counts or y not in counts or len(counts) != 2:
-        return None
+    if x not in counts or y not in counts or len(counts) != 2 or \
+            not _same(counts[x].group("i"), counts[y].group("i")) or re.search(r"\b(times|as|than)\b", p.body):
+        return None   # 'Anya has 4 times as many erasers as Andrea' is a comparison to work out first
     big, small = (y, x) if q.group("dir") == "more" else (x, y)
     i = counts[y].group("i")
     b = _Builder(p, "comparison")
@@ -570,6 +629,49 @@ def difference(p: _Problem) -> Plan | None:
     b.step("-", refs, i, f"How many more {i} does {big} have than {small}?")
     if b.steps[-1].value < 0:
         return None
+    return b.finish()
+
+
+def _subject(name: str) -> str:
+    """Who or what has an amount: a name or a short noun phrase ('A toy robot', 'the drone')."""
+    return rf"(?P<{name}>{_NAME}|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er)(?: [a-z]+){{1,2}}?)"
+
+
+_OWNS = rf"(?:{_HAS}|costs?|weighs?)"
+_TIMES_AS = re.compile(rf"{_subject('y')} {_OWNS} {_n('k')} times as (?:many|much)(?: {_w('i')})? as "
+                       rf"{_subject('x')}\b")
+_OWNS_AMOUNT = re.compile(rf"{_subject('x')} {_OWNS} {_n('a')}(?: {_w('i')})?")
+_MORE_THAN_Q = re.compile(r"how (?:many|much) more\b(?P<y>[^?]*) than (?P<x>[^?]+)\?", re.I)
+
+
+def _in_sentence(phrase: str) -> str:
+    """'A drone' -> 'a drone' inside a sentence; names keep their capital."""
+    return re.sub(r"^(The|A|An|His|Her)\b", lambda m: m.group().lower(), phrase)
+
+
+def times_difference(p: _Problem) -> Plan | None:
+    """'A robot costs $14. A drone costs 6 times as much as the robot. How much more does the drone cost?' ->
+    the drone's price first (6 x 14), then the difference (84 - 14)."""
+    rel, q = p.search(_TIMES_AS), p.match_question(_MORE_THAN_Q)
+    bases = [m for m in p.finditer(_OWNS_AMOUNT) if not rel or m.start() != rel.start()]
+    if not rel or not q or len(bases) != 1:
+        return None
+    base = bases[0]
+    x_words, y_words = _own_words(rel.group("x")), _own_words(rel.group("y"))
+    if not x_words <= _own_words(base.group("x")) or not x_words <= _own_words(q.group("x")) \
+            or not y_words & _own_words(q.group("y")) or x_words & y_words:
+        return None   # the question must compare the two things the text compares, the bigger one first
+    i = base.group("i") or ("dollars" if base.group("a").startswith("$") else "")
+    if rel.group("i") and not _same(rel.group("i"), i) or not i:
+        return None
+    much = "How much" if i == "dollars" else f"How many {i}"
+    amount = base.group("a") if i == "dollars" else f"{base.group('a')} {i}"
+    b = _Builder(p, "comparison")
+    a = b.given(base, "a", i)
+    bigger = b.step("*", [b.given(rel, "k", ""), a], i,
+                    f"{much} is {rel.group('k')} times {amount}, for {_in_sentence(rel.group('y'))}?")
+    more = "How much more" if i == "dollars" else f"How many more {i}"
+    b.step("-", [bigger, a], i, f"{more} is that than {_in_sentence(rel.group('x'))}'s {base.group('a')}?")
     return b.finish()
 
 
@@ -582,7 +684,7 @@ _GAIN = r"buys|bought|buy|gets|got|get|finds|found|find|receives|received|earns|
         r"collected|adds|added|wins|won|makes|made|was given|is given|borrows|borrowed|catches|caught|bakes|baked"
 _SUBJECT = rf"(?:{_NAME}|[Tt]here|[Tt]he \w+|[Aa]n? \w+|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)"
 _START = re.compile(rf"(?:{_SUBJECT} (?:has|had|have|starts with|started with|is|are|was|were|"
-                    rf"owns|collected|baked|picked|bought|made|saved|saves)) (?:(?:a |an )?[a-z]+ (?:of|with) )?"
+                    rf"owns|collected|baked|picked|bought|made|saved|saves|raised|raises|earned|earns)) (?:(?:a |an )?[a-z]+ (?:of|with) )?"
                     rf"(?:{_n('a')} (?:[a-z]+ )?{_w('i')}|(?P<cash>\$\d+(?:\.\d+)?))")
 _EVENT = re.compile(rf"\b(?P<verb>{_LOSE}|{_GAIN}) (?:(?:another|away|out|the|his|her|their) )?{_n('b')}"
                     rf"(?: (?:more )?(?:[a-z]+ )?{_w('u')})?")
@@ -612,7 +714,6 @@ def change(p: _Problem) -> Plan | None:
         i = "dollars" if cash else m.group("i")
         start, after = b.given(m, "cash" if cash else "a", i), m.end()
     before = (p.t[:after].split(". ")[-1] if not grouped else grouped.group(0)) + ", then"
-    how_many = "How much money" if i == "dollars" else f"How many {i}"
     if not p.asks_for(i) and not p.asks(r"^how many (does|did|do|are|were|is)\b") \
             and not (i == "dollars" and p.asks(r"^how much (money )?(does|did|do|is|are)\b")):
         return None
@@ -620,42 +721,79 @@ def change(p: _Problem) -> Plan | None:
     owner = p.t[p.t.rfind(".", 0, after) + 1:after].split()[0]
     if not events or any(_actor(p, e) not in (owner, None) for e in events):
         return None   # 'Jason buys 5 of the bottles' takes bottles off the shelf: someone else's change
-    for e in _with_elided(p, events):
-        unit, verb, amount = e.group("u"), e.group("verb"), e.group("b")
-        lose = re.fullmatch(_LOSE, verb) is not None
-        of_what = re.match(rf" of (?:them|it|the {i}|what (?:is|was) left|the rest)\b", p.t[e.end("b"):])
-        if p.t.startswith(" of", e.end("b")) and not of_what:
-            return None   # 'spends 4/5 of that' is a part of something we cannot name
-        if of_what and re.search(r"[/%]", amount):
-            whole = "the money" if i == "dollars" else f"the {i}"
-            part = b.step("*", [start, b.given(e, "b", "")], i,
-                          f"{how_many.replace(' money', '')} is {amount} of {whole} at that point?",
-                          kind="fraction_of")
-            start = b.step("-" if lose else "+", [start, part], i, f"{before} {verb} {amount}{of_what.group(0)}. "
-                                                                   f"{how_many} then?")
-        elif unit and unit not in _NOT_UNIT and not _same(unit, i) and not of_what:
-            return None
-        else:
-            start = b.step("-" if lose else "+", [start, b.given(e, "b", i)], i,
-                           f"{before} {verb} {amount}. {how_many} then?")
-        before = "Then"
-        _whole(b.value(start))
+    for group in _with_elided(p, events):
+        plain = len(group) > 1 and not any(re.search(r"[/%]", e.group("b")) or p.t.startswith(" of", e.end("b"))
+                                           for e in group)
+        for e in ([_Summed(b, group, i)] if plain else group):
+            start = _change_event(p, b, e, start, before, i)
+            if start is None:
+                return None
+            before = "Then"
+            _whole(b.value(start))
     return b.finish()
+
+
+class _Summed:
+    """'spent $480 on the bus and $315 on tickets': one event whose amount is the two added first (step 1)."""
+
+    def __init__(self, b: _Builder, group: list, unit: str):
+        self.event, self.amounts = group[0], [e.group("b") for e in group]
+        much = "How much" if unit == "dollars" else f"How many {unit}"
+        self.total = b.step("+", [b.given(e, "b", unit) for e in group], unit,
+                            f"{much} is {' and '.join(self.amounts)} together?")
+
+    def group(self, name: str) -> str | None:
+        return " and ".join(self.amounts) if name == "b" else None if name == "u" else self.event.group(name)
+
+    def span(self, name: str) -> tuple[int, int]:
+        return self.event.span(name)
+
+    def end(self, name: str) -> int:
+        return self.event.end(name)
+
+
+def _change_event(p: _Problem, b: _Builder, e: re.Match | _Merged | _Summed, start: Ref, before: str,
+                  i: str) -> Ref | None:
+    """One event of a change story applied to the running amount (None when its amount is not of `i`)."""
+    unit, verb, amount = e.group("u"), e.group("verb"), e.group("b")
+    how_many = "How much money" if i == "dollars" else f"How many {i}"
+    lose = re.fullmatch(_LOSE, verb) is not None
+    if lose and _given_to_owner(p, e):
+        lose, verb = False, "got"
+    of_what = re.match(rf" of (?:them|it|the {i}|what (?:is|was) left|the rest)\b", p.t[e.end("b"):])
+    if p.t.startswith(" of", e.end("b")) and not of_what:
+        return None   # 'spends 4/5 of that' is a part of something we cannot name
+    if of_what and re.search(r"[/%]", amount):
+        whole = "the money" if i == "dollars" else f"the {i}"
+        part = b.step("*", [start, b.given(e, "b", "")], i,
+                      f"{how_many.replace(' money', '')} is {amount} of {whole} at that point?", kind="fraction_of")
+        return b.step("-" if lose else "+", [start, part], i, f"{before} {verb} {amount}{of_what.group(0)}. "
+                                                              f"{how_many} then?")
+    if unit and unit not in _NOT_UNIT and not _same(unit, i) and not of_what:
+        return None
+    amount_ref = e.total if isinstance(e, _Summed) else b.given(e, "b", i)
+    return b.step("-" if lose else "+", [start, amount_ref], i, f"{before} {verb} {amount}. {how_many} then?")
 
 
 _ELIDED = re.compile(rf"(?P<gap>[^.?!0-9]*?) and {_n('b')}(?: (?:more )?{_w('u')})?\b")
 
 
-def _with_elided(p: _Problem, events: list[re.Match]) -> list[re.Match | _Merged]:
-    """'sold 1/3 of them in the morning and 25 in the afternoon': the 25 is sold too (the verb is left out)."""
-    out: list[re.Match | _Merged] = []
+def _with_elided(p: _Problem, events: list[re.Match]) -> list[list[re.Match | _Merged]]:
+    """Each event with the amounts that share its verb: 'sold 1/3 of them in the morning and 25 in the afternoon'
+    (the 25 is sold too, the verb is left out)."""
+    out: list[list[re.Match | _Merged]] = []
     for e in events:
-        out.append(e)
+        out.append([e])
         elided = _ELIDED.match(p.t, e.end())
         if elided and not any(x.start() < elided.end() and x.start() >= e.end() for x in events) \
                 and not re.search(_LOSE + "|" + _GAIN, elided.group("gap")):
-            out.append(_Merged(elided, _Renamed(e, {"verb": "verb"})))
+            out[-1].append(_Merged(elided, _Renamed(e, {"verb": "verb"})))
     return out
+
+
+def _given_to_owner(p: _Problem, event: re.Match | _Merged) -> bool:
+    """'her aunt gave her 25 more beads': a gift to the owner adds to what they have."""
+    return re.match(r"(?:gives?|gave|hands?|handed) (?:her|him|them|me|us) ", p.t[event.span("verb")[0]:]) is not None
 
 
 def _actor(p: _Problem, event: re.Match) -> str | None:
@@ -718,20 +856,21 @@ def missing_part(p: _Problem) -> Plan | None:
 # ----------------------------------------------------------------------------- rates and proportion
 
 _RATE_IN = re.compile(rf"{_n('a')} {_w('i')} (?:in|every|each) {_n('b')} {_w('t')}")
-_COST_FOR = re.compile(rf"{_n('b')} {_w('t')} (?:cost|costs|cost a total of|for|sell for|sells for) "
-                       rf"(?P<a>\$\d+(?:\.\d+)?)")
+_COST_FOR = re.compile(rf"(?<![$\d.])(?P<b>\d+) (?:{_w('adj')} )?{_w('t')} "
+                       rf"(?:cost|costs|cost a total of|for|sell for|sells for) (?P<a>\$\d+(?:\.\d+)?)")
+_PAYS_FOR = re.compile(rf"\b(?:pays|paid|spends|spent) (?P<a>\$\d+(?:\.\d+)?) (?:for|on) {_n('b')} ?{_w('t')}")
 _RATE_PER = re.compile(rf"(?P<a>{NUM})(?: {_w('i')})? (?:per|an|a|each|every) {_w('t')}\b")
 
 
 def _rate(p: _Problem, b: _Builder) -> tuple[Ref, str, str, re.Match] | None:
     """The unit rate, as a plan step or a given: (ref, numerator unit, per-unit, the match)."""
-    m = p.search(_RATE_IN) or p.search(_COST_FOR)
+    m = p.search(_RATE_IN) or p.search(_COST_FOR) or p.search(_PAYS_FOR)
     if m:
         i = m.groupdict().get("i") or "dollars"
         t = m.group("t")
-        ref = b.step("/", [b.given(m, "a", i), b.given(m, "b", t)], f"{i} per {_stem(t)}",
-                     f"How many {i} for 1 {_stem(t)}, if {m.group('b')} {t} "
-                     f"{'cost ' + m.group('a') if i == 'dollars' else 'give ' + m.group('a') + ' ' + i}?",
+        question = f"How much does 1 {_stem(t)} cost, if {m.group('b')} {t} cost {m.group('a')}?" \
+            if i == "dollars" else f"How many {i} for 1 {_stem(t)}, if {m.group('b')} {t} give {m.group('a')} {i}?"
+        ref = b.step("/", [b.given(m, "a", i), b.given(m, "b", t)], f"{i} per {_stem(t)}", question,
                      kind="unit_rate")
         return ref, i, t, m
     m = p.search(_RATE_PER)
@@ -763,8 +902,11 @@ def rate(p: _Problem) -> Plan | None:
         return None
     c = others[0]
     if _counts(c, t):       # how much for c of the per-unit
-        b.step("*", [per, b.given(c, "a", t)], i, f"How many {i} for {c.group('a')} {t}, at {fmt(b.value(per))} "
-                                                  f"{i} per {_stem(t)}?", kind="rate")
+        price = b.value(per)
+        price_text = f"${price}" if price.denominator == 1 else f"${float(price):.2f}"   # $1.90, not $1.9
+        question = f"How much do {c.group('a')} {t} cost, at {price_text} per {_stem(t)}?" \
+            if i == "dollars" else f"How many {i} for {c.group('a')} {t}, at {fmt(b.value(per))} {i} per {_stem(t)}?"
+        b.step("*", [per, b.given(c, "a", t)], i, question, kind="rate")
     elif _counts(c, i) and p.asks(rf"^how (long|many {t})|^how many {_stem(t)}"):
         b.step("/", [b.given(c, "a", i), per], t, f"How many {_plural(t)} to get {c.group('a')} {i}, at "
                                                   f"{fmt(b.value(per))} "
@@ -1299,7 +1441,8 @@ def shopping(p: _Problem) -> Plan | None:
 # ----------------------------------------------------------------------------- the planner
 
 PATTERNS: list[Callable[[_Problem], Plan | None]] = [
-    equal_groups, grouping, sharing, comparison, as_many_total, measure_comparison, difference, fraction_of, change,
+    equal_groups, grouping, sharing, groups_then_share, groups_then_price, comparison, as_many_total, measure_comparison, difference, times_difference,
+    fraction_of, change,
     part_whole, missing_part, rate, percent_apply, percent_change, ratio, rectangle, mean, equation, sum_difference,
     conversion, shopping]
 

@@ -32,6 +32,7 @@ from common import ROOT, check_known, fill, parse_args, read_jsonl, shared_data_
 
 CASES = ROOT / "tests" / "fixtures" / "solver" / "cases.jsonl"      # developed against
 HELDOUT = ROOT / "tests" / "fixtures" / "solver" / "heldout.jsonl"  # written later, never tuned on
+DEV_SET = ROOT / "data" / "eval" / "tutor_cases.jsonl"              # only its `tune` split is ever read here
 
 
 @dataclass
@@ -42,6 +43,13 @@ class BenchConfig:
 
 def authored_cases(path: Path) -> list[tuple[str, Fraction, str]]:
     return [(c["problem"], Fraction(c["answer"]), c["pattern"]) for _, c in read_jsonl(path)]
+
+
+def tune_cases(path: Path = DEV_SET) -> list[tuple[str, Fraction, str]]:
+    """The dev set's math problems of the `tune` split (holdout rows are dropped before anything else is read);
+    the gold is the last step's exact value, labelled with the case's topic."""
+    tune = [c for _, c in read_jsonl(path) if c["split"] == "tune"]
+    return [(c["problem"], Fraction(str(c["steps"][-1]["value"])), c["topic"]) for c in tune if c["subject"] == "math"]
 
 
 def gsm8k_cases(split: str) -> list[tuple[str, Fraction, str]] | None:
@@ -76,14 +84,14 @@ def report(name: str, table: dict[str, Counter], labelled: bool) -> None:
     print(f"\n{name}: {total['n']} problems, planned {total['planned']} "
           f"(coverage {total['planned'] / max(total['n'], 1):.1%}), correct {total['correct']} "
           f"(precision {total['correct'] / max(total['planned'], 1):.1%})")
-    print(f"{'pattern':16s} {'n':>5s} {'planned':>8s} {'correct':>8s} {'coverage':>9s} {'precision':>10s}")
+    print(f"{'pattern':36s} {'n':>5s} {'planned':>8s} {'correct':>8s} {'coverage':>9s} {'precision':>10s}")
     for key in sorted(table):
         row = table[key]
         if not labelled and key == "(none)":
             continue
         coverage = f"{row['planned'] / row['n']:.0%}" if labelled else "-"
         precision = f"{row['correct'] / row['planned']:.0%}" if row["planned"] else "-"
-        print(f"{key:16s} {row['n']:5d} {row['planned']:8d} {row['correct']:8d} {coverage:>9s} {precision:>10s}")
+        print(f"{key:36s} {row['n']:5d} {row['planned']:8d} {row['correct']:8d} {coverage:>9s} {precision:>10s}")
 
 
 def main() -> None:
@@ -94,6 +102,7 @@ def main() -> None:
         raise SystemExit(f"--split must be train or test, not {cfg.split!r}")
     report("authored cases", score(authored_cases(CASES), cfg.show_errors), labelled=True)
     report("authored held-out cases", score(authored_cases(HELDOUT), cfg.show_errors), labelled=True)
+    report("dev set tune split (math)", score(tune_cases(), cfg.show_errors), labelled=True)
     gsm8k = gsm8k_cases(cfg.split)
     if gsm8k is None:
         print(f"\nGSM8K not found under {shared_data_dir()} (staged data absent): authored cases only.")
