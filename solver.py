@@ -244,7 +244,7 @@ def _read(problem: str) -> _Problem | None:
     starts = [m.start() for m in sentences if m.group().strip()]
     asked = [m.start() for m in sentences if m.group().strip().endswith("?")]
     if not asked:
-        asked = [s for s in starts if re.match(r"\s*(how|what|find|calculate|work out|solve)\b", t[s:], re.I)]
+        asked = [s for s in starts if re.match(r"\s*(how|what|find|calculate|work out|solve|evaluate)\b", t[s:], re.I)]
     if not asked:
         return None
     q = asked[-1]
@@ -266,12 +266,12 @@ class _Builder:
         self.used: dict[tuple[int, int], Ref] = {}
         self.read: list[int] = []     # positions of number-free phrases a pattern has read ('I think of a number')
 
-    def given(self, m: re.Match, group: str | int, unit: str, text: str = "") -> Ref:
+    def given(self, m: re.Match, group: str | int, unit: str, text: str = "", sign: int = 1) -> Ref:
         span = m.span(group)
         if span not in self.used:
             token = m.group(group)
             words = text or (token if token.startswith("$") or token.endswith("%") else f"{token} {unit}".strip())
-            self.quantities.append(Quantity(number_value(token), unit, words))
+            self.quantities.append(Quantity(sign * number_value(token), unit, words))
             self.used[span] = Ref("quantity", len(self.quantities) - 1)
         return self.used[span]
 
@@ -1299,6 +1299,110 @@ def sum_difference(p: _Problem) -> Plan | None:
     return b.finish()
 
 
+# ----------------------------------------------------------------------------- arithmetic expressions
+
+_EXPRESSION_Q = re.compile(r"(?:calculate|evaluate|work out|what is|find|compute)\s+(?P<e>[-(\d][^?!]*?)\s*[?.!]?$",
+                           re.I)
+_TOKEN = re.compile(r"\s*(?:(?P<n>\d+(?:\.\d+)?(?:/\d+)?)|(?P<op>[-+×÷*/()²³]))")
+_SIGNS = {"×": "*", "*": "*", "÷": "/", "/": "/", "+": "+", "-": "-"}
+
+
+class _Expression:
+    """A recursive-descent reader of '48 ÷ (4 + 2) × 3 - 5' that records one step per operation, in the order a
+    student works them: brackets, then powers, then × and ÷ from the left, then + and - from the left."""
+
+    def __init__(self, p: _Problem, b: _Builder, start: int, end: int):
+        self.b, self.tokens = b, []
+        at = start
+        while at < end:
+            m = _TOKEN.match(p.t, at, end)
+            if not m or m.end() == at:
+                raise _NoPlan("not an arithmetic expression")
+            self.tokens.append(m)
+            at = m.end()
+        self.at = 0
+
+    def peek(self) -> str | None:
+        return self.tokens[self.at].group("op") if self.at < len(self.tokens) else None
+
+    def sum(self) -> tuple[Ref, str]:
+        left = self.product()
+        while self.peek() in ("+", "-"):
+            op = _SIGNS[self.tokens[self.at].group("op")]
+            self.at += 1
+            left = self.binary(op, left, self.product())
+        return left
+
+    def product(self) -> tuple[Ref, str]:
+        left = self.power()
+        while self.peek() in ("×", "÷", "*", "/"):
+            op = _SIGNS[self.tokens[self.at].group("op")]
+            self.at += 1
+            left = self.binary(op, left, self.power())
+        return left
+
+    def power(self) -> tuple[Ref, str]:
+        negative = self.at < len(self.tokens) and self.peek() == "-"
+        base = self.atom()
+        if self.peek() in ("²", "³"):
+            if negative:
+                raise _NoPlan("-3² reads two ways; a plan must not pick one")
+            times = 2 if self.peek() == "²" else 3
+            self.at += 1
+            ref = self.b.step("*", [base[0]] * times, "", f"What is {base[1]} {'squared' if times == 2 else 'cubed'}?")
+            return ref, _shown(self.b.value(ref))
+        return base
+
+    def atom(self) -> tuple[Ref, str]:
+        if self.at >= len(self.tokens):
+            raise _NoPlan("the expression ends too soon")
+        token, first = self.tokens[self.at], self.at == 0 or self.tokens[self.at - 1].group("op") == "("
+        self.at += 1
+        if token.group("op") == "-" and first and self.at < len(self.tokens) and self.tokens[self.at].group("n"):
+            number = self.tokens[self.at]
+            self.at += 1
+            return self.b.given(number, "n", "", text=f"-{number.group('n')}", sign=-1), f"(-{number.group('n')})"
+        if token.group("n"):
+            written = token.group("n")
+            return self.b.given(token, "n", ""), _shown(number_value(written)) if "/" in written else written
+        if token.group("op") != "(":
+            raise _NoPlan("an operator where a number should be")
+        inner = self.sum()
+        if self.peek() != ")":
+            raise _NoPlan("an unclosed bracket")
+        self.at += 1
+        return inner
+
+    def binary(self, op: str, left: tuple[Ref, str], right: tuple[Ref, str]) -> tuple[Ref, str]:
+        first = re.sub(r"^\((-.*)\)$", r"\1", left[1])    # '-8 - (-15)': a leading minus needs no bracket
+        ref = self.b.step(op, [left[0], right[0]], "", f"What is {first}{_OP_SIGN[op]}{right[1]}?", kind="order")
+        return ref, _shown(self.b.value(ref))
+
+
+def _shown(value: Fraction) -> str:
+    """A value as a student writes it inside a sum: '(-8)', '3 1/2', '2.5' only when it was written so."""
+    if value < 0:
+        return f"(-{_shown(-value)})"
+    whole, rest = divmod(value, 1)
+    if not rest:
+        return str(whole)
+    return f"{whole} {rest.numerator}/{rest.denominator}" if whole else f"{rest.numerator}/{rest.denominator}"
+
+
+def expression(p: _Problem) -> Plan | None:
+    """'Calculate 48 ÷ (4 + 2) × 3 - 5', 'Work out 3 1/2 - 1 2/3', 'Evaluate (-2)³ - 5 × (-3)': one step per
+    operation, in the order of operations."""
+    m = p.match_question(_EXPRESSION_Q)
+    if not m or p.body.strip() or not re.search(r"[-+×÷*/²³]", m.group("e")):
+        return None
+    b = _Builder(p, "expression")
+    reader = _Expression(p, b, *m.span("e"))
+    reader.sum()
+    if reader.at != len(reader.tokens) or not b.steps:
+        return None
+    return b.finish()
+
+
 class _Merged:
     """Two regex matches read as one: groups and spans come from whichever match has the group."""
 
@@ -1444,7 +1548,7 @@ PATTERNS: list[Callable[[_Problem], Plan | None]] = [
     equal_groups, grouping, sharing, groups_then_share, groups_then_price, comparison, as_many_total, measure_comparison, difference, times_difference,
     fraction_of, change,
     part_whole, missing_part, rate, percent_apply, percent_change, ratio, rectangle, mean, equation, sum_difference,
-    conversion, shopping]
+    conversion, shopping, expression]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
