@@ -765,8 +765,7 @@ def _change_event(p: _Problem, b: _Builder, e: re.Match | _Merged | _Summed, sta
         return None   # 'spends 4/5 of that' is a part of something we cannot name
     if of_what and re.search(r"[/%]", amount):
         whole = "the money" if i == "dollars" else f"the {i}"
-        part = b.step("*", [start, b.given(e, "b", "")], i,
-                      f"{how_many.replace(' money', '')} is {amount} of {whole} at that point?", kind="fraction_of")
+        part = _part(b, start, e, "b", f"{whole} at that point", i)
         return b.step("-" if lose else "+", [start, part], i, f"{before} {verb} {amount}{of_what.group(0)}. "
                                                               f"{how_many} then?")
     if unit and unit not in _NOT_UNIT and not _same(unit, i) and not of_what:
@@ -981,11 +980,25 @@ def _fraction_parts(p: _Problem) -> tuple[re.Match, re.Match, str] | None:
     return whole, frac, _head(whole)
 
 
+def _part(b: _Builder, whole: Ref, frac: re.Match, group: str, whole_text: str, unit: str) -> Ref:
+    """A fraction of a whole the way school works it: 5/8 of 840 is 1/8 of 840 (840 / 8), then 5 of those parts;
+    a unit fraction or a percent is one step."""
+    token = frac.group(group)
+    f = b.given(frac, group, "")
+    top, bottom = (int(x) for x in token.split("/")) if "/" in token else (1, 0)
+    if top == 1:
+        return b.step("*", [whole, f], unit, f"What is {token} of {whole_text}?", kind="fraction_of")
+    one = b.step("/", [whole, b.fact(bottom, "parts", f"{bottom} equal parts")], unit,
+                 f"What is 1/{bottom} of {whole_text}?", kind="unit_fraction")
+    return b.step("*", [one, b.fact(top, "parts", f"{top} of those parts")], unit,
+                  f"What is {token} of {whole_text}, {top} of those parts?", kind="fraction_of")
+
+
 def fraction_of(p: _Problem) -> Plan | None:
     """'3/4 of the 20 apples are red' or '20 apples. 25% of them are red' -> how many red (or how many are not)."""
-    if not p.asks(r"^(how (many|much)|what is \d)") or re.search(
-            r"\b(increase|decrease|discount|off|sale|more|than|each|never|not|n't|equal|equally|that|those)\b",
-            p.body, re.I):
+    if not p.asks(r"^(how (many|much|long|far|heavy)|what is \d)") or re.search(
+            r"\b(increase|decrease|discount|(?<!cuts )(?<!cut )off|sale|more|than|each|never|not|n't|"
+            r"equal(?! (?:slices|pieces|parts|sections))|equally|that|those)\b", p.body, re.I):
         return None
     found = _fraction_parts(p)
     if not found:
@@ -1008,15 +1021,17 @@ def fraction_of(p: _Problem) -> Plan | None:
             told = _content(frac_sentence) - _content(_sentence(p, whole.start()))
         if p.body.strip() and not told & _content(p.question) or p.asks(r"\b(after|more|else|must|need)\b"):
             return None   # the question must ask about the part the fraction describes ('saves' is not 'spends')
-        if p.search(_TAKE_AWAY_VERB) and not p.asks(r"\b(did|does|do|will) \w+ (eat|give|use|spend|sell)"):
+        if p.search(_TAKE_AWAY_VERB) and not p.asks(r"\b(did|does|do|will) \w+ (eat|give|use|spend|sell)|"
+                                                    r"\b(she|he|they|[A-Z][a-z]+) (ate|gave|used|spent|sold|cut)\b"):
             return None
-    if not (p.asks_for(i) or p.asks(r"^how (many|much) (of|are|were|is|did|does|do)\b|^what is \d")):
+    if not (p.asks_for(i) or p.asks(r"^how (many|much) (of|are|were|is|did|does|do)\b|^what is \d") or
+            i in ("m", "cm", "km", "kg", "g") and p.asks(r"^how (long|far|heavy)")):
         return None
     b = _Builder(p, "fraction_of")
-    a, f = b.given(whole, "a", i), b.given(frac, "f", "")
-    part = b.step("*", [a, f], i, f"What is {frac.group('f')} of {whole.group('a')} {i}?", kind="fraction_of")
+    a = b.given(whole, "a", i)
+    part = _part(b, a, frac, "f", f"{whole.group('a')} {i}".strip(), i)
     if complement:
-        b.step("-", [a, part], i, f"How many {i} are left from {whole.group('a')} once that part is taken?")
+        b.step("-", [a, part], i, f"How many of the {whole.group('a')} {i} are not in that part?")
     if not re.fullmatch(r"dollars|cups?|km|kg|m|meters|miles|liters|hours", i):
         _whole(b.value(part))
     return b.finish()
