@@ -1037,6 +1037,19 @@ def fraction_of(p: _Problem) -> Plan | None:
     return b.finish()
 
 
+_PERCENT_OF_NUMBER = re.compile(rf"what is {_FRAC} of {_n('a')}\?$", re.I)
+
+
+def percent_of_number(p: _Problem) -> Plan | None:
+    """'What is 12% of 350?' -> 350 x 12/100 (a fraction of a bare number is the same step)."""
+    m = p.match_question(_PERCENT_OF_NUMBER)
+    if not m or p.body.strip():
+        return None
+    b = _Builder(p, "fraction_of")
+    _part(b, b.given(m, "a", ""), m, "f", m.group("a"), "")
+    return b.finish()
+
+
 _PERCENT = re.compile(r"(?P<p>\d+(?:\.\d+)?%)")
 _UP = r"increase[sd]?|rise|rises|rose|raised|goes up|went up|grew|grows|markup|more"
 _DOWN = r"decrease[sd]?|drops?|dropped|reduced|reduces|discount(?:ed)?|off|sale|falls|fell|goes down|went down|" \
@@ -1093,6 +1106,35 @@ def percent_change(p: _Problem) -> Plan | None:
 _RATIOS = [re.compile(rf"ratio of (?:the )?{_w('x')}(?: [a-z]+)? to (?:the )?{_w('y')}(?: [a-z]+)?[^.?!0-9]*? "
                       rf"(?:is|was|are) {_n('r1')} ?(?::|to) ?{_n('r2')}"),
            re.compile(rf"{_w('x')} and {_w('y')} in (?:the|a) ratio (?:of )?{_n('r1')} ?(?::|to) ?{_n('r2')}")]
+
+
+_FOR_EVERY = re.compile(rf"{_n('a')} (?:(?P<u1>[a-z]+) of )?{_w('x')} for every {_n('b')} (?:(?P<u2>[a-z]+) of )?"
+                        rf"{_w('y')}\b")
+
+
+def for_every(p: _Problem) -> Plan | None:
+    """'2 cups of rice for every 3 cups of water. How much water for 8 cups of rice?' -> 8 / 2 = 4 times the
+    recipe, then 3 x 4 cups of water."""
+    m = p.search(_FOR_EVERY)
+    asked = p.match_question(re.compile(r"how (?:many|much) (?:[a-z]+ of )?(?P<w>[a-z]+)", re.I))
+    if not m or not asked:
+        return None
+    names = {"a": m.group("x"), "b": m.group("y")}
+    want = next((k for k, name in names.items() if _same(asked.group("w"), name)), None)
+    known = [c for c in p.finditer(_COUNT, "all") if c.start() >= m.end() or c.end() <= m.start()]
+    if not want or len(known) != 1:
+        return None
+    have, c = "b" if want == "a" else "a", known[0]
+    if not any(_same(w, names[have]) for w in re.findall(r"[a-z]+", p.t[c.end("a"):c.end("a") + 30])[:3]):
+        return None   # the known amount must be of the other thing in the ratio
+    units = {"a": m.group("u1"), "b": m.group("u2")}
+    said = {k: f"{units[k]} of {names[k]}" if units[k] else names[k] for k in names}   # 'cups of rice'
+    b = _Builder(p, "ratio")
+    scale = b.step("/", [b.given(c, "a", names[have]), b.given(m, have, names[have])], "times",
+                   f"How many times {m.group(have)} {said[have]} is {c.group('a')} {said[have]}?", kind="ratio_scale")
+    b.step("*", [b.given(m, want, units[want] or names[want]), scale], units[want] or names[want],
+           f"How many {said[want]} go with {c.group('a')} {said[have]}, {m.group(want)} for every {m.group(have)}?")
+    return b.finish()
 
 
 def ratio(p: _Problem) -> Plan | None:
@@ -1560,10 +1602,10 @@ def shopping(p: _Problem) -> Plan | None:
 # ----------------------------------------------------------------------------- the planner
 
 PATTERNS: list[Callable[[_Problem], Plan | None]] = [
-    equal_groups, grouping, sharing, groups_then_share, groups_then_price, comparison, as_many_total, measure_comparison, difference, times_difference,
-    fraction_of, change,
-    part_whole, missing_part, rate, percent_apply, percent_change, ratio, rectangle, mean, equation, sum_difference,
-    conversion, shopping, expression]
+    equal_groups, grouping, sharing, groups_then_share, groups_then_price, comparison, as_many_total,
+    measure_comparison, difference, times_difference, fraction_of, percent_of_number, change, part_whole, missing_part,
+    rate, percent_apply, percent_change, ratio, for_every, rectangle, mean, equation, sum_difference, conversion,
+    shopping, expression]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
