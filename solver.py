@@ -266,12 +266,13 @@ class _Builder:
         self.used: dict[tuple[int, int], Ref] = {}
         self.read: list[int] = []     # positions of number-free phrases a pattern has read ('I think of a number')
 
-    def given(self, m: re.Match, group: str | int, unit: str, text: str = "", sign: int = 1) -> Ref:
+    def given(self, m: re.Match, group: str | int, unit: str, text: str = "", scale: int = 1) -> Ref:
+        """The number of group `group` as a quantity, times `scale` (-1 for '(-5)', 100 for '15%' read as 15)."""
         span = m.span(group)
         if span not in self.used:
             token = m.group(group)
             words = text or (token if token.startswith("$") or token.endswith("%") else f"{token} {unit}".strip())
-            self.quantities.append(Quantity(sign * number_value(token), unit, words))
+            self.quantities.append(Quantity(scale * number_value(token), unit, words))
             self.used[span] = Ref("quantity", len(self.quantities) - 1)
         return self.used[span]
 
@@ -1083,6 +1084,30 @@ def percent_apply(p: _Problem) -> Plan | None:
     return b.finish()
 
 
+_CHANGE_WORD = r"(?P<kind>discount|reduction|decrease|increase|rise|markup)"
+_AFTER_PERCENT = [re.compile(rf"\bafter an? (?P<p>\d+(?:\.\d+)?%) {_CHANGE_WORD}\b[^.?!]*? (?:costs?|is|was|sells for|"
+                             rf"sold for) (?P<a>\$\d+(?:\.\d+)?)", re.I),
+                  re.compile(rf"\b(?:costs?|is|was|sells for|sold for) (?P<a>\$\d+(?:\.\d+)?) after an? "
+                             rf"(?P<p>\d+(?:\.\d+)?%) {_CHANGE_WORD}\b", re.I)]
+
+
+def percent_reverse(p: _Problem) -> Plan | None:
+    """'After a 15% discount, shoes cost $68. The original price?' -> 85% is paid, 1% is $68 / 85, 100% is 100 x that."""
+    m = next((found for rx in _AFTER_PERCENT for found in [p.search(rx)] if found), None)
+    if not m or not p.asks(r"\b(original|originally|before|full|regular|usual)\b") or not p.asks(r"^(what|how much)"):
+        return None
+    down = m.group("kind").lower() in ("discount", "reduction", "decrease")
+    b = _Builder(p, "percent")
+    paid = b.step("-" if down else "+", [b.fact(100, "percent", "100%"), b.given(m, "p", "percent", scale=100)],
+                  "percent", f"After {m.group('p')} {'off' if down else 'more'}, what percent of the original "
+                             f"price is {m.group('a')}?", kind="percent_after")
+    one = b.step("/", [b.given(m, "a", "dollars"), paid], "dollars per percent",
+                 f"If {fmt(b.value(paid))}% of the original price is {m.group('a')}, how much is 1%?")
+    b.step("*", [one, b.fact(100, "percent", "100%")], "dollars", "How much is the whole original price, 100%?",
+           kind="percent_reverse")
+    return b.finish()
+
+
 _FROM_TO = re.compile(rf"\bfrom {_n('a')}(?: [a-z]+)? to {_n('b')}")
 
 
@@ -1418,7 +1443,7 @@ class _Expression:
         if token.group("op") == "-" and first and self.at < len(self.tokens) and self.tokens[self.at].group("n"):
             number = self.tokens[self.at]
             self.at += 1
-            return self.b.given(number, "n", "", text=f"-{number.group('n')}", sign=-1), f"(-{number.group('n')})"
+            return self.b.given(number, "n", "", text=f"-{number.group('n')}", scale=-1), f"(-{number.group('n')})"
         if token.group("n"):
             written = token.group("n")
             return self.b.given(token, "n", ""), _shown(number_value(written)) if "/" in written else written
@@ -1604,7 +1629,7 @@ def shopping(p: _Problem) -> Plan | None:
 PATTERNS: list[Callable[[_Problem], Plan | None]] = [
     equal_groups, grouping, sharing, groups_then_share, groups_then_price, comparison, as_many_total,
     measure_comparison, difference, times_difference, fraction_of, percent_of_number, change, part_whole, missing_part,
-    rate, percent_apply, percent_change, ratio, for_every, rectangle, mean, equation, sum_difference, conversion,
+    rate, percent_apply, percent_change, percent_reverse, ratio, for_every, rectangle, mean, equation, sum_difference, conversion,
     shopping, expression]
 
 
@@ -1705,6 +1730,12 @@ def _kind_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
         other = diff_step.values[0] if diff_step.values[1] == b else diff_step.values[1]
         return [_Wrong("percent_of_wrong_base", a / other if other else other,
                        f"You compared the change with {fmt(other)}, the value it changed to.")]
+    if step.kind == "percent_reverse":
+        first = plan.steps[0]
+        price, rate = plan.steps[1].values[0], first.values[1] / 100
+        wrong = price * (1 + rate) if first.op == "-" else price * (1 - rate)
+        return [_Wrong("percent_of_wrong_base", wrong, f"You took {fmt(rate * 100)}% of {fmt(price)}, the price after "
+                                                       f"the change; the {fmt(rate * 100)}% is of the original price.")]
     if step.kind == "percent" and (b * 100).denominator == 1:
         return [_Wrong("percent_as_whole_number", a * b * 100, f"You multiplied {fmt(a)} by {fmt(b * 100)}; "
                                                                f"a percent is that many hundredths.")]
