@@ -1344,38 +1344,47 @@ def equation(p: _Problem) -> Plan | None:
     return b.finish()
 
 
-_SUM_DIFF = re.compile(rf"sum of (?:(?P<two>2) |the )?numbers is {_n('s')}[^.?!]*?difference (?:is|of) {_n('d')}")
+_SUM_DIFF = re.compile(rf"(?:sum of (?:(?P<two>2) |the )?numbers is|(?P<two_>2) numbers add up to) {_n('s')}[^.?!]*?"
+                       rf"difference (?:is|of) {_n('d')}")
 _TOGETHER = re.compile(rf"(?P<x>{_NAME}) and (?P<y>{_NAME}) {_HAS} {_n('s')} {_w('i')}[^.?!]*?"
                        rf"\b(?:together|altogether|in all|in total)")
 _MORE_THAN = re.compile(rf"(?P<big>{_NAME}) {_HAS} {_n('d')} more(?: {_w('i')})? than (?P<small>{_NAME})")
 
 
 def sum_difference(p: _Problem) -> Plan | None:
-    """Two unknowns from their sum and difference: (sum - difference) / 2 is the smaller, plus the difference."""
+    """Two numbers from their sum and difference: half the sum is the middle, half the difference takes it to the
+    larger (plus) or the smaller (minus) number."""
     m = p.search(_SUM_DIFF)
+    want_big = p.asks(r"\b(larger|largest|bigger|biggest|greater|greatest)\b")
+    if not m or want_big == p.asks(r"\b(smaller|smallest|lesser|least)\b"):
+        return None
     b = _Builder(p, "sum_difference")
-    if m:
-        want_big = p.asks(r"\b(larger|largest|bigger|biggest|greater|greatest)\b")
-        if not want_big and not p.asks(r"\b(smaller|smallest|lesser|least)\b"):
-            return None
-        two = b.given(m, "two", "") if m.group("two") else b.fact(2, "", "2 numbers")
-        small_name, big_name, i = "the smaller number", "the larger number", ""
-    else:
-        m = p.search(_TOGETHER)
-        d = p.search(_MORE_THAN)
-        if not m or not d or {d.group("big"), d.group("small")} != {m.group("x"), m.group("y")}:
-            return None
-        small_name, big_name, i = d.group("small"), d.group("big"), m.group("i")
-        want_big = p.asks(rf"\b{big_name}\b")
-        if want_big == p.asks(rf"\b{small_name}\b"):
-            return None
-        two, m = b.fact(2, "", "2 people"), _Merged(m, d)
+    two_group = "two" if m.group("two") else "two_" if m.group("two_") else None
+    two = b.given(m, two_group, "") if two_group else b.fact(2, "", "2 numbers")
+    half_sum = b.step("/", [b.given(m, "s", ""), two], "", f"What is half of the sum, {m.group('s')} ÷ 2?")
+    half_diff = b.step("/", [b.given(m, "d", ""), two], "", f"What is half of the difference, {m.group('d')} ÷ 2?")
+    name = "larger" if want_big else "smaller"
+    b.step("+" if want_big else "-", [half_sum, half_diff], "",
+           f"The {name} number is half the difference {'above' if want_big else 'below'} half the sum: what is it?")
+    return b.finish()
+
+
+def shared_with_difference(p: _Problem) -> Plan | None:
+    """Two people's total and the difference: (total - difference) / 2 is the smaller share, plus the difference."""
+    m, d = p.search(_TOGETHER), p.search(_MORE_THAN)
+    if not m or not d or {d.group("big"), d.group("small")} != {m.group("x"), m.group("y")}:
+        return None
+    small_name, big_name, i = d.group("small"), d.group("big"), m.group("i")
+    want_big = p.asks(rf"\b{big_name}\b")
+    if want_big == p.asks(rf"\b{small_name}\b"):
+        return None
+    b = _Builder(p, "sum_difference")
+    two, m = b.fact(2, "", "2 people"), _Merged(m, d)
     s, dd = b.given(m, "s", i), b.given(m, "d", i)
     twice = b.step("-", [s, dd], i, f"Without the extra {m.group('d')}, how much is left of the {m.group('s')} "
                                     f"to share equally?")
     small = b.step("/", [twice, two], i, f"Shared equally between the two, how much is {small_name}'s part?")
-    if i:   # the shares of people's things are whole counts; two abstract numbers need not be
-        _whole(b.value(small))
+    _whole(b.value(small))   # the shares of people's things are whole counts
     if want_big:
         b.step("+", [small, dd], i, f"What is {big_name}'s part, {m.group('d')} more than {small_name}'s?")
     return b.finish()
@@ -1629,8 +1638,8 @@ def shopping(p: _Problem) -> Plan | None:
 PATTERNS: list[Callable[[_Problem], Plan | None]] = [
     equal_groups, grouping, sharing, groups_then_share, groups_then_price, comparison, as_many_total,
     measure_comparison, difference, times_difference, fraction_of, percent_of_number, change, part_whole, missing_part,
-    rate, percent_apply, percent_change, percent_reverse, ratio, for_every, rectangle, mean, equation, sum_difference, conversion,
-    shopping, expression]
+    rate, percent_apply, percent_change, percent_reverse, ratio, for_every, rectangle, mean, equation, sum_difference,
+    shared_with_difference, conversion, shopping, expression]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.

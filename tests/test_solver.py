@@ -64,7 +64,7 @@ PATTERNS = [
     ("I think of a number. I multiply it by 6 and then subtract 4. The answer is 32. What is my number?",
      "equation", ["36", "6"], ["4", "6 times the number"]),
     ("The sum of two numbers is 50 and their difference is 12. What is the larger number?",
-     "sum_difference", ["38", "19", "31"], ["12", "50", "larger number"]),
+     "sum_difference", ["25", "6", "31"], ["12", "50", "larger number"]),   # half the sum, half the difference
     ("Jay and Kai have 30 stamps together. Jay has 6 more stamps than Kai. How many stamps does Kai have?",
      "sum_difference", ["24", "12"], ["6", "30", "Kai"]),
     ("A movie lasts 2 hours and 15 minutes. How many minutes is the movie?", "conversion", ["120", "135"],
