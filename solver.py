@@ -810,25 +810,37 @@ def _noun_follows(p: _Problem, m: re.Match, noun: str) -> bool:
     for k, word in enumerate(words[:3]):
         if _same(word, noun):
             between = words[:k]
-            return "of" not in between or ("/" in m.group() and between[:2] in (["of", "a"], ["of", "an"]))
+            return "of" not in between or ("/" in m.group() and between[:2] in (["of", "a"], ["of", "an"])) \
+                or (len(between) == 2 and _unit(between[0]) in _MEASURES and between[1] == "of")
     return False
+
+
+# Measures of an amount ('3/4 cup of flour' is flour, where '6 boxes of crayons' counts boxes).
+_MEASURES = {"cup", "kg", "g", "l", "ml", "pound", "ounce", "tablespoon", "teaspoon", "gallon", "pint", "quart"}
+_DISTANCES = {"mile", "km", "m", "cm", "foot", "yard", "inch", "meter", "metre"}
 
 
 def part_whole(p: _Problem) -> Plan | None:
     """Parts to a whole: '18 red and 24 blue marbles. How many marbles in all?' (fractions of a cup too)."""
-    q = p.match_question(re.compile(r"how (?:many|much) (?P<i>[a-z]+)", re.I))
+    q = p.match_question(re.compile(r"how (?:(?:many|much) (?P<i>[a-z]+)|far\b)", re.I))
     if not q or not p.asks(_ASKS_TOTAL) or re.search(
             r"\b(each|per|every|times|than|left|ratio|average|mean|of them|rest|cost|costs|more|fewer|less|as many|"
             r"as much|square|side|out)\b|%|\$|\bby \d", p.t, re.I):
         return None
-    i = q.group("i")
     parts = list(p.finditer(_NUMBER, "all"))
-    if len(parts) < 2 or not all(_noun_follows(p, m, i) for m in parts):
+    first_word = re.match(r" ([a-z]+)", p.t[parts[0].end():]) if parts else None
+    i = q.group("i") or (first_word.group(1) if first_word and _unit(first_word.group(1)) in _DISTANCES else "")
+    if len(parts) < 2 or not i or not all(_noun_follows(p, m, i) for m in parts):
         return None
+    measure = first_word.group(1) if first_word and _unit(first_word.group(1)) in _MEASURES | _DISTANCES else ""
     b = _Builder(p, "part_whole")
     refs = [b.given(m, 0, i) for m in parts]
-    texts = " and ".join(m.group(0) for m in parts)
-    b.step("+", refs, i, f"How many {i} are {texts} together?")
+    texts = " and ".join(f"{m.group(0)} {measure}".strip() for m in parts)
+    if not measure:
+        question = f"How many {i} are {texts} together?"
+    else:
+        question = f"How far is {texts} together?" if q.group("i") is None else f"How much {i} is {texts} together?"
+    b.step("+", refs, i, question)
     return b.finish()
 
 
