@@ -1253,6 +1253,33 @@ def _perimeter(b: _Builder, m: re.Match, unit: str, square: bool = False) -> Ref
                   kind="perimeter")
 
 
+_PERIMETER_GIVEN = re.compile(rf"perimeter (?:of|is) {_n('p')} ?{_LEN.format(k=1)}?")
+_SIDE_GIVEN = re.compile(rf"(?P<side>length|width) (?:is|of) {_n('a')} ?{_LEN.format(k=2)}?")
+
+
+def missing_side(p: _Problem) -> Plan | None:
+    """'A rectangle has a perimeter of 36 cm. Its length is 11 cm. What is its width?' -> the two lengths, what is
+    left for the two widths, then one width."""
+    per, side = p.search(_PERIMETER_GIVEN), p.search(_SIDE_GIVEN)
+    if not per or not side or not re.search(r"rectang", p.t, re.I):
+        return None
+    other = "width" if side.group("side") == "length" else "length"
+    if not p.asks(rf"^(what is|how (long|wide) is) (its|the) {other}\b|^how wide") or p.asks(r"\barea\b"):
+        return None
+    unit = per.group("u1") or side.group("u2") or ""
+    if side.group("u2") and per.group("u1") and _unit(side.group("u2")) != _unit(per.group("u1")):
+        return None
+    b = _Builder(p, "rectangle")
+    two = b.step("*", [b.given(side, "a", unit), b.fact(2, "", "2 of each side")], unit,
+                 f"How long are the two {side.group('side')}s of {side.group('a')} {unit} together?", kind="half_perimeter")
+    rest = b.step("-", [b.given(per, "p", unit), two], unit,
+                  f"How much of the {per.group('p')} {unit} perimeter is left for the two {other}s?".replace("  ", " "))
+    b.step("/", [rest, b.fact(2, "", "2 of each side")], unit, f"How long is one {other}?")
+    if b.value(rest) <= 0:
+        raise _NoPlan("a side longer than half the perimeter")
+    return b.finish()
+
+
 def rectangle(p: _Problem) -> Plan | None:
     """Area (l x w) or perimeter (2 x (l + w)) of a rectangle or square; area of two joined or cut-out rectangles."""
     area, around = p.asks(_AREA_Q), p.asks(_PERIMETER_Q)
@@ -1292,16 +1319,20 @@ def rectangle(p: _Problem) -> Plan | None:
 _LIST = re.compile(rf"{NUM}(?: [a-z]+)?(?:, {NUM}(?: [a-z]+)?)+,? and {NUM}")
 
 
+def _list_total(p: _Problem, b: _Builder, m: re.Match) -> tuple[Ref, list[re.Match]]:
+    """The step adding up a listed '78, 92 and 81', and the listed numbers."""
+    items = list(_NUMBER.finditer(p.t, m.start(), m.end()))
+    listed = ", ".join(n.group() for n in items[:-1]) + f" and {items[-1].group()}"
+    return b.step("+", [b.given(n, 0, "") for n in items], "", f"What do {listed} add up to?"), items
+
+
 def mean(p: _Problem) -> Plan | None:
     """The mean of a list: '80, 90 and 85 on 3 tests' -> add them, then divide by how many there are."""
     m = p.search(_LIST, "all")
     if not m or not p.asks(r"\b(mean|average)\b"):
         return None
-    items = list(_NUMBER.finditer(p.t, m.start(), m.end()))
     b = _Builder(p, "mean")
-    refs = [b.given(n, 0, "") for n in items]
-    listed = ", ".join(n.group() for n in items[:-1]) + f" and {items[-1].group()}"
-    total = b.step("+", refs, "", f"What do {listed} add up to?")
+    total, items = _list_total(p, b, m)
     count_word = next((c for c in p.finditer(_COUNT, "all") if c.span("a") not in {n.span() for n in items}), None)
     if count_word and number_value(count_word.group("a")) == len(items):
         how_many = b.given(count_word, "a", count_word.group("noun"))
@@ -1309,6 +1340,63 @@ def mean(p: _Problem) -> Plan | None:
         how_many = b.fact(len(items), "values", f"{len(items)} values")
     b.step("/", [total, how_many], "", f"If that total were shared equally among the {len(items)} values, what "
                                        f"would each be?", kind="mean")
+    return b.finish()
+
+
+_MEAN_TARGET = [re.compile(rf"\b(?:mean|average)(?: score)? (?:over|of|for|across|on) {_n('n')} {_w('w')} "
+                           rf"(?:must|should|needs to|has to|is to) be {_n('t')}", re.I),
+                re.compile(rf"\b(?:mean|average)(?: score)? of {_n('t')} (?:over|for|across|on) {_n('n')} {_w('w')}",
+                           re.I)]
+
+
+def mean_missing(p: _Problem) -> Plan | None:
+    """'Her mean over 4 tests must be 85. She scored 78, 92 and 81.' -> 85 x 4 in all, 78 + 92 + 81 so far, then
+    what the last test must add."""
+    target = next((m for rx in _MEAN_TARGET for m in [p.search(rx)] if m), None)
+    listed = p.search(_LIST)
+    if not target or not listed or not p.asks(r"\b(need|must|has to|have to|should)\b"):
+        return None
+    b = _Builder(p, "mean")
+    n, w = target.group("n"), target.group("w")
+    total = b.step("*", [b.given(target, "t", ""), b.given(target, "n", w)], "",
+                   f"What total over {n} {w} gives a mean of {target.group('t')}?")
+    so_far, items = _list_total(p, b, listed)
+    if len(items) + 1 != b.value(b.given(target, "n", w)):
+        return None
+    first = next((c for c in p.finditer(_COUNT) if c.span("a") not in {i.span() for i in items}
+                  and c.span("a") != target.span("n") and c.span("a") != target.span("t")), None)
+    if first:   # 'the first 3 tests' only restates how many are listed
+        if number_value(first.group("a")) != len(items):
+            return None
+        b.given(first, "a", first.group("noun"))
+    b.step("-", [total, so_far], "", f"How much must the last of the {n} {w} add to reach that total?")
+    return b.finish()
+
+
+_GROUP_MEAN = re.compile(rf"{_n('n')} {_w('w')} (?:with|who have|who had|that have) an? (?:mean|average)"
+                         rf"(?: [a-z]+)? of {_n('m')}")
+
+
+def combined_mean(p: _Problem) -> Plan | None:
+    """'20 students with a mean of 72, 30 students with a mean of 82: the mean of all 50?' -> each group's total,
+    both together, then shared among everyone."""
+    groups = list(p.finditer(_GROUP_MEAN))
+    if len(groups) != 2 or not p.asks(r"\b(mean|average)\b"):
+        return None
+    b = _Builder(p, "mean")
+    totals = [b.step("*", [b.given(g, "n", g.group("w")), b.given(g, "m", "")], "",
+                     f"What do {g.group('n')} {g.group('w')} with a mean of {g.group('m')} score in all?")
+              for g in groups]
+    total = b.step("+", totals, "", "What is the total for both groups together?")
+    everyone = p.search(re.compile(rf"\ball {_n('a')}"), "question")
+    if everyone:
+        count = b.given(everyone, "a", "")
+        if b.value(count) != sum(b.value(b.given(g, "n", "")) for g in groups):
+            return None
+    else:
+        count = b.step("+", [b.given(g, "n", "") for g in groups], "", "How many are there in both groups?")
+    b.step("/", [total, count], "", "If that total were shared equally among everyone, what would each be?",
+           kind="mean")
     return b.finish()
 
 
@@ -1650,8 +1738,8 @@ def shopping(p: _Problem) -> Plan | None:
 PATTERNS: list[Callable[[_Problem], Plan | None]] = [
     equal_groups, grouping, sharing, groups_then_share, groups_then_price, comparison, as_many_total,
     measure_comparison, difference, times_difference, fraction_of, percent_of_number, change, part_whole, missing_part,
-    rate, percent_apply, percent_change, percent_reverse, ratio, for_every, rectangle, mean, equation, sum_difference,
-    shared_with_difference, conversion, shopping, expression]
+    rate, percent_apply, percent_change, percent_reverse, ratio, for_every, rectangle, missing_side, mean,
+    mean_missing, combined_mean, equation, sum_difference, shared_with_difference, conversion, shopping, expression]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
