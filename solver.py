@@ -176,7 +176,7 @@ def _stem(word: str) -> str:
     w = word.lower()
     for suffix, repl in (("ies", "y"), ("ves", "f"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("sses", "ss"),
                          ("s", "")):
-        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+        if w.endswith(suffix) and len(w) > len(suffix) + (2 if suffix == "s" else 1):   # 'boxes' -> 'box'
             return w[: -len(suffix)] + repl
     return w
 
@@ -687,7 +687,7 @@ _SUBJECT = rf"(?:{_NAME}|[Tt]here|[Tt]he \w+|[Aa]n? \w+|[Hh]e|[Ss]he|[Tt]hey|[Ww
 _START = re.compile(rf"(?:{_SUBJECT} (?:has|had|have|starts with|started with|is|are|was|were|"
                     rf"owns|collected|baked|picked|bought|made|saved|saves|raised|raises|earned|earns)) (?:(?:a |an )?[a-z]+ (?:of|with) )?"
                     rf"(?:{_n('a')} (?:[a-z]+ )?{_w('i')}|(?P<cash>\$\d+(?:\.\d+)?))")
-_EVENT = re.compile(rf"\b(?P<verb>{_LOSE}|{_GAIN}) (?:(?:another|away|out|the|his|her|their) )?{_n('b')}"
+_EVENT = re.compile(rf"\b(?P<verb>{_LOSE}|{_GAIN}) (?:(?:another|away|out|the|his|her|their|him|me|us) )?{_n('b')}"
                     rf"(?: (?:more )?(?:[a-z]+ )?{_w('u')})?")
 _START_GROUPS = re.compile(rf"{_SUBJECT} (?:has|had|have|are|were|bought|buys|orders|ordered|gets|got) "
                            rf"{_n('a')} {_w('g')} (?:of|with) {_n('b')} {_w('i')}")
@@ -792,8 +792,11 @@ def _with_elided(p: _Problem, events: list[re.Match]) -> list[list[re.Match | _M
 
 
 def _given_to_owner(p: _Problem, event: re.Match | _Merged) -> bool:
-    """'her aunt gave her 25 more beads': a gift to the owner adds to what they have."""
-    return re.match(r"(?:gives?|gave|hands?|handed) (?:her|him|them|me|us) ", p.t[event.span("verb")[0]:]) is not None
+    """'her aunt gave her 25 more beads': a gift to the owner adds to what they have. The giver must be someone
+    named by a noun ('her aunt', 'a friend'): in 'She gave him 5' the owner is the one giving."""
+    at = event.span("verb")[0]
+    giver = re.search(r"\b(?:her|his|their|my|a|an|the) (?!(?:her|his|their|my)\b)[a-z]+ $", p.t[:at])
+    return giver is not None and re.match(r"(?:gives?|gave|hands?|handed) (?:her|him|me|us) ", p.t[at:]) is not None
 
 
 def _actor(p: _Problem, event: re.Match) -> str | None:
