@@ -685,7 +685,8 @@ _GAIN = r"buys|bought|buy|gets|got|get|finds|found|find|receives|received|earns|
         r"collected|adds|added|wins|won|makes|made|was given|is given|borrows|borrowed|catches|caught|bakes|baked"
 _SUBJECT = rf"(?:{_NAME}|[Tt]here|[Tt]he \w+|[Aa]n? \w+|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)"
 _START = re.compile(rf"(?:{_SUBJECT} (?:has|had|have|starts with|started with|is|are|was|were|"
-                    rf"owns|collected|baked|picked|bought|made|saved|saves|raised|raises|earned|earns)) (?:(?:a |an )?[a-z]+ (?:of|with) )?"
+                    rf"owns|collected|baked|picked|bought|made|saved|saves|raised|raises|earned|earns)) "
+                    rf"(?:(?:a |an )?[a-z]+ (?:of|with) )?"
                     rf"(?:{_n('a')} (?:[a-z]+ )?{_w('i')}|(?P<cash>\$\d+(?:\.\d+)?))")
 _EVENT = re.compile(rf"\b(?P<verb>{_LOSE}|{_GAIN}) (?:(?:another|away|out|the|his|her|their|him|me|us) )?{_n('b')}"
                     rf"(?: (?:more )?(?:[a-z]+ )?{_w('u')})?")
@@ -1107,7 +1108,8 @@ _AFTER_PERCENT = [re.compile(rf"\bafter an? (?P<p>\d+(?:\.\d+)?%) {_CHANGE_WORD}
 
 
 def percent_reverse(p: _Problem) -> Plan | None:
-    """'After a 15% discount, shoes cost $68. The original price?' -> 85% is paid, 1% is $68 / 85, 100% is 100 x that."""
+    """'After a 15% discount, shoes cost $68. The original price?' -> 85% is paid, 1% is $68 / 85, and 100% is
+    100 times that."""
     m = next((found for rx in _AFTER_PERCENT for found in [p.search(rx)] if found), None)
     if not m or not p.asks(r"\b(original|originally|before|full|regular|usual)\b") or not p.asks(r"^(what|how much)"):
         return None
@@ -1274,7 +1276,8 @@ def missing_side(p: _Problem) -> Plan | None:
         return None
     b = _Builder(p, "rectangle")
     two = b.step("*", [b.given(side, "a", unit), b.fact(2, "", "2 of each side")], unit,
-                 f"How long are the two {side.group('side')}s of {side.group('a')} {unit} together?", kind="half_perimeter")
+                 f"How long are the two {side.group('side')}s of {side.group('a')} {unit} together?",
+                 kind="half_perimeter")
     rest = b.step("-", [b.given(per, "p", unit), two], unit,
                   f"How much of the {per.group('p')} {unit} perimeter is left for the two {other}s?".replace("  ", " "))
     b.step("/", [rest, b.fact(2, "", "2 of each side")], unit, f"How long is one {other}?")
