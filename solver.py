@@ -869,6 +869,59 @@ def missing_part(p: _Problem) -> Plan | None:
     return b.finish()
 
 
+_MEASURE_START = re.compile(rf"(?P<x>(?:[Tt]he|[Aa]n?|[Ii]ts|{_NAME})(?: [a-z]+){{0,2}}) (?:is|was) (?:at )?(?P<neg>-)?"
+                            rf"{_n('a')} ?{_w('u')}\b")
+_UP_BY = r"rises|rose|climbs|climbed|goes up|went up|grows|grew|gains|gained"
+_DOWN_BY = r"dives|dived|dove|sinks|sank|drops|dropped|falls|fell|goes down|went down|cuts off|cut off|saws off|" \
+           r"sawed off|loses|lost"
+_MEASURE_EVENT = re.compile(rf"\b(?P<verb>{_UP_BY}|{_DOWN_BY}) (?:by )?{_n('b')} ?{_w('u')}\b")
+
+
+def measure_change(p: _Problem) -> Plan | None:
+    """A measure that goes up and down: 'A submarine is at -120 m. It rises 45 m, then dives 70 m.' -> -75, then
+    -145; 'A board is 5 1/4 feet long. Ray cuts off 2 3/4 feet.' -> 2 1/2 feet."""
+    start = p.search(_MEASURE_START)
+    events = [e for e in p.finditer(_MEASURE_EVENT) if start and e.start() > start.end()]
+    if not start or not events or not p.asks(r"^(how (long|tall|high|deep|heavy)|what is (its|the|her|his|their) \w+)") \
+            or not p.asks(r"\b(now|left|then|at the end)\b"):
+        return None
+    unit = start.group("u")
+    if any(not _same(e.group("u"), unit) for e in events):
+        return None
+    b = _Builder(p, "change")
+    value = b.given(start, "a", unit, scale=-1 if start.group("neg") else 1)
+    for e in events:
+        down = re.fullmatch(_DOWN_BY, e.group("verb")) is not None
+        amount = b.given(e, "b", unit)
+        was, by = _plain(b.value(value)), _plain(b.value(amount))
+        question = f"How long is {was} {unit} once {by} {unit} are cut off?" if e.group("verb").endswith("off") \
+            else f"From {was} {unit}, it {e.group('verb')} {by} {unit}. Where is it then?"
+        value = b.step("-" if down else "+", [value, amount], unit, question)
+    return b.finish()
+
+
+_TWO_FRACTIONS = re.compile(rf"{_n('f1')} (?:of them )?(?:are|were) {_w('w1')} and {_n('f2')} (?:are|were) {_w('w2')}"
+                            rf"\. (?:The|the) rest (?:are|were) {_w('w3')}")
+
+
+def fractions_rest(p: _Problem) -> Plan | None:
+    """'Of 54 animals, 4/9 are cats and 1/3 are dogs. The rest are rabbits.' -> cats, dogs, both, then the rest."""
+    m, whole = p.search(_TWO_FRACTIONS), p.search(_COUNT)
+    if not m or not whole or whole.start() > m.start() or "/" not in m.group("f1") + m.group("f2") \
+            or not p.asks(rf"^how many {m.group('w3')}\b"):
+        return None
+    i = _head(whole)
+    b = _Builder(p, "fraction_of")
+    b.read.append(m.start("w3"))   # 'The rest are rabbits.' is the sentence the last step answers
+    total = b.given(whole, "a", i)
+    text = f"{whole.group('a')} {i}"
+    parts = [_part(b, total, m, f, text, m.group(w)) for f, w in (("f1", "w1"), ("f2", "w2"))]
+    both = b.step("+", parts, i, f"How many {m.group('w1')} and {m.group('w2')} are there together?")
+    b.step("-", [total, both], i, f"How many of the {text} are left for {m.group('w3')}?")
+    _whole(b.value(parts[0])), _whole(b.value(parts[1])), _whole(b.steps[-1].value)
+    return b.finish()
+
+
 # ----------------------------------------------------------------------------- rates and proportion
 
 _RATE_IN = re.compile(rf"{_n('a')} {_w('i')} (?:in|every|each) {_n('b')} {_w('t')}")
@@ -1586,6 +1639,11 @@ def _shown(value: Fraction) -> str:
     return f"{whole} {rest.numerator}/{rest.denominator}" if whole else f"{rest.numerator}/{rest.denominator}"
 
 
+def _plain(value: Fraction) -> str:
+    """A value as it starts a sentence or a sum: '-8', '3 1/2' (no bracket around a leading minus)."""
+    return re.sub(r"^\((-.*)\)$", r"\1", _shown(value))
+
+
 def expression(p: _Problem) -> Plan | None:
     """'Calculate 48 ÷ (4 + 2) × 3 - 5', 'Work out 3 1/2 - 1 2/3', 'Evaluate (-2)³ - 5 × (-3)': one step per
     operation, in the order of operations."""
@@ -1743,9 +1801,10 @@ def shopping(p: _Problem) -> Plan | None:
 
 PATTERNS: list[Callable[[_Problem], Plan | None]] = [
     equal_groups, grouping, sharing, groups_then_share, groups_then_price, comparison, as_many_total,
-    measure_comparison, difference, times_difference, fraction_of, percent_of_number, change, part_whole, missing_part,
-    rate, percent_apply, percent_change, percent_reverse, ratio, for_every, rectangle, missing_side, mean,
-    mean_missing, combined_mean, equation, sum_difference, shared_with_difference, conversion, shopping, expression]
+    measure_comparison, difference, times_difference, fraction_of, fractions_rest, percent_of_number, change,
+    measure_change, part_whole, missing_part, rate, percent_apply, percent_change, percent_reverse, ratio, for_every,
+    rectangle, missing_side, mean, mean_missing, combined_mean, equation, sum_difference, shared_with_difference,
+    conversion, shopping, expression]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.

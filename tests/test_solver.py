@@ -126,6 +126,12 @@ PATTERNS = [
      "is the mean height of all 25 players?", "mean", ["1500", "2400", "3900", "156"], ["10 players", "15 players"]),
     ("A rectangle has a perimeter of 50 m. Its width is 9 m. What is its length?",
      "rectangle", ["18", "32", "16"], ["two widths of 9 m", "50 m perimeter", "one length"]),
+    ("A plank is 7 1/2 feet long. Tia cuts off 3 3/4 feet. How long is the plank now?",
+     "change", ["15/4"], ["7 1/2 feet", "3 3/4 feet are cut off"]),
+    ("A diver is at -30 m. She rises 12 m, then dives 25 m. What is her depth now?",
+     "change", ["-18", "-43"], ["From -30 m", "rises 12 m", "From -18 m", "dives 25 m"]),
+    ("Of the 60 fruits in a basket, 2/5 are apples and 1/4 are pears. The rest are plums. How many plums are there?",
+     "fraction_of", ["12", "24", "15", "39", "21"], ["1/5 of 60 fruits", "1/4 of 60 fruits", "plums"]),
 ]
 
 
@@ -195,6 +201,8 @@ def test_authored_cases_precision_and_coverage():
     "A baker puts 144 muffins into boxes of 6. He sells each cake for $5. How much money does he make?",
     "Juice comes in packs of 6 boxes. Ms. Ortiz buys 5 packs and 3 bottles and shares the juice boxes equally among "
     "3 classes. How many juice boxes does each class get?",
+    "A diver is at -30 m. She rises 12 m, then dives 25 feet. What is her depth now?",      # two units
+    "Of the 60 fruits in a basket, 2/5 are apples and 1/4 are pears. The rest are plums. How many pears are green?",
 ])
 def test_abstains_when_the_text_is_not_fully_explained(problem):
     assert solver.plan(problem) is None
