@@ -882,8 +882,8 @@ def measure_change(p: _Problem) -> Plan | None:
     -145; 'A board is 5 1/4 feet long. Ray cuts off 2 3/4 feet.' -> 2 1/2 feet."""
     start = p.search(_MEASURE_START)
     events = [e for e in p.finditer(_MEASURE_EVENT) if start and e.start() > start.end()]
-    if not start or not events or not p.asks(r"^(how (long|tall|high|deep|heavy)|what is (its|the|her|his|their) \w+)") \
-            or not p.asks(r"\b(now|left|then|at the end)\b"):
+    asked = p.asks(r"^(how (long|tall|high|deep|heavy)|what is (its|the|her|his|their) \w+)")
+    if not start or not events or not asked or not p.asks(r"\b(now|left|then|at the end)\b"):
         return None
     unit = start.group("u")
     if any(not _same(e.group("u"), unit) for e in events):
@@ -1503,6 +1503,28 @@ def equation(p: _Problem) -> Plan | None:
     return b.finish()
 
 
+_BRACKET_EQUATION = re.compile(rf"{_n('a')} ?\( ?(?P<x>[a-z]) ?(?P<s>[+-]) ?{_n('b')} ?\) ?= ?{_n('c')}")
+
+
+def bracket_equation(p: _Problem) -> Plan | None:
+    """'Solve 2(x - 3) = 14' -> multiply out the bracket (2 x -3 = -6), undo it (14 + 6 = 20 is 2x), then x."""
+    m = p.search(_BRACKET_EQUATION, "all")
+    if not m:
+        return None
+    a, x, sign = m.group("a"), m.group("x"), m.group("s")
+    b = _Builder(p, "equation")
+    inner = b.given(m, "b", "", text=f"{sign}{m.group('b')}", scale=-1 if sign == "-" else 1)
+    spread = b.step("*", [b.given(m, "a", ""), inner], "",
+                    f"Multiplying out the bracket: what is {a} × {_shown(b.value(inner))}?",
+                    kind="equation")
+    shown = _plain(b.value(spread))
+    lhs = f"{a}{x} {'-' if shown.startswith('-') else '+'} {shown.lstrip('-')}"
+    times = b.step("-", [b.given(m, "c", ""), spread], "", f"If {lhs} = {m.group('c')}, what is {a}{x}?",
+                   kind="equation")
+    b.step("/", [times, b.given(m, "a", "")], "", f"If {a}{x} = {fmt(b.value(times))}, what is {x}?", kind="equation")
+    return b.finish()
+
+
 _SUM_DIFF = re.compile(rf"(?:sum of (?:(?P<two>2) |the )?numbers is|(?P<two_>2) numbers add up to) {_n('s')}[^.?!]*?"
                        rf"difference (?:is|of) {_n('d')}")
 _TOGETHER = re.compile(rf"(?P<x>{_NAME}) and (?P<y>{_NAME}) {_HAS} {_n('s')} {_w('i')}[^.?!]*?"
@@ -1704,6 +1726,27 @@ def _factor(big: str, small: str) -> int | None:
 _MEASURE = re.compile(rf"{_n('a')} ?{_w('u')}")
 
 
+_HOLDS = re.compile(rf"\b(?:holds|contains|has|had|held) {_n('a')} ?{_w('u')}")
+_FILL_Q = re.compile(rf"how many {_n('b')} ?(?P<v>[A-Za-z]+) {_w('c')} can (?:it|they|she|he|you|we) fill\b", re.I)
+
+
+def fill_count(p: _Problem) -> Plan | None:
+    """'A jug holds 3 litres. How many 250 mL cups can it fill?' -> 3 litres in mL, then how many 250s fit."""
+    held, q = p.search(_HOLDS), p.match_question(_FILL_Q)
+    factor = _factor(held.group("u"), q.group("v")) if held and q else None
+    if not factor:
+        return None
+    small, c = q.group("v"), q.group("c")
+    b = _Builder(p, "conversion")
+    f = b.fact(factor, f"{small} per {_unit(held.group('u'))}", f"{factor} {small} in 1 {_unit(held.group('u'))}")
+    total = b.step("*", [b.given(held, "a", held.group("u")), f], small,
+                   f"How many {small} are in {held.group('a')} {held.group('u')}?", kind="convert")
+    b.step("/", [total, b.given(q, "b", small)], c, f"How many {q.group('b')} {small} {c} can {held.group('a')} "
+                                                    f"{held.group('u')} fill?")
+    _whole(b.steps[-1].value)
+    return b.finish()
+
+
 def conversion(p: _Problem) -> Plan | None:
     """'3 hours is how many minutes?' -> 3 x 60; '150 cm in m' divides; '2 hours 15 minutes' adds the rest."""
     q = p.match_question(re.compile(rf"how many {_w('to')}\b", re.I))
@@ -1803,8 +1846,8 @@ PATTERNS: list[Callable[[_Problem], Plan | None]] = [
     equal_groups, grouping, sharing, groups_then_share, groups_then_price, comparison, as_many_total,
     measure_comparison, difference, times_difference, fraction_of, fractions_rest, percent_of_number, change,
     measure_change, part_whole, missing_part, rate, percent_apply, percent_change, percent_reverse, ratio, for_every,
-    rectangle, missing_side, mean, mean_missing, combined_mean, equation, sum_difference, shared_with_difference,
-    conversion, shopping, expression]
+    rectangle, missing_side, mean, mean_missing, combined_mean, equation, bracket_equation, sum_difference,
+    shared_with_difference, conversion, fill_count, shopping, expression]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.

@@ -132,6 +132,10 @@ PATTERNS = [
      "change", ["-18", "-43"], ["From -30 m", "rises 12 m", "From -18 m", "dives 25 m"]),
     ("Of the 60 fruits in a basket, 2/5 are apples and 1/4 are pears. The rest are plums. How many plums are there?",
      "fraction_of", ["12", "24", "15", "39", "21"], ["1/5 of 60 fruits", "1/4 of 60 fruits", "plums"]),
+    ("Solve 3(y + 4) = 27.", "equation", ["12", "15", "5"], ["3 × 4", "3y + 12 = 27", "3y = 15"]),
+    ("Solve 5(x - 2) = 30.", "equation", ["-10", "40", "8"], ["5 × (-2)", "5x - 10 = 30"]),
+    ("A bottle holds 2 litres of juice. How many 200 mL glasses can it fill?", "conversion", ["2000", "10"],
+     ["mL are in 2 litres", "200 mL glasses"]),
 ]
 
 
@@ -203,6 +207,8 @@ def test_authored_cases_precision_and_coverage():
     "3 classes. How many juice boxes does each class get?",
     "A diver is at -30 m. She rises 12 m, then dives 25 feet. What is her depth now?",      # two units
     "Of the 60 fruits in a basket, 2/5 are apples and 1/4 are pears. The rest are plums. How many pears are green?",
+    "A bottle holds 2 litres of juice. How many 300 mL glasses can it fill?",     # 6 2/3 glasses is no count
+    "A bottle holds 2 kg of rice. How many 200 mL glasses can it fill?",
 ])
 def test_abstains_when_the_text_is_not_fully_explained(problem):
     assert solver.plan(problem) is None
