@@ -1,18 +1,21 @@
 """Word-problem planner quality: coverage (share of problems planned) and precision (share of plans whose final
 value equals the gold answer), per pattern. Quality only, no timing.
 
-Sets: the authored grade 3-8 cases (tests/fixtures/solver/cases.jsonl, labelled with the pattern they exercise;
-coverage per label; the planner was developed against them), 30 authored held-out cases (heldout.jsonl, written
-after the planner and never tuned on) and GSM8K train (gold after '####'; coverage per pattern the planner chose).
+Sets: the authored grade 3-10 cases (tests/fixtures/solver/cases.jsonl, labelled with the pattern they exercise;
+coverage per label; the planner was developed against them), 50 authored held-out cases (heldout.jsonl, written
+after the planner and never tuned on), the math of the dev set's `tune` split (data/eval/tutor_cases.jsonl, by
+topic; its holdout rows are dropped before anything else is read) and GSM8K train (gold after '####'; coverage per
+pattern the planner chose).
 GSM8K test is an evaluation only: run it once with --split=test, never tune on it. Without the staged data
 (../shared/data, or $NANOTUTOR_DATA) the bench says so in one line and runs the authored cases alone.
 
     python -m bench.solver [--split=train|test] [--show_errors=10]
 
 Results (2026-12-05; coverage / precision):
-    authored cases (79)            96.2% / 100%
-    authored held-out cases (30)   83.3% / 100%
-    GSM8K train (7,473)             0.6% / 100%   (46 planned)
+    authored cases (109)           97.2% / 100%
+    authored held-out cases (50)   88.0% / 100%
+    dev set tune split, math (52)  80.8% / 100%   (42 planned)
+    GSM8K train (7,473)             0.7% / 100%   (52 planned)
     GSM8K test (1,319, one run)     0.8% / 81.8%  (11 planned, 9 right; measured on commit 22f85ec)
 """
 from __future__ import annotations
