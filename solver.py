@@ -931,7 +931,8 @@ def fractions_rest(p: _Problem) -> Plan | None:
     parts = [_part(b, total, m, f, text, m.group(w)) for f, w in (("f1", "w1"), ("f2", "w2"))]
     both = b.step("+", parts, i, f"How many {m.group('w1')} and {m.group('w2')} are there together?")
     b.step("-", [total, both], i, f"How many of the {text} are left for {m.group('w3')}?")
-    _whole(b.value(parts[0])), _whole(b.value(parts[1])), _whole(b.steps[-1].value)
+    for value in (b.value(parts[0]), b.value(parts[1]), b.steps[-1].value):
+        _whole(value)   # a fraction of the animals must be whole animals
     return b.finish()
 
 
@@ -1183,7 +1184,7 @@ def percent_reverse(p: _Problem) -> Plan | None:
     b = _Builder(p, "percent")
     paid = b.step("-" if down else "+", [b.fact(100, "percent", "100%"), b.given(m, "p", "percent", scale=100)],
                   "percent", f"After {m.group('p')} {'off' if down else 'more'}, what percent of the original "
-                             f"price is {m.group('a')}?", kind="percent_after")
+                             f"price is {m.group('a')}?")
     one = b.step("/", [b.given(m, "a", "dollars"), paid], "dollars per percent",
                  f"If {fmt(b.value(paid))}% of the original price is {m.group('a')}, how much is 1%?")
     b.step("*", [one, b.fact(100, "percent", "100%")], "dollars", "How much is the whole original price, 100%?",
