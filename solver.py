@@ -651,7 +651,7 @@ def _subject(name: str) -> str:
     return rf"(?P<{name}>{_NAME}|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er)(?: [a-z]+){{1,2}}?)"
 
 
-_OWNS = rf"(?:{_HAS}|costs?|weighs?)"
+_OWNS = rf"(?P<v>{_HAS}|costs?|weighs?)"
 _TIMES_AS = re.compile(rf"{_subject('y')} {_OWNS} {_n('k')} times as (?:many|much)(?: {_w('i')})? as "
                        rf"{_subject('x')}\b")
 _OWNS_AMOUNT = re.compile(rf"{_subject('x')} {_OWNS} {_n('a')}(?: {_w('i')})?")
@@ -682,8 +682,9 @@ def times_difference(p: _Problem) -> Plan | None:
     amount = base.group("a") if i == "dollars" else f"{base.group('a')} {i}"
     b = _Builder(p, "comparison")
     a = b.given(base, "a", i)
-    bigger = b.step("*", [b.given(rel, "k", ""), a], i,
-                    f"{much} is {rel.group('k')} times {amount}, for {_in_sentence(rel.group('y'))}?")
+    verb = {"cost": "cost", "costs": "cost", "weigh": "weigh", "weighs": "weigh"}.get(rel.group("v"), "have")
+    bigger = b.step("*", [b.given(rel, "k", ""), a], i, f"{much} does {_in_sentence(rel.group('y'))} {verb}, "
+                                                        f"{rel.group('k')} times {amount}?")
     more = "How much more" if i == "dollars" else f"How many more {i}"
     b.step("-", [bigger, a], i, f"{more} is that than {_in_sentence(rel.group('x'))}'s {base.group('a')}?")
     return b.finish()

@@ -91,7 +91,7 @@ PATTERNS = [
     ("Nina has 63 cards. Paul has 29 cards. How many more cards does Nina have than Paul?",
      "comparison", ["34"], ["Nina", "Paul", "cards"]),
     ("A pencil costs $3. A book costs 5 times as much as the pencil. How much more does the book cost than the "
-     "pencil?", "comparison", ["15", "12"], ["5 times $3", "a book", "the pencil's $3"]),
+     "pencil?", "comparison", ["15", "12"], ["does a book cost, 5 times $3", "the pencil's $3"]),
     ("Mr. Diaz pays $24 for 4 kg of apples. At the same price, how much would 7 kg cost?",
      "rate", ["6", "42"], ["1 kg", "4 kg cost $24", "7 kg", "$6 per kg"]),
     ("If 6 movie tickets cost $54, how much do 4 tickets cost?", "rate", ["9", "36"], ["6 tickets", "4 tickets"]),
