@@ -12,9 +12,9 @@ GSM8K test is an evaluation only: run it once with --split=test, never tune on i
     python -m bench.solver [--split=train|test] [--show_errors=10]
 
 Results (2026-12-05; coverage / precision):
-    authored cases (109)           97.2% / 100%
+    authored cases (110)           97.3% / 100%
     authored held-out cases (50)   88.0% / 100%
-    dev set tune split, math (52)  80.8% / 100%   (42 planned)
+    dev set tune split, math (52)  82.7% / 100%   (43 planned)
     GSM8K train (7,473)             0.7% / 100%   (52 planned)
     GSM8K test (1,319, one run)     0.8% / 81.8%  (11 planned, 9 right; measured on commit 22f85ec)
 """

@@ -136,6 +136,8 @@ PATTERNS = [
     ("Solve 5(x - 2) = 30.", "equation", ["-10", "40", "8"], ["5 × (-2)", "5x - 10 = 30"]),
     ("A bottle holds 2 litres of juice. How many 200 mL glasses can it fill?", "conversion", ["2000", "10"],
      ["mL are in 2 litres", "200 mL glasses"]),
+    ("The red rope is 2 m 35 cm. The blue rope is 180 cm. How many centimeters longer is the red rope than the blue "
+     "rope?", "conversion", ["200", "235", "55"], ["centimeters are in 2 m", "2 m 35 cm", "180 cm"]),
 ]
 
 
@@ -209,6 +211,8 @@ def test_authored_cases_precision_and_coverage():
     "Of the 60 fruits in a basket, 2/5 are apples and 1/4 are pears. The rest are plums. How many pears are green?",
     "A bottle holds 2 litres of juice. How many 300 mL glasses can it fill?",     # 6 2/3 glasses is no count
     "A bottle holds 2 kg of rice. How many 200 mL glasses can it fill?",
+    "The red rope is 2 m 35 cm. The blue rope is 180 cm. How many centimeters longer is the blue rope than the red "
+    "rope?",                                                                       # asks it the wrong way round
 ])
 def test_abstains_when_the_text_is_not_fully_explained(problem):
     assert solver.plan(problem) is None
@@ -276,7 +280,7 @@ def test_dev_set_tune_plans_are_right_and_contain_every_gold_step():
         gold = [Fraction(str(s["value"])) for s in case["steps"]]
         assert plan.answer == gold[-1], case["id"]
         assert set(gold) <= {s.value for s in plan.steps}, (case["id"], [s.value for s in plan.steps])
-    assert planned >= 37
+    assert planned >= 43
 
 
 def test_diagnosis_question_matches_the_issue_example():
