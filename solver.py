@@ -15,11 +15,12 @@ quantity, percent increase/decrease/discount and percent change, ratio and propo
 rectangles, squares and two-rectangle composite shapes, mean, linear equations (written or in words), two-number
 sum/difference systems, unit conversion, and chains (groups then change, comparison then total, shopping lists
 with change). Added for the dev set's tune split: groups then sharing or a price per group, times as much then how
-much more, spends named together added before they are taken away, gifts to the owner, 'pays $18 for 3 kg',
-'for every' proportion, reverse percent (after a discount), a percent of a bare number, two fractions and the
-rest, fractions of measures added, a measure going up and down (negative starts), a missing score for a target
-mean, the mean of two groups, a rectangle's missing side, equations with a bracket, how many small measures fill a
-container, a difference of a two-unit measure ('3 kg 40 g'), and written arithmetic (brackets, powers, negatives, mixed numbers) in the order of operations.
+much more, spends named together added before they are taken away, gifts to the owner, 'pays $18 for 3 kg', 'for
+every' proportion, reverse percent (after a discount), a percent of a bare number, two fractions and the rest,
+fractions of measures added, a measure going up and down (negative starts), a missing score for a target mean, the
+mean of two groups, a rectangle's missing side, equations with a bracket, how many small measures fill a container,
+a difference of a two-unit measure ('3 kg 40 g'), and written arithmetic (brackets, powers, negatives, mixed
+numbers) in the order of operations.
 
 Steps follow the school breakdown the dev set's gold steps use, so the tutor can recognise a student's
 intermediate value: a non-unit fraction is 1/8 of the whole first, then 5 of those parts; two numbers from their
