@@ -14,7 +14,17 @@ gives away, the rest), rates and unit rates (km in hours, $ per kg, how long), f
 quantity, percent increase/decrease/discount and percent change, ratio and proportion, perimeter and area of
 rectangles, squares and two-rectangle composite shapes, mean, linear equations (written or in words), two-number
 sum/difference systems, unit conversion, and chains (groups then change, comparison then total, shopping lists
-with change).
+with change). Added for the dev set's tune split: groups then sharing or a price per group, times as much then how
+much more, spends named together added before they are taken away, gifts to the owner, 'pays $18 for 3 kg', 'for
+every' proportion, reverse percent (after a discount), a percent of a bare number, two fractions and the rest,
+fractions of measures added, a measure going up and down (negative starts), a missing score for a target mean, the
+mean of two groups, a rectangle's missing side, equations with a bracket, how many small measures fill a container,
+a difference of a two-unit measure ('3 kg 40 g'), and written arithmetic (brackets, powers, negatives, mixed
+numbers) in the order of operations.
+
+Steps follow the school breakdown the dev set's gold steps use, so the tutor can recognise a student's
+intermediate value: a non-unit fraction is 1/8 of the whole first, then 5 of those parts; two numbers from their
+sum and difference are half the sum plus or minus half the difference; an expression is one operation per step.
 
 `diagnose(plan, student_text)` compares the student's numbers with the plan's step values and with the values the
 wrong plans of known misconceptions produce (add tops and bottoms, subtract the group size instead of dividing,
@@ -31,10 +41,14 @@ the numbers filled in; never the result).
     'You took 8 away once. How many teams of 8 can 96 players make?'
 
 Measured with `python -m bench.solver` (quality, not timing; 2026-12-05; $NANOTUTOR_DATA points at the staged data):
-  authored cases (tests/fixtures/solver/cases.jsonl, 79 grade 3-8 problems, developed against):
-      coverage 96.2%, precision 100% (every pattern 100% precise; coverage 80-100% per pattern)
-  authored held-out cases (heldout.jsonl, 30 problems written later, never tuned on): coverage 83.3%, precision 100%
-  GSM8K train (7,473): coverage 0.6% (46 planned), precision 100%
+  authored cases (tests/fixtures/solver/cases.jsonl, 110 grade 3-10 problems, developed against):
+      coverage 97.3%, precision 100% (every pattern 100% precise; coverage 88-100% per pattern)
+  authored held-out cases (heldout.jsonl, 50 problems written after the planner, never tuned on): coverage 88.0%
+      (44 planned), precision 100% (the 20 written for the tune-split phrasings: 18 planned, all right)
+  dev set, math of the `tune` split (data/eval/tutor_cases.jsonl, 52 problems; holdout never read):
+      coverage 82.7% (43 planned; was 12), precision 100% (was 91.7%: a gift to the owner was read as a loss);
+      every gold step value of the 43 is a step of the plan (was 10 of 12)
+  GSM8K train (7,473): coverage 0.7% (52 planned), precision 100%
   GSM8K test (1,319, evaluation only, one run, on commit 22f85ec before the last guards): coverage 0.8%
       (11 planned), precision 81.8% (9 right; the two wrong plans were a comparison and a percent problem)
 GSM8K problems are mostly 3-5 step chains with world knowledge (a week has 7 days, "back and forth"), which the
@@ -176,7 +190,7 @@ def _stem(word: str) -> str:
     w = word.lower()
     for suffix, repl in (("ies", "y"), ("ves", "f"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("sses", "ss"),
                          ("s", "")):
-        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+        if w.endswith(suffix) and len(w) > len(suffix) + (2 if suffix == "s" else 1):   # 'boxes' -> 'box'
             return w[: -len(suffix)] + repl
     return w
 
@@ -238,12 +252,13 @@ class _Problem:
 
 
 def _read(problem: str) -> _Problem | None:
-    t = normalise(problem)
+    # 'At the same price, how much...' restates what every rate plan assumes; it is not a statement to place.
+    t = re.sub(r"\b[Aa]t the same (?:price|rate|speed|pace), ", "", normalise(problem))
     sentences = list(re.finditer(_SENTENCE, t))
     starts = [m.start() for m in sentences if m.group().strip()]
     asked = [m.start() for m in sentences if m.group().strip().endswith("?")]
     if not asked:
-        asked = [s for s in starts if re.match(r"\s*(how|what|find|calculate|work out|solve)\b", t[s:], re.I)]
+        asked = [s for s in starts if re.match(r"\s*(how|what|find|calculate|work out|solve|evaluate)\b", t[s:], re.I)]
     if not asked:
         return None
     q = asked[-1]
@@ -265,12 +280,13 @@ class _Builder:
         self.used: dict[tuple[int, int], Ref] = {}
         self.read: list[int] = []     # positions of number-free phrases a pattern has read ('I think of a number')
 
-    def given(self, m: re.Match, group: str | int, unit: str, text: str = "") -> Ref:
+    def given(self, m: re.Match, group: str | int, unit: str, text: str = "", scale: int = 1) -> Ref:
+        """The number of group `group` as a quantity, times `scale` (-1 for '(-5)', 100 for '15%' read as 15)."""
         span = m.span(group)
         if span not in self.used:
             token = m.group(group)
             words = text or (token if token.startswith("$") or token.endswith("%") else f"{token} {unit}".strip())
-            self.quantities.append(Quantity(number_value(token), unit, words))
+            self.quantities.append(Quantity(scale * number_value(token), unit, words))
             self.used[span] = Ref("quantity", len(self.quantities) - 1)
         return self.used[span]
 
@@ -364,7 +380,8 @@ _EACH_HAS = re.compile(rf"\b(?:each|every|an?) (?:of the )?{_w('g')} (?:has|hold
                        rf"had|held|contained|have|hold|contain) {_n('b')} {_w('i')}", re.I)
 _ON_EACH = re.compile(rf"{_n('b')} {_w('i')} (?:in|on|per|inside|for) (?:each|every) {_w('g')}")
 _PER = re.compile(rf"{_n('b')} {_w('i')} per {_w('g')}")
-_INTO = re.compile(rf"\b(?:into|make|form|makes|forms) (?:equal )?{_w('g')} of {_n('b')}(?: {_w('i')})?")
+_INTO = re.compile(rf"\b(?:into|make|form|makes|forms|comes? in|sold in) (?:equal )?{_w('g')} of {_n('b')}"
+                   rf"(?: {_w('i')})?")
 _COUNT = re.compile(rf"{_n('a')} {_w('noun')}(?: {_w('noun2')})?")   # '12 red marbles': noun or noun2
 
 
@@ -393,29 +410,85 @@ def _group_relation(p: _Problem) -> tuple[re.Match, str, str | None] | None:
     return None
 
 
-def equal_groups(p: _Problem) -> Plan | None:
-    """Groups x size: '5 sheets of 24 stickers' or '5 sheets. Each sheet has 24 stickers.' -> how many stickers."""
-    b = _Builder(p, "equal_groups")
+def _groups(p: _Problem) -> tuple[re.Match, re.Match, str, str, str] | None:
+    """(the count, the size, group noun, item noun, the groups in words) of 'n groups of k items', said at once
+    ('5 sheets of 24 stickers') or in two places ('5 sheets. Each sheet has 24 stickers.')."""
     m = p.search(_GROUPS_OF)
     if m:
-        count, size, g, i = m, m, m.group("g"), m.group("i")
-    else:
-        rel = _group_relation(p)
-        if not rel or not rel[2]:
-            return None
-        size, g, i = rel
-        count = next((c for c in p.finditer(_COUNT, "all") if _counts(c, g)
-                      and c.span("a") != size.span("b")), None)
-        if not count:
-            return None
-        g = next(w for w in (count.group("noun"), count.group("noun2")) if _same(w, g))   # "5 sheets", not "sheet"
-    if not p.asks_for(i) or re.search(_GROUP_WORDS, p.question):
+        return m, m, m.group("g"), m.group("i"), f"{m.group('a')} {m.group('g')} of {m.group('b')}"
+    rel = _group_relation(p)
+    if not rel or not rel[2]:
         return None
-    a = b.given(count, "a", g)
-    n = b.given(size, "b", i)
-    groups = f"{count.group('a')} {g} of {size.group('b')}" if m else \
-        f"{count.group('a')} {g} with {size.group('b')} {i} each"
-    b.step("*", [a, n], i, f"How many {i} are in {groups}?")
+    size, g, i = rel
+    count = next((c for c in p.finditer(_COUNT, "all") if _counts(c, g) and c.span("a") != size.span("b")), None)
+    if not count:
+        return None
+    g = next(w for w in (count.group("noun"), count.group("noun2")) if _same(w, g))   # "5 sheets", not "sheet"
+    return count, size, g, i, f"{count.group('a')} {g} with {size.group('b')} {i} each"
+
+
+def _asked_noun(p: _Problem, noun: str) -> str:
+    """The question's words for `noun`: '6 juice boxes' read 'juice'; 'how many juice boxes' names them whole."""
+    words = re.match(r"how many ([a-z]+)(?: ([a-z]+))?", p.question, re.I)
+    if words and _same(words.group(1), noun) and words.group(2) and re.fullmatch(_w("x"), words.group(2)) \
+            and words.group(2).endswith("s"):
+        return f"{words.group(1)} {words.group(2)}"
+    return noun
+
+
+def equal_groups(p: _Problem) -> Plan | None:
+    """Groups x size: '5 sheets of 24 stickers' or '5 sheets. Each sheet has 24 stickers.' -> how many stickers."""
+    found = _groups(p)
+    if not found or not p.asks_for(found[3]) or re.search(_GROUP_WORDS, p.question):
+        return None
+    count, size, g, i, groups = found
+    b = _Builder(p, "equal_groups")
+    i = _asked_noun(p, i)
+    b.step("*", [b.given(count, "a", g), b.given(size, "b", i)], i, f"How many {i} are in {groups}?")
+    return b.finish()
+
+
+def groups_then_share(p: _Problem) -> Plan | None:
+    """'buys 5 packs of 6 juice boxes and shares them equally among 3 classes' -> 5 x 6 boxes, then 30 / 3."""
+    found, share = _groups(p), p.search(_SHARE)
+    if not found or not share or not p.asks(r"^how many\b.*\b(each|per|every)\b") or not p.asks_for(found[3]):
+        return None
+    count, size, g, i, groups = found
+    if share.span("b") in (count.span("a"), size.span("b")):
+        return None
+    b = _Builder(p, "equal_groups")
+    i = _asked_noun(p, i)
+    total = b.step("*", [b.given(count, "a", g), b.given(size, "b", i)], i, f"How many {i} are in {groups}?")
+    b.step("/", [total, b.given(share, "b", share.group("g"))], i,
+           f"If those {i} are shared equally among {share.group('b')} {share.group('g')}, how many does each get?")
+    _whole(b.steps[-1].value)
+    return b.finish()
+
+
+_GROUP_PRICE = [re.compile(rf"\b(?:sells?|sold) (?:each|every|a|one) {_w('g')} for (?P<p>\$\d+(?:\.\d+)?)"),
+                re.compile(rf"\b(?:each|every|one|a) {_w('g')} (?:costs?|sells for|is sold for) (?P<p>\$\d+(?:\.\d+)?)",
+                           re.I)]
+
+
+def groups_then_price(p: _Problem) -> Plan | None:
+    """'packs 360 eggs into cartons of 12 and sells each carton for $3' -> 360 / 12 cartons, then 30 x $3."""
+    rel = _group_relation(p)
+    price = next((m for rx in _GROUP_PRICE for m in [p.search(rx)] if m), None)
+    if not rel or not price or not _same(price.group("g"), rel[1]) or \
+            not p.asks(r"^how much (money )?(does|did|will|would|do) \w+ (make|earn|get|collect|take in)\b"):
+        return None
+    size, g, i = rel
+    total = next((c for c in p.finditer(_COUNT) if (_counts(c, i) or i is None) and c.span("a") != size.span("b")
+                  and not _counts(c, g)), None)
+    if not total:
+        return None
+    i = i or _head(total)
+    b = _Builder(p, "equal_groups")
+    groups = b.step("/", [b.given(total, "a", i), b.given(size, "b", i)], g,
+                    f"How many {g} of {size.group('b')} can {total.group('a')} {i} fill?")
+    _whole(b.value(groups))
+    b.step("*", [groups, b.given(price, "p", "dollars")], "dollars",
+           f"How much money do those {g} bring in at {price.group('p')} each?")
     return b.finish()
 
 
@@ -551,7 +624,7 @@ def measure_comparison(p: _Problem) -> Plan | None:
 
 
 _DIFF_Q = re.compile(rf"how many (?P<dir>more|fewer|less)(?: {_w('i')})? (?:does|did|do|will) (?P<y>{_NAME}) "
-                     rf"{_w('verb')}[^?]* than (?P<x>{_NAME})", re.I)
+                     rf"(?P<verb>[a-z]+)[^?]* than (?P<x>{_NAME})", re.I)
 
 
 def difference(p: _Problem) -> Plan | None:
@@ -561,8 +634,9 @@ def difference(p: _Problem) -> Plan | None:
         return None
     counts = {m.group("x"): m for m in p.finditer(_BASE)}
     x, y = q.group("x"), q.group("y")
-    if x not in counts or y not in counts or len(counts) != 2:
-        return None
+    if x not in counts or y not in counts or len(counts) != 2 or \
+            not _same(counts[x].group("i"), counts[y].group("i")) or re.search(r"\b(times|as|than)\b", p.body):
+        return None   # 'Anya has 4 times as many erasers as Andrea' is a comparison to work out first
     big, small = (y, x) if q.group("dir") == "more" else (x, y)
     i = counts[y].group("i")
     b = _Builder(p, "comparison")
@@ -570,6 +644,50 @@ def difference(p: _Problem) -> Plan | None:
     b.step("-", refs, i, f"How many more {i} does {big} have than {small}?")
     if b.steps[-1].value < 0:
         return None
+    return b.finish()
+
+
+def _subject(name: str) -> str:
+    """Who or what has an amount: a name or a short noun phrase ('A toy robot', 'the drone')."""
+    return rf"(?P<{name}>{_NAME}|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er)(?: [a-z]+){{1,2}}?)"
+
+
+_OWNS = rf"(?P<v>{_HAS}|costs?|weighs?)"
+_TIMES_AS = re.compile(rf"{_subject('y')} {_OWNS} {_n('k')} times as (?:many|much)(?: {_w('i')})? as "
+                       rf"{_subject('x')}\b")
+_OWNS_AMOUNT = re.compile(rf"{_subject('x')} {_OWNS} {_n('a')}(?: {_w('i')})?")
+_MORE_THAN_Q = re.compile(r"how (?:many|much) more\b(?P<y>[^?]*) than (?P<x>[^?]+)\?", re.I)
+
+
+def _in_sentence(phrase: str) -> str:
+    """'A drone' -> 'a drone' inside a sentence; names keep their capital."""
+    return re.sub(r"^(The|A|An|His|Her)\b", lambda m: m.group().lower(), phrase)
+
+
+def times_difference(p: _Problem) -> Plan | None:
+    """'A robot costs $14. A drone costs 6 times as much as the robot. How much more does the drone cost?' ->
+    the drone's price first (6 x 14), then the difference (84 - 14)."""
+    rel, q = p.search(_TIMES_AS), p.match_question(_MORE_THAN_Q)
+    bases = [m for m in p.finditer(_OWNS_AMOUNT) if not rel or m.start() != rel.start()]
+    if not rel or not q or len(bases) != 1:
+        return None
+    base = bases[0]
+    x_words, y_words = _own_words(rel.group("x")), _own_words(rel.group("y"))
+    if not x_words <= _own_words(base.group("x")) or not x_words <= _own_words(q.group("x")) \
+            or not y_words & _own_words(q.group("y")) or x_words & y_words:
+        return None   # the question must compare the two things the text compares, the bigger one first
+    i = base.group("i") or ("dollars" if base.group("a").startswith("$") else "")
+    if rel.group("i") and not _same(rel.group("i"), i) or not i:
+        return None
+    much = "How much" if i == "dollars" else f"How many {i}"
+    amount = base.group("a") if i == "dollars" else f"{base.group('a')} {i}"
+    b = _Builder(p, "comparison")
+    a = b.given(base, "a", i)
+    verb = {"cost": "cost", "costs": "cost", "weigh": "weigh", "weighs": "weigh"}.get(rel.group("v"), "have")
+    bigger = b.step("*", [b.given(rel, "k", ""), a], i, f"{much} does {_in_sentence(rel.group('y'))} {verb}, "
+                                                        f"{rel.group('k')} times {amount}?")
+    more = "How much more" if i == "dollars" else f"How many more {i}"
+    b.step("-", [bigger, a], i, f"{more} is that than {_in_sentence(rel.group('x'))}'s {base.group('a')}?")
     return b.finish()
 
 
@@ -582,9 +700,10 @@ _GAIN = r"buys|bought|buy|gets|got|get|finds|found|find|receives|received|earns|
         r"collected|adds|added|wins|won|makes|made|was given|is given|borrows|borrowed|catches|caught|bakes|baked"
 _SUBJECT = rf"(?:{_NAME}|[Tt]here|[Tt]he \w+|[Aa]n? \w+|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)"
 _START = re.compile(rf"(?:{_SUBJECT} (?:has|had|have|starts with|started with|is|are|was|were|"
-                    rf"owns|collected|baked|picked|bought|made|saved|saves)) (?:(?:a |an )?[a-z]+ (?:of|with) )?"
+                    rf"owns|collected|baked|picked|bought|made|saved|saves|raised|raises|earned|earns)) "
+                    rf"(?:(?:a |an )?[a-z]+ (?:of|with) )?"
                     rf"(?:{_n('a')} (?:[a-z]+ )?{_w('i')}|(?P<cash>\$\d+(?:\.\d+)?))")
-_EVENT = re.compile(rf"\b(?P<verb>{_LOSE}|{_GAIN}) (?:(?:another|away|out|the|his|her|their) )?{_n('b')}"
+_EVENT = re.compile(rf"\b(?P<verb>{_LOSE}|{_GAIN}) (?:(?:another|away|out|the|his|her|their|him|me|us) )?{_n('b')}"
                     rf"(?: (?:more )?(?:[a-z]+ )?{_w('u')})?")
 _START_GROUPS = re.compile(rf"{_SUBJECT} (?:has|had|have|are|were|bought|buys|orders|ordered|gets|got) "
                            rf"{_n('a')} {_w('g')} (?:of|with) {_n('b')} {_w('i')}")
@@ -612,7 +731,6 @@ def change(p: _Problem) -> Plan | None:
         i = "dollars" if cash else m.group("i")
         start, after = b.given(m, "cash" if cash else "a", i), m.end()
     before = (p.t[:after].split(". ")[-1] if not grouped else grouped.group(0)) + ", then"
-    how_many = "How much money" if i == "dollars" else f"How many {i}"
     if not p.asks_for(i) and not p.asks(r"^how many (does|did|do|are|were|is)\b") \
             and not (i == "dollars" and p.asks(r"^how much (money )?(does|did|do|is|are)\b")):
         return None
@@ -620,42 +738,81 @@ def change(p: _Problem) -> Plan | None:
     owner = p.t[p.t.rfind(".", 0, after) + 1:after].split()[0]
     if not events or any(_actor(p, e) not in (owner, None) for e in events):
         return None   # 'Jason buys 5 of the bottles' takes bottles off the shelf: someone else's change
-    for e in _with_elided(p, events):
-        unit, verb, amount = e.group("u"), e.group("verb"), e.group("b")
-        lose = re.fullmatch(_LOSE, verb) is not None
-        of_what = re.match(rf" of (?:them|it|the {i}|what (?:is|was) left|the rest)\b", p.t[e.end("b"):])
-        if p.t.startswith(" of", e.end("b")) and not of_what:
-            return None   # 'spends 4/5 of that' is a part of something we cannot name
-        if of_what and re.search(r"[/%]", amount):
-            whole = "the money" if i == "dollars" else f"the {i}"
-            part = b.step("*", [start, b.given(e, "b", "")], i,
-                          f"{how_many.replace(' money', '')} is {amount} of {whole} at that point?",
-                          kind="fraction_of")
-            start = b.step("-" if lose else "+", [start, part], i, f"{before} {verb} {amount}{of_what.group(0)}. "
-                                                                   f"{how_many} then?")
-        elif unit and unit not in _NOT_UNIT and not _same(unit, i) and not of_what:
-            return None
-        else:
-            start = b.step("-" if lose else "+", [start, b.given(e, "b", i)], i,
-                           f"{before} {verb} {amount}. {how_many} then?")
-        before = "Then"
-        _whole(b.value(start))
+    for group in _with_elided(p, events):
+        plain = len(group) > 1 and not any(re.search(r"[/%]", e.group("b")) or p.t.startswith(" of", e.end("b"))
+                                           for e in group)
+        for e in ([_Summed(b, group, i)] if plain else group):
+            start = _change_event(p, b, e, start, before, i)
+            if start is None:
+                return None
+            before = "Then"
+            _whole(b.value(start))
     return b.finish()
+
+
+class _Summed:
+    """'spent $480 on the bus and $315 on tickets': one event whose amount is the two added first (step 1)."""
+
+    def __init__(self, b: _Builder, group: list, unit: str):
+        self.event, self.amounts = group[0], [e.group("b") for e in group]
+        much = "How much" if unit == "dollars" else f"How many {unit}"
+        self.total = b.step("+", [b.given(e, "b", unit) for e in group], unit,
+                            f"{much} is {' and '.join(self.amounts)} together?")
+
+    def group(self, name: str) -> str | None:
+        return " and ".join(self.amounts) if name == "b" else None if name == "u" else self.event.group(name)
+
+    def span(self, name: str) -> tuple[int, int]:
+        return self.event.span(name)
+
+    def end(self, name: str) -> int:
+        return self.event.end(name)
+
+
+def _change_event(p: _Problem, b: _Builder, e: re.Match | _Merged | _Summed, start: Ref, before: str,
+                  i: str) -> Ref | None:
+    """One event of a change story applied to the running amount (None when its amount is not of `i`)."""
+    unit, verb, amount = e.group("u"), e.group("verb"), e.group("b")
+    how_many = "How much money" if i == "dollars" else f"How many {i}"
+    lose = re.fullmatch(_LOSE, verb) is not None
+    if lose and _given_to_owner(p, e):
+        lose, verb = False, "got"
+    of_what = re.match(rf" of (?:them|it|the {i}|what (?:is|was) left|the rest)\b", p.t[e.end("b"):])
+    if p.t.startswith(" of", e.end("b")) and not of_what:
+        return None   # 'spends 4/5 of that' is a part of something we cannot name
+    if of_what and re.search(r"[/%]", amount):
+        whole = "the money" if i == "dollars" else f"the {i}"
+        part = _part(b, start, e, "b", f"{whole} at that point", i)
+        return b.step("-" if lose else "+", [start, part], i, f"{before} {verb} {amount}{of_what.group(0)}. "
+                                                              f"{how_many} then?")
+    if unit and unit not in _NOT_UNIT and not _same(unit, i) and not of_what:
+        return None
+    amount_ref = e.total if isinstance(e, _Summed) else b.given(e, "b", i)
+    return b.step("-" if lose else "+", [start, amount_ref], i, f"{before} {verb} {amount}. {how_many} then?")
 
 
 _ELIDED = re.compile(rf"(?P<gap>[^.?!0-9]*?) and {_n('b')}(?: (?:more )?{_w('u')})?\b")
 
 
-def _with_elided(p: _Problem, events: list[re.Match]) -> list[re.Match | _Merged]:
-    """'sold 1/3 of them in the morning and 25 in the afternoon': the 25 is sold too (the verb is left out)."""
-    out: list[re.Match | _Merged] = []
+def _with_elided(p: _Problem, events: list[re.Match]) -> list[list[re.Match | _Merged]]:
+    """Each event with the amounts that share its verb: 'sold 1/3 of them in the morning and 25 in the afternoon'
+    (the 25 is sold too, the verb is left out)."""
+    out: list[list[re.Match | _Merged]] = []
     for e in events:
-        out.append(e)
+        out.append([e])
         elided = _ELIDED.match(p.t, e.end())
         if elided and not any(x.start() < elided.end() and x.start() >= e.end() for x in events) \
                 and not re.search(_LOSE + "|" + _GAIN, elided.group("gap")):
-            out.append(_Merged(elided, _Renamed(e, {"verb": "verb"})))
+            out[-1].append(_Merged(elided, _Renamed(e, {"verb": "verb"})))
     return out
+
+
+def _given_to_owner(p: _Problem, event: re.Match | _Merged) -> bool:
+    """'her aunt gave her 25 more beads': a gift to the owner adds to what they have. The giver must be someone
+    named by a noun ('her aunt', 'a friend'): in 'She gave him 5' the owner is the one giving."""
+    at = event.span("verb")[0]
+    giver = re.search(r"\b(?:her|his|their|my|a|an|the) (?!(?:her|his|their|my)\b)[a-z]+ $", p.t[:at])
+    return giver is not None and re.match(r"(?:gives?|gave|hands?|handed) (?:her|him|me|us) ", p.t[at:]) is not None
 
 
 def _actor(p: _Problem, event: re.Match) -> str | None:
@@ -672,25 +829,37 @@ def _noun_follows(p: _Problem, m: re.Match, noun: str) -> bool:
     for k, word in enumerate(words[:3]):
         if _same(word, noun):
             between = words[:k]
-            return "of" not in between or ("/" in m.group() and between[:2] in (["of", "a"], ["of", "an"]))
+            return "of" not in between or ("/" in m.group() and between[:2] in (["of", "a"], ["of", "an"])) \
+                or (len(between) == 2 and _unit(between[0]) in _MEASURES and between[1] == "of")
     return False
+
+
+# Measures of an amount ('3/4 cup of flour' is flour, where '6 boxes of crayons' counts boxes).
+_MEASURES = {"cup", "kg", "g", "l", "ml", "pound", "ounce", "tablespoon", "teaspoon", "gallon", "pint", "quart"}
+_DISTANCES = {"mile", "km", "m", "cm", "foot", "yard", "inch", "meter", "metre"}
 
 
 def part_whole(p: _Problem) -> Plan | None:
     """Parts to a whole: '18 red and 24 blue marbles. How many marbles in all?' (fractions of a cup too)."""
-    q = p.match_question(re.compile(r"how (?:many|much) (?P<i>[a-z]+)", re.I))
+    q = p.match_question(re.compile(r"how (?:(?:many|much) (?P<i>[a-z]+)|far\b)", re.I))
     if not q or not p.asks(_ASKS_TOTAL) or re.search(
             r"\b(each|per|every|times|than|left|ratio|average|mean|of them|rest|cost|costs|more|fewer|less|as many|"
             r"as much|square|side|out)\b|%|\$|\bby \d", p.t, re.I):
         return None
-    i = q.group("i")
     parts = list(p.finditer(_NUMBER, "all"))
-    if len(parts) < 2 or not all(_noun_follows(p, m, i) for m in parts):
+    first_word = re.match(r" ([a-z]+)", p.t[parts[0].end():]) if parts else None
+    i = q.group("i") or (first_word.group(1) if first_word and _unit(first_word.group(1)) in _DISTANCES else "")
+    if len(parts) < 2 or not i or not all(_noun_follows(p, m, i) for m in parts):
         return None
+    measure = first_word.group(1) if first_word and _unit(first_word.group(1)) in _MEASURES | _DISTANCES else ""
     b = _Builder(p, "part_whole")
     refs = [b.given(m, 0, i) for m in parts]
-    texts = " and ".join(m.group(0) for m in parts)
-    b.step("+", refs, i, f"How many {i} are {texts} together?")
+    texts = " and ".join(f"{m.group(0)} {measure}".strip() for m in parts)
+    if not measure:
+        question = f"How many {i} are {texts} together?"
+    else:
+        question = f"How far is {texts} together?" if q.group("i") is None else f"How much {i} is {texts} together?"
+    b.step("+", refs, i, question)
     return b.finish()
 
 
@@ -715,23 +884,78 @@ def missing_part(p: _Problem) -> Plan | None:
     return b.finish()
 
 
+_MEASURE_START = re.compile(rf"(?P<x>(?:[Tt]he|[Aa]n?|[Ii]ts|{_NAME})(?: [a-z]+){{0,2}}) (?:is|was) (?:at )?(?P<neg>-)?"
+                            rf"{_n('a')} ?{_w('u')}\b")
+_UP_BY = r"rises|rose|climbs|climbed|goes up|went up|grows|grew|gains|gained"
+_DOWN_BY = r"dives|dived|dove|sinks|sank|drops|dropped|falls|fell|goes down|went down|cuts off|cut off|saws off|" \
+           r"sawed off|loses|lost"
+_MEASURE_EVENT = re.compile(rf"\b(?P<verb>{_UP_BY}|{_DOWN_BY}) (?:by )?{_n('b')} ?{_w('u')}\b")
+
+
+def measure_change(p: _Problem) -> Plan | None:
+    """A measure that goes up and down: 'A submarine is at -120 m. It rises 45 m, then dives 70 m.' -> -75, then
+    -145; 'A board is 5 1/4 feet long. Ray cuts off 2 3/4 feet.' -> 2 1/2 feet."""
+    start = p.search(_MEASURE_START)
+    events = [e for e in p.finditer(_MEASURE_EVENT) if start and e.start() > start.end()]
+    asked = p.asks(r"^(how (long|tall|high|deep|heavy)|what is (its|the|her|his|their) \w+)")
+    if not start or not events or not asked or not p.asks(r"\b(now|left|then|at the end)\b"):
+        return None
+    unit = start.group("u")
+    if any(not _same(e.group("u"), unit) for e in events):
+        return None
+    b = _Builder(p, "change")
+    value = b.given(start, "a", unit, scale=-1 if start.group("neg") else 1)
+    for e in events:
+        down = re.fullmatch(_DOWN_BY, e.group("verb")) is not None
+        amount = b.given(e, "b", unit)
+        was, by = _plain(b.value(value)), _plain(b.value(amount))
+        question = f"How long is {was} {unit} once {by} {unit} are cut off?" if e.group("verb").endswith("off") \
+            else f"From {was} {unit}, it {e.group('verb')} {by} {unit}. Where is it then?"
+        value = b.step("-" if down else "+", [value, amount], unit, question)
+    return b.finish()
+
+
+_TWO_FRACTIONS = re.compile(rf"{_n('f1')} (?:of them )?(?:are|were) {_w('w1')} and {_n('f2')} (?:are|were) {_w('w2')}"
+                            rf"\. (?:The|the) rest (?:are|were) {_w('w3')}")
+
+
+def fractions_rest(p: _Problem) -> Plan | None:
+    """'Of 54 animals, 4/9 are cats and 1/3 are dogs. The rest are rabbits.' -> cats, dogs, both, then the rest."""
+    m, whole = p.search(_TWO_FRACTIONS), p.search(_COUNT)
+    if not m or not whole or whole.start() > m.start() or "/" not in m.group("f1") + m.group("f2") \
+            or not p.asks(rf"^how many {m.group('w3')}\b"):
+        return None
+    i = _head(whole)
+    b = _Builder(p, "fraction_of")
+    b.read.append(m.start("w3"))   # 'The rest are rabbits.' is the sentence the last step answers
+    total = b.given(whole, "a", i)
+    text = f"{whole.group('a')} {i}"
+    parts = [_part(b, total, m, f, text, m.group(w)) for f, w in (("f1", "w1"), ("f2", "w2"))]
+    both = b.step("+", parts, i, f"How many {m.group('w1')} and {m.group('w2')} are there together?")
+    b.step("-", [total, both], i, f"How many of the {text} are left for {m.group('w3')}?")
+    for value in (b.value(parts[0]), b.value(parts[1]), b.steps[-1].value):
+        _whole(value)   # a fraction of the animals must be whole animals
+    return b.finish()
+
+
 # ----------------------------------------------------------------------------- rates and proportion
 
 _RATE_IN = re.compile(rf"{_n('a')} {_w('i')} (?:in|every|each) {_n('b')} {_w('t')}")
-_COST_FOR = re.compile(rf"{_n('b')} {_w('t')} (?:cost|costs|cost a total of|for|sell for|sells for) "
-                       rf"(?P<a>\$\d+(?:\.\d+)?)")
+_COST_FOR = re.compile(rf"(?<![$\d.])(?P<b>\d+) (?:{_w('adj')} )?{_w('t')} "
+                       rf"(?:cost|costs|cost a total of|for|sell for|sells for) (?P<a>\$\d+(?:\.\d+)?)")
+_PAYS_FOR = re.compile(rf"\b(?:pays|paid|spends|spent) (?P<a>\$\d+(?:\.\d+)?) (?:for|on) {_n('b')} ?{_w('t')}")
 _RATE_PER = re.compile(rf"(?P<a>{NUM})(?: {_w('i')})? (?:per|an|a|each|every) {_w('t')}\b")
 
 
 def _rate(p: _Problem, b: _Builder) -> tuple[Ref, str, str, re.Match] | None:
     """The unit rate, as a plan step or a given: (ref, numerator unit, per-unit, the match)."""
-    m = p.search(_RATE_IN) or p.search(_COST_FOR)
+    m = p.search(_RATE_IN) or p.search(_COST_FOR) or p.search(_PAYS_FOR)
     if m:
         i = m.groupdict().get("i") or "dollars"
         t = m.group("t")
-        ref = b.step("/", [b.given(m, "a", i), b.given(m, "b", t)], f"{i} per {_stem(t)}",
-                     f"How many {i} for 1 {_stem(t)}, if {m.group('b')} {t} "
-                     f"{'cost ' + m.group('a') if i == 'dollars' else 'give ' + m.group('a') + ' ' + i}?",
+        question = f"How much does 1 {_stem(t)} cost, if {m.group('b')} {t} cost {m.group('a')}?" \
+            if i == "dollars" else f"How many {i} for 1 {_stem(t)}, if {m.group('b')} {t} give {m.group('a')} {i}?"
+        ref = b.step("/", [b.given(m, "a", i), b.given(m, "b", t)], f"{i} per {_stem(t)}", question,
                      kind="unit_rate")
         return ref, i, t, m
     m = p.search(_RATE_PER)
@@ -763,8 +987,11 @@ def rate(p: _Problem) -> Plan | None:
         return None
     c = others[0]
     if _counts(c, t):       # how much for c of the per-unit
-        b.step("*", [per, b.given(c, "a", t)], i, f"How many {i} for {c.group('a')} {t}, at {fmt(b.value(per))} "
-                                                  f"{i} per {_stem(t)}?", kind="rate")
+        price = b.value(per)
+        price_text = f"${price}" if price.denominator == 1 else f"${float(price):.2f}"   # $1.90, not $1.9
+        question = f"How much do {c.group('a')} {t} cost, at {price_text} per {_stem(t)}?" \
+            if i == "dollars" else f"How many {i} for {c.group('a')} {t}, at {fmt(b.value(per))} {i} per {_stem(t)}?"
+        b.step("*", [per, b.given(c, "a", t)], i, question, kind="rate")
     elif _counts(c, i) and p.asks(rf"^how (long|many {t})|^how many {_stem(t)}"):
         b.step("/", [b.given(c, "a", i), per], t, f"How many {_plural(t)} to get {c.group('a')} {i}, at "
                                                   f"{fmt(b.value(per))} "
@@ -839,11 +1066,25 @@ def _fraction_parts(p: _Problem) -> tuple[re.Match, re.Match, str] | None:
     return whole, frac, _head(whole)
 
 
+def _part(b: _Builder, whole: Ref, frac: re.Match, group: str, whole_text: str, unit: str) -> Ref:
+    """A fraction of a whole the way school works it: 5/8 of 840 is 1/8 of 840 (840 / 8), then 5 of those parts;
+    a unit fraction or a percent is one step."""
+    token = frac.group(group)
+    f = b.given(frac, group, "")
+    top, bottom = (int(x) for x in token.split("/")) if "/" in token else (1, 0)
+    if top == 1:
+        return b.step("*", [whole, f], unit, f"What is {token} of {whole_text}?", kind="fraction_of")
+    one = b.step("/", [whole, b.fact(bottom, "parts", f"{bottom} equal parts")], unit,
+                 f"What is 1/{bottom} of {whole_text}?", kind="unit_fraction")
+    return b.step("*", [one, b.fact(top, "parts", f"{top} of those parts")], unit,
+                  f"What is {token} of {whole_text}, {top} of those parts?", kind="fraction_of")
+
+
 def fraction_of(p: _Problem) -> Plan | None:
     """'3/4 of the 20 apples are red' or '20 apples. 25% of them are red' -> how many red (or how many are not)."""
-    if not p.asks(r"^(how (many|much)|what is \d)") or re.search(
-            r"\b(increase|decrease|discount|off|sale|more|than|each|never|not|n't|equal|equally|that|those)\b",
-            p.body, re.I):
+    if not p.asks(r"^(how (many|much|long|far|heavy)|what is \d)") or re.search(
+            r"\b(increase|decrease|discount|(?<!cuts )(?<!cut )off|sale|more|than|each|never|not|n't|"
+            r"equal(?! (?:slices|pieces|parts|sections))|equally|that|those)\b", p.body, re.I):
         return None
     found = _fraction_parts(p)
     if not found:
@@ -866,17 +1107,32 @@ def fraction_of(p: _Problem) -> Plan | None:
             told = _content(frac_sentence) - _content(_sentence(p, whole.start()))
         if p.body.strip() and not told & _content(p.question) or p.asks(r"\b(after|more|else|must|need)\b"):
             return None   # the question must ask about the part the fraction describes ('saves' is not 'spends')
-        if p.search(_TAKE_AWAY_VERB) and not p.asks(r"\b(did|does|do|will) \w+ (eat|give|use|spend|sell)"):
+        if p.search(_TAKE_AWAY_VERB) and not p.asks(r"\b(did|does|do|will) \w+ (eat|give|use|spend|sell)|"
+                                                    r"\b(she|he|they|[A-Z][a-z]+) (ate|gave|used|spent|sold|cut)\b"):
             return None
-    if not (p.asks_for(i) or p.asks(r"^how (many|much) (of|are|were|is|did|does|do)\b|^what is \d")):
+    if not (p.asks_for(i) or p.asks(r"^how (many|much) (of|are|were|is|did|does|do)\b|^what is \d") or
+            i in ("m", "cm", "km", "kg", "g") and p.asks(r"^how (long|far|heavy)")):
         return None
     b = _Builder(p, "fraction_of")
-    a, f = b.given(whole, "a", i), b.given(frac, "f", "")
-    part = b.step("*", [a, f], i, f"What is {frac.group('f')} of {whole.group('a')} {i}?", kind="fraction_of")
+    a = b.given(whole, "a", i)
+    part = _part(b, a, frac, "f", f"{whole.group('a')} {i}".strip(), i)
     if complement:
-        b.step("-", [a, part], i, f"How many {i} are left from {whole.group('a')} once that part is taken?")
+        b.step("-", [a, part], i, f"How many of the {whole.group('a')} {i} are not in that part?")
     if not re.fullmatch(r"dollars|cups?|km|kg|m|meters|miles|liters|hours", i):
         _whole(b.value(part))
+    return b.finish()
+
+
+_PERCENT_OF_NUMBER = re.compile(rf"what is {_FRAC} of {_n('a')}\?$", re.I)
+
+
+def percent_of_number(p: _Problem) -> Plan | None:
+    """'What is 12% of 350?' -> 350 x 12/100 (a fraction of a bare number is the same step)."""
+    m = p.match_question(_PERCENT_OF_NUMBER)
+    if not m or p.body.strip():
+        return None
+    b = _Builder(p, "fraction_of")
+    _part(b, b.given(m, "a", ""), m, "f", m.group("a"), "")
     return b.finish()
 
 
@@ -913,6 +1169,31 @@ def percent_apply(p: _Problem) -> Plan | None:
     return b.finish()
 
 
+_CHANGE_WORD = r"(?P<kind>discount|reduction|decrease|increase|rise|markup)"
+_AFTER_PERCENT = [re.compile(rf"\bafter an? (?P<p>\d+(?:\.\d+)?%) {_CHANGE_WORD}\b[^.?!]*? (?:costs?|is|was|sells for|"
+                             rf"sold for) (?P<a>\$\d+(?:\.\d+)?)", re.I),
+                  re.compile(rf"\b(?:costs?|is|was|sells for|sold for) (?P<a>\$\d+(?:\.\d+)?) after an? "
+                             rf"(?P<p>\d+(?:\.\d+)?%) {_CHANGE_WORD}\b", re.I)]
+
+
+def percent_reverse(p: _Problem) -> Plan | None:
+    """'After a 15% discount, shoes cost $68. The original price?' -> 85% is paid, 1% is $68 / 85, and 100% is
+    100 times that."""
+    m = next((found for rx in _AFTER_PERCENT for found in [p.search(rx)] if found), None)
+    if not m or not p.asks(r"\b(original|originally|before|full|regular|usual)\b") or not p.asks(r"^(what|how much)"):
+        return None
+    down = m.group("kind").lower() in ("discount", "reduction", "decrease")
+    b = _Builder(p, "percent")
+    paid = b.step("-" if down else "+", [b.fact(100, "percent", "100%"), b.given(m, "p", "percent", scale=100)],
+                  "percent", f"After {m.group('p')} {'off' if down else 'more'}, what percent of the original "
+                             f"price is {m.group('a')}?")
+    one = b.step("/", [b.given(m, "a", "dollars"), paid], "dollars per percent",
+                 f"If {fmt(b.value(paid))}% of the original price is {m.group('a')}, how much is 1%?")
+    b.step("*", [one, b.fact(100, "percent", "100%")], "dollars", "How much is the whole original price, 100%?",
+           kind="percent_reverse")
+    return b.finish()
+
+
 _FROM_TO = re.compile(rf"\bfrom {_n('a')}(?: [a-z]+)? to {_n('b')}")
 
 
@@ -936,6 +1217,35 @@ def percent_change(p: _Problem) -> Plan | None:
 _RATIOS = [re.compile(rf"ratio of (?:the )?{_w('x')}(?: [a-z]+)? to (?:the )?{_w('y')}(?: [a-z]+)?[^.?!0-9]*? "
                       rf"(?:is|was|are) {_n('r1')} ?(?::|to) ?{_n('r2')}"),
            re.compile(rf"{_w('x')} and {_w('y')} in (?:the|a) ratio (?:of )?{_n('r1')} ?(?::|to) ?{_n('r2')}")]
+
+
+_FOR_EVERY = re.compile(rf"{_n('a')} (?:(?P<u1>[a-z]+) of )?{_w('x')} for every {_n('b')} (?:(?P<u2>[a-z]+) of )?"
+                        rf"{_w('y')}\b")
+
+
+def for_every(p: _Problem) -> Plan | None:
+    """'2 cups of rice for every 3 cups of water. How much water for 8 cups of rice?' -> 8 / 2 = 4 times the
+    recipe, then 3 x 4 cups of water."""
+    m = p.search(_FOR_EVERY)
+    asked = p.match_question(re.compile(r"how (?:many|much) (?:[a-z]+ of )?(?P<w>[a-z]+)", re.I))
+    if not m or not asked:
+        return None
+    names = {"a": m.group("x"), "b": m.group("y")}
+    want = next((k for k, name in names.items() if _same(asked.group("w"), name)), None)
+    known = [c for c in p.finditer(_COUNT, "all") if c.start() >= m.end() or c.end() <= m.start()]
+    if not want or len(known) != 1:
+        return None
+    have, c = "b" if want == "a" else "a", known[0]
+    if not any(_same(w, names[have]) for w in re.findall(r"[a-z]+", p.t[c.end("a"):c.end("a") + 30])[:3]):
+        return None   # the known amount must be of the other thing in the ratio
+    units = {"a": m.group("u1"), "b": m.group("u2")}
+    said = {k: f"{units[k]} of {names[k]}" if units[k] else names[k] for k in names}   # 'cups of rice'
+    b = _Builder(p, "ratio")
+    scale = b.step("/", [b.given(c, "a", names[have]), b.given(m, have, names[have])], "times",
+                   f"How many times {m.group(have)} {said[have]} is {c.group('a')} {said[have]}?", kind="ratio_scale")
+    b.step("*", [b.given(m, want, units[want] or names[want]), scale], units[want] or names[want],
+           f"How many {said[want]} go with {c.group('a')} {said[have]}, {m.group(want)} for every {m.group(have)}?")
+    return b.finish()
 
 
 def ratio(p: _Problem) -> Plan | None:
@@ -1017,6 +1327,34 @@ def _perimeter(b: _Builder, m: re.Match, unit: str, square: bool = False) -> Ref
                   kind="perimeter")
 
 
+_PERIMETER_GIVEN = re.compile(rf"perimeter (?:of|is) {_n('p')} ?{_LEN.format(k=1)}?")
+_SIDE_GIVEN = re.compile(rf"(?P<side>length|width) (?:is|of) {_n('a')} ?{_LEN.format(k=2)}?")
+
+
+def missing_side(p: _Problem) -> Plan | None:
+    """'A rectangle has a perimeter of 36 cm. Its length is 11 cm. What is its width?' -> the two lengths, what is
+    left for the two widths, then one width."""
+    per, side = p.search(_PERIMETER_GIVEN), p.search(_SIDE_GIVEN)
+    if not per or not side or not re.search(r"rectang", p.t, re.I):
+        return None
+    other = "width" if side.group("side") == "length" else "length"
+    if not p.asks(rf"^(what is|how (long|wide) is) (its|the) {other}\b|^how wide") or p.asks(r"\barea\b"):
+        return None
+    unit = per.group("u1") or side.group("u2") or ""
+    if side.group("u2") and per.group("u1") and _unit(side.group("u2")) != _unit(per.group("u1")):
+        return None
+    b = _Builder(p, "rectangle")
+    two = b.step("*", [b.given(side, "a", unit), b.fact(2, "", "2 of each side")], unit,
+                 f"How long are the two {side.group('side')}s of {side.group('a')} {unit} together?",
+                 kind="half_perimeter")
+    rest = b.step("-", [b.given(per, "p", unit), two], unit,
+                  f"How much of the {per.group('p')} {unit} perimeter is left for the two {other}s?".replace("  ", " "))
+    b.step("/", [rest, b.fact(2, "", "2 of each side")], unit, f"How long is one {other}?")
+    if b.value(rest) <= 0:
+        raise _NoPlan("a side longer than half the perimeter")
+    return b.finish()
+
+
 def rectangle(p: _Problem) -> Plan | None:
     """Area (l x w) or perimeter (2 x (l + w)) of a rectangle or square; area of two joined or cut-out rectangles."""
     area, around = p.asks(_AREA_Q), p.asks(_PERIMETER_Q)
@@ -1056,16 +1394,20 @@ def rectangle(p: _Problem) -> Plan | None:
 _LIST = re.compile(rf"{NUM}(?: [a-z]+)?(?:, {NUM}(?: [a-z]+)?)+,? and {NUM}")
 
 
+def _list_total(p: _Problem, b: _Builder, m: re.Match) -> tuple[Ref, list[re.Match]]:
+    """The step adding up a listed '78, 92 and 81', and the listed numbers."""
+    items = list(_NUMBER.finditer(p.t, m.start(), m.end()))
+    listed = ", ".join(n.group() for n in items[:-1]) + f" and {items[-1].group()}"
+    return b.step("+", [b.given(n, 0, "") for n in items], "", f"What do {listed} add up to?"), items
+
+
 def mean(p: _Problem) -> Plan | None:
     """The mean of a list: '80, 90 and 85 on 3 tests' -> add them, then divide by how many there are."""
     m = p.search(_LIST, "all")
     if not m or not p.asks(r"\b(mean|average)\b"):
         return None
-    items = list(_NUMBER.finditer(p.t, m.start(), m.end()))
     b = _Builder(p, "mean")
-    refs = [b.given(n, 0, "") for n in items]
-    listed = ", ".join(n.group() for n in items[:-1]) + f" and {items[-1].group()}"
-    total = b.step("+", refs, "", f"What do {listed} add up to?")
+    total, items = _list_total(p, b, m)
     count_word = next((c for c in p.finditer(_COUNT, "all") if c.span("a") not in {n.span() for n in items}), None)
     if count_word and number_value(count_word.group("a")) == len(items):
         how_many = b.given(count_word, "a", count_word.group("noun"))
@@ -1073,6 +1415,63 @@ def mean(p: _Problem) -> Plan | None:
         how_many = b.fact(len(items), "values", f"{len(items)} values")
     b.step("/", [total, how_many], "", f"If that total were shared equally among the {len(items)} values, what "
                                        f"would each be?", kind="mean")
+    return b.finish()
+
+
+_MEAN_TARGET = [re.compile(rf"\b(?:mean|average)(?: score)? (?:over|of|for|across|on) {_n('n')} {_w('w')} "
+                           rf"(?:must|should|needs to|has to|is to) be {_n('t')}", re.I),
+                re.compile(rf"\b(?:mean|average)(?: score)? of {_n('t')} (?:over|for|across|on) {_n('n')} {_w('w')}",
+                           re.I)]
+
+
+def mean_missing(p: _Problem) -> Plan | None:
+    """'Her mean over 4 tests must be 85. She scored 78, 92 and 81.' -> 85 x 4 in all, 78 + 92 + 81 so far, then
+    what the last test must add."""
+    target = next((m for rx in _MEAN_TARGET for m in [p.search(rx)] if m), None)
+    listed = p.search(_LIST)
+    if not target or not listed or not p.asks(r"\b(need|must|has to|have to|should)\b"):
+        return None
+    b = _Builder(p, "mean")
+    n, w = target.group("n"), target.group("w")
+    total = b.step("*", [b.given(target, "t", ""), b.given(target, "n", w)], "",
+                   f"What total over {n} {w} gives a mean of {target.group('t')}?")
+    so_far, items = _list_total(p, b, listed)
+    if len(items) + 1 != b.value(b.given(target, "n", w)):
+        return None
+    first = next((c for c in p.finditer(_COUNT) if c.span("a") not in {i.span() for i in items}
+                  and c.span("a") != target.span("n") and c.span("a") != target.span("t")), None)
+    if first:   # 'the first 3 tests' only restates how many are listed
+        if number_value(first.group("a")) != len(items):
+            return None
+        b.given(first, "a", first.group("noun"))
+    b.step("-", [total, so_far], "", f"How much must the last of the {n} {w} add to reach that total?")
+    return b.finish()
+
+
+_GROUP_MEAN = re.compile(rf"{_n('n')} {_w('w')} (?:with|who have|who had|that have) an? (?:mean|average)"
+                         rf"(?: [a-z]+)? of {_n('m')}")
+
+
+def combined_mean(p: _Problem) -> Plan | None:
+    """'20 students with a mean of 72, 30 students with a mean of 82: the mean of all 50?' -> each group's total,
+    both together, then shared among everyone."""
+    groups = list(p.finditer(_GROUP_MEAN))
+    if len(groups) != 2 or not p.asks(r"\b(mean|average)\b"):
+        return None
+    b = _Builder(p, "mean")
+    totals = [b.step("*", [b.given(g, "n", g.group("w")), b.given(g, "m", "")], "",
+                     f"What do {g.group('n')} {g.group('w')} with a mean of {g.group('m')} score in all?")
+              for g in groups]
+    total = b.step("+", totals, "", "What is the total for both groups together?")
+    everyone = p.search(re.compile(rf"\ball {_n('a')}"), "question")
+    if everyone:
+        count = b.given(everyone, "a", "")
+        if b.value(count) != sum(b.value(b.given(g, "n", "")) for g in groups):
+            return None
+    else:
+        count = b.step("+", [b.given(g, "n", "") for g in groups], "", "How many are there in both groups?")
+    b.step("/", [total, count], "", "If that total were shared equally among everyone, what would each be?",
+           kind="mean")
     return b.finish()
 
 
@@ -1120,40 +1519,180 @@ def equation(p: _Problem) -> Plan | None:
     return b.finish()
 
 
-_SUM_DIFF = re.compile(rf"sum of (?:(?P<two>2) |the )?numbers is {_n('s')}[^.?!]*?difference (?:is|of) {_n('d')}")
+_BRACKET_EQUATION = re.compile(rf"{_n('a')} ?\( ?(?P<x>[a-z]) ?(?P<s>[+-]) ?{_n('b')} ?\) ?= ?{_n('c')}")
+
+
+def bracket_equation(p: _Problem) -> Plan | None:
+    """'Solve 2(x - 3) = 14' -> multiply out the bracket (2 x -3 = -6), undo it (14 + 6 = 20 is 2x), then x."""
+    m = p.search(_BRACKET_EQUATION, "all")
+    if not m:
+        return None
+    a, x, sign = m.group("a"), m.group("x"), m.group("s")
+    b = _Builder(p, "equation")
+    inner = b.given(m, "b", "", text=f"{sign}{m.group('b')}", scale=-1 if sign == "-" else 1)
+    spread = b.step("*", [b.given(m, "a", ""), inner], "",
+                    f"Multiplying out the bracket: what is {a} × {_shown(b.value(inner))}?",
+                    kind="equation")
+    shown = _plain(b.value(spread))
+    lhs = f"{a}{x} {'-' if shown.startswith('-') else '+'} {shown.lstrip('-')}"
+    times = b.step("-", [b.given(m, "c", ""), spread], "", f"If {lhs} = {m.group('c')}, what is {a}{x}?",
+                   kind="equation")
+    b.step("/", [times, b.given(m, "a", "")], "", f"If {a}{x} = {fmt(b.value(times))}, what is {x}?", kind="equation")
+    return b.finish()
+
+
+_SUM_DIFF = re.compile(rf"(?:sum of (?:(?P<two>2) |the )?numbers is|(?P<two_>2) numbers add up to) {_n('s')}[^.?!]*?"
+                       rf"difference (?:is|of) {_n('d')}")
 _TOGETHER = re.compile(rf"(?P<x>{_NAME}) and (?P<y>{_NAME}) {_HAS} {_n('s')} {_w('i')}[^.?!]*?"
                        rf"\b(?:together|altogether|in all|in total)")
 _MORE_THAN = re.compile(rf"(?P<big>{_NAME}) {_HAS} {_n('d')} more(?: {_w('i')})? than (?P<small>{_NAME})")
 
 
 def sum_difference(p: _Problem) -> Plan | None:
-    """Two unknowns from their sum and difference: (sum - difference) / 2 is the smaller, plus the difference."""
+    """Two numbers from their sum and difference: half the sum is the middle, half the difference takes it to the
+    larger (plus) or the smaller (minus) number."""
     m = p.search(_SUM_DIFF)
+    want_big = p.asks(r"\b(larger|largest|bigger|biggest|greater|greatest)\b")
+    if not m or want_big == p.asks(r"\b(smaller|smallest|lesser|least)\b"):
+        return None
     b = _Builder(p, "sum_difference")
-    if m:
-        want_big = p.asks(r"\b(larger|largest|bigger|biggest|greater|greatest)\b")
-        if not want_big and not p.asks(r"\b(smaller|smallest|lesser|least)\b"):
-            return None
-        two = b.given(m, "two", "") if m.group("two") else b.fact(2, "", "2 numbers")
-        small_name, big_name, i = "the smaller number", "the larger number", ""
-    else:
-        m = p.search(_TOGETHER)
-        d = p.search(_MORE_THAN)
-        if not m or not d or {d.group("big"), d.group("small")} != {m.group("x"), m.group("y")}:
-            return None
-        small_name, big_name, i = d.group("small"), d.group("big"), m.group("i")
-        want_big = p.asks(rf"\b{big_name}\b")
-        if want_big == p.asks(rf"\b{small_name}\b"):
-            return None
-        two, m = b.fact(2, "", "2 people"), _Merged(m, d)
+    two_group = "two" if m.group("two") else "two_" if m.group("two_") else None
+    two = b.given(m, two_group, "") if two_group else b.fact(2, "", "2 numbers")
+    half_sum = b.step("/", [b.given(m, "s", ""), two], "", f"What is half of the sum, {m.group('s')} ÷ 2?")
+    half_diff = b.step("/", [b.given(m, "d", ""), two], "", f"What is half of the difference, {m.group('d')} ÷ 2?")
+    name = "larger" if want_big else "smaller"
+    b.step("+" if want_big else "-", [half_sum, half_diff], "",
+           f"The {name} number is half the difference {'above' if want_big else 'below'} half the sum: what is it?")
+    return b.finish()
+
+
+def shared_with_difference(p: _Problem) -> Plan | None:
+    """Two people's total and the difference: (total - difference) / 2 is the smaller share, plus the difference."""
+    m, d = p.search(_TOGETHER), p.search(_MORE_THAN)
+    if not m or not d or {d.group("big"), d.group("small")} != {m.group("x"), m.group("y")}:
+        return None
+    small_name, big_name, i = d.group("small"), d.group("big"), m.group("i")
+    want_big = p.asks(rf"\b{big_name}\b")
+    if want_big == p.asks(rf"\b{small_name}\b"):
+        return None
+    b = _Builder(p, "sum_difference")
+    two, m = b.fact(2, "", "2 people"), _Merged(m, d)
     s, dd = b.given(m, "s", i), b.given(m, "d", i)
     twice = b.step("-", [s, dd], i, f"Without the extra {m.group('d')}, how much is left of the {m.group('s')} "
                                     f"to share equally?")
     small = b.step("/", [twice, two], i, f"Shared equally between the two, how much is {small_name}'s part?")
-    if i:   # the shares of people's things are whole counts; two abstract numbers need not be
-        _whole(b.value(small))
+    _whole(b.value(small))   # the shares of people's things are whole counts
     if want_big:
         b.step("+", [small, dd], i, f"What is {big_name}'s part, {m.group('d')} more than {small_name}'s?")
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- arithmetic expressions
+
+_EXPRESSION_Q = re.compile(r"(?:calculate|evaluate|work out|what is|find|compute)\s+(?P<e>[-(\d][^?!]*?)\s*[?.!]?$",
+                           re.I)
+_TOKEN = re.compile(r"\s*(?:(?P<n>\d+(?:\.\d+)?(?:/\d+)?)|(?P<op>[-+×÷*/()²³]))")
+_SIGNS = {"×": "*", "*": "*", "÷": "/", "/": "/", "+": "+", "-": "-"}
+
+
+class _Expression:
+    """A recursive-descent reader of '48 ÷ (4 + 2) × 3 - 5' that records one step per operation, in the order a
+    student works them: brackets, then powers, then × and ÷ from the left, then + and - from the left."""
+
+    def __init__(self, p: _Problem, b: _Builder, start: int, end: int):
+        self.b, self.tokens = b, []
+        at = start
+        while at < end:
+            m = _TOKEN.match(p.t, at, end)
+            if not m or m.end() == at:
+                raise _NoPlan("not an arithmetic expression")
+            self.tokens.append(m)
+            at = m.end()
+        self.at = 0
+
+    def peek(self) -> str | None:
+        return self.tokens[self.at].group("op") if self.at < len(self.tokens) else None
+
+    def sum(self) -> tuple[Ref, str]:
+        left = self.product()
+        while self.peek() in ("+", "-"):
+            op = _SIGNS[self.tokens[self.at].group("op")]
+            self.at += 1
+            left = self.binary(op, left, self.product())
+        return left
+
+    def product(self) -> tuple[Ref, str]:
+        left = self.power()
+        while self.peek() in ("×", "÷", "*", "/"):
+            op = _SIGNS[self.tokens[self.at].group("op")]
+            self.at += 1
+            left = self.binary(op, left, self.power())
+        return left
+
+    def power(self) -> tuple[Ref, str]:
+        negative = self.at < len(self.tokens) and self.peek() == "-"
+        base = self.atom()
+        if self.peek() in ("²", "³"):
+            if negative:
+                raise _NoPlan("-3² reads two ways; a plan must not pick one")
+            times = 2 if self.peek() == "²" else 3
+            self.at += 1
+            ref = self.b.step("*", [base[0]] * times, "", f"What is {base[1]} {'squared' if times == 2 else 'cubed'}?")
+            return ref, _shown(self.b.value(ref))
+        return base
+
+    def atom(self) -> tuple[Ref, str]:
+        if self.at >= len(self.tokens):
+            raise _NoPlan("the expression ends too soon")
+        token, first = self.tokens[self.at], self.at == 0 or self.tokens[self.at - 1].group("op") == "("
+        self.at += 1
+        if token.group("op") == "-" and first and self.at < len(self.tokens) and self.tokens[self.at].group("n"):
+            number = self.tokens[self.at]
+            self.at += 1
+            return self.b.given(number, "n", "", text=f"-{number.group('n')}", scale=-1), f"(-{number.group('n')})"
+        if token.group("n"):
+            written = token.group("n")
+            return self.b.given(token, "n", ""), _shown(number_value(written)) if "/" in written else written
+        if token.group("op") != "(":
+            raise _NoPlan("an operator where a number should be")
+        inner = self.sum()
+        if self.peek() != ")":
+            raise _NoPlan("an unclosed bracket")
+        self.at += 1
+        return inner
+
+    def binary(self, op: str, left: tuple[Ref, str], right: tuple[Ref, str]) -> tuple[Ref, str]:
+        first = re.sub(r"^\((-.*)\)$", r"\1", left[1])    # '-8 - (-15)': a leading minus needs no bracket
+        ref = self.b.step(op, [left[0], right[0]], "", f"What is {first}{_OP_SIGN[op]}{right[1]}?", kind="order")
+        return ref, _shown(self.b.value(ref))
+
+
+def _shown(value: Fraction) -> str:
+    """A value as a student writes it inside a sum: '(-8)', '3 1/2', '2.5' only when it was written so."""
+    if value < 0:
+        return f"(-{_shown(-value)})"
+    whole, rest = divmod(value, 1)
+    if not rest:
+        return str(whole)
+    return f"{whole} {rest.numerator}/{rest.denominator}" if whole else f"{rest.numerator}/{rest.denominator}"
+
+
+def _plain(value: Fraction) -> str:
+    """A value as it starts a sentence or a sum: '-8', '3 1/2' (no bracket around a leading minus)."""
+    return re.sub(r"^\((-.*)\)$", r"\1", _shown(value))
+
+
+def expression(p: _Problem) -> Plan | None:
+    """'Calculate 48 ÷ (4 + 2) × 3 - 5', 'Work out 3 1/2 - 1 2/3', 'Evaluate (-2)³ - 5 × (-3)': one step per
+    operation, in the order of operations."""
+    m = p.match_question(_EXPRESSION_Q)
+    if not m or p.body.strip() or not re.search(r"[-+×÷*/²³]", m.group("e")):
+        return None
+    b = _Builder(p, "expression")
+    reader = _Expression(p, b, *m.span("e"))
+    reader.sum()
+    if reader.at != len(reader.tokens) or not b.steps:
+        return None
     return b.finish()
 
 
@@ -1201,6 +1740,60 @@ def _factor(big: str, small: str) -> int | None:
 
 
 _MEASURE = re.compile(rf"{_n('a')} ?{_w('u')}")
+
+
+_HOLDS = re.compile(rf"\b(?:holds|contains|has|had|held) {_n('a')} ?{_w('u')}")
+_FILL_Q = re.compile(rf"how many {_n('b')} ?(?P<v>[A-Za-z]+) {_w('c')} can (?:it|they|she|he|you|we) fill\b", re.I)
+
+
+def fill_count(p: _Problem) -> Plan | None:
+    """'A jug holds 3 litres. How many 250 mL cups can it fill?' -> 3 litres in mL, then how many 250s fit."""
+    held, q = p.search(_HOLDS), p.match_question(_FILL_Q)
+    factor = _factor(held.group("u"), q.group("v")) if held and q else None
+    if not factor:
+        return None
+    small, c = q.group("v"), q.group("c")
+    b = _Builder(p, "conversion")
+    f = b.fact(factor, f"{small} per {_unit(held.group('u'))}", f"{factor} {small} in 1 {_unit(held.group('u'))}")
+    total = b.step("*", [b.given(held, "a", held.group("u")), f], small,
+                   f"How many {small} are in {held.group('a')} {held.group('u')}?", kind="convert")
+    b.step("/", [total, b.given(q, "b", small)], c, f"How many {q.group('b')} {small} {c} can {held.group('a')} "
+                                                    f"{held.group('u')} fill?")
+    _whole(b.steps[-1].value)
+    return b.finish()
+
+
+_OWNER = r"(?:[A-Z][a-z]+'s|[Tt]he|[Aa]n?|[Hh]is|[Hh]er)(?: [a-z]+){1,2}"
+_TWO_UNIT = re.compile(rf"(?P<x>{_OWNER}) (?:weighs|is|measures) {_n('a')} ?{_w('big')} {_n('b')} ?{_w('small')}\b")
+_ONE_UNIT = re.compile(rf"(?P<y>{_OWNER}) (?:weighs|is|measures) {_n('c')} ?{_w('unit')}\b")
+_HOW_MUCH_MORE = re.compile(rf"how many {_w('u')} (?:heavier|longer|taller|more) (?:is|was) (?P<q>[^?]+) than ", re.I)
+
+
+def mixed_unit_difference(p: _Problem) -> Plan | None:
+    """'The puppy weighs 3 kg 40 g. The kitten weighs 950 g. How many grams heavier is the puppy?' -> 3 kg in
+    grams, the 40 g added, then the difference."""
+    two, q = p.search(_TWO_UNIT), p.match_question(_HOW_MUCH_MORE)
+    ones = [m for m in p.finditer(_ONE_UNIT) if not two or m.start() > two.end()]
+    factor = _factor(two.group("big"), two.group("small")) if two else None
+    if not factor or not q or len(ones) != 1 or not _same(ones[0].group("unit"), two.group("small")) \
+            or not _same(q.group("u"), two.group("small")):
+        return None
+    other, small, big = ones[0], two.group("small"), two.group("big")
+    first, second, asked = _own_words(two.group("x")), _own_words(other.group("y")), _own_words(q.group("q"))
+    if not (first - second) & asked or (second - first) & asked:
+        return None   # the question must ask how much more the first (two-unit) thing is
+    b = _Builder(p, "conversion")
+    f = b.fact(factor, f"{small} per {_unit(big)}", f"{factor} {small} in 1 {_unit(big)}")
+    name = q.group("u")   # 'grams', as the question says it
+    whole = b.step("*", [b.given(two, "a", big), f], small, f"How many {name} are in {two.group('a')} {big}?",
+                   kind="convert")
+    total = b.step("+", [whole, b.given(two, "b", small)], small,
+                   f"How many {name} is {two.group('a')} {big} {two.group('b')} {small}?")
+    b.step("-", [total, b.given(other, "c", small)], small,
+           f"How many {name} more than {other.group('c')} {small} is that?")
+    if b.steps[-1].value <= 0:
+        raise _NoPlan("the first is not the bigger")
+    return b.finish()
 
 
 def conversion(p: _Problem) -> Plan | None:
@@ -1299,9 +1892,11 @@ def shopping(p: _Problem) -> Plan | None:
 # ----------------------------------------------------------------------------- the planner
 
 PATTERNS: list[Callable[[_Problem], Plan | None]] = [
-    equal_groups, grouping, sharing, comparison, as_many_total, measure_comparison, difference, fraction_of, change,
-    part_whole, missing_part, rate, percent_apply, percent_change, ratio, rectangle, mean, equation, sum_difference,
-    conversion, shopping]
+    equal_groups, grouping, sharing, groups_then_share, groups_then_price, comparison, as_many_total,
+    measure_comparison, difference, times_difference, fraction_of, fractions_rest, percent_of_number, change,
+    measure_change, part_whole, missing_part, rate, percent_apply, percent_change, percent_reverse, ratio, for_every,
+    rectangle, missing_side, mean, mean_missing, combined_mean, equation, bracket_equation, sum_difference,
+    shared_with_difference, conversion, fill_count, mixed_unit_difference, shopping, expression]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
@@ -1401,6 +1996,12 @@ def _kind_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
         other = diff_step.values[0] if diff_step.values[1] == b else diff_step.values[1]
         return [_Wrong("percent_of_wrong_base", a / other if other else other,
                        f"You compared the change with {fmt(other)}, the value it changed to.")]
+    if step.kind == "percent_reverse":
+        first = plan.steps[0]
+        price, rate = plan.steps[1].values[0], first.values[1] / 100
+        wrong = price * (1 + rate) if first.op == "-" else price * (1 - rate)
+        return [_Wrong("percent_of_wrong_base", wrong, f"You took {fmt(rate * 100)}% of {fmt(price)}, the price after "
+                                                       f"the change; the {fmt(rate * 100)}% is of the original price.")]
     if step.kind == "percent" and (b * 100).denominator == 1:
         return [_Wrong("percent_as_whole_number", a * b * 100, f"You multiplied {fmt(a)} by {fmt(b * 100)}; "
                                                                f"a percent is that many hundredths.")]

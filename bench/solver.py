@@ -1,18 +1,21 @@
 """Word-problem planner quality: coverage (share of problems planned) and precision (share of plans whose final
 value equals the gold answer), per pattern. Quality only, no timing.
 
-Sets: the authored grade 3-8 cases (tests/fixtures/solver/cases.jsonl, labelled with the pattern they exercise;
-coverage per label; the planner was developed against them), 30 authored held-out cases (heldout.jsonl, written
-after the planner and never tuned on) and GSM8K train (gold after '####'; coverage per pattern the planner chose).
+Sets: the authored grade 3-10 cases (tests/fixtures/solver/cases.jsonl, labelled with the pattern they exercise;
+coverage per label; the planner was developed against them), 50 authored held-out cases (heldout.jsonl, written
+after the planner and never tuned on), the math of the dev set's `tune` split (data/eval/tutor_cases.jsonl, by
+topic; its holdout rows are dropped before anything else is read) and GSM8K train (gold after '####'; coverage per
+pattern the planner chose).
 GSM8K test is an evaluation only: run it once with --split=test, never tune on it. Without the staged data
 (../shared/data, or $NANOTUTOR_DATA) the bench says so in one line and runs the authored cases alone.
 
     .venv/bin/python -m bench.solver [--split=train|test] [--show_errors=10]
 
 Results (2026-12-05; coverage / precision):
-    authored cases (79)            96.2% / 100%
-    authored held-out cases (30)   83.3% / 100%
-    GSM8K train (7,473)             0.6% / 100%   (46 planned)
+    authored cases (110)           97.3% / 100%
+    authored held-out cases (50)   88.0% / 100%
+    dev set tune split, math (52)  82.7% / 100%   (43 planned)
+    GSM8K train (7,473)             0.7% / 100%   (52 planned)
     GSM8K test (1,319, one run)     0.8% / 81.8%  (11 planned, 9 right; measured on commit 22f85ec)
 """
 from __future__ import annotations
@@ -32,6 +35,7 @@ from common import ROOT, check_known, fill, parse_args, read_jsonl, shared_data_
 
 CASES = ROOT / "tests" / "fixtures" / "solver" / "cases.jsonl"      # developed against
 HELDOUT = ROOT / "tests" / "fixtures" / "solver" / "heldout.jsonl"  # written later, never tuned on
+DEV_SET = ROOT / "data" / "eval" / "tutor_cases.jsonl"              # only its `tune` split is ever read here
 
 
 @dataclass
@@ -42,6 +46,13 @@ class BenchConfig:
 
 def authored_cases(path: Path) -> list[tuple[str, Fraction, str]]:
     return [(c["problem"], Fraction(c["answer"]), c["pattern"]) for _, c in read_jsonl(path)]
+
+
+def tune_cases(path: Path = DEV_SET) -> list[tuple[str, Fraction, str]]:
+    """The dev set's math problems of the `tune` split (holdout rows are dropped before anything else is read);
+    the gold is the last step's exact value, labelled with the case's topic."""
+    tune = [c for _, c in read_jsonl(path) if c["split"] == "tune"]
+    return [(c["problem"], Fraction(str(c["steps"][-1]["value"])), c["topic"]) for c in tune if c["subject"] == "math"]
 
 
 def gsm8k_cases(split: str) -> list[tuple[str, Fraction, str]] | None:
@@ -76,14 +87,14 @@ def report(name: str, table: dict[str, Counter], labelled: bool) -> None:
     print(f"\n{name}: {total['n']} problems, planned {total['planned']} "
           f"(coverage {total['planned'] / max(total['n'], 1):.1%}), correct {total['correct']} "
           f"(precision {total['correct'] / max(total['planned'], 1):.1%})")
-    print(f"{'pattern':16s} {'n':>5s} {'planned':>8s} {'correct':>8s} {'coverage':>9s} {'precision':>10s}")
+    print(f"{'pattern':36s} {'n':>5s} {'planned':>8s} {'correct':>8s} {'coverage':>9s} {'precision':>10s}")
     for key in sorted(table):
         row = table[key]
         if not labelled and key == "(none)":
             continue
         coverage = f"{row['planned'] / row['n']:.0%}" if labelled else "-"
         precision = f"{row['correct'] / row['planned']:.0%}" if row["planned"] else "-"
-        print(f"{key:16s} {row['n']:5d} {row['planned']:8d} {row['correct']:8d} {coverage:>9s} {precision:>10s}")
+        print(f"{key:36s} {row['n']:5d} {row['planned']:8d} {row['correct']:8d} {coverage:>9s} {precision:>10s}")
 
 
 def main() -> None:
@@ -94,6 +105,7 @@ def main() -> None:
         raise SystemExit(f"--split must be train or test, not {cfg.split!r}")
     report("authored cases", score(authored_cases(CASES), cfg.show_errors), labelled=True)
     report("authored held-out cases", score(authored_cases(HELDOUT), cfg.show_errors), labelled=True)
+    report("dev set tune split (math)", score(tune_cases(), cfg.show_errors), labelled=True)
     gsm8k = gsm8k_cases(cfg.split)
     if gsm8k is None:
         print(f"\nGSM8K not found under {shared_data_dir()} (staged data absent): authored cases only.")
