@@ -39,6 +39,8 @@ from scorers import numbers_in, same_number
 TUTOR_CASES = ROOT / "data" / "eval" / "tutor_cases.jsonl"
 SCIENCE_CORPUS = ROOT / "data" / "corpus" / "science.md"
 MISCONCEPTIONS_FILE = ROOT / "data" / "misconceptions.jsonl"
+CORPUS_BONUS = 0.1
+MIN_FACT_WORDS = 6  # "-2+2=0" or "The sun is in the sky" are too thin to ground a move in
 WINDOW_WORDS = 120  # the encoder reads 256 word pieces; a longer sentence is scored window by window
 
 STOP = set("""a an the and or but if then so of to in on at by for with from into onto over under about as is are was
@@ -59,7 +61,7 @@ right wrong true fit fits match matches support supports back evidence describe 
 changes use uses used good great nice let let's see make makes made give gives now before after why what where
 who else kind instead maybe happen expect would observe observation picture imagine test drop dropped together
 same time happens together carefully closer close point points finally order own lesson life persuade teach
-telling putting keep keeps work coming whole around sense somewhere title argue argues reason textbook gap hidden
+telling putting keep keeps work come comes people other others against already coming whole around sense somewhere title argue argues reason textbook gap hidden
 fill fills rule links quantities unit result numbers number goes went idea agree agrees explain own words""".split())
 
 NEGATION = re.compile(r"\b(?:not|no|never|none|nothing|cannot|can't|won't|isn't|aren't|wasn't|weren't|don't|"
@@ -328,11 +330,12 @@ CLAIM_MARKERS = re.compile(r"\b(?:i think|i thought|i put|i said|i wrote|i chose
                            r"i believe|my answer(?: is)?|answer:|so far i have:?|i have:|i did|maybe)\s*:?\s*", re.I)
 # Sentences that ask or demand rather than claim: "just tell me", "I'm the teacher", "ignore all previous instructions".
 NOT_A_CLAIM = re.compile(r"^\s*(?:what|whats|why|how|where|when|who|which|is|are|do|does|did|can|could|should)\b|"
+                         r"^\s*if\b.*\b(?:why|how)\b|"
                          r"\b(?:what|which|how) \w+ (?:do|does|did|is|are) (?:you|i|we|they)\b|"
                          r"\b(?:tell me|give me|just (?:say|tell|give)|just the answer|hints?|ignore|pretend|"
-                         r"you are (?:now|a|an|no)|system|teacher|i need|stop asking|i don'?t (?:get|know|understand)|"
+                         r"you are (?:now|a|an|no)|you are \w+ now|system|write|output|override|developer|asked|key|teacher|i need|stop asking|i don'?t (?:get|know|understand)|"
                          r"i dont|confus|no sense|how am i|supposed to|starting with|i can'?t|i cant|please|help me|"
-                         r"answer key|not sure|just this once|i promise|persona|disabled|output format|mode)\b|confus", re.I)
+                         r"answer key|answers|teaching|tutoring|not sure|just this once|i promise|persona|disabled|output format|mode)\b|confus", re.I)
 CHECKING = re.compile(r"[,.]?\s*(?:right|correct|is that right|am i right|isn'?t it)\s*\?$", re.I)
 
 
@@ -416,7 +419,7 @@ def pointer(sentences: list[str], top: int, question: str, kind: str) -> str:
     chosen = focus(sentences, top, question, kind)
     if len(chosen) == 1:
         return here
-    return f"{here}, and the one just {'before' if chosen[0] < top else 'after'} it"
+    return f"{here}, and the sentence just {'before' if chosen[0] < top else 'after'} it"
 
 
 def whole_text(sentences: list[str], title: str | None) -> str:
@@ -473,7 +476,7 @@ def claim_move(verdict: Verdict, claim: str, kind: str, question: str, sentences
         return (f"Try your meaning in the sentence: \"{context}\" Does \"{claim}\" make sense there? What do the "
                 f"words around \"{term}\" tell you it means?")
     if kind in ("main_idea", "theme", "purpose"):
-        return (f"Is \"{claim}\" true of the whole text, or of one part of it? {whole_text(sentences, title)} "
+        return (f"Is \"{claim}\" true of the whole text, or only of a part of it? {whole_text(sentences, title)} "
                 f"What does the whole passage keep coming back to?")
     if kind == "sequence" and verdict.sentence:
         return (f"Find the sentence that begins \"{opening(verdict.sentence)}\". Is that where your step comes in "
@@ -556,7 +559,7 @@ def openbook_facts(root: Path) -> list[dict]:
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             text = line.strip().strip('"').strip()
-            if len(text.split()) >= 4:  # "-2+2=0" and single words are not facts a tutor can ground a move in
+            if len(text.split()) >= MIN_FACT_WORDS:
                 facts.append({"text": text[:1].upper() + text[1:], "title": "", "source": f"openbookqa/{name}",
                               "subject": "science"})
     return facts
@@ -613,17 +616,28 @@ class KnowledgeBase:
         """Top-k facts. Function words are dropped from the query first: BM25 scores are scaled by their maximum,
         so a query matching only "a" and "or" would otherwise pull in facts that share nothing else."""
         terms = [t for t in re.findall(r"[A-Za-z0-9][A-Za-z0-9'-]*", query) if t.lower() not in STOP]
-        return self.index.search(" ".join(terms) or query, k=k, hybrid=self.hybrid)
+        hits = self.index.search(" ".join(terms) or query, k=4 * k, hybrid=self.hybrid)
+        hits = [h for h in hits if len(h["text"].split()) >= MIN_FACT_WORDS]
+        # Our lessons were written to teach; a small bonus puts them first among facts that match about as well.
+        return sorted(hits, key=lambda h: -(h["score"] + CORPUS_BONUS * (h.get("source") == "corpus")))[:k]
 
 
 # ----------------------------------------------------------------------------- science moves
 
+def offered_choices(question: str) -> set[str]:
+    """The options a question offers ('Is it acidic, basic or neutral?' -> acidic, basic, neutral)."""
+    m = re.search(r"((?:[\w-]+,\s*)*[\w-]+,?\s+or\s+(?:an?\s+|the\s+)?[\w-]+)", question)
+    return {stem(w) for w in re.findall(r"[\w-]+", m.group(1)) if w not in ("or", "a", "an", "the")} if m else set()
+
+
 def key_term(fact: str, question: str) -> str | None:
-    """The word of the fact that the question does not already name, and the rarest in it: what to ask about."""
-    asked = set(content_words(question))
+    """The word of the fact to hide and ask about: one of the options the question offers, if the fact names one
+    (it is the answer), else the longest word the question does not already name."""
+    asked, options = set(content_words(question)), offered_choices(question)
     tokens = re.findall(r"[A-Za-z][A-Za-z-]+", fact)
+    chosen = [t for t in tokens if stem(t) in options]
     fresh = [t for t in tokens if t.lower() not in STOP and stem(t) not in asked and stem(t) not in TUTOR_STEMS]
-    return max(fresh, key=len) if fresh else None
+    return chosen[0] if chosen else max(fresh, key=len) if fresh else None
 
 
 def cloze(fact: str, term: str) -> str:
@@ -638,9 +652,10 @@ def fact_question(fact: str, question: str) -> str:
                 f"where in it, and what unit will the result have?")
     term = key_term(fact, question)
     if term is None:
-        return f"Here is a fact that helps: \"{fact}\" How does it answer \"{ask_about(question)}\"?"
-    return (f"Here is a fact from the textbook with one word hidden: \"{cloze(fact, term)}\" What word fits the gap, "
-            f"and how does it help answer \"{ask_about(question)}\"?")
+        return f"Here is a fact that helps: \"{fact}\" How does it help you answer the question?"
+    # The question is not quoted back: its own options ("acidic, basic or neutral") would read as the answer.
+    return (f"Here is a fact from the textbook with a word hidden: \"{cloze(fact, term)}\" What word fits the gap, "
+            f"and how does it help you answer the question?")
 
 
 def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3) -> Move:
@@ -648,7 +663,9 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     judged against the retrieved facts (never confirmed without one); a plain question gets a fact to work with."""
     misconception = match_misconception(claim, question) if claim else None
     topic = misconception.name if misconception else claim or ""  # the misconception names what the facts must cover
-    facts = [hit["text"] for hit in kb.search(f"{question} {topic}".strip(), k=k)]
+    given = numbers_in(question)  # a fact with other numbers may be a worked answer to this very question
+    facts = [hit["text"] for hit in kb.search(f"{question} {topic}".strip(), k=k)
+             if all(any(same_number(v, g) for g in given) for v in numbers_in(hit["text"]))]
     if not facts:
         return Move(f"What do you already know that could help with \"{ask_about(question)}\"? Tell me your idea "
                     f"and why you think it.", "fact", None, [])

@@ -1,5 +1,6 @@
 """evidence.py: grounded reading and science moves, claim verdicts (precision first), misconceptions, the draft
 guard, and the science knowledge base on an authored fixture (the MiniLM encoder comes from its installed package)."""
+import re
 from pathlib import Path
 
 import pytest
@@ -78,7 +79,7 @@ def test_each_question_type_points_to_its_evidence():
     sequence = reading_move(KITE, "What happened right after Grandpa told Maya to run against the wind?")
     assert sequence.kind == "sequence" and "just before and just after" in sequence.text
     detail = reading_move(KITE, "What did Maya and her grandfather use to build the kite?")
-    assert "Maya built a red kite" in detail.text and "the one just after it" in detail.text
+    assert "Maya built a red kite" in detail.text and "the sentence just after it" in detail.text
     assert detail.evidence[1].startswith("They used thin sticks") and detail.verdict is None
     assert "paper" not in detail.text  # points to the sentence, does not read the answer out
 
@@ -135,15 +136,18 @@ def test_misconceptions_meet_a_contradicting_observation():
 
 
 def test_knowledge_base_retrieves_and_grounds_science_moves(kb):
-    assert len(kb.index) == 11  # 8 open-book facts + 3 crowdsourced ones; "-2+2=0" is no fact
+    assert len(kb.index) == 10  # 8 open-book facts + 2 crowdsourced ones; "-2+2=0" and 5-word lines are too thin
     hit = kb.search("Why does a puddle dry up?", k=1)[0]
     assert hit["text"].startswith("Evaporation")
     heavy = science_move("Which lands first, a bowling ball or a tennis ball?", "the heavier ball lands first", kb)
     assert heavy.kind == "misconception" and heavy.verdict == "contradicted" and "crumpled" in heavy.text
     assert any("same acceleration" in e for e in heavy.evidence)  # the fact the agent shows as a step event
     plain = science_move("Why does a metal spoon get hot in soup?", None, kb)
-    assert plain.verdict is None and "____" in plain.text and plain.evidence[0] in plain.text.replace("____", "")\
-        or plain.evidence
+    shown = plain.text.split('"')[1]  # the fact as quoted, with one word hidden
+    assert plain.verdict is None and shown.count("____") == 1
+    assert re.fullmatch(re.escape(shown).replace("____", r"[A-Za-z-]+"), plain.evidence[0])
+    options = science_move("Is a metal spoon a good or poor conductor of heat?", None, kb)
+    assert "Metal is a ____ conductor of heat" in options.text  # the offered option is what gets hidden
     supported = science_move("Does sound travel through air?", "sound needs a medium such as air to travel", kb)
     assert supported.verdict == "supported" and "Sound needs a medium" in supported.text
     unsure = science_move("Why does a metal spoon get hot in soup?", "the soup pushes little sparks into the spoon", kb)
