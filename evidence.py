@@ -53,26 +53,27 @@ while until though although whether either neither both im ive id ill dont didnt
 
 
 # Words a tutor uses about any problem: the guard lets them through, the specificity measure ignores them.
-TUTOR_WORDS = set("""think look read reread sentence sentences passage paragraph text story line word words phrase clue
-clues idea ideas answer answers question questions mean means meaning tell tells find check notice happen happens
-happened try step steps fact facts textbook again first last next part parts reason reasons show shows explain sure
-guess example say says said writer author start starts begin begins end ends whole mostly main help helps know
-right wrong true fit fits match matches support supports back evidence describe compare different similar change
+TUTOR_WORDS = set("""think look read reread sentence sentences passage paragraph text story line word words phrase
+clue clues idea
+ideas answer answers question questions mean means meaning tell tells find check notice happen happens happened
+try step steps fact facts textbook again first last next part parts reason reasons show shows explain sure guess
+example say says said writer author start starts begin begins end ends whole mostly main help helps know right
+wrong true fit fits match matches support supports back evidence describe compare different similar change
 changes use uses used good great nice let let's see make makes made give gives now before after why what where
-who else kind instead maybe happen expect would observe observation picture imagine test drop dropped together
-same time happens together carefully closer close point points finally order own lesson life persuade teach
-telling putting keep keeps work come comes people other others against already coming whole around sense somewhere title argue argues reason textbook gap hidden
-fill fills rule links quantities unit result numbers number goes went idea agree agrees explain own words""".split())
+who else kind instead maybe expect would observe observation picture imagine test drop dropped together same
+time carefully closer close point points finally order own lesson life persuade teach telling putting keep keeps
+work come comes people other others against already coming around sense somewhere title argue argues gap hidden
+fill fills rule links quantities unit result numbers number goes went agree agrees""".split())
 
 NEGATION = re.compile(r"\b(?:not|no|never|none|nothing|cannot|can't|won't|isn't|aren't|wasn't|weren't|don't|"
                       r"doesn't|didn't|hasn't|haven't|couldn't|shouldn't|neither|nor)\b|n't\b", re.I)
 
 # Pairs a careless draft swaps ("a process named as its opposite") and that turn a claim against its evidence.
 OPPOSITES = [("evaporate", "condense"), ("evaporation", "condensation"), ("melt", "freeze"), ("melting", "freezing"),
-             ("absorb", "release"), ("photosynthesis", "respiration"), ("inhale", "exhale"), ("heat", "cool"),
+             ("absorb", "release"), ("photosynthesis", "respiration"), ("inhale", "exhale"),
              ("gain", "lose"), ("attract", "repel"), ("positive", "negative"), ("acid", "base"), ("acidic", "basic"),
              ("increase", "decrease"), ("expand", "contract"), ("conductor", "insulator"), ("dissolve", "melt"),
-             ("physical", "chemical"), ("solid", "gas"), ("oxygen", "carbon"), ("first", "last"), ("before", "after"),
+             ("physical", "chemical"), ("solid", "gas"), ("first", "last"), ("before", "after"),
              ("back", "front"), ("more", "less"), ("faster", "slower"), ("bigger", "smaller"), ("happy", "sad"),
              ("happy", "angry"), ("up", "down"), ("east", "west"), ("north", "south"), ("high", "low"),
              ("heavier", "lighter"), ("sink", "float"), ("dominant", "recessive"), ("herbivore", "carnivore")]
@@ -184,7 +185,8 @@ def rank_sentences(query: str, sentences: list[str], embedder: Embedder | None =
     for (i, _), v in zip(pieces, vectors[1:]):
         cosine[i] = max(cosine[i], float(v @ vectors[0]))
     idf, words = idf_weights(sentences), content_words(query)
-    scores = [(1 - lexical_weight) * cosine[i] + lexical_weight * overlap(words, s, idf) for i, s in enumerate(sentences)]
+    scores = [(1 - lexical_weight) * cosine[i] + lexical_weight * overlap(words, s, idf)
+              for i, s in enumerate(sentences)]
     return sorted(((float(score), i) for i, score in enumerate(scores)), key=lambda t: -t[0])
 
 
@@ -329,13 +331,13 @@ def judge_claim(claim: str, sentences: list[str], question: str = "", kind: str 
 CLAIM_MARKERS = re.compile(r"\b(?:i think|i thought|i put|i said|i wrote|i chose|i picked|i answered|i guess|"
                            r"i believe|my answer(?: is)?|answer:|so far i have:?|i have:|i did|maybe)\s*:?\s*", re.I)
 # Sentences that ask or demand rather than claim: "just tell me", "I'm the teacher", "ignore all previous instructions".
-NOT_A_CLAIM = re.compile(r"^\s*(?:what|whats|why|how|where|when|who|which|is|are|do|does|did|can|could|should)\b|"
-                         r"^\s*if\b.*\b(?:why|how)\b|"
-                         r"\b(?:what|which|how) \w+ (?:do|does|did|is|are) (?:you|i|we|they)\b|"
-                         r"\b(?:tell me|give me|just (?:say|tell|give)|just the answer|hints?|ignore|pretend|"
-                         r"you are (?:now|a|an|no)|you are \w+ now|system|write|output|override|developer|asked|key|teacher|i need|stop asking|i don'?t (?:get|know|understand)|"
-                         r"i dont|confus|no sense|how am i|supposed to|starting with|i can'?t|i cant|please|help me|"
-                         r"answer key|answers|teaching|tutoring|not sure|just this once|i promise|persona|disabled|output format|mode)\b|confus", re.I)
+NOT_A_CLAIM = re.compile(
+    r"^\s*(?:what|whats|why|how|where|when|who|which|is|are|do|does|did|can|could|should)\b|^\s*if\b.*\b(?:why|how)\b|"
+    r"\b(?:what|which|how) \w+ (?:do|does|did|is|are) (?:you|i|we|they)\b|"
+    r"\b(?:tell me|give me|just (?:say|tell|give)|just the answer|hints?|ignore|pretend|you are (?:now|a|an|no)|"
+    r"you are \w+ now|system|write|output|override|developer|asked|key|teacher|i need|stop asking|"
+    r"i don'?t (?:get|know|understand)|i dont|no sense|how am i|supposed to|starting with|i can'?t|i cant|please|"
+    r"help me|answers|teaching|tutoring|not sure|just this once|i promise|persona|disabled|mode)\b|confus", re.I)
 CHECKING = re.compile(r"[,.]?\s*(?:right|correct|is that right|am i right|isn'?t it)\s*\?$", re.I)
 
 
@@ -520,7 +522,8 @@ class Misconception:
 
 
 # Authored (data/misconceptions.jsonl): common wrong ideas from school science, each with its observation question.
-MISCONCEPTIONS = [Misconception(**record) for _, record in read_jsonl(MISCONCEPTIONS_FILE, ("pattern", "name", "question"))]
+MISCONCEPTIONS = [Misconception(**record)
+                  for _, record in read_jsonl(MISCONCEPTIONS_FILE, ("pattern", "name", "question"))]
 
 
 def match_misconception(claim: str, problem: str = "") -> Misconception | None:
