@@ -138,7 +138,12 @@ def test_misconceptions_meet_a_contradicting_observation():
 
 
 def test_knowledge_base_retrieves_and_grounds_science_moves(kb):
-    assert len(kb.index) == 10  # 8 open-book facts + 2 crowdsourced ones; "-2+2=0" and 5-word lines are too thin
+    assert len(kb.index) == 10  # 9 open-book facts + 1 crowdsourced; "-2+2=0" and 5-word lines are too thin
+    # crowdsourced facts are indexed but searched only on request: the real file holds false ones like this
+    assert all("above 100 degrees" not in h["text"] for h in kb.search("What is water vapor?", k=10))
+    everything = KnowledgeBase(kb.index, sources={"openbookqa/openbook.txt": 0.0,
+                                                  "openbookqa/crowdsourced-facts.txt": 0.0})
+    assert any("above 100 degrees" in h["text"] for h in everything.search("What is water vapor?", k=10))
     hit = kb.search("Why does a puddle dry up?", k=1)[0]
     assert hit["text"].startswith("Evaporation")
     heavy = science_move("Which lands first, a bowling ball or a tennis ball?", "the heavier ball lands first", kb)
@@ -150,9 +155,11 @@ def test_knowledge_base_retrieves_and_grounds_science_moves(kb):
     assert re.fullmatch(re.escape(shown).replace("____", r"[A-Za-z-]+"), plain.evidence[0])
     options = science_move("Is a metal spoon a good or poor conductor of heat?", None, kb)
     assert "Metal is a ____ conductor of heat" in options.text  # the offered option is what gets hidden
-    supported = science_move("Does sound travel through air?", "sound needs a medium such as air to travel", kb)
+    supported = science_move("How does sound get from place to place?", "sound needs a medium such as water or air", kb)
     assert supported.verdict == "supported" and "Sound needs a medium" in supported.text
     unsure = science_move("Why does a metal spoon get hot in soup?", "the soup pushes little sparks into the spoon", kb)
+    two_words = science_move("What is water vapor?", "water vapor", kb)
+    assert two_words.verdict != "supported"  # two matching words are too few to call a claim proven
     assert unsure.verdict == "absent" and unsure.text.startswith("What makes you think")
 
 
