@@ -724,11 +724,12 @@ def check_draft(draft: str, problem: str, evidence: list[str], student: str = ""
     if new:
         reasons.append(f"words not in the problem, evidence or message: {', '.join(new[:5])}")
     statements = [s for s in split_sentences(draft) if not s.rstrip().endswith("?")]
+    facts = [s for e in evidence for s in split_sentences(e)]  # a whole passage is compared sentence by sentence
     for s in statements:
         swap = opposite_pair(set(content_words(s)), set(content_words(" ".join(evidence))))
         if swap:
             reasons.append(f"says '{swap[0]}' where the evidence says '{swap[1]}'")
-        elif any(conflicts(s, e) for e in evidence):
+        elif any(conflicts(s, f) for f in facts):
             reasons.append(f"contradicts the evidence: {s!r}")
     return reasons
 
