@@ -100,7 +100,7 @@ def stem(word: str) -> str:
 COMMON = {stem(w) for w in """make made put give gave live use go goes went gone know knew want seem talk stay start
 take took keep kept come came say said tell told feel felt think thought get got see saw look find found call called
 try help need let become leave left turn show ask work play run move bring hold mean happen include really thing
-obviously probably maybe""".split()}
+obviously probably maybe instead already always usually""".split()}
 
 
 TUTOR_STEMS = {stem(w) for w in TUTOR_WORDS} | TUTOR_WORDS
@@ -661,10 +661,15 @@ def cloze(fact: str, term: str) -> str:
     return re.sub(rf"\b{re.escape(term)}\b", "____", fact, count=1)
 
 
+def digit_numbers(text: str) -> list[float]:
+    """Numbers written in digits: what makes a quantity question ("which one lands first" has none)."""
+    return [float(n) for n in re.findall(r"(?<![\w.])\d+(?:\.\d+)?", text.replace(",", ""))]
+
+
 def fact_question(fact: str, question: str) -> str:
     """A question grounded in one fact: a quantity question asks how the fact links the numbers; otherwise the
     fact is shown with its key term blanked, so the student supplies it (the tutor states only the retrieved fact)."""
-    if len(numbers_in(question)) >= 2:
+    if len(digit_numbers(question)) >= 2:
         return (f"Here is the rule that links your quantities: \"{fact}\" Which of the numbers in the question goes "
                 f"where in it, and what unit will the result have?")
     term = key_term(fact, question)
@@ -680,7 +685,7 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     judged against the retrieved facts (never confirmed without one); a plain question gets a fact to work with."""
     misconception = match_misconception(claim, question) if claim else None
     topic = misconception.name if misconception else claim or ""  # the misconception names what the facts must cover
-    given = numbers_in(question)  # in a quantity question, a fact with other numbers may be a worked answer to it
+    given = digit_numbers(question)  # in a quantity question, a fact with other numbers may be a worked answer to it
     facts = [hit["text"] for hit in kb.search(f"{question} {topic}".strip(), k=k)
              if not given or all(any(same_number(v, g) for g in given) for v in numbers_in(hit["text"]))]
     if not facts:
