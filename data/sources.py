@@ -405,8 +405,16 @@ EVAL_SPLITS: dict[str, tuple[str, Callable[[Path], Iterator[str]]]] = {
 
 
 # Held-out sets other parts of the project ship in the repository (eval.py's dev prompts), read when present.
+def tutor_case_texts(path: Path) -> Iterator[str]:
+    """The tutor dev set (both splits): every text a case holds, so nothing trains on its problems, passages or moves."""
+    for _, case in read_jsonl(path, ("problem", "student_message", "good_moves")):
+        yield from (case["problem"], case["student_message"], case.get("passage") or "", *case.get("evidence", []),
+                    *case["good_moves"])
+
+
 REPO_EVAL_SPLITS: dict[str, tuple[Path, Callable[[Path], Iterator[str]]]] = {
     "eval/dev_prompts": (ROOT / "eval" / "dev_prompts.jsonl", prompt_eval_texts),
+    "eval/tutor_cases": (ROOT / "eval" / "tutor_cases.jsonl", tutor_case_texts),
 }
 
 

@@ -69,8 +69,9 @@ def test_shards_decode_back_to_the_records(build, smol_tok):
 def test_dataset_card_and_datasets_loads_it(build):
     datasets = pytest.importorskip("datasets")
     out = Path(build[0].out) / "records"
+    cache = str(out.parent / "hf-cache")  # datasets' own cache, per build: a shared one can serve an older build's rows
     ds = datasets.load_dataset("parquet", data_files={"train": str(out / "train-*.parquet"),
-                                                      "val": str(out / "val-*.parquet")})
+                                                      "val": str(out / "val-*.parquet")}, cache_dir=cache)
     assert ds["train"].num_rows == len(records(out.parent, "train"))
     assert set(ds["train"].column_names) == {"id", "source", "licence", "subject", "grade_band", "instruction",
                                              "input", "response", "text"}
@@ -78,7 +79,7 @@ def test_dataset_card_and_datasets_loads_it(build):
     card = (out / "README.md").read_text()
     n_arc = sum(r["source"] == "arc" for r in records(out.parent, "train"))
     assert "| arc | 6 |" in card and f"| {n_arc} |" in card and "CC BY-SA 4.0" in card and "BookCorpus" in card
-    assert datasets.load_dataset(str(out))["train"].num_rows == ds["train"].num_rows  # via the card's YAML header
+    assert datasets.load_dataset(str(out), cache_dir=cache)["train"].num_rows == ds["train"].num_rows  # the card's YAML
 
 
 def forbid(monkeypatch, *names):
