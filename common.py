@@ -17,6 +17,7 @@ import ast
 import dataclasses
 import difflib
 import hashlib
+import io
 import importlib.util
 import inspect
 import json
@@ -305,15 +306,11 @@ def atomic_write_json(path: str | Path, obj: Any) -> None:
 
 
 def save_figure(fig: Any, path: str | Path) -> Path:
-    """A matplotlib figure as a PNG, written atomically; the figure is closed (plots are made once, in scripts)."""
-    import io
-
-    import matplotlib.pyplot as plt
-
+    """A matplotlib `Figure` (made without pyplot, so no backend or global figure state) as a PNG, written
+    atomically."""
     fig.tight_layout()
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=100)
-    plt.close(fig)
     atomic_write_bytes(path, buf.getvalue())
     return Path(path)
 

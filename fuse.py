@@ -50,6 +50,8 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from matplotlib.figure import Figure
+from safetensors.torch import load_file, save
 
 from checkpoint import load_checkpoint, save_checkpoint
 from common import atomic_write_bytes, atomic_write_json, check_known, fill, get_logger, out_dir, parse_args, save_figure
@@ -256,8 +258,6 @@ class FusedModel(nn.Module):
 def save_vision(path: str | Path, fused: FusedModel, pp: Preprocess | None = None) -> Path:
     """Write `path/vision/`: encoder/ (Hugging Face layout), projector.safetensors, cross_attention.safetensors
     (cross fusion), fuse.json written last (its presence marks a complete folder)."""
-    from safetensors.torch import save
-
     vdir = Path(path) / "vision"
     save_encoder(fused.encoder, vdir / "encoder", pp)
     flat = {k: v.detach().float().contiguous() for k, v in fused.projector.state_dict().items()}
@@ -332,8 +332,6 @@ def load_into(module: nn.Module, sd: dict[str, torch.Tensor], source: Path) -> N
 
 def load_vision(path: str | Path) -> VisionBundle:
     """A release directory (or its vision/ folder) -> VisionBundle; errors name the missing file or tensor."""
-    from safetensors.torch import load_file
-
     vdir = Path(path) / "vision" if (Path(path) / "vision").is_dir() else Path(path)
     if not (vdir / "fuse.json").exists():
         raise FileNotFoundError(f"{vdir}: no fuse.json (not a complete vision/ folder)")
@@ -584,11 +582,8 @@ def train_vqa(cfg: VQAConfig, log: Any = None) -> dict[str, Any]:
 
 def plot(results: list[dict[str, Any]], path: str | Path) -> Path:
     """Held-out accuracy over steps, one line per fusion mode, chance marked."""
-    import matplotlib
-    matplotlib.use("Agg")  # no display on build machines
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(6, 4))
+    fig = Figure(figsize=(6, 4))  # no pyplot: no display or backend needed on build machines
+    ax = fig.subplots()
     for r in results:
         ax.plot([h["step"] for h in r["history"]], [h["accuracy"] for h in r["history"]], marker="o",
                 label="text-only" if r["fusion"] == "none" else r["fusion"])

@@ -30,6 +30,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+import pymupdf
+import pytesseract
+from PIL import Image
 
 
 class IngestError(ValueError):
@@ -41,8 +44,6 @@ class IngestError(ValueError):
 
 def open_pdf(path: Path, max_mb: float = 200.0, max_pages: int = 3000):
     """Open a PDF or raise IngestError for a missing, huge, corrupt, encrypted or empty one."""
-    import pymupdf
-
     if not path.is_file():
         raise IngestError(f"{path}: no such file")
     size_mb = path.stat().st_size / 2**20
@@ -175,9 +176,6 @@ def usable(text: str) -> bool:
 def render_for_ocr(page) -> tuple:
     """Render at the embedded image's own resolution (clamped to 150-300 dpi): upscaling a noisy 150 dpi scan made
     Tesseract read speckles as text and raised the character error rate from about 0.5% to 3.5% here."""
-    from PIL import Image
-    import pymupdf
-
     images = page.get_images(full=True)
     dpi = 300
     if images:
@@ -188,8 +186,6 @@ def render_for_ocr(page) -> tuple:
 
 def ocr_image(image) -> dict:
     """Tesseract's word table (text, block/paragraph/line numbers, heights), so headings can be told by size."""
-    import pytesseract
-
     try:
         return pytesseract.image_to_data(image, lang="eng", output_type=pytesseract.Output.DICT)
     except pytesseract.TesseractNotFoundError:

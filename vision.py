@@ -31,12 +31,15 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+import httpx
 import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from PIL import Image, UnidentifiedImageError
+from safetensors.torch import load_file, save
 
-from common import atomic_write_bytes, atomic_write_json
+from common import atomic_write_bytes, atomic_write_json, parse_args
 
 OPENAI_CLIP_MEAN = (0.48145466, 0.4578275, 0.40821073)
 OPENAI_CLIP_STD = (0.26862954, 0.26130258, 0.27577711)
@@ -249,8 +252,6 @@ def hf_from_ours(key: str) -> str:
 
 def load_encoder(path: str | Path, dtype: torch.dtype = torch.float32) -> tuple[ViT, "Preprocess"]:
     """A Hugging Face SigLIP/CLIP directory -> (ViT with its weights, the preprocessing it expects)."""
-    from safetensors.torch import load_file
-
     path = Path(path)
     for needed in ("config.json", "model.safetensors"):
         if not (path / needed).exists():
@@ -277,8 +278,6 @@ def load_encoder(path: str | Path, dtype: torch.dtype = torch.float32) -> tuple[
 def save_encoder(vit: ViT, path: str | Path, pp: "Preprocess | None" = None) -> Path:
     """Write config.json, model.safetensors and preprocessor_config.json that transformers loads (weights first,
     each file atomic)."""
-    from safetensors.torch import save
-
     path = Path(path)
     sd = {hf_from_ours(k): v.detach().float().contiguous() for k, v in vit.state_dict().items()}
     atomic_write_bytes(path / "model.safetensors", save(sd, metadata={"format": "pt"}))
@@ -294,8 +293,6 @@ def download_encoder(repo: str, dest: str | Path, revision: str = "main", endpoi
                      timeout: float = 60.0) -> Path:
     """Fetch a SigLIP/CLIP checkpoint from the hub's public URL layout into `dest` (each file streamed to a temp file
     and renamed, so an interrupted download never looks complete); files already there are kept."""
-    import httpx
-
     dest = Path(dest)
     dest.mkdir(parents=True, exist_ok=True)
     with httpx.Client(follow_redirects=True, timeout=timeout) as client:
@@ -368,8 +365,6 @@ class Preprocess:
 def to_rgb(image: Any) -> Any:
     """Any PIL image -> 8-bit RGB. Transparency is composited on white (as transformers does), 16-bit and 32-bit
     integer gray is scaled down rather than clipped (PIL's convert would turn most of a 16-bit photo white)."""
-    from PIL import Image
-
     if image.mode in ("I", "I;16", "I;16B", "I;16L", "I;16N"):
         arr = np.asarray(image, dtype=np.float64)
         top = 65535.0 if image.mode != "I" or arr.max() > 255 else 255.0  # 'I' holds 16-bit PNGs and 8-bit data
@@ -384,8 +379,6 @@ def to_rgb(image: Any) -> Any:
 
 def open_image(source: bytes | str | Path | Any, max_pixels: int = MAX_PIXELS, name: str = "") -> Any:
     """Bytes, a path or a PIL image -> a fully decoded 8-bit RGB PIL image, or ValueError saying what is wrong."""
-    from PIL import Image, UnidentifiedImageError
-
     if isinstance(source, Image.Image):
         return to_rgb(source)
     label = name or (str(source) if isinstance(source, (str, Path)) else "image")
@@ -448,8 +441,6 @@ def preprocess(images: list[Any] | Any, pp: Preprocess) -> torch.Tensor:
 # ============================================================================= CLI
 
 def main(argv: list[str]) -> None:
-    from common import parse_args
-
     args = parse_args([a for a in argv if a.startswith("--")])
     paths = [a for a in argv if not a.startswith("--")]
     if "download" in args:

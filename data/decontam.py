@@ -24,6 +24,9 @@ from typing import Iterable
 
 import numpy as np
 
+from common import shared_data_dir
+from data.sources import eval_texts
+
 N = 13
 MIN_WORDS = 8
 PRIME = np.uint64(1099511628211)  # the 64-bit FNV prime: odd, so the polynomial mixes every word
@@ -71,9 +74,6 @@ class Decontaminator:
     def from_eval_splits(cls, root: Path | None = None, n: int = N, present_only: bool = False) -> "Decontaminator":
         """Every evaluation split we report, read from the mirror (default: common.shared_data_dir()); see
         data.sources.eval_files for `present_only`."""
-        from common import shared_data_dir
-        from data.sources import eval_texts
-
         dec = cls(n)
         for split, text in eval_texts(root or shared_data_dir(), present_only):
             dec.add([text], split)

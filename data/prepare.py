@@ -42,6 +42,7 @@ from data.decontam import Decontaminator
 from data.shards import MANIFEST, SHARD_TOKENS, ShardWriter, finish_build, start_build, token_dtype
 from data.sources import SOURCES, eval_files, source_files
 from data.subjects import tag_subject
+from tokenizer import load_tokenizer
 
 DEFAULT_SOURCES = "corpus,gsm8k,mathqa,arc,openbookqa,wikitext2,children_stories,openstax_physics"
 FIELDS = ("id", "source", "licence", "subject", "grade_band", "instruction", "input", "response", "text")
@@ -254,8 +255,6 @@ def prepare(cfg: PrepareConfig, tok: Any = None) -> dict:
     build = Path(cfg.out) if cfg.out else out_dir("data", cfg.name)
     tok_path = cfg.tokenizer or str(smollm2_gguf())
     if tok is None:
-        from tokenizer import load_tokenizer
-
         tok = load_tokenizer(tok_path)
     inputs = input_hashes(cfg, root)
     if shards_up_to_date(build, inputs, tok.fingerprint):
