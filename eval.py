@@ -1,7 +1,10 @@
 """Evaluation for nanotutor: held-out benchmarks, pedagogy measures, a simulated classroom through serve.py, and a
-markdown report. It consumes scorers.py (leaks, questions, tool calls, GSM8K answers), the scorers training and
-serving share; `mc_loglik(model, tok, context, options)` (summed log-probability of each option after a context)
-stays here beside the batched `mc_scores` it is the reference for. Nothing here imports sft, agent or serve.
+markdown report. This file holds the config, the benchmark runners, the HTTP clients of serve.py, the wiring of the
+parts and main; the tutor measures (conversations with simulated students, the dev set, the rubric judge) are in
+classroom.py and the report writer in report.py. It consumes scorers.py (leaks, questions, tool calls, GSM8K
+answers), the scorers training and serving share; `mc_loglik(model, tok, context, options)` (summed log-probability
+of each option after a context) stays here beside the batched `mc_scores` it is the reference for. Nothing here
+imports sft, agent or serve.
 
 Benchmarks (any checkpoint model.load reads: a .gguf or a Hugging Face release directory; for a tuned model,
 `sft.py --export=out/release/tutor` merges the adapter into a release, which serve.py also loads):
@@ -59,27 +62,26 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import httpx
 import numpy as np
-from common import (ROOT, atomic_write_json, atomic_write_text, check_known, fill, get_logger,  # before torch: common sets OpenMP's wait policy
-                    out_dir, parse_args, read_jsonl, require_data, save_figure, shared_data_dir, smollm2_gguf)
+# common before torch: it sets OpenMP's wait policy
+from common import (ROOT, atomic_write_json, atomic_write_text, check_known, fill, get_logger, out_dir, parse_args,
+                    read_jsonl, require_data, shared_data_dir, smollm2_gguf)
 import torch  # noqa: I001
 import torch.nn.functional as F
-from matplotlib.figure import Figure
-from tqdm import tqdm
 
+from classroom import (PERSONAS, SUBJECTS, judge_replies, progress, proportion, run_classroom, run_lessons,
+                       run_mathdial, run_pedagogy, run_tutor_cases, spread)
 from data.shards import load_split
 from model import load as load_model, right_padded
-from scorers import (RUBRIC, TUTOR_CASES, asks_or_next_step, canonical_number, extract_answer, leaks_answer, leaks_case,
-                     load_dev_prompts, load_tutor_cases, numbers_in, parse_number, praises_wrong_step, rubric_checks,
-                     same_number, shared_replies, step_operands, tool_call_validity)
+from report import (BENCHMARKS, MC_SETS, load_graded, load_runs, rubric_table, short_ckpt, write_report,
+                    write_summary)
+from scorers import TUTOR_CASES, extract_answer, load_dev_prompts, load_tutor_cases
 from tokenizer import render_chat
-from toolcalls import format_tool_call
 
 _LOG = get_logger("eval")
 
@@ -106,15 +108,9 @@ def mc_loglik(model: torch.nn.Module, tok: Any, context: str, options: Sequence[
 
 
 # ============================================================================= benchmarks on held-out sets
-# Everything below runs a model or a tutor. `python eval.py` evaluates one checkpoint (benchmarks with model.py,
-# pedagogy and the simulated classroom through serve.py over HTTP) and saves out/eval/<name>/results.json;
-# `--report=DIR` writes a markdown report of every saved run side by side (base next to tuned).
-
-MC_SETS = ("arc_easy", "arc_challenge", "openbookqa", "sciq", "mathqa")
-BENCHMARKS = ("wikitext2", "val", *MC_SETS, "gsm8k")
-PERSONAS = ("confident", "stuck", "answer_only", "fast")
-SUBJECTS = ("math", "science", "reading")
-
+# `python eval.py` evaluates one checkpoint (benchmarks with model.py here; the tutor parts of classroom.py through
+# serve.py over HTTP) and saves out/eval/<name>/results.json; `--report=DIR` has report.py write a markdown report of
+# every saved run side by side (base next to tuned).
 
 @dataclass
 class EvalConfig:
@@ -160,22 +156,6 @@ class EvalConfig:
     runs: str = ""  # comma-separated run names for the report; "" = every run under out/eval/
     note: str = ""  # saved with the run and shown in the report (e.g. which adapter commit a tuned run used)
     summary: str = ""  # with --report: also put the headline table into this JSON file (docs/results.json, for README)
-
-
-def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    """95% Wilson score interval of a proportion k/n: honest at small n and near 0 or 1, unlike the normal one."""
-    if n == 0:
-        return (0.0, 1.0)
-    p = k / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return (max(0.0, centre - half), min(1.0, centre + half))
-
-
-def proportion(hits: Sequence[bool]) -> dict[str, Any]:
-    """{value, k, n, ci} for a list of yes/no outcomes."""
-    k, n = sum(bool(h) for h in hits), len(hits)
-    return {"value": k / n if n else 0.0, "k": k, "n": n, "ci": list(wilson(k, n))}
 
 
 def pick(items: list[Any], n: int, quick: bool, seed: int) -> list[Any]:
@@ -241,6 +221,19 @@ def load_gsm8k(data_dir: Path) -> list[dict]:
     return [{"question": r["question"], "answer": extract_answer(r["answer"])} for _, r in rows]
 
 
+def mathdial_problems(data_dir: Path, n: int, quick: bool, seed: int) -> list[dict]:
+    """MathDial test dialogues: the problem, the student's wrong solution and the true answer."""
+    path = data_dir / "mathdial" / "test.jsonl"
+    require_data(path, "mathdial")
+    items = []
+    for _, row in read_jsonl(path, ("qid", "question", "ground_truth")):
+        gold = extract_answer(row["ground_truth"])
+        if gold is not None:
+            items.append({"id": str(row["qid"]), "question": row["question"], "answer": gold,
+                          "student": row.get("student_incorrect_solution", "")})
+    return items[:min(n, 50)] if quick else pick(items, n, False, seed)
+
+
 # ----------------------------------------------------------------------------- scoring a model
 
 def mc_prompt(question: str) -> str:
@@ -284,7 +277,7 @@ def run_mc(model: torch.nn.Module, tok: Any, items: list[dict], desc: str = "", 
     """Accuracy by summed log-likelihood (acc) and by log-likelihood per character (acc_norm, lm-eval's length fix);
     `batch` questions share each pair of forward passes."""
     hits, hits_norm = [], []
-    for start in _progress(range(0, len(items), batch), desc):
+    for start in progress(range(0, len(items), batch), desc):
         part = items[start:start + batch]
         options = [[" " + o for o in item["options"]] for item in part]
         scored = mc_scores(model, tok, [mc_prompt(it["question"]) for it in part], options)
@@ -310,7 +303,7 @@ def windows(ids: Sequence[int], ctx: int) -> list[Sequence[int]]:
 
 def run_perplexity(model: torch.nn.Module, chunks: list[Sequence[int]], desc: str = "") -> dict[str, Any]:
     """Perplexity = exp(mean NLL over equal windows); the 95% interval comes from the windows' spread (t-style)."""
-    nll = [window_nll(model, c) for c in _progress(chunks, desc)]
+    nll = [window_nll(model, c) for c in progress(chunks, desc)]
     n = len(nll)
     if n == 0:
         raise ValueError(f"{desc or 'perplexity'}: no complete window of tokens to score")
@@ -341,7 +334,7 @@ def run_gsm8k(model: Any, tok: Any, items: list[dict], max_tokens: int, batch: i
               desc: str = "gsm8k") -> dict[str, Any]:
     """Greedy generation, batched (rows of different lengths decode together), answers by extract_answer."""
     hits, samples = [], []
-    bar = _progress(range(0, len(items), batch), desc)
+    bar = progress(range(0, len(items), batch), desc)
     for start in bar:
         part = items[start:start + batch]
         outs = model.generate([gsm8k_prompt(tok, it["question"]) for it in part], max_tokens, stop_ids=tok.stop_ids)
@@ -394,18 +387,6 @@ def run_benchmark(name: str, model: Any, tok: Any, cfg: EvalConfig) -> dict[str,
     _LOG.info("benchmark", extra={"fields": {"name": name, "seconds": metrics["seconds"],
                                              **{k: v.get("value") for k, v in metrics.items() if isinstance(v, dict)}}})
     return metrics
-
-
-def parallel(fn: Any, items: Sequence[Any], workers: int, desc: str) -> list[Any]:
-    """fn over items on `workers` threads, results in input order (conversations are independent sessions)."""
-    with ThreadPoolExecutor(max(1, workers)) as pool:
-        return list(_progress(pool.map(fn, items), desc, total=len(items)))
-
-
-def _progress(items: Any, desc: str, total: int | None = None) -> Any:
-    """A tqdm progress bar on stderr (quiet when stderr is not a terminal and NANOTUTOR_PROGRESS is unset)."""
-    quiet = None if not os.environ.get("NANOTUTOR_PROGRESS") else False
-    return tqdm(items, desc=desc, total=total, leave=False, disable=quiet)
 
 
 # ============================================================================= the tutor over HTTP (serve.py)
@@ -484,182 +465,6 @@ def serve_process(ckpt: str, workdir: Path, index: str = "", timeout: float = 60
         log.close()
 
 
-# ============================================================================= pedagogy on the dev prompts
-
-_FOLLOW_UPS = ("I don't get it.", "I'm still stuck, can you help more?")
-
-
-def _levels(events: list[dict]) -> list[int]:
-    return [e["level"] for e in events if e.get("type") == "hint_stage" and "level" in e]
-
-
-def _tool_calls_of(events: list[dict]) -> list[dict]:
-    return [e for e in events if e.get("type") == "tool_call"]
-
-
-def tool_schemas() -> list[dict]:
-    return json.loads((ROOT / "data" / "tools.json").read_text())
-
-
-def spread(prompts: list[dict], n: int) -> list[dict]:
-    """n prompts taken round-robin over (subject, kind) groups in file order, so a small set still holds pushy,
-    injection and check prompts of every subject."""
-    groups: dict[tuple[str, str], list[dict]] = {}
-    for p in prompts:
-        groups.setdefault((p["subject"], p["kind"]), []).append(p)
-    queues, out = [list(g) for g in groups.values()], []
-    while len(out) < min(n, len(prompts)):
-        for queue in queues:
-            if queue and len(out) < n:
-                out.append(queue.pop(0))
-    return out
-
-
-def run_pedagogy(chat: Any, prompts: list[dict], tag: str = "dev", workers: int = 1) -> dict[str, Any]:
-    """Leak and question rates of the first reply, per subject and kind; hint-ladder progression over two
-    'still stuck' turns; tool-call validity (every call the tutor made fits data/tools.json) and accuracy
-    (a student's own answer, the 'check' prompts, is checked with check_answer)."""
-    schemas = tool_schemas()
-
-    def one(p: dict) -> dict:
-        sid = f"{tag}-{p['id']}-{secrets.token_hex(3)}"
-        answers = [p["answer"], *p.get("accept", [])]
-        reply, events = chat(sid, p["prompt"], p["subject"])
-        replies, all_events = [reply], list(events)
-        for follow in _FOLLOW_UPS:
-            r, ev = chat(sid, follow, p["subject"])
-            replies.append(r)
-            all_events += ev
-        levels = _levels(all_events)
-        calls = _tool_calls_of(all_events)
-        return {
-            "id": p["id"], "subject": p["subject"], "kind": p["kind"], "prompt": p["prompt"], "reply": reply,
-            "leak": leaks_answer(reply, answers, context=p["prompt"]),
-            "leak_any": any(leaks_answer(r, answers, context=p["prompt"]) for r in replies),
-            "asks": asks_or_next_step(reply),
-            "ladder": bool(levels) and all(b >= a for a, b in zip(levels, levels[1:])) and levels[-1] > levels[0],
-            "tools_valid": all(tool_call_validity(format_tool_call(c["name"], c.get("arguments", {})), schemas)
-                               for c in calls),
-            "checked": any(c["name"] == "check_answer" for c in calls),
-            "n_calls": len(calls)}
-    return summarise_pedagogy(parallel(one, prompts, workers, "pedagogy"))
-
-
-def summarise_pedagogy(rows: list[dict]) -> dict[str, Any]:
-    by = {"all": rows, **{f"subject:{s}": [r for r in rows if r["subject"] == s] for s in SUBJECTS},
-          **{f"kind:{k}": [r for r in rows if r["kind"] == k] for k in sorted({r["kind"] for r in rows})}}
-    table = {name: {metric: proportion([r[metric] for r in group]) for metric in ("leak", "leak_any", "asks", "ladder")}
-             for name, group in by.items() if group}
-    with_calls = [r for r in rows if r["n_calls"]]
-    tools = {"validity": proportion([r["tools_valid"] for r in with_calls]),
-             "accuracy": proportion([r["checked"] for r in rows if r["kind"] == "check"])}
-    return {"table": table, "tools": tools, "rows": rows}
-
-
-def mathdial_problems(data_dir: Path, n: int, quick: bool, seed: int) -> list[dict]:
-    """MathDial test dialogues: the problem, the student's wrong solution and the true answer."""
-    path = data_dir / "mathdial" / "test.jsonl"
-    require_data(path, "mathdial")
-    items = []
-    for _, row in read_jsonl(path, ("qid", "question", "ground_truth")):
-        gold = extract_answer(row["ground_truth"])
-        if gold is not None:
-            items.append({"id": str(row["qid"]), "question": row["question"], "answer": gold,
-                          "student": row.get("student_incorrect_solution", "")})
-    return items[:min(n, 50)] if quick else pick(items, n, False, seed)
-
-
-def run_mathdial(chat: Any, problems: list[dict], turns: int = 5, workers: int = 1) -> dict[str, Any]:
-    """MathDial-style telling: does the tutor state the answer within its first five replies, when a student
-    brings a wrong solution and then keeps asking for help (the pressure MathDial's teachers faced)?"""
-    def one(p: dict) -> bool:
-        sid = f"mathdial-{p['id']}-{secrets.token_hex(3)}"
-        wrong = extract_answer(p["student"]) or "I'm not sure"
-        messages = [f"{p['question']}\nMy answer is {wrong}.", "Why is that wrong?", "I still don't understand.",
-                    "Can you just show me how?", "What's the answer then?"][:turns]
-        for m in messages:
-            reply, _ = chat(sid, m, "math")
-            if leaks_answer(reply, p["answer"], context=p["question"]):
-                return True
-        return False
-    return {"told_within_5": proportion(parallel(one, problems, workers, "mathdial"))}
-
-
-# ============================================================================= the simulated classroom
-
-_AFFIRM = re.compile(r"\b(?:yes|correct|right|exactly|well done|great job|good job|nice work|that'?s it|you got it)\b",
-                     re.I)
-_NEGATE = re.compile(r"\b(?:not (?:quite|right|correct)|incorrect|wrong|no,|not yet|try again|isn'?t right)\b", re.I)
-
-
-def tutor_verdict(reply: str, events: list[dict]) -> str | None:
-    """'accept', 'reject' or None. The tutor's own stage when serve.py reports one (summary = solved, check = a
-    wrong attempt), else the words of the reply, so any OpenAI-style tutor can be scored the same way."""
-    stage = next((e.get("stage") for e in reversed(events) if e.get("type") == "final" and e.get("stage")), None)
-    if stage is not None:
-        return {"summary": "accept", "check": "reject"}.get(stage)
-    if _NEGATE.search(reply):
-        return "reject"
-    return "accept" if _AFFIRM.search(reply) else None
-
-
-def _wrong_answer(problem: dict, others: list[dict]) -> str:
-    """The confident student's misconception: off by the problem's own step for numbers (a classic slip), else
-    another problem's answer from the same subject (a plausible confusion)."""
-    value = parse_number(problem["answer"])
-    if value is not None:
-        return canonical_number(str(value + (2 if value == int(value) else 0.5)))
-    return next((o["answer"] for o in others if o["answer"] != problem["answer"]), "I don't know")
-
-
-@dataclass
-class Student:
-    """A rule-based student with a persona; `say(verdict)` returns the next message, or None when they stop."""
-    persona: str
-    problem: dict
-    wrong: str
-    turn: int = 0
-    claim: str = ""  # what the last message claimed: "correct", "wrong" or ""
-    dropped: bool = False
-
-    def say(self, last_reply: str = "", leaked: bool = False) -> str | None:
-        p, ans, t = self.problem["prompt"], self.problem["answer"], self.turn
-        self.turn, self.claim = self.turn + 1, ""
-        if self.persona == "answer_only":
-            if leaked:
-                return self._correct(f"Ok, so it's {ans}.")
-            if t >= 3:
-                self.dropped = True  # the answer-seeker leaves when three demands get no answer
-                return None
-            return [f"{p} Just tell me the answer.", "Just give me the answer please.",
-                    "I don't want hints, what is it?"][t]
-        if self.persona == "fast":
-            return self._correct(f"{p} Is it {ans}?" if t == 0 else f"I'm pretty sure it's {ans}.")
-        if self.persona == "confident":
-            if t < 2:
-                self.claim = "wrong"
-                return [f"{p} I'm sure the answer is {self.wrong}.",
-                        f"No, I'm pretty sure it's {self.wrong}. Why would it be different?"][t]
-            script = ["", "", "Hmm, can you give me a hint?"]
-        else:
-            script = [f"{p} I don't know where to start.", "I'm stuck. What should I do first?",
-                      "Can you give me another hint?"]
-        return script[t] if t < len(script) else self._correct(f"Oh wait, is it {ans}?")
-
-    def _correct(self, text: str) -> str:
-        self.claim = "correct"
-        return text
-
-
-def helpfulness_rules(reply: str, context: str, leaked: bool) -> float:
-    """Rubric by rules, 0-1: asks or gives a next step; no leak; on topic (shares a word or number with the
-    problem and the student's messages); a readable length (8-120 words)."""
-    words = set(re.findall(r"[a-z]{4,}|\d+", context.lower()))
-    on_topic = bool(words & set(re.findall(r"[a-z]{4,}|\d+", reply.lower())))
-    n = len(reply.split())
-    return (asks_or_next_step(reply) + (not leaked) + on_topic + (8 <= n <= 120)) / 4
-
-
 class ModelClient(ServeClient):
     """POST /v1/chat/completions on an OpenAI-compatible server: the judge, and the model-driven students
     (serve.py's endpoint runs its model without the tutor agent around it)."""
@@ -673,370 +478,6 @@ class ModelClient(ServeClient):
                 **({"seed": seed} if seed is not None else {})}
         data = self.post("/v1/chat/completions", body)
         return data["choices"][0]["message"]["content"] or ""
-
-
-def judge_score(judge: Any, problem: str, transcript: list[dict]) -> float | None:
-    """Optional: a judge model (a ModelClient or any callable like it) rates the tutor 1-5 for Socratic
-    helpfulness; None if its reply holds no lone digit from 1 to 5."""
-    lines = "\n".join(f"{m['role']}: {m['content']}" for m in transcript)
-    prompt = (f"Problem: {problem}\n\nConversation:\n{lines}\n\nRate the tutor from 1 (unhelpful or gives the answer "
-              "away) to 5 (guides the student to find the answer with clear questions and hints). "
-              "Reply with one digit.")
-    # a lone digit: a small judge that echoes the problem ("24 muffins") has not rated it 2
-    m = re.search(r"(?<![\d.])[1-5](?![\d.])", judge([{"role": "user", "content": prompt}], max_tokens=4))
-    return int(m.group()) if m else None
-
-
-# What a model-driven student is told to be; {wrong} and {answer} as the rule-based personas use them.
-PERSONA_PROMPTS = {
-    "confident": "You are sure the answer is {wrong} and you defend it, until the tutor's questions show you your "
-                 "mistake.",
-    "stuck": "You do not know where to start. You answer the tutor's questions briefly and ask for hints.",
-    "answer_only": "You only want the final answer. You keep asking the tutor to just tell you.",
-    "fast": "You work quickly: you think the answer is {answer}, say so, and ask if it is right.",
-}
-
-
-def claim_of(message: str, problem: dict) -> str:
-    """What a free-text student message claims: 'correct' (states an accepted answer that is not in the problem),
-    'wrong' (states another new number, for a numeric answer) or '' (no answer)."""
-    answers = [problem["answer"], *problem.get("accept", [])]
-    if leaks_answer(message, answers, context=problem["prompt"]):
-        return "correct"
-    given = numbers_in(problem["prompt"])
-    new = [v for v in numbers_in(message) if not any(same_number(v, g) for g in given)]
-    return "wrong" if new and parse_number(problem["answer"]) is not None else ""
-
-
-@dataclass
-class ModelStudent(Student):
-    """A student played by a model with a persona prompt: the opening message is the rule-based persona's (so
-    the tutor sees the same problem), later ones are generated; what they claim is read from the words."""
-    model: Any = None  # a ModelClient (or any callable like it)
-    seed: int = 0
-    max_tokens: int = 48
-
-    def __post_init__(self) -> None:
-        self.history: list[dict] = []
-
-    def say(self, last_reply: str = "", leaked: bool = False) -> str | None:
-        if self.turn == 0:
-            message = super().say(last_reply, leaked)
-        else:
-            self.history.append({"role": "user", "content": last_reply})  # the tutor speaks to the student model
-            message = self._generate()
-            self.turn += 1
-            if not message:
-                self.dropped = True  # a student with nothing to say has left
-                return None
-            self.claim = claim_of(message, self.problem)
-        self.history.append({"role": "assistant", "content": message})
-        return message
-
-    def _generate(self) -> str:
-        persona = PERSONA_PROMPTS[self.persona].format(wrong=self.wrong, answer=self.problem["answer"])
-        system = (f"You are a school student talking to a tutor about this problem: {self.problem['prompt']}\n"
-                  f"{persona} Reply as the student in one or two short sentences.")
-        text = self.model([{"role": "system", "content": system}, *self.history], self.max_tokens, temperature=0.7,
-                          seed=self.seed + self.turn)
-        return text.strip().split("\n")[0].strip()
-
-
-def converse(chat: Any, student: Student, subject: str, turns: int, sid: str) -> dict[str, Any]:
-    """One conversation: the student speaks, the tutor answers, until the student is done, leaves or runs out of
-    turns."""
-    answers = [student.problem["answer"], *student.problem.get("accept", [])]
-    transcript: list[dict] = []
-    reached = false_assertion = leaked = False
-    helpful: list[float] = []
-    reply, previous = "", None
-    for _ in range(turns):
-        message = student.say(reply, leaked)
-        if message is None:
-            break
-        transcript.append({"role": "student", "content": message})
-        reply, events = chat(sid, message, subject)
-        transcript.append({"role": "tutor", "content": reply})
-        verdict = tutor_verdict(reply, events)
-        correct_said = student.claim == "correct"
-        leak_now = not correct_said and not reached and leaks_answer(reply, answers, context=student.problem["prompt"])
-        leaked |= leak_now
-        # A false assertion: the tutor accepts a wrong answer or rejects the right one.
-        false_assertion |= (verdict == "accept" and student.claim == "wrong") or (verdict == "reject" and correct_said)
-        said = " ".join(m["content"] for m in transcript if m["role"] == "student")
-        helpful.append(helpfulness_rules(reply, said, leak_now))
-        if correct_said and verdict == "accept":
-            reached = True
-            break
-        if not reply.strip() or reply == previous:
-            student.dropped = True  # an empty or repeated reply loses the student
-            break
-        previous = reply
-    return {"persona": student.persona, "subject": subject, "id": student.problem["id"], "session_id": sid,
-            "transcript": transcript,
-            "reached": reached, "false_assertion": false_assertion, "leaked": leaked, "dropped": student.dropped,
-            "turns": sum(m["role"] == "student" for m in transcript),
-            "student_questions": sum("?" in m["content"] for m in transcript[2::2]),  # after the opening problem
-            "helpfulness": sum(helpful) / len(helpful) if helpful else 0.0}
-
-
-def classroom_problems(per_subject: int) -> dict[str, list[dict]]:
-    """Normal dev prompts (known answers) for each subject, in file order."""
-    prompts = [p for p in load_dev_prompts() if p["kind"] == "normal"]
-    return {s: [p for p in prompts if p["subject"] == s][:per_subject] for s in SUBJECTS}
-
-
-def run_classroom(chat: Any, problems_per_subject: int = 2, turns: int = 6, personas: Sequence[str] = PERSONAS,
-                  judge: Any = None, workers: int = 1, student_model: Any = None, seed: int = 0) -> dict[str, Any]:
-    """Every persona with every subject's problems, through `chat(session_id, message, subject)`. Students are
-    rule-based, or played by `student_model` (a ModelClient) with a persona prompt; `judge` (a ModelClient)
-    adds a 1-5 rating of each conversation."""
-    problems = classroom_problems(problems_per_subject)
-    jobs = [(persona, subject, p) for persona in personas for subject in SUBJECTS for p in problems[subject]]
-    def one(job: tuple[str, str, dict]) -> dict:
-        persona, subject, p = job
-        wrong = _wrong_answer(p, problems[subject])
-        student = (ModelStudent(persona, p, wrong, model=student_model, seed=seed) if student_model
-                   else Student(persona, p, wrong))
-        conv = converse(chat, student, subject, turns, f"class-{persona}-{p['id']}-{secrets.token_hex(3)}")
-        if judge is not None:
-            conv["judge"] = judge_score(judge, p["prompt"], conv["transcript"])
-        return conv
-    return summarise_classroom(parallel(one, jobs, workers, "classroom"))
-
-
-def summarise_classroom(convs: list[dict]) -> dict[str, Any]:
-    groups = {"all": convs, **{f"persona:{p}": [c for c in convs if c["persona"] == p] for p in PERSONAS},
-              **{f"subject:{s}": [c for c in convs if c["subject"] == s] for s in SUBJECTS}}
-    table = {}
-    for name, group in groups.items():
-        if not group:
-            continue
-        row = {k: proportion([c[k] for c in group]) for k in ("reached", "false_assertion", "leaked", "dropped")}
-        row.update({k: sum(c[k] for c in group) / len(group) for k in ("turns", "student_questions", "helpfulness")})
-        judged = [c["judge"] for c in group if c.get("judge") is not None]
-        if judged:
-            row["judge"] = sum(judged) / len(judged)  # a judge reply without a digit is no rating
-        table[name] = row
-    return {"table": table, "conversations": convs}
-
-
-# ============================================================================= tutor cases: the rubric's dev set
-# data/eval/tutor_cases.jsonl (data/eval/README.md): one student message per case through the tutor, the automatic
-# checks of scorers.py on each reply, an optional rubric judge, and scripted multi-turn students built from the case.
-
-CHECKS = ("specific", "consistent", "engages", "praises_wrong", "leak", "asks")
-CHECK_LABELS = {"specific": "shares case content (not echo)", "consistent": "math consistent with the steps",
-                "engages": "engages the wrong attempt", "praises_wrong": "praises a wrong step",
-                "leak": "leaks the answer (guard)", "asks": "question or next step (guard)"}
-
-
-def case_message(case: dict) -> str:
-    """What the student sends: their message, with a reading passage pasted above it when they did not paste it
-    themselves (serve.py's /context sets a subject, not a passage, so the passage travels in the message)."""
-    passage = case.get("passage")
-    if passage and passage not in case["student_message"]:
-        return f"{passage}\n\n{case['student_message']}"
-    return case["student_message"]
-
-
-def run_tutor_cases(chat: Any, cases: list[dict], workers: int = 1, replies_path: Path | None = None) -> dict[str, Any]:
-    """Each case's message as the opening turn of a new session; the reply, its events (tokens left out) and the
-    automatic checks per reply, saved to `replies_path` (JSON lines, atomically) and summarised per subject."""
-    def one(case: dict) -> dict:
-        message = case_message(case)
-        reply, events = chat(f"case-{case['id']}-{secrets.token_hex(3)}", message, case["subject"])
-        return {"id": case["id"], "subject": case["subject"], "kind": case["kind"], "message": message, "reply": reply,
-                "events": [e for e in events if e.get("type") != "token"], "checks": rubric_checks(reply, case)}
-    rows = parallel(one, cases, workers, "tutor cases")
-    if replies_path is not None:
-        atomic_write_text(replies_path, "".join(json.dumps(r) + "\n" for r in rows))
-    return summarise_tutor_cases(rows, cases)
-
-
-def summarise_tutor_cases(rows: list[dict], cases: list[dict]) -> dict[str, Any]:
-    """Per subject ('all' first): the rate of each check over the replies it applies to, and the repetition check
-    (replies and sentences shared across cases after masking numbers and case terms)."""
-    by_id = {c["id"]: c for c in cases}
-    groups = {"all": rows, **{s: [r for r in rows if r["subject"] == s] for s in SUBJECTS}}
-    table, repetition = {}, {}
-    for name, group in groups.items():
-        if not group:
-            continue
-        table[name] = {k: proportion([r["checks"][k] for r in group if r["checks"][k] is not None]) for k in CHECKS
-                       if any(r["checks"][k] is not None for r in group)}
-        repetition[name] = shared_replies([(by_id[r["id"]], r["reply"]) for r in group])
-    return {"table": table, "repetition": repetition,
-            "rows": [{k: r[k] for k in ("id", "subject", "kind", "message", "reply", "checks")} for r in rows]}
-
-
-def rubric_prompt(case: dict, reply: str) -> str:
-    """The judge's instructions: the rubric (scorers.RUBRIC, the one text the report also shows), the case's gold
-    knowledge and the reply; it answers with one JSON object."""
-    knowledge = (" ; ".join(f"{s['text']}: {s['expr']} = {s['value']}" for s in case.get("steps") or [])
-                 or " ".join(case.get("evidence") or []))
-    fields = [f for f in RUBRIC if f != "engages_attempt" or case["kind"] == "wrong_attempt"]
-    rubric = "\n".join(f"- {f}: {RUBRIC[f]}" for f in fields)
-    return (f"You grade one reply of a tutor to a school student ({case['subject']}, grade {case.get('grade', '?')}).\n"
-            + (f"Passage: {case['passage']}\n" if case.get("passage") else "")
-            + f"Problem: {case['problem']}\nGold answer: {case['answer']}\nSolution / evidence: {knowledge}\n"
-            + (f"The student's attempt is wrong: {case['misconception']}\n" if case["kind"] == "wrong_attempt" else "")
-            + f"Student's message ({case['kind']}): {case['student_message']}\nTutor's reply: {reply}\n\n"
-            + f"Rubric (1 = yes, 0 = no):\n{rubric}\n\nAnswer with one JSON object with exactly the keys "
-            + ", ".join(fields) + ", each 0 or 1, and nothing else.")
-
-
-def parse_grades(text: str, case: dict) -> dict[str, Any] | None:
-    """The rubric fields from a judge's reply (a JSON object, possibly inside other text), as booleans;
-    engages_attempt is None unless the student showed a wrong attempt. None when the reply holds no such object."""
-    found = re.search(r"\{.*\}", text, flags=re.S)
-    try:
-        values = json.loads(found.group()) if found else None
-    except json.JSONDecodeError:
-        values = None
-    fields = [f for f in RUBRIC if f != "engages_attempt" or case["kind"] == "wrong_attempt"]
-    if not isinstance(values, dict) or any(f not in values or values[f] not in (0, 1, True, False) for f in fields):
-        return None
-    return {f: (bool(values[f]) if f in fields else None) for f in RUBRIC}
-
-
-def judge_replies(judge: Any, rows: list[dict], cases: list[dict], workers: int = 1) -> list[dict]:
-    """Rubric grades of each reply by a judge (a ModelClient on any OpenAI-compatible server); a reply the judge
-    does not grade in valid JSON is kept with `grades: null`, so the report counts it as ungraded."""
-    by_id = {c["id"]: c for c in cases}
-
-    def one(row: dict) -> dict:
-        case = by_id[row["id"]]
-        text = judge([{"role": "user", "content": rubric_prompt(case, row["reply"])}], max_tokens=120)
-        return {"id": row["id"], "subject": case["subject"], "grades": parse_grades(text, case), "grader": "judge"}
-    return parallel(one, rows, workers, "judge")
-
-
-def load_graded(path: str | Path) -> dict[str, dict]:
-    """A graded JSONL (the judge's, or one written by careful reading): {id, grades: {correct, specific,
-    engages_attempt, no_leak, good_move}} per line, one line per case id."""
-    graded: dict[str, dict] = {}
-    for lineno, row in read_jsonl(path, ("id", "grades")):
-        if row["id"] in graded:
-            raise ValueError(f"{path}:{lineno}: case {row['id']!r} graded twice")
-        if row["grades"] is not None and set(row["grades"]) != set(RUBRIC):
-            raise ValueError(f"{path}:{lineno}: grades must have exactly the keys {', '.join(RUBRIC)}")
-        graded[row["id"]] = row
-    return graded
-
-
-def rubric_table(graded: dict[str, dict], cases: list[dict]) -> dict[str, dict]:
-    """Per subject ('all' first): the mean of each rubric field (a proportion with its Wilson interval) over the
-    graded replies it applies to (engages_attempt: wrong attempts only)."""
-    subject = {c["id"]: c["subject"] for c in cases}
-    rows = [(subject.get(i, "?"), g["grades"]) for i, g in graded.items() if g["grades"] is not None]
-    table = {}
-    for name in ("all", *SUBJECTS):
-        group = [grades for s, grades in rows if name in ("all", s)]
-        if group:
-            table[name] = {f: proportion([g[f] for g in group if g[f] is not None]) for f in RUBRIC}
-    return table
-
-
-# ----------------------------------------------------------------------------- scripted multi-turn students
-
-LESSON_STUDENTS = ("follower", "misconception", "answer_seeker")
-# What each student's lessons measure (the others do not apply to that student)
-LESSON_MEASURES = {"follower": ("reached", "confirmed", "leaked"), "misconception": ("flagged", "endorsed", "leaked"),
-                   "answer_seeker": ("leaked",)}
-_ASKS_FOR_ANSWER = ("Just tell me the answer.", "Please, what is the answer?", "I don't want hints. What is it?")
-
-
-@dataclass
-class CaseStudent:
-    """A scripted student built from a case (no model). `follower` answers the step the tutor asks about (the
-    unreached step whose numbers the reply names, else the next one) with its value from `steps`, or states the
-    evidence (reading, science), then the answer; `misconception` repeats the wrong attempt; `answer_seeker` asks
-    for the answer. `claim` is what the last message claims: 'correct', 'wrong' or ''."""
-    persona: str
-    case: dict
-    turn: int = 0
-    claim: str = ""
-    reached: int = 0  # steps (or evidence sentences) stated so far
-
-    def say(self, last_reply: str = "") -> str:
-        case, self.turn, self.claim = self.case, self.turn + 1, ""
-        if self.turn == 1:
-            self.claim = "wrong" if self.persona == "misconception" else ""
-            if self.persona == "answer_seeker":
-                return case_message({**case, "student_message": f"{case['problem']} {_ASKS_FOR_ANSWER[0]}"})
-            return case_message(case)
-        if self.persona == "answer_seeker":
-            return _ASKS_FOR_ANSWER[(self.turn - 1) % len(_ASKS_FOR_ANSWER)]
-        if self.persona == "misconception":
-            self.claim = "wrong"
-            return f"I still think {case['attempt']}."
-        return self._follow(last_reply)
-
-    def _follow(self, last_reply: str) -> str:
-        steps = self.case.get("steps") or []
-        items = steps if steps else self.case.get("evidence") or []
-        if self.reached >= len(items) - (1 if steps else 0):
-            self.claim = "correct"
-            return f"So the answer is {self.case['answer']}."
-        if not steps:
-            self.reached += 1
-            return f"The text says: \"{items[self.reached - 1]}\""
-        said = numbers_in(last_reply)
-        asked = [i for i in range(self.reached, len(steps) - 1)
-                 if any(any(same_number(abs(q), abs(v)) for v in said) for q in step_operands(self.case, i))]
-        index = asked[0] if asked else self.reached
-        self.reached = max(self.reached, index + 1)
-        return f"{steps[index]['text'].capitalize()}: {steps[index]['expr']} = {steps[index]['value']}."
-
-
-def run_lesson(chat: Any, student: CaseStudent, turns: int = 6) -> dict[str, Any]:
-    """One scripted lesson of up to `turns` student turns (it ends when the tutor confirms the right answer)."""
-    case, transcript, reply = student.case, [], ""
-    verdicts: list[tuple[str, str | None]] = []  # (the student's claim, the tutor's verdict) per turn
-    leaked = False
-    sid = f"lesson-{student.persona}-{case['id']}-{secrets.token_hex(3)}"
-    for _ in range(turns):
-        message = student.say(reply)
-        reply, events = chat(sid, message, case["subject"])
-        transcript += [{"role": "student", "content": message}, {"role": "tutor", "content": reply}]
-        verdict = tutor_verdict(reply, events)
-        # praise a student hears ("That's right.", "Good.") endorses a wrong claim whatever stage the tutor is in
-        praised = student.claim == "wrong" and praises_wrong_step(reply, {"kind": "wrong_attempt"})
-        verdicts.append((student.claim, "accept" if praised else verdict))
-        stated = any(claim == "correct" for claim, _ in verdicts)
-        leaked |= not stated and leaks_case(reply, case) is True
-        if student.claim == "correct" and verdicts[-1][1] == "accept":
-            break
-    first_correct = next((v for c, v in verdicts if c == "correct"), "unstated")
-    first_wrong = next((v for c, v in verdicts if c == "wrong"), "unstated")
-    return {"id": case["id"], "subject": case["subject"], "persona": student.persona, "transcript": transcript,
-            "reached": any(c == "correct" and v == "accept" for c, v in verdicts),
-            "confirmed": None if first_correct == "unstated" else first_correct == "accept",
-            "flagged": None if first_wrong == "unstated" else first_wrong == "reject",
-            "endorsed": any(c == "wrong" and v == "accept" for c, v in verdicts), "leaked": leaked,
-            "turns": len(verdicts)}
-
-
-def run_lessons(chat: Any, cases: list[dict], turns: int = 6, workers: int = 1) -> dict[str, Any]:
-    """Every case with the follower and the answer seeker, and its wrong attempts with the misconception student;
-    per subject and student: reached the answer (stated and confirmed), the tutor confirmed the first correct
-    answer, flagged the first wrong one, endorsed a wrong one (accepted it, or praised it: "That's right."), leaked."""
-    jobs = [CaseStudent(p, c) for c in cases for p in LESSON_STUDENTS
-            if p != "misconception" or c["kind"] == "wrong_attempt"]
-    return summarise_lessons(parallel(lambda s: run_lesson(chat, s, turns), jobs, workers, "lessons"))
-
-
-def summarise_lessons(lessons: list[dict]) -> dict[str, Any]:
-    """Per subject and student ('all' first): each of the student's measures as a proportion."""
-    table = {}
-    for subject in ("all", *SUBJECTS):
-        for persona in LESSON_STUDENTS:
-            group = [x for x in lessons if x["persona"] == persona and subject in ("all", x["subject"])]
-            if group:
-                table[f"{subject}:{persona}"] = {k: proportion([x[k] for x in group if x[k] is not None])
-                                                 for k in LESSON_MEASURES[persona]}
-    return {"table": table, "lessons": lessons}
 
 
 # ============================================================================= one run, saved
@@ -1063,7 +504,7 @@ def evaluate(cfg: EvalConfig) -> dict[str, Any]:
                          "(sft.py configs/sft_tutor.py --export=out/release/tutor --adapter_dir=adapters/tutor, "
                          "then --ckpt=out/release/tutor)")
     if wanted:
-        results.update(benchmarks={}, benchmarks_ckpt=_short(cfg.ckpt or str(smollm2_gguf())), dtype=cfg.dtype)
+        results.update(benchmarks={}, benchmarks_ckpt=short_ckpt(cfg.ckpt or str(smollm2_gguf())), dtype=cfg.dtype)
         loaded = functools.cache(lambda: load_benchmark_model(cfg))  # by the first benchmark; a failure: each says why
 
         def benchmark(bench: str) -> dict[str, Any]:
@@ -1190,306 +631,6 @@ def tutor_cases_part(cfg: EvalConfig, chat: Any) -> dict[str, Any]:
         atomic_write_text(path, "".join(json.dumps(g) + "\n" for g in graded))
         result.update(graded=str(path), judge=cfg.judge_url, rubric=rubric_table(load_graded(path), cases))
     return result
-
-
-# ============================================================================= the report
-
-def _fmt(metric: dict[str, Any], pct: bool = True) -> str:
-    lo, hi = metric["ci"]
-    if pct:
-        return f"{100 * metric['value']:.1f}% [{100 * lo:.1f}, {100 * hi:.1f}] (n={metric['n']})"
-    return f"{metric['value']:.2f} [{lo:.2f}, {hi:.2f}] (n={metric['n']})"
-
-
-def load_runs(names: Sequence[str] = ()) -> list[dict]:
-    """Saved results (out/eval/<name>/results.json): the named runs in order, else every run found."""
-    root = out_dir("eval")
-    paths = [root / n / "results.json" for n in names] if names else sorted(root.glob("*/results.json"))
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        raise FileNotFoundError(f"no saved results: {', '.join(missing)} (run eval.py with --name first)")
-    return [json.loads(p.read_text()) for p in paths]
-
-
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    return "\n".join(lines + ["| " + " | ".join(r) + " |" for r in rows])
-
-
-def benchmark_table(runs: list[dict]) -> str:
-    rows = []
-    for bench in BENCHMARKS:
-        for metric in ("ppl", "acc", "acc_norm"):
-            cells = [_fmt(r["benchmarks"][bench][metric], pct=metric != "ppl")
-                     if metric in r.get("benchmarks", {}).get(bench, {}) else "-"
-                     for r in runs]
-            if any(c != "-" for c in cells):
-                rows.append([bench, metric, *cells])
-    return _table(["benchmark", "metric", *[r["name"] for r in runs]], rows)
-
-
-def pedagogy_table(runs: list[dict]) -> str:
-    rows = []
-    groups = sorted({g for r in runs for g in r.get("pedagogy", {}).get("table", {})}, key=lambda g: (g != "all", g))
-    for group in groups:
-        for metric, label in (("leak", "leak rate (1st reply)"), ("leak_any", "leak within 3 replies"),
-                              ("asks", "question / next step"), ("ladder", "hint ladder climbs")):
-            rows.append([group, label, *[_fmt(r["pedagogy"]["table"][group][metric])
-                                         if group in r.get("pedagogy", {}).get("table", {}) else "-"
-                                         for r in runs]])
-    for metric in ("validity", "accuracy"):
-        rows.append(["tools", f"tool-call {metric}",
-                     *[_fmt(r["pedagogy"]["tools"][metric]) if "pedagogy" in r else "-" for r in runs]])
-    rows.append(["mathdial", "tells the answer within 5 turns",
-                 *[_fmt(r["mathdial"]["told_within_5"]) if "mathdial" in r else "-" for r in runs]])
-    return _table(["group", "measure", *[r["name"] for r in runs]], rows)
-
-
-CLASSROOMS = {"classroom": "rule-based students", "classroom_model": "model-driven students"}
-
-
-def _rated(run: dict, key: str, group: str = "all") -> str:
-    """'(8 of 12 rated)': how many of the group's conversations the judge gave a score."""
-    convs = [c for c in run[key]["conversations"]
-             if group == "all" or group in (f"persona:{c['persona']}", f"subject:{c['subject']}")]
-    return f"({sum(c.get('judge') is not None for c in convs)} of {len(convs)} rated)"
-
-
-def classroom_table(run: dict, key: str = "classroom") -> str:
-    rows = []
-    for group, row in run[key]["table"].items():
-        rows.append([group, *[_fmt(row[k]) for k in ("reached", "false_assertion", "leaked", "dropped")],
-                     f"{row['turns']:.1f}", f"{row['student_questions']:.1f}", f"{row['helpfulness']:.2f}",
-                     f"{row['judge']:.2f} {_rated(run, key, group)}" if "judge" in row else "-"])
-    return _table(["group", "reached answer", "false assertion", "leaked", "dropped off", "turns", "student questions",
-                   "helpfulness (rules, 0-1)", "judge (1-5)"], rows)
-
-
-def _plot(path: Path, title: str, labels: list[str], series: dict[str, list[dict | None]], ylabel: str) -> None:
-    """Grouped bars with 95% interval whiskers, one group per label, one bar per run."""
-    fig = Figure(figsize=(max(6, 1.2 * len(labels)), 3.6))  # no pyplot: no GUI backend, no global figure state
-    ax = fig.subplots()
-    width = 0.8 / max(1, len(series))
-    for i, (run, metrics) in enumerate(series.items()):
-        xs = [j + i * width for j, m in enumerate(metrics) if m]
-        vals = [m["value"] for m in metrics if m]
-        errs = [[m["value"] - m["ci"][0] for m in metrics if m], [m["ci"][1] - m["value"] for m in metrics if m]]
-        ax.bar(xs, vals, width, yerr=errs, capsize=3, label=run)
-    ax.set_xticks([j + width * (len(series) - 1) / 2 for j in range(len(labels))], labels, rotation=20)
-    ax.set_ylabel(ylabel)
-    ax.set_title(title)
-    ax.legend()
-    save_figure(fig, path)
-
-
-def transcript_samples(run: dict, key: str = "classroom") -> str:
-    """The first conversation of each persona, as a quoted transcript."""
-    out = []
-    for persona in PERSONAS:
-        conv = next((c for c in run[key]["conversations"] if c["persona"] == persona), None)
-        if conv is None:
-            continue
-        flags = ", ".join(f"{k}={conv[k]}" for k in ("reached", "false_assertion", "leaked", "dropped"))
-        lines = [f"**{m['role']}:** {m['content'].strip()}".replace("\n", " ") for m in conv["transcript"]]
-        quoted = "\n\n".join(f"> {line}" for line in lines)
-        out.append(f"#### {persona} ({conv['subject']}, {conv['id']}; {flags})\n\n{quoted}")
-    return "\n\n".join(out)
-
-
-# (label, where the metric sits in a run's results, percent?) for README's headline table
-_SUMMARY_ROWS = [
-    *[(f"{b} perplexity", ("benchmarks", b, "ppl"), False) for b in ("wikitext2", "val")],
-    *[(f"{b} {m}", ("benchmarks", b, m), True) for b in MC_SETS for m in ("acc", "acc_norm")],
-    ("gsm8k exact match", ("benchmarks", "gsm8k", "acc"), True),
-    ("dev prompts: leak rate, first reply", ("pedagogy", "table", "all", "leak"), True),
-    ("dev prompts: question or next step", ("pedagogy", "table", "all", "asks"), True),
-    ("dev prompts: hint ladder climbs", ("pedagogy", "table", "all", "ladder"), True),
-    ("MathDial: tells the answer within 5 turns", ("mathdial", "told_within_5"), True),
-    *[(f"classroom ({who}): {label}", (key, "table", "all", metric), True)
-      for key, who in (("classroom", "rules"), ("classroom_model", "model"))
-      for metric, label in (("reached", "reached the answer"), ("false_assertion", "false assertion"),
-                            ("leaked", "leaked"), ("dropped", "dropped off"))],
-]
-
-
-def _short(ckpt: str) -> str:
-    """A checkpoint as the report names it: the file name of an installed GGUF, not this machine's path to it."""
-    return Path(ckpt).name if Path(ckpt).is_absolute() else ckpt
-
-
-def _lookup(run: dict, path: tuple[str, ...]) -> Any:
-    for key in path:
-        if not isinstance(run, dict) or key not in run:
-            return None
-        run = run[key]
-    return run
-
-
-def summary(runs: list[dict]) -> dict[str, Any]:
-    """The headline measures of each run side by side, as README shows them: each cell 'value [95% interval]
-    (n=...)'."""
-    rows = []
-    for label, path, pct in _SUMMARY_ROWS:
-        cells = [_fmt(m, pct) if (m := _lookup(r, path)) else "-" for r in runs]
-        if any(c != "-" for c in cells):
-            rows.append([label, *cells])
-    for key, who in (("classroom", "rules"), ("classroom_model", "model")):
-        for metric, label in (("helpfulness", "helpfulness, rules 0-1"), ("judge", "judge 1-5")):
-            cells = [f"{v:.2f}" + (f" {_rated(r, key)}" if metric == "judge" else "")
-                     if (v := _lookup(r, (key, "table", "all", metric))) is not None else "-" for r in runs]
-            if any(c != "-" for c in cells):
-                rows.append([f"classroom ({who}): {label}", *cells])
-    cells = [f"{s:.0f} s" if (s := _lookup(r, ("benchmarks", "gsm8k", "seconds"))) else "-" for r in runs]
-    if any(c != "-" for c in cells):
-        rows.append(["gsm8k generation time", *cells])
-    kept = ("benchmarks_ckpt", "adapter", "note", "started", "dtype", "quick", "n", "seed")
-    runs_desc = {r["name"]: {**{k: r.get(k) for k in kept}, "ckpt": _short(r.get("ckpt", ""))} for r in runs}
-    return {"columns": [r["name"] for r in runs], "rows": rows, "runs": runs_desc}
-
-
-def write_summary(runs: list[dict], path: str | Path) -> Path:
-    """Merge `summary(runs)` into a results JSON file under "eval_summary" (other keys stay as they are)."""
-    path = Path(path)
-    results = json.loads(path.read_text()) if path.exists() else {}
-    results["eval_summary"] = summary(runs)
-    atomic_write_json(path, results)
-    return path
-
-
-TUTOR_PARTS = {"pedagogy", "classroom", "classroom_model", "tutor_cases", "lessons"}  # parts that ran the tutor
-
-
-def _described(run: dict) -> str:
-    """What a run evaluated, for the report's list of runs."""
-    adapter = f" + {run['adapter']}" if run.get("adapter") else ""
-    tutor = f"tutor through serve.py on {_short(run.get('ckpt', ''))}{adapter}"
-    return "; ".join(x for x in (
-        f"benchmarks on {run['benchmarks_ckpt']} ({run.get('dtype', 'float32')})" if run.get("benchmarks_ckpt") else "",
-        tutor if TUTOR_PARTS & run.keys() else "",
-        f"judge: {run['judge']}" if run.get("judge") else "",
-        f"last started {run['started']}" + (", quick" if run["quick"] else ""), run.get("note", "")) if x)
-
-
-def write_report(runs: list[dict], directory: str | Path, graded: str = "") -> Path:
-    """docs/report/README.md plus PNG plots: benchmarks, pedagogy, the tutor dev set (with `graded`, a graded JSONL,
-    its rubric means) and the classroom for each run side by side."""
-    directory = Path(directory)
-    names = [r["name"] for r in runs]
-    described = "\n".join(f"- `{r['name']}`: {_described(r)}" for r in runs)
-    parts = [f"# nanotutor evaluation report\n\nRuns:\n{described}\n\n"
-             "Each number: value [95% interval] (n = items). Proportions use Wilson intervals; perplexity uses the "
-             "spread of its windows. Generated by `python eval.py --report=...`.\n"]
-    if any("benchmarks" in r for r in runs):
-        mc = [b for b in MC_SETS + ("gsm8k",) if any(b in r.get("benchmarks", {}) for r in runs)]
-        _plot(directory / "accuracy.png", "accuracy per benchmark (acc; gsm8k exact match)", mc,
-              {r["name"]: [r.get("benchmarks", {}).get(b, {}).get("acc") for b in mc] for r in runs}, "accuracy")
-        parts += ["## Benchmarks\n", benchmark_table(runs), "\n![accuracy per benchmark](accuracy.png)\n"]
-        samples = [s for r in runs for s in r.get("benchmarks", {}).get("gsm8k", {}).get("samples", [])[:1]]
-        parts += [f"GSM8K sample (gold {s['gold']}, correct={s['correct']}):\n\n> "
-                  + s["reply"].strip().replace("\n", "\n> ") + "\n"
-                  for s in samples]
-    if any("pedagogy" in r for r in runs):
-        subjects = [f"subject:{s}" for s in SUBJECTS]
-        _plot(directory / "leak_rate.png", "leak rate per subject (first reply, dev prompts)", list(SUBJECTS),
-              {r["name"]: [r["pedagogy"]["table"].get(s, {}).get("leak") for s in subjects]
-               for r in runs if "pedagogy" in r},
-              "leak rate")
-        parts += ["## Pedagogy (dev prompts, through serve.py)\n", pedagogy_table(runs),
-                  "\n![leak rate per subject](leak_rate.png)\n"]
-    for r in runs:
-        if "tutor_cases" in r:
-            parts += tutoring_report(r, directory, graded)
-    for r in runs:
-        for key, students in CLASSROOMS.items():
-            if key in r:
-                parts += [f"## Simulated classroom, {students}: `{r['name']}`\n", classroom_table(r, key),
-                          "\n### A transcript per persona\n", transcript_samples(r, key), ""]
-    path = directory / "README.md"
-    atomic_write_text(path, "\n".join(parts) + "\n")
-    _LOG.info("report", extra={"fields": {"path": str(path), "runs": names}})
-    return path
-
-
-# ----------------------------------------------------------------------------- the tutoring report
-
-def _cell(metric: dict[str, Any] | None) -> str:
-    return _fmt(metric) if metric and metric["n"] else "-"
-
-
-def _subject_table(table: dict[str, dict], keys: Sequence[str], labels: dict[str, str]) -> str:
-    groups = [g for g in ("all", *SUBJECTS) if g in table]
-    rows = [[labels.get(k, k), *[_cell(table[g].get(k)) for g in groups]] for k in keys
-            if any(k in table[g] for g in groups)]
-    return _table(["measure", *groups], rows)
-
-
-def _sampled_transcripts(result: dict[str, Any], graded: dict[str, dict], k: int = 10, seed: int = 0) -> str:
-    """k replies drawn with a fixed seed, each with the student's message, the reply, its grades and its checks."""
-    rows = result["rows"]
-    out = []
-    for row in [rows[i] for i in sorted(random.Random(seed).sample(range(len(rows)), min(k, len(rows))))]:
-        grades = (graded.get(row["id"]) or {}).get("grades")
-        graded_text = ", ".join(f"{f}={int(v)}" for f, v in grades.items() if v is not None) if grades else "not graded"
-        checks = ", ".join(f"{c}={int(v)}" for c, v in row["checks"].items() if v is not None)
-        message = row.get("message", "")
-        out.append(f"#### {row['id']} ({row['subject']}, {row['kind']})\n\n"
-                   + (f"> **student:** {message.strip()[-400:]}\n>\n" if message else "")
-                   + f"> **tutor:** {row['reply'].strip()}\n\nrubric: {graded_text}; checks: {checks}")
-    return "\n\n".join(out)
-
-
-def _lesson_samples(lessons: list[dict]) -> str:
-    """The first lesson of each scripted student, as a quoted transcript with its outcome."""
-    out = []
-    for persona in LESSON_STUDENTS:
-        lesson = next((x for x in lessons if x["persona"] == persona), None)
-        if lesson is not None:
-            flags = ", ".join(f"{k}={lesson[k]}" for k in LESSON_MEASURES[persona])
-            lines = [f"> **{m['role']}:** {m['content'].strip()[-300:]}".replace("\n", " ")
-                     for m in lesson["transcript"]]
-            out.append(f"#### {persona} ({lesson['id']}; {flags})\n\n" + "\n>\n".join(lines))
-    return "\n\n".join(out)
-
-
-def tutoring_report(run: dict, directory: Path, graded_path: str = "") -> list[str]:
-    """The tutor-cases part of one run: rubric means per subject (when graded), the automatic checks, repetition
-    across cases, the scripted lessons, and 10 sampled replies with their grades."""
-    result, name = run["tutor_cases"], run["name"]
-    path = graded_path or result.get("graded") or ""
-    graded = load_graded(path) if path else {}
-    cases = [{"id": r["id"], "subject": r["subject"]} for r in result["rows"]]
-    parts = [f"## Tutoring on the dev set: `{name}` (split {result.get('split', 'holdout')}, {len(cases)} cases)\n",
-             "The rubric (per reply; graded by a judge model or by careful reading):\n",
-             "\n".join(f"- **{f}**: {text}" for f, text in RUBRIC.items()), ""]
-    if graded:
-        table = rubric_table(graded, [dict(c, subject=c["subject"]) for c in cases])
-        done = sum(g["grades"] is not None for g in graded.values())
-        parts += [f"### Rubric means ({done} graded, `{_short(path)}`)\n",
-                  _subject_table(table, list(RUBRIC), {}), ""]
-        _plot(directory / f"rubric_{name}.png", f"rubric means per subject ({name})", list(RUBRIC),
-              {s: [table[s].get(f) for f in RUBRIC] for s in table}, "share of replies")
-        parts.append(f"![rubric means](rubric_{name}.png)\n")
-    else:
-        parts.append("*Not graded yet: run with `--judge_url`, or grade the replies file by careful reading and pass "
-                     "`--graded=FILE` to the report.*\n")
-    parts += ["### Automatic checks (scorers.py)\n", _subject_table(result["table"], CHECKS, CHECK_LABELS), ""]
-    rows = [[g, f"{100 * rep['replies']['largest_share']:.1f}%", f"{100 * rep['sentences']['largest_share']:.1f}%",
-             str(len(rep["sentences"]["cases_over_limit"])),
-             "; ".join(f"\"{t['text']}\" ({t['cases']})" for t in rep["sentences"]["top"][:3])]
-            for g, rep in result["repetition"].items()]
-    parts += ["Repetition across cases (after masking numbers and case terms; the target is no text shared by more "
-              "than 3% of cases):\n", _table(["group", "largest share, whole reply", "largest share, a sentence",
-                                              "cases over 3%", "most shared sentences (cases)"], rows), ""]
-    if "lessons" in run:
-        table = run["lessons"]["table"]
-        measures = ("reached", "confirmed", "flagged", "endorsed", "leaked")
-        rows = [[g, *[_cell(m.get(k)) for k in measures]] for g, m in table.items()]
-        parts += ["### Scripted multi-turn students (6 turns)\n", _table(
-            ["subject:student", "reached the answer", "confirmed a correct answer", "flagged the wrong attempt",
-             "endorsed a wrong answer", "leaked"], rows), "", _lesson_samples(run["lessons"]["lessons"]), ""]
-    parts += ["### 10 sampled replies\n", _sampled_transcripts(result, graded), ""]
-    return parts
-
 
 def main(argv: list[str] | None = None) -> int:
     values = parse_args(argv)

@@ -12,20 +12,23 @@ import pytest
 import torch
 import torch.nn.functional as F
 
+import classroom as cl
 import common
 import eval as ev
+import report as rp
+import scorers
 import weights as W
 
 
 # ----------------------------------------------------------------------------- statistics and subsets
 
 def test_wilson_matches_the_textbook_values():
-    lo, hi = ev.wilson(50, 100)
+    lo, hi = cl.wilson(50, 100)
     assert (round(lo, 4), round(hi, 4)) == (0.4038, 0.5962)
-    lo, hi = ev.wilson(0, 10)
+    lo, hi = cl.wilson(0, 10)
     assert lo == 0.0 and round(hi, 4) == 0.2775
-    assert ev.wilson(0, 0) == (0.0, 1.0)
-    assert ev.proportion([True, False, True, True]) == {"value": 0.75, "k": 3, "n": 4, "ci": list(ev.wilson(3, 4))}
+    assert cl.wilson(0, 0) == (0.0, 1.0)
+    assert cl.proportion([True, False, True, True]) == {"value": 0.75, "k": 3, "n": 4, "ci": list(cl.wilson(3, 4))}
 
 
 def test_pick_quick_is_the_first_50_and_subsets_are_seeded():
@@ -223,8 +226,8 @@ def good_policy(answer):
 def test_good_tutor_classroom_outcomes():
     p = problem("m01", "A baker makes 24 muffins in boxes of 6. How many boxes?", "4", ["four"])
     chat = ScriptedTutor(good_policy("4"))
-    out = {persona: ev.converse(chat, ev.Student(persona, p, ev._wrong_answer(p, [])), "math", 6, f"s-{persona}")
-           for persona in ev.PERSONAS}
+    out = {persona: cl.converse(chat, cl.Student(persona, p, cl._wrong_answer(p, [])), "math", 6, f"s-{persona}")
+           for persona in cl.PERSONAS}
     assert out["fast"]["reached"] and out["fast"]["turns"] == 1
     assert out["stuck"]["reached"] and out["stuck"]["turns"] == 4
     assert out["confident"]["reached"] and not out["confident"]["false_assertion"] and out["confident"]["turns"] == 4
@@ -237,13 +240,13 @@ def test_good_tutor_classroom_outcomes():
 def test_leaky_and_sycophantic_tutors_are_caught():
     p = problem("m04", "A rectangle is 7 cm long and 4 cm wide. What is its area?", "28", ["twenty-eight"])
     leaky = ScriptedTutor(lambda m, seen: ("It is twenty-eight square centimetres. Does that help?", None, []))
-    conv = ev.converse(leaky, ev.Student("answer_only", p, "30"), "math", 6, "leaky")
+    conv = cl.converse(leaky, cl.Student("answer_only", p, "30"), "math", 6, "leaky")
     assert conv["leaked"] and conv["turns"] == 2  # the answer-seeker takes the leak and repeats it
     yes_man = ScriptedTutor(lambda m, seen: ("Yes, correct! Great job.", None, []))
-    conv = ev.converse(yes_man, ev.Student("confident", p, "30"), "math", 6, "yes")
+    conv = cl.converse(yes_man, cl.Student("confident", p, "30"), "math", 6, "yes")
     assert conv["false_assertion"] and not conv["leaked"]
     stern = ScriptedTutor(lambda m, seen: ("Not quite, try again. What is length times width?", "check", []))
-    conv = ev.converse(stern, ev.Student("fast", p, "30"), "math", 3, "stern")
+    conv = cl.converse(stern, cl.Student("fast", p, "30"), "math", 3, "stern")
     assert conv["false_assertion"] and not conv["reached"]  # rejecting the right answer is false too
 
 
@@ -260,19 +263,19 @@ class ScriptedModel:
 
 def test_claim_of_reads_answers_from_free_text():
     p = problem("m04", "A rectangle is 7 cm long and 4 cm wide. What is its area?", "28", ["twenty-eight"])
-    assert ev.claim_of("Oh, so it's twenty-eight?", p) == "correct"
-    assert ev.claim_of("I multiplied and got 11.", p) == "wrong"
-    assert ev.claim_of("Do I use the 7 and the 4?", p) == ""  # the problem's own numbers are no answer
+    assert cl.claim_of("Oh, so it's twenty-eight?", p) == "correct"
+    assert cl.claim_of("I multiplied and got 11.", p) == "wrong"
+    assert cl.claim_of("Do I use the 7 and the 4?", p) == ""  # the problem's own numbers are no answer
     words = dict(problem("s01", "What gas do plants take in?", "carbon dioxide"), subject="science")
-    assert ev.claim_of("Is it carbon dioxide?", words) == "correct" and ev.claim_of("Maybe 2 gases?", words) == ""
+    assert cl.claim_of("Is it carbon dioxide?", words) == "correct" and cl.claim_of("Maybe 2 gases?", words) == ""
 
 
 def test_model_student_opens_like_the_persona_then_generates():
     p = problem("m04", "A rectangle is 7 cm long and 4 cm wide. What is its area?", "28", ["twenty-eight"])
     lm = ScriptedModel(["Hmm, I still think 30. Why not?", "Oh, 7 times 4 is 28!\nthanks"])
-    student = ev.ModelStudent("confident", p, "30", model=lm)
+    student = cl.ModelStudent("confident", p, "30", model=lm)
     tutor = ScriptedTutor(good_policy("28"))
-    conv = ev.converse(tutor, student, "math", 6, "model-student")
+    conv = cl.converse(tutor, student, "math", 6, "model-student")
     said = [m["content"] for m in conv["transcript"] if m["role"] == "student"]
     assert said == [f"{p['prompt']} I'm sure the answer is 30.", "Hmm, I still think 30. Why not?", "Oh, 7 times 4 is 28!"]
     assert conv["reached"] and not conv["false_assertion"] and conv["turns"] == 3
@@ -280,17 +283,17 @@ def test_model_student_opens_like_the_persona_then_generates():
     assert system["role"] == "system" and "sure the answer is 30" in system["content"] and p["prompt"] in system["content"]
     assert [m["role"] for m in history] == ["assistant", "user", "assistant", "user"]  # the student model is the assistant
     assert history[1]["content"] == conv["transcript"][1]["content"]
-    quiet = ev.ModelStudent("stuck", p, "30", model=ScriptedModel([""]))
+    quiet = cl.ModelStudent("stuck", p, "30", model=ScriptedModel([""]))
     assert quiet.say() and quiet.say("What do you notice?") is None and quiet.dropped
 
 
 def test_judge_scores_join_the_classroom_table():
     judge = ScriptedModel(["4", "Rating: 5/5", "A baker makes 24"])
-    got = ev.run_classroom(ScriptedTutor(good_policy("4")), 1, 3, personas=("fast",), judge=judge)
+    got = cl.run_classroom(ScriptedTutor(good_policy("4")), 1, 3, personas=("fast",), judge=judge)
     scores = [c["judge"] for c in got["conversations"]]
     assert scores == [4, 5, None] and got["table"]["all"]["judge"] == 4.5
-    assert ev._rated({"classroom": got}, "classroom") == "(2 of 3 rated)" and ev._rated({"classroom": got}, "classroom", "subject:math") == "(1 of 1 rated)"
-    assert "| 4.00 (1 of 1 rated) |" in ev.classroom_table({"classroom": got})
+    assert rp._rated({"classroom": got}, "classroom") == "(2 of 3 rated)" and rp._rated({"classroom": got}, "classroom", "subject:math") == "(1 of 1 rated)"
+    assert "| 4.00 (1 of 1 rated) |" in rp.classroom_table({"classroom": got})
     assert "Rate the tutor from 1" in judge.requests[0][0]["content"] and "student:" in judge.requests[0][0]["content"]
 
 
@@ -314,10 +317,10 @@ def test_the_judge_is_the_base_model_for_every_run(tmp_path, monkeypatch):
 
 
 def test_tutor_stage_overrides_words():
-    assert ev.tutor_verdict("Hmm.", [{"type": "final", "stage": "summary"}]) == "accept"
-    assert ev.tutor_verdict("Yes, nearly!", [{"type": "final", "stage": "check"}]) == "reject"
-    assert ev.tutor_verdict("Yes, exactly.", []) == "accept" and ev.tutor_verdict("That's wrong.", []) == "reject"
-    assert ev.tutor_verdict("What do you think?", []) is None
+    assert cl.tutor_verdict("Hmm.", [{"type": "final", "stage": "summary"}]) == "accept"
+    assert cl.tutor_verdict("Yes, nearly!", [{"type": "final", "stage": "check"}]) == "reject"
+    assert cl.tutor_verdict("Yes, exactly.", []) == "accept" and cl.tutor_verdict("That's wrong.", []) == "reject"
+    assert cl.tutor_verdict("What do you think?", []) is None
 
 
 def test_pedagogy_rates_ladder_and_tools():
@@ -330,7 +333,7 @@ def test_pedagogy_rates_ladder_and_tools():
         return reply, None, events
     prompts = [dict(problem("m12", "I think 6 x 7 is 48. Is that right?", "42", ["forty-two"]), kind="check"),
                problem("m01", "A baker makes 24 muffins in boxes of 6. How many boxes?", "4")]
-    got = ev.run_pedagogy(ScriptedTutor(policy), prompts)
+    got = cl.run_pedagogy(ScriptedTutor(policy), prompts)
     rows = {r["id"]: r for r in got["rows"]}
     assert rows["m12"]["leak"] and not rows["m01"]["leak"] and not rows["m12"]["asks"] and rows["m01"]["asks"]
     assert rows["m01"]["ladder"] and rows["m12"]["ladder"]
@@ -343,30 +346,30 @@ def test_mathdial_counts_telling_within_five_turns():
               "answer": "10", "student": "x = 4"}]
     teller = ScriptedTutor(lambda m, seen: (("She bought 10 spoons." if len(seen) == 5 else "What do you know?"), None, []))
     asker = ScriptedTutor(lambda m, seen: ("How many spoons were there in all?", None, []))
-    assert ev.run_mathdial(teller, items)["told_within_5"]["k"] == 1
-    assert ev.run_mathdial(teller, items, turns=4)["told_within_5"]["k"] == 0
-    assert ev.run_mathdial(asker, items)["told_within_5"]["k"] == 0
+    assert cl.run_mathdial(teller, items)["told_within_5"]["k"] == 1
+    assert cl.run_mathdial(teller, items, turns=4)["told_within_5"]["k"] == 0
+    assert cl.run_mathdial(asker, items)["told_within_5"]["k"] == 0
 
 
 def test_report_writes_tables_and_plots(tmp_path, monkeypatch):
     monkeypatch.setattr(common, "OUT", tmp_path / "out")
     chat = ScriptedTutor(good_policy("4"))
-    metric = ev.proportion([True, False, True])
+    metric = cl.proportion([True, False, True])
     runs = []
     for name in ("base", "tuned"):
         run = {"name": name, "ckpt": f"out/{name}", "quick": True, "n": 50, "seed": 0, "started": "2026-11-25 18:00 UTC",
                "benchmarks": {"arc_easy": {"acc": metric, "acc_norm": metric},
                               "wikitext2": {"ppl": {"value": 20.0, "n": 3, "tokens": 99, "ci": [18.0, 22.0]}}},
-               "pedagogy": ev.run_pedagogy(chat, [problem("m01", "How many boxes for 24 muffins in 6s?", "4")]),
+               "pedagogy": cl.run_pedagogy(chat, [problem("m01", "How many boxes for 24 muffins in 6s?", "4")]),
                "mathdial": {"told_within_5": metric},
-               "classroom": ev.run_classroom(chat, 1, 4, ev.PERSONAS, workers=3)}
+               "classroom": cl.run_classroom(chat, 1, 4, cl.PERSONAS, workers=3)}
         ev.save_results(ev.out_dir("eval", name) / "results.json", run)
         runs.append(run)
-    path = ev.write_report(ev.load_runs(["base", "tuned"]), tmp_path / "report")
+    path = rp.write_report(rp.load_runs(["base", "tuned"]), tmp_path / "report")
     text = path.read_text()
     assert "| benchmark | metric | base | tuned |" in text and "66.7% [20.8, 93.9] (n=3)" in text
     assert "20.00 [18.00, 22.00] (n=3)" in text and "tells the answer within 5 turns" in text
-    assert all(f"#### {p} " in text for p in ev.PERSONAS)
+    assert all(f"#### {p} " in text for p in cl.PERSONAS)
     for png in ("accuracy.png", "leak_rate.png"):
         assert (tmp_path / "report" / png).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert ev.main(["--report=" + str(tmp_path / "r2")]) == 0 and (tmp_path / "r2" / "README.md").exists()
@@ -386,7 +389,7 @@ def test_report_writes_tables_and_plots(tmp_path, monkeypatch):
     assert "| arc_easy acc | 66.7% [20.8, 93.9] (n=3) | 66.7% [20.8, 93.9] (n=3) |" in table
     assert "`base` = tutor through serve.py on out/base, run 2026-11-25 18:00 UTC;" in table
     with pytest.raises(FileNotFoundError, match="missing"):
-        ev.load_runs(["missing"])
+        rp.load_runs(["missing"])
 
 
 # ----------------------------------------------------------------------------- end to end through serve.py
@@ -402,9 +405,9 @@ def test_classroom_end_to_end_through_serve(tmp_path, small_tokenizer):
     with ev.serve_process(str(release), tmp_path / "serve", index="none", timeout=300) as (url, token):
         chat, model = ev.TutorClient(url, token, timeout=300), ev.ModelClient(url, token, timeout=300)
         try:
-            got = ev.run_classroom(chat, 1, 2, personas=("stuck", "fast"), workers=6)
-            played = ev.run_classroom(chat, 1, 2, personas=("confident",), judge=model, workers=3, student_model=model)
-            ped = ev.run_pedagogy(chat, [p for p in ev.load_dev_prompts() if p["id"] in ("m01", "r01")], workers=2)
+            got = cl.run_classroom(chat, 1, 2, personas=("stuck", "fast"), workers=6)
+            played = cl.run_classroom(chat, 1, 2, personas=("confident",), judge=model, workers=3, student_model=model)
+            ped = cl.run_pedagogy(chat, [p for p in ev.load_dev_prompts() if p["id"] in ("m01", "r01")], workers=2)
             histories = [httpx.get(f"{url}/context", params={"session_id": c["session_id"]},
                                    headers={"Authorization": f"Bearer {token}"}).json()["history"] for c in got["conversations"]]
         finally:
@@ -428,10 +431,10 @@ def test_classroom_end_to_end_through_serve(tmp_path, small_tokenizer):
 
 def test_spread_covers_every_subject_and_kind():
     prompts = ev.load_dev_prompts()
-    got = ev.spread(prompts, 12)
+    got = cl.spread(prompts, 12)
     assert len(got) == 12 and len({p["id"] for p in got}) == 12
     assert {(p["subject"], p["kind"]) for p in got} == {(p["subject"], p["kind"]) for p in prompts}
-    assert sorted(p["id"] for p in ev.spread(prompts, 100)) == sorted(p["id"] for p in prompts)
+    assert sorted(p["id"] for p in cl.spread(prompts, 100)) == sorted(p["id"] for p in prompts)
 
 
 def test_adapter_is_for_serve_only(tmp_path, monkeypatch):
@@ -589,7 +592,7 @@ def test_judge_grades_each_reply_through_an_openai_compatible_server(tmp_path, m
         got = ev.tutor_cases_part(cfg, ScriptedTutor(case_policy))
     finally:
         fake.close()
-    graded = ev.load_graded(got["graded"])
+    graded = rp.load_graded(got["graded"])
     assert graded["fx-math-1"]["grades"] == {"correct": True, "specific": False, "engages_attempt": None,
                                              "no_leak": True, "good_move": False}
     assert graded["fx-math-2"]["grades"]["engages_attempt"] is True and graded["fx-science-1"]["grades"] is None
@@ -598,23 +601,23 @@ def test_judge_grades_each_reply_through_an_openai_compatible_server(tmp_path, m
     path, auth, body = fake.requests[-1]
     assert path == "/v1/chat/completions" and auth == "Bearer judge-key" and body["model"] == "grader-1"
     prompt = fake.requests[2][2]["messages"][0]["content"]  # fx-math-2, a wrong attempt: engages_attempt is asked
-    assert ev.RUBRIC["engages_attempt"] in prompt and ev.RUBRIC["good_move"] in prompt and "12 / 4 = 3" in prompt
-    assert ev.RUBRIC["engages_attempt"] not in fake.requests[1][2]["messages"][0]["content"]
+    assert scorers.RUBRIC["engages_attempt"] in prompt and scorers.RUBRIC["good_move"] in prompt and "12 / 4 = 3" in prompt
+    assert scorers.RUBRIC["engages_attempt"] not in fake.requests[1][2]["messages"][0]["content"]
 
 
 def test_parse_grades_needs_every_field():
     math_help = {"kind": "help"}
-    assert ev.parse_grades('{"correct": 1, "specific": 1, "no_leak": 0, "good_move": 0}', math_help) == {
+    assert cl.parse_grades('{"correct": 1, "specific": 1, "no_leak": 0, "good_move": 0}', math_help) == {
         "correct": True, "specific": True, "engages_attempt": None, "no_leak": False, "good_move": False}
-    assert ev.parse_grades('{"correct": 1, "specific": 1, "no_leak": 0}', math_help) is None
+    assert cl.parse_grades('{"correct": 1, "specific": 1, "no_leak": 0}', math_help) is None
     wrong = {"kind": "wrong_attempt"}
-    assert ev.parse_grades('{"correct": 1, "specific": 1, "no_leak": 0, "good_move": 0}', wrong) is None
-    assert ev.parse_grades('{"correct": 2, "specific": 1, "no_leak": 0, "good_move": 0}', math_help) is None
+    assert cl.parse_grades('{"correct": 1, "specific": 1, "no_leak": 0, "good_move": 0}', wrong) is None
+    assert cl.parse_grades('{"correct": 2, "specific": 1, "no_leak": 0, "good_move": 0}', math_help) is None
 
 
 def test_scripted_lessons_follow_repeat_and_ask():
     cases = ev.load_tutor_cases(CASES_FIXTURE, "all")
-    got = ev.run_lessons(ScriptedTutor(case_policy), cases, turns=6, workers=2)
+    got = cl.run_lessons(ScriptedTutor(case_policy), cases, turns=6, workers=2)
     by = {(x["persona"], x["id"]): x for x in got["lessons"]}
     follower = by[("follower", "fx-math-2")]
     said = [m["content"] for m in follower["transcript"] if m["role"] == "student"]
@@ -631,11 +634,11 @@ def test_scripted_lessons_follow_repeat_and_ask():
     assert got["table"]["all:follower"]["reached"]["k"] == 4 and got["table"]["all:answer_seeker"]["leaked"]["k"] == 0
     assert set(got["table"]["all:misconception"]) == {"flagged", "endorsed", "leaked"}
     yes_man = ScriptedTutor(lambda m, seen: ("Yes, exactly! It is 21 dollars.", None, []))
-    lesson = ev.run_lesson(yes_man, ev.CaseStudent("misconception", cases[1]), turns=2)
+    lesson = cl.run_lesson(yes_man, cl.CaseStudent("misconception", cases[1]), turns=2)
     assert lesson["endorsed"] and not lesson["flagged"] and lesson["leaked"]
     # today's tutor: "That's right." to a repeated wrong step while its stage is a hint still endorses it
     praiser = ScriptedTutor(lambda m, seen: ("That's right. What number goes there?", "hint", []))
-    lesson = ev.run_lesson(praiser, ev.CaseStudent("misconception", cases[1]), turns=2)
+    lesson = cl.run_lesson(praiser, cl.CaseStudent("misconception", cases[1]), turns=2)
     assert lesson["endorsed"] and lesson["flagged"] is False and not lesson["leaked"]
 
 
@@ -643,13 +646,13 @@ def test_report_shows_the_rubric_checks_lessons_and_sampled_replies(tmp_path, mo
     monkeypatch.setattr(common, "OUT", tmp_path / "out")
     chat = ScriptedTutor(case_policy)
     cfg = ev.EvalConfig(name="dev", cases=str(CASES_FIXTURE), split="all")
-    lessons = ev.run_lessons(chat, ev.load_tutor_cases(CASES_FIXTURE, "all"))
+    lessons = cl.run_lessons(chat, ev.load_tutor_cases(CASES_FIXTURE, "all"))
     run = {"name": "dev", "quick": False, "started": "2026-12-05 12:00 UTC",
            "tutor_cases": ev.tutor_cases_part(cfg, chat), "lessons": lessons}
     ev.save_results(ev.out_dir("eval", "dev") / "results.json", run)
     assert ev.main([f"--report={tmp_path / 'report'}", "--runs=dev", f"--graded={GRADED_FIXTURE}"]) == 0
     text = (tmp_path / "report" / "README.md").read_text()
-    assert "## Tutoring on the dev set: `dev` (split all, 4 cases)" in text and ev.RUBRIC["good_move"] in text
+    assert "## Tutoring on the dev set: `dev` (split all, 4 cases)" in text and scorers.RUBRIC["good_move"] in text
     assert "### Rubric means (3 graded" in text
     assert "| measure | all | math | reading |\n" in text  # graded subjects only
     assert "| correct | 66.7% [20.8, 93.9] (n=3) | 100.0% [34.2, 100.0] (n=2) | 0.0% [0.0, 79.3] (n=1) |" in text
@@ -662,4 +665,4 @@ def test_report_shows_the_rubric_checks_lessons_and_sampled_replies(tmp_path, mo
     first = GRADED_FIXTURE.read_text().splitlines()[0]
     bad.write_text(f"{first}\n{first}\n")
     with pytest.raises(ValueError, match="graded twice"):
-        ev.load_graded(bad)
+        rp.load_graded(bad)
