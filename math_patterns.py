@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import re
 
-from story_patterns import _COUNT, _HAS, _LOSE, _counts, _head, _own_words, change
-from wordproblem import (_NAME, _NUMBER, _OP_SIGN, _SENTENCE, NUM, Builder, Merged, NoPlan, Plan, Problem, Ref, _factor,
-                         _mentions, _n, _part, _plain, _same, _shown, _stem, _unit, _w, _whole, fmt, number_value)
+from story_patterns import COUNT, HAS, LOSE, change, counts_noun, head_noun, own_words
+from wordproblem import (NAME, NUM, NUMBER, OP_SIGN, SENTENCE, Builder, Merged, NoPlan, Plan, Problem, Ref, _n, _w, fmt,
+                         fraction_part, mentions, number_value, same_word, shown_first, shown_in_sum, stem, unit_factor,
+                         unit_name, whole_count)
 
 # ----------------------------------------------------------------------------- fractions and percentages
 
 _FRAC = r"(?P<f>\d+/\d+|\d+(?:\.\d+)?%)"
 _FRACTION_OF_N = re.compile(rf"{_FRAC} of (?:the |her |his |their |its |a |an )?{_n('a')} {_w('i')}")
 _FRACTION_OF_THEM = re.compile(rf"{_FRAC} of (?:them|these|those|it\b|(?:the|her|his|their|its) {_w('x')})")
-_TAKE_AWAY_VERB = re.compile(rf"\b(?:{_LOSE}) {_FRAC} of")
+_TAKE_AWAY_VERB = re.compile(rf"\b(?:{LOSE}) {_FRAC} of")
 _REST_ARE = re.compile(r"\b(?:the )?rest (?:of (?:them|the \w+) )?(?:are|were|is) (?P<w>[a-z]+)[.,]")
 # The other part of a two-part whole: '2/7 were absent. How many were present?' asks for the rest.
 _PAIRS = [("absent", "present"), ("boy", "girl"), ("man", "woman"), ("adult", "child"), ("wrong", "right"),
@@ -30,11 +31,11 @@ _STOP = {"how", "many", "much", "are", "were", "was", "the", "does", "did", "for
 
 def _sentence(p: Problem, pos: int) -> str:
     """The sentence of the text around position `pos`."""
-    return next((m.group() for m in _SENTENCE.finditer(p.t) if m.start() <= pos < m.end()), "")
+    return next((m.group() for m in SENTENCE.finditer(p.t) if m.start() <= pos < m.end()), "")
 
 
 def _content(text: str) -> set[str]:
-    return {_stem(w) for w in re.findall(r"[a-z]{3,}", text.lower())} - _STOP
+    return {stem(w) for w in re.findall(r"[a-z]{3,}", text.lower())} - _STOP
 
 
 def _fraction_parts(p: Problem) -> tuple[re.Match, re.Match, str] | None:
@@ -42,15 +43,15 @@ def _fraction_parts(p: Problem) -> tuple[re.Match, re.Match, str] | None:
     m = p.search(_FRACTION_OF_N, "all")
     if m:
         return m, m, m.group("i")
-    frac, whole = p.search(_FRACTION_OF_THEM), p.search(_COUNT)
+    frac, whole = p.search(_FRACTION_OF_THEM), p.search(COUNT)
     if not frac or not whole or whole.start() > frac.start():
         return None
     x = frac.groupdict().get("x")
     whole_sentence = _sentence(p, whole.start())
-    if x and not _counts(whole, x) and not _mentions(whole_sentence[:whole_sentence.find(
+    if x and not counts_noun(whole, x) and not mentions(whole_sentence[:whole_sentence.find(
             whole.group("a"))], x):
         return None      # '1/2 of the distance that Selena ran' is not a fraction of the 36 miles
-    return whole, frac, _head(whole)
+    return whole, frac, head_noun(whole)
 
 
 def fraction_of(p: Problem) -> Plan | None:
@@ -69,13 +70,13 @@ def fraction_of(p: Problem) -> Plan | None:
         complement = True
     elif "rest" in frac_sentence:
         rest = _REST_ARE.search(frac_sentence)
-        if not rest or not _mentions(p.question, rest.group("w")):
+        if not rest or not mentions(p.question, rest.group("w")):
             return None
         complement = True
     else:
         complement = False
         if frac is whole:   # '20% of his $500 salary': what is said of the part, besides the whole's noun
-            told = _content(frac_sentence) - {_stem(i)} if p.body.strip() else {"-"}
+            told = _content(frac_sentence) - {stem(i)} if p.body.strip() else {"-"}
         else:
             told = _content(frac_sentence) - _content(_sentence(p, whole.start()))
         if p.body.strip() and not told & _content(p.question) or p.asks(r"\b(after|more|else|must|need)\b"):
@@ -88,11 +89,11 @@ def fraction_of(p: Problem) -> Plan | None:
         return None
     b = Builder(p, "fraction_of")
     a = b.given(whole, "a", i)
-    part = _part(b, a, frac, "f", f"{whole.group('a')} {i}".strip(), i)
+    part = fraction_part(b, a, frac, "f", f"{whole.group('a')} {i}".strip(), i)
     if complement:
         b.step("-", [a, part], i, f"How many of the {whole.group('a')} {i} are not in that part?")
     if not re.fullmatch(r"dollars|cups?|km|kg|m|meters|miles|liters|hours", i):
-        _whole(b.value(part))
+        whole_count(b.value(part))
     return b.finish()
 
 
@@ -105,7 +106,7 @@ def percent_of_number(p: Problem) -> Plan | None:
     if not m or p.body.strip():
         return None
     b = Builder(p, "fraction_of")
-    _part(b, b.given(m, "a", ""), m, "f", m.group("a"), "")
+    fraction_part(b, b.given(m, "a", ""), m, "f", m.group("a"), "")
     return b.finish()
 
 
@@ -204,12 +205,12 @@ def for_every(p: Problem) -> Plan | None:
     if not m or not asked:
         return None
     names = {"a": m.group("x"), "b": m.group("y")}
-    want = next((k for k, name in names.items() if _same(asked.group("w"), name)), None)
-    known = [c for c in p.finditer(_COUNT, "all") if c.start() >= m.end() or c.end() <= m.start()]
+    want = next((k for k, name in names.items() if same_word(asked.group("w"), name)), None)
+    known = [c for c in p.finditer(COUNT, "all") if c.start() >= m.end() or c.end() <= m.start()]
     if not want or len(known) != 1:
         return None
     have, c = "b" if want == "a" else "a", known[0]
-    if not any(_same(w, names[have]) for w in re.findall(r"[a-z]+", p.t[c.end("a"):c.end("a") + 30])[:3]):
+    if not any(same_word(w, names[have]) for w in re.findall(r"[a-z]+", p.t[c.end("a"):c.end("a") + 30])[:3]):
         return None   # the known amount must be of the other thing in the ratio
     units = {"a": m.group("u1"), "b": m.group("u2")}
     said = {k: f"{units[k]} of {names[k]}" if units[k] else names[k] for k in names}   # 'cups of rice'
@@ -227,13 +228,13 @@ def ratio(p: Problem) -> Plan | None:
     if not m or not p.asks(r"^how (many|much)") or p.asks(r"\b(more|fewer|less|than|difference)\b"):
         return None
     x, y = m.group("x"), m.group("y")
-    asked = [n for n in (x, y) if _mentions(p.question, n)]
-    counts = [c for c in p.finditer(_COUNT, "all") if c.span("a") not in (m.span("r1"), m.span("r2"))]
+    asked = [n for n in (x, y) if mentions(p.question, n)]
+    counts = [c for c in p.finditer(COUNT, "all") if c.span("a") not in (m.span("r1"), m.span("r2"))]
     if len(counts) != 1 or len(asked) != 1:
         return None
     c = counts[0]
     after = re.findall(r"[a-z]+", re.split(r"[.?!,]", p.t[c.end("a"):])[0])[:4]   # '9 cups of flour': flour
-    counted = next((n for n in (x, y) if any(_same(w, n) for w in after)), None)
+    counted = next((n for n in (x, y) if any(same_word(w, n) for w in after)), None)
     b = Builder(p, "ratio")
     rx, ry = b.given(m, "r1", f"parts {x}"), b.given(m, "r2", f"parts {y}")
     want, want_name = (rx, x) if asked[0] == x else (ry, y)
@@ -241,19 +242,19 @@ def ratio(p: Problem) -> Plan | None:
         have = rx if counted == x else ry
         if have == want:
             return None
-        per = b.step("/", [b.given(c, "a", _head(c)), have], f"{_head(c)} per part",
-                     f"If {c.group('a')} {_head(c)} are {fmt(b.value(have))} parts, how many is 1 part?")
+        per = b.step("/", [b.given(c, "a", head_noun(c)), have], f"{head_noun(c)} per part",
+                     f"If {c.group('a')} {head_noun(c)} are {fmt(b.value(have))} parts, how many is 1 part?")
     else:
         parts = b.step("+", [rx, ry], "parts", f"How many parts are there in {m.group('r1')}:{m.group('r2')}?")
-        per = b.step("/", [b.given(c, "a", _head(c)), parts], "per part",
-                     f"If {c.group('a')} {_head(c)} are shared into {fmt(b.value(parts))} parts, "
+        per = b.step("/", [b.given(c, "a", head_noun(c)), parts], "per part",
+                     f"If {c.group('a')} {head_noun(c)} are shared into {fmt(b.value(parts))} parts, "
                      f"how many are in 1 part?", kind="ratio_total")
     named = re.search(rf"\b{want_name}(?: {_w('noun')})?", p.question)
     phrase = named.group(0) if named else want_name     # 'blue beads', not just 'blue'
     parts = f"{fmt(b.value(want))} {'part' if b.value(want) == 1 else 'parts'}"
     ask = f"How much {phrase} is {parts}?" if p.asks(r"^how much") else f"How many {phrase} are {parts}?"
     b.step("*", [per, want], want_name, ask)
-    _whole(b.steps[-1].value)
+    whole_count(b.steps[-1].value)
     return b.finish()
 
 
@@ -314,7 +315,7 @@ def missing_side(p: Problem) -> Plan | None:
     if not p.asks(rf"^(what is|how (long|wide) is) (its|the) {other}\b|^how wide") or p.asks(r"\barea\b"):
         return None
     unit = per.group("u1") or side.group("u2") or ""
-    if side.group("u2") and per.group("u1") and _unit(side.group("u2")) != _unit(per.group("u1")):
+    if side.group("u2") and per.group("u1") and unit_name(side.group("u2")) != unit_name(per.group("u1")):
         return None
     b = Builder(p, "rectangle")
     two = b.step("*", [b.given(side, "a", unit), b.fact(2, "", "2 of each side")], unit,
@@ -338,7 +339,7 @@ def rectangle(p: Problem) -> Plan | None:
     square = p.search(_SQUARE) if not rects else None
     units = {m.group(g) for m in rects + ([square] if square else []) for g in ("u1", "u2")
              if g in m.groupdict() and m.group(g)}
-    if len({_stem(u) for u in units}) > 1:
+    if len({stem(u) for u in units}) > 1:
         return None
     unit = units.pop() if units else ""
     b = Builder(p, "rectangle")
@@ -369,7 +370,7 @@ _LIST = re.compile(rf"{NUM}(?: [a-z]+)?(?:, {NUM}(?: [a-z]+)?)+,? and {NUM}")
 
 def _list_total(p: Problem, b: Builder, m: re.Match) -> tuple[Ref, list[re.Match]]:
     """The step adding up a listed '78, 92 and 81', and the listed numbers."""
-    items = list(_NUMBER.finditer(p.t, m.start(), m.end()))
+    items = list(NUMBER.finditer(p.t, m.start(), m.end()))
     listed = ", ".join(n.group() for n in items[:-1]) + f" and {items[-1].group()}"
     return b.step("+", [b.given(n, 0, "") for n in items], "", f"What do {listed} add up to?"), items
 
@@ -381,7 +382,7 @@ def mean(p: Problem) -> Plan | None:
         return None
     b = Builder(p, "mean")
     total, items = _list_total(p, b, m)
-    count_word = next((c for c in p.finditer(_COUNT, "all") if c.span("a") not in {n.span() for n in items}), None)
+    count_word = next((c for c in p.finditer(COUNT, "all") if c.span("a") not in {n.span() for n in items}), None)
     if count_word and number_value(count_word.group("a")) == len(items):
         how_many = b.given(count_word, "a", count_word.group("noun"))
     else:
@@ -411,7 +412,7 @@ def mean_missing(p: Problem) -> Plan | None:
     so_far, items = _list_total(p, b, listed)
     if len(items) + 1 != b.value(b.given(target, "n", w)):
         return None
-    first = next((c for c in p.finditer(_COUNT) if c.span("a") not in {i.span() for i in items}
+    first = next((c for c in p.finditer(COUNT) if c.span("a") not in {i.span() for i in items}
                   and c.span("a") != target.span("n") and c.span("a") != target.span("t")), None)
     if first:   # 'the first 3 tests' only restates how many are listed
         if number_value(first.group("a")) != len(items):
@@ -504,9 +505,9 @@ def bracket_equation(p: Problem) -> Plan | None:
     b = Builder(p, "equation")
     inner = b.given(m, "b", "", text=f"{sign}{m.group('b')}", scale=-1 if sign == "-" else 1)
     spread = b.step("*", [b.given(m, "a", ""), inner], "",
-                    f"Multiplying out the bracket: what is {a} × {_shown(b.value(inner))}?",
+                    f"Multiplying out the bracket: what is {a} × {shown_in_sum(b.value(inner))}?",
                     kind="equation")
-    shown = _plain(b.value(spread))
+    shown = shown_first(b.value(spread))
     lhs = f"{a}{x} {'-' if shown.startswith('-') else '+'} {shown.lstrip('-')}"
     times = b.step("-", [b.given(m, "c", ""), spread], "", f"If {lhs} = {m.group('c')}, what is {a}{x}?",
                    kind="equation")
@@ -516,9 +517,9 @@ def bracket_equation(p: Problem) -> Plan | None:
 
 _SUM_DIFF = re.compile(rf"(?:sum of (?:(?P<two>2) |the )?numbers is|(?P<two_>2) numbers add up to) {_n('s')}[^.?!]*?"
                        rf"difference (?:is|of) {_n('d')}")
-_TOGETHER = re.compile(rf"(?P<x>{_NAME}) and (?P<y>{_NAME}) {_HAS} {_n('s')} {_w('i')}[^.?!]*?"
+_TOGETHER = re.compile(rf"(?P<x>{NAME}) and (?P<y>{NAME}) {HAS} {_n('s')} {_w('i')}[^.?!]*?"
                        rf"\b(?:together|altogether|in all|in total)")
-_MORE_THAN = re.compile(rf"(?P<big>{_NAME}) {_HAS} {_n('d')} more(?: {_w('i')})? than (?P<small>{_NAME})")
+_MORE_THAN = re.compile(rf"(?P<big>{NAME}) {HAS} {_n('d')} more(?: {_w('i')})? than (?P<small>{NAME})")
 
 
 def sum_difference(p: Problem) -> Plan | None:
@@ -554,7 +555,7 @@ def shared_with_difference(p: Problem) -> Plan | None:
     twice = b.step("-", [s, dd], i, f"Without the extra {m.group('d')}, how much is left of the {m.group('s')} "
                                     f"to share equally?")
     small = b.step("/", [twice, two], i, f"Shared equally between the two, how much is {small_name}'s part?")
-    _whole(b.value(small))   # the shares of people's things are whole counts
+    whole_count(b.value(small))   # the shares of people's things are whole counts
     if want_big:
         b.step("+", [small, dd], i, f"What is {big_name}'s part, {m.group('d')} more than {small_name}'s?")
     return b.finish()
@@ -611,7 +612,7 @@ class _Expression:
             times = 2 if self.peek() == "²" else 3
             self.at += 1
             ref = self.b.step("*", [base[0]] * times, "", f"What is {base[1]} {'squared' if times == 2 else 'cubed'}?")
-            return ref, _shown(self.b.value(ref))
+            return ref, shown_in_sum(self.b.value(ref))
         return base
 
     def atom(self) -> tuple[Ref, str]:
@@ -625,7 +626,7 @@ class _Expression:
             return self.b.given(number, "n", "", text=f"-{number.group('n')}", scale=-1), f"(-{number.group('n')})"
         if token.group("n"):
             written = token.group("n")
-            return self.b.given(token, "n", ""), _shown(number_value(written)) if "/" in written else written
+            return self.b.given(token, "n", ""), shown_in_sum(number_value(written)) if "/" in written else written
         if token.group("op") != "(":
             raise NoPlan("an operator where a number should be")
         inner = self.sum()
@@ -636,8 +637,8 @@ class _Expression:
 
     def binary(self, op: str, left: tuple[Ref, str], right: tuple[Ref, str]) -> tuple[Ref, str]:
         first = re.sub(r"^\((-.*)\)$", r"\1", left[1])    # '-8 - (-15)': a leading minus needs no bracket
-        ref = self.b.step(op, [left[0], right[0]], "", f"What is {first}{_OP_SIGN[op]}{right[1]}?", kind="order")
-        return ref, _shown(self.b.value(ref))
+        ref = self.b.step(op, [left[0], right[0]], "", f"What is {first}{OP_SIGN[op]}{right[1]}?", kind="order")
+        return ref, shown_in_sum(self.b.value(ref))
 
 
 def expression(p: Problem) -> Plan | None:
@@ -654,6 +655,8 @@ def expression(p: Problem) -> Plan | None:
     return b.finish()
 
 
+# ----------------------------------------------------------------------------- unit conversion
+
 _MEASURE = re.compile(rf"{_n('a')} ?{_w('u')}")
 
 
@@ -664,17 +667,18 @@ _FILL_Q = re.compile(rf"how many {_n('b')} ?(?P<v>[A-Za-z]+) {_w('c')} can (?:it
 def fill_count(p: Problem) -> Plan | None:
     """'A jug holds 3 litres. How many 250 mL cups can it fill?' -> 3 litres in mL, then how many 250s fit."""
     held, q = p.search(_HOLDS), p.match_question(_FILL_Q)
-    factor = _factor(held.group("u"), q.group("v")) if held and q else None
+    factor = unit_factor(held.group("u"), q.group("v")) if held and q else None
     if not factor:
         return None
     small, c = q.group("v"), q.group("c")
     b = Builder(p, "conversion")
-    f = b.fact(factor, f"{small} per {_unit(held.group('u'))}", f"{factor} {small} in 1 {_unit(held.group('u'))}")
+    f = b.fact(factor, f"{small} per {unit_name(held.group('u'))}",
+               f"{factor} {small} in 1 {unit_name(held.group('u'))}")
     total = b.step("*", [b.given(held, "a", held.group("u")), f], small,
                    f"How many {small} are in {held.group('a')} {held.group('u')}?", kind="convert")
     b.step("/", [total, b.given(q, "b", small)], c, f"How many {q.group('b')} {small} {c} can {held.group('a')} "
                                                     f"{held.group('u')} fill?")
-    _whole(b.steps[-1].value)
+    whole_count(b.steps[-1].value)
     return b.finish()
 
 
@@ -689,16 +693,16 @@ def mixed_unit_difference(p: Problem) -> Plan | None:
     grams, the 40 g added, then the difference."""
     two, q = p.search(_TWO_UNIT), p.match_question(_HOW_MUCH_MORE)
     ones = [m for m in p.finditer(_ONE_UNIT) if not two or m.start() > two.end()]
-    factor = _factor(two.group("big"), two.group("small")) if two else None
-    if not factor or not q or len(ones) != 1 or not _same(ones[0].group("unit"), two.group("small")) \
-            or not _same(q.group("u"), two.group("small")):
+    factor = unit_factor(two.group("big"), two.group("small")) if two else None
+    if not factor or not q or len(ones) != 1 or not same_word(ones[0].group("unit"), two.group("small")) \
+            or not same_word(q.group("u"), two.group("small")):
         return None
     other, small, big = ones[0], two.group("small"), two.group("big")
-    first, second, asked = _own_words(two.group("x")), _own_words(other.group("y")), _own_words(q.group("q"))
+    first, second, asked = own_words(two.group("x")), own_words(other.group("y")), own_words(q.group("q"))
     if not (first - second) & asked or (second - first) & asked:
         return None   # the question must ask how much more the first (two-unit) thing is
     b = Builder(p, "conversion")
-    f = b.fact(factor, f"{small} per {_unit(big)}", f"{factor} {small} in 1 {_unit(big)}")
+    f = b.fact(factor, f"{small} per {unit_name(big)}", f"{factor} {small} in 1 {unit_name(big)}")
     name = q.group("u")   # 'grams', as the question says it
     whole = b.step("*", [b.given(two, "a", big), f], small, f"How many {name} are in {two.group('a')} {big}?",
                    kind="convert")
@@ -720,21 +724,23 @@ def conversion(p: Problem) -> Plan | None:
     to = q.group("to")
     first = measures[0]
     b = Builder(p, "conversion")
-    factor = _factor(first.group("u"), to)
+    factor = unit_factor(first.group("u"), to)
     if factor:
-        f = b.fact(factor, f"{to} per {_unit(first.group('u'))}", f"{factor} {to} in 1 {_unit(first.group('u'))}")
+        f = b.fact(factor, f"{to} per {unit_name(first.group('u'))}",
+                   f"{factor} {to} in 1 {unit_name(first.group('u'))}")
         value = b.step("*", [b.given(first, "a", first.group("u")), f], to,
                        f"How many {to} are in {first.group('a')} {first.group('u')}?", kind="convert")
-    elif _factor(to, first.group("u")) and len(measures) == 1:
-        factor = _factor(to, first.group("u"))
-        f = b.fact(factor, f"{first.group('u')} per {_unit(to)}", f"{factor} {first.group('u')} in 1 {_unit(to)}")
+    elif unit_factor(to, first.group("u")) and len(measures) == 1:
+        factor = unit_factor(to, first.group("u"))
+        f = b.fact(factor, f"{first.group('u')} per {unit_name(to)}",
+                   f"{factor} {first.group('u')} in 1 {unit_name(to)}")
         value = b.step("/", [b.given(first, "a", first.group("u")), f], to,
                        f"How many {to} are {first.group('a')} {first.group('u')}?", kind="convert")
     else:
         return None
     if len(measures) == 2:
         rest = measures[1]
-        if not _same(rest.group("u"), to):
+        if not same_word(rest.group("u"), to):
             return None
         b.step("+", [value, b.given(rest, "a", to)], to, f"With the other {rest.group('a')} {to}, how many {to} "
                                                          f"is that in all?")

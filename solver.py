@@ -68,8 +68,8 @@ from math_patterns import (bracket_equation, combined_mean, conversion, equation
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, fractions_rest, grouping,
                             groups_then_price, groups_then_share, measure_change, measure_comparison, missing_part,
                             part_whole, rate, sharing, shopping, times_difference)
-from wordproblem import (_OP_SIGN, NoPlan, Plan, Problem, Quantity, Ref, Step, _apply, _mentions, _read, fmt, normalise,
-                         numbers_in)
+from wordproblem import (OP_SIGN, NoPlan, Plan, Problem, Quantity, Ref, Step, apply_op, fmt, mentions, normalise,
+                         numbers_in, read_problem)
 
 # The public API, what lesson.py, agent.py, bench/ and the tests use; the plan's types and number reading live in
 # wordproblem.py, the patterns in story_patterns.py and math_patterns.py.
@@ -97,13 +97,13 @@ def _unexplained_unit(p: Problem) -> bool:
     """A time unit in the question that the statements never mention ('pills ... for the week') needs a step we
     would not have; conversions are the exception, they name both units on purpose."""
     units = re.findall(_TIME_UNITS, p.question, re.I)
-    unexplained = any(not _mentions(p.body, u) for u in units)
+    unexplained = any(not mentions(p.body, u) for u in units)
     return bool(p.body.strip()) and unexplained and not p.asks(r"^how many \w+ (are|is) in")
 
 
 def plan(problem: str) -> Plan | None:
     """The plan for a word problem, or None when no pattern explains every number (or two disagree)."""
-    read = _read(problem)
+    read = read_problem(problem)
     if read is None or re.search(_UNHANDLED, read.body, re.I) or _unexplained_unit(read) \
             or read.asks(r"^how (many|much) [a-z]+ and [a-z]+"):
         return None   # ('how many koalas and kangaroos' asks for two things at once)
@@ -232,7 +232,7 @@ def _replay(plan: Plan, index: int, wrong: Fraction) -> list[Fraction]:
         operands = tuple(values[r.index] if r.kind == "step" else plan.quantities[r.index].value
                          for r in step.operands)
         try:
-            values[j] = _apply(step.op, operands)
+            values[j] = apply_op(step.op, operands)
         except NoPlan:
             return values[index:j]
     return values[index:]
@@ -297,7 +297,7 @@ def hints(plan: Plan, index: int) -> list[str]:
     """The ladder for one step: which quantities, which operation, the operation with its numbers (never the result)."""
     step = plan.steps[index]
     named = " and ".join(_operand_text(plan, r) for r in step.operands)
-    numbers = _OP_SIGN[step.op].join(fmt(v) for v in step.values)
+    numbers = OP_SIGN[step.op].join(fmt(v) for v in step.values)
     return [f"{step.question} Which numbers do you need? Look at {named}.",
             f"This step is {_OP_NAME[step.op]}: {step.question}",
             f"What is {numbers}?"]

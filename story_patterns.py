@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-from wordproblem import (_ASKS_LEFT, _ASKS_TOTAL, _NAME, _NUMBER, _PRONOUNS, NUM, Builder, Merged, NoPlan, Plan,
-                         Problem, Ref, _factor, _n, _part, _plain, _same, _stem, _unit, _w, _whole, fmt)
+from wordproblem import (ASKS_LEFT, ASKS_TOTAL, NAME, NUM, NUMBER, PRONOUNS, Builder, Merged, NoPlan, Plan, Problem,
+                         Ref, _n, _w, fmt, fraction_part, same_word, shown_first, stem, unit_factor, unit_name,
+                         whole_count)
 
 # ----------------------------------------------------------------------------- equal groups, sharing, grouping
 
@@ -20,15 +21,15 @@ _ON_EACH = re.compile(rf"{_n('b')} {_w('i')} (?:in|on|per|inside|for) (?:each|ev
 _PER = re.compile(rf"{_n('b')} {_w('i')} per {_w('g')}")
 _INTO = re.compile(rf"\b(?:into|make|form|makes|forms|comes? in|sold in) (?:equal )?{_w('g')} of {_n('b')}"
                    rf"(?: {_w('i')})?")
-_COUNT = re.compile(rf"{_n('a')} {_w('noun')}(?: {_w('noun2')})?")   # '12 red marbles': noun or noun2
+COUNT = re.compile(rf"{_n('a')} {_w('noun')}(?: {_w('noun2')})?")   # '12 red marbles': noun or noun2
 
 
-def _counts(c: re.Match, noun: str | None) -> bool:
+def counts_noun(c: re.Match, noun: str | None) -> bool:
     """Does a count ('12 red marbles', '4 notebooks cost') count `noun`? Its first or second word may name it."""
-    return _same(c.group("noun"), noun) or _same(c.group("noun2"), noun)
+    return same_word(c.group("noun"), noun) or same_word(c.group("noun2"), noun)
 
 
-def _head(c: re.Match) -> str:
+def head_noun(c: re.Match) -> str:
     """The noun a count counts, for wording: '20 toy cars' -> 'cars', '24 students in' -> 'students'."""
     noun, second = c.group("noun"), c.group("noun2")
     return second if second and second.endswith("s") and not noun.endswith("s") else noun
@@ -58,17 +59,17 @@ def _groups(p: Problem) -> tuple[re.Match, re.Match, str, str, str] | None:
     if not rel or not rel[2]:
         return None
     size, g, i = rel
-    count = next((c for c in p.finditer(_COUNT, "all") if _counts(c, g) and c.span("a") != size.span("b")), None)
+    count = next((c for c in p.finditer(COUNT, "all") if counts_noun(c, g) and c.span("a") != size.span("b")), None)
     if not count:
         return None
-    g = next(w for w in (count.group("noun"), count.group("noun2")) if _same(w, g))   # "5 sheets", not "sheet"
+    g = next(w for w in (count.group("noun"), count.group("noun2")) if same_word(w, g))   # "5 sheets", not "sheet"
     return count, size, g, i, f"{count.group('a')} {g} with {size.group('b')} {i} each"
 
 
 def _asked_noun(p: Problem, noun: str) -> str:
     """The question's words for `noun`: '6 juice boxes' read 'juice'; 'how many juice boxes' names them whole."""
     words = re.match(r"how many ([a-z]+)(?: ([a-z]+))?", p.question, re.I)
-    if words and _same(words.group(1), noun) and words.group(2) and re.fullmatch(_w("x"), words.group(2)) \
+    if words and same_word(words.group(1), noun) and words.group(2) and re.fullmatch(_w("x"), words.group(2)) \
             and words.group(2).endswith("s"):
         return f"{words.group(1)} {words.group(2)}"
     return noun
@@ -99,7 +100,7 @@ def groups_then_share(p: Problem) -> Plan | None:
     total = b.step("*", [b.given(count, "a", g), b.given(size, "b", i)], i, f"How many {i} are in {groups}?")
     b.step("/", [total, b.given(share, "b", share.group("g"))], i,
            f"If those {i} are shared equally among {share.group('b')} {share.group('g')}, how many does each get?")
-    _whole(b.steps[-1].value)
+    whole_count(b.steps[-1].value)
     return b.finish()
 
 
@@ -112,19 +113,19 @@ def groups_then_price(p: Problem) -> Plan | None:
     """'packs 360 eggs into cartons of 12 and sells each carton for $3' -> 360 / 12 cartons, then 30 x $3."""
     rel = _group_relation(p)
     price = next((m for rx in _GROUP_PRICE for m in [p.search(rx)] if m), None)
-    if not rel or not price or not _same(price.group("g"), rel[1]) or \
+    if not rel or not price or not same_word(price.group("g"), rel[1]) or \
             not p.asks(r"^how much (money )?(does|did|will|would|do) \w+ (make|earn|get|collect|take in)\b"):
         return None
     size, g, i = rel
-    total = next((c for c in p.finditer(_COUNT) if (_counts(c, i) or i is None) and c.span("a") != size.span("b")
-                  and not _counts(c, g)), None)
+    total = next((c for c in p.finditer(COUNT) if (counts_noun(c, i) or i is None) and c.span("a") != size.span("b")
+                  and not counts_noun(c, g)), None)
     if not total:
         return None
-    i = i or _head(total)
+    i = i or head_noun(total)
     b = Builder(p, "equal_groups")
     groups = b.step("/", [b.given(total, "a", i), b.given(size, "b", i)], g,
                     f"How many {g} of {size.group('b')} can {total.group('a')} {i} fill?")
-    _whole(b.value(groups))
+    whole_count(b.value(groups))
     b.step("*", [groups, b.given(price, "p", "dollars")], "dollars",
            f"How much money do those {g} bring in at {price.group('p')} each?")
     return b.finish()
@@ -136,48 +137,48 @@ def grouping(p: Problem) -> Plan | None:
     if not rel:
         return None
     size, g, i = rel
-    total = next((c for c in p.finditer(_COUNT) if (_counts(c, i) or i is None)
+    total = next((c for c in p.finditer(COUNT) if (counts_noun(c, i) or i is None)
                   and c.span("a") != size.span("b")), None)
     if not total or not p.asks_for(g):
         return None
-    i, g = i or _head(total), p.question.split()[2].strip("?,.")
+    i, g = i or head_noun(total), p.question.split()[2].strip("?,.")
     b = Builder(p, "grouping")
     a, n = b.given(total, "a", i), b.given(size, "b", i)
     b.step("/", [a, n], g, f"How many {g} of {size.group('b')} can {total.group('a')} {i} make?")
-    _whole(b.steps[-1].value)
+    whole_count(b.steps[-1].value)
     return b.finish()
 
 
 def sharing(p: Problem) -> Plan | None:
     """Total shared equally among n: '42 cookies shared among 6 friends' -> how many does each friend get."""
     share = p.search(_SHARE)
-    total = p.search(_COUNT)
+    total = p.search(COUNT)
     if not share or not total or total.span("a") == share.span("b"):
         return None
     if not p.asks(r"^how many\b.*\b(each|per|every)\b") or not p.asks(r"^how many\b"):
         return None
-    i, g = _head(total), share.group("g")
+    i, g = head_noun(total), share.group("g")
     b = Builder(p, "sharing")
     a, n = b.given(total, "a", i), b.given(share, "b", g)
     b.step("/", [a, n], i, f"If {total.group('a')} {i} are shared equally among {share.group('b')} {g}, "
                            f"how many does each get?")
-    _whole(b.steps[-1].value)
+    whole_count(b.steps[-1].value)
     return b.finish()
 
 
 # ----------------------------------------------------------------------------- comparison
 
-_HAS = r"(?:has|had|have|owns|owned|collected|collects|scored|scores|read|reads|picked|picks|baked|bakes|made|" \
+HAS = r"(?:has|had|have|owns|owned|collected|collects|scored|scores|read|reads|picked|picks|baked|bakes|made|" \
        r"makes|sold|sells|saved|saves|caught|catches|found|finds|got|gets|bought|buys|earned|earns|ran|runs|wrote|" \
        r"won|wins|planted|plants|counted|counts|drew|draws|walked|walks|swam|swims)"
-_BASE = re.compile(rf"(?P<x>{_NAME}) {_HAS} {_n('a')} (?:[a-z]+ )?{_w('i')}")
-_MORE = re.compile(rf"(?P<y>{_NAME}) {_HAS} {_n('b')} (?P<dir>more|fewer|less)(?: {_w('i')})? than (?P<x>{_NAME})")
-_TIMES = re.compile(rf"(?P<y>{_NAME}) {_HAS} {_n('b')} times as (?:many|much)(?: [a-z]+)?(?: {_w('i')})? as "
-                    rf"(?P<x>{_NAME})")
+_BASE = re.compile(rf"(?P<x>{NAME}) {HAS} {_n('a')} (?:[a-z]+ )?{_w('i')}")
+_MORE = re.compile(rf"(?P<y>{NAME}) {HAS} {_n('b')} (?P<dir>more|fewer|less)(?: {_w('i')})? than (?P<x>{NAME})")
+_TIMES = re.compile(rf"(?P<y>{NAME}) {HAS} {_n('b')} times as (?:many|much)(?: [a-z]+)?(?: {_w('i')})? as "
+                    rf"(?P<x>{NAME})")
 
 
 def _name_ok(m: re.Match, *groups: str) -> bool:
-    return all(m.group(g) not in _PRONOUNS for g in groups)
+    return all(m.group(g) not in PRONOUNS for g in groups)
 
 
 def comparison(p: Problem) -> Plan | None:
@@ -188,9 +189,9 @@ def comparison(p: Problem) -> Plan | None:
             or p.t[:base.start()].endswith("and "):
         return None   # 'Ava and Mila collected 54' is a joint total: sum_difference reads it
     x, y, i = rel.group("x"), rel.group("y"), base.group("i")
-    if rel.groupdict().get("i") and not _same(rel.group("i"), i):
+    if rel.groupdict().get("i") and not same_word(rel.group("i"), i):
         return None   # '5 more stickers than Sam' says nothing about Sam's marbles
-    if not p.asks(rf"^how many\b.*\b{y}\b") and not p.asks(_ASKS_TOTAL):
+    if not p.asks(rf"^how many\b.*\b{y}\b") and not p.asks(ASKS_TOTAL):
         return None
     b = Builder(p, "comparison")
     a, n = b.given(base, "a", i), b.given(rel, "b", "")
@@ -200,8 +201,8 @@ def comparison(p: Problem) -> Plan | None:
     else:
         op, question = "*", f"How many {i} is {rel.group('b')} times {x}'s {base.group('a')} {i}?"
     y_ref = b.step(op, [a, n], i, question)
-    _whole(b.value(y_ref))
-    if p.asks(_ASKS_TOTAL):
+    whole_count(b.value(y_ref))
+    if p.asks(ASKS_TOTAL):
         b.step("+", [a, y_ref], i, f"How many {i} do {x} and {y} have together?")
     elif not p.asks(rf"\b{y}\b"):
         return None
@@ -215,10 +216,10 @@ _AS_MANY = re.compile(rf"{_n('a')} {_w('noun')}(?: {_w('noun2')})?\b[^.?!]*?(?:,
 def as_many_total(p: Problem) -> Plan | None:
     """'48 clips in April and half as many in May. How many altogether?' -> the second amount, then the total."""
     m = p.search(_AS_MANY)
-    if not m or not p.asks(_ASKS_TOTAL) or re.search(r"\b(than|each|per|every)\b", p.t, re.I) \
+    if not m or not p.asks(ASKS_TOTAL) or re.search(r"\b(than|each|per|every)\b", p.t, re.I) \
             or re.match(r"(?: [a-z]+)? as\b", p.t[m.end():]):
         return None   # '3 times as many as Carl' compares with Carl, not with the first amount
-    i = _head(m)
+    i = head_noun(m)
     b = Builder(p, "comparison")
     a = b.given(m, "a", i)
     times = f"{m.group('b')} of" if b.value(b.given(m, "b", "")) < 1 else f"{m.group('b')} times"
@@ -227,14 +228,14 @@ def as_many_total(p: Problem) -> Plan | None:
     return b.finish()
 
 
-_MEASURE_BASE = re.compile(rf"(?P<x>(?:[Tt]he|[Aa]n?|{_NAME})(?: [a-z]+){{0,2}}) is {_n('a')} ?{_w('u')} "
+_MEASURE_BASE = re.compile(rf"(?P<x>(?:[Tt]he|[Aa]n?|{NAME})(?: [a-z]+){{0,2}}) is {_n('a')} ?{_w('u')} "
                            r"(?P<adj>long|tall|old|high|heavy|wide|deep)")
-_MEASURE_REL = re.compile(rf"(?P<y>(?:[Tt]he|[Hh]is|[Hh]er|{_NAME})(?: [a-z]+){{0,2}}) is {_n('b')} ?{_w('u')}? "
+_MEASURE_REL = re.compile(rf"(?P<y>(?:[Tt]he|[Hh]is|[Hh]er|{NAME})(?: [a-z]+){{0,2}}) is {_n('b')} ?{_w('u')}? "
                           r"(?P<dir>shorter|longer|taller|older|younger|heavier|lighter|higher|lower|wider)\b")
 _MORE_WORDS = {"longer", "taller", "older", "heavier", "higher", "wider"}
 
 
-def _own_words(phrase: str) -> set[str]:
+def own_words(phrase: str) -> set[str]:
     return set(re.findall(r"[a-z]+", phrase.lower())) - {"the", "a", "an", "his", "her", "is", "how"}
 
 
@@ -243,12 +244,12 @@ def measure_comparison(p: Problem) -> Plan | None:
     base, rel = p.search(_MEASURE_BASE), p.search(_MEASURE_REL)
     if not base or not rel or rel.start() < base.end() or not p.asks(rf"^how {base.group('adj')} is "):
         return None
-    asked = _own_words(p.question)
-    if not _own_words(rel.group("y")) <= asked or _own_words(base.group("x")) <= asked:
+    asked = own_words(p.question)
+    if not own_words(rel.group("y")) <= asked or own_words(base.group("x")) <= asked:
         return None   # the question must name the second thing, not the first
     unit = base.group("u")
     than = re.match(r" than ([^.?!,]+)", p.t[rel.end():])
-    if rel.group("u") and not _same(rel.group("u"), unit) or than and not _own_words(than.group(1)) <= _own_words(
+    if rel.group("u") and not same_word(rel.group("u"), unit) or than and not own_words(than.group(1)) <= own_words(
             base.group("x")):
         return None
     b = Builder(p, "comparison")
@@ -261,8 +262,8 @@ def measure_comparison(p: Problem) -> Plan | None:
     return b.finish()
 
 
-_DIFF_Q = re.compile(rf"how many (?P<dir>more|fewer|less)(?: {_w('i')})? (?:does|did|do|will) (?P<y>{_NAME}) "
-                     rf"(?P<verb>[a-z]+)[^?]* than (?P<x>{_NAME})", re.I)
+_DIFF_Q = re.compile(rf"how many (?P<dir>more|fewer|less)(?: {_w('i')})? (?:does|did|do|will) (?P<y>{NAME}) "
+                     rf"(?P<verb>[a-z]+)[^?]* than (?P<x>{NAME})", re.I)
 
 
 def difference(p: Problem) -> Plan | None:
@@ -273,7 +274,7 @@ def difference(p: Problem) -> Plan | None:
     counts = {m.group("x"): m for m in p.finditer(_BASE)}
     x, y = q.group("x"), q.group("y")
     if x not in counts or y not in counts or len(counts) != 2 or \
-            not _same(counts[x].group("i"), counts[y].group("i")) or re.search(r"\b(times|as|than)\b", p.body):
+            not same_word(counts[x].group("i"), counts[y].group("i")) or re.search(r"\b(times|as|than)\b", p.body):
         return None   # 'Anya has 4 times as many erasers as Andrea' is a comparison to work out first
     big, small = (y, x) if q.group("dir") == "more" else (x, y)
     i = counts[y].group("i")
@@ -287,10 +288,10 @@ def difference(p: Problem) -> Plan | None:
 
 def _subject(name: str) -> str:
     """Who or what has an amount: a name or a short noun phrase ('A toy robot', 'the drone')."""
-    return rf"(?P<{name}>{_NAME}|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er)(?: [a-z]+){{1,2}}?)"
+    return rf"(?P<{name}>{NAME}|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er)(?: [a-z]+){{1,2}}?)"
 
 
-_OWNS = rf"(?P<v>{_HAS}|costs?|weighs?)"
+_OWNS = rf"(?P<v>{HAS}|costs?|weighs?)"
 _TIMES_AS = re.compile(rf"{_subject('y')} {_OWNS} {_n('k')} times as (?:many|much)(?: {_w('i')})? as "
                        rf"{_subject('x')}\b")
 _OWNS_AMOUNT = re.compile(rf"{_subject('x')} {_OWNS} {_n('a')}(?: {_w('i')})?")
@@ -310,12 +311,12 @@ def times_difference(p: Problem) -> Plan | None:
     if not rel or not q or len(bases) != 1:
         return None
     base = bases[0]
-    x_words, y_words = _own_words(rel.group("x")), _own_words(rel.group("y"))
-    if not x_words <= _own_words(base.group("x")) or not x_words <= _own_words(q.group("x")) \
-            or not y_words & _own_words(q.group("y")) or x_words & y_words:
+    x_words, y_words = own_words(rel.group("x")), own_words(rel.group("y"))
+    if not x_words <= own_words(base.group("x")) or not x_words <= own_words(q.group("x")) \
+            or not y_words & own_words(q.group("y")) or x_words & y_words:
         return None   # the question must compare the two things the text compares, the bigger one first
     i = base.group("i") or ("dollars" if base.group("a").startswith("$") else "")
-    if rel.group("i") and not _same(rel.group("i"), i) or not i:
+    if rel.group("i") and not same_word(rel.group("i"), i) or not i:
         return None
     much = "How much" if i == "dollars" else f"How many {i}"
     amount = base.group("a") if i == "dollars" else f"{base.group('a')} {i}"
@@ -331,17 +332,17 @@ def times_difference(p: Problem) -> Plan | None:
 
 # ----------------------------------------------------------------------------- part-whole and change
 
-_LOSE = r"gives? away|gave away|gives?|gave|loses|lost|lose|eats|ate|eat|sells|sold|sell|spends|spent|spend|uses|" \
+LOSE = r"gives? away|gave away|gives?|gave|loses|lost|lose|eats|ate|eat|sells|sold|sell|spends|spent|spend|uses|" \
         r"used|use|breaks|broke|donates|donated|drops|dropped|throws away|threw away|takes away|took away|" \
         r"shares|shared|pops|popped|mails|mailed|returns|returned|removes|removed|cuts|cut"
 _GAIN = r"buys|bought|buy|gets|got|get|finds|found|find|receives|received|earns|earned|picks|picked|collects|" \
         r"collected|adds|added|wins|won|makes|made|was given|is given|borrows|borrowed|catches|caught|bakes|baked"
-_SUBJECT = rf"(?:{_NAME}|[Tt]here|[Tt]he \w+|[Aa]n? \w+|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)"
+_SUBJECT = rf"(?:{NAME}|[Tt]here|[Tt]he \w+|[Aa]n? \w+|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)"
 _START = re.compile(rf"(?:{_SUBJECT} (?:has|had|have|starts with|started with|is|are|was|were|"
                     rf"owns|collected|baked|picked|bought|made|saved|saves|raised|raises|earned|earns)) "
                     rf"(?:(?:a |an )?[a-z]+ (?:of|with) )?"
                     rf"(?:{_n('a')} (?:[a-z]+ )?{_w('i')}|(?P<cash>\$\d+(?:\.\d+)?))")
-_EVENT = re.compile(rf"\b(?P<verb>{_LOSE}|{_GAIN}) (?:(?:another|away|out|the|his|her|their|him|me|us) )?{_n('b')}"
+_EVENT = re.compile(rf"\b(?P<verb>{LOSE}|{_GAIN}) (?:(?:another|away|out|the|his|her|their|him|me|us) )?{_n('b')}"
                     rf"(?: (?:more )?(?:[a-z]+ )?{_w('u')})?")
 _START_GROUPS = re.compile(rf"{_SUBJECT} (?:has|had|have|are|were|bought|buys|orders|ordered|gets|got) "
                            rf"{_n('a')} {_w('g')} (?:of|with) {_n('b')} {_w('i')}")
@@ -351,7 +352,7 @@ _NOT_UNIT = {"to", "of", "more", "from", "for", "and", "on", "in", "at", "each",
 
 def change(p: Problem) -> Plan | None:
     """A start amount and events in order: 'had 40 stickers, gave away 12, bought 7' -> how many now/left."""
-    if not p.asks(r"^how (many|much)\b") or not p.asks(_ASKS_LEFT + r"|\b(does|did|do) \w+ have\b") \
+    if not p.asks(r"^how (many|much)\b") or not p.asks(ASKS_LEFT + r"|\b(does|did|do) \w+ have\b") \
             or re.search(r"\b(each|per|times|than|%)\b", p.t, re.I):
         return None
     b = Builder(p, "change")
@@ -384,7 +385,7 @@ def change(p: Problem) -> Plan | None:
             if start is None:
                 return None
             before = "Then"
-            _whole(b.value(start))
+            whole_count(b.value(start))
     return b.finish()
 
 
@@ -412,7 +413,7 @@ def _change_event(p: Problem, b: Builder, e: re.Match | Merged | _Summed, start:
     """One event of a change story applied to the running amount (None when its amount is not of `i`)."""
     unit, verb, amount = e.group("u"), e.group("verb"), e.group("b")
     how_many = "How much money" if i == "dollars" else f"How many {i}"
-    lose = re.fullmatch(_LOSE, verb) is not None
+    lose = re.fullmatch(LOSE, verb) is not None
     if lose and _given_to_owner(p, e):
         lose, verb = False, "got"
     of_what = re.match(rf" of (?:them|it|the {i}|what (?:is|was) left|the rest)\b", p.t[e.end("b"):])
@@ -420,10 +421,10 @@ def _change_event(p: Problem, b: Builder, e: re.Match | Merged | _Summed, start:
         return None   # 'spends 4/5 of that' is a part of something we cannot name
     if of_what and re.search(r"[/%]", amount):
         whole = "the money" if i == "dollars" else f"the {i}"
-        part = _part(b, start, e, "b", f"{whole} at that point", i)
+        part = fraction_part(b, start, e, "b", f"{whole} at that point", i)
         return b.step("-" if lose else "+", [start, part], i, f"{before} {verb} {amount}{of_what.group(0)}. "
                                                               f"{how_many} then?")
-    if unit and unit not in _NOT_UNIT and not _same(unit, i) and not of_what:
+    if unit and unit not in _NOT_UNIT and not same_word(unit, i) and not of_what:
         return None
     amount_ref = e.total if isinstance(e, _Summed) else b.given(e, "b", i)
     return b.step("-" if lose else "+", [start, amount_ref], i, f"{before} {verb} {amount}. {how_many} then?")
@@ -440,7 +441,7 @@ def _with_elided(p: Problem, events: list[re.Match]) -> list[list[re.Match | Mer
         out.append([e])
         elided = _ELIDED.match(p.t, e.end())
         if elided and not any(x.start() < elided.end() and x.start() >= e.end() for x in events) \
-                and not re.search(_LOSE + "|" + _GAIN, elided.group("gap")):
+                and not re.search(LOSE + "|" + _GAIN, elided.group("gap")):
             out[-1].append(Merged(elided, _Renamed(e, {"verb": "verb"})))
     return out
 
@@ -457,7 +458,7 @@ def _actor(p: Problem, event: re.Match) -> str | None:
     """The name just before an event's verb ('Jason buys'), or None for a pronoun or no name."""
     words = re.findall(r"[A-Za-z]+", p.t[:event.start()])
     last = words[-1] if words else ""
-    return last if re.fullmatch(_NAME, last) and last not in _PRONOUNS else None
+    return last if re.fullmatch(NAME, last) and last not in PRONOUNS else None
 
 
 def _noun_follows(p: Problem, m: re.Match, noun: str) -> bool:
@@ -465,10 +466,10 @@ def _noun_follows(p: Problem, m: re.Match, noun: str) -> bool:
     ('6 boxes of crayons')? At most two words between, and 'of' only in a fraction 'of a/an'."""
     words = re.findall(r"[A-Za-z-]+|[.,?!]", p.t[m.end():])[:5]
     for k, word in enumerate(words[:3]):
-        if _same(word, noun):
+        if same_word(word, noun):
             between = words[:k]
             return "of" not in between or ("/" in m.group() and between[:2] in (["of", "a"], ["of", "an"])) \
-                or (len(between) == 2 and _unit(between[0]) in _MEASURES and between[1] == "of")
+                or (len(between) == 2 and unit_name(between[0]) in _MEASURES and between[1] == "of")
     return False
 
 
@@ -480,16 +481,16 @@ _DISTANCES = {"mile", "km", "m", "cm", "foot", "yard", "inch", "meter", "metre"}
 def part_whole(p: Problem) -> Plan | None:
     """Parts to a whole: '18 red and 24 blue marbles. How many marbles in all?' (fractions of a cup too)."""
     q = p.match_question(re.compile(r"how (?:(?:many|much) (?P<i>[a-z]+)|far\b)", re.I))
-    if not q or not p.asks(_ASKS_TOTAL) or re.search(
+    if not q or not p.asks(ASKS_TOTAL) or re.search(
             r"\b(each|per|every|times|than|left|ratio|average|mean|of them|rest|cost|costs|more|fewer|less|as many|"
             r"as much|square|side|out)\b|%|\$|\bby \d", p.t, re.I):
         return None
-    parts = list(p.finditer(_NUMBER, "all"))
+    parts = list(p.finditer(NUMBER, "all"))
     first_word = re.match(r" ([a-z]+)", p.t[parts[0].end():]) if parts else None
-    i = q.group("i") or (first_word.group(1) if first_word and _unit(first_word.group(1)) in _DISTANCES else "")
+    i = q.group("i") or (first_word.group(1) if first_word and unit_name(first_word.group(1)) in _DISTANCES else "")
     if len(parts) < 2 or not i or not all(_noun_follows(p, m, i) for m in parts):
         return None
-    measure = first_word.group(1) if first_word and _unit(first_word.group(1)) in _MEASURES | _DISTANCES else ""
+    measure = first_word.group(1) if first_word and unit_name(first_word.group(1)) in _MEASURES | _DISTANCES else ""
     b = Builder(p, "part_whole")
     refs = [b.given(m, 0, i) for m in parts]
     texts = " and ".join(f"{m.group(0)} {measure}".strip() for m in parts)
@@ -508,21 +509,21 @@ _REST = re.compile(rf"{_n('b')} (?:of them |of the [a-z]+ )?(?:are|were|is) {_w(
 def missing_part(p: Problem) -> Plan | None:
     """Whole minus a part: '30 students, 12 are boys and the rest are girls' -> how many girls."""
     rest = p.search(_REST)
-    whole = p.search(_COUNT)
+    whole = p.search(COUNT)
     if not rest or not whole or whole.span("a") == rest.span("b"):
         return None
     if not p.asks(rf"^how many (?:[a-z]+ )?{rest.group('other')}\b|^how many \w+ (are|were) {rest.group('other')}"):
         return None
-    i = _head(whole)
+    i = head_noun(whole)
     b = Builder(p, "part_whole")
     b.step("-", [b.given(whole, "a", i), b.given(rest, "b", i)], i,
            f"Of {whole.group('a')} {i}, {rest.group('b')} are {rest.group('part')}. "
            f"How many are {rest.group('other')}?")
-    _whole(b.steps[-1].value)
+    whole_count(b.steps[-1].value)
     return b.finish()
 
 
-_MEASURE_START = re.compile(rf"(?P<x>(?:[Tt]he|[Aa]n?|[Ii]ts|{_NAME})(?: [a-z]+){{0,2}}) (?:is|was) (?:at )?(?P<neg>-)?"
+_MEASURE_START = re.compile(rf"(?P<x>(?:[Tt]he|[Aa]n?|[Ii]ts|{NAME})(?: [a-z]+){{0,2}}) (?:is|was) (?:at )?(?P<neg>-)?"
                             rf"{_n('a')} ?{_w('u')}\b")
 _UP_BY = r"rises|rose|climbs|climbed|goes up|went up|grows|grew|gains|gained"
 _DOWN_BY = r"dives|dived|dove|sinks|sank|drops|dropped|falls|fell|goes down|went down|cuts off|cut off|saws off|" \
@@ -539,14 +540,14 @@ def measure_change(p: Problem) -> Plan | None:
     if not start or not events or not asked or not p.asks(r"\b(now|left|then|at the end)\b"):
         return None
     unit = start.group("u")
-    if any(not _same(e.group("u"), unit) for e in events):
+    if any(not same_word(e.group("u"), unit) for e in events):
         return None
     b = Builder(p, "change")
     value = b.given(start, "a", unit, scale=-1 if start.group("neg") else 1)
     for e in events:
         down = re.fullmatch(_DOWN_BY, e.group("verb")) is not None
         amount = b.given(e, "b", unit)
-        was, by = _plain(b.value(value)), _plain(b.value(amount))
+        was, by = shown_first(b.value(value)), shown_first(b.value(amount))
         question = f"How long is {was} {unit} once {by} {unit} are cut off?" if e.group("verb").endswith("off") \
             else f"From {was} {unit}, it {e.group('verb')} {by} {unit}. Where is it then?"
         value = b.step("-" if down else "+", [value, amount], unit, question)
@@ -559,20 +560,20 @@ _TWO_FRACTIONS = re.compile(rf"{_n('f1')} (?:of them )?(?:are|were) {_w('w1')} a
 
 def fractions_rest(p: Problem) -> Plan | None:
     """'Of 54 animals, 4/9 are cats and 1/3 are dogs. The rest are rabbits.' -> cats, dogs, both, then the rest."""
-    m, whole = p.search(_TWO_FRACTIONS), p.search(_COUNT)
+    m, whole = p.search(_TWO_FRACTIONS), p.search(COUNT)
     if not m or not whole or whole.start() > m.start() or "/" not in m.group("f1") + m.group("f2") \
             or not p.asks(rf"^how many {m.group('w3')}\b"):
         return None
-    i = _head(whole)
+    i = head_noun(whole)
     b = Builder(p, "fraction_of")
     b.read.append(m.start("w3"))   # 'The rest are rabbits.' is the sentence the last step answers
     total = b.given(whole, "a", i)
     text = f"{whole.group('a')} {i}"
-    parts = [_part(b, total, m, f, text, m.group(w)) for f, w in (("f1", "w1"), ("f2", "w2"))]
+    parts = [fraction_part(b, total, m, f, text, m.group(w)) for f, w in (("f1", "w1"), ("f2", "w2"))]
     both = b.step("+", parts, i, f"How many {m.group('w1')} and {m.group('w2')} are there together?")
     b.step("-", [total, both], i, f"How many of the {text} are left for {m.group('w3')}?")
     for value in (b.value(parts[0]), b.value(parts[1]), b.steps[-1].value):
-        _whole(value)   # a fraction of the animals must be whole animals
+        whole_count(value)   # a fraction of the animals must be whole animals
     return b.finish()
 
 
@@ -591,9 +592,9 @@ def _rate(p: Problem, b: Builder) -> tuple[Ref, str, str, re.Match] | None:
     if m:
         i = m.groupdict().get("i") or "dollars"
         t = m.group("t")
-        question = f"How much does 1 {_stem(t)} cost, if {m.group('b')} {t} cost {m.group('a')}?" \
-            if i == "dollars" else f"How many {i} for 1 {_stem(t)}, if {m.group('b')} {t} give {m.group('a')} {i}?"
-        ref = b.step("/", [b.given(m, "a", i), b.given(m, "b", t)], f"{i} per {_stem(t)}", question,
+        question = f"How much does 1 {stem(t)} cost, if {m.group('b')} {t} cost {m.group('a')}?" \
+            if i == "dollars" else f"How many {i} for 1 {stem(t)}, if {m.group('b')} {t} give {m.group('a')} {i}?"
+        ref = b.step("/", [b.given(m, "a", i), b.given(m, "b", t)], f"{i} per {stem(t)}", question,
                      kind="unit_rate")
         return ref, i, t, m
     m = p.search(_RATE_PER)
@@ -616,27 +617,27 @@ def rate(p: Problem) -> Plan | None:
         return None
     per, i, t, m = found
     taken = {m.span("a")} | ({m.span("b")} if "b" in m.groupdict() else set())
-    others = [c for c in p.finditer(_COUNT, "all") if c.span("a") not in taken]
+    others = [c for c in p.finditer(COUNT, "all") if c.span("a") not in taken]
     if not others:   # a unit rate question: per hour, in 1 hour, how fast
-        if p.asks(r"\b(per|each|an?|1) " + _stem(t) + r"|how fast|speed") and b.steps:
+        if p.asks(r"\b(per|each|an?|1) " + stem(t) + r"|how fast|speed") and b.steps:
             return b.finish()
         return None
     if len(others) != 1:
         return None
     c = others[0]
-    if _counts(c, t):       # how much for c of the per-unit
+    if counts_noun(c, t):       # how much for c of the per-unit
         price = b.value(per)
         price_text = f"${price}" if price.denominator == 1 else f"${float(price):.2f}"   # $1.90, not $1.9
-        question = f"How much do {c.group('a')} {t} cost, at {price_text} per {_stem(t)}?" \
-            if i == "dollars" else f"How many {i} for {c.group('a')} {t}, at {fmt(b.value(per))} {i} per {_stem(t)}?"
+        question = f"How much do {c.group('a')} {t} cost, at {price_text} per {stem(t)}?" \
+            if i == "dollars" else f"How many {i} for {c.group('a')} {t}, at {fmt(b.value(per))} {i} per {stem(t)}?"
         b.step("*", [per, b.given(c, "a", t)], i, question, kind="rate")
-    elif _counts(c, i) and p.asks(rf"^how (long|many {t})|^how many {_stem(t)}"):
+    elif counts_noun(c, i) and p.asks(rf"^how (long|many {t})|^how many {stem(t)}"):
         b.step("/", [b.given(c, "a", i), per], t, f"How many {_plural(t)} to get {c.group('a')} {i}, at "
                                                   f"{fmt(b.value(per))} "
-                                                  f"{i} per {_stem(t)}?", kind="rate")
-    elif (_factor(t, c.group("noun")) or _factor(c.group("noun"), t)) and not b.steps and not _counts(c, i):
+                                                  f"{i} per {stem(t)}?", kind="rate")
+    elif (unit_factor(t, c.group("noun")) or unit_factor(c.group("noun"), t)) and not b.steps and not counts_noun(c, i):
         b.step("*", [per, _convert(b, c, t)], i, f"How many {i} for {c.group('a')} {c.group('noun')}, at "
-                                                 f"{fmt(b.value(per))} {i} per {_stem(t)}?", kind="rate")
+                                                 f"{fmt(b.value(per))} {i} per {stem(t)}?", kind="rate")
     else:
         return None
     return b.finish()
@@ -648,17 +649,17 @@ def _plural(noun: str) -> str:
 
 def _article(noun: str) -> str:
     """'an hour', 'a minute': the unit as one of it."""
-    word = _stem(noun)
+    word = stem(noun)
     return f"{'an' if word[0] in 'aeiou' or word == 'hour' else 'a'} {word}"
 
 
 def _convert(b: Builder, c: re.Match, to: str) -> Ref:
     """A count in the rate's time unit: '50 minutes' as a part of an hour, '2 hours' as minutes."""
     unit = c.group("noun")
-    down = _factor(to, unit)          # minutes -> hours divides by 60
-    factor = down or _factor(unit, to)
+    down = unit_factor(to, unit)          # minutes -> hours divides by 60
+    factor = down or unit_factor(unit, to)
     big, small = (to, unit) if down else (unit, to)
-    fact = b.fact(factor, f"{small} per {_stem(big)}", f"{factor} {small} in 1 {_stem(big)}")
+    fact = b.fact(factor, f"{small} per {stem(big)}", f"{factor} {small} in 1 {stem(big)}")
     return b.step("/" if down else "*", [b.given(c, "a", unit), fact], to,
                   f"How many {_plural(to)} is {c.group('a')} {unit}?" if not down
                   else f"What part of {_article(to)} is {c.group('a')} {unit}?", kind="convert")
@@ -681,7 +682,7 @@ def _priced_counts(p: Problem) -> list[Merged]:
     for rx in _PRICE_EACH:
         price = p.search(rx)
         if price:
-            counts = [c for c in p.finditer(_COUNT) if _counts(c, price.group("i"))]
+            counts = [c for c in p.finditer(COUNT) if counts_noun(c, price.group("i"))]
             if len(counts) == 1:
                 return [Merged(_Renamed(counts[0], {"n": "a", "i": "noun"}), price)]
     return []

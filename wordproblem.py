@@ -76,7 +76,7 @@ _WORD_VALUE |= {"hundred": 100, "dozen": 12}
 _DIGIT_WORDS = {"one": 1} | {w: i + 2 for i, w in enumerate(_UNITS[:8])}
 
 NUM = r"\$?\d+(?:\.\d+)?(?:/\d+)?%?"
-_NUMBER = re.compile(NUM)
+NUMBER = re.compile(NUM)
 
 
 def normalise(text: str) -> str:
@@ -116,7 +116,7 @@ def number_value(token: str) -> Fraction:
 
 def numbers_in(text: str) -> list[Fraction]:
     """Every number a student wrote, in order ("6 x 9 = 54" -> 6, 9, 54); a percent counts as its number."""
-    return [Fraction(token.strip("$%")) for token in _NUMBER.findall(normalise(text).replace(",", ""))]
+    return [Fraction(token.strip("$%")) for token in NUMBER.findall(normalise(text).replace(",", ""))]
 
 
 def fmt(value: Fraction) -> str:
@@ -129,7 +129,7 @@ def fmt(value: Fraction) -> str:
     return f"{value.numerator}/{value.denominator}"
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     """A crude singular, enough to see that "box" and "boxes" name the same thing."""
     w = word.lower()
     for suffix, repl in (("ies", "y"), ("ves", "f"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("sses", "ss"),
@@ -139,18 +139,18 @@ def _stem(word: str) -> str:
     return w
 
 
-def _same(a: str | None, b: str | None) -> bool:
+def same_word(a: str | None, b: str | None) -> bool:
     """One noun in two spellings: 'box'/'boxes', 'm'/'meters'."""
-    return bool(a) and bool(b) and (_stem(a) == _stem(b) or _unit(a) == _unit(b))
+    return bool(a) and bool(b) and (stem(a) == stem(b) or unit_name(a) == unit_name(b))
 
 
-def _mentions(text: str, noun: str) -> bool:
-    return any(_same(w, noun) for w in re.findall(r"[A-Za-z]+", text))
+def mentions(text: str, noun: str) -> bool:
+    return any(same_word(w, noun) for w in re.findall(r"[A-Za-z]+", text))
 
 
 # ----------------------------------------------------------------------------- the problem and the plan builder
 
-_SENTENCE = re.compile(r"(?:[^.?!]|\.(?=\d))*(?:[.?!]+|$)")   # '$1.50' does not end a sentence
+SENTENCE = re.compile(r"(?:[^.?!]|\.(?=\d))*(?:[.?!]+|$)")   # '$1.50' does not end a sentence
 
 
 @dataclass
@@ -179,7 +179,7 @@ class Problem:
 
     def statements(self) -> list[tuple[int, int]]:
         """Spans of the sentences before the question (its 'if' clause counts as one)."""
-        return [m.span() for m in re.finditer(_SENTENCE, self.body) if m.group().strip(" .?!")]
+        return [m.span() for m in re.finditer(SENTENCE, self.body) if m.group().strip(" .?!")]
 
     def match_question(self, rx: re.Pattern) -> re.Match | None:
         """rx matched where the question asks ('^' would only match at the start of the whole text)."""
@@ -192,13 +192,13 @@ class Problem:
     def asks_for(self, noun: str | None) -> bool:
         """Does the question ask 'how many <noun>' (an adjective may come between)?"""
         m = re.match(r"how many ([a-z]+)(?: ([a-z]+))?", self.question, re.I)
-        return bool(m and noun and (_same(m.group(1), noun) or _same(m.group(2), noun)))
+        return bool(m and noun and (same_word(m.group(1), noun) or same_word(m.group(2), noun)))
 
 
-def _read(problem: str) -> Problem | None:
+def read_problem(problem: str) -> Problem | None:
     # 'At the same price, how much...' restates what every rate plan assumes; it is not a statement to place.
     t = re.sub(r"\b[Aa]t the same (?:price|rate|speed|pace), ", "", normalise(problem))
-    sentences = list(re.finditer(_SENTENCE, t))
+    sentences = list(re.finditer(SENTENCE, t))
     starts = [m.start() for m in sentences if m.group().strip()]
     asked = [m.start() for m in sentences if m.group().strip().endswith("?")]
     if not asked:
@@ -207,7 +207,7 @@ def _read(problem: str) -> Problem | None:
         return None
     q = asked[-1]
     q += len(t[q:]) - len(t[q:].lstrip())
-    spans = [m.span() for m in _NUMBER.finditer(t)]
+    spans = [m.span() for m in NUMBER.finditer(t)]
     asking = re.search(r"\b(how|what|find|calculate|work out|solve)\b", t[q:], re.I)
     if asking and re.match(r"(if|when|suppose|given|assuming)\b", t[q:], re.I):
         q += asking.start()
@@ -243,7 +243,7 @@ class Builder:
 
     def step(self, op: str, refs: list[Ref], unit: str, question: str, kind: str = "") -> Ref:
         values = tuple(self.value(r) for r in refs)
-        self.steps.append(Step(op, tuple(refs), values, _apply(op, values), unit, question, kind))
+        self.steps.append(Step(op, tuple(refs), values, apply_op(op, values), unit, question, kind))
         return Ref("step", len(self.steps) - 1)
 
     def finish(self) -> Plan | None:
@@ -270,7 +270,7 @@ def _scene(sentence: str) -> bool:
     return len(sentence.split()) <= 8 and not re.search(_QUANTITY_WORDS, sentence, re.I)
 
 
-def _apply(op: str, values: tuple[Fraction, ...]) -> Fraction:
+def apply_op(op: str, values: tuple[Fraction, ...]) -> Fraction:
     if op == "+":
         return sum(values, Fraction(0))
     if op == "*":
@@ -286,7 +286,7 @@ def _apply(op: str, values: tuple[Fraction, ...]) -> Fraction:
     return a / b
 
 
-def _whole(value: Fraction) -> Fraction:
+def whole_count(value: Fraction) -> Fraction:
     """Counts of things must come out whole; if not, we misread the problem."""
     if value.denominator != 1 or value < 0:
         raise NoPlan("not a whole count")
@@ -311,14 +311,19 @@ def _w(name: str) -> str:
     return rf"(?P<{name}>(?!{_FUNCTION_WORDS})[a-z][a-z-]*)"
 
 
-_PRONOUNS = {"He", "She", "They", "It", "There", "The", "Each", "If", "How", "What", "In", "On", "At", "A", "An",
+PRONOUNS = {"He", "She", "They", "It", "There", "The", "Each", "If", "How", "What", "In", "On", "At", "A", "An",
              "His", "Her", "Their", "This", "That", "After", "Then", "When", "We", "I", "You", "One", "Every"}
-_NAME = r"[A-Z][a-z]+"
-_ASKS_TOTAL = r"\b(in all|altogether|in total|total|together|combined|both|all together)\b"
-_ASKS_LEFT = r"\b(left|remain|remaining|now|still)\b"
+NAME = r"[A-Z][a-z]+"
+ASKS_TOTAL = r"\b(in all|altogether|in total|total|together|combined|both|all together)\b"
+ASKS_LEFT = r"\b(left|remain|remaining|now|still)\b"
 
 
-def _part(b: Builder, whole: Ref, frac: re.Match, group: str, whole_text: str, unit: str) -> Ref:
+# ----------------------------------------------------------------------------- steps and wording shared by the patterns
+
+OP_SIGN = {"+": " + ", "-": " - ", "*": " × ", "/": " ÷ "}   # an operation as a student writes it
+
+
+def fraction_part(b: Builder, whole: Ref, frac: re.Match, group: str, whole_text: str, unit: str) -> Ref:
     """A fraction of a whole the way school works it: 5/8 of 840 is 1/8 of 840 (840 / 8), then 5 of those parts;
     a unit fraction or a percent is one step."""
     token = frac.group(group)
@@ -332,19 +337,19 @@ def _part(b: Builder, whole: Ref, frac: re.Match, group: str, whole_text: str, u
                   f"What is {token} of {whole_text}, {top} of those parts?", kind="fraction_of")
 
 
-def _shown(value: Fraction) -> str:
+def shown_in_sum(value: Fraction) -> str:
     """A value as a student writes it inside a sum: '(-8)', '3 1/2', '2.5' only when it was written so."""
     if value < 0:
-        return f"(-{_shown(-value)})"
+        return f"(-{shown_in_sum(-value)})"
     whole, rest = divmod(value, 1)
     if not rest:
         return str(whole)
     return f"{whole} {rest.numerator}/{rest.denominator}" if whole else f"{rest.numerator}/{rest.denominator}"
 
 
-def _plain(value: Fraction) -> str:
+def shown_first(value: Fraction) -> str:
     """A value as it starts a sentence or a sum: '-8', '3 1/2' (no bracket around a leading minus)."""
-    return re.sub(r"^\((-.*)\)$", r"\1", _shown(value))
+    return re.sub(r"^\((-.*)\)$", r"\1", shown_in_sum(value))
 
 
 class Merged:
@@ -381,13 +386,10 @@ _FACTORS = {("hour", "minute"): 60, ("minute", "second"): 60, ("day", "hour"): 2
             ("l", "ml"): 1000, ("foot", "inch"): 12, ("yard", "foot"): 3, ("dollar", "cent"): 100}
 
 
-def _unit(word: str) -> str:
-    w = _stem(word) if word not in ("m", "cm", "mm", "km", "kg", "g", "l", "ml") else word
+def unit_name(word: str) -> str:
+    w = stem(word) if word not in ("m", "cm", "mm", "km", "kg", "g", "l", "ml") else word
     return _ALIASES.get(w, w)
 
 
-def _factor(big: str, small: str) -> int | None:
-    return _FACTORS.get((_unit(big), _unit(small)))
-
-
-_OP_SIGN = {"+": " + ", "-": " - ", "*": " × ", "/": " ÷ "}
+def unit_factor(big: str, small: str) -> int | None:
+    return _FACTORS.get((unit_name(big), unit_name(small)))
