@@ -1,0 +1,747 @@
+"""The planner's patterns for school maths topics: one small function per school pattern.
+
+Fractions and percentages of a quantity, percent change and reverse percent, ratio and 'for every' proportion,
+perimeter and area of rectangles and squares, mean (of a list, a missing score, two groups), linear equations (written,
+in words, with a bracket), two-number sum/difference systems, written arithmetic in the order of operations, and
+unit conversion. Separate from story_patterns.py only to keep each file short; both return a `Plan` or None.
+"""
+from __future__ import annotations
+
+import re
+
+from story_patterns import COUNT, HAS, LOSE, change, counts_noun, head_noun, own_words
+from wordproblem import (NAME, NUM, NUMBER, OP_SIGN, SENTENCE, Builder, Merged, NoPlan, Plan, Problem, Ref, _n, _w, fmt,
+                         fraction_part, mentions, number_value, same_word, shown_first, shown_in_sum, stem, unit_factor,
+                         unit_name, whole_count)
+
+# ----------------------------------------------------------------------------- fractions and percentages
+
+_FRAC = r"(?P<f>\d+/\d+|\d+(?:\.\d+)?%)"
+_FRACTION_OF_N = re.compile(rf"{_FRAC} of (?:the |her |his |their |its |a |an )?{_n('a')} {_w('i')}")
+_FRACTION_OF_THEM = re.compile(rf"{_FRAC} of (?:them|these|those|it\b|(?:the|her|his|their|its) {_w('x')})")
+_TAKE_AWAY_VERB = re.compile(rf"\b(?:{LOSE}) {_FRAC} of")
+_REST_ARE = re.compile(r"\b(?:the )?rest (?:of (?:them|the \w+) )?(?:are|were|is) (?P<w>[a-z]+)[.,]")
+# The other part of a two-part whole: '2/7 were absent. How many were present?' asks for the rest.
+_PAIRS = [("absent", "present"), ("boy", "girl"), ("man", "woman"), ("adult", "child"), ("wrong", "right"),
+          ("incorrect", "correct"), ("lost", "won"), ("fail", "pass"), ("failed", "passed")]
+_OPPOSITES = {a: b for a, b in _PAIRS} | {b: a for a, b in _PAIRS}
+_STOP = {"how", "many", "much", "are", "were", "was", "the", "does", "did", "for", "and", "with", "that", "this",
+         "there", "have", "has", "had", "they", "them", "she", "his", "her", "will", "what", "who", "its", "their"}
+
+
+def _sentence(p: Problem, pos: int) -> str:
+    """The sentence of the text around position `pos`."""
+    return next((m.group() for m in SENTENCE.finditer(p.t) if m.start() <= pos < m.end()), "")
+
+
+def _content(text: str) -> set[str]:
+    return {stem(w) for w in re.findall(r"[a-z]{3,}", text.lower())} - _STOP
+
+
+def _fraction_parts(p: Problem) -> tuple[re.Match, re.Match, str] | None:
+    """(the whole, the fraction, the whole's noun) when the fraction is plainly of that whole."""
+    m = p.search(_FRACTION_OF_N, "all")
+    if m:
+        return m, m, m.group("i")
+    frac, whole = p.search(_FRACTION_OF_THEM), p.search(COUNT)
+    if not frac or not whole or whole.start() > frac.start():
+        return None
+    x = frac.groupdict().get("x")
+    whole_sentence = _sentence(p, whole.start())
+    if x and not counts_noun(whole, x) and not mentions(whole_sentence[:whole_sentence.find(
+            whole.group("a"))], x):
+        return None      # '1/2 of the distance that Selena ran' is not a fraction of the 36 miles
+    return whole, frac, head_noun(whole)
+
+
+def fraction_of(p: Problem) -> Plan | None:
+    """'3/4 of the 20 apples are red' or '20 apples. 25% of them are red' -> how many red (or how many are not)."""
+    if not p.asks(r"^(how (many|much|long|far|heavy)|what is \d)") or re.search(
+            r"\b(increase|decrease|discount|(?<!cuts )(?<!cut )off|sale|more|than|each|never|not|n't|"
+            r"equal(?! (?:slices|pieces|parts|sections))|equally|that|those)\b", p.body, re.I):
+        return None
+    found = _fraction_parts(p)
+    if not found:
+        return None
+    whole, frac, i = found
+    frac_sentence = _sentence(p, frac.start())
+    opposite = {_OPPOSITES.get(w) for w in _content(frac_sentence)} & _content(p.question)
+    if p.asks(r"\b(left|remain|remaining|rest|not|others?|still)\b") or opposite:
+        complement = True
+    elif "rest" in frac_sentence:
+        rest = _REST_ARE.search(frac_sentence)
+        if not rest or not mentions(p.question, rest.group("w")):
+            return None
+        complement = True
+    else:
+        complement = False
+        if frac is whole:   # '20% of his $500 salary': what is said of the part, besides the whole's noun
+            told = _content(frac_sentence) - {stem(i)} if p.body.strip() else {"-"}
+        else:
+            told = _content(frac_sentence) - _content(_sentence(p, whole.start()))
+        if p.body.strip() and not told & _content(p.question) or p.asks(r"\b(after|more|else|must|need)\b"):
+            return None   # the question must ask about the part the fraction describes ('saves' is not 'spends')
+        if p.search(_TAKE_AWAY_VERB) and not p.asks(r"\b(did|does|do|will) \w+ (eat|give|use|spend|sell)|"
+                                                    r"\b(she|he|they|[A-Z][a-z]+) (ate|gave|used|spent|sold|cut)\b"):
+            return None
+    if not (p.asks_for(i) or p.asks(r"^how (many|much) (of|are|were|is|did|does|do)\b|^what is \d") or
+            i in ("m", "cm", "km", "kg", "g") and p.asks(r"^how (long|far|heavy)")):
+        return None
+    b = Builder(p, "fraction_of")
+    a = b.given(whole, "a", i)
+    part = fraction_part(b, a, frac, "f", f"{whole.group('a')} {i}".strip(), i)
+    if complement:
+        b.step("-", [a, part], i, f"How many of the {whole.group('a')} {i} are not in that part?")
+    if not re.fullmatch(r"dollars|cups?|km|kg|m|meters|miles|liters|hours", i):
+        whole_count(b.value(part))
+    return b.finish()
+
+
+_PERCENT_OF_NUMBER = re.compile(rf"what is {_FRAC} of {_n('a')}\?$", re.I)
+
+
+def percent_of_number(p: Problem) -> Plan | None:
+    """'What is 12% of 350?' -> 350 x 12/100 (a fraction of a bare number is the same step)."""
+    m = p.match_question(_PERCENT_OF_NUMBER)
+    if not m or p.body.strip():
+        return None
+    b = Builder(p, "fraction_of")
+    fraction_part(b, b.given(m, "a", ""), m, "f", m.group("a"), "")
+    return b.finish()
+
+
+_PERCENT = re.compile(r"(?P<p>\d+(?:\.\d+)?%)")
+_UP = r"increase[sd]?|rise|rises|rose|raised|goes up|went up|grew|grows|markup|more"
+_DOWN = r"decrease[sd]?|drops?|dropped|reduced|reduces|discount(?:ed)?|off|sale|falls|fell|goes down|went down|" \
+        r"less|cheaper"
+_PRICE = re.compile(rf"{_n('a')}(?: {_w('i')})?")
+
+
+def percent_apply(p: Problem) -> Plan | None:
+    """'A $40 coat is 25% off' -> the discount, then the new price (an increase adds instead)."""
+    percents = list(p.finditer(_PERCENT, "all"))
+    prices = [m for m in p.finditer(_PRICE, "all") if not m.group("a").endswith("%")]
+    if len(percents) != 1 or len(prices) != 1 or not p.asks(r"^(how much|what)") \
+            or re.search(r"\b(than|paid|pays|ended|before|after|now|new|ago|to \$)|discount[^.?!]* is \$", p.body,
+                         re.I) \
+            or p.asks(r"\b(original|originally|before|start|began|morning|was the|last|earlier|ago|used to)\b"):
+        return None   # a price after the change (or 'more than his pants') needs a reverse plan we do not make
+    up, down = re.search(rf"\b({_UP})\b", p.t), re.search(rf"\b({_DOWN})\b", p.t)
+    if bool(up) == bool(down):
+        return None
+    pc, price = percents[0], prices[0]
+    i = price.group("i") if price.group("a").startswith("$") is False and price.group("i") else "dollars"
+    b = Builder(p, "percent")
+    a, r = b.given(price, "a", i), b.given(pc, "p", "percent")
+    word = (up or down).group(1)
+    amount = b.step("*", [a, r], i, f"How much is {pc.group('p')} of {price.group('a')}?", kind="percent")
+    if p.asks(r"^how much (?:money )?(?:did|does|do|will|can|would) \w+ save|^how much is the (discount|increase|"
+              r"decrease)|^how much (more|less|cheaper)|^by how much"):
+        return b.finish()
+    change = f"adding {pc.group('p')} to it" if up else f"taking {pc.group('p')} off"
+    b.step("+" if up else "-", [a, amount], i, f"What is {price.group('a')} after {change}?", kind="percent_apply")
+    return b.finish()
+
+
+_CHANGE_WORD = r"(?P<kind>discount|reduction|decrease|increase|rise|markup)"
+_AFTER_PERCENT = [re.compile(rf"\bafter an? (?P<p>\d+(?:\.\d+)?%) {_CHANGE_WORD}\b[^.?!]*? (?:costs?|is|was|sells for|"
+                             rf"sold for) (?P<a>\$\d+(?:\.\d+)?)", re.I),
+                  re.compile(rf"\b(?:costs?|is|was|sells for|sold for) (?P<a>\$\d+(?:\.\d+)?) after an? "
+                             rf"(?P<p>\d+(?:\.\d+)?%) {_CHANGE_WORD}\b", re.I)]
+
+
+def percent_reverse(p: Problem) -> Plan | None:
+    """'After a 15% discount, shoes cost $68. The original price?' -> 85% is paid, 1% is $68 / 85, and 100% is
+    100 times that."""
+    m = next((found for rx in _AFTER_PERCENT for found in [p.search(rx)] if found), None)
+    if not m or not p.asks(r"\b(original|originally|before|full|regular|usual)\b") or not p.asks(r"^(what|how much)"):
+        return None
+    down = m.group("kind").lower() in ("discount", "reduction", "decrease")
+    b = Builder(p, "percent")
+    paid = b.step("-" if down else "+", [b.fact(100, "percent", "100%"), b.given(m, "p", "percent", scale=100)],
+                  "percent", f"After {m.group('p')} {'off' if down else 'more'}, what percent of the original "
+                             f"price is {m.group('a')}?")
+    one = b.step("/", [b.given(m, "a", "dollars"), paid], "dollars per percent",
+                 f"If {fmt(b.value(paid))}% of the original price is {m.group('a')}, how much is 1%?")
+    b.step("*", [one, b.fact(100, "percent", "100%")], "dollars", "How much is the whole original price, 100%?",
+           kind="percent_reverse")
+    return b.finish()
+
+
+_FROM_TO = re.compile(rf"\bfrom {_n('a')}(?: [a-z]+)? to {_n('b')}")
+
+
+def percent_change(p: Problem) -> Plan | None:
+    """'The price rose from $40 to $50. By what percent?' -> (50 - 40) / 40 as a percent of the starting value."""
+    m = p.search(_FROM_TO)
+    if not m or not p.asks(r"\bpercent|%"):
+        return None
+    b = Builder(p, "percent")
+    a, c = b.given(m, "a", ""), b.given(m, "b", "")
+    big, small = (c, a) if b.value(c) > b.value(a) else (a, c)
+    diff = b.step("-", [big, small], "", f"How much did it change from {m.group('a')} to {m.group('b')}?")
+    frac = b.step("/", [diff, a], "", f"What fraction of the starting {m.group('a')} is that change?",
+                  kind="percent_change")
+    b.step("*", [frac, b.fact(100, "percent", "100%")], "percent", "What is that fraction as a percent?")
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- ratio
+
+_RATIOS = [re.compile(rf"ratio of (?:the )?{_w('x')}(?: [a-z]+)? to (?:the )?{_w('y')}(?: [a-z]+)?[^.?!0-9]*? "
+                      rf"(?:is|was|are) {_n('r1')} ?(?::|to) ?{_n('r2')}"),
+           re.compile(rf"{_w('x')} and {_w('y')} in (?:the|a) ratio (?:of )?{_n('r1')} ?(?::|to) ?{_n('r2')}")]
+
+
+_FOR_EVERY = re.compile(rf"{_n('a')} (?:(?P<u1>[a-z]+) of )?{_w('x')} for every {_n('b')} (?:(?P<u2>[a-z]+) of )?"
+                        rf"{_w('y')}\b")
+
+
+def for_every(p: Problem) -> Plan | None:
+    """'2 cups of rice for every 3 cups of water. How much water for 8 cups of rice?' -> 8 / 2 = 4 times the
+    recipe, then 3 x 4 cups of water."""
+    m = p.search(_FOR_EVERY)
+    asked = p.match_question(re.compile(r"how (?:many|much) (?:[a-z]+ of )?(?P<w>[a-z]+)", re.I))
+    if not m or not asked:
+        return None
+    names = {"a": m.group("x"), "b": m.group("y")}
+    want = next((k for k, name in names.items() if same_word(asked.group("w"), name)), None)
+    known = [c for c in p.finditer(COUNT, "all") if c.start() >= m.end() or c.end() <= m.start()]
+    if not want or len(known) != 1:
+        return None
+    have, c = "b" if want == "a" else "a", known[0]
+    if not any(same_word(w, names[have]) for w in re.findall(r"[a-z]+", p.t[c.end("a"):c.end("a") + 30])[:3]):
+        return None   # the known amount must be of the other thing in the ratio
+    units = {"a": m.group("u1"), "b": m.group("u2")}
+    said = {k: f"{units[k]} of {names[k]}" if units[k] else names[k] for k in names}   # 'cups of rice'
+    b = Builder(p, "ratio")
+    scale = b.step("/", [b.given(c, "a", names[have]), b.given(m, have, names[have])], "times",
+                   f"How many times {m.group(have)} {said[have]} is {c.group('a')} {said[have]}?", kind="ratio_scale")
+    b.step("*", [b.given(m, want, units[want] or names[want]), scale], units[want] or names[want],
+           f"How many {said[want]} go with {c.group('a')} {said[have]}, {m.group(want)} for every {m.group(have)}?")
+    return b.finish()
+
+
+def ratio(p: Problem) -> Plan | None:
+    """'The ratio of boys to girls is 3:4. There are 12 boys.' -> girls; or a total shared in that ratio."""
+    m = next((r for rx in _RATIOS for r in [p.search(rx)] if r), None)
+    if not m or not p.asks(r"^how (many|much)") or p.asks(r"\b(more|fewer|less|than|difference)\b"):
+        return None
+    x, y = m.group("x"), m.group("y")
+    asked = [n for n in (x, y) if mentions(p.question, n)]
+    counts = [c for c in p.finditer(COUNT, "all") if c.span("a") not in (m.span("r1"), m.span("r2"))]
+    if len(counts) != 1 or len(asked) != 1:
+        return None
+    c = counts[0]
+    after = re.findall(r"[a-z]+", re.split(r"[.?!,]", p.t[c.end("a"):])[0])[:4]   # '9 cups of flour': flour
+    counted = next((n for n in (x, y) if any(same_word(w, n) for w in after)), None)
+    b = Builder(p, "ratio")
+    rx, ry = b.given(m, "r1", f"parts {x}"), b.given(m, "r2", f"parts {y}")
+    want, want_name = (rx, x) if asked[0] == x else (ry, y)
+    if counted:
+        have = rx if counted == x else ry
+        if have == want:
+            return None
+        per = b.step("/", [b.given(c, "a", head_noun(c)), have], f"{head_noun(c)} per part",
+                     f"If {c.group('a')} {head_noun(c)} are {fmt(b.value(have))} parts, how many is 1 part?")
+    else:
+        parts = b.step("+", [rx, ry], "parts", f"How many parts are there in {m.group('r1')}:{m.group('r2')}?")
+        per = b.step("/", [b.given(c, "a", head_noun(c)), parts], "per part",
+                     f"If {c.group('a')} {head_noun(c)} are shared into {fmt(b.value(parts))} parts, "
+                     f"how many are in 1 part?", kind="ratio_total")
+    named = re.search(rf"\b{want_name}(?: {_w('noun')})?", p.question)
+    phrase = named.group(0) if named else want_name     # 'blue beads', not just 'blue'
+    parts = f"{fmt(b.value(want))} {'part' if b.value(want) == 1 else 'parts'}"
+    ask = f"How much {phrase} is {parts}?" if p.asks(r"^how much") else f"How many {phrase} are {parts}?"
+    b.step("*", [per, want], want_name, ask)
+    whole_count(b.steps[-1].value)
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- perimeter and area
+
+_LEN = r"(?P<u{k}>cm|mm|m|km|ft|feet|foot|in|inches|inch|yd|yards?|meters?|metres?|centimeters?|centimetres?|units?)"
+_DIMS = [re.compile(rf"{_n('a')} ?{_LEN.format(k=1)}? (?:long|in length) and {_n('b')} ?{_LEN.format(k=2)}? "
+                    r"(?:wide|in width)"),
+         re.compile(rf"{_n('a')} ?{_LEN.format(k=1)}? wide and {_n('b')} ?{_LEN.format(k=2)}? long"),
+         re.compile(rf"{_n('a')} ?{_LEN.format(k=1)}? (?:by|x|×) {_n('b')} ?{_LEN.format(k=2)}?"),
+         re.compile(rf"length (?:of|is) {_n('a')} ?{_LEN.format(k=1)}? and (?:a |the |its )?width (?:of|is) "
+                    rf"{_n('b')} ?{_LEN.format(k=2)}?")]
+_SQUARE = re.compile(rf"square[^.?!]*?\bsides?(?: length)? (?:of |is |are |that are |measuring |each )*"
+                     rf"{_n('a')} ?{_LEN.format(k=1)}?")
+_AREA_Q = r"\barea\b|\bcover\b|\bcarpet\b|square (cm|m|meters|feet|ft|units|inches|yards)"
+_PERIMETER_Q = r"\bperimeter\b|\bfenc|\bborder\b|\baround\b|\btrim\b|\bedge\b|\bframe\b"
+
+
+def _rectangles(p: Problem) -> list[re.Match]:
+    found: list[re.Match] = []
+    for rx in _DIMS:
+        for m in p.finditer(rx):
+            if not any(m.start() < f.end() and f.start() < m.end() for f in found):
+                found.append(m)
+    return sorted(found, key=lambda m: m.start())
+
+
+def _area(b: Builder, m: re.Match, unit: str, square: bool = False) -> Ref:
+    side = b.given(m, "a", unit)
+    other = side if square else b.given(m, "b", unit)
+    shape = f"a square with sides of {m.group('a')}" if square else f"a {m.group('a')} by {m.group('b')} rectangle"
+    return b.step("*", [side, other], f"square {unit}".strip(), f"What is the area of {shape}?", kind="area")
+
+
+def _perimeter(b: Builder, m: re.Match, unit: str, square: bool = False) -> Ref:
+    if square:
+        return b.step("*", [b.given(m, "a", unit), b.fact(4, "sides", "4 equal sides")], unit,
+                      f"How far is it around a square with sides of {m.group('a')}?", kind="perimeter")
+    half = b.step("+", [b.given(m, "a", unit), b.given(m, "b", unit)], unit,
+                  f"How long are one length and one width together ({m.group('a')} and {m.group('b')})?",
+                  kind="half_perimeter")
+    return b.step("*", [half, b.fact(2, "", "each side twice")], unit,
+                  f"How far is it all the way around the {m.group('a')} by {m.group('b')} rectangle?",
+                  kind="perimeter")
+
+
+_PERIMETER_GIVEN = re.compile(rf"perimeter (?:of|is) {_n('p')} ?{_LEN.format(k=1)}?")
+_SIDE_GIVEN = re.compile(rf"(?P<side>length|width) (?:is|of) {_n('a')} ?{_LEN.format(k=2)}?")
+
+
+def missing_side(p: Problem) -> Plan | None:
+    """'A rectangle has a perimeter of 36 cm. Its length is 11 cm. What is its width?' -> the two lengths, what is
+    left for the two widths, then one width."""
+    per, side = p.search(_PERIMETER_GIVEN), p.search(_SIDE_GIVEN)
+    if not per or not side or not re.search(r"rectang", p.t, re.I):
+        return None
+    other = "width" if side.group("side") == "length" else "length"
+    if not p.asks(rf"^(what is|how (long|wide) is) (its|the) {other}\b|^how wide") or p.asks(r"\barea\b"):
+        return None
+    unit = per.group("u1") or side.group("u2") or ""
+    if side.group("u2") and per.group("u1") and unit_name(side.group("u2")) != unit_name(per.group("u1")):
+        return None
+    b = Builder(p, "rectangle")
+    two = b.step("*", [b.given(side, "a", unit), b.fact(2, "", "2 of each side")], unit,
+                 f"How long are the two {side.group('side')}s of {side.group('a')} {unit} together?",
+                 kind="half_perimeter")
+    rest = b.step("-", [b.given(per, "p", unit), two], unit,
+                  f"How much of the {per.group('p')} {unit} perimeter is left for the two {other}s?".replace("  ", " "))
+    b.step("/", [rest, b.fact(2, "", "2 of each side")], unit, f"How long is one {other}?")
+    if b.value(rest) <= 0:
+        raise NoPlan("a side longer than half the perimeter")
+    return b.finish()
+
+
+def rectangle(p: Problem) -> Plan | None:
+    """Area (l x w) or perimeter (2 x (l + w)) of a rectangle or square; area of two joined or cut-out rectangles."""
+    area, around = p.asks(_AREA_Q), p.asks(_PERIMETER_Q)
+    if area == around or not re.search(r"rectang|square|garden|room|field|floor|yard|shape|wall|rug|park|lot",
+                                       p.t, re.I):
+        return None
+    rects = _rectangles(p)
+    square = p.search(_SQUARE) if not rects else None
+    units = {m.group(g) for m in rects + ([square] if square else []) for g in ("u1", "u2")
+             if g in m.groupdict() and m.group(g)}
+    if len({stem(u) for u in units}) > 1:
+        return None
+    unit = units.pop() if units else ""
+    b = Builder(p, "rectangle")
+    if square and len(rects) == 0:
+        (_area if area else _perimeter)(b, square, unit, square=True)
+    elif len(rects) == 1:
+        (_area if area else _perimeter)(b, rects[0], unit)
+    elif len(rects) == 2 and area:
+        first, second = _area(b, rects[0], unit), _area(b, rects[1], unit)
+        if re.search(r"\b(cut|cuts|removed|hole|pond|pool|inside|not covered|uncovered|left)\b", p.t, re.I):
+            if b.value(second) >= b.value(first):
+                return None
+            b.step("-", [first, second], f"square {unit}".strip(), "What area is left once the smaller rectangle "
+                                                                   "is taken out of the bigger one?")
+        elif re.search(r"\b(2|both|another|joined|l-shaped|together|total|combined)\b", p.t, re.I):
+            b.step("+", [first, second], f"square {unit}".strip(), "What is the area of both rectangles together?")
+        else:
+            return None
+    else:
+        return None
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- mean
+
+_LIST = re.compile(rf"{NUM}(?: [a-z]+)?(?:, {NUM}(?: [a-z]+)?)+,? and {NUM}")
+
+
+def _list_total(p: Problem, b: Builder, m: re.Match) -> tuple[Ref, list[re.Match]]:
+    """The step adding up a listed '78, 92 and 81', and the listed numbers."""
+    items = list(NUMBER.finditer(p.t, m.start(), m.end()))
+    listed = ", ".join(n.group() for n in items[:-1]) + f" and {items[-1].group()}"
+    return b.step("+", [b.given(n, 0, "") for n in items], "", f"What do {listed} add up to?"), items
+
+
+def mean(p: Problem) -> Plan | None:
+    """The mean of a list: '80, 90 and 85 on 3 tests' -> add them, then divide by how many there are."""
+    m = p.search(_LIST, "all")
+    if not m or not p.asks(r"\b(mean|average)\b"):
+        return None
+    b = Builder(p, "mean")
+    total, items = _list_total(p, b, m)
+    count_word = next((c for c in p.finditer(COUNT, "all") if c.span("a") not in {n.span() for n in items}), None)
+    if count_word and number_value(count_word.group("a")) == len(items):
+        how_many = b.given(count_word, "a", count_word.group("noun"))
+    else:
+        how_many = b.fact(len(items), "values", f"{len(items)} values")
+    b.step("/", [total, how_many], "", f"If that total were shared equally among the {len(items)} values, what "
+                                       f"would each be?", kind="mean")
+    return b.finish()
+
+
+_MEAN_TARGET = [re.compile(rf"\b(?:mean|average)(?: score)? (?:over|of|for|across|on) {_n('n')} {_w('w')} "
+                           rf"(?:must|should|needs to|has to|is to) be {_n('t')}", re.I),
+                re.compile(rf"\b(?:mean|average)(?: score)? of {_n('t')} (?:over|for|across|on) {_n('n')} {_w('w')}",
+                           re.I)]
+
+
+def mean_missing(p: Problem) -> Plan | None:
+    """'Her mean over 4 tests must be 85. She scored 78, 92 and 81.' -> 85 x 4 in all, 78 + 92 + 81 so far, then
+    what the last test must add."""
+    target = next((m for rx in _MEAN_TARGET for m in [p.search(rx)] if m), None)
+    listed = p.search(_LIST)
+    if not target or not listed or not p.asks(r"\b(need|must|has to|have to|should)\b"):
+        return None
+    b = Builder(p, "mean")
+    n, w = target.group("n"), target.group("w")
+    total = b.step("*", [b.given(target, "t", ""), b.given(target, "n", w)], "",
+                   f"What total over {n} {w} gives a mean of {target.group('t')}?")
+    so_far, items = _list_total(p, b, listed)
+    if len(items) + 1 != b.value(b.given(target, "n", w)):
+        return None
+    first = next((c for c in p.finditer(COUNT) if c.span("a") not in {i.span() for i in items}
+                  and c.span("a") != target.span("n") and c.span("a") != target.span("t")), None)
+    if first:   # 'the first 3 tests' only restates how many are listed
+        if number_value(first.group("a")) != len(items):
+            return None
+        b.given(first, "a", first.group("noun"))
+    b.step("-", [total, so_far], "", f"How much must the last of the {n} {w} add to reach that total?")
+    return b.finish()
+
+
+_GROUP_MEAN = re.compile(rf"{_n('n')} {_w('w')} (?:with|who have|who had|that have) an? (?:mean|average)"
+                         rf"(?: [a-z]+)? of {_n('m')}")
+
+
+def combined_mean(p: Problem) -> Plan | None:
+    """'20 students with a mean of 72, 30 students with a mean of 82: the mean of all 50?' -> each group's total,
+    both together, then shared among everyone."""
+    groups = list(p.finditer(_GROUP_MEAN))
+    if len(groups) != 2 or not p.asks(r"\b(mean|average)\b"):
+        return None
+    b = Builder(p, "mean")
+    totals = [b.step("*", [b.given(g, "n", g.group("w")), b.given(g, "m", "")], "",
+                     f"What do {g.group('n')} {g.group('w')} with a mean of {g.group('m')} score in all?")
+              for g in groups]
+    total = b.step("+", totals, "", "What is the total for both groups together?")
+    everyone = p.search(re.compile(rf"\ball {_n('a')}"), "question")
+    if everyone:
+        count = b.given(everyone, "a", "")
+        if b.value(count) != sum(b.value(b.given(g, "n", "")) for g in groups):
+            return None
+    else:
+        count = b.step("+", [b.given(g, "n", "") for g in groups], "", "How many are there in both groups?")
+    b.step("/", [total, count], "", "If that total were shared equally among everyone, what would each be?",
+           kind="mean")
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- equations
+
+_EQUATION = re.compile(rf"(?<![\w/.]){_n('a')}? ?\*? ?(?P<x>[a-z])(?: ?(?P<s>[+-]) ?{_n('b')})? ?= ?{_n('c')}")
+_ADD = r"plus|add|adds|added|increased by|more|and add|then add"
+_SUB = r"minus|subtract|subtracts|subtracted|take away|takes away|decreased by|less|then subtract"
+_WORDS_EQ = [
+    re.compile(rf"{_n('a')} times (?:a|the|some|my|her|his) number,? (?P<s>{_ADD}|{_SUB}) {_n('b')},? "
+               rf"(?:is|equals|makes|gives|was) {_n('c')}"),
+    re.compile(rf"(?:multipl\w+|times) (?:it|the number|that number|a number) by {_n('a')},? (?:and |then )*"
+               rf"(?P<s>{_ADD}|{_SUB}) {_n('b')}[^?]*?\b(?:is|get|gets|got|equals|makes|result is|answer is) "
+               rf"{_n('c')}"),
+]
+_WORDS_ADD_ONLY = re.compile(rf"(?:[Aa]|[Tt]he|[Ss]ome|[Mm]y|[Hh]er|[Hh]is) number (?P<s>{_ADD}|{_SUB}) {_n('b')},? "
+                             rf"(?:is|equals|makes|gives|was) {_n('c')}")
+
+
+def equation(p: Problem) -> Plan | None:
+    """a*x + b = c, written or in words ('I think of a number, multiply it by 3 and add 5: I get 20') -> x."""
+    m = p.search(_EQUATION, "all")
+    name = "x"
+    if m:
+        name, plus = m.group("x"), m.group("s") != "-"
+    else:
+        m = next((w for rx in _WORDS_EQ + [_WORDS_ADD_ONLY] for w in [p.search(rx, "all")] if w), None)
+        if not m:
+            return None
+        plus = re.fullmatch(_SUB, m.group("s")) is None
+        name = "the number"
+    b = Builder(p, "equation")
+    b.read += [t.start() for t in re.finditer(r"\b(?:thinks?|thought|chooses|chose|picks?|picked) of a number|"
+                                              r"\b(?:chooses|chose|picks?|picked) a number", p.t)]
+    c = b.given(m, "c", "")
+    a_text = m.groupdict().get("a")
+    if m.groupdict().get("b"):
+        done = f"adding {m.group('b')} to it" if plus else f"taking {m.group('b')} away from it"
+        c = b.step("-" if plus else "+", [c, b.given(m, "b", "")], "",
+                   f"What is {a_text + ' times ' if a_text else ''}{name}, if {done} gives {m.group('c')}?",
+                   kind="equation")
+    if a_text:
+        b.step("/", [c, b.given(m, "a", "")], "", f"If {a_text} times {name} is {fmt(b.value(c))}, what is {name}?",
+               kind="equation")
+    return b.finish()
+
+
+_BRACKET_EQUATION = re.compile(rf"{_n('a')} ?\( ?(?P<x>[a-z]) ?(?P<s>[+-]) ?{_n('b')} ?\) ?= ?{_n('c')}")
+
+
+def bracket_equation(p: Problem) -> Plan | None:
+    """'Solve 2(x - 3) = 14' -> multiply out the bracket (2 x -3 = -6), undo it (14 + 6 = 20 is 2x), then x."""
+    m = p.search(_BRACKET_EQUATION, "all")
+    if not m:
+        return None
+    a, x, sign = m.group("a"), m.group("x"), m.group("s")
+    b = Builder(p, "equation")
+    inner = b.given(m, "b", "", text=f"{sign}{m.group('b')}", scale=-1 if sign == "-" else 1)
+    spread = b.step("*", [b.given(m, "a", ""), inner], "",
+                    f"Multiplying out the bracket: what is {a} × {shown_in_sum(b.value(inner))}?",
+                    kind="equation")
+    shown = shown_first(b.value(spread))
+    lhs = f"{a}{x} {'-' if shown.startswith('-') else '+'} {shown.lstrip('-')}"
+    times = b.step("-", [b.given(m, "c", ""), spread], "", f"If {lhs} = {m.group('c')}, what is {a}{x}?",
+                   kind="equation")
+    b.step("/", [times, b.given(m, "a", "")], "", f"If {a}{x} = {fmt(b.value(times))}, what is {x}?", kind="equation")
+    return b.finish()
+
+
+_SUM_DIFF = re.compile(rf"(?:sum of (?:(?P<two>2) |the )?numbers is|(?P<two_>2) numbers add up to) {_n('s')}[^.?!]*?"
+                       rf"difference (?:is|of) {_n('d')}")
+_TOGETHER = re.compile(rf"(?P<x>{NAME}) and (?P<y>{NAME}) {HAS} {_n('s')} {_w('i')}[^.?!]*?"
+                       rf"\b(?:together|altogether|in all|in total)")
+_MORE_THAN = re.compile(rf"(?P<big>{NAME}) {HAS} {_n('d')} more(?: {_w('i')})? than (?P<small>{NAME})")
+
+
+def sum_difference(p: Problem) -> Plan | None:
+    """Two numbers from their sum and difference: half the sum is the middle, half the difference takes it to the
+    larger (plus) or the smaller (minus) number."""
+    m = p.search(_SUM_DIFF)
+    want_big = p.asks(r"\b(larger|largest|bigger|biggest|greater|greatest)\b")
+    if not m or want_big == p.asks(r"\b(smaller|smallest|lesser|least)\b"):
+        return None
+    b = Builder(p, "sum_difference")
+    two_group = "two" if m.group("two") else "two_" if m.group("two_") else None
+    two = b.given(m, two_group, "") if two_group else b.fact(2, "", "2 numbers")
+    half_sum = b.step("/", [b.given(m, "s", ""), two], "", f"What is half of the sum, {m.group('s')} ÷ 2?")
+    half_diff = b.step("/", [b.given(m, "d", ""), two], "", f"What is half of the difference, {m.group('d')} ÷ 2?")
+    name = "larger" if want_big else "smaller"
+    b.step("+" if want_big else "-", [half_sum, half_diff], "",
+           f"The {name} number is half the difference {'above' if want_big else 'below'} half the sum: what is it?")
+    return b.finish()
+
+
+def shared_with_difference(p: Problem) -> Plan | None:
+    """Two people's total and the difference: (total - difference) / 2 is the smaller share, plus the difference."""
+    m, d = p.search(_TOGETHER), p.search(_MORE_THAN)
+    if not m or not d or {d.group("big"), d.group("small")} != {m.group("x"), m.group("y")}:
+        return None
+    small_name, big_name, i = d.group("small"), d.group("big"), m.group("i")
+    want_big = p.asks(rf"\b{big_name}\b")
+    if want_big == p.asks(rf"\b{small_name}\b"):
+        return None
+    b = Builder(p, "sum_difference")
+    two, m = b.fact(2, "", "2 people"), Merged(m, d)
+    s, dd = b.given(m, "s", i), b.given(m, "d", i)
+    twice = b.step("-", [s, dd], i, f"Without the extra {m.group('d')}, how much is left of the {m.group('s')} "
+                                    f"to share equally?")
+    small = b.step("/", [twice, two], i, f"Shared equally between the two, how much is {small_name}'s part?")
+    whole_count(b.value(small))   # the shares of people's things are whole counts
+    if want_big:
+        b.step("+", [small, dd], i, f"What is {big_name}'s part, {m.group('d')} more than {small_name}'s?")
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- arithmetic expressions
+
+_EXPRESSION_Q = re.compile(r"(?:calculate|evaluate|work out|what is|find|compute)\s+(?P<e>[-(\d][^?!]*?)\s*[?.!]?$",
+                           re.I)
+_TOKEN = re.compile(r"\s*(?:(?P<n>\d+(?:\.\d+)?(?:/\d+)?)|(?P<op>[-+×÷*/()²³]))")
+_SIGNS = {"×": "*", "*": "*", "÷": "/", "/": "/", "+": "+", "-": "-"}
+
+
+class _Expression:
+    """A recursive-descent reader of '48 ÷ (4 + 2) × 3 - 5' that records one step per operation, in the order a
+    student works them: brackets, then powers, then × and ÷ from the left, then + and - from the left."""
+
+    def __init__(self, p: Problem, b: Builder, start: int, end: int):
+        self.b, self.tokens = b, []
+        at = start
+        while at < end:
+            m = _TOKEN.match(p.t, at, end)
+            if not m or m.end() == at:
+                raise NoPlan("not an arithmetic expression")
+            self.tokens.append(m)
+            at = m.end()
+        self.at = 0
+
+    def peek(self) -> str | None:
+        return self.tokens[self.at].group("op") if self.at < len(self.tokens) else None
+
+    def sum(self) -> tuple[Ref, str]:
+        left = self.product()
+        while self.peek() in ("+", "-"):
+            op = _SIGNS[self.tokens[self.at].group("op")]
+            self.at += 1
+            left = self.binary(op, left, self.product())
+        return left
+
+    def product(self) -> tuple[Ref, str]:
+        left = self.power()
+        while self.peek() in ("×", "÷", "*", "/"):
+            op = _SIGNS[self.tokens[self.at].group("op")]
+            self.at += 1
+            left = self.binary(op, left, self.power())
+        return left
+
+    def power(self) -> tuple[Ref, str]:
+        negative = self.at < len(self.tokens) and self.peek() == "-"
+        base = self.atom()
+        if self.peek() in ("²", "³"):
+            if negative:
+                raise NoPlan("-3² reads two ways; a plan must not pick one")
+            times = 2 if self.peek() == "²" else 3
+            self.at += 1
+            ref = self.b.step("*", [base[0]] * times, "", f"What is {base[1]} {'squared' if times == 2 else 'cubed'}?")
+            return ref, shown_in_sum(self.b.value(ref))
+        return base
+
+    def atom(self) -> tuple[Ref, str]:
+        if self.at >= len(self.tokens):
+            raise NoPlan("the expression ends too soon")
+        token, first = self.tokens[self.at], self.at == 0 or self.tokens[self.at - 1].group("op") == "("
+        self.at += 1
+        if token.group("op") == "-" and first and self.at < len(self.tokens) and self.tokens[self.at].group("n"):
+            number = self.tokens[self.at]
+            self.at += 1
+            return self.b.given(number, "n", "", text=f"-{number.group('n')}", scale=-1), f"(-{number.group('n')})"
+        if token.group("n"):
+            written = token.group("n")
+            return self.b.given(token, "n", ""), shown_in_sum(number_value(written)) if "/" in written else written
+        if token.group("op") != "(":
+            raise NoPlan("an operator where a number should be")
+        inner = self.sum()
+        if self.peek() != ")":
+            raise NoPlan("an unclosed bracket")
+        self.at += 1
+        return inner
+
+    def binary(self, op: str, left: tuple[Ref, str], right: tuple[Ref, str]) -> tuple[Ref, str]:
+        first = re.sub(r"^\((-.*)\)$", r"\1", left[1])    # '-8 - (-15)': a leading minus needs no bracket
+        ref = self.b.step(op, [left[0], right[0]], "", f"What is {first}{OP_SIGN[op]}{right[1]}?", kind="order")
+        return ref, shown_in_sum(self.b.value(ref))
+
+
+def expression(p: Problem) -> Plan | None:
+    """'Calculate 48 ÷ (4 + 2) × 3 - 5', 'Work out 3 1/2 - 1 2/3', 'Evaluate (-2)³ - 5 × (-3)': one step per
+    operation, in the order of operations."""
+    m = p.match_question(_EXPRESSION_Q)
+    if not m or p.body.strip() or not re.search(r"[-+×÷*/²³]", m.group("e")):
+        return None
+    b = Builder(p, "expression")
+    reader = _Expression(p, b, *m.span("e"))
+    reader.sum()
+    if reader.at != len(reader.tokens) or not b.steps:
+        return None
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- unit conversion
+
+_MEASURE = re.compile(rf"{_n('a')} ?{_w('u')}")
+
+
+_HOLDS = re.compile(rf"\b(?:holds|contains|has|had|held) {_n('a')} ?{_w('u')}")
+_FILL_Q = re.compile(rf"how many {_n('b')} ?(?P<v>[A-Za-z]+) {_w('c')} can (?:it|they|she|he|you|we) fill\b", re.I)
+
+
+def fill_count(p: Problem) -> Plan | None:
+    """'A jug holds 3 litres. How many 250 mL cups can it fill?' -> 3 litres in mL, then how many 250s fit."""
+    held, q = p.search(_HOLDS), p.match_question(_FILL_Q)
+    factor = unit_factor(held.group("u"), q.group("v")) if held and q else None
+    if not factor:
+        return None
+    small, c = q.group("v"), q.group("c")
+    b = Builder(p, "conversion")
+    f = b.fact(factor, f"{small} per {unit_name(held.group('u'))}",
+               f"{factor} {small} in 1 {unit_name(held.group('u'))}")
+    total = b.step("*", [b.given(held, "a", held.group("u")), f], small,
+                   f"How many {small} are in {held.group('a')} {held.group('u')}?", kind="convert")
+    b.step("/", [total, b.given(q, "b", small)], c, f"How many {q.group('b')} {small} {c} can {held.group('a')} "
+                                                    f"{held.group('u')} fill?")
+    whole_count(b.steps[-1].value)
+    return b.finish()
+
+
+_OWNER = r"(?:[A-Z][a-z]+'s|[Tt]he|[Aa]n?|[Hh]is|[Hh]er)(?: [a-z]+){1,2}"
+_TWO_UNIT = re.compile(rf"(?P<x>{_OWNER}) (?:weighs|is|measures) {_n('a')} ?{_w('big')} {_n('b')} ?{_w('small')}\b")
+_ONE_UNIT = re.compile(rf"(?P<y>{_OWNER}) (?:weighs|is|measures) {_n('c')} ?{_w('unit')}\b")
+_HOW_MUCH_MORE = re.compile(rf"how many {_w('u')} (?:heavier|longer|taller|more) (?:is|was) (?P<q>[^?]+) than ", re.I)
+
+
+def mixed_unit_difference(p: Problem) -> Plan | None:
+    """'The puppy weighs 3 kg 40 g. The kitten weighs 950 g. How many grams heavier is the puppy?' -> 3 kg in
+    grams, the 40 g added, then the difference."""
+    two, q = p.search(_TWO_UNIT), p.match_question(_HOW_MUCH_MORE)
+    ones = [m for m in p.finditer(_ONE_UNIT) if not two or m.start() > two.end()]
+    factor = unit_factor(two.group("big"), two.group("small")) if two else None
+    if not factor or not q or len(ones) != 1 or not same_word(ones[0].group("unit"), two.group("small")) \
+            or not same_word(q.group("u"), two.group("small")):
+        return None
+    other, small, big = ones[0], two.group("small"), two.group("big")
+    first, second, asked = own_words(two.group("x")), own_words(other.group("y")), own_words(q.group("q"))
+    if not (first - second) & asked or (second - first) & asked:
+        return None   # the question must ask how much more the first (two-unit) thing is
+    b = Builder(p, "conversion")
+    f = b.fact(factor, f"{small} per {unit_name(big)}", f"{factor} {small} in 1 {unit_name(big)}")
+    name = q.group("u")   # 'grams', as the question says it
+    whole = b.step("*", [b.given(two, "a", big), f], small, f"How many {name} are in {two.group('a')} {big}?",
+                   kind="convert")
+    total = b.step("+", [whole, b.given(two, "b", small)], small,
+                   f"How many {name} is {two.group('a')} {big} {two.group('b')} {small}?")
+    b.step("-", [total, b.given(other, "c", small)], small,
+           f"How many {name} more than {other.group('c')} {small} is that?")
+    if b.steps[-1].value <= 0:
+        raise NoPlan("the first is not the bigger")
+    return b.finish()
+
+
+def conversion(p: Problem) -> Plan | None:
+    """'3 hours is how many minutes?' -> 3 x 60; '150 cm in m' divides; '2 hours 15 minutes' adds the rest."""
+    q = p.match_question(re.compile(rf"how many {_w('to')}\b", re.I))
+    measures = list(p.finditer(_MEASURE, "all"))
+    if not q or not measures or len(measures) > 2 or re.search(r"\b(each|per|times|more|left|than)\b", p.t, re.I):
+        return None
+    to = q.group("to")
+    first = measures[0]
+    b = Builder(p, "conversion")
+    factor = unit_factor(first.group("u"), to)
+    if factor:
+        f = b.fact(factor, f"{to} per {unit_name(first.group('u'))}",
+                   f"{factor} {to} in 1 {unit_name(first.group('u'))}")
+        value = b.step("*", [b.given(first, "a", first.group("u")), f], to,
+                       f"How many {to} are in {first.group('a')} {first.group('u')}?", kind="convert")
+    elif unit_factor(to, first.group("u")) and len(measures) == 1:
+        factor = unit_factor(to, first.group("u"))
+        f = b.fact(factor, f"{first.group('u')} per {unit_name(to)}",
+                   f"{factor} {first.group('u')} in 1 {unit_name(to)}")
+        value = b.step("/", [b.given(first, "a", first.group("u")), f], to,
+                       f"How many {to} are {first.group('a')} {first.group('u')}?", kind="convert")
+    else:
+        return None
+    if len(measures) == 2:
+        rest = measures[1]
+        if not same_word(rest.group("u"), to):
+            return None
+        b.step("+", [value, b.given(rest, "a", to)], to, f"With the other {rest.group('a')} {to}, how many {to} "
+                                                         f"is that in all?")
+    return b.finish()

@@ -1,0 +1,395 @@
+"""What a word-problem plan is and how the planner reads the text: the pieces every pattern builds on.
+
+`Quantity`, `Ref`, `Step` and `Plan` (a chain of exact `fractions.Fraction` steps, each traced to the words it came
+from), the reading of numbers ("twenty-five", "two thirds", "$1,200", "2 1/2") and how they are written back
+(`fmt`), the problem split into statements and question (`Problem`), the `Builder` that records quantities and steps
+in the problem's own words, and the regex pieces and unit facts the patterns share. Kept apart from the patterns
+(story_patterns.py, math_patterns.py) and the planner (solver.py) so each pattern file reads as patterns only.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+# ----------------------------------------------------------------------------- what a plan is
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: Fraction
+    unit: str      # what it counts or measures: "stickers", "dollars", "km", "percent"
+    text: str      # how the problem wrote it ("24 stickers", "$12", "25%") or the fact's words
+    given: bool = True   # False for facts the problem takes as known (60 minutes in an hour, 2 lengths)
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Where an operand comes from: a quantity of the plan or an earlier step."""
+    kind: str      # "quantity" or "step"
+    index: int
+
+
+@dataclass(frozen=True)
+class Step:
+    op: str                      # "+", "-", "*", "/"
+    operands: tuple[Ref, ...]
+    values: tuple[Fraction, ...]  # the operands' values, in order
+    value: Fraction
+    unit: str
+    question: str                # the step asked in the problem's words, without its result
+    kind: str = ""               # pattern-specific meaning ("area", "convert", "equation", ...) for diagnosis
+
+
+@dataclass
+class Plan:
+    problem: str
+    pattern: str
+    quantities: list[Quantity]
+    steps: list[Step]
+
+    @property
+    def answer(self) -> Fraction:
+        return self.steps[-1].value
+
+    @property
+    def unit(self) -> str:
+        return self.steps[-1].unit
+
+
+class NoPlan(Exception):
+    """Raised inside a pattern when the text does not justify a step (division by zero, a fraction of a person)."""
+
+
+# ----------------------------------------------------------------------------- reading numbers
+
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6,
+                 "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_FRACTION_WORDS = [("half", "1/2"), ("twice", "2 times"), ("thrice", "3 times"), ("a dozen", "12")]
+_UNITS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+          "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+# "one" is left alone: it is a pronoun at least as often as a number ("each one", "one of them").
+_WORD_VALUE = {w: i + 2 for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+_WORD_VALUE |= {"hundred": 100, "dozen": 12}
+_DIGIT_WORDS = {"one": 1} | {w: i + 2 for i, w in enumerate(_UNITS[:8])}
+
+NUM = r"\$?\d+(?:\.\d+)?(?:/\d+)?%?"
+NUMBER = re.compile(NUM)
+
+
+def normalise(text: str) -> str:
+    """Digits for number words, fractions for "half"/"a third", no thousands commas, "2 1/2" as "5/2"."""
+    t = " ".join(text.split())
+    t = re.sub(r"\b(Mr|Mrs|Ms|Dr|St)\.", r"\1", t)   # a title's dot does not end a sentence
+    t = re.sub(r"(?<=\d),(?=\d{3}\b)", "", t)
+    t = re.sub(r"(\d) ?percent\b", r"\1%", t)
+    t = re.sub(r"\b(" + "|".join(_TENS) + r")-(" + "|".join(_DIGIT_WORDS) + r")\b",
+               lambda m: str(_WORD_VALUE[m.group(1).lower()] + _DIGIT_WORDS[m.group(2).lower()]), t, flags=re.I)
+    t = re.sub(r"\b(\d+) dozen\b", lambda m: str(12 * int(m.group(1))), t)
+    t = re.sub(r"\b(a|one|two|three|four|five|six|seven|eight|nine)[ -](" + "|".join(_DENOMINATORS) + r")s?\b",
+               _fraction_word, t, flags=re.I)
+    for words, digits in _FRACTION_WORDS:
+        t = re.sub(r"\b" + words.replace(" ", "[ -]") + r"\b", digits, t, flags=re.I)
+    t = re.sub(r"\b(" + "|".join(_WORD_VALUE) + r")\b", lambda m: str(_WORD_VALUE[m.group(1).lower()]), t,
+               flags=re.I)
+    return re.sub(r"\b(\d+) (\d+)/(\d+)\b", lambda m: _mixed(m), t)
+
+
+def _fraction_word(m: re.Match) -> str:
+    """'two thirds' -> '2/3', 'a quarter' -> '1/4' (the word 'half' alone is handled with the other words)."""
+    top = m.group(1).lower()
+    return f"{1 if top in ('a', 'one') else _WORD_VALUE[top]}/{_DENOMINATORS[m.group(2).lower()]}"
+
+
+def _mixed(m: re.Match) -> str:
+    whole, top, bottom = (int(g) for g in m.groups())
+    return f"{whole * bottom + top}/{bottom}" if top < bottom else m.group(0)
+
+
+def number_value(token: str) -> Fraction:
+    """'$12.50' -> 25/2, '3/4' -> 3/4, '25%' -> 1/4 (a percent is its fraction)."""
+    value = Fraction(token.strip("$%"))
+    return value / 100 if token.endswith("%") else value
+
+
+def numbers_in(text: str) -> list[Fraction]:
+    """Every number a student wrote, in order ("6 x 9 = 54" -> 6, 9, 54); a percent counts as its number."""
+    return [Fraction(token.strip("$%")) for token in NUMBER.findall(normalise(text).replace(",", ""))]
+
+
+def fmt(value: Fraction) -> str:
+    """3 -> '3', 5/2 -> '2.5', 1/3 -> '1/3': decimals only when they terminate within 4 places."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    scaled = value * 10_000
+    if scaled.denominator == 1:
+        return f"{float(value):.4f}".rstrip("0")
+    return f"{value.numerator}/{value.denominator}"
+
+
+def stem(word: str) -> str:
+    """A crude singular, enough to see that "box" and "boxes" name the same thing."""
+    w = word.lower()
+    for suffix, repl in (("ies", "y"), ("ves", "f"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("sses", "ss"),
+                         ("s", "")):
+        if w.endswith(suffix) and len(w) > len(suffix) + (2 if suffix == "s" else 1):   # 'boxes' -> 'box'
+            return w[: -len(suffix)] + repl
+    return w
+
+
+def same_word(a: str | None, b: str | None) -> bool:
+    """One noun in two spellings: 'box'/'boxes', 'm'/'meters'."""
+    return bool(a) and bool(b) and (stem(a) == stem(b) or unit_name(a) == unit_name(b))
+
+
+def mentions(text: str, noun: str) -> bool:
+    return any(same_word(w, noun) for w in re.findall(r"[A-Za-z]+", text))
+
+
+# ----------------------------------------------------------------------------- the problem and the plan builder
+
+SENTENCE = re.compile(r"(?:[^.?!]|\.(?=\d))*(?:[.?!]+|$)")   # '$1.50' does not end a sentence
+
+
+@dataclass
+class Problem:
+    raw: str
+    t: str                 # normalised text
+    q: int                 # where the asking words start: 'If she uses 9 cups, how much...' is asked from 'how',
+    numbers: list[tuple[int, int]] = field(default_factory=list)   # and its 'if' clause is read as a statement
+
+    @property
+    def body(self) -> str:
+        return self.t[: self.q]
+
+    @property
+    def question(self) -> str:
+        return self.t[self.q:]
+
+    def _bounds(self, where: str) -> tuple[int, int]:
+        return {"body": (0, self.q), "question": (self.q, len(self.t)), "all": (0, len(self.t))}[where]
+
+    def search(self, rx: re.Pattern, where: str = "body") -> re.Match | None:
+        return rx.search(self.t, *self._bounds(where))
+
+    def finditer(self, rx: re.Pattern, where: str = "body") -> Iterator[re.Match]:
+        return rx.finditer(self.t, *self._bounds(where))
+
+    def statements(self) -> list[tuple[int, int]]:
+        """Spans of the sentences before the question (its 'if' clause counts as one)."""
+        return [m.span() for m in re.finditer(SENTENCE, self.body) if m.group().strip(" .?!")]
+
+    def match_question(self, rx: re.Pattern) -> re.Match | None:
+        """rx matched where the question asks ('^' would only match at the start of the whole text)."""
+        return rx.match(self.t, self.q)
+
+    def asks(self, pattern: str) -> bool:
+        """Does the asking part of the question (from 'how'/'what' on) match `pattern`?"""
+        return re.search(pattern, self.question, re.I) is not None
+
+    def asks_for(self, noun: str | None) -> bool:
+        """Does the question ask 'how many <noun>' (an adjective may come between)?"""
+        m = re.match(r"how many ([a-z]+)(?: ([a-z]+))?", self.question, re.I)
+        return bool(m and noun and (same_word(m.group(1), noun) or same_word(m.group(2), noun)))
+
+
+def read_problem(problem: str) -> Problem | None:
+    # 'At the same price, how much...' restates what every rate plan assumes; it is not a statement to place.
+    t = re.sub(r"\b[Aa]t the same (?:price|rate|speed|pace), ", "", normalise(problem))
+    sentences = list(re.finditer(SENTENCE, t))
+    starts = [m.start() for m in sentences if m.group().strip()]
+    asked = [m.start() for m in sentences if m.group().strip().endswith("?")]
+    if not asked:
+        asked = [s for s in starts if re.match(r"\s*(how|what|find|calculate|work out|solve|evaluate)\b", t[s:], re.I)]
+    if not asked:
+        return None
+    q = asked[-1]
+    q += len(t[q:]) - len(t[q:].lstrip())
+    spans = [m.span() for m in NUMBER.finditer(t)]
+    asking = re.search(r"\b(how|what|find|calculate|work out|solve)\b", t[q:], re.I)
+    if asking and re.match(r"(if|when|suppose|given|assuming)\b", t[q:], re.I):
+        q += asking.start()
+    return Problem(problem, t, q, spans)
+
+
+class Builder:
+    """Collects quantities and steps for one pattern, and remembers which numbers of the text it used."""
+
+    def __init__(self, problem: Problem, pattern: str):
+        self.problem, self.pattern = problem, pattern
+        self.quantities: list[Quantity] = []
+        self.steps: list[Step] = []
+        self.used: dict[tuple[int, int], Ref] = {}
+        self.read: list[int] = []     # positions of number-free phrases a pattern has read ('I think of a number')
+
+    def given(self, m: re.Match, group: str | int, unit: str, text: str = "", scale: int = 1) -> Ref:
+        """The number of group `group` as a quantity, times `scale` (-1 for '(-5)', 100 for '15%' read as 15)."""
+        span = m.span(group)
+        if span not in self.used:
+            token = m.group(group)
+            words = text or (token if token.startswith("$") or token.endswith("%") else f"{token} {unit}".strip())
+            self.quantities.append(Quantity(scale * number_value(token), unit, words))
+            self.used[span] = Ref("quantity", len(self.quantities) - 1)
+        return self.used[span]
+
+    def fact(self, value: Fraction | int, unit: str, text: str) -> Ref:
+        self.quantities.append(Quantity(Fraction(value), unit, text, given=False))
+        return Ref("quantity", len(self.quantities) - 1)
+
+    def value(self, ref: Ref) -> Fraction:
+        return self.quantities[ref.index].value if ref.kind == "quantity" else self.steps[ref.index].value
+
+    def step(self, op: str, refs: list[Ref], unit: str, question: str, kind: str = "") -> Ref:
+        values = tuple(self.value(r) for r in refs)
+        self.steps.append(Step(op, tuple(refs), values, apply_op(op, values), unit, question, kind))
+        return Ref("step", len(self.steps) - 1)
+
+    def finish(self) -> Plan | None:
+        """The plan, only if it placed every number of the text (an unplaced number means we misread)."""
+        if not self.steps or set(self.used) != set(self.problem.numbers):
+            return None
+        marks = [a for a, _ in self.used] + self.read
+        statements = self.problem.statements()
+        if statements and _scene(self.problem.t[slice(*statements[0])]):
+            statements = statements[1:]
+        if not all(any(start <= a < end for a in marks) for start, end in statements):
+            return None   # a statement without a number we used says something the plan ignores ("came back")
+        return Plan(self.problem.raw, self.pattern, self.quantities, self.steps)
+
+
+# Words that make a sentence carry quantities or change them, even without a number.
+_QUANTITY_WORDS = r"\b(each|every|all|rest|same|back|half|twice|double|triple|none|only|total|more|less|fewer|" \
+                  r"than|as|times|per|some|few|several|many|much|equal|equally|remaining|left|again|other|another|" \
+                  r"both|either|neither|dozen|pair|pairs|couple|once|first|second|third|last|next|whole|entire)\b"
+
+
+def _scene(sentence: str) -> bool:
+    """A short opening sentence that only sets the scene ('Leo and Agrey went fishing.'): no quantity in it."""
+    return len(sentence.split()) <= 8 and not re.search(_QUANTITY_WORDS, sentence, re.I)
+
+
+def apply_op(op: str, values: tuple[Fraction, ...]) -> Fraction:
+    if op == "+":
+        return sum(values, Fraction(0))
+    if op == "*":
+        result = Fraction(1)
+        for v in values:
+            result *= v
+        return result
+    a, b = values
+    if op == "-":
+        return a - b
+    if b == 0:
+        raise NoPlan("division by zero")
+    return a / b
+
+
+def whole_count(value: Fraction) -> Fraction:
+    """Counts of things must come out whole; if not, we misread the problem."""
+    if value.denominator != 1 or value < 0:
+        raise NoPlan("not a whole count")
+    return value
+
+
+# ----------------------------------------------------------------------------- regex pieces
+
+def _n(name: str) -> str:
+    return rf"(?P<{name}>{NUM})"
+
+
+_FUNCTION_WORDS = r"(?:and|or|to|of|in|on|at|for|with|than|each|per|from|the|a|an|is|are|was|were|more|fewer|" \
+                  r"less|as|by|but|then|if|so|his|her|their|its|that|which|who|it|he|she|they|we|you|there|these|" \
+                  r"those|this|some|all|into|about|after|before|has|have|had|be|been|will|would|can|could|do|does|" \
+                  r"did|not|no|every|over|up|down|out|off|them|him|me|us|while|when|because|since|until|" \
+                  r"during|whereas)\b"
+
+
+def _w(name: str) -> str:
+    """A noun: one lower-case word that is not a function word ('12 pages and' must not read 'and' as the noun)."""
+    return rf"(?P<{name}>(?!{_FUNCTION_WORDS})[a-z][a-z-]*)"
+
+
+PRONOUNS = {"He", "She", "They", "It", "There", "The", "Each", "If", "How", "What", "In", "On", "At", "A", "An",
+             "His", "Her", "Their", "This", "That", "After", "Then", "When", "We", "I", "You", "One", "Every"}
+NAME = r"[A-Z][a-z]+"
+ASKS_TOTAL = r"\b(in all|altogether|in total|total|together|combined|both|all together)\b"
+ASKS_LEFT = r"\b(left|remain|remaining|now|still)\b"
+
+
+# ----------------------------------------------------------------------------- steps and wording shared by the patterns
+
+OP_SIGN = {"+": " + ", "-": " - ", "*": " × ", "/": " ÷ "}   # an operation as a student writes it
+
+
+def fraction_part(b: Builder, whole: Ref, frac: re.Match, group: str, whole_text: str, unit: str) -> Ref:
+    """A fraction of a whole the way school works it: 5/8 of 840 is 1/8 of 840 (840 / 8), then 5 of those parts;
+    a unit fraction or a percent is one step."""
+    token = frac.group(group)
+    f = b.given(frac, group, "")
+    top, bottom = (int(x) for x in token.split("/")) if "/" in token else (1, 0)
+    if top == 1:
+        return b.step("*", [whole, f], unit, f"What is {token} of {whole_text}?", kind="fraction_of")
+    one = b.step("/", [whole, b.fact(bottom, "parts", f"{bottom} equal parts")], unit,
+                 f"What is 1/{bottom} of {whole_text}?", kind="unit_fraction")
+    return b.step("*", [one, b.fact(top, "parts", f"{top} of those parts")], unit,
+                  f"What is {token} of {whole_text}, {top} of those parts?", kind="fraction_of")
+
+
+def shown_in_sum(value: Fraction) -> str:
+    """A value as a student writes it inside a sum: '(-8)', '3 1/2', '2.5' only when it was written so."""
+    if value < 0:
+        return f"(-{shown_in_sum(-value)})"
+    whole, rest = divmod(value, 1)
+    if not rest:
+        return str(whole)
+    return f"{whole} {rest.numerator}/{rest.denominator}" if whole else f"{rest.numerator}/{rest.denominator}"
+
+
+def shown_first(value: Fraction) -> str:
+    """A value as it starts a sentence or a sum: '-8', '3 1/2' (no bracket around a leading minus)."""
+    return re.sub(r"^\((-.*)\)$", r"\1", shown_in_sum(value))
+
+
+class Merged:
+    """Two regex matches read as one: groups and spans come from whichever match has the group."""
+
+    def __init__(self, *matches: re.Match):
+        self.matches = matches
+
+    def _owner(self, group: str) -> re.Match:
+        return next((m for m in self.matches if m.groupdict().get(group) is not None), self.matches[0])
+
+    def group(self, group: str) -> str | None:
+        return self._owner(group).groupdict().get(group)
+
+    def groupdict(self) -> dict[str, str]:
+        return {k: v for m in reversed(self.matches) for k, v in m.groupdict().items() if v is not None}
+
+    def span(self, group: str) -> tuple[int, int]:
+        return self._owner(group).span(group)
+
+    def end(self, group: str) -> int:
+        return self.span(group)[1]
+
+
+# ----------------------------------------------------------------------------- unit conversion
+
+_ALIASES = {"hr": "hour", "hrs": "hour", "min": "minute", "mins": "minute", "sec": "second", "secs": "second",
+            "kilometer": "km", "kilometre": "km", "meter": "m", "metre": "m", "centimeter": "cm",
+            "centimetre": "cm", "millimeter": "mm", "millimetre": "mm", "kilogram": "kg", "gram": "g", "liter": "l",
+            "litre": "l", "milliliter": "ml", "millilitre": "ml", "feet": "foot", "ft": "foot", "inche": "inch",
+            "yd": "yard", "dollar": "dollar", "cent": "cent"}
+_FACTORS = {("hour", "minute"): 60, ("minute", "second"): 60, ("day", "hour"): 24, ("week", "day"): 7,
+            ("year", "month"): 12, ("km", "m"): 1000, ("m", "cm"): 100, ("cm", "mm"): 10, ("kg", "g"): 1000,
+            ("l", "ml"): 1000, ("foot", "inch"): 12, ("yard", "foot"): 3, ("dollar", "cent"): 100}
+
+
+def unit_name(word: str) -> str:
+    w = stem(word) if word not in ("m", "cm", "mm", "km", "kg", "g", "l", "ml") else word
+    return _ALIASES.get(w, w)
+
+
+def unit_factor(big: str, small: str) -> int | None:
+    return _FACTORS.get((unit_name(big), unit_name(small)))
