@@ -7,7 +7,7 @@ For each case: the student's claim is extracted from their message, the move is 
 - guard: how many of our own template moves the draft guard would reject (their evidence as the sources).
 Science also runs once with the misconception table emptied, to show what the fact path alone does.
 
-    NANOTUTOR_DATA=../shared/data python -m bench.evidence        # builds out/evidence_kb on first use
+    NANOTUTOR_DATA=../shared/data .venv/bin/python -m bench.evidence        # builds out/evidence_kb on first use
 """
 from __future__ import annotations
 
