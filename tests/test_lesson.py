@@ -196,13 +196,18 @@ def test_a_math_draft_may_not_invent_an_operation():
 
 
 def test_a_reading_claim_is_confirmed_only_when_the_passage_states_it():
+    """lesson.grounded_move takes evidence.py's verdict: supported -> confirm, contradicted or absent -> flag."""
     passage = ("A frog's life begins in the water. As the weeks pass, the tadpole grows back legs first. Next, its "
                "front legs appear. In winter, when there are no flowers, the bees eat the honey they stored.")
-    assert lesson.reading_move(passage, "I think the back legs grow first").verdict == "confirm"
-    assert lesson.reading_move(passage, "the bees eat the honey they stored").verdict == "confirm"
-    for claim in ("the front legs grow first", "the back legs do not grow first", "a candle and a torch light it"):
-        assert lesson.reading_move(passage, claim).verdict == "ask", claim
-    assert lesson.reading_move(passage, "front legs") is None  # no claim the passage could decide
+    state = lesson.Lesson(problem=f"{passage}\n\nWhich legs grow first?")
+    verdict = lambda work: lesson.grounded_move(state, "reading", work).verdict  # noqa: E731
+    assert verdict("I think the back legs grow first") == "confirm"
+    assert state.passage == passage and state.cited == ["As the weeks pass, the tadpole grows back legs first."]
+    assert verdict("the bees eat the honey they stored") == "confirm"
+    for claim in ("the back legs do not grow first", "a candle and a torch light it"):
+        assert verdict(claim) == "flag", claim
+    assert verdict("front legs") in ("ask", "flag")  # two words: never confirmed
+    assert verdict("") == "none" and lesson.grounded_move(lesson.Lesson(problem="Why?"), "reading", "x") is None
 
 
 @pytest.mark.parametrize("subject", ["reading", "science"])
