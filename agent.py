@@ -376,7 +376,7 @@ class Tutor:
         head, work = split_problem(text)
         turn.state = self._start_problem(head, context, subject or context.get("subject") or state.subject,
                                          state.given)
-        turn.lesson = Lesson(problem=turn.state.problem)
+        turn.lesson = Lesson(problem=turn.state.problem, passage=str(context.get("passage") or ""))
         if fresh and turn.state.problem != head and plan_of(head) is None:
             work = text  # the set problem is not restated: the whole message is the student's
         return change, work
