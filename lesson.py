@@ -16,7 +16,7 @@ A turn reads the student's message top to bottom:
      next step's hint ladder. Without a plan the arithmetic is still checked and the student proposes the next
      step; nothing is invented. `grounded_move(lesson, subject, work)` does the same for reading and science with
      evidence.py: the student's claim is judged against the passage (reading) or the textbook facts (science);
-     only a supported claim is confirmed, a contradicted or absent one is flagged, anything else is asked about.
+     only a supported claim is confirmed, a contradicted one is flagged, anything else is asked about.
   5. `guard_reply(text, verdict)` runs over every piece of every reply: praise words only with a "confirm"
      verdict, and never an internal label (a topic id, a stage name, a config key).
 What agent.py's stage machine needs where no knowledge decides the move (its templates and hint ladder, reading
@@ -58,7 +58,7 @@ class Lesson:
     solved: bool = False
     pending: str = ""   # a message that may be a new problem: the tutor asked, the next answer decides
     evidence: list[str] = field(default_factory=list)   # retrieved textbook passages that match the problem
-    passage: str = ""   # the reading passage, fixed for the lesson (the session context's, or the one pasted)
+    passage: str = ""   # the reading passage, fixed for the lesson (the session context's, else the one pasted)
     cited: list[str] = field(default_factory=list)      # the sentences or facts the last grounded move rested on
 
     @staticmethod
@@ -345,8 +345,9 @@ def _close(lesson: Lesson, plan: Plan) -> Move:
     return Move("confirm", lead, offer, kind="final_right")
 
 
-# evidence.py's verdict on a claim as the lesson's: praise only for a claim a passage sentence or a fact supports.
-EVIDENCE_VERDICTS = {"supported": "confirm", "contradicted": "flag", "absent": "flag", "unclear": "ask"}
+# evidence.py's verdict on a claim as the lesson's: praise only for a claim a passage sentence or a fact supports; a
+# flag only where one contradicts it ("absent" is no "wrong": a right answer may use words the facts do not).
+EVIDENCE_VERDICTS = {"supported": "confirm", "contradicted": "flag", "absent": "ask", "unclear": "ask"}
 
 
 class Facts:
@@ -366,7 +367,8 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     asks, points to the evidence, or confirms only a supported claim. None for reading without a passage."""
     passage, question = evidence.split_message(lesson.problem)
     lesson.passage = lesson.passage or passage or ""
-    claim = evidence.extract_claim(work, question) if work else None
+    asked = "?" in question  # a first message without a question may be all claim: "I think the east bridge..."
+    claim = evidence.extract_claim(work, question) if work or asked else evidence.extract_claim(question)
     if claim and len(evidence.content_words(claim)) < 2 and evidence.classify_question(question) != "vocabulary":
         claim = None  # "hmm", "maybe": one word answers only a vocabulary question
     if subject == "reading":

@@ -196,7 +196,7 @@ def test_a_math_draft_may_not_invent_an_operation():
 
 
 def test_a_reading_claim_is_confirmed_only_when_the_passage_states_it():
-    """lesson.grounded_move takes evidence.py's verdict: supported -> confirm, contradicted or absent -> flag."""
+    """lesson.grounded_move takes evidence.py's verdict: supported -> confirm, contradicted -> flag, else ask."""
     passage = ("A frog's life begins in the water. As the weeks pass, the tadpole grows back legs first. Next, its "
                "front legs appear. In winter, when there are no flowers, the bees eat the honey they stored.")
     state = lesson.Lesson(problem=f"{passage}\n\nWhich legs grow first?")
@@ -204,8 +204,8 @@ def test_a_reading_claim_is_confirmed_only_when_the_passage_states_it():
     assert verdict("I think the back legs grow first") == "confirm"
     assert state.passage == passage and state.cited == ["As the weeks pass, the tadpole grows back legs first."]
     assert verdict("the bees eat the honey they stored") == "confirm"
-    for claim in ("the back legs do not grow first", "a candle and a torch light it"):
-        assert verdict(claim) == "flag", claim
+    assert verdict("the back legs do not grow first") == "flag"
+    assert verdict("a candle and a torch light it") == "ask"  # absent from the passage: never confirmed
     assert verdict("front legs") in ("ask", "flag")  # two words: never confirmed
     assert verdict("") == "none" and lesson.grounded_move(lesson.Lesson(problem="Why?"), "reading", "x") is None
 
