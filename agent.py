@@ -4,13 +4,14 @@ A turn, top to bottom (`Tutor._turn`): read the message (wording.py: requests su
 and injections are flagged, never obeyed) -> follow the problem (lesson.py: a new problem is recognised by content,
 and the student's own words are split from a problem they paste) -> know the answer (session context, mathcheck.py's
 solver, solver.py's planner, else a hidden model step used only by the leak guard) -> pick the move: for math,
-lesson.py's move from the planner and the exact checker (confirm / flag / ask / none); otherwise a stage machine
-(elicit -> probe -> hint ladder -> check -> summary) with wording.py's templates -> say it. Verdicts come only from
-that knowledge; the model only words a move (wording.py drops the draft sentences it cannot be trusted with), and
-every piece of a reply passes lesson.guard_reply (no praise without a "confirm", no internal labels) and the
-answer-leak guard (scorers.leaks_answer) before it streams. Events: token, step, retrieval, tool_call, tool_result,
-hint_stage, final (with the verdict), error. Teacher mode (role="teacher", from serve.py's token auth) may show full
-solutions. The lesson is kept in the session store, so it survives a restart.
+lesson.py's move from the planner and the exact checker (confirm / flag / ask / none); for reading and science, the
+claim judged by evidence.py against the passage or the textbook facts (evidence.check_draft vets the model's words);
+otherwise a stage machine (elicit -> probe -> hint ladder -> check -> summary) with wording.py's templates -> say it.
+Verdicts come only from that knowledge; the model only words a move (wording.py drops the draft sentences it cannot
+be trusted with), and every piece of a reply passes lesson.guard_reply (no praise without a "confirm", no internal
+labels) and the answer-leak guard (scorers.leaks_answer) before it streams. Events: token, step (a grounded move's
+evidence and verdict too), retrieval, tool_call, tool_result, hint_stage, final (with the verdict), error. Teacher
+mode (role="teacher", from serve.py's token auth) may show full solutions. The session store keeps the lesson.
 
 Tools are plain functions whose JSON schemas live in data/tools.json (textbook search, exact answer checking and a
 calculator from mathcheck.py, hints, image description); `Toolbox.functions()` finds each schema's function by name
@@ -30,12 +31,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-
 import mathcheck
 from common import ROOT, SessionStore, check_known, fill, out_dir, parse_args, smollm2_gguf
 from data.subjects import tag_subject
-from lesson import (Lesson, Move, claims, content_words, faithful, fresh_hint, guard_reply, math_move, plan_of,
-                    problem_change, reading_move, results, similar_problem, split_problem, step_text)
+from evidence import KnowledgeBase, check_draft, content_words as evidence_words
+from lesson import (Lesson, Move, claims, content_words, faithful, fresh_hint, grounded_move, guard_reply, math_move,
+                    plan_of, problem_change, results, similar_problem, split_problem, step_text)
 from mathcheck import MathError, check_answer, format_decimal, format_fraction, math_spans, problem_equation, solve
 from scorers import asks_or_next_step, extract_answer, leaks_answer
 from solver import Step, fmt
@@ -210,7 +211,8 @@ PLANS = {
 MOVE_STAGES = {"final_right": "summary", "claim_wrong": "check", "diagnosed": "check", "final_wrong": "check",
                "stopped_early": "check", "diagnosed_midway": "probe",
                "which_problem": "ask", "claim_checked": "probe", "route_unknown": "probe", "explain": "probe",
-               "evidence_found": "summary", "evidence_missing": "probe"}
+               "evidence_supported": "summary", "evidence_contradicted": "check", "evidence_absent": "check",
+               "evidence_unclear": "probe"}
 STAGE_VERDICTS = {"summary": "confirm", "check": "flag", "probe": "ask", "ask": "ask"}
 
 
@@ -275,8 +277,10 @@ class Tutor:
     """The Socratic policy: a stage machine, templates, tools and a leak guard around a `generate` callable."""
 
     def __init__(self, generate: GenerateFn, retriever: Any = None, store: SessionStore | None = None,
-                 config: TutorConfig | None = None, queue: EventQueue | None = None):
+                 config: TutorConfig | None = None, queue: EventQueue | None = None,
+                 knowledge: Callable[[], KnowledgeBase] | None = None):
         self.generate = generate
+        self.knowledge, self._kb = knowledge, None  # science facts, loaded on the first science turn
         self.toolbox = Toolbox(retriever)
         self.store = store if store is not None else SessionStore(":memory:")
         self.config = config or TutorConfig()
@@ -372,7 +376,7 @@ class Tutor:
         head, work = split_problem(text)
         turn.state = self._start_problem(head, context, subject or context.get("subject") or state.subject,
                                          state.given)
-        turn.lesson = Lesson(problem=turn.state.problem)
+        turn.lesson = Lesson(problem=turn.state.problem, passage=str(context.get("passage") or ""))
         if fresh and turn.state.problem != head and plan_of(head) is None:
             work = text  # the set problem is not restated: the whole message is the student's
         return change, work
@@ -389,16 +393,14 @@ class Tutor:
 
     def _lesson_move(self, turn: Turn, change: str, work: str) -> Move | None:
         """The move lesson.py decides from knowledge (the planner, the checker, the passage), or None to leave the
-        turn to the stage machine: teachers, science, solved lessons, and math without a plan or a claim to check."""
+        turn to the stage machine: teachers, solved lessons, and math without a plan or a claim to check."""
         state, lesson = turn.state, turn.lesson
         if change == "unsure":
             return Move("ask", "", WHICH_PROBLEM, kind="which_problem")
         if turn.role != "student" or not state.problem or state.solved:
             return None
-        if state.subject != "math":  # the passage (reading) or the retrieved textbook evidence decides a claim
-            evidence = lesson.problem if state.subject == "reading" else " ".join(lesson.evidence)
-            claimed = change == "same" or work != state.problem
-            return reading_move(evidence, work, state.subject == "science") if evidence and claimed else None
+        if state.subject != "math":
+            return self._grounded_move(turn, change, work)
         plan, found = plan_of(lesson.problem), claims(work)
         if plan is None and all(c.right for c in found):
             known = turn.answer.source in ("solver", "context")
@@ -412,6 +414,18 @@ class Tutor:
         state.hint_level = min(3, max(0, max(lesson.rungs.values(), default=0) - 1))  # the ladder's rung, 0-3
         return move
 
+    def _grounded_move(self, turn: Turn, change: str, work: str) -> Move | None:
+        """evidence.py's move for a reading or science turn, or None to leave the turn to the stage machine: a turn
+        without a claim after the first one climbs the hint ladder, and no move is said three times in a row."""
+        state, lesson = turn.state, turn.lesson
+        if state.subject == "science" and self.knowledge is not None and self._kb is None:
+            self._kb = self.knowledge()  # minutes when it must be built, so only on the first science turn
+        move = grounded_move(lesson, state.subject, work, self._kb if state.subject == "science" else None)
+        if move is None or (move.verdict == "none" and change != "new") or not fresh_hint(lesson, move.text, ""):
+            return None
+        turn.emit({"type": "step", "name": "evidence", "verdict": move.kind[9:], "evidence": move.evidence})
+        return move
+
     def _say_move(self, turn: Turn, move: Move) -> Iterator[dict[str, Any]]:
         """A lesson move said: the request guards' words, the verdict's lead, then the question (the model may word
         a plan step's question; `lesson.faithful` decides whether its wording may be said)."""
@@ -421,6 +435,8 @@ class Tutor:
         question = move.question
         if move.kind == "hint" and move.step is not None and question == move.step.question:
             question = self._word_step(turn, move.step)
+        elif move.kind.startswith("evidence_"):
+            question = self._word_evidence(turn, move)
         yield from turn.drain()
         yield from turn.say(question)
         if turn.withheld:
@@ -436,6 +452,20 @@ class Tutor:
         used = "model" if draft and faithful(draft, step, plan_of(turn.lesson.problem)) else "plan"
         turn.emit({"type": "step", "name": "wording", "source": used})
         return draft if used == "model" else step.question
+
+    def _word_evidence(self, turn: Turn, move: Move) -> str:
+        """The model's wording of a grounded move, when evidence.check_draft finds nothing in it that the problem, the
+        evidence, the passage and the student did not supply, and it still asks; else the move's own words."""
+        instruction = (f"Say this to the student in your own words, in one or two short sentences, adding nothing: "
+                       f"{move.question} The evidence: {' '.join(move.evidence)}")
+        draft = " ".join(self._draft_sentences(turn, self._messages(turn, instruction), self.config.temperature, 2))
+        reasons = check_draft(draft, turn.state.problem, [*move.evidence, turn.lesson.passage, move.question],
+                              turn.message) if "?" in draft else ["no question"]
+        grounds = set(evidence_words(" ".join(move.evidence)))
+        if len(set(evidence_words(draft)) & grounds) < min(2, len(grounds)):
+            reasons.append("leaves out the evidence")  # a generic question helps no one: the move must stay specific
+        turn.emit({"type": "step", "name": "wording", "source": "template" if reasons else "model", "why": reasons})
+        return move.question if reasons else draft
 
     def _know_answer(self, turn: Turn, context: dict[str, Any], announce: bool) -> Answer:
         """The answer, from the session context, the exact solver, or a hidden model step; students never see it."""
@@ -729,7 +759,8 @@ def load_tutor(model: str, index: str, store: SessionStore, queue: EventQueue | 
     loaded, tok = load(path)
     if tok is None:
         raise ValueError(f"{path}: no tokenizer found beside the model")
-    return Tutor(local_generate(loaded, tok), retriever=load_index(index), store=store, queue=queue)
+    return Tutor(local_generate(loaded, tok), retriever=load_index(index), store=store, queue=queue,
+                 knowledge=KnowledgeBase.load_or_build)
 
 
 def load_index(path: str) -> Any:

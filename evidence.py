@@ -272,6 +272,31 @@ def conflicts(claim: str, sentence: str) -> bool:
     return bool(denied) or opposite_pair(claim_words, words) is not None
 
 
+# Answers that interpret the whole text or pick among its sentences: quoting one sentence does not yet answer them.
+WHOLE_TEXT = {"main_idea", "theme", "purpose", "argument"}
+
+
+def first_denied(sentence: str) -> set[str]:
+    """The first content word after each negation: what the sentence denies ("there are no flowers" -> flower)."""
+    after = [content_words(sentence[m.end():]) for m in NEGATION.finditer(sentence.replace("’", "'"))]
+    return {words[0] for words in after if words}
+
+
+def quoted_by(claim: str, sentences: list[str]) -> str | None:
+    """The sentence that states the claim nearly word for word: all its content words (three or more, so a bare
+    option such as "the front legs" is never enough) with the same polarity (a negated claim needs a negated
+    sentence; a sentence's negation counts against the claim only when it denies one of the claim's words)."""
+    words = set(content_words(claim))
+    if len(words) < 3:
+        return None
+    for sentence in sentences:
+        if sentence.rstrip().endswith("?") or not words <= set(content_words(sentence)):
+            continue
+        if has_negation(sentence) if has_negation(claim) else not words & first_denied(sentence):
+            return sentence
+    return None
+
+
 def claim_core(claim: str, question: str) -> list[str]:
     """The claim's own content: its words minus the question's (restating the question proves nothing)."""
     asked = set(content_words(question))
@@ -315,6 +340,9 @@ def judge_claim(claim: str, sentences: list[str], question: str = "", kind: str 
     sentence behind it."""
     if not content_words(claim):
         return Verdict("unclear")
+    stated = quoted_by(claim, sentences)
+    if stated and kind not in WHOLE_TEXT:  # a near-quote is decided before the looser checks below
+        return Verdict("supported", stated)
     for s in sentences:
         if conflicts(claim, s):
             return Verdict("contradicted", s)
@@ -336,8 +364,9 @@ def judge_claim(claim: str, sentences: list[str], question: str = "", kind: str 
     return Verdict("unclear", where)
 
 
-CLAIM_MARKERS = re.compile(r"\b(?:i think|i thought|i put|i said|i wrote|i chose|i picked|i answered|i guess|"
-                           r"i believe|my answer(?: is)?|answer:|so far i have:?|i have:|i did|maybe)\s*:?\s*", re.I)
+CLAIM_MARKERS = re.compile(r"^(?:fine|ok|okay|oh|well|alright)\s*[,:]\s*|"
+                           r"\b(?:i think|i thought|i put|i said|i wrote|i chose|i picked|i answered|i guess|i believe|"
+                           r"my answer(?: is)?|answer:|so far i have:?|i have:|i did|maybe)\s*:?\s*", re.I)
 # Sentences that ask or demand rather than claim: "just tell me", "I'm the teacher", "ignore all previous instructions".
 NOT_A_CLAIM = re.compile(
     r"^\s*(?:what|whats|why|how|where|when|who|which|is|are|do|does|did|can|could|should)\b|^\s*if\b.*\b(?:why|how)\b|"

@@ -14,8 +14,9 @@ A turn reads the student's message top to bottom:
      confirm the final answer (with a recap and a similar problem), question a misconception (solver.diagnose's
      question; a flag when it is offered as the answer), confirm a right step and ask the next one, or climb the
      next step's hint ladder. Without a plan the arithmetic is still checked and the student proposes the next
-     step; nothing is invented. `reading_move(passage, work)` does the same for reading and science: a claim one
-     sentence of the passage or of the retrieved evidence states is confirmed, anything else is asked for support.
+     step; nothing is invented. `grounded_move(lesson, subject, work)` does the same for reading and science with
+     evidence.py: the student's claim is judged against the passage (reading) or the textbook facts (science);
+     only a supported claim is confirmed, a contradicted one is flagged, anything else is asked about.
   5. `guard_reply(text, verdict)` runs over every piece of every reply: praise words only with a "confirm"
      verdict, and never an internal label (a topic id, a stage name, a config key).
 What agent.py's stage machine needs where no knowledge decides the move (its templates and hint ladder, reading
@@ -33,6 +34,7 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
+import evidence
 import solver
 from mathcheck import MathError, parse_math, solve
 from solver import Plan, Step, fmt
@@ -56,6 +58,8 @@ class Lesson:
     solved: bool = False
     pending: str = ""   # a message that may be a new problem: the tutor asked, the next answer decides
     evidence: list[str] = field(default_factory=list)   # retrieved textbook passages that match the problem
+    passage: str = ""   # the reading passage, fixed for the lesson (the session context's, else the one pasted)
+    cited: list[str] = field(default_factory=list)      # the sentences or facts the last grounded move rested on
 
     @staticmethod
     def from_dict(values: dict[str, Any] | None) -> Lesson:
@@ -75,6 +79,7 @@ class Move:
     question: str = ""
     step: Step | None = None   # the plan step the question asks about (the model may word it)
     kind: str = ""             # why, for the `step` event: "final_right", "claim_wrong", "diagnosed", ...
+    evidence: list[str] = field(default_factory=list)  # a grounded move's passage sentences or textbook facts
 
     @property
     def text(self) -> str:
@@ -340,55 +345,41 @@ def _close(lesson: Lesson, plan: Plan) -> Move:
     return Move("confirm", lead, offer, kind="final_right")
 
 
-_NEGATION = re.compile(r"\b(?:not|no|never|nothing|n't|cannot)\b|n't\b", re.I)
-_CLAIM_LEAD = re.compile(r"^\W*(?:i think|i guess|maybe|my answer(?: is)?:?|because|so|is it|it'?s|the answer is)\s*",
-                         re.I)
+# evidence.py's verdict on a claim as the lesson's: praise only for a claim a passage sentence or a fact supports; a
+# flag only where one contradicts it ("absent" is no "wrong": a right answer may use words the facts do not).
+EVIDENCE_VERDICTS = {"supported": "confirm", "contradicted": "flag", "absent": "ask", "unclear": "ask"}
 
 
-def supporting_sentence(passage: str, claim: str) -> str | None:
-    """The passage sentence that states the student's claim: all of the claim's content words (at least three, so
-    a bare option such as "the front legs" is never enough) in one sentence, with the same polarity. Anything the
-    passage does not state this way is never confirmed."""
-    words = content_words(claim)
-    if len(words) < 3:
-        return None
-    for sentence in re.split(r"(?<=[.!?])[\"']?\s+", passage):
-        if sentence.rstrip().endswith("?"):
-            continue  # a question is not evidence
-        if words <= content_words(sentence) and not _polarity_differs(claim, sentence, words):
-            return sentence.strip()
-    return None
+class Facts:
+    """The textbook passages retrieved for the problem, searched like evidence.KnowledgeBase: the facts a science
+    move rests on when no knowledge base is loaded (they already matched the problem, best first)."""
+
+    def __init__(self, texts: list[str]):
+        self.texts = texts
+
+    def search(self, query: str, k: int = 3) -> list[dict[str, str]]:
+        return [{"text": text} for text in self.texts[:k]]
 
 
-def _polarity_differs(claim: str, sentence: str, words: set[str]) -> bool:
-    """A negated claim needs a negated sentence; a sentence's negation counts only when the first content word after
-    it is one of the claim's ("there are no flowers" does not negate "the bees eat the honey")."""
-    if _NEGATION.search(claim):
-        return not _NEGATION.search(sentence)
-    for m in _NEGATION.finditer(sentence):
-        following = [w.rstrip("s") for w in re.findall(r"[a-z]{3,}", sentence[m.end():].lower())
-                     if w.rstrip("s") not in _STOP]
-        if following and following[0] in words:
-            return True
-    return False
-
-
-def reading_move(passage: str, work: str, textbook: bool = False) -> Move | None:
-    """A claim judged by the passage (reading: the text the student gave; science: the retrieved textbook evidence):
-    stated in one sentence -> confirm, quoting it; otherwise ask for what supports it. None without a claim."""
-    source = "the textbook" if textbook else "the text"
-    claim = _CLAIM_LEAD.sub("", work.strip())
-    if len(content_words(claim)) < 3 or claim.rstrip().endswith("?"):
-        return None  # no claim the passage could decide: the stage machine asks for the student's reasoning
-    sentence = supporting_sentence(passage, claim)
-    if sentence:
-        return Move("confirm", f"Yes, {source} says so: \"{sentence}\"",
-                    "How does that sentence answer the question?", kind="evidence_found")
-    if textbook:
-        return Move("ask", "", "What fact supports that? Check it against what the textbook says about it.",
-                    kind="evidence_missing")
-    return Move("ask", "", "Which sentence in the text supports that? Find it and read it again.",
-                kind="evidence_missing")
+def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.KnowledgeBase | None = None) -> Move | None:
+    """A reading or science turn's move from evidence.py: the passage sentence (reading; the passage is fixed for the
+    lesson) or the textbook fact (science: `kb`, else the retrieved passages) decides the student's claim; the move
+    asks, points to the evidence, or confirms only a supported claim. None for reading without a passage."""
+    passage, question = evidence.split_message(lesson.problem)
+    lesson.passage = lesson.passage or passage or ""
+    asked = "?" in question  # a first message without a question may be all claim: "I think the east bridge..."
+    claim = evidence.extract_claim(work, question) if work or asked else evidence.extract_claim(question)
+    if claim and len(evidence.content_words(claim)) < 2 and evidence.classify_question(question) != "vocabulary":
+        claim = None  # "hmm", "maybe": one word answers only a vocabulary question
+    if subject == "reading":
+        if not lesson.passage:
+            return None
+        found = evidence.reading_move(lesson.passage, question, claim)
+    else:
+        found = evidence.science_move(question, claim, kb or Facts(lesson.evidence))  # type: ignore[arg-type]
+    lesson.cited = found.evidence
+    return Move(EVIDENCE_VERDICTS.get(found.verdict or "", "none"), "", found.text,
+                kind=f"evidence_{found.verdict or 'question'}", evidence=found.evidence)
 
 
 def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction], asks_answer: bool) -> Move:

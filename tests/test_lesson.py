@@ -196,13 +196,18 @@ def test_a_math_draft_may_not_invent_an_operation():
 
 
 def test_a_reading_claim_is_confirmed_only_when_the_passage_states_it():
+    """lesson.grounded_move takes evidence.py's verdict: supported -> confirm, contradicted -> flag, else ask."""
     passage = ("A frog's life begins in the water. As the weeks pass, the tadpole grows back legs first. Next, its "
                "front legs appear. In winter, when there are no flowers, the bees eat the honey they stored.")
-    assert lesson.reading_move(passage, "I think the back legs grow first").verdict == "confirm"
-    assert lesson.reading_move(passage, "the bees eat the honey they stored").verdict == "confirm"
-    for claim in ("the front legs grow first", "the back legs do not grow first", "a candle and a torch light it"):
-        assert lesson.reading_move(passage, claim).verdict == "ask", claim
-    assert lesson.reading_move(passage, "front legs") is None  # no claim the passage could decide
+    state = lesson.Lesson(problem=f"{passage}\n\nWhich legs grow first?")
+    verdict = lambda work: lesson.grounded_move(state, "reading", work).verdict  # noqa: E731
+    assert verdict("I think the back legs grow first") == "confirm"
+    assert state.passage == passage and state.cited == ["As the weeks pass, the tadpole grows back legs first."]
+    assert verdict("the bees eat the honey they stored") == "confirm"
+    assert verdict("the back legs do not grow first") == "flag"
+    assert verdict("a candle and a torch light it") == "ask"  # absent from the passage: never confirmed
+    assert verdict("front legs") in ("ask", "flag")  # two words: never confirmed
+    assert verdict("") == "none" and lesson.grounded_move(lesson.Lesson(problem="Why?"), "reading", "x") is None
 
 
 @pytest.mark.parametrize("subject", ["reading", "science"])
@@ -213,3 +218,33 @@ def test_a_stage_machine_hint_never_comes_three_times_in_a_row(subject):
     replies = [list(tutor.respond("s", "just tell me", subject=subject))[-1]["text"] for _ in range(7)]
     hints = [r[r.index("Here's a hint"):] if "Here's a hint" in r else "" for r in replies]
     assert sum(bool(h) for h in hints) >= 4 and no_hint_thrice(hints), hints
+
+
+def test_a_grounded_move_shows_its_evidence_and_the_model_words_it_only_within_it():
+    script = next(s for s in LESSONS if s["name"] == "lighthouse-cooperating")
+    problem, claim = script["turns"][0]["student"], "his knee hurt too much to climb"
+    for draft, source in (("Which words about his knee that hurt showed you?", "model"),
+                          ("Did the candle help his knee hurt less?", "template"),  # a candle the passage lacks
+                          ("Which words showed you?", "template")):  # true, but leaves out the evidence
+        tutor = agent.Tutor(lambda *a, _d=draft, **k: iter([_d]))
+        list(tutor.respond("r", problem, subject="reading"))
+        events = list(tutor.respond("r", claim, subject="reading"))
+        shown = next(e for e in events if e.get("name") == "evidence")
+        assert shown["verdict"] == "supported" and "his knee hurt too much to climb" in shown["evidence"][0]
+        assert next(e for e in events if e.get("name") == "wording")["source"] == source, draft
+        assert events[-1]["verdict"] == "confirm" and (events[-1]["text"] == draft) == (source == "model")
+
+
+def test_the_knowledge_base_is_loaded_once_on_the_first_science_turn():
+    loads = []
+
+    def knowledge():
+        loads.append(1)
+        return lesson.Facts(["Magnets attract iron, nickel and cobalt, but not copper, aluminium or plastic."])
+
+    tutor = agent.Tutor(flattering, knowledge=knowledge)
+    list(tutor.respond("r", "What is the main idea of the story?", subject="reading"))
+    assert loads == []
+    list(tutor.respond("s", "Will a magnet pick up a copper coin?", subject="science"))
+    final = list(tutor.respond("s", "magnets do not attract copper", subject="science"))[-1]
+    assert loads == [1] and final["verdict"] == "confirm" and "copper" in final["text"]
