@@ -66,8 +66,10 @@ chat: .venv/stamp
 	$(PY) chat.py
 
 # Textbook index for retrieval: authored lessons + OpenStax Physics chapters 1-3 when a data root has them (a fresh
-# clone indexes the lessons alone); unchanged documents are skipped.
+# clone indexes the lessons alone); unchanged documents are skipped. Then the tutor's science knowledge base
+# (evidence.py: our lessons + OpenBookQA's open book where present), built once.
 index: .venv/stamp
+	$(PY) evidence.py build
 	$(PY) ingest.py data/corpus $$($(PY) -c "import common; print('--openstax=3' * (common.shared_data_dir() / 'textbooks/openstax_physics/physics_modules_text.jsonl').is_file())")
 
 # Socratic tutor SFT: fp32 LoRA on SmolLM2-135M, CPU; resumes if interrupted (init_from=auto).

@@ -388,6 +388,23 @@ def read_tokens(path: str | Path) -> dict[str, str]:
     return tokens
 
 
+def load_tokens(env_var: str, path: str = "") -> dict[str, str]:
+    """token -> role, from $env_var ("T1:student,T2:teacher") and/or a tokens file (serve.py's access tokens)."""
+    tokens = {}
+    for item in os.environ.get(env_var, "").split(","):
+        if item.strip():
+            token, _, role = item.strip().partition(":")
+            check_token(token, role or "student", f"${env_var}")
+            tokens[token] = role or "student"
+    if path:
+        if not Path(path).exists():
+            raise FileNotFoundError(f"tokens_file {path} does not exist")
+        tokens.update(read_tokens(path))
+    if not tokens:
+        raise ValueError(f"no access tokens: set ${env_var}=TOKEN:ROLE or pass --tokens_file=PATH")
+    return tokens
+
+
 # ----------------------------------------------------------------------------- session store
 
 class SessionStore:

@@ -658,6 +658,12 @@ class KnowledgeBase:
         kb.index.save(path)
         return kb
 
+    @classmethod
+    def load_saved(cls, path: Path | None = None) -> "KnowledgeBase | None":
+        """The knowledge base `evidence.py build` (make index) saved, or None: a server never builds one mid-request."""
+        path = path or out_dir("evidence_kb")
+        return cls.load_or_build(path) if (path / "CURRENT").is_file() else None
+
     def search(self, query: str, k: int = 3) -> list[dict]:
         """Top-k facts. Function words are dropped from the query first: BM25 scores are scaled by their maximum,
         so a query matching only "a" and "or" would otherwise pull in facts that share nothing else."""

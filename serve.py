@@ -63,8 +63,9 @@ from starlette.routing import Mount, Route
 from agent import Tutor
 from mcp_server import MessageQueue, build_mcp_server
 from common import (JsonFormatter, SessionStore, atomic_write_bytes, atomic_write_json, atomic_write_text,
-                    check_known, check_token, fill, get_logger, out_dir, parse_args, read_tokens)
+                    check_known, fill, get_logger, load_tokens, out_dir, parse_args)
 from engine import Engine, GenRequest, KVConfig, LocalBackend, fit_history, load_local
+from evidence import KnowledgeBase
 from openai_api import ApiError, OpenAIBackend, Reply, bool_field, completion_request, read_json, sse, text_field
 from pdftext import ocr_blocks, ocr_image, ocr_text
 from retrieval import Index, UnusableIndex
@@ -119,23 +120,6 @@ class ServeConfig:
 
 
 # ============================================================================= auth, limits, metrics, logs
-
-def load_tokens(cfg: ServeConfig) -> dict[str, str]:
-    """token -> role, from $NANOTUTOR_TOKENS ("T1:student,T2:teacher") and/or a file of "TOKEN [ROLE]" lines."""
-    tokens = {}
-    for item in os.environ.get(cfg.tokens_env, "").split(","):
-        if item.strip():
-            token, _, role = item.strip().partition(":")
-            check_token(token, role or "student", f"${cfg.tokens_env}")
-            tokens[token] = role or "student"
-    if cfg.tokens_file:
-        if not Path(cfg.tokens_file).exists():
-            raise FileNotFoundError(f"tokens_file {cfg.tokens_file} does not exist")
-        tokens.update(read_tokens(cfg.tokens_file))
-    if not tokens:
-        raise ValueError(f"no access tokens: set ${cfg.tokens_env}=TOKEN:ROLE or pass --tokens_file=PATH")
-    return tokens
-
 
 class Auth:
     """Bearer tokens compared in constant time: every known token is checked, digests of equal length."""
@@ -445,7 +429,8 @@ class Server:
                 backend = LocalBackend(engine, tok, name, self.cfg.guide_tool_calls)
             else:
                 raise ValueError(f"backend {self.cfg.backend!r}: expected local or openai")
-            self.tutor = Tutor(self.generate, retriever=self.retriever, store=self.store, queue=self.queue)
+            self.tutor = Tutor(self.generate, retriever=self.retriever, store=self.store, queue=self.queue,
+                               knowledge=KnowledgeBase.load_saved)  # science facts that make index built
             self.backend = backend
             seconds = round(time.perf_counter() - t0, 2)
             fields = {"model": backend.name, "backend": self.cfg.backend, "seconds": seconds}
@@ -786,7 +771,7 @@ def main(argv: list[str]) -> int:
     check_known(values, ServeConfig)
     cfg = fill(ServeConfig, values)
     try:
-        tokens = load_tokens(cfg)
+        tokens = load_tokens(cfg.tokens_env, cfg.tokens_file)
     except (ValueError, FileNotFoundError) as e:
         print(f"serve.py: {e}", file=sys.stderr)
         return 2

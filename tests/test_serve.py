@@ -387,14 +387,14 @@ def test_token_loading_and_constant_time_identify(tmp_path, monkeypatch):
     file = tmp_path / "tokens"
     file.write_text("# comment\n" + "f" * 20 + " teacher\n" + "g" * 20 + "\n")
     monkeypatch.setenv("NANOTUTOR_TOKENS", "h" * 20 + ":student")
-    tokens = serve.load_tokens(serve.ServeConfig(tokens_file=str(file)))
+    tokens = common.load_tokens("NANOTUTOR_TOKENS", str(file))
     assert tokens == {"f" * 20: "teacher", "g" * 20: "student", "h" * 20: "student"}
     file.write_text("short teacher\n")
     with pytest.raises(ValueError, match="16 characters"):
-        serve.load_tokens(serve.ServeConfig(tokens_file=str(file)))
+        common.load_tokens("NANOTUTOR_TOKENS", str(file))
     file.write_text("k" * 20 + " admin\n")
     with pytest.raises(ValueError, match="admin"):
-        serve.load_tokens(serve.ServeConfig(tokens_file=str(file)))
+        common.load_tokens("NANOTUTOR_TOKENS", str(file))
     guard = serve.Auth({"f" * 20: "teacher"})
     assert guard.identify("Bearer " + "f" * 20)[0] == "teacher"
     assert guard.identify("Bearer " + "f" * 19) == (None, None) and guard.identify("") == (None, None)
