@@ -33,13 +33,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
-# OpenMP threads otherwise spin at every barrier: when other jobs share the cores, a 2-thread torch run waits for a
-# descheduled spinner. Measured (64 greedy SmolLM2 tokens, 2 threads, 2 busy cores): 17-244 s spinning, 4-18 s
-# PASSIVE, bounded spins (GOMP_SPINCOUNT 1k-100k) in between; on an idle machine PASSIVE cost 25-40% (README,
-# "Model"). libgomp reads this once, when torch loads it, so entry points import common before torch. A setting of
-# either variable in the environment wins (OMP_WAIT_POLICY=ACTIVE for a dedicated machine).
+# OpenMP threads spin at every barrier before they sleep. On an idle CPU a long spin is fastest (a token's ~200 small
+# matmuls each end in a barrier); on a shared one a spinning thread waits for a descheduled partner and a chat runs
+# up to 10x slower, while PASSIVE (sleep at once) costs 40-60% when idle. A bounded spin of 3,000 rounds keeps most of
+# both (README, "Model": SmolLM2 decode measured idle and with a busy core for every setting). libgomp reads this once,
+# when torch loads it, so entry points import common before torch; either variable set in the environment wins
+# (OMP_WAIT_POLICY=ACTIVE on a dedicated machine, PASSIVE on a crowded one).
 if "OMP_WAIT_POLICY" not in os.environ and "GOMP_SPINCOUNT" not in os.environ:
-    os.environ["OMP_WAIT_POLICY"] = "PASSIVE"
+    os.environ["GOMP_SPINCOUNT"] = "3000"
 
 ROOT = Path(__file__).resolve().parent
 OUT = Path(os.environ.get("NANOTUTOR_OUT", ROOT / "out"))

@@ -13,8 +13,9 @@ llama.cpp (llama-cpp-python, `make bench-deps`: built from source for this CPU, 
 (Q4_1) with the same threads, prompt ids and length; its rows appear when it is installed, else the bench says so in
 one line and `llama_cpp_ratio=nan`.
 
-Leave OMP_WAIT_POLICY unset: PASSIVE makes the 2 threads sleep between the ~200 small matmuls of each token, and
-measured here it slows each of them 2-8x.
+OpenMP: common.py's bounded spin (GOMP_SPINCOUNT=3000) applies to every path, llama.cpp's OpenMP threads included;
+PASSIVE makes the 2 threads sleep between the ~200 small matmuls of each token and measured here slows each path
+2-3x on an idle machine (README, "Model").
 
 Run
     .venv/bin/python -m bench.decode                          # all paths, 2 threads
