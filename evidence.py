@@ -510,10 +510,11 @@ def claim_move(verdict: Verdict, claim: str, kind: str, question: str, sentences
         return (f"That matches the passage: the sentence that begins \"{opening(verdict.sentence)}\" backs it up. "
                 f"Which words in that sentence showed you?")
     if kind == "vocabulary":
-        term = quoted_term(question) or "the word"
-        context = next((s for s in sentences if term.lower() in s.lower()), sentences[top])
+        term = quoted_term(question)
+        context = next((s for s in sentences if term and term.lower() in s.lower()), sentences[top])
+        around = f"\"{term}\"" if term else "it"  # no quoted word: the question names a phrase in its own words
         return (f"Try your meaning in the sentence: \"{context}\" Does \"{claim}\" make sense there? What do the "
-                f"words around \"{term}\" tell you it means?")
+                f"words around {around} tell you it means?")
     if kind in ("main_idea", "theme", "purpose"):
         return (f"Is \"{claim}\" true of the whole text, or only of a part of it? {whole_text(sentences, title)} "
                 f"What does the whole passage keep coming back to?")

@@ -355,10 +355,15 @@ class Facts:
     move rests on when no knowledge base is loaded (they already matched the problem, best first)."""
 
     def __init__(self, texts: list[str]):
-        self.texts = texts
+        # A retrieved chunk is a whole lesson section: its sentences are the facts (a grade-band header or a list of
+        # questions is no fact), so a move quotes one sentence, never a page.
+        body = [re.sub(r"^\s*Grade band:\s*\S+\s*", "", text).split("Questions to think about")[0] for text in texts]
+        self.sentences = [s for text in body for s in evidence.split_sentences(text) if len(s.split()) >= 5]
 
     def search(self, query: str, k: int = 3) -> list[dict[str, str]]:
-        return [{"text": text} for text in self.texts[:k]]
+        wanted = set(evidence.content_words(query))
+        shared = {s: len(wanted & set(evidence.content_words(s))) for s in self.sentences}
+        return [{"text": s} for s in sorted(self.sentences, key=lambda s: -shared[s])[:k] if shared[s]]
 
 
 def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.KnowledgeBase | None = None) -> Move | None:
