@@ -120,7 +120,7 @@ def machine(note: str) -> str:
 def harvest(results: dict, bench_dir: Path, eval_dir: Path, note: str) -> dict:
     """Fold the newest bench stdout files and eval JSON files into `results` (older entries stay)."""
     for out in sorted(bench_dir.glob("*.txt")):
-        ratios = re.findall(r"^ratio=(\S+)\s*$", out.read_text(), flags=re.M)
+        ratios = re.findall(r"^ratio=(\S+)", out.read_text(), flags=re.M)  # more ratios may follow on the line
         if ratios and (ROOT / "bench" / f"{out.stem}.py").exists():
             when = datetime.fromtimestamp(out.stat().st_mtime, timezone.utc).strftime("%Y-%m-%d")
             results.setdefault("bench", {})[out.stem] = {"ratio": ratios[-1], "measured": when, "machine": machine(note)}
