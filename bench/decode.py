@@ -1,4 +1,4 @@
-"""Decode speed of our model.py against transformers' generate() on the same SmolLM2-135M-Instruct weights.
+"""Decode speed of our model.py against transformers' generate() and llama.cpp on the same SmolLM2-135M-Instruct GGUF.
 
 Batch 1, a 128-token prompt, 128 new tokens (greedy, no early stop). For each path: load time, prefill tokens/s and
 decode tokens/s; ours in fp32, bf16, weight-only int8 (a scale per row) and int4 (groups of 32 with a scale and an
