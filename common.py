@@ -55,7 +55,7 @@ class UserError(Exception):
 
 
 class MissingDataError(UserError, FileNotFoundError):
-    pass
+    """A data file a command needs is absent; the message names the command that fetches it (require_data)."""
 
 
 class ConfigKeyError(UserError, KeyError):
