@@ -458,7 +458,8 @@ def test_commands_ingest_then_search(tmp_path, capsys):
 
 
 @pytest.mark.full_data
-def test_openstax_subset_is_stable(tmp_path, full_data_dir):
+def test_openstax_subset_is_stable(tmp_path, full_data_dir, monkeypatch):
+    monkeypatch.setenv("NANOTUTOR_DATA", str(full_data_dir))  # the suite points it at the fixtures
     store = Store(tmp_path / "store")
     first = ingest.openstax_subset(2, store)
     records = [json.loads(line) for line in first.read_text().splitlines()]
