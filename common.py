@@ -186,6 +186,8 @@ def fill(cls: type[T], values: dict[str, Any]) -> T:
             default = field.default if field.default is not dataclasses.MISSING else None
             if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
                 value = float(value)
+            elif isinstance(default, tuple) and not isinstance(value, (tuple, list)):
+                value = (value,)  # --levels=1 is a one-item list, as --levels=1,8 is a two-item one
             elif default is not None and not isinstance(value, type(default)) and not (default is None):
                 raise TypeError(f"config key {field.name!r} expects {type(default).__name__}, got {value!r}")
             kwargs[field.name] = value

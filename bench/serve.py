@@ -9,6 +9,11 @@ has answered /health, peak RSS (VmHWM, reset after the idle reading) once every 
 live token = KV bytes held / tokens in live rows, over the samples with live rows. The last line prints the
 32-stream over 1-stream throughput ratio of each cache, and the paged over contiguous ratio at the last level.
 
+The tutor's own endpoint too: `chat_turns` dev prompts sent one at a time to `POST /chat` (the agent around the
+model) on the last cache's server: seconds to the first reply word (the first non-empty `token` event) and to the
+whole reply (`final`). /chat now streams each sentence once it passes the leak guard; before, it sent the first word
+only after the whole reply, so the second column is what a student waited for then.
+
 Run
     .venv/bin/python -m bench.serve                          # SmolLM2-135M-Instruct (the default checkpoint)
     .venv/bin/python -m bench.serve --ckpt=out/release/test --max_tokens=64 --levels=1,8
@@ -33,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import httpx  # noqa: E402
 
-from common import ROOT, fill, parse_args  # noqa: E402
+from common import ROOT, check_known, fill, parse_args, read_jsonl  # noqa: E402
 
 TOKEN = "bench-token-0123456789"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -52,6 +57,7 @@ class BenchConfig:
     kv_budget_mb: float = 0.0  # serve.py's --kv_budget_mb; 0 = its default
     kv_dtype: str = ""  # serve.py's --kv_dtype
     max_context: int = 0  # serve.py's --max_context; 0 = its default
+    chat_turns: int = 6  # tutoring prompts sent to /chat (one at a time) for the time to the first reply word
 
 
 def rss_mb(pid: int) -> tuple[float, float]:
@@ -130,6 +136,31 @@ async def level(url: str, concurrency: int, rounds: int, max_tokens: int) -> dic
             "kv_per_token": per_token}
 
 
+def chat_turn(url: str, session: str, message: str) -> tuple[float, float]:
+    """(seconds to the first reply word, seconds to the final event) of one tutor turn through POST /chat."""
+    t0, first = time.perf_counter(), None
+    body = {"session_id": session, "message": message}
+    with httpx.stream("POST", url + "/chat", json=body, headers=AUTH, timeout=600) as r:
+        for line in r.iter_lines():
+            if not line.startswith("data: {"):
+                continue
+            event = json.loads(line[6:])
+            if event.get("type") == "token" and event.get("text", "").strip() and first is None:
+                first = time.perf_counter() - t0
+            if event.get("type") == "final":
+                break
+    total = time.perf_counter() - t0
+    return (first if first is not None else total), total
+
+
+def chat_latency(url: str, turns: int) -> tuple[float, float]:
+    """Medians over `turns` dev prompts (one new session each): (first reply word, whole reply), in seconds."""
+    prompts = [row["prompt"] for _, row in read_jsonl(ROOT / "data" / "eval" / "dev_prompts.jsonl", ("prompt",))]
+    times = [chat_turn(url, f"bench-{i}", prompts[i % len(prompts)]) for i in range(turns)]
+    firsts, totals = sorted(t for t, _ in times), sorted(t for _, t in times)
+    return firsts[len(firsts) // 2], totals[len(totals) // 2]
+
+
 def measure(cfg: BenchConfig, cache: str) -> tuple[list[dict], float, float]:
     """Every level against one serve.py: (rows, idle RSS MB, peak RSS MB)."""
     levels = [int(x) for x in cfg.levels]
@@ -139,12 +170,20 @@ def measure(cfg: BenchConfig, cache: str) -> tuple[list[dict], float, float]:
         with contextlib.suppress(OSError):  # resets VmHWM, so the peak is that of the load (Linux 4.0+)
             Path(f"/proc/{pid}/clear_refs").write_text("5")
         rows = [asyncio.run(level(url, n, cfg.rounds, cfg.max_tokens)) for n in levels]
-        return rows, idle, rss_mb(pid)[1]
+        peak = rss_mb(pid)[1]
+        if cfg.chat_turns and cache == cfg.caches[-1]:
+            first, whole = chat_latency(url, cfg.chat_turns)
+            print(f"/chat ({cfg.chat_turns} tutoring prompts, one at a time, --kv_cache={cache}): first reply word "
+                  f"{first:.2f} s (median), whole reply {whole:.2f} s (median)")
+        return rows, idle, peak
 
 
 def main(argv: list[str]) -> None:
-    cfg = fill(BenchConfig, parse_args(argv))
+    values = parse_args(argv)
+    check_known(values, BenchConfig)
+    cfg = fill(BenchConfig, values)
     caches = cfg.caches.split(",") if isinstance(cfg.caches, str) else list(cfg.caches)
+    cfg.caches = tuple(caches)
     runs = {cache: measure(cfg, cache) for cache in caches}
     print("| cache | streams | tokens | seconds | tokens/s | TTFT p50 (s) | TTFT p99 (s) | KV bytes/live token |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
