@@ -120,7 +120,8 @@ def main(argv: list[str] | None = None) -> None:
     model = quantizers[cfg.quantize](model)
     if tok is None:
         raise SystemExit(f"{path}: no tokenizer files next to the weights, so there is nothing to chat with")
-    print(f"loaded {path} ({model.num_params() / 1e6:.0f}M parameters); /reset clears, /quit or Ctrl-D leaves", file=sys.stderr)
+    print(f"loaded {path} ({model.num_params() / 1e6:.0f}M parameters); /reset clears, /quit or Ctrl-D leaves",
+          file=sys.stderr)
     try:
         chat(model, tok, cfg)
     except KeyboardInterrupt:

@@ -637,7 +637,8 @@ def load_local(ckpt: str = "", adapter: str = "", quantize: str = "", device: st
     if quantize:
         quantizers = {"int8": quantize_int8, "int4": quantize_int4}
         if quantize not in quantizers or device != "cpu":
-            raise ValueError(f"--quantize={quantize!r}: int8 or int4, on --device=cpu (torch's packed kernels are CPU ones)")
+            raise ValueError(f"--quantize={quantize!r}: int8 or int4, on --device=cpu "
+                             "(torch's packed kernels are CPU ones)")
         model = quantizers[quantize](model)  # before the vision blocks join, which stay float
     vision = None
     if path.is_dir() and (path / "vision").is_dir():

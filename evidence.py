@@ -15,7 +15,7 @@ What it supports
 Every move carries the sentences or facts it rests on (`Move.evidence`), so the agent can show them as a step event.
 The tutor states nothing that the evidence does not hold; without support it asks instead.
 
-    .venv/bin/python evidence.py build                       # science knowledge base -> out/evidence_kb (once, a few minutes)
+    .venv/bin/python evidence.py build          # science knowledge base -> out/evidence_kb (once, under a minute)
     .venv/bin/python evidence.py ask "Why do ice cubes melt?" "I think the cold leaks out"
 """
 from __future__ import annotations

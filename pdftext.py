@@ -246,7 +246,8 @@ def edit_distance(hyp: list | str, ref: list | str) -> int:
 def error_rates(hyp: str, ref: str) -> tuple[float, float]:
     """(CER, WER) of OCR text against a reference, whitespace collapsed (layout spacing is not an OCR error)."""
     hyp, ref = " ".join(hyp.split()), " ".join(ref.split())
-    return edit_distance(hyp, ref) / max(len(ref), 1), edit_distance(hyp.split(), ref.split()) / max(len(ref.split()), 1)
+    words, ref_words = hyp.split(), ref.split()
+    return edit_distance(hyp, ref) / max(len(ref), 1), edit_distance(words, ref_words) / max(len(ref_words), 1)
 
 
 # ----------------------------------------------------------------------------- headers and footers

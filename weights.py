@@ -1,8 +1,8 @@
 """Checkpoint formats in and out: GGUF files, Hugging Face directories, and the table of model families.
 
 What it supports
-- `GGUFReader`: ggufmeta.py's header and metadata reader, plus tensor infos and dequantises F32, F16, BF16, Q8_0, Q4_0 and Q4_1 tensors
-  (`dequantize`), undoing llama.cpp's q/k row order for RoPE (`unpermute_rope`)
+- `GGUFReader`: ggufmeta.py's header and metadata reader, plus tensor infos; it dequantises F32, F16, BF16, Q8_0,
+  Q4_0 and Q4_1 tensors (`dequantize`), undoing llama.cpp's q/k row order for RoPE (`unpermute_rope`)
 - `gguf_config(reader)` / `hf_config(path)`: a checkpoint's shape as `ModelConfig` keyword arguments;
   `gguf_state_dict` / `hf_state_dict`: its tensors under our parameter names; `read_safetensors` (single or sharded)
 - `export_hf(model, tokenizer, out)`: config.json + model.safetensors (+ tokenizer files) that transformers loads
