@@ -36,6 +36,7 @@ from typing import Any
 
 import evidence
 import solver
+import wordproblem
 from mathcheck import MathError, parse_math, solve
 from solver import Plan, Step, fmt
 from wording import OP_WORDS
@@ -186,7 +187,7 @@ _CLAIM = re.compile(rf"(?P<left>(?:{_TERM}|(?<![\d.)])(?={_OPS}))(?:\s*{_OPS}\s*
 
 def arithmetic_text(text: str) -> str:
     """Symbols for the ways students write operations ("6 x 9", "7 times 8", "÷", "25% of"), no $ or commas."""
-    t = solver.normalise(text).replace("$", "")
+    t = wordproblem.normalise(text).replace("$", "")
     t = re.sub(r"(?<=\d),(?=\d{3})", "", t)
     t = re.sub(r"(\d)\s*%\s*of\b", r"\1/100 *", t)
     for words, symbol in ((r"\b(?:times|multiplied by)\b|(?<=[\d\s])[x×](?=\s*\d)", "*"),
@@ -414,7 +415,7 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
 def given_numbers(problem: str) -> list[tuple[Fraction, str]]:
     """Each number of a problem with the word after it, as written ("5 packs", "$14")."""
     found = []
-    for m in re.finditer(rf"\$?({NUM})(?:\s+([a-z]+))?", solver.normalise(problem).replace(",", "")):
+    for m in re.finditer(rf"\$?({NUM})(?:\s+([a-z]+))?", wordproblem.normalise(problem).replace(",", "")):
         word = m.group(2) or ""
         phrase = m.group(0) if word and word not in _STOP and len(word) > 2 else m.group(0)[:-len(word) or None]
         found.append((Fraction(m.group(1)), phrase.strip()))

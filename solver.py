@@ -68,13 +68,13 @@ from math_patterns import (bracket_equation, combined_mean, conversion, equation
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, fractions_rest, grouping,
                             groups_then_price, groups_then_share, measure_change, measure_comparison, missing_part,
                             part_whole, rate, sharing, shopping, times_difference)
-from wordproblem import (OP_SIGN, NoPlan, Plan, Problem, Quantity, Ref, Step, apply_op, fmt, mentions, normalise,
-                         numbers_in, read_problem)
+from wordproblem import (OP_SIGN, NoPlan, Plan, Problem, Quantity, Ref, Step, apply_op, fmt, mentions, numbers_in,
+                         read_problem)
 
 # The public API, what lesson.py, agent.py, bench/ and the tests use; the plan's types and number reading live in
 # wordproblem.py, the patterns in story_patterns.py and math_patterns.py.
 __all__ = ["Diagnosis", "Plan", "Quantity", "Ref", "Step", "diagnose", "fmt", "hints", "misconceptions", "next_step",
-           "normalise", "numbers_in", "plan", "steps_done"]
+           "numbers_in", "plan", "steps_done"]
 
 # ----------------------------------------------------------------------------- the planner
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import solver
+import wordproblem
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = [json.loads(line) for line in (ROOT / "tests" / "fixtures" / "solver" / "cases.jsonl").read_text().splitlines()
@@ -321,7 +322,7 @@ def test_hint_ladder_climbs_from_quantities_to_the_operation_with_numbers():
 
 
 def test_numbers_words_and_fractions_are_read_exactly():
-    assert solver.normalise("twenty-five apples, two thirds, a quarter, half as many, 3 dozen, 1,200") == \
+    assert wordproblem.normalise("twenty-five apples, two thirds, a quarter, half as many, 3 dozen, 1,200") == \
         "25 apples, 2/3, 1/4, 1/2 as many, 36, 1200"
     assert solver.numbers_in("I got 2 1/2 and $1,200.50 and 25%") == [Fraction(5, 2), Fraction(2401, 2), 25]
     assert [solver.fmt(Fraction(v)) for v in ("3", "5/2", "1/3")] == ["3", "2.5", "1/3"]
