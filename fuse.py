@@ -28,10 +28,10 @@ No pretrained SigLIP/CLIP weights can be fetched on our build machines, so the t
 offline; `python vision.py --download=...` gets real weights where the hub is reachable.
 
 Run
-    .venv/bin/python fuse.py configs/vqa.py                          # concat fusion, held-out accuracy, checkpoint
+    .venv/bin/python fuse.py configs/vqa.py                 # concat fusion, held-out accuracy, checkpoint
     .venv/bin/python fuse.py configs/vqa.py --fusion=cross
-    .venv/bin/python fuse.py configs/vqa.py --fusion=none            # the text-only baseline
-    .venv/bin/python fuse.py configs/vqa.py --compare=True           # all three: docs/vqa_accuracy.png, docs/results.json
+    .venv/bin/python fuse.py configs/vqa.py --fusion=none   # the text-only baseline
+    .venv/bin/python fuse.py configs/vqa.py --compare=True  # all three: docs/vqa_accuracy.png, docs/results.json
 Outputs go to out/fuse/<run>/ (checkpoints, vision/ release, metrics.jsonl).
 """
 from __future__ import annotations
@@ -54,7 +54,8 @@ from matplotlib.figure import Figure
 from safetensors.torch import load_file, save
 
 from checkpoint import load_checkpoint, save_checkpoint
-from common import atomic_write_bytes, atomic_write_json, check_known, fill, get_logger, out_dir, parse_args, save_figure
+from common import (atomic_write_bytes, atomic_write_json, check_known, fill, get_logger, out_dir, parse_args,
+                    save_figure)
 from model import ModelConfig, Step, Transformer
 from weights import export_hf
 from sft import apply_lora, lora_modules, merge_lora
@@ -154,7 +155,8 @@ class GatedCrossAttention(nn.Module):
         self.up, self.down = nn.Linear(dim, ffn_dim, bias=False), nn.Linear(ffn_dim, dim, bias=False)
         self.attn_gate, self.ffn_gate = nn.Parameter(torch.zeros(1)), nn.Parameter(torch.zeros(1))
 
-    def forward(self, x: torch.Tensor, step: Step | None = None, context: "torch.Tensor | RowImages | None" = None) -> torch.Tensor:
+    def forward(self, x: torch.Tensor, step: Step | None = None,
+                context: "torch.Tensor | RowImages | None" = None) -> torch.Tensor:
         if context is None:  # a prompt without an image: the block is the identity
             return x
         B, T, C = x.shape
@@ -166,7 +168,8 @@ class GatedCrossAttention(nn.Module):
         q = self.xq(self.norm(x)).view(B, T, self.n_heads, -1).transpose(1, 2)
         tokens = self.context_norm(tokens)
         k, v = (p(tokens).view(B, tokens.shape[1], self.n_heads, -1).transpose(1, 2) for p in (self.xk, self.xv))
-        y = F.scaled_dot_product_attention(q, k, v, attn_mask=attn_mask).transpose(1, 2).reshape(B, T, C)  # every text position sees all image tokens
+        # every text position sees all image tokens
+        y = F.scaled_dot_product_attention(q, k, v, attn_mask=attn_mask).transpose(1, 2).reshape(B, T, C)
         attn = torch.tanh(self.attn_gate) * self.xo(y)
         x = x + (attn if present is None else attn * present)
         ffn = torch.tanh(self.ffn_gate) * self.down(F.gelu(self.up(self.ffn_norm(x))))
@@ -231,7 +234,8 @@ class FusedModel(nn.Module):
     def __init__(self, encoder: ViT, decoder: Transformer, fcfg: FuseConfig):
         super().__init__()
         self.fcfg, self.encoder, self.decoder = fcfg, encoder, decoder
-        self.projector = Projector(encoder.config.dim, decoder.config.dim, fcfg.shuffle, positions=fcfg.fusion == "cross")
+        self.projector = Projector(encoder.config.dim, decoder.config.dim, fcfg.shuffle,
+                                   positions=fcfg.fusion == "cross")
         if fcfg.fusion == "cross":
             insert_cross_attention(decoder, fcfg.cross_every)
 
@@ -264,7 +268,8 @@ def save_vision(path: str | Path, fused: FusedModel, pp: Preprocess | None = Non
     atomic_write_bytes(vdir / "projector.safetensors", save(flat))
     blocks = cross_blocks(fused.decoder)
     if blocks:
-        sd = {f"{i}.{k}": v.detach().float().contiguous() for i, b in enumerate(blocks) for k, v in b.state_dict().items()}
+        sd = {f"{i}.{k}": v.detach().float().contiguous()
+              for i, b in enumerate(blocks) for k, v in b.state_dict().items()}
         atomic_write_bytes(vdir / "cross_attention.safetensors", save(sd))
     dcfg = fused.decoder.config
     atomic_write_json(vdir / "fuse.json", {**asdict(fused.fcfg), "dim": dcfg.dim, "n_heads": dcfg.n_heads,
@@ -289,7 +294,8 @@ class VisionBundle:
 
     def __init__(self, encoder: ViT, projector: Projector, pp: Preprocess, fcfg: FuseConfig, meta: dict,
                  blocks: list[GatedCrossAttention]):
-        self.encoder, self.projector, self.pp, self.fcfg, self.meta, self.blocks = encoder, projector, pp, fcfg, meta, blocks
+        self.encoder, self.projector, self.pp = encoder, projector, pp
+        self.fcfg, self.meta, self.blocks = fcfg, meta, blocks
         self.tokens_per_image = meta["tokens_per_image"]
 
     @torch.no_grad()
@@ -302,7 +308,8 @@ class VisionBundle:
         if self.fcfg.fusion == "cross" and not cross_blocks(decoder):
             where = insert_cross_attention(decoder, self.fcfg.cross_every)
             if len(where) != len(self.blocks):
-                raise ValueError(f"vision/: {len(self.blocks)} cross-attention blocks saved, the decoder takes {len(where)}")
+                raise ValueError(f"vision/: {len(self.blocks)} cross-attention blocks saved, "
+                                 f"the decoder takes {len(where)}")
             for i, block in zip(where, self.blocks):
                 decoder.layers[i] = block
         return decoder
@@ -441,8 +448,9 @@ class VQAConfig:
 
 def build_vqa_model(cfg: VQAConfig) -> FusedModel:
     vocab = vqa_vocab()
-    encoder = ViT(VisionConfig(kind="siglip", image_size=cfg.image_size, patch_size=cfg.patch_size, dim=cfg.vision_dim,
-                               n_layers=cfg.vision_layers, n_heads=cfg.n_heads, mlp_dim=2 * cfg.vision_dim, use_head=False))
+    encoder = ViT(VisionConfig(kind="siglip", image_size=cfg.image_size, patch_size=cfg.patch_size,
+                               dim=cfg.vision_dim, n_layers=cfg.vision_layers, n_heads=cfg.n_heads,
+                               mlp_dim=2 * cfg.vision_dim, use_head=False))
     decoder = Transformer(ModelConfig(vocab_size=len(vocab), dim=cfg.dim, n_layers=cfg.n_layers, n_heads=cfg.n_heads,
                                       ffn_dim=2 * cfg.dim, max_seq_len=128))
     return FusedModel(encoder, decoder, FuseConfig(cfg.fusion, cfg.cross_every, cfg.shuffle, vocab.index("<image>")))
@@ -472,7 +480,8 @@ def run_batch(fused: FusedModel, images: np.ndarray, questions: list[str], answe
 
 
 @torch.no_grad()
-def accuracy(fused: FusedModel, data: tuple[np.ndarray, list[str], list[str]], batch_size: int = 250) -> dict[str, float]:
+def accuracy(fused: FusedModel, data: tuple[np.ndarray, list[str], list[str]],
+             batch_size: int = 250) -> dict[str, float]:
     """Held-out exact-answer accuracy (the argmax at the last position over the whole vocabulary): "all", and one
     per question type, which shows what a fusion mode cannot see (e.g. positions, when only "place" is at chance)."""
     was = fused.training

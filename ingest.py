@@ -42,8 +42,8 @@ from pathlib import Path
 
 import numpy as np
 
-from common import (atomic_write_bytes, atomic_write_json, atomic_write_text, check_known, fill, get_logger, out_dir, parse_args,
-                    read_jsonl, sha256_file, shared_data_dir)
+from common import (atomic_write_bytes, atomic_write_json, atomic_write_text, check_known, fill, get_logger, out_dir,
+                    parse_args, read_jsonl, sha256_file, shared_data_dir)
 from data.subjects import grade_band, tag_subject, topic_scores
 from pdftext import (CHAPTER, EXAMPLE_END, PAGE_ROLES, SOLVING, Block, IngestError, clean, contents_entries,
                      contents_toc, join_lines, mark_block_kinds, mark_headings_by_font, mark_headings_by_numbering,
@@ -171,7 +171,8 @@ def pack(paragraphs: list[tuple[int | None, str]], tok: WordPiece, max_tokens: i
             chunks.append(current)
             carry: list = []
             for prev in reversed(current):
-                if sum(u[2] for u in carry) + prev[2] > overlap or sum(u[2] for u in carry) + prev[2] + unit[2] > max_tokens:
+                carried = sum(u[2] for u in carry) + prev[2]
+                if carried > overlap or carried + unit[2] > max_tokens:
                     break
                 carry.insert(0, prev)
             current = carry
@@ -192,7 +193,8 @@ def chunk_section(section: Section, tok: WordPiece, max_tokens: int = 200, overl
 
 # ----------------------------------------------------------------------------- instruction pairs
 
-DEFINITION = re.compile(r"^(?:An?\s+|The\s+)?([A-Za-z][A-Za-z \-]{1,40}?)\s+(?:is|are|refers to|means)\s+(?:an?\s+|the\s+)?(.{20,240}?[.])$")
+DEFINITION = re.compile(r"^(?:An?\s+|The\s+)?([A-Za-z][A-Za-z \-]{1,40}?)"  # the term
+                        r"\s+(?:is|are|refers to|means)\s+(?:an?\s+|the\s+)?(.{20,240}?[.])$")  # its definition
 
 
 def words_of(text: str) -> list[str]:
@@ -200,7 +202,8 @@ def words_of(text: str) -> list[str]:
 
 
 NOT_TERMS = {"this", "that", "these", "those", "it", "its", "there", "what", "which", "who", "our", "their", "his",
-             "her", "one", "each", "such", "here", "another", "other", "some", "all", "most", "many", "he", "she", "they"}
+             "her", "one", "each", "such", "here", "another", "other", "some", "all", "most", "many", "he", "she",
+             "they"}
 
 
 def definitions(text: str) -> list[tuple[str, str]]:
@@ -216,8 +219,9 @@ def definitions(text: str) -> list[tuple[str, str]]:
 def pair(chunk: dict, kind: str, instruction: str, response: str, inp: str = "") -> dict:
     base = hashlib.sha256(f"{kind}|{instruction}|{chunk['text']}".encode()).hexdigest()[:16]
     return {"id": f"textbook-{kind}-{base}", "source": f"textbook:{chunk['book']}", "licence": chunk.get("licence", ""),
-            "subject": chunk["subject"], "grade_band": chunk.get("grade_band"), "kind": kind, "instruction": instruction,
-            "input": inp, "response": response, "text": f"{instruction}\n{inp}\n{response}".replace("\n\n", "\n"),
+            "subject": chunk["subject"], "grade_band": chunk.get("grade_band"), "kind": kind,
+            "instruction": instruction, "input": inp, "response": response,
+            "text": f"{instruction}\n{inp}\n{response}".replace("\n\n", "\n"),
             "book": chunk["book"], "chapter": chunk["chapter"], "section": chunk["section"], "page": chunk["page"]}
 
 
@@ -317,7 +321,8 @@ def instruction_pairs(chunk: dict) -> list[dict]:
     if chunk.get("kind") == "exercise":
         return exercise_pairs(chunk)
     topic = chunk["section"] or chunk["chapter"] or chunk["book"]
-    out = [pair(chunk, "explain", f"Using the passage, explain the main idea of \"{topic}\" to a student in simple words.",
+    out = [pair(chunk, "explain",
+                f"Using the passage, explain the main idea of \"{topic}\" to a student in simple words.",
                 " ".join(SENTENCE_END.split(chunk["text"])[:3]), inp=chunk["text"])]
     for term, sentence in definitions(chunk["text"])[:2]:
         out.append(pair(chunk, "define", f"What does \"{term}\" mean?", sentence, inp=chunk["text"]))
@@ -325,13 +330,14 @@ def instruction_pairs(chunk: dict) -> list[dict]:
         out.append(pair(chunk, "check", f"Write a question that checks whether a student understood \"{term}\" in this "
                         "passage, then give its answer.", f"Question: Fill in the blank: {cloze}\nAnswer: {term}",
                         inp=chunk["text"]))
-        clue = max((w for w in words_of(sentence) if w.lower() not in term.lower() and len(w) > 3), key=len, default="it")
+        clue = max((w for w in words_of(sentence) if w.lower() not in term.lower() and len(w) > 3), key=len,
+                   default="it")
         out.append(pair(chunk, "hints", f"A student asks: \"What is {term}?\" Give a Socratic hint ladder: three hints "
                         "from gentle to specific, each ending in a question, without stating the definition.",
                         f"Hint 1: Where in the section \"{topic}\" have you seen the word \"{term}\"? What was it "
                         f"describing?\nHint 2: The passage links \"{term}\" with the word \"{clue}\". How might "
-                        f"the two be connected?\nHint 3: Try finishing the sentence \"{term} is ...\" in your own words. What would "
-                        "you write?", inp=chunk["text"]))
+                        f"the two be connected?\nHint 3: Try finishing the sentence \"{term} is ...\" in your own "
+                        "words. What would you write?", inp=chunk["text"]))
     return out
 
 
@@ -382,7 +388,8 @@ def markdown_sections(text: str, title: str, book: str, chapter: str = "") -> li
         lines = para.strip().splitlines()
         m = re.match(r"^(#{1,3})\s+(.*)$", lines[0]) if lines else None
         if m:  # a heading line; any lines right under it are a paragraph of their own
-            blocks.append(Block(clean(m.group(2)), None, level={1: "chapter", 2: "section"}.get(len(m.group(1)), "heading")))
+            level = {1: "chapter", 2: "section"}.get(len(m.group(1)), "heading")
+            blocks.append(Block(clean(m.group(2)), None, level=level))
             lines = lines[1:]
         if lines:
             blocks.append(Block(clean(join_lines(lines)), None))
@@ -410,7 +417,8 @@ def text_sections(path: Path) -> list[Section]:
         chapter = rec.get("chapter_title") or rec.get("chapter") or ""
         if rec.get("chapter_title") and rec.get("chapter") not in (None, ""):
             chapter = f"{rec['chapter']}: {rec['chapter_title']}"
-        for s in markdown_sections(rec["text"], rec.get("title") or rec.get("section") or "", rec.get("book") or path.stem, str(chapter)):
+        title, book = rec.get("title") or rec.get("section") or "", rec.get("book") or path.stem
+        for s in markdown_sections(rec["text"], title, book, str(chapter)):
             s.subject = rec.get("subject")
             sections.append(s)
     return sections
@@ -509,7 +517,8 @@ def rebuild(store: Store, embedder: Embedder, index_dir: str | Path, hnsw: bool 
     return index
 
 
-def ingest(paths: list[str | Path], cfg: IngestConfig | None = None, embedder: Embedder | None = None) -> tuple[Index, list[str]]:
+def ingest(paths: list[str | Path], cfg: IngestConfig | None = None,
+           embedder: Embedder | None = None) -> tuple[Index, list[str]]:
     """Ingest every file (bad ones are reported and skipped), then rebuild the outputs; returns (index, errors).
     Raises IngestError when no document at all is in the store (nothing to index)."""
     cfg = cfg or IngestConfig()
@@ -519,7 +528,8 @@ def ingest(paths: list[str | Path], cfg: IngestConfig | None = None, embedder: E
     for path in expand([str(p) for p in paths]):
         try:
             digest, new = ingest_file(path, store, embedder.tokenizer, cfg)
-            log.info("ingested" if new else "already ingested", extra={"fields": {"file": str(path), "sha256": digest[:12]}})
+            log.info("ingested" if new else "already ingested",
+                     extra={"fields": {"file": str(path), "sha256": digest[:12]}})
         except IngestError as e:
             errors.append(str(e))
             log.error(str(e))

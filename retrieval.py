@@ -39,8 +39,8 @@ import torch.nn.functional as F
 from safetensors.torch import load_file
 from torch import nn
 
-from common import (ROOT, atomic_write_bytes, atomic_write_json, atomic_write_text, check_known, exit_on_help, fill, fsync_dir,
-                    minilm_dir, out_dir, parse_args, read_jsonl)
+from common import (ROOT, atomic_write_bytes, atomic_write_json, atomic_write_text, check_known, exit_on_help, fill,
+                    fsync_dir, minilm_dir, out_dir, parse_args, read_jsonl)
 
 META_FIELDS = ("book", "chapter", "section", "page", "subject", "kind")
 
@@ -54,12 +54,14 @@ def _is_control(ch: str) -> bool:
 def _is_punctuation(ch: str) -> bool:
     # BERT treats every ASCII non-alphanumeric printable as punctuation, e.g. "$" and "^" (not Unicode P*).
     cp = ord(ch)
-    return 33 <= cp <= 47 or 58 <= cp <= 64 or 91 <= cp <= 96 or 123 <= cp <= 126 or unicodedata.category(ch).startswith("P")
+    return (33 <= cp <= 47 or 58 <= cp <= 64 or 91 <= cp <= 96 or 123 <= cp <= 126
+            or unicodedata.category(ch).startswith("P"))
 
 
 def _is_cjk(cp: int) -> bool:
     return (0x4E00 <= cp <= 0x9FFF or 0x3400 <= cp <= 0x4DBF or 0x20000 <= cp <= 0x2A6DF or 0x2A700 <= cp <= 0x2B73F
-            or 0x2B740 <= cp <= 0x2B81F or 0x2B820 <= cp <= 0x2CEAF or 0xF900 <= cp <= 0xFAFF or 0x2F800 <= cp <= 0x2FA1F)
+            or 0x2B740 <= cp <= 0x2B81F or 0x2B820 <= cp <= 0x2CEAF or 0xF900 <= cp <= 0xFAFF
+            or 0x2F800 <= cp <= 0x2FA1F)
 
 
 class WordPiece:
@@ -71,7 +73,8 @@ class WordPiece:
             words.pop()
         self.vocab = {w: i for i, w in enumerate(words)}
         self.max_chars_per_word = max_chars_per_word
-        self.cls_id, self.sep_id, self.pad_id, self.unk_id = (self.vocab[t] for t in ("[CLS]", "[SEP]", "[PAD]", "[UNK]"))
+        specials = ("[CLS]", "[SEP]", "[PAD]", "[UNK]")
+        self.cls_id, self.sep_id, self.pad_id, self.unk_id = (self.vocab[t] for t in specials)
         self._cache: dict[str, list[int]] = {}
 
     def normalize(self, text: str) -> str:
@@ -194,13 +197,15 @@ def load_bert_weights(model: BertEncoder, path: Path) -> None:
     """Map the Hugging Face BertModel names onto ours (fusing q, k, v) and load them strictly."""
     src = {k.removeprefix("bert."): v for k, v in load_file(str(path)).items()}
     emb = "embeddings."
-    state = {"word.weight": src[emb + "word_embeddings.weight"], "position.weight": src[emb + "position_embeddings.weight"],
+    state = {"word.weight": src[emb + "word_embeddings.weight"],
+             "position.weight": src[emb + "position_embeddings.weight"],
              "token_type.weight": src[emb + "token_type_embeddings.weight"],
              "norm.weight": src[emb + "LayerNorm.weight"], "norm.bias": src[emb + "LayerNorm.bias"]}
     for i in range(len(model.layers)):
         p, q = f"encoder.layer.{i}.", f"layers.{i}."
         for kind in ("weight", "bias"):
-            state[q + f"qkv.{kind}"] = torch.cat([src[p + f"attention.self.{n}.{kind}"] for n in ("query", "key", "value")])
+            state[q + f"qkv.{kind}"] = torch.cat([src[p + f"attention.self.{n}.{kind}"]
+                                                  for n in ("query", "key", "value")])
             state[q + f"attn_out.{kind}"] = src[p + f"attention.output.dense.{kind}"]
             state[q + f"attn_norm.{kind}"] = src[p + f"attention.output.LayerNorm.{kind}"]
             state[q + f"ffn_in.{kind}"] = src[p + f"intermediate.dense.{kind}"]
@@ -238,7 +243,8 @@ class Embedder:
         self.model = BertEncoder(self.config).eval()
         load_bert_weights(self.model, self.path / "model.safetensors")
         self.dim = self.config.hidden_size
-        self.fingerprint = hashlib.sha256(f"{self.path.name}:{(self.path / 'model.safetensors').stat().st_size}:{max_tokens}".encode()).hexdigest()[:16]
+        size = (self.path / "model.safetensors").stat().st_size
+        self.fingerprint = hashlib.sha256(f"{self.path.name}:{size}:{max_tokens}".encode()).hexdigest()[:16]
 
     @torch.inference_mode()
     def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
@@ -341,8 +347,10 @@ class Index:
         kinds = None if kinds is None else set(kinds)
         ids = np.array([i for i, c in enumerate(self.chunks) if self.matches(c, subject, kinds)], dtype=np.int64)
         # The selector keeps filtered search exact: FAISS only scores the allowed ids.
-        params = faiss.SearchParametersHNSW(sel=faiss.IDSelectorBatch(ids), efSearch=self.faiss.hnsw.efSearch) if self.hnsw \
-            else faiss.SearchParameters(sel=faiss.IDSelectorBatch(ids))
+        if self.hnsw:
+            params = faiss.SearchParametersHNSW(sel=faiss.IDSelectorBatch(ids), efSearch=self.faiss.hnsw.efSearch)
+        else:
+            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(ids))
         return params, len(ids)
 
     def search_vector(self, vector: np.ndarray, k: int = 3, subject: str | None = None,
@@ -366,7 +374,8 @@ class Index:
         vector = self.embedder.encode([query])[0]
         hits = self.search_vector(vector, k, subject, kinds) if hybrid == 0.0 else \
             self._hybrid(query, vector, k, subject, hybrid, kinds)
-        return [{**{f: self.chunks[i].get(f) for f in META_FIELDS}, **self.chunks[i], "score": score} for i, score in hits]
+        return [{**{f: self.chunks[i].get(f) for f in META_FIELDS}, **self.chunks[i], "score": score}
+                for i, score in hits]
 
     def _hybrid(self, query: str, vector: np.ndarray, k: int, subject: str | None, weight: float,
                 kinds: Iterable[str] | None = None) -> list[tuple[int, float]]:
@@ -431,18 +440,22 @@ class Index:
         path = Path(path)
         pointer = path / "CURRENT"
         if not pointer.exists():
-            raise FileNotFoundError(f"no index at {path} (missing {pointer}); build one with `python retrieval.py build`")
+            raise FileNotFoundError(f"no index at {path} (missing {pointer}); "
+                                    "build one with `python retrieval.py build`")
         version = path / pointer.read_text().strip()
         meta = json.loads((version / "meta.json").read_text())
-        chunks = [json.loads(line) for line in (version / "chunks.jsonl").read_text(encoding="utf-8").splitlines() if line]
+        lines = (version / "chunks.jsonl").read_text(encoding="utf-8").splitlines()
+        chunks = [json.loads(line) for line in lines if line]
         vectors = np.load(version / "vectors.npy")
         if len(chunks) != meta["count"] or vectors.shape != (meta["count"], meta["dim"]):
             raise ValueError(f"index at {version} is inconsistent: meta says {meta['count']}x{meta['dim']}, "
                              f"found {len(chunks)} chunks and vectors {vectors.shape}")
         if embedder is not None and meta.get("embedder") not in (None, embedder.fingerprint):
-            raise ValueError(f"index at {version} was built with embedder {meta['embedder']}, not {embedder.fingerprint}")
+            raise ValueError(f"index at {version} was built with embedder {meta['embedder']}, "
+                             f"not {embedder.fingerprint}")
         index = cls.__new__(cls)
-        index.chunks, index.vectors, index.embedder, index.hnsw, index._bm25 = chunks, vectors, embedder, meta["hnsw"], None
+        index.chunks, index.vectors, index.embedder = chunks, vectors, embedder
+        index.hnsw, index._bm25 = meta["hnsw"], None
         index.faiss = faiss.deserialize_index(np.frombuffer((version / "index.faiss").read_bytes(), dtype=np.uint8))
         return index
 

@@ -30,7 +30,8 @@ STEP_TITLES = {"step": "Plan", "retrieval": "Textbook passages", "tool_call": "T
                "tool_result": "Tool result", "hint_stage": "Hint stage"}
 FONT_SIZES = {"Normal": 16, "Large": 20, "Extra large": 26}
 STEP_NAMES = {"plan": "Plan", "guard": "Guard: message checked for pressure or injected instructions",
-              "solve": "Answer worked out privately (never shown)", "leak_guard": "Leak guard: a draft gave too much away"}
+              "solve": "Answer worked out privately (never shown)",
+              "leak_guard": "Leak guard: a draft gave too much away"}
 STAGE_HELP = {"elicit": "Finding out what you already know.", "probe": "Asking why you think so.",
               "hint": "A hint, from gentle to specific.", "check": "Checking your answer without revealing it.",
               "summary": "Summing up what you found."}
@@ -62,11 +63,13 @@ class Client:
             detail = response.json().get("error") or response.json().get("detail")
         except (ValueError, AttributeError):
             detail = None
-        return ServerError(f"The tutor server could not handle that ({response.status_code}): {detail or response.reason_phrase}")
+        return ServerError(f"The tutor server could not handle that ({response.status_code}): "
+                           f"{detail or response.reason_phrase}")
 
     def _request(self, method: str, path: str, **kwargs) -> dict:
         try:
-            response = httpx.request(method, self.base_url + path, headers=self._headers(), timeout=self.timeout, **kwargs)
+            response = httpx.request(method, self.base_url + path, headers=self._headers(), timeout=self.timeout,
+                                     **kwargs)
         except httpx.HTTPError as e:
             raise ServerError(f"The tutor server at {self.base_url} is not reachable ({type(e).__name__}). "
                               "Is it running? `make demo` starts it.") from e
@@ -80,7 +83,8 @@ class Client:
         if image_id:
             body["image_id"] = image_id
         try:
-            with httpx.stream("POST", self.base_url + "/chat", json=body, headers=self._headers(), timeout=self.timeout) as response:
+            with httpx.stream("POST", self.base_url + "/chat", json=body, headers=self._headers(),
+                              timeout=self.timeout) as response:
                 if response.status_code >= 400:
                     response.read()
                     raise self._explain(response)
@@ -127,7 +131,8 @@ def theme_css(font_px: int, high_contrast: bool) -> str:
     css = f"html, body, [class*='st-'], .stMarkdown, .stChatMessage p {{ font-size: {font_px}px !important; }}"
     if high_contrast:
         css += (
-            ".stApp, .stApp header, [data-testid='stSidebar'], [data-testid='stBottomBlockContainer'] { background: #000 !important; color: #fff !important; }"
+            ".stApp, .stApp header, [data-testid='stSidebar'], [data-testid='stBottomBlockContainer'] "
+            "{ background: #000 !important; color: #fff !important; }"
             ".stApp * { color: #fff !important; border-color: #fff !important; }"
             ".stApp input, .stApp textarea { background: #000 !important; }"
             ".stApp a { color: #ffeb3b !important; text-decoration: underline !important; }"

@@ -225,7 +225,8 @@ def init_weights(module: nn.Module) -> None:
 
 def patchify(pixels: torch.Tensor, patch_size: int) -> torch.Tensor:
     """(B, C, H, W) -> (B, n_patches, C*p*p), patches in row-major order, each flattened channel-first: exactly the
-    layout Conv2d(stride=p) multiplies its (dim, C, p, p) weight with, so `patchify(x) @ W.flatten(1).T + b` is the conv."""
+    layout Conv2d(stride=p) multiplies its (dim, C, p, p) weight with, so `patchify(x) @ W.flatten(1).T + b` is the
+    conv."""
     return F.unfold(pixels, kernel_size=patch_size, stride=patch_size).transpose(1, 2)
 
 
@@ -267,8 +268,8 @@ def load_encoder(path: str | Path, dtype: torch.dtype = torch.float32) -> tuple[
                        f"unexpected {[hf_from_ours(k) for k in unused[:3]]}")
     for key, tensor in sd.items():
         if tensor.shape != expected[key].shape:
-            raise ValueError(f"{path / 'model.safetensors'}: tensor {hf_from_ours(key)} has shape {tuple(tensor.shape)}, "
-                             f"expected {tuple(expected[key].shape)}")
+            raise ValueError(f"{path / 'model.safetensors'}: tensor {hf_from_ours(key)} has shape "
+                             f"{tuple(tensor.shape)}, expected {tuple(expected[key].shape)}")
     vit.load_state_dict(sd)
     pp_file = path / "preprocessor_config.json"
     pp = Preprocess.from_hf(json.loads(pp_file.read_text())) if pp_file.exists() else Preprocess.default(cfg)
@@ -356,7 +357,8 @@ class Preprocess:
                   "rescale_factor": self.rescale, "do_resize": True, "do_rescale": True, "do_normalize": True,
                   "do_convert_rgb": True}
         if self.shortest_edge:
-            return {**common, "image_processor_type": "CLIPImageProcessor", "size": {"shortest_edge": self.shortest_edge},
+            return {**common, "image_processor_type": "CLIPImageProcessor",
+                    "size": {"shortest_edge": self.shortest_edge},
                     "crop_size": {"height": self.height, "width": self.width}, "do_center_crop": True}
         return {**common, "image_processor_type": "SiglipImageProcessor",
                 "size": {"height": self.height, "width": self.width}}

@@ -25,7 +25,8 @@ def yaml_header(files: dict[str, list[str]]) -> str:
     return "\n".join(lines + ["---", ""])
 
 
-def dataset_card(name: str, splits: dict[str, list[dict]], stats: dict[str, Counter], files: dict[str, list[str]]) -> str:
+def dataset_card(name: str, splits: dict[str, list[dict]], stats: dict[str, Counter],
+                 files: dict[str, list[str]]) -> str:
     """Markdown: counts per source, subject and grade band for each split, licences, and what each step dropped."""
     records = [r for recs in splits.values() for r in recs]
     sources = sorted(stats["parsed"])

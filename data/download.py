@@ -49,7 +49,8 @@ FILES: dict[str, list[tuple[str, str, str]]] = {
             ("test.jsonl", "3730d312f6e3440559ace48831e51066acaca737f6eabec99bccb9e4b3c39d14"),
             ("test_socratic.jsonl", "c96673362fa7a699f4836a9b6474a067448f95fe58064727501ee63ba4c3fdb6"))],
     "mathqa": [
-        (f"{GH}/anisohn/llms_knowlege_graphs/b5a44691da62ed588edcd12fc2f62434fd4e96c7/MathQA/{name}", f"mathqa/{name}", sha)
+        (f"{GH}/anisohn/llms_knowlege_graphs/b5a44691da62ed588edcd12fc2f62434fd4e96c7/MathQA/{name}",
+         f"mathqa/{name}", sha)
         for name, sha in (("dev.json", "aeca12424fc8f32d0e35c09b7738986a446c12f110c8071f3cc8913712f04bf3"),
                           ("test.json", "dfe7bc4691caf26842ccd4cf14e8f978327bab4f2989e0b076a4e6b38a9371d1"),
                           ("challenge_test.json", "76cfe1091d19c61a95abc8cca23dfde9e1690bdb6a0b42a35453193483253579"))],
@@ -77,17 +78,22 @@ FILES: dict[str, list[tuple[str, str, str]]] = {
     "wikitext2": [
         (f"{GH}/Tylogi/TyloQuant/7989d038b13ca737da11a95fb90e77ae059f33c0/data/wikitext-2-raw/wiki.test.raw",
          "wikitext2/wiki.test.raw", "4f3e427e4aff23acff917a8a51aeae21bf12832256e26914c8fc250dcef4103c"),
-        (f"{GH}/pytorch/examples/77f55b912142e11fcfdf5b530231fb9c52f181e8/word_language_model/data/wikitext-2/valid.txt",
-         "wikitext2/pytorch_examples_tokenized/valid.txt", "f0737ed31fc1329026e95cb8b98e19c2a182c39c240ab909dc31abf2f8af58e8")],
+        (f"{GH}/pytorch/examples/77f55b912142e11fcfdf5b530231fb9c52f181e8/"
+         "word_language_model/data/wikitext-2/valid.txt",
+         "wikitext2/pytorch_examples_tokenized/valid.txt",
+         "f0737ed31fc1329026e95cb8b98e19c2a182c39c240ab909dc31abf2f8af58e8")],
     "children_stories": [
         (f"{GH}/duke-compsci308-spring2016/lab_wordcloud/53557735ed324299eb71c4f5040499837aee6794/data/aesop.txt",
          "children_stories/aesop_fables.txt", "c4a7d86b54dc3a4d85f54dd1feb3c4ea317909b4de27ecef7014f5d7e1b56246"),
         (f"{GH}/duke-compsci308-spring2016/lab_wordcloud/53557735ed324299eb71c4f5040499837aee6794/data/alice.txt",
-         "children_stories/alice_in_wonderland.txt", "ec29ed9207b997d4f5fa09e545f91955cbb30aa067d5600c90904ed69d419f17"),
+         "children_stories/alice_in_wonderland.txt",
+         "ec29ed9207b997d4f5fa09e545f91955cbb30aa067d5600c90904ed69d419f17"),
         (f"{GH}/MarkEEaton/bot-tutorial-ala/6268b2ba1d25259d54fdcd5924006eda92a4f290/data/grimms_fairy_tales.txt",
          "children_stories/grimms_fairy_tales.txt", "caf524e9531678c598439afb4bf8e5cc5897c227e06eabbb11842ab2e174e141"),
-        (f"{GH}/stanford-cs336/assignment1-basics/25a8a49f6460c83a30416d42348f2ef11d1dd185/tests/fixtures/tinystories_sample.txt",
-         "children_stories/tinystories_sample.txt", "defaedb58bf28079f3e29c6142cb7f3568d331a577e0911c5d7925c465c50c43")],
+        (f"{GH}/stanford-cs336/assignment1-basics/25a8a49f6460c83a30416d42348f2ef11d1dd185/"
+         "tests/fixtures/tinystories_sample.txt",
+         "children_stories/tinystories_sample.txt",
+         "defaedb58bf28079f3e29c6142cb7f3568d331a577e0911c5d7925c465c50c43")],
     "mathdial": [
         (f"{GH}/eth-nlped/mathdial/b452be46f28b1e64cfe2646302e3ca8c502926d0/data/test.jsonl", "mathdial/test.jsonl",
          "3ec54ee8ab921dc6191bf5e2ee766d4e7916b4264394eb17a6be9b3fe486e50b")],
@@ -166,7 +172,8 @@ def fetch_with_retries(url: str, dest: Path, sha256: str, cfg: DownloadConfig) -
 # ----------------------------------------------------------------------------- conversion to the normalised layout
 
 def llm_adapters_mc(item: dict, where: str) -> tuple[str, list[str], int]:
-    """(question, options, answer index) from 'Please choose the correct answer to the question: Q\\n\\nAnswer1: ...'."""
+    """(question, options, answer index) from an LLM-Adapters instruction:
+    'Please choose the correct answer to the question: Q\\n\\nAnswer1: ...'."""
     m = re.match(r"Please choose the correct answer to the question: (.*)\n\n(Answer1: .*)\n\nAnswer format:",
                  item.get("instruction", ""), re.S)
     answer = re.fullmatch(r"answer(\d+)", item.get("answer", ""))
@@ -187,7 +194,8 @@ def normalised(id: str, question: str, options: list[str], answer: int, **extra:
 
 def convert_llm_adapters(src: Path, dest: Path, prefix: str) -> None:
     items = json.loads(src.read_text(encoding="utf-8"))
-    rows = [normalised(f"{prefix}-{i:05d}", *llm_adapters_mc(item, f"{src}: record {i}")) for i, item in enumerate(items)]
+    rows = [normalised(f"{prefix}-{i:05d}", *llm_adapters_mc(item, f"{src}: record {i}"))
+            for i, item in enumerate(items)]
     write_jsonl(dest, rows)
 
 
@@ -247,7 +255,8 @@ def write_gsm8k_overlap(root: Path) -> None:
 
 def files_for(name: str, cfg: DownloadConfig) -> list[tuple[str, str, str]]:
     if name == "cosmopedia":
-        return [(f"{COSMOPEDIA}/{f.strip()}", f"cosmopedia/{f.strip()}", "") for f in cfg.cosmopedia.split(",") if f.strip()]
+        names = [f.strip() for f in cfg.cosmopedia.split(",") if f.strip()]
+        return [(f"{COSMOPEDIA}/{name}", f"cosmopedia/{name}", "") for name in names]
     if name not in FILES:
         raise KeyError(f"--sources: no download for {name!r}; available: {sorted(FILES) + ['cosmopedia']}")
     return FILES[name]

@@ -34,7 +34,8 @@ class ShardWriter:
     """Append documents (token ids ending with eos); whole documents go to numbered shard files."""
 
     def __init__(self, directory: str | Path, split: str, dtype: str, shard_tokens: int = SHARD_TOKENS):
-        self.directory, self.split, self.dtype, self.shard_tokens = Path(directory), split, np.dtype(dtype), shard_tokens
+        self.directory, self.split = Path(directory), split
+        self.dtype, self.shard_tokens = np.dtype(dtype), shard_tokens
         self.directory.mkdir(parents=True, exist_ok=True)
         self.limit = np.iinfo(self.dtype).max
         self.shards: list[dict] = []
@@ -105,8 +106,9 @@ def split_entry(directory: str | Path, split: str, fingerprint: str | None = Non
     """(manifest, its entry for `split`), checking completeness and the tokenizer fingerprint."""
     manifest = read_manifest(directory)
     if fingerprint is not None and manifest["tokenizer"]["fingerprint"] != fingerprint:
-        raise ValueError(f"{Path(directory) / MANIFEST}: shards were tokenized with {manifest['tokenizer']['name']!r} "
-                         f"(fingerprint {manifest['tokenizer']['fingerprint']}), not the tokenizer given ({fingerprint})")
+        used = manifest["tokenizer"]
+        raise ValueError(f"{Path(directory) / MANIFEST}: shards were tokenized with {used['name']!r} "
+                         f"(fingerprint {used['fingerprint']}), not the tokenizer given ({fingerprint})")
     if split not in manifest["splits"]:
         raise KeyError(f"{Path(directory) / MANIFEST}: no split {split!r} (have {sorted(manifest['splits'])})")
     return manifest, manifest["splits"][split]

@@ -11,8 +11,9 @@ Three shapes, so a model sees one instruction-style format whatever the source:
 
 Sources (mirror layout as in ../shared/data, see each PROVENANCE.md): corpus (data/corpus, written for this project),
 gsm8k, mathqa, arc, openbookqa, wikitext2, children_stories (Aesop, Alice, Grimm, TinyStories), openstax_physics,
-cosmopedia (parquet, any subset). Evaluation splits (GSM8K/ARC/OBQA/MathQA/SciQ/WikiText-2 test, and eval.py's dev prompts in
-data/eval/) are read by `eval_texts` for decontamination only; SciQ is never a training source (non-commercial, test only).
+cosmopedia (parquet, any subset). Evaluation splits (GSM8K/ARC/OBQA/MathQA/SciQ/WikiText-2 test, and eval.py's dev
+prompts in data/eval/) are read by `eval_texts` for decontamination only; SciQ is never a training source
+(non-commercial, test only).
 Errors name the file and line (or record) that is missing or malformed.
 """
 from __future__ import annotations
@@ -406,7 +407,7 @@ EVAL_SPLITS: dict[str, tuple[str, Callable[[Path], Iterator[str]]]] = {
 
 # Held-out sets other parts of the project ship in the repository (eval.py's dev prompts), read when present.
 def tutor_case_texts(path: Path) -> Iterator[str]:
-    """The tutor dev set (both splits): every text a case holds, so nothing trains on its problems, passages or moves."""
+    """Every text a tutor dev case holds (both splits), so nothing trains on its problems, passages or moves."""
     for _, case in read_jsonl(path, ("problem", "student_message", "good_moves")):
         yield from (case["problem"], case["student_message"], case.get("passage") or "", *case.get("evidence", []),
                     *case["good_moves"])

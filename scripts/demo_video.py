@@ -80,13 +80,16 @@ def start_services(args: argparse.Namespace, work: Path) -> tuple[str, list[subp
     env = {**os.environ, "NANOTUTOR_TOKENS": f"{token}:student", "NANOTUTOR_TOKEN": token,
            "NANOTUTOR_SERVER": f"http://127.0.0.1:{args.serve_port}"}
     serve_cmd = [PY, "serve.py", "--host=127.0.0.1", f"--port={args.serve_port}", f"--sessions={work / 'sessions.db'}",
-                 f"--uploads={work / 'uploads'}", f"--logs={work / 'serve.jsonl'}"] + ([f"--ckpt={args.ckpt}"] if args.ckpt else []) \
-        + ([f"--adapter={args.adapter}"] if args.adapter else [])
+                 f"--uploads={work / 'uploads'}", f"--logs={work / 'serve.jsonl'}"]
+    serve_cmd += [f"--ckpt={args.ckpt}"] if args.ckpt else []
+    serve_cmd += [f"--adapter={args.adapter}"] if args.adapter else []
     ui_cmd = [PY, "-m", "streamlit", "run", "ui.py", "--server.address=127.0.0.1", f"--server.port={args.ui_port}",
               "--server.headless=true", "--browser.gatherUsageStats=false"]
-    procs = [subprocess.Popen(serve_cmd, cwd=ROOT, env=env, stdout=open(work / "serve.out", "w"), stderr=subprocess.STDOUT)]
+    procs = [subprocess.Popen(serve_cmd, cwd=ROOT, env=env, stdout=open(work / "serve.out", "w"),
+                              stderr=subprocess.STDOUT)]
     wait_http(f"http://127.0.0.1:{args.serve_port}/ready", 600, {"Authorization": f"Bearer {token}"})
-    procs.append(subprocess.Popen(ui_cmd, cwd=ROOT, env=env, stdout=open(work / "ui.out", "w"), stderr=subprocess.STDOUT))
+    procs.append(subprocess.Popen(ui_cmd, cwd=ROOT, env=env, stdout=open(work / "ui.out", "w"),
+                                  stderr=subprocess.STDOUT))
     wait_http(f"http://127.0.0.1:{args.ui_port}/_stcore/health", 120)
     return f"http://127.0.0.1:{args.ui_port}", procs
 
@@ -142,7 +145,7 @@ def ask(page, recorder: Recorder, text: str, replies: int, timeout: float) -> No
 
 
 def record(url: str, image: Path, frames: Path, every: float, timeout: float) -> int:
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import sync_playwright  # optional: a dev tool (requirements-dev.txt), only for recording
 
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if not chromium:
@@ -173,7 +176,8 @@ def encode(ffmpeg: str, frames: Path, out: Path, every: float, width: int) -> tu
                     f"{scale},split[a][b];[a]palettegen=max_colors=96[p];[b][p]paletteuse=dither=bayer",
                     str(gif)], check=True)
     subprocess.run([ffmpeg, "-y", "-loglevel", "error", "-framerate", rate, "-i", pattern, "-vf", scale,
-                    "-c:v", "libx264", "-pix_fmt", "yuv420p", "-crf", "30", "-movflags", "+faststart", str(mp4)], check=True)
+                    "-c:v", "libx264", "-pix_fmt", "yuv420p", "-crf", "30", "-movflags", "+faststart", str(mp4)],
+                   check=True)
     return gif, mp4
 
 
@@ -181,7 +185,8 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default="", help="record an already running page instead of starting one")
     parser.add_argument("--ckpt", default="", help="serve.py --ckpt (default: SmolLM2-135M-Instruct)")
-    parser.add_argument("--adapter", default="", help="serve.py --adapter (default: make tutor's adapter, else adapters/tutor)")
+    parser.add_argument("--adapter", default="",
+                        help="serve.py --adapter (default: make tutor's adapter, else adapters/tutor)")
     parser.add_argument("--serve_port", type=int, default=8600)
     parser.add_argument("--ui_port", type=int, default=8601)
     parser.add_argument("--every", type=float, default=0.5, help="seconds between frames")

@@ -1,6 +1,7 @@
 """README tables generated from the code and the recorded results, so they cannot drift from either.
 
-What it writes, each between a pair of marker comments in README.md (`<!-- tables:NAME -->` ... `<!-- /tables:NAME -->`):
+What it writes, each between a pair of marker comments in README.md (`<!-- tables:NAME -->` ...
+`<!-- /tables:NAME -->`):
 - `lines`: lines and code lines (no blanks, comments or docstrings) of every committed Python and shell file, one row
   per top-level script in the order of the flow, one row per folder for the rest, and the total
 - `results`: the last `ratio=` of every bench/<name>.py, with what it measures (its docstring's first line), when
@@ -11,8 +12,8 @@ gives the same answer everywhere. `--harvest` copies the newest outputs into it 
 bench's stdout) and `out/eval/*.json` (flat or nested objects of numbers).
 
 Run
-    .venv/bin/python scripts/readme_tables.py                      # rewrite the tables in README.md
-    .venv/bin/python scripts/readme_tables.py --check              # exit 1 when README.md is out of date (a test runs this)
+    .venv/bin/python scripts/readme_tables.py           # rewrite the tables in README.md
+    .venv/bin/python scripts/readme_tables.py --check   # exit 1 when README.md is out of date (a test runs this)
     .venv/bin/python scripts/readme_tables.py --harvest --note="shared with other jobs while measured"
 """
 from __future__ import annotations
@@ -49,8 +50,9 @@ def committed_files() -> dict[str, str]:
     names = subprocess.run(["git", "ls-tree", "-r", "--name-only", "HEAD"], cwd=ROOT, capture_output=True, text=True,
                            check=True).stdout.split("\n")
     names = sorted(n for n in names if n.endswith((".py", ".sh")))
-    batch = subprocess.run(["git", "cat-file", "--batch"], cwd=ROOT, input="".join(f"HEAD:{n}\n" for n in names).encode(),
-                           capture_output=True, check=True).stdout
+    request = "".join(f"HEAD:{n}\n" for n in names).encode()
+    batch = subprocess.run(["git", "cat-file", "--batch"], cwd=ROOT, input=request, capture_output=True,
+                           check=True).stdout
     files, pos = {}, 0
     for name in names:  # each answer: b"<sha> blob <size>\n<content>\n"
         header_end = batch.index(b"\n", pos)
@@ -66,7 +68,8 @@ def docstring_lines(source: str) -> set[int]:
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
             first = node.body[0]
-            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
+            if (isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant)
+                    and isinstance(first.value.value, str)):
                 lines.update(range(first.lineno, first.end_lineno + 1))
     return lines
 
@@ -123,7 +126,8 @@ def harvest(results: dict, bench_dir: Path, eval_dir: Path, note: str) -> dict:
         ratios = re.findall(r"^ratio=(\S+)", out.read_text(), flags=re.M)  # more ratios may follow on the line
         if ratios and (ROOT / "bench" / f"{out.stem}.py").exists():
             when = datetime.fromtimestamp(out.stat().st_mtime, timezone.utc).strftime("%Y-%m-%d")
-            results.setdefault("bench", {})[out.stem] = {"ratio": ratios[-1], "measured": when, "machine": machine(note)}
+            results.setdefault("bench", {})[out.stem] = {"ratio": ratios[-1], "measured": when,
+                                                         "machine": machine(note)}
     for out in sorted(eval_dir.glob("*.json")):
         try:
             numbers = flatten(json.loads(out.read_text()))
@@ -142,10 +146,23 @@ def flatten(obj, prefix: str = "") -> dict[str, float]:
     return {}
 
 
+def run_description(name: str, run: dict) -> str:
+    """One eval run for the summary's caption: what ran on which checkpoint, any note, and when."""
+    parts = []
+    if run.get("benchmarks_ckpt"):
+        parts.append(f"benchmarks on {run['benchmarks_ckpt']} ({run['dtype']})")
+    if run.get("ckpt"):
+        adapter = " + " + run["adapter"] if run.get("adapter") else ""
+        parts.append(f"tutor through serve.py on {run['ckpt']}{adapter}")
+    parts += [run.get("note") or "", f"run {run['started']}"]
+    return f"`{name}` = " + ", ".join(p for p in parts if p)
+
+
 def results_table(results: dict) -> str:
     out = ["| bench | what it measures | `ratio=` | measured | machine |", "|---|---|---:|---|---|"]
     for name, entry in sorted(results.get("bench", {}).items()):
-        out.append(f"| `bench/{name}.py` | {bench_summary(name)} | {entry['ratio']} | {entry['measured']} | {entry['machine']} |")
+        out.append(f"| `bench/{name}.py` | {bench_summary(name)} | {entry['ratio']} | {entry['measured']} "
+                   f"| {entry['machine']} |")
     benches = [Path(f).stem for f in committed_files() if f.startswith("bench/") and f.endswith(".py")]
     missing = sorted(b for b in benches if b not in results.get("bench", {}))
     if missing:
@@ -156,12 +173,10 @@ def results_table(results: dict) -> str:
         out += [f"| {key} | {value:.4g} |" for key, value in metrics.items()]
     summary = results.get("eval_summary")
     if summary:  # written by `eval.py --report=... --summary=docs/results.json`: value [95% interval] (n)
-        runs = "; ".join(f"`{name}` = " + ", ".join(x for x in (
-            f"benchmarks on {run['benchmarks_ckpt']} ({run['dtype']})" if run.get("benchmarks_ckpt") else "",
-            f"tutor through serve.py on {run['ckpt']}{' + ' + run['adapter'] if run.get('adapter') else ''}" if run.get("ckpt") else "",
-            run.get("note") or "", f"run {run['started']}") if x) for name, run in summary["runs"].items())
+        runs = "; ".join(run_description(name, run) for name, run in summary["runs"].items())
+        columns = summary["columns"]
         out += ["", f"eval.py, each cell value [95% interval] (n = items): {runs}.", "",
-                "| measure | " + " | ".join(f"`{c}`" for c in summary["columns"]) + " |", "|---|" + "---|" * len(summary["columns"])]
+                "| measure | " + " | ".join(f"`{c}`" for c in columns) + " |", "|---|" + "---|" * len(columns)]
         out += ["| " + " | ".join(row) + " |" for row in summary["rows"]]
     return "\n".join(out)
 
