@@ -20,7 +20,8 @@ sys.path[0] = str(Path(__file__).resolve().parent.parent)
 import time  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 
-from common import SessionStore, check_known, fill, parse_args, smollm2_gguf  # noqa: E402  (before torch: OpenMP wait policy)
+# common before torch: it sets OpenMP's wait policy, which is read once when torch loads OpenMP.
+from common import SessionStore, check_known, fill, parse_args, smollm2_gguf  # noqa: E402
 import torch  # noqa: E402
 import agent  # noqa: E402
 from scorers import asks_or_next_step, leaks_answer, load_dev_prompts  # noqa: E402
@@ -35,7 +36,8 @@ class BenchConfig:
 
 
 def score(reply: str, prompt: dict) -> tuple[bool, bool]:
-    return leaks_answer(reply, [prompt["answer"], *prompt.get("accept", [])], context=prompt["prompt"]), asks_or_next_step(reply)
+    leak = leaks_answer(reply, [prompt["answer"], *prompt.get("accept", [])], context=prompt["prompt"])
+    return leak, asks_or_next_step(reply)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -52,10 +54,12 @@ def main(argv: list[str] | None = None) -> None:
     totals = {"reference": [0, 0, 0.0], "ours": [0, 0, 0.0]}
     for i, p in enumerate(prompts):
         t0 = time.perf_counter()
-        messages = [{"role": "system", "content": agent.SYSTEM_PROMPT.format(subject=p["subject"])}, {"role": "user", "content": p["prompt"]}]
+        messages = [{"role": "system", "content": agent.SYSTEM_PROMPT.format(subject=p["subject"])},
+                    {"role": "user", "content": p["prompt"]}]
         raw = "".join(generate(messages, max_tokens=cfg.max_tokens, temperature=0.0, stop=agent.STOP))
         t1 = time.perf_counter()
-        store.set_context(f"b{i}", subject=p["subject"], problem=p["prompt"], answer=p["answer"], accept=p.get("accept", []))
+        store.set_context(f"b{i}", subject=p["subject"], problem=p["prompt"], answer=p["answer"],
+                          accept=p.get("accept", []))
         ours = list(tutor.respond(f"b{i}", p["prompt"], subject=p["subject"]))[-1]["text"]
         t2 = time.perf_counter()
         for name, reply, seconds in (("reference", raw, t1 - t0), ("ours", ours, t2 - t1)):
@@ -63,7 +67,8 @@ def main(argv: list[str] | None = None) -> None:
             totals[name][0] += leak
             totals[name][1] += asks
             totals[name][2] += seconds
-        print(f"{p['id']:>4} {p['kind']:<9} reference leak={score(raw, p)[0]!s:<5} ours leak={score(ours, p)[0]!s:<5} | {ours[:90]!r}", flush=True)
+        print(f"{p['id']:>4} {p['kind']:<9} reference leak={score(raw, p)[0]!s:<5} "
+              f"ours leak={score(ours, p)[0]!s:<5} | {ours[:90]!r}", flush=True)
     n = len(prompts)
     print(f"\n{n} prompts, {cfg.max_tokens} tokens max, {cfg.threads} thread(s)")
     print("| | leak rate | asks or gives a next step | seconds per prompt |\n|---|---:|---:|---:|")

@@ -35,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from common import check_known, fill, parse_args, smollm2_gguf  # noqa: E402  (before torch: OpenMP wait policy)
 import torch  # noqa: E402
+import transformers  # noqa: E402  a reference (requirements-dev.txt)
 import model as M  # noqa: E402
 import quantize as Q  # noqa: E402
 
@@ -161,8 +162,6 @@ def main() -> None:
         print(f"{name}: prefill {pre:.0f} tok/s, decode {dec:.1f} tok/s", file=sys.stderr, flush=True)
         del m
     if cfg.hf:
-        import transformers
-
         hf, hf_load = timed(lambda: transformers.AutoModelForCausalLM.from_pretrained(
             gguf.parent, gguf_file=gguf.name, dtype=torch.float32).eval())
         for name, dtype in [("transformers fp32", torch.float32), ("transformers bf16", torch.bfloat16)]:

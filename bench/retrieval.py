@@ -26,8 +26,11 @@ import json  # noqa: E402
 import time  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 
+import faiss  # noqa: E402
 import numpy as np  # noqa: E402
+import tokenizers  # noqa: E402  the reference (requirements-dev.txt)
 import torch  # noqa: E402
+import transformers  # noqa: E402  the reference (requirements-dev.txt)
 
 import ingest  # noqa: E402
 from common import check_known, fill, minilm_dir, parse_args  # noqa: E402
@@ -49,7 +52,8 @@ def real_chunks(n: int, tok) -> list[str]:
     """Chunks of the OpenStax modules, spread over the whole book (every k-th chunk)."""
     path = ingest.openstax_modules()
     records = [json.loads(line) for line in path.read_text().splitlines()]
-    sections = [s for r in records if r["chapter"] >= 1 for s in ingest.markdown_sections(r["text"], r["title"], "Physics")]
+    sections = [s for r in records if r["chapter"] >= 1
+                for s in ingest.markdown_sections(r["text"], r["title"], "Physics")]
     chunks = [c["text"] for s in sections for c in ingest.chunk_section(s, tok, 200, 40)]
     step = max(1, len(chunks) // n)
     return chunks[::step][:n]
@@ -59,13 +63,10 @@ class Reference:
     """`tokenizers` + `transformers.BertModel` with the same batching and pooling as ours."""
 
     def __init__(self):
-        from tokenizers import Tokenizer
-        from transformers import AutoModel
-
-        self.tok = Tokenizer.from_file(str(minilm_dir() / "tokenizer.json"))
+        self.tok = tokenizers.Tokenizer.from_file(str(minilm_dir() / "tokenizer.json"))
         self.tok.enable_truncation(256)
         self.tok.no_padding()
-        self.model = AutoModel.from_pretrained(str(minilm_dir())).eval()
+        self.model = transformers.AutoModel.from_pretrained(str(minilm_dir())).eval()
 
     @torch.inference_mode()
     def encode(self, texts: list[str], batch_size: int) -> np.ndarray:
@@ -122,8 +123,9 @@ def main(argv: list[str]) -> None:
         t_ours = min(t_ours, t)
         ref, t = timed(reference.encode, corpus, cfg.batch_size)
         t_ref = min(t_ref, t)
-    print(f"embedding {len(corpus)} chunks ({tokens / len(corpus):.0f} tokens avg): ours {len(corpus) / t_ours:.1f} chunks/s, "
-          f"transformers {len(corpus) / t_ref:.1f} chunks/s; max |diff| {np.abs(ours - ref).max():.2e}")
+    print(f"embedding {len(corpus)} chunks ({tokens / len(corpus):.0f} tokens avg): "
+          f"ours {len(corpus) / t_ours:.1f} chunks/s, transformers {len(corpus) / t_ref:.1f} chunks/s; "
+          f"max |diff| {np.abs(ours - ref).max():.2e}")
     queries = embedder.encode(query_texts) if query_texts else ours[: cfg.n_queries]
     one = [timed(embedder.encode, [t])[1] * 1000 for t in (query_texts or corpus)[:20]]
     print(f"query embedding, one chunk-length text at a time: p50 {np.percentile(one, 50):.1f} ms")
@@ -132,8 +134,6 @@ def main(argv: list[str]) -> None:
     chunks = [{"text": f"v{i}"} for i in range(len(vectors))]
     flat, t_flat = timed(lambda: Index(chunks, vectors))
     hnsw, t_hnsw = timed(lambda: Index(chunks, vectors, hnsw=True, ef_construction=cfg.ef_construction))
-    import faiss
-
     faiss.omp_set_num_threads(1)  # one query at a time: threads only add overhead
     flat_ms, exact = latencies(flat, queries)
     print(f"flat top-3 over {len(vectors)} vectors: p50 {np.percentile(flat_ms, 50):.2f} ms  "
@@ -142,9 +142,9 @@ def main(argv: list[str]) -> None:
         hnsw.faiss.hnsw.efSearch = ef
         hnsw_ms, approx = latencies(hnsw, queries)
         recall = np.mean([len(set(a) & set(e)) / len(e) for a, e in zip(approx, exact)])
-        print(f"hnsw efConstruction={cfg.ef_construction} efSearch={ef} top-3: p50 {np.percentile(hnsw_ms, 50):.2f} ms  "
-              f"p99 {np.percentile(hnsw_ms, 99):.2f} ms  recall@3 vs flat {recall:.3f} over {len(queries)} real queries  "
-              f"(build {t_hnsw:.1f} s)")
+        print(f"hnsw efConstruction={cfg.ef_construction} efSearch={ef} top-3: "
+              f"p50 {np.percentile(hnsw_ms, 50):.2f} ms  p99 {np.percentile(hnsw_ms, 99):.2f} ms  "
+              f"recall@3 vs flat {recall:.3f} over {len(queries)} real queries  (build {t_hnsw:.1f} s)")
     print(f"ratio={(len(corpus) / t_ours) / (len(corpus) / t_ref):.3f}")
 
 

@@ -82,7 +82,8 @@ def main(argv: list[str]) -> None:
             times[name].append(step(model, opt, x, y))
     per_step = {name: sorted(t)[len(t) // 2] for name, t in times.items()}  # the median resists load spikes
     for name, seconds in per_step.items():
-        print(f"{name}: {seconds:.2f} s/step (median of {bench.steps}), {bench.batch_size * bench.seq_len / seconds:.0f} tokens/s")
+        tokens_per_s = bench.batch_size * bench.seq_len / seconds
+        print(f"{name}: {seconds:.2f} s/step (median of {bench.steps}), {tokens_per_s:.0f} tokens/s")
     print(f"ratio={per_step['qlora_nf4'] / per_step['lora_fp32']:.2f}")
 
 

@@ -16,7 +16,7 @@
   A hit is a top-3 chunk from the right module (chapter + title). Dense (ours), BM25 alone (the reference) and
   hybrid; recall@3 and MRR@10. The last line is ratio = dense MRR / BM25 MRR.
 
-    .venv/bin/python -m bench.textbooks                 # everything (the first run embeds the whole book: minutes on 2 cores)
+    .venv/bin/python -m bench.textbooks                 # everything (the first run embeds the whole book: minutes)
     .venv/bin/python -m bench.textbooks --chapters=5 --ocr=False
     .venv/bin/python -m bench.textbooks --staged=False  # only the rendered books (no staged data needed)
 """
@@ -141,7 +141,8 @@ def ocr_quality() -> None:
     start = time.perf_counter()
     tables = pdftext.ocr_pages([image for image, _ in rendered], workers=2)
     seconds = time.perf_counter() - start
-    texts = [pdftext.ocr_text(pdftext.ocr_blocks(t, i + 1, dpi)) for i, (t, (_, dpi)) in enumerate(zip(tables, rendered))]
+    texts = [pdftext.ocr_text(pdftext.ocr_blocks(table, page, dpi))
+             for page, (table, (_, dpi)) in enumerate(zip(tables, rendered), 1)]
     for i, (text, ref) in enumerate(zip(texts, truth), 1):
         cer, wer = pdftext.error_rates(text, ref)
         print(f"ocr page {i:2d}: CER {cer:.2%}  WER {wer:.2%}")
@@ -150,10 +151,12 @@ def ocr_quality() -> None:
 
 
 def section_quality(modules: list[dict]) -> None:
-    sections, _ = ingest.pdf_sections(textbooks() / "pdf" / "openstax_physics_ch1_born_digital.pdf", ingest.IngestConfig())
+    pdf = textbooks() / "pdf" / "openstax_physics_ch1_born_digital.pdf"
+    sections, _ = ingest.pdf_sections(pdf, ingest.IngestConfig())
     found = {s.section for s in sections if s.section}
     known = {m["title"] for m in modules if m["module_id"] in ("m54082", "m54057", "m54083", "m54599")}
-    print(f"sections (born-digital ch. 1): found {len(found & known)}/{len(known)} known modules, {len(found - known)} extra")
+    print(f"sections (born-digital ch. 1): found {len(found & known)}/{len(known)} known modules, "
+          f"{len(found - known)} extra")
 
 
 def subject_quality(modules: list[dict]) -> None:
@@ -211,8 +214,8 @@ def retrieval_quality(modules: list[dict], cfg: BenchConfig) -> float:
     store = root / f"store-ch1-{cfg.chapters}"  # one document per store: each run indexes exactly its chapters
     index, errors = ingest.ingest([source], ingest.IngestConfig(store=str(store), index=str(root / "index")), embedder)
     assert not errors, errors
-    print(f"index: {len(index)} chunks from {len(records)} modules ({time.perf_counter() - start:.0f} s incl. cached embeddings); "
-          f"{len(questions)} questions")
+    print(f"index: {len(index)} chunks from {len(records)} modules "
+          f"({time.perf_counter() - start:.0f} s incl. cached embeddings); {len(questions)} questions")
     key = [f"{c['section']}|{c['chapter'].split(':')[0]}" for c in index.chunks]
     bm25 = BM25(c["text"] for c in index.chunks)
     qvecs = embedder.encode([q for q, _ in questions])

@@ -25,11 +25,13 @@ import tempfile  # noqa: E402
 import time  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 
+from bench.tokenizer import reference_smollm2  # noqa: E402
 from common import check_known, fill, parse_args, shared_data_dir, smollm2_gguf  # noqa: E402
 from data.clean import clean_record  # noqa: E402
 from data.prepare import encode_all  # noqa: E402
 from data.shards import ShardWriter  # noqa: E402
 from data.sources import SOURCES  # noqa: E402
+from tokenizer import load_tokenizer  # noqa: E402
 
 BENCH_SOURCES = ("corpus", "gsm8k", "children_stories", "openstax_physics", "wikitext2")
 
@@ -76,10 +78,7 @@ def main() -> None:
     values = parse_args()
     check_known(values, BenchConfig)
     cfg = fill(BenchConfig, values)
-    os.environ["RAYON_NUM_THREADS"] = str(cfg.workers)  # before tokenizers starts its pool
-    from bench.tokenizer import reference_smollm2
-    from tokenizer import load_tokenizer
-
+    os.environ["RAYON_NUM_THREADS"] = str(cfg.workers)  # read when tokenizers first starts its pool, not on import
     tok = load_tokenizer(smollm2_gguf())
     hf = reference_smollm2()
     texts = documents(cfg.max_mb)

@@ -18,6 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import gguf  # noqa: E402  the reference (requirements-dev.txt), with tokenizers
+from tokenizers import Tokenizer, models, pre_tokenizers, trainers  # noqa: E402
+
 import tokenizer as T  # noqa: E402
 import tokenizer_train  # noqa: E402
 from common import parse_args, shared_data_dir, smollm2_gguf  # noqa: E402
@@ -40,10 +43,7 @@ def bench_lines(max_mb: float) -> list[str]:
 
 def reference_smollm2():
     """SmolLM2's tokenizer in `tokenizers` (Digits + ByteLevel, as its tokenizer.json), vocab from the GGUF."""
-    from gguf import GGUFReader
-    from tokenizers import Tokenizer, models, pre_tokenizers
-
-    reader = GGUFReader(str(smollm2_gguf()))
+    reader = gguf.GGUFReader(str(smollm2_gguf()))
     tokens = reader.fields["tokenizer.ggml.tokens"].contents()
     merges = [tuple(m.split(" ")) for m in reader.fields["tokenizer.ggml.merges"].contents()]
     ref = Tokenizer(models.BPE({t: i for i, t in enumerate(tokens)}, merges))
@@ -59,8 +59,6 @@ def timed(fn):
 
 
 def train_reference(texts: list[str], vocab_size: int) -> None:
-    from tokenizers import Tokenizer, models, pre_tokenizers, trainers
-
     tok = Tokenizer(models.BPE())
     tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False, use_regex=True)
     trainer = trainers.BpeTrainer(vocab_size=vocab_size, special_tokens=list(T.CHATML_SPECIALS), show_progress=False,
@@ -90,7 +88,8 @@ def main() -> None:
     texts = tokenizer_train.training_texts()
     _, t_train = timed(lambda: tokenizer_train.train_bpe(texts, 2048))
     _, t_train_ref = timed(lambda: train_reference(texts, 2048))
-    print(f"train 2048-id BPE on {sum(map(len, texts)) / 1e6:.1f} MB: ours {t_train:.2f} s, tokenizers {t_train_ref:.2f} s")
+    print(f"train 2048-id BPE on {sum(map(len, texts)) / 1e6:.1f} MB: "
+          f"ours {t_train:.2f} s, tokenizers {t_train_ref:.2f} s")
     print(f"ratio={max(mb / t1, mb / t3) / max(mb / t2, mb / t4):.2f}")
 
 

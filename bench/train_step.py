@@ -29,6 +29,7 @@ import time  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 
 import torch  # noqa: E402
+import transformers  # noqa: E402  the reference (requirements-dev.txt)
 
 import train  # noqa: E402
 from common import fill, parse_args  # noqa: E402
@@ -80,8 +81,6 @@ def timed(step, model, optimizer, x, y, ctx, device: torch.device) -> float:
 
 
 def main(argv: list[str]) -> None:
-    from transformers import AutoModelForCausalLM
-
     cfg = fill(BenchConfig, parse_args(argv))
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
     if cfg.threads:
@@ -90,7 +89,7 @@ def main(argv: list[str]) -> None:
     ours = Transformer(load_config(cfg.model))
     with tempfile.TemporaryDirectory() as tmp:
         export_hf(ours, None, tmp)
-        theirs = AutoModelForCausalLM.from_pretrained(tmp, attn_implementation="sdpa", dtype=torch.float32)
+        theirs = transformers.AutoModelForCausalLM.from_pretrained(tmp, attn_implementation="sdpa", dtype=torch.float32)
     ours, theirs = ours.to(device).train(), theirs.to(device).train()
     tcfg = train.TrainConfig(lr=1e-4)  # small: the models stay close over the run, so work is comparable
     opt_ours, opt_theirs = train.build_optimizer(ours, tcfg), train.build_optimizer(theirs, tcfg)
@@ -110,11 +109,12 @@ def main(argv: list[str]) -> None:
         times["transformers"].append(timed(hf_step, theirs, opt_theirs, x, y, ctx, device))
     median = {k: statistics.median(v) for k, v in times.items()}  # robust to a load spike during one step
     tokens = cfg.batch_size * cfg.seq_len
-    peak = measure_matmul_peak(device, torch.bfloat16 if cfg.dtype == "bf16" and device.type == "cuda" else torch.float32,
-                                     n=1024 if device.type == "cpu" else 8192)
+    peak_dtype = torch.bfloat16 if cfg.dtype == "bf16" and device.type == "cuda" else torch.float32
+    peak = measure_matmul_peak(device, peak_dtype, n=1024 if device.type == "cpu" else 8192)
     flops = ours.flops_per_token(cfg.seq_len)
     name = torch.cuda.get_device_name(device) if device.type == "cuda" else f"CPU, {torch.get_num_threads()} threads"
-    print(f"{cfg.model}: {ours.num_params() / 1e6:.2f}M params, batch {cfg.batch_size}x{cfg.seq_len}, {cfg.dtype}, {name}")
+    print(f"{cfg.model}: {ours.num_params() / 1e6:.2f}M params, batch {cfg.batch_size}x{cfg.seq_len}, "
+          f"{cfg.dtype}, {name}")
     print(f"measured matmul peak: {peak / 1e9:.1f} GFLOP/s")
     for label, seconds in median.items():
         tok_s = tokens / seconds

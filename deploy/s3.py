@@ -29,6 +29,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import boto3
+from botocore.exceptions import ClientError
+
 from common import atomic_write_json, check_known, fill, get_logger, out_dir, parse_args, sha256_file
 
 log = get_logger("s3")
@@ -50,8 +53,6 @@ class S3Config:
 
 
 def make_client(cfg: S3Config) -> Any:
-    import boto3
-
     return boto3.client("s3", region_name=cfg.region, endpoint_url=cfg.endpoint_url or None)
 
 
@@ -63,12 +64,8 @@ def split_url(url: str) -> tuple[str, str]:
     return bucket, key.strip("/")
 
 
-
-
 def remote_sha256(client: Any, bucket: str, key: str) -> str | None:
     """The sha256 recorded at upload time, or None when the object does not exist."""
-    from botocore.exceptions import ClientError
-
     try:
         head = client.head_object(Bucket=bucket, Key=key)
     except ClientError as err:
@@ -100,8 +97,6 @@ def _load_state(client: Any, state_file: Path, path: Path, sha: str) -> dict[str
         log.info(f"{path} changed since its upload started: starting again")
         client.abort_multipart_upload(Bucket=state["bucket"], Key=state["key"], UploadId=state["upload_id"])
         return None
-    from botocore.exceptions import ClientError
-
     try:
         listed = client.list_parts(Bucket=state["bucket"], Key=state["key"], UploadId=state["upload_id"])
     except ClientError:  # the upload was aborted or expired by a lifecycle rule
