@@ -594,6 +594,21 @@ def prepare_model(cfg: SFTConfig) -> tuple[nn.Module, Any]:
     return model, tok
 
 
+def optimizer_step(model: nn.Module, view: AdapterView, batches: Batches, optimizer: torch.optim.Optimizer,
+                   scheduler: Any, tcfg: Any) -> tuple[torch.Tensor, torch.Tensor]:
+    """One update of the adapter over `grad_accum` micro-batches; returns (the last micro-batch's loss, the gradient
+    norm before clipping)."""
+    for _ in range(tcfg.grad_accum):
+        x, y = batches.next()
+        loss = assistant_loss(model, x, y)
+        (loss / tcfg.grad_accum).backward()
+    norm = torch.nn.utils.clip_grad_norm_(view.parameters(), tcfg.grad_clip or float("inf"))
+    optimizer.step()
+    scheduler.step()
+    optimizer.zero_grad(set_to_none=True)
+    return loss, norm
+
+
 def train(tcfg: Any, cfg: SFTConfig) -> dict[str, Any]:
     """The SFT loop; returns the summary written to <run>/summary.json."""
     start = time.perf_counter()
@@ -641,14 +656,7 @@ def train(tcfg: Any, cfg: SFTConfig) -> dict[str, Any]:
     model.train()
     while step < tcfg.max_steps:
         t = time.perf_counter()
-        for _ in range(tcfg.grad_accum):
-            x, y = batches.next()
-            loss = assistant_loss(model, x, y)
-            (loss / tcfg.grad_accum).backward()
-        norm = torch.nn.utils.clip_grad_norm_(view.parameters(), tcfg.grad_clip or float("inf"))
-        optimizer.step()
-        scheduler.step()
-        optimizer.zero_grad(set_to_none=True)
+        loss, norm = optimizer_step(model, view, batches, optimizer, scheduler, tcfg)
         step += 1
         if step % tcfg.log_every == 0:
             seconds = time.perf_counter() - t
