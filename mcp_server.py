@@ -14,8 +14,6 @@ Run it
 """
 from __future__ import annotations
 
-import hashlib
-import hmac
 import inspect
 import json
 import threading
@@ -36,7 +34,7 @@ from mcp.server.mcpserver.prompts import Prompt
 from mcp.shared.exceptions import MCPDeprecationWarning
 
 from agent import Toolbox, Tutor, load_index, load_tutor
-from common import SessionStore, check_known, fill, out_dir, parse_args, read_tokens
+from common import Auth, SessionStore, check_known, fill, out_dir, parse_args, read_tokens
 from wording import SUBJECTS, SYSTEM_PROMPT, TEMPLATES, hint_text, topic_of
 
 
@@ -255,23 +253,22 @@ def chapter_text(retriever: Any, book: str, chapter: str) -> str:
 def mcp_http_app(server: MCPServer, tokens: dict[str, str], host: str = "127.0.0.1") -> Callable[..., Any]:
     """The MCP server over streamable HTTP at /mcp, behind bearer tokens {token: role} (serve.py mounts it itself)."""
     inner = server.streamable_http_app(streamable_http_path="/mcp", host=host)
+    auth = Auth(tokens)
 
     async def app(scope: dict[str, Any], receive: Callable[..., Any], send: Callable[..., Any]) -> None:
         if scope["type"] == "http":
             header = dict(scope.get("headers") or []).get(b"authorization", b"").decode("latin-1")
-            token = header[7:].strip() if header.lower().startswith("bearer ") else ""
-            role = next((r for t, r in tokens.items() if hmac.compare_digest(t.encode(), token.encode())),
-                        None) if token else None
+            role, owner = auth.identify(header)
             if role is None:
                 body = json.dumps({"error": "missing or invalid bearer token"}).encode()
                 await send({"type": "http.response.start", "status": 401, "headers": [
                     (b"content-type", b"application/json"), (b"www-authenticate", b'Bearer realm="nanotutor"')]})
                 await send({"type": "http.response.body", "body": body})
                 return
-            owner = hashlib.sha256(token.encode()).hexdigest()[:16]  # identifies the token without storing it
             scope["nanotutor"] = {"role": role, "owner": owner, "request_id": ""}
         await inner(scope, receive, send)
     return app
+
 
 # ============================================================================ command line
 

@@ -34,7 +34,6 @@ import contextlib
 import copy
 import functools
 import hashlib
-import hmac
 import io
 import json
 import logging
@@ -62,7 +61,7 @@ from starlette.routing import Mount, Route
 
 from agent import Tutor
 from mcp_server import MessageQueue, build_mcp_server
-from common import (JsonFormatter, SessionStore, atomic_write_bytes, atomic_write_json, atomic_write_text,
+from common import (Auth, JsonFormatter, SessionStore, atomic_write_bytes, atomic_write_json, atomic_write_text,
                     check_known, fill, get_logger, load_tokens, out_dir, parse_args)
 from engine import Engine, GenRequest, KVConfig, LocalBackend, fit_history, load_local
 from evidence import KnowledgeBase
@@ -120,25 +119,6 @@ class ServeConfig:
 
 
 # ============================================================================= auth, limits, metrics, logs
-
-class Auth:
-    """Bearer tokens compared in constant time: every known token is checked, digests of equal length."""
-
-    def __init__(self, tokens: dict[str, str]):
-        self.digests = [(hashlib.sha256(t.encode()).digest(), role) for t, role in tokens.items()]
-
-    def identify(self, header: str) -> tuple[str | None, str | None]:
-        """(role, owner key) for an Authorization header, (None, None) when it carries no known token."""
-        scheme, _, token = header.partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
-            return None, None
-        given = hashlib.sha256(token.strip().encode("utf-8", "replace")).digest()
-        found = None
-        for digest, role in self.digests:
-            if hmac.compare_digest(given, digest):  # no early exit: the time does not depend on which token matched
-                found = role
-        return (found, given.hex()[:16]) if found else (None, None)
-
 
 class RateLimiter:
     """A token bucket per access token: `burst` requests at once, refilled at `per_minute`."""

@@ -167,7 +167,8 @@ def test_mcp_over_http_with_token_auth(http_server):
             assert "x = 4" in shown["reply"] and shown["events"][-1]["stage"] == "solution"
     anyio.run(main)
 
-    for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": "Basic c3R1ZGVudC10b2tlbi0x"}):
+    for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": "Bearer student-token-"},
+                    {"Authorization": "Basic c3R1ZGVudC10b2tlbi0x"}):
         response = httpx.post(url, json={"jsonrpc": "2.0", "id": 1, "method": "tools/list"}, headers=headers, timeout=10)
         assert response.status_code == 401 and response.json() == {"error": "missing or invalid bearer token"}
 

@@ -395,7 +395,7 @@ def test_token_loading_and_constant_time_identify(tmp_path, monkeypatch):
     file.write_text("k" * 20 + " admin\n")
     with pytest.raises(ValueError, match="admin"):
         common.load_tokens("NANOTUTOR_TOKENS", str(file))
-    guard = serve.Auth({"f" * 20: "teacher"})
+    guard = common.Auth({"f" * 20: "teacher"})
     assert guard.identify("Bearer " + "f" * 20)[0] == "teacher"
     assert guard.identify("Bearer " + "f" * 19) == (None, None) and guard.identify("") == (None, None)
 
