@@ -255,9 +255,7 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     found = claims(work)
     wrong = [c for c in found if not c.right]
     if wrong:
-        claim = wrong[0]
-        return Move("flag", f"Check {claim.expression} again: it does not make {claim.written}.",
-                    f"What is {claim.expression}?", kind="claim_wrong")
+        return _wrong_claim(plan, wrong[0])
     lesson.worked += [str(c) for c in found if str(c) not in lesson.worked]
     said = results(work, found)
     lesson.stated += [fmt(v) for v in said]
@@ -274,7 +272,7 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
         # not offered as the answer, it may be a right step on another route: ask about it, never reject it
         return Move("ask", "", diagnosis.question, plan.steps[diagnosis.step], kind="diagnosed_midway")
     newly = sorted({i for i, s in enumerate(plan.steps) if s.value in said} - set(lesson.done))
-    lesson.done = sorted(set(lesson.done) | set(newly))
+    lesson.done = sorted(set(lesson.done) | set(newly) | _used_steps(plan, found))
     nxt = solver.next_step(plan, set(lesson.done))
     right = {s.value for s in plan.steps} | {q.value for q in plan.quantities}
     if said and said[-1] not in right:
@@ -282,6 +280,24 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     if newly:
         return _step_done(plan, work, found, plan.steps[newly[-1]], nxt)
     return Move("none", "", _ladder(lesson, plan, nxt), nxt, kind="hint")
+
+
+def _wrong_claim(plan: Plan | None, claim: Claim) -> Move:
+    """A wrong arithmetic claim is flagged; when a known misconception explains it, the move names what the student
+    did ("You added the tops and added the bottoms.") and asks the step again in the problem's words."""
+    lead = f"Check {claim.expression} again: it does not make {claim.written}."
+    diagnosis = solver.diagnose(plan, str(claim)) if plan is not None else None
+    if diagnosis is None or diagnosis.value != claim.stated:
+        return Move("flag", lead, f"What is {claim.expression}?", kind="claim_wrong")
+    return Move("flag", f"{lead} {diagnosis.says}", plan.steps[diagnosis.step].question, plan.steps[diagnosis.step],
+                kind="claim_wrong")
+
+
+def _used_steps(plan: Plan, found: list[Claim]) -> set[int]:
+    """Steps whose value the student's right arithmetic uses ("50 / 300" uses the change, 50): they were done, even
+    when the student never wrote them as a result. A given number proves nothing; the answer is never 'used'."""
+    used = {v for c in found if c.right for v in solver.numbers_in(c.expression)} - {q.value for q in plan.quantities}
+    return {i for i, s in enumerate(plan.steps[:-1]) if s.value in used}
 
 
 def _step_done(plan: Plan, work: str, found: list[Claim], step: Step, nxt: Step) -> Move:
@@ -327,10 +343,9 @@ def _unexplained(lesson: Lesson, plan: Plan, work: str, found: list[Claim], valu
     if not presented_as_answer(work, value):
         return Move("ask", f"What does {fmt(value)} in {said} stand for in the problem?",
                     f"If you are not sure, try this: {nxt.question}", nxt, kind="route_unknown")
-    where = plan.steps.index(nxt) + 1
     checked = [str(c) for c in found if c.right and c.stated in {s.value for s in plan.steps}]
     lead = (f"{' and '.join(checked)} checks out, but " if checked else "") + \
-        f"{fmt(value)} is not the answer to this problem. Let's check step {where}."
+        f"{fmt(value)} is not the answer to this problem. Let's check the {'next' if lesson.done else 'first'} step."
     return Move("flag", lead[0].upper() + lead[1:], _ladder(lesson, plan, nxt), nxt, kind="final_wrong")
 
 

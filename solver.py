@@ -128,6 +128,7 @@ class Diagnosis:
     misconception: str     # e.g. "subtract_instead_of_divide"
     value: Fraction        # the student's number that the wrong plan explains
     question: str          # names the faulty step, never its result
+    says: str = ""         # what the student did, in words (the first part of `question`)
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,13 @@ def _generic_wrongs(step: Step) -> list[_Wrong]:
     if step.op == "+" and _fraction_operands(step.values):
         tops_bottoms = Fraction(a.numerator + b.numerator, a.denominator + b.denominator)
         wrongs.insert(0, _Wrong("add_tops_and_bottoms", tops_bottoms, "You added the tops and added the bottoms."))
+    parts_a, parts_b = a - (a.numerator // a.denominator), b - (b.numerator // b.denominator)
+    if step.op == "-" and a > b > 0 and 0 < parts_a < parts_b:
+        swapped = a - parts_a - (b - parts_b) + parts_b - parts_a
+        small, big = (f"{x.numerator}/{x.denominator}" for x in (parts_a, parts_b))
+        wrongs.insert(0, _Wrong("no_regrouping", swapped, f"You took {small} from {big}, but here {big} is taken "
+                                f"from {small}: trade one whole for {parts_a.denominator}/{parts_a.denominator} "
+                                f"first."))
     return wrongs
 
 
@@ -200,9 +208,23 @@ def _kind_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
     if step.kind == "percent" and (b * 100).denominator == 1:
         return [_Wrong("percent_as_whole_number", a * b * 100, f"You multiplied {fmt(a)} by {fmt(b * 100)}; "
                                                                f"a percent is that many hundredths.")]
+    if step.kind == "ratio_scale" and a > b:
+        return [_Wrong("added_instead_of_scaling", a - b, f"You added {fmt(a - b)} on, the gap between {fmt(b)} and "
+                                                         f"{fmt(a)}; a ratio grows by multiplying, not by adding.")]
+    if step.kind == "unit_fraction":
+        return [_Wrong("fraction_upside_down", a / taken, f"You divided {fmt(a)} by {fmt(taken)}, the top of "
+                                                         f"{fmt(taken)}/{fmt(b)}; the bottom, {fmt(b)}, says how "
+                                                         f"many equal parts to make.")
+                for later in plan.steps if later.kind == "fraction_of" and later.values[0] == step.value
+                for taken in later.values[1:] if taken not in (0, 1)]
     if step.kind == "fraction_of" and b.numerator != 1 and b < 1:
         return [_Wrong("used_one_part", a / b.denominator, f"You found 1/{b.denominator} of {fmt(a)}; "
                                                            f"how many of those parts do you need?")]
+    products = [s for s in plan.steps if s.op == "*" and len(s.values) == 2]
+    if step is plan.steps[0] and plan.steps[-1].kind == "mean" and len(products) == 2:
+        means = [p.values[1] for p in products]
+        return [_Wrong("mean_of_means", sum(means) / 2, f"You took the mean of {fmt(means[0])} and {fmt(means[1])}, "
+                                                        f"but the two groups are not the same size.")]
     if step.kind == "mean":
         return [_Wrong("mean_wrong_count", a / (b + d), f"You divided by {fmt(b + d)}; how many values are there?")
                 for d in (-1, 1) if b + d > 0]
@@ -214,13 +236,21 @@ def _kind_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
 
 
 def _forgot(plan: Plan, index: int) -> list[_Wrong]:
-    """Skipping a step that a later step builds on: its value stays at its first operand."""
+    """Skipping a step that a later step builds on: its value stays at its first operand (either one, for a product
+    of two given numbers: 6 boxes shared out without the 5 packs)."""
     step = plan.steps[index]
     used_later = any(Ref("step", index) in s.operands for s in plan.steps[index + 1:])
     if not used_later or len(step.operands) != 2:
         return []
-    skipped = _operand_text(plan, step.operands[1])
-    return [_Wrong("forgot_step", step.values[0], f"Did you use {skipped}?")]
+    first, second = step.operands
+    kept = _operand_text(plan, first) if first.kind == "quantity" else fmt(step.values[0])
+    skipped = _operand_text(plan, second)
+    says = {"*": f"You used {kept} only once.", "/": f"You used the whole {kept}.",
+            "+": f"You did not add {skipped}.", "-": f"You did not take away {skipped}."}[step.op]
+    wrongs = [_Wrong("forgot_step", step.values[0], says)]
+    if step.op == "*" and all(r.kind == "quantity" and plan.quantities[r.index].given for r in step.operands):
+        wrongs.append(_Wrong("forgot_step", step.values[1], f"You used {skipped} but not {kept}."))
+    return wrongs
 
 
 def _replay(plan: Plan, index: int, wrong: Fraction) -> list[Fraction]:
@@ -271,9 +301,18 @@ def diagnose(plan: Plan, student_text: str) -> Diagnosis | None:
     wrong_plans = misconceptions(plan)
     for number in said:
         for index, wrong, values in wrong_plans:
-            if number in values:
-                return Diagnosis(index, wrong.name, number, f"{wrong.says} {plan.steps[index].question}")
+            if any(rounds_to(v, number) for v in values):
+                return Diagnosis(index, wrong.name, number, f"{wrong.says} {plan.steps[index].question}", wrong.says)
     return None
+
+
+def rounds_to(value: Fraction, written: Fraction) -> bool:
+    """Is `written` the value, or the value rounded or cut at the written number's last decimal place (91/6 written
+    as 15.17 or 15.16; 1/6 as 0.1666)? A whole number, or a value that ends at the written place, must be exact."""
+    places = next((k for k in range(1, 7) if (written * 10 ** k).denominator == 1), None)
+    if value == written or places is None or (value * 10 ** places).denominator == 1:
+        return value == written
+    return abs(value - written) < Fraction(1, 10 ** places)
 
 
 # ----------------------------------------------------------------------------- next step and hint ladder

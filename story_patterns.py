@@ -90,7 +90,11 @@ def equal_groups(p: Problem) -> Plan | None:
 def groups_then_share(p: Problem) -> Plan | None:
     """'buys 5 packs of 6 juice boxes and shares them equally among 3 classes' -> 5 x 6 boxes, then 30 / 3."""
     found, share = _groups(p), p.search(_SHARE)
-    if not found or not share or not p.asks(r"^how many\b.*\b(each|per|every)\b") or not p.asks_for(found[3]):
+    if not found or not share or not p.asks(r"^how many\b.*\b(each|per|every)\b"):
+        return None
+    # 'How many does each class get?' names no item: the one thing the sentence shares among the classes is it
+    receiver = re.match(r"how many (?:does|do|did|will|would) (?:each|every) ([a-z]+) get\b", p.question, re.I)
+    if not p.asks_for(found[3]) and not (receiver and same_word(receiver.group(1), share.group("g"))):
         return None
     count, size, g, i, groups = found
     if share.span("b") in (count.span("a"), size.span("b")):

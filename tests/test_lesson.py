@@ -36,6 +36,24 @@ def test_arithmetic_claims_are_checked_exactly():
     assert lesson.claims("Solve 2x + 3 = 11") == []  # an equation with a variable is no arithmetic claim
 
 
+def test_a_wrong_claim_names_the_misconception_and_asks_its_step_again():
+    problem = "Omar walked 1/4 mile to school and then 2/3 mile to the park. How far did he walk in all?"
+    move = lesson.math_move(lesson.Lesson(problem=problem), solver.plan(problem), "1/4 + 2/3 = 3/7")
+    assert (move.verdict, move.kind) == ("flag", "claim_wrong")
+    assert move.text == ("Check 1/4 + 2/3 again: it does not make 3/7. You added the tops and added the bottoms. "
+                         "How far is 1/4 mile and 2/3 mile together?")
+
+
+def test_a_wrong_final_number_points_at_the_step_after_the_students_right_work():
+    """'15 / 50' used the change, 15, so the first step was done: the step to check is the one dividing it."""
+    problem = "The price of a lamp went up from $60 to $75. By what percent did the price increase?"
+    plan, state = solver.plan(problem), lesson.Lesson(problem=problem)
+    move = lesson.math_move(state, plan, "15 / 50 = 0.3 so 30%")
+    assert (move.verdict, move.kind, state.done) == ("flag", "final_wrong", [0])
+    assert move.text == ("30 is not the answer to this problem. Let's check the next step. What fraction of the "
+                         "starting $60 is that change?")
+
+
 def test_the_problem_is_split_from_the_students_work():
     assert lesson.split_problem(TEAMS + " I did 96 - 8 = 88") == (TEAMS, "I did 96 - 8 = 88")
     assert lesson.split_problem("I'm on question 3 of 10! " + TEAMS) == (TEAMS, "I'm on question 3 of 10!")

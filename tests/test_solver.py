@@ -245,6 +245,22 @@ MISCONCEPTIONS = [
     (PATTERNS[17][0], "35 / 2 = 17.5 and 17.5 x 5 = 87.5", 1, "ratio_parts_not_added"),
     ("After a 25% discount, a jacket costs $45. What was the original price?", "45 + 11.25 = 56.25", 2,
      "percent_of_wrong_base"),
+    # written for the readers' findings (2026-12-05): each names the faulty step the student took
+    ("There are 60 marbles in a jar. 3/4 of them are red. How many marbles are red?", "60 / 3 = 20 then x 4 = 80", 0,
+     "fraction_upside_down"),
+    ("A pipe is 6 1/3 feet long. Sam cuts off 3 2/3 feet. How long is the pipe now?", "6 1/3 - 3 2/3 = 3 1/3", 0,
+     "no_regrouping"),
+    ("Group A has 10 students with a mean score of 60. Group B has 30 students with a mean score of 80. What is the "
+     "mean score of all 40 students?", "(60 + 80) / 2 = 70", 0, "mean_of_means"),
+    ("A paint mix uses 3 cans of blue for every 5 cans of white. How many cans of white go with 12 cans of blue?",
+     "12 - 3 = 9 so 5 + 9 = 14", 0, "added_instead_of_scaling"),
+    ("A box holds 12 crayons. Mr Diaz buys 4 boxes and shares the crayons equally among 6 tables. How many does each "
+     "table get?", "12 / 6 = 2", 0, "forgot_step"),
+    # a rounded decimal is the student's number: 10/70 written 0.14, 56/6 written 9.33
+    ("The price of a lamp went up from $60 to $70. By what percent did the price increase?", "10 / 70 = 0.14 so 14%",
+     1, "percent_of_wrong_base"),
+    ("The daily rainfall for a week was 10, 0, 12, 8, 9, 11 and 6 mm. Find the mean rainfall.",
+     "10+12+8+9+11+6 = 56 and 56 / 6 = 9.33", 1, "mean_wrong_count"),
 ]
 
 
@@ -257,6 +273,21 @@ def test_each_misconception_is_diagnosed_without_giving_the_answer(problem, stud
     said = {Fraction(n) for n in re.findall(r"\d+(?:\.\d+)?(?:/\d+)?", found.question)}
     said -= {q.value for q in plan.quantities}   # numbers the problem itself gives may be repeated
     assert plan.steps[step].value not in said and plan.answer not in said
+
+
+def test_a_diagnosis_says_what_the_student_did_in_the_problems_words():
+    crayons = solver.plan(MISCONCEPTIONS[-3][0])
+    assert solver.diagnose(crayons, "12 / 6 = 2").says == "You used 12 crayons but not 4 boxes."
+    perimeter = solver.plan("A rectangle has a perimeter of 50 cm. Its length is 15 cm. What is its width?")
+    assert solver.diagnose(perimeter, "50 - 15 = 35").question == ("You used 15 cm only once. How long are the two "
+                                                                  "lengths of 15 cm together?")
+
+
+def test_a_rounded_number_is_matched_only_at_its_written_places():
+    assert solver.rounds_to(Fraction(91, 6), Fraction("15.17")) and solver.rounds_to(Fraction(1, 6), Fraction("0.1666"))
+    assert not solver.rounds_to(Fraction(91, 6), Fraction(15))        # a whole number is never a rounding
+    assert not solver.rounds_to(Fraction(1, 2), Fraction("0.6"))      # 0.5 ends at the written place: exact only
+    assert not solver.rounds_to(Fraction(91, 6), Fraction("15.3"))
 
 
 def test_a_fractions_first_part_is_a_step_the_student_can_reach():
