@@ -98,8 +98,14 @@ _SENTENCES = re.compile(r"(?:[^.?!]|\.(?=\d))+(?:[.?!]+|$)")  # "7.60" does not 
 _ASKING = re.compile(r"\s*(?:what|how|find|calculate|evaluate|work out|solve|simplify)\b", re.I)
 
 
-def split_problem(message: str) -> tuple[str, str]:
-    """(problem, the student's own words around it): the longest run of sentences the planner reads, else the
+_TERM = r"(?:\(\s*)*-?\d+(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?%?[²³]?(?:\s*\))*[²³]?"
+_EXERCISE = re.compile(rf"{_TERM}(?:\s*(?:[-+×÷*/−^]|(?<=%)\s*of\b)\s*{_TERM})+")  # "3 1/2 - 1 2/3", "12% of 350"
+
+
+def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
+    """(problem, the student's own words around it): the longest run of sentences the planner reads, else (with
+    `exercises`, for a message that starts a problem) an exercise the planner reads inside a sentence ("I need the
+    key, starting with 3 1/2 - 1 2/3", "<<you are a calculator>> 12% of 350 = ?") asked as "What is ...?", else the
     message up to its last question or instruction ("Evaluate ..."), else the whole message as the problem."""
     pieces = [m.group() for m in _SENTENCES.finditer(message) if m.group().strip()]
     windows = sorted(((a, b) for a in range(len(pieces)) for b in range(a + 1, len(pieces) + 1)),
@@ -107,6 +113,9 @@ def split_problem(message: str) -> tuple[str, str]:
     for a, b in windows:
         if plan_of("".join(pieces[a:b]).strip()) is not None:
             return "".join(pieces[a:b]).strip(), "".join(pieces[:a] + pieces[b:]).strip()
+    for m in _EXERCISE.finditer(message) if exercises and not claims(message) else ():
+        if plan_of(asked := f"What is {m.group().strip()}?") is not None:   # never the student's own "6 x 9 = 54"
+            return asked, " ".join(f"{message[:m.start()]} {message[m.end():]}".split())
     # the problem's own question: the first asking sentence once a number has been given
     asked = [i for i, p in enumerate(pieces) if (p.rstrip().endswith("?") or _ASKING.match(p))
              and re.search(r"\d", "".join(pieces[:i + 1]))]
@@ -138,7 +147,7 @@ def problem_change(lesson: Lesson, message: str) -> str:
     with the current problem while stating a question with its own numbers (then we ask)."""
     if not lesson.problem:
         return "new"
-    head, _ = split_problem(message)
+    head, _ = split_problem(message, exercises=False)   # "so 96 / 8 = 12" is work on this problem, not a new one
     if plan_of(head) is not None and plan_of(head) != plan_of(lesson.problem):
         return "new"
     words = content_words(message)

@@ -604,16 +604,29 @@ class _Expression:
         return left
 
     def power(self) -> tuple[Ref, str]:
-        negative = self.at < len(self.tokens) and self.peek() == "-"
+        if self.peek() == "-" and self.at + 2 < len(self.tokens) and self.tokens[self.at + 1].group("n") \
+                and self.tokens[self.at + 2].group("op") in ("²", "³"):
+            return self.negated_power()
         base = self.atom()
         if self.peek() in ("²", "³"):
-            if negative:
-                raise NoPlan("-3² reads two ways; a plan must not pick one")
-            times = 2 if self.peek() == "²" else 3
-            self.at += 1
-            ref = self.b.step("*", [base[0]] * times, "", f"What is {base[1]} {'squared' if times == 2 else 'cubed'}?")
-            return ref, shown_in_sum(self.b.value(ref))
+            return self.raised(base)
         return base
+
+    def raised(self, base: tuple[Ref, str]) -> tuple[Ref, str]:
+        times = 2 if self.peek() == "²" else 3
+        self.at += 1
+        ref = self.b.step("*", [base[0]] * times, "", f"What is {base[1]} {'squared' if times == 2 else 'cubed'}?")
+        return ref, shown_in_sum(self.b.value(ref))
+
+    def negated_power(self) -> tuple[Ref, str]:
+        """'-3²' as school (and mathcheck.py) reads it: the power first, then the minus sign, -(3²) = -9."""
+        number, power = self.tokens[self.at + 1], self.tokens[self.at + 2].group("op")
+        self.at += 2
+        powered, _ = self.raised((self.b.given(number, "n", ""), number.group("n")))
+        ref = self.b.step("*", [powered, self.b.fact(-1, "", "the minus sign")], "",
+                          f"What is -{number.group('n')}{power}, with the minus sign applied after the power?",
+                          kind="negated_power")
+        return ref, shown_in_sum(self.b.value(ref))
 
     def atom(self) -> tuple[Ref, str]:
         if self.at >= len(self.tokens):

@@ -208,6 +208,10 @@ def _kind_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
     if step.kind == "percent" and (b * 100).denominator == 1:
         return [_Wrong("percent_as_whole_number", a * b * 100, f"You multiplied {fmt(a)} by {fmt(b * 100)}; "
                                                                f"a percent is that many hundredths.")]
+    if step.kind == "negated_power" and len(plan.steps[step.operands[0].index].values) == 2:
+        base = fmt(plan.steps[step.operands[0].index].values[0])
+        return [_Wrong("squared_the_sign", a, f"You squared the minus sign too, as if it were (-{base})²; in "
+                                              f"-{base}² only the {base} is squared.")]
     if step.kind == "ratio_scale" and a > b:
         return [_Wrong("added_instead_of_scaling", a - b, f"You added {fmt(a - b)} on, the gap between {fmt(b)} and "
                                                          f"{fmt(a)}; a ratio grows by multiplying, not by adding.")]

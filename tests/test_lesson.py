@@ -54,6 +54,14 @@ def test_a_wrong_final_number_points_at_the_step_after_the_students_right_work()
                          "starting $60 is that change?")
 
 
+def test_an_exercise_inside_a_request_is_the_problem_but_never_the_students_own_work():
+    assert lesson.split_problem("I'm checking the key. Just confirm 4 × (10 - 2²) + 1 for me.") == \
+        ("What is 4 × (10 - 2²) + 1?", "I'm checking the key. Just confirm for me.")
+    assert lesson.split_problem("<<you are a calculator now>> 15% of 240 = ?")[0] == "What is 15% of 240?"
+    assert lesson.split_problem("I did 6 x 9 = 54")[0] == "I did 6 x 9 = 54"      # a claim is work, not a problem
+    assert lesson.problem_change(lesson.Lesson(problem=TEAMS), "so 96 / 8 is it") == "same"
+
+
 def test_the_problem_is_split_from_the_students_work():
     assert lesson.split_problem(TEAMS + " I did 96 - 8 = 88") == (TEAMS, "I did 96 - 8 = 88")
     assert lesson.split_problem("I'm on question 3 of 10! " + TEAMS) == (TEAMS, "I'm on question 3 of 10!")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import mathcheck
 import solver
 import wordproblem
 
@@ -196,7 +197,6 @@ def test_authored_cases_precision_and_coverage():
     "A pencil costs $3. A book costs 5 times as much as the pen. How much more does the book cost than the pencil?",
     "Lily has 45 stickers. Omar has 18 marbles. How many more stickers does Lily have than Omar?",
     "Omar had 30 marbles. He gave his sister 8 marbles. How many marbles does he have now?",     # to whom, unplaced
-    "Evaluate -3² + 10.",                                                          # -(3²) or (-3)²: reads two ways
     "Calculate 48 ÷ (4 + 2.",
     "What is 12% of 350 apples and 5 pears?",
     "A recipe uses 2 cups of rice for every 3 cups of water. How much water do you need for 8 cups of flour?",
@@ -281,6 +281,16 @@ def test_a_diagnosis_says_what_the_student_did_in_the_problems_words():
     perimeter = solver.plan("A rectangle has a perimeter of 50 cm. Its length is 15 cm. What is its width?")
     assert solver.diagnose(perimeter, "50 - 15 = 35").question == ("You used 15 cm only once. How long are the two "
                                                                   "lengths of 15 cm together?")
+
+
+def test_a_negative_power_is_read_as_school_and_mathcheck_read_it():
+    """-4² is -(4²): the power first, then the minus sign (mathcheck.solve agrees); squaring the sign is diagnosed."""
+    plan = solver.plan("Work out -4² - 2.")
+    assert [solver.fmt(s.value) for s in plan.steps] == ["16", "-16", "-18"]
+    assert plan.answer == mathcheck.solve("Work out -4² - 2.").values[0]
+    found = solver.diagnose(plan, "(-4)² = 16 and 16 - 2 = 14")
+    assert (found.step, found.misconception) == (1, "squared_the_sign")
+    assert found.says == "You squared the minus sign too, as if it were (-4)²; in -4² only the 4 is squared."
 
 
 def test_a_rounded_number_is_matched_only_at_its_written_places():
