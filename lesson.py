@@ -240,16 +240,19 @@ _RESULT = re.compile(rf"(?:=|\b(?:is|are|equals?|got|get|gets|makes?|so|answer|t
 
 
 def results(text: str, found: list[Claim]) -> list[Fraction]:
-    """The numbers the student states as results, in order: claim results, "so 84", "I got 12", "is it 9?", or a
-    message that is just a number. Numbers they only name ("divide 96 by 8") are not results."""
+    """The numbers the student states as results, in the order written, the latest last: claim results, "so 84",
+    "I got 12", "is it 9?", or a message that is just a number. Numbers they only name ("divide 96 by 8") are not
+    results."""
     t = arithmetic_text(text)
-    values = [c.stated for c in found]
+    stated = {c.stated for c in found}
+    placed = [(m.end(), Fraction(m.group("right"))) for m in _CLAIM.finditer(t) if Fraction(m.group("right")) in stated]
     bare = re.fullmatch(rf"\W*(?:is it|maybe|it'?s)?\s*(-?{NUM})\s*\w{{0,12}}\W*", t, re.I)
     if bare:
-        values.append(Fraction(bare.group(1)))
-    without_claims = _CLAIM.sub(" ", t)
-    values += [Fraction(m.group("n")) for m in _RESULT.finditer(without_claims)]
-    return list(dict.fromkeys(values))
+        placed.append((bare.end(1), Fraction(bare.group(1))))
+    without_claims = _CLAIM.sub(lambda m: " " * len(m.group()), t)   # same length: positions stay comparable
+    placed += [(m.end("n"), Fraction(m.group("n"))) for m in _RESULT.finditer(without_claims)]
+    latest_last = [v for _, v in sorted(placed, key=lambda p: p[0])]
+    return list(reversed(dict.fromkeys(reversed(latest_last))))
 
 
 # ============================================================================ the move, from knowledge only

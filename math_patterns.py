@@ -698,7 +698,9 @@ def fill_count(p: Problem) -> Plan | None:
 _OWNER = r"(?:[A-Z][a-z]+'s|[Tt]he|[Aa]n?|[Hh]is|[Hh]er)(?: [a-z]+){1,2}"
 _TWO_UNIT = re.compile(rf"(?P<x>{_OWNER}) (?:weighs|is|measures) {_n('a')} ?{_w('big')} {_n('b')} ?{_w('small')}\b")
 _ONE_UNIT = re.compile(rf"(?P<y>{_OWNER}) (?:weighs|is|measures) {_n('c')} ?{_w('unit')}\b")
-_HOW_MUCH_MORE = re.compile(rf"how many {_w('u')} (?:heavier|longer|taller|more) (?:is|was) (?P<q>[^?]+) than ", re.I)
+# 'than the kitten' may be left out: with one other measure in the problem, it is the one compared
+_HOW_MUCH_MORE = re.compile(rf"how many {_w('u')} (?:heavier|longer|taller|more) (?:is|was) (?P<q>[^?]+?)(?: than |\?)",
+                            re.I)
 
 
 def mixed_unit_difference(p: Problem) -> Plan | None:
@@ -720,7 +722,7 @@ def mixed_unit_difference(p: Problem) -> Plan | None:
     whole = b.step("*", [b.given(two, "a", big), f], small, f"How many {name} are in {two.group('a')} {big}?",
                    kind="convert")
     total = b.step("+", [whole, b.given(two, "b", small)], small,
-                   f"How many {name} is {two.group('a')} {big} {two.group('b')} {small}?")
+                   f"How many {name} is {two.group('a')} {big} {two.group('b')} {small}?", kind="mixed_total")
     b.step("-", [total, b.given(other, "c", small)], small,
            f"How many {name} more than {other.group('c')} {small} is that?")
     if b.steps[-1].value <= 0:

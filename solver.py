@@ -208,6 +208,12 @@ def _kind_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
     if step.kind == "percent" and (b * 100).denominator == 1:
         return [_Wrong("percent_as_whole_number", a * b * 100, f"You multiplied {fmt(a)} by {fmt(b * 100)}; "
                                                                f"a percent is that many hundredths.")]
+    if step.kind == "mixed_total":
+        whole = plan.steps[step.operands[0].index]
+        big, small = fmt(whole.values[0]), fmt(b)
+        per = plan.quantities[whole.operands[1].index].text   # "1000 g in 1 kg"
+        return [_Wrong("digits_side_by_side", Fraction(big + small), f"You put {big} and {small} side by side, but "
+                                                                     f"there are {per}.")]
     if step.kind == "negated_power" and len(plan.steps[step.operands[0].index].values) == 2:
         base = fmt(plan.steps[step.operands[0].index].values[0])
         return [_Wrong("squared_the_sign", a, f"You squared the minus sign too, as if it were (-{base})²; in "

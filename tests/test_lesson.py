@@ -207,6 +207,8 @@ def test_results_are_the_numbers_a_student_offers():
     said = lesson.results(work, lesson.claims(work))
     assert said == [Fraction(18), Fraction(6), Fraction(30)]
     assert lesson.results("divide 96 by 8?", []) == []
+    work = "2 kg 75 g is 275 g, so 275 - 250 = 25 g"       # in the order written: the latest result is the last
+    assert lesson.results(work, lesson.claims(work)) == [Fraction(275), Fraction(25)]
     assert lesson.presented_as_answer("96 - 8 = 88 so 88 teams", Fraction(88))
     assert not lesson.presented_as_answer("96 - 8 = 88 so far, now what?", Fraction(88))
 

@@ -256,6 +256,9 @@ MISCONCEPTIONS = [
      "12 - 3 = 9 so 5 + 9 = 14", 0, "added_instead_of_scaling"),
     ("A box holds 12 crayons. Mr Diaz buys 4 boxes and shares the crayons equally among 6 tables. How many does each "
      "table get?", "12 / 6 = 2", 0, "forgot_step"),
+    ("A melon weighs 2 kg 75 g. An apple weighs 250 g. How many grams heavier is the melon?", "275 - 250 = 25", 1,
+     "digits_side_by_side"),
+    ("Work out -5² + 30.", "(-5)² = 25, 25 + 30 = 55", 1, "squared_the_sign"),
     # a rounded decimal is the student's number: 10/70 written 0.14, 56/6 written 9.33
     ("The price of a lamp went up from $60 to $70. By what percent did the price increase?", "10 / 70 = 0.14 so 14%",
      1, "percent_of_wrong_base"),
@@ -276,7 +279,7 @@ def test_each_misconception_is_diagnosed_without_giving_the_answer(problem, stud
 
 
 def test_a_diagnosis_says_what_the_student_did_in_the_problems_words():
-    crayons = solver.plan(MISCONCEPTIONS[-3][0])
+    crayons = solver.plan(next(m[0] for m in MISCONCEPTIONS if "crayons" in m[0]))
     assert solver.diagnose(crayons, "12 / 6 = 2").says == "You used 12 crayons but not 4 boxes."
     perimeter = solver.plan("A rectangle has a perimeter of 50 cm. Its length is 15 cm. What is its width?")
     assert solver.diagnose(perimeter, "50 - 15 = 35").question == ("You used 15 cm only once. How long are the two "
