@@ -99,7 +99,8 @@ _ASKING = re.compile(r"\s*(?:what|how|find|calculate|evaluate|work out|solve|sim
 
 
 _TERM = r"(?:\(\s*)*-?\d+(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?%?[²³]?(?:\s*\))*[²³]?"
-_EXERCISE = re.compile(rf"{_TERM}(?:\s*(?:[-+×÷*/−^]|(?<=%)\s*of\b)\s*{_TERM})+")  # "3 1/2 - 1 2/3", "12% of 350"
+# "3 1/2 - 1 2/3", "12% of 350": never a piece of "2x + 3" or of "x+2)/3" (a letter or an operator beside it)
+_EXERCISE = re.compile(rf"(?<![-+*/×÷^=\w.]){_TERM}(?:\s*(?:[-+×÷*/−^]|(?<=%)\s*of\b)\s*{_TERM})+(?![\w(]|\.\d)")
 
 
 def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
@@ -113,7 +114,8 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
     for a, b in windows:
         if plan_of("".join(pieces[a:b]).strip()) is not None:
             return "".join(pieces[a:b]).strip(), "".join(pieces[:a] + pieces[b:]).strip()
-    for m in _EXERCISE.finditer(message) if exercises and not claims(message) else ():
+    equation = re.search(r"=\s*[^\s?]", message)   # "Solve 3 + 2x = 11" is no exercise to evaluate
+    for m in _EXERCISE.finditer(message) if exercises and not claims(message) and not equation else ():
         if plan_of(asked := f"What is {m.group().strip()}?") is not None:   # never the student's own "6 x 9 = 54"
             return asked, " ".join(f"{message[:m.start()]} {message[m.end():]}".split())
     # the problem's own question: the first asking sentence once a number has been given
@@ -236,7 +238,8 @@ def _shown(expression: str) -> str:
 
 _RESULT = re.compile(rf"(?:=|\b(?:is|are|equals?|got|get|gets|makes?|so|answer|then|leaves?|left|was)\b:?)\s*"
                      rf"(?:it'?s\s*|about\s*|like\s*)?(?P<n>-?{NUM})(?![\d/])"
-                     r"(?!\s*(?:[a-z]+\s+)?(?:is|are|=)\b)", re.I)  # "so 1 kg is 6": 1 is no result, 6 is
+                     r"(?!\s*(?:[a-z]+\s+)?(?:is|are|=)\b)"   # "so 1 kg is 6": 1 is no result, 6 is
+                     r"(?!\s*(?:unknowns?|steps?|ways?|equations?|variables?|things?|questions?|parts? to)\b)", re.I)
 
 
 def results(text: str, found: list[Claim]) -> list[Fraction]:
@@ -417,35 +420,56 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
 
 def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction], asks_answer: bool) -> Move:
     """No plan: the arithmetic is checked, but whether it is the right step, or which step comes next, is the
-    student's to propose, never invented. Numbers of the problem their work has not used yet are pointed out."""
+    student's to propose, never invented. Numbers of the problem their work has not used yet are pointed out; a
+    result without its working is asked about (never called right or wrong), and no question comes three times."""
+    given = given_numbers(lesson.problem)
     if found:
         checked = ", and ".join(str(c) for c in found[-2:])
         used = {Fraction(n) for c in found for n in re.findall(r"\d+(?:\.\d+)?", str(c))} | set(said)
         used |= {v * 100 for v in used}  # "20% of 552" used the problem's 20
-        unused = [phrase for value, phrase in given_numbers(lesson.problem) if value not in used and value != 1]
+        unused = [phrase for value, phrase in given if value not in used and value != 1]
         verb = "do" if unused and unused[0].endswith("s") else "does"
         question = (f"Where {verb} the {unused[0]} in the problem come in?" if unused
                     else f"How could you check {found[-1].written} against the question?")
         return Move("ask", f"{checked} checks out as arithmetic.", question, kind="claim_checked")
-    if len(said) > 1:
-        steps = ", then ".join(fmt(v) for v in said)
-        return Move("ask", f"You found {steps}.", f"How could you check {fmt(said[-1])} against the question?",
-                    kind="explain")
     if said:
-        return Move("ask", f"How did you get {fmt(said[-1])}?", "Show me the steps, one at a time.", kind="explain")
-    if asks_answer:
-        return Move("none", "", "What could you work out first from the numbers in the problem, and why?",
-                    kind="propose")
-    return Move("none", "", "What do you think the first step is, and why?", kind="propose")
+        value = fmt(said[-1])
+        earlier = f"You found {', then '.join(fmt(v) for v in said[:-1])}. " if len(said) > 1 else ""
+        before = f" from {' and '.join(lesson.worked[-2:])}" if lesson.worked and not earlier else ""
+        question = fresh_hint(lesson, f"How did you get {value}{before}? Show me that step.",
+                              f"What does {value} stand for in the problem, and how could you check it?")
+        return Move("ask", earlier.strip(), question, kind="explain")
+    return Move("none", "", fresh_hint(lesson, _first_move_question(lesson.problem, given),
+                                       "Which quantity does the question ask for, and what do you know about it?"),
+                kind="propose")
+
+
+def _first_move_question(problem: str, given: list[tuple[Fraction, str]]) -> str:
+    """The student proposes the first step; the question names the problem's own quantities (or its equations),
+    so it fits this problem and no other, and names no operation (that would be inventing a step)."""
+    if len(re.findall(r"=", problem)) == 2 and len(set(re.findall(r"(?<![a-z])[a-z](?![a-z])", problem))) >= 2:
+        return "Both equations use the same letters: what could you do with them to leave only one letter?"
+    phrases = list(dict.fromkeys(phrase for _, phrase in given))
+    if len(phrases) < 2:
+        return "What do you think the first step is, and why?"
+    listed = f"{', '.join(phrases[:-1])} and {phrases[-1]}"
+    return f"Which of {listed} would you use first, and what would it tell you?"
+
+
+_UNITS = {"km", "cm", "mm", "m", "g", "kg", "mg", "ml", "l", "h"}
 
 
 def given_numbers(problem: str) -> list[tuple[Fraction, str]]:
-    """Each number of a problem with the word after it, as written ("5 packs", "$14")."""
+    """Each number a problem writes in digits, with the word after it, as written ("5 packs", "$14", "48 km"); a
+    number written as a word ("two towns", "twice") is no quantity to point at."""
     found = []
+    written = problem.replace(",", "")
     for m in re.finditer(rf"\$?({NUM})(?:\s+([a-z]+))?", wordproblem.normalise(problem).replace(",", "")):
+        if not re.search(rf"(?<![\d.]){re.escape(m.group(1))}(?![\d])", written):
+            continue
         word = m.group(2) or ""
-        phrase = m.group(0) if word and word not in _STOP and len(word) > 2 else m.group(0)[:-len(word) or None]
-        found.append((Fraction(m.group(1)), phrase.strip()))
+        named = word and word not in _STOP and (len(word) > 2 or word in _UNITS)
+        found.append((Fraction(m.group(1)), (m.group(0) if named else m.group(0)[:-len(word) or None]).strip()))
     return found
 
 

@@ -62,6 +62,25 @@ def test_an_exercise_inside_a_request_is_the_problem_but_never_the_students_own_
     assert lesson.problem_change(lesson.Lesson(problem=TEAMS), "so 96 / 8 is it") == "same"
 
 
+def test_without_a_plan_the_student_proposes_from_the_problems_own_quantities_and_nothing_comes_three_times():
+    pipes = "Pipe A fills a tank in 4 hours. Pipe B fills it in 12 hours. How long do both pipes take together?"
+    assert solver.plan(pipes) is None
+    state = lesson.Lesson(problem=pipes)
+    first = lesson.math_move(state, None, "")
+    assert (first.kind, first.question) == ("propose", "Which of 4 hours and 12 hours would you use first, and what "
+                                                       "would it tell you?")
+    replies = [lesson.math_move(state, None, "so 3 hours").text for _ in range(4)]
+    assert replies[0] == "How did you get 3? Show me that step." and replies[2] != replies[0]   # never a third time
+    assert lesson.math_move(state, None, "so 3 hours").verdict == "ask"       # never called right or wrong
+    assert lesson.results("there are 2 unknowns", []) == []                  # a count of unknowns is no result
+    system = lesson.math_move(lesson.Lesson(problem="Solve 3x + y = 10 and x - y = 2."), None, "")
+    assert "leave only one letter" in system.question
+    tutor = agent.Tutor(flattering)
+    events = list(tutor.respond("pipes", pipes + " i have no idea", "math"))
+    assert next(e for e in events if e.get("name") == "plan")["move"] == "propose"
+    assert "4 hours and 12 hours" in events[-1]["text"]
+
+
 def test_the_problem_is_split_from_the_students_work():
     assert lesson.split_problem(TEAMS + " I did 96 - 8 = 88") == (TEAMS, "I did 96 - 8 = 88")
     assert lesson.split_problem("I'm on question 3 of 10! " + TEAMS) == (TEAMS, "I'm on question 3 of 10!")
