@@ -66,8 +66,8 @@ from math_patterns import (bracket_equation, combined_mean, conversion, equation
                            percent_change, percent_of_number, percent_reverse, ratio, rectangle, shared_with_difference,
                            sum_difference)
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, fractions_rest, grouping,
-                            groups_then_price, groups_then_share, measure_change, measure_comparison, missing_part,
-                            part_whole, rate, sharing, shopping, times_difference)
+                            groups_then_price, groups_then_share, level_difference, measure_change, measure_comparison,
+                            missing_part, part_whole, rate, sharing, shopping, times_difference)
 from wordproblem import (OP_SIGN, NoPlan, Plan, Problem, Quantity, Ref, Step, apply_op, fmt, mentions, numbers_in,
                          read_problem)
 
@@ -80,10 +80,11 @@ __all__ = ["Diagnosis", "Plan", "Quantity", "Ref", "Step", "diagnose", "fmt", "h
 
 PATTERNS: list[Callable[[Problem], Plan | None]] = [
     equal_groups, grouping, sharing, groups_then_share, groups_then_price, comparison, as_many_total,
-    measure_comparison, difference, times_difference, fraction_of, fractions_rest, percent_of_number, change,
-    measure_change, part_whole, missing_part, rate, percent_apply, percent_change, percent_reverse, ratio, for_every,
-    rectangle, missing_side, mean, mean_missing, combined_mean, equation, bracket_equation, sum_difference,
-    shared_with_difference, conversion, fill_count, mixed_unit_difference, shopping, expression]
+    measure_comparison, difference, level_difference, times_difference, fraction_of, fractions_rest,
+    percent_of_number, change, measure_change, part_whole, missing_part, rate, percent_apply, percent_change,
+    percent_reverse, ratio, for_every, rectangle, missing_side, mean, mean_missing, combined_mean, equation,
+    bracket_equation, sum_difference, shared_with_difference, conversion, fill_count, mixed_unit_difference, shopping,
+    expression]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
@@ -208,6 +209,10 @@ def _kind_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
     if step.kind == "percent" and (b * 100).denominator == 1:
         return [_Wrong("percent_as_whole_number", a * b * 100, f"You multiplied {fmt(a)} by {fmt(b * 100)}; "
                                                                f"a percent is that many hundredths.")]
+    if step.kind == "level_difference" and b < 0 < a:
+        return [_Wrong("below_taken_as_above", a + b, f"You took {fmt(-b)} away from {fmt(a)}, as if both were on the "
+                                                      f"same side; from below the level, the distance goes up to it "
+                                                      f"and then on past it.")]
     if step.kind == "mixed_total":
         whole = plan.steps[step.operands[0].index]
         big, small = fmt(whole.values[0]), fmt(b)

@@ -558,6 +558,27 @@ def measure_change(p: Problem) -> Plan | None:
     return b.finish()
 
 
+_LEVEL = re.compile(rf"{_n('a')} ?{_w('u')} (?P<side>above|below) (?P<ref>sea level|zero|freezing|the ground)")
+
+
+def level_difference(p: Problem) -> Plan | None:
+    """Two heights or temperatures either side of a level: '2,350 m above sea level ... 86 m below sea level. What
+    is the difference?' -> 2350 - (-86): the distance down to the level and on past it."""
+    levels = list(p.finditer(_LEVEL, "all"))
+    if len(levels) != 2 or levels[0].group("ref") != levels[1].group("ref") \
+            or not same_word(levels[0].group("u"), levels[1].group("u")) \
+            or not p.asks(r"\b(difference|how far apart|how much (higher|warmer|lower|colder)|how many \w+ "
+                          r"(higher|warmer|apart|lower|colder))\b"):
+        return None
+    b = Builder(p, "difference")
+    unit, ref = levels[0].group("u"), levels[0].group("ref")
+    refs = [b.given(m, "a", unit, scale=-1 if m.group("side") == "below" else 1) for m in levels]
+    high, low = sorted(refs, key=b.value, reverse=True)
+    said = {r: f"{m.group('a')} {unit} {m.group('side')} {ref}" for r, m in zip(refs, levels)}
+    b.step("-", [high, low], unit, f"How far is it from {said[low]} to {said[high]}?", kind="level_difference")
+    return b.finish()
+
+
 _TWO_FRACTIONS = re.compile(rf"{_n('f1')} (?:of them )?(?:are|were) {_w('w1')} and {_n('f2')} (?:are|were) {_w('w2')}"
                             rf"\. (?:The|the) rest (?:are|were) {_w('w3')}")
 

@@ -140,6 +140,12 @@ PATTERNS = [
      ["mL are in 2 litres", "200 mL glasses"]),
     ("The red rope is 2 m 35 cm. The blue rope is 180 cm. How many centimeters longer is the red rope than the blue "
      "rope?", "conversion", ["200", "235", "55"], ["centimeters are in 2 m", "2 m 35 cm", "180 cm"]),
+    # written 2026-12-05: either side of a level; 'than ...' left out of a mixed-unit comparison; a negative power
+    ("A bird flies 30 m above sea level. A fish swims 12 m below sea level. What is the difference between them?",
+     "difference", ["42"], ["from 12 m below sea level to 30 m above sea level"]),
+    ("A melon weighs 2 kg 75 g. An apple weighs 250 g. How many grams heavier is the melon?", "conversion",
+     ["2000", "2075", "1825"], ["grams are in 2 kg", "2 kg 75 g", "250 g"]),
+    ("Work out -5² + 30.", "expression", ["25", "-25", "5"], ["5 squared", "-5², with the minus sign applied after"]),
 ]
 
 
@@ -198,6 +204,8 @@ def test_authored_cases_precision_and_coverage():
     "Lily has 45 stickers. Omar has 18 marbles. How many more stickers does Lily have than Omar?",
     "Omar had 30 marbles. He gave his sister 8 marbles. How many marbles does he have now?",     # to whom, unplaced
     "Calculate 48 ÷ (4 + 2.",
+    "A bird flies 30 m above sea level. A fish swims 12 m below sea level. How deep is the fish?",   # not a difference
+    "A kite is 30 m above the ground. A mole is 2 m below sea level. What is the difference?",      # two levels
     "What is 12% of 350 apples and 5 pears?",
     "A recipe uses 2 cups of rice for every 3 cups of water. How much water do you need for 8 cups of flour?",
     "Class A has 20 students with a mean score of 72. Class B has 30 students with a mean score of 82. What is the "
@@ -259,6 +267,8 @@ MISCONCEPTIONS = [
     ("A melon weighs 2 kg 75 g. An apple weighs 250 g. How many grams heavier is the melon?", "275 - 250 = 25", 1,
      "digits_side_by_side"),
     ("Work out -5² + 30.", "(-5)² = 25, 25 + 30 = 55", 1, "squared_the_sign"),
+    ("A bird flies 30 m above sea level. A fish swims 12 m below sea level. What is the difference between them?",
+     "30 - 12 = 18", 0, "below_taken_as_above"),
     # a rounded decimal is the student's number: 10/70 written 0.14, 56/6 written 9.33
     ("The price of a lamp went up from $60 to $70. By what percent did the price increase?", "10 / 70 = 0.14 so 14%",
      1, "percent_of_wrong_base"),
