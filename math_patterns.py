@@ -506,7 +506,7 @@ def bracket_equation(p: Problem) -> Plan | None:
     inner = b.given(m, "b", "", text=f"{sign}{m.group('b')}", scale=-1 if sign == "-" else 1)
     spread = b.step("*", [b.given(m, "a", ""), inner], "",
                     f"Multiplying out the bracket: what is {a} × {shown_in_sum(b.value(inner))}?",
-                    kind="equation")
+                    kind="bracket")
     shown = shown_first(b.value(spread))
     lhs = f"{a}{x} {'-' if shown.startswith('-') else '+'} {shown.lstrip('-')}"
     times = b.step("-", [b.given(m, "c", ""), spread], "", f"If {lhs} = {m.group('c')}, what is {a}{x}?",

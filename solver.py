@@ -156,7 +156,9 @@ def _generic_wrongs(step: Step) -> list[_Wrong]:
         "*": [_Wrong("add_instead_of_multiply", a + b, f"You added {fa} and {fb}."),
               _Wrong("divide_instead_of_multiply", a / b if b else b, f"You divided {fa} by {fb}.")],
         "+": [_Wrong("subtract_instead_of_add", a - b, f"You took {fb} away from {fa}.")],
-        "-": [_Wrong("add_instead_of_subtract", a + b, f"You added {fb} to {fa}.")],
+        "-": [_Wrong("add_instead_of_subtract", a + b, f"You took {fmt(-b)} away from {fa}, but here it is {fb}, a "
+                                                       f"negative number, that is taken away." if b < 0
+                     else f"You added {fb} to {fa}.")],
     }[step.op]
     if step.op == "+" and _fraction_operands(step.values):
         tops_bottoms = Fraction(a.numerator + b.numerator, a.denominator + b.denominator)
@@ -209,6 +211,9 @@ def _kind_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
     if step.kind == "percent" and (b * 100).denominator == 1:
         return [_Wrong("percent_as_whole_number", a * b * 100, f"You multiplied {fmt(a)} by {fmt(b * 100)}; "
                                                                f"a percent is that many hundredths.")]
+    if step.kind == "bracket":
+        return [_Wrong("bracket_first_term_only", b, f"You multiplied only the letter by {fmt(a)}; the {fmt(a)} "
+                                                     f"multiplies everything in the bracket, the {fmt(b)} too.")]
     if step.kind == "level_difference" and b < 0 < a:
         return [_Wrong("below_taken_as_above", a + b, f"You took {fmt(-b)} away from {fmt(a)}, as if both were on the "
                                                       f"same side; from below the level, the distance goes up to it "

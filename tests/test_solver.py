@@ -269,6 +269,8 @@ MISCONCEPTIONS = [
     ("Work out -5² + 30.", "(-5)² = 25, 25 + 30 = 55", 1, "squared_the_sign"),
     ("A bird flies 30 m above sea level. A fish swims 12 m below sea level. What is the difference between them?",
      "30 - 12 = 18", 0, "below_taken_as_above"),
+    ("Solve 4(x + 2) = 28.", "4x + 2 = 28, 4x = 26, x = 6.5", 0, "bracket_first_term_only"),
+    ("Work out 9 - (-4).", "9 - (-4) = 5", 0, "add_instead_of_subtract"),
     # a rounded decimal is the student's number: 10/70 written 0.14, 56/6 written 9.33
     ("The price of a lamp went up from $60 to $70. By what percent did the price increase?", "10 / 70 = 0.14 so 14%",
      1, "percent_of_wrong_base"),
