@@ -304,7 +304,7 @@ def _wrong_claim(plan: Plan | None, claim: Claim) -> Move:
     diagnosis = solver.diagnose(plan, str(claim)) if plan is not None else None
     if diagnosis is None or diagnosis.value != claim.stated:
         return Move("flag", lead, f"What is {claim.expression}?", kind="claim_wrong")
-    return Move("flag", f"{lead} {diagnosis.says}", plan.steps[diagnosis.step].question, plan.steps[diagnosis.step],
+    return Move("flag", f"{lead} {diagnosis.says}", solver.opening(plan, diagnosis.step), plan.steps[diagnosis.step],
                 kind="claim_wrong")
 
 
@@ -493,7 +493,7 @@ def _ladder(lesson: Lesson, plan: Plan, step: Step) -> str:
     """The next rung of a step's ladder: its question, then solver.hints (which numbers, which operation, the
     operation with its numbers). Each visit climbs; at the top the ladder alternates with a rephrasing."""
     index = plan.steps.index(step)
-    ladder = [step.question, *solver.hints(plan, index)]
+    ladder = [solver.opening(plan, index), *solver.hints(plan, index)]
     rung = min(lesson.rungs.get(str(index), 0), len(ladder) - 1)
     sums = f" {OP_SIGN[step.op]} ".join(fmt(v) for v in step.values)
     _climb(lesson, index)

@@ -69,12 +69,12 @@ from story_patterns import (as_many_total, change, comparison, difference, equal
                             groups_then_price, groups_then_share, level_difference, measure_change, measure_comparison,
                             missing_part, part_whole, rate, sharing, shopping, times_difference)
 from wordproblem import (OP_SIGN, NoPlan, Plan, Problem, Quantity, Ref, Step, apply_op, fmt, mentions, numbers_in,
-                         read_problem)
+                         read_problem, shown_in_sum)
 
 # The public API, what lesson.py, agent.py, bench/ and the tests use; the plan's types and number reading live in
 # wordproblem.py, the patterns in story_patterns.py and math_patterns.py.
 __all__ = ["Diagnosis", "Plan", "Quantity", "Ref", "Step", "diagnose", "fmt", "hints", "misconceptions", "next_step",
-           "numbers_in", "plan", "steps_done"]
+           "numbers_in", "opening", "plan", "rounds_to", "steps_done"]
 
 # ----------------------------------------------------------------------------- the planner
 
@@ -350,6 +350,17 @@ def next_step(plan: Plan, done: set[int]) -> Step | None:
     """The first step after the furthest one the student has done; None once the answer is reached."""
     index = max(done, default=-1) + 1
     return plan.steps[index] if index < len(plan.steps) else None
+
+
+def opening(plan: Plan, index: int) -> str:
+    """The step's question as first asked, naming the difficulty a known trap sits on: fractions with different
+    bottoms must be rewritten before they are added or taken away (adding tops and bottoms is the classic slip)."""
+    step = plan.steps[index]
+    a, b = (step.values + (Fraction(0), Fraction(0)))[:2]
+    if step.op in "+-" and _fraction_operands(step.values) and a.denominator != b.denominator:
+        return (f"{step.question} First, what could {shown_in_sum(a)} and {shown_in_sum(abs(b))} be written as, with "
+                f"the same bottom number?")
+    return step.question
 
 
 def hints(plan: Plan, index: int) -> list[str]:

@@ -41,7 +41,8 @@ def test_a_wrong_claim_names_the_misconception_and_asks_its_step_again():
     move = lesson.math_move(lesson.Lesson(problem=problem), solver.plan(problem), "1/4 + 2/3 = 3/7")
     assert (move.verdict, move.kind) == ("flag", "claim_wrong")
     assert move.text == ("Check 1/4 + 2/3 again: it does not make 3/7. You added the tops and added the bottoms. "
-                         "How far is 1/4 mile and 2/3 mile together?")
+                         "How far is 1/4 mile and 2/3 mile together? First, what could 1/4 and 2/3 be written as, "
+                         "with the same bottom number?")
 
 
 def test_a_wrong_final_number_points_at_the_step_after_the_students_right_work():

@@ -369,6 +369,14 @@ def test_hint_ladders_never_contain_the_steps_result():
                 assert step.value not in numbers - shown or step.value in shown, (hint, step)
 
 
+def test_unlike_fractions_are_first_asked_about_with_their_common_bottom_and_like_ones_are_not():
+    unlike = solver.plan("Ana ran 2/5 km on Monday and 1/2 km on Tuesday. How far did she run in all?")
+    assert solver.opening(unlike, 0) == (f"{unlike.steps[0].question} First, what could 2/5 and 1/2 be written as, "
+                                         f"with the same bottom number?")
+    like = solver.plan("Ana ran 2/5 km on Monday and 1/5 km on Tuesday. How far did she run in all?")
+    assert solver.opening(like, 0) == like.steps[0].question
+
+
 def test_hint_ladder_climbs_from_quantities_to_the_operation_with_numbers():
     plan = solver.plan(PATTERNS[1][0])
     which, operation, filled = solver.hints(plan, 0)
