@@ -294,7 +294,28 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
         return _unexplained(lesson, plan, work, found, said[-1], nxt)
     if newly:
         return _step_done(plan, work, found, plan.steps[newly[-1]], nxt)
-    return Move("none", "", _ladder(lesson, plan, nxt), nxt, kind="hint")
+    return Move("none", _proposal(work, nxt), _ladder(lesson, plan, nxt), nxt, kind="hint")
+
+
+_PROPOSES = re.compile(r"(?<!how )\b(?:do|should|can|shall|must) (?:i|we|you) (?P<op>add|plus|times|multiply|divide|"
+                       r"share|subtract|take away|minus)\b", re.I)
+_PROPOSED_OP = {"add": "+", "plus": "+", "times": "*", "multiply": "*", "divide": "/", "share": "/", "subtract": "-",
+                "take away": "-", "minus": "-"}
+_DOING = {"+": "Adding", "-": "Taking away", "*": "Multiplying", "/": "Dividing"}
+
+
+def _proposal(work: str, step: Step) -> str:
+    """The student's yes/no question about an operation ("do i add the sides?") answered from the plan's next step:
+    whether it fits, and for area what adding the sides would measure instead; "" when they propose nothing."""
+    m = _PROPOSES.search(work)
+    if m is None:
+        return ""
+    op = _PROPOSED_OP[m.group("op").lower()]
+    if op == step.op:
+        return f"{_DOING[op]} fits this step."
+    if step.kind == "area" and op == "+":
+        return "Adding the sides measures the way around the edge; the area is the space inside."
+    return f"{_DOING[op]} does not fit this step."
 
 
 def _wrong_claim(plan: Plan | None, claim: Claim) -> Move:

@@ -82,6 +82,18 @@ def test_without_a_plan_the_student_proposes_from_the_problems_own_quantities_an
     assert "4 hours and 12 hours" in events[-1]["text"]
 
 
+def test_a_students_yes_no_question_about_an_operation_is_answered_from_the_plan():
+    garden = "A garden is 8 m long and 5 m wide. What is the area of the garden?"
+    move = lesson.math_move(lesson.Lesson(problem=garden), solver.plan(garden), "do i add them?")
+    assert move.lead == "Adding the sides measures the way around the edge; the area is the space inside."
+    rolls = "There are 48 rolls. Each bag holds 6 rolls. How many bags are needed?"
+    fits = lesson.math_move(lesson.Lesson(problem=rolls), solver.plan(rolls), "should i divide?")
+    assert (fits.verdict, fits.lead) == ("none", "Dividing fits this step.")
+    assert lesson.math_move(lesson.Lesson(problem=rolls), solver.plan(rolls), "should i multiply?").lead == \
+        "Multiplying does not fit this step."
+    assert lesson.math_move(lesson.Lesson(problem=rolls), solver.plan(rolls), "how do i divide this?").lead == ""
+
+
 def test_the_problem_is_split_from_the_students_work():
     assert lesson.split_problem(TEAMS + " I did 96 - 8 = 88") == (TEAMS, "I did 96 - 8 = 88")
     assert lesson.split_problem("I'm on question 3 of 10! " + TEAMS) == (TEAMS, "I'm on question 3 of 10!")
