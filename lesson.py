@@ -340,7 +340,8 @@ def _step_done(plan: Plan, work: str, found: list[Claim], step: Step, nxt: Step)
     """A right intermediate step: confirmed as right and the next step asked, unless the student offers it as the
     final answer (then the step is acknowledged without praise and the answer flagged as not reached yet)."""
     claim = next((str(c) for c in found if c.stated == step.value), fmt(step.value))
-    if presented_as_answer(work, step.value):
+    only_units_left = all(s.kind == "convert" for s in plan.steps[plan.steps.index(step) + 1:])
+    if presented_as_answer(work, step.value) and not only_units_left:   # "350000 cm" is right, in other units
         lead = (f"{claim} checks out: it answers \"{step.question}\" But that is not the answer to the whole "
                 f"problem yet.")
         return Move("flag", lead, f"Next: {nxt.question}", nxt, kind="stopped_early")

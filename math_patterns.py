@@ -730,6 +730,36 @@ def mixed_unit_difference(p: Problem) -> Plan | None:
     return b.finish()
 
 
+_SCALE = re.compile(rf"\bscale (?:of |is )?(?P<one>1) ?: ?{_n('n')}")
+# '2 towns are 7 cm apart': the 2 counts the places, it is no measure
+_ON_MAP = re.compile(rf"(?:\b(?P<pair>2) [a-z]+ (?:are|were) )?{_n('d')} ?(?P<u>cm|mm) (?:apart |long |away )?on the "
+                     rf"(?:map|plan|drawing)")
+_REAL_UNIT = re.compile(r"\bin (?P<to>km|kilomet(?:re|er)s|m|met(?:re|er)s|cm)\?$", re.I)
+
+
+def map_scale(p: Problem) -> Plan | None:
+    """'A map has a scale of 1:50,000. Two towns are 7 cm apart on the map. How far apart are they in real life, in
+    km?' -> 7 x 50,000 cm in real life, then cm to m, then m to km (the units the question asks for)."""
+    scale, on_map, to = p.search(_SCALE), p.search(_ON_MAP), _REAL_UNIT.search(p.question)
+    if not scale or not on_map or not to or not p.asks(r"\b(real|actual)\b"):
+        return None
+    b = Builder(p, "conversion")
+    b.given(scale, "one", "")
+    if on_map.group("pair"):
+        b.given(on_map, "pair", "")
+    unit, wanted = on_map.group("u"), unit_name(to.group("to"))
+    value = b.step("*", [b.given(on_map, "d", unit), b.given(scale, "n", "")], unit,
+                   f"How many {unit} in real life is {on_map.group('d')} {unit} on the map, at 1:{scale.group('n')}?")
+    for big, small in (("cm", "mm"), ("m", "cm"), ("km", "m")):
+        if unit == wanted:
+            break
+        if unit == small:
+            factor = unit_factor(big, small)
+            per = b.fact(factor, f"{small} per {big}", f"{factor} {small} in 1 {big}")
+            value, unit = b.step("/", [value, per], big, f"How many {big} is that?", kind="convert"), big
+    return b.finish() if unit == wanted else None
+
+
 def conversion(p: Problem) -> Plan | None:
     """'3 hours is how many minutes?' -> 3 x 60; '150 cm in m' divides; '2 hours 15 minutes' adds the rest."""
     q = p.match_question(re.compile(rf"how many {_w('to')}\b", re.I))

@@ -62,9 +62,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from math_patterns import (bracket_equation, combined_mean, conversion, equation, expression, fill_count, for_every,
-                           fraction_of, mean, mean_missing, missing_side, mixed_unit_difference, percent_apply,
-                           percent_change, percent_of_number, percent_reverse, ratio, rectangle, shared_with_difference,
-                           sum_difference)
+                           fraction_of, map_scale, mean, mean_missing, missing_side, mixed_unit_difference,
+                           percent_apply, percent_change, percent_of_number, percent_reverse, ratio, rectangle,
+                           shared_with_difference, sum_difference)
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, fractions_rest, grouping,
                             groups_then_price, groups_then_share, level_difference, measure_change, measure_comparison,
                             missing_part, part_whole, rate, sharing, shopping, times_difference)
@@ -83,8 +83,8 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     measure_comparison, difference, level_difference, times_difference, fraction_of, fractions_rest,
     percent_of_number, change, measure_change, part_whole, missing_part, rate, percent_apply, percent_change,
     percent_reverse, ratio, for_every, rectangle, missing_side, mean, mean_missing, combined_mean, equation,
-    bracket_equation, sum_difference, shared_with_difference, conversion, fill_count, mixed_unit_difference, shopping,
-    expression]
+    bracket_equation, sum_difference, shared_with_difference, conversion, map_scale, fill_count, mixed_unit_difference,
+    shopping, expression]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.

@@ -146,6 +146,8 @@ PATTERNS = [
     ("A melon weighs 2 kg 75 g. An apple weighs 250 g. How many grams heavier is the melon?", "conversion",
      ["2000", "2075", "1825"], ["grams are in 2 kg", "2 kg 75 g", "250 g"]),
     ("Work out -5² + 30.", "expression", ["25", "-25", "5"], ["5 squared", "-5², with the minus sign applied after"]),
+    ("A map has a scale of 1:20,000. Two villages are 9 cm apart on the map. How far apart are they in real life, "
+     "in km?", "conversion", ["180000", "1800", "1.8"], ["9 cm on the map, at 1:20000", "How many m", "How many km"]),
 ]
 
 
@@ -204,6 +206,8 @@ def test_authored_cases_precision_and_coverage():
     "Lily has 45 stickers. Omar has 18 marbles. How many more stickers does Lily have than Omar?",
     "Omar had 30 marbles. He gave his sister 8 marbles. How many marbles does he have now?",     # to whom, unplaced
     "Calculate 48 ÷ (4 + 2.",
+    "A map has a scale of 1:20,000. Two villages are 9 cm apart on the map. How long is the walk between them, in "
+    "hours?",
     "A bird flies 30 m above sea level. A fish swims 12 m below sea level. How deep is the fish?",   # not a difference
     "A kite is 30 m above the ground. A mole is 2 m below sea level. What is the difference?",      # two levels
     "What is 12% of 350 apples and 5 pears?",
