@@ -281,11 +281,13 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     diagnosis = solver.diagnose(plan, work) if said else None
     if diagnosis is not None:
         _climb(lesson, diagnosis.step)
+        step = plan.steps[diagnosis.step]
+        # the same mistake again: after twice, the step with its numbers filled in (the ladder's top rung)
+        question = fresh_hint(lesson, step.question, solver.hints(plan, diagnosis.step)[-1])
         if presented_as_answer(work, said[-1]):
-            return Move("flag", "Let's look at that step again.", diagnosis.question, plan.steps[diagnosis.step],
-                        kind="diagnosed")
+            return Move("flag", diagnosis.says, question, step, kind="diagnosed")   # what they did, then the step
         # not offered as the answer, it may be a right step on another route: ask about it, never reject it
-        return Move("ask", "", diagnosis.question, plan.steps[diagnosis.step], kind="diagnosed_midway")
+        return Move("ask", diagnosis.says, question, step, kind="diagnosed_midway")
     newly = sorted({i for i, s in enumerate(plan.steps) if s.value in said} - set(lesson.done))
     lesson.done = sorted(set(lesson.done) | set(newly) | _used_steps(plan, found))
     nxt = solver.next_step(plan, set(lesson.done))

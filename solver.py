@@ -201,7 +201,7 @@ def _kind_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
         diff_step = plan.steps[step.operands[0].index]
         other = diff_step.values[0] if diff_step.values[1] == b else diff_step.values[1]
         return [_Wrong("percent_of_wrong_base", a / other if other else other,
-                       f"You compared the change with {fmt(other)}, the value it changed to.")]
+                       f"You divided {fmt(a)} by {fmt(other)}, the value it changed to.")]
     if step.kind == "percent_reverse":
         first = plan.steps[0]
         price, rate = plan.steps[1].values[0], first.values[1] / 100

@@ -94,6 +94,15 @@ def test_a_students_yes_no_question_about_an_operation_is_answered_from_the_plan
     assert lesson.math_move(lesson.Lesson(problem=rolls), solver.plan(rolls), "how do i divide this?").lead == ""
 
 
+def test_a_repeated_mistake_is_named_each_time_and_the_step_climbs_instead_of_coming_a_third_time():
+    crayons = ("A box holds 12 crayons. Mr Diaz buys 4 boxes and shares the crayons equally among 6 tables. How many "
+               "does each table get?")
+    state, plan = lesson.Lesson(problem=crayons), solver.plan(crayons)
+    replies = [lesson.math_move(state, plan, "I still think 12 / 6 = 2.").text for _ in range(4)]
+    assert all(r.startswith("You used 12 crayons but not 4 boxes.") for r in replies)
+    assert replies[0] == replies[1] != replies[2] and replies[2].endswith("What is 4 × 12?")
+
+
 def test_the_problem_is_split_from_the_students_work():
     assert lesson.split_problem(TEAMS + " I did 96 - 8 = 88") == (TEAMS, "I did 96 - 8 = 88")
     assert lesson.split_problem("I'm on question 3 of 10! " + TEAMS) == (TEAMS, "I'm on question 3 of 10!")
