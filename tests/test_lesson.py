@@ -103,6 +103,14 @@ def test_a_repeated_mistake_is_named_each_time_and_the_step_climbs_instead_of_co
     assert replies[0] == replies[1] != replies[2] and replies[2].endswith("What is 4 × 12?")
 
 
+def test_a_question_about_taking_away_a_bigger_digit_gets_the_trade_on_the_steps_own_numbers():
+    pens = "A shop had 83 pens. It sold 47 of them. How many pens are left?"
+    move = lesson.math_move(lesson.Lesson(problem=pens), solver.plan(pens), "how do i take away when 3 is smaller than 7")
+    assert move.text == ("Trade one ten of 83 for ten ones: 83 is 7 tens and 13 ones. What is 13 take away 7, and 7 "
+                         "tens take away 4 tens?")
+    assert "Trade" not in lesson.math_move(lesson.Lesson(problem=pens), solver.plan(pens), "i am stuck").text
+
+
 def test_the_problem_is_split_from_the_students_work():
     assert lesson.split_problem(TEAMS + " I did 96 - 8 = 88") == (TEAMS, "I did 96 - 8 = 88")
     assert lesson.split_problem("I'm on question 3 of 10! " + TEAMS) == (TEAMS, "I'm on question 3 of 10!")
