@@ -67,7 +67,7 @@ from math_patterns import (bracket_equation, combined_mean, conversion, equation
                            shared_with_difference, sum_difference)
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, fractions_rest, grouping,
                             groups_then_price, groups_then_share, level_difference, measure_change, measure_comparison,
-                            missing_part, part_whole, rate, sharing, shopping, times_difference)
+                            missing_part, part_whole, rate, sharing, shopping, times_difference, two_prices)
 from wordproblem import (OP_SIGN, NoPlan, Plan, Problem, Quantity, Ref, Step, apply_op, fmt, mentions, numbers_in,
                          read_problem, shown_in_sum)
 
@@ -83,8 +83,8 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     measure_comparison, difference, level_difference, times_difference, fraction_of, fractions_rest,
     percent_of_number, change, measure_change, part_whole, missing_part, rate, percent_apply, percent_change,
     percent_reverse, ratio, for_every, rectangle, missing_side, mean, mean_missing, combined_mean, equation,
-    bracket_equation, sum_difference, shared_with_difference, conversion, map_scale, fill_count, mixed_unit_difference,
-    shopping, expression]
+    bracket_equation, sum_difference, shared_with_difference, two_prices, conversion, map_scale, fill_count,
+    mixed_unit_difference, shopping, expression]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.

@@ -579,6 +579,39 @@ def level_difference(p: Problem) -> Plan | None:
     return b.finish()
 
 
+_TWO_PRICES = re.compile(rf"(?P<a>\$\d+(?:\.\d+)?) (?:for|per) (?:an? |each )?{_w('x')} and "
+                         rf"(?P<b>\$\d+(?:\.\d+)?) (?:for|per) (?:an? |each )?{_w('y')}\b(?! [a-z])")
+# the group must count the same things the prices do, one each: '12 people' for adults and children, '9 tickets'
+_GROUP_PAID = re.compile(rf"\b{_n('n')} (?P<who>people|persons|visitors|guests|passengers|riders|tickets) "
+                         rf"(?:paid|pay|spent|spend) (?:a total of )?(?P<t>\$\d+(?:\.\d+)?)")
+
+
+def two_prices(p: Problem) -> Plan | None:
+    """'Tickets cost $8 for adults and $5 for children. A group of 12 people paid $78. How many adults?' -> as if all
+    12 paid the lower price, the money left over, the extra one dearer ticket costs, then how many of those."""
+    prices, group = p.search(_TWO_PRICES), p.search(_GROUP_PAID)
+    asked = re.match(r"how many ([a-z]+)", p.question, re.I)
+    if not prices or not group or not asked or not any(same_word(asked.group(1), prices.group(k)) for k in "xy"):
+        return None
+    b = Builder(p, "sum_difference")
+    a_price, b_price = b.given(prices, "a", "dollars"), b.given(prices, "b", "dollars")
+    dear, cheap = ("x", "y") if b.value(a_price) > b.value(b_price) else ("y", "x")
+    dear_price, cheap_price = (a_price, b_price) if dear == "x" else (b_price, a_price)
+    if not same_word(asked.group(1), prices.group(dear)) or b.value(dear_price) == b.value(cheap_price):
+        return None   # asked for the cheaper ones: the same idea with the roles swapped, not written yet
+    count = b.given(group, "n", group.group("who"))
+    all_cheap = b.step("*", [count, cheap_price], "dollars", f"How much would {group.group('n')} {group.group('who')} "
+                       f"pay if all were {prices.group(cheap)}?")
+    extra = b.step("-", [b.given(group, "t", "dollars"), all_cheap], "dollars", "How much more than that did they pay?")
+    each = b.step("-", [dear_price, cheap_price], "dollars",
+                  f"How much more does one of the {prices.group(dear)} cost than one of the {prices.group(cheap)}?")
+    b.step("/", [extra, each], prices.group(dear), f"How many {prices.group(dear)} make up that extra money?")
+    whole_count(b.steps[-1].value)
+    if not 0 < b.steps[-1].value <= b.value(count):
+        raise NoPlan("more of them than people in the group")
+    return b.finish()
+
+
 _TWO_FRACTIONS = re.compile(rf"{_n('f1')} (?:of them )?(?:are|were) {_w('w1')} and {_n('f2')} (?:are|were) {_w('w2')}"
                             rf"\. (?:The|the) rest (?:are|were) {_w('w3')}")
 

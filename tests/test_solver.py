@@ -148,6 +148,8 @@ PATTERNS = [
     ("Work out -5² + 30.", "expression", ["25", "-25", "5"], ["5 squared", "-5², with the minus sign applied after"]),
     ("A map has a scale of 1:20,000. Two villages are 9 cm apart on the map. How far apart are they in real life, "
      "in km?", "conversion", ["180000", "1800", "1.8"], ["9 cm on the map, at 1:20000", "How many m", "How many km"]),
+    ("A zoo charges $12 for adults and $7 for students. A class trip of 30 people paid $235. How many adults went?",
+     "sum_difference", ["210", "25", "5", "5"], ["30 people pay if all were students", "one of the adults"]),
 ]
 
 
@@ -206,6 +208,9 @@ def test_authored_cases_precision_and_coverage():
     "Lily has 45 stickers. Omar has 18 marbles. How many more stickers does Lily have than Omar?",
     "Omar had 30 marbles. He gave his sister 8 marbles. How many marbles does he have now?",     # to whom, unplaced
     "Calculate 48 ÷ (4 + 2.",
+    "A cafe sells juice at $3 for a small cup and $5 for a large cup. 10 customers spent $42. How many large cups were "
+    "sold?",                                                       # a customer may buy any number of cups
+    "A zoo charges $12 for adults and $7 for students. A class trip of 30 people paid $235. How many students went?",
     "A map has a scale of 1:20,000. Two villages are 9 cm apart on the map. How long is the walk between them, in "
     "hours?",
     "A bird flies 30 m above sea level. A fish swims 12 m below sea level. How deep is the fish?",   # not a difference
