@@ -368,7 +368,7 @@ def opening(plan: Plan, index: int) -> str:
 def hints(plan: Plan, index: int) -> list[str]:
     """The ladder for one step: which quantities, which operation, the operation with its numbers (never the result)."""
     step = plan.steps[index]
-    named = " and ".join(_operand_text(plan, r) for r in step.operands)
+    named = " and ".join(dict.fromkeys(_operand_text(plan, r) for r in step.operands))   # 3 squared: "Look at 3."
     numbers = OP_SIGN[step.op].join(fmt(v) for v in step.values)
     return [f"{step.question} Which numbers do you need? Look at {named}.",
             f"This step is {_OP_NAME[step.op]}: {step.question}",
