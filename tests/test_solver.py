@@ -315,6 +315,7 @@ def test_a_negative_power_is_read_as_school_and_mathcheck_read_it():
     found = solver.diagnose(plan, "(-4)² = 16 and 16 - 2 = 14")
     assert (found.step, found.misconception) == (1, "squared_the_sign")
     assert found.says == "You squared the minus sign too, as if it were (-4)²; in -4² only the 4 is squared."
+    assert solver.hints(plan, 0)[0] == "What is 4 squared? Which numbers do you need? Look at 4."
 
 
 def test_a_rounded_number_is_matched_only_at_its_written_places():
