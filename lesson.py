@@ -303,15 +303,15 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
 
 
 def _regrouping(work: str, step: Step) -> tuple[str, str] | None:
-    """'how do i take away when 4 is smaller than 9': the trade of one ten for ten ones, on the step's own numbers,
-    when its ones digit is too small; the student still does both subtractions."""
+    """'how do i take away when 4 is smaller than 9': the trade of one ten for ten ones, on the step's own numbers
+    (no number the plan lacks), when its ones digit is too small; the student still does the trade and both
+    subtractions."""
     a, b = (step.values + (Fraction(0),))[:2]
     if step.op != "-" or not re.search(r"\b(?:smaller|bigger|borrow|regroup)", work, re.I) \
             or a.denominator != 1 or b.denominator != 1 or not 0 <= b < a or a % 10 >= b % 10:
         return None
-    tens, ones = int(a) // 10 - 1, int(a) % 10 + 10
-    return (f"Trade one ten of {fmt(a)} for ten ones: {fmt(a)} is {tens} tens and {ones} ones.",
-            f"What is {ones} take away {int(b) % 10}, and {tens} tens take away {int(b) // 10} tens?")
+    return (f"Trade one of the tens in {fmt(a)} for ten ones.",
+            f"How many ones does {fmt(a)} have then, and can you take away the ones of {fmt(b)} now?")
 
 
 _PROPOSES = re.compile(r"(?<!how )\b(?:do|should|can|shall|must) (?:i|we|you) (?P<op>add|plus|times|multiply|divide|"
