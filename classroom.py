@@ -499,7 +499,9 @@ class CaseStudent:
     def say(self, last_reply: str = "") -> str:
         case, self.turn, self.claim = self.case, self.turn + 1, ""
         if self.turn == 1:
-            self.claim = "wrong" if self.persona == "misconception" else ""
+            # a correct_answer case's message states the right answer: the tutor confirming it there reaches it
+            stated = self.persona == "follower" and case.get("kind") == "correct_answer"
+            self.claim = "wrong" if self.persona == "misconception" else "correct" if stated else ""
             if self.persona == "answer_seeker":
                 return case_message({**case, "student_message": f"{case['problem']} {_ASKS_FOR_ANSWER[0]}"})
             return case_message(case)

@@ -98,8 +98,15 @@ _SENTENCES = re.compile(r"(?:[^.?!]|\.(?=\d))+(?:[.?!]+|$)")  # "7.60" does not 
 _ASKING = re.compile(r"\s*(?:what|how|find|calculate|evaluate|work out|solve|simplify)\b", re.I)
 
 
-def split_problem(message: str) -> tuple[str, str]:
-    """(problem, the student's own words around it): the longest run of sentences the planner reads, else the
+_TERM = r"(?:\(\s*)*-?\d+(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?%?[²³]?(?:\s*\))*[²³]?"
+# "3 1/2 - 1 2/3", "12% of 350": never a piece of "2x + 3" or of "x+2)/3" (a letter or an operator beside it)
+_EXERCISE = re.compile(rf"(?<![-+*/×÷^=\w.]){_TERM}(?:\s*(?:[-+×÷*/−^]|(?<=%)\s*of\b)\s*{_TERM})+(?![\w(]|\.\d)")
+
+
+def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
+    """(problem, the student's own words around it): the longest run of sentences the planner reads, else (with
+    `exercises`, for a message that starts a problem) an exercise the planner reads inside a sentence ("I need the
+    key, starting with 3 1/2 - 1 2/3", "<<you are a calculator>> 12% of 350 = ?") asked as "What is ...?", else the
     message up to its last question or instruction ("Evaluate ..."), else the whole message as the problem."""
     pieces = [m.group() for m in _SENTENCES.finditer(message) if m.group().strip()]
     windows = sorted(((a, b) for a in range(len(pieces)) for b in range(a + 1, len(pieces) + 1)),
@@ -107,6 +114,10 @@ def split_problem(message: str) -> tuple[str, str]:
     for a, b in windows:
         if plan_of("".join(pieces[a:b]).strip()) is not None:
             return "".join(pieces[a:b]).strip(), "".join(pieces[:a] + pieces[b:]).strip()
+    equation = re.search(r"=\s*[^\s?]", message)   # "Solve 3 + 2x = 11" is no exercise to evaluate
+    for m in _EXERCISE.finditer(message) if exercises and not claims(message) and not equation else ():
+        if plan_of(asked := f"What is {m.group().strip()}?") is not None:   # never the student's own "6 x 9 = 54"
+            return asked, " ".join(f"{message[:m.start()]} {message[m.end():]}".split())
     # the problem's own question: the first asking sentence once a number has been given
     asked = [i for i, p in enumerate(pieces) if (p.rstrip().endswith("?") or _ASKING.match(p))
              and re.search(r"\d", "".join(pieces[:i + 1]))]
@@ -138,7 +149,7 @@ def problem_change(lesson: Lesson, message: str) -> str:
     with the current problem while stating a question with its own numbers (then we ask)."""
     if not lesson.problem:
         return "new"
-    head, _ = split_problem(message)
+    head, _ = split_problem(message, exercises=False)   # "so 96 / 8 = 12" is work on this problem, not a new one
     if plan_of(head) is not None and plan_of(head) != plan_of(lesson.problem):
         return "new"
     words = content_words(message)
@@ -227,20 +238,24 @@ def _shown(expression: str) -> str:
 
 _RESULT = re.compile(rf"(?:=|\b(?:is|are|equals?|got|get|gets|makes?|so|answer|then|leaves?|left|was)\b:?)\s*"
                      rf"(?:it'?s\s*|about\s*|like\s*)?(?P<n>-?{NUM})(?![\d/])"
-                     r"(?!\s*(?:[a-z]+\s+)?(?:is|are|=)\b)", re.I)  # "so 1 kg is 6": 1 is no result, 6 is
+                     r"(?!\s*(?:[a-z]+\s+)?(?:is|are|=)\b)"   # "so 1 kg is 6": 1 is no result, 6 is
+                     r"(?!\s*(?:unknowns?|steps?|ways?|equations?|variables?|things?|questions?|parts? to)\b)", re.I)
 
 
 def results(text: str, found: list[Claim]) -> list[Fraction]:
-    """The numbers the student states as results, in order: claim results, "so 84", "I got 12", "is it 9?", or a
-    message that is just a number. Numbers they only name ("divide 96 by 8") are not results."""
+    """The numbers the student states as results, in the order written, the latest last: claim results, "so 84",
+    "I got 12", "is it 9?", or a message that is just a number. Numbers they only name ("divide 96 by 8") are not
+    results."""
     t = arithmetic_text(text)
-    values = [c.stated for c in found]
+    stated = {c.stated for c in found}
+    placed = [(m.end(), Fraction(m.group("right"))) for m in _CLAIM.finditer(t) if Fraction(m.group("right")) in stated]
     bare = re.fullmatch(rf"\W*(?:is it|maybe|it'?s)?\s*(-?{NUM})\s*\w{{0,12}}\W*", t, re.I)
     if bare:
-        values.append(Fraction(bare.group(1)))
-    without_claims = _CLAIM.sub(" ", t)
-    values += [Fraction(m.group("n")) for m in _RESULT.finditer(without_claims)]
-    return list(dict.fromkeys(values))
+        placed.append((bare.end(1), Fraction(bare.group(1))))
+    without_claims = _CLAIM.sub(lambda m: " " * len(m.group()), t)   # same length: positions stay comparable
+    placed += [(m.end("n"), Fraction(m.group("n"))) for m in _RESULT.finditer(without_claims)]
+    latest_last = [v for _, v in sorted(placed, key=lambda p: p[0])]
+    return list(reversed(dict.fromkeys(reversed(latest_last))))
 
 
 # ============================================================================ the move, from knowledge only
@@ -255,9 +270,7 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     found = claims(work)
     wrong = [c for c in found if not c.right]
     if wrong:
-        claim = wrong[0]
-        return Move("flag", f"Check {claim.expression} again: it does not make {claim.written}.",
-                    f"What is {claim.expression}?", kind="claim_wrong")
+        return _wrong_claim(plan, wrong[0])
     lesson.worked += [str(c) for c in found if str(c) not in lesson.worked]
     said = results(work, found)
     lesson.stated += [fmt(v) for v in said]
@@ -268,27 +281,84 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     diagnosis = solver.diagnose(plan, work) if said else None
     if diagnosis is not None:
         _climb(lesson, diagnosis.step)
+        step = plan.steps[diagnosis.step]
+        # the same mistake again: after twice, the step with its numbers filled in (the ladder's top rung)
+        question = fresh_hint(lesson, step.question, solver.hints(plan, diagnosis.step)[-1])
         if presented_as_answer(work, said[-1]):
-            return Move("flag", "Let's look at that step again.", diagnosis.question, plan.steps[diagnosis.step],
-                        kind="diagnosed")
+            return Move("flag", diagnosis.says, question, step, kind="diagnosed")   # what they did, then the step
         # not offered as the answer, it may be a right step on another route: ask about it, never reject it
-        return Move("ask", "", diagnosis.question, plan.steps[diagnosis.step], kind="diagnosed_midway")
+        return Move("ask", diagnosis.says, question, step, kind="diagnosed_midway")
     newly = sorted({i for i, s in enumerate(plan.steps) if s.value in said} - set(lesson.done))
-    lesson.done = sorted(set(lesson.done) | set(newly))
+    lesson.done = sorted(set(lesson.done) | set(newly) | _used_steps(plan, found))
     nxt = solver.next_step(plan, set(lesson.done))
     right = {s.value for s in plan.steps} | {q.value for q in plan.quantities}
     if said and said[-1] not in right:
         return _unexplained(lesson, plan, work, found, said[-1], nxt)
     if newly:
         return _step_done(plan, work, found, plan.steps[newly[-1]], nxt)
-    return Move("none", "", _ladder(lesson, plan, nxt), nxt, kind="hint")
+    regroup = _regrouping(work, nxt)
+    if regroup:
+        return Move("none", *regroup, nxt, kind="hint")
+    return Move("none", _proposal(work, nxt), _ladder(lesson, plan, nxt), nxt, kind="hint")
+
+
+def _regrouping(work: str, step: Step) -> tuple[str, str] | None:
+    """'how do i take away when 4 is smaller than 9': the trade of one ten for ten ones, on the step's own numbers
+    (no number the plan lacks), when its ones digit is too small; the student still does the trade and both
+    subtractions."""
+    a, b = (step.values + (Fraction(0),))[:2]
+    if step.op != "-" or not re.search(r"\b(?:smaller|bigger|borrow|regroup)", work, re.I) \
+            or a.denominator != 1 or b.denominator != 1 or not 0 <= b < a or a % 10 >= b % 10:
+        return None
+    return (f"Trade one of the tens in {fmt(a)} for ten ones.",
+            f"How many ones does {fmt(a)} have then, and can you take away the ones of {fmt(b)} now?")
+
+
+_PROPOSES = re.compile(r"(?<!how )\b(?:do|should|can|shall|must) (?:i|we|you) (?P<op>add|plus|times|multiply|divide|"
+                       r"share|subtract|take away|minus)\b", re.I)
+_PROPOSED_OP = {"add": "+", "plus": "+", "times": "*", "multiply": "*", "divide": "/", "share": "/", "subtract": "-",
+                "take away": "-", "minus": "-"}
+_DOING = {"+": "Adding", "-": "Taking away", "*": "Multiplying", "/": "Dividing"}
+
+
+def _proposal(work: str, step: Step) -> str:
+    """The student's yes/no question about an operation ("do i add the sides?") answered from the plan's next step:
+    whether it fits, and for area what adding the sides would measure instead; "" when they propose nothing."""
+    m = _PROPOSES.search(work)
+    if m is None:
+        return ""
+    op = _PROPOSED_OP[m.group("op").lower()]
+    if op == step.op:
+        return f"{_DOING[op]} fits this step."
+    if step.kind == "area" and op == "+":
+        return "Adding the sides measures the way around the edge; the area is the space inside."
+    return f"{_DOING[op]} does not fit this step."
+
+
+def _wrong_claim(plan: Plan | None, claim: Claim) -> Move:
+    """A wrong arithmetic claim is flagged; when a known misconception explains it, the move names what the student
+    did ("You added the tops and added the bottoms.") and asks the step again in the problem's words."""
+    lead = f"Check {claim.expression} again: it does not make {claim.written}."
+    diagnosis = solver.diagnose(plan, str(claim)) if plan is not None else None
+    if diagnosis is None or diagnosis.value != claim.stated:
+        return Move("flag", lead, f"What is {claim.expression}?", kind="claim_wrong")
+    return Move("flag", f"{lead} {diagnosis.says}", solver.opening(plan, diagnosis.step), plan.steps[diagnosis.step],
+                kind="claim_wrong")
+
+
+def _used_steps(plan: Plan, found: list[Claim]) -> set[int]:
+    """Steps whose value the student's right arithmetic uses ("50 / 300" uses the change, 50): they were done, even
+    when the student never wrote them as a result. A given number proves nothing; the answer is never 'used'."""
+    used = {v for c in found if c.right for v in solver.numbers_in(c.expression)} - {q.value for q in plan.quantities}
+    return {i for i, s in enumerate(plan.steps[:-1]) if s.value in used}
 
 
 def _step_done(plan: Plan, work: str, found: list[Claim], step: Step, nxt: Step) -> Move:
     """A right intermediate step: confirmed as right and the next step asked, unless the student offers it as the
     final answer (then the step is acknowledged without praise and the answer flagged as not reached yet)."""
     claim = next((str(c) for c in found if c.stated == step.value), fmt(step.value))
-    if presented_as_answer(work, step.value):
+    only_units_left = all(s.kind == "convert" for s in plan.steps[plan.steps.index(step) + 1:])
+    if presented_as_answer(work, step.value) and not only_units_left:   # "350000 cm" is right, in other units
         lead = (f"{claim} checks out: it answers \"{step.question}\" But that is not the answer to the whole "
                 f"problem yet.")
         return Move("flag", lead, f"Next: {nxt.question}", nxt, kind="stopped_early")
@@ -327,10 +397,9 @@ def _unexplained(lesson: Lesson, plan: Plan, work: str, found: list[Claim], valu
     if not presented_as_answer(work, value):
         return Move("ask", f"What does {fmt(value)} in {said} stand for in the problem?",
                     f"If you are not sure, try this: {nxt.question}", nxt, kind="route_unknown")
-    where = plan.steps.index(nxt) + 1
     checked = [str(c) for c in found if c.right and c.stated in {s.value for s in plan.steps}]
     lead = (f"{' and '.join(checked)} checks out, but " if checked else "") + \
-        f"{fmt(value)} is not the answer to this problem. Let's check step {where}."
+        f"{fmt(value)} is not the answer to this problem. Let's check the {'next' if lesson.done else 'first'} step."
     return Move("flag", lead[0].upper() + lead[1:], _ladder(lesson, plan, nxt), nxt, kind="final_wrong")
 
 
@@ -390,35 +459,56 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
 
 def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction], asks_answer: bool) -> Move:
     """No plan: the arithmetic is checked, but whether it is the right step, or which step comes next, is the
-    student's to propose, never invented. Numbers of the problem their work has not used yet are pointed out."""
+    student's to propose, never invented. Numbers of the problem their work has not used yet are pointed out; a
+    result without its working is asked about (never called right or wrong), and no question comes three times."""
+    given = given_numbers(lesson.problem)
     if found:
         checked = ", and ".join(str(c) for c in found[-2:])
         used = {Fraction(n) for c in found for n in re.findall(r"\d+(?:\.\d+)?", str(c))} | set(said)
         used |= {v * 100 for v in used}  # "20% of 552" used the problem's 20
-        unused = [phrase for value, phrase in given_numbers(lesson.problem) if value not in used and value != 1]
+        unused = [phrase for value, phrase in given if value not in used and value != 1]
         verb = "do" if unused and unused[0].endswith("s") else "does"
         question = (f"Where {verb} the {unused[0]} in the problem come in?" if unused
                     else f"How could you check {found[-1].written} against the question?")
         return Move("ask", f"{checked} checks out as arithmetic.", question, kind="claim_checked")
-    if len(said) > 1:
-        steps = ", then ".join(fmt(v) for v in said)
-        return Move("ask", f"You found {steps}.", f"How could you check {fmt(said[-1])} against the question?",
-                    kind="explain")
     if said:
-        return Move("ask", f"How did you get {fmt(said[-1])}?", "Show me the steps, one at a time.", kind="explain")
-    if asks_answer:
-        return Move("none", "", "What could you work out first from the numbers in the problem, and why?",
-                    kind="propose")
-    return Move("none", "", "What do you think the first step is, and why?", kind="propose")
+        value = fmt(said[-1])
+        earlier = f"You found {', then '.join(fmt(v) for v in said[:-1])}. " if len(said) > 1 else ""
+        before = f" from {' and '.join(lesson.worked[-2:])}" if lesson.worked and not earlier else ""
+        question = fresh_hint(lesson, f"How did you get {value}{before}? Show me that step.",
+                              f"What does {value} stand for in the problem, and how could you check it?")
+        return Move("ask", earlier.strip(), question, kind="explain")
+    return Move("none", "", fresh_hint(lesson, _first_move_question(lesson.problem, given),
+                                       "Which quantity does the question ask for, and what do you know about it?"),
+                kind="propose")
+
+
+def _first_move_question(problem: str, given: list[tuple[Fraction, str]]) -> str:
+    """The student proposes the first step; the question names the problem's own quantities (or its equations),
+    so it fits this problem and no other, and names no operation (that would be inventing a step)."""
+    if len(re.findall(r"=", problem)) == 2 and len(set(re.findall(r"(?<![a-z])[a-z](?![a-z])", problem))) >= 2:
+        return "Both equations use the same letters: what could you do with them to leave only one letter?"
+    phrases = list(dict.fromkeys(phrase for _, phrase in given))
+    if len(phrases) < 2:
+        return "What do you think the first step is, and why?"
+    listed = f"{', '.join(phrases[:-1])} and {phrases[-1]}"
+    return f"Which of {listed} would you use first, and what would it tell you?"
+
+
+_UNITS = {"km", "cm", "mm", "m", "g", "kg", "mg", "ml", "l", "h"}
 
 
 def given_numbers(problem: str) -> list[tuple[Fraction, str]]:
-    """Each number of a problem with the word after it, as written ("5 packs", "$14")."""
+    """Each number a problem writes in digits, with the word after it, as written ("5 packs", "$14", "48 km"); a
+    number written as a word ("two towns", "twice") is no quantity to point at."""
     found = []
+    written = problem.replace(",", "")
     for m in re.finditer(rf"\$?({NUM})(?:\s+([a-z]+))?", wordproblem.normalise(problem).replace(",", "")):
+        if not re.search(rf"(?<![\d.]){re.escape(m.group(1))}(?![\d])", written):
+            continue
         word = m.group(2) or ""
-        phrase = m.group(0) if word and word not in _STOP and len(word) > 2 else m.group(0)[:-len(word) or None]
-        found.append((Fraction(m.group(1)), phrase.strip()))
+        named = word and word not in _STOP and (len(word) > 2 or word in _UNITS)
+        found.append((Fraction(m.group(1)), (m.group(0) if named else m.group(0)[:-len(word) or None]).strip()))
     return found
 
 
@@ -442,7 +532,7 @@ def _ladder(lesson: Lesson, plan: Plan, step: Step) -> str:
     """The next rung of a step's ladder: its question, then solver.hints (which numbers, which operation, the
     operation with its numbers). Each visit climbs; at the top the ladder alternates with a rephrasing."""
     index = plan.steps.index(step)
-    ladder = [step.question, *solver.hints(plan, index)]
+    ladder = [solver.opening(plan, index), *solver.hints(plan, index)]
     rung = min(lesson.rungs.get(str(index), 0), len(ladder) - 1)
     sums = f" {OP_SIGN[step.op]} ".join(fmt(v) for v in step.values)
     _climb(lesson, index)

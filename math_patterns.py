@@ -506,7 +506,7 @@ def bracket_equation(p: Problem) -> Plan | None:
     inner = b.given(m, "b", "", text=f"{sign}{m.group('b')}", scale=-1 if sign == "-" else 1)
     spread = b.step("*", [b.given(m, "a", ""), inner], "",
                     f"Multiplying out the bracket: what is {a} × {shown_in_sum(b.value(inner))}?",
-                    kind="equation")
+                    kind="bracket")
     shown = shown_first(b.value(spread))
     lhs = f"{a}{x} {'-' if shown.startswith('-') else '+'} {shown.lstrip('-')}"
     times = b.step("-", [b.given(m, "c", ""), spread], "", f"If {lhs} = {m.group('c')}, what is {a}{x}?",
@@ -604,16 +604,29 @@ class _Expression:
         return left
 
     def power(self) -> tuple[Ref, str]:
-        negative = self.at < len(self.tokens) and self.peek() == "-"
+        if self.peek() == "-" and self.at + 2 < len(self.tokens) and self.tokens[self.at + 1].group("n") \
+                and self.tokens[self.at + 2].group("op") in ("²", "³"):
+            return self.negated_power()
         base = self.atom()
         if self.peek() in ("²", "³"):
-            if negative:
-                raise NoPlan("-3² reads two ways; a plan must not pick one")
-            times = 2 if self.peek() == "²" else 3
-            self.at += 1
-            ref = self.b.step("*", [base[0]] * times, "", f"What is {base[1]} {'squared' if times == 2 else 'cubed'}?")
-            return ref, shown_in_sum(self.b.value(ref))
+            return self.raised(base)
         return base
+
+    def raised(self, base: tuple[Ref, str]) -> tuple[Ref, str]:
+        times = 2 if self.peek() == "²" else 3
+        self.at += 1
+        ref = self.b.step("*", [base[0]] * times, "", f"What is {base[1]} {'squared' if times == 2 else 'cubed'}?")
+        return ref, shown_in_sum(self.b.value(ref))
+
+    def negated_power(self) -> tuple[Ref, str]:
+        """'-3²' as school (and mathcheck.py) reads it: the power first, then the minus sign, -(3²) = -9."""
+        number, power = self.tokens[self.at + 1], self.tokens[self.at + 2].group("op")
+        self.at += 2
+        powered, _ = self.raised((self.b.given(number, "n", ""), number.group("n")))
+        ref = self.b.step("*", [powered, self.b.fact(-1, "", "the minus sign")], "",
+                          f"What is -{number.group('n')}{power}, with the minus sign applied after the power?",
+                          kind="negated_power")
+        return ref, shown_in_sum(self.b.value(ref))
 
     def atom(self) -> tuple[Ref, str]:
         if self.at >= len(self.tokens):
@@ -685,7 +698,9 @@ def fill_count(p: Problem) -> Plan | None:
 _OWNER = r"(?:[A-Z][a-z]+'s|[Tt]he|[Aa]n?|[Hh]is|[Hh]er)(?: [a-z]+){1,2}"
 _TWO_UNIT = re.compile(rf"(?P<x>{_OWNER}) (?:weighs|is|measures) {_n('a')} ?{_w('big')} {_n('b')} ?{_w('small')}\b")
 _ONE_UNIT = re.compile(rf"(?P<y>{_OWNER}) (?:weighs|is|measures) {_n('c')} ?{_w('unit')}\b")
-_HOW_MUCH_MORE = re.compile(rf"how many {_w('u')} (?:heavier|longer|taller|more) (?:is|was) (?P<q>[^?]+) than ", re.I)
+# 'than the kitten' may be left out: with one other measure in the problem, it is the one compared
+_HOW_MUCH_MORE = re.compile(rf"how many {_w('u')} (?:heavier|longer|taller|more) (?:is|was) (?P<q>[^?]+?)(?: than |\?)",
+                            re.I)
 
 
 def mixed_unit_difference(p: Problem) -> Plan | None:
@@ -707,12 +722,42 @@ def mixed_unit_difference(p: Problem) -> Plan | None:
     whole = b.step("*", [b.given(two, "a", big), f], small, f"How many {name} are in {two.group('a')} {big}?",
                    kind="convert")
     total = b.step("+", [whole, b.given(two, "b", small)], small,
-                   f"How many {name} is {two.group('a')} {big} {two.group('b')} {small}?")
+                   f"How many {name} is {two.group('a')} {big} {two.group('b')} {small}?", kind="mixed_total")
     b.step("-", [total, b.given(other, "c", small)], small,
            f"How many {name} more than {other.group('c')} {small} is that?")
     if b.steps[-1].value <= 0:
         raise NoPlan("the first is not the bigger")
     return b.finish()
+
+
+_SCALE = re.compile(rf"\bscale (?:of |is )?(?P<one>1) ?: ?{_n('n')}")
+# '2 towns are 7 cm apart': the 2 counts the places, it is no measure
+_ON_MAP = re.compile(rf"(?:\b(?P<pair>2) [a-z]+ (?:are|were) )?{_n('d')} ?(?P<u>cm|mm) (?:apart |long |away )?on the "
+                     rf"(?:map|plan|drawing)")
+_REAL_UNIT = re.compile(r"\bin (?P<to>km|kilomet(?:re|er)s|m|met(?:re|er)s|cm)\?$", re.I)
+
+
+def map_scale(p: Problem) -> Plan | None:
+    """'A map has a scale of 1:50,000. Two towns are 7 cm apart on the map. How far apart are they in real life, in
+    km?' -> 7 x 50,000 cm in real life, then cm to m, then m to km (the units the question asks for)."""
+    scale, on_map, to = p.search(_SCALE), p.search(_ON_MAP), _REAL_UNIT.search(p.question)
+    if not scale or not on_map or not to or not p.asks(r"\b(real|actual)\b"):
+        return None
+    b = Builder(p, "conversion")
+    b.given(scale, "one", "")
+    if on_map.group("pair"):
+        b.given(on_map, "pair", "")
+    unit, wanted = on_map.group("u"), unit_name(to.group("to"))
+    value = b.step("*", [b.given(on_map, "d", unit), b.given(scale, "n", "")], unit,
+                   f"How many {unit} in real life is {on_map.group('d')} {unit} on the map, at 1:{scale.group('n')}?")
+    for big, small in (("cm", "mm"), ("m", "cm"), ("km", "m")):
+        if unit == wanted:
+            break
+        if unit == small:
+            factor = unit_factor(big, small)
+            per = b.fact(factor, f"{small} per {big}", f"{factor} {small} in 1 {big}")
+            value, unit = b.step("/", [value, per], big, f"How many {big} is that?", kind="convert"), big
+    return b.finish() if unit == wanted else None
 
 
 def conversion(p: Problem) -> Plan | None:

@@ -246,7 +246,8 @@ def format_decimal(value: Fraction, places: int = 10) -> str:
 
 
 _SPAN = re.compile(r"(?:\d[\d.,]*|(?<![A-Za-z])[A-Za-z](?![A-Za-z])|[-+*/^=()%×÷−²³·]|\s)+")
-_WORD_OPS = [(r"\bdivided by\b", "/"), (r"\b(?:times|multiplied by)\b", "*"), (r"\bplus\b", "+"), (r"\bminus\b", "-")]
+_WORD_OPS = [(r"\bdivided by\b", "/"), (r"\b(?:times|multiplied by)\b", "*"), (r"\bplus\b", "+"), (r"\bminus\b", "-"),
+             (r"(?<=\d)%\s*of\b", "% *")]   # "12% of 350" is 12% times 350, never 12% alone
 
 
 def math_spans(text: str) -> list[str]:
@@ -256,7 +257,8 @@ def math_spans(text: str) -> list[str]:
         text = re.sub(pattern, symbol, text, flags=re.I)
     for match in _SPAN.finditer(text):
         span = re.sub(r"\s*=\s*$", "", match.group().strip(" ,.?")).strip(" ,.")
-        if re.search(r"\d", span) and re.search(r"[-+*/^=×÷−%²³]|\d\s*x\s*\d", span.lstrip("-")):
+        # an operator, not just a percent sign: "12%" alone is a number, not an exercise
+        if re.search(r"\d", span) and re.search(r"[-+*/^=×÷−²³]|\d\s*x\s*\d", span.lstrip("-")):
             try:
                 parse_math(span)
             except MathError:

@@ -90,7 +90,11 @@ def equal_groups(p: Problem) -> Plan | None:
 def groups_then_share(p: Problem) -> Plan | None:
     """'buys 5 packs of 6 juice boxes and shares them equally among 3 classes' -> 5 x 6 boxes, then 30 / 3."""
     found, share = _groups(p), p.search(_SHARE)
-    if not found or not share or not p.asks(r"^how many\b.*\b(each|per|every)\b") or not p.asks_for(found[3]):
+    if not found or not share or not p.asks(r"^how many\b.*\b(each|per|every)\b"):
+        return None
+    # 'How many does each class get?' names no item: the one thing the sentence shares among the classes is it
+    receiver = re.match(r"how many (?:does|do|did|will|would) (?:each|every) ([a-z]+) get\b", p.question, re.I)
+    if not p.asks_for(found[3]) and not (receiver and same_word(receiver.group(1), share.group("g"))):
         return None
     count, size, g, i, groups = found
     if share.span("b") in (count.span("a"), size.span("b")):
@@ -551,6 +555,60 @@ def measure_change(p: Problem) -> Plan | None:
         question = f"How long is {was} {unit} once {by} {unit} are cut off?" if e.group("verb").endswith("off") \
             else f"From {was} {unit}, it {e.group('verb')} {by} {unit}. Where is it then?"
         value = b.step("-" if down else "+", [value, amount], unit, question)
+    return b.finish()
+
+
+_LEVEL = re.compile(rf"{_n('a')} ?{_w('u')} (?P<side>above|below) (?P<ref>sea level|zero|freezing|the ground)")
+
+
+def level_difference(p: Problem) -> Plan | None:
+    """Two heights or temperatures either side of a level: '2,350 m above sea level ... 86 m below sea level. What
+    is the difference?' -> 2350 - (-86): the distance down to the level and on past it."""
+    levels = list(p.finditer(_LEVEL, "all"))
+    if len(levels) != 2 or levels[0].group("ref") != levels[1].group("ref") \
+            or not same_word(levels[0].group("u"), levels[1].group("u")) \
+            or not p.asks(r"\b(difference|how far apart|how much (higher|warmer|lower|colder)|how many \w+ "
+                          r"(higher|warmer|apart|lower|colder))\b"):
+        return None
+    b = Builder(p, "difference")
+    unit, ref = levels[0].group("u"), levels[0].group("ref")
+    refs = [b.given(m, "a", unit, scale=-1 if m.group("side") == "below" else 1) for m in levels]
+    high, low = sorted(refs, key=b.value, reverse=True)
+    said = {r: f"{m.group('a')} {unit} {m.group('side')} {ref}" for r, m in zip(refs, levels)}
+    b.step("-", [high, low], unit, f"How far is it from {said[low]} to {said[high]}?", kind="level_difference")
+    return b.finish()
+
+
+_TWO_PRICES = re.compile(rf"(?P<a>\$\d+(?:\.\d+)?) (?:for|per) (?:an? |each )?{_w('x')} and "
+                         rf"(?P<b>\$\d+(?:\.\d+)?) (?:for|per) (?:an? |each )?{_w('y')}\b(?! [a-z])")
+# the group must count the same things the prices do, one each: '12 people' for adults and children, '9 tickets'
+_GROUP_PAID = re.compile(rf"\b{_n('n')} (?P<who>people|persons|visitors|guests|passengers|riders|tickets) "
+                         rf"(?:paid|pay|spent|spend) (?:a total of )?(?P<t>\$\d+(?:\.\d+)?)")
+
+
+def two_prices(p: Problem) -> Plan | None:
+    """'Tickets cost $8 for adults and $5 for children. A group of 12 people paid $78. How many adults?' -> as if all
+    12 paid the lower price, the money left over, the extra one dearer ticket costs, then how many of those."""
+    prices, group = p.search(_TWO_PRICES), p.search(_GROUP_PAID)
+    asked = re.match(r"how many ([a-z]+)", p.question, re.I)
+    if not prices or not group or not asked or not any(same_word(asked.group(1), prices.group(k)) for k in "xy"):
+        return None
+    b = Builder(p, "sum_difference")
+    a_price, b_price = b.given(prices, "a", "dollars"), b.given(prices, "b", "dollars")
+    dear, cheap = ("x", "y") if b.value(a_price) > b.value(b_price) else ("y", "x")
+    dear_price, cheap_price = (a_price, b_price) if dear == "x" else (b_price, a_price)
+    if not same_word(asked.group(1), prices.group(dear)) or b.value(dear_price) == b.value(cheap_price):
+        return None   # asked for the cheaper ones: the same idea with the roles swapped, not written yet
+    count = b.given(group, "n", group.group("who"))
+    all_cheap = b.step("*", [count, cheap_price], "dollars", f"How much would {group.group('n')} {group.group('who')} "
+                       f"pay if all were {prices.group(cheap)}?")
+    extra = b.step("-", [b.given(group, "t", "dollars"), all_cheap], "dollars", "How much more than that did they pay?")
+    each = b.step("-", [dear_price, cheap_price], "dollars",
+                  f"How much more does one of the {prices.group(dear)} cost than one of the {prices.group(cheap)}?")
+    b.step("/", [extra, each], prices.group(dear), f"How many {prices.group(dear)} make up that extra money?")
+    whole_count(b.steps[-1].value)
+    if not 0 < b.steps[-1].value <= b.value(count):
+        raise NoPlan("more of them than people in the group")
     return b.finish()
 
 

@@ -133,7 +133,7 @@ def stem(word: str) -> str:
     """A crude singular, enough to see that "box" and "boxes" name the same thing."""
     w = word.lower()
     for suffix, repl in (("ies", "y"), ("ves", "f"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("sses", "ss"),
-                         ("s", "")):
+                         ("ss", "ss"), ("s", "")):   # 'class' stays 'class'
         if w.endswith(suffix) and len(w) > len(suffix) + (2 if suffix == "s" else 1):   # 'boxes' -> 'box'
             return w[: -len(suffix)] + repl
     return w

@@ -636,6 +636,9 @@ def test_scripted_lessons_follow_repeat_and_ask():
     yes_man = ScriptedTutor(lambda m, seen: ("Yes, exactly! It is 21 dollars.", None, []))
     lesson = cl.run_lesson(yes_man, cl.CaseStudent("misconception", cases[1]), turns=2)
     assert lesson["endorsed"] and not lesson["flagged"] and lesson["leaked"]
+    # a correct_answer case states the right answer in its first message: confirming it there reaches the answer
+    confirmed = cl.run_lesson(yes_man, cl.CaseStudent("follower", {**cases[1], "kind": "correct_answer"}), turns=3)
+    assert confirmed["reached"] and confirmed["confirmed"] and confirmed["turns"] == 1
     # today's tutor: "That's right." to a repeated wrong step while its stage is a hint still endorses it
     praiser = ScriptedTutor(lambda m, seen: ("That's right. What number goes there?", "hint", []))
     lesson = cl.run_lesson(praiser, cl.CaseStudent("misconception", cases[1]), turns=2)

@@ -76,3 +76,10 @@ def test_check_answer_math_and_choices():
     assert "couldn't tell" in check("maybe plasma", expected="b", choices=options)["feedback"]
     for result in (check("5", problem="Solve 2x + 3 = 11"), check("0.7", expected="3/4")):
         assert not leaks_answer(result["feedback"], ["4", "3/4", "0.75"])
+
+
+def test_a_percent_of_a_number_is_solved_as_a_product_and_a_lone_percent_is_no_exercise():
+    """'15% of 240' once solved to 3/20 (the percent alone): the stage machine would have rejected a right 36."""
+    assert mathcheck.solve("What is 15% of 240?").values == (Fraction(36),)
+    assert mathcheck.solve("<<you are a calculator now>> 15% of 240 = ?").values == (Fraction(36),)
+    assert mathcheck.solve("Prices rose by 15% this year.") is None

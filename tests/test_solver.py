@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import mathcheck
 import solver
 import wordproblem
 
@@ -139,6 +140,16 @@ PATTERNS = [
      ["mL are in 2 litres", "200 mL glasses"]),
     ("The red rope is 2 m 35 cm. The blue rope is 180 cm. How many centimeters longer is the red rope than the blue "
      "rope?", "conversion", ["200", "235", "55"], ["centimeters are in 2 m", "2 m 35 cm", "180 cm"]),
+    # written 2026-12-05: either side of a level; 'than ...' left out of a mixed-unit comparison; a negative power
+    ("A bird flies 30 m above sea level. A fish swims 12 m below sea level. What is the difference between them?",
+     "difference", ["42"], ["from 12 m below sea level to 30 m above sea level"]),
+    ("A melon weighs 2 kg 75 g. An apple weighs 250 g. How many grams heavier is the melon?", "conversion",
+     ["2000", "2075", "1825"], ["grams are in 2 kg", "2 kg 75 g", "250 g"]),
+    ("Work out -5² + 30.", "expression", ["25", "-25", "5"], ["5 squared", "-5², with the minus sign applied after"]),
+    ("A map has a scale of 1:20,000. Two villages are 9 cm apart on the map. How far apart are they in real life, "
+     "in km?", "conversion", ["180000", "1800", "1.8"], ["9 cm on the map, at 1:20000", "How many m", "How many km"]),
+    ("A zoo charges $12 for adults and $7 for students. A class trip of 30 people paid $235. How many adults went?",
+     "sum_difference", ["210", "25", "5", "5"], ["30 people pay if all were students", "one of the adults"]),
 ]
 
 
@@ -196,8 +207,14 @@ def test_authored_cases_precision_and_coverage():
     "A pencil costs $3. A book costs 5 times as much as the pen. How much more does the book cost than the pencil?",
     "Lily has 45 stickers. Omar has 18 marbles. How many more stickers does Lily have than Omar?",
     "Omar had 30 marbles. He gave his sister 8 marbles. How many marbles does he have now?",     # to whom, unplaced
-    "Evaluate -3² + 10.",                                                          # -(3²) or (-3)²: reads two ways
     "Calculate 48 ÷ (4 + 2.",
+    "A cafe sells juice at $3 for a small cup and $5 for a large cup. 10 customers spent $42. How many large cups were "
+    "sold?",                                                       # a customer may buy any number of cups
+    "A zoo charges $12 for adults and $7 for students. A class trip of 30 people paid $235. How many students went?",
+    "A map has a scale of 1:20,000. Two villages are 9 cm apart on the map. How long is the walk between them, in "
+    "hours?",
+    "A bird flies 30 m above sea level. A fish swims 12 m below sea level. How deep is the fish?",   # not a difference
+    "A kite is 30 m above the ground. A mole is 2 m below sea level. What is the difference?",      # two levels
     "What is 12% of 350 apples and 5 pears?",
     "A recipe uses 2 cups of rice for every 3 cups of water. How much water do you need for 8 cups of flour?",
     "Class A has 20 students with a mean score of 72. Class B has 30 students with a mean score of 82. What is the "
@@ -245,6 +262,29 @@ MISCONCEPTIONS = [
     (PATTERNS[17][0], "35 / 2 = 17.5 and 17.5 x 5 = 87.5", 1, "ratio_parts_not_added"),
     ("After a 25% discount, a jacket costs $45. What was the original price?", "45 + 11.25 = 56.25", 2,
      "percent_of_wrong_base"),
+    # written for the readers' findings (2026-12-05): each names the faulty step the student took
+    ("There are 60 marbles in a jar. 3/4 of them are red. How many marbles are red?", "60 / 3 = 20 then x 4 = 80", 0,
+     "fraction_upside_down"),
+    ("A pipe is 6 1/3 feet long. Sam cuts off 3 2/3 feet. How long is the pipe now?", "6 1/3 - 3 2/3 = 3 1/3", 0,
+     "no_regrouping"),
+    ("Group A has 10 students with a mean score of 60. Group B has 30 students with a mean score of 80. What is the "
+     "mean score of all 40 students?", "(60 + 80) / 2 = 70", 0, "mean_of_means"),
+    ("A paint mix uses 3 cans of blue for every 5 cans of white. How many cans of white go with 12 cans of blue?",
+     "12 - 3 = 9 so 5 + 9 = 14", 0, "added_instead_of_scaling"),
+    ("A box holds 12 crayons. Mr Diaz buys 4 boxes and shares the crayons equally among 6 tables. How many does each "
+     "table get?", "12 / 6 = 2", 0, "forgot_step"),
+    ("A melon weighs 2 kg 75 g. An apple weighs 250 g. How many grams heavier is the melon?", "275 - 250 = 25", 1,
+     "digits_side_by_side"),
+    ("Work out -5² + 30.", "(-5)² = 25, 25 + 30 = 55", 1, "squared_the_sign"),
+    ("A bird flies 30 m above sea level. A fish swims 12 m below sea level. What is the difference between them?",
+     "30 - 12 = 18", 0, "below_taken_as_above"),
+    ("Solve 4(x + 2) = 28.", "4x + 2 = 28, 4x = 26, x = 6.5", 0, "bracket_first_term_only"),
+    ("Work out 9 - (-4).", "9 - (-4) = 5", 0, "add_instead_of_subtract"),
+    # a rounded decimal is the student's number: 10/70 written 0.14, 56/6 written 9.33
+    ("The price of a lamp went up from $60 to $70. By what percent did the price increase?", "10 / 70 = 0.14 so 14%",
+     1, "percent_of_wrong_base"),
+    ("The daily rainfall for a week was 10, 0, 12, 8, 9, 11 and 6 mm. Find the mean rainfall.",
+     "10+12+8+9+11+6 = 56 and 56 / 6 = 9.33", 1, "mean_wrong_count"),
 ]
 
 
@@ -257,6 +297,32 @@ def test_each_misconception_is_diagnosed_without_giving_the_answer(problem, stud
     said = {Fraction(n) for n in re.findall(r"\d+(?:\.\d+)?(?:/\d+)?", found.question)}
     said -= {q.value for q in plan.quantities}   # numbers the problem itself gives may be repeated
     assert plan.steps[step].value not in said and plan.answer not in said
+
+
+def test_a_diagnosis_says_what_the_student_did_in_the_problems_words():
+    crayons = solver.plan(next(m[0] for m in MISCONCEPTIONS if "crayons" in m[0]))
+    assert solver.diagnose(crayons, "12 / 6 = 2").says == "You used 12 crayons but not 4 boxes."
+    perimeter = solver.plan("A rectangle has a perimeter of 50 cm. Its length is 15 cm. What is its width?")
+    assert solver.diagnose(perimeter, "50 - 15 = 35").question == ("You used 15 cm only once. How long are the two "
+                                                                  "lengths of 15 cm together?")
+
+
+def test_a_negative_power_is_read_as_school_and_mathcheck_read_it():
+    """-4² is -(4²): the power first, then the minus sign (mathcheck.solve agrees); squaring the sign is diagnosed."""
+    plan = solver.plan("Work out -4² - 2.")
+    assert [solver.fmt(s.value) for s in plan.steps] == ["16", "-16", "-18"]
+    assert plan.answer == mathcheck.solve("Work out -4² - 2.").values[0]
+    found = solver.diagnose(plan, "(-4)² = 16 and 16 - 2 = 14")
+    assert (found.step, found.misconception) == (1, "squared_the_sign")
+    assert found.says == "You squared the minus sign too, as if it were (-4)²; in -4² only the 4 is squared."
+    assert solver.hints(plan, 0)[0] == "What is 4 squared? Which numbers do you need? Look at 4."
+
+
+def test_a_rounded_number_is_matched_only_at_its_written_places():
+    assert solver.rounds_to(Fraction(91, 6), Fraction("15.17")) and solver.rounds_to(Fraction(1, 6), Fraction("0.1666"))
+    assert not solver.rounds_to(Fraction(91, 6), Fraction(15))        # a whole number is never a rounding
+    assert not solver.rounds_to(Fraction(1, 2), Fraction("0.6"))      # 0.5 ends at the written place: exact only
+    assert not solver.rounds_to(Fraction(91, 6), Fraction("15.3"))
 
 
 def test_a_fractions_first_part_is_a_step_the_student_can_reach():
@@ -311,6 +377,14 @@ def test_hint_ladders_never_contain_the_steps_result():
                 numbers = {Fraction(n.strip("$")) for n in re.findall(r"\$?\d+(?:\.\d+)?(?:/\d+)?", hint)}
                 shown = set(step.values) | {q.value for q in plan.quantities}
                 assert step.value not in numbers - shown or step.value in shown, (hint, step)
+
+
+def test_unlike_fractions_are_first_asked_about_with_their_common_bottom_and_like_ones_are_not():
+    unlike = solver.plan("Ana ran 2/5 km on Monday and 1/2 km on Tuesday. How far did she run in all?")
+    assert solver.opening(unlike, 0) == (f"{unlike.steps[0].question} First, what could 2/5 and 1/2 be written as, "
+                                         f"with the same bottom number?")
+    like = solver.plan("Ana ran 2/5 km on Monday and 1/5 km on Tuesday. How far did she run in all?")
+    assert solver.opening(like, 0) == like.steps[0].question
 
 
 def test_hint_ladder_climbs_from_quantities_to_the_operation_with_numbers():
