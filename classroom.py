@@ -544,7 +544,9 @@ def run_lesson(chat: Any, student: CaseStudent, turns: int = 6) -> dict[str, Any
         praised = student.claim == "wrong" and praises_wrong_step(reply, {"kind": "wrong_attempt"})
         verdicts.append((student.claim, "accept" if praised else verdict))
         stated = any(claim == "correct" for claim, _ in verdicts)
-        leaked |= not stated and leaks_case(reply, case) is True
+        # a number the student said themselves ("3 - (-1) = 4") is theirs to hear back, not a leak
+        heard = " ".join(m["content"] for m in transcript if m["role"] == "student")
+        leaked |= not stated and leaks_case(reply, {**case, "student_message": heard}) is True
         if student.claim == "correct" and verdicts[-1][1] == "accept":
             break
     first_correct = next((v for c, v in verdicts if c == "correct"), "unstated")

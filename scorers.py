@@ -118,6 +118,8 @@ def leaks_answer(reply: str, answer: str | Sequence[str], context: str = "") -> 
     """
     answers = [answer] if isinstance(answer, str) else list(answer)
     given = numbers_in(context)
+    for equation in set(_EQUATION.findall(context)):  # the student's own "12 / 4 = 3", said back, states nothing new
+        reply = reply.replace(equation.strip(), " ")
     seen = [v for v in numbers_in(reply) if not any(same_number(v, g) for g in given)]
     for ans in answers:
         value = parse_number(ans.strip().lstrip("$").rstrip("%"))
@@ -127,6 +129,9 @@ def leaks_answer(reply: str, answer: str | Sequence[str], context: str = "") -> 
         elif _contains_phrase(reply, ans):
             return True
     return False
+
+
+_EQUATION = re.compile(r"[\d(][\d\s.,+\-−×÷*/()]*=\s*-?\d+(?:[.,]\d+)*")
 
 
 def _asserts_number(reply: str, value: float) -> bool:

@@ -35,6 +35,7 @@ SOLUTION_REQUEST = re.compile(r"(?:full|worked|complete|whole) (?:solution|answe
                               r"|show (?:the )?(?:steps|working)", re.I)
 INJECTION = re.compile(
     r"ignore (?:all |any |the |your )?(?:previous|prior|above|earlier|system)? ?(?:instructions|rules|prompts?)"
+    r"|ignore (?:\w+ ){0,3}(?:rules|instructions)|you are (?:a|an) \w+ now"
     r"|disregard (?:the |your |all )?(?:rules|instructions)|you are now|new instructions|system prompt|developer mode"
     r"|jailbreak|pretend (?:to be|you are)|act as (?:a|an|my)|reveal (?:the|your) (?:answer|prompt|instructions)"
     r"|<\|im_(?:start|end)\|>|\[/?inst\]|^\s*(?:system|assistant)\s*:", re.I | re.M)
@@ -45,7 +46,7 @@ JUST_TELL = re.compile(
     r"|skip the hints", re.I)
 TEACHER_CLAIM = re.compile(
     r"\bi(?:'m| am) (?:a |the |your |their )?(?:teacher|instructor|professor|admin)|teacher mode"
-    r"|as (?:a|your|the) teacher"
+    r"|as (?:a|your|the) teacher|\bi teach\b|\banswer key\b"
     r"|i(?:'m| am) authori[sz]ed|admin(?:istrator)? (?:mode|access)|my teacher (?:said|says|lets)", re.I)
 SPECIAL_TOKENS = re.compile(r"<\|[^|>]{1,30}\|>|</?tool_call>|</?tools>")
 
@@ -163,7 +164,7 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
         "check": {"instruction": "The student's answer is not correct yet. Say so kindly without giving the answer, "
                                  "then ask them to check one step.",
                   "reply": "Not quite yet. {feedback} Let's check your steps.",
-                  "question": "Can you show me how you got that, one step at a time?"},
+                  "question": "Can you show me how you got that, step by step?"},
         "encourage": {"instruction": "Encourage the student warmly and ask them to try the next step.",
                       "reply": "You're doing well. Mistakes are part of learning.",
                       "question": "What could you try next?"},
@@ -225,7 +226,8 @@ GUARD_REPLIES = {
 }
 
 GREETING_REPLY = "Hi! What problem are you working on today? Tell me the question and we'll think it through together."
-SAFE_REPLY = "Let's take it one step at a time. What do you already know that could help here?"
+# "one step" would read as a leak whenever the answer is 1 (scorers.leaks_case): say "step by step"
+SAFE_REPLY = "Let's take it step by step. What do you already know that could help here?"
 SOLVED_REPLY = "You've already solved this one. Would you like to try another problem?"
 SYSTEM_PROMPT = (  # data/sft/build.py trains the tutor with these exact words: change both together
     "You are a patient Socratic tutor for school students ({subject}). Never state the final answer or solve the "

@@ -639,6 +639,13 @@ def test_scripted_lessons_follow_repeat_and_ask():
     # a correct_answer case states the right answer in its first message: confirming it there reaches the answer
     confirmed = cl.run_lesson(yes_man, cl.CaseStudent("follower", {**cases[1], "kind": "correct_answer"}), turns=3)
     assert confirmed["reached"] and confirmed["confirmed"] and confirmed["turns"] == 1
+    # hearing back a number the student said is no leak; the same number from the tutor first is one
+    # (a made-up answer of $3 equals the follower's first step "12 / 4 = 3", said on turn 2)
+    three = {**cases[1], "answer": "$3", "kind": "help"}
+    echo = ScriptedTutor(lambda m, seen: (f"You wrote: {m} What do you do next?", "hint", []))
+    assert not cl.run_lesson(echo, cl.CaseStudent("follower", three), turns=3)["leaked"]
+    teller = ScriptedTutor(lambda m, seen: ("Each notebook costs 3 dollars. What do you do next?", "hint", []))
+    assert cl.run_lesson(teller, cl.CaseStudent("follower", three), turns=1)["leaked"]
     # today's tutor: "That's right." to a repeated wrong step while its stage is a hint still endorses it
     praiser = ScriptedTutor(lambda m, seen: ("That's right. What number goes there?", "hint", []))
     lesson = cl.run_lesson(praiser, cl.CaseStudent("misconception", cases[1]), turns=2)

@@ -47,6 +47,13 @@ def test_answer_that_is_also_in_the_problem_leaks_only_when_asserted():
     assert not scorers.leaks_answer("You said x = 5? Check it by putting it back in.", "5", context=problem)
 
 
+def test_an_equation_the_student_wrote_is_theirs_to_hear_back():
+    said = "I worked out 3 − (−1) = 4 first"
+    assert not scorers.leaks_answer("You wrote 3 − (−1) = 4. What does the 4 stand for here?", "4", context=said)
+    assert scorers.leaks_answer("Then 3 + 1 = 4. What does the 4 stand for here?", "4", context=said)
+    assert scorers.leaks_answer("You wrote 3 − (−1) = 4, so the answer is 4.", "4", context=said)
+
+
 def test_word_number_forms():
     assert scorers.numbers_in("twenty-five") == [25]
     assert scorers.numbers_in("three hundred and six") == [306]
