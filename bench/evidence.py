@@ -29,7 +29,7 @@ def tune_cases(subject: str) -> list[dict]:
 def move_for(case: dict, kb: evidence.KnowledgeBase | None) -> evidence.Move:
     claim = evidence.extract_claim(case["student_message"], case["problem"])
     if case["subject"] == "reading":
-        return evidence.reading_move(case["passage"], case["problem"], claim)
+        return reading.reading_move(case["passage"], case["problem"], claim)
     return evidence.science_move(case["problem"], claim, kb)
 
 
