@@ -141,7 +141,8 @@ def base_forms(word: str) -> set[str]:
 COMMON = {stem(w) for w in """make made put give gave live use go goes went gone know knew want seem talk stay start
 take took keep kept come came say said tell told feel felt think thought get got see saw look find found call called
 try help need let become leave left turn show ask work play run move bring hold mean happen include really thing
-obviously probably maybe instead already always usually""".split()}
+obviously probably maybe instead already always usually yet somehow nothing anything everything others without
+else""".split()}
 
 
 TUTOR_STEMS = {stem(w) for w in TUTOR_WORDS} | TUTOR_WORDS
@@ -192,7 +193,7 @@ def split_message(message: str, min_sentences: int = 4) -> tuple[str | None, str
 
 # A sentence that asks for the answer or tries to change the tutor: the question is what is left once these are gone.
 REQUEST = re.compile(r"\b(?:tell me|give me|just (?:say|tell|give|output)|ignore|pretend|you are|system|output|"
-                     r"override|developer|teacher|authori[sz]|answer key|persona|no tutoring|no rules|write|dan|"
+                     r"override|developer|teacher|authori[sz]\w*|answer key|persona|no tutoring|no rules|write|dan|"
                      r"answers? (?:only|without)|i need|stop asking|please)\b", re.I)
 ASKS = re.compile(r"^\W*(?:q:\s*)?(?:what|whats|what's|why|how|where|when|who|which|is|are|do|does|did|can|could|"
                   r"should|will|would|explain|describe)\b", re.I)
@@ -207,6 +208,8 @@ def question_of(message: str) -> str | None:
     sentences = [p.replace("\0", ".").strip() for p in re.split(r"(?<=[.!?])\s+|\n+", protected) if p.strip()]
     for i, sentence in enumerate(sentences):
         tail = sentence.rpartition(":")[2].strip()
+        if len(re.findall(r"\w+", tail if ASKS.search(tail) else sentence)) < 3:
+            continue  # "what else?" follows up; it is not the question
         if ASKS.search(tail):
             asked = tail
         elif (ASKS.search(sentence) or sentence.endswith("?")) and not REQUEST.search(sentence):
@@ -440,14 +443,18 @@ def extract_claim(message: str, question: str = "") -> str | None:
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", protected):
         sentence = CHECKING.sub("", sentence.replace("\0", ".").strip())  # "X, right?" claims X
         head, colon, tail = sentence.partition(":")
-        if colon and tail.strip() and set(content_words(head)) <= asked | TUTOR_WORDS:
+        names_question = len(head.split()) <= 6 and re.search(r"(?i)theme|main idea|claim|purpose|answer", head)
+        if colon and tail.strip() and REQUEST.search(head):
+            continue  # "give my student the answer: main idea of ..." names what is wanted, claims nothing
+        if colon and tail.strip() and (set(content_words(head)) <= asked | TUTOR_WORDS or names_question):
             sentence = tail.strip()
         marked = CLAIM_MARKERS.search(sentence)
         if marked:
             sentence = sentence[marked.end():]
         answers = re.match(r"(?i)\s*(?:yes|no)\b", sentence)  # "yes, the tea melts the sugar" may restate and claim
-        if sentence.endswith("?") or NOT_A_CLAIM.search(sentence) or not (set(content_words(sentence)) - asked
-                                                                            or answers):
+        options = re.fullmatch(r"\W*[\w-]+(?:\s*,\s*[\w-]+)*,?(?:\s+or\s+[\w-]+)+\W*", sentence)  # "a, b or c"
+        if (sentence.endswith("?") or NOT_A_CLAIM.search(sentence) or REQUEST.search(sentence) or options
+                or not (set(content_words(sentence)) - asked or answers)):
             continue
         claims.append(sentence.strip(" .!'\""))
     claim = re.sub(r"(?i)^(?:that|the answer is|it's|it is|it means|means|the (?:main idea|theme|claim|lesson) is"

@@ -383,8 +383,9 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     attempt = answer_attempt(claim or work, choices) if choices and (claim or work) else None
     picked = match_choice(attempt, choices) if attempt else None
     claim = choices[picked] if picked is not None else claim
-    if claim and len(evidence.content_words(claim)) < 2 and reading.classify_question(question) != "vocabulary":
-        claim = None  # "hmm", "maybe": one word answers only a vocabulary question
+    short = claim and len(evidence.content_words(claim)) < 2 and reading.classify_question(question) != "vocabulary"
+    if short and not (subject == "science" and evidence.match_misconception(claim, question)):
+        claim = None  # "hmm", "maybe": one word answers only a vocabulary question, or names a known wrong idea
     if subject == "reading":
         if not lesson.passage:
             return None

@@ -95,11 +95,14 @@ def classify_question(question: str) -> str:
 def quoted_term(question: str) -> str | None:
     """The word or phrase a vocabulary question asks about: the quoted one, the words between 'what does' and
     'mean' ("what does tipped over his own king mean"), or the word after 'word'."""
+    asked = re.search(r"\bwhat (?:does|do|did) (?:the (?:word|phrase|term) )?['‘\"“]?([A-Za-z][A-Za-z' -]{0,60}?)"
+                      r"['’\"”]? mean", question, re.I)
+    if asked and len(asked.group(1).split()) <= 4:  # "In 'Grandpa ... froze' what does froze mean?" asks "froze"
+        return asked.group(1)
     quoted = re.findall(r"['‘\"“]([^'’\"”]{2,80})['’\"”]", question)
     if quoted:
         return min(quoted, key=len)
-    m = (re.search(r"\bwhat (?:does|do|did) (?:the (?:word|phrase|term) )?([A-Za-z][A-Za-z' -]{0,60}?) mean", question,
-                   re.I) or re.search(r"\b(?:word|term|is an?|are)\s+([A-Za-z-]+)", question))
+    m = asked or re.search(r"\b(?:word|term|is an?|are)\s+([A-Za-z-]+)", question)
     return m.group(1) if m else None
 
 
@@ -122,20 +125,39 @@ def opening(sentence: str, question: str = "", max_words: int = 6) -> str:
 ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
 
 
-def named(sentences: list[str], i: int, question: str) -> str:
+def places(passage: str, title: str | None) -> list[str]:
+    """Where each sentence stands, as a student would count it: 'the fifth sentence', or 'the second sentence of
+    paragraph 3' when the passage has paragraphs (the title is no paragraph; the last sentence is 'the last')."""
+    paragraphs = [split_sentences(p) for p in re.split(r"\n\s*\n", passage) if p.strip()]
+    if title and paragraphs and paragraphs[0][:1] == [title]:
+        paragraphs[0] = paragraphs[0][1:]
+    paragraphs = [p for p in paragraphs if p]
+    lines = any(p.strip().count("\n") >= 2 for p in re.split(r"\n\s*\n", passage))  # lines broken inside a stanza
+    unit, block = ("line", "stanza") if lines else ("sentence", "paragraph")  # a poem is read line by line
+    where = []
+    for number, paragraph in enumerate(paragraphs, 1):
+        for i in range(len(paragraph)):
+            nth = ORDINALS[i] if i < len(ORDINALS) else f"number {i + 1}"
+            where.append(f"the {nth} {unit} of {block} {number}" if len(paragraphs) > 1
+                         else f"the {nth} {unit} of the passage")
+    if where:
+        where[-1] = f"the last {unit} of the passage"
+    return where
+
+
+def named(sentences: list[str], i: int, question: str, where: list[str]) -> str:
     """'the sentence that begins "..."' when a leak-free opening still says which one, else its place in the text."""
     begins = opening(sentences[i], question)
     if len(begins.split()) >= 2 and content_words(begins):
         return f"the sentence that begins \"{begins}\""
-    if i == len(sentences) - 1 and i > 0:
-        return "the last sentence of the passage"
-    return f"the {ORDINALS[i]} sentence of the passage" if i < len(ORDINALS) else f"sentence {i + 1} of the passage"
+    return where[i] if i < len(where) else f"sentence {i + 1} of the passage"
 
 
 def repeated_ideas(sentences: list[str], top: int = 2) -> list[str]:
     """The content words that come back in the most sentences: what a passage keeps talking about."""
+    written = {w: word for s in reversed(sentences) for word, w in content_tokens(s)}  # a stem shown as a word
     counts = Counter(w for s in sentences for w in set(content_words(s)) if len(w) > 3)
-    return [w for w, c in counts.most_common(top) if c >= 2]
+    return [written[w] for w, c in counts.most_common(top) if c >= 2]
 
 
 def split_title(sentences: list[str]) -> tuple[str | None, list[str]]:
@@ -157,9 +179,9 @@ def focus(sentences: list[str], top: int, question: str, kind: str) -> list[int]
     return [top]
 
 
-def pointer(sentences: list[str], top: int, question: str, kind: str) -> str:
+def pointer(sentences: list[str], top: int, question: str, kind: str, where: list[str]) -> str:
     """'the sentence that begins "..."', naming its neighbour too when `focus` adds one."""
-    here = named(sentences, top, question)
+    here = named(sentences, top, question, where)
     chosen = focus(sentences, top, question, kind)
     if len(chosen) == 1:
         return here
@@ -172,9 +194,10 @@ def whole_text(sentences: list[str], title: str | None) -> str:
             f"\"{opening(sentences[-1])}\".")
 
 
-def type_move(kind: str, question: str, sentences: list[str], top: int, title: str | None) -> str:
+def type_move(kind: str, question: str, sentences: list[str], top: int, title: str | None,
+              where: list[str]) -> str:
     """The move for a question with no claim: point to the evidence this kind of question needs."""
-    point = pointer(sentences, top, question, kind)
+    point = pointer(sentences, top, question, kind, where)
     if kind == "vocabulary":
         term = quoted_term(question) or "that word"
         context = next((s for s in sentences if term.lower() in s.lower()), sentences[top])
@@ -203,9 +226,9 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
 
 
 def claim_move(verdict: Verdict, claim: str, kind: str, question: str, sentences: list[str], top: int,
-               title: str | None) -> str:
+               title: str | None, where: list[str]) -> str:
     """The move that answers the student's claim: it never confirms one the passage does not support."""
-    point = pointer(sentences, top, question, kind)
+    point = pointer(sentences, top, question, kind, where)
     if verdict.label == "contradicted":
         return (f"Read this sentence again: \"{verdict.sentence}\" Does it fit with your answer that {claim}? "
                 f"What does the passage say instead?")
@@ -224,9 +247,9 @@ def claim_move(verdict: Verdict, claim: str, kind: str, question: str, sentences
         return (f"Is \"{claim}\" true of the whole text, or only of a part of it? {whole_text(sentences, title)} "
                 f"What does the whole passage keep coming back to?")
     if kind == "sequence" and verdict.sentence:
-        where = next((i for i, sentence in enumerate(sentences) if sentence in verdict.sentence), top)
-        return (f"Find {named(sentences, where, question)}. Is that where your step comes in the order? What does "
-                f"the passage say comes just before it?")
+        step = next((i for i, sentence in enumerate(sentences) if sentence in verdict.sentence), top)
+        return (f"Find {named(sentences, step, question, where)}. Is that where your step comes in the order? "
+                f"What does the passage say comes just before it?")
     if verdict.label == "absent" and 2 * len(verdict.missing) >= len(claim_core(claim, question)):
         words = " or ".join(f"\"{w}\"" for w in verdict.missing[:2])  # most of the answer is not in the passage
         plural = "words" if len(verdict.missing) > 1 else "word"
@@ -239,6 +262,8 @@ def claim_move(verdict: Verdict, claim: str, kind: str, question: str, sentences
 def reading_move(passage: str, question: str, claim: str | None = None, embedder: Embedder | None = None) -> Move:
     """The grounded reading move: the most relevant sentences decide it; a claim is judged against them first."""
     title, sentences = split_title(split_sentences(passage))
+    where = places(passage, title)
+    where = where if len(where) == len(sentences) else []  # a title we could not place: count nothing rather than wrong
     if not sentences:
         raise ValueError("the passage has no sentences")
     kind = classify_question(question)
@@ -247,7 +272,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     top = ranked[0][1]
     evidence = [sentences[i] for i in focus(sentences, top, question, kind)]
     if not claim:
-        return Move(type_move(kind, question, sentences, top, title), kind, None, evidence)
+        return Move(type_move(kind, question, sentences, top, title, where), kind, None, evidence)
     relevant = [sentences[i] for _, i in ranked[:3]]
     verdict = judge_claim(claim, sentences, question, kind, relevant)
     if verdict.label in ("absent", "unclear") and kind not in INTERPRETIVE and kind != "sequence":
@@ -255,5 +280,5 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
         verdict = Verdict("supported", said) if said else verdict  # a correct answer in the student's own words
     if verdict.sentence and verdict.label in ("contradicted", "supported"):
         evidence = [verdict.sentence]
-    return Move(claim_move(verdict, claim.rstrip(". "), kind, question, sentences, top, title), kind, verdict.label,
-                evidence)
+    text = claim_move(verdict, claim.rstrip(". "), kind, question, sentences, top, title, where)
+    return Move(text, kind, verdict.label, evidence)
