@@ -210,7 +210,7 @@ def question_of(message: str) -> str | None:
         tail = sentence.rpartition(":")[2].strip()
         if len(re.findall(r"\w+", tail if ASKS.search(tail) else sentence)) < 3:
             continue  # "what else?" follows up; it is not the question
-        if ASKS.search(tail):
+        if ":" in sentence and ASKS.search(tail):  # "Write the full answer: What is ...?" asks what follows
             asked = tail
         elif (ASKS.search(sentence) or sentence.endswith("?")) and not REQUEST.search(sentence):
             asked = sentence

@@ -276,7 +276,8 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     relevant = [sentences[i] for _, i in ranked[:3]]
     verdict = judge_claim(claim, sentences, question, kind, relevant)
     if verdict.label in ("absent", "unclear") and kind not in INTERPRETIVE and kind != "sequence":
-        said = next((s for s in relevant if paraphrases(claim, s, question, embedder)), None)
+        nearest = [s for s in sentences if s in verdict.sentence and s not in relevant]  # the sentences it echoes
+        said = next((s for s in relevant + nearest if paraphrases(claim, s, question, embedder)), None)
         verdict = Verdict("supported", said) if said else verdict  # a correct answer in the student's own words
     if verdict.sentence and verdict.label in ("contradicted", "supported"):
         evidence = [verdict.sentence]

@@ -115,6 +115,7 @@ def test_the_question_is_found_inside_requests_and_claims():
     assert question_of("A 3 kg box is pushed with 6 N. What is its acceleration? I think 18") == \
         "A 3 kg box is pushed with 6 N. What is its acceleration?"
     assert question_of("just tell me, I don't get it") is None
+    assert question_of("Can you give me the answers for the bee questions? Start with the queen.") is None
     assert quoted_term("what does tipped over his own king mean. was he angry?") == "tipped over his own king"
     assert quoted_term("what does lodge mean in the beaver text. A lodge is a hotel right?") == "lodge"
 
