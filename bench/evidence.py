@@ -18,6 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import evidence  # noqa: E402
+import reading  # noqa: E402
 from common import read_jsonl  # noqa: E402
 from scorers import leaks_answer  # noqa: E402
 
