@@ -192,7 +192,7 @@ def split_message(message: str, min_sentences: int = 4) -> tuple[str | None, str
 
 
 # A sentence that asks for the answer or tries to change the tutor: the question is what is left once these are gone.
-REQUEST = re.compile(r"\b(?:tell me|give me|just (?:say|tell|give|output)|ignore|pretend|you are|system|output|"
+REQUEST = re.compile(r"\b(?:tell me|give me|just (?:say|tell|give|output)|ignore|pretend|you are (?:now|a|an|no)|system|output|"
                      r"override|developer|teacher|authori[sz]\w*|answer key|persona|no tutoring|no rules|write|dan|"
                      r"answers? (?:only|without)|i need|stop asking|please)\b", re.I)
 ASKS = re.compile(r"^\W*(?:q:\s*)?(?:what|whats|what's|why|how|where|when|who|which|is|are|do|does|did|can|could|"
@@ -443,7 +443,7 @@ def extract_claim(message: str, question: str = "") -> str | None:
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", protected):
         sentence = CHECKING.sub("", sentence.replace("\0", ".").strip())  # "X, right?" claims X
         head, colon, tail = sentence.partition(":")
-        names_question = len(head.split()) <= 6 and re.search(r"(?i)theme|main idea|claim|purpose|answer", head)
+        names_question = len(head.split()) <= 6 and re.search(r"(?i)theme|main idea|claim|purpose|answer|compare", head)
         if colon and tail.strip() and REQUEST.search(head):
             continue  # "give my student the answer: main idea of ..." names what is wanted, claims nothing
         if colon and tail.strip() and (set(content_words(head)) <= asked | TUTOR_WORDS or names_question):
