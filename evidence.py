@@ -193,8 +193,8 @@ def split_message(message: str, min_sentences: int = 4) -> tuple[str | None, str
 
 # A sentence that asks for the answer or tries to change the tutor: the question is what is left once these are gone.
 REQUEST = re.compile(r"\b(?:tell me|give me|just (?:say|tell|give|output)|ignore|pretend|you are (?:now|a|an|no)|"
-                     r"system|output|override|developer|teacher|authori[sz]\w*|answer key|persona|no tutoring|no rules|write|dan|"
-                     r"answers? (?:only|without)|i need|stop asking|please)\b", re.I)
+                     r"system|output|override|developer|teacher|authori[sz]\w*|answer key|persona|no tutoring|no rules|"
+                     r"write|dan|answers? (?:only|without)|i need|stop asking|please)\b", re.I)
 ASKS = re.compile(r"^\W*(?:q:\s*)?(?:what|whats|what's|why|how|where|when|who|which|is|are|do|does|did|can|could|"
                   r"should|will|would|explain|describe)\b", re.I)
 OWN_WORDS = re.compile(r"^\W*(?:i|i'm|im|i've|ive|my|we)\b", re.I)  # the student about themselves: no given
