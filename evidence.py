@@ -125,11 +125,14 @@ women:woman people:person leaves:leaf wolves:wolf lives:life knives:knife halves
 
 
 def base_forms(word: str) -> set[str]:
-    """The stems a word may share with another form of itself: its own, its irregular base's, and the stem without a
-    comparative ending ('bigger', 'happiest' -> 'big', 'happy'). Lenient on purpose ('mother' also yields 'moth'): it
-    only stops the tutor from saying a passage lacks a word it has in another form, and never confirms a claim."""
+    """The stems a word may share with another form of itself: its own, its irregular base's, the stem without a
+    comparative ending ('bigger', 'happiest' -> 'big', 'happy') or a leading "re" ('rereading' -> 'read'). Lenient
+    on purpose ('mother' also yields 'moth'): it only stops the tutor from saying a passage lacks a word it has in
+    another form, and never confirms a claim."""
     w = word.lower().replace("'", "")
     forms = {stem(w), stem(IRREGULAR.get(w, w))}
+    if w.startswith("re") and len(w) > 6:
+        forms.add(stem(w[2:]))  # "rereading" is a kind of "reading"
     for suffix, keep in (("iest", "y"), ("ier", "y"), ("est", ""), ("er", "")):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             forms.add(stem(w[: len(w) - len(suffix)] + keep))

@@ -32,6 +32,7 @@ def test_other_forms_of_a_word_are_the_same_word():
     assert stem("stopped") == stem("stop") and stem("string") == "string" and stem("need") == "need"
     assert base_forms("bigger") & base_forms("big") and base_forms("ran") & base_forms("run")
     assert base_forms("happiest") & base_forms("happy") and not base_forms("river") & base_forms("run")
+    assert base_forms("rereading") & base_forms("read")
     # the passage says "carried", "heaviest", "hoped": none of these is a word it "doesn't use"
     verdict = judge_claim("the farmer carries heavy baskets", split_sentences(HARVEST), "What did the farmers do?")
     assert verdict.label != "absent" and verdict.missing == []
