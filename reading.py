@@ -255,7 +255,8 @@ def claim_move(verdict: Verdict, claim: str, kind: str, question: str, sentences
         plural = "words" if len(verdict.missing) > 1 else "word"
         return (f"Which sentence tells you that? The passage doesn't use the {plural} {words}. Look at {point}: "
                 f"what do you find there about {about(question)}?")
-    return (f"Which sentence shows that? Look at {point}: does what you find there support your answer, or point "
+    said = f"\"{claim}\"" if len(claim.split()) <= 14 else "that"  # the student's own words: they check exactly them
+    return (f"Which sentence shows {said}? Look at {point}: does what you find there support your answer, or point "
             f"somewhere else?")
 
 
