@@ -59,7 +59,8 @@ def test_a_right_answer_in_other_words_is_confirmed_and_a_wrong_one_is_not():
     wrong = reading_move(POND, question, "to store the branches as food for the winter")
     assert wrong.verdict != "supported"
     unsure = reading_move(POND, "Why do beavers build a lodge in the pond?", "so the beavers can stay near the water")
-    assert unsure.verdict in ("unclear", "absent") and unsure.text.startswith('Which sentence shows "so the beavers can stay')
+    assert unsure.verdict in ("unclear", "absent")
+    assert unsure.text.startswith('Which sentence shows "so the beavers can stay')  # the student's words, to check
     assert paraphrases("ice melts into liquid water", "Ice, a solid, melts into water when it warms up.",
                        "What happens to ice in a warm room?")
     assert not paraphrases("water vapor", "Condensation is when water vapor cools", "What is water vapor?")
