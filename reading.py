@@ -150,7 +150,11 @@ def named(sentences: list[str], i: int, question: str, where: list[str]) -> str:
     begins = opening(sentences[i], question)
     if len(begins.split()) >= 2 and content_words(begins):
         return f"the sentence that begins \"{begins}\""
-    return where[i] if i < len(where) else f"sentence {i + 1} of the passage"
+    place = where[i] if i < len(where) else f"sentence {i + 1} of the passage"
+    asked = {form for word, _ in content_tokens(question) for form in base_forms(word)}
+    shared = [word for word, _ in dict.fromkeys(content_tokens(sentences[i])) if base_forms(word) & asked]
+    # the question's own words that the sentence holds say which one it is, and give nothing away
+    return f"{place}, the one with " + " and ".join(f"\"{w}\"" for w in shared[:2]) if shared else place
 
 
 def repeated_ideas(sentences: list[str], top: int = 2) -> list[str]:

@@ -50,6 +50,7 @@ def test_a_pointer_never_reads_the_answer_out():
     # no leak-free opening says which sentence: its place in the passage does
     why = reading_move(POND, "Why do beavers build a lodge in the pond?")
     assert "wolves" not in why.text and "safe" not in why.text and "sentence of the passage" in why.text
+    assert 'the one with "pond"' in why.text  # named by the question's own words it holds, which give nothing away
 
 
 def test_a_right_answer_in_other_words_is_confirmed_and_a_wrong_one_is_not():
