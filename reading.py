@@ -152,7 +152,8 @@ def named(sentences: list[str], i: int, question: str, where: list[str]) -> str:
         return f"the sentence that begins \"{begins}\""
     place = where[i] if i < len(where) else f"sentence {i + 1} of the passage"
     asked = {form for word, _ in content_tokens(question) for form in base_forms(word)}
-    shared = [word for word, _ in dict.fromkeys(content_tokens(sentences[i])) if base_forms(word) & asked]
+    shared = [re.search(rf"(?i)\b{re.escape(word)}", sentences[i]).group(0)  # as written: "Nora", not "nora"
+              for word, _ in dict.fromkeys(content_tokens(sentences[i])) if base_forms(word) & asked]
     # the question's own words that the sentence holds say which one it is, and give nothing away
     return f"{place}, the one with " + " and ".join(f"\"{w}\"" for w in shared[:2]) if shared else place
 

@@ -10,7 +10,7 @@ from evidence import (DENYLIST_FILE, KnowledgeBase, base_forms, extract_claim, f
                       match_misconception, openbook_facts, paraphrases, question_of, science_move, split_sentences,
                       stem)
 from common import read_jsonl
-from reading import opening, places, quoted_term, reading_move, repeated_ideas, split_title
+from reading import named, opening, places, quoted_term, reading_move, repeated_ideas, split_title
 
 FIXTURES = Path(__file__).parent / "fixtures" / "evidence"
 HARVEST = ("The farmers carried the heaviest baskets to the barn. They hoped the rain would stop before dark. "
@@ -51,6 +51,8 @@ def test_a_pointer_never_reads_the_answer_out():
     why = reading_move(POND, "Why do beavers build a lodge in the pond?")
     assert "wolves" not in why.text and "safe" not in why.text and "sentence of the passage" in why.text
     assert 'the one with "pond"' in why.text  # named by the question's own words it holds, which give nothing away
+    where = named(["Kofi sat down.", "In March, Nora found the mitten."], 1, "Where did Nora find the mitten?", ["x"])
+    assert where == 'x, the one with "Nora" and "found"'  # as the passage writes them
 
 
 def test_a_right_answer_in_other_words_is_confirmed_and_a_wrong_one_is_not():
