@@ -51,8 +51,9 @@ def test_a_pointer_never_reads_the_answer_out():
     why = reading_move(POND, "Why do beavers build a lodge in the pond?")
     assert "wolves" not in why.text and "safe" not in why.text and "sentence of the passage" in why.text
     assert 'the one with "pond"' in why.text  # named by the question's own words it holds, which give nothing away
-    where = named(["Kofi sat down.", "In March, Nora found the mitten."], 1, "Where did Nora find the mitten?", ["x"])
-    assert where == 'x, the one with "Nora" and "found"'  # as the passage writes them
+    places_ = ["the first sentence", "the last sentence"]
+    where = named(["Kofi sat down.", "In March, Nora found the mitten."], 1, "Where did Nora find the mitten?", places_)
+    assert where == 'the last sentence, the one with "Nora" and "found"'  # as the passage writes them
 
 
 def test_a_right_answer_in_other_words_is_confirmed_and_a_wrong_one_is_not():
