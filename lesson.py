@@ -35,11 +35,12 @@ from functools import lru_cache
 from typing import Any
 
 import evidence
+import reading
 import solver
 import wordproblem
-from mathcheck import MathError, parse_math, solve
+from mathcheck import MathError, match_choice, parse_math, solve
 from solver import Plan, Step, fmt
-from wording import OP_WORDS
+from wording import OP_WORDS, answer_attempt, parse_choices
 
 VERDICTS = ("confirm", "flag", "ask", "none")
 OP_SIGN = {"+": "+", "-": "−", "*": "×", "/": "÷"}
@@ -439,17 +440,25 @@ class Facts:
 def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.KnowledgeBase | None = None) -> Move | None:
     """A reading or science turn's move from evidence.py: the passage sentence (reading; the passage is fixed for the
     lesson) or the textbook fact (science: `kb`, else the retrieved passages) decides the student's claim; the move
-    asks, points to the evidence, or confirms only a supported claim. None for reading without a passage."""
-    passage, question = evidence.split_message(lesson.problem)
+    asks, points to the evidence, or confirms only a supported claim. None for reading without a passage. The
+    question is the one the message asks (a request or a claim around it is no part of it); a choice the student
+    names by its letter is judged as the choice's text."""
+    passage, message = evidence.split_message(lesson.problem)
     lesson.passage = lesson.passage or passage or ""
-    asked = "?" in question  # a first message without a question may be all claim: "I think the east bridge..."
-    claim = evidence.extract_claim(work, question) if work or asked else evidence.extract_claim(question)
-    if claim and len(evidence.content_words(claim)) < 2 and evidence.classify_question(question) != "vocabulary":
-        claim = None  # "hmm", "maybe": one word answers only a vocabulary question
+    question = evidence.question_of(message) or message
+    asked = "?" in message  # a first message without a question may be all claim: "I think the east bridge..."
+    claim = evidence.extract_claim(work, message) if work or asked else evidence.extract_claim(message)
+    choices = parse_choices(message)
+    attempt = answer_attempt(claim or work, choices) if choices and (claim or work) else None
+    picked = match_choice(attempt, choices) if attempt else None
+    claim = choices[picked] if picked is not None else claim
+    short = claim and len(evidence.content_words(claim)) < 2 and reading.classify_question(question) != "vocabulary"
+    if short and not (subject == "science" and evidence.match_misconception(claim, question)):
+        claim = None  # "hmm", "maybe": one word answers only a vocabulary question, or names a known wrong idea
     if subject == "reading":
         if not lesson.passage:
             return None
-        found = evidence.reading_move(lesson.passage, question, claim)
+        found = reading.reading_move(lesson.passage, question, claim)
     else:
         found = evidence.science_move(question, claim, kb or Facts(lesson.evidence))  # type: ignore[arg-type]
     lesson.cited = found.evidence

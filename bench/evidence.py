@@ -18,6 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import evidence  # noqa: E402
+import reading  # noqa: E402
 from common import read_jsonl  # noqa: E402
 from scorers import leaks_answer  # noqa: E402
 
@@ -29,7 +30,7 @@ def tune_cases(subject: str) -> list[dict]:
 def move_for(case: dict, kb: evidence.KnowledgeBase | None) -> evidence.Move:
     claim = evidence.extract_claim(case["student_message"], case["problem"])
     if case["subject"] == "reading":
-        return evidence.reading_move(case["passage"], case["problem"], claim)
+        return reading.reading_move(case["passage"], case["problem"], claim)
     return evidence.science_move(case["problem"], claim, kb)
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from data.decontam import Decontaminator
-from evidence import (KnowledgeBase, MISCONCEPTIONS, check_draft, classify_question, corpus_facts, extract_claim,
-                      judge_claim, match_misconception, openbook_facts, rank_sentences, reading_move, science_move,
-                      split_message, split_sentences, split_title, windows)
+from evidence import (KnowledgeBase, MISCONCEPTIONS, check_draft, corpus_facts, extract_claim, judge_claim,
+                      match_misconception, openbook_facts, science_move, split_message, split_sentences)
+from reading import classify_question, rank_sentences, reading_move, split_title, windows
 
 FIXTURES = Path(__file__).parent / "fixtures" / "evidence"
 
@@ -47,7 +47,7 @@ def test_long_passage_is_ranked_to_its_last_sentence():
     sentences = split_sentences(passage)
     assert len(sentences) == 151
     assert rank_sentences(question, sentences)[0][1] == 150
-    assert "On the last day a fox" in reading_move(passage, question).text
+    assert "the last sentence of the passage" in reading_move(passage, question).text  # "a fox stole" would tell
 
 
 @pytest.mark.parametrize("question,kind", [
@@ -74,14 +74,14 @@ def test_each_question_type_points_to_its_evidence():
     assert "Maya built a red kite" in main.text and "The next weekend they made" in main.text
     assert "kite" in main.text  # the idea that keeps coming back
     cause = reading_move(KITE, "Why did the kite drift away?")
-    assert cause.kind == "cause" and "Suddenly the string snapped" in cause.text
+    assert cause.kind == "cause" and "seventh sentence" in cause.text and "snapped" not in cause.text  # no leak
     assert any("snapped" in e for e in cause.evidence)
     feeling = reading_move(KITE, "How did Maya feel when the kite drifted away?")
     assert "clue" in feeling.text and any("lump in her throat" in e for e in feeling.evidence)
     sequence = reading_move(KITE, "What happened right after Grandpa told Maya to run against the wind?")
     assert sequence.kind == "sequence" and "just before and just after" in sequence.text
     detail = reading_move(KITE, "What did Maya and her grandfather use to build the kite?")
-    assert "Maya built a red kite" in detail.text and "the sentence just after it" in detail.text
+    assert "Maya built..." in detail.text and "the sentence just after it" in detail.text
     assert detail.evidence[1].startswith("They used thin sticks") and detail.verdict is None
     assert "paper" not in detail.text  # points to the sentence, does not read the answer out
 
@@ -140,18 +140,20 @@ def test_misconceptions_meet_a_contradicting_observation():
 
 
 def test_knowledge_base_retrieves_and_grounds_science_moves(kb):
-    assert len(kb.index) == 10  # 9 open-book facts + 1 crowdsourced; "-2+2=0" and 5-word lines are too thin
-    # crowdsourced facts are indexed but searched only on request: the real file holds false ones like this
-    assert all("above 100 degrees" not in h["text"] for h in kb.search("What is water vapor?", k=10))
+    # 9 open-book facts + 1 crowdsourced; "-2+2=0" and 5-word lines are too thin, and the deny-list drops the false
+    # "Water vapor is a kind of water above 100 degrees celsius" at build time
+    assert len(kb.index) == 10 and all("above 100 degrees" not in c["text"] for c in kb.index.chunks)
+    # crowdsourced facts are indexed but searched only on request: the real file holds unreviewed ones
+    assert all("compass" not in h["text"] for h in kb.search("Why does a compass point north?", k=10))
     everything = KnowledgeBase(kb.index, sources={"openbookqa/openbook.txt": 0.0,
                                                   "openbookqa/crowdsourced-facts.txt": 0.0})
-    assert any("above 100 degrees" in h["text"] for h in everything.search("What is water vapor?", k=10))
+    assert any("compass" in h["text"] for h in everything.search("Why does a compass point north?", k=10))
     hit = kb.search("Why does a puddle dry up?", k=1)[0]
     assert hit["text"].startswith("Evaporation")
     heavy = science_move("Which lands first, a bowling ball or a tennis ball?", "the heavier ball lands first", kb)
     assert heavy.kind == "misconception" and heavy.verdict == "contradicted" and "crumpled" in heavy.text
     assert any("same acceleration" in e for e in heavy.evidence)  # the fact the agent shows as a step event
-    plain = science_move("Why does a metal spoon get hot in soup?", None, kb)
+    plain = science_move("Why does heat travel along a metal spoon in soup?", None, kb)
     shown = plain.text.split('"')[1]  # the fact as quoted, with one word hidden
     assert plain.verdict is None and shown.count("____") == 1
     assert re.fullmatch(re.escape(shown).replace("____", r"[A-Za-z-]+"), plain.evidence[0])
@@ -159,7 +161,7 @@ def test_knowledge_base_retrieves_and_grounds_science_moves(kb):
     assert "Metal is a ____ conductor of heat" in options.text  # the offered option is what gets hidden
     supported = science_move("How does sound get from place to place?", "sound needs a medium such as water or air", kb)
     assert supported.verdict == "supported" and "Sound needs a medium" in supported.text
-    unsure = science_move("Why does a metal spoon get hot in soup?", "the soup pushes little sparks into the spoon", kb)
+    unsure = science_move("Why does heat travel along a metal spoon?", "the soup pushes little sparks into it", kb)
     two_words = science_move("What is water vapor?", "water vapor", kb)
     assert two_words.verdict != "supported"  # two matching words are too few to call a claim proven
     assert unsure.verdict == "absent" and unsure.text.startswith("What makes you think")
