@@ -63,10 +63,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
-from math_patterns import (bracket_equation, combined_mean, conversion, equation, expression, fill_count, for_every,
-                           fraction_of, map_scale, mean, mean_missing, missing_side, mixed_unit_difference,
-                           percent_apply, percent_change, percent_of_number, percent_reverse, ratio, rectangle,
-                           shared_with_difference, sum_difference)
+from equation_patterns import bracket_equation, equation, shared_with_difference, sum_difference
+from math_patterns import (combined_mean, conversion, expression, fill_count, for_every, fraction_of, map_scale, mean,
+                           mean_missing, missing_side, mixed_unit_difference, percent_apply, percent_change,
+                           percent_of_number, percent_reverse, ratio, rectangle)
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, fractions_rest, grouping,
                             groups_then_price, groups_then_share, level_difference, measure_change, measure_comparison,
                             missing_part, part_whole, rate, sharing, shopping, times_difference, two_prices)
@@ -74,7 +74,7 @@ from wordproblem import (OP_SIGN, NoPlan, Plan, Problem, Quantity, Ref, Step, ap
                          read_problem, shown_in_sum)
 
 # The public API, what lesson.py, agent.py, bench/ and the tests use; the plan's types and number reading live in
-# wordproblem.py, the patterns in story_patterns.py and math_patterns.py.
+# wordproblem.py, the patterns in story_patterns.py, math_patterns.py and equation_patterns.py.
 __all__ = ["Diagnosis", "Plan", "Quantity", "Ref", "Step", "diagnose", "fmt", "hints", "misconceptions", "next_step",
            "numbers_in", "opening", "plan", "rounds_to", "steps_done"]
 
