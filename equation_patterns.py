@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from story_patterns import HAS
-from wordproblem import NAME, Builder, Merged, Plan, Problem, _n, _w, fmt, shown_first, shown_in_sum, whole_count
+from wordproblem import (NAME, NUM, Builder, Merged, Plan, Problem, Ref, _n, _w, fmt, shown_first, shown_in_sum,
+                         whole_count)
 
 # ----------------------------------------------------------------------------- equations
 
@@ -23,6 +24,8 @@ _WORDS_EQ = [
                rf"(?P<s>{_ADD}|{_SUB}) {_n('b')}[^?]*?\b(?:is|get|gets|got|equals|makes|result is|answer is) "
                rf"{_n('c')}"),
 ]
+_THINKS_OF = re.compile(r"\b(?:thinks?|thought|chooses|chose|picks?|picked) of a number|"
+                        r"\b(?:chooses|chose|picks?|picked) a number")
 _WORDS_ADD_ONLY = re.compile(rf"(?:[Aa]|[Tt]he|[Ss]ome|[Mm]y|[Hh]er|[Hh]is) number (?P<s>{_ADD}|{_SUB}) {_n('b')},? "
                              rf"(?:is|equals|makes|gives|was) {_n('c')}")
 
@@ -40,8 +43,7 @@ def equation(p: Problem) -> Plan | None:
         plus = re.fullmatch(_SUB, m.group("s")) is None
         name = "the number"
     b = Builder(p, "equation")
-    b.read += [t.start() for t in re.finditer(r"\b(?:thinks?|thought|chooses|chose|picks?|picked) of a number|"
-                                              r"\b(?:chooses|chose|picks?|picked) a number", p.t)]
+    b.read += [t.start() for t in _THINKS_OF.finditer(p.t)]
     c = b.given(m, "c", "")
     a_text = m.groupdict().get("a")
     if m.groupdict().get("b"):
@@ -120,4 +122,87 @@ def shared_with_difference(p: Problem) -> Plan | None:
     whole_count(b.value(small))   # the shares of people's things are whole counts
     if want_big:
         b.step("+", [small, dd], i, f"What is {big_name}'s part, {m.group('d')} more than {small_name}'s?")
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- an equation with a fraction side
+
+_TERM = rf"(?:(?P<c>{NUM}) ?)?(?P<y>[a-z])(?![a-z])(?: ?(?P<t>[+-]) ?(?P<e>{NUM}))?"
+_FRACTION_EQUATION = re.compile(rf"\( ?(?:(?P<a>{NUM}) ?)?(?P<x>[a-z]) ?(?P<s>[+-]) ?{_n('b')} ?\) ?/ ?{_n('d')} ?= ?"
+                                rf"(?:{_TERM}|(?P<neg>-)?(?P<k>{NUM}))(?![\w/(])")
+_NUMBER_OF = r"(?:a|the|some|my|her|his) number"
+_FRACTION_WORDS = re.compile(rf"\b(?P<ls>sum|difference) of {_NUMBER_OF} and {_n('b')},? (?:is |all )?divided by "
+                             rf"{_n('d')},? (?:equals|is equal to|is|gives) (?:(?:(?P<e>{NUM}) (?P<t>less|more) "
+                             rf"than )?(?:(?P<c>{NUM}) times )?(?P<y>(?:the|that|this) number)\b|(?P<k>{NUM})\b"
+                             rf"(?! [a-z]+ than))")
+
+
+def _signed(b: Builder, m: re.Match | Merged, group: str, minus: bool) -> Ref:
+    token = m.group(group)
+    return b.given(m, group, "", text=f"-{token}" if minus else token, scale=-1 if minus else 1)
+
+
+def fraction_equation(p: Problem) -> Plan | None:
+    """'(x + 2)/3 = x - 4' or 'the sum of a number and 2, divided by 3, equals 4 less than the number': multiply both
+    sides by 3, gather the numbers on one side and the letter on the other (the side with more of it), divide."""
+    m = p.search(_FRACTION_EQUATION, "all")
+    words = m is None
+    m = m or p.search(_FRACTION_WORDS, "all")
+    if not m or (not words and m.group("y") and m.group("y") != m.group("x")):
+        return None
+    b = Builder(p, "equation")
+    if words:
+        name, minus_b, minus_e = "the number", m.group("ls") == "difference", m.group("t") == "less"
+        b.read += [t.start() for t in _THINKS_OF.finditer(p.t)]
+    else:
+        name, minus_b, minus_e = m.group("x"), m.group("s") == "-", m.group("t") == "-" or bool(m.group("neg"))
+    a = b.given(m, "a", "") if m.groupdict().get("a") else b.fact(1, "", f"1 {name}")
+    d, const_b = b.given(m, "d", ""), _signed(b, m, "b", minus_b)
+    right = "e" if m.group("y") else "k"
+    e = _signed(b, m, right, minus_e) if m.group(right) else None
+    d_text = m.group("d")
+    times = b.step("*", [d, e], "", f"Multiplying both sides by {d_text} undoes the division by {d_text}: what is "
+                                    f"{d_text} × {shown_in_sum(b.value(e))}?", kind="bracket") if e else None
+    if not m.group("y"):
+        letters = a
+    elif m.group("c"):
+        c = b.given(m, "c", "")
+        letters = b.step("*", [d, c], "", f"What does {_term(b, c, name)} become when multiplied by {d_text}?")
+    else:
+        letters = d   # 3 × (x - 4) has 3 x
+    more_right = m.group("y") and b.value(letters) > b.value(a)
+    if m.group("y") and b.value(letters) == b.value(a):
+        return None   # the letter cancels: no single answer
+    return _gather(b, name, (letters, a) if more_right else (a, letters), (const_b, times) if more_right
+                   else (times, const_b), both_sides=bool(m.group("y")))
+
+
+def _term(b: Builder, coefficient: Ref, name: str) -> str:
+    value = fmt(b.value(coefficient))
+    return {"1": name, "-1": f"-{name}"}.get(value, f"{value}{name}" if len(name) == 1 else f"{value} times {name}")
+
+
+def _gather(b: Builder, name: str, letters: tuple[Ref, Ref], numbers: tuple[Ref | None, Ref | None],
+            both_sides: bool) -> Plan | None:
+    """The letter gathered on one side, the numbers on the other, then divide. `letters` is (the side that keeps
+    the letter, the side it leaves); `numbers` is (the side that keeps the numbers, the side they leave)."""
+    big, small = letters
+    coefficient = big
+    if both_sides:
+        coefficient = b.step("-", [big, small], "", f"Gather {name} on one side: what is {_term(b, big, name)} - "
+                                                    f"{_term(b, small, name)}?", kind="equation")
+    keep, leave = numbers
+    if leave is None:
+        total = keep
+    elif keep is None:
+        total = b.step("*", [leave, b.fact(-1, "", "-1")], "", f"Moving {shown_in_sum(b.value(leave))} to the other "
+                                                              f"side changes its sign: what does it become?",
+                       kind="equation")
+    else:
+        total = b.step("-", [keep, leave], "", f"Gather the numbers on the other side: what is "
+                                               f"{shown_first(b.value(keep))} - {shown_in_sum(b.value(leave))}?",
+                       kind="equation")
+    if b.value(coefficient) != 1:
+        b.step("/", [total, coefficient], "", f"If {_term(b, coefficient, name)} = {shown_first(b.value(total))}, "
+                                              f"what is {name}?", kind="equation")
     return b.finish()

@@ -150,6 +150,11 @@ PATTERNS = [
      "in km?", "conversion", ["180000", "1800", "1.8"], ["9 cm on the map, at 1:20000", "How many m", "How many km"]),
     ("A zoo charges $12 for adults and $7 for students. A class trip of 30 people paid $235. How many adults went?",
      "sum_difference", ["210", "25", "5", "5"], ["30 people pay if all were students", "one of the adults"]),
+    # equation_patterns.py (2026-12-05): a fraction side, written and in words
+    ("Solve (y - 1)/2 = 3y - 13.", "equation", ["-26", "6", "5", "25", "5"],
+     ["Multiplying both sides by 2", "2 × (-13)", "3y become", "6y - y", "-1 - (-26)", "If 5y = 25"]),
+    ("The sum of a number and 8, divided by 3, equals 6 less than the number. What is the number?", "equation",
+     ["-18", "2", "26", "13"], ["undoes the division by 3", "3 × (-6)", "3 times the number - the number"]),
 ]
 
 
@@ -231,6 +236,9 @@ def test_authored_cases_precision_and_coverage():
     "A bottle holds 2 kg of rice. How many 200 mL glasses can it fill?",
     "The red rope is 2 m 35 cm. The blue rope is 180 cm. How many centimeters longer is the blue rope than the red "
     "rope?",                                                                       # asks it the wrong way round
+
+    "Solve (2x + 6)/2 = x + 3.",                                                   # every x works: no one answer
+    "Solve (x + 2)/3 = x - 4y.",                                                   # a second letter
 ])
 def test_abstains_when_the_text_is_not_fully_explained(problem):
     assert solver.plan(problem) is None
@@ -285,6 +293,7 @@ MISCONCEPTIONS = [
      1, "percent_of_wrong_base"),
     ("The daily rainfall for a week was 10, 0, 12, 8, 9, 11 and 6 mm. Find the mean rainfall.",
      "10+12+8+9+11+6 = 56 and 56 / 6 = 9.33", 1, "mean_wrong_count"),
+    ("Solve (x + 10)/2 = x + 4.", "x + 10 = 2x + 4, so x = 6", 0, "bracket_first_term_only"),
 ]
 
 
