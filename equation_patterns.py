@@ -7,10 +7,13 @@ math_patterns.py only to keep each file short; each pattern returns a `Plan` or 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
+from math import gcd
 
 from story_patterns import HAS
-from wordproblem import (NAME, NUM, Builder, Merged, Plan, Problem, Ref, _n, _w, fmt, shown_first, shown_in_sum,
-                         whole_count)
+from wordproblem import (NAME, NUM, Builder, Merged, Plan, Problem, Ref, _n, _w, fmt, same_word, shown_first,
+                         shown_in_sum, stem, whole_count)
 
 # ----------------------------------------------------------------------------- equations
 
@@ -206,3 +209,205 @@ def _gather(b: Builder, name: str, letters: tuple[Ref, Ref], numbers: tuple[Ref 
         b.step("/", [total, coefficient], "", f"If {_term(b, coefficient, name)} = {shown_first(b.value(total))}, "
                                               f"what is {name}?", kind="equation")
     return b.finish()
+
+
+# ----------------------------------------------------------------------------- two equations, two unknowns
+
+_LINEAR_PAIR = re.compile(rf"(?<![\w/.$])(?P<an>-)?(?P<a>{NUM})? ?(?P<x>[b-z])(?![\w/]) ?(?P<s>[+-]) ?(?P<b>{NUM})? ?"
+                          rf"(?P<y>[b-z])(?![\w/]) ?= ?(?P<cn>-)?(?P<c>{NUM})(?![\w/])")
+_ONE = r"an?|one"
+_PURCHASE = re.compile(rf"(?<![\w.$])(?P<a>{NUM}|{_ONE}) {_w('x')} and (?P<b>{NUM}|{_ONE}) {_w('y')} (?:cost|costs|"
+                       rf"cost a total of|come to|comes to|for|sell for|are|is) (?P<c>\$\d+(?:\.\d+)?)\b")
+_PRICE_Q = re.compile(rf"(?:how much (?:does|do|is|would) |(?:what is )?the (?:price|cost) of )(?:{_ONE}|each|1) "
+                      rf"{_w('q')}\b", re.I)
+
+
+@dataclass
+class _Linear:
+    """One equation of the pair: its words, each unknown's coefficient and the right side."""
+    text: str
+    coefficient: dict[str, Ref]
+    total: Ref
+
+
+def _coefficient(b: Builder, m: re.Match, group: str, minus: bool, name: str) -> Ref:
+    if m.group(group) and re.fullmatch(NUM, m.group(group)):
+        return _signed(b, m, group, minus)
+    return b.fact(-1 if minus else 1, "", f"{'-' if minus else ''}1 {name}")
+
+
+def linear_pair(p: Problem) -> Plan | None:
+    """'2x + 3y = 12 and x - y = 1. What is x?' by elimination: scale one equation (or both) so one letter's terms
+    match, add or subtract to cancel it, solve for the other letter, and put it back in if the cancelled one is
+    asked."""
+    found = list(p.finditer(_LINEAR_PAIR, "all"))
+    if len(found) != 2 or any(m.group("x") == m.group("y") for m in found) \
+            or {found[0].group("x"), found[0].group("y")} != {found[1].group("x"), found[1].group("y")}:
+        return None
+    outside = p.question
+    for m in found:
+        outside = outside.replace(m.group(0), " ")
+    asked = {w for w in re.findall(r"\b[b-z]\b", outside)} & {found[0].group("x"), found[0].group("y")}
+    if len(asked) != 1 or not re.search(r"\b(?:what is|find|value of|solve for|work out)\b", outside, re.I):
+        return None
+    b = Builder(p, "linear_pair")
+    pair = [_Linear(m.group(0), {m.group("x"): _coefficient(b, m, "a", bool(m.group("an")), m.group("x")),
+                                 m.group("y"): _coefficient(b, m, "b", m.group("s") == "-", m.group("y"))},
+                    _signed(b, m, "c", bool(m.group("cn")))) for m in found]
+    return _eliminate(b, pair, asked.pop(), _letter_words)
+
+
+def purchases(p: Problem) -> Plan | None:
+    """'3 pens and 2 notebooks cost $13. 1 pen and 4 notebooks cost $11. How much does one notebook cost?': the
+    same two prices in two purchases, solved by elimination like two equations."""
+    found = list(p.finditer(_PURCHASE))
+    q = p.match_question(_PRICE_Q)
+    if len(found) != 2 or not q:
+        return None
+    first, second = found
+    swapped = same_word(first.group("x"), second.group("y")) and same_word(first.group("y"), second.group("x"))
+    if not swapped and not (same_word(first.group("x"), second.group("x"))
+                            and same_word(first.group("y"), second.group("y"))):
+        return None
+    items = [stem(first.group("x")), stem(first.group("y"))]
+    asked = next((i for i in items if same_word(i, q.group("q"))), None)
+    if asked is None or items[0] == items[1]:
+        return None
+    b = Builder(p, "linear_pair")
+    pair = [_Linear(f"{m.group('a')} {m.group('x')} and {m.group('b')} {m.group('y')}",
+                    {stem(m.group(g)): _coefficient(b, m, c, False, stem(m.group(g)))
+                     for c, g in (("a", "x"), ("b", "y"))},
+                    b.given(m, "c", "dollars")) for m in found]
+    plurals = {stem(m.group(g)): m.group(g) for m in found for g in "xy" if m.group(g) != stem(m.group(g))}
+    plan = _eliminate(b, pair, asked, replace(_purchase_words, plurals=plurals))
+    if plan is not None and not all(s.value > 0 for s in plan.steps):
+        return None   # a price or a count that is not positive: the two purchases do not fit one pair of prices
+    return plan
+
+
+@dataclass(frozen=True)
+class _Form:
+    """How a pair of equations is worded: letters ('3y', '= 12') or purchases ('3 notebooks', '$12')."""
+    say: dict[str, str]
+    money: bool
+    plurals: dict[str, str] = field(default_factory=dict)   # 'scarf' -> 'scarves', as the problem wrote it
+
+    def plural(self, noun: str) -> str:
+        return self.plurals.get(noun, noun + "s")
+
+    def term(self, value: Fraction, name: str) -> str:
+        if self.money:
+            return f"{fmt(value)} {name if value == 1 else self.plural(name)}"
+        return {"1": name, "-1": f"-{name}"}.get(fmt(value), f"{fmt(value)}{name}")
+
+    def amount(self, value: Fraction) -> str:
+        return _dollars(value) if self.money else shown_first(value)
+
+    def operand(self, value: Fraction) -> str:
+        """A value after a minus sign: '(-8)' for letters, '$8' for money."""
+        return _dollars(value) if self.money else shown_in_sum(value)
+
+    @property
+    def amount_unit(self) -> str:
+        return "dollars" if self.money else ""
+
+    def names(self, cancel: str, keep: str) -> dict[str, str]:
+        return {"u": cancel, "v": keep, "us": self.plural(cancel), "vs": self.plural(keep)}
+
+    def count_unit(self, name: str) -> str:
+        return self.plural(name) if self.money else ""
+
+
+def _dollars(value: Fraction) -> str:
+    """'$3', '$1.30' (cents written with two places, as prices are)."""
+    return f"${float(value):.2f}" if value.denominator != 1 and (value * 100).denominator == 1 else f"${fmt(value)}"
+
+
+_letter_words = _Form({
+    "scale_v": "To make the {u} terms match, multiply all of {eq} by {k}: what does {v_term} become?",
+    "scale_c": "And its right side: what is {k} × {c}?",
+    "-v": "Take one equation from the other so the {u} terms cancel: what is {v1} - {v2}, the {v} terms left?",
+    "+v": "Add the two equations so the {u} terms cancel: what is {v1} + {v2}, the {v} terms left?",
+    "-c": "And the right sides: what is {c1} - {c2}?",
+    "+c": "And the right sides: what is {c1} + {c2}?",
+    "divide": "If {v_term} = {c}, what is {v}?",
+    "back_part": "Put {v} = {value} back into {eq}: what is {v_term} then?",
+    "back_rest": "What is left for {u_term}: {c} - {part}?",
+    "back_divide": "If {u_term} = {rest}, what is {u}?"}, money=False)
+_purchase_words = _Form({
+    "scale_v": "To match the {us}, think of buying {eq} {k} times: how many {vs} is that?",
+    "scale_c": "And what would that cost, {k} × {c}?",
+    "-v": "Now both have as many {us}: how many more {vs} does one have, {v1} - {v2}?",
+    "-c": "Those extra {vs} make the whole difference in cost: what is {c1} - {c2}?",
+    "divide": "If {v_term} cost {c}, how much does one {v} cost?",
+    "back_part": "In {eq}: what do {v_term} cost at {value} each?",
+    "back_rest": "How much is left for the {us}: {c} - {part}?",
+    "back_divide": "If {u_term} cost {rest}, how much does one {u} cost?"}, money=True)
+
+
+def _cost(b: Builder, pair: list[_Linear], name: str) -> int:
+    """How much scaling cancelling `name` takes: 0 when its terms already match, 1 when one divides the other,
+    2 when both must be scaled, 9 when it cannot be cancelled (missing or not a whole number)."""
+    c1, c2 = (abs(b.value(e.coefficient[name])) for e in pair)
+    if 0 in (c1, c2) or c1.denominator != 1 or c2.denominator != 1:
+        return 9
+    return 0 if c1 == c2 else 1 if max(c1, c2) % min(c1, c2) == 0 else 2
+
+
+def _scaled(b: Builder, e: _Linear, k: int, keep: str, cancel: str, form: _Form) -> tuple[Ref, Ref]:
+    """One equation times k: the kept unknown's coefficient and the right side (the cancelled term needs no step)."""
+    if k == 1:
+        return e.coefficient[keep], e.total
+    times = b.fact(k, "", f"{k} times {e.text}")
+    said = {**form.names(cancel, keep), "eq": e.text, "k": k, "c": form.amount(b.value(e.total)),
+            "v_term": form.term(b.value(e.coefficient[keep]), keep)}
+    v = b.step("*", [times, e.coefficient[keep]], form.count_unit(keep), form.say["scale_v"].format(**said))
+    c = b.step("*", [times, e.total], form.amount_unit, form.say["scale_c"].format(**said))
+    return v, c
+
+
+def _eliminate(b: Builder, pair: list[_Linear], asked: str, form: _Form) -> Plan | None:
+    """Cancel the unknown that takes the least scaling (the one not asked, on a tie) and solve for the other."""
+    names = list(pair[0].coefficient)
+    cancel = min(names, key=lambda n: (_cost(b, pair, n), n == asked))
+    keep = next(n for n in names if n != cancel)
+    if _cost(b, pair, cancel) == 9:
+        return None
+    c1, c2 = (int(abs(b.value(e.coefficient[cancel]))) for e in pair)
+    lcm = c1 * c2 // gcd(c1, c2)
+    rows = [_scaled(b, e, lcm // c, keep, cancel, form) for e, c in zip(pair, (c1, c2))]
+    op = "-" if (b.value(pair[0].coefficient[cancel]) > 0) == (b.value(pair[1].coefficient[cancel]) > 0) else "+"
+    if op == "-" and b.value(rows[0][0]) < b.value(rows[1][0]):
+        rows.reverse()   # the larger first, so the count of the kept unknown stays positive
+    if f"{op}v" not in form.say:
+        return None
+    said = {**form.names(cancel, keep), "v1": fmt(b.value(rows[0][0])), "v2": shown_in_sum(b.value(rows[1][0])),
+            "c1": form.amount(b.value(rows[0][1])), "c2": form.operand(b.value(rows[1][1]))}
+    count = b.step(op, [rows[0][0], rows[1][0]], form.count_unit(keep), form.say[f"{op}v"].format(**said))
+    total = b.step(op, [rows[0][1], rows[1][1]], form.amount_unit, form.say[f"{op}c"].format(**said))
+    if b.value(count) == 0:
+        return None
+    value = total
+    if b.value(count) != 1:
+        value = b.step("/", [total, count], form.amount_unit, form.say["divide"].format(
+            v=keep, v_term=form.term(b.value(count), keep), c=form.amount(b.value(total))), kind="equation")
+    if asked != keep:
+        _put_back(b, pair, value, keep, cancel, form)
+    return b.finish()
+
+
+def _put_back(b: Builder, pair: list[_Linear], value: Ref, keep: str, cancel: str, form: _Form) -> None:
+    """The cancelled unknown from the equation with fewer of it: its part of the right side, then one of it."""
+    e = min(pair, key=lambda e: abs(b.value(e.coefficient[cancel])))
+    said = {**form.names(cancel, keep), "eq": e.text, "value": form.amount(b.value(value)),
+            "v_term": form.term(b.value(e.coefficient[keep]), keep), "c": form.amount(b.value(e.total)),
+            "u_term": form.term(b.value(e.coefficient[cancel]), cancel)}
+    part = value
+    if b.value(e.coefficient[keep]) != 1:
+        part = b.step("*", [e.coefficient[keep], value], form.amount_unit, form.say["back_part"].format(**said))
+    said["part"] = form.operand(b.value(part))
+    rest = b.step("-", [e.total, part], form.amount_unit, form.say["back_rest"].format(**said), kind="equation")
+    if b.value(e.coefficient[cancel]) != 1:
+        said["rest"] = form.amount(b.value(rest))
+        b.step("/", [rest, e.coefficient[cancel]], form.amount_unit, form.say["back_divide"].format(**said),
+               kind="equation")

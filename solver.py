@@ -63,7 +63,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
-from equation_patterns import bracket_equation, equation, fraction_equation, shared_with_difference, sum_difference
+from equation_patterns import (bracket_equation, equation, fraction_equation, linear_pair, purchases,
+                               shared_with_difference, sum_difference)
 from math_patterns import (combined_mean, conversion, expression, fill_count, for_every, fraction_of, map_scale, mean,
                            mean_missing, missing_side, mixed_unit_difference, percent_apply, percent_change,
                            percent_of_number, percent_reverse, ratio, rectangle)
@@ -85,8 +86,8 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     measure_comparison, difference, level_difference, times_difference, fraction_of, fractions_rest,
     percent_of_number, change, measure_change, part_whole, missing_part, rate, percent_apply, percent_change,
     percent_reverse, ratio, for_every, rectangle, missing_side, mean, mean_missing, combined_mean, equation,
-    bracket_equation, fraction_equation, sum_difference, shared_with_difference, two_prices, conversion, map_scale,
-    fill_count, mixed_unit_difference, shopping, expression]
+    bracket_equation, fraction_equation, linear_pair, purchases, sum_difference, shared_with_difference, two_prices,
+    conversion, map_scale, fill_count, mixed_unit_difference, shopping, expression]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.

@@ -155,6 +155,14 @@ PATTERNS = [
      ["Multiplying both sides by 2", "2 × (-13)", "3y become", "6y - y", "-1 - (-26)", "If 5y = 25"]),
     ("The sum of a number and 8, divided by 3, equals 6 less than the number. What is the number?", "equation",
      ["-18", "2", "26", "13"], ["undoes the division by 3", "3 × (-6)", "3 times the number - the number"]),
+    # two equations by elimination: which one to scale, add or subtract, solve, put the value back in
+    ("Solve the system 2x + 3y = 12 and x - y = 1. What is y?", "linear_pair", ["-2", "2", "5", "10", "2"],
+     ["multiply all of x - y = 1 by 2", "the x terms cancel", "3 - (-2)", "If 5y = 10"]),
+    ("Solve 3p + 2q = 16 and 5p - 4q = 1. Find q.", "linear_pair", ["6", "32", "11", "33", "3", "9", "7", "3.5"],
+     ["multiply all of 3p + 2q = 16 by 2", "Add the two equations", "Put p = 3 back into 3p + 2q = 16", "If 2q = 7"]),
+    ("A shop sells 2 hats and 1 scarf for $30, and 1 hat and 2 scarves for $27. What is the price of one scarf?",
+     "linear_pair", ["4", "54", "3", "24", "8"],
+     ["1 hat and 2 scarves 2 times", "as many hats", "$54 - $30", "If 3 scarves cost $24"]),
 ]
 
 
@@ -239,6 +247,10 @@ def test_authored_cases_precision_and_coverage():
 
     "Solve (2x + 6)/2 = x + 3.",                                                   # every x works: no one answer
     "Solve (x + 2)/3 = x - 4y.",                                                   # a second letter
+
+    "Solve 2x + 3y = 12 and 4x + 6y = 24. What is x?",                             # one line twice: no one answer
+    "Solve 2x + 3y = 12 and x - y = 1.",                                           # which letter is asked?
+    "3 pens and 2 notebooks cost $13. 1 pen and 4 notebooks cost $41. How much does one pen cost?",   # below $0
 ])
 def test_abstains_when_the_text_is_not_fully_explained(problem):
     assert solver.plan(problem) is None
@@ -294,6 +306,7 @@ MISCONCEPTIONS = [
     ("The daily rainfall for a week was 10, 0, 12, 8, 9, 11 and 6 mm. Find the mean rainfall.",
      "10+12+8+9+11+6 = 56 and 56 / 6 = 9.33", 1, "mean_wrong_count"),
     ("Solve (x + 10)/2 = x + 4.", "x + 10 = 2x + 4, so x = 6", 0, "bracket_first_term_only"),
+    ("Solve the system 2x + 3y = 12 and x - y = 1. What is y?", "5y = 14", 3, "add_instead_of_subtract"),
 ]
 
 
