@@ -411,3 +411,95 @@ def _put_back(b: Builder, pair: list[_Linear], value: Ref, keep: str, cancel: st
         said["rest"] = form.amount(b.value(rest))
         b.step("/", [rest, e.coefficient[cancel]], form.amount_unit, form.say["back_divide"].format(**said),
                kind="equation")
+
+
+# ----------------------------------------------------------------------------- with and against a current
+
+_DOWN = r"downstream|with the (?:current|wind|stream)|with a tailwind"
+_UP = r"upstream|against the (?:current|wind|stream)|into (?:the|a) (?:head)?wind"
+_LEG = re.compile(rf"{_n('d')} ?{_w('u')} (?:back )?(?P<dir>{_DOWN}|{_UP}) in {_n('t')} ?(?P<tu>hours?|minutes?)\b")
+_FLOW = r"\b(?P<flow>current|stream|river|wind)\b"
+_ASKS_STILL = r"\bin still (?:water|air)\b|\b(?:with )?no wind\b|\bwithout (?:the )?wind\b"
+
+
+def current_speeds(p: Problem) -> Plan | None:
+    """'A boat goes 48 km downstream in 3 hours and 48 km upstream in 4 hours': the two speeds, then the current is
+    half their difference (it helps one way and holds back the other) and the boat in still water half their sum.
+    Planes with and against the wind read the same; the question must ask for one of the two speeds."""
+    legs = list(p.finditer(_LEG))
+    still = p.asks(_ASKS_STILL)
+    current = re.search(_FLOW, re.sub(_ASKS_STILL, "", p.question, flags=re.I), re.I)
+    if len(legs) != 2 or bool(current) == still or not p.asks(r"\bspeeds?\b|\bhow fast\b") or not same_word(legs[0].group("tu"), legs[1].group("tu")) \
+            or not same_word(legs[0].group("u"), legs[1].group("u")):
+        return None
+    down = [m for m in legs if re.fullmatch(_DOWN, m.group("dir"))]
+    if len(down) != 1:
+        return None
+    up = next(m for m in legs if m is not down[0])
+    b = Builder(p, "current")
+    unit = f"{legs[0].group('u')} per {stem(legs[0].group('tu'))}"
+    speeds = [b.step("/", [b.given(m, "d", m.group("u")), b.given(m, "t", m.group("tu"))], unit,
+                     f"What is the speed {m.group('dir')}: {m.group('d')} {m.group('u')} in {m.group('t')} "
+                     f"{m.group('tu')}?", kind="rate") for m in (down[0], up)]
+    two = b.fact(2, "", "2 (the current counts once each way)")
+    flow = current.group("flow") if current else "wind" if "wind" in p.t else "current"
+    if current:
+        gap = b.step("-", speeds, unit, f"How much faster is the trip {down[0].group('dir')} than "
+                                        f"{up.group('dir')}?")
+        b.step("/", [gap, two], unit, f"The {flow} adds its speed one way and takes it away the other, so that gap "
+                                      f"is twice the {flow}'s speed: what is half of it?")
+    else:
+        both = b.step("+", speeds, unit, f"What do the speeds {down[0].group('dir')} and {up.group('dir')} add up to?")
+        b.step("/", [both, two], unit, f"In that sum the {flow} cancels out, leaving twice the speed in still "
+                                       f"{'air' if flow == 'wind' else 'water'}: what is half of it?")
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- two workers on one job
+
+_WORKER = r"hoses?|pipes?|taps?|faucets?|pumps?|painters?|machines?|workers?|printers?|robots?|mowers?|builders?|" \
+          r"cleaners?|tractors?|[A-Z][a-z]+"
+_JOB_VERB = r"fills?|paints?|mows?|cleans?|builds?|prints?|digs?|washes|wash|plows?|completes?|finish(?:es)?|" \
+            r"does|do|can fill|can paint|can mow|can clean|can build|can print|can dig|can wash|can finish|can do"
+_ALONE = re.compile(rf"\b(?P<who>{_WORKER})(?: [A-Z])? (?:{_JOB_VERB}) (?:(?:a|an|the|that|this|its|his|her|their) )?"
+                    rf"(?:same )?(?:[a-z]+ )??(?:(?P<job>[a-z]+) (?:of [a-z]+ )?)?(?:alone |by (?:itself|himself|"
+                    rf"herself) )?in "
+                    rf"{_n('t')} (?P<u>hours?|minutes?|days?)\b")
+_OTHER = re.compile(rf"\b(?:another|the other|a second|the second)(?: (?:{_WORKER}))?(?: [A-Z])?,? (?:(?:{_JOB_VERB}) "
+                    rf"(?:it |the same [a-z]+ |the [a-z]+ )?)?(?:alone )?in {_n('t')} (?P<u>hours?|minutes?|days?)\b")
+# one worker undoing the job or joining late: the rates no longer simply add up
+_NOT_TOGETHER = r"\b(?:empt\w*|drains?|drained|leaks?|leaked|out|after|then|starts?|started|stops?|stopped|joins?|" \
+                r"joined|rest)\b"
+_TOGETHER_Q = re.compile(r"\bhow (?:long|many (?P<u>hours|minutes|days))\b", re.I)
+
+
+def _part(value: Fraction) -> str:
+    """A part of a job as school writes it: '1/2', not '0.5'."""
+    return f"{value.numerator}/{value.denominator}" if value.denominator != 1 else str(value.numerator)
+
+
+def work_together(p: Problem) -> Plan | None:
+    """'One hose fills a pool in 3 hours, another in 6 hours. How long do they take together?': each does 1/3 and
+    1/6 of the job an hour, together 1/2 of it, so the whole job takes 1 / (1/2) hours. Only two workers, both times
+    stated, and a question that asks for the time together."""
+    alone = list(p.finditer(_ALONE))
+    times = alone + [m for m in p.finditer(_OTHER) if all(m.span("t") != a.span("t") for a in alone)]
+    q = p.search(_TOGETHER_Q, "question")
+    if len(times) != 2 or not q or not p.asks(r"\btogether\b") or re.search(_NOT_TOGETHER, p.t, re.I) \
+            or not same_word(times[0].group("u"), times[1].group("u")) \
+            or (q.group("u") and not same_word(q.group("u"), times[0].group("u"))):
+        return None
+    job = next((m.group("job") for m in alone if m.group("job") not in (None, "it", "them", "job")), "job")
+    unit = stem(times[0].group("u"))
+    b = Builder(p, "work_together")
+    whole = b.fact(1, job, f"the whole {job}")
+    rates = [b.step("/", [whole, b.given(m, "t", m.group("u"))], f"{job} per {unit}",
+                    f"What part of the {job} gets done in 1 {unit} by the one that takes {m.group('t')} "
+                    f"{m.group('u')}?") for m in times]
+    pair = p.search(re.compile(r"\b(?P<n>2) [a-z]+\b"), "question")
+    if pair:
+        b.given(pair, "n", "", text=pair.group(0))   # 'the 2 hoses' counts the workers; it is no time
+    both = b.step("+", rates, f"{job} per {unit}", f"Working together, what part of the {job} gets done in 1 {unit}?")
+    b.step("/", [whole, both], times[0].group("u"), f"If {_part(b.value(both))} of the {job} gets done each {unit}, "
+                                                     f"how many {times[0].group('u')} does the whole {job} take?")
+    return b.finish()

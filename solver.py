@@ -63,8 +63,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
-from equation_patterns import (bracket_equation, equation, fraction_equation, linear_pair, purchases,
-                               shared_with_difference, sum_difference)
+from equation_patterns import (bracket_equation, current_speeds, equation, fraction_equation, linear_pair, purchases,
+                               shared_with_difference, sum_difference, work_together)
 from math_patterns import (combined_mean, conversion, expression, fill_count, for_every, fraction_of, map_scale, mean,
                            mean_missing, missing_side, mixed_unit_difference, percent_apply, percent_change,
                            percent_of_number, percent_reverse, ratio, rectangle)
@@ -87,12 +87,17 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     percent_of_number, change, measure_change, part_whole, missing_part, rate, percent_apply, percent_change,
     percent_reverse, ratio, for_every, rectangle, missing_side, mean, mean_missing, combined_mean, equation,
     bracket_equation, fraction_equation, linear_pair, purchases, sum_difference, shared_with_difference, two_prices,
-    conversion, map_scale, fill_count, mixed_unit_difference, shopping, expression]
+    conversion, map_scale, fill_count, mixed_unit_difference, shopping, expression, current_speeds,
+    work_together]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
 _UNHANDLED = r"\b(doubles?|doubled|doubling|triples?|tripled|quadruple\w*|back|same|again|original|originally|" \
              r"already|remainder|remaining|respectively|returns?|returned|instead|otherwise|except)\b|\d/[a-z]"
+# ...unless the one pattern that reads them says what they mean there: a boat going 'back upstream' is the second
+# leg of the trip, a hose filling 'the same pool' is the one job two workers share.
+_READS_ITSELF = {current_speeds: r"\bback (?=upstream|downstream|against|with|into)",
+                 work_together: r"\bthe same (?=[a-z]+ in \d)"}
 _TIME_UNITS = r"\b(week|weeks|day|days|month|months|year|years|hour|hours|minute|minutes|dozen|annual|yearly|" \
               r"weekly|daily|monthly)\b"
 
@@ -108,11 +113,12 @@ def _unexplained_unit(p: Problem) -> bool:
 def plan(problem: str) -> Plan | None:
     """The plan for a word problem, or None when no pattern explains every number (or two disagree)."""
     read = read_problem(problem)
-    if read is None or re.search(_UNHANDLED, read.body, re.I) or _unexplained_unit(read) \
-            or read.asks(r"^how (many|much) [a-z]+ and [a-z]+"):
+    if read is None or _unexplained_unit(read) or read.asks(r"^how (many|much) [a-z]+ and [a-z]+"):
         return None   # ('how many koalas and kangaroos' asks for two things at once)
     plans = []
     for pattern in PATTERNS:
+        if re.search(_UNHANDLED, re.sub(_READS_ITSELF.get(pattern, "(?!)"), "", read.body), re.I):
+            continue
         try:
             found = pattern(read)
         except NoPlan:

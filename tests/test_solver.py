@@ -163,6 +163,18 @@ PATTERNS = [
     ("A shop sells 2 hats and 1 scarf for $30, and 1 hat and 2 scarves for $27. What is the price of one scarf?",
      "linear_pair", ["4", "54", "3", "24", "8"],
      ["1 hat and 2 scarves 2 times", "as many hats", "$54 - $30", "If 3 scarves cost $24"]),
+    # a current or a wind: half the difference of the two speeds, or half their sum for the still-water speed
+    ("A boat goes 36 km downstream in 2 hours and 24 km back upstream in 3 hours. What is the speed of the current?",
+     "current", ["18", "8", "10", "5"], ["speed downstream: 36 km in 2 hours", "upstream: 24 km in 3 hours", "half"]),
+    ("A plane flies 1200 km with the wind in 2 hours. It flies 1000 km against the wind in 2.5 hours. What is the "
+     "speed of the plane in still air?", "current", ["600", "400", "1000", "500"],
+     ["with the wind: 1200 km in 2 hours", "against the wind", "still air"]),
+    # two workers on one job: each one's part per hour, their sum, the whole job's time
+    ("Tom can paint a fence in 4 hours. Ann can paint it in 12 hours. How long will it take them to paint it "
+     "together?", "work_together", ["1/4", "1/12", "1/3", "3"],
+     ["part of the fence", "takes 4 hours", "takes 12 hours", "Working together", "If 1/3 of the fence"]),
+    ("Pipe A fills a tank in 10 minutes. Pipe B fills the same tank in 15 minutes. How long do the two pipes take to "
+     "fill it together?", "work_together", ["1/10", "1/15", "1/6", "6"], ["1 minute", "how many minutes"]),
 ]
 
 
@@ -251,6 +263,15 @@ def test_authored_cases_precision_and_coverage():
     "Solve 2x + 3y = 12 and 4x + 6y = 24. What is x?",                             # one line twice: no one answer
     "Solve 2x + 3y = 12 and x - y = 1.",                                           # which letter is asked?
     "3 pens and 2 notebooks cost $13. 1 pen and 4 notebooks cost $41. How much does one pen cost?",   # below $0
+
+    "A boat goes 36 km downstream in 2 hours and 24 km upstream in 3 hours. How far does it go in 5 hours?",
+    "A boat goes 36 km downstream in 2 hours and 24 km upstream in 3 hours. What are the speeds of the boat in still "
+    "water and of the current?",                                                   # asks for both
+    "A boat goes 36 km downstream in 2 hours and then 24 km upstream. What is the speed of the current?",
+    "Pipe A fills a tank in 10 minutes. Pipe B empties it in 15 minutes. How long do they take to fill it together?",
+    "One hose fills a pool in 3 hours, another in 6 hours. How long does the first hose take alone?",
+    "One hose fills a pool in 3 hours, another in 6 hours, a third in 9 hours. How long do they take together?",
+    "Tom paints a fence in 4 hours. Ann paints the same fence again in 6 hours. How long do they take together?",
 ])
 def test_abstains_when_the_text_is_not_fully_explained(problem):
     assert solver.plan(problem) is None
