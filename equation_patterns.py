@@ -1,8 +1,11 @@
 """The planner's patterns for equations and the problems school solves with them: one small function per pattern.
 
-Linear equations (written 'x + 3 = 10', in words 'I think of a number...', with a bracket '2(x - 3) = 14') and
-two-number sum/difference systems (the numbers themselves, or two people's shares of a total). Kept apart from
-math_patterns.py only to keep each file short; each pattern returns a `Plan` or None.
+Linear equations (written 'x + 3 = 10', in words 'I think of a number...', with a bracket '2(x - 3) = 14', with a
+fraction side '(y - 1)/2 = 3y - 13' or 'the sum of a number and 8, divided by 3, ...'), two-number sum/difference
+systems (the numbers themselves, or two people's shares of a total), two equations in two unknowns by elimination
+(written, or two purchases at the same two prices), a boat with and against a current (or a plane and the wind),
+and two workers on one job (hoses, pipes, painters, machines). Kept apart from math_patterns.py only to keep each
+file short; each pattern returns a `Plan` or None.
 """
 from __future__ import annotations
 
@@ -146,8 +149,8 @@ def _signed(b: Builder, m: re.Match | Merged, group: str, minus: bool) -> Ref:
 
 
 def fraction_equation(p: Problem) -> Plan | None:
-    """'(x + 2)/3 = x - 4' or 'the sum of a number and 2, divided by 3, equals 4 less than the number': multiply both
-    sides by 3, gather the numbers on one side and the letter on the other (the side with more of it), divide."""
+    """'(y - 1)/2 = 3y - 13' or 'the sum of a number and 8, divided by 3, equals 6 less than the number': multiply both
+    sides by the divisor, gather the letter on the side with more of it and the numbers on the other, divide."""
     m = p.search(_FRACTION_EQUATION, "all")
     words = m is None
     m = m or p.search(_FRACTION_WORDS, "all")
@@ -170,7 +173,7 @@ def fraction_equation(p: Problem) -> Plan | None:
         letters = a
     elif m.group("c"):
         c = b.given(m, "c", "")
-        letters = b.step("*", [d, c], "", f"What does {_term(b, c, name)} become when multiplied by {d_text}?")
+        letters = b.step("*", [d, c], "", f"What does {_term(b.value(c), name)} become when multiplied by {d_text}?")
     else:
         letters = d   # 3 × (x - 4) has 3 x
     more_right = m.group("y") and b.value(letters) > b.value(a)
@@ -180,9 +183,10 @@ def fraction_equation(p: Problem) -> Plan | None:
                    else (times, const_b), both_sides=bool(m.group("y")))
 
 
-def _term(b: Builder, coefficient: Ref, name: str) -> str:
-    value = fmt(b.value(coefficient))
-    return {"1": name, "-1": f"-{name}"}.get(value, f"{value}{name}" if len(name) == 1 else f"{value} times {name}")
+def _term(value: Fraction, name: str) -> str:
+    """A letter with its coefficient as school writes it: 'x', '-y', '3x', '3 times the number'."""
+    shown = fmt(value)
+    return {"1": name, "-1": f"-{name}"}.get(shown, f"{shown}{name}" if len(name) == 1 else f"{shown} times {name}")
 
 
 def _gather(b: Builder, name: str, letters: tuple[Ref, Ref], numbers: tuple[Ref | None, Ref | None],
@@ -192,8 +196,8 @@ def _gather(b: Builder, name: str, letters: tuple[Ref, Ref], numbers: tuple[Ref 
     big, small = letters
     coefficient = big
     if both_sides:
-        coefficient = b.step("-", [big, small], "", f"Gather {name} on one side: what is {_term(b, big, name)} - "
-                                                    f"{_term(b, small, name)}?", kind="equation")
+        coefficient = b.step("-", [big, small], "", f"Gather {name} on one side: what is {_term(b.value(big), name)} - "
+                                                    f"{_term(b.value(small), name)}?", kind="equation")
     keep, leave = numbers
     if leave is None:
         total = keep
@@ -206,8 +210,8 @@ def _gather(b: Builder, name: str, letters: tuple[Ref, Ref], numbers: tuple[Ref 
                                                f"{shown_first(b.value(keep))} - {shown_in_sum(b.value(leave))}?",
                        kind="equation")
     if b.value(coefficient) != 1:
-        b.step("/", [total, coefficient], "", f"If {_term(b, coefficient, name)} = {shown_first(b.value(total))}, "
-                                              f"what is {name}?", kind="equation")
+        b.step("/", [total, coefficient], "", f"If {_term(b.value(coefficient), name)} = "
+                                              f"{shown_first(b.value(total))}, what is {name}?", kind="equation")
     return b.finish()
 
 
@@ -218,7 +222,7 @@ _LINEAR_PAIR = re.compile(rf"(?<![\w/.$])(?P<an>-)?(?P<a>{NUM})? ?(?P<x>[b-z])(?
 _ONE = r"an?|one"
 _PURCHASE = re.compile(rf"(?<![\w.$])(?P<a>{NUM}|{_ONE}) {_w('x')} and (?P<b>{NUM}|{_ONE}) {_w('y')} (?:cost|costs|"
                        rf"cost a total of|come to|comes to|for|sell for|are|is) (?P<c>\$\d+(?:\.\d+)?)\b")
-_PRICE_Q = re.compile(rf"(?:how much (?:does|do|is|would) |(?:what is )?the (?:price|cost) of )(?:{_ONE}|each|1) "
+_PRICE_Q = re.compile(rf"(?:how much (?:does|do|is|would) |(?:what is )?the (?:price|cost) of )(?:{_ONE}|each) "
                       rf"{_w('q')}\b", re.I)
 
 
@@ -298,7 +302,7 @@ class _Form:
     def term(self, value: Fraction, name: str) -> str:
         if self.money:
             return f"{fmt(value)} {name if value == 1 else self.plural(name)}"
-        return {"1": name, "-1": f"-{name}"}.get(fmt(value), f"{fmt(value)}{name}")
+        return _term(value, name)
 
     def amount(self, value: Fraction) -> str:
         return _dollars(value) if self.money else shown_first(value)
@@ -423,14 +427,15 @@ _ASKS_STILL = r"\bin still (?:water|air)\b|\b(?:with )?no wind\b|\bwithout (?:th
 
 
 def current_speeds(p: Problem) -> Plan | None:
-    """'A boat goes 48 km downstream in 3 hours and 48 km upstream in 4 hours': the two speeds, then the current is
+    """'A boat goes 36 km downstream in 2 hours and 24 km upstream in 3 hours': the two speeds, then the current is
     half their difference (it helps one way and holds back the other) and the boat in still water half their sum.
     Planes with and against the wind read the same; the question must ask for one of the two speeds."""
     legs = list(p.finditer(_LEG))
     still = p.asks(_ASKS_STILL)
     current = re.search(_FLOW, re.sub(_ASKS_STILL, "", p.question, flags=re.I), re.I)
-    if len(legs) != 2 or bool(current) == still or not p.asks(r"\bspeeds?\b|\bhow fast\b") or not same_word(legs[0].group("tu"), legs[1].group("tu")) \
-            or not same_word(legs[0].group("u"), legs[1].group("u")):
+    if len(legs) != 2 or bool(current) == still or not p.asks(r"\bspeeds?\b|\bhow fast\b"):
+        return None   # one of the two speeds must be asked, not both
+    if not all(same_word(legs[0].group(g), legs[1].group(g)) for g in ("u", "tu")):
         return None
     down = [m for m in legs if re.fullmatch(_DOWN, m.group("dir"))]
     if len(down) != 1:
@@ -458,9 +463,9 @@ def current_speeds(p: Problem) -> Plan | None:
 # ----------------------------------------------------------------------------- two workers on one job
 
 _WORKER = r"hoses?|pipes?|taps?|faucets?|pumps?|painters?|machines?|workers?|printers?|robots?|mowers?|builders?|" \
-          r"cleaners?|tractors?|[A-Z][a-z]+"
-_JOB_VERB = r"fills?|paints?|mows?|cleans?|builds?|prints?|digs?|washes|wash|plows?|completes?|finish(?:es)?|" \
-            r"does|do|can fill|can paint|can mow|can clean|can build|can print|can dig|can wash|can finish|can do"
+          r"cleaners?|tractors?|helpers?|[A-Z][a-z]+"
+_JOB_VERB = r"(?:can )?(?:fill|paint|mow|clean|build|print|dig|wash|plow|complete|finish|do|pack|sort|type|harvest)" \
+            r"(?:s|es)?"
 _ALONE = re.compile(rf"\b(?P<who>{_WORKER})(?: [A-Z])? (?:{_JOB_VERB}) (?:(?:a|an|the|that|this|its|his|her|their) )?"
                     rf"(?:same )?(?:[a-z]+ )??(?:(?P<job>[a-z]+) (?:of [a-z]+ )?)?(?:alone |by (?:itself|himself|"
                     rf"herself) )?in "
@@ -495,11 +500,12 @@ def work_together(p: Problem) -> Plan | None:
     whole = b.fact(1, job, f"the whole {job}")
     rates = [b.step("/", [whole, b.given(m, "t", m.group("u"))], f"{job} per {unit}",
                     f"What part of the {job} gets done in 1 {unit} by the one that takes {m.group('t')} "
-                    f"{m.group('u')}?") for m in times]
+                    f"{m.group('u')}?", kind="work_rate") for m in times]
     pair = p.search(re.compile(r"\b(?P<n>2) [a-z]+\b"), "question")
     if pair:
         b.given(pair, "n", "", text=pair.group(0))   # 'the 2 hoses' counts the workers; it is no time
     both = b.step("+", rates, f"{job} per {unit}", f"Working together, what part of the {job} gets done in 1 {unit}?")
     b.step("/", [whole, both], times[0].group("u"), f"If {_part(b.value(both))} of the {job} gets done each {unit}, "
-                                                     f"how many {times[0].group('u')} does the whole {job} take?")
+                                                     f"how many {times[0].group('u')} does the whole {job} take?",
+           kind="work_time")
     return b.finish()

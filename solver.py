@@ -185,6 +185,8 @@ def _generic_wrongs(step: Step) -> list[_Wrong]:
 def _kind_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
     """Misconceptions that only make sense for one kind of step (area, conversion, equation, percent...)."""
     a, b = (step.values + (Fraction(0),))[:2]
+    if step.kind in ("equation", "bracket", "work_time"):
+        return _equation_wrongs(plan, step, a, b)
     if step.kind == "area":
         return [_Wrong("perimeter_instead_of_area", 2 * (a + b), f"You went around the edge: {fmt(a)} + {fmt(b)} + "
                                                                  f"{fmt(a)} + {fmt(b)}."),
@@ -202,10 +204,6 @@ def _kind_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
             wrongs.append(_Wrong("unit_mix_up", a * 100 if step.op == "*" else a / 100, "You used 100, as if "
                                  "time were counted in hundreds."))
         return wrongs
-    if step.kind == "equation" and step.op in "+-":
-        flipped = a + b if step.op == "-" else a - b
-        return [_Wrong("sign_error", flipped, f"You {'added' if step.op == '-' else 'took away'} {fmt(b)} on the "
-                                              f"other side instead of undoing it.")]
     if step.kind == "percent_change":
         diff_step = plan.steps[step.operands[0].index]
         other = diff_step.values[0] if diff_step.values[1] == b else diff_step.values[1]
@@ -220,9 +218,6 @@ def _kind_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
     if step.kind == "percent" and (b * 100).denominator == 1:
         return [_Wrong("percent_as_whole_number", a * b * 100, f"You multiplied {fmt(a)} by {fmt(b * 100)}; "
                                                                f"a percent is that many hundredths.")]
-    if step.kind == "bracket":
-        return [_Wrong("bracket_first_term_only", b, f"You multiplied only the letter by {fmt(a)}; the {fmt(a)} "
-                                                     f"multiplies everything in the bracket, the {fmt(b)} too.")]
     if step.kind == "level_difference" and b < 0 < a:
         return [_Wrong("below_taken_as_above", a + b, f"You took {fmt(-b)} away from {fmt(a)}, as if both were on the "
                                                       f"same side; from below the level, the distance goes up to it "
@@ -261,6 +256,22 @@ def _kind_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
         parts = plan.steps[step.operands[1].index].values
         return [_Wrong("ratio_parts_not_added", a / part, f"You shared {fmt(a)} into {fmt(part)} parts; how many "
                                                           f"parts are there in the whole ratio?") for part in parts]
+    return []
+
+
+def _equation_wrongs(plan: Plan, step: Step, a: Fraction, b: Fraction) -> list[_Wrong]:
+    """Equations and the problems solved like them: a sign error, a bracket multiplied out halfway, times added."""
+    if step.kind == "equation" and step.op in "+-":
+        flipped = a + b if step.op == "-" else a - b
+        return [_Wrong("sign_error", flipped, f"You {'added' if step.op == '-' else 'took away'} {fmt(b)} on the "
+                                              f"other side instead of undoing it.")]
+    if step.kind == "bracket":
+        return [_Wrong("bracket_first_term_only", b, f"You multiplied only the letter by {fmt(a)}; the {fmt(a)} "
+                                                     f"multiplies everything in the bracket, the {fmt(b)} too.")]
+    if step.kind == "work_time":
+        alone = [s.values[1] for s in plan.steps if s.kind == "work_rate"]
+        return [_Wrong("added_the_times", sum(alone), f"You added {fmt(alone[0])} and {fmt(alone[1])}, but working "
+                                                       f"together they finish sooner than either one alone.")]
     return []
 
 

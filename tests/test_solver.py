@@ -328,6 +328,8 @@ MISCONCEPTIONS = [
      "10+12+8+9+11+6 = 56 and 56 / 6 = 9.33", 1, "mean_wrong_count"),
     ("Solve (x + 10)/2 = x + 4.", "x + 10 = 2x + 4, so x = 6", 0, "bracket_first_term_only"),
     ("Solve the system 2x + 3y = 12 and x - y = 1. What is y?", "5y = 14", 3, "add_instead_of_subtract"),
+    ("One hose fills a pool in 3 hours, another in 6 hours. How long will it take to fill the pool together?",
+     "3 + 6 = 9 hours", 3, "added_the_times"),
 ]
 
 
@@ -417,7 +419,9 @@ def test_hint_ladders_never_contain_the_steps_result():
             ladder = solver.hints(plan, index)
             assert len(ladder) == 3 and step.question in ladder[0]
             for hint in ladder:
-                numbers = {Fraction(n.strip("$")) for n in re.findall(r"\$?\d+(?:\.\d+)?(?:/\d+)?", hint)}
+                # signed: '-6 - (-12)' shows -6 and -12, not the 6 it makes
+                numbers = {Fraction(n.replace("$", "")) for n in re.findall(r"(?<![\w)])-?\$?\d+(?:\.\d+)?(?:/\d+)?",
+                                                                           hint)}
                 shown = set(step.values) | {q.value for q in plan.quantities}
                 assert step.value not in numbers - shown or step.value in shown, (hint, step)
 
