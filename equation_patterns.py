@@ -133,14 +133,16 @@ def shared_with_difference(p: Problem) -> Plan | None:
 
 # ----------------------------------------------------------------------------- an equation with a fraction side
 
+_ALONE_BEFORE = r"(?<![+\-*/=^] )(?<![+\-*/=^\w.$])"   # no term added before the equation...
+_ALONE_AFTER = r"(?! ?[-+*/^(=])(?![\w/])"                # ...or after it: '= x - 4 + y' is no equation of ours
 _TERM = rf"(?:(?P<c>{NUM}) ?)?(?P<y>[a-z])(?![a-z])(?: ?(?P<t>[+-]) ?(?P<e>{NUM}))?"
-_FRACTION_EQUATION = re.compile(rf"\( ?(?:(?P<a>{NUM}) ?)?(?P<x>[a-z]) ?(?P<s>[+-]) ?{_n('b')} ?\) ?/ ?{_n('d')} ?= ?"
-                                rf"(?:{_TERM}|(?P<neg>-)?(?P<k>{NUM}))(?![\w/(])")
+_FRACTION_EQUATION = re.compile(rf"{_ALONE_BEFORE}\( ?(?:(?P<a>{NUM}) ?)?(?P<x>[a-z]) ?(?P<s>[+-]) ?{_n('b')} ?\) ?/ ?"
+                                rf"{_n('d')} ?= ?(?:{_TERM}|(?P<neg>-)?(?P<k>{NUM})){_ALONE_AFTER}")
 _NUMBER_OF = r"(?:a|the|some|my|her|his) number"
 _FRACTION_WORDS = re.compile(rf"\b(?P<ls>sum|difference) of {_NUMBER_OF} and {_n('b')},? (?:is |all )?divided by "
                              rf"{_n('d')},? (?:equals|is equal to|is|gives) (?:(?:(?P<e>{NUM}) (?P<t>less|more) "
-                             rf"than )?(?:(?P<c>{NUM}) times )?(?P<y>(?:the|that|this) number)\b|(?P<k>{NUM})\b"
-                             rf"(?! [a-z]+ than))")
+                             rf"than )?(?:(?P<c>{NUM}) times )?(?P<y>(?:the|that|this) number)|(?P<k>{NUM}))"
+                             rf"(?= ?[.?!,;]|$)")
 
 
 def _signed(b: Builder, m: re.Match | Merged, group: str, minus: bool) -> Ref:
@@ -217,13 +219,18 @@ def _gather(b: Builder, name: str, letters: tuple[Ref, Ref], numbers: tuple[Ref 
 
 # ----------------------------------------------------------------------------- two equations, two unknowns
 
-_LINEAR_PAIR = re.compile(rf"(?<![\w/.$])(?P<an>-)?(?P<a>{NUM})? ?(?P<x>[b-z])(?![\w/]) ?(?P<s>[+-]) ?(?P<b>{NUM})? ?"
-                          rf"(?P<y>[b-z])(?![\w/]) ?= ?(?P<cn>-)?(?P<c>{NUM})(?![\w/])")
+_LINEAR_PAIR = re.compile(rf"{_ALONE_BEFORE}(?P<an>-)?(?P<a>{NUM})? ?(?P<x>[b-z])(?![\w/]) ?(?P<s>[+-]) ?"
+                          rf"(?P<b>{NUM})? ?(?P<y>[b-z])(?![\w/]) ?= ?(?P<cn>-)?(?P<c>{NUM}){_ALONE_AFTER}")
 _ONE = r"an?|one"
 _PURCHASE = re.compile(rf"(?<![\w.$])(?P<a>{NUM}|{_ONE}) {_w('x')} and (?P<b>{NUM}|{_ONE}) {_w('y')} (?:cost|costs|"
                        rf"cost a total of|come to|comes to|for|sell for|are|is) (?P<c>\$\d+(?:\.\d+)?)\b")
 _PRICE_Q = re.compile(rf"(?:how much (?:does|do|is|would) |(?:what is )?the (?:price|cost) of )(?:{_ONE}|each) "
                       rf"{_w('q')}\b", re.I)
+
+
+# a price that changes between the two purchases breaks 'the same two prices'
+_PRICE_CHANGE = r"\b(?:sale|discount\w*|off|tax|tip|cheaper|dearer|expensive|rose|raised|increase\w*|decrease\w*|" \
+                r"later|next|each|per)\b|%"
 
 
 @dataclass
@@ -266,7 +273,7 @@ def purchases(p: Problem) -> Plan | None:
     same two prices in two purchases, solved by elimination like two equations."""
     found = list(p.finditer(_PURCHASE))
     q = p.match_question(_PRICE_Q)
-    if len(found) != 2 or not q:
+    if len(found) != 2 or not q or re.search(_PRICE_CHANGE, p.t, re.I):
         return None
     first, second = found
     swapped = same_word(first.group("x"), second.group("y")) and same_word(first.group("y"), second.group("x"))
@@ -423,6 +430,7 @@ _DOWN = r"downstream|with the (?:current|wind|stream)|with a tailwind"
 _UP = r"upstream|against the (?:current|wind|stream)|into (?:the|a) (?:head)?wind"
 _LEG = re.compile(rf"{_n('d')} ?{_w('u')} (?:back )?(?P<dir>{_DOWN}|{_UP}) in {_n('t')} ?(?P<tu>hours?|minutes?)\b")
 _FLOW = r"\b(?P<flow>current|stream|river|wind)\b"
+_CONDITION = r"\b(?:if|when|after|but|instead|unless)\b"   # 'if the current doubles' changes the trip or the job
 _ASKS_STILL = r"\bin still (?:water|air)\b|\b(?:with )?no wind\b|\bwithout (?:the )?wind\b"
 
 
@@ -433,7 +441,7 @@ def current_speeds(p: Problem) -> Plan | None:
     legs = list(p.finditer(_LEG))
     still = p.asks(_ASKS_STILL)
     current = re.search(_FLOW, re.sub(_ASKS_STILL, "", p.question, flags=re.I), re.I)
-    if len(legs) != 2 or bool(current) == still or not p.asks(r"\bspeeds?\b|\bhow fast\b"):
+    if len(legs) != 2 or bool(current) == still or not p.asks(r"\bspeeds?\b|\bhow fast\b") or p.asks(_CONDITION):
         return None   # one of the two speeds must be asked, not both
     if not all(same_word(legs[0].group(g), legs[1].group(g)) for g in ("u", "tu")):
         return None
@@ -490,18 +498,22 @@ def work_together(p: Problem) -> Plan | None:
     alone = list(p.finditer(_ALONE))
     times = alone + [m for m in p.finditer(_OTHER) if all(m.span("t") != a.span("t") for a in alone)]
     q = p.search(_TOGETHER_Q, "question")
-    if len(times) != 2 or not q or not p.asks(r"\btogether\b") or re.search(_NOT_TOGETHER, p.t, re.I) \
+    if len(times) != 2 or not q or not p.asks(r"\btogether\b") or p.asks(_CONDITION) \
+            or re.search(_NOT_TOGETHER, p.t, re.I) \
             or not same_word(times[0].group("u"), times[1].group("u")) \
             or (q.group("u") and not same_word(q.group("u"), times[0].group("u"))):
         return None
-    job = next((m.group("job") for m in alone if m.group("job") not in (None, "it", "them", "job")), "job")
+    jobs = {stem(m.group("job")) for m in alone if m.group("job") not in (None, "it", "them", "job")}
+    if len(jobs) > 1:
+        return None   # a fence and a wall are two jobs
+    job = jobs.pop() if jobs else "job"
     unit = stem(times[0].group("u"))
     b = Builder(p, "work_together")
     whole = b.fact(1, job, f"the whole {job}")
     rates = [b.step("/", [whole, b.given(m, "t", m.group("u"))], f"{job} per {unit}",
                     f"What part of the {job} gets done in 1 {unit} by the one that takes {m.group('t')} "
                     f"{m.group('u')}?", kind="work_rate") for m in times]
-    pair = p.search(re.compile(r"\b(?P<n>2) [a-z]+\b"), "question")
+    pair = p.search(re.compile(rf"\b(?P<n>2) (?:{_WORKER})\b"), "question")
     if pair:
         b.given(pair, "n", "", text=pair.group(0))   # 'the 2 hoses' counts the workers; it is no time
     both = b.step("+", rates, f"{job} per {unit}", f"Working together, what part of the {job} gets done in 1 {unit}?")

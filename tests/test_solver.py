@@ -272,6 +272,15 @@ def test_authored_cases_precision_and_coverage():
     "One hose fills a pool in 3 hours, another in 6 hours. How long does the first hose take alone?",
     "One hose fills a pool in 3 hours, another in 6 hours, a third in 9 hours. How long do they take together?",
     "Tom paints a fence in 4 hours. Ann paints the same fence again in 6 hours. How long do they take together?",
+
+    "Solve y + (x + 2)/3 = x - 4.",                                                # a term outside the equation read
+    "Solve x + 3y + z = 12 and y - z = 1. What is z?",                             # a third letter
+    "The sum of a number and 2, divided by 3, equals 4 less than the number squared. What is the number?",
+    "3 pens and 2 notebooks cost $13. On sale, 1 pen and 4 notebooks cost $11. How much does one pen cost?",
+    "A boat goes 36 km downstream in 2 hours and 24 km upstream in 3 hours. What is the speed of the boat in still "
+    "water if the current doubles?",
+    "One hose fills a pool in 3 hours, another in 6 hours. How long will it take to fill 2 pools together?",
+    "Tom paints a fence in 4 hours. Ann paints a wall in 6 hours. How long do they take to paint the fence together?",
 ])
 def test_abstains_when_the_text_is_not_fully_explained(problem):
     assert solver.plan(problem) is None
