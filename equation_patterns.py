@@ -390,8 +390,6 @@ def _eliminate(b: Builder, pair: list[_Linear], asked: str, form: _Form) -> Plan
     op = "-" if (b.value(pair[0].coefficient[cancel]) > 0) == (b.value(pair[1].coefficient[cancel]) > 0) else "+"
     if op == "-" and b.value(rows[0][0]) < b.value(rows[1][0]):
         rows.reverse()   # the larger first, so the count of the kept unknown stays positive
-    if f"{op}v" not in form.say:
-        return None
     said = {**form.names(cancel, keep), "v1": fmt(b.value(rows[0][0])), "v2": shown_in_sum(b.value(rows[1][0])),
             "c1": form.amount(b.value(rows[0][1])), "c2": form.operand(b.value(rows[1][1]))}
     count = b.step(op, [rows[0][0], rows[1][0]], form.count_unit(keep), form.say[f"{op}v"].format(**said))
@@ -454,8 +452,8 @@ def current_speeds(p: Problem) -> Plan | None:
     speeds = [b.step("/", [b.given(m, "d", m.group("u")), b.given(m, "t", m.group("tu"))], unit,
                      f"What is the speed {m.group('dir')}: {m.group('d')} {m.group('u')} in {m.group('t')} "
                      f"{m.group('tu')}?", kind="rate") for m in (down[0], up)]
-    two = b.fact(2, "", "2 (the current counts once each way)")
     flow = current.group("flow") if current else "wind" if "wind" in p.t else "current"
+    two = b.fact(2, "", f"2 (the {flow} counts once each way)")
     if current:
         gap = b.step("-", speeds, unit, f"How much faster is the trip {down[0].group('dir')} than "
                                         f"{up.group('dir')}?")
@@ -475,20 +473,14 @@ _WORKER = r"hoses?|pipes?|taps?|faucets?|pumps?|painters?|machines?|workers?|pri
 _JOB_VERB = r"(?:can )?(?:fill|paint|mow|clean|build|print|dig|wash|plow|complete|finish|do|pack|sort|type|harvest)" \
             r"(?:s|es)?"
 _ALONE = re.compile(rf"\b(?P<who>{_WORKER})(?: [A-Z])? (?:{_JOB_VERB}) (?:(?:a|an|the|that|this|its|his|her|their) )?"
-                    rf"(?:same )?(?:[a-z]+ )??(?:(?P<job>[a-z]+) (?:of [a-z]+ )?)?(?:alone |by (?:itself|himself|"
-                    rf"herself) )?in "
-                    rf"{_n('t')} (?P<u>hours?|minutes?|days?)\b")
+                    rf"(?:same )?(?:[a-z]+ )??(?:(?P<job>[a-z]+) (?:of [a-z]+ )?)?"
+                    rf"(?:alone |by (?:itself|himself|herself) )?in {_n('t')} (?P<u>hours?|minutes?|days?)\b")
 _OTHER = re.compile(rf"\b(?:another|the other|a second|the second)(?: (?:{_WORKER}))?(?: [A-Z])?,? (?:(?:{_JOB_VERB}) "
                     rf"(?:it |the same [a-z]+ |the [a-z]+ )?)?(?:alone )?in {_n('t')} (?P<u>hours?|minutes?|days?)\b")
 # one worker undoing the job or joining late: the rates no longer simply add up
 _NOT_TOGETHER = r"\b(?:empt\w*|drains?|drained|leaks?|leaked|out|after|then|starts?|started|stops?|stopped|joins?|" \
                 r"joined|rest)\b"
 _TOGETHER_Q = re.compile(r"\bhow (?:long|many (?P<u>hours|minutes|days))\b", re.I)
-
-
-def _part(value: Fraction) -> str:
-    """A part of a job as school writes it: '1/2', not '0.5'."""
-    return f"{value.numerator}/{value.denominator}" if value.denominator != 1 else str(value.numerator)
 
 
 def work_together(p: Problem) -> Plan | None:
@@ -517,7 +509,7 @@ def work_together(p: Problem) -> Plan | None:
     if pair:
         b.given(pair, "n", "", text=pair.group(0))   # 'the 2 hoses' counts the workers; it is no time
     both = b.step("+", rates, f"{job} per {unit}", f"Working together, what part of the {job} gets done in 1 {unit}?")
-    b.step("/", [whole, both], times[0].group("u"), f"If {_part(b.value(both))} of the {job} gets done each {unit}, "
-                                                     f"how many {times[0].group('u')} does the whole {job} take?",
-           kind="work_time")
+    units = times[0].group("u")
+    b.step("/", [whole, both], units, f"If {shown_first(b.value(both))} of the {job} gets done each {unit}, how many "
+                                      f"{units} does the whole {job} take?", kind="work_time")
     return b.finish()
