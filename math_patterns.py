@@ -1,18 +1,18 @@
 """The planner's patterns for school maths topics: one small function per school pattern.
 
 Fractions and percentages of a quantity, percent change and reverse percent, ratio and 'for every' proportion,
-perimeter and area of rectangles and squares, mean (of a list, a missing score, two groups), linear equations (written,
-in words, with a bracket), two-number sum/difference systems, written arithmetic in the order of operations, and
-unit conversion. Separate from story_patterns.py only to keep each file short; both return a `Plan` or None.
+perimeter and area of rectangles and squares, mean (of a list, a missing score, two groups), written arithmetic in
+the order of operations, and unit conversion. Separate from story_patterns.py and equation_patterns.py only to keep
+each file short; all three return a `Plan` or None.
 """
 from __future__ import annotations
 
 import re
 
-from story_patterns import COUNT, HAS, LOSE, change, counts_noun, head_noun, own_words
-from wordproblem import (NAME, NUM, NUMBER, OP_SIGN, SENTENCE, Builder, Merged, NoPlan, Plan, Problem, Ref, _n, _w, fmt,
-                         fraction_part, mentions, number_value, same_word, shown_first, shown_in_sum, stem, unit_factor,
-                         unit_name, whole_count)
+from story_patterns import COUNT, LOSE, change, counts_noun, head_noun, own_words
+from wordproblem import (NUM, NUMBER, OP_SIGN, SENTENCE, Builder, NoPlan, Plan, Problem, Ref, _n, _w, fmt,
+                         fraction_part, mentions, number_value, same_word, shown_in_sum, stem, unit_factor, unit_name,
+                         whole_count)
 
 # ----------------------------------------------------------------------------- fractions and percentages
 
@@ -446,118 +446,6 @@ def combined_mean(p: Problem) -> Plan | None:
         count = b.step("+", [b.given(g, "n", "") for g in groups], "", "How many are there in both groups?")
     b.step("/", [total, count], "", "If that total were shared equally among everyone, what would each be?",
            kind="mean")
-    return b.finish()
-
-
-# ----------------------------------------------------------------------------- equations
-
-_EQUATION = re.compile(rf"(?<![\w/.]){_n('a')}? ?\*? ?(?P<x>[a-z])(?: ?(?P<s>[+-]) ?{_n('b')})? ?= ?{_n('c')}")
-_ADD = r"plus|add|adds|added|increased by|more|and add|then add"
-_SUB = r"minus|subtract|subtracts|subtracted|take away|takes away|decreased by|less|then subtract"
-_WORDS_EQ = [
-    re.compile(rf"{_n('a')} times (?:a|the|some|my|her|his) number,? (?P<s>{_ADD}|{_SUB}) {_n('b')},? "
-               rf"(?:is|equals|makes|gives|was) {_n('c')}"),
-    re.compile(rf"(?:multipl\w+|times) (?:it|the number|that number|a number) by {_n('a')},? (?:and |then )*"
-               rf"(?P<s>{_ADD}|{_SUB}) {_n('b')}[^?]*?\b(?:is|get|gets|got|equals|makes|result is|answer is) "
-               rf"{_n('c')}"),
-]
-_WORDS_ADD_ONLY = re.compile(rf"(?:[Aa]|[Tt]he|[Ss]ome|[Mm]y|[Hh]er|[Hh]is) number (?P<s>{_ADD}|{_SUB}) {_n('b')},? "
-                             rf"(?:is|equals|makes|gives|was) {_n('c')}")
-
-
-def equation(p: Problem) -> Plan | None:
-    """a*x + b = c, written or in words ('I think of a number, multiply it by 3 and add 5: I get 20') -> x."""
-    m = p.search(_EQUATION, "all")
-    name = "x"
-    if m:
-        name, plus = m.group("x"), m.group("s") != "-"
-    else:
-        m = next((w for rx in _WORDS_EQ + [_WORDS_ADD_ONLY] for w in [p.search(rx, "all")] if w), None)
-        if not m:
-            return None
-        plus = re.fullmatch(_SUB, m.group("s")) is None
-        name = "the number"
-    b = Builder(p, "equation")
-    b.read += [t.start() for t in re.finditer(r"\b(?:thinks?|thought|chooses|chose|picks?|picked) of a number|"
-                                              r"\b(?:chooses|chose|picks?|picked) a number", p.t)]
-    c = b.given(m, "c", "")
-    a_text = m.groupdict().get("a")
-    if m.groupdict().get("b"):
-        done = f"adding {m.group('b')} to it" if plus else f"taking {m.group('b')} away from it"
-        c = b.step("-" if plus else "+", [c, b.given(m, "b", "")], "",
-                   f"What is {a_text + ' times ' if a_text else ''}{name}, if {done} gives {m.group('c')}?",
-                   kind="equation")
-    if a_text:
-        b.step("/", [c, b.given(m, "a", "")], "", f"If {a_text} times {name} is {fmt(b.value(c))}, what is {name}?",
-               kind="equation")
-    return b.finish()
-
-
-_BRACKET_EQUATION = re.compile(rf"{_n('a')} ?\( ?(?P<x>[a-z]) ?(?P<s>[+-]) ?{_n('b')} ?\) ?= ?{_n('c')}")
-
-
-def bracket_equation(p: Problem) -> Plan | None:
-    """'Solve 2(x - 3) = 14' -> multiply out the bracket (2 x -3 = -6), undo it (14 + 6 = 20 is 2x), then x."""
-    m = p.search(_BRACKET_EQUATION, "all")
-    if not m:
-        return None
-    a, x, sign = m.group("a"), m.group("x"), m.group("s")
-    b = Builder(p, "equation")
-    inner = b.given(m, "b", "", text=f"{sign}{m.group('b')}", scale=-1 if sign == "-" else 1)
-    spread = b.step("*", [b.given(m, "a", ""), inner], "",
-                    f"Multiplying out the bracket: what is {a} × {shown_in_sum(b.value(inner))}?",
-                    kind="bracket")
-    shown = shown_first(b.value(spread))
-    lhs = f"{a}{x} {'-' if shown.startswith('-') else '+'} {shown.lstrip('-')}"
-    times = b.step("-", [b.given(m, "c", ""), spread], "", f"If {lhs} = {m.group('c')}, what is {a}{x}?",
-                   kind="equation")
-    b.step("/", [times, b.given(m, "a", "")], "", f"If {a}{x} = {fmt(b.value(times))}, what is {x}?", kind="equation")
-    return b.finish()
-
-
-_SUM_DIFF = re.compile(rf"(?:sum of (?:(?P<two>2) |the )?numbers is|(?P<two_>2) numbers add up to) {_n('s')}[^.?!]*?"
-                       rf"difference (?:is|of) {_n('d')}")
-_TOGETHER = re.compile(rf"(?P<x>{NAME}) and (?P<y>{NAME}) {HAS} {_n('s')} {_w('i')}[^.?!]*?"
-                       rf"\b(?:together|altogether|in all|in total)")
-_MORE_THAN = re.compile(rf"(?P<big>{NAME}) {HAS} {_n('d')} more(?: {_w('i')})? than (?P<small>{NAME})")
-
-
-def sum_difference(p: Problem) -> Plan | None:
-    """Two numbers from their sum and difference: half the sum is the middle, half the difference takes it to the
-    larger (plus) or the smaller (minus) number."""
-    m = p.search(_SUM_DIFF)
-    want_big = p.asks(r"\b(larger|largest|bigger|biggest|greater|greatest)\b")
-    if not m or want_big == p.asks(r"\b(smaller|smallest|lesser|least)\b"):
-        return None
-    b = Builder(p, "sum_difference")
-    two_group = "two" if m.group("two") else "two_" if m.group("two_") else None
-    two = b.given(m, two_group, "") if two_group else b.fact(2, "", "2 numbers")
-    half_sum = b.step("/", [b.given(m, "s", ""), two], "", f"What is half of the sum, {m.group('s')} ÷ 2?")
-    half_diff = b.step("/", [b.given(m, "d", ""), two], "", f"What is half of the difference, {m.group('d')} ÷ 2?")
-    name = "larger" if want_big else "smaller"
-    b.step("+" if want_big else "-", [half_sum, half_diff], "",
-           f"The {name} number is half the difference {'above' if want_big else 'below'} half the sum: what is it?")
-    return b.finish()
-
-
-def shared_with_difference(p: Problem) -> Plan | None:
-    """Two people's total and the difference: (total - difference) / 2 is the smaller share, plus the difference."""
-    m, d = p.search(_TOGETHER), p.search(_MORE_THAN)
-    if not m or not d or {d.group("big"), d.group("small")} != {m.group("x"), m.group("y")}:
-        return None
-    small_name, big_name, i = d.group("small"), d.group("big"), m.group("i")
-    want_big = p.asks(rf"\b{big_name}\b")
-    if want_big == p.asks(rf"\b{small_name}\b"):
-        return None
-    b = Builder(p, "sum_difference")
-    two, m = b.fact(2, "", "2 people"), Merged(m, d)
-    s, dd = b.given(m, "s", i), b.given(m, "d", i)
-    twice = b.step("-", [s, dd], i, f"Without the extra {m.group('d')}, how much is left of the {m.group('s')} "
-                                    f"to share equally?")
-    small = b.step("/", [twice, two], i, f"Shared equally between the two, how much is {small_name}'s part?")
-    whole_count(b.value(small))   # the shares of people's things are whole counts
-    if want_big:
-        b.step("+", [small, dd], i, f"What is {big_name}'s part, {m.group('d')} more than {small_name}'s?")
     return b.finish()
 
 

@@ -64,7 +64,9 @@ def test_an_exercise_inside_a_request_is_the_problem_but_never_the_students_own_
 
 
 def test_without_a_plan_the_student_proposes_from_the_problems_own_quantities_and_nothing_comes_three_times():
-    pipes = "Pipe A fills a tank in 4 hours. Pipe B fills it in 12 hours. How long do both pipes take together?"
+    # one pipe fills while the other empties: no pattern reads that (two filling together is planned)
+    pipes = "Pipe A fills a tank in 4 hours. Pipe B empties it in 12 hours. How long does the tank take to fill with " \
+            "both open?"
     assert solver.plan(pipes) is None
     state = lesson.Lesson(problem=pipes)
     first = lesson.math_move(state, None, "")

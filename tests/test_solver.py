@@ -150,6 +150,31 @@ PATTERNS = [
      "in km?", "conversion", ["180000", "1800", "1.8"], ["9 cm on the map, at 1:20000", "How many m", "How many km"]),
     ("A zoo charges $12 for adults and $7 for students. A class trip of 30 people paid $235. How many adults went?",
      "sum_difference", ["210", "25", "5", "5"], ["30 people pay if all were students", "one of the adults"]),
+    # equation_patterns.py (2026-12-05): a fraction side, written and in words
+    ("Solve (y - 1)/2 = 3y - 13.", "equation", ["-26", "6", "5", "25", "5"],
+     ["Multiplying both sides by 2", "2 × (-13)", "3y become", "6y - y", "-1 - (-26)", "If 5y = 25"]),
+    ("The sum of a number and 8, divided by 3, equals 6 less than the number. What is the number?", "equation",
+     ["-18", "2", "26", "13"], ["undoes the division by 3", "3 × (-6)", "3 times the number - the number"]),
+    # two equations by elimination: which one to scale, add or subtract, solve, put the value back in
+    ("Solve the system 2x + 3y = 12 and x - y = 1. What is y?", "linear_pair", ["-2", "2", "5", "10", "2"],
+     ["multiply all of x - y = 1 by 2", "the x terms cancel", "3 - (-2)", "If 5y = 10"]),
+    ("Solve 3p + 2q = 16 and 5p - 4q = 1. Find q.", "linear_pair", ["6", "32", "11", "33", "3", "9", "7", "3.5"],
+     ["multiply all of 3p + 2q = 16 by 2", "Add the two equations", "Put p = 3 back into 3p + 2q = 16", "If 2q = 7"]),
+    ("A shop sells 2 hats and 1 scarf for $30, and 1 hat and 2 scarves for $27. What is the price of one scarf?",
+     "linear_pair", ["4", "54", "3", "24", "8"],
+     ["1 hat and 2 scarves 2 times", "as many hats", "$54 - $30", "If 3 scarves cost $24"]),
+    # a current or a wind: half the difference of the two speeds, or half their sum for the still-water speed
+    ("A boat goes 36 km downstream in 2 hours and 24 km back upstream in 3 hours. What is the speed of the current?",
+     "current", ["18", "8", "10", "5"], ["speed downstream: 36 km in 2 hours", "upstream: 24 km in 3 hours", "half"]),
+    ("A plane flies 1200 km with the wind in 2 hours. It flies 1000 km against the wind in 2.5 hours. What is the "
+     "speed of the plane in still air?", "current", ["600", "400", "1000", "500"],
+     ["with the wind: 1200 km in 2 hours", "against the wind", "still air"]),
+    # two workers on one job: each one's part per hour, their sum, the whole job's time
+    ("Tom can paint a fence in 4 hours. Ann can paint it in 12 hours. How long will it take them to paint it "
+     "together?", "work_together", ["1/4", "1/12", "1/3", "3"],
+     ["part of the fence", "takes 4 hours", "takes 12 hours", "Working together", "If 1/3 of the fence"]),
+    ("Pipe A fills a tank in 10 minutes. Pipe B fills the same tank in 15 minutes. How long do the two pipes take to "
+     "fill it together?", "work_together", ["1/10", "1/15", "1/6", "6"], ["1 minute", "how many minutes"]),
 ]
 
 
@@ -231,6 +256,31 @@ def test_authored_cases_precision_and_coverage():
     "A bottle holds 2 kg of rice. How many 200 mL glasses can it fill?",
     "The red rope is 2 m 35 cm. The blue rope is 180 cm. How many centimeters longer is the blue rope than the red "
     "rope?",                                                                       # asks it the wrong way round
+
+    "Solve (2x + 6)/2 = x + 3.",                                                   # every x works: no one answer
+    "Solve (x + 2)/3 = x - 4y.",                                                   # a second letter
+
+    "Solve 2x + 3y = 12 and 4x + 6y = 24. What is x?",                             # one line twice: no one answer
+    "Solve 2x + 3y = 12 and x - y = 1.",                                           # which letter is asked?
+    "3 pens and 2 notebooks cost $13. 1 pen and 4 notebooks cost $41. How much does one pen cost?",   # below $0
+
+    "A boat goes 36 km downstream in 2 hours and 24 km upstream in 3 hours. How far does it go in 5 hours?",
+    "A boat goes 36 km downstream in 2 hours and 24 km upstream in 3 hours. What are the speeds of the boat in still "
+    "water and of the current?",                                                   # asks for both
+    "A boat goes 36 km downstream in 2 hours and then 24 km upstream. What is the speed of the current?",
+    "Pipe A fills a tank in 10 minutes. Pipe B empties it in 15 minutes. How long do they take to fill it together?",
+    "One hose fills a pool in 3 hours, another in 6 hours. How long does the first hose take alone?",
+    "One hose fills a pool in 3 hours, another in 6 hours, a third in 9 hours. How long do they take together?",
+    "Tom paints a fence in 4 hours. Ann paints the same fence again in 6 hours. How long do they take together?",
+
+    "Solve y + (x + 2)/3 = x - 4.",                                                # a term outside the equation read
+    "Solve x + 3y + z = 12 and y - z = 1. What is z?",                             # a third letter
+    "The sum of a number and 2, divided by 3, equals 4 less than the number squared. What is the number?",
+    "3 pens and 2 notebooks cost $13. On sale, 1 pen and 4 notebooks cost $11. How much does one pen cost?",
+    "A boat goes 36 km downstream in 2 hours and 24 km upstream in 3 hours. What is the speed of the boat in still "
+    "water if the current doubles?",
+    "One hose fills a pool in 3 hours, another in 6 hours. How long will it take to fill 2 pools together?",
+    "Tom paints a fence in 4 hours. Ann paints a wall in 6 hours. How long do they take to paint the fence together?",
 ])
 def test_abstains_when_the_text_is_not_fully_explained(problem):
     assert solver.plan(problem) is None
@@ -285,6 +335,10 @@ MISCONCEPTIONS = [
      1, "percent_of_wrong_base"),
     ("The daily rainfall for a week was 10, 0, 12, 8, 9, 11 and 6 mm. Find the mean rainfall.",
      "10+12+8+9+11+6 = 56 and 56 / 6 = 9.33", 1, "mean_wrong_count"),
+    ("Solve (x + 10)/2 = x + 4.", "x + 10 = 2x + 4, so x = 6", 0, "bracket_first_term_only"),
+    ("Solve the system 2x + 3y = 12 and x - y = 1. What is y?", "5y = 14", 3, "add_instead_of_subtract"),
+    ("One hose fills a pool in 3 hours, another in 6 hours. How long will it take to fill the pool together?",
+     "3 + 6 = 9 hours", 3, "added_the_times"),
 ]
 
 
@@ -374,7 +428,9 @@ def test_hint_ladders_never_contain_the_steps_result():
             ladder = solver.hints(plan, index)
             assert len(ladder) == 3 and step.question in ladder[0]
             for hint in ladder:
-                numbers = {Fraction(n.strip("$")) for n in re.findall(r"\$?\d+(?:\.\d+)?(?:/\d+)?", hint)}
+                # signed: '-6 - (-12)' shows -6 and -12, not the 6 it makes
+                numbers = {Fraction(n.replace("$", "")) for n in re.findall(r"(?<![\w)])-?\$?\d+(?:\.\d+)?(?:/\d+)?",
+                                                                           hint)}
                 shown = set(step.values) | {q.value for q in plan.quantities}
                 assert step.value not in numbers - shown or step.value in shown, (hint, step)
 
