@@ -34,20 +34,23 @@ FRUSTRATION = re.compile(r"i (?:don'?t|do not) (?:know|get it|understand)|not su
 SOLUTION_REQUEST = re.compile(r"(?:full|worked|complete|whole) (?:solution|answer)|solution|answer key"
                               r"|show (?:the )?(?:steps|working)", re.I)
 INJECTION = re.compile(
-    r"ignore (?:all |any |the |your )?(?:previous|prior|above|earlier|system)? ?(?:instructions|rules|prompts?)"
-    r"|ignore (?:\w+ ){0,3}(?:rules|instructions)|you are (?:a|an) \w+ now"
-    r"|disregard (?:the |your |all )?(?:rules|instructions)|you are now|new instructions|system prompt|developer mode"
-    r"|jailbreak|pretend (?:to be|you are)|act as (?:a|an|my)|reveal (?:the|your) (?:answer|prompt|instructions)"
-    r"|<\|im_(?:start|end)\|>|\[/?inst\]|^\s*(?:system|assistant)\s*:", re.I | re.M)
+    r"ignore (?:\w+ ){0,3}(?:instructions|rules|prompts?|role|persona)|disregard (?:\w+ ){0,3}(?:rules|instructions)"
+    r"|you are now (?:a|an|in|my|the)\b|you are (?:a |an )\w+ now\b|you are (?-i:[A-Z]{2,}) now\b"
+    r"|new instructions|system prompt|developer (?:mode|override)|jailbreak"
+    r"|pretend (?:to be|you are|you'?re)|act as (?:a|an|my)|reveal (?:the|your) (?:answer|prompt|instructions)"
+    r"|(?:persona|tutoring|tutor mode) (?:disabled|off)|no tutoring|without any teaching"
+    r"|<\|im_(?:start|end)\|>|\[/?inst\]|\[system\]|^\s*(?:system|assistant)\s*:", re.I | re.M)
 JUST_TELL = re.compile(
-    r"just (?:tell|give|show) me|tell me the (?:answer|solution)|give me the (?:answer|solution)"
-    r"|what(?:'s| is) the answer"
-    r"|show me the (?:answer|solution)|(?:solve|do) it for me|(?:answer|solution),? please|i give up"
-    r"|skip the hints", re.I)
+    r"just (?:tell|give|show|say|write)\b|tell me the (?:answer|solution)|give me the (?:answer|solution)"
+    r"|what(?:'s| is) the answer|show me the (?:answer|solution)|(?:solve|do) it for me|(?:answer|solution),? please"
+    r"|i give up|skip the hints|(?:don'?t|do not) want (?:any )?hints|stop asking|no time for questions", re.I)
+# A role claimed in the message ("I'm the 8th grade teacher", "This is Ms. Ortiz, the teacher"), not a mention of
+# one: "my teacher said it's not quite right" is a student talking about their teacher.
 TEACHER_CLAIM = re.compile(
-    r"\bi(?:'m| am) (?:a |the |your |their )?(?:teacher|instructor|professor|admin)|teacher mode"
-    r"|as (?:a|your|the) teacher|\bi teach\b|\banswer key\b"
-    r"|i(?:'m| am) authori[sz]ed|admin(?:istrator)? (?:mode|access)|my teacher (?:said|says|lets)", re.I)
+    r"\bi(?:'m| am) (?:a |the |your |their )?(?:[\w-]+ ){0,2}(?:teacher|instructor|professor|admin)\b"
+    r"|\bthis is (?:mr|mrs|ms|dr)\.? \w+|teacher mode|as (?:a|your|the) teacher|\bi teach\b|\banswer key\b"
+    r"|\bi(?:'m| am)? authori[sz](?:ed|e|ing)\b|admin(?:istrator)? (?:mode|access)"
+    r"|my teacher (?:said|says|lets)\b[^.?!]{0,30}\b(?:you (?:can|may|should)|answers?|solution)", re.I)
 SPECIAL_TOKENS = re.compile(r"<\|[^|>]{1,30}\|>|</?tool_call>|</?tools>")
 
 
