@@ -24,6 +24,7 @@ The tutor states nothing that the evidence does not hold; without support it ask
 from __future__ import annotations
 
 import functools
+import hashlib
 import math
 import re
 import sys
@@ -32,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from common import ROOT, out_dir, read_jsonl, shared_data_dir
+from common import ROOT, atomic_write_text, out_dir, read_jsonl, shared_data_dir
 from data.sources import corpus_lessons
 from scorers import numbers_in, same_number
 
@@ -557,6 +558,18 @@ def fact_key(text: str) -> str:
 DENIED = {fact_key(record["text"]) for _, record in read_jsonl(DENYLIST_FILE, ("text", "why"))}
 
 
+STAMP_FILE = "inputs.sha256"
+
+
+def inputs_stamp(facts: list[dict]) -> str:
+    """What a knowledge base is built from: its candidate facts and the deny-list. The evaluation splits behind its
+    decontamination are left out: they change only with a new data release."""
+    digest = hashlib.sha256()
+    for line in sorted(f["text"] for f in facts) + ["--denied--"] + sorted(DENIED):
+        digest.update(line.encode() + b"\n")
+    return digest.hexdigest()
+
+
 def unique_facts(facts: list[dict]) -> list[dict]:
     seen, kept = set(), []
     for fact in facts:
@@ -586,23 +599,30 @@ class KnowledgeBase:
 
     @classmethod
     def load_or_build(cls, path: Path | None = None, data_root: Path | None = None) -> "KnowledgeBase":
-        """The saved knowledge base under out/evidence_kb, built once from the corpus and the staged open book."""
+        """The saved knowledge base under out/evidence_kb, rebuilt when what it is built from changed (new lessons,
+        a longer deny-list): a pulled fix must not be hidden by a knowledge base saved before it."""
+        path = path or out_dir("evidence_kb")
+        facts = corpus_facts() + openbook_facts(data_root or shared_data_dir())
+        stamp = inputs_stamp(facts)
+        if (path / "CURRENT").is_file() and (path / STAMP_FILE).is_file() and (path / STAMP_FILE).read_text() == stamp:
+            return cls.load(path)
+        kb = cls.build(facts, decontaminator=eval_decontaminator(data_root or shared_data_dir()))
+        kb.index.save(path)
+        atomic_write_text(path / STAMP_FILE, stamp)
+        return kb
+
+    @classmethod
+    def load(cls, path: Path) -> "KnowledgeBase":
         # Must stay here: retrieval loads torch and faiss, which `import agent` must not (only a KB load needs them).
         from retrieval import Index
 
-        path = path or out_dir("evidence_kb")
-        if (path / "CURRENT").is_file():
-            return cls(Index.load(path, default_embedder()))
-        root = data_root or shared_data_dir()
-        kb = cls.build(corpus_facts() + openbook_facts(root), decontaminator=eval_decontaminator(root))
-        kb.index.save(path)
-        return kb
+        return cls(Index.load(path, default_embedder()))
 
     @classmethod
     def load_saved(cls, path: Path | None = None) -> "KnowledgeBase | None":
         """The knowledge base `evidence.py build` (make index) saved, or None: a server never builds one mid-request."""
         path = path or out_dir("evidence_kb")
-        return cls.load_or_build(path) if (path / "CURRENT").is_file() else None
+        return cls.load(path) if (path / "CURRENT").is_file() else None
 
     def search(self, query: str, k: int = 3) -> list[dict]:
         """Top-k facts. Function words are dropped from the query first: BM25 scores are scaled by their maximum,

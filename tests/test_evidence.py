@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from data.decontam import Decontaminator
+import evidence
 from evidence import (KnowledgeBase, MISCONCEPTIONS, check_draft, corpus_facts, extract_claim, judge_claim,
                       match_misconception, openbook_facts, science_move, split_message, split_sentences)
 from reading import classify_question, rank_sentences, reading_move, split_title, windows
@@ -211,3 +212,22 @@ def test_importing_evidence_loads_no_torch():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).parent.parent)
     assert out.stdout.strip() == "[]"
+
+
+def test_saved_knowledge_base_is_rebuilt_when_its_inputs_change(tmp_path, kb, monkeypatch):
+    monkeypatch.setattr(evidence, "default_embedder", lambda: kb.index.embedder)
+    monkeypatch.setattr(evidence, "corpus_facts", lambda: [])
+    monkeypatch.setattr(evidence, "eval_decontaminator", lambda root: None)  # the fixture holds no evaluation splits
+    built = []
+    real_build = evidence.KnowledgeBase.build.__func__
+    monkeypatch.setattr(evidence.KnowledgeBase, "build",
+                        classmethod(lambda cls, facts, **kw: built.append(len(facts)) or real_build(cls, facts, **kw)))
+    path = tmp_path / "kb"
+    first = evidence.KnowledgeBase.load_or_build(path, data_root=FIXTURES)
+    again = evidence.KnowledgeBase.load_or_build(path, data_root=FIXTURES)
+    assert len(built) == 1 and len(again.index) == len(first.index)  # unchanged inputs: loaded, not rebuilt
+    denied = first.index.chunks[0]["text"]
+    monkeypatch.setattr(evidence, "DENIED", evidence.DENIED | {evidence.fact_key(denied)})
+    fresh = evidence.KnowledgeBase.load_or_build(path, data_root=FIXTURES)
+    assert len(built) == 2 and len(fresh.index) == len(first.index) - 1
+    assert denied not in {c["text"] for c in evidence.KnowledgeBase.load_saved(path).index.chunks}
