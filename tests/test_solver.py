@@ -12,6 +12,7 @@ import pytest
 
 import mathcheck
 import solver
+import story_patterns
 import wordproblem
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -175,6 +176,8 @@ PATTERNS = [
      ["part of the fence", "takes 4 hours", "takes 12 hours", "Working together", "If 1/3 of the fence"]),
     ("Pipe A fills a tank in 10 minutes. Pipe B fills the same tank in 15 minutes. How long do the two pipes take to "
      "fill it together?", "work_together", ["1/10", "1/15", "1/6", "6"], ["1 minute", "how many minutes"]),
+    ("One robot sorts the parcels in 6 hours. Another robot sorts them in 3 hours. How many hours will they take "
+     "together?", "work_together", ["1/6", "1/3", "1/2", "2"], ["part of the parcel", "takes 6 hours"]),
 ]
 
 
@@ -284,6 +287,18 @@ def test_authored_cases_precision_and_coverage():
 ])
 def test_abstains_when_the_text_is_not_fully_explained(problem):
     assert solver.plan(problem) is None
+
+
+@pytest.mark.parametrize("problem,parts", [
+    ("One robot sorts the parcels in 6 hours. Another robot sorts them in 3 hours. How many hours will they take "
+     "together?", None),
+    ("A printer prints the flyers in 20 minutes. A second printer prints them in 30 minutes. How many minutes will "
+     "they take together?", None),
+    ("Lena studied for 2 hours on Saturday and 3 hours on Sunday. How many hours did she study together?", "5"),
+])
+def test_part_whole_adds_times_one_after_another_but_not_two_workers_sharing_one_job(problem, parts):
+    found = story_patterns.part_whole(solver.read_problem(problem))
+    assert (found and solver.fmt(found.answer)) == parts
 
 
 # (problem, student's words, faulty step, misconception)
