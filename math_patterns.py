@@ -678,3 +678,67 @@ def conversion(p: Problem) -> Plan | None:
         b.step("+", [value, b.given(rest, "a", to)], to, f"With the other {rest.group('a')} {to}, how many {to} "
                                                          f"is that in all?")
     return b.finish()
+
+
+# ----------------------------------------------------------------------------- science formulas with stated units
+# Each needs every quantity written with its unit and a question naming the quantity asked for: the formula is the
+# one fact the plan adds, and only where the question names it.
+
+_DISTANCE = re.compile(rf"\b(?:travels|travelled|traveled|goes|went|covers|covered|runs|ran|swims|swam|drives|drove|"
+                       rf"flies|flew|moves|moved|rides|rode|walks|walked) {_n('d')} ?(?P<du>km|m|miles)\b[^.?!]*? in "
+                       rf"{_n('t')} ?(?P<tu>hours|h|minutes|min|seconds|s)\b")
+_DENSITY = re.compile(rf"\bmass of {_n('m')} ?(?P<mu>kg|g)\b[^.?!]*?\bvolume of {_n('v')} ?(?P<vu>cm³|cm3|m³|m3|mL|ml)")
+_MOVING = re.compile(rf"\b{_n('m')} ?kg\b[^.?!]*? (?:moving|travell?ing|rolling|running) at {_n('v')} ?m/s\b")
+_MOLES = re.compile(rf"\b{_n('m')} ?g of (?P<what>[a-z]+(?: [a-z]+)?) \((?:molar mass )?{_n('M')} ?g/mol\)")
+
+
+def speed(p: Problem) -> Plan | None:
+    """'A car travels 150 km in 3 hours. What is its average speed?' -> 150 / 3 km per hour."""
+    m = p.search(_DISTANCE, "all")
+    if not m or not p.asks(r"\bspeed\b") or p.asks(r"\bin [a-z]"):
+        return None   # a speed asked in other units needs a conversion this plan lacks
+    unit = f"{m.group('du')} per {unit_name(m.group('tu'))}"
+    b = Builder(p, "rate")
+    b.step("/", [b.given(m, "d", m.group("du")), b.given(m, "t", m.group("tu"))], unit,
+           f"Speed is distance per unit of time: how many {m.group('du')} in 1 {unit_name(m.group('tu'))}, if "
+           f"{m.group('t')} {m.group('tu')} give {m.group('d')} {m.group('du')}?")
+    return b.finish()
+
+
+def density(p: Problem) -> Plan | None:
+    """'A block has a mass of 240 g and a volume of 80 cm³. What is its density?' -> 240 / 80 g per cm³."""
+    m = p.search(_DENSITY, "all")
+    if not m or not p.asks(r"\bdensity\b"):
+        return None
+    mass, volume = f"{m.group('m')} {m.group('mu')}", f"{m.group('v')} {m.group('vu')}"
+    b = Builder(p, "density")
+    b.step("/", [b.given(m, "m", m.group("mu")), b.given(m, "v", m.group("vu"))], f"{m.group('mu')} per "
+           f"{m.group('vu')}", f"Density is mass per unit of volume: what mass is in 1 {m.group('vu')}, if "
+                               f"{volume} have a mass of {mass}?")
+    return b.finish()
+
+
+def kinetic_energy(p: Problem) -> Plan | None:
+    """'How much kinetic energy does a 2 kg ball moving at 3 m/s have?' -> 1/2 x 2 x 3² = 9 joules."""
+    m = p.search(_MOVING, "all")
+    if not m or not p.asks(r"\bkinetic energy\b"):
+        return None
+    b = Builder(p, "kinetic_energy")
+    v = b.given(m, "v", "m/s")
+    squared = b.step("*", [v, v], "m²/s²", f"Kinetic energy is 1/2 × mass × speed². What is the speed, "
+                                           f"{m.group('v')} m/s, squared?", kind="square")
+    both = b.step("*", [b.given(m, "m", "kg"), squared], "", f"What is the mass, {m.group('m')} kg, times the speed "
+                                                             f"squared?")
+    b.step("/", [both, b.fact(2, "", "the 1/2 of the formula")], "J", "What is half of that, in joules?")
+    return b.finish()
+
+
+def moles(p: Problem) -> Plan | None:
+    """'How many moles are in 36 g of water (18 g/mol)?' -> 36 / 18 mol."""
+    m = p.search(_MOLES, "all")
+    if not m or not p.asks(r"\b(how many moles|number of moles|amount of substance)\b"):
+        return None
+    b = Builder(p, "moles")
+    b.step("/", [b.given(m, "m", "g"), b.given(m, "M", "g per mol")], "mol",
+           f"1 mole of {m.group('what')} has a mass of {m.group('M')} g: how many moles are in {m.group('m')} g?")
+    return b.finish()

@@ -69,9 +69,9 @@ from fractions import Fraction
 
 from equation_patterns import (bracket_equation, current_speeds, equation, fraction_equation, linear_pair, purchases,
                                shared_with_difference, sum_difference, work_together)
-from math_patterns import (combined_mean, conversion, expression, fill_count, for_every, fraction_of, map_scale, mean,
-                           mean_missing, missing_side, mixed_unit_difference, percent_apply, percent_change,
-                           percent_of_number, percent_reverse, ratio, rectangle)
+from math_patterns import (combined_mean, conversion, density, expression, fill_count, for_every, fraction_of,
+                           kinetic_energy, map_scale, mean, mean_missing, missing_side, mixed_unit_difference, moles,
+                           percent_apply, percent_change, percent_of_number, percent_reverse, ratio, rectangle, speed)
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, fractions_rest, grouping,
                             groups_then_price, groups_then_share, level_difference, measure_change, measure_comparison,
                             missing_part, part_whole, rate, sharing, shopping, times_difference, two_prices)
@@ -92,7 +92,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     percent_reverse, ratio, for_every, rectangle, missing_side, mean, mean_missing, combined_mean, equation,
     bracket_equation, fraction_equation, linear_pair, purchases, sum_difference, shared_with_difference, two_prices,
     conversion, map_scale, fill_count, mixed_unit_difference, shopping, expression, current_speeds,
-    work_together]
+    work_together, speed, density, kinetic_energy, moles]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
@@ -191,6 +191,9 @@ def _kind_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
     a, b = (step.values + (Fraction(0),))[:2]
     if step.kind in ("equation", "bracket", "work_time"):
         return _equation_wrongs(plan, step, a, b)
+    if step.kind == "square":
+        return [_Wrong("speed_not_squared", 2 * a, f"You did not square {fmt(a)}: squaring multiplies a number by "
+                                                   f"itself.")]   # 2 x v, or m x v with the half: the same number
     if step.kind == "area":
         return [_Wrong("perimeter_instead_of_area", 2 * (a + b), f"You went around the edge: {fmt(a)} + {fmt(b)} + "
                                                                  f"{fmt(a)} + {fmt(b)}."),

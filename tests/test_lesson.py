@@ -328,3 +328,33 @@ def test_the_knowledge_base_is_loaded_once_on_the_first_science_turn():
     list(tutor.respond("s", "Will a magnet pick up a copper coin?", subject="science"))
     final = list(tutor.respond("s", "magnets do not attract copper", subject="science"))[-1]
     assert loads == [1] and final["verdict"] == "confirm" and "copper" in final["text"]
+
+
+# (science problem, wrong attempt, what the reply names of that wrong step, right attempt, the answer, its words)
+SCIENCE_NUMBERS = [
+    ("A cyclist rides 45 km in 3 hours. What is her average speed?", "I did 45 x 3 = 135 km/h",
+     "You multiplied 45 by 3.", "45 / 3 = 15 km/h", "15", ["45 km", "3 hours"]),
+    ("A pebble has a mass of 150 g and a volume of 60 cm³. What is its density?", "150 x 60 = 9000",
+     "You multiplied 150 by 60.", "150 / 60 = 2.5 g/cm³", "2.5", ["150 g", "60 cm³"]),
+    ("What is the kinetic energy of a 6 kg sled moving at 4 m/s?", "4 x 2 = 8", "You did not square 4",
+     "1/2 x 6 x 4^2 = 48 J", "48", ["4 m/s", "speed²"]),
+    ("How many moles are in 88 g of carbon dioxide (44 g/mol)?", "88 x 44 = 3872", "You multiplied 88 by 44.",
+     "88 / 44 = 2 mol", "2 mol", ["88 g", "44 g"]),
+]
+
+
+@pytest.mark.parametrize("problem, wrong, named, right, answer, words", SCIENCE_NUMBERS,
+                         ids=["speed", "density", "kinetic_energy", "moles"])
+def test_science_numbers_go_through_the_plan_and_the_checker(problem, wrong, named, right, answer, words):
+    """A science question with stated quantities is planned: the first move asks its step in the problem's words,
+    a wrong attempt has its step named (never praised, the answer never said), a right one is confirmed."""
+    tutor = agent.Tutor(flattering)
+    first = list(tutor.respond("s", problem, subject="science"))
+    assert next(e for e in first if e.get("name") == "plan")["move"] == "hint"
+    assert all(w in first[-1]["text"] for w in words) and answer not in first[-1]["text"], first[-1]["text"]
+    flagged = list(tutor.respond("s", wrong, subject="science"))[-1]
+    assert flagged["verdict"] in ("flag", "ask") and named in flagged["text"], flagged["text"]
+    assert answer not in flagged["text"] and not lesson.INTERNAL.search(flagged["text"])
+    assert not any(lesson.praises(s) for s in wording.split_sentences(flagged["text"])), flagged["text"]
+    confirmed = list(tutor.respond("s", right, subject="science"))[-1]
+    assert confirmed["verdict"] == "confirm" and answer in confirmed["text"], confirmed["text"]
