@@ -2,7 +2,8 @@
 
 Fractions and percentages of a quantity, percent change and reverse percent, ratio and 'for every' proportion,
 perimeter and area of rectangles and squares, mean (of a list, a missing score, two groups), written arithmetic in
-the order of operations, and unit conversion. Separate from story_patterns.py and equation_patterns.py only to keep
+the order of operations, unit conversion, and the science formulas a question names with every unit stated (speed,
+density, kinetic energy, moles). Separate from story_patterns.py and equation_patterns.py only to keep
 each file short; all three return a `Plan` or None.
 """
 from __future__ import annotations
@@ -684,11 +685,13 @@ def conversion(p: Problem) -> Plan | None:
 # Each needs every quantity written with its unit and a question naming the quantity asked for: the formula is the
 # one fact the plan adds, and only where the question names it.
 
-_DISTANCE = re.compile(rf"\b(?:travels|travelled|traveled|goes|went|covers|covered|runs|ran|swims|swam|drives|drove|"
-                       rf"flies|flew|moves|moved|rides|rode|walks|walked) {_n('d')} ?(?P<du>km|m|miles)\b[^.?!]*? in "
-                       rf"{_n('t')} ?(?P<tu>hours|h|minutes|min|seconds|s)\b")
+_GOES = r"travels|travelled|traveled|goes|went|covers|covered|runs|ran|swims|swam|drives|drove|flies|flew|moves|" \
+        r"moved|rides|rode|walks|walked|rolls|rolled|slides|slid"
+_DISTANCE = re.compile(rf"\b(?:{_GOES}) {_n('d')} ?(?P<du>km|m|miles)\b[^.?!]*? in {_n('t')} ?"
+                       rf"(?P<tu>hours|h|minutes|min|seconds|s)\b")
 _DENSITY = re.compile(rf"\bmass of {_n('m')} ?(?P<mu>kg|g)\b[^.?!]*?\bvolume of {_n('v')} ?(?P<vu>cm³|cm3|m³|m3|mL|ml)")
-_MOVING = re.compile(rf"\b{_n('m')} ?kg\b[^.?!]*? (?:moving|travell?ing|rolling|running) at {_n('v')} ?m/s\b")
+_MOVING = re.compile(rf"\b{_n('m')} ?kg\b[^.?!]*? (?:is )?(?:moving|travell?ing|rolling|running|{_GOES}) at "
+                     rf"{_n('v')} ?m/s\b")
 _MOLES = re.compile(rf"\b{_n('m')} ?g of (?P<what>[a-z]+(?: [a-z]+)?) \((?:molar mass )?{_n('M')} ?g/mol\)")
 
 

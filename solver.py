@@ -24,7 +24,9 @@ powers, negatives with -3² read as -(3²), mixed numbers) in the order of opera
 (above / below sea level), a map scale (1:50,000, then units), and two prices with a group's total (adults and
 children). Added for the equations (equation_patterns.py): a linear equation with a fraction side ('(y - 1)/2 = 3y -
 13', or in words), two equations in two unknowns by elimination (written, or two purchases at the same two prices),
-a boat with and against a current (or a plane and the wind), and two workers on one job ('together').
+a boat with and against a current (or a plane and the wind), and two workers on one job ('together'). For science
+questions with numbers (math_patterns.py): speed, density, kinetic energy and moles, only when every quantity is
+written with its unit and the question names the quantity asked for.
 
 Steps follow the school breakdown the dev set's gold steps use, so the tutor can recognise a student's
 intermediate value: a non-unit fraction is 1/8 of the whole first, then 5 of those parts; two numbers from their
@@ -46,8 +48,8 @@ operation, the operation with the numbers filled in; never the result).
 
 Measured with `python -m bench.solver` (quality, not timing; 2026-12-05; $NANOTUTOR_DATA points at the staged data):
   authored cases (tests/fixtures/solver/cases.jsonl, 122 grade 3-10 problems, developed against):
-      coverage 96.7%, precision 100% (every pattern 100% precise; coverage 67-100% per pattern; the 12 written
-      for equation_patterns.py: 11 planned, all right)
+      coverage 97.5%, precision 100% (every pattern 100% precise; coverage 67-100% per pattern; the 12 written
+      for equation_patterns.py: 12 planned, all right, since part_whole no longer adds two workers' times)
   authored held-out cases (heldout.jsonl, 50 problems written after the planner, never tuned on): coverage 88.0%
       (44 planned), precision 100% (the 20 written for the tune-split phrasings: 18 planned, all right)
   dev set, math of the `tune` split (data/eval/tutor_cases.jsonl, 52 problems; holdout never read):

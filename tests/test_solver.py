@@ -306,6 +306,8 @@ def test_a_speed_is_distance_over_time_with_both_units_stated():
     found = math_patterns.speed(solver.read_problem("A cyclist rides 45 km in 3 hours. What is her average speed?"))
     assert found and found.answer == 15 and "km in 1 hour" in found.steps[0].question
     assert solver.plan("A cyclist rides 45 km in 3 hours. What is her average speed?").answer == 15
+    assert solver.plan("A bird flies 90 km in 2 hours. Find its speed.").answer == 45   # a question rate misses
+    assert solver.plan("A 3 kg cart rolled at 2 m/s. Calculate its kinetic energy.").answer == 6
 
 
 @pytest.mark.parametrize("problem,parts", [
