@@ -25,8 +25,9 @@ powers, negatives with -3² read as -(3²), mixed numbers) in the order of opera
 children). Added for the equations (equation_patterns.py): a linear equation with a fraction side ('(y - 1)/2 = 3y -
 13', or in words), two equations in two unknowns by elimination (written, or two purchases at the same two prices),
 a boat with and against a current (or a plane and the wind), and two workers on one job ('together'). For science
-questions with numbers (math_patterns.py): speed, density, kinetic energy and moles, only when every quantity is
-written with its unit and the question names the quantity asked for.
+questions with numbers (math_patterns.py): speed, density (a volume given, or read from the water's rise),
+acceleration from force and mass, kinetic energy (from mass and speed, or from a drop with g given) and moles, only
+when every quantity is written with its unit and the question names the quantity asked for.
 
 Steps follow the school breakdown the dev set's gold steps use, so the tutor can recognise a student's
 intermediate value: a non-unit fraction is 1/8 of the whole first, then 5 of those parts; two numbers from their
@@ -71,9 +72,10 @@ from fractions import Fraction
 
 from equation_patterns import (bracket_equation, current_speeds, equation, fraction_equation, linear_pair, purchases,
                                shared_with_difference, sum_difference, work_together)
-from math_patterns import (combined_mean, conversion, density, expression, fill_count, for_every, fraction_of,
-                           kinetic_energy, map_scale, mean, mean_missing, missing_side, mixed_unit_difference, moles,
-                           percent_apply, percent_change, percent_of_number, percent_reverse, ratio, rectangle, speed)
+from math_patterns import (acceleration, combined_mean, conversion, density, expression, falling_energy, fill_count,
+                           for_every, fraction_of, kinetic_energy, map_scale, mean, mean_missing, missing_side,
+                           mixed_unit_difference, moles, percent_apply, percent_change, percent_of_number,
+                           percent_reverse, ratio, rectangle, speed)
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, fractions_rest, grouping,
                             groups_then_price, groups_then_share, level_difference, measure_change, measure_comparison,
                             missing_part, part_whole, rate, sharing, shopping, times_difference, two_prices)
@@ -94,7 +96,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     percent_reverse, ratio, for_every, rectangle, missing_side, mean, mean_missing, combined_mean, equation,
     bracket_equation, fraction_equation, linear_pair, purchases, sum_difference, shared_with_difference, two_prices,
     conversion, map_scale, fill_count, mixed_unit_difference, shopping, expression, current_speeds,
-    work_together, speed, density, kinetic_energy, moles]
+    work_together, speed, density, kinetic_energy, moles, acceleration, falling_energy]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.

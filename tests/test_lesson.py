@@ -340,11 +340,13 @@ SCIENCE_NUMBERS = [
      "1/2 x 6 x 4^2 = 48 J", "48", ["4 m/s", "speed²"]),
     ("How many moles are in 88 g of carbon dioxide (44 g/mol)?", "88 x 44 = 3872", "You multiplied 88 by 44.",
      "88 / 44 = 2 mol", "2 mol", ["88 g", "44 g"]),
+    ("A net force of 12 N pushes a 4 kg trolley. What is its acceleration?", "12 x 4 = 48", "You multiplied 12 by 4.",
+     "12 / 4 = 3 m/s²", "3 m/s", ["12 N", "4 kg"]),
 ]
 
 
 @pytest.mark.parametrize("problem, wrong, named, right, answer, words", SCIENCE_NUMBERS,
-                         ids=["speed", "density", "kinetic_energy", "moles"])
+                         ids=["speed", "density", "kinetic_energy", "moles", "acceleration"])
 def test_science_numbers_go_through_the_plan_and_the_checker(problem, wrong, named, right, answer, words):
     """A science question with stated quantities is planned: the first move asks its step in the problem's words,
     a wrong attempt has its step named (never praised, the answer never said), a right one is confirmed."""
@@ -358,3 +360,11 @@ def test_science_numbers_go_through_the_plan_and_the_checker(problem, wrong, nam
     assert not any(lesson.praises(s) for s in wording.split_sentences(flagged["text"])), flagged["text"]
     confirmed = list(tutor.respond("s", right, subject="science"))[-1]
     assert confirmed["verdict"] == "confirm" and answer in confirmed["text"], confirmed["text"]
+
+
+def test_a_right_step_of_a_science_plan_is_confirmed_and_the_next_step_asked():
+    problem = "A rock has a mass of 90 g. The water in a cylinder goes from 40 mL to 70 mL when the rock is put in. " \
+              "What is the density of the rock?"
+    final = list(agent.Tutor(flattering).respond("s", f"{problem} So far I got that the volume is 30 mL.", "science"))[-1]
+    assert final["verdict"] == "confirm" and "30" in final["text"] and "a mass of 90 g" in final["text"]
+    assert "3 g" not in final["text"], final["text"]

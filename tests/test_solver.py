@@ -186,6 +186,12 @@ PATTERNS = [
      ["1/2 × mass × speed²", "4 m/s, squared", "6 kg", "half of that"]),
     ("How many moles are in 88 g of carbon dioxide (44 g/mol)?", "moles", ["2"],
      ["1 mole of carbon dioxide", "44 g", "88 g"]),
+    ("A rock has a mass of 90 g. The water in a cylinder goes from 40 mL to 70 mL when the rock is put in. What is "
+     "the density of the rock?", "density", ["30", "3"], ["from 40 mL to 70 mL", "1 mL", "a mass of 90 g"]),
+    ("A net force of 12 N pushes a 4 kg trolley. What is its acceleration?", "acceleration", ["3"],
+     ["net force per unit of mass", "12 N", "4 kg"]),
+    ("A 2 kg rock falls from 5 m, g = 10 N/kg. How much kinetic energy does it have when it hits the ground?",
+     "kinetic_energy", ["20", "100"], ["weight of 2 kg", "10 N for each kg", "5 m"]),
 ]
 
 
@@ -297,6 +303,8 @@ def test_authored_cases_precision_and_coverage():
     "A pebble has a mass of 150 and a volume of 60. What is its density?",         # no units
     "What is the kinetic energy of a 600 g sled moving at 4 m/s?",                 # grams: joules need kg
     "How many moles are in 88 g of carbon dioxide?",                               # no molar mass stated
+    "A 4 kg trolley moves at 3 m/s. What is its acceleration?",                     # no force
+    "A 2 kg rock falls from 5 m. How much kinetic energy does it have when it hits the ground?",   # no g given
 ])
 def test_abstains_when_the_text_is_not_fully_explained(problem):
     assert solver.plan(problem) is None
