@@ -365,6 +365,7 @@ def test_science_numbers_go_through_the_plan_and_the_checker(problem, wrong, nam
 def test_a_right_step_of_a_science_plan_is_confirmed_and_the_next_step_asked():
     problem = "A rock has a mass of 90 g. The water in a cylinder goes from 40 mL to 70 mL when the rock is put in. " \
               "What is the density of the rock?"
-    final = list(agent.Tutor(flattering).respond("s", f"{problem} So far I got that the volume is 30 mL.", "science"))[-1]
+    work = "So far I got that the volume is 30 mL."
+    final = list(agent.Tutor(flattering).respond("s", f"{problem} {work}", "science"))[-1]
     assert final["verdict"] == "confirm" and "30" in final["text"] and "a mass of 90 g" in final["text"]
     assert "3 g" not in final["text"], final["text"]
