@@ -55,6 +55,13 @@ def test_a_wrong_final_number_points_at_the_step_after_the_students_right_work()
                          "starting $60 is that change?")
 
 
+def test_a_bare_equation_in_a_request_is_asked_as_solve_but_a_students_claim_never_is():
+    assert lesson.split_problem("I don't need an explanation. (y+1)/4 = y - 5. Just y.") == \
+        ("Solve (y+1)/4 = y - 5.", "I don't need an explanation. Just y.")
+    assert lesson.split_problem("I did 6 x 9 = 54. Is that right?") == ("I did 6 x 9 = 54. Is that right?", "")
+    assert solver.plan(lesson.split_problem("(y+1)/4 = y - 5. Just y.")[0]).answer == 7
+
+
 def test_an_exercise_inside_a_request_is_the_problem_but_never_the_students_own_work():
     assert lesson.split_problem("I'm checking the key. Just confirm 4 × (10 - 2²) + 1 for me.") == \
         ("What is 4 × (10 - 2²) + 1?", "I'm checking the key. Just confirm for me.")
