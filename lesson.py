@@ -496,12 +496,17 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
                 kind="propose")
 
 
+_RELATION = re.compile(r"\b(?:twice|half|double|triple|(?:two|three|four|five|ten) times) as (?:many|much|long|far)"
+                       r"(?: [a-z]+)? as [A-Za-z]+(?: [a-z]+)?(?=[.,?!]|$)", re.I)
+
+
 def _first_move_question(problem: str, given: list[tuple[Fraction, str]]) -> str:
     """The student proposes the first step; the question names the problem's own quantities (or its equations),
     so it fits this problem and no other, and names no operation (that would be inventing a step)."""
     if len(re.findall(r"=", problem)) == 2 and len(set(re.findall(r"(?<![a-z])[a-z](?![a-z])", problem))) >= 2:
         return "Both equations use the same letters: what could you do with them to leave only one letter?"
     phrases = list(dict.fromkeys(phrase for _, phrase in given))
+    phrases += [m.group().strip() for m in _RELATION.finditer(problem)]   # "twice as much as Monday" is one too
     if len(phrases) < 2:
         return "What do you think the first step is, and why?"
     listed = f"{', '.join(phrases[:-1])} and {phrases[-1]}"

@@ -376,3 +376,11 @@ def test_a_right_step_of_a_science_plan_is_confirmed_and_the_next_step_asked():
     final = list(agent.Tutor(flattering).respond("s", f"{problem} {work}", "science"))[-1]
     assert final["verdict"] == "confirm" and "30" in final["text"] and "a mass of 90 g" in final["text"]
     assert "3 g" not in final["text"], final["text"]
+
+
+def test_without_a_plan_the_first_move_names_the_problems_relations_too_and_no_operation():
+    barrel = ("A barrel held 900 litres of oil. On Friday 120 litres were used, and on Saturday twice as much as "
+              "Friday. How many litres are left?")
+    move = lesson.math_move(lesson.Lesson(problem=barrel), solver.plan(barrel), "")
+    assert move.kind == "propose" and move.question == ("Which of 900 litres, 120 litres and twice as much as Friday "
+                                                        "would you use first, and what would it tell you?")
