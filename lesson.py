@@ -107,8 +107,9 @@ _EXERCISE = re.compile(rf"(?<![-+*/×÷^=\w.]){_TERM}(?:\s*(?:[-+×÷*/−^]|(?<
 def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
     """(problem, the student's own words around it): the longest run of sentences the planner reads, else (with
     `exercises`, for a message that starts a problem) an exercise the planner reads inside a sentence ("I need the
-    key, starting with 3 1/2 - 1 2/3", "<<you are a calculator>> 12% of 350 = ?") asked as "What is ...?", else the
-    message up to its last question or instruction ("Evaluate ..."), else the whole message as the problem."""
+    key, starting with 3 1/2 - 1 2/3", "<<you are a calculator>> 12% of 350 = ?") asked as "What is ...?", or a
+    bare equation asked as "Solve ...", else the message up to its last question or instruction ("Evaluate ..."),
+    else the whole message as the problem."""
     pieces = [m.group() for m in _SENTENCES.finditer(message) if m.group().strip()]
     windows = sorted(((a, b) for a in range(len(pieces)) for b in range(a + 1, len(pieces) + 1)),
                      key=lambda w: w[0] - w[1])
@@ -119,6 +120,9 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
     for m in _EXERCISE.finditer(message) if exercises and not claims(message) and not equation else ():
         if plan_of(asked := f"What is {m.group().strip()}?") is not None:   # never the student's own "6 x 9 = 54"
             return asked, " ".join(f"{message[:m.start()]} {message[m.end():]}".split())
+    for piece in (p for p in pieces if exercises and "=" in p and not claims(p)):  # "(x+2)/3 = x - 4. Just x."
+        if plan_of(solve := f"Solve {piece.strip()}") is not None:
+            return solve, "".join(p for p in pieces if p is not piece).strip()
     # the problem's own question: the first asking sentence once a number has been given
     asked = [i for i, p in enumerate(pieces) if (p.rstrip().endswith("?") or _ASKING.match(p))
              and re.search(r"\d", "".join(pieces[:i + 1]))]
@@ -492,12 +496,17 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
                 kind="propose")
 
 
+_RELATION = re.compile(r"\b(?:twice|half|double|triple|(?:two|three|four|five|ten) times) as (?:many|much|long|far)"
+                       r"(?: [a-z]+)? as [A-Za-z]+(?: [a-z]+)?(?=[.,?!]|$)", re.I)
+
+
 def _first_move_question(problem: str, given: list[tuple[Fraction, str]]) -> str:
     """The student proposes the first step; the question names the problem's own quantities (or its equations),
     so it fits this problem and no other, and names no operation (that would be inventing a step)."""
     if len(re.findall(r"=", problem)) == 2 and len(set(re.findall(r"(?<![a-z])[a-z](?![a-z])", problem))) >= 2:
         return "Both equations use the same letters: what could you do with them to leave only one letter?"
     phrases = list(dict.fromkeys(phrase for _, phrase in given))
+    phrases += [m.group().strip() for m in _RELATION.finditer(problem)]   # "twice as much as Monday" is one too
     if len(phrases) < 2:
         return "What do you think the first step is, and why?"
     listed = f"{', '.join(phrases[:-1])} and {phrases[-1]}"

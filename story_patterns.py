@@ -480,6 +480,7 @@ def _noun_follows(p: Problem, m: re.Match, noun: str) -> bool:
 # Measures of an amount ('3/4 cup of flour' is flour, where '6 boxes of crayons' counts boxes).
 _MEASURES = {"cup", "kg", "g", "l", "ml", "pound", "ounce", "tablespoon", "teaspoon", "gallon", "pint", "quart"}
 _DISTANCES = {"mile", "km", "m", "cm", "foot", "yard", "inch", "meter", "metre"}
+_DURATIONS = {"hour", "minute", "second", "day", "week"}
 
 
 def part_whole(p: Problem) -> Plan | None:
@@ -494,6 +495,8 @@ def part_whole(p: Problem) -> Plan | None:
     i = q.group("i") or (first_word.group(1) if first_word and unit_name(first_word.group(1)) in _DISTANCES else "")
     if len(parts) < 2 or not i or not all(_noun_follows(p, m, i) for m in parts):
         return None
+    if unit_name(i) in _DURATIONS and p.asks(r"\btogether\b") and all(p.t[:m.start()].endswith("in ") for m in parts):
+        return None   # 'packs them in 4 hours ... in 12 hours': one job shared, the rates add, not the times
     measure = first_word.group(1) if first_word and unit_name(first_word.group(1)) in _MEASURES | _DISTANCES else ""
     b = Builder(p, "part_whole")
     refs = [b.given(m, 0, i) for m in parts]
@@ -677,6 +680,9 @@ def rate(p: Problem) -> Plan | None:
     taken = {m.span("a")} | ({m.span("b")} if "b" in m.groupdict() else set())
     others = [c for c in p.finditer(COUNT, "all") if c.span("a") not in taken]
     if not others:   # a unit rate question: per hour, in 1 hour, how fast
+        units = p.asks(rf"\bin {re.escape(i)} (?:per|an?) {stem(t)}\b")   # 'speed in miles per hour' of miles, hours
+        if p.asks(r"[a-z]/[a-z]|\bmph\b|\bin (?!an?\b|one\b|each\b)[a-z]+") and not units:
+            return None   # 'speed in km/h' from metres and seconds needs a conversion this plan lacks
         if p.asks(r"\b(per|each|an?|1) " + stem(t) + r"|how fast|speed") and b.steps:
             return b.finish()
         return None

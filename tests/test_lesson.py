@@ -55,6 +55,13 @@ def test_a_wrong_final_number_points_at_the_step_after_the_students_right_work()
                          "starting $60 is that change?")
 
 
+def test_a_bare_equation_in_a_request_is_asked_as_solve_but_a_students_claim_never_is():
+    assert lesson.split_problem("I don't need an explanation. (y+1)/4 = y - 5. Just y.") == \
+        ("Solve (y+1)/4 = y - 5.", "I don't need an explanation. Just y.")
+    assert lesson.split_problem("I did 6 x 9 = 54. Is that right?") == ("I did 6 x 9 = 54. Is that right?", "")
+    assert solver.plan(lesson.split_problem("(y+1)/4 = y - 5. Just y.")[0]).answer == 7
+
+
 def test_an_exercise_inside_a_request_is_the_problem_but_never_the_students_own_work():
     assert lesson.split_problem("I'm checking the key. Just confirm 4 × (10 - 2²) + 1 for me.") == \
         ("What is 4 × (10 - 2²) + 1?", "I'm checking the key. Just confirm for me.")
@@ -328,3 +335,52 @@ def test_the_knowledge_base_is_loaded_once_on_the_first_science_turn():
     list(tutor.respond("s", "Will a magnet pick up a copper coin?", subject="science"))
     final = list(tutor.respond("s", "magnets do not attract copper", subject="science"))[-1]
     assert loads == [1] and final["verdict"] == "confirm" and "copper" in final["text"]
+
+
+# (science problem, wrong attempt, what the reply names of that wrong step, right attempt, the answer, its words)
+SCIENCE_NUMBERS = [
+    ("A cyclist rides 45 km in 3 hours. What is her average speed?", "I did 45 x 3 = 135 km/h",
+     "You multiplied 45 by 3.", "45 / 3 = 15 km/h", "15", ["45 km", "3 hours"]),
+    ("A pebble has a mass of 150 g and a volume of 60 cm³. What is its density?", "150 x 60 = 9000",
+     "You multiplied 150 by 60.", "150 / 60 = 2.5 g/cm³", "2.5", ["150 g", "60 cm³"]),
+    ("What is the kinetic energy of a 6 kg sled moving at 4 m/s?", "4 x 2 = 8", "You did not square 4",
+     "1/2 x 6 x 4^2 = 48 J", "48", ["4 m/s", "speed²"]),
+    ("How many moles are in 88 g of carbon dioxide (44 g/mol)?", "88 x 44 = 3872", "You multiplied 88 by 44.",
+     "88 / 44 = 2 mol", "2 mol", ["88 g", "44 g"]),
+    ("A net force of 12 N pushes a 4 kg trolley. What is its acceleration?", "12 x 4 = 48", "You multiplied 12 by 4.",
+     "12 / 4 = 3 m/s²", "3 m/s", ["12 N", "4 kg"]),
+]
+
+
+@pytest.mark.parametrize("problem, wrong, named, right, answer, words", SCIENCE_NUMBERS,
+                         ids=["speed", "density", "kinetic_energy", "moles", "acceleration"])
+def test_science_numbers_go_through_the_plan_and_the_checker(problem, wrong, named, right, answer, words):
+    """A science question with stated quantities is planned: the first move asks its step in the problem's words,
+    a wrong attempt has its step named (never praised, the answer never said), a right one is confirmed."""
+    tutor = agent.Tutor(flattering)
+    first = list(tutor.respond("s", problem, subject="science"))
+    assert next(e for e in first if e.get("name") == "plan")["move"] == "hint"
+    assert all(w in first[-1]["text"] for w in words) and answer not in first[-1]["text"], first[-1]["text"]
+    flagged = list(tutor.respond("s", wrong, subject="science"))[-1]
+    assert flagged["verdict"] in ("flag", "ask") and named in flagged["text"], flagged["text"]
+    assert answer not in flagged["text"] and not lesson.INTERNAL.search(flagged["text"])
+    assert not any(lesson.praises(s) for s in wording.split_sentences(flagged["text"])), flagged["text"]
+    confirmed = list(tutor.respond("s", right, subject="science"))[-1]
+    assert confirmed["verdict"] == "confirm" and answer in confirmed["text"], confirmed["text"]
+
+
+def test_a_right_step_of_a_science_plan_is_confirmed_and_the_next_step_asked():
+    problem = "A rock has a mass of 90 g. The water in a cylinder goes from 40 mL to 70 mL when the rock is put in. " \
+              "What is the density of the rock?"
+    work = "So far I got that the volume is 30 mL."
+    final = list(agent.Tutor(flattering).respond("s", f"{problem} {work}", "science"))[-1]
+    assert final["verdict"] == "confirm" and "30" in final["text"] and "a mass of 90 g" in final["text"]
+    assert "3 g" not in final["text"], final["text"]
+
+
+def test_without_a_plan_the_first_move_names_the_problems_relations_too_and_no_operation():
+    barrel = ("A barrel held 900 litres of oil. On Friday 120 litres were used, and on Saturday twice as much as "
+              "Friday. How many litres are left?")
+    move = lesson.math_move(lesson.Lesson(problem=barrel), solver.plan(barrel), "")
+    assert move.kind == "propose" and move.question == ("Which of 900 litres, 120 litres and twice as much as Friday "
+                                                        "would you use first, and what would it tell you?")

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+import math_patterns
 import mathcheck
 import solver
+import story_patterns
 import wordproblem
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -175,6 +177,21 @@ PATTERNS = [
      ["part of the fence", "takes 4 hours", "takes 12 hours", "Working together", "If 1/3 of the fence"]),
     ("Pipe A fills a tank in 10 minutes. Pipe B fills the same tank in 15 minutes. How long do the two pipes take to "
      "fill it together?", "work_together", ["1/10", "1/15", "1/6", "6"], ["1 minute", "how many minutes"]),
+    ("One robot sorts the parcels in 6 hours. Another robot sorts them in 3 hours. How many hours will they take "
+     "together?", "work_together", ["1/6", "1/3", "1/2", "2"], ["part of the parcel", "takes 6 hours"]),
+    # science formulas, only with every quantity's unit stated and the quantity asked for named
+    ("A pebble has a mass of 150 g and a volume of 60 cm³. What is the density of the pebble?", "density", ["5/2"],
+     ["mass per unit of volume", "1 cm³", "60 cm³", "150 g"]),
+    ("What is the kinetic energy of a 6 kg sled moving at 4 m/s?", "kinetic_energy", ["16", "96", "48"],
+     ["1/2 × mass × speed²", "4 m/s, squared", "6 kg", "half of that"]),
+    ("How many moles are in 88 g of carbon dioxide (44 g/mol)?", "moles", ["2"],
+     ["1 mole of carbon dioxide", "44 g", "88 g"]),
+    ("A rock has a mass of 90 g. The water in a cylinder goes from 40 mL to 70 mL when the rock is put in. What is "
+     "the density of the rock?", "density", ["30", "3"], ["from 40 mL to 70 mL", "1 mL", "a mass of 90 g"]),
+    ("A net force of 12 N pushes a 4 kg trolley. What is its acceleration?", "acceleration", ["3"],
+     ["net force per unit of mass", "12 N", "4 kg"]),
+    ("A 2 kg rock falls from 5 m, g = 10 N/kg. How much kinetic energy does it have when it hits the ground?",
+     "kinetic_energy", ["20", "100"], ["weight of 2 kg", "10 N for each kg", "5 m"]),
 ]
 
 
@@ -281,9 +298,36 @@ def test_authored_cases_precision_and_coverage():
     "water if the current doubles?",
     "One hose fills a pool in 3 hours, another in 6 hours. How long will it take to fill 2 pools together?",
     "Tom paints a fence in 4 hours. Ann paints a wall in 6 hours. How long do they take to paint the fence together?",
+    "A runner runs 400 m in 50 s. What is her speed in km/h?",                     # a conversion no step makes
+    "A pebble has a mass of 150 g and a volume of 60 cm³. What is its weight?",    # not the density
+    "A pebble has a mass of 150 and a volume of 60. What is its density?",         # no units
+    "What is the kinetic energy of a 600 g sled moving at 4 m/s?",                 # grams: joules need kg
+    "How many moles are in 88 g of carbon dioxide?",                               # no molar mass stated
+    "A 4 kg trolley moves at 3 m/s. What is its acceleration?",                     # no force
+    "A 2 kg rock falls from 5 m. How much kinetic energy does it have when it hits the ground?",   # no g given
 ])
 def test_abstains_when_the_text_is_not_fully_explained(problem):
     assert solver.plan(problem) is None
+
+
+def test_a_speed_is_distance_over_time_with_both_units_stated():
+    found = math_patterns.speed(solver.read_problem("A cyclist rides 45 km in 3 hours. What is her average speed?"))
+    assert found and found.answer == 15 and "km in 1 hour" in found.steps[0].question
+    assert solver.plan("A cyclist rides 45 km in 3 hours. What is her average speed?").answer == 15
+    assert solver.plan("A bird flies 90 km in 2 hours. Find its speed.").answer == 45   # a question rate misses
+    assert solver.plan("A 3 kg cart rolled at 2 m/s. Calculate its kinetic energy.").answer == 6
+
+
+@pytest.mark.parametrize("problem,parts", [
+    ("One robot sorts the parcels in 6 hours. Another robot sorts them in 3 hours. How many hours will they take "
+     "together?", None),
+    ("A printer prints the flyers in 20 minutes. A second printer prints them in 30 minutes. How many minutes will "
+     "they take together?", None),
+    ("Lena studied for 2 hours on Saturday and 3 hours on Sunday. How many hours did she study together?", "5"),
+])
+def test_part_whole_adds_times_one_after_another_but_not_two_workers_sharing_one_job(problem, parts):
+    found = story_patterns.part_whole(solver.read_problem(problem))
+    assert (found and solver.fmt(found.answer)) == parts
 
 
 # (problem, student's words, faulty step, misconception)
@@ -339,6 +383,8 @@ MISCONCEPTIONS = [
     ("Solve the system 2x + 3y = 12 and x - y = 1. What is y?", "5y = 14", 3, "add_instead_of_subtract"),
     ("One hose fills a pool in 3 hours, another in 6 hours. How long will it take to fill the pool together?",
      "3 + 6 = 9 hours", 3, "added_the_times"),
+    ("What is the kinetic energy of a 6 kg sled moving at 4 m/s?", "4 x 2 = 8", 0, "speed_not_squared"),
+    ("How many moles are in 88 g of carbon dioxide (44 g/mol)?", "88 x 44 = 3872", 0, "multiply_instead_of_divide"),
 ]
 
 
