@@ -72,9 +72,13 @@ index: .venv/stamp
 	$(PY) evidence.py build
 	$(PY) ingest.py data/corpus $$($(PY) -c "import common; print('--openstax=3' * (common.shared_data_dir() / 'textbooks/openstax_physics/physics_modules_text.jsonl').is_file())")
 
-# Socratic tutor SFT: fp32 LoRA on SmolLM2-135M, CPU; resumes if interrupted (init_from=auto).
-tutor: .venv/stamp
+# Socratic tutor SFT: fp32 LoRA on SmolLM2-135M, CPU; resumes if interrupted (init_from=auto). First the grounded
+# moves: the real tutor's wording prompts on train-only items with replies that pass its checks (tutor_moves.py).
+tutor: .venv/stamp out/sft/grounded.jsonl
 	$(PY) sft.py configs/sft_tutor.py
+
+out/sft/grounded.jsonl: tutor_moves.py agent.py lesson.py wording.py evidence.py solver.py scorers.py
+	$(PY) tutor_moves.py
 
 # The tutor server alone, in the background: SmolLM2-135M + the tutor adapter (make tutor's, else adapters/tutor) on 127.0.0.1:8000.
 serve: .venv/stamp sysdeps
