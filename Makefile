@@ -72,11 +72,12 @@ index: .venv/stamp
 	$(PY) evidence.py build
 	$(PY) ingest.py data/corpus $$($(PY) -c "import common; print('--openstax=3' * (common.shared_data_dir() / 'textbooks/openstax_physics/physics_modules_text.jsonl').is_file())")
 
-# Socratic tutor SFT: fp32 LoRA on SmolLM2-135M, CPU; resumes if interrupted (init_from=auto). First the grounded
-# moves: the real tutor's wording prompts on train-only items with replies that pass its checks (tutor_moves.py).
-tutor: .venv/stamp out/sft/grounded.jsonl
+# Socratic tutor SFT: fp32 LoRA on SmolLM2-135M, CPU; resumes if interrupted (init_from=auto).
+tutor: .venv/stamp
 	$(PY) sft.py configs/sft_tutor.py
 
+# Grounded-move examples: the real tutor's wording prompts on train-only items, with replies that pass its checks
+# (tutor_moves.py); configs/sft_tutor_grounded.py trains on them (off in make tutor, README "Grounded moves").
 out/sft/grounded.jsonl: tutor_moves.py agent.py lesson.py wording.py evidence.py solver.py scorers.py
 	$(PY) tutor_moves.py
 

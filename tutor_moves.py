@@ -140,8 +140,8 @@ def word_evidence(move: str, evidence: str, rng: random.Random) -> str | None:
     if m := re.match(r"Look at (the sentence that begins \"[^\"]+\"(?:, and the sentence just (?:before|after) it)?)\. "
                      r"What clue do you find there\? .*\"(.+?)\"\?$", move):
         return f"{rng.choice(POINT)} {m.group(1)}. {rng.choice(CLUE).format(q=m.group(2))}"
-    if m := re.match(r"(?:The title is \"[^\"]+\"\. )?The passage starts with \"([^\"]+)\" and ends with \"([^\"]+)\"\.",
-                     move):
+    if m := re.match(r"(?:The title is \"[^\"]+\"\. )?The passage starts with \"([^\"]+)\" and ends with "
+                     r"\"([^\"]+)\"\.", move):
         goal = split_sentences(move)[-1]
         return f"Compare how the passage starts, \"{m.group(1)}\", with how it ends, \"{m.group(2)}\". {goal}"
     if m := re.match(r"Is \"(.+?)\" true of the whole text, or only of a part of it\? (?:The title is \"[^\"]+\"\. )?"
