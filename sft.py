@@ -13,7 +13,7 @@ What it supports
 - Data (data/sft/build.py): the base model's chat template, loss only on assistant tokens, multi-turn, padded
   batches; MathDial teacher turns (GSM8K-test problems dropped), CIMA tutor turns, hint ladders from GSM8K *train*,
   dialogues authored for this project, BFCL and our own tools (data/tools.json) as tool calls, a general slice, and
-  ingest.py's textbook pairs and tutor_moves.py's grounded moves (the tutor's own wording prompts) when present;
+  ingest.py's textbook pairs and tutor_moves.py's grounded moves (the tutor's own wording prompts; `n_grounded`);
   the 13-gram decontamination filter runs on all of it.
 - Evaluation callbacks every `eval_every` steps with capped prompt counts: held-out loss, answer-leak rate and
   question rate on the dev prompts (eval.py scorers), tool-call validity/accuracy on the held-out tool split, both
