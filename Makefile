@@ -76,6 +76,11 @@ index: .venv/stamp
 tutor: .venv/stamp
 	$(PY) sft.py configs/sft_tutor.py
 
+# Grounded-move examples: the real tutor's wording prompts on train-only items, with replies that pass its checks
+# (tutor_moves.py); configs/sft_tutor_grounded.py trains on them (off in make tutor, README "Grounded moves").
+out/sft/grounded.jsonl: tutor_moves.py agent.py lesson.py wording.py evidence.py solver.py scorers.py
+	$(PY) tutor_moves.py
+
 # The tutor server alone, in the background: SmolLM2-135M + the tutor adapter (make tutor's, else adapters/tutor) on 127.0.0.1:8000.
 serve: .venv/stamp sysdeps
 	@mkdir -p out/pids out/logs

@@ -13,7 +13,8 @@ What it supports
 - Data (data/sft/build.py): the base model's chat template, loss only on assistant tokens, multi-turn, padded
   batches; MathDial teacher turns (GSM8K-test problems dropped), CIMA tutor turns, hint ladders from GSM8K *train*,
   dialogues authored for this project, BFCL and our own tools (data/tools.json) as tool calls, a general slice, and
-  ingest.py's textbook pairs when present; the 13-gram decontamination filter runs on all of it.
+  ingest.py's textbook pairs and tutor_moves.py's grounded moves (the tutor's own wording prompts; `n_grounded`);
+  the 13-gram decontamination filter runs on all of it.
 - Evaluation callbacks every `eval_every` steps with capped prompt counts: held-out loss, answer-leak rate and
   question rate on the dev prompts (eval.py scorers), tool-call validity/accuracy on the held-out tool split, both
   as the model writes calls and schema-guided (`*_guided`: toolcalls.tool_call_guide, what serve.py and agent.py
@@ -361,9 +362,11 @@ class SFTConfig:
     n_tools: int = 200
     n_general: int = 40
     n_textbook: int = 40
+    n_grounded: int = 0  # tutor_moves.py's grounded moves (the tutor's own wording prompts), when written
     authored_repeat: int = 2
     heldout_fraction: float = 0.15  # of the tool data; the dialogue loss set is 5% of the dialogues
     textbook_pairs: str = "out/ingest/pairs.jsonl"
+    grounded_moves: str = "out/sft/grounded.jsonl"
     decontaminate: bool = True
     # evaluation callbacks: the periodic ones are capped so each takes seconds on a CPU; the base (step 0) and final
     # ones give the reported numbers, so they score more items
@@ -407,7 +410,8 @@ def build_examples(cfg: SFTConfig, seed: int) -> tuple[list[dict], dict[str, lis
     dialogues = (build.mathdial(root, cfg.n_mathdial, rng) + build.cima(root, cfg.n_cima, rng)
                  + build.gsm8k_ladders(root, cfg.n_gsm8k, rng) + build.pushback(root, cfg.n_pushback, rng)
                  + build.authored() * cfg.authored_repeat
-                 + build.textbook(Path(cfg.textbook_pairs), cfg.n_textbook, rng))
+                 + build.textbook(Path(cfg.textbook_pairs), cfg.n_textbook, rng)
+                 + build.grounded(Path(cfg.grounded_moves), cfg.n_grounded, rng))
     loss_held = [ex for ex in dialogues if ex["source"] != "authored" and build.held_out(ex["id"], 0.05)]
     train = [ex for ex in dialogues if ex not in loss_held] + bfcl_calls + bfcl_declines + tools_train
     train += build.general(root, cfg.n_general, rng)

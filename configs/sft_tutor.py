@@ -12,6 +12,10 @@ lora_top_layers = 12
 # ~680 examples after decontamination, about 1.3 epochs: half tutoring dialogues (all ending in a question), half
 # tool calls (BFCL and our tools, whose syntax is the one thing a small model cannot guess), plus a general slice
 # under the base prompt.
+# Grounded moves (tutor_moves.py, `make out/sft/grounded.jsonl`) are off here: a 100-step run with 300 of them
+# (configs/sft_tutor_grounded.py, README "Grounded moves") lost tool validity (88% -> 52%) and the question rate
+# (90% -> 31%), and on the dev set's tune split its drafts did not beat the templates, so this adapter stays.
+n_grounded = 0
 n_mathdial = 40
 n_cima = 30
 n_gsm8k = 80
