@@ -459,8 +459,9 @@ class Tutor:
         instruction = (f"Say this to the student in your own words, in one or two short sentences, adding nothing: "
                        f"{move.question} The evidence: {' '.join(move.evidence)}")
         draft = " ".join(self._draft_sentences(turn, self._messages(turn, instruction), self.config.temperature, 2))
-        reasons = check_draft(draft, turn.state.problem, [*move.evidence, turn.lesson.passage, move.question],
-                              turn.message) if "?" in draft else ["no question"]
+        shown = [move.question] if "____" in move.question else move.evidence  # a hidden word must stay hidden
+        reasons = check_draft(draft, turn.state.problem, [*shown, turn.lesson.passage, move.question],
+                              turn.message) if "?" in guard_reply(draft, move.verdict) else ["no question"]
         grounds = set(evidence_words(" ".join(move.evidence)))
         if len(set(evidence_words(draft)) & grounds) < min(2, len(grounds)):
             reasons.append("leaves out the evidence")  # a generic question helps no one: the move must stay specific

@@ -590,7 +590,9 @@ PRAISE_OPENING = re.compile(r"^\W*(?:(?:good|great|nice|excellent) (?:job|work|t
                             r"well done|bravo|spot on)\b[\s,!.]*", re.I)
 PRAISE_PHRASE = re.compile(r"\b(?:that(?:'s| is) (?:it|right|correct)|you(?:'re| are) (?:right|correct)|you got it|"
                            r"exactly right|well done|spot on|(?:good|great|nice) job)\b", re.I)
-_VERDICT_WORDS = re.compile(r"\b(?:is|was) (?:correct|right)\b", re.I)  # praise in a statement, not in a question
+# praise in a statement, not in a question ("Have you got the answer yet?" asks)
+_VERDICT_WORDS = re.compile(r"\b(?:is|was) (?:correct|right)\b"
+                            r"|\byou(?:'ve| have)? got (?:the|it|that) (?:answer|right)\b", re.I)
 _NEGATED = re.compile(r"\b(?:not|isn'?t|n'?t)\s+(?:quite\s+)?(?:correct|right|good)\b", re.I)
 
 

@@ -322,6 +322,20 @@ def test_a_grounded_move_shows_its_evidence_and_the_model_words_it_only_within_i
         assert events[-1]["verdict"] == "confirm" and (events[-1]["text"] == draft) == (source == "model")
 
 
+def test_a_drafted_gap_move_keeps_the_word_hidden_and_asks_without_praise():
+    facts = lesson.Facts(["Magnets attract iron, nickel and cobalt, but not copper, aluminium or plastic."])
+    for draft, source in (("Which word fits the gap: magnets attract iron, nickel and cobalt, but not copper, what or "
+                           "plastic?", "model"),
+                          ("Magnets attract iron, nickel and cobalt, but not copper, aluminium or plastic: which word "
+                           "fits the gap?", "template"),  # fills the gap with the hidden word
+                          ("You've got the answer. Magnets attract iron, nickel and cobalt.", "template")):  # praise
+        tutor = agent.Tutor(lambda *a, _d=draft, **k: iter([_d]), knowledge=lambda: facts)
+        events = list(tutor.respond("s", "Which metals do magnets attract?", subject="science"))
+        assert next(e for e in events if e.get("name") == "wording")["source"] == source, draft
+        if source == "template":
+            assert "____" in events[-1]["text"] and "got the answer" not in events[-1]["text"]
+
+
 def test_the_knowledge_base_is_loaded_once_on_the_first_science_turn():
     loads = []
 
