@@ -49,9 +49,23 @@ def overlap(query_words: list[str], sentence: str, idf: dict[str, float]) -> flo
     return found / total if total else 0.0
 
 
+CUES = {  # words that mark the sentence answering a kind of question, rather than one that only repeats its words
+    "feeling": re.compile(r"\b(?:laugh|smil|grin|cri(?:ed|es)|cry|tears?|sob|sigh|hug|shook|shak|trembl|frown|blush|"
+                          r"stared|whisper|shout|yell|cheer|voice|eyes|heart|chest|quiet|silent|froze|felt|proud|"
+                          r"happy|glad|sad|angry|afraid|scared|nervous|excited|relieved|disappoint|lonely|jealous)",
+                          re.I),
+    "cause": re.compile(r"\b(?:because|since|so that|so|in order to|reason|that's why|therefore|protects?|keeps?|"
+                        r"caused?|led to|helps?|needs?)\b", re.I),
+}
+CUES["motive"] = re.compile(CUES["cause"].pattern + r"|[\"“]", re.I)  # a character's reason is often in their words
+CUES["inference"] = CUES["feeling"]  # what a character shows is in what they do and how they react
+CUE_BONUS = 0.18
+
+
 def rank_sentences(query: str, sentences: list[str], embedder: Embedder | None = None,
-                   lexical_weight: float = 0.5) -> list[tuple[float, int]]:
-    """(score, index) best first: MiniLM cosine (max over a sentence's windows) mixed with term overlap."""
+                   lexical_weight: float = 0.5, kind: str = "detail") -> list[tuple[float, int]]:
+    """(score, index) best first: MiniLM cosine (max over a sentence's windows) mixed with term overlap, plus a bonus
+    for the words that answer this kind of question (a reaction for a feeling, 'because' for a why)."""
     if not sentences:
         return []
     embedder = embedder or default_embedder()
@@ -61,9 +75,22 @@ def rank_sentences(query: str, sentences: list[str], embedder: Embedder | None =
     for (i, _), v in zip(pieces, vectors[1:]):
         cosine[i] = max(cosine[i], float(v @ vectors[0]))
     idf, words = idf_weights(sentences), content_words(query)
+    cue = CUES.get(kind)
     scores = [(1 - lexical_weight) * cosine[i] + lexical_weight * overlap(words, s, idf)
-              for i, s in enumerate(sentences)]
+              + (CUE_BONUS if cue and cue.search(s) else 0.0) for i, s in enumerate(sentences)]
     return sorted(((float(score), i) for i, score in enumerate(scores)), key=lambda t: -t[0])
+
+
+def reaction_to_event(question: str, sentences: list[str], embedder: Embedder | None = None,
+                      ahead: int = 2) -> int | None:
+    """For 'how does X feel when EVENT', the sentence that tells the reaction: find the one telling the event, then
+    the first of it and the `ahead` after it that shows a feeling (a reaction follows what caused it)."""
+    event = re.search(r"\b(?:when|after|as)\b\s+(.{8,})", question, re.I)
+    if not event:
+        return None
+    anchor = rank_sentences(event.group(1).rstrip("?. "), sentences, embedder)[0][1]
+    return next((i for i in range(anchor, min(anchor + ahead + 1, len(sentences)))
+                 if CUES["feeling"].search(sentences[i])), None)
 
 
 # ----------------------------------------------------------------------------- question types
@@ -174,11 +201,15 @@ def split_title(sentences: list[str]) -> tuple[str | None, list[str]]:
 
 def focus(sentences: list[str], top: int, question: str, kind: str) -> list[int]:
     """The sentences a move points to: the best one, plus a neighbour when the best only restates the question;
-    for a why-question the one before (a cause is usually told just before its effect), for a feeling the one
-    after (a reaction follows what caused it, a detail follows the sentence that sets it up)."""
+    for a why-question the neighbour that gives a reason, else the one before (a cause is usually told just
+    before its effect), for a feeling the one after (a reaction follows what caused it, a detail follows the
+    sentence that sets it up)."""
     restates = overlap(content_words(question), sentences[top], idf_weights(sentences)) >= 0.5
-    if kind in ("cause", "motive", "inference") and restates and top > 0:
-        return [top - 1, top]
+    if kind in ("cause", "motive", "inference") and restates and len(sentences) > 1:
+        around = [i for i in (top - 1, top + 1) if 0 <= i < len(sentences)]
+        cue = CUES[kind]  # the neighbour that gives a reason ("because", "so", their own words) before the nearer one
+        neighbour = next((i for i in around if cue.search(sentences[i]) and not cue.search(sentences[top])), around[0])
+        return sorted([neighbour, top])
     if kind in ("feeling", "detail") and restates and top + 1 < len(sentences):
         return [top, top + 1]
     return [top]
@@ -274,8 +305,9 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
         raise ValueError("the passage has no sentences")
     kind = classify_question(question)
     query = question if kind != "vocabulary" else f"{question} {quoted_term(question) or ''}"
-    ranked = rank_sentences(query, sentences, embedder)
-    top = ranked[0][1]
+    ranked = rank_sentences(query, sentences, embedder, kind=kind)
+    reaction = reaction_to_event(question, sentences, embedder) if kind == "feeling" else None
+    top = ranked[0][1] if reaction is None else reaction
     evidence = [sentences[i] for i in focus(sentences, top, question, kind)]
     if not claim:
         return Move(type_move(kind, question, sentences, top, title, where), kind, None, evidence)

@@ -231,3 +231,24 @@ def test_saved_knowledge_base_is_rebuilt_when_its_inputs_change(tmp_path, kb, mo
     fresh = evidence.KnowledgeBase.load_or_build(path, data_root=FIXTURES)
     assert len(built) == 2 and len(fresh.index) == len(first.index) - 1
     assert denied not in {c["text"] for c in evidence.KnowledgeBase.load_saved(path).index.chunks}
+
+
+SHELLS = ("Leo kept a jar of sea shells on his windowsill. His sister Pia borrowed the jar of shells for her class "
+          "show. She came home without it. Leo stared at his plate all through dinner and did not say a word to her. "
+          "The next day Pia found the jar in her backpack.")
+FROGS = ("Frogs lay their eggs in ponds in the spring. The eggs have no shell, so they would dry out on land. "
+         "A single frog can lay thousands of eggs at once.")
+
+
+def test_feeling_question_points_at_the_reaction_not_the_sentence_sharing_its_words():
+    question = "How does Leo feel when Pia comes home without the jar of shells?"
+    sentences = split_sentences(SHELLS)
+    assert rank_sentences(question, sentences)[0][1] == 0  # by shared words alone the opening sentence wins
+    move = reading_move(SHELLS, question)
+    assert move.evidence[0].startswith("Leo stared at his plate") and "fourth sentence" in move.text
+
+
+def test_why_question_adds_the_neighbour_that_gives_the_reason():
+    move = reading_move(FROGS, "Why do frogs lay their eggs in ponds?")
+    assert move.evidence == split_sentences(FROGS)[:2] and "just after it" in move.text
+    assert "dry out" not in move.text  # pointed at, not read out
