@@ -261,6 +261,28 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
     return f"Find {point}. What does it say that answers {about(question)}?"
 
 
+SECOND_PART = re.compile(r"(?:,|\band)\s+(why|how|what|where|when|who|which)\b(.*)", re.I)
+REASON = re.compile(r"\b(?:because|since|so|to|in order|as|due)\b", re.I)
+
+
+def still_asked(question: str, claim: str) -> str | None:
+    """The second part of a two-part question ("What did they do, and why?") that a supported claim leaves
+    unanswered: 'why', or the second question's own words; None when the claim answers it or there is none."""
+    second = SECOND_PART.search(question)
+    if not second:
+        return None
+    word, rest = second.group(1).lower(), second.group(2).strip(" ?.")
+    if word == "why":
+        return None if REASON.search(claim) else "why"
+    return f"{word} {rest}" if rest and not set(content_words(rest)) <= set(content_words(claim)) else None
+
+
+def backing(span: str, claim: str, sentences: list[str]) -> str:
+    """Of the one or two neighbouring sentences a verdict rests on, the one holding most of the claim's words."""
+    held = [s for s in sentences if s in span] or [span]
+    return max(held, key=lambda s: len(set(content_words(claim)) & set(content_words(s))))
+
+
 def claim_move(verdict: Verdict, claim: str, kind: str, question: str, sentences: list[str], top: int,
                title: str | None, where: list[str]) -> str:
     """The move that answers the student's claim: it never confirms one the passage does not support."""
@@ -270,8 +292,12 @@ def claim_move(verdict: Verdict, claim: str, kind: str, question: str, sentences
                 f"What does the passage say instead?")
     if verdict.label == "supported" and kind == "sequence":
         return "That is the order the passage gives, so far. What comes next, and which words in the passage tell you?"
+    rest, said = still_asked(question, claim), backing(verdict.sentence, claim, sentences)
+    if verdict.label == "supported" and rest:
+        return (f"That part is right: the sentence that begins \"{opening(said)}\" backs it up. "
+                f"The question also asks {rest}. What does the passage tell you about that?")
     if verdict.label == "supported":
-        return (f"That matches the passage: the sentence that begins \"{opening(verdict.sentence)}\" backs it up. "
+        return (f"That matches the passage: the sentence that begins \"{opening(said)}\" backs it up. "
                 f"Which words in that sentence showed you?")
     if kind == "vocabulary":
         term = quoted_term(question)

@@ -252,3 +252,24 @@ def test_why_question_adds_the_neighbour_that_gives_the_reason():
     move = reading_move(FROGS, "Why do frogs lay their eggs in ponds?")
     assert move.evidence == split_sentences(FROGS)[:2] and "just after it" in move.text
     assert "dry out" not in move.text  # pointed at, not read out
+
+
+HARBOUR = ("Long ago, ships had no radios. Harbour keepers lit a lamp at the top of a tall tower each evening. "
+           "On stormy nights, the keepers rang loud bells from the tower, because sailors could not see the lamp "
+           "through the rain. Today most harbours use radio signals.")
+
+
+def test_right_part_of_a_two_part_answer_is_confirmed_and_the_rest_asked_for():
+    question = "What did the keepers do on stormy nights, and why?"
+    part = reading_move(HARBOUR, question, "they rang loud bells from the tower")
+    assert part.verdict == "supported" and part.text.startswith("That part is right")
+    assert "On stormy nights" in part.text and "also asks why" in part.text  # the sentence it rests on, not its neighbour
+    whole = reading_move(HARBOUR, question, "they rang loud bells because sailors could not see the lamp")
+    assert whole.verdict == "supported" and "also asks" not in whole.text
+
+
+@pytest.mark.parametrize("claim", ["they did not ring loud bells from the tower", "they wanted to ring loud bells",
+                                   "they rang loud bells from the ships"])
+def test_a_clause_of_its_own_decides_polarity_and_footing_never_a_wrong_claim(claim):
+    move = reading_move(HARBOUR, "What did the keepers do on stormy nights, and why?", claim)
+    assert move.verdict != "supported" and "right" not in move.text.lower()
