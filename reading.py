@@ -215,9 +215,10 @@ def focus(sentences: list[str], top: int, question: str, kind: str) -> list[int]
     return [top]
 
 
-def pointer(sentences: list[str], top: int, question: str, kind: str, where: list[str]) -> str:
-    """'the sentence that begins "..."', naming its neighbour too when `focus` adds one."""
-    here = named(sentences, top, question, where)
+def pointer(sentences: list[str], top: int, question: str, kind: str, where: list[str], claim: str = "") -> str:
+    """'the sentence that begins "..."', naming its neighbour too when `focus` adds one; the words of the student's
+    own claim may be quoted too (they said them: "Nora laughed..." gives nothing away to one who said she laughed)."""
+    here = named(sentences, top, f"{question} {claim}".strip(), where)
     chosen = focus(sentences, top, question, kind)
     if len(chosen) == 1:
         return here
@@ -286,7 +287,7 @@ def backing(span: str, claim: str, sentences: list[str]) -> str:
 def claim_move(verdict: Verdict, claim: str, kind: str, question: str, sentences: list[str], top: int,
                title: str | None, where: list[str]) -> str:
     """The move that answers the student's claim: it never confirms one the passage does not support."""
-    point = pointer(sentences, top, question, kind, where)
+    point = pointer(sentences, top, question, kind, where, claim)
     if verdict.label == "contradicted":
         return (f"Read this sentence again: \"{verdict.sentence}\" Does it fit with your answer that {claim}? "
                 f"What does the passage say instead?")

@@ -273,3 +273,13 @@ def test_right_part_of_a_two_part_answer_is_confirmed_and_the_rest_asked_for():
 def test_a_clause_of_its_own_decides_polarity_and_footing_never_a_wrong_claim(claim):
     move = reading_move(HARBOUR, "What did the keepers do on stormy nights, and why?", claim)
     assert move.verdict != "supported" and "right" not in move.text.lower()
+
+
+def test_a_claim_move_may_quote_the_students_own_words_but_nothing_new():
+    passage = ("Ravi carried the heavy box up the stairs. At the top he dropped it. Ravi sighed. "
+               "Then he picked up the pieces one by one.")
+    question = "How does Ravi feel when he drops the box?"
+    said = reading_move(passage, question, "he is upset because he sighed").text
+    assert "\"Ravi sighed.\"" in said  # the student named the sigh: pointing with it gives nothing away
+    asked = reading_move(passage, question).text
+    assert "sighed" not in asked
