@@ -2,11 +2,15 @@
 
 What it supports
 - `rank_sentences`: the passage sentences most relevant to a question (MiniLM cosine from retrieval.py's encoder, max
-  over a long sentence's windows, plus idf-weighted term overlap).
+  over a long sentence's windows, plus idf-weighted term overlap, plus a bonus for the words that answer its kind:
+  a reaction for a feeling, "because" for a why); `reaction_to_event` finds the reaction after the event a "how does
+  X feel when ..." names. On the tune split's reading cases (n=62) the gold evidence sentence is ranked first for 58%
+  (53% by similarity and overlap alone), in the top two for 66% (63%).
 - `classify_question`: vocabulary, main idea, theme, inference, detail, sequence, cause, motive, author's purpose.
 - `reading_move`: points the student to the sentence that holds the evidence without reading the answer out (a quoted
   opening stops before the first word the question does not already name); a claim is judged by
-  evidence.judge_claim first, and a correct paraphrase of the sentence it rests on is confirmed (`paraphrases`).
+  evidence.judge_claim first, and a correct paraphrase of the sentence it rests on is confirmed (`paraphrases`); a
+  right answer to one part of a two-part question is confirmed as right so far and the other part asked for.
 
     .venv/bin/python -m pytest -q tests/test_evidence.py tests/test_reading.py
 """
