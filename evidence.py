@@ -367,6 +367,7 @@ def in_passage_order(parts: list[str], sentences: list[str]) -> bool:
 
 
 CLAUSE_BREAK = re.compile(r"[;:]|,?\s+\b(?:because|since|so that|but|although|while|whereas)\b|,\s+so\b", re.I)
+SUBORDINATE = re.compile(r"\s*(?:when|whenever|if|as|because|since|although|while|which|who)\b", re.I)
 
 
 def clause_of(core: list[str], text: str) -> str:
@@ -374,7 +375,10 @@ def clause_of(core: list[str], text: str) -> str:
     clause ("..., because sailors could not see the lamp") does not decide the claim's polarity; else all of it."""
     clauses = [c for c in CLAUSE_BREAK.split(text) if c and c.strip()]
     held = set(core) & set(content_words(text))
-    return next((c for c in clauses if held and held <= set(content_words(c))), text)
+    clause = next((c for c in clauses if held and held <= set(content_words(c))), text)
+    pieces = clause.split(",")  # "On foggy nights, when light could not travel far, stations sounded horns"
+    kept = [p for p in pieces if not (SUBORDINATE.match(p) and not held & set(content_words(p)))]
+    return ",".join(kept) if kept else clause
 
 
 def judge_claim(claim: str, sentences: list[str], question: str = "", kind: str = "detail",
@@ -427,9 +431,10 @@ def paraphrases(claim: str, sentence: str, question: str = "", embedder: Embedde
     found = sum(bool(base_forms(word) & forms) for word in own)
     if len(own) < 2 or found <= min_share * len(own) or conflicts(claim, sentence):
         return False
-    if has_negation(claim) != has_negation(sentence) or not same_footing(claim, sentence):
+    said = clause_of([stem(word) for word in own], sentence)
+    if has_negation(claim) != has_negation(said) or not same_footing(claim, said):
         return False
-    claim_vector, sentence_vector = (embedder or default_embedder()).encode([claim, sentence])
+    claim_vector, sentence_vector = (embedder or default_embedder()).encode([claim, said])
     return float(claim_vector @ sentence_vector) >= min_cosine
 
 

@@ -299,7 +299,8 @@ def claim_move(verdict: Verdict, claim: str, kind: str, question: str, sentences
         return "That is the order the passage gives, so far. What comes next, and which words in the passage tell you?"
     rest, said = still_asked(question, claim), backing(verdict.sentence, claim, sentences)
     if verdict.label == "supported" and rest:
-        return (f"That part is right: the sentence that begins \"{opening(said)}\" backs it up. "
+        # the opening stops before words the student has not said: the rest of that sentence may hold the other part
+        return (f"That part is right: the sentence that begins \"{opening(said, f'{question} {claim}')}\" backs it up. "
                 f"The question also asks {rest}. What does the passage tell you about that?")
     if verdict.label == "supported":
         return (f"That matches the passage: the sentence that begins \"{opening(said)}\" backs it up. "

@@ -283,3 +283,12 @@ def test_a_claim_move_may_quote_the_students_own_words_but_nothing_new():
     assert "\"Ravi sighed.\"" in said  # the student named the sigh: pointing with it gives nothing away
     asked = reading_move(passage, question).text
     assert "sighed" not in asked
+
+
+def test_a_side_clause_with_its_own_not_does_not_decide_a_paraphrase():
+    sentence = "On icy mornings, when the bus could not climb the hill, the children walked to school instead."
+    question = "What did the children do on icy mornings, and why?"
+    assert evidence.paraphrases("they walked to school", sentence, question)
+    assert not evidence.paraphrases("they did not walk to school", sentence, question)
+    assert not evidence.paraphrases("they walked to school", "The children never, on those icy mornings, walked to "
+                                    "school.", question)
