@@ -142,11 +142,11 @@ def base_forms(word: str) -> set[str]:
 
 
 # Everyday verbs a paraphrase uses freely: a claim is not 'absent' from a passage because it says "make" or "use".
-COMMON = {stem(w) for w in """make made put give gave live use go goes went gone know knew want seem talk stay start
-take took keep kept come came say said tell told feel felt think thought get got see saw look find found call called
-try help need let become leave left turn show ask work play run move bring hold mean happen include really thing
-obviously probably maybe instead already always usually yet somehow nothing anything everything others without
-else""".split()}
+COMMON = {stem(w) for w in """make made put give gave live use used uses using go goes went gone know knew want seem
+talk stay start take took keep kept come came say said tell told feel felt think thought get got see saw look find
+found call called try help need let become leave left turn show ask work play run move bring hold mean happen
+include really thing obviously probably maybe instead already always usually yet somehow nothing anything everything
+others without else""".split()}
 
 
 TUTOR_STEMS = {stem(w) for w in TUTOR_WORDS} | TUTOR_WORDS
@@ -366,6 +366,21 @@ def in_passage_order(parts: list[str], sentences: list[str]) -> bool:
     return len(parts) >= 2 and all(a < b for a, b in zip(where, where[1:]))
 
 
+CLAUSE_BREAK = re.compile(r"[;:]|,?\s+\b(?:because|since|so that|but|although|while|whereas)\b|,\s+so\b", re.I)
+SUBORDINATE = re.compile(r"\s*(?:when|whenever|if|as|because|since|although|while|which|who)\b", re.I)
+
+
+def clause_of(core: list[str], text: str) -> str:
+    """The clause of `text` that holds all of the claim's words it holds at all, so a 'not' or 'could' in another
+    clause ("..., because sailors could not see the lamp") does not decide the claim's polarity; else all of it."""
+    clauses = [c for c in CLAUSE_BREAK.split(text) if c and c.strip()]
+    held = set(core) & set(content_words(text))
+    clause = next((c for c in clauses if held and held <= set(content_words(c))), text)
+    pieces = clause.split(",")  # "On foggy nights, when light could not travel far, stations sounded horns"
+    kept = [p for p in pieces if not (SUBORDINATE.match(p) and not held & set(content_words(p)))]
+    return ",".join(kept) if kept else clause
+
+
 def judge_claim(claim: str, sentences: list[str], question: str = "", kind: str = "detail",
                 relevant: list[str] | None = None, support: float = 0.8, neighbours: bool = True) -> Verdict:
     """Judge the student's claim against the evidence sentences, precision first.
@@ -395,10 +410,11 @@ def judge_claim(claim: str, sentences: list[str], question: str = "", kind: str 
     parts = claim_parts(claim)
     if kind == "sequence":  # each event is checked on its own, then their order
         share = min(best_cover(claim_core(p, question), sentences)[0] for p in parts) if parts else 0.0
-    grounded = share >= support and len(core) >= 3 and has_negation(claim) == has_negation(where)
+    where_said = clause_of(core, where)  # "rang bells, because they could not see": the clause the claim restates
+    grounded = share >= support and len(core) >= 3 and has_negation(claim) == has_negation(where_said)
     on_topic = relevant is None or any(r in where for r in relevant) or kind == "sequence"
     ordered = kind != "sequence" or in_passage_order(parts, sentences)
-    if grounded and on_topic and ordered and kind not in INTERPRETIVE and same_footing(claim, where):
+    if grounded and on_topic and ordered and kind not in INTERPRETIVE and same_footing(claim, where_said):
         return Verdict("supported", where)
     return Verdict("unclear", where)
 
@@ -415,9 +431,10 @@ def paraphrases(claim: str, sentence: str, question: str = "", embedder: Embedde
     found = sum(bool(base_forms(word) & forms) for word in own)
     if len(own) < 2 or found <= min_share * len(own) or conflicts(claim, sentence):
         return False
-    if has_negation(claim) != has_negation(sentence) or not same_footing(claim, sentence):
+    said = clause_of([stem(word) for word in own], sentence)
+    if has_negation(claim) != has_negation(said) or not same_footing(claim, said):
         return False
-    claim_vector, sentence_vector = (embedder or default_embedder()).encode([claim, sentence])
+    claim_vector, sentence_vector = (embedder or default_embedder()).encode([claim, said])
     return float(claim_vector @ sentence_vector) >= min_cosine
 
 

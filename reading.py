@@ -2,11 +2,15 @@
 
 What it supports
 - `rank_sentences`: the passage sentences most relevant to a question (MiniLM cosine from retrieval.py's encoder, max
-  over a long sentence's windows, plus idf-weighted term overlap).
+  over a long sentence's windows, plus idf-weighted term overlap, plus a bonus for the words that answer its kind:
+  a reaction for a feeling, "because" for a why); `reaction_to_event` finds the reaction after the event a "how does
+  X feel when ..." names. On the tune split's reading cases (n=62) the gold evidence sentence is ranked first for 58%
+  (53% by similarity and overlap alone), in the top two for 66% (63%).
 - `classify_question`: vocabulary, main idea, theme, inference, detail, sequence, cause, motive, author's purpose.
 - `reading_move`: points the student to the sentence that holds the evidence without reading the answer out (a quoted
   opening stops before the first word the question does not already name); a claim is judged by
-  evidence.judge_claim first, and a correct paraphrase of the sentence it rests on is confirmed (`paraphrases`).
+  evidence.judge_claim first, and a correct paraphrase of the sentence it rests on is confirmed (`paraphrases`); a
+  right answer to one part of a two-part question is confirmed as right so far and the other part asked for.
 
     .venv/bin/python -m pytest -q tests/test_evidence.py tests/test_reading.py
 """
@@ -49,9 +53,23 @@ def overlap(query_words: list[str], sentence: str, idf: dict[str, float]) -> flo
     return found / total if total else 0.0
 
 
+CUES = {  # words that mark the sentence answering a kind of question, rather than one that only repeats its words
+    "feeling": re.compile(r"\b(?:laugh|smil|grin|cri(?:ed|es)|cry|tears?|sob|sigh|hug|shook|shak|trembl|frown|blush|"
+                          r"stared|whisper|shout|yell|cheer|voice|eyes|heart|chest|quiet|silent|froze|felt|proud|"
+                          r"happy|glad|sad|angry|afraid|scared|nervous|excited|relieved|disappoint|lonely|jealous)",
+                          re.I),
+    "cause": re.compile(r"\b(?:because|since|so that|so|in order to|reason|that's why|therefore|protects?|"
+                        r"caused?|led to)\b", re.I),
+}
+CUES["motive"] = re.compile(CUES["cause"].pattern + r"|[\"“]", re.I)  # a character's reason is often in their words
+CUES["inference"] = CUES["feeling"]  # what a character shows is in what they do and how they react
+CUE_BONUS = 0.18
+
+
 def rank_sentences(query: str, sentences: list[str], embedder: Embedder | None = None,
-                   lexical_weight: float = 0.5) -> list[tuple[float, int]]:
-    """(score, index) best first: MiniLM cosine (max over a sentence's windows) mixed with term overlap."""
+                   lexical_weight: float = 0.5, kind: str = "detail") -> list[tuple[float, int]]:
+    """(score, index) best first: MiniLM cosine (max over a sentence's windows) mixed with term overlap, plus a bonus
+    for the words that answer this kind of question (a reaction for a feeling, 'because' for a why)."""
     if not sentences:
         return []
     embedder = embedder or default_embedder()
@@ -61,9 +79,22 @@ def rank_sentences(query: str, sentences: list[str], embedder: Embedder | None =
     for (i, _), v in zip(pieces, vectors[1:]):
         cosine[i] = max(cosine[i], float(v @ vectors[0]))
     idf, words = idf_weights(sentences), content_words(query)
+    cue = CUES.get(kind)
     scores = [(1 - lexical_weight) * cosine[i] + lexical_weight * overlap(words, s, idf)
-              for i, s in enumerate(sentences)]
+              + (CUE_BONUS if cue and cue.search(s) else 0.0) for i, s in enumerate(sentences)]
     return sorted(((float(score), i) for i, score in enumerate(scores)), key=lambda t: -t[0])
+
+
+def reaction_to_event(question: str, sentences: list[str], embedder: Embedder | None = None,
+                      ahead: int = 2) -> int | None:
+    """For 'how does X feel when EVENT', the sentence that tells the reaction: find the one telling the event, then
+    the first of it and the `ahead` after it that shows a feeling (a reaction follows what caused it)."""
+    event = re.search(r"\b(?:when|after|as)\b\s+(.{8,})", question, re.I)
+    if not event:
+        return None
+    anchor = rank_sentences(event.group(1).rstrip("?. "), sentences, embedder)[0][1]
+    return next((i for i in range(anchor, min(anchor + ahead + 1, len(sentences)))
+                 if CUES["feeling"].search(sentences[i])), None)
 
 
 # ----------------------------------------------------------------------------- question types
@@ -174,19 +205,24 @@ def split_title(sentences: list[str]) -> tuple[str | None, list[str]]:
 
 def focus(sentences: list[str], top: int, question: str, kind: str) -> list[int]:
     """The sentences a move points to: the best one, plus a neighbour when the best only restates the question;
-    for a why-question the one before (a cause is usually told just before its effect), for a feeling the one
-    after (a reaction follows what caused it, a detail follows the sentence that sets it up)."""
+    for a why-question the neighbour that gives a reason, else the one before (a cause is usually told just
+    before its effect), for a feeling the one after (a reaction follows what caused it, a detail follows the
+    sentence that sets it up)."""
     restates = overlap(content_words(question), sentences[top], idf_weights(sentences)) >= 0.5
-    if kind in ("cause", "motive", "inference") and restates and top > 0:
-        return [top - 1, top]
+    if kind in ("cause", "motive", "inference") and restates and len(sentences) > 1:
+        around = [i for i in (top - 1, top + 1) if 0 <= i < len(sentences)]
+        cue = CUES[kind]  # the neighbour that gives a reason ("because", "so", their own words) before the nearer one
+        neighbour = next((i for i in around if cue.search(sentences[i]) and not cue.search(sentences[top])), around[0])
+        return sorted([neighbour, top])
     if kind in ("feeling", "detail") and restates and top + 1 < len(sentences):
         return [top, top + 1]
     return [top]
 
 
-def pointer(sentences: list[str], top: int, question: str, kind: str, where: list[str]) -> str:
-    """'the sentence that begins "..."', naming its neighbour too when `focus` adds one."""
-    here = named(sentences, top, question, where)
+def pointer(sentences: list[str], top: int, question: str, kind: str, where: list[str], claim: str = "") -> str:
+    """'the sentence that begins "..."', naming its neighbour too when `focus` adds one; the words of the student's
+    own claim may be quoted too (they said them: "Nora laughed..." gives nothing away to one who said she laughed)."""
+    here = named(sentences, top, f"{question} {claim}".strip(), where)
     chosen = focus(sentences, top, question, kind)
     if len(chosen) == 1:
         return here
@@ -230,17 +266,44 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
     return f"Find {point}. What does it say that answers {about(question)}?"
 
 
+SECOND_PART = re.compile(r"(?:,|\band)\s+(why|how|what|where|when|who|which)\b(.*)", re.I)
+REASON = re.compile(r"\b(?:because|since|so|to|in order|as|due)\b", re.I)
+
+
+def still_asked(question: str, claim: str) -> str | None:
+    """The second part of a two-part question ("What did they do, and why?") that a supported claim leaves
+    unanswered: 'why', or the second question's own words; None when the claim answers it or there is none."""
+    second = SECOND_PART.search(question)
+    if not second:
+        return None
+    word, rest = second.group(1).lower(), second.group(2).strip(" ?.")
+    if word == "why":
+        return None if REASON.search(claim) else "why"
+    return f"{word} {rest}" if rest and not set(content_words(rest)) <= set(content_words(claim)) else None
+
+
+def backing(span: str, claim: str, sentences: list[str]) -> str:
+    """Of the one or two neighbouring sentences a verdict rests on, the one holding most of the claim's words."""
+    held = [s for s in sentences if s in span] or [span]
+    return max(held, key=lambda s: len(set(content_words(claim)) & set(content_words(s))))
+
+
 def claim_move(verdict: Verdict, claim: str, kind: str, question: str, sentences: list[str], top: int,
                title: str | None, where: list[str]) -> str:
     """The move that answers the student's claim: it never confirms one the passage does not support."""
-    point = pointer(sentences, top, question, kind, where)
+    point = pointer(sentences, top, question, kind, where, claim)
     if verdict.label == "contradicted":
         return (f"Read this sentence again: \"{verdict.sentence}\" Does it fit with your answer that {claim}? "
                 f"What does the passage say instead?")
     if verdict.label == "supported" and kind == "sequence":
         return "That is the order the passage gives, so far. What comes next, and which words in the passage tell you?"
+    rest, said = still_asked(question, claim), backing(verdict.sentence, claim, sentences)
+    if verdict.label == "supported" and rest:
+        # the opening stops before words the student has not said: the rest of that sentence may hold the other part
+        return (f"That part is right: the sentence that begins \"{opening(said, f'{question} {claim}')}\" backs it up. "
+                f"The question also asks {rest}. What does the passage tell you about that?")
     if verdict.label == "supported":
-        return (f"That matches the passage: the sentence that begins \"{opening(verdict.sentence)}\" backs it up. "
+        return (f"That matches the passage: the sentence that begins \"{opening(said)}\" backs it up. "
                 f"Which words in that sentence showed you?")
     if kind == "vocabulary":
         term = quoted_term(question)
@@ -274,8 +337,9 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
         raise ValueError("the passage has no sentences")
     kind = classify_question(question)
     query = question if kind != "vocabulary" else f"{question} {quoted_term(question) or ''}"
-    ranked = rank_sentences(query, sentences, embedder)
-    top = ranked[0][1]
+    ranked = rank_sentences(query, sentences, embedder, kind=kind)
+    reaction = reaction_to_event(question, sentences, embedder) if kind == "feeling" else None
+    top = ranked[0][1] if reaction is None else reaction
     evidence = [sentences[i] for i in focus(sentences, top, question, kind)]
     if not claim:
         return Move(type_move(kind, question, sentences, top, title, where), kind, None, evidence)

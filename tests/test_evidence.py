@@ -231,3 +231,64 @@ def test_saved_knowledge_base_is_rebuilt_when_its_inputs_change(tmp_path, kb, mo
     fresh = evidence.KnowledgeBase.load_or_build(path, data_root=FIXTURES)
     assert len(built) == 2 and len(fresh.index) == len(first.index) - 1
     assert denied not in {c["text"] for c in evidence.KnowledgeBase.load_saved(path).index.chunks}
+
+
+SHELLS = ("Leo kept a jar of sea shells on his windowsill. His sister Pia borrowed the jar of shells for her class "
+          "show. She came home without it. Leo stared at his plate all through dinner and did not say a word to her. "
+          "The next day Pia found the jar in her backpack.")
+FROGS = ("Frogs lay their eggs in ponds in the spring. The eggs have no shell, so they would dry out on land. "
+         "A single frog can lay thousands of eggs at once.")
+
+
+def test_feeling_question_points_at_the_reaction_not_the_sentence_sharing_its_words():
+    question = "How does Leo feel when Pia comes home without the jar of shells?"
+    sentences = split_sentences(SHELLS)
+    assert rank_sentences(question, sentences)[0][1] == 0  # by shared words alone the opening sentence wins
+    move = reading_move(SHELLS, question)
+    assert move.evidence[0].startswith("Leo stared at his plate") and "fourth sentence" in move.text
+
+
+def test_why_question_adds_the_neighbour_that_gives_the_reason():
+    move = reading_move(FROGS, "Why do frogs lay their eggs in ponds?")
+    assert move.evidence == split_sentences(FROGS)[:2] and "just after it" in move.text
+    assert "dry out" not in move.text  # pointed at, not read out
+
+
+HARBOUR = ("Long ago, ships had no radios. Harbour keepers lit a lamp at the top of a tall tower each evening. "
+           "On stormy nights, the keepers rang loud bells from the tower, because sailors could not see the lamp "
+           "through the rain. Today most harbours use radio signals.")
+
+
+def test_right_part_of_a_two_part_answer_is_confirmed_and_the_rest_asked_for():
+    question = "What did the keepers do on stormy nights, and why?"
+    part = reading_move(HARBOUR, question, "they rang loud bells from the tower")
+    assert part.verdict == "supported" and part.text.startswith("That part is right")
+    assert "On stormy nights" in part.text and "also asks why" in part.text  # the sentence it rests on, not its neighbour
+    whole = reading_move(HARBOUR, question, "they rang loud bells because sailors could not see the lamp")
+    assert whole.verdict == "supported" and "also asks" not in whole.text
+
+
+@pytest.mark.parametrize("claim", ["they did not ring loud bells from the tower", "they wanted to ring loud bells",
+                                   "they rang loud bells from the ships"])
+def test_a_clause_of_its_own_decides_polarity_and_footing_never_a_wrong_claim(claim):
+    move = reading_move(HARBOUR, "What did the keepers do on stormy nights, and why?", claim)
+    assert move.verdict != "supported" and "right" not in move.text.lower()
+
+
+def test_a_claim_move_may_quote_the_students_own_words_but_nothing_new():
+    passage = ("Ravi carried the heavy box up the stairs. At the top he dropped it. Ravi sighed. "
+               "Then he picked up the pieces one by one.")
+    question = "How does Ravi feel when he drops the box?"
+    said = reading_move(passage, question, "he is upset because he sighed").text
+    assert "\"Ravi sighed.\"" in said  # the student named the sigh: pointing with it gives nothing away
+    asked = reading_move(passage, question).text
+    assert "sighed" not in asked
+
+
+def test_a_side_clause_with_its_own_not_does_not_decide_a_paraphrase():
+    sentence = "On icy mornings, when the bus could not climb the hill, the children walked to school instead."
+    question = "What did the children do on icy mornings, and why?"
+    assert evidence.paraphrases("they walked to school", sentence, question)
+    assert not evidence.paraphrases("they did not walk to school", sentence, question)
+    assert not evidence.paraphrases("they walked to school", "The children never, on those icy mornings, walked to "
+                                    "school.", question)
