@@ -330,6 +330,9 @@ def missing_side(p: Problem) -> Plan | None:
     return b.finish()
 
 
+_LENGTH_UNITS = {"mm", "cm", "m", "km", "inch", "foot", "yard", "mile"}
+
+
 def rectangle(p: Problem) -> Plan | None:
     """Area (l x w) or perimeter (2 x (l + w)) of a rectangle or square; area of two joined or cut-out rectangles."""
     area, around = p.asks(_AREA_Q), p.asks(_PERIMETER_Q)
@@ -343,6 +346,10 @@ def rectangle(p: Problem) -> Plan | None:
     if len({stem(u) for u in units}) > 1:
         return None
     unit = units.pop() if units else ""
+    asked = re.search(r"\bin (?:square |sq\.? )?([a-z]+)", p.question, re.I)
+    if unit and asked and unit_name(asked.group(1).lower()) in _LENGTH_UNITS and \
+            unit_name(asked.group(1).lower()) != unit_name(unit.lower()):
+        return None   # 'in square centimetres' from metres needs a conversion this plan lacks
     b = Builder(p, "rectangle")
     if square and len(rects) == 0:
         (_area if area else _perimeter)(b, square, unit, square=True)

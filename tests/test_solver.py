@@ -305,6 +305,8 @@ def test_authored_cases_precision_and_coverage():
     "How many moles are in 88 g of carbon dioxide?",                               # no molar mass stated
     "A 4 kg trolley moves at 3 m/s. What is its acceleration?",                     # no force
     "A 2 kg rock falls from 5 m. How much kinetic energy does it have when it hits the ground?",   # no g given
+    "A patio is 5 m by 2 m. What is its area in square centimetres?",             # metres asked in centimetres
+    "A table top is 120 cm by 80 cm. What is its perimeter in metres?",
 ])
 def test_abstains_when_the_text_is_not_fully_explained(problem):
     assert solver.plan(problem) is None
