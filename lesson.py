@@ -441,6 +441,10 @@ class Facts:
         return [{"text": s} for s in sorted(self.sentences, key=lambda s: -shared[s])[:k] if shared[s]]
 
 
+# a student quoting the passage ('The text says: "..."'), which is evidence found, not yet their answer
+CITES = re.compile(r"\b(?:text|passage|story|article|poem|author|it) (?:says|said|states)\b|^\W*[\"“]", re.I)
+
+
 def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.KnowledgeBase | None = None) -> Move | None:
     """A reading or science turn's move from evidence.py: the passage sentence (reading; the passage is fixed for the
     lesson) or the textbook fact (science: `kb`, else the retrieved passages) decides the student's claim; the move
@@ -462,7 +466,7 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     if subject == "reading":
         if not lesson.passage:
             return None
-        found = reading.reading_move(lesson.passage, question, claim)
+        found = reading.reading_move(lesson.passage, question, claim, cited=bool(CITES.search(work or message)))
     else:
         found = evidence.science_move(question, claim, kb or Facts(lesson.evidence))  # type: ignore[arg-type]
     lesson.cited = found.evidence

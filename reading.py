@@ -328,8 +328,21 @@ def claim_move(verdict: Verdict, claim: str, kind: str, question: str, sentences
             f"somewhere else?")
 
 
-def reading_move(passage: str, question: str, claim: str | None = None, embedder: Embedder | None = None) -> Move:
-    """The grounded reading move: the most relevant sentences decide it; a claim is judged against them first."""
+def copied_sentence(claim: str, sentences: list[str]) -> str | None:
+    """The passage sentence a claim copies word for word (most of it): evidence the student found, not yet an
+    answer. Telling them it "matches the passage" is true and useless; the move is to ask what it tells them."""
+    said = " ".join(re.findall(r"[a-z0-9']+", claim.lower()))
+    for sentence in sentences:
+        words = re.findall(r"[a-z0-9']+", sentence.lower())
+        if said and len(said.split()) >= 0.8 * len(words) and f" {said} " in f" {' '.join(words)} ":
+            return sentence
+    return None
+
+
+def reading_move(passage: str, question: str, claim: str | None = None, embedder: Embedder | None = None,
+                 cited: bool = False) -> Move:
+    """The grounded reading move: the most relevant sentences decide it; a claim is judged against them first.
+    `cited`: the student quotes the passage ('The text says: "..."') rather than answering in their own words."""
     title, sentences = split_title(split_sentences(passage))
     where = places(passage, title)
     where = where if len(where) == len(sentences) else []  # a title we could not place: count nothing rather than wrong
@@ -343,6 +356,10 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     evidence = [sentences[i] for i in focus(sentences, top, question, kind)]
     if not claim:
         return Move(type_move(kind, question, sentences, top, title, where), kind, None, evidence)
+    copied = copied_sentence(claim, sentences) if cited and kind != "sequence" else None
+    if copied:
+        return Move(f"The passage does say that. What does that sentence tell you about {about(question)}? Say your "
+                    f"answer in your own words.", kind, "unclear", [copied])  # not judged yet: the tutor asks
     relevant = [sentences[i] for _, i in ranked[:3]]
     verdict = judge_claim(claim, sentences, question, kind, relevant)
     if verdict.label in ("absent", "unclear") and kind not in INTERPRETIVE and kind != "sequence":

@@ -152,3 +152,18 @@ def test_requests_options_and_follow_ups_are_no_claims():
     assert extract_claim("theme of Snow: winter is lonely", "What is the theme of 'Snow'?") == "winter is lonely"
     assert question_of("compare the two bridges: one was quick. what else") is None
     assert quoted_term("In 'the street waits' what does waits mean?") == "waits"
+
+
+def test_a_copied_sentence_is_evidence_found_not_an_answer_confirmed():
+    passage = ("Sam lost his blue kite on Saturday. He looked in the garage and under the porch. At last he found it "
+               "stuck in the old apple tree behind the shed. Sam laughed and climbed up to get it.")
+    question = "Where did Sam find his kite?"
+    for copied in ("At last he found it stuck in the old apple tree behind the shed.",
+                   "He looked in the garage and under the porch"):  # copying a sentence that does not answer it
+        move = reading_move(passage, question, copied, cited=True)
+        assert move.verdict == "unclear" and move.evidence[0].startswith(copied[:20])
+        assert move.text.startswith("The passage does say that.") and '"Where did Sam find his kite"' in move.text
+    part = reading_move(passage, question, "he found it stuck in the old apple tree", cited=True)  # half: an answer
+    answered = reading_move(passage, question, "At last he found it stuck in the old apple tree behind the shed.")
+    for move in (part, answered):  # an answer in the passage's own words, not framed as a quote, is judged
+        assert not move.text.startswith("The passage does say that.")

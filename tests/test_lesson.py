@@ -398,3 +398,14 @@ def test_without_a_plan_the_first_move_names_the_problems_relations_too_and_no_o
     move = lesson.math_move(lesson.Lesson(problem=barrel), solver.plan(barrel), "")
     assert move.kind == "propose" and move.question == ("Which of 900 litres, 120 litres and twice as much as Friday "
                                                         "would you use first, and what would it tell you?")
+
+
+def test_a_quoted_sentence_is_asked_about_and_the_answer_then_confirmed():
+    passage = ("Sam lost his blue kite on Saturday. He looked in the garage and under the porch. At last he found it "
+               "stuck in the old apple tree behind the shed. Sam laughed and climbed up to get it.")
+    tutor = agent.Tutor(lambda *a, **k: iter([""]))
+    list(tutor.respond("r", f"{passage}\n\nWhere did Sam find his kite?", subject="reading"))
+    quoted = list(tutor.respond("r", 'The text says: "He looked in the garage and under the porch."', subject="reading"))
+    assert quoted[-1]["verdict"] == "ask" and quoted[-1]["text"].startswith("The passage does say that. What does")
+    answered = list(tutor.respond("r", "He found it in the apple tree behind the shed.", subject="reading"))
+    assert answered[-1]["verdict"] == "confirm"
