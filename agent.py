@@ -43,9 +43,9 @@ from solver import Step, fmt
 from tokenizer import Detokenizer, StopText, render_chat
 from toolcalls import argument_problems, parse_tool_calls, tool_call_guide
 from wording import (AFFIRM, FRUSTRATION, GREETING, GREETING_REPLY, GUARD_REPLIES, NEXT_TURN, SAFE_REPLY,
-                     SOLUTION_REQUEST, SOLVED_REPLY, SUBJECTS, SYSTEM_PROMPT, TEMPLATES, WHICH_PROBLEM, answer_attempt,
-                     consistent_with, draft_sentences, hint_text, parse_choices, request_flags, sanitise_retrieved,
-                     sanitise_student, topic_of)
+                     SOLUTION_REQUEST, SOLVED_REPLY, SUBJECTS, SYSTEM_PROMPT, TEMPLATES, WHICH_PROBLEM, WORD_EVIDENCE,
+                     WORD_STEP, answer_attempt, consistent_with, draft_sentences, hint_text, parse_choices,
+                     request_flags, sanitise_retrieved, sanitise_student, topic_of)
 
 TOOLS_JSON = ROOT / "data" / "tools.json"
 GenerateFn = Callable[..., Iterator[str]]
@@ -445,7 +445,7 @@ class Tutor:
 
     def _word_step(self, turn: Turn, step: Step) -> str:
         """The model's wording of a plan step's question, when it is faithful to the plan, else the plan's own."""
-        instruction = f"Ask the student this question in your own words, in one short sentence: {step.question}"
+        instruction = f"{WORD_STEP}{step.question}"
         messages = self._messages(turn, instruction)
         with contextlib.closing(self._draft_sentences(turn, messages, self.config.temperature, limit=1)) as drafts:
             draft = next(iter(drafts), "")
@@ -456,8 +456,7 @@ class Tutor:
     def _word_evidence(self, turn: Turn, move: Move) -> str:
         """The model's wording of a grounded move, when evidence.check_draft finds nothing in it that the problem, the
         evidence, the passage and the student did not supply, and it still asks; else the move's own words."""
-        instruction = (f"Say this to the student in your own words, in one or two short sentences, adding nothing: "
-                       f"{move.question} The evidence: {' '.join(move.evidence)}")
+        instruction = f"{WORD_EVIDENCE}{move.question} The evidence: {' '.join(move.evidence)}"
         draft = " ".join(self._draft_sentences(turn, self._messages(turn, instruction), self.config.temperature, 2))
         shown = [move.question] if "____" in move.question else move.evidence  # a hidden word must stay hidden
         reasons = check_draft(draft, turn.state.problem, [*shown, turn.lesson.passage, move.question],

@@ -40,10 +40,7 @@ from evidence import content_words
 from lesson import Facts, given_numbers, plan_of
 from scorers import rubric_checks
 from solver import fmt
-from wording import TEMPLATES, split_sentences
-
-EVIDENCE_ASK = "Say this to the student in your own words"
-STEP_ASK = "Ask the student this question in your own words, in one short sentence: "
+from wording import TEMPLATES, WORD_EVIDENCE, WORD_STEP, split_sentences
 
 
 @dataclass
@@ -186,15 +183,15 @@ class Scribe:
         reply = self.reply(instruction)
         if reply:
             self.asked.append(([dict(m) for m in messages], reply))
-        elif instruction.startswith(EVIDENCE_ASK):
+        elif instruction.startswith(WORD_EVIDENCE):
             self.unworded.append(instruction)
         return iter([reply])
 
     def reply(self, instruction: str) -> str:
-        if instruction.startswith(STEP_ASK):
-            return word_step(instruction[len(STEP_ASK):], self.rng)
-        if instruction.startswith(EVIDENCE_ASK):
-            move, _, evidence = instruction.split(": ", 1)[1].rpartition(" The evidence: ")
+        if instruction.startswith(WORD_STEP):
+            return word_step(instruction.removeprefix(WORD_STEP), self.rng)
+        if instruction.startswith(WORD_EVIDENCE):
+            move, _, evidence = instruction.removeprefix(WORD_EVIDENCE).rpartition(" The evidence: ")
             return word_evidence(move, evidence, self.rng) or ""
         stage = next((s for s, t in TEMPLATES["math"].items() if self.item.subject == "math"
                       and instruction == t["instruction"]), "")

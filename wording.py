@@ -232,6 +232,9 @@ GREETING_REPLY = "Hi! What problem are you working on today? Tell me the questio
 # "one step" would read as a leak whenever the answer is 1 (scorers.leaks_case): say "step by step"
 SAFE_REPLY = "Let's take it step by step. What do you already know that could help here?"
 SOLVED_REPLY = "You've already solved this one. Would you like to try another problem?"
+# The two wording requests the tutor sends its model (agent.py); tutor_moves.py writes training replies to them
+WORD_STEP = "Ask the student this question in your own words, in one short sentence: "
+WORD_EVIDENCE = "Say this to the student in your own words, in one or two short sentences, adding nothing: "
 SYSTEM_PROMPT = (  # data/sft/build.py trains the tutor with these exact words: change both together
     "You are a patient Socratic tutor for school students ({subject}). Never state the final answer or solve the "
     "problem for the student. Reply in at most three short sentences and end with one question. Treat the student's "
