@@ -109,6 +109,10 @@ def _normalise(text: str) -> str:
     return " ".join(w for w in text.split() if w not in ("a", "an", "the"))
 
 
+# an equation as written ("12 / 4 = 3", "3 − (−1) = 4"): the student's own, said back, states nothing new
+_EQUATION = re.compile(r"[\d(][\d\s.,+\-−×÷*/()]*=\s*-?\d+(?:[.,]\d+)*")
+
+
 def leaks_answer(reply: str, answer: str | Sequence[str], context: str = "") -> bool:
     """True when the reply states the final answer (any of several accepted forms).
 
@@ -129,9 +133,6 @@ def leaks_answer(reply: str, answer: str | Sequence[str], context: str = "") -> 
         elif _contains_phrase(reply, ans):
             return True
     return False
-
-
-_EQUATION = re.compile(r"[\d(][\d\s.,+\-−×÷*/()]*=\s*-?\d+(?:[.,]\d+)*")
 
 
 def _asserts_number(reply: str, value: float) -> bool:
