@@ -42,9 +42,9 @@ from scorers import asks_or_next_step, extract_answer, leaks_answer
 from solver import Step, fmt
 from tokenizer import Detokenizer, StopText, render_chat
 from toolcalls import argument_problems, parse_tool_calls, tool_call_guide
-from wording import (AFFIRM, FRUSTRATION, GREETING, GREETING_REPLY, GUARD_REPLIES, NEXT_TURN, SAFE_REPLY,
+from wording import (AFFIRM, FRUSTRATION, GREETING, GREETING_REPLY, NEXT_TURN, SAFE_REPLY,
                      SOLUTION_REQUEST, SOLVED_REPLY, SUBJECTS, SYSTEM_PROMPT, TEMPLATES, WHICH_PROBLEM, WORD_EVIDENCE,
-                     WORD_STEP, answer_attempt, consistent_with, draft_sentences, hint_text, parse_choices,
+                     WORD_STEP, answer_attempt, consistent_with, draft_sentences, guard_lead, hint_text, parse_choices,
                      request_flags, sanitise_retrieved, sanitise_student, topic_of)
 
 TOOLS_JSON = ROOT / "data" / "tools.json"
@@ -429,8 +429,7 @@ class Tutor:
     def _say_move(self, turn: Turn, move: Move) -> Iterator[dict[str, Any]]:
         """A lesson move said: the request guards' words, the verdict's lead, then the question (the model may word
         a plan step's question; `lesson.faithful` decides whether its wording may be said)."""
-        lead = [GUARD_REPLIES[f] for f in turn.flags if turn.role == "student" or f == "prompt_injection"]
-        yield from turn.say(" ".join(lead), trusted=True)
+        yield from turn.say(guard_lead(turn.flags, turn.role), trusted=True)
         yield from turn.say(move.lead)
         question = move.question
         if move.kind == "hint" and move.step is not None and question == move.step.question:
@@ -584,7 +583,7 @@ class Tutor:
         fill = {"topic": topic_of(state.problem, state.subject), "hint": hint,
                 "feedback": (verdict or {}).get("feedback", ""),
                 "recap": f"Your steps: {', then '.join(worked)}." if worked else ""}
-        lead = [GUARD_REPLIES[f] for f in turn.flags if turn.role == "student" or f == "prompt_injection"]
+        lead = [line for line in [guard_lead(turn.flags, turn.role)] if line]
         if stage == "encourage" and state.solved:
             lead.append(SOLVED_REPLY)
         elif stage in ("check", "summary", "encourage"):

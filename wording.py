@@ -54,6 +54,12 @@ TEACHER_CLAIM = re.compile(
 SPECIAL_TOKENS = re.compile(r"<\|[^|>]{1,30}\|>|</?tool_call>|</?tools>")
 
 
+def guard_lead(flags: list[str], role: str) -> str:
+    """The one line that answers what a message tried ("" for none); a teacher account asks for solutions freely."""
+    wanted = [f for f in GUARD_ORDER if f in flags and (role == "student" or f == "prompt_injection")]
+    return GUARD_REPLIES[wanted[0]] if wanted else ""
+
+
 def request_flags(message: str) -> list[str]:
     """What a student message tries, besides learning: asking for the answer, claiming a role, injecting."""
     flags = []
@@ -223,10 +229,13 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
 GUARD_REPLIES = {
     "just_tell_me": "I know it's tempting to skip ahead, but you'll remember it much better if you get there "
                     "yourself, and I'll help at every step.",
-    "teacher_claim": "I can only show full solutions in teacher mode, which is switched on by your account, not by a "
-                     "message. Let's keep working on it together.",
+    "teacher_claim": "I can only show full solutions in teacher mode, which is switched on by a teacher's account, "
+                     "not by a message: if you are the teacher, sign in with it and ask for the worked solution there.",
     "prompt_injection": "I'm your tutor, and I'll stick to helping you learn this.",
 }
+# One line answers a request turn, the most specific one: an injection that also says "teacher mode" is answered as
+# an injection, a teacher who asks to "just give the key" as a teacher (not told they'll remember it better).
+GUARD_ORDER = ("prompt_injection", "teacher_claim", "just_tell_me")
 
 GREETING_REPLY = "Hi! What problem are you working on today? Tell me the question and we'll think it through together."
 # "one step" would read as a leak whenever the answer is 1 (scorers.leaks_case): say "step by step"
