@@ -35,6 +35,7 @@ from common import ROOT, check_known, fill, parse_args, read_jsonl, shared_data_
 
 CASES = ROOT / "tests" / "fixtures" / "solver" / "cases.jsonl"      # developed against
 HELDOUT = ROOT / "tests" / "fixtures" / "solver" / "heldout.jsonl"  # written later, never tuned on
+FRESH = ROOT / "tests" / "fixtures" / "solver" / "fresh.jsonl"      # written before the quantity tracker: dev / check
 DEV_SET = ROOT / "data" / "eval" / "tutor_cases.jsonl"              # only its `tune` split is ever read here
 
 
@@ -44,8 +45,10 @@ class BenchConfig:
     show_errors: int = 0        # print this many wrong plans, to see what the planner misreads
 
 
-def authored_cases(path: Path) -> list[tuple[str, Fraction, str]]:
-    return [(c["problem"], Fraction(c["answer"]), c["pattern"]) for _, c in read_jsonl(path)]
+def authored_cases(path: Path, split: str = "") -> list[tuple[str, Fraction, str]]:
+    """The cases of one file (only those of `split`, when the file splits them into dev and check)."""
+    return [(c["problem"], Fraction(c["answer"]), c["pattern"]) for _, c in read_jsonl(path)
+            if not split or c["split"] == split]
 
 
 def tune_cases(path: Path = DEV_SET) -> list[tuple[str, Fraction, str]]:
@@ -105,12 +108,17 @@ def main() -> None:
         raise SystemExit(f"--split must be train or test, not {cfg.split!r}")
     report("authored cases", score(authored_cases(CASES), cfg.show_errors), labelled=True)
     report("authored held-out cases", score(authored_cases(HELDOUT), cfg.show_errors), labelled=True)
+    for split in ("dev", "check"):
+        report(f"fresh grade 3-8 cases, {split}", score(authored_cases(FRESH, split), cfg.show_errors), labelled=True)
     report("dev set tune split (math)", score(tune_cases(), cfg.show_errors), labelled=True)
     gsm8k = gsm8k_cases(cfg.split)
     if gsm8k is None:
         print(f"\nGSM8K not found under {shared_data_dir()} (staged data absent): authored cases only.")
         return
-    report(f"GSM8K {cfg.split}", score(gsm8k, cfg.show_errors), labelled=False)
+    # Train is tuned on its even indices and checked on its odd ones; test is one evaluation run.
+    halves = [("even", gsm8k[0::2]), ("odd", gsm8k[1::2])] if cfg.split == "train" else [("", gsm8k)]
+    for half, cases in halves:
+        report(f"GSM8K {cfg.split} {half}".rstrip(), score(cases, cfg.show_errors), labelled=False)
 
 
 if __name__ == "__main__":
