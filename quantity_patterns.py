@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from wordproblem import (ASKS_TOTAL, NAME, NUMBER, PRONOUNS, Builder, NoPlan, Plan, Problem, Ref, fmt, same_word,
-                         stem)
+from wordproblem import (ASKS_TOTAL, NAME, NUMBER, PRONOUNS, Builder, Plan, Problem, Ref, number_value, same_word,
+                         shown_first, stem, unit_name)
 
 # ----------------------------------------------------------------------------- reading each number where it stands
 
@@ -35,7 +35,7 @@ _MONEY_IN = r"earned|earns|saved|saves|received|receives|got|gets|found|finds|wo
 _NOUN = r"(?!(?:and|or|to|of|in|on|at|for|with|than|each|per|from|the|a|an|is|are|was|were|more|fewer|less|as|by|" \
         r"but|then|if|so|every|that|it|he|she|they|this|these|them|her|his|their|left|now|altogether|total)\b)" \
         r"[a-z][a-z-]*"
-_AFTER_AMOUNT = re.compile(rf" (?:more |extra |other |additional )?(?P<n1>{_NOUN})(?: (?P<n2>{_NOUN}))?")
+_AFTER_AMOUNT = re.compile(rf" (?:more |extra |other |additional |of an? )?(?P<n1>{_NOUN})(?: (?P<n2>{_NOUN}))?")
 _RATE_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))?(?: (?:in|on|per|for|to)| a| an) (?:each |every |a |an |one |per )?"
                          rf"(?P<per>{_NOUN})\b")
 _EACH_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?:each|apiece|a piece)\b")
@@ -106,9 +106,9 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
     money = m.group().startswith("$")
     c0, c1 = _clause_bounds(t, s, len(t))
     before, after, clause = t[c0:s], t[e:c1], t[c0:c1].strip()
-    if re.search(r"[%/]", m.group()) or re.search(r"[-:]$", t[max(s - 1, 0):s]) or re.match(r"[:°-]", t[e:e + 1]):
+    if "%" in m.group() or re.search(r"[-:]$", t[max(s - 1, 0):s]) or re.match(r"[:°-]", t[e:e + 1]):
         return None
-    tok = m.group()
+    tok = shown_first(number_value(m.group())) if "/" in m.group() else m.group()   # '5 1/2' as written
     if re.match(r"[a-z]", t[e:e + 1]):
         return None   # '13th', '200g': an ordinal or a unit we do not read
     times = _TIMES_AFTER.match(after)
@@ -175,10 +175,25 @@ def _asked(p: Problem) -> tuple[tuple[str, ...], str] | None:
         else "left" if p.asks(_LEFT_Q) else "total"
     if p.asks(_MONEY_Q):
         return ("dollars",), how
+    if p.asks(r"^how far\b"):
+        return tuple(_DISTANCES), how
+    measure = re.match(r"how much (?P<what>[a-z]+)\b", p.question, re.I)
+    if measure and measure.group("what") not in ("more", "less", "longer", "is", "are", "was", "do", "does", "did"):
+        what = measure.group("what")   # 'How much ribbon is left?': a measure of the ribbon the story names
+        return (tuple(_MEASURES | _DISTANCES), how) if re.search(rf"\b{what}\b", p.body, re.I) else None
     m = _ASK_MANY.match(p.question)
     if not m or m.group("n1") in ("more", "fewer", "times", "less"):
         return None
     return tuple(w for w in m.groups() if w), how
+
+
+_MEASURES = {"cup", "cups", "kg", "g", "l", "ml", "pound", "pounds", "ounce", "ounces", "gallon", "gallons", "liter",
+             "liters", "litre", "litres", "tablespoon", "tablespoons", "teaspoon", "teaspoons", "pint", "pints"}
+_DISTANCES = {"mile", "miles", "km", "m", "cm", "mm", "foot", "feet", "yard", "yards", "inch", "inches", "meter",
+              "meters", "metre", "metres"}
+
+
+_UNITS = {unit_name(u) for u in _MEASURES | _DISTANCES}
 
 
 @dataclass
@@ -264,7 +279,18 @@ def _cost(rate: Reading) -> str:
 
 
 def _how_much(noun: str) -> str:
-    return "How much money" if noun == "dollars" else f"How many {noun}"
+    if noun == "dollars":
+        return "How much money"
+    unit = unit_name(noun)
+    return "How far" if unit in {unit_name(d) for d in _DISTANCES} else "How much" if unit in _UNITS \
+        else f"How many {noun}"
+
+
+def _as_written(clause: str) -> str:
+    """A clause for a step's question: fractions as written ('2 3/4', not '11/4'), lower-case unless a name."""
+    text = NUMBER.sub(lambda m: shown_first(number_value(m.group())) if "/" in m.group() else m.group(), clause)
+    first = text.split(" ", 1)[0]
+    return (text[0].lower() + text[1:] if first in PRONOUNS or first.lower() in _PRONOUN_WORDS else text).rstrip(".?!")
 
 
 def _owner_asked(p: Problem, first: Held) -> bool:
@@ -281,7 +307,7 @@ _UNREAD = r"\b(?:rest|total|combined|altogether|together|sum|discount|coupon|off
           r"except|but|however|kept|keeps|traded|trades|compared|additional|one|another|some|several|few|no|none|" \
           r"by|area|perimeter|square|volume|degrees?|above|below|over|under|least|most|goal|wants?|needs?|if|would|" \
           r"which|means|percent|ratio|average|mean|half|quarter|third|double|triple|twice|both|either|per|each|" \
-          r"every|than|times|as)\b|[%/]"
+          r"every|than|times|as)\b|%"
 # ...unless a reading of the tracker stands on them in that clause ('8 muffins in each box', '39 fewer than').
 _READ_WORDS = {"rate": r"\b(?:each|every|per)\b", "times": r"\b(?:times|as)\b", "more": r"\bthan\b",
                "fewer": r"\bthan\b"}
@@ -289,7 +315,7 @@ _READ_WORDS = {"rate": r"\b(?:each|every|per)\b", "times": r"\b(?:times|as)\b", 
 
 def _unread(p: Problem, readings: list[Reading]) -> bool:
     """Does a clause say something the readings do not explain? The question may name the total it asks for."""
-    text = p.body
+    text = re.sub(rf"\b(?:{_AWAY}|{_IN})\b", "", p.body)   # 'cuts off' is read, '$75 off' is not
     for r in readings:
         if r.kind in _READ_WORDS and r.clause in text:
             text = text.replace(r.clause, re.sub(_READ_WORDS[r.kind], "", r.clause, flags=re.I), 1)
@@ -304,7 +330,8 @@ def _other_actor(h: Held, owner: Held) -> bool:
     """'Her friend Brock buys 7 cookies': a name acting in a change that is not the owner's is someone else's
     change (the amount moves the other way for the owner, or not at all)."""
     names = [w for w in re.findall(NAME, h.reading.before) if w not in PRONOUNS]
-    return any(n not in owner.reading.lead for n in names)
+    owners = [w for w in re.findall(NAME, owner.reading.lead) if w not in PRONOUNS]
+    return bool(owners) and any(n not in owners for n in names)
 
 
 def story(p: Problem) -> Plan | None:
@@ -323,7 +350,8 @@ def story(p: Problem) -> Plan | None:
     combine = {"left": _left, "start": _start, "change": _change, "total": _total}[how]
     if combine(p, b, held) is None:
         return None
-    if nouns != ("dollars",) and any(s.value.denominator != 1 or s.value < 0 for s in b.steps):
+    counting = nouns != ("dollars",) and not any(unit_name(h.noun) in _UNITS for h in held)
+    if any(s.value < 0 or (counting and s.value.denominator != 1) for s in b.steps):
         return None   # a count that comes out in parts or below zero: we misread the story
     return b.finish()
 
@@ -336,10 +364,9 @@ def _left(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
         return None
     running = start.ref
     for h in changes:
-        is_are = "is" if h.noun == "dollars" else "are"
-        after = h.reading.clause[0].lower() + h.reading.clause[1:]
+        how = "How much money is" if h.noun == "dollars" else f"How many {h.noun} are"
         running = b.step("+" if h.sign > 0 else "-", [running, h.ref], h.noun,
-                         f"{_how_much(h.noun)} {is_are} there after {after.rstrip('.?!')}?")
+                         f"{how} {'there' if h.sign > 0 else 'left'} after {_as_written(h.reading.clause)}?")
     return running
 
 
