@@ -350,7 +350,10 @@ def story(p: Problem) -> Plan | None:
     combine = {"left": _left, "start": _start, "change": _change, "total": _total}[how]
     if combine(p, b, held) is None:
         return None
-    counting = nouns != ("dollars",) and not any(unit_name(h.noun) in _UNITS for h in held)
+    units = {unit_name(h.noun) for h in held if unit_name(h.noun) in _UNITS}
+    if len(units) > 1:
+        return None   # '2 miles and then 3 km': the units must be made the same first
+    counting = nouns != ("dollars",) and not units
     if any(s.value < 0 or (counting and s.value.denominator != 1) for s in b.steps):
         return None   # a count that comes out in parts or below zero: we misread the story
     return b.finish()
