@@ -344,6 +344,10 @@ def story(p: Problem) -> Plan | None:
     if not readings or any(r is None for r in readings) or _unread(p, readings):
         return None
     b = Builder(p, "story")
+    rates = [r for r in readings if r.kind == "rate"]
+    if len(rates) == 1 and len(readings) == 2 and any(same_word(rates[0].per, n) for n in nouns):
+        asked = next(n for n in nouns if same_word(rates[0].per, n))
+        return _how_many_groups(b, rates[0], next(r for r in readings if r is not rates[0]), asked)
     held = _held(p, b, readings, nouns)
     if not held or not all(_matches(h, nouns) for h in held):
         return None
@@ -357,6 +361,16 @@ def story(p: Problem) -> Plan | None:
     if any(s.value < 0 or (counting and s.value.denominator != 1) for s in b.steps):
         return None   # a count that comes out in parts or below zero: we misread the story
     return b.finish()
+
+
+def _how_many_groups(b: Builder, rate: Reading, amount: Reading, groups: str) -> Plan | None:
+    """'earns $12 an hour ... how many hours to earn $96': the amount shared into groups of the rate's size."""
+    if amount.kind != "amount" or not (same_word(amount.noun, rate.noun) or rate.noun in amount.nouns):
+        return None
+    whole = b.given(amount.m, 0, rate.noun, amount.words)
+    size = b.given(rate.m, 0, rate.noun, rate.words)
+    count = b.step("/", [whole, size], rate.per, f"How many {groups} at {rate.words} make {amount.words}?")
+    return b.finish() if b.value(count).denominator == 1 else None
 
 
 def _left(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
@@ -423,3 +437,52 @@ def _sum(b: Builder, parts: list[Held], noun: str) -> Ref:
         running = b.step("+", [running, h.ref], noun, f"{_how_much(noun)} is {words} and {h.words} together?")
         words = f"{words} and {h.words}"
     return running
+
+
+# ----------------------------------------------------------------------------- a list of data: range and median
+
+def _data(p: Problem, b: Builder) -> list[re.Match] | None:
+    """The numbers of a data list ('14, 22, 9, 31, 17', '142 cm, 155 cm and 138 cm'): at least three, each with
+    the same unit or none, and no other number in the text but how many there are ('five plants', checked)."""
+    found = [NUMBER.match(p.t, s) for s, _ in p.numbers]
+    count = found[0] if found and re.match(r" [a-z]+ (?!cm|m|kg|g|in)", p.t[found[0].end():]) else None
+    if count:
+        found = found[1:]
+        if number_value(count.group()) != len(found):
+            return None
+        b.given(count, 0, "values", f"{count.group()} values")
+    units = {(re.match(r" ?([a-z]+)", p.t[m.end():]) or _none).group(1) for m in found}
+    if len(found) < 3 or any(re.search(r"[%/$]", m.group()) for m in found):
+        return None
+    if len(units) > 1 and not units <= {None, "and", "on", "in"} and len(units - {"and", None}) > 1:
+        return None
+    return found
+
+
+def data_range(p: Problem) -> Plan | None:
+    """'What is the range of ...': the greatest value minus the least."""
+    b = Builder(p, "range")
+    found = _data(p, b) if p.asks(r"\brange\b") else None
+    if not found:
+        return None
+    refs = [b.given(m, 0, "") for m in found]
+    values = [b.value(r) for r in refs]
+    high, low = refs[values.index(max(values))], refs[values.index(min(values))]
+    what = re.search(r"\brange of (?:the |their |his |her |these )?(?P<w>[a-z]+)", p.question)
+    noun = stem(what.group("w")) if what and what.group("w") not in ("data", "numbers", "set") else "value"
+    b.step("-", [high, low], "", f"What is the greatest {noun} minus the least {noun}?")
+    return b.finish()
+
+
+def median(p: Problem) -> Plan | None:
+    """'What is the median ...' of an even number of values: the two middle values of the ordered list, added and
+    halved (an odd list has no arithmetic step: its middle value is read off)."""
+    b = Builder(p, "median")
+    found = _data(p, b) if p.asks(r"\bmedian\b") else None
+    if not found or len(found) % 2:
+        return None
+    refs = sorted((b.given(m, 0, "") for m in found), key=b.value)
+    middle = refs[len(refs) // 2 - 1: len(refs) // 2 + 1]
+    both = b.step("+", middle, "", "Put the values in order. What do the two middle values add up to?")
+    b.step("/", [both, b.fact(2, "", "2 middle values")], "", "What is halfway between the two middle values?")
+    return b.finish()

@@ -76,7 +76,7 @@ from math_patterns import (acceleration, combined_mean, conversion, density, exp
                            for_every, fraction_of, kinetic_energy, map_scale, mean, mean_missing, missing_side,
                            mixed_unit_difference, moles, percent_apply, percent_change, percent_of_number,
                            percent_reverse, ratio, rectangle, speed)
-from quantity_patterns import story
+from quantity_patterns import data_range, median, story
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, fractions_rest, grouping,
                             groups_then_price, groups_then_share, level_difference, measure_change, measure_comparison,
                             missing_part, part_whole, rate, sharing, shopping, times_difference, two_prices)
@@ -97,7 +97,8 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     percent_reverse, ratio, for_every, rectangle, missing_side, mean, mean_missing, combined_mean, equation,
     bracket_equation, fraction_equation, linear_pair, purchases, sum_difference, shared_with_difference, two_prices,
     conversion, map_scale, fill_count, mixed_unit_difference, shopping, expression, current_speeds,
-    work_together, speed, density, kinetic_energy, moles, acceleration, falling_energy, story]
+    work_together, speed, density, kinetic_energy, moles, acceleration, falling_energy, story,
+    data_range, median]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
