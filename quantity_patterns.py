@@ -39,7 +39,8 @@ _AFTER_AMOUNT = re.compile(rf" (?:more |extra |other |additional |of an? )?(?P<n
 _RATE_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))?(?: (?:in|on|per|for|to)| a| an) (?:each |every |a |an |one |per )?"
                          rf"(?P<per>{_NOUN})\b")
 _EACH_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?:each|apiece|a piece)\b")
-_EACH_BEFORE = re.compile(rf"\b(?:each|every) (?:of the (?:\d+ )?)?(?P<per>{_NOUN}) (?:has|holds|contains|carries|had|held|"
+_EACH_BEFORE = re.compile(rf"\b(?:each|every) (?:of the (?:\d+ )?)?(?P<per>{_NOUN}) "
+                          rf"(?:has|holds|contains|carries|had|held|"
                           rf"contained|costs?|weighs|can hold|fits)(?: about)? $", re.I)
 _OF_BEFORE = re.compile(rf"\d (?P<per>{_NOUN}) (?:of|with) $")
 _TIMES_AFTER = re.compile(rf" (?:times )?as (?:many|much)(?: (?P<noun>{_NOUN}))?(?: {_NOUN})? as (?P<target>.*)")
@@ -305,8 +306,8 @@ def _owner_asked(p: Problem, first: Held) -> bool:
 _UNREAD = r"\b(?:rest|total|combined|altogether|together|sum|discount|coupon|off|free|split|splits|shared?|shares|" \
           r"among|between|equally|evenly|ago|old|older|younger|age|later|round|trip|pattern|previous|only|instead|" \
           r"except|but|however|kept|keeps|traded|trades|compared|additional|one|another|some|several|few|no|none|" \
-          r"by|area|perimeter|square|volume|degrees?|above|below|over|under|least|most|goal|wants?|needs?|if|would|" \
-          r"which|means|percent|ratio|average|mean|half|quarter|third|double|triple|twice|both|either|per|each|" \
+          r"by \$?\d|area|perimeter|square|volume|degrees?|above|below|over|under|least|most|goal|wants?|needs?|if|" \
+          r"would|which|means|percent|ratio|average|mean|half|quarter|third|double|triple|twice|both|either|per|each|" \
           r"every|than|times|as)\b|%"
 # ...unless a reading of the tracker stands on them in that clause ('8 muffins in each box', '39 fewer than').
 _READ_WORDS = {"rate": r"\b(?:each|every|per)\b", "times": r"\b(?:times|as)\b", "more": r"\bthan\b",
@@ -315,10 +316,13 @@ _READ_WORDS = {"rate": r"\b(?:each|every|per)\b", "times": r"\b(?:times|as)\b", 
 
 def _unread(p: Problem, readings: list[Reading]) -> bool:
     """Does a clause say something the readings do not explain? The question may name the total it asks for."""
-    text = re.sub(rf"\b(?:{_AWAY}|{_IN})\b", "", p.body)   # 'cuts off' is read, '$75 off' is not
+    text = p.body
     for r in readings:
         if r.kind in _READ_WORDS and r.clause in text:
             text = text.replace(r.clause, re.sub(_READ_WORDS[r.kind], "", r.clause, flags=re.I), 1)
+    text = re.sub(rf"\b(?:{_AWAY}|{_IN})\b", "", text)   # 'cuts off' is read, '$75 off' is not
+    if p.asks(_START_Q):
+        text = re.sub(r"\b(?:had|has|have) some\b", "", text)   # the unknown start it asks for
     question = re.sub(ASKS_TOTAL + r"|\bif\b", "", p.question)
     if re.search(r"\bin (?:cents|seconds|minutes|hours|days|weeks|months|years|inches|feet|yards|miles|mm|cm|m|km|"
                  r"grams|g|kg|ml|l|liters|litres|ounces|pounds)\b", question):
@@ -376,8 +380,8 @@ def _how_many_groups(b: Builder, rate: Reading, amount: Reading, groups: str) ->
 def _left(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
     """The start, then each change in order: what is left or there now."""
     start, changes = held[0], held[1:]
-    if start.sign < 0 or not changes or any(h.sign == 0 or h.reading.target or _other_actor(h, start) for h in changes) \
-            or not _owner_asked(p, start):
+    unread = any(h.sign == 0 or h.reading.target or _other_actor(h, start) for h in changes)
+    if start.sign < 0 or not changes or unread or not _owner_asked(p, start):
         return None
     running = start.ref
     for h in changes:
@@ -392,13 +396,16 @@ def _start(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
     ends = [h for h in held if re.search(rf"{re.escape(h.reading.m.group())} (?:[a-z]+ )?left\b", h.reading.clause)]
     if len(ends) != 1 or not _owner_asked(p, held[0]):
         return None
+    unknown = re.search(r"\b(?:had|has|have) some\b", p.body)
+    if unknown:
+        b.read.append(unknown.start())   # 'Kofi had some money.': the statement of the start it asks for
     running = ends[0].ref
     for h in (h for h in held if h is not ends[0]):
         if h.sign == 0:
             return None
-        undo = "gave back" if h.sign < 0 else "took away"
+        how = "How much money was" if h.noun == "dollars" else f"How many {h.noun} were"
         running = b.step("+" if h.sign < 0 else "-", [running, h.ref], h.noun,
-                         f"{_how_much(h.noun)} was there before the {h.words}? ({undo} what changed)")
+                         f"{how} there before {_as_written(h.reading.lead)}?")
     return running
 
 
