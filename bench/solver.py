@@ -11,11 +11,17 @@ GSM8K test is an evaluation only: run it once with --split=test, never tune on i
 
     .venv/bin/python -m bench.solver [--split=train|test] [--show_errors=10]
 
-Results (2026-12-05, after equation_patterns.py; coverage / precision):
-    authored cases (122)           96.7% / 100%   (110 before it: 97.3% / 100%; its 12 cases: 11 planned)
-    authored held-out cases (50)   88.0% / 100%
-    dev set tune split, math (52)  98.1% / 100%   (51 planned; 47 before it)
-    GSM8K train (7,473)             0.7% / 100%   (52 planned)
+Fresh cases (fresh.jsonl, 100 grade 3-8 problems written before quantity_patterns.py): the `dev` half was developed
+on, the `check` half measured before and at the end only. GSM8K train: tuned on even indices, checked on odd ones.
+
+Results (2026-12-05, after quantity_patterns.py; coverage / precision; before it in brackets):
+    authored cases (122)           97.5% / 100%   (97.5% / 100%)
+    authored held-out cases (50)   94.0% / 100%   (88.0% / 100%)
+    fresh dev (50)                 54.0% / 100%   (34.0% / 100%)
+    fresh check (50)               40.0% / 100%   (28.0% / 100%)
+    dev set tune split, math (52)  98.1% / 100%   (98.1% / 100%)
+    GSM8K train even (3,737)        0.9% / 100%   (0.7% / 100%)
+    GSM8K train odd (3,736)         1.0% / 100%   (0.7% / 100%)
     GSM8K test (1,319, one run)     0.8% / 81.8%  (11 planned, 9 right; measured on commit 22f85ec)
 """
 from __future__ import annotations
