@@ -11,11 +11,17 @@ GSM8K test is an evaluation only: run it once with --split=test, never tune on i
 
     .venv/bin/python -m bench.solver [--split=train|test] [--show_errors=10]
 
-Results (2026-12-05, after equation_patterns.py; coverage / precision):
-    authored cases (122)           96.7% / 100%   (110 before it: 97.3% / 100%; its 12 cases: 11 planned)
-    authored held-out cases (50)   88.0% / 100%
-    dev set tune split, math (52)  98.1% / 100%   (51 planned; 47 before it)
-    GSM8K train (7,473)             0.7% / 100%   (52 planned)
+Fresh cases (fresh.jsonl, 100 grade 3-8 problems written before quantity_patterns.py): the `dev` half was developed
+on, the `check` half measured before and at the end only. GSM8K train: tuned on even indices, checked on odd ones.
+
+Results (2026-12-05, after quantity_patterns.py; coverage / precision; before it in brackets):
+    authored cases (122)           97.5% / 100%   (97.5% / 100%)
+    authored held-out cases (50)   94.0% / 100%   (88.0% / 100%)
+    fresh dev (50)                 54.0% / 100%   (34.0% / 100%)
+    fresh check (50)               40.0% / 100%   (28.0% / 100%)
+    dev set tune split, math (52)  98.1% / 100%   (98.1% / 100%)
+    GSM8K train even (3,737)        0.9% / 100%   (0.7% / 100%)
+    GSM8K train odd (3,736)         1.0% / 100%   (0.7% / 100%)
     GSM8K test (1,319, one run)     0.8% / 81.8%  (11 planned, 9 right; measured on commit 22f85ec)
 """
 from __future__ import annotations
@@ -35,6 +41,7 @@ from common import ROOT, check_known, fill, parse_args, read_jsonl, shared_data_
 
 CASES = ROOT / "tests" / "fixtures" / "solver" / "cases.jsonl"      # developed against
 HELDOUT = ROOT / "tests" / "fixtures" / "solver" / "heldout.jsonl"  # written later, never tuned on
+FRESH = ROOT / "tests" / "fixtures" / "solver" / "fresh.jsonl"      # written before the quantity tracker: dev / check
 DEV_SET = ROOT / "data" / "eval" / "tutor_cases.jsonl"              # only its `tune` split is ever read here
 
 
@@ -44,8 +51,10 @@ class BenchConfig:
     show_errors: int = 0        # print this many wrong plans, to see what the planner misreads
 
 
-def authored_cases(path: Path) -> list[tuple[str, Fraction, str]]:
-    return [(c["problem"], Fraction(c["answer"]), c["pattern"]) for _, c in read_jsonl(path)]
+def authored_cases(path: Path, split: str = "") -> list[tuple[str, Fraction, str]]:
+    """The cases of one file (only those of `split`, when the file splits them into dev and check)."""
+    return [(c["problem"], Fraction(c["answer"]), c["pattern"]) for _, c in read_jsonl(path)
+            if not split or c["split"] == split]
 
 
 def tune_cases(path: Path = DEV_SET) -> list[tuple[str, Fraction, str]]:
@@ -105,12 +114,17 @@ def main() -> None:
         raise SystemExit(f"--split must be train or test, not {cfg.split!r}")
     report("authored cases", score(authored_cases(CASES), cfg.show_errors), labelled=True)
     report("authored held-out cases", score(authored_cases(HELDOUT), cfg.show_errors), labelled=True)
+    for split in ("dev", "check"):
+        report(f"fresh grade 3-8 cases, {split}", score(authored_cases(FRESH, split), cfg.show_errors), labelled=True)
     report("dev set tune split (math)", score(tune_cases(), cfg.show_errors), labelled=True)
     gsm8k = gsm8k_cases(cfg.split)
     if gsm8k is None:
         print(f"\nGSM8K not found under {shared_data_dir()} (staged data absent): authored cases only.")
         return
-    report(f"GSM8K {cfg.split}", score(gsm8k, cfg.show_errors), labelled=False)
+    # Train is tuned on its even indices and checked on its odd ones; test is one evaluation run.
+    halves = [("even", gsm8k[0::2]), ("odd", gsm8k[1::2])] if cfg.split == "train" else [("", gsm8k)]
+    for half, cases in halves:
+        report(f"GSM8K {cfg.split} {half}".rstrip(), score(cases, cfg.show_errors), labelled=False)
 
 
 if __name__ == "__main__":
