@@ -13,8 +13,10 @@ A turn reads the student's message top to bottom:
   4. `math_move(lesson, plan, work, asks_answer)` picks one move from that knowledge alone: flag a wrong claim,
      confirm the final answer (with a recap and a similar problem), question a misconception (solver.diagnose's
      question; a flag when it is offered as the answer), confirm a right step and ask the next one, or climb the
-     next step's hint ladder. Without a plan the arithmetic is still checked and the student proposes the next
-     step; nothing is invented. `grounded_move(lesson, subject, work)` does the same for reading and science with
+     next step's hint ladder. Without a plan the arithmetic is still checked (right arithmetic is said to be right,
+     then its meaning asked) and a help request is pointed at what the problem says about the question's target;
+     nothing is invented. A concept question ("what does 3:5 mean?") gets its card's explanation and an example on
+     other numbers, with a plan or without. `grounded_move(lesson, subject, work)` does the same for reading and science with
      evidence.py: the student's claim is judged against the passage (reading) or the textbook facts (science);
      only a supported claim is confirmed, a contradicted one is flagged, anything else is asked about.
   5. `guard_reply(text, verdict)` runs over every piece of every reply: praise words only with a "confirm"
@@ -40,7 +42,7 @@ import solver
 import wordproblem
 from mathcheck import MathError, match_choice, parse_math, solve
 from solver import Plan, Step, fmt
-from wording import OP_WORDS, answer_attempt, parse_choices
+from wording import OP_WORDS, answer_attempt, concept_asked, parse_choices
 
 VERDICTS = ("confirm", "flag", "ask", "none")
 OP_SIGN = {"+": "+", "-": "−", "*": "×", "/": "÷"}
@@ -104,17 +106,55 @@ _TERM = r"(?:\(\s*)*-?\d+(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?%?[²³]?(?:\s*\))*[²³]
 _EXERCISE = re.compile(rf"(?<![-+*/×÷^=\w.]){_TERM}(?:\s*(?:[-+×÷*/−^]|(?<=%)\s*of\b)\s*{_TERM})+(?![\w(]|\.\d)")
 
 
+# A sentence about the student's own situation ("I have 5 min before class", "class starts at 8", "it's 6 a.m.",
+# "this is due at 9 tonight", "I got a 72 on my last quiz"): its numbers are no quantities of the problem.
+_SITUATION_WORDS = (r"min|mins|minutes?|hours?|hrs?|class|school|due|tonight|tomorrow|today|homework|quiz|test|exam|"
+                    r"teacher|bed|late|tired|deadline|grade|practi[cs]e|period|bus|mom|dad")
+_SITUATION = re.compile(
+    rf"\b(?:i|i'?m|im|i'?ve|i'?ll|my|me|we|our)\b[^.?!]*\b(?:{_SITUATION_WORDS})\b"
+    r"|\b(?:class|school|it|this|homework|the (?:test|quiz|bus))\b[^.?!]{0,20}\b(?:starts|begins|is due|due|leaves)\b"
+    r"|\bit'?s (?:already |almost |like |only )?\d{1,2}(?::\d\d)?\s*(?:am|pm|o'?clock)\b", re.I)
+
+
+def _clock(text: str) -> str:
+    """"6 a.m." as "6 am": its dots end no sentence."""
+    return re.sub(r"\b([ap])\.m\.(?=\W|$)", r"\1m", text)
+
+
+def about_student(sentence: str, problem: str) -> bool:
+    """Is this sentence the student's own situation, not part of the problem? It speaks of the student's time or
+    school with a number, holds no exercise, and shares no word with the problem's other sentences (besides those
+    words): "I have 3 hours to paint 12 fences. How many fences an hour?" is a problem in the first person."""
+    if not (_SITUATION.search(sentence) and re.search(r"\d", sentence)) or "=" in sentence \
+            or _EXERCISE.search(sentence):
+        return False   # only a number of theirs could be misread; "... starting with 3 1/2 - 1 2/3" is the problem
+    situation = re.compile(rf"^(?:{_SITUATION_WORDS})$", re.I)
+    own = {w for w in content_words(sentence) if not situation.match(w)}
+    rest = content_words(problem.replace(sentence, " "))
+    return not own & rest
+
+
 def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
-    """(problem, the student's own words around it): the longest run of sentences the planner reads, else (with
+    """(problem, the student's own words around it): sentences about the student's own situation (`about_student`)
+    are theirs, never the problem's; of the rest, the longest run of sentences the planner reads, else (with
     `exercises`, for a message that starts a problem) an exercise the planner reads inside a sentence ("I need the
     key, starting with 3 1/2 - 1 2/3", "<<you are a calculator>> 12% of 350 = ?") asked as "What is ...?", or a
     bare equation asked as "Solve ...", else the message up to its last question or instruction ("Evaluate ..."),
     else the whole message as the problem."""
+    clocked = [m.group() for m in _SENTENCES.finditer(_clock(message)) if m.group().strip()]
+    own = [p for p in clocked if about_student(p, _clock(message))]
+    rest = [p for p in clocked if p not in own]
+    if own and re.search(r"\d", "".join(rest)) and any(p.rstrip().endswith("?") or _ASKING.match(p) for p in rest):
+        head, work = split_problem("".join(rest).strip(), exercises)
+        return head, " ".join(part for part in (work, "".join(own).strip()) if part)
     pieces = [m.group() for m in _SENTENCES.finditer(message) if m.group().strip()]
     windows = sorted(((a, b) for a in range(len(pieces)) for b in range(a + 1, len(pieces) + 1)),
                      key=lambda w: w[0] - w[1])
     for a, b in windows:
-        if plan_of("".join(pieces[a:b]).strip()) is not None:
+        if (found := plan_of("".join(pieces[a:b]).strip())) is not None:
+            while b - 1 > a and (shorter := plan_of("".join(pieces[a:b - 1]).strip())) is not None \
+                    and shorter.answer == found.answer:
+                b -= 1   # "... What is the mean score? what even is a mean": the student's question is theirs
             return "".join(pieces[a:b]).strip(), "".join(pieces[:a] + pieces[b:]).strip()
     equation = re.search(r"=\s*[^\s?]", message)   # "Solve 3 + 2x = 11" is no exercise to evaluate
     for m in _EXERCISE.finditer(message) if exercises and not claims(message) and not equation else ():
@@ -219,7 +259,7 @@ def claims(text: str) -> list[Claim]:
         left = m.group("left").strip()
         if left.count("(") != left.count(")"):
             continue
-        if re.match(_OPS, left):
+        if re.match(_OPS, left) and not re.match(r"-\d", left):   # "-4 + 11 = 7" starts with a negative number
             if not found:
                 continue
             left = f"{fmt(found[-1].stated)} {left}"
@@ -277,10 +317,13 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     if wrong:
         return _wrong_claim(plan, wrong[0])
     lesson.worked += [str(c) for c in found if str(c) not in lesson.worked]
+    concept = None if found else _concept_move(lesson, plan, work)
+    if concept is not None:
+        return concept
     said = results(work, found)
     lesson.stated += [fmt(v) for v in said]
     if plan is None:
-        return _move_without_plan(lesson, found, said, asks_answer)
+        return _move_without_plan(lesson, found, said, work)
     if plan.answer in said:
         return _close(lesson, plan)
     diagnosis = solver.diagnose(plan, work) if said else None
@@ -305,6 +348,30 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     if regroup:
         return Move("none", *regroup, nxt, kind="hint")
     return Move("none", _proposal(work, nxt), _ladder(lesson, plan, nxt), nxt, kind="hint")
+
+
+def _concept_move(lesson: Lesson, plan: Plan | None, work: str) -> Move | None:
+    """A concept question ("what does 3:5 mean?", "do I divide by the old price or the new one?"): the card's short
+    explanation (never holding the answer) and a worked example on numbers of its own, then its question applied to
+    this problem. The example is said only when its arithmetic checks out and it holds no number of this problem and
+    not its answer (else the next example, else none); None when the student asks about no concept the cards know."""
+    card = concept_asked(work)
+    if card is None:
+        return None
+    taken = {value for value, _ in given_numbers(lesson.problem)} | ({plan.answer} if plan is not None else set())
+    explain = card["explain"] if plan is None or plan.answer not in solver.numbers_in(card["explain"]) else ""
+    example = next((e for e in card["examples"] if all(c.right for c in claims(e))
+                    and not set(solver.numbers_in(e)) & taken), "")
+    lead = " ".join(part for part in (explain, f"For example: {example}" if example else "") if part)
+    if not lead:
+        return None
+    sentences = [p.strip() for p in _SENTENCES.findall(lesson.problem) if p.strip()]
+    facts = [p for p in sentences if p.endswith(".") and not _ASKING.match(p)]
+    where = next((p for p in facts if re.search(card["pattern"], p, re.I)),   # where the concept meets this problem
+                 next((p for p in facts if re.search(r"\d", p)), sentences[0] if sentences else ""))
+    ask = re.sub(r"^In this problem, (\w)", lambda m: m.group(1).upper(), card["ask"])
+    ask = f"Now this problem: \"{where}\" {ask}" if where else card["ask"]
+    return Move("none", lead, fresh_hint(lesson, ask, f"Try it on this problem: {card['ask']}"), kind="concept")
 
 
 def _regrouping(work: str, step: Step) -> tuple[str, str] | None:
@@ -474,20 +541,19 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
                 kind=f"evidence_{found.verdict or 'question'}", evidence=found.evidence)
 
 
-def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction], asks_answer: bool) -> Move:
+def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction], work: str) -> Move:
     """No plan: the arithmetic is checked, but whether it is the right step, or which step comes next, is the
-    student's to propose, never invented. Numbers of the problem their work has not used yet are pointed out; a
-    result without its working is asked about (never called right or wrong), and no question comes three times."""
+    student's to propose, never invented. Right arithmetic is said to be right and its meaning asked (what the
+    result counts, where a number of the problem not used yet comes in); a result without its working is asked
+    about (never called right or wrong; a number the problem gave is never asked "how did you get"); a request for
+    help is pointed at what the problem says about the question's target. No question comes three times."""
     given = given_numbers(lesson.problem)
     if found:
-        checked = ", and ".join(str(c) for c in found[-2:])
-        used = {Fraction(n) for c in found for n in re.findall(r"\d+(?:\.\d+)?", str(c))} | set(said)
-        used |= {v * 100 for v in used}  # "20% of 552" used the problem's 20
-        unused = [phrase for value, phrase in given if value not in used and value != 1]
-        verb = "do" if unused and unused[0].endswith("s") else "does"
-        question = (f"Where {verb} the {unused[0]} in the problem come in?" if unused
-                    else f"How could you check {found[-1].written} against the question?")
-        return Move("ask", f"{checked} checks out as arithmetic.", question, kind="claim_checked")
+        return _claims_checked(lesson.problem, given, found, work)
+    offered = said[-1] if said else None
+    said = [v for v in said if v not in {value for value, _ in given}]
+    if offered is not None and not said:   # "is it 12?" where the problem gave the 12: never "how did you get it"
+        return _given_offered(lesson, offered)
     if said:
         value = fmt(said[-1])
         earlier = f"You found {', then '.join(fmt(v) for v in said[:-1])}. " if len(said) > 1 else ""
@@ -495,26 +561,114 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
         question = fresh_hint(lesson, f"How did you get {value}{before}? Show me that step.",
                               f"What does {value} stand for in the problem, and how could you check it?")
         return Move("ask", earlier.strip(), question, kind="explain")
-    return Move("none", "", fresh_hint(lesson, _first_move_question(lesson.problem, given),
-                                       "Which quantity does the question ask for, and what do you know about it?"),
+    lead, question = _first_move_question(lesson.problem, given)
+    return Move("none", lead, fresh_hint(lesson, question,
+                                         "Which quantity does the question ask for, and what do you know about it?"),
                 kind="propose")
 
 
-_RELATION = re.compile(r"\b(?:twice|half|double|triple|(?:two|three|four|five|ten) times) as (?:many|much|long|far)"
-                       r"(?: [a-z]+)? as [A-Za-z]+(?: [a-z]+)?(?=[.,?!]|$)", re.I)
+def _given_offered(lesson: Lesson, value: Fraction) -> Move:
+    """The student offers a number the problem itself gives: where the problem says it, and what the question asks
+    that this number alone does not tell."""
+    sentences = [p.strip() for p in _SENTENCES.findall(lesson.problem) if p.strip()]
+    where = next((p for p in sentences if value in solver.numbers_in(p)), "")
+    lead = f"{fmt(value)} is a number the problem gives you: \"{where}\"" if where else ""
+    asked = _question_sentence(lesson.problem)
+    target = question_target(asked) or "what the question asks"
+    return Move("ask", lead, fresh_hint(lesson, f"How does {fmt(value)} help you find {target}?",
+                                        f"What else does the problem tell you about {target}?"), kind="explain")
 
 
-def _first_move_question(problem: str, given: list[tuple[Fraction, str]]) -> str:
-    """The student proposes the first step; the question names the problem's own quantities (or its equations),
-    so it fits this problem and no other, and names no operation (that would be inventing a step)."""
+def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list[Claim], work: str) -> Move:
+    """Right arithmetic without a plan: "The arithmetic is right: 26 × 18 = 468." (the checker knows that much, and
+    no more: the step may still be the wrong one), then its meaning: what the first result stands for in this
+    problem, and where a given number the work has not used comes in (with its noun); once every given number is
+    used, whether the last result answers the problem's own question."""
+    shown = [str(c) for c in found[-3:]]
+    lead = f"The arithmetic is right: {', '.join(shown[:-1])} and {shown[-1]}." if len(shown) > 1 else \
+        f"The arithmetic is right: {shown[0]}."
+    used = {Fraction(n) for n in re.findall(NUM, arithmetic_text(work))}
+    used |= {v * 100 for v in used}  # "20% of 552" used the problem's 20
+    unused = list(dict.fromkeys(phrase for value, phrase in given if value not in used and value != 1))
+    first, last = found[0].written, found[-1].written
+    if unused:
+        verb = "do" if unused[0].endswith("s") else "does"
+        question = f"What does {first} stand for in this problem, and where {verb} the {unused[0]} come in?"
+    elif (asked := _question_sentence(problem)) and last != first:
+        question = f"Does {last} answer \"{asked}\" What does {first} stand for in this problem?"
+    elif target := question_target(asked):
+        question = f"What does {first} stand for in this problem: is it {target}, what the question asks for?"
+    elif asked:
+        question = f"What does {first} stand for in this problem, and does it answer \"{asked.rstrip('?.')}\"?"
+    else:
+        question = f"What does {first} stand for in this problem?"
+    return Move("confirm", lead, question, kind="claim_checked")
+
+
+def _question_sentence(problem: str) -> str:
+    """The problem's own question: its last sentence that asks ("How many pages did she read on Tuesday?")."""
+    pieces = [p.strip() for p in _SENTENCES.findall(problem) if p.strip()]
+    asking = [p for p in pieces if p.endswith("?") or _ASKING.match(p)]
+    if asking:
+        return asking[-1]
+    # a question inside a request: "just tell me how many litres are left." asks "How many litres are left?"
+    inside = [m for p in pieces if (m := re.search(r"\bhow (?:many|much|far|long)\b[^.?!]+", p, re.I))]
+    return f"{inside[-1].group()[0].upper()}{inside[-1].group()[1:].rstrip()}?" if inside else ""
+
+
+_AUX = r"(?:did|does|do|are|is|was|were|will|would|can|could|has|have|had|should|must|shall)"
+_TARGETS = (  # the question's target as a noun phrase: "How many pages did..." -> "the number of pages"
+    (rf"^how many ((?:[a-z]+ ){{0,2}}?[a-z]+) (?:{_AUX}|until|before|after|per|in|of|for)\b", "the number of {}"),
+    (rf"^how much ([a-z]+(?: [a-z]+)?) {_AUX}\b", "the {}"),
+    (rf"^how much {_AUX} ([^?]+?) cost\b", "the cost of {}"),
+    (r"^what (?:is|was|are|were|will be) ((?:the|its|his|her|their) [^?,]+?)\?", "{}"),
+    (r"^(?:find|calculate|work out) ((?:the|its) [^?.,]+?)(?: of (?:a|an|the) [^?.,]+)?[.?]", "{}"),
+    (r"^what (time|fraction|percent|part|day|number)\b", "the {}"),
+    (r"^how long (?:is|are|was|were)\b()", "the length{}"),
+    (r"^how long\b()", "the time{}"),
+    (r"^how (tall|heavy|deep|wide|high)\b", "how {}"),
+    (r"^how far\b()", "the distance{}"),
+    (r"^how fast\b()", "the speed{}"),
+)
+_WHEN = re.compile(r"\b(?:(?:on|in|at|by|after|before|until|during) (?:the )?(?:[A-Z][a-z]+|noon|midnight|\w+day)"
+                   r"|left|in all|altogether|in total)\b")
+
+
+def question_target(question: str) -> str:
+    """What the question asks for, in its own words ("the number of pages", "the mean score", "how far"), or ""."""
+    for pattern, shape in _TARGETS:
+        m = re.search(pattern, question.strip(), re.I)
+        if m:
+            when = _WHEN.search(question[m.end():])   # "... did she read on Tuesday?": the pages on Tuesday
+            target = shape.format(m.group(1).lower() if pattern.startswith("^how") else m.group(1))
+            return f"{target} {when.group()}" if when and when.group() not in target else target
+    return ""
+
+
+def _first_move_question(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, str]:
+    """(lead, question) for a student who asks for help without a plan: the question's target, and the sentence of
+    the problem that says most about it ("On Tuesday she read 3 times as many pages as on Monday."), quoted, so
+    the move fits this problem and no other and names no operation (that would be inventing a step). A system of
+    equations asks for a letter to go; a problem whose question is its only sentence asks what the target means."""
     if len(re.findall(r"=", problem)) == 2 and len(set(re.findall(r"(?<![a-z])[a-z](?![a-z])", problem))) >= 2:
-        return "Both equations use the same letters: what could you do with them to leave only one letter?"
-    phrases = list(dict.fromkeys(phrase for _, phrase in given))
-    phrases += [m.group().strip() for m in _RELATION.finditer(problem)]   # "twice as much as Monday" is one too
-    if len(phrases) < 2:
-        return "What do you think the first step is, and why?"
-    listed = f"{', '.join(phrases[:-1])} and {phrases[-1]}"
-    return f"Which of {listed} would you use first, and what would it tell you?"
+        return "", "Both equations use the same letters: what could you do with them to leave only one letter?"
+    asked = _question_sentence(problem)
+    target = question_target(asked)
+    facts = [p.strip() for p in _SENTENCES.findall(problem) if p.strip() and p.strip() != asked
+             and re.search(r"\d", p) and not about_student(p, problem)]
+    if not facts:
+        quantities = [phrase for _, phrase in given if re.search(r"[a-z]", phrase)]
+        if target and quantities:
+            return "", f"What does {target} mean for {quantities[-1]}, and how would you find it?"
+        return "", "What do you think the first step is, and why?"
+    wanted = content_words(asked)
+    rank = {f: len(wanted & content_words(f)) for f in facts}
+    best = max(facts, key=lambda f: rank[f]) if max(rank.values()) else facts[0]
+    lead = f"The question asks for {target}." if target else ""
+    about = f"about {target}" if target else "that helps with the question"
+    if best is facts[0] or not rank[best]:
+        return lead, f"Start with \"{best}\" What does that tell you {about}?"
+    return lead, f"The problem says \"{best}\" What does that tell you {about}, and what do you need to know first?"
 
 
 _UNITS = {"km", "cm", "mm", "m", "g", "kg", "mg", "ml", "l", "h"}
@@ -522,16 +676,28 @@ _UNITS = {"km", "cm", "mm", "m", "g", "kg", "mg", "ml", "l", "h"}
 
 def given_numbers(problem: str) -> list[tuple[Fraction, str]]:
     """Each number a problem writes in digits, with the word after it, as written ("5 packs", "$14", "48 km"); a
-    number written as a word ("two towns", "twice") is no quantity to point at."""
+    clock time ("6:45 pm", in hours) or a ratio ("3:5") is one quantity; a number written as a word ("two towns",
+    "twice") is no quantity to point at, nor one in a sentence about the student (`about_student`)."""
     found = []
-    written = problem.replace(",", "")
-    for m in re.finditer(rf"\$?({NUM})(?:\s+([a-z]+))?", wordproblem.normalise(problem).replace(",", "")):
-        if not re.search(rf"(?<![\d.]){re.escape(m.group(1))}(?![\d])", written):
+    problem = _clock(problem)
+    text = " ".join(p for p in _SENTENCES.findall(problem) if not about_student(p, problem)) or problem
+    written = text.replace(",", "")
+    pattern = rf"\$?(\d{{1,2}}:\d\d(?:\s*[ap]\.?m\b\.?)?|\d+:\d+|{NUM})(?:\s+([a-z]+))?"
+    for m in re.finditer(pattern, wordproblem.normalise(text).replace(",", "")):
+        if not re.search(rf"(?<![\d.:]){re.escape(m.group(1))}(?![\d])", written):
             continue
         word = m.group(2) or ""
         named = word and word not in _STOP and (len(word) > 2 or word in _UNITS)
-        found.append((Fraction(m.group(1)), (m.group(0) if named else m.group(0)[:-len(word) or None]).strip()))
+        found.append((_quantity_value(m.group(1)), (m.group(0) if named else m.group(0)[:-len(word) or None]).strip()))
     return found
+
+
+def _quantity_value(number: str) -> Fraction:
+    """A number as written, a clock time in hours ("6:45 pm" is 6 3/4), a ratio by its first part ("3:5" is 3)."""
+    clock = re.match(r"(\d+):(\d\d)\s*[ap]", number) or re.fullmatch(r"(\d{1,2}):(\d\d)", number)
+    if clock:
+        return int(clock.group(1)) + Fraction(int(clock.group(2)), 60)
+    return Fraction(number.split(":")[0])
 
 
 def faithful(draft: str, step: Step, plan: Plan) -> bool:
@@ -608,8 +774,9 @@ def praises(sentence: str) -> bool:
                 or (statement and _VERDICT_WORDS.search(plain)))
 
 
-INTERNAL = re.compile(r"\b[a-z]+_[a-z_]+\b|\b(?:elicit|probe|hint_level|stage|max_tokens|temperature|config|"
-                      r"hidden_solve|system prompt)\b", re.I)
+# "temperature" only as a setting ("temperature=0.7"): "What was the temperature at noon?" is a problem's own word
+INTERNAL = re.compile(r"\b[a-z]+_[a-z_]+\b|\b(?:elicit|probe|hint_level|stage|max_tokens|config|"
+                      r"hidden_solve|system prompt)\b|\btemperature\s*[=:]\s*\d", re.I)
 
 
 def guard_reply(text: str, verdict: str) -> str:

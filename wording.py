@@ -8,7 +8,10 @@ file holds, in the order a turn uses it:
      `sanitise_retrieved`), and the answer a student offers (`answer_attempt`, `parse_choices`).
   2. The tutor's words: `TEMPLATES` per subject and stage (the model's instruction, a fixed reply, a closing question),
      the fixed replies (`GUARD_REPLIES`, `SAFE_REPLY`, ...), `SYSTEM_PROMPT`, and the hint ladder (`hint_text`).
-  3. A model draft: its finished sentences (`draft_sentences`) and the ones a small model cannot be trusted with
+  3. Math concepts a student asks about ("what does 3:5 mean?", "do I divide by the old price or the new one?"):
+     `concept_asked` finds the card of data/math_concepts.jsonl (an explanation, worked examples, a question that
+     applies it); lesson.py checks an example's arithmetic and that it holds none of the problem's numbers.
+  4. A model draft: its finished sentences (`draft_sentences`) and the ones a small model cannot be trusted with
      (`consistent_with`: repeats, claims about the answer, worked results, invented operations).
 It is apart from lesson.py because none of it is a verdict: these are fallback words and filters, so a reader who wants
 to know when the tutor says "right" or "wrong" reads lesson.py alone. What needs the plan stays there (the check
@@ -16,9 +19,12 @@ that a model's wording of a plan step is faithful, the step ladder), as does the
 """
 from __future__ import annotations
 
+import json
 import re
 from fractions import Fraction
+from functools import lru_cache
 
+from common import ROOT
 from data.subjects import tag_subject
 from mathcheck import (LETTERS, MathError, format_fraction, match_choice, math_spans, normalise_text, parse_math,
                        problem_equation)
@@ -293,6 +299,47 @@ def _math_hint(problem: str, level: int, topic: str) -> str:
     if level == 2:
         return "Write down the quantities you know and the one you need. Which operation links them?"
     return "Try writing a number sentence for the first fact in the problem. What does it give you?"
+
+
+# ============================================================================ math concepts a student asks about
+
+CONCEPTS_FILE = ROOT / "data" / "math_concepts.jsonl"
+# "what does 3:5 mean", "what even is a mean", "how do I find the median", "I don't get the 2.5 part", "do I divide
+# by the old price or the new one?", "the negatives mess me up": the words after the cue name the concept
+_CONCEPT_CUES = [re.compile(p, re.I) for p in (
+    r"\bwhat (?:does|do) (?P<x>.{1,40}?) (?:even |actually |really )?mean\b",
+    r"\bwhat(?:'s| is| are|s)? (?:even |actually )?(?:is |are )?(?:an? |the )?(?:meaning of |point of )?"
+    r"(?P<x>[a-z][a-z :]{1,30}?)\s*(?:\?|$)",
+    r"\bhow (?:do|can|should|would) (?:i|you|we) (?:find|get|work out|calculate|do|figure out|know|use|add|subtract|"
+    r"multiply|divide|convert|solve) (?P<x>.{2,50})",
+    r"\bi (?:don'?t|dont|do not|still don'?t) (?:get|understand|know|really get) (?P<x>.{2,60})",
+    r"\b(?:do|should|can) (?:i|you|we) (?P<x>[^?]{2,60}\bor\b[^?]{2,40})",
+    r"\b(?:which|what) (?P<x>[a-z ]{2,40}) (?:do|should) (?:i|you|we) (?:use|divide|multiply|pick|start|do)\b",
+    r"\b(?:confused|confusing|mixed up|lost) (?:about |by |with |on )?(?P<x>.{2,40})",
+    r"(?P<x>.{2,40}) (?:confuses? me|mess(?:es)? me up|confusing|so (?:idk|i don'?t know))\b",
+    r"\bdifference between (?P<x>.{2,60})",
+)]
+
+
+@lru_cache(maxsize=1)
+def concept_cards() -> list[dict]:
+    """The authored concept cards (data/math_concepts.jsonl), most specific first: each has a `pattern` naming the
+    concept, a short `explain`, worked `examples` on small numbers of their own, and an `ask` that applies it."""
+    return [json.loads(line) for line in CONCEPTS_FILE.read_text().splitlines() if line.strip()]
+
+
+def concept_asked(work: str) -> dict | None:
+    """The concept card a student's words ask about, or None: a cue ("what does ... mean", "I don't get ...",
+    "do I ... or ...?") followed by words a card names; arithmetic to do ("what is 3/4 + 1/8?") is no concept."""
+    for cue in _CONCEPT_CUES:
+        for m in cue.finditer(work):
+            asked = m.group("x")
+            if re.search(r"\d\s*(?:[-+*/×÷=]|%\s*of)\s*\d", asked):
+                continue
+            card = next((c for c in concept_cards() if re.search(c["pattern"], asked, re.I)), None)
+            if card is not None:
+                return card
+    return None
 
 
 # ============================================================================ a model draft: its sentences, its filters
