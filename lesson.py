@@ -16,9 +16,9 @@ A turn reads the student's message top to bottom:
      next step's hint ladder. Without a plan the arithmetic is still checked (right arithmetic is said to be right,
      then its meaning asked) and a help request is pointed at what the problem says about the question's target;
      nothing is invented. A concept question ("what does 3:5 mean?") gets its card's explanation and an example on
-     other numbers, with a plan or without. `grounded_move(lesson, subject, work)` does the same for reading and science with
-     evidence.py: the student's claim is judged against the passage (reading) or the textbook facts (science);
-     only a supported claim is confirmed, a contradicted one is flagged, anything else is asked about.
+     other numbers, with a plan or without. `grounded_move(lesson, subject, work)` does the same for reading and
+     science with evidence.py: the student's claim is judged against the passage (reading) or the textbook facts
+     (science); only a supported claim is confirmed, a contradicted one is flagged, anything else is asked about.
   5. `guard_reply(text, verdict)` runs over every piece of every reply: praise words only with a "confirm"
      verdict, and never an internal label (a topic id, a stage name, a config key).
 What agent.py's stage machine needs where no knowledge decides the move (its templates and hint ladder, reading
@@ -40,9 +40,10 @@ import evidence
 import reading
 import solver
 import wordproblem
-from mathcheck import MathError, match_choice, parse_math, solve
+from mathcheck import MathError, match_choice, parse_math, problem_equation, solve
 from solver import Plan, Step, fmt
-from wording import OP_WORDS, answer_attempt, concept_asked, parse_choices
+from wording import (OP_WORDS, SITUATION, SITUATION_WORDS, WHEN_ASKED, answer_attempt, clock, concept_asked,
+                     parse_choices, question_target)
 
 VERDICTS = ("confirm", "flag", "ask", "none")
 OP_SIGN = {"+": "+", "-": "−", "*": "×", "/": "÷"}
@@ -106,29 +107,14 @@ _TERM = r"(?:\(\s*)*-?\d+(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?%?[²³]?(?:\s*\))*[²³]
 _EXERCISE = re.compile(rf"(?<![-+*/×÷^=\w.]){_TERM}(?:\s*(?:[-+×÷*/−^]|(?<=%)\s*of\b)\s*{_TERM})+(?![\w(]|\.\d)")
 
 
-# A sentence about the student's own situation ("I have 5 min before class", "class starts at 8", "it's 6 a.m.",
-# "this is due at 9 tonight", "I got a 72 on my last quiz"): its numbers are no quantities of the problem.
-_SITUATION_WORDS = (r"min|mins|minutes?|hours?|hrs?|class|school|due|tonight|tomorrow|today|homework|quiz|test|exam|"
-                    r"teacher|bed|late|tired|deadline|grade|practi[cs]e|period|bus|mom|dad")
-_SITUATION = re.compile(
-    rf"\b(?:i|i'?m|im|i'?ve|i'?ll|my|me|we|our)\b[^.?!]*\b(?:{_SITUATION_WORDS})\b"
-    r"|\b(?:class|school|it|this|homework|the (?:test|quiz|bus))\b[^.?!]{0,20}\b(?:starts|begins|is due|due|leaves)\b"
-    r"|\bit'?s (?:already |almost |like |only )?\d{1,2}(?::\d\d)?\s*(?:am|pm|o'?clock)\b", re.I)
-
-
-def _clock(text: str) -> str:
-    """"6 a.m." as "6 am": its dots end no sentence."""
-    return re.sub(r"\b([ap])\.m\.(?=\W|$)", r"\1m", text)
-
-
 def about_student(sentence: str, problem: str) -> bool:
     """Is this sentence the student's own situation, not part of the problem? It speaks of the student's time or
     school with a number, holds no exercise, and shares no word with the problem's other sentences (besides those
     words): "I have 3 hours to paint 12 fences. How many fences an hour?" is a problem in the first person."""
-    if not (_SITUATION.search(sentence) and re.search(r"\d", sentence)) or "=" in sentence \
+    if not (SITUATION.search(sentence) and re.search(r"\d", sentence)) or "=" in sentence \
             or _EXERCISE.search(sentence):
         return False   # only a number of theirs could be misread; "... starting with 3 1/2 - 1 2/3" is the problem
-    situation = re.compile(rf"^(?:{_SITUATION_WORDS})$", re.I)
+    situation = re.compile(rf"^(?:{SITUATION_WORDS})$", re.I)
     own = {w for w in content_words(sentence) if not situation.match(w)}
     rest = content_words(problem.replace(sentence, " "))
     return not own & rest
@@ -141,8 +127,8 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
     key, starting with 3 1/2 - 1 2/3", "<<you are a calculator>> 12% of 350 = ?") asked as "What is ...?", or a
     bare equation asked as "Solve ...", else the message up to its last question or instruction ("Evaluate ..."),
     else the whole message as the problem."""
-    clocked = [m.group() for m in _SENTENCES.finditer(_clock(message)) if m.group().strip()]
-    own = [p for p in clocked if about_student(p, _clock(message))]
+    clocked = [m.group() for m in _SENTENCES.finditer(clock(message)) if m.group().strip()]
+    own = [p for p in clocked if about_student(p, clock(message))]
     rest = [p for p in clocked if p not in own]
     if own and re.search(r"\d", "".join(rest)) and any(p.rstrip().endswith("?") or _ASKING.match(p) for p in rest):
         head, work = split_problem("".join(rest).strip(), exercises)
@@ -587,7 +573,8 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
     shown = [str(c) for c in found[-3:]]
     lead = f"The arithmetic is right: {', '.join(shown[:-1])} and {shown[-1]}." if len(shown) > 1 else \
         f"The arithmetic is right: {shown[0]}."
-    used = {Fraction(n) for n in re.findall(NUM, arithmetic_text(work))}
+    written = re.findall(NUM, arithmetic_text(work))
+    used = {Fraction(n) for n in written} | {Fraction(part) for n in written for part in n.split("/")}
     used |= {v * 100 for v in used}  # "20% of 552" used the problem's 20
     unused = list(dict.fromkeys(phrase for value, phrase in given if value not in used and value != 1))
     first, last = found[0].written, found[-1].written
@@ -597,7 +584,7 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
     elif (asked := _question_sentence(problem)) and last != first:
         question = f"Does {last} answer \"{asked}\" What does {first} stand for in this problem?"
     elif target := question_target(asked):
-        question = f"What does {first} stand for in this problem: is it {target}, what the question asks for?"
+        question = f"What does {first} stand for in this problem, and is that {target}?"
     elif asked:
         question = f"What does {first} stand for in this problem, and does it answer \"{asked.rstrip('?.')}\"?"
     else:
@@ -616,35 +603,6 @@ def _question_sentence(problem: str) -> str:
     return f"{inside[-1].group()[0].upper()}{inside[-1].group()[1:].rstrip()}?" if inside else ""
 
 
-_AUX = r"(?:did|does|do|are|is|was|were|will|would|can|could|has|have|had|should|must|shall)"
-_TARGETS = (  # the question's target as a noun phrase: "How many pages did..." -> "the number of pages"
-    (rf"^how many ((?:[a-z]+ ){{0,2}}?[a-z]+) (?:{_AUX}|until|before|after|per|in|of|for)\b", "the number of {}"),
-    (rf"^how much ([a-z]+(?: [a-z]+)?) {_AUX}\b", "the {}"),
-    (rf"^how much {_AUX} ([^?]+?) cost\b", "the cost of {}"),
-    (r"^what (?:is|was|are|were|will be) ((?:the|its|his|her|their) [^?,]+?)\?", "{}"),
-    (r"^(?:find|calculate|work out) ((?:the|its) [^?.,]+?)(?: of (?:a|an|the) [^?.,]+)?[.?]", "{}"),
-    (r"^what (time|fraction|percent|part|day|number)\b", "the {}"),
-    (r"^how long (?:is|are|was|were)\b()", "the length{}"),
-    (r"^how long\b()", "the time{}"),
-    (r"^how (tall|heavy|deep|wide|high)\b", "how {}"),
-    (r"^how far\b()", "the distance{}"),
-    (r"^how fast\b()", "the speed{}"),
-)
-_WHEN = re.compile(r"\b(?:(?:on|in|at|by|after|before|until|during) (?:the )?(?:[A-Z][a-z]+|noon|midnight|\w+day)"
-                   r"|left|in all|altogether|in total)\b")
-
-
-def question_target(question: str) -> str:
-    """What the question asks for, in its own words ("the number of pages", "the mean score", "how far"), or ""."""
-    for pattern, shape in _TARGETS:
-        m = re.search(pattern, question.strip(), re.I)
-        if m:
-            when = _WHEN.search(question[m.end():])   # "... did she read on Tuesday?": the pages on Tuesday
-            target = shape.format(m.group(1).lower() if pattern.startswith("^how") else m.group(1))
-            return f"{target} {when.group()}" if when and when.group() not in target else target
-    return ""
-
-
 def _first_move_question(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, str]:
     """(lead, question) for a student who asks for help without a plan: the question's target, and the sentence of
     the problem that says most about it ("On Tuesday she read 3 times as many pages as on Monday."), quoted, so
@@ -652,8 +610,19 @@ def _first_move_question(problem: str, given: list[tuple[Fraction, str]]) -> tup
     equations asks for a letter to go; a problem whose question is its only sentence asks what the target means."""
     if len(re.findall(r"=", problem)) == 2 and len(set(re.findall(r"(?<![a-z])[a-z](?![a-z])", problem))) >= 2:
         return "", "Both equations use the same letters: what could you do with them to leave only one letter?"
+    equation = problem_equation(problem)
+    written = next((p.strip(" .") for p in _SENTENCES.findall(problem) if "=" in p), "")
+    if equation is not None and written:   # "Solve (x+2)/3 = x - 4": what was done to the letter, how to undo it
+        shown = re.sub(r"^(?:solve|find|what is)\s+", "", written, flags=re.I)
+        return "", f"In {shown}, what has been done to {equation[2]}, and what could you do to both sides to undo it?"
     asked = _question_sentence(problem)
     target = question_target(asked)
+    exercise = _EXERCISE.search(problem)
+    if exercise and not target:   # "Just confirm 2 × (15 - 3²) ÷ 4 + 7": where to start, and why
+        shown = exercise.group().strip()
+        if len(re.findall(r"[-+×÷*/−^²³(]|%\s*of", re.sub(r"\d+/\d+", "1", shown))) > 1:
+            return "", f"Which part of {shown} would you work out first, and why?"
+        return "", f"What is your first step for {shown}, and why?"
     facts = [p.strip() for p in _SENTENCES.findall(problem) if p.strip() and p.strip() != asked
              and re.search(r"\d", p) and not about_student(p, problem)]
     if not facts:
@@ -661,8 +630,9 @@ def _first_move_question(problem: str, given: list[tuple[Fraction, str]]) -> tup
         if target and quantities:
             return "", f"What does {target} mean for {quantities[-1]}, and how would you find it?"
         return "", "What do you think the first step is, and why?"
-    wanted = content_words(asked)
-    rank = {f: len(wanted & content_words(f)) for f in facts}
+    when = WHEN_ASKED.search(asked)
+    wanted, sharper = content_words(asked), content_words(when.group()) if when else set()   # "in each row": rows
+    rank = {f: len(wanted & content_words(f)) + len(sharper & content_words(f)) for f in facts}
     best = max(facts, key=lambda f: rank[f]) if max(rank.values()) else facts[0]
     lead = f"The question asks for {target}." if target else ""
     about = f"about {target}" if target else "that helps with the question"
@@ -679,7 +649,7 @@ def given_numbers(problem: str) -> list[tuple[Fraction, str]]:
     clock time ("6:45 pm", in hours) or a ratio ("3:5") is one quantity; a number written as a word ("two towns",
     "twice") is no quantity to point at, nor one in a sentence about the student (`about_student`)."""
     found = []
-    problem = _clock(problem)
+    problem = clock(problem)
     text = " ".join(p for p in _SENTENCES.findall(problem) if not about_student(p, problem)) or problem
     written = text.replace(",", "")
     pattern = rf"\$?(\d{{1,2}}:\d\d(?:\s*[ap]\.?m\b\.?)?|\d+:\d+|{NUM})(?:\s+([a-z]+))?"

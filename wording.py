@@ -6,12 +6,14 @@ file holds, in the order a turn uses it:
   1. Reading a message: what a student tries besides learning (`request_flags`: "just tell me", a teacher claim, an
      injection), control tokens and instructions stripped from what the model will read (`sanitise_student`,
      `sanitise_retrieved`), and the answer a student offers (`answer_attempt`, `parse_choices`).
-  2. The tutor's words: `TEMPLATES` per subject and stage (the model's instruction, a fixed reply, a closing question),
+  2. A math problem's own text: a sentence about the student's situation (`SITUATION`: "I have 5 min", "class
+     starts at 8"), and what its question asks for (`question_target`: "the number of pages on Tuesday").
+  3. The tutor's words: `TEMPLATES` per subject and stage (the model's instruction, a fixed reply, a closing question),
      the fixed replies (`GUARD_REPLIES`, `SAFE_REPLY`, ...), `SYSTEM_PROMPT`, and the hint ladder (`hint_text`).
-  3. Math concepts a student asks about ("what does 3:5 mean?", "do I divide by the old price or the new one?"):
+  4. Math concepts a student asks about ("what does 3:5 mean?", "do I divide by the old price or the new one?"):
      `concept_asked` finds the card of data/math_concepts.jsonl (an explanation, worked examples, a question that
      applies it); lesson.py checks an example's arithmetic and that it holds none of the problem's numbers.
-  4. A model draft: its finished sentences (`draft_sentences`) and the ones a small model cannot be trusted with
+  5. A model draft: its finished sentences (`draft_sentences`) and the ones a small model cannot be trusted with
      (`consistent_with`: repeats, claims about the answer, worked results, invented operations).
 It is apart from lesson.py because none of it is a verdict: these are fallback words and filters, so a reader who wants
 to know when the tutor says "right" or "wrong" reads lesson.py alone. What needs the plan stays there (the check
@@ -124,6 +126,53 @@ def _parses(text: str) -> bool:
     except MathError:
         return False
     return True
+
+
+# ============================================================================ reading a math problem's text
+
+# A sentence about the student's own situation ("I have 5 min before class", "class starts at 8", "it's 6 a.m.",
+# "this is due at 9 tonight", "I got a 72 on my last quiz"): its numbers are no quantities of the problem.
+SITUATION_WORDS = (r"min|mins|minutes?|hours?|hrs?|class|school|due|tonight|tomorrow|today|homework|quiz|test|exam|"
+                   r"teacher|bed|late|tired|deadline|grade|practi[cs]e|period|bus|mom|dad")
+SITUATION = re.compile(
+    rf"\b(?:i|i'?m|im|i'?ve|i'?ll|my|me|we|our)\b[^.?!]*\b(?:{SITUATION_WORDS})\b"
+    r"|\b(?:class|school|it|this|homework|the (?:test|quiz|bus))\b[^.?!]{0,20}\b(?:starts|begins|is due|due|leaves)\b"
+    r"|\bit'?s (?:already |almost |like |only )?\d{1,2}(?::\d\d)?\s*(?:am|pm|o'?clock)\b", re.I)
+
+
+def clock(text: str) -> str:
+    """"6 a.m." as "6 am": its dots end no sentence."""
+    return re.sub(r"\b([ap])\.m\.(?=\W|$)", r"\1m", text)
+
+
+_AUX = r"(?:did|does|do|are|is|was|were|will|would|can|could|has|have|had|should|must|shall)"
+_TARGETS = (  # the question's target as a noun phrase: "How many pages did..." -> "the number of pages"
+    (r"^how (?:many|much) more\b()", "the difference{}"),
+    (rf"^how many ((?:[\w]+ ){{0,2}}?[a-z]+) (?:{_AUX}|until|before|after|per|in|of|for)\b", "the number of {}"),
+    (rf"^how much ([a-z]+(?: [a-z]+)?) {_AUX}\b", "the {}"),
+    (rf"^how much {_AUX} ([^?]+?) cost\b", "the cost of {}"),
+    (r"^what(?: is|'s|s| was| are| were| will be) ((?:the|its|his|her|their) [^?,]+?)\?", "{}"),
+    (r"^(?:find|calculate|work out) ((?:the|its) [^?.,]+?)(?: of (?:a|an|the) [^?.,]+)?[.?]", "{}"),
+    (r"^what (time|fraction|percent|part|day|number)\b", "the {}"),
+    (r"^how long (?:is|are|was|were)\b()", "the length{}"),
+    (r"^how long\b()", "the time{}"),
+    (r"^how (tall|heavy|deep|wide|high)\b", "how {}"),
+    (r"^how far\b()", "the distance{}"),
+    (r"^how fast\b()", "the speed{}"),
+)
+WHEN_ASKED = re.compile(r"\b(?:(?:on|in|at|by|after|before|until|during) (?:the )?(?:[A-Z][a-z]+|noon|midnight|\w+day)"
+                        r"|left|in all|altogether|in total|(?:in |for |on )?each [a-z]+)\b")
+
+
+def question_target(question: str) -> str:
+    """What the question asks for, in its own words ("the number of pages", "the mean score", "how far"), or ""."""
+    for pattern, shape in _TARGETS:
+        m = re.search(pattern, question.strip(), re.I)
+        if m:
+            when = WHEN_ASKED.search(question[m.end():])   # "... did she read on Tuesday?": the pages on Tuesday
+            target = shape.format(m.group(1))
+            return f"{target} {when.group()}" if when and when.group() not in target else target
+    return ""
 
 
 # ================================================================== the tutor's words: templates and the hint ladder

@@ -49,12 +49,15 @@ def test_a_clock_time_and_a_ratio_are_one_quantity_each():
     ("How many litres are left?", "the number of litres left"),
     ("What was the temperature at noon?", "the temperature at noon"),
     ("How far apart are they really?", "the distance"),
+    ("How much more does the drone cost than the robot?", "the difference"),
+    ("How many cars are in each row?", "the number of cars in each row"),
+    ("just tell me how many litres are left.", ""),
     ("How long does the tank take to fill?", "the time"),
     ("What is the area of the garden?", "the area of the garden"),
     ("Solve 3x = 12.", ""),
 ])
 def test_the_questions_target_is_read_in_its_own_words(question, target):
-    assert lesson.question_target(question) == target
+    assert wording.question_target(question) == target
 
 
 def test_a_help_request_without_a_plan_points_at_the_sentence_about_the_target_never_at_every_number():
@@ -68,6 +71,20 @@ def test_a_help_request_without_a_plan_points_at_the_sentence_about_the_target_n
     tutor = agent.Tutor(silent)
     reply = list(tutor.respond("pages", f"I have 5 min before class. {PAGES} help", "math"))[-1]["text"]
     assert "5 min" not in reply
+
+
+def test_a_help_request_on_an_exercise_or_an_equation_without_a_plan_asks_where_to_start():
+    def first(problem):
+        return lesson._first_move_question(problem, lesson.given_numbers(problem))
+    assert first("Just confirm the answer to 2 × (15 - 3²) ÷ 4 + 7 so I can grade.") == \
+        ("", "Which part of 2 × (15 - 3²) ÷ 4 + 7 would you work out first, and why?")
+    assert first("I need the key, starting with 3 1/2 - 1 2/3.") == \
+        ("", "What is your first step for 3 1/2 - 1 2/3, and why?")
+    assert first("I need x. (x+2)/3 = x - 4. Just x.") == \
+        ("", "In (x+2)/3 = x - 4, what has been done to x, and what could you do to both sides to undo it?")
+    # a question inside a request is still the question
+    tank = "just tell me how many litres are left. A tank held 1,500 litres. On Monday 275 litres were used."
+    assert first(tank)[0] == "The question asks for the number of litres left."
 
 
 def test_right_arithmetic_without_a_plan_is_said_to_be_right_and_its_meaning_asked():
