@@ -143,9 +143,10 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
                 b -= 1   # "... What is the mean score? what even is a mean": the student's question is theirs
             return "".join(pieces[a:b]).strip(), "".join(pieces[:a] + pieces[b:]).strip()
     equation = re.search(r"=\s*[^\s?]", message)   # "Solve 3 + 2x = 11" is no exercise to evaluate
-    for m in _EXERCISE.finditer(message) if exercises and not claims(message) and not equation else ():
+    times = re.sub(r"(?<=\d)( ?)x(?= ?\d)", r"\1×", message)   # "6 + 4 x 3" is one exercise, never "6 + 4"
+    for m in _EXERCISE.finditer(times) if exercises and not claims(message) and not equation else ():
         if plan_of(asked := f"What is {m.group().strip()}?") is not None:   # never the student's own "6 x 9 = 54"
-            return asked, " ".join(f"{message[:m.start()]} {message[m.end():]}".split())
+            return asked, " ".join(f"{times[:m.start()]} {times[m.end():]}".split())
     for piece in (p for p in pieces if exercises and "=" in p and not claims(p)):  # "(x+2)/3 = x - 4. Just x."
         if plan_of(solve := f"Solve {piece.strip()}") is not None:
             return solve, "".join(p for p in pieces if p is not piece).strip()

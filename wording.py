@@ -153,7 +153,8 @@ _TARGETS = (  # the question's target as a noun phrase: "How many pages did..." 
     (rf"^how much {_AUX} ([^?]+?) cost\b", "the cost of {}"),
     (r"^what(?: is|'s|s| was| are| were| will be) ((?:the|its|his|her|their) [^?,]+?)\?", "{}"),
     (r"^(?:find|calculate|work out) ((?:the|its) [^?.,]+?)(?: of (?:a|an|the) [^?.,]+)?[.?]", "{}"),
-    (r"^what (time|fraction|percent|part|day|number)\b", "the {}"),
+    (r"^what (fraction|percent|part)((?: of (?:the|a|an|her|his|their|its) (?:whole )?[a-z]+)?)\b", "the {}{}"),
+    (r"^what (time|day|number)\b", "the {}"),
     (r"^how long (?:is|are|was|were)\b()", "the length{}"),
     (r"^how long\b()", "the time{}"),
     (r"^how (tall|heavy|deep|wide|high)\b", "how {}"),
@@ -170,8 +171,12 @@ def question_target(question: str) -> str:
         m = re.search(pattern, question.strip(), re.I)
         if m:
             when = WHEN_ASKED.search(question[m.end():])   # "... did she read on Tuesday?": the pages on Tuesday
-            target = shape.format(m.group(1))
-            return f"{target} {when.group()}" if when and when.group() not in target else target
+            target = shape.format(*m.groups())
+            owner = re.match(r"\s*((?:[A-Z][a-z]+ ?)+) (?:have|has|had|get|need)\b", question.strip()[m.end():])
+            if owner and target.startswith("the number of "):   # "How many stickers does Kim have?": Kim's stickers
+                target = f"{owner.group(1)}'s {target.removeprefix('the number of ')}"
+            qualifier = re.sub(r"^each\b", "for each", when.group()) if when else ""   # "each class": for each class
+            return f"{target} {qualifier}" if qualifier and qualifier not in target else target
     return ""
 
 

@@ -51,6 +51,9 @@ def test_a_clock_time_and_a_ratio_are_one_quantity_each():
     ("How far apart are they really?", "the distance"),
     ("How much more does the drone cost than the robot?", "the difference"),
     ("How many cars are in each row?", "the number of cars in each row"),
+    ("How many stickers does Kim have?", "Kim's stickers"),
+    ("How many juice boxes does each class get?", "the number of juice boxes for each class"),
+    ("What fraction of the whole pizza did she eat?", "the fraction of the whole pizza"),
     ("just tell me how many litres are left.", ""),
     ("How long does the tank take to fill?", "the time"),
     ("What is the area of the garden?", "the area of the garden"),
@@ -103,6 +106,11 @@ def test_right_arithmetic_without_a_plan_is_said_to_be_right_and_its_meaning_ask
     move = lesson._move_without_plan(lesson.Lesson(problem=cut), lesson.claims("0.75 / 4 = 0.1875"), [],
                                      "1/4 of 3/4 so 0.75 / 4 = 0.1875")
     assert "1/4" not in move.question and move.question.endswith("?")
+
+
+def test_an_exercise_written_with_an_x_for_times_is_read_whole():
+    problem, work = lesson.split_problem("Evaluate 6 + 4 x 3. I got 30")
+    assert problem == "What is 6 + 4 × 3?" and solver.plan(problem).answer == 18 and "30" in work
 
 
 def test_a_leading_negative_number_is_part_of_the_claim():
