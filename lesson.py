@@ -143,10 +143,9 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
                 b -= 1   # "... What is the mean score? what even is a mean": the student's question is theirs
             return "".join(pieces[a:b]).strip(), "".join(pieces[:a] + pieces[b:]).strip()
     equation = re.search(r"=\s*[^\s?]", message)   # "Solve 3 + 2x = 11" is no exercise to evaluate
-    times = re.sub(r"(?<=\d)( ?)x(?= ?\d)", r"\1×", message)   # "6 + 4 x 3" is one exercise, never "6 + 4"
-    for m in _EXERCISE.finditer(times) if exercises and not claims(message) and not equation else ():
+    for text, m in _exercises(message) if exercises and not claims(message) and not equation else ():
         if plan_of(asked := f"What is {m.group().strip()}?") is not None:   # never the student's own "6 x 9 = 54"
-            return asked, " ".join(f"{times[:m.start()]} {times[m.end():]}".split())
+            return asked, " ".join(f"{text[:m.start()]} {text[m.end():]}".split())
     for piece in (p for p in pieces if exercises and "=" in p and not claims(p)):  # "(x+2)/3 = x - 4. Just x."
         if plan_of(solve := f"Solve {piece.strip()}") is not None:
             return solve, "".join(p for p in pieces if p is not piece).strip()
@@ -159,6 +158,16 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
     if questions and questions[-1] + 1 < len(pieces):
         return "".join(pieces[:questions[-1] + 1]).strip(), "".join(pieces[questions[-1] + 1:]).strip()
     return message.strip(), ""
+
+
+def _exercises(message: str) -> list[tuple[str, re.Match]]:
+    """The exercises written in a message, each with the text it was found in: "6 + 4 x 3" is read with the x as a
+    times sign (never as the exercise "6 + 4"); a lone "7 x 8" stays as written."""
+    found = [(message, m) for m in _EXERCISE.finditer(message)]
+    if not any(re.match(r"\s*x\s*\d", message[m.end():]) for _, m in found):
+        return found
+    times = re.sub(r"(?<=\d)( ?)x(?= ?\d)", r"\1×", message)
+    return [(times, m) for m in _EXERCISE.finditer(times)]
 
 
 _STOP = set("""a an the of to in on at for and or but is are was were be it its this that what which who how when
