@@ -107,6 +107,11 @@ _TERM = r"(?:\(\s*)*-?\d+(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?%?[²³]?(?:\s*\))*[²³]
 _EXERCISE = re.compile(rf"(?<![-+*/×÷^=\w.]){_TERM}(?:\s*(?:[-+×÷*/−^]|(?<=%)\s*of\b)\s*{_TERM})+(?![\w(]|\.\d)")
 
 
+def problem_sentences(problem: str) -> list[str]:
+    """A problem's sentences, stripped ("6:45 p.m." ends none)."""
+    return [p.strip() for p in _SENTENCES.findall(clock(problem)) if p.strip()]
+
+
 def about_student(sentence: str, problem: str) -> bool:
     """Is this sentence the student's own situation, not part of the problem? It speaks of the student's time or
     school with a number, holds no exercise, and shares no word with the problem's other sentences (besides those
@@ -114,7 +119,7 @@ def about_student(sentence: str, problem: str) -> bool:
     if not (SITUATION.search(sentence) and re.search(r"\d", sentence)) or "=" in sentence \
             or _EXERCISE.search(sentence):
         return False   # only a number of theirs could be misread; "... starting with 3 1/2 - 1 2/3" is the problem
-    situation = re.compile(rf"^(?:{SITUATION_WORDS})$", re.I)
+    situation = re.compile(rf"^(?:{SITUATION_WORDS}|start|begin|need|done|finish|help|want)$", re.I)
     own = {w for w in content_words(sentence) if not situation.match(w)}
     rest = content_words(problem.replace(sentence, " "))
     return not own & rest
@@ -361,7 +366,7 @@ def _concept_move(lesson: Lesson, plan: Plan | None, work: str) -> Move | None:
     lead = " ".join(part for part in (explain, f"For example: {example}" if example else "") if part)
     if not lead:
         return None
-    sentences = [p.strip() for p in _SENTENCES.findall(lesson.problem) if p.strip()]
+    sentences = problem_sentences(lesson.problem)
     facts = [p for p in sentences if p.endswith(".") and not _ASKING.match(p)]
     where = next((p for p in facts if re.search(card["pattern"], p, re.I)),   # where the concept meets this problem
                  next((p for p in facts if re.search(r"\d", p)), sentences[0] if sentences else ""))
@@ -566,7 +571,7 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
 def _given_offered(lesson: Lesson, value: Fraction) -> Move:
     """The student offers a number the problem itself gives: where the problem says it, and what the question asks
     that this number alone does not tell."""
-    sentences = [p.strip() for p in _SENTENCES.findall(lesson.problem) if p.strip()]
+    sentences = problem_sentences(lesson.problem)
     where = next((p for p in sentences if value in solver.numbers_in(p)), "")
     lead = f"{fmt(value)} is a number the problem gives you: \"{where}\"" if where else ""
     asked = _question_sentence(lesson.problem)
@@ -604,7 +609,7 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
 
 def _question_sentence(problem: str) -> str:
     """The problem's own question: its last sentence that asks ("How many pages did she read on Tuesday?")."""
-    pieces = [p.strip() for p in _SENTENCES.findall(problem) if p.strip()]
+    pieces = problem_sentences(problem)
     asking = [p for p in pieces if p.endswith("?") or _ASKING.match(p)]
     if asking:
         return asking[-1]
@@ -621,7 +626,7 @@ def _first_move_question(problem: str, given: list[tuple[Fraction, str]]) -> tup
     if len(re.findall(r"=", problem)) == 2 and len(set(re.findall(r"(?<![a-z])[a-z](?![a-z])", problem))) >= 2:
         return "", "Both equations use the same letters: what could you do with them to leave only one letter?"
     equation = problem_equation(problem)
-    written = next((p.strip(" .") for p in _SENTENCES.findall(problem) if "=" in p), "")
+    written = next((p.strip(" .") for p in problem_sentences(problem) if "=" in p), "")
     if equation is not None and written:   # "Solve (x+2)/3 = x - 4": what was done to the letter, how to undo it
         shown = re.sub(r"^(?:solve|find|what is)\s+", "", written, flags=re.I)
         return "", f"In {shown}, what has been done to {equation[2]}, and what could you do to both sides to undo it?"
@@ -633,7 +638,7 @@ def _first_move_question(problem: str, given: list[tuple[Fraction, str]]) -> tup
         if len(re.findall(r"[-+×÷*/−^²³(]|%\s*of", re.sub(r"\d+/\d+", "1", shown))) > 1:
             return "", f"Which part of {shown} would you work out first, and why?"
         return "", f"What is your first step for {shown}, and why?"
-    facts = [p.strip() for p in _SENTENCES.findall(problem) if p.strip() and p.strip() != asked
+    facts = [p for p in problem_sentences(problem) if p != asked
              and re.search(r"\d", p) and not about_student(p, problem)]
     if not facts:
         quantities = [phrase for _, phrase in given if re.search(r"[a-z]", phrase)]

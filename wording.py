@@ -154,6 +154,7 @@ _TARGETS = (  # the question's target as a noun phrase: "How many pages did..." 
     (r"^what(?: is|'s|s| was| are| were| will be) ((?:the|its|his|her|their) [^?,]+?)\?", "{}"),
     (r"^(?:find|calculate|work out) ((?:the|its) [^?.,]+?)(?: of (?:a|an|the) [^?.,]+)?[.?]", "{}"),
     (r"^what (fraction|percent|part)((?: of (?:the|a|an|her|his|their|its) (?:whole )?[a-z]+)?)\b", "the {}{}"),
+    (r"^what time (?:does|will) (it|the \w+|\w+) (end|start|finish|arrive|leave)\b", "the time {} {}s"),
     (r"^what (time|day|number)\b", "the {}"),
     (r"^how long (?:is|are|was|were)\b()", "the length{}"),
     (r"^how long\b()", "the time{}"),

@@ -52,6 +52,7 @@ def test_a_clock_time_and_a_ratio_are_one_quantity_each():
     ("How much more does the drone cost than the robot?", "the difference"),
     ("How many cars are in each row?", "the number of cars in each row"),
     ("How many stickers does Kim have?", "Kim's stickers"),
+    ("What time does it end?", "the time it ends"),
     ("How many juice boxes does each class get?", "the number of juice boxes for each class"),
     ("What fraction of the whole pizza did she eat?", "the fraction of the whole pizza"),
     ("just tell me how many litres are left.", ""),
