@@ -71,6 +71,8 @@ def test_a_help_request_without_a_plan_points_at_the_sentence_about_the_target_n
                          '3 times as many pages as on Monday." What does that tell you about the number of pages on '
                          'Tuesday, and what do you need to know first?')
     assert "Which of" not in move.text and move.verdict == "none"
+    again = [lesson._move_without_plan(state, [], [], "still stuck").question for _ in range(2)]
+    assert again[0] == move.question and again[1] != move.question    # never the same hint three times in a row
     # the student's own deadline is theirs: never pointed at
     tutor = agent.Tutor(silent)
     reply = list(tutor.respond("pages", f"I have 5 min before class. {PAGES} help", "math"))[-1]["text"]
