@@ -549,12 +549,16 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
     about (never called right or wrong; a number the problem gave is never asked "how did you get"); a request for
     help is pointed at what the problem says about the question's target. No question comes three times."""
     given = given_numbers(lesson.problem)
-    if found:
-        return _claims_checked(lesson.problem, given, found, work)
+    if found:   # the numbers used so far: this message's and those of the right claims of earlier turns
+        return _claims_checked(lesson.problem, given, found, " ".join([*lesson.worked, work]))
     offered = said[-1] if said else None
     said = [v for v in said if v not in {value for value, _ in given}]
     if offered is not None and not said:   # "is it 12?" where the problem gave the 12: never "how did you get it"
         return _given_offered(lesson, offered)
+    shown = next((w for w in reversed(lesson.worked) if said and _result_of(w) == said[-1]), "")
+    if shown:   # "is it 158?" after "468 - 310 = 158": its working is known, its meaning is asked
+        return Move("ask", f"You found {fmt(said[-1])} with {shown}.",
+                    _meaning_question(lesson.problem, fmt(said[-1])), kind="explain")
     if said:
         value = fmt(said[-1])
         earlier = f"You found {', then '.join(fmt(v) for v in said[:-1])}. " if len(said) > 1 else ""
@@ -598,13 +602,27 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
         question = f"What does {first} stand for in this problem, and where {verb} the {unused[0]} come in?"
     elif (asked := _question_sentence(problem)) and last != first:
         question = f"Does {last} answer \"{asked}\" What does {first} stand for in this problem?"
-    elif target := question_target(asked):
-        question = f"What does {first} stand for in this problem, and is that {target}?"
-    elif asked:
-        question = f"What does {first} stand for in this problem, and does it answer \"{asked.rstrip('?.')}\"?"
     else:
-        question = f"What does {first} stand for in this problem?"
+        question = _meaning_question(problem, first)
     return Move("confirm", lead, question, kind="claim_checked")
+
+
+def _meaning_question(problem: str, value: str) -> str:
+    """What a result stands for, and whether it is what the question asks for (never whether it is right)."""
+    asked = _question_sentence(problem)
+    if target := question_target(asked):
+        return f"What does {value} stand for in this problem, and is that {target}?"
+    if asked:
+        return f"What does {value} stand for in this problem, and does it answer \"{asked.rstrip('?.')}\"?"
+    return f"What does {value} stand for in this problem?"
+
+
+def _result_of(worked: str) -> Fraction | None:
+    """The result of a claim as the lesson keeps it ("468 − 310 = 158" -> 158)."""
+    try:
+        return Fraction(worked.rsplit("= ", 1)[1])
+    except (IndexError, ValueError, ZeroDivisionError):
+        return None
 
 
 def _question_sentence(problem: str) -> str:

@@ -53,6 +53,8 @@ def test_a_clock_time_and_a_ratio_are_one_quantity_each():
     ("How many cars are in each row?", "the number of cars in each row"),
     ("How many stickers does Kim have?", "Kim's stickers"),
     ("What time does it end?", "the time it ends"),
+    ("How many seats are empty?", "the number of empty seats"),
+    ("How many eggs are not broken?", "the number of eggs not broken"),
     ("How many juice boxes does each class get?", "the number of juice boxes for each class"),
     ("What fraction of the whole pizza did she eat?", "the fraction of the whole pizza"),
     ("just tell me how many litres are left.", ""),
@@ -114,6 +116,17 @@ def test_right_arithmetic_without_a_plan_is_said_to_be_right_and_its_meaning_ask
 def test_an_exercise_written_with_an_x_for_times_is_read_whole():
     problem, work = lesson.split_problem("Evaluate 6 + 4 x 3. I got 30")
     assert problem == "What is 6 + 4 × 3?" and solver.plan(problem).answer == 18 and "30" in work
+
+
+def test_later_turns_count_earlier_work_and_a_result_already_worked_out_is_asked_for_its_meaning():
+    seats = "A theater has 26 rows with 18 seats in each row. 310 seats are filled. How many seats are empty?"
+    state = lesson.Lesson(problem=seats)
+    lesson.math_move(state, None, "26 x 18 = 468")
+    second = lesson.math_move(state, None, "468 - 310 = 158")
+    assert second.question == "What does 158 stand for in this problem, and is that the number of empty seats?"
+    offered = lesson.math_move(state, None, "is it 158?")
+    assert offered.text == ("You found 158 with 468 − 310 = 158. What does 158 stand for in this problem, and is "
+                            "that the number of empty seats?") and offered.verdict == "ask"
 
 
 def test_a_leading_negative_number_is_part_of_the_claim():
