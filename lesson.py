@@ -480,7 +480,9 @@ def _close(lesson: Lesson, plan: Plan) -> Move:
     """A right final answer: say so clearly, recap the steps in one line, offer a similar problem."""
     lesson.solved = True
     lesson.done = list(range(len(plan.steps)))
-    steps = lesson.worked or [step_text(s) for s in plan.steps]
+    shown = {_result_of(w) for w in lesson.worked}   # the student's own words, then the plan's for steps they skipped
+    steps = lesson.worked + [step_text(s) for s in plan.steps if s.value not in shown and s.value == plan.answer]
+    steps = steps if lesson.worked else [step_text(s) for s in plan.steps]
     unit = f" {plan.unit}" if plan.unit and plan.unit not in ("dollars", "number") else ""
     money = "$" if plan.unit == "dollars" else ""
     lead = (f"Yes, {money}{fmt(plan.answer)}{unit} is right! Your steps: {', then '.join(steps)}.")

@@ -187,6 +187,11 @@ def test_a_right_step_is_affirmed_and_a_right_final_answer_confirmed_with_a_plan
     assert (step.verdict, step.kind) == ("confirm", "step_right") and step.question.startswith("Next:")
     final = lesson.math_move(lesson.Lesson(problem=train), solver.plan(train), "180 / 3 = 60, 60 x 5 = 300 km")
     assert (final.verdict, final.kind) == ("confirm", "final_right") and final.lead.startswith("Yes, 300 km is right")
+    # the recap ends with the step that reached the answer, even when the student only said its result
+    state = lesson.Lesson(problem=train)
+    lesson.math_move(state, solver.plan(train), "180 / 3 = 60")
+    closed = lesson.math_move(state, solver.plan(train), "so 300 km")
+    assert closed.lead == "Yes, 300 km is right! Your steps: 180 ÷ 3 = 60, then 60 × 5 = 300."
 
 
 @pytest.mark.parametrize("case", CHECK_SET, ids=[c["id"] for c in CHECK_SET])
