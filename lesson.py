@@ -42,8 +42,8 @@ import solver
 import wordproblem
 from mathcheck import MathError, match_choice, parse_math, problem_equation, solve
 from solver import Plan, Step, fmt
-from wording import (OP_WORDS, SITUATION, SITUATION_WORDS, WHEN_ASKED, answer_attempt, clock, concept_asked,
-                     parse_choices, question_target)
+from wording import (ASKING, OP_WORDS, SITUATION, SITUATION_WORDS, WHEN_ASKED, answer_attempt, clock, concept_asked,
+                     parse_choices, question_sentence, question_target)
 
 VERDICTS = ("confirm", "flag", "ask", "none")
 OP_SIGN = {"+": "+", "-": "−", "*": "×", "/": "÷"}
@@ -99,7 +99,6 @@ def plan_of(problem: str) -> Plan | None:
 
 
 _SENTENCES = re.compile(r"(?:[^.?!]|\.(?=\d))+(?:[.?!]+|$)")  # "7.60" does not end a sentence
-_ASKING = re.compile(r"\s*(?:what|how|find|calculate|evaluate|work out|solve|simplify)\b", re.I)
 
 
 _TERM = r"(?:\(\s*)*-?\d+(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?%?[²³]?(?:\s*\))*[²³]?"
@@ -135,7 +134,7 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
     clocked = [m.group() for m in _SENTENCES.finditer(clock(message)) if m.group().strip()]
     own = [p for p in clocked if about_student(p, clock(message))]
     rest = [p for p in clocked if p not in own]
-    if own and re.search(r"\d", "".join(rest)) and any(p.rstrip().endswith("?") or _ASKING.match(p) for p in rest):
+    if own and re.search(r"\d", "".join(rest)) and any(p.rstrip().endswith("?") or ASKING.match(p) for p in rest):
         head, work = split_problem("".join(rest).strip(), exercises)
         return head, " ".join(part for part in (work, "".join(own).strip()) if part)
     pieces = [m.group() for m in _SENTENCES.finditer(message) if m.group().strip()]
@@ -155,7 +154,7 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
         if plan_of(solve := f"Solve {piece.strip()}") is not None:
             return solve, "".join(p for p in pieces if p is not piece).strip()
     # the problem's own question: the first asking sentence once a number has been given
-    asked = [i for i, p in enumerate(pieces) if (p.rstrip().endswith("?") or _ASKING.match(p))
+    asked = [i for i, p in enumerate(pieces) if (p.rstrip().endswith("?") or ASKING.match(p))
              and re.search(r"\d", "".join(pieces[:i + 1]))]
     if asked and asked[0] + 1 < len(pieces):
         return "".join(pieces[:asked[0] + 1]).strip(), "".join(pieces[asked[0] + 1:]).strip()
@@ -367,7 +366,7 @@ def _concept_move(lesson: Lesson, plan: Plan | None, work: str) -> Move | None:
     if not lead:
         return None
     sentences = problem_sentences(lesson.problem)
-    facts = [p for p in sentences if p.endswith(".") and not _ASKING.match(p)]
+    facts = [p for p in sentences if p.endswith(".") and not ASKING.match(p)]
     where = next((p for p in facts if re.search(card["pattern"], p, re.I)),   # where the concept meets this problem
                  next((p for p in facts if re.search(r"\d", p)), sentences[0] if sentences else ""))
     ask = re.sub(r"^In this problem, (\w)", lambda m: m.group(1).upper(), card["ask"])
@@ -580,7 +579,7 @@ def _given_offered(lesson: Lesson, value: Fraction) -> Move:
     sentences = problem_sentences(lesson.problem)
     where = next((p for p in sentences if value in solver.numbers_in(p)), "")
     lead = f"{fmt(value)} is a number the problem gives you: \"{where}\"" if where else ""
-    asked = _question_sentence(lesson.problem)
+    asked = question_sentence(problem_sentences(lesson.problem))
     target = question_target(asked) or "what the question asks"
     return Move("ask", lead, fresh_hint(lesson, f"How does {fmt(value)} help you find {target}?",
                                         f"What else does the problem tell you about {target}?"), kind="explain")
@@ -602,7 +601,7 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
     if unused:
         verb = "do" if unused[0].endswith("s") else "does"
         question = f"What does {first} stand for in this problem, and where {verb} the {unused[0]} come in?"
-    elif (asked := _question_sentence(problem)) and last != first:
+    elif (asked := question_sentence(problem_sentences(problem))) and last != first:
         question = f"Does {last} answer \"{asked}\" What does {first} stand for in this problem?"
     else:
         question = _meaning_question(problem, first)
@@ -611,7 +610,7 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
 
 def _meaning_question(problem: str, value: str) -> str:
     """What a result stands for, and whether it is what the question asks for (never whether it is right)."""
-    asked = _question_sentence(problem)
+    asked = question_sentence(problem_sentences(problem))
     if target := question_target(asked):
         return f"What does {value} stand for in this problem, and is that {target}?"
     if asked:
@@ -627,17 +626,6 @@ def _result_of(worked: str) -> Fraction | None:
         return None
 
 
-def _question_sentence(problem: str) -> str:
-    """The problem's own question: its last sentence that asks ("How many pages did she read on Tuesday?")."""
-    pieces = problem_sentences(problem)
-    asking = [p for p in pieces if p.endswith("?") or _ASKING.match(p)]
-    if asking:
-        return asking[-1]
-    # a question inside a request: "just tell me how many litres are left." asks "How many litres are left?"
-    inside = [m for p in pieces if (m := re.search(r"\bhow (?:many|much|far|long)\b[^.?!]+", p, re.I))]
-    return f"{inside[-1].group()[0].upper()}{inside[-1].group()[1:].rstrip()}?" if inside else ""
-
-
 def _first_move_question(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, str]:
     """(lead, question) for a student who asks for help without a plan: the question's target, and the sentence of
     the problem that says most about it ("On Tuesday she read 3 times as many pages as on Monday."), quoted, so
@@ -650,7 +638,7 @@ def _first_move_question(problem: str, given: list[tuple[Fraction, str]]) -> tup
     if equation is not None and written:   # "Solve (x+2)/3 = x - 4": what was done to the letter, how to undo it
         shown = re.sub(r"^(?:solve|find|what is)\s+", "", written, flags=re.I)
         return "", f"In {shown}, what has been done to {equation[2]}, and what could you do to both sides to undo it?"
-    asked = _question_sentence(problem)
+    asked = question_sentence(problem_sentences(problem))
     target = question_target(asked)
     exercise = _EXERCISE.search(problem)
     if exercise and not target:   # "Just confirm 2 × (15 - 3²) ÷ 4 + 7": where to start, and why

@@ -145,6 +145,19 @@ def clock(text: str) -> str:
     return re.sub(r"\b([ap])\.m\.(?=\W|$)", r"\1m", text)
 
 
+ASKING = re.compile(r"\s*(?:what|how|find|calculate|evaluate|work out|solve|simplify)\b", re.I)
+
+
+def question_sentence(sentences: list[str]) -> str:
+    """A problem's own question, from its sentences: the last that asks ("How many pages did she read on Tuesday?"),
+    else a question inside a request ("just tell me how many litres are left." asks "How many litres are left?")."""
+    asking = [p for p in sentences if p.endswith("?") or ASKING.match(p)]
+    if asking:
+        return asking[-1]
+    inside = [m for p in sentences if (m := re.search(r"\bhow (?:many|much|far|long)\b[^.?!]+", p, re.I))]
+    return f"{inside[-1].group()[0].upper()}{inside[-1].group()[1:].rstrip()}?" if inside else ""
+
+
 _AUX = r"(?:did|does|do|are|is|was|were|will|would|can|could|has|have|had|should|must|shall)"
 _TARGETS = (  # the question's target as a noun phrase: "How many pages did..." -> "the number of pages"
     (r"^how (?:many|much) more\b()", "the difference{}"),
