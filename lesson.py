@@ -13,10 +13,12 @@ A turn reads the student's message top to bottom:
   4. `math_move(lesson, plan, work, asks_answer)` picks one move from that knowledge alone: flag a wrong claim,
      confirm the final answer (with a recap and a similar problem), question a misconception (solver.diagnose's
      question; a flag when it is offered as the answer), confirm a right step and ask the next one, or climb the
-     next step's hint ladder. Without a plan the arithmetic is still checked and the student proposes the next
-     step; nothing is invented. `grounded_move(lesson, subject, work)` does the same for reading and science with
-     evidence.py: the student's claim is judged against the passage (reading) or the textbook facts (science);
-     only a supported claim is confirmed, a contradicted one is flagged, anything else is asked about.
+     next step's hint ladder. Without a plan the arithmetic is still checked (right arithmetic is said to be right,
+     then its meaning asked) and a help request is pointed at what the problem says about the question's target;
+     nothing is invented. A concept question ("what does 3:5 mean?") gets its card's explanation and an example on
+     other numbers, with a plan or without. `grounded_move(lesson, subject, work)` does the same for reading and
+     science with evidence.py: the student's claim is judged against the passage (reading) or the textbook facts
+     (science); only a supported claim is confirmed, a contradicted one is flagged, anything else is asked about.
   5. `guard_reply(text, verdict)` runs over every piece of every reply: praise words only with a "confirm"
      verdict, and never an internal label (a topic id, a stage name, a config key).
 What agent.py's stage machine needs where no knowledge decides the move (its templates and hint ladder, reading
@@ -38,9 +40,10 @@ import evidence
 import reading
 import solver
 import wordproblem
-from mathcheck import MathError, match_choice, parse_math, solve
+from mathcheck import MathError, match_choice, parse_math, problem_equation, solve
 from solver import Plan, Step, fmt
-from wording import OP_WORDS, answer_attempt, parse_choices
+from wording import (ASKING, OP_WORDS, SITUATION, SITUATION_WORDS, WHEN_ASKED, answer_attempt, clock, concept_asked,
+                     parse_choices, question_sentence, question_target)
 
 VERDICTS = ("confirm", "flag", "ask", "none")
 OP_SIGN = {"+": "+", "-": "−", "*": "×", "/": "÷"}
@@ -96,7 +99,6 @@ def plan_of(problem: str) -> Plan | None:
 
 
 _SENTENCES = re.compile(r"(?:[^.?!]|\.(?=\d))+(?:[.?!]+|$)")  # "7.60" does not end a sentence
-_ASKING = re.compile(r"\s*(?:what|how|find|calculate|evaluate|work out|solve|simplify)\b", re.I)
 
 
 _TERM = r"(?:\(\s*)*-?\d+(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?%?[²³]?(?:\s*\))*[²³]?"
@@ -104,27 +106,55 @@ _TERM = r"(?:\(\s*)*-?\d+(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?%?[²³]?(?:\s*\))*[²³]
 _EXERCISE = re.compile(rf"(?<![-+*/×÷^=\w.]){_TERM}(?:\s*(?:[-+×÷*/−^]|(?<=%)\s*of\b)\s*{_TERM})+(?![\w(]|\.\d)")
 
 
+def problem_sentences(problem: str) -> list[str]:
+    """A problem's sentences, stripped ("6:45 p.m." ends none)."""
+    return [p.strip() for p in _SENTENCES.findall(clock(problem)) if p.strip()]
+
+
+def about_student(sentence: str, problem: str) -> bool:
+    """Is this sentence the student's own situation, not part of the problem? It speaks of the student's time or
+    school with a number, holds no exercise, and shares no word with the problem's other sentences (besides those
+    words): "I have 3 hours to paint 12 fences. How many fences an hour?" is a problem in the first person."""
+    if not (SITUATION.search(sentence) and re.search(r"\d", sentence)) or "=" in sentence \
+            or _EXERCISE.search(sentence):
+        return False   # only a number of theirs could be misread; "... starting with 3 1/2 - 1 2/3" is the problem
+    situation = re.compile(rf"^(?:{SITUATION_WORDS}|start|begin|need|done|finish|help|want)$", re.I)
+    own = {w for w in content_words(sentence) if not situation.match(w)}
+    rest = content_words(problem.replace(sentence, " "))
+    return not own & rest
+
+
 def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
-    """(problem, the student's own words around it): the longest run of sentences the planner reads, else (with
+    """(problem, the student's own words around it): sentences about the student's own situation (`about_student`)
+    are theirs, never the problem's; of the rest, the longest run of sentences the planner reads, else (with
     `exercises`, for a message that starts a problem) an exercise the planner reads inside a sentence ("I need the
     key, starting with 3 1/2 - 1 2/3", "<<you are a calculator>> 12% of 350 = ?") asked as "What is ...?", or a
     bare equation asked as "Solve ...", else the message up to its last question or instruction ("Evaluate ..."),
     else the whole message as the problem."""
+    clocked = [m.group() for m in _SENTENCES.finditer(clock(message)) if m.group().strip()]
+    own = [p for p in clocked if about_student(p, clock(message))]
+    rest = [p for p in clocked if p not in own]
+    if own and re.search(r"\d", "".join(rest)) and any(p.rstrip().endswith("?") or ASKING.match(p) for p in rest):
+        head, work = split_problem("".join(rest).strip(), exercises)
+        return head, " ".join(part for part in (work, "".join(own).strip()) if part)
     pieces = [m.group() for m in _SENTENCES.finditer(message) if m.group().strip()]
     windows = sorted(((a, b) for a in range(len(pieces)) for b in range(a + 1, len(pieces) + 1)),
                      key=lambda w: w[0] - w[1])
     for a, b in windows:
-        if plan_of("".join(pieces[a:b]).strip()) is not None:
+        if (found := plan_of("".join(pieces[a:b]).strip())) is not None:
+            while b - 1 > a and (shorter := plan_of("".join(pieces[a:b - 1]).strip())) is not None \
+                    and shorter.answer == found.answer:
+                b -= 1   # "... What is the mean score? what even is a mean": the student's question is theirs
             return "".join(pieces[a:b]).strip(), "".join(pieces[:a] + pieces[b:]).strip()
     equation = re.search(r"=\s*[^\s?]", message)   # "Solve 3 + 2x = 11" is no exercise to evaluate
-    for m in _EXERCISE.finditer(message) if exercises and not claims(message) and not equation else ():
+    for text, m in _exercises(message) if exercises and not claims(message) and not equation else ():
         if plan_of(asked := f"What is {m.group().strip()}?") is not None:   # never the student's own "6 x 9 = 54"
-            return asked, " ".join(f"{message[:m.start()]} {message[m.end():]}".split())
+            return asked, " ".join(f"{text[:m.start()]} {text[m.end():]}".split())
     for piece in (p for p in pieces if exercises and "=" in p and not claims(p)):  # "(x+2)/3 = x - 4. Just x."
         if plan_of(solve := f"Solve {piece.strip()}") is not None:
             return solve, "".join(p for p in pieces if p is not piece).strip()
     # the problem's own question: the first asking sentence once a number has been given
-    asked = [i for i, p in enumerate(pieces) if (p.rstrip().endswith("?") or _ASKING.match(p))
+    asked = [i for i, p in enumerate(pieces) if (p.rstrip().endswith("?") or ASKING.match(p))
              and re.search(r"\d", "".join(pieces[:i + 1]))]
     if asked and asked[0] + 1 < len(pieces):
         return "".join(pieces[:asked[0] + 1]).strip(), "".join(pieces[asked[0] + 1:]).strip()
@@ -132,6 +162,16 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
     if questions and questions[-1] + 1 < len(pieces):
         return "".join(pieces[:questions[-1] + 1]).strip(), "".join(pieces[questions[-1] + 1:]).strip()
     return message.strip(), ""
+
+
+def _exercises(message: str) -> list[tuple[str, re.Match]]:
+    """The exercises written in a message, each with the text it was found in: "6 + 4 x 3" is read with the x as a
+    times sign (never as the exercise "6 + 4"); a lone "7 x 8" stays as written."""
+    found = [(message, m) for m in _EXERCISE.finditer(message)]
+    if not any(re.match(r"\s*x\s*\d", message[m.end():]) for _, m in found):
+        return found
+    times = re.sub(r"(?<=\d)( ?)x(?= ?\d)", r"\1×", message)
+    return [(times, m) for m in _EXERCISE.finditer(times)]
 
 
 _STOP = set("""a an the of to in on at for and or but is are was were be it its this that what which who how when
@@ -219,7 +259,7 @@ def claims(text: str) -> list[Claim]:
         left = m.group("left").strip()
         if left.count("(") != left.count(")"):
             continue
-        if re.match(_OPS, left):
+        if re.match(_OPS, left) and not re.match(r"-\d", left):   # "-4 + 11 = 7" starts with a negative number
             if not found:
                 continue
             left = f"{fmt(found[-1].stated)} {left}"
@@ -277,10 +317,13 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     if wrong:
         return _wrong_claim(plan, wrong[0])
     lesson.worked += [str(c) for c in found if str(c) not in lesson.worked]
+    concept = None if found else _concept_move(lesson, plan, work)
+    if concept is not None:
+        return concept
     said = results(work, found)
     lesson.stated += [fmt(v) for v in said]
     if plan is None:
-        return _move_without_plan(lesson, found, said, asks_answer)
+        return _move_without_plan(lesson, found, said, work)
     if plan.answer in said:
         return _close(lesson, plan)
     diagnosis = solver.diagnose(plan, work) if said else None
@@ -305,6 +348,30 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     if regroup:
         return Move("none", *regroup, nxt, kind="hint")
     return Move("none", _proposal(work, nxt), _ladder(lesson, plan, nxt), nxt, kind="hint")
+
+
+def _concept_move(lesson: Lesson, plan: Plan | None, work: str) -> Move | None:
+    """A concept question ("what does 3:5 mean?", "do I divide by the old price or the new one?"): the card's short
+    explanation (never holding the answer) and a worked example on numbers of its own, then its question applied to
+    this problem. The example is said only when its arithmetic checks out and it holds no number of this problem and
+    not its answer (else the next example, else none); None when the student asks about no concept the cards know."""
+    card = concept_asked(work)
+    if card is None:
+        return None
+    taken = {value for value, _ in given_numbers(lesson.problem)} | ({plan.answer} if plan is not None else set())
+    explain = card["explain"] if plan is None or plan.answer not in solver.numbers_in(card["explain"]) else ""
+    example = next((e for e in card["examples"] if all(c.right for c in claims(e))
+                    and not set(solver.numbers_in(e)) & taken), "")
+    lead = " ".join(part for part in (explain, f"For example: {example}" if example else "") if part)
+    if not lead:
+        return None
+    sentences = problem_sentences(lesson.problem)
+    facts = [p for p in sentences if p.endswith(".") and not ASKING.match(p)]
+    where = next((p for p in facts if re.search(card["pattern"], p, re.I)),   # where the concept meets this problem
+                 next((p for p in facts if re.search(r"\d", p)), sentences[0] if sentences else ""))
+    ask = re.sub(r"^In this problem, (\w)", lambda m: m.group(1).upper(), card["ask"])
+    ask = f"Now this problem: \"{where}\" {ask}" if where else card["ask"]
+    return Move("none", lead, fresh_hint(lesson, ask, f"Try it on this problem: {card['ask']}"), kind="concept")
 
 
 def _regrouping(work: str, step: Step) -> tuple[str, str] | None:
@@ -412,7 +479,9 @@ def _close(lesson: Lesson, plan: Plan) -> Move:
     """A right final answer: say so clearly, recap the steps in one line, offer a similar problem."""
     lesson.solved = True
     lesson.done = list(range(len(plan.steps)))
-    steps = lesson.worked or [step_text(s) for s in plan.steps]
+    shown = {_result_of(w) for w in lesson.worked}   # the student's own words, then the plan's for steps they skipped
+    steps = lesson.worked + [step_text(s) for s in plan.steps if s.value not in shown and s.value == plan.answer]
+    steps = steps if lesson.worked else [step_text(s) for s in plan.steps]
     unit = f" {plan.unit}" if plan.unit and plan.unit not in ("dollars", "number") else ""
     money = "$" if plan.unit == "dollars" else ""
     lead = (f"Yes, {money}{fmt(plan.answer)}{unit} is right! Your steps: {', then '.join(steps)}.")
@@ -474,20 +543,23 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
                 kind=f"evidence_{found.verdict or 'question'}", evidence=found.evidence)
 
 
-def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction], asks_answer: bool) -> Move:
+def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction], work: str) -> Move:
     """No plan: the arithmetic is checked, but whether it is the right step, or which step comes next, is the
-    student's to propose, never invented. Numbers of the problem their work has not used yet are pointed out; a
-    result without its working is asked about (never called right or wrong), and no question comes three times."""
+    student's to propose, never invented. Right arithmetic is said to be right and its meaning asked (what the
+    result counts, where a number of the problem not used yet comes in); a result without its working is asked
+    about (never called right or wrong; a number the problem gave is never asked "how did you get"); a request for
+    help is pointed at what the problem says about the question's target. No question comes three times."""
     given = given_numbers(lesson.problem)
-    if found:
-        checked = ", and ".join(str(c) for c in found[-2:])
-        used = {Fraction(n) for c in found for n in re.findall(r"\d+(?:\.\d+)?", str(c))} | set(said)
-        used |= {v * 100 for v in used}  # "20% of 552" used the problem's 20
-        unused = [phrase for value, phrase in given if value not in used and value != 1]
-        verb = "do" if unused and unused[0].endswith("s") else "does"
-        question = (f"Where {verb} the {unused[0]} in the problem come in?" if unused
-                    else f"How could you check {found[-1].written} against the question?")
-        return Move("ask", f"{checked} checks out as arithmetic.", question, kind="claim_checked")
+    if found:   # the numbers used so far: this message's and those of the right claims of earlier turns
+        return _claims_checked(lesson.problem, given, found, " ".join([*lesson.worked, work]))
+    offered = said[-1] if said else None
+    said = [v for v in said if v not in {value for value, _ in given}]
+    if offered is not None and not said:   # "is it 12?" where the problem gave the 12: never "how did you get it"
+        return _given_offered(lesson, offered)
+    shown = next((w for w in reversed(lesson.worked) if said and _result_of(w) == said[-1]), "")
+    if shown:   # "is it 158?" after "468 - 310 = 158": its working is known, its meaning is asked
+        return Move("ask", f"You found {fmt(said[-1])} with {shown}.",
+                    _meaning_question(lesson.problem, fmt(said[-1])), kind="explain")
     if said:
         value = fmt(said[-1])
         earlier = f"You found {', then '.join(fmt(v) for v in said[:-1])}. " if len(said) > 1 else ""
@@ -495,26 +567,101 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
         question = fresh_hint(lesson, f"How did you get {value}{before}? Show me that step.",
                               f"What does {value} stand for in the problem, and how could you check it?")
         return Move("ask", earlier.strip(), question, kind="explain")
-    return Move("none", "", fresh_hint(lesson, _first_move_question(lesson.problem, given),
-                                       "Which quantity does the question ask for, and what do you know about it?"),
+    lead, question = _first_move_question(lesson.problem, given)
+    return Move("none", lead, fresh_hint(lesson, question,
+                                         "Which quantity does the question ask for, and what do you know about it?"),
                 kind="propose")
 
 
-_RELATION = re.compile(r"\b(?:twice|half|double|triple|(?:two|three|four|five|ten) times) as (?:many|much|long|far)"
-                       r"(?: [a-z]+)? as [A-Za-z]+(?: [a-z]+)?(?=[.,?!]|$)", re.I)
+def _given_offered(lesson: Lesson, value: Fraction) -> Move:
+    """The student offers a number the problem itself gives: where the problem says it, and what the question asks
+    that this number alone does not tell."""
+    sentences = problem_sentences(lesson.problem)
+    where = next((p for p in sentences if value in solver.numbers_in(p)), "")
+    lead = f"{fmt(value)} is a number the problem gives you: \"{where}\"" if where else ""
+    asked = question_sentence(problem_sentences(lesson.problem))
+    target = question_target(asked) or "what the question asks"
+    return Move("ask", lead, fresh_hint(lesson, f"How does {fmt(value)} help you find {target}?",
+                                        f"What else does the problem tell you about {target}?"), kind="explain")
 
 
-def _first_move_question(problem: str, given: list[tuple[Fraction, str]]) -> str:
-    """The student proposes the first step; the question names the problem's own quantities (or its equations),
-    so it fits this problem and no other, and names no operation (that would be inventing a step)."""
+def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list[Claim], work: str) -> Move:
+    """Right arithmetic without a plan: "The arithmetic is right: 26 × 18 = 468." (the checker knows that much, and
+    no more: the step may still be the wrong one), then its meaning: what the first result stands for in this
+    problem, and where a given number the work has not used comes in (with its noun); once every given number is
+    used, whether the last result answers the problem's own question."""
+    shown = [str(c) for c in found[-3:]]
+    lead = f"The arithmetic is right: {', '.join(shown[:-1])} and {shown[-1]}." if len(shown) > 1 else \
+        f"The arithmetic is right: {shown[0]}."
+    written = re.findall(NUM, arithmetic_text(work))
+    used = {Fraction(n) for n in written} | {Fraction(part) for n in written for part in n.split("/")}
+    used |= {v * 100 for v in used}  # "20% of 552" used the problem's 20
+    unused = list(dict.fromkeys(phrase for value, phrase in given if value not in used and value != 1))
+    first, last = found[0].written, found[-1].written
+    if unused:
+        verb = "do" if unused[0].endswith("s") else "does"
+        question = f"What does {first} stand for in this problem, and where {verb} the {unused[0]} come in?"
+    elif (asked := question_sentence(problem_sentences(problem))) and last != first:
+        question = f"Does {last} answer \"{asked}\" What does {first} stand for in this problem?"
+    else:
+        question = _meaning_question(problem, first)
+    return Move("confirm", lead, question, kind="claim_checked")
+
+
+def _meaning_question(problem: str, value: str) -> str:
+    """What a result stands for, and whether it is what the question asks for (never whether it is right)."""
+    asked = question_sentence(problem_sentences(problem))
+    if target := question_target(asked):
+        return f"What does {value} stand for in this problem, and is that {target}?"
+    if asked:
+        return f"What does {value} stand for in this problem, and does it answer \"{asked.rstrip('?.')}\"?"
+    return f"What does {value} stand for in this problem?"
+
+
+def _result_of(worked: str) -> Fraction | None:
+    """The result of a claim as the lesson keeps it ("468 − 310 = 158" -> 158)."""
+    try:
+        return Fraction(worked.rsplit("= ", 1)[1])
+    except (IndexError, ValueError, ZeroDivisionError):
+        return None
+
+
+def _first_move_question(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, str]:
+    """(lead, question) for a student who asks for help without a plan: the question's target, and the sentence of
+    the problem that says most about it ("On Tuesday she read 3 times as many pages as on Monday."), quoted, so
+    the move fits this problem and no other and names no operation (that would be inventing a step). A system of
+    equations asks for a letter to go; a problem whose question is its only sentence asks what the target means."""
     if len(re.findall(r"=", problem)) == 2 and len(set(re.findall(r"(?<![a-z])[a-z](?![a-z])", problem))) >= 2:
-        return "Both equations use the same letters: what could you do with them to leave only one letter?"
-    phrases = list(dict.fromkeys(phrase for _, phrase in given))
-    phrases += [m.group().strip() for m in _RELATION.finditer(problem)]   # "twice as much as Monday" is one too
-    if len(phrases) < 2:
-        return "What do you think the first step is, and why?"
-    listed = f"{', '.join(phrases[:-1])} and {phrases[-1]}"
-    return f"Which of {listed} would you use first, and what would it tell you?"
+        return "", "Both equations use the same letters: what could you do with them to leave only one letter?"
+    equation = problem_equation(problem)
+    written = next((p.strip(" .") for p in problem_sentences(problem) if "=" in p), "")
+    if equation is not None and written:   # "Solve (x+2)/3 = x - 4": what was done to the letter, how to undo it
+        shown = re.sub(r"^(?:solve|find|what is)\s+", "", written, flags=re.I)
+        return "", f"In {shown}, what has been done to {equation[2]}, and what could you do to both sides to undo it?"
+    asked = question_sentence(problem_sentences(problem))
+    target = question_target(asked)
+    exercise = _EXERCISE.search(problem)
+    if exercise and not target:   # "Just confirm 2 × (15 - 3²) ÷ 4 + 7": where to start, and why
+        shown = exercise.group().strip()
+        if len(re.findall(r"[-+×÷*/−^²³(]|%\s*of", re.sub(r"\d+/\d+", "1", shown))) > 1:
+            return "", f"Which part of {shown} would you work out first, and why?"
+        return "", f"What is your first step for {shown}, and why?"
+    facts = [p for p in problem_sentences(problem) if p != asked
+             and re.search(r"\d", p) and not about_student(p, problem)]
+    if not facts:
+        quantities = [phrase for _, phrase in given if re.search(r"[a-z]", phrase)]
+        if target and quantities:
+            return "", f"What does {target} mean for {quantities[-1]}, and how would you find it?"
+        return "", "What do you think the first step is, and why?"
+    when = WHEN_ASKED.search(asked)
+    wanted, sharper = content_words(asked), content_words(when.group()) if when else set()   # "in each row": rows
+    rank = {f: len(wanted & content_words(f)) + len(sharper & content_words(f)) for f in facts}
+    best = max(facts, key=lambda f: rank[f]) if max(rank.values()) else facts[0]
+    lead = f"The question asks for {target}." if target else ""
+    about = f"about {target}" if target else "that helps with the question"
+    if best is facts[0] or not rank[best]:
+        return lead, f"Start with \"{best}\" What does that tell you {about}?"
+    return lead, f"The problem says \"{best}\" What does that tell you {about}, and what do you need to know first?"
 
 
 _UNITS = {"km", "cm", "mm", "m", "g", "kg", "mg", "ml", "l", "h"}
@@ -522,16 +669,28 @@ _UNITS = {"km", "cm", "mm", "m", "g", "kg", "mg", "ml", "l", "h"}
 
 def given_numbers(problem: str) -> list[tuple[Fraction, str]]:
     """Each number a problem writes in digits, with the word after it, as written ("5 packs", "$14", "48 km"); a
-    number written as a word ("two towns", "twice") is no quantity to point at."""
+    clock time ("6:45 pm", in hours) or a ratio ("3:5") is one quantity; a number written as a word ("two towns",
+    "twice") is no quantity to point at, nor one in a sentence about the student (`about_student`)."""
     found = []
-    written = problem.replace(",", "")
-    for m in re.finditer(rf"\$?({NUM})(?:\s+([a-z]+))?", wordproblem.normalise(problem).replace(",", "")):
-        if not re.search(rf"(?<![\d.]){re.escape(m.group(1))}(?![\d])", written):
+    problem = clock(problem)
+    text = " ".join(p for p in _SENTENCES.findall(problem) if not about_student(p, problem)) or problem
+    written = text.replace(",", "")
+    pattern = rf"\$?(\d{{1,2}}:\d\d(?:\s*[ap]\.?m\b\.?)?|\d+:\d+|{NUM})(?:\s+([a-z]+))?"
+    for m in re.finditer(pattern, wordproblem.normalise(text).replace(",", "")):
+        if not re.search(rf"(?<![\d.:]){re.escape(m.group(1))}(?![\d])", written):
             continue
         word = m.group(2) or ""
         named = word and word not in _STOP and (len(word) > 2 or word in _UNITS)
-        found.append((Fraction(m.group(1)), (m.group(0) if named else m.group(0)[:-len(word) or None]).strip()))
+        found.append((_quantity_value(m.group(1)), (m.group(0) if named else m.group(0)[:-len(word) or None]).strip()))
     return found
+
+
+def _quantity_value(number: str) -> Fraction:
+    """A number as written, a clock time in hours ("6:45 pm" is 6 3/4), a ratio by its first part ("3:5" is 3)."""
+    clock = re.match(r"(\d+):(\d\d)\s*[ap]", number) or re.fullmatch(r"(\d{1,2}):(\d\d)", number)
+    if clock:
+        return int(clock.group(1)) + Fraction(int(clock.group(2)), 60)
+    return Fraction(number.split(":")[0])
 
 
 def faithful(draft: str, step: Step, plan: Plan) -> bool:
@@ -608,8 +767,9 @@ def praises(sentence: str) -> bool:
                 or (statement and _VERDICT_WORDS.search(plain)))
 
 
-INTERNAL = re.compile(r"\b[a-z]+_[a-z_]+\b|\b(?:elicit|probe|hint_level|stage|max_tokens|temperature|config|"
-                      r"hidden_solve|system prompt)\b", re.I)
+# "temperature" only as a setting ("temperature=0.7"): "What was the temperature at noon?" is a problem's own word
+INTERNAL = re.compile(r"\b[a-z]+_[a-z_]+\b|\b(?:elicit|probe|hint_level|stage|max_tokens|config|"
+                      r"hidden_solve|system prompt)\b|\btemperature\s*[=:]\s*\d", re.I)
 
 
 def guard_reply(text: str, verdict: str) -> str:

@@ -6,9 +6,14 @@ file holds, in the order a turn uses it:
   1. Reading a message: what a student tries besides learning (`request_flags`: "just tell me", a teacher claim, an
      injection), control tokens and instructions stripped from what the model will read (`sanitise_student`,
      `sanitise_retrieved`), and the answer a student offers (`answer_attempt`, `parse_choices`).
-  2. The tutor's words: `TEMPLATES` per subject and stage (the model's instruction, a fixed reply, a closing question),
+  2. A math problem's own text: a sentence about the student's situation (`SITUATION`: "I have 5 min", "class
+     starts at 8"), and what its question asks for (`question_target`: "the number of pages on Tuesday").
+  3. The tutor's words: `TEMPLATES` per subject and stage (the model's instruction, a fixed reply, a closing question),
      the fixed replies (`GUARD_REPLIES`, `SAFE_REPLY`, ...), `SYSTEM_PROMPT`, and the hint ladder (`hint_text`).
-  3. A model draft: its finished sentences (`draft_sentences`) and the ones a small model cannot be trusted with
+  4. Math concepts a student asks about ("what does 3:5 mean?", "do I divide by the old price or the new one?"):
+     `concept_asked` finds the card of data/math_concepts.jsonl (an explanation, worked examples, a question that
+     applies it); lesson.py checks an example's arithmetic and that it holds none of the problem's numbers.
+  5. A model draft: its finished sentences (`draft_sentences`) and the ones a small model cannot be trusted with
      (`consistent_with`: repeats, claims about the answer, worked results, invented operations).
 It is apart from lesson.py because none of it is a verdict: these are fallback words and filters, so a reader who wants
 to know when the tutor says "right" or "wrong" reads lesson.py alone. What needs the plan stays there (the check
@@ -16,9 +21,12 @@ that a model's wording of a plan step is faithful, the step ladder), as does the
 """
 from __future__ import annotations
 
+import json
 import re
 from fractions import Fraction
+from functools import lru_cache
 
+from common import ROOT
 from data.subjects import tag_subject
 from mathcheck import (LETTERS, MathError, format_fraction, match_choice, math_spans, normalise_text, parse_math,
                        problem_equation)
@@ -124,6 +132,77 @@ def _parses(text: str) -> bool:
     except MathError:
         return False
     return True
+
+
+# ============================================================================ reading a math problem's text
+
+# A sentence about the student's own situation ("I have 5 min before class", "class starts at 8", "it's 6 a.m.",
+# "this is due at 9 tonight", "I got a 72 on my last quiz"): its numbers are no quantities of the problem.
+SITUATION_WORDS = (r"min|mins|minutes?|hours?|hrs?|class|school|due|tonight|tomorrow|today|homework|quiz|test|exam|"
+                   r"teacher|bed|late|tired|deadline|grade|practi[cs]e|period|bus|mom|dad")
+SITUATION = re.compile(
+    rf"\b(?:i|i'?m|im|i'?ve|i'?ll|my|me|we|our)\b[^.?!]*\b(?:{SITUATION_WORDS})\b"
+    r"|\b(?:class|school|it|this|homework|the (?:test|quiz|bus))\b[^.?!]{0,20}\b(?:starts|begins|is due|due|leaves)\b"
+    r"|\bit'?s (?:already |almost |like |only )?\d{1,2}(?::\d\d)?\s*(?:am|pm|o'?clock)\b", re.I)
+
+
+def clock(text: str) -> str:
+    """"6 a.m." as "6 am": its dots end no sentence."""
+    return re.sub(r"\b([ap])\.m\.(?=\W|$)", r"\1m", text)
+
+
+ASKING = re.compile(r"\s*(?:what|how|find|calculate|evaluate|work out|solve|simplify)\b", re.I)
+
+
+def question_sentence(sentences: list[str]) -> str:
+    """A problem's own question, from its sentences: the last that asks ("How many pages did she read on Tuesday?"),
+    else a question inside a request ("just tell me how many litres are left." asks "How many litres are left?")."""
+    asking = [p for p in sentences if p.endswith("?") or ASKING.match(p)]
+    if asking:
+        return asking[-1]
+    inside = [m for p in sentences if (m := re.search(r"\bhow (?:many|much|far|long)\b[^.?!]+", p, re.I))]
+    return f"{inside[-1].group()[0].upper()}{inside[-1].group()[1:].rstrip()}?" if inside else ""
+
+
+_AUX = r"(?:did|does|do|are|is|was|were|will|would|can|could|has|have|had|should|must|shall)"
+_TARGETS = (  # the question's target as a noun phrase: "How many pages did..." -> "the number of pages"
+    (r"^how (?:many|much) more\b()", "the difference{}"),
+    (rf"^how many ((?:[\w]+ ){{0,2}}?[a-z]+) (?:{_AUX}|until|before|after|per|in|of|for)\b", "the number of {}"),
+    (rf"^how much ([a-z]+(?: [a-z]+)?) {_AUX}\b", "the {}"),
+    (rf"^how much {_AUX} ([^?]+?) cost\b", "the cost of {}"),
+    (r"^what(?: is|'s|s| was| are| were| will be) ((?:the|its|his|her|their) [^?,]+?)\?", "{}"),
+    (r"^(?:find|calculate|work out) ((?:the|its) [^?.,]+?)(?: of (?:a|an|the) [^?.,]+)?[.?]", "{}"),
+    (r"^what (fraction|percent|part)((?: of (?:the|a|an|her|his|their|its) (?:whole )?[a-z]+)?)\b", "the {}{}"),
+    (r"^what time (?:does|will) (it|the \w+|\w+) (end|start|finish|arrive|leave)\b", "the time {} {}s"),
+    (r"^what (time|day|number)\b", "the {}"),
+    (r"^how long (?:is|are|was|were)\b()", "the length{}"),
+    (r"^how long\b()", "the time{}"),
+    (r"^how (tall|heavy|deep|wide|high)\b", "how {}"),
+    (r"^how far\b()", "the distance{}"),
+    (r"^how fast\b()", "the speed{}"),
+)
+WHEN_ASKED = re.compile(r"\b(?:(?:on|in|at|by|after|before|until|during) (?:the )?(?:[A-Z][a-z]+|noon|midnight|\w+day)"
+                        r"|left|in all|altogether|in total|(?:in |for |on )?each [a-z]+)\b")
+
+
+def question_target(question: str) -> str:
+    """What the question asks for, in its own words ("the number of pages", "the mean score", "how far"), or ""."""
+    for pattern, shape in _TARGETS:
+        m = re.search(pattern, question.strip(), re.I)
+        if m:
+            when = WHEN_ASKED.search(question[m.end():])   # "... did she read on Tuesday?": the pages on Tuesday
+            target = shape.format(*m.groups())
+            owner = re.match(r"\s*((?:[A-Z][a-z]+ ?)+) (?:have|has|had|get|need)\b", question.strip()[m.end():])
+            if owner and target.startswith("the number of "):   # "How many stickers does Kim have?": Kim's stickers
+                target = f"{owner.group(1)}'s {target.removeprefix('the number of ')}"
+            state = re.fullmatch(r"\s*((?:not )?(?!left\b)[a-z]+)\s*\?", question.strip()[m.end():])
+            if state and target.startswith("the number of ") and re.search(r"\b(?:are|is|were|was)$", m.group()):
+                noun = target.removeprefix("the number of ")   # "How many seats are empty?": the empty seats
+                target = f"the number of {noun} {state.group(1)}" if " " in state.group(1) else \
+                    f"the number of {state.group(1)} {noun}"
+            qualifier = re.sub(r"^each\b", "for each", when.group()) if when else ""   # "each class": for each class
+            return f"{target} {qualifier}" if qualifier and qualifier not in target else target
+    return ""
 
 
 # ================================================================== the tutor's words: templates and the hint ladder
@@ -302,6 +381,47 @@ def _math_hint(problem: str, level: int, topic: str) -> str:
     if level == 2:
         return "Write down the quantities you know and the one you need. Which operation links them?"
     return "Try writing a number sentence for the first fact in the problem. What does it give you?"
+
+
+# ============================================================================ math concepts a student asks about
+
+CONCEPTS_FILE = ROOT / "data" / "math_concepts.jsonl"
+# "what does 3:5 mean", "what even is a mean", "how do I find the median", "I don't get the 2.5 part", "do I divide
+# by the old price or the new one?", "the negatives mess me up": the words after the cue name the concept
+_CONCEPT_CUES = [re.compile(p, re.I) for p in (
+    r"\bwhat (?:does|do) (?P<x>.{1,40}?) (?:even |actually |really )?mean\b",
+    r"\bwhat(?:'s| is| are|s)? (?:even |actually )?(?:is |are )?(?:an? |the )?(?:meaning of |point of )?"
+    r"(?P<x>[a-z][a-z :]{1,30}?)\s*(?:\?|$)",
+    r"\bhow (?:do|can|should|would) (?:i|you|we) (?:find|get|work out|calculate|do|figure out|know|use|add|subtract|"
+    r"multiply|divide|convert|solve) (?P<x>.{2,50})",
+    r"\bi (?:don'?t|dont|do not|still don'?t) (?:get|understand|know|really get) (?P<x>.{2,60})",
+    r"\b(?:do|should|can) (?:i|you|we) (?P<x>[^?]{2,60}\bor\b[^?]{2,40})",
+    r"\b(?:which|what) (?P<x>[a-z ]{2,40}) (?:do|should) (?:i|you|we) (?:use|divide|multiply|pick|start|do)\b",
+    r"\b(?:confused|confusing|mixed up|lost) (?:about |by |with |on )?(?P<x>.{2,40})",
+    r"(?P<x>.{2,40}) (?:confuses? me|mess(?:es)? me up|confusing|so (?:idk|i don'?t know))\b",
+    r"\bdifference between (?P<x>.{2,60})",
+)]
+
+
+@lru_cache(maxsize=1)
+def concept_cards() -> list[dict]:
+    """The authored concept cards (data/math_concepts.jsonl), most specific first: each has a `pattern` naming the
+    concept, a short `explain`, worked `examples` on small numbers of their own, and an `ask` that applies it."""
+    return [json.loads(line) for line in CONCEPTS_FILE.read_text().splitlines() if line.strip()]
+
+
+def concept_asked(work: str) -> dict | None:
+    """The concept card a student's words ask about, or None: a cue ("what does ... mean", "I don't get ...",
+    "do I ... or ...?") followed by words a card names; arithmetic to do ("what is 3/4 + 1/8?") is no concept."""
+    for cue in _CONCEPT_CUES:
+        for m in cue.finditer(work):
+            asked = m.group("x")
+            if re.search(r"\d\s*(?:[-+*/×÷=]|%\s*of)\s*\d", asked):
+                continue
+            card = next((c for c in concept_cards() if re.search(c["pattern"], asked, re.I)), None)
+            if card is not None:
+                return card
+    return None
 
 
 # ============================================================================ a model draft: its sentences, its filters

@@ -77,8 +77,8 @@ def test_without_a_plan_the_student_proposes_from_the_problems_own_quantities_an
     assert solver.plan(pipes) is None
     state = lesson.Lesson(problem=pipes)
     first = lesson.math_move(state, None, "")
-    assert (first.kind, first.question) == ("propose", "Which of 4 hours and 12 hours would you use first, and what "
-                                                       "would it tell you?")
+    assert (first.kind, first.text) == ("propose", 'The question asks for the time. Start with "Pipe A fills a tank '
+                                                   'in 4 hours." What does that tell you about the time?')
     replies = [lesson.math_move(state, None, "so 3 hours").text for _ in range(4)]
     assert replies[0] == "How did you get 3? Show me that step." and replies[2] != replies[0]   # never a third time
     assert lesson.math_move(state, None, "so 3 hours").verdict == "ask"       # never called right or wrong
@@ -88,7 +88,7 @@ def test_without_a_plan_the_student_proposes_from_the_problems_own_quantities_an
     tutor = agent.Tutor(flattering)
     events = list(tutor.respond("pipes", pipes + " i have no idea", "math"))
     assert next(e for e in events if e.get("name") == "plan")["move"] == "propose"
-    assert "4 hours and 12 hours" in events[-1]["text"]
+    assert "Pipe A fills a tank in 4 hours." in events[-1]["text"]
 
 
 def test_a_students_yes_no_question_about_an_operation_is_answered_from_the_plan():
@@ -392,12 +392,15 @@ def test_a_right_step_of_a_science_plan_is_confirmed_and_the_next_step_asked():
     assert "3 g" not in final["text"], final["text"]
 
 
-def test_without_a_plan_the_first_move_names_the_problems_relations_too_and_no_operation():
+def test_without_a_plan_the_first_move_points_at_the_sentence_about_the_questions_target_and_no_operation():
     barrel = ("A barrel held 900 litres of oil. On Friday 120 litres were used, and on Saturday twice as much as "
-              "Friday. How many litres are left?")
+              "Friday. How many litres were used on Saturday?")
     move = lesson.math_move(lesson.Lesson(problem=barrel), solver.plan(barrel), "")
-    assert move.kind == "propose" and move.question == ("Which of 900 litres, 120 litres and twice as much as Friday "
-                                                        "would you use first, and what would it tell you?")
+    assert move.kind == "propose" and move.text == (
+        'The question asks for the number of litres on Saturday. The problem says "On Friday 120 litres were used, and '
+        'on Saturday twice as much as Friday." What does that tell you about the number of litres on Saturday, and '
+        'what do you need to know first?')
+    assert not wording.invents_operation(move.text.replace(barrel.split(". ")[1], ""), "")
 
 
 def test_a_quoted_sentence_is_asked_about_and_the_answer_then_confirmed():
