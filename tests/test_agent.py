@@ -13,6 +13,7 @@ import pytest
 
 import agent
 import mcp_server
+import solver
 import wording
 from common import ROOT, SessionStore
 from scorers import leaks_answer
@@ -316,16 +317,17 @@ def test_answer_attempts_are_recognised_without_trailing_punctuation(message, of
 
 def test_a_hidden_model_answer_never_rules_a_student_wrong():
     """A word problem the exact solver cannot read: the answer comes from the model's hidden step (here wrong: 6).
-    A student who disagrees is asked for their reasoning, not told they are wrong; agreeing with it is a success."""
+    It guards against leaks but decides no verdict: a student who disagrees is asked for their reasoning, not told
+    they are wrong, and one who agrees with it is not told they are right either (verdicts come from knowledge)."""
     problem = "A baker makes 24 muffins and puts them in boxes of 6. How many boxes does she fill?"
     tutor = agent.Tutor(scripted("The answer is 6.", "How did you work that out?"))
+    assert solver.plan(problem) is None
     run(tutor, "w", problem)
-    events, reply = run(tutor, "w", "Is it 4?")
-    assert next(e for e in events if e["type"] == "hint_stage")["stage"] == "probe"
-    assert not any(e["type"] == "tool_call" and e["name"] == "check_answer" for e in events)
-    assert "not quite" not in reply.lower() and "not it" not in reply.lower()
-    events, _ = run(tutor, "w", "I think it's 6.")
-    assert next(e for e in events if e["type"] == "hint_stage")["stage"] == "summary"
+    for attempt, asked in [("Is it 4?", "How did you get 4?"), ("I think it's 6.", "How does 6 help you find")]:
+        events, reply = run(tutor, "w", attempt)
+        assert not any(e["type"] == "tool_call" and e["name"] == "check_answer" for e in events)
+        assert asked in reply, reply
+        assert not any(w in reply.lower() for w in ("not quite", "not it", "yes", "right", "correct")), reply
 
 
 def test_reply_streams_while_the_model_writes():
