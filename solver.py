@@ -77,6 +77,7 @@ from fractions import Fraction
 
 from equation_patterns import (bracket_equation, current_speeds, equation, fraction_equation, linear_pair, purchases,
                                shared_with_difference, sum_difference, work_together)
+from measure_patterns import box, clock_elapsed, percent_part, temperature
 from math_patterns import (acceleration, combined_mean, conversion, density, expression, falling_energy, fill_count,
                            for_every, fraction_of, kinetic_energy, map_scale, mean, mean_missing, missing_side,
                            mixed_unit_difference, moles, percent_apply, percent_change, percent_of_number,
@@ -103,7 +104,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     bracket_equation, fraction_equation, linear_pair, purchases, sum_difference, shared_with_difference, two_prices,
     conversion, map_scale, fill_count, mixed_unit_difference, shopping, expression, current_speeds,
     work_together, speed, density, kinetic_energy, moles, acceleration, falling_energy, story,
-    data_range, median]
+    data_range, median, clock_elapsed, box, temperature, percent_part]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
@@ -121,7 +122,8 @@ def _unexplained_unit(p: Problem) -> bool:
     """A time unit in the question that the statements never mention ('pills ... for the week') needs a step we
     would not have; conversions are the exception, they name both units on purpose."""
     units = re.findall(_TIME_UNITS, p.question, re.I)
-    unexplained = any(not mentions(p.body, u) for u in units)
+    clock = re.search(r"\d:\d\d", p.body) is not None   # a clock time says hours and minutes
+    unexplained = any(not mentions(p.body, u) and not (clock and re.match(r"(?i)hour|minute", u)) for u in units)
     return bool(p.body.strip()) and unexplained and not p.asks(r"^how many \w+ (are|is) in")
 
 

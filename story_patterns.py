@@ -197,6 +197,8 @@ def comparison(p: Problem) -> Plan | None:
         return None   # '5 more stickers than Sam' says nothing about Sam's marbles
     if not p.asks(rf"^how many\b.*\b{y}\b") and not p.asks(ASKS_TOTAL):
         return None
+    if any(w not in (x, y) and w not in PRONOUNS for w in re.findall(NAME, p.question)):
+        return None   # 'together with Sarah': someone whose amount the story never gives
     b = Builder(p, "comparison")
     a, n = b.given(base, "a", i), b.given(rel, "b", "")
     if "dir" in rel.groupdict():
