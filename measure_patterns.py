@@ -216,3 +216,64 @@ def _words(text: str) -> set[str]:
 
 def _negated(text: str) -> bool:
     return re.search(r"(?:not|no|never)|n't", text, re.I) is not None
+
+
+# ----------------------------------------------------------------------------- two amounts that go together
+
+_AMOUNT = re.compile(r"(?P<a>\$?\d+(?:\.\d+)?)(?:[- ](?P<u>[a-z]+))?")
+_DISTANCE_WORDS = {"mile", "miles", "km", "kilometers", "kilometres", "meters", "metres", "feet", "yards"}
+_NOT_PROPORTION = r"\b(?:more|fewer|less|than|times|each|every|per|left|shares?|shared|split|ratio|and|half|both|" \
+                  r"some|rest|already|then|after|before|%)"
+
+
+def _amounts(p: Problem, spans: list[tuple[int, int]]) -> list[tuple[re.Match, str]] | None:
+    """Each number with what it measures: '$420' dollars, '6 gallons', '5-pound' (None when a number names none)."""
+    found = []
+    for s, _ in spans:
+        m = _AMOUNT.match(p.t, s)
+        unit = "dollars" if m.group("a").startswith("$") else m.group("u")
+        if not unit or unit in ("of", "to", "in", "on", "for", "and", "is", "are"):
+            return None
+        found.append((m, unit))
+    return found
+
+
+def proportion(p: Problem) -> Plan | None:
+    """Two amounts said together, then another of one of them: 'A truck uses 6 gallons of fuel to travel 150 miles.
+    How far can it travel on 10 gallons?' -> 150 / 6 miles for 1 gallon, then 10 of those; 'per gallon' asks for
+    the unit rate alone."""
+    body = [s for s in p.numbers if s[0] < p.q]
+    sentences = [(a, b) for a, b in p.statements() if all(a <= s < b for s, _ in body)]
+    if len(body) != 2 or not sentences or re.search(_NOT_PROPORTION, p.body, re.I):
+        return None
+    question = re.sub(r"^at (?:that|this|the same) (?:rate|price|speed|pace), ", "", p.question, flags=re.I)
+    given = _amounts(p, body)
+    asked = _amounts(p, [s for s in p.numbers if s[0] >= p.q])
+    if not given or asked is None or len(asked) > 1 or same_word(given[0][1], given[1][1]):
+        return None
+    if asked:
+        known = [g for g in given if same_word(g[1], asked[0][1])]
+        if len(known) != 1:
+            return None
+        (x, xu), (y, yu) = known[0], next(g for g in given if g is not known[0])
+    else:
+        per = [g for g in given if re.search(rf"\b(?:per|a|an|each|one|1) {stem(g[1])}\b", question, re.I)]
+        if len(per) != 1:
+            return None
+        (x, xu), (y, yu) = per[0], next(g for g in given if g is not per[0])
+    money = yu == "dollars"
+    wanted = r"^(?:how much|what is the (?:cost|price))" if money else \
+        rf"^how (?:far|many {yu})\b" if yu in _DISTANCE_WORDS else rf"^how many {yu}\b"
+    if not re.search(wanted, question, re.I):
+        return None
+    b = Builder(p, "rate")
+    what = "How much" if money else f"How many {yu}"
+    one = b.step("/", [b.given(y, "a", yu, y.group()), b.given(x, "a", xu, f"{x.group('a')} {xu}")],
+                 f"{yu} per {stem(xu)}", f"{what} for 1 {stem(xu)}, if it is {y.group('a')}"
+                                         f"{'' if money else ' ' + yu} for {x.group('a')} {xu}?", kind="unit_rate")
+    if asked:
+        c = asked[0][0]
+        b.step("*", [one, b.given(c, "a", xu, c.group())], yu, f"{what} for {c.group()}?", kind="rate")
+    if not money and yu not in _DISTANCE_WORDS and b.steps[-1].value.denominator != 1:
+        return None   # a count that comes out in parts: we misread the story
+    return b.finish()
