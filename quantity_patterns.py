@@ -43,7 +43,7 @@ _EACH_BEFORE = re.compile(rf"\b(?:each|every) (?:of the (?:\d+ )?)?(?P<per>{_NOU
                           rf"(?:has|holds|contains|carries|had|held|"
                           rf"contained|costs?|weighs|can hold|fits)(?: about)? $", re.I)
 _OF_BEFORE = re.compile(rf"\d (?P<per>{_NOUN}) (?:of|with) $")
-_TIMES_AFTER = re.compile(rf" (?:times )?as (?:many|much)(?: (?P<noun>{_NOUN}))?(?: {_NOUN})? as (?P<target>.*)")
+_TIMES_AFTER = re.compile(rf" (?:times )?as (?:many|much)(?: (?P<noun>{_NOUN}))?(?: {_NOUN})?(?: as (?P<target>.*))?")
 _MORE_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?P<dir>more|fewer|less)(?: (?P<noun2>{_NOUN}))?"
                          rf"(?: (?P<noun3>{_NOUN}))? than (?P<target>.*)")
 
@@ -94,8 +94,8 @@ def _read(p: Problem, span: tuple[int, int]) -> Reading | None:
     """The number at `span` read where it stands, with `lead`: its clause up to its noun (or up to 'than')."""
     r = _read_at(p, span)
     if r is not None:
-        after = p.t[span[1]:span[1] + len(r.clause)]
-        said = after[:after.index(r.target)] if r.target else " ".join(after.split(" ")[:3])
+        after = p.t[span[1]:_clause_bounds(p.t, span[0], len(p.t))[1]]
+        said = after[:after.index(r.target)] if r.target else after   # '36 pages on Monday': its whole clause
         r.lead = r.before + r.m.group() + said
     return r
 
@@ -115,7 +115,7 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
     times = _TIMES_AFTER.match(after)
     if times:
         return Reading(m, "times", times.group("noun") or "", before=before, clause=clause, words=tok,
-                       target=times.group("target"))
+                       target=times.group("target") or "")
     more = _MORE_AFTER.match(after)
     if more:
         noun = more.group("noun3") or more.group("noun2") or more.group("noun") or ""
@@ -255,14 +255,19 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
             k = b.given(r.m, 0, "times" if r.kind == "times" else base.noun, r.words)
             op = {"times": "*", "more": "+", "fewer": "-"}[r.kind]
             said = f"{r.words} times" if r.kind == "times" else f"{r.words} {r.kind} than"
-            ref = b.step(op, [base.ref, k], base.noun, f"{_how_much(base.noun)} is {said} {base.words}?")
+            ref = b.step(op, [base.ref, k], base.noun, f"{_how_much(base.noun)} {_is(base.noun)} {said} {base.words}?")
             held[i] = Held(ref, base.noun, base.sign, f"{said} {base.words}", r)
     return [held[i] for i in sorted(held)]
 
 
 def _base(r: Reading, held: list[Held]) -> Held | None:
     """The one amount a comparison is said against: its 'than' / 'as' words name whose ('Olivia', 'red blocks'),
-    found where that amount is said, before its number; its noun, when said, must be the same."""
+    found where that amount is said, before its number, or, unnamed, the amount just before; its noun, when said,
+    must be the same."""
+    if not r.target:   # '$35 in March and twice as much in April': the amount said just before
+        before = [h for h in held if h.reading.m.start() < r.m.start()]
+        last = max(before, key=lambda h: h.reading.m.start(), default=None)
+        return last if last and (not r.noun or same_word(r.noun, last.noun) or r.noun in last.reading.nouns) else None
     key = [w for w in re.findall(r"[A-Za-z]+", r.target) if w.lower() not in ("the", "a", "an", "did", "does", "do",
                                                                                "has", "had", "have", "is", "was")]
     if not key or len(key) > 3 or any(w in PRONOUNS or w.lower() in ("he", "she", "they", "it", "him", "her", "in")
@@ -285,6 +290,11 @@ def _how_much(noun: str) -> str:
     unit = unit_name(noun)
     return "How far" if unit in {unit_name(d) for d in _DISTANCES} else "How much" if unit in _UNITS \
         else f"How many {noun}"
+
+
+def _is(noun: str) -> str:
+    """'How much money is', 'How far is', but 'How many pages are'."""
+    return "are" if _how_much(noun).startswith("How many") else "is"
 
 
 def _as_written(clause: str) -> str:
@@ -344,16 +354,20 @@ def story(p: Problem) -> Plan | None:
     if asked is None:
         return None
     nouns, how = asked
-    readings = [_read(p, span) for span in p.numbers]
+    restated = _restated(p)
+    readings = [_read(p, span) for span in p.numbers if span not in {m.span("n") for m in restated}]
     if not readings or any(r is None for r in readings) or _unread(p, readings):
         return None
     b = Builder(p, "story")
+    for m in restated:
+        b.label(m, "n")
     rates = [r for r in readings if r.kind == "rate"]
     if len(rates) == 1 and len(readings) == 2 and any(same_word(rates[0].per, n) for n in nouns):
         asked = next(n for n in nouns if same_word(rates[0].per, n))
         return _how_many_groups(b, rates[0], next(r for r in readings if r is not rates[0]), asked)
     held = _held(p, b, readings, nouns)
-    if not held or not all(_matches(h, nouns) for h in held):
+    if not held or not all(_matches(h, nouns) for h in held) or any(number_value(m.group("n")) != len(held)
+                                                                    for m in restated):
         return None
     combine = {"left": _left, "start": _start, "change": _change, "total": _total}[how]
     if combine(p, b, held) is None:
@@ -365,6 +379,15 @@ def story(p: Problem) -> Plan | None:
     if any(s.value < 0 or (counting and s.value.denominator != 1) for s in b.steps):
         return None   # a count that comes out in parts or below zero: we misread the story
     return b.finish()
+
+
+_RESTATED = re.compile(r"\b(?:the|those|these|all|both) (?P<n>\d+) (?P<what>[a-z]+)\b")
+
+
+def _restated(p: Problem) -> list[re.Match]:
+    """'How many bikes did it sell in the 2 months?': a count in the question that restates how many amounts the
+    story gives (June's and July's), read as their number, not as a new amount (checked against them)."""
+    return list(p.finditer(_RESTATED, "question"))
 
 
 def _how_many_groups(b: Builder, rate: Reading, amount: Reading, groups: str) -> Plan | None:
@@ -380,7 +403,7 @@ def _how_many_groups(b: Builder, rate: Reading, amount: Reading, groups: str) ->
 def _left(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
     """The start, then each change in order: what is left or there now."""
     start, changes = held[0], held[1:]
-    unread = any(h.sign == 0 or h.reading.target or _other_actor(h, start) for h in changes)
+    unread = any(h.sign == 0 or h.reading.kind != "amount" or _other_actor(h, start) for h in changes)
     if start.sign < 0 or not changes or unread or not _owner_asked(p, start):
         return None
     running = start.ref
@@ -431,7 +454,7 @@ def _total(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
     spent = held[0].noun == "dollars" and p.asks(r"\b(?:spend|spent|pay|paid|cost|costs)\b")
     if len(signs) > 1 or (asked_sign and signs != {asked_sign}):
         return None   # 'How many did she give?' after amounts she had: a different question
-    if len(held) > 1 and (names or not (p.asks(ASKS_TOTAL) or spent)):
+    if len(held) > 1 and (names or not (p.asks(ASKS_TOTAL) or spent or _restated(p))):
         return None   # 'How many toads does Sarah have?' asks for one of the amounts, not all of them
     return _sum(b, held, held[0].noun) if len(held) > 1 else held[0].ref
 
@@ -441,7 +464,7 @@ def _sum(b: Builder, parts: list[Held], noun: str) -> Ref:
     if len(parts) == 1:
         return running
     for h in parts[1:]:
-        running = b.step("+", [running, h.ref], noun, f"{_how_much(noun)} is {words} and {h.words} together?")
+        running = b.step("+", [running, h.ref], noun, f"{_how_much(noun)} {_is(noun)} {words} and {h.words} together?")
         words = f"{words} and {h.words}"
     return running
 

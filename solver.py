@@ -123,7 +123,9 @@ def _unexplained_unit(p: Problem) -> bool:
     would not have; conversions are the exception, they name both units on purpose."""
     units = re.findall(_TIME_UNITS, p.question, re.I)
     clock = re.search(r"\d:\d\d", p.body) is not None   # a clock time says hours and minutes
-    unexplained = any(not mentions(p.body, u) and not (clock and re.match(r"(?i)hour|minute", u)) for u in units)
+    restated = {m.group(1).lower() for m in re.finditer(r"\b(?:the|those|these|all|both) \d+ ([a-z]+)", p.question)}
+    unexplained = any(not mentions(p.body, u) and not (clock and re.match(r"(?i)hour|minute", u))
+                      and u.lower() not in restated for u in units)   # 'in the 2 months': the story's June and July
     return bool(p.body.strip()) and unexplained and not p.asks(r"^how many \w+ (are|is) in")
 
 
