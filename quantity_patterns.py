@@ -255,8 +255,12 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
             k = b.given(r.m, 0, "times" if r.kind == "times" else base.noun, r.words)
             op = {"times": "*", "more": "+", "fewer": "-"}[r.kind]
             said = f"{r.words} times" if r.kind == "times" else f"{r.words} {r.kind} than"
-            ref = b.step(op, [base.ref, k], base.noun, f"{_how_much(base.noun)} {_is(base.noun)} {said} {base.words}?")
-            held[i] = Held(ref, base.noun, base.sign, f"{said} {base.words}", r)
+            owner = next((w for w in re.findall(NAME, r.lead) if w not in PRONOUNS and w not in base.reading.lead), "")
+            asked = f"{_how_much(base.noun)} for {owner}: {said}" if owner else \
+                f"{_how_much(base.noun)} {_is(base.noun)} {said}"
+            ref = b.step(op, [base.ref, k], base.noun, f"{asked} {base.words}?")
+            held[i] = Held(ref, base.noun, base.sign, f"{owner}'s {_what(base.noun)}" if owner else
+                           f"{said} {base.words}", r)
     return [held[i] for i in sorted(held)]
 
 
@@ -290,6 +294,10 @@ def _how_much(noun: str) -> str:
     unit = unit_name(noun)
     return "How far" if unit in {unit_name(d) for d in _DISTANCES} else "How much" if unit in _UNITS \
         else f"How many {noun}"
+
+
+def _what(noun: str) -> str:
+    return "money" if noun == "dollars" else noun
 
 
 def _is(noun: str) -> str:
@@ -454,9 +462,25 @@ def _total(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
     spent = held[0].noun == "dollars" and p.asks(r"\b(?:spend|spent|pay|paid|cost|costs)\b")
     if len(signs) > 1 or (asked_sign and signs != {asked_sign}):
         return None   # 'How many did she give?' after amounts she had: a different question
+    if len(names) == 1 and not p.asks(ASKS_TOTAL):
+        return _named(b, held, names[0])
     if len(held) > 1 and (names or not (p.asks(ASKS_TOTAL) or spent or _restated(p))):
         return None   # 'How many toads does Sarah have?' asks for one of the amounts, not all of them
     return _sum(b, held, held[0].noun) if len(held) > 1 else held[0].ref
+
+
+def _named(b: Builder, held: list[Held], name: str) -> Ref | None:
+    """'How many stickers does Liam have?': the one amount said of Liam, reached through all the others (Mia's 24,
+    Noah's 9 more than Mia, Liam's 5 fewer than Noah); a given amount, or one the others do not lead to, abstains."""
+    own = [h for h in held if re.search(rf"\b{name}\b", h.reading.lead)]
+    if len(own) != 1 or own[0].ref.kind != "step":
+        return None
+    reached, todo = set(), [own[0].ref]
+    while todo:
+        ref = todo.pop()
+        reached.add(ref)
+        todo += list(b.steps[ref.index].operands) if ref.kind == "step" else []
+    return own[0].ref if all(h.ref in reached for h in held) else None
 
 
 def _sum(b: Builder, parts: list[Held], noun: str) -> Ref:
