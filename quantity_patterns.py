@@ -39,9 +39,9 @@ _AFTER_AMOUNT = re.compile(rf" (?:more |extra |other |additional |of an? )?(?P<n
 _RATE_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))?(?: (?:in|on|per|for|to)| a| an) (?:each |every |a |an |one |per )?"
                          rf"(?P<per>{_NOUN})\b")
 _EACH_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?:each|apiece|a piece)\b")
-_EACH_BEFORE = re.compile(rf"\b(?:each|every) (?:of the (?:\d+ )?)?(?P<per>{_NOUN}) "
-                          rf"(?:has|holds|contains|carries|had|held|"
-                          rf"contained|costs?|weighs|can hold|fits)(?: about)? $", re.I)
+_HOLDS = r"has|holds|contains|carries|had|held|contained|costs?|weighs|can hold|fits"
+_EACH_BEFORE = re.compile(rf"(?:\b(?:each|every) (?:of the (?:\d+ )?)?(?P<per>{_NOUN})(?: of [a-z]+)? (?:{_HOLDS}|is|are|"
+                          rf"uses|needs)|^(?:an?|one) (?P<one>{_NOUN})(?: of [a-z]+)? (?:costs?|weighs))(?: about)? $", re.I)
 _OF_BEFORE = re.compile(rf"\d (?P<per>{_NOUN}) (?:of|with) $")
 _TIMES_AFTER = re.compile(rf" (?:times )?as (?:many|much)(?: (?P<noun>{_NOUN}))?(?: {_NOUN})?(?: as (?P<target>.*))?")
 _MORE_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?P<dir>more|fewer|less)(?: (?P<noun2>{_NOUN}))?"
@@ -125,8 +125,9 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
     each = _EACH_BEFORE.search(before)
     if each:
         noun = "dollars" if money else noun_after
-        return Reading(m, "rate", noun, per=each.group("per"), clause=clause,
-                       words=f"{tok} {'' if money else noun + ' '}for each {stem(each.group('per'))}") if noun else None
+        per = each.group("per") or each.group("one")
+        return Reading(m, "rate", noun, per=per, clause=clause,
+                       words=f"{tok} {'' if money else noun + ' '}for each {stem(per)}") if noun else None
     rate = _RATE_AFTER.match(after)
     if rate and (money or rate.group("noun")) and re.search(r" (?:per|each|every|an?|one) \w+$", rate.group()):
         return Reading(m, "rate", "dollars" if money else rate.group("noun"), per=rate.group("per"), clause=clause,
@@ -326,7 +327,7 @@ _UNREAD = r"\b(?:rest|total|combined|altogether|together|sum|discount|coupon|off
           r"except|but|however|kept|keeps|traded|trades|compared|additional|one|another|some|several|few|no|none|" \
           r"by \$?\d|area|perimeter|square|volume|degrees?|above|below|over|under|least|most|goal|wants?|needs?|if|" \
           r"would|which|means|percent|ratio|average|mean|half|quarter|third|double|triple|twice|both|either|per|each|" \
-          r"every|than|times|as)\b|%"
+          r"every|than|times|as|beat|beats|exceed|enough)\b|%"
 # ...unless a reading of the tracker stands on them in that clause ('8 muffins in each box', '39 fewer than').
 _READ_WORDS = {"rate": r"\b(?:each|every|per)\b", "times": r"\b(?:times|as)\b", "more": r"\bthan\b",
                "fewer": r"\bthan\b"}

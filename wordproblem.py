@@ -390,7 +390,9 @@ _ALIASES = {"hr": "hour", "hrs": "hour", "min": "minute", "mins": "minute", "sec
             "yd": "yard", "dollar": "dollar", "cent": "cent"}
 _FACTORS = {("hour", "minute"): 60, ("minute", "second"): 60, ("day", "hour"): 24, ("week", "day"): 7,
             ("year", "month"): 12, ("km", "m"): 1000, ("m", "cm"): 100, ("cm", "mm"): 10, ("kg", "g"): 1000,
-            ("l", "ml"): 1000, ("foot", "inch"): 12, ("yard", "foot"): 3, ("dollar", "cent"): 100}
+            ("l", "ml"): 1000, ("foot", "inch"): 12, ("yard", "foot"): 3, ("dollar", "cent"): 100,
+            ("pound", "ounce"): 16, ("gallon", "quart"): 4, ("quart", "pint"): 2, ("pint", "cup"): 2,
+            ("ton", "pound"): 2000, ("mile", "foot"): 5280, ("yard", "inch"): 36}
 
 
 def unit_name(word: str) -> str:
