@@ -108,7 +108,9 @@ def box(p: Problem) -> Plan | None:
 # ----------------------------------------------------------------------------- a temperature that rises and falls
 
 _DEGREES = r"(?: ?°| degrees)(?: ?[FC]\b| Fahrenheit| Celsius)?"
-_TEMPERATURE = re.compile(rf"\b(?:temperature|it)(?: at \d+ (?:am|pm)| in the [a-z]+| on [A-Z][a-z]+)? (?:was|is) (?:at )?(?P<neg>-)?(?P<a>\d+(?:\.\d+)?){_DEGREES}", re.I)
+_WHEN = r"(?: at \d+ (?:am|pm)| in the [a-z]+| on [A-Z][a-z]+)?"   # 'The temperature at 8 pm was'
+_TEMPERATURE = re.compile(rf"\b(?:temperature|it){_WHEN} (?:was|is) (?:at )?(?P<neg>-)?(?P<a>\d+(?:\.\d+)?){_DEGREES}",
+                          re.I)
 _UP = r"rose|rises|risen|rise|went up|goes up|gone up|warmed up|warms up|climbed|climbs|increased|increases"
 _DOWN = r"fell|falls|fallen|fall|dropped|drops|drop|went down|goes down|gone down|cooled|cools|decreased|decreases"
 _TEMPERATURE_VALUE = re.compile(rf"(?P<neg>-)?(?P<a>\d+(?:\.\d+)?){_DEGREES}")
@@ -276,4 +278,68 @@ def proportion(p: Problem) -> Plan | None:
         b.step("*", [one, b.given(c, "a", xu, c.group())], yu, f"{what} for {c.group()}?", kind="rate")
     if not money and yu not in _DISTANCE_WORDS and b.steps[-1].value.denominator != 1:
         return None   # a count that comes out in parts: we misread the story
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- one amount shared equally
+
+_SHARERS = re.compile(r"\b(?P<n>\d+) (?P<who>[a-z]+) (?:share|shares|shared|split|splits|divide|divides|divided)\b")
+_SHARE_ASK = re.compile(r"how much (?:(?P<what>[a-z]+) )?(?:does|do|will|would|should|did|can) each (?P<who>[a-z]+) "
+                        r"(?:pay|get|receive|have|owe|eat|give)\b", re.I)
+
+
+def share_equally(p: Problem) -> Plan | None:
+    """'Three sisters earn $84 and split the money equally. How much does each sister get?' -> $84 / 3; 'Eight
+    friends share 3 pizzas equally. How much pizza does each friend get?' -> 3/8 of a pizza."""
+    sharers, asked = p.search(_SHARERS), re.match(_SHARE_ASK, p.question)
+    if not sharers or not asked or not same_word(asked.group("who"), sharers.group("who")) \
+            or not re.search(r"\b(?:equally|evenly)\b", p.body) or len(p.numbers) != 2:
+        return None
+    others = [s for s in p.numbers if s != sharers.span("n")]
+    amount = _AMOUNT.match(p.t, others[0][0])
+    money = amount.group("a").startswith("$")
+    what = "dollars" if money else amount.group("u")
+    if not what or (money != (asked.group("what") in (None, "money"))) or \
+            (not money and not same_word(asked.group("what"), what)):
+        return None
+    b = Builder(p, "sharing")
+    whole = b.given(amount, "a", what, amount.group("a") if money else f"{amount.group('a')} {what}")
+    people = b.given(sharers, "n", sharers.group("who"))
+    b.step("/", [whole, people], what, f"How much is each share when {b.quantities[whole.index].text} is shared "
+                                       f"equally among {sharers.group('n')} {sharers.group('who')}?")
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- how much taller, heavier, older
+
+_MEASURED = re.compile(rf"(?P<x>[A-Za-z']+) (?:is|was|weighs|weighed|measures|measured|stands) (?P<a>\d+(?:\.\d+)?) "
+                       rf"(?P<u>{_LENGTHS}|pounds|ounces|kg|kilograms|grams|g|tons|years)\b")
+_BIGGER = {"taller", "longer", "higher", "deeper", "wider", "older", "heavier"}
+_SMALLER = {"shorter", "lower", "younger", "lighter", "narrower"}
+_COMPARED = re.compile(rf"how (?:many (?P<u>[a-z]+) |much )(?P<cmp>{'|'.join(sorted(_BIGGER | _SMALLER))}) "
+                       rf"(?:is|was) (?:the |a )?(?P<x>[A-Za-z']+)(?: than (?:the |a )?(?P<y>[A-Za-z']+))?", re.I)
+
+
+def measure_difference(p: Problem) -> Plan | None:
+    """'A giraffe is 18 feet tall. A zebra is 5 feet tall. How many feet taller is the giraffe than the zebra?' ->
+    18 - 5: the asked one must be the taller (or, for 'shorter', the shorter) of the two said."""
+    said, asked = list(p.finditer(_MEASURED)), re.match(_COMPARED, p.question)
+    if len(said) != 2 or not asked or len(p.numbers) != 2 or not same_word(said[0].group("u"), said[1].group("u")) \
+            or (asked.group("u") and not same_word(asked.group("u"), said[0].group("u"))):
+        return None
+    first = [m for m in said if same_word(m.group("x"), asked.group("x"))]
+    if len(first) != 1:
+        return None
+    other = next(m for m in said if m is not first[0])
+    if asked.group("y") and not same_word(asked.group("y"), other.group("x")):
+        return None
+    b = Builder(p, "comparison")
+    unit = said[0].group("u")
+    mine, theirs = (b.given(m, "a", unit) for m in (first[0], other))
+    bigger = asked.group("cmp").lower() in _BIGGER
+    if (b.value(mine) > b.value(theirs)) != bigger:
+        return None   # the question has it the other way round
+    high, low = (mine, theirs) if bigger else (theirs, mine)
+    b.step("-", [high, low], unit, f"How many {unit} {asked.group('cmp').lower()} is {first[0].group('a')} {unit} "
+                                   f"than {other.group('a')} {unit}?")
     return b.finish()

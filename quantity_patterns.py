@@ -40,8 +40,9 @@ _RATE_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))?(?: (?:in|on|per|for|to)| a| 
                          rf"(?P<per>{_NOUN})\b")
 _EACH_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?:each|apiece|a piece)\b")
 _HOLDS = r"has|holds|contains|carries|had|held|contained|costs?|weighs|can hold|fits"
-_EACH_BEFORE = re.compile(rf"(?:\b(?:each|every) (?:of the (?:\d+ )?)?(?P<per>{_NOUN})(?: of [a-z]+)? (?:{_HOLDS}|is|are|"
-                          rf"uses|needs)|^(?:an?|one) (?P<one>{_NOUN})(?: of [a-z]+)? (?:costs?|weighs))(?: about)? $", re.I)
+_EACH_BEFORE = re.compile(rf"(?:\b(?:each|every) (?:of the (?:\d+ )?)?(?P<per>{_NOUN})(?: of [a-z]+)? "
+                          rf"(?:{_HOLDS}|is|are|uses|needs)|^(?:an?|one) (?P<one>{_NOUN})(?: of [a-z]+)? "
+                          rf"(?:costs?|weighs))(?: about)? $", re.I)
 _OF_BEFORE = re.compile(rf"\d (?P<per>{_NOUN}) (?:of|with) $")
 _TIMES_AFTER = re.compile(rf" (?:times )?as (?:many|much)(?: (?P<noun>{_NOUN}))?(?: {_NOUN})?(?: as (?P<target>.*))?")
 _MORE_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?P<dir>more|fewer|less)(?: (?P<noun2>{_NOUN}))?"
