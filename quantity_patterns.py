@@ -130,7 +130,8 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
         return Reading(m, "rate", noun, per=per, clause=clause,
                        words=f"{tok} {'' if money else noun + ' '}for each {stem(per)}") if noun else None
     rate = _RATE_AFTER.match(after)
-    if rate and (money or rate.group("noun")) and re.search(r" (?:per|each|every|an?|one) \w+$", rate.group()):
+    if rate and (money or rate.group("noun")) and re.search(r" (?:per|each|every|an?|one) \w+$", rate.group()) \
+            and not re.match(r"(?: \w+)? on (?:a|an|one) ", rate.group()):   # 'spent $14 on a book' buys one
         return Reading(m, "rate", "dollars" if money else rate.group("noun"), per=rate.group("per"), clause=clause,
                        words=tok + rate.group())
     each = _EACH_AFTER.match(after)
@@ -426,7 +427,8 @@ def _left(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
 
 def _start(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
     """The changes undone from what was left: spent $14 and had $23 left -> $23 + $14 at the start."""
-    ends = [h for h in held if re.search(rf"{re.escape(h.reading.m.group())} (?:[a-z]+ )?left\b", h.reading.clause)]
+    ends = [h for h in held if re.search(rf"{re.escape(h.reading.m.group())} (?:[a-z]+ )?left\b|\bnow (?:has|have|"
+                                         rf"is|are) {re.escape(h.reading.m.group())}\b", h.reading.clause)]
     if len(ends) != 1 or not _owner_asked(p, held[0]):
         return None
     unknown = re.search(r"\b(?:had|has|have) some\b", p.body)
@@ -437,8 +439,9 @@ def _start(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
         if h.sign == 0:
             return None
         how = "How much money was" if h.noun == "dollars" else f"How many {h.noun} were"
+        change = re.split(r" and (?:then )?(?:now )?(?:had|has|have|is|are|was|were)\b", h.reading.lead)[0]
         running = b.step("+" if h.sign < 0 else "-", [running, h.ref], h.noun,
-                         f"{how} there before {_as_written(h.reading.lead)}?")
+                         f"{how} there before {_as_written(change)}?")   # 'before he spent $14 on a book'
     return running
 
 
