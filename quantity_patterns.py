@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from wordproblem import (ASKS_TOTAL, NAME, NUMBER, PRONOUNS, Builder, Plan, Problem, Ref, number_value, same_word,
-                         shown_first, stem, unit_name)
+                         shown_first, stem, unit_factor, unit_name)
 
 # ----------------------------------------------------------------------------- reading each number where it stands
 
@@ -36,8 +36,8 @@ _NOUN = r"(?!(?:and|or|to|of|in|on|at|for|with|than|each|per|from|the|a|an|is|ar
         r"but|then|if|so|every|that|it|he|she|they|this|these|them|her|his|their|left|now|altogether|total)\b)" \
         r"[a-z][a-z-]*"
 _AFTER_AMOUNT = re.compile(rf" (?:more |extra |other |additional |of an? )?(?P<n1>{_NOUN})(?: (?P<n2>{_NOUN}))?")
-_RATE_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))?(?: (?:in|on|per|for|to)| a| an) (?:each |every |a |an |one |per )?"
-                         rf"(?P<per>{_NOUN})\b")
+_RATE_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))?(?: (?:in|on|per|for|to)| a| an|(?= every| each)) "
+                         rf"(?:each |every |a |an |one |per )?(?P<per>{_NOUN})\b")
 _EACH_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?:each|apiece|a piece)\b")
 _HOLDS = r"has|holds|contains|carries|had|held|contained|costs?|weighs|can hold|fits"
 _EACH_BEFORE = re.compile(rf"(?:\b(?:each|every) (?:of the (?:\d+ )?)?(?P<per>{_NOUN})(?: of [a-z]+)? "
@@ -124,6 +124,8 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
                        target=more.group("target"))
     noun_after = (_AFTER_AMOUNT.match(after) or _none).group("n1")
     each = _EACH_BEFORE.search(before)
+    if each and each.group("one") and not any(same_word(w, each.group("one")) for w in re.findall(r"\d ([a-z]+)", t)):
+        each = None   # 'A bike costs $240' with no count of bikes: the price of the one bike, an amount
     if each:
         noun = "dollars" if money else noun_after
         per = each.group("per") or each.group("one")
@@ -215,20 +217,26 @@ def _matches(held: Held, nouns: tuple[str, ...]) -> bool:
     return any(same_word(a, b) for a in own for b in nouns if a and b)
 
 
-def _pair_rates(readings: list[Reading]) -> dict[int, Reading] | None:
-    """Each rate with the one count it multiplies ('9 boxes' with '8 muffins in each box'), keyed by the count's
-    place in `readings`; None when a rate meets no count, or two."""
+def _pair_rates(readings: list[Reading]) -> dict[int, tuple[Reading, int]] | None:
+    """Each rate with the counts it multiplies ('9 boxes' with '8 muffins in each box'; '6 hours on Saturday and 4
+    hours on Sunday' each with '$9 an hour'), keyed by the count's place in `readings`, with how many of the rate's
+    groups one counted thing is ('2 weeks' at '25 minutes every day': 7); None when a rate meets no count."""
     counts = [i for i, r in enumerate(readings) if r.kind == "amount" and r.nouns]
-    paired: dict[int, Reading] = {}
+    paired: dict[int, tuple[Reading, int]] = {}
     for rate in (r for r in readings if r.kind == "rate"):
+        factor = 1
         if rate.per:
             found = [i for i in counts if any(same_word(w, rate.per) for w in readings[i].nouns)]
+            if not found:   # a count in a bigger unit than the rate's group
+                found = [i for i in counts if unit_factor(readings[i].nouns[0], rate.per)]
+                factor = unit_factor(readings[found[0]].nouns[0], rate.per) if len(found) == 1 else 1
         else:   # '$12 each': the thing bought in its clause ('4 shirts for $12 each'), else the one thing counted
             found = [i for i in counts if readings[i].clause == rate.clause] or counts
         found = [i for i in found if i not in paired]
-        if len(found) != 1:
+        found = [i for i in found if readings[i].clause == rate.clause] or found   # its own clause's count first
+        if not found or (len(found) > 1 and not rate.per):
             return None
-        paired[found[0]] = rate
+        paired.update({i: (rate, factor) for i in found})
     return paired
 
 
@@ -241,8 +249,12 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
     held: dict[int, Held] = {}
     for i, r in enumerate(readings):
         if i in paired:
-            rate = paired[i]
+            rate, factor = paired[i]
             count = b.given(r.m, 0, r.noun, r.words)
+            if factor > 1:
+                groups = f"{rate.per}s" if stem(rate.per) == rate.per else rate.per
+                count = b.step("*", [count, b.fact(factor, groups, f"{factor} {groups} in a {stem(r.noun)}")],
+                               groups, f"How many {groups} are in {r.words}?", kind="convert")
             size = b.given(rate.m, 0, rate.noun, rate.words)
             how = "How much do" if rate.noun == "dollars" else f"How many {rate.noun} are in"
             ref = b.step("*", [count, size], rate.noun, f"{how} {r.words} at {rate.words}{_cost(rate)}?")
@@ -257,7 +269,8 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
                 return None
             k = b.given(r.m, 0, "times" if r.kind == "times" else base.noun, r.words)
             op = {"times": "*", "more": "+", "fewer": "-"}[r.kind]
-            said = f"{r.words} times" if r.kind == "times" else f"{r.words} {r.kind} than"
+            less = "less" if r.kind == "fewer" and _how_much(base.noun).startswith("How much") else r.kind
+            said = f"{r.words} times" if r.kind == "times" else f"{r.words} {less} than"
             owner = next((w for w in re.findall(NAME, r.lead) if w not in PRONOUNS and w not in base.reading.lead), "")
             asked = f"{_how_much(base.noun)} for {owner}: {said}" if owner else \
                 f"{_how_much(base.noun)} {_is(base.noun)} {said}"
@@ -329,7 +342,7 @@ _UNREAD = r"\b(?:rest|total|combined|altogether|together|sum|discount|coupon|off
           r"except|but|however|kept|keeps|traded|trades|compared|additional|one|another|some|several|few|no|none|" \
           r"by \$?\d|area|perimeter|square|volume|degrees?|above|below|over|under|least|most|goal|wants?|needs?|if|" \
           r"would|which|means|percent|ratio|average|mean|half|quarter|third|double|triple|twice|both|either|per|each|" \
-          r"every|than|times|as|beat|beats|exceed|enough)\b|%"
+          r"every|than|times|as|beat|beats|exceed|enough|after that|the first)\b|%"
 # ...unless a reading of the tracker stands on them in that clause ('8 muffins in each box', '39 fewer than').
 _READ_WORDS = {"rate": r"\b(?:each|every|per)\b", "times": r"\b(?:times|as)\b", "more": r"\bthan\b",
                "fewer": r"\bthan\b"}
@@ -464,7 +477,7 @@ def _total(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
     signs = {h.sign for h in held}
     asked_sign = _verb_sign(p.question, held[0].noun == "dollars")
     names = [w for w in re.findall(NAME, p.question) if w not in PRONOUNS and w != "How"]
-    spent = held[0].noun == "dollars" and p.asks(r"\b(?:spend|spent|pay|paid|cost|costs)\b")
+    spent = held[0].noun == "dollars" and p.asks(r"\b(?:spend|spent|pay|paid|cost|costs|earn|earned|make|made)\b")
     if len(signs) > 1 or (asked_sign and signs != {asked_sign}):
         return None   # 'How many did she give?' after amounts she had: a different question
     if len(names) == 1 and not p.asks(ASKS_TOTAL):
