@@ -242,6 +242,19 @@ def _kind_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
     if step.kind == "percent" and (b * 100).denominator == 1:
         return [_Wrong("percent_as_whole_number", a * b * 100, f"You multiplied {fmt(a)} by {fmt(b * 100)}; "
                                                                f"a percent is that many hundredths.")]
+    if step.kind == "volume" and step.operands[0].kind == "step":
+        length, width = plan.steps[step.operands[0].index].values[:2]
+        return [_Wrong("added_edges_for_volume", length + width + b, f"You added the edges {fmt(length)}, "
+                                                                     f"{fmt(width)} and {fmt(b)}; a volume counts "
+                                                                     f"the cubes that fill the box.")]
+    if step.kind == "clock_hours":   # 9:05 - 7:15 worked as 9.05 - 7.15, as if an hour had 100 minutes
+        start, end = [q.value for q in plan.quantities if q.unit == "minutes" and q.given][:2]
+        return [_Wrong("time_as_decimal", a + end / 100 - (b + start / 100), "You took the times away as if they "
+                                                                            "were decimals; an hour has 60 minutes, "
+                                                                            "not 100.")]
+    if step.kind == "signed_change" and a < 0:
+        return [_Wrong("dropped_the_sign", apply_op(step.op, (-a, b)), f"You started from {fmt(-a)}, but it was "
+                                                                       f"{fmt(-a)} below zero, {fmt(a)}.")]
     if step.kind == "level_difference" and b < 0 < a:
         return [_Wrong("below_taken_as_above", a + b, f"You took {fmt(-b)} away from {fmt(a)}, as if both were on the "
                                                       f"same side; from below the level, the distance goes up to it "
