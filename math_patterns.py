@@ -336,7 +336,7 @@ _LENGTH_UNITS = {"mm", "cm", "m", "km", "inch", "foot", "yard", "mile"}
 def rectangle(p: Problem) -> Plan | None:
     """Area (l x w) or perimeter (2 x (l + w)) of a rectangle or square; area of two joined or cut-out rectangles."""
     area, around = p.asks(_AREA_Q), p.asks(_PERIMETER_Q)
-    if area == around or not re.search(r"rectang|square|garden|room|field|floor|yard|shape|wall|rug|park|lot",
+    if area == around or p.asks(r"\b(?:cost|price|pay)\b") or not re.search(r"rectang|square|garden|room|field|floor|yard|shape|wall|rug|park|lot",
                                        p.t, re.I):
         return None
     rects = _rectangles(p)
