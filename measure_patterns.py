@@ -349,3 +349,35 @@ def measure_difference(p: Problem) -> Plan | None:
     b.step("-", [high, low], unit, f"How many {unit} {asked.group('cmp').lower()} is {first[0].group('a')} {unit} "
                                    f"than {other.group('a')} {unit}?")
     return b.finish()
+
+
+# ----------------------------------------------------------------------------- what percent one count is of another
+
+_PART_OF = re.compile(r"\b(?P<n>\d+(?:\.\d+)?) (?:out )?of (?:the |his |her |their |its |all )?(?P<m>\d+(?:\.\d+)?) "
+                      r"(?P<noun>[a-z]+(?: [a-z]+)?)")
+
+
+_GENERIC_VERBS = {"make", "get", "have", "score", "hit", "she", "he", "they", "did", "does", "do"}
+
+
+def percent_of_whole(p: Problem) -> Plan | None:
+    """'Jordan made 18 of his 24 free throws. What percent of his free throws did he make?' -> 18 / 24 of them,
+    then that fraction in hundredths."""
+    part = p.search(_PART_OF)
+    said = [w for w in (part.group("noun"), part.group("noun").split()[0]) if re.search(rf"\b{w}\b", p.question)] \
+        if part else []   # 'free throws' when the question says it too, else 'throws'
+    if not said or len(p.numbers) != 2 or not p.asks(r"^what percent(?:age)? of\b"):
+        return None
+    sentence = re.search(r"[^.?!]*$", p.t[:part.start()]).group() + re.match(r"[^.?!]*", p.t[part.start():]).group()
+    rest = _words(p.question[p.question.index(said[0]) + len(said[0]):]) - _GENERIC_VERBS
+    if not rest <= _words(sentence) or _negated(sentence) != _negated(p.question):
+        return None   # '34 of 40 questions right. What percent did she get wrong?' asks for the other part
+    b = Builder(p, "percent")
+    n, m, noun = part.group("n"), part.group("m"), said[0]
+    share = b.step("/", [b.given(part, "n", noun), b.given(part, "m", noun)], "", f"What fraction of the {m} {noun} "
+                                                                                   f"are the {n}?")
+    if b.value(share) > 1:
+        return None
+    b.step("*", [share, b.fact(100, "percent", "100%")], "percent", f"How many hundredths is that fraction of the {m} "
+                                                                    f"{noun}: what percent?")
+    return b.finish()

@@ -4,6 +4,7 @@ from fractions import Fraction
 
 import pytest
 
+import math_patterns
 import measure_patterns
 import quantity_patterns
 import solver
@@ -13,7 +14,9 @@ READERS = {"elapsed_time": measure_patterns.clock_elapsed, "volume": measure_pat
            "rectangle": measure_patterns.box, "temperature": measure_patterns.temperature,
            "percent": measure_patterns.percent_part, "rate": measure_patterns.proportion,
            "sharing": measure_patterns.share_equally, "comparison": measure_patterns.measure_difference,
-           "story": quantity_patterns.story}
+           "story": quantity_patterns.story, "ratio": math_patterns.ratio,
+           "percent_of": measure_patterns.percent_of_whole}
+PATTERN = {"percent_of": "percent"}   # the plan's pattern name, where two readers share one
 
 # (problem, pattern, step values, words the steps' questions must use)
 PLANS = [
@@ -39,6 +42,11 @@ PLANS = [
      ["$32.50 is shared equally among 5 friends"]),
     ("A pumpkin weighs 14 pounds. A melon weighs 9 pounds. How many pounds heavier is the pumpkin than the melon?",
      "comparison", ["5"], ["heavier is 14 pounds than 9 pounds"]),
+    ("Lena scored 21 of her 28 shots. What percent of her shots did she score?", "percent_of", ["3/4", "75"],
+     ["What fraction of the 28 shots are the 21"]),
+    # two names sharing in a ratio: the last step names whose share it is
+    ("Ben and Kai share 36 cards in the ratio 4:5. How many cards does Kai get?", "ratio", ["9", "4", "20"],
+     ["How many cards for Kai are 5 parts"]),
     # tracker, round 2: a rate times each of its counts, then the total earned
     ("Rosa earns $11 an hour. She worked 5 hours on Monday and 3 hours on Friday. How much money did she earn?",
      "story", ["55", "33", "88"], ["5 hours at $11 an hour"]),
@@ -54,7 +62,7 @@ PLANS = [
 @pytest.mark.parametrize("problem,pattern,values,words", PLANS, ids=[f"{p[1]}-{i}" for i, p in enumerate(PLANS)])
 def test_each_reading_plans_exact_steps_in_the_problems_words(problem, pattern, values, words):
     plan = READERS[pattern](read_problem(problem))
-    assert plan is not None and plan.pattern == pattern
+    assert plan is not None and plan.pattern == PATTERN.get(pattern, pattern)
     assert [s.value for s in plan.steps] == [Fraction(v) for v in values]
     assert solver.plan(problem).answer == plan.answer   # every other pattern that reads it agrees
     asked = " ".join(s.question for s in plan.steps)
@@ -69,6 +77,7 @@ def test_each_reading_plans_exact_steps_in_the_problems_words(problem, pattern, 
     "A room is 14 feet long and 10 feet wide. How much will it cost to carpet the room?",    # no price given
     "The temperature was 5°C. It rose 4 degrees. How many degrees did the temperature fall?",  # rose, asked fall
     "Laura expects 220 guests, but 5% typically don't show. How many guests will come?",      # the other part
+    "Ana got 34 out of 40 questions right. What percent of the questions did she get wrong?",  # the other part
     "A bike costs $150 after a 20% discount. How much is the discount?",                     # a reverse percent
     "A truck uses 6 gallons of fuel to travel 150 miles and then 20 more miles. How far on 10 gallons?",
     "Four friends share a pizza. The pizza costs $22. How much does each friend pay?",        # not said equally
