@@ -31,9 +31,9 @@ PLANS = [
      "rectangle", ["300", "600"], ["20 feet long and 15 feet wide", "at $2 each"]),
     ("The temperature was -5°C at dawn. It rose 9 degrees by lunch and then fell 6 degrees. What was the temperature "
      "in the evening?", "temperature", ["4", "-2"], ["rises 9 degrees from -5 degrees", "falls 6 degrees from 4"]),
-    ("At 7 a.m. the temperature was 3°F. By night it had dropped to -11°F. How many degrees did the temperature fall?",
-     "temperature", ["14"], ["from -11 degrees up to 3 degrees"]),
-    ("The bill for lunch is $60. Dad leaves an 15% tip. How much is the tip?", "percent", ["9"], ["15% of $60"]),
+    ("At 7 a.m. the temperature was 3°F. By night it had dropped to -11°F. How many degrees did the temperature "
+     "fall?", "temperature", ["14"], ["from -11 degrees up to 3 degrees"]),
+    ("The bill for lunch is $60. Dad leaves a 15% tip. How much is the tip?", "percent", ["9"], ["15% of $60"]),
     ("A lamp costs $40. The sales tax is 5%. What is the total cost including tax?", "percent", ["2", "42"],
      ["$40 with the sales tax added"]),
     ("A car goes 96 miles on 4 gallons of gas. How far can it go on 7 gallons?", "rate", ["24", "168"],
