@@ -36,7 +36,7 @@ _NOUN = r"(?!(?:and|or|to|of|in|on|at|for|with|than|each|per|from|the|a|an|is|ar
         r"but|then|if|so|every|that|it|he|she|they|this|these|them|her|his|their|left|now|altogether|total)\b)" \
         r"[a-z][a-z-]*"
 _AFTER_AMOUNT = re.compile(rf" (?:more |extra |other |additional |of an? )?(?P<n1>{_NOUN})(?: (?P<n2>{_NOUN}))?")
-_RATE_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))?(?: (?:in|on|per|for|to)| a| an|(?= every| each)) "
+_RATE_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))?(?: of [a-z]+)?(?: (?:in|on|per|for|to)| a| an|(?= every| each)) "
                          rf"(?:each |every |a |an |one |per )?(?P<per>{_NOUN})\b")
 _EACH_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?:each|apiece|a piece)\b")
 _HOLDS = r"has|holds|contains|carries|had|held|contained|costs?|weighs|can hold|fits"
@@ -256,7 +256,8 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
                 count = b.step("*", [count, b.fact(factor, groups, f"{factor} {groups} in a {stem(r.noun)}")],
                                groups, f"How many {groups} are in {r.words}?", kind="convert")
             size = b.given(rate.m, 0, rate.noun, rate.words)
-            how = "How much do" if rate.noun == "dollars" else f"How many {rate.noun} are in"
+            plural = f"{rate.noun}s" if stem(rate.noun) == rate.noun and len(rate.noun) > 2 else rate.noun   # cups
+            how = "How much do" if rate.noun == "dollars" else f"How many {plural} are in"
             ref = b.step("*", [count, size], rate.noun, f"{how} {r.words} at {rate.words}{_cost(rate)}?")
             held[i] = Held(ref, rate.noun, r.sign(rate.noun), f"{r.words} at {rate.words}", r)
         elif r.kind == "amount":
@@ -344,7 +345,7 @@ _UNREAD = r"\b(?:rest|total|combined|altogether|together|sum|discount|coupon|off
           r"would|which|means|percent|ratio|average|mean|half|quarter|third|double|triple|twice|both|either|per|each|" \
           r"every|than|times|as|beat|beats|exceed|enough|after that|the first)\b|%"
 # ...unless a reading of the tracker stands on them in that clause ('8 muffins in each box', '39 fewer than').
-_READ_WORDS = {"rate": r"\b(?:each|every|per)\b", "times": r"\b(?:times|as)\b", "more": r"\bthan\b",
+_READ_WORDS = {"rate": r"\b(?:each|every|per|one)\b", "times": r"\b(?:times|as)\b", "more": r"\bthan\b",
                "fewer": r"\bthan\b"}
 
 
@@ -517,7 +518,7 @@ def _data(p: Problem, b: Builder) -> list[re.Match] | None:
     """The numbers of a data list ('14, 22, 9, 31, 17', '142 cm, 155 cm and 138 cm'): at least three, each with
     the same unit or none, and no other number in the text but how many there are ('five plants', checked)."""
     found = [NUMBER.match(p.t, s) for s, _ in p.numbers]
-    count = found[0] if found and re.match(r" [a-z]+ (?!cm|m|kg|g|in)", p.t[found[0].end():]) else None
+    count = found[0] if found and re.match(r" [a-z]+ (?!(?:cm|m|kg|g|in)\b)", p.t[found[0].end():]) else None
     if count:
         found = found[1:]
         if number_value(count.group()) != len(found):

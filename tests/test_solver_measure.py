@@ -56,6 +56,9 @@ PLANS = [
     # 'Each pack of gum has' and 'A pen costs': rates said before their number
     ("Each bag of rice holds 3 kg. How many kilograms are in 12 bags?", "story", ["36"], ["12 bags at 3 kg"]),
     ("A notebook costs $2.40. How much do 5 notebooks cost?", "story", ["12"], ["5 notebooks at $2.40"]),
+    # a measure's rate 'for one batch', the measure named after its unit
+    ("A recipe uses 3/4 cup of milk for one batch. How much milk is needed for 8 batches?", "story", ["6"],
+     ["How many cups are in 8 batches at 3/4 cup of milk for one batch"]),
 ]
 
 
@@ -69,6 +72,12 @@ def test_each_reading_plans_exact_steps_in_the_problems_words(problem, pattern, 
     for word in words:
         assert word in asked, (word, asked)
     assert "temperature" not in asked   # lesson.guard_reply would drop the sentence
+
+
+def test_a_data_list_counted_by_a_word_starting_like_a_unit_is_read():
+    plan = solver.plan("Four students measured their heights: 142 cm, 155 cm, 138 cm and 149 cm. What is the range "
+                       "of their heights?")   # 'measured' is not 'm'
+    assert plan.pattern == "range" and plan.answer == 17
 
 
 @pytest.mark.parametrize("problem", [
