@@ -114,6 +114,8 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
     if re.match(r"[a-z]", t[e:e + 1]):
         return None   # '13th', '200g': an ordinal or a unit we do not read
     times = _TIMES_AFTER.match(after)
+    if times and not times.group("target") and re.search(r"\bas\b", after[times.end():]):
+        return None   # 'half as many crates of eggs as she sells on Tuesday': its 'as' words are not read
     if times:
         return Reading(m, "times", times.group("noun") or "", before=before, clause=clause, words=tok,
                        target=times.group("target") or "")

@@ -94,6 +94,11 @@ def test_a_data_list_counted_by_a_word_starting_like_a_unit_is_read():
     "Tim has 30 toads. Jim has 20 more toads than Tim. How many toads does Jim have together with Sarah?",
     "Mia has 24 stickers. Noah has 9 more than Mia. Liam has 5 fewer than Noah. How many stickers does Ava have?",
     "A store sold 145 bikes in June, 60 in May and 178 bikes in July. How many bikes did it sell in the two months?",
+    "Omar swam for 2 hours 15 minutes on Saturday and 30 minutes on Sunday. How many minutes did he swim in all?",
+    # an 'as' phrase the tracker cannot place must not fall back to the amount just before
+    "Ivy sells pears. On Monday she sells 6 boxes of pears. On Tuesday she sells 3 times as many boxes of pears as "
+    "Monday. On Wednesday she sells 4 more boxes than Tuesday. On Thursday she sells half as many boxes of pears as "
+    "she sells on Monday. How many total boxes of pears does she sell?",
 ])
 def test_each_reading_abstains_when_a_word_or_number_is_left_unexplained(problem):
     assert solver.plan(problem) is None
