@@ -259,8 +259,11 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
                                groups, f"How many {groups} are in {r.words}?", kind="convert")
             size = b.given(rate.m, 0, rate.noun, rate.words)
             plural = f"{rate.noun}s" if stem(rate.noun) == rate.noun and len(rate.noun) > 2 else rate.noun   # cups
-            how = "How much do" if rate.noun == "dollars" else f"How many {plural} are in"
-            ref = b.step("*", [count, size], rate.noun, f"{how} {r.words} at {rate.words}{_cost(rate)}?")
+            earned = re.search(r"\b(?:earns?|earned|makes|made|is paid|gets)\b", rate.clause)   # not a price
+            how = ("How much is earned in" if earned else "How much do") if rate.noun == "dollars" \
+                else f"How many {plural} are in"
+            cost = " cost" if rate.noun == "dollars" and not earned else ""
+            ref = b.step("*", [count, size], rate.noun, f"{how} {r.words} at {rate.words}{cost}?")
             held[i] = Held(ref, rate.noun, r.sign(rate.noun), f"{r.words} at {rate.words}", r)
         elif r.kind == "amount":
             noun = r.noun or (held[max(held)].noun if held else nouns[0])
@@ -301,10 +304,6 @@ def _base(r: Reading, held: list[Held]) -> Held | None:
                                                             for w in key)
              and (not r.noun or same_word(r.noun, h.noun) or r.noun in h.reading.nouns)]
     return found[0] if len(found) == 1 else None
-
-
-def _cost(rate: Reading) -> str:
-    return " cost" if rate.noun == "dollars" else ""
 
 
 def _how_much(noun: str) -> str:

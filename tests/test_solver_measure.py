@@ -49,7 +49,7 @@ PLANS = [
      ["How many cards for Kai are 5 parts"]),
     # tracker, round 2: a rate times each of its counts, then the total earned
     ("Rosa earns $11 an hour. She worked 5 hours on Monday and 3 hours on Friday. How much money did she earn?",
-     "story", ["55", "33", "88"], ["5 hours at $11 an hour"]),
+     "story", ["55", "33", "88"], ["How much is earned in 5 hours at $11 an hour"]),
     # the start found from 'now has'
     ("Dev had some stamps. He bought 18 stamps at a fair and now has 70 stamps. How many stamps did he have at first?",
      "story", ["52"], ["before he bought 18 stamps at a fair"]),
