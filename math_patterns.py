@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from story_patterns import COUNT, LOSE, change, counts_noun, head_noun, own_words
-from wordproblem import (NUM, NUMBER, OP_SIGN, SENTENCE, Builder, NoPlan, Plan, Problem, Ref, _n, _w, fmt,
+from wordproblem import (NAME, NUM, NUMBER, OP_SIGN, SENTENCE, Builder, NoPlan, Plan, Problem, Ref, _n, _w, fmt,
                          fraction_part, mentions, number_value, same_word, shown_in_sum, stem, unit_factor, unit_name,
                          whole_count)
 
@@ -191,7 +191,9 @@ def percent_change(p: Problem) -> Plan | None:
 
 _RATIOS = [re.compile(rf"ratio of (?:the )?{_w('x')}(?: [a-z]+)? to (?:the )?{_w('y')}(?: [a-z]+)?[^.?!0-9]*? "
                       rf"(?:is|was|are) {_n('r1')} ?(?::|to) ?{_n('r2')}"),
-           re.compile(rf"{_w('x')} and {_w('y')} in (?:the|a) ratio (?:of )?{_n('r1')} ?(?::|to) ?{_n('r2')}")]
+           re.compile(rf"{_w('x')} and {_w('y')} in (?:the|a) ratio (?:of )?{_n('r1')} ?(?::|to) ?{_n('r2')}"),
+           re.compile(rf"(?P<x>{NAME}) and (?P<y>{NAME}) (?:share|split|divide)[^.?!]*? in (?:the|a) ratio (?:of )?"
+                      rf"{_n('r1')} ?(?::|to) ?{_n('r2')}")]   # 'Sam and Ava share 42 marbles in the ratio 2:5'
 
 
 _FOR_EVERY = re.compile(rf"{_n('a')} (?:(?P<u1>[a-z]+) of )?{_w('x')} for every {_n('b')} (?:(?P<u2>[a-z]+) of )?"
@@ -252,6 +254,8 @@ def ratio(p: Problem) -> Plan | None:
                      f"how many are in 1 part?", kind="ratio_total")
     named = re.search(rf"\b{want_name}(?: {_w('noun')})?", p.question)
     phrase = named.group(0) if named else want_name     # 'blue beads', not just 'blue'
+    if want_name[0].isupper():
+        phrase = f"{head_noun(c)} for {want_name}"      # 'marbles for Ava', not 'Ava get'
     parts = f"{fmt(b.value(want))} {'part' if b.value(want) == 1 else 'parts'}"
     ask = f"How much {phrase} is {parts}?" if p.asks(r"^how much") else f"How many {phrase} are {parts}?"
     b.step("*", [per, want], want_name, ask)
@@ -336,8 +340,8 @@ _LENGTH_UNITS = {"mm", "cm", "m", "km", "inch", "foot", "yard", "mile"}
 def rectangle(p: Problem) -> Plan | None:
     """Area (l x w) or perimeter (2 x (l + w)) of a rectangle or square; area of two joined or cut-out rectangles."""
     area, around = p.asks(_AREA_Q), p.asks(_PERIMETER_Q)
-    if area == around or not re.search(r"rectang|square|garden|room|field|floor|yard|shape|wall|rug|park|lot",
-                                       p.t, re.I):
+    if area == around or p.asks(r"\b(?:cost|price|pay)\b") or \
+            not re.search(r"rectang|square|garden|room|field|floor|yard|shape|wall|rug|park|lot", p.t, re.I):
         return None
     rects = _rectangles(p)
     square = p.search(_SQUARE) if not rects else None

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from wordproblem import (ASKS_TOTAL, NAME, NUMBER, PRONOUNS, Builder, Plan, Problem, Ref, number_value, same_word,
-                         shown_first, stem, unit_name)
+                         shown_first, stem, unit_factor, unit_name)
 
 # ----------------------------------------------------------------------------- reading each number where it stands
 
@@ -36,14 +36,15 @@ _NOUN = r"(?!(?:and|or|to|of|in|on|at|for|with|than|each|per|from|the|a|an|is|ar
         r"but|then|if|so|every|that|it|he|she|they|this|these|them|her|his|their|left|now|altogether|total)\b)" \
         r"[a-z][a-z-]*"
 _AFTER_AMOUNT = re.compile(rf" (?:more |extra |other |additional |of an? )?(?P<n1>{_NOUN})(?: (?P<n2>{_NOUN}))?")
-_RATE_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))?(?: (?:in|on|per|for|to)| a| an) (?:each |every |a |an |one |per )?"
-                         rf"(?P<per>{_NOUN})\b")
+_RATE_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))?(?: of [a-z]+)?(?: (?:in|on|per|for|to)| a| an|(?= every| each)) "
+                         rf"(?:each |every |a |an |one |per )?(?P<per>{_NOUN})\b")
 _EACH_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?:each|apiece|a piece)\b")
-_EACH_BEFORE = re.compile(rf"\b(?:each|every) (?:of the (?:\d+ )?)?(?P<per>{_NOUN}) "
-                          rf"(?:has|holds|contains|carries|had|held|"
-                          rf"contained|costs?|weighs|can hold|fits)(?: about)? $", re.I)
+_HOLDS = r"has|holds|contains|carries|had|held|contained|costs?|weighs|can hold|fits"
+_EACH_BEFORE = re.compile(rf"(?:\b(?:each|every) (?:of the (?:\d+ )?)?(?P<per>{_NOUN})(?: of [a-z]+)? "
+                          rf"(?:{_HOLDS}|is|are|uses|needs)|^(?:an?|one) (?P<one>{_NOUN})(?: of [a-z]+)? "
+                          rf"(?:costs?|weighs))(?: about)? $", re.I)
 _OF_BEFORE = re.compile(rf"\d (?P<per>{_NOUN}) (?:of|with) $")
-_TIMES_AFTER = re.compile(rf" (?:times )?as (?:many|much)(?: (?P<noun>{_NOUN}))?(?: {_NOUN})? as (?P<target>.*)")
+_TIMES_AFTER = re.compile(rf" (?:times )?as (?:many|much)(?: (?P<noun>{_NOUN}))?(?: {_NOUN})?(?: as (?P<target>.*))?")
 _MORE_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?P<dir>more|fewer|less)(?: (?P<noun2>{_NOUN}))?"
                          rf"(?: (?P<noun3>{_NOUN}))? than (?P<target>.*)")
 
@@ -94,8 +95,8 @@ def _read(p: Problem, span: tuple[int, int]) -> Reading | None:
     """The number at `span` read where it stands, with `lead`: its clause up to its noun (or up to 'than')."""
     r = _read_at(p, span)
     if r is not None:
-        after = p.t[span[1]:span[1] + len(r.clause)]
-        said = after[:after.index(r.target)] if r.target else " ".join(after.split(" ")[:3])
+        after = p.t[span[1]:_clause_bounds(p.t, span[0], len(p.t))[1]]
+        said = after[:after.index(r.target)] if r.target else after   # '36 pages on Monday': its whole clause
         r.lead = r.before + r.m.group() + said
     return r
 
@@ -113,9 +114,11 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
     if re.match(r"[a-z]", t[e:e + 1]):
         return None   # '13th', '200g': an ordinal or a unit we do not read
     times = _TIMES_AFTER.match(after)
+    if times and not times.group("target") and re.search(r"\bas\b", after[times.end():]):
+        return None   # 'half as many crates of eggs as she sells on Tuesday': its 'as' words are not read
     if times:
         return Reading(m, "times", times.group("noun") or "", before=before, clause=clause, words=tok,
-                       target=times.group("target"))
+                       target=times.group("target") or "")
     more = _MORE_AFTER.match(after)
     if more:
         noun = more.group("noun3") or more.group("noun2") or more.group("noun") or ""
@@ -123,12 +126,16 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
                        target=more.group("target"))
     noun_after = (_AFTER_AMOUNT.match(after) or _none).group("n1")
     each = _EACH_BEFORE.search(before)
+    if each and each.group("one") and not any(same_word(w, each.group("one")) for w in re.findall(r"\d ([a-z]+)", t)):
+        each = None   # 'A bike costs $240' with no count of bikes: the price of the one bike, an amount
     if each:
         noun = "dollars" if money else noun_after
-        return Reading(m, "rate", noun, per=each.group("per"), clause=clause,
-                       words=f"{tok} {'' if money else noun + ' '}for each {stem(each.group('per'))}") if noun else None
+        per = each.group("per") or each.group("one")
+        return Reading(m, "rate", noun, per=per, clause=clause,
+                       words=f"{tok} {'' if money else noun + ' '}for each {stem(per)}") if noun else None
     rate = _RATE_AFTER.match(after)
-    if rate and (money or rate.group("noun")) and re.search(r" (?:per|each|every|an?|one) \w+$", rate.group()):
+    if rate and (money or rate.group("noun")) and re.search(r" (?:per|each|every|an?|one) \w+$", rate.group()) \
+            and not re.match(r"(?: \w+)? on (?:a|an|one) ", rate.group()):   # 'spent $14 on a book' buys one
         return Reading(m, "rate", "dollars" if money else rate.group("noun"), per=rate.group("per"), clause=clause,
                        words=tok + rate.group())
     each = _EACH_AFTER.match(after)
@@ -212,20 +219,26 @@ def _matches(held: Held, nouns: tuple[str, ...]) -> bool:
     return any(same_word(a, b) for a in own for b in nouns if a and b)
 
 
-def _pair_rates(readings: list[Reading]) -> dict[int, Reading] | None:
-    """Each rate with the one count it multiplies ('9 boxes' with '8 muffins in each box'), keyed by the count's
-    place in `readings`; None when a rate meets no count, or two."""
+def _pair_rates(readings: list[Reading]) -> dict[int, tuple[Reading, int]] | None:
+    """Each rate with the counts it multiplies ('9 boxes' with '8 muffins in each box'; '6 hours on Saturday and 4
+    hours on Sunday' each with '$9 an hour'), keyed by the count's place in `readings`, with how many of the rate's
+    groups one counted thing is ('2 weeks' at '25 minutes every day': 7); None when a rate meets no count."""
     counts = [i for i, r in enumerate(readings) if r.kind == "amount" and r.nouns]
-    paired: dict[int, Reading] = {}
+    paired: dict[int, tuple[Reading, int]] = {}
     for rate in (r for r in readings if r.kind == "rate"):
+        factor = 1
         if rate.per:
             found = [i for i in counts if any(same_word(w, rate.per) for w in readings[i].nouns)]
+            if not found:   # a count in a bigger unit than the rate's group
+                found = [i for i in counts if unit_factor(readings[i].nouns[0], rate.per)]
+                factor = unit_factor(readings[found[0]].nouns[0], rate.per) if len(found) == 1 else 1
         else:   # '$12 each': the thing bought in its clause ('4 shirts for $12 each'), else the one thing counted
             found = [i for i in counts if readings[i].clause == rate.clause] or counts
         found = [i for i in found if i not in paired]
-        if len(found) != 1:
+        found = [i for i in found if readings[i].clause == rate.clause] or found   # its own clause's count first
+        if not found or (len(found) > 1 and not rate.per):
             return None
-        paired[found[0]] = rate
+        paired.update({i: (rate, factor) for i in found})
     return paired
 
 
@@ -238,11 +251,19 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
     held: dict[int, Held] = {}
     for i, r in enumerate(readings):
         if i in paired:
-            rate = paired[i]
+            rate, factor = paired[i]
             count = b.given(r.m, 0, r.noun, r.words)
+            if factor > 1:
+                groups = f"{rate.per}s" if stem(rate.per) == rate.per else rate.per
+                count = b.step("*", [count, b.fact(factor, groups, f"{factor} {groups} in a {stem(r.noun)}")],
+                               groups, f"How many {groups} are in {r.words}?", kind="convert")
             size = b.given(rate.m, 0, rate.noun, rate.words)
-            how = "How much do" if rate.noun == "dollars" else f"How many {rate.noun} are in"
-            ref = b.step("*", [count, size], rate.noun, f"{how} {r.words} at {rate.words}{_cost(rate)}?")
+            plural = f"{rate.noun}s" if stem(rate.noun) == rate.noun and len(rate.noun) > 2 else rate.noun   # cups
+            earned = re.search(r"\b(?:earns?|earned|makes|made|is paid|gets)\b", rate.clause)   # not a price
+            how = ("How much is earned in" if earned else "How much do") if rate.noun == "dollars" \
+                else f"How many {plural} are in"
+            cost = " cost" if rate.noun == "dollars" and not earned else ""
+            ref = b.step("*", [count, size], rate.noun, f"{how} {r.words} at {rate.words}{cost}?")
             held[i] = Held(ref, rate.noun, r.sign(rate.noun), f"{r.words} at {rate.words}", r)
         elif r.kind == "amount":
             noun = r.noun or (held[max(held)].noun if held else nouns[0])
@@ -254,15 +275,25 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
                 return None
             k = b.given(r.m, 0, "times" if r.kind == "times" else base.noun, r.words)
             op = {"times": "*", "more": "+", "fewer": "-"}[r.kind]
-            said = f"{r.words} times" if r.kind == "times" else f"{r.words} {r.kind} than"
-            ref = b.step(op, [base.ref, k], base.noun, f"{_how_much(base.noun)} is {said} {base.words}?")
-            held[i] = Held(ref, base.noun, base.sign, f"{said} {base.words}", r)
+            less = "less" if r.kind == "fewer" and _how_much(base.noun).startswith("How much") else r.kind
+            said = f"{r.words} times" if r.kind == "times" else f"{r.words} {less} than"
+            owner = next((w for w in re.findall(NAME, r.lead) if w not in PRONOUNS and w not in base.reading.lead), "")
+            asked = f"{_how_much(base.noun)} for {owner}: {said}" if owner else \
+                f"{_how_much(base.noun)} {_is(base.noun)} {said}"
+            ref = b.step(op, [base.ref, k], base.noun, f"{asked} {base.words}?")
+            held[i] = Held(ref, base.noun, base.sign, f"{owner}'s {_what(base.noun)}" if owner else
+                           f"{said} {base.words}", r)
     return [held[i] for i in sorted(held)]
 
 
 def _base(r: Reading, held: list[Held]) -> Held | None:
     """The one amount a comparison is said against: its 'than' / 'as' words name whose ('Olivia', 'red blocks'),
-    found where that amount is said, before its number; its noun, when said, must be the same."""
+    found where that amount is said, before its number, or, unnamed, the amount just before; its noun, when said,
+    must be the same."""
+    if not r.target:   # '$35 in March and twice as much in April': the amount said just before
+        before = [h for h in held if h.reading.m.start() < r.m.start()]
+        last = max(before, key=lambda h: h.reading.m.start(), default=None)
+        return last if last and (not r.noun or same_word(r.noun, last.noun) or r.noun in last.reading.nouns) else None
     key = [w for w in re.findall(r"[A-Za-z]+", r.target) if w.lower() not in ("the", "a", "an", "did", "does", "do",
                                                                                "has", "had", "have", "is", "was")]
     if not key or len(key) > 3 or any(w in PRONOUNS or w.lower() in ("he", "she", "they", "it", "him", "her", "in")
@@ -275,16 +306,21 @@ def _base(r: Reading, held: list[Held]) -> Held | None:
     return found[0] if len(found) == 1 else None
 
 
-def _cost(rate: Reading) -> str:
-    return " cost" if rate.noun == "dollars" else ""
-
-
 def _how_much(noun: str) -> str:
     if noun == "dollars":
         return "How much money"
     unit = unit_name(noun)
     return "How far" if unit in {unit_name(d) for d in _DISTANCES} else "How much" if unit in _UNITS \
         else f"How many {noun}"
+
+
+def _what(noun: str) -> str:
+    return "money" if noun == "dollars" else noun
+
+
+def _is(noun: str) -> str:
+    """'How much money is', 'How far is', but 'How many pages are'."""
+    return "are" if _how_much(noun).startswith("How many") else "is"
 
 
 def _as_written(clause: str) -> str:
@@ -308,9 +344,9 @@ _UNREAD = r"\b(?:rest|total|combined|altogether|together|sum|discount|coupon|off
           r"except|but|however|kept|keeps|traded|trades|compared|additional|one|another|some|several|few|no|none|" \
           r"by \$?\d|area|perimeter|square|volume|degrees?|above|below|over|under|least|most|goal|wants?|needs?|if|" \
           r"would|which|means|percent|ratio|average|mean|half|quarter|third|double|triple|twice|both|either|per|each|" \
-          r"every|than|times|as)\b|%"
+          r"every|than|times|as|beat|beats|exceed|enough|after that|the first)\b|%"
 # ...unless a reading of the tracker stands on them in that clause ('8 muffins in each box', '39 fewer than').
-_READ_WORDS = {"rate": r"\b(?:each|every|per)\b", "times": r"\b(?:times|as)\b", "more": r"\bthan\b",
+_READ_WORDS = {"rate": r"\b(?:each|every|per|one)\b", "times": r"\b(?:times|as)\b", "more": r"\bthan\b",
                "fewer": r"\bthan\b"}
 
 
@@ -344,16 +380,20 @@ def story(p: Problem) -> Plan | None:
     if asked is None:
         return None
     nouns, how = asked
-    readings = [_read(p, span) for span in p.numbers]
+    restated = _restated(p)
+    readings = [_read(p, span) for span in p.numbers if span not in {m.span("n") for m in restated}]
     if not readings or any(r is None for r in readings) or _unread(p, readings):
         return None
     b = Builder(p, "story")
+    for m in restated:
+        b.label(m, "n")
     rates = [r for r in readings if r.kind == "rate"]
     if len(rates) == 1 and len(readings) == 2 and any(same_word(rates[0].per, n) for n in nouns):
         asked = next(n for n in nouns if same_word(rates[0].per, n))
         return _how_many_groups(b, rates[0], next(r for r in readings if r is not rates[0]), asked)
     held = _held(p, b, readings, nouns)
-    if not held or not all(_matches(h, nouns) for h in held):
+    if not held or not all(_matches(h, nouns) for h in held) or any(number_value(m.group("n")) != len(held)
+                                                                    for m in restated):
         return None
     combine = {"left": _left, "start": _start, "change": _change, "total": _total}[how]
     if combine(p, b, held) is None:
@@ -365,6 +405,15 @@ def story(p: Problem) -> Plan | None:
     if any(s.value < 0 or (counting and s.value.denominator != 1) for s in b.steps):
         return None   # a count that comes out in parts or below zero: we misread the story
     return b.finish()
+
+
+_RESTATED = re.compile(r"\b(?:the|those|these|all|both) (?P<n>\d+) (?P<what>[a-z]+)\b")
+
+
+def _restated(p: Problem) -> list[re.Match]:
+    """'How many bikes did it sell in the 2 months?': a count in the question that restates how many amounts the
+    story gives (June's and July's), read as their number, not as a new amount (checked against them)."""
+    return list(p.finditer(_RESTATED, "question"))
 
 
 def _how_many_groups(b: Builder, rate: Reading, amount: Reading, groups: str) -> Plan | None:
@@ -380,7 +429,7 @@ def _how_many_groups(b: Builder, rate: Reading, amount: Reading, groups: str) ->
 def _left(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
     """The start, then each change in order: what is left or there now."""
     start, changes = held[0], held[1:]
-    unread = any(h.sign == 0 or h.reading.target or _other_actor(h, start) for h in changes)
+    unread = any(h.sign == 0 or h.reading.kind != "amount" or _other_actor(h, start) for h in changes)
     if start.sign < 0 or not changes or unread or not _owner_asked(p, start):
         return None
     running = start.ref
@@ -393,7 +442,8 @@ def _left(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
 
 def _start(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
     """The changes undone from what was left: spent $14 and had $23 left -> $23 + $14 at the start."""
-    ends = [h for h in held if re.search(rf"{re.escape(h.reading.m.group())} (?:[a-z]+ )?left\b", h.reading.clause)]
+    ends = [h for h in held if re.search(rf"{re.escape(h.reading.m.group())} (?:[a-z]+ )?left\b|\bnow (?:has|have|"
+                                         rf"is|are) {re.escape(h.reading.m.group())}\b", h.reading.clause)]
     if len(ends) != 1 or not _owner_asked(p, held[0]):
         return None
     unknown = re.search(r"\b(?:had|has|have) some\b", p.body)
@@ -404,8 +454,9 @@ def _start(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
         if h.sign == 0:
             return None
         how = "How much money was" if h.noun == "dollars" else f"How many {h.noun} were"
+        change = re.split(r" and (?:then )?(?:now )?(?:had|has|have|is|are|was|were)\b", h.reading.lead)[0]
         running = b.step("+" if h.sign < 0 else "-", [running, h.ref], h.noun,
-                         f"{how} there before {_as_written(h.reading.lead)}?")
+                         f"{how} there before {_as_written(change)}?")   # 'before he spent $14 on a book'
     return running
 
 
@@ -428,12 +479,28 @@ def _total(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
     signs = {h.sign for h in held}
     asked_sign = _verb_sign(p.question, held[0].noun == "dollars")
     names = [w for w in re.findall(NAME, p.question) if w not in PRONOUNS and w != "How"]
-    spent = held[0].noun == "dollars" and p.asks(r"\b(?:spend|spent|pay|paid|cost|costs)\b")
+    spent = held[0].noun == "dollars" and p.asks(r"\b(?:spend|spent|pay|paid|cost|costs|earn|earned|make|made)\b")
     if len(signs) > 1 or (asked_sign and signs != {asked_sign}):
         return None   # 'How many did she give?' after amounts she had: a different question
-    if len(held) > 1 and (names or not (p.asks(ASKS_TOTAL) or spent)):
+    if len(names) == 1 and not p.asks(ASKS_TOTAL):
+        return _named(b, held, names[0])
+    if len(held) > 1 and (names or not (p.asks(ASKS_TOTAL) or spent or _restated(p))):
         return None   # 'How many toads does Sarah have?' asks for one of the amounts, not all of them
     return _sum(b, held, held[0].noun) if len(held) > 1 else held[0].ref
+
+
+def _named(b: Builder, held: list[Held], name: str) -> Ref | None:
+    """'How many stickers does Liam have?': the one amount said of Liam, reached through all the others (Mia's 24,
+    Noah's 9 more than Mia, Liam's 5 fewer than Noah); a given amount, or one the others do not lead to, abstains."""
+    own = [h for h in held if re.search(rf"\b{name}\b", h.reading.lead)]
+    if len(own) != 1 or own[0].ref.kind != "step":
+        return None
+    reached, todo = set(), [own[0].ref]
+    while todo:
+        ref = todo.pop()
+        reached.add(ref)
+        todo += list(b.steps[ref.index].operands) if ref.kind == "step" else []
+    return own[0].ref if all(h.ref in reached for h in held) else None
 
 
 def _sum(b: Builder, parts: list[Held], noun: str) -> Ref:
@@ -441,7 +508,7 @@ def _sum(b: Builder, parts: list[Held], noun: str) -> Ref:
     if len(parts) == 1:
         return running
     for h in parts[1:]:
-        running = b.step("+", [running, h.ref], noun, f"{_how_much(noun)} is {words} and {h.words} together?")
+        running = b.step("+", [running, h.ref], noun, f"{_how_much(noun)} {_is(noun)} {words} and {h.words} together?")
         words = f"{words} and {h.words}"
     return running
 
@@ -452,7 +519,7 @@ def _data(p: Problem, b: Builder) -> list[re.Match] | None:
     """The numbers of a data list ('14, 22, 9, 31, 17', '142 cm, 155 cm and 138 cm'): at least three, each with
     the same unit or none, and no other number in the text but how many there are ('five plants', checked)."""
     found = [NUMBER.match(p.t, s) for s, _ in p.numbers]
-    count = found[0] if found and re.match(r" [a-z]+ (?!cm|m|kg|g|in)", p.t[found[0].end():]) else None
+    count = found[0] if found and re.match(r" [a-z]+ (?!(?:cm|m|kg|g|in)\b)", p.t[found[0].end():]) else None
     if count:
         found = found[1:]
         if number_value(count.group()) != len(found):

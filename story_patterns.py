@@ -197,6 +197,8 @@ def comparison(p: Problem) -> Plan | None:
         return None   # '5 more stickers than Sam' says nothing about Sam's marbles
     if not p.asks(rf"^how many\b.*\b{y}\b") and not p.asks(ASKS_TOTAL):
         return None
+    if any(w not in (x, y) and w not in PRONOUNS for w in re.findall(NAME, p.question)):
+        return None   # 'together with Sarah': someone whose amount the story never gives
     b = Builder(p, "comparison")
     a, n = b.given(base, "a", i), b.given(rel, "b", "")
     if "dir" in rel.groupdict():
@@ -493,8 +495,10 @@ def part_whole(p: Problem) -> Plan | None:
     parts = list(p.finditer(NUMBER, "all"))
     first_word = re.match(r" ([a-z]+)", p.t[parts[0].end():]) if parts else None
     i = q.group("i") or (first_word.group(1) if first_word and unit_name(first_word.group(1)) in _DISTANCES else "")
-    if len(parts) < 2 or not i or not all(_noun_follows(p, m, i) for m in parts):
-        return None
+    units = {unit_name(w) for w in re.findall(rf"{NUM} ([a-z]+)", p.t) if unit_name(w) in _MEASURES | _DISTANCES |
+             _DURATIONS}
+    if len(parts) < 2 or not i or not all(_noun_follows(p, m, i) for m in parts) or len(units) > 1:
+        return None   # ('1 hour 20 minutes and 45 minutes': two units to make one first)
     if unit_name(i) in _DURATIONS and p.asks(r"\btogether\b") and all(p.t[:m.start()].endswith("in ") for m in parts):
         return None   # 'packs them in 4 hours ... in 12 hours': one job shared, the rates add, not the times
     measure = first_word.group(1) if first_word and unit_name(first_word.group(1)) in _MEASURES | _DISTANCES else ""

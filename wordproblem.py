@@ -83,6 +83,8 @@ def normalise(text: str) -> str:
     """Digits for number words, fractions for "half"/"a third", no thousands commas, "2 1/2" as "5/2"."""
     t = " ".join(text.split())
     t = re.sub(r"\b(Mr|Mrs|Ms|Dr|St)\.", r"\1", t)   # a title's dot does not end a sentence
+    t = re.sub(r"\b([apAP])\.[mM]\.(?= [A-Z])", r"\1m.", t)   # '7:15 p.m. How...' ends a sentence there
+    t = re.sub(r"\b([apAP])\.[mM]\.", r"\1m", t)   # ...'7:15 p.m. and ends' does not
     t = re.sub(r"(?<=\d),(?=\d{3}\b)", "", t)
     t = re.sub(r"(\d) ?percent\b", r"\1%", t)
     t = re.sub(r"\b(" + "|".join(_TENS) + r")-(" + "|".join(_DIGIT_WORDS) + r")\b",
@@ -223,6 +225,7 @@ class Builder:
         self.steps: list[Step] = []
         self.used: dict[tuple[int, int], Ref] = {}
         self.read: list[int] = []     # positions of number-free phrases a pattern has read ('I think of a number')
+        self.labels: set[tuple[int, int]] = set()   # numbers read as names, not amounts ('at 6 am')
 
     def given(self, m: re.Match, group: str | int, unit: str, text: str = "", scale: int = 1) -> Ref:
         """The number of group `group` as a quantity, times `scale` (-1 for '(-5)', 100 for '15%' read as 15)."""
@@ -233,6 +236,10 @@ class Builder:
             self.quantities.append(Quantity(scale * number_value(token), unit, words))
             self.used[span] = Ref("quantity", len(self.quantities) - 1)
         return self.used[span]
+
+    def label(self, m: re.Match, group: str | int) -> None:
+        """A number that names a moment, not an amount ('At 6 am the temperature was...'): placed, never computed."""
+        self.labels.add(m.span(group))
 
     def fact(self, value: Fraction | int, unit: str, text: str) -> Ref:
         self.quantities.append(Quantity(Fraction(value), unit, text, given=False))
@@ -248,7 +255,7 @@ class Builder:
 
     def finish(self) -> Plan | None:
         """The plan, only if it placed every number of the text (an unplaced number means we misread)."""
-        if not self.steps or set(self.used) != set(self.problem.numbers):
+        if not self.steps or set(self.used) | self.labels != set(self.problem.numbers):
             return None
         marks = [a for a, _ in self.used] + self.read
         statements = self.problem.statements()
@@ -383,7 +390,9 @@ _ALIASES = {"hr": "hour", "hrs": "hour", "min": "minute", "mins": "minute", "sec
             "yd": "yard", "dollar": "dollar", "cent": "cent"}
 _FACTORS = {("hour", "minute"): 60, ("minute", "second"): 60, ("day", "hour"): 24, ("week", "day"): 7,
             ("year", "month"): 12, ("km", "m"): 1000, ("m", "cm"): 100, ("cm", "mm"): 10, ("kg", "g"): 1000,
-            ("l", "ml"): 1000, ("foot", "inch"): 12, ("yard", "foot"): 3, ("dollar", "cent"): 100}
+            ("l", "ml"): 1000, ("foot", "inch"): 12, ("yard", "foot"): 3, ("dollar", "cent"): 100,
+            ("pound", "ounce"): 16, ("gallon", "quart"): 4, ("quart", "pint"): 2, ("pint", "cup"): 2,
+            ("ton", "pound"): 2000, ("mile", "foot"): 5280, ("yard", "inch"): 36}
 
 
 def unit_name(word: str) -> str:

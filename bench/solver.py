@@ -9,19 +9,25 @@ pattern the planner chose).
 GSM8K test is an evaluation only: run it once with --split=test, never tune on it. Without the staged data
 (../shared/data, or $NANOTUTOR_DATA) the bench says so in one line and runs the authored cases alone.
 
-    .venv/bin/python -m bench.solver [--split=train|test] [--show_errors=10]
+    .venv/bin/python -m bench.solver [--split=train|test] [--show_errors=10] [--show_check]
 
-Fresh cases (fresh.jsonl, 100 grade 3-8 problems written before quantity_patterns.py): the `dev` half was developed
-on, the `check` half measured before and at the end only. GSM8K train: tuned on even indices, checked on odd ones.
+Fresh cases (fresh.jsonl, 100 grade 3-8 problems written before quantity_patterns.py; both halves now developed on;
+fresh2.jsonl, 100 more written before measure_patterns.py): the `dev` half is developed on, the `check` half is
+measured before and at the end only, and prints its totals alone unless --show_check (so developing never shows its
+problems). GSM8K train: tuned on even indices, checked on odd ones (totals alone, likewise).
 
-Results (2026-12-05, after quantity_patterns.py; coverage / precision; before it in brackets):
-    authored cases (122)           97.5% / 100%   (97.5% / 100%)
-    authored held-out cases (50)   94.0% / 100%   (88.0% / 100%)
-    fresh dev (50)                 54.0% / 100%   (34.0% / 100%)
-    fresh check (50)               40.0% / 100%   (28.0% / 100%)
+Results (2026-12-05, after measure_patterns.py; coverage / precision; before it in brackets):
+    authored cases (122)           98.4% / 100%   (97.5% / 100%)
+    authored held-out cases (50)   96.0% / 100%   (94.0% / 100%)
+    fresh dev (50)                 82.0% / 100%   (54.0% / 100%)
+    fresh check (50, spent)        62.0% / 100%   (40.0% / 100%)
+    fresh2 dev (50)                80.0% / 100%   (40.0% / 100%)
+    fresh2 check (50)              52.0% / 96.2% at the end (32.0% / 93.8%); the one wrong plan, an older pattern's
+                                   from before, fixed once seen: 50.0% / 100%
     dev set tune split, math (52)  98.1% / 100%   (98.1% / 100%)
-    GSM8K train even (3,737)        0.9% / 100%   (0.7% / 100%)
-    GSM8K train odd (3,736)         1.0% / 100%   (0.7% / 100%)
+    GSM8K train even (3,737)        1.1% / 100%   (0.9% / 100%)
+    GSM8K train odd (3,736)         1.3% / 98.0% at the end (1.0% / 100%); its one wrong plan fixed once seen:
+                                    1.3% / 100%
     GSM8K test (1,319, one run)     0.8% / 81.8%  (11 planned, 9 right; measured on commit 22f85ec)
 """
 from __future__ import annotations
@@ -42,6 +48,7 @@ from common import ROOT, check_known, fill, parse_args, read_jsonl, shared_data_
 CASES = ROOT / "tests" / "fixtures" / "solver" / "cases.jsonl"      # developed against
 HELDOUT = ROOT / "tests" / "fixtures" / "solver" / "heldout.jsonl"  # written later, never tuned on
 FRESH = ROOT / "tests" / "fixtures" / "solver" / "fresh.jsonl"      # written before the quantity tracker: dev / check
+FRESH2 = ROOT / "tests" / "fixtures" / "solver" / "fresh2.jsonl"    # written before round 2 of the tracker: dev / check
 DEV_SET = ROOT / "data" / "eval" / "tutor_cases.jsonl"              # only its `tune` split is ever read here
 
 
@@ -49,6 +56,7 @@ DEV_SET = ROOT / "data" / "eval" / "tutor_cases.jsonl"              # only its `
 class BenchConfig:
     split: str = "train"        # GSM8K split: train (tuning allowed) or test (evaluation only, run once)
     show_errors: int = 0        # print this many wrong plans, to see what the planner misreads
+    show_check: bool = False    # also print the check sets' wrong plans and pattern rows (only once, at the end)
 
 
 def authored_cases(path: Path, split: str = "") -> list[tuple[str, Fraction, str]]:
@@ -91,11 +99,14 @@ def score(cases: list[tuple[str, Fraction, str]], show_errors: int) -> dict[str,
     return table
 
 
-def report(name: str, table: dict[str, Counter], labelled: bool) -> None:
+def report(name: str, table: dict[str, Counter], labelled: bool, totals_only: bool = False) -> None:
+    """Totals, then a row per pattern (a check set shows its totals only: developing never sees its problems)."""
     total = sum(table.values(), Counter())
     print(f"\n{name}: {total['n']} problems, planned {total['planned']} "
           f"(coverage {total['planned'] / max(total['n'], 1):.1%}), correct {total['correct']} "
           f"(precision {total['correct'] / max(total['planned'], 1):.1%})")
+    if totals_only:
+        return
     print(f"{'pattern':36s} {'n':>5s} {'planned':>8s} {'correct':>8s} {'coverage':>9s} {'precision':>10s}")
     for key in sorted(table):
         row = table[key]
@@ -114,8 +125,11 @@ def main() -> None:
         raise SystemExit(f"--split must be train or test, not {cfg.split!r}")
     report("authored cases", score(authored_cases(CASES), cfg.show_errors), labelled=True)
     report("authored held-out cases", score(authored_cases(HELDOUT), cfg.show_errors), labelled=True)
-    for split in ("dev", "check"):
-        report(f"fresh grade 3-8 cases, {split}", score(authored_cases(FRESH, split), cfg.show_errors), labelled=True)
+    hide = not cfg.show_check
+    for path, name in ((FRESH, "fresh"), (FRESH2, "fresh2")):
+        report(f"{name} grade 3-8 cases, dev", score(authored_cases(path, "dev"), cfg.show_errors), labelled=True)
+        check = score(authored_cases(path, "check"), 0 if hide else cfg.show_errors)
+        report(f"{name} grade 3-8 cases, check", check, labelled=True, totals_only=hide)
     report("dev set tune split (math)", score(tune_cases(), cfg.show_errors), labelled=True)
     gsm8k = gsm8k_cases(cfg.split)
     if gsm8k is None:
@@ -124,7 +138,9 @@ def main() -> None:
     # Train is tuned on its even indices and checked on its odd ones; test is one evaluation run.
     halves = [("even", gsm8k[0::2]), ("odd", gsm8k[1::2])] if cfg.split == "train" else [("", gsm8k)]
     for half, cases in halves:
-        report(f"GSM8K {cfg.split} {half}".rstrip(), score(cases, cfg.show_errors), labelled=False)
+        checked = half == "odd" and hide   # the odd half is the check half: totals only
+        report(f"GSM8K {cfg.split} {half}".rstrip(), score(cases, 0 if checked else cfg.show_errors), labelled=False,
+               totals_only=checked)
 
 
 if __name__ == "__main__":

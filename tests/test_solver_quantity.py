@@ -22,7 +22,14 @@ PLANS = [
      ["125 rolls were sold"]),
     # an amount said against one that comes later in the text, then everything together
     ("Nina has 4 times as many shells as Omar. Omar has 15 shells. How many shells do they have in all?", "story",
-     ["60", "75"], ["4 times 15 shells", "4 times 15 shells and 15 shells together"]),
+     ["60", "75"], ["for Nina: 4 times 15 shells", "Nina's shells and 15 shells together"]),
+    # one named amount, reached through a chain of comparisons
+    ("Mia has 24 stickers. Noah has 9 more stickers than Mia. Liam has 5 fewer stickers than Noah. How many "
+     "stickers does Liam have?", "story", ["33", "28"], ["for Noah: 9 more than 24 stickers",
+                                                         "for Liam: 5 fewer than Noah's stickers"]),
+    # 'twice as much' said against the amount just before; the question restates how many amounts there are
+    ("Marco saved $35 in March and twice as much in April. How much did he save in the two months?", "story",
+     ["70", "105"], ["2 times $35", "$35 and 2 times $35 together"]),
     # fewer than a named amount
     ("Ravi ran 42 laps. Lina ran 9 fewer laps than Ravi. How many laps did they run altogether?", "story",
      ["33", "75"], ["9 fewer than 42 laps"]),
@@ -75,7 +82,8 @@ def test_operands_trace_to_the_numbers_of_the_text():
     "Meena bakes 60 cookies. Her friend Brock buys 7 cookies. How many cookies does Meena have left?",  # who buys
     "Ellie has 8 pairs of shoes. Riley has 3 fewer. How many pairs of shoes do they have in all?",      # fewer what
     "Eric has 20 marbles. He has 12 white marbles and the rest are green. How many green marbles does he have?",
-    "Tim has 30 toads. Jim has 20 more toads than Tim. How many toads does Jim have?",  # one of two amounts
+    "Tim has 30 toads. Jim has 20 more toads than Tim. How many toads does Jim have together with Sarah?",  # whose?
+    "Mia has 24 stickers. Noah has 9 more stickers than Mia. How many stickers does Mia have?",  # a given amount
     "John books 3 nights at $250 a night. He has a $100 discount. How much does he pay?",              # discount
     "Yanni has $0.85. He found $0.50. How much money in cents does Yanni have now?",                    # in cents
     "Kim has 12 pens. Heidi has 5 more pens than Kim, and Ana has 4 fewer pens than Kim. How many pens do Ana "
@@ -92,11 +100,11 @@ def test_the_tracker_abstains_on_what_it_cannot_read(problem):
 
 
 def test_a_tracker_plan_is_diagnosed_on_the_step_that_went_wrong():
-    plan = quantity_patterns.story(read_problem(PLANS[5][0]))   # change: 7.25 + 3.50 = 10.75, then 20 - 10.75
+    plan = quantity_patterns.story(read_problem(PLANS[7][0]))   # change: 7.25 + 3.50 = 10.75, then 20 - 10.75
     found = solver.diagnose(plan, "20 + 10.75 = 30.75")
     assert found is not None and found.step == 1 and found.misconception == "add_instead_of_subtract"
     assert "9.25" not in found.question
-    start = quantity_patterns.story(read_problem(PLANS[6][0]))   # had $26 left after spending $9: 26 + 9
+    start = quantity_patterns.story(read_problem(PLANS[8][0]))   # had $26 left after spending $9: 26 + 9
     assert solver.diagnose(start, "26 - 9 = 17").misconception == "subtract_instead_of_add"
 
 

@@ -1,0 +1,383 @@
+"""Small general readers of measures a story states outright, each placing every number or abstaining.
+
+- the minutes between two clock times ('starts at 7:15 pm and ends at 9:05 pm'): whole hours, in minutes, then the
+  minutes past each hour added and taken away (a morning start and an afternoon end count the end from noon);
+- the area of a rectangle or the volume of a box said with 'long', 'wide' and 'high' ('30 inches long, 12 inches
+  wide and 16 inches high'): the bottom's area, then that many cubes in each layer of the height; a price per
+  square unit then prices the area;
+- a temperature that rises and falls by degrees ('was -8°F ... had risen 15 degrees'), or the degrees between two
+  temperatures ('was 5°C ... had dropped to -7°C. How many degrees did it fall?');
+- a percent of one amount: a tip or a tax on a bill ('a 20% tip', 'including tax'), or a percent of a group
+  ('35% said pizza ... how many students chose pizza?', '85% of them').
+Moments named by the hour ('At 6 am') are read as labels, never as amounts.
+"""
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from wordproblem import NUM, Builder, Plan, Problem, Ref, fmt, same_word, stem
+
+# ----------------------------------------------------------------------------- the minutes between two clock times
+
+_CLOCK = re.compile(r"\b(?P<h>1[0-2]|0?[1-9]):(?P<m>[0-5]\d)(?: (?P<half>am|pm)\b)?", re.I)
+_STARTS = r"\b(?:starts?|started|begins?|began|leaves?|left|opens?|opened|departs?|departed|from)\b"
+_ENDS = r"\b(?:ends?|ended|finish(?:es|ed)?|arrives?|arrived|closes?|closed|until|to|lands?|landed)\b"
+_HOUR_LABEL = re.compile(r"\b(?P<h>1[0-2]|[1-9]) (?:am|pm)\b", re.I)
+
+
+def _said(clock: re.Match, minutes: str = "") -> str:
+    half = f" {clock.group('half')}" if clock.group("half") else ""
+    return f"{clock.group('h')}:{minutes or clock.group('m')}{half}"
+
+
+def clock_elapsed(p: Problem) -> Plan | None:
+    """'A movie starts at 7:15 pm and ends at 9:05 pm. How many minutes long is it?' -> 9 - 7 hours, 2 x 60
+    minutes, + 5 minutes past 9, - 15 minutes past 7."""
+    times = list(p.finditer(_CLOCK, "all"))
+    if len(times) != 2 or not p.asks(r"^how (?:many minutes|long)\b") or not p.asks(r"\bminutes?\b"):
+        return None
+    start, end = times
+    if not re.search(_STARTS, p.t[:start.start()], re.I) or not re.search(_ENDS, p.t[start.end():end.start()], re.I):
+        return None
+    halves = [(t.group("half") or "").lower() for t in times]
+    if bool(halves[0]) != bool(halves[1]) or halves == ["pm", "am"]:
+        return None   # one time without am / pm, or a trip past midnight: which hours are meant is not said
+    b = Builder(p, "elapsed_time")
+    h0, h1 = b.given(start, "h", "o'clock", _said(start)), b.given(end, "h", "o'clock", _said(end))
+    m0, m1 = b.given(start, "m", "minutes"), b.given(end, "m", "minutes")
+    afternoon = halves == ["am", "pm"] and b.value(h1) != 12
+    if afternoon:   # counted on from noon: 1 pm is 12 + 1 hours after midnight
+        h1 = b.step("+", [h1, b.fact(12, "hours", "12 hours from midnight to noon")], "o'clock",
+                    f"How many hours after midnight is {end.group('h')} pm?")
+    if b.value(h0) % 12 == 0 and not afternoon and halves[0]:
+        return None   # '12:30 am' counts from 0: leave it
+    zero, full = _said(start, "00"), _said(end, "00")
+    hours = b.step("-", [h1, h0], "hours", f"How many hours are there from {zero} to {full}?", kind="clock_hours")
+    if b.value(hours) < 0 or (b.value(hours) == 0 and b.value(m1) <= b.value(m0)):
+        return None
+    minutes = b.step("*", [hours, b.fact(60, "minutes", "60 minutes in an hour")], "minutes",
+                     f"How many minutes are there from {zero} to {full}?", kind="convert")
+    if b.value(m1):
+        minutes = b.step("+", [minutes, m1], "minutes", f"How many minutes are there from {zero} to {_said(end)}?")
+    if b.value(m0):
+        b.step("-", [minutes, m0], "minutes", f"How many minutes are there from {_said(start)} to {_said(end)}?")
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- a rectangle's area, a box's volume
+
+_LENGTHS = r"mm|cm|m|km|inch|inches|in|foot|feet|ft|yard|yards|yd|meter|meters|metre|metres|centimeters|" \
+           r"centimetres|millimeters|millimetres"
+_SIDE = re.compile(rf"(?P<a>{NUM}) (?P<u>{_LENGTHS}) (?P<dim>long|wide|high|tall|deep)\b")
+_PER_SQUARE = re.compile(rf"(?P<a>\${NUM}) (?:per|a|for each|for every|for 1) square (?P<u>[a-z]+)\b")
+
+
+def box(p: Problem) -> Plan | None:
+    """'A fish tank is 30 inches long, 12 inches wide and 16 inches high. What is its volume?' -> 30 x 12 square
+    inches on the bottom, then 16 layers of it; the area alone for 'long and wide' (priced per square unit)."""
+    sides = list(p.finditer(_SIDE, "all"))
+    dims = [s.group("dim") for s in sides]
+    volume = p.asks(r"\bvolume\b|\bcubic\b|how many (?:cubes|unit cubes)\b")
+    area = p.asks(r"\barea\b|how much (?:will it |does it |would it )?cost")
+    price = p.search(_PER_SQUARE, "all")
+    if volume == area or len(sides) != (3 if volume else 2) or dims[:2] != ["long", "wide"] \
+            or (volume and dims[2] not in ("high", "tall", "deep")) or p.asks(r"\bcost\b") != (price is not None):
+        return None   # a cost is asked with a price per square unit, and a price is given only when it is asked
+    unit = sides[0].group("u")
+    asked = re.search(r"\bin (?:square |cubic )?([a-z]+)", p.question)
+    if any(not same_word(s.group("u"), unit) for s in sides) or (asked and not same_word(asked.group(1), unit)) \
+            or (price and not same_word(price.group("u"), unit)):
+        return None   # units to convert first
+    b = Builder(p, "volume" if volume else "rectangle")
+    length, width = (b.given(s, "a", unit, f"{s.group('a')} {unit}") for s in sides[:2])
+    bottom = "bottom" if volume else "floor" if price else "rectangle"
+    base = b.step("*", [length, width], f"square {unit}", f"What is the area of the {bottom}, {sides[0].group('a')} "
+                                                          f"{unit} long and {sides[1].group('a')} {unit} wide?",
+                  kind="area")
+    if volume:
+        height = b.given(sides[2], "a", unit, f"{sides[2].group('a')} {unit}")
+        b.step("*", [base, height], f"cubic {unit}", f"How many cubic {unit} fill the box: one for each square "
+                                                     f"{stem(unit)} of the bottom, in {sides[2].group('a')} layers?",
+               kind="volume")
+    elif price:
+        rate = b.given(price, "a", "dollars", f"{price.group('a')} per square {price.group('u')}")
+        b.step("*", [base, rate], "dollars", f"How much do those square {unit} cost at {price.group('a')} each?")
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- a temperature that rises and falls
+
+_DEGREES = r"(?: ?°| degrees)(?: ?[FC]\b| Fahrenheit| Celsius)?"
+_WHEN = r"(?: at \d+ (?:am|pm)| in the [a-z]+| on [A-Z][a-z]+)?"   # 'The temperature at 8 pm was'
+_TEMPERATURE = re.compile(rf"\b(?:temperature|it){_WHEN} (?:was|is) (?:at )?(?P<neg>-)?(?P<a>\d+(?:\.\d+)?){_DEGREES}",
+                          re.I)
+_UP = r"rose|rises|risen|rise|went up|goes up|gone up|warmed up|warms up|climbed|climbs|increased|increases"
+_DOWN = r"fell|falls|fallen|fall|dropped|drops|drop|went down|goes down|gone down|cooled|cools|decreased|decreases"
+_TEMPERATURE_VALUE = re.compile(rf"(?P<neg>-)?(?P<a>\d+(?:\.\d+)?){_DEGREES}")
+_MOVE = re.compile(rf"\b(?P<verb>{_UP}|{_DOWN}) (?:by )?(?P<b>\d+(?:\.\d+)?){_DEGREES}", re.I)
+_MOVE_TO = re.compile(rf"\b(?P<verb>{_UP}|{_DOWN}) to (?P<neg>-)?(?P<b>\d+(?:\.\d+)?){_DEGREES}", re.I)
+
+
+def temperature(p: Problem) -> Plan | None:
+    """'The temperature was -8°F. By noon it had risen 15 degrees. What was the temperature at noon?' -> -8 + 15;
+    'was 5°C ... dropped to -7°C. How many degrees did the temperature fall?' -> 5 - (-7); 'The highest was 4°C and
+    the lowest was -9°C. What was the difference?' -> 4 - (-9)."""
+    b = Builder(p, "temperature")
+    for hour in p.finditer(_HOUR_LABEL, "all"):
+        b.label(hour, "h")
+    start = p.search(_TEMPERATURE)
+    moves = [m for m in p.finditer(_MOVE) if start and m.start() > start.end()]
+    to = [m for m in p.finditer(_MOVE_TO) if start and m.start() > start.end()]
+    if start and moves and not to and p.asks(r"^what (?:was|is|will be|would be) the temperature\b|^what temperatu"):
+        value = _degrees(b, start, "a")
+        for move in moves:   # (lesson.py drops a sentence with the word 'temperature' in it, a config key there)
+            up = re.fullmatch(_UP, move.group("verb"), re.I) is not None
+            value = b.step("+" if up else "-", [value, b.given(move, "b", "degrees")], "degrees",
+                           f"What does the thermometer read once it {'rises' if up else 'falls'} {move.group('b')} "
+                           f"degrees from {_signed(b.value(value))} degrees?", kind="signed_change")
+        return b.finish()
+    asked = re.match(rf"how many degrees (?:did|does|had|has) (?:the temperature|it) (?P<verb>{_UP}|{_DOWN})\b",
+                     p.question, re.I)
+    if start and len(to) == 1 and not moves and asked:
+        up = re.fullmatch(_UP, to[0].group("verb"), re.I) is not None
+        if up != (re.fullmatch(_UP, asked.group("verb"), re.I) is not None):
+            return None
+        first, then = _degrees(b, start, "a"), _degrees(b, to[0], "b")
+        return _gap(b, *((then, first) if up else (first, then)))
+    values = list(p.finditer(_TEMPERATURE_VALUE))
+    if len(values) == 2 and not moves and not to and p.asks(r"\bdifference\b|^how many degrees (?:warmer|colder|"
+                                                            r"higher|lower)\b"):
+        one, two = (_degrees(b, v, "a") for v in values)
+        return _gap(b, *((one, two) if b.value(one) >= b.value(two) else (two, one)))
+    return None
+
+
+def _degrees(b: Builder, m: re.Match, group: str) -> Ref:
+    """A temperature as a signed quantity, written as the problem wrote it ('-8 degrees')."""
+    sign = "-" if m.group("neg") else ""
+    return b.given(m, group, "degrees", f"{sign}{m.group(group)} degrees", scale=-1 if sign else 1)
+
+
+def _gap(b: Builder, high: Ref, low: Ref) -> Plan | None:
+    """The degrees between a higher and a lower temperature: up from the lower one to the higher one."""
+    b.step("-", [high, low], "degrees", f"How many degrees is it from {_signed(b.value(low))} degrees up to "
+                                        f"{_signed(b.value(high))} degrees?", kind="level_difference")
+    return b.finish()
+
+
+def _signed(value: Fraction) -> str:
+    return fmt(value) if value >= 0 else f"-{fmt(-value)}"
+
+
+# ----------------------------------------------------------------------------- a percent of one amount
+
+_PERCENT = re.compile(r"(?P<p>\d+(?:\.\d+)?%)")
+_ON_BILL = re.compile(r"\b(?P<what>tip|tax|sales tax|service charge)\b", re.I)
+_MONEY = re.compile(r"(?P<a>\$\d+(?:\.\d+)?)")
+_GROUP = re.compile(rf"\b(?P<a>\d+) (?P<noun>[a-z]+)\b")
+
+
+def percent_part(p: Problem) -> Plan | None:
+    """A percent of the one amount the story gives: 'The bill is $45 ... a 20% tip. How much is the tip?' ->
+    20% of $45 (and the bill with it, for 'the total cost including tax'); '200 students, 35% said pizza. How many
+    students chose pizza?' -> 35% of 200."""
+    percents = list(p.finditer(_PERCENT, "all"))
+    if len(percents) != 1 or len(p.numbers) != 2 or re.search(
+            r"\b(?:discount|off|sale|increase\w*|decrease\w*|more|less|than|before|after|original\w*|rest|each|per)\b",
+            p.t, re.I):
+        return None
+    pc = percents[0]
+    bill, money = p.search(_ON_BILL, "all"), p.search(_MONEY)
+    b = Builder(p, "percent")
+    if bill and money:
+        if not p.asks(rf"\b{bill.group('what').split()[-1]}\b"):
+            return None
+        whole = b.given(money, "a", "dollars")
+        part = b.step("*", [whole, b.given(pc, "p", "percent")], "dollars",
+                      f"How much is the {bill.group('what')}: {pc.group('p')} of {money.group('a')}?", kind="percent")
+        if p.asks(r"\b(?:total|in all|including|with (?:the )?(?:tax|tip)|altogether)\b"):
+            b.step("+", [whole, part], "dollars", f"What is {money.group('a')} with the {bill.group('what')} added?")
+        elif not p.asks(r"^how much (?:is|was|will|would|should|does|did)\b"):
+            return None
+        return b.finish()
+    group = p.search(_GROUP)
+    asked = re.match(r"how many (?P<noun>[a-z]+)\b", p.question, re.I)
+    if money or bill or not group or not asked or not same_word(asked.group("noun"), group.group("noun")) \
+            or p.asks(r"\b(?:not|left|remain\w*|rest|other|more|fewer)\b") or pc.start() < group.end():
+        return None
+    said = re.match(r"[^.?!]*", p.t[pc.end():]).group()
+    if not _words(said) & _words(p.question) or _negated(said) != _negated(p.question):
+        return None   # '5% don't show. How many people will go?' asks for the others: the question names the part
+    noun = group.group("noun")
+    b.step("*", [b.given(group, "a", noun), b.given(pc, "p", "percent")], noun,
+           f"How many {noun} are {pc.group('p')} of {group.group('a')} {noun}?", kind="percent")
+    return b.finish()
+
+
+def _words(text: str) -> set[str]:
+    """The content words of a phrase, to see that the question asks about the part the percent names."""
+    return {stem(w) for w in re.findall(r"[a-z]{3,}", text.lower())} - {"the", "and", "for", "how", "many", "did",
+                                                                      "does", "was", "were", "are", "that", "this",
+                                                                      "his", "her", "their", "them", "they", "with"}
+
+
+def _negated(text: str) -> bool:
+    return re.search(r"(?:not|no|never)|n't", text, re.I) is not None
+
+
+# ----------------------------------------------------------------------------- two amounts that go together
+
+_AMOUNT = re.compile(r"(?P<a>\$?\d+(?:\.\d+)?)(?:[- ](?P<u>[a-z]+))?")
+_DISTANCE_WORDS = {"mile", "miles", "km", "kilometers", "kilometres", "meters", "metres", "feet", "yards"}
+_NOT_PROPORTION = r"\b(?:more|fewer|less|than|times|each|every|per|left|shares?|shared|split|ratio|and|half|both|" \
+                  r"some|rest|already|then|after|before|%)"
+
+
+def _amounts(p: Problem, spans: list[tuple[int, int]]) -> list[tuple[re.Match, str]] | None:
+    """Each number with what it measures: '$420' dollars, '6 gallons', '5-pound' (None when a number names none)."""
+    found = []
+    for s, _ in spans:
+        m = _AMOUNT.match(p.t, s)
+        unit = "dollars" if m.group("a").startswith("$") else m.group("u")
+        if not unit or unit in ("of", "to", "in", "on", "for", "and", "is", "are"):
+            return None
+        found.append((m, unit))
+    return found
+
+
+def proportion(p: Problem) -> Plan | None:
+    """Two amounts said together, then another of one of them: 'A truck uses 6 gallons of fuel to travel 150 miles.
+    How far can it travel on 10 gallons?' -> 150 / 6 miles for 1 gallon, then 10 of those; 'per gallon' asks for
+    the unit rate alone."""
+    body = [s for s in p.numbers if s[0] < p.q]
+    sentences = [(a, b) for a, b in p.statements() if all(a <= s < b for s, _ in body)]
+    if len(body) != 2 or not sentences or re.search(_NOT_PROPORTION, p.body, re.I):
+        return None
+    question = re.sub(r"^at (?:that|this|the same) (?:rate|price|speed|pace), ", "", p.question, flags=re.I)
+    given = _amounts(p, body)
+    asked = _amounts(p, [s for s in p.numbers if s[0] >= p.q])
+    if not given or asked is None or len(asked) > 1 or same_word(given[0][1], given[1][1]):
+        return None
+    if asked:
+        known = [g for g in given if same_word(g[1], asked[0][1])]
+        if len(known) != 1:
+            return None
+        (x, xu), (y, yu) = known[0], next(g for g in given if g is not known[0])
+    else:
+        per = [g for g in given if re.search(rf"\b(?:per|a|an|each|one|1) {stem(g[1])}\b", question, re.I)]
+        if len(per) != 1:
+            return None
+        (x, xu), (y, yu) = per[0], next(g for g in given if g is not per[0])
+    money = yu == "dollars"
+    wanted = r"^(?:how much|what is the (?:cost|price))" if money else \
+        rf"^how (?:far|many {yu})\b" if yu in _DISTANCE_WORDS else rf"^how many {yu}\b"
+    if not re.search(wanted, question, re.I):
+        return None
+    b = Builder(p, "rate")
+    what = "How much" if money else f"How many {yu}"
+    one = b.step("/", [b.given(y, "a", yu, y.group()), b.given(x, "a", xu, f"{x.group('a')} {xu}")],
+                 f"{yu} per {stem(xu)}", f"{what} for 1 {stem(xu)}, if it is {y.group('a')}"
+                                         f"{'' if money else ' ' + yu} for {x.group('a')} {xu}?", kind="unit_rate")
+    if asked:
+        c = asked[0][0]
+        b.step("*", [one, b.given(c, "a", xu, c.group())], yu, f"{what} for {c.group()}?", kind="rate")
+    if not money and yu not in _DISTANCE_WORDS and b.steps[-1].value.denominator != 1:
+        return None   # a count that comes out in parts: we misread the story
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- one amount shared equally
+
+_SHARERS = re.compile(r"\b(?P<n>\d+) (?P<who>[a-z]+) (?:share|shares|shared|split|splits|divide|divides|divided)\b")
+_SHARE_ASK = re.compile(r"how much (?:(?P<what>[a-z]+) )?(?:does|do|will|would|should|did|can) each (?P<who>[a-z]+) "
+                        r"(?:pay|get|receive|have|owe|eat|give)\b", re.I)
+
+
+def share_equally(p: Problem) -> Plan | None:
+    """'Three sisters earn $84 and split the money equally. How much does each sister get?' -> $84 / 3; 'Eight
+    friends share 3 pizzas equally. How much pizza does each friend get?' -> 3/8 of a pizza."""
+    sharers, asked = p.search(_SHARERS), re.match(_SHARE_ASK, p.question)
+    if not sharers or not asked or not same_word(asked.group("who"), sharers.group("who")) \
+            or not re.search(r"\b(?:equally|evenly)\b", p.body) or len(p.numbers) != 2:
+        return None
+    others = [s for s in p.numbers if s != sharers.span("n")]
+    amount = _AMOUNT.match(p.t, others[0][0])
+    money = amount.group("a").startswith("$")
+    what = "dollars" if money else amount.group("u")
+    if not what or (money != (asked.group("what") in (None, "money"))) or \
+            (not money and not same_word(asked.group("what"), what)):
+        return None
+    b = Builder(p, "sharing")
+    whole = b.given(amount, "a", what, amount.group("a") if money else f"{amount.group('a')} {what}")
+    people = b.given(sharers, "n", sharers.group("who"))
+    b.step("/", [whole, people], what, f"How much is each share when {b.quantities[whole.index].text} is shared "
+                                       f"equally among {sharers.group('n')} {sharers.group('who')}?")
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- how much taller, heavier, older
+
+_MEASURED = re.compile(rf"(?P<x>[A-Za-z']+) (?:is|was|weighs|weighed|measures|measured|stands) (?P<a>\d+(?:\.\d+)?) "
+                       rf"(?P<u>{_LENGTHS}|pounds|ounces|kg|kilograms|grams|g|tons|years)\b")
+_BIGGER = {"taller", "longer", "higher", "deeper", "wider", "older", "heavier"}
+_SMALLER = {"shorter", "lower", "younger", "lighter", "narrower"}
+_COMPARED = re.compile(rf"how (?:many (?P<u>[a-z]+) |much )(?P<cmp>{'|'.join(sorted(_BIGGER | _SMALLER))}) "
+                       rf"(?:is|was) (?:the |a )?(?P<x>[A-Za-z']+)(?: than (?:the |a )?(?P<y>[A-Za-z']+))?", re.I)
+
+
+def measure_difference(p: Problem) -> Plan | None:
+    """'A giraffe is 18 feet tall. A zebra is 5 feet tall. How many feet taller is the giraffe than the zebra?' ->
+    18 - 5: the asked one must be the taller (or, for 'shorter', the shorter) of the two said."""
+    said, asked = list(p.finditer(_MEASURED)), re.match(_COMPARED, p.question)
+    if len(said) != 2 or not asked or len(p.numbers) != 2 or not same_word(said[0].group("u"), said[1].group("u")) \
+            or (asked.group("u") and not same_word(asked.group("u"), said[0].group("u"))):
+        return None
+    first = [m for m in said if same_word(m.group("x"), asked.group("x"))]
+    if len(first) != 1:
+        return None
+    other = next(m for m in said if m is not first[0])
+    if asked.group("y") and not same_word(asked.group("y"), other.group("x")):
+        return None
+    b = Builder(p, "comparison")
+    unit = said[0].group("u")
+    mine, theirs = (b.given(m, "a", unit) for m in (first[0], other))
+    bigger = asked.group("cmp").lower() in _BIGGER
+    if (b.value(mine) > b.value(theirs)) != bigger:
+        return None   # the question has it the other way round
+    high, low = (mine, theirs) if bigger else (theirs, mine)
+    b.step("-", [high, low], unit, f"How many {unit} {asked.group('cmp').lower()} is {first[0].group('a')} {unit} "
+                                   f"than {other.group('a')} {unit}?")
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- what percent one count is of another
+
+_PART_OF = re.compile(r"\b(?P<n>\d+(?:\.\d+)?) (?:out )?of (?:the |his |her |their |its |all )?(?P<m>\d+(?:\.\d+)?) "
+                      r"(?P<noun>[a-z]+(?: [a-z]+)?)")
+
+
+_GENERIC_VERBS = {"make", "get", "have", "score", "hit", "she", "he", "they", "did", "does", "do"}
+
+
+def percent_of_whole(p: Problem) -> Plan | None:
+    """'Jordan made 18 of his 24 free throws. What percent of his free throws did he make?' -> 18 / 24 of them,
+    then that fraction in hundredths."""
+    part = p.search(_PART_OF)
+    said = [w for w in (part.group("noun"), part.group("noun").split()[0]) if re.search(rf"\b{w}\b", p.question)] \
+        if part else []   # 'free throws' when the question says it too, else 'throws'
+    if not said or len(p.numbers) != 2 or not p.asks(r"^what percent(?:age)? of\b"):
+        return None
+    sentence = re.search(r"[^.?!]*$", p.t[:part.start()]).group() + re.match(r"[^.?!]*", p.t[part.start():]).group()
+    rest = _words(p.question[p.question.index(said[0]) + len(said[0]):]) - _GENERIC_VERBS
+    if not rest <= _words(sentence) or _negated(sentence) != _negated(p.question):
+        return None   # '34 of 40 questions right. What percent did she get wrong?' asks for the other part
+    b = Builder(p, "percent")
+    n, m, noun = part.group("n"), part.group("m"), said[0]
+    share = b.step("/", [b.given(part, "n", noun), b.given(part, "m", noun)], "", f"What fraction of the {m} {noun} "
+                                                                                   f"are the {n}?")
+    if b.value(share) > 1:
+        return None
+    b.step("*", [share, b.fact(100, "percent", "100%")], "percent", f"How many hundredths is that fraction of the {m} "
+                                                                    f"{noun}: what percent?")
+    return b.finish()
