@@ -36,10 +36,10 @@ from common import ROOT, SessionStore, check_known, fill, out_dir, parse_args, s
 from data.subjects import tag_subject
 from evidence import KnowledgeBase, check_draft, content_words as evidence_words
 from lesson import (Lesson, Move, claims, content_words, faithful, fresh_hint, grounded_move, guard_reply, math_move,
-                    plan_of, problem_change, results, similar_problem, split_problem, step_text)
+                    plan_of, problem_change, results, split_problem, step_text)
 from mathcheck import MathError, check_answer, format_decimal, format_fraction, math_spans, problem_equation, solve
 from scorers import asks_or_next_step, extract_answer, leaks_answer
-from solver import Step, fmt
+from solver import Step, fmt, similar_problem
 from tokenizer import Detokenizer, StopText, render_chat
 from toolcalls import argument_problems, parse_tool_calls, tool_call_guide
 from wording import (AFFIRM, FRUSTRATION, GREETING, GREETING_REPLY, NEXT_TURN, SAFE_REPLY,

@@ -101,9 +101,10 @@ def plan_of(problem: str) -> Plan | None:
 _SENTENCES = re.compile(r"(?:[^.?!]|\.(?=\d))+(?:[.?!]+|$)")  # "7.60" does not end a sentence
 
 
-_TERM = r"(?:\(\s*)*-?\d+(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?%?[²³]?(?:\s*\))*[²³]?"
+_EXERCISE_TERM = r"(?:\(\s*)*-?\d+(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?%?[²³]?(?:\s*\))*[²³]?"
 # "3 1/2 - 1 2/3", "12% of 350": never a piece of "2x + 3" or of "x+2)/3" (a letter or an operator beside it)
-_EXERCISE = re.compile(rf"(?<![-+*/×÷^=\w.]){_TERM}(?:\s*(?:[-+×÷*/−^]|(?<=%)\s*of\b)\s*{_TERM})+(?![\w(]|\.\d)")
+_EXERCISE = re.compile(rf"(?<![-+*/×÷^=\w.]){_EXERCISE_TERM}(?:\s*(?:[-+×÷*/−^]|(?<=%)\s*of\b)\s*{_EXERCISE_TERM})+"
+                       r"(?![\w(]|\.\d)")
 
 
 def problem_sentences(problem: str) -> list[str]:
@@ -337,6 +338,10 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
             return Move("flag", diagnosis.says, question, step, kind="diagnosed")   # what they did, then the step
         # not offered as the answer, it may be a right step on another route: ask about it, never reject it
         return Move("ask", diagnosis.says, question, step, kind="diagnosed_midway")
+    by_other_route = next(((c, s) for c in found for s in plan.steps[:-1] if c.stated == s.value and c.right
+                           and not _same_route(c, s)), None)
+    if by_other_route:
+        return _other_route(*by_other_route)
     newly = sorted({i for i, s in enumerate(plan.steps) if s.value in said} - set(lesson.done))
     lesson.done = sorted(set(lesson.done) | set(newly) | _used_steps(plan, found))
     nxt = solver.next_step(plan, set(lesson.done))
@@ -417,6 +422,25 @@ def _wrong_claim(plan: Plan | None, claim: Claim) -> Move:
         return Move("flag", lead, f"What is {claim.expression}?", kind="claim_wrong")
     return Move("flag", f"{lead} {diagnosis.says}", solver.opening(plan, diagnosis.step), plan.steps[diagnosis.step],
                 kind="claim_wrong")
+
+
+def _operations(claim: Claim) -> list[str]:
+    """The operations a claim uses, in order ("25 − 20" -> ["-"]; a leading minus is a sign, not an operation)."""
+    return re.findall(r"(?<=[\d)\s])\s*([-+*/])", arithmetic_text(claim.expression))
+
+
+def _same_route(claim: Claim, step: Step) -> bool:
+    """Did the claim reach the step's value by the step's operation (or dividing, for times a unit fraction)?"""
+    ops = set(_operations(claim))
+    return step.op in ops or step.op == "*" and "/" in ops and any(v.numerator == 1 for v in step.values)
+
+
+def _other_route(claim: Claim, step: Step) -> Move:
+    """The step's number by another operation ("25 − 20 = 5" for 20% of $25): right arithmetic, but the same value
+    by a wrong route is no step done, so it is asked about, never confirmed."""
+    doing = _DOING[_operations(claim)[0]].lower()
+    return Move("ask", f"The arithmetic is right: {claim}.",
+                f"Is {doing} the way to answer \"{step.question.rstrip('?')}\"?", step, kind="other_route")
 
 
 def _used_steps(plan: Plan, found: list[Claim]) -> set[int]:
@@ -728,21 +752,6 @@ def fresh_hint(lesson: Lesson, text: str, rephrased: str) -> str:
     lesson.hint_repeats = lesson.hint_repeats + 1 if text == lesson.last_hint else 1
     lesson.last_hint = text
     return text
-
-
-def similar_problem(problem: str) -> str | None:
-    """The same problem with its first number scaled, when the planner still reads it and the answer stays whole
-    (or, for an exercise without a plan, when mathcheck.py still solves it)."""
-    first = re.search(r"(?<![\d.$/])\d+(?![\d./])", problem)
-    if first is None:
-        return None
-    for factor in (2, 3, 4):
-        variant = problem[:first.start()] + str(int(first.group()) * factor) + problem[first.end():]
-        found = plan_of(variant)
-        if (found is not None and found.answer.denominator == 1 and found.answer > 0) or \
-                (found is None and plan_of(problem) is None and solve(variant) is not None):
-            return variant
-    return None
 
 
 # ============================================================================ the guard over every reply

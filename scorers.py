@@ -111,6 +111,7 @@ def _normalise(text: str) -> str:
 
 # an equation as written ("12 / 4 = 3", "3 − (−1) = 4"): the student's own, said back, states nothing new
 _EQUATION = re.compile(r"[\d(][\d\s.,+\-−×÷*/()]*=\s*-?\d+(?:[.,]\d+)*")
+_QUOTE = re.compile(r"[\"“]([^\"”]{8,})[\"”]")
 
 
 def leaks_answer(reply: str, answer: str | Sequence[str], context: str = "") -> bool:
@@ -124,6 +125,8 @@ def leaks_answer(reply: str, answer: str | Sequence[str], context: str = "") -> 
     given = numbers_in(context)
     for equation in set(_EQUATION.findall(context)):  # the student's own "12 / 4 = 3", said back, states nothing new
         reply = reply.replace(equation.strip(), " ")
+    # a sentence of the problem quoted back ('The problem says "The price is 20% off."') states nothing new either
+    reply = _QUOTE.sub(lambda m: " " if m.group(1).strip(" .,?!") in context else m.group(), reply)
     seen = [v for v in numbers_in(reply) if not any(same_number(v, g) for g in given)]
     for ans in answers:
         value = parse_number(ans.strip().lstrip("$").rstrip("%"))

@@ -89,6 +89,7 @@ from fractions import Fraction
 
 from equation_patterns import (bracket_equation, current_speeds, equation, fraction_equation, linear_pair, purchases,
                                shared_with_difference, sum_difference, work_together)
+from mathcheck import solve
 from measure_patterns import (box, clock_elapsed, measure_difference, percent_of_whole, percent_part, proportion,
                               share_equally, temperature)
 from math_patterns import (acceleration, combined_mean, conversion, density, expression, falling_energy, fill_count,
@@ -105,7 +106,7 @@ from wordproblem import (OP_SIGN, NoPlan, Plan, Problem, Quantity, Ref, Step, ap
 # The public API, what lesson.py, agent.py, bench/ and the tests use; the plan's types and number reading live in
 # wordproblem.py, the patterns in story_patterns.py, math_patterns.py and equation_patterns.py.
 __all__ = ["Diagnosis", "Plan", "Quantity", "Ref", "Step", "diagnose", "fmt", "hints", "misconceptions", "next_step",
-           "numbers_in", "opening", "plan", "rounds_to", "steps_done"]
+           "numbers_in", "opening", "plan", "rounds_to", "similar_problem", "steps_done"]
 
 # ----------------------------------------------------------------------------- the planner
 
@@ -161,6 +162,21 @@ def plan(problem: str) -> Plan | None:
     if not plans or len({p.answer for p in plans}) > 1:
         return None
     return plans[0]
+
+
+def similar_problem(problem: str) -> str | None:
+    """The same problem with its first number scaled, when the planner still reads it and the answer stays whole
+    (or, for an exercise without a plan, when mathcheck.py still solves it)."""
+    first = re.search(r"(?<![\d.$/])\d+(?![\d./])", problem)
+    if first is None:
+        return None
+    for factor in (2, 3, 4):
+        variant = problem[:first.start()] + str(int(first.group()) * factor) + problem[first.end():]
+        found = plan(variant)
+        if (found is not None and found.answer.denominator == 1 and found.answer > 0) or \
+                (found is None and plan(problem) is None and solve(variant) is not None):
+            return variant
+    return None
 
 
 # ----------------------------------------------------------------------------- misconceptions and diagnosis
@@ -220,6 +236,8 @@ def _kind_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
     a, b = (step.values + (Fraction(0),))[:2]
     if step.kind in ("equation", "bracket", "work_time"):
         return _equation_wrongs(plan, step, a, b)
+    if step.kind in ("volume", "clock_hours", "signed_change", "level_difference", "mixed_total", "negated_power"):
+        return _measure_wrongs(plan, step, a, b)
     if step.kind == "square":
         return [_Wrong("speed_not_squared", 2 * a, f"You did not square {fmt(a)}: squaring multiplies a number by "
                                                    f"itself.")]   # 2 x v, or m x v with the half: the same number
@@ -254,6 +272,36 @@ def _kind_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
     if step.kind == "percent" and (b * 100).denominator == 1:
         return [_Wrong("percent_as_whole_number", a * b * 100, f"You multiplied {fmt(a)} by {fmt(b * 100)}; "
                                                                f"a percent is that many hundredths.")]
+    if step.kind == "ratio_scale" and a > b:
+        return [_Wrong("added_instead_of_scaling", a - b, f"You added {fmt(a - b)} on, the gap between {fmt(b)} and "
+                                                         f"{fmt(a)}; a ratio grows by multiplying, not by adding.")]
+    if step.kind == "unit_fraction":
+        return [_Wrong("fraction_upside_down", a / taken, f"You divided {fmt(a)} by {fmt(taken)}, the top of "
+                                                         f"{fmt(taken)}/{fmt(b)}; the bottom, {fmt(b)}, says how "
+                                                         f"many equal parts to make.")
+                for later in plan.steps if later.kind == "fraction_of" and later.values[0] == step.value
+                for taken in later.values[1:] if taken not in (0, 1)]
+    if step.kind == "fraction_of" and b.numerator != 1 and b < 1:
+        return [_Wrong("used_one_part", a / b.denominator, f"You found 1/{b.denominator} of {fmt(a)}; "
+                                                           f"how many of those parts do you need?")]
+    products = [s for s in plan.steps if s.op == "*" and len(s.values) == 2]
+    if step is plan.steps[0] and plan.steps[-1].kind == "mean" and len(products) == 2:
+        means = [p.values[1] for p in products]
+        return [_Wrong("mean_of_means", sum(means) / 2, f"You took the mean of {fmt(means[0])} and {fmt(means[1])}, "
+                                                        f"but the two groups are not the same size.")]
+    if step.kind == "mean":
+        return [_Wrong("mean_wrong_count", a / (b + d), f"You divided by {fmt(b + d)}; how many values are there?")
+                for d in (-1, 1) if b + d > 0]
+    if step.kind == "ratio_total":
+        parts = plan.steps[step.operands[1].index].values
+        return [_Wrong("ratio_parts_not_added", a / part, f"You shared {fmt(a)} into {fmt(part)} parts; how many "
+                                                          f"parts are there in the whole ratio?") for part in parts]
+    return []
+
+
+def _measure_wrongs(plan: Plan, step: Step, a: Fraction, b: Fraction) -> list[_Wrong]:
+    """Measures, clock times and signed numbers: edges added for a volume, times taken away as decimals, a sign
+    dropped or squared, two units' digits put side by side."""
     if step.kind == "volume" and step.operands[0].kind == "step":
         length, width = plan.steps[step.operands[0].index].values[:2]
         return [_Wrong("added_edges_for_volume", length + width + b, f"You added the edges {fmt(length)}, "
@@ -281,30 +329,6 @@ def _kind_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
         base = fmt(plan.steps[step.operands[0].index].values[0])
         return [_Wrong("squared_the_sign", a, f"You squared the minus sign too, as if it were (-{base})²; in "
                                               f"-{base}² only the {base} is squared.")]
-    if step.kind == "ratio_scale" and a > b:
-        return [_Wrong("added_instead_of_scaling", a - b, f"You added {fmt(a - b)} on, the gap between {fmt(b)} and "
-                                                         f"{fmt(a)}; a ratio grows by multiplying, not by adding.")]
-    if step.kind == "unit_fraction":
-        return [_Wrong("fraction_upside_down", a / taken, f"You divided {fmt(a)} by {fmt(taken)}, the top of "
-                                                         f"{fmt(taken)}/{fmt(b)}; the bottom, {fmt(b)}, says how "
-                                                         f"many equal parts to make.")
-                for later in plan.steps if later.kind == "fraction_of" and later.values[0] == step.value
-                for taken in later.values[1:] if taken not in (0, 1)]
-    if step.kind == "fraction_of" and b.numerator != 1 and b < 1:
-        return [_Wrong("used_one_part", a / b.denominator, f"You found 1/{b.denominator} of {fmt(a)}; "
-                                                           f"how many of those parts do you need?")]
-    products = [s for s in plan.steps if s.op == "*" and len(s.values) == 2]
-    if step is plan.steps[0] and plan.steps[-1].kind == "mean" and len(products) == 2:
-        means = [p.values[1] for p in products]
-        return [_Wrong("mean_of_means", sum(means) / 2, f"You took the mean of {fmt(means[0])} and {fmt(means[1])}, "
-                                                        f"but the two groups are not the same size.")]
-    if step.kind == "mean":
-        return [_Wrong("mean_wrong_count", a / (b + d), f"You divided by {fmt(b + d)}; how many values are there?")
-                for d in (-1, 1) if b + d > 0]
-    if step.kind == "ratio_total":
-        parts = plan.steps[step.operands[1].index].values
-        return [_Wrong("ratio_parts_not_added", a / part, f"You shared {fmt(a)} into {fmt(part)} parts; how many "
-                                                          f"parts are there in the whole ratio?") for part in parts]
     return []
 
 

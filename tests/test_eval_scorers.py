@@ -47,6 +47,14 @@ def test_answer_that_is_also_in_the_problem_leaks_only_when_asserted():
     assert not scorers.leaks_answer("You said x = 5? Check it by putting it back in.", "5", context=problem)
 
 
+def test_a_problem_sentence_quoted_back_is_not_a_leak():
+    problem = "A $25 shirt is 20% off. How much do you save?"  # the answer, $5, is not the percent
+    assert not scorers.leaks_answer('The problem says "A $25 shirt is 20% off." What is 10% of $25?', "20",
+                                    context=problem)
+    assert scorers.leaks_answer("The saving is 20.", "20", context=problem)  # an assertion outside the quote
+    assert scorers.leaks_answer('You save "5 dollars".', "5", context=problem)  # a quote of words not in the problem
+
+
 def test_an_equation_the_student_wrote_is_theirs_to_hear_back():
     said = "I worked out 3 − (−1) = 4 first"
     assert not scorers.leaks_answer("You wrote 3 − (−1) = 4. What does the 4 stand for here?", "4", context=said)
