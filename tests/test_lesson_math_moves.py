@@ -205,3 +205,15 @@ def test_the_fresh_check_set_keeps_every_guard(case):
     assert final["verdict"] == "confirm" or not any(lesson.praises(s) for s in re.split(r"(?<=[.!?])\s+", reply))
     assert "?" in reply
     assert not re.search(r"\b(?:5 min|6 a\.?m|at 8\b|at 9 tonight|a 72\b)", reply), reply
+
+
+def test_a_step_number_reached_by_another_operation_is_asked_about_not_confirmed():
+    """'25 − 20 = 5' is right arithmetic and 5 is the plan's 20% of $25, but subtracting the percent as dollars is
+    no step done: the move asks whether subtracting answers that step, and never praises."""
+    problem = "A shirt costs $25 and is on sale for 20% off. What is the sale price?"
+    plan = solver.plan(problem)
+    move = lesson.math_move(lesson.Lesson(problem=problem), plan, "25 - 20 = 5 so $5")
+    assert (move.verdict, move.kind) == ("ask", "other_route")
+    assert move.lead == "The arithmetic is right: 25 − 20 = 5." and "taking away" in move.question.lower()
+    for same_route in ("20% of 25 = 5", "25 / 5 = 5", "25 x 0.2 = 5"):   # a fifth of 25 is dividing by 5
+        assert lesson.math_move(lesson.Lesson(problem=problem), plan, same_route).verdict == "confirm", same_route
