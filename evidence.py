@@ -73,7 +73,8 @@ who else kind instead maybe expect would observe observation picture imagine tes
 time carefully closer close point points finally order own lesson life persuade teach telling putting keep keeps
 work come comes people other others against already coming around sense somewhere title argue argues gap hidden
 fill fills rule links quantities unit result numbers number goes went agree agrees second third fourth fifth sixth
-seventh eighth ninth tenth eleventh twelfth""".split())
+seventh eighth ninth tenth eleventh twelfth article informational usually details detail theme character learns
+understand differently anyone purpose writer reader want wants ask asks marks feeling shows speaker""".split())
 
 NEGATION = re.compile(r"\b(?:not|no|never|none|nothing|cannot|can't|won't|isn't|aren't|wasn't|weren't|don't|"
                       r"doesn't|didn't|hasn't|haven't|couldn't|shouldn't|neither|nor)\b|n't\b", re.I)
@@ -278,7 +279,8 @@ def conflicts(claim: str, sentence: str) -> bool:
     shared = claim_words & words
     if len(shared) < max(2, len(claim_words) // 2):  # one shared word ("water") is not the same subject
         return False
-    denied = shared & (negated(claim) ^ negated(sentence))
+    # the denied word must be what a negation denies ("a plant in the dark can't grow" denies growing, not the dark)
+    denied = shared & (negated(claim) ^ negated(sentence)) & (first_denied(claim) | first_denied(sentence))
     return bool(denied) or opposite_pair(claim_words, words) is not None
 
 
@@ -360,10 +362,11 @@ def claim_parts(claim: str) -> list[str]:
 
 
 def in_passage_order(parts: list[str], sentences: list[str]) -> bool:
-    """Two or more events, each found in a later sentence than the one before it."""
+    """Two or more events, each found in the same or a later sentence than the one before it, over two or more."""
     where = [max(range(len(sentences)), key=lambda i: len(set(content_words(p)) & set(content_words(sentences[i]))))
              for p in parts]
-    return len(parts) >= 2 and all(a < b for a, b in zip(where, where[1:]))
+    # two events may share a sentence ("drill a hole and tap in a spout"), but none comes before the one before it
+    return len(parts) >= 2 and all(a <= b for a, b in zip(where, where[1:])) and where[0] < where[-1]
 
 
 CLAUSE_BREAK = re.compile(r"[;:]|,?\s+\b(?:because|since|so that|but|although|while|whereas)\b|,\s+so\b", re.I)
@@ -379,6 +382,17 @@ def clause_of(core: list[str], text: str) -> str:
     pieces = clause.split(",")  # "On foggy nights, when light could not travel far, stations sounded horns"
     kept = [p for p in pieces if not (SUBORDINATE.match(p) and not held & set(content_words(p)))]
     return ",".join(kept) if kept else clause
+
+
+# Words a student may use for a word the passage has ("scared" for "afraid", "smart" for "clever"): the passage is not
+# said to lack them. Small on purpose: each group names one thing.
+SYNONYM_GROUPS = ["afraid scared frightened fear terrified", "happy glad joyful", "sad unhappy upset", "angry mad",
+                  "smart clever intelligent", "big large huge", "small little tiny", "quick fast", "begin start",
+                  "end finish", "shout yell", "look see watch", "home house", "kid child", "gift present", "hurt injure",
+                  "sick ill", "cold chilly", "rock stone", "scream yell", "fix repair", "buy purchase", "pick choose",
+                  "disappear vanish", "near close", "reply answer", "enough plenty", "wet damp"]
+SYNONYMS = {stem(w): [o for o in group.split() if o != w] for group in SYNONYM_GROUPS for w in group.split()}
+SLANG = set("stuff theres thats whats gonna wanna kinda sorta dunno yeah nope lol".split())  # no content of its own
 
 
 def judge_claim(claim: str, sentences: list[str], question: str = "", kind: str = "detail",
@@ -402,8 +416,9 @@ def judge_claim(claim: str, sentences: list[str], question: str = "", kind: str 
             return Verdict("contradicted", s)
     core = claim_core(claim, question)
     vocabulary = {form for s in sentences for word, _ in content_tokens(s) for form in base_forms(word)}
-    missing = [word for word, w in dict(content_tokens(claim)).items()
-               if w in core and not base_forms(word) & vocabulary and w not in COMMON]
+    vocabulary |= {stem(other) for word in list(vocabulary) for other in SYNONYMS.get(word, ())}
+    missing = [word for word, w in dict(content_tokens(claim)).items() if w in core and not base_forms(word) & vocabulary
+               and w not in COMMON and w not in TUTOR_STEMS and word not in SLANG]
     share, where = best_cover(core, sentences, neighbours)
     if missing:
         return Verdict("absent", where, missing)
@@ -448,7 +463,12 @@ NOT_A_CLAIM = re.compile(
     r"\b(?:tell me|give me|just (?:say|tell|give)|just the answer|hints?|ignore|pretend|you are (?:now|a|an|no)|"
     r"you are \w+ now|system|write|output|override|developer|asked|key|teacher|i need|stop asking|"
     r"i don'?t (?:get|know|understand)|i dont|no sense|how am i|supposed to|starting with|i can'?t|i cant|please|"
-    r"help me|answers|teaching|tutoring|not sure|just this once|i promise|persona|disabled|mode)\b|confus", re.I)
+    r"help me|answers|teaching|tutoring|not sure|just this once|i promise|persona|disabled|mode)\b|confus|"
+    r"^\W*(?:help|stuck|idk|hmm+|huh)\W*$|\bi(?:'?m| am) (?:stuck|lost)\b|"  # a word of help wanted is no one-word answer
+    r"^\s*(?:put|arrange|number|sort) (?:these|the|them)\b|"  # the task's own instruction and its list
+    r"^\W*(?:it'?s|its|this is|that'?s|it is) (?:just|only) (?:a|an)\b|"
+    r"^\W*(?:that|this|it)\s+(?:seems|sounds|is|feels)\s+(?:so\s+|really\s+|kind of\s+)?(?:unfair|weird|strange|hard|"
+    r"confusing|wrong|stupid|boring|dumb)\b", re.I)  # the student's comment on the text, not an answer
 CHECKING = re.compile(r"[,.]?\s*(?:right|correct|is that right|am i right|isn'?t it)\s*\?$", re.I)
 
 
@@ -479,7 +499,7 @@ def extract_claim(message: str, question: str = "") -> str | None:
             continue
         claims.append(sentence.strip(" .!'\""))
     claim = re.sub(r"(?i)^(?:that|the answer is|it's|it is|it means|means|the (?:main idea|theme|claim|lesson) is"
-                   r"(?: that)?)\s+", "", " ".join(claims)).strip()
+                   r"(?: that)?)\s+(?:that\s+)?", "", " ".join(claims)).strip()  # "it is that Marcus ..." claims "Marcus ..."
     if re.match(r"(?:The|They|It|He|She|A|An|Because|So|To)\b", claim):  # quoted inside a sentence of ours
         claim = claim[0].lower() + claim[1:]
     return claim or None

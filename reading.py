@@ -21,8 +21,9 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from evidence import (INTERPRETIVE, WINDOW_WORDS, Move, Verdict, about, base_forms, claim_core, content_tokens,
-                      content_words, default_embedder, judge_claim, paraphrases, split_sentences)
+from evidence import (CLAUSE_BREAK, INTERPRETIVE, STOP, WINDOW_WORDS, Move, Verdict, about, base_forms, claim_core, content_tokens,
+                      claim_parts, content_words, default_embedder, has_negation, judge_claim, negated, paraphrases, split_sentences,
+                      stem)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -97,11 +98,99 @@ def reaction_to_event(question: str, sentences: list[str], embedder: Embedder | 
                  if CUES["feeling"].search(sentences[i])), None)
 
 
+# ----------------------------------------------------------------------------- text structure
+
+SALUTATION = re.compile(r"^(?:dear|to)\b[^.!?]*[,:]$", re.I)
+SIGN_OFF = re.compile(r"^(?:sincerely|yours|your (?:friend|student|neighbou?r|pal)|love|best wishes|regards|warmly|"
+                      r"thank you|thanks|from)\b", re.I)
+
+
+def letter_frame(sentences: list[str]) -> set[int]:
+    """A letter's greeting ('Dear Neighbors,'), sign-off and signature: they say who writes to whom, never what the
+    letter is for or asks, so no move points there (only a text that opens with a greeting is a letter)."""
+    if not sentences or not SALUTATION.match(sentences[0]):
+        return set()
+    close = next((i for i in range(max(1, len(sentences) - 4), len(sentences)) if SIGN_OFF.match(sentences[i])), None)
+    return {0} | (set(range(close, len(sentences))) if close is not None else set())
+
+
+# Where a kind of question finds its answer in the text's structure, rather than in the sentence sharing its words.
+REQUEST = re.compile(r"\b(?:please|should|must|ought to|urge|recommend|let's|let us|don't wait|do not wait|we need|"
+                     r"you need|i hope you|we ask|i ask|join us|vote|sign up)\b|^(?:so|therefore|that is why)\b", re.I)
+TURN = re.compile(r"\b(?:learn(?:ed|t|s)?|understood|understands?|reali[sz]ed|knew|from then on|never again|ever since|"
+                  r"since that day|decided|promised|changed|finally|at last|now (?:he|she|they|i|we) knew)\b", re.I)
+SUMMING_UP = re.compile(r"^(?:these|this|all (?:of )?this|in short|overall|together|in the end)\b.*\b(?:shows?|means?|"
+                        r"proves?|explains?)\b", re.I)
+TIME_WORD = re.compile(r"^(?:first|then|next|after|afterward|later|finally|last|soon|by|when|once|before|"
+                       r"in the end)\b", re.I)
+
+
+STORY_OPENING = re.compile(r"\b(?:once upon a time|one (?:day|night|morning|evening)|long ago|there (?:was|lived))\b",
+                           re.I)
+
+
+def is_story(sentences: list[str]) -> bool:
+    """A story follows a character: a name (a capitalised word inside a sentence) comes back in three or more
+    sentences, or it opens the way a tale does ('One day', 'Long ago'); an article quotes its people once or twice."""
+    if sentences and STORY_OPENING.search(" ".join(sentences[:2])):
+        return True
+    inside = {name for s in sentences for name in re.findall(r"(?<=[a-z,] )[A-Z][a-z]+", s)}
+    names = Counter(word for s in sentences for word in set(re.findall(r"\b[A-Z][a-z]+", s)) if word in inside)
+    return any(count >= 3 for count in names.values())
+
+
+def key_sentences(kind: str, sentences: list[str]) -> list[int]:
+    """The sentences the text's structure puts this kind's answer in, best first: a main idea in the lead (and a
+    sentence that sums up), a theme in the ending's turn (what a character learns, decides or does from then on), a
+    letter's or opinion's purpose in what it asks or argues for (the last request), an order in its time words."""
+    last = len(sentences) - 1
+    if kind == "main_idea":  # a story's main idea is in no one sentence: it follows its characters from start to end
+        return [] if is_story(sentences) else [0] + [i for i in range(1, len(sentences))
+                                                      if SUMMING_UP.search(sentences[i])][-1:]
+    if kind == "theme":
+        ending = [i for i in range(max(0, last - 2), last + 1) if TURN.search(sentences[i])]
+        return ending[-1:] or [last]
+    if kind == "purpose":
+        return [i for i in range(last, -1, -1) if REQUEST.search(sentences[i])][:1]
+    if kind == "sequence":
+        return [i for i, s in enumerate(sentences) if TIME_WORD.search(s)]
+    return []
+
+
+# What a body or a voice does, and the feelings it can show (a reaction answers "how does X feel").
+FEELINGS = {
+    "afraid": (r"shak|shook|trembl|swallow|heart (?:pound|rac|beat)|sweat|pale|froze|stammer|deep breath|bit (?:her|his) "
+               r"lip|hid", "nervous scared afraid frightened worried anxious fearful terrified uneasy tense"),
+    "happy": (r"smil|grin|laugh|cheer|hug|danc|clap|bow|giggl|shout(?:ed)? with joy",
+              "happy glad joyful proud excited relieved amused pleased cheerful delighted thrilled"),
+    "sad": (r"tears|cried|\bcry|sob|sigh|lump in (?:her|his) throat|stared at|look(?:ed)? away|slump|quiet|silent",
+            "sad upset unhappy lonely disappointed hurt gloomy miserable heartbroken"),
+    "angry": (r"stomp|slam|shout|yell|glar|clench|frown|snapp", "angry mad furious annoyed frustrated upset cross"),
+}
+FEELING_WORDS: dict[str, set[str]] = {}
+for _family, (_, _words) in FEELINGS.items():
+    for _word in _words.split():
+        FEELING_WORDS.setdefault(stem(_word), set()).add(_family)  # "upset" can be sad or angry
+
+
+def named_feelings(text: str) -> list[set[str]]:
+    """For each feeling word a text names and does not deny ('happy and not mad' names happy), its families."""
+    denied = negated(text, before=0, after=2)
+    return [FEELING_WORDS[w] for w in content_words(text) if w in FEELING_WORDS and w not in denied]
+
+
+def shown_feelings(sentence: str) -> set[str]:
+    """The feelings a sentence shows by what a character does or says, or names outright."""
+    shown = {family for family, (cue, _) in FEELINGS.items() if re.search(cue, sentence, re.I)}
+    return shown.union(*named_feelings(sentence))
+
+
 # ----------------------------------------------------------------------------- question types
 
 QUESTION_TYPES = [  # first match wins: the specific kinds before the broad "why" and "detail"
     ("vocabulary", r"\bmean(s|ing|t)?\b|\bword\b|\bphrase\b|\bdefin|\bwhat (is|are) (an? )?'|\bdescribes?\b.*'"),
-    ("purpose", r"\b(author|writer|poet)'?s? purpose|\bpurpose\b|\bwhy (does|did) the (author|writer|poet)\b"),
+    ("purpose", r"\b(author|writer|poet)'?s? purpose|\bpurpose\b|\bwhy (does|did) the (author|writer|poet)\b|"
+                r"\bwhy (?:does|did) \w+(?: \w+)? write\b|\bwhy was (?:this|the) \w+ written\b"),
     ("theme", r"\btheme\b|\blesson\b|\bmoral\b|\bmessage\b"),
     ("main_idea", r"\bmain (idea|claim|point)\b|\bmostly about\b|\bcentral idea\b|\bsummar"),
     ("argument", r"\bcounterclaim|\bclaim\b|\bargu|\bevidence\b|\bwhich sentence\b|\brespond"),
@@ -156,14 +245,14 @@ def opening(sentence: str, question: str = "", max_words: int = 6) -> str:
 ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
 
 
-def places(passage: str, title: str | None) -> list[str]:
+def places(passage: str, skip: set[str] = frozenset()) -> list[str]:
     """Where each sentence stands, as a student would count it: 'the fifth sentence', or 'the second sentence of
-    paragraph 3' when the passage has paragraphs (the title is no paragraph; the last sentence is 'the last')."""
-    paragraphs = [split_sentences(p) for p in re.split(r"\n\s*\n", passage) if p.strip()]
-    if title and paragraphs and paragraphs[0][:1] == [title]:
-        paragraphs[0] = paragraphs[0][1:]
+    paragraph 3' when the passage has paragraphs (the `skip` lines, a title or a letter's greeting and sign-off, are
+    not counted; the last sentence is 'the last')."""
+    blocks = [p for p in re.split(r"\n\s*\n", passage) if p.strip()]
+    paragraphs = [[s for s in split_sentences(p) if s not in skip] for p in blocks]
     paragraphs = [p for p in paragraphs if p]
-    lines = any(p.strip().count("\n") >= 2 for p in re.split(r"\n\s*\n", passage))  # lines broken inside a stanza
+    lines = any(p.strip().count("\n") >= 2 for p in blocks)  # lines broken inside a stanza
     unit, block = ("line", "stanza") if lines else ("sentence", "paragraph")  # a poem is read line by line
     where = []
     for number, paragraph in enumerate(paragraphs, 1):
@@ -179,7 +268,8 @@ def places(passage: str, title: str | None) -> list[str]:
 def named(sentences: list[str], i: int, question: str, where: list[str]) -> str:
     """'the sentence that begins "..."' when a leak-free opening still says which one, else its place in the text."""
     begins = opening(sentences[i], question)
-    if len(begins.split()) >= 2 and content_words(begins):
+    shared_opening = sum(s.strip(" \"'“”").startswith(begins.rstrip(".")) for s in sentences) > 1
+    if len(begins.split()) >= 2 and content_words(begins) and not shared_opening:  # "The crow..." twice says neither
         return f"the sentence that begins \"{begins}\""
     place = where[i] if i < len(where) else f"sentence {i + 1} of the passage"
     asked = {form for word, _ in content_tokens(question) for form in base_forms(word)}
@@ -235,10 +325,53 @@ def whole_text(sentences: list[str], title: str | None) -> str:
             f"\"{opening(sentences[-1])}\".")
 
 
+def place(sentences: list[str], i: int, where: list[str]) -> str:
+    """A sentence's place in the text: never ambiguous, never a word of the answer."""
+    return where[i] if i < len(where) else f"sentence {i + 1} of the passage"
+
+
+WHOLE_KEYS = {"main_idea", "theme", "purpose"}
+WHOLE_ORDER = re.compile(r"\bin order\b|\bsteps\b|\bsequence\b|\border of\b|\bputs? .* in order\b", re.I)
+FEELER = re.compile(r"\b[Hh]ow (?:does|did|do|is|was|were) ([A-Z][a-z]+|(?:the|his|her) [A-Za-z]+)\b.*\bfeel")
+
+
+def time_word(sentence: str) -> str:
+    found = TIME_WORD.search(sentence)
+    return found.group(0) if found else ""
+
+
+def structure_move(kind: str, question: str, sentences: list[str], keys: list[int], title: str | None,
+                   where: list[str]) -> str | None:
+    """The question-type move that depends on the text's structure (lead, ending's turn, request, time words);
+    None when the text has no such sentence."""
+    if kind == "main_idea" and keys:
+        also = f", and {place(sentences, keys[1], where)}, which sums up," if len(keys) > 1 else ""
+        named_title = f" The title, \"{title}\", is a clue too." if title else ""
+        return (f"In an article or an informational text the main idea usually comes at the start, and the other "
+                f"sentences give details about it. Read {place(sentences, keys[0], where)}{also} closely: what does "
+                f"it say the whole text is about?{named_title}")
+    if kind == "theme":
+        who = "the speaker" if where and " line " in where[0] else "the character"  # a poem has a speaker
+        return (f"A theme comes from what a character learns or how they change. Read {place(sentences, keys[0], where)}"
+                f": what does {who} understand or do differently at the end, compared with the start? What lesson "
+                f"could that be for anyone?")
+    if kind == "purpose" and keys:
+        return (f"A writer's purpose shows in what they ask the reader to do or think. Read "
+                f"{place(sentences, keys[0], where)}: what does the writer want the reader to do, and why?")
+    if kind == "sequence" and len(keys) >= 2 and WHOLE_ORDER.search(question):
+        words = ", ".join(f"\"{time_word(sentences[i])}\"" for i in keys)
+        return (f"The passage marks its order with time words: {words}. Start at {place(sentences, keys[0], where)}, "
+                f"which begins with \"{time_word(sentences[keys[0]])}\": what happens there, and what comes after it?")
+    return None
+
+
 def type_move(kind: str, question: str, sentences: list[str], top: int, title: str | None,
-              where: list[str]) -> str:
+              where: list[str], keys: list[int]) -> str:
     """The move for a question with no claim: point to the evidence this kind of question needs."""
     point = pointer(sentences, top, question, kind, where)
+    structured = structure_move(kind, question, sentences, keys, title, where)
+    if structured:
+        return structured
     if kind == "vocabulary":
         term = quoted_term(question) or "that word"
         context = next((s for s in sentences if term.lower() in s.lower()), sentences[top])
@@ -258,7 +391,11 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
     if kind == "sequence":
         return (f"Find {point}. Which time words (first, next, then, finally) tell you the order, and what comes "
                 f"just before and just after it?")
-    if kind in ("inference", "feeling", "motive"):
+    if kind == "feeling":
+        who = FEELER.search(question)
+        return (f"Look at {point}. What does {who.group(1) if who else 'the character'} do or say there, and what "
+                f"feeling does that show?")
+    if kind in ("inference", "motive"):
         return (f"Look at {point}. What clue do you find there? Then use that clue: what can you work out about "
                 f"{about(question)}?")
     if kind == "cause":
@@ -288,44 +425,271 @@ def backing(span: str, claim: str, sentences: list[str]) -> str:
     return max(held, key=lambda s: len(set(content_words(claim)) & set(content_words(s))))
 
 
-def claim_move(verdict: Verdict, claim: str, kind: str, question: str, sentences: list[str], top: int,
-               title: str | None, where: list[str]) -> str:
-    """The move that answers the student's claim: it never confirms one the passage does not support."""
-    point = pointer(sentences, top, question, kind, where, claim)
-    if verdict.label == "contradicted":
-        return (f"Read this sentence again: \"{verdict.sentence}\" Does it fit with your answer that {claim}? "
-                f"What does the passage say instead?")
-    if verdict.label == "supported" and kind == "sequence":
-        return "That is the order the passage gives, so far. What comes next, and which words in the passage tell you?"
-    rest, said = still_asked(question, claim), backing(verdict.sentence, claim, sentences)
-    if verdict.label == "supported" and rest:
-        # the opening stops before words the student has not said: the rest of that sentence may hold the other part
-        return (f"That part is right: the sentence that begins \"{opening(said, f'{question} {claim}')}\" backs it up. "
-                f"The question also asks {rest}. What does the passage tell you about that?")
-    if verdict.label == "supported":
-        return (f"That matches the passage: the sentence that begins \"{opening(said)}\" backs it up. "
-                f"Which words in that sentence showed you?")
-    if kind == "vocabulary":
-        term = quoted_term(question)
-        context = next((s for s in sentences if term and term.lower() in s.lower()), sentences[top])
-        around = f"\"{term}\"" if term else "it"  # no quoted word: the question names a phrase in its own words
-        return (f"Try your meaning in the sentence: \"{context}\" Does \"{claim}\" make sense there? What do the "
-                f"words around {around} tell you it means?")
+# ----------------------------------------------------------------------------- weighing a claim
+
+PERSUADE = re.compile(r"\b(?:persuad\w*|convinc\w*|get (?:people|them|us|readers?|neighbou?rs) to)\b", re.I)
+
+
+def window(sentences: list[str], i: int, before: int) -> str:
+    return " ".join(sentences[max(0, i - before):i + 1])
+
+
+def steps_told(claim: str, sentences: list[str]) -> set[int]:
+    """The sentences that tell each event a sequence claim lists."""
+    return {max(range(len(sentences)), key=lambda i: len(set(content_words(p)) & set(content_words(sentences[i]))))
+            for p in claim_parts(claim)}
+
+
+def weigh_feeling(claim: str, question: str, sentences: list[str], top: int, verdict: Verdict) -> tuple[Verdict, str]:
+    """A feeling is right when what the character does or says near the moment shows it ('her hands shook' shows
+    nervous, not bored); a claim that names no feeling but finds that action is a right step."""
+    near = sorted(set(focus(sentences, top, question, "feeling")) | {top})
+    shown = set().union(*(shown_feelings(sentences[i]) for i in near))
+    reaction = next((sentences[i] for i in near if shown_feelings(sentences[i])), sentences[top])
+    named_ = named_feelings(claim)
+    if named_ and verdict.label != "contradicted" and all(families & shown for families in named_):
+        return Verdict("supported", reaction), "answer"
+    if not named_ and verdict.label == "supported":
+        return verdict, "step"
+    return Verdict("unclear" if verdict.label == "supported" else verdict.label, reaction, verdict.missing), ""
+
+
+def lesson_of(sentence: str) -> str:
+    """What a turn sentence says was learned or done from then on: the words after 'understood that', 'From then
+    on,' or 'decided to' ("The broken pine finally understood that bending is not weak" -> "bending is not weak")."""
+    turn = TURN.search(sentence)
+    rest = re.sub(r"^\W*(?:that|to)?\s*", "", sentence[turn.end():]) if turn else ""
+    return rest if len(content_words(rest)) >= 2 else sentence
+
+
+def covers(claim: str, sentence: str, share: float = 0.35) -> bool:
+    """Does the claim say enough of the sentence (in any word forms) to be more than its topic ('a robot lab')?"""
+    forms = {form for word, _ in content_tokens(claim) for form in base_forms(word)}
+    words = [word for word, _ in dict.fromkeys(content_tokens(sentence))]
+    return sum(bool(base_forms(w) & forms) for w in words) >= share * len(words)
+
+
+def asks_for(claim: str, sentences: list[str], i: int, question: str, share: float = 0.6) -> bool:
+    """Does a purpose claim name what the request in sentence i asks for? At least `share` of its own words, three or
+    more, in the request and the two sentences that set it up ("come on Saturday to clean the stream" for "On
+    Saturday we will meet to clean the stream. ... So please come"), one of them in the request itself. An encoder
+    scores a one-line purpose against three sentences too low to decide it, so words decide."""
+    own = set(content_words(claim)) - set(content_words(question)) - PURPOSE_WORDS - {stem("purpose")}
+    said = {form for word, _ in content_tokens(window(sentences, i, 2)) for form in base_forms(word)}
+    asked = {form for word, _ in content_tokens(sentences[i]) for form in base_forms(word)}
+    found = {w for w in own if base_forms(w) & said}
+    return (len(found) >= 3 and len(found) >= share * len(own) and any(base_forms(w) & asked for w in found)
+            and has_negation(claim) == has_negation(window(sentences, i, 2)))
+
+
+PURPOSE_WORDS = {stem(w) for w in "try trying people reader readers everyone person them us".split()}
+
+
+def weigh_whole(kind: str, claim: str, question: str, sentences: list[str], keys: list[int], verdict: Verdict,
+                embedder: Embedder | None) -> tuple[Verdict, str]:
+    """A main idea, theme or purpose is right when it says what the text's key sentence says (the lead, what the
+    ending's turn says was learned, the request with the two sentences that set it up) and enough of it; a true
+    detail of the text is no answer. Its reason ('..., because the grass bent') is support, not the answer."""
+    main = CLAUSE_BREAK.split(claim)[0] if len(content_words(CLAUSE_BREAK.split(claim)[0])) >= 2 else claim
+    for i in keys:
+        said = lesson_of(sentences[i]) if kind == "theme" else sentences[i]
+        right = (asks_for(claim, sentences, i, question) if kind == "purpose"
+                 else paraphrases(main, said, question, embedder) and covers(main, said))
+        if right:
+            return Verdict("supported", sentences[i]), "answer"
+    rest = set(content_words(PERSUADE.sub("", claim))) - set(content_words(question)) - PURPOSE_WORDS
+    if kind == "purpose" and keys and PERSUADE.search(claim) and len(rest) <= 1:
+        return Verdict("supported", sentences[keys[0]]), "step"  # the right kind of purpose, not yet what it asks
+    lead = set(content_words(sentences[keys[0]])) if kind == "main_idea" and keys else set()
+    core = claim_core(claim, question)
+    if lead and len(core) >= 2 and set(core) <= lead:
+        return Verdict("supported", sentences[keys[0]]), "step"  # "a robot lab": right, and not yet all of it
+    told = judge_claim(claim, sentences, question, "detail")
+    if told.label == "supported" or (told.label == "unclear" and any(
+            paraphrases(claim, s, question, embedder) for s in sentences if s in told.sentence)):
+        return Verdict("unclear", backing(told.sentence, claim, sentences)), "detail"
+    return verdict, ""
+
+
+def weigh(kind: str, claim: str, question: str, sentences: list[str], top: int, keys: list[int], verdict: Verdict,
+          embedder: Embedder | None, answering: set[str] = frozenset()) -> tuple[Verdict, str]:
+    """(verdict, status): 'answer' when the passage supports the claim as an answer to this kind of question, 'step'
+    for a right step that does not answer it yet, 'detail' for a true detail given as a whole-text answer, 'off' for
+    a true sentence other than the `answering` ones (the fisherman's thanks, asked why Mara climbed)."""
+    if kind == "feeling":
+        return weigh_feeling(claim, question, sentences, top, verdict)
     if kind in ("main_idea", "theme", "purpose"):
-        return (f"Is \"{claim}\" true of the whole text, or only of a part of it? {whole_text(sentences, title)} "
-                f"What does the whole passage keep coming back to?")
-    if kind == "sequence" and verdict.sentence:
-        step = next((i for i, sentence in enumerate(sentences) if sentence in verdict.sentence), top)
-        return (f"Find {named(sentences, step, question, where)}. Is that where your step comes in the order? "
-                f"What does the passage say comes just before it?")
-    if verdict.label == "absent" and 2 * len(verdict.missing) >= len(claim_core(claim, question)):
+        return weigh_whole(kind, claim, question, sentences, keys, verdict, embedder)
+    if verdict.label != "supported":
+        return verdict, ""
+    term = quoted_term(question) if kind == "vocabulary" else None
+    if term and not {f for w, _ in content_tokens(term) for f in base_forms(w)} & {
+            f for w, _ in content_tokens(verdict.sentence) for f in base_forms(w)}:
+        return verdict, "step"  # a true clue around the word, not yet its meaning
+    if still_asked(question, claim):
+        return verdict, "step"
+    if kind == "sequence" and len(keys) >= 2 and WHOLE_ORDER.search(question):
+        return verdict, "answer" if set(keys) <= steps_told(claim, sentences) else "step"
+    if kind != "sequence" and answering and not any(s in verdict.sentence for s in answering):
+        return verdict, "off"
+    return verdict, "answer"
+
+
+# ----------------------------------------------------------------------------- moves on a claim
+
+def feeling_word(claim: str) -> str:
+    """The feeling a claim names: one we know, else the word after 'feels' or 'is' ("she feels bored" -> bored)."""
+    known = next((word for word, w in content_tokens(claim) if w in FEELING_WORDS), None)
+    said = re.search(r"\b(?:feels?|felt|is|was|seems?)\s+(?:very\s+|really\s+|so\s+|a (?:little|bit)\s+)?([a-z]+)",
+                     claim, re.I)
+    return known or (said.group(1) if said and said.group(1).lower() not in STOP else "")
+
+
+def confirm(kind: str, claim: str, verdict: Verdict, question: str, sentences: list[str]) -> str:
+    """Say clearly that it is right and what in the passage shows it, then move on (never ask for evidence again)."""
+    said = backing(verdict.sentence, claim, sentences)
+    if kind == "feeling":
+        return (f"Yes, {feeling_word(claim)} fits. The passage shows it: \"{said}\" Does that feeling change later "
+                f"in the story, and what shows it?")
+    if kind == "theme":
+        return (f"Yes, that is a theme the story shows: at the end, \"{said}\" Where earlier in the story do you see "
+                f"the same idea?")
+    if kind == "main_idea":
+        return (f"Yes, that is the main idea: \"{said}\" Which details in the rest of the passage tell more about "
+                f"it?")
+    if kind == "purpose":
+        return f"Yes, that is the writer's purpose: \"{said}\" What reasons does the writer give to convince the reader?"
+    if kind == "sequence":
+        return "Yes, that is the order the passage gives, step by step. Which time words helped you keep the order?"
+    return f"Yes, that matches the passage: \"{said}\" What would you like to look at next?"
+
+
+def step_move(kind: str, claim: str, verdict: Verdict, question: str, sentences: list[str], keys: list[int],
+              where: list[str]) -> str:
+    """Name the right step as right, then ask for what the question still needs."""
+    said = backing(verdict.sentence, claim, sentences) if verdict.sentence else ""
+    rest = still_asked(question, claim)
+    if rest:  # the opening stops before words the student has not said: the rest may hold the other part
+        return (f"Yes, that part is right: the sentence that begins \"{opening(said, f'{question} {claim}')}\" backs "
+                f"it up. The question also asks {rest}. What does the passage tell you about that?")
+    if kind == "feeling":
+        who = FEELER.search(question)
+        return (f"Yes, the passage says that: \"{said}\" That is a good clue. What feeling does it show in "
+                f"{who.group(1) if who else 'the character'}?")
+    if kind == "sequence":
+        told = max(steps_told(claim, sentences))
+        after = next((i for i in keys if i > told), None)
+        nxt = (f" Look at {place(sentences, after, where)}, which begins with \"{time_word(sentences[after])}\": "
+               f"what happens there?") if after is not None else " What comes next?"
+        return f"Yes, that is right so far: the passage gives that step in {place(sentences, told, where)}.{nxt}"
+    if kind == "purpose":
+        return (f"Yes, the writer is trying to persuade. Persuade the reader to do what? Read "
+                f"{place(sentences, keys[0], where)}: what does it ask for?")
+    if kind == "vocabulary":
+        return (f"Yes, the passage says that: \"{said}\" That is a clue. What does it tell you \"{quoted_term(question)}\" "
+                f"means?")
+    if kind == "main_idea":
+        return (f"Yes, it is about that. What does {place(sentences, keys[0], where)} tell you about it, so that you "
+                f"can say the main idea of the whole text in one sentence?")
+    return f"Yes, the passage says that. What does it tell you about {about(question)}?"
+
+
+def detail_move(kind: str, verdict: Verdict, sentences: list[str], keys: list[int], where: list[str]) -> str:
+    """A true detail given as a main idea, theme or purpose: say it is in the text, then point to where this kind of
+    answer lives."""
+    i = sentences.index(verdict.sentence) if verdict.sentence in sentences else None
+    found = f", in {place(sentences, i, where)}" if i is not None else ""
+    key = place(sentences, keys[0], where) if keys else None
+    if kind == "main_idea" and key:
+        return (f"The passage does say that{found}, but it is one detail. In an article or an informational text the "
+                f"main idea usually comes at the start: what does {key} say the whole text is about?")
+    if kind == "purpose" and key:
+        return (f"The writer does say that{found}: it is part of the reason for writing. What does the writer ask the "
+                f"reader to do about it? Read {key}.")
+    if kind == "theme" and key:
+        return (f"That does happen in the story{found}. A theme goes one step further: read {key}. What does the "
+                f"character learn or do differently after that, and what lesson could that be for anyone?")
+    return f"The passage does say that{found}, but it is one part of it. What does the whole passage keep coming back to?"
+
+
+def meaning_in(claim: str, term: str) -> str | None:
+    """The meaning a vocabulary answer gives ('vanished means disappeared, ...' -> 'disappeared'), when short."""
+    said = re.sub(rf"(?i)^(?:i think\s+)?(?:['\"]?{re.escape(term)}['\"]?\s+)?(?:means?|is|it means)\s+", "", claim)
+    said = re.split(r"[,;]|\bbecause\b|\blike\b", said)[0].strip(" .")
+    return said if said and len(said.split()) <= 5 else None  # a long explanation does not fit in its place
+
+
+def vocabulary_move(claim: str, question: str, sentences: list[str], top: int) -> str:
+    """The substitution test done right: the student's meaning put in place of the word, in its sentence."""
+    term = quoted_term(question)
+    context = next((s for s in sentences if term and term.lower() in s.lower()), sentences[top])
+    meaning = meaning_in(claim, term) if term else None
+    if meaning and term and term.lower() in context.lower():
+        before = context[:context.lower().index(term.lower())].split()
+        for k in range(min(3, len(before)), 0, -1):  # "the houses fell down" in "the houses vanished"
+            if meaning.lower().startswith(" ".join(before[-k:]).lower() + " "):
+                meaning = meaning[len(" ".join(before[-k:])):].strip()
+                break
+        tried = re.sub(re.escape(term), meaning, context, count=1, flags=re.I)
+        return (f"Try your meaning in place of \"{term}\": \"{tried}\" Does that fit with what happens in the "
+                f"sentences just before and after it?")
+    around = f"\"{term}\"" if term else "it"  # no quoted word: the question names a phrase in its own words
+    return (f"Find it in the sentence: \"{context}\" What is happening there, and what do the words around {around} "
+            f"tell you it means?")
+
+
+def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: str, sentences: list[str], top: int,
+               keys: list[int], title: str | None, where: list[str]) -> str:
+    """The move that answers the student's claim: it confirms only what the passage supports, names a right step
+    as right, and never ask for the evidence the student already gave."""
+    point = pointer(sentences, top, question, kind, where, claim)
+    said = f"\"{claim}\"" if len(claim.split()) <= 14 else "your answer"  # never their whole message pasted back
+    if verdict.label == "contradicted":
+        yours = f"your answer that {claim}" if len(claim.split()) <= 14 else "your answer"
+        return (f"Read this sentence again: \"{verdict.sentence}\" Does it fit with {yours}? What does the passage "
+                f"say instead?")
+    if status == "answer":
+        return confirm(kind, claim, verdict, question, sentences)
+    if status == "step":
+        return step_move(kind, claim, verdict, question, sentences, keys, where)
+    if status == "detail":
+        return detail_move(kind, verdict, sentences, keys, where)
+    if status == "off":  # true, and not what was asked: say it is true, then ask whether it answers
+        return (f"That matches the passage: \"{backing(verdict.sentence, claim, sentences)}\" Does it answer "
+                f"{about(question)}? Look at {point}.")
+    if kind == "vocabulary":
+        return vocabulary_move(claim, question, sentences, top)
+    if kind == "feeling" and feeling_word(claim) and shown_feelings(verdict.sentence) and not named_feelings(
+            verdict.sentence):  # an action that shows a feeling, which it does not name
+        return (f"Read it again: \"{verdict.sentence}\" Would someone who feels {feeling_word(claim)} do that? What "
+                f"feeling does it show?")
+    structured = structure_move(kind, question, sentences, keys, title, where)
+    if kind in ("main_idea", "theme", "purpose") and structured:
+        return f"{structured} Does {said} fit that?"
+    if kind == "sequence":
+        return sequence_check(claim, question, sentences, top, where)
+    if (verdict.label == "absent" and kind not in INTERPRETIVE
+            and 2 * len(verdict.missing) >= len(claim_core(claim, question))):
         words = " or ".join(f"\"{w}\"" for w in verdict.missing[:2])  # most of the answer is not in the passage
         plural = "words" if len(verdict.missing) > 1 else "word"
-        return (f"Which sentence tells you that? The passage doesn't use the {plural} {words}. Look at {point}: "
-                f"what do you find there about {about(question)}?")
-    said = f"\"{claim}\"" if len(claim.split()) <= 14 else "that"  # the student's own words: they check exactly them
-    return (f"Which sentence shows {said}? Look at {point}: does what you find there support your answer, or point "
-            f"somewhere else?")
+        return (f"Which sentence tells you that? The passage doesn't use the {plural} {words}. Look at {point}: what do "
+                f"you find there about {about(question)}?")
+    return f"Look at {point}. What does it say about {about(question)}, and does it fit {said}?"
+
+
+def sequence_check(claim: str, question: str, sentences: list[str], top: int, where: list[str]) -> str:
+    """Two events in the wrong order: ask which the passage puts first; else point to the step's sentence."""
+    parts = [p.strip(" ,.") for p in claim_parts(claim)]
+    told = [max(range(len(sentences)), key=lambda i: len(set(content_words(p)) & set(content_words(sentences[i]))))
+            for p in parts]
+    swapped = next(((a, b) for a in range(len(parts)) for b in range(a + 1, len(parts)) if told[a] > told[b]), None)
+    if swapped:
+        first, second = (re.sub(r"(?i)^(?:first|then|next|finally|after that)\s+", "", parts[i]) for i in swapped)
+        return (f"You put \"{first}\" before \"{second}\". Find both in the passage and look at the word each "
+                f"sentence starts with: which one does the passage put first?")
+    step = told[0] if told else top
+    return (f"Find {named(sentences, step, question, where)}. Is that where your step comes in the order? What does "
+            f"the passage say comes just before it?")
 
 
 def copied_sentence(claim: str, sentences: list[str]) -> str | None:
@@ -339,13 +703,22 @@ def copied_sentence(claim: str, sentences: list[str]) -> str | None:
     return None
 
 
+def body(passage: str) -> tuple[str | None, list[str], list[str]]:
+    """(title, the sentences a move may point to, their places): no title, no letter greeting or sign-off."""
+    every = split_sentences(passage)
+    frame = {every[i] for i in letter_frame(every)}
+    title = None if frame else split_title(every)[0]
+    skip = frame | ({title} if title else set())
+    sentences = [s for s in every if s not in skip]
+    where = places(passage, skip)
+    return title, sentences, where if len(where) == len(sentences) else []  # count nothing rather than wrong
+
+
 def reading_move(passage: str, question: str, claim: str | None = None, embedder: Embedder | None = None,
                  cited: bool = False) -> Move:
     """The grounded reading move: the most relevant sentences decide it; a claim is judged against them first.
     `cited`: the student quotes the passage ('The text says: "..."') rather than answering in their own words."""
-    title, sentences = split_title(split_sentences(passage))
-    where = places(passage, title)
-    where = where if len(where) == len(sentences) else []  # a title we could not place: count nothing rather than wrong
+    title, sentences, where = body(passage)
     if not sentences:
         raise ValueError("the passage has no sentences")
     kind = classify_question(question)
@@ -353,10 +726,12 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     ranked = rank_sentences(query, sentences, embedder, kind=kind)
     reaction = reaction_to_event(question, sentences, embedder) if kind == "feeling" else None
     top = ranked[0][1] if reaction is None else reaction
-    evidence = [sentences[i] for i in focus(sentences, top, question, kind)]
+    keys = key_sentences(kind, sentences)
+    evidence = [sentences[i] for i in (keys[:2] if kind in WHOLE_KEYS and keys else focus(sentences, top, question,
+                                                                                          kind))]
     if not claim:
-        return Move(type_move(kind, question, sentences, top, title, where), kind, None, evidence)
-    copied = copied_sentence(claim, sentences) if cited and kind != "sequence" else None
+        return Move(type_move(kind, question, sentences, top, title, where, keys), kind, None, evidence)
+    copied = copied_sentence(claim, sentences) if cited and kind not in ("sequence", "feeling") else None
     if copied:
         return Move(f"The passage does say that. What does that sentence tell you about {about(question)}? Say your "
                     f"answer in your own words.", kind, "unclear", [copied])  # not judged yet: the tutor asks
@@ -366,7 +741,9 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
         nearest = [s for s in sentences if s in verdict.sentence and s not in relevant]  # the sentences it echoes
         said = next((s for s in relevant + nearest if paraphrases(claim, s, question, embedder)), None)
         verdict = Verdict("supported", said) if said else verdict  # a correct answer in the student's own words
-    if verdict.sentence and verdict.label in ("contradicted", "supported"):
+    answering = {sentences[i] for i in focus(sentences, top, question, kind)} | {sentences[i] for _, i in ranked[:2]}
+    verdict, status = weigh(kind, claim.rstrip(". "), question, sentences, top, keys, verdict, embedder, answering)
+    if verdict.sentence and (verdict.label in ("contradicted", "supported") or status):
         evidence = [verdict.sentence]
-    text = claim_move(verdict, claim.rstrip(". "), kind, question, sentences, top, title, where)
+    text = claim_move(verdict, status, claim.rstrip(". "), kind, question, sentences, top, keys, title, where)
     return Move(text, kind, verdict.label, evidence)

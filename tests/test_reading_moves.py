@@ -1,0 +1,130 @@
+"""reading.py's moves on a check set written before they were built (tests/fixtures/reading_moves.jsonl: ten passages,
+a help request, a wrong answer, a right answer and a right step each): a right answer is confirmed with the sentence
+that shows it, a right step is named as right, a wrong answer is never confirmed (here and on the dev set's tune
+split), and each question type points where the text's structure puts its answer."""
+import json
+from pathlib import Path
+
+import pytest
+
+from evidence import TUTOR_WORDS, conflicts, content_words, extract_claim, judge_claim, question_of, split_sentences
+from reading import body, key_sentences, named, reading_move
+from scorers import load_tutor_cases
+
+CASES = [json.loads(line) for line in (Path(__file__).parent / "fixtures" / "reading_moves.jsonl").open()]
+BY_ID = {case["id"]: case for case in CASES}
+CONFIRMS = ("Yes", "That's right", "Correct")
+
+
+def move_for(passage: str, message: str):
+    """What lesson.grounded_move asks reading.py for: the message's question and its claim."""
+    question = question_of(message) or message
+    return reading_move(passage, question, extract_claim(message, question))
+
+
+@pytest.fixture(scope="module")
+def moves():
+    return {case["id"]: move_for(case["passage"], case["student_message"]) for case in CASES}
+
+
+def test_the_check_set_is_ten_passages_of_four_messages():
+    assert len(CASES) == 40 and len({c["passage_id"] for c in CASES}) == 10
+    assert {c["genre"] for c in CASES} == {"story", "fable", "news", "letter", "informational", "poem"}
+
+
+def test_a_wrong_answer_is_never_confirmed(moves):
+    for case in CASES:
+        move = moves[case["id"]]
+        if case["expected"] == "question":
+            assert move.verdict is None, case["id"]
+        if case["expected"] == "not_confirmed":
+            assert move.verdict != "supported" and not move.text.startswith(CONFIRMS), (case["id"], move.text)
+
+
+def test_the_tune_split_confirms_no_wrong_answer():
+    wrong = [c for c in load_tutor_cases(split="tune") if c["subject"] == "reading" and c["kind"] == "wrong_attempt"]
+    assert len(wrong) >= 20
+    for case in wrong:
+        move = move_for(case["passage"], case["student_message"])
+        assert move.verdict != "supported" and not move.text.startswith(CONFIRMS), (case["id"], move.text)
+
+
+@pytest.mark.parametrize("passage", [1, 2, 3, 4, 5])
+def test_a_right_answer_is_confirmed_with_its_sentence_and_never_asked_for_it_again(moves, passage):
+    case = BY_ID[f"rm-{passage:02d}-correct"]
+    move = moves[case["id"]]
+    assert move.verdict == "supported" and move.text.startswith("Yes"), move.text
+    assert "which words" not in move.text.lower() and "support your answer" not in move.text
+    assert move.text.rstrip().endswith("?")  # it moves on
+
+
+@pytest.mark.parametrize("passage", [1, 3, 4, 5])
+def test_a_right_step_is_named_as_right_before_the_next_question(moves, passage):
+    move = moves[f"rm-{passage:02d}-partial"]
+    assert move.verdict == "supported" and move.text.startswith("Yes"), move.text
+    assert "which words" not in move.text.lower() and move.text.rstrip().endswith("?")
+
+
+def test_a_step_asks_for_what_the_question_still_needs(moves):
+    assert "What feeling does it show in Priya?" in moves["rm-01-partial"].text
+    assert 'the fourth sentence of the passage, which begins with "Then"' in moves["rm-05-partial"].text
+    assert "Persuade the reader to do what?" in moves["rm-04-partial"].text
+    assert "one detail" in moves["rm-08-partial"].text  # a true detail given as a main idea: said true, not right
+
+
+def test_each_question_type_points_where_the_text_puts_its_answer(moves):
+    # a news article's main idea is in its lead; a letter's purpose in its request, never its sign-off
+    assert "Read the first sentence of the passage" in moves["rm-03-help"].text
+    title, sentences, where = body(BY_ID["rm-04-help"]["passage"])
+    assert title is None and sentences[0].startswith("Every spring") and sentences[-1].startswith("So please come")
+    assert moves["rm-04-help"].evidence == [sentences[-1]] and "Okafor" not in moves["rm-04-help"].text
+    # a theme is what a character learns at the end; an order is marked by time words
+    assert "learns or how they change" in moves["rm-02-help"].text and "last sentence" in moves["rm-02-help"].text
+    assert '"First", "Then", "After", "Finally"' in moves["rm-05-help"].text
+    # a feeling shows in what a character does
+    assert "What does Priya do or say there" in moves["rm-01-help"].text
+
+
+def test_help_moves_state_no_theme_main_idea_or_purpose(moves):
+    """The tutor never says the answer, nor any idea the passage does not hold: a help move names places, not
+    content (a title it quotes is the passage's own)."""
+    for passage in (2, 3, 4, 8, 9, 10):
+        case = BY_ID[f"rm-{passage:02d}-help"]
+        title, sentences, _ = body(case["passage"])
+        kind = moves[case["id"]].kind
+        said = set(content_words(moves[case["id"]].text)) - set(content_words(title or ""))
+        told = {w for i in key_sentences(kind, sentences) for w in content_words(sentences[i])}
+        allowed = set(content_words(case["problem"])) | set(content_words(" ".join(TUTOR_WORDS)))
+        assert not (said & told) - allowed, (case["id"], (said & told) - allowed)
+
+
+def test_a_wrong_feeling_is_checked_against_what_the_character_does(moves):
+    text = moves["rm-01-wrong"].text
+    assert '"Her hands shook as she lifted them to the keys."' in text and "feels bored" in text
+
+
+def test_two_events_out_of_order_are_named_back(moves):
+    text = moves["rm-05-wrong"].text
+    assert 'You put "they boil the sap" before "they drill a hole in the trunk"' in text
+
+
+def test_an_opening_two_sentences_share_names_neither():
+    sentences = ["The crow sat on the fence.", "The fox laughed.", "The crow flew off with the cheese."]
+    where = ["the first sentence", "the second sentence", "the last sentence"]
+    assert named(sentences, 2, "Where did the crow go?", where).startswith("the last sentence")
+
+
+def test_the_passage_lacks_a_word_only_when_it_truly_does():
+    passage = split_sentences("Mia stepped onto the ice. She didn't seem afraid at all. The clever dog ran after her.")
+    question = "How did Mia act on the ice?"
+    assert judge_claim("she was not scared", passage, question).missing == []  # a synonym the passage has
+    assert judge_claim("the smart dog ran", passage, question).missing == []
+    assert judge_claim("theres stuff on the ice", passage, question).missing == []  # slang carries nothing
+    assert judge_claim("the word ice", passage, question).missing == []  # a tutor's word is no content
+    assert judge_claim("a cat chased her", passage, question).missing == ["cat", "chased"]
+
+
+def test_a_negation_denies_its_verb_not_the_words_before_it():
+    sentence = "Plants need light to make their food, so a plant in the dark can't grow strong."
+    assert not conflicts("she put it in the dark closet and plants need light to make their food", sentence)
+    assert conflicts("the kite would rise easily", "At first the kite would not rise.")
