@@ -203,6 +203,8 @@ REQUEST = re.compile(r"\b(?:tell me|give me|just (?:say|tell|give|output)|ignore
 ASKS = re.compile(r"^\W*(?:q:\s*)?(?:what|whats|what's|why|how|where|when|who|which|is|are|do|does|did|can|could|"
                   r"should|will|would|explain|describe)\b", re.I)
 OWN_WORDS = re.compile(r"^\W*(?:i|i'm|im|i've|ive|my|we)\b", re.I)  # the student about themselves: no given
+# A reading task set without a question mark: "Put these in order: ...", "Compare Corvin and Ilse: ..."
+TASK = re.compile(r"^\W*(?:(?:put|arrange|number) (?:these|the following|the events|the steps)\b|compare\b)", re.I)
 
 
 def question_of(message: str) -> str | None:
@@ -213,6 +215,10 @@ def question_of(message: str) -> str | None:
     sentences = [p.replace("\0", ".").strip() for p in re.split(r"(?<=[.!?])\s+|\n+", protected) if p.strip()]
     for i, sentence in enumerate(sentences):
         tail = sentence.rpartition(":")[2].strip()
+        head, colon, _ = sentence.partition(":")
+        if TASK.search(sentence):  # its list is part of the task ("these"), an answer after it is not
+            return " ".join([*sentences[:i], sentence if re.search(r"(?i)\b(?:these|following)\b", head) or not colon
+                             else head])
         if len(re.findall(r"\w+", tail if ASKS.search(tail) else sentence)) < 3:
             continue  # "what else?" follows up; it is not the question
         if ":" in sentence and ASKS.search(tail):  # "Write the full answer: What is ...?" asks what follows
@@ -281,7 +287,8 @@ def conflicts(claim: str, sentence: str) -> bool:
         return False
     # the denied word must be what a negation denies ("a plant in the dark can't grow" denies growing, not the dark)
     denied = shared & (negated(claim) ^ negated(sentence)) & (first_denied(claim) | first_denied(sentence))
-    return bool(denied) or opposite_pair(claim_words, words) is not None
+    pair = opposite_pair(claim_words, words)  # a claim naming both ("back legs, then front legs") swaps neither
+    return bool(denied) or (pair is not None and stem(pair[1]) not in claim_words)
 
 
 # Answers that interpret the whole text or pick among its sentences: quoting one sentence does not yet answer them.
@@ -351,14 +358,16 @@ def best_cover(core: list[str], sentences: list[str], neighbours: bool = True) -
     for i, s in enumerate(sentences):
         for span in (s, " ".join(sentences[i:i + 2])) if neighbours else (s,):
             share = len(set(core) & set(content_words(span))) / len(set(core))
-            if share > best:
+            if share > best or (share == best and share and span in where):  # one sentence before a pair holding it
                 best, where = share, span
     return best, where
 
 
 def claim_parts(claim: str) -> list[str]:
     """The events a claim lists: 'the egg hatches, then the back legs grow' -> two parts."""
-    return [p for p in re.split(r",|\bthen\b|\bnext\b|\bafter that\b|\band\b", claim) if content_words(p)]
+    parts = re.split(r",|\bthen\b|\bnext\b|\bafter that\b|\band\b", claim)
+    parts = [re.sub(r"(?i)^\s*(?:first|finally|lastly|last|at first)\b", "", p) for p in parts]  # the order's own words
+    return [p for p in parts if content_words(p)]
 
 
 def in_passage_order(parts: list[str], sentences: list[str]) -> bool:
@@ -426,9 +435,11 @@ def judge_claim(claim: str, sentences: list[str], question: str = "", kind: str 
     if kind == "sequence":  # each event is checked on its own, then their order
         share = min(best_cover(claim_core(p, question), sentences)[0] for p in parts) if parts else 0.0
     where_said = clause_of(core, where)  # "rang bells, because they could not see": the clause the claim restates
-    grounded = share >= support and len(core) >= 3 and has_negation(claim) == has_negation(where_said)
-    on_topic = relevant is None or any(r in where for r in relevant) or kind == "sequence"
     ordered = kind != "sequence" or in_passage_order(parts, sentences)
+    # events the task itself lists ("Put these in order: ...") leave few words of the claim's own: their order decides
+    enough = len(core) >= 3 or (kind == "sequence" and ordered and all(len(content_words(p)) >= 2 for p in parts))
+    grounded = share >= support and enough and has_negation(claim) == has_negation(where_said)
+    on_topic = relevant is None or any(r in where for r in relevant) or kind == "sequence"
     if grounded and on_topic and ordered and kind not in INTERPRETIVE and same_footing(claim, where_said):
         return Verdict("supported", where)
     return Verdict("unclear", where)

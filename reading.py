@@ -427,6 +427,7 @@ def backing(span: str, claim: str, sentences: list[str]) -> str:
 
 # ----------------------------------------------------------------------------- weighing a claim
 
+ASKS_EVIDENCE = re.compile(r"\b(?:evidence|reasons?|details?|examples?)\b", re.I)
 PERSUADE = re.compile(r"\b(?:persuad\w*|convinc\w*|get (?:people|them|us|readers?|neighbou?rs) to)\b", re.I)
 
 
@@ -520,6 +521,11 @@ def weigh(kind: str, claim: str, question: str, sentences: list[str], top: int, 
         return weigh_feeling(claim, question, sentences, top, verdict)
     if kind in ("main_idea", "theme", "purpose"):
         return weigh_whole(kind, claim, question, sentences, keys, verdict, embedder)
+    if kind == "argument" and ASKS_EVIDENCE.search(question):  # a detail the text gives is evidence, maybe not all
+        told = judge_claim(claim, sentences, question, "detail")
+        near = told.label == "supported" and any(abs(sentences.index(s) - sentences.index(a)) <= 1
+                                                 for s in sentences if s in told.sentence for a in answering)
+        return (Verdict("supported", backing(told.sentence, claim, sentences)), "evidence") if near else (verdict, "")
     if verdict.label != "supported":
         return verdict, ""
     term = quoted_term(question) if kind == "vocabulary" else None
@@ -528,6 +534,9 @@ def weigh(kind: str, claim: str, question: str, sentences: list[str], top: int, 
         return verdict, "step"  # a true clue around the word, not yet its meaning
     if still_asked(question, claim):
         return verdict, "step"
+    listed = claim_parts(question.partition(":")[2])  # "Put these in order: a, b, c" lists the events to order
+    if kind == "sequence" and len(listed) >= 2:
+        return verdict, "answer" if len(claim_parts(claim)) >= len(listed) else "step"
     if kind == "sequence" and len(keys) >= 2 and WHOLE_ORDER.search(question):
         return verdict, "answer" if set(keys) <= steps_told(claim, sentences) else "step"
     if kind != "sequence" and answering and not any(s in verdict.sentence for s in answering):
@@ -654,6 +663,10 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
         return step_move(kind, claim, verdict, question, sentences, keys, where)
     if status == "detail":
         return detail_move(kind, verdict, sentences, keys, where)
+    if status == "evidence":
+        said = opening(backing(verdict.sentence, claim, sentences), f"{question} {claim}", max_words=12)
+        return (f"Yes, that is one piece of evidence: the sentence that begins \"{said}\" gives it. What else in the "
+                f"passage supports it? Keep reading from there.")
     if status == "off":  # true, and not what was asked: say it is true, then ask whether it answers
         return (f"That matches the passage: \"{backing(verdict.sentence, claim, sentences)}\" Does it answer "
                 f"{about(question)}? Look at {point}.")

@@ -128,3 +128,30 @@ def test_a_negation_denies_its_verb_not_the_words_before_it():
     sentence = "Plants need light to make their food, so a plant in the dark can't grow strong."
     assert not conflicts("she put it in the dark closet and plants need light to make their food", sentence)
     assert conflicts("the kite would rise easily", "At first the kite would not rise.")
+
+
+FROG = ("A frog's life begins in a pond. After a week, each egg hatches into a tadpole. As the weeks pass, the tadpole "
+        "grows back legs. Next, its front legs appear. Finally, the young frog climbs out onto land.")
+
+
+def test_a_listed_order_is_confirmed_whole_named_right_so_far_and_a_swap_named_back():
+    question = "Put these in order: the front legs appear, the egg hatches, the back legs grow."
+    whole = reading_move(FROG, question, "the egg hatches, the back legs grow, the front legs appear")
+    assert whole.verdict == "supported" and whole.text.startswith("Yes, that is the order the passage gives")
+    part = reading_move(FROG, question, "First the egg hatches, then the back legs grow")
+    assert part.text.startswith("Yes, that is right so far") and '"Next"' in part.text
+    swapped = reading_move(FROG, question, "the back legs grow, then the egg hatches")
+    assert swapped.verdict != "supported" and swapped.text.startswith('You put "the back legs grow" before')
+
+
+ROAD = ("Every morning, children cross Elm Road to reach the school. Cars drive fast there, and a bend hides the "
+        "children from drivers. Last week a boy was nearly hit. A crossing guard would keep them safe.")
+
+
+def test_a_true_detail_is_one_piece_of_evidence_or_true_but_off_the_question():
+    evidence_ = reading_move(ROAD, "What evidence shows the road is dangerous?", "cars drive fast there")
+    assert evidence_.text.startswith("Yes, that is one piece of evidence") and "What else" in evidence_.text
+    assert "bend hides" not in evidence_.text  # the rest of that sentence is the student's to find
+    off = reading_move(ROAD, "Why did the boy nearly get hit?", "children cross Elm Road every morning")
+    assert not off.text.startswith("Yes") and off.text.startswith("That matches the passage") and "Does it answer" \
+        in off.text
