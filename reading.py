@@ -340,6 +340,22 @@ def time_word(sentence: str) -> str:
     return found.group(0) if found else ""
 
 
+def up_to(sentence: str, cue: re.Pattern) -> str:
+    """A sentence quoted up to its cue and the words naming who ("From then on, the fox...", "So please..."): says
+    which sentence and what kind, never what is learned or asked for (that follows the cue)."""
+    found = cue.search(sentence)
+    if not found:
+        return ""
+    head, rest = sentence[:found.end()], sentence[found.end():].split()
+    while rest:
+        word = rest[0].lower().strip(",;")
+        names_who = word in STOP or cue.match(rest[0]) or head.split()[-1].lower() in ("the", "a", "an", "his", "her")
+        if word in ("that", "to") or (word and not names_who):  # what follows "understood that" is the lesson itself
+            break
+        head, rest = (f"{head} {rest[0]}" if word else head + rest[0]), rest[1:]
+    return head.rstrip(",;") + ("..." if rest else "")
+
+
 def structure_move(kind: str, question: str, sentences: list[str], keys: list[int], title: str | None,
                    where: list[str]) -> str | None:
     """The question-type move that depends on the text's structure (lead, ending's turn, request, time words);
@@ -347,17 +363,23 @@ def structure_move(kind: str, question: str, sentences: list[str], keys: list[in
     if kind == "main_idea" and keys:
         also = f", and {place(sentences, keys[1], where)}, which sums up," if len(keys) > 1 else ""
         named_title = f" The title, \"{title}\", is a clue too." if title else ""
+        ideas = repeated_ideas(sentences)
+        again = f" Which idea keeps coming back ({', '.join(ideas)})?" if ideas and not title else ""
         return (f"In an article or an informational text the main idea usually comes at the start, and the other "
                 f"sentences give details about it. Read {place(sentences, keys[0], where)}{also} closely: what does "
-                f"it say the whole text is about?{named_title}")
+                f"it say the whole text is about?{named_title}{again}")
     if kind == "theme":
         who = "the speaker" if where and " line " in where[0] else "the character"  # a poem has a speaker
+        turn = up_to(sentences[keys[0]], TURN)
+        quoted = f", \"{turn}\"" if turn else ""
         return (f"A theme comes from what a character learns or how they change. Read {place(sentences, keys[0], where)}"
-                f": what does {who} understand or do differently at the end, compared with the start? What lesson "
-                f"could that be for anyone?")
+                f"{quoted}: what does {who} understand or do differently at the end, compared with the start? What "
+                f"lesson could that be for anyone?")
     if kind == "purpose" and keys:
+        asks = up_to(sentences[keys[0]], REQUEST)
+        quoted = f", \"{asks}\"" if asks else ""
         return (f"A writer's purpose shows in what they ask the reader to do or think. Read "
-                f"{place(sentences, keys[0], where)}: what does the writer want the reader to do, and why?")
+                f"{place(sentences, keys[0], where)}{quoted}: what does the writer want the reader to do, and why?")
     if kind == "sequence" and len(keys) >= 2 and WHOLE_ORDER.search(question):
         words = ", ".join(f"\"{time_word(sentences[i])}\"" for i in keys)
         return (f"The passage marks its order with time words: {words}. Start at {place(sentences, keys[0], where)}, "
@@ -458,8 +480,12 @@ def weigh_feeling(claim: str, question: str, sentences: list[str], top: int, ver
 def lesson_of(sentence: str) -> str:
     """What a turn sentence says was learned or done from then on: the words after 'understood that', 'From then
     on,' or 'decided to' ("The broken pine finally understood that bending is not weak" -> "bending is not weak")."""
-    turn = TURN.search(sentence)
-    rest = re.sub(r"^\W*(?:that|to)?\s*", "", sentence[turn.end():]) if turn else ""
+    ends = [m.end() for m in TURN.finditer(sentence)]
+    end = ends[0] if ends else len(sentence)
+    for later in ends[1:]:  # "finally understood that": the cue runs on while its words follow each other
+        if len(sentence[end:later].split()) <= 1:
+            end = later
+    rest = re.sub(r"^\W*(?:that|to)?\s*", "", sentence[end:])
     return rest if len(content_words(rest)) >= 2 else sentence
 
 
