@@ -21,9 +21,9 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from evidence import (CLAUSE_BREAK, INTERPRETIVE, STOP, WINDOW_WORDS, Move, Verdict, about, base_forms, claim_core, content_tokens,
-                      claim_parts, content_words, default_embedder, has_negation, judge_claim, negated, paraphrases, split_sentences,
-                      stem)
+from evidence import (CLAUSE_BREAK, INTERPRETIVE, STOP, WINDOW_WORDS, Move, Verdict, about, base_forms, claim_core,
+                      claim_parts, content_tokens, content_words, default_embedder, has_negation, judge_claim, negated,
+                      paraphrases, split_sentences, stem)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -125,6 +125,13 @@ TIME_WORD = re.compile(r"^(?:first|then|next|after|afterward|later|finally|last|
                        r"in the end)\b", re.I)
 
 
+def main_character(sentences: list[str]) -> str | None:
+    """The name a story comes back to most (a capitalised word also used inside a sentence, in 3+ sentences)."""
+    inside = {name for s in sentences for name in re.findall(r"(?<=[a-z,] )[A-Z][a-z]+", s)}
+    names = Counter(word for s in sentences for word in set(re.findall(r"\b[A-Z][a-z]+", s)) if word in inside)
+    return next((name for name, count in names.most_common(1) if count >= 3), None)
+
+
 STORY_OPENING = re.compile(r"\b(?:once upon a time|one (?:day|night|morning|evening)|long ago|there (?:was|lived))\b",
                            re.I)
 
@@ -132,11 +139,7 @@ STORY_OPENING = re.compile(r"\b(?:once upon a time|one (?:day|night|morning|even
 def is_story(sentences: list[str]) -> bool:
     """A story follows a character: a name (a capitalised word inside a sentence) comes back in three or more
     sentences, or it opens the way a tale does ('One day', 'Long ago'); an article quotes its people once or twice."""
-    if sentences and STORY_OPENING.search(" ".join(sentences[:2])):
-        return True
-    inside = {name for s in sentences for name in re.findall(r"(?<=[a-z,] )[A-Z][a-z]+", s)}
-    names = Counter(word for s in sentences for word in set(re.findall(r"\b[A-Z][a-z]+", s)) if word in inside)
-    return any(count >= 3 for count in names.values())
+    return bool(sentences and STORY_OPENING.search(" ".join(sentences[:2]))) or main_character(sentences) is not None
 
 
 def key_sentences(kind: str, sentences: list[str]) -> list[int]:
@@ -159,9 +162,10 @@ def key_sentences(kind: str, sentences: list[str]) -> list[int]:
 
 # What a body or a voice does, and the feelings it can show (a reaction answers "how does X feel").
 FEELINGS = {
-    "afraid": (r"shak|shook|trembl|swallow|heart (?:pound|rac|beat)|sweat|pale|froze|stammer|deep breath|bit (?:her|his) "
-               r"lip|hid", "nervous scared afraid frightened worried anxious fearful terrified uneasy tense"),
-    "happy": (r"smil|grin|laugh|cheer|hug|danc|clap|bow|giggl|shout(?:ed)? with joy",
+    "afraid": (r"shak|shook|trembl|swallow|heart (?:pound|rac|beat)|sweat|\bpale\b|froze|stammer|deep breath|"
+               r"bit (?:her|his) lip|\bhid\b",
+               "nervous scared afraid frightened worried anxious fearful terrified uneasy tense"),
+    "happy": (r"smil|grin|laugh|cheer|\bhug(?:s|ged|ging)?\b|danc|clap|\bbow(?:s|ed)?\b|giggl|shout(?:ed)? with joy",
               "happy glad joyful proud excited relieved amused pleased cheerful delighted thrilled"),
     "sad": (r"tears|cried|\bcry|sob|sigh|lump in (?:her|his) throat|stared at|look(?:ed)? away|slump|quiet|silent",
             "sad upset unhappy lonely disappointed hurt gloomy miserable heartbroken"),
@@ -366,15 +370,15 @@ def structure_move(kind: str, question: str, sentences: list[str], keys: list[in
         ideas = repeated_ideas(sentences)
         again = f" Which idea keeps coming back ({', '.join(ideas)})?" if ideas and not title else ""
         return (f"In an article or an informational text the main idea usually comes at the start, and the other "
-                f"sentences give details about it. Read {place(sentences, keys[0], where)}{also} closely: what does "
-                f"it say the whole text is about?{named_title}{again}")
+                f"sentences give details about it.{named_title} Read {place(sentences, keys[0], where)}{also} "
+                f"closely: what does it say the whole text is about?{again}")
     if kind == "theme":
-        who = "the speaker" if where and " line " in where[0] else "the character"  # a poem has a speaker
-        turn = up_to(sentences[keys[0]], TURN)
+        who = "the speaker" if where and " line " in where[0] else (main_character(sentences) or "the character")
+        turn = up_to(sentences[keys[0]], TURN) or opening(sentences[keys[0]], max_words=5)
         quoted = f", \"{turn}\"" if turn else ""
-        return (f"A theme comes from what a character learns or how they change. Read {place(sentences, keys[0], where)}"
-                f"{quoted}: what does {who} understand or do differently at the end, compared with the start? What "
-                f"lesson could that be for anyone?")
+        return (f"A theme comes from what a character learns or how they change. Read "
+                f"{place(sentences, keys[0], where)}{quoted}: what does {who} understand or do differently at the "
+                f"end, compared with the start? What lesson could that be for anyone?")
     if kind == "purpose" and keys:
         asks = up_to(sentences[keys[0]], REQUEST)
         quoted = f", \"{asks}\"" if asks else ""
@@ -593,7 +597,8 @@ def confirm(kind: str, claim: str, verdict: Verdict, question: str, sentences: l
         return (f"Yes, that is the main idea: \"{said}\" Which details in the rest of the passage tell more about "
                 f"it?")
     if kind == "purpose":
-        return f"Yes, that is the writer's purpose: \"{said}\" What reasons does the writer give to convince the reader?"
+        return (f"Yes, that is the writer's purpose: \"{said}\" What reasons does the writer give to convince the "
+                f"reader?")
     if kind == "sequence":
         return "Yes, that is the order the passage gives, step by step. Which time words helped you keep the order?"
     return f"Yes, that matches the passage: \"{said}\" What would you like to look at next?"
@@ -616,35 +621,40 @@ def step_move(kind: str, claim: str, verdict: Verdict, question: str, sentences:
         after = next((i for i in keys if i > told), None)
         nxt = (f" Look at {place(sentences, after, where)}, which begins with \"{time_word(sentences[after])}\": "
                f"what happens there?") if after is not None else " What comes next?"
-        return f"Yes, that is right so far: the passage gives that step in {place(sentences, told, where)}.{nxt}"
+        last = re.sub(r"(?i)^\s*(?:first|then|next|finally|after that)\s+", "", claim_parts(claim)[-1].strip(" ,."))
+        return (f"Yes, that is right so far: the passage gives \"{last}\" in {place(sentences, told, where)}."
+                f"{nxt}")
     if kind == "purpose":
         return (f"Yes, the writer is trying to persuade. Persuade the reader to do what? Read "
                 f"{place(sentences, keys[0], where)}: what does it ask for?")
     if kind == "vocabulary":
-        return (f"Yes, the passage says that: \"{said}\" That is a clue. What does it tell you \"{quoted_term(question)}\" "
-                f"means?")
+        return (f"Yes, the passage says that: \"{said}\" That is a clue. What does it tell you "
+                f"\"{quoted_term(question)}\" means?")
     if kind == "main_idea":
         return (f"Yes, it is about that. What does {place(sentences, keys[0], where)} tell you about it, so that you "
                 f"can say the main idea of the whole text in one sentence?")
     return f"Yes, the passage says that. What does it tell you about {about(question)}?"
 
 
-def detail_move(kind: str, verdict: Verdict, sentences: list[str], keys: list[int], where: list[str]) -> str:
+def detail_move(kind: str, claim: str, verdict: Verdict, sentences: list[str], keys: list[int],
+                where: list[str]) -> str:
     """A true detail given as a main idea, theme or purpose: say it is in the text, then point to where this kind of
     answer lives."""
     i = sentences.index(verdict.sentence) if verdict.sentence in sentences else None
     found = f", in {place(sentences, i, where)}" if i is not None else ""
+    that = f"\"{claim}\"" if len(claim.split()) <= 14 else "that"  # their words: exactly what is checked
     key = place(sentences, keys[0], where) if keys else None
     if kind == "main_idea" and key:
-        return (f"The passage does say that{found}, but it is one detail. In an article or an informational text the "
+        return (f"The passage does say {that}{found}, but it is one detail. In an article or an informational text the "
                 f"main idea usually comes at the start: what does {key} say the whole text is about?")
     if kind == "purpose" and key:
-        return (f"The writer does say that{found}: it is part of the reason for writing. What does the writer ask the "
-                f"reader to do about it? Read {key}.")
+        return (f"The writer does say {that}{found}: it is part of the reason for writing. Read {key}: what does the "
+                f"writer ask the reader to do about it?")
     if kind == "theme" and key:
-        return (f"That does happen in the story{found}. A theme goes one step further: read {key}. What does the "
+        return (f"Yes, {that} happens in the story{found}. A theme goes one step further: read {key}. What does the "
                 f"character learn or do differently after that, and what lesson could that be for anyone?")
-    return f"The passage does say that{found}, but it is one part of it. What does the whole passage keep coming back to?"
+    return (f"The passage does say {that}{found}, but it is one part of it. What does the whole passage keep coming "
+            f"back to?")
 
 
 def meaning_in(claim: str, term: str) -> str | None:
@@ -688,11 +698,11 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
     if status == "step":
         return step_move(kind, claim, verdict, question, sentences, keys, where)
     if status == "detail":
-        return detail_move(kind, verdict, sentences, keys, where)
+        return detail_move(kind, claim, verdict, sentences, keys, where)
     if status == "evidence":
         said = opening(backing(verdict.sentence, claim, sentences), f"{question} {claim}", max_words=12)
-        return (f"Yes, that is one piece of evidence: the sentence that begins \"{said}\" gives it. What else in the "
-                f"passage supports it? Keep reading from there.")
+        return (f"Yes, that is one piece of evidence: the sentence that begins \"{said}\" gives it. Keep reading "
+                f"from there: what else in the passage supports it?")
     if status == "off":  # true, and not what was asked: say it is true, then ask whether it answers
         return (f"That matches the passage: \"{backing(verdict.sentence, claim, sentences)}\" Does it answer "
                 f"{about(question)}? Look at {point}.")
@@ -711,8 +721,8 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
             and 2 * len(verdict.missing) >= len(claim_core(claim, question))):
         words = " or ".join(f"\"{w}\"" for w in verdict.missing[:2])  # most of the answer is not in the passage
         plural = "words" if len(verdict.missing) > 1 else "word"
-        return (f"Which sentence tells you that? The passage doesn't use the {plural} {words}. Look at {point}: what do "
-                f"you find there about {about(question)}?")
+        return (f"Which sentence tells you that? The passage doesn't use the {plural} {words}. Look at {point}: "
+                f"what do you find there about {about(question)}?")
     return f"Look at {point}. What does it say about {about(question)}, and does it fit {said}?"
 
 

@@ -154,7 +154,7 @@ ROAD = ("Every morning, children cross Elm Road to reach the school. Cars drive 
 
 def test_a_true_detail_is_one_piece_of_evidence_or_true_but_off_the_question():
     evidence_ = reading_move(ROAD, "What evidence shows the road is dangerous?", "cars drive fast there")
-    assert evidence_.text.startswith("Yes, that is one piece of evidence") and "What else" in evidence_.text
+    assert evidence_.text.startswith("Yes, that is one piece of evidence") and "what else" in evidence_.text
     assert "bend hides" not in evidence_.text  # the rest of that sentence is the student's to find
     off = reading_move(ROAD, "Why did the boy nearly get hit?", "children cross Elm Road every morning")
     assert not off.text.startswith("Yes") and off.text.startswith("That matches the passage") and "Does it answer" \
