@@ -195,7 +195,7 @@ QUESTION_TYPES = [  # first match wins: the specific kinds before the broad "why
     ("vocabulary", r"\bmean(s|ing|t)?\b|\bword\b|\bphrase\b|\bdefin|\bwhat (is|are) (an? )?'|\bdescribes?\b.*'"),
     ("purpose", r"\b(author|writer|poet)'?s? purpose|\bpurpose\b|\bwhy (does|did) the (author|writer|poet)\b|"
                 r"\bwhy (?:does|did) \w+(?: \w+)? write\b|\bwhy was (?:this|the) \w+ written\b"),
-    ("theme", r"\btheme\b|\blesson\b|\bmoral\b|\bmessage\b"),
+    ("theme", r"\btheme\b|\blesson\b|\bmoral\b|\bmessage\b|\bwhat (?:does|did) (?:the )?\w+ learn\b"),
     ("main_idea", r"\bmain (idea|claim|point)\b|\bmostly about\b|\bcentral idea\b|\bsummar"),
     ("argument", r"\bcounterclaim|\bclaim\b|\bargu|\bevidence\b|\bwhich sentence\b|\brespond"),
     ("sequence", r"\bin order\b|\border\b|\bsequence\b|\b(comes?|happens?|grows?) (first|next|last|before|after)\b|"

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from evidence import TUTOR_WORDS, conflicts, content_words, extract_claim, judge_claim, question_of, split_sentences
-from reading import REQUEST, body, key_sentences, lesson_of, named, reading_move, repeated_ideas, up_to
+from reading import (REQUEST, body, classify_question, key_sentences, lesson_of, named, reading_move, repeated_ideas,
+                     up_to)
 from scorers import load_tutor_cases
 
 CASES = [json.loads(line) for line in (Path(__file__).parent / "fixtures" / "reading_moves.jsonl").open()]
@@ -159,3 +160,10 @@ def test_a_true_detail_is_one_piece_of_evidence_or_true_but_off_the_question():
     off = reading_move(ROAD, "Why did the boy nearly get hit?", "children cross Elm Road every morning")
     assert not off.text.startswith("Yes") and off.text.startswith("That matches the passage") and "Does it answer" \
         in off.text
+
+
+@pytest.mark.parametrize("question,kind", [("What did the Fox learn?", "theme"),
+                                           ("Why did Sofia write this letter to the principal?", "purpose"),
+                                           ("Put these in order: the egg hatches, the frog swims.", "sequence")])
+def test_question_types_asked_without_their_usual_word(question, kind):
+    assert classify_question(question) == kind
