@@ -201,7 +201,8 @@ QUESTION_TYPES = [  # first match wins: the specific kinds before the broad "why
     ("sequence", r"\bin order\b|\border\b|\bsequence\b|\b(comes?|happens?|grows?) (first|next|last|before|after)\b|"
                  r"\bfirst \w* ?step\b|\bright (before|after)\b"),
     ("feeling", r"\bfeel(s|ing|ings)?\b|\bmood\b|\bemotion"),
-    ("motive", r"\b[Ww]hy (does|did|do|would|is|was) (he|she|they|[A-Z][a-z]+|(the|his|her) [a-z]+ [A-Z][a-z]+)\b"),
+    ("motive", r"\b[Ww]hy (does|did|do|would|is|was) (he|she|they|[A-Z][a-z]+|(the|his|her) [a-z]+ [A-Z][a-z]+)\b"
+               r"(?!['’]s)"),  # "Why was Ben's plant thin?" asks for a cause, not Ben's motive
     ("cause", r"\bwhy\b|\bcause|\beffect\b|\bresult\b|\bwhat made\b|\bhow do you know\b"),
     ("inference", r"\binfer|\bsuggest|\bprobably\b|\bmost likely\b|\bshows? about\b|\bwhat kind of\b|\bcompare\b"),
 ]
@@ -261,9 +262,8 @@ def places(passage: str, skip: set[str] = frozenset()) -> list[str]:
     where = []
     for number, paragraph in enumerate(paragraphs, 1):
         for i in range(len(paragraph)):
-            nth = ORDINALS[i] if i < len(ORDINALS) else f"number {i + 1}"
-            where.append(f"the {nth} {unit} of {block} {number}" if len(paragraphs) > 1
-                         else f"the {nth} {unit} of the passage")
+            nth = f"the {ORDINALS[i]} {unit}" if i < len(ORDINALS) else f"{unit} {i + 1}"  # "sentence 13"
+            where.append(f"{nth} of {block} {number}" if len(paragraphs) > 1 else f"{nth} of the passage")
     if where:
         where[-1] = f"the last {unit} of the passage"
     return where
@@ -301,13 +301,20 @@ def focus(sentences: list[str], top: int, question: str, kind: str) -> list[int]
     """The sentences a move points to: the best one, plus a neighbour when the best only restates the question;
     for a why-question the neighbour that gives a reason, else the one before (a cause is usually told just
     before its effect), for a feeling the one after (a reaction follows what caused it, a detail follows the
-    sentence that sets it up)."""
+    sentence that sets it up). A cause two sentences away ("because", "so") is pointed to alone: the sentence
+    restating the question and a question the text asks ("Why is mine so weak?") give no reason."""
     restates = overlap(content_words(question), sentences[top], idf_weights(sentences)) >= 0.5
     if kind in ("cause", "motive", "inference") and restates and len(sentences) > 1:
         around = [i for i in (top - 1, top + 1) if 0 <= i < len(sentences)]
         cue = CUES[kind]  # the neighbour that gives a reason ("because", "so", their own words) before the nearer one
-        neighbour = next((i for i in around if cue.search(sentences[i]) and not cue.search(sentences[top])), around[0])
-        return sorted([neighbour, top])
+        if cue.search(sentences[top]):
+            return sorted([around[0], top])
+        reach = (1, 2) if kind == "cause" else (1,)  # "because", "so" name a reason; a quote or a look may not
+        gives = [i for d in reach for i in (top - d, top + d) if 0 <= i < len(sentences)
+                 and cue.search(sentences[i]) and not sentences[i].rstrip(" \"'”").endswith("?")]
+        if gives and abs(gives[0] - top) == 2:
+            return [gives[0]]
+        return sorted([gives[0] if gives else around[0], top])
     if kind in ("feeling", "detail") and restates and top + 1 < len(sentences):
         return [top, top + 1]
     return [top]
@@ -316,8 +323,8 @@ def focus(sentences: list[str], top: int, question: str, kind: str) -> list[int]
 def pointer(sentences: list[str], top: int, question: str, kind: str, where: list[str], claim: str = "") -> str:
     """'the sentence that begins "..."', naming its neighbour too when `focus` adds one; the words of the student's
     own claim may be quoted too (they said them: "Nora laughed..." gives nothing away to one who said she laughed)."""
-    here = named(sentences, top, f"{question} {claim}".strip(), where)
     chosen = focus(sentences, top, question, kind)
+    here = named(sentences, top if top in chosen else chosen[0], f"{question} {claim}".strip(), where)
     if len(chosen) == 1:
         return here
     return f"{here}, and the sentence just {'before' if chosen[0] < top else 'after'} it"

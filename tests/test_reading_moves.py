@@ -167,3 +167,11 @@ def test_a_true_detail_is_one_piece_of_evidence_or_true_but_off_the_question():
                                            ("Put these in order: the egg hatches, the frog swims.", "sequence")])
 def test_question_types_asked_without_their_usual_word(question, kind):
     assert classify_question(question) == kind
+
+
+def test_a_why_question_points_to_the_cause_not_the_sentence_restating_it():
+    passage = ("Ben kept his tomato plant in the garage because it was warm there. Anna set hers by the window. "
+               "By June, Ben's plant was thin and yellow. \"Why is mine so thin?\" Ben asked. Anna said it needed sun.")
+    move = reading_move(passage, "Why was Ben's plant thin and yellow?")
+    assert move.evidence == ["Ben kept his tomato plant in the garage because it was warm there."], move.evidence
+    assert "the first sentence of the passage" in move.text and "just after it" not in move.text
