@@ -526,6 +526,9 @@ class Move:
     kind: str  # the question type, or misconception / fact
     verdict: str | None = None  # the claim's verdict, None when the student made no claim
     evidence: list[str] = field(default_factory=list)  # the sentences or facts the move rests on: show them
+    # reading: "answer" (a right answer), "step" (right, not all of it), "evidence" (one piece of it), "detail" (true,
+    # but no answer of this kind), "off" (true, another question's answer); "" when no claim is weighed
+    status: str = ""
 
 
 # ----------------------------------------------------------------------------- science: misconceptions

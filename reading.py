@@ -802,4 +802,4 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     if verdict.sentence and (verdict.label in ("contradicted", "supported") or status):
         evidence = [verdict.sentence]
     text = claim_move(verdict, status, claim.rstrip(". "), kind, question, sentences, top, keys, title, where)
-    return Move(text, kind, verdict.label, evidence)
+    return Move(text, kind, verdict.label, evidence, status)

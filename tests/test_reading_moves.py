@@ -175,3 +175,9 @@ def test_a_why_question_points_to_the_cause_not_the_sentence_restating_it():
     move = reading_move(passage, "Why was Ben's plant thin and yellow?")
     assert move.evidence == ["Ben kept his tomato plant in the garage because it was warm there."], move.evidence
     assert "the first sentence of the passage" in move.text and "just after it" not in move.text
+
+
+def test_a_move_says_whether_a_supported_claim_is_the_answer_or_a_step(moves):
+    """lesson.py may tell a whole answer from a right step by `status` (both are 'supported')."""
+    assert moves["rm-01-correct"].status == "answer" and moves["rm-01-partial"].status == "step"
+    assert moves["rm-08-partial"].status == "detail" and moves["rm-01-help"].status == ""
