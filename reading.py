@@ -7,12 +7,22 @@ What it supports
   X feel when ..." names. On the tune split's reading cases (n=62) the gold evidence sentence is ranked first for 58%
   (53% by similarity and overlap alone), in the top two for 66% (63%).
 - `classify_question`: vocabulary, main idea, theme, inference, detail, sequence, cause, motive, author's purpose.
+- `key_sentences`: where the text's structure puts a kind's answer: a main idea in the lead (and a sentence that sums
+  up), a theme in the ending's turn (what a character learns, decides or does from then on), a letter's or opinion's
+  purpose in its request ("So please ...", "... should ..."), an order in its time words; a letter's greeting,
+  sign-off and signature are never pointed at, and an opening two sentences share names neither.
 - `reading_move`: points the student to the sentence that holds the evidence without reading the answer out (a quoted
-  opening stops before the first word the question does not already name); a claim is judged by
-  evidence.judge_claim first, and a correct paraphrase of the sentence it rests on is confirmed (`paraphrases`); a
-  right answer to one part of a two-part question is confirmed as right so far and the other part asked for.
+  opening stops before the first word the question does not already name, a key sentence is quoted up to its cue);
+  a claim is judged by evidence.judge_claim, a paraphrase of its sentence (`paraphrases`), the key sentence of its
+  kind, or (a feeling) an action near the moment that shows it. A supported answer is confirmed ("Yes, ..." with the
+  sentence that shows it) and the move goes on; a right step is named as right and the missing part asked for; a
+  true detail given as a main idea, theme or purpose is called a detail; nothing is confirmed otherwise, and evidence
+  the student already quoted is never asked for again.
+  On tests/fixtures/reading_moves.jsonl (written before this), dev passages 1-5 / check passages 6-10: right answers
+  confirmed 5/5 / 2/5 (before 0/5 / 0/5), wrong answers confirmed 0/5 / 0/5; on the tune split 3/6 right answers
+  (before 2/6) and 0/23 wrong ones.
 
-    .venv/bin/python -m pytest -q tests/test_evidence.py tests/test_reading.py
+    .venv/bin/python -m pytest -q tests/test_evidence.py tests/test_evidence_moves.py tests/test_reading_moves.py
 """
 from __future__ import annotations
 
