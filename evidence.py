@@ -73,8 +73,7 @@ who else kind instead maybe expect would observe observation picture imagine tes
 time carefully closer close point points finally order own lesson life persuade teach telling putting keep keeps
 work come comes people other others against already coming around sense somewhere title argue argues gap hidden
 fill fills rule links quantities unit result numbers number goes went agree agrees second third fourth fifth sixth
-seventh eighth ninth tenth eleventh twelfth article informational usually details detail theme character learns
-understand differently anyone purpose writer reader want wants ask asks marks feeling shows speaker""".split())
+seventh eighth ninth tenth eleventh twelfth""".split())
 
 NEGATION = re.compile(r"\b(?:not|no|never|none|nothing|cannot|can't|won't|isn't|aren't|wasn't|weren't|don't|"
                       r"doesn't|didn't|hasn't|haven't|couldn't|shouldn't|neither|nor)\b|n't\b", re.I)
@@ -203,8 +202,6 @@ REQUEST = re.compile(r"\b(?:tell me|give me|just (?:say|tell|give|output)|ignore
 ASKS = re.compile(r"^\W*(?:q:\s*)?(?:what|whats|what's|why|how|where|when|who|which|is|are|do|does|did|can|could|"
                   r"should|will|would|explain|describe)\b", re.I)
 OWN_WORDS = re.compile(r"^\W*(?:i|i'm|im|i've|ive|my|we)\b", re.I)  # the student about themselves: no given
-# A reading task set without a question mark: "Put these in order: ...", "Compare Corvin and Ilse: ..."
-TASK = re.compile(r"^\W*(?:(?:put|arrange|number) (?:these|the following|the events|the steps)\b|compare\b)", re.I)
 
 
 def question_of(message: str) -> str | None:
@@ -215,10 +212,6 @@ def question_of(message: str) -> str | None:
     sentences = [p.replace("\0", ".").strip() for p in re.split(r"(?<=[.!?])\s+|\n+", protected) if p.strip()]
     for i, sentence in enumerate(sentences):
         tail = sentence.rpartition(":")[2].strip()
-        head, colon, _ = sentence.partition(":")
-        if TASK.search(sentence):  # its list is part of the task ("these"), an answer after it is not
-            return " ".join([*sentences[:i], sentence if re.search(r"(?i)\b(?:these|following)\b", head) or not colon
-                             else head])
         if len(re.findall(r"\w+", tail if ASKS.search(tail) else sentence)) < 3:
             continue  # "what else?" follows up; it is not the question
         if ":" in sentence and ASKS.search(tail):  # "Write the full answer: What is ...?" asks what follows
@@ -280,15 +273,14 @@ def negated(text: str, before: int = 2, after: int = 3) -> set[str]:
 
 
 def conflicts(claim: str, sentence: str) -> bool:
-    """Same subject (most of the claim's words) but one side denies a shared word, or uses its opposite."""
+    """Same subject (most of the claim's words) but one side denies a shared word (the word its negation denies: "in
+    the dark can't grow" denies growing), or uses its opposite (a claim naming both sides of a pair uses neither)."""
     claim_words, words = set(content_words(claim)), set(content_words(sentence))
     shared = claim_words & words
     if len(shared) < max(2, len(claim_words) // 2):  # one shared word ("water") is not the same subject
         return False
-    # the denied word must be what a negation denies ("a plant in the dark can't grow" denies growing, not the dark)
     denied = shared & (negated(claim) ^ negated(sentence)) & (first_denied(claim) | first_denied(sentence))
-    pair = opposite_pair(claim_words, words)  # a claim naming both ("back legs, then front legs") swaps neither
-    return bool(denied) or (pair is not None and stem(pair[1]) not in claim_words)
+    return bool(denied) or bool((pair := opposite_pair(claim_words, words)) and stem(pair[1]) not in claim_words)
 
 
 # Answers that interpret the whole text or pick among its sentences: quoting one sentence does not yet answer them.
@@ -364,17 +356,15 @@ def best_cover(core: list[str], sentences: list[str], neighbours: bool = True) -
 
 
 def claim_parts(claim: str) -> list[str]:
-    """The events a claim lists: 'the egg hatches, then the back legs grow' -> two parts."""
-    parts = re.split(r",|\bthen\b|\bnext\b|\bafter that\b|\band\b", claim)
-    parts = [re.sub(r"(?i)^\s*(?:first|finally|lastly|last|at first)\b", "", p) for p in parts]  # the order's own words
+    """The events a claim lists, without the order's own words: 'First the egg hatches, then the legs grow' -> two."""
+    parts = re.split(r"(?i),|\bthen\b|\bnext\b|\bafter that\b|\band\b|\b(?:first|finally|lastly)\b", claim)
     return [p for p in parts if content_words(p)]
 
 
 def in_passage_order(parts: list[str], sentences: list[str]) -> bool:
-    """Two or more events, each found in the same or a later sentence than the one before it, over two or more."""
+    """Two or more events over two or more sentences, none told before the one listed before it."""
     where = [max(range(len(sentences)), key=lambda i: len(set(content_words(p)) & set(content_words(sentences[i]))))
              for p in parts]
-    # two events may share a sentence ("drill a hole and tap in a spout"), but none comes before the one before it
     return len(parts) >= 2 and all(a <= b for a, b in zip(where, where[1:])) and where[0] < where[-1]
 
 
@@ -391,18 +381,6 @@ def clause_of(core: list[str], text: str) -> str:
     pieces = clause.split(",")  # "On foggy nights, when light could not travel far, stations sounded horns"
     kept = [p for p in pieces if not (SUBORDINATE.match(p) and not held & set(content_words(p)))]
     return ",".join(kept) if kept else clause
-
-
-# Words a student may use for a word the passage has ("scared" for "afraid", "smart" for "clever"): the passage is not
-# said to lack them. Small on purpose: each group names one thing.
-SYNONYM_GROUPS = ["afraid scared frightened fear terrified", "happy glad joyful", "sad unhappy upset", "angry mad",
-                  "smart clever intelligent", "big large huge", "small little tiny", "quick fast", "begin start",
-                  "end finish", "shout yell", "look see watch", "home house", "kid child", "gift present",
-                  "hurt injure",
-                  "sick ill", "cold chilly", "rock stone", "scream yell", "fix repair", "buy purchase", "pick choose",
-                  "disappear vanish", "near close", "reply answer", "enough plenty", "wet damp"]
-SYNONYMS = {stem(w): [o for o in group.split() if o != w] for group in SYNONYM_GROUPS for w in group.split()}
-SLANG = set("stuff theres thats whats gonna wanna kinda sorta dunno yeah nope lol".split())  # no content of its own
 
 
 def judge_claim(claim: str, sentences: list[str], question: str = "", kind: str = "detail",
@@ -426,10 +404,8 @@ def judge_claim(claim: str, sentences: list[str], question: str = "", kind: str 
             return Verdict("contradicted", s)
     core = claim_core(claim, question)
     vocabulary = {form for s in sentences for word, _ in content_tokens(s) for form in base_forms(word)}
-    vocabulary |= {stem(other) for word in list(vocabulary) for other in SYNONYMS.get(word, ())}
     missing = [word for word, w in dict(content_tokens(claim)).items()
-               if w in core and not base_forms(word) & vocabulary and w not in COMMON | TUTOR_STEMS
-               and word not in SLANG]
+               if w in core and not base_forms(word) & vocabulary and w not in COMMON | TUTOR_STEMS]
     share, where = best_cover(core, sentences, neighbours)
     if missing:
         return Verdict("absent", where, missing)
@@ -438,7 +414,6 @@ def judge_claim(claim: str, sentences: list[str], question: str = "", kind: str 
         share = min(best_cover(claim_core(p, question), sentences)[0] for p in parts) if parts else 0.0
     where_said = clause_of(core, where)  # "rang bells, because they could not see": the clause the claim restates
     ordered = kind != "sequence" or in_passage_order(parts, sentences)
-    # events the task itself lists ("Put these in order: ...") leave few words of the claim's own: their order decides
     enough = len(core) >= 3 or (kind == "sequence" and ordered and all(len(content_words(p)) >= 2 for p in parts))
     grounded = share >= support and enough and has_negation(claim) == has_negation(where_said)
     on_topic = relevant is None or any(r in where for r in relevant) or kind == "sequence"
@@ -477,11 +452,7 @@ NOT_A_CLAIM = re.compile(
     r"you are \w+ now|system|write|output|override|developer|asked|key|teacher|i need|stop asking|"
     r"i don'?t (?:get|know|understand)|i dont|no sense|how am i|supposed to|starting with|i can'?t|i cant|please|"
     r"help me|answers|teaching|tutoring|not sure|just this once|i promise|persona|disabled|mode)\b|confus|"
-    r"^\W*(?:help|stuck|idk|hmm+|huh)\W*$|\bi(?:'?m| am) (?:stuck|lost)\b|"  # help wanted is no one-word answer
-    r"^\s*(?:put|arrange|number|sort) (?:these|the|them)\b|"  # the task's own instruction and its list
-    r"^\W*(?:it'?s|its|this is|that'?s|it is) (?:just|only) (?:a|an)\b|"
-    r"^\W*(?:that|this|it)\s+(?:seems|sounds|is|feels)\s+(?:so\s+|really\s+|kind of\s+)?(?:unfair|weird|strange|hard|"
-    r"confusing|wrong|stupid|boring|dumb)\b", re.I)  # the student's comment on the text, not an answer
+    r"^\s*(?:put|arrange|sort) (?:these|the)\b", re.I)  # "Put these in order: ..." sets the task, claims nothing
 CHECKING = re.compile(r"[,.]?\s*(?:right|correct|is that right|am i right|isn'?t it)\s*\?$", re.I)
 
 
@@ -526,9 +497,7 @@ class Move:
     kind: str  # the question type, or misconception / fact
     verdict: str | None = None  # the claim's verdict, None when the student made no claim
     evidence: list[str] = field(default_factory=list)  # the sentences or facts the move rests on: show them
-    # reading: "answer" (a right answer), "step" (right, not all of it), "evidence" (one piece of it), "detail" (true,
-    # but no answer of this kind), "off" (true, another question's answer); "" when no claim is weighed
-    status: str = ""
+    status: str = ""  # reading's weighing of a supported claim: answer, step, evidence, detail, off (reading.weigh)
 
 
 # ----------------------------------------------------------------------------- science: misconceptions

@@ -7,10 +7,10 @@ What it supports
   X feel when ..." names. On the tune split's reading cases (n=62) the gold evidence sentence is ranked first for 58%
   (53% by similarity and overlap alone), in the top two for 66% (63%).
 - `classify_question`: vocabulary, main idea, theme, inference, detail, sequence, cause, motive, author's purpose.
-- `key_sentences`: where the text's structure puts a kind's answer: a main idea in the lead (and a sentence that sums
-  up), a theme in the ending's turn (what a character learns, decides or does from then on), a letter's or opinion's
-  purpose in its request ("So please ...", "... should ..."), an order in its time words; a letter's greeting,
-  sign-off and signature are never pointed at, and an opening two sentences share names neither.
+- passages.py's `key_sentences`: where the text's structure puts a kind's answer: a main idea in the lead (and a
+  sentence that sums up), a theme in the ending's turn (what a character learns, decides or does from then on), a
+  letter's or opinion's purpose in its request ("So please ...", "... should ..."), an order in its time words; a
+  letter's greeting, sign-off and signature are never pointed at, and an opening two sentences share names neither.
 - `reading_move`: points the student to the sentence that holds the evidence without reading the answer out (a quoted
   opening stops before the first word the question does not already name, a key sentence is quoted up to its cue);
   a claim is judged by evidence.judge_claim, a paraphrase of its sentence (`paraphrases`), the key sentence of its
@@ -31,9 +31,11 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from evidence import (CLAUSE_BREAK, INTERPRETIVE, STOP, WINDOW_WORDS, Move, Verdict, about, base_forms, claim_core,
-                      claim_parts, content_tokens, content_words, default_embedder, has_negation, judge_claim, negated,
-                      paraphrases, split_sentences, stem)
+from evidence import (CLAUSE_BREAK, INTERPRETIVE, STOP, TUTOR_STEMS, WINDOW_WORDS, Move, Verdict, about, base_forms,
+                      claim_core, claim_parts, content_tokens, content_words, default_embedder, has_negation,
+                      judge_claim, paraphrases, split_sentences, stem)
+from passages import (FEELING_WORDS, REQUEST, TURN, body, key_sentences, lesson_of, main_character, named_feelings,
+                      shown_feelings, time_word, up_to)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -108,97 +110,6 @@ def reaction_to_event(question: str, sentences: list[str], embedder: Embedder | 
                  if CUES["feeling"].search(sentences[i])), None)
 
 
-# ----------------------------------------------------------------------------- text structure
-
-SALUTATION = re.compile(r"^(?:dear|to)\b[^.!?]*[,:]$", re.I)
-SIGN_OFF = re.compile(r"^(?:sincerely|yours|your (?:friend|student|neighbou?r|pal)|love|best wishes|regards|warmly|"
-                      r"thank you|thanks|from)\b", re.I)
-
-
-def letter_frame(sentences: list[str]) -> set[int]:
-    """A letter's greeting ('Dear Neighbors,'), sign-off and signature: they say who writes to whom, never what the
-    letter is for or asks, so no move points there (only a text that opens with a greeting is a letter)."""
-    if not sentences or not SALUTATION.match(sentences[0]):
-        return set()
-    close = next((i for i in range(max(1, len(sentences) - 4), len(sentences)) if SIGN_OFF.match(sentences[i])), None)
-    return {0} | (set(range(close, len(sentences))) if close is not None else set())
-
-
-# Where a kind of question finds its answer in the text's structure, rather than in the sentence sharing its words.
-REQUEST = re.compile(r"\b(?:please|should|must|ought to|urge|recommend|let's|let us|don't wait|do not wait|we need|"
-                     r"you need|i hope you|we ask|i ask|join us|vote|sign up)\b|^(?:so|therefore|that is why)\b", re.I)
-TURN = re.compile(r"\b(?:learn(?:ed|t|s)?|understood|understands?|reali[sz]ed|knew|from then on|never again|ever since|"
-                  r"since that day|decided|promised|changed|finally|at last|now (?:he|she|they|i|we) knew)\b", re.I)
-SUMMING_UP = re.compile(r"^(?:these|this|all (?:of )?this|in short|overall|together|in the end)\b.*\b(?:shows?|means?|"
-                        r"proves?|explains?)\b", re.I)
-TIME_WORD = re.compile(r"^(?:first|then|next|after|afterward|later|finally|last|soon|by|when|once|before|"
-                       r"in the end)\b", re.I)
-
-
-def main_character(sentences: list[str]) -> str | None:
-    """The name a story comes back to most (a capitalised word also used inside a sentence, in 3+ sentences)."""
-    inside = {name for s in sentences for name in re.findall(r"(?<=[a-z,] )[A-Z][a-z]+", s)}
-    names = Counter(word for s in sentences for word in set(re.findall(r"\b[A-Z][a-z]+", s)) if word in inside)
-    return next((name for name, count in names.most_common(1) if count >= 3), None)
-
-
-STORY_OPENING = re.compile(r"\b(?:once upon a time|one (?:day|night|morning|evening)|long ago|there (?:was|lived))\b",
-                           re.I)
-
-
-def is_story(sentences: list[str]) -> bool:
-    """A story follows a character: a name (a capitalised word inside a sentence) comes back in three or more
-    sentences, or it opens the way a tale does ('One day', 'Long ago'); an article quotes its people once or twice."""
-    return bool(sentences and STORY_OPENING.search(" ".join(sentences[:2]))) or main_character(sentences) is not None
-
-
-def key_sentences(kind: str, sentences: list[str]) -> list[int]:
-    """The sentences the text's structure puts this kind's answer in, best first: a main idea in the lead (and a
-    sentence that sums up), a theme in the ending's turn (what a character learns, decides or does from then on), a
-    letter's or opinion's purpose in what it asks or argues for (the last request), an order in its time words."""
-    last = len(sentences) - 1
-    if kind == "main_idea":  # a story's main idea is in no one sentence: it follows its characters from start to end
-        return [] if is_story(sentences) else [0] + [i for i in range(1, len(sentences))
-                                                      if SUMMING_UP.search(sentences[i])][-1:]
-    if kind == "theme":
-        ending = [i for i in range(max(0, last - 2), last + 1) if TURN.search(sentences[i])]
-        return ending[-1:] or [last]
-    if kind == "purpose":
-        return [i for i in range(last, -1, -1) if REQUEST.search(sentences[i])][:1]
-    if kind == "sequence":
-        return [i for i, s in enumerate(sentences) if TIME_WORD.search(s)]
-    return []
-
-
-# What a body or a voice does, and the feelings it can show (a reaction answers "how does X feel").
-FEELINGS = {
-    "afraid": (r"shak|shook|trembl|swallow|heart (?:pound|rac|beat)|sweat|\bpale\b|froze|stammer|deep breath|"
-               r"bit (?:her|his) lip|\bhid\b",
-               "nervous scared afraid frightened worried anxious fearful terrified uneasy tense"),
-    "happy": (r"smil|grin|laugh|cheer|\bhug(?:s|ged|ging)?\b|danc|clap|\bbow(?:s|ed)?\b|giggl|shout(?:ed)? with joy",
-              "happy glad joyful proud excited relieved amused pleased cheerful delighted thrilled"),
-    "sad": (r"tears|cried|\bcry|sob|sigh|lump in (?:her|his) throat|stared at|look(?:ed)? away|slump|quiet|silent",
-            "sad upset unhappy lonely disappointed hurt gloomy miserable heartbroken"),
-    "angry": (r"stomp|slam|shout|yell|glar|clench|frown|snapp", "angry mad furious annoyed frustrated upset cross"),
-}
-FEELING_WORDS: dict[str, set[str]] = {}
-for _family, (_, _words) in FEELINGS.items():
-    for _word in _words.split():
-        FEELING_WORDS.setdefault(stem(_word), set()).add(_family)  # "upset" can be sad or angry
-
-
-def named_feelings(text: str) -> list[set[str]]:
-    """For each feeling word a text names and does not deny ('happy and not mad' names happy), its families."""
-    denied = negated(text, before=0, after=2)
-    return [FEELING_WORDS[w] for w in content_words(text) if w in FEELING_WORDS and w not in denied]
-
-
-def shown_feelings(sentence: str) -> set[str]:
-    """The feelings a sentence shows by what a character does or says, or names outright."""
-    shown = {family for family, (cue, _) in FEELINGS.items() if re.search(cue, sentence, re.I)}
-    return shown.union(*named_feelings(sentence))
-
-
 # ----------------------------------------------------------------------------- question types
 
 QUESTION_TYPES = [  # first match wins: the specific kinds before the broad "why" and "detail"
@@ -257,28 +168,6 @@ def opening(sentence: str, question: str = "", max_words: int = 6) -> str:
     return " ".join(head) + ("..." if len(words) > len(head) else "")
 
 
-ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
-
-
-def places(passage: str, skip: set[str] = frozenset()) -> list[str]:
-    """Where each sentence stands, as a student would count it: 'the fifth sentence', or 'the second sentence of
-    paragraph 3' when the passage has paragraphs (the `skip` lines, a title or a letter's greeting and sign-off, are
-    not counted; the last sentence is 'the last')."""
-    blocks = [p for p in re.split(r"\n\s*\n", passage) if p.strip()]
-    paragraphs = [[s for s in split_sentences(p) if s not in skip] for p in blocks]
-    paragraphs = [p for p in paragraphs if p]
-    lines = any(p.strip().count("\n") >= 2 for p in blocks)  # lines broken inside a stanza
-    unit, block = ("line", "stanza") if lines else ("sentence", "paragraph")  # a poem is read line by line
-    where = []
-    for number, paragraph in enumerate(paragraphs, 1):
-        for i in range(len(paragraph)):
-            nth = f"the {ORDINALS[i]} {unit}" if i < len(ORDINALS) else f"{unit} {i + 1}"  # "sentence 13"
-            where.append(f"{nth} of {block} {number}" if len(paragraphs) > 1 else f"{nth} of the passage")
-    if where:
-        where[-1] = f"the last {unit} of the passage"
-    return where
-
-
 def named(sentences: list[str], i: int, question: str, where: list[str]) -> str:
     """'the sentence that begins "..."' when a leak-free opening still says which one, else its place in the text."""
     begins = opening(sentences[i], question)
@@ -298,13 +187,6 @@ def repeated_ideas(sentences: list[str], top: int = 2) -> list[str]:
     written = {w: word for s in reversed(sentences) for word, w in content_tokens(s)}  # a stem shown as a word
     counts = Counter(w for s in sentences for w in set(content_words(s)) if len(w) > 3)
     return [written[w] for w, c in counts.most_common(top) if c >= 2]
-
-
-def split_title(sentences: list[str]) -> tuple[str | None, list[str]]:
-    """A first line of at most 10 words with no end punctuation is the title: it names the text, it is no evidence."""
-    if len(sentences) > 1 and len(sentences[0].split()) <= 10 and not re.search(r"[.!?\"”]$", sentences[0]):
-        return sentences[0], sentences[1:]
-    return None, sentences
 
 
 def focus(sentences: list[str], top: int, question: str, kind: str) -> list[int]:
@@ -354,27 +236,6 @@ def place(sentences: list[str], i: int, where: list[str]) -> str:
 WHOLE_KEYS = {"main_idea", "theme", "purpose"}
 WHOLE_ORDER = re.compile(r"\bin order\b|\bsteps\b|\bsequence\b|\border of\b|\bputs? .* in order\b", re.I)
 FEELER = re.compile(r"\b[Hh]ow (?:does|did|do|is|was|were) ([A-Z][a-z]+|(?:the|his|her) [A-Za-z]+)\b.*\bfeel")
-
-
-def time_word(sentence: str) -> str:
-    found = TIME_WORD.search(sentence)
-    return found.group(0) if found else ""
-
-
-def up_to(sentence: str, cue: re.Pattern) -> str:
-    """A sentence quoted up to its cue and the words naming who ("From then on, the fox...", "So please..."): says
-    which sentence and what kind, never what is learned or asked for (that follows the cue)."""
-    found = cue.search(sentence)
-    if not found:
-        return ""
-    head, rest = sentence[:found.end()], sentence[found.end():].split()
-    while rest:
-        word = rest[0].lower().strip(",;")
-        names_who = word in STOP or cue.match(rest[0]) or head.split()[-1].lower() in ("the", "a", "an", "his", "her")
-        if word in ("that", "to") or (word and not names_who):  # what follows "understood that" is the lesson itself
-            break
-        head, rest = (f"{head} {rest[0]}" if word else head + rest[0]), rest[1:]
-    return head.rstrip(",;") + ("..." if rest else "")
 
 
 def structure_move(kind: str, question: str, sentences: list[str], keys: list[int], title: str | None,
@@ -496,18 +357,6 @@ def weigh_feeling(claim: str, question: str, sentences: list[str], top: int, ver
     if not named_ and verdict.label == "supported":
         return verdict, "step"
     return Verdict("unclear" if verdict.label == "supported" else verdict.label, reaction, verdict.missing), ""
-
-
-def lesson_of(sentence: str) -> str:
-    """What a turn sentence says was learned or done from then on: the words after 'understood that', 'From then
-    on,' or 'decided to' ("The broken pine finally understood that bending is not weak" -> "bending is not weak")."""
-    ends = [m.end() for m in TURN.finditer(sentence)]
-    end = ends[0] if ends else len(sentence)
-    for later in ends[1:]:  # "finally understood that": the cue runs on while its words follow each other
-        if len(sentence[end:later].split()) <= 1:
-            end = later
-    rest = re.sub(r"^\W*(?:that|to)?\s*", "", sentence[end:])
-    return rest if len(content_words(rest)) >= 2 else sentence
 
 
 def covers(claim: str, sentence: str, share: float = 0.35) -> bool:
@@ -758,6 +607,41 @@ def sequence_check(claim: str, question: str, sentences: list[str], top: int, wh
             f"the passage say comes just before it?")
 
 
+# A task set without a question mark: its list is part of it ("Put these in order: ..."), an answer after it is not.
+TASK = re.compile(r"^\W*(?:(?:put|arrange|number) (?:these|the following|the events|the steps)\b|compare\b)", re.I)
+# Help wanted, or the student's comment on the text: no answer to weigh.
+NO_CLAIM = re.compile(r"^\W*(?:help|stuck|idk|hmm+|huh)\W*$|\bi(?:'?m| am) (?:stuck|lost)\b|"
+                      r"^\W*(?:it'?s|its|this is|that'?s|it is) (?:just|only) an?\b|"
+                      r"^\W*(?:(?:that|this|it) )?(?:seems|sounds|is|feels) (?:so |really )?"
+                      r"(?:unfair|weird|strange|hard|confusing|wrong|stupid|boring|dumb)\b", re.I)
+
+
+def task_of(question: str) -> str:
+    """The task sentence of a message that asks no question ("Put these in order: a, b. So far I have: ...")."""
+    for sentence in split_sentences(question):
+        if TASK.search(sentence):
+            head, colon, _ = sentence.partition(":")
+            return sentence if re.search(r"(?i)\b(?:these|following)\b", head) or not colon else head
+    return question
+
+
+# Words a student may use for one the passage has ("scared" for "afraid"): the passage is not said to lack them.
+SYNONYM_GROUPS = """afraid scared frightened fear terrified; happy glad joyful; sad unhappy upset; angry mad;
+smart clever intelligent; big large huge; small little tiny; quick fast; begin start; end finish; shout yell scream;
+look see watch; home house; kid child; gift present; hurt injure; sick ill; cold chilly; rock stone; fix repair;
+buy purchase; pick choose; disappear vanish; near close; reply answer; enough plenty; wet damp""".split(";")
+SYNONYMS = {stem(w): group.split() for group in SYNONYM_GROUPS for w in group.split()}
+SLANG = set("stuff theres thats whats gonna wanna kinda sorta dunno yeah nope lol".split())  # no content of its own
+
+
+def truly_missing(missing: list[str], sentences: list[str]) -> list[str]:
+    """The words of `missing` the passage lacks in every form it can be said: no synonym of it there, no slang, no
+    word of the tutor's own ("the passage doesn't use 'word'" is nonsense)."""
+    said = {form for s in sentences for word, _ in content_tokens(s) for form in base_forms(word)}
+    return [w for w in missing if w not in SLANG and stem(w) not in TUTOR_STEMS
+            and not {stem(o) for f in base_forms(w) for o in SYNONYMS.get(f, [])} & said]
+
+
 def copied_sentence(claim: str, sentences: list[str]) -> str | None:
     """The passage sentence a claim copies word for word (most of it): evidence the student found, not yet an
     answer. Telling them it "matches the passage" is true and useless; the move is to ask what it tells them."""
@@ -769,17 +653,6 @@ def copied_sentence(claim: str, sentences: list[str]) -> str | None:
     return None
 
 
-def body(passage: str) -> tuple[str | None, list[str], list[str]]:
-    """(title, the sentences a move may point to, their places): no title, no letter greeting or sign-off."""
-    every = split_sentences(passage)
-    frame = {every[i] for i in letter_frame(every)}
-    title = None if frame else split_title(every)[0]
-    skip = frame | ({title} if title else set())
-    sentences = [s for s in every if s not in skip]
-    where = places(passage, skip)
-    return title, sentences, where if len(where) == len(sentences) else []  # count nothing rather than wrong
-
-
 def reading_move(passage: str, question: str, claim: str | None = None, embedder: Embedder | None = None,
                  cited: bool = False) -> Move:
     """The grounded reading move: the most relevant sentences decide it; a claim is judged against them first.
@@ -787,6 +660,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     title, sentences, where = body(passage)
     if not sentences:
         raise ValueError("the passage has no sentences")
+    question, claim = task_of(question), None if claim and NO_CLAIM.search(claim) else claim
     kind = classify_question(question)
     query = question if kind != "vocabulary" else f"{question} {quoted_term(question) or ''}"
     ranked = rank_sentences(query, sentences, embedder, kind=kind)
@@ -803,6 +677,9 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
                     f"answer in your own words.", kind, "unclear", [copied])  # not judged yet: the tutor asks
     relevant = [sentences[i] for _, i in ranked[:3]]
     verdict = judge_claim(claim, sentences, question, kind, relevant)
+    if verdict.label == "absent":  # a synonym, slang or a tutor's word is no word the passage lacks
+        missing = truly_missing(verdict.missing, sentences)
+        verdict = Verdict("absent" if missing else "unclear", verdict.sentence, missing)
     if verdict.label in ("absent", "unclear") and kind not in INTERPRETIVE and kind != "sequence":
         nearest = [s for s in sentences if s in verdict.sentence and s not in relevant]  # the sentences it echoes
         said = next((s for s in relevant + nearest if paraphrases(claim, s, question, embedder)), None)

@@ -11,7 +11,8 @@ from data.decontam import Decontaminator
 import evidence
 from evidence import (KnowledgeBase, MISCONCEPTIONS, check_draft, corpus_facts, extract_claim, judge_claim,
                       match_misconception, openbook_facts, science_move, split_message, split_sentences)
-from reading import classify_question, rank_sentences, reading_move, split_title, windows
+from passages import split_title
+from reading import classify_question, rank_sentences, reading_move, windows
 
 FIXTURES = Path(__file__).parent / "fixtures" / "evidence"
 
