@@ -273,13 +273,14 @@ def negated(text: str, before: int = 2, after: int = 3) -> set[str]:
 
 
 def conflicts(claim: str, sentence: str) -> bool:
-    """Same subject (most of the claim's words) but one side denies a shared word, or uses its opposite."""
+    """Same subject (most of the claim's words) but one side denies a shared word (the word its negation denies: "in
+    the dark can't grow" denies growing), or uses its opposite (a claim naming both sides of a pair uses neither)."""
     claim_words, words = set(content_words(claim)), set(content_words(sentence))
     shared = claim_words & words
     if len(shared) < max(2, len(claim_words) // 2):  # one shared word ("water") is not the same subject
         return False
-    denied = shared & (negated(claim) ^ negated(sentence))
-    return bool(denied) or opposite_pair(claim_words, words) is not None
+    denied = shared & (negated(claim) ^ negated(sentence)) & (first_denied(claim) | first_denied(sentence))
+    return bool(denied) or bool((pair := opposite_pair(claim_words, words)) and stem(pair[1]) not in claim_words)
 
 
 # Answers that interpret the whole text or pick among its sentences: quoting one sentence does not yet answer them.
@@ -349,21 +350,22 @@ def best_cover(core: list[str], sentences: list[str], neighbours: bool = True) -
     for i, s in enumerate(sentences):
         for span in (s, " ".join(sentences[i:i + 2])) if neighbours else (s,):
             share = len(set(core) & set(content_words(span))) / len(set(core))
-            if share > best:
+            if share > best or (share == best and share and span in where):  # one sentence before a pair holding it
                 best, where = share, span
     return best, where
 
 
 def claim_parts(claim: str) -> list[str]:
-    """The events a claim lists: 'the egg hatches, then the back legs grow' -> two parts."""
-    return [p for p in re.split(r",|\bthen\b|\bnext\b|\bafter that\b|\band\b", claim) if content_words(p)]
+    """The events a claim lists, without the order's own words: 'First the egg hatches, then the legs grow' -> two."""
+    parts = re.split(r"(?i),|\bthen\b|\bnext\b|\bafter that\b|\band\b|\b(?:first|finally|lastly)\b", claim)
+    return [p for p in parts if content_words(p)]
 
 
 def in_passage_order(parts: list[str], sentences: list[str]) -> bool:
-    """Two or more events, each found in a later sentence than the one before it."""
+    """Two or more events over two or more sentences, none told before the one listed before it."""
     where = [max(range(len(sentences)), key=lambda i: len(set(content_words(p)) & set(content_words(sentences[i]))))
              for p in parts]
-    return len(parts) >= 2 and all(a < b for a, b in zip(where, where[1:]))
+    return len(parts) >= 2 and all(a <= b for a, b in zip(where, where[1:])) and where[0] < where[-1]
 
 
 CLAUSE_BREAK = re.compile(r"[;:]|,?\s+\b(?:because|since|so that|but|although|while|whereas)\b|,\s+so\b", re.I)
@@ -403,7 +405,7 @@ def judge_claim(claim: str, sentences: list[str], question: str = "", kind: str 
     core = claim_core(claim, question)
     vocabulary = {form for s in sentences for word, _ in content_tokens(s) for form in base_forms(word)}
     missing = [word for word, w in dict(content_tokens(claim)).items()
-               if w in core and not base_forms(word) & vocabulary and w not in COMMON]
+               if w in core and not base_forms(word) & vocabulary and w not in COMMON | TUTOR_STEMS]
     share, where = best_cover(core, sentences, neighbours)
     if missing:
         return Verdict("absent", where, missing)
@@ -411,9 +413,10 @@ def judge_claim(claim: str, sentences: list[str], question: str = "", kind: str 
     if kind == "sequence":  # each event is checked on its own, then their order
         share = min(best_cover(claim_core(p, question), sentences)[0] for p in parts) if parts else 0.0
     where_said = clause_of(core, where)  # "rang bells, because they could not see": the clause the claim restates
-    grounded = share >= support and len(core) >= 3 and has_negation(claim) == has_negation(where_said)
-    on_topic = relevant is None or any(r in where for r in relevant) or kind == "sequence"
     ordered = kind != "sequence" or in_passage_order(parts, sentences)
+    enough = len(core) >= 3 or (kind == "sequence" and ordered and all(len(content_words(p)) >= 2 for p in parts))
+    grounded = share >= support and enough and has_negation(claim) == has_negation(where_said)
+    on_topic = relevant is None or any(r in where for r in relevant) or kind == "sequence"
     if grounded and on_topic and ordered and kind not in INTERPRETIVE and same_footing(claim, where_said):
         return Verdict("supported", where)
     return Verdict("unclear", where)
@@ -448,7 +451,8 @@ NOT_A_CLAIM = re.compile(
     r"\b(?:tell me|give me|just (?:say|tell|give)|just the answer|hints?|ignore|pretend|you are (?:now|a|an|no)|"
     r"you are \w+ now|system|write|output|override|developer|asked|key|teacher|i need|stop asking|"
     r"i don'?t (?:get|know|understand)|i dont|no sense|how am i|supposed to|starting with|i can'?t|i cant|please|"
-    r"help me|answers|teaching|tutoring|not sure|just this once|i promise|persona|disabled|mode)\b|confus", re.I)
+    r"help me|answers|teaching|tutoring|not sure|just this once|i promise|persona|disabled|mode)\b|confus|"
+    r"^\s*(?:put|arrange|sort) (?:these|the)\b", re.I)  # "Put these in order: ..." sets the task, claims nothing
 CHECKING = re.compile(r"[,.]?\s*(?:right|correct|is that right|am i right|isn'?t it)\s*\?$", re.I)
 
 
@@ -479,7 +483,7 @@ def extract_claim(message: str, question: str = "") -> str | None:
             continue
         claims.append(sentence.strip(" .!'\""))
     claim = re.sub(r"(?i)^(?:that|the answer is|it's|it is|it means|means|the (?:main idea|theme|claim|lesson) is"
-                   r"(?: that)?)\s+", "", " ".join(claims)).strip()
+                   r"(?: that)?)\s+(?:that\s+)?", "", " ".join(claims)).strip()  # "it is that Marcus" claims "Marcus"
     if re.match(r"(?:The|They|It|He|She|A|An|Because|So|To)\b", claim):  # quoted inside a sentence of ours
         claim = claim[0].lower() + claim[1:]
     return claim or None
@@ -493,6 +497,7 @@ class Move:
     kind: str  # the question type, or misconception / fact
     verdict: str | None = None  # the claim's verdict, None when the student made no claim
     evidence: list[str] = field(default_factory=list)  # the sentences or facts the move rests on: show them
+    status: str = ""  # reading's weighing of a supported claim: answer, step, evidence, detail, off (reading.weigh)
 
 
 # ----------------------------------------------------------------------------- science: misconceptions

@@ -11,7 +11,8 @@ from data.decontam import Decontaminator
 import evidence
 from evidence import (KnowledgeBase, MISCONCEPTIONS, check_draft, corpus_facts, extract_claim, judge_claim,
                       match_misconception, openbook_facts, science_move, split_message, split_sentences)
-from reading import classify_question, rank_sentences, reading_move, split_title, windows
+from passages import split_title
+from reading import classify_question, rank_sentences, reading_move, windows
 
 FIXTURES = Path(__file__).parent / "fixtures" / "evidence"
 
@@ -78,7 +79,7 @@ def test_each_question_type_points_to_its_evidence():
     assert cause.kind == "cause" and "seventh sentence" in cause.text and "snapped" not in cause.text  # no leak
     assert any("snapped" in e for e in cause.evidence)
     feeling = reading_move(KITE, "How did Maya feel when the kite drifted away?")
-    assert "clue" in feeling.text and any("lump in her throat" in e for e in feeling.evidence)
+    assert "what feeling does that show" in feeling.text and any("lump in her throat" in e for e in feeling.evidence)
     sequence = reading_move(KITE, "What happened right after Grandpa told Maya to run against the wind?")
     assert sequence.kind == "sequence" and "just before and just after" in sequence.text
     detail = reading_move(KITE, "What did Maya and her grandfather use to build the kite?")
@@ -114,7 +115,8 @@ def test_claim_moves_never_confirm_an_unsupported_claim():
     right = reading_move(KITE, "Why did the kite drift away?", "the string snapped")
     assert right.verdict in ("supported", "unclear")  # one shared word pair is not enough to call it proven
     vocab = reading_move(KITE, "What does the word 'drifted' mean?", "it means the kite exploded")
-    assert vocab.verdict == "absent" and "Suddenly the string snapped, and the kite drifted away" in vocab.text
+    # the substitution test, done in the word's own sentence: "exploded" in place of "drifted"
+    assert vocab.verdict == "absent" and "the kite exploded away over the river" in vocab.text
 
 
 def test_extract_claim_from_student_messages():
@@ -262,7 +264,7 @@ HARBOUR = ("Long ago, ships had no radios. Harbour keepers lit a lamp at the top
 def test_right_part_of_a_two_part_answer_is_confirmed_and_the_rest_asked_for():
     question = "What did the keepers do on stormy nights, and why?"
     part = reading_move(HARBOUR, question, "they rang loud bells from the tower")
-    assert part.verdict == "supported" and part.text.startswith("That part is right")
+    assert part.verdict == "supported" and part.text.startswith("Yes, that part is right")
     assert "On stormy nights" in part.text and "also asks why" in part.text  # the sentence it rests on, not its neighbour
     whole = reading_move(HARBOUR, question, "they rang loud bells because sailors could not see the lamp")
     assert whole.verdict == "supported" and "also asks" not in whole.text

@@ -1,0 +1,177 @@
+"""How a reading passage is built, which tells a move where to point: its title, a letter's greeting and sign-off
+(never evidence), each sentence's place as a student counts it, the sentence where a kind of answer lives (a main
+idea in the lead, a theme in the ending's turn, a purpose in the request, an order in its time words), whether it
+is a story, and the feelings an action shows ("her hands shook": nervous, not bored). reading.py builds its moves on
+these; evidence.py judges claims.
+
+    .venv/bin/python -m pytest -q tests/test_reading_moves.py tests/test_evidence_moves.py
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from evidence import STOP, content_words, negated, split_sentences, stem
+
+
+# A letter's greeting and sign-off.
+SALUTATION = re.compile(r"^(?:dear|to)\b[^.!?]*[,:]$", re.I)
+SIGN_OFF = re.compile(r"^(?:sincerely|yours|your (?:friend|student|neighbou?r|pal)|love|best wishes|regards|warmly|"
+                      r"thank you|thanks|from)\b", re.I)
+
+
+def letter_frame(sentences: list[str]) -> set[int]:
+    """A letter's greeting ('Dear Neighbors,'), sign-off and signature: they say who writes to whom, never what the
+    letter is for or asks, so no move points there (only a text that opens with a greeting is a letter)."""
+    if not sentences or not SALUTATION.match(sentences[0]):
+        return set()
+    close = next((i for i in range(max(1, len(sentences) - 4), len(sentences)) if SIGN_OFF.match(sentences[i])), None)
+    return {0} | (set(range(close, len(sentences))) if close is not None else set())
+
+
+# Where a kind of question finds its answer in the text's structure, rather than in the sentence sharing its words.
+REQUEST = re.compile(r"\b(?:please|should|must|ought to|urge|recommend|let's|let us|don't wait|do not wait|we need|"
+                     r"you need|i hope you|we ask|i ask|join us|vote|sign up)\b|^(?:so|therefore|that is why)\b", re.I)
+TURN = re.compile(r"\b(?:learn(?:ed|t|s)?|understood|understands?|reali[sz]ed|knew|from then on|never again|ever since|"
+                  r"since that day|decided|promised|changed|finally|at last|now (?:he|she|they|i|we) knew)\b", re.I)
+SUMMING_UP = re.compile(r"^(?:these|this|all (?:of )?this|in short|overall|together|in the end)\b.*\b(?:shows?|means?|"
+                        r"proves?|explains?)\b", re.I)
+TIME_WORD = re.compile(r"^(?:first|then|next|after|afterward|later|finally|last|soon|by|when|once|before|"
+                       r"in the end)\b", re.I)
+
+
+def main_character(sentences: list[str]) -> str | None:
+    """The name a story comes back to most (a capitalised word also used inside a sentence, in 3+ sentences)."""
+    inside = {name for s in sentences for name in re.findall(r"(?<=[a-z,] )[A-Z][a-z]+", s)}
+    names = Counter(word for s in sentences for word in set(re.findall(r"\b[A-Z][a-z]+", s)) if word in inside)
+    return next((name for name, count in names.most_common(1) if count >= 3), None)
+
+
+STORY_OPENING = re.compile(r"\b(?:once upon a time|one (?:day|night|morning|evening)|long ago|there (?:was|lived))\b",
+                           re.I)
+
+
+def is_story(sentences: list[str]) -> bool:
+    """A story follows a character: a name (a capitalised word inside a sentence) comes back in three or more
+    sentences, or it opens the way a tale does ('One day', 'Long ago'); an article quotes its people once or twice."""
+    return bool(sentences and STORY_OPENING.search(" ".join(sentences[:2]))) or main_character(sentences) is not None
+
+
+def key_sentences(kind: str, sentences: list[str]) -> list[int]:
+    """The sentences the text's structure puts this kind's answer in, best first: a main idea in the lead (and a
+    sentence that sums up), a theme in the ending's turn (what a character learns, decides or does from then on), a
+    letter's or opinion's purpose in what it asks or argues for (the last request), an order in its time words."""
+    last = len(sentences) - 1
+    if kind == "main_idea":  # a story's main idea is in no one sentence: it follows its characters from start to end
+        return [] if is_story(sentences) else [0] + [i for i in range(1, len(sentences))
+                                                      if SUMMING_UP.search(sentences[i])][-1:]
+    if kind == "theme":
+        ending = [i for i in range(max(0, last - 2), last + 1) if TURN.search(sentences[i])]
+        return ending[-1:] or [last]
+    if kind == "purpose":
+        return [i for i in range(last, -1, -1) if REQUEST.search(sentences[i])][:1]
+    if kind == "sequence":
+        return [i for i, s in enumerate(sentences) if TIME_WORD.search(s)]
+    return []
+
+
+# What a body or a voice does, and the feelings it can show (a reaction answers "how does X feel").
+FEELINGS = {
+    "afraid": (r"shak|shook|trembl|swallow|heart (?:pound|rac|beat)|sweat|\bpale\b|froze|stammer|deep breath|"
+               r"bit (?:her|his) lip|\bhid\b",
+               "nervous scared afraid frightened worried anxious fearful terrified uneasy tense"),
+    "happy": (r"smil|grin|laugh|cheer|\bhug(?:s|ged|ging)?\b|danc|clap|\bbow(?:s|ed)?\b|giggl|shout(?:ed)? with joy",
+              "happy glad joyful proud excited relieved amused pleased cheerful delighted thrilled"),
+    "sad": (r"tears|cried|\bcry|sob|sigh|lump in (?:her|his) throat|stared at|look(?:ed)? away|slump|quiet|silent",
+            "sad upset unhappy lonely disappointed hurt gloomy miserable heartbroken"),
+    "angry": (r"stomp|slam|shout|yell|glar|clench|frown|snapp", "angry mad furious annoyed frustrated upset cross"),
+}
+FEELING_WORDS: dict[str, set[str]] = {}
+for _family, (_, _words) in FEELINGS.items():
+    for _word in _words.split():
+        FEELING_WORDS.setdefault(stem(_word), set()).add(_family)  # "upset" can be sad or angry
+
+
+def named_feelings(text: str) -> list[set[str]]:
+    """For each feeling word a text names and does not deny ('happy and not mad' names happy), its families."""
+    denied = negated(text, before=0, after=2)
+    return [FEELING_WORDS[w] for w in content_words(text) if w in FEELING_WORDS and w not in denied]
+
+
+def shown_feelings(sentence: str) -> set[str]:
+    """The feelings a sentence shows by what a character does or says, or names outright."""
+    shown = {family for family, (cue, _) in FEELINGS.items() if re.search(cue, sentence, re.I)}
+    return shown.union(*named_feelings(sentence))
+
+
+ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
+
+
+def places(passage: str, skip: set[str] = frozenset()) -> list[str]:
+    """Where each sentence stands, as a student would count it: 'the fifth sentence', or 'the second sentence of
+    paragraph 3' when the passage has paragraphs (the `skip` lines, a title or a letter's greeting and sign-off, are
+    not counted; the last sentence is 'the last')."""
+    blocks = [p for p in re.split(r"\n\s*\n", passage) if p.strip()]
+    paragraphs = [[s for s in split_sentences(p) if s not in skip] for p in blocks]
+    paragraphs = [p for p in paragraphs if p]
+    lines = any(p.strip().count("\n") >= 2 for p in blocks)  # lines broken inside a stanza
+    unit, block = ("line", "stanza") if lines else ("sentence", "paragraph")  # a poem is read line by line
+    where = []
+    for number, paragraph in enumerate(paragraphs, 1):
+        for i in range(len(paragraph)):
+            nth = f"the {ORDINALS[i]} {unit}" if i < len(ORDINALS) else f"{unit} {i + 1}"  # "sentence 13"
+            where.append(f"{nth} of {block} {number}" if len(paragraphs) > 1 else f"{nth} of the passage")
+    if where:
+        where[-1] = f"the last {unit} of the passage"
+    return where
+
+
+def split_title(sentences: list[str]) -> tuple[str | None, list[str]]:
+    """A first line of at most 10 words with no end punctuation is the title: it names the text, it is no evidence."""
+    if len(sentences) > 1 and len(sentences[0].split()) <= 10 and not re.search(r"[.!?\"”]$", sentences[0]):
+        return sentences[0], sentences[1:]
+    return None, sentences
+
+
+def time_word(sentence: str) -> str:
+    found = TIME_WORD.search(sentence)
+    return found.group(0) if found else ""
+
+
+def up_to(sentence: str, cue: re.Pattern) -> str:
+    """A sentence quoted up to its cue and the words naming who ("From then on, the fox...", "So please..."): says
+    which sentence and what kind, never what is learned or asked for (that follows the cue)."""
+    found = cue.search(sentence)
+    if not found:
+        return ""
+    head, rest = sentence[:found.end()], sentence[found.end():].split()
+    while rest:
+        word = rest[0].lower().strip(",;")
+        names_who = word in STOP or cue.match(rest[0]) or head.split()[-1].lower() in ("the", "a", "an", "his", "her")
+        if word in ("that", "to") or (word and not names_who):  # what follows "understood that" is the lesson itself
+            break
+        head, rest = (f"{head} {rest[0]}" if word else head + rest[0]), rest[1:]
+    return head.rstrip(",;") + ("..." if rest else "")
+
+
+def lesson_of(sentence: str) -> str:
+    """What a turn sentence says was learned or done from then on: the words after 'understood that', 'From then
+    on,' or 'decided to' ("The broken pine finally understood that bending is not weak" -> "bending is not weak")."""
+    ends = [m.end() for m in TURN.finditer(sentence)]
+    end = ends[0] if ends else len(sentence)
+    for later in ends[1:]:  # "finally understood that": the cue runs on while its words follow each other
+        if len(sentence[end:later].split()) <= 1:
+            end = later
+    rest = re.sub(r"^\W*(?:that|to)?\s*", "", sentence[end:])
+    return rest if len(content_words(rest)) >= 2 else sentence
+
+
+def body(passage: str) -> tuple[str | None, list[str], list[str]]:
+    """(title, the sentences a move may point to, their places): no title, no letter greeting or sign-off."""
+    every = split_sentences(passage)
+    frame = {every[i] for i in letter_frame(every)}
+    title = None if frame else split_title(every)[0]
+    skip = frame | ({title} if title else set())
+    sentences = [s for s in every if s not in skip]
+    where = places(passage, skip)
+    return title, sentences, where if len(where) == len(sentences) else []  # count nothing rather than wrong

@@ -1,0 +1,191 @@
+"""reading.py's moves on a check set written before they were built (tests/fixtures/reading_moves.jsonl: ten passages,
+a help request, a wrong answer, a right answer and a right step each): a right answer is confirmed with the sentence
+that shows it, a right step is named as right, a wrong answer is never confirmed (here and on the dev set's tune
+split), and each question type points where the text's structure puts its answer."""
+import json
+from pathlib import Path
+
+import pytest
+
+from evidence import TUTOR_WORDS, conflicts, content_words, extract_claim, judge_claim, question_of, split_sentences
+from passages import REQUEST, body, key_sentences, lesson_of, up_to
+from reading import classify_question, named, reading_move, repeated_ideas, task_of, truly_missing
+from scorers import load_tutor_cases
+
+CASES = [json.loads(line) for line in (Path(__file__).parent / "fixtures" / "reading_moves.jsonl").open()]
+BY_ID = {case["id"]: case for case in CASES}
+CONFIRMS = ("Yes", "That's right", "Correct")
+
+
+def move_for(passage: str, message: str):
+    """What lesson.grounded_move asks reading.py for: the message's question and its claim."""
+    question = question_of(message) or message
+    return reading_move(passage, question, extract_claim(message, question))
+
+
+@pytest.fixture(scope="module")
+def moves():
+    return {case["id"]: move_for(case["passage"], case["student_message"]) for case in CASES}
+
+
+def test_the_check_set_is_ten_passages_of_four_messages():
+    assert len(CASES) == 40 and len({c["passage_id"] for c in CASES}) == 10
+    assert {c["genre"] for c in CASES} == {"story", "fable", "news", "letter", "informational", "poem"}
+
+
+def test_a_wrong_answer_is_never_confirmed(moves):
+    for case in CASES:
+        move = moves[case["id"]]
+        if case["expected"] == "question":
+            assert move.verdict is None, case["id"]
+        if case["expected"] == "not_confirmed":
+            assert move.verdict != "supported" and not move.text.startswith(CONFIRMS), (case["id"], move.text)
+
+
+def test_the_tune_split_confirms_no_wrong_answer():
+    wrong = [c for c in load_tutor_cases(split="tune") if c["subject"] == "reading" and c["kind"] == "wrong_attempt"]
+    assert len(wrong) >= 20
+    for case in wrong:
+        move = move_for(case["passage"], case["student_message"])
+        assert move.verdict != "supported" and not move.text.startswith(CONFIRMS), (case["id"], move.text)
+
+
+@pytest.mark.parametrize("passage", [1, 2, 3, 4, 5])
+def test_a_right_answer_is_confirmed_with_its_sentence_and_never_asked_for_it_again(moves, passage):
+    case = BY_ID[f"rm-{passage:02d}-correct"]
+    move = moves[case["id"]]
+    assert move.verdict == "supported" and move.text.startswith("Yes"), move.text
+    assert "which words" not in move.text.lower() and "support your answer" not in move.text
+    assert move.text.rstrip().endswith("?")  # it moves on
+
+
+@pytest.mark.parametrize("passage", [1, 3, 4, 5])
+def test_a_right_step_is_named_as_right_before_the_next_question(moves, passage):
+    move = moves[f"rm-{passage:02d}-partial"]
+    assert move.verdict == "supported" and move.text.startswith("Yes"), move.text
+    assert "which words" not in move.text.lower() and move.text.rstrip().endswith("?")
+
+
+def test_a_step_asks_for_what_the_question_still_needs(moves):
+    assert "What feeling does it show in Priya?" in moves["rm-01-partial"].text
+    assert 'the fourth sentence of the passage, which begins with "Then"' in moves["rm-05-partial"].text
+    assert "Persuade the reader to do what?" in moves["rm-04-partial"].text
+    assert "one detail" in moves["rm-08-partial"].text  # a true detail given as a main idea: said true, not right
+
+
+def test_each_question_type_points_where_the_text_puts_its_answer(moves):
+    # a news article's main idea is in its lead; a letter's purpose in its request, never its sign-off
+    assert "Read the first sentence of the passage" in moves["rm-03-help"].text
+    title, sentences, where = body(BY_ID["rm-04-help"]["passage"])
+    assert title is None and sentences[0].startswith("Every spring") and sentences[-1].startswith("So please come")
+    assert moves["rm-04-help"].evidence == [sentences[-1]] and "Okafor" not in moves["rm-04-help"].text
+    # a theme is what a character learns at the end; an order is marked by time words
+    assert "learns or how they change" in moves["rm-02-help"].text and "last sentence" in moves["rm-02-help"].text
+    assert '"First", "Then", "After", "Finally"' in moves["rm-05-help"].text
+    # a feeling shows in what a character does
+    assert "What does Priya do or say there" in moves["rm-01-help"].text
+
+
+def test_help_moves_state_no_theme_main_idea_or_purpose(moves):
+    """The tutor never says the answer, nor any idea the passage does not hold: a help move names places and quotes
+    a key sentence only up to its cue ("The broken pine finally understood..."), never what follows it (a title or
+    a word the passage keeps repeating is the passage's own clue)."""
+    for passage in (2, 3, 4, 8, 9, 10):
+        case = BY_ID[f"rm-{passage:02d}-help"]
+        title, sentences, _ = body(case["passage"])
+        move = moves[case["id"]]
+        clues = set(content_words(title or "")) | set(content_words(" ".join(repeated_ideas(sentences))))
+        said = set(content_words(move.text)) - clues
+        key = sentences[key_sentences(move.kind, sentences)[0]]
+        quoted = up_to(key, REQUEST).removesuffix("...")  # "So please...": what is asked for comes after it
+        answer = lesson_of(key) if move.kind == "theme" else key[len(quoted):] if move.kind == "purpose" else key
+        allowed = set(content_words(case["problem"])) | set(content_words(" ".join(TUTOR_WORDS)))
+        assert not (said & set(content_words(answer))) - allowed, (case["id"], move.text)
+
+
+def test_a_wrong_feeling_is_checked_against_what_the_character_does(moves):
+    text = moves["rm-01-wrong"].text
+    assert '"Her hands shook as she lifted them to the keys."' in text and "feels bored" in text
+
+
+def test_two_events_out_of_order_are_named_back(moves):
+    text = moves["rm-05-wrong"].text
+    assert 'You put "they boil the sap" before "they drill a hole in the trunk"' in text
+
+
+def test_an_opening_two_sentences_share_names_neither():
+    sentences = ["The crow sat on the fence.", "The fox laughed.", "The crow flew off with the cheese."]
+    where = ["the first sentence", "the second sentence", "the last sentence"]
+    assert named(sentences, 2, "Where did the crow go?", where).startswith("the last sentence")
+
+
+def test_the_passage_lacks_a_word_only_when_it_truly_does():
+    passage = split_sentences("Mia stepped onto the ice. She didn't seem afraid at all. The clever dog ran after her.")
+    question = "How did Mia act on the ice?"
+    missing = judge_claim("she was not scared of the smart dog", passage, question).missing
+    assert missing == ["scared", "smart"] and truly_missing(missing, passage) == []  # synonyms the passage has
+    assert truly_missing(["theres", "stuff", "word"], passage) == []  # slang, and a tutor's own word, carry nothing
+    assert truly_missing(["cat", "chased"], passage) == ["cat", "chased"]
+    assert "doesn't use" not in reading_move(" ".join(passage), question, "she was not scared").text
+
+
+def test_a_task_without_a_question_mark_and_a_comment_without_an_answer():
+    assert task_of("Put these in order: the egg hatches, the frog swims. First the egg hatches.") == \
+        "Put these in order: the egg hatches, the frog swims."
+    assert task_of("compare the two bridges: one was quick. what else") == "compare the two bridges"
+    assert reading_move(FROG, "Why does the frog leave the pond?", "that seems unfair").verdict is None
+    assert reading_move(FROG, "What does 'tadpole' mean?", "help").verdict is None
+
+
+def test_a_negation_denies_its_verb_not_the_words_before_it():
+    sentence = "Plants need light to make their food, so a plant in the dark can't grow strong."
+    assert not conflicts("she put it in the dark closet and plants need light to make their food", sentence)
+    assert conflicts("the kite would rise easily", "At first the kite would not rise.")
+
+
+FROG = ("A frog's life begins in a pond. After a week, each egg hatches into a tadpole. As the weeks pass, the tadpole "
+        "grows back legs. Next, its front legs appear. Finally, the young frog climbs out onto land.")
+
+
+def test_a_listed_order_is_confirmed_whole_named_right_so_far_and_a_swap_named_back():
+    question = "Put these in order: the front legs appear, the egg hatches, the back legs grow."
+    whole = reading_move(FROG, question, "the egg hatches, the back legs grow, the front legs appear")
+    assert whole.verdict == "supported" and whole.text.startswith("Yes, that is the order the passage gives")
+    part = reading_move(FROG, question, "First the egg hatches, then the back legs grow")
+    assert part.text.startswith("Yes, that is right so far") and '"Next"' in part.text
+    swapped = reading_move(FROG, question, "the back legs grow, then the egg hatches")
+    assert swapped.verdict != "supported" and swapped.text.startswith('You put "the back legs grow" before')
+
+
+ROAD = ("Every morning, children cross Elm Road to reach the school. Cars drive fast there, and a bend hides the "
+        "children from drivers. Last week a boy was nearly hit. A crossing guard would keep them safe.")
+
+
+def test_a_true_detail_is_one_piece_of_evidence_or_true_but_off_the_question():
+    evidence_ = reading_move(ROAD, "What evidence shows the road is dangerous?", "cars drive fast there")
+    assert evidence_.text.startswith("Yes, that is one piece of evidence") and "what else" in evidence_.text
+    assert "bend hides" not in evidence_.text  # the rest of that sentence is the student's to find
+    off = reading_move(ROAD, "Why did the boy nearly get hit?", "children cross Elm Road every morning")
+    assert not off.text.startswith("Yes") and off.text.startswith("That matches the passage") and "Does it answer" \
+        in off.text
+
+
+@pytest.mark.parametrize("question,kind", [("What did the Fox learn?", "theme"),
+                                           ("Why did Sofia write this letter to the principal?", "purpose"),
+                                           ("Put these in order: the egg hatches, the frog swims.", "sequence")])
+def test_question_types_asked_without_their_usual_word(question, kind):
+    assert classify_question(question) == kind
+
+
+def test_a_why_question_points_to_the_cause_not_the_sentence_restating_it():
+    passage = ("Ben kept his tomato plant in the garage because it was warm there. Anna set hers by the window. "
+               "By June, Ben's plant was thin and yellow. \"Why is mine so thin?\" Ben asked. Anna said it needed sun.")
+    move = reading_move(passage, "Why was Ben's plant thin and yellow?")
+    assert move.evidence == ["Ben kept his tomato plant in the garage because it was warm there."], move.evidence
+    assert "the first sentence of the passage" in move.text and "just after it" not in move.text
+
+
+def test_a_move_says_whether_a_supported_claim_is_the_answer_or_a_step(moves):
+    """lesson.py may tell a whole answer from a right step by `status` (both are 'supported')."""
+    assert moves["rm-01-correct"].status == "answer" and moves["rm-01-partial"].status == "step"
+    assert moves["rm-08-partial"].status == "detail" and moves["rm-01-help"].status == ""
