@@ -36,8 +36,8 @@ from typing import TYPE_CHECKING
 from common import ROOT, atomic_write_text, out_dir, read_jsonl, shared_data_dir
 from data.sources import corpus_lessons
 from science_catalog import MISCONCEPTIONS  # noqa: F401  (the tests read the catalog where the moves are)
-from science_catalog import (TopicCard, card_reply, card_verdict, good_blank, is_help, match_card, match_misconception,
-                             resembles_misconception)
+from science_catalog import (TopicCard, card_reply, card_verdict, formula_reply, good_blank, is_help, match_card,
+                             match_misconception, resembles_misconception)
 from scorers import numbers_in, same_number
 
 if TYPE_CHECKING:  # agent.py imports this module and must load neither torch nor numpy (test_agent checks it)
@@ -694,19 +694,21 @@ def fits(fact: str, terms: list[str], question: str, embedder: Embedder | None =
 
 def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3,
                  embedder: Embedder | None = None) -> Move:
-    """The grounded science move. A stated misconception meets a contradicting observation; an answer that the
-    question's topic card accepts is confirmed ("Yes: ..."), a partly right one acknowledged; any other claim is
-    judged against the retrieved facts that fit the question (never confirmed without one). A help request (no
-    idea stated) gets the card's opening question, else a fitting fact to work with, and never "What makes you
-    think that?"."""
+    """The grounded science move. A right result of a formula, or an answer the topic card accepts, is confirmed
+    ("Yes: ..."); a stated misconception meets a contradicting observation; any other claim is judged against the
+    fitting facts. A help request gets the card's opening question or a fact, never "What makes you think that?"."""
     claim = None if claim and is_help(claim) else claim
-    misconception = (match_misconception(claim, question) or
-                     resembles_misconception(claim, question, embedder or default_embedder()) if claim else None)
+    worked = formula_reply(question, claim) if claim else None  # a quantity question the planner does not plan
+    if worked:
+        return Move(worked, "formula", "supported", [])
+    misconception = match_misconception(claim, question) if claim else None
     card = match_card(question_of(question) or question)
     said = card_verdict(card, claim) if card and claim and misconception is None else None
     if card and said:  # the student's own words are quoted back, never the card's key idea
         return Move(card_reply(card, claim, said), "card", "supported" if said == "right" else "unclear",
                     [card.idea] if said == "right" else [])
+    if claim and misconception is None:  # a catalogued wrong idea in other words
+        misconception = resembles_misconception(claim, question, embedder or default_embedder())
     topic = misconception.name if misconception else claim or ""  # the misconception names what the facts must cover
     given = digit_numbers(question)  # in a quantity question, a fact with other numbers may be a worked answer to it
     terms = key_terms(misconception.name if misconception else question)
@@ -743,11 +745,9 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
                     f"that answers the question?", "fact", "supported", [verdict.sentence])
     if card:
         return Move(f"Let's test that idea. {card.opening}", "card", verdict.label, [])
-    if not facts:
-        return Move("What makes you think that? What could you observe or try that would show whether it is right?",
-                    "fact", verdict.label, [])
-    return Move(f"What makes you think that? Test your idea against this fact: \"{facts[0]}\" Does it support "
-                f"what you said, or point somewhere else?", "fact", verdict.label, facts[:1])
+    test = f"Test your idea against this fact: \"{facts[0]}\" Does it support what you said, or point somewhere else?" \
+        if facts else "What could you observe or try that would show whether it is right?"
+    return Move(f"What makes you think that? {test}", "fact", verdict.label, facts[:1])
 
 
 # ----------------------------------------------------------------------------- the guard on model drafts

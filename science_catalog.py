@@ -16,6 +16,7 @@ What it supports
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -27,10 +28,11 @@ if TYPE_CHECKING:  # evidence.py passes its encoder in; this module loads neithe
 
 MISCONCEPTIONS_FILE = ROOT / "data" / "misconceptions.jsonl"
 CARDS_FILE = ROOT / "data" / "science_cards.jsonl"
+FORMULAS_FILE = ROOT / "data" / "science_formulas.jsonl"
 
 # A "not" or "can't" just before an accepted phrase turns it around: "it can't have evaporated" accepts nothing.
 NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|can'?t|cannot|isn'?t|aren'?t|don'?t|doesn'?t|didn'?t|won'?t|"
-                            r"wasn'?t|nothing)\W+(?:\w+\W+){0,2}$", re.I)
+                            r"wasn'?t|nothing)\W+(?:\w+\W+){0,3}$", re.I)
 HELP = re.compile(r"\b(?:no idea|no clue|not sure|where (?:to|do i|should i) (?:even )?(?:start|begin)|i'?m (?:so )?"
                   r"(?:stuck|lost|confused)|(?:don'?t|do not|dont) (?:know|get|understand)|can'?t (?:work|figure)|"
                   r"help me|need (?:some )?help|(?:can|could) you (?:help|explain)|hint)\b|^\W*(?:please\W+)?help\b|"
@@ -62,9 +64,21 @@ class TopicCard:
     example_wrong: str = ""
 
 
+@dataclass
+class Formula:
+    topic: str
+    asks: str  # recognises the question
+    units: list[str]  # the units of the given quantities the formula combines, in order
+    op: str  # "*": their product; "/": the first divided by the second
+    result: str  # the unit of the result
+    next: str  # the next question after a right result
+
+
 MISCONCEPTIONS = [Misconception(**record)
                   for _, record in read_jsonl(MISCONCEPTIONS_FILE, ("pattern", "name", "question"))]
 CARDS = [TopicCard(**record) for _, record in read_jsonl(CARDS_FILE, ("topic", "asks", "accept", "opening", "next"))]
+FORMULAS = [Formula(**record) for _, record in read_jsonl(FORMULAS_FILE, ("asks", "units", "op", "result", "next"))]
+QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(N/kg|m/s|kg|N|J|W|s|m)(?![/\w])")
 
 
 def match_misconception(claim: str, problem: str = "") -> Misconception | None:
@@ -105,8 +119,8 @@ def catalog_vectors(embedder: Embedder) -> tuple:
             embedder.encode([m.correct for m in MISCONCEPTIONS]))
 
 
-def resembles_misconception(claim: str, problem: str, embedder: Embedder, min_cosine: float = 0.8,
-                            margin: float = 0.15) -> Misconception | None:
+def resembles_misconception(claim: str, problem: str, embedder: Embedder, min_cosine: float = 0.75,
+                            margin: float = 0.12) -> Misconception | None:
     """A catalogued wrong idea in words its pattern does not know: the claim (three words of four letters or more)
     is at least `min_cosine` from the entry's wrong idea and `margin` nearer to it than to the entry's right idea,
     on the entry's topic. Precision first: the thresholds leave every right answer and step of the tune split and
@@ -132,26 +146,60 @@ def own_words(claim: str) -> str:
 
 def card_reply(card: TopicCard, claim: str, said: str) -> str:
     """A right answer confirmed clearly in the student's own words, then the card's why / next question; a partly
-    right one acknowledged, then the card's opening question."""
+    right one acknowledged by the part it names (never praised: "gravity" may sit in a wrong idea), then the card's
+    opening question."""
     words = own_words(claim)
-    quoted = words if len(words.split()) <= 30 else ""
     if said == "right":
-        return f"{f'Yes: {quoted[0].upper() + quoted[1:]}.' if quoted else 'Yes, that is right.'} {card.next}"
-    lead = (f"That's part of it: \"{quoted}\" is on the right track, but there is more to it." if quoted
-            else "That's part of it, but there is more to it.")
-    return f"{lead} {card.opening}"
+        lead = f"Yes: {words[0].upper() + words[1:]}." if len(words.split()) <= 30 else "Yes, that is right."
+        return f"{lead} {card.next}"
+    part = re.search(card.partial, claim, re.I)
+    return f"\"{part.group(0).strip()}\" is part of the story, but there is more to it. {card.opening}"
 
 
-# Words that make a poor blank: what fills the gap says nothing about the science ("called", "Hemisphere").
+# Words that make a poor blank: what fills the gap says nothing about the science ("called", "produce").
 FILLER = set("""called known named example examples usually often many several various different important
-hemisphere northern southern western eastern certain special amount amounts large small""".split())
+hemisphere northern southern western eastern certain special amount amounts large small produce produces make
+makes cause causes allow allows provide provides become becomes create creates carry carries contain
+contains""".split())
 
 
 def good_blank(term: str, fact: str) -> bool:
-    """A blank worth filling: a science word (no filler, no -ing/-ed/-ly form, no name inside the sentence) that
-    the rest of the fact does not repeat, so the words around the gap do not give it away."""
-    word = term.lower()
-    inside = not fact.startswith(term) and term[:1].isupper()  # "the Northern ____": a name, not a science term
+    """A blank worth filling: a science word (no filler or everyday verb, no -ing/-ed/-ly form, no name) that the
+    rest of the fact does not repeat, so the words around the gap do not give it away."""
+    word, after = term.lower(), fact.split(term, 1)[1] if term in fact else ""
+    inside = term[:1].isupper() and (not fact.startswith(term) or re.match(r"\s+[A-Z]", after))  # "Gregor Mendel"
     repeated = sum(w.lower().startswith(word[:5]) for w in re.findall(r"[A-Za-z-]+", fact)) > 1
     return (len(word) >= 5 and word not in FILLER and not re.search(r"(?:ing|ed|ly)$", word) and not inside
             and not repeated)
+
+
+def fmt(value: float) -> str:
+    return f"{value:g}"
+
+
+def formula_reply(question: str, claim: str) -> str | None:
+    """A right result or a right step of a one-formula quantity question the planner does not plan (work, potential
+    energy, weight, momentum, power, acceleration), confirmed with its working; None when the claim states neither.
+    A number the question already gives never counts as a result."""
+    given: dict[str, float] = {}
+    for value, unit in QUANTITY.findall(question):
+        given.setdefault(unit, float(value))
+    formula = next((f for f in FORMULAS if re.search(f.asks, question, re.I) and set(f.units) <= set(given)), None)
+    if formula is None:
+        return None
+    values = [given[u] for u in formula.units]
+    said = re.findall(r"(?<![\w.])(\d+(?:\.\d+)?)\s*([A-Za-z/²]*)", claim.replace(",", ""))
+    new = [float(n) for n, _ in said if not any(math.isclose(float(n), g) for g in given.values())]
+    steps = [float(n) for n, unit in said if unit != formula.result.split()[0]]  # "30 J" is offered as the result
+    total = math.prod(values) if formula.op == "*" else values[0] / values[1]
+    sign = " × " if formula.op == "*" else " ÷ "
+    if any(math.isclose(v, total) for v in new):
+        working = sign.join(f"{fmt(v)} {u}" for v, u in zip(values, formula.units))
+        return f"Yes: {working} = {fmt(total)} {formula.result}. {formula.next}"
+    for i in range(len(values)) if formula.op == "*" and len(values) > 2 else ():
+        part = [j for j in range(len(values)) if j != i]  # every factor but one: a right first step
+        if any(math.isclose(v, math.prod(values[j] for j in part)) for v in set(new) & set(steps)):
+            working = sign.join(f"{fmt(values[j])} {formula.units[j]}" for j in part)
+            return (f"Yes: {working} = {fmt(math.prod(values[j] for j in part))} checks out. Next: where does the "
+                    f"{fmt(values[i])} {formula.units[i]} in the question come in?")
+    return None
