@@ -89,8 +89,15 @@ def match_misconception(claim: str, problem: str = "") -> Misconception | None:
     return None
 
 
+LETTERED_OPTIONS = re.compile(r"(?:^|\s)\(?[A-D]\)\s+\S.*\s\(?[B-E]\)\s+\S")  # "(A) a gas (B) warmer ..."
+
+
 def match_card(question: str) -> TopicCard | None:
-    """The card of the question's topic (the first whose `asks` matches), or None."""
+    """The card of the question's topic (the first whose `asks` matches), or None. A multiple-choice question gets
+    none: its move works with the options the student must choose between (the fact's hidden word is one of them),
+    which a card's opening question ignores."""
+    if LETTERED_OPTIONS.search(question):
+        return None
     return next((card for card in CARDS if re.search(card.asks, question, re.I)), None)
 
 
