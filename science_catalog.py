@@ -188,15 +188,14 @@ def formula_reply(question: str, claim: str) -> str | None:
     """A right result or a right step of a one-formula quantity question the planner does not plan (work, potential
     energy, weight, momentum, power, acceleration), confirmed with its working; None when the claim states neither.
     A number the question already gives never counts as a result."""
-    given: dict[str, float] = {}
-    for value, unit in QUANTITY.findall(question):
-        given.setdefault(unit, float(value))
-    formula = next((f for f in FORMULAS if re.search(f.asks, question, re.I) and set(f.units) <= set(given)), None)
+    asked, stated = ({u: float(v) for v, u in reversed(QUANTITY.findall(text))} for text in (question, claim))
+    formula = next((f for f in FORMULAS if re.search(f.asks, question, re.I) and set(f.units) <= {*asked, *stated}),
+                   None)  # "Use g = 10 N/kg" may reach us with the claim, the question cut before it
     if formula is None:
         return None
-    values = [given[u] for u in formula.units]
+    values = [asked.get(u, stated.get(u, 0.0)) for u in formula.units]
     said = re.findall(r"(?<![\w.])(\d+(?:\.\d+)?)\s*([A-Za-z/²]*)", claim.replace(",", ""))
-    new = [float(n) for n, _ in said if not any(math.isclose(float(n), g) for g in given.values())]
+    new = [float(n) for n, _ in said if not any(math.isclose(float(n), g) for g in [*asked.values(), *values])]
     steps = [float(n) for n, unit in said if unit != formula.result.split()[0]]  # "30 J" is offered as the result
     total = math.prod(values) if formula.op == "*" else values[0] / values[1]
     sign = " × " if formula.op == "*" else " ÷ "

@@ -110,4 +110,6 @@ def test_a_right_result_or_step_of_a_formula_is_confirmed_with_its_working():
     push = "A 5 N force pushes a box 2 m across the floor. How much work is done?"
     assert formula_reply(push, "I multiplied 5 by 2 and got 10 J").startswith("Yes: 5 N × 2 m = 10 J.")
     assert formula_reply(push, "2.5 J") is None
+    cut = "A 2 kg rock is lifted 3 m. How much gravitational potential energy does it gain?"  # question_of's cut
+    assert formula_reply(cut, "Use g = 10 N/kg 2 x 10 = 20 N for the weight first").startswith("Yes: 2 kg × 10 N/kg")
     assert formula_reply("How far does light travel in 2 s?", "600000 km") is None  # no formula of ours
