@@ -9,9 +9,9 @@ What it supports
   in the student's own words: MiniLM similarity plus word overlap, conservative) and `extract_claim`.
 - Science: `KnowledgeBase` (our corpus lessons plus OpenBookQA's open book and crowdsourced facts, decontaminated
   against every evaluation split, less the reviewed false facts of data/kb_denylist.jsonl) searched through
-  retrieval.py's hybrid MiniLM + BM25 index; `MISCONCEPTIONS` (data/misconceptions.jsonl), common wrong ideas each
-  met by an observation that contradicts it; `science_move`, grounded only in facts that share the question's key
-  terms (`fits`).
+  retrieval.py's hybrid MiniLM + BM25 index; `science_move`: science_catalog.py's misconceptions, topic cards and
+  formulas first (a wrong idea meets an observation, a right answer is confirmed, a help request gets the card's
+  opening), else facts that share the question's key terms (`fits`).
 - Guard: `check_draft` rejects a model draft that brings in a content word or number that the problem, the evidence
   and the student never supplied, claims to be a person, or names a process as its opposite.
 
