@@ -9,9 +9,9 @@ What it supports
   in the student's own words: MiniLM similarity plus word overlap, conservative) and `extract_claim`.
 - Science: `KnowledgeBase` (our corpus lessons plus OpenBookQA's open book and crowdsourced facts, decontaminated
   against every evaluation split, less the reviewed false facts of data/kb_denylist.jsonl) searched through
-  retrieval.py's hybrid MiniLM + BM25 index; `MISCONCEPTIONS` (data/misconceptions.jsonl), common wrong ideas each
-  met by an observation that contradicts it; `science_move`, grounded only in facts that share the question's key
-  terms (`fits`).
+  retrieval.py's hybrid MiniLM + BM25 index; `science_move`: science_catalog.py's misconceptions, topic cards and
+  formulas first (a wrong idea meets an observation, a right answer is confirmed, a help request gets the card's
+  opening), else facts that share the question's key terms (`fits`).
 - Guard: `check_draft` rejects a model draft that brings in a content word or number that the problem, the evidence
   and the student never supplied, claims to be a person, or names a process as its opposite.
 
@@ -35,6 +35,9 @@ from typing import TYPE_CHECKING
 
 from common import ROOT, atomic_write_text, out_dir, read_jsonl, shared_data_dir
 from data.sources import corpus_lessons
+from science_catalog import MISCONCEPTIONS  # noqa: F401  (the tests read the catalog where the moves are)
+from science_catalog import (TopicCard, card_reply, card_verdict, formula_reply, good_blank, is_help, match_card,
+                             match_misconception, resembles_misconception)
 from scorers import numbers_in, same_number
 
 if TYPE_CHECKING:  # agent.py imports this module and must load neither torch nor numpy (test_agent checks it)
@@ -43,7 +46,6 @@ if TYPE_CHECKING:  # agent.py imports this module and must load neither torch no
 
 TUTOR_CASES = ROOT / "data" / "eval" / "tutor_cases.jsonl"
 SCIENCE_CORPUS = ROOT / "data" / "corpus" / "science.md"
-MISCONCEPTIONS_FILE = ROOT / "data" / "misconceptions.jsonl"
 DENYLIST_FILE = ROOT / "data" / "kb_denylist.jsonl"  # reviewed false or misleading facts, each with why
 # Our lessons were written to teach and come first; OBQA's open book is its curated core. The crowdsourced facts are
 # indexed but not searched by default: spot checks found false ones ("Water vapor is a kind of water above 100 degrees
@@ -500,29 +502,6 @@ class Move:
     status: str = ""  # reading's weighing of a supported claim: answer, step, evidence, detail, off (reading.weigh)
 
 
-# ----------------------------------------------------------------------------- science: misconceptions
-
-@dataclass
-class Misconception:
-    pattern: str  # matched against the student's claim (case-insensitive)
-    name: str
-    question: str  # an observation whose answer contradicts the misconception: the student sees it for themselves
-    about: str = ""  # must match the problem too, so a broad pattern ("melt") only fires on its own topic
-
-
-# Authored (data/misconceptions.jsonl): common wrong ideas from school science, each with its observation question.
-MISCONCEPTIONS = [Misconception(**record)
-                  for _, record in read_jsonl(MISCONCEPTIONS_FILE, ("pattern", "name", "question"))]
-
-
-def match_misconception(claim: str, problem: str = "") -> Misconception | None:
-    """The first misconception the claim states, on its own topic; None when it states none we know."""
-    for m in MISCONCEPTIONS:
-        if re.search(m.pattern, claim, re.I) and re.search(m.about, f"{problem} {claim}", re.I):
-            return m
-    return None
-
-
 # ----------------------------------------------------------------------------- science: knowledge base
 
 def corpus_facts(path: Path = SCIENCE_CORPUS) -> list[dict]:
@@ -665,12 +644,14 @@ def offered_choices(question: str) -> set[str]:
 
 def key_term(fact: str, question: str) -> str | None:
     """The word of the fact to hide and ask about: a chemical formula or one of the options the question offers, if
-    the fact names one (it is likely the answer), else the longest word the question does not already name."""
+    the fact names one (it is likely the answer), else the longest word the question does not already name that
+    makes a good blank (`good_blank`); None when no word does."""
     asked, options = set(content_words(question)), offered_choices(question)
     tokens = re.findall(r"[A-Za-z][A-Za-z-]+", fact)
     formulas = [t for t in re.findall(r"\b[A-Z][A-Za-z]?\d\w*", fact) if t not in question]  # "H2O" is an answer
     chosen = formulas + [t for t in tokens if stem(t) in options]
-    fresh = [t for t in tokens if t.lower() not in STOP and stem(t) not in asked and stem(t) not in TUTOR_STEMS]
+    fresh = [t for t in tokens if t.lower() not in STOP and stem(t) not in asked and stem(t) not in TUTOR_STEMS
+             and good_blank(t, fact)]
     return chosen[0] if chosen else max(fresh, key=len) if fresh else None
 
 
@@ -718,10 +699,21 @@ def fits(fact: str, terms: list[str], question: str, embedder: Embedder | None =
 
 def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3,
                  embedder: Embedder | None = None) -> Move:
-    """The grounded science move: a stated misconception meets a contradicting observation; any other claim is
-    judged against the retrieved facts that fit the question (never confirmed without one; a paraphrase of one
-    is confirmed); a plain question gets a fitting fact to work with, or a question about its key term."""
+    """The grounded science move. A right result of a formula, or an answer the topic card accepts, is confirmed
+    ("Yes: ..."); a stated misconception meets a contradicting observation; any other claim is judged against the
+    fitting facts. A help request gets the card's opening question or a fact, never "What makes you think that?"."""
+    claim = None if claim and is_help(claim) else claim
+    worked = formula_reply(question, claim) if claim else None  # a quantity question the planner does not plan
+    if worked:
+        return Move(worked, "formula", "supported", [])
     misconception = match_misconception(claim, question) if claim else None
+    card = match_card(question_of(question) or question)
+    said = card_verdict(card, claim) if card and claim and misconception is None else None
+    if card and said:  # the student's own words are quoted back, never the card's key idea
+        return Move(card_reply(card, claim, said), "card", "supported" if said == "right" else "unclear",
+                    [card.idea] if said == "right" else [])
+    if claim and misconception is None:  # a catalogued wrong idea in other words
+        misconception = resembles_misconception(claim, question, embedder or default_embedder())
     topic = misconception.name if misconception else claim or ""  # the misconception names what the facts must cover
     given = digit_numbers(question)  # in a quantity question, a fact with other numbers may be a worked answer to it
     terms = key_terms(misconception.name if misconception else question)
@@ -730,13 +722,23 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
              and fits(hit["text"], terms, question, embedder)][:k]
     if misconception is not None:
         return Move(misconception.question, "misconception", "contradicted", facts[:2])
-    if not facts:
+    if not claim:
+        if card:
+            return Move(card.opening, "card", None, [])
+        if facts:
+            return Move(fact_question(facts[0], question), "fact", None, facts[:1])
         term = f"\"{max(terms, key=len)}\"" if terms else "the key word in the question"
         return Move(f"Let's start from {term}: what do you already know about it, and how could that help with "
                     f"{about(question)}? Tell me your idea and why you think it.", "fact", None, [])
-    if not claim:
-        return Move(fact_question(facts[0], question), "fact", None, facts[:1])
-    verdict = judge_claim(claim, facts, question, neighbours=False)  # neighbouring facts are unrelated
+    return claim_move(claim, question, facts, card, embedder)
+
+
+def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | None,
+               embedder: Embedder | None = None) -> Move:
+    """A stated idea that neither the catalog nor a card decides, judged against the fitting facts: confirmed only
+    when one supports it, pointed at the one that contradicts it, else tested (the card's opening question, or a
+    fact to test it against)."""
+    verdict = judge_claim(claim, facts, question, neighbours=False) if facts else Verdict("unclear")
     if verdict.label in ("absent", "unclear"):
         said = next((f for f in facts if paraphrases(claim, f, question, embedder)), None)
         verdict = Verdict("supported", said) if said else verdict
@@ -746,8 +748,11 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     if verdict.label == "supported":
         return Move(f"That agrees with the textbook: \"{verdict.sentence}\" Can you explain in your own words why "
                     f"that answers the question?", "fact", "supported", [verdict.sentence])
-    return Move(f"What makes you think that? Test your idea against this fact: \"{facts[0]}\" Does it support "
-                f"what you said, or point somewhere else?", "fact", verdict.label, facts[:1])
+    if card:
+        return Move(f"Let's test that idea. {card.opening}", "card", verdict.label, [])
+    test = f"Test your idea against this fact: \"{facts[0]}\" Does it support what you said, or point somewhere else?" \
+        if facts else "What could you observe or try that would show whether it is right?"
+    return Move(f"What makes you think that? {test}", "fact", verdict.label, facts[:1])
 
 
 # ----------------------------------------------------------------------------- the guard on model drafts

@@ -160,8 +160,10 @@ def test_knowledge_base_retrieves_and_grounds_science_moves(kb):
     shown = plain.text.split('"')[1]  # the fact as quoted, with one word hidden
     assert plain.verdict is None and shown.count("____") == 1
     assert re.fullmatch(re.escape(shown).replace("____", r"[A-Za-z-]+"), plain.evidence[0])
-    options = science_move("Is a metal spoon a good or poor conductor of heat?", None, kb)
+    options = science_move("Is a metal pan a good or poor conductor?", None, kb)  # a question no topic card knows
     assert "Metal is a ____ conductor of heat" in options.text  # the offered option is what gets hidden
+    card = science_move("Is a metal spoon a good or poor conductor of heat?", None, kb)  # the card's opening question
+    assert card.kind == "card" and "wooden spoon" in card.text and "good" not in card.text
     supported = science_move("How does sound get from place to place?", "sound needs a medium such as water or air", kb)
     assert supported.verdict == "supported" and "Sound needs a medium" in supported.text
     unsure = science_move("Why does heat travel along a metal spoon?", "the soup pushes little sparks into it", kb)

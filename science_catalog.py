@@ -1,0 +1,211 @@
+"""What an expert science tutor brings to a grade 3-8 question before any textbook is searched: the wrong ideas
+students commonly hold, and topic cards for the questions they most often ask (evidence.py's science moves use both).
+
+What it supports
+- `MISCONCEPTIONS` (data/misconceptions.jsonl): the canonical misconceptions of the science-education literature
+  (AAAS Project 2061, "Making Sense of Secondary Science", NSTA lists), each with a pattern that recognises the idea
+  as students write it, an `about` guard that keeps a broad pattern on its own topic, and an observation or contrast
+  question that makes the student test the idea without being told the answer. Each entry also carries the idea in
+  a student's words (`example`) and the right idea (`correct`): tests hold the pattern to both.
+- `CARDS` (data/science_cards.jsonl): for a common question (why seasons happen, how a drum makes sound), how to
+  recognise it, the key idea (used only to judge, never said as the answer), the answers to accept, the partly
+  right ones, the opening question for a stuck student and the next question after a right answer. Precision first:
+  an answer is confirmed only when a card accepts it.
+- `is_help`: the student asks for help or says they are stuck, and states no idea of their own.
+"""
+from __future__ import annotations
+
+import functools
+import math
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from common import ROOT, read_jsonl
+
+if TYPE_CHECKING:  # evidence.py passes its encoder in; this module loads neither torch nor numpy
+    from retrieval import Embedder
+
+MISCONCEPTIONS_FILE = ROOT / "data" / "misconceptions.jsonl"
+CARDS_FILE = ROOT / "data" / "science_cards.jsonl"
+FORMULAS_FILE = ROOT / "data" / "science_formulas.jsonl"
+
+# A "not" or "can't" just before an accepted phrase turns it around: "it can't have evaporated" accepts nothing.
+NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|can'?t|cannot|isn'?t|aren'?t|don'?t|doesn'?t|didn'?t|won'?t|"
+                            r"wasn'?t|nothing)\W+(?:\w+\W+){0,3}$", re.I)
+HELP = re.compile(r"\b(?:no idea|no clue|not sure|where (?:to|do i|should i) (?:even )?(?:start|begin)|i'?m (?:so )?"
+                  r"(?:stuck|lost|confused)|(?:don'?t|do not|dont) (?:know|get|understand)|can'?t (?:work|figure)|"
+                  r"help me|need (?:some )?help|(?:can|could) you (?:help|explain)|hint)\b|^\W*(?:please\W+)?help\b|"
+                  r"\bhelp(?:\W+please)?\W*$", re.I)
+
+
+@dataclass
+class Misconception:
+    pattern: str  # matched against the student's claim (case-insensitive)
+    name: str
+    question: str  # an observation whose answer contradicts the misconception: the student sees it for themselves
+    about: str = ""  # must match the problem too, so a broad pattern ("melt") only fires on its own topic
+    example: str = ""  # the wrong idea as a student writes it: the pattern matches it (tests/test_science_moves.py)
+    correct: str = ""  # the right idea in a student's words: no entry's pattern fires on it
+
+
+@dataclass
+class TopicCard:
+    topic: str
+    asks: str  # recognises the question
+    idea: str  # the key idea, to judge by: never said to the student as the answer
+    accept: str  # an answer that states the key idea
+    partial: str  # an answer that states part of it
+    opening: str  # the question an expert asks a stuck student on this topic
+    next: str  # the why / next question after a right answer
+    example_question: str = ""  # tests hold each pattern to its example
+    example_right: str = ""
+    example_partial: str = ""
+    example_wrong: str = ""
+
+
+@dataclass
+class Formula:
+    topic: str
+    asks: str  # recognises the question
+    units: list[str]  # the units of the given quantities the formula combines, in order
+    op: str  # "*": their product; "/": the first divided by the second
+    result: str  # the unit of the result
+    next: str  # the next question after a right result
+
+
+MISCONCEPTIONS = [Misconception(**record)
+                  for _, record in read_jsonl(MISCONCEPTIONS_FILE, ("pattern", "name", "question"))]
+CARDS = [TopicCard(**record) for _, record in read_jsonl(CARDS_FILE, ("topic", "asks", "accept", "opening", "next"))]
+FORMULAS = [Formula(**record) for _, record in read_jsonl(FORMULAS_FILE, ("asks", "units", "op", "result", "next"))]
+QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(N/kg|m/s|kg|N|J|W|s|m)(?![/\w])")
+
+
+def match_misconception(claim: str, problem: str = "") -> Misconception | None:
+    """The first misconception the claim states, on its own topic; None when it states none we know."""
+    for m in MISCONCEPTIONS:
+        if re.search(m.pattern, claim, re.I) and re.search(m.about, f"{problem} {claim}", re.I):
+            return m
+    return None
+
+
+LETTERED_OPTIONS = re.compile(r"(?:^|\s)\(?[A-D]\)\s+\S.*\s\(?[B-E]\)\s+\S")  # "(A) a gas (B) warmer ..."
+
+
+def match_card(question: str) -> TopicCard | None:
+    """The card of the question's topic (the first whose `asks` matches), or None. A multiple-choice question gets
+    none: its move works with the options the student must choose between (the fact's hidden word is one of them),
+    which a card's opening question ignores."""
+    if LETTERED_OPTIONS.search(question):
+        return None
+    return next((card for card in CARDS if re.search(card.asks, question, re.I)), None)
+
+
+def states(pattern: str, claim: str) -> bool:
+    """Does the claim state what the pattern describes, without a negation just before it?"""
+    return any(not NEGATED_BEFORE.search(claim[:m.start()]) for m in re.finditer(pattern, claim, re.I)) \
+        if pattern else False
+
+
+def card_verdict(card: TopicCard, claim: str) -> str | None:
+    """'right' when the claim states the card's key idea, 'partial' when it states part of it, else None."""
+    if states(card.accept, claim):
+        return "right"
+    return "partial" if states(card.partial, claim) else None
+
+
+def is_help(claim: str) -> bool:
+    """The student says they are stuck or asks for help ("I have no idea where to start"): no idea of their own."""
+    return HELP.search(claim) is not None
+
+
+@functools.lru_cache(maxsize=2)
+def catalog_vectors(embedder: Embedder) -> tuple:
+    """Each misconception's wrong idea (its example and its name) and its right idea, encoded once per encoder."""
+    return (embedder.encode([m.example for m in MISCONCEPTIONS]), embedder.encode([m.name for m in MISCONCEPTIONS]),
+            embedder.encode([m.correct for m in MISCONCEPTIONS]))
+
+
+def resembles_misconception(claim: str, problem: str, embedder: Embedder, min_cosine: float = 0.75,
+                            margin: float = 0.12) -> Misconception | None:
+    """A catalogued wrong idea in words its pattern does not know: the claim (three words of four letters or more)
+    is at least `min_cosine` from the entry's wrong idea and `margin` nearer to it than to the entry's right idea,
+    on the entry's topic. Precision first: the thresholds leave every right answer and step of the tune split and
+    every entry's own right idea unmatched (tests/test_science_moves.py)."""
+    if len(re.findall(r"[A-Za-z]{4,}", claim)) < 3:
+        return None
+    wrong, named, right = catalog_vectors(embedder)
+    vector = embedder.encode([claim])[0]
+    best, best_score = None, min_cosine
+    for i, m in enumerate(MISCONCEPTIONS):
+        if m.about and not re.search(m.about, f"{problem} {claim}", re.I):
+            continue
+        score = max(float(vector @ wrong[i]), float(vector @ named[i]))
+        if score >= best_score and score - float(vector @ right[i]) >= margin:
+            best, best_score = m, score
+    return best
+
+
+def own_words(claim: str) -> str:
+    """The student's claim as it can follow "Yes:": without a leading "because" or "so far I have"."""
+    return re.sub(r"(?i)^(?:because|it'?s because|that'?s because|so far i have:?|so)\s+", "", claim).rstrip(" .!")
+
+
+def card_reply(card: TopicCard, claim: str, said: str) -> str:
+    """A right answer confirmed clearly in the student's own words, then the card's why / next question; a partly
+    right one acknowledged by the part it names (never praised: "gravity" may sit in a wrong idea), then the card's
+    opening question."""
+    words = own_words(claim)
+    if said == "right":
+        lead = f"Yes: {words[0].upper() + words[1:]}." if len(words.split()) <= 30 else "Yes, that is right."
+        return f"{lead} {card.next}"
+    part = re.search(card.partial, claim, re.I)
+    return f"\"{part.group(0).strip()}\" is part of the story, but there is more to it. {card.opening}"
+
+
+# Words that make a poor blank: what fills the gap says nothing about the science ("called", "produce").
+FILLER = set("""called known named example examples usually often many several various different important
+hemisphere northern southern western eastern certain special amount amounts large small produce produces make
+makes cause causes allow allows provide provides become becomes create creates carry carries contain
+contains""".split())
+
+
+def good_blank(term: str, fact: str) -> bool:
+    """A blank worth filling: a science word (no filler or everyday verb, no -ing/-ed/-ly form, no name) that the
+    rest of the fact does not repeat, so the words around the gap do not give it away."""
+    word, after = term.lower(), fact.split(term, 1)[1] if term in fact else ""
+    inside = term[:1].isupper() and (not fact.startswith(term) or re.match(r"\s+[A-Z]", after))  # "Gregor Mendel"
+    repeated = sum(w.lower().startswith(word[:5]) for w in re.findall(r"[A-Za-z-]+", fact)) > 1
+    return (len(word) >= 5 and word not in FILLER and not re.search(r"(?:ing|ed|ly)$", word) and not inside
+            and not repeated)
+
+
+def fmt(value: float) -> str:
+    return f"{value:g}"
+
+
+def formula_reply(question: str, claim: str) -> str | None:
+    """A right result or a right step of a one-formula quantity question the planner does not plan (work, potential
+    energy, weight, momentum, power, acceleration), confirmed with its working; None when the claim states neither.
+    A number the question already gives never counts as a result."""
+    asked, stated = ({u: float(v) for v, u in reversed(QUANTITY.findall(text))} for text in (question, claim))
+    formula = next((f for f in FORMULAS if re.search(f.asks, question, re.I) and set(f.units) <= {*asked, *stated}),
+                   None)  # "Use g = 10 N/kg" may reach us with the claim, the question cut before it
+    if formula is None:
+        return None
+    values = [asked.get(u, stated.get(u, 0.0)) for u in formula.units]
+    said = re.findall(r"(?<![\w.])(\d+(?:\.\d+)?)\s*([A-Za-z/²]*)", claim.replace(",", ""))
+    new = [float(n) for n, _ in said if not any(math.isclose(float(n), g) for g in [*asked.values(), *values])]
+    steps = [float(n) for n, unit in said if unit != formula.result.split()[0]]  # "30 J" is offered as the result
+    total = math.prod(values) if formula.op == "*" else values[0] / values[1]
+    sign = " × " if formula.op == "*" else " ÷ "
+    if any(math.isclose(v, total) for v in new):
+        working = sign.join(f"{fmt(v)} {u}" for v, u in zip(values, formula.units))
+        return f"Yes: {working} = {fmt(total)} {formula.result}. {formula.next}"
+    for i in range(len(values)) if formula.op == "*" and len(values) > 2 else ():
+        part = [j for j in range(len(values)) if j != i]  # every factor but one: a right first step
+        if any(math.isclose(v, math.prod(values[j] for j in part)) for v in set(new) & set(steps)):
+            working = sign.join(f"{fmt(values[j])} {formula.units[j]}" for j in part)
+            return (f"Yes: {working} = {fmt(math.prod(values[j] for j in part))} checks out. Next: where does the "
+                    f"{fmt(values[i])} {formula.units[i]} in the question come in?")
+    return None
