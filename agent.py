@@ -212,7 +212,8 @@ MOVE_STAGES = {"final_right": "summary", "claim_wrong": "check", "diagnosed": "c
                "stopped_early": "check", "diagnosed_midway": "probe",
                "which_problem": "ask", "claim_checked": "probe", "route_unknown": "probe", "explain": "probe",
                "evidence_supported": "summary", "evidence_contradicted": "check", "evidence_absent": "check",
-               "evidence_unclear": "probe"}
+               "evidence_unclear": "probe", "evidence_step": "probe", "evidence_evidence": "probe",
+               "evidence_detail": "probe", "evidence_off": "probe"}
 STAGE_VERDICTS = {"summary": "confirm", "check": "flag", "probe": "ask", "ask": "ask"}
 
 

@@ -491,10 +491,9 @@ def extract_claim(message: str, question: str = "") -> str | None:
     return claim or None
 
 
-# ----------------------------------------------------------------------------- reading moves
-
 @dataclass
 class Move:
+    """A grounded move (reading.py's or science_move's) with what it rests on."""
     text: str  # the grounded move, ready to send (or to give the model to word)
     kind: str  # the question type, or misconception / fact
     verdict: str | None = None  # the claim's verdict, None when the student made no claim
@@ -557,8 +556,6 @@ def fact_key(text: str) -> str:
 
 # Facts a review found false or misleading ("the cell membrane provides support for a cell"): never indexed.
 DENIED = {fact_key(record["text"]) for _, record in read_jsonl(DENYLIST_FILE, ("text", "why"))}
-
-
 STAMP_FILE = "inputs.sha256"
 
 
@@ -572,13 +569,11 @@ def inputs_stamp(facts: list[dict]) -> str:
 
 
 def unique_facts(facts: list[dict]) -> list[dict]:
-    seen, kept = set(), []
+    """The first of the facts with the same content words (our lessons come first, so theirs is kept)."""
+    kept: dict[str, dict] = {}
     for fact in facts:
-        key = " ".join(content_words(fact["text"]))
-        if key and key not in seen:
-            seen.add(key)
-            kept.append(fact)
-    return kept
+        kept.setdefault(" ".join(content_words(fact["text"])), fact)
+    return [fact for key, fact in kept.items() if key]
 
 
 class KnowledgeBase:

@@ -38,6 +38,7 @@ from typing import Any
 
 import evidence
 import reading
+import science_catalog
 import solver
 import wordproblem
 from mathcheck import MathError, match_choice, parse_math, problem_equation, solve
@@ -45,7 +46,6 @@ from solver import Plan, Step, fmt
 from wording import (ASKING, OP_WORDS, SITUATION, SITUATION_WORDS, WHEN_ASKED, answer_attempt, clock, concept_asked,
                      parse_choices, question_sentence, question_target)
 
-VERDICTS = ("confirm", "flag", "ask", "none")
 OP_SIGN = {"+": "+", "-": "−", "*": "×", "/": "÷"}
 
 
@@ -103,8 +103,8 @@ _SENTENCES = re.compile(r"(?:[^.?!]|\.(?=\d))+(?:[.?!]+|$)")  # "7.60" does not 
 
 _EXERCISE_TERM = r"(?:\(\s*)*-?\d+(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?%?[²³]?(?:\s*\))*[²³]?"
 # "3 1/2 - 1 2/3", "12% of 350": never a piece of "2x + 3" or of "x+2)/3" (a letter or an operator beside it)
-_EXERCISE = re.compile(rf"(?<![-+*/×÷^=\w.]){_EXERCISE_TERM}(?:\s*(?:[-+×÷*/−^]|(?<=%)\s*of\b)\s*{_EXERCISE_TERM})+"
-                       r"(?![\w(]|\.\d)")
+_EXERCISE = re.compile(rf"(?<![-+*/×÷^=\w.]){_EXERCISE_TERM}"
+                       rf"(?:\s*(?:[-+×÷*/−^]|(?<=%)\s*of\b)\s*{_EXERCISE_TERM})+(?![\w(]|\.\d)")
 
 
 def problem_sentences(problem: str) -> list[str]:
@@ -555,8 +555,8 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     picked = match_choice(attempt, choices) if attempt else None
     claim = choices[picked] if picked is not None else claim
     short = claim and len(evidence.content_words(claim)) < 2 and reading.classify_question(question) != "vocabulary"
-    if short and not (subject == "science" and evidence.match_misconception(claim, question)):
-        claim = None  # "hmm", "maybe": one word answers only a vocabulary question, or names a known wrong idea
+    if short and not (subject == "science" and science_catalog.judged_short(claim, question)):
+        claim = None  # "hmm", "maybe": one word answers a vocabulary question, or what science_catalog can judge
     if subject == "reading":
         if not lesson.passage:
             return None
@@ -564,8 +564,9 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     else:
         found = evidence.science_move(question, claim, kb or Facts(lesson.evidence))  # type: ignore[arg-type]
     lesson.cited = found.evidence
+    partial = found.status if found.status != "answer" else ""  # true, but a step, a detail or evidence: no summary
     return Move(EVIDENCE_VERDICTS.get(found.verdict or "", "none"), "", found.text,
-                kind=f"evidence_{found.verdict or 'question'}", evidence=found.evidence)
+                kind=f"evidence_{partial or found.verdict or 'question'}", evidence=found.evidence)
 
 
 def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction], work: str) -> Move:
@@ -777,9 +778,9 @@ def praises(sentence: str) -> bool:
                 or (statement and _VERDICT_WORDS.search(plain)))
 
 
-# "temperature" only as a setting ("temperature=0.7"): "What was the temperature at noon?" is a problem's own word
-INTERNAL = re.compile(r"\b[a-z]+_[a-z_]+\b|\b(?:elicit|probe|hint_level|stage|max_tokens|config|"
-                      r"hidden_solve|system prompt)\b|\btemperature\s*[=:]\s*\d", re.I)
+# stage, probe, config, temperature only as settings ("stage: probe"): "a stage of the life cycle" is science
+INTERNAL = re.compile(r"\b[a-z]+_[a-z_]+\b|\b(?:elicit|hint_level|max_tokens|hidden_solve|system prompt)\b|"
+                      r"\b(?:stage|probe|config|temperature)\s*[=:]", re.I)
 
 
 def guard_reply(text: str, verdict: str) -> str:

@@ -107,6 +107,13 @@ def states(pattern: str, claim: str) -> bool:
         if pattern else False
 
 
+def judged_short(claim: str, question: str) -> bool:
+    """Does a one-word science answer say what code can judge: a number, a known wrong idea, a card's answer
+    ("Condensation.", "10 J")? Anything else ("maybe") is no claim."""
+    card = match_card(question)
+    return bool(re.search(r"\d", claim) or match_misconception(claim, question) or card and card_verdict(card, claim))
+
+
 def card_verdict(card: TopicCard, claim: str) -> str | None:
     """'right' when the claim states the card's key idea, 'partial' when it states part of it, else None."""
     if states(card.accept, claim):

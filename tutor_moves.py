@@ -57,6 +57,7 @@ class Item:
 # ============================================================================ the replies: several phrasings per move
 
 POINT = ["Look at", "Look back at", "Read again", "Have another look at", "Look closely at"]
+POINTING = r"Look at|Find|Read|Read again"
 FIND = ["What does it say that answers", "What in it helps you answer", "How does it help you answer"]
 CLUE = ["What clue there helps with \"{q}\"?", "Which words there give you a clue about \"{q}\"?",
         "What does that sentence show you about \"{q}\"?"]
@@ -79,7 +80,8 @@ HELP_ASK = ["How does it help you answer the question?", "What does it tell you 
             "How could you use it to answer the question?"]
 RULE_INTRO = ["Here is the rule that links your quantities:", "This rule links the quantities:",
               "Use this rule:"]
-POINTER = r"(the sentence that begins \"[^\"]+\"(?:, and the sentence just (?:before|after) it)?)"
+POINTER = (r"((?:the sentence that begins \"[^\"]+\"|the \w+ sentence of the passage(?:, the one with \"[^\"]+\")?)"
+           r"(?:,? and the sentence just (?:before|after) it)?)")
 STEP_LEAD = ["", "First, ", "Let's start here: ", "Think about this first: ", "One step at a time: ",
              "To begin, ", "Here is a good place to start: "]
 
@@ -148,6 +150,10 @@ def word_evidence(move: str, evidence: str, rng: random.Random) -> str | None:
     if m := re.match(r"Find \"(.+?)\" in the sentence that begins \"([^\"]+)\"\.", move):
         return (f"{rng.choice(POINT)} the sentence that begins \"{m.group(2)}\" and find \"{m.group(1)}\" there. "
                 f"What meaning of \"{m.group(1)}\" fits that sentence?")
+    # Any other move that points at the passage: its words kept, only the pointing verb worded afresh (a model
+    # that learns to say a move as it stands adds nothing, which is what the wording request asks).
+    if re.search(rf"(?:^|[.?] )(?:{POINTING}) (?:the|both|\")", move):
+        return re.sub(rf"(^|[.?] )(?:{POINTING}) (?=the|both|\")", lambda m: f"{m.group(1)}{rng.choice(POINT)} ", move)
     return None
 
 

@@ -12,7 +12,7 @@ from data.sources import CORPUS_DIR, SOURCES, eval_texts, gsm8k_solution, mathqa
 from data.subjects import BANDS, tag_subject
 
 FIELDS = {"id", "source", "licence", "subject", "grade_band", "instruction", "input", "response", "text"}
-FIXTURE_COUNTS = {"gsm8k": 8, "mathqa": 3, "arc": 4 + 2, "openbookqa": 3 + 2 + 2, "wikitext2": 3, "children_stories": 8}
+FIXTURE_COUNTS = {"gsm8k": 8, "mathqa": 3, "arc": 4 + 2, "openbookqa": 3 + 2 + 2, "wikitext2": 3, "children_stories": 10}
 FULL_COUNTS = {"gsm8k": 7473, "mathqa": 4475, "arc": 2251 + 1119, "openbookqa": 4957 + 500 + 111, "wikitext2": None,
                "children_stories": None, "openstax_physics": 98}
 

@@ -11,8 +11,8 @@ import pytest
 from common import read_jsonl
 from evidence import KnowledgeBase, extract_claim, openbook_facts, question_of, science_move
 from lesson import guard_reply
-from science_catalog import (CARDS, MISCONCEPTIONS, card_verdict, formula_reply, good_blank, is_help, match_card,
-                             match_misconception, resembles_misconception)
+from science_catalog import (CARDS, MISCONCEPTIONS, card_verdict, formula_reply, good_blank, is_help, judged_short,
+                             match_card, match_misconception, resembles_misconception)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CHECK_SET = [case for name in ("science_moves", "science_moves_blind")
@@ -113,3 +113,15 @@ def test_a_right_result_or_step_of_a_formula_is_confirmed_with_its_working():
     cut = "A 2 kg rock is lifted 3 m. How much gravitational potential energy does it gain?"  # question_of's cut
     assert formula_reply(cut, "Use g = 10 N/kg 2 x 10 = 20 N for the weight first").startswith("Yes: 2 kg × 10 N/kg")
     assert formula_reply("How far does light travel in 2 s?", "600000 km") is None  # no formula of ours
+
+
+def test_a_one_word_answer_is_a_claim_only_when_code_can_judge_it():
+    question = "What is it called when water vapour turns back into liquid water on a cold window?"
+    assert match_card(question) is not None and judged_short("Condensation.", question)
+    assert judged_short("10 J", "How much work is done?") and not judged_short("maybe", question)
+
+
+def test_science_words_are_not_mistaken_for_internal_labels():
+    kept = "A frog's life cycle has a tadpole stage. A space probe measured the temperature of Mars. Which stage?"
+    assert guard_reply(kept, "ask") == kept
+    assert guard_reply("Stage: probe. What do you know?", "ask") == "What do you know?"

@@ -53,7 +53,9 @@ def test_every_subject_and_several_kinds_are_kept(moves):
     kept, counts, _ = moves
     assert {ex["subject"] for ex in kept} == {"math", "science", "reading"}
     assert {ex["origin"] for ex in kept} == {"gsm8k", "obqa", "aesop"}
-    assert {"help", "wrong_attempt", "correct_answer"} <= {ex["kind"] for ex in kept}
+    # a right answer is now confirmed in three or four sentences (reading.py, science cards): more than the two the
+    # wording request allows, so those moves are said as templates and make no example here
+    assert {"help", "insist", "wrong_attempt"} <= {ex["kind"] for ex in kept}
     assert sum(c["kept"] for c in counts.values()) == len(kept)
 
 
