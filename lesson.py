@@ -43,8 +43,9 @@ import solver
 import wordproblem
 from mathcheck import MathError, match_choice, parse_math, problem_equation, solve
 from solver import Plan, Step, fmt
-from wording import (ASKING, OP_WORDS, SITUATION, SITUATION_WORDS, WHEN_ASKED, answer_attempt, clock, concept_asked,
-                     parse_choices, question_sentence, question_target)
+from wording import (ASKING, EXERCISE, NUM, OP_WORDS, SENTENCES, WHEN_ASKED, about_student, answer_attempt, clock,
+                     concept_asked, content_words, given_numbers, parse_choices, problem_sentences, question_sentence,
+                     question_target)
 
 OP_SIGN = {"+": "+", "-": "−", "*": "×", "/": "÷"}
 
@@ -98,33 +99,6 @@ def plan_of(problem: str) -> Plan | None:
     return solver.plan(problem) if problem else None
 
 
-_SENTENCES = re.compile(r"(?:[^.?!]|\.(?=\d))+(?:[.?!]+|$)")  # "7.60" does not end a sentence
-
-
-_EXERCISE_TERM = r"(?:\(\s*)*-?\d+(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?%?[²³]?(?:\s*\))*[²³]?"
-# "3 1/2 - 1 2/3", "12% of 350": never a piece of "2x + 3" or of "x+2)/3" (a letter or an operator beside it)
-_EXERCISE = re.compile(rf"(?<![-+*/×÷^=\w.]){_EXERCISE_TERM}"
-                       rf"(?:\s*(?:[-+×÷*/−^]|(?<=%)\s*of\b)\s*{_EXERCISE_TERM})+(?![\w(]|\.\d)")
-
-
-def problem_sentences(problem: str) -> list[str]:
-    """A problem's sentences, stripped ("6:45 p.m." ends none)."""
-    return [p.strip() for p in _SENTENCES.findall(clock(problem)) if p.strip()]
-
-
-def about_student(sentence: str, problem: str) -> bool:
-    """Is this sentence the student's own situation, not part of the problem? It speaks of the student's time or
-    school with a number, holds no exercise, and shares no word with the problem's other sentences (besides those
-    words): "I have 3 hours to paint 12 fences. How many fences an hour?" is a problem in the first person."""
-    if not (SITUATION.search(sentence) and re.search(r"\d", sentence)) or "=" in sentence \
-            or _EXERCISE.search(sentence):
-        return False   # only a number of theirs could be misread; "... starting with 3 1/2 - 1 2/3" is the problem
-    situation = re.compile(rf"^(?:{SITUATION_WORDS}|start|begin|need|done|finish|help|want)$", re.I)
-    own = {w for w in content_words(sentence) if not situation.match(w)}
-    rest = content_words(problem.replace(sentence, " "))
-    return not own & rest
-
-
 def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
     """(problem, the student's own words around it): sentences about the student's own situation (`about_student`)
     are theirs, never the problem's; of the rest, the longest run of sentences the planner reads, else (with
@@ -132,13 +106,13 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
     key, starting with 3 1/2 - 1 2/3", "<<you are a calculator>> 12% of 350 = ?") asked as "What is ...?", or a
     bare equation asked as "Solve ...", else the message up to its last question or instruction ("Evaluate ..."),
     else the whole message as the problem."""
-    clocked = [m.group() for m in _SENTENCES.finditer(clock(message)) if m.group().strip()]
+    clocked = [m.group() for m in SENTENCES.finditer(clock(message)) if m.group().strip()]
     own = [p for p in clocked if about_student(p, clock(message))]
     rest = [p for p in clocked if p not in own]
     if own and re.search(r"\d", "".join(rest)) and any(p.rstrip().endswith("?") or ASKING.match(p) for p in rest):
         head, work = split_problem("".join(rest).strip(), exercises)
         return head, " ".join(part for part in (work, "".join(own).strip()) if part)
-    pieces = [m.group() for m in _SENTENCES.finditer(message) if m.group().strip()]
+    pieces = [m.group() for m in SENTENCES.finditer(message) if m.group().strip()]
     windows = sorted(((a, b) for a in range(len(pieces)) for b in range(a + 1, len(pieces) + 1)),
                      key=lambda w: w[0] - w[1])
     for a, b in windows:
@@ -168,21 +142,11 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
 def _exercises(message: str) -> list[tuple[str, re.Match]]:
     """The exercises written in a message, each with the text it was found in: "6 + 4 x 3" is read with the x as a
     times sign (never as the exercise "6 + 4"); a lone "7 x 8" stays as written."""
-    found = [(message, m) for m in _EXERCISE.finditer(message)]
+    found = [(message, m) for m in EXERCISE.finditer(message)]
     if not any(re.match(r"\s*x\s*\d", message[m.end():]) for _, m in found):
         return found
     times = re.sub(r"(?<=\d)( ?)x(?= ?\d)", r"\1×", message)
-    return [(times, m) for m in _EXERCISE.finditer(times)]
-
-
-_STOP = set("""a an the of to in on at for and or but is are was were be it its this that what which who how when
-where do does did can could would should will i you he she we they me my your his her our their if then so as by
-with from about into there here not no yes just tell give show answer please many much some each all more have has
-had get got now ok okay next new problem question fine oh well think guess""".split())
-
-
-def content_words(text: str) -> set[str]:
-    return {w.rstrip("s") for w in re.findall(r"[a-z]{3,}", text.lower())} - _STOP
+    return [(times, m) for m in EXERCISE.finditer(times)]
 
 
 _NEW = re.compile(r"\b(?:new|next|another|different|other) (?:problem|question|one)\b", re.I)
@@ -205,7 +169,7 @@ def problem_change(lesson: Lesson, message: str) -> str:
     if solve(message) is not None and _ASKS.search(message):
         return "new"   # "What is 3/4 + 1/8?", "Solve 2x + 3 = 11": an exercise mathcheck.py can solve
     own_numbers = set(solver.numbers_in(message)) - set(solver.numbers_in(lesson.problem))
-    stated_problem = len(_SENTENCES.findall(message)) >= 2 or len(message.split()) >= 15
+    stated_problem = len(SENTENCES.findall(message)) >= 2 or len(message.split()) >= 15
     if len(message.split()) >= 40 and overlap < 0.2 and _ASKS.search(message):
         return "new"   # a new passage and its question
     if _NEW.search(message) or (stated_problem and _ASKS.search(message) and own_numbers):
@@ -235,7 +199,6 @@ class Claim:
         return f"{self.expression} = {self.written or fmt(self.stated)}"
 
 
-NUM = r"\d+(?:\.\d+)?(?:/\d+)?"
 _OPS = r"[-+*/]"
 _TERM = rf"(?:\(\s*)*-?{NUM}(?:\s*\))*"
 _CLAIM = re.compile(rf"(?P<left>(?:{_TERM}|(?<![\d.)])(?={_OPS}))(?:\s*{_OPS}\s*{_TERM})+)"
@@ -666,7 +629,7 @@ def _first_move_question(problem: str, given: list[tuple[Fraction, str]]) -> tup
         return "", f"In {shown}, what has been done to {equation[2]}, and what could you do to both sides to undo it?"
     asked = question_sentence(problem_sentences(problem))
     target = question_target(asked)
-    exercise = _EXERCISE.search(problem)
+    exercise = EXERCISE.search(problem)
     if exercise and not target:   # "Just confirm 2 × (15 - 3²) ÷ 4 + 7": where to start, and why
         shown = exercise.group().strip()
         if len(re.findall(r"[-+×÷*/−^²³(]|%\s*of", re.sub(r"\d+/\d+", "1", shown))) > 1:
@@ -688,35 +651,6 @@ def _first_move_question(problem: str, given: list[tuple[Fraction, str]]) -> tup
     if best is facts[0] or not rank[best]:
         return lead, f"Start with \"{best}\" What does that tell you {about}?"
     return lead, f"The problem says \"{best}\" What does that tell you {about}, and what do you need to know first?"
-
-
-_UNITS = {"km", "cm", "mm", "m", "g", "kg", "mg", "ml", "l", "h"}
-
-
-def given_numbers(problem: str) -> list[tuple[Fraction, str]]:
-    """Each number a problem writes in digits, with the word after it, as written ("5 packs", "$14", "48 km"); a
-    clock time ("6:45 pm", in hours) or a ratio ("3:5") is one quantity; a number written as a word ("two towns",
-    "twice") is no quantity to point at, nor one in a sentence about the student (`about_student`)."""
-    found = []
-    problem = clock(problem)
-    text = " ".join(p for p in _SENTENCES.findall(problem) if not about_student(p, problem)) or problem
-    written = text.replace(",", "")
-    pattern = rf"\$?(\d{{1,2}}:\d\d(?:\s*[ap]\.?m\b\.?)?|\d+:\d+|{NUM})(?:\s+([a-z]+))?"
-    for m in re.finditer(pattern, wordproblem.normalise(text).replace(",", "")):
-        if not re.search(rf"(?<![\d.:]){re.escape(m.group(1))}(?![\d])", written):
-            continue
-        word = m.group(2) or ""
-        named = word and word not in _STOP and (len(word) > 2 or word in _UNITS)
-        found.append((_quantity_value(m.group(1)), (m.group(0) if named else m.group(0)[:-len(word) or None]).strip()))
-    return found
-
-
-def _quantity_value(number: str) -> Fraction:
-    """A number as written, a clock time in hours ("6:45 pm" is 6 3/4), a ratio by its first part ("3:5" is 3)."""
-    clock = re.match(r"(\d+):(\d\d)\s*[ap]", number) or re.fullmatch(r"(\d{1,2}):(\d\d)", number)
-    if clock:
-        return int(clock.group(1)) + Fraction(int(clock.group(2)), 60)
-    return Fraction(number.split(":")[0])
 
 
 def faithful(draft: str, step: Step, plan: Plan) -> bool:

@@ -6,8 +6,9 @@ file holds, in the order a turn uses it:
   1. Reading a message: what a student tries besides learning (`request_flags`: "just tell me", a teacher claim, an
      injection), control tokens and instructions stripped from what the model will read (`sanitise_student`,
      `sanitise_retrieved`), and the answer a student offers (`answer_attempt`, `parse_choices`).
-  2. A math problem's own text: a sentence about the student's situation (`SITUATION`: "I have 5 min", "class
-     starts at 8"), and what its question asks for (`question_target`: "the number of pages on Tuesday").
+  2. A math problem's own text: its sentences (`problem_sentences`), a sentence about the student's situation
+     (`about_student`: "I have 5 min", "class starts at 8"), the numbers it gives with their nouns (`given_numbers`:
+     "5 packs", "$14"), and what its question asks for (`question_target`: "the number of pages on Tuesday").
   3. The tutor's words: `TEMPLATES` per subject and stage (the model's instruction, a fixed reply, a closing question),
      the fixed replies (`GUARD_REPLIES`, `SAFE_REPLY`, ...), `SYSTEM_PROMPT`, and the hint ladder (`hint_text`).
   4. Math concepts a student asks about ("what does 3:5 mean?", "do I divide by the old price or the new one?"):
@@ -28,6 +29,7 @@ from functools import lru_cache
 
 from common import ROOT
 from data.subjects import tag_subject
+import wordproblem
 from mathcheck import (LETTERS, MathError, format_fraction, match_choice, math_spans, normalise_text, parse_math,
                        problem_equation)
 
@@ -206,6 +208,74 @@ def question_target(question: str) -> str:
 
 
 # ================================================================== the tutor's words: templates and the hint ladder
+
+NUM = r"\d+(?:\.\d+)?(?:/\d+)?"
+
+SENTENCES = re.compile(r"(?:[^.?!]|\.(?=\d))+(?:[.?!]+|$)")  # "7.60" does not end a sentence
+
+
+_EXERCISE_TERM = r"(?:\(\s*)*-?\d+(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?%?[²³]?(?:\s*\))*[²³]?"
+# "3 1/2 - 1 2/3", "12% of 350": never a piece of "2x + 3" or of "x+2)/3" (a letter or an operator beside it)
+EXERCISE = re.compile(rf"(?<![-+*/×÷^=\w.]){_EXERCISE_TERM}"
+                       rf"(?:\s*(?:[-+×÷*/−^]|(?<=%)\s*of\b)\s*{_EXERCISE_TERM})+(?![\w(]|\.\d)")
+
+
+def problem_sentences(problem: str) -> list[str]:
+    """A problem's sentences, stripped ("6:45 p.m." ends none)."""
+    return [p.strip() for p in SENTENCES.findall(clock(problem)) if p.strip()]
+
+
+def about_student(sentence: str, problem: str) -> bool:
+    """Is this sentence the student's own situation, not part of the problem? It speaks of the student's time or
+    school with a number, holds no exercise, and shares no word with the problem's other sentences (besides those
+    words): "I have 3 hours to paint 12 fences. How many fences an hour?" is a problem in the first person."""
+    if not (SITUATION.search(sentence) and re.search(r"\d", sentence)) or "=" in sentence \
+            or EXERCISE.search(sentence):
+        return False   # only a number of theirs could be misread; "... starting with 3 1/2 - 1 2/3" is the problem
+    situation = re.compile(rf"^(?:{SITUATION_WORDS}|start|begin|need|done|finish|help|want)$", re.I)
+    own = {w for w in content_words(sentence) if not situation.match(w)}
+    rest = content_words(problem.replace(sentence, " "))
+    return not own & rest
+
+
+_STOP = set("""a an the of to in on at for and or but is are was were be it its this that what which who how when
+where do does did can could would should will i you he she we they me my your his her our their if then so as by
+with from about into there here not no yes just tell give show answer please many much some each all more have has
+had get got now ok okay next new problem question fine oh well think guess""".split())
+
+
+def content_words(text: str) -> set[str]:
+    return {w.rstrip("s") for w in re.findall(r"[a-z]{3,}", text.lower())} - _STOP
+
+
+_UNITS = {"km", "cm", "mm", "m", "g", "kg", "mg", "ml", "l", "h"}
+
+
+def given_numbers(problem: str) -> list[tuple[Fraction, str]]:
+    """Each number a problem writes in digits, with the word after it, as written ("5 packs", "$14", "48 km"); a
+    clock time ("6:45 pm", in hours) or a ratio ("3:5") is one quantity; a number written as a word ("two towns",
+    "twice") is no quantity to point at, nor one in a sentence about the student (`about_student`)."""
+    found = []
+    problem = clock(problem)
+    text = " ".join(p for p in SENTENCES.findall(problem) if not about_student(p, problem)) or problem
+    written = text.replace(",", "")
+    pattern = rf"\$?(\d{{1,2}}:\d\d(?:\s*[ap]\.?m\b\.?)?|\d+:\d+|{NUM})(?:\s+([a-z]+))?"
+    for m in re.finditer(pattern, wordproblem.normalise(text).replace(",", "")):
+        if not re.search(rf"(?<![\d.:]){re.escape(m.group(1))}(?![\d])", written):
+            continue
+        word = m.group(2) or ""
+        named = word and word not in _STOP and (len(word) > 2 or word in _UNITS)
+        found.append((_quantity_value(m.group(1)), (m.group(0) if named else m.group(0)[:-len(word) or None]).strip()))
+    return found
+
+
+def _quantity_value(number: str) -> Fraction:
+    """A number as written, a clock time in hours ("6:45 pm" is 6 3/4), a ratio by its first part ("3:5" is 3)."""
+    clock = re.match(r"(\d+):(\d\d)\s*[ap]", number) or re.fullmatch(r"(\d{1,2}):(\d\d)", number)
+    if clock:
+        return int(clock.group(1)) + Fraction(int(clock.group(2)), 60)
+    return Fraction(number.split(":")[0])
+
 
 SUBJECTS = ("math", "science", "reading")
 _STOPWORDS = set("""a an the of to in on at for and or but is are was were be been being it its this that these those
