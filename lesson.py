@@ -44,8 +44,8 @@ import wordproblem
 from mathcheck import MathError, match_choice, parse_math, problem_equation, solve
 from solver import Plan, Step, fmt
 from wording import (ASKING, EXERCISE, NUM, OP_WORDS, SENTENCES, WHEN_ASKED, about_student, answer_attempt, clock,
-                     concept_asked, content_words, given_numbers, parse_choices, problem_sentences, question_sentence,
-                     question_target)
+                     concept_asked, content_words, given_numbers, parse_choices, problem_sentences, problem_terms,
+                     question_sentence, question_target, said_list, written_equation)
 
 OP_SIGN = {"+": "+", "-": "−", "*": "×", "/": "÷"}
 
@@ -187,6 +187,7 @@ class Claim:
     stated: Fraction
     true: Fraction
     written: str = ""     # the result as the student wrote it ("2/5", "48.60")
+    mixed: bool = False   # the student wrote mixed numbers ("5 1/4"): they are shown back that way, never as 21/4
 
     @property
     def right(self) -> bool:
@@ -195,8 +196,25 @@ class Claim:
         close = places is not None and abs(self.stated - self.true) < Fraction(1, 10**places)
         return self.stated == self.true or close
 
+    @property
+    def shown(self) -> str:
+        """The left side as shown back: in the student's own form (mixed numbers stay mixed)."""
+        return _as_mixed(self.expression) if self.mixed else self.expression
+
+    @property
+    def result(self) -> str:
+        return _as_mixed(self.written) if self.mixed and self.written else self.written or fmt(self.stated)
+
     def __str__(self) -> str:
-        return f"{self.expression} = {self.written or fmt(self.stated)}"
+        return f"{self.shown} = {self.result}"
+
+
+def _as_mixed(text: str) -> str:
+    """Improper fractions back as the mixed numbers a student wrote: "21/4 − 11/4" -> "5 1/4 − 2 3/4"."""
+    def mixed(m: re.Match) -> str:
+        top, bottom = int(m.group(1)), int(m.group(2))
+        return f"{top // bottom} {top % bottom}/{bottom}" if top > bottom and top % bottom else m.group()
+    return re.sub(r"(?<![\d/])(\d+)/(\d+)(?![\d/])", mixed, text)
 
 
 _OPS = r"[-+*/]"
@@ -219,6 +237,7 @@ def arithmetic_text(text: str) -> str:
 def claims(text: str) -> list[Claim]:
     """Every "a op b (op c...) = v" in the text, checked exactly; "then x 3 = 67.5" continues from the last result."""
     found: list[Claim] = []
+    mixed = bool(re.search(r"\b\d+ \d+/\d+\b", text))
     for m in _CLAIM.finditer(arithmetic_text(text)):
         left = m.group("left").strip()
         if left.count("(") != left.count(")"):
@@ -234,7 +253,7 @@ def claims(text: str) -> list[Claim]:
         if not value.is_const():
             continue
         found.append(Claim(_shown(left), Fraction(m.group("right")), value.terms.get((), Fraction(0)),
-                           m.group("right")))
+                           m.group("right"), mixed))
     return found
 
 
@@ -275,6 +294,40 @@ def step_text(step: Step) -> str:
     return f"{f' {OP_SIGN[step.op]} '.join(fmt(v) for v in step.values)} = {fmt(step.value)}"
 
 
+# "What is 8 × 3?": a step that is only its arithmetic (an exercise's step), whose numbers a student should choose
+_BARE_SUM = re.compile(r"What is (?P<sum>[-\d\s.+×÷−*/()^²³]+)\?")
+
+
+def step_question(plan: Plan, step: Step) -> str:
+    """A step asked without restating the problem or doing its reasoning. An equation's first step asks what to undo;
+    a lone percent ("What is 12% of 350?") asks for 10% of the whole first; an exercise's bare sum ("What is 8 × 3?")
+    asks which part comes first or next (choosing it is the thinking); the last step of a word problem, whose own
+    question is the problem's, asks how its numbers (a given quantity, a result found) lead to what the question
+    asks, naming no operation; any other step keeps solver.opening's question."""
+    index = plan.steps.index(step)
+    equation, letter = written_equation(plan.problem)
+    if plan.pattern == "equation" and index == 0 and equation:   # what to undo is the thinking, not its sum
+        return f"In {equation}, what has been done to {letter}, and what could you do to both sides to undo it?"
+    percent = re.fullmatch(r"What is (\d+(?:\.\d+)?)% of (\$?[\d,.]+)\?", step.question)
+    if percent and len(plan.steps) == 1:   # "What is 12% of 350?" restated helps no one: a friendlier percent first
+        easier = "1%" if percent.group(1) == "10" else "10%"
+        return f"What is {easier} of {percent.group(2)}, and how could that help you find {percent.group(1)}% of it?"
+    exercise = EXERCISE.search(plan.problem)
+    if _BARE_SUM.fullmatch(step.question) and exercise and len(plan.steps) > 1:
+        shown = exercise.group().strip()
+        return f"Which part of {shown} {'comes next' if index else 'would you work out first'}, and why?"
+    opening = solver.opening(plan, index)
+    target = question_target(question_sentence(problem_sentences(plan.problem)))
+    if step is not plan.steps[-1] or opening != step.question or not target or len(step.operands) != 2:
+        return opening
+    names = [plan.quantities[r.index].text if r.kind == "quantity" else fmt(plan.steps[r.index].value)
+             for r in step.operands]
+    names = [_as_mixed(n) for n in names] if re.search(r"\b\d+ \d+/\d+", plan.problem) else names  # as written
+    if names[0] == names[1]:   # a square's side, used twice
+        return f"How does {names[0]}, used twice, give you {target}?"
+    return f"How do {names[0]} and {names[1]} give you {target}?"
+
+
 def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = False) -> Move:
     """This turn's move for a math problem, decided by the checker and the planner; `lesson` is updated."""
     found = claims(work)
@@ -296,11 +349,15 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
         _climb(lesson, diagnosis.step)
         step = plan.steps[diagnosis.step]
         # the same mistake again: after twice, the step with its numbers filled in (the ladder's top rung)
-        question = fresh_hint(lesson, step.question, solver.hints(plan, diagnosis.step)[-1])
+        # a diagnosis that asks ("You divided by 6; how many values are there?") is the question: the step's own
+        # question would answer it in the next sentence
+        asks = diagnosis.says.endswith("?")
+        lead, ask = ("", diagnosis.says) if asks else (diagnosis.says, step_question(plan, step))
+        question = fresh_hint(lesson, ask, solver.hints(plan, diagnosis.step)[-1])
         if presented_as_answer(work, said[-1]):
-            return Move("flag", diagnosis.says, question, step, kind="diagnosed")   # what they did, then the step
+            return Move("flag", lead, question, step, kind="diagnosed")   # what they did, then the step
         # not offered as the answer, it may be a right step on another route: ask about it, never reject it
-        return Move("ask", diagnosis.says, question, step, kind="diagnosed_midway")
+        return Move("ask", lead, question, step, kind="diagnosed_midway")
     by_other_route = next(((c, s) for c in found for s in plan.steps[:-1] if c.stated == s.value and c.right
                            and not _same_route(c, s)), None)
     if by_other_route:
@@ -334,12 +391,13 @@ def _concept_move(lesson: Lesson, plan: Plan | None, work: str) -> Move | None:
     lead = " ".join(part for part in (explain, f"For example: {example}" if example else "") if part)
     if not lead:
         return None
-    sentences = problem_sentences(lesson.problem)
-    facts = [p for p in sentences if p.endswith(".") and not ASKING.match(p)]
-    where = next((p for p in facts if re.search(card["pattern"], p, re.I)),   # where the concept meets this problem
-                 next((p for p in facts if re.search(r"\d", p)), sentences[0] if sentences else ""))
-    ask = re.sub(r"^In this problem, (\w)", lambda m: m.group(1).upper(), card["ask"])
-    ask = f"Now this problem: \"{where}\" {ask}" if where else card["ask"]
+    # the card's question on this problem's own terms (its equation, exercise or quantities), never a sentence of
+    # it pasted into a frame
+    terms = problem_terms(lesson.problem, question_sentence(problem_sentences(lesson.problem)))
+    letter = written_equation(lesson.problem)[1]
+    ask = card["ask"].replace("the letter", letter) if letter else card["ask"]
+    ask = re.sub(r"^In this problem, (\w)", lambda m: m.group(1).upper(), ask)
+    ask = f"Here you have {terms}. {ask}" if terms else card["ask"]
     return Move("none", lead, fresh_hint(lesson, ask, f"Try it on this problem: {card['ask']}"), kind="concept")
 
 
@@ -379,12 +437,12 @@ def _proposal(work: str, step: Step) -> str:
 def _wrong_claim(plan: Plan | None, claim: Claim) -> Move:
     """A wrong arithmetic claim is flagged; when a known misconception explains it, the move names what the student
     did ("You added the tops and added the bottoms.") and asks the step again in the problem's words."""
-    lead = f"Check {claim.expression} again: it does not make {claim.written}."
+    lead = f"Check {claim.shown} again: it does not make {claim.result}."
     diagnosis = solver.diagnose(plan, str(claim)) if plan is not None else None
     if diagnosis is None or diagnosis.value != claim.stated:
-        return Move("flag", lead, f"What is {claim.expression}?", kind="claim_wrong")
-    return Move("flag", f"{lead} {diagnosis.says}", solver.opening(plan, diagnosis.step), plan.steps[diagnosis.step],
-                kind="claim_wrong")
+        return Move("flag", lead, f"What is {claim.shown}?", kind="claim_wrong")
+    step = plan.steps[diagnosis.step]
+    return Move("flag", f"{lead} {diagnosis.says}", step_question(plan, step), step, kind="claim_wrong")
 
 
 def _operations(claim: Claim) -> list[str]:
@@ -418,12 +476,13 @@ def _step_done(plan: Plan, work: str, found: list[Claim], step: Step, nxt: Step)
     final answer (then the step is acknowledged without praise and the answer flagged as not reached yet)."""
     claim = next((str(c) for c in found if c.stated == step.value), fmt(step.value))
     only_units_left = all(s.kind == "convert" for s in plan.steps[plan.steps.index(step) + 1:])
+    # what the step found, unless its question is only its own arithmetic ("What is 48 ÷ 6?" says nothing)
+    answers = "" if _BARE_SUM.fullmatch(step.question) else f": that answers \"{step.question}\""
     if presented_as_answer(work, step.value) and not only_units_left:   # "350000 cm" is right, in other units
-        lead = (f"{claim} checks out: it answers \"{step.question}\" But that is not the answer to the whole "
-                f"problem yet.")
-        return Move("flag", lead, f"Next: {nxt.question}", nxt, kind="stopped_early")
-    lead = f"Yes, {claim} is right: that answers \"{step.question}\""
-    return Move("confirm", lead, f"Next: {nxt.question}", nxt, kind="step_right")
+        lead = f"{claim} checks out{answers or '.'} But that is not the answer to the whole problem yet."
+        return Move("flag", lead, f"Next: {step_question(plan, nxt)}", nxt, kind="stopped_early")
+    lead = f"Yes, {claim} is right{answers or '.'}"
+    return Move("confirm", lead, f"Next: {step_question(plan, nxt)}", nxt, kind="step_right")
 
 
 CONTINUING = re.compile(r"\b(?:so far|now what|what now|then what|what next|next\??$|first\b|what do i do)", re.I)
@@ -584,7 +643,7 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
         f"The arithmetic is right: {shown[0]}."
     written = re.findall(NUM, arithmetic_text(work))
     used = {Fraction(n) for n in written} | {Fraction(part) for n in written for part in n.split("/")}
-    used |= {v * 100 for v in used}  # "20% of 552" used the problem's 20
+    used |= {v * 100 for v in used} | {-v for v in used}  # "20% of 552" used the problem's 20; "-40 + 15" its -40
     unused = list(dict.fromkeys(phrase for value, phrase in given if value not in used and value != 1))
     first, last = found[0].written, found[-1].written
     if unused:
@@ -610,23 +669,22 @@ def _meaning_question(problem: str, value: str) -> str:
 def _result_of(worked: str) -> Fraction | None:
     """The result of a claim as the lesson keeps it ("468 − 310 = 158" -> 158)."""
     try:
-        return Fraction(worked.rsplit("= ", 1)[1])
+        return sum((Fraction(part) for part in worked.rsplit("= ", 1)[1].split()), Fraction(0))  # "3 1/2" is mixed
     except (IndexError, ValueError, ZeroDivisionError):
         return None
 
 
 def _first_move_question(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, str]:
     """(lead, question) for a student who asks for help without a plan: the question's target, and the sentence of
-    the problem that says most about it ("On Tuesday she read 3 times as many pages as on Monday."), quoted, so
-    the move fits this problem and no other and names no operation (that would be inventing a step). A system of
-    equations asks for a letter to go; a problem whose question is its only sentence asks what the target means."""
+    the problem that says most about it ("On Tuesday she read 3 times as many pages as on Monday."), quoted, or,
+    when no sentence says more than another, the quantities the problem gives, so the move fits this problem and no
+    other and names no operation (that would be inventing a step). A system of equations asks for a letter to go; a
+    problem whose question is its only sentence asks what the target means."""
     if len(re.findall(r"=", problem)) == 2 and len(set(re.findall(r"(?<![a-z])[a-z](?![a-z])", problem))) >= 2:
         return "", "Both equations use the same letters: what could you do with them to leave only one letter?"
-    equation = problem_equation(problem)
-    written = next((p.strip(" .") for p in problem_sentences(problem) if "=" in p), "")
-    if equation is not None and written:   # "Solve (x+2)/3 = x - 4": what was done to the letter, how to undo it
-        shown = re.sub(r"^(?:solve|find|what is)\s+", "", written, flags=re.I)
-        return "", f"In {shown}, what has been done to {equation[2]}, and what could you do to both sides to undo it?"
+    equation, letter = written_equation(problem)
+    if equation:   # "Solve (x+2)/3 = x - 4": what was done to the letter, how to undo it
+        return "", f"In {equation}, what has been done to {letter}, and what could you do to both sides to undo it?"
     asked = question_sentence(problem_sentences(problem))
     target = question_target(asked)
     exercise = EXERCISE.search(problem)
@@ -648,6 +706,10 @@ def _first_move_question(problem: str, given: list[tuple[Fraction, str]]) -> tup
     best = max(facts, key=lambda f: rank[f]) if max(rank.values()) else facts[0]
     lead = f"The question asks for {target}." if target else ""
     about = f"about {target}" if target else "that helps with the question"
+    known = said_list(list(dict.fromkeys(phrase for _, phrase in given_numbers(" ".join(facts)))))
+    if (best is facts[0] or not rank[best]) and known:   # no sentence stands out: what it gives, never a quote
+        goal = target or "the answer"
+        return lead, f"You know {known}. What could you work out from them first, on the way to {goal}?"
     if best is facts[0] or not rank[best]:
         return lead, f"Start with \"{best}\" What does that tell you {about}?"
     return lead, f"The problem says \"{best}\" What does that tell you {about}, and what do you need to know first?"
@@ -673,7 +735,7 @@ def _ladder(lesson: Lesson, plan: Plan, step: Step) -> str:
     """The next rung of a step's ladder: its question, then solver.hints (which numbers, which operation, the
     operation with its numbers). Each visit climbs; at the top the ladder alternates with a rephrasing."""
     index = plan.steps.index(step)
-    ladder = [solver.opening(plan, index), *solver.hints(plan, index)]
+    ladder = [step_question(plan, step), *solver.hints(plan, index)]
     rung = min(lesson.rungs.get(str(index), 0), len(ladder) - 1)
     sums = f" {OP_SIGN[step.op]} ".join(fmt(v) for v in step.values)
     _climb(lesson, index)

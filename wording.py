@@ -53,7 +53,9 @@ INJECTION = re.compile(
 JUST_TELL = re.compile(
     r"just (?:tell|give|show|say|write)\b|tell me the (?:answer|solution)|give me the (?:answer|solution)"
     r"|what(?:'s| is) the answer|show me the (?:answer|solution)|(?:solve|do) it for me|(?:answer|solution),? please"
-    r"|i give up|skip the hints|(?:don'?t|do not) want (?:any )?hints|stop asking|no time for questions", re.I)
+    r"|i give up|skip the hints|(?:don'?t|do not) want (?:any )?hints|stop asking|no time for questions"
+    r"|(?:don'?t|do not) need (?:an |any |the )?explanations?|\bno explanations?\b"   # "I don't need an explanation"
+    r"|\b(?:only|just) (?:the )?(?:final )?(?:answer|number|result|[a-z])\W*$", re.I | re.M)   # "... Just x."
 # A role claimed in the message ("I'm the 8th grade teacher", "This is Ms. Ortiz, the teacher"), not a mention of
 # one: "my teacher said it's not quite right" is a student talking about their teacher.
 TEACHER_CLAIM = re.compile(
@@ -254,19 +256,49 @@ _UNITS = {"km", "cm", "mm", "m", "g", "kg", "mg", "ml", "l", "h"}
 def given_numbers(problem: str) -> list[tuple[Fraction, str]]:
     """Each number a problem writes in digits, with the word after it, as written ("5 packs", "$14", "48 km"); a
     clock time ("6:45 pm", in hours) or a ratio ("3:5") is one quantity; a number written as a word ("two towns",
-    "twice") is no quantity to point at, nor one in a sentence about the student (`about_student`)."""
+    "twice") is no quantity to point at, nor one in a sentence about the student (`about_student`). A minus sign
+    written onto a number is its own ("-120 m"), never one between numbers ("7 - 5", "7-5")."""
     found = []
     problem = clock(problem)
     text = " ".join(p for p in SENTENCES.findall(problem) if not about_student(p, problem)) or problem
     written = text.replace(",", "")
-    pattern = rf"\$?(\d{{1,2}}:\d\d(?:\s*[ap]\.?m\b\.?)?|\d+:\d+|{NUM})(?:\s+([a-z]+))?"
+    pattern = rf"(?:(?<![\w)])-(?=\d))?\$?(\d{{1,2}}:\d\d(?:\s*[ap]\.?m\b\.?)?|\d+:\d+|{NUM})(?:\s+([a-z]+))?"
     for m in re.finditer(pattern, wordproblem.normalise(text).replace(",", "")):
         if not re.search(rf"(?<![\d.:]){re.escape(m.group(1))}(?![\d])", written):
             continue
         word = m.group(2) or ""
         named = word and word not in _STOP and (len(word) > 2 or word in _UNITS)
-        found.append((_quantity_value(m.group(1)), (m.group(0) if named else m.group(0)[:-len(word) or None]).strip()))
+        sign = -1 if m.group(0).startswith("-") else 1
+        found.append((sign * _quantity_value(m.group(1)),
+                      (m.group(0) if named else m.group(0)[:-len(word) or None]).strip()))
     return found
+
+
+def said_list(items: list[str]) -> str:
+    """"a, b and c"."""
+    return f"{', '.join(items[:-1])} and {items[-1]}" if len(items) > 1 else "".join(items)
+
+
+def written_equation(problem: str) -> tuple[str, str]:
+    """The problem's equation as written, without its "Solve", and its letter: ("4x - 9 = 19", "x"); ("", "") when it
+    holds none that mathcheck.py reads."""
+    equation = problem_equation(problem)
+    written = next((p.strip(" .") for p in problem_sentences(problem) if "=" in p), "")
+    if equation is None or not written:
+        return "", ""
+    return re.sub(r"^(?:solve|find|what is)\s+", "", written, flags=re.I), equation[2]
+
+
+def problem_terms(problem: str, asked: str = "") -> str:
+    """What the problem gives, to name instead of quoting its sentences: its equation or exercise as written
+    ("4x - 9 = 19", "48 ÷ (4 + 2) × 3 - 5"), else its given quantities with their nouns, outside the question
+    sentence `asked` ("-40 m, 15 m and 25 m"); "" when it gives none."""
+    equation, _ = written_equation(problem)
+    exercise = EXERCISE.search(problem)
+    if equation or exercise:
+        return equation or exercise.group().strip()
+    facts = " ".join(p for p in problem_sentences(problem) if p != asked)
+    return said_list(list(dict.fromkeys(phrase for _, phrase in given_numbers(facts))))
 
 
 def _quantity_value(number: str) -> Fraction:

@@ -174,7 +174,8 @@ def test_a_concept_move_explains_with_an_example_on_other_numbers_then_applies_i
         example = move.lead.split("For example: ")[1]
         shown = set(solver.numbers_in(example))
         assert example and not shown & {3, 5, 15, 9}          # not this problem's numbers, nor its answer (9)
-        assert move.question.startswith('Now this problem: "A recipe uses flour and sugar in the ratio 3:5."')
+        # the card's question on this problem's own quantities, never a sentence of it pasted in
+        assert move.question.startswith("Here you have 3:5 and 15 cups.") and '"' not in move.question
     # the first example (8 cups of juice, 3 cups of water...) uses a 3: the second one is said
     assert "Red and blue beads 1:4" in move.lead
     # a concept question about nothing the cards know leaves the move to the help path
