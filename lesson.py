@@ -41,11 +41,11 @@ import reading
 import science_catalog
 import solver
 import wordproblem
-from mathcheck import MathError, match_choice, parse_math, problem_equation, solve
+from mathcheck import MathError, match_choice, parse_math, solve
 from solver import Plan, Step, fmt
-from wording import (ASKING, EXERCISE, NUM, OP_WORDS, SENTENCES, WHEN_ASKED, about_student, answer_attempt, clock,
-                     concept_asked, content_words, given_numbers, parse_choices, problem_sentences, problem_terms,
-                     question_sentence, question_target, said_list, written_equation)
+from wording import (ASKING, EXERCISE, NUM, OP_WORDS, SENTENCES, about_student, answer_attempt, clock, concept_asked,
+                     content_words, first_move_question, given_numbers, meaning_question, parse_choices,
+                     problem_sentences, problem_terms, question_sentence, question_target, written_equation)
 
 OP_SIGN = {"+": "+", "-": "−", "*": "×", "/": "÷"}
 
@@ -316,15 +316,36 @@ def step_question(plan: Plan, step: Step) -> str:
     if _BARE_SUM.fullmatch(step.question) and exercise and len(plan.steps) > 1:
         shown = exercise.group().strip()
         return f"Which part of {shown} {'comes next' if index else 'would you work out first'}, and why?"
-    opening = solver.opening(plan, index)
+    return linked_question(plan, step)
+
+
+def _restates(plan: Plan, step: Step) -> bool:
+    """Does the step's question only restate the problem? A one-step problem's, when every word of it is the
+    problem's own ("What is 1/3 of 12 slices?"); a last step's, when it retells earlier parts by their numbers
+    ("A school raised $1250, then spent $480 and $315. How much money then?"); never a question with words of its
+    own ("once the smaller rectangle is taken out") or that builds on a found result ("How much more is that?")."""
+    if len(plan.steps) == 1:
+        return content_words(step.question) <= content_words(plan.problem)
+    return bool(set(solver.numbers_in(step.question)) - set(step.values))
+
+
+def linked_question(plan: Plan, step: Step) -> str:
+    """The last step, when its own question restates the problem (`_restates`), asked as how its numbers (a given
+    quantity, a result found) lead to what the question asks, naming no operation: "How do $1250 and 795 give you
+    the money left?"; else solver.opening's question."""
+    opening = solver.opening(plan, plan.steps.index(step))
     target = question_target(question_sentence(problem_sentences(plan.problem)))
-    if step is not plan.steps[-1] or opening != step.question or not target or len(step.operands) != 2:
+    if step is not plan.steps[-1] or opening != step.question or not target or len(step.operands) != 2 \
+            or not _restates(plan, step):
         return opening
+    quantities = [plan.quantities[r.index] for r in step.operands if r.kind == "quantity"]
+    if not all(q.given and q.value in solver.numbers_in(plan.problem) for q in quantities):
+        return opening   # a fact the problem takes as known (100%, 60 minutes) or a number it never wrote
     names = [plan.quantities[r.index].text if r.kind == "quantity" else fmt(plan.steps[r.index].value)
              for r in step.operands]
     names = [_as_mixed(n) for n in names] if re.search(r"\b\d+ \d+/\d+", plan.problem) else names  # as written
-    if names[0] == names[1]:   # a square's side, used twice
-        return f"How does {names[0]}, used twice, give you {target}?"
+    if names[0] == names[1]:   # a square's side ("used twice" would read as doubling it)
+        return f"How does {names[0]} give you {target}?"
     return f"How do {names[0]} and {names[1]} give you {target}?"
 
 
@@ -352,7 +373,7 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
         # a diagnosis that asks ("You divided by 6; how many values are there?") is the question: the step's own
         # question would answer it in the next sentence
         asks = diagnosis.says.endswith("?")
-        lead, ask = ("", diagnosis.says) if asks else (diagnosis.says, step_question(plan, step))
+        lead, ask = ("", diagnosis.says) if asks else (diagnosis.says, linked_question(plan, step))
         question = fresh_hint(lesson, ask, solver.hints(plan, diagnosis.step)[-1])
         if presented_as_answer(work, said[-1]):
             return Move("flag", lead, question, step, kind="diagnosed")   # what they did, then the step
@@ -384,7 +405,7 @@ def _concept_move(lesson: Lesson, plan: Plan | None, work: str) -> Move | None:
     card = concept_asked(work)
     if card is None:
         return None
-    taken = {value for value, _ in given_numbers(lesson.problem)} | ({plan.answer} if plan is not None else set())
+    taken = {abs(value) for value, _ in given_numbers(lesson.problem)} | ({plan.answer} if plan is not None else set())
     explain = card["explain"] if plan is None or plan.answer not in solver.numbers_in(card["explain"]) else ""
     example = next((e for e in card["examples"] if all(c.right for c in claims(e))
                     and not set(solver.numbers_in(e)) & taken), "")
@@ -442,7 +463,7 @@ def _wrong_claim(plan: Plan | None, claim: Claim) -> Move:
     if diagnosis is None or diagnosis.value != claim.stated:
         return Move("flag", lead, f"What is {claim.shown}?", kind="claim_wrong")
     step = plan.steps[diagnosis.step]
-    return Move("flag", f"{lead} {diagnosis.says}", step_question(plan, step), step, kind="claim_wrong")
+    return Move("flag", f"{lead} {diagnosis.says}", linked_question(plan, step), step, kind="claim_wrong")
 
 
 def _operations(claim: Claim) -> list[str]:
@@ -607,7 +628,7 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
     shown = next((w for w in reversed(lesson.worked) if said and _result_of(w) == said[-1]), "")
     if shown:   # "is it 158?" after "468 - 310 = 158": its working is known, its meaning is asked
         return Move("ask", f"You found {fmt(said[-1])} with {shown}.",
-                    _meaning_question(lesson.problem, fmt(said[-1])), kind="explain")
+                    meaning_question(lesson.problem, fmt(said[-1])), kind="explain")
     if said:
         value = fmt(said[-1])
         earlier = f"You found {', then '.join(fmt(v) for v in said[:-1])}. " if len(said) > 1 else ""
@@ -615,7 +636,7 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
         question = fresh_hint(lesson, f"How did you get {value}{before}? Show me that step.",
                               f"What does {value} stand for in the problem, and how could you check it?")
         return Move("ask", earlier.strip(), question, kind="explain")
-    lead, question = _first_move_question(lesson.problem, given)
+    lead, question = first_move_question(lesson.problem, given)
     return Move("none", lead, fresh_hint(lesson, question,
                                          "Which quantity does the question ask for, and what do you know about it?"),
                 kind="propose")
@@ -652,18 +673,8 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
     elif (asked := question_sentence(problem_sentences(problem))) and last != first:
         question = f"Does {last} answer \"{asked}\" What does {first} stand for in this problem?"
     else:
-        question = _meaning_question(problem, first)
+        question = meaning_question(problem, first)
     return Move("confirm", lead, question, kind="claim_checked")
-
-
-def _meaning_question(problem: str, value: str) -> str:
-    """What a result stands for, and whether it is what the question asks for (never whether it is right)."""
-    asked = question_sentence(problem_sentences(problem))
-    if target := question_target(asked):
-        return f"What does {value} stand for in this problem, and is that {target}?"
-    if asked:
-        return f"What does {value} stand for in this problem, and does it answer \"{asked.rstrip('?.')}\"?"
-    return f"What does {value} stand for in this problem?"
 
 
 def _result_of(worked: str) -> Fraction | None:
@@ -672,47 +683,6 @@ def _result_of(worked: str) -> Fraction | None:
         return sum((Fraction(part) for part in worked.rsplit("= ", 1)[1].split()), Fraction(0))  # "3 1/2" is mixed
     except (IndexError, ValueError, ZeroDivisionError):
         return None
-
-
-def _first_move_question(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, str]:
-    """(lead, question) for a student who asks for help without a plan: the question's target, and the sentence of
-    the problem that says most about it ("On Tuesday she read 3 times as many pages as on Monday."), quoted, or,
-    when no sentence says more than another, the quantities the problem gives, so the move fits this problem and no
-    other and names no operation (that would be inventing a step). A system of equations asks for a letter to go; a
-    problem whose question is its only sentence asks what the target means."""
-    if len(re.findall(r"=", problem)) == 2 and len(set(re.findall(r"(?<![a-z])[a-z](?![a-z])", problem))) >= 2:
-        return "", "Both equations use the same letters: what could you do with them to leave only one letter?"
-    equation, letter = written_equation(problem)
-    if equation:   # "Solve (x+2)/3 = x - 4": what was done to the letter, how to undo it
-        return "", f"In {equation}, what has been done to {letter}, and what could you do to both sides to undo it?"
-    asked = question_sentence(problem_sentences(problem))
-    target = question_target(asked)
-    exercise = EXERCISE.search(problem)
-    if exercise and not target:   # "Just confirm 2 × (15 - 3²) ÷ 4 + 7": where to start, and why
-        shown = exercise.group().strip()
-        if len(re.findall(r"[-+×÷*/−^²³(]|%\s*of", re.sub(r"\d+/\d+", "1", shown))) > 1:
-            return "", f"Which part of {shown} would you work out first, and why?"
-        return "", f"What is your first step for {shown}, and why?"
-    facts = [p for p in problem_sentences(problem) if p != asked
-             and re.search(r"\d", p) and not about_student(p, problem)]
-    if not facts:
-        quantities = [phrase for _, phrase in given if re.search(r"[a-z]", phrase)]
-        if target and quantities:
-            return "", f"What does {target} mean for {quantities[-1]}, and how would you find it?"
-        return "", "What do you think the first step is, and why?"
-    when = WHEN_ASKED.search(asked)
-    wanted, sharper = content_words(asked), content_words(when.group()) if when else set()   # "in each row": rows
-    rank = {f: len(wanted & content_words(f)) + len(sharper & content_words(f)) for f in facts}
-    best = max(facts, key=lambda f: rank[f]) if max(rank.values()) else facts[0]
-    lead = f"The question asks for {target}." if target else ""
-    about = f"about {target}" if target else "that helps with the question"
-    known = said_list(list(dict.fromkeys(phrase for _, phrase in given_numbers(" ".join(facts)))))
-    if (best is facts[0] or not rank[best]) and known:   # no sentence stands out: what it gives, never a quote
-        goal = target or "the answer"
-        return lead, f"You know {known}. What could you work out from them first, on the way to {goal}?"
-    if best is facts[0] or not rank[best]:
-        return lead, f"Start with \"{best}\" What does that tell you {about}?"
-    return lead, f"The problem says \"{best}\" What does that tell you {about}, and what do you need to know first?"
 
 
 def faithful(draft: str, step: Step, plan: Plan) -> bool:

@@ -309,6 +309,57 @@ def _quantity_value(number: str) -> Fraction:
     return Fraction(number.split(":")[0])
 
 
+def first_move_question(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, str]:
+    """(lead, question) for a student who asks for help without a plan: the question's target, and the sentence of
+    the problem that says most about it ("On Tuesday she read 3 times as many pages as on Monday."), quoted, or,
+    when no sentence says more than another, the quantities the problem gives, so the move fits this problem and no
+    other and names no operation (that would be inventing a step). A system of equations asks for a letter to go; a
+    problem whose question is its only sentence asks what the target means."""
+    if len(re.findall(r"=", problem)) == 2 and len(set(re.findall(r"(?<![a-z])[a-z](?![a-z])", problem))) >= 2:
+        return "", "Both equations use the same letters: what could you do with them to leave only one letter?"
+    equation, letter = written_equation(problem)
+    if equation:   # "Solve (x+2)/3 = x - 4": what was done to the letter, how to undo it
+        return "", f"In {equation}, what has been done to {letter}, and what could you do to both sides to undo it?"
+    asked = question_sentence(problem_sentences(problem))
+    target = question_target(asked)
+    exercise = EXERCISE.search(problem)
+    if exercise and not target:   # "Just confirm 2 × (15 - 3²) ÷ 4 + 7": where to start, and why
+        shown = exercise.group().strip()
+        if len(re.findall(r"[-+×÷*/−^²³(]|%\s*of", re.sub(r"\d+/\d+", "1", shown))) > 1:
+            return "", f"Which part of {shown} would you work out first, and why?"
+        return "", f"What is your first step for {shown}, and why?"
+    facts = [p for p in problem_sentences(problem) if p != asked
+             and re.search(r"\d", p) and not about_student(p, problem)]
+    if not facts:
+        quantities = [phrase for _, phrase in given if re.search(r"[a-z]", phrase)]
+        if target and quantities:
+            return "", f"What does {target} mean for {quantities[-1]}, and how would you find it?"
+        return "", "What do you think the first step is, and why?"
+    when = WHEN_ASKED.search(asked)
+    wanted, sharper = content_words(asked), content_words(when.group()) if when else set()   # "in each row": rows
+    rank = {f: len(wanted & content_words(f)) + len(sharper & content_words(f)) for f in facts}
+    best = max(facts, key=lambda f: rank[f]) if max(rank.values()) else facts[0]
+    lead = f"The question asks for {target}." if target else ""
+    about = f"about {target}" if target else "that helps with the question"
+    known = said_list(list(dict.fromkeys(phrase for _, phrase in given_numbers(" ".join(facts)))))
+    if (best is facts[0] or not rank[best]) and known:   # no sentence stands out: what it gives, never a quote
+        goal = target or "the answer"
+        return lead, f"You know {known}. What could you work out from them first, on the way to {goal}?"
+    if best is facts[0] or not rank[best]:
+        return lead, f"Start with \"{best}\" What does that tell you {about}?"
+    return lead, f"The problem says \"{best}\" What does that tell you {about}, and what do you need to know first?"
+
+
+def meaning_question(problem: str, value: str) -> str:
+    """What a result stands for, and whether it is what the question asks for (never whether it is right)."""
+    asked = question_sentence(problem_sentences(problem))
+    if target := question_target(asked):
+        return f"What does {value} stand for in this problem, and is that {target}?"
+    if asked:
+        return f"What does {value} stand for in this problem, and does it answer \"{asked.rstrip('?.')}\"?"
+    return f"What does {value} stand for in this problem?"
+
+
 SUBJECTS = ("math", "science", "reading")
 _STOPWORDS = set("""a an the of to in on at for and or but is are was were be been being it its this that these those
 what which who whom whose why how when where do does did can could would should will shall may might must i you he

@@ -83,7 +83,7 @@ def test_a_help_request_without_a_plan_points_at_the_sentence_about_the_target_n
 
 def test_a_help_request_on_an_exercise_or_an_equation_without_a_plan_asks_where_to_start():
     def first(problem):
-        return lesson._first_move_question(problem, lesson.given_numbers(problem))
+        return wording.first_move_question(problem, wording.given_numbers(problem))
     assert first("Just confirm the answer to 2 × (15 - 3²) ÷ 4 + 7 so I can grade.") == \
         ("", "Which part of 2 × (15 - 3²) ÷ 4 + 7 would you work out first, and why?")
     assert first("I need the key, starting with 3 1/2 - 1 2/3.") == \
