@@ -299,14 +299,15 @@ _BARE_SUM = re.compile(r"What is (?P<sum>[-\d\s.+×÷−*/()^²³]+)\?")
 
 
 def step_question(plan: Plan, step: Step) -> str:
-    """A step asked without restating the problem or doing its reasoning. An equation's first step asks what to undo;
+    """A step asked without restating the problem or doing its reasoning. An equation's bracket step asks what to undo;
     a lone percent ("What is 12% of 350?") asks for 10% of the whole first; an exercise's bare sum ("What is 8 × 3?")
     asks which part comes first or next (choosing it is the thinking); the last step of a word problem, whose own
     question is the problem's, asks how its numbers (a given quantity, a result found) lead to what the question
     asks, naming no operation; any other step keeps solver.opening's question."""
     index = plan.steps.index(step)
     equation, letter = written_equation(plan.problem)
-    if plan.pattern == "equation" and index == 0 and equation:   # what to undo is the thinking, not its sum
+    # "Multiplying both sides by 3 ...: what is 3 × (-4)?" skips rewriting the equation: what to undo is the thinking
+    if plan.pattern == "equation" and index == 0 and step.kind == "bracket" and equation:
         return f"In {equation}, what has been done to {letter}, and what could you do to both sides to undo it?"
     percent = re.fullmatch(r"What is (\d+(?:\.\d+)?)% of (\$?[\d,.]+)\?", step.question)
     if percent and len(plan.steps) == 1:   # "What is 12% of 350?" restated helps no one: a friendlier percent first
@@ -367,14 +368,20 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
         return _close(lesson, plan)
     diagnosis = solver.diagnose(plan, work) if said else None
     if diagnosis is not None:
-        _climb(lesson, diagnosis.step)
-        step = plan.steps[diagnosis.step]
-        # the same mistake again: after twice, the step with its numbers filled in (the ladder's top rung)
+        # the step asked is the first one not done up to a faulty last step (a skipped step comes first: "what
+        # percent of the original price is $552?"), without its sum filled in ("What is half of the difference, 12 ÷ 2?"
+        # hands over the fix); the same mistake again: after twice, that sum (the ladder's top rung)
+        done = set(lesson.done) | {i for i, s in enumerate(plan.steps) if s.value in said} | _used_steps(plan, found)
+        last = diagnosis.step == len(plan.steps) - 1   # a wrong final answer: the steps before it may be skipped
+        index = next((i for i in range(diagnosis.step) if i not in done), diagnosis.step) if last else diagnosis.step
+        _climb(lesson, index)
+        step = plan.steps[index]
         # a diagnosis that asks ("You divided by 6; how many values are there?") is the question: the step's own
         # question would answer it in the next sentence
         asks = diagnosis.says.endswith("?")
-        lead, ask = ("", diagnosis.says) if asks else (diagnosis.says, linked_question(plan, step))
-        question = fresh_hint(lesson, ask, solver.hints(plan, diagnosis.step)[-1])
+        ask = re.sub(r",\s*[-\d\s.+×÷−*/()]+\?$", "?", linked_question(plan, step))
+        lead, ask = ("", diagnosis.says) if asks else (diagnosis.says, ask)
+        question = fresh_hint(lesson, ask, solver.hints(plan, index)[-1])
         if presented_as_answer(work, said[-1]):
             return Move("flag", lead, question, step, kind="diagnosed")   # what they did, then the step
         # not offered as the answer, it may be a right step on another route: ask about it, never reject it

@@ -94,3 +94,17 @@ def test_the_fresh_set_keeps_every_guard_and_pastes_no_problem_sentence(case):
     sentences = wording.problem_sentences(case["problem"])
     assert not any(f'"{s}' in reply for s in sentences), reply           # never a problem sentence quoted
     assert not reply.endswith(sentences[-1]) or len(sentences) == 1 or case["class"] == "pasted", reply
+
+
+def test_a_wrong_final_answer_asks_the_first_skipped_step_without_its_sum_filled_in():
+    phone = "A phone costs $360 after a 10% discount. What was the price before the discount?"
+    move = lesson.math_move(lesson.Lesson(problem=phone), solver.plan(phone), "10% of 360 is 36 so 360 + 36 = 396")
+    assert move.lead.startswith("You took 10% of 360") and move.step == solver.plan(phone).steps[0]
+    assert move.question == "After 10% off, what percent of the original price is $360?"
+    halves = "Two numbers add up to 40 and their difference is 8. What is the larger number?"
+    said = lesson.math_move(lesson.Lesson(problem=halves), solver.plan(halves), "40 / 2 = 20, 20 + 8 = 28")
+    assert said.text == "You used the whole 8. What is half of the difference?"   # not "..., 8 ÷ 2?"
+    # a middle step keeps its own question: the step before it was done in the student's own arithmetic
+    bike = "The price of a bike went up from $120 to $150. By what percent did the price increase?"
+    middle = lesson.math_move(lesson.Lesson(problem=bike), solver.plan(bike), "30 / 150 = 0.2 so about 20%")
+    assert "$120" in middle.question and "30" not in middle.question.replace("$120", "")
