@@ -54,7 +54,8 @@ JUST_TELL = re.compile(
     r"just (?:tell|give|show|say|write)\b|tell me the (?:answer|solution)|give me the (?:answer|solution)"
     r"|what(?:'s| is) the answer|show me the (?:answer|solution)|(?:solve|do) it for me|(?:answer|solution),? please"
     r"|i give up|skip the hints|(?:don'?t|do not) want (?:any )?hints|stop asking|no time for questions"
-    r"|(?:don'?t|do not) need (?:an |any |the )?explanations?|\bno explanations?\b"   # "I don't need an explanation"
+    r"|(?:don'?t|do not) need (?:an |any |the )?explanations?"   # "I don't need an explanation", "no explanation, ..."
+    r"|^\W*no explanations?\b|\bno explanations? (?:needed|please|pls)\b"
     r"|\b(?:only|just) (?:the )?(?:final )?(?:answer|number|result|[a-z])\W*$", re.I | re.M)   # "... Just x."
 # A role claimed in the message ("I'm the 8th grade teacher", "This is Ms. Ortiz, the teacher"), not a mention of
 # one: "my teacher said it's not quite right" is a student talking about their teacher.
