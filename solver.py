@@ -97,6 +97,7 @@ from math_patterns import (acceleration, combined_mean, conversion, density, exp
                            mixed_unit_difference, moles, percent_apply, percent_change, percent_of_number,
                            percent_reverse, ratio, rectangle, speed)
 from quantity_patterns import data_range, median, story
+from rounding_patterns import groups_needed
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, fractions_rest, grouping,
                             groups_then_price, groups_then_share, level_difference, measure_change, measure_comparison,
                             missing_part, part_whole, rate, sharing, shopping, times_difference, two_prices)
@@ -119,7 +120,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     conversion, map_scale, fill_count, mixed_unit_difference, shopping, expression, current_speeds,
     work_together, speed, density, kinetic_energy, moles, acceleration, falling_energy, story,
     data_range, median, clock_elapsed, box, temperature, percent_part, proportion, share_equally,
-    measure_difference, percent_of_whole]
+    measure_difference, percent_of_whole, groups_needed]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
@@ -236,6 +237,8 @@ def _kind_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
     a, b = (step.values + (Fraction(0),))[:2]
     if step.kind in ("equation", "bracket", "work_time"):
         return _equation_wrongs(plan, step, a, b)
+    if step.kind in ("round_up", "round_down"):
+        return _rounding_wrongs(step, a, b)
     if step.kind in ("volume", "clock_hours", "signed_change", "level_difference", "mixed_total", "negated_power"):
         return _measure_wrongs(plan, step, a, b)
     if step.kind == "square":
@@ -297,6 +300,16 @@ def _kind_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
         return [_Wrong("ratio_parts_not_added", a / part, f"You shared {fmt(a)} into {fmt(part)} parts; how many "
                                                           f"parts are there in the whole ratio?") for part in parts]
     return []
+
+
+def _rounding_wrongs(step: Step, a: Fraction, b: Fraction) -> list[_Wrong]:
+    """Whole groups: the groups left out (the leftover still needs one) or a part-filled group counted as full."""
+    whole, left = divmod(a, b)
+    if step.kind == "round_up":
+        return [_Wrong("leftover_not_counted", Fraction(whole), f"You counted only the full ones; the {fmt(left)} "
+                                                                f"left over need one more too.")]
+    return [_Wrong("part_group_counted", Fraction(whole + 1), f"You counted one that would hold only {fmt(left)}, "
+                                                              f"not {fmt(b)}: it is not full.")]
 
 
 def _measure_wrongs(plan: Plan, step: Step, a: Fraction, b: Fraction) -> list[_Wrong]:
@@ -375,7 +388,7 @@ def _replay(plan: Plan, index: int, wrong: Fraction) -> list[Fraction]:
         operands = tuple(values[r.index] if r.kind == "step" else plan.quantities[r.index].value
                          for r in step.operands)
         try:
-            values[j] = apply_op(step.op, operands)
+            values[j] = apply_op(step.op, operands, step.kind)
         except NoPlan:
             return values[index:j]
     return values[index:]
