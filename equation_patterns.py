@@ -29,6 +29,8 @@ _WORDS_EQ = [
     re.compile(rf"(?:multipl\w+|times) (?:it|the number|that number|a number) by {_n('a')},? (?:and |then )*"
                rf"(?P<s>{_ADD}|{_SUB}) {_n('b')}[^?]*?\b(?:is|get|gets|got|equals|makes|result is|answer is) "
                rf"{_n('c')}"),
+    re.compile(rf"(?:[Aa]|[Tt]he|[Ss]ome|[Mm]y|[Hh]er|[Hh]is) number (?:times|multiplied by) {_n('a')},? "
+               rf"(?P<s>{_ADD}|{_SUB}) {_n('b')},? (?:is|equals|makes|gives|was) {_n('c')}"),
 ]
 _THINKS_OF = re.compile(r"\b(?:thinks?|thought|chooses|chose|picks?|picked) of a number|"
                         r"\b(?:chooses|chose|picks?|picked) a number")

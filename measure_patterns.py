@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from wordproblem import NUM, Builder, Plan, Problem, Ref, fmt, same_word, stem
+from wordproblem import NUM, Builder, Plan, Problem, Ref, fmt, same_word, stem, unit_factor, unit_name
 
 # ----------------------------------------------------------------------------- the minutes between two clock times
 
@@ -109,7 +109,8 @@ def box(p: Problem) -> Plan | None:
 # ----------------------------------------------------------------------------- a temperature that rises and falls
 
 _DEGREES = r"(?: ?°| degrees)(?: ?[FC]\b| Fahrenheit| Celsius)?"
-_WHEN = r"(?: at \d+ (?:am|pm)| in the [a-z]+| on [A-Z][a-z]+)?"   # 'The temperature at 8 pm was'
+# when a temperature was read: 'The temperature at 8 pm was', 'at noon', 'in the morning', 'on Monday'
+_WHEN = r"(?: at \d+ (?:am|pm)| at (?:noon|midnight|dawn|dusk|night|sunrise|sunset)| in the [a-z]+| on [A-Z][a-z]+)?"
 _TEMPERATURE = re.compile(rf"\b(?:temperature|it){_WHEN} (?:was|is) (?:at )?(?P<neg>-)?(?P<a>\d+(?:\.\d+)?){_DEGREES}",
                           re.I)
 _UP = r"rose|rises|risen|rise|went up|goes up|gone up|warmed up|warms up|climbed|climbs|increased|increases"
@@ -137,7 +138,7 @@ def temperature(p: Problem) -> Plan | None:
                            f"What does the thermometer read once it {'rises' if up else 'falls'} {move.group('b')} "
                            f"degrees from {_signed(b.value(value))} degrees?", kind="signed_change")
         return b.finish()
-    asked = re.match(rf"how many degrees (?:did|does|had|has) (?:the temperature|it) (?P<verb>{_UP}|{_DOWN})\b",
+    asked = re.match(rf"(?:by )?how many degrees (?:did|does|had|has) (?:the temperature|it) (?P<verb>{_UP}|{_DOWN})\b",
                      p.question, re.I)
     if start and len(to) == 1 and not moves and asked:
         up = re.fullmatch(_UP, to[0].group("verb"), re.I) is not None
@@ -146,6 +147,10 @@ def temperature(p: Problem) -> Plan | None:
         first, then = _degrees(b, start, "a"), _degrees(b, to[0], "b")
         return _gap(b, *((then, first) if up else (first, then)))
     values = list(p.finditer(_TEMPERATURE_VALUE))
+    if len(values) == 2 and not moves and not to and asked:   # 'was -6°F in the morning and 9°F ... did it rise?'
+        up = re.fullmatch(_UP, asked.group("verb"), re.I) is not None
+        first, then = (_degrees(b, v, "a") for v in values)
+        return _gap(b, *((then, first) if up else (first, then))) if (b.value(then) > b.value(first)) == up else None
     if len(values) == 2 and not moves and not to and p.asks(r"\bdifference\b|^how many degrees (?:warmer|colder|"
                                                             r"higher|lower)\b"):
         one, two = (_degrees(b, v, "a") for v in values)
@@ -380,4 +385,38 @@ def percent_of_whole(p: Problem) -> Plan | None:
         return None
     b.step("*", [share, b.fact(100, "percent", "100%")], "percent", f"How many hundredths is that fraction of the {m} "
                                                                     f"{noun}: what percent?")
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- a smaller unit taken from a larger one
+
+_MEASURE = re.compile(rf"(?P<a>{NUM}) ?(?P<u>kg|g|km|m|cm|mm|l|ml|kilograms?|grams?|kilometers?|meters?|metres?|"
+                      rf"centimeters?|liters?|litres?|milliliters?|hours?|minutes?|feet|foot|inch|inches|yards?|"
+                      rf"pounds?|ounces?|gallons?|quarts?)\b")
+_TAKEN = r"\b(?:uses?|used|cuts? off|drinks?|drank|pours? out|poured out|eats?|ate|gives? away|gave away|sells?|" \
+         r"sold|spills?|spilled|removes?|removed|takes? out|took out)\b"
+
+
+def mixed_units_left(p: Problem) -> Plan | None:
+    """'A bag of flour weighs 2 kg. Nina uses 650 g of it. How many grams of flour are left?' -> 2 kg in grams
+    (2 x 1000), then 2000 - 650: the larger unit is converted before the smaller amount is taken away."""
+    said = [m for m in p.finditer(_MEASURE) if m.span("a") in p.numbers]
+    asked = re.match(r"how many (?P<u>[a-z]+)\b", p.question, re.I)
+    if len(said) != 2 or len(p.numbers) != 2 or not asked or not p.asks(r"\b(?:left|remain|remaining|remains)\b"):
+        return None
+    whole, part = said
+    factor = unit_factor(whole.group("u"), part.group("u"))
+    sentences = [re.search(r"[^.?!]*$", p.t[:m.start()]).group() for m in said]
+    if factor is None or unit_name(asked.group("u")) != unit_name(part.group("u")) \
+            or re.search(_TAKEN, sentences[0]) or not re.search(_TAKEN, sentences[1]):
+        return None
+    b = Builder(p, "measure_change")
+    small = unit_name(part.group("u"))
+    start = b.given(whole, "a", whole.group("u"), whole.group())
+    per = b.fact(factor, small, f"{factor} {asked.group('u')} in 1 {stem(whole.group('u'))}")
+    into = b.step("*", [start, per], small,
+                  f"How many {asked.group('u')} are in {whole.group()}?", kind="convert")
+    b.step("-", [into, b.given(part, "a", part.group("u"), part.group())], small,
+           f"How many {asked.group('u')} are left when {part.group()} is taken from {whole.group()}?",
+           kind="unconverted_left")
     return b.finish()

@@ -90,8 +90,8 @@ from fractions import Fraction
 from equation_patterns import (bracket_equation, current_speeds, equation, fraction_equation, linear_pair, purchases,
                                shared_with_difference, sum_difference, work_together)
 from mathcheck import solve
-from measure_patterns import (box, clock_elapsed, measure_difference, percent_of_whole, percent_part, proportion,
-                              share_equally, temperature)
+from measure_patterns import (box, clock_elapsed, measure_difference, mixed_units_left, percent_of_whole, percent_part,
+                              proportion, share_equally, temperature)
 from math_patterns import (acceleration, combined_mean, conversion, density, expression, falling_energy, fill_count,
                            for_every, fraction_of, kinetic_energy, map_scale, mean, mean_missing, missing_side,
                            mixed_unit_difference, moles, percent_apply, percent_change, percent_of_number,
@@ -120,7 +120,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     conversion, map_scale, fill_count, mixed_unit_difference, shopping, expression, current_speeds,
     work_together, speed, density, kinetic_energy, moles, acceleration, falling_energy, story,
     data_range, median, clock_elapsed, box, temperature, percent_part, proportion, share_equally,
-    measure_difference, percent_of_whole, groups_needed]
+    measure_difference, percent_of_whole, groups_needed, mixed_units_left]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
@@ -239,7 +239,8 @@ def _kind_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
         return _equation_wrongs(plan, step, a, b)
     if step.kind in ("round_up", "round_down"):
         return _rounding_wrongs(step, a, b)
-    if step.kind in ("volume", "clock_hours", "signed_change", "level_difference", "mixed_total", "negated_power"):
+    if step.kind in ("volume", "clock_hours", "signed_change", "level_difference", "mixed_total", "negated_power",
+                     "unconverted_left"):
         return _measure_wrongs(plan, step, a, b)
     if step.kind == "square":
         return [_Wrong("speed_not_squared", 2 * a, f"You did not square {fmt(a)}: squaring multiplies a number by "
@@ -320,6 +321,11 @@ def _measure_wrongs(plan: Plan, step: Step, a: Fraction, b: Fraction) -> list[_W
         return [_Wrong("added_edges_for_volume", length + width + b, f"You added the edges {fmt(length)}, "
                                                                      f"{fmt(width)} and {fmt(b)}; a volume counts "
                                                                      f"the cubes that fill the box.")]
+    if step.kind == "unconverted_left":   # 2 kg take away 650 g worked as 650 - 2, the units left as they were
+        unconverted = plan.steps[step.operands[0].index].values[0]
+        return [_Wrong("unit_mix_up", b - unconverted, f"You took {fmt(unconverted)} from {fmt(b)}, but the two "
+                                                       f"amounts are in different units: change the larger unit "
+                                                       f"first.")]
     if step.kind == "clock_hours":   # 9:05 - 7:15 worked as 9.05 - 7.15, as if an hour had 100 minutes
         start, end = [q.value for q in plan.quantities if q.unit == "minutes" and q.given][:2]
         return [_Wrong("time_as_decimal", a + end / 100 - (b + start / 100), "You took the times away as if they "

@@ -1,5 +1,7 @@
-"""rounding_patterns.py: whole groups from a division (full cartons round down, vans needed round up), the step
-questions in the problem's words, abstaining where the question does not say which way, and the two slips."""
+"""Round 3 of the planner. rounding_patterns.py: whole groups from a division (full cartons round down, vans needed
+round up), the step questions in the problem's words, abstaining where the question does not say which way, and the
+two slips; then the other new readings (an equation said 'a number times 3 plus 5', a temperature at noon or a rise
+between two, a smaller unit taken from a larger one), each with a variant that abstains."""
 from fractions import Fraction
 
 import pytest
@@ -58,3 +60,46 @@ def test_whole_groups_slips():
     part = solver.diagnose(down, "9 boxes")
     assert part.misconception == "part_group_counted" and "only 4, not 12" in part.question
     assert solver.diagnose(down, "100 - 12 = 88").misconception == "subtract_instead_of_divide"
+
+
+# Round 3's other readings: (problem, pattern, step values, words a step's question must use)
+MORE = [
+    ("A number times 4 minus 7 is 29. What is the number?", "equation", ["36", "9"],
+     "What is 4 times the number, if taking 7 away from it gives 29?"),
+    ("The temperature at midnight was 3°C. By dawn it had dropped 8 degrees. What was the temperature at dawn?",
+     "temperature", ["-5"], "falls 8 degrees from 3 degrees"),
+    ("The temperature was -4°C at dawn and 7°C at noon. By how many degrees did it rise?", "temperature", ["11"],
+     "from -4 degrees up to 7 degrees"),
+    ("A roll of tape is 4 m long. Kai cuts off 85 cm. How many centimeters of tape are left?", "measure_change",
+     ["400", "315"], "How many centimeters are left when 85 cm is taken from 4 m?"),
+    ("A bottle holds 2 liters of water. Zoe drinks 350 ml. How many milliliters of water remain?", "measure_change",
+     ["2000", "1650"], "How many milliliters are in 2 liters?"),
+]
+
+
+@pytest.mark.parametrize("problem,pattern,values,words", MORE)
+def test_round_three_readings(problem, pattern, values, words):
+    found = solver.plan(problem)
+    assert found is not None and found.pattern == pattern
+    assert [solver.fmt(s.value) for s in found.steps] == values
+    assert any(words == s.question or words in s.question for s in found.steps)
+
+
+@pytest.mark.parametrize("problem", [
+    "The temperature was 4°C at dawn and -7°C at noon. By how many degrees did it rise?",   # it fell
+    "A roll of tape is 4 m long. Kai buys 85 cm more. How many centimeters of tape are left?",   # nothing taken
+    "A roll of tape is 4 m long. Kai cuts off 85 cm. How many meters of tape are left?",   # asked in the big unit
+    "A number times 4 minus 7 is 29. What is the number plus 1?",
+])
+def test_round_three_abstains(problem):
+    assert solver.plan(problem) is None
+
+
+def test_two_amounts_are_not_one_measure():
+    """conversion adds '2 hours 15 minutes' as one measure, but never an amount taken away from another."""
+    assert solver.plan("How many minutes are in 2 hours and 15 minutes?").answer == 135
+    drunk = solver.plan("A jug holds 3 liters of juice. Tom drinks 400 ml. How many milliliters of juice remain?")
+    assert drunk.answer == 2600
+    assert solver.diagnose(drunk, "3 ÷ 1000 = 0.003").misconception == "unit_mix_up"   # divided to go to a smaller unit
+    slip = solver.diagnose(drunk, "400 - 3 = 397")
+    assert slip.misconception == "unit_mix_up" and "different units" in slip.question and slip.step == 1
