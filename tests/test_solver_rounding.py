@@ -74,6 +74,13 @@ MORE = [
      ["400", "315"], "How many centimeters are left when 85 cm is taken from 4 m?"),
     ("A bottle holds 2 liters of water. Zoe drinks 350 ml. How many milliliters of water remain?", "measure_change",
      ["2000", "1650"], "How many milliliters are in 2 liters?"),
+    # the tracker: a price said of 'a <kind of> thing', a rate of 'each row in a field', 'a 240-page book'
+    ("A concert ticket costs $12.50. How much do 4 tickets cost?", "story", ["50"],
+     "How much do 4 tickets at $12.50 for each ticket cost?"),
+    ("Each shelf in a library holds 35 books. There are 12 shelves. How many books are on the shelves?", "story",
+     ["420"], "How many books are in 12 shelves at 35 books for each shelf?"),
+    ("Ava reads 15 pages each day. How many days will it take her to read a 240-page book?", "story", ["16"],
+     "How many days at 15 pages each day make 240 pages?"),
 ]
 
 
@@ -90,6 +97,8 @@ def test_round_three_readings(problem, pattern, values, words):
     "A roll of tape is 4 m long. Kai buys 85 cm more. How many centimeters of tape are left?",   # nothing taken
     "A roll of tape is 4 m long. Kai cuts off 85 cm. How many meters of tape are left?",   # asked in the big unit
     "A number times 4 minus 7 is 29. What is the number plus 1?",
+    "A concert ticket costs $12.50. How much do 4 parking tickets cost?",   # another kind of ticket
+    "A kilogram of rice costs $3. How much do a 2-kilogram of rice and 5 kilograms of rice cost?",   # not 'a 2-kilo bag'
 ])
 def test_round_three_abstains(problem):
     assert solver.plan(problem) is None
