@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from wordproblem import NUM, Builder, Plan, Problem, Ref, fmt, same_word, stem, unit_factor, unit_name
+from wordproblem import (NUM, Builder, Plan, Problem, Ref, fmt, fraction_part, number_value, same_word, shown_first,
+                         stem, unit_factor, unit_name)
 
 # ----------------------------------------------------------------------------- the minutes between two clock times
 
@@ -419,4 +420,62 @@ def mixed_units_left(p: Problem) -> Plan | None:
     b.step("-", [into, b.given(part, "a", part.group("u"), part.group())], small,
            f"How many {asked.group('u')} are left when {part.group()} is taken from {whole.group()}?",
            kind="unconverted_left")
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- parts of one measure
+
+_LONG = re.compile(rf"\b(?:is|was|measures|holds|weighs|has) (?P<a>{NUM}) (?P<u>{_MEASURE.pattern.split('(?P<u>')[1]}"
+                   rf"(?: long| of [a-z]+)?")
+_CUT = re.compile(rf"\b(?:cut|divided|split|shared|poured) (?:equally )?into (?P<n>\d+) (?:equal )?(?P<what>[a-z]+)")
+_PART = re.compile(rf"\b(?:cuts? off|uses?|used|drinks?|drank|is|was|paints?|painted|eats?|ate) "
+                   rf"(?P<f>\d+/\d+) (?:of it|of the [a-z]+|full)\b")
+
+
+def measure_parts(p: Problem) -> Plan | None:
+    """'A board is 15/2 feet long. It is cut into 3 equal pieces. How long is each piece?' -> 15/2 / 3; 'A tank
+    holds 40 liters. It is 3/8 full. How many liters of water are in the tank?' -> 1/8 of 40, then 3 of those."""
+    whole, cut, part = p.search(_LONG), p.search(_CUT), p.search(_PART)
+    asked = re.match(r"how (?:long|much|heavy|many (?P<u>[a-z]+))\b", p.question, re.I)
+    if not whole or len(p.numbers) != 2 or not asked or bool(cut) == bool(part) \
+            or (asked.group("u") and unit_name(asked.group("u")) != unit_name(whole.group("u"))) \
+            or p.asks(r"\b(?:left|remain\w*|rest|other|more|empty)\b"):
+        return None
+    b = Builder(p, "fraction" if part else "sharing")
+    unit = whole.group("u")
+    start = b.given(whole, "a", unit, f"{shown_first(number_value(whole.group('a')))} {unit}")
+    said = b.quantities[start.index].text   # '7 1/2 feet' as a student writes it, not '15/2 feet'
+    if cut:
+        if not p.asks(rf"\beach {stem(cut.group('what'))}\b"):
+            return None
+        b.step("/", [start, b.given(cut, "n", cut.group("what"))], unit,
+               f"How {'long' if p.asks('^how long') else 'much'} is each of {cut.group('n')} equal "
+               f"{cut.group('what')} of {said}?")
+    elif Fraction(part.group("f")) < 1:
+        fraction_part(b, start, part, "f", said, unit)
+    return b.finish()
+
+
+_AREA_GIVEN = re.compile(rf"\barea(?: of (?:a|the|this|that|her|his) [a-z]+)? (?:of|is) (?P<a>{NUM}) "
+                         rf"square (?P<u>[a-z]+)")
+_SIDE_SAID = re.compile(rf"\b(?P<side>width|length) (?:of|is) (?P<s>{NUM}) (?P<u>[a-z]+)")
+
+
+def side_from_area(p: Problem) -> Plan | None:
+    """'The area of a rectangle is 72 square feet. Its width is 6 feet. How long is it?' -> 72 / 6: the length
+    times the width is the area, so the area shared by the width gives the length."""
+    area, side = p.search(_AREA_GIVEN), p.search(_SIDE_SAID)
+    if not area or not side or not re.search(r"\brectang", p.t, re.I) or len(p.numbers) != 2 \
+            or not same_word(area.group("u"), side.group("u")):
+        return None
+    other = "width" if side.group("side") == "length" else "length"
+    asks = {"length": r"^(?:what is (?:its|the) length|how long is (?:it|the rectangle))\b",
+            "width": r"^(?:what is (?:its|the) width|how wide is (?:it|the rectangle))\b"}[other]
+    if not p.asks(asks):
+        return None
+    b = Builder(p, "rectangle")
+    unit = side.group("u")
+    b.step("/", [b.given(area, "a", f"square {unit}"), b.given(side, "s", unit)], unit,
+           f"What {other} times a {side.group('side')} of {side.group('s')} {unit} gives an area of "
+           f"{area.group('a')} square {unit}?", kind="area_side")
     return b.finish()

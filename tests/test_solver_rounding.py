@@ -81,6 +81,15 @@ MORE = [
      ["420"], "How many books are in 12 shelves at 35 books for each shelf?"),
     ("Ava reads 15 pages each day. How many days will it take her to read a 240-page book?", "story", ["16"],
      "How many days at 15 pages each day make 240 pages?"),
+    # parts of one measure, and a rectangle's side from its area
+    ("A pipe is 4 1/2 meters long. It is cut into 6 equal pieces. How long is each piece?", "sharing", ["0.75"],
+     "How long is each of 6 equal pieces of 4 1/2 meters?"),
+    ("A tank holds 60 liters. It is 2/5 full. How many liters of water are in the tank?", "fraction", ["12", "24"],
+     "What is 2/5 of 60 liters, 2 of those parts?"),
+    ("A wire is 18 feet long. Ben cuts off 5/6 of it. How long is the piece he cuts off?", "fraction", ["3", "15"],
+     "What is 1/6 of 18 feet?"),
+    ("The area of a rectangle is 96 square inches. Its length is 12 inches. How wide is it?", "rectangle", ["8"],
+     "What width times a length of 12 inches gives an area of 96 square inches?"),
 ]
 
 
@@ -99,6 +108,9 @@ def test_round_three_readings(problem, pattern, values, words):
     "A number times 4 minus 7 is 29. What is the number plus 1?",
     "A concert ticket costs $12.50. How much do 4 parking tickets cost?",   # another kind of ticket
     "A kilogram of rice costs $3. How much do a 2-kilogram of rice and 5 kilograms of rice cost?",   # not 'a 2-kilo bag'
+    "A tank holds 60 liters. It is 2/5 full. How many more liters of water fit in the tank?",   # the other part
+    "A pipe is 4 1/2 meters long. It is cut into 6 equal pieces. How long are 2 pieces?",
+    "The area of a rectangle is 96 square inches. Its length is 12 inches. What is its perimeter?",
 ])
 def test_round_three_abstains(problem):
     assert solver.plan(problem) is None
