@@ -81,6 +81,10 @@ MORE = [
      ["420"], "How many books are in 12 shelves at 35 books for each shelf?"),
     ("Ava reads 15 pages each day. How many days will it take her to read a 240-page book?", "story", ["16"],
      "How many days at 15 pages each day make 240 pages?"),
+    ("The sum of two consecutive numbers is 63. What is the larger number?", "consecutive", ["62", "31", "32"],
+     "The larger number is 1 more than the smaller. What is 63 without that 1?"),
+    ("Three consecutive even numbers add up to 54. What is the smallest number?", "consecutive", ["48", "16"],
+     "Shared equally among the 3 numbers, what is the smallest one?"),
     # parts of one measure, and a rectangle's side from its area
     ("A pipe is 4 1/2 meters long. It is cut into 6 equal pieces. How long is each piece?", "sharing", ["0.75"],
      "How long is each of 6 equal pieces of 4 1/2 meters?"),
@@ -110,6 +114,8 @@ def test_round_three_readings(problem, pattern, values, words):
     "A kilogram of rice costs $3. How much do a 2-kilogram of rice and 5 kilograms of rice cost?",   # not 'a 2-kilo bag'
     "A tank holds 60 liters. It is 2/5 full. How many more liters of water fit in the tank?",   # the other part
     "A pipe is 4 1/2 meters long. It is cut into 6 equal pieces. How long are 2 pieces?",
+    "Three consecutive odd numbers add up to 54. What is the smallest number?",   # 16 is not odd
+    "The sum of two consecutive numbers is 63. What is their product?",
     "The area of a rectangle is 96 square inches. Its length is 12 inches. What is its perimeter?",
 ])
 def test_round_three_abstains(problem):
@@ -122,5 +128,7 @@ def test_two_amounts_are_not_one_measure():
     drunk = solver.plan("A jug holds 3 liters of juice. Tom drinks 400 ml. How many milliliters of juice remain?")
     assert drunk.answer == 2600
     assert solver.diagnose(drunk, "3 ÷ 1000 = 0.003").misconception == "unit_mix_up"   # divided to go to a smaller unit
+    halved = solver.diagnose(solver.plan("The sum of two consecutive numbers is 63. What is the larger number?"), "31.5")
+    assert halved.misconception == "forgot_step" and "the 1 extra" in halved.question
     slip = solver.diagnose(drunk, "400 - 3 = 397")
     assert slip.misconception == "unit_mix_up" and "different units" in slip.question and slip.step == 1
