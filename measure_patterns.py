@@ -479,3 +479,37 @@ def side_from_area(p: Problem) -> Plan | None:
            f"What {other} times a {side.group('side')} of {side.group('s')} {unit} gives an area of "
            f"{area.group('a')} square {unit}?", kind="area_side")
     return b.finish()
+
+
+_EQUAL_PARTS = re.compile(r"\b(?:cut|divided|split|sliced) into (?P<n>\d+) equal (?P<part>[a-z]+)")
+_TAKES_PARTS = re.compile(r"\b(?P<verb>eats?|ate|takes?|took|uses?|used|paints?|painted|colou?rs?|colou?red|"
+                          r"shades?|shaded|sells?|sold) (?P<k>\d+) (?:of (?:the|them|those) )?(?P<part>[a-z]+)?")
+
+
+_VERB_FAMILIES = [r"\b(?:eat|ate)", r"\b(?:take|took)", r"\buse", r"\bpaint", r"\bcolou?r", r"\bshade",
+                  r"\b(?:sell|sold)"]
+
+
+def fraction_of_parts(p: Problem) -> Plan | None:
+    """'A pizza is cut into 8 equal slices. Sam eats 3 slices. What fraction of the pizza is left?' -> 8 - 3
+    slices left, then 5 of the 8 equal slices is 5/8; 'What fraction did he eat?' is 3 of the 8."""
+    parts, taken = p.search(_EQUAL_PARTS), p.search(_TAKES_PARTS)
+    if not parts or not taken or len(p.numbers) != 2 or not p.asks(r"^what fraction\b") \
+            or (taken.group("part") and not same_word(taken.group("part"), parts.group("part"))):
+        return None
+    left = p.asks(r"\b(?:left|remain\w*|not)\b")
+    family = next(f for f in _VERB_FAMILIES if re.match(f, taken.group("verb")))
+    names = set(re.findall(r"(?<=\w )[A-Z][a-z]+", p.question))
+    if (not left and not re.search(family, p.question)) or not all(re.search(rf"\b{n}\b", p.body) for n in names):
+        return None   # the question asks about neither the parts taken nor those left, or about someone else
+    b = Builder(p, "fraction")
+    n, k, part = b.given(parts, "n", parts.group("part")), b.given(taken, "k", parts.group("part")), parts.group("part")
+    if b.value(k) > b.value(n):
+        return None
+    if left:
+        k = b.step("-", [n, k], part, f"How many of the {parts.group('n')} {part} are left after "
+                                      f"{taken.group('k')} are gone?")
+    whole = re.search(r"\bfraction of (the [a-z]+)", p.question)
+    b.step("/", [k, n], "", f"What fraction of {whole.group(1) if whole else 'the whole'} is {fmt(b.value(k))} of the "
+                            f"{parts.group('n')} equal {part}?", kind="of_equal_parts")
+    return b.finish()

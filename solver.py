@@ -90,8 +90,9 @@ from fractions import Fraction
 from equation_patterns import (bracket_equation, consecutive, current_speeds, equation, fraction_equation, linear_pair,
                                purchases, shared_with_difference, sum_difference, work_together)
 from mathcheck import solve
-from measure_patterns import (box, clock_elapsed, measure_difference, measure_parts, mixed_units_left, percent_of_whole,
-                              percent_part, proportion, share_equally, side_from_area, temperature)
+from measure_patterns import (box, clock_elapsed, fraction_of_parts, measure_difference, measure_parts,
+                              mixed_units_left, percent_of_whole, percent_part, proportion, share_equally,
+                              side_from_area, temperature)
 from math_patterns import (acceleration, combined_mean, conversion, density, expression, falling_energy, fill_count,
                            for_every, fraction_of, kinetic_energy, map_scale, mean, mean_missing, missing_side,
                            mixed_unit_difference, moles, percent_apply, percent_change, percent_of_number,
@@ -121,7 +122,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     work_together, speed, density, kinetic_energy, moles, acceleration, falling_energy, story,
     data_range, median, clock_elapsed, box, temperature, percent_part, proportion, share_equally,
     measure_difference, percent_of_whole, groups_needed, mixed_units_left, measure_parts, side_from_area,
-    consecutive]
+    consecutive, fraction_of_parts]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
@@ -240,6 +241,13 @@ def _kind_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
         return _equation_wrongs(plan, step, a, b)
     if step.kind in ("round_up", "round_down"):
         return _rounding_wrongs(step, a, b)
+    if step.kind == "of_equal_parts" and 0 < a < b:   # 3 eaten of 8 said as 3/5: the part against the rest
+        wrongs = [_Wrong("part_to_part", a / (b - a), f"You compared {fmt(a)} with the other {fmt(b - a)}; a "
+                                                        f"fraction compares the part with all {fmt(b)} equal parts.")]
+        if step.operands[0].kind == "step":   # the parts left were asked for; the parts taken answered
+            wrongs.append(_Wrong("other_part", (b - a) / b, f"{fmt(b - a)} of the {fmt(b)} parts are the ones taken; "
+                                                            f"the question asks about the ones left."))
+        return wrongs
     if step.kind in ("volume", "clock_hours", "signed_change", "level_difference", "mixed_total", "negated_power",
                      "unconverted_left"):
         return _measure_wrongs(plan, step, a, b)

@@ -85,6 +85,10 @@ MORE = [
      "The larger number is 1 more than the smaller. What is 63 without that 1?"),
     ("Three consecutive even numbers add up to 54. What is the smallest number?", "consecutive", ["48", "16"],
      "Shared equally among the 3 numbers, what is the smallest one?"),
+    ("A pie is cut into 6 equal slices. Leo eats 4 slices. What fraction of the pie is left?", "fraction",
+     ["2", "1/3"], "What fraction of the pie is 2 of the 6 equal slices?"),
+    ("A pie is cut into 6 equal slices. Leo eats 1 of the slices. What fraction of the pie did Leo eat?", "fraction",
+     ["1/6"], "What fraction of the pie is 1 of the 6 equal slices?"),
     # parts of one measure, and a rectangle's side from its area
     ("A pipe is 4 1/2 meters long. It is cut into 6 equal pieces. How long is each piece?", "sharing", ["0.75"],
      "How long is each of 6 equal pieces of 4 1/2 meters?"),
@@ -116,6 +120,7 @@ def test_round_three_readings(problem, pattern, values, words):
     "A pipe is 4 1/2 meters long. It is cut into 6 equal pieces. How long are 2 pieces?",
     "Three consecutive odd numbers add up to 54. What is the smallest number?",   # 16 is not odd
     "The sum of two consecutive numbers is 63. What is their product?",
+    "A pie is cut into 6 equal slices. Leo eats 4 slices. What fraction of the pie did Ann eat?",
     "The area of a rectangle is 96 square inches. Its length is 12 inches. What is its perimeter?",
 ])
 def test_round_three_abstains(problem):
@@ -130,5 +135,8 @@ def test_two_amounts_are_not_one_measure():
     assert solver.diagnose(drunk, "3 ÷ 1000 = 0.003").misconception == "unit_mix_up"   # divided to go to a smaller unit
     halved = solver.diagnose(solver.plan("The sum of two consecutive numbers is 63. What is the larger number?"), "31.5")
     assert halved.misconception == "forgot_step" and "the 1 extra" in halved.question
+    pie = solver.plan("A pie is cut into 6 equal slices. Leo eats 4 slices. What fraction of the pie is left?")
+    assert solver.diagnose(pie, "2/4").misconception == "part_to_part"
+    assert solver.diagnose(pie, "4/6").misconception == "other_part"
     slip = solver.diagnose(drunk, "400 - 3 = 397")
     assert slip.misconception == "unit_mix_up" and "different units" in slip.question and slip.step == 1
