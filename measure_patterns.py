@@ -513,3 +513,29 @@ def fraction_of_parts(p: Problem) -> Plan | None:
     b.step("/", [k, n], "", f"What fraction of {whole.group(1) if whole else 'the whole'} is {fmt(b.value(k))} of the "
                             f"{parts.group('n')} equal {part}?", kind="of_equal_parts")
     return b.finish()
+
+
+# ----------------------------------------------------------------------------- a daily amount over weeks
+
+_DAILY = re.compile(rf"(?P<a>{NUM}) (?P<u>[a-z]+)(?: of [a-z]+)? (?:every|each|a|per) day\b")
+_WEEKS_ASKED = re.compile(rf"how (?:many (?P<u>[a-z]+)|much)\b.*\b(?:in|over|during|after) (?P<w>{NUM}) weeks?\?$",
+                          re.I)
+# Words that say the days are not all alike: 'on school days', 'from Monday to Friday', 'except Sundays'.
+_SOME_DAYS = r"\b(?:weekdays?|weekends?|school|work|working|monday|tuesday|wednesday|thursday|friday|saturday|" \
+             r"sunday|except|only|some|most|usually|sometimes|rest|off|skips?|skipped|days? a week|times a week)\b"
+
+
+def daily_over_weeks(p: Problem) -> Plan | None:
+    """'Mr. Diaz practices piano for 25 minutes every day. How many minutes does he practice in 2 weeks?' -> 2 weeks
+    in days (2 x 7), then 25 minutes for each of those 14 days. Any word that sets some days apart abstains."""
+    daily, asked = p.search(_DAILY), p.match_question(_WEEKS_ASKED)
+    if not daily or not asked or len(p.numbers) != 2 or re.search(_SOME_DAYS, p.t, re.I) \
+            or (asked.group("u") and not same_word(asked.group("u"), daily.group("u"))):
+        return None
+    b = Builder(p, "rate")
+    unit, weeks = daily.group("u"), asked.group("w")
+    days = b.step("*", [b.given(asked, "w", "weeks"), b.fact(7, "days", "7 days in a week")], "days",
+                  f"How many days are in {weeks} weeks?", kind="convert")
+    b.step("*", [days, b.given(daily, "a", unit, daily.group())], unit,
+           f"How many {unit} is that in {fmt(b.value(days))} days, at {daily.group('a')} {unit} every day?")
+    return b.finish()

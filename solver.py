@@ -90,9 +90,9 @@ from fractions import Fraction
 from equation_patterns import (bracket_equation, consecutive, current_speeds, equation, fraction_equation, linear_pair,
                                purchases, shared_with_difference, sum_difference, work_together)
 from mathcheck import solve
-from measure_patterns import (box, clock_elapsed, fraction_of_parts, measure_difference, measure_parts,
-                              mixed_units_left, percent_of_whole, percent_part, proportion, share_equally,
-                              side_from_area, temperature)
+from measure_patterns import (box, clock_elapsed, daily_over_weeks, fraction_of_parts, measure_difference,
+                              measure_parts, mixed_units_left, percent_of_whole, percent_part, proportion,
+                              share_equally, side_from_area, temperature)
 from math_patterns import (acceleration, combined_mean, conversion, density, expression, falling_energy, fill_count,
                            for_every, fraction_of, kinetic_energy, map_scale, mean, mean_missing, missing_side,
                            mixed_unit_difference, moles, percent_apply, percent_change, percent_of_number,
@@ -122,7 +122,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     work_together, speed, density, kinetic_energy, moles, acceleration, falling_energy, story,
     data_range, median, clock_elapsed, box, temperature, percent_part, proportion, share_equally,
     measure_difference, percent_of_whole, groups_needed, mixed_units_left, measure_parts, side_from_area,
-    consecutive, fraction_of_parts]
+    consecutive, fraction_of_parts, daily_over_weeks]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
@@ -132,6 +132,9 @@ _UNHANDLED = r"\b(doubles?|doubled|doubling|triples?|tripled|quadruple\w*|back|s
 # leg of the trip, a hose filling 'the same pool' is the one job two workers share.
 _READS_ITSELF = {current_speeds: r"\bback (?=upstream|downstream|against|with|into)",
                  work_together: r"\bthe same (?=[a-z]+ in \d)"}
+# The readers that convert the question's time unit themselves ('25 minutes every day ... in 2 weeks': 7 days in a
+# week), so a unit the statements never name does not stop them as it stops the rest.
+_CONVERTS_ASKED_UNIT = {daily_over_weeks}
 _TIME_UNITS = r"\b(week|weeks|day|days|month|months|year|years|hour|hours|minute|minutes|dozen|annual|yearly|" \
               r"weekly|daily|monthly)\b"
 
@@ -150,10 +153,13 @@ def _unexplained_unit(p: Problem) -> bool:
 def plan(problem: str) -> Plan | None:
     """The plan for a word problem, or None when no pattern explains every number (or two disagree)."""
     read = read_problem(problem)
-    if read is None or _unexplained_unit(read) or read.asks(r"^how (many|much) [a-z]+ and [a-z]+"):
+    if read is None or read.asks(r"^how (many|much) [a-z]+ and [a-z]+"):
         return None   # ('how many koalas and kangaroos' asks for two things at once)
+    unexplained = _unexplained_unit(read)
     plans = []
     for pattern in PATTERNS:
+        if unexplained and pattern not in _CONVERTS_ASKED_UNIT:
+            continue
         if re.search(_UNHANDLED, re.sub(_READS_ITSELF.get(pattern, "(?!)"), "", read.body), re.I):
             continue
         try:

@@ -89,6 +89,8 @@ MORE = [
      ["2", "1/3"], "What fraction of the pie is 2 of the 6 equal slices?"),
     ("A pie is cut into 6 equal slices. Leo eats 1 of the slices. What fraction of the pie did Leo eat?", "fraction",
      ["1/6"], "What fraction of the pie is 1 of the 6 equal slices?"),
+    ("Lily walks her dog for 30 minutes every day. How many minutes does she walk the dog in 3 weeks?", "rate",
+     ["21", "630"], "How many minutes is that in 21 days, at 30 minutes every day?"),
     # parts of one measure, and a rectangle's side from its area
     ("A pipe is 4 1/2 meters long. It is cut into 6 equal pieces. How long is each piece?", "sharing", ["0.75"],
      "How long is each of 6 equal pieces of 4 1/2 meters?"),
@@ -120,6 +122,9 @@ def test_round_three_readings(problem, pattern, values, words):
     "A pipe is 4 1/2 meters long. It is cut into 6 equal pieces. How long are 2 pieces?",
     "Three consecutive odd numbers add up to 54. What is the smallest number?",   # 16 is not odd
     "The sum of two consecutive numbers is 63. What is their product?",
+    "Lily walks her dog for 30 minutes every school day. How many minutes does she walk the dog in 3 weeks?",
+    "Lily walks her dog for 30 minutes every day except Sunday. How many minutes does she walk it in 3 weeks?",
+    "Lily walks her dog for 30 minutes. How many minutes does she walk the dog in 3 weeks?",   # how often: unsaid
     "A pie is cut into 6 equal slices. Leo eats 4 slices. What fraction of the pie did Ann eat?",
     "The area of a rectangle is 96 square inches. Its length is 12 inches. What is its perimeter?",
 ])
