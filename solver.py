@@ -270,13 +270,7 @@ def _kind_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
         return [_Wrong("area_instead_of_perimeter", sides[0] * sides[1],
                        f"You multiplied {fmt(sides[0])} by {fmt(sides[1])}, which measures the inside.")]
     if step.kind == "convert":
-        inverse = a / b if step.op == "*" else a * b
-        wrongs = [_Wrong("unit_mix_up", inverse, f"You {'divided' if step.op == '*' else 'multiplied'} {fmt(a)} "
-                                                 f"by {fmt(b)}: should the number of units get bigger or smaller?")]
-        if b == 60:
-            wrongs.append(_Wrong("unit_mix_up", a * 100 if step.op == "*" else a / 100, "You used 100, as if "
-                                 "time were counted in hundreds."))
-        return wrongs
+        return _convert_wrongs(plan, step, a, b)
     if step.kind == "percent_change":
         diff_step = plan.steps[step.operands[0].index]
         other = diff_step.values[0] if diff_step.values[1] == b else diff_step.values[1]
@@ -316,6 +310,22 @@ def _kind_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
         return [_Wrong("ratio_parts_not_added", a / part, f"You shared {fmt(a)} into {fmt(part)} parts; how many "
                                                           f"parts are there in the whole ratio?") for part in parts]
     return []
+
+
+def _convert_wrongs(plan: Plan, step: Step, a: Fraction, b: Fraction) -> list[_Wrong]:
+    """A unit changed the wrong way, time counted in hundreds, or the change skipped ('3 weeks' used as 3 days)."""
+    inverse = a / b if step.op == "*" else a * b
+    wrongs = [_Wrong("unit_mix_up", inverse, f"You {'divided' if step.op == '*' else 'multiplied'} {fmt(a)} "
+                                             f"by {fmt(b)}: should the number of units get bigger or smaller?")]
+    if b == 60:
+        wrongs.append(_Wrong("unit_mix_up", a * 100 if step.op == "*" else a / 100, "You used 100, as if "
+                             "time were counted in hundreds."))
+    first = step.operands[0]
+    if step.op == "*" and first.kind == "quantity" and step is not plan.steps[-1]:   # '3 weeks' used as 3 days
+        said = plan.quantities[first.index].text
+        wrongs.append(_Wrong("forgot_to_convert", a, f"You used {said} as if it were {fmt(a)} {step.unit}: "
+                                                     f"change it to {step.unit} first."))
+    return wrongs
 
 
 def _rounding_wrongs(step: Step, a: Fraction, b: Fraction) -> list[_Wrong]:

@@ -145,3 +145,12 @@ def test_two_amounts_are_not_one_measure():
     assert solver.diagnose(pie, "4/6").misconception == "other_part"
     slip = solver.diagnose(drunk, "400 - 3 = 397")
     assert slip.misconception == "unit_mix_up" and "different units" in slip.question and slip.step == 1
+
+
+def test_a_skipped_conversion_is_named():
+    """'3 weeks' multiplied as if it were 3 days: the conversion step is the faulty one, said in the units."""
+    walks = solver.plan("Lily walks her dog for 30 minutes every day. How many minutes does she walk the dog in 3 "
+                        "weeks?")
+    skipped = solver.diagnose(walks, "30 × 3 = 90")
+    assert (skipped.step, skipped.misconception) == (0, "forgot_to_convert")
+    assert skipped.says == "You used 3 weeks as if it were 3 days: change it to days first."
