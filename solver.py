@@ -37,7 +37,12 @@ range and median, and how many groups a rate makes ('$12 an hour ... to earn $96
 measures (measure_patterns.py): the minutes between two clock times, a box's volume and a 'long and wide' area
 (priced per square unit), a temperature rising and falling or the gap between two, a percent of one amount (tip,
 tax, part of a group), what percent one count is of another, two amounts said together then another of one of them
-(6 gallons for 150 miles, how far on 10), one amount shared equally, and how much taller or heavier one measure is.
+(6 gallons for 150 miles, how far on 10), one amount shared equally, and how much taller or heavier one measure is;
+round 3 added a smaller unit taken from a larger ('2 kg ... uses 650 g'), parts of one measure ('cut into 3 equal
+pieces', '3/8 full'), what fraction of equal parts is left, a rectangle's side from its area, a daily amount over
+weeks (7 days in a week; any word that sets days apart abstains), consecutive numbers from their sum, and whole
+groups from a division (rounding_patterns.py: 'how many full cartons' rounds down, 'how many vans are needed' rounds
+up; the step stays a '/' whose kind says the rounding).
 
 Steps follow the school breakdown the dev set's gold steps use, so the tutor can recognise a student's
 intermediate value: a non-unit fraction is 1/8 of the whole first, then 5 of those parts; two numbers from their
@@ -64,16 +69,16 @@ Measured with `python -m bench.solver` (quality, not timing; 2026-12-05; $NANOTU
   authored held-out cases (heldout.jsonl, 50 problems written after the planner, never tuned on): coverage 96.0%
       (48 planned; 44 before quantity_patterns.py), precision 100%
   fresh grade 3-8 cases (fresh.jsonl, written before quantity_patterns.py, both halves now developed on): dev
-      82.0%, check 62.0% (34% and 28% before the tracker), precision 100%
-  fresh2 grade 3-8 cases (fresh2.jsonl, written before measure_patterns.py): dev (developed on) 40.0% -> 80.0%,
-      check (measured before and at the end only) 32.0% -> 52.0%, precision 100% dev; the check half's one wrong
-      plan (an older pattern adding '1 hour 20 minutes' to '45 minutes', there before) was fixed after it was seen:
-      check 50.0%, 100%
+      88.0% (82.0% before round 3), check 62.0% (34% and 28% before the tracker), precision 100%
+  fresh2 grade 3-8 cases (fresh2.jsonl, written before measure_patterns.py): dev (developed on) 40.0% -> 80.0%
+      -> 90.0% after round 3, check 32.0% -> 50.0% (after its one wrong plan was fixed) -> 58.0%, 100% precise
+  fresh3 grade 3-8 cases (fresh3.jsonl, written before round 3): dev (developed on) 54.0% -> 84.0%, check
+      (measured before and at the end only) 44.0% -> 50.0%, 100% precise before and after
   dev set, math of the `tune` split (data/eval/tutor_cases.jsonl, 52 problems; holdout never read):
       coverage 98.1% (51 planned; was 47 before equation_patterns.py, 43 and 12 before that), precision 100%;
       every gold step value of the planned problems is a step of the plan
-  GSM8K train (7,473): even indices (tuned on) 1.1% (40 planned), odd indices (checked) 1.3% (49 planned), both
-      100% precise (0.7% each before quantity_patterns.py, 0.9% / 1.0% before measure_patterns.py; the odd half's
+  GSM8K train (7,473): even indices (tuned on) 1.1% (41 planned; 40 before round 3), odd indices (checked)
+      1.3% (49 planned, as before round 3), both 100% precise (0.7% each before quantity_patterns.py, 0.9% / 1.0% before measure_patterns.py; the odd half's
       one wrong plan at the end, an 'as many ... as' the tracker took against the wrong day, was fixed once seen)
   GSM8K test (1,319, evaluation only, one run, on commit 22f85ec before the last guards): coverage 0.8%
       (11 planned), precision 81.8% (9 right; the two wrong plans were a comparison and a percent problem)
