@@ -78,8 +78,9 @@ Measured with `python -m bench.solver` (quality, not timing; 2026-12-05; $NANOTU
       coverage 98.1% (51 planned; was 47 before equation_patterns.py, 43 and 12 before that), precision 100%;
       every gold step value of the planned problems is a step of the plan
   GSM8K train (7,473): even indices (tuned on) 1.1% (41 planned; 40 before round 3), odd indices (checked)
-      1.3% (49 planned, as before round 3), both 100% precise (0.7% each before quantity_patterns.py, 0.9% / 1.0% before measure_patterns.py; the odd half's
-      one wrong plan at the end, an 'as many ... as' the tracker took against the wrong day, was fixed once seen)
+      1.3% (49 planned, as before round 3), both 100% precise (0.7% each before quantity_patterns.py, 0.9% / 1.0%
+      before measure_patterns.py; the odd half's one wrong plan at the end of round 2, an 'as many ... as' the
+      tracker took against the wrong day, was fixed once seen)
   GSM8K test (1,319, evaluation only, one run, on commit 22f85ec before the last guards): coverage 0.8%
       (11 planned), precision 81.8% (9 right; the two wrong plans were a comparison and a percent problem)
 GSM8K problems are mostly 3-5 step chains with world knowledge (a week has 7 days, "back and forth"), which the
