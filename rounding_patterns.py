@@ -2,16 +2,17 @@
 
 'A farmer has 175 apples. He puts 15 apples in each basket. How many baskets can he fill completely?' is 175 / 15,
 rounded down (a basket with 10 apples is not full); 'There are 145 students. Each bus holds 40 students. How many
-buses are needed?' is 145 / 40, rounded up (the 25 left over still need a bus). The step keeps the operation '/'
-and says the rounding in its kind ('round_down', 'round_up'); wordproblem.apply_op rounds for those kinds, so a
-replayed chain and the step's value agree. The question must say which way: 'full', 'completely', 'can be cut'
-round down; 'needed', 'to have enough', 'must' round up; neither, or both, abstains unless the division is exact.
+buses are needed?' is 145 / 40, rounded up (the 25 left over still need a bus). Every step is true arithmetic, so
+a recap of the steps ('145 ÷ 40 = 29/8, then 29/8 + 3/8 = 4') never writes a false equation: the division first
+(kind 'quotient'), then the part of a group taken away ('round_down') or made up to a whole one ('round_up'). The
+question must say which way: 'full', 'completely', 'can be cut' round down; 'needed', 'to have enough', 'must' round
+up; neither, or both, abstains unless the division is exact (one step).
 """
 from __future__ import annotations
 
 import re
 
-from wordproblem import NUM, Builder, Plan, Problem, same_word, stem
+from wordproblem import NUM, Builder, Plan, Problem, fmt, same_word, stem
 
 # The size of one group, four ways a textbook says it; g is the group, i the items it holds (when said).
 _SIZES = [re.compile(rf"\b(?P<g>[a-z]+) of (?P<n>{NUM})(?: (?P<i>[a-z]+))?"),
@@ -80,12 +81,18 @@ def groups_needed(p: Problem) -> Plan | None:
     if b.value(total) <= b.value(per) or (up == down and not exact) or b.value(per).denominator != 1:
         return None
     of = f"{size.group('n')}-{size.group('i')} {group}" if "-" in size.group(0) else f"{group} of {size.group('n')}"
+    said, one = b.quantities[total.index].text, stem(size.group("g"))
     if exact:
-        b.step("/", [total, per], group, f"How many {of} make {b.quantities[total.index].text}?")
-    elif up:
-        b.step("/", [total, per], group, f"How many {of} hold all {b.quantities[total.index].text}, when the "
-                                         f"ones left over need one more {stem(size.group('g'))}?", kind="round_up")
+        b.step("/", [total, per], group, f"How many {of} make {said}?")
+        return b.finish()
+    share = b.step("/", [total, per], group, f"How many {of} do {said} make, if a part-filled {one} counts as a "
+                                             f"part of one?", kind="quotient")
+    part = b.value(share) % 1
+    if up:
+        b.step("+", [share, b.fact(1 - part, group, f"the {fmt(1 - part)} {one} more that makes the last one whole")],
+               group, f"The last {one} is only part full, but it is still needed: how many {group} is that?",
+               kind="round_up")
     else:
-        b.step("/", [total, per], group, f"How many full {of} can {b.quantities[total.index].text} make, "
-                                         f"leaving out what is left over?", kind="round_down")
+        b.step("-", [share, b.fact(part, group, f"the {fmt(part)} {one} that is not full")], group,
+               f"Only a full {one} counts: how many full {group} are there?", kind="round_down")
     return b.finish()

@@ -252,7 +252,7 @@ def _kind_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
     if step.kind in ("equation", "bracket", "work_time"):
         return _equation_wrongs(plan, step, a, b)
     if step.kind in ("round_up", "round_down"):
-        return _rounding_wrongs(step, a, b)
+        return _rounding_wrongs(plan, step)
     if step.kind == "of_equal_parts" and 0 < a < b:   # 3 eaten of 8 said as 3/5: the part against the rest
         wrongs = [_Wrong("part_to_part", a / (b - a), f"You compared {fmt(a)} with the other {fmt(b - a)}; a "
                                                         f"fraction compares the part with all {fmt(b)} equal parts.")]
@@ -334,14 +334,15 @@ def _convert_wrongs(plan: Plan, step: Step, a: Fraction, b: Fraction) -> list[_W
     return wrongs
 
 
-def _rounding_wrongs(step: Step, a: Fraction, b: Fraction) -> list[_Wrong]:
+def _rounding_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
     """Whole groups: the groups left out (the leftover still needs one) or a part-filled group counted as full."""
-    whole, left = divmod(a, b)
+    total, per = plan.steps[step.operands[0].index].values
+    whole, left = divmod(total, per)
     if step.kind == "round_up":
         return [_Wrong("leftover_not_counted", Fraction(whole), f"You counted only the full ones; the {fmt(left)} "
                                                                 f"left over need one more too.")]
     return [_Wrong("part_group_counted", Fraction(whole + 1), f"You counted one that would hold only {fmt(left)}, "
-                                                              f"not {fmt(b)}: it is not full.")]
+                                                              f"not {fmt(per)}: it is not full.")]
 
 
 def _measure_wrongs(plan: Plan, step: Step, a: Fraction, b: Fraction) -> list[_Wrong]:
@@ -425,7 +426,7 @@ def _replay(plan: Plan, index: int, wrong: Fraction) -> list[Fraction]:
         operands = tuple(values[r.index] if r.kind == "step" else plan.quantities[r.index].value
                          for r in step.operands)
         try:
-            values[j] = apply_op(step.op, operands, step.kind)
+            values[j] = apply_op(step.op, operands)
         except NoPlan:
             return values[index:j]
     return values[index:]

@@ -250,7 +250,7 @@ class Builder:
 
     def step(self, op: str, refs: list[Ref], unit: str, question: str, kind: str = "") -> Ref:
         values = tuple(self.value(r) for r in refs)
-        self.steps.append(Step(op, tuple(refs), values, apply_op(op, values, kind), unit, question, kind))
+        self.steps.append(Step(op, tuple(refs), values, apply_op(op, values), unit, question, kind))
         return Ref("step", len(self.steps) - 1)
 
     def finish(self) -> Plan | None:
@@ -277,9 +277,7 @@ def _scene(sentence: str) -> bool:
     return len(sentence.split()) <= 8 and not re.search(_QUANTITY_WORDS, sentence, re.I)
 
 
-def apply_op(op: str, values: tuple[Fraction, ...], kind: str = "") -> Fraction:
-    """The step's value; a division of kind 'round_down' / 'round_up' counts whole groups (full cartons, vans
-    needed), so the quotient is rounded the way the kind says."""
+def apply_op(op: str, values: tuple[Fraction, ...]) -> Fraction:
     if op == "+":
         return sum(values, Fraction(0))
     if op == "*":
@@ -292,8 +290,7 @@ def apply_op(op: str, values: tuple[Fraction, ...], kind: str = "") -> Fraction:
         return a - b
     if b == 0:
         raise NoPlan("division by zero")
-    whole, part = divmod(a, b)
-    return {"round_down": Fraction(whole), "round_up": Fraction(whole + (part > 0))}.get(kind, a / b)
+    return a / b
 
 
 def whole_count(value: Fraction) -> Fraction:
