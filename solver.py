@@ -42,7 +42,7 @@ round 3 added a smaller unit taken from a larger ('2 kg ... uses 650 g'), parts 
 pieces', '3/8 full'), what fraction of equal parts is left, a rectangle's side from its area, a daily amount over
 weeks (7 days in a week; any word that sets days apart abstains), consecutive numbers from their sum, and whole
 groups from a division (rounding_patterns.py: 'how many full cartons' rounds down, 'how many vans are needed' rounds
-up; the step stays a '/' whose kind says the rounding).
+up: the division, then the part group left out or made whole, each step true arithmetic).
 
 Steps follow the school breakdown the dev set's gold steps use, so the tutor can recognise a student's
 intermediate value: a non-unit fraction is 1/8 of the whole first, then 5 of those parts; two numbers from their
