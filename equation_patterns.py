@@ -29,6 +29,8 @@ _WORDS_EQ = [
     re.compile(rf"(?:multipl\w+|times) (?:it|the number|that number|a number) by {_n('a')},? (?:and |then )*"
                rf"(?P<s>{_ADD}|{_SUB}) {_n('b')}[^?]*?\b(?:is|get|gets|got|equals|makes|result is|answer is) "
                rf"{_n('c')}"),
+    re.compile(rf"(?:[Aa]|[Tt]he|[Ss]ome|[Mm]y|[Hh]er|[Hh]is) number (?:times|multiplied by) {_n('a')},? "
+               rf"(?P<s>{_ADD}|{_SUB}) {_n('b')},? (?:is|equals|makes|gives|was) {_n('c')}"),
 ]
 _THINKS_OF = re.compile(r"\b(?:thinks?|thought|chooses|chose|picks?|picked) of a number|"
                         r"\b(?:chooses|chose|picks?|picked) a number")
@@ -128,6 +130,44 @@ def shared_with_difference(p: Problem) -> Plan | None:
     whole_count(b.value(small))   # the shares of people's things are whole counts
     if want_big:
         b.step("+", [small, dd], i, f"What is {big_name}'s part, {m.group('d')} more than {small_name}'s?")
+    return b.finish()
+
+
+_CONSECUTIVE = re.compile(rf"\b(?:sum of (?P<k>2|3) consecutive (?:(?P<kind>even|odd|whole) )?(?:numbers|integers) "
+                          rf"is|(?P<k_>2|3) consecutive (?:(?P<kind_>even|odd|whole) )?(?:numbers|integers) "
+                          rf"(?:add up to|have a sum of)) {_n('s')}")
+_WHICH = {"smaller": 0, "smallest": 0, "first": 0, "middle": 1, "larger": -1, "largest": -1, "greater": -1,
+          "greatest": -1, "bigger": -1, "biggest": -1}
+
+
+def consecutive(p: Problem) -> Plan | None:
+    """'The sum of two consecutive numbers is 47. What is the larger number?' -> take away the 1 the larger has
+    more (46), share it equally (23 is the smaller), then 1 more; even or odd numbers are 2 apart."""
+    m = p.search(_CONSECUTIVE, "all")
+    asked = re.findall(rf"\b({'|'.join(_WHICH)})\b", p.question, re.I)
+    if not m or len(set(asked)) != 1 or not p.asks(r"^(?:what|find|which)\b"):
+        return None
+    k = int(m.group("k") or m.group("k_"))
+    gap = 2 if (m.group("kind") or m.group("kind_")) in ("even", "odd") else 1
+    place = _WHICH[asked[0].lower()] % k
+    if asked[0].lower() == "middle" and k != 3:
+        return None
+    b = Builder(p, "consecutive")
+    count = b.given(m, "k" if m.group("k") else "k_", "numbers")
+    least = "smaller" if k == 2 else "smallest"
+    above = gap * k * (k - 1) // 2   # how much the numbers after the first add above it: 1, or 1 + 2, or 2 + 4 ...
+    said = f"The larger number is {gap} more than the smaller" if k == 2 else \
+        f"The other numbers are {gap} and {2 * gap} more than the smallest"
+    rest = b.step("-", [b.given(m, "s", ""), b.fact(above, "", f"the {above} extra")], "",
+                  f"{said}. What is {m.group('s')} without {'that' if k == 2 else 'those'} {above}?",
+                  kind="consecutive")
+    first = b.step("/", [rest, count], "", f"Shared equally among the {k} numbers, what is the {least} one?")
+    kind = m.group("kind") or m.group("kind_")
+    if whole_count(b.value(first)) % 2 != {"even": 0, "odd": 1}.get(kind, b.value(first) % 2):
+        return None   # 'three consecutive even numbers' whose smallest comes out odd: misread
+    if place:
+        b.step("+", [first, b.fact(gap * place, "", f"{gap * place} more than the {least}")], "",
+               f"What is the {asked[0].lower()} number, {gap * place} more than the {least}?")
     return b.finish()
 
 

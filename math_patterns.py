@@ -685,8 +685,8 @@ def conversion(p: Problem) -> Plan | None:
         return None
     if len(measures) == 2:
         rest = measures[1]
-        if not same_word(rest.group("u"), to):
-            return None
+        if not same_word(rest.group("u"), to) or p.t[first.end():rest.start()].strip(" ,") not in ("", "and"):
+            return None   # '2 hours 15 minutes' is one measure; '3 liters ... Tom drinks 400 ml' is two amounts
         b.step("+", [value, b.given(rest, "a", to)], to, f"With the other {rest.group('a')} {to}, how many {to} "
                                                          f"is that in all?")
     return b.finish()

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from wordproblem import NUM, Builder, Plan, Problem, Ref, fmt, same_word, stem
+from wordproblem import (NUM, Builder, Plan, Problem, Ref, fmt, fraction_part, number_value, same_word, shown_first,
+                         stem, unit_factor, unit_name)
 
 # ----------------------------------------------------------------------------- the minutes between two clock times
 
@@ -109,7 +110,8 @@ def box(p: Problem) -> Plan | None:
 # ----------------------------------------------------------------------------- a temperature that rises and falls
 
 _DEGREES = r"(?: ?°| degrees)(?: ?[FC]\b| Fahrenheit| Celsius)?"
-_WHEN = r"(?: at \d+ (?:am|pm)| in the [a-z]+| on [A-Z][a-z]+)?"   # 'The temperature at 8 pm was'
+# when a temperature was read: 'The temperature at 8 pm was', 'at noon', 'in the morning', 'on Monday'
+_WHEN = r"(?: at \d+ (?:am|pm)| at (?:noon|midnight|dawn|dusk|night|sunrise|sunset)| in the [a-z]+| on [A-Z][a-z]+)?"
 _TEMPERATURE = re.compile(rf"\b(?:temperature|it){_WHEN} (?:was|is) (?:at )?(?P<neg>-)?(?P<a>\d+(?:\.\d+)?){_DEGREES}",
                           re.I)
 _UP = r"rose|rises|risen|rise|went up|goes up|gone up|warmed up|warms up|climbed|climbs|increased|increases"
@@ -137,7 +139,7 @@ def temperature(p: Problem) -> Plan | None:
                            f"What does the thermometer read once it {'rises' if up else 'falls'} {move.group('b')} "
                            f"degrees from {_signed(b.value(value))} degrees?", kind="signed_change")
         return b.finish()
-    asked = re.match(rf"how many degrees (?:did|does|had|has) (?:the temperature|it) (?P<verb>{_UP}|{_DOWN})\b",
+    asked = re.match(rf"(?:by )?how many degrees (?:did|does|had|has) (?:the temperature|it) (?P<verb>{_UP}|{_DOWN})\b",
                      p.question, re.I)
     if start and len(to) == 1 and not moves and asked:
         up = re.fullmatch(_UP, to[0].group("verb"), re.I) is not None
@@ -146,6 +148,10 @@ def temperature(p: Problem) -> Plan | None:
         first, then = _degrees(b, start, "a"), _degrees(b, to[0], "b")
         return _gap(b, *((then, first) if up else (first, then)))
     values = list(p.finditer(_TEMPERATURE_VALUE))
+    if len(values) == 2 and not moves and not to and asked:   # 'was -6°F in the morning and 9°F ... did it rise?'
+        up = re.fullmatch(_UP, asked.group("verb"), re.I) is not None
+        first, then = (_degrees(b, v, "a") for v in values)
+        return _gap(b, *((then, first) if up else (first, then))) if (b.value(then) > b.value(first)) == up else None
     if len(values) == 2 and not moves and not to and p.asks(r"\bdifference\b|^how many degrees (?:warmer|colder|"
                                                             r"higher|lower)\b"):
         one, two = (_degrees(b, v, "a") for v in values)
@@ -380,4 +386,156 @@ def percent_of_whole(p: Problem) -> Plan | None:
         return None
     b.step("*", [share, b.fact(100, "percent", "100%")], "percent", f"How many hundredths is that fraction of the {m} "
                                                                     f"{noun}: what percent?")
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- a smaller unit taken from a larger one
+
+_MEASURE = re.compile(rf"(?P<a>{NUM}) ?(?P<u>kg|g|km|m|cm|mm|l|ml|kilograms?|grams?|kilometers?|meters?|metres?|"
+                      rf"centimeters?|liters?|litres?|milliliters?|hours?|minutes?|feet|foot|inch|inches|yards?|"
+                      rf"pounds?|ounces?|gallons?|quarts?)\b")
+_TAKEN = r"\b(?:uses?|used|cuts? off|drinks?|drank|pours? out|poured out|eats?|ate|gives? away|gave away|sells?|" \
+         r"sold|spills?|spilled|removes?|removed|takes? out|took out)\b"
+
+
+def mixed_units_left(p: Problem) -> Plan | None:
+    """'A bag of flour weighs 2 kg. Nina uses 650 g of it. How many grams of flour are left?' -> 2 kg in grams
+    (2 x 1000), then 2000 - 650: the larger unit is converted before the smaller amount is taken away."""
+    said = [m for m in p.finditer(_MEASURE) if m.span("a") in p.numbers]
+    asked = re.match(r"how many (?P<u>[a-z]+)\b", p.question, re.I)
+    if len(said) != 2 or len(p.numbers) != 2 or not asked or not p.asks(r"\b(?:left|remain|remaining|remains)\b"):
+        return None
+    whole, part = said
+    factor = unit_factor(whole.group("u"), part.group("u"))
+    sentences = [re.search(r"[^.?!]*$", p.t[:m.start()]).group() for m in said]
+    if factor is None or unit_name(asked.group("u")) != unit_name(part.group("u")) \
+            or re.search(_TAKEN, sentences[0]) or not re.search(_TAKEN, sentences[1]):
+        return None
+    b = Builder(p, "measure_change")
+    small = unit_name(part.group("u"))
+    start = b.given(whole, "a", whole.group("u"), whole.group())
+    per = b.fact(factor, small, f"{factor} {asked.group('u')} in 1 {stem(whole.group('u'))}")
+    into = b.step("*", [start, per], small,
+                  f"How many {asked.group('u')} are in {whole.group()}?", kind="convert")
+    b.step("-", [into, b.given(part, "a", part.group("u"), part.group())], small,
+           f"How many {asked.group('u')} are left when {part.group()} is taken from {whole.group()}?",
+           kind="unconverted_left")
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- parts of one measure
+
+_LONG = re.compile(rf"\b(?:is|was|measures|holds|weighs|has) (?P<a>{NUM}) (?P<u>{_MEASURE.pattern.split('(?P<u>')[1]}"
+                   rf"(?: long| of [a-z]+)?")
+_CUT = re.compile(rf"\b(?:cut|divided|split|shared|poured) (?:equally )?into (?P<n>\d+) (?:equal )?(?P<what>[a-z]+)")
+_PART = re.compile(rf"\b(?:cuts? off|uses?|used|drinks?|drank|is|was|paints?|painted|eats?|ate) "
+                   rf"(?P<f>\d+/\d+) (?:of it|of the [a-z]+|full)\b")
+
+
+def measure_parts(p: Problem) -> Plan | None:
+    """'A board is 15/2 feet long. It is cut into 3 equal pieces. How long is each piece?' -> 15/2 / 3; 'A tank
+    holds 40 liters. It is 3/8 full. How many liters of water are in the tank?' -> 1/8 of 40, then 3 of those."""
+    whole, cut, part = p.search(_LONG), p.search(_CUT), p.search(_PART)
+    asked = re.match(r"how (?:long|much|heavy|many (?P<u>[a-z]+))\b", p.question, re.I)
+    if not whole or len(p.numbers) != 2 or not asked or bool(cut) == bool(part) \
+            or (asked.group("u") and unit_name(asked.group("u")) != unit_name(whole.group("u"))) \
+            or p.asks(r"\b(?:left|remain\w*|rest|other|more|empty)\b"):
+        return None
+    b = Builder(p, "fraction" if part else "sharing")
+    unit = whole.group("u")
+    start = b.given(whole, "a", unit, f"{shown_first(number_value(whole.group('a')))} {unit}")
+    said = b.quantities[start.index].text   # '7 1/2 feet' as a student writes it, not '15/2 feet'
+    if cut:
+        if not p.asks(rf"\beach {stem(cut.group('what'))}\b"):
+            return None
+        b.step("/", [start, b.given(cut, "n", cut.group("what"))], unit,
+               f"How {'long' if p.asks('^how long') else 'much'} is each of {cut.group('n')} equal "
+               f"{cut.group('what')} of {said}?")
+    elif Fraction(part.group("f")) < 1:
+        fraction_part(b, start, part, "f", said, unit)
+    return b.finish()
+
+
+_AREA_GIVEN = re.compile(rf"\barea(?: of (?:a|the|this|that|her|his) [a-z]+)? (?:of|is) (?P<a>{NUM}) "
+                         rf"square (?P<u>[a-z]+)")
+_SIDE_SAID = re.compile(rf"\b(?P<side>width|length) (?:of|is) (?P<s>{NUM}) (?P<u>[a-z]+)")
+
+
+def side_from_area(p: Problem) -> Plan | None:
+    """'The area of a rectangle is 72 square feet. Its width is 6 feet. How long is it?' -> 72 / 6: the length
+    times the width is the area, so the area shared by the width gives the length."""
+    area, side = p.search(_AREA_GIVEN), p.search(_SIDE_SAID)
+    if not area or not side or not re.search(r"\brectang", p.t, re.I) or len(p.numbers) != 2 \
+            or not same_word(area.group("u"), side.group("u")):
+        return None
+    other = "width" if side.group("side") == "length" else "length"
+    asks = {"length": r"^(?:what is (?:its|the) length|how long is (?:it|the rectangle))\b",
+            "width": r"^(?:what is (?:its|the) width|how wide is (?:it|the rectangle))\b"}[other]
+    if not p.asks(asks):
+        return None
+    b = Builder(p, "rectangle")
+    unit = side.group("u")
+    b.step("/", [b.given(area, "a", f"square {unit}"), b.given(side, "s", unit)], unit,
+           f"What {other} times a {side.group('side')} of {side.group('s')} {unit} gives an area of "
+           f"{area.group('a')} square {unit}?", kind="area_side")
+    return b.finish()
+
+
+_EQUAL_PARTS = re.compile(r"\b(?:cut|divided|split|sliced) into (?P<n>\d+) equal (?P<part>[a-z]+)")
+_TAKES_PARTS = re.compile(r"\b(?P<verb>eats?|ate|takes?|took|uses?|used|paints?|painted|colou?rs?|colou?red|"
+                          r"shades?|shaded|sells?|sold) (?P<k>\d+) (?:of (?:the|them|those) )?(?P<part>[a-z]+)?")
+
+
+_VERB_FAMILIES = [r"\b(?:eat|ate)", r"\b(?:take|took)", r"\buse", r"\bpaint", r"\bcolou?r", r"\bshade",
+                  r"\b(?:sell|sold)"]
+
+
+def fraction_of_parts(p: Problem) -> Plan | None:
+    """'A pizza is cut into 8 equal slices. Sam eats 3 slices. What fraction of the pizza is left?' -> 8 - 3
+    slices left, then 5 of the 8 equal slices is 5/8; 'What fraction did he eat?' is 3 of the 8."""
+    parts, taken = p.search(_EQUAL_PARTS), p.search(_TAKES_PARTS)
+    if not parts or not taken or len(p.numbers) != 2 or not p.asks(r"^what fraction\b") \
+            or (taken.group("part") and not same_word(taken.group("part"), parts.group("part"))):
+        return None
+    left = p.asks(r"\b(?:left|remain\w*|not)\b")
+    family = next(f for f in _VERB_FAMILIES if re.match(f, taken.group("verb")))
+    names = set(re.findall(r"(?<=\w )[A-Z][a-z]+", p.question))
+    if (not left and not re.search(family, p.question)) or not all(re.search(rf"\b{n}\b", p.body) for n in names):
+        return None   # the question asks about neither the parts taken nor those left, or about someone else
+    b = Builder(p, "fraction")
+    n, k, part = b.given(parts, "n", parts.group("part")), b.given(taken, "k", parts.group("part")), parts.group("part")
+    if b.value(k) > b.value(n):
+        return None
+    if left:
+        k = b.step("-", [n, k], part, f"How many of the {parts.group('n')} {part} are left after "
+                                      f"{taken.group('k')} are gone?")
+    whole = re.search(r"\bfraction of (the [a-z]+)", p.question)
+    b.step("/", [k, n], "", f"What fraction of {whole.group(1) if whole else 'the whole'} is {fmt(b.value(k))} of the "
+                            f"{parts.group('n')} equal {part}?", kind="of_equal_parts")
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- a daily amount over weeks
+
+_DAILY = re.compile(rf"(?P<a>{NUM}) (?P<u>[a-z]+)(?: of [a-z]+)? (?:every|each|a|per) day\b")
+_WEEKS_ASKED = re.compile(rf"how (?:many (?P<u>[a-z]+)|much)\b.*\b(?:in|over|during|after) (?P<w>{NUM}) weeks?\?$",
+                          re.I)
+# Words that say the days are not all alike: 'on school days', 'from Monday to Friday', 'except Sundays'.
+_SOME_DAYS = r"\b(?:weekdays?|weekends?|school|work|working|monday|tuesday|wednesday|thursday|friday|saturday|" \
+             r"sunday|except|only|some|most|usually|sometimes|rest|off|skips?|skipped|days? a week|times a week)\b"
+
+
+def daily_over_weeks(p: Problem) -> Plan | None:
+    """'Mr. Diaz practices piano for 25 minutes every day. How many minutes does he practice in 2 weeks?' -> 2 weeks
+    in days (2 x 7), then 25 minutes for each of those 14 days. Any word that sets some days apart abstains."""
+    daily, asked = p.search(_DAILY), p.match_question(_WEEKS_ASKED)
+    if not daily or not asked or len(p.numbers) != 2 or re.search(_SOME_DAYS, p.t, re.I) \
+            or (asked.group("u") and not same_word(asked.group("u"), daily.group("u"))):
+        return None
+    b = Builder(p, "rate")
+    unit, weeks = daily.group("u"), asked.group("w")
+    days = b.step("*", [b.given(asked, "w", "weeks"), b.fact(7, "days", "7 days in a week")], "days",
+                  f"How many days are in {weeks} weeks?", kind="convert")
+    b.step("*", [days, b.given(daily, "a", unit, daily.group())], unit,
+           f"How many {unit} is that in {fmt(b.value(days))} days, at {daily.group('a')} {unit} every day?")
     return b.finish()

@@ -40,9 +40,10 @@ _RATE_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))?(?: of [a-z]+)?(?: (?:in|on|p
                          rf"(?:each |every |a |an |one |per )?(?P<per>{_NOUN})\b")
 _EACH_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?:each|apiece|a piece)\b")
 _HOLDS = r"has|holds|contains|carries|had|held|contained|costs?|weighs|can hold|fits"
-_EACH_BEFORE = re.compile(rf"(?:\b(?:each|every) (?:of the (?:\d+ )?)?(?P<per>{_NOUN})(?: of [a-z]+)? "
-                          rf"(?:{_HOLDS}|is|are|uses|needs)|^(?:an?|one) (?P<one>{_NOUN})(?: of [a-z]+)? "
-                          rf"(?:costs?|weighs))(?: about)? $", re.I)
+_EACH_BEFORE = re.compile(rf"(?:\b(?:each|every) (?:of the (?:\d+ )?)?(?P<per>{_NOUN})"
+                          rf"(?: of [a-z]+| in (?:an?|the) [a-z]+)? (?:{_HOLDS}|is|are|uses|needs)|"
+                          rf"^(?:an?|one) (?:{_NOUN} )?(?P<one>{_NOUN})(?: of [a-z]+)? (?:costs?|weighs))(?: about)? $",
+                          re.I)   # 'each row in an orchard has 26', 'A movie ticket costs $8.50'
 _OF_BEFORE = re.compile(rf"\d (?P<per>{_NOUN}) (?:of|with) $")
 _TIMES_AFTER = re.compile(rf" (?:times )?as (?:many|much)(?: (?P<noun>{_NOUN}))?(?: {_NOUN})?(?: as (?P<target>.*))?")
 _MORE_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?P<dir>more|fewer|less)(?: (?P<noun2>{_NOUN}))?"
@@ -108,6 +109,10 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
     money = m.group().startswith("$")
     c0, c1 = _clause_bounds(t, s, len(t))
     before, after, clause = t[c0:s], t[e:c1], t[c0:c1].strip()
+    hyphen = re.match(r"-(?P<n>[a-z]+) (?!of\b)[a-z]+\b", t[e:c1]) if not money else None
+    if hyphen and re.search(r"\b(?:a|an)$", before.rstrip()):   # 'a 216-page book' is 216 pages
+        noun = hyphen.group("n") + ("es" if re.search(r"(?:ch|sh|x|s)$", hyphen.group("n")) else "s")
+        return Reading(m, "amount", noun, before=before, clause=clause, nouns=(noun,), words=f"{m.group()} {noun}")
     if "%" in m.group() or re.search(r"[-:]$", t[max(s - 1, 0):s]) or re.match(r"[:°-]", t[e:e + 1]):
         return None
     tok = shown_first(number_value(m.group())) if "/" in m.group() else m.group()   # '5 1/2' as written

@@ -12,22 +12,24 @@ GSM8K test is an evaluation only: run it once with --split=test, never tune on i
     .venv/bin/python -m bench.solver [--split=train|test] [--show_errors=10] [--show_check]
 
 Fresh cases (fresh.jsonl, 100 grade 3-8 problems written before quantity_patterns.py; both halves now developed on;
-fresh2.jsonl, 100 more written before measure_patterns.py): the `dev` half is developed on, the `check` half is
-measured before and at the end only, and prints its totals alone unless --show_check (so developing never shows its
-problems). GSM8K train: tuned on even indices, checked on odd ones (totals alone, likewise).
+fresh2.jsonl, 100 more written before measure_patterns.py; fresh3.jsonl, 100 more written before round 3): the `dev`
+half is developed on, the `check` half is measured before and at the end only, and prints its totals alone unless
+--show_check (so developing never shows its problems). GSM8K train: tuned on even indices, checked on odd ones
+(totals alone, likewise).
 
-Results (2026-12-05, after measure_patterns.py; coverage / precision; before it in brackets):
-    authored cases (122)           98.4% / 100%   (97.5% / 100%)
-    authored held-out cases (50)   96.0% / 100%   (94.0% / 100%)
-    fresh dev (50)                 82.0% / 100%   (54.0% / 100%)
-    fresh check (50, spent)        62.0% / 100%   (40.0% / 100%)
-    fresh2 dev (50)                80.0% / 100%   (40.0% / 100%)
-    fresh2 check (50)              52.0% / 96.2% at the end (32.0% / 93.8%); the one wrong plan, an older pattern's
-                                   from before, fixed once seen: 50.0% / 100%
+Results (2026-12-05, after round 3: rounding_patterns.py and the new measure readers; coverage / precision; before
+round 3 in brackets):
+    authored cases (122)           98.4% / 100%   (98.4% / 100%)
+    authored held-out cases (50)   96.0% / 100%   (96.0% / 100%)
+    fresh dev (50)                 88.0% / 100%   (82.0% / 100%)
+    fresh check (50, spent)        62.0% / 100%   (62.0% / 100%)
+    fresh2 dev (50)                90.0% / 100%   (80.0% / 100%)
+    fresh2 check (50)              58.0% / 100%   (50.0% / 100%; 32.0% before measure_patterns.py)
+    fresh3 dev (50)                84.0% / 100%   (54.0% / 100%)
+    fresh3 check (50)              50.0% / 100%   (44.0% / 100%), measured before and once at the end
     dev set tune split, math (52)  98.1% / 100%   (98.1% / 100%)
-    GSM8K train even (3,737)        1.1% / 100%   (0.9% / 100%)
-    GSM8K train odd (3,736)         1.3% / 98.0% at the end (1.0% / 100%); its one wrong plan fixed once seen:
-                                    1.3% / 100%
+    GSM8K train even (3,737)        1.1% / 100%   (1.1% / 100%: 41 planned, 40 before)
+    GSM8K train odd (3,736)         1.3% / 100%   (1.3% / 100%: 49 planned, as before)
     GSM8K test (1,319, one run)     0.8% / 81.8%  (11 planned, 9 right; measured on commit 22f85ec)
 """
 from __future__ import annotations
@@ -49,6 +51,7 @@ CASES = ROOT / "tests" / "fixtures" / "solver" / "cases.jsonl"      # developed 
 HELDOUT = ROOT / "tests" / "fixtures" / "solver" / "heldout.jsonl"  # written later, never tuned on
 FRESH = ROOT / "tests" / "fixtures" / "solver" / "fresh.jsonl"      # written before the quantity tracker: dev / check
 FRESH2 = ROOT / "tests" / "fixtures" / "solver" / "fresh2.jsonl"    # written before round 2 of the tracker: dev / check
+FRESH3 = ROOT / "tests" / "fixtures" / "solver" / "fresh3.jsonl"    # written before round 3 (rounding, mode, ...)
 DEV_SET = ROOT / "data" / "eval" / "tutor_cases.jsonl"              # only its `tune` split is ever read here
 
 
@@ -126,7 +129,7 @@ def main() -> None:
     report("authored cases", score(authored_cases(CASES), cfg.show_errors), labelled=True)
     report("authored held-out cases", score(authored_cases(HELDOUT), cfg.show_errors), labelled=True)
     hide = not cfg.show_check
-    for path, name in ((FRESH, "fresh"), (FRESH2, "fresh2")):
+    for path, name in ((FRESH, "fresh"), (FRESH2, "fresh2"), (FRESH3, "fresh3")):
         report(f"{name} grade 3-8 cases, dev", score(authored_cases(path, "dev"), cfg.show_errors), labelled=True)
         check = score(authored_cases(path, "check"), 0 if hide else cfg.show_errors)
         report(f"{name} grade 3-8 cases, check", check, labelled=True, totals_only=hide)

@@ -1,0 +1,98 @@
+"""Division whose answer is a count of whole groups: how many full cartons, how many vans are needed.
+
+'A farmer has 175 apples. He puts 15 apples in each basket. How many baskets can he fill completely?' is 175 / 15,
+rounded down (a basket with 10 apples is not full); 'There are 145 students. Each bus holds 40 students. How many
+buses are needed?' is 145 / 40, rounded up (the 25 left over still need a bus). Every step is true arithmetic, so
+a recap of the steps ('145 ÷ 40 = 29/8, then 29/8 + 3/8 = 4') never writes a false equation: the division first
+(kind 'quotient'), then the part of a group taken away ('round_down') or made up to a whole one ('round_up'). The
+question must say which way: 'full', 'completely', 'can be cut' round down; 'needed', 'to have enough', 'must' round
+up; neither, or both, abstains unless the division is exact (one step).
+"""
+from __future__ import annotations
+
+import re
+
+from wordproblem import NUM, Builder, Plan, Problem, fmt, same_word, stem
+
+# The size of one group, four ways a textbook says it; g is the group, i the items it holds (when said).
+_SIZES = [re.compile(rf"\b(?P<g>[a-z]+) of (?P<n>{NUM})(?: (?P<i>[a-z]+))?"),
+          re.compile(rf"\b(?P<n>{NUM}) (?P<i>[a-z]+) (?:in|into|on|per) (?:each|every|a|one) (?P<g>[a-z]+)"),
+          re.compile(rf"\b[Ee]ach (?P<g>[a-z]+) (?:holds|has|carries|fits|seats|takes|"
+                     rf"can (?:hold|carry|fit|seat|take)) (?P<n>{NUM}) (?P<i>[a-z]+)"),
+          re.compile(rf"\b(?P<n>{NUM})-(?P<i>[a-z]+) (?P<g>[a-z]+)")]
+_ASKED = re.compile(r"how many (?:full |whole |complete )?(?:\d+-[a-z]+ )?(?P<g>[a-z]+)\b", re.I)
+_WHOLE = re.compile(rf"(?P<n>{NUM}) (?:(?P<adj>[a-z]+) )?(?P<i>[a-z]+)")
+_UP = r"\b(?:needed|need|needs|must|to have enough|enough|to hold all|to carry all|to fit all|at least)\b"
+_DOWN = r"\b(?:full|whole|complete|completely|can (?:be )?(?:cut|made|filled)|can (?:\w+ )?(?:fill|make|cut))\b"
+_NOT_A_WHOLE = r"\b(?:each|every|per|of)\b|\$"   # a rate or a price is not the amount being grouped
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    """same_word, and 'bus' / 'buses', 'box' / 'boxes' (wordproblem's stem keeps short words whole)."""
+    return same_word(a, b) or bool(a and b and _singulars(a) & _singulars(b))
+
+
+def _singulars(word: str) -> set[str]:
+    w = word.lower()
+    return {w, w.removesuffix("s"), w.removesuffix("es")}
+
+
+def _size(p: Problem, group: str) -> re.Match | None:
+    """The one statement of how much a group named `group` holds (two readings of it abstain)."""
+    found = {m.span("n"): m for rx in _SIZES for m in p.finditer(rx, "all") if _same(m.group("g"), group)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _whole(p: Problem, size: re.Match) -> re.Match | None:
+    """The amount being grouped: the other number of the text, of the items the group holds (or the same unit)."""
+    others = [span for span in p.numbers if span != size.span("n")]
+    if len(others) != 1:
+        return None
+    m = _WHOLE.match(p.t, others[0][0])
+    if m is None or re.search(_NOT_A_WHOLE, p.t[m.start() - 2:m.end() + 4]):
+        return None
+    item = size.group("i")
+    return m if not item or _same(item, m.group("i")) or _same(item, m.group("adj")) else None
+
+
+def _noun(whole: re.Match, item: str | None) -> str:
+    """The items' words as the text wrote them: '230 juice boxes', '145 students' (not 'students going')."""
+    first, second = whole.group("adj"), whole.group("i")
+    if first is None:
+        return second
+    if item:
+        return first if _same(item, first) else f"{first} {second}"
+    return first if re.search(r"(?:ing|ed)$", second) else f"{first} {second}"
+
+
+def groups_needed(p: Problem) -> Plan | None:
+    """How many whole groups a whole makes: the division, rounded the way the question asks."""
+    asked = p.match_question(_ASKED)
+    size = _size(p, asked.group("g")) if asked else None
+    whole = _whole(p, size) if size else None
+    if whole is None:
+        return None
+    up, down = p.asks(_UP), p.asks(_DOWN)
+    b = Builder(p, "groups_needed")
+    noun = _noun(whole, size.group("i"))
+    total = b.given(whole, "n", noun)
+    per = b.given(size, "n", size.group("i") or noun)
+    group, exact = asked.group("g"), (b.value(total) / b.value(per)).denominator == 1
+    if b.value(total) <= b.value(per) or (up == down and not exact) or b.value(per).denominator != 1:
+        return None
+    of = f"{size.group('n')}-{size.group('i')} {group}" if "-" in size.group(0) else f"{group} of {size.group('n')}"
+    said, one = b.quantities[total.index].text, stem(size.group("g"))
+    if exact:
+        b.step("/", [total, per], group, f"How many {of} make {said}?")
+        return b.finish()
+    share = b.step("/", [total, per], group, f"How many {of} do {said} make, if a part-filled {one} counts as a "
+                                             f"part of one?", kind="quotient")
+    part = b.value(share) % 1
+    if up:
+        b.step("+", [share, b.fact(1 - part, group, f"the {fmt(1 - part)} {one} more that makes the last one whole")],
+               group, f"The last {one} is only part full, but it is still needed: how many {group} is that?",
+               kind="round_up")
+    else:
+        b.step("-", [share, b.fact(part, group, f"the {fmt(part)} {one} that is not full")], group,
+               f"Only a full {one} counts: how many full {group} are there?", kind="round_down")
+    return b.finish()
