@@ -219,6 +219,7 @@ def _as_mixed(text: str) -> str:
 
 _OPS = r"[-+*/]"
 _TERM = rf"(?:\(\s*)*-?{NUM}(?:\s*\))*"
+_REMAINDER = re.compile(r"\s*(?:r|rem|remainder)\.?\s*(\d+)\b", re.I)
 _CLAIM = re.compile(rf"(?P<left>(?:{_TERM}|(?<![\d.)])(?={_OPS}))(?:\s*{_OPS}\s*{_TERM})+)"
                     rf"\s*(?:=|\bis\b|\bequals\b|\bmakes\b|\bgives\b)\s*(?P<right>-?{NUM})(?![\d/])")
 
@@ -238,7 +239,8 @@ def claims(text: str) -> list[Claim]:
     """Every "a op b (op c...) = v" in the text, checked exactly; "then x 3 = 67.5" continues from the last result."""
     found: list[Claim] = []
     mixed = bool(re.search(r"\b\d+ \d+/\d+\b", text))
-    for m in _CLAIM.finditer(arithmetic_text(text)):
+    written = arithmetic_text(text)
+    for m in _CLAIM.finditer(written):
         left = m.group("left").strip()
         if left.count("(") != left.count(")"):
             continue
@@ -252,8 +254,12 @@ def claims(text: str) -> list[Claim]:
             continue
         if not value.is_const():
             continue
-        found.append(Claim(_shown(left), Fraction(m.group("right")), value.terms.get((), Fraction(0)),
-                           m.group("right"), mixed))
+        true, result = value.terms.get((), Fraction(0)), m.group("right")
+        left_over, divided = _REMAINDER.match(written, m.end()), re.fullmatch(r"(\d+)\s*/\s*(\d+)", left)
+        if left_over and divided and true.denominator != 1:   # "62 ÷ 8 = 7 R 6" says the division exactly
+            (a, b), q, r = map(int, divided.groups()), Fraction(result), int(left_over.group(1))
+            true, result = (q, f"{result} R {r}") if q.denominator == 1 and q * b + r == a and r < b else (true, result)
+        found.append(Claim(_shown(left), Fraction(m.group("right")), true, result, mixed))
     return found
 
 
@@ -290,7 +296,10 @@ def results(text: str, found: list[Claim]) -> list[Fraction]:
 # ============================================================================ the move, from knowledge only
 
 def step_text(step: Step) -> str:
-    """A plan step as the arithmetic a student would write: "96 ÷ 8 = 12" (said only once the lesson is solved)."""
+    """A plan step as the arithmetic a student would write: "96 ÷ 8 = 12" (said only once the lesson is solved); a
+    rounding step as what it means, not as "7.75 + 0.25 = 8"."""
+    if step.kind in ("round_up", "round_down"):
+        return f"{'one more for the part left over' if step.kind == 'round_up' else 'the full ones'}: {fmt(step.value)}"
     return f"{f' {OP_SIGN[step.op]} '.join(fmt(v) for v in step.values)} = {fmt(step.value)}"
 
 

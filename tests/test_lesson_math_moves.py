@@ -218,3 +218,14 @@ def test_a_step_number_reached_by_another_operation_is_asked_about_not_confirmed
     assert move.lead == "The arithmetic is right: 25 − 20 = 5." and "taking away" in move.question.lower()
     for same_route in ("20% of 25 = 5", "25 / 5 = 5", "25 x 0.2 = 5"):   # a fifth of 25 is dividing by 5
         assert lesson.math_move(lesson.Lesson(problem=problem), plan, same_route).verdict == "confirm", same_route
+
+
+def test_a_division_with_its_remainder_is_right_arithmetic_and_a_rounding_recap_says_what_it_means():
+    assert [(str(c), c.right) for c in lesson.claims("62 / 8 = 7 R 6 so 8 tents")] == [("62 ÷ 8 = 7 R 6", True)]
+    assert [c.right for c in lesson.claims("62 ÷ 8 = 7 remainder 6")] == [True]
+    assert [c.right for c in lesson.claims("62 / 8 = 7 r 5")] == [False]   # 7 × 8 + 5 is 61
+    assert [c.right for c in lesson.claims("62 / 8 = 7")] == [False]
+    tents = "62 campers are going on a trip. Each tent holds 8 campers. How many tents are needed?"
+    reply = list(agent.Tutor(silent).respond("t", f"{tents} 62 / 8 = 7 R 6 so 8 tents", "math"))[-1]["text"]
+    assert "8 tents is right" in reply and "62 ÷ 8 = 7 R 6, then one more for the part left over: 8" in reply
+    assert "0.25" not in reply
