@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 from evidence import (CLAUSE_BREAK, INTERPRETIVE, STOP, TUTOR_STEMS, WINDOW_WORDS, Move, Verdict, about, base_forms,
                       claim_core, claim_parts, content_tokens, content_words, default_embedder, has_negation,
                       judge_claim, paraphrases, split_sentences, stem)
-from passages import (FEELING_WORDS, REQUEST, TURN, body, key_sentences, lesson_of, main_character, named_feelings,
+from passages import (FEELING_WORDS, REQUEST, TURN, actor, body, key_sentences, lesson_of, named_feelings,
                       shown_feelings, time_word, up_to)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
@@ -108,6 +108,54 @@ def reaction_to_event(question: str, sentences: list[str], embedder: Embedder | 
     anchor = rank_sentences(event.group(1).rstrip("?. "), sentences, embedder)[0][1]
     return next((i for i in range(anchor, min(anchor + ahead + 1, len(sentences)))
                  if CUES["feeling"].search(sentences[i])), None)
+
+
+# A sentence that gives what other people argue, and the writer's answer to it that follows ("However, ...").
+COUNTERCLAIM = re.compile(r"^(?:some|many|other|few|a few)?\s*(?:people|critics|others|opponents|parents|students)\b"
+                          r"[^.!?]*\b(?:say|said|argue|argued|claim|think|believe|worry|worried|complain|fear)\b", re.I)
+REBUTTAL = re.compile(r"^\W*(?:however|but|yet|still|actually|in fact|even so|on the other hand)\b", re.I)
+RESPONDS = re.compile(r"\b(?:respond|response|answer|reply|replies|argue against|say to)\b", re.I)
+EVENT = re.compile(r"\b(?:right |just )?(before|after)\b\s+(.{8,})", re.I)
+
+
+def rebuttal(sentences: list[str], i: int) -> int | None:
+    """The writer's answer to the counterclaim in sentence i: the next sentence or the one after, opening 'However',
+    'But', 'In fact'; None when sentence i gives no counterclaim."""
+    if not COUNTERCLAIM.search(sentences[i]):
+        return None
+    return next((j for j in (i + 1, i + 2) if j < len(sentences) and REBUTTAL.match(sentences[j])), None)
+
+
+def beside_event(question: str, sentences: list[str], embedder: Embedder | None = None,
+                 margin: float = 0.1) -> int | None:
+    """For 'what comes (right) before / after EVENT': the sentence telling the event, then the one before or after
+    it (the question names the event to find the step beside it, which it does not name)."""
+    found = EVENT.search(question)
+    if not found:
+        return None
+    ranked = rank_sentences(found.group(2).rstrip("?. "), sentences, embedder)
+    anchor = min(i for score, i in ranked if score >= ranked[0][0] - margin)  # where the event first happens
+    beside = anchor - 1 if found.group(1).lower() == "before" else anchor + 1
+    return beside if 0 <= beside < len(sentences) else None
+
+
+def answer_sentence(kind: str, question: str, claim: str | None, sentences: list[str], ranked: list[tuple[float, int]],
+                    embedder: Embedder | None = None) -> int:
+    """The sentence holding the evidence, not the one that only shares the question's words: the step beside the
+    event a sequence question names, the writer's answer to a counterclaim rather than the counterclaim (asked how
+    the writer responds, or given an answer that agrees with it: pointing there backs the mistake up), and for a
+    claim, not the sentence the claim was copied from when another of the best three holds words it lacks."""
+    top = ranked[0][1]
+    if kind in ("sequence", "detail"):
+        beside = beside_event(question, sentences, embedder)
+        top = top if beside is None else beside
+    answer = rebuttal(sentences, top)
+    if answer is not None and (RESPONDS.search(question) or claim):
+        return answer
+    if claim and kind in ("cause", "motive", "inference") and covers(claim, sentences[top], share=0.5):
+        fresh = [i for _, i in ranked[1:3] if not covers(claim, sentences[i], share=0.35)]
+        return fresh[0] if fresh else top  # "always played the same opening and always lost" is the mistake's source
+    return top
 
 
 # ----------------------------------------------------------------------------- question types
@@ -247,16 +295,26 @@ def structure_move(kind: str, question: str, sentences: list[str], keys: list[in
         named_title = f" The title, \"{title}\", is a clue too." if title else ""
         ideas = repeated_ideas(sentences)
         again = f" Which idea keeps coming back ({', '.join(ideas)})?" if ideas and not title else ""
-        return (f"In an article or an informational text the main idea usually comes at the start, and the other "
+        start = "at the start" if keys[0] == 0 else "near the start, once the opening has set the scene"
+        says = "do they" if also else "does it"
+        return (f"In an article or an informational text the main idea usually comes {start}, and the other "
                 f"sentences give details about it.{named_title} Read {place(sentences, keys[0], where)}{also} "
-                f"closely: what does it say the whole text is about?{again}")
-    if kind == "theme":
-        who = "the speaker" if where and " line " in where[0] else (main_character(sentences) or "the character")
+                f"closely: what {says} say the whole text is about?{again}")
+    if kind == "theme":  # who changes is the one acting at the turn; with no turn, ask what the ending shows
+        poem = where and " line " in where[0]
+        turned = TURN.search(sentences[keys[0]])
+        before = sentences[keys[0]][:turned.start()].strip() if turned else ""
+        unnamed = re.fullmatch(r"(?:The|A|An) (?:\w+ ){0,2}\w+", before)  # "The broken pine finally understood"
+        who = "the speaker" if poem else actor(sentences, keys[0]) or (unnamed and before[0].lower() + before[1:])
         turn = up_to(sentences[keys[0]], TURN) or opening(sentences[keys[0]], max_words=5)
         quoted = f", \"{turn}\"" if turn else ""
-        return (f"A theme comes from what a character learns or how they change. Read "
-                f"{place(sentences, keys[0], where)}{quoted}: what does {who} understand or do differently at the "
-                f"end, compared with the start? What lesson could that be for anyone?")
+        if who and (poem or turned):
+            return (f"A theme comes from what a character learns or how they change. Read "
+                    f"{place(sentences, keys[0], where)}{quoted}: what does {who} understand or do differently at "
+                    f"the end, compared with the start? What lesson could that be for anyone?")
+        done = f"what does {who} do there, and why" if who else "what happens there"
+        return (f"A theme comes from what the characters do and what happens because of it. Read "
+                f"{place(sentences, keys[0], where)}{quoted}: {done}? What lesson could that be for anyone?")
     if kind == "purpose" and keys:
         asks = up_to(sentences[keys[0]], REQUEST)
         quoted = f", \"{asks}\"" if asks else ""
@@ -289,6 +347,13 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
                 "purpose": "is the writer mainly telling a story, teaching facts, or trying to persuade you, "
                            "and which words show it"}[kind]
         return f"{whole_text(sentences, title)}{again} Putting those together, {goal}?"
+    claims = [i for i, s in enumerate(sentences) if re.search(r"(?i)\b(?:should|must|ought to)\b", s)]
+    if kind == "argument" and ASKS_CLAIM.search(question) and claims:  # the claim is what the writer argues for
+        return (f"A writer's claim is the point the whole text argues for, often said with \"should\". Read "
+                f"{place(sentences, claims[0], where)}: what does the writer say should happen?")
+    if kind == "argument" and ASKS_EVIDENCE.search(question):
+        shown = re.sub(r"(?i)^.*?\b(?:shows?|proves?|supports?)\s+(?:that\s+)?", "", question).strip(" ?.")
+        return f"Look at {point}. What fact do you find there that shows {shown or 'it'}?"
     if kind == "argument":
         return (f"Look closely at {point}. Is it the writer's own point, a reason for it, or what other people "
                 f"argue? Which words tell you?")
@@ -331,6 +396,7 @@ def backing(span: str, claim: str, sentences: list[str]) -> str:
 
 # ----------------------------------------------------------------------------- weighing a claim
 
+ASKS_CLAIM = re.compile(r"\b(?:main )?claim\b|\bwhat (?:does|is) the (?:writer|author) arguing\b", re.I)
 ASKS_EVIDENCE = re.compile(r"\b(?:evidence|reasons?|details?|examples?)\b", re.I)
 PERSUADE = re.compile(r"\b(?:persuad\w*|convinc\w*|get (?:people|them|us|readers?|neighbou?rs) to)\b", re.I)
 
@@ -517,8 +583,9 @@ def detail_move(kind: str, claim: str, verdict: Verdict, sentences: list[str], k
         return (f"The writer does say {that}{found}: it is part of the reason for writing. Read {key}: what does the "
                 f"writer ask the reader to do about it?")
     if kind == "theme" and key:
-        return (f"Yes, {that} happens in the story{found}. A theme goes one step further: read {key}. What does the "
-                f"character learn or do differently after that, and what lesson could that be for anyone?")
+        who = actor(sentences, keys[0]) or "the main character"
+        return (f"Yes, {that} happens in the story{found}. A theme goes one step further: read {key}. What does "
+                f"{who} do there, and what lesson could that be for anyone?")
     return (f"The passage does say {that}{found}, but it is one part of it. What does the whole passage keep coming "
             f"back to?")
 
@@ -665,7 +732,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     query = question if kind != "vocabulary" else f"{question} {quoted_term(question) or ''}"
     ranked = rank_sentences(query, sentences, embedder, kind=kind)
     reaction = reaction_to_event(question, sentences, embedder) if kind == "feeling" else None
-    top = ranked[0][1] if reaction is None else reaction
+    top = answer_sentence(kind, question, claim, sentences, ranked, embedder) if reaction is None else reaction
     keys = key_sentences(kind, sentences)
     evidence = [sentences[i] for i in (keys[:2] if kind in WHOLE_KEYS and keys else focus(sentences, top, question,
                                                                                           kind))]
