@@ -106,8 +106,9 @@ def reaction_to_event(question: str, sentences: list[str], embedder: Embedder | 
     if not event:
         return None
     anchor = rank_sentences(event.group(1).rstrip("?. "), sentences, embedder)[0][1]
-    return next((i for i in range(anchor, min(anchor + ahead + 1, len(sentences)))
-                 if CUES["feeling"].search(sentences[i])), None)
+    near = range(anchor, min(anchor + ahead + 1, len(sentences)))  # a felt or shown feeling before a mere "voice"
+    felt = next((i for i in near if shown_feelings(sentences[i])), None)
+    return felt if felt is not None else next((i for i in near if CUES["feeling"].search(sentences[i])), None)
 
 
 # A sentence that gives what other people argue, and the writer's answer to it that follows ("However, ...").
@@ -347,7 +348,7 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
                 "purpose": "is the writer mainly telling a story, teaching facts, or trying to persuade you, "
                            "and which words show it"}[kind]
         return f"{whole_text(sentences, title)}{again} Putting those together, {goal}?"
-    claims = [i for i, s in enumerate(sentences) if re.search(r"(?i)\b(?:should|must|ought to)\b", s)]
+    claims = [i for i, s in enumerate(sentences) if CLAIM_CUE.search(s)]
     if kind == "argument" and ASKS_CLAIM.search(question) and claims:  # the claim is what the writer argues for
         return (f"A writer's claim is the point the whole text argues for, often said with \"should\". Read "
                 f"{place(sentences, claims[0], where)}: what does the writer say should happen?")
@@ -396,6 +397,7 @@ def backing(span: str, claim: str, sentences: list[str]) -> str:
 
 # ----------------------------------------------------------------------------- weighing a claim
 
+CLAIM_CUE = re.compile(r"\b(?:should|must|ought to|urge|i ask|we ask)\b", re.I)  # how a writer states a claim
 ASKS_CLAIM = re.compile(r"\b(?:main )?claim\b|\bwhat (?:does|is) the (?:writer|author) arguing\b", re.I)
 ASKS_EVIDENCE = re.compile(r"\b(?:evidence|reasons?|details?|examples?)\b", re.I)
 PERSUADE = re.compile(r"\b(?:persuad\w*|convinc\w*|get (?:people|them|us|readers?|neighbou?rs) to)\b", re.I)
@@ -483,6 +485,10 @@ def weigh(kind: str, claim: str, question: str, sentences: list[str], top: int, 
         return weigh_feeling(claim, question, sentences, top, verdict)
     if kind in ("main_idea", "theme", "purpose"):
         return weigh_whole(kind, claim, question, sentences, keys, verdict, embedder)
+    if kind == "argument" and ASKS_CLAIM.search(question) and not ASKS_EVIDENCE.search(question):
+        stated = [s for s in sentences if CLAIM_CUE.search(s) and paraphrases(claim, s, question, embedder)
+                  and covers(claim, s)]  # the writer's claim in the student's words: the "should" sentence's
+        return (Verdict("supported", stated[0]), "answer") if stated else (verdict, "")
     if kind == "argument" and ASKS_EVIDENCE.search(question):  # a detail the text gives is evidence, maybe not all
         told = judge_claim(claim, sentences, question, "detail")
         near = told.label == "supported" and any(abs(sentences.index(s) - sentences.index(a)) <= 1
@@ -516,24 +522,31 @@ def feeling_word(claim: str) -> str:
     return known or (said.group(1) if said and said.group(1).lower() not in STOP else "")
 
 
+def quote(sentence: str) -> str:
+    """A passage sentence in quotation marks, unless it opens with its own (a line of speech is quoted already)."""
+    return sentence if re.match(r"\W*[\"“]", sentence) else f"\"{sentence}\""
+
+
 def confirm(kind: str, claim: str, verdict: Verdict, question: str, sentences: list[str]) -> str:
     """Say clearly that it is right and what in the passage shows it, then move on (never ask for evidence again)."""
     said = backing(verdict.sentence, claim, sentences)
-    if kind == "feeling":
-        return (f"Yes, {feeling_word(claim)} fits. The passage shows it: \"{said}\" Does that feeling change later "
-                f"in the story, and what shows it?")
+    if kind == "feeling":  # no question about a change the story may not have: the clue they used is named
+        return (f"Yes, {feeling_word(claim)} fits. The passage shows it: {quote(said)} Is there another question "
+                f"about the story you want to try?")
+    if kind == "argument":
+        return (f"Yes, that is the writer's claim: {quote(said)} What reasons does the writer give to support it?")
     if kind == "theme":
-        return (f"Yes, that is a theme the story shows: at the end, \"{said}\" Where earlier in the story do you see "
-                f"the same idea?")
+        return (f"Yes, that is a theme the story shows: at the end, {quote(said)} Where earlier in the story do you "
+                f"see the same idea?")
     if kind == "main_idea":
-        return (f"Yes, that is the main idea: \"{said}\" Which details in the rest of the passage tell more about "
+        return (f"Yes, that is the main idea: {quote(said)} Which details in the rest of the passage tell more about "
                 f"it?")
     if kind == "purpose":
-        return (f"Yes, that is the writer's purpose: \"{said}\" What reasons does the writer give to convince the "
+        return (f"Yes, that is the writer's purpose: {quote(said)} What reasons does the writer give to convince the "
                 f"reader?")
     if kind == "sequence":
         return "Yes, that is the order the passage gives, step by step. Which time words helped you keep the order?"
-    return f"Yes, that matches the passage: \"{said}\" What would you like to look at next?"
+    return f"Yes, that matches the passage: {quote(said)} What would you like to look at next?"
 
 
 def step_move(kind: str, claim: str, verdict: Verdict, question: str, sentences: list[str], keys: list[int],
@@ -633,9 +646,12 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
     if status == "detail":
         return detail_move(kind, claim, verdict, sentences, keys, where)
     if status == "evidence":
-        said = opening(backing(verdict.sentence, claim, sentences), f"{question} {claim}", max_words=12)
-        return (f"Yes, that is one piece of evidence: the sentence that begins \"{said}\" gives it. Keep reading "
-                f"from there: what else in the passage supports it?")
+        held = backing(verdict.sentence, claim, sentences)
+        said = opening(held, f"{question} {claim}", max_words=12)
+        which = (f"the sentence that begins \"{said}\"" if content_words(said) or held not in sentences
+                 else place(sentences, sentences.index(held), where))  # "..." alone says no sentence
+        return (f"Yes, that is one piece of evidence: {which} gives it. Keep reading from there: what else in the "
+                f"passage supports it?")
     if status == "off":  # true, and not what was asked: say it is true, then ask whether it answers
         return (f"That matches the passage: \"{backing(verdict.sentence, claim, sentences)}\" Does it answer "
                 f"{about(question)}? Look at {point}.")
@@ -709,6 +725,18 @@ def truly_missing(missing: list[str], sentences: list[str]) -> list[str]:
             and not {stem(o) for f in base_forms(w) for o in SYNONYMS.get(f, [])} & said]
 
 
+def other_side(claim: str, sentences: list[str]) -> tuple[int, int] | None:
+    """(the sentence a claim rests on, its parallel) when the text tells two sides the same way ("On the east side,
+    ..." / "On the west side, ...", "To his nephew Daniel ..." / "To his niece Clara ...") and the claim uses only
+    the first: a comparison is decided by the side the student left out."""
+    own = set(content_words(claim))
+    shared = [len(own & set(content_words(s))) for s in sentences]
+    used = max(range(len(sentences)), key=lambda i: shared[i])
+    head = [" ".join(s.lower().split()[:2]) for s in sentences]
+    parallel = [j for j in range(len(sentences)) if j != used and head[j] == head[used] and shared[j] < shared[used]]
+    return (used, parallel[0]) if shared[used] >= 2 and len(parallel) == 1 else None
+
+
 def copied_sentence(claim: str, sentences: list[str]) -> str | None:
     """The passage sentence a claim copies word for word (most of it): evidence the student found, not yet an
     answer. Telling them it "matches the passage" is true and useless; the move is to ask what it tells them."""
@@ -755,5 +783,12 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     verdict, status = weigh(kind, claim.rstrip(". "), question, sentences, top, keys, verdict, embedder, answering)
     if verdict.sentence and (verdict.label in ("contradicted", "supported") or status):
         evidence = [verdict.sentence]
+    side = other_side(claim, sentences) if verdict.label in ("absent", "unclear") and not status else None
+    if side is not None:  # the answer was built on one side of a comparison: the other side is the evidence
+        used, other = side
+        text = (f"Your answer looks at one side only, the one {place(sentences, used, where)} starts. Now read "
+                f"{place(sentences, other, where)}, \"{opening(sentences[other], max_words=4)}\", and what follows "
+                f"it: what is different on that side, and does it change your answer?")
+        return Move(text, kind, verdict.label, [sentences[other]], status)
     text = claim_move(verdict, status, claim.rstrip(". "), kind, question, sentences, top, keys, title, where)
     return Move(text, kind, verdict.label, evidence, status)
