@@ -134,10 +134,13 @@ def beside_event(question: str, sentences: list[str], embedder: Embedder | None 
     found = EVENT.search(question)
     if not found:
         return None
-    ranked = rank_sentences(found.group(2).rstrip("?. "), sentences, embedder)
+    step = -1 if found.group(1).lower() == "before" else 1
+    ranked = [(score, i) for score, i in rank_sentences(found.group(2).rstrip("?. "), sentences, embedder)
+              if 0 <= i + step < len(sentences)]  # the event has a step on the side asked about
+    if not ranked:
+        return None
     anchor = min(i for score, i in ranked if score >= ranked[0][0] - margin)  # where the event first happens
-    beside = anchor - 1 if found.group(1).lower() == "before" else anchor + 1
-    return beside if 0 <= beside < len(sentences) else None
+    return anchor + step
 
 
 def answer_sentence(kind: str, question: str, claim: str | None, sentences: list[str], ranked: list[tuple[float, int]],
@@ -661,6 +664,9 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
             verdict.sentence):  # an action that shows a feeling, which it does not name
         return (f"Read it again: \"{verdict.sentence}\" Would someone who feels {feeling_word(claim)} do that? What "
                 f"feeling does it show?")
+    if top and REBUTTAL.match(sentences[top]) and COUNTERCLAIM.search(sentences[top - 1]):
+        return (f"Read {point}, just after what some people argue. Does the writer agree with them? What does the "
+                f"writer say instead, and does it fit {said}?")  # the writer's answer, not the claim it answers
     structured = structure_move(kind, question, sentences, keys, title, where)
     if kind in ("main_idea", "theme", "purpose") and structured:
         return f"{structured} Does {said} fit that?"
