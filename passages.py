@@ -114,6 +114,33 @@ def key_sentences(kind: str, sentences: list[str]) -> list[int]:
     return []
 
 
+# A sentence that gives what other people argue, and the writer's answer to it that follows ("However, ...").
+COUNTERCLAIM = re.compile(r"^(?:some|many|other|few|a few)?\s*(?:people|critics|others|opponents|parents|students)\b"
+                          r"[^.!?]*\b(?:say|said|argue|argued|claim|think|believe|worry|worried|complain|fear)\b", re.I)
+REBUTTAL = re.compile(r"^\W*(?:however|but|yet|still|actually|in fact|even so|on the other hand)\b", re.I)
+CLAIM_CUE = re.compile(r"^(?!if\b).*\b(?:should|ought to|urge|i ask|we ask)\b", re.I)  # a claim, not a condition
+
+
+def rebuttal(sentences: list[str], i: int) -> int | None:
+    """The writer's answer to the counterclaim in sentence i: the next sentence or the one after, opening 'However',
+    'But', 'In fact'; None when sentence i gives no counterclaim."""
+    if not COUNTERCLAIM.search(sentences[i]):
+        return None
+    return next((j for j in (i + 1, i + 2) if j < len(sentences) and REBUTTAL.match(sentences[j])), None)
+
+
+def other_side(claim: str, sentences: list[str]) -> tuple[int, int] | None:
+    """(the sentence a claim rests on, its parallel) when the text tells two sides the same way ("On the east side,
+    ..." / "On the west side, ...", "To his nephew Daniel ..." / "To his niece Clara ...") and the claim uses only
+    the first: a comparison is decided by the side the student left out."""
+    own = set(content_words(claim))
+    shared = [len(own & set(content_words(s))) for s in sentences]
+    used = max(range(len(sentences)), key=lambda i: shared[i])
+    head = [" ".join(s.lower().split()[:2]) for s in sentences]
+    parallel = [j for j in range(len(sentences)) if j != used and head[j] == head[used] and shared[j] < shared[used]]
+    return (used, parallel[0]) if shared[used] >= 2 and len(parallel) == 1 else None
+
+
 # What a body or a voice does, and the feelings it can show (a reaction answers "how does X feel").
 FEELINGS = {
     "afraid": (r"shak|shook|trembl|swallow|heart (?:pound|rac|beat)|sweat|\bpale\b|froze|stammer|deep breath|"

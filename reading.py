@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING
 from evidence import (CLAUSE_BREAK, INTERPRETIVE, STOP, TUTOR_STEMS, WINDOW_WORDS, Move, Verdict, about, base_forms,
                       claim_core, claim_parts, content_tokens, content_words, default_embedder, has_negation,
                       judge_claim, paraphrases, split_sentences, stem)
-from passages import (FEELING_WORDS, REQUEST, TURN, actor, body, key_sentences, lesson_of, named_feelings,
-                      shown_feelings, time_word, up_to)
+from passages import (CLAIM_CUE, COUNTERCLAIM, FEELING_WORDS, REBUTTAL, REQUEST, TURN, actor, body, key_sentences,
+                      lesson_of, named_feelings, other_side, rebuttal, shown_feelings, time_word, up_to)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -111,20 +111,8 @@ def reaction_to_event(question: str, sentences: list[str], embedder: Embedder | 
     return felt if felt is not None else next((i for i in near if CUES["feeling"].search(sentences[i])), None)
 
 
-# A sentence that gives what other people argue, and the writer's answer to it that follows ("However, ...").
-COUNTERCLAIM = re.compile(r"^(?:some|many|other|few|a few)?\s*(?:people|critics|others|opponents|parents|students)\b"
-                          r"[^.!?]*\b(?:say|said|argue|argued|claim|think|believe|worry|worried|complain|fear)\b", re.I)
-REBUTTAL = re.compile(r"^\W*(?:however|but|yet|still|actually|in fact|even so|on the other hand)\b", re.I)
 RESPONDS = re.compile(r"\b(?:respond|response|answer|reply|replies|argue against|say to)\b", re.I)
 EVENT = re.compile(r"\b(?:right |just )?(before|after)\b\s+(.{8,})", re.I)
-
-
-def rebuttal(sentences: list[str], i: int) -> int | None:
-    """The writer's answer to the counterclaim in sentence i: the next sentence or the one after, opening 'However',
-    'But', 'In fact'; None when sentence i gives no counterclaim."""
-    if not COUNTERCLAIM.search(sentences[i]):
-        return None
-    return next((j for j in (i + 1, i + 2) if j < len(sentences) and REBUTTAL.match(sentences[j])), None)
 
 
 def beside_event(question: str, sentences: list[str], embedder: Embedder | None = None,
@@ -331,6 +319,13 @@ def structure_move(kind: str, question: str, sentences: list[str], keys: list[in
     return None
 
 
+def claim_sentences(kind: str, question: str, sentences: list[str]) -> list[int]:
+    """For a question asking for the writer's claim: the sentences stating one ('should', 'I urge'), in order."""
+    if kind != "argument" or not ASKS_CLAIM.search(question):
+        return []
+    return [i for i, s in enumerate(sentences) if CLAIM_CUE.search(s)]
+
+
 def type_move(kind: str, question: str, sentences: list[str], top: int, title: str | None,
               where: list[str], keys: list[int]) -> str:
     """The move for a question with no claim: point to the evidence this kind of question needs."""
@@ -351,10 +346,11 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
                 "purpose": "is the writer mainly telling a story, teaching facts, or trying to persuade you, "
                            "and which words show it"}[kind]
         return f"{whole_text(sentences, title)}{again} Putting those together, {goal}?"
-    claims = [i for i, s in enumerate(sentences) if CLAIM_CUE.search(s)]
-    if kind == "argument" and ASKS_CLAIM.search(question) and claims:  # the claim is what the writer argues for
+    claims = claim_sentences(kind, question, sentences)
+    if claims:  # the claim is what the writer argues for
+        cue = up_to(sentences[claims[0]], CLAIM_CUE)
         return (f"A writer's claim is the point the whole text argues for, often said with \"should\". Read "
-                f"{place(sentences, claims[0], where)}: what does the writer say should happen?")
+                f"{place(sentences, claims[0], where)}, \"{cue}\": what does the writer say should happen?")
     if kind == "argument" and ASKS_EVIDENCE.search(question):
         shown = re.sub(r"(?i)^.*?\b(?:shows?|proves?|supports?)\s+(?:that\s+)?", "", question).strip(" ?.")
         return f"Look at {point}. What fact do you find there that shows {shown or 'it'}?"
@@ -373,6 +369,10 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
                 f"{about(question)}?")
     if kind == "cause":
         return f"Look at {point}. What do you find there that helps answer {about(question)}?"
+    event = EVENT.search(question)
+    if event and kind in ("detail", "sequence"):  # name the event it is beside: a bare place says nothing
+        return (f"Find where the passage tells \"{event.group(2).strip(' ?.')}\", then read {point}, just "
+                f"{event.group(1).lower()} it. What does it say that answers {about(question)}?")
     return f"Find {point}. What does it say that answers {about(question)}?"
 
 
@@ -400,7 +400,6 @@ def backing(span: str, claim: str, sentences: list[str]) -> str:
 
 # ----------------------------------------------------------------------------- weighing a claim
 
-CLAIM_CUE = re.compile(r"\b(?:should|must|ought to|urge|i ask|we ask)\b", re.I)  # how a writer states a claim
 ASKS_CLAIM = re.compile(r"\b(?:main )?claim\b|\bwhat (?:does|is) the (?:writer|author) arguing\b", re.I)
 ASKS_EVIDENCE = re.compile(r"\b(?:evidence|reasons?|details?|examples?)\b", re.I)
 PERSUADE = re.compile(r"\b(?:persuad\w*|convinc\w*|get (?:people|them|us|readers?|neighbou?rs) to)\b", re.I)
@@ -731,18 +730,6 @@ def truly_missing(missing: list[str], sentences: list[str]) -> list[str]:
             and not {stem(o) for f in base_forms(w) for o in SYNONYMS.get(f, [])} & said]
 
 
-def other_side(claim: str, sentences: list[str]) -> tuple[int, int] | None:
-    """(the sentence a claim rests on, its parallel) when the text tells two sides the same way ("On the east side,
-    ..." / "On the west side, ...", "To his nephew Daniel ..." / "To his niece Clara ...") and the claim uses only
-    the first: a comparison is decided by the side the student left out."""
-    own = set(content_words(claim))
-    shared = [len(own & set(content_words(s))) for s in sentences]
-    used = max(range(len(sentences)), key=lambda i: shared[i])
-    head = [" ".join(s.lower().split()[:2]) for s in sentences]
-    parallel = [j for j in range(len(sentences)) if j != used and head[j] == head[used] and shared[j] < shared[used]]
-    return (used, parallel[0]) if shared[used] >= 2 and len(parallel) == 1 else None
-
-
 def copied_sentence(claim: str, sentences: list[str]) -> str | None:
     """The passage sentence a claim copies word for word (most of it): evidence the student found, not yet an
     answer. Telling them it "matches the passage" is true and useless; the move is to ask what it tells them."""
@@ -768,8 +755,8 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     reaction = reaction_to_event(question, sentences, embedder) if kind == "feeling" else None
     top = answer_sentence(kind, question, claim, sentences, ranked, embedder) if reaction is None else reaction
     keys = key_sentences(kind, sentences)
-    evidence = [sentences[i] for i in (keys[:2] if kind in WHOLE_KEYS and keys else focus(sentences, top, question,
-                                                                                          kind))]
+    where_said = keys[:2] if kind in WHOLE_KEYS else claim_sentences(kind, question, sentences)[:1]
+    evidence = [sentences[i] for i in (where_said or focus(sentences, top, question, kind))]
     if not claim:
         return Move(type_move(kind, question, sentences, top, title, where, keys), kind, None, evidence)
     copied = copied_sentence(claim, sentences) if cited and kind not in ("sequence", "feeling") else None

@@ -246,7 +246,7 @@ def test_a_theme_asks_about_the_one_who_acts_at_the_end(fresh_moves):
 
 
 def test_a_claim_question_reads_the_should_sentence_and_an_evidence_question_asks_for_a_fact(fresh_moves):
-    assert "Read the first sentence of the passage: what does the writer say should happen?" in \
+    assert 'Read the first sentence of the passage, "Our school should...": what does the writer say' in \
         fresh_moves["rm2-B-claim-help"].text
     text = fresh_moves["rm2-B-evidence-help"].text
     assert "What fact do you find there that shows a garden would help" in text and "other people argue" not in text
