@@ -704,6 +704,9 @@ NO_CLAIM = re.compile(r"^\W*(?:help|stuck|idk|hmm+|huh)\W*$|\bi(?:'?m| am) (?:st
                       r"(?:unfair|weird|strange|hard|confusing|wrong|stupid|boring|dumb)\b", re.I)
 
 
+NOT_SAID = re.compile(r"\b(?:doesn'?t|does not|never|didn'?t|did not) (?:say|says|tell|tells|said)\b", re.I)
+
+
 def task_of(question: str) -> str:
     """The task sentence of a message that asks no question ("Put these in order: a, b. So far I have: ...")."""
     for sentence in split_sentences(question):
@@ -757,6 +760,15 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     keys = key_sentences(kind, sentences)
     where_said = keys[:2] if kind in WHOLE_KEYS else claim_sentences(kind, question, sentences)[:1]
     evidence = [sentences[i] for i in (where_said or focus(sentences, top, question, kind))]
+    unsaid = NOT_SAID.search(question)
+    if not claim and unsaid:  # true: it is worked out from clues, not found in a line
+        missing = re.split(r"\s+(?:so|and|but)\s+|[?.!,]", question[unsaid.end():])[0].strip()  # "which bridge ..."
+        missing = f"{missing}?" if len(missing.split()) >= 2 else question
+        clue = next((i for _, i in ranked if overlap(content_words(missing), sentences[i], idf_weights(sentences))
+                     < 0.5), top)  # a sentence that only restates what they found missing is no clue
+        return Move(f"True, the passage doesn't say it in so many words: you work it out from clues. "
+                    f"{type_move('inference', missing, sentences, clue, title, where, [])}", kind, None,
+                    [sentences[clue]])
     if not claim:
         return Move(type_move(kind, question, sentences, top, title, where, keys), kind, None, evidence)
     copied = copied_sentence(claim, sentences) if cited and kind not in ("sequence", "feeling") else None

@@ -270,3 +270,13 @@ def test_an_answer_built_on_one_side_is_sent_to_the_other_side():
 def test_so_the_answer_is_claims_what_follows():
     assert extract_claim("So the answer is the back legs.") == "the back legs"
     assert extract_claim("So you can picture the shape.") == "so you can picture the shape"
+
+
+def test_a_student_who_says_the_text_does_not_say_it_is_told_so_and_sent_to_a_clue():
+    passage = ("The river took both bridges. On the east side, Corvin painted the old stones and finished in nine "
+               "days. On the west side, Ilse dug the pillars twice as deep. The next spring the river rose again. "
+               "When the water went down, only one bridge was still standing.")
+    move = reading_move(passage, "the story doesnt say which bridge was still standing so how am i supposed to know")
+    assert move.text.startswith("True, the passage doesn't say it in so many words")
+    assert '"which bridge was still standing"' in move.text
+    assert move.evidence != ["When the water went down, only one bridge was still standing."]  # no clue there
