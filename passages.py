@@ -1,8 +1,9 @@
 """How a reading passage is built, which tells a move where to point: its title, a letter's greeting and sign-off
 (never evidence), each sentence's place as a student counts it, the sentence where a kind of answer lives (a main
 idea in the lead, a theme in the ending's turn, a purpose in the request, an order in its time words), whether it
-is a story, and the feelings an action shows ("her hands shook": nervous, not bored). reading.py builds its moves on
-these; evidence.py judges claims.
+is a story, and the feelings an action shows ("her hands shook": nervous, not bored); an article's lead after an
+opening hook, who acts at a story's end, a counterclaim and the writer's answer to it, a claim's "should", and two
+sides told alike ("On the east side ..."/"On the west side ..."). reading.py builds its moves on these.
 
     .venv/bin/python -m pytest -q tests/test_reading_moves.py tests/test_evidence_moves.py
 """

@@ -18,9 +18,9 @@ What it supports
   sentence that shows it) and the move goes on; a right step is named as right and the missing part asked for; a
   true detail given as a main idea, theme or purpose is called a detail; nothing is confirmed otherwise, and evidence
   the student already quoted is never asked for again.
-  On tests/fixtures/reading_moves.jsonl (written before this), dev passages 1-5 / check passages 6-10: right answers
-  confirmed 5/5 / 2/5 (before 0/5 / 0/5), wrong answers confirmed 0/5 / 0/5; on the tune split 3/6 right answers
-  (before 2/6) and 0/23 wrong ones.
+  On reading_moves2.jsonl (5 passages written before round 2): right answers confirmed 4/7 (before 1/7), pointers on
+  the evidence 10/11 (8/11), at the mistake's source 0 (2), wrong answers confirmed 0/12; tune: 0/23 wrong confirmed,
+  scripted followers' right answers confirmed 4/20 (3/20). Round 1 (reading_moves.jsonl): dev 5/5, check 2/5.
 
     .venv/bin/python -m pytest -q tests/test_evidence.py tests/test_evidence_moves.py tests/test_reading_moves.py
 """
