@@ -484,8 +484,8 @@ def extract_claim(message: str, question: str = "") -> str | None:
                 or not (set(content_words(sentence)) - asked or answers)):
             continue
         claims.append(sentence.strip(" .!'\""))
-    claim = re.sub(r"(?i)^(?:that|the answer is|it's|it is|it means|means|the (?:main idea|theme|claim|lesson) is"
-                   r"(?: that)?)\s+(?:that\s+)?", "", " ".join(claims)).strip()  # "it is that Marcus" claims "Marcus"
+    claim = re.sub(r"(?i)^(?:so,?\s+)?(?:that|the answer is|it's|it is|it means|means|the (?:main idea|theme|claim|"
+                   r"lesson) is(?: that)?)\s+(?:that\s+)?", "", " ".join(claims)).strip()  # "so the answer is X": X
     if re.match(r"(?:The|They|It|He|She|A|An|Because|So|To)\b", claim):  # quoted inside a sentence of ours
         claim = claim[0].lower() + claim[1:]
     return claim or None

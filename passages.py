@@ -1,8 +1,9 @@
 """How a reading passage is built, which tells a move where to point: its title, a letter's greeting and sign-off
 (never evidence), each sentence's place as a student counts it, the sentence where a kind of answer lives (a main
 idea in the lead, a theme in the ending's turn, a purpose in the request, an order in its time words), whether it
-is a story, and the feelings an action shows ("her hands shook": nervous, not bored). reading.py builds its moves on
-these; evidence.py judges claims.
+is a story, and the feelings an action shows ("her hands shook": nervous, not bored); an article's lead after an
+opening hook, who acts at a story's end, a counterclaim and the writer's answer to it, a claim's "should", and two
+sides told alike ("On the east side ..."/"On the west side ..."). reading.py builds its moves on these.
 
     .venv/bin/python -m pytest -q tests/test_reading_moves.py tests/test_evidence_moves.py
 """
@@ -40,11 +41,28 @@ TIME_WORD = re.compile(r"^(?:first|then|next|after|afterward|later|finally|last|
                        r"in the end)\b", re.I)
 
 
-def main_character(sentences: list[str]) -> str | None:
-    """The name a story comes back to most (a capitalised word also used inside a sentence, in 3+ sentences)."""
+def characters(sentences: list[str]) -> Counter:
+    """The names a story uses (a capitalised word also used inside a sentence), with the sentences naming each."""
     inside = {name for s in sentences for name in re.findall(r"(?<=[a-z,] )[A-Z][a-z]+", s)}
-    names = Counter(word for s in sentences for word in set(re.findall(r"\b[A-Z][a-z]+", s)) if word in inside)
-    return next((name for name, count in names.most_common(1) if count >= 3), None)
+    return Counter(word for s in sentences for word in set(re.findall(r"\b[A-Z][a-z]+", s)) if word in inside)
+
+
+def main_character(sentences: list[str]) -> str | None:
+    """The name a story comes back to most (in 3+ sentences)."""
+    return next((name for name, count in characters(sentences).most_common(1) if count >= 3), None)
+
+
+def actor(sentences: list[str], i: int, back: int = 4) -> str | None:
+    """The character who acts in sentence i: the first name it gives, never a name said once; when a pronoun or a
+    line of speech comes first, the one acting first in the nearest sentence before it that starts with a name
+    ("That night Marco didn't tell ... The next morning he asked the coach if Eli ...": Marco)."""
+    names = {name for name, count in characters(sentences).items() if count >= 2}
+    for s in reversed(sentences[max(0, i - back):i + 1]):
+        who = [w for w in re.findall(r"\b(?:[A-Z][a-z]+|[Hh]e|[Ss]he|[Tt]hey)\b", s) if w in names or w.lower() == w
+               or w in ("He", "She", "They")]
+        if who and who[0] in names:  # "The next morning he asked the coach if Eli could ...": he acts, not Eli
+            return who[0]
+    return None
 
 
 STORY_OPENING = re.compile(r"\b(?:once upon a time|one (?:day|night|morning|evening)|long ago|there (?:was|lived))\b",
@@ -57,22 +75,71 @@ def is_story(sentences: list[str]) -> bool:
     return bool(sentences and STORY_OPENING.search(" ".join(sentences[:2]))) or main_character(sentences) is not None
 
 
+# An opening that sets the scene for the point the text turns to: "Lighthouses changed that.", "But forgetting is not
+# simply a failure."; an opening question ("Have you ever ...?") is a hook, never the main idea.
+LEAD_TURN = re.compile(r"^\W*(?:but|however|yet|today)\b|\bchanged (?:that|this|everything|all that)\b", re.I)
+
+
+def lead(sentences: list[str], reach: int = 4) -> int:
+    """The sentence that states what an article is about: the first one, unless it asks a question or the next
+    few sentences turn away from it (the opening was a hook or the old view the text answers)."""
+    turn = next((i for i in range(1, min(reach + 1, len(sentences))) if LEAD_TURN.search(sentences[i])), None)
+    if turn is not None:
+        return turn
+    return next((i for i, s in enumerate(sentences[:reach]) if not s.rstrip(" \"'”").endswith("?")), 0)
+
+
 def key_sentences(kind: str, sentences: list[str]) -> list[int]:
     """The sentences the text's structure puts this kind's answer in, best first: a main idea in the lead (and a
     sentence that sums up), a theme in the ending's turn (what a character learns, decides or does from then on), a
     letter's or opinion's purpose in what it asks or argues for (the last request), an order in its time words."""
     last = len(sentences) - 1
     if kind == "main_idea":  # a story's main idea is in no one sentence: it follows its characters from start to end
-        return [] if is_story(sentences) else [0] + [i for i in range(1, len(sentences))
-                                                      if SUMMING_UP.search(sentences[i])][-1:]
-    if kind == "theme":
+        if is_story(sentences):
+            return []
+        start = lead(sentences)
+        close = [i for i in range(start + 1, len(sentences)) if SUMMING_UP.search(sentences[i])
+                 or (i == last and len(set(content_words(sentences[i])) & set(content_words(sentences[start]))) >= 3)]
+        return [start] + close[-1:]
+    if kind == "theme":  # the turn, else the ending's last deed of a named character (not the words said about it)
         ending = [i for i in range(max(0, last - 2), last + 1) if TURN.search(sentences[i])]
-        return ending[-1:] or [last]
+        names = {name for name, count in characters(sentences).items() if count >= 2}
+        deeds = [i for i in range(max(0, last - 3), last + 1) if not re.match(r"\W*[\"“]", sentences[i])
+                 and len(sentences[i].split()) >= 8 and (names & set(re.findall(r"\b[A-Z][a-z]+", sentences[i]))
+                                                         or re.search(r"\b(?:he|she|they)\b", sentences[i]))]
+        return ending[-1:] or deeds[-1:] or [last]
     if kind == "purpose":
         return [i for i in range(last, -1, -1) if REQUEST.search(sentences[i])][:1]
     if kind == "sequence":
         return [i for i, s in enumerate(sentences) if TIME_WORD.search(s)]
     return []
+
+
+# A sentence that gives what other people argue, and the writer's answer to it that follows ("However, ...").
+COUNTERCLAIM = re.compile(r"^(?:some|many|other|few|a few)?\s*(?:people|critics|others|opponents|parents|students)\b"
+                          r"[^.!?]*\b(?:say|said|argue|argued|claim|think|believe|worry|worried|complain|fear)\b", re.I)
+REBUTTAL = re.compile(r"^\W*(?:however|but|yet|still|actually|in fact|even so|on the other hand)\b", re.I)
+CLAIM_CUE = re.compile(r"^(?!if\b).*\b(?:should|ought to|urge|i ask|we ask)\b", re.I)  # a claim, not a condition
+
+
+def rebuttal(sentences: list[str], i: int) -> int | None:
+    """The writer's answer to the counterclaim in sentence i: the next sentence or the one after, opening 'However',
+    'But', 'In fact'; None when sentence i gives no counterclaim."""
+    if not COUNTERCLAIM.search(sentences[i]):
+        return None
+    return next((j for j in (i + 1, i + 2) if j < len(sentences) and REBUTTAL.match(sentences[j])), None)
+
+
+def other_side(claim: str, sentences: list[str]) -> tuple[int, int] | None:
+    """(the sentence a claim rests on, its parallel) when the text tells two sides the same way ("On the east side,
+    ..." / "On the west side, ...", "To his nephew Daniel ..." / "To his niece Clara ...") and the claim uses only
+    the first: a comparison is decided by the side the student left out."""
+    own = set(content_words(claim))
+    shared = [len(own & set(content_words(s))) for s in sentences]
+    used = max(range(len(sentences)), key=lambda i: shared[i])
+    head = [" ".join(s.lower().split()[:2]) for s in sentences]
+    parallel = [j for j in range(len(sentences)) if j != used and head[j] == head[used] and shared[j] < shared[used]]
+    return (used, parallel[0]) if shared[used] >= 2 and len(parallel) == 1 else None
 
 
 # What a body or a voice does, and the feelings it can show (a reaction answers "how does X feel").
@@ -156,8 +223,12 @@ def up_to(sentence: str, cue: re.Pattern) -> str:
 
 def lesson_of(sentence: str) -> str:
     """What a turn sentence says was learned or done from then on: the words after 'understood that', 'From then
-    on,' or 'decided to' ("The broken pine finally understood that bending is not weak" -> "bending is not weak")."""
+    on,' or 'decided to' ("The broken pine finally understood that bending is not weak" -> "bending is not weak"), or
+    the words a character says in an ending with no such turn."""
     ends = [m.end() for m in TURN.finditer(sentence)]
+    spoken = re.search(r"[\"“]([^\"”]{12,})[\"”]", sentence)
+    if not ends and spoken:  # '"Next time, do not trust a flatterer," the fox called': what is said, not who says it
+        return spoken.group(1).strip(" ,")
     end = ends[0] if ends else len(sentence)
     for later in ends[1:]:  # "finally understood that": the cue runs on while its words follow each other
         if len(sentence[end:later].split()) <= 1:

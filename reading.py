@@ -18,9 +18,9 @@ What it supports
   sentence that shows it) and the move goes on; a right step is named as right and the missing part asked for; a
   true detail given as a main idea, theme or purpose is called a detail; nothing is confirmed otherwise, and evidence
   the student already quoted is never asked for again.
-  On tests/fixtures/reading_moves.jsonl (written before this), dev passages 1-5 / check passages 6-10: right answers
-  confirmed 5/5 / 2/5 (before 0/5 / 0/5), wrong answers confirmed 0/5 / 0/5; on the tune split 3/6 right answers
-  (before 2/6) and 0/23 wrong ones.
+  On reading_moves2.jsonl (5 passages written before round 2): right answers confirmed 4/7 (before 1/7), pointers on
+  the evidence 10/11 (8/11), at the mistake's source 0 (2), wrong answers confirmed 0/12; tune: 0/23 wrong confirmed,
+  scripted followers' right answers confirmed 4/20 (3/20). Round 1 (reading_moves.jsonl): dev 5/5, check 2/5.
 
     .venv/bin/python -m pytest -q tests/test_evidence.py tests/test_evidence_moves.py tests/test_reading_moves.py
 """
@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING
 from evidence import (CLAUSE_BREAK, INTERPRETIVE, STOP, TUTOR_STEMS, WINDOW_WORDS, Move, Verdict, about, base_forms,
                       claim_core, claim_parts, content_tokens, content_words, default_embedder, has_negation,
                       judge_claim, paraphrases, split_sentences, stem)
-from passages import (FEELING_WORDS, REQUEST, TURN, body, key_sentences, lesson_of, main_character, named_feelings,
-                      shown_feelings, time_word, up_to)
+from passages import (CLAIM_CUE, COUNTERCLAIM, FEELING_WORDS, REBUTTAL, REQUEST, TURN, actor, body, key_sentences,
+                      lesson_of, named_feelings, other_side, rebuttal, shown_feelings, time_word, up_to)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -106,8 +106,48 @@ def reaction_to_event(question: str, sentences: list[str], embedder: Embedder | 
     if not event:
         return None
     anchor = rank_sentences(event.group(1).rstrip("?. "), sentences, embedder)[0][1]
-    return next((i for i in range(anchor, min(anchor + ahead + 1, len(sentences)))
-                 if CUES["feeling"].search(sentences[i])), None)
+    near = range(anchor, min(anchor + ahead + 1, len(sentences)))  # a felt or shown feeling before a mere "voice"
+    felt = next((i for i in near if shown_feelings(sentences[i])), None)
+    return felt if felt is not None else next((i for i in near if CUES["feeling"].search(sentences[i])), None)
+
+
+RESPONDS = re.compile(r"\b(?:respond|response|answer|reply|replies|argue against|say to)\b", re.I)
+EVENT = re.compile(r"\b(?:right |just )?(before|after)\b\s+(.{8,})", re.I)
+
+
+def beside_event(question: str, sentences: list[str], embedder: Embedder | None = None,
+                 margin: float = 0.1) -> int | None:
+    """For 'what comes (right) before / after EVENT': the sentence telling the event, then the one before or after
+    it (the question names the event to find the step beside it, which it does not name)."""
+    found = EVENT.search(question)
+    if not found:
+        return None
+    step = -1 if found.group(1).lower() == "before" else 1
+    ranked = [(score, i) for score, i in rank_sentences(found.group(2).rstrip("?. "), sentences, embedder)
+              if 0 <= i + step < len(sentences)]  # the event has a step on the side asked about
+    if not ranked:
+        return None
+    anchor = min(i for score, i in ranked if score >= ranked[0][0] - margin)  # where the event first happens
+    return anchor + step
+
+
+def answer_sentence(kind: str, question: str, claim: str | None, sentences: list[str], ranked: list[tuple[float, int]],
+                    embedder: Embedder | None = None) -> int:
+    """The sentence holding the evidence, not the one that only shares the question's words: the step beside the
+    event a sequence question names, the writer's answer to a counterclaim rather than the counterclaim (asked how
+    the writer responds, or given an answer that agrees with it: pointing there backs the mistake up), and for a
+    claim, not the sentence the claim was copied from when another of the best three holds words it lacks."""
+    top = ranked[0][1]
+    if kind in ("sequence", "detail"):
+        beside = beside_event(question, sentences, embedder)
+        top = top if beside is None else beside
+    answer = rebuttal(sentences, top)
+    if answer is not None and (RESPONDS.search(question) or claim):
+        return answer
+    if claim and kind in ("cause", "motive", "inference") and covers(claim, sentences[top], share=0.5):
+        fresh = [i for _, i in ranked[1:3] if not covers(claim, sentences[i], share=0.35)]
+        return fresh[0] if fresh else top  # "always played the same opening and always lost" is the mistake's source
+    return top
 
 
 # ----------------------------------------------------------------------------- question types
@@ -247,16 +287,26 @@ def structure_move(kind: str, question: str, sentences: list[str], keys: list[in
         named_title = f" The title, \"{title}\", is a clue too." if title else ""
         ideas = repeated_ideas(sentences)
         again = f" Which idea keeps coming back ({', '.join(ideas)})?" if ideas and not title else ""
-        return (f"In an article or an informational text the main idea usually comes at the start, and the other "
+        start = "at the start" if keys[0] == 0 else "near the start, once the opening has set the scene"
+        says = "do they" if also else "does it"
+        return (f"In an article or an informational text the main idea usually comes {start}, and the other "
                 f"sentences give details about it.{named_title} Read {place(sentences, keys[0], where)}{also} "
-                f"closely: what does it say the whole text is about?{again}")
-    if kind == "theme":
-        who = "the speaker" if where and " line " in where[0] else (main_character(sentences) or "the character")
+                f"closely: what {says} say the whole text is about?{again}")
+    if kind == "theme":  # who changes is the one acting at the turn; with no turn, ask what the ending shows
+        poem = where and " line " in where[0]
+        turned = TURN.search(sentences[keys[0]])
+        before = sentences[keys[0]][:turned.start()].strip() if turned else ""
+        unnamed = re.fullmatch(r"(?:The|A|An) (?:\w+ ){0,2}\w+", before)  # "The broken pine finally understood"
+        who = "the speaker" if poem else actor(sentences, keys[0]) or (unnamed and before[0].lower() + before[1:])
         turn = up_to(sentences[keys[0]], TURN) or opening(sentences[keys[0]], max_words=5)
         quoted = f", \"{turn}\"" if turn else ""
-        return (f"A theme comes from what a character learns or how they change. Read "
-                f"{place(sentences, keys[0], where)}{quoted}: what does {who} understand or do differently at the "
-                f"end, compared with the start? What lesson could that be for anyone?")
+        if who and (poem or turned):
+            return (f"A theme comes from what a character learns or how they change. Read "
+                    f"{place(sentences, keys[0], where)}{quoted}: what does {who} understand or do differently at "
+                    f"the end, compared with the start? What lesson could that be for anyone?")
+        done = f"what does {who} do there, and why" if who else "what happens there"
+        return (f"A theme comes from what the characters do and what happens because of it. Read "
+                f"{place(sentences, keys[0], where)}{quoted}: {done}? What lesson could that be for anyone?")
     if kind == "purpose" and keys:
         asks = up_to(sentences[keys[0]], REQUEST)
         quoted = f", \"{asks}\"" if asks else ""
@@ -267,6 +317,13 @@ def structure_move(kind: str, question: str, sentences: list[str], keys: list[in
         return (f"The passage marks its order with time words: {words}. Start at {place(sentences, keys[0], where)}, "
                 f"which begins with \"{time_word(sentences[keys[0]])}\": what happens there, and what comes after it?")
     return None
+
+
+def claim_sentences(kind: str, question: str, sentences: list[str]) -> list[int]:
+    """For a question asking for the writer's claim: the sentences stating one ('should', 'I urge'), in order."""
+    if kind != "argument" or not ASKS_CLAIM.search(question):
+        return []
+    return [i for i, s in enumerate(sentences) if CLAIM_CUE.search(s)]
 
 
 def type_move(kind: str, question: str, sentences: list[str], top: int, title: str | None,
@@ -289,6 +346,14 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
                 "purpose": "is the writer mainly telling a story, teaching facts, or trying to persuade you, "
                            "and which words show it"}[kind]
         return f"{whole_text(sentences, title)}{again} Putting those together, {goal}?"
+    claims = claim_sentences(kind, question, sentences)
+    if claims:  # the claim is what the writer argues for
+        cue = up_to(sentences[claims[0]], CLAIM_CUE)
+        return (f"A writer's claim is the point the whole text argues for, often said with \"should\". Read "
+                f"{place(sentences, claims[0], where)}, \"{cue}\": what does the writer say should happen?")
+    if kind == "argument" and ASKS_EVIDENCE.search(question):
+        shown = re.sub(r"(?i)^.*?\b(?:shows?|proves?|supports?)\s+(?:that\s+)?", "", question).strip(" ?.")
+        return f"Look at {point}. What fact do you find there that shows {shown or 'it'}?"
     if kind == "argument":
         return (f"Look closely at {point}. Is it the writer's own point, a reason for it, or what other people "
                 f"argue? Which words tell you?")
@@ -304,6 +369,10 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
                 f"{about(question)}?")
     if kind == "cause":
         return f"Look at {point}. What do you find there that helps answer {about(question)}?"
+    event = EVENT.search(question)
+    if event and kind in ("detail", "sequence"):  # name the event it is beside: a bare place says nothing
+        return (f"Find where the passage tells \"{event.group(2).strip(' ?.')}\", then read {point}, just "
+                f"{event.group(1).lower()} it. What does it say that answers {about(question)}?")
     return f"Find {point}. What does it say that answers {about(question)}?"
 
 
@@ -331,6 +400,7 @@ def backing(span: str, claim: str, sentences: list[str]) -> str:
 
 # ----------------------------------------------------------------------------- weighing a claim
 
+ASKS_CLAIM = re.compile(r"\b(?:main )?claim\b|\bwhat (?:does|is) the (?:writer|author) arguing\b", re.I)
 ASKS_EVIDENCE = re.compile(r"\b(?:evidence|reasons?|details?|examples?)\b", re.I)
 PERSUADE = re.compile(r"\b(?:persuad\w*|convinc\w*|get (?:people|them|us|readers?|neighbou?rs) to)\b", re.I)
 
@@ -417,6 +487,10 @@ def weigh(kind: str, claim: str, question: str, sentences: list[str], top: int, 
         return weigh_feeling(claim, question, sentences, top, verdict)
     if kind in ("main_idea", "theme", "purpose"):
         return weigh_whole(kind, claim, question, sentences, keys, verdict, embedder)
+    if kind == "argument" and ASKS_CLAIM.search(question) and not ASKS_EVIDENCE.search(question):
+        stated = [s for s in sentences if CLAIM_CUE.search(s) and paraphrases(claim, s, question, embedder)
+                  and covers(claim, s)]  # the writer's claim in the student's words: the "should" sentence's
+        return (Verdict("supported", stated[0]), "answer") if stated else (verdict, "")
     if kind == "argument" and ASKS_EVIDENCE.search(question):  # a detail the text gives is evidence, maybe not all
         told = judge_claim(claim, sentences, question, "detail")
         near = told.label == "supported" and any(abs(sentences.index(s) - sentences.index(a)) <= 1
@@ -450,24 +524,31 @@ def feeling_word(claim: str) -> str:
     return known or (said.group(1) if said and said.group(1).lower() not in STOP else "")
 
 
+def quote(sentence: str) -> str:
+    """A passage sentence in quotation marks, unless it opens with its own (a line of speech is quoted already)."""
+    return sentence if re.match(r"\W*[\"“]", sentence) else f"\"{sentence}\""
+
+
 def confirm(kind: str, claim: str, verdict: Verdict, question: str, sentences: list[str]) -> str:
     """Say clearly that it is right and what in the passage shows it, then move on (never ask for evidence again)."""
     said = backing(verdict.sentence, claim, sentences)
-    if kind == "feeling":
-        return (f"Yes, {feeling_word(claim)} fits. The passage shows it: \"{said}\" Does that feeling change later "
-                f"in the story, and what shows it?")
+    if kind == "feeling":  # no question about a change the story may not have: the clue they used is named
+        return (f"Yes, {feeling_word(claim)} fits. The passage shows it: {quote(said)} Is there another question "
+                f"about the story you want to try?")
+    if kind == "argument":
+        return (f"Yes, that is the writer's claim: {quote(said)} What reasons does the writer give to support it?")
     if kind == "theme":
-        return (f"Yes, that is a theme the story shows: at the end, \"{said}\" Where earlier in the story do you see "
-                f"the same idea?")
+        return (f"Yes, that is a theme the story shows: at the end, {quote(said)} Where earlier in the story do you "
+                f"see the same idea?")
     if kind == "main_idea":
-        return (f"Yes, that is the main idea: \"{said}\" Which details in the rest of the passage tell more about "
+        return (f"Yes, that is the main idea: {quote(said)} Which details in the rest of the passage tell more about "
                 f"it?")
     if kind == "purpose":
-        return (f"Yes, that is the writer's purpose: \"{said}\" What reasons does the writer give to convince the "
+        return (f"Yes, that is the writer's purpose: {quote(said)} What reasons does the writer give to convince the "
                 f"reader?")
     if kind == "sequence":
         return "Yes, that is the order the passage gives, step by step. Which time words helped you keep the order?"
-    return f"Yes, that matches the passage: \"{said}\" What would you like to look at next?"
+    return f"Yes, that matches the passage: {quote(said)} What would you like to look at next?"
 
 
 def step_move(kind: str, claim: str, verdict: Verdict, question: str, sentences: list[str], keys: list[int],
@@ -517,8 +598,9 @@ def detail_move(kind: str, claim: str, verdict: Verdict, sentences: list[str], k
         return (f"The writer does say {that}{found}: it is part of the reason for writing. Read {key}: what does the "
                 f"writer ask the reader to do about it?")
     if kind == "theme" and key:
-        return (f"Yes, {that} happens in the story{found}. A theme goes one step further: read {key}. What does the "
-                f"character learn or do differently after that, and what lesson could that be for anyone?")
+        who = actor(sentences, keys[0]) or "the main character"
+        return (f"Yes, {that} happens in the story{found}. A theme goes one step further: read {key}. What does "
+                f"{who} do there, and what lesson could that be for anyone?")
     return (f"The passage does say {that}{found}, but it is one part of it. What does the whole passage keep coming "
             f"back to?")
 
@@ -566,9 +648,12 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
     if status == "detail":
         return detail_move(kind, claim, verdict, sentences, keys, where)
     if status == "evidence":
-        said = opening(backing(verdict.sentence, claim, sentences), f"{question} {claim}", max_words=12)
-        return (f"Yes, that is one piece of evidence: the sentence that begins \"{said}\" gives it. Keep reading "
-                f"from there: what else in the passage supports it?")
+        held = backing(verdict.sentence, claim, sentences)
+        said = opening(held, f"{question} {claim}", max_words=12)
+        which = (f"the sentence that begins \"{said}\"" if content_words(said) or held not in sentences
+                 else place(sentences, sentences.index(held), where))  # "..." alone says no sentence
+        return (f"Yes, that is one piece of evidence: {which} gives it. Keep reading from there: what else in the "
+                f"passage supports it?")
     if status == "off":  # true, and not what was asked: say it is true, then ask whether it answers
         return (f"That matches the passage: \"{backing(verdict.sentence, claim, sentences)}\" Does it answer "
                 f"{about(question)}? Look at {point}.")
@@ -578,6 +663,9 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
             verdict.sentence):  # an action that shows a feeling, which it does not name
         return (f"Read it again: \"{verdict.sentence}\" Would someone who feels {feeling_word(claim)} do that? What "
                 f"feeling does it show?")
+    if top and REBUTTAL.match(sentences[top]) and COUNTERCLAIM.search(sentences[top - 1]):
+        return (f"Read {point}, just after what some people argue. Does the writer agree with them? What does the "
+                f"writer say instead, and does it fit {said}?")  # the writer's answer, not the claim it answers
     structured = structure_move(kind, question, sentences, keys, title, where)
     if kind in ("main_idea", "theme", "purpose") and structured:
         return f"{structured} Does {said} fit that?"
@@ -614,6 +702,9 @@ NO_CLAIM = re.compile(r"^\W*(?:help|stuck|idk|hmm+|huh)\W*$|\bi(?:'?m| am) (?:st
                       r"^\W*(?:it'?s|its|this is|that'?s|it is) (?:just|only) an?\b|"
                       r"^\W*(?:(?:that|this|it) )?(?:seems|sounds|is|feels) (?:so |really )?"
                       r"(?:unfair|weird|strange|hard|confusing|wrong|stupid|boring|dumb)\b", re.I)
+
+
+NOT_SAID = re.compile(r"\b(?:doesn'?t|does not|never|didn'?t|did not) (?:say|says|tell|tells|said)\b", re.I)
 
 
 def task_of(question: str) -> str:
@@ -665,10 +756,19 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     query = question if kind != "vocabulary" else f"{question} {quoted_term(question) or ''}"
     ranked = rank_sentences(query, sentences, embedder, kind=kind)
     reaction = reaction_to_event(question, sentences, embedder) if kind == "feeling" else None
-    top = ranked[0][1] if reaction is None else reaction
+    top = answer_sentence(kind, question, claim, sentences, ranked, embedder) if reaction is None else reaction
     keys = key_sentences(kind, sentences)
-    evidence = [sentences[i] for i in (keys[:2] if kind in WHOLE_KEYS and keys else focus(sentences, top, question,
-                                                                                          kind))]
+    where_said = keys[:2] if kind in WHOLE_KEYS else claim_sentences(kind, question, sentences)[:1]
+    evidence = [sentences[i] for i in (where_said or focus(sentences, top, question, kind))]
+    unsaid = NOT_SAID.search(question)
+    if not claim and unsaid:  # true: it is worked out from clues, not found in a line
+        missing = re.split(r"\s+(?:so|and|but)\s+|[?.!,]", question[unsaid.end():])[0].strip()  # "which bridge ..."
+        missing = f"{missing}?" if len(missing.split()) >= 2 else question
+        clue = next((i for _, i in ranked if overlap(content_words(missing), sentences[i], idf_weights(sentences))
+                     < 0.5), top)  # a sentence that only restates what they found missing is no clue
+        return Move(f"True, the passage doesn't say it in so many words: you work it out from clues. "
+                    f"{type_move('inference', missing, sentences, clue, title, where, [])}", kind, None,
+                    [sentences[clue]])
     if not claim:
         return Move(type_move(kind, question, sentences, top, title, where, keys), kind, None, evidence)
     copied = copied_sentence(claim, sentences) if cited and kind not in ("sequence", "feeling") else None
@@ -688,5 +788,12 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     verdict, status = weigh(kind, claim.rstrip(". "), question, sentences, top, keys, verdict, embedder, answering)
     if verdict.sentence and (verdict.label in ("contradicted", "supported") or status):
         evidence = [verdict.sentence]
+    side = other_side(claim, sentences) if verdict.label in ("absent", "unclear") and not status else None
+    if side is not None:  # the answer was built on one side of a comparison: the other side is the evidence
+        used, other = side
+        text = (f"Your answer looks at one side only, the one {place(sentences, used, where)} starts. Now read "
+                f"{place(sentences, other, where)}, \"{opening(sentences[other], max_words=4)}\", and what follows "
+                f"it: what is different on that side, and does it change your answer?")
+        return Move(text, kind, verdict.label, [sentences[other]], status)
     text = claim_move(verdict, status, claim.rstrip(". "), kind, question, sentences, top, keys, title, where)
     return Move(text, kind, verdict.label, evidence, status)
