@@ -253,11 +253,11 @@ class Turn:
         return events
 
     def passes(self, text: str) -> bool:
-        """Does the reply so far, with `text` added, pass the leak guard? The guard applies to students while the
-        problem is unsolved (after that, saying the answer back is fine)."""
+        """Does the reply so far, with `text` added, pass the leak guard (students, unsolved problems)? A number the
+        student just wrote, asked back ("How did you get 6?"), reveals nothing: their message counts as context."""
         if self.role != "student" or not self.answer.values or self.state.solved:
             return True
-        return not leaks_answer(f"{self.reply} {text}", self.answer.values, context=self.state.problem)
+        return not leaks_answer(f"{self.reply} {text}", self.answer.values, f"{self.state.problem} {self.message}")
 
     def say(self, text: str, trusted: bool = False) -> list[dict[str, Any]]:
         """`text` as token events, added to the reply, when the leak guard passes it (a student cannot unsee a

@@ -21,7 +21,9 @@ _SIZES = [re.compile(rf"\b(?P<g>[a-z]+) of (?P<n>{NUM})(?: (?P<i>[a-z]+))?"),
                      rf"can (?:hold|carry|fit|seat|take)) (?P<n>{NUM}) (?P<i>[a-z]+)"),
           re.compile(rf"\b(?P<n>{NUM})-(?P<i>[a-z]+) (?P<g>[a-z]+)")]
 _ASKED = re.compile(r"how many (?:full |whole |complete )?(?:\d+-[a-z]+ )?(?P<g>[a-z]+)\b", re.I)
-_WHOLE = re.compile(rf"(?P<n>{NUM}) (?:(?P<adj>[a-z]+) )?(?P<i>[a-z]+)")
+# '24 muffins and puts them': a joining word after the noun is no part of it
+_WHOLE = re.compile(rf"(?P<n>{NUM}) (?:(?P<adj>[a-z]+) (?!(?:and|or|but|so|then|to|in|on|at|for|from|with|into|that|"
+                    rf"which)\b))?(?P<i>[a-z]+)")
 _UP = r"\b(?:needed|need|needs|must|to have enough|enough|to hold all|to carry all|to fit all|at least)\b"
 _DOWN = r"\b(?:full|whole|complete|completely|can (?:be )?(?:cut|made|filled)|can (?:\w+ )?(?:fill|make|cut))\b"
 _NOT_A_WHOLE = r"\b(?:each|every|per|of)\b|\$"   # a rate or a price is not the amount being grouped

@@ -319,11 +319,11 @@ def test_a_hidden_model_answer_never_rules_a_student_wrong():
     """A word problem the exact solver cannot read: the answer comes from the model's hidden step (here wrong: 6).
     It guards against leaks but decides no verdict: a student who disagrees is asked for their reasoning, not told
     they are wrong, and one who agrees with it is not told they are right either (verdicts come from knowledge)."""
-    problem = "A baker makes 24 muffins and puts them in boxes of 6. How many boxes does she fill?"
+    problem = "A baker makes 24 muffins and shares them fairly with her 5 friends and herself. How many does each get?"
     tutor = agent.Tutor(scripted("The answer is 6.", "How did you work that out?"))
     assert solver.plan(problem) is None
     run(tutor, "w", problem)
-    for attempt, asked in [("Is it 4?", "How did you get 4?"), ("I think it's 6.", "How does 6 help you find")]:
+    for attempt, asked in [("Is it 4?", "How did you get 4?"), ("I think it's 6.", "How did you get 6?")]:
         events, reply = run(tutor, "w", attempt)
         assert not any(e["type"] == "tool_call" and e["name"] == "check_answer" for e in events)
         assert asked in reply, reply
