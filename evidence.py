@@ -36,8 +36,8 @@ from typing import TYPE_CHECKING
 from common import ROOT, atomic_write_text, out_dir, read_jsonl, shared_data_dir
 from data.sources import corpus_lessons
 from science_catalog import MISCONCEPTIONS  # noqa: F401  (the tests read the catalog where the moves are)
-from science_catalog import (TopicCard, card_reply, card_verdict, formula_reply, good_blank, is_help, match_card,
-                             match_misconception, resembles_misconception)
+from science_catalog import (TopicCard, card_reply, card_verdict, confirmation, first_step, formula_reply, is_help,
+                             match_card, match_misconception, resembles_misconception)
 from scorers import numbers_in, same_number
 
 if TYPE_CHECKING:  # agent.py imports this module and must load neither torch nor numpy (test_agent checks it)
@@ -631,46 +631,9 @@ class KnowledgeBase:
 
 # ----------------------------------------------------------------------------- science moves
 
-def offered_choices(question: str) -> set[str]:
-    """The options a question offers ('Is it acidic, basic or neutral?' -> acidic, basic, neutral)."""
-    m = re.search(r"((?:[\w-]+,\s*)*[\w-]+,?\s+or\s+(?:an?\s+|the\s+)?[\w-]+)", question)
-    return {stem(w) for w in re.findall(r"[\w-]+", m.group(1)) if w not in ("or", "a", "an", "the")} if m else set()
-
-
-def key_term(fact: str, question: str) -> str | None:
-    """The word of the fact to hide and ask about: a chemical formula or one of the options the question offers, if
-    the fact names one (it is likely the answer), else the longest word the question does not already name that
-    makes a good blank (`good_blank`); None when no word does."""
-    asked, options = set(content_words(question)), offered_choices(question)
-    tokens = re.findall(r"[A-Za-z][A-Za-z-]+", fact)
-    formulas = [t for t in re.findall(r"\b[A-Z][A-Za-z]?\d\w*", fact) if t not in question]  # "H2O" is an answer
-    chosen = formulas + [t for t in tokens if stem(t) in options]
-    fresh = [t for t in tokens if t.lower() not in STOP and stem(t) not in asked and stem(t) not in TUTOR_STEMS
-             and good_blank(t, fact)]
-    return chosen[0] if chosen else max(fresh, key=len) if fresh else None
-
-
-def cloze(fact: str, term: str) -> str:
-    return re.sub(rf"\b{re.escape(term)}\b", "____", fact, count=1)
-
-
 def digit_numbers(text: str) -> list[float]:
     """Numbers written in digits: what makes a quantity question ("which one lands first" has none)."""
     return [float(n) for n in re.findall(r"(?<![\w.])\d+(?:\.\d+)?", text.replace(",", ""))]
-
-
-def fact_question(fact: str, question: str) -> str:
-    """A question grounded in one fact: a quantity question asks how the fact links the numbers; otherwise the
-    fact is shown with its key term blanked, so the student supplies it (the tutor states only the retrieved fact)."""
-    if len(digit_numbers(question)) >= 2:
-        return (f"Here is the rule that links your quantities: \"{fact}\" Which of the numbers in the question goes "
-                f"where in it, and what unit will the result have?")
-    term = key_term(fact, question)
-    if term is None:
-        return f"Here is a fact that helps: \"{fact}\" How does it help you answer the question?"
-    # The question is not quoted back: its own options ("acidic, basic or neutral") would read as the answer.
-    return (f"Here is a fact from the textbook with a word hidden: \"{cloze(fact, term)}\" What word fits the gap, "
-            f"and how does it help you answer the question?")
 
 
 def key_terms(question: str) -> list[str]:
@@ -717,14 +680,10 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
              and fits(hit["text"], terms, question, embedder)][:k]
     if misconception is not None:
         return Move(misconception.question, "misconception", "contradicted", facts[:2])
-    if not claim:
+    if not claim:  # the facts ground a model's draft; shown, they would state the answer
         if card:
             return Move(card.opening, "card", None, [])
-        if facts:
-            return Move(fact_question(facts[0], question), "fact", None, facts[:1])
-        term = f"\"{max(terms, key=len)}\"" if terms else "the key word in the question"
-        return Move(f"Let's start from {term}: what do you already know about it, and how could that help with "
-                    f"{about(question)}? Tell me your idea and why you think it.", "fact", None, [])
+        return Move(first_step(question, key_terms(question), about(question)), "fact", None, facts[:1])
     return claim_move(claim, question, facts, card, embedder)
 
 
@@ -737,12 +696,19 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
     if verdict.label in ("absent", "unclear"):
         said = next((f for f in facts if paraphrases(claim, f, question, embedder)), None)
         verdict = Verdict("supported", said) if said else verdict
+    head, *reasons = CLAUSE_BREAK.split(claim, maxsplit=1)
+    if verdict.label in ("absent", "unclear") and reasons and len(content_words(head)) >= 2 and facts:
+        # "In the chloroplasts, because they have chlorophyll": the answer is judged on its own, its reason only
+        # has to contradict no fact
+        answered = judge_claim(head, facts, question, neighbours=False)
+        if answered.label == "supported" and \
+                judge_claim(reasons[-1], facts, question, neighbours=False).label != "contradicted":
+            verdict, claim = answered, head
     if verdict.label == "contradicted":
         return Move(f"Check your idea against this fact: \"{verdict.sentence}\" Does it fit with what you said? "
                     f"What would you expect to see if you were right?", "fact", "contradicted", [verdict.sentence])
     if verdict.label == "supported":
-        return Move(f"That agrees with the textbook: \"{verdict.sentence}\" Can you explain in your own words why "
-                    f"that answers the question?", "fact", "supported", [verdict.sentence])
+        return Move(confirmation(claim, question), "fact", "supported", [verdict.sentence])
     if card:
         return Move(f"Let's test that idea. {card.opening}", "card", verdict.label, [])
     test = f"Test your idea against this fact: \"{facts[0]}\" Does it support what you said, or point somewhere else?" \
