@@ -36,8 +36,8 @@ from typing import TYPE_CHECKING
 from common import ROOT, atomic_write_text, out_dir, read_jsonl, shared_data_dir
 from data.sources import corpus_lessons
 from science_catalog import MISCONCEPTIONS  # noqa: F401  (the tests read the catalog where the moves are)
-from science_catalog import (TopicCard, card_reply, card_verdict, confirmation, first_step, formula_reply, is_help,
-                             match_card, match_misconception, resembles_misconception)
+from science_catalog import (TopicCard, card_reply, card_verdict, confirmation, first_step, formula_reply, gives_reason,
+                             is_help, match_card, match_misconception, resembles_misconception)
 from scorers import numbers_in, same_number
 
 if TYPE_CHECKING:  # agent.py imports this module and must load neither torch nor numpy (test_agent checks it)
@@ -639,7 +639,8 @@ def digit_numbers(text: str) -> list[float]:
 def key_terms(question: str) -> list[str]:
     """The question's own words as written ("campfire", "hands"), without the tutor's or everyday ones."""
     asked = question_of(question) or question
-    return [word for word, w in dict(content_tokens(asked)).items() if w not in TUTOR_STEMS and w not in COMMON]
+    return [word for word, w in dict(content_tokens(asked)).items() if w not in TUTOR_STEMS and w not in COMMON
+            and not re.search(r"(?:ually|ally|ently|ously|ately)$", word)]  # "actually" is no key term
 
 
 def fits(fact: str, terms: list[str], question: str, embedder: Embedder | None = None,
@@ -687,6 +688,25 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     return claim_move(claim, question, facts, card, embedder)
 
 
+def short_answer_fact(answer: str, question: str, facts: list[str]) -> str | None:
+    """The fact whose one clause names the short answer ("chloroplasts") beside the question's longest key term and
+    one more ("chloroplasts where photosynthesis happens"), un-negated; None when no clause does. A fact that lists
+    the cell wall too names it in another clause, away from "photosynthesis"."""
+    asked = {stem for _, stem in content_tokens(question)}
+    named = [word for word, stem in content_tokens(answer) if stem not in asked]
+    terms = sorted(key_terms(question), key=len, reverse=True)
+    if not 1 <= len(named) <= 3 or not terms:
+        return None
+    for fact in facts:
+        for clause in re.split(r"[,;:]|\band\b|\bbut\b", fact):
+            forms = {form for word, _ in content_tokens(clause) for form in base_forms(word)}
+            shared = [bool(base_forms(t) & forms) for t in terms]
+            if all(base_forms(w) & forms for w in named) and not has_negation(clause) and shared[0] \
+                    and sum(shared) >= min(2, len(terms)):
+                return fact
+    return None
+
+
 def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | None,
                embedder: Embedder | None = None) -> Move:
     """A stated idea that neither the catalog nor a card decides, judged against the fitting facts: confirmed only
@@ -697,12 +717,14 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         said = next((f for f in facts if paraphrases(claim, f, question, embedder)), None)
         verdict = Verdict("supported", said) if said else verdict
     head, *reasons = CLAUSE_BREAK.split(claim, maxsplit=1)
-    if verdict.label in ("absent", "unclear") and reasons and len(content_words(head)) >= 2 and facts:
+    if verdict.label in ("absent", "unclear") and facts:
         # "In the chloroplasts, because they have chlorophyll": the answer is judged on its own, its reason only
         # has to contradict no fact
-        answered = judge_claim(head, facts, question, neighbours=False)
-        if answered.label == "supported" and \
-                judge_claim(reasons[-1], facts, question, neighbours=False).label != "contradicted":
+        answered = judge_claim(head, facts, question, neighbours=False) if reasons else verdict
+        said = short_answer_fact(head, question, facts)
+        answered = Verdict("supported", said) if answered.label != "supported" and said else answered
+        if answered.label == "supported" and not any(
+                judge_claim(r, facts, question, neighbours=False).label == "contradicted" for r in reasons[-1:]):
             verdict, claim = answered, head
     if verdict.label == "contradicted":
         return Move(f"Check your idea against this fact: \"{verdict.sentence}\" Does it fit with what you said? "
@@ -713,7 +735,8 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         return Move(f"Let's test that idea. {card.opening}", "card", verdict.label, [])
     test = f"Test your idea against this fact: \"{facts[0]}\" Does it support what you said, or point somewhere else?" \
         if facts else "What could you observe or try that would show whether it is right?"
-    return Move(f"What makes you think that? {test}", "fact", verdict.label, facts[:1])
+    ask = "" if gives_reason(claim) else "What makes you think that? "  # a reason given is not asked for again
+    return Move(f"{ask}{test}", "fact", verdict.label, facts[:1])
 
 
 # ----------------------------------------------------------------------------- the guard on model drafts

@@ -167,15 +167,24 @@ def yes(claim: str) -> str:
     return f"Yes: {words[0].upper() + words[1:]}." if 0 < len(words.split()) <= 30 else "Yes, that is right."
 
 
-# The student already said why: the natural next step is the same idea somewhere else, not "explain it again".
-REASONED = re.compile(r"\b(?:because|since|so|as|which|that means)\b|^\W*(?:why|how|explain)\b", re.I)
+# The student already said why: the natural next step is the same idea somewhere else, not "explain it again", and
+# never "What makes you think that?".
+REASONED = re.compile(r"\b(?:because|since|so|as|which means|that means|due to)\b", re.I)
+
+
+def gives_reason(claim: str) -> bool:
+    return REASONED.search(claim) is not None
 
 
 def confirmation(claim: str, question: str) -> str:
-    """A right answer that facts (not a card) support: a plain "Yes", then why it happens, or where else it happens
-    when the student gave the reason or the question asked for one."""
-    reasoned = REASONED.search(claim) or REASONED.search(question)
-    follow = "Where else have you seen the same thing happen?" if reasoned else "Can you say why that happens?"
+    """A right answer that facts (not a card) support: a plain "Yes", then where else it happens when the student
+    gave the reason or the question asked for one, why it happens for a stated result, or more about a named thing
+    ("The mitochondria.")."""
+    if gives_reason(claim) or re.match(r"\W*(?:why|how|explain)\b", question, re.I):
+        follow = "Where else have you seen the same thing happen?"
+    else:
+        short = len(own_words(claim).split()) <= 3  # "The mitochondria."
+        follow = "Can you say how that works?" if short else "Can you say why that happens?"
     return f"{yes(claim)} {follow}"
 
 
@@ -202,6 +211,9 @@ NOT_CATEGORY = set("""is are was were do does did can could would will should ha
 the this that these those job role function purpose difference use cause reason meaning""".split())
 
 
+HOW_MUCH = re.compile(r"\b(?:what|which) (?:fraction|percentage|ratio|proportion)|\bhow (?:many|much)\b", re.I)
+
+
 def plural(noun: str) -> str:
     if re.search(r"(?:s|sh|ch|x)$", noun):
         return noun + "es"
@@ -214,7 +226,12 @@ def first_step(question: str, terms: list[str], quoted: str) -> str:
     gap gave it away, or the gap held a word the question did not need). By the question's form: its numbers, the
     options it offers, the kind of thing it names, or the key word it asks about."""
     numbers = re.findall(r"(?<![\w.])\d+(?:\.\d+)?", question)
-    if len(numbers) >= 2:
+    if re.search(r"\bequations?\b", question, re.I):
+        return ("Let's build it in words first: which substances go in, and which new ones come out? Once you have "
+                "the names, we can write them as symbols.")
+    if re.search(r"\bformula\b", question, re.I):
+        return "Which elements is it made of, and how many atoms of each are in one particle of it?"
+    if len(numbers) >= 2 or HOW_MUCH.search(question):
         return ("What does each number in the question stand for, and what are you asked to find? Tell me the rule "
                 "you think links them, and we'll check it together.")
     if (options := OPTIONS.search(question)) is not None:
