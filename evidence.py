@@ -689,20 +689,21 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
 
 
 def short_answer_fact(answer: str, question: str, facts: list[str]) -> str | None:
-    """The fact whose one clause names the short answer ("chloroplasts") beside the question's longest key term and
-    one more ("chloroplasts where photosynthesis happens"), un-negated; None when no clause does. A fact that lists
-    the cell wall too names it in another clause, away from "photosynthesis"."""
+    """The fact whose one clause names the short answer ("chloroplasts") beside the question's key terms, two of
+    them (or the only one), un-negated; None when no clause does. The place a question asks within ("in a plant
+    cell") is no key term: the cell wall is named beside "plant cells" too, away from "photosynthesis"."""
     asked = {stem for _, stem in content_tokens(question)}
     named = [word for word, stem in content_tokens(answer) if stem not in asked]
-    terms = sorted(key_terms(question), key=len, reverse=True)
+    within = " ".join(re.findall(r"\b(?:in|inside|within)\s+(?:an?\s+|the\s+|our\s+|your\s+)?((?:\w+\s+)?\w+)",
+                                question, re.I)).lower().split()
+    terms = [t for t in key_terms(question) if t.lower() not in within]
     if not 1 <= len(named) <= 3 or not terms:
         return None
     for fact in facts:
         for clause in re.split(r"[,;:]|\band\b|\bbut\b", fact):
             forms = {form for word, _ in content_tokens(clause) for form in base_forms(word)}
-            shared = [bool(base_forms(t) & forms) for t in terms]
-            if all(base_forms(w) & forms for w in named) and not has_negation(clause) and shared[0] \
-                    and sum(shared) >= min(2, len(terms)):
+            if all(base_forms(w) & forms for w in named) and not has_negation(clause) \
+                    and sum(bool(base_forms(t) & forms) for t in terms) >= min(2, len(terms)):
                 return fact
     return None
 
