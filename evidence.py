@@ -36,8 +36,8 @@ from typing import TYPE_CHECKING
 from common import ROOT, atomic_write_text, out_dir, read_jsonl, shared_data_dir
 from data.sources import corpus_lessons
 from science_catalog import MISCONCEPTIONS  # noqa: F401  (the tests read the catalog where the moves are)
-from science_catalog import (TopicCard, card_reply, card_verdict, confirmation, first_step, formula_reply, gives_reason,
-                             is_help, match_card, match_misconception, resembles_misconception)
+from science_catalog import (TopicCard, answer_of, card_reply, card_verdict, confirmation, first_step, formula_reply,
+                             gives_reason, is_help, match_card, match_misconception, resembles_misconception)
 from scorers import numbers_in, same_number
 
 if TYPE_CHECKING:  # agent.py imports this module and must load neither torch nor numpy (test_agent checks it)
@@ -713,6 +713,7 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
     """A stated idea that neither the catalog nor a card decides, judged against the fitting facts: confirmed only
     when one supports it, pointed at the one that contradicts it, else tested (the card's opening question, or a
     fact to test it against)."""
+    claim = answer_of(claim)
     verdict = judge_claim(claim, facts, question, neighbours=False) if facts else Verdict("unclear")
     if verdict.label in ("absent", "unclear"):
         said = next((f for f in facts if paraphrases(claim, f, question, embedder)), None)
@@ -731,7 +732,7 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         return Move(f"Check your idea against this fact: \"{verdict.sentence}\" Does it fit with what you said? "
                     f"What would you expect to see if you were right?", "fact", "contradicted", [verdict.sentence])
     if verdict.label == "supported":
-        return Move(confirmation(claim, question), "fact", "supported", [verdict.sentence])
+        return Move(confirmation(claim, question, bool(reasons)), "fact", "supported", [verdict.sentence])
     if card:
         return Move(f"Let's test that idea. {card.opening}", "card", verdict.label, [])
     test = f"Test your idea against this fact: \"{facts[0]}\" Does it support what you said, or point somewhere else?" \

@@ -156,6 +156,16 @@ def resembles_misconception(claim: str, problem: str, embedder: Embedder, min_co
     return best
 
 
+ANSWER_LEAD = re.compile(r"^\W*(?:so\s+|ok\s+|then\s+)?(?:the|my)\s+(?:final\s+)?answer\s+(?:is|would be)\s*:?\s*|"
+                         r"^\W*i\s+think\s+(?:it'?s\s+|that\s+)?", re.I)
+
+
+def answer_of(claim: str) -> str:
+    """The claim without its lead ("So the answer is the mitochondria" -> "the mitochondria"): the lead's words are
+    no part of what the facts must name."""
+    return ANSWER_LEAD.sub("", claim).strip() or claim
+
+
 def own_words(claim: str) -> str:
     """The student's claim as it can follow "Yes:": without a leading "because" or "so far I have"."""
     return re.sub(r"(?i)^(?:because|it'?s because|that'?s because|so far i have:?|so)\s+", "", claim).rstrip(" .!")
@@ -176,15 +186,16 @@ def gives_reason(claim: str) -> bool:
     return REASONED.search(claim) is not None
 
 
-def confirmation(claim: str, question: str) -> str:
-    """A right answer that facts (not a card) support: a plain "Yes", then where else it happens when the student
-    gave the reason or the question asked for one, why it happens for a stated result, or more about a named thing
-    ("The mitochondria.")."""
-    if gives_reason(claim) or re.match(r"\W*(?:why|how|explain)\b", question, re.I):
+def confirmation(claim: str, question: str, reasoned: bool = False) -> str:
+    """A right answer that facts (not a card) support: a plain "Yes", then a next step that does not ask for it
+    again: for a named thing ("The mitochondria.") what it is needed for, where else it happens when the student gave
+    the reason or the question asked for one, else why it happens."""
+    if len(own_words(claim).split()) <= 3:
+        follow = "What would change if that were missing?"
+    elif reasoned or gives_reason(claim) or re.match(r"\W*(?:why|how|explain)\b", question, re.I):
         follow = "Where else have you seen the same thing happen?"
     else:
-        short = len(own_words(claim).split()) <= 3  # "The mitochondria."
-        follow = "Can you say how that works?" if short else "Can you say why that happens?"
+        follow = "Can you say why that happens?"
     return f"{yes(claim)} {follow}"
 
 

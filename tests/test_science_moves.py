@@ -127,6 +127,8 @@ def test_a_named_answer_is_confirmed_only_by_the_clause_that_names_it():
         assert claim_move(wrong, where, cell, None).verdict != "supported", wrong
     named = claim_move("the mitochondria", "Which part of a cell releases energy from food?", cell, None)
     assert named.verdict == "supported" and named.text.startswith("Yes: The mitochondria.")
+    said = claim_move("So the answer is the mitochondria.", "Which part of a cell releases energy from food?", cell, None)
+    assert said.verdict == "supported" and said.text.startswith("Yes: The mitochondria.")  # the lead is no answer
     reasoned = claim_move("in the vacuole, because it has chlorophyll", where, cell, None)
     assert reasoned.verdict != "supported" and "What makes you think" not in reasoned.text  # the reason was given
 
