@@ -225,6 +225,14 @@ the this that these those job role function purpose difference use cause reason 
 HOW_MUCH = re.compile(r"\b(?:what|which) (?:fraction|percentage|ratio|proportion)|\bhow (?:many|much)\b", re.I)
 
 
+def whole_list(question: str, options: re.Match) -> bool:
+    """Are the options all there? Without commas, "is it acid base or neutral" loses "acid" to the word before the
+    list: trust a list with commas, one that starts with an article, or one right after "it" or "they"."""
+    before = question[:options.start(1)].split()
+    return "," in options.group(1) or bool(re.match(r"(?:an?|the)\s", options.group(1), re.I)) or \
+        bool(before) and before[-1].lower() in ("it", "they", "this", "that", "these", "those")
+
+
 def plural(noun: str) -> str:
     if re.search(r"(?:s|sh|ch|x)$", noun):
         return noun + "es"
@@ -240,12 +248,14 @@ def first_step(question: str, terms: list[str], quoted: str) -> str:
     if re.search(r"\bequations?\b", question, re.I):
         return ("Let's build it in words first: which substances go in, and which new ones come out? Once you have "
                 "the names, we can write them as symbols.")
+    if re.search(r"\bpH\b", question):
+        return "The pH scale runs from 0 to 14: what do its two ends and its middle mean?"
     if re.search(r"\bformula\b", question, re.I):
         return "Which elements is it made of, and how many atoms of each are in one particle of it?"
     if len(numbers) >= 2 or HOW_MUCH.search(question):
         return ("What does each number in the question stand for, and what are you asked to find? Tell me the rule "
                 "you think links them, and we'll check it together.")
-    if (options := OPTIONS.search(question)) is not None:
+    if (options := OPTIONS.search(question)) is not None and whole_list(question, options):
         choices = [re.sub(r"^(?:an?|the)\s+", "", c.strip()) for c in re.split(r",|\bor\b", options.group(1))]
         choices = [c for c in choices if c]
         listed = ", ".join(f"\"{c}\"" for c in choices[:-1]) + f" and \"{choices[-1]}\""
