@@ -93,7 +93,7 @@ def test_a_first_step_is_built_from_the_question_alone():
     assert "which pigments do you know" in first_step("What is the green pigment in leaves called?", [], "it")
     assert '"conductor" and "insulator"' in first_step("Is wood a conductor or an insulator?", [], "it")
     assert "each mean" not in first_step("lemon juice, is it acid base or neutral?", ["lemon"], "it")  # not all there
-    assert "scale from 0 to 14" in first_step("lemon juice pH 2, is it acid base or neutral?", [], "it")
+    assert "scale runs from 0 to 14" in first_step("lemon juice pH 2, is it acid base or neutral?", [], "it")
     assert '"acidic", "basic" and "neutral"' in first_step("Is it acidic, basic or neutral?", [], "it")
     assert "each number" in first_step("A half-life is 3 days. What fraction is left after 9 days?", [], "it")
     assert first_step("What is the job of the cell membrane?", ["membrane"], "it").startswith('Let\'s start from "membra')
