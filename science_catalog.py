@@ -222,6 +222,7 @@ NOT_CATEGORY = set("""is are was were do does did can could would will should ha
 the this that these those job role function purpose difference use cause reason meaning""".split())
 
 
+FORMULA_OF = re.compile(r"\bformula\b(?:\s+(?:for|of)\s+(?:an?\s+|the\s+)?([\w ]+?)\s*(?:[?.,]|$))?", re.I)
 HOW_MUCH = re.compile(r"\b(?:what|which) (?:fraction|percentage|ratio|proportion)|\bhow (?:many|much)\b", re.I)
 
 
@@ -246,12 +247,12 @@ def first_step(question: str, terms: list[str], quoted: str) -> str:
     options it offers, the kind of thing it names, or the key word it asks about."""
     numbers = re.findall(r"(?<![\w.])\d+(?:\.\d+)?", question)
     if re.search(r"\bequations?\b", question, re.I):
-        return ("Let's build it in words first: which substances go in, and which new ones come out? Once you have "
-                "the names, we can write them as symbols.")
+        return ("Let's build it in words first, then write it in symbols: which substances go in, and which new "
+                "ones come out?")
     if re.search(r"\bpH\b", question):
         return "The pH scale runs from 0 to 14: what do its two ends and its middle mean?"
-    if re.search(r"\bformula\b", question, re.I):
-        return "Which elements is it made of, and how many atoms of each are in one particle of it?"
+    if formula := FORMULA_OF.search(question):
+        return f"Which elements is {formula.group(1) or 'it'} made of, and how many atoms of each are in one particle?"
     if len(numbers) >= 2 or HOW_MUCH.search(question):
         return ("What does each number in the question stand for, and what are you asked to find? Tell me the rule "
                 "you think links them, and we'll check it together.")

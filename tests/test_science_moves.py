@@ -95,6 +95,8 @@ def test_a_first_step_is_built_from_the_question_alone():
     assert "each mean" not in first_step("lemon juice, is it acid base or neutral?", ["lemon"], "it")  # not all there
     assert "scale runs from 0 to 14" in first_step("lemon juice pH 2, is it acid base or neutral?", [], "it")
     assert '"acidic", "basic" and "neutral"' in first_step("Is it acidic, basic or neutral?", [], "it")
+    assert "Which elements is water made of" in first_step("What is the chemical formula for water?", [], "it")
+    assert first_step("Give the word equation for respiration.", [], "it").endswith("come out?")
     assert "each number" in first_step("A half-life is 3 days. What fraction is left after 9 days?", [], "it")
     assert first_step("What is the job of the cell membrane?", ["membrane"], "it").startswith('Let\'s start from "membra')
 
