@@ -219,7 +219,7 @@ CATEGORY = re.compile(r"\b(?:which|what)\s+(?:(type|kind|sort|part)s?\s+of\s+(?:
                       r"\b(?:is|are)\s+the\s+(?:\w+\s+){0,2}?([a-z]{3,})\s+(?:in|of|on|under|that|which|called|for)\b",
                       re.I)
 NOT_CATEGORY = set("""is are was were do does did can could would will should happens happened makes made causes
-the this that these those job role function purpose difference use cause reason meaning""".split())
+the this that these those job role function purpose difference use cause reason meaning one ones""".split())
 
 
 FORMULA_OF = re.compile(r"\bformula\b(?:\s+(?:for|of)\s+(?:an?\s+|the\s+)?([\w ]+?)\s*(?:[?.,]|$))?", re.I)
@@ -246,6 +246,8 @@ def first_step(question: str, terms: list[str], quoted: str) -> str:
     gap gave it away, or the gap held a word the question did not need). By the question's form: its numbers, the
     options it offers, the kind of thing it names, or the key word it asks about."""
     numbers = re.findall(r"(?<![\w.])\d+(?:\.\d+)?", question)
+    if LETTERED_OPTIONS.search(question):
+        return "Take the choices one at a time: which one fits, and what rules out each of the others?"
     if re.search(r"\bequations?\b", question, re.I):
         return ("Let's build it in words first, then write it in symbols: which substances go in, and which new "
                 "ones come out?")

@@ -97,6 +97,7 @@ def test_a_first_step_is_built_from_the_question_alone():
     assert '"acidic", "basic" and "neutral"' in first_step("Is it acidic, basic or neutral?", [], "it")
     assert "Which elements is water made of" in first_step("What is the chemical formula for water?", [], "it")
     assert first_step("Give the word equation for respiration.", [], "it").endswith("come out?")
+    assert first_step("When water freezes it becomes (A) a gas (B) warmer (C) a solid", [], "it").startswith("Take the")
     assert "each number" in first_step("A half-life is 3 days. What fraction is left after 9 days?", [], "it")
     assert first_step("What is the job of the cell membrane?", ["membrane"], "it").startswith('Let\'s start from "membra')
 
