@@ -36,8 +36,8 @@ from typing import TYPE_CHECKING
 from common import ROOT, atomic_write_text, out_dir, read_jsonl, shared_data_dir
 from data.sources import corpus_lessons
 from science_catalog import MISCONCEPTIONS  # noqa: F401  (the tests read the catalog where the moves are)
-from science_catalog import (TopicCard, card_reply, card_verdict, formula_reply, good_blank, is_help, match_card,
-                             match_misconception, resembles_misconception)
+from science_catalog import (TopicCard, answer_of, card_reply, card_verdict, confirmation, first_step, formula_reply,
+                             gives_reason, is_help, match_card, match_misconception, resembles_misconception)
 from scorers import numbers_in, same_number
 
 if TYPE_CHECKING:  # agent.py imports this module and must load neither torch nor numpy (test_agent checks it)
@@ -631,52 +631,16 @@ class KnowledgeBase:
 
 # ----------------------------------------------------------------------------- science moves
 
-def offered_choices(question: str) -> set[str]:
-    """The options a question offers ('Is it acidic, basic or neutral?' -> acidic, basic, neutral)."""
-    m = re.search(r"((?:[\w-]+,\s*)*[\w-]+,?\s+or\s+(?:an?\s+|the\s+)?[\w-]+)", question)
-    return {stem(w) for w in re.findall(r"[\w-]+", m.group(1)) if w not in ("or", "a", "an", "the")} if m else set()
-
-
-def key_term(fact: str, question: str) -> str | None:
-    """The word of the fact to hide and ask about: a chemical formula or one of the options the question offers, if
-    the fact names one (it is likely the answer), else the longest word the question does not already name that
-    makes a good blank (`good_blank`); None when no word does."""
-    asked, options = set(content_words(question)), offered_choices(question)
-    tokens = re.findall(r"[A-Za-z][A-Za-z-]+", fact)
-    formulas = [t for t in re.findall(r"\b[A-Z][A-Za-z]?\d\w*", fact) if t not in question]  # "H2O" is an answer
-    chosen = formulas + [t for t in tokens if stem(t) in options]
-    fresh = [t for t in tokens if t.lower() not in STOP and stem(t) not in asked and stem(t) not in TUTOR_STEMS
-             and good_blank(t, fact)]
-    return chosen[0] if chosen else max(fresh, key=len) if fresh else None
-
-
-def cloze(fact: str, term: str) -> str:
-    return re.sub(rf"\b{re.escape(term)}\b", "____", fact, count=1)
-
-
 def digit_numbers(text: str) -> list[float]:
     """Numbers written in digits: what makes a quantity question ("which one lands first" has none)."""
     return [float(n) for n in re.findall(r"(?<![\w.])\d+(?:\.\d+)?", text.replace(",", ""))]
 
 
-def fact_question(fact: str, question: str) -> str:
-    """A question grounded in one fact: a quantity question asks how the fact links the numbers; otherwise the
-    fact is shown with its key term blanked, so the student supplies it (the tutor states only the retrieved fact)."""
-    if len(digit_numbers(question)) >= 2:
-        return (f"Here is the rule that links your quantities: \"{fact}\" Which of the numbers in the question goes "
-                f"where in it, and what unit will the result have?")
-    term = key_term(fact, question)
-    if term is None:
-        return f"Here is a fact that helps: \"{fact}\" How does it help you answer the question?"
-    # The question is not quoted back: its own options ("acidic, basic or neutral") would read as the answer.
-    return (f"Here is a fact from the textbook with a word hidden: \"{cloze(fact, term)}\" What word fits the gap, "
-            f"and how does it help you answer the question?")
-
-
 def key_terms(question: str) -> list[str]:
     """The question's own words as written ("campfire", "hands"), without the tutor's or everyday ones."""
     asked = question_of(question) or question
-    return [word for word, w in dict(content_tokens(asked)).items() if w not in TUTOR_STEMS and w not in COMMON]
+    return [word for word, w in dict(content_tokens(asked)).items() if w not in TUTOR_STEMS and w not in COMMON
+            and not re.search(r"(?:ually|ally|ently|ously|ately)$", word)]  # "actually" is no key term
 
 
 def fits(fact: str, terms: list[str], question: str, embedder: Embedder | None = None,
@@ -717,15 +681,31 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
              and fits(hit["text"], terms, question, embedder)][:k]
     if misconception is not None:
         return Move(misconception.question, "misconception", "contradicted", facts[:2])
-    if not claim:
+    if not claim:  # the facts ground a model's draft; shown, they would state the answer
         if card:
             return Move(card.opening, "card", None, [])
-        if facts:
-            return Move(fact_question(facts[0], question), "fact", None, facts[:1])
-        term = f"\"{max(terms, key=len)}\"" if terms else "the key word in the question"
-        return Move(f"Let's start from {term}: what do you already know about it, and how could that help with "
-                    f"{about(question)}? Tell me your idea and why you think it.", "fact", None, [])
+        return Move(first_step(question, key_terms(question), about(question)), "fact", None, facts[:1])
     return claim_move(claim, question, facts, card, embedder)
+
+
+def short_answer_fact(answer: str, question: str, facts: list[str]) -> str | None:
+    """The fact whose one clause names the short answer ("chloroplasts") beside the question's key terms, two of
+    them (or the only one), un-negated; None when no clause does. The place a question asks within ("in a plant
+    cell") is no key term: the cell wall is named beside "plant cells" too, away from "photosynthesis"."""
+    asked = {stem for _, stem in content_tokens(question)}
+    named = [word for word, stem in content_tokens(answer) if stem not in asked]
+    within = " ".join(re.findall(r"\b(?:in|inside|within)\s+(?:an?\s+|the\s+|our\s+|your\s+)?((?:\w+\s+)?\w+)",
+                                question, re.I)).lower().split()
+    terms = [t for t in key_terms(question) if t.lower() not in within]
+    if not 1 <= len(named) <= 3 or not terms:
+        return None
+    for fact in facts:
+        for clause in re.split(r"[,;:]|\band\b|\bbut\b", fact):
+            forms = {form for word, _ in content_tokens(clause) for form in base_forms(word)}
+            if all(base_forms(w) & forms for w in named) and not has_negation(clause) \
+                    and sum(bool(base_forms(t) & forms) for t in terms) >= min(2, len(terms)):
+                return fact
+    return None
 
 
 def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | None,
@@ -733,21 +713,32 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
     """A stated idea that neither the catalog nor a card decides, judged against the fitting facts: confirmed only
     when one supports it, pointed at the one that contradicts it, else tested (the card's opening question, or a
     fact to test it against)."""
+    claim = answer_of(claim)
     verdict = judge_claim(claim, facts, question, neighbours=False) if facts else Verdict("unclear")
     if verdict.label in ("absent", "unclear"):
         said = next((f for f in facts if paraphrases(claim, f, question, embedder)), None)
         verdict = Verdict("supported", said) if said else verdict
+    head, *reasons = CLAUSE_BREAK.split(claim, maxsplit=1)
+    if verdict.label in ("absent", "unclear") and facts:
+        # "In the chloroplasts, because they have chlorophyll": the answer is judged on its own, its reason only
+        # has to contradict no fact
+        answered = judge_claim(head, facts, question, neighbours=False) if reasons else verdict
+        said = short_answer_fact(head, question, facts)
+        answered = Verdict("supported", said) if answered.label != "supported" and said else answered
+        if answered.label == "supported" and not any(
+                judge_claim(r, facts, question, neighbours=False).label == "contradicted" for r in reasons[-1:]):
+            verdict, claim = answered, head
     if verdict.label == "contradicted":
         return Move(f"Check your idea against this fact: \"{verdict.sentence}\" Does it fit with what you said? "
                     f"What would you expect to see if you were right?", "fact", "contradicted", [verdict.sentence])
     if verdict.label == "supported":
-        return Move(f"That agrees with the textbook: \"{verdict.sentence}\" Can you explain in your own words why "
-                    f"that answers the question?", "fact", "supported", [verdict.sentence])
+        return Move(confirmation(claim, question, bool(reasons)), "fact", "supported", [verdict.sentence])
     if card:
         return Move(f"Let's test that idea. {card.opening}", "card", verdict.label, [])
     test = f"Test your idea against this fact: \"{facts[0]}\" Does it support what you said, or point somewhere else?" \
         if facts else "What could you observe or try that would show whether it is right?"
-    return Move(f"What makes you think that? {test}", "fact", verdict.label, facts[:1])
+    ask = "" if gives_reason(claim) else "What makes you think that? "  # a reason given is not asked for again
+    return Move(f"{ask}{test}", "fact", verdict.label, facts[:1])
 
 
 # ----------------------------------------------------------------------------- the guard on model drafts

@@ -90,13 +90,16 @@ def match_misconception(claim: str, problem: str = "") -> Misconception | None:
 
 
 LETTERED_OPTIONS = re.compile(r"(?:^|\s)\(?[A-D]\)\s+\S.*\s\(?[B-E]\)\s+\S")  # "(A) a gas (B) warmer ..."
+# A question that asks for an equation, a formula, a symbol, a pH or a unit wants a written answer that no
+# explanation card leads to: "Give the equation for photosynthesis" is not "Where does a plant get its food?".
+WRITTEN_ANSWER = re.compile(r"\b(?:equations?|formula[es]?|symbols?|pH|units?)\b", re.I)
 
 
 def match_card(question: str) -> TopicCard | None:
     """The card of the question's topic (the first whose `asks` matches), or None. A multiple-choice question gets
-    none: its move works with the options the student must choose between (the fact's hidden word is one of them),
-    which a card's opening question ignores."""
-    if LETTERED_OPTIONS.search(question):
+    none: its move works with the options the student must choose between, which a card's opening question ignores;
+    nor does one that asks for an equation, formula, symbol, pH or unit (`WRITTEN_ANSWER`)."""
+    if LETTERED_OPTIONS.search(question) or WRITTEN_ANSWER.search(question):
         return None
     return next((card for card in CARDS if re.search(card.asks, question, re.I)), None)
 
@@ -153,38 +156,125 @@ def resembles_misconception(claim: str, problem: str, embedder: Embedder, min_co
     return best
 
 
+ANSWER_LEAD = re.compile(r"^\W*(?:so\s+|ok\s+|then\s+)?(?:the|my)\s+(?:final\s+)?answer\s+(?:is|would be)\s*:?\s*|"
+                         r"^\W*i\s+think\s+(?:it'?s\s+|that\s+)?", re.I)
+
+
+def answer_of(claim: str) -> str:
+    """The claim without its lead ("So the answer is the mitochondria" -> "the mitochondria"): the lead's words are
+    no part of what the facts must name."""
+    return ANSWER_LEAD.sub("", claim).strip() or claim
+
+
 def own_words(claim: str) -> str:
     """The student's claim as it can follow "Yes:": without a leading "because" or "so far I have"."""
     return re.sub(r"(?i)^(?:because|it'?s because|that'?s because|so far i have:?|so)\s+", "", claim).rstrip(" .!")
+
+
+def yes(claim: str) -> str:
+    """A right answer confirmed plainly, in the student's own words when they are short enough to repeat."""
+    words = own_words(claim)
+    return f"Yes: {words[0].upper() + words[1:]}." if 0 < len(words.split()) <= 30 else "Yes, that is right."
+
+
+# The student already said why: the natural next step is the same idea somewhere else, not "explain it again", and
+# never "What makes you think that?".
+REASONED = re.compile(r"\b(?:because|since|so|as|which means|that means|due to)\b", re.I)
+
+
+def gives_reason(claim: str) -> bool:
+    return REASONED.search(claim) is not None
+
+
+def confirmation(claim: str, question: str, reasoned: bool = False) -> str:
+    """A right answer that facts (not a card) support: a plain "Yes", then a next step that does not ask for it
+    again: for a named thing ("The mitochondria.") what it is needed for, where else it happens when the student gave
+    the reason or the question asked for one, else why it happens."""
+    if len(own_words(claim).split()) <= 3:
+        follow = "What would change if that were missing?"
+    elif reasoned or gives_reason(claim) or re.match(r"\W*(?:why|how|explain)\b", question, re.I):
+        follow = "Where else have you seen the same thing happen?"
+    else:
+        follow = "Can you say why that happens?"
+    return f"{yes(claim)} {follow}"
 
 
 def card_reply(card: TopicCard, claim: str, said: str) -> str:
     """A right answer confirmed clearly in the student's own words, then the card's why / next question; a partly
     right one acknowledged by the part it names (never praised: "gravity" may sit in a wrong idea), then the card's
     opening question."""
-    words = own_words(claim)
     if said == "right":
-        lead = f"Yes: {words[0].upper() + words[1:]}." if len(words.split()) <= 30 else "Yes, that is right."
-        return f"{lead} {card.next}"
+        return f"{yes(claim)} {card.next}"
     part = re.search(card.partial, claim, re.I)
     return f"\"{part.group(0).strip()}\" is part of the story, but there is more to it. {card.opening}"
 
 
-# Words that make a poor blank: what fills the gap says nothing about the science ("called", "produce").
-FILLER = set("""called known named example examples usually often many several various different important
-hemisphere northern southern western eastern certain special amount amounts large small produce produces make
-makes cause causes allow allows provide provides become becomes create creates carry carries contain
-contains""".split())
+# A question that asks for an equation, a formula, a symbol, a pH or a unit wants a written answer that no
+# explanation card leads to: "Give the equation for photosynthesis" is not "Where does a plant get its food?".
+WRITTEN_ANSWER = re.compile(r"\b(?:equations?|formula[es]?|symbols?|pH|units?)\b", re.I)
+OPTIONS = re.compile(r"\b(?:is|are|was|does|do)\b.*?\b((?:(?:an?|the)\s+)?[\w-]+(?:,\s*(?:(?:an?|the)\s+)?[\w-]+)*,?"
+                     r"\s+or\s+(?:(?:an?|the)\s+)?[\w-]+)\b", re.I)
+# What kind of thing the question names: "Which gas ...", "What type of rock ...", "the green pigment in leaves".
+CATEGORY = re.compile(r"\b(?:which|what)\s+(?:(type|kind|sort|part)s?\s+of\s+(?:an?\s+|the\s+)?)?([a-z]{3,})\b|"
+                      r"\b(?:is|are)\s+the\s+(?:\w+\s+){0,2}?([a-z]{3,})\s+(?:in|of|on|under|that|which|called|for)\b",
+                      re.I)
+NOT_CATEGORY = set("""is are was were do does did can could would will should happens happened makes made causes
+the this that these those job role function purpose difference use cause reason meaning one ones""".split())
 
 
-def good_blank(term: str, fact: str) -> bool:
-    """A blank worth filling: a science word (no filler or everyday verb, no -ing/-ed/-ly form, no name) that the
-    rest of the fact does not repeat, so the words around the gap do not give it away."""
-    word, after = term.lower(), fact.split(term, 1)[1] if term in fact else ""
-    inside = term[:1].isupper() and (not fact.startswith(term) or re.match(r"\s+[A-Z]", after))  # "Gregor Mendel"
-    repeated = sum(w.lower().startswith(word[:5]) for w in re.findall(r"[A-Za-z-]+", fact)) > 1
-    return (len(word) >= 5 and word not in FILLER and not re.search(r"(?:ing|ed|ly)$", word) and not inside
-            and not repeated)
+FORMULA_OF = re.compile(r"\bformula\b(?:\s+(?:for|of)\s+(?:an?\s+|the\s+)?([\w ]+?)\s*(?:[?.,]|$))?", re.I)
+HOW_MUCH = re.compile(r"\b(?:what|which) (?:fraction|percentage|ratio|proportion)|\bhow (?:many|much)\b", re.I)
+
+
+def whole_list(question: str, options: re.Match) -> bool:
+    """Are the options all there? Without commas, "is it acid base or neutral" loses "acid" to the word before the
+    list: trust a list with commas, one that starts with an article, or one right after "it" or "they"."""
+    before = question[:options.start(1)].split()
+    return "," in options.group(1) or bool(re.match(r"(?:an?|the)\s", options.group(1), re.I)) or \
+        bool(before) and before[-1].lower() in ("it", "they", "this", "that", "these", "those")
+
+
+def plural(noun: str) -> str:
+    if re.search(r"(?:s|sh|ch|x)$", noun):
+        return noun + "es"
+    return noun[:-1] + "ies" if re.search(r"[^aeiou]y$", noun) else noun + "s"
+
+
+def first_step(question: str, terms: list[str], quoted: str) -> str:
+    """The first question for a stuck student that no card or wrong idea covers, built only from the question's own
+    words: it can never state the answer, as a retrieved fact shown with one word hidden did (the words around the
+    gap gave it away, or the gap held a word the question did not need). By the question's form: its numbers, the
+    options it offers, the kind of thing it names, or the key word it asks about."""
+    numbers = re.findall(r"(?<![\w.])\d+(?:\.\d+)?", question)
+    if LETTERED_OPTIONS.search(question):
+        return "Take the choices one at a time: which one fits, and what rules out each of the others?"
+    if re.search(r"\bequations?\b", question, re.I):
+        return ("Let's build it in words first, then write it in symbols: which substances go in, and which new "
+                "ones come out?")
+    if re.search(r"\bpH\b", question):
+        return "The pH scale runs from 0 to 14: what do its two ends and its middle mean?"
+    if formula := FORMULA_OF.search(question):
+        return f"Which elements is {formula.group(1) or 'it'} made of, and how many atoms of each are in one particle?"
+    if len(numbers) >= 2 or HOW_MUCH.search(question):
+        return ("What does each number in the question stand for, and what are you asked to find? Tell me the rule "
+                "you think links them, and we'll check it together.")
+    if (options := OPTIONS.search(question)) is not None and whole_list(question, options):
+        choices = [re.sub(r"^(?:an?|the)\s+", "", c.strip()) for c in re.split(r",|\bor\b", options.group(1))]
+        choices = [c for c in choices if c]
+        listed = ", ".join(f"\"{c}\"" for c in choices[:-1]) + f" and \"{choices[-1]}\""
+        return (f"Start with what each choice means: what do {listed} each mean? Which one fits what the question "
+                f"tells you, and why?")
+    named = next((m for m in CATEGORY.finditer(question) if (m.group(2) or m.group(3)).lower() not in NOT_CATEGORY),
+                 None)
+    if named:
+        noun = (named.group(2) or named.group(3)).lower()
+        kinds = f"parts of {named.group(0).split(' of ', 1)[1]}" if (named.group(1) or "").lower() == "part" \
+            else plural(noun)
+        return (f"Let's narrow it down: which {kinds} do you know, and what is each one like? Which of them fits "
+                f"{quoted}?")
+    term = f"\"{max(terms, key=len)}\"" if terms else "the key word in the question"
+    return (f"Let's start from {term}: what do you already know about it, and how could that help with {quoted}? "
+            f"Tell me your idea and why you think it.")
 
 
 def fmt(value: float) -> str:

@@ -133,7 +133,7 @@ def test_extract_claim_from_student_messages():
 
 def test_misconceptions_meet_a_contradicting_observation():
     heavy = match_misconception("the bowling ball lands first because it is heavier")
-    assert heavy is not None and "crumpled" in heavy.question and heavy.question.endswith("?")
+    assert heavy is not None and "heavy book" in heavy.question and heavy.question.endswith("?")
     assert match_misconception("Plants get their food from the soil through their roots").name.startswith("plants")
     sugar = match_misconception("I think the sugar melts", "Why does sugar vanish in tea?")
     assert sugar.name == "dissolving is melting"
@@ -154,14 +154,13 @@ def test_knowledge_base_retrieves_and_grounds_science_moves(kb):
     hit = kb.search("Why does a puddle dry up?", k=1)[0]
     assert hit["text"].startswith("Evaporation")
     heavy = science_move("Which lands first, a bowling ball or a tennis ball?", "the heavier ball lands first", kb)
-    assert heavy.kind == "misconception" and heavy.verdict == "contradicted" and "crumpled" in heavy.text
+    assert heavy.kind == "misconception" and heavy.verdict == "contradicted" and "heavy book" in heavy.text
     assert any("same acceleration" in e for e in heavy.evidence)  # the fact the agent shows as a step event
     plain = science_move("Why does heat travel along a metal spoon in soup?", None, kb)
-    shown = plain.text.split('"')[1]  # the fact as quoted, with one word hidden
-    assert plain.verdict is None and shown.count("____") == 1
-    assert re.fullmatch(re.escape(shown).replace("____", r"[A-Za-z-]+"), plain.evidence[0])
+    assert plain.verdict is None and "____" not in plain.text and "conductor" not in plain.text  # no fact shown
+    assert plain.evidence and "conduct" in plain.evidence[0]  # the fact grounds a model's draft instead
     options = science_move("Is a metal pan a good or poor conductor?", None, kb)  # a question no topic card knows
-    assert "Metal is a ____ conductor of heat" in options.text  # the offered option is what gets hidden
+    assert '"good" and "poor"' in options.text and "Metal is" not in options.text  # the options, never the fact
     card = science_move("Is a metal spoon a good or poor conductor of heat?", None, kb)  # the card's opening question
     assert card.kind == "card" and "wooden spoon" in card.text and "good" not in card.text
     supported = science_move("How does sound get from place to place?", "sound needs a medium such as water or air", kb)
