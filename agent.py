@@ -458,10 +458,10 @@ class Tutor:
         evidence, the passage and the student did not supply, and it still asks; else the move's own words."""
         instruction = f"{WORD_EVIDENCE}{move.question} The evidence: {' '.join(move.evidence)}"
         draft = " ".join(self._draft_sentences(turn, self._messages(turn, instruction), self.config.temperature, 2))
-        shown = [move.question] if "____" in move.question else move.evidence  # a hidden word must stay hidden
+        shown = [e for e in move.evidence if e in move.question] or [move.question]  # an unshown fact may say it
         reasons = check_draft(draft, turn.state.problem, [*shown, turn.lesson.passage, move.question],
                               turn.message) if "?" in guard_reply(draft, move.verdict) else ["no question"]
-        grounds = set(evidence_words(" ".join(move.evidence)))
+        grounds = set(evidence_words(" ".join(shown)))
         if len(set(evidence_words(draft)) & grounds) < min(2, len(grounds)):
             reasons.append("leaves out the evidence")  # a generic question helps no one: the move must stay specific
         turn.emit({"type": "step", "name": "wording", "source": "template" if reasons else "model", "why": reasons})

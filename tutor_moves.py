@@ -58,28 +58,21 @@ class Item:
 
 POINT = ["Look at", "Look back at", "Read again", "Have another look at", "Look closely at"]
 POINTING = r"Look at|Find|Read|Read again"
+CHOICES_ASK = ["Take each choice one at a time: which one fits, and what rules out the others?",
+               "Which one of the choices fits? Take them one at a time and say what rules out each of the others."]
+NARROW_ASK = ["Which {kinds} do you know, and what is each one like? Which of them fits \"{q}\"?",
+              "Think of the {kinds} you know: what is each one like, and which of them fits \"{q}\"?"]
+START_ASK = ["What do you already know about \"{term}\", and how could that help with \"{q}\"?",
+             "Start from \"{term}\": what do you know about it that could help with \"{q}\"?"]
 FIND = ["What does it say that answers", "What in it helps you answer", "How does it help you answer"]
 CLUE = ["What clue there helps with \"{q}\"?", "Which words there give you a clue about \"{q}\"?",
         "What does that sentence show you about \"{q}\"?"]
-FACT_INTRO = ["Here is a fact from the textbook with a word hidden:", "The textbook says, with a word hidden:",
-              "Fill the gap in this fact from the textbook:", "Read this fact, with a word hidden:"]
-GAP_ASK = ["What word fits the gap, and how does it help you answer the question?",
-           "Which word fills the gap, and how does that help with the question?",
-           "What is the hidden word, and what does it tell you about the question?"]
 CHECK_INTRO = ["Check your idea against this fact:", "Compare your idea with this fact:",
                "Test what you said against this fact:", "Here is a fact to test your idea:"]
 CHECK_ASK = ["Does it fit with what you said?", "Does it match your idea?", "Does that fit what you think?"]
-AGREE_INTRO = ["That agrees with the textbook:", "The textbook backs that up:", "That fits this fact:"]
-AGREE_ASK = ["Can you explain in your own words why that answers the question?",
-             "Why does that answer the question, in your own words?", "How does that fact answer the question?"]
 READ_AGAIN = ["Read this sentence again:", "Look at this sentence again:", "Have another look at this sentence:"]
 FIT_ASK = ["Does it fit with your answer that {c}?", "Does it match your idea that {c}?",
            "Does that sentence agree that {c}?"]
-HELP_INTRO = ["Here is a fact that helps:", "This fact from the textbook can help:", "Read this fact:"]
-HELP_ASK = ["How does it help you answer the question?", "What does it tell you about the question?",
-            "How could you use it to answer the question?"]
-RULE_INTRO = ["Here is the rule that links your quantities:", "This rule links the quantities:",
-              "Use this rule:"]
 POINTER = (r"((?:the sentence that begins \"[^\"]+\"|the \w+ sentence of the passage(?:, the one with \"[^\"]+\")?)"
            r"(?:,? and the sentence just (?:before|after) it)?)")
 STEP_LEAD = ["", "First, ", "Let's start here: ", "Think about this first: ", "One step at a time: ",
@@ -114,13 +107,9 @@ def word_evidence(move: str, evidence: str, rng: random.Random) -> str | None:
     """A grounded move in at most two sentences, its quote kept (the evidence) and its frame worded afresh; None
     for a move this file has no phrasing for (it is then left to the template)."""
     move = longer_pointer(move, evidence)
-    if m := re.match(r"Here is a fact from the textbook with a word hidden: \"(.+?)\" What word", move):
-        return f"{rng.choice(FACT_INTRO)} \"{m.group(1)}\" {rng.choice(GAP_ASK)}"
     if m := re.match(r"Check your idea against this fact: \"(.+?)\" Does it fit", move):
         return f"{rng.choice(CHECK_INTRO)} \"{m.group(1)}\" {rng.choice(CHECK_ASK)}"
-    if m := re.match(r"That agrees with the textbook: \"(.+?)\" Can you", move):
-        return f"{rng.choice(AGREE_INTRO)} \"{m.group(1)}\" {rng.choice(AGREE_ASK)}"
-    if m := re.match(r"What makes you think that\? Test your idea against this fact: \"(.+?)\" Does", move):
+    if m := re.match(r"(?:What makes you think that\? )?Test your idea against this fact: \"(.+?)\" Does", move):
         return f"{rng.choice(CHECK_INTRO)} \"{m.group(1)}\" {rng.choice(CHECK_ASK)}"
     if m := re.match(r"Read this sentence again: \"(.+?)\" Does it fit with your answer that (.+?)\?", move):
         return f"{rng.choice(READ_AGAIN)} \"{m.group(1)}\" {rng.choice(FIT_ASK).format(c=m.group(2))}"
@@ -131,11 +120,6 @@ def word_evidence(move: str, evidence: str, rng: random.Random) -> str | None:
                      rf"{POINTER}: what do you find there about \"(.+?)\"\?", move):
         return (f"The passage doesn't use the {m.group(1)} {m.group(2)}. {rng.choice(POINT)} {m.group(3)}: "
                 f"{_lower_first(rng.choice(FIND))} \"{m.group(4)}\"?")
-    if m := re.match(r"Here is a fact that helps: \"(.+?)\" How does it help", move):
-        return f"{rng.choice(HELP_INTRO)} \"{m.group(1)}\" {rng.choice(HELP_ASK)}"
-    if m := re.match(r"Here is the rule that links your quantities: \"(.+?)\" Which of the numbers", move):
-        return (f"{rng.choice(RULE_INTRO)} \"{m.group(1)}\" Which numbers from the question go where in it, and "
-                f"what unit will the result have?")
     if m := re.match(r"Look at (the sentence that begins \"[^\"]+\"(?:, and the sentence just (?:before|after) it)?)\. "
                      r"What clue do you find there\? .*\"(.+?)\"\?$", move):
         return f"{rng.choice(POINT)} {m.group(1)}. {rng.choice(CLUE).format(q=m.group(2))}"
@@ -143,13 +127,17 @@ def word_evidence(move: str, evidence: str, rng: random.Random) -> str | None:
                      r"\"([^\"]+)\"\.", move):
         goal = split_sentences(move)[-1]
         return f"Compare how the passage starts, \"{m.group(1)}\", with how it ends, \"{m.group(2)}\". {goal}"
-    if m := re.match(r"Is \"(.+?)\" true of the whole text, or only of a part of it\? (?:The title is \"[^\"]+\"\. )?"
-                     r"The passage starts with \"([^\"]+)\" and ends with \"([^\"]+)\"\.", move):
-        return (f"Is \"{m.group(1)}\" true of the whole passage, or of a part only? Compare how it starts, "
-                f"\"{m.group(2)}\", with how it ends, \"{m.group(3)}\": what does it keep coming back to?")
     if m := re.match(r"Find \"(.+?)\" in the sentence that begins \"([^\"]+)\"\.", move):
         return (f"{rng.choice(POINT)} the sentence that begins \"{m.group(2)}\" and find \"{m.group(1)}\" there. "
                 f"What meaning of \"{m.group(1)}\" fits that sentence?")
+    if re.match(r"Take the choices one at a time: which one fits, and what rules out each of the others\?$", move):
+        return rng.choice(CHOICES_ASK)
+    if m := re.match(r"Let's narrow it down: which (.+?) do you know, and what is each one like\? Which of them fits "
+                     r"\"(.+?)\"\?$", move):
+        return rng.choice(NARROW_ASK).format(kinds=m.group(1), q=m.group(2))
+    if m := re.match(r"Let's start from \"(.+?)\": what do you already know about it, and how could that help with "
+                     r"\"(.+?)\"\?", move):
+        return rng.choice(START_ASK).format(term=m.group(1), q=m.group(2))
     # Any other move that points at the passage: its words kept, only the pointing verb worded afresh (a model
     # that learns to say a move as it stands adds nothing, which is what the wording request asks).
     if re.search(rf"(?:^|[.?] )(?:{POINTING}) (?:the|both|\")", move):
