@@ -384,9 +384,10 @@ def topic_of(problem: str, subject: str) -> str:
     tagged_subject, topic, _ = tag_subject(problem)
     if topic and tagged_subject == subject:
         return {"stories": "the story", "arithmetic": "this kind of calculation"}.get(topic, topic.replace("_", " "))
+    if subject == "reading":   # two long words of a passage ("engineers and sometimes") name no topic of it
+        return "this text"
     words = keywords(problem, 2)
-    fallback = {"math": "this kind of problem", "science": "this idea", "reading": "this text"}[subject]
-    return " and ".join(words) if words else fallback
+    return " and ".join(words) if words else {"math": "this kind of problem", "science": "this idea"}[subject]
 
 
 # Each stage: `instruction` tells the model what to do this turn; `reply` is the deterministic wording used when
