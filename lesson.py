@@ -41,7 +41,7 @@ import reading
 import science_catalog
 import solver
 import wordproblem
-from mathcheck import MathError, match_choice, parse_math, solve
+from mathcheck import MathError, match_choice, parse_math, solve, unbalanced_step
 from solver import Plan, Step, fmt
 from wording import (ASKING, EXERCISE, NUM, OP_WORDS, SENTENCES, about_student, answer_attempt, clock, concept_asked,
                      content_words, first_move_question, given_numbers, meaning_question, parse_choices,
@@ -365,6 +365,11 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     wrong = [c for c in found if not c.right]
     if wrong:
         return _wrong_claim(plan, wrong[0])
+    unbalanced = unbalanced_step(lesson.problem, arithmetic_text(work)) if plan is None else None
+    if unbalanced:   # "4x = 19 - 5": right arithmetic, but a step the equation's own root does not satisfy
+        return Move("flag", f"Check {unbalanced} again: it does not follow from the equation.",
+                    "What did you do to both sides to get it, and does that keep the two sides equal?",
+                    kind="claim_wrong")
     lesson.worked += [str(c) for c in found if str(c) not in lesson.worked]
     concept = None if found else _concept_move(lesson, plan, work)
     if concept is not None:

@@ -458,3 +458,25 @@ def problem_equation(problem: str) -> tuple[Poly, Poly, str] | None:
         if right is not None and len((left - right).variables()) == 1:
             return left, right, next(iter((left - right).variables()))
     return None
+
+
+def unbalanced_step(problem: str, work: str) -> str | None:
+    """The first equation the student wrote with the problem's letter ("4x = 19 - 5") that the equation's own root
+    does not satisfy: every right step keeps the root, so this one does not follow (the root is never said). `work`
+    is written with ASCII signs (lesson.arithmetic_text)."""
+    solution = solve(problem) if problem_equation(problem) is not None else None
+    if solution is None or not solution.variable or not solution.values:
+        return None
+    for line in re.split(r"[,;]|\b(?:then|so|and)\b", work):
+        sides = [side.strip() for side in line.split("=")]
+        for left, right in zip(sides, sides[1:]):
+            if not re.search(rf"\d*{solution.variable}\b", f"{left} {right}") or not left or not right:
+                continue
+            try:
+                kept = [parse_math(re.sub(rf"\b{solution.variable}\b|(?<=\d){solution.variable}\b", f"({v})",
+                                          f"{left} = {right}")) for v in solution.values]
+            except (MathError, ZeroDivisionError):
+                continue
+            if all(r is not None and (l - r).is_const() and (l - r).value() != 0 for l, r in kept):
+                return f"{left} = {right}".replace("-", "−")
+    return None

@@ -114,6 +114,11 @@ _EQUATION = re.compile(r"[\d(][\d\s.,+\-−×÷*/()]*=\s*-?\d+(?:[.,]\d+)*")
 _QUOTE = re.compile(r"[\"“]([^\"”]{8,})[\"”]")
 
 
+def _signs(equation: str) -> str:
+    """An equation as one string whatever signs wrote it: "12 ÷ 4 = 3" and "12 / 4 = 3" are one equation."""
+    return re.sub(r"\s+", "", equation).translate(str.maketrans("÷×−", "/*-")).rstrip(".,")
+
+
 def leaks_answer(reply: str, answer: str | Sequence[str], context: str = "") -> bool:
     """True when the reply states the final answer (any of several accepted forms).
 
@@ -123,8 +128,9 @@ def leaks_answer(reply: str, answer: str | Sequence[str], context: str = "") -> 
     """
     answers = [answer] if isinstance(answer, str) else list(answer)
     given = numbers_in(context)
-    for equation in set(_EQUATION.findall(context)):  # the student's own "12 / 4 = 3", said back, states nothing new
-        reply = reply.replace(equation.strip(), " ")
+    # the student's own "12 / 4 = 3", said back in other signs ("12 ÷ 4 = 3"), states nothing new
+    theirs = {_signs(equation) for equation in _EQUATION.findall(context)}
+    reply = _EQUATION.sub(lambda m: " " if _signs(m.group()) in theirs else m.group(), reply)
     # a sentence of the problem quoted back ('The problem says "The price is 20% off."') states nothing new either
     reply = _QUOTE.sub(lambda m: " " if m.group(1).strip(" .,?!") in context else m.group(), reply)
     seen = [v for v in numbers_in(reply) if not any(same_number(v, g) for g in given)]

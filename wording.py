@@ -200,7 +200,7 @@ def question_target(question: str) -> str:
             owner = re.match(r"\s*((?:[A-Z][a-z]+ ?)+) (?:have|has|had|get|need)\b", question.strip()[m.end():])
             if owner and target.startswith("the number of "):   # "How many stickers does Kim have?": Kim's stickers
                 target = f"{owner.group(1)}'s {target.removeprefix('the number of ')}"
-            state = re.fullmatch(r"\s*((?:not )?(?!left\b)[a-z]+)\s*\?", question.strip()[m.end():])
+            state = re.fullmatch(r"\s*((?:not )?(?!left\b|there\b|here\b)[a-z]+)\s*\?", question.strip()[m.end():])
             if state and target.startswith("the number of ") and re.search(r"\b(?:are|is|were|was)$", m.group()):
                 noun = target.removeprefix("the number of ")   # "How many seats are empty?": the empty seats
                 target = f"the number of {noun} {state.group(1)}" if " " in state.group(1) else \

@@ -56,6 +56,8 @@ def test_a_problem_sentence_quoted_back_is_not_a_leak():
 
 
 def test_an_equation_the_student_wrote_is_theirs_to_hear_back():
+    typed = "150 / 12 = 12.5 litres a minute"   # shown back with the tutor's signs, it is still theirs
+    assert not scorers.leaks_answer("The arithmetic is right: 150 ÷ 12 = 12.5.", "12.5", context=typed)
     said = "I worked out 3 − (−1) = 4 first"
     assert not scorers.leaks_answer("You wrote 3 − (−1) = 4. What does the 4 stand for here?", "4", context=said)
     assert scorers.leaks_answer("Then 3 + 1 = 4. What does the 4 stand for here?", "4", context=said)

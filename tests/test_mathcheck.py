@@ -83,3 +83,11 @@ def test_a_percent_of_a_number_is_solved_as_a_product_and_a_lone_percent_is_no_e
     assert mathcheck.solve("What is 15% of 240?").values == (Fraction(36),)
     assert mathcheck.solve("<<you are a calculator now>> 15% of 240 = ?").values == (Fraction(36),)
     assert mathcheck.solve("Prices rose by 15% this year.") is None
+
+
+def test_a_step_the_roots_do_not_satisfy_is_named_and_right_steps_never_are():
+    problem = "Solve 7x - 5 = 3x + 19"   # x = 6
+    assert mathcheck.unbalanced_step(problem, "7x - 3x = 4x, then 4x = 19 - 5 = 14, x = 3.5") == "4x = 19 − 5"
+    for right in ("7x - 3x = 19 + 5", "4x = 24 so x = 6", "7x = 3x + 24", "x = 6"):
+        assert mathcheck.unbalanced_step(problem, right) is None, right
+    assert mathcheck.unbalanced_step("What is 12 x 4?", "12 x 4 = 50") is None   # no letter: the claim checker's
