@@ -627,6 +627,9 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
         found = reading.reading_move(lesson.passage, question, claim, cited=bool(CITES.search(work or message)))
     else:
         found = evidence.science_move(question, claim, kb or Facts(lesson.evidence))  # type: ignore[arg-type]
+        if found.verdict == "supported" and CITES.search(work or message):   # a quoted fact is evidence, no answer
+            found = evidence.Move(f"The textbook does say that. What does it tell you about "
+                                  f"{evidence.about(question)}?", "fact", "unclear", found.evidence)
     lesson.cited = found.evidence
     partial = found.status if found.status != "answer" else ""  # true, but a step, a detail or evidence: no summary
     return Move(EVIDENCE_VERDICTS.get(found.verdict or "", "none"), "", found.text,
@@ -748,7 +751,7 @@ def fresh_hint(lesson: Lesson, text: str, rephrased: str) -> str:
 # inside a sentence ("say yes and we'll start") is no praise.
 PRAISE_OPENING = re.compile(r"^\W*(?:(?:good|great|nice|excellent) (?:job|work|thinking|try|effort|question|idea|"
                             r"start)|yes|yeah|yep|exactly|good|great|correct|perfect|excellent|nice|awesome|right|"
-                            r"well done|bravo|spot on)\b[\s,!.]*", re.I)
+                            r"well done|bravo|spot on)\b[\s,!.:]*", re.I)
 PRAISE_PHRASE = re.compile(r"\b(?:that(?:'s| is) (?:it|right|correct)|you(?:'re| are) (?:right|correct)|you got it|"
                            r"exactly right|well done|spot on|(?:good|great|nice) job)\b", re.I)
 # praise in a statement, not in a question ("Have you got the answer yet?" asks)

@@ -35,7 +35,8 @@ NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|can'?t|cannot|isn'?t|aren'?t|don
                             r"wasn'?t|nothing)\W+(?:\w+\W+){0,3}$", re.I)
 HELP = re.compile(r"\b(?:no idea|no clue|not sure|where (?:to|do i|should i) (?:even )?(?:start|begin)|i'?m (?:so )?"
                   r"(?:stuck|lost|confused)|(?:don'?t|do not|dont) (?:know|get|understand)|can'?t (?:work|figure)|"
-                  r"help me|need (?:some )?help|(?:can|could) you (?:help|explain)|hint)\b|^\W*(?:please\W+)?help\b|"
+                  r"help me|need (?:some )?help|(?:can|could) you (?:help|explain)|hint|mix(?:ed)? (?:\w+ )?up)\b|"
+                  r"^\W*(?:please\W+)?help\b|"
                   r"\bhelp(?:\W+please)?\W*$", re.I)
 
 

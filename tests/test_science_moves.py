@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from agent import Tutor
 from common import read_jsonl
 from evidence import KnowledgeBase, claim_move, extract_claim, openbook_facts, question_of, science_move
-from lesson import guard_reply
+from lesson import Facts, guard_reply
 from science_catalog import (CARDS, MISCONCEPTIONS, card_verdict, first_step, formula_reply, is_help, judged_short,
                              match_card, match_misconception, resembles_misconception)
 
@@ -168,3 +169,14 @@ def test_science_words_are_not_mistaken_for_internal_labels():
     kept = "A frog's life cycle has a tadpole stage. A space probe measured the temperature of Mars. Which stage?"
     assert guard_reply(kept, "ask") == kept
     assert guard_reply("Stage: probe. What do you know?", "ask") == "What do you know?"
+
+
+def test_mixing_things_up_is_a_help_request_and_a_quoted_fact_is_evidence_not_an_answer():
+    assert is_help("what gas do plants give off? I always mix them up") and not is_help("they mix the paint")
+    facts = Facts(["Photosynthesis uses carbon dioxide and water to make glucose and releases oxygen."])
+    tutor = Tutor(lambda *a, **k: iter(()), knowledge=lambda: facts)
+    list(tutor.respond("q", "What gas do plants give off in photosynthesis?", subject="science"))
+    quoted = 'The text says: "Photosynthesis uses carbon dioxide and water to make glucose and releases oxygen."'
+    final = list(tutor.respond("q", quoted, subject="science"))[-1]
+    assert final["text"].startswith("The textbook does say that. What does it tell you about") and \
+        final["verdict"] == "ask" and "Yes" not in final["text"]
