@@ -229,10 +229,20 @@ def arithmetic_text(text: str) -> str:
     t = wordproblem.normalise(text).replace("$", "")
     t = re.sub(r"(?<=\d),(?=\d{3})", "", t)
     t = re.sub(r"(\d)\s*%\s*of\b", r"\1/100 *", t)
-    for words, symbol in ((r"\b(?:times|multiplied by)\b|(?<=[\d\s])[x×](?=\s*\d)", "*"),
+    for words, symbol in (*_WORDED, (r"\b(?:times|multiplied by)\b|(?<=[\d\s])[x×](?=\s*\d)", "*"),
                           (r"\bdivided by\b|÷", "/"), (r"\bplus\b", "+"), (r"\bminus\b|−", "-")):
         t = re.sub(words, symbol, t, flags=re.I)
     return t
+
+
+# An operation said in words, and its result: "I divided 120 by 8 and got 15" is the claim "120 / 8 = 15" (asking
+# "how did you get 15?" of a student who just said how would not listen to them).
+_N = r"(\d+(?:\.\d+)?(?:/\d+)?)"
+_WORDED = ((rf"\b(?:divided|divide|shared|split) {_N} (?:by|into|between|among) {_N}", r"\1 / \2"),
+           (rf"\b(?:multiplied|multiply|timesed) {_N} (?:by|and|with) {_N}", r"\1 * \2"),
+           (rf"\b(?:added|add) {_N} (?:and|to|plus) {_N}", r"\1 + \2"),
+           (rf"\b(?:subtracted|subtract|took|take) {_N} (?:away )?from {_N}", r"\2 - \1"),
+           (r"(?<=\d)\s*,?\s*(?:and (?:i )?got|to get|which (?:is|gives|makes)|that'?s|and it'?s)\s+(?=-?\d)", " = "))
 
 
 def claims(text: str) -> list[Claim]:

@@ -236,3 +236,16 @@ def test_an_equation_step_that_does_not_follow_is_flagged_though_its_arithmetic_
                                                   "x = 3.5", "math"))[-1]
     assert reply["verdict"] == "flag" and "Check 4x = 19 − 5 again" in reply["text"]
     assert "arithmetic is right" not in reply["text"] and "6" not in reply["text"]
+
+
+@pytest.mark.parametrize("said, shown, right", [
+    ("I divided 120 by 8 and got 15", "120 ÷ 8 = 15", True), ("I multiplied 12 by 3 to get 36", "12 × 3 = 36", True),
+    ("I subtracted 5 from 20 and got 16", "20 − 5 = 16", False), ("I did 45 + 18 which is 63", "45 + 18 = 63", True)])
+def test_an_operation_said_in_words_is_a_claim_checked_like_a_written_one(said, shown, right):
+    assert [(str(c), c.right) for c in lesson.claims(said)] == [(shown, right)]
+
+
+def test_a_student_who_said_how_is_not_asked_how():
+    problem = "A baker makes 24 muffins and shares them fairly with her 5 friends and herself. How many does each get?"
+    reply = list(agent.Tutor(silent).respond("w", f"{problem} I divided 24 by 6 and got 4", "math"))[-1]["text"]
+    assert "How did you get" not in reply and "24 ÷ 6 = 4" in reply
