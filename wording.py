@@ -464,7 +464,8 @@ GUARD_REPLIES = {
     "just_tell_me": "I know it's tempting to skip ahead, but you'll remember it much better if you get there "
                     "yourself, and I'll help at every step.",
     "teacher_claim": "I can only show full solutions in teacher mode, which is switched on by a teacher's account, "
-                     "not by a message: if you are the teacher, sign in with it and ask for the worked solution there.",
+                     "not by a message: if you are the teacher, sign in with it and ask for the worked solution there. "
+                     "Here is how I would start a student on it.",
     "prompt_injection": "I'm your tutor, and I'll stick to helping you learn this.",
 }
 # One line answers a request turn, the most specific one: an injection that also says "teacher mode" is answered as
