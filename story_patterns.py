@@ -696,8 +696,9 @@ def rate(p: Problem) -> Plan | None:
     if counts_noun(c, t):       # how much for c of the per-unit
         price = b.value(per)
         price_text = f"${price}" if price.denominator == 1 else f"${float(price):.2f}"   # $1.90, not $1.9
-        question = f"How much do {c.group('a')} {t} cost, at {price_text} per {stem(t)}?" \
-            if i == "dollars" else f"How many {i} for {c.group('a')} {t}, at {fmt(b.value(per))} {i} per {stem(t)}?"
+        said = next((w for w in (c.group("noun2"), c.group("noun")) if w and stem(w) == stem(t)), t)  # '6 days'
+        question = f"How much do {c.group('a')} {said} cost, at {price_text} per {stem(t)}?" \
+            if i == "dollars" else f"How many {i} for {c.group('a')} {said}, at {fmt(b.value(per))} {i} per {stem(t)}?"
         b.step("*", [per, b.given(c, "a", t)], i, question, kind="rate")
     elif counts_noun(c, i) and p.asks(rf"^how (long|many {t})|^how many {stem(t)}"):
         b.step("/", [b.given(c, "a", i), per], t, f"How many {_plural(t)} to get {c.group('a')} {i}, at "
