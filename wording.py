@@ -190,6 +190,9 @@ WHEN_ASKED = re.compile(r"\b(?:(?:on|in|at|by|after|before|until|during) (?:the 
                         r"|left|in all|altogether|in total|(?:in |for |on )?each [a-z]+)\b")
 
 
+_POINTING = r"(?:left|there|here|that|this|those|these|it|they)"
+
+
 def question_target(question: str) -> str:
     """What the question asks for, in its own words ("the number of pages", "the mean score", "how far"), or ""."""
     for pattern, shape in _TARGETS:
@@ -200,7 +203,8 @@ def question_target(question: str) -> str:
             owner = re.match(r"\s*((?:[A-Z][a-z]+ ?)+) (?:have|has|had|get|need)\b", question.strip()[m.end():])
             if owner and target.startswith("the number of "):   # "How many stickers does Kim have?": Kim's stickers
                 target = f"{owner.group(1)}'s {target.removeprefix('the number of ')}"
-            state = re.fullmatch(r"\s*((?:not )?(?!left\b|there\b|here\b)[a-z]+)\s*\?", question.strip()[m.end():])
+            rest = question.strip()[m.end():]   # "are empty?" is a state; "is that?", "are there?" point, no state
+            state = re.fullmatch(rf"\s*((?:not )?(?!{_POINTING}\b)[a-z]+)\s*\?", rest)
             if state and target.startswith("the number of ") and re.search(r"\b(?:are|is|were|was)$", m.group()):
                 noun = target.removeprefix("the number of ")   # "How many seats are empty?": the empty seats
                 target = f"the number of {noun} {state.group(1)}" if " " in state.group(1) else \

@@ -108,3 +108,10 @@ def test_a_wrong_final_answer_asks_the_first_skipped_step_without_its_sum_filled
     bike = "The price of a bike went up from $120 to $150. By what percent did the price increase?"
     middle = lesson.math_move(lesson.Lesson(problem=bike), solver.plan(bike), "30 / 150 = 0.2 so about 20%")
     assert "$120" in middle.question and "30" not in middle.question.replace("$120", "")
+
+
+@pytest.mark.parametrize("question, target", [
+    ("How many children are there?", "the number of children"), ("How many books is that?", "the number of books"),
+    ("How many seats are empty?", "the number of empty seats"), ("How many apples are left?", "the number of apples left")])
+def test_the_questions_target_never_takes_a_pointing_word_for_a_state(question, target):
+    assert wording.question_target(question) == target
