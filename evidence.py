@@ -453,7 +453,8 @@ NOT_A_CLAIM = re.compile(
     r"\b(?:tell me|give me|just (?:say|tell|give)|just the answer|hints?|ignore|pretend|you are (?:now|a|an|no)|"
     r"you are \w+ now|system|write|output|override|developer|asked|key|teacher|i need|stop asking|"
     r"i don'?t (?:get|know|understand)|i dont|no sense|how am i|supposed to|starting with|i can'?t|i cant|please|"
-    r"help me|answers|teaching|tutoring|not sure|just this once|i promise|persona|disabled|mode)\b|confus|"
+    r"help me|answers|teaching|tutoring|not sure|just this once|i promise|persona|disabled|mode|lol|begging|ugh|"
+    r"idk|whatever|so hard|lots? of stuff)\b|confus|"   # a feeling or a plea about the task answers nothing
     r"^\s*(?:put|arrange|sort) (?:these|the)\b", re.I)  # "Put these in order: ..." sets the task, claims nothing
 CHECKING = re.compile(r"[,.]?\s*(?:right|correct|is that right|am i right|isn'?t it)\s*\?$", re.I)
 
