@@ -529,26 +529,23 @@ def quote(sentence: str) -> str:
     return sentence if re.match(r"\W*[\"“]", sentence) else f"\"{sentence}\""
 
 
+# A right answer confirmed, by question type: what shows it, then a question that moves on (never "which words?").
+CONFIRMED = {
+    "feeling": "Yes, {feeling} fits. The passage shows it: {said} Is there another question about the story you want "
+               "to try?",   # no question about a change the story may not have: the clue they used is named
+    "argument": "Yes, that is the writer's claim: {said} What reasons does the writer give to support it?",
+    "theme": "Yes, that is a theme the story shows: at the end, {said} Where earlier in the story do you see the same "
+             "idea?",
+    "main_idea": "Yes, that is the main idea: {said} Which details in the rest of the passage tell more about it?",
+    "purpose": "Yes, that is the writer's purpose: {said} What reasons does the writer give to convince the reader?",
+    "sequence": "Yes, that is the order the passage gives, step by step. Which time words helped you keep the order?"}
+
+
 def confirm(kind: str, claim: str, verdict: Verdict, question: str, sentences: list[str]) -> str:
     """Say clearly that it is right and what in the passage shows it, then move on (never ask for evidence again)."""
-    said = backing(verdict.sentence, claim, sentences)
-    if kind == "feeling":  # no question about a change the story may not have: the clue they used is named
-        return (f"Yes, {feeling_word(claim)} fits. The passage shows it: {quote(said)} Is there another question "
-                f"about the story you want to try?")
-    if kind == "argument":
-        return (f"Yes, that is the writer's claim: {quote(said)} What reasons does the writer give to support it?")
-    if kind == "theme":
-        return (f"Yes, that is a theme the story shows: at the end, {quote(said)} Where earlier in the story do you "
-                f"see the same idea?")
-    if kind == "main_idea":
-        return (f"Yes, that is the main idea: {quote(said)} Which details in the rest of the passage tell more about "
-                f"it?")
-    if kind == "purpose":
-        return (f"Yes, that is the writer's purpose: {quote(said)} What reasons does the writer give to convince the "
-                f"reader?")
-    if kind == "sequence":
-        return "Yes, that is the order the passage gives, step by step. Which time words helped you keep the order?"
-    return f"Yes, that matches the passage: {quote(said)} What would you like to look at next?"
+    said = quote(backing(verdict.sentence, claim, sentences))
+    template = CONFIRMED.get(kind, "Yes, that matches the passage: {said} What would you like to look at next?")
+    return template.format(said=said, feeling=feeling_word(claim) if kind == "feeling" else "")
 
 
 def step_move(kind: str, claim: str, verdict: Verdict, question: str, sentences: list[str], keys: list[int],
