@@ -558,7 +558,7 @@ def step_move(kind: str, claim: str, verdict: Verdict, question: str, sentences:
                 f"it up. The question also asks {rest}. What does the passage tell you about that?")
     if kind == "feeling":
         who = FEELER.search(question)
-        return (f"Yes, the passage says that: \"{said}\" That is a good clue. What feeling does it show in "
+        return (f"Yes, the passage says that: {quote(said)} That is a good clue. What feeling does it show in "
                 f"{who.group(1) if who else 'the character'}?")
     if kind == "sequence":
         told = max(steps_told(claim, sentences))
@@ -572,7 +572,7 @@ def step_move(kind: str, claim: str, verdict: Verdict, question: str, sentences:
         return (f"Yes, the writer is trying to persuade. Persuade the reader to do what? Read "
                 f"{place(sentences, keys[0], where)}: what does it ask for?")
     if kind == "vocabulary":
-        return (f"Yes, the passage says that: \"{said}\" That is a clue. What does it tell you "
+        return (f"Yes, the passage says that: {quote(said)} That is a clue. What does it tell you "
                 f"\"{quoted_term(question)}\" means?")
     if kind == "main_idea":
         return (f"Yes, it is about that. What does {place(sentences, keys[0], where)} tell you about it, so that you "
