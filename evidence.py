@@ -35,7 +35,6 @@ from typing import TYPE_CHECKING
 
 from common import ROOT, atomic_write_text, out_dir, read_jsonl, shared_data_dir
 from data.sources import corpus_lessons
-from science_catalog import MISCONCEPTIONS  # noqa: F401  (the tests read the catalog where the moves are)
 from science_catalog import (TopicCard, answer_of, card_reply, card_verdict, confirmation, first_step, formula_reply,
                              gives_reason, is_help, match_card, match_misconception, resembles_misconception)
 from scorers import numbers_in, same_number

@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import evidence  # noqa: E402
 import reading  # noqa: E402
+import science_catalog  # noqa: E402
 from common import read_jsonl  # noqa: E402
 from scorers import leaks_answer  # noqa: E402
 
@@ -56,7 +57,7 @@ def main() -> None:
     kb = evidence.KnowledgeBase.load_or_build()
     science = tune_cases("science")
     report("science", science, kb)
-    evidence.MISCONCEPTIONS.clear()
+    science_catalog.MISCONCEPTIONS.clear()
     report("science, facts only (no misconception table)", science, kb)
 
 
