@@ -224,6 +224,15 @@ _CLAIM = re.compile(rf"(?P<left>(?:{_TERM}|(?<![\d.)])(?={_OPS}))(?:\s*{_OPS}\s*
                     rf"\s*(?:=|\bis\b|\bequals\b|\bmakes\b|\bgives\b)\s*(?P<right>-?{NUM})(?![\d/])")
 
 
+# An operation said in words, and its result: "I divided 120 by 8 and got 15" is the claim "120 / 8 = 15" (asking
+# "how did you get 15?" of a student who just said how would not listen to them).
+_WORDED = ((rf"\b(?:divided|divide|shared|split) ({NUM}) (?:by|into|between|among) ({NUM})", r"\1 / \2"),
+           (rf"\b(?:multiplied|multiply|timesed) ({NUM}) (?:by|and|with) ({NUM})", r"\1 * \2"),
+           (rf"\b(?:added|add) ({NUM}) (?:and|to|plus) ({NUM})", r"\1 + \2"),
+           (rf"\b(?:subtracted|subtract|took|take) ({NUM}) (?:away )?from ({NUM})", r"\2 - \1"),
+           (r"(?<=\d)\s*,?\s*(?:and (?:i )?got|to get|which (?:is|gives|makes)|that'?s|and it'?s)\s+(?=-?\d)", " = "))
+
+
 def arithmetic_text(text: str) -> str:
     """Symbols for the ways students write operations ("6 x 9", "7 times 8", "÷", "25% of"), no $ or commas."""
     t = wordproblem.normalise(text).replace("$", "")
@@ -234,15 +243,6 @@ def arithmetic_text(text: str) -> str:
         t = re.sub(words, symbol, t, flags=re.I)
     return t
 
-
-# An operation said in words, and its result: "I divided 120 by 8 and got 15" is the claim "120 / 8 = 15" (asking
-# "how did you get 15?" of a student who just said how would not listen to them).
-_N = r"(\d+(?:\.\d+)?(?:/\d+)?)"
-_WORDED = ((rf"\b(?:divided|divide|shared|split) {_N} (?:by|into|between|among) {_N}", r"\1 / \2"),
-           (rf"\b(?:multiplied|multiply|timesed) {_N} (?:by|and|with) {_N}", r"\1 * \2"),
-           (rf"\b(?:added|add) {_N} (?:and|to|plus) {_N}", r"\1 + \2"),
-           (rf"\b(?:subtracted|subtract|took|take) {_N} (?:away )?from {_N}", r"\2 - \1"),
-           (r"(?<=\d)\s*,?\s*(?:and (?:i )?got|to get|which (?:is|gives|makes)|that'?s|and it'?s)\s+(?=-?\d)", " = "))
 
 
 def claims(text: str) -> list[Claim]:
