@@ -541,7 +541,7 @@ CONFIRMED = {
     "sequence": "Yes, that is the order the passage gives, step by step. Which time words helped you keep the order?"}
 
 
-def confirm(kind: str, claim: str, verdict: Verdict, question: str, sentences: list[str]) -> str:
+def confirm(kind: str, claim: str, verdict: Verdict, sentences: list[str]) -> str:
     """Say clearly that it is right and what in the passage shows it, then move on (never ask for evidence again)."""
     said = quote(backing(verdict.sentence, claim, sentences))
     template = CONFIRMED.get(kind, "Yes, that matches the passage: {said} What would you like to look at next?")
@@ -639,7 +639,7 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
         return (f"Read this sentence again: \"{verdict.sentence}\" Does it fit with {yours}? What does the passage "
                 f"say instead?")
     if status == "answer":
-        return confirm(kind, claim, verdict, question, sentences)
+        return confirm(kind, claim, verdict, sentences)
     if status == "step":
         return step_move(kind, claim, verdict, question, sentences, keys, where)
     if status == "detail":
