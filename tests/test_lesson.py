@@ -10,6 +10,7 @@ import pytest
 
 import agent
 import lesson
+import math_moves
 import solver
 import wording
 from common import ROOT, SessionStore
@@ -26,19 +27,19 @@ def flattering(*_, **__):
 
 
 def test_arithmetic_claims_are_checked_exactly():
-    found = lesson.claims("45 + 3.60 = 48.60, 6 x 9 = 54, I did 1/2 + 1/3 = 2/5 and 7 - (-5) = 2")
+    found = math_moves.claims("45 + 3.60 = 48.60, 6 x 9 = 54, I did 1/2 + 1/3 = 2/5 and 7 - (-5) = 2")
     assert [(str(c), c.right) for c in found] == [("45 + 3.60 = 48.60", True), ("6 × 9 = 54", True),
                                                   ("1/2 + 1/3 = 2/5", False), ("7 − (−5) = 2", False)]
-    chained = lesson.claims("45 / 2 = 22.5 then x 3 = 67.5, (72 + 82) / 2 = 77, 25% of 80 = 20")
+    chained = math_moves.claims("45 / 2 = 22.5 then x 3 = 67.5, (72 + 82) / 2 = 77, 25% of 80 = 20")
     assert [(str(c), c.right) for c in chained] == [("45 ÷ 2 = 22.5", True), ("22.5 × 3 = 67.5", True),
                                                     ("(72 + 82) ÷ 2 = 77", True), ("25% of 80 = 20", True)]
-    assert [c.right for c in lesson.claims("91 / 6 = 15.17, 91 / 6 = 15.2, 91 / 6 = 15.3")] == [True, True, False]
-    assert lesson.claims("Solve 2x + 3 = 11") == []  # an equation with a variable is no arithmetic claim
+    assert [c.right for c in math_moves.claims("91 / 6 = 15.17, 91 / 6 = 15.2, 91 / 6 = 15.3")] == [True, True, False]
+    assert math_moves.claims("Solve 2x + 3 = 11") == []  # an equation with a variable is no arithmetic claim
 
 
 def test_a_wrong_claim_names_the_misconception_and_asks_its_step_again():
     problem = "Omar walked 1/4 mile to school and then 2/3 mile to the park. How far did he walk in all?"
-    move = lesson.math_move(lesson.Lesson(problem=problem), solver.plan(problem), "1/4 + 2/3 = 3/7")
+    move = math_moves.math_move(lesson.Lesson(problem=problem), solver.plan(problem), "1/4 + 2/3 = 3/7")
     assert (move.verdict, move.kind) == ("flag", "claim_wrong")
     assert move.text == ("Check 1/4 + 2/3 again: it does not make 3/7. You added the tops and added the bottoms. "
                          "How far is 1/4 mile and 2/3 mile together? First, what could 1/4 and 2/3 be written as, "
@@ -49,7 +50,7 @@ def test_a_wrong_final_number_points_at_the_step_after_the_students_right_work()
     """'15 / 50' used the change, 15, so the first step was done: the step to check is the one dividing it."""
     problem = "The price of a lamp went up from $60 to $75. By what percent did the price increase?"
     plan, state = solver.plan(problem), lesson.Lesson(problem=problem)
-    move = lesson.math_move(state, plan, "15 / 50 = 0.3 so 30%")
+    move = math_moves.math_move(state, plan, "15 / 50 = 0.3 so 30%")
     assert (move.verdict, move.kind, state.done) == ("flag", "final_wrong", [0])
     assert move.text == ("30 is not the answer to this problem. Let's check the next step. What fraction of the "
                          "starting $60 is that change?")
@@ -76,14 +77,14 @@ def test_without_a_plan_the_student_proposes_from_the_problems_own_quantities_an
             "both open?"
     assert solver.plan(pipes) is None
     state = lesson.Lesson(problem=pipes)
-    first = lesson.math_move(state, None, "")
+    first = math_moves.math_move(state, None, "")
     assert (first.kind, first.text) == ("propose", "The question asks for the time. You know 4 hours and 12 hours. "
                                                    "What could you work out from them first, on the way to the time?")
-    replies = [lesson.math_move(state, None, "so 3 hours").text for _ in range(4)]
+    replies = [math_moves.math_move(state, None, "so 3 hours").text for _ in range(4)]
     assert replies[0] == "How did you get 3? Show me that step." and replies[2] != replies[0]   # never a third time
-    assert lesson.math_move(state, None, "so 3 hours").verdict == "ask"       # never called right or wrong
-    assert lesson.results("there are 2 unknowns", []) == []                  # a count of unknowns is no result
-    system = lesson.math_move(lesson.Lesson(problem="Solve 3x + y = 10 and x - y = 2."), None, "")
+    assert math_moves.math_move(state, None, "so 3 hours").verdict == "ask"       # never called right or wrong
+    assert math_moves.results("there are 2 unknowns", []) == []                  # a count of unknowns is no result
+    system = math_moves.math_move(lesson.Lesson(problem="Solve 3x + y = 10 and x - y = 2."), None, "")
     assert "leave only one letter" in system.question
     tutor = agent.Tutor(flattering)
     events = list(tutor.respond("pipes", pipes + " i have no idea", "math"))
@@ -93,21 +94,21 @@ def test_without_a_plan_the_student_proposes_from_the_problems_own_quantities_an
 
 def test_a_students_yes_no_question_about_an_operation_is_answered_from_the_plan():
     garden = "A garden is 8 m long and 5 m wide. What is the area of the garden?"
-    move = lesson.math_move(lesson.Lesson(problem=garden), solver.plan(garden), "do i add them?")
+    move = math_moves.math_move(lesson.Lesson(problem=garden), solver.plan(garden), "do i add them?")
     assert move.lead == "Adding the sides measures the way around the edge; the area is the space inside."
     rolls = "There are 48 rolls. Each bag holds 6 rolls. How many bags are needed?"
-    fits = lesson.math_move(lesson.Lesson(problem=rolls), solver.plan(rolls), "should i divide?")
+    fits = math_moves.math_move(lesson.Lesson(problem=rolls), solver.plan(rolls), "should i divide?")
     assert (fits.verdict, fits.lead) == ("none", "Dividing fits this step.")
-    assert lesson.math_move(lesson.Lesson(problem=rolls), solver.plan(rolls), "should i multiply?").lead == \
+    assert math_moves.math_move(lesson.Lesson(problem=rolls), solver.plan(rolls), "should i multiply?").lead == \
         "Multiplying does not fit this step."
-    assert lesson.math_move(lesson.Lesson(problem=rolls), solver.plan(rolls), "how do i divide this?").lead == ""
+    assert math_moves.math_move(lesson.Lesson(problem=rolls), solver.plan(rolls), "how do i divide this?").lead == ""
 
 
 def test_a_repeated_mistake_is_named_each_time_and_the_step_climbs_instead_of_coming_a_third_time():
     crayons = ("A box holds 12 crayons. Mr Diaz buys 4 boxes and shares the crayons equally among 6 tables. How many "
                "does each table get?")
     state, plan = lesson.Lesson(problem=crayons), solver.plan(crayons)
-    replies = [lesson.math_move(state, plan, "I still think 12 / 6 = 2.").text for _ in range(4)]
+    replies = [math_moves.math_move(state, plan, "I still think 12 / 6 = 2.").text for _ in range(4)]
     assert all(r.startswith("You used 12 crayons but not 4 boxes.") for r in replies)
     assert replies[0] == replies[1] != replies[2] and replies[2].endswith("What is 4 × 12?")
 
@@ -115,10 +116,10 @@ def test_a_repeated_mistake_is_named_each_time_and_the_step_climbs_instead_of_co
 def test_a_question_about_taking_away_a_bigger_digit_gets_the_trade_on_the_steps_own_numbers():
     pens = "A shop had 83 pens. It sold 47 of them. How many pens are left?"
     asked = "how do i take away when 3 is smaller than 7"
-    move = lesson.math_move(lesson.Lesson(problem=pens), solver.plan(pens), asked)
+    move = math_moves.math_move(lesson.Lesson(problem=pens), solver.plan(pens), asked)
     assert move.text == ("Trade one of the tens in 83 for ten ones. How many ones does 83 have then, and can you take "
                          "away the ones of 47 now?")   # no number the plan lacks: the student does the trade
-    assert "Trade" not in lesson.math_move(lesson.Lesson(problem=pens), solver.plan(pens), "i am stuck").text
+    assert "Trade" not in math_moves.math_move(lesson.Lesson(problem=pens), solver.plan(pens), "i am stuck").text
 
 
 def test_the_problem_is_split_from_the_students_work():
@@ -149,7 +150,7 @@ def test_the_guard_keeps_praise_for_confirmed_work_and_drops_labels():
 
 def test_the_ladder_climbs_and_never_says_a_hint_three_times_in_a_row():
     plan, state = solver.plan(TEAMS), lesson.Lesson(problem=TEAMS)
-    said = [lesson.math_move(state, plan, "I don't know").text for _ in range(8)]
+    said = [math_moves.math_move(state, plan, "I don't know").text for _ in range(8)]
     # the one step's own question is the problem's: it is asked as how the numbers lead to the question's target
     assert said[0] == "How do 96 players and 8 players give you the number of teams?"
     assert said[1:4] == solver.hints(plan, 0)
@@ -160,10 +161,10 @@ def test_the_ladder_climbs_and_never_says_a_hint_three_times_in_a_row():
 def test_a_model_wording_is_used_only_when_faithful_to_the_plan():
     plan = solver.plan(TEAMS)
     step = plan.steps[0]
-    assert lesson.faithful("How many teams of 8 players can you make from 96 players?", step, plan)
-    assert not lesson.faithful("How many teams of 8 players can you make from 100 players?", step, plan)  # new number
-    assert not lesson.faithful("If you multiply, how many teams of 8 come from 96?", step, plan)  # another operation
-    assert not lesson.faithful("Teams of 8 players from 96 players.", step, plan)  # not a question
+    assert math_moves.faithful("How many teams of 8 players can you make from 96 players?", step, plan)
+    assert not math_moves.faithful("How many teams of 8 players can you make from 100 players?", step, plan)  # new number
+    assert not math_moves.faithful("If you multiply, how many teams of 8 come from 96?", step, plan)  # another operation
+    assert not math_moves.faithful("Teams of 8 players from 96 players.", step, plan)  # not a question
     pens = "Pens cost $3 each. Jo buys 6 pens and pays with a $20 note. How much change does she get?"
     first = solver.plan(pens).steps[0]   # a step before the last: its own question is said or worded by the model
     words = agent.Tutor(lambda *a, **k: iter(["How much do 6 pens at $3 each cost in all?"]))
@@ -267,13 +268,13 @@ def test_right_work_in_the_tune_split_is_never_flagged():
 
 def test_results_are_the_numbers_a_student_offers():
     work = "3 kg is 18 so 1 kg is 6 and 5 kg is 30 dollars"
-    said = lesson.results(work, lesson.claims(work))
+    said = math_moves.results(work, math_moves.claims(work))
     assert said == [Fraction(18), Fraction(6), Fraction(30)]
-    assert lesson.results("divide 96 by 8?", []) == []
+    assert math_moves.results("divide 96 by 8?", []) == []
     work = "2 kg 75 g is 275 g, so 275 - 250 = 25 g"       # in the order written: the latest result is the last
-    assert lesson.results(work, lesson.claims(work)) == [Fraction(275), Fraction(25)]
-    assert lesson.presented_as_answer("96 - 8 = 88 so 88 teams", Fraction(88))
-    assert not lesson.presented_as_answer("96 - 8 = 88 so far, now what?", Fraction(88))
+    assert math_moves.results(work, math_moves.claims(work)) == [Fraction(275), Fraction(25)]
+    assert math_moves.presented_as_answer("96 - 8 = 88 so 88 teams", Fraction(88))
+    assert not math_moves.presented_as_answer("96 - 8 = 88 so far, now what?", Fraction(88))
 
 
 def test_a_math_draft_may_not_invent_an_operation():
@@ -399,7 +400,7 @@ def test_a_right_step_of_a_science_plan_is_confirmed_and_the_next_step_asked():
 def test_without_a_plan_the_first_move_points_at_the_sentence_about_the_questions_target_and_no_operation():
     barrel = ("A barrel held 900 litres of oil. On Friday 120 litres were used, and on Saturday twice as much as "
               "Friday. How many litres were used on Saturday?")
-    move = lesson.math_move(lesson.Lesson(problem=barrel), solver.plan(barrel), "")
+    move = math_moves.math_move(lesson.Lesson(problem=barrel), solver.plan(barrel), "")
     assert move.kind == "propose" and move.text == (
         'The question asks for the number of litres on Saturday. The problem says "On Friday 120 litres were used, and '
         'on Saturday twice as much as Friday." What does that tell you about the number of litres on Saturday, and '

@@ -11,6 +11,7 @@ import pytest
 
 import agent
 import lesson
+import math_moves
 import solver
 import wording
 from common import ROOT
@@ -31,7 +32,7 @@ def silent(*_, **__):
 def test_the_students_own_situation_is_never_a_quantity_of_the_problem(own):
     problem, work = lesson.split_problem(f"{own} {PAGES}")
     assert problem == PAGES and work.replace("6 am", "6 a.m.") == own
-    numbers = {value for value, _ in lesson.given_numbers(f"{own} {PAGES}")}
+    numbers = {value for value, _ in wording.given_numbers(f"{own} {PAGES}")}
     assert numbers == {24, 3}
     # a problem told in the first person keeps its sentences: they share the problem's words
     fences = "I have 3 hours to paint 12 fences. How many fences can I paint in an hour?"
@@ -39,7 +40,7 @@ def test_the_students_own_situation_is_never_a_quantity_of_the_problem(own):
 
 
 def test_a_clock_time_and_a_ratio_are_one_quantity_each():
-    given = lesson.given_numbers("A movie starts at 6:45 pm and lasts 2 hours. Flour and sugar are in the ratio 3:5.")
+    given = wording.given_numbers("A movie starts at 6:45 pm and lasts 2 hours. Flour and sugar are in the ratio 3:5.")
     assert given == [(Fraction(27, 4), "6:45 pm"), (2, "2 hours"), (3, "3:5")]
 
 
@@ -68,12 +69,12 @@ def test_the_questions_target_is_read_in_its_own_words(question, target):
 
 def test_a_help_request_without_a_plan_points_at_the_sentence_about_the_target_never_at_every_number():
     state = lesson.Lesson(problem=PAGES)
-    move = lesson._move_without_plan(state, [], [], "I'm stuck")
+    move = math_moves._move_without_plan(state, [], [], "I'm stuck")
     assert move.text == ('The question asks for the number of pages on Tuesday. The problem says "On Tuesday she read '
                          '3 times as many pages as on Monday." What does that tell you about the number of pages on '
                          'Tuesday, and what do you need to know first?')
     assert "Which of" not in move.text and move.verdict == "none"
-    again = [lesson._move_without_plan(state, [], [], "still stuck").question for _ in range(2)]
+    again = [math_moves._move_without_plan(state, [], [], "still stuck").question for _ in range(2)]
     assert again[0] == move.question and again[1] != move.question    # never the same hint three times in a row
     # the student's own deadline is theirs: never pointed at
     tutor = agent.Tutor(silent)
@@ -97,18 +98,18 @@ def test_a_help_request_on_an_exercise_or_an_equation_without_a_plan_asks_where_
 
 def test_right_arithmetic_without_a_plan_is_said_to_be_right_and_its_meaning_asked():
     seats = "A theater has 26 rows with 18 seats in each row. 310 seats are filled. How many seats are empty?"
-    found = lesson.claims("26 x 18 = 468")
-    move = lesson._move_without_plan(lesson.Lesson(problem=seats), found, [Fraction(468)], "26 x 18 = 468")
+    found = math_moves.claims("26 x 18 = 468")
+    move = math_moves._move_without_plan(lesson.Lesson(problem=seats), found, [Fraction(468)], "26 x 18 = 468")
     assert (move.verdict, move.lead) == ("confirm", "The arithmetic is right: 26 × 18 = 468.")
     assert move.question == "What does 468 stand for in this problem, and where do the 310 seats come in?"
     # every given number used: whether the last result answers the problem's own question
     laps = "Ana ran 3 laps of a 400 m track and then 250 m more. How many meters did she run?"
     work = "3 x 400 = 1200, 1200 + 250 = 1450"
-    move = lesson._move_without_plan(lesson.Lesson(problem=laps), lesson.claims(work), [], work)
+    move = math_moves._move_without_plan(lesson.Lesson(problem=laps), math_moves.claims(work), [], work)
     assert move.question == 'Does 1450 answer "How many meters did she run?" What does 1200 stand for in this problem?'
     # a number the student used outside a claim is used: never asked where it comes in
     cut = "A ribbon is 3/4 m long. Ella cuts 1/4 of it. How long is the piece?"
-    move = lesson._move_without_plan(lesson.Lesson(problem=cut), lesson.claims("0.75 / 4 = 0.1875"), [],
+    move = math_moves._move_without_plan(lesson.Lesson(problem=cut), math_moves.claims("0.75 / 4 = 0.1875"), [],
                                      "1/4 of 3/4 so 0.75 / 4 = 0.1875")
     assert "1/4" not in move.question and move.question.endswith("?")
 
@@ -121,21 +122,21 @@ def test_an_exercise_written_with_an_x_for_times_is_read_whole():
 def test_later_turns_count_earlier_work_and_a_result_already_worked_out_is_asked_for_its_meaning():
     seats = "A theater has 26 rows with 18 seats in each row. 310 seats are filled. How many seats are empty?"
     state = lesson.Lesson(problem=seats)
-    lesson.math_move(state, None, "26 x 18 = 468")
-    second = lesson.math_move(state, None, "468 - 310 = 158")
+    math_moves.math_move(state, None, "26 x 18 = 468")
+    second = math_moves.math_move(state, None, "468 - 310 = 158")
     assert second.question == "What does 158 stand for in this problem, and is that the number of empty seats?"
-    offered = lesson.math_move(state, None, "is it 158?")
+    offered = math_moves.math_move(state, None, "is it 158?")
     assert offered.text == ("You found 158 with 468 − 310 = 158. What does 158 stand for in this problem, and is "
                             "that the number of empty seats?") and offered.verdict == "ask"
 
 
 def test_a_leading_negative_number_is_part_of_the_claim():
-    assert [str(c) for c in lesson.claims("-4 + 11 = 7 so 7 degrees")] == ["-4 + 11 = 7"]
+    assert [str(c) for c in math_moves.claims("-4 + 11 = 7 so 7 degrees")] == ["-4 + 11 = 7"]
 
 
 def test_a_number_the_problem_gave_is_never_asked_how_the_student_got_it():
     pipes = "Pipe A fills a tank in 4 hours. Pipe B empties it in 12 hours. How long does the tank take to fill?"
-    move = lesson.math_move(lesson.Lesson(problem=pipes), None, "is it 12?")
+    move = math_moves.math_move(lesson.Lesson(problem=pipes), None, "is it 12?")
     assert "How did you get" not in move.text
     assert move.text == ('12 is a number the problem gives you: "Pipe B empties it in 12 hours." How does 12 help you '
                          'find the time?')
@@ -147,8 +148,8 @@ def test_every_concept_card_explains_with_an_example_whose_arithmetic_checks_out
     for card in cards:
         assert card["explain"] and card["ask"].endswith("?") and re.compile(card["pattern"])
         for example in card["examples"]:
-            assert all(c.right for c in lesson.claims(example)), (card["id"], example)
-        assert any(lesson.claims(example) for example in card["examples"]) or card["id"] in ("median", "mode", "place_value")  # no sums
+            assert all(c.right for c in math_moves.claims(example)), (card["id"], example)
+        assert any(math_moves.claims(example) for example in card["examples"]) or card["id"] in ("median", "mode", "place_value")  # no sums
 
 
 @pytest.mark.parametrize("words, concept", [
@@ -169,7 +170,7 @@ def test_a_concept_move_explains_with_an_example_on_other_numbers_then_applies_i
     ratio = "A recipe uses flour and sugar in the ratio 3:5. Dana uses 15 cups of sugar. How many cups of flour?"
     plan = solver.plan(ratio)
     for problem, the_plan in ((ratio, plan), (ratio, None)):   # with a plan and without one
-        move = lesson.math_move(lesson.Lesson(problem=problem), the_plan, "what does 3:5 even mean")
+        move = math_moves.math_move(lesson.Lesson(problem=problem), the_plan, "what does 3:5 even mean")
         assert move.kind == "concept" and move.lead.startswith("A ratio compares two amounts by parts")
         example = move.lead.split("For example: ")[1]
         shown = set(solver.numbers_in(example))
@@ -179,19 +180,19 @@ def test_a_concept_move_explains_with_an_example_on_other_numbers_then_applies_i
     # the first example (8 cups of juice, 3 cups of water...) uses a 3: the second one is said
     assert "Red and blue beads 1:4" in move.lead
     # a concept question about nothing the cards know leaves the move to the help path
-    assert lesson.math_move(lesson.Lesson(problem=ratio), plan, "how do i start").kind != "concept"
+    assert math_moves.math_move(lesson.Lesson(problem=ratio), plan, "how do i start").kind != "concept"
 
 
 def test_a_right_step_is_affirmed_and_a_right_final_answer_confirmed_with_a_plan():
     train = "A train travels 180 km in 3 hours. At the same speed, how far does it go in 5 hours?"
-    step = lesson.math_move(lesson.Lesson(problem=train), solver.plan(train), "180 / 3 = 60")
+    step = math_moves.math_move(lesson.Lesson(problem=train), solver.plan(train), "180 / 3 = 60")
     assert (step.verdict, step.kind) == ("confirm", "step_right") and step.question.startswith("Next:")
-    final = lesson.math_move(lesson.Lesson(problem=train), solver.plan(train), "180 / 3 = 60, 60 x 5 = 300 km")
+    final = math_moves.math_move(lesson.Lesson(problem=train), solver.plan(train), "180 / 3 = 60, 60 x 5 = 300 km")
     assert (final.verdict, final.kind) == ("confirm", "final_right") and final.lead.startswith("Yes, 300 km is right")
     # the recap ends with the step that reached the answer, even when the student only said its result
     state = lesson.Lesson(problem=train)
-    lesson.math_move(state, solver.plan(train), "180 / 3 = 60")
-    closed = lesson.math_move(state, solver.plan(train), "so 300 km")
+    math_moves.math_move(state, solver.plan(train), "180 / 3 = 60")
+    closed = math_moves.math_move(state, solver.plan(train), "so 300 km")
     assert closed.lead == "Yes, 300 km is right! Your steps: 180 ÷ 3 = 60, then 60 × 5 = 300."
 
 
@@ -213,18 +214,18 @@ def test_a_step_number_reached_by_another_operation_is_asked_about_not_confirmed
     no step done: the move asks whether subtracting answers that step, and never praises."""
     problem = "A shirt costs $25 and is on sale for 20% off. What is the sale price?"
     plan = solver.plan(problem)
-    move = lesson.math_move(lesson.Lesson(problem=problem), plan, "25 - 20 = 5 so $5")
+    move = math_moves.math_move(lesson.Lesson(problem=problem), plan, "25 - 20 = 5 so $5")
     assert (move.verdict, move.kind) == ("ask", "other_route")
     assert move.lead == "The arithmetic is right: 25 − 20 = 5." and "taking away" in move.question.lower()
     for same_route in ("20% of 25 = 5", "25 / 5 = 5", "25 x 0.2 = 5"):   # a fifth of 25 is dividing by 5
-        assert lesson.math_move(lesson.Lesson(problem=problem), plan, same_route).verdict == "confirm", same_route
+        assert math_moves.math_move(lesson.Lesson(problem=problem), plan, same_route).verdict == "confirm", same_route
 
 
 def test_a_division_with_its_remainder_is_right_arithmetic_and_a_rounding_recap_says_what_it_means():
-    assert [(str(c), c.right) for c in lesson.claims("62 / 8 = 7 R 6 so 8 tents")] == [("62 ÷ 8 = 7 R 6", True)]
-    assert [c.right for c in lesson.claims("62 ÷ 8 = 7 remainder 6")] == [True]
-    assert [c.right for c in lesson.claims("62 / 8 = 7 r 5")] == [False]   # 7 × 8 + 5 is 61
-    assert [c.right for c in lesson.claims("62 / 8 = 7")] == [False]
+    assert [(str(c), c.right) for c in math_moves.claims("62 / 8 = 7 R 6 so 8 tents")] == [("62 ÷ 8 = 7 R 6", True)]
+    assert [c.right for c in math_moves.claims("62 ÷ 8 = 7 remainder 6")] == [True]
+    assert [c.right for c in math_moves.claims("62 / 8 = 7 r 5")] == [False]   # 7 × 8 + 5 is 61
+    assert [c.right for c in math_moves.claims("62 / 8 = 7")] == [False]
     tents = "62 campers are going on a trip. Each tent holds 8 campers. How many tents are needed?"
     reply = list(agent.Tutor(silent).respond("t", f"{tents} 62 / 8 = 7 R 6 so 8 tents", "math"))[-1]["text"]
     assert "8 tents is right" in reply and "62 ÷ 8 = 7 R 6, then one more for the part left over: 8" in reply
@@ -242,7 +243,7 @@ def test_an_equation_step_that_does_not_follow_is_flagged_though_its_arithmetic_
     ("I divided 120 by 8 and got 15", "120 ÷ 8 = 15", True), ("I multiplied 12 by 3 to get 36", "12 × 3 = 36", True),
     ("I subtracted 5 from 20 and got 16", "20 − 5 = 16", False), ("I did 45 + 18 which is 63", "45 + 18 = 63", True)])
 def test_an_operation_said_in_words_is_a_claim_checked_like_a_written_one(said, shown, right):
-    assert [(str(c), c.right) for c in lesson.claims(said)] == [(shown, right)]
+    assert [(str(c), c.right) for c in math_moves.claims(said)] == [(shown, right)]
 
 
 def test_a_student_who_said_how_is_not_asked_how():

@@ -9,6 +9,7 @@ import pytest
 
 import agent
 import lesson
+import math_moves
 import solver
 import wording
 from common import ROOT
@@ -27,40 +28,40 @@ def reply_to(message: str) -> dict:
 
 def test_the_last_step_links_its_numbers_to_the_question_instead_of_restating_the_problem():
     club = "A club collected $900 for a party. It spent $260 on food and $145 on music. How much money is left?"
-    move = lesson.math_move(lesson.Lesson(problem=club), solver.plan(club), "260 + 145 = 405 ok now what")
+    move = math_moves.math_move(lesson.Lesson(problem=club), solver.plan(club), "260 + 145 = 405 ok now what")
     assert (move.verdict, move.question) == ("confirm", "Next: How do $900 and 405 give you the money left?")
     # a last step that builds on a found result in words of its own keeps them
     apples = "A farmer has 6 crates with 24 apples in each crate. He sells 50 apples. How many apples are left?"
-    kept = lesson.math_move(lesson.Lesson(problem=apples), solver.plan(apples), "6 x 24 = 144")
+    kept = math_moves.math_move(lesson.Lesson(problem=apples), solver.plan(apples), "6 x 24 = 144")
     assert kept.question == "Next: How many apples are left after he sells 50 apples?"
     # a one-step problem's question is the problem's own: on the first rung, its numbers and the target
     cake = "A cake is cut into 16 equal pieces. Mia eats 1/4 of the cake. How many pieces does she eat?"
-    first = lesson.math_move(lesson.Lesson(problem=cake), solver.plan(cake), "")
+    first = math_moves.math_move(lesson.Lesson(problem=cake), solver.plan(cake), "")
     assert first.question == "How do 16 pieces and 1/4 give you the number of pieces?"
 
 
 def test_an_exercise_asks_which_part_comes_next_never_the_filled_in_sum():
     exercise = "Calculate 36 ÷ (5 + 4) × 2 - 3."
-    move = lesson.math_move(lesson.Lesson(problem=exercise), solver.plan(exercise), "5 + 4 = 9 first, then 36 ÷ 9 = 4")
+    move = math_moves.math_move(lesson.Lesson(problem=exercise), solver.plan(exercise), "5 + 4 = 9 first, then 36 ÷ 9 = 4")
     assert move.lead == "Yes, 36 ÷ 9 = 4 is right."   # no empty 'that answers "What is 36 ÷ 9?"'
     assert move.question == "Next: Which part of 36 ÷ (5 + 4) × 2 - 3 comes next, and why?"
     percent = "What is 15% of 240?"
-    asked = lesson.math_move(lesson.Lesson(problem=percent), solver.plan(percent), "")
+    asked = math_moves.math_move(lesson.Lesson(problem=percent), solver.plan(percent), "")
     assert asked.question == "What is 10% of 240, and how could that help you find 15% of it?"
 
 
 def test_a_diagnosis_that_asks_is_not_answered_in_the_next_sentence():
     plants = "The heights of 5 plants were 12, 0, 8, 15 and 10 cm. Find the mean height."
-    move = lesson.math_move(lesson.Lesson(problem=plants), solver.plan(plants), "12+8+15+10 = 45 and 45 / 4 = 11.25")
+    move = math_moves.math_move(lesson.Lesson(problem=plants), solver.plan(plants), "12+8+15+10 = 45 and 45 / 4 = 11.25")
     assert move.kind.startswith("diagnosed") and move.text == "You divided by 4; how many values are there?"
 
 
 def test_mixed_numbers_are_shown_back_as_the_student_wrote_them():
     rope = "A rope is 6 1/3 metres long. Ana cuts off 2 2/3 metres. How long is the rope now?"
-    move = lesson.math_move(lesson.Lesson(problem=rope), solver.plan(rope), "6 1/3 - 2 2/3 = 4 1/3")
+    move = math_moves.math_move(lesson.Lesson(problem=rope), solver.plan(rope), "6 1/3 - 2 2/3 = 4 1/3")
     assert move.verdict == "flag" and move.lead.startswith("Check 6 1/3 − 2 2/3 again: it does not make 4 1/3.")
     assert "19/3" not in move.text and "13/3" not in move.text
-    assert str(lesson.claims("3 1/2 + 1 1/4 = 4 3/4")[0]) == "3 1/2 + 1 1/4 = 4 3/4"
+    assert str(math_moves.claims("3 1/2 + 1 1/4 = 4 3/4")[0]) == "3 1/2 + 1 1/4 = 4 3/4"
 
 
 def test_an_equation_asks_what_to_undo_and_an_insist_without_tell_is_heard():
@@ -78,9 +79,9 @@ def test_a_problems_terms_are_named_never_its_sentence_pasted():
     assert wording.given_numbers(diver)[0] == (-40, "-40 m")        # a number's own minus sign
     assert [v for v, _ in wording.given_numbers("What is 7 - 5 and 7-5?")] == [7, 5, 7, 5]   # an operation's is not
     assert wording.problem_terms(diver, "What is her depth now?") == "-40 m, 15 m and 25 m"
-    card = lesson.math_move(lesson.Lesson(problem=diver), solver.plan(diver), "negatives confuse me")
+    card = math_moves.math_move(lesson.Lesson(problem=diver), solver.plan(diver), "negatives confuse me")
     assert card.kind == "concept" and card.question.startswith("Here you have -40 m, 15 m and 25 m.")
-    equation = lesson.math_move(lesson.Lesson(problem="Solve 3x + 5 = 26."), None, "how do i get x on its own")
+    equation = math_moves.math_move(lesson.Lesson(problem="Solve 3x + 5 = 26."), None, "how do i get x on its own")
     assert "Here you have 3x + 5 = 26. What was done to x last" in equation.question
 
 
@@ -98,15 +99,15 @@ def test_the_fresh_set_keeps_every_guard_and_pastes_no_problem_sentence(case):
 
 def test_a_wrong_final_answer_asks_the_first_skipped_step_without_its_sum_filled_in():
     phone = "A phone costs $360 after a 10% discount. What was the price before the discount?"
-    move = lesson.math_move(lesson.Lesson(problem=phone), solver.plan(phone), "10% of 360 is 36 so 360 + 36 = 396")
+    move = math_moves.math_move(lesson.Lesson(problem=phone), solver.plan(phone), "10% of 360 is 36 so 360 + 36 = 396")
     assert move.lead.startswith("You took 10% of 360") and move.step == solver.plan(phone).steps[0]
     assert move.question == "After 10% off, what percent of the original price is $360?"
     halves = "Two numbers add up to 40 and their difference is 8. What is the larger number?"
-    said = lesson.math_move(lesson.Lesson(problem=halves), solver.plan(halves), "40 / 2 = 20, 20 + 8 = 28")
+    said = math_moves.math_move(lesson.Lesson(problem=halves), solver.plan(halves), "40 / 2 = 20, 20 + 8 = 28")
     assert said.text == "You used the whole 8. What is half of the difference?"   # not "..., 8 ÷ 2?"
     # a middle step keeps its own question: the step before it was done in the student's own arithmetic
     bike = "The price of a bike went up from $120 to $150. By what percent did the price increase?"
-    middle = lesson.math_move(lesson.Lesson(problem=bike), solver.plan(bike), "30 / 150 = 0.2 so about 20%")
+    middle = math_moves.math_move(lesson.Lesson(problem=bike), solver.plan(bike), "30 / 150 = 0.2 so about 20%")
     assert "$120" in middle.question and "30" not in middle.question.replace("$120", "")
 
 

@@ -1,0 +1,577 @@
+"""The math tutor's moves, decided by exact knowledge: the planner (solver.py) and the checker (mathcheck.py).
+
+A math turn, after lesson.py has told the problem from the student's work:
+  1. `claims(work)`: every arithmetic claim ("6 x 9 = 54", "45 + 3.60 = 48.60", "then x 3 = 67.5") checked exactly
+     with Fractions; `results(work, found)`: the numbers the student offers as results.
+  2. `math_move(lesson, plan, work, asks_answer)` picks one move from that knowledge alone: flag a wrong claim,
+     confirm the final answer (with a recap and a similar problem), question a misconception (solver.diagnose's
+     question; a flag when it is offered as the answer), confirm a right step and ask the next one, or climb the
+     next step's hint ladder. Without a plan the arithmetic is still checked (right arithmetic is said to be right,
+     then its meaning asked) and a help request is pointed at what the problem says about the question's target;
+     nothing is invented. A concept question ("what does 3:5 mean?") gets its card's explanation and an example on
+     other numbers, with a plan or without.
+  3. `faithful(draft, step, plan)`: may the model's wording of a step's question be said?
+`Move` is every turn's result (lesson.py's grounded reading and science moves return it too), and `fresh_hint`
+keeps any hint from coming three times in a row. The lesson state (`lesson.Lesson`) is passed in and updated here;
+this room sits below lesson.py, so it names that type for the reader only (TYPE_CHECKING), never imports it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+import solver
+import wordproblem
+from mathcheck import MathError, parse_math, unbalanced_step
+from solver import Plan, Step, fmt
+from wording import (EXERCISE, NUM, OP_WORDS, concept_asked, content_words, first_move_question, given_numbers,
+                     meaning_question, problem_sentences, problem_terms, question_sentence, question_target,
+                     written_equation)
+
+if TYPE_CHECKING:   # the lesson state lives one room up, in lesson.py, which imports this file
+    from lesson import Lesson
+
+
+OP_SIGN = {"+": "+", "-": "−", "*": "×", "/": "÷"}
+
+
+@dataclass
+class Move:
+    """One tutor move: its verdict (confirm / flag / ask / none) and its words (a lead, then the question)."""
+
+    verdict: str
+    lead: str = ""
+    question: str = ""
+    step: Step | None = None   # the plan step the question asks about (the model may word it)
+    kind: str = ""             # why, for the `step` event: "final_right", "claim_wrong", "diagnosed", ...
+    evidence: list[str] = field(default_factory=list)  # a grounded move's passage sentences or textbook facts
+
+    @property
+    def text(self) -> str:
+        return " ".join(part for part in (self.lead, self.question) if part)
+
+
+
+def fresh_hint(lesson: Lesson, text: str, rephrased: str) -> str:
+    """`text`, unless it was the hint of the last two turns: then `rephrased` (a hint never comes three times)."""
+    if text == lesson.last_hint and lesson.hint_repeats >= 2:
+        text = rephrased
+    lesson.hint_repeats = lesson.hint_repeats + 1 if text == lesson.last_hint else 1
+    lesson.last_hint = text
+    return text
+
+
+
+# ============================================================================ reading the student's arithmetic
+
+@dataclass(frozen=True)
+class Claim:
+    """An arithmetic claim a student wrote: "6 × 9 = 54" with its exact truth."""
+
+    expression: str       # as shown back to the student ("6 × 9")
+    stated: Fraction
+    true: Fraction
+    written: str = ""     # the result as the student wrote it ("2/5", "48.60")
+    mixed: bool = False   # the student wrote mixed numbers ("5 1/4"): they are shown back that way, never as 21/4
+
+    @property
+    def right(self) -> bool:
+        """Exactly right, or a decimal rounded (or cut) at its last written place: 91 / 6 = 15.17, 50 / 300 = 0.1666."""
+        places = len(self.written.partition(".")[2]) if "." in self.written else None
+        close = places is not None and abs(self.stated - self.true) < Fraction(1, 10**places)
+        return self.stated == self.true or close
+
+    @property
+    def shown(self) -> str:
+        """The left side as shown back: in the student's own form (mixed numbers stay mixed)."""
+        return _as_mixed(self.expression) if self.mixed else self.expression
+
+    @property
+    def result(self) -> str:
+        return _as_mixed(self.written) if self.mixed and self.written else self.written or fmt(self.stated)
+
+    def __str__(self) -> str:
+        return f"{self.shown} = {self.result}"
+
+
+def _as_mixed(text: str) -> str:
+    """Improper fractions back as the mixed numbers a student wrote: "21/4 − 11/4" -> "5 1/4 − 2 3/4"."""
+    def mixed(m: re.Match) -> str:
+        top, bottom = int(m.group(1)), int(m.group(2))
+        return f"{top // bottom} {top % bottom}/{bottom}" if top > bottom and top % bottom else m.group()
+    return re.sub(r"(?<![\d/])(\d+)/(\d+)(?![\d/])", mixed, text)
+
+
+_OPS = r"[-+*/]"
+_TERM = rf"(?:\(\s*)*-?{NUM}(?:\s*\))*"
+_REMAINDER = re.compile(r"\s*(?:r|rem|remainder)\.?\s*(\d+)\b", re.I)
+_CLAIM = re.compile(rf"(?P<left>(?:{_TERM}|(?<![\d.)])(?={_OPS}))(?:\s*{_OPS}\s*{_TERM})+)"
+                    rf"\s*(?:=|\bis\b|\bequals\b|\bmakes\b|\bgives\b)\s*(?P<right>-?{NUM})(?![\d/])")
+
+
+# An operation said in words, and its result: "I divided 120 by 8 and got 15" is the claim "120 / 8 = 15" (asking
+# "how did you get 15?" of a student who just said how would not listen to them).
+_WORDED = ((rf"\b(?:divided|divide|shared|split) ({NUM}) (?:by|into|between|among) ({NUM})", r"\1 / \2"),
+           (rf"\b(?:multiplied|multiply|timesed) ({NUM}) (?:by|and|with) ({NUM})", r"\1 * \2"),
+           (rf"\b(?:added|add) ({NUM}) (?:and|to|plus) ({NUM})", r"\1 + \2"),
+           (rf"\b(?:subtracted|subtract|took|take) ({NUM}) (?:away )?from ({NUM})", r"\2 - \1"),
+           (r"(?<=\d)\s*,?\s*(?:and (?:i )?got|to get|which (?:is|gives|makes)|that'?s|and it'?s)\s+(?=-?\d)", " = "))
+
+
+def arithmetic_text(text: str) -> str:
+    """Symbols for the ways students write operations ("6 x 9", "7 times 8", "÷", "25% of"), no $ or commas."""
+    t = wordproblem.normalise(text).replace("$", "")
+    t = re.sub(r"(?<=\d),(?=\d{3})", "", t)
+    t = re.sub(r"(\d)\s*%\s*of\b", r"\1/100 *", t)
+    for words, symbol in (*_WORDED, (r"\b(?:times|multiplied by)\b|(?<=[\d\s])[x×](?=\s*\d)", "*"),
+                          (r"\bdivided by\b|÷", "/"), (r"\bplus\b", "+"), (r"\bminus\b|−", "-")):
+        t = re.sub(words, symbol, t, flags=re.I)
+    return t
+
+
+
+def claims(text: str) -> list[Claim]:
+    """Every "a op b (op c...) = v" in the text, checked exactly; "then x 3 = 67.5" continues from the last result."""
+    found: list[Claim] = []
+    mixed = bool(re.search(r"\b\d+ \d+/\d+\b", text))
+    written = arithmetic_text(text)
+    for m in _CLAIM.finditer(written):
+        left = m.group("left").strip()
+        if left.count("(") != left.count(")"):
+            continue
+        if re.match(_OPS, left) and not re.match(r"-\d", left):   # "-4 + 11 = 7" starts with a negative number
+            if not found:
+                continue
+            left = f"{fmt(found[-1].stated)} {left}"
+        try:
+            value, _ = parse_math(left)
+        except (MathError, ZeroDivisionError):
+            continue
+        if not value.is_const():
+            continue
+        true, result = value.terms.get((), Fraction(0)), m.group("right")
+        left_over, divided = _REMAINDER.match(written, m.end()), re.fullmatch(r"(\d+)\s*/\s*(\d+)", left)
+        if left_over and divided and true.denominator != 1:   # "62 ÷ 8 = 7 R 6" says the division exactly
+            (a, b), q, r = map(int, divided.groups()), Fraction(result), int(left_over.group(1))
+            true, result = (q, f"{result} R {r}") if q.denominator == 1 and q * b + r == a and r < b else (true, result)
+        found.append(Claim(_shown(left), Fraction(m.group("right")), true, result, mixed))
+    return found
+
+
+def _shown(expression: str) -> str:
+    """An expression as shown back to the student: "6 × 9", "25% of 80", "7 − (−5)"; a fraction "2/7" stays."""
+    signs = re.sub(r"(?<=[\d)])\s*([-+*/])\s*", lambda o: o.group() if o.group() == "/" else f" {OP_SIGN[o.group(1)]} ",
+                   expression.replace("/100 *", "% of"))
+    return signs.replace("(-", "(−")
+
+
+_RESULT = re.compile(rf"(?:=|\b(?:is|are|equals?|got|get|gets|makes?|so|answer|then|leaves?|left|was|think|guess|"
+                     rf"maybe|probably)\b:?)\s*"
+                     rf"(?:it'?s\s*|about\s*|like\s*)?(?P<n>-?{NUM})(?![\d/])"
+                     r"(?!\s*(?:[a-z]+\s+)?(?:is|are|=)\b)"   # "so 1 kg is 6": 1 is no result, 6 is
+                     r"(?!\s*(?:unknowns?|steps?|ways?|equations?|variables?|things?|questions?|parts? to)\b)", re.I)
+
+
+def results(text: str, found: list[Claim]) -> list[Fraction]:
+    """The numbers the student states as results, in the order written, the latest last: claim results, "so 84",
+    "I got 12", "is it 9?", or a message that is just a number. Numbers they only name ("divide 96 by 8") are not
+    results."""
+    t = arithmetic_text(text)
+    stated = {c.stated for c in found}
+    placed = [(m.end(), Fraction(m.group("right"))) for m in _CLAIM.finditer(t) if Fraction(m.group("right")) in stated]
+    bare = re.fullmatch(rf"\W*(?:is it|maybe|it'?s)?\s*(-?{NUM})\s*\w{{0,12}}\W*", t, re.I)
+    if bare:
+        placed.append((bare.end(1), Fraction(bare.group(1))))
+    without_claims = _CLAIM.sub(lambda m: " " * len(m.group()), t)   # same length: positions stay comparable
+    placed += [(m.end("n"), Fraction(m.group("n"))) for m in _RESULT.finditer(without_claims)]
+    latest_last = [v for _, v in sorted(placed, key=lambda p: p[0])]
+    return list(reversed(dict.fromkeys(reversed(latest_last))))
+
+
+# ============================================================================ the move, from knowledge only
+
+def step_text(step: Step) -> str:
+    """A plan step as the arithmetic a student would write: "96 ÷ 8 = 12" (said only once the lesson is solved); a
+    rounding step as what it means, not as "7.75 + 0.25 = 8"."""
+    if step.kind in ("round_up", "round_down"):
+        return f"{'one more for the part left over' if step.kind == 'round_up' else 'the full ones'}: {fmt(step.value)}"
+    return f"{f' {OP_SIGN[step.op]} '.join(fmt(v) for v in step.values)} = {fmt(step.value)}"
+
+
+# "What is 8 × 3?": a step that is only its arithmetic (an exercise's step), whose numbers a student should choose
+_BARE_SUM = re.compile(r"What is (?P<sum>[-\d\s.+×÷−*/()^²³]+)\?")
+
+
+def step_question(plan: Plan, step: Step) -> str:
+    """A step asked without restating the problem or doing its reasoning. An equation's bracket step asks what to undo;
+    a lone percent ("What is 12% of 350?") asks for 10% of the whole first; an exercise's bare sum ("What is 8 × 3?")
+    asks which part comes first or next (choosing it is the thinking); the last step of a word problem, whose own
+    question is the problem's, asks how its numbers (a given quantity, a result found) lead to what the question
+    asks, naming no operation; any other step keeps solver.opening's question."""
+    index = plan.steps.index(step)
+    equation, letter = written_equation(plan.problem)
+    # "Multiplying both sides by 3 ...: what is 3 × (-4)?" skips rewriting the equation: what to undo is the thinking
+    if plan.pattern == "equation" and index == 0 and step.kind == "bracket" and equation:
+        return f"In {equation}, what has been done to {letter}, and what could you do to both sides to undo it?"
+    percent = re.fullmatch(r"What is (\d+(?:\.\d+)?)% of (\$?[\d,.]+)\?", step.question)
+    if percent and len(plan.steps) == 1:   # "What is 12% of 350?" restated helps no one: a friendlier percent first
+        easier = "1%" if percent.group(1) == "10" else "10%"
+        return f"What is {easier} of {percent.group(2)}, and how could that help you find {percent.group(1)}% of it?"
+    exercise = EXERCISE.search(plan.problem)
+    if _BARE_SUM.fullmatch(step.question) and exercise and len(plan.steps) > 1:
+        shown = exercise.group().strip()
+        return f"Which part of {shown} {'comes next' if index else 'would you work out first'}, and why?"
+    return linked_question(plan, step)
+
+
+def _restates(plan: Plan, step: Step) -> bool:
+    """Does the step's question only restate the problem? A one-step problem's, when every word of it is the
+    problem's own ("What is 1/3 of 12 slices?"); a last step's, when it retells earlier parts by their numbers
+    ("A school raised $1250, then spent $480 and $315. How much money then?"); never a question with words of its
+    own ("once the smaller rectangle is taken out") or that builds on a found result ("How much more is that?")."""
+    if len(plan.steps) == 1:
+        return content_words(step.question) <= content_words(plan.problem)
+    return bool(set(solver.numbers_in(step.question)) - set(step.values))
+
+
+def linked_question(plan: Plan, step: Step) -> str:
+    """The last step, when its own question restates the problem (`_restates`), asked as how its numbers (a given
+    quantity, a result found) lead to what the question asks, naming no operation: "How do $1250 and 795 give you
+    the money left?"; else solver.opening's question."""
+    opening = solver.opening(plan, plan.steps.index(step))
+    target = question_target(question_sentence(problem_sentences(plan.problem)))
+    if step is not plan.steps[-1] or opening != step.question or not target or len(step.operands) != 2 \
+            or not _restates(plan, step):
+        return opening
+    quantities = [plan.quantities[r.index] for r in step.operands if r.kind == "quantity"]
+    if not all(q.given and q.value in solver.numbers_in(plan.problem) for q in quantities):
+        return opening   # a fact the problem takes as known (100%, 60 minutes) or a number it never wrote
+    names = [plan.quantities[r.index].text if r.kind == "quantity" else fmt(plan.steps[r.index].value)
+             for r in step.operands]
+    names = [_as_mixed(n) for n in names] if re.search(r"\b\d+ \d+/\d+", plan.problem) else names  # as written
+    if names[0] == names[1]:   # a square's side ("used twice" would read as doubling it)
+        return f"How does {names[0]} give you {target}?"
+    return f"How do {names[0]} and {names[1]} give you {target}?"
+
+
+def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = False) -> Move:
+    """This turn's move for a math problem, decided by the checker and the planner; `lesson` is updated."""
+    found = claims(work)
+    wrong = [c for c in found if not c.right]
+    if wrong:
+        return _wrong_claim(plan, wrong[0])
+    unbalanced = unbalanced_step(lesson.problem, arithmetic_text(work)) if plan is None else None
+    if unbalanced:   # "4x = 19 - 5": right arithmetic, but a step the equation's own root does not satisfy
+        return Move("flag", f"Check {unbalanced} again: it does not follow from the equation.",
+                    "What did you do to both sides to get it, and does that keep the two sides equal?",
+                    kind="claim_wrong")
+    lesson.worked += [str(c) for c in found if str(c) not in lesson.worked]
+    concept = None if found else _concept_move(lesson, plan, work)
+    if concept is not None:
+        return concept
+    said = results(work, found)
+    lesson.stated += [fmt(v) for v in said]
+    if plan is None:
+        return _move_without_plan(lesson, found, said, work)
+    if plan.answer in said:
+        return _close(lesson, plan)
+    diagnosis = solver.diagnose(plan, work) if said else None
+    if diagnosis is not None:
+        # the step asked is the first one not done up to a faulty last step (a skipped step comes first: "what
+        # percent of the original price is $552?"), without its sum filled in ("What is half of the difference, 12 ÷ 2?"
+        # hands over the fix); the same mistake again: after twice, that sum (the ladder's top rung)
+        done = set(lesson.done) | {i for i, s in enumerate(plan.steps) if s.value in said} | _used_steps(plan, found)
+        last = diagnosis.step == len(plan.steps) - 1   # a wrong final answer: the steps before it may be skipped
+        index = next((i for i in range(diagnosis.step) if i not in done), diagnosis.step) if last else diagnosis.step
+        _climb(lesson, index)
+        step = plan.steps[index]
+        # a diagnosis that asks ("You divided by 6; how many values are there?") is the question: the step's own
+        # question would answer it in the next sentence
+        asks = diagnosis.says.endswith("?")
+        ask = re.sub(r",\s*[-\d\s.+×÷−*/()]+\?$", "?", linked_question(plan, step))
+        lead, ask = ("", diagnosis.says) if asks else (diagnosis.says, ask)
+        question = fresh_hint(lesson, ask, solver.hints(plan, index)[-1])
+        if presented_as_answer(work, said[-1]):
+            return Move("flag", lead, question, step, kind="diagnosed")   # what they did, then the step
+        # not offered as the answer, it may be a right step on another route: ask about it, never reject it
+        return Move("ask", lead, question, step, kind="diagnosed_midway")
+    by_other_route = next(((c, s) for c in found for s in plan.steps[:-1] if c.stated == s.value and c.right
+                           and not _same_route(c, s)), None)
+    if by_other_route:
+        return _other_route(*by_other_route)
+    newly = sorted({i for i, s in enumerate(plan.steps) if s.value in said} - set(lesson.done))
+    lesson.done = sorted(set(lesson.done) | set(newly) | _used_steps(plan, found))
+    nxt = solver.next_step(plan, set(lesson.done))
+    right = {s.value for s in plan.steps} | {q.value for q in plan.quantities}
+    if said and said[-1] not in right:
+        return _unexplained(lesson, plan, work, found, said[-1], nxt)
+    if newly:
+        return _step_done(plan, work, found, plan.steps[newly[-1]], nxt)
+    regroup = _regrouping(work, nxt)
+    if regroup:
+        return Move("none", *regroup, nxt, kind="hint")
+    return Move("none", _proposal(work, nxt), _ladder(lesson, plan, nxt), nxt, kind="hint")
+
+
+def _concept_move(lesson: Lesson, plan: Plan | None, work: str) -> Move | None:
+    """A concept question ("what does 3:5 mean?", "do I divide by the old price or the new one?"): the card's short
+    explanation (never holding the answer) and a worked example on numbers of its own, then its question applied to
+    this problem. The example is said only when its arithmetic checks out and it holds no number of this problem and
+    not its answer (else the next example, else none); None when the student asks about no concept the cards know."""
+    card = concept_asked(work)
+    if card is None:
+        return None
+    taken = {abs(value) for value, _ in given_numbers(lesson.problem)} | ({plan.answer} if plan is not None else set())
+    explain = card["explain"] if plan is None or plan.answer not in solver.numbers_in(card["explain"]) else ""
+    example = next((e for e in card["examples"] if all(c.right for c in claims(e))
+                    and not set(solver.numbers_in(e)) & taken), "")
+    lead = " ".join(part for part in (explain, f"For example: {example}" if example else "") if part)
+    if not lead:
+        return None
+    # the card's question on this problem's own terms (its equation, exercise or quantities), never a sentence of
+    # it pasted into a frame
+    terms = problem_terms(lesson.problem, question_sentence(problem_sentences(lesson.problem)))
+    letter = written_equation(lesson.problem)[1]
+    ask = card["ask"].replace("the letter", letter) if letter else card["ask"]
+    ask = re.sub(r"^In this problem, (\w)", lambda m: m.group(1).upper(), ask)
+    ask = f"Here you have {terms}. {ask}" if terms else card["ask"]
+    return Move("none", lead, fresh_hint(lesson, ask, f"Try it on this problem: {card['ask']}"), kind="concept")
+
+
+def _regrouping(work: str, step: Step) -> tuple[str, str] | None:
+    """'how do i take away when 4 is smaller than 9': the trade of one ten for ten ones, on the step's own numbers
+    (no number the plan lacks), when its ones digit is too small; the student still does the trade and both
+    subtractions."""
+    a, b = (step.values + (Fraction(0),))[:2]
+    if step.op != "-" or not re.search(r"\b(?:smaller|bigger|borrow|regroup)", work, re.I) \
+            or a.denominator != 1 or b.denominator != 1 or not 0 <= b < a or a % 10 >= b % 10:
+        return None
+    return (f"Trade one of the tens in {fmt(a)} for ten ones.",
+            f"How many ones does {fmt(a)} have then, and can you take away the ones of {fmt(b)} now?")
+
+
+_PROPOSES = re.compile(r"(?<!how )\b(?:do|should|can|shall|must) (?:i|we|you) (?P<op>add|plus|times|multiply|divide|"
+                       r"share|subtract|take away|minus)\b", re.I)
+_PROPOSED_OP = {"add": "+", "plus": "+", "times": "*", "multiply": "*", "divide": "/", "share": "/", "subtract": "-",
+                "take away": "-", "minus": "-"}
+_DOING = {"+": "Adding", "-": "Taking away", "*": "Multiplying", "/": "Dividing"}
+
+
+def _proposal(work: str, step: Step) -> str:
+    """The student's yes/no question about an operation ("do i add the sides?") answered from the plan's next step:
+    whether it fits, and for area what adding the sides would measure instead; "" when they propose nothing."""
+    m = _PROPOSES.search(work)
+    if m is None:
+        return ""
+    op = _PROPOSED_OP[m.group("op").lower()]
+    if op == step.op:
+        return f"{_DOING[op]} fits this step."
+    if step.kind == "area" and op == "+":
+        return "Adding the sides measures the way around the edge; the area is the space inside."
+    return f"{_DOING[op]} does not fit this step."
+
+
+def _wrong_claim(plan: Plan | None, claim: Claim) -> Move:
+    """A wrong arithmetic claim is flagged; when a known misconception explains it, the move names what the student
+    did ("You added the tops and added the bottoms.") and asks the step again in the problem's words."""
+    lead = f"Check {claim.shown} again: it does not make {claim.result}."
+    diagnosis = solver.diagnose(plan, str(claim)) if plan is not None else None
+    if diagnosis is None or diagnosis.value != claim.stated:
+        return Move("flag", lead, f"What is {claim.shown}?", kind="claim_wrong")
+    step = plan.steps[diagnosis.step]
+    return Move("flag", f"{lead} {diagnosis.says}", linked_question(plan, step), step, kind="claim_wrong")
+
+
+def _operations(claim: Claim) -> list[str]:
+    """The operations a claim uses, in order ("25 − 20" -> ["-"]; a leading minus is a sign, not an operation)."""
+    return re.findall(r"(?<=[\d)\s])\s*([-+*/])", arithmetic_text(claim.expression))
+
+
+def _same_route(claim: Claim, step: Step) -> bool:
+    """Did the claim reach the step's value by the step's operation (or dividing, for times a unit fraction)?"""
+    ops = set(_operations(claim))
+    return step.op in ops or step.op == "*" and "/" in ops and any(v.numerator == 1 for v in step.values)
+
+
+def _other_route(claim: Claim, step: Step) -> Move:
+    """The step's number by another operation ("25 − 20 = 5" for 20% of $25): right arithmetic, but the same value
+    by a wrong route is no step done, so it is asked about, never confirmed."""
+    doing = _DOING[_operations(claim)[0]].lower()
+    return Move("ask", f"The arithmetic is right: {claim}.",
+                f"Is {doing} the way to answer \"{step.question.rstrip('?')}\"?", step, kind="other_route")
+
+
+def _used_steps(plan: Plan, found: list[Claim]) -> set[int]:
+    """Steps whose value the student's right arithmetic uses ("50 / 300" uses the change, 50): they were done, even
+    when the student never wrote them as a result. A given number proves nothing; the answer is never 'used'."""
+    used = {v for c in found if c.right for v in solver.numbers_in(c.expression)} - {q.value for q in plan.quantities}
+    return {i for i, s in enumerate(plan.steps[:-1]) if s.value in used}
+
+
+def _step_done(plan: Plan, work: str, found: list[Claim], step: Step, nxt: Step) -> Move:
+    """A right intermediate step: confirmed as right and the next step asked, unless the student offers it as the
+    final answer (then the step is acknowledged without praise and the answer flagged as not reached yet)."""
+    claim = next((str(c) for c in found if c.stated == step.value), fmt(step.value))
+    only_units_left = all(s.kind == "convert" for s in plan.steps[plan.steps.index(step) + 1:])
+    # what the step found, unless its question is only its own arithmetic ("What is 48 ÷ 6?" says nothing)
+    answers = "" if _BARE_SUM.fullmatch(step.question) else f": that answers \"{step.question}\""
+    if presented_as_answer(work, step.value) and not only_units_left:   # "350000 cm" is right, in other units
+        lead = f"{claim} checks out{answers or '.'} But that is not the answer to the whole problem yet."
+        return Move("flag", lead, f"Next: {step_question(plan, nxt)}", nxt, kind="stopped_early")
+    lead = f"Yes, {claim} is right{answers or '.'}"
+    return Move("confirm", lead, f"Next: {step_question(plan, nxt)}", nxt, kind="step_right")
+
+
+CONTINUING = re.compile(r"\b(?:so far|now what|what now|then what|what next|next\??$|first\b|what do i do)", re.I)
+_CONNECTIVES = set("so and then but because first plus minus times divided x is are to from by of now which that"
+                   .split())
+_ANSWER_WORDS = r"(?:so|answer(?: is)?|i got|i get|gets?|is it|it'?s|maybe|makes|costs?|has|have|are|is|[a-z]\s*=)"
+
+
+def presented_as_answer(work: str, value: Fraction) -> bool:
+    """Does the student offer `value` as their final answer? "so 88 teams", "I got 88", "is it 88?", a message that
+    is just the number, or the number followed by a word ("88 teams"); never while they say they are still going."""
+    t = arithmetic_text(work).strip()
+    if CONTINUING.search(t):
+        return False
+    for m in re.finditer(rf"(?<![\d./]){NUM}(?![\d/])", t):
+        if Fraction(m.group()) != value:
+            continue
+        before, after = t[:m.start()].rstrip(" $"), t[m.end():]
+        unit = re.match(r"\s*([a-z%°]+)", after, re.I)
+        if re.search(rf"\b{_ANSWER_WORDS}\s*(?:about\s*)?$", before, re.I) or not re.search(r"\w", before + after) \
+                or (unit and unit.group(1).lower() not in _CONNECTIVES):
+            return True
+    return False
+
+
+def _unexplained(lesson: Lesson, plan: Plan, work: str, found: list[Claim], value: Fraction, nxt: Step) -> Move:
+    """The student's latest number is no value of the plan: not the answer, when they offer it as one (flag, with
+    the first step not done yet); a number on a route we cannot follow, when they do not (ask)."""
+    claim = next((c for c in found if c.stated == value), None)
+    said = str(claim) if claim else fmt(value)
+    if not presented_as_answer(work, value):
+        return Move("ask", f"What does {fmt(value)} in {said} stand for in the problem?",
+                    f"If you are not sure, try this: {nxt.question}", nxt, kind="route_unknown")
+    checked = [str(c) for c in found if c.right and c.stated in {s.value for s in plan.steps}]
+    lead = (f"{' and '.join(checked)} checks out, but " if checked else "") + \
+        f"{fmt(value)} is not the answer to this problem. Let's check the {'next' if lesson.done else 'first'} step."
+    return Move("flag", lead[0].upper() + lead[1:], _ladder(lesson, plan, nxt), nxt, kind="final_wrong")
+
+
+def _close(lesson: Lesson, plan: Plan) -> Move:
+    """A right final answer: say so clearly, recap the steps in one line, offer a similar problem."""
+    lesson.solved = True
+    lesson.done = list(range(len(plan.steps)))
+    shown = {_result_of(w) for w in lesson.worked}   # the student's own words, then the plan's for steps they skipped
+    steps = lesson.worked + [step_text(s) for s in plan.steps if s.value not in shown and s.value == plan.answer]
+    steps = steps if lesson.worked else [step_text(s) for s in plan.steps]
+    unit = f" {plan.unit}" if plan.unit and plan.unit not in ("dollars", "number") else ""
+    money = "$" if plan.unit == "dollars" else ""
+    lead = (f"Yes, {money}{fmt(plan.answer)}{unit} is right! Your steps: {', then '.join(steps)}.")
+    offer = "Would you like a similar problem to try?"
+    return Move("confirm", lead, offer, kind="final_right")
+
+
+def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction], work: str) -> Move:
+    """No plan: the arithmetic is checked, but whether it is the right step, or which step comes next, is the
+    student's to propose, never invented. Right arithmetic is said to be right and its meaning asked (what the
+    result counts, where a number of the problem not used yet comes in); a result without its working is asked
+    about (never called right or wrong; a number the problem gave is never asked "how did you get"); a request for
+    help is pointed at what the problem says about the question's target. No question comes three times."""
+    given = given_numbers(lesson.problem)
+    if found:   # the numbers used so far: this message's and those of the right claims of earlier turns
+        return _claims_checked(lesson.problem, given, found, " ".join([*lesson.worked, work]))
+    offered = said[-1] if said else None
+    said = [v for v in said if v not in {value for value, _ in given}]
+    if offered is not None and not said:   # "is it 12?" where the problem gave the 12: never "how did you get it"
+        return _given_offered(lesson, offered)
+    shown = next((w for w in reversed(lesson.worked) if said and _result_of(w) == said[-1]), "")
+    if shown:   # "is it 158?" after "468 - 310 = 158": its working is known, its meaning is asked
+        return Move("ask", f"You found {fmt(said[-1])} with {shown}.",
+                    meaning_question(lesson.problem, fmt(said[-1])), kind="explain")
+    if said:
+        value = fmt(said[-1])
+        earlier = f"You found {', then '.join(fmt(v) for v in said[:-1])}. " if len(said) > 1 else ""
+        before = f" from {' and '.join(lesson.worked[-2:])}" if lesson.worked and not earlier else ""
+        question = fresh_hint(lesson, f"How did you get {value}{before}? Show me that step.",
+                              f"What does {value} stand for in the problem, and how could you check it?")
+        return Move("ask", earlier.strip(), question, kind="explain")
+    lead, question = first_move_question(lesson.problem, given)
+    return Move("none", lead, fresh_hint(lesson, question,
+                                         "Which quantity does the question ask for, and what do you know about it?"),
+                kind="propose")
+
+
+def _given_offered(lesson: Lesson, value: Fraction) -> Move:
+    """The student offers a number the problem itself gives: where the problem says it, and what the question asks
+    that this number alone does not tell."""
+    sentences = problem_sentences(lesson.problem)
+    where = next((p for p in sentences if value in solver.numbers_in(p)), "")
+    lead = f"{fmt(value)} is a number the problem gives you: \"{where}\"" if where else ""
+    asked = question_sentence(problem_sentences(lesson.problem))
+    target = question_target(asked) or "what the question asks"
+    return Move("ask", lead, fresh_hint(lesson, f"How does {fmt(value)} help you find {target}?",
+                                        f"What else does the problem tell you about {target}?"), kind="explain")
+
+
+def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list[Claim], work: str) -> Move:
+    """Right arithmetic without a plan: "The arithmetic is right: 26 × 18 = 468." (the checker knows that much, and
+    no more: the step may still be the wrong one), then its meaning: what the first result stands for in this
+    problem, and where a given number the work has not used comes in (with its noun); once every given number is
+    used, whether the last result answers the problem's own question."""
+    shown = [str(c) for c in found[-3:]]
+    lead = f"The arithmetic is right: {', '.join(shown[:-1])} and {shown[-1]}." if len(shown) > 1 else \
+        f"The arithmetic is right: {shown[0]}."
+    written = re.findall(NUM, arithmetic_text(work))
+    used = {Fraction(n) for n in written} | {Fraction(part) for n in written for part in n.split("/")}
+    used |= {v * 100 for v in used} | {-v for v in used}  # "20% of 552" used the problem's 20; "-40 + 15" its -40
+    unused = list(dict.fromkeys(phrase for value, phrase in given if value not in used and value != 1))
+    first, last = found[0].written, found[-1].written
+    if unused:
+        verb = "do" if unused[0].endswith("s") else "does"
+        question = f"What does {first} stand for in this problem, and where {verb} the {unused[0]} come in?"
+    elif (asked := question_sentence(problem_sentences(problem))) and last != first:
+        question = f"Does {last} answer \"{asked}\" What does {first} stand for in this problem?"
+    else:
+        question = meaning_question(problem, first)
+    return Move("confirm", lead, question, kind="claim_checked")
+
+
+def _result_of(worked: str) -> Fraction | None:
+    """The result of a claim as the lesson keeps it ("468 − 310 = 158" -> 158)."""
+    try:
+        return sum((Fraction(part) for part in worked.rsplit("= ", 1)[1].split()), Fraction(0))  # "3 1/2" is mixed
+    except (IndexError, ValueError, ZeroDivisionError):
+        return None
+
+
+def faithful(draft: str, step: Step, plan: Plan) -> bool:
+    """May the model's wording of a step's question be said? Only a question that keeps the step's own words,
+    mentions no number outside the step's operands, and no operation other than the step's."""
+    if not draft.rstrip().endswith("?"):
+        return False
+    allowed = set(step.values) | {q.value for q in plan.quantities if q.value != plan.answer}
+    numbers = set(solver.numbers_in(draft))
+    ops = {op for op, words in OP_WORDS.items() if re.search(words, draft, re.I)}
+    shared = content_words(step.question) & content_words(draft)
+    return numbers <= allowed and ops <= {step.op} and len(shared) * 2 >= len(content_words(step.question))
+
+
+
+
+def _climb(lesson: Lesson, index: int) -> None:
+    lesson.rungs[str(index)] = lesson.rungs.get(str(index), 0) + 1
+
+
+def _ladder(lesson: Lesson, plan: Plan, step: Step) -> str:
+    """The next rung of a step's ladder: its question, then solver.hints (which numbers, which operation, the
+    operation with its numbers). Each visit climbs; at the top the ladder alternates with a rephrasing."""
+    index = plan.steps.index(step)
+    ladder = [step_question(plan, step), *solver.hints(plan, index)]
+    rung = min(lesson.rungs.get(str(index), 0), len(ladder) - 1)
+    sums = f" {OP_SIGN[step.op]} ".join(fmt(v) for v in step.values)
+    _climb(lesson, index)
+    return fresh_hint(lesson, ladder[rung], f"Try working out {sums} and tell me what you get.")
