@@ -90,6 +90,9 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
     windows = sorted(((a, b) for a in range(len(pieces)) for b in range(a + 1, len(pieces) + 1)),
                      key=lambda w: w[0] - w[1])
     for a, b in windows:
+        window = content_words("".join(pieces[a:b]))
+        if any(solver.numbers_in(p) and not claims(p) and content_words(p) & window for p in pieces[:a]):
+            continue   # "A farmer has 5 fields. Each field has 8 rows ... the farmer": a plan without the 5 is not its
         if (found := plan_of("".join(pieces[a:b]).strip())) is not None:
             while b - 1 > a and (shorter := plan_of("".join(pieces[a:b - 1]).strip())) is not None \
                     and shorter.answer == found.answer:
