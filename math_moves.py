@@ -10,6 +10,11 @@ A math turn, after lesson.py has told the problem from the student's work:
      then its meaning asked) and a help request is pointed at what the problem says about the question's target;
      nothing is invented. A concept question ("what does 3:5 mean?") gets its card's explanation and an example on
      other numbers, with a plan or without.
+     Right arithmetic is still questioned where the story knows better (story_changes.py): a step that moves an
+     amount against its verb ("23 - 9" takes away 9 people who got on) is asked about at exactly that step, and a
+     number the problem never gave is asked where it comes from. Without a plan, a story read change by change
+     confirms its answer, points a number that applies one change the wrong way at that change, and asks the next
+     change after a right step.
   3. `faithful(draft, step, plan)`: may the model's wording of a step's question be said?
 `Move` is every turn's result (lesson.py's grounded reading and science moves return it too), and `fresh_hint`
 keeps any hint from coming three times in a row. The lesson state (`lesson.Lesson`) is passed in and updated here;
@@ -18,6 +23,7 @@ this room sits below lesson.py, so it names that type for the reader only (TYPE_
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING
@@ -26,8 +32,9 @@ import solver
 import wordproblem
 from mathcheck import MathError, parse_math, unbalanced_step
 from solver import Plan, Step, fmt
+from story_changes import Change, answer_by_story, moved_wrong_way, story_changes
 from wording import (EXERCISE, NUM, OP_WORDS, concept_asked, content_words, first_move_question, given_numbers,
-                     meaning_question, problem_sentences, problem_terms, question_sentence, question_target,
+                     meaning_question, problem_sentences, problem_terms, question_sentence, question_target, said_list,
                      written_equation)
 
 if TYPE_CHECKING:   # the lesson state lives one room up, in lesson.py, which imports this file
@@ -267,6 +274,9 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
         return Move("flag", f"Check {unbalanced} again: it does not follow from the equation.",
                     "What did you do to both sides to get it, and does that keep the two sides equal?",
                     kind="claim_wrong")
+    odd = _against_story(lesson.problem, plan, found) or _foreign_number(lesson, plan, found, work)
+    if odd is not None:   # right arithmetic, but against the story's verb, or on a number the problem never gave
+        return odd
     lesson.worked += [str(c) for c in found if str(c) not in lesson.worked]
     concept = None if found else _concept_move(lesson, plan, work)
     if concept is not None:
@@ -452,6 +462,9 @@ def _unexplained(lesson: Lesson, plan: Plan, work: str, found: list[Claim], valu
     the first step not done yet); a number on a route we cannot follow, when they do not (ask)."""
     claim = next((c for c in found if c.stated == value), None)
     said = str(claim) if claim else fmt(value)
+    part = _part_of_step(plan, claim, nxt) if claim is not None else None
+    if part is not None:
+        return part
     if not presented_as_answer(work, value):
         return Move("ask", f"What does {fmt(value)} in {said} stand for in the problem?",
                     f"If you are not sure, try this: {nxt.question}", nxt, kind="route_unknown")
@@ -459,6 +472,19 @@ def _unexplained(lesson: Lesson, plan: Plan, work: str, found: list[Claim], valu
     lead = (f"{' and '.join(checked)} checks out, but " if checked else "") + \
         f"{fmt(value)} is not the answer to this problem. Let's check the {'next' if lesson.done else 'first'} step."
     return Move("flag", lead[0].upper() + lead[1:], _ladder(lesson, plan, nxt), nxt, kind="final_wrong")
+
+
+def _part_of_step(plan: Plan, claim: Claim, step: Step) -> Move | None:
+    """A right sum of some of a step's numbers ("2.5 + 3.2 = 5.7" of 2.5 + 3.2 + 4): that much of the step is done;
+    the step's other numbers, in the problem's words, are asked about."""
+    numbers = Counter(solver.numbers_in(claim.expression))
+    if not claim.right or step.op not in "+*" or set(_operations(claim)) != {step.op} \
+            or not numbers < Counter(step.values):
+        return None
+    rest = Counter(step.values) - numbers
+    names = [next((q.text for q in plan.quantities if q.value == v and q.given), fmt(v)) for v in rest.elements()]
+    return Move("confirm", f"Yes, {claim} is right.", f"Now, what do you get with the {said_list(names)} too?", step,
+                kind="step_part")
 
 
 def _close(lesson: Lesson, plan: Plan) -> Move:
@@ -481,6 +507,9 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
     result counts, where a number of the problem not used yet comes in); a result without its working is asked
     about (never called right or wrong; a number the problem gave is never asked "how did you get"); a request for
     help is pointed at what the problem says about the question's target. No question comes three times."""
+    story = _story_move(lesson, said, work)
+    if story is not None:
+        return story
     given = given_numbers(lesson.problem)
     if found:   # the numbers used so far: this message's and those of the right claims of earlier turns
         return _claims_checked(lesson.problem, given, found, " ".join([*lesson.worked, work]))
@@ -525,9 +554,10 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
     shown = [str(c) for c in found[-3:]]
     lead = f"The arithmetic is right: {', '.join(shown[:-1])} and {shown[-1]}." if len(shown) > 1 else \
         f"The arithmetic is right: {shown[0]}."
-    written = re.findall(NUM, arithmetic_text(work))
+    written = re.findall(NUM, arithmetic_text(" ".join(str(c) for c in claims(work))))   # "what about the 5?" uses none
     used = {Fraction(n) for n in written} | {Fraction(part) for n in written for part in n.split("/")}
     used |= {v * 100 for v in used} | {-v for v in used}  # "20% of 552" used the problem's 20; "-40 + 15" its -40
+    used |= {1 / v for v in used if v}   # "0.75 / 4" used the problem's 1/4
     unused = list(dict.fromkeys(phrase for value, phrase in given if value not in used and value != 1))
     first, last = found[0].written, found[-1].written
     if unused:
@@ -575,3 +605,128 @@ def _ladder(lesson: Lesson, plan: Plan, step: Step) -> str:
     sums = f" {OP_SIGN[step.op]} ".join(fmt(v) for v in step.values)
     _climb(lesson, index)
     return fresh_hint(lesson, ladder[rung], f"Try working out {sums} and tell me what you get.")
+
+
+# ============================================================================ moves from what the story says
+
+def _asked_amount(problem: str) -> str:
+    """The question's amount with its comparison words: "more people on the bus, or fewer", "more money, or less"."""
+    question = question_sentence(problem_sentences(problem))
+    many = re.search(r"\bhow many (?P<noun>[a-z]+)", question, re.I)
+    place = re.search(r"\b(?:on|in|at) (?:the|a|an|her|his|their|its) [a-z]+\b", question)
+    where = f" {place.group()}" if place and not re.search(r"\b(?:have|has|had)\b", question) else ""
+    if many:
+        return f"more {many.group('noun')}{where}, or fewer"
+    noun = re.search(r"\bhow much (?P<noun>[a-z]+)", question, re.I)
+    thing = noun.group("noun") if noun and noun.group("noun") not in ("does", "did", "do", "is", "are", "will") \
+        else "money"
+    return f"more {thing}{where}, or less"
+
+
+def _moved_question(problem: str, change: Change) -> str:
+    """The story's own clause about a change, asked as a direction: "9 people got on: does that make more people on
+    the bus, or fewer?"."""
+    said = change.clause[0].upper() + change.clause[1:]
+    return f"{said}: does that make {_asked_amount(problem)}?"
+
+
+def _against_story(problem: str, plan: Plan | None, found: list[Claim]) -> Move | None:
+    """Right arithmetic that moves an amount against the story's verb ("23 - 9 = 14" takes away 9 people who got on)
+    is asked about at exactly that step. A step the plan has is never questioned this way."""
+    changes = story_changes(problem)
+    steps = {s.value for s in plan.steps} if plan is not None else set()
+    for claim in (c for c in found if c.right and c.stated not in steps) if changes else ():
+        terms = re.fullmatch(rf"\s*(-?{NUM})\s*([-+])\s*(-?{NUM})\s*", arithmetic_text(claim.expression))
+        if terms is None:
+            continue
+        left, op, right = Fraction(terms.group(1)), terms.group(2), Fraction(terms.group(3))
+        moved = moved_wrong_way(changes, left, op, right)
+        if moved is not None:
+            doing = "takes away" if op == "-" else "adds"
+            return Move("ask", f"Look at {claim}: it {doing} the {fmt(moved.value)}.", _moved_question(problem, moved),
+                        kind="wrong_way")
+    return None
+
+
+# a number a student may bring without the problem writing it: a unit's size (60 minutes, 100 cm, 12 months, ...)
+_KNOWN = {Fraction(n) for n in (1, 2, 10, 100, 1000, 60, 24, 7, 12, 52, 365, 3600)}
+
+
+def _foreign_number(lesson: Lesson, plan: Plan | None, found: list[Claim], work: str) -> Move | None:
+    """Right arithmetic on a number the problem never gave, that no earlier result and no unit's size explains
+    ("48 ÷ 4 = 12" where 48 cards go to 6 friends), while a number the problem gave is still unused: where does it
+    come from, and where does the unused one come in? Not when the student says where it comes from ("2 goes to 8 by
+    adding 6"), nor when the plan knows the misconception behind it."""
+    if plan is not None and solver.diagnose(plan, work) is not None:
+        return None
+    outside = solver.numbers_in(_CLAIM.sub(" ", arithmetic_text(work)))
+    given = given_numbers(lesson.problem)
+    known = {abs(v) for v, _ in given} | set(solver.numbers_in(lesson.problem)) | _KNOWN
+    known |= {r for w in lesson.worked if (r := _result_of(w)) is not None} | {c.stated for c in found}
+    known |= {s.value for s in plan.steps} | {q.value for q in plan.quantities} if plan is not None else set()
+    converted = {abs(v) * f for v, _ in given for f in (60, 100, 1000, 12, 24, 7)}   # 2 hours is 120 minutes
+    used = {v for c in found for v in solver.numbers_in(c.expression)}
+    unused = [phrase for v, phrase in given if v not in used and re.search(r"[a-z]", phrase)]
+    for claim in (c for c in found if c.right) if unused else ():
+        strange = [v for v in solver.numbers_in(claim.expression) if abs(v) not in known | converted
+                   and v not in outside
+                   and not (abs(v).denominator != 1 and any(abs(v) * f in known for f in (10, 100, 1000)))]
+        if strange:
+            verb = "do" if unused[0].endswith("s") else "does"
+            return Move("ask", "", f"Where does the {fmt(strange[0])} in {claim} come from, and where {verb} the "
+                                   f"{unused[0]} come in?", kind="foreign_number")
+    return None
+
+
+def _then_question(problem: str, change: Change) -> str:
+    """The next change asked in the story's words: "4 people got off: how many people are on the bus after that?"."""
+    question = question_sentence(problem_sentences(problem))
+    many = re.search(r"\bhow many (?P<noun>[a-z]+)", question, re.I)
+    place = re.search(r"\b(?:on|in|at) (?:the|a|an|her|his|their|its) [a-z]+\b", question)
+    amount = f"how many {many.group('noun')}" if many else "how much"
+    where = f" {place.group()}" if place and not re.search(r"\b(?:have|has|had)\b", question) else ""
+    return f"{change.clause[0].upper()}{change.clause[1:]}: {amount} {'are' if many else 'is'} there{where} after that?"
+
+
+def _story_walk(changes: list[Change], worked: list[str]) -> tuple[Fraction, set[int]]:
+    """How far the student's right steps have taken the story: the amount reached, and the changes applied (each its
+    own way, in any order, each step starting from the amount reached)."""
+    current, applied = changes[0].value, set()
+    for claim in (c for w in worked for c in claims(w) if c.right):
+        for i, change in enumerate(changes[1:], 1):
+            if i not in applied and claim.stated == current + change.sign * change.value \
+                    and set(solver.numbers_in(claim.expression)) == {current, change.value}:
+                current, applied = claim.stated, applied | {i}
+                break
+    return current, applied
+
+
+def _story_move(lesson: Lesson, said: list[Fraction], work: str) -> Move | None:
+    """Without a plan, a story read change by change (story_changes.py) still knows what there is now: the right
+    answer is confirmed, a number that applies one change the wrong way is asked about at that change, a right step is
+    confirmed and the next change asked, and a help request starts from the story's first change."""
+    changes = story_changes(lesson.problem)
+    if changes is None:
+        return None
+    final = answer_by_story(changes)
+    current, applied = _story_walk(changes, lesson.worked)
+    rest = [c for i, c in enumerate(changes[1:], 1) if i not in applied]
+    if said and said[-1] == final:
+        lesson.solved = True
+        steps = f" Your steps: {', then '.join(lesson.worked)}." if lesson.worked else ""
+        return Move("confirm", f"Yes, {fmt(final)} is right!{steps}", "Would you like a similar problem to try?",
+                    kind="final_right")
+    flipped = next((c for c in changes[1:] if said and said[-1] == final - 2 * c.sign * c.value), None)
+    if flipped is not None:
+        doing = "added" if flipped.sign < 0 else "taken away"
+        return Move("flag", f"{fmt(said[-1])} is not what the story gives: it comes from the {fmt(flipped.value)} "
+                            f"being {doing}.", _moved_question(lesson.problem, flipped), kind="wrong_way")
+    if said and said[-1] == current and applied and rest:
+        shown = next((w for w in reversed(lesson.worked) if _result_of(w) == current), fmt(current))
+        return Move("confirm", f"Yes, {shown} is right.", f"Next: {_then_question(lesson.problem, rest[0])}",
+                    kind="step_right")
+    if said or not rest:
+        return None
+    lead = f"The story starts with \"{changes[0].clause}.\"" if not applied else ""
+    return Move("none", lead, fresh_hint(lesson, _then_question(lesson.problem, rest[0]),
+                                         _moved_question(lesson.problem, rest[0])), kind="propose")

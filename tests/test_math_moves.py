@@ -3,7 +3,19 @@ is asked about at exactly that step, a number the problem never gave is asked ab
 pointed at the unit asked for, and without a plan a help request is asked in the problem's own objects. The fresh
 check set tests/fixtures/math_moves3.jsonl was written before these moves: half of it (split "check") was never
 developed on."""
+import json
+import re
+
+import pytest
+
+import agent
 import lesson
+import math_moves
+from common import ROOT
+from story_changes import answer_by_story, story_changes
+
+FRESH = [json.loads(line) for line in (ROOT / "tests/fixtures/math_moves3.jsonl").read_text().splitlines()]
+WRONG = {"wrong_direction", "wrong_operation", "foreign_number", "bare_wrong", "unit_mismatch"}
 
 
 def test_a_plan_read_without_an_earlier_sentence_of_the_story_is_no_plan_of_it():
@@ -12,3 +24,87 @@ def test_a_plan_read_without_an_earlier_sentence_of_the_story_is_no_plan_of_it()
     assert problem == farm and work.startswith("8 x 12 = 96")
     library = "A library had 340 books. It lent out 85 books and got 60 new books. How many books does it have now?"
     assert lesson.split_problem(f"{library} is it 485?") == (library, "is it 485?")
+
+
+def test_a_story_is_read_as_a_start_and_changes_by_its_own_verbs():
+    changes = story_changes("A van had 14 boxes in it. At the shop 6 boxes were taken out, then 9 boxes got loaded. "
+                            "Later 5 boxes fell off. How many boxes are in the van now?")
+    assert changes is None   # "got loaded" is no verb the reader knows: the clause would be a second start
+    bus = story_changes("A bus had 31 people on it. At the market 12 people got off and 7 people got on. "
+                        "How many people are on the bus now?")
+    assert [(c.value, c.sign, c.verb) for c in bus] == [(31, 0, ""), (12, -1, "got off"), (7, 1, "got on")]
+    assert answer_by_story(bus) == 26
+    gift = story_changes("Lena had 40 beads. She lost 8 beads. Then her uncle gave her 15 beads. "
+                         "How many beads does she have now?")
+    assert [c.sign for c in gift] == [0, -1, 1] and answer_by_story(gift) == 47
+    money = story_changes("Raj had $50. He bought a kite for $14. How much money does he have left?")
+    assert [c.sign for c in money] == [0, -1]   # buying moves money out
+
+
+@pytest.mark.parametrize("problem", [
+    "A bus had 31 people on it. 12 people got off. How many more people were on the bus at first than now?",
+    "A bus had 31 people on it. 12 people got off. How many people were on the bus at the start?",
+    "Lena had 40 beads. She gave half of them away. How many beads does she have left?",
+    "Lena had 40 beads. Her friend Mia bought 8 beads. How many beads does Lena have left?",
+    "Tom has 3 gallons of milk. He drank 13 ounces. How many ounces of milk does he have left?",
+    "A shop had 60 pens. It sold 4 pens each day for 5 days. How many pens are left?",
+    "A bus had 31 people on it. 12 people got off. How many people got off?",
+])
+def test_a_story_that_does_not_read_plainly_gives_no_reading(problem):
+    assert story_changes(problem) is None
+
+
+def test_a_step_that_moves_an_amount_against_the_storys_verb_is_asked_about_at_that_step():
+    problem = "A pond had 40 frogs. 15 frogs hopped away and 8 frogs came back. How many frogs are in the pond now?"
+    move = math_moves.math_move(lesson.Lesson(problem=problem), None, "40 + 15 = 55, 55 + 8 = 63")
+    assert move.verdict == "ask" and "40 + 15 = 55" in move.lead
+    assert "15 frogs hopped away" in move.question and "more frogs in the pond, or fewer?" in move.question
+    bare = math_moves.math_move(lesson.Lesson(problem=problem), None, "63?")
+    assert bare.verdict == "flag" and "hopped away" in bare.question and "33" not in bare.text
+
+
+def test_without_a_plan_a_story_confirms_its_answer_and_asks_the_next_change():
+    problem = "A pond had 40 frogs. 15 frogs hopped away and 8 frogs came back. How many frogs are in the pond now?"
+    state = lesson.Lesson(problem=problem)
+    first = math_moves.math_move(state, None, "how do i start")
+    assert first.verdict == "none" and "15 frogs hopped away" in first.question and "40" in first.lead
+    step = math_moves.math_move(state, None, "40 - 15 = 25")
+    assert step.verdict == "confirm" and "8 frogs came back" in step.question and "33" not in step.text
+    final = math_moves.math_move(state, None, "25 + 8 = 33 frogs")
+    assert final.verdict == "confirm" and final.lead.startswith("Yes, 33 is right!") and state.solved
+
+
+def test_a_number_the_problem_never_gave_is_asked_about_with_the_one_left_unused():
+    problem = "Ana has 56 stamps. She puts them equally into 7 albums. How many stamps are in each album?"
+    move = math_moves.math_move(lesson.Lesson(problem=problem), lesson.plan_of(problem), "56 / 4 = 14")
+    assert move.verdict == "ask" and move.question == "Where does the 4 in 56 ÷ 4 = 14 come from, and where do the " \
+                                                     "7 albums come in?"
+    said = math_moves.math_move(lesson.Lesson(problem=problem), lesson.plan_of(problem), "4 a page, so 56 / 4 = 14")
+    assert said.kind != "foreign_number"   # the student says where the 8 comes from
+
+
+def test_a_right_sum_of_part_of_a_steps_numbers_is_confirmed_and_the_rest_asked():
+    problem = "Kim walked 1.5 km on Monday, 2.25 km on Tuesday and 3 km on Wednesday. How far did she walk in all?"
+    move = math_moves.math_move(lesson.Lesson(problem=problem), lesson.plan_of(problem), "1.5 + 2.25 = 3.75 and then?")
+    assert move.verdict == "confirm" and move.lead == "Yes, 1.5 + 2.25 = 3.75 is right." and "3 km" in move.question
+
+
+@pytest.mark.parametrize("case", FRESH, ids=[c["id"] for c in FRESH])
+def test_the_fresh_check_set_keeps_every_guard(case):
+    tutor = agent.Tutor(lambda *_, **__: iter(()))
+    final = list(tutor.respond(case["id"], case["student_message"], "math"))[-1]
+    reply = final["text"]
+    if case["kind"] != "right_answer":
+        assert not re.search(rf"(?<![\d.]){re.escape(case['answer'])}(?![\d/])", reply), reply   # no leak
+        assert not (case["kind"] in WRONG and re.match(r"\W*yes\b", reply, re.I)), reply   # no praise of a wrong step
+    else:
+        assert case["answer"] in reply
+
+
+@pytest.mark.parametrize("case", [c for c in FRESH if c["split"] == "develop"], ids=lambda c: c["id"])
+def test_the_fresh_develop_half_gets_the_move_it_asks_for(case):
+    tutor = agent.Tutor(lambda *_, **__: iter(()))
+    final = list(tutor.respond(case["id"], case["student_message"], "math"))[-1]
+    low = final["text"].lower()
+    assert final.get("verdict") in case["verdicts"], final["text"]
+    assert any(m.lower() in low for m in case["mentions_any"]) and not any(x.lower() in low for x in case["never"])

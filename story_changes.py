@@ -1,0 +1,140 @@
+"""Which way each number of a story moves the amount its question asks about, read from the story's own verbs.
+
+"A bus had 23 people on it. At the first stop 9 people got on and 4 people got off. How many people are on the bus
+now?" reads as a start (23 people, no moving verb) and two changes: 9 people got on (+1: more people on the bus), 4
+people got off (-1: fewer). The tutor needs this where the planner (solver.py) has no plan, and where a student's
+right arithmetic moves an amount the wrong way ("23 - 9 = 14" takes away people who got on): the arithmetic checker
+cannot see that, the story can. A reading is made only where it is plain, else none (and the tutor says nothing about
+direction): the question asks what there is now or left (never "how many more ... than", never the amount at the
+start, whose changes run backwards); every clause of the story that holds a number holds exactly one, whole, of the
+same unit, moved by at most one verb the list below knows, by the story's owner (a gift to the owner, "her aunt gave
+her 25", moves it in); no clause speaks of parts, rates or comparisons (half, each, twice, of them, more than).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+from wordproblem import NUMBER, normalise, number_value, stem
+
+# Verbs that bring more of the thing to the story's place or owner, and verbs that take some away. Multi-word verbs
+# come first, so that "got off" is never read as "got"; verbs whose direction depends on who does them (make, catch,
+# borrow) are left out.
+_AWAY = r"got off|get off|gets off|got out|gets out|climbed off|went away|go away|goes away|flew away|flies away|" \
+        r"ran away|runs away|swam away|walked away|drove away|hopped away|gave away|gives away|give away|gave out|" \
+        r"gives out|handed out|hands out|lent out|lends out|lent|lends|loaned|threw away|throws away|took away|" \
+        r"takes away|took out|takes out|leaked out|leaks out|leaked|leaks|poured out|pours out|spilled|spills|" \
+        r"cut off|left(?! over)|leaves|lost|loses|sold|sells|ate|eats|used|uses|broke|breaks|donated|donates|" \
+        r"popped|pops|fell off|fell out|melted|melts|drank|drinks|removed|removes|sent|sends|mailed|mails|gave|" \
+        r"gives|spent|spends|paid|pays|escaped|escapes"
+_IN = r"got on|gets on|get on|got in|gets in|climbed on|climbed in|boarded|boards|joined|joins|came|comes|arrived|" \
+      r"arrives|hatched|hatches|found|finds|received|receives|earned|earns|won|wins|collected|collects|picked|picks|" \
+      r"baked|bakes|grew|grows|gained|gains|added|adds|saved|saves|bought|buys|got|gets|planted|plants"
+_MONEY_AWAY = r"bought|buys"   # money leaves when you buy; the goods come in
+_GIVES = r"gave|gives|handed|hands|sent|sends"
+_VERB = re.compile(rf"\b(?P<away>{_AWAY})\b|\b(?P<in>{_IN})\b", re.I)
+_CLAUSE = re.compile(r"[.;!?](?:\s|$)|,\s*(?:and\s+|then\s+|but\s+)?|\s+(?:and|but)\s+(?:then\s+)?|\s+then\s+")
+# parts, rates and comparisons: a clause saying one of these is not a plain change
+_NOT_PLAIN = re.compile(r"\b(?:half|halves|twice|double|doubled|triple|tripled|thrice|third|quarter|fourth|fifth|"
+                        r"dozen|each|every|per|times|some|rest|remaining|remainder|of what|as (?:many|much)|than|"
+                        r"(?:a|an) (?:minute|hour|day|week|"
+                        r"month|year)|percent|total)\b|%|\d/\d", re.I)
+NOW_ASKED = re.compile(r"\b(?:now|left|remain|remains|remaining|still|in the end|at the end|end up)\b", re.I)
+_NOT_NOW = re.compile(r"\b(?:more|fewer|less)\b.*\bthan\b|\b(?:at first|start|started|begin|began|beginning|before|"
+                      r"total|each|difference)\b", re.I)   # a difference, a share, or the start (changes run back)
+_NAME = re.compile(r"\b(?!(?:A|An|The|There|At|On|In|Then|After|Later|Her|His|Their|It|He|She|They)\b)[A-Z][a-z]+\b")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One number of a story as read here: the start (sign 0) or a change (+1 more, -1 fewer)."""
+
+    value: Fraction
+    sign: int
+    verb: str       # "got on", "flew away"; "" for the start
+    clause: str     # as the story says it: "At the first stop 9 people got on"
+    unit: str       # the word after the number ("people", "litres"; "$" for money)
+
+
+def _change(clause: str) -> Change | None:
+    """A clause with exactly one number: the start when no verb moves it, a change when exactly one verb does."""
+    found = list(NUMBER.finditer(normalise(clause).replace(",", "")))
+    if len(found) != 1 or _NOT_PLAIN.search(normalise(clause)):
+        return None
+    verbs = list(_VERB.finditer(clause))
+    if len(verbs) > 1:
+        return None
+    number = found[0].group()
+    after = re.match(r"\s*(?:more |extra |new |other )?([a-z]+)", normalise(clause)[found[0].end():], re.I)
+    unit = "$" if number.startswith("$") else (after.group(1).lower() if after else "")
+    value = number_value(number)
+    if not verbs:
+        return Change(value, 0, "", clause, unit)
+    verb = verbs[0]
+    sign = -1 if verb.group("away") else +1
+    if unit == "$" and re.fullmatch(_MONEY_AWAY, verb.group(), re.I):
+        sign = -1
+    if re.fullmatch(_GIVES, verb.group(), re.I):   # "gave away 15", "gave 5 to Joe": away; a gift to the owner: in
+        gift = re.match(r"\s*(?:him|her|them|me|us)\s+(?:another\s+|an extra\s+)?\$?\d", clause[verb.end():])
+        if gift and re.search(r"\b(?:he|she|they|i|we|it)\s*$", clause[:verb.start()], re.I):
+            return None   # "She gave her 5": whose amount moves depends on who "her" is
+        if gift:
+            sign = +1     # "Her aunt gave her 25 more beads"
+        elif not re.match(r"\s*(?:away|out)?\s*\$?\d", clause[verb.end():]):
+            return None   # "gave his sister 8": to whom it goes is not read here
+    return Change(value, sign, verb.group(), clause, unit)
+
+
+def _same_units(changes: list[Change]) -> bool:
+    """Every change counts what the start counts ("29 of them" does too): "3 gallons" and "13 ounces" need a
+    conversion first, and "$2" spent on apples is no change in apples."""
+    start = stem(changes[0].unit)
+    return all(stem(c.unit) == start or c.unit == "of" for c in changes[1:])
+
+
+def story_changes(problem: str) -> list[Change] | None:
+    """The story's start and changes, in order, when its question asks what there is now or left and the whole
+    story reads plainly (see the module's docstring); else None."""
+    question = (re.findall(r"[^.!?]*\?", problem) or [""])[-1]
+    asks_change = any(v.group().lower() not in ("left", "leaves") for v in _VERB.finditer(question))
+    if not NOW_ASKED.search(question) or _NOT_NOW.search(question) or asks_change or _NOT_PLAIN.search(question):
+        return None   # "How many people got off?" asks for a change, not for what there is now
+    clauses = [c.strip(" .,") for c in _CLAUSE.split(problem.replace(question, " ")) if c.strip(" .,")]
+    changes = []
+    for clause in clauses:
+        if _NOT_PLAIN.search(normalise(clause)):
+            return None
+        if not re.search(r"\d", normalise(clause)):
+            continue
+        change = _change(clause)
+        if change is None:
+            return None
+        changes.append(change)
+    if changes and changes[0].sign == +1:   # "Sam found 20 shells. He lost 5.": the first gain is the start
+        changes[0] = Change(changes[0].value, 0, "", changes[0].clause, changes[0].unit)
+    owners = {n for c in clauses[:1] for n in _NAME.findall(c)}
+    others = {n for c in clauses[1:] for n in _NAME.findall(c)} - owners
+    if len(changes) < 2 or [c.sign for c in changes].count(0) != 1 or changes[0].sign != 0 or others \
+            or not _same_units(changes) or any(c.value.denominator != 1 for c in changes):
+        return None   # another person's buying or giving moves the owner's amount a way not read here
+    return changes
+
+
+def moved_wrong_way(changes: list[Change], left: Fraction, op: str, right: Fraction) -> Change | None:
+    """The change a step moves against its verb: "23 - 9" takes away the 9 who got on; "52 + 17" adds the 17 who flew
+    away. None when the step agrees with the story, or its numbers are not the story's own (one each)."""
+    by_value = {c.value: c for c in changes}
+    if len(by_value) != len(changes) or op not in "+-":
+        return None
+    moved = by_value.get(right)
+    if op == "-" and moved is not None and moved.sign == +1:
+        return moved
+    if op == "+":
+        return next((c for c in (by_value.get(right), by_value.get(left)) if c is not None and c.sign == -1), None)
+    return None
+
+
+def answer_by_story(changes: list[Change]) -> Fraction:
+    """The start with every change applied its own way: what there is now."""
+    return sum((c.value * (c.sign or 1) for c in changes), Fraction(0))
