@@ -30,7 +30,9 @@ from typing import TYPE_CHECKING
 
 import solver
 import wordproblem
-from mathcheck import MathError, parse_math, unbalanced_step
+from arithmetic_claims import (CLAIM, OP_SIGN, Claim, arithmetic_text, as_mixed, claims, presented_as_answer,
+                               results)
+from mathcheck import unbalanced_step
 from solver import Plan, Step, fmt
 from story_changes import Change, answer_by_story, moved_wrong_way, story_changes
 from wording import (EXERCISE, NUM, OP_WORDS, concept_asked, content_words, first_move_question, given_numbers,
@@ -39,9 +41,6 @@ from wording import (EXERCISE, NUM, OP_WORDS, concept_asked, content_words, firs
 
 if TYPE_CHECKING:   # the lesson state lives one room up, in lesson.py, which imports this file
     from lesson import Lesson
-
-
-OP_SIGN = {"+": "+", "-": "−", "*": "×", "/": "÷"}
 
 
 @dataclass
@@ -60,7 +59,6 @@ class Move:
         return " ".join(part for part in (self.lead, self.question) if part)
 
 
-
 def fresh_hint(lesson: Lesson, text: str, rephrased: str) -> str:
     """`text`, unless it was the hint of the last two turns: then `rephrased` (a hint never comes three times)."""
     if text == lesson.last_hint and lesson.hint_repeats >= 2:
@@ -68,133 +66,6 @@ def fresh_hint(lesson: Lesson, text: str, rephrased: str) -> str:
     lesson.hint_repeats = lesson.hint_repeats + 1 if text == lesson.last_hint else 1
     lesson.last_hint = text
     return text
-
-
-
-# ============================================================================ reading the student's arithmetic
-
-@dataclass(frozen=True)
-class Claim:
-    """An arithmetic claim a student wrote: "6 × 9 = 54" with its exact truth."""
-
-    expression: str       # as shown back to the student ("6 × 9")
-    stated: Fraction
-    true: Fraction
-    written: str = ""     # the result as the student wrote it ("2/5", "48.60")
-    mixed: bool = False   # the student wrote mixed numbers ("5 1/4"): they are shown back that way, never as 21/4
-
-    @property
-    def right(self) -> bool:
-        """Exactly right, or a decimal rounded (or cut) at its last written place: 91 / 6 = 15.17, 50 / 300 = 0.1666."""
-        places = len(self.written.partition(".")[2]) if "." in self.written else None
-        close = places is not None and abs(self.stated - self.true) < Fraction(1, 10**places)
-        return self.stated == self.true or close
-
-    @property
-    def shown(self) -> str:
-        """The left side as shown back: in the student's own form (mixed numbers stay mixed)."""
-        return _as_mixed(self.expression) if self.mixed else self.expression
-
-    @property
-    def result(self) -> str:
-        return _as_mixed(self.written) if self.mixed and self.written else self.written or fmt(self.stated)
-
-    def __str__(self) -> str:
-        return f"{self.shown} = {self.result}"
-
-
-def _as_mixed(text: str) -> str:
-    """Improper fractions back as the mixed numbers a student wrote: "21/4 − 11/4" -> "5 1/4 − 2 3/4"."""
-    def mixed(m: re.Match) -> str:
-        top, bottom = int(m.group(1)), int(m.group(2))
-        return f"{top // bottom} {top % bottom}/{bottom}" if top > bottom and top % bottom else m.group()
-    return re.sub(r"(?<![\d/])(\d+)/(\d+)(?![\d/])", mixed, text)
-
-
-_OPS = r"[-+*/]"
-_TERM = rf"(?:\(\s*)*-?{NUM}(?:\s*\))*"
-_REMAINDER = re.compile(r"\s*(?:r|rem|remainder)\.?\s*(\d+)\b", re.I)
-_CLAIM = re.compile(rf"(?P<left>(?:{_TERM}|(?<![\d.)])(?={_OPS}))(?:\s*{_OPS}\s*{_TERM})+)"
-                    rf"\s*(?:=|\bis\b|\bequals\b|\bmakes\b|\bgives\b)\s*(?P<right>-?{NUM})(?![\d/])")
-
-
-# An operation said in words, and its result: "I divided 120 by 8 and got 15" is the claim "120 / 8 = 15" (asking
-# "how did you get 15?" of a student who just said how would not listen to them).
-_WORDED = ((rf"\b(?:divided|divide|shared|split) ({NUM}) (?:by|into|between|among) ({NUM})", r"\1 / \2"),
-           (rf"\b(?:multiplied|multiply|timesed) ({NUM}) (?:by|and|with) ({NUM})", r"\1 * \2"),
-           (rf"\b(?:added|add) ({NUM}) (?:and|to|plus) ({NUM})", r"\1 + \2"),
-           (rf"\b(?:subtracted|subtract|took|take) ({NUM}) (?:away )?from ({NUM})", r"\2 - \1"),
-           (r"(?<=\d)\s*,?\s*(?:and (?:i )?got|to get|which (?:is|gives|makes)|that'?s|and it'?s)\s+(?=-?\d)", " = "))
-
-
-def arithmetic_text(text: str) -> str:
-    """Symbols for the ways students write operations ("6 x 9", "7 times 8", "÷", "25% of"), no $ or commas."""
-    t = wordproblem.normalise(text).replace("$", "")
-    t = re.sub(r"(?<=\d),(?=\d{3})", "", t)
-    t = re.sub(r"(\d)\s*%\s*of\b", r"\1/100 *", t)
-    for words, symbol in (*_WORDED, (r"\b(?:times|multiplied by)\b|(?<=[\d\s])[x×](?=\s*\d)", "*"),
-                          (r"\bdivided by\b|÷", "/"), (r"\bplus\b", "+"), (r"\bminus\b|−", "-")):
-        t = re.sub(words, symbol, t, flags=re.I)
-    return t
-
-
-
-def claims(text: str) -> list[Claim]:
-    """Every "a op b (op c...) = v" in the text, checked exactly; "then x 3 = 67.5" continues from the last result."""
-    found: list[Claim] = []
-    mixed = bool(re.search(r"\b\d+ \d+/\d+\b", text))
-    written = arithmetic_text(text)
-    for m in _CLAIM.finditer(written):
-        left = m.group("left").strip()
-        if left.count("(") != left.count(")"):
-            continue
-        if re.match(_OPS, left) and not re.match(r"-\d", left):   # "-4 + 11 = 7" starts with a negative number
-            if not found:
-                continue
-            left = f"{fmt(found[-1].stated)} {left}"
-        try:
-            value, _ = parse_math(left)
-        except (MathError, ZeroDivisionError):
-            continue
-        if not value.is_const():
-            continue
-        true, result = value.terms.get((), Fraction(0)), m.group("right")
-        left_over, divided = _REMAINDER.match(written, m.end()), re.fullmatch(r"(\d+)\s*/\s*(\d+)", left)
-        if left_over and divided and true.denominator != 1:   # "62 ÷ 8 = 7 R 6" says the division exactly
-            (a, b), q, r = map(int, divided.groups()), Fraction(result), int(left_over.group(1))
-            true, result = (q, f"{result} R {r}") if q.denominator == 1 and q * b + r == a and r < b else (true, result)
-        found.append(Claim(_shown(left), Fraction(m.group("right")), true, result, mixed))
-    return found
-
-
-def _shown(expression: str) -> str:
-    """An expression as shown back to the student: "6 × 9", "25% of 80", "7 − (−5)"; a fraction "2/7" stays."""
-    signs = re.sub(r"(?<=[\d)])\s*([-+*/])\s*", lambda o: o.group() if o.group() == "/" else f" {OP_SIGN[o.group(1)]} ",
-                   expression.replace("/100 *", "% of"))
-    return signs.replace("(-", "(−")
-
-
-_RESULT = re.compile(rf"(?:=|\b(?:is|are|equals?|got|get|gets|makes?|so|answer|then|leaves?|left|was|think|guess|"
-                     rf"maybe|probably)\b:?)\s*"
-                     rf"(?:it'?s\s*|about\s*|like\s*)?(?P<n>-?{NUM})(?![\d/])"
-                     r"(?!\s*(?:[a-z]+\s+)?(?:is|are|=)\b)"   # "so 1 kg is 6": 1 is no result, 6 is
-                     r"(?!\s*(?:unknowns?|steps?|ways?|equations?|variables?|things?|questions?|parts? to)\b)", re.I)
-
-
-def results(text: str, found: list[Claim]) -> list[Fraction]:
-    """The numbers the student states as results, in the order written, the latest last: claim results, "so 84",
-    "I got 12", "is it 9?", or a message that is just a number. Numbers they only name ("divide 96 by 8") are not
-    results."""
-    t = arithmetic_text(text)
-    stated = {c.stated for c in found}
-    placed = [(m.end(), Fraction(m.group("right"))) for m in _CLAIM.finditer(t) if Fraction(m.group("right")) in stated]
-    bare = re.fullmatch(rf"\W*(?:is it|maybe|it'?s)?\s*(-?{NUM})\s*\w{{0,12}}\W*", t, re.I)
-    if bare:
-        placed.append((bare.end(1), Fraction(bare.group(1))))
-    without_claims = _CLAIM.sub(lambda m: " " * len(m.group()), t)   # same length: positions stay comparable
-    placed += [(m.end("n"), Fraction(m.group("n"))) for m in _RESULT.finditer(without_claims)]
-    latest_last = [v for _, v in sorted(placed, key=lambda p: p[0])]
-    return list(reversed(dict.fromkeys(reversed(latest_last))))
 
 
 # ============================================================================ the move, from knowledge only
@@ -257,7 +128,7 @@ def linked_question(plan: Plan, step: Step) -> str:
         return opening   # a fact the problem takes as known (100%, 60 minutes) or a number it never wrote
     names = [plan.quantities[r.index].text if r.kind == "quantity" else fmt(plan.steps[r.index].value)
              for r in step.operands]
-    names = [_as_mixed(n) for n in names] if re.search(r"\b\d+ \d+/\d+", plan.problem) else names  # as written
+    names = [as_mixed(n) for n in names] if re.search(r"\b\d+ \d+/\d+", plan.problem) else names  # as written
     if names[0] == names[1]:   # a square's side ("used twice" would read as doubling it)
         return f"How does {names[0]} give you {target}?"
     return f"How do {names[0]} and {names[1]} give you {target}?"
@@ -434,29 +305,6 @@ def _step_done(plan: Plan, work: str, found: list[Claim], step: Step, nxt: Step)
     return Move("confirm", lead, f"Next: {step_question(plan, nxt)}", nxt, kind="step_right")
 
 
-CONTINUING = re.compile(r"\b(?:so far|now what|what now|then what|what next|next\??$|first\b|what do i do)", re.I)
-_CONNECTIVES = set("so and then but because first plus minus times divided x is are to from by of now which that"
-                   .split())
-_ANSWER_WORDS = r"(?:so|answer(?: is)?|i got|i get|gets?|is it|it'?s|maybe|makes|costs?|has|have|are|is|[a-z]\s*=)"
-
-
-def presented_as_answer(work: str, value: Fraction) -> bool:
-    """Does the student offer `value` as their final answer? "so 88 teams", "I got 88", "is it 88?", a message that
-    is just the number, or the number followed by a word ("88 teams"); never while they say they are still going."""
-    t = arithmetic_text(work).strip()
-    if CONTINUING.search(t):
-        return False
-    for m in re.finditer(rf"(?<![\d./]){NUM}(?![\d/])", t):
-        if Fraction(m.group()) != value:
-            continue
-        before, after = t[:m.start()].rstrip(" $"), t[m.end():]
-        unit = re.match(r"\s*([a-z%°]+)", after, re.I)
-        if re.search(rf"\b{_ANSWER_WORDS}\s*(?:about\s*)?$", before, re.I) or not re.search(r"\w", before + after) \
-                or (unit and unit.group(1).lower() not in _CONNECTIVES):
-            return True
-    return False
-
-
 def _unexplained(lesson: Lesson, plan: Plan, work: str, found: list[Claim], value: Fraction, nxt: Step) -> Move:
     """The student's latest number is no value of the plan: not the answer, when they offer it as one (flag, with
     the first step not done yet); a number on a route we cannot follow, when they do not (ask)."""
@@ -511,6 +359,9 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
     if story is not None:
         return story
     given = given_numbers(lesson.problem)
+    mixed = _mixed_kinds(given, found)
+    if mixed is not None:
+        return mixed
     if found:   # the numbers used so far: this message's and those of the right claims of earlier turns
         return _claims_checked(lesson.problem, given, found, " ".join([*lesson.worked, work]))
     offered = said[-1] if said else None
@@ -522,16 +373,90 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
         return Move("ask", f"You found {fmt(said[-1])} with {shown}.",
                     meaning_question(lesson.problem, fmt(said[-1])), kind="explain")
     if said:
-        value = fmt(said[-1])
-        earlier = f"You found {', then '.join(fmt(v) for v in said[:-1])}. " if len(said) > 1 else ""
-        before = f" from {' and '.join(lesson.worked[-2:])}" if lesson.worked and not earlier else ""
-        question = fresh_hint(lesson, f"How did you get {value}{before}? Show me that step.",
-                              f"What does {value} stand for in the problem, and how could you check it?")
-        return Move("ask", earlier.strip(), question, kind="explain")
-    lead, question = first_move_question(lesson.problem, given)
+        return _unexplained_value(lesson, given, said)
+    lead, question = _first_move(lesson.problem, given)
     return Move("none", lead, fresh_hint(lesson, question,
                                          "Which quantity does the question ask for, and what do you know about it?"),
                 kind="propose")
+
+
+# what a quantity measures, by its unit: two of different kinds neither add nor take away ($8 + 6 tickets)
+_KINDS = {"time": {"second", "minute", "hour", "day", "week", "month", "year"},
+          "length": {"mm", "cm", "m", "km", "inch", "foot", "yard", "mile"},
+          "weight": {"g", "kg", "pound", "ounce", "ton"}, "volume": {"ml", "l", "cup", "pint", "quart", "gallon"}}
+
+
+def _kind(phrase: str) -> str:
+    """"money", a measure's kind ("time", "length", ...), "thing" for a counted noun, or "" (no word to tell)."""
+    if "$" in phrase:
+        return "money"
+    word = phrase.split()[-1] if " " in phrase else ""
+    unit = wordproblem.unit_name(word) if word else ""
+    return next((kind for kind, units in _KINDS.items() if unit in units), "thing" if word.isalpha() else "")
+
+
+def _mixed_kinds(given: list[tuple[Fraction, str]], found: list[Claim]) -> Move | None:
+    """Right arithmetic that adds or takes away two of the problem's quantities of different kinds (dollars and
+    tickets, km and hours): what each counts is asked, at that step. Only quantities the problem gives once each."""
+    values = [v for v, _ in given]
+    phrase = {v: p for v, p in given if values.count(v) == 1}
+    for claim in (c for c in found if c.right):
+        terms = re.fullmatch(rf"\s*({NUM})\s*([-+])\s*({NUM})\s*", arithmetic_text(claim.expression))
+        if terms is None:
+            continue
+        a, b = (phrase.get(Fraction(terms.group(i)), "") for i in (1, 3))
+        kinds = {_kind(a), _kind(b)}
+        if a and b and "" not in kinds and len(kinds) == 2:
+            doing = f"adds {a} and {b}" if terms.group(2) == "+" else f"takes {b} from {a}"
+            return Move("ask", f"Look at {claim}: it {doing}.",
+                        f"What does {a} count, what does {b} count, and can the two be put together that way?",
+                        kind="mixed_kinds")
+    return None
+
+
+def _unexplained_value(lesson: Lesson, given: list[tuple[Fraction, str]], said: list[Fraction]) -> Move:
+    """A number offered without its working and without a plan: never "right" or "wrong". When two of the problem's
+    numbers make it by one operation, that operation is asked about in the problem's words ("Why add $8 and 6
+    tickets?"); else which of the problem's quantities it came from, named, so the question fits only this problem."""
+    value = fmt(said[-1])
+    earlier = f"You found {', then '.join(fmt(v) for v in said[:-1])}." if len(said) > 1 else ""
+    if lesson.worked and not earlier:
+        ask = f"What did you do with {' and '.join(lesson.worked[-2:])} to get {value}?"
+        return Move("ask", "", fresh_hint(lesson, ask, meaning_question(lesson.problem, value)), kind="explain")
+    named = [(v, phrase) for v, phrase in given if re.search(r"[a-z$]", phrase)]
+    pair = next(((a, op, b) for a in named for b in named if a is not b for op in "+-*/"
+                 if (op != "/" or b[0]) and wordproblem.apply_op(op, (a[0], b[0])) == said[-1]), None)
+    if pair:
+        (_, first), op, (_, second) = pair
+        ask = f"Why {_VERB[op].format(first, second)}, and what does {value} count in this problem?"
+        return Move("ask", f"{earlier} {value} is what {first} {OP_SIGN[op]} {second} makes.".strip(),
+                    fresh_hint(lesson, ask, meaning_question(lesson.problem, value)), kind="explain")
+    known = said_list(list(dict.fromkeys(phrase for _, phrase in given))[:4])
+    ask = f"Which of {known} did you use to get {value}, and what did you do with them?" if len(given) > 1 else \
+        f"How did you get {value}? Show me that step."
+    return Move("ask", earlier, fresh_hint(lesson, ask, meaning_question(lesson.problem, value)), kind="explain")
+
+
+_VERB = {"+": "add {} and {}", "-": "take {1} from {0}", "*": "multiply {} by {}", "/": "divide {} by {}"}
+_RELATION = re.compile(r"\b(?:times|as many|as much|more|fewer|less|each|every|per|half|twice|double|together|in all|"
+                       r"altogether|total|percent)\b|%", re.I)
+
+
+def _first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, str]:
+    """A help request without a plan: wording's first move, unless it only lists the numbers ("You know 3 times and 48
+    shells ..."): then the words that relate the quantities ("3 times as many shells as Ben", "on Tuesday twice as
+    much as Monday"), quoted as a phrase (never a whole sentence pasted into a frame), with what they tell about the
+    question's target."""
+    lead, question = first_move_question(problem, given)
+    asked = question_sentence(problem_sentences(problem))
+    clauses = [c.strip(" .") for p in problem_sentences(problem) if p != asked for c in re.split(r",\s*(?:and )?", p)]
+    relation = next((c for c in clauses if _RELATION.search(c) and re.search(r"\d|\b(?:twice|half)\b", c)), "")
+    if not question.startswith("You know") or not relation:
+        return lead, question
+    start = re.search(r"(?:\b(?:on|in|at) \w+ )?(?:\d|\b(?:twice|half|double|triple)\b)", relation)
+    phrase = relation[start.start():] if start else relation
+    target = question_target(asked) or "the answer"
+    return lead, f"What does \"{phrase}\" tell you about {target}, and what would you work out first?"
 
 
 def _given_offered(lesson: Lesson, value: Fraction) -> Move:
@@ -588,8 +513,6 @@ def faithful(draft: str, step: Step, plan: Plan) -> bool:
     ops = {op for op, words in OP_WORDS.items() if re.search(words, draft, re.I)}
     shared = content_words(step.question) & content_words(draft)
     return numbers <= allowed and ops <= {step.op} and len(shared) * 2 >= len(content_words(step.question))
-
-
 
 
 def _climb(lesson: Lesson, index: int) -> None:
@@ -659,7 +582,7 @@ def _foreign_number(lesson: Lesson, plan: Plan | None, found: list[Claim], work:
     adding 6"), nor when the plan knows the misconception behind it."""
     if plan is not None and solver.diagnose(plan, work) is not None:
         return None
-    outside = solver.numbers_in(_CLAIM.sub(" ", arithmetic_text(work)))
+    outside = solver.numbers_in(CLAIM.sub(" ", arithmetic_text(work)))
     given = given_numbers(lesson.problem)
     known = {abs(v) for v, _ in given} | set(solver.numbers_in(lesson.problem)) | _KNOWN
     known |= {r for w in lesson.worked if (r := _result_of(w)) is not None} | {c.stated for c in found}

@@ -323,7 +323,7 @@ def test_a_hidden_model_answer_never_rules_a_student_wrong():
     tutor = agent.Tutor(scripted("The answer is 6.", "How did you work that out?"))
     assert solver.plan(problem) is None
     run(tutor, "w", problem)
-    for attempt, asked in [("Is it 4?", "How did you get 4?"), ("I think it's 6.", "How did you get 6?")]:
+    for attempt, asked in [("Is it 4?", "did you use to get 4,"), ("I think it's 6.", "did you use to get 6,")]:
         events, reply = run(tutor, "w", attempt)
         assert not any(e["type"] == "tool_call" and e["name"] == "check_answer" for e in events)
         assert asked in reply, reply

@@ -81,7 +81,8 @@ def test_without_a_plan_the_student_proposes_from_the_problems_own_quantities_an
     assert (first.kind, first.text) == ("propose", "The question asks for the time. You know 4 hours and 12 hours. "
                                                    "What could you work out from them first, on the way to the time?")
     replies = [math_moves.math_move(state, None, "so 3 hours").text for _ in range(4)]
-    assert replies[0] == "How did you get 3? Show me that step." and replies[2] != replies[0]   # never a third time
+    assert replies[0] == "3 is what 12 hours ÷ 4 hours makes. Why divide 12 hours by 4 hours, and what does 3 count " \
+                         "in this problem?" and replies[2] != replies[0]   # never a third time
     assert math_moves.math_move(state, None, "so 3 hours").verdict == "ask"       # never called right or wrong
     assert math_moves.results("there are 2 unknowns", []) == []                  # a count of unknowns is no result
     system = math_moves.math_move(lesson.Lesson(problem="Solve 3x + y = 10 and x - y = 2."), None, "")

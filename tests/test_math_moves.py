@@ -5,6 +5,7 @@ check set tests/fixtures/math_moves3.jsonl was written before these moves: half 
 developed on."""
 import json
 import re
+from fractions import Fraction
 
 import pytest
 
@@ -108,3 +109,30 @@ def test_the_fresh_develop_half_gets_the_move_it_asks_for(case):
     low = final["text"].lower()
     assert final.get("verdict") in case["verdicts"], final["text"]
     assert any(m.lower() in low for m in case["mentions_any"]) and not any(x.lower() in low for x in case["never"])
+
+
+def test_adding_quantities_of_different_kinds_is_asked_about_at_that_step():
+    problem = "A cyclist rides 42 km in 2 hours, then rides 15 km more. How long is the whole ride, in km?"
+    move = math_moves._move_without_plan(lesson.Lesson(problem=problem), math_moves.claims("42 + 2 = 44"), [44],
+                                         "42 + 2 = 44")
+    assert move.verdict == "ask" and move.lead == "Look at 42 + 2 = 44: it adds 42 km and 2 hours."
+    same = math_moves._move_without_plan(lesson.Lesson(problem="Ann has 5 red apples and 3 green apples. How many "
+                                                       "apples are in the bowl?"), math_moves.claims("5 + 3 = 8"),
+                                         [8], "5 + 3 = 8")
+    assert same.kind != "mixed_kinds"   # red and green apples are both things: no kinds to tell apart
+
+
+def test_a_number_offered_without_working_is_asked_about_in_the_problems_own_quantities():
+    problem = "Lia reads 14 pages a day for 9 days and then 20 pages on Sunday. How many pages does she read?"
+    move = math_moves._move_without_plan(lesson.Lesson(problem=problem), [], [Fraction(126)], "is it 126")
+    assert "14 pages" in move.question and "How did you get" not in move.question
+    other = "Tom has 25 cards and 16 stickers, and buys 8 pens. How many things does he have?"
+    asked = math_moves._move_without_plan(lesson.Lesson(problem=other), [], [Fraction(41)], "41?")
+    assert asked.lead == "41 is what 25 cards + 16 stickers makes."
+
+
+def test_a_help_request_that_would_only_list_numbers_quotes_the_words_relating_them():
+    problem = "Omar has 4 times as many coins as Lee. Together they have 60 coins. How many coins does Lee have?"
+    move = math_moves._move_without_plan(lesson.Lesson(problem=problem), [], [], "help")
+    assert move.question == "What does \"4 times as many coins as Lee\" tell you about Lee's coins, and what would " \
+                            "you work out first?"

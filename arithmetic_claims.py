@@ -1,0 +1,162 @@
+"""Reading the arithmetic a student writes: every claim ("6 x 9 = 54", "45 + 3.60 = 48.60", "then x 3 = 67.5",
+"I divided 120 by 8 and got 15") checked exactly with Fractions, the numbers they offer as results, and whether a
+number is offered as their final answer. No verdict on a step lives here: math_moves.py decides the move.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+import wordproblem
+from mathcheck import MathError, parse_math
+from solver import fmt
+from wording import NUM
+
+OP_SIGN = {"+": "+", "-": "−", "*": "×", "/": "÷"}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """An arithmetic claim a student wrote: "6 × 9 = 54" with its exact truth."""
+
+    expression: str       # as shown back to the student ("6 × 9")
+    stated: Fraction
+    true: Fraction
+    written: str = ""     # the result as the student wrote it ("2/5", "48.60")
+    mixed: bool = False   # the student wrote mixed numbers ("5 1/4"): they are shown back that way, never as 21/4
+
+    @property
+    def right(self) -> bool:
+        """Exactly right, or a decimal rounded (or cut) at its last written place: 91 / 6 = 15.17, 50 / 300 = 0.1666."""
+        places = len(self.written.partition(".")[2]) if "." in self.written else None
+        close = places is not None and abs(self.stated - self.true) < Fraction(1, 10**places)
+        return self.stated == self.true or close
+
+    @property
+    def shown(self) -> str:
+        """The left side as shown back: in the student's own form (mixed numbers stay mixed)."""
+        return as_mixed(self.expression) if self.mixed else self.expression
+
+    @property
+    def result(self) -> str:
+        return as_mixed(self.written) if self.mixed and self.written else self.written or fmt(self.stated)
+
+    def __str__(self) -> str:
+        return f"{self.shown} = {self.result}"
+
+
+def as_mixed(text: str) -> str:
+    """Improper fractions back as the mixed numbers a student wrote: "21/4 − 11/4" -> "5 1/4 − 2 3/4"."""
+    def mixed(m: re.Match) -> str:
+        top, bottom = int(m.group(1)), int(m.group(2))
+        return f"{top // bottom} {top % bottom}/{bottom}" if top > bottom and top % bottom else m.group()
+    return re.sub(r"(?<![\d/])(\d+)/(\d+)(?![\d/])", mixed, text)
+
+
+_OPS = r"[-+*/]"
+_TERM = rf"(?:\(\s*)*-?{NUM}(?:\s*\))*"
+_REMAINDER = re.compile(r"\s*(?:r|rem|remainder)\.?\s*(\d+)\b", re.I)
+CLAIM = re.compile(rf"(?P<left>(?:{_TERM}|(?<![\d.)])(?={_OPS}))(?:\s*{_OPS}\s*{_TERM})+)"
+                    rf"\s*(?:=|\bis\b|\bequals\b|\bmakes\b|\bgives\b)\s*(?P<right>-?{NUM})(?![\d/])")
+
+
+# An operation said in words, and its result: "I divided 120 by 8 and got 15" is the claim "120 / 8 = 15" (asking
+# "how did you get 15?" of a student who just said how would not listen to them).
+_WORDED = ((rf"\b(?:divided|divide|shared|split) ({NUM}) (?:by|into|between|among) ({NUM})", r"\1 / \2"),
+           (rf"\b(?:multiplied|multiply|timesed) ({NUM}) (?:by|and|with) ({NUM})", r"\1 * \2"),
+           (rf"\b(?:added|add) ({NUM}) (?:and|to|plus) ({NUM})", r"\1 + \2"),
+           (rf"\b(?:subtracted|subtract|took|take) ({NUM}) (?:away )?from ({NUM})", r"\2 - \1"),
+           (r"(?<=\d)\s*,?\s*(?:and (?:i )?got|to get|which (?:is|gives|makes)|that'?s|and it'?s)\s+(?=-?\d)", " = "))
+
+
+def arithmetic_text(text: str) -> str:
+    """Symbols for the ways students write operations ("6 x 9", "7 times 8", "÷", "25% of"), no $ or commas."""
+    t = wordproblem.normalise(text).replace("$", "")
+    t = re.sub(r"(?<=\d),(?=\d{3})", "", t)
+    t = re.sub(r"(\d)\s*%\s*of\b", r"\1/100 *", t)
+    for words, symbol in (*_WORDED, (r"\b(?:times|multiplied by)\b|(?<=[\d\s])[x×](?=\s*\d)", "*"),
+                          (r"\bdivided by\b|÷", "/"), (r"\bplus\b", "+"), (r"\bminus\b|−", "-")):
+        t = re.sub(words, symbol, t, flags=re.I)
+    return t
+
+
+def claims(text: str) -> list[Claim]:
+    """Every "a op b (op c...) = v" in the text, checked exactly; "then x 3 = 67.5" continues from the last result."""
+    found: list[Claim] = []
+    mixed = bool(re.search(r"\b\d+ \d+/\d+\b", text))
+    written = arithmetic_text(text)
+    for m in CLAIM.finditer(written):
+        left = m.group("left").strip()
+        if left.count("(") != left.count(")"):
+            continue
+        if re.match(_OPS, left) and not re.match(r"-\d", left):   # "-4 + 11 = 7" starts with a negative number
+            if not found:
+                continue
+            left = f"{fmt(found[-1].stated)} {left}"
+        try:
+            value, _ = parse_math(left)
+        except (MathError, ZeroDivisionError):
+            continue
+        if not value.is_const():
+            continue
+        true, result = value.terms.get((), Fraction(0)), m.group("right")
+        left_over, divided = _REMAINDER.match(written, m.end()), re.fullmatch(r"(\d+)\s*/\s*(\d+)", left)
+        if left_over and divided and true.denominator != 1:   # "62 ÷ 8 = 7 R 6" says the division exactly
+            (a, b), q, r = map(int, divided.groups()), Fraction(result), int(left_over.group(1))
+            true, result = (q, f"{result} R {r}") if q.denominator == 1 and q * b + r == a and r < b else (true, result)
+        found.append(Claim(_shown(left), Fraction(m.group("right")), true, result, mixed))
+    return found
+
+
+def _shown(expression: str) -> str:
+    """An expression as shown back to the student: "6 × 9", "25% of 80", "7 − (−5)"; a fraction "2/7" stays."""
+    signs = re.sub(r"(?<=[\d)])\s*([-+*/])\s*", lambda o: o.group() if o.group() == "/" else f" {OP_SIGN[o.group(1)]} ",
+                   expression.replace("/100 *", "% of"))
+    return signs.replace("(-", "(−")
+
+
+_RESULT = re.compile(rf"(?:=|\b(?:is|are|equals?|got|get|gets|makes?|so|answer|then|leaves?|left|was|think|guess|"
+                     rf"maybe|probably)\b:?)\s*"
+                     rf"(?:it'?s\s*|about\s*|like\s*)?(?P<n>-?{NUM})(?![\d/])"
+                     r"(?!\s*(?:[a-z]+\s+)?(?:is|are|=)\b)"   # "so 1 kg is 6": 1 is no result, 6 is
+                     r"(?!\s*(?:unknowns?|steps?|ways?|equations?|variables?|things?|questions?|parts? to)\b)", re.I)
+
+
+def results(text: str, found: list[Claim]) -> list[Fraction]:
+    """The numbers the student states as results, in the order written, the latest last: claim results, "so 84",
+    "I got 12", "is it 9?", or a message that is just a number. Numbers they only name ("divide 96 by 8") are not
+    results."""
+    t = arithmetic_text(text)
+    stated = {c.stated for c in found}
+    placed = [(m.end(), Fraction(m.group("right"))) for m in CLAIM.finditer(t) if Fraction(m.group("right")) in stated]
+    bare = re.fullmatch(rf"\W*(?:is it|maybe|it'?s)?\s*(-?{NUM})\s*\w{{0,12}}\W*", t, re.I)
+    if bare:
+        placed.append((bare.end(1), Fraction(bare.group(1))))
+    without_claims = CLAIM.sub(lambda m: " " * len(m.group()), t)   # same length: positions stay comparable
+    placed += [(m.end("n"), Fraction(m.group("n"))) for m in _RESULT.finditer(without_claims)]
+    latest_last = [v for _, v in sorted(placed, key=lambda p: p[0])]
+    return list(reversed(dict.fromkeys(reversed(latest_last))))
+
+
+CONTINUING = re.compile(r"\b(?:so far|now what|what now|then what|what next|next\??$|first\b|what do i do)", re.I)
+_CONNECTIVES = set("so and then but because first plus minus times divided x is are to from by of now which that"
+                   .split())
+_ANSWER_WORDS = r"(?:so|answer(?: is)?|i got|i get|gets?|is it|it'?s|maybe|makes|costs?|has|have|are|is|[a-z]\s*=)"
+
+
+def presented_as_answer(work: str, value: Fraction) -> bool:
+    """Does the student offer `value` as their final answer? "so 88 teams", "I got 88", "is it 88?", a message that
+    is just the number, or the number followed by a word ("88 teams"); never while they say they are still going."""
+    t = arithmetic_text(work).strip()
+    if CONTINUING.search(t):
+        return False
+    for m in re.finditer(rf"(?<![\d./]){NUM}(?![\d/])", t):
+        if Fraction(m.group()) != value:
+            continue
+        before, after = t[:m.start()].rstrip(" $"), t[m.end():]
+        unit = re.match(r"\s*([a-z%°]+)", after, re.I)
+        if re.search(rf"\b{_ANSWER_WORDS}\s*(?:about\s*)?$", before, re.I) or not re.search(r"\w", before + after) \
+                or (unit and unit.group(1).lower() not in _CONNECTIVES):
+            return True
+    return False
