@@ -31,6 +31,11 @@ _AWAY = r"got off|get off|gets off|got out|gets out|climbed off|went away|go awa
 _IN = r"got on|gets on|get on|got in|gets in|climbed on|climbed in|boarded|boards|joined|joins|came|comes|arrived|" \
       r"arrives|hatched|hatches|found|finds|received|receives|earned|earns|won|wins|collected|collects|picked|picks|" \
       r"baked|bakes|grew|grows|gained|gains|added|adds|saved|saves|bought|buys|got|gets|planted|plants"
+# a verb of motion with its particle says the way: "drove off", "jumped out", "walked away" / "came on", "hopped in"
+_MOTION = r"(?:got|gets|get|drove|drives|walked|walks|jumped|jumps|climbed|climbs|hopped|hops|stepped|steps|flew|" \
+          r"flies|ran|runs|came|comes|went|goes|swam|swims|rode|rides|moved|moves|sailed|sails|crawled|crawls)"
+_AWAY = rf"{_MOTION} (?:off|out|away)|" + _AWAY
+_IN = rf"{_MOTION} (?:on|in|into|aboard|onto|back)|" + _IN
 _MONEY_AWAY = r"bought|buys"   # money leaves when you buy; the goods come in
 _GIVES = r"gave|gives|handed|hands|sent|sends"
 _VERB = re.compile(rf"\b(?P<away>{_AWAY})\b|\b(?P<in>{_IN})\b", re.I)

@@ -38,6 +38,9 @@ def test_a_story_is_read_as_a_start_and_changes_by_its_own_verbs():
     gift = story_changes("Lena had 40 beads. She lost 8 beads. Then her uncle gave her 15 beads. "
                          "How many beads does she have now?")
     assert [c.sign for c in gift] == [0, -1, 1] and answer_by_story(gift) == 47
+    ferry = story_changes("A ferry had 48 cars on it. At the port 15 cars drove off and 9 cars came on. "
+                          "How many cars are on the ferry now?")
+    assert [(c.sign, c.verb) for c in ferry[1:]] == [(-1, "drove off"), (1, "came on")]   # a verb with its particle
     money = story_changes("Raj had $50. He bought a kite for $14. How much money does he have left?")
     assert [c.sign for c in money] == [0, -1]   # buying moves money out
 
