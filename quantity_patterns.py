@@ -27,7 +27,9 @@ from wordproblem import (ASKS_TOTAL, NAME, NUMBER, PRONOUNS, Builder, Plan, Prob
 _AWAY = r"gave away|gives away|give away|gave out|gives out|handed out|hands out|hand out|gave|gives|give|lost|" \
         r"loses|lose|sold|sells|sell|ate|eats|eat|used|uses|use|drank|drinks|broke|breaks|donated|donates|" \
         r"threw away|throws away|took away|takes away|removed|removes|mailed|mails|checked out|cut off|cuts off|" \
-        r"spilled|spills|popped|pops|sent|sends|dropped|drops|drunk|eaten|sold|used|lost|given away"
+        r"spilled|spills|popped|pops|sent|sends|dropped|drops|drunk|eaten|sold|used|lost|given away|leaked|leaks|" \
+        r"evaporated|evaporates"
+_GONE = r"evaporated|leaked|leaked out|spilled|broke|melted|died|escaped|popped|burst|ran away|flew away"
 _IN = r"bought|buys|buy|got|gets|get|found|finds|received|receives|earned|earns|saved|saves|picked|picks|" \
       r"collected|collects|added|adds|won|wins|made|makes|baked|bakes|caught|catches"
 _MONEY_AWAY = r"bought|buys|buy|spent|spends|spend|paid|pays|pay"   # money leaves when you buy
@@ -35,15 +37,16 @@ _MONEY_IN = r"earned|earns|saved|saves|received|receives|got|gets|found|finds|wo
 _NOUN = r"(?!(?:and|or|to|of|in|on|at|for|with|than|each|per|from|the|a|an|is|are|was|were|more|fewer|less|as|by|" \
         r"but|then|if|so|every|that|it|he|she|they|this|these|them|her|his|their|left|now|altogether|total)\b)" \
         r"[a-z][a-z-]*"
-_AFTER_AMOUNT = re.compile(rf" (?:more |extra |other |additional |of an? )?(?P<n1>{_NOUN})(?: (?P<n2>{_NOUN}))?")
+_AFTER_AMOUNT = re.compile(rf" (?:more |extra |other |additional |new |old |used |of an? )?(?P<n1>{_NOUN})"
+                           rf"(?: (?P<n2>{_NOUN}))?")
 _RATE_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))?(?: of [a-z]+)?(?: (?:in|on|per|for|to)| a| an|(?= every| each)) "
                          rf"(?:each |every |a |an |one |per )?(?P<per>{_NOUN})\b")
 _EACH_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?:each|apiece|a piece)\b")
 _HOLDS = r"has|holds|contains|carries|had|held|contained|costs?|weighs|can hold|fits"
 _EACH_BEFORE = re.compile(rf"(?:\b(?:each|every) (?:of the (?:\d+ )?)?(?P<per>{_NOUN})"
                           rf"(?: of [a-z]+| in (?:an?|the) [a-z]+)? (?:{_HOLDS}|is|are|uses|needs)|"
-                          rf"^(?:an?|one) (?:{_NOUN} )?(?P<one>{_NOUN})(?: of [a-z]+)? (?:costs?|weighs))(?: about)? $",
-                          re.I)   # 'each row in an orchard has 26', 'A movie ticket costs $8.50'
+                          rf"(?:^|\band )(?:an?|one) (?:{_NOUN} )?(?P<one>{_NOUN})(?: of [a-z]+)? (?:costs?|weighs))"
+                          rf"(?: about)? $", re.I)   # 'each row in an orchard has 26', '... and a pen costs $0.85'
 _OF_BEFORE = re.compile(rf"\d (?P<per>{_NOUN}) (?:of|with) $")
 _TIMES_AFTER = re.compile(rf" (?:times )?as (?:many|much)(?: (?P<noun>{_NOUN}))?(?: {_NOUN})?(?: as (?P<target>.*))?")
 _MORE_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?P<dir>more|fewer|less)(?: (?P<noun2>{_NOUN}))?"
@@ -69,13 +72,17 @@ class Reading:
         money = noun == "dollars"
         passive = re.search(r"^[^,]*? (?:are|were|is|was|have been|had been|got) (?P<verb>[a-z]+(?: out| away)?)\b",
                             self.clause.split(self.m.group(), 1)[-1])
-        return _verb_sign(self.before, money) or (_verb_sign(passive.group("verb"), money) if passive else 0)
+        gone = re.match(rf" [a-z]+(?: of [a-z]+)? (?:{_GONE})\b", self.clause.split(self.m.group(), 1)[-1])
+        return _verb_sign(self.before, money) or (_verb_sign(passive.group("verb"), money) if passive else 0) \
+            or (-1 if gone else 0)   # '120 litres evaporated': the amount itself went
 
 
 def _clause_bounds(t: str, at: int, end: int) -> tuple[int, int]:
-    starts = [m.end() for m in re.finditer(r"[.?!] |, (?:and |then )?| and then | then ", t[:at])]
+    # ' and gave away 175' starts a clause of its own: the verb after 'and' moves only what follows it
+    starts = [m.end() for m in re.finditer(rf"[.?!] |, (?:and |then )?| and then | then | and (?=(?:{_AWAY}|{_IN}) )",
+                                           t[:at])]
     start = max(starts, default=0)
-    stop = re.search(r"[.?!](?: |$)|, ", t[at:end])
+    stop = re.search(rf"[.?!](?: |$)|, | and (?=(?:{_AWAY}|{_IN}) )", t[at:end])
     return start, at + stop.start() if stop else end
 
 
@@ -143,6 +150,10 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
             and not re.match(r"(?: \w+)? on (?:a|an|one) ", rate.group()):   # 'spent $14 on a book' buys one
         return Reading(m, "rate", "dollars" if money else rate.group("noun"), per=rate.group("per"), clause=clause,
                        words=tok + rate.group())
+    kind = re.match(rf" for (?P<per>{_NOUN})\b(?! of\b)", after)   # 'Tickets cost $12 for adults and $7 for children'
+    if money and kind and re.search(r"(?:s|children|people)$", kind.group("per")) \
+            and re.search(r"\b(?:cost|costs|charges?)\b", before):
+        return Reading(m, "rate", "dollars", per=kind.group("per"), clause=clause, words=tok + kind.group())
     each = _EACH_AFTER.match(after)
     if each and (money or each.group("noun")):
         return Reading(m, "rate", "dollars" if money else each.group("noun"), clause=clause, words=tok + each.group())
@@ -152,7 +163,8 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
                        words=f"{tok} {noun_after}") if noun_after else None
     if money:
         return Reading(m, "amount", "dollars", before=before, clause=clause, words=tok)
-    if re.match(r" of (?:them|these|those)\b", after) and _verb_sign(before, False):   # the noun of the one before
+    if re.match(r" (?:of (?:them|these|those)|(?:new |old |used )?ones)\b", after) and _verb_sign(before, False):
+        # the noun of the one before ('gave away 5 of them', 'gave away 175 old ones')
         return Reading(m, "amount", "", before=before, clause=clause, words=tok)
     words = _AFTER_AMOUNT.match(after)
     nouns = tuple(w for w in (words.group("n1"), words.group("n2")) if w) if words else ()
@@ -282,7 +294,8 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
             op = {"times": "*", "more": "+", "fewer": "-"}[r.kind]
             less = "less" if r.kind == "fewer" and _how_much(base.noun).startswith("How much") else r.kind
             said = f"{r.words} times" if r.kind == "times" else f"{r.words} {less} than"
-            owner = next((w for w in re.findall(NAME, r.lead) if w not in PRONOUNS and w not in base.reading.lead), "")
+            owner = next((w for w in re.findall(NAME, r.lead) if w not in PRONOUNS and w not in _CALENDAR
+                          and w not in base.reading.lead), "")
             asked = f"{_how_much(base.noun)} for {owner}: {said}" if owner else \
                 f"{_how_much(base.noun)} {_is(base.noun)} {said}"
             ref = b.step(op, [base.ref, k], base.noun, f"{asked} {base.words}?")
@@ -299,8 +312,9 @@ def _base(r: Reading, held: list[Held]) -> Held | None:
         before = [h for h in held if h.reading.m.start() < r.m.start()]
         last = max(before, key=lambda h: h.reading.m.start(), default=None)
         return last if last and (not r.noun or same_word(r.noun, last.noun) or r.noun in last.reading.nouns) else None
-    key = [w for w in re.findall(r"[A-Za-z]+", r.target) if w.lower() not in ("the", "a", "an", "did", "does", "do",
-                                                                               "has", "had", "have", "is", "was")]
+    target = re.sub(rf"^(?:in|on|during) (?=(?:{'|'.join(_CALENDAR)})\b)", "", r.target)   # 'as in May'
+    key = [w for w in re.findall(r"[A-Za-z]+", target) if w.lower() not in ("the", "a", "an", "did", "does", "do",
+                                                                             "has", "had", "have", "is", "was")]
     if not key or len(key) > 3 or any(w in PRONOUNS or w.lower() in ("he", "she", "they", "it", "him", "her", "in")
                                       for w in key[:1]):
         return None
@@ -335,6 +349,17 @@ def _as_written(clause: str) -> str:
     return (text[0].lower() + text[1:] if first in PRONOUNS or first.lower() in _PRONOUN_WORDS else text).rstrip(".?!")
 
 
+def _told(p: Problem, r: Reading) -> str:
+    """Its clause with the sentence's subject when the clause starts at its verb ('It got 340 new books and gave
+    away 175 old ones': the second change is told 'It gave away 175 old ones')."""
+    if not re.match(rf"(?:{_AWAY}|{_IN}) ", r.clause):
+        return r.clause
+    sentence = p.t[max(p.t.rfind(". ", 0, r.m.start()) + 2, 0):r.m.start()]
+    verb = re.search(rf"\b(?:{_AWAY}|{_IN})\b", sentence)
+    subject = sentence[:verb.start()].strip() if verb else ""
+    return f"{subject} {r.clause}" if 0 < len(subject.split()) <= 3 else r.clause
+
+
 def _owner_asked(p: Problem, first: Held) -> bool:
     """A name in the question must be the one whose amount the story starts from ('How many does Sam have now?'
     after Tom gave Sam 5 asks about someone else)."""
@@ -362,6 +387,7 @@ def _unread(p: Problem, readings: list[Reading]) -> bool:
         if r.kind in _READ_WORDS and r.clause in text:
             text = text.replace(r.clause, re.sub(_READ_WORDS[r.kind], "", r.clause, flags=re.I), 1)
     text = re.sub(rf"\b(?:{_AWAY}|{_IN})\b", "", text)   # 'cuts off' is read, '$75 off' is not
+    text = re.sub(r"(?<=\d) (?:new|old|used)\b", "", text)   # '175 old ones' describes them; 'years old' is an age
     if p.asks(_START_Q):
         text = re.sub(r"\b(?:had|has|have) some\b", "", text)   # the unknown start it asks for
     question = re.sub(ASKS_TOTAL + r"|\bif\b", "", p.question)
@@ -374,9 +400,14 @@ def _unread(p: Problem, readings: list[Reading]) -> bool:
 def _other_actor(h: Held, owner: Held) -> bool:
     """'Her friend Brock buys 7 cookies': a name acting in a change that is not the owner's is someone else's
     change (the amount moves the other way for the owner, or not at all)."""
-    names = [w for w in re.findall(NAME, h.reading.before) if w not in PRONOUNS]
+    names = [w for w in re.findall(NAME, h.reading.before) if w not in PRONOUNS and w not in _CALENDAR]
     owners = [w for w in re.findall(NAME, owner.reading.lead) if w not in PRONOUNS]
     return bool(owners) and any(n not in owners for n in names)
+
+
+# Capitalised words that name a day or a month, not someone who acts ('on Monday', 'in March').
+_CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+             "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 
 
 def story(p: Problem) -> Plan | None:
@@ -434,15 +465,34 @@ def _how_many_groups(b: Builder, rate: Reading, amount: Reading, groups: str) ->
 def _left(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
     """The start, then each change in order: what is left or there now."""
     start, changes = held[0], held[1:]
-    unread = any(h.sign == 0 or h.reading.kind != "amount" or _other_actor(h, start) for h in changes)
+    unread = any(h.sign == 0 or (h.reading.kind != "amount" and not _on_change(b, h, changes))
+                 or _other_actor(h, start) for h in changes)
     if start.sign < 0 or not changes or unread or not _owner_asked(p, start):
         return None
     running = start.ref
-    for h in changes:
+    for h in (h for h in changes if not _on_change(b, h, changes)):
         how = "How much money is" if h.noun == "dollars" else f"How many {h.noun} are"
+        said = [c for c in changes if _on_change(b, c, changes) and b.steps[c.ref.index].operands[0] == h.ref]
+        if said:   # 275 used on Monday and twice as much on Tuesday: both days' use first, then taken away
+            both = _sum(b, [h] + said, h.noun)
+            running = b.step("+" if h.sign > 0 else "-", [running, both], h.noun, f"{how} left of {start.words} "
+                             f"after {' and '.join(c.words for c in [h] + said)}?")
+            continue
         running = b.step("+" if h.sign > 0 else "-", [running, h.ref], h.noun,
-                         f"{how} {'there' if h.sign > 0 else 'left'} after {_as_written(h.reading.clause)}?")
+                         f"{how} {'there' if h.sign > 0 else 'left'} after {_as_written(_told(p, h.reading))}?")
     return running
+
+
+def _on_change(b: Builder, h: Held, changes: list[Held]) -> bool:
+    """An amount said against one of the changes ('and on Tuesday twice as much as on Monday'): a change too, the
+    same way as the one it is said against."""
+    bases = {c.ref: c for c in changes if c.reading.kind == "amount"}
+    if h.reading.kind == "amount" or h.ref.kind != "step" or b.steps[h.ref.index].operands[0] not in bases:
+        return False
+    own = h.reading.before.split(bases[b.steps[h.ref.index].operands[0]].reading.m.group(), 1)[-1]
+    subject = [w for w in re.findall(NAME, own) if w not in _CALENDAR]   # 'Her brother has 3 times as much' is his
+    return not subject and not re.search(r"\b(?:has|have|had|is|are|was|were|owns?|owned|gets?|got|he|she|they|his|"
+                                         r"her|their)\b", own, re.I)
 
 
 def _start(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
@@ -485,7 +535,8 @@ def _total(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
     asked_sign = _verb_sign(p.question, held[0].noun == "dollars")
     names = [w for w in re.findall(NAME, p.question) if w not in PRONOUNS and w != "How"]
     spent = held[0].noun == "dollars" and p.asks(r"\b(?:spend|spent|pay|paid|cost|costs|earn|earned|make|made)\b")
-    if len(signs) > 1 or (asked_sign and signs != {asked_sign}):
+    priced = spent and signs == {0} and all(h.ref.kind == "step" for h in held)   # '2 adults at $12': paid for
+    if len(signs) > 1 or (asked_sign and signs != {asked_sign} and not priced):
         return None   # 'How many did she give?' after amounts she had: a different question
     if len(names) == 1 and not p.asks(ASKS_TOTAL):
         return _named(b, held, names[0])
