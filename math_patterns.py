@@ -125,7 +125,8 @@ def percent_apply(p: Problem) -> Plan | None:
     if len(percents) != 1 or len(prices) != 1 or not p.asks(r"^(how much|what)") \
             or re.search(r"\b(than|paid|pays|ended|before|after|now|new|ago|to \$)|discount[^.?!]* is \$", p.body,
                          re.I) \
-            or p.asks(r"\b(original|originally|before|start|began|morning|was the|last|earlier|ago|used to)\b"):
+            or p.asks(r"\b(original|originally|before|start|began|morning|was the(?! (?:sale|selling|new|final) price)|"
+                      r"last|earlier|ago|used to)\b"):
         return None   # a price after the change (or 'more than his pants') needs a reverse plan we do not make
     up, down = re.search(rf"\b({_UP})\b", p.t), re.search(rf"\b({_DOWN})\b", p.t)
     if bool(up) == bool(down):
@@ -170,13 +171,16 @@ def percent_reverse(p: Problem) -> Plan | None:
 
 
 _FROM_TO = re.compile(rf"\bfrom {_n('a')}(?: [a-z]+)? to {_n('b')}")
+# 'A jacket was $80. Its price dropped to $68.': the value before, then the verb that moves it to the new one
+_WAS_TO = re.compile(rf"\b(?:was|were|is|cost|costs|had|weighed) {_n('a')}(?: [a-z]+)?\. (?:Its|The|His|Her|Their) "
+                     rf"[a-z]+ (?:{_UP}|{_DOWN}|changed) to {_n('b')}")
 
 
 def percent_change(p: Problem) -> Plan | None:
     """'The price rose from $40 to $50. By what percent?' -> (50 - 40) / 40 as a percent of the starting value."""
-    m = p.search(_FROM_TO)
-    if not m or not p.asks(r"\bpercent|%"):
-        return None
+    m = p.search(_FROM_TO) or p.search(_WAS_TO)
+    if not m or not p.asks(r"\bpercent|%") or p.asks(r"percent(?:age)? of\b"):   # 'what percent of the old price'
+        return None   # asks the new value as a percent of the old, not the change
     b = Builder(p, "percent")
     a, c = b.given(m, "a", ""), b.given(m, "b", "")
     big, small = (c, a) if b.value(c) > b.value(a) else (a, c)

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from wordproblem import (NUM, Builder, Plan, Problem, Ref, fmt, fraction_part, number_value, same_word, shown_first,
-                         stem, unit_factor, unit_name)
+from wordproblem import (NUM, NUMBER, Builder, Plan, Problem, Ref, fmt, fraction_part, number_value, same_word,
+                         shown_first, stem, unit_factor, unit_name)
 
 # ----------------------------------------------------------------------------- the minutes between two clock times
 
@@ -372,14 +372,18 @@ def percent_of_whole(p: Problem) -> Plan | None:
     part = p.search(_PART_OF)
     said = [w for w in (part.group("noun"), part.group("noun").split()[0]) if re.search(rf"\b{w}\b", p.question)] \
         if part else []   # 'free throws' when the question says it too, else 'throws'
-    if not said or len(p.numbers) != 2 or not p.asks(r"^what percent(?:age)? of\b"):
+    # 'Lucy scored 18 out of 24 on a quiz. What percent did she score?': a score out of its most, nothing named
+    score = part is not None and " out of " in part.group() and re.search(r"\b(?:scored|scores|got|gets|earned)\b",
+                                                                          p.t[:part.start()]) is not None \
+        and p.asks(r"^what percent(?:age)? (?:did|does|do) (?:he|she|they|\w+) (?:score|get|earn)\?$")
+    if not (said or score) or len(p.numbers) != 2 or not (score or p.asks(r"^what percent(?:age)? of\b")):
         return None
     sentence = re.search(r"[^.?!]*$", p.t[:part.start()]).group() + re.match(r"[^.?!]*", p.t[part.start():]).group()
-    rest = _words(p.question[p.question.index(said[0]) + len(said[0]):]) - _GENERIC_VERBS
+    rest = _words(p.question[p.question.index(said[0]) + len(said[0]):]) - _GENERIC_VERBS if said else set()
     if not rest <= _words(sentence) or _negated(sentence) != _negated(p.question):
         return None   # '34 of 40 questions right. What percent did she get wrong?' asks for the other part
     b = Builder(p, "percent")
-    n, m, noun = part.group("n"), part.group("m"), said[0]
+    n, m, noun = part.group("n"), part.group("m"), said[0] if said else "points"
     share = b.step("/", [b.given(part, "n", noun), b.given(part, "m", noun)], "", f"What fraction of the {m} {noun} "
                                                                                    f"are the {n}?")
     if b.value(share) > 1:
@@ -456,28 +460,60 @@ def measure_parts(p: Problem) -> Plan | None:
     return b.finish()
 
 
-_AREA_GIVEN = re.compile(rf"\barea(?: of (?:a|the|this|that|her|his) [a-z]+)? (?:of|is) (?P<a>{NUM}) "
+_AREA_GIVEN = re.compile(rf"\barea(?: of (?:a|the|this|that|her|his)(?: [a-z]+)? [a-z]+)? (?:of|is) (?P<a>{NUM}) "
                          rf"square (?P<u>[a-z]+)")
-_SIDE_SAID = re.compile(rf"\b(?P<side>width|length) (?:of|is) (?P<s>{NUM}) (?P<u>[a-z]+)")
+_SIDE_SAID = [re.compile(rf"\b(?P<side>width|length) (?:of|is) (?P<s>{NUM}) (?P<u>[a-z]+)"),
+              re.compile(rf"\b(?:is|are) (?P<s>{NUM}) (?P<u>[a-z]+) (?P<side>wide|long)\b")]   # 'is 8 inches wide'
 
 
 def side_from_area(p: Problem) -> Plan | None:
     """'The area of a rectangle is 72 square feet. Its width is 6 feet. How long is it?' -> 72 / 6: the length
     times the width is the area, so the area shared by the width gives the length."""
-    area, side = p.search(_AREA_GIVEN), p.search(_SIDE_SAID)
+    area, side = p.search(_AREA_GIVEN), next((m for rx in _SIDE_SAID for m in [p.search(rx)] if m), None)
     if not area or not side or not re.search(r"\brectang", p.t, re.I) or len(p.numbers) != 2 \
             or not same_word(area.group("u"), side.group("u")):
         return None
-    other = "width" if side.group("side") == "length" else "length"
+    said = "width" if side.group("side") in ("width", "wide") else "length"
+    other = "width" if said == "length" else "length"
     asks = {"length": r"^(?:what is (?:its|the) length|how long is (?:it|the rectangle))\b",
             "width": r"^(?:what is (?:its|the) width|how wide is (?:it|the rectangle))\b"}[other]
-    if not p.asks(asks):
+    around = p.asks(r"^what is (?:its|the) perimeter\b|^how (?:long|far) is it around\b")
+    if not p.asks(asks) and not around:
         return None
     b = Builder(p, "rectangle")
     unit = side.group("u")
-    b.step("/", [b.given(area, "a", f"square {unit}"), b.given(side, "s", unit)], unit,
-           f"What {other} times a {side.group('side')} of {side.group('s')} {unit} gives an area of "
-           f"{area.group('a')} square {unit}?", kind="area_side")
+    given = b.given(side, "s", unit)
+    found = b.step("/", [b.given(area, "a", f"square {unit}"), given], unit,
+                   f"What {other} times a {said} of {side.group('s')} {unit} gives an area of "
+                   f"{area.group('a')} square {unit}?", kind="area_side")
+    if around:   # the side found, then the way around: both sides twice
+        both = b.step("+", [given, found], unit, f"How long are one {said} and one {other} together?")
+        b.step("*", [both, b.fact(2, "", "2 of each side")], unit, "How far is it all the way around: two of each "
+                                                                 "side?", kind="perimeter")
+    return b.finish()
+
+
+_SHAPE_SIDES = {"triangle": 3, "quadrilateral": 4, "trapezoid": 4, "trapezium": 4, "pentagon": 5, "hexagon": 6,
+                "octagon": 8}
+_SIDES_LISTED = re.compile(rf"\bsides?(?: of| measuring| that measure| are| with lengths| of lengths)? "
+                           rf"(?P<list>{NUM}(?: ?[a-z]+)?(?:, {NUM}(?: ?[a-z]+)?)*,? and {NUM}(?: ?[a-z]+)?)")
+
+
+def polygon_perimeter(p: Problem) -> Plan | None:
+    """'A triangle has sides of 7 inches, 9 inches and 12 inches. What is its perimeter?' -> the sides added, only
+    when as many are listed as the shape has (a triangle 3, a pentagon 5) and they share one unit."""
+    shape = re.search(rf"\b(?P<s>{'|'.join(_SHAPE_SIDES)})\b", p.t, re.I)
+    listed = p.search(_SIDES_LISTED)
+    if not shape or not listed or not p.asks(r"^what is (?:its|the) perimeter\b|^how (?:long|far) is it around\b"):
+        return None
+    items = list(NUMBER.finditer(p.t, listed.start("list"), listed.end("list")))
+    units = {unit_name(u) for u in re.findall(rf"{NUM} ?([a-z]+)", listed.group("list")) if u != "and"}
+    if len(items) != _SHAPE_SIDES[shape.group("s").lower()] or len(units) > 1:
+        return None
+    unit = re.search(rf"{NUM} ?([a-z]+)", listed.group("list")).group(1) if units else ""
+    b = Builder(p, "perimeter")
+    b.step("+", [b.given(n, 0, unit) for n in items], unit, f"What do the {len(items)} sides, "
+                                                            f"{listed.group('list')}, add up to?", kind="perimeter")
     return b.finish()
 
 

@@ -1,0 +1,51 @@
+"""Round 5 of the planner: readings added for worksheet wording (fresh4.jsonl's dev half and the tune split), each
+with its exact steps, step questions in the problem's words, and a near miss that must abstain. Every problem here
+is written for this test, none copied from a fixture."""
+import re
+from fractions import Fraction
+
+import pytest
+
+import solver
+
+# (problem, pattern, step values, words the steps' questions must use)
+PLANS = [
+    # a percent change from a value said in one sentence and moved 'to' another in the next
+    ("A bike was $150. Its price dropped to $120. By what percent did the price decrease?", "percent",
+     ["30", "1/5", "20"], ["from $150 to $120", "starting $150"]),
+    # a markup said 'sold it for 30% more', asked as the selling price
+    ("A shop bought a chair for $60 and sold it for 25% more. What was the selling price?", "percent",
+     ["15", "75"], ["25% of $60", "$60 after adding 25%"]),
+    # a score out of its most, asked 'what percent did she score'
+    ("Ada scored 36 out of 40 on a spelling test. What percent did she score?", "percent", ["9/10", "90"],
+     ["What fraction of the 40 points are the 36"]),
+    # the sides of a polygon listed, as many as it has
+    ("A pentagon has sides of 4 m, 6 m, 5 m, 7 m and 3 m. What is its perimeter?", "perimeter", ["25"],
+     ["the 5 sides, 4 m, 6 m, 5 m, 7 m and 3 m"]),
+    # a rectangle's side from its area ('is 9 feet wide'), then the way around
+    ("The area of a rectangular mat is 63 square feet. The mat is 9 feet wide. What is its perimeter?", "rectangle",
+     ["7", "16", "32"], ["width of 9 feet", "one width and one length", "all the way around"]),
+]
+
+
+@pytest.mark.parametrize("problem,pattern,values,words", PLANS, ids=[f"{p[1]}-{i}" for i, p in enumerate(PLANS)])
+def test_each_reading_plans_exact_steps_in_the_problems_words(problem, pattern, values, words):
+    plan = solver.plan(problem)
+    assert plan is not None and plan.pattern == pattern
+    assert [s.value for s in plan.steps] == [Fraction(v) for v in values]
+    asked = " ".join(s.question for s in plan.steps)
+    for word in words:
+        assert word in asked, (word, asked)
+    result = re.compile(rf"(?<![\d./]){re.escape(solver.fmt(plan.answer))}(?![\d./])")
+    assert not any(result.search(s.question) for s in plan.steps), "a step's question says the answer"
+
+
+@pytest.mark.parametrize("problem", [
+    "A bike was $200. Its price rose to $250. What percent of the old price is the new price?",   # not the change
+    "Omar got 45 out of 50 on the test. What percent did he get wrong?",                           # the other part
+    "A pentagon has sides of 3 cm, 4 cm and 5 cm. What is its perimeter?",                         # 3 of 5 sides
+    "A triangle has sides of 3 cm, 4 m and 5 cm. What is its perimeter?",                          # two units
+    "A shop bought a chair for $60 and sold it for 25% more. What was the original price?",        # asks the start
+])
+def test_near_misses_abstain(problem):
+    assert solver.plan(problem) is None
