@@ -578,7 +578,9 @@ _MEASURE = re.compile(rf"{_n('a')} ?{_w('u')}")
 
 
 _HOLDS = re.compile(rf"\b(?:holds|contains|has|had|held) {_n('a')} ?{_w('u')}")
-_FILL_Q = re.compile(rf"how many {_n('b')} ?(?P<v>[A-Za-z]+) {_w('c')} can (?:it|they|she|he|you|we) fill\b", re.I)
+_FILL_Q = re.compile(rf"how many {_n('b')}[ -]?(?P<v>[A-Za-z]+) {_w('c')} can (?:(?:it|they|she|he|you|we) fill|be "
+                     rf"filled(?: from (?:it|the [a-z]+))?)\?", re.I)   # 'How many 250-milliliter glasses can be filled?'
+
 
 
 def fill_count(p: Problem) -> Plan | None:

@@ -400,20 +400,26 @@ _MEASURE = re.compile(rf"(?P<a>{NUM}) ?(?P<u>kg|g|km|m|cm|mm|l|ml|kilograms?|gra
                       rf"pounds?|ounces?|gallons?|quarts?)\b")
 _TAKEN = r"\b(?:uses?|used|cuts? off|drinks?|drank|pours? out|poured out|eats?|ate|gives? away|gave away|sells?|" \
          r"sold|spills?|spilled|removes?|removed|takes? out|took out)\b"
+_DONE = r"\b(?:has|have|had) (?:already )?(?:run|walked|swum|driven|ridden|biked|hiked|cycled|climbed|jogged|" \
+        r"paddled|covered|travell?ed|read|filled|painted)\b"   # the part of the whole already done
 
 
 def mixed_units_left(p: Problem) -> Plan | None:
     """'A bag of flour weighs 2 kg. Nina uses 650 g of it. How many grams of flour are left?' -> 2 kg in grams
     (2 x 1000), then 2000 - 650: the larger unit is converted before the smaller amount is taken away."""
     said = [m for m in p.finditer(_MEASURE) if m.span("a") in p.numbers]
-    asked = re.match(r"how many (?P<u>[a-z]+)\b", p.question, re.I)
-    if len(said) != 2 or len(p.numbers) != 2 or not asked or not p.asks(r"\b(?:left|remain|remaining|remains)\b"):
+    asked = re.match(r"how many (?:more )?(?P<u>[a-z]+)\b", p.question, re.I)
+    # 'How many more meters does she have to run?' after 'Lia has run 3,750 meters': the rest of the whole
+    to_go = p.asks(r"^how many more [a-z]+ (?:does|do|must|will) \w+ (?:still )?(?:have to|need to)? ?\w+\?$")
+    if len(said) != 2 or len(p.numbers) != 2 or not asked \
+            or not (to_go or p.asks(r"\b(?:left|remain|remaining|remains)\b")):
         return None
     whole, part = said
     factor = unit_factor(whole.group("u"), part.group("u"))
     sentences = [re.search(r"[^.?!]*$", p.t[:m.start()]).group() for m in said]
+    done = _DONE if to_go else _TAKEN
     if factor is None or unit_name(asked.group("u")) != unit_name(part.group("u")) \
-            or re.search(_TAKEN, sentences[0]) or not re.search(_TAKEN, sentences[1]):
+            or re.search(_TAKEN, sentences[0]) or not re.search(done, sentences[1]):
         return None
     b = Builder(p, "measure_change")
     small = unit_name(part.group("u"))

@@ -22,6 +22,12 @@ PLANS = [
     # the sides of a polygon listed, as many as it has
     ("A pentagon has sides of 4 m, 6 m, 5 m, 7 m and 3 m. What is its perimeter?", "perimeter", ["25"],
      ["the 5 sides, 4 m, 6 m, 5 m, 7 m and 3 m"]),
+    # containers to fill in a smaller unit, asked 'can be filled from it'
+    ("A bottle holds 3 liters of water. How many 500-milliliter cups can be filled from it?", "conversion",
+     ["3000", "6"], ["How many 500 milliliter cups can 3 liters fill"]),
+    # the rest of a whole still to go, the part done said in a smaller unit
+    ("A hiking trail is 4 kilometers long. Omar has walked 2,600 meters. How many more meters does he have to walk?",
+     "measure_change", ["4000", "1400"], ["How many meters are in 4 kilometers", "taken from 4 kilometers"]),
     # a rectangle's side from its area ('is 9 feet wide'), then the way around
     ("The area of a rectangular mat is 63 square feet. The mat is 9 feet wide. What is its perimeter?", "rectangle",
      ["7", "16", "32"], ["width of 9 feet", "one width and one length", "all the way around"]),
@@ -46,6 +52,8 @@ def test_each_reading_plans_exact_steps_in_the_problems_words(problem, pattern, 
     "A pentagon has sides of 3 cm, 4 cm and 5 cm. What is its perimeter?",                         # 3 of 5 sides
     "A triangle has sides of 3 cm, 4 m and 5 cm. What is its perimeter?",                          # two units
     "A shop bought a chair for $60 and sold it for 25% more. What was the original price?",        # asks the start
+    "A hiking trail is 4 kilometers long. Omar has walked 2,600 meters. How many more meters did Ann walk?",
+    "A trail is 4 km long. Omar walks 600 m every day. How many more meters does he have to walk?",  # nothing done
 ])
 def test_near_misses_abstain(problem):
     assert solver.plan(problem) is None
