@@ -93,8 +93,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
-from equation_patterns import (bracket_equation, consecutive, current_speeds, equation, fraction_equation, linear_pair,
-                               purchases, shared_with_difference, sum_difference, work_together)
+from equation_patterns import (bracket_equation, consecutive, current_speeds, equation, fee_plus_rate, fraction_equation,
+                               linear_pair, purchases, shared_with_difference, sum_difference, work_together)
 from mathcheck import solve
 from measure_patterns import (box, clock_elapsed, daily_over_weeks, fraction_of_parts, measure_difference,
                               measure_parts, mixed_units_left, percent_of_whole, percent_part, polygon_perimeter,
@@ -128,7 +128,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     work_together, speed, density, kinetic_energy, moles, acceleration, falling_energy, story,
     data_range, median, clock_elapsed, box, temperature, percent_part, proportion, share_equally,
     measure_difference, percent_of_whole, groups_needed, mixed_units_left, measure_parts, side_from_area,
-    consecutive, fraction_of_parts, daily_over_weeks, polygon_perimeter]
+    consecutive, fraction_of_parts, daily_over_weeks, polygon_perimeter, fee_plus_rate]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.

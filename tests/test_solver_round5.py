@@ -28,6 +28,14 @@ PLANS = [
     # the rest of a whole still to go, the part done said in a smaller unit
     ("A hiking trail is 4 kilometers long. Omar has walked 2,600 meters. How many more meters does he have to walk?",
      "measure_change", ["4000", "1400"], ["How many meters are in 4 kilometers", "taken from 4 kilometers"]),
+    # two people's total and difference said of ages, or of 'they'
+    ("Lena is 6 years older than her cousin. The sum of their ages is 30. How old is Lena?", "sum_difference",
+     ["24", "12", "18"], ["Without the extra 6", "her cousin's part", "Lena's part, 6 more"]),
+    ("Raj has 8 fewer marbles than Ivy. They have 50 marbles in all. How many marbles does Raj have?",
+     "sum_difference", ["42", "21"], ["Raj's part"]),
+    # a fixed charge plus a rate: the bill undone to the count
+    ("A bike rental costs $5 plus $3 per hour. Nora paid $23. How many hours did she rent the bike?", "equation",
+     ["18", "6"], ["left once the $5 is taken off", "How many hours at $3 per hour"]),
     # a rectangle's side from its area ('is 9 feet wide'), then the way around
     ("The area of a rectangular mat is 63 square feet. The mat is 9 feet wide. What is its perimeter?", "rectangle",
      ["7", "16", "32"], ["width of 9 feet", "one width and one length", "all the way around"]),
@@ -54,6 +62,9 @@ def test_each_reading_plans_exact_steps_in_the_problems_words(problem, pattern, 
     "A shop bought a chair for $60 and sold it for 25% more. What was the original price?",        # asks the start
     "A hiking trail is 4 kilometers long. Omar has walked 2,600 meters. How many more meters did Ann walk?",
     "A trail is 4 km long. Omar walks 600 m every day. How many more meters does he have to walk?",  # nothing done
+    "Lena is 6 years older than her cousin. The sum of their ages is 30. How old is Max?",       # someone else
+    "Raj has 8 fewer marbles than Ivy. They have 50 marbles. How many marbles does Raj have?",    # 'they' each?
+    "A bike rental costs $5 plus $3 per hour. Nora paid $23. How many days did she rent the bike?",  # other unit
 ])
 def test_near_misses_abstain(problem):
     assert solver.plan(problem) is None
