@@ -170,27 +170,6 @@ def percent_reverse(p: Problem) -> Plan | None:
     return b.finish()
 
 
-_FROM_TO = re.compile(rf"\bfrom {_n('a')}(?: [a-z]+)? to {_n('b')}")
-# 'A jacket was $80. Its price dropped to $68.': the value before, then the verb that moves it to the new one
-_WAS_TO = re.compile(rf"\b(?:was|were|is|cost|costs|had|weighed) {_n('a')}(?: [a-z]+)?\. (?:Its|The|His|Her|Their) "
-                     rf"[a-z]+ (?:{_UP}|{_DOWN}|changed) to {_n('b')}")
-
-
-def percent_change(p: Problem) -> Plan | None:
-    """'The price rose from $40 to $50. By what percent?' -> (50 - 40) / 40 as a percent of the starting value."""
-    m = p.search(_FROM_TO) or p.search(_WAS_TO)
-    if not m or not p.asks(r"\bpercent|%") or p.asks(r"percent(?:age)? of\b"):   # 'what percent of the old price'
-        return None   # asks the new value as a percent of the old, not the change
-    b = Builder(p, "percent")
-    a, c = b.given(m, "a", ""), b.given(m, "b", "")
-    big, small = (c, a) if b.value(c) > b.value(a) else (a, c)
-    diff = b.step("-", [big, small], "", f"How much did it change from {m.group('a')} to {m.group('b')}?")
-    frac = b.step("/", [diff, a], "", f"What fraction of the starting {m.group('a')} is that change?",
-                  kind="percent_change")
-    b.step("*", [frac, b.fact(100, "percent", "100%")], "percent", "What is that fraction as a percent?")
-    return b.finish()
-
-
 # ----------------------------------------------------------------------------- ratio
 
 _RATIOS = [re.compile(rf"ratio of (?:the )?{_w('x')}(?: [a-z]+)? to (?:the )?{_w('y')}(?: [a-z]+)?[^.?!0-9]*? "
@@ -578,8 +557,9 @@ _MEASURE = re.compile(rf"{_n('a')} ?{_w('u')}")
 
 
 _HOLDS = re.compile(rf"\b(?:holds|contains|has|had|held) {_n('a')} ?{_w('u')}")
+# 'How many 250 mL cups can it fill?', 'How many 250-milliliter glasses can be filled from it?'
 _FILL_Q = re.compile(rf"how many {_n('b')}[ -]?(?P<v>[A-Za-z]+) {_w('c')} can (?:(?:it|they|she|he|you|we) fill|be "
-                     rf"filled(?: from (?:it|the [a-z]+))?)\?", re.I)   # 'How many 250-milliliter glasses can be filled?'
+                     rf"filled(?: from (?:it|the [a-z]+))?)\?", re.I)
 
 
 

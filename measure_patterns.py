@@ -232,6 +232,29 @@ def _negated(text: str) -> bool:
     return re.search(r"(?:not|no|never)|n't", text, re.I) is not None
 
 
+# ----------------------------------------------------------------------------- percent change
+
+_FROM_TO = re.compile(rf"\bfrom (?P<a>{NUM})(?: [a-z]+)? to (?P<b>{NUM})")
+# 'A jacket was $80. Its price dropped to $68.': the value before, then the verb that moves it to the new one
+_WAS_TO = re.compile(rf"\b(?:was|were|is|cost|costs|had|weighed) (?P<a>{NUM})(?: [a-z]+)?\. (?:Its|The|His|Her|Their) "
+                     rf"[a-z]+ (?:{_UP}|{_DOWN}|changed|grew) to (?P<b>{NUM})")
+
+
+def percent_change(p: Problem) -> Plan | None:
+    """'The price rose from $40 to $50. By what percent?' -> (50 - 40) / 40 as a percent of the starting value."""
+    m = p.search(_FROM_TO) or p.search(_WAS_TO)
+    if not m or not p.asks(r"\bpercent|%") or p.asks(r"percent(?:age)? of\b"):   # 'what percent of the old price'
+        return None   # asks the new value as a percent of the old, not the change
+    b = Builder(p, "percent")
+    a, c = b.given(m, "a", ""), b.given(m, "b", "")
+    big, small = (c, a) if b.value(c) > b.value(a) else (a, c)
+    diff = b.step("-", [big, small], "", f"How much did it change from {m.group('a')} to {m.group('b')}?")
+    frac = b.step("/", [diff, a], "", f"What fraction of the starting {m.group('a')} is that change?",
+                  kind="percent_change")
+    b.step("*", [frac, b.fact(100, "percent", "100%")], "percent", "What is that fraction as a percent?")
+    return b.finish()
+
+
 # ----------------------------------------------------------------------------- two amounts that go together
 
 _AMOUNT = re.compile(r"(?P<a>\$?\d+(?:\.\d+)?)(?:[- ](?P<u>[a-z]+))?")

@@ -93,16 +93,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
-from equation_patterns import (bracket_equation, consecutive, current_speeds, equation, fee_plus_rate, fraction_equation,
-                               linear_pair, purchases, shared_with_difference, sum_difference, work_together)
+from equation_patterns import (bracket_equation, consecutive, current_speeds, equation, fee_plus_rate,
+                               fraction_equation, linear_pair, purchases, shared_with_difference, sum_difference,
+                               work_together)
 from mathcheck import solve
 from measure_patterns import (box, clock_elapsed, daily_over_weeks, fraction_of_parts, measure_difference,
-                              measure_parts, mixed_units_left, percent_of_whole, percent_part, polygon_perimeter,
-                              proportion, share_equally, side_from_area, temperature)
+                              measure_parts, mixed_units_left, percent_change, percent_of_whole, percent_part,
+                              polygon_perimeter, proportion, share_equally, side_from_area, temperature)
 from math_patterns import (acceleration, combined_mean, conversion, density, expression, falling_energy, fill_count,
                            for_every, fraction_of, kinetic_energy, map_scale, mean, mean_missing, missing_side,
-                           mixed_unit_difference, moles, percent_apply, percent_change, percent_of_number,
-                           percent_reverse, ratio, rectangle, speed)
+                           mixed_unit_difference, moles, percent_apply, percent_of_number, percent_reverse, ratio,
+                           rectangle, speed)
 from quantity_patterns import data_range, median, story
 from rounding_patterns import groups_needed
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, fractions_rest, grouping,
