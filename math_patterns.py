@@ -18,7 +18,8 @@ from wordproblem import (NAME, NUM, NUMBER, OP_SIGN, SENTENCE, Builder, NoPlan, 
 # ----------------------------------------------------------------------------- fractions and percentages
 
 _FRAC = r"(?P<f>\d+/\d+|\d+(?:\.\d+)?%)"
-_FRACTION_OF_N = re.compile(rf"{_FRAC} of (?:the |her |his |their |its |a |an )?{_n('a')} {_w('i')}")
+# '3/4 of the 20 apples', '1/3 of a 240-page book' (of 240 pages)
+_FRACTION_OF_N = re.compile(rf"{_FRAC} of (?:the |her |his |their |its |a |an )?{_n('a')}[ -]{_w('i')}")
 _FRACTION_OF_THEM = re.compile(rf"{_FRAC} of (?:them|these|those|it\b|(?:the|her|his|their|its) {_w('x')})")
 _TAKE_AWAY_VERB = re.compile(rf"\b(?:{LOSE}) {_FRAC} of")
 _REST_ARE = re.compile(r"\b(?:the )?rest (?:of (?:them|the \w+) )?(?:are|were|is) (?P<w>[a-z]+)[.,]")
@@ -43,7 +44,8 @@ def _fraction_parts(p: Problem) -> tuple[re.Match, re.Match, str] | None:
     """(the whole, the fraction, the whole's noun) when the fraction is plainly of that whole."""
     m = p.search(_FRACTION_OF_N, "all")
     if m:
-        return m, m, m.group("i")
+        hyphened = p.t[m.start("i") - 1] == "-" and not m.group("i").endswith("s")
+        return m, m, m.group("i") + ("s" if hyphened else "")
     frac, whole = p.search(_FRACTION_OF_THEM), p.search(COUNT)
     if not frac or not whole or whole.start() > frac.start():
         return None

@@ -47,6 +47,8 @@ _EACH_BEFORE = re.compile(rf"(?:\b(?:each|every) (?:of the (?:\d+ )?)?(?P<per>{_
                           rf"(?: of [a-z]+| in (?:an?|the) [a-z]+)? (?:{_HOLDS}|is|are|uses|needs)|"
                           rf"(?:^|\band )(?:an?|one) (?:{_NOUN} )?(?P<one>{_NOUN})(?: of [a-z]+)? (?:costs?|weighs))"
                           rf"(?: about)? $", re.I)   # 'each row in an orchard has 26', '... and a pen costs $0.85'
+# 'cuts it into pieces that are each 1/4 yard long': a measure for each piece
+_EACH_PART = re.compile(rf"\b(?P<per>{_NOUN}) (?:that|which) (?:are|is) each $")
 _OF_BEFORE = re.compile(rf"\d (?P<per>{_NOUN}) (?:of|with) $")
 _TIMES_AFTER = re.compile(rf" (?:times )?as (?:many|much)(?: (?P<noun>{_NOUN}))?(?: {_NOUN})?(?: as (?P<target>.*))?")
 _MORE_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?P<dir>more|fewer|less)(?: (?P<noun2>{_NOUN}))?"
@@ -140,6 +142,10 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
     each = _EACH_BEFORE.search(before)
     if each and each.group("one") and not any(same_word(w, each.group("one")) for w in re.findall(r"\d ([a-z]+)", t)):
         each = None   # 'A bike costs $240' with no count of bikes: the price of the one bike, an amount
+    part = _EACH_PART.search(before)
+    if part and noun_after and not money:
+        return Reading(m, "rate", noun_after, per=part.group("per"), clause=clause,
+                       words=f"{tok} {noun_after} for each of the {part.group('per')}")
     if each:
         noun = "dollars" if money else noun_after
         per = each.group("per") or each.group("one")
@@ -376,7 +382,8 @@ _UNREAD = r"\b(?:rest|total|combined|altogether|together|sum|discount|coupon|off
           r"would|which|means|percent|ratio|average|mean|half|quarter|third|double|triple|twice|both|either|per|each|" \
           r"every|than|times|as|beat|beats|exceed|enough|after that|the first)\b|%"
 # ...unless a reading of the tracker stands on them in that clause ('8 muffins in each box', '39 fewer than').
-_READ_WORDS = {"rate": r"\b(?:each|every|per|one)\b", "times": r"\b(?:times|as)\b", "more": r"\bthan\b",
+# ('A recipe needs 2/3 cup for each batch': the rate says what one batch needs)
+_READ_WORDS = {"rate": r"\b(?:each|every|per|one|needs)\b", "times": r"\b(?:times|as)\b", "more": r"\bthan\b",
                "fewer": r"\bthan\b"}
 
 

@@ -36,6 +36,15 @@ PLANS = [
     # a fixed charge plus a rate: the bill undone to the count
     ("A bike rental costs $5 plus $3 per hour. Nora paid $23. How many hours did she rent the bike?", "equation",
      ["18", "6"], ["left once the $5 is taken off", "How many hours at $3 per hour"]),
+    # a fraction of a hyphened whole ('a 320-page book'), counted in the plural
+    ("Leo read 3/8 of a 320-page book. How many pages did he read?", "fraction_of", ["40", "120"],
+     ["What is 1/8 of 320 pages"]),
+    # a fractional rate that a recipe 'needs' for each batch, times the batches
+    ("A recipe needs 3/4 cup of milk for each batch of pancakes. How many cups of milk are needed for 8 batches?",
+     "story", ["6"], ["8 batches at 3/4 cup of milk for each batch"]),
+    # how many equal pieces of a given length a measure makes
+    ("Ali has 6 meters of rope. He cuts it into pieces that are each 3/4 meter long. How many pieces does he get?",
+     "story", ["8"], ["How many pieces at 3/4 meter for each of the pieces make 6 meters"]),
     # a rectangle's side from its area ('is 9 feet wide'), then the way around
     ("The area of a rectangular mat is 63 square feet. The mat is 9 feet wide. What is its perimeter?", "rectangle",
      ["7", "16", "32"], ["width of 9 feet", "one width and one length", "all the way around"]),
@@ -65,6 +74,8 @@ def test_each_reading_plans_exact_steps_in_the_problems_words(problem, pattern, 
     "Lena is 6 years older than her cousin. The sum of their ages is 30. How old is Max?",       # someone else
     "Raj has 8 fewer marbles than Ivy. They have 50 marbles. How many marbles does Raj have?",    # 'they' each?
     "A bike rental costs $5 plus $3 per hour. Nora paid $23. How many days did she rent the bike?",  # other unit
+    "Ali has 3 meters of rope. He cuts it into pieces that are each 2/5 meter long. How many pieces does he get?",
+    "A recipe needs 3/4 cup of milk for each batch. Ana needs 2 more cups. How many cups of milk does she need?",
 ])
 def test_near_misses_abstain(problem):
     assert solver.plan(problem) is None
