@@ -45,6 +45,9 @@ PLANS = [
     # how many equal pieces of a given length a measure makes
     ("Ali has 6 meters of rope. He cuts it into pieces that are each 3/4 meter long. How many pieces does he get?",
      "story", ["8"], ["How many pieces at 3/4 meter for each of the pieces make 6 meters"]),
+    # what is set aside first, then the rest grouped (rounded down for 'full')
+    ("A baker made 100 rolls. She sold 20 rolls and put the rest in bags of 6. How many full bags did she make?",
+     "groups_needed", ["80", "40/3", "13"], ["left for the bags once 20 rolls are set aside", "the rolls that are left"]),
     # a rectangle's side from its area ('is 9 feet wide'), then the way around
     ("The area of a rectangular mat is 63 square feet. The mat is 9 feet wide. What is its perimeter?", "rectangle",
      ["7", "16", "32"], ["width of 9 feet", "one width and one length", "all the way around"]),
@@ -76,6 +79,7 @@ def test_each_reading_plans_exact_steps_in_the_problems_words(problem, pattern, 
     "A bike rental costs $5 plus $3 per hour. Nora paid $23. How many days did she rent the bike?",  # other unit
     "Ali has 3 meters of rope. He cuts it into pieces that are each 2/5 meter long. How many pieces does he get?",
     "A recipe needs 3/4 cup of milk for each batch. Ana needs 2 more cups. How many cups of milk does she need?",
+    "A baker made 100 rolls. She sold 20 buns and put the rest in bags of 6. How many full bags did she make?",
 ])
 def test_near_misses_abstain(problem):
     assert solver.plan(problem) is None
