@@ -255,6 +255,26 @@ def percent_change(p: Problem) -> Plan | None:
     return b.finish()
 
 
+# ----------------------------------------------------------------------------- a mean back to its total
+
+_MEAN_OF = re.compile(rf"\b(?:mean|average) of (?:the |his |her |their |these |those |[A-Z][a-z]+'s )?(?P<n>\d+) "
+                      rf"(?P<what>[a-z]+(?: [a-z]+)?) (?:is|was) (?P<m>{NUM})")
+
+
+def total_from_mean(p: Problem) -> Plan | None:
+    """'The mean of five numbers is 16. What is their sum?' -> 5 x 16: a mean shares the total equally, so the
+    total is the mean once for each value."""
+    m = p.search(_MEAN_OF)
+    if not m or not p.asks(r"^what (?:is|was) (?:the|their) (?:sum|total)\b|^what do (?:they|the \w+) add up to\b"):
+        return None
+    b = Builder(p, "mean")
+    what = m.group("what")
+    b.step("*", [b.given(m, "m", ""), b.given(m, "n", what)], "", f"If {m.group('n')} {what} have a mean of "
+                                                                  f"{m.group('m')}, what do they add up to?",
+           kind="mean_total")
+    return b.finish()
+
+
 # ----------------------------------------------------------------------------- two amounts that go together
 
 _AMOUNT = re.compile(r"(?P<a>\$?\d+(?:\.\d+)?)(?:[- ](?P<u>[a-z]+))?")

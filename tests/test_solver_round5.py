@@ -48,6 +48,9 @@ PLANS = [
     # what is set aside first, then the rest grouped (rounded down for 'full')
     ("A baker made 100 rolls. She sold 20 rolls and put the rest in bags of 6. How many full bags did she make?",
      "groups_needed", ["80", "40/3", "13"], ["left for the bags once 20 rolls are set aside", "the rolls that are left"]),
+    # a mean back to its total
+    ("The average of Mia's 6 quiz scores is 8.5. What is the total of her scores?", "mean", ["51"],
+     ["If 6 quiz scores have a mean of 8.5"]),
     # a rectangle's side from its area ('is 9 feet wide'), then the way around
     ("The area of a rectangular mat is 63 square feet. The mat is 9 feet wide. What is its perimeter?", "rectangle",
      ["7", "16", "32"], ["width of 9 feet", "one width and one length", "all the way around"]),
@@ -80,6 +83,7 @@ def test_each_reading_plans_exact_steps_in_the_problems_words(problem, pattern, 
     "Ali has 3 meters of rope. He cuts it into pieces that are each 2/5 meter long. How many pieces does he get?",
     "A recipe needs 3/4 cup of milk for each batch. Ana needs 2 more cups. How many cups of milk does she need?",
     "A baker made 100 rolls. She sold 20 buns and put the rest in bags of 6. How many full bags did she make?",
+    "The mean of 6 numbers is 10. One number is removed. What is their sum?",           # a changed list
 ])
 def test_near_misses_abstain(problem):
     assert solver.plan(problem) is None
