@@ -87,8 +87,9 @@ def bracket_equation(p: Problem) -> Plan | None:
     return b.finish()
 
 
-_SUM_DIFF = re.compile(rf"(?:sum of (?:(?P<two>2) |the )?numbers is|(?P<two_>2) numbers add up to) {_n('s')}[^.?!]*?"
-                       rf"difference (?:is|of) {_n('d')}")
+_SUM_DIFF = re.compile(rf"(?:sum of (?:(?P<two>2) |the )?numbers is|(?P<two_>2) numbers add up to) {_n('s')}(?:[^.?!]*?"
+                       rf"difference (?:is|of) {_n('d')}|(?:\.|,| and) [Oo]ne (?:number )?is {_n('d_')} more than the "
+                       rf"other\b)")
 _TOGETHER = re.compile(rf"(?P<x>{NAME}) and (?P<y>{NAME}) {HAS} {_n('s')} {_w('i')}[^.?!]*?"
                        rf"\b(?:together|altogether|in all|in total)")
 _MORE_THAN = re.compile(rf"(?P<big>{NAME}) {HAS} {_n('d')} more(?: {_w('i')})? than (?P<small>{NAME})")
@@ -105,7 +106,8 @@ def sum_difference(p: Problem) -> Plan | None:
     two_group = "two" if m.group("two") else "two_" if m.group("two_") else None
     two = b.given(m, two_group, "") if two_group else b.fact(2, "", "2 numbers")
     half_sum = b.step("/", [b.given(m, "s", ""), two], "", f"What is half of the sum, {m.group('s')} ÷ 2?")
-    half_diff = b.step("/", [b.given(m, "d", ""), two], "", f"What is half of the difference, {m.group('d')} ÷ 2?")
+    d = "d" if m.group("d") else "d_"   # 'their difference is 8' or 'one is 8 more than the other'
+    half_diff = b.step("/", [b.given(m, d, ""), two], "", f"What is half of the difference, {m.group(d)} ÷ 2?")
     name = "larger" if want_big else "smaller"
     b.step("+" if want_big else "-", [half_sum, half_diff], "",
            f"The {name} number is half the difference {'above' if want_big else 'below'} half the sum: what is it?")
@@ -116,6 +118,9 @@ _PERSON = rf"(?:{NAME}|(?:[Hh]is|[Hh]er|[Tt]heir) [a-z]+)"   # 'Jada', 'her brot
 _OLDER = re.compile(rf"(?P<x>{_PERSON}) (?:is|was) {_n('d')} years? (?P<dir>older|younger) than (?P<y>{_PERSON})\b")
 _FEWER_THAN = re.compile(rf"(?P<x>{NAME}) {HAS} {_n('d')} fewer(?: {_w('i')})? than (?P<y>{NAME})")
 # the two together said of 'they': 'The sum of their ages is 26', 'Together they have 40 cards'
+# 'Together, Max and Zoe are 30 years old': their ages' total, the two named
+_AGES_TOGETHER = re.compile(rf"\b(?:[Tt]ogether,? )?(?P<x>{NAME}) and (?P<y>{NAME}) are {_n('s')} years old"
+                            rf"(?P<all> together| altogether| in all)?")
 _THEY_TOTAL = re.compile(rf"\b(?:(?P<age>[Tt]he sum of their ages is|[Tt]heir ages add up to|[Tt]heir combined age "
                          rf"is)|[Tt]ogether,? they have|[Tt]hey have) {_n('s')}(?: {_w('i')})?"
                          rf"(?P<all> together| altogether| in all| in total)?")
@@ -139,6 +144,9 @@ def _together(p: Problem, big: str, small: str, unit: str) -> tuple[re.Match, st
     named = p.search(_TOGETHER)
     if named:
         return (named, named.group("i")) if {big, small} == {named.group("x"), named.group("y")} else None
+    ages = p.search(_AGES_TOGETHER)
+    if ages and unit == "years" and (ages.group("all") or ages.group().lower().startswith("together")):
+        return (ages, "years") if {big, small} == {ages.group("x"), ages.group("y")} else None
     they = p.search(_THEY_TOTAL)
     if not they or bool(they.group("age")) != (unit == "years") or not (they.group("age") or they.group("all") or
                                                                         they.group().lower().startswith("together")):

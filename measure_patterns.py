@@ -269,6 +269,8 @@ def total_from_mean(p: Problem) -> Plan | None:
         return None
     b = Builder(p, "mean")
     what = m.group("what")
+    for again in p.finditer(re.compile(rf"\bthe (?P<n>{m.group('n')}) {re.escape(what)}\b"), "question"):
+        b.label(again, "n")   # 'the sum of the 3 numbers' restates how many there are
     b.step("*", [b.given(m, "m", ""), b.given(m, "n", what)], "", f"If {m.group('n')} {what} have a mean of "
                                                                   f"{m.group('m')}, what do they add up to?",
            kind="mean_total")
@@ -418,7 +420,9 @@ def percent_of_whole(p: Problem) -> Plan | None:
     # 'Lucy scored 18 out of 24 on a quiz. What percent did she score?': a score out of its most, nothing named
     score = part is not None and " out of " in part.group() and re.search(r"\b(?:scored|scores|got|gets|earned)\b",
                                                                           p.t[:part.start()]) is not None \
-        and p.asks(r"^what percent(?:age)? (?:did|does|do) (?:he|she|they|\w+) (?:score|get|earn)\?$")
+        and p.asks(r"^what percent(?:age)? (?:did|does|do) (?:he|she|they|\w+) (?:score|get|earn)(?P<how> right| "
+                   r"correct)?\?$") and all(re.search(rf"\b{w}\b", p.body) for w in re.findall(r"right|correct",
+                                                                                            p.question))
     if not (said or score) or len(p.numbers) != 2 or not (score or p.asks(r"^what percent(?:age)? of\b")):
         return None
     sentence = re.search(r"[^.?!]*$", p.t[:part.start()]).group() + re.match(r"[^.?!]*", p.t[part.start():]).group()
@@ -544,7 +548,7 @@ def side_from_area(p: Problem) -> Plan | None:
 
 _SHAPE_SIDES = {"triangle": 3, "quadrilateral": 4, "trapezoid": 4, "trapezium": 4, "pentagon": 5, "hexagon": 6,
                 "octagon": 8}
-_SIDES_LISTED = re.compile(rf"\bsides?(?: of| measuring| that measure| are| with lengths| of lengths)? "
+_SIDES_LISTED = re.compile(rf"\b(?:sides?|side lengths)(?: of| measuring| that measure| are| with lengths)? "
                            rf"(?P<list>{NUM}(?: ?[a-z]+)?(?:, {NUM}(?: ?[a-z]+)?)*,? and {NUM}(?: ?[a-z]+)?)")
 
 

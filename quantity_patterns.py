@@ -162,7 +162,10 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
         return Reading(m, "rate", "dollars", per=kind.group("per"), clause=clause, words=tok + kind.group())
     each = _EACH_AFTER.match(after)
     if each and (money or each.group("noun")):
-        return Reading(m, "rate", "dollars" if money else each.group("noun"), clause=clause, words=tok + each.group())
+        # 'Pencils cost $0.25 each and erasers cost $0.40 each': the price's own subject is what one is of
+        priced = re.search(rf"\b(?P<per>{_NOUN}) (?:cost|costs|sell for|are|is) $", before.lower()) if money else None
+        return Reading(m, "rate", "dollars" if money else each.group("noun"), per=priced.group("per") if priced else "",
+                       clause=clause, words=tok + each.group())
     of = _OF_BEFORE.search(before)
     if of and not money:
         return Reading(m, "rate", noun_after, per=of.group("per"), clause=clause,

@@ -150,7 +150,7 @@ _TIME_UNITS = r"\b(week|weeks|day|days|month|months|year|years|hour|hours|minute
 def _unexplained_unit(p: Problem) -> bool:
     """A time unit in the question that the statements never mention ('pills ... for the week') needs a step we
     would not have; conversions are the exception, they name both units on purpose."""
-    units = re.findall(_TIME_UNITS, p.question, re.I)
+    units = re.findall(_TIME_UNITS, re.sub(r"\b\d+-[a-z]+ [a-z]+", "", p.question), re.I)   # 'a 40-hour week'
     clock = re.search(r"\d:\d\d", p.body) is not None   # a clock time says hours and minutes
     restated = {m.group(1).lower() for m in re.finditer(r"\b(?:the|those|these|all|both) \d+ ([a-z]+)", p.question)}
     unexplained = any(not mentions(p.body, u) and not (clock and re.match(r"(?i)hour|minute", u))

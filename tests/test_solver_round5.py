@@ -51,6 +51,21 @@ PLANS = [
     # a mean back to its total
     ("The average of Mia's 6 quiz scores is 8.5. What is the total of her scores?", "mean", ["51"],
      ["If 6 quiz scores have a mean of 8.5"]),
+    # prices said 'Pencils cost $0.25 each', each price its subject's; two numbers 'one is 8 more than the other'
+    ("Markers cost $1.50 each and glue sticks cost $0.75 each. How much do 4 markers and 2 glue sticks cost?",
+     "story", ["6", "1.5", "7.5"], ["4 markers at $1.50 each"]),
+    ("The sum of two numbers is 64. One number is 10 more than the other. What is the smaller number?",
+     "sum_difference", ["32", "5", "27"], ["half of the difference, 10"]),
+    # ages said together of two names; a rate over 'a 40-hour week' (the week is the 40 hours, no conversion)
+    ("Together, Ivy and Leo are 28 years old. Ivy is 4 years older than Leo. How old is Leo?", "sum_difference",
+     ["24", "12"], ["Leo's part"]),
+    ("A cook earns $16 per hour. How much does he earn in a 35-hour week?", "story", ["560"], ["35 hours"]),
+    # a score out of its most asked 'what percent did he get right', and sides said as 'side lengths'
+    ("Max got 18 out of 20 questions right. What percent did he get right?", "percent", ["9/10", "90"], ["the 20"]),
+    ("A triangle has side lengths of 8 cm, 15 cm and 17 cm. What is the perimeter?", "perimeter", ["40"],
+     ["the 3 sides"]),
+    # a mean back to its total, the count restated in the question
+    ("The average of four numbers is 12. What is the sum of the four numbers?", "mean", ["48"], ["4 numbers"]),
     # a rectangle's side from its area ('is 9 feet wide'), then the way around
     ("The area of a rectangular mat is 63 square feet. The mat is 9 feet wide. What is its perimeter?", "rectangle",
      ["7", "16", "32"], ["width of 9 feet", "one width and one length", "all the way around"]),
@@ -84,6 +99,9 @@ def test_each_reading_plans_exact_steps_in_the_problems_words(problem, pattern, 
     "A recipe needs 3/4 cup of milk for each batch. Ana needs 2 more cups. How many cups of milk does she need?",
     "A baker made 100 rolls. She sold 20 buns and put the rest in bags of 6. How many full bags did she make?",
     "The mean of 6 numbers is 10. One number is removed. What is their sum?",           # a changed list
+    "Max got 18 out of 20 questions right. What percent did he get wrong?",
+    "Max got 18 out of 20 questions. What percent did he get right?",                   # 'right' never said
+    "The average of four numbers is 12. What is the sum of the five numbers?",
 ])
 def test_near_misses_abstain(problem):
     assert solver.plan(problem) is None
