@@ -255,6 +255,22 @@ def percent_change(p: Problem) -> Plan | None:
     return b.finish()
 
 
+_SQUARE_AROUND = re.compile(rf"\bperimeter of (?:a|the|this) square(?: [a-z]+)? is (?P<p>{NUM}) ?(?P<u>[a-z]+)")
+
+
+def square_side(p: Problem) -> Plan | None:
+    """'The perimeter of a square is 36 cm. How long is each side?' -> 36 / 4: a square's 4 sides are equal."""
+    m = p.search(_SQUARE_AROUND)
+    if not m or len(p.numbers) != 1 or not p.asks(r"^(?:how long is (?:each|one|a) side|what is the length of (?:each|"
+                                                   r"one) side|what is (?:its|the) side length)\b"):
+        return None
+    b = Builder(p, "perimeter")
+    unit = m.group("u")
+    b.step("/", [b.given(m, "p", unit), b.fact(4, "sides", "4 equal sides")], unit,
+           f"A square has 4 equal sides: how long is one side of a {m.group('p')} {unit} perimeter?", kind="side")
+    return b.finish()
+
+
 # ----------------------------------------------------------------------------- a mean back to its total
 
 _MEAN_OF = re.compile(rf"\b(?:mean|average) of (?:the |his |her |their |these |those |[A-Z][a-z]+'s )?(?P<n>\d+) "

@@ -215,6 +215,10 @@ def _asked(p: Problem) -> tuple[tuple[str, ...], str] | None:
     if measure and measure.group("what") not in ("more", "less", "longer", "is", "are", "was", "do", "does", "did"):
         what = measure.group("what")   # 'How much ribbon is left?': a measure of the ribbon the story names
         return (tuple(_MEASURES | _DISTANCES), how) if re.search(rf"\b{what}\b", p.body, re.I) else None
+    to_go = re.match(r"how many more (?P<n>[a-z]+) (?:does|do|must|will) \w+ (?:still )?(?:have to|need to) "
+                     r"(?P<verb>[a-z]+)\?$", p.question, re.I)
+    if to_go:   # 'How many more pages does she have to read?': the whole less the part done
+        return (to_go.group("n"),), "to_go"
     m = _ASK_MANY.match(p.question)
     if not m or m.group("n1") in ("more", "fewer", "times", "less"):
         return None
@@ -400,7 +404,7 @@ def _unread(p: Problem, readings: list[Reading]) -> bool:
     text = re.sub(r"(?<=\d) (?:new|old|used)\b", "", text)   # '175 old ones' describes them; 'years old' is an age
     if p.asks(_START_Q):
         text = re.sub(r"\b(?:had|has|have) some\b", "", text)   # the unknown start it asks for
-    question = re.sub(ASKS_TOTAL + r"|\bif\b", "", p.question)
+    question = re.sub(ASKS_TOTAL + r"|\bif\b|^[Hh]ow many more [a-z]+ (?:does|do) \w+ need to\b", "", p.question)
     if re.search(r"\bin (?:cents|seconds|minutes|hours|days|weeks|months|years|inches|feet|yards|miles|mm|cm|m|km|"
                  r"grams|g|kg|ml|l|liters|litres|ounces|pounds)\b", question):
         return True   # the answer wanted in another unit: a conversion the tracker does not make
@@ -441,7 +445,7 @@ def story(p: Problem) -> Plan | None:
     if not held or not all(_matches(h, nouns) for h in held) or any(number_value(m.group("n")) != len(held)
                                                                     for m in restated):
         return None
-    combine = {"left": _left, "start": _start, "change": _change, "total": _total}[how]
+    combine = {"left": _left, "start": _start, "change": _change, "total": _total, "to_go": _to_go}[how]
     if combine(p, b, held) is None:
         return None
     units = {unit_name(h.noun) for h in held if unit_name(h.noun) in _UNITS}
@@ -491,6 +495,20 @@ def _left(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
         running = b.step("+" if h.sign > 0 else "-", [running, h.ref], h.noun,
                          f"{how} {'there' if h.sign > 0 else 'left'} after {_as_written(_told(p, h.reading))}?")
     return running
+
+
+def _to_go(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
+    """'A book has 300 pages. Ana has read 120 pages. How many more pages does she have to read?': the whole less
+    the part already done with the verb the question asks about ('has read' ... 'have to read')."""
+    verb = re.search(r"(?P<verb>[a-z]+)\?$", p.question).group("verb")
+    if len(held) != 2 or any(h.reading.kind != "amount" or h.sign for h in held):
+        return None
+    done = re.search(r"\b(?:has|have|had) (?:already )?(?P<verb>[a-z]+) $", held[1].reading.before)
+    if not done or done.group("verb")[:3] != verb[:3] or not _owner_asked(p, held[1]):
+        return None
+    whole, part = held
+    return b.step("-", [whole.ref, part.ref], whole.noun, f"How many of the {whole.words} are still to {verb} after "
+                                                          f"{_as_written(_told(p, part.reading))}?")
 
 
 def _on_change(b: Builder, h: Held, changes: list[Held]) -> bool:

@@ -66,6 +66,11 @@ PLANS = [
      ["the 3 sides"]),
     # a mean back to its total, the count restated in the question
     ("The average of four numbers is 12. What is the sum of the four numbers?", "mean", ["48"], ["4 numbers"]),
+    # the whole less the part already done, with the verb the question asks about
+    ("A puzzle has 500 pieces. Raj has placed 340 pieces. How many more pieces does he need to place?", "story",
+     ["160"], ["still to place after Raj has placed 340 pieces"]),
+    # a square's side from its perimeter
+    ("The perimeter of a square is 52 inches. How long is each side?", "perimeter", ["13"], ["4 equal sides"]),
     # a rectangle's side from its area ('is 9 feet wide'), then the way around
     ("The area of a rectangular mat is 63 square feet. The mat is 9 feet wide. What is its perimeter?", "rectangle",
      ["7", "16", "32"], ["width of 9 feet", "one width and one length", "all the way around"]),
@@ -102,6 +107,9 @@ def test_each_reading_plans_exact_steps_in_the_problems_words(problem, pattern, 
     "Max got 18 out of 20 questions right. What percent did he get wrong?",
     "Max got 18 out of 20 questions. What percent did he get right?",                   # 'right' never said
     "The average of four numbers is 12. What is the sum of the five numbers?",
+    "A puzzle has 500 pieces. Raj has placed 340 pieces. How many more pieces does Ana need to place?",
+    "A puzzle has 500 pieces. Raj has sorted 340 pieces. How many more pieces does he need to place?",
+    "The perimeter of a rectangle is 52 inches. How long is each side?",
 ])
 def test_near_misses_abstain(problem):
     assert solver.plan(problem) is None
