@@ -28,10 +28,10 @@ _AWAY = r"gave away|gives away|give away|gave out|gives out|handed out|hands out
         r"loses|lose|sold|sells|sell|ate|eats|eat|used|uses|use|drank|drinks|broke|breaks|donated|donates|" \
         r"threw away|throws away|took away|takes away|removed|removes|mailed|mails|checked out|cut off|cuts off|" \
         r"spilled|spills|popped|pops|sent|sends|dropped|drops|drunk|eaten|sold|used|lost|given away|leaked|leaks|" \
-        r"evaporated|evaporates"
+        r"evaporated|evaporates|burns|burned|melts|melted"
 _GONE = r"evaporated|leaked|leaked out|spilled|broke|melted|died|escaped|popped|burst|ran away|flew away"
 _IN = r"bought|buys|buy|got|gets|get|found|finds|received|receives|earned|earns|saved|saves|picked|picks|" \
-      r"collected|collects|added|adds|won|wins|made|makes|baked|bakes|caught|catches"
+      r"collected|collects|added|adds|won|wins|made|makes|baked|bakes|caught|catches|grows|grew"
 _MONEY_AWAY = r"bought|buys|buy|spent|spends|spend|paid|pays|pay"   # money leaves when you buy
 _MONEY_IN = r"earned|earns|saved|saves|received|receives|got|gets|found|finds|won|wins|made|makes"
 _NOUN = r"(?!(?:and|or|to|of|in|on|at|for|with|than|each|per|from|the|a|an|is|are|was|were|more|fewer|less|as|by|" \
@@ -205,8 +205,12 @@ _LEFT_Q = r"\b(?:left|remain|remains|remaining|now|still|not)\b"
 
 def _asked(p: Problem) -> tuple[tuple[str, ...], str] | None:
     """(the nouns that may name what is asked, how the amounts combine: left, start, change or total)."""
+    # 'How much money will she have after 6 weeks?': the start, then what the weeks' rate adds or takes
+    later = p.asks(r"^how (?:much|many|tall|high|long)\b[^?]*\bwill \w+ (?:have|be) (?:after|in) \d+ [a-z]+\?$")
     how = "change" if p.asks(r"^how much change\b") else "start" if p.asks(_START_Q) \
-        else "left" if p.asks(_LEFT_Q) else "total"
+        else "left" if p.asks(_LEFT_Q) or later else "total"
+    if later and p.asks(r"^how (?:tall|high|long)\b"):
+        return tuple(_DISTANCES), how
     if p.asks(_MONEY_Q):
         return ("dollars",), how
     if p.asks(r"^how far\b"):
@@ -289,12 +293,15 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
                                groups, f"How many {groups} are in {r.words}?", kind="convert")
             size = b.given(rate.m, 0, rate.noun, rate.words)
             plural = f"{rate.noun}s" if stem(rate.noun) == rate.noun and len(rate.noun) > 2 else rate.noun   # cups
-            earned = re.search(r"\b(?:earns?|earned|makes|made|is paid|gets)\b", rate.clause)   # not a price
+            earned = re.search(r"\b(?:earns?|earned|makes|made|is paid|gets|saves?|saved)\b", rate.clause)   # no price
             how = ("How much is earned in" if earned else "How much do") if rate.noun == "dollars" \
                 else f"How many {plural} are in"
             cost = " cost" if rate.noun == "dollars" and not earned else ""
             ref = b.step("*", [count, size], rate.noun, f"{how} {r.words} at {rate.words}{cost}?")
-            held[i] = Held(ref, rate.noun, r.sign(rate.noun), f"{r.words} at {rate.words}", r)
+            said = rate.clause.split(rate.m.group())[0]   # 'She saves $5 each week' adds; 'Ana saves' may be another's
+            own = not [w for w in re.findall(NAME, said) if w not in PRONOUNS]   # 'She saves', 'A plant grows'
+            sign = r.sign(rate.noun) or (_verb_sign(said, rate.noun == "dollars") if own else 0)
+            held[i] = Held(ref, rate.noun, sign, f"{r.words} at {rate.words}", r)
         elif r.kind == "amount":
             noun = r.noun or (held[max(held)].noun if held else nouns[0])
             held[i] = Held(b.given(r.m, 0, noun, r.words), noun, r.sign(noun), r.words, r)
@@ -492,8 +499,9 @@ def _left(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
             running = b.step("+" if h.sign > 0 else "-", [running, both], h.noun, f"{how} left of {start.words} "
                              f"after {' and '.join(c.words for c in [h] + said)}?")
             continue
+        told = h.words if h.reading.m.start() >= p.q else _as_written(_told(p, h.reading))   # '6 weeks at $5 each'
         running = b.step("+" if h.sign > 0 else "-", [running, h.ref], h.noun,
-                         f"{how} {'there' if h.sign > 0 else 'left'} after {_as_written(_told(p, h.reading))}?")
+                         f"{how} {'there' if h.sign > 0 else 'left'} after {told}?")
     return running
 
 

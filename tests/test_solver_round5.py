@@ -71,6 +71,11 @@ PLANS = [
      ["160"], ["still to place after Raj has placed 340 pieces"]),
     # a square's side from its perimeter
     ("The perimeter of a square is 52 inches. How long is each side?", "perimeter", ["13"], ["4 equal sides"]),
+    # a start, then what a rate adds (or takes) over the time the question names
+    ("Eli has $35. He saves $8 each week. How much money will he have after 5 weeks?", "story", ["40", "75"],
+     ["5 weeks at $8 each week", "after 5 weeks at $8 each week"]),
+    ("A candle is 20 cm tall. It burns 2 cm every hour. How tall will it be after 6 hours?", "story", ["12", "8"],
+     ["6 hours at 2 cm every hour"]),
     # a rectangle's side from its area ('is 9 feet wide'), then the way around
     ("The area of a rectangular mat is 63 square feet. The mat is 9 feet wide. What is its perimeter?", "rectangle",
      ["7", "16", "32"], ["width of 9 feet", "one width and one length", "all the way around"]),
@@ -110,6 +115,8 @@ def test_each_reading_plans_exact_steps_in_the_problems_words(problem, pattern, 
     "A puzzle has 500 pieces. Raj has placed 340 pieces. How many more pieces does Ana need to place?",
     "A puzzle has 500 pieces. Raj has sorted 340 pieces. How many more pieces does he need to place?",
     "The perimeter of a rectangle is 52 inches. How long is each side?",
+    "Eli has $35. He saves $8 each week. How much money will he have saved after 5 weeks?",   # the savings alone
+    "Eli has $35. Ana saves $8 each week. How much money will he have after 5 weeks?",         # whose rate?
 ])
 def test_near_misses_abstain(problem):
     assert solver.plan(problem) is None
