@@ -76,6 +76,9 @@ PLANS = [
      ["5 weeks at $8 each week", "after 5 weeks at $8 each week"]),
     ("A candle is 20 cm tall. It burns 2 cm every hour. How tall will it be after 6 hours?", "story", ["12", "8"],
      ["6 hours at 2 cm every hour"]),
+    # a question said before the story (a student's message) is read after it, where a textbook puts it
+    ("Just tell me how many apples are left. A crate held 200 apples. On Monday 45 apples were sold, and on Tuesday "
+     "twice as many as on Monday.", "story", ["90", "135", "65"], ["2 times 45 apples", "left of 200 apples"]),
     # a rectangle's side from its area ('is 9 feet wide'), then the way around
     ("The area of a rectangular mat is 63 square feet. The mat is 9 feet wide. What is its perimeter?", "rectangle",
      ["7", "16", "32"], ["width of 9 feet", "one width and one length", "all the way around"]),
@@ -117,6 +120,8 @@ def test_each_reading_plans_exact_steps_in_the_problems_words(problem, pattern, 
     "The perimeter of a rectangle is 52 inches. How long is each side?",
     "Eli has $35. He saves $8 each week. How much money will he have saved after 5 weeks?",   # the savings alone
     "Eli has $35. Ana saves $8 each week. How much money will he have after 5 weeks?",         # whose rate?
+    "Tell me how many apples are left. A crate held 200 apples. 45 were sold. How many did Ann buy?",  # two asks
+    "How many apples are left from 200? A crate held apples. 45 apples were sold.",            # a number in it
 ])
 def test_near_misses_abstain(problem):
     assert solver.plan(problem) is None
