@@ -51,7 +51,7 @@ markup's selling price, a score 'out of' as a percent; a polygon's listed sides,
 area, a square's side from its perimeter; containers filled in a smaller unit, the rest of a measure still to go;
 ages or 'they' totals with a difference, a fixed charge plus a rate undone from the bill, a mean back to its total,
 'a 240-page book', a fractional rate per batch, pieces 'each 1/4 yard long', and the rest grouped after some are
-kept.
+kept; a question said before the story ('just tell me how many are left. A tank held...') is read after it.
 
 Steps follow the school breakdown the dev set's gold steps use, so the tutor can recognise a student's
 intermediate value: a non-unit fraction is 1/8 of the whole first, then 5 of those parts; two numbers from their
