@@ -87,8 +87,9 @@ def bracket_equation(p: Problem) -> Plan | None:
     return b.finish()
 
 
-_SUM_DIFF = re.compile(rf"(?:sum of (?:(?P<two>2) |the )?numbers is|(?P<two_>2) numbers add up to) {_n('s')}[^.?!]*?"
-                       rf"difference (?:is|of) {_n('d')}")
+_SUM_DIFF = re.compile(rf"(?:sum of (?:(?P<two>2) |the )?numbers is|(?P<two_>2) numbers add up to) {_n('s')}(?:[^.?!]*?"
+                       rf"difference (?:is|of) {_n('d')}|(?:\.|,| and) [Oo]ne (?:number )?is {_n('d_')} more than the "
+                       rf"other\b)")
 _TOGETHER = re.compile(rf"(?P<x>{NAME}) and (?P<y>{NAME}) {HAS} {_n('s')} {_w('i')}[^.?!]*?"
                        rf"\b(?:together|altogether|in all|in total)")
 _MORE_THAN = re.compile(rf"(?P<big>{NAME}) {HAS} {_n('d')} more(?: {_w('i')})? than (?P<small>{NAME})")
@@ -105,21 +106,65 @@ def sum_difference(p: Problem) -> Plan | None:
     two_group = "two" if m.group("two") else "two_" if m.group("two_") else None
     two = b.given(m, two_group, "") if two_group else b.fact(2, "", "2 numbers")
     half_sum = b.step("/", [b.given(m, "s", ""), two], "", f"What is half of the sum, {m.group('s')} ÷ 2?")
-    half_diff = b.step("/", [b.given(m, "d", ""), two], "", f"What is half of the difference, {m.group('d')} ÷ 2?")
+    d = "d" if m.group("d") else "d_"   # 'their difference is 8' or 'one is 8 more than the other'
+    half_diff = b.step("/", [b.given(m, d, ""), two], "", f"What is half of the difference, {m.group(d)} ÷ 2?")
     name = "larger" if want_big else "smaller"
     b.step("+" if want_big else "-", [half_sum, half_diff], "",
            f"The {name} number is half the difference {'above' if want_big else 'below'} half the sum: what is it?")
     return b.finish()
 
 
-def shared_with_difference(p: Problem) -> Plan | None:
-    """Two people's total and the difference: (total - difference) / 2 is the smaller share, plus the difference."""
-    m, d = p.search(_TOGETHER), p.search(_MORE_THAN)
-    if not m or not d or {d.group("big"), d.group("small")} != {m.group("x"), m.group("y")}:
+_PERSON = rf"(?:{NAME}|(?:[Hh]is|[Hh]er|[Tt]heir) [a-z]+)"   # 'Jada', 'her brother'
+_OLDER = re.compile(rf"(?P<x>{_PERSON}) (?:is|was) {_n('d')} years? (?P<dir>older|younger) than (?P<y>{_PERSON})\b")
+_FEWER_THAN = re.compile(rf"(?P<x>{NAME}) {HAS} {_n('d')} fewer(?: {_w('i')})? than (?P<y>{NAME})")
+# the two together said of 'they': 'The sum of their ages is 26', 'Together they have 40 cards'
+# 'Together, Max and Zoe are 30 years old': their ages' total, the two named
+_AGES_TOGETHER = re.compile(rf"\b(?:[Tt]ogether,? )?(?P<x>{NAME}) and (?P<y>{NAME}) are {_n('s')} years old"
+                            rf"(?P<all> together| altogether| in all)?")
+_THEY_TOTAL = re.compile(rf"\b(?:(?P<age>[Tt]he sum of their ages is|[Tt]heir ages add up to|[Tt]heir combined age "
+                         rf"is)|[Tt]ogether,? they have|[Tt]hey have) {_n('s')}(?: {_w('i')})?"
+                         rf"(?P<all> together| altogether| in all| in total)?")
+
+
+def _apart(p: Problem) -> tuple[re.Match, str, str, str] | None:
+    """How two people differ: (the match, the bigger one, the smaller one, what the difference counts)."""
+    more, fewer, older = p.search(_MORE_THAN), p.search(_FEWER_THAN), p.search(_OLDER)
+    if sum(m is not None for m in (more, fewer, older)) != 1:
         return None
-    small_name, big_name, i = d.group("small"), d.group("big"), m.group("i")
-    want_big = p.asks(rf"\b{big_name}\b")
-    if want_big == p.asks(rf"\b{small_name}\b"):
+    if more:
+        return more, more.group("big"), more.group("small"), more.group("i") or ""
+    if fewer:
+        return fewer, fewer.group("y"), fewer.group("x"), fewer.group("i") or ""
+    big, small = (older.group("x"), older.group("y"))[::1 if older.group("dir") == "older" else -1]
+    return older, big, small, "years"
+
+
+def _together(p: Problem, big: str, small: str, unit: str) -> tuple[re.Match, str] | None:
+    """Their total: named ('Ann and Bo have 26 cards together'), or said of 'they' right after the difference."""
+    named = p.search(_TOGETHER)
+    if named:
+        return (named, named.group("i")) if {big, small} == {named.group("x"), named.group("y")} else None
+    ages = p.search(_AGES_TOGETHER)
+    if ages and unit == "years" and (ages.group("all") or ages.group().lower().startswith("together")):
+        return (ages, "years") if {big, small} == {ages.group("x"), ages.group("y")} else None
+    they = p.search(_THEY_TOTAL)
+    if not they or bool(they.group("age")) != (unit == "years") or not (they.group("age") or they.group("all") or
+                                                                        they.group().lower().startswith("together")):
+        return None
+    counted = they.group("i") or unit
+    return (they, counted) if unit in ("", "years") or same_word(counted, unit) else None
+
+
+def shared_with_difference(p: Problem) -> Plan | None:
+    """Two people's total and the difference: (total - difference) / 2 is the smaller share, plus the difference
+    ('Jada is 4 years older than her brother. The sum of their ages is 26.' works the same way)."""
+    apart = _apart(p)
+    together = _together(p, *apart[1:]) if apart else None
+    if not together or not p.asks(r"^how (?:old|many|much)\b|^what is \w+'s age\b"):
+        return None
+    (d, big_name, small_name, _), (m, i) = apart, together
+    want_big = p.asks(rf"\b{big_name.split()[-1]}\b")
+    if want_big == p.asks(rf"\b{small_name.split()[-1]}\b"):
         return None
     b = Builder(p, "sum_difference")
     two, m = b.fact(2, "", "2 people"), Merged(m, d)
@@ -130,6 +175,43 @@ def shared_with_difference(p: Problem) -> Plan | None:
     whole_count(b.value(small))   # the shares of people's things are whole counts
     if want_big:
         b.step("+", [small, dd], i, f"What is {big_name}'s part, {m.group('d')} more than {small_name}'s?")
+    return b.finish()
+
+
+_FEE_PLUS = re.compile(r"(?P<f>\$\d+(?:\.\d+)?)(?P<fee>(?: [a-z]+){0,3}?) (?:plus|and) (?P<r>\$\d+(?:\.\d+)?) "
+                       rf"(?:per|a|an|each|for each|for every) {_w('u')}\b")
+_FEE_TOTAL = re.compile(r"\b(?:cost|costs|was|paid|pays|came to|totaled|totalled) (?P<t>\$\d+(?:\.\d+)?)")
+
+
+def fee_plus_rate(p: Problem) -> Plan | None:
+    """A fixed charge plus a rate ('A taxi charges $3 plus $2 per mile'): a bill of $19 undone to the miles (19 - 3,
+    then shared by 2: the equation 3 + 2m = 19), or the bill for a number of them ('a 7-mile ride': 2 x 7, plus 3)."""
+    fee = p.search(_FEE_PLUS)
+    if not fee or len(p.numbers) != 3:
+        return None
+    unit, rate_words = fee.group("u"), f"{fee.group('r')} per {stem(fee.group('u'))}"
+    b = Builder(p, "equation")
+    charge, rate = b.given(fee, "f", "dollars"), b.given(fee, "r", f"dollars per {stem(unit)}")
+    total = next((m for m in p.finditer(_FEE_TOTAL) if m.start() > fee.end()), None)   # the bill, after the prices
+    asked = re.match(r"how many (?P<u>[a-z]+)\b", p.question, re.I)
+    if total and asked and same_word(asked.group("u"), unit):
+        paid = total.group("t")
+        part = b.step("-", [b.given(total, "t", "dollars"), charge], "dollars",
+                      f"How much of the {paid} is left once the {fee.group('f')}{fee.group('fee')} is taken off?",
+                      kind="equation")
+        b.step("/", [part, rate], unit, f"How many {asked.group('u')} at {rate_words} cost that much?",
+               kind="equation")
+        whole_count(b.steps[-1].value)
+        return b.finish()
+    count = re.search(rf"\b(?:an? )?{_n('n')}[- ](?P<u>[a-z]+)\b", p.question)
+    if total or not count or not same_word(count.group("u"), unit) \
+            or not p.asks(r"^(?:how much|what is the (?:total )?(?:cost|bill|charge))\b"):
+        return None
+    n = b.given(Merged(count), "n", unit)
+    for_them = b.step("*", [rate, n], "dollars", f"How much do {count.group('n')} {unit}s cost at {rate_words}?"
+                      .replace("ss ", "s "), kind="rate")
+    b.step("+", [charge, for_them], "dollars", f"What is the whole bill with the {fee.group('f')}{fee.group('fee')} "
+                                               f"added?")
     return b.finish()
 
 

@@ -18,7 +18,8 @@ from wordproblem import (NAME, NUM, NUMBER, OP_SIGN, SENTENCE, Builder, NoPlan, 
 # ----------------------------------------------------------------------------- fractions and percentages
 
 _FRAC = r"(?P<f>\d+/\d+|\d+(?:\.\d+)?%)"
-_FRACTION_OF_N = re.compile(rf"{_FRAC} of (?:the |her |his |their |its |a |an )?{_n('a')} {_w('i')}")
+# '3/4 of the 20 apples', '1/3 of a 240-page book' (of 240 pages)
+_FRACTION_OF_N = re.compile(rf"{_FRAC} of (?:the |her |his |their |its |a |an )?{_n('a')}[ -]{_w('i')}")
 _FRACTION_OF_THEM = re.compile(rf"{_FRAC} of (?:them|these|those|it\b|(?:the|her|his|their|its) {_w('x')})")
 _TAKE_AWAY_VERB = re.compile(rf"\b(?:{LOSE}) {_FRAC} of")
 _REST_ARE = re.compile(r"\b(?:the )?rest (?:of (?:them|the \w+) )?(?:are|were|is) (?P<w>[a-z]+)[.,]")
@@ -43,7 +44,8 @@ def _fraction_parts(p: Problem) -> tuple[re.Match, re.Match, str] | None:
     """(the whole, the fraction, the whole's noun) when the fraction is plainly of that whole."""
     m = p.search(_FRACTION_OF_N, "all")
     if m:
-        return m, m, m.group("i")
+        hyphened = p.t[m.start("i") - 1] == "-" and not m.group("i").endswith("s")
+        return m, m, m.group("i") + ("s" if hyphened else "")
     frac, whole = p.search(_FRACTION_OF_THEM), p.search(COUNT)
     if not frac or not whole or whole.start() > frac.start():
         return None
@@ -125,7 +127,8 @@ def percent_apply(p: Problem) -> Plan | None:
     if len(percents) != 1 or len(prices) != 1 or not p.asks(r"^(how much|what)") \
             or re.search(r"\b(than|paid|pays|ended|before|after|now|new|ago|to \$)|discount[^.?!]* is \$", p.body,
                          re.I) \
-            or p.asks(r"\b(original|originally|before|start|began|morning|was the|last|earlier|ago|used to)\b"):
+            or p.asks(r"\b(original|originally|before|start|began|morning|was the(?! (?:sale|selling|new|final) price)|"
+                      r"last|earlier|ago|used to)\b"):
         return None   # a price after the change (or 'more than his pants') needs a reverse plan we do not make
     up, down = re.search(rf"\b({_UP})\b", p.t), re.search(rf"\b({_DOWN})\b", p.t)
     if bool(up) == bool(down):
@@ -166,24 +169,6 @@ def percent_reverse(p: Problem) -> Plan | None:
                  f"If {fmt(b.value(paid))}% of the original price is {m.group('a')}, how much is 1%?")
     b.step("*", [one, b.fact(100, "percent", "100%")], "dollars", "How much is the whole original price, 100%?",
            kind="percent_reverse")
-    return b.finish()
-
-
-_FROM_TO = re.compile(rf"\bfrom {_n('a')}(?: [a-z]+)? to {_n('b')}")
-
-
-def percent_change(p: Problem) -> Plan | None:
-    """'The price rose from $40 to $50. By what percent?' -> (50 - 40) / 40 as a percent of the starting value."""
-    m = p.search(_FROM_TO)
-    if not m or not p.asks(r"\bpercent|%"):
-        return None
-    b = Builder(p, "percent")
-    a, c = b.given(m, "a", ""), b.given(m, "b", "")
-    big, small = (c, a) if b.value(c) > b.value(a) else (a, c)
-    diff = b.step("-", [big, small], "", f"How much did it change from {m.group('a')} to {m.group('b')}?")
-    frac = b.step("/", [diff, a], "", f"What fraction of the starting {m.group('a')} is that change?",
-                  kind="percent_change")
-    b.step("*", [frac, b.fact(100, "percent", "100%")], "percent", "What is that fraction as a percent?")
     return b.finish()
 
 
@@ -574,7 +559,10 @@ _MEASURE = re.compile(rf"{_n('a')} ?{_w('u')}")
 
 
 _HOLDS = re.compile(rf"\b(?:holds|contains|has|had|held) {_n('a')} ?{_w('u')}")
-_FILL_Q = re.compile(rf"how many {_n('b')} ?(?P<v>[A-Za-z]+) {_w('c')} can (?:it|they|she|he|you|we) fill\b", re.I)
+# 'How many 250 mL cups can it fill?', 'How many 250-milliliter glasses can be filled from it?'
+_FILL_Q = re.compile(rf"how many {_n('b')}[ -]?(?P<v>[A-Za-z]+) {_w('c')} can (?:(?:it|they|she|he|you|we) fill|be "
+                     rf"filled(?: from (?:it|the [a-z]+))?)\?", re.I)
+
 
 
 def fill_count(p: Problem) -> Plan | None:

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from wordproblem import (NUM, Builder, Plan, Problem, Ref, fmt, fraction_part, number_value, same_word, shown_first,
-                         stem, unit_factor, unit_name)
+from wordproblem import (NUM, NUMBER, Builder, Plan, Problem, Ref, fmt, fraction_part, number_value, same_word,
+                         shown_first, stem, unit_factor, unit_name)
 
 # ----------------------------------------------------------------------------- the minutes between two clock times
 
@@ -232,6 +232,67 @@ def _negated(text: str) -> bool:
     return re.search(r"(?:not|no|never)|n't", text, re.I) is not None
 
 
+# ----------------------------------------------------------------------------- percent change
+
+_FROM_TO = re.compile(rf"\bfrom (?P<a>{NUM})(?: [a-z]+)? to (?P<b>{NUM})")
+# 'A jacket was $80. Its price dropped to $68.': the value before, then the verb that moves it to the new one
+_WAS_TO = re.compile(rf"\b(?:was|were|is|cost|costs|had|weighed) (?P<a>{NUM})(?: [a-z]+)?\. (?:Its|The|His|Her|Their) "
+                     rf"[a-z]+ (?:{_UP}|{_DOWN}|changed|grew) to (?P<b>{NUM})")
+
+
+def percent_change(p: Problem) -> Plan | None:
+    """'The price rose from $40 to $50. By what percent?' -> (50 - 40) / 40 as a percent of the starting value."""
+    m = p.search(_FROM_TO) or p.search(_WAS_TO)
+    if not m or not p.asks(r"\bpercent|%") or p.asks(r"percent(?:age)? of\b"):   # 'what percent of the old price'
+        return None   # asks the new value as a percent of the old, not the change
+    b = Builder(p, "percent")
+    a, c = b.given(m, "a", ""), b.given(m, "b", "")
+    big, small = (c, a) if b.value(c) > b.value(a) else (a, c)
+    diff = b.step("-", [big, small], "", f"How much did it change from {m.group('a')} to {m.group('b')}?")
+    frac = b.step("/", [diff, a], "", f"What fraction of the starting {m.group('a')} is that change?",
+                  kind="percent_change")
+    b.step("*", [frac, b.fact(100, "percent", "100%")], "percent", "What is that fraction as a percent?")
+    return b.finish()
+
+
+_SQUARE_AROUND = re.compile(rf"\bperimeter of (?:a|the|this) square(?: [a-z]+)? is (?P<p>{NUM}) ?(?P<u>[a-z]+)")
+
+
+def square_side(p: Problem) -> Plan | None:
+    """'The perimeter of a square is 36 cm. How long is each side?' -> 36 / 4: a square's 4 sides are equal."""
+    m = p.search(_SQUARE_AROUND)
+    if not m or len(p.numbers) != 1 or not p.asks(r"^(?:how long is (?:each|one|a) side|what is the length of (?:each|"
+                                                   r"one) side|what is (?:its|the) side length)\b"):
+        return None
+    b = Builder(p, "perimeter")
+    unit = m.group("u")
+    b.step("/", [b.given(m, "p", unit), b.fact(4, "sides", "4 equal sides")], unit,
+           f"A square has 4 equal sides: how long is one side of a {m.group('p')} {unit} perimeter?", kind="side")
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- a mean back to its total
+
+_MEAN_OF = re.compile(rf"\b(?:mean|average) of (?:the |his |her |their |these |those |[A-Z][a-z]+'s )?(?P<n>\d+) "
+                      rf"(?P<what>[a-z]+(?: [a-z]+)?) (?:is|was) (?P<m>{NUM})")
+
+
+def total_from_mean(p: Problem) -> Plan | None:
+    """'The mean of five numbers is 16. What is their sum?' -> 5 x 16: a mean shares the total equally, so the
+    total is the mean once for each value."""
+    m = p.search(_MEAN_OF)
+    if not m or not p.asks(r"^what (?:is|was) (?:the|their) (?:sum|total)\b|^what do (?:they|the \w+) add up to\b"):
+        return None
+    b = Builder(p, "mean")
+    what = m.group("what")
+    for again in p.finditer(re.compile(rf"\bthe (?P<n>{m.group('n')}) {re.escape(what)}\b"), "question"):
+        b.label(again, "n")   # 'the sum of the 3 numbers' restates how many there are
+    b.step("*", [b.given(m, "m", ""), b.given(m, "n", what)], "", f"If {m.group('n')} {what} have a mean of "
+                                                                  f"{m.group('m')}, what do they add up to?",
+           kind="mean_total")
+    return b.finish()
+
+
 # ----------------------------------------------------------------------------- two amounts that go together
 
 _AMOUNT = re.compile(r"(?P<a>\$?\d+(?:\.\d+)?)(?:[- ](?P<u>[a-z]+))?")
@@ -372,14 +433,20 @@ def percent_of_whole(p: Problem) -> Plan | None:
     part = p.search(_PART_OF)
     said = [w for w in (part.group("noun"), part.group("noun").split()[0]) if re.search(rf"\b{w}\b", p.question)] \
         if part else []   # 'free throws' when the question says it too, else 'throws'
-    if not said or len(p.numbers) != 2 or not p.asks(r"^what percent(?:age)? of\b"):
+    # 'Lucy scored 18 out of 24 on a quiz. What percent did she score?': a score out of its most, nothing named
+    score = part is not None and " out of " in part.group() and re.search(r"\b(?:scored|scores|got|gets|earned)\b",
+                                                                          p.t[:part.start()]) is not None \
+        and p.asks(r"^what percent(?:age)? (?:did|does|do) (?:he|she|they|\w+) (?:score|get|earn)(?P<how> right| "
+                   r"correct)?\?$") and all(re.search(rf"\b{w}\b", p.body) for w in re.findall(r"right|correct",
+                                                                                            p.question))
+    if not (said or score) or len(p.numbers) != 2 or not (score or p.asks(r"^what percent(?:age)? of\b")):
         return None
     sentence = re.search(r"[^.?!]*$", p.t[:part.start()]).group() + re.match(r"[^.?!]*", p.t[part.start():]).group()
-    rest = _words(p.question[p.question.index(said[0]) + len(said[0]):]) - _GENERIC_VERBS
+    rest = _words(p.question[p.question.index(said[0]) + len(said[0]):]) - _GENERIC_VERBS if said else set()
     if not rest <= _words(sentence) or _negated(sentence) != _negated(p.question):
         return None   # '34 of 40 questions right. What percent did she get wrong?' asks for the other part
     b = Builder(p, "percent")
-    n, m, noun = part.group("n"), part.group("m"), said[0]
+    n, m, noun = part.group("n"), part.group("m"), said[0] if said else "points"
     share = b.step("/", [b.given(part, "n", noun), b.given(part, "m", noun)], "", f"What fraction of the {m} {noun} "
                                                                                    f"are the {n}?")
     if b.value(share) > 1:
@@ -396,20 +463,26 @@ _MEASURE = re.compile(rf"(?P<a>{NUM}) ?(?P<u>kg|g|km|m|cm|mm|l|ml|kilograms?|gra
                       rf"pounds?|ounces?|gallons?|quarts?)\b")
 _TAKEN = r"\b(?:uses?|used|cuts? off|drinks?|drank|pours? out|poured out|eats?|ate|gives? away|gave away|sells?|" \
          r"sold|spills?|spilled|removes?|removed|takes? out|took out)\b"
+_DONE = r"\b(?:has|have|had) (?:already )?(?:run|walked|swum|driven|ridden|biked|hiked|cycled|climbed|jogged|" \
+        r"paddled|covered|travell?ed|read|filled|painted)\b"   # the part of the whole already done
 
 
 def mixed_units_left(p: Problem) -> Plan | None:
     """'A bag of flour weighs 2 kg. Nina uses 650 g of it. How many grams of flour are left?' -> 2 kg in grams
     (2 x 1000), then 2000 - 650: the larger unit is converted before the smaller amount is taken away."""
     said = [m for m in p.finditer(_MEASURE) if m.span("a") in p.numbers]
-    asked = re.match(r"how many (?P<u>[a-z]+)\b", p.question, re.I)
-    if len(said) != 2 or len(p.numbers) != 2 or not asked or not p.asks(r"\b(?:left|remain|remaining|remains)\b"):
+    asked = re.match(r"how many (?:more )?(?P<u>[a-z]+)\b", p.question, re.I)
+    # 'How many more meters does she have to run?' after 'Lia has run 3,750 meters': the rest of the whole
+    to_go = p.asks(r"^how many more [a-z]+ (?:does|do|must|will) \w+ (?:still )?(?:have to|need to)? ?\w+\?$")
+    if len(said) != 2 or len(p.numbers) != 2 or not asked \
+            or not (to_go or p.asks(r"\b(?:left|remain|remaining|remains)\b")):
         return None
     whole, part = said
     factor = unit_factor(whole.group("u"), part.group("u"))
     sentences = [re.search(r"[^.?!]*$", p.t[:m.start()]).group() for m in said]
+    done = _DONE if to_go else _TAKEN
     if factor is None or unit_name(asked.group("u")) != unit_name(part.group("u")) \
-            or re.search(_TAKEN, sentences[0]) or not re.search(_TAKEN, sentences[1]):
+            or re.search(_TAKEN, sentences[0]) or not re.search(done, sentences[1]):
         return None
     b = Builder(p, "measure_change")
     small = unit_name(part.group("u"))
@@ -456,28 +529,60 @@ def measure_parts(p: Problem) -> Plan | None:
     return b.finish()
 
 
-_AREA_GIVEN = re.compile(rf"\barea(?: of (?:a|the|this|that|her|his) [a-z]+)? (?:of|is) (?P<a>{NUM}) "
+_AREA_GIVEN = re.compile(rf"\barea(?: of (?:a|the|this|that|her|his)(?: [a-z]+)? [a-z]+)? (?:of|is) (?P<a>{NUM}) "
                          rf"square (?P<u>[a-z]+)")
-_SIDE_SAID = re.compile(rf"\b(?P<side>width|length) (?:of|is) (?P<s>{NUM}) (?P<u>[a-z]+)")
+_SIDE_SAID = [re.compile(rf"\b(?P<side>width|length) (?:of|is) (?P<s>{NUM}) (?P<u>[a-z]+)"),
+              re.compile(rf"\b(?:is|are) (?P<s>{NUM}) (?P<u>[a-z]+) (?P<side>wide|long)\b")]   # 'is 8 inches wide'
 
 
 def side_from_area(p: Problem) -> Plan | None:
     """'The area of a rectangle is 72 square feet. Its width is 6 feet. How long is it?' -> 72 / 6: the length
     times the width is the area, so the area shared by the width gives the length."""
-    area, side = p.search(_AREA_GIVEN), p.search(_SIDE_SAID)
+    area, side = p.search(_AREA_GIVEN), next((m for rx in _SIDE_SAID for m in [p.search(rx)] if m), None)
     if not area or not side or not re.search(r"\brectang", p.t, re.I) or len(p.numbers) != 2 \
             or not same_word(area.group("u"), side.group("u")):
         return None
-    other = "width" if side.group("side") == "length" else "length"
+    said = "width" if side.group("side") in ("width", "wide") else "length"
+    other = "width" if said == "length" else "length"
     asks = {"length": r"^(?:what is (?:its|the) length|how long is (?:it|the rectangle))\b",
             "width": r"^(?:what is (?:its|the) width|how wide is (?:it|the rectangle))\b"}[other]
-    if not p.asks(asks):
+    around = p.asks(r"^what is (?:its|the) perimeter\b|^how (?:long|far) is it around\b")
+    if not p.asks(asks) and not around:
         return None
     b = Builder(p, "rectangle")
     unit = side.group("u")
-    b.step("/", [b.given(area, "a", f"square {unit}"), b.given(side, "s", unit)], unit,
-           f"What {other} times a {side.group('side')} of {side.group('s')} {unit} gives an area of "
-           f"{area.group('a')} square {unit}?", kind="area_side")
+    given = b.given(side, "s", unit)
+    found = b.step("/", [b.given(area, "a", f"square {unit}"), given], unit,
+                   f"What {other} times a {said} of {side.group('s')} {unit} gives an area of "
+                   f"{area.group('a')} square {unit}?", kind="area_side")
+    if around:   # the side found, then the way around: both sides twice
+        both = b.step("+", [given, found], unit, f"How long are one {said} and one {other} together?")
+        b.step("*", [both, b.fact(2, "", "2 of each side")], unit, "How far is it all the way around: two of each "
+                                                                 "side?", kind="perimeter")
+    return b.finish()
+
+
+_SHAPE_SIDES = {"triangle": 3, "quadrilateral": 4, "trapezoid": 4, "trapezium": 4, "pentagon": 5, "hexagon": 6,
+                "octagon": 8}
+_SIDES_LISTED = re.compile(rf"\b(?:sides?|side lengths)(?: of| measuring| that measure| are| with lengths)? "
+                           rf"(?P<list>{NUM}(?: ?[a-z]+)?(?:, {NUM}(?: ?[a-z]+)?)*,? and {NUM}(?: ?[a-z]+)?)")
+
+
+def polygon_perimeter(p: Problem) -> Plan | None:
+    """'A triangle has sides of 7 inches, 9 inches and 12 inches. What is its perimeter?' -> the sides added, only
+    when as many are listed as the shape has (a triangle 3, a pentagon 5) and they share one unit."""
+    shape = re.search(rf"\b(?P<s>{'|'.join(_SHAPE_SIDES)})\b", p.t, re.I)
+    listed = p.search(_SIDES_LISTED)
+    if not shape or not listed or not p.asks(r"^what is (?:its|the) perimeter\b|^how (?:long|far) is it around\b"):
+        return None
+    items = list(NUMBER.finditer(p.t, listed.start("list"), listed.end("list")))
+    units = {unit_name(u) for u in re.findall(rf"{NUM} ?([a-z]+)", listed.group("list")) if u != "and"}
+    if len(items) != _SHAPE_SIDES[shape.group("s").lower()] or len(units) > 1:
+        return None
+    unit = re.search(rf"{NUM} ?([a-z]+)", listed.group("list")).group(1) if units else ""
+    b = Builder(p, "perimeter")
+    b.step("+", [b.given(n, 0, unit) for n in items], unit, f"What do the {len(items)} sides, "
+                                                            f"{listed.group('list')}, add up to?", kind="perimeter")
     return b.finish()
 
 

@@ -27,23 +27,28 @@ from wordproblem import (ASKS_TOTAL, NAME, NUMBER, PRONOUNS, Builder, Plan, Prob
 _AWAY = r"gave away|gives away|give away|gave out|gives out|handed out|hands out|hand out|gave|gives|give|lost|" \
         r"loses|lose|sold|sells|sell|ate|eats|eat|used|uses|use|drank|drinks|broke|breaks|donated|donates|" \
         r"threw away|throws away|took away|takes away|removed|removes|mailed|mails|checked out|cut off|cuts off|" \
-        r"spilled|spills|popped|pops|sent|sends|dropped|drops|drunk|eaten|sold|used|lost|given away"
+        r"spilled|spills|popped|pops|sent|sends|dropped|drops|drunk|eaten|sold|used|lost|given away|leaked|leaks|" \
+        r"evaporated|evaporates|burns|burned|melts|melted"
+_GONE = r"evaporated|leaked|leaked out|spilled|broke|melted|died|escaped|popped|burst|ran away|flew away"
 _IN = r"bought|buys|buy|got|gets|get|found|finds|received|receives|earned|earns|saved|saves|picked|picks|" \
-      r"collected|collects|added|adds|won|wins|made|makes|baked|bakes|caught|catches"
+      r"collected|collects|added|adds|won|wins|made|makes|baked|bakes|caught|catches|grows|grew"
 _MONEY_AWAY = r"bought|buys|buy|spent|spends|spend|paid|pays|pay"   # money leaves when you buy
 _MONEY_IN = r"earned|earns|saved|saves|received|receives|got|gets|found|finds|won|wins|made|makes"
 _NOUN = r"(?!(?:and|or|to|of|in|on|at|for|with|than|each|per|from|the|a|an|is|are|was|were|more|fewer|less|as|by|" \
         r"but|then|if|so|every|that|it|he|she|they|this|these|them|her|his|their|left|now|altogether|total)\b)" \
         r"[a-z][a-z-]*"
-_AFTER_AMOUNT = re.compile(rf" (?:more |extra |other |additional |of an? )?(?P<n1>{_NOUN})(?: (?P<n2>{_NOUN}))?")
+_AFTER_AMOUNT = re.compile(rf" (?:more |extra |other |additional |new |old |used |of an? )?(?P<n1>{_NOUN})"
+                           rf"(?: (?P<n2>{_NOUN}))?")
 _RATE_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))?(?: of [a-z]+)?(?: (?:in|on|per|for|to)| a| an|(?= every| each)) "
                          rf"(?:each |every |a |an |one |per )?(?P<per>{_NOUN})\b")
 _EACH_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?:each|apiece|a piece)\b")
 _HOLDS = r"has|holds|contains|carries|had|held|contained|costs?|weighs|can hold|fits"
 _EACH_BEFORE = re.compile(rf"(?:\b(?:each|every) (?:of the (?:\d+ )?)?(?P<per>{_NOUN})"
                           rf"(?: of [a-z]+| in (?:an?|the) [a-z]+)? (?:{_HOLDS}|is|are|uses|needs)|"
-                          rf"^(?:an?|one) (?:{_NOUN} )?(?P<one>{_NOUN})(?: of [a-z]+)? (?:costs?|weighs))(?: about)? $",
-                          re.I)   # 'each row in an orchard has 26', 'A movie ticket costs $8.50'
+                          rf"(?:^|\band )(?:an?|one) (?:{_NOUN} )?(?P<one>{_NOUN})(?: of [a-z]+)? (?:costs?|weighs))"
+                          rf"(?: about)? $", re.I)   # 'each row in an orchard has 26', '... and a pen costs $0.85'
+# 'cuts it into pieces that are each 1/4 yard long': a measure for each piece
+_EACH_PART = re.compile(rf"\b(?P<per>{_NOUN}) (?:that|which) (?:are|is) each $")
 _OF_BEFORE = re.compile(rf"\d (?P<per>{_NOUN}) (?:of|with) $")
 _TIMES_AFTER = re.compile(rf" (?:times )?as (?:many|much)(?: (?P<noun>{_NOUN}))?(?: {_NOUN})?(?: as (?P<target>.*))?")
 _MORE_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?P<dir>more|fewer|less)(?: (?P<noun2>{_NOUN}))?"
@@ -69,13 +74,17 @@ class Reading:
         money = noun == "dollars"
         passive = re.search(r"^[^,]*? (?:are|were|is|was|have been|had been|got) (?P<verb>[a-z]+(?: out| away)?)\b",
                             self.clause.split(self.m.group(), 1)[-1])
-        return _verb_sign(self.before, money) or (_verb_sign(passive.group("verb"), money) if passive else 0)
+        gone = re.match(rf" [a-z]+(?: of [a-z]+)? (?:{_GONE})\b", self.clause.split(self.m.group(), 1)[-1])
+        return _verb_sign(self.before, money) or (_verb_sign(passive.group("verb"), money) if passive else 0) \
+            or (-1 if gone else 0)   # '120 litres evaporated': the amount itself went
 
 
 def _clause_bounds(t: str, at: int, end: int) -> tuple[int, int]:
-    starts = [m.end() for m in re.finditer(r"[.?!] |, (?:and |then )?| and then | then ", t[:at])]
+    # ' and gave away 175' starts a clause of its own: the verb after 'and' moves only what follows it
+    starts = [m.end() for m in re.finditer(rf"[.?!] |, (?:and |then )?| and then | then | and (?=(?:{_AWAY}|{_IN}) )",
+                                           t[:at])]
     start = max(starts, default=0)
-    stop = re.search(r"[.?!](?: |$)|, ", t[at:end])
+    stop = re.search(rf"[.?!](?: |$)|, | and (?=(?:{_AWAY}|{_IN}) )", t[at:end])
     return start, at + stop.start() if stop else end
 
 
@@ -133,6 +142,10 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
     each = _EACH_BEFORE.search(before)
     if each and each.group("one") and not any(same_word(w, each.group("one")) for w in re.findall(r"\d ([a-z]+)", t)):
         each = None   # 'A bike costs $240' with no count of bikes: the price of the one bike, an amount
+    part = _EACH_PART.search(before)
+    if part and noun_after and not money:
+        return Reading(m, "rate", noun_after, per=part.group("per"), clause=clause,
+                       words=f"{tok} {noun_after} for each of the {part.group('per')}")
     if each:
         noun = "dollars" if money else noun_after
         per = each.group("per") or each.group("one")
@@ -143,16 +156,24 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
             and not re.match(r"(?: \w+)? on (?:a|an|one) ", rate.group()):   # 'spent $14 on a book' buys one
         return Reading(m, "rate", "dollars" if money else rate.group("noun"), per=rate.group("per"), clause=clause,
                        words=tok + rate.group())
+    kind = re.match(rf" for (?P<per>{_NOUN})\b(?! of\b)", after)   # 'Tickets cost $12 for adults and $7 for children'
+    if money and kind and re.search(r"(?:s|children|people)$", kind.group("per")) \
+            and re.search(r"\b(?:cost|costs|charges?)\b", before):
+        return Reading(m, "rate", "dollars", per=kind.group("per"), clause=clause, words=tok + kind.group())
     each = _EACH_AFTER.match(after)
     if each and (money or each.group("noun")):
-        return Reading(m, "rate", "dollars" if money else each.group("noun"), clause=clause, words=tok + each.group())
+        # 'Pencils cost $0.25 each and erasers cost $0.40 each': the price's own subject is what one is of
+        priced = re.search(rf"\b(?P<per>{_NOUN}) (?:cost|costs|sell for|are|is) $", before.lower()) if money else None
+        return Reading(m, "rate", "dollars" if money else each.group("noun"), per=priced.group("per") if priced else "",
+                       clause=clause, words=tok + each.group())
     of = _OF_BEFORE.search(before)
     if of and not money:
         return Reading(m, "rate", noun_after, per=of.group("per"), clause=clause,
                        words=f"{tok} {noun_after}") if noun_after else None
     if money:
         return Reading(m, "amount", "dollars", before=before, clause=clause, words=tok)
-    if re.match(r" of (?:them|these|those)\b", after) and _verb_sign(before, False):   # the noun of the one before
+    if re.match(r" (?:of (?:them|these|those)|(?:new |old |used )?ones)\b", after) and _verb_sign(before, False):
+        # the noun of the one before ('gave away 5 of them', 'gave away 175 old ones')
         return Reading(m, "amount", "", before=before, clause=clause, words=tok)
     words = _AFTER_AMOUNT.match(after)
     nouns = tuple(w for w in (words.group("n1"), words.group("n2")) if w) if words else ()
@@ -184,8 +205,12 @@ _LEFT_Q = r"\b(?:left|remain|remains|remaining|now|still|not)\b"
 
 def _asked(p: Problem) -> tuple[tuple[str, ...], str] | None:
     """(the nouns that may name what is asked, how the amounts combine: left, start, change or total)."""
+    # 'How much money will she have after 6 weeks?': the start, then what the weeks' rate adds or takes
+    later = p.asks(r"^how (?:much|many|tall|high|long)\b[^?]*\bwill \w+ (?:have|be) (?:after|in) \d+ [a-z]+\?$")
     how = "change" if p.asks(r"^how much change\b") else "start" if p.asks(_START_Q) \
-        else "left" if p.asks(_LEFT_Q) else "total"
+        else "left" if p.asks(_LEFT_Q) or later else "total"
+    if later and p.asks(r"^how (?:tall|high|long)\b"):
+        return tuple(_DISTANCES), how
     if p.asks(_MONEY_Q):
         return ("dollars",), how
     if p.asks(r"^how far\b"):
@@ -194,6 +219,10 @@ def _asked(p: Problem) -> tuple[tuple[str, ...], str] | None:
     if measure and measure.group("what") not in ("more", "less", "longer", "is", "are", "was", "do", "does", "did"):
         what = measure.group("what")   # 'How much ribbon is left?': a measure of the ribbon the story names
         return (tuple(_MEASURES | _DISTANCES), how) if re.search(rf"\b{what}\b", p.body, re.I) else None
+    to_go = re.match(r"how many more (?P<n>[a-z]+) (?:does|do|must|will) \w+ (?:still )?(?:have to|need to) "
+                     r"(?P<verb>[a-z]+)\?$", p.question, re.I)
+    if to_go:   # 'How many more pages does she have to read?': the whole less the part done
+        return (to_go.group("n"),), "to_go"
     m = _ASK_MANY.match(p.question)
     if not m or m.group("n1") in ("more", "fewer", "times", "less"):
         return None
@@ -264,12 +293,15 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
                                groups, f"How many {groups} are in {r.words}?", kind="convert")
             size = b.given(rate.m, 0, rate.noun, rate.words)
             plural = f"{rate.noun}s" if stem(rate.noun) == rate.noun and len(rate.noun) > 2 else rate.noun   # cups
-            earned = re.search(r"\b(?:earns?|earned|makes|made|is paid|gets)\b", rate.clause)   # not a price
+            earned = re.search(r"\b(?:earns?|earned|makes|made|is paid|gets|saves?|saved)\b", rate.clause)   # no price
             how = ("How much is earned in" if earned else "How much do") if rate.noun == "dollars" \
                 else f"How many {plural} are in"
             cost = " cost" if rate.noun == "dollars" and not earned else ""
             ref = b.step("*", [count, size], rate.noun, f"{how} {r.words} at {rate.words}{cost}?")
-            held[i] = Held(ref, rate.noun, r.sign(rate.noun), f"{r.words} at {rate.words}", r)
+            said = rate.clause.split(rate.m.group())[0]   # 'She saves $5 each week' adds; 'Ana saves' may be another's
+            own = not [w for w in re.findall(NAME, said) if w not in PRONOUNS]   # 'She saves', 'A plant grows'
+            sign = r.sign(rate.noun) or (_verb_sign(said, rate.noun == "dollars") if own else 0)
+            held[i] = Held(ref, rate.noun, sign, f"{r.words} at {rate.words}", r)
         elif r.kind == "amount":
             noun = r.noun or (held[max(held)].noun if held else nouns[0])
             held[i] = Held(b.given(r.m, 0, noun, r.words), noun, r.sign(noun), r.words, r)
@@ -282,7 +314,8 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
             op = {"times": "*", "more": "+", "fewer": "-"}[r.kind]
             less = "less" if r.kind == "fewer" and _how_much(base.noun).startswith("How much") else r.kind
             said = f"{r.words} times" if r.kind == "times" else f"{r.words} {less} than"
-            owner = next((w for w in re.findall(NAME, r.lead) if w not in PRONOUNS and w not in base.reading.lead), "")
+            owner = next((w for w in re.findall(NAME, r.lead) if w not in PRONOUNS and w not in _CALENDAR
+                          and w not in base.reading.lead), "")
             asked = f"{_how_much(base.noun)} for {owner}: {said}" if owner else \
                 f"{_how_much(base.noun)} {_is(base.noun)} {said}"
             ref = b.step(op, [base.ref, k], base.noun, f"{asked} {base.words}?")
@@ -299,8 +332,9 @@ def _base(r: Reading, held: list[Held]) -> Held | None:
         before = [h for h in held if h.reading.m.start() < r.m.start()]
         last = max(before, key=lambda h: h.reading.m.start(), default=None)
         return last if last and (not r.noun or same_word(r.noun, last.noun) or r.noun in last.reading.nouns) else None
-    key = [w for w in re.findall(r"[A-Za-z]+", r.target) if w.lower() not in ("the", "a", "an", "did", "does", "do",
-                                                                               "has", "had", "have", "is", "was")]
+    target = re.sub(rf"^(?:in|on|during) (?=(?:{'|'.join(_CALENDAR)})\b)", "", r.target)   # 'as in May'
+    key = [w for w in re.findall(r"[A-Za-z]+", target) if w.lower() not in ("the", "a", "an", "did", "does", "do",
+                                                                             "has", "had", "have", "is", "was")]
     if not key or len(key) > 3 or any(w in PRONOUNS or w.lower() in ("he", "she", "they", "it", "him", "her", "in")
                                       for w in key[:1]):
         return None
@@ -335,6 +369,17 @@ def _as_written(clause: str) -> str:
     return (text[0].lower() + text[1:] if first in PRONOUNS or first.lower() in _PRONOUN_WORDS else text).rstrip(".?!")
 
 
+def _told(p: Problem, r: Reading) -> str:
+    """Its clause with the sentence's subject when the clause starts at its verb ('It got 340 new books and gave
+    away 175 old ones': the second change is told 'It gave away 175 old ones')."""
+    if not re.match(rf"(?:{_AWAY}|{_IN}) ", r.clause):
+        return r.clause
+    sentence = p.t[max(p.t.rfind(". ", 0, r.m.start()) + 2, 0):r.m.start()]
+    verb = re.search(rf"\b(?:{_AWAY}|{_IN})\b", sentence)
+    subject = sentence[:verb.start()].strip() if verb else ""
+    return f"{subject} {r.clause}" if 0 < len(subject.split()) <= 3 else r.clause
+
+
 def _owner_asked(p: Problem, first: Held) -> bool:
     """A name in the question must be the one whose amount the story starts from ('How many does Sam have now?'
     after Tom gave Sam 5 asks about someone else)."""
@@ -351,7 +396,8 @@ _UNREAD = r"\b(?:rest|total|combined|altogether|together|sum|discount|coupon|off
           r"would|which|means|percent|ratio|average|mean|half|quarter|third|double|triple|twice|both|either|per|each|" \
           r"every|than|times|as|beat|beats|exceed|enough|after that|the first)\b|%"
 # ...unless a reading of the tracker stands on them in that clause ('8 muffins in each box', '39 fewer than').
-_READ_WORDS = {"rate": r"\b(?:each|every|per|one)\b", "times": r"\b(?:times|as)\b", "more": r"\bthan\b",
+# ('A recipe needs 2/3 cup for each batch': the rate says what one batch needs)
+_READ_WORDS = {"rate": r"\b(?:each|every|per|one|needs)\b", "times": r"\b(?:times|as)\b", "more": r"\bthan\b",
                "fewer": r"\bthan\b"}
 
 
@@ -362,9 +408,10 @@ def _unread(p: Problem, readings: list[Reading]) -> bool:
         if r.kind in _READ_WORDS and r.clause in text:
             text = text.replace(r.clause, re.sub(_READ_WORDS[r.kind], "", r.clause, flags=re.I), 1)
     text = re.sub(rf"\b(?:{_AWAY}|{_IN})\b", "", text)   # 'cuts off' is read, '$75 off' is not
+    text = re.sub(r"(?<=\d) (?:new|old|used)\b", "", text)   # '175 old ones' describes them; 'years old' is an age
     if p.asks(_START_Q):
         text = re.sub(r"\b(?:had|has|have) some\b", "", text)   # the unknown start it asks for
-    question = re.sub(ASKS_TOTAL + r"|\bif\b", "", p.question)
+    question = re.sub(ASKS_TOTAL + r"|\bif\b|^[Hh]ow many more [a-z]+ (?:does|do) \w+ need to\b", "", p.question)
     if re.search(r"\bin (?:cents|seconds|minutes|hours|days|weeks|months|years|inches|feet|yards|miles|mm|cm|m|km|"
                  r"grams|g|kg|ml|l|liters|litres|ounces|pounds)\b", question):
         return True   # the answer wanted in another unit: a conversion the tracker does not make
@@ -374,9 +421,14 @@ def _unread(p: Problem, readings: list[Reading]) -> bool:
 def _other_actor(h: Held, owner: Held) -> bool:
     """'Her friend Brock buys 7 cookies': a name acting in a change that is not the owner's is someone else's
     change (the amount moves the other way for the owner, or not at all)."""
-    names = [w for w in re.findall(NAME, h.reading.before) if w not in PRONOUNS]
+    names = [w for w in re.findall(NAME, h.reading.before) if w not in PRONOUNS and w not in _CALENDAR]
     owners = [w for w in re.findall(NAME, owner.reading.lead) if w not in PRONOUNS]
     return bool(owners) and any(n not in owners for n in names)
+
+
+# Capitalised words that name a day or a month, not someone who acts ('on Monday', 'in March').
+_CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+             "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 
 
 def story(p: Problem) -> Plan | None:
@@ -400,7 +452,7 @@ def story(p: Problem) -> Plan | None:
     if not held or not all(_matches(h, nouns) for h in held) or any(number_value(m.group("n")) != len(held)
                                                                     for m in restated):
         return None
-    combine = {"left": _left, "start": _start, "change": _change, "total": _total}[how]
+    combine = {"left": _left, "start": _start, "change": _change, "total": _total, "to_go": _to_go}[how]
     if combine(p, b, held) is None:
         return None
     units = {unit_name(h.noun) for h in held if unit_name(h.noun) in _UNITS}
@@ -434,15 +486,49 @@ def _how_many_groups(b: Builder, rate: Reading, amount: Reading, groups: str) ->
 def _left(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
     """The start, then each change in order: what is left or there now."""
     start, changes = held[0], held[1:]
-    unread = any(h.sign == 0 or h.reading.kind != "amount" or _other_actor(h, start) for h in changes)
+    unread = any(h.sign == 0 or (h.reading.kind != "amount" and not _on_change(b, h, changes))
+                 or _other_actor(h, start) for h in changes)
     if start.sign < 0 or not changes or unread or not _owner_asked(p, start):
         return None
     running = start.ref
-    for h in changes:
+    for h in (h for h in changes if not _on_change(b, h, changes)):
         how = "How much money is" if h.noun == "dollars" else f"How many {h.noun} are"
+        said = [c for c in changes if _on_change(b, c, changes) and b.steps[c.ref.index].operands[0] == h.ref]
+        if said:   # 275 used on Monday and twice as much on Tuesday: both days' use first, then taken away
+            both = _sum(b, [h] + said, h.noun)
+            running = b.step("+" if h.sign > 0 else "-", [running, both], h.noun, f"{how} left of {start.words} "
+                             f"after {' and '.join(c.words for c in [h] + said)}?")
+            continue
+        told = h.words if h.reading.m.start() >= p.q else _as_written(_told(p, h.reading))   # '6 weeks at $5 each'
         running = b.step("+" if h.sign > 0 else "-", [running, h.ref], h.noun,
-                         f"{how} {'there' if h.sign > 0 else 'left'} after {_as_written(h.reading.clause)}?")
+                         f"{how} {'there' if h.sign > 0 else 'left'} after {told}?")
     return running
+
+
+def _to_go(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
+    """'A book has 300 pages. Ana has read 120 pages. How many more pages does she have to read?': the whole less
+    the part already done with the verb the question asks about ('has read' ... 'have to read')."""
+    verb = re.search(r"(?P<verb>[a-z]+)\?$", p.question).group("verb")
+    if len(held) != 2 or any(h.reading.kind != "amount" or h.sign for h in held):
+        return None
+    done = re.search(r"\b(?:has|have|had) (?:already )?(?P<verb>[a-z]+) $", held[1].reading.before)
+    if not done or done.group("verb")[:3] != verb[:3] or not _owner_asked(p, held[1]):
+        return None
+    whole, part = held
+    return b.step("-", [whole.ref, part.ref], whole.noun, f"How many of the {whole.words} are still to {verb} after "
+                                                          f"{_as_written(_told(p, part.reading))}?")
+
+
+def _on_change(b: Builder, h: Held, changes: list[Held]) -> bool:
+    """An amount said against one of the changes ('and on Tuesday twice as much as on Monday'): a change too, the
+    same way as the one it is said against."""
+    bases = {c.ref: c for c in changes if c.reading.kind == "amount"}
+    if h.reading.kind == "amount" or h.ref.kind != "step" or b.steps[h.ref.index].operands[0] not in bases:
+        return False
+    own = h.reading.before.split(bases[b.steps[h.ref.index].operands[0]].reading.m.group(), 1)[-1]
+    subject = [w for w in re.findall(NAME, own) if w not in _CALENDAR]   # 'Her brother has 3 times as much' is his
+    return not subject and not re.search(r"\b(?:has|have|had|is|are|was|were|owns?|owned|gets?|got|he|she|they|his|"
+                                         r"her|their)\b", own, re.I)
 
 
 def _start(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
@@ -485,7 +571,8 @@ def _total(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
     asked_sign = _verb_sign(p.question, held[0].noun == "dollars")
     names = [w for w in re.findall(NAME, p.question) if w not in PRONOUNS and w != "How"]
     spent = held[0].noun == "dollars" and p.asks(r"\b(?:spend|spent|pay|paid|cost|costs|earn|earned|make|made)\b")
-    if len(signs) > 1 or (asked_sign and signs != {asked_sign}):
+    priced = spent and signs == {0} and all(h.ref.kind == "step" for h in held)   # '2 adults at $12': paid for
+    if len(signs) > 1 or (asked_sign and signs != {asked_sign} and not priced):
         return None   # 'How many did she give?' after amounts she had: a different question
     if len(names) == 1 and not p.asks(ASKS_TOTAL):
         return _named(b, held, names[0])

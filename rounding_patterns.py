@@ -6,7 +6,8 @@ buses are needed?' is 145 / 40, rounded up (the 25 left over still need a bus). 
 a recap of the steps ('145 ÷ 40 = 29/8, then 29/8 + 3/8 = 4') never writes a false equation: the division first
 (kind 'quotient'), then the part of a group taken away ('round_down') or made up to a whole one ('round_up'). The
 question must say which way: 'full', 'completely', 'can be cut' round down; 'needed', 'to have enough', 'must' round
-up; neither, or both, abstains unless the division is exact (one step).
+up; neither, or both, abstains unless the division is exact (one step). What is set aside first ('He keeps 18 eggs and
+packs the rest into cartons of 12') is taken away before the rest is grouped.
 """
 from __future__ import annotations
 
@@ -47,7 +48,7 @@ def _size(p: Problem, group: str) -> re.Match | None:
 
 def _whole(p: Problem, size: re.Match) -> re.Match | None:
     """The amount being grouped: the other number of the text, of the items the group holds (or the same unit)."""
-    others = [span for span in p.numbers if span != size.span("n")]
+    others = [span for span in p.numbers if span != size.span("n") and span != _kept_span(p, size)]
     if len(others) != 1:
         return None
     m = _WHOLE.match(p.t, others[0][0])
@@ -55,6 +56,22 @@ def _whole(p: Problem, size: re.Match) -> re.Match | None:
         return None
     item = size.group("i")
     return m if not item or _same(item, m.group("i")) or _same(item, m.group("adj")) else None
+
+
+# 'He keeps 18 eggs and packs the rest into cartons of 12': what is set aside before the rest is grouped
+_KEPT = re.compile(rf"\b(?:keeps?|kept|eats?|ate|uses?|used|sells?|sold|gives? away|gave away|saves?|saved|"
+                   rf"sets? aside|set aside|breaks?|broke) (?P<n>{NUM}) (?P<i>[a-z]+)\b[^.?!]*?\bthe (?:rest|others)\b")
+
+
+def _kept(p: Problem, size: re.Match) -> re.Match | None:
+    """The amount set aside when 'the rest' is what is grouped (after the whole, before the groups are made)."""
+    kept = p.search(_KEPT)
+    return kept if kept and kept.end() <= size.start("n") and p.numbers[0][0] < kept.start() else None
+
+
+def _kept_span(p: Problem, size: re.Match) -> tuple[int, int] | None:
+    kept = _kept(p, size)
+    return kept.span("n") if kept else None
 
 
 def _noun(whole: re.Match, item: str | None) -> str:
@@ -78,12 +95,19 @@ def groups_needed(p: Problem) -> Plan | None:
     b = Builder(p, "groups_needed")
     noun = _noun(whole, size.group("i"))
     total = b.given(whole, "n", noun)
+    kept = _kept(p, size)
+    if kept and not _same(kept.group("i"), whole.group("i")):
+        return None
+    if kept:   # the rest first: the whole less what was set aside
+        total = b.step("-", [total, b.given(kept, "n", noun)], noun, f"How many {noun} are left for the "
+                       f"{asked.group('g')} once {kept.group('n')} {kept.group('i')} are set aside?")
     per = b.given(size, "n", size.group("i") or noun)
     group, exact = asked.group("g"), (b.value(total) / b.value(per)).denominator == 1
     if b.value(total) <= b.value(per) or (up == down and not exact) or b.value(per).denominator != 1:
         return None
     of = f"{size.group('n')}-{size.group('i')} {group}" if "-" in size.group(0) else f"{group} of {size.group('n')}"
-    said, one = b.quantities[total.index].text, stem(size.group("g"))
+    said = f"the {noun} that are left" if kept else b.quantities[total.index].text
+    one = stem(size.group("g"))
     if exact:
         b.step("/", [total, per], group, f"How many {of} make {said}?")
         return b.finish()

@@ -199,7 +199,7 @@ class Problem:
 
 def read_problem(problem: str) -> Problem | None:
     # 'At the same price, how much...' restates what every rate plan assumes; it is not a statement to place.
-    t = re.sub(r"\b[Aa]t the same (?:price|rate|speed|pace), ", "", normalise(problem))
+    t = _question_last(re.sub(r"\b[Aa]t the same (?:price|rate|speed|pace), ", "", normalise(problem)))
     sentences = list(re.finditer(SENTENCE, t))
     starts = [m.start() for m in sentences if m.group().strip()]
     asked = [m.start() for m in sentences if m.group().strip().endswith("?")]
@@ -214,6 +214,20 @@ def read_problem(problem: str) -> Problem | None:
     if asking and re.match(r"(if|when|suppose|given|assuming)\b", t[q:], re.I):
         q += asking.start()
     return Problem(problem, t, q, spans)
+
+
+def _question_last(t: str) -> str:
+    """A question said before the story ('Just tell me how many litres are left. A tank held 1,500 litres...') is
+    read where a textbook puts it, after the statements: only a first sentence without numbers, when no other
+    sentence asks anything."""
+    sentences = [m.group() for m in re.finditer(SENTENCE, t) if m.group().strip()]
+    asked = re.search(r"\b(?P<q>how (?:many|much|far|long)\b[^.?!]*)[.?!]?\s*$", sentences[0], re.I) \
+        if sentences else None
+    rest = "".join(sentences[1:]).strip()
+    if not asked or re.search(r"\d", sentences[0]) or not re.search(r"\d", rest) or "?" in rest \
+            or re.search(r"(?:^|[.!] )(?:how|what|find|calculate|solve)\b", rest, re.I):
+        return t
+    return f"{rest} {asked.group('q')[0].upper()}{asked.group('q')[1:].rstrip()}?"
 
 
 class Builder:

@@ -12,24 +12,25 @@ GSM8K test is an evaluation only: run it once with --split=test, never tune on i
     .venv/bin/python -m bench.solver [--split=train|test] [--show_errors=10] [--show_check]
 
 Fresh cases (fresh.jsonl, 100 grade 3-8 problems written before quantity_patterns.py; both halves now developed on;
-fresh2.jsonl, 100 more written before measure_patterns.py; fresh3.jsonl, 100 more written before round 3): the `dev`
-half is developed on, the `check` half is measured before and at the end only, and prints its totals alone unless
---show_check (so developing never shows its problems). GSM8K train: tuned on even indices, checked on odd ones
-(totals alone, likewise).
+fresh2.jsonl, 100 more written before measure_patterns.py; fresh3.jsonl, 100 more written before round 3;
+fresh4.jsonl, 100 worksheet problems written before round 5): the `dev` half is developed on, the `check` half is
+measured before and at the end only, and prints its totals alone unless --show_check (so developing never shows its
+problems). GSM8K train: tuned on even indices, checked on odd ones (totals alone, likewise).
 
-Results (2026-12-05, after round 3: rounding_patterns.py and the new measure readers; coverage / precision; before
-round 3 in brackets):
+Results (2026-12-05, after round 5: worksheet wording; coverage / precision; before round 5 in brackets):
     authored cases (122)           98.4% / 100%   (98.4% / 100%)
     authored held-out cases (50)   96.0% / 100%   (96.0% / 100%)
-    fresh dev (50)                 88.0% / 100%   (82.0% / 100%)
-    fresh check (50, spent)        62.0% / 100%   (62.0% / 100%)
-    fresh2 dev (50)                90.0% / 100%   (80.0% / 100%)
-    fresh2 check (50)              58.0% / 100%   (50.0% / 100%; 32.0% before measure_patterns.py)
-    fresh3 dev (50)                84.0% / 100%   (54.0% / 100%)
-    fresh3 check (50)              50.0% / 100%   (44.0% / 100%), measured before and once at the end
-    dev set tune split, math (52)  98.1% / 100%   (98.1% / 100%)
-    GSM8K train even (3,737)        1.1% / 100%   (1.1% / 100%: 41 planned, 40 before)
-    GSM8K train odd (3,736)         1.3% / 100%   (1.3% / 100%: 49 planned, as before)
+    fresh dev (50)                 92.0% / 100%   (88.0% / 100%)
+    fresh check (50, spent)        66.0% / 100%   (62.0% / 100%)
+    fresh2 dev (50)                90.0% / 100%   (90.0% / 100%)
+    fresh2 check (50)              60.0% / 100%   (58.0% / 100%)
+    fresh3 dev (50)                84.0% / 100%   (84.0% / 100%)
+    fresh3 check (50)              54.0% / 100%   (50.0% / 100%)
+    fresh4 dev (50)                88.0% / 100%   (52.0% / 100%)
+    fresh4 check (50)              58.0% / 100%   (56.0% / 100%), measured before and once at the end
+    dev set tune split, math (52)  100%  / 100%   (98.1% / 100%)
+    GSM8K train even (3,737)        1.2% / 100%   (1.1% / 100%: 43 planned, 41 before)
+    GSM8K train odd (3,736)         1.3% / 100%   (1.3% / 100%: 50 planned, 49 before)
     GSM8K test (1,319, one run)     0.8% / 81.8%  (11 planned, 9 right; measured on commit 22f85ec)
 """
 from __future__ import annotations
@@ -52,6 +53,7 @@ HELDOUT = ROOT / "tests" / "fixtures" / "solver" / "heldout.jsonl"  # written la
 FRESH = ROOT / "tests" / "fixtures" / "solver" / "fresh.jsonl"      # written before the quantity tracker: dev / check
 FRESH2 = ROOT / "tests" / "fixtures" / "solver" / "fresh2.jsonl"    # written before round 2 of the tracker: dev / check
 FRESH3 = ROOT / "tests" / "fixtures" / "solver" / "fresh3.jsonl"    # written before round 3 (rounding, mode, ...)
+FRESH4 = ROOT / "tests" / "fixtures" / "solver" / "fresh4.jsonl"    # written before round 5 (worksheet wording)
 DEV_SET = ROOT / "data" / "eval" / "tutor_cases.jsonl"              # only its `tune` split is ever read here
 
 
@@ -129,7 +131,7 @@ def main() -> None:
     report("authored cases", score(authored_cases(CASES), cfg.show_errors), labelled=True)
     report("authored held-out cases", score(authored_cases(HELDOUT), cfg.show_errors), labelled=True)
     hide = not cfg.show_check
-    for path, name in ((FRESH, "fresh"), (FRESH2, "fresh2"), (FRESH3, "fresh3")):
+    for path, name in ((FRESH, "fresh"), (FRESH2, "fresh2"), (FRESH3, "fresh3"), (FRESH4, "fresh4")):
         report(f"{name} grade 3-8 cases, dev", score(authored_cases(path, "dev"), cfg.show_errors), labelled=True)
         check = score(authored_cases(path, "check"), 0 if hide else cfg.show_errors)
         report(f"{name} grade 3-8 cases, check", check, labelled=True, totals_only=hide)

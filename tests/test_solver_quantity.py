@@ -48,6 +48,18 @@ PLANS = [
     # how many groups a rate makes
     ("Mo earns $15 an hour. How many hours must he work to earn $120?", "story", ["8"],
      ["How many hours", "$15 an hour", "$120"]),
+    # prices said one by one ('and a ruler costs'), the counts only in the question
+    ("An eraser costs $0.45 and a ruler costs $1.20. How much do 6 erasers and 3 rulers cost?", "story",
+     ["2.7", "3.6", "6.3"], ["6 erasers at $0.45", "3 rulers at $1.20"]),
+    # a price 'for' a kind of buyer, and 'pay' asking for what the priced counts cost
+    ("A zoo charges $9 for adults and $4 for children. How much do 3 adults and 5 children pay?", "story",
+     ["27", "20", "47"], ["3 adults at $9 for adults", "5 children at $4 for children"]),
+    # a change said with 'ones' and an adjective; the second verb of a sentence starts its own change
+    ("A shop had 640 plates. It got 150 new plates and threw away 35 old ones. How many plates does it have now?",
+     "story", ["790", "755"], ["after it got 150 new plates", "after it threw away 35 old ones"]),
+    # a change said against the change before it: both taken away together (the dev set's breakdown)
+    ("A pond held 900 litres. In May 120 litres evaporated, and in June 3 times as much as in May. How many "
+     "litres are left?", "story", ["360", "480", "420"], ["3 times 120 litres", "left of 900 litres"]),
     # a data list
     ("The ages of the campers are 9, 13, 11, 8 and 12. What is the range of their ages?", "range", ["5"],
      ["greatest age minus the least age"]),
@@ -93,6 +105,10 @@ def test_operands_trace_to_the_numbers_of_the_text():
     "Jo walked 2 miles to the park and then 3 km to the library. How far did she walk in all?",          # two units
     "Four students are 142 cm, 155 cm and 138 cm tall. What is the range of their heights?",             # 4 vs 3
     "Ben bought 2 books at $4 each and 3 pens. He paid with a $20 bill. How much change did he get?",   # pens' price
+    "Ana had $80. She spent $15 on Monday. Her brother has 3 times as much. How much money does she have left?",
+    "Ana had $80. She spent $15 on Monday and her brother spent 3 times as much. How much does she have left?",
+    "Ana has $5 and Tom has $8. How much did they spend?",                          # amounts had, not prices
+    "Tickets cost $12 for adults and $7 for children. How much do 2 adults pay?",   # a price meets no count
 ])
 def test_the_tracker_abstains_on_what_it_cannot_read(problem):
     read = read_problem(problem)

@@ -122,7 +122,7 @@ def test_round_three_readings(problem, pattern, values, words):
     "Lily walks her dog for 30 minutes every day except Sunday. How many minutes does she walk it in 3 weeks?",
     "Lily walks her dog for 30 minutes. How many minutes does she walk the dog in 3 weeks?",   # how often: unsaid
     "A pie is cut into 6 equal slices. Leo eats 4 slices. What fraction of the pie did Ann eat?",
-    "The area of a rectangle is 96 square inches. Its length is 12 inches. What is its perimeter?",
+    "The area of a rectangle is 96 square inches. Its length is 12 inches. How long is its diagonal?",
 ])
 def test_round_three_abstains(problem):
     assert solver.plan(problem) is None
