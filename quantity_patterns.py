@@ -19,20 +19,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from wordproblem import (ASKS_TOTAL, NAME, NUMBER, PRONOUNS, Builder, Plan, Problem, Ref, number_value, same_word,
-                         shown_first, stem, unit_factor, unit_name)
+from wordproblem import (ASKS_TOTAL, MONEY_AWAY, MOVES_AWAY, MOVES_IN, NAME, NUMBER, PRONOUNS, Builder, Plan, Problem,
+                         Ref, number_value, same_word, shown_first, stem, unit_factor, unit_name)
 
 # ----------------------------------------------------------------------------- reading each number where it stands
 
-_AWAY = r"gave away|gives away|give away|gave out|gives out|handed out|hands out|hand out|gave|gives|give|lost|" \
-        r"loses|lose|sold|sells|sell|ate|eats|eat|used|uses|use|drank|drinks|broke|breaks|donated|donates|" \
-        r"threw away|throws away|took away|takes away|removed|removes|mailed|mails|checked out|cut off|cuts off|" \
-        r"spilled|spills|popped|pops|sent|sends|dropped|drops|drunk|eaten|sold|used|lost|given away|leaked|leaks|" \
-        r"evaporated|evaporates|burns|burned|melts|melted"
 _GONE = r"evaporated|leaked|leaked out|spilled|broke|melted|died|escaped|popped|burst|ran away|flew away"
-_IN = r"bought|buys|buy|got|gets|get|found|finds|received|receives|earned|earns|saved|saves|picked|picks|" \
-      r"collected|collects|added|adds|won|wins|made|makes|baked|bakes|caught|catches|grows|grew"
-_MONEY_AWAY = r"bought|buys|buy|spent|spends|spend|paid|pays|pay"   # money leaves when you buy
+_IN = rf"{MOVES_IN}|made|makes|caught|catches"   # what the owner makes or catches is theirs
 _MONEY_IN = r"earned|earns|saved|saves|received|receives|got|gets|found|finds|won|wins|made|makes"
 _NOUN = r"(?!(?:and|or|to|of|in|on|at|for|with|than|each|per|from|the|a|an|is|are|was|were|more|fewer|less|as|by|" \
         r"but|then|if|so|every|that|it|he|she|they|this|these|them|her|his|their|left|now|altogether|total)\b)" \
@@ -81,10 +74,11 @@ class Reading:
 
 def _clause_bounds(t: str, at: int, end: int) -> tuple[int, int]:
     # ' and gave away 175' starts a clause of its own: the verb after 'and' moves only what follows it
-    starts = [m.end() for m in re.finditer(rf"[.?!] |, (?:and |then )?| and then | then | and (?=(?:{_AWAY}|{_IN}) )",
+    starts = [m.end() for m in re.finditer(rf"[.?!] |, (?:and |then )?| and then | then |"
+                                           rf" and (?=(?:{MOVES_AWAY}|{_IN}) )",
                                            t[:at])]
     start = max(starts, default=0)
-    stop = re.search(rf"[.?!](?: |$)|, | and (?=(?:{_AWAY}|{_IN}) )", t[at:end])
+    stop = re.search(rf"[.?!](?: |$)|, | and (?=(?:{MOVES_AWAY}|{_IN}) )", t[at:end])
     return start, at + stop.start() if stop else end
 
 
@@ -97,7 +91,7 @@ def _verb_sign(before: str, money: bool) -> int:
     if re.search(r"\b(?:gave|gives|give|handed|hands|sent|sends) (?!away |out )[a-z]+ (?:[a-z]+ )?$", before):
         return 0   # 'gave his sister 8': the tests keep a receiver named this way unread (to whom it goes is unplaced)
     verbs = [(m.start(), +1) for m in re.finditer(rf"\b(?:{_MONEY_IN if money else _IN})\b", before, re.I)]
-    verbs += [(m.start(), -1) for m in re.finditer(rf"\b(?:{_MONEY_AWAY if money else _AWAY})\b", before, re.I)]
+    verbs += [(m.start(), -1) for m in re.finditer(rf"\b(?:{MONEY_AWAY if money else MOVES_AWAY})\b", before, re.I)]
     return max(verbs)[1] if verbs else 0
 
 
@@ -372,10 +366,10 @@ def _as_written(clause: str) -> str:
 def _told(p: Problem, r: Reading) -> str:
     """Its clause with the sentence's subject when the clause starts at its verb ('It got 340 new books and gave
     away 175 old ones': the second change is told 'It gave away 175 old ones')."""
-    if not re.match(rf"(?:{_AWAY}|{_IN}) ", r.clause):
+    if not re.match(rf"(?:{MOVES_AWAY}|{_IN}) ", r.clause):
         return r.clause
     sentence = p.t[max(p.t.rfind(". ", 0, r.m.start()) + 2, 0):r.m.start()]
-    verb = re.search(rf"\b(?:{_AWAY}|{_IN})\b", sentence)
+    verb = re.search(rf"\b(?:{MOVES_AWAY}|{_IN})\b", sentence)
     subject = sentence[:verb.start()].strip() if verb else ""
     return f"{subject} {r.clause}" if 0 < len(subject.split()) <= 3 else r.clause
 
@@ -407,7 +401,7 @@ def _unread(p: Problem, readings: list[Reading]) -> bool:
     for r in readings:
         if r.kind in _READ_WORDS and r.clause in text:
             text = text.replace(r.clause, re.sub(_READ_WORDS[r.kind], "", r.clause, flags=re.I), 1)
-    text = re.sub(rf"\b(?:{_AWAY}|{_IN})\b", "", text)   # 'cuts off' is read, '$75 off' is not
+    text = re.sub(rf"\b(?:{MOVES_AWAY}|{_IN})\b", "", text)   # 'cuts off' is read, '$75 off' is not
     text = re.sub(r"(?<=\d) (?:new|old|used)\b", "", text)   # '175 old ones' describes them; 'years old' is an age
     if p.asks(_START_Q):
         text = re.sub(r"\b(?:had|has|have) some\b", "", text)   # the unknown start it asks for

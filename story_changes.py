@@ -16,29 +16,13 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-from wordproblem import NUMBER, normalise, number_value, stem
+from wordproblem import MONEY_AWAY, MOVES_AWAY, MOVES_IN, NUMBER, normalise, number_value, stem
 
-# Verbs that bring more of the thing to the story's place or owner, and verbs that take some away. Multi-word verbs
-# come first, so that "got off" is never read as "got"; verbs whose direction depends on who does them (make, catch,
-# borrow) are left out.
-_AWAY = r"got off|get off|gets off|got out|gets out|climbed off|went away|go away|goes away|flew away|flies away|" \
-        r"ran away|runs away|swam away|walked away|drove away|hopped away|gave away|gives away|give away|gave out|" \
-        r"gives out|handed out|hands out|lent out|lends out|lent|lends|loaned|threw away|throws away|took away|" \
-        r"takes away|took out|takes out|leaked out|leaks out|leaked|leaks|poured out|pours out|spilled|spills|" \
-        r"cut off|left(?! over)|leaves|lost|loses|sold|sells|ate|eats|used|uses|broke|breaks|donated|donates|" \
-        r"popped|pops|fell off|fell out|melted|melts|drank|drinks|removed|removes|sent|sends|mailed|mails|gave|" \
-        r"gives|spent|spends|paid|pays|escaped|escapes"
-_IN = r"got on|gets on|get on|got in|gets in|climbed on|climbed in|boarded|boards|joined|joins|came|comes|arrived|" \
-      r"arrives|hatched|hatches|found|finds|received|receives|earned|earns|won|wins|collected|collects|picked|picks|" \
-      r"baked|bakes|grew|grows|gained|gains|added|adds|saved|saves|bought|buys|got|gets|planted|plants"
-# a verb of motion with its particle says the way: "drove off", "jumped out", "walked away" / "came on", "hopped in"
-_MOTION = r"(?:got|gets|get|drove|drives|walked|walks|jumped|jumps|climbed|climbs|hopped|hops|stepped|steps|flew|" \
-          r"flies|ran|runs|came|comes|went|goes|swam|swims|rode|rides|moved|moves|sailed|sails|crawled|crawls)"
-_AWAY = rf"{_MOTION} (?:off|out|away)|" + _AWAY
-_IN = rf"{_MOTION} (?:on|in|into|aboard|onto|back)|" + _IN
-_MONEY_AWAY = r"bought|buys"   # money leaves when you buy; the goods come in
+# The shared lexicon (wordproblem.py), with what only a plain story reads as a change: spending anything, and
+# "left" ("she left 5 at school"), which the question check below keeps apart from "how many are left".
+_AWAY = rf"{MOVES_AWAY}|spent|spends|paid|pays|left(?! over)|leaves"
 _GIVES = r"gave|gives|handed|hands|sent|sends"
-_VERB = re.compile(rf"\b(?P<away>{_AWAY})\b|\b(?P<in>{_IN})\b", re.I)
+_VERB = re.compile(rf"\b(?P<away>{_AWAY})\b|\b(?P<in>{MOVES_IN})\b", re.I)
 _CLAUSE = re.compile(r"[.;!?](?:\s|$)|,\s*(?:and\s+|then\s+|but\s+)?|\s+(?:and|but)\s+(?:then\s+)?|\s+then\s+")
 # parts, rates and comparisons: a clause saying one of these is not a plain change
 _NOT_PLAIN = re.compile(r"\b(?:half|halves|twice|double|doubled|triple|tripled|thrice|third|quarter|fourth|fifth|"
@@ -78,7 +62,7 @@ def _change(clause: str) -> Change | None:
         return Change(value, 0, "", clause, unit)
     verb = verbs[0]
     sign = -1 if verb.group("away") else +1
-    if unit == "$" and re.fullmatch(_MONEY_AWAY, verb.group(), re.I):
+    if unit == "$" and re.fullmatch(MONEY_AWAY, verb.group(), re.I):
         sign = -1
     if re.fullmatch(_GIVES, verb.group(), re.I):   # "gave away 15", "gave 5 to Joe": away; a gift to the owner: in
         gift = re.match(r"\s*(?:him|her|them|me|us)\s+(?:another\s+|an extra\s+)?\$?\d", clause[verb.end():])

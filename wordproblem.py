@@ -339,6 +339,30 @@ ASKS_TOTAL = r"\b(in all|altogether|in total|total|together|combined|both|all to
 ASKS_LEFT = r"\b(left|remain|remaining|now|still)\b"
 
 
+# ----------------------------------------------------------------------------- verbs that move a story's amounts
+
+# One lexicon for both readers of which way a number moves its story (quantity_patterns' tracker, story_changes):
+# verbs that take some of the thing away from the story's place or owner, and verbs that bring more. Multi-word verbs
+# come first, so that "got off" is never read as "got"; a verb of motion with its particle says the way ("drove off",
+# "came on"). Verbs whose direction depends on who does them (make, catch, borrow) are left to each reader, and so is
+# "left", which is mostly what a question asks ("how many are left?").
+_MOTION = r"(?:got|gets|get|drove|drives|walked|walks|jumped|jumps|climbed|climbs|hopped|hops|stepped|steps|flew|" \
+          r"flies|ran|runs|came|comes|went|goes|swam|swims|rode|rides|moved|moves|sailed|sails|crawled|crawls)"
+MOVES_AWAY = rf"{_MOTION} (?:off|out|away)|" \
+    r"got off|get off|gets off|got out|gets out|climbed off|went away|go away|goes away|flew away|flies away|" \
+    r"ran away|runs away|swam away|walked away|drove away|hopped away|gave away|gives away|give away|given away|" \
+    r"gave out|gives out|handed out|hands out|hand out|lent out|lends out|lent|lends|loaned|threw away|throws away|" \
+    r"took away|takes away|took out|takes out|leaked out|leaks out|leaked|leaks|poured out|pours out|spilled|spills|" \
+    r"cut off|cuts off|checked out|fell off|fell out|lost|loses|lose|sold|sells|sell|ate|eats|eat|eaten|used|uses|" \
+    r"use|broke|breaks|donated|donates|popped|pops|melted|melts|drank|drinks|drunk|removed|removes|sent|sends|" \
+    r"mailed|mails|dropped|drops|evaporated|evaporates|burned|burns|escaped|escapes|gave|gives|give"
+MOVES_IN = rf"{_MOTION} (?:on|in|into|aboard|onto|back)|" \
+    r"got on|gets on|get on|got in|gets in|climbed on|climbed in|boarded|boards|joined|joins|came|comes|arrived|" \
+    r"arrives|hatched|hatches|found|finds|received|receives|earned|earns|won|wins|collected|collects|picked|picks|" \
+    r"baked|bakes|grew|grows|gained|gains|added|adds|saved|saves|planted|plants|bought|buys|buy|got|gets|get"
+MONEY_AWAY = r"bought|buys|buy|spent|spends|spend|paid|pays|pay"   # money leaves when you buy; the goods come in
+
+
 # ----------------------------------------------------------------------------- steps and wording shared by the patterns
 
 OP_SIGN = {"+": " + ", "-": " - ", "*": " × ", "/": " ÷ "}   # an operation as a student writes it
