@@ -14,8 +14,12 @@ import solver
 import wording
 from common import ROOT, SessionStore
 
-LESSONS = [{"subject": "math", **json.loads(line)} for name in ("math", "reading", "science")
+# fresh.jsonl: lessons written before the tutor's repeats were varied; those marked "check" were never developed on.
+# A lesson with a "known_gap" names the room whose verdict it still waits for: it must fail until that is fixed.
+LESSONS = [{"subject": "math", **json.loads(line)} for name in ("math", "reading", "science", "fresh")
            for line in (ROOT / f"tests/fixtures/lessons/{name}.jsonl").read_text().splitlines()]
+SCRIPTED = [pytest.param(s, id=s["name"], marks=[pytest.mark.xfail(strict=True, reason=s["known_gap"])]
+                         if "known_gap" in s else []) for s in LESSONS]
 TEAMS = "There are 96 players. Each team has 8 players. How many teams can they make?"
 FLATTERER = "Yes, exactly! Great job, that's right. What do you know about earth_space?"
 
@@ -204,7 +208,9 @@ def play(send, script: dict) -> list[str]:
 
 
 def no_hint_thrice(replies: list[str]) -> bool:
-    return all(not (a == b == c) for a, b, c in zip(replies, replies[1:], replies[2:]))
+    """No reply, and no sentence of one, comes three times running (a lead said again and again is a repeat too)."""
+    said = [set(wording.split_sentences(r)) for r in replies]
+    return all(not (a & b & c) for a, b, c in zip(said, said[1:], said[2:]))
 
 
 class Textbook:
@@ -219,7 +225,7 @@ class Textbook:
         return sorted(self.chunks, key=shared, reverse=True)[:k]
 
 
-@pytest.mark.parametrize("script", LESSONS, ids=[s["name"] for s in LESSONS])
+@pytest.mark.parametrize("script", SCRIPTED)
 def test_scripted_lesson_through_the_tutor(script):
     tutor = agent.Tutor(flattering, retriever=Textbook(script["evidence"]) if "evidence" in script else None)
     shown = []
