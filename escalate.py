@@ -33,13 +33,14 @@ INVERSE = {"+": "-", "-": "+", "*": "/", "/": "*"}   # a op b = v  <=>  v invers
 
 def vary(move: Move, lesson: Lesson, recent: list[str], work: str) -> Move:
     """`move`, or another approach when a sentence of it was in the last reply (`recent`: the tutor's last replies,
-    oldest first). A confirm, or a question about which problem we are on, is never varied."""
+    oldest first). A lesson closed (the answer confirmed), a right step with the next one asked, or a question about
+    which problem we are on is never varied; a claim the passage supports but that does not answer yet is."""
     said = [set(split_sentences(reply)) for reply in recent]
     mine = set(split_sentences(move.text))
     # nothing new since the last reply, or a sentence that would come a third time running (a climbing ladder that
     # repeats its step's question beside a new rung is no repeat)
     again = bool(said) and (mine <= said[-1] or len(said) > 1 and bool(mine & said[-1] & said[-2]))
-    if move.verdict == "confirm" or move.kind == "which_problem" or not again:
+    if move.kind in ("final_right", "step_right", "evidence_supported", "which_problem") or not again:
         return move
     plan = plan_of(lesson.problem)
     if plan is not None and move.step is not None and move.step in plan.steps:
