@@ -242,7 +242,7 @@ class Tutor:
         move = self._lesson_move(turn, change, turn.work)
         if move and change != "new":   # the same help again did not work: another approach, the same verdict
             recent = [m["content"] for m in self.store.history(session_id, 6) if m["role"] == "assistant"]
-            move = vary(move, turn.lesson, recent, turn.work)
+            move = vary(move, turn.lesson, recent, turn.work, turn.state.subject)
         if move:
             stage, verdict = MOVE_STAGES.get(move.kind, "hint"), None
         else:

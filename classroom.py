@@ -488,8 +488,9 @@ _ASKS_FOR_ANSWER = ("Just tell me the answer.", "Please, what is the answer?", "
 class CaseStudent:
     """A scripted student built from a case (no model). `follower` answers the step the tutor asks about (the
     unreached step whose numbers the reply names, else the next one) with its working from `steps` (earlier results
-    as numbers), or states the evidence (reading, science), then the answer (math: with the last step's working); `misconception` repeats the wrong attempt; `answer_seeker` asks
-    for the answer. `claim` is what the last message claims: 'correct', 'wrong' or ''."""
+    as numbers), or states the evidence (reading, science), then the answer (math: with the last step's working);
+    `misconception` repeats the wrong attempt; `answer_seeker` asks for the answer. `claim` is what the last message
+    claims: 'correct', 'wrong' or ''."""
     persona: str
     case: dict
     turn: int = 0
@@ -533,7 +534,10 @@ class CaseStudent:
 def _worked(steps: list[dict], index: int) -> str:
     """A step as the student writes it, "275 + 550 = 825": the case's expression with its earlier steps (s1, s2, ...)
     written as the numbers they found, never as the dev set's placeholders ("275 + s1")."""
-    expr = re.sub(r"\bs(\d+)\b", lambda m: steps[int(m.group(1)) - 1]["value"], steps[index]["expr"])
+    def value(m: re.Match) -> str:   # one number: a fraction or a negative one in brackets ("1 / (1/2)")
+        found = steps[int(m.group(1)) - 1]["value"]
+        return f"({found})" if re.search(r"[/-]", found) else found
+    expr = re.sub(r"\bs(\d+)\b", value, steps[index]["expr"])
     return f"{expr} = {steps[index]['value']}"
 
 

@@ -31,7 +31,7 @@ SIGN = {"+": "+", "-": "−", "*": "×", "/": "÷"}
 INVERSE = {"+": "-", "-": "+", "*": "/", "/": "*"}   # a op b = v  <=>  v inverse(op) b = a
 
 
-def vary(move: Move, lesson: Lesson, recent: list[str], work: str) -> Move:
+def vary(move: Move, lesson: Lesson, recent: list[str], work: str, subject: str = "math") -> Move:
     """`move`, or another approach when a sentence of it was in the last reply (`recent`: the tutor's last replies,
     oldest first). A lesson closed (the answer confirmed), a right step with the next one asked, or a question about
     which problem we are on is never varied; a claim the passage supports but that does not answer yet is."""
@@ -46,7 +46,7 @@ def vary(move: Move, lesson: Lesson, recent: list[str], work: str) -> Move:
     if plan is not None and move.step is not None and move.step in plan.steps:
         options = _math_approaches(plan, move.step, work)
     else:
-        options = _grounded_approaches(lesson, move)
+        options = _grounded_approaches(lesson, move, subject)
     options = [replace(move, lead=lead, question=question) for lead, question in options] + [move]
 
     def last_said(option: Move) -> int:   # how many replies ago a sentence of it was said (0: not recently)
@@ -94,10 +94,13 @@ def _smaller_case(plan: Plan, step: Step) -> str:
     return f"{re.sub(pattern, fmt(small), step.question)} Then do the same with {fmt(big)}."
 
 
-def _grounded_approaches(lesson: Lesson, move: Move) -> list[tuple[str, str]]:
+def _grounded_approaches(lesson: Lesson, move: Move, subject: str) -> list[tuple[str, str]]:
     """Reading and science: each sentence the move rests on to re-read (the passage's, or the textbook fact), then
-    the question itself."""
-    question = evidence.question_of(evidence.split_message(lesson.problem)[1]) or ""
+    the question itself (math without a plan step: its question sentence alone, never the whole problem)."""
+    if subject == "math":
+        question = question_sentence(problem_sentences(lesson.problem))
+    else:
+        question = evidence.question_of(evidence.split_message(lesson.problem)[1]) or ""
     about = f" about \"{question.rstrip('?')}\"" if question else ""
     check = "Does it fit what you said, or point somewhere else?" if move.verdict in ("flag", "ask") else \
         f"What does it tell you{about}?"
