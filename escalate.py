@@ -101,11 +101,13 @@ def _grounded_approaches(lesson: Lesson, move: Move, subject: str) -> list[tuple
         question = question_sentence(problem_sentences(lesson.problem))
     else:
         question = evidence.question_of(evidence.split_message(lesson.problem)[1]) or ""
+    last = (problem_sentences(lesson.problem) or [""])[-1]   # "if the sun is so big why does it look small" asks too
     about = f" about \"{question.rstrip('?')}\"" if question else ""
     check = "Does it fit what you said, or point somewhere else?" if move.verdict in ("flag", "ask") else \
         f"What does it tell you{about}?"
     found = [(f"Read this again: \"{sentence}\"", check) for sentence in (move.evidence or lesson.cited)[:2]]
-    if question:
-        found.append((f"Read the question once more: \"{question}\"",
+    if question or last:
+        where = "the question" if question else "this part of the problem"
+        found.append((f"Read {where} once more: \"{question or last}\"",
                       "Which words in it matter most, and what do they ask you to find?"))
     return found
