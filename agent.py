@@ -13,9 +13,8 @@ labels) and the answer-leak guard (scorers.leaks_answer) before it streams. Even
 evidence and verdict too), retrieval, tool_call, tool_result, hint_stage, final (with the verdict), error. Teacher
 mode (role="teacher", from serve.py's token auth) may show full solutions. The session store keeps the lesson.
 
-Tools are plain functions whose JSON schemas live in data/tools.json (textbook search, exact answer checking and a
-calculator from mathcheck.py, hints, image description); `Toolbox.functions()` finds each schema's function by name
-and calls are validated. mcp_server.py serves the same tools over MCP.
+The tools (textbook search, exact answer checking, a calculator, hints, image description) are tools.py's `Toolbox`;
+each call the tutor makes is validated there and reported as tool_call / tool_result events.
 
 Run it
   .venv/bin/python agent.py                                   # chat in the terminal with SmolLM2-135M
@@ -31,23 +30,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-import mathcheck
-from common import ROOT, SessionStore, check_known, fill, out_dir, parse_args, smollm2_gguf
+from common import SessionStore, check_known, fill, out_dir, parse_args, smollm2_gguf
 from data.subjects import tag_subject
+from escalate import vary
 from evidence import KnowledgeBase, check_draft, content_words as evidence_words
-from lesson import (Lesson, Move, claims, content_words, faithful, fresh_hint, grounded_move, guard_reply, math_move,
-                    plan_of, problem_change, results, split_problem, step_text)
+from arithmetic_claims import claims, results
+from lesson import Lesson, content_words, grounded_move, guard_reply, plan_of, problem_change, split_problem
+from math_moves import Move, faithful, fresh_hint, math_move, step_text
 from mathcheck import MathError, check_answer, format_decimal, format_fraction, math_spans, problem_equation, solve
 from scorers import asks_or_next_step, extract_answer, leaks_answer
 from solver import Step, fmt, similar_problem
 from tokenizer import Detokenizer, StopText, render_chat
-from toolcalls import argument_problems, parse_tool_calls, tool_call_guide
+from toolcalls import parse_tool_calls, tool_call_guide
+from tools import Toolbox
 from wording import (AFFIRM, FRUSTRATION, GREETING, GREETING_REPLY, NEXT_TURN, SAFE_REPLY,
                      SOLUTION_REQUEST, SOLVED_REPLY, SUBJECTS, SYSTEM_PROMPT, TEMPLATES, WHICH_PROBLEM, WORD_EVIDENCE,
-                     WORD_STEP, answer_attempt, consistent_with, draft_sentences, guard_lead, hint_text, parse_choices,
-                     request_flags, sanitise_retrieved, sanitise_student, topic_of)
+                     WORD_STEP, answer_attempt, consistent_with, draft_sentences, guard_lead, parse_choices,
+                     request_flags, sanitise_student, topic_of)
 
-TOOLS_JSON = ROOT / "data" / "tools.json"
 GenerateFn = Callable[..., Iterator[str]]
 
 
@@ -55,97 +55,6 @@ class EventQueue(Protocol):
     """Where every event of a turn also goes: mcp_server.MessageQueue, shared with the MCP server and serve.py."""
 
     def put(self, session_id: str, event: dict[str, Any]) -> None: ...
-
-
-# ============================================================================ tool schemas, validation, toolbox
-
-class ToolError(ValueError):
-    """A bad tool call: unknown tool or invalid arguments. The message is written for the model to recover."""
-
-
-def load_tool_schemas(path: Path = TOOLS_JSON) -> dict[str, dict[str, Any]]:
-    """data/tools.json (a list of {"type": "function", "function": {...}}) as {name: function schema}."""
-    try:
-        items = json.loads(Path(path).read_text())
-    except (OSError, json.JSONDecodeError) as e:
-        raise ToolError(f"cannot read tool schemas {path}: {e}") from e
-    return {item["function"]["name"]: item["function"] for item in items}
-
-
-def validate_arguments(schema: dict[str, Any], arguments: Any) -> None:
-    """Check a call's arguments against its JSON schema (toolcalls.argument_problems); raise its first problem."""
-    problems = argument_problems(schema["parameters"], arguments, schema["name"])
-    if problems:
-        raise ToolError(problems[0])
-
-
-class Toolbox:
-    """The tutor's tools as plain functions, plus validated dispatch for calls written by a model."""
-
-    def __init__(self, retriever: Any = None, schemas: dict[str, dict[str, Any]] | None = None):
-        self.retriever = retriever
-        self.schemas = schemas if schemas is not None else load_tool_schemas()
-
-    def search_textbook(self, query: str, subject: str | None = None) -> dict[str, Any]:
-        """Top-3 textbook passages for a query, optionally within one subject; injected instructions removed."""
-        if self.retriever is None:
-            raise ToolError("search_textbook: no textbook index is loaded (build one with ingest.py)")
-        hits = self.retriever.search(query, k=3, subject=subject)
-        keep = ("text", "score", "book", "chapter", "section", "page", "subject", "kind")
-        return {"chunks": [{**{k: h.get(k) for k in keep}, "text": sanitise_retrieved(h.get("text", ""))}
-                           for h in hits]}
-
-    def get_hint(self, problem: str, level: int, subject: str = "math") -> dict[str, Any]:
-        """The hint ladder for a problem: level 1 gentle .. 3 specific; science/reading hints quote the textbook."""
-        snippet = ""
-        if subject != "math" and level >= 2 and self.retriever is not None:
-            # An exercise is a question, not a hint, and may carry its answer: quote any other kind of passage.
-            chunks = [c for c in self.search_textbook(problem, subject)["chunks"] if c.get("kind") != "exercise"]
-            snippet = first_sentence(chunks[0]["text"]) if chunks else ""
-        return {"level": level, "hint": hint_text(problem, level, subject, snippet)}
-
-    @staticmethod
-    def describe_image(ocr_text: str = "", caption: str = "", labels: list[str] | None = None) -> dict[str, Any]:
-        """Describe an uploaded image from its OCR text and, where available, vision.py's caption and labels."""
-        text = " ".join(ocr_text.split())
-        if not (text or caption.strip() or labels):
-            raise MathError("describe_image needs ocr_text, caption or labels")
-        parts = []
-        if caption.strip():
-            parts.append(f"The picture shows {caption.strip().rstrip('.')}.")
-        if labels:
-            parts.append("Things detected: " + ", ".join(labels[:10]) + ".")
-        if text:
-            parts.append(f"The text in the image reads: \"{text[:600]}\"")
-        spans = math_spans(text)
-        if spans:
-            parts.append(f"It contains the math: {spans[0]}.")
-        return {"description": " ".join(parts), "math": spans[:3], "has_text": bool(text)}
-
-    def functions(self) -> dict[str, Callable[..., dict[str, Any]]]:
-        """Each tool of data/tools.json by its name: a method here (tools that read the index or an image), else the
-        exact-math function of that name in mathcheck.py. A new tool is its schema plus its function, nothing else."""
-        found = {name: getattr(self, name, None) or getattr(mathcheck, name, None) for name in self.schemas}
-        missing = [name for name, fn in found.items() if not callable(fn)]
-        if missing:
-            raise ToolError(f"{TOOLS_JSON.name} names tool(s) with no function: {', '.join(missing)} "
-                            "(write a Toolbox method or a mathcheck.py function of that name)")
-        return found
-
-    def call(self, name: str, arguments: Any) -> dict[str, Any]:
-        """Validate and run one call; any problem comes back as {"error": ...} so the model can try again."""
-        try:
-            if name not in self.schemas:
-                raise ToolError(f"unknown tool {name!r}; available: {', '.join(self.schemas)}")
-            validate_arguments(self.schemas[name], arguments)
-            return self.functions()[name](**arguments)
-        except (ToolError, MathError) as e:
-            return {"error": str(e)}
-
-
-def first_sentence(text: str, limit: int = 200) -> str:
-    sentence = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
-    return sentence[:limit]
 
 
 # ============================================================================ the tutor
@@ -178,6 +87,7 @@ class TutorState:
     solved: bool = False
     choices: list[str] = field(default_factory=list)
     given: str = ""  # the last problem set in the session context, so it is adopted once, not on every turn
+    asked_answer: int = 0  # how many times the student asked for the answer on this problem (the reason is said once)
 
     @staticmethod
     def from_dict(values: dict[str, Any]) -> TutorState:
@@ -326,10 +236,14 @@ class Tutor:
             problem_text = f"{message} {' '.join(described.get('math', [])) or image_text}".strip()
         change, turn.work = self._follow_problem(turn, problem_text, context, subject)
         yield from turn.drain()
+        turn.state.asked_answer += "just_tell_me" in turn.flags
         turn.answer = self._know_answer(turn, context, announce=change == "new")
         if change == "new" and turn.state.problem:
             self._retrieve(turn)
         move = self._lesson_move(turn, change, turn.work)
+        if move and change != "new":   # the same help again did not work: another approach, the same verdict
+            recent = [m["content"] for m in self.store.history(session_id, 6) if m["role"] == "assistant"]
+            move = vary(move, turn.lesson, recent, turn.work, turn.state.subject)
         if move:
             stage, verdict = MOVE_STAGES.get(move.kind, "hint"), None
         else:
@@ -417,20 +331,20 @@ class Tutor:
 
     def _grounded_move(self, turn: Turn, change: str, work: str) -> Move | None:
         """evidence.py's move for a reading or science turn, or None to leave the turn to the stage machine: a turn
-        without a claim after the first one climbs the hint ladder, and no move is said three times in a row."""
+        without a claim after the first one climbs the hint ladder (a repeated move is varied by escalate.vary)."""
         state, lesson = turn.state, turn.lesson
         if state.subject == "science" and self.knowledge is not None and self._kb is None:
             self._kb = self.knowledge()  # minutes when it must be built, so only on the first science turn
         move = grounded_move(lesson, state.subject, work, self._kb if state.subject == "science" else None)
-        if move is None or (move.verdict == "none" and change != "new") or not fresh_hint(lesson, move.text, ""):
+        if move is None or (move.verdict == "none" and change != "new"):
             return None
         turn.emit({"type": "step", "name": "evidence", "verdict": move.kind[9:], "evidence": move.evidence})
         return move
 
     def _say_move(self, turn: Turn, move: Move) -> Iterator[dict[str, Any]]:
         """A lesson move said: the request guards' words, the verdict's lead, then the question (the model may word
-        a plan step's question; `lesson.faithful` decides whether its wording may be said)."""
-        yield from turn.say(guard_lead(turn.flags, turn.role), trusted=True)
+        a plan step's question; `math_moves.faithful` decides whether its wording may be said)."""
+        yield from turn.say(guard_lead(turn.flags, turn.role, turn.state.asked_answer - 1), trusted=True)
         yield from turn.say(move.lead)
         question = move.question
         if move.kind == "hint" and move.step is not None and question == move.step.question:
@@ -584,7 +498,7 @@ class Tutor:
         fill = {"topic": topic_of(state.problem, state.subject), "hint": hint,
                 "feedback": (verdict or {}).get("feedback", ""),
                 "recap": f"Your steps: {', then '.join(worked)}." if worked else ""}
-        lead = [line for line in [guard_lead(turn.flags, turn.role)] if line]
+        lead = [line for line in [guard_lead(turn.flags, turn.role, turn.state.asked_answer - 1)] if line]
         if stage == "encourage" and state.solved:
             lead.append(SOLVED_REPLY)
         elif stage in ("check", "summary", "encourage"):

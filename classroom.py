@@ -487,9 +487,10 @@ _ASKS_FOR_ANSWER = ("Just tell me the answer.", "Please, what is the answer?", "
 @dataclass
 class CaseStudent:
     """A scripted student built from a case (no model). `follower` answers the step the tutor asks about (the
-    unreached step whose numbers the reply names, else the next one) with its value from `steps`, or states the
-    evidence (reading, science), then the answer; `misconception` repeats the wrong attempt; `answer_seeker` asks
-    for the answer. `claim` is what the last message claims: 'correct', 'wrong' or ''."""
+    unreached step whose numbers the reply names, else the next one) with its working from `steps` (earlier results
+    as numbers), or states the evidence (reading, science), then the answer (math: with the last step's working);
+    `misconception` repeats the wrong attempt; `answer_seeker` asks for the answer. `claim` is what the last message
+    claims: 'correct', 'wrong' or ''."""
     persona: str
     case: dict
     turn: int = 0
@@ -516,8 +517,9 @@ class CaseStudent:
         steps = self.case.get("steps") or []
         items = steps if steps else self.case.get("evidence") or []
         if self.reached >= len(items) - (1 if steps else 0):
-            self.claim = "correct"
-            return f"So the answer is {self.case['answer']}."
+            self.claim = "correct"   # a math follower works the last step too, as they did the others
+            return f"{_worked(steps, len(steps) - 1)}, so the answer is {self.case['answer']}." if steps else \
+                f"So the answer is {self.case['answer']}."
         if not steps:
             self.reached += 1
             return f"The text says: \"{items[self.reached - 1]}\""
@@ -526,7 +528,17 @@ class CaseStudent:
                  if any(any(same_number(abs(q), abs(v)) for v in said) for q in step_operands(self.case, i))]
         index = asked[0] if asked else self.reached
         self.reached = max(self.reached, index + 1)
-        return f"{steps[index]['text'].capitalize()}: {steps[index]['expr']} = {steps[index]['value']}."
+        return f"{steps[index]['text'].capitalize()}: {_worked(steps, index)}."
+
+
+def _worked(steps: list[dict], index: int) -> str:
+    """A step as the student writes it, "275 + 550 = 825": the case's expression with its earlier steps (s1, s2, ...)
+    written as the numbers they found, never as the dev set's placeholders ("275 + s1")."""
+    def value(m: re.Match) -> str:   # one number: a fraction or a negative one in brackets ("1 / (1/2)")
+        found = steps[int(m.group(1)) - 1]["value"]
+        return f"({found})" if re.search(r"[/-]", found) else found
+    expr = re.sub(r"\bs(\d+)\b", value, steps[index]["expr"])
+    return f"{expr} = {steps[index]['value']}"
 
 
 def run_lesson(chat: Any, student: CaseStudent, turns: int = 6) -> dict[str, Any]:

@@ -33,8 +33,8 @@ import evidence
 import reading
 import science_catalog
 import solver
-from arithmetic_claims import claims, results   # results and the math_moves names lesson never calls: agent.py's
-from math_moves import Move, faithful, fresh_hint, math_move, step_text
+from arithmetic_claims import claims
+from math_moves import Move, math_move
 from mathcheck import match_choice, solve
 from solver import Plan
 from wording import ASKING, EXERCISE, SENTENCES, about_student, answer_attempt, clock, content_words, parse_choices

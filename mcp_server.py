@@ -33,8 +33,9 @@ from mcp.server.mcpserver.exceptions import ToolError as McpToolError
 from mcp.server.mcpserver.prompts import Prompt
 from mcp.shared.exceptions import MCPDeprecationWarning
 
-from agent import Toolbox, Tutor, load_index, load_tutor
+from agent import Tutor, load_index, load_tutor
 from common import Auth, SessionStore, check_known, fill, out_dir, parse_args, read_tokens
+from tools import Toolbox
 from wording import SUBJECTS, SYSTEM_PROMPT, TEMPLATES, hint_text, topic_of
 
 

@@ -67,9 +67,12 @@ TEACHER_CLAIM = re.compile(
 SPECIAL_TOKENS = re.compile(r"<\|[^|>]{1,30}\|>|</?tool_call>|</?tools>")
 
 
-def guard_lead(flags: list[str], role: str) -> str:
-    """The one line that answers what a message tried ("" for none); a teacher account asks for solutions freely."""
+def guard_lead(flags: list[str], role: str, asked_before: int = 0) -> str:
+    """The one line that answers what a message tried ("" for none); a teacher account asks for solutions freely. A
+    student who asked for the answer `asked_before` times already on this problem heard why: one short line, varied."""
     wanted = [f for f in GUARD_ORDER if f in flags and (role == "student" or f == "prompt_injection")]
+    if wanted and wanted[0] == "just_tell_me" and asked_before:
+        return ASKED_AGAIN[(asked_before - 1) % len(ASKED_AGAIN)]
     return GUARD_REPLIES[wanted[0]] if wanted else ""
 
 
@@ -472,6 +475,9 @@ GUARD_REPLIES = {
                      "Here is how I would start a student on it.",
     "prompt_injection": "I'm your tutor, and I'll stick to helping you learn this.",
 }
+# A second, third... "just tell me" on the same problem: the reason was said; a short line, then the next rung of help.
+ASKED_AGAIN = ("I won't give it away, but here is more help.", "Let's take the next step together.",
+               "You can do this part: here is a bigger hint.")
 # One line answers a request turn, the most specific one: an injection that also says "teacher mode" is answered as
 # an injection, a teacher who asks to "just give the key" as a teacher (not told they'll remember it better).
 GUARD_ORDER = ("prompt_injection", "teacher_claim", "just_tell_me")

@@ -14,6 +14,7 @@ import pytest
 import agent
 import mcp_server
 import solver
+import tools
 import wording
 from common import ROOT, SessionStore
 from scorers import leaks_answer
@@ -52,8 +53,8 @@ def _json_type(annotation):
 
 
 def test_tools_json_matches_function_signatures():
-    functions = agent.Toolbox().functions()
-    schemas = agent.load_tool_schemas()
+    functions = tools.Toolbox().functions()
+    schemas = tools.load_tool_schemas()
     assert set(schemas) == set(functions)
     for name, schema in schemas.items():
         fn = functions[name]
@@ -71,14 +72,14 @@ def test_tools_json_matches_function_signatures():
 
 def test_a_schema_without_a_function_is_named():
     schema = {"name": "translate", "description": "d", "parameters": {"type": "object", "properties": {}, "required": []}}
-    with pytest.raises(agent.ToolError, match="no function: translate"):
-        agent.Toolbox(schemas={"translate": schema}).functions()
+    with pytest.raises(tools.ToolError, match="no function: translate"):
+        tools.Toolbox(schemas={"translate": schema}).functions()
 
 
 # ----------------------------------------------------------------------------- tool dispatch
 
 def test_tools_reject_bad_arguments_cleanly():
-    box = agent.Toolbox()
+    box = tools.Toolbox()
     cases = [
         ("calculator", {}, "missing required argument(s) expression"),
         ("calculator", {"expression": 7}, "calculator.expression: expected string"),
@@ -99,7 +100,7 @@ def test_tools_reject_bad_arguments_cleanly():
 
 
 def test_describe_image_and_hints():
-    out = agent.Toolbox.describe_image(ocr_text="Worksheet 3\nSolve: 3x - 7 = 8", caption="a worksheet", labels=["paper"])
+    out = tools.Toolbox.describe_image(ocr_text="Worksheet 3\nSolve: 3x - 7 = 8", caption="a worksheet", labels=["paper"])
     assert out["math"][0] == "3x - 7 = 8" and "a worksheet" in out["description"]
     ladder = [wording.hint_text("Solve 3 + 2x = 11", level, "math") for level in (1, 2, 3)]
     assert len(set(ladder)) == 3 and "subtracting 3" in ladder[2]
@@ -288,7 +289,7 @@ def test_tools_are_offered_to_a_tool_trained_model():
         yield "What do you know about equations?"
     tutor = agent.Tutor(generate, config=agent.TutorConfig(offer_tools=True))
     run(tutor, "s", "Solve 3 + 2x = 11")
-    assert [t["function"]["name"] for t in offered[0]] == list(agent.load_tool_schemas())
+    assert [t["function"]["name"] for t in offered[0]] == list(tools.load_tool_schemas())
     run(agent.Tutor(scripted("Why?")), "s", "Solve 3 + 2x = 11")  # callables without `tools` keep working
 
 

@@ -13,6 +13,7 @@ import torch
 import agent
 from scorers import asks_or_next_step, leaks_answer
 from tokenizer import render_chat
+from tools import load_tool_schemas
 
 EVENT_KEYS = {"token": {"text"}, "step": {"name"}, "retrieval": {"chunks"}, "tool_call": {"name", "arguments"},
               "tool_result": {"name", "result"}, "hint_stage": {"stage"}, "final": {"text"}, "error": {"message"}}
@@ -65,7 +66,7 @@ def test_local_generate_offers_tools_in_the_system_turn(smollm2):
         def stream(self, prompt, **kwargs):
             prompts.append(prompt)
             yield from tok.encode("Hi.")
-    tools = [{"type": "function", "function": f} for f in agent.load_tool_schemas().values()]
+    tools = [{"type": "function", "function": f} for f in load_tool_schemas().values()]
     messages = [{"role": "user", "content": "What is 3/4 of 12?"}]
     assert "".join(agent.local_generate(Recorder(), tok)(messages, max_tokens=4, tools=tools)) == "Hi."
     assert prompts == [render_chat(tok, messages, tools, add_generation_prompt=True)[0]]

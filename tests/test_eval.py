@@ -621,7 +621,8 @@ def test_scripted_lessons_follow_repeat_and_ask():
     by = {(x["persona"], x["id"]): x for x in got["lessons"]}
     follower = by[("follower", "fx-math-2")]
     said = [m["content"] for m in follower["transcript"] if m["role"] == "student"]
-    assert said[1:] == ["Price of 1 notebook: 12 / 4 = 3.", "So the answer is $21."]
+    # the last step worked as the others, its earlier result as the number found (never the placeholder "s1 * 7")
+    assert said[1:] == ["Price of 1 notebook: 12 / 4 = 3.", "3 * 7 = 21, so the answer is $21."]
     assert follower["reached"] and follower["confirmed"] and not follower["leaked"] and follower["turns"] == 3
     reading = [m["content"] for m in by[("follower", "fx-reading-1")]["transcript"] if m["role"] == "student"]
     assert reading[1] == 'The text says: "The cloth was dry where the glass had stood, so nothing had leaked out."'

@@ -12,9 +12,9 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-import agent
 import ingest
 import pdftext
+import tools
 from ingest import IngestConfig, IngestError, Store
 from retrieval import Embedder, Index, WordPiece
 from common import minilm_dir
@@ -323,7 +323,7 @@ def test_index_over_books_filters_kinds_and_finds_sections(books, embedder):
     # The tutor's hint never quotes an exercise, though the exercise is the closest chunk to the question.
     question = "Why do car tyres have a tread pattern?"
     assert index.search(question, k=1, subject="science")[0]["kind"] == "exercise"
-    hint = agent.Toolbox(index).get_hint(question, 2, "science")["hint"]
+    hint = tools.Toolbox(index).get_hint(question, 2, "science")["hint"]
     assert "tread pattern" not in hint and "Check your understanding" not in hint
 
 

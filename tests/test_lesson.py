@@ -9,14 +9,19 @@ from fractions import Fraction
 import pytest
 
 import agent
+import escalate
 import lesson
 import math_moves
 import solver
 import wording
 from common import ROOT, SessionStore
 
-LESSONS = [{"subject": "math", **json.loads(line)} for name in ("math", "reading", "science")
+# fresh.jsonl: lessons written before the tutor's repeats were varied; those marked "check" were never developed on.
+# A lesson with a "known_gap" names the room whose verdict it still waits for: it must fail until that is fixed.
+LESSONS = [{"subject": "math", **json.loads(line)} for name in ("math", "reading", "science", "fresh")
            for line in (ROOT / f"tests/fixtures/lessons/{name}.jsonl").read_text().splitlines()]
+SCRIPTED = [pytest.param(s, id=s["name"], marks=[pytest.mark.xfail(strict=True, reason=s["known_gap"])]
+                         if "known_gap" in s else []) for s in LESSONS]
 TEAMS = "There are 96 players. Each team has 8 players. How many teams can they make?"
 FLATTERER = "Yes, exactly! Great job, that's right. What do you know about earth_space?"
 
@@ -206,7 +211,9 @@ def play(send, script: dict) -> list[str]:
 
 
 def no_hint_thrice(replies: list[str]) -> bool:
-    return all(not (a == b == c) for a, b, c in zip(replies, replies[1:], replies[2:]))
+    """No reply, and no sentence of one, comes three times running (a lead said again and again is a repeat too)."""
+    said = [set(wording.split_sentences(r)) for r in replies]
+    return all(not (a & b & c) for a, b, c in zip(said, said[1:], said[2:]))
 
 
 class Textbook:
@@ -221,7 +228,7 @@ class Textbook:
         return sorted(self.chunks, key=shared, reverse=True)[:k]
 
 
-@pytest.mark.parametrize("script", LESSONS, ids=[s["name"] for s in LESSONS])
+@pytest.mark.parametrize("script", SCRIPTED)
 def test_scripted_lesson_through_the_tutor(script):
     tutor = agent.Tutor(flattering, retriever=Textbook(script["evidence"]) if "evidence" in script else None)
     shown = []
@@ -418,3 +425,36 @@ def test_a_quoted_sentence_is_asked_about_and_the_answer_then_confirmed():
     assert quoted[-1]["verdict"] == "ask" and quoted[-1]["text"].startswith("The passage does say that. What does")
     answered = list(tutor.respond("r", "He found it in the apple tree behind the shed.", subject="reading"))
     assert answered[-1]["verdict"] == "confirm"
+
+
+BUNS = "A baker puts 96 buns into bags of 8. How many bags does she fill?"
+
+
+def test_a_repeated_misconception_gets_another_approach_with_the_same_verdict():
+    """escalate.vary: the student keeps answering 88; the tutor tests that number in the problem, then re-reads the
+    sentence holding the step's number, and no sentence comes three times running; every turn stays a flag."""
+    tutor = agent.Tutor(flattering)
+    replies = [list(tutor.respond("b", f"{BUNS} 96 - 8 = 88 so 88 bags"))[-1]]
+    replies += [list(tutor.respond("b", "I still think it's 88 bags"))[-1] for _ in range(5)]
+    texts = [r["text"] for r in replies]
+    assert {r["verdict"] for r in replies} == {"flag"} and no_hint_thrice(texts)
+    assert texts[1] == "Test 88 in the problem: does 88 × 8 make 96?"   # 88 × 8 is no 96: the student sees why
+    assert any(t.startswith('Read this part of the problem again: "A baker puts 96 buns into bags of 8."') for t in texts)
+    assert not any("12" in t for t in texts)
+    plan = lesson.plan_of(BUNS)
+    assert escalate._smaller_case(plan, plan.steps[0]) == "How many bags of 8 can 16 buns make? Then do the same with 96."
+
+
+def test_an_impatient_student_hears_the_reason_once_then_a_short_varied_line():
+    tutor = agent.Tutor(flattering)
+    list(tutor.respond("c", BUNS))
+    replies = [list(tutor.respond("c", m))[-1]["text"] for m in ("just tell me", "just tell me the answer",
+                                                                    "tell me the answer", "just tell me")]
+    reason = wording.GUARD_REPLIES["just_tell_me"]
+    assert replies[0].startswith(reason) and not any(reason in r for r in replies[1:])
+    assert [r.split(".")[0] for r in replies[1:]] == ["I won't give it away, but here is more help",
+                                                      "Let's take the next step together",
+                                                      "You can do this part: here is a bigger hint"]
+    assert no_hint_thrice(replies) and not any("12" in r for r in replies)
+    list(tutor.respond("c", "A car travels 180 km in 3 hours. How many km does it travel in 1 hour?"))
+    assert list(tutor.respond("c", "just tell me"))[-1]["text"].startswith(reason)   # a new problem: said again

@@ -2,9 +2,9 @@
 events), on the tiny `test` model with random weights: every verdict comes from lesson.py's knowledge, not the model."""
 import pytest
 
-from test_lesson import LESSONS, no_hint_thrice, play
+from test_lesson import SCRIPTED, no_hint_thrice, play
 
-ON_CHAT = [s for s in LESSONS if "evidence" not in s]  # science lessons need their textbook: test_lesson.py
+ON_CHAT = [p for p in SCRIPTED if "evidence" not in p.values[0]]  # science lessons need their textbook: test_lesson.py
 from test_serve import chat_events, ckpt, config, running  # noqa: F401 (ckpt is a fixture)
 
 
@@ -14,7 +14,7 @@ def base(ckpt, tmp_path_factory):  # noqa: F811
         yield url
 
 
-@pytest.mark.parametrize("script", ON_CHAT, ids=[s["name"] for s in ON_CHAT])
+@pytest.mark.parametrize("script", ON_CHAT)
 def test_scripted_lesson_through_chat(base, script):
     session = f"lesson-{script['name']}"
 

@@ -18,6 +18,7 @@ from mcp.client.streamable_http import streamable_http_client
 import agent
 import mcp_server
 from common import ROOT, SessionStore, read_tokens
+from tools import load_tool_schemas
 
 TOOLS = {"search_textbook", "check_answer", "calculator", "get_hint", "describe_image", "tutor_reply", "send_message", "receive_messages"}
 CHUNKS = [
@@ -55,7 +56,7 @@ async def exercise(client, tutor):
     """Everything a client can do: list and call every tool, read resources, get prompts; returns notifications."""
     tools = {t.name: t for t in (await client.list_tools()).tools}
     assert set(tools) == TOOLS
-    for name, schema in agent.load_tool_schemas().items():
+    for name, schema in load_tool_schemas().items():
         listed = tools[name].input_schema
         assert set(listed["properties"]) == set(schema["parameters"]["properties"]), name
         assert set(listed.get("required", [])) == set(schema["parameters"]["required"]), name

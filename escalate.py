@@ -1,0 +1,114 @@
+"""When the same help did not work: the next, different approach, with the same verdict.
+
+lesson.py decides each turn's move from knowledge (the planner, the checker, the passage, the textbook). A student who
+repeats a misconception gets that same move again, and a tutor who says "You took 9 away once. How many rows of 9
+make 72 chairs?" four times to a student who keeps answering 63 is not tutoring. `vary` looks at the tutor's last
+replies: when the move says nothing the student did not just hear, or a sentence would come a third time running, it
+tries another approach that no recent reply used, built from the same knowledge (the verdict stays the move's; the
+only number not in the problem is a smaller case's, the step's own divisor doubled or a count of 2):
+  math, with the plan step the move asks about
+    1. test the student's own number in the problem: the last step's inverse ("Test 63: does 63 × 9 make 72?");
+    2. re-read the sentence of the problem that holds the step's number, and how it leads to what is asked;
+    3. a smaller case of the same step ("How many rows of 9 make 18 chairs?"), then the same with the real number;
+    4. the step's own arithmetic to work out (the top of the hint ladder);
+  reading and science: re-read the passage sentence or textbook fact the move rests on, then the question itself.
+When every approach was used recently, the one said longest ago comes back, so no sentence comes three times running.
+(The same idea for an impatient student lives with the words, in wording.guard_lead: the reason is said once per
+problem, later requests get one short, varied line before the next rung of help.)
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from fractions import Fraction
+
+import evidence
+from arithmetic_claims import OP_SIGN, claims, results
+from lesson import Lesson, plan_of
+from math_moves import Move
+from solver import Plan, Step, fmt, numbers_in
+from wording import problem_sentences, question_sentence, question_target, split_sentences
+
+INVERSE = {"+": "-", "-": "+", "*": "/", "/": "*"}   # a op b = v  <=>  v inverse(op) b = a
+
+
+def vary(move: Move, lesson: Lesson, recent: list[str], work: str, subject: str = "math") -> Move:
+    """`move`, or another approach when a sentence of it was in the last reply (`recent`: the tutor's last replies,
+    oldest first). A lesson closed (the answer confirmed), a right step with the next one asked, or a question about
+    which problem we are on is never varied; a claim the passage supports but that does not answer yet is."""
+    said = [set(split_sentences(reply)) for reply in recent]
+    mine = set(split_sentences(move.text))
+    # nothing new since the last reply, or a sentence that would come a third time running (a climbing ladder that
+    # repeats its step's question beside a new rung is no repeat)
+    again = bool(said) and (mine <= said[-1] or len(said) > 1 and bool(mine & said[-1] & said[-2]))
+    if move.kind in ("final_right", "step_right", "evidence_supported", "which_problem") or not again:
+        return move
+    plan = plan_of(lesson.problem)
+    if plan is not None and move.step is not None and move.step in plan.steps:
+        options = _math_approaches(plan, move.step, work)
+    else:
+        options = _grounded_approaches(lesson, move, subject)
+    options = [replace(move, lead=lead, question=question) for lead, question in options] + [move]
+
+    def last_said(option: Move) -> int:   # how many replies ago a sentence of it was said (0: not recently)
+        mine = set(split_sentences(option.text))
+        return next((len(said) - i for i in range(len(said) - 1, -1, -1) if mine & said[i]), 0)
+    fresh = [o for o in options if last_said(o) == 0]
+    return fresh[0] if fresh else max(options, key=last_said)
+
+
+def _math_approaches(plan: Plan, step: Step, work: str) -> list[tuple[str, str]]:
+    """(lead, question) for each approach that fits this step, in the order tried."""
+    found: list[tuple[str, str]] = []
+    a, b = (step.values + (None, None))[:2]
+    offered = [v for v in results(work, claims(work)) if v not in {s.value for s in plan.steps}]
+    if offered and step is plan.steps[-1] and len(step.values) == 2 and step.op in INVERSE and b:
+        v = offered[-1]   # the student's own answer, tested against the problem's numbers
+        found.append(("", f"Test {fmt(v)} in the problem: does {fmt(v)} {OP_SIGN[INVERSE[step.op]]} {fmt(b)} make "
+                          f"{fmt(a)}?"))
+    sentences = problem_sentences(plan.problem)
+    asked = question_sentence(sentences)
+    target = question_target(asked) or "what the question asks"
+    holding = [s for s in sentences if s != asked and {a, b} & set(numbers_in(s))]
+    if holding:
+        found.append((f"Read this part of the problem again: \"{holding[-1]}\"",
+                      f"What does it tell you, and how does it help you find {target}?"))
+    smaller = _smaller_case(plan, step)
+    if smaller:
+        found.append(("Try a smaller case first.", smaller))
+    if len(step.values) == 2 and step.op in OP_SIGN:
+        found.append(("", f"Work out {fmt(a)} {OP_SIGN[step.op]} {fmt(b)} and tell me what you get."))
+    return found
+
+
+def _smaller_case(plan: Plan, step: Step) -> str:
+    """The step's own question on a smaller number ("How many rows of 9 make 18 chairs?"), then the real one: for a
+    sharing or grouping (÷) or a repeated group (×) of whole numbers only, where the smaller case is plain."""
+    a, b = (step.values + (None, None))[:2]
+    whole = all(isinstance(v, Fraction) and v.denominator == 1 and v > 1 for v in (a, b))
+    if not whole or step.op not in ("/", "*"):
+        return ""
+    big, small = (a, 2 * b) if step.op == "/" else (max(a, b), Fraction(2))
+    pattern = rf"(?<![\d.,/]){re.escape(fmt(big))}(?![\d.,/])"
+    if small >= big or len(re.findall(pattern, step.question)) != 1 or big == plan.answer:
+        return ""
+    return f"{re.sub(pattern, fmt(small), step.question)} Then do the same with {fmt(big)}."
+
+
+def _grounded_approaches(lesson: Lesson, move: Move, subject: str) -> list[tuple[str, str]]:
+    """Reading and science: each sentence the move rests on to re-read (the passage's, or the textbook fact), then
+    the question itself (math without a plan step: its question sentence alone, never the whole problem)."""
+    if subject == "math":
+        question = question_sentence(problem_sentences(lesson.problem))
+    else:
+        question = evidence.question_of(evidence.split_message(lesson.problem)[1]) or ""
+    last = (problem_sentences(lesson.problem) or [""])[-1]   # "if the sun is so big why does it look small" asks too
+    about = f" about \"{question.rstrip('?')}\"" if question else ""
+    check = "Does it fit what you said, or point somewhere else?" if move.verdict in ("flag", "ask") else \
+        f"What does it tell you{about}?"
+    found = [(f"Read this again: \"{sentence}\"", check) for sentence in (move.evidence or lesson.cited)[:2]]
+    if question or last:
+        where = "the question" if question else "this part of the problem"
+        found.append((f"Read {where} once more: \"{question or last}\"",
+                      "Which words in it matter most, and what do they ask you to find?"))
+    return found
