@@ -35,9 +35,9 @@ from typing import TYPE_CHECKING
 
 from common import ROOT, atomic_write_text, out_dir, read_jsonl, shared_data_dir
 from data.sources import corpus_lessons
-from science_catalog import (TopicCard, answer_of, card_reply, card_verdict, confirmation, echo, first_step,
-                             formula_reply, gives_reason, is_help, match_card, match_misconception, name_check,
-                             resembles_misconception)
+from science_catalog import (TopicCard, answer_of, card_reply, card_verdict, confirmation, digit_numbers, echo,
+                             first_step, formula_reply, gives_reason, is_help, match_card, match_misconception,
+                             name_check, resembles_misconception)
 from scorers import numbers_in, same_number
 
 if TYPE_CHECKING:  # agent.py imports this module and must load neither torch nor numpy (test_agent checks it)
@@ -631,11 +631,6 @@ class KnowledgeBase:
 
 
 # ----------------------------------------------------------------------------- science moves
-
-def digit_numbers(text: str) -> list[float]:
-    """Numbers written in digits: what makes a quantity question ("which one lands first" has none)."""
-    return [float(n) for n in re.findall(r"(?<![\w.])\d+(?:\.\d+)?", text.replace(",", ""))]
-
 
 def key_terms(question: str) -> list[str]:
     """The question's own words as written ("campfire", "hands"), without the tutor's or everyday ones."""

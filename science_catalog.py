@@ -299,12 +299,17 @@ def plural(noun: str) -> str:
     return noun[:-1] + "ies" if re.search(r"[^aeiou]y$", noun) else noun + "s"
 
 
+def digit_numbers(text: str) -> list[float]:
+    """Numbers written in digits: what makes a quantity question ("which one lands first" has none)."""
+    return [float(n) for n in re.findall(r"(?<![\w.])\d+(?:\.\d+)?", text.replace(",", ""))]
+
+
 def first_step(question: str, terms: list[str], quoted: str) -> str:
-    """The first question for a stuck student that no card or wrong idea covers, built only from the question's own
+    """The first question for a stuck student that no card or wrong idea covers, built from the question's own
     words: it can never state the answer, as a retrieved fact shown with one word hidden did (the words around the
     gap gave it away, or the gap held a word the question did not need). By the question's form: its numbers, the
     options it offers, the kind of thing it names, or the key word it asks about."""
-    numbers = re.findall(r"(?<![\w.])\d+(?:\.\d+)?", question)
+    numbers = digit_numbers(question)
     if LETTERED_OPTIONS.search(question):
         return "Take the choices one at a time: which one fits, and what rules out each of the others?"
     if re.search(r"\bequations?\b", question, re.I):
@@ -331,8 +336,7 @@ def first_step(question: str, terms: list[str], quoted: str) -> str:
             else plural(noun)
         return (f"Let's narrow it down: which {kinds} do you know, and what is each one like? Which of them fits "
                 f"{quoted}?")
-    term = f"\"{terms[0]}\"" if terms else "the key word in the question"
-    return by_form(question, term, quoted)
+    return by_form(question, [f"\"{t}\"" for t in terms[:2]] or ["the key word in the question"], quoted)
 
 
 FUNCTION = re.compile(r"\bwhat (?:does|do) (?:the |an? |our |your )?((?:\w+ ){0,2}\w+) do\b|"
@@ -347,11 +351,12 @@ DIFFERENCE = re.compile(r"\bdifference between (?:an? |the )?((?:\w+ ){0,2}?\w+)
 CONTRAST = re.compile(r"^\W*why\b.*?\b(?:do|does|is|are|can|will)\s+(.+?),?\s+but\s+(.+?)\W*$", re.I)
 
 
-def by_form(question: str, term: str, quoted: str) -> str:
+def by_form(question: str, terms: list[str], quoted: str) -> str:
     """A first question in the question's own words, shaped by what it asks: a part's job (what goes wrong
     without it), how to change something (which of its parts to change), a difference or a contrast (one case beside
     the other), a process (what happens first), a cause (what could make it happen). Each names the question's
-    own thing, so no two questions get the same sentence."""
+    own thing (`terms`: one or two of its key words, quoted), so no two questions get the same sentence."""
+    term, both = terms[0], " and ".join(terms)
     asked = re.sub(r"\s+", " ", question)
     if m := FUNCTION.search(asked):
         part = m.group(1) or m.group(2)
@@ -372,8 +377,8 @@ def by_form(question: str, term: str, quoted: str) -> str:
     if re.search(r"\bwhat happens\b", asked, re.I):
         return f"Picture it: what would you see happen to {term} first, and what would change next?"
     if re.match(r"\W*why\b", asked, re.I):
-        return f"Let's find the cause: what do you know about {term} that could explain {quoted}?"
-    return f"What do you already know about {term}, and which part of it answers {quoted}?"
+        return f"Let's find the cause: what do you know about {both} that could explain {quoted}?"
+    return f"What do you already know about {both}, and which part of it answers {quoted}?"
 
 
 def fmt(value: float) -> str:

@@ -63,12 +63,12 @@ CHOICES_ASK = ["Take each choice one at a time: which one fits, and what rules o
 NARROW_ASK = ["Which {kinds} do you know, and what is each one like? Which of them fits \"{q}\"?",
               "Think of the {kinds} you know: what is each one like, and which of them fits \"{q}\"?"]
 # science's first steps (science_catalog.by_form): each keeps the question's own term and question
-TERM_ASK = {"Let's find the cause: what do you know about \"(.+?)\" that could explain \"(.+?)\"\?":
-            ["What do you know about \"{term}\" that could explain \"{q}\"?",
-             "Look for the cause: how could what you know about \"{term}\" explain \"{q}\"?"],
-            "What do you already know about \"(.+?)\", and which part of it answers \"(.+?)\"\?":
-            ["What do you already know about \"{term}\", and how could it help with \"{q}\"?",
-             "Start from \"{term}\": what do you know about it that answers \"{q}\"?"],
+TERM_ASK = {"Let's find the cause: what do you know about (\".+?\") that could explain \"(.+?)\"\?":
+            ["What do you know about {term} that could explain \"{q}\"?",
+             "Look for the cause: how could what you know about {term} explain \"{q}\"?"],
+            "What do you already know about (\".+?\"), and which part of it answers \"(.+?)\"\?":
+            ["What do you already know about {term}, and how could it help with \"{q}\"?",
+             "Start from {term}: what do you know that answers \"{q}\"?"],
             "You named \"(.+?)\"\. What do you know about it, and does it fit everything \"(.+?)\" asks for\? Check it "
             "against each part of the question\.":
             ["Does \"{term}\" fit everything \"{q}\" asks for? What do you know about it?",
