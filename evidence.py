@@ -35,8 +35,8 @@ from typing import TYPE_CHECKING
 
 from common import ROOT, atomic_write_text, out_dir, read_jsonl, shared_data_dir
 from data.sources import corpus_lessons
-from science_catalog import (TopicCard, answer_of, card_reply, card_verdict, confirmation, digit_numbers, echo,
-                             first_step, formula_reply, gives_reason, is_help, match_card, match_misconception,
+from science_catalog import (TopicCard, answer_of, asked_kind, card_reply, card_verdict, confirmation, digit_numbers,
+                             echo, first_step, formula_reply, gives_reason, is_help, match_card, match_misconception,
                              name_check, resembles_misconception)
 from scorers import numbers_in, same_number
 
@@ -687,22 +687,27 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
 
 
 def short_answer_fact(answer: str, question: str, facts: list[str]) -> str | None:
-    """The fact whose one clause names the short answer ("chloroplasts"), every word of it, beside the question's key
-    terms, two of them (or the only one), un-negated; None when no clause does ("heavy things always sink" is not
-    named by "A lever is used for moving heavy objects"). The place a question asks within ("in a plant
-    cell") is no key term: the cell wall is named beside "plant cells" too, away from "photosynthesis"."""
+    """The fact whose one clause names the short answer ("chloroplasts"), every word of it, un-negated, beside the
+    question's key terms in the question's order: all of them, or all but one of three or more. None when no clause
+    does: "heavy things always sink" is not named by "A lever is used for moving heavy objects", "a gas" does not
+    answer "fixed volume but no fixed shape" by "the gas phase has variable volume", nor "freezing" "ice turns into
+    liquid water" by "Water freezes into ice". The place a question asks within ("in a plant cell") and the kind of
+    thing it asks for ("which organ") are no key terms: the cell wall is named beside "plant cells" too."""
     asked = {stem for _, stem in content_tokens(question)}
     named = [word for word, stem in content_tokens(answer) if stem not in asked]
     within = " ".join(re.findall(r"\b(?:in|inside|within)\s+(?:an?\s+|the\s+|our\s+|your\s+)?((?:\w+\s+)?\w+)",
                                 question, re.I)).lower().split()
-    terms = [t for t in key_terms(question) if t.lower() not in within]
+    terms = [t for t in key_terms(question) if t.lower() not in {*within, asked_kind(question), "type", "kind", "part"}]
     if not 1 <= len(named) <= 3 or not terms:
         return None
     for fact in facts:
         for clause in re.split(r"[,;:]|\band\b|\bbut\b", fact):
-            forms = {form for word, _ in content_tokens(clause) for form in base_forms(word)}
-            if all(base_forms(w) & forms for w, _ in content_tokens(answer)) and not has_negation(clause) \
-                    and sum(bool(base_forms(t) & forms) for t in terms) >= min(2, len(terms)):
+            words = [base_forms(word) for word, _ in content_tokens(clause)]
+            at = [next((i for i, forms in enumerate(words) if base_forms(t) & forms), None) for t in terms]
+            found = [i for i in at if i is not None]
+            if all(any(base_forms(w) & forms for forms in words) for w, _ in content_tokens(answer)) \
+                    and not has_negation(clause) and found == sorted(found) \
+                    and len(found) >= (len(terms) - 1 if len(terms) >= 3 else len(terms)):
                 return fact
     return None
 

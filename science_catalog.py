@@ -36,7 +36,8 @@ NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|can'?t|cannot|isn'?t|aren'?t|don
 HELP = re.compile(r"\b(?:no idea|no clue|not sure|where (?:to|do i|should i) (?:even )?(?:start|begin)|i'?m (?:so )?"
                   r"(?:stuck|lost|confused)|(?:don'?t|do not|dont) (?:know|get|understand)|can'?t (?:work|figure)|"
                   r"help me|need (?:some )?help|(?:can|could) you (?:help|explain)|hint|mix(?:ed)? (?:\w+ )?up|"
-                  r"what'?s the answer|(?:tell|give) me (?:the |an? )?answer|hurry up)\b|"
+                  r"what'?s the answer|(?:tell|give) me (?:the |an? )?answer|hurry up|i (?:forgot|forget)|"
+                  r"(?:can'?t|don'?t) remember)\b|^\W*(?:so\s+|totally\s+)?(?:stuck|lost|confused)\W*$|"
                   r"^\W*(?:please\W+)?help\b|"
                   r"\bhelp(?:\W+please)?\W*$", re.I)
 
@@ -124,8 +125,9 @@ def asked_kind(question: str) -> str | None:
 
 
 def card_agrees(card: TopicCard, question: str, terms: list[str]) -> bool:
-    """Is the question the card's scenario, not one that only shares a topic word with it? The kind of thing it asks
-    for ("which gas") must be one the card speaks of, and its key terms (`terms`) must meet the card's own words,
+    """Is the question the card's scenario, not one that only shares a topic word with it? A question for a kind of
+    thing ("which gas", "which organ") takes only a card written for that kind (its opening may name the thing a
+    naming question asks for: "your heart"), and the question's key terms (`terms`) must meet the card's own words,
     two of them (or the only one): "Which gas do plants give off?" is not the card about a plant kept in the dark,
     "Why is the sky blue?" is not the card about a red apple under a blue lamp."""
     text = " ".join([card.topic, card.idea, card.example_question, card.opening, card.next]).lower()
@@ -134,7 +136,12 @@ def card_agrees(card: TopicCard, question: str, terms: list[str]) -> bool:
         return re.search(rf"\b{re.escape(re.sub(r'(?<=...)(?:es|s|ing|ed)$', '', word.lower())[:5])}", text) is not None
 
     kind = asked_kind(question)
-    return (kind is None or said(kind)) and sum(map(said, terms)) >= min(2, len(terms))
+    # "What organ pumps blood?": the heart card's opening says "your heart", its topic, which the question asks for
+    names = re.match(r"\W*(?:what|which)\b", question, re.I) and any(
+        re.search(rf"\b{word}", card.opening, re.I) and not re.search(rf"\b{word[:5]}", question, re.I)
+        for word in re.findall(r"[a-z]{4,}", card.topic.lower()))
+    return (kind is None or kind == asked_kind(card.example_question)) and not names \
+        and sum(map(said, terms)) >= min(2, len(terms))
 
 
 def match_card(question: str, terms: list[str] | None = None) -> TopicCard | None:
@@ -166,7 +173,7 @@ def judged_short(claim: str, question: str) -> bool:
     ("Condensation.", "10 J"), or a name that a naming question asks for ("Oxygen." to "Which gas ...?"), which the
     facts then judge? Anything else ("maybe") is no claim."""
     card = match_card(question)
-    named = (NAMING.search(question) or asked_kind(question)) and not NO_ANSWER.match(claim) \
+    named = (NAMING.search(question) or asked_kind(question)) and not NO_ANSWER.match(claim) and not is_help(claim) \
         and re.search(r"[A-Za-z]{2,}", claim)
     return bool(re.search(r"\d", claim) or match_misconception(claim, question) or card and card_verdict(card, claim)
                 or named)

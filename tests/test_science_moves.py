@@ -10,7 +10,8 @@ import pytest
 
 from agent import Tutor
 from common import read_jsonl
-from evidence import KnowledgeBase, claim_move, extract_claim, key_terms, openbook_facts, question_of, science_move
+from evidence import (KnowledgeBase, claim_move, extract_claim, key_terms, openbook_facts, question_of, science_move,
+                      short_answer_fact)
 from lesson import Facts, guard_reply
 from science_catalog import (CARDS, MISCONCEPTIONS, card_verdict, first_step, formula_reply, is_help, judged_short,
                              match_card, match_misconception, resembles_misconception)
@@ -235,3 +236,39 @@ def test_an_idea_is_asked_about_in_the_students_own_words(kb):
     move = claim_move("the heat hides inside the metal", "Why does a metal spoon get hot?", ["Metal conducts heat."],
                       None)
     assert "What makes you think that" not in move.text and '"the heat hides inside the metal"' in move.text
+
+
+def test_a_named_answer_needs_every_condition_of_the_question_in_order():
+    """A one-word answer is confirmed only by a clause that names it beside the question's conditions, in the
+    question's order: a clause about the same words in reverse ("Water freezes into ice") or with a condition left
+    out ("variable volume" for "fixed volume but no fixed shape") confirms nothing."""
+    facts = ["Water freezes into ice when it gets very cold.", "Matter in the gas phase has variable volume",
+             "Mitochondria release energy from food through respiration."]
+    assert short_answer_fact("freezing", "What is it called when ice turns into liquid water?", facts) is None
+    assert short_answer_fact("A gas", "Which state of matter has a fixed volume but no fixed shape?", facts) is None
+    assert short_answer_fact("the mitochondria", "Which part of a cell releases energy from food?", facts) == facts[2]
+
+
+def test_a_student_who_forgot_names_no_answer():
+    question = "What do we call animals that eat only plants?"
+    assert is_help("I forgot") and is_help("stuck") and not judged_short("I forgot", question)
+
+
+FRESH = [case for _, case in read_jsonl(FIXTURES / "science_moves3.jsonl", ("student_message", "kind", "expected"))]
+
+
+@pytest.mark.parametrize("case", FRESH, ids=lambda c: c["id"])
+def test_the_fresh_check_set_is_never_told_the_answer_nor_praised_when_wrong(case, kb):
+    """Both halves of tests/fixtures/science_moves3.jsonl (authored for this round, none from the dev set): a help or
+    impatient student is never given a verdict, no wrong idea or attempt is confirmed, no reply names the answer
+    unless the student or the question did, and no reply is the one fixed opener of before."""
+    message = case["student_message"]
+    question = question_of(message) or message
+    move = science_move(question, extract_claim(message, question), kb)
+    if case["kind"] in ("help", "impatient"):
+        assert move.verdict is None, move.text
+    if case["expected"] in ("misconception", "flag"):
+        assert move.verdict != "supported", move.text
+    if case["expected"] != "confirm":
+        assert case["answer"].lower() in message.lower() or case["answer"].lower() not in move.text.lower()
+    assert "Tell me your idea and why you think it" not in move.text and "Let's start from" not in move.text
