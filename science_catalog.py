@@ -378,7 +378,7 @@ def by_form(question: str, terms: list[str], quoted: str) -> str:
     if m := CONTRAST.search(asked):
         return (f"Put the two cases side by side: \"{m.group(1)}\" and \"{m.group(2)}\". What is different between "
                 f"them that could explain it?")
-    if re.match(r"\W*how\b", asked, re.I):
+    if re.match(r"\W*how\s+(?:do|does|did|is|are|can|could|will|would)\b", asked, re.I):  # a process, not "how many"
         return (f"Take it one step at a time: what happens to {term} first, and what happens after that, until you "
                 f"can answer {quoted}?")
     if re.search(r"\bwhat happens\b", asked, re.I):

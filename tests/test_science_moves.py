@@ -127,6 +127,7 @@ def test_a_first_step_takes_the_shape_of_its_question():
     assert '"hand"' in steps["Why do I pull my hand back from a hot pan?"] and "cause" in steps[
         "Why do I pull my hand back from a hot pan?"]
     assert len(set(steps.values())) == len(steps) and not any("Tell me your idea" in s for s in steps.values())
+    assert "first" not in first_step("How many bones are in the human body?", ["bones"], quoted)  # no process
 
 
 @pytest.mark.parametrize("case", [c for c in CHECK_SET if c.get("answer")], ids=lambda c: c["id"])
