@@ -10,7 +10,10 @@ What it supports
 - `CARDS` (data/science_cards.jsonl): for a common question (why seasons happen, how a drum makes sound), how to
   recognise it, the key idea (used only to judge, never said as the answer), the answers to accept, the partly
   right ones, the opening question for a stuck student and the next question after a right answer. Precision first:
-  an answer is confirmed only when a card accepts it.
+  an answer is confirmed only when a card accepts it. `match_card` takes a card only for its own scenario
+  (`card_agrees`): the kind of thing asked for and the question's key terms, not one shared topic word.
+- `first_step`: the first question for a stuck student that nothing above covers, in the question's own words and
+  shaped by what it asks (`by_form`: a part's job, a change, a difference, a contrast, a process, a cause).
 - `is_help`: the student asks for help or says they are stuck, and states no idea of their own.
 """
 from __future__ import annotations
