@@ -35,9 +35,9 @@ from typing import TYPE_CHECKING
 
 from common import ROOT, atomic_write_text, out_dir, read_jsonl, shared_data_dir
 from data.sources import corpus_lessons
-from science_catalog import (TopicCard, answer_of, asked_kind, card_reply, card_verdict, confirmation, digit_numbers,
-                             echo, first_step, formula_reply, gives_reason, is_help, match_card, match_misconception,
-                             name_check, resembles_misconception)
+from science_catalog import (WRITTEN_ANSWER, TopicCard, answer_of, asked_kind, card_reply, card_verdict, confirmation,
+                             digit_numbers, echo, first_step, formula_reply, gives_reason, is_help, match_card,
+                             match_misconception, name_check, resembles_misconception)
 from scorers import numbers_in, same_number
 
 if TYPE_CHECKING:  # agent.py imports this module and must load neither torch nor numpy (test_agent checks it)
@@ -741,10 +741,11 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         return Move(f"Let's test \"{echo(claim)}\". {card.opening}", "card", verdict.label, [])
     if len(head.split()) <= 3:  # a named answer ("a gas") the facts neither name nor rule out
         return Move(name_check(head, about(question)), "fact", verdict.label, [])
-    test = f"Test your idea against this fact: \"{facts[0]}\" Does it support what you said, or point somewhere else?" \
-        if facts else "What could you observe or try that would show whether it is right?"
+    shown = facts[:1] if not WRITTEN_ANSWER.search(question) else []  # for an equation, a fact may be the answer itself
+    test = f"Test your idea against this fact: \"{shown[0]}\" Does it support what you said, or point somewhere else?" \
+        if shown else "What could you observe or try that would show whether it is right?"
     ask = "" if gives_reason(claim) else f"What makes you say \"{echo(claim)}\"? "  # a reason given: not asked again
-    return Move(f"{ask}{test}", "fact", verdict.label, facts[:1])
+    return Move(f"{ask}{test}", "fact", verdict.label, shown)
 
 
 # ----------------------------------------------------------------------------- the guard on model drafts

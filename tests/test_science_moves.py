@@ -273,3 +273,11 @@ def test_the_fresh_check_set_is_never_told_the_answer_nor_praised_when_wrong(cas
     if case["expected"] != "confirm":
         assert case["answer"].lower() in message.lower() or case["answer"].lower() not in move.text.lower()
     assert "Tell me your idea and why you think it" not in move.text and "Let's start from" not in move.text
+
+
+def test_a_fact_is_never_shown_for_an_equation_it_may_answer():
+    """For an equation, formula or symbol, a fact to test an idea against may be the written answer itself."""
+    fact = ["Example: methane burning, CH4 + 2 O2 -> CO2 + 2 H2O."]
+    move = claim_move("Complete combustion of a hydrocarbon makes carbon dioxide and water",
+                      "What is the balanced equation for methane combustion?", fact, None)
+    assert "CH4" not in move.text and move.evidence == [] and move.verdict != "supported"
