@@ -35,8 +35,9 @@ from typing import TYPE_CHECKING
 
 from common import ROOT, atomic_write_text, out_dir, read_jsonl, shared_data_dir
 from data.sources import corpus_lessons
-from science_catalog import (TopicCard, answer_of, card_reply, card_verdict, confirmation, first_step, formula_reply,
-                             gives_reason, is_help, match_card, match_misconception, resembles_misconception)
+from science_catalog import (WRITTEN_ANSWER, TopicCard, answer_of, asked_kind, card_reply, card_verdict, confirmation,
+                             digit_numbers, echo, first_step, formula_reply, gives_reason, is_help, match_card,
+                             match_misconception, name_check, resembles_misconception)
 from scorers import numbers_in, same_number
 
 if TYPE_CHECKING:  # agent.py imports this module and must load neither torch nor numpy (test_agent checks it)
@@ -631,11 +632,6 @@ class KnowledgeBase:
 
 # ----------------------------------------------------------------------------- science moves
 
-def digit_numbers(text: str) -> list[float]:
-    """Numbers written in digits: what makes a quantity question ("which one lands first" has none)."""
-    return [float(n) for n in re.findall(r"(?<![\w.])\d+(?:\.\d+)?", text.replace(",", ""))]
-
-
 def key_terms(question: str) -> list[str]:
     """The question's own words as written ("campfire", "hands"), without the tutor's or everyday ones."""
     asked = question_of(question) or question
@@ -666,7 +662,7 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     if worked:
         return Move(worked, "formula", "supported", [])
     misconception = match_misconception(claim, question) if claim else None
-    card = match_card(question_of(question) or question)
+    card = match_card(question_of(question) or question, key_terms(question))  # its scenario, not one shared word
     said = card_verdict(card, claim) if card and claim and misconception is None else None
     if card and said:  # the student's own words are quoted back, never the card's key idea
         return Move(card_reply(card, claim, said), "card", "supported" if said == "right" else "unclear",
@@ -684,26 +680,34 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     if not claim:  # the facts ground a model's draft; shown, they would state the answer
         if card:
             return Move(card.opening, "card", None, [])
-        return Move(first_step(question, key_terms(question), about(question)), "fact", None, facts[:1])
+        forms = {form for word, _ in content_tokens(" ".join(facts[:1])) for form in base_forms(word)}
+        terms = sorted(key_terms(question), key=lambda t: (not base_forms(t) & forms, -len(t)))  # the fact's term first
+        return Move(first_step(question, terms, about(question)), "fact", None, facts[:1])
     return claim_move(claim, question, facts, card, embedder)
 
 
 def short_answer_fact(answer: str, question: str, facts: list[str]) -> str | None:
-    """The fact whose one clause names the short answer ("chloroplasts") beside the question's key terms, two of
-    them (or the only one), un-negated; None when no clause does. The place a question asks within ("in a plant
-    cell") is no key term: the cell wall is named beside "plant cells" too, away from "photosynthesis"."""
+    """The fact whose one clause names the short answer ("chloroplasts"), every word of it, un-negated, beside the
+    question's key terms in the question's order: all of them, or all but one of three or more. None when no clause
+    does: "heavy things always sink" is not named by "A lever is used for moving heavy objects", "a gas" does not
+    answer "fixed volume but no fixed shape" by "the gas phase has variable volume", nor "freezing" "ice turns into
+    liquid water" by "Water freezes into ice". The place a question asks within ("in a plant cell") and the kind of
+    thing it asks for ("which organ") are no key terms: the cell wall is named beside "plant cells" too."""
     asked = {stem for _, stem in content_tokens(question)}
     named = [word for word, stem in content_tokens(answer) if stem not in asked]
     within = " ".join(re.findall(r"\b(?:in|inside|within)\s+(?:an?\s+|the\s+|our\s+|your\s+)?((?:\w+\s+)?\w+)",
                                 question, re.I)).lower().split()
-    terms = [t for t in key_terms(question) if t.lower() not in within]
+    terms = [t for t in key_terms(question) if t.lower() not in {*within, asked_kind(question), "type", "kind", "part"}]
     if not 1 <= len(named) <= 3 or not terms:
         return None
     for fact in facts:
         for clause in re.split(r"[,;:]|\band\b|\bbut\b", fact):
-            forms = {form for word, _ in content_tokens(clause) for form in base_forms(word)}
-            if all(base_forms(w) & forms for w in named) and not has_negation(clause) \
-                    and sum(bool(base_forms(t) & forms) for t in terms) >= min(2, len(terms)):
+            words = [base_forms(word) for word, _ in content_tokens(clause)]
+            at = [next((i for i, forms in enumerate(words) if base_forms(t) & forms), None) for t in terms]
+            found = [i for i in at if i is not None]
+            if all(any(base_forms(w) & forms for forms in words) for w, _ in content_tokens(answer)) \
+                    and not has_negation(clause) and found == sorted(found) \
+                    and len(found) >= (len(terms) - 1 if len(terms) >= 3 else len(terms)):
                 return fact
     return None
 
@@ -734,11 +738,14 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
     if verdict.label == "supported":
         return Move(confirmation(claim, question, bool(reasons)), "fact", "supported", [verdict.sentence])
     if card:
-        return Move(f"Let's test that idea. {card.opening}", "card", verdict.label, [])
-    test = f"Test your idea against this fact: \"{facts[0]}\" Does it support what you said, or point somewhere else?" \
-        if facts else "What could you observe or try that would show whether it is right?"
-    ask = "" if gives_reason(claim) else "What makes you think that? "  # a reason given is not asked for again
-    return Move(f"{ask}{test}", "fact", verdict.label, facts[:1])
+        return Move(f"Let's test \"{echo(claim)}\". {card.opening}", "card", verdict.label, [])
+    if len(head.split()) <= 3:  # a named answer ("a gas") the facts neither name nor rule out
+        return Move(name_check(head, about(question)), "fact", verdict.label, [])
+    shown = facts[:1] if not WRITTEN_ANSWER.search(question) else []  # for an equation, a fact may be the answer itself
+    test = f"Test your idea against this fact: \"{shown[0]}\" Does it support what you said, or point somewhere else?" \
+        if shown else "What could you observe or try that would show whether it is right?"
+    ask = "" if gives_reason(claim) else f"What makes you say \"{echo(claim)}\"? "  # a reason given: not asked again
+    return Move(f"{ask}{test}", "fact", verdict.label, shown)
 
 
 # ----------------------------------------------------------------------------- the guard on model drafts

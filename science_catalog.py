@@ -10,7 +10,10 @@ What it supports
 - `CARDS` (data/science_cards.jsonl): for a common question (why seasons happen, how a drum makes sound), how to
   recognise it, the key idea (used only to judge, never said as the answer), the answers to accept, the partly
   right ones, the opening question for a stuck student and the next question after a right answer. Precision first:
-  an answer is confirmed only when a card accepts it.
+  an answer is confirmed only when a card accepts it. `match_card` takes a card only for its own scenario
+  (`card_agrees`): the kind of thing asked for and the question's key terms, not one shared topic word.
+- `first_step`: the first question for a stuck student that nothing above covers, in the question's own words and
+  shaped by what it asks (`by_form`: a part's job, a change, a difference, a contrast, a process, a cause).
 - `is_help`: the student asks for help or says they are stuck, and states no idea of their own.
 """
 from __future__ import annotations
@@ -35,7 +38,9 @@ NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|can'?t|cannot|isn'?t|aren'?t|don
                             r"wasn'?t|nothing)\W+(?:\w+\W+){0,3}$", re.I)
 HELP = re.compile(r"\b(?:no idea|no clue|not sure|where (?:to|do i|should i) (?:even )?(?:start|begin)|i'?m (?:so )?"
                   r"(?:stuck|lost|confused)|(?:don'?t|do not|dont) (?:know|get|understand)|can'?t (?:work|figure)|"
-                  r"help me|need (?:some )?help|(?:can|could) you (?:help|explain)|hint|mix(?:ed)? (?:\w+ )?up)\b|"
+                  r"help me|need (?:some )?help|(?:can|could) you (?:help|explain)|hint|mix(?:ed)? (?:\w+ )?up|"
+                  r"what'?s the answer|(?:tell|give) me (?:the |an? )?answer|hurry up|i (?:forgot|forget)|"
+                  r"(?:can'?t|don'?t) remember)\b|^\W*(?:so\s+|totally\s+)?(?:stuck|lost|confused)\W*$|"
                   r"^\W*(?:please\W+)?help\b|"
                   r"\bhelp(?:\W+please)?\W*$", re.I)
 
@@ -96,13 +101,61 @@ LETTERED_OPTIONS = re.compile(r"(?:^|\s)\(?[A-D]\)\s+\S.*\s\(?[B-E]\)\s+\S")  # 
 WRITTEN_ANSWER = re.compile(r"\b(?:equations?|formula[es]?|symbols?|pH|units?)\b", re.I)
 
 
-def match_card(question: str) -> TopicCard | None:
-    """The card of the question's topic (the first whose `asks` matches), or None. A multiple-choice question gets
-    none: its move works with the options the student must choose between, which a card's opening question ignores;
-    nor does one that asks for an equation, formula, symbol, pH or unit (`WRITTEN_ANSWER`)."""
+# What kind of thing the question names: "Which gas ...", "What type of rock ...", "the green pigment in leaves".
+CATEGORY = re.compile(r"\b(?:which|what)\s+(?:(type|kind|sort|part)s?\s+of\s+(?:an?\s+|the\s+)?)?([a-z]{3,})\b|"
+                      r"\b(?:is|are)\s+the\s+(?:\w+\s+){0,2}?([a-z]{3,})\s+(?:in|of|on|under|that|which|called|for)\b",
+                      re.I)
+NOT_CATEGORY = set("""is are was were do does did can could would will should happens happened makes made causes
+the this that these those job role function purpose difference use cause reason meaning one ones""".split())
+
+
+# The noun a question asks for: "which gas", "what type of rock", "what gas do ...", "the force that ...". After a bare
+# "what" only a word followed by a helping verb counts: "What slows a ball" asks for no kind of thing.
+KIND = re.compile(r"\bwhich\s+(?:(?:type|kind|sort|part)s?\s+of\s+(?:an?\s+|the\s+)?)?([a-z]{3,})\b|"
+                  r"\bwhat\s+(?:(?:type|kind|sort|part)s?\s+of\s+(?:an?\s+|the\s+)?([a-z]{3,})\b|"
+                  r"([a-z]{3,})\s+(?:is|are|was|were|do|does|did|can|could|will|would|has|have)\b)|"
+                  r"\b(?:is|are)\s+the\s+(?:\w+\s+){0,2}?([a-z]{3,})\s+(?:in|of|on|under|that|which|called|for)\b",
+                  re.I)
+
+
+def asked_kind(question: str) -> str | None:
+    """The kind of thing the question asks for ("Which gas do plants give off?" -> "gas"), or None."""
+    for m in KIND.finditer(question):
+        noun = next(g for g in m.groups() if g).lower()
+        if noun not in NOT_CATEGORY:
+            return noun
+    return None
+
+
+def card_agrees(card: TopicCard, question: str, terms: list[str]) -> bool:
+    """Is the question the card's scenario, not one that only shares a topic word with it? A question for a kind of
+    thing ("which gas", "which organ") takes only a card written for that kind (its opening may name the thing a
+    naming question asks for: "your heart"), and the question's key terms (`terms`) must meet the card's own words,
+    two of them (or the only one): "Which gas do plants give off?" is not the card about a plant kept in the dark,
+    "Why is the sky blue?" is not the card about a red apple under a blue lamp."""
+    text = " ".join([card.topic, card.idea, card.example_question, card.opening, card.next]).lower()
+
+    def said(word: str) -> bool:  # a stem of five letters at most: "bears" meets "bear", "heated" meets "heat"
+        return re.search(rf"\b{re.escape(re.sub(r'(?<=...)(?:es|s|ing|ed)$', '', word.lower())[:5])}", text) is not None
+
+    kind = asked_kind(question)
+    # "What organ pumps blood?": the heart card's opening says "your heart", its topic, which the question asks for
+    names = re.match(r"\W*(?:what|which)\b", question, re.I) and any(
+        re.search(rf"\b{word}", card.opening, re.I) and not re.search(rf"\b{word[:5]}", question, re.I)
+        for word in re.findall(r"[a-z]{4,}", card.topic.lower()))
+    return (kind is None or kind == asked_kind(card.example_question)) and not names \
+        and sum(map(said, terms)) >= min(2, len(terms))
+
+
+def match_card(question: str, terms: list[str] | None = None) -> TopicCard | None:
+    """The card of the question's topic (the first whose `asks` matches and whose scenario agrees with the question's
+    key `terms`, when given), or None. A multiple-choice question gets none: its move works with the options the
+    student must choose between, which a card's opening question ignores; nor does one that asks for an equation,
+    formula, symbol, pH or unit (`WRITTEN_ANSWER`)."""
     if LETTERED_OPTIONS.search(question) or WRITTEN_ANSWER.search(question):
         return None
-    return next((card for card in CARDS if re.search(card.asks, question, re.I)), None)
+    return next((card for card in CARDS if re.search(card.asks, question, re.I)
+                 and (terms is None or card_agrees(card, question, terms))), None)
 
 
 def states(pattern: str, claim: str) -> bool:
@@ -111,11 +164,22 @@ def states(pattern: str, claim: str) -> bool:
         if pattern else False
 
 
+# A question that asks for a thing by its name ("What is it called when ...?", "Which gas ...?") takes a one-word
+# answer: "Oxygen." is a claim there, to be judged against the facts, where "maybe" or "no" never is.
+NAMING = re.compile(r"\bcalled\b|\bname (?:for|of)\b|\bwhat (?:do|would) (?:we|you) call\b", re.I)
+NO_ANSWER = re.compile(r"^\W*(?:maybe|perhaps|idk|dunno|hmm+|um+|no|nope|yes|yeah|ok|okay|sure|not sure|why|what)\W*$",
+                       re.I)
+
+
 def judged_short(claim: str, question: str) -> bool:
     """Does a one-word science answer say what code can judge: a number, a known wrong idea, a card's answer
-    ("Condensation.", "10 J")? Anything else ("maybe") is no claim."""
+    ("Condensation.", "10 J"), or a name that a naming question asks for ("Oxygen." to "Which gas ...?"), which the
+    facts then judge? Anything else ("maybe") is no claim."""
     card = match_card(question)
-    return bool(re.search(r"\d", claim) or match_misconception(claim, question) or card and card_verdict(card, claim))
+    named = (NAMING.search(question) or asked_kind(question)) and not NO_ANSWER.match(claim) and not is_help(claim) \
+        and re.search(r"[A-Za-z]{2,}", claim)
+    return bool(re.search(r"\d", claim) or match_misconception(claim, question) or card and card_verdict(card, claim)
+                or named)
 
 
 def card_verdict(card: TopicCard, claim: str) -> str | None:
@@ -188,6 +252,20 @@ def gives_reason(claim: str) -> bool:
     return REASONED.search(claim) is not None
 
 
+def echo(claim: str) -> str:
+    """The student's idea quoted back briefly (its first eight words): a question about it names what they said, so
+    it fits no other student."""
+    words = own_words(answer_of(claim)).split()
+    return " ".join(words[:8]) + ("..." if len(words) > 8 else "")
+
+
+def name_check(claim: str, quoted: str) -> str:
+    """A named answer ("a gas") that no fact confirms or contradicts: neither praised nor rejected; the student checks
+    it against what the question asks for."""
+    return (f"You named \"{echo(claim)}\". What do you know about it, and does it fit everything {quoted} asks "
+            f"for? Check it against each part of the question.")
+
+
 def confirmation(claim: str, question: str, reasoned: bool = False) -> str:
     """A right answer that facts (not a card) support: a plain "Yes", then a next step that does not ask for it
     again: for a named thing ("The mitochondria.") what it is needed for, where else it happens when the student gave
@@ -211,19 +289,8 @@ def card_reply(card: TopicCard, claim: str, said: str) -> str:
     return f"\"{part.group(0).strip()}\" is part of the story, but there is more to it. {card.opening}"
 
 
-# A question that asks for an equation, a formula, a symbol, a pH or a unit wants a written answer that no
-# explanation card leads to: "Give the equation for photosynthesis" is not "Where does a plant get its food?".
-WRITTEN_ANSWER = re.compile(r"\b(?:equations?|formula[es]?|symbols?|pH|units?)\b", re.I)
 OPTIONS = re.compile(r"\b(?:is|are|was|does|do)\b.*?\b((?:(?:an?|the)\s+)?[\w-]+(?:,\s*(?:(?:an?|the)\s+)?[\w-]+)*,?"
                      r"\s+or\s+(?:(?:an?|the)\s+)?[\w-]+)\b", re.I)
-# What kind of thing the question names: "Which gas ...", "What type of rock ...", "the green pigment in leaves".
-CATEGORY = re.compile(r"\b(?:which|what)\s+(?:(type|kind|sort|part)s?\s+of\s+(?:an?\s+|the\s+)?)?([a-z]{3,})\b|"
-                      r"\b(?:is|are)\s+the\s+(?:\w+\s+){0,2}?([a-z]{3,})\s+(?:in|of|on|under|that|which|called|for)\b",
-                      re.I)
-NOT_CATEGORY = set("""is are was were do does did can could would will should happens happened makes made causes
-the this that these those job role function purpose difference use cause reason meaning one ones""".split())
-
-
 FORMULA_OF = re.compile(r"\bformula\b(?:\s+(?:for|of)\s+(?:an?\s+|the\s+)?([\w ]+?)\s*(?:[?.,]|$))?", re.I)
 HOW_MUCH = re.compile(r"\b(?:what|which) (?:fraction|percentage|ratio|proportion)|\bhow (?:many|much)\b", re.I)
 
@@ -242,12 +309,17 @@ def plural(noun: str) -> str:
     return noun[:-1] + "ies" if re.search(r"[^aeiou]y$", noun) else noun + "s"
 
 
+def digit_numbers(text: str) -> list[float]:
+    """Numbers written in digits: what makes a quantity question ("which one lands first" has none)."""
+    return [float(n) for n in re.findall(r"(?<![\w.])\d+(?:\.\d+)?", text.replace(",", ""))]
+
+
 def first_step(question: str, terms: list[str], quoted: str) -> str:
-    """The first question for a stuck student that no card or wrong idea covers, built only from the question's own
+    """The first question for a stuck student that no card or wrong idea covers, built from the question's own
     words: it can never state the answer, as a retrieved fact shown with one word hidden did (the words around the
     gap gave it away, or the gap held a word the question did not need). By the question's form: its numbers, the
     options it offers, the kind of thing it names, or the key word it asks about."""
-    numbers = re.findall(r"(?<![\w.])\d+(?:\.\d+)?", question)
+    numbers = digit_numbers(question)
     if LETTERED_OPTIONS.search(question):
         return "Take the choices one at a time: which one fits, and what rules out each of the others?"
     if re.search(r"\bequations?\b", question, re.I):
@@ -257,7 +329,7 @@ def first_step(question: str, terms: list[str], quoted: str) -> str:
         return "The pH scale runs from 0 to 14: what do its two ends and its middle mean?"
     if formula := FORMULA_OF.search(question):
         return f"Which elements is {formula.group(1) or 'it'} made of, and how many atoms of each are in one particle?"
-    if len(numbers) >= 2 or HOW_MUCH.search(question):
+    if len(numbers) >= 2 or HOW_MUCH.search(question) and (numbers or not re.search(r"\bhow\b", question, re.I)):
         return ("What does each number in the question stand for, and what are you asked to find? Tell me the rule "
                 "you think links them, and we'll check it together.")
     if (options := OPTIONS.search(question)) is not None and whole_list(question, options):
@@ -274,9 +346,49 @@ def first_step(question: str, terms: list[str], quoted: str) -> str:
             else plural(noun)
         return (f"Let's narrow it down: which {kinds} do you know, and what is each one like? Which of them fits "
                 f"{quoted}?")
-    term = f"\"{max(terms, key=len)}\"" if terms else "the key word in the question"
-    return (f"Let's start from {term}: what do you already know about it, and how could that help with {quoted}? "
-            f"Tell me your idea and why you think it.")
+    return by_form(question, [f"\"{t}\"" for t in terms[:2]] or ["the key word in the question"], quoted)
+
+
+FUNCTION = re.compile(r"\bwhat (?:does|do) (?:the |an? |our |your )?((?:\w+ ){0,2}\w+) do\b|"
+                      r"\b(?:job|role|function|purpose) of (?:the |an? |our |your )?((?:\w+ ){0,2}?\w+)"
+                      r"(?:\s+in\b|\W*$)",
+                      re.I)
+CHANGE = re.compile(r"\bhow (?:can|could|do|would|should) (?:i|we|you) (?:make|get) (?:my |the |an? |our |your )?"
+                    r"((?:\w+ ){0,2}?\w+) (stronger|weaker|faster|slower|bigger|smaller|brighter|louder|hotter|colder|"
+                    r"longer|shorter|more \w+|less \w+)", re.I)
+DIFFERENCE = re.compile(r"\bdifference between (?:an? |the )?((?:\w+ ){0,2}?\w+) and "
+                        r"(?:an? |the )?((?:\w+ ){0,2}?\w+)\b", re.I)
+CONTRAST = re.compile(r"^\W*why\b.*?\b(?:do|does|is|are|can|will)\s+(.+?),?\s+but\s+(.+?)\W*$", re.I)
+
+
+def by_form(question: str, terms: list[str], quoted: str) -> str:
+    """A first question in the question's own words, shaped by what it asks: a part's job (what goes wrong
+    without it), how to change something (which of its parts to change), a difference or a contrast (one case beside
+    the other), a process (what happens first), a cause (what could make it happen). Each names the question's
+    own thing (`terms`: one or two of its key words, quoted), so no two questions get the same sentence."""
+    term, both = terms[0], " and ".join(terms)
+    asked = re.sub(r"\s+", " ", question)
+    if m := FUNCTION.search(asked):
+        part = m.group(1) or m.group(2)
+        return (f"Where is the {part} found, and what would go wrong if it stopped working? What does that say about "
+                f"its job?")
+    if m := CHANGE.search(asked):
+        return (f"What is the {m.group(1)} made of, and which of those things could you change? Which change do you "
+                f"predict would make the {m.group(1)} {m.group(2)}, and why?")
+    if m := DIFFERENCE.search(asked):
+        return (f"Take one example of {m.group(1)} and one of {m.group(2)}: what is true of the first that is not "
+                f"true of the second?")
+    if m := CONTRAST.search(asked):
+        return (f"Put the two cases side by side: \"{m.group(1)}\" and \"{m.group(2)}\". What is different between "
+                f"them that could explain it?")
+    if re.match(r"\W*how\s+(?:do|does|did|is|are|can|could|will|would)\b", asked, re.I):  # a process, not "how many"
+        return (f"Take it one step at a time: what happens to {term} first, and what happens after that, until you "
+                f"can answer {quoted}?")
+    if re.search(r"\bwhat happens\b", asked, re.I):
+        return f"Picture it: what would you see happen to {term} first, and what would change next?"
+    if re.match(r"\W*why\b", asked, re.I):
+        return f"Let's find the cause: what do you know about {both} that could explain {quoted}?"
+    return f"What do you already know about {both}, and which part of it answers {quoted}?"
 
 
 def fmt(value: float) -> str:

@@ -62,8 +62,17 @@ CHOICES_ASK = ["Take each choice one at a time: which one fits, and what rules o
                "Which one of the choices fits? Take them one at a time and say what rules out each of the others."]
 NARROW_ASK = ["Which {kinds} do you know, and what is each one like? Which of them fits \"{q}\"?",
               "Think of the {kinds} you know: what is each one like, and which of them fits \"{q}\"?"]
-START_ASK = ["What do you already know about \"{term}\", and how could that help with \"{q}\"?",
-             "Start from \"{term}\": what do you know about it that could help with \"{q}\"?"]
+# science's first steps (science_catalog.by_form): each keeps the question's own term and question
+TERM_ASK = {"Let's find the cause: what do you know about (\".+?\") that could explain \"(.+?)\"\?":
+            ["What do you know about {term} that could explain \"{q}\"?",
+             "Look for the cause: how could what you know about {term} explain \"{q}\"?"],
+            "What do you already know about (\".+?\"), and which part of it answers \"(.+?)\"\?":
+            ["What do you already know about {term}, and how could it help with \"{q}\"?",
+             "Start from {term}: what do you know that answers \"{q}\"?"],
+            "You named \"(.+?)\"\. What do you know about it, and does it fit everything \"(.+?)\" asks for\? Check it "
+            "against each part of the question\.":
+            ["Does \"{term}\" fit everything \"{q}\" asks for? What do you know about it?",
+             "You said \"{term}\". Check it against each part of \"{q}\": does it fit all of it?"]}
 FIND = ["What does it say that answers", "What in it helps you answer", "How does it help you answer"]
 CLUE = ["What clue there helps with \"{q}\"?", "Which words there give you a clue about \"{q}\"?",
         "What does that sentence show you about \"{q}\"?"]
@@ -109,7 +118,7 @@ def word_evidence(move: str, evidence: str, rng: random.Random) -> str | None:
     move = longer_pointer(move, evidence)
     if m := re.match(r"Check your idea against this fact: \"(.+?)\" Does it fit", move):
         return f"{rng.choice(CHECK_INTRO)} \"{m.group(1)}\" {rng.choice(CHECK_ASK)}"
-    if m := re.match(r"(?:What makes you think that\? )?Test your idea against this fact: \"(.+?)\" Does", move):
+    if m := re.match(r"(?:What makes you say \"[^\"]*\"\? )?Test your idea against this fact: \"(.+?)\" Does", move):
         return f"{rng.choice(CHECK_INTRO)} \"{m.group(1)}\" {rng.choice(CHECK_ASK)}"
     if m := re.match(r"Read this sentence again: \"(.+?)\" Does it fit with your answer that (.+?)\?", move):
         return f"{rng.choice(READ_AGAIN)} \"{m.group(1)}\" {rng.choice(FIT_ASK).format(c=m.group(2))}"
@@ -135,9 +144,9 @@ def word_evidence(move: str, evidence: str, rng: random.Random) -> str | None:
     if m := re.match(r"Let's narrow it down: which (.+?) do you know, and what is each one like\? Which of them fits "
                      r"\"(.+?)\"\?$", move):
         return rng.choice(NARROW_ASK).format(kinds=m.group(1), q=m.group(2))
-    if m := re.match(r"Let's start from \"(.+?)\": what do you already know about it, and how could that help with "
-                     r"\"(.+?)\"\?", move):
-        return rng.choice(START_ASK).format(term=m.group(1), q=m.group(2))
+    for frame, phrasings in TERM_ASK.items():
+        if m := re.match(frame + "$", move):
+            return rng.choice(phrasings).format(term=m.group(1), q=m.group(2))
     # Any other move that points at the passage: its words kept, only the pointing verb worded afresh (a model
     # that learns to say a move as it stands adds nothing, which is what the wording request asks).
     if re.search(rf"(?:^|[.?] )(?:{POINTING}) (?:the|both|\")", move):

@@ -171,7 +171,7 @@ def test_knowledge_base_retrieves_and_grounds_science_moves(kb):
     unsure = science_move("Why does heat travel along a metal spoon?", "the soup pushes little sparks into it", kb)
     two_words = science_move("What is water vapor?", "water vapor", kb)
     assert two_words.verdict != "supported"  # two matching words are too few to call a claim proven
-    assert unsure.verdict == "absent" and unsure.text.startswith("What makes you think")
+    assert unsure.verdict == "absent" and unsure.text.startswith("What makes you say \"the soup")
 
 
 def test_knowledge_base_is_decontaminated_and_corpus_is_parsed(kb):

@@ -10,7 +10,8 @@ import pytest
 
 from agent import Tutor
 from common import read_jsonl
-from evidence import KnowledgeBase, claim_move, extract_claim, openbook_facts, question_of, science_move
+from evidence import (KnowledgeBase, claim_move, extract_claim, key_terms, openbook_facts, question_of, science_move,
+                      short_answer_fact)
 from lesson import Facts, guard_reply
 from science_catalog import (CARDS, MISCONCEPTIONS, card_verdict, first_step, formula_reply, is_help, judged_short,
                              match_card, match_misconception, resembles_misconception)
@@ -100,7 +101,33 @@ def test_a_first_step_is_built_from_the_question_alone():
     assert first_step("Give the word equation for respiration.", [], "it").endswith("come out?")
     assert first_step("When water freezes it becomes (A) a gas (B) warmer (C) a solid", [], "it").startswith("Take the")
     assert "each number" in first_step("A half-life is 3 days. What fraction is left after 9 days?", [], "it")
-    assert first_step("What is the job of the cell membrane?", ["membrane"], "it").startswith('Let\'s start from "membra')
+    assert first_step("What is the job of the cell membrane?", ["membrane"], "it").startswith("Where is the cell")
+    assert "each number" not in first_step("How many bones are in the human body?", ["bones"], "it")  # none given
+
+
+def test_a_first_step_takes_the_shape_of_its_question():
+    """The opener names the question's own thing, by what it asks: no two questions share one sentence."""
+    quoted = '"the question"'
+    steps = {question: first_step(question, terms, quoted) for question, terms in [
+        ("What does the cell membrane do?", ["membrane"]),
+        ("How can I make my electromagnet stronger for the science fair?", ["electromagnet"]),
+        ("Whats the difference between a conductor and an insulator?", ["conductor"]),
+        ("Why does salt water conduct electricity but solid salt doesn't?", ["electricity"]),
+        ("How does heat from a fire reach my hands?", ["heat", "hands"]),
+        ("What happens to a seed after it is planted?", ["seed"]),
+        ("Why do I pull my hand back from a hot pan?", ["hand"]),
+        ("Are viruses alive?", ["viruses"])]}
+    assert steps["What does the cell membrane do?"].startswith("Where is the cell membrane found")
+    assert "make the electromagnet stronger" in steps["How can I make my electromagnet stronger for the science fair?"]
+    assert "one example of conductor and one of insulator" in steps[
+        "Whats the difference between a conductor and an insulator?"]
+    assert '"salt water conduct electricity" and "solid salt doesn\'t"' in steps[
+        "Why does salt water conduct electricity but solid salt doesn't?"]
+    assert '"heat" first' in steps["How does heat from a fire reach my hands?"]
+    assert '"hand"' in steps["Why do I pull my hand back from a hot pan?"] and "cause" in steps[
+        "Why do I pull my hand back from a hot pan?"]
+    assert len(set(steps.values())) == len(steps) and not any("Tell me your idea" in s for s in steps.values())
+    assert "first" not in first_step("How many bones are in the human body?", ["bones"], quoted)  # no process
 
 
 @pytest.mark.parametrize("case", [c for c in CHECK_SET if c.get("answer")], ids=lambda c: c["id"])
@@ -180,3 +207,77 @@ def test_mixing_things_up_is_a_help_request_and_a_quoted_fact_is_evidence_not_an
     final = list(tutor.respond("q", quoted, subject="science"))[-1]
     assert final["text"].startswith("The textbook does say that. What does it tell you about") and \
         final["verdict"] == "ask" and "Yes" not in final["text"]
+
+
+def test_a_card_answers_only_its_own_scenario():
+    """A card is matched when the question is its scenario, not when it only shares a topic word: the kind of thing
+    asked for ("which gas") and two of the question's key terms must meet the card's own words."""
+    for card in CARDS:
+        assert match_card(card.example_question, key_terms(card.example_question)) is card, card.topic
+    for other in ("Which gas do plants give off when they make food in sunlight?", "Why is the sky blue?"):
+        assert match_card(other) is not None and match_card(other, key_terms(other)) is None, other
+    bears = "why do bears sleep all winter?"
+    assert match_card(bears, key_terms(bears)).topic == "hibernation"  # "bears" meets the card's "bear"
+
+
+def test_a_named_answer_is_a_claim_the_facts_judge(kb):
+    gas = "What gas do plants give off during photosynthesis?"
+    assert judged_short("Oxygen.", gas) and judged_short("melting", "What is it called when ice turns to water?")
+    assert not judged_short("maybe", gas) and not judged_short("no", gas)
+    named = science_move(gas, "a gas", kb)
+    assert named.verdict != "supported" and named.text.startswith('You named "a gas".') and named.text.count("?")
+    lever = ["A lever is used for moving heavy objects"]
+    sink = claim_move("yes, heavy things always sink", "Do heavier objects always sink and lighter ones float?", lever,
+                      None)
+    assert sink.verdict != "supported"  # one shared word names no answer: every word of it must be in the fact
+
+
+def test_an_idea_is_asked_about_in_the_students_own_words(kb):
+    assert is_help("hurry up whats the answer") and is_help("just tell me the answer")
+    move = claim_move("the heat hides inside the metal", "Why does a metal spoon get hot?", ["Metal conducts heat."],
+                      None)
+    assert "What makes you think that" not in move.text and '"the heat hides inside the metal"' in move.text
+
+
+def test_a_named_answer_needs_every_condition_of_the_question_in_order():
+    """A one-word answer is confirmed only by a clause that names it beside the question's conditions, in the
+    question's order: a clause about the same words in reverse ("Water freezes into ice") or with a condition left
+    out ("variable volume" for "fixed volume but no fixed shape") confirms nothing."""
+    facts = ["Water freezes into ice when it gets very cold.", "Matter in the gas phase has variable volume",
+             "Mitochondria release energy from food through respiration."]
+    assert short_answer_fact("freezing", "What is it called when ice turns into liquid water?", facts) is None
+    assert short_answer_fact("A gas", "Which state of matter has a fixed volume but no fixed shape?", facts) is None
+    assert short_answer_fact("the mitochondria", "Which part of a cell releases energy from food?", facts) == facts[2]
+
+
+def test_a_student_who_forgot_names_no_answer():
+    question = "What do we call animals that eat only plants?"
+    assert is_help("I forgot") and is_help("stuck") and not judged_short("I forgot", question)
+
+
+FRESH = [case for _, case in read_jsonl(FIXTURES / "science_moves3.jsonl", ("student_message", "kind", "expected"))]
+
+
+@pytest.mark.parametrize("case", FRESH, ids=lambda c: c["id"])
+def test_the_fresh_check_set_is_never_told_the_answer_nor_praised_when_wrong(case, kb):
+    """Both halves of tests/fixtures/science_moves3.jsonl (authored for this round, none from the dev set): a help or
+    impatient student is never given a verdict, no wrong idea or attempt is confirmed, no reply names the answer
+    unless the student or the question did, and no reply is the one fixed opener of before."""
+    message = case["student_message"]
+    question = question_of(message) or message
+    move = science_move(question, extract_claim(message, question), kb)
+    if case["kind"] in ("help", "impatient"):
+        assert move.verdict is None, move.text
+    if case["expected"] in ("misconception", "flag"):
+        assert move.verdict != "supported", move.text
+    if case["expected"] != "confirm":
+        assert case["answer"].lower() in message.lower() or case["answer"].lower() not in move.text.lower()
+    assert "Tell me your idea and why you think it" not in move.text and "Let's start from" not in move.text
+
+
+def test_a_fact_is_never_shown_for_an_equation_it_may_answer():
+    """For an equation, formula or symbol, a fact to test an idea against may be the written answer itself."""
+    fact = ["Example: methane burning, CH4 + 2 O2 -> CO2 + 2 H2O."]
+    move = claim_move("Complete combustion of a hydrocarbon makes carbon dioxide and water",
+                      "What is the balanced equation for methane combustion?", fact, None)
+    assert "CH4" not in move.text and move.evidence == [] and move.verdict != "supported"
