@@ -94,8 +94,8 @@ def claims(text: str) -> list[Claim]:
             if not found:
                 continue
             left = f"{fmt(found[-1].stated)} {left}"
-        try:
-            value, _ = parse_math(left)
+        try:   # a fraction written tight is one number: "1 / 1/2 = 2" divides by a half
+            value, _ = parse_math(re.sub(r"(?<![\d./])(\d+/\d+)(?![\d./])", r"(\1)", left))
         except (MathError, ZeroDivisionError):
             continue
         if not value.is_const():

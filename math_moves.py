@@ -156,7 +156,10 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     lesson.stated += [fmt(v) for v in said]
     if plan is None:
         return _move_without_plan(lesson, found, said, work)
-    if plan.answer in said:
+    # the answer's value said as an earlier step's ("3 − (−1) = 4" is the y coefficient when y = 4 too) closes the
+    # lesson only when it is offered as the answer
+    if plan.answer in said and (presented_as_answer(work, plan.answer)
+                                or all(s.value != plan.answer for s in plan.steps[:-1])):
         return _close(lesson, plan)
     diagnosis = solver.diagnose(plan, work) if said else None
     if diagnosis is not None:
@@ -182,7 +185,7 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
                            and not _same_route(c, s)), None)
     if by_other_route:
         return _other_route(*by_other_route)
-    newly = sorted({i for i, s in enumerate(plan.steps) if s.value in said} - set(lesson.done))
+    newly = sorted({i for i, s in enumerate(plan.steps[:-1]) if s.value in said} - set(lesson.done))   # not closing
     lesson.done = sorted(set(lesson.done) | set(newly) | _used_steps(plan, found))
     nxt = solver.next_step(plan, set(lesson.done))
     right = {s.value for s in plan.steps} | {q.value for q in plan.quantities}

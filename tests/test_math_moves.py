@@ -139,3 +139,19 @@ def test_a_help_request_that_would_only_list_numbers_quotes_the_words_relating_t
     move = math_moves._move_without_plan(lesson.Lesson(problem=problem), [], [], "help")
     assert move.question == "What does \"4 times as many coins as Lee\" tell you about Lee's coins, and what would " \
                             "you work out first?"
+
+
+def test_an_earlier_steps_value_equal_to_the_answer_closes_the_lesson_only_when_offered_as_the_answer():
+    system = "Solve the system 2x + 3y = 23 and 2x - y = 7. What is y?"
+    plan = lesson.plan_of(system)
+    assert plan is not None and plan.answer == 4 and plan.steps[0].value == 4   # the y coefficients' difference
+    step = math_moves.math_move(lesson.Lesson(problem=system), plan, "3 - (-1) = 4")
+    assert step.kind == "step_right" and "is right!" not in step.lead and "right sides" in step.question
+    final = math_moves.math_move(lesson.Lesson(problem=system), plan, "16 / 4 = 4 so y = 4")
+    assert final.kind == "final_right" and final.verdict == "confirm"
+
+
+def test_a_fraction_written_tight_is_one_number_of_the_claim():
+    assert [(str(c), c.right) for c in lesson.claims("1 / 1/2 = 2, and 12 / 4/2 = 6")] == [
+        ("1 ÷ 1/2 = 2", True), ("12 ÷ 4/2 = 6", True)]
+    assert not lesson.claims("1 / 1/2 = 1/2")[0].right
