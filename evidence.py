@@ -197,9 +197,12 @@ def split_message(message: str, min_sentences: int = 4) -> tuple[str | None, str
 
 
 # A sentence that asks for the answer or tries to change the tutor: the question is what is left once these are gone.
+# The student's own role or order, never a story's words ("she asked", "her teacher's words", "to write a letter").
+ROLE_OR_ORDER = (r"\b(?:my teacher|(?:i'?m|i am|as|am) (?:\w+ ){0,3}teacher|(?:please|you|can you|could you|so i can) "
+                 r"write)\b|,\s*the teacher\b|^\W*(?:now |just )?write\b")
 REQUEST = re.compile(r"\b(?:tell me|give me|just (?:say|tell|give|output)|ignore|pretend|you are (?:now|a|an|no)|"
-                     r"system|output|override|developer|teacher|authori[sz]\w*|answer key|persona|no tutoring|no rules|"
-                     r"write|dan|answers? (?:only|without)|i need|stop asking|please)\b", re.I)
+                     r"system|output|override|developer|authori[sz]\w*|answer key|persona|no tutoring|no rules|"
+                     r"dan|answers? (?:only|without)|i need|stop asking|please)\b|" + ROLE_OR_ORDER, re.I)
 ASKS = re.compile(r"^\W*(?:q:\s*)?(?:what|whats|what's|why|how|where|when|who|which|is|are|do|does|did|can|could|"
                   r"should|will|would|explain|describe)\b", re.I)
 OWN_WORDS = re.compile(r"^\W*(?:i|i'm|im|i've|ive|my|we)\b", re.I)  # the student about themselves: no given
@@ -450,7 +453,8 @@ NOT_A_CLAIM = re.compile(
     r"^\s*(?:what|whats|why|how|where|when|who|which|is|are|do|does|did|can|could|should)\b|^\s*if\b.*\b(?:why|how)\b|"
     r"\b(?:what|which|how) \w+ (?:do|does|did|is|are) (?:you|i|we|they)\b|"
     r"\b(?:tell me|give me|just (?:say|tell|give)|just the answer|hints?|ignore|pretend|you are (?:now|a|an|no)|"
-    r"you are \w+ now|system|write|output|override|developer|asked|key|teacher|i need|stop asking|"
+    r"you are \w+ now|system|output|override|developer|i need|stop asking|answer key|key generator|"
+    r"(?:i'?ve|i have|i|you|we|was|were) (?:already )?asked|"   # "she asked her brother" claims
     r"i don'?t (?:get|know|understand)|i dont|no sense|how am i|supposed to|starting with|i can'?t|i cant|please|"
     r"help me|answers|teaching|tutoring|not sure|just this once|i promise|persona|disabled|mode|lol|begging|ugh|"
     r"idk|whatever|so hard|lots? of stuff)\b|confus|"   # a feeling or a plea about the task answers nothing

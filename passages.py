@@ -9,10 +9,15 @@ sides told alike ("On the east side ..."/"On the west side ..."). reading.py bui
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
+from typing import TYPE_CHECKING
 
-from evidence import STOP, content_words, negated, split_sentences, stem
+from evidence import STOP, WINDOW_WORDS, content_words, default_embedder, negated, split_sentences, stem
+
+if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
+    from retrieval import Embedder
 
 
 # A letter's greeting and sign-off.
@@ -246,3 +251,101 @@ def body(passage: str) -> tuple[str | None, list[str], list[str]]:
     sentences = [s for s in every if s not in skip]
     where = places(passage, skip)
     return title, sentences, where if len(where) == len(sentences) else []  # count nothing rather than wrong
+
+
+# ----------------------------------------------------------------------------- where a question's answer is told
+
+def windows(sentence: str, size: int = WINDOW_WORDS) -> list[str]:
+    """Overlapping word windows of a long sentence, so the encoder sees all of it (half-window overlap)."""
+    tokens = sentence.split()
+    if len(tokens) <= size:
+        return [sentence]
+    step = size // 2
+    return [" ".join(tokens[i:i + size]) for i in range(0, len(tokens) - step, step)]
+
+
+def idf_weights(sentences: list[str]) -> dict[str, float]:
+    """Inverse sentence frequency inside the passage: a word in every sentence says little about which one to pick."""
+    df = Counter(w for s in sentences for w in set(content_words(s)))
+    return {w: math.log(1 + len(sentences) / c) for w, c in df.items()}
+
+
+def overlap(query_words: list[str], sentence: str, idf: dict[str, float]) -> float:
+    """Share of the query's idf weight that the sentence contains, in [0, 1]."""
+    query = set(query_words)
+    total = sum(idf.get(w, 1.0) for w in query)
+    found = sum(idf.get(w, 1.0) for w in query & set(content_words(sentence)))
+    return found / total if total else 0.0
+
+
+CUES = {  # words that mark the sentence answering a kind of question, rather than one that only repeats its words
+    "feeling": re.compile(r"\b(?:laugh|smil|grin|cri(?:ed|es)|cry|tears?|sob|sigh|hug|shook|shak|trembl|frown|blush|"
+                          r"stared|whisper|shout|yell|cheer|voice|eyes|heart|chest|quiet|silent|froze|felt|proud|"
+                          r"happy|glad|sad|angry|afraid|scared|nervous|excited|relieved|disappoint|lonely|jealous)",
+                          re.I),
+    "cause": re.compile(r"\b(?:because|since|so that|so|in order to|reason|that's why|therefore|protects?|"
+                        r"caused?|led to)\b", re.I),
+}
+CUES["motive"] = re.compile(CUES["cause"].pattern + r"|[\"“]", re.I)  # a character's reason is often in their words
+CUES["inference"] = CUES["feeling"]  # what a character shows is in what they do and how they react
+CUE_BONUS = 0.18
+
+
+def rank_sentences(query: str, sentences: list[str], embedder: Embedder | None = None,
+                   lexical_weight: float = 0.5, kind: str = "detail") -> list[tuple[float, int]]:
+    """(score, index) best first: MiniLM cosine (max over a sentence's windows) mixed with term overlap, plus a bonus
+    for the words that answer this kind of question (a reaction for a feeling, 'because' for a why)."""
+    if not sentences:
+        return []
+    embedder = embedder or default_embedder()
+    pieces = [(i, w) for i, s in enumerate(sentences) for w in windows(s)]
+    vectors = embedder.encode([query] + [w for _, w in pieces])
+    cosine = [-1.0] * len(sentences)
+    for (i, _), v in zip(pieces, vectors[1:]):
+        cosine[i] = max(cosine[i], float(v @ vectors[0]))
+    idf, words = idf_weights(sentences), content_words(query)
+    cue = CUES.get(kind)
+    scores = [(1 - lexical_weight) * cosine[i] + lexical_weight * overlap(words, s, idf)
+              + (CUE_BONUS if cue and cue.search(s) else 0.0) for i, s in enumerate(sentences)]
+    return sorted(((float(score), i) for i, score in enumerate(scores)), key=lambda t: -t[0])
+
+
+def reaction_to_event(question: str, sentences: list[str], embedder: Embedder | None = None,
+                      ahead: int = 2) -> int | None:
+    """For 'how does X feel when EVENT', the sentence that tells the reaction: find the one telling the event, then
+    the first of it and the `ahead` after it that shows a feeling (a reaction follows what caused it)."""
+    event = re.search(r"\b(?:when|after|as)\b\s+(.{8,})", question, re.I)
+    if not event:
+        return None
+    anchor = rank_sentences(event.group(1).rstrip("?. "), sentences, embedder)[0][1]
+    near = range(anchor, min(anchor + ahead + 1, len(sentences)))  # a felt or shown feeling before a mere "voice"
+    felt = next((i for i in near if shown_feelings(sentences[i])), None)
+    return felt if felt is not None else next((i for i in near if CUES["feeling"].search(sentences[i])), None)
+
+
+RESPONDS = re.compile(r"\b(?:respond|response|answer|reply|replies|argue against|say to)\b", re.I)
+EVENT = re.compile(r"\b(?:right |just )?(before|after)\b\s+(.{8,})", re.I)
+
+
+def beside_event(question: str, sentences: list[str], embedder: Embedder | None = None,
+                 margin: float = 0.1) -> int | None:
+    """For 'what comes (right) before / after EVENT': the sentence telling the event, then the one before or after
+    it (the question names the event to find the step beside it, which it does not name)."""
+    found = EVENT.search(question)
+    if not found:
+        return None
+    step = -1 if found.group(1).lower() == "before" else 1
+    ranked = [(score, i) for score, i in rank_sentences(found.group(2).rstrip("?. "), sentences, embedder)
+              if 0 <= i + step < len(sentences)]  # the event has a step on the side asked about
+    if not ranked:
+        return None
+    anchor = min(i for score, i in ranked if score >= ranked[0][0] - margin)  # where the event first happens
+    doer = DOER.search(question[:found.start()])
+    beside = anchor + step
+    while doer and 0 <= beside + step < len(sentences) and abs(beside - anchor) < 3 and not re.search(
+            rf"\b(?:{re.escape(doer.group(1))}|he|she|they|his|her|their)\b", sentences[beside], re.I):
+        beside += step  # "What did Hana do after ...": "The room was silent." is no deed of hers
+    return beside
+
+
+DOER = re.compile(r"\bwhat (?:did|does|do|will|would) ([A-Z][a-z]+|he|she|they)\b.*\bdo\b", re.I)

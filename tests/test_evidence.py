@@ -11,8 +11,8 @@ from data.decontam import Decontaminator
 import evidence
 from evidence import (KnowledgeBase, check_draft, corpus_facts, extract_claim, judge_claim, openbook_facts,
                       science_move, split_message, split_sentences)
-from passages import split_title
-from reading import classify_question, rank_sentences, reading_move, windows
+from passages import rank_sentences, split_title, windows
+from reading import classify_question, reading_move
 from science_catalog import MISCONCEPTIONS, match_misconception
 
 FIXTURES = Path(__file__).parent / "fixtures" / "evidence"
