@@ -14,7 +14,8 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from evidence import STOP, WINDOW_WORDS, content_words, default_embedder, negated, split_sentences, stem
+from evidence import (CLAUSE_BREAK, STOP, WINDOW_WORDS, base_forms, clause_of, conflicts, content_tokens, content_words,
+                      default_embedder, first_denied, has_negation, negated, same_footing, split_sentences, stem)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -121,10 +122,12 @@ def key_sentences(kind: str, sentences: list[str]) -> list[int]:
 
 
 # A sentence that gives what other people argue, and the writer's answer to it that follows ("However, ...").
-COUNTERCLAIM = re.compile(r"^(?:some|many|other|few|a few)?\s*(?:people|critics|others|opponents|parents|students)\b"
+COUNTERCLAIM = re.compile(r"^(?:some|many|other|few|a few)?\s*(?:people|critics|others|opponents|parents|students|"
+                          r"teachers|adults|experts|scientists|neighbou?rs|members|officials|residents)\b"
                           r"[^.!?]*\b(?:say|said|argue|argued|claim|think|believe|worry|worried|complain|fear)\b", re.I)
 REBUTTAL = re.compile(r"^\W*(?:however|but|yet|still|actually|in fact|even so|on the other hand)\b", re.I)
-CLAIM_CUE = re.compile(r"^(?!if\b).*\b(?:should|ought to|urge|i ask|we ask)\b", re.I)  # a claim, not a condition
+CLAIM_CUE = re.compile(r"^(?!if\b).*\b(?:should|ought to|urge|i ask|we ask|(?:writing|write) to ask)\b",
+                       re.I)  # a claim, not a condition
 
 
 def rebuttal(sentences: list[str], i: int) -> int | None:
@@ -349,3 +352,64 @@ def beside_event(question: str, sentences: list[str], embedder: Embedder | None 
 
 
 DOER = re.compile(r"\bwhat (?:did|does|do|will|would) ([A-Z][a-z]+|he|she|they)\b.*\bdo\b", re.I)
+
+
+# ----------------------------------------------------------------------------- a claim in the student's own words
+
+# Words a student may use for one the passage has ("scared" for "afraid"): the passage is not said to lack them.
+SYNONYM_GROUPS = """afraid scared frightened fear terrified; happy glad joyful; sad unhappy upset; angry mad;
+smart clever intelligent; big large huge; small little tiny; quick fast; begin start; end finish; shout yell scream;
+look see watch; home house; kid child; gift present; hurt injure; sick ill; cold chilly; rock stone; fix repair;
+buy purchase; pick choose; disappear vanish; near close; reply answer; enough plenty; wet damp""".split(";")
+SYNONYMS = {stem(w): group.split() for group in SYNONYM_GROUPS for w in group.split()}
+
+
+# A question that says something is gone ("where otters disappeared"): a claim denying it ("no otters to eat the
+# urchins") restates the question, and contradicts no sentence about that thing.
+ABSENCE = re.compile(r"\b(?:no|not|never|without|disappear\w*|gone|missing|vanish\w*|lost|lack\w*|died)\b", re.I)
+
+
+def restates_premise(clause: str, question: str) -> bool:
+    denied = first_denied(clause)
+    return bool(ABSENCE.search(question) and denied and denied <= set(content_words(question)))
+
+
+def word_forms(word: str) -> set[str]:
+    """A word's forms and its synonyms' ('scared' finds 'afraid')."""
+    return {form for w in [word, *SYNONYMS.get(stem(word), [])] for form in base_forms(w)}
+
+
+def own_words_backed(claim: str, question: str, sentences: list[str], ranked: list[tuple[float, int]],
+                     embedder: Embedder | None = None) -> str | None:
+    """The sentence backing a claim said in the student's own words ("he used a long fishing pole" for "Tomas walked
+    over with a long fishing pole"), or None: each clause (split at 'because', 'so', ...) with words beyond the
+    question's is found in a sentence, at least 0.6 of those words in any form or a synonym with MiniLM cosine 0.55
+    (all of them, two or more, with 0.4), none of the rest found in another sentence ("from the ships" where the bells
+    ring from the tower), in the same polarity and footing and with no conflict; one clause is told at
+    or beside the question's three best sentences, or restates what the question says is gone ("no otters"), which
+    is skipped. On the tune split's wrong readings it backs none."""
+    near = {j for _, i in ranked[:3] for j in (i - 1, i, i + 1)}
+    forms = [{f for w, _ in content_tokens(s) for f in base_forms(w)} for s in sentences]
+    asked, backed, anchored = set(content_words(question)), [], False
+    for clause in CLAUSE_BREAK.split(claim):
+        words = [w for w, _ in dict(content_tokens(clause or "")).items()]
+        own = [w for w in words if stem(w) not in asked]
+        if own and restates_premise(clause, question):
+            anchored = True
+        if not own or restates_premise(clause, question):
+            continue
+        found = [[bool(word_forms(w) & f) for w in words] for f in forms]
+        vectors = (embedder or default_embedder()).encode([clause] + sentences)
+        cosine = [float(v @ vectors[0]) for v in vectors[1:]]
+        k = max(range(len(sentences)), key=lambda k: sum(found[k]) / len(words) + cosine[k])
+        share = sum(hit for w, hit in zip(words, found[k]) if stem(w) not in asked) / len(own)
+        swapped = [w for i, w in enumerate(words) if w in own and not found[k][i] and any(f[i] for f in found)]
+        said = clause_of([stem(w) for w in own], sentences[k])
+        if not ((share >= 0.6 and cosine[k] >= 0.55) or (share == 1 and len(own) >= 2 and cosine[k] >= 0.4)) or \
+                swapped or conflicts(clause, sentences[k]) or has_negation(clause) != has_negation(said) or \
+                not same_footing(clause, said):
+            return None
+        backed.append((len(own), k))
+        anchored = anchored or k in near
+    strong = [b for b in backed if b[0] >= 2]
+    return sentences[max(strong)[1]] if strong and anchored else None

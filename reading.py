@@ -31,11 +31,12 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from evidence import (CLAUSE_BREAK, INTERPRETIVE, STOP, TUTOR_STEMS, Move, Verdict, about, base_forms, claim_core,
-                      claim_parts, content_tokens, content_words, has_negation, judge_claim, paraphrases,
+                      claim_parts, conflicts, content_tokens, content_words, has_negation, judge_claim, paraphrases,
                       split_sentences, stem)
-from passages import (CLAIM_CUE, COUNTERCLAIM, CUES, EVENT, FEELING_WORDS, REBUTTAL, REQUEST, RESPONDS, TURN, actor,
-                      beside_event, body, idf_weights, key_sentences, lesson_of, named_feelings, other_side, overlap,
-                      rank_sentences, reaction_to_event, rebuttal, shown_feelings, time_word, up_to)
+from passages import (CLAIM_CUE, COUNTERCLAIM, CUES, EVENT, FEELING_WORDS, REBUTTAL, REQUEST, RESPONDS, SYNONYMS, TURN,
+                      actor, beside_event, body, idf_weights, key_sentences, lesson_of, named_feelings, other_side,
+                      overlap, own_words_backed, rank_sentences, reaction_to_event, rebuttal, restates_premise,
+                      shown_feelings, time_word, up_to)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -66,11 +67,14 @@ def answer_sentence(kind: str, question: str, claim: str | None, sentences: list
 # ----------------------------------------------------------------------------- question types
 
 QUESTION_TYPES = [  # first match wins: the specific kinds before the broad "why" and "detail"
+    ("meaning", r"\bwhat (?:does|do|did) (?:the )?(?:first|last|final|opening|closing) (?:sentence|line) mean|"
+                r"\bwhat (?:does|do|did) ['‘\"“](?:[^'’\"”]+ ){4,}[^'’\"”]+['’\"”] "
+                r"(?:mean|describe|show|tell)"),
     ("vocabulary", r"\bmean(s|ing|t)?\b|\bword\b|\bphrase\b|\bdefin|\bwhat (is|are) (an? )?'|\bdescribes?\b.*'"),
     ("purpose", r"\b(author|writer|poet)'?s? purpose|\bpurpose\b|\bwhy (does|did) the (author|writer|poet)\b|"
                 r"\bwhy (?:does|did) \w+(?: \w+)? write\b|\bwhy was (?:this|the) \w+ written\b"),
     ("theme", r"\btheme\b|\blesson\b|\bmoral\b|\bmessage\b|\bwhat (?:does|did) (?:the )?\w+ learn\b"),
-    ("main_idea", r"\bmain (idea|claim|point)\b|\bmostly about\b|\bcentral idea\b|\bsummar"),
+    ("main_idea", r"\bmain (idea|point)\b|\bmostly about\b|\bcentral idea\b|\bsummar"),
     ("argument", r"\bcounterclaim|\bclaim\b|\bargu|\bevidence\b|\bwhich sentence\b|\brespond"),
     ("sequence", r"\bin order\b|\border\b|\bsequence\b|\b(comes?|happens?|grows?) (first|next|last|before|after)\b|"
                  r"\bfirst \w* ?step\b|\bright (before|after)\b"),
@@ -246,6 +250,13 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
     structured = structure_move(kind, question, sentences, keys, title, where)
     if structured:
         return structured
+    if kind == "meaning":  # a line asked about is quoted: the question names it, and its meaning is still to find
+        said, like = sentences[top], re.search(r"\blike\s+(?:an?\s+|the\s+)?([a-z]+)", sentences[top])
+        if like:
+            return (f"Picture it: {quote(said)} What is being compared with {like.group(1)}, and what do the two have "
+                    f"in common here?")
+        return (f"Read it in its place: {quote(said)} What has just happened before it, and what does it show about "
+                f"what {actor(sentences, top) or 'the writer'} thinks or feels now, compared with earlier?")
     if kind == "vocabulary":
         term = quoted_term(question) or "that word"
         context = next((s for s in sentences if term.lower() in s.lower()), sentences[top])
@@ -284,8 +295,9 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
         return f"Look at {point}. What do you find there that helps answer {about(question)}?"
     event = EVENT.search(question)
     if event and kind in ("detail", "sequence"):  # name the event it is beside: a bare place says nothing
-        return (f"Find where the passage tells \"{event.group(2).strip(' ?.')}\", then read {point}, just "
-                f"{event.group(1).lower()} it. What does it say that answers {about(question)}?")
+        return (f"Find where the passage tells \"{event.group(2).strip(' ?.')}\", then read "
+                f"{named(sentences, top, question, where)}, just {event.group(1).lower()} it. What does it say that "
+                f"answers {about(question)}?")
     return f"Find {point}. What does it say that answers {about(question)}?"
 
 
@@ -328,13 +340,17 @@ def steps_told(claim: str, sentences: list[str]) -> set[int]:
             for p in claim_parts(claim)}
 
 
-def weigh_feeling(claim: str, question: str, sentences: list[str], top: int, verdict: Verdict) -> tuple[Verdict, str]:
+def weigh_feeling(claim: str, question: str, sentences: list[str], top: int, verdict: Verdict,
+                  cited: str | None = None) -> tuple[Verdict, str]:
     """A feeling is right when what the character does or says near the moment shows it ('her hands shook' shows
-    nervous, not bored); a claim that names no feeling but finds that action is a right step."""
+    nervous, not bored), the moment's sentences or the one the student's reason `cited` ("because her eyes filled
+    with tears"); a claim that names no feeling but finds that action is a right step."""
     near = sorted(set(focus(sentences, top, question, "feeling")) | {top})
     shown = set().union(*(shown_feelings(sentences[i]) for i in near))
     reaction = next((sentences[i] for i in near if shown_feelings(sentences[i])), sentences[top])
     named_ = named_feelings(claim)
+    if cited and named_ and all(families & shown_feelings(cited) for families in named_):
+        return Verdict("supported", cited), "answer"
     if named_ and verdict.label != "contradicted" and all(families & shown for families in named_):
         return Verdict("supported", reaction), "answer"
     if not named_ and verdict.label == "supported":
@@ -392,12 +408,13 @@ def weigh_whole(kind: str, claim: str, question: str, sentences: list[str], keys
 
 
 def weigh(kind: str, claim: str, question: str, sentences: list[str], top: int, keys: list[int], verdict: Verdict,
-          embedder: Embedder | None, answering: set[str] = frozenset()) -> tuple[Verdict, str]:
+          embedder: Embedder | None, answering: set[str] = frozenset(), cited: str | None = None
+          ) -> tuple[Verdict, str]:
     """(verdict, status): 'answer' when the passage supports the claim as an answer to this kind of question, 'step'
     for a right step that does not answer it yet, 'detail' for a true detail given as a whole-text answer, 'off' for
     a true sentence other than the `answering` ones (the fisherman's thanks, asked why Mara climbed)."""
     if kind == "feeling":
-        return weigh_feeling(claim, question, sentences, top, verdict)
+        return weigh_feeling(claim, question, sentences, top, verdict, cited)
     if kind in ("main_idea", "theme", "purpose"):
         return weigh_whole(kind, claim, question, sentences, keys, verdict, embedder)
     if kind == "argument" and ASKS_CLAIM.search(question) and not ASKS_EVIDENCE.search(question):
@@ -439,7 +456,9 @@ def feeling_word(claim: str) -> str:
 
 def quote(sentence: str) -> str:
     """A passage sentence in quotation marks, unless it opens with its own (a line of speech is quoted already)."""
-    return sentence if re.match(r"\W*[\"“]", sentence) else f"\"{sentence}\""
+    if re.match(r"\W*[\"“]", sentence):
+        return sentence
+    return "\"" + re.sub(r"[\"“”]", "'", sentence) + "\""  # a line of speech inside it in single quotes
 
 
 # A right answer confirmed, by question type: what shows it, then a question that moves on (never "which words?").
@@ -457,7 +476,8 @@ CONFIRMED = {
 def confirm(kind: str, claim: str, verdict: Verdict, sentences: list[str]) -> str:
     """Say clearly that it is right and what in the passage shows it, then move on (never ask for evidence again)."""
     said = quote(backing(verdict.sentence, claim, sentences))
-    template = CONFIRMED.get(kind, "Yes, that matches the passage: {said} What would you like to look at next?")
+    template = CONFIRMED.get(kind, "Yes, that's right, and the passage backs you up: {said} Can you find another "
+                                   "detail that adds to it, or shall we try the next question?")
     return template.format(said=said, feeling=feeling_word(claim) if kind == "feeling" else "")
 
 
@@ -583,10 +603,10 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
         return sequence_check(claim, question, sentences, top, where)
     if (verdict.label == "absent" and kind not in INTERPRETIVE
             and 2 * len(verdict.missing) >= len(claim_core(claim, question))):
-        words = " or ".join(f"\"{w}\"" for w in verdict.missing[:2])  # most of the answer is not in the passage
-        plural = "words" if len(verdict.missing) > 1 else "word"
-        return (f"Which sentence tells you that? The passage doesn't use the {plural} {words}. Look at {point}: "
-                f"what do you find there about {about(question)}?")
+        named_ = [w for w in verdict.missing if stem(w) not in PLAIN] or verdict.missing
+        words = " or ".join(f"\"{w}\"" for w in named_[:2])  # most of the answer is not in the passage
+        return (f"I can't find {words} anywhere in the passage, so that part of your answer may not come from the "
+                f"text. Read {point}: what does it say about {about(question)}?")
     return f"Look at {point}. What does it say about {about(question)}, and does it fit {said}?"
 
 
@@ -603,6 +623,19 @@ def sequence_check(claim: str, question: str, sentences: list[str], top: int, wh
     step = told[0] if told else top
     return (f"Find {named(sentences, step, question, where)}. Is that where your step comes in the order? What does "
             f"the passage say comes just before it?")
+
+
+OWN_WORDS_KINDS = {"detail", "cause", "motive", "inference", "argument"}  # a sequence, a whole text: their own tests
+PLAIN = {stem(w) for w in "during without across around through toward against between among within upon".split()}
+
+
+def asked_sentence(question: str, sentences: list[str], top: int) -> int:
+    """The sentence a 'what does ... mean' question names: the first or last one, or the one it quotes."""
+    named_ = re.search(r"\b(first|opening|last|final|closing) (?:sentence|line)\b", question, re.I)
+    if named_:
+        return 0 if named_.group(1).lower() in ("first", "opening") else len(sentences) - 1
+    term = (quoted_term(question) or "").lower().strip(" .,")
+    return next((i for i, s in enumerate(sentences) if term and term in s.lower()), top)
 
 
 # A task set without a question mark: its list is part of it ("Put these in order: ..."), an answer after it is not.
@@ -626,12 +659,6 @@ def task_of(question: str) -> str:
     return question
 
 
-# Words a student may use for one the passage has ("scared" for "afraid"): the passage is not said to lack them.
-SYNONYM_GROUPS = """afraid scared frightened fear terrified; happy glad joyful; sad unhappy upset; angry mad;
-smart clever intelligent; big large huge; small little tiny; quick fast; begin start; end finish; shout yell scream;
-look see watch; home house; kid child; gift present; hurt injure; sick ill; cold chilly; rock stone; fix repair;
-buy purchase; pick choose; disappear vanish; near close; reply answer; enough plenty; wet damp""".split(";")
-SYNONYMS = {stem(w): group.split() for group in SYNONYM_GROUPS for w in group.split()}
 SLANG = set("stuff theres thats whats gonna wanna kinda sorta dunno yeah nope lol".split())  # no content of its own
 
 
@@ -667,6 +694,8 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     ranked = rank_sentences(query, sentences, embedder, kind=kind)
     reaction = reaction_to_event(question, sentences, embedder) if kind == "feeling" else None
     top = answer_sentence(kind, question, claim, sentences, ranked, embedder) if reaction is None else reaction
+    top = asked_sentence(question, sentences, top) if kind == "meaning" else top
+    kind = "inference" if kind == "meaning" and claim else kind  # an answer about a line's meaning is an inference
     keys = key_sentences(kind, sentences)
     where_said = keys[:2] if kind in WHOLE_KEYS else claim_sentences(kind, question, sentences)[:1]
     evidence = [sentences[i] for i in (where_said or focus(sentences, top, question, kind))]
@@ -694,8 +723,19 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
         nearest = [s for s in sentences if s in verdict.sentence and s not in relevant]  # the sentences it echoes
         said = next((s for s in relevant + nearest if paraphrases(claim, s, question, embedder)), None)
         verdict = Verdict("supported", said) if said else verdict  # a correct answer in the student's own words
+    if verdict.label == "contradicted" and not any(conflicts(c, verdict.sentence) for c in CLAUSE_BREAK.split(claim)
+                                                   if c and not restates_premise(c, question)):
+        verdict = Verdict("unclear", verdict.sentence)  # "no otters" where the question says they disappeared
+    backed = None
+    if verdict.label in ("absent", "unclear") and kind in OWN_WORDS_KINDS:
+        backed = own_words_backed(claim, question, sentences, ranked, embedder)
+        verdict = Verdict("supported", backed) if backed else verdict
+    reason = re.split(r"(?i)\bbecause\b|,?\s+since\b", claim, maxsplit=1)[1:]
+    cited = own_words_backed(reason[0], question, sentences, ranked, embedder) if kind == "feeling" and reason else None
     answering = {sentences[i] for i in focus(sentences, top, question, kind)} | {sentences[i] for _, i in ranked[:2]}
-    verdict, status = weigh(kind, claim.rstrip(". "), question, sentences, top, keys, verdict, embedder, answering)
+    answering |= {backed} if backed else set()  # own_words_backed found it where the question's sentences are
+    verdict, status = weigh(kind, claim.rstrip(". "), question, sentences, top, keys, verdict, embedder, answering,
+                            cited)
     if verdict.sentence and (verdict.label in ("contradicted", "supported") or status):
         evidence = [verdict.sentence]
     side = other_side(claim, sentences) if verdict.label in ("absent", "unclear") and not status else None
