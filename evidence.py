@@ -13,7 +13,7 @@ What it supports
   formulas first (a wrong idea meets an observation, a right answer is confirmed, a help request gets the card's
   opening), else facts that share the question's key terms (`fits`).
 - Guard: `check_draft` rejects a model draft that brings in a content word or number that the problem, the evidence
-  and the student never supplied, claims to be a person, or names a process as its opposite.
+  and the student never supplied, claims to be a person, names a process as its opposite, or states a theme.
 
 Every move carries the sentences or facts it rests on (`Move.evidence`), so the agent can show them as a step event.
 The tutor states nothing that the evidence does not hold; without support it asks instead.
@@ -749,6 +749,8 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
 
 IDENTITY = re.compile(r"\bI(?:'m| am)\s+(?:your|a|an|the)\s+(?:real\s+)?(?:teacher|professor|parent|mum|mom|dad|"
                       r"doctor|scientist|human|person|friend)\b|\bas your teacher\b", re.I)
+# "The theme ... is perseverance": what the student is to work out, stated; only the move's own words may say one
+INTERPRETS = re.compile(r"\b(?:theme|main idea|central idea|lesson|moral|message|purpose)\b[^.?!]*\b(?:is|was)\b", re.I)
 
 
 def check_draft(draft: str, problem: str, evidence: list[str], student: str = "") -> list[str]:
@@ -768,6 +770,7 @@ def check_draft(draft: str, problem: str, evidence: list[str], student: str = ""
     if new:
         reasons.append(f"words not in the problem, evidence or message: {', '.join(new[:5])}")
     statements = [s for s in split_sentences(draft) if not s.rstrip().endswith("?")]
+    reasons += [f"states an interpretation: {s!r}" for s in statements if INTERPRETS.search(s) and s not in sources]
     facts = [s for e in evidence for s in split_sentences(e)]  # a whole passage is compared sentence by sentence
     for s in statements:
         swap = opposite_pair(set(content_words(s)), set(content_words(" ".join(evidence))))
