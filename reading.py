@@ -439,9 +439,21 @@ def weigh(kind: str, claim: str, question: str, sentences: list[str], top: int, 
         return verdict, "answer" if len(claim_parts(claim)) >= len(listed) else "step"
     if kind == "sequence" and len(keys) >= 2 and WHOLE_ORDER.search(question):
         return verdict, "answer" if set(keys) <= steps_told(claim, sentences) else "step"
-    if kind != "sequence" and answering and not any(s in verdict.sentence for s in answering):
+    about_it = set(content_words(verdict.sentence)) & set(content_words(question))  # the sentence names its subject
+    if kind != "sequence" and answering and not any(s in verdict.sentence for s in answering) and not (
+            about_it or answer_form(question, claim)):
         return verdict, "off"
     return verdict, "answer"
+
+
+# The shape of an answer to a wh-question ("where ...?" "in his basket"): a true claim in it answers, it is not off.
+ANSWER_FORMS = {"where": r"(?:in|on|under|at|behind|inside|near|by|beside|next to|into|from)\b",
+                "why": r"(?:because|to|so|since)\b", "when": r"(?:in|on|at|after|before|when|during|every)\b"}
+
+
+def answer_form(question: str, claim: str) -> bool:
+    asked = re.match(r"\W*(where|why|when)\b", question.lower())
+    return bool(asked and re.match(ANSWER_FORMS[asked.group(1)], claim.strip().lower()))
 
 
 # ----------------------------------------------------------------------------- moves on a claim
