@@ -3,7 +3,10 @@
 idea in the lead, a theme in the ending's turn, a purpose in the request, an order in its time words), whether it
 is a story, and the feelings an action shows ("her hands shook": nervous, not bored); an article's lead after an
 opening hook, who acts at a story's end, a counterclaim and the writer's answer to it, a claim's "should", and two
-sides told alike ("On the east side ..."/"On the west side ..."). reading.py builds its moves on these.
+sides told alike ("On the east side ..."/"On the west side ..."). Where a question's answer is told: the sentences
+ranked for it (`rank_sentences`), the reaction after the event a feeling question names, the step beside the event a
+sequence question names (past a sentence where the one asked about does nothing). Whether a claim in the student's
+own words is backed (`own_words_backed`). reading.py builds its moves on these.
 
     .venv/bin/python -m pytest -q tests/test_reading_moves.py tests/test_evidence_moves.py
 """

@@ -1,12 +1,13 @@
 """Grounded tutor moves for Reading: the passage sentence decides the move, templates word it (evidence.py judges).
 
 What it supports
-- `rank_sentences`: the passage sentences most relevant to a question (MiniLM cosine from retrieval.py's encoder, max
-  over a long sentence's windows, plus idf-weighted term overlap, plus a bonus for the words that answer its kind:
-  a reaction for a feeling, "because" for a why); `reaction_to_event` finds the reaction after the event a "how does
-  X feel when ..." names. On the tune split's reading cases (n=62) the gold evidence sentence is ranked first for 58%
-  (53% by similarity and overlap alone), in the top two for 66% (63%).
-- `classify_question`: vocabulary, main idea, theme, inference, detail, sequence, cause, motive, author's purpose.
+- passages.py's `rank_sentences`: the sentences most relevant to a question (MiniLM cosine from retrieval.py's
+  encoder, max over a long sentence's windows, plus idf-weighted term overlap, plus a bonus for the words that
+  answer its kind: a reaction for a feeling, "because" for a why); `reaction_to_event` finds the reaction after the
+  event a "how does X feel when ..." names. On the tune split's reading cases (n=62) the gold evidence sentence is
+  ranked first for 58% (53% by similarity and overlap alone), in the top two for 66% (63%).
+- `classify_question`: vocabulary, the meaning of a named or quoted line, main idea, theme, inference, detail,
+  sequence, cause, motive, author's purpose, argument (a "main claim" is the writer's claim, not a main idea).
 - passages.py's `key_sentences`: where the text's structure puts a kind's answer: a main idea in the lead (and a
   sentence that sums up), a theme in the ending's turn (what a character learns, decides or does from then on), a
   letter's or opinion's purpose in its request ("So please ...", "... should ..."), an order in its time words; a
@@ -14,13 +15,18 @@ What it supports
 - `reading_move`: points the student to the sentence that holds the evidence without reading the answer out (a quoted
   opening stops before the first word the question does not already name, a key sentence is quoted up to its cue);
   a claim is judged by evidence.judge_claim, a paraphrase of its sentence (`paraphrases`), the key sentence of its
-  kind, or (a feeling) an action near the moment that shows it. A supported answer is confirmed ("Yes, ..." with the
+  kind, (a feeling) an action near the moment or the one the student's reason names, or passages.py's
+  `own_words_backed` (each clause of an answer in other words found in a sentence). A supported answer is confirmed
+  ("Yes, ..." with the
   sentence that shows it) and the move goes on; a right step is named as right and the missing part asked for; a
   true detail given as a main idea, theme or purpose is called a detail; nothing is confirmed otherwise, and evidence
   the student already quoted is never asked for again.
   On reading_moves2.jsonl (5 passages written before round 2): right answers confirmed 4/7 (before 1/7), pointers on
   the evidence 10/11 (8/11), at the mistake's source 0 (2), wrong answers confirmed 0/12; tune: 0/23 wrong confirmed,
   scripted followers' right answers confirmed 4/20 (3/20). Round 1 (reading_moves.jsonl): dev 5/5, check 2/5.
+  Round 5 (reading_moves3.jsonl, 8 passages; I, B, W held back): right answers confirmed dev 7/10 (before 3/10),
+  held-back 1/6 (0/6); a right answer called contradicted 0 (1); wrong confirmed 0/8; tune 0/23 wrong confirmed,
+  template followers' lessons reached 5/20 (4/20).
 
     .venv/bin/python -m pytest -q tests/test_evidence.py tests/test_evidence_moves.py tests/test_reading_moves.py
 """
