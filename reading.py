@@ -445,9 +445,8 @@ def weigh(kind: str, claim: str, question: str, sentences: list[str], top: int, 
         return verdict, "answer" if len(claim_parts(claim)) >= len(listed) else "step"
     if kind == "sequence" and len(keys) >= 2 and WHOLE_ORDER.search(question):
         return verdict, "answer" if set(keys) <= steps_told(claim, sentences) else "step"
-    about_it = set(content_words(verdict.sentence)) & set(content_words(question))  # the sentence names its subject
-    if kind != "sequence" and answering and not any(s in verdict.sentence for s in answering) and not (
-            about_it or answer_form(question, claim)):
+    if kind != "sequence" and answering and not any(s in verdict.sentence for s in answering) and not answer_form(
+            question, claim):
         return verdict, "off"
     return verdict, "answer"
 
@@ -494,7 +493,7 @@ CONFIRMED = {
 def confirm(kind: str, claim: str, verdict: Verdict, sentences: list[str]) -> str:
     """Say clearly that it is right and what in the passage shows it, then move on (never ask for evidence again)."""
     said = quote(backing(verdict.sentence, claim, sentences))
-    template = CONFIRMED.get(kind, "Yes, that's right, and the passage backs you up: {said} Can you find another "
+    template = CONFIRMED.get(kind, "Yes, that's right, and it matches the passage: {said} Can you find another "
                                    "detail that adds to it, or shall we try the next question?")
     return template.format(said=said, feeling=feeling_word(claim) if kind == "feeling" else "")
 
