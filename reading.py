@@ -75,7 +75,8 @@ def answer_sentence(kind: str, question: str, claim: str | None, sentences: list
 QUESTION_TYPES = [  # first match wins: the specific kinds before the broad "why" and "detail"
     ("meaning", r"\bwhat (?:does|do|did) (?:the )?(?:first|last|final|opening|closing) (?:sentence|line) mean|"
                 r"\bwhat (?:does|do|did) ['‘\"“](?:[^'’\"”]+ ){4,}[^'’\"”]+['’\"”] "
-                r"(?:mean|describe|show|tell)"),
+                r"(?:mean|describe|show|tell)|['‘\"“][^'’\"”]*\blike\b[^'’\"”]*['’\"”]|"  # or a simile
+                r"\bwhat (?:does|do|did) [^?]*\blike\b[^?]* (?:describe|mean)\b"),
     ("vocabulary", r"\bmean(s|ing|t)?\b|\bword\b|\bphrase\b|\bdefin|\bwhat (is|are) (an? )?'|\bdescribes?\b.*'"),
     ("purpose", r"\b(author|writer|poet)'?s? purpose|\bpurpose\b|\bwhy (does|did) the (author|writer|poet)\b|"
                 r"\bwhy (?:does|did) \w+(?: \w+)? write\b|\bwhy was (?:this|the) \w+ written\b"),
@@ -257,7 +258,7 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
     if structured:
         return structured
     if kind == "meaning":  # a line asked about is quoted: the question names it, and its meaning is still to find
-        said, like = sentences[top], re.search(r"\blike\s+(?:an?\s+|the\s+)?([a-z]+)", sentences[top])
+        said, like = sentences[top].rstrip(",;: "), re.search(r"\blike\s+(?:an?\s+|the\s+)?([a-z]+)", sentences[top])
         if like:
             return (f"Picture it: {quote(said)} What is being compared with {like.group(1)}, and what do the two have "
                     f"in common here?")
@@ -712,6 +713,10 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     reaction = reaction_to_event(question, sentences, embedder) if kind == "feeling" else None
     top = answer_sentence(kind, question, claim, sentences, ranked, embedder) if reaction is None else reaction
     top = asked_sentence(question, sentences, top) if kind == "meaning" else top
+    if kind == "meaning" and claim and re.search(r"\blike\b", sentences[top]):  # a simile read: what is compared?
+        said = f"\"{claim}\"" if len(claim.split()) <= 14 else "your answer"
+        return Move(f"{type_move(kind, question, sentences, top, title, where, [])} Does {said} fit that?", kind,
+                    "unclear", [sentences[top]])
     kind = "inference" if kind == "meaning" and claim else kind  # an answer about a line's meaning is an inference
     keys = key_sentences(kind, sentences)
     where_said = keys[:2] if kind in WHOLE_KEYS else claim_sentences(kind, question, sentences)[:1]

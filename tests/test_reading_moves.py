@@ -360,3 +360,10 @@ def test_a_draft_stating_a_theme_is_not_sent():
     reasons = check_draft("The theme of the story is the crow and the cheese. What did the crow do?", passage, [passage])
     assert any(r.startswith("states an interpretation") for r in reasons)
     assert not check_draft("Read the second sentence again. What did the crow do?", passage, [passage])
+
+
+def test_a_wrong_reading_of_a_simile_is_asked_what_is_compared():
+    passage = ("Grandma's letter sat on the table. Her handwriting ran like rain down the page, every letter leaning "
+               "the same way. I read it twice before I understood it.")
+    move = reading_move(passage, "What does handwriting like rain describe?", "the letter got wet")
+    assert move.text.startswith("Picture it:") and "compared with rain" in move.text and move.verdict != "supported"
