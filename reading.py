@@ -25,7 +25,7 @@ What it supports
   the evidence 10/11 (8/11), at the mistake's source 0 (2), wrong answers confirmed 0/12; tune: 0/23 wrong confirmed,
   scripted followers' right answers confirmed 4/20 (3/20). Round 1 (reading_moves.jsonl): dev 5/5, check 2/5.
   Round 5 (reading_moves3.jsonl, 8 passages; I, B, W held back): right answers confirmed dev 7/10 (before 3/10),
-  held-back 1/6 (0/6); a right answer called contradicted 0 (1); wrong confirmed 0/8; tune 0/23 wrong confirmed,
+  held-back 0/6 (0/6); a right answer called contradicted 0 (1); wrong confirmed 0/8; tune 0/23 wrong confirmed,
   template followers' lessons reached 5/20 (4/20).
 
     .venv/bin/python -m pytest -q tests/test_evidence.py tests/test_evidence_moves.py tests/test_reading_moves.py
