@@ -13,7 +13,7 @@ What it supports
   formulas first (a wrong idea meets an observation, a right answer is confirmed, a help request gets the card's
   opening), else facts that share the question's key terms (`fits`).
 - Guard: `check_draft` rejects a model draft that brings in a content word or number that the problem, the evidence
-  and the student never supplied, claims to be a person, or names a process as its opposite.
+  and the student never supplied, claims to be a person, names a process as its opposite, or states a theme.
 
 Every move carries the sentences or facts it rests on (`Move.evidence`), so the agent can show them as a step event.
 The tutor states nothing that the evidence does not hold; without support it asks instead.
@@ -198,9 +198,12 @@ def split_message(message: str, min_sentences: int = 4) -> tuple[str | None, str
 
 
 # A sentence that asks for the answer or tries to change the tutor: the question is what is left once these are gone.
+# The student's own role or order, never a story's words ("she asked", "her teacher's words", "to write a letter").
+ROLE_OR_ORDER = (r"\b(?:my teacher|(?:i'?m|i am|as|am) (?:\w+ ){0,3}teacher|(?:please|you|can you|could you|so i can) "
+                 r"write)\b|,\s*the teacher\b|^\W*(?:now |just )?write\b")
 REQUEST = re.compile(r"\b(?:tell me|give me|just (?:say|tell|give|output)|ignore|pretend|you are (?:now|a|an|no)|"
-                     r"system|output|override|developer|teacher|authori[sz]\w*|answer key|persona|no tutoring|no rules|"
-                     r"write|dan|answers? (?:only|without)|i need|stop asking|please)\b", re.I)
+                     r"system|output|override|developer|authori[sz]\w*|answer key|persona|no tutoring|no rules|"
+                     r"dan|answers? (?:only|without)|i need|stop asking|please)\b|" + ROLE_OR_ORDER, re.I)
 ASKS = re.compile(r"^\W*(?:q:\s*)?(?:what|whats|what's|why|how|where|when|who|which|is|are|do|does|did|can|could|"
                   r"should|will|would|explain|describe)\b", re.I)
 OWN_WORDS = re.compile(r"^\W*(?:i|i'm|im|i've|ive|my|we)\b", re.I)  # the student about themselves: no given
@@ -451,7 +454,8 @@ NOT_A_CLAIM = re.compile(
     r"^\s*(?:what|whats|why|how|where|when|who|which|is|are|do|does|did|can|could|should)\b|^\s*if\b.*\b(?:why|how)\b|"
     r"\b(?:what|which|how) \w+ (?:do|does|did|is|are) (?:you|i|we|they)\b|"
     r"\b(?:tell me|give me|just (?:say|tell|give)|just the answer|hints?|ignore|pretend|you are (?:now|a|an|no)|"
-    r"you are \w+ now|system|write|output|override|developer|asked|key|teacher|i need|stop asking|"
+    r"you are \w+ now|system|output|override|developer|i need|stop asking|answer key|key generator|"
+    r"(?:i'?ve|i have|i|you|we|was|were) (?:already )?asked|"   # "she asked her brother" claims
     r"i don'?t (?:get|know|understand)|i dont|no sense|how am i|supposed to|starting with|i can'?t|i cant|please|"
     r"help me|answers|teaching|tutoring|not sure|just this once|i promise|persona|disabled|mode|lol|begging|ugh|"
     r"idk|whatever|so hard|lots? of stuff)\b|confus|"   # a feeling or a plea about the task answers nothing
@@ -752,6 +756,8 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
 
 IDENTITY = re.compile(r"\bI(?:'m| am)\s+(?:your|a|an|the)\s+(?:real\s+)?(?:teacher|professor|parent|mum|mom|dad|"
                       r"doctor|scientist|human|person|friend)\b|\bas your teacher\b", re.I)
+# "The theme ... is perseverance": what the student is to work out, stated; only the move's own words may say one
+INTERPRETS = re.compile(r"\b(?:theme|main idea|central idea|lesson|moral|message|purpose)\b[^.?!]*\b(?:is|was)\b", re.I)
 
 
 def check_draft(draft: str, problem: str, evidence: list[str], student: str = "") -> list[str]:
@@ -771,6 +777,7 @@ def check_draft(draft: str, problem: str, evidence: list[str], student: str = ""
     if new:
         reasons.append(f"words not in the problem, evidence or message: {', '.join(new[:5])}")
     statements = [s for s in split_sentences(draft) if not s.rstrip().endswith("?")]
+    reasons += [f"states an interpretation: {s!r}" for s in statements if INTERPRETS.search(s) and s not in sources]
     facts = [s for e in evidence for s in split_sentences(e)]  # a whole passage is compared sentence by sentence
     for s in statements:
         swap = opposite_pair(set(content_words(s)), set(content_words(" ".join(evidence))))

@@ -3,16 +3,25 @@
 idea in the lead, a theme in the ending's turn, a purpose in the request, an order in its time words), whether it
 is a story, and the feelings an action shows ("her hands shook": nervous, not bored); an article's lead after an
 opening hook, who acts at a story's end, a counterclaim and the writer's answer to it, a claim's "should", and two
-sides told alike ("On the east side ..."/"On the west side ..."). reading.py builds its moves on these.
+sides told alike ("On the east side ..."/"On the west side ..."). Where a question's answer is told: the sentences
+ranked for it (`rank_sentences`), the reaction after the event a feeling question names, the step beside the event a
+sequence question names (past a sentence where the one asked about does nothing). Whether a claim in the student's
+own words is backed (`own_words_backed`). reading.py builds its moves on these.
 
     .venv/bin/python -m pytest -q tests/test_reading_moves.py tests/test_evidence_moves.py
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
+from typing import TYPE_CHECKING
 
-from evidence import STOP, content_words, negated, split_sentences, stem
+from evidence import (CLAUSE_BREAK, STOP, WINDOW_WORDS, base_forms, clause_of, conflicts, content_tokens, content_words,
+                      default_embedder, first_denied, has_negation, negated, same_footing, split_sentences, stem)
+
+if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
+    from retrieval import Embedder
 
 
 # A letter's greeting and sign-off.
@@ -116,10 +125,12 @@ def key_sentences(kind: str, sentences: list[str]) -> list[int]:
 
 
 # A sentence that gives what other people argue, and the writer's answer to it that follows ("However, ...").
-COUNTERCLAIM = re.compile(r"^(?:some|many|other|few|a few)?\s*(?:people|critics|others|opponents|parents|students)\b"
+COUNTERCLAIM = re.compile(r"^(?:some|many|other|few|a few)?\s*(?:people|critics|others|opponents|parents|students|"
+                          r"teachers|adults|experts|scientists|neighbou?rs|members|officials|residents)\b"
                           r"[^.!?]*\b(?:say|said|argue|argued|claim|think|believe|worry|worried|complain|fear)\b", re.I)
 REBUTTAL = re.compile(r"^\W*(?:however|but|yet|still|actually|in fact|even so|on the other hand)\b", re.I)
-CLAIM_CUE = re.compile(r"^(?!if\b).*\b(?:should|ought to|urge|i ask|we ask)\b", re.I)  # a claim, not a condition
+CLAIM_CUE = re.compile(r"^(?!if\b).*\b(?:should|ought to|urge|i ask|we ask|(?:writing|write) to ask)\b",
+                       re.I)  # a claim, not a condition
 
 
 def rebuttal(sentences: list[str], i: int) -> int | None:
@@ -246,3 +257,162 @@ def body(passage: str) -> tuple[str | None, list[str], list[str]]:
     sentences = [s for s in every if s not in skip]
     where = places(passage, skip)
     return title, sentences, where if len(where) == len(sentences) else []  # count nothing rather than wrong
+
+
+# ----------------------------------------------------------------------------- where a question's answer is told
+
+def windows(sentence: str, size: int = WINDOW_WORDS) -> list[str]:
+    """Overlapping word windows of a long sentence, so the encoder sees all of it (half-window overlap)."""
+    tokens = sentence.split()
+    if len(tokens) <= size:
+        return [sentence]
+    step = size // 2
+    return [" ".join(tokens[i:i + size]) for i in range(0, len(tokens) - step, step)]
+
+
+def idf_weights(sentences: list[str]) -> dict[str, float]:
+    """Inverse sentence frequency inside the passage: a word in every sentence says little about which one to pick."""
+    df = Counter(w for s in sentences for w in set(content_words(s)))
+    return {w: math.log(1 + len(sentences) / c) for w, c in df.items()}
+
+
+def overlap(query_words: list[str], sentence: str, idf: dict[str, float]) -> float:
+    """Share of the query's idf weight that the sentence contains, in [0, 1]."""
+    query = set(query_words)
+    total = sum(idf.get(w, 1.0) for w in query)
+    found = sum(idf.get(w, 1.0) for w in query & set(content_words(sentence)))
+    return found / total if total else 0.0
+
+
+CUES = {  # words that mark the sentence answering a kind of question, rather than one that only repeats its words
+    "feeling": re.compile(r"\b(?:laugh|smil|grin|cri(?:ed|es)|cry|tears?|sob|sigh|hug|shook|shak|trembl|frown|blush|"
+                          r"stared|whisper|shout|yell|cheer|voice|eyes|heart|chest|quiet|silent|froze|felt|proud|"
+                          r"happy|glad|sad|angry|afraid|scared|nervous|excited|relieved|disappoint|lonely|jealous)",
+                          re.I),
+    "cause": re.compile(r"\b(?:because|since|so that|so|in order to|reason|that's why|therefore|protects?|"
+                        r"caused?|led to)\b", re.I),
+}
+CUES["motive"] = re.compile(CUES["cause"].pattern + r"|[\"“]", re.I)  # a character's reason is often in their words
+CUES["inference"] = CUES["feeling"]  # what a character shows is in what they do and how they react
+CUE_BONUS = 0.18
+
+
+def rank_sentences(query: str, sentences: list[str], embedder: Embedder | None = None,
+                   lexical_weight: float = 0.5, kind: str = "detail") -> list[tuple[float, int]]:
+    """(score, index) best first: MiniLM cosine (max over a sentence's windows) mixed with term overlap, plus a bonus
+    for the words that answer this kind of question (a reaction for a feeling, 'because' for a why)."""
+    if not sentences:
+        return []
+    embedder = embedder or default_embedder()
+    pieces = [(i, w) for i, s in enumerate(sentences) for w in windows(s)]
+    vectors = embedder.encode([query] + [w for _, w in pieces])
+    cosine = [-1.0] * len(sentences)
+    for (i, _), v in zip(pieces, vectors[1:]):
+        cosine[i] = max(cosine[i], float(v @ vectors[0]))
+    idf, words = idf_weights(sentences), content_words(query)
+    cue = CUES.get(kind)
+    scores = [(1 - lexical_weight) * cosine[i] + lexical_weight * overlap(words, s, idf)
+              + (CUE_BONUS if cue and cue.search(s) else 0.0) for i, s in enumerate(sentences)]
+    return sorted(((float(score), i) for i, score in enumerate(scores)), key=lambda t: -t[0])
+
+
+def reaction_to_event(question: str, sentences: list[str], embedder: Embedder | None = None,
+                      ahead: int = 2) -> int | None:
+    """For 'how does X feel when EVENT', the sentence that tells the reaction: find the one telling the event, then
+    the first of it and the `ahead` after it that shows a feeling (a reaction follows what caused it)."""
+    event = re.search(r"\b(?:when|after|as)\b\s+(.{8,})", question, re.I)
+    if not event:
+        return None
+    anchor = rank_sentences(event.group(1).rstrip("?. "), sentences, embedder)[0][1]
+    near = range(anchor, min(anchor + ahead + 1, len(sentences)))  # a felt or shown feeling before a mere "voice"
+    felt = next((i for i in near if shown_feelings(sentences[i])), None)
+    return felt if felt is not None else next((i for i in near if CUES["feeling"].search(sentences[i])), None)
+
+
+RESPONDS = re.compile(r"\b(?:respond|response|answer|reply|replies|argue against|say to)\b", re.I)
+EVENT = re.compile(r"\b(?:right |just )?(before|after)\b\s+(.{8,})", re.I)
+
+
+def beside_event(question: str, sentences: list[str], embedder: Embedder | None = None,
+                 margin: float = 0.1) -> int | None:
+    """For 'what comes (right) before / after EVENT': the sentence telling the event, then the one before or after
+    it (the question names the event to find the step beside it, which it does not name)."""
+    found = EVENT.search(question)
+    if not found:
+        return None
+    step = -1 if found.group(1).lower() == "before" else 1
+    ranked = [(score, i) for score, i in rank_sentences(found.group(2).rstrip("?. "), sentences, embedder)
+              if 0 <= i + step < len(sentences)]  # the event has a step on the side asked about
+    if not ranked:
+        return None
+    anchor = min(i for score, i in ranked if score >= ranked[0][0] - margin)  # where the event first happens
+    doer = DOER.search(question[:found.start()])
+    beside = anchor + step
+    while doer and 0 <= beside + step < len(sentences) and abs(beside - anchor) < 3 and not re.search(
+            rf"\b(?:{re.escape(doer.group(1))}|he|she|they|his|her|their)\b", sentences[beside], re.I):
+        beside += step  # "What did Hana do after ...": "The room was silent." is no deed of hers
+    return beside
+
+
+DOER = re.compile(r"\bwhat (?:did|does|do|will|would) ([A-Z][a-z]+|he|she|they)\b.*\bdo\b", re.I)
+
+
+# ----------------------------------------------------------------------------- a claim in the student's own words
+
+# Words a student may use for one the passage has ("scared" for "afraid"): the passage is not said to lack them.
+SYNONYM_GROUPS = """afraid scared frightened fear terrified; happy glad joyful; sad unhappy upset; angry mad;
+smart clever intelligent; big large huge; small little tiny; quick fast; begin start; end finish; shout yell scream;
+look see watch; home house; kid child; gift present; hurt injure; sick ill; cold chilly; rock stone; fix repair;
+buy purchase; pick choose; disappear vanish; near close; reply answer; enough plenty; wet damp""".split(";")
+SYNONYMS = {stem(w): group.split() for group in SYNONYM_GROUPS for w in group.split()}
+
+
+# A question that says something is gone ("where otters disappeared"): a claim denying it ("no otters to eat the
+# urchins") restates the question, and contradicts no sentence about that thing.
+ABSENCE = re.compile(r"\b(?:no|not|never|without|disappear\w*|gone|missing|vanish\w*|lost|lack\w*|died)\b", re.I)
+
+
+def restates_premise(clause: str, question: str) -> bool:
+    denied = first_denied(clause)
+    return bool(ABSENCE.search(question) and denied and denied <= set(content_words(question)))
+
+
+def word_forms(word: str) -> set[str]:
+    """A word's forms and its synonyms' ('scared' finds 'afraid')."""
+    return {form for w in [word, *SYNONYMS.get(stem(word), [])] for form in base_forms(w)}
+
+
+def own_words_backed(claim: str, question: str, sentences: list[str], ranked: list[tuple[float, int]],
+                     embedder: Embedder | None = None) -> str | None:
+    """The sentence backing a claim said in the student's own words ("he used a long fishing pole" for "Tomas walked
+    over with a long fishing pole"), or None: each clause (split at 'because', 'so', ...) with words beyond the
+    question's is found in a sentence, at least 0.6 of those words in any form or a synonym with MiniLM cosine 0.55
+    (all of them, two or more, with 0.4), none of the rest found in another sentence ("from the ships" where the bells
+    ring from the tower), in the same polarity and footing and with no conflict; one clause is told at
+    or beside the question's three best sentences, or restates what the question says is gone ("no otters"), which
+    is skipped. On the tune split's wrong readings it backs none."""
+    near = {j for _, i in ranked[:3] for j in (i - 1, i, i + 1)}
+    forms = [{f for w, _ in content_tokens(s) for f in base_forms(w)} for s in sentences]
+    asked, backed, anchored = set(content_words(question)), [], False
+    for clause in CLAUSE_BREAK.split(claim):
+        words = [w for w, _ in dict(content_tokens(clause or "")).items()]
+        own = [w for w in words if stem(w) not in asked]
+        if own and restates_premise(clause, question):
+            anchored = True
+        if not own or restates_premise(clause, question):
+            continue
+        found = [[bool(word_forms(w) & f) for w in words] for f in forms]
+        vectors = (embedder or default_embedder()).encode([clause] + sentences)
+        cosine = [float(v @ vectors[0]) for v in vectors[1:]]
+        k = max(range(len(sentences)), key=lambda k: sum(found[k]) / len(words) + cosine[k])
+        share = sum(hit for w, hit in zip(words, found[k]) if stem(w) not in asked) / len(own)
+        swapped = [w for i, w in enumerate(words) if w in own and not found[k][i] and any(f[i] for f in found)]
+        said = clause_of([stem(w) for w in own], sentences[k])
+        if not ((share >= 0.6 and cosine[k] >= 0.55) or (share == 1 and len(own) >= 2 and cosine[k] >= 0.4)) or \
+                swapped or conflicts(clause, sentences[k]) or has_negation(clause) != has_negation(said) or \
+                not same_footing(clause, said):
+            return None
+        backed.append((len(own), k))
+        anchored = anchored or k in near
+    strong = [b for b in backed if b[0] >= 2]
+    return sentences[max(strong)[1]] if strong and anchored else None

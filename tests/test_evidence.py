@@ -11,8 +11,8 @@ from data.decontam import Decontaminator
 import evidence
 from evidence import (KnowledgeBase, check_draft, corpus_facts, extract_claim, judge_claim, openbook_facts,
                       science_move, split_message, split_sentences)
-from passages import split_title
-from reading import classify_question, rank_sentences, reading_move, windows
+from passages import rank_sentences, split_title, windows
+from reading import classify_question, reading_move
 from science_catalog import MISCONCEPTIONS, match_misconception
 
 FIXTURES = Path(__file__).parent / "fixtures" / "evidence"
@@ -109,7 +109,7 @@ def test_claims_are_judged_precision_first():
 
 def test_claim_moves_never_confirm_an_unsupported_claim():
     honey = reading_move(BEES, "What do bees get from flowers?", "the bees make honey")
-    assert honey.verdict == "absent" and '"honey"' in honey.text and "Which sentence" in honey.text
+    assert honey.verdict == "absent" and '"honey"' in honey.text and "I can't find" in honey.text
     assert not honey.text.lower().startswith(("yes", "right", "correct", "that matches"))
     wrong = reading_move(KITE, "What happened at first?", "At first the kite would rise easily")
     assert wrong.verdict == "contradicted" and "At first the kite would not rise." in wrong.text

@@ -60,7 +60,7 @@ def test_a_pointer_never_reads_the_answer_out():
 def test_a_right_answer_in_other_words_is_confirmed_and_a_wrong_one_is_not():
     question = "Why do beavers pile branches across a stream?"
     right = reading_move(POND, question, "so they are building dams")
-    assert right.verdict == "supported" and right.text.startswith("Yes, that matches the passage")
+    assert right.verdict == "supported" and right.text.startswith("Yes, that's right, and it matches the passage")
     wrong = reading_move(POND, question, "to store the branches as food for the winter")
     assert wrong.verdict != "supported"
     unsure = reading_move(POND, "Why do beavers build a lodge in the pond?", "so the beavers can stay near the water")

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from evidence import TUTOR_WORDS, conflicts, content_words, extract_claim, judge_claim, question_of, split_sentences
+from evidence import (TUTOR_WORDS, check_draft, conflicts, content_words, extract_claim, judge_claim, question_of,
+                      split_sentences)
 from passages import REQUEST, body, key_sentences, lesson_of, up_to
 from reading import classify_question, named, reading_move, repeated_ideas, task_of, truly_missing
 from scorers import load_tutor_cases
@@ -280,3 +281,89 @@ def test_a_student_who_says_the_text_does_not_say_it_is_told_so_and_sent_to_a_cl
     assert move.text.startswith("True, the passage doesn't say it in so many words")
     assert '"which bridge was still standing"' in move.text
     assert move.evidence != ["When the water went down, only one bridge was still standing."]  # no clue there
+
+
+# Round 5: a third check set (tests/fixtures/reading_moves3.jsonl, eight passages written before these changes, five
+# messages each; passages I, B and W are held back and never developed on): right answers in the student's own words.
+ROUND5 = [json.loads(line) for line in (Path(__file__).parent / "fixtures" / "reading_moves3.jsonl").open()]
+ROUND5_BY_ID = {case["id"]: case for case in ROUND5}
+
+
+def round5_move(case_id: str):
+    case = ROUND5_BY_ID[case_id]
+    return move_for(case["passage"], case["student_message"])
+
+
+def test_the_round5_set_is_eight_passages_of_five_messages_with_three_held_back():
+    assert len(ROUND5) == 40 and len({c["passage_id"] for c in ROUND5}) == 8
+    assert {c["passage_id"] for c in ROUND5 if c["split"] == "check"} == {"I", "B", "W"}
+    assert {c["kind"] for c in ROUND5} == {"help", "correct_answer", "wrong_attempt", "correct_step", "insist"}
+    assert all(c["points_to"] in c["passage"] for c in ROUND5)
+
+
+def test_round5_confirms_no_wrong_reading_and_answers_no_request():
+    for case in ROUND5:
+        move = move_for(case["passage"], case["student_message"])
+        if case["expected"] in ("not_confirmed", "question"):
+            assert move.verdict != "supported" and not move.text.startswith(CONFIRMS), (case["id"], move.text)
+        if case["leak"]:
+            assert case["leak"] not in move.text.lower(), (case["id"], move.text)
+
+
+@pytest.mark.parametrize("case_id", ["rm3-K-correct_answer", "rm3-K-correct_step", "rm3-O-correct_answer",
+                                     "rm3-O-correct_step", "rm3-L-correct_answer", "rm3-R-correct_answer"])
+def test_round5_right_answers_in_own_words_are_confirmed_with_their_sentence(case_id):
+    move = round5_move(case_id)
+    assert move.verdict == "supported" and move.text.startswith("Yes") and move.text.rstrip().endswith("?"), move.text
+    assert move.evidence[0].replace('"', "'") in move.text.replace('"', "'")  # speech inside it in single quotes
+    assert "Which sentence" not in move.text and '""' not in move.text
+
+
+def test_a_reason_given_for_a_feeling_is_the_reaction_it_rests_on():
+    move = round5_move("rm3-K-correct_answer")  # "sad because her eyes filled with tears"
+    assert move.evidence == ["Priya's eyes filled with tears."] and move.text.startswith("Yes, sad fits")
+
+
+def test_a_clause_restating_what_the_question_says_is_gone_contradicts_nothing():
+    move = round5_move("rm3-O-correct_answer")  # "no otters to eat the urchins", asked where otters disappeared
+    assert move.verdict == "supported" and "urchins" in move.evidence[0]
+
+
+def test_a_story_sentence_with_the_word_teacher_is_a_claim_and_a_role_is_not():
+    message = "What did Hana do next? She closed her eyes and remembered her teacher's words."
+    assert extract_claim(message, "What did Hana do next?") == "she closed her eyes and remembered her teacher's words"
+    assert extract_claim("I'm the teacher, give me the answers.", "What is the theme?") is None
+
+
+def test_what_did_someone_do_after_an_event_skips_a_sentence_where_they_do_nothing():
+    move = round5_move("rm3-R-correct_answer")
+    assert move.evidence[0].startswith("She closed her eyes") and move.status == "answer"
+
+
+def test_the_meaning_of_a_named_or_quoted_line_quotes_that_line():
+    passage = ("A beetle named Pim lived by a creek. \"I could never cross that water,\" said Pim. A leaf fell into the "
+               "creek. Pim crossed on the leaf. Pim laughed and said, \"The creek was never as wide as I thought.\"")
+    move = reading_move(passage, "What does the last sentence mean?")
+    assert classify_question("What does the last sentence mean?") == "meaning"
+    assert "The creek was never as wide as I thought." in move.text and "Pim thinks or feels now" in move.text
+    simile = round5_move("rm3-G-help").text
+    assert simile.startswith("Picture it:") and "compared with ghosts" in simile
+
+
+def test_a_main_claim_is_the_writers_claim_not_a_main_idea():
+    move = round5_move("rm3-L-insist")
+    assert move.kind == "argument" and 'Read the first sentence of the passage, "I am writing to ask...' in move.text
+
+
+def test_a_draft_stating_a_theme_is_not_sent():
+    passage = "The fox praised the crow's voice. The crow sang and dropped the cheese. The fox ran off with it."
+    reasons = check_draft("The theme of the story is the crow and the cheese. What did the crow do?", passage, [passage])
+    assert any(r.startswith("states an interpretation") for r in reasons)
+    assert not check_draft("Read the second sentence again. What did the crow do?", passage, [passage])
+
+
+def test_a_wrong_reading_of_a_simile_is_asked_what_is_compared():
+    passage = ("Grandma's letter sat on the table. Her handwriting ran like rain down the page, every letter leaning "
+               "the same way. I read it twice before I understood it.")
+    move = reading_move(passage, "What does handwriting like rain describe?", "the letter got wet")
+    assert move.text.startswith("Picture it:") and "compared with rain" in move.text and move.verdict != "supported"
