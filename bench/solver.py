@@ -54,6 +54,7 @@ FRESH = ROOT / "tests" / "fixtures" / "solver" / "fresh.jsonl"      # written be
 FRESH2 = ROOT / "tests" / "fixtures" / "solver" / "fresh2.jsonl"    # written before round 2 of the tracker: dev / check
 FRESH3 = ROOT / "tests" / "fixtures" / "solver" / "fresh3.jsonl"    # written before round 3 (rounding, mode, ...)
 FRESH4 = ROOT / "tests" / "fixtures" / "solver" / "fresh4.jsonl"    # written before round 5 (worksheet wording)
+FRESH5 = ROOT / "tests" / "fixtures" / "solver" / "fresh5.jsonl"    # written before round 5b (general readings)
 DEV_SET = ROOT / "data" / "eval" / "tutor_cases.jsonl"              # only its `tune` split is ever read here
 
 
@@ -131,7 +132,7 @@ def main() -> None:
     report("authored cases", score(authored_cases(CASES), cfg.show_errors), labelled=True)
     report("authored held-out cases", score(authored_cases(HELDOUT), cfg.show_errors), labelled=True)
     hide = not cfg.show_check
-    for path, name in ((FRESH, "fresh"), (FRESH2, "fresh2"), (FRESH3, "fresh3"), (FRESH4, "fresh4")):
+    for path, name in ((FRESH, "fresh"), (FRESH2, "fresh2"), (FRESH3, "fresh3"), (FRESH4, "fresh4"), (FRESH5, "fresh5")):
         report(f"{name} grade 3-8 cases, dev", score(authored_cases(path, "dev"), cfg.show_errors), labelled=True)
         check = score(authored_cases(path, "check"), 0 if hide else cfg.show_errors)
         report(f"{name} grade 3-8 cases, check", check, labelled=True, totals_only=hide)
