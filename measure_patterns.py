@@ -644,3 +644,38 @@ def daily_over_weeks(p: Problem) -> Plan | None:
     b.step("*", [days, b.given(daily, "a", unit, daily.group())], unit,
            f"How many {unit} is that in {fmt(b.value(days))} days, at {daily.group('a')} {unit} every day?")
     return b.finish()
+
+
+# A rate over seconds, minutes or hours ('240 pages in 8 minutes', '45 bottles every minute') and a question in the
+# next larger unit ('in 2 hours'): one factor of 60 (or 24) converts, nothing else is assumed.
+_TIMED_RATE = re.compile(rf"(?P<a>{NUM}) (?P<n>[a-z]+)(?: of [a-z]+)? (?:(?:in|every) (?P<t>{NUM}) (?P<u>second|"
+                         r"minute|hour)s?|(?:every|each|a|per) (?P<u1>second|minute|hour))\b")
+_LARGER_ASKED = re.compile(rf"how many (?P<n>[a-z]+)\b[^.?]*\b(?:in|over|during)"
+                           rf" (?P<w>{NUM}) (?P<u>minute|hour|day)s?\?$", re.I)
+_NEXT_UNIT = {("second", "minute"): 60, ("minute", "hour"): 60, ("hour", "day"): 24}
+# Words that say the rate does not hold all the time: breaks, stops, a slower start.
+_UNEVEN = r"\b(?:breaks?|stops?|rests?|pauses?|slows?|faster|slower|first|then|after|only|each day|a day)\b"
+
+
+def rate_other_time(p: Problem) -> Plan | None:
+    """'A printer prints 240 pages in 8 minutes. How many pages does it print in 1 hour?' -> 1 hour in minutes
+    (1 x 60), the pages in 1 minute (240 / 8), then 30 pages for each of those 60 minutes."""
+    rate, asked = p.search(_TIMED_RATE), p.match_question(_LARGER_ASKED)
+    if not rate or not asked or re.search(_UNEVEN, p.t, re.I) or not same_word(asked.group("n"), rate.group("n")):
+        return None
+    small, large = rate.group("u") or rate.group("u1"), asked.group("u").lower()
+    factor = _NEXT_UNIT.get((small, large))
+    if factor is None or len(p.numbers) != 2 + bool(rate.group("t")):
+        return None
+    b, noun, count = Builder(p, "rate"), rate.group("n"), asked.group("w")
+    smalls = b.step("*", [b.given(asked, "w", f"{large}s"), b.fact(factor, f"{small}s", f"{factor} {small}s in a "
+                                                                                         f"{large}")],
+                    f"{small}s", f"How many {small}s are in {count} {large}{'s' * (count != '1')}?", kind="convert")
+    per = b.given(rate, "a", noun)
+    if rate.group("t"):
+        per = b.step("/", [per, b.given(rate, "t", f"{small}s")], noun,
+                     f"How many {noun} in 1 {small}, at {rate.group('a')} {noun} in {rate.group('t')} {small}s?",
+                     kind="rate")
+    b.step("*", [per, smalls], noun, f"How many {noun} in {fmt(b.value(smalls))} {small}s, at "
+                                     f"{fmt(b.value(per))} {noun} every {small}?")
+    return b.finish()

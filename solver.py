@@ -105,8 +105,8 @@ from equation_patterns import (bracket_equation, consecutive, current_speeds, eq
 from mathcheck import solve
 from measure_patterns import (box, clock_elapsed, daily_over_weeks, fraction_of_parts, measure_difference,
                               measure_parts, mixed_units_left, percent_change, percent_of_whole, percent_part,
-                              polygon_perimeter, proportion, share_equally, side_from_area, square_side,
-                              temperature, total_from_mean)
+                              polygon_perimeter, proportion, rate_other_time, share_equally, side_from_area,
+                              square_side, temperature, total_from_mean)
 from math_patterns import (acceleration, combined_mean, conversion, density, expression, falling_energy, fill_count,
                            for_every, fraction_of, kinetic_energy, map_scale, mean, mean_missing, missing_side,
                            mixed_unit_difference, moles, percent_apply, percent_of_number, percent_reverse, ratio,
@@ -116,7 +116,7 @@ from rounding_patterns import groups_needed
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, fractions_rest, grouping,
                             groups_then_price, groups_then_share, level_difference, measure_change, measure_comparison,
                             missing_part, part_whole, rate, sharing, shopping, times_difference, two_prices)
-from wordproblem import (OP_SIGN, NoPlan, Plan, Problem, Quantity, Ref, Step, apply_op, fmt, mentions, numbers_in,
+from wordproblem import (NUM, OP_SIGN, NoPlan, Plan, Problem, Quantity, Ref, Step, apply_op, fmt, mentions, numbers_in,
                          read_problem, shown_in_sum)
 
 # The public API, what lesson.py, agent.py, bench/ and the tests use; the plan's types and number reading live in
@@ -137,7 +137,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     data_range, median, clock_elapsed, box, temperature, percent_part, proportion, share_equally,
     measure_difference, percent_of_whole, groups_needed, mixed_units_left, measure_parts, side_from_area,
     consecutive, fraction_of_parts, daily_over_weeks, polygon_perimeter, fee_plus_rate, total_from_mean,
-    square_side]
+    square_side, rate_other_time]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
@@ -149,7 +149,7 @@ _READS_ITSELF = {current_speeds: r"\bback (?=upstream|downstream|against|with|in
                  work_together: r"\bthe same (?=[a-z]+ in \d)"}
 # The readers that convert the question's time unit themselves ('25 minutes every day ... in 2 weeks': 7 days in a
 # week), so a unit the statements never name does not stop them as it stops the rest.
-_CONVERTS_ASKED_UNIT = {daily_over_weeks}
+_CONVERTS_ASKED_UNIT = {daily_over_weeks, rate_other_time}
 _TIME_UNITS = r"\b(week|weeks|day|days|month|months|year|years|hour|hours|minute|minutes|dozen|annual|yearly|" \
               r"weekly|daily|monthly)\b"
 
@@ -165,8 +165,36 @@ def _unexplained_unit(p: Problem) -> bool:
     return bool(p.body.strip()) and unexplained and not p.asks(r"^how many \w+ (are|is) in")
 
 
+# A side remark that counts something else ('for her class of 28 students', 'The school has 310 students.'): one
+# number whose noun the rest of the problem never names again cannot be a step toward the question's unknown.
+_SIDE_GROUP = re.compile(r",? (?:for|in|with) (?:his|her|their|the|a|our) (?:[a-z]+ )?(?:class|team|group|club|"
+                         rf"family|troop|grade) of ({NUM}) ([a-z]+)\b", re.I)
+_SIDE_SENTENCE = re.compile(r"(?:^|(?<=[.!] ))[A-Z][a-z']*(?: [A-Z]?[a-z']+){0,3} (?:has|have|is|are) (?:about )?"
+                            r"(\d+) ([a-z]+)(?: old| in all| in total)?\.(?= )")
+
+
+def _side_remarks(problem: str) -> list[str]:
+    """The problem once without each side remark whose number's noun appears nowhere else in it."""
+    kept = []
+    for rx in (_SIDE_GROUP, _SIDE_SENTENCE):
+        for m in rx.finditer(problem):
+            rest = problem[:m.start()] + problem[m.end():]
+            if len(numbers_in(m.group())) == 1 and not mentions(rest, m.group(2)):
+                kept.append(re.sub(r"\s+", " ", rest).strip())
+    return kept
+
+
 def plan(problem: str) -> Plan | None:
-    """The plan for a word problem, or None when no pattern explains every number (or two disagree)."""
+    """The plan for a word problem, or None when no pattern explains every number (or two disagree); when none
+    explains all of them, the plan of the problem without one side remark that only one reading survives."""
+    found = _plan_all(problem)
+    if found is not None:
+        return found
+    plans = [p for p in map(_plan_all, _side_remarks(problem)) if p is not None]
+    return plans[0] if len(plans) == 1 else None
+
+
+def _plan_all(problem: str) -> Plan | None:
     read = read_problem(problem)
     if read is None or read.asks(r"^how (many|much) [a-z]+ and [a-z]+"):
         return None   # ('how many koalas and kangaroos' asks for two things at once)
