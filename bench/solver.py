@@ -132,7 +132,8 @@ def main() -> None:
     report("authored cases", score(authored_cases(CASES), cfg.show_errors), labelled=True)
     report("authored held-out cases", score(authored_cases(HELDOUT), cfg.show_errors), labelled=True)
     hide = not cfg.show_check
-    for path, name in ((FRESH, "fresh"), (FRESH2, "fresh2"), (FRESH3, "fresh3"), (FRESH4, "fresh4"), (FRESH5, "fresh5")):
+    fresh = ((FRESH, "fresh"), (FRESH2, "fresh2"), (FRESH3, "fresh3"), (FRESH4, "fresh4"), (FRESH5, "fresh5"))
+    for path, name in fresh:
         report(f"{name} grade 3-8 cases, dev", score(authored_cases(path, "dev"), cfg.show_errors), labelled=True)
         check = score(authored_cases(path, "check"), 0 if hide else cfg.show_errors)
         report(f"{name} grade 3-8 cases, check", check, labelled=True, totals_only=hide)
