@@ -679,3 +679,88 @@ def rate_other_time(p: Problem) -> Plan | None:
     b.step("*", [per, smalls], noun, f"How many {noun} in {fmt(b.value(smalls))} {small}s, at "
                                      f"{fmt(b.value(per))} {noun} every {small}?")
     return b.finish()
+
+
+# Some set apart, the rest shared: 'Dara had 50 stickers. She kept 14 and shared the rest equally among 4 friends.'
+_HAD_AMOUNT = re.compile(r"\b(?:had|has|have|bought|buys|picked|picks|collected|collects|baked|bakes|made|makes) "
+                         r"(?P<a>\$?\d+) (?P<u>[a-z]+)\b")
+_SET_APART = re.compile(r"\b(?:kept|keeps|ate|eats|used|uses|gave away|gives away|set aside|sets aside|put aside|"
+                        r"puts aside|saved|saves|sold|sells) (?P<k>\$?\d+)(?: (?P<u>[a-z]+)| of them)? and (?:then )?"
+                        r"(?:shared|shares|divided|divides|split|splits|gave|gives) the rest (?:of (?:them|it) )?"
+                        r"(?:equally |evenly )?(?:among|between|to|with) (?:her |his |their )?(?P<n>\d+) "
+                        r"(?P<who>[a-z]+)\b")
+_EACH_GETS = re.compile(r"how (?:many (?P<u>[a-z]+)|much(?: (?P<m>money))?) (?:does|do|did|will|would) each "
+                        r"(?P<who>[a-z]+) (?:get|receive|have)\b", re.I)
+
+
+def rest_shared(p: Problem) -> Plan | None:
+    """'Dara had 50 stickers. She kept 14 and shared the rest equally among 4 friends. How many stickers did each
+    friend get?' -> the rest (50 - 14), then that rest in 4 equal shares (only when they come out whole)."""
+    had, apart, asked = p.search(_HAD_AMOUNT), p.search(_SET_APART), p.match_question(_EACH_GETS)
+    if not had or not apart or not asked or len(p.numbers) != 3 or not same_word(asked.group("who"),
+                                                                                  apart.group("who")):
+        return None
+    money = had.group("a").startswith("$")
+    what = "dollars" if money else had.group("u")
+    if (apart.group("u") and not same_word(apart.group("u"), what)) or \
+            (not money and not same_word(asked.group("u"), what)) or (money and asked.group("u")):
+        return None
+    b = Builder(p, "sharing")
+    whole = b.given(had, "a", what, had.group("a") if money else f"{had.group('a')} {what}")
+    rest = b.step("-", [whole, b.given(apart, "k", what)], what,
+                  f"How many {what} are left to share after {apart.group('k')} are set apart?"
+                  if not money else f"How much money is left to share after {apart.group('k')} is set apart?")
+    share = b.step("/", [rest, b.given(apart, "n", apart.group("who"))], what,
+                   f"How much is each share when {fmt(b.value(rest))} {what} are shared equally among "
+                   f"{apart.group('n')} {apart.group('who')}?")
+    return b.finish() if money or b.value(share).denominator == 1 else None   # whole things share out whole
+
+
+# Work done by a force over a distance: 'lifts a 20 N bag up 2 m', 'A force of 15 newtons pushes a box 4 meters'.
+_FORCE_SAID = re.compile(rf"(?P<f>{NUM}) ?(?:N|newtons?)\b(?!/)")
+_MOVED = re.compile(rf"\b(?:up|down|across|along|over|through|for|by)? ?(?P<d>{NUM}) ?(?P<du>m|meters|metres)\b")
+
+
+def work_done(p: Problem) -> Plan | None:
+    """'A worker lifts a 20 N bag up 2 m. How much work does she do?' -> work is force times distance, 20 x 2 J;
+    only with one force and one distance in metres, and a question that names work."""
+    forces, moves = list(p.finditer(_FORCE_SAID, "all")), list(p.finditer(_MOVED, "all"))
+    if len(forces) != 1 or len(moves) != 1 or len(p.numbers) != 2 or not p.asks(r"\bwork\b") \
+            or p.asks(r"\b(?:kj|kilojoules?|power|watts?)\b"):
+        return None
+    f, d = forces[0], moves[0]
+    b = Builder(p, "work")
+    b.step("*", [b.given(f, "f", "N"), b.given(d, "d", d.group("du"))], "J", f"Work is force times distance: how "
+           f"many joules does a force of {f.group('f')} N do over {d.group('d')} {d.group('du')}?")
+    return b.finish()
+
+
+# A temperature that moves by the same amount each hour: 'It fell 3 degrees every hour ... 5 hours later?'
+_MOVE_RATE = re.compile(rf"\b(?P<verb>{_UP}|{_DOWN}) (?:by )?(?P<b>\d+(?:\.\d+)?){_DEGREES} (?:every|each|per|an?) "
+                        rf"(?P<u>hour|minute|day)\b", re.I)
+_PERIODS = re.compile(r"\b(?:for|after|in|over) (?P<n>\d+) (?P<u>hours|minutes|days)\b|(?P<n2>\d+) (?P<u2>hours|"
+                      r"minutes|days) (?:later|after)\b", re.I)
+
+
+def temperature_rate(p: Problem) -> Plan | None:
+    """'The temperature was 12 degrees at noon. It fell 3 degrees every hour. What was the temperature 5 hours
+    later?' -> the whole change (3 x 5), then 12 - 15 = -3."""
+    start, move = p.search(_TEMPERATURE), p.search(_MOVE_RATE, "all")
+    periods = list(p.finditer(_PERIODS, "all"))
+    if not start or not move or len(periods) != 1 or len(p.numbers) != 3 or move.start() < start.end() \
+            or not p.asks(r"^what (?:was|is|will be|would be) the temperature\b|^what temperatu"):
+        return None
+    n = periods[0]
+    key = "n" if n.group("n") else "n2"
+    if not same_word(n.group("u" if key == "n" else "u2"), move.group("u")):
+        return None
+    b, up = Builder(p, "temperature"), re.fullmatch(_UP, move.group("verb"), re.I) is not None
+    unit = move.group("u")
+    change = b.step("*", [b.given(move, "b", "degrees"), b.given(n, key, f"{unit}s")], "degrees",
+                    f"How many degrees does it {'rise' if up else 'fall'} in {n.group(key)} {unit}s, at "
+                    f"{move.group('b')} degrees every {unit}?", kind="rate")
+    start_ref = _degrees(b, start, "a")
+    b.step("+" if up else "-", [start_ref, change], "degrees",
+           f"What does the thermometer read once it {'rises' if up else 'falls'} {fmt(b.value(change))} degrees from "
+           f"{_signed(b.value(start_ref))} degrees?", kind="signed_change")
+    return b.finish()
