@@ -105,8 +105,8 @@ from equation_patterns import (bracket_equation, consecutive, current_speeds, eq
 from mathcheck import solve
 from measure_patterns import (box, clock_elapsed, daily_over_weeks, fraction_of_parts, measure_difference,
                               measure_parts, mixed_units_left, percent_change, percent_of_whole, percent_part,
-                              polygon_perimeter, proportion, rate_other_time, rest_shared, share_equally, side_from_area,
-                              square_side, temperature, temperature_rate, total_from_mean, work_done)
+                              polygon_perimeter, proportion, rate_other_time, rest_shared, share_equally,
+                              side_from_area, square_side, temperature, temperature_rate, total_from_mean, work_done)
 from math_patterns import (acceleration, combined_mean, conversion, density, expression, falling_energy, fill_count,
                            for_every, fraction_of, kinetic_energy, map_scale, mean, mean_missing, missing_side,
                            mixed_unit_difference, moles, percent_apply, percent_of_number, percent_reverse, ratio,
