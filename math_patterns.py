@@ -250,13 +250,15 @@ def ratio(p: Problem) -> Plan | None:
 
 # ----------------------------------------------------------------------------- perimeter and area
 
-_LEN = r"(?P<u{k}>cm|mm|m|km|ft|feet|foot|in|inches|inch|yd|yards?|meters?|metres?|centimeters?|centimetres?|units?)"
+_LEN = r"(?P<u{k}>(?:cm|mm|m|km|ft|feet|foot|in|inches|inch|yd|yards?|meters?|metres?|centimeters?|centimetres?|" \
+       r"units?)(?![a-z]))"   # a whole word: 'm' is not the start of 'meters'
+_OF_SHAPE = r"of (?:the|a|an|this|that|her|his|their) (?:[a-z]+ )?[a-z]+"   # 'The length of a rectangular garden'
 _DIMS = [re.compile(rf"{_n('a')} ?{_LEN.format(k=1)}? (?:long|in length) and {_n('b')} ?{_LEN.format(k=2)}? "
                     r"(?:wide|in width)"),
          re.compile(rf"{_n('a')} ?{_LEN.format(k=1)}? wide and {_n('b')} ?{_LEN.format(k=2)}? long"),
          re.compile(rf"{_n('a')} ?{_LEN.format(k=1)}? (?:by|x|×) {_n('b')} ?{_LEN.format(k=2)}?"),
-         re.compile(rf"length (?:of|is) {_n('a')} ?{_LEN.format(k=1)}? and (?:a |the |its )?width (?:of|is) "
-                    rf"{_n('b')} ?{_LEN.format(k=2)}?")]
+         re.compile(rf"length(?: {_OF_SHAPE})? (?:of|is|was|measures) {_n('a')} ?{_LEN.format(k=1)}? and "
+                    rf"(?:a |the |its )?width(?: {_OF_SHAPE})? (?:of|is|was|measures) {_n('b')} ?{_LEN.format(k=2)}?")]
 _SQUARE = re.compile(rf"square[^.?!]*?\bsides?(?: length)? (?:of |is |are |that are |measuring |each )*"
                      rf"{_n('a')} ?{_LEN.format(k=1)}?")
 _AREA_Q = r"\barea\b|\bcover\b|\bcarpet\b|square (cm|m|meters|feet|ft|units|inches|yards)"

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from wordproblem import (NUM, NUMBER, Builder, Plan, Problem, Ref, fmt, fraction_part, number_value, same_word,
-                         shown_first, stem, unit_factor, unit_name)
+from wordproblem import (NUM, NUMBER, Builder, Plan, Problem, Ref, fmt, fraction_part, mentions, number_value,
+                         same_word, shown_first, stem, unit_factor, unit_name)
 
 # ----------------------------------------------------------------------------- the minutes between two clock times
 
@@ -764,3 +764,24 @@ def temperature_rate(p: Problem) -> Plan | None:
            f"What does the thermometer read once it {'rises' if up else 'falls'} {fmt(b.value(change))} degrees from "
            f"{_signed(b.value(start_ref))} degrees?", kind="signed_change")
     return b.finish()
+
+
+# Parts of one whole said one by one: 'read 1/4 of a book on Monday and 1/3 of it on Tuesday'.
+_FRACTION_PART = re.compile(r"(?P<f>\d+/\d+) of (?:a|an|the|it|her|his|their|this|that)\b")
+_FRACTION_TOGETHER = re.compile(r"what fraction of (?:the |a |an |her |his |their )?(?P<w>[a-z]+)\b[^?]*\b"
+                                r"(?:altogether|in all|together|in total|combined)\?$", re.I)
+
+
+def fraction_sum(p: Problem) -> Plan | None:
+    """'Kim read 1/4 of a book on Monday and 1/3 of it on Tuesday. What fraction of the book did she read
+    altogether?' -> 1/4 + 1/3 = 7/12 (never more than the whole)."""
+    asked, parts = p.match_question(_FRACTION_TOGETHER), list(p.finditer(_FRACTION_PART))
+    if not asked or len(parts) < 2 or len(parts) != len(p.numbers) or not mentions(p.body, asked.group("w")):
+        return None
+    b = Builder(p, "fraction_of")
+    total, said = b.given(parts[0], "f", ""), parts[0].group("f")
+    for part in parts[1:]:
+        total = b.step("+", [total, b.given(part, "f", "")], "", f"What fraction of the {asked.group('w')} is "
+                       f"{said} and {part.group('f')} together?")
+        said = shown_first(b.value(total))
+    return b.finish() if b.value(total) <= 1 else None

@@ -103,7 +103,7 @@ from equation_patterns import (bracket_equation, consecutive, current_speeds, eq
                                fraction_equation, linear_pair, purchases, shared_with_difference, sum_difference,
                                work_together)
 from mathcheck import solve
-from measure_patterns import (box, clock_elapsed, daily_over_weeks, fraction_of_parts, measure_difference,
+from measure_patterns import (box, clock_elapsed, daily_over_weeks, fraction_of_parts, fraction_sum, measure_difference,
                               measure_parts, mixed_units_left, percent_change, percent_of_whole, percent_part,
                               polygon_perimeter, proportion, rate_other_time, rest_shared, share_equally,
                               side_from_area, square_side, temperature, temperature_rate, total_from_mean, work_done)
@@ -137,7 +137,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     data_range, median, clock_elapsed, box, temperature, percent_part, proportion, share_equally,
     measure_difference, percent_of_whole, groups_needed, mixed_units_left, measure_parts, side_from_area,
     consecutive, fraction_of_parts, daily_over_weeks, polygon_perimeter, fee_plus_rate, total_from_mean,
-    square_side, rate_other_time, rest_shared, work_done, temperature_rate]
+    square_side, rate_other_time, rest_shared, work_done, temperature_rate, fraction_sum]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
