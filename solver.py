@@ -117,7 +117,7 @@ from story_patterns import (as_many_total, change, comparison, difference, equal
                             groups_then_price, groups_then_share, level_difference, measure_change, measure_comparison,
                             missing_part, part_whole, rate, sharing, shopping, times_difference, two_prices)
 from wordproblem import (NUM, OP_SIGN, NoPlan, Plan, Problem, Quantity, Ref, Step, apply_op, fmt, mentions, numbers_in,
-                         read_problem, shown_in_sum)
+                         read_problem, same_word, shown_in_sum, stem, unit_factor)
 
 # The public API, what lesson.py, agent.py, bench/ and the tests use; the plan's types and number reading live in
 # wordproblem.py, the patterns in story_patterns.py, math_patterns.py and equation_patterns.py.
@@ -191,7 +191,36 @@ def plan(problem: str) -> Plan | None:
     if found is not None:
         return found
     plans = [p for p in map(_plan_all, _side_remarks(problem)) if p is not None]
-    return plans[0] if len(plans) == 1 else None
+    return plans[0] if len(plans) == 1 else _in_asked_unit(problem)
+
+
+_HOW_MANY_UNIT = re.compile(r"\b(?P<how>how many) (?P<u>[a-z]+)\b", re.I)
+
+
+def _in_asked_unit(problem: str) -> Plan | None:
+    """A question in another unit than the story's ('30 minutes a day for 6 days. How many hours?'): the plan in
+    the story's unit, then one conversion step by a factor that links the two units directly (60, 1000, 12, ...)."""
+    read = read_problem(problem)
+    asked = read and _HOW_MANY_UNIT.match(read.question)
+    if not asked or mentions(read.body, asked.group("u")) or len(_HOW_MANY_UNIT.findall(problem)) != 1:
+        return None
+    for said in dict.fromkeys(w.lower() for w in re.findall(r"[a-z]+", read.body, re.I)):
+        bigger, smaller = unit_factor(asked.group("u"), said), unit_factor(said, asked.group("u"))
+        if not bigger and not smaller:
+            continue
+        found = _plan_all(_HOW_MANY_UNIT.sub(lambda m: f"{m.group('how')} {said}", problem))
+        if found is None or not same_word(found.unit, said):
+            continue
+        factor = Fraction(bigger or smaller)
+        big, small = (asked.group("u"), said) if bigger else (said, asked.group("u"))
+        one = f"{'an' if re.match(r'[aeiou]|hour', stem(big)) else 'a'} {stem(big)}"   # 'an hour', 'a meter'
+        found.quantities.append(Quantity(factor, small, f"{fmt(factor)} {small} in {one}", given=False))
+        refs = (Ref("step", len(found.steps) - 1), Ref("quantity", len(found.quantities) - 1))
+        op, values = ("/" if bigger else "*"), (found.answer, factor)
+        found.steps.append(Step(op, refs, values, apply_op(op, values), asked.group("u").lower(),
+                                f"How many {asked.group('u').lower()} is {fmt(found.answer)} {said}?", "convert"))
+        return found
+    return None
 
 
 def _plan_all(problem: str) -> Plan | None:

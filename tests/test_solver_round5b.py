@@ -40,6 +40,11 @@ PLANS = [
     # a rectangle's sides said 'The length of ... is'
     ("The length of a rectangular pool is 25 meters and its width is 10 meters. What is the perimeter of the pool?",
      "rectangle", ["35", "70"], ["25 and 10"]),
+    # a question in another unit than the story's: the plan in the story's unit, then one conversion
+    ("Jamal walks 45 minutes each day for 4 days. How many hours does he walk?", "story", ["180", "3"],
+     ["45 minutes each day", "How many hours is 180 minutes"]),
+    ("Sam ran 3 laps of 400 meters. How many kilometers did he run?", "equal_groups", ["1200", "6/5"],
+     ["How many kilometers is 1200 meters"]),
 ]
 
 
@@ -77,6 +82,17 @@ def test_each_reading_plans_exact_steps_in_the_problems_words(problem, pattern, 
     "The temperature was 4 degrees at midnight. It fell 2 degrees every hour. What was the temperature 6 days later?",
     # parts that add to more than the whole
     "Jo painted 3/4 of a fence and Al painted 1/2 of it. What fraction of the fence did they paint altogether?",
+    # units with no direct factor between them, or a question that names both units
+    "Jamal walks 45 minutes each day for 4 days. How many weeks does he walk?",
+    "Jamal walks 45 minutes each day for 4 days. How many hours and minutes does he walk?",
 ])
+
 def test_near_misses_abstain(problem):
     assert solver.plan(problem) is None
+
+
+def test_a_conversion_step_is_diagnosed_like_the_others():
+    plan = solver.plan("Jamal walks 45 minutes each day for 4 days. How many hours does he walk?")
+    assert plan.steps[-1].kind == "convert" and plan.quantities[-1].text == "60 minutes in an hour"
+    found = solver.diagnose(plan, "180 * 60 = 10800")
+    assert found is not None and found.step == 1 and "180" in found.question
