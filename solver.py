@@ -204,7 +204,9 @@ def _in_asked_unit(problem: str) -> Plan | None:
     asked = read and _HOW_MANY_UNIT.match(read.question)
     if not asked or mentions(read.body, asked.group("u")) or len(_HOW_MANY_UNIT.findall(problem)) != 1:
         return None
-    for said in dict.fromkeys(w.lower() for w in re.findall(r"[a-z]+", read.body, re.I)):
+    # only a unit an amount is written in ('45 minutes'), never a rate's group ('$3 per hour': rental days are no
+    # 24-hour days)
+    for said in dict.fromkeys(w.lower() for w in re.findall(r"\d ([a-z]+)\b", read.body, re.I)):
         bigger, smaller = unit_factor(asked.group("u"), said), unit_factor(said, asked.group("u"))
         if not bigger and not smaller:
             continue
