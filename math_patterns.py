@@ -692,7 +692,7 @@ _DISTANCE = re.compile(rf"\b(?:{_GOES}) {_n('d')} ?(?P<du>km|m|miles)\b[^.?!]*? 
                        rf"(?P<tu>hours|h|minutes|min|seconds|s)\b")
 _VOLUME = r"(?P<vu>cm³|cm3|m³|m3|mL|ml|cubic (?:centi)?met(?:er|re)s|millilit(?:er|re)s)"   # symbols or words
 _MASS = re.compile(rf"\bmass (?:of |is )?{_n('m')} ?(?P<mu>kg|g|kilograms|grams)\b")
-_VOLUME_GIVEN = re.compile(rf"\bvolume (?:of |is )?{_n('v')} ?{_VOLUME}")
+_VOLUME_GIVEN = re.compile(rf"\b(?:volume (?:of |is )?|takes up |occupies ){_n('v')} ?{_VOLUME}")
 _WATER_RISE = re.compile(rf"\bwater[^.?!]*? from {_n('a')} ?{_VOLUME} to {_n('v')} ?(?P=vu)")
 _FORCE = re.compile(rf"{_n('f')} ?N\b(?!/)")
 _KG = re.compile(rf"{_n('m')} ?kg\b")
