@@ -51,7 +51,13 @@ markup's selling price, a score 'out of' as a percent; a polygon's listed sides,
 area, a square's side from its perimeter; containers filled in a smaller unit, the rest of a measure still to go;
 ages or 'they' totals with a difference, a fixed charge plus a rate undone from the bill, a mean back to its total,
 'a 240-page book', a fractional rate per batch, pieces 'each 1/4 yard long', and the rest grouped after some are
-kept; a question said before the story ('just tell me how many are left. A tank held...') is read after it.
+kept; a question said before the story ('just tell me how many are left. A tank held...') is read after it. Round 5b
+(general mechanisms, fresh5.jsonl): a side remark whose noun is never named again ('for her class of 28 students',
+'The school has 310 students.') is dropped when only that reading plans; a question in another unit than the story's
+('How many hours?') is planned in the story's unit, then converted by a direct factor; a rate over seconds, minutes
+or hours asked in the next larger unit; a price of a two-word name ('adult tickets'); the rest shared after some are
+set apart; parts of one whole added ('what fraction ... altogether'); a temperature moving each hour; work = force x
+distance; science units in words ('grams', 'cubic centimeters').
 
 Steps follow the school breakdown the dev set's gold steps use, so the tutor can recognise a student's
 intermediate value: a non-unit fraction is 1/8 of the whole first, then 5 of those parts; two numbers from their
@@ -81,12 +87,14 @@ before round 5 in brackets):
       92.0% (88.0%), check 66.0% (62.0%; 34% and 28% before the tracker), precision 100%
   fresh2 (written before measure_patterns.py): dev 90.0% (90.0%), check 60.0% (58.0%), 100% precise
   fresh3 (written before round 3): dev 84.0% (84.0%), check 54.0% (50.0%), 100% precise
-  fresh4 (fresh4.jsonl, 100 worksheet problems written before round 5): dev (developed on) 88.0% (52.0%), check
-      (measured before and at the end only) 58.0% (56.0%), 100% precise before and after
+  fresh4 (fresh4.jsonl, 100 worksheet problems written before round 5): dev (developed on) 94.0% (52.0%; 88.0%
+      before round 5b), check (measured before and at the end only) 60.0% (56.0%; 60.0%), 100% precise throughout
+  fresh5 (fresh5.jsonl, 60 textbook problems written before round 5b): dev 66.7% (33.3% before round 5b), check
+      80.0% (63.3%), 100% precise before and after
   dev set, math of the `tune` split (data/eval/tutor_cases.jsonl, 52 problems; holdout never read):
       coverage 100% (98.1%), precision 100%; every gold step value of the planned problems is a step of the plan
-  GSM8K train (7,473): even indices (tuned on) 1.2% (43 planned; 41 before round 5), odd indices (checked)
-      1.3% (50 planned; 49 before), both 100% precise
+  GSM8K train (7,473): even indices (tuned on) 1.3% (48 planned; 41 before round 5, 43 before round 5b), odd
+      indices (checked) 1.3% (50 planned; 49 before round 5, 50 before round 5b), both 100% precise
   GSM8K test (1,319, evaluation only, one run, on commit 22f85ec before the last guards): coverage 0.8%
       (11 planned), precision 81.8% (9 right; the two wrong plans were a comparison and a percent problem)
 GSM8K problems are mostly 3-5 step chains with world knowledge (a week has 7 days, "back and forth"), which the
