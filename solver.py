@@ -104,7 +104,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from equation_patterns import (bracket_equation, consecutive, current_speeds, equation, fee_plus_rate,
@@ -124,8 +124,8 @@ from rounding_patterns import groups_needed
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, fractions_rest, grouping,
                             groups_then_price, groups_then_share, level_difference, measure_change, measure_comparison,
                             missing_part, part_whole, rate, sharing, shopping, times_difference, two_prices)
-from wordproblem import (NUM, OP_SIGN, NoPlan, Plan, Problem, Quantity, Ref, Step, apply_op, fmt, mentions, numbers_in,
-                         read_problem, same_word, shown_in_sum, stem, unit_factor)
+from wordproblem import (NUM, OP_SIGN, NoPlan, Plan, Problem, Quantity, Ref, Step, apply_op, fmt, mentions,
+                         number_value, numbers_in, read_problem, same_word, shown_in_sum, stem, unit_factor)
 
 # The public API, what lesson.py, agent.py, bench/ and the tests use; the plan's types and number reading live in
 # wordproblem.py, the patterns in story_patterns.py, math_patterns.py and equation_patterns.py.
@@ -199,7 +199,39 @@ def plan(problem: str) -> Plan | None:
     if found is not None:
         return found
     plans = [p for p in map(_plan_all, _side_remarks(problem)) if p is not None]
-    return plans[0] if len(plans) == 1 else _in_asked_unit(problem)
+    return plans[0] if len(plans) == 1 else _in_asked_unit(problem) or _in_one_unit(problem)
+
+
+_AMOUNT_IN_UNIT = re.compile(r"(?<![\d.$/])(?P<n>\d+(?:\.\d+)?) (?P<u>[a-z]+)\b")
+
+
+def _in_one_unit(problem: str) -> Plan | None:
+    """Two units of one measure in the story ('A rope is 3 meters long ... pieces each 25 centimeters long'): the
+    larger amount converted first (3 x 100 centimeters), then the story's sharing or grouping in the smaller unit."""
+    read = read_problem(problem)
+    if read is None:
+        return None   # (a unit in the question is _in_asked_unit's, with its own guards)
+    amounts = [m for m in _AMOUNT_IN_UNIT.finditer(problem) if m.group() not in read.question]
+    pairs = [(a, b, unit_factor(a.group("u"), b.group("u"))) for a in amounts for b in amounts if a is not b]
+    pairs = [(a, b, f) for a, b, f in pairs if f]
+    if len(pairs) != 1:
+        return None
+    big, small, factor = pairs[0]
+    value = number_value(big.group("n")) * factor
+    found = _plan_all(f"{problem[:big.start()]}{fmt(value)} {small.group('u')}{problem[big.end():]}")
+    given = [i for i, q in enumerate(found.quantities) if q.given and q.value == value] if found else []
+    if len(given) != 1 or any(Ref("quantity", given[0]) in st.operands and st.op != "/" for st in found.steps):
+        return None   # only a measure then shared or grouped: a change ('buys 85 cm more ... left') has own guards
+    quantities = found.quantities + [Quantity(number_value(big.group("n")), big.group("u"), big.group()),
+                                     Quantity(Fraction(factor), small.group("u"), f"{factor} {small.group('u')} in "
+                                              f"1 {stem(big.group('u'))}", given=False)]
+    n = len(found.quantities)
+    first = Step("*", (Ref("quantity", n), Ref("quantity", n + 1)), (quantities[n].value, Fraction(factor)), value,
+                 small.group("u"), f"How many {small.group('u')} are in {big.group()}?", "convert")
+    moved = {Ref("quantity", given[0]): Ref("step", 0)}
+    steps = [first] + [replace(st, operands=tuple(moved.get(r, Ref("step", r.index + 1) if r.kind == "step" else r)
+                                                  for r in st.operands)) for st in found.steps]
+    return Plan(problem, found.pattern, quantities, steps)
 
 
 _HOW_MANY_UNIT = re.compile(r"\b(?P<how>how many) (?P<u>[a-z]+)\b", re.I)

@@ -45,6 +45,9 @@ PLANS = [
      ["45 minutes each day", "How many hours is 180 minutes"]),
     ("Sam ran 3 laps of 400 meters. How many kilometers did he run?", "equal_groups", ["1200", "6/5"],
      ["How many kilometers is 1200 meters"]),
+    # two units of one measure in the story: the larger converted first, then the grouping in the smaller
+    ("A ribbon is 2 meters long. Lucy cuts it into pieces that are each 40 centimeters long. How many pieces does she "
+     "get?", "story", ["200", "5"], ["How many centimeters are in 2 meters", "make 200 centimeters"]),
 ]
 
 
@@ -85,6 +88,8 @@ def test_each_reading_plans_exact_steps_in_the_problems_words(problem, pattern, 
     # units with no direct factor between them, or a question that names both units
     "Jamal walks 45 minutes each day for 4 days. How many weeks does he walk?",
     "Jamal walks 45 minutes each day for 4 days. How many hours and minutes does he walk?",
+    # two units of one measure, then a change rather than a grouping
+    "A ribbon is 2 meters long. Lucy adds 40 centimeters. How many centimeters of ribbon are left?",
 ])
 
 def test_near_misses_abstain(problem):
