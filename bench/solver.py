@@ -29,7 +29,7 @@ Results (2026-12-05, after round 5b: general readings; coverage / precision; at 
     fresh3 check (50)              54.0% / 100%   (54.0% / 100%)
     fresh4 dev (50)                94.0% / 100%   (88.0% / 100%)
     fresh4 check (50)              60.0% / 100%   (60.0% / 100%)
-    fresh5 dev (30)                66.7% / 100%   (33.3% / 100%)
+    fresh5 dev (30)                70.0% / 100%   (33.3% / 100%)
     fresh5 check (30)              80.0% / 100%   (63.3% / 100%), measured before and at the end
     dev set tune split, math (52)  100%  / 100%   (100%  / 100%)
     GSM8K train even (3,737)        1.3% / 100%   (1.2% / 100%: 48 planned, 43 before)
