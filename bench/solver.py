@@ -30,7 +30,9 @@ Results (2026-12-05, after round 5b: general readings; coverage / precision; at 
     fresh4 dev (50)                94.0% / 100%   (88.0% / 100%)
     fresh4 check (50)              60.0% / 100%   (60.0% / 100%)
     fresh5 dev (30)                70.0% / 100%   (33.3% / 100%)
-    fresh5 check (30)              80.0% / 100%   (63.3% / 100%), measured before and at the end
+    fresh5 check (30)              80.0% / 100%   (63.3% / 100%); 3 of its 5 gains (the two 'what fraction ...
+                                   altogether' and the temperature each hour) were used as examples while
+                                   developing: on the 27 never touched 77.8% (70.4%)
     dev set tune split, math (52)  100%  / 100%   (100%  / 100%)
     GSM8K train even (3,737)        1.3% / 100%   (1.2% / 100%: 48 planned, 43 before)
     GSM8K train odd (3,736)         1.3% / 100%   (1.3% / 100%: 50 planned, 50 before)
