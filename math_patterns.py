@@ -250,13 +250,15 @@ def ratio(p: Problem) -> Plan | None:
 
 # ----------------------------------------------------------------------------- perimeter and area
 
-_LEN = r"(?P<u{k}>cm|mm|m|km|ft|feet|foot|in|inches|inch|yd|yards?|meters?|metres?|centimeters?|centimetres?|units?)"
+_LEN = r"(?P<u{k}>(?:cm|mm|m|km|ft|feet|foot|in|inches|inch|yd|yards?|meters?|metres?|centimeters?|centimetres?|" \
+       r"units?)(?![a-z]))"   # a whole word: 'm' is not the start of 'meters'
+_OF_SHAPE = r"of (?:the|a|an|this|that|her|his|their) (?:[a-z]+ )?[a-z]+"   # 'The length of a rectangular garden'
 _DIMS = [re.compile(rf"{_n('a')} ?{_LEN.format(k=1)}? (?:long|in length) and {_n('b')} ?{_LEN.format(k=2)}? "
                     r"(?:wide|in width)"),
          re.compile(rf"{_n('a')} ?{_LEN.format(k=1)}? wide and {_n('b')} ?{_LEN.format(k=2)}? long"),
          re.compile(rf"{_n('a')} ?{_LEN.format(k=1)}? (?:by|x|×) {_n('b')} ?{_LEN.format(k=2)}?"),
-         re.compile(rf"length (?:of|is) {_n('a')} ?{_LEN.format(k=1)}? and (?:a |the |its )?width (?:of|is) "
-                    rf"{_n('b')} ?{_LEN.format(k=2)}?")]
+         re.compile(rf"length(?: {_OF_SHAPE})? (?:of|is|was|measures) {_n('a')} ?{_LEN.format(k=1)}? and "
+                    rf"(?:a |the |its )?width(?: {_OF_SHAPE})? (?:of|is|was|measures) {_n('b')} ?{_LEN.format(k=2)}?")]
 _SQUARE = re.compile(rf"square[^.?!]*?\bsides?(?: length)? (?:of |is |are |that are |measuring |each )*"
                      rf"{_n('a')} ?{_LEN.format(k=1)}?")
 _AREA_Q = r"\barea\b|\bcover\b|\bcarpet\b|square (cm|m|meters|feet|ft|units|inches|yards)"
@@ -688,9 +690,9 @@ _GOES = r"travels|travelled|traveled|goes|went|covers|covered|runs|ran|swims|swa
         r"moved|rides|rode|walks|walked|rolls|rolled|slides|slid"
 _DISTANCE = re.compile(rf"\b(?:{_GOES}) {_n('d')} ?(?P<du>km|m|miles)\b[^.?!]*? in {_n('t')} ?"
                        rf"(?P<tu>hours|h|minutes|min|seconds|s)\b")
-_VOLUME = r"(?P<vu>cm³|cm3|m³|m3|mL|ml)"
-_MASS = re.compile(rf"\bmass (?:of |is )?{_n('m')} ?(?P<mu>kg|g)\b")
-_VOLUME_GIVEN = re.compile(rf"\bvolume (?:of |is )?{_n('v')} ?{_VOLUME}")
+_VOLUME = r"(?P<vu>cm³|cm3|m³|m3|mL|ml|cubic (?:centi)?met(?:er|re)s|millilit(?:er|re)s)"   # symbols or words
+_MASS = re.compile(rf"\bmass (?:of |is )?{_n('m')} ?(?P<mu>kg|g|kilograms|grams)\b")
+_VOLUME_GIVEN = re.compile(rf"\b(?:volume (?:of |is )?|takes up |occupies ){_n('v')} ?{_VOLUME}")
 _WATER_RISE = re.compile(rf"\bwater[^.?!]*? from {_n('a')} ?{_VOLUME} to {_n('v')} ?(?P=vu)")
 _FORCE = re.compile(rf"{_n('f')} ?N\b(?!/)")
 _KG = re.compile(rf"{_n('m')} ?kg\b")
@@ -721,14 +723,15 @@ def density(p: Problem) -> Plan | None:
     if not mass or bool(given) == bool(rise) or not p.asks(r"\bdensity\b"):
         return None
     b, vu = Builder(p, "density"), (given or rise).group("vu")
+    one = vu if len(vu) <= 3 else vu[:-1]   # 'cm³' stays, 'cubic centimeters' -> 'cubic centimeter'
     if given:
         volume, said = b.given(given, "v", vu), f"{given.group('v')} {vu} have"
     else:
         volume, said = b.step("-", [b.given(rise, "v", vu), b.given(rise, "a", vu)], vu, f"The water goes from "
                               f"{rise.group('a')} {vu} to {rise.group('v')} {vu}: what volume does the object take "
                               f"up?"), "that volume has"
-    b.step("/", [b.given(mass, "m", mass.group("mu")), volume], f"{mass.group('mu')} per {vu}", f"Density is mass "
-           f"per unit of volume: what mass is in 1 {vu}, if {said} a mass of {mass.group('m')} {mass.group('mu')}?")
+    b.step("/", [b.given(mass, "m", mass.group("mu")), volume], f"{mass.group('mu')} per {one}", f"Density is mass "
+           f"per unit of volume: what mass is in 1 {one}, if {said} a mass of {mass.group('m')} {mass.group('mu')}?")
     return b.finish()
 
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from wordproblem import (NUM, NUMBER, Builder, Plan, Problem, Ref, fmt, fraction_part, number_value, same_word,
-                         shown_first, stem, unit_factor, unit_name)
+from wordproblem import (NUM, NUMBER, Builder, Plan, Problem, Ref, fmt, fraction_part, mentions, number_value,
+                         same_word, shown_first, stem, unit_factor, unit_name)
 
 # ----------------------------------------------------------------------------- the minutes between two clock times
 
@@ -644,3 +644,144 @@ def daily_over_weeks(p: Problem) -> Plan | None:
     b.step("*", [days, b.given(daily, "a", unit, daily.group())], unit,
            f"How many {unit} is that in {fmt(b.value(days))} days, at {daily.group('a')} {unit} every day?")
     return b.finish()
+
+
+# A rate over seconds, minutes or hours ('240 pages in 8 minutes', '45 bottles every minute') and a question in the
+# next larger unit ('in 2 hours'): one factor of 60 (or 24) converts, nothing else is assumed.
+_TIMED_RATE = re.compile(rf"(?P<a>{NUM}) (?P<n>[a-z]+)(?: of [a-z]+)? (?:(?:in|every) (?P<t>{NUM}) (?P<u>second|"
+                         r"minute|hour)s?|(?:every|each|a|per) (?P<u1>second|minute|hour))\b")
+_LARGER_ASKED = re.compile(rf"how many (?P<n>[a-z]+)\b[^.?]*\b(?:in|over|during)"
+                           rf" (?P<w>{NUM}) (?P<u>minute|hour|day)s?\?$", re.I)
+_NEXT_UNIT = {("second", "minute"): 60, ("minute", "hour"): 60, ("hour", "day"): 24}
+# Words that say the rate does not hold all the time: breaks, stops, a slower start.
+_UNEVEN = r"\b(?:breaks?|stops?|rests?|pauses?|slows?|faster|slower|first|then|after|only|each day|a day)\b"
+
+
+def rate_other_time(p: Problem) -> Plan | None:
+    """'A printer prints 240 pages in 8 minutes. How many pages does it print in 1 hour?' -> 1 hour in minutes
+    (1 x 60), the pages in 1 minute (240 / 8), then 30 pages for each of those 60 minutes."""
+    rate, asked = p.search(_TIMED_RATE), p.match_question(_LARGER_ASKED)
+    if not rate or not asked or re.search(_UNEVEN, p.t, re.I) or not same_word(asked.group("n"), rate.group("n")):
+        return None
+    small, large = rate.group("u") or rate.group("u1"), asked.group("u").lower()
+    factor = _NEXT_UNIT.get((small, large))
+    if factor is None or len(p.numbers) != 2 + bool(rate.group("t")):
+        return None
+    b, noun, count = Builder(p, "rate"), rate.group("n"), asked.group("w")
+    smalls = b.step("*", [b.given(asked, "w", f"{large}s"), b.fact(factor, f"{small}s", f"{factor} {small}s in a "
+                                                                                         f"{large}")],
+                    f"{small}s", f"How many {small}s are in {count} {large}{'s' * (count != '1')}?", kind="convert")
+    per = b.given(rate, "a", noun)
+    if rate.group("t"):
+        per = b.step("/", [per, b.given(rate, "t", f"{small}s")], noun,
+                     f"How many {noun} in 1 {small}, at {rate.group('a')} {noun} in {rate.group('t')} {small}s?",
+                     kind="rate")
+    b.step("*", [per, smalls], noun, f"How many {noun} in {fmt(b.value(smalls))} {small}s, at "
+                                     f"{fmt(b.value(per))} {noun} every {small}?")
+    return b.finish()
+
+
+# Some set apart, the rest shared: 'Dara had 50 stickers. She kept 14 and shared the rest equally among 4 friends.'
+_HAD_AMOUNT = re.compile(r"\b(?:had|has|have|bought|buys|picked|picks|collected|collects|baked|bakes|made|makes) "
+                         r"(?P<a>\$?\d+) (?P<u>[a-z]+)\b")
+_SET_APART = re.compile(r"\b(?:kept|keeps|ate|eats|used|uses|gave away|gives away|set aside|sets aside|put aside|"
+                        r"puts aside|saved|saves|sold|sells) (?P<k>\$?\d+)(?: (?P<u>[a-z]+)| of them)? and (?:then )?"
+                        r"(?:shared|shares|divided|divides|split|splits|gave|gives) the rest (?:of (?:them|it) )?"
+                        r"(?:equally |evenly )?(?:among|between|to|with) (?:her |his |their )?(?P<n>\d+) "
+                        r"(?P<who>[a-z]+)\b")
+_EACH_GETS = re.compile(r"how (?:many (?P<u>[a-z]+)|much(?: (?P<m>money))?) (?:does|do|did|will|would) each "
+                        r"(?P<who>[a-z]+) (?:get|receive|have)\b", re.I)
+
+
+def rest_shared(p: Problem) -> Plan | None:
+    """'Dara had 50 stickers. She kept 14 and shared the rest equally among 4 friends. How many stickers did each
+    friend get?' -> the rest (50 - 14), then that rest in 4 equal shares (only when they come out whole)."""
+    had, apart, asked = p.search(_HAD_AMOUNT), p.search(_SET_APART), p.match_question(_EACH_GETS)
+    if not had or not apart or not asked or len(p.numbers) != 3 or not same_word(asked.group("who"),
+                                                                                  apart.group("who")):
+        return None
+    money = had.group("a").startswith("$")
+    what = "dollars" if money else had.group("u")
+    if (apart.group("u") and not same_word(apart.group("u"), what)) or \
+            (not money and not same_word(asked.group("u"), what)) or (money and asked.group("u")):
+        return None
+    b = Builder(p, "sharing")
+    whole = b.given(had, "a", what, had.group("a") if money else f"{had.group('a')} {what}")
+    rest = b.step("-", [whole, b.given(apart, "k", what)], what,
+                  f"How many {what} are left to share after {apart.group('k')} are set apart?"
+                  if not money else f"How much money is left to share after {apart.group('k')} is set apart?")
+    share = b.step("/", [rest, b.given(apart, "n", apart.group("who"))], what,
+                   f"How much is each share when {fmt(b.value(rest))} {what} are shared equally among "
+                   f"{apart.group('n')} {apart.group('who')}?")
+    return b.finish() if money or b.value(share).denominator == 1 else None   # whole things share out whole
+
+
+# Work done by a force over a distance: 'lifts a 20 N bag up 2 m', 'A force of 15 newtons pushes a box 4 meters'.
+_FORCE_SAID = re.compile(rf"(?P<f>{NUM}) ?(?:N|newtons?)\b(?!/)")
+_MOVED = re.compile(rf"\b(?:up|down|across|along|over|through|for|by)? ?(?P<d>{NUM}) ?(?P<du>m|meters|metres)\b")
+
+
+def work_done(p: Problem) -> Plan | None:
+    """'A worker lifts a 20 N bag up 2 m. How much work does she do?' -> work is force times distance, 20 x 2 J;
+    only with one force and one distance in metres, and a question that names work."""
+    forces, moves = list(p.finditer(_FORCE_SAID, "all")), list(p.finditer(_MOVED, "all"))
+    if len(forces) != 1 or len(moves) != 1 or len(p.numbers) != 2 or not p.asks(r"\bwork\b") \
+            or p.asks(r"\b(?:kj|kilojoules?|power|watts?)\b"):
+        return None
+    f, d = forces[0], moves[0]
+    b = Builder(p, "work")
+    b.step("*", [b.given(f, "f", "N"), b.given(d, "d", d.group("du"))], "J", f"Work is force times distance: how "
+           f"many joules does a force of {f.group('f')} N do over {d.group('d')} {d.group('du')}?")
+    return b.finish()
+
+
+# A temperature that moves by the same amount each hour: 'It fell 3 degrees every hour ... 5 hours later?'
+_MOVE_RATE = re.compile(rf"\b(?P<verb>{_UP}|{_DOWN}) (?:by )?(?P<b>\d+(?:\.\d+)?){_DEGREES} (?:every|each|per|an?) "
+                        rf"(?P<u>hour|minute|day)\b", re.I)
+_PERIODS = re.compile(r"\b(?:for|after|in|over) (?P<n>\d+) (?P<u>hours|minutes|days)\b|(?P<n2>\d+) (?P<u2>hours|"
+                      r"minutes|days) (?:later|after)\b", re.I)
+
+
+def temperature_rate(p: Problem) -> Plan | None:
+    """'The temperature was 12 degrees at noon. It fell 3 degrees every hour. What was the temperature 5 hours
+    later?' -> the whole change (3 x 5), then 12 - 15 = -3."""
+    start, move = p.search(_TEMPERATURE), p.search(_MOVE_RATE, "all")
+    periods = list(p.finditer(_PERIODS, "all"))
+    if not start or not move or len(periods) != 1 or len(p.numbers) != 3 or move.start() < start.end() \
+            or not p.asks(r"^what (?:was|is|will be|would be) the temperature\b|^what temperatu"):
+        return None
+    n = periods[0]
+    key = "n" if n.group("n") else "n2"
+    if not same_word(n.group("u" if key == "n" else "u2"), move.group("u")):
+        return None
+    b, up = Builder(p, "temperature"), re.fullmatch(_UP, move.group("verb"), re.I) is not None
+    unit = move.group("u")
+    change = b.step("*", [b.given(move, "b", "degrees"), b.given(n, key, f"{unit}s")], "degrees",
+                    f"How many degrees does it {'rise' if up else 'fall'} in {n.group(key)} {unit}s, at "
+                    f"{move.group('b')} degrees every {unit}?", kind="rate")
+    start_ref = _degrees(b, start, "a")
+    b.step("+" if up else "-", [start_ref, change], "degrees",
+           f"What does the thermometer read once it {'rises' if up else 'falls'} {fmt(b.value(change))} degrees from "
+           f"{_signed(b.value(start_ref))} degrees?", kind="signed_change")
+    return b.finish()
+
+
+# Parts of one whole said one by one: 'read 1/4 of a book on Monday and 1/3 of it on Tuesday'.
+_FRACTION_PART = re.compile(r"(?P<f>\d+/\d+) of (?:a|an|the|it|her|his|their|this|that)\b")
+_FRACTION_TOGETHER = re.compile(r"what fraction of (?:the |a |an |her |his |their )?(?P<w>[a-z]+)\b[^?]*\b"
+                                r"(?:altogether|in all|together|in total|combined)\?$", re.I)
+
+
+def fraction_sum(p: Problem) -> Plan | None:
+    """'Kim read 1/4 of a book on Monday and 1/3 of it on Tuesday. What fraction of the book did she read
+    altogether?' -> 1/4 + 1/3 = 7/12 (never more than the whole)."""
+    asked, parts = p.match_question(_FRACTION_TOGETHER), list(p.finditer(_FRACTION_PART))
+    if not asked or len(parts) < 2 or len(parts) != len(p.numbers) or not mentions(p.body, asked.group("w")):
+        return None
+    b = Builder(p, "fraction_of")
+    total, said = b.given(parts[0], "f", ""), parts[0].group("f")
+    for part in parts[1:]:
+        total = b.step("+", [total, b.given(part, "f", "")], "", f"What fraction of the {asked.group('w')} is "
+                       f"{said} and {part.group('f')} together?")
+        said = shown_first(b.value(total))
+    return b.finish() if b.value(total) <= 1 else None

