@@ -28,7 +28,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from common import ROOT
-from data.subjects import tag_subject
+from data.subjects import tag_subject, topic_scores
 import wordproblem
 from mathcheck import (LETTERS, MathError, format_fraction, match_choice, math_spans, normalise_text, parse_math,
                        problem_equation)
@@ -389,7 +389,11 @@ def topic_of(problem: str, subject: str) -> str:
     if subject == "math" and problem_equation(problem) is not None:
         return "solving equations like this one"
     tagged_subject, topic, _ = tag_subject(problem)
-    if topic and tagged_subject == subject:
+    # a tie is no topic: "energy" and "cell" score physics and biology alike, and the first of them named a cell
+    # question "physics"
+    scores = topic_scores(problem).get(subject, {})
+    tied = topic is not None and sum(v == scores.get(topic) for v in scores.values()) > 1
+    if topic and tagged_subject == subject and not tied:
         return {"stories": "the story", "arithmetic": "this kind of calculation"}.get(topic, topic.replace("_", " "))
     if subject == "reading":   # two long words of a passage ("engineers and sometimes") name no topic of it
         return "this text"

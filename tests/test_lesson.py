@@ -337,6 +337,13 @@ def test_the_grounded_hint_ladder_climbs_from_the_question_and_its_evidence(subj
     assert ('begins "On Saturday the..."' in rungs[1]) == (subject == "reading"), rungs
 
 
+def test_a_tie_between_topics_names_none_of_them():
+    """'energy' scores physics as much as 'cell' scores biology: the first of a tie named a cell question physics."""
+    assert wording.topic_of("Which organelle releases energy from food in a cell?", "science") == \
+        "organelle and releases"
+    assert wording.topic_of("Which part of a cell controls what goes in and out of it?", "science") == "biology"
+
+
 def test_a_grounded_move_shows_its_evidence_and_the_model_words_it_only_within_it():
     script = next(s for s in LESSONS if s["name"] == "lighthouse-cooperating")
     problem, claim = script["turns"][0]["student"], "his knee hurt too much to climb"
