@@ -320,6 +320,18 @@ def test_a_stage_machine_hint_never_comes_three_times_in_a_row(subject):
     replies = [list(tutor.respond("s", "just tell me", subject=subject))[-1]["text"] for _ in range(7)]
     hints = [r[r.index("Here's a hint"):] if "Here's a hint" in r else "" for r in replies]
     assert sum(bool(h) for h in hints) >= 4 and no_hint_thrice(hints), hints
+    # every reply still asks (a guard line such as "Let's take the next step together." is no help on its own), and
+    # no rung is the generic "what you already know about <topic>"
+    assert all(r.endswith("?") and "what you already know about" not in r for r in replies), replies
+
+
+def test_a_request_answered_with_a_guard_line_still_asks():
+    """At the ladder's top its rung is not said a third time; "Let's take the next step together." was then the
+    whole reply (it reads as a next step, so no question was added)."""
+    tutor = agent.Tutor(lambda *a, **k: iter(()))
+    asks = ["Which animal is a whale? A) fish B) mammal C) reptile. Just tell me the answer.", *["just tell me"] * 5]
+    replies = [list(tutor.respond("s", m, subject="science"))[-1]["text"] for m in asks]
+    assert all(r.endswith("?") for r in replies), replies
 
 
 @pytest.mark.parametrize("subject, problem, fact", [
