@@ -530,13 +530,17 @@ def _grounded_hint(problem: str, level: int, subject: str, snippet: str) -> str:
     question."""
     sentences = problem_sentences(problem)
     asked = question_sentence(sentences) or (sentences[-1] if sentences else "")
-    terms = [w for w in keywords(asked, 6) if w not in _VAGUE][:3]
+    # the choices of "Is a whale a fish or a mammal?" are not named: one of them named alone reads as the answer
+    offered = re.search(r"(?:\w+,\s*)*(?:an?\s+)?\w+\s+or\s+(?:an?\s+)?\w+", asked)
+    choices = set(keywords(offered.group(), 6)) if offered else set()
+    terms = [w for w in keywords(asked, 6) if w not in _VAGUE | choices][:3] or \
+        [w for w in keywords(problem, 6) if w not in _VAGUE | choices][:2]   # "Is it acidic, basic or neutral?"
     named = listed([f'"{_as_written(t, asked)}"' for t in terms]) or "the question's key words"
     question = asked.rstrip("?. ")
     if level == 1 and subject == "reading":
         return f"The question is about {named}. Which sentences of the text say something about them?"
     if level == 1:
-        return f"The question is about {named}. What does each of them mean here?"
+        return f"The question is about {named}. What does {'each of them' if len(terms) > 1 else 'it'} mean here?"
     if subject == "reading":
         told = [s for s in sentences if s != asked and not s.endswith("?")]
         pointed = max(told, key=lambda s: len(set(keywords(s, 12)) & set(keywords(asked, 12))), default="")

@@ -349,6 +349,11 @@ def test_the_grounded_hint_ladder_climbs_from_the_question_and_its_evidence(subj
     assert ('begins "On Saturday the..."' in rungs[1]) == (subject == "reading"), rungs
 
 
+def test_the_hint_ladder_names_no_single_choice_of_an_or_question():
+    rungs = [wording.hint_text("Is a whale a fish or a mammal?", level, "science") for level in (1, 2)]
+    assert all('"whale"' in r and "mammal" not in r and "fish" not in r for r in rungs), rungs
+
+
 def test_a_tie_between_topics_names_none_of_them():
     """'energy' scores physics as much as 'cell' scores biology: the first of a tie named a cell question physics."""
     assert wording.topic_of("Which organelle releases energy from food in a cell?", "science") == \
