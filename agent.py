@@ -498,7 +498,8 @@ class Tutor:
         fill = {"topic": topic_of(state.problem, state.subject), "hint": hint,
                 "feedback": (verdict or {}).get("feedback", ""),
                 "recap": f"Your steps: {', then '.join(worked)}." if worked else ""}
-        lead = [line for line in [guard_lead(turn.flags, turn.role, turn.state.asked_answer - 1)] if line]
+        guard = guard_lead(turn.flags, turn.role, turn.state.asked_answer - 1)
+        lead = [line for line in [guard] if line]
         if stage == "encourage" and state.solved:
             lead.append(SOLVED_REPLY)
         elif stage in ("check", "summary", "encourage"):
@@ -512,7 +513,8 @@ class Tutor:
             yield from turn.say(template["reply"].format(**fill))
         if hint:
             yield from turn.say(f"Here's a hint: {hint}")
-        if not turn.withheld and not asks_or_next_step(turn.reply):
+        # the guard's line ("Let's take the next step together.") answers the request: the help after it must ask
+        if not turn.withheld and not asks_or_next_step(turn.reply.removeprefix(guard)):
             yield from turn.say(template["question"].format(**fill))
         if turn.withheld:
             yield {"type": "step", "name": "leak_guard", "action": "rewrite", "where": "reply"}

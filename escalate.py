@@ -13,6 +13,9 @@ only number not in the problem is a smaller case's, the step's own divisor doubl
     4. the step's own arithmetic to work out (the top of the hint ladder);
   reading and science: re-read the passage sentence or textbook fact the move rests on, then the question itself.
 When every approach was used recently, the one said longest ago comes back, so no sentence comes three times running.
+A right step is never varied, but its "next" question, asked already ("Which part of 3 + 4 × (10 - 2²) ÷ 2 comes next,
+and why?" after every step of an exercise), is asked from the student's result: "with 6 in place of 10 − 4, what is
+left to work out ...".
 (The same idea for an impatient student lives with the words, in wording.guard_lead: the reason is said once per
 problem, later requests get one short, varied line before the next rung of help.)
 """
@@ -41,7 +44,9 @@ def vary(move: Move, lesson: Lesson, recent: list[str], work: str, subject: str 
     # nothing new since the last reply, or a sentence that would come a third time running (a climbing ladder that
     # repeats its step's question beside a new rung is no repeat)
     again = bool(said) and (mine <= said[-1] or len(said) > 1 and bool(mine & said[-1] & said[-2]))
-    if move.kind in ("final_right", "step_right", "evidence_supported", "which_problem") or not again:
+    if move.kind == "step_right":
+        return _next_from_result(move, recent, work)
+    if move.kind in ("final_right", "evidence_supported", "which_problem") or not again:
         return move
     plan = plan_of(lesson.problem)
     if plan is not None and move.step is not None and move.step in plan.steps:
@@ -55,6 +60,19 @@ def vary(move: Move, lesson: Lesson, recent: list[str], work: str, subject: str 
         return next((len(said) - i for i in range(len(said) - 1, -1, -1) if mine & said[i]), 0)
     fresh = [o for o in options if last_said(o) == 0]
     return fresh[0] if fresh else max(options, key=last_said)
+
+
+def _next_from_result(move: Move, recent: list[str], work: str) -> Move:
+    """A right step whose "next" question was asked already ("Which part of 3 + 4 × (10 - 2²) ÷ 2 comes next?" after
+    every step of an exercise's bare sum): the student's own result put in place of the part it worked out, so each
+    "next" reads differently and says what changed. Asked for the first time, the move as it is."""
+    done = [(c.shown, c.result) for c in claims(work) if c.right]
+    written = re.search(r"([^=,;:]+?)\s*=\s*(-?\d[\d.,/]*)\W*$", work.strip())   # "3² = 9": no claim parses a power
+    worked = done[-1] if done else written.groups() if written else None
+    if worked is None or not any(move.question in reply for reply in recent):
+        return move
+    return replace(move, question=f"Next: with {worked[1]} in place of {worked[0]}, what is left to work out, and "
+                                  f"which part comes next?")
 
 
 def _math_approaches(plan: Plan, step: Step, work: str) -> list[tuple[str, str]]:

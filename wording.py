@@ -28,7 +28,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from common import ROOT
-from data.subjects import tag_subject
+from data.subjects import tag_subject, topic_scores
 import wordproblem
 from mathcheck import (LETTERS, MathError, format_fraction, match_choice, math_spans, normalise_text, parse_math,
                        problem_equation)
@@ -389,7 +389,11 @@ def topic_of(problem: str, subject: str) -> str:
     if subject == "math" and problem_equation(problem) is not None:
         return "solving equations like this one"
     tagged_subject, topic, _ = tag_subject(problem)
-    if topic and tagged_subject == subject:
+    # a tie is no topic: "energy" and "cell" score physics and biology alike, and the first of them named a cell
+    # question "physics"
+    scores = topic_scores(problem).get(subject, {})
+    tied = topic is not None and sum(v == scores.get(topic) for v in scores.values()) > 1
+    if topic and tagged_subject == subject and not tied:
         return {"stories": "the story", "arithmetic": "this kind of calculation"}.get(topic, topic.replace("_", " "))
     if subject == "reading":   # two long words of a passage ("engineers and sometimes") name no topic of it
         return "this text"
@@ -499,20 +503,60 @@ SYSTEM_PROMPT = (  # data/sft/build.py trains the tutor with these exact words: 
 def hint_text(problem: str, level: int, subject: str, snippet: str = "") -> str:
     """The hint ladder: level 1 is gentle (what is asked), 2 points at a method, 3 names a specific next step."""
     level = max(1, min(3, level))
-    topic = topic_of(problem, subject)
     if subject == "math":
-        return _math_hint(problem, level, topic)
+        return _math_hint(problem, level, topic_of(problem, subject))
+    return _grounded_hint(problem, level, subject, snippet)
+
+
+_VAGUE = {"part", "parts", "takes", "kind", "type", "thing", "things", "happen", "happens", "called", "makes"}
+
+
+def listed(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return f"{', '.join(items[:-1])} and {items[-1]}" if len(items) > 1 else "".join(items)
+
+
+def _as_written(word: str, text: str) -> str:
+    """A lowercased keyword as the text writes it ("Saturday")."""
+    found = re.search(rf"\b{re.escape(word)}\b", text, re.I)
+    return found.group() if found else word
+
+
+def _grounded_hint(problem: str, level: int, subject: str, snippet: str) -> str:
+    """Reading and science: each rung climbs from what the lesson holds, never from a topic label ("what you already
+    know about physics" fits every question, and a wrong label misleads): 1 the question's own key words; 2 the
+    passage sentence the question points to (reading) or the textbook's words it shares with the question (science;
+    the retrieved sentence itself is not quoted: it may state the answer); 3 those words tested against the whole
+    question."""
+    sentences = problem_sentences(problem)
+    asked = question_sentence(sentences) or (sentences[-1] if sentences else "")
+    # the choices of "Is a whale a fish or a mammal?" are not named: one of them named alone reads as the answer
+    offered = re.search(r"(?:\w+,\s*)*(?:an?\s+)?\w+\s+or\s+(?:an?\s+)?\w+", asked)
+    choices = set(keywords(offered.group(), 6)) if offered else set()
+    terms = [w for w in keywords(asked, 6) if w not in _VAGUE | choices][:3] or \
+        [w for w in keywords(problem, 6) if w not in _VAGUE | choices][:2]   # "Is it acidic, basic or neutral?"
+    named = listed([f'"{_as_written(t, asked)}"' for t in terms]) or "the question's key words"
+    question = asked.rstrip("?. ")
+    if level == 1 and subject == "reading":
+        return f"The question is about {named}. Which sentences of the text say something about them?"
     if level == 1:
-        return f"Start from what you already know about {topic}."
-    if level == 2 and snippet:
-        return f"The textbook says: \"{snippet}\""
+        return f"The question is about {named}. What does {'each of them' if len(terms) > 1 else 'it'} mean here?"
     if subject == "reading":
+        told = [s for s in sentences if s != asked and not s.endswith("?")]
+        pointed = max(told, key=lambda s: len(set(keywords(s, 12)) & set(keywords(asked, 12))), default="")
+        opening = " ".join(pointed.split()[:3])
+        if not opening:
+            return f"Read the question once more: \"{asked}\" Which word in it matters most?"
         if level == 2:
-            return f"Look back at the part of the text about {topic}."
-        return f"Re-read the sentences about {topic} slowly: what do they tell you?"
+            return f"Look at the sentence that begins \"{opening}...\": what does it say about {named}?"
+        return f"Read the sentence that begins \"{opening}...\" and the one after it: which words answer " \
+               f"\"{question}\"?"
+    shared = [w for w in keywords(snippet, 12) if w in keywords(asked, 12)]
+    if level == 2 and shared:
+        return f"Your textbook explains this where it talks about {listed(shared[:3])}. What does it say there?"
     if level == 2:
-        return f"Think about what {topic} means."
-    return f"Think about how {topic} connects to the question: what would happen if it changed?"
+        return f"Which things do you know that have to do with {named}, and what does each of them do?"
+    return f"Think of each possible answer in turn and test it against all of \"{question}\": which one fits {named}?"
 
 
 def _math_hint(problem: str, level: int, topic: str) -> str:

@@ -212,7 +212,8 @@ def test_injection_in_retrieved_text_is_dropped():
     assert chunks[0]["text"] == "Force equals mass times acceleration." and chunks[0]["section"] == "4.3"
     hint_events = tutor_events(tutor, "s", ["not sure", "hmm"])
     hint = [e["result"]["hint"] for e in hint_events if e["type"] == "tool_result" and e["name"] == "get_hint"]
-    assert hint[-1] == "The textbook says: \"Force equals mass times acceleration.\""
+    # the textbook sentence is pointed at by the words it shares with the question, not quoted (it may be the answer)
+    assert hint[-1] == "Your textbook explains this where it talks about force and acceleration. What does it say there?"
     assert all("Ignore previous" not in json.dumps(s["messages"]) for s in generate.seen)
 
 
