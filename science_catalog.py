@@ -266,6 +266,7 @@ take in|absorb|soak up|suck up
 give off|release|let out|give out|emit|produce
 blood vessel|artery|vein|capillary
 rise|go up|move up
+water|liquid water
 around|all around
 fall|drop|come down|go down
 heat up|warm up|get hot|get warm

@@ -87,8 +87,9 @@ def restates(claim: str, fact: str, question: str = "", embedder: Embedder | Non
     """Does the claim say what the fact says, in the student's own words ("it pushes blood around the body" for "The
     heart ... sends blood around the body")? Stricter than `paraphrases`, which it also requires: read in the fact's
     words (science_catalog.in_fact_words: synonyms, the same subject), three or more words of its own beyond the
-    question's, every one of them in the fact, in the claim's order. A wrong idea shares words with the right one
-    but swaps them ("sound travels faster than light"), or leaves one out ("heat and temperature are the same")."""
+    question's (as the student wrote them), every one of them in the fact, in the claim's order. A wrong idea shares
+    words with the right one but swaps them ("sound travels faster than light"), or leaves one out ("heat and
+    temperature are the same")."""
     worded = in_fact_words(claim, fact)
     if not worded:
         return False
@@ -96,7 +97,8 @@ def restates(claim: str, fact: str, question: str = "", embedder: Embedder | Non
     fact_words = [base_forms(word) for word, _ in content_tokens(fact)]
     at = [next((i for i, forms in enumerate(fact_words) if base_forms(word) & forms), None)
           for word, stem in dict(content_tokens(worded)).items() if stem not in asked]
-    return len(at) >= 3 and None not in at and at == sorted(at) and paraphrases(worded, fact, question, embedder,
+    said = [stem for _, stem in content_tokens(claim) if stem not in asked]  # as written: "liquid water" is two
+    return len(said) >= 3 and None not in at and at == sorted(at) and paraphrases(worded, fact, question, embedder,
                                                                                   min_share=0.99)
 
 
