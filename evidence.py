@@ -451,6 +451,9 @@ NOT_A_CLAIM = re.compile(
     r"idk|whatever|so hard|lots? of stuff)\b|confus|"   # a feeling or a plea about the task answers nothing
     r"^\s*(?:put|arrange|sort) (?:these|the)\b", re.I)  # "Put these in order: ..." sets the task, claims nothing
 CHECKING = re.compile(r"[,.]?\s*(?:right|correct|is that right|am i right|isn'?t it)\s*\?$", re.I)
+# A comparison of the question's own things is an answer, not the question restated: "the water has the same mass as
+# the ice had" for "What is the mass of the water?" (its function words are all the claim adds).
+RELATES = re.compile(r"\b(?:the same|more|less|fewer|equal|equals|as much)\b", re.I)
 
 
 def extract_claim(message: str, question: str = "") -> str | None:
@@ -476,7 +479,7 @@ def extract_claim(message: str, question: str = "") -> str | None:
         answers = re.match(r"(?i)\s*(?:yes|no)\b", sentence)  # "yes, the tea melts the sugar" may restate and claim
         options = re.fullmatch(r"\W*[\w-]+(?:\s*,\s*[\w-]+)*,?(?:\s+or\s+[\w-]+)+\W*", sentence)  # "a, b or c"
         if (sentence.endswith("?") or NOT_A_CLAIM.search(sentence) or REQUEST.search(sentence) or options
-                or not (set(content_words(sentence)) - asked or answers)):
+                or not (set(content_words(sentence)) - asked or answers or RELATES.search(sentence))):
             continue
         claims.append(sentence.strip(" .!'\""))
     claim = re.sub(r"(?i)^(?:so,?\s+)?(?:that|the answer is|it's|it is|it means|means|the (?:main idea|theme|claim|"
