@@ -9,9 +9,8 @@ What it supports
   in the student's own words: MiniLM similarity plus word overlap, conservative) and `extract_claim`.
 - Science: `KnowledgeBase` (our corpus lessons plus OpenBookQA's open book and crowdsourced facts, decontaminated
   against every evaluation split, less the reviewed false facts of data/kb_denylist.jsonl) searched through
-  retrieval.py's hybrid MiniLM + BM25 index; `science_move`: science_catalog.py's misconceptions, topic cards and
-  formulas first (a wrong idea meets an observation, a right answer is confirmed, a help request gets the card's
-  opening), else facts that share the question's key terms (`fits`).
+  retrieval.py's hybrid MiniLM + BM25 index, and `fits` (a fact shares the question's key terms); the move built on
+  them is science_moves.py's.
 - Guard: `check_draft` rejects a model draft that brings in a content word or number that the problem, the evidence
   and the student never supplied, claims to be a person, or names a process as its opposite.
 
@@ -491,7 +490,7 @@ def extract_claim(message: str, question: str = "") -> str | None:
 
 @dataclass
 class Move:
-    """A grounded move (reading.py's or science_move's) with what it rests on."""
+    """A grounded move (reading.py's or science_moves.py's) with what it rests on."""
     text: str  # the grounded move, ready to send (or to give the model to word)
     kind: str  # the question type, or misconception / fact
     verdict: str | None = None  # the claim's verdict, None when the student made no claim
