@@ -83,6 +83,16 @@ def short_answer_fact(answer: str, question: str, facts: list[str]) -> str | Non
     return None
 
 
+# Comparison words are function words to the overlap checks ("more", "same" carry no content), yet they are the claim.
+COMPARES = re.compile(r"\b(?:same|more|less|fewer|equal|greater|smaller|bigger|larger|heavier|lighter|faster|slower|"
+                      r"higher|lower|longer|shorter)\b", re.I)
+
+
+def compares_alike(claim: str, fact: str) -> bool:
+    """Does the fact make every comparison the claim makes ("the same mass" for "the same mass")?"""
+    return {w.lower() for w in COMPARES.findall(claim)} <= {w.lower() for w in COMPARES.findall(fact)}
+
+
 def restates(claim: str, fact: str, question: str = "", embedder: Embedder | None = None) -> bool:
     """Does the claim say what the fact says, in the student's own words ("it pushes blood around the body" for "The
     heart ... sends blood around the body")? Stricter than `paraphrases`, which it also requires: read in the fact's
@@ -122,6 +132,8 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         if answered.label == "supported" and not any(
                 judge_claim(r, facts, question, neighbours=False).label == "contradicted" for r in reasons[-1:]):
             verdict, claim = answered, head
+    if verdict.label == "supported" and not compares_alike(claim, verdict.sentence or ""):
+        verdict = Verdict("unclear", verdict.sentence)  # "more mass" is not "the same mass", though no word differs
     if verdict.label == "contradicted":
         return Move(f"Check your idea against this fact: \"{verdict.sentence}\" Does it fit with what you said? "
                     f"What would you expect to see if you were right?", "fact", "contradicted", [verdict.sentence])

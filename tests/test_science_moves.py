@@ -307,3 +307,14 @@ def test_a_quoted_sentence_no_fact_decides_is_asked_how_it_answers(kb):
     message = 'Why does a sliding book stop? The text says: "tiny bumps on the table catch on the book."'
     reply = list(tutor.respond("quote", message, "science"))[-1]["text"]
     assert "What makes you say" not in reply and 'The text says "tiny bumps on the table catch on' in reply
+
+
+def test_a_comparison_is_confirmed_only_as_the_fact_makes_it():
+    """"more" and "the same" are function words to the overlap checks: without this, "the water has more mass than
+    the ice had" was confirmed by the fact that it has the same mass."""
+    question = "A 50 g ice cube melts in a sealed bag. What is the mass of the water?"
+    facts = ["When ice melts, the water has the same mass as the ice had.", "Melting keeps the mass the same."]
+    for wrong in ("the water has more mass than the ice had", "the water has less mass than the ice had"):
+        assert science_move(question, extract_claim(wrong, question), Facts(facts)).verdict != "supported", wrong
+    right = extract_claim("fine: the water has the same mass as the ice had", question)
+    assert science_move(question, right, Facts(facts)).verdict == "supported"
