@@ -106,7 +106,8 @@ CATEGORY = re.compile(r"\b(?:which|what)\s+(?:(type|kind|sort|part)s?\s+of\s+(?:
                       r"\b(?:is|are)\s+the\s+(?:\w+\s+){0,2}?([a-z]{3,})\s+(?:in|of|on|under|that|which|called|for)\b",
                       re.I)
 NOT_CATEGORY = set("""is are was were do does did can could would will should happens happened makes made causes
-the this that these those job role function purpose difference use cause reason meaning one ones""".split())
+the this that these those job role function purpose difference use cause reason meaning one ones
+lands hits reaches falls sinks floats melts boils freezes moves travels wins stops""".split())  # "which hits first"
 
 
 # The noun a question asks for: "which gas", "what type of rock", "what gas do ...", "the force that ...". After a bare
