@@ -9,9 +9,8 @@ What it supports
   in the student's own words: MiniLM similarity plus word overlap, conservative) and `extract_claim`.
 - Science: `KnowledgeBase` (our corpus lessons plus OpenBookQA's open book and crowdsourced facts, decontaminated
   against every evaluation split, less the reviewed false facts of data/kb_denylist.jsonl) searched through
-  retrieval.py's hybrid MiniLM + BM25 index; `science_move`: science_catalog.py's misconceptions, topic cards and
-  formulas first (a wrong idea meets an observation, a right answer is confirmed, a help request gets the card's
-  opening), else facts that share the question's key terms (`fits`).
+  retrieval.py's hybrid MiniLM + BM25 index, and `fits` (a fact shares the question's key terms); the move built on
+  them is science_moves.py's.
 - Guard: `check_draft` rejects a model draft that brings in a content word or number that the problem, the evidence
   and the student never supplied, claims to be a person, names a process as its opposite, or states a theme.
 
@@ -19,25 +18,19 @@ Every move carries the sentences or facts it rests on (`Move.evidence`), so the 
 The tutor states nothing that the evidence does not hold; without support it asks instead.
 
     .venv/bin/python evidence.py build          # science knowledge base -> out/evidence_kb (once, a minute or two)
-    .venv/bin/python evidence.py ask "Why do ice cubes melt?" "I think the cold leaks out"
 """
 from __future__ import annotations
 
 import functools
 import hashlib
-import math
 import re
 import sys
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from common import ROOT, atomic_write_text, out_dir, read_jsonl, shared_data_dir
 from data.sources import corpus_lessons
-from science_catalog import (WRITTEN_ANSWER, TopicCard, answer_of, asked_kind, card_reply, card_verdict, confirmation,
-                             digit_numbers, echo, first_step, formula_reply, gives_reason, is_help, match_card,
-                             match_misconception, name_check, resembles_misconception)
 from scorers import numbers_in, same_number
 
 if TYPE_CHECKING:  # agent.py imports this module and must load neither torch nor numpy (test_agent checks it)
@@ -461,6 +454,9 @@ NOT_A_CLAIM = re.compile(
     r"idk|whatever|so hard|lots? of stuff)\b|confus|"   # a feeling or a plea about the task answers nothing
     r"^\s*(?:put|arrange|sort) (?:these|the)\b", re.I)  # "Put these in order: ..." sets the task, claims nothing
 CHECKING = re.compile(r"[,.]?\s*(?:right|correct|is that right|am i right|isn'?t it)\s*\?$", re.I)
+# A comparison of the question's own things is an answer, not the question restated: "the water has the same mass as
+# the ice had" for "What is the mass of the water?" (its function words are all the claim adds).
+RELATES = re.compile(r"\b(?:the same|more|less|fewer|equal|equals|as much)\b", re.I)
 
 
 def extract_claim(message: str, question: str = "") -> str | None:
@@ -486,7 +482,7 @@ def extract_claim(message: str, question: str = "") -> str | None:
         answers = re.match(r"(?i)\s*(?:yes|no)\b", sentence)  # "yes, the tea melts the sugar" may restate and claim
         options = re.fullmatch(r"\W*[\w-]+(?:\s*,\s*[\w-]+)*,?(?:\s+or\s+[\w-]+)+\W*", sentence)  # "a, b or c"
         if (sentence.endswith("?") or NOT_A_CLAIM.search(sentence) or REQUEST.search(sentence) or options
-                or not (set(content_words(sentence)) - asked or answers)):
+                or not (set(content_words(sentence)) - asked or answers or RELATES.search(sentence))):
             continue
         claims.append(sentence.strip(" .!'\""))
     claim = re.sub(r"(?i)^(?:so,?\s+)?(?:that|the answer is|it's|it is|it means|means|the (?:main idea|theme|claim|"
@@ -498,7 +494,7 @@ def extract_claim(message: str, question: str = "") -> str | None:
 
 @dataclass
 class Move:
-    """A grounded move (reading.py's or science_move's) with what it rests on."""
+    """A grounded move (reading.py's or science_moves.py's) with what it rests on."""
     text: str  # the grounded move, ready to send (or to give the model to word)
     kind: str  # the question type, or misconception / fact
     verdict: str | None = None  # the claim's verdict, None when the student made no claim
@@ -656,102 +652,6 @@ def fits(fact: str, terms: list[str], question: str, embedder: Embedder | None =
     return float(question_vector @ fact_vector) >= min_cosine
 
 
-def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3,
-                 embedder: Embedder | None = None) -> Move:
-    """The grounded science move. A right result of a formula, or an answer the topic card accepts, is confirmed
-    ("Yes: ..."); a stated misconception meets a contradicting observation; any other claim is judged against the
-    fitting facts. A help request gets the card's opening question or a fact, never "What makes you think that?"."""
-    claim = None if claim and is_help(claim) else claim
-    worked = formula_reply(question, claim) if claim else None  # a quantity question the planner does not plan
-    if worked:
-        return Move(worked, "formula", "supported", [])
-    misconception = match_misconception(claim, question) if claim else None
-    card = match_card(question_of(question) or question, key_terms(question))  # its scenario, not one shared word
-    said = card_verdict(card, claim) if card and claim and misconception is None else None
-    if card and said:  # the student's own words are quoted back, never the card's key idea
-        return Move(card_reply(card, claim, said), "card", "supported" if said == "right" else "unclear",
-                    [card.idea] if said == "right" else [])
-    if claim and misconception is None:  # a catalogued wrong idea in other words
-        misconception = resembles_misconception(claim, question, embedder or default_embedder())
-    topic = misconception.name if misconception else claim or ""  # the misconception names what the facts must cover
-    given = digit_numbers(question)  # in a quantity question, a fact with other numbers may be a worked answer to it
-    terms = key_terms(misconception.name if misconception else question)
-    facts = [hit["text"] for hit in kb.search(f"{question_of(question) or question} {topic}".strip(), k=2 * k)
-             if (not given or all(any(same_number(v, g) for g in given) for v in numbers_in(hit["text"])))
-             and fits(hit["text"], terms, question, embedder)][:k]
-    if misconception is not None:
-        return Move(misconception.question, "misconception", "contradicted", facts[:2])
-    if not claim:  # the facts ground a model's draft; shown, they would state the answer
-        if card:
-            return Move(card.opening, "card", None, [])
-        forms = {form for word, _ in content_tokens(" ".join(facts[:1])) for form in base_forms(word)}
-        terms = sorted(key_terms(question), key=lambda t: (not base_forms(t) & forms, -len(t)))  # the fact's term first
-        return Move(first_step(question, terms, about(question)), "fact", None, facts[:1])
-    return claim_move(claim, question, facts, card, embedder)
-
-
-def short_answer_fact(answer: str, question: str, facts: list[str]) -> str | None:
-    """The fact whose one clause names the short answer ("chloroplasts"), every word of it, un-negated, beside the
-    question's key terms in the question's order: all of them, or all but one of three or more. None when no clause
-    does: "heavy things always sink" is not named by "A lever is used for moving heavy objects", "a gas" does not
-    answer "fixed volume but no fixed shape" by "the gas phase has variable volume", nor "freezing" "ice turns into
-    liquid water" by "Water freezes into ice". The place a question asks within ("in a plant cell") and the kind of
-    thing it asks for ("which organ") are no key terms: the cell wall is named beside "plant cells" too."""
-    asked = {stem for _, stem in content_tokens(question)}
-    named = [word for word, stem in content_tokens(answer) if stem not in asked]
-    within = " ".join(re.findall(r"\b(?:in|inside|within)\s+(?:an?\s+|the\s+|our\s+|your\s+)?((?:\w+\s+)?\w+)",
-                                question, re.I)).lower().split()
-    terms = [t for t in key_terms(question) if t.lower() not in {*within, asked_kind(question), "type", "kind", "part"}]
-    if not 1 <= len(named) <= 3 or not terms:
-        return None
-    for fact in facts:
-        for clause in re.split(r"[,;:]|\band\b|\bbut\b", fact):
-            words = [base_forms(word) for word, _ in content_tokens(clause)]
-            at = [next((i for i, forms in enumerate(words) if base_forms(t) & forms), None) for t in terms]
-            found = [i for i in at if i is not None]
-            if all(any(base_forms(w) & forms for forms in words) for w, _ in content_tokens(answer)) \
-                    and not has_negation(clause) and found == sorted(found) \
-                    and len(found) >= (len(terms) - 1 if len(terms) >= 3 else len(terms)):
-                return fact
-    return None
-
-
-def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | None,
-               embedder: Embedder | None = None) -> Move:
-    """A stated idea that neither the catalog nor a card decides, judged against the fitting facts: confirmed only
-    when one supports it, pointed at the one that contradicts it, else tested (the card's opening question, or a
-    fact to test it against)."""
-    claim = answer_of(claim)
-    verdict = judge_claim(claim, facts, question, neighbours=False) if facts else Verdict("unclear")
-    if verdict.label in ("absent", "unclear"):
-        said = next((f for f in facts if paraphrases(claim, f, question, embedder)), None)
-        verdict = Verdict("supported", said) if said else verdict
-    head, *reasons = CLAUSE_BREAK.split(claim, maxsplit=1)
-    if verdict.label in ("absent", "unclear") and facts:
-        # "In the chloroplasts, because they have chlorophyll": the answer is judged on its own, its reason only
-        # has to contradict no fact
-        answered = judge_claim(head, facts, question, neighbours=False) if reasons else verdict
-        said = short_answer_fact(head, question, facts)
-        answered = Verdict("supported", said) if answered.label != "supported" and said else answered
-        if answered.label == "supported" and not any(
-                judge_claim(r, facts, question, neighbours=False).label == "contradicted" for r in reasons[-1:]):
-            verdict, claim = answered, head
-    if verdict.label == "contradicted":
-        return Move(f"Check your idea against this fact: \"{verdict.sentence}\" Does it fit with what you said? "
-                    f"What would you expect to see if you were right?", "fact", "contradicted", [verdict.sentence])
-    if verdict.label == "supported":
-        return Move(confirmation(claim, question, bool(reasons)), "fact", "supported", [verdict.sentence])
-    if card:
-        return Move(f"Let's test \"{echo(claim)}\". {card.opening}", "card", verdict.label, [])
-    if len(head.split()) <= 3:  # a named answer ("a gas") the facts neither name nor rule out
-        return Move(name_check(head, about(question)), "fact", verdict.label, [])
-    shown = facts[:1] if not WRITTEN_ANSWER.search(question) else []  # for an equation, a fact may be the answer itself
-    test = f"Test your idea against this fact: \"{shown[0]}\" Does it support what you said, or point somewhere else?" \
-        if shown else "What could you observe or try that would show whether it is right?"
-    ask = "" if gives_reason(claim) else f"What makes you say \"{echo(claim)}\"? "  # a reason given: not asked again
-    return Move(f"{ask}{test}", "fact", verdict.label, shown)
-
-
 # ----------------------------------------------------------------------------- the guard on model drafts
 
 IDENTITY = re.compile(r"\bI(?:'m| am)\s+(?:your|a|an|the)\s+(?:real\s+)?(?:teacher|professor|parent|mum|mom|dad|"
@@ -794,9 +694,6 @@ def main(argv: list[str]) -> None:
     if argv[:1] == ["build"]:
         kb = KnowledgeBase.load_or_build()
         print(f"knowledge base: {len(kb.index)} facts in {out_dir('evidence_kb')}")
-    elif argv[:1] == ["ask"] and len(argv) in (2, 3):
-        move = science_move(argv[1], argv[2] if len(argv) == 3 else None, KnowledgeBase.load_or_build())
-        print(f"[{move.kind}, {move.verdict}] {move.text}\n" + "\n".join(f"  evidence: {e}" for e in move.evidence))
     else:
         sys.exit(__doc__)
 

@@ -32,6 +32,7 @@ from typing import Any
 import evidence
 import reading
 import science_catalog
+import science_moves
 import solver
 from arithmetic_claims import claims
 from math_moves import Move, math_move
@@ -204,10 +205,16 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
             return None
         found = reading.reading_move(lesson.passage, question, claim, cited=bool(CITES.search(work or message)))
     else:
-        found = evidence.science_move(question, claim, kb or Facts(lesson.evidence))  # type: ignore[arg-type]
+        found = science_moves.science_move(question, claim, kb or Facts(lesson.evidence))  # type: ignore[arg-type]
         if found.verdict == "supported" and CITES.search(work or message):   # a quoted fact is evidence, no answer
             found = evidence.Move(f"The textbook does say that. What does it tell you about "
                                   f"{evidence.about(question)}?", "fact", "unclear", found.evidence)
+        elif claim and found.kind == "fact" and found.verdict in ("unclear", "absent") \
+                and CITES.search(work or message):
+            # a quoted sentence no fact decides is the student's evidence: ask how it answers, not why they said it
+            found = evidence.Move(f"The text says \"{science_catalog.echo(claim)}\": how does that answer "
+                                  f"{evidence.about(question)}? What would you expect to see if it holds?",
+                                  "fact", found.verdict, found.evidence)
     lesson.cited = found.evidence
     partial = found.status if found.status != "answer" else ""  # true, but a step, a detail or evidence: no summary
     return Move(EVIDENCE_VERDICTS.get(found.verdict or "", "none"), "", found.text,

@@ -106,7 +106,8 @@ CATEGORY = re.compile(r"\b(?:which|what)\s+(?:(type|kind|sort|part)s?\s+of\s+(?:
                       r"\b(?:is|are)\s+the\s+(?:\w+\s+){0,2}?([a-z]{3,})\s+(?:in|of|on|under|that|which|called|for)\b",
                       re.I)
 NOT_CATEGORY = set("""is are was were do does did can could would will should happens happened makes made causes
-the this that these those job role function purpose difference use cause reason meaning one ones""".split())
+the this that these those job role function purpose difference use cause reason meaning one ones
+lands hits reaches falls sinks floats melts boils freezes moves travels wins stops""".split())  # "which hits first"
 
 
 # The noun a question asks for: "which gas", "what type of rock", "what gas do ...", "the force that ...". After a bare
@@ -250,6 +251,61 @@ REASONED = re.compile(r"\b(?:because|since|so|as|which means|that means|due to)\
 
 def gives_reason(claim: str) -> bool:
     return REASONED.search(claim) is not None
+
+
+# Words a student uses for a fact's word in school science ("biggest" for "largest", "go in" for "enter"). Each
+# group holds words of one meaning only, never opposites, so swapping one for another changes no claim's truth.
+SYNONYMS = [group.split("|") for group in """largest|biggest|greatest|huge|hugest
+smallest|tiniest|littlest
+push|pump|send|drive
+enter|go in|come in|get in|move in|pass in
+exit|go out|come out|get out|move out|pass out
+hole|opening|pore|gap
+fast|quick|rapid|speedy
+slow|sluggish
+take in|absorb|soak up|suck up
+give off|release|let out|give out|emit|produce
+blood vessel|artery|vein|capillary
+rise|go up|move up
+water|liquid water
+around|all around
+fall|drop|come down|go down
+heat up|warm up|get hot|get warm
+cool down|get cold|chill
+turn into|change into|become
+land|hit the ground|reach the ground|touch the ground
+together|at the same time|at the same moment|at once|simultaneously
+same|equal|identical
+shine|glow|give light
+need|require|depend on
+move through|travel through|pass through|go through
+dissolve|disappear into|mix into
+pull|attract|draw""".splitlines()]
+
+
+def inflected(phrase: str) -> str:
+    """A pattern for the phrase in any simple form: each word may end in s, es, ed, d or ing."""
+    return r"\b" + r"\s+".join(re.escape(word) + r"(?:s|es|ed|d|ing)?" for word in phrase.split()) + r"\b"
+
+
+# Words before a claim's subject: "It", "Because the", "Through" say nothing about what the claim is about.
+LEAD_WORDS = set("""it its they them their he she we you i this that these those there here the a an because so then
+yes yeah well when if as through by from in on at to with into out of""".split())
+
+
+def in_fact_words(claim: str, fact: str) -> str | None:
+    """The claim with each word the fact says in another way of one SYNONYMS group put in the fact's words ("it
+    pushes blood" beside "The heart ... sends blood" -> "it send blood"): word overlap then sees the same meaning,
+    and every later check (negation, opposites, the encoder's cosine) still reads the claim's own content. None
+    when the claim's subject is missing from the fact: "The Earth is the biggest" swaps the Sun of "The Sun is the
+    largest object", however many other words the two share."""
+    for group in SYNONYMS:
+        used = next((word for word in group if re.search(inflected(word), fact, re.I)), None)
+        for word in group if used else []:
+            if word != used:
+                claim = re.sub(inflected(word), used, claim, flags=re.I)
+    subject = next((w for w in re.findall(r"[a-z]+", claim.lower()) if w not in LEAD_WORDS and len(w) > 2), "")
+    return claim if re.search(rf"\b{re.escape(subject[:4])}", fact, re.I) else None
 
 
 def echo(claim: str) -> str:

@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import evidence  # noqa: E402
 import reading  # noqa: E402
 import science_catalog  # noqa: E402
+import science_moves  # noqa: E402
 from common import read_jsonl  # noqa: E402
 from scorers import leaks_answer  # noqa: E402
 
@@ -32,7 +33,7 @@ def move_for(case: dict, kb: evidence.KnowledgeBase | None) -> evidence.Move:
     claim = evidence.extract_claim(case["student_message"], case["problem"])
     if case["subject"] == "reading":
         return reading.reading_move(case["passage"], case["problem"], claim)
-    return evidence.science_move(case["problem"], claim, kb)
+    return science_moves.science_move(case["problem"], claim, kb)
 
 
 def report(name: str, cases: list[dict], kb: evidence.KnowledgeBase | None) -> None:

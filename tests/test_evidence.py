@@ -10,10 +10,11 @@ import pytest
 from data.decontam import Decontaminator
 import evidence
 from evidence import (KnowledgeBase, check_draft, corpus_facts, extract_claim, judge_claim, openbook_facts,
-                      science_move, split_message, split_sentences)
+                      split_message, split_sentences)
 from passages import rank_sentences, split_title, windows
 from reading import classify_question, reading_move
 from science_catalog import MISCONCEPTIONS, match_misconception
+from science_moves import science_move
 
 FIXTURES = Path(__file__).parent / "fixtures" / "evidence"
 

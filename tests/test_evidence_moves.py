@@ -7,11 +7,12 @@ import pytest
 
 import lesson
 from evidence import (DENYLIST_FILE, KnowledgeBase, base_forms, extract_claim, fits, judge_claim, key_terms,
-                      match_misconception, openbook_facts, paraphrases, question_of, science_move, split_sentences,
-                      stem)
+                      openbook_facts, paraphrases, question_of, split_sentences, stem)
 from common import read_jsonl
 from passages import places, split_title
 from reading import named, opening, quoted_term, reading_move, repeated_ideas
+from science_catalog import match_misconception
+from science_moves import science_move
 
 FIXTURES = Path(__file__).parent / "fixtures" / "evidence"
 HARVEST = ("The farmers carried the heaviest baskets to the barn. They hoped the rain would stop before dark. "

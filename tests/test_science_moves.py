@@ -10,11 +10,11 @@ import pytest
 
 from agent import Tutor
 from common import read_jsonl
-from evidence import (KnowledgeBase, claim_move, extract_claim, key_terms, openbook_facts, question_of, science_move,
-                      short_answer_fact)
+from evidence import KnowledgeBase, extract_claim, key_terms, openbook_facts, paraphrases, question_of
 from lesson import Facts, guard_reply
-from science_catalog import (CARDS, MISCONCEPTIONS, card_verdict, first_step, formula_reply, is_help, judged_short,
-                             match_card, match_misconception, resembles_misconception)
+from science_catalog import (CARDS, MISCONCEPTIONS, card_verdict, first_step, formula_reply, in_fact_words, is_help,
+                             judged_short, match_card, match_misconception, resembles_misconception)
+from science_moves import claim_move, restates, science_move, short_answer_fact
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CHECK_SET = [case for name in ("science_moves", "science_moves_blind", "science_moves_round2")
@@ -281,3 +281,40 @@ def test_a_fact_is_never_shown_for_an_equation_it_may_answer():
     move = claim_move("Complete combustion of a hydrocarbon makes carbon dioxide and water",
                       "What is the balanced equation for methane combustion?", fact, None)
     assert "CH4" not in move.text and move.evidence == [] and move.verdict != "supported"
+
+
+def test_a_right_answer_in_other_words_is_confirmed_and_a_wrong_one_sharing_words_is_not(kb):
+    """A student's synonym ("pushes", "biggest", "go in and come out") is read in the fact's words before the
+    paraphrase check; a swapped subject or a catalogued wrong idea beside its own correct statement never passes."""
+    embedder = kb.index.embedder
+    heart = "The heart is a muscular pump that sends blood around the body through arteries, capillaries and veins."
+    said = in_fact_words("it pushes blood all around the body through the blood vessels", heart)
+    assert said == "it pump blood around the body through the vein"
+    assert restates("it pushes blood all around the body through the blood vessels", heart, "What does the heart do?",
+                    embedder)
+    sun = "The Sun is the biggest object in the solar system."
+    assert in_fact_words("The Earth is the largest object in the solar system", sun) is None
+    assert in_fact_words("Gases go in and come out", "Gases enter and exit through the stomata.") == \
+        "Gases enter and exit"
+    for m in MISCONCEPTIONS:  # precision first: a wrong idea beside the right one it contradicts
+        assert not restates(m.example, m.correct, "", embedder), m.name
+    # the looser paraphrase check alone passes 30 of them ("sound travels faster than light")
+    assert paraphrases("sound travels faster than light", "light travels much faster than sound", "", embedder)
+
+
+def test_a_quoted_sentence_no_fact_decides_is_asked_how_it_answers(kb):
+    tutor = Tutor(lambda messages, **_: iter(()), knowledge=lambda: kb)
+    message = 'Why does a sliding book stop? The text says: "tiny bumps on the table catch on the book."'
+    reply = list(tutor.respond("quote", message, "science"))[-1]["text"]
+    assert "What makes you say" not in reply and 'The text says "tiny bumps on the table catch on' in reply
+
+
+def test_a_comparison_is_confirmed_only_as_the_fact_makes_it():
+    """"more" and "the same" are function words to the overlap checks: without this, "the water has more mass than
+    the ice had" was confirmed by the fact that it has the same mass."""
+    question = "A 50 g ice cube melts in a sealed bag. What is the mass of the water?"
+    facts = ["When ice melts, the water has the same mass as the ice had.", "Melting keeps the mass the same."]
+    for wrong in ("the water has more mass than the ice had", "the water has less mass than the ice had"):
+        assert science_move(question, extract_claim(wrong, question), Facts(facts)).verdict != "supported", wrong
+    right = extract_claim("fine: the water has the same mass as the ice had", question)
+    assert science_move(question, right, Facts(facts)).verdict == "supported"

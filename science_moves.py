@@ -1,0 +1,161 @@
+"""The grounded science move: science_catalog.py's misconceptions, topic cards and formulas first (a wrong idea meets
+an observation, a right answer is confirmed, a help request gets the card's opening), else the knowledge base's
+facts that share the question's key terms (evidence.py's `KnowledgeBase`, `fits`) decide the student's claim:
+confirmed only when one supports it (in the fact's words or in the student's own: `restates`), pointed at the one
+that contradicts it, else tested. Every move carries the facts it rests on (`Move.evidence`).
+
+    .venv/bin/python science_moves.py "Why do ice cubes melt?" "I think the cold leaks out"
+"""
+from __future__ import annotations
+
+import re
+import sys
+from typing import TYPE_CHECKING
+
+from evidence import (CLAUSE_BREAK, KnowledgeBase, Move, Verdict, about, base_forms, content_tokens, default_embedder,
+                      fits, has_negation, judge_claim, key_terms, paraphrases, question_of)
+from science_catalog import (WRITTEN_ANSWER, TopicCard, answer_of, asked_kind, card_reply, card_verdict, confirmation,
+                             digit_numbers, echo, first_step, formula_reply, gives_reason, in_fact_words, is_help,
+                             match_card, match_misconception, name_check, resembles_misconception)
+from scorers import numbers_in, same_number
+
+if TYPE_CHECKING:
+    from retrieval import Embedder
+
+
+def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3,
+                 embedder: Embedder | None = None) -> Move:
+    """The grounded science move. A right result of a formula, or an answer the topic card accepts, is confirmed
+    ("Yes: ..."); a stated misconception meets a contradicting observation; any other claim is judged against the
+    fitting facts. A help request gets the card's opening question or a fact, never "What makes you think that?"."""
+    claim = None if claim and is_help(claim) else claim
+    worked = formula_reply(question, claim) if claim else None  # a quantity question the planner does not plan
+    if worked:
+        return Move(worked, "formula", "supported", [])
+    misconception = match_misconception(claim, question) if claim else None
+    card = match_card(question_of(question) or question, key_terms(question))  # its scenario, not one shared word
+    said = card_verdict(card, claim) if card and claim and misconception is None else None
+    if card and said:  # the student's own words are quoted back, never the card's key idea
+        return Move(card_reply(card, claim, said), "card", "supported" if said == "right" else "unclear",
+                    [card.idea] if said == "right" else [])
+    if claim and misconception is None:  # a catalogued wrong idea in other words
+        misconception = resembles_misconception(claim, question, embedder or default_embedder())
+    topic = misconception.name if misconception else claim or ""  # the misconception names what the facts must cover
+    given = digit_numbers(question)  # in a quantity question, a fact with other numbers may be a worked answer to it
+    terms = key_terms(misconception.name if misconception else question)
+    facts = [hit["text"] for hit in kb.search(f"{question_of(question) or question} {topic}".strip(), k=2 * k)
+             if (not given or all(any(same_number(v, g) for g in given) for v in numbers_in(hit["text"])))
+             and fits(hit["text"], terms, question, embedder)][:k]
+    if misconception is not None:
+        return Move(misconception.question, "misconception", "contradicted", facts[:2])
+    if not claim:  # the facts ground a model's draft; shown, they would state the answer
+        if card:
+            return Move(card.opening, "card", None, [])
+        forms = {form for word, _ in content_tokens(" ".join(facts[:1])) for form in base_forms(word)}
+        terms = sorted(key_terms(question), key=lambda t: (not base_forms(t) & forms, -len(t)))  # the fact's term first
+        return Move(first_step(question, terms, about(question)), "fact", None, facts[:1])
+    return claim_move(claim, question, facts, card, embedder)
+
+
+def short_answer_fact(answer: str, question: str, facts: list[str]) -> str | None:
+    """The fact whose one clause names the short answer ("chloroplasts"), every word of it, un-negated, beside the
+    question's key terms in the question's order: all of them, or all but one of three or more. None when no clause
+    does: "heavy things always sink" is not named by "A lever is used for moving heavy objects", "a gas" does not
+    answer "fixed volume but no fixed shape" by "the gas phase has variable volume", nor "freezing" "ice turns into
+    liquid water" by "Water freezes into ice". The place a question asks within ("in a plant cell") and the kind of
+    thing it asks for ("which organ") are no key terms: the cell wall is named beside "plant cells" too."""
+    asked = {stem for _, stem in content_tokens(question)}
+    named = [word for word, stem in content_tokens(answer) if stem not in asked]
+    within = " ".join(re.findall(r"\b(?:in|inside|within)\s+(?:an?\s+|the\s+|our\s+|your\s+)?((?:\w+\s+)?\w+)",
+                                question, re.I)).lower().split()
+    terms = [t for t in key_terms(question) if t.lower() not in {*within, asked_kind(question), "type", "kind", "part"}]
+    if not 1 <= len(named) <= 3 or not terms:
+        return None
+    for fact in facts:
+        for clause in re.split(r"[,;:]|\band\b|\bbut\b", fact):
+            words = [base_forms(word) for word, _ in content_tokens(clause)]
+            at = [next((i for i, forms in enumerate(words) if base_forms(t) & forms), None) for t in terms]
+            found = [i for i in at if i is not None]
+            if all(any(base_forms(w) & forms for forms in words) for w, _ in content_tokens(answer)) \
+                    and not has_negation(clause) and found == sorted(found) \
+                    and len(found) >= (len(terms) - 1 if len(terms) >= 3 else len(terms)):
+                return fact
+    return None
+
+
+# Comparison words are function words to the overlap checks ("more", "same" carry no content), yet they are the claim.
+COMPARES = re.compile(r"\b(?:same|more|less|fewer|equal|greater|smaller|bigger|larger|heavier|lighter|faster|slower|"
+                      r"higher|lower|longer|shorter)\b", re.I)
+
+
+def compares_alike(claim: str, fact: str) -> bool:
+    """Does the fact make every comparison the claim makes ("the same mass" for "the same mass")?"""
+    return {w.lower() for w in COMPARES.findall(claim)} <= {w.lower() for w in COMPARES.findall(fact)}
+
+
+def restates(claim: str, fact: str, question: str = "", embedder: Embedder | None = None) -> bool:
+    """Does the claim say what the fact says, in the student's own words ("it pushes blood around the body" for "The
+    heart ... sends blood around the body")? Stricter than `paraphrases`, which it also requires: read in the fact's
+    words (science_catalog.in_fact_words: synonyms, the same subject), three or more words of its own beyond the
+    question's (as the student wrote them), every one of them in the fact, in the claim's order. A wrong idea shares
+    words with the right one but swaps them ("sound travels faster than light"), or leaves one out ("heat and
+    temperature are the same")."""
+    worded = in_fact_words(claim, fact)
+    if not worded:
+        return False
+    asked = {stem for _, stem in content_tokens(question)}
+    fact_words = [base_forms(word) for word, _ in content_tokens(fact)]
+    at = [next((i for i, forms in enumerate(fact_words) if base_forms(word) & forms), None)
+          for word, stem in dict(content_tokens(worded)).items() if stem not in asked]
+    said = [stem for _, stem in content_tokens(claim) if stem not in asked]  # as written: "liquid water" is two
+    return len(said) >= 3 and None not in at and at == sorted(at) and paraphrases(worded, fact, question, embedder,
+                                                                                  min_share=0.99)
+
+
+def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | None,
+               embedder: Embedder | None = None) -> Move:
+    """A stated idea that neither the catalog nor a card decides, judged against the fitting facts: confirmed only
+    when one supports it, pointed at the one that contradicts it, else tested (the card's opening question, or a
+    fact to test it against)."""
+    claim = answer_of(claim)
+    verdict = judge_claim(claim, facts, question, neighbours=False) if facts else Verdict("unclear")
+    if verdict.label in ("absent", "unclear"):
+        said = next((f for f in facts if restates(claim, f, question, embedder)), None)
+        verdict = Verdict("supported", said) if said else verdict
+    head, *reasons = CLAUSE_BREAK.split(claim, maxsplit=1)
+    if verdict.label in ("absent", "unclear") and facts:
+        # "In the chloroplasts, because they have chlorophyll": the answer is judged on its own, its reason only
+        # has to contradict no fact
+        answered = judge_claim(head, facts, question, neighbours=False) if reasons else verdict
+        said = short_answer_fact(head, question, facts)
+        answered = Verdict("supported", said) if answered.label != "supported" and said else answered
+        if answered.label == "supported" and not any(
+                judge_claim(r, facts, question, neighbours=False).label == "contradicted" for r in reasons[-1:]):
+            verdict, claim = answered, head
+    if verdict.label == "supported" and not compares_alike(claim, verdict.sentence or ""):
+        verdict = Verdict("unclear", verdict.sentence)  # "more mass" is not "the same mass", though no word differs
+    if verdict.label == "contradicted":
+        return Move(f"Check your idea against this fact: \"{verdict.sentence}\" Does it fit with what you said? "
+                    f"What would you expect to see if you were right?", "fact", "contradicted", [verdict.sentence])
+    if verdict.label == "supported":
+        return Move(confirmation(claim, question, bool(reasons)), "fact", "supported", [verdict.sentence])
+    if card:
+        return Move(f"Let's test \"{echo(claim)}\". {card.opening}", "card", verdict.label, [])
+    if len(head.split()) <= 3:  # a named answer ("a gas") the facts neither name nor rule out
+        return Move(name_check(head, about(question)), "fact", verdict.label, [])
+    shown = facts[:1] if not WRITTEN_ANSWER.search(question) else []  # for an equation, a fact may be the answer itself
+    test = f"Test your idea against this fact: \"{shown[0]}\" Does it support what you said, or point somewhere else?" \
+        if shown else "What could you observe or try that would show whether it is right?"
+    ask = "" if gives_reason(claim) else f"What makes you say \"{echo(claim)}\"? "  # a reason given: not asked again
+    return Move(f"{ask}{test}", "fact", verdict.label, shown)
+
+
+def main(argv: list[str]) -> None:
+    if len(argv) not in (1, 2):
+        sys.exit(__doc__)
+    move = science_move(argv[0], argv[1] if len(argv) == 2 else None, KnowledgeBase.load_or_build())
+    print(f"[{move.kind}, {move.verdict}] {move.text}\n" + "\n".join(f"  evidence: {e}" for e in move.evidence))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
