@@ -716,25 +716,6 @@ def rest_shared(p: Problem) -> Plan | None:
     return b.finish() if money or b.value(share).denominator == 1 else None   # whole things share out whole
 
 
-# Work done by a force over a distance: 'lifts a 20 N bag up 2 m', 'A force of 15 newtons pushes a box 4 meters'.
-_FORCE_SAID = re.compile(rf"(?P<f>{NUM}) ?(?:N|newtons?)\b(?!/)")
-_MOVED = re.compile(rf"\b(?:up|down|across|along|over|through|for|by)? ?(?P<d>{NUM}) ?(?P<du>m|meters|metres)\b")
-
-
-def work_done(p: Problem) -> Plan | None:
-    """'A worker lifts a 20 N bag up 2 m. How much work does she do?' -> work is force times distance, 20 x 2 J;
-    only with one force and one distance in metres, and a question that names work."""
-    forces, moves = list(p.finditer(_FORCE_SAID, "all")), list(p.finditer(_MOVED, "all"))
-    if len(forces) != 1 or len(moves) != 1 or len(p.numbers) != 2 or not p.asks(r"\bwork\b") \
-            or p.asks(r"\b(?:kj|kilojoules?|power|watts?)\b"):
-        return None
-    f, d = forces[0], moves[0]
-    b = Builder(p, "work")
-    b.step("*", [b.given(f, "f", "N"), b.given(d, "d", d.group("du"))], "J", f"Work is force times distance: how "
-           f"many joules does a force of {f.group('f')} N do over {d.group('d')} {d.group('du')}?")
-    return b.finish()
-
-
 # A temperature that moves by the same amount each hour: 'It fell 3 degrees every hour ... 5 hours later?'
 _MOVE_RATE = re.compile(rf"\b(?P<verb>{_UP}|{_DOWN}) (?:by )?(?P<b>\d+(?:\.\d+)?){_DEGREES} (?:every|each|per|an?) "
                         rf"(?P<u>hour|minute|day)\b", re.I)

@@ -25,7 +25,7 @@ powers, negatives with -3² read as -(3²), mixed numbers) in the order of opera
 children). Added for the equations (equation_patterns.py): a linear equation with a fraction side ('(y - 1)/2 = 3y -
 13', or in words), two equations in two unknowns by elimination (written, or two purchases at the same two prices),
 a boat with and against a current (or a plane and the wind), and two workers on one job ('together'). For science
-questions with numbers (math_patterns.py): speed, density (a volume given, or read from the water's rise),
+questions with numbers (science_patterns.py): speed, density (a volume given, or read from the water's rise),
 acceleration from force and mass, kinetic energy (from mass and speed, or from a drop with g given) and moles, only
 when every quantity is written with its unit and the question names the quantity asked for. The general reader
 (quantity_patterns.py) tracks a story's quantities number by number instead of one phrasing: amounts, rates ('25
@@ -116,13 +116,13 @@ from mathcheck import solve
 from measure_patterns import (box, clock_elapsed, daily_over_weeks, fraction_of_parts, fraction_sum, measure_difference,
                               measure_parts, mixed_units_left, percent_change, percent_of_whole, percent_part,
                               polygon_perimeter, proportion, rate_other_time, rest_shared, share_equally,
-                              side_from_area, square_side, temperature, temperature_rate, total_from_mean, work_done)
-from math_patterns import (acceleration, combined_mean, conversion, density, expression, falling_energy, fill_count,
-                           for_every, fraction_of, kinetic_energy, map_scale, mean, mean_missing, missing_side,
-                           mixed_unit_difference, moles, percent_apply, percent_of_number, percent_reverse, ratio,
-                           rectangle, speed)
+                              side_from_area, square_side, temperature, temperature_rate, total_from_mean)
+from math_patterns import (combined_mean, conversion, expression, fill_count, for_every, fraction_of, map_scale, mean,
+                           mean_missing, missing_side, mixed_unit_difference, percent_apply, percent_of_number,
+                           percent_reverse, ratio, rectangle)
 from quantity_patterns import data_range, median, story
 from rounding_patterns import groups_needed
+from science_patterns import acceleration, density, falling_energy, kinetic_energy, moles, speed, work_done
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, fractions_rest, grouping,
                             groups_then_price, groups_then_share, level_difference, measure_change, measure_comparison,
                             missing_part, part_whole, rate, sharing, shopping, times_difference, two_prices)
@@ -130,7 +130,7 @@ from wordproblem import (NUM, OP_SIGN, NoPlan, Plan, Problem, Quantity, Ref, Ste
                          number_value, numbers_in, read_problem, same_word, shown_in_sum, stem, unit_factor)
 
 # The public API, what lesson.py, agent.py, bench/ and the tests use; the plan's types and number reading live in
-# wordproblem.py, the patterns in story_patterns.py, math_patterns.py and equation_patterns.py.
+# wordproblem.py, the patterns in the *_patterns.py files.
 __all__ = ["Diagnosis", "Plan", "Quantity", "Ref", "Step", "diagnose", "fmt", "hints", "misconceptions", "next_step",
            "numbers_in", "opening", "plan", "rounds_to", "similar_problem", "steps_done"]
 

@@ -35,12 +35,12 @@ sys.path.insert(0, str(ROOT))  # scripts/ is not on the path when run as a file
 from common import atomic_write_json, atomic_write_text, out_dir  # noqa: E402
 
 FLOW = ["common.py", "ggufmeta.py", "toolcalls.py", "tokenizer.py", "tokenizer_train.py", "weights.py", "model.py",
-        "quantize.py", "checkpoint.py", "telemetry.py", "train.py", "sft.py", "pdftext.py", "ingest.py",
-        "retrieval.py", "vision.py", "fuse.py", "engine.py", "scorers.py", "mathcheck.py", "wordproblem.py",
-        "story_patterns.py", "math_patterns.py", "equation_patterns.py", "solver.py", "wording.py", "evidence.py",
-        "story_changes.py", "arithmetic_claims.py", "math_moves.py", "lesson.py", "escalate.py", "tools.py",
-        "agent.py", "mcp_server.py", "openai_api.py", "serve.py", "ui.py", "classroom.py", "report.py", "eval.py",
-        "chat.py"]
+        "quantize.py", "checkpoint.py", "telemetry.py", "train.py", "sft.py", "pdftext.py", "ingest.py", "retrieval.py",
+        "vision.py", "fuse.py", "engine.py", "scorers.py", "mathcheck.py", "wordproblem.py", "story_patterns.py",
+        "math_patterns.py", "equation_patterns.py", "quantity_patterns.py", "measure_patterns.py",
+        "rounding_patterns.py", "science_patterns.py", "solver.py", "wording.py", "evidence.py", "story_changes.py",
+        "arithmetic_claims.py", "math_moves.py", "lesson.py", "escalate.py", "tools.py", "agent.py", "mcp_server.py",
+        "openai_api.py", "serve.py", "ui.py", "classroom.py", "report.py", "eval.py", "chat.py"]
 RESULTS = ROOT / "docs" / "results.json"
 
 

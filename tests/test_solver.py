@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-import math_patterns
 import mathcheck
+import science_patterns
 import solver
 import story_patterns
 import wordproblem
@@ -313,7 +313,7 @@ def test_abstains_when_the_text_is_not_fully_explained(problem):
 
 
 def test_a_speed_is_distance_over_time_with_both_units_stated():
-    found = math_patterns.speed(solver.read_problem("A cyclist rides 45 km in 3 hours. What is her average speed?"))
+    found = science_patterns.speed(solver.read_problem("A cyclist rides 45 km in 3 hours. What is her average speed?"))
     assert found and found.answer == 15 and "km in 1 hour" in found.steps[0].question
     assert solver.plan("A cyclist rides 45 km in 3 hours. What is her average speed?").answer == 15
     assert solver.plan("A bird flies 90 km in 2 hours. Find its speed.").answer == 45   # a question rate misses
