@@ -452,9 +452,11 @@ def fmt(value: float) -> str:
 
 
 def formula_reply(question: str, claim: str) -> str | None:
-    """A right result or a right step of a one-formula quantity question the planner does not plan (work, potential
-    energy, weight, momentum, power, acceleration), confirmed with its working; None when the claim states neither.
-    A number the question already gives never counts as a result."""
+    """A right result or a right step of a one-formula quantity question the planner did not plan, confirmed with its
+    working; None when the claim states neither. The planner (science_patterns.py) reads work and acceleration only
+    in the wordings it knows and abstains on the rest; this check reads units instead ("20 N", "2 m"), so it also
+    takes potential energy, weight, momentum and power. A number the question already gives never counts as a
+    result."""
     asked, stated = ({u: float(v) for v, u in reversed(QUANTITY.findall(text))} for text in (question, claim))
     formula = next((f for f in FORMULAS if re.search(f.asks, question, re.I) and set(f.units) <= {*asked, *stated}),
                    None)  # "Use g = 10 N/kg" may reach us with the claim, the question cut before it
