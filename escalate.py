@@ -28,7 +28,7 @@ from fractions import Fraction
 import evidence
 from arithmetic_claims import OP_SIGN, claims, results
 from lesson import Lesson, plan_of
-from math_moves import Move
+from math_moves import Move, from_result
 from solver import Plan, Step, fmt, numbers_in
 from wording import problem_sentences, question_sentence, question_target, split_sentences
 
@@ -71,8 +71,7 @@ def _next_from_result(move: Move, recent: list[str], work: str) -> Move:
     worked = done[-1] if done else written.groups() if written else None
     if worked is None or not any(move.question in reply for reply in recent):
         return move
-    return replace(move, question=f"Next: with {worked[1]} in place of {worked[0]}, what is left to work out, and "
-                                  f"which part comes next?")
+    return replace(move, question=from_result(worked[1], worked[0].strip()))
 
 
 def _math_approaches(plan: Plan, step: Step, work: str) -> list[tuple[str, str]]:

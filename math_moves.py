@@ -99,9 +99,23 @@ def step_question(plan: Plan, step: Step) -> str:
         return f"What is {easier} of {percent.group(2)}, and how could that help you find {percent.group(1)}% of it?"
     exercise = EXERCISE.search(plan.problem)
     if _BARE_SUM.fullmatch(step.question) and exercise and len(plan.steps) > 1:
-        shown = exercise.group().strip()
-        return f"Which part of {shown} {'comes next' if index else 'would you work out first'}, and why?"
+        if index:   # the same "Which part of ... comes next?" after every step says nothing: say what changed
+            return from_result(fmt(plan.steps[index - 1].value), worked_part(plan.steps[index - 1]))
+        return f"Which part of {exercise.group().strip()} would you work out first, and why?"
     return linked_question(plan, step)
+
+
+def worked_part(step: Step) -> str:
+    """The part of an exercise a step works out, as written: "15 − 9", "3²" (for "What is 3 squared?")."""
+    power = re.fullmatch(r"What is (\S+) (squared|cubed)\?", step.question)
+    if power:
+        return power.group(1) + ("²" if power.group(2) == "squared" else "³")
+    return step_text(step).rsplit(" = ", 1)[0]
+
+
+def from_result(result: str, part: str) -> str:
+    """The next part of an exercise asked from a result found: what is left once it stands in place of its part."""
+    return f"With {result} in place of {part}, what is left to work out, and which part comes next?"
 
 
 def _restates(plan: Plan, step: Step) -> bool:
@@ -294,6 +308,11 @@ def _used_steps(plan: Plan, found: list[Claim]) -> set[int]:
     return {i for i, s in enumerate(plan.steps[:-1]) if s.value in used}
 
 
+def _next(question: str) -> str:
+    """"Next: <question>", unless the question says itself what comes after ("With 6 in place of ...")."""
+    return question if question.startswith("With ") else f"Next: {question}"
+
+
 def _step_done(plan: Plan, work: str, found: list[Claim], step: Step, nxt: Step) -> Move:
     """A right intermediate step: confirmed as right and the next step asked, unless the student offers it as the
     final answer (then the step is acknowledged without praise and the answer flagged as not reached yet)."""
@@ -303,9 +322,9 @@ def _step_done(plan: Plan, work: str, found: list[Claim], step: Step, nxt: Step)
     answers = "" if _BARE_SUM.fullmatch(step.question) else f": that answers \"{step.question}\""
     if presented_as_answer(work, step.value) and not only_units_left:   # "350000 cm" is right, in other units
         lead = f"{claim} checks out{answers or '.'} But that is not the answer to the whole problem yet."
-        return Move("flag", lead, f"Next: {step_question(plan, nxt)}", nxt, kind="stopped_early")
+        return Move("flag", lead, _next(step_question(plan, nxt)), nxt, kind="stopped_early")
     lead = f"Yes, {claim} is right{answers or '.'}"
-    return Move("confirm", lead, f"Next: {step_question(plan, nxt)}", nxt, kind="step_right")
+    return Move("confirm", lead, _next(step_question(plan, nxt)), nxt, kind="step_right")
 
 
 def _unexplained(lesson: Lesson, plan: Plan, work: str, found: list[Claim], value: Fraction, nxt: Step) -> Move:

@@ -44,7 +44,7 @@ def test_an_exercise_asks_which_part_comes_next_never_the_filled_in_sum():
     exercise = "Calculate 36 ÷ (5 + 4) × 2 - 3."
     move = math_moves.math_move(lesson.Lesson(problem=exercise), solver.plan(exercise), "5 + 4 = 9 first, then 36 ÷ 9 = 4")
     assert move.lead == "Yes, 36 ÷ 9 = 4 is right."   # no empty 'that answers "What is 36 ÷ 9?"'
-    assert move.question == "Next: Which part of 36 ÷ (5 + 4) × 2 - 3 comes next, and why?"
+    assert move.question == "With 4 in place of 36 ÷ 9, what is left to work out, and which part comes next?"
     percent = "What is 15% of 240?"
     asked = math_moves.math_move(lesson.Lesson(problem=percent), solver.plan(percent), "")
     assert asked.question == "What is 10% of 240, and how could that help you find 15% of it?"

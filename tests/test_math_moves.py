@@ -12,6 +12,7 @@ import pytest
 import agent
 import lesson
 import math_moves
+import wording
 from common import ROOT
 from story_changes import answer_by_story, story_changes
 
@@ -155,3 +156,24 @@ def test_a_fraction_written_tight_is_one_number_of_the_claim():
     assert [(str(c), c.right) for c in lesson.claims("1 / 1/2 = 2, and 12 / 4/2 = 6")] == [
         ("1 ÷ 1/2 = 2", True), ("12 ÷ 4/2 = 6", True)]
     assert not lesson.claims("1 / 1/2 = 1/2")[0].right
+
+
+def test_a_quoted_question_ending_a_sentence_ends_it():
+    reply = 'Yes, 4 is right: that answers "What is 2 squared?" Next: what is 3 + 4?'
+    assert wording.split_sentences(reply) == ['Yes, 4 is right: that answers "What is 2 squared?"',
+                                              "Next: what is 3 + 4?"]
+    assert wording.split_sentences('She said "Stop." and left.') == ['She said "Stop." and left.']
+
+
+def test_an_adjective_after_a_number_is_not_its_noun():
+    problem = "A cake is cut into 7 equal pieces and 3 small candles. How many pieces are left after 2 are eaten?"
+    assert [said for _, said in wording.given_numbers(problem)][:2] == ["7 equal pieces", "3 small candles"]
+
+
+def test_each_next_step_of_an_exercise_is_asked_from_the_last_result():
+    plan = lesson.plan_of("Work out 2 × (15 - 3²) ÷ 4 + 7.")
+    assert plan is not None and len(plan.steps) > 2
+    asked = [math_moves.step_question(plan, step) for step in plan.steps]
+    assert len(set(asked)) == len(asked)   # never the same "Which part of ... comes next?" after each step
+    assert asked[1] == "With 9 in place of 3², what is left to work out, and which part comes next?"
+    assert asked[2] == "With 6 in place of 15 − 9, what is left to work out, and which part comes next?"
