@@ -116,3 +116,13 @@ def test_a_wrong_final_answer_asks_the_first_skipped_step_without_its_sum_filled
     ("How many seats are empty?", "the number of empty seats"), ("How many apples are left?", "the number of apples left")])
 def test_the_questions_target_never_takes_a_pointing_word_for_a_state(question, target):
     assert wording.question_target(question) == target
+
+
+def test_a_hint_held_back_at_the_top_of_the_ladder_leaves_a_concrete_question():
+    tutor = agent.Tutor(lambda *_, **__: iter(()))
+    problem = "Why do leaves change colour in autumn?"
+    replies = [list(tutor.respond("held", msg, "science"))[-1]["text"]
+               for msg in [problem, "hint please", "can I have another hint", "more help", "hint", "hint"]]
+    assert replies[-2].startswith("Here's a hint: Think of each possible answer")   # the hint, said twice running
+    assert replies[-1] == "Read the question once more: \"Why do leaves change colour in autumn?\" Which words in " \
+                          "it matter most, and what do they ask you to find?"
