@@ -464,16 +464,26 @@ _RELATION = re.compile(r"\b(?:times|as many|as much|more|fewer|less|each|every|p
                        r"altogether|total|percent)\b|%", re.I)
 
 
+# words of a question sentence that say how its numbers relate ("What fraction ...", "How many are left?")
+_ASKED_RELATION = re.compile(r"\b(?:fraction|left|remain\w*|difference|average|mean|share\w*|split|ratio)\b", re.I)
+
+
 def _first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, str]:
     """A help request without a plan: wording's first move, unless it only lists the numbers ("You know 3 times and 48
     shells ..."): then the words that relate the quantities ("3 times as many shells as Ben", "on Tuesday twice as
     much as Monday"), quoted as a phrase (never a whole sentence pasted into a frame), with what they tell about the
-    question's target."""
+    question's target; with none outside the question, its own relating word ("fraction", "more", "left")."""
     lead, question = first_move_question(problem, given)
     asked = question_sentence(problem_sentences(problem))
     clauses = [c.strip(" .") for p in problem_sentences(problem) if p != asked for c in re.split(r",\s*(?:and )?", p)]
     relation = next((c for c in clauses if _RELATION.search(c) and re.search(r"\d|\b(?:twice|half)\b", c)), "")
-    if not question.startswith("You know") or not relation:
+    if not question.startswith("You know"):
+        return lead, question
+    asked_relation = _RELATION.search(asked) or _ASKED_RELATION.search(asked)
+    if not relation and asked_relation and problem_terms(problem, asked):   # "What fraction of them are blue?"
+        return lead, f"What does \"{asked_relation.group().lower()}\" in the question tell you to do with " \
+                     f"{problem_terms(problem, asked)}, and what would you work out first?"
+    if not relation:
         return lead, question
     start = re.search(r"(?:\b(?:on|in|at) \w+ )?(?:\d|\b(?:twice|half|double|triple)\b)", relation)
     phrase = relation[start.start():] if start else relation
