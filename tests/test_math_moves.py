@@ -187,3 +187,13 @@ def test_a_help_request_whose_relating_words_are_in_the_question_is_asked_about_
     cups = "A shop sold 35 cups on Monday and 48 cups on Tuesday. How many more cups did it sell on Tuesday?"
     asked = math_moves._move_without_plan(lesson.Lesson(problem=cups), [], [], "help")
     assert asked.question.startswith("What does \"more\" in the question tell you to do with 35 cups")
+
+
+@pytest.mark.parametrize("case", [json.loads(line) for line in
+                                  (ROOT / "tests/fixtures/math_moves4.jsonl").read_text().splitlines()],
+                         ids=lambda c: c["id"])
+def test_every_reply_of_the_fresh_lessons_asks_a_question_never_three_times(case):
+    tutor = agent.Tutor(lambda *_, **__: iter(()))
+    replies = [list(tutor.respond(case["id"], m, case["subject"]))[-1]["text"] for m in case["turns"]]
+    assert all("?" in r and "How does that help" not in r for r in replies), replies   # a concrete question each time
+    assert all(len({a, b, c}) > 1 for a, b, c in zip(replies, replies[1:], replies[2:])), replies   # never thrice
