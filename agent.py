@@ -32,7 +32,7 @@ from typing import Any, Protocol
 
 from common import SessionStore, check_known, fill, out_dir, parse_args, smollm2_gguf
 from data.subjects import tag_subject
-from escalate import vary
+from escalate import question_again, vary
 from evidence import KnowledgeBase, check_draft, content_words as evidence_words
 from arithmetic_claims import claims, results
 from lesson import Lesson, content_words, grounded_move, guard_reply, plan_of, problem_change, split_problem
@@ -492,8 +492,9 @@ class Tutor:
         hint = ""
         if stage in ("hint", "check", "encourage") and state.hint_level and not state.solved:
             args = {"problem": state.problem, "level": state.hint_level, "subject": state.subject}
-            hint = self._call_tool(turn, "get_hint", args).get("hint", "")
-            hint = fresh_hint(turn.lesson, hint, "")  # the same hint a third time in a row: the stage's question only
+            offered = self._call_tool(turn, "get_hint", args).get("hint", "")
+            hint = fresh_hint(turn.lesson, offered, "")  # the same hint a third time in a row: held back
+        held = " ".join(question_again(state.problem, state.subject)).strip() if stage == "hint" and not hint else ""
         worked = [str(c) for c in claims(turn.work) if c.right]
         fill = {"topic": topic_of(state.problem, state.subject), "hint": hint,
                 "feedback": (verdict or {}).get("feedback", ""),
@@ -509,8 +510,9 @@ class Tutor:
         if stage == "encourage" and state.solved:
             return
         yield from self._draft(turn, template["instruction"].format(**fill), stage)
+        # the hint template without its hint ("Here's a hint: How does that help ...?") points at nothing: re-read
         if not turn.reply and not hint:
-            yield from turn.say(template["reply"].format(**fill))
+            yield from turn.say(held or template["reply"].format(**fill))
         if hint:
             yield from turn.say(f"Here's a hint: {hint}")
         # the guard's line ("Let's take the next step together.") answers the request: the help after it must ask

@@ -28,7 +28,7 @@ from fractions import Fraction
 import evidence
 from arithmetic_claims import OP_SIGN, claims, results
 from lesson import Lesson, plan_of
-from math_moves import Move
+from math_moves import Move, from_result
 from solver import Plan, Step, fmt, numbers_in
 from wording import problem_sentences, question_sentence, question_target, split_sentences
 
@@ -71,8 +71,7 @@ def _next_from_result(move: Move, recent: list[str], work: str) -> Move:
     worked = done[-1] if done else written.groups() if written else None
     if worked is None or not any(move.question in reply for reply in recent):
         return move
-    return replace(move, question=f"Next: with {worked[1]} in place of {worked[0]}, what is left to work out, and "
-                                  f"which part comes next?")
+    return replace(move, question=from_result(worked[1], worked[0].strip()))
 
 
 def _math_approaches(plan: Plan, step: Step, work: str) -> list[tuple[str, str]]:
@@ -116,17 +115,28 @@ def _smaller_case(plan: Plan, step: Step) -> str:
 def _grounded_approaches(lesson: Lesson, move: Move, subject: str) -> list[tuple[str, str]]:
     """Reading and science: each sentence the move rests on to re-read (the passage's, or the textbook fact), then
     the question itself (math without a plan step: its question sentence alone, never the whole problem)."""
-    if subject == "math":
-        question = question_sentence(problem_sentences(lesson.problem))
-    else:
-        question = evidence.question_of(evidence.split_message(lesson.problem)[1]) or ""
-    last = (problem_sentences(lesson.problem) or [""])[-1]   # "if the sun is so big why does it look small" asks too
+    question = _question_of(lesson.problem, subject)
     about = f" about \"{question.rstrip('?')}\"" if question else ""
     check = "Does it fit what you said, or point somewhere else?" if move.verdict in ("flag", "ask") else \
         f"What does it tell you{about}?"
     found = [(f"Read this again: \"{sentence}\"", check) for sentence in (move.evidence or lesson.cited)[:2]]
-    if question or last:
-        where = "the question" if question else "this part of the problem"
-        found.append((f"Read {where} once more: \"{question or last}\"",
-                      "Which words in it matter most, and what do they ask you to find?"))
-    return found
+    again = question_again(lesson.problem, subject)
+    return found + ([again] if again[0] else [])
+
+
+def _question_of(problem: str, subject: str) -> str:
+    """The problem's question sentence (math: its question sentence alone, never the whole problem); "" if none."""
+    if subject == "math":
+        return question_sentence(problem_sentences(problem))
+    return evidence.question_of(evidence.split_message(problem)[1]) or ""
+
+
+def question_again(problem: str, subject: str) -> tuple[str, str]:
+    """(lead, question): the problem's question to re-read, and what to look for in it; ("", "") for no text."""
+    question = _question_of(problem, subject)
+    last = (problem_sentences(problem) or [""])[-1]   # "if the sun is so big why does it look small" asks too
+    if not (question or last):
+        return "", ""
+    where = "the question" if question else "this part of the problem"
+    return f"Read {where} once more: \"{question or last}\"", \
+        "Which words in it matter most, and what do they ask you to find?"

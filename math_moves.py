@@ -99,9 +99,23 @@ def step_question(plan: Plan, step: Step) -> str:
         return f"What is {easier} of {percent.group(2)}, and how could that help you find {percent.group(1)}% of it?"
     exercise = EXERCISE.search(plan.problem)
     if _BARE_SUM.fullmatch(step.question) and exercise and len(plan.steps) > 1:
-        shown = exercise.group().strip()
-        return f"Which part of {shown} {'comes next' if index else 'would you work out first'}, and why?"
+        if index:   # the same "Which part of ... comes next?" after every step says nothing: say what changed
+            return from_result(fmt(plan.steps[index - 1].value), worked_part(plan.steps[index - 1]))
+        return f"Which part of {exercise.group().strip()} would you work out first, and why?"
     return linked_question(plan, step)
+
+
+def worked_part(step: Step) -> str:
+    """The part of an exercise a step works out, as written: "15 − 9", "3²" (for "What is 3 squared?")."""
+    power = re.fullmatch(r"What is (\S+) (squared|cubed)\?", step.question)
+    if power:
+        return power.group(1) + ("²" if power.group(2) == "squared" else "³")
+    return step_text(step).rsplit(" = ", 1)[0]
+
+
+def from_result(result: str, part: str) -> str:
+    """The next part of an exercise asked from a result found: what is left once it stands in place of its part."""
+    return f"With {result} in place of {part}, what is left to work out, and which part comes next?"
 
 
 def _restates(plan: Plan, step: Step) -> bool:
@@ -294,6 +308,11 @@ def _used_steps(plan: Plan, found: list[Claim]) -> set[int]:
     return {i for i, s in enumerate(plan.steps[:-1]) if s.value in used}
 
 
+def _next(question: str) -> str:
+    """"Next: <question>", unless the question says itself what comes after ("With 6 in place of ...")."""
+    return question if question.startswith("With ") else f"Next: {question}"
+
+
 def _step_done(plan: Plan, work: str, found: list[Claim], step: Step, nxt: Step) -> Move:
     """A right intermediate step: confirmed as right and the next step asked, unless the student offers it as the
     final answer (then the step is acknowledged without praise and the answer flagged as not reached yet)."""
@@ -303,9 +322,9 @@ def _step_done(plan: Plan, work: str, found: list[Claim], step: Step, nxt: Step)
     answers = "" if _BARE_SUM.fullmatch(step.question) else f": that answers \"{step.question}\""
     if presented_as_answer(work, step.value) and not only_units_left:   # "350000 cm" is right, in other units
         lead = f"{claim} checks out{answers or '.'} But that is not the answer to the whole problem yet."
-        return Move("flag", lead, f"Next: {step_question(plan, nxt)}", nxt, kind="stopped_early")
+        return Move("flag", lead, _next(step_question(plan, nxt)), nxt, kind="stopped_early")
     lead = f"Yes, {claim} is right{answers or '.'}"
-    return Move("confirm", lead, f"Next: {step_question(plan, nxt)}", nxt, kind="step_right")
+    return Move("confirm", lead, _next(step_question(plan, nxt)), nxt, kind="step_right")
 
 
 def _unexplained(lesson: Lesson, plan: Plan, work: str, found: list[Claim], value: Fraction, nxt: Step) -> Move:
@@ -445,16 +464,26 @@ _RELATION = re.compile(r"\b(?:times|as many|as much|more|fewer|less|each|every|p
                        r"altogether|total|percent)\b|%", re.I)
 
 
+# words of a question sentence that say how its numbers relate ("What fraction ...", "How many are left?")
+_ASKED_RELATION = re.compile(r"\b(?:fraction|left|remain\w*|difference|average|mean|share\w*|split|ratio)\b", re.I)
+
+
 def _first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, str]:
     """A help request without a plan: wording's first move, unless it only lists the numbers ("You know 3 times and 48
     shells ..."): then the words that relate the quantities ("3 times as many shells as Ben", "on Tuesday twice as
     much as Monday"), quoted as a phrase (never a whole sentence pasted into a frame), with what they tell about the
-    question's target."""
+    question's target; with none outside the question, its own relating word ("fraction", "more", "left")."""
     lead, question = first_move_question(problem, given)
     asked = question_sentence(problem_sentences(problem))
     clauses = [c.strip(" .") for p in problem_sentences(problem) if p != asked for c in re.split(r",\s*(?:and )?", p)]
     relation = next((c for c in clauses if _RELATION.search(c) and re.search(r"\d|\b(?:twice|half)\b", c)), "")
-    if not question.startswith("You know") or not relation:
+    if not question.startswith("You know"):
+        return lead, question
+    asked_relation = _RELATION.search(asked) or _ASKED_RELATION.search(asked)
+    if not relation and asked_relation and problem_terms(problem, asked):   # "What fraction of them are blue?"
+        return lead, f"What does \"{asked_relation.group().lower()}\" in the question tell you to do with " \
+                     f"{problem_terms(problem, asked)}, and what would you work out first?"
+    if not relation:
         return lead, question
     start = re.search(r"(?:\b(?:on|in|at) \w+ )?(?:\d|\b(?:twice|half|double|triple)\b)", relation)
     phrase = relation[start.start():] if start else relation

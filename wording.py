@@ -261,6 +261,10 @@ def content_words(text: str) -> set[str]:
 _UNITS = {"km", "cm", "mm", "m", "g", "kg", "mg", "ml", "l", "h"}
 
 
+# "7 equal pieces": a word that only describes, skipped so that the noun after it names the quantity
+_ADJECTIVES = "equal|same|more|new|other|extra|different|whole|empty|full|small|large|big|little|long|short|old"
+
+
 def given_numbers(problem: str) -> list[tuple[Fraction, str]]:
     """Each number a problem writes in digits, with the word after it, as written ("5 packs", "$14", "48 km"); a
     clock time ("6:45 pm", in hours) or a ratio ("3:5") is one quantity; a number written as a word ("two towns",
@@ -270,15 +274,15 @@ def given_numbers(problem: str) -> list[tuple[Fraction, str]]:
     problem = clock(problem)
     text = " ".join(p for p in SENTENCES.findall(problem) if not about_student(p, problem)) or problem
     written = text.replace(",", "")
-    pattern = rf"(?:(?<![\w)])-(?=\d))?\$?(\d{{1,2}}:\d\d(?:\s*[ap]\.?m\b\.?)?|\d+:\d+|{NUM})(?:\s+([a-z]+))?"
+    pattern = rf"((?:(?<![\w)])-(?=\d))?\$?(\d{{1,2}}:\d\d(?:\s*[ap]\.?m\b\.?)?|\d+:\d+|{NUM}))" \
+              rf"(?:\s+(?:{_ADJECTIVES})\b(?!\s+than\b))?(?:\s+([a-z]+))?"
     for m in re.finditer(pattern, wordproblem.normalise(text).replace(",", "")):
-        if not re.search(rf"(?<![\d.:]){re.escape(m.group(1))}(?![\d])", written):
+        if not re.search(rf"(?<![\d.:]){re.escape(m.group(2))}(?![\d])", written):
             continue
-        word = m.group(2) or ""
+        word = m.group(3) or ""
         named = word and word not in _STOP and (len(word) > 2 or word in _UNITS)
         sign = -1 if m.group(0).startswith("-") else 1
-        found.append((sign * _quantity_value(m.group(1)),
-                      (m.group(0) if named else m.group(0)[:-len(word) or None]).strip()))
+        found.append((sign * _quantity_value(m.group(2)), (m.group(0) if named else m.group(1)).strip()))
     return found
 
 
@@ -641,7 +645,9 @@ _SENTENCE_END = re.compile(r"[.!?][\"')]*$")
 
 
 def split_sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+", text) if s]
+    """Sentences, split after . ! or ?, and after a quote that ends on one when a capital follows ('... answers "What
+    is 2 squared?" Next: ...'); 'She said "Stop." and left.' stays one sentence."""
+    return [s for s in re.split(r"(?:(?<=[.!?])|(?<=[.!?][\"”])(?=\s+[A-Z]))\s+", text) if s]
 
 
 def draft_sentences(raw: str, finished: bool = True) -> list[str]:

@@ -44,7 +44,7 @@ def test_an_exercise_asks_which_part_comes_next_never_the_filled_in_sum():
     exercise = "Calculate 36 ÷ (5 + 4) × 2 - 3."
     move = math_moves.math_move(lesson.Lesson(problem=exercise), solver.plan(exercise), "5 + 4 = 9 first, then 36 ÷ 9 = 4")
     assert move.lead == "Yes, 36 ÷ 9 = 4 is right."   # no empty 'that answers "What is 36 ÷ 9?"'
-    assert move.question == "Next: Which part of 36 ÷ (5 + 4) × 2 - 3 comes next, and why?"
+    assert move.question == "With 4 in place of 36 ÷ 9, what is left to work out, and which part comes next?"
     percent = "What is 15% of 240?"
     asked = math_moves.math_move(lesson.Lesson(problem=percent), solver.plan(percent), "")
     assert asked.question == "What is 10% of 240, and how could that help you find 15% of it?"
@@ -116,3 +116,13 @@ def test_a_wrong_final_answer_asks_the_first_skipped_step_without_its_sum_filled
     ("How many seats are empty?", "the number of empty seats"), ("How many apples are left?", "the number of apples left")])
 def test_the_questions_target_never_takes_a_pointing_word_for_a_state(question, target):
     assert wording.question_target(question) == target
+
+
+def test_a_hint_held_back_at_the_top_of_the_ladder_leaves_a_concrete_question():
+    tutor = agent.Tutor(lambda *_, **__: iter(()))
+    problem = "Why do leaves change colour in autumn?"
+    replies = [list(tutor.respond("held", msg, "science"))[-1]["text"]
+               for msg in [problem, "hint please", "can I have another hint", "more help", "hint", "hint"]]
+    assert replies[-2].startswith("Here's a hint: Think of each possible answer")   # the hint, said twice running
+    assert replies[-1] == "Read the question once more: \"Why do leaves change colour in autumn?\" Which words in " \
+                          "it matter most, and what do they ask you to find?"

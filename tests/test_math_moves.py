@@ -12,6 +12,7 @@ import pytest
 import agent
 import lesson
 import math_moves
+import wording
 from common import ROOT
 from story_changes import answer_by_story, story_changes
 
@@ -155,3 +156,44 @@ def test_a_fraction_written_tight_is_one_number_of_the_claim():
     assert [(str(c), c.right) for c in lesson.claims("1 / 1/2 = 2, and 12 / 4/2 = 6")] == [
         ("1 ÷ 1/2 = 2", True), ("12 ÷ 4/2 = 6", True)]
     assert not lesson.claims("1 / 1/2 = 1/2")[0].right
+
+
+def test_a_quoted_question_ending_a_sentence_ends_it():
+    reply = 'Yes, 4 is right: that answers "What is 2 squared?" Next: what is 3 + 4?'
+    assert wording.split_sentences(reply) == ['Yes, 4 is right: that answers "What is 2 squared?"',
+                                              "Next: what is 3 + 4?"]
+    assert wording.split_sentences('She said "Stop." and left.') == ['She said "Stop." and left.']
+
+
+def test_an_adjective_after_a_number_is_not_its_noun():
+    problem = "A cake is cut into 7 equal pieces and 3 small candles. How many pieces are left after 2 are eaten?"
+    assert [said for _, said in wording.given_numbers(problem)][:2] == ["7 equal pieces", "3 small candles"]
+
+
+def test_each_next_step_of_an_exercise_is_asked_from_the_last_result():
+    plan = lesson.plan_of("Work out 2 × (15 - 3²) ÷ 4 + 7.")
+    assert plan is not None and len(plan.steps) > 2
+    asked = [math_moves.step_question(plan, step) for step in plan.steps]
+    assert len(set(asked)) == len(asked)   # never the same "Which part of ... comes next?" after each step
+    assert asked[1] == "With 9 in place of 3², what is left to work out, and which part comes next?"
+    assert asked[2] == "With 6 in place of 15 − 9, what is left to work out, and which part comes next?"
+
+
+def test_a_help_request_whose_relating_words_are_in_the_question_is_asked_about_them():
+    marbles = "A bag holds 4 red, 6 blue and 5 green marbles. What fraction of the marbles are blue?"
+    move = math_moves._move_without_plan(lesson.Lesson(problem=marbles), [], [], "help")
+    assert move.question == "What does \"fraction\" in the question tell you to do with 4 red, 6 blue and " \
+                            "5 green, and what would you work out first?"
+    cups = "A shop sold 35 cups on Monday and 48 cups on Tuesday. How many more cups did it sell on Tuesday?"
+    asked = math_moves._move_without_plan(lesson.Lesson(problem=cups), [], [], "help")
+    assert asked.question.startswith("What does \"more\" in the question tell you to do with 35 cups")
+
+
+@pytest.mark.parametrize("case", [json.loads(line) for line in
+                                  (ROOT / "tests/fixtures/math_moves4.jsonl").read_text().splitlines()],
+                         ids=lambda c: c["id"])
+def test_every_reply_of_the_fresh_lessons_asks_a_question_never_three_times(case):
+    tutor = agent.Tutor(lambda *_, **__: iter(()))
+    replies = [list(tutor.respond(case["id"], m, case["subject"]))[-1]["text"] for m in case["turns"]]
+    assert all("?" in r and "How does that help" not in r for r in replies), replies   # a concrete question each time
+    assert all(len({a, b, c}) > 1 for a, b, c in zip(replies, replies[1:], replies[2:])), replies   # never thrice
