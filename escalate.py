@@ -1,8 +1,8 @@
 """When the same help did not work: the next, different approach, with the same verdict.
 
 lesson.py decides each turn's move from knowledge (the planner, the checker, the passage, the textbook). A student who
-repeats a misconception gets that same move again, and a tutor who says "You took 9 away once. How many rows of 9
-make 72 chairs?" four times to a student who keeps answering 63 is not tutoring. `vary` looks at the tutor's last
+repeats a misconception gets that same move again, and a tutor who says "You took 9 away once. How many rows of
+9 make 72 chairs?" four times to a student who keeps answering 63 is not tutoring. `vary` looks at the tutor's last
 replies: when the move says nothing the student did not just hear, or a sentence would come a third time running, it
 tries another approach that no recent reply used, built from the same knowledge (the verdict stays the move's; the
 only number not in the problem is a smaller case's, the step's own divisor doubled or a count of 2):
