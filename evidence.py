@@ -180,7 +180,7 @@ def split_sentences(passage: str) -> list[str]:
     return sentences
 
 
-def split_message(message: str, min_sentences: int = 4) -> tuple[str | None, str]:
+def split_message(message: str, min_sentences: int = 3) -> tuple[str | None, str]:
     """(passage, the rest) when a student pastes a passage before their question; (None, message) otherwise.
 
     A passage is everything before the last blank line, when it holds at least `min_sentences` sentences."""
