@@ -688,13 +688,29 @@ def truly_missing(missing: list[str], sentences: list[str]) -> list[str]:
             and not {stem(o) for f in base_forms(w) for o in SYNONYMS.get(f, [])} & said]
 
 
+def stated_reason(claim: str, question: str, sentences: list[str], asked: list[int]) -> str | None:
+    """The sentence the question points to (`asked`) when the claim's reason is in it word for word ("because the
+    wind was too weak"): four words or more, two of them content words the question lacks, so the question's own
+    event restated ("because the kite would not rise") or a true line elsewhere ("because Leo laughed") is no reason."""
+    reason = re.split(r"(?i)\b(?:because|since|as|due to)\b", claim, maxsplit=1)[-1]
+    own = set(content_words(reason)) - set(content_words(question))
+    if len(reason.split()) < 4 or len(own) < 2:
+        return None
+    return next((sentences[i] for i in asked if f" {spoken(reason)} " in f" {spoken(sentences[i])} "), None)
+
+
+def spoken(text: str) -> str:
+    """The text's words alone, lower case, one space apart: what a word-for-word comparison compares."""
+    return " ".join(re.findall(r"[a-z0-9']+", text.lower()))
+
+
 def copied_sentence(claim: str, sentences: list[str]) -> str | None:
     """The passage sentence a claim copies word for word (most of it): evidence the student found, not yet an
     answer. Telling them it "matches the passage" is true and useless; the move is to ask what it tells them."""
-    said = " ".join(re.findall(r"[a-z0-9']+", claim.lower()))
+    said = spoken(claim)
     for sentence in sentences:
-        words = re.findall(r"[a-z0-9']+", sentence.lower())
-        if said and len(said.split()) >= 0.8 * len(words) and f" {said} " in f" {' '.join(words)} ":
+        words = spoken(sentence)
+        if said and len(said.split()) >= 0.8 * len(words.split()) and f" {said} " in f" {words} ":
             return sentence
     return None
 
@@ -748,6 +764,9 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     if verdict.label == "contradicted" and not any(conflicts(c, verdict.sentence) for c in CLAUSE_BREAK.split(claim)
                                                    if c and not restates_premise(c, question)):
         verdict = Verdict("unclear", verdict.sentence)  # "no otters" where the question says they disappeared
+    asked = sorted({ranked[0][1], *focus(sentences, ranked[0][1], question, kind)})  # where the question points
+    stated = stated_reason(claim, question, sentences, asked) if kind in ("cause", "motive") else None
+    verdict = Verdict("supported", stated) if stated and verdict.label in ("absent", "unclear") else verdict
     backed = None
     if verdict.label in ("absent", "unclear") and kind in OWN_WORDS_KINDS:
         backed = own_words_backed(claim, question, sentences, ranked, embedder)

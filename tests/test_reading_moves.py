@@ -367,3 +367,18 @@ def test_a_wrong_reading_of_a_simile_is_asked_what_is_compared():
                "the same way. I read it twice before I understood it.")
     move = reading_move(passage, "What does handwriting like rain describe?", "the letter got wet")
     assert move.text.startswith("Picture it:") and "compared with rain" in move.text and move.verdict != "supported"
+
+
+RUSTY = ("Ravi kept his bike by the back gate. On Monday the chain was too rusty, and the pedals would not turn. "
+         "On Tuesday his uncle cleaned the chain with oil. Ravi rode to school with a grin.")
+
+
+def test_a_reason_the_passage_states_word_for_word_is_confirmed_and_a_changed_one_is_not():
+    question = "Why would the pedals not turn on Monday?"
+    right = reading_move(RUSTY, question, extract_claim("because the chain was too rusty", question))
+    assert (right.verdict, right.status) == ("supported", "answer") and right.text.startswith(CONFIRMS)
+    assert "On Monday the chain was too rusty" in right.evidence[0]
+    for wrong in ("because the chain was too loose", "because the pedals would not turn",
+                  "because the gate was too rusty"):
+        move = reading_move(RUSTY, question, extract_claim(wrong, question))
+        assert move.verdict != "supported" and not move.text.startswith(CONFIRMS), wrong
