@@ -38,11 +38,11 @@ from typing import TYPE_CHECKING
 
 from evidence import (CLAUSE_BREAK, INTERPRETIVE, STOP, TUTOR_STEMS, Move, Verdict, about, base_forms, claim_core,
                       claim_parts, conflicts, content_tokens, content_words, has_negation, judge_claim, paraphrases,
-                      split_sentences, stem)
+                      sides_kept, split_sentences, stem)
 from passages import (CLAIM_CUE, COUNTERCLAIM, CUES, EVENT, FEELING_WORDS, REBUTTAL, REQUEST, RESPONDS, SYNONYMS, TURN,
                       actor, beside_event, body, idf_weights, key_sentences, lesson_of, named_feelings, other_side,
                       overlap, own_words_backed, rank_sentences, reaction_to_event, rebuttal, restates_premise,
-                      shown_feelings, time_word, up_to)
+                      shown_feelings, swaps, time_word, up_to)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -388,6 +388,12 @@ def asks_for(claim: str, sentences: list[str], i: int, question: str, share: flo
 PURPOSE_WORDS = {stem(w) for w in "try trying people reader readers everyone person them us".split()}
 
 
+def restated(claim: str, sentence: str, question: str, embedder: Embedder | None) -> bool:
+    """A confirming paraphrase: `paraphrases`, no word swapped for a close one ("wet" for "dry"), no sides swapped."""
+    return paraphrases(claim, sentence, question, embedder) and sides_kept(claim, sentence) and not swaps(
+        claim, sentence, question, embedder)
+
+
 def weigh_whole(kind: str, claim: str, question: str, sentences: list[str], keys: list[int], verdict: Verdict,
                 embedder: Embedder | None) -> tuple[Verdict, str]:
     """A main idea, theme or purpose is right when it says what the text's key sentence says (the lead, what the
@@ -397,7 +403,7 @@ def weigh_whole(kind: str, claim: str, question: str, sentences: list[str], keys
     for i in keys:
         said = lesson_of(sentences[i]) if kind == "theme" else sentences[i]
         right = (asks_for(claim, sentences, i, question) if kind == "purpose"
-                 else paraphrases(main, said, question, embedder) and covers(main, said))
+                 else restated(main, said, question, embedder) and covers(main, said))
         if right:
             return Verdict("supported", sentences[i]), "answer"
     rest = set(content_words(PERSUADE.sub("", claim))) - set(content_words(question)) - PURPOSE_WORDS
@@ -425,7 +431,7 @@ def weigh(kind: str, claim: str, question: str, sentences: list[str], top: int, 
     if kind in ("main_idea", "theme", "purpose"):
         return weigh_whole(kind, claim, question, sentences, keys, verdict, embedder)
     if kind == "argument" and ASKS_CLAIM.search(question) and not ASKS_EVIDENCE.search(question):
-        stated = [s for s in sentences if CLAIM_CUE.search(s) and paraphrases(claim, s, question, embedder)
+        stated = [s for s in sentences if CLAIM_CUE.search(s) and restated(claim, s, question, embedder)
                   and covers(claim, s)]  # the writer's claim in the student's words: the "should" sentence's
         return (Verdict("supported", stated[0]), "answer") if stated else (verdict, "")
     if kind == "argument" and ASKS_EVIDENCE.search(question):  # a detail the text gives is evidence, maybe not all
@@ -759,7 +765,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
         verdict = Verdict("absent" if missing else "unclear", verdict.sentence, missing)
     if verdict.label in ("absent", "unclear") and kind not in INTERPRETIVE and kind != "sequence":
         nearest = [s for s in sentences if s in verdict.sentence and s not in relevant]  # the sentences it echoes
-        said = next((s for s in relevant + nearest if paraphrases(claim, s, question, embedder)), None)
+        said = next((s for s in relevant + nearest if restated(claim, s, question, embedder)), None)
         verdict = Verdict("supported", said) if said else verdict  # a correct answer in the student's own words
     if verdict.label == "contradicted" and not any(conflicts(c, verdict.sentence) for c in CLAUSE_BREAK.split(claim)
                                                    if c and not restates_premise(c, question)):

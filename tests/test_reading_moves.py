@@ -382,3 +382,25 @@ def test_a_reason_the_passage_states_word_for_word_is_confirmed_and_a_changed_on
                   "because the gate was too rusty"):
         move = reading_move(RUSTY, question, extract_claim(wrong, question))
         assert move.verdict != "supported" and not move.text.startswith(CONFIRMS), wrong
+
+
+STORM = ("During the storm, Priya counted the seconds after each flash. Her father told her that light travels much "
+         "faster than sound. That is why she always saw the lightning before she heard the thunder.")
+TOMATOES = ("Maya planted tomatoes along the fence in spring. In June the bottom leaves turned yellow, since the soil "
+            "under them had stayed dry for weeks. She began watering the bed every evening.")
+
+
+@pytest.mark.parametrize("passage, question, right, wrongs", [
+    (STORM, "Why did Priya see the lightning before she heard the thunder?", "because light travels faster than sound",
+     ["because sound travels faster than light", "because sound travels much faster than light",
+      "because light travels much slower than sound"]),
+    (TOMATOES, "Why did the bottom leaves turn yellow in June?", "because the soil under them had stayed dry for weeks",
+     ["because the soil under them had stayed wet for weeks", "because the soil had stayed damp for weeks"])])
+def test_a_reading_with_its_sides_or_a_word_swapped_is_never_confirmed(passage, question, right, wrongs):
+    """The right reading in the passage's words is confirmed; the same words with the comparison's sides swapped, or
+    one word swapped for its opposite (or the opposite's synonym), are not, though they share nearly all words."""
+    move = reading_move(passage, question, extract_claim(right, question))
+    assert move.verdict == "supported" and move.text.startswith(CONFIRMS)
+    for wrong in wrongs:
+        move = reading_move(passage, question, extract_claim(wrong, question))
+        assert move.verdict != "supported" and not move.text.startswith(CONFIRMS), wrong
