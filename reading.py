@@ -460,11 +460,11 @@ def weigh(kind: str, claim: str, question: str, sentences: list[str], top: int, 
 
 # The shape of an answer to a wh-question ("where ...?" "in his basket"): a true claim in it answers, it is not off.
 ANSWER_FORMS = {"where": r"(?:in|on|under|at|behind|inside|near|by|beside|next to|into|from)\b",
-                "why": r"(?:because|to|so|since)\b", "when": r"(?:in|on|at|after|before|when|during|every)\b"}
+                "when": r"(?:in|on|at|after|before|when|during|every)\b"}
 
 
 def answer_form(question: str, claim: str) -> bool:
-    asked = re.match(r"\W*(where|why|when)\b", question.lower())
+    asked = re.match(r"\W*(where|when)\b", question.lower())
     return bool(asked and re.match(ANSWER_FORMS[asked.group(1)], claim.strip().lower()))
 
 
@@ -780,6 +780,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     reason = re.split(r"(?i)\bbecause\b|,?\s+since\b", claim, maxsplit=1)[1:]
     cited = own_words_backed(reason[0], question, sentences, ranked, embedder) if kind == "feeling" and reason else None
     answering = {sentences[i] for i in focus(sentences, top, question, kind)} | {sentences[i] for _, i in ranked[:2]}
+    answering = {sentences[i] for i in asked} if kind in ("cause", "motive") else answering  # a reason: where asked
     answering |= {backed} if backed else set()  # own_words_backed found it where the question's sentences are
     verdict, status = weigh(kind, claim.rstrip(". "), question, sentences, top, keys, verdict, embedder, answering,
                             cited)

@@ -382,6 +382,9 @@ def test_a_reason_the_passage_states_word_for_word_is_confirmed_and_a_changed_on
                   "because the gate was too rusty"):
         move = reading_move(RUSTY, question, extract_claim(wrong, question))
         assert move.verdict != "supported" and not move.text.startswith(CONFIRMS), wrong
+    for elsewhere in ("because his uncle cleaned the chain with oil", "because Ravi rode to school with a grin"):
+        move = reading_move(RUSTY, question, extract_claim(elsewhere, question))  # true, but no reason for Monday
+        assert move.status == "off" and not move.text.startswith(CONFIRMS), elsewhere
 
 
 STORM = ("During the storm, Priya counted the seconds after each flash. Her father told her that light travels much "
