@@ -180,7 +180,7 @@ def split_sentences(passage: str) -> list[str]:
     return sentences
 
 
-def split_message(message: str, min_sentences: int = 4) -> tuple[str | None, str]:
+def split_message(message: str, min_sentences: int = 3) -> tuple[str | None, str]:
     """(passage, the rest) when a student pastes a passage before their question; (None, message) otherwise.
 
     A passage is everything before the last blank line, when it holds at least `min_sentences` sentences."""
@@ -318,6 +318,18 @@ def same_footing(claim: str, sentence: str) -> bool:
     return quantifiers_kept(claim, sentence) and (HEDGE.search(claim) is not None or not HEDGE.search(sentence))
 
 
+def sides_kept(claim: str, sentence: str) -> bool:
+    """A comparison keeps its sides: no word before 'than' ('before', 'after') in the claim stands only after it in
+    the sentence, or the other way round ("sound travels faster than light" for "light travels faster than sound")."""
+    for word in ("than", "before", "after"):
+        said, stated = (re.split(rf"\b{word}\b", text.lower(), maxsplit=1) for text in (claim, sentence))
+        if len(said) == 2 and len(stated) == 2:
+            (a, b), (c, d) = ([set(content_words(part)) for part in pair] for pair in (said, stated))
+            if (a & d) - c or (b & c) - d:
+                return False
+    return True
+
+
 def quoted_by(claim: str, sentences: list[str]) -> str | None:
     """The sentence that states the claim nearly word for word: all its content words (three or more, so a bare
     option such as "the front legs" is never enough) with the same polarity (a negated claim needs a negated
@@ -328,7 +340,7 @@ def quoted_by(claim: str, sentences: list[str]) -> str | None:
     for sentence in sentences:
         if sentence.rstrip().endswith("?") or not words <= set(content_words(sentence)):
             continue
-        if not same_footing(claim, sentence):
+        if not same_footing(claim, sentence) or not sides_kept(claim, sentence):
             continue
         if has_negation(sentence) if has_negation(claim) else not words & first_denied(sentence):
             return sentence
@@ -415,7 +427,8 @@ def judge_claim(claim: str, sentences: list[str], question: str = "", kind: str 
     enough = len(core) >= 3 or (kind == "sequence" and ordered and all(len(content_words(p)) >= 2 for p in parts))
     grounded = share >= support and enough and has_negation(claim) == has_negation(where_said)
     on_topic = relevant is None or any(r in where for r in relevant) or kind == "sequence"
-    if grounded and on_topic and ordered and kind not in INTERPRETIVE and same_footing(claim, where_said):
+    if grounded and on_topic and ordered and kind not in INTERPRETIVE and same_footing(claim, where_said) \
+            and sides_kept(claim, where_said):
         return Verdict("supported", where)
     return Verdict("unclear", where)
 

@@ -18,7 +18,8 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from evidence import (CLAUSE_BREAK, STOP, WINDOW_WORDS, base_forms, clause_of, conflicts, content_tokens, content_words,
-                      default_embedder, first_denied, has_negation, negated, same_footing, split_sentences, stem)
+                      default_embedder, first_denied, has_negation, negated, same_footing, sides_kept, split_sentences,
+                      stem)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -382,6 +383,27 @@ def word_forms(word: str) -> set[str]:
     return {form for w in [word, *SYNONYMS.get(stem(word), [])] for form in base_forms(w)}
 
 
+def swaps(claim: str, sentence: str, question: str = "", embedder: Embedder | None = None,
+          min_cosine: float = 0.5) -> bool:
+    """Does the claim put a word of its own where the sentence has another ("wet" for "dry")?
+    A claim word beyond the question's that the sentence lacks in every form and synonym (SYNONYMS), at MiniLM cosine
+    `min_cosine` or more to a sentence word the claim lacks: opposites (strong/weak 0.78, faster/slower 0.88,
+    front/back 0.58) sit that close, so such a word changes what the sentence says, or words it in a way no
+    word list here can check (big/large 0.81), and a verdict from the passage needs its words. A word holding the
+    other ("fog" in "foggy") is the same word in another form."""
+    asked = set(content_words(question))
+    sentence_forms = {form for word, _ in content_tokens(sentence) for form in base_forms(word)}
+    claim_forms = {form for word, _ in content_tokens(claim) for form in base_forms(word)}
+    unfound = [w for w, s in dict(content_tokens(claim)).items()
+               if s not in asked and not word_forms(w) & sentence_forms]
+    others = [w for w, _ in dict(content_tokens(sentence)).items() if not word_forms(w) & claim_forms
+              and not any(w.lower().startswith(u.lower()) or u.lower().startswith(w.lower()) for u in unfound)]
+    if not unfound or not others:
+        return False
+    vectors = (embedder or default_embedder()).encode(unfound + others)
+    return bool((vectors[:len(unfound)] @ vectors[len(unfound):].T).max() >= min_cosine)
+
+
 def own_words_backed(claim: str, question: str, sentences: list[str], ranked: list[tuple[float, int]],
                      embedder: Embedder | None = None) -> str | None:
     """The sentence backing a claim said in the student's own words ("he used a long fishing pole" for "Tomas walked
@@ -409,8 +431,9 @@ def own_words_backed(claim: str, question: str, sentences: list[str], ranked: li
         swapped = [w for i, w in enumerate(words) if w in own and not found[k][i] and any(f[i] for f in found)]
         said = clause_of([stem(w) for w in own], sentences[k])
         if not ((share >= 0.6 and cosine[k] >= 0.55) or (share == 1 and len(own) >= 2 and cosine[k] >= 0.4)) or \
-                swapped or conflicts(clause, sentences[k]) or has_negation(clause) != has_negation(said) or \
-                not same_footing(clause, said):
+                swapped or conflicts(clause, sentences[k]) or swaps(clause, sentences[k], question, embedder) or \
+                has_negation(clause) != has_negation(said) or not same_footing(clause, said) or \
+                not sides_kept(clause, sentences[k]):
             return None
         backed.append((len(own), k))
         anchored = anchored or k in near

@@ -38,11 +38,11 @@ from typing import TYPE_CHECKING
 
 from evidence import (CLAUSE_BREAK, INTERPRETIVE, STOP, TUTOR_STEMS, Move, Verdict, about, base_forms, claim_core,
                       claim_parts, conflicts, content_tokens, content_words, has_negation, judge_claim, paraphrases,
-                      split_sentences, stem)
+                      sides_kept, split_sentences, stem)
 from passages import (CLAIM_CUE, COUNTERCLAIM, CUES, EVENT, FEELING_WORDS, REBUTTAL, REQUEST, RESPONDS, SYNONYMS, TURN,
                       actor, beside_event, body, idf_weights, key_sentences, lesson_of, named_feelings, other_side,
                       overlap, own_words_backed, rank_sentences, reaction_to_event, rebuttal, restates_premise,
-                      shown_feelings, time_word, up_to)
+                      shown_feelings, swaps, time_word, up_to)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -388,6 +388,12 @@ def asks_for(claim: str, sentences: list[str], i: int, question: str, share: flo
 PURPOSE_WORDS = {stem(w) for w in "try trying people reader readers everyone person them us".split()}
 
 
+def restated(claim: str, sentence: str, question: str, embedder: Embedder | None) -> bool:
+    """A confirming paraphrase: `paraphrases`, no word swapped for a close one ("wet" for "dry"), no sides swapped."""
+    return paraphrases(claim, sentence, question, embedder) and sides_kept(claim, sentence) and not swaps(
+        claim, sentence, question, embedder)
+
+
 def weigh_whole(kind: str, claim: str, question: str, sentences: list[str], keys: list[int], verdict: Verdict,
                 embedder: Embedder | None) -> tuple[Verdict, str]:
     """A main idea, theme or purpose is right when it says what the text's key sentence says (the lead, what the
@@ -397,7 +403,7 @@ def weigh_whole(kind: str, claim: str, question: str, sentences: list[str], keys
     for i in keys:
         said = lesson_of(sentences[i]) if kind == "theme" else sentences[i]
         right = (asks_for(claim, sentences, i, question) if kind == "purpose"
-                 else paraphrases(main, said, question, embedder) and covers(main, said))
+                 else restated(main, said, question, embedder) and covers(main, said))
         if right:
             return Verdict("supported", sentences[i]), "answer"
     rest = set(content_words(PERSUADE.sub("", claim))) - set(content_words(question)) - PURPOSE_WORDS
@@ -425,7 +431,7 @@ def weigh(kind: str, claim: str, question: str, sentences: list[str], top: int, 
     if kind in ("main_idea", "theme", "purpose"):
         return weigh_whole(kind, claim, question, sentences, keys, verdict, embedder)
     if kind == "argument" and ASKS_CLAIM.search(question) and not ASKS_EVIDENCE.search(question):
-        stated = [s for s in sentences if CLAIM_CUE.search(s) and paraphrases(claim, s, question, embedder)
+        stated = [s for s in sentences if CLAIM_CUE.search(s) and restated(claim, s, question, embedder)
                   and covers(claim, s)]  # the writer's claim in the student's words: the "should" sentence's
         return (Verdict("supported", stated[0]), "answer") if stated else (verdict, "")
     if kind == "argument" and ASKS_EVIDENCE.search(question):  # a detail the text gives is evidence, maybe not all
@@ -454,11 +460,11 @@ def weigh(kind: str, claim: str, question: str, sentences: list[str], top: int, 
 
 # The shape of an answer to a wh-question ("where ...?" "in his basket"): a true claim in it answers, it is not off.
 ANSWER_FORMS = {"where": r"(?:in|on|under|at|behind|inside|near|by|beside|next to|into|from)\b",
-                "why": r"(?:because|to|so|since)\b", "when": r"(?:in|on|at|after|before|when|during|every)\b"}
+                "when": r"(?:in|on|at|after|before|when|during|every)\b"}
 
 
 def answer_form(question: str, claim: str) -> bool:
-    asked = re.match(r"\W*(where|why|when)\b", question.lower())
+    asked = re.match(r"\W*(where|when)\b", question.lower())
     return bool(asked and re.match(ANSWER_FORMS[asked.group(1)], claim.strip().lower()))
 
 
@@ -688,13 +694,29 @@ def truly_missing(missing: list[str], sentences: list[str]) -> list[str]:
             and not {stem(o) for f in base_forms(w) for o in SYNONYMS.get(f, [])} & said]
 
 
+def stated_reason(claim: str, question: str, sentences: list[str], asked: list[int]) -> str | None:
+    """The sentence the question points to (`asked`) when the claim's reason is in it word for word ("because the
+    wind was too weak"): four words or more, two of them content words the question lacks, so the question's own
+    event restated ("because the kite would not rise") or a true line elsewhere ("because Leo laughed") is no reason."""
+    reason = re.split(r"(?i)\b(?:because|since|as|due to)\b", claim, maxsplit=1)[-1]
+    own = set(content_words(reason)) - set(content_words(question))
+    if len(reason.split()) < 4 or len(own) < 2:
+        return None
+    return next((sentences[i] for i in asked if f" {spoken(reason)} " in f" {spoken(sentences[i])} "), None)
+
+
+def spoken(text: str) -> str:
+    """The text's words alone, lower case, one space apart: what a word-for-word comparison compares."""
+    return " ".join(re.findall(r"[a-z0-9']+", text.lower()))
+
+
 def copied_sentence(claim: str, sentences: list[str]) -> str | None:
     """The passage sentence a claim copies word for word (most of it): evidence the student found, not yet an
     answer. Telling them it "matches the passage" is true and useless; the move is to ask what it tells them."""
-    said = " ".join(re.findall(r"[a-z0-9']+", claim.lower()))
+    said = spoken(claim)
     for sentence in sentences:
-        words = re.findall(r"[a-z0-9']+", sentence.lower())
-        if said and len(said.split()) >= 0.8 * len(words) and f" {said} " in f" {' '.join(words)} ":
+        words = spoken(sentence)
+        if said and len(said.split()) >= 0.8 * len(words.split()) and f" {said} " in f" {words} ":
             return sentence
     return None
 
@@ -743,11 +765,14 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
         verdict = Verdict("absent" if missing else "unclear", verdict.sentence, missing)
     if verdict.label in ("absent", "unclear") and kind not in INTERPRETIVE and kind != "sequence":
         nearest = [s for s in sentences if s in verdict.sentence and s not in relevant]  # the sentences it echoes
-        said = next((s for s in relevant + nearest if paraphrases(claim, s, question, embedder)), None)
+        said = next((s for s in relevant + nearest if restated(claim, s, question, embedder)), None)
         verdict = Verdict("supported", said) if said else verdict  # a correct answer in the student's own words
     if verdict.label == "contradicted" and not any(conflicts(c, verdict.sentence) for c in CLAUSE_BREAK.split(claim)
                                                    if c and not restates_premise(c, question)):
         verdict = Verdict("unclear", verdict.sentence)  # "no otters" where the question says they disappeared
+    asked = sorted({ranked[0][1], *focus(sentences, ranked[0][1], question, kind)})  # where the question points
+    stated = stated_reason(claim, question, sentences, asked) if kind in ("cause", "motive") else None
+    verdict = Verdict("supported", stated) if stated and verdict.label in ("absent", "unclear") else verdict
     backed = None
     if verdict.label in ("absent", "unclear") and kind in OWN_WORDS_KINDS:
         backed = own_words_backed(claim, question, sentences, ranked, embedder)
@@ -755,6 +780,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     reason = re.split(r"(?i)\bbecause\b|,?\s+since\b", claim, maxsplit=1)[1:]
     cited = own_words_backed(reason[0], question, sentences, ranked, embedder) if kind == "feeling" and reason else None
     answering = {sentences[i] for i in focus(sentences, top, question, kind)} | {sentences[i] for _, i in ranked[:2]}
+    answering = {sentences[i] for i in asked} if kind in ("cause", "motive") else answering  # a reason: where asked
     answering |= {backed} if backed else set()  # own_words_backed found it where the question's sentences are
     verdict, status = weigh(kind, claim.rstrip(". "), question, sentences, top, keys, verdict, embedder, answering,
                             cited)

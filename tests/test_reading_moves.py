@@ -367,3 +367,43 @@ def test_a_wrong_reading_of_a_simile_is_asked_what_is_compared():
                "the same way. I read it twice before I understood it.")
     move = reading_move(passage, "What does handwriting like rain describe?", "the letter got wet")
     assert move.text.startswith("Picture it:") and "compared with rain" in move.text and move.verdict != "supported"
+
+
+RUSTY = ("Ravi kept his bike by the back gate. On Monday the chain was too rusty, and the pedals would not turn. "
+         "On Tuesday his uncle cleaned the chain with oil. Ravi rode to school with a grin.")
+
+
+def test_a_reason_the_passage_states_word_for_word_is_confirmed_and_a_changed_one_is_not():
+    question = "Why would the pedals not turn on Monday?"
+    right = reading_move(RUSTY, question, extract_claim("because the chain was too rusty", question))
+    assert (right.verdict, right.status) == ("supported", "answer") and right.text.startswith(CONFIRMS)
+    assert "On Monday the chain was too rusty" in right.evidence[0]
+    for wrong in ("because the chain was too loose", "because the pedals would not turn",
+                  "because the gate was too rusty"):
+        move = reading_move(RUSTY, question, extract_claim(wrong, question))
+        assert move.verdict != "supported" and not move.text.startswith(CONFIRMS), wrong
+    for elsewhere in ("because his uncle cleaned the chain with oil", "because Ravi rode to school with a grin"):
+        move = reading_move(RUSTY, question, extract_claim(elsewhere, question))  # true, but no reason for Monday
+        assert move.status == "off" and not move.text.startswith(CONFIRMS), elsewhere
+
+
+STORM = ("During the storm, Priya counted the seconds after each flash. Her father told her that light travels much "
+         "faster than sound. That is why she always saw the lightning before she heard the thunder.")
+TOMATOES = ("Maya planted tomatoes along the fence in spring. In June the bottom leaves turned yellow, since the soil "
+            "under them had stayed dry for weeks. She began watering the bed every evening.")
+
+
+@pytest.mark.parametrize("passage, question, right, wrongs", [
+    (STORM, "Why did Priya see the lightning before she heard the thunder?", "because light travels faster than sound",
+     ["because sound travels faster than light", "because sound travels much faster than light",
+      "because light travels much slower than sound"]),
+    (TOMATOES, "Why did the bottom leaves turn yellow in June?", "because the soil under them had stayed dry for weeks",
+     ["because the soil under them had stayed wet for weeks", "because the soil had stayed damp for weeks"])])
+def test_a_reading_with_its_sides_or_a_word_swapped_is_never_confirmed(passage, question, right, wrongs):
+    """The right reading in the passage's words is confirmed; the same words with the comparison's sides swapped, or
+    one word swapped for its opposite (or the opposite's synonym), are not, though they share nearly all words."""
+    move = reading_move(passage, question, extract_claim(right, question))
+    assert move.verdict == "supported" and move.text.startswith(CONFIRMS)
+    for wrong in wrongs:
+        move = reading_move(passage, question, extract_claim(wrong, question))
+        assert move.verdict != "supported" and not move.text.startswith(CONFIRMS), wrong
