@@ -439,3 +439,13 @@ def own_words_backed(claim: str, question: str, sentences: list[str], ranked: li
         anchored = anchored or k in near
     strong = [b for b in backed if b[0] >= 2]
     return sentences[max(strong)[1]] if strong and anchored else None
+
+
+# The shape of an answer to a wh-question ("where ...?" "in his basket"): a true claim in it answers, it is not off.
+ANSWER_FORMS = {"where": r"(?:in|on|under|at|behind|inside|near|by|beside|next to|into|from)\b",
+                "when": r"(?:in|on|at|after|before|when|during|every)\b"}
+
+
+def answer_form(question: str, claim: str) -> bool:
+    asked = re.match(r"\W*(where|when)\b", question.lower())
+    return bool(asked and re.match(ANSWER_FORMS[asked.group(1)], claim.strip().lower()))

@@ -40,9 +40,9 @@ from evidence import (CLAUSE_BREAK, INTERPRETIVE, STOP, TUTOR_STEMS, Move, Verdi
                       claim_parts, conflicts, content_tokens, content_words, has_negation, judge_claim, paraphrases,
                       sides_kept, split_sentences, stem)
 from passages import (CLAIM_CUE, COUNTERCLAIM, CUES, EVENT, FEELING_WORDS, REBUTTAL, REQUEST, RESPONDS, SYNONYMS, TURN,
-                      actor, beside_event, body, idf_weights, key_sentences, lesson_of, named_feelings, other_side,
-                      overlap, own_words_backed, rank_sentences, reaction_to_event, rebuttal, restates_premise,
-                      shown_feelings, swaps, time_word, up_to)
+                      actor, answer_form, beside_event, body, idf_weights, key_sentences, lesson_of, named_feelings,
+                      other_side, overlap, own_words_backed, rank_sentences, reaction_to_event, rebuttal,
+                      restates_premise, shown_feelings, swaps, time_word, up_to)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -259,6 +259,7 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
         return structured
     if kind == "meaning":  # a line asked about is quoted: the question names it, and its meaning is still to find
         said, like = sentences[top].rstrip(",;: "), re.search(r"\blike\s+(?:an?\s+|the\s+)?([a-z]+)", sentences[top])
+        said += "" if said[-1:] in ".!?\"'”" else "."   # a poem's line may end without a stop
         if like:
             return (f"Picture it: {quote(said)} What is being compared with {like.group(1)}, and what do the two have "
                     f"in common here?")
@@ -456,16 +457,6 @@ def weigh(kind: str, claim: str, question: str, sentences: list[str], top: int, 
             question, claim):
         return verdict, "off"
     return verdict, "answer"
-
-
-# The shape of an answer to a wh-question ("where ...?" "in his basket"): a true claim in it answers, it is not off.
-ANSWER_FORMS = {"where": r"(?:in|on|under|at|behind|inside|near|by|beside|next to|into|from)\b",
-                "when": r"(?:in|on|at|after|before|when|during|every)\b"}
-
-
-def answer_form(question: str, claim: str) -> bool:
-    asked = re.match(r"\W*(where|when)\b", question.lower())
-    return bool(asked and re.match(ANSWER_FORMS[asked.group(1)], claim.strip().lower()))
 
 
 # ----------------------------------------------------------------------------- moves on a claim
@@ -781,7 +772,11 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     cited = own_words_backed(reason[0], question, sentences, ranked, embedder) if kind == "feeling" and reason else None
     answering = {sentences[i] for i in focus(sentences, top, question, kind)} | {sentences[i] for _, i in ranked[:2]}
     answering = {sentences[i] for i in asked} if kind in ("cause", "motive") else answering  # a reason: where asked
-    answering |= {backed} if backed else set()  # own_words_backed found it where the question's sentences are
+    # a reason found in the student's own words answers beside where the question points, or about what it asks:
+    # in a short text nearly every true line ranks near the question ('because Leo laughed', asked about the kite)
+    tied = backed and (any(abs(j - i) <= 1 for j, s in enumerate(sentences) if s in backed for i in asked)
+                       or set(content_words(claim)) & set(content_words(question)))
+    answering |= {backed} if backed and (kind not in ("cause", "motive") or tied) else set()
     verdict, status = weigh(kind, claim.rstrip(". "), question, sentences, top, keys, verdict, embedder, answering,
                             cited)
     if verdict.sentence and (verdict.label in ("contradicted", "supported") or status):
