@@ -197,12 +197,21 @@ PATTERNS = [
 
 @pytest.mark.parametrize("problem,pattern,values,words", PATTERNS, ids=[f"{p[1]}-{i}" for i, p in enumerate(PATTERNS)])
 def test_each_pattern_plans_exact_steps_in_the_problems_words(problem, pattern, values, words):
+    assert_plans(problem, pattern, values, words, answer_unsaid=False)   # "If 4y = 16, what is y?" when y = 4
+
+
+def assert_plans(problem: str, pattern: str, values: list, words: list[str], answer_unsaid: bool = True) -> None:
+    """The plan of `problem` is `pattern`'s, with exactly these step values, every word of `words` in its step
+    questions, and (unless the answer's number is also one of the problem's) no step question that says the answer;
+    the test_solver_round5*.py readings share it."""
     plan = solver.plan(problem)
     assert plan is not None and plan.pattern == pattern
     assert [s.value for s in plan.steps] == [Fraction(v) for v in values]
     asked = " ".join(s.question for s in plan.steps)
     for word in words:
         assert word in asked, (word, asked)
+    result = re.compile(rf"(?<![\d./-]){re.escape(solver.fmt(plan.answer))}(?![\d./])")
+    assert not answer_unsaid or not any(result.search(s.question) for s in plan.steps), "a step says the answer"
 
 
 def test_operands_trace_to_the_text_or_an_earlier_step():

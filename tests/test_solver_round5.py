@@ -1,12 +1,11 @@
 """Round 5 of the planner: readings added for worksheet wording (fresh4.jsonl's dev half and the tune split), each
 with its exact steps, step questions in the problem's words, and a near miss that must abstain. Every problem here
 is written for this test, none copied from a fixture."""
-import re
-from fractions import Fraction
 
 import pytest
 
 import solver
+from test_solver import assert_plans
 
 # (problem, pattern, step values, words the steps' questions must use)
 PLANS = [
@@ -87,14 +86,7 @@ PLANS = [
 
 @pytest.mark.parametrize("problem,pattern,values,words", PLANS, ids=[f"{p[1]}-{i}" for i, p in enumerate(PLANS)])
 def test_each_reading_plans_exact_steps_in_the_problems_words(problem, pattern, values, words):
-    plan = solver.plan(problem)
-    assert plan is not None and plan.pattern == pattern
-    assert [s.value for s in plan.steps] == [Fraction(v) for v in values]
-    asked = " ".join(s.question for s in plan.steps)
-    for word in words:
-        assert word in asked, (word, asked)
-    result = re.compile(rf"(?<![\d./]){re.escape(solver.fmt(plan.answer))}(?![\d./])")
-    assert not any(result.search(s.question) for s in plan.steps), "a step's question says the answer"
+    assert_plans(problem, pattern, values, words)
 
 
 @pytest.mark.parametrize("problem", [

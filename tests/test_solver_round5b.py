@@ -3,12 +3,11 @@ the next larger time unit, a price of a two-word name, the rest shared, work = f
 words, a temperature moving each hour, parts of one whole added, a rectangle's 'length of ... is'), each with its
 exact steps, step questions in the problem's words, and near misses that must abstain. Every problem here is
 written for this test, none copied from a fixture."""
-import re
-from fractions import Fraction
 
 import pytest
 
 import solver
+from test_solver import assert_plans
 
 # (problem, pattern, step values, words the steps' questions must use)
 PLANS = [
@@ -53,14 +52,7 @@ PLANS = [
 
 @pytest.mark.parametrize("problem,pattern,values,words", PLANS, ids=[f"{p[1]}-{i}" for i, p in enumerate(PLANS)])
 def test_each_reading_plans_exact_steps_in_the_problems_words(problem, pattern, values, words):
-    plan = solver.plan(problem)
-    assert plan is not None and plan.pattern == pattern
-    assert [s.value for s in plan.steps] == [Fraction(v) for v in values]
-    asked = " ".join(s.question for s in plan.steps)
-    for word in words:
-        assert word in asked, (word, asked)
-    result = re.compile(rf"(?<![\d./-]){re.escape(solver.fmt(plan.answer))}(?![\d./])")
-    assert not any(result.search(s.question) for s in plan.steps), "a step's question says the answer"
+    assert_plans(problem, pattern, values, words)
 
 
 @pytest.mark.parametrize("problem", [
