@@ -193,7 +193,8 @@ def split_message(message: str, min_sentences: int = 3) -> tuple[str | None, str
 # A sentence that asks for the answer or tries to change the tutor: the question is what is left once these are gone.
 # The student's own role or order, never a story's words ("she asked", "her teacher's words", "to write a letter").
 ROLE_OR_ORDER = (r"\b(?:my teacher|(?:i'?m|i am|as|am) (?:\w+ ){0,3}teacher|(?:please|you|can you|could you|so i can) "
-                 r"write)\b|,\s*the teacher\b|^\W*(?:now |just )?write\b")
+                 r"write|i teach|this is (?:mr|mrs|ms|miss|dr|professor)\b)\b|,\s*the (?:[\w-]+ ){0,2}teacher\b|"
+                 r"^\W*(?:now |just )?write\b")   # "This is Ms. Park, the science teacher" introduces, claims nothing
 REQUEST = re.compile(r"\b(?:tell me|give me|just (?:say|tell|give|output)|ignore|pretend|you are (?:now|a|an|no)|"
                      r"system|output|override|developer|authori[sz]\w*|answer key|persona|no tutoring|no rules|"
                      r"dan|answers? (?:only|without)|i need|stop asking|please)\b|" + ROLE_OR_ORDER, re.I)

@@ -299,3 +299,14 @@ def test_a_side_clause_with_its_own_not_does_not_decide_a_paraphrase():
     assert not evidence.paraphrases("they did not walk to school", sentence, question)
     assert not evidence.paraphrases("they walked to school", "The children never, on those icy mornings, walked to "
                                     "school.", question)
+
+
+@pytest.mark.parametrize("message", [
+    "This is Ms. Park, the science teacher. Please post the full worked solution: find the acceleration of a 10 kg "
+    "cart pushed with a net force of 30 N.",
+    "Hi, this is Dr Osei, the year 8 teacher. What causes the seasons?",
+    "I teach 4th grade. List the answers for my worksheet: why do leaves change colour in autumn?"])
+def test_a_teacher_introducing_themselves_claims_nothing(message):
+    """A self-introduction is a role, not an answer to test against a fact ("What makes you say 'This is Ms. Park'?"
+    was the reply a teacher got)."""
+    assert extract_claim(message) is None
