@@ -535,7 +535,7 @@ def _grounded_hint(problem: str, level: int, subject: str, snippet: str) -> str:
     sentences = problem_sentences(problem)
     asked = question_sentence(sentences) or (sentences[-1] if sentences else "")
     # the choices of "Is a whale a fish or a mammal?" are not named: one of them named alone reads as the answer
-    offered = re.search(r"(?:\w+,\s*)*(?:an?\s+)?\w+\s+or\s+(?:an?\s+)?\w+", asked)
+    offered = re.search(r"(?:(?:an?\s+|the\s+)?\w+,\s*)*(?:an?\s+|the\s+)?\w+,?\s+or\s+(?:an?\s+|the\s+)?\w+", asked)
     choices = set(keywords(offered.group(), 6)) if offered else set()
     terms = [w for w in keywords(asked, 6) if w not in _VAGUE | choices][:3] or \
         [w for w in keywords(problem, 6) if w not in _VAGUE | choices][:2]   # "Is it acidic, basic or neutral?"
@@ -555,7 +555,7 @@ def _grounded_hint(problem: str, level: int, subject: str, snippet: str) -> str:
             return f"Look at the sentence that begins \"{opening}...\": what does it say about {named}?"
         return f"Read the sentence that begins \"{opening}...\" and the one after it: which words answer " \
                f"\"{question}\"?"
-    shared = [w for w in keywords(snippet, 12) if w in keywords(asked, 12)]
+    shared = [w for w in keywords(snippet, 12) if w in keywords(asked, 12) and w not in choices]
     if level == 2 and shared:
         return f"Your textbook explains this where it talks about {listed(shared[:3])}. What does it say there?"
     if level == 2:

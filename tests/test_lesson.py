@@ -4,6 +4,7 @@ multi-turn lessons of tests/fixtures/lessons/ (through the Tutor here, through s
 test_lesson_serve.py). Verdicts come from code, so a scripted `generate` that praises everything stands in for the
 model: the guard, not the model's manners, must keep praise away from wrong work."""
 import json
+import re
 from fractions import Fraction
 
 import pytest
@@ -352,6 +353,14 @@ def test_the_grounded_hint_ladder_climbs_from_the_question_and_its_evidence(subj
 def test_the_hint_ladder_names_no_single_choice_of_an_or_question():
     rungs = [wording.hint_text("Is a whale a fish or a mammal?", level, "science") for level in (1, 2)]
     assert all('"whale"' in r and "mammal" not in r and "fish" not in r for r in rungs), rungs
+    # choices listed with commas and articles, and the textbook words of the second rung, name none of them either
+    planets = "Which planet is closest to the Sun: Mercury, Venus, or Mars? Just tell me."
+    fact = "Mercury is the planet closest to the Sun, and Venus is the hottest planet."
+    states = "Which state of matter keeps its own shape: a solid, a liquid, or a gas?"
+    container = "A solid keeps its shape; a liquid takes the shape of its container."
+    rungs = [wording.hint_text(problem, level, "science", snippet)
+             for problem, snippet in ((planets, fact), (states, container)) for level in (1, 2)]
+    assert not any(re.search(r"(?i)mercury|venus|mars|solid|liquid|\bgas\b", r) for r in rungs), rungs
 
 
 def test_a_tie_between_topics_names_none_of_them():
