@@ -28,7 +28,7 @@ from fractions import Fraction
 import evidence
 from arithmetic_claims import OP_SIGN, claims, results
 from lesson import Lesson, plan_of
-from math_moves import Move, from_result
+from math_moves import Move, from_result, step_sum
 from solver import Plan, Step, fmt, numbers_in
 from wording import problem_sentences, question_sentence, question_target, split_sentences
 
@@ -94,7 +94,7 @@ def _math_approaches(plan: Plan, step: Step, work: str) -> list[tuple[str, str]]
     if smaller:
         found.append(("Try a smaller case first.", smaller))
     if len(step.values) == 2 and step.op in OP_SIGN:
-        found.append(("", f"Work out {fmt(a)} {OP_SIGN[step.op]} {fmt(b)} and tell me what you get."))
+        found.append(("", f"Work out {step_sum(step)} and tell me what you get."))
     return found
 
 

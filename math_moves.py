@@ -75,7 +75,12 @@ def step_text(step: Step) -> str:
     rounding step as what it means, not as "7.75 + 0.25 = 8"."""
     if step.kind in ("round_up", "round_down"):
         return f"{'one more for the part left over' if step.kind == 'round_up' else 'the full ones'}: {fmt(step.value)}"
-    return f"{f' {OP_SIGN[step.op]} '.join(fmt(v) for v in step.values)} = {fmt(step.value)}"
+    return f"{step_sum(step)} = {fmt(step.value)}"
+
+
+def step_sum(step: Step) -> str:
+    """A step's operation on its numbers as a student writes it: "96 ÷ 8"."""
+    return f" {OP_SIGN[step.op]} ".join(fmt(v) for v in step.values)
 
 
 # "What is 8 × 3?": a step that is only its arithmetic (an exercise's step), whose numbers a student should choose
@@ -557,9 +562,8 @@ def _ladder(lesson: Lesson, plan: Plan, step: Step) -> str:
     index = plan.steps.index(step)
     ladder = [step_question(plan, step), *solver.hints(plan, index)]
     rung = min(lesson.rungs.get(str(index), 0), len(ladder) - 1)
-    sums = f" {OP_SIGN[step.op]} ".join(fmt(v) for v in step.values)
     _climb(lesson, index)
-    return fresh_hint(lesson, ladder[rung], f"Try working out {sums} and tell me what you get.")
+    return fresh_hint(lesson, ladder[rung], f"Try working out {step_sum(step)} and tell me what you get.")
 
 
 # ============================================================================ moves from what the story says
