@@ -139,6 +139,15 @@ def results(text: str, found: list[Claim]) -> list[Fraction]:
     return list(reversed(dict.fromkeys(reversed(latest_last))))
 
 
+_CENTS = re.compile(rf"(?<![\d.$])({NUM})\s*(?:cents?\b|¢)", re.I)
+
+
+def in_dollars(text: str, said: list[Fraction]) -> list[Fraction]:
+    """The results of a student who answers a problem in dollars in cents ("one egg is 30 cents"), as dollars."""
+    cents = {Fraction(m.group(1)) for m in _CENTS.finditer(arithmetic_text(text))}
+    return [v / 100 if v in cents else v for v in said]
+
+
 CONTINUING = re.compile(r"\b(?:so far|now what|what now|then what|what next|next\??$|first\b|what do i do)", re.I)
 _CONNECTIVES = set("so and then but because first plus minus times divided x is are to from by of now which that"
                    .split())
@@ -151,12 +160,15 @@ def presented_as_answer(work: str, value: Fraction) -> bool:
     t = arithmetic_text(work).strip()
     if CONTINUING.search(t):
         return False
+    # a claim's own "is" ("180 divided by 3 is 60") says its result as "=" does, not an answer
+    sums = {m.start("right") for m in CLAIM.finditer(t)}
     for m in re.finditer(rf"(?<![\d./]){NUM}(?![\d/])", t):
         if Fraction(m.group()) != value:
             continue
         before, after = t[:m.start()].rstrip(" $"), t[m.end():]
         unit = re.match(r"\s*([a-z%°]+)", after, re.I)
-        if re.search(rf"\b{_ANSWER_WORDS}\s*(?:about\s*)?$", before, re.I) or not re.search(r"\w", before + after) \
+        answer_word = m.start() not in sums and re.search(rf"\b{_ANSWER_WORDS}\s*(?:about\s*)?$", before, re.I)
+        if answer_word or not re.search(r"\w", before + after) \
                 or (unit and unit.group(1).lower() not in _CONNECTIVES):
             return True
     return False

@@ -30,11 +30,12 @@ from typing import TYPE_CHECKING
 
 import solver
 import wordproblem
-from arithmetic_claims import (CLAIM, OP_SIGN, Claim, arithmetic_text, as_mixed, claims, presented_as_answer,
-                               results)
+from arithmetic_claims import (CLAIM, OP_SIGN, Claim, arithmetic_text, as_mixed, claims, in_dollars,
+                               presented_as_answer, results)
 from mathcheck import unbalanced_step
 from solver import Plan, Step, fmt
-from story_changes import Change, answer_by_story, moved_wrong_way, story_changes
+from story_changes import (answer_by_story, moved_question, moved_wrong_way, part_plan, part_story, story_changes,
+                           story_walk, then_question)
 from wording import (EXERCISE, NUM, OP_WORDS, concept_asked, content_words, first_move_question, given_numbers,
                      meaning_question, problem_sentences, problem_terms, question_sentence, question_target, said_list,
                      written_equation)
@@ -157,21 +158,24 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     """This turn's move for a math problem, decided by the checker and the planner; `lesson` is updated."""
     found = claims(work)
     wrong = [c for c in found if not c.right]
-    if wrong:
-        return _wrong_claim(plan, wrong[0])
+    if wrong:   # without a plan, a plan of one sentence may still know the misconception behind it
+        return _wrong_claim(plan if plan is not None else part_plan(lesson.problem), wrong[0])
     unbalanced = unbalanced_step(lesson.problem, arithmetic_text(work)) if plan is None else None
     if unbalanced:   # "4x = 19 - 5": right arithmetic, but a step the equation's own root does not satisfy
         return Move("flag", f"Check {unbalanced} again: it does not follow from the equation.",
                     "What did you do to both sides to get it, and does that keep the two sides equal?",
                     kind="claim_wrong")
-    odd = _against_story(lesson.problem, plan, found) or _foreign_number(lesson, plan, found, work)
-    if odd is not None:   # right arithmetic, but against the story's verb, or on a number the problem never gave
+    odd = _against_story(lesson.problem, plan, found) or _foreign_number(lesson, plan, found, work) \
+        or _unit_slip(lesson.problem, plan, found, work)
+    if odd is not None:   # right arithmetic, but against the story's verb, on a number never given, or in mixed units
         return odd
     lesson.worked += [str(c) for c in found if str(c) not in lesson.worked]
     concept = None if found else _concept_move(lesson, plan, work)
     if concept is not None:
         return concept
     said = results(work, found)
+    if "$" in lesson.problem and not re.search(r"\bcents?\b|¢", lesson.problem):   # "30 cents" of a $1.80 box
+        said = in_dollars(work, said)
     lesson.stated += [fmt(v) for v in said]
     if plan is None:
         return _move_without_plan(lesson, found, said, work)
@@ -209,7 +213,7 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     nxt = solver.next_step(plan, set(lesson.done))
     right = {s.value for s in plan.steps} | {q.value for q in plan.quantities}
     if said and said[-1] not in right:
-        return _unexplained(lesson, plan, work, found, said[-1], nxt)
+        return _another_route(plan, found, said[-1]) or _unexplained(lesson, plan, work, found, said[-1], nxt)
     if newly:
         return _step_done(plan, work, found, plan.steps[newly[-1]], nxt)
     regroup = _regrouping(work, nxt)
@@ -332,6 +336,26 @@ def _step_done(plan: Plan, work: str, found: list[Claim], step: Step, nxt: Step)
     return Move("confirm", lead, _next(step_question(plan, nxt)), nxt, kind="step_right")
 
 
+def _another_route(plan: Plan, found: list[Claim], value: Fraction) -> Move | None:
+    """A right step the plan does not take ("3 + 5 = 8" hours, where the plan earns 3 × $9 and 5 × $9): one
+    operation on it and the one given quantity it leaves out makes the plan's answer, with every quantity the plan
+    gives used once. Confirmed as a step, and how those two give the question's target asked (no operation named)."""
+    claim = next((c for c in found if c.right and c.stated == value), None)
+    given = {q.value: q for q in plan.quantities if q.given}
+    used = set(solver.numbers_in(claim.expression)) if claim is not None else set()
+    rest = [q for v, q in given.items() if v not in used]
+    asked = question_sentence(problem_sentences(plan.problem))
+    target = f"give you {question_target(asked)}?" if question_target(asked) else f"answer \"{asked}\""
+    if claim is None or len(rest) != 1 or not used <= set(given):
+        return None
+    pairs = ((value, rest[0].value), (rest[0].value, value))
+    if not any(wordproblem.apply_op(op, pair) == plan.answer for op in "+-*/" for pair in pairs
+               if op != "/" or pair[1]):
+        return None
+    return Move("confirm", f"Yes, {claim} is right.", f"How do {fmt(value)} and {rest[0].text} {target}",
+                kind="step_right")
+
+
 def _unexplained(lesson: Lesson, plan: Plan, work: str, found: list[Claim], value: Fraction, nxt: Step) -> Move:
     """The student's latest number is no value of the plan: not the answer, when they offer it as one (flag, with
     the first step not done yet); a number on a route we cannot follow, when they do not (ask)."""
@@ -369,9 +393,11 @@ def _close(lesson: Lesson, plan: Plan) -> Move:
     shown = {_result_of(w) for w in lesson.worked}   # the student's own words, then the plan's for steps they skipped
     steps = lesson.worked + [step_text(s) for s in plan.steps if s.value not in shown and s.value == plan.answer]
     steps = steps if lesson.worked else [step_text(s) for s in plan.steps]
-    unit = f" {plan.unit}" if plan.unit and plan.unit not in ("dollars", "number") else ""
-    money = "$" if plan.unit == "dollars" else ""
-    lead = (f"Yes, {money}{fmt(plan.answer)}{unit} is right! Your steps: {', then '.join(steps)}.")
+    money = plan.unit.startswith("dollars")   # "$0.30 per egg", never "0.3 dollars per egg"
+    unit = plan.unit.removeprefix("dollars") if money else f" {plan.unit}" if plan.unit != "number" else ""
+    value = f"${plan.answer.numerator / plan.answer.denominator:.2f}" if money and plan.answer.denominator != 1 \
+        else f"{'$' if money else ''}{fmt(plan.answer)}"
+    lead = (f"Yes, {value}{unit.rstrip()} is right! Your steps: {', then '.join(steps)}.")
     offer = "Would you like a similar problem to try?"
     return Move("confirm", lead, offer, kind="final_right")
 
@@ -389,8 +415,13 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
     mixed = _mixed_kinds(given, found)
     if mixed is not None:
         return mixed
+    part = part_plan(lesson.problem)
+    diagnosis = solver.diagnose(part, work) if part is not None and said else None
+    if diagnosis is not None and diagnosis.value in said:   # "14 + 6 = 20" for "14 pages a day for 6 days"
+        return Move("ask", diagnosis.says, fresh_hint(lesson, part.steps[0].question, solver.hints(part, 0)[0]),
+                    kind="diagnosed_midway")
     if found:   # the numbers used so far: this message's and those of the right claims of earlier turns
-        return _claims_checked(lesson.problem, given, found, " ".join([*lesson.worked, work]))
+        return _claims_checked(lesson.problem, given, found, " ".join([*lesson.worked, work]), part)
     offered = said[-1] if said else None
     said = [v for v in said if v not in {value for value, _ in given}]
     if offered is not None and not said:   # "is it 12?" where the problem gave the 12: never "how did you get it"
@@ -400,7 +431,9 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
         return Move("ask", f"You found {fmt(said[-1])} with {shown}.",
                     meaning_question(lesson.problem, fmt(said[-1])), kind="explain")
     if said:
-        return _unexplained_value(lesson, given, said)
+        return _unexplained_value(lesson, given, said, part)
+    if part is not None:   # the part of the story that can be worked out first, in its own words
+        return Move("none", "", fresh_hint(lesson, solver.opening(part, 0), solver.hints(part, 0)[0]), kind="propose")
     lead, question = _first_move(lesson.problem, given)
     return Move("none", lead, fresh_hint(lesson, question,
                                          "Which quantity does the question ask for, and what do you know about it?"),
@@ -441,11 +474,21 @@ def _mixed_kinds(given: list[tuple[Fraction, str]], found: list[Claim]) -> Move 
     return None
 
 
-def _unexplained_value(lesson: Lesson, given: list[tuple[Fraction, str]], said: list[Fraction]) -> Move:
-    """A number offered without its working and without a plan: never "right" or "wrong". When two of the problem's
-    numbers make it by one operation, that operation is asked about in the problem's words ("Why add $8 and 6
-    tickets?"); else which of the problem's quantities it came from, named, so the question fits only this problem."""
+def _unexplained_value(lesson: Lesson, given: list[tuple[Fraction, str]], said: list[Fraction],
+                       part: Plan | None = None) -> Move:
+    """A number offered without its working and without a plan: never "right" or "wrong". The answer of a plan of
+    one sentence (`part_plan`) is said to answer that part, and where the rest comes in asked. When two of the
+    problem's numbers make it by one operation, that operation is asked about in the problem's words ("Why add $8 and
+    6 tickets?"); else which of the problem's quantities it came from, named, so the question fits only this
+    problem."""
     value = fmt(said[-1])
+    if part is not None and said[-1] == part.answer:
+        rest = [phrase for v, phrase in given if v not in part.steps[0].values and re.search(r"[a-z]", phrase)]
+        target = question_target(question_sentence(problem_sentences(lesson.problem))) or "the answer"
+        ask = f"How do {value} and the {rest[0]} give you {target}?" if rest else \
+            meaning_question(lesson.problem, value)
+        return Move("ask", f"{value} answers \"{part.steps[0].question}\"",
+                    fresh_hint(lesson, ask, meaning_question(lesson.problem, value)), kind="part_done")
     earlier = f"You found {', then '.join(fmt(v) for v in said[:-1])}." if len(said) > 1 else ""
     if lesson.worked and not earlier:
         ask = f"What did you do with {' and '.join(lesson.worked[-2:])} to get {value}?"
@@ -508,19 +551,25 @@ def _given_offered(lesson: Lesson, value: Fraction) -> Move:
                                         f"What else does the problem tell you about {target}?"), kind="explain")
 
 
-def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list[Claim], work: str) -> Move:
+def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list[Claim], work: str,
+                    part: Plan | None = None) -> Move:
     """Right arithmetic without a plan: "The arithmetic is right: 26 × 18 = 468." (the checker knows that much, and
     no more: the step may still be the wrong one), then its meaning: what the first result stands for in this
     problem, and where a given number the work has not used comes in (with its noun); once every given number is
-    used, whether the last result answers the problem's own question."""
+    used, whether the last result answers the problem's own question. A result the plan of one sentence
+    (`part_plan`) finds is confirmed as the part of the story it answers, and only where the rest comes in asked."""
+    unused = _unused(given, work)
+    latest = found[-1]
+    if part is not None and latest.right and latest.stated == part.answer \
+            and set(solver.numbers_in(latest.expression)) == set(part.steps[0].values):
+        verb = "do" if unused and unused[0].endswith("s") else "does"
+        ask = f"Where {verb} the {unused[0]} come in?" if unused else \
+            f"What is left to do to answer \"{question_sentence(problem_sentences(problem))}\""
+        return Move("confirm", f"Yes, {latest} is right: that answers \"{part.steps[0].question}\"", ask,
+                    kind="part_done")
     shown = [str(c) for c in found[-3:]]
     lead = f"The arithmetic is right: {', '.join(shown[:-1])} and {shown[-1]}." if len(shown) > 1 else \
         f"The arithmetic is right: {shown[0]}."
-    written = re.findall(NUM, arithmetic_text(" ".join(str(c) for c in claims(work))))   # "what about the 5?" uses none
-    used = {Fraction(n) for n in written} | {Fraction(part) for n in written for part in n.split("/")}
-    used |= {v * 100 for v in used} | {-v for v in used}  # "20% of 552" used the problem's 20; "-40 + 15" its -40
-    used |= {1 / v for v in used if v}   # "0.75 / 4" used the problem's 1/4
-    unused = list(dict.fromkeys(phrase for value, phrase in given if value not in used and value != 1))
     first, last = found[0].written, found[-1].written
     if unused:
         verb = "do" if unused[0].endswith("s") else "does"
@@ -530,6 +579,15 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
     else:
         question = meaning_question(problem, first)
     return Move("confirm", lead, question, kind="claim_checked")
+
+
+def _unused(given: list[tuple[Fraction, str]], work: str) -> list[str]:
+    """The problem's quantities the student's arithmetic has not used yet (with their nouns: "120 pages")."""
+    written = re.findall(NUM, arithmetic_text(" ".join(str(c) for c in claims(work))))   # "what about the 5?" uses none
+    used = {Fraction(n) for n in written} | {Fraction(part) for n in written for part in n.split("/")}
+    used |= {v * 100 for v in used} | {-v for v in used}  # "20% of 552" used the problem's 20; "-40 + 15" its -40
+    used |= {1 / v for v in used if v}   # "0.75 / 4" used the problem's 1/4
+    return list(dict.fromkeys(phrase for value, phrase in given if value not in used and value != 1))
 
 
 def _result_of(worked: str) -> Fraction | None:
@@ -568,27 +626,6 @@ def _ladder(lesson: Lesson, plan: Plan, step: Step) -> str:
 
 # ============================================================================ moves from what the story says
 
-def _asked_amount(problem: str) -> str:
-    """The question's amount with its comparison words: "more people on the bus, or fewer", "more money, or less"."""
-    question = question_sentence(problem_sentences(problem))
-    many = re.search(r"\bhow many (?P<noun>[a-z]+)", question, re.I)
-    place = re.search(r"\b(?:on|in|at) (?:the|a|an|her|his|their|its) [a-z]+\b", question)
-    where = f" {place.group()}" if place and not re.search(r"\b(?:have|has|had)\b", question) else ""
-    if many:
-        return f"more {many.group('noun')}{where}, or fewer"
-    noun = re.search(r"\bhow much (?P<noun>[a-z]+)", question, re.I)
-    thing = noun.group("noun") if noun and noun.group("noun") not in ("does", "did", "do", "is", "are", "will") \
-        else "money"
-    return f"more {thing}{where}, or less"
-
-
-def _moved_question(problem: str, change: Change) -> str:
-    """The story's own clause about a change, asked as a direction: "9 people got on: does that make more people on
-    the bus, or fewer?"."""
-    said = change.clause[0].upper() + change.clause[1:]
-    return f"{said}: does that make {_asked_amount(problem)}?"
-
-
 def _against_story(problem: str, plan: Plan | None, found: list[Claim]) -> Move | None:
     """Right arithmetic that moves an amount against the story's verb ("23 - 9 = 14" takes away 9 people who got on)
     is asked about at exactly that step. A step the plan has is never questioned this way."""
@@ -602,7 +639,7 @@ def _against_story(problem: str, plan: Plan | None, found: list[Claim]) -> Move 
         moved = moved_wrong_way(changes, left, op, right)
         if moved is not None:
             doing = "takes away" if op == "-" else "adds"
-            return Move("ask", f"Look at {claim}: it {doing} the {fmt(moved.value)}.", _moved_question(problem, moved),
+            return Move("ask", f"Look at {claim}: it {doing} the {fmt(moved.value)}.", moved_question(problem, moved),
                         kind="wrong_way")
     return None
 
@@ -637,38 +674,57 @@ def _foreign_number(lesson: Lesson, plan: Plan | None, found: list[Claim], work:
     return None
 
 
-def _then_question(problem: str, change: Change) -> str:
-    """The next change asked in the story's words: "4 people got off: how many people are on the bus after that?"."""
-    question = question_sentence(problem_sentences(problem))
-    many = re.search(r"\bhow many (?P<noun>[a-z]+)", question, re.I)
-    place = re.search(r"\b(?:on|in|at) (?:the|a|an|her|his|their|its) [a-z]+\b", question)
-    amount = f"how many {many.group('noun')}" if many else "how much"
-    where = f" {place.group()}" if place and not re.search(r"\b(?:have|has|had)\b", question) else ""
-    return f"{change.clause[0].upper()}{change.clause[1:]}: {amount} {'are' if many else 'is'} there{where} after that?"
+def _unit_of(text: str, number: str) -> str:
+    """The unit of measure written right after a number, as written ("750 mL" -> "mL", "3 m ribbon" -> "m")."""
+    m = re.search(rf"(?<![\d.]){re.escape(number)}\s*([A-Za-z]+)", text)
+    unit = wordproblem.unit_name(m.group(1).lower()) if m else ""
+    return m.group(1) if any(unit in units for units in _KINDS.values()) else ""
 
 
-def _story_walk(changes: list[Change], worked: list[str]) -> tuple[Fraction, set[int]]:
-    """How far the student's right steps have taken the story: the amount reached, and the changes applied (each its
-    own way, in any order, each step starting from the amount reached)."""
-    current, applied = changes[0].value, set()
-    for claim in (c for w in worked for c in claims(w) if c.right):
-        for i, change in enumerate(changes[1:], 1):
-            if i not in applied and claim.stated == current + change.sign * change.value \
-                    and set(solver.numbers_in(claim.expression)) == {current, change.value}:
-                current, applied = claim.stated, applied | {i}
-                break
-    return current, applied
+def _convertible(a: str, b: str) -> bool:
+    """Two units of one measure, one a whole number of the other (mL and liters, m and cm)."""
+    a, b = (wordproblem.unit_name(u.lower()) for u in (a, b))
+    return a != b and bool(wordproblem.unit_factor(a, b) or wordproblem.unit_factor(b, a))
+
+
+def _unit_slip(problem: str, plan: Plan | None, found: list[Claim], work: str) -> Move | None:
+    """Right arithmetic on two measures in different units ("3 ÷ 25" of 3 m and 25 cm) before one is changed into
+    the other, or a result named in another unit than the measure it comes from ("750 × 6 = 4500 liters" of 750
+    mL), asked about at that step; how many of one unit make the other is left to the student. Only without a plan
+    (a plan knows its own changes of unit and their slips), and never of a step by a unit's size ("2 × 100")."""
+    for claim in (c for c in found if c.right) if plan is None else ():
+        numbers = re.findall(NUM, arithmetic_text(claim.expression))
+        if set(solver.numbers_in(claim.expression)) & _KNOWN - {1, 2}:   # "2 x 100": a change of unit, asked elsewhere
+            continue
+        measured = [(n, u) for n in dict.fromkeys(numbers) if (u := _unit_of(problem, n))]
+        if len(measured) == 2 and _convertible(measured[0][1], measured[1][1]) and "*" not in _operations(claim):
+            (a, unit_a), (b, unit_b) = measured
+            big, small = ((a, unit_a), unit_b) if wordproblem.unit_factor(unit_a.lower(), unit_b.lower()) \
+                else ((b, unit_b), unit_a)
+            doing = {"+": "add", "-": "take them away", "/": "divide"}[_operations(claim)[0]]
+            return Move("ask", f"Look at {claim}: {a} is in {unit_a} and {b} is in {unit_b}.",
+                        f"Can you {doing} like that? How many {small} is {big[0]} {big[1]}?", kind="unit_slip")
+        named = _unit_of(arithmetic_text(work), claim.written)
+        if len(measured) == 1 and measured[0][0] == numbers[0] and _convertible(named, measured[0][1]):
+            (number, unit), result, one = measured[0], claim.written, re.sub(r"(?<=..)s$", "", named)
+            return Move("ask", f"Look at {claim}: the {number} is in {unit}, so {result} is in {unit} too.",
+                        f"Is {result} {unit} the same as {result} {named}? How many {unit} make 1 {one}?",
+                        kind="unit_slip")
+    return None
 
 
 def _story_move(lesson: Lesson, said: list[Fraction], work: str) -> Move | None:
     """Without a plan, a story read change by change (story_changes.py) still knows what there is now: the right
     answer is confirmed, a number that applies one change the wrong way is asked about at that change, a right step is
-    confirmed and the next change asked, and a help request starts from the story's first change."""
+    confirmed and the next change asked, and a help request starts from the story's first change. A story that starts
+    from a part worked out first (`part_story`) only confirms the answer or asks about a change gone the wrong way."""
     changes = story_changes(lesson.problem)
+    partial = changes is None
+    changes = part_story(lesson.problem) if partial else changes
     if changes is None:
         return None
     final = answer_by_story(changes)
-    current, applied = _story_walk(changes, lesson.worked)
+    current, applied = story_walk(changes, lesson.worked)
     rest = [c for i, c in enumerate(changes[1:], 1) if i not in applied]
     if said and said[-1] == final:
         lesson.solved = True
@@ -679,13 +735,15 @@ def _story_move(lesson: Lesson, said: list[Fraction], work: str) -> Move | None:
     if flipped is not None:
         doing = "added" if flipped.sign < 0 else "taken away"
         return Move("flag", f"{fmt(said[-1])} is not what the story gives: it comes from the {fmt(flipped.value)} "
-                            f"being {doing}.", _moved_question(lesson.problem, flipped), kind="wrong_way")
+                            f"being {doing}.", moved_question(lesson.problem, flipped), kind="wrong_way")
+    if partial:   # the story then starts from an amount the problem never wrote: no walk along it
+        return None
     if said and said[-1] == current and applied and rest:
         shown = next((w for w in reversed(lesson.worked) if _result_of(w) == current), fmt(current))
-        return Move("confirm", f"Yes, {shown} is right.", f"Next: {_then_question(lesson.problem, rest[0])}",
+        return Move("confirm", f"Yes, {shown} is right.", f"Next: {then_question(lesson.problem, rest[0])}",
                     kind="step_right")
     if said or not rest:
         return None
     lead = f"The story starts with \"{changes[0].clause}.\"" if not applied else ""
-    return Move("none", lead, fresh_hint(lesson, _then_question(lesson.problem, rest[0]),
-                                         _moved_question(lesson.problem, rest[0])), kind="propose")
+    return Move("none", lead, fresh_hint(lesson, then_question(lesson.problem, rest[0]),
+                                         moved_question(lesson.problem, rest[0])), kind="propose")

@@ -16,13 +16,18 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
+import solver
+from arithmetic_claims import claims
+from solver import Plan, fmt
+from wording import given_numbers, problem_sentences, question_sentence
 from wordproblem import MONEY_AWAY, MOVES_AWAY, MOVES_IN, NUMBER, normalise, number_value, stem
 
 # The shared lexicon (wordproblem.py), with what only a plain story reads as a change: spending anything, and
 # "left" ("she left 5 at school"), which the question check below keeps apart from "how many are left".
 _AWAY = rf"{MOVES_AWAY}|spent|spends|paid|pays|left(?! over)|leaves"
 _GIVES = r"gave|gives|handed|hands|sent|sends"
-_VERB = re.compile(rf"\b(?P<away>{_AWAY})\b|\b(?P<in>{MOVES_IN})\b", re.I)
+_IN = rf"{MOVES_IN}|landed|lands|showed up|shows up"   # birds land on the tree, friends show up at the party
+_VERB = re.compile(rf"\b(?P<away>{_AWAY})\b|\b(?P<in>{_IN})\b", re.I)
 _CLAUSE = re.compile(r"[.;!?](?:\s|$)|,\s*(?:and\s+|then\s+|but\s+)?|\s+(?:and|but)\s+(?:then\s+)?|\s+then\s+")
 # parts, rates and comparisons: a clause saying one of these is not a plain change
 _NOT_PLAIN = re.compile(r"\b(?:half|halves|twice|double|doubled|triple|tripled|thrice|third|quarter|fourth|fifth|"
@@ -57,6 +62,8 @@ def _change(clause: str) -> Change | None:
     number = found[0].group()
     after = re.match(r"\s*(?:more |extra |new |other )?([a-z]+)", normalise(clause)[found[0].end():], re.I)
     unit = "$" if number.startswith("$") else (after.group(1).lower() if after else "")
+    if verbs and after and after.group(1).lower() == verbs[0].group().split()[0].lower():
+        unit = ""   # "17 flew away", "9 more landed": no noun of their own, so the start's
     value = number_value(number)
     if not verbs:
         return Change(value, 0, "", clause, unit)
@@ -77,9 +84,9 @@ def _change(clause: str) -> Change | None:
 
 def _same_units(changes: list[Change]) -> bool:
     """Every change counts what the start counts ("29 of them" does too): "3 gallons" and "13 ounces" need a
-    conversion first, and "$2" spent on apples is no change in apples."""
+    conversion first, and "$2" spent on apples is no change in apples; "17 flew away" names no noun: the start's."""
     start = stem(changes[0].unit)
-    return all(stem(c.unit) == start or c.unit == "of" for c in changes[1:])
+    return all(stem(c.unit) == start or c.unit in ("of", "") for c in changes[1:])
 
 
 def story_changes(problem: str) -> list[Change] | None:
@@ -127,3 +134,78 @@ def moved_wrong_way(changes: list[Change], left: Fraction, op: str, right: Fract
 def answer_by_story(changes: list[Change]) -> Fraction:
     """The start with every change applied its own way: what there is now."""
     return sum((c.value * (c.sign or 1) for c in changes), Fraction(0))
+
+
+# ============================================================================ asking about a story's changes
+
+def asked_amount(problem: str) -> str:
+    """The question's amount with its comparison words: "more people on the bus, or fewer", "more money, or less"."""
+    question = question_sentence(problem_sentences(problem))
+    many = re.search(r"\bhow many (?P<noun>[a-z]+)", question, re.I)
+    place = re.search(r"\b(?:on|in|at) (?:the|a|an|her|his|their|its) [a-z]+\b", question)
+    where = f" {place.group()}" if place and not re.search(r"\b(?:have|has|had)\b", question) else ""
+    if many:
+        return f"more {many.group('noun')}{where}, or fewer"
+    noun = re.search(r"\bhow much (?P<noun>[a-z]+)", question, re.I)
+    thing = noun.group("noun") if noun and noun.group("noun") not in ("does", "did", "do", "is", "are", "will") \
+        else "money"
+    return f"more {thing}{where}, or less"
+
+
+def moved_question(problem: str, change: Change) -> str:
+    """The story's own clause about a change, asked as a direction: "9 people got on: does that make more people on
+    the bus, or fewer?"."""
+    said = change.clause[0].upper() + change.clause[1:]
+    return f"{said}: does that make {asked_amount(problem)}?"
+
+
+def then_question(problem: str, change: Change) -> str:
+    """The next change asked in the story's words: "4 people got off: how many people are on the bus after that?"."""
+    question = question_sentence(problem_sentences(problem))
+    many = re.search(r"\bhow many (?P<noun>[a-z]+)", question, re.I)
+    place = re.search(r"\b(?:on|in|at) (?:the|a|an|her|his|their|its) [a-z]+\b", question)
+    amount = f"how many {many.group('noun')}" if many else "how much"
+    where = f" {place.group()}" if place and not re.search(r"\b(?:have|has|had)\b", question) else ""
+    return f"{change.clause[0].upper()}{change.clause[1:]}: {amount} {'are' if many else 'is'} there{where} after that?"
+
+
+def story_walk(changes: list[Change], worked: list[str]) -> tuple[Fraction, set[int]]:
+    """How far the student's right steps have taken the story: the amount reached, and the changes applied (each its
+    own way, in any order, each step starting from the amount reached)."""
+    current, applied = changes[0].value, set()
+    for claim in (c for w in worked for c in claims(w) if c.right):
+        for i, change in enumerate(changes[1:], 1):
+            if i not in applied and claim.stated == current + change.sign * change.value \
+                    and set(solver.numbers_in(claim.expression)) == {current, change.value}:
+                current, applied = claim.stated, applied | {i}
+                break
+    return current, applied
+
+
+def part_plan(problem: str) -> Plan | None:
+    """Without a plan of the whole problem, the planner's plan of one of its sentences, asked about a thing its
+    numbers count ("Leo reads 14 pages a day for 6 days." with "How many pages are there in all?"): kept when it is
+    one multiplication, division or change of unit on numbers that sentence gives ("How many pages for 6 days, at
+    14 pages per day?"), a part of the story to work out first. A sum is never kept: a sentence that only lists
+    quantities ("12 books weigh 18 kg") would be added up."""
+    asked = question_sentence(problem_sentences(problem))
+    for sentence in (p for p in problem_sentences(problem) if p != asked):
+        written = solver.numbers_in(sentence)
+        nouns = dict.fromkeys(phrase.split()[-1] for _, phrase in given_numbers(sentence) if " " in phrase)
+        for noun in (n for n in nouns if n.isalpha()):
+            part = solver.plan(f"{sentence} How many {noun} are there in all?")
+            if part is not None and len(part.steps) == 1 and part.steps[0].op in "*/" and all(
+                    not part.quantities[r.index].given or part.quantities[r.index].value in written
+                    for r in part.steps[0].operands):
+                return part
+    return None
+
+
+def part_story(problem: str) -> list[Change] | None:
+    """A story whose start is worked out first ("4 packs of gum with 5 pieces each. She chewed 7 pieces and gave 6
+    to friends."): the plan of its first sentence (`part_plan`) as the start, the sentences after it as its changes."""
+    part = part_plan(problem)
+    sentences = problem_sentences(problem)
+    if part is None or not part.problem.startswith(sentences[0]):
+        return None
+    return story_changes(f"There were {fmt(part.answer)} {part.unit}. {' '.join(sentences[1:])}")

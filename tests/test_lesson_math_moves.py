@@ -100,8 +100,15 @@ def test_right_arithmetic_without_a_plan_is_said_to_be_right_and_its_meaning_ask
     seats = "A theater has 26 rows with 18 seats in each row. 310 seats are filled. How many seats are empty?"
     found = math_moves.claims("26 x 18 = 468")
     move = math_moves._move_without_plan(lesson.Lesson(problem=seats), found, [Fraction(468)], "26 x 18 = 468")
+    # the plan of its first sentence knows what 468 counts: that part is confirmed, where the rest comes in asked
+    assert (move.verdict, move.lead) == ("confirm", 'Yes, 26 × 18 = 468 is right: that answers "How many seats are '
+                                                    'in 26 rows of 18?"')
+    assert move.question == "Where do the 310 seats come in?"
+    trips = "A bus makes 26 trips and a van makes 18 trips. 310 riders came. How many trips were there?"
+    move = math_moves._move_without_plan(lesson.Lesson(problem=trips), math_moves.claims("26 x 18 = 468"),
+                                         [Fraction(468)], "26 x 18 = 468")
     assert (move.verdict, move.lead) == ("confirm", "The arithmetic is right: 26 × 18 = 468.")
-    assert move.question == "What does 468 stand for in this problem, and where do the 310 seats come in?"
+    assert move.question == "What does 468 stand for in this problem, and where do the 310 riders come in?"
     # every given number used: whether the last result answers the problem's own question
     laps = "Ana ran 3 laps of a 400 m track and then 250 m more. How many meters did she run?"
     work = "3 x 400 = 1200, 1200 + 250 = 1450"
