@@ -139,6 +139,15 @@ def results(text: str, found: list[Claim]) -> list[Fraction]:
     return list(reversed(dict.fromkeys(reversed(latest_last))))
 
 
+_EITHER = re.compile(rf"(?<![\d./])({NUM})(?:\s*[a-z]+)?\s+or\s+(?:maybe\s+)?({NUM})(?![\d/])", re.I)
+
+
+def alternatives(text: str) -> list[Fraction]:
+    """The answers a student hesitates between ("is it 9 hours or 4.5"), in the order written; [] for none."""
+    m = _EITHER.search(arithmetic_text(text))
+    return [Fraction(m.group(1)), Fraction(m.group(2))] if m else []
+
+
 _CENTS = re.compile(rf"(?<![\d.$])({NUM})\s*(?:cents?\b|¢)", re.I)
 
 

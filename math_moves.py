@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 import solver
 import wordproblem
-from arithmetic_claims import (CLAIM, OP_SIGN, Claim, arithmetic_text, as_mixed, claims, in_dollars,
+from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_text, as_mixed, claims, in_dollars,
                                presented_as_answer, results)
 from mathcheck import unbalanced_step
 from solver import Plan, Step, fmt
@@ -103,12 +103,41 @@ def step_question(plan: Plan, step: Step) -> str:
     if percent and len(plan.steps) == 1:   # "What is 12% of 350?" restated helps no one: a friendlier percent first
         easier = "1%" if percent.group(1) == "10" else "10%"
         return f"What is {easier} of {percent.group(2)}, and how could that help you find {percent.group(1)}% of it?"
+    strategy = _one_step_strategy(plan, step) if len(plan.steps) == 1 else None
+    if strategy:
+        return strategy
     exercise = EXERCISE.search(plan.problem)
     if _BARE_SUM.fullmatch(step.question) and exercise and len(plan.steps) > 1:
         if index:   # the same "Which part of ... comes next?" after every step says nothing: say what changed
             return from_result(fmt(plan.steps[index - 1].value), worked_part(plan.steps[index - 1]))
         return f"Which part of {exercise.group().strip()} would you work out first, and why?"
     return linked_question(plan, step)
+
+
+def _one_step_strategy(plan: Plan, step: Step) -> str:
+    """A one-step problem's question asked as a way in, since its own question only restates the problem ("How do
+    12 slices and 1/3 give you ...?"): a fraction of an amount as equal groups, an area as rows of unit squares, an
+    equal share as the times fact it undoes; "" for any other step."""
+    given = [plan.quantities[r.index] for r in step.operands if r.kind == "quantity"]
+    if plan.pattern == "fraction_of" and len(given) == 2 and given[1].value.denominator > 1 < given[0].value:
+        whole, part = given[0], given[1].value
+        share = "one" if part.numerator == 1 else f"{part.numerator}"
+        way_in = (f"{given[1].text} means {share} of {part.denominator} equal parts. If you split the {whole.text} "
+                  f"into {part.denominator} equal groups, how many are in one group?")
+        return way_in if plan.answer not in solver.numbers_in(way_in) else ""   # 1/4 of 16: 4 groups of 4
+    if step.kind == "area" and given and given[0].unit:
+        target = question_target(question_sentence(problem_sentences(plan.problem)))
+        shape = re.sub(r"^the area of\s+", "", target) if target.startswith("the area of ") else "the shape"
+        unit = wordproblem.unit_name(given[0].unit)
+        along = "along one side, and how many rows like that" if len({q.text for q in given}) == 1 else \
+            f"along the side of {given[0].text}, and how many rows like that along the side of {given[1].text}"
+        return f"Picture {shape} covered with squares 1 {unit} on each side. How many squares fit {along}?"
+    if step.op == "/" and plan.pattern == "sharing" and len(given) == 2 \
+            and all(q.value.denominator == 1 for q in given):
+        total, groups = given
+        return f"Each of the {groups.text} gets the same number. What number times {fmt(groups.value)} makes " \
+               f"{fmt(total.value)}?"
+    return ""
 
 
 def worked_part(step: Step) -> str:
@@ -179,6 +208,14 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     lesson.stated += [fmt(v) for v in said]
     if plan is None:
         return _move_without_plan(lesson, found, said, work)
+    either = alternatives(work) if not found else []
+    if either:   # "is it 9 hours or 4.5": the choice is theirs to make, unless neither is it
+        nxt = solver.next_step(plan, set(lesson.done))
+        if plan.answer in either:
+            return Move("ask", "", f"Which of {fmt(either[0])} and {fmt(either[1])} fits the problem, and why?",
+                        kind="hint")
+        return Move("flag", f"Neither {fmt(either[0])} nor {fmt(either[1])} is the answer.",
+                    _ladder(lesson, plan, nxt), nxt, kind="final_wrong")
     # the answer's value said as an earlier step's ("3 − (−1) = 4" is the y coefficient when y = 4 too) closes the
     # lesson only when it is offered as the answer
     if plan.answer in said and (presented_as_answer(work, plan.answer)
@@ -224,9 +261,11 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
 
 def _concept_move(lesson: Lesson, plan: Plan | None, work: str) -> Move | None:
     """A concept question ("what does 3:5 mean?", "do I divide by the old price or the new one?"): the card's short
-    explanation (never holding the answer) and a worked example on numbers of its own, then its question applied to
-    this problem. The example is said only when its arithmetic checks out and it holds no number of this problem and
-    not its answer (else the next example, else none); None when the student asks about no concept the cards know."""
+    explanation (never holding the answer), then with a plan the plan's next step in this problem's words (readers
+    found a worked example on other numbers a lecture beside the point); without one, a worked example on numbers of
+    its own and the card's question applied to this problem. The example is said only when its arithmetic checks out
+    and it holds no number of this problem and not its answer (else the next example, else none); None when the
+    student asks about no concept the cards know."""
     card = concept_asked(work)
     if card is None:
         return None
@@ -234,6 +273,10 @@ def _concept_move(lesson: Lesson, plan: Plan | None, work: str) -> Move | None:
     explain = card["explain"] if plan is None or plan.answer not in solver.numbers_in(card["explain"]) else ""
     example = next((e for e in card["examples"] if all(c.right for c in claims(e))
                     and not set(solver.numbers_in(e)) & taken), "")
+    nxt = solver.next_step(plan, set(lesson.done)) if plan is not None else None
+    if explain and nxt is not None:   # the idea, then this problem's own next step in its words: no other numbers
+        rephrased = solver.hints(plan, plan.steps.index(nxt))[0]
+        return Move("none", explain, fresh_hint(lesson, step_question(plan, nxt), rephrased), nxt, kind="concept")
     lead = " ".join(part for part in (explain, f"For example: {example}" if example else "") if part)
     if not lead:
         return None

@@ -176,7 +176,11 @@ def test_a_concept_question_is_recognised_by_its_cue_and_the_concept_it_names(wo
 def test_a_concept_move_explains_with_an_example_on_other_numbers_then_applies_it_to_this_problem():
     ratio = "A recipe uses flour and sugar in the ratio 3:5. Dana uses 15 cups of sugar. How many cups of flour?"
     plan = solver.plan(ratio)
-    for problem, the_plan in ((ratio, plan), (ratio, None)):   # with a plan and without one
+    # with a plan: the idea, then the plan's own first step (no example on other numbers beside the point)
+    move = math_moves.math_move(lesson.Lesson(problem=ratio), plan, "what does 3:5 even mean")
+    assert move.kind == "concept" and move.lead.startswith("A ratio compares two amounts by parts")
+    assert "For example" not in move.lead and move.step is plan.steps[0] and "15" in move.question
+    for problem, the_plan in ((ratio, None),):   # without one: an example on numbers of its own
         move = math_moves.math_move(lesson.Lesson(problem=problem), the_plan, "what does 3:5 even mean")
         assert move.kind == "concept" and move.lead.startswith("A ratio compares two amounts by parts")
         example = move.lead.split("For example: ")[1]

@@ -79,8 +79,11 @@ def test_a_problems_terms_are_named_never_its_sentence_pasted():
     assert wording.given_numbers(diver)[0] == (-40, "-40 m")        # a number's own minus sign
     assert [v for v, _ in wording.given_numbers("What is 7 - 5 and 7-5?")] == [7, 5, 7, 5]   # an operation's is not
     assert wording.problem_terms(diver, "What is her depth now?") == "-40 m, 15 m and 25 m"
-    card = math_moves.math_move(lesson.Lesson(problem=diver), solver.plan(diver), "negatives confuse me")
+    card = math_moves.math_move(lesson.Lesson(problem=diver), None, "negatives confuse me")
     assert card.kind == "concept" and card.question.startswith("Here you have -40 m, 15 m and 25 m.")
+    # with a plan, the idea then the plan's first step in the story's words ("rises" connected to the number line)
+    card = math_moves.math_move(lesson.Lesson(problem=diver), solver.plan(diver), "negatives confuse me")
+    assert card.kind == "concept" and card.question == "From -40 m, it rises 15 m. Where is it then?"
     equation = math_moves.math_move(lesson.Lesson(problem="Solve 3x + 5 = 26."), None, "how do i get x on its own")
     assert "Here you have 3x + 5 = 26. What was done to x last" in equation.question
 
