@@ -1,6 +1,8 @@
 """Reading the arithmetic a student writes: every claim ("6 x 9 = 54", "45 + 3.60 = 48.60", "then x 3 = 67.5",
-"I divided 120 by 8 and got 15") checked exactly with Fractions, the numbers they offer as results, and whether a
-number is offered as their final answer. No verdict on a step lives here: math_moves.py decides the move.
+"I divided 120 by 8 and got 15") checked exactly with Fractions, the numbers they offer as results (in dollars
+when they say cents; two they hesitate between), whether a number is offered as their final answer, the operation
+they say they do next ("... then took 4"), and what a number measures by the unit written after it. No verdict on
+a step lives here: math_moves.py decides the move.
 """
 from __future__ import annotations
 
@@ -148,6 +150,22 @@ def alternatives(text: str) -> list[Fraction]:
     return [Fraction(m.group(1)), Fraction(m.group(2))] if m else []
 
 
+_THEN = re.compile(rf"\b(?:then|and then|next)\s+(?:i\s+)?(?P<op>took away|take away|took|take|subtracted|subtract|"
+                   rf"minus|added|add|plus|divided by|divide by|times|multiplied by|multiply by)\s+(?:the\s+)?"
+                   rf"(?P<n>{NUM})(?![\d/])(?!\s*(?:=|is|makes|gives|and got|to get))\W*$", re.I)
+_THEN_OP = {"took": "-", "take": "-", "subtract": "-", "minus": "-", "add": "+", "plus": "+", "divide": "/",
+            "times": "*", "multipl": "*"}
+
+
+def pending(text: str) -> tuple[str, Fraction] | None:
+    """The operation a student says they do next without its result ("... and got 15 then took 4"): ("-", 4)."""
+    m = _THEN.search(wordproblem.normalise(text).replace("$", ""))
+    if m is None:
+        return None
+    op = next(sign for word, sign in _THEN_OP.items() if m.group("op").lower().startswith(word))
+    return op, Fraction(m.group("n"))
+
+
 _CENTS = re.compile(rf"(?<![\d.$])({NUM})\s*(?:cents?\b|¢)", re.I)
 
 
@@ -181,3 +199,33 @@ def presented_as_answer(work: str, value: Fraction) -> bool:
                 or (unit and unit.group(1).lower() not in _CONNECTIVES):
             return True
     return False
+
+
+# ============================================================================ what the numbers measure
+
+# what a quantity measures, by its unit: two of different kinds neither add nor take away ($8 + 6 tickets)
+KINDS = {"time": {"second", "minute", "hour", "day", "week", "month", "year"},
+         "length": {"mm", "cm", "m", "km", "inch", "foot", "yard", "mile"},
+         "weight": {"g", "kg", "pound", "ounce", "ton"}, "volume": {"ml", "l", "cup", "pint", "quart", "gallon"}}
+
+
+def measure_kind(phrase: str) -> str:
+    """"money", a measure's kind ("time", "length", ...), "thing" for a counted noun, or "" (no word to tell)."""
+    if "$" in phrase:
+        return "money"
+    word = phrase.split()[-1] if " " in phrase else ""
+    unit = wordproblem.unit_name(word) if word else ""
+    return next((kind for kind, units in KINDS.items() if unit in units), "thing" if word.isalpha() else "")
+
+
+def unit_after(text: str, number: str) -> str:
+    """The unit of measure written right after a number, as written ("750 mL" -> "mL", "3 m ribbon" -> "m")."""
+    m = re.search(rf"(?<![\d.]){re.escape(number)}\s*([A-Za-z]+)", text)
+    unit = wordproblem.unit_name(m.group(1).lower()) if m else ""
+    return m.group(1) if any(unit in units for units in KINDS.values()) else ""
+
+
+def convertible(a: str, b: str) -> bool:
+    """Two units of one measure, one a whole number of the other (mL and liters, m and cm)."""
+    a, b = (wordproblem.unit_name(u.lower()) for u in (a, b))
+    return a != b and bool(wordproblem.unit_factor(a, b) or wordproblem.unit_factor(b, a))

@@ -30,8 +30,9 @@ from typing import TYPE_CHECKING
 
 import solver
 import wordproblem
-from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_text, as_mixed, claims, in_dollars,
-                               presented_as_answer, results)
+from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_text, as_mixed, claims,
+                               convertible, in_dollars, measure_kind, pending, presented_as_answer, results,
+                               unit_after)
 from mathcheck import unbalanced_step
 from solver import Plan, Step, fmt
 from story_changes import (answer_by_story, moved_question, moved_wrong_way, part_plan, part_story, story_changes,
@@ -376,6 +377,10 @@ def _step_done(plan: Plan, work: str, found: list[Claim], step: Step, nxt: Step)
         lead = f"{claim} checks out{answers or '.'} But that is not the answer to the whole problem yet."
         return Move("flag", lead, _next(step_question(plan, nxt)), nxt, kind="stopped_early")
     lead = f"Yes, {claim} is right{answers or '.'}"
+    then = pending(work)   # "... and got 96 then took 59": the next step they named, checked against the plan's
+    if then and then[0] == nxt.op and then[1] == nxt.values[-1] and len(nxt.values) == 2:
+        return Move("confirm", f"{lead} {_DOING[nxt.op]} the {fmt(then[1])} fits the next step.",
+                    "What do you get, and what does it tell you?", nxt, kind="step_right")
     return Move("confirm", lead, _next(step_question(plan, nxt)), nxt, kind="step_right")
 
 
@@ -483,19 +488,6 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
                 kind="propose")
 
 
-# what a quantity measures, by its unit: two of different kinds neither add nor take away ($8 + 6 tickets)
-_KINDS = {"time": {"second", "minute", "hour", "day", "week", "month", "year"},
-          "length": {"mm", "cm", "m", "km", "inch", "foot", "yard", "mile"},
-          "weight": {"g", "kg", "pound", "ounce", "ton"}, "volume": {"ml", "l", "cup", "pint", "quart", "gallon"}}
-
-
-def _kind(phrase: str) -> str:
-    """"money", a measure's kind ("time", "length", ...), "thing" for a counted noun, or "" (no word to tell)."""
-    if "$" in phrase:
-        return "money"
-    word = phrase.split()[-1] if " " in phrase else ""
-    unit = wordproblem.unit_name(word) if word else ""
-    return next((kind for kind, units in _KINDS.items() if unit in units), "thing" if word.isalpha() else "")
 
 
 def _mixed_kinds(given: list[tuple[Fraction, str]], found: list[Claim]) -> Move | None:
@@ -508,7 +500,7 @@ def _mixed_kinds(given: list[tuple[Fraction, str]], found: list[Claim]) -> Move 
         if terms is None:
             continue
         a, b = (phrase.get(Fraction(terms.group(i)), "") for i in (1, 3))
-        kinds = {_kind(a), _kind(b)}
+        kinds = {measure_kind(a), measure_kind(b)}
         if a and b and "" not in kinds and len(kinds) == 2:
             doing = f"adds {a} and {b}" if terms.group(2) == "+" else f"takes {b} from {a}"
             return Move("ask", f"Look at {claim}: it {doing}.",
@@ -603,18 +595,23 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
     (`part_plan`) finds is confirmed as the part of the story it answers, and only where the rest comes in asked."""
     unused = _unused(given, work)
     latest = found[-1]
+    then = pending(work)   # "I did 6 x 15 and got 90 then took 17": what that gives, and what it counts
+    after = f"What do you get when you {_THEN_VERB[then[0]].format(latest.written, fmt(then[1]))}, and what does " \
+        f"that number count in this problem?" if then else ""
     if part is not None and latest.right and latest.stated == part.answer \
             and set(solver.numbers_in(latest.expression)) == set(part.steps[0].values):
         verb = "do" if unused and unused[0].endswith("s") else "does"
-        ask = f"Where {verb} the {unused[0]} come in?" if unused else \
-            f"What is left to do to answer \"{question_sentence(problem_sentences(problem))}\""
+        ask = after or (f"Where {verb} the {unused[0]} come in?" if unused else
+                        f"What is left to do to answer \"{question_sentence(problem_sentences(problem))}\"")
         return Move("confirm", f"Yes, {latest} is right: that answers \"{part.steps[0].question}\"", ask,
                     kind="part_done")
     shown = [str(c) for c in found[-3:]]
     lead = f"The arithmetic is right: {', '.join(shown[:-1])} and {shown[-1]}." if len(shown) > 1 else \
         f"The arithmetic is right: {shown[0]}."
     first, last = found[0].written, found[-1].written
-    if unused:
+    if after:
+        question = after
+    elif unused:
         verb = "do" if unused[0].endswith("s") else "does"
         question = f"What does {first} stand for in this problem, and where {verb} the {unused[0]} come in?"
     elif (asked := question_sentence(problem_sentences(problem))) and last != first:
@@ -622,6 +619,9 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
     else:
         question = meaning_question(problem, first)
     return Move("confirm", lead, question, kind="claim_checked")
+
+
+_THEN_VERB = {"-": "take {1} from {0}", "+": "add {1} to {0}", "*": "multiply {0} by {1}", "/": "divide {0} by {1}"}
 
 
 def _unused(given: list[tuple[Fraction, str]], work: str) -> list[str]:
@@ -717,18 +717,6 @@ def _foreign_number(lesson: Lesson, plan: Plan | None, found: list[Claim], work:
     return None
 
 
-def _unit_of(text: str, number: str) -> str:
-    """The unit of measure written right after a number, as written ("750 mL" -> "mL", "3 m ribbon" -> "m")."""
-    m = re.search(rf"(?<![\d.]){re.escape(number)}\s*([A-Za-z]+)", text)
-    unit = wordproblem.unit_name(m.group(1).lower()) if m else ""
-    return m.group(1) if any(unit in units for units in _KINDS.values()) else ""
-
-
-def _convertible(a: str, b: str) -> bool:
-    """Two units of one measure, one a whole number of the other (mL and liters, m and cm)."""
-    a, b = (wordproblem.unit_name(u.lower()) for u in (a, b))
-    return a != b and bool(wordproblem.unit_factor(a, b) or wordproblem.unit_factor(b, a))
-
 
 def _unit_slip(problem: str, plan: Plan | None, found: list[Claim], work: str) -> Move | None:
     """Right arithmetic on two measures in different units ("3 ÷ 25" of 3 m and 25 cm) before one is changed into
@@ -739,16 +727,16 @@ def _unit_slip(problem: str, plan: Plan | None, found: list[Claim], work: str) -
         numbers = re.findall(NUM, arithmetic_text(claim.expression))
         if set(solver.numbers_in(claim.expression)) & _KNOWN - {1, 2}:   # "2 x 100": a change of unit, asked elsewhere
             continue
-        measured = [(n, u) for n in dict.fromkeys(numbers) if (u := _unit_of(problem, n))]
-        if len(measured) == 2 and _convertible(measured[0][1], measured[1][1]) and "*" not in _operations(claim):
+        measured = [(n, u) for n in dict.fromkeys(numbers) if (u := unit_after(problem, n))]
+        if len(measured) == 2 and convertible(measured[0][1], measured[1][1]) and "*" not in _operations(claim):
             (a, unit_a), (b, unit_b) = measured
             big, small = ((a, unit_a), unit_b) if wordproblem.unit_factor(unit_a.lower(), unit_b.lower()) \
                 else ((b, unit_b), unit_a)
             doing = {"+": "add", "-": "take them away", "/": "divide"}[_operations(claim)[0]]
             return Move("ask", f"Look at {claim}: {a} is in {unit_a} and {b} is in {unit_b}.",
                         f"Can you {doing} like that? How many {small} is {big[0]} {big[1]}?", kind="unit_slip")
-        named = _unit_of(arithmetic_text(work), claim.written)
-        if len(measured) == 1 and measured[0][0] == numbers[0] and _convertible(named, measured[0][1]):
+        named = unit_after(arithmetic_text(work), claim.written)
+        if len(measured) == 1 and measured[0][0] == numbers[0] and convertible(named, measured[0][1]):
             (number, unit), result, one = measured[0], claim.written, re.sub(r"(?<=..)s$", "", named)
             return Move("ask", f"Look at {claim}: the {number} is in {unit}, so {result} is in {unit} too.",
                         f"Is {result} {unit} the same as {result} {named}? How many {unit} make 1 {one}?",
