@@ -221,7 +221,7 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     # lesson only when it is offered as the answer
     if plan.answer in said and (presented_as_answer(work, plan.answer)
                                 or all(s.value != plan.answer for s in plan.steps[:-1])):
-        return _close(lesson, plan)
+        return _by_chance(plan, found) or _close(lesson, plan)
     diagnosis = solver.diagnose(plan, work) if said else None
     if diagnosis is not None:
         # the step asked is the first one not done up to a faulty last step (a skipped step comes first: "what
@@ -382,6 +382,21 @@ def _step_done(plan: Plan, work: str, found: list[Claim], step: Step, nxt: Step)
         return Move("confirm", f"{lead} {_DOING[nxt.op]} the {fmt(then[1])} fits the next step.",
                     "What do you get, and what does it tell you?", nxt, kind="step_right")
     return Move("confirm", lead, _next(step_question(plan, nxt)), nxt, kind="step_right")
+
+
+def _by_chance(plan: Plan, found: list[Claim]) -> Move | None:
+    """The answer's number reached by chance ("3 + 6 = 9" where 3 bags of 6 apples, less 4 and 5 eaten, leave 9): one
+    claim on given numbers only that leaves out a quantity the plan needs. Asked about, never confirmed."""
+    claim = next((c for c in found if c.right and c.stated == plan.answer), None)
+    given = {q.value: q.text for q in plan.quantities if q.given}
+    used = set(solver.numbers_in(claim.expression)) if claim is not None else set()
+    left = [text for value, text in given.items() if value not in used]
+    if claim is None or not used <= set(given) or not left or len(plan.steps) == 1:
+        return None
+    numbers, ops = [fmt(v) for v in solver.numbers_in(claim.expression)], _operations(claim)
+    why = f"Why {_VERB[ops[0]].format(*numbers)}, and where" if len(numbers) == 2 and len(ops) == 1 else "Where"
+    return Move("ask", f"The arithmetic is right: {claim}.",
+                f"{why} {'do' if left[0].endswith('s') else 'does'} the {left[0]} come in?", kind="other_route")
 
 
 def _another_route(plan: Plan, found: list[Claim], value: Fraction) -> Move | None:
