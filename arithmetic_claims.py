@@ -72,13 +72,22 @@ _WORDED = ((rf"\b(?:divided|divide|shared|split) ({NUM}) (?:by|into|between|amon
            (r"(?<=\d)\s*,?\s*(?:and (?:i )?got|to get|which (?:is|gives|makes)|that'?s|and it'?s)\s+(?=-?\d)", " = "))
 
 
+_GROUPS = r"groups|lots|sets|rows|bags|boxes|packs|packets|trays|stacks|piles|columns|teams"
+
+
 def arithmetic_text(text: str) -> str:
-    """Symbols for the ways students write operations ("6 x 9", "7 times 8", "÷", "25% of"), no $ or commas."""
-    t = wordproblem.normalise(text).replace("$", "")
+    """Symbols for the ways students write operations ("6 x 9", "7 times 8", "÷", "25% of", "1/2 of 24", "12 groups
+    of 3", "96 take away 59"), "4 and a half" as 4 1/2, no $ or commas."""
+    t = re.sub(r"\b(\d+) and (?:a|one) (half|quarter)\b",
+               lambda m: f"{m.group(1)} 1/{2 if m.group(2) == 'half' else 4}", text)
+    t = wordproblem.normalise(t).replace("$", "")
     t = re.sub(r"(?<=\d),(?=\d{3})", "", t)
     t = re.sub(r"(\d)\s*%\s*of\b", r"\1/100 *", t)
+    t = re.sub(rf"(?<![\d/])(\d+/\d+) of (?=\d)|(?<=\d) (?:{_GROUPS}) of (?=\d)", lambda m: f"{m.group(1) or ''} * ",
+               t)
     for words, symbol in (*_WORDED, (r"\b(?:times|multiplied by)\b|(?<=[\d\s])[x×](?=\s*\d)", "*"),
-                          (r"\bdivided by\b|÷", "/"), (r"\bplus\b", "+"), (r"\bminus\b|−", "-")):
+                          (r"\bdivided by\b|÷", "/"), (r"\bplus\b", "+"),
+                          (r"\bminus\b|−|(?<=\d) (?:take away|takeaway|subtract) (?=\d)", "-")):
         t = re.sub(words, symbol, t, flags=re.I)
     return t
 

@@ -316,3 +316,15 @@ def test_two_answers_offered_are_both_answered():
     neither = first_reply(f"{pool} is it 16 hours or 8")
     assert neither["verdict"] == "flag" and neither["text"].startswith("Neither 16 nor 8 is the answer.")
     assert first_reply(f"{pool} 3 or 8?")["text"] == "Which of 3 and 8 fits the problem, and why?"
+
+
+@pytest.mark.parametrize("written, claim", [
+    ("96 take away 59 is 37", "96 − 59 = 37"), ("1/2 of 24 is 12", "1/2 × 24 = 12"),
+    ("12 groups of 3 = 36", "12 × 3 = 36"), ("I multiplied 8 by 12 which is 96", "8 × 12 = 96"),
+])
+def test_operations_written_in_words_are_read_as_claims(written, claim):
+    assert [str(c) for c in claims(written)] == [claim]
+
+
+def test_a_mixed_number_said_in_words_is_one_result():
+    assert math_moves.results("I got 4 and a half cups", []) == [Fraction(9, 2)]
