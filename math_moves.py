@@ -14,7 +14,10 @@ A math turn, after lesson.py has told the problem from the student's work:
      amount against its verb ("23 - 9" takes away 9 people who got on) is asked about at exactly that step, and a
      number the problem never gave is asked where it comes from. Without a plan, a story read change by change
      confirms its answer, points a number that applies one change the wrong way at that change, and asks the next
-     change after a right step.
+     change after a right step. Without a plan, a plan of one sentence (story_changes.part_plan: "14 pages a day for
+     6 days") is the part asked first, confirmed when done, and its misconceptions named; measures in two units
+     are asked about at the step. With a plan, a right step on another route is confirmed, the answer's number
+     reached by chance is asked about, and a one-step problem is asked as a way in, never restated.
   3. `faithful(draft, step, plan)`: may the model's wording of a step's question be said?
 `Move` is every turn's result (lesson.py's grounded reading and science moves return it too), and `fresh_hint`
 keeps any hint from coming three times in a row. The lesson state (`lesson.Lesson`) is passed in and updated here;
