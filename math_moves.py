@@ -216,8 +216,8 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     if either:   # "is it 9 hours or 4.5": the choice is theirs to make, unless neither is it
         nxt = solver.next_step(plan, set(lesson.done))
         if plan.answer in either:
-            return Move("ask", "", f"Which of {fmt(either[0])} and {fmt(either[1])} fits the problem, and why?",
-                        kind="hint")
+            which = f"Which of {fmt(either[0])} and {fmt(either[1])} fits the problem, and why?"
+            return Move("ask", "", fresh_hint(lesson, which, step_question(plan, nxt)), kind="hint")
         return Move("flag", f"Neither {fmt(either[0])} nor {fmt(either[1])} is the answer.",
                     _ladder(lesson, plan, nxt), nxt, kind="final_wrong")
     # the answer's value said as an earlier step's ("3 − (−1) = 4" is the y coefficient when y = 4 too) closes the
