@@ -119,8 +119,9 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
     if "%" in m.group() or re.search(r"[-:]$", t[max(s - 1, 0):s]) or re.match(r"[:°-]", t[e:e + 1]):
         return None
     tok = shown_first(number_value(m.group())) if "/" in m.group() else m.group()   # '5 1/2' as written
-    if re.match(r"[a-z]", t[e:e + 1]):
-        return None   # '13th', '200g': an ordinal or a unit we do not read
+    side = re.match(r" [a-z]+ (?:long|wide|high|deep)\b", after) and re.search(r"\d [a-z]+ wide\b", t)
+    if re.match(r"[a-z]", t[e:e + 1]) or side:
+        return None   # '13th', '200g': an ordinal or a unit we do not read; '15 feet long and 8 feet wide': sides
     times = _TIMES_AFTER.match(after)
     if times and not times.group("target") and re.search(r"\bas\b", after[times.end():]):
         return None   # 'half as many crates of eggs as she sells on Tuesday': its 'as' words are not read
@@ -308,7 +309,9 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
             ref = b.step("*", [count, size], rate.noun, f"{how} {r.words} at {rate.words}{cost}?")
             said = rate.clause.split(rate.m.group())[0]   # 'She saves $5 each week' adds; 'Ana saves' may be another's
             own = not [w for w in re.findall(NAME, said) if w not in PRONOUNS]   # 'She saves', 'A plant grows'
-            sign = r.sign(rate.noun) or (_verb_sign(said, rate.noun == "dollars") if own else 0)
+            own_sign = _verb_sign(said, rate.noun == "dollars") if own else 0
+            # 'She uses 8 beads for each bracelet. She makes 11 bracelets.': the rate's own verb moves its beads
+            sign = (own_sign if rate.clause != r.clause else 0) or r.sign(rate.noun) or own_sign
             held[i] = Held(ref, rate.noun, sign, f"{r.words} at {rate.words}", r)
         elif r.kind == "amount":
             noun = r.noun or (held[max(held)].noun if held else nouns[0])

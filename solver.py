@@ -117,15 +117,15 @@ from measure_patterns import (box, clock_elapsed, daily_over_weeks, fraction_of_
                               measure_parts, mixed_units_left, percent_change, percent_of_whole, percent_part,
                               polygon_perimeter, proportion, rate_other_time, rest_shared, share_equally,
                               side_from_area, square_side, temperature, temperature_rate, total_from_mean)
-from math_patterns import (combined_mean, conversion, expression, fill_count, for_every, fraction_of, map_scale, mean,
-                           mean_missing, missing_side, mixed_unit_difference, percent_apply, percent_of_number,
-                           percent_reverse, ratio, rectangle)
+from math_patterns import (combined_mean, conversion, expression, fill_count, for_every, fraction_of, fractions_rest,
+                           map_scale, mean, mean_missing, missing_side, mixed_unit_difference, percent_apply,
+                           percent_of_number, percent_reverse, ratio, rectangle)
 from quantity_patterns import data_range, median, story
 from rounding_patterns import groups_needed
 from science_patterns import acceleration, density, falling_energy, kinetic_energy, moles, speed, work_done
-from story_patterns import (as_many_total, change, comparison, difference, equal_groups, fractions_rest, grouping,
-                            groups_then_price, groups_then_share, level_difference, measure_change, measure_comparison,
-                            missing_part, part_whole, rate, sharing, shopping, times_difference, two_prices)
+from story_patterns import (as_many_total, change, comparison, difference, equal_groups, grouping, groups_then_price,
+                            groups_then_share, level_difference, measure_change, measure_comparison, missing_part,
+                            part_whole, rate, sharing, shopping, times_difference, two_prices)
 from wordproblem import (NUM, OP_SIGN, NoPlan, Plan, Problem, Quantity, Ref, Step, apply_op, fmt, mentions,
                          number_value, numbers_in, read_problem, same_word, shown_in_sum, stem, unit_factor)
 
