@@ -139,7 +139,7 @@ def percent_of_number(p: Problem) -> Plan | None:
 _PERCENT = re.compile(r"(?P<p>\d+(?:\.\d+)?%)")
 _UP = r"increase[sd]?|rise|rises|rose|raised|goes up|went up|grew|grows|markup|more"
 _DOWN = r"decrease[sd]?|drops?|dropped|reduced|reduces|discount(?:ed)?|off|sale|falls|fell|goes down|went down|" \
-        r"less|cheaper"
+        r"less|cheaper|lowered|lowers|marked down"
 _PRICE = re.compile(rf"{_n('a')}(?: {_w('i')})?")
 
 
@@ -341,6 +341,22 @@ def missing_side(p: Problem) -> Plan | None:
     b.step("/", [rest, b.fact(2, "", "2 of each side")], unit, f"How long is one {other}?")
     if b.value(rest) <= 0:
         raise NoPlan("a side longer than half the perimeter")
+    return b.finish()
+
+
+_SQUARE_AROUND = re.compile(rf"\bperimeter of (?:a|the|this) square(?: [a-z]+)? is (?P<p>{NUM}) ?(?P<u>[a-z]+)")
+
+
+def square_side(p: Problem) -> Plan | None:
+    """'The perimeter of a square is 36 cm. How long is each side?' -> 36 / 4: a square's 4 sides are equal."""
+    m = p.search(_SQUARE_AROUND)
+    if not m or len(p.numbers) != 1 or not p.asks(r"^(?:how long is (?:each|one|a) side|what is the length of (?:each|"
+                                                   r"one) side|what is (?:its|the) side length)\b"):
+        return None
+    b = Builder(p, "perimeter")
+    unit = m.group("u")
+    b.step("/", [b.given(m, "p", unit), b.fact(4, "sides", "4 equal sides")], unit,
+           f"A square has 4 equal sides: how long is one side of a {m.group('p')} {unit} perimeter?", kind="side")
     return b.finish()
 
 

@@ -41,7 +41,7 @@ _EACH_BEFORE = re.compile(rf"(?:\b(?:each|every) (?:of the (?:\d+ )?)?(?P<per>{_
                           rf"(?:^|\band )(?:an?|one) (?:{_NOUN} )?(?P<one>{_NOUN})(?: of [a-z]+)? (?:costs?|weighs))"
                           rf"(?: about)? $", re.I)   # 'each row in an orchard has 26', '... and a pen costs $0.85'
 # 'cuts it into pieces that are each 1/4 yard long': a measure for each piece
-_EACH_PART = re.compile(rf"\b(?P<per>{_NOUN}) (?:that|which) (?:are|is) each $")
+_EACH_PART = re.compile(rf"\b(?P<per>{_NOUN}) (?:that|which) (?:are|is)(?: each)? $")
 _OF_BEFORE = re.compile(rf"\d (?P<per>{_NOUN}) (?:of|with) $")
 _TIMES_AFTER = re.compile(rf" (?:times )?as (?:many|much)(?: (?P<noun>{_NOUN}))?(?: {_NOUN})?(?: as (?P<target>.*))?")
 _MORE_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?P<dir>more|fewer|less)(?: (?P<noun2>{_NOUN}))?"
@@ -157,8 +157,10 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
         return Reading(m, "rate", "dollars", per=kind.group("per"), clause=clause, words=tok + kind.group())
     each = _EACH_AFTER.match(after)
     if each and (money or each.group("noun")):
-        # 'Pencils cost $0.25 each and erasers cost $0.40 each': the price's own subject is what one is of
-        priced = re.search(rf"\b(?P<per>{_NOUN}) (?:cost|costs|sell for|are|is) $", before.lower()) if money else None
+        # 'Pencils cost $0.25 each and erasers cost $0.40 each', 'Tickets to a show cost $8 each': the price's own
+        # subject is what one is of
+        priced = re.search(rf"\b(?P<per>{_NOUN})(?: (?:to|for|of) (?:a|an|the) [a-z]+)? "
+                           rf"(?:cost|costs|sell for|are|is) $", before.lower()) if money else None
         return Reading(m, "rate", "dollars" if money else each.group("noun"), per=priced.group("per") if priced else "",
                        clause=clause, words=tok + each.group())
     of = _OF_BEFORE.search(before)
@@ -215,7 +217,8 @@ _LEFT_Q = r"\b(?:left|remain|remains|remaining|now|still|not)\b"
 def _asked(p: Problem) -> tuple[tuple[str, ...], str] | None:
     """(the nouns that may name what is asked, how the amounts combine: left, start, change or total)."""
     # 'How much money will she have after 6 weeks?': the start, then what the weeks' rate adds or takes
-    later = p.asks(r"^how (?:much|many|tall|high|long)\b[^?]*\bwill \w+ (?:have|be) (?:after|in) \d+ [a-z]+\?$")
+    later = p.asks(r"^how (?:much|many|tall|high|long)\b[^?]*\b(?:will \w+ (?:have|be)|(?:was|were) (?:it|he|she|they)|"
+                   r"did \w+ have) (?:after|in) \d+ [a-z]+\?$")   # 'How tall was it after 5 weeks?' too
     how = "change" if p.asks(r"^how much change\b") else "start" if p.asks(_START_Q) \
         else "left" if p.asks(_LEFT_Q) or later else "total"
     if later and p.asks(r"^how (?:tall|high|long)\b"):
@@ -279,6 +282,9 @@ def _pair_rates(readings: list[Reading]) -> dict[int, tuple[Reading, int]] | Non
             found = [i for i in counts if readings[i].clause == rate.clause] or counts
         found = [i for i in found if i not in paired]
         found = [i for i in found if readings[i].clause == rate.clause] or found   # its own clause's count first
+        if len(found) > 1 and not rate.per:   # '5 boxes of pens for $4 each and 3 boxes of markers for $6 each'
+            found = [i for i in found if re.fullmatch(r" [a-z ]+ (?:for|at) ",
+                                                      rate.m.string[readings[i].m.end():rate.m.start()])]
         if not found or (len(found) > 1 and not rate.per):
             return None
         paired.update({i: (rate, factor) for i in found})

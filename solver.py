@@ -116,10 +116,10 @@ from mathcheck import solve
 from measure_patterns import (box, clock_elapsed, daily_over_weeks, fraction_of_parts, fraction_sum, measure_difference,
                               measure_parts, mixed_units_left, percent_change, percent_of_whole, percent_part,
                               polygon_perimeter, proportion, rate_other_time, rest_shared, share_equally,
-                              side_from_area, square_side, temperature, temperature_rate, total_from_mean)
+                              side_from_area, temperature, temperature_rate, total_from_mean)
 from math_patterns import (combined_mean, conversion, expression, fill_count, for_every, fraction_of, fractions_rest,
                            map_scale, mean, mean_missing, missing_side, mixed_unit_difference, percent_apply,
-                           percent_of_number, percent_reverse, ratio, rectangle)
+                           percent_of_number, percent_reverse, ratio, rectangle, square_side)
 from quantity_patterns import data_range, median, story
 from rounding_patterns import groups_needed
 from science_patterns import acceleration, density, falling_energy, kinetic_energy, moles, speed, work_done

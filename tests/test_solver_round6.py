@@ -20,6 +20,25 @@ PLANS = [
      "yard?", "rectangle", ["32", "64", "448"], ["20 and 12", "How much do 64 meters cost at $7 per meter"]),
     ("A rectangular field is 40 m long and 25 m wide. How much will it cost to fence it at $5 a meter?", "rectangle",
      ["65", "130", "650"], ["all the way around"]),
+    # a start plus what a rate adds, asked in the past ('How tall was it after 4 years?')
+    ("A tree was 3 meters tall. It grew 2 meters each year. How tall was it after 4 years?", "story", ["8", "11"],
+     ["4 years at 2 meters each year"]),
+    ("Tia had $30. She saved $4 each week. How much money did she have after 5 weeks?", "story", ["20", "50"],
+     ["5 weeks at $4 each week"]),
+    # pieces 'that are 2 feet long' without 'each'
+    ("A board is 6 feet long. It is cut into pieces that are 2 feet long. How many pieces are there?", "story", ["3"],
+     ["make 6 feet"]),
+    # two counts in one clause, each with its own '$3 each' right after it
+    ("Mr. Kim bought 4 packs of paper for $3 each and 2 packs of glue for $5 each. How much did he spend in all?",
+     "story", ["12", "10", "22"], ["4 packs at $3 each", "2 packs at $5 each"]),
+    # a price whose subject has words after it ('Tickets to a concert cost'), then how many of them a payment buys
+    ("Tickets to a concert cost $15 each. A family paid $75 for tickets. How many tickets did they buy?", "story",
+     ["5"], ["How many tickets at $15 each make $75"]),
+    # a score 'answered ... correctly', counted in its own noun; a price 'lowered by' a percent
+    ("Nia answered 21 out of 25 questions correctly. What percent did she get right?", "percent", ["21/25", "84"],
+     ["of the 25 questions"]),
+    ("A sofa was $500. Its price was lowered by 10%. What is the new price?", "percent", ["50", "450"],
+     ["10% of $500"]),
 ]
 
 
@@ -36,6 +55,12 @@ def test_each_reading_plans_exact_steps_in_the_problems_words(problem, pattern, 
     # a price per foot for sides in meters, a price per length for an area, a fence around two rectangles
     "A yard is 20 meters long and 12 meters wide. Fencing costs $7 per foot. How much does it cost to fence the yard?",
     "A patio is 9 feet long and 6 feet wide. Tiles cost $2 per foot. How much do the tiles cost?",
+    # one price after two counts (whose is it?), a payment that does not buy whole tickets, a piece longer than half
+    "Ana buys 2 hats and 3 scarves for $5 each. How much does she spend?",
+    "Tickets to a concert cost $15 each. A family paid $70 for tickets. How many tickets did they buy?",
+    "A board is 6 feet long. It is cut into pieces that are 4 feet long. How many pieces are there?",
+    # a score with no word saying which answers were right
+    "Nia answered 21 out of 25 questions. What percent did she get right?",
     # a rectangle's sides are no amounts a price multiplies
     "A garden is 10 feet long and 6 feet wide. Seeds cost $2 per foot. How much do the seeds cost?",
 ])
