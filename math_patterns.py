@@ -449,7 +449,11 @@ def mean(p: Problem) -> Plan | None:
 _MEAN_TARGET = [re.compile(rf"\b(?:mean|average)(?: score)? (?:over|of|for|across|on) {_n('n')} {_w('w')} "
                            rf"(?:must|should|needs to|has to|is to) be {_n('t')}", re.I),
                 re.compile(rf"\b(?:mean|average)(?: score)? of {_n('t')} (?:over|for|across|on) {_n('n')} {_w('w')}",
-                           re.I)]
+                           re.I),
+                re.compile(rf"\b(?:mean|average) of (?:the |his |her |their )?{_n('n')} {_w('w')} (?:is|was) {_n('t')}",
+                           re.I)]   # 'The mean of 4 numbers is 15 ... What is the fourth number?'
+_SOME_OF = re.compile(rf"{_n('a')} of (?:the|these|those|them)\b")
+_LAST_ASKED = r"\b(need|must|has to|have to|should)\b|^what (?:is|was) the (?:last|other|missing|fourth|fifth|sixth) "
 
 
 def mean_missing(p: Problem) -> Plan | None:
@@ -457,7 +461,7 @@ def mean_missing(p: Problem) -> Plan | None:
     what the last test must add."""
     target = next((m for rx in _MEAN_TARGET for m in [p.search(rx)] if m), None)
     listed = p.search(_LIST)
-    if not target or not listed or not p.asks(r"\b(need|must|has to|have to|should)\b"):
+    if not target or not listed or not p.asks(_LAST_ASKED):
         return None
     b = Builder(p, "mean")
     n, w = target.group("n"), target.group("w")
@@ -472,6 +476,9 @@ def mean_missing(p: Problem) -> Plan | None:
         if number_value(first.group("a")) != len(items):
             return None
         b.given(first, "a", first.group("noun"))
+    some = p.search(_SOME_OF)
+    if some and number_value(some.group("a")) == len(items):
+        b.given(some, "a", w)   # '3 of the numbers are 12, 18 and 10' restates how many are listed
     b.step("-", [total, so_far], "", f"How much must the last of the {n} {w} add to reach that total?")
     return b.finish()
 

@@ -39,6 +39,12 @@ PLANS = [
      ["of the 25 questions"]),
     ("A sofa was $500. Its price was lowered by 10%. What is the new price?", "percent", ["50", "450"],
      ["10% of $500"]),
+    # a missing value from the mean of a count of numbers ('What is the fifth number?')
+    ("The average of five numbers is 20. Four of the numbers are 18, 25, 14 and 21. What is the fifth number?",
+     "mean", ["100", "78", "22"], ["What total over 5 numbers gives a mean of 20", "18, 25, 14 and 21"]),
+    # an equation with the letter divided: undo the addition, then multiply back
+    ("Solve: n/4 - 2 = 6", "equation", ["8", "32"], ["taking 2 away from it gives 6", "If n divided by 4 is 8"]),
+    ("Solve for x: x/3 = 7.", "equation", ["21"], ["If x divided by 3 is 7"]),
 ]
 
 
@@ -59,6 +65,12 @@ def test_each_reading_plans_exact_steps_in_the_problems_words(problem, pattern, 
     "Ana buys 2 hats and 3 scarves for $5 each. How much does she spend?",
     "Tickets to a concert cost $15 each. A family paid $70 for tickets. How many tickets did they buy?",
     "A board is 6 feet long. It is cut into pieces that are 4 feet long. How many pieces are there?",
+    # a mean whose listed count is not one short, or a question for another of the numbers
+    "The mean of four numbers is 15. Two of the numbers are 12 and 18. What is the fourth number?",
+    "The mean of four numbers is 15. Three of the numbers are 12, 18 and 10. What is the largest number?",
+    # the letter on both sides, or a coefficient on top
+    "Solve for y: y/5 + 3 = 9 + y.",
+    "Solve 2y/5 + 3 = 9.",
     # a score with no word saying which answers were right
     "Nia answered 21 out of 25 questions. What percent did she get right?",
     # a rectangle's sides are no amounts a price multiplies
