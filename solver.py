@@ -609,10 +609,24 @@ def _operand_text(plan: Plan, ref: Ref) -> str:
     return f'your answer to "{plan.steps[ref.index].question}"'
 
 
+def _feeding(plan: Plan, index: int) -> set[int]:
+    """The steps whose results step `index` is built on, all the way back."""
+    direct = {r.index for r in plan.steps[index].operands if r.kind == "step"}
+    return direct.union(*(_feeding(plan, i) for i in direct))
+
+
 def next_step(plan: Plan, done: set[int]) -> Step | None:
-    """The first step after the furthest one the student has done; None once the answer is reached."""
+    """The first step after the furthest one the student has done; None once the answer is reached. A step that
+    needs a result the student has not reached yet waits for it: after the sum of the three numbers (step 2), 'How
+    much must the last add to reach that total?' first needs the total (step 1), which is asked instead."""
+    reached = set(done).union(*(_feeding(plan, i) for i in done))
     index = max(done, default=-1) + 1
-    return plan.steps[index] if index < len(plan.steps) else None
+    while index < len(plan.steps):
+        missing = [r.index for r in plan.steps[index].operands if r.kind == "step" and r.index not in reached]
+        if not missing:
+            return plan.steps[index]
+        index = min(missing)
+    return None
 
 
 def opening(plan: Plan, index: int) -> str:

@@ -78,3 +78,14 @@ def test_each_reading_plans_exact_steps_in_the_problems_words(problem, pattern, 
 ])
 def test_near_misses_abstain(problem):
     assert solver.plan(problem) is None
+
+
+def test_next_step_waits_for_a_result_the_student_has_not_reached():
+    """The student added the three numbers (step 1) but never found the total the mean needs (step 0): the step
+    after the sum needs that total, so the total is asked first; once it is done, the last step follows."""
+    plan = solver.plan("The mean of four numbers is 15. Three of the numbers are 12, 18 and 10. What is the fourth "
+                       "number?")
+    assert solver.next_step(plan, {1}) is plan.steps[0]
+    assert solver.next_step(plan, {0, 1}) is plan.steps[2]
+    assert solver.next_step(plan, {0}) is plan.steps[1]
+    assert solver.next_step(plan, {2}) is None   # the answer reached: every step before it is built into it
