@@ -120,8 +120,9 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
         return None
     tok = shown_first(number_value(m.group())) if "/" in m.group() else m.group()   # '5 1/2' as written
     side = re.match(r" [a-z]+ (?:long|wide|high|deep)\b", after) and re.search(r"\d [a-z]+ wide\b", t)
-    if re.match(r"[a-z]", t[e:e + 1]) or side:
-        return None   # '13th', '200g': an ordinal or a unit we do not read; '15 feet long and 8 feet wide': sides
+    if re.match(r"[a-z]", t[e:e + 1]) or side or re.match(r" more [a-z]+ of ", after):
+        return None   # '13th', '200g': an ordinal or a unit we do not read; '15 feet long and 8 feet wide': sides;
+        # '10 meters of copper and 5 more meters of plastic pipe': 5 more than the copper, or 5 meters more?
     times = _TIMES_AFTER.match(after)
     if times and not times.group("target") and re.search(r"\bas\b", after[times.end():]):
         return None   # 'half as many crates of eggs as she sells on Tuesday': its 'as' words are not read
@@ -425,6 +426,7 @@ def _unread(p: Problem, readings: list[Reading]) -> bool:
         if r.kind in _READ_WORDS and r.clause in text:
             text = text.replace(r.clause, re.sub(_READ_WORDS[r.kind], "", r.clause, flags=re.I), 1)
     text = re.sub(rf"\b(?:{MOVES_AWAY}|{_IN})\b", "", text)   # 'cuts off' is read, '$75 off' is not
+    text = re.sub(r"(?:^|(?<=[.!] ))If (?=[^,.]*\d[^,.]*, $)", "", text)   # 'If each ladybug has 6 dots, how many': a fact
     text = re.sub(r"(?<=\d) (?:new|old|used)\b", "", text)   # '175 old ones' describes them; 'years old' is an age
     if p.asks(_START_Q):
         text = re.sub(r"\b(?:had|has|have) some\b", "", text)   # the unknown start it asks for

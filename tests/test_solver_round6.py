@@ -39,6 +39,9 @@ PLANS = [
      ["of the 25 questions"]),
     ("A sofa was $500. Its price was lowered by 10%. What is the new price?", "percent", ["50", "450"],
      ["10% of $500"]),
+    # a fact said as the question's 'If ...' clause ('If each apple has 5 seeds, how many seeds ...?')
+    ("Mia picks 12 apples on Saturday and 9 apples on Sunday. If each apple has 5 seeds, how many seeds are there in "
+     "all?", "story", ["60", "45", "105"], ["12 apples at 5 seeds for each apple", "9 apples at 5 seeds"]),
     # a missing value from the mean of a count of numbers ('What is the fifth number?')
     ("The average of five numbers is 20. Four of the numbers are 18, 25, 14 and 21. What is the fifth number?",
      "mean", ["100", "78", "22"], ["What total over 5 numbers gives a mean of 20", "18, 25, 14 and 21"]),
@@ -65,6 +68,8 @@ def test_each_reading_plans_exact_steps_in_the_problems_words(problem, pattern, 
     "Ana buys 2 hats and 3 scarves for $5 each. How much does she spend?",
     "Tickets to a concert cost $15 each. A family paid $70 for tickets. How many tickets did they buy?",
     "A board is 6 feet long. It is cut into pieces that are 4 feet long. How many pieces are there?",
+    # '6 more meters of rope' after '20 meters of wire': 6 more than the wire, or 6 meters? (GSM8K means the first)
+    "A farmer bought 20 meters of wire and 6 more meters of rope. If each meter cost $3, how much did he spend?",
     # a mean whose listed count is not one short, or a question for another of the numbers
     "The mean of four numbers is 15. Two of the numbers are 12 and 18. What is the fourth number?",
     "The mean of four numbers is 15. Three of the numbers are 12, 18 and 10. What is the largest number?",
