@@ -426,7 +426,8 @@ def _unread(p: Problem, readings: list[Reading]) -> bool:
         if r.kind in _READ_WORDS and r.clause in text:
             text = text.replace(r.clause, re.sub(_READ_WORDS[r.kind], "", r.clause, flags=re.I), 1)
     text = re.sub(rf"\b(?:{MOVES_AWAY}|{_IN})\b", "", text)   # 'cuts off' is read, '$75 off' is not
-    text = re.sub(r"(?:^|(?<=[.!] ))If (?=[^,.]*\d[^,.]*, $)", "", text)   # 'If each ladybug has 6 dots, how many': a fact
+    # 'If each ladybug has 6 dots, how many ...': the question's 'If' clause states a fact
+    text = re.sub(r"(?:^|(?<=[.!] ))If (?=[^,.]*\d[^,.]*, $)", "", text)
     text = re.sub(r"(?<=\d) (?:new|old|used)\b", "", text)   # '175 old ones' describes them; 'years old' is an age
     if p.asks(_START_Q):
         text = re.sub(r"\b(?:had|has|have) some\b", "", text)   # the unknown start it asks for
