@@ -42,6 +42,11 @@ PLANS = [
     # a fact said as the question's 'If ...' clause ('If each apple has 5 seeds, how many seeds ...?')
     ("Mia picks 12 apples on Saturday and 9 apples on Sunday. If each apple has 5 seeds, how many seeds are there in "
      "all?", "story", ["60", "45", "105"], ["12 apples at 5 seeds for each apple", "9 apples at 5 seeds"]),
+    # 'If ..., calculate the number of ...' asks 'How many ...?' (GSM8K's wording)
+    ("The ratio of red beads to blue beads is 2:3. If she used a total of 60 beads, calculate the number of blue "
+     "beads she used.", "ratio", ["5", "12", "36"], ["How many blue beads are 3 parts"]),
+    ("Sam packs 5 bags with 6 apples in each bag. Calculate the total number of apples.", "equal_groups", ["30"],
+     ["5 bags of 6"]),
     # a missing value from the mean of a count of numbers ('What is the fifth number?')
     ("The average of five numbers is 20. Four of the numbers are 18, 25, 14 and 21. What is the fifth number?",
      "mean", ["100", "78", "22"], ["What total over 5 numbers gives a mean of 20", "18, 25, 14 and 21"]),
@@ -70,6 +75,9 @@ def test_each_reading_plans_exact_steps_in_the_problems_words(problem, pattern, 
     "A board is 6 feet long. It is cut into pieces that are 4 feet long. How many pieces are there?",
     # '6 more meters of rope' after '20 meters of wire': 6 more than the wire, or 6 meters? (GSM8K means the first)
     "A farmer bought 20 meters of wire and 6 more meters of rope. If each meter cost $3, how much did he spend?",
+    # the number asked for is of neither thing in the ratio
+    "The ratio of red beads to blue beads is 2:3. If she used a total of 60 beads, calculate the number of green "
+    "beads she used.",
     # a mean whose listed count is not one short, or a question for another of the numbers
     "The mean of four numbers is 15. Two of the numbers are 12 and 18. What is the fourth number?",
     "The mean of four numbers is 15. Three of the numbers are 12, 18 and 10. What is the largest number?",
