@@ -226,6 +226,8 @@ def _asked(p: Problem) -> tuple[tuple[str, ...], str] | None:
         return tuple(_DISTANCES), how
     if p.asks(_MONEY_Q):
         return ("dollars",), how
+    if p.asks(r"^how (?:long|tall) (?:is|are) (?:the|her|his|its|their) [a-z]+ now\?$"):
+        return tuple(_DISTANCES), "left"   # 'How long is the ribbon now?': the length after the changes
     if p.asks(r"^how far\b"):
         return tuple(_DISTANCES), how
     measure = re.match(r"how much (?P<what>[a-z]+)\b", p.question, re.I)
@@ -512,7 +514,8 @@ def _left(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
         return None
     running = start.ref
     for h in (h for h in changes if not _on_change(b, h, changes)):
-        how = "How much money is" if h.noun == "dollars" else f"How many {h.noun} are"
+        how = "How much money is" if h.noun == "dollars" else "How much is" if unit_name(h.noun) in _UNITS \
+            else f"How many {h.noun} are"   # 'How much is left after Kim cuts off 1/3 of a yard?'
         said = [c for c in changes if _on_change(b, c, changes) and b.steps[c.ref.index].operands[0] == h.ref]
         if said:   # 275 used on Monday and twice as much on Tuesday: both days' use first, then taken away
             both = _sum(b, [h] + said, h.noun)

@@ -47,6 +47,9 @@ PLANS = [
      "beads she used.", "ratio", ["5", "12", "36"], ["How many blue beads are 3 parts"]),
     ("Sam packs 5 bags with 6 apples in each bag. Calculate the total number of apples.", "equal_groups", ["30"],
      ["5 bags of 6"]),
+    # a length after the changes ('How long is the ribbon now?'), asked 'How much is left', not 'How many yard'
+    ("A ribbon is 7/8 of a yard long. Lee cuts off 1/4 of a yard. How long is the ribbon now?", "story", ["5/8"],
+     ["How much is left after Lee cuts off 1/4 of a yard"]),
     # a missing value from the mean of a count of numbers ('What is the fifth number?')
     ("The average of five numbers is 20. Four of the numbers are 18, 25, 14 and 21. What is the fifth number?",
      "mean", ["100", "78", "22"], ["What total over 5 numbers gives a mean of 20", "18, 25, 14 and 21"]),
