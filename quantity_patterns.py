@@ -42,6 +42,8 @@ _EACH_BEFORE = re.compile(rf"(?:\b(?:each|every) (?:of the (?:\d+ )?)?(?P<per>{_
                           rf"(?: about)? $", re.I)   # 'each row in an orchard has 26', '... and a pen costs $0.85'
 # 'cuts it into pieces that are each 1/4 yard long': a measure for each piece
 _EACH_PART = re.compile(rf"\b(?P<per>{_NOUN}) (?:that|which) (?:are|is)(?: each)? $")
+_TO_EACH = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?:to|for) each of (?:her|his|their|the|its|my|our|your) \d+ "
+                      rf"(?P<per>{_NOUN})\b")
 _OF_BEFORE = re.compile(rf"\d (?P<per>{_NOUN}) (?:of|with) $")
 _TIMES_AFTER = re.compile(rf" (?:times )?as (?:many|much)(?: (?P<noun>{_NOUN}))?(?: {_NOUN})?(?: as (?P<target>.*))?")
 _MORE_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?P<dir>more|fewer|less)(?: (?P<noun2>{_NOUN}))?"
@@ -134,6 +136,9 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
         noun = more.group("noun3") or more.group("noun2") or more.group("noun") or ""
         return Reading(m, more.group("dir").replace("less", "fewer"), noun, before=before, clause=clause, words=tok,
                        target=more.group("target"))
+    to_each = _to_each(m, after, clause, tok)
+    if to_each:
+        return to_each
     noun_after = (_AFTER_AMOUNT.match(after) or _none).group("n1")
     each = _EACH_BEFORE.search(before)
     if each and each.group("one") and not any(same_word(w, each.group("one")) for w in re.findall(r"\d ([a-z]+)", t)):
@@ -181,6 +186,17 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
     named = " ".join(nouns) if re.search(rf"\b{' '.join(nouns)} costs? \$", t, re.I) else nouns[0] if nouns else ""
     return Reading(m, "amount", nouns[0] if nouns else "", before=before, clause=clause, nouns=nouns,
                    words=f"{tok} {named}".strip())
+
+
+def _to_each(m: re.Match, after: str, clause: str, tok: str) -> Reading | None:
+    """'gives 3 envelopes to each of her 5 friends': a rate of 3 for each friend (the 5 is the count it meets)."""
+    money = m.group().startswith("$")
+    to_each = _TO_EACH.match(after)
+    if not to_each or not (money or to_each.group("noun")):
+        return None
+    noun, per = "dollars" if money else to_each.group("noun"), to_each.group("per")
+    words = f"{tok} {'' if money else noun + ' '}to each {stem(per)}"
+    return Reading(m, "rate", noun, per=per, clause=clause, words=words)
 
 
 def _named_price(m: re.Match, t: str, before: str, clause: str, tok: str) -> Reading | None:
@@ -313,7 +329,7 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
             plural = f"{rate.noun}s" if stem(rate.noun) == rate.noun and len(rate.noun) > 2 else rate.noun   # cups
             earned = re.search(r"\b(?:earns?|earned|makes|made|is paid|gets|saves?|saved)\b", rate.clause)   # no price
             how = ("How much is earned in" if earned else "How much do") if rate.noun == "dollars" \
-                else f"How many {plural} are in"
+                else f"How many {plural} go to" if " to each " in rate.words else f"How many {plural} are in"
             cost = " cost" if rate.noun == "dollars" and not earned else ""
             ref = b.step("*", [count, size], rate.noun, f"{how} {r.words} at {rate.words}{cost}?")
             said = rate.clause.split(rate.m.group())[0]   # 'She saves $5 each week' adds; 'Ana saves' may be another's
@@ -385,6 +401,7 @@ def _is(noun: str) -> str:
 def _as_written(clause: str) -> str:
     """A clause for a step's question: fractions as written ('2 3/4', not '11/4'), lower-case unless a name."""
     text = NUMBER.sub(lambda m: shown_first(number_value(m.group())) if "/" in m.group() else m.group(), clause)
+    text = re.sub(r"^[Ii]f ", "", text)   # 'If Cindy gives 3 envelopes to each ...,': the clause states a fact
     first = text.split(" ", 1)[0]
     return (text[0].lower() + text[1:] if first in PRONOUNS or first.lower() in _PRONOUN_WORDS else text).rstrip(".?!")
 

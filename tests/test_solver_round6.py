@@ -50,6 +50,10 @@ PLANS = [
     # a length after the changes ('How long is the ribbon now?'), asked 'How much is left', not 'How many yard'
     ("A ribbon is 7/8 of a yard long. Lee cuts off 1/4 of a yard. How long is the ribbon now?", "story", ["5/8"],
      ["How much is left after Lee cuts off 1/4 of a yard"]),
+    # 'gives 4 stickers to each of his 6 friends': a rate for each friend, met by the count in the same words
+    ("Omar has 50 stickers. He gives 4 stickers to each of his 6 friends. How many stickers does he have left?",
+     "story", ["24", "26"], ["How many stickers go to 6 friends at 4 stickers to each friend",
+                             "left after he gives 4 stickers to each of his 6 friends"]),
     # a missing value from the mean of a count of numbers ('What is the fifth number?')
     ("The average of five numbers is 20. Four of the numbers are 18, 25, 14 and 21. What is the fifth number?",
      "mean", ["100", "78", "22"], ["What total over 5 numbers gives a mean of 20", "18, 25, 14 and 21"]),
@@ -81,6 +85,8 @@ def test_each_reading_plans_exact_steps_in_the_problems_words(problem, pattern, 
     # the number asked for is of neither thing in the ratio
     "The ratio of red beads to blue beads is 2:3. If she used a total of 60 beads, calculate the number of green "
     "beads she used.",
+    # more given to each friend than there is
+    "Omar has 20 stickers. He gives 4 stickers to each of his 6 friends. How many stickers does he have left?",
     # a mean whose listed count is not one short, or a question for another of the numbers
     "The mean of four numbers is 15. Two of the numbers are 12 and 18. What is the fourth number?",
     "The mean of four numbers is 15. Three of the numbers are 12, 18 and 10. What is the largest number?",
