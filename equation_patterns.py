@@ -65,6 +65,28 @@ def equation(p: Problem) -> Plan | None:
     return b.finish()
 
 
+_DIVIDED_EQUATION = re.compile(rf"(?<![\w/.])(?P<x>[a-z]) ?/ ?{_n('a')}(?: ?(?P<s>[+-]) ?{_n('b')})? ?= ?{_n('c')}"
+                               rf"(?![\w/]| ?[-+*/(=^a-z])")   # '= 9 + y' has a letter on both sides: not read
+
+
+def divided_equation(p: Problem) -> Plan | None:
+    """x/a + b = c ('Solve for y: y/5 + 3 = 9') -> undo the b, then multiply by a: the inverse of dividing."""
+    m = p.search(_DIVIDED_EQUATION, "all")
+    if not m:
+        return None
+    b = Builder(p, "equation")
+    name, a = m.group("x"), m.group("a")
+    c = b.given(m, "c", "")
+    if m.group("b"):
+        plus = m.group("s") != "-"
+        done = f"adding {m.group('b')} to it" if plus else f"taking {m.group('b')} away from it"
+        c = b.step("-" if plus else "+", [c, b.given(m, "b", "")], "",
+                   f"What is {name} divided by {a}, if {done} gives {m.group('c')}?", kind="equation")
+    b.step("*", [c, b.given(m, "a", "")], "", f"If {name} divided by {a} is {fmt(b.value(c))}, what is {name}?",
+           kind="equation")
+    return b.finish()
+
+
 _BRACKET_EQUATION = re.compile(rf"{_n('a')} ?\( ?(?P<x>[a-z]) ?(?P<s>[+-]) ?{_n('b')} ?\) ?= ?{_n('c')}")
 
 

@@ -1,9 +1,10 @@
 """The planner's patterns for school maths topics: one small function per school pattern.
 
-Fractions and percentages of a quantity, percent change and reverse percent, ratio and 'for every' proportion,
-perimeter and area of rectangles and squares, mean (of a list, a missing score, two groups), written arithmetic in
-the order of operations, and unit conversion (the science formulas are in science_patterns.py). Separate from
-story_patterns.py and equation_patterns.py only to keep each file short; all three return a `Plan` or None.
+Fractions and percentages of a quantity (two fractions of one whole and the rest), percent change and reverse
+percent, ratio and 'for every' proportion, perimeter and area of rectangles and squares (a fence priced per length),
+mean (of a list, a missing score, two groups), written arithmetic in the order of operations, and unit conversion
+(the science formulas are in science_patterns.py). Separate from story_patterns.py and equation_patterns.py only to
+keep each file short; all three return a `Plan` or None.
 """
 from __future__ import annotations
 
@@ -99,6 +100,29 @@ def fraction_of(p: Problem) -> Plan | None:
     return b.finish()
 
 
+_TWO_FRACTIONS = re.compile(rf"{_n('f1')} (?:of them )?(?:are|were) {_w('w1')} and {_n('f2')} (?:are|were) {_w('w2')}"
+                            rf"\. (?:The|the) rest (?:are|were) {_w('w3')}")
+
+
+def fractions_rest(p: Problem) -> Plan | None:
+    """'Of 54 animals, 4/9 are cats and 1/3 are dogs. The rest are rabbits.' -> cats, dogs, both, then the rest."""
+    m, whole = p.search(_TWO_FRACTIONS), p.search(COUNT)
+    if not m or not whole or whole.start() > m.start() or "/" not in m.group("f1") + m.group("f2") \
+            or not p.asks(rf"^how many {m.group('w3')}\b"):
+        return None
+    i = head_noun(whole)
+    b = Builder(p, "fraction_of")
+    b.read.append(m.start("w3"))   # 'The rest are rabbits.' is the sentence the last step answers
+    total = b.given(whole, "a", i)
+    text = f"{whole.group('a')} {i}"
+    parts = [fraction_part(b, total, m, f, text, m.group(w)) for f, w in (("f1", "w1"), ("f2", "w2"))]
+    both = b.step("+", parts, i, f"How many {m.group('w1')} and {m.group('w2')} are there together?")
+    b.step("-", [total, both], i, f"How many of the {text} are left for {m.group('w3')}?")
+    for value in (b.value(parts[0]), b.value(parts[1]), b.steps[-1].value):
+        whole_count(value)   # a fraction of the animals must be whole animals
+    return b.finish()
+
+
 _PERCENT_OF_NUMBER = re.compile(rf"what is {_FRAC} of {_n('a')}\?$", re.I)
 
 
@@ -115,7 +139,7 @@ def percent_of_number(p: Problem) -> Plan | None:
 _PERCENT = re.compile(r"(?P<p>\d+(?:\.\d+)?%)")
 _UP = r"increase[sd]?|rise|rises|rose|raised|goes up|went up|grew|grows|markup|more"
 _DOWN = r"decrease[sd]?|drops?|dropped|reduced|reduces|discount(?:ed)?|off|sale|falls|fell|goes down|went down|" \
-        r"less|cheaper"
+        r"less|cheaper|lowered|lowers|marked down"
 _PRICE = re.compile(rf"{_n('a')}(?: {_w('i')})?")
 
 
@@ -320,14 +344,37 @@ def missing_side(p: Problem) -> Plan | None:
     return b.finish()
 
 
+_SQUARE_AROUND = re.compile(rf"\bperimeter of (?:a|the|this) square(?: [a-z]+)? is (?P<p>{NUM}) ?(?P<u>[a-z]+)")
+
+
+def square_side(p: Problem) -> Plan | None:
+    """'The perimeter of a square is 36 cm. How long is each side?' -> 36 / 4: a square's 4 sides are equal."""
+    m = p.search(_SQUARE_AROUND)
+    if not m or len(p.numbers) != 1 or not p.asks(r"^(?:how long is (?:each|one|a) side|what is the length of (?:each|"
+                                                   r"one) side|what is (?:its|the) side length)\b"):
+        return None
+    b = Builder(p, "perimeter")
+    unit = m.group("u")
+    b.step("/", [b.given(m, "p", unit), b.fact(4, "sides", "4 equal sides")], unit,
+           f"A square has 4 equal sides: how long is one side of a {m.group('p')} {unit} perimeter?", kind="side")
+    return b.finish()
+
+
 _LENGTH_UNITS = {"mm", "cm", "m", "km", "inch", "foot", "yard", "mile"}
+_PER_LENGTH = re.compile(rf"(?P<a>\${NUM}) (?:per|a|an|for each|for every|for 1|each) (?P<u>[a-z]+)\b")
 
 
 def rectangle(p: Problem) -> Plan | None:
-    """Area (l x w) or perimeter (2 x (l + w)) of a rectangle or square; area of two joined or cut-out rectangles."""
+    """Area (l x w) or perimeter (2 x (l + w)) of a rectangle or square; area of two joined or cut-out rectangles;
+    a fence (border, trim) around one at a price per unit of length: the perimeter, then its cost."""
     area, around = p.asks(_AREA_Q), p.asks(_PERIMETER_Q)
-    if area == around or p.asks(r"\b(?:cost|price|pay)\b") or \
-            not re.search(r"rectang|square|garden|room|field|floor|yard|shape|wall|rug|park|lot", p.t, re.I):
+    price = p.search(_PER_LENGTH, "all") if p.asks(r"\b(?:cost|price|pay)\b") else None
+    if price and not area and re.search(_PERIMETER_Q, p.t, re.I) and unit_name(price.group("u")) in _LENGTH_UNITS:
+        around = True   # 'Fencing costs $3 per foot. How much will it cost to fence the garden?'
+    elif p.asks(r"\b(?:cost|price|pay)\b"):
+        return None
+    if area == around or not re.search(r"rectang|square|garden|room|field|floor|yard|shape|wall|rug|park|lot", p.t,
+                                       re.I):
         return None
     rects = _rectangles(p)
     square = p.search(_SQUARE) if not rects else None
@@ -345,6 +392,8 @@ def rectangle(p: Problem) -> Plan | None:
         (_area if area else _perimeter)(b, square, unit, square=True)
     elif len(rects) == 1:
         (_area if area else _perimeter)(b, rects[0], unit)
+    elif price:
+        return None   # the fence around two rectangles is not read
     elif len(rects) == 2 and area:
         first, second = _area(b, rects[0], unit), _area(b, rects[1], unit)
         if re.search(r"\b(cut|cuts|removed|hole|pond|pool|inside|not covered|uncovered|left)\b", p.t, re.I):
@@ -358,6 +407,13 @@ def rectangle(p: Problem) -> Plan | None:
             return None
     else:
         return None
+    if price:
+        if not unit or unit_name(price.group("u")) != unit_name(unit):
+            return None   # a price per foot for sides in yards: a conversion first
+        rate = b.given(price, "a", "dollars", f"{price.group('a')} per {price.group('u')}")
+        around = Ref("step", len(b.steps) - 1)
+        b.step("*", [around, rate], "dollars", f"How much do {fmt(b.value(around))} {unit} cost at {price.group('a')} "
+                                               f"per {price.group('u')}?")
     return b.finish()
 
 
@@ -393,7 +449,11 @@ def mean(p: Problem) -> Plan | None:
 _MEAN_TARGET = [re.compile(rf"\b(?:mean|average)(?: score)? (?:over|of|for|across|on) {_n('n')} {_w('w')} "
                            rf"(?:must|should|needs to|has to|is to) be {_n('t')}", re.I),
                 re.compile(rf"\b(?:mean|average)(?: score)? of {_n('t')} (?:over|for|across|on) {_n('n')} {_w('w')}",
-                           re.I)]
+                           re.I),
+                re.compile(rf"\b(?:mean|average) of (?:the |his |her |their )?{_n('n')} {_w('w')} (?:is|was) {_n('t')}",
+                           re.I)]   # 'The mean of 4 numbers is 15 ... What is the fourth number?'
+_SOME_OF = re.compile(rf"{_n('a')} of (?:the|these|those|them)\b")
+_LAST_ASKED = r"\b(need|must|has to|have to|should)\b|^what (?:is|was) the (?:last|other|missing|fourth|fifth|sixth) "
 
 
 def mean_missing(p: Problem) -> Plan | None:
@@ -401,7 +461,7 @@ def mean_missing(p: Problem) -> Plan | None:
     what the last test must add."""
     target = next((m for rx in _MEAN_TARGET for m in [p.search(rx)] if m), None)
     listed = p.search(_LIST)
-    if not target or not listed or not p.asks(r"\b(need|must|has to|have to|should)\b"):
+    if not target or not listed or not p.asks(_LAST_ASKED):
         return None
     b = Builder(p, "mean")
     n, w = target.group("n"), target.group("w")
@@ -416,6 +476,9 @@ def mean_missing(p: Problem) -> Plan | None:
         if number_value(first.group("a")) != len(items):
             return None
         b.given(first, "a", first.group("noun"))
+    some = p.search(_SOME_OF)
+    if some and number_value(some.group("a")) == len(items):
+        b.given(some, "a", w)   # '3 of the numbers are 12, 18 and 10' restates how many are listed
     b.step("-", [total, so_far], "", f"How much must the last of the {n} {w} add to reach that total?")
     return b.finish()
 

@@ -255,22 +255,6 @@ def percent_change(p: Problem) -> Plan | None:
     return b.finish()
 
 
-_SQUARE_AROUND = re.compile(rf"\bperimeter of (?:a|the|this) square(?: [a-z]+)? is (?P<p>{NUM}) ?(?P<u>[a-z]+)")
-
-
-def square_side(p: Problem) -> Plan | None:
-    """'The perimeter of a square is 36 cm. How long is each side?' -> 36 / 4: a square's 4 sides are equal."""
-    m = p.search(_SQUARE_AROUND)
-    if not m or len(p.numbers) != 1 or not p.asks(r"^(?:how long is (?:each|one|a) side|what is the length of (?:each|"
-                                                   r"one) side|what is (?:its|the) side length)\b"):
-        return None
-    b = Builder(p, "perimeter")
-    unit = m.group("u")
-    b.step("/", [b.given(m, "p", unit), b.fact(4, "sides", "4 equal sides")], unit,
-           f"A square has 4 equal sides: how long is one side of a {m.group('p')} {unit} perimeter?", kind="side")
-    return b.finish()
-
-
 # ----------------------------------------------------------------------------- a mean back to its total
 
 _MEAN_OF = re.compile(rf"\b(?:mean|average) of (?:the |his |her |their |these |those |[A-Z][a-z]+'s )?(?P<n>\d+) "
@@ -434,11 +418,12 @@ def percent_of_whole(p: Problem) -> Plan | None:
     said = [w for w in (part.group("noun"), part.group("noun").split()[0]) if re.search(rf"\b{w}\b", p.question)] \
         if part else []   # 'free throws' when the question says it too, else 'throws'
     # 'Lucy scored 18 out of 24 on a quiz. What percent did she score?': a score out of its most, nothing named
-    score = part is not None and " out of " in part.group() and re.search(r"\b(?:scored|scores|got|gets|earned)\b",
+    score = part is not None and " out of " in part.group() and re.search(r"\b(?:scored|scores|got|gets|earned|"
+                                                                          r"answered|answers)\b",
                                                                           p.t[:part.start()]) is not None \
         and p.asks(r"^what percent(?:age)? (?:did|does|do) (?:he|she|they|\w+) (?:score|get|earn)(?P<how> right| "
-                   r"correct)?\?$") and all(re.search(rf"\b{w}\b", p.body) for w in re.findall(r"right|correct",
-                                                                                            p.question))
+                   r"correct)?\?$") and (not re.search(r"right|correct", p.question)
+                                         or re.search(r"\b(?:right|correct|correctly)\b", p.body) is not None)
     if not (said or score) or len(p.numbers) != 2 or not (score or p.asks(r"^what percent(?:age)? of\b")):
         return None
     sentence = re.search(r"[^.?!]*$", p.t[:part.start()]).group() + re.match(r"[^.?!]*", p.t[part.start():]).group()
@@ -446,7 +431,9 @@ def percent_of_whole(p: Problem) -> Plan | None:
     if not rest <= _words(sentence) or _negated(sentence) != _negated(p.question):
         return None   # '34 of 40 questions right. What percent did she get wrong?' asks for the other part
     b = Builder(p, "percent")
-    n, m, noun = part.group("n"), part.group("m"), said[0] if said else "points"
+    counted = part.group("noun").split()[0]   # '18 out of 24 questions correctly': questions, not points
+    n, m = part.group("n"), part.group("m")
+    noun = said[0] if said else counted if re.fullmatch(r"questions|problems|shots|points|marks", counted) else "points"
     share = b.step("/", [b.given(part, "n", noun), b.given(part, "m", noun)], "", f"What fraction of the {m} {noun} "
                                                                                    f"are the {n}?")
     if b.value(share) > 1:

@@ -41,7 +41,9 @@ _EACH_BEFORE = re.compile(rf"(?:\b(?:each|every) (?:of the (?:\d+ )?)?(?P<per>{_
                           rf"(?:^|\band )(?:an?|one) (?:{_NOUN} )?(?P<one>{_NOUN})(?: of [a-z]+)? (?:costs?|weighs))"
                           rf"(?: about)? $", re.I)   # 'each row in an orchard has 26', '... and a pen costs $0.85'
 # 'cuts it into pieces that are each 1/4 yard long': a measure for each piece
-_EACH_PART = re.compile(rf"\b(?P<per>{_NOUN}) (?:that|which) (?:are|is) each $")
+_EACH_PART = re.compile(rf"\b(?P<per>{_NOUN}) (?:that|which) (?:are|is)(?: each)? $")
+_TO_EACH = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?:to|for) each of (?:her|his|their|the|its|my|our|your) \d+ "
+                      rf"(?P<per>{_NOUN})\b")
 _OF_BEFORE = re.compile(rf"\d (?P<per>{_NOUN}) (?:of|with) $")
 _TIMES_AFTER = re.compile(rf" (?:times )?as (?:many|much)(?: (?P<noun>{_NOUN}))?(?: {_NOUN})?(?: as (?P<target>.*))?")
 _MORE_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?P<dir>more|fewer|less)(?: (?P<noun2>{_NOUN}))?"
@@ -119,8 +121,10 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
     if "%" in m.group() or re.search(r"[-:]$", t[max(s - 1, 0):s]) or re.match(r"[:°-]", t[e:e + 1]):
         return None
     tok = shown_first(number_value(m.group())) if "/" in m.group() else m.group()   # '5 1/2' as written
-    if re.match(r"[a-z]", t[e:e + 1]):
-        return None   # '13th', '200g': an ordinal or a unit we do not read
+    side = re.match(r" [a-z]+ (?:long|wide|high|deep)\b", after) and re.search(r"\d [a-z]+ wide\b", t)
+    if re.match(r"[a-z]", t[e:e + 1]) or side or re.match(r" more [a-z]+ of ", after):
+        return None   # '13th', '200g': an ordinal or a unit we do not read; '15 feet long and 8 feet wide': sides;
+        # '10 meters of copper and 5 more meters of plastic pipe': 5 more than the copper, or 5 meters more?
     times = _TIMES_AFTER.match(after)
     if times and not times.group("target") and re.search(r"\bas\b", after[times.end():]):
         return None   # 'half as many crates of eggs as she sells on Tuesday': its 'as' words are not read
@@ -132,6 +136,9 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
         noun = more.group("noun3") or more.group("noun2") or more.group("noun") or ""
         return Reading(m, more.group("dir").replace("less", "fewer"), noun, before=before, clause=clause, words=tok,
                        target=more.group("target"))
+    to_each = _to_each(m, after, clause, tok)
+    if to_each:
+        return to_each
     noun_after = (_AFTER_AMOUNT.match(after) or _none).group("n1")
     each = _EACH_BEFORE.search(before)
     if each and each.group("one") and not any(same_word(w, each.group("one")) for w in re.findall(r"\d ([a-z]+)", t)):
@@ -156,8 +163,10 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
         return Reading(m, "rate", "dollars", per=kind.group("per"), clause=clause, words=tok + kind.group())
     each = _EACH_AFTER.match(after)
     if each and (money or each.group("noun")):
-        # 'Pencils cost $0.25 each and erasers cost $0.40 each': the price's own subject is what one is of
-        priced = re.search(rf"\b(?P<per>{_NOUN}) (?:cost|costs|sell for|are|is) $", before.lower()) if money else None
+        # 'Pencils cost $0.25 each and erasers cost $0.40 each', 'Tickets to a show cost $8 each': the price's own
+        # subject is what one is of
+        priced = re.search(rf"\b(?P<per>{_NOUN})(?: (?:to|for|of) (?:a|an|the) [a-z]+)? "
+                           rf"(?:cost|costs|sell for|are|is) $", before.lower()) if money else None
         return Reading(m, "rate", "dollars" if money else each.group("noun"), per=priced.group("per") if priced else "",
                        clause=clause, words=tok + each.group())
     of = _OF_BEFORE.search(before)
@@ -177,6 +186,17 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
     named = " ".join(nouns) if re.search(rf"\b{' '.join(nouns)} costs? \$", t, re.I) else nouns[0] if nouns else ""
     return Reading(m, "amount", nouns[0] if nouns else "", before=before, clause=clause, nouns=nouns,
                    words=f"{tok} {named}".strip())
+
+
+def _to_each(m: re.Match, after: str, clause: str, tok: str) -> Reading | None:
+    """'gives 3 envelopes to each of her 5 friends': a rate of 3 for each friend (the 5 is the count it meets)."""
+    money = m.group().startswith("$")
+    to_each = _TO_EACH.match(after)
+    if not to_each or not (money or to_each.group("noun")):
+        return None
+    noun, per = "dollars" if money else to_each.group("noun"), to_each.group("per")
+    words = f"{tok} {'' if money else noun + ' '}to each {stem(per)}"
+    return Reading(m, "rate", noun, per=per, clause=clause, words=words)
 
 
 def _named_price(m: re.Match, t: str, before: str, clause: str, tok: str) -> Reading | None:
@@ -214,13 +234,16 @@ _LEFT_Q = r"\b(?:left|remain|remains|remaining|now|still|not)\b"
 def _asked(p: Problem) -> tuple[tuple[str, ...], str] | None:
     """(the nouns that may name what is asked, how the amounts combine: left, start, change or total)."""
     # 'How much money will she have after 6 weeks?': the start, then what the weeks' rate adds or takes
-    later = p.asks(r"^how (?:much|many|tall|high|long)\b[^?]*\bwill \w+ (?:have|be) (?:after|in) \d+ [a-z]+\?$")
+    later = p.asks(r"^how (?:much|many|tall|high|long)\b[^?]*\b(?:will \w+ (?:have|be)|(?:was|were) (?:it|he|she|they)|"
+                   r"did \w+ have) (?:after|in) \d+ [a-z]+\?$")   # 'How tall was it after 5 weeks?' too
     how = "change" if p.asks(r"^how much change\b") else "start" if p.asks(_START_Q) \
         else "left" if p.asks(_LEFT_Q) or later else "total"
     if later and p.asks(r"^how (?:tall|high|long)\b"):
         return tuple(_DISTANCES), how
     if p.asks(_MONEY_Q):
         return ("dollars",), how
+    if p.asks(r"^how (?:long|tall) (?:is|are) (?:the|her|his|its|their) [a-z]+ now\?$"):
+        return tuple(_DISTANCES), "left"   # 'How long is the ribbon now?': the length after the changes
     if p.asks(r"^how far\b"):
         return tuple(_DISTANCES), how
     measure = re.match(r"how much (?P<what>[a-z]+)\b", p.question, re.I)
@@ -278,6 +301,9 @@ def _pair_rates(readings: list[Reading]) -> dict[int, tuple[Reading, int]] | Non
             found = [i for i in counts if readings[i].clause == rate.clause] or counts
         found = [i for i in found if i not in paired]
         found = [i for i in found if readings[i].clause == rate.clause] or found   # its own clause's count first
+        if len(found) > 1 and not rate.per:   # '5 boxes of pens for $4 each and 3 boxes of markers for $6 each'
+            found = [i for i in found if re.fullmatch(r" [a-z ]+ (?:for|at) ",
+                                                      rate.m.string[readings[i].m.end():rate.m.start()])]
         if not found or (len(found) > 1 and not rate.per):
             return None
         paired.update({i: (rate, factor) for i in found})
@@ -303,12 +329,14 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
             plural = f"{rate.noun}s" if stem(rate.noun) == rate.noun and len(rate.noun) > 2 else rate.noun   # cups
             earned = re.search(r"\b(?:earns?|earned|makes|made|is paid|gets|saves?|saved)\b", rate.clause)   # no price
             how = ("How much is earned in" if earned else "How much do") if rate.noun == "dollars" \
-                else f"How many {plural} are in"
+                else f"How many {plural} go to" if " to each " in rate.words else f"How many {plural} are in"
             cost = " cost" if rate.noun == "dollars" and not earned else ""
             ref = b.step("*", [count, size], rate.noun, f"{how} {r.words} at {rate.words}{cost}?")
             said = rate.clause.split(rate.m.group())[0]   # 'She saves $5 each week' adds; 'Ana saves' may be another's
             own = not [w for w in re.findall(NAME, said) if w not in PRONOUNS]   # 'She saves', 'A plant grows'
-            sign = r.sign(rate.noun) or (_verb_sign(said, rate.noun == "dollars") if own else 0)
+            own_sign = _verb_sign(said, rate.noun == "dollars") if own else 0
+            # 'She uses 8 beads for each bracelet. She makes 11 bracelets.': the rate's own verb moves its beads
+            sign = (own_sign if rate.clause != r.clause else 0) or r.sign(rate.noun) or own_sign
             held[i] = Held(ref, rate.noun, sign, f"{r.words} at {rate.words}", r)
         elif r.kind == "amount":
             noun = r.noun or (held[max(held)].noun if held else nouns[0])
@@ -373,6 +401,7 @@ def _is(noun: str) -> str:
 def _as_written(clause: str) -> str:
     """A clause for a step's question: fractions as written ('2 3/4', not '11/4'), lower-case unless a name."""
     text = NUMBER.sub(lambda m: shown_first(number_value(m.group())) if "/" in m.group() else m.group(), clause)
+    text = re.sub(r"^[Ii]f ", "", text)   # 'If Cindy gives 3 envelopes to each ...,': the clause states a fact
     first = text.split(" ", 1)[0]
     return (text[0].lower() + text[1:] if first in PRONOUNS or first.lower() in _PRONOUN_WORDS else text).rstrip(".?!")
 
@@ -416,6 +445,8 @@ def _unread(p: Problem, readings: list[Reading]) -> bool:
         if r.kind in _READ_WORDS and r.clause in text:
             text = text.replace(r.clause, re.sub(_READ_WORDS[r.kind], "", r.clause, flags=re.I), 1)
     text = re.sub(rf"\b(?:{MOVES_AWAY}|{_IN})\b", "", text)   # 'cuts off' is read, '$75 off' is not
+    # 'If each ladybug has 6 dots, how many ...': the question's 'If' clause states a fact
+    text = re.sub(r"(?:^|(?<=[.!] ))If (?=[^,.]*\d[^,.]*, $)", "", text)
     text = re.sub(r"(?<=\d) (?:new|old|used)\b", "", text)   # '175 old ones' describes them; 'years old' is an age
     if p.asks(_START_Q):
         text = re.sub(r"\b(?:had|has|have) some\b", "", text)   # the unknown start it asks for
@@ -500,7 +531,8 @@ def _left(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
         return None
     running = start.ref
     for h in (h for h in changes if not _on_change(b, h, changes)):
-        how = "How much money is" if h.noun == "dollars" else f"How many {h.noun} are"
+        how = "How much money is" if h.noun == "dollars" else "How much is" if unit_name(h.noun) in _UNITS \
+            else f"How many {h.noun} are"   # 'How much is left after Kim cuts off 1/3 of a yard?'
         said = [c for c in changes if _on_change(b, c, changes) and b.steps[c.ref.index].operands[0] == h.ref]
         if said:   # 275 used on Monday and twice as much on Tuesday: both days' use first, then taken away
             both = _sum(b, [h] + said, h.noun)

@@ -383,7 +383,11 @@ def change(p: Problem) -> Plan | None:
     owner = p.t[p.t.rfind(".", 0, after) + 1:after].split()[0]
     if not events or any(_actor(p, e) not in (owner, None) for e in events):
         return None   # 'Jason buys 5 of the bottles' takes bottles off the shelf: someone else's change
-    for group in _with_elided(p, events):
+    groups = _with_elided(p, events)
+    if len([e for g in groups for e in g if re.search(r"[/%]", e.group("b"))
+            and p.t.startswith((" of them", " of it"), e.end("b"))]) > 1:
+        return None   # 'gives 1/4 of them to his sister and 1/3 of them to his friend': both of the start, not in turn
+    for group in groups:
         plain = len(group) > 1 and not any(re.search(r"[/%]", e.group("b")) or p.t.startswith(" of", e.end("b"))
                                            for e in group)
         for e in ([_Summed(b, group, i)] if plain else group):
@@ -616,29 +620,6 @@ def two_prices(p: Problem) -> Plan | None:
     whole_count(b.steps[-1].value)
     if not 0 < b.steps[-1].value <= b.value(count):
         raise NoPlan("more of them than people in the group")
-    return b.finish()
-
-
-_TWO_FRACTIONS = re.compile(rf"{_n('f1')} (?:of them )?(?:are|were) {_w('w1')} and {_n('f2')} (?:are|were) {_w('w2')}"
-                            rf"\. (?:The|the) rest (?:are|were) {_w('w3')}")
-
-
-def fractions_rest(p: Problem) -> Plan | None:
-    """'Of 54 animals, 4/9 are cats and 1/3 are dogs. The rest are rabbits.' -> cats, dogs, both, then the rest."""
-    m, whole = p.search(_TWO_FRACTIONS), p.search(COUNT)
-    if not m or not whole or whole.start() > m.start() or "/" not in m.group("f1") + m.group("f2") \
-            or not p.asks(rf"^how many {m.group('w3')}\b"):
-        return None
-    i = head_noun(whole)
-    b = Builder(p, "fraction_of")
-    b.read.append(m.start("w3"))   # 'The rest are rabbits.' is the sentence the last step answers
-    total = b.given(whole, "a", i)
-    text = f"{whole.group('a')} {i}"
-    parts = [fraction_part(b, total, m, f, text, m.group(w)) for f, w in (("f1", "w1"), ("f2", "w2"))]
-    both = b.step("+", parts, i, f"How many {m.group('w1')} and {m.group('w2')} are there together?")
-    b.step("-", [total, both], i, f"How many of the {text} are left for {m.group('w3')}?")
-    for value in (b.value(parts[0]), b.value(parts[1]), b.steps[-1].value):
-        whole_count(value)   # a fraction of the animals must be whole animals
     return b.finish()
 
 

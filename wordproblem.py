@@ -204,16 +204,31 @@ def read_problem(problem: str) -> Problem | None:
     starts = [m.start() for m in sentences if m.group().strip()]
     asked = [m.start() for m in sentences if m.group().strip().endswith("?")]
     if not asked:
-        asked = [s for s in starts if re.match(r"\s*(how|what|find|calculate|work out|solve|evaluate)\b", t[s:], re.I)]
+        # 'Find ...', or 'If he bought 400 in all, calculate the number of books he bought.'
+        asked = [s for s in starts if re.match(r"\s*(?:(?:if|when)\b[^.?!]*?, )?(how|what|find|calculate|work out|"
+                                               r"solve|evaluate)\b", t[s:], re.I)]
     if not asked:
         return None
     q = asked[-1]
     q += len(t[q:]) - len(t[q:].lstrip())
-    spans = [m.span() for m in NUMBER.finditer(t)]
     asking = re.search(r"\b(how|what|find|calculate|work out|solve)\b", t[q:], re.I)
     if asking and re.match(r"(if|when|suppose|given|assuming)\b", t[q:], re.I):
         q += asking.start()
-    return Problem(problem, t, q, spans)
+    t = t[:q] + _how_many(t[q:])
+    return Problem(problem, t, q, [m.span() for m in NUMBER.finditer(t)])
+
+
+_NUMBER_OF = re.compile(r"(?:calculate|find|determine|compute|work out|what is|what's) the (?P<total>total |combined )?"
+                        r"number of (?P<rest>[^.?!]*)[.?!]?\s*$", re.I)
+
+
+def _how_many(question: str) -> str:
+    """'Calculate the number of books he bought.' asks 'How many books he bought?'; 'the total number of tanks and
+    trucks' asks how many in total: the one way the readers look for a count asked for."""
+    m = _NUMBER_OF.match(question)
+    if not m:
+        return question
+    return f"How many {m.group('rest')}{' in total' if m.group('total') else ''}?"
 
 
 def _question_last(t: str) -> str:
