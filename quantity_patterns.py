@@ -80,7 +80,7 @@ def _clause_bounds(t: str, at: int, end: int) -> tuple[int, int]:
                                            rf" and (?=(?:{MOVES_AWAY}|{_IN}) )",
                                            t[:at])]
     start = max(starts, default=0)
-    stop = re.search(rf"[.?!](?: |$)|, | and (?=(?:{MOVES_AWAY}|{_IN}) )", t[at:end])
+    stop = re.search(rf"[.?!](?: |$)|, | and then | then | and (?=(?:{MOVES_AWAY}|{_IN}) )", t[at:end])
     return start, at + stop.start() if stop else end
 
 

@@ -111,3 +111,13 @@ def test_next_step_waits_for_a_result_the_student_has_not_reached():
     assert solver.next_step(plan, {0, 1}) is plan.steps[2]
     assert solver.next_step(plan, {0}) is plan.steps[1]
     assert solver.next_step(plan, {2}) is None   # the answer reached: every step before it is built into it
+
+
+def test_a_change_said_after_and_then_is_read_in_its_own_clause():
+    """'85 liters leak out and then 40 liters are added': the passive 'are added' moves only the 40 (it once made
+    the leak an addition, 250 + 85 + 40); 'leak out' takes the 85 away."""
+    plan = solver.plan("A tank holds 250 liters. 85 liters leak out and then 40 liters are added. "
+                       "How many liters are in the tank now?")
+    assert plan is None or plan.answer == 205
+    assert solver.plan("A jug holds 4 liters. The twins pour out 2 liters. How many liters are left in the jug?"
+                       ).answer == 2
