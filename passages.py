@@ -157,7 +157,8 @@ def other_side(claim: str, sentences: list[str]) -> tuple[int, int] | None:
 # What a body or a voice does, and the feelings it can show (a reaction answers "how does X feel").
 FEELINGS = {
     "afraid": (r"shak|shook|trembl|swallow|heart (?:pound|rac|beat)|sweat|\bpale\b|froze|stammer|deep breath|"
-               r"bit (?:her|his) lip|\bhid\b",
+               r"bit (?:her|his) (?:lip|nails)|\bhid\b|\bhiding\b|behind (?:his|her|their) backs?|stomach (?:drop|"
+               r"knot|churn|flip|twist|sank)|held (?:his|her|their) breath|fidget|knees (?:knock|wobbl)",
                "nervous scared afraid frightened worried anxious fearful terrified uneasy tense"),
     "happy": (r"smil|grin|laugh|cheer|\bhug(?:s|ged|ging)?\b|danc|clap|\bbow(?:s|ed)?\b|giggl|shout(?:ed)? with joy",
               "happy glad joyful proud excited relieved amused pleased cheerful delighted thrilled"),
@@ -348,6 +349,7 @@ def beside_event(question: str, sentences: list[str], embedder: Embedder | None 
         return None
     anchor = min(i for score, i in ranked if score >= ranked[0][0] - margin)  # where the event first happens
     doer = DOER.search(question[:found.start()])
+    doer = doer if doer and doer.group(1).lower() not in READER else None  # "you" in a procedure acts in every step
     beside = anchor + step
     while doer and 0 <= beside + step < len(sentences) and abs(beside - anchor) < 3 and not re.search(
             rf"\b(?:{re.escape(doer.group(1))}|he|she|they|his|her|their)\b", sentences[beside], re.I):
@@ -356,6 +358,73 @@ def beside_event(question: str, sentences: list[str], embedder: Embedder | None 
 
 
 DOER = re.compile(r"\bwhat (?:did|does|do|will|would) ([A-Z][a-z]+|he|she|they)\b.*\bdo\b", re.I)
+READER = {"you", "we", "i"}
+
+
+# A question that names a part of the text ("by the end of the poem", "at first"): its answer is told there, whatever
+# sentence elsewhere shares more of its words ("The fog came in..." opens a poem asked about its end).
+ENDING = re.compile(r"\b(?:by|at|in|near|towards?) the (?:very )?end\b|\bin the (?:last|final) (?:lines?|stanza|"
+                    r"paragraph|part)\b|\bat last\b", re.I)
+OPENING = re.compile(r"\bat (?:the )?(?:start|beginning)\b|\bat first\b|\bin the (?:first|opening) (?:lines?|stanza|"
+                     r"paragraph|part)\b", re.I)
+
+
+def asked_part(question: str, n: int) -> range | None:
+    """The sentences of the part of the text a question names: its last or first third (two sentences at least)."""
+    third = max(2, n // 3)
+    if ENDING.search(question):
+        return range(max(0, n - third), n)
+    return range(0, min(n, third)) if OPENING.search(question) else None
+
+
+def answer_sentence(kind: str, question: str, claim: str | None, sentences: list[str], ranked: list[tuple[float, int]],
+                    embedder: Embedder | None = None) -> int:
+    """The sentence holding the evidence, not the one that only shares the question's words: the step beside the
+    event a sequence question names, the writer's answer to a counterclaim rather than the counterclaim (asked how
+    the writer responds, or given an answer that agrees with it: pointing there backs the mistake up), and for a
+    claim, not the sentence the claim was copied from when another of the best three holds words it lacks."""
+    part = asked_part(question, len(sentences))
+    top = next(i for _, i in ranked if part is None or i in part)
+    if kind in ("sequence", "detail"):
+        beside = beside_event(question, sentences, embedder)
+        top = top if beside is None else beside
+    answer = rebuttal(sentences, top)
+    if answer is not None and (RESPONDS.search(question) or claim):
+        return answer
+    if claim and kind in ("cause", "motive", "inference") and covers(claim, sentences[top], share=0.5):
+        fresh = [i for _, i in ranked[1:3] if not covers(claim, sentences[i], share=0.35)]
+        return fresh[0] if fresh else top  # "always played the same opening and always lost" is the mistake's source
+    return top
+
+
+def focus(sentences: list[str], top: int, question: str, kind: str) -> list[int]:
+    """The sentences a move points to: the best one, plus a neighbour when the best only restates the question;
+    for a why-question the neighbour that gives a reason, else the one before (a cause is usually told just
+    before its effect), for a feeling the one after (a reaction follows what caused it, a detail follows the
+    sentence that sets it up). A cause two sentences away ("because", "so") is pointed to alone: the sentence
+    restating the question and a question the text asks ("Why is mine so weak?") give no reason."""
+    restates = overlap(content_words(question), sentences[top], idf_weights(sentences)) >= 0.5
+    if kind in ("cause", "motive", "inference") and restates and len(sentences) > 1:
+        around = [i for i in (top - 1, top + 1) if 0 <= i < len(sentences)]
+        cue = CUES[kind]  # the neighbour that gives a reason ("because", "so", their own words) before the nearer one
+        if cue.search(sentences[top]):
+            return sorted([around[0], top])
+        reach = (1, 2) if kind == "cause" else (1,)  # "because", "so" name a reason; a quote or a look may not
+        gives = [i for d in reach for i in (top - d, top + d) if 0 <= i < len(sentences)
+                 and cue.search(sentences[i]) and not sentences[i].rstrip(" \"'”").endswith("?")]
+        if gives and abs(gives[0] - top) == 2:
+            return [gives[0]]
+        return sorted([gives[0] if gives else around[0], top])
+    if kind in ("feeling", "detail") and restates and top + 1 < len(sentences):
+        return [top, top + 1]
+    return [top]
+
+
+def covers(claim: str, sentence: str, share: float = 0.35) -> bool:
+    """Does the claim say enough of the sentence (in any word forms) to be more than its topic ('a robot lab')?"""
+    forms = {form for word, _ in content_tokens(claim) for form in base_forms(word)}
+    words = [word for word, _ in dict.fromkeys(content_tokens(sentence))]
+    return sum(bool(base_forms(w) & forms) for w in words) >= share * len(words)
 
 
 # ----------------------------------------------------------------------------- a claim in the student's own words
@@ -364,7 +433,7 @@ DOER = re.compile(r"\bwhat (?:did|does|do|will|would) ([A-Z][a-z]+|he|she|they)\
 SYNONYM_GROUPS = """afraid scared frightened fear terrified; happy glad joyful; sad unhappy upset; angry mad;
 smart clever intelligent; big large huge; small little tiny; quick fast; begin start; end finish; shout yell scream;
 look see watch; home house; kid child; gift present; hurt injure; sick ill; cold chilly; rock stone; fix repair;
-buy purchase; pick choose; disappear vanish; near close; reply answer; enough plenty; wet damp""".split(";")
+buy purchase; pick choose; disappear vanish; near close; reply answer; enough plenty; wet damp soaked soggy""".split(";")
 SYNONYMS = {stem(w): group.split() for group in SYNONYM_GROUPS for w in group.split()}
 
 

@@ -39,35 +39,13 @@ from typing import TYPE_CHECKING
 from evidence import (CLAUSE_BREAK, INTERPRETIVE, STOP, TUTOR_STEMS, Move, Verdict, about, base_forms, claim_core,
                       claim_parts, conflicts, content_tokens, content_words, has_negation, judge_claim, paraphrases,
                       sides_kept, split_sentences, stem)
-from passages import (CLAIM_CUE, COUNTERCLAIM, CUES, EVENT, FEELING_WORDS, REBUTTAL, REQUEST, RESPONDS, SYNONYMS, TURN,
-                      actor, answer_form, beside_event, body, idf_weights, key_sentences, lesson_of, named_feelings,
-                      other_side, overlap, own_words_backed, rank_sentences, reaction_to_event, rebuttal,
+from passages import (CLAIM_CUE, COUNTERCLAIM, EVENT, FEELING_WORDS, REBUTTAL, REQUEST, SYNONYMS, TURN, actor,
+                      answer_form, answer_sentence, body, covers, focus, idf_weights, key_sentences, lesson_of,
+                      named_feelings, other_side, overlap, own_words_backed, rank_sentences, reaction_to_event,
                       restates_premise, shown_feelings, swaps, time_word, up_to)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
-
-
-# ----------------------------------------------------------------------------- the answer's sentence
-
-
-def answer_sentence(kind: str, question: str, claim: str | None, sentences: list[str], ranked: list[tuple[float, int]],
-                    embedder: Embedder | None = None) -> int:
-    """The sentence holding the evidence, not the one that only shares the question's words: the step beside the
-    event a sequence question names, the writer's answer to a counterclaim rather than the counterclaim (asked how
-    the writer responds, or given an answer that agrees with it: pointing there backs the mistake up), and for a
-    claim, not the sentence the claim was copied from when another of the best three holds words it lacks."""
-    top = ranked[0][1]
-    if kind in ("sequence", "detail"):
-        beside = beside_event(question, sentences, embedder)
-        top = top if beside is None else beside
-    answer = rebuttal(sentences, top)
-    if answer is not None and (RESPONDS.search(question) or claim):
-        return answer
-    if claim and kind in ("cause", "motive", "inference") and covers(claim, sentences[top], share=0.5):
-        fresh = [i for _, i in ranked[1:3] if not covers(claim, sentences[i], share=0.35)]
-        return fresh[0] if fresh else top  # "always played the same opening and always lost" is the mistake's source
-    return top
 
 
 # ----------------------------------------------------------------------------- question types
@@ -151,29 +129,6 @@ def repeated_ideas(sentences: list[str], top: int = 2) -> list[str]:
     written = {w: word for s in reversed(sentences) for word, w in content_tokens(s)}  # a stem shown as a word
     counts = Counter(w for s in sentences for w in set(content_words(s)) if len(w) > 3)
     return [written[w] for w, c in counts.most_common(top) if c >= 2]
-
-
-def focus(sentences: list[str], top: int, question: str, kind: str) -> list[int]:
-    """The sentences a move points to: the best one, plus a neighbour when the best only restates the question;
-    for a why-question the neighbour that gives a reason, else the one before (a cause is usually told just
-    before its effect), for a feeling the one after (a reaction follows what caused it, a detail follows the
-    sentence that sets it up). A cause two sentences away ("because", "so") is pointed to alone: the sentence
-    restating the question and a question the text asks ("Why is mine so weak?") give no reason."""
-    restates = overlap(content_words(question), sentences[top], idf_weights(sentences)) >= 0.5
-    if kind in ("cause", "motive", "inference") and restates and len(sentences) > 1:
-        around = [i for i in (top - 1, top + 1) if 0 <= i < len(sentences)]
-        cue = CUES[kind]  # the neighbour that gives a reason ("because", "so", their own words) before the nearer one
-        if cue.search(sentences[top]):
-            return sorted([around[0], top])
-        reach = (1, 2) if kind == "cause" else (1,)  # "because", "so" name a reason; a quote or a look may not
-        gives = [i for d in reach for i in (top - d, top + d) if 0 <= i < len(sentences)
-                 and cue.search(sentences[i]) and not sentences[i].rstrip(" \"'”").endswith("?")]
-        if gives and abs(gives[0] - top) == 2:
-            return [gives[0]]
-        return sorted([gives[0] if gives else around[0], top])
-    if kind in ("feeling", "detail") and restates and top + 1 < len(sentences):
-        return [top, top + 1]
-    return [top]
 
 
 def pointer(sentences: list[str], top: int, question: str, kind: str, where: list[str], claim: str = "") -> str:
@@ -364,13 +319,6 @@ def weigh_feeling(claim: str, question: str, sentences: list[str], top: int, ver
     if not named_ and verdict.label == "supported":
         return verdict, "step"
     return Verdict("unclear" if verdict.label == "supported" else verdict.label, reaction, verdict.missing), ""
-
-
-def covers(claim: str, sentence: str, share: float = 0.35) -> bool:
-    """Does the claim say enough of the sentence (in any word forms) to be more than its topic ('a robot lab')?"""
-    forms = {form for word, _ in content_tokens(claim) for form in base_forms(word)}
-    words = [word for word, _ in dict.fromkeys(content_tokens(sentence))]
-    return sum(bool(base_forms(w) & forms) for w in words) >= share * len(words)
 
 
 def asks_for(claim: str, sentences: list[str], i: int, question: str, share: float = 0.6) -> bool:
