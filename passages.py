@@ -433,7 +433,7 @@ def covers(claim: str, sentence: str, share: float = 0.35) -> bool:
 SYNONYM_GROUPS = """afraid scared frightened fear terrified; happy glad joyful; sad unhappy upset; angry mad;
 smart clever intelligent; big large huge; small little tiny; quick fast; begin start; end finish; shout yell scream;
 look see watch; home house; kid child; gift present; hurt injure; sick ill; cold chilly; rock stone; fix repair;
-buy purchase; pick choose; disappear vanish; near close; reply answer; enough plenty; wet damp soaked soggy""".split(";")
+buy purchase; pick choose; disappear vanish; near close; reply answer; enough plenty; wet damp soaked soggy; dirt soil earth""".split(";")
 SYNONYMS = {stem(w): group.split() for group in SYNONYM_GROUPS for w in group.split()}
 
 
@@ -473,6 +473,9 @@ def swaps(claim: str, sentence: str, question: str = "", embedder: Embedder | No
     return bool((vectors[:len(unfound)] @ vectors[len(unfound):].T).max() >= min_cosine)
 
 
+DEGREE = re.compile(r"\b(?:a (?:little|bit)|kind of|sort of)\b", re.I)  # "a little wet": how wet, no word to find
+
+
 def own_words_backed(claim: str, question: str, sentences: list[str], ranked: list[tuple[float, int]],
                      embedder: Embedder | None = None) -> str | None:
     """The sentence backing a claim said in the student's own words ("he used a long fishing pole" for "Tomas walked
@@ -485,7 +488,7 @@ def own_words_backed(claim: str, question: str, sentences: list[str], ranked: li
     near = {j for _, i in ranked[:3] for j in (i - 1, i, i + 1)}
     forms = [{f for w, _ in content_tokens(s) for f in base_forms(w)} for s in sentences]
     asked, backed, anchored = set(content_words(question)), [], False
-    for clause in CLAUSE_BREAK.split(claim):
+    for clause in CLAUSE_BREAK.split(DEGREE.sub(" ", claim)):
         words = [w for w, _ in dict(content_tokens(clause or "")).items()]
         own = [w for w in words if stem(w) not in asked]
         if own and restates_premise(clause, question):
@@ -495,11 +498,13 @@ def own_words_backed(claim: str, question: str, sentences: list[str], ranked: li
         found = [[bool(word_forms(w) & f) for w in words] for f in forms]
         vectors = (embedder or default_embedder()).encode([clause] + sentences)
         cosine = [float(v @ vectors[0]) for v in vectors[1:]]
-        k = max(range(len(sentences)), key=lambda k: sum(found[k]) / len(words) + cosine[k])
+        told = backed[-1][1] if backed else None  # "..., but not too wet" goes on about the sentence already found
+        k = max(range(len(sentences)), key=lambda k: sum(found[k]) / len(words) + cosine[k] + 0.3 * (k == told))
         share = sum(hit for w, hit in zip(words, found[k]) if stem(w) not in asked) / len(own)
         swapped = [w for i, w in enumerate(words) if w in own and not found[k][i] and any(f[i] for f in found)]
         said = clause_of([stem(w) for w in own], sentences[k])
-        if not ((share >= 0.6 and cosine[k] >= 0.55) or (share == 1 and len(own) >= 2 and cosine[k] >= 0.4)) or \
+        said_there = share == 1 and (len(own) >= 2 and cosine[k] >= 0.4 or k == told)  # all found, or more of one
+        if not ((share >= 0.6 and cosine[k] >= 0.55) or said_there) or \
                 swapped or conflicts(clause, sentences[k]) or swaps(clause, sentences[k], question, embedder) or \
                 has_negation(clause) != has_negation(said) or not same_footing(clause, said) or \
                 not sides_kept(clause, sentences[k]):

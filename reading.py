@@ -36,13 +36,13 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from evidence import (CLAUSE_BREAK, INTERPRETIVE, STOP, TUTOR_STEMS, Move, Verdict, about, base_forms, claim_core,
+from evidence import (CLAUSE_BREAK, COMMON, INTERPRETIVE, STOP, TUTOR_STEMS, Move, Verdict, base_forms, claim_core,
                       claim_parts, conflicts, content_tokens, content_words, has_negation, judge_claim, paraphrases,
                       sides_kept, split_sentences, stem)
-from passages import (CLAIM_CUE, COUNTERCLAIM, EVENT, FEELING_WORDS, REBUTTAL, REQUEST, SYNONYMS, TURN, actor,
+from passages import (CLAIM_CUE, COUNTERCLAIM, DEGREE, EVENT, FEELING_WORDS, REBUTTAL, REQUEST, SYNONYMS, TURN, actor,
                       answer_form, answer_sentence, body, covers, focus, idf_weights, key_sentences, lesson_of,
                       named_feelings, other_side, overlap, own_words_backed, rank_sentences, reaction_to_event,
-                      restates_premise, shown_feelings, swaps, time_word, up_to)
+                      restates_premise, shown_feelings, swaps, time_word, up_to, word_forms)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -253,15 +253,15 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
                 f"feeling does that show?")
     if kind in ("inference", "motive"):
         return (f"Look at {point}. What clue do you find there? Then use that clue: what can you work out about "
-                f"{about(question)}?")
+                f"{the_question(question)}?")
     if kind == "cause":
-        return f"Look at {point}. What do you find there that helps answer {about(question)}?"
+        return f"Look at {point}. What do you find there that helps answer {the_question(question)}?"
     event = EVENT.search(question)
     if event and kind in ("detail", "sequence"):  # name the event it is beside: a bare place says nothing
         return (f"Find where the passage tells \"{event.group(2).strip(' ?.')}\", then read "
                 f"{named(sentences, top, question, where)}, just {event.group(1).lower()} it. What does it say that "
-                f"answers {about(question)}?")
-    return f"Find {point}. What does it say that answers {about(question)}?"
+                f"answers {the_question(question)}?")
+    return f"Find {point}. What does it say that answers {the_question(question)}?"
 
 
 SECOND_PART = re.compile(r"(?:,|\band)\s+(why|how|what|where|when|who|which)\b(.*)", re.I)
@@ -473,7 +473,7 @@ def step_move(kind: str, claim: str, verdict: Verdict, question: str, sentences:
     if kind == "main_idea":
         return (f"Yes, it is about that. What does {place(sentences, keys[0], where)} tell you about it, so that you "
                 f"can say the main idea of the whole text in one sentence?")
-    return f"Yes, the passage says that. What does it tell you about {about(question)}?"
+    return f"Yes, the passage says that. What does it tell you about {the_question(question)}?"
 
 
 def detail_move(kind: str, claim: str, verdict: Verdict, sentences: list[str], keys: list[int],
@@ -529,11 +529,10 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
     """The move that answers the student's claim: it confirms only what the passage supports, names a right step
     as right, and never ask for the evidence the student already gave."""
     point = pointer(sentences, top, question, kind, where, claim)
-    said = f"\"{claim}\"" if len(claim.split()) <= 14 else "your answer"  # never their whole message pasted back
+    said = f"\"{claim}\"" if len(claim.split()) <= SHORT_CLAIM else "your answer"  # never their message pasted back
     if verdict.label == "contradicted":
-        yours = f"your answer that {claim}" if len(claim.split()) <= 14 else "your answer"
-        return (f"Read this sentence again: \"{verdict.sentence}\" Does it fit with {yours}? What does the passage "
-                f"say instead?")
+        return (f"Read this sentence again: \"{verdict.sentence}\" Does it fit with {said}? What does the passage say "
+                f"instead?")
     if status == "answer":
         return confirm(kind, claim, verdict, sentences)
     if status == "step":
@@ -549,7 +548,7 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
                 f"passage supports it?")
     if status == "off":  # true, and not what was asked: say it is true, then ask whether it answers
         return (f"That matches the passage: \"{backing(verdict.sentence, claim, sentences)}\" Does it answer "
-                f"{about(question)}? Look at {point}.")
+                f"{the_question(question)}? Look at {point}.")
     if kind == "vocabulary":
         return vocabulary_move(claim, question, sentences, top)
     if kind == "feeling" and feeling_word(claim) and shown_feelings(verdict.sentence) and not named_feelings(
@@ -558,7 +557,7 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
                 f"feeling does it show?")
     if top and REBUTTAL.match(sentences[top]) and COUNTERCLAIM.search(sentences[top - 1]):
         return (f"Read {point}, just after what some people argue. Does the writer agree with them? What does the "
-                f"writer say instead, and does it fit {said}?")  # the writer's answer, not the claim it answers
+                f"writer say instead?")  # the writer's answer, not the claim it answers
     structured = structure_move(kind, question, sentences, keys, title, where)
     if kind in ("main_idea", "theme", "purpose") and structured:
         return f"{structured} Does {said} fit that?"
@@ -569,8 +568,43 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
         named_ = [w for w in verdict.missing if stem(w) not in PLAIN] or verdict.missing
         words = " or ".join(f"\"{w}\"" for w in named_[:2])  # most of the answer is not in the passage
         return (f"I can't find {words} anywhere in the passage, so that part of your answer may not come from the "
-                f"text. Read {point}: what does it say about {about(question)}?")
-    return f"Look at {point}. What does it say about {about(question)}, and does it fit {said}?"
+                f"text. Read {point}: what does it say about {the_question(question)}?")
+    shown = [sentences[i] for i in focus(sentences, top, question, kind)]
+    return f"Look at {point}. What does it say about {the_question(question)}? {check_against(claim, question, shown)}"
+
+
+SHORT_CLAIM = 6  # words: a short answer is quoted back to be checked; a longer one is named by its own key words
+
+
+def unsaid_words(claim: str, question: str, shown: list[str], most: int = 2) -> list[str]:
+    """The claim's own words, as the student wrote them, that neither the question nor the sentences pointed to hold
+    in any form or synonym, longest first: "bathtub" and "wet" in "because they were wet from the bathtub"."""
+    asked = {form for word, _ in content_tokens(question) for form in base_forms(word)}
+    there = {form for s in shown for word, _ in content_tokens(s) for form in base_forms(word)}
+    fresh = [word for word, s in dict(content_tokens(DEGREE.sub(" ", claim))).items() if not base_forms(word) & asked
+             and not word_forms(word) & there and word.lower() not in SLANG and s not in COMMON | TUTOR_STEMS]
+    return sorted(fresh, key=len, reverse=True)[:most]
+
+
+def check_against(claim: str, question: str, shown: list[str]) -> str:
+    """What to check in the sentences pointed to, in the student's own key words rather than their answer pasted
+    into a template: whether the text says anything about the words it does not hold."""
+    unsaid = unsaid_words(claim, question, shown)
+    if unsaid:
+        words = " or ".join(f"\"{w}\"" for w in unsaid)
+        return f"Does it say anything about {words}?"
+    return f"Compare it with {said_as(claim)}: what is the same, and what is different?"
+
+
+def said_as(claim: str) -> str:
+    return f"\"{claim}\"" if len(claim.split()) <= SHORT_CLAIM else "your answer"
+
+
+def the_question(question: str) -> str:
+    """The question's last sentence quoted back, or 'the question' when it is long (evidence.about, with "Mrs." and
+    "Dr." kept inside their sentence: "Greene thank Omar" is no question)."""
+    last = split_sentences(question)[-1].strip().rstrip("?.!").strip() if question.strip() else ""
+    return f"\"{last}\"" if last and len(last.split()) <= 16 else "the question"
 
 
 def sequence_check(claim: str, question: str, sentences: list[str], top: int, where: list[str]) -> str:
@@ -695,7 +729,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
         return Move(type_move(kind, question, sentences, top, title, where, keys), kind, None, evidence)
     copied = copied_sentence(claim, sentences) if cited and kind not in ("sequence", "feeling") else None
     if copied:
-        return Move(f"The passage does say that. What does that sentence tell you about {about(question)}? Say your "
+        return Move(f"The passage does say that. What does that sentence tell you about {the_question(question)}? Say your "
                     f"answer in your own words.", kind, "unclear", [copied])  # not judged yet: the tutor asks
     relevant = [sentences[i] for _, i in ranked[:3]]
     verdict = judge_claim(claim, sentences, question, kind, relevant)
