@@ -261,6 +261,73 @@ def body(passage: str) -> tuple[str | None, list[str], list[str]]:
     return title, sentences, where if len(where) == len(sentences) else []  # count nothing rather than wrong
 
 
+# ----------------------------------------------------------------------------- question types
+
+QUESTION_TYPES = [  # first match wins: the specific kinds before the broad "why" and "detail"
+    ("meaning", r"\bwhat (?:does|do|did) (?:the )?(?:first|last|final|opening|closing) (?:sentence|line) mean|"
+                r"\bwhat (?:does|do|did) ['‘\"“](?:[^'’\"”]+ ){4,}[^'’\"”]+['’\"”] "
+                r"(?:mean|describe|show|tell)|['‘\"“][^'’\"”]*\blike\b[^'’\"”]*['’\"”]|"  # or a simile
+                r"\bwhat (?:does|do|did) [^?]*\blike\b[^?]* (?:describe|mean)\b"),
+    ("vocabulary", r"\bmean(s|ing|t)?\b|\bword\b|\bphrase\b|\bdefin|\bwhat (is|are) (an? )?'|\bdescribes?\b.*'"),
+    ("purpose", r"\b(author|writer|poet)'?s? purpose|\bpurpose\b|\bwhy (does|did) the (author|writer|poet)\b|"
+                r"\bwhy (?:does|did) \w+(?: \w+)? write\b|\bwhy was (?:this|the) \w+ written\b"),
+    ("theme", r"\btheme\b|\b(?:the|a|what|which|this|its|\w+'s) (?:lesson|message)\b|\bmoral\b|"  # not "lesson time"
+              r"\bwhat (?:does|did) (?:the )?\w+ learn\b"),
+    ("main_idea", r"\bmain (idea|point)\b|\bmostly about\b|\bcentral idea\b|\bsummar"),
+    ("argument", r"\bcounterclaim|\bclaim\b|\bargu|\bevidence\b|\bwhich sentence\b|\brespond"),
+    ("sequence", r"\bin order\b|\border\b|\bsequence\b|\b(comes?|happens?|grows?) (first|next|last|before|after)\b|"
+                 r"\bfirst \w* ?step\b|\bright (before|after)\b"),
+    ("feeling", r"\bfeel(s|ing|ings)?\b|\bmood\b|\bemotion"),
+    ("motive", r"\b[Ww]hy (does|did|do|would|is|was) (he|she|they|[A-Z][a-z]+|(the|his|her) [a-z]+ [A-Z][a-z]+)\b"
+               r"(?!['’]s)"),  # "Why was Ben's plant thin?" asks for a cause, not Ben's motive
+    ("cause", r"\bwhy\b|\bcause|\beffect\b|\bresult\b|\bwhat made\b|\bhow do you know\b"),
+    ("inference", r"\binfer|\bsuggest|\bprobably\b|\bmost likely\b|\bshows? about\b|\bwhat kind of\b|\bcompare\b|"
+                  r"\bwhat (?:can|could|do|did) (?:you|we) (?:tell|learn|know|find out) about\b"),
+]
+
+
+def classify_question(question: str) -> str:
+    """The kind of reading question, from its wording: one of the names in QUESTION_TYPES, or 'detail'."""
+    for name, pattern in QUESTION_TYPES:
+        flags = 0 if name == "motive" else re.I  # motive needs the capital of a character's name
+        if re.search(pattern, question, flags):
+            return name
+    return "detail"
+
+
+def quoted_term(question: str) -> str | None:
+    """The word or phrase a vocabulary question asks about: the quoted one, the words between 'what does' and
+    'mean' ("what does tipped over his own king mean"), or the word after 'word'."""
+    asked = re.search(r"\bwhat (?:does|do|did) (?:the (?:word|phrase|term) )?['‘\"“]?([A-Za-z][A-Za-z' -]{0,60}?)"
+                      r"['’\"”]? mean", question, re.I)
+    if asked and len(asked.group(1).split()) <= 4:  # "In 'Grandpa ... froze' what does froze mean?" asks "froze"
+        return asked.group(1)
+    quoted = re.findall(r"['‘\"“]([^'’\"”]{2,80})['’\"”]", question)
+    if quoted:
+        return min(quoted, key=len)
+    m = asked or re.search(r"\b(?:word|term|is an?|are)\s+([A-Za-z-]+)", question)
+    return m.group(1) if m else None
+
+# What each kind of question asks, said plainly, for a student who does not understand the question.
+QUESTION_ASKS = {
+    "feeling": "It asks how the character feels. You can tell from what they do or say, even where the text never "
+               "names the feeling.",
+    "motive": "It asks for a character's reason: what made them do it, or what they wanted.",
+    "cause": "It asks why it happened: the reason the text gives for it.",
+    "inference": "It asks you to work something out from clues: the text shows it without saying it in one sentence.",
+    "detail": "It asks for something the text tells you: find the sentence that says it.",
+    "sequence": "It asks about order: what happens before or after something else.",
+    "main_idea": "It asks what the whole text is mostly about, said in one sentence.",
+    "theme": "It asks for a lesson the story teaches, one that could fit anyone's life, not just what happens in it.",
+    "purpose": "It asks why the writer wrote the text: to tell a story, to teach facts, or to get the reader to think "
+               "or do something.",
+    "argument": "It asks about the writer's argument: the point they want you to agree with, their reasons, or what "
+                "they say back to people who disagree.",
+    "vocabulary": "It asks what the word means here, in this sentence: the words around it help you work it out.",
+    "meaning": "It asks what that line shows, not what each of its words says.",
+}
+
+
 # ----------------------------------------------------------------------------- where a question's answer is told
 
 def windows(sentence: str, size: int = WINDOW_WORDS) -> list[str]:

@@ -37,61 +37,16 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from evidence import (CLAUSE_BREAK, COMMON, INTERPRETIVE, STOP, TUTOR_STEMS, Move, Verdict, base_forms, claim_core,
-                      claim_parts, conflicts, content_tokens, content_words, has_negation, judge_claim, paraphrases,
-                      sides_kept, split_sentences, stem)
-from passages import (CLAIM_CUE, COUNTERCLAIM, DEGREE, EVENT, FEELING_WORDS, REBUTTAL, REQUEST, SYNONYMS, TURN, actor,
-                      answer_form, answer_sentence, body, covers, focus, idf_weights, key_sentences, lesson_of,
-                      named_feelings, other_side, overlap, own_words_backed, rank_sentences, reaction_to_event,
-                      restates_premise, shown_feelings, swaps, time_word, up_to, word_forms)
+                      claim_parts, conflicts, content_tokens, content_words, default_embedder, has_negation,
+                      judge_claim, paraphrases, question_of, sides_kept, split_sentences, stem)
+from passages import (CLAIM_CUE, COUNTERCLAIM, DEGREE, EVENT, FEELING_WORDS, QUESTION_ASKS, REBUTTAL, REQUEST,
+                      SYNONYMS, TURN, actor, answer_form, answer_sentence, body, classify_question, covers, focus,
+                      idf_weights, key_sentences, lesson_of, named_feelings, other_side, overlap, own_words_backed,
+                      quoted_term, rank_sentences, reaction_to_event, restates_premise, shown_feelings, swaps,
+                      time_word, up_to, word_forms)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
-
-
-# ----------------------------------------------------------------------------- question types
-
-QUESTION_TYPES = [  # first match wins: the specific kinds before the broad "why" and "detail"
-    ("meaning", r"\bwhat (?:does|do|did) (?:the )?(?:first|last|final|opening|closing) (?:sentence|line) mean|"
-                r"\bwhat (?:does|do|did) ['‘\"“](?:[^'’\"”]+ ){4,}[^'’\"”]+['’\"”] "
-                r"(?:mean|describe|show|tell)|['‘\"“][^'’\"”]*\blike\b[^'’\"”]*['’\"”]|"  # or a simile
-                r"\bwhat (?:does|do|did) [^?]*\blike\b[^?]* (?:describe|mean)\b"),
-    ("vocabulary", r"\bmean(s|ing|t)?\b|\bword\b|\bphrase\b|\bdefin|\bwhat (is|are) (an? )?'|\bdescribes?\b.*'"),
-    ("purpose", r"\b(author|writer|poet)'?s? purpose|\bpurpose\b|\bwhy (does|did) the (author|writer|poet)\b|"
-                r"\bwhy (?:does|did) \w+(?: \w+)? write\b|\bwhy was (?:this|the) \w+ written\b"),
-    ("theme", r"\btheme\b|\blesson\b|\bmoral\b|\bmessage\b|\bwhat (?:does|did) (?:the )?\w+ learn\b"),
-    ("main_idea", r"\bmain (idea|point)\b|\bmostly about\b|\bcentral idea\b|\bsummar"),
-    ("argument", r"\bcounterclaim|\bclaim\b|\bargu|\bevidence\b|\bwhich sentence\b|\brespond"),
-    ("sequence", r"\bin order\b|\border\b|\bsequence\b|\b(comes?|happens?|grows?) (first|next|last|before|after)\b|"
-                 r"\bfirst \w* ?step\b|\bright (before|after)\b"),
-    ("feeling", r"\bfeel(s|ing|ings)?\b|\bmood\b|\bemotion"),
-    ("motive", r"\b[Ww]hy (does|did|do|would|is|was) (he|she|they|[A-Z][a-z]+|(the|his|her) [a-z]+ [A-Z][a-z]+)\b"
-               r"(?!['’]s)"),  # "Why was Ben's plant thin?" asks for a cause, not Ben's motive
-    ("cause", r"\bwhy\b|\bcause|\beffect\b|\bresult\b|\bwhat made\b|\bhow do you know\b"),
-    ("inference", r"\binfer|\bsuggest|\bprobably\b|\bmost likely\b|\bshows? about\b|\bwhat kind of\b|\bcompare\b"),
-]
-
-
-def classify_question(question: str) -> str:
-    """The kind of reading question, from its wording: one of the names in QUESTION_TYPES, or 'detail'."""
-    for name, pattern in QUESTION_TYPES:
-        flags = 0 if name == "motive" else re.I  # motive needs the capital of a character's name
-        if re.search(pattern, question, flags):
-            return name
-    return "detail"
-
-
-def quoted_term(question: str) -> str | None:
-    """The word or phrase a vocabulary question asks about: the quoted one, the words between 'what does' and
-    'mean' ("what does tipped over his own king mean"), or the word after 'word'."""
-    asked = re.search(r"\bwhat (?:does|do|did) (?:the (?:word|phrase|term) )?['‘\"“]?([A-Za-z][A-Za-z' -]{0,60}?)"
-                      r"['’\"”]? mean", question, re.I)
-    if asked and len(asked.group(1).split()) <= 4:  # "In 'Grandpa ... froze' what does froze mean?" asks "froze"
-        return asked.group(1)
-    quoted = re.findall(r"['‘\"“]([^'’\"”]{2,80})['’\"”]", question)
-    if quoted:
-        return min(quoted, key=len)
-    m = asked or re.search(r"\b(?:word|term|is an?|are)\s+([A-Za-z-]+)", question)
-    return m.group(1) if m else None
 
 
 def opening(sentence: str, question: str = "", max_words: int = 6) -> str:
@@ -343,8 +298,38 @@ def restated(claim: str, sentence: str, question: str, embedder: Embedder | None
         claim, sentence, question, embedder)
 
 
+def lead_told(claim: str, question: str, sentences: list[str], start: int, title: str | None,
+              embedder: Embedder | None, share: float = 0.6, min_cosine: float = 0.6) -> bool:
+    """A main idea that joins the lead with the title or the sentence after it, in the student's words ("the city
+    built a bike lane so riders are safer" for "Riders ... now have a safer way to get downtown." after the title
+    "Maple Street Gets a Bike Lane"): `share` of its own words in the three, one of them the lead's own (not the
+    title's), MiniLM cosine `min_cosine` to them, no word swapped, no conflict, no denial; so a detail of the
+    second sentence alone ("the lane has short posts") is no main idea."""
+    window = " ".join(filter(None, [title, *sentences[start:start + 2]]))
+    asked = set(content_words(question))
+    own = [word for word, s in dict(content_tokens(claim)).items() if s not in asked]
+    forms = {form for word, _ in content_tokens(window) for form in base_forms(word)}
+    named = {form for word, _ in content_tokens(title or "") for form in base_forms(word)}
+    lead = {form for word, _ in content_tokens(sentences[start]) for form in base_forms(word)} - named
+    found = [word for word in own if word_forms(word) & forms]
+    if len(own) < 3 or len(found) < share * len(own) or not any(word_forms(w) & lead for w in found):
+        return False
+    claim_vector, window_vector = (embedder or default_embedder()).encode([claim, window])
+    return (float(claim_vector @ window_vector) >= min_cosine and not swaps(claim, window, question, embedder)
+            and not conflicts(claim, window) and not has_negation(claim))
+
+
+def clauses_held(claim: str, sentence: str, question: str) -> bool:
+    """Does the sentence hold a word of every clause of the claim that has words of its own? "Grandpa is mean because
+    his hands are rough" restates a line about his hands, and that line says nothing about "mean"."""
+    asked = set(content_words(question))
+    there = {form for word, _ in content_tokens(sentence) for form in base_forms(word)}
+    return all(any(word_forms(w) & there for w in own) for clause in CLAUSE_BREAK.split(claim)
+               if (own := [w for w, s in dict(content_tokens(clause or "")).items() if s not in asked]))
+
+
 def weigh_whole(kind: str, claim: str, question: str, sentences: list[str], keys: list[int], verdict: Verdict,
-                embedder: Embedder | None) -> tuple[Verdict, str]:
+                embedder: Embedder | None, title: str | None = None) -> tuple[Verdict, str]:
     """A main idea, theme or purpose is right when it says what the text's key sentence says (the lead, what the
     ending's turn says was learned, the request with the two sentences that set it up) and enough of it; a true
     detail of the text is no answer. Its reason ('..., because the grass bent') is support, not the answer."""
@@ -355,6 +340,8 @@ def weigh_whole(kind: str, claim: str, question: str, sentences: list[str], keys
                  else restated(main, said, question, embedder) and covers(main, said))
         if right:
             return Verdict("supported", sentences[i]), "answer"
+    if kind == "main_idea" and keys and lead_told(claim, question, sentences, keys[0], title, embedder):
+        return Verdict("supported", sentences[keys[0]]), "answer"
     rest = set(content_words(PERSUADE.sub("", claim))) - set(content_words(question)) - PURPOSE_WORDS
     if kind == "purpose" and keys and PERSUADE.search(claim) and len(rest) <= 1:
         return Verdict("supported", sentences[keys[0]]), "step"  # the right kind of purpose, not yet what it asks
@@ -370,15 +357,15 @@ def weigh_whole(kind: str, claim: str, question: str, sentences: list[str], keys
 
 
 def weigh(kind: str, claim: str, question: str, sentences: list[str], top: int, keys: list[int], verdict: Verdict,
-          embedder: Embedder | None, answering: set[str] = frozenset(), cited: str | None = None
-          ) -> tuple[Verdict, str]:
+          embedder: Embedder | None, answering: set[str] = frozenset(), cited: str | None = None,
+          title: str | None = None) -> tuple[Verdict, str]:
     """(verdict, status): 'answer' when the passage supports the claim as an answer to this kind of question, 'step'
     for a right step that does not answer it yet, 'detail' for a true detail given as a whole-text answer, 'off' for
     a true sentence other than the `answering` ones (the fisherman's thanks, asked why Mara climbed)."""
     if kind == "feeling":
         return weigh_feeling(claim, question, sentences, top, verdict, cited)
     if kind in ("main_idea", "theme", "purpose"):
-        return weigh_whole(kind, claim, question, sentences, keys, verdict, embedder)
+        return weigh_whole(kind, claim, question, sentences, keys, verdict, embedder, title)
     if kind == "argument" and ASKS_CLAIM.search(question) and not ASKS_EVIDENCE.search(question):
         stated = [s for s in sentences if CLAIM_CUE.search(s) and restated(claim, s, question, embedder)
                   and covers(claim, s)]  # the writer's claim in the student's words: the "should" sentence's
@@ -557,7 +544,7 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
                 f"feeling does it show?")
     if top and REBUTTAL.match(sentences[top]) and COUNTERCLAIM.search(sentences[top - 1]):
         return (f"Read {point}, just after what some people argue. Does the writer agree with them? What does the "
-                f"writer say instead?")  # the writer's answer, not the claim it answers
+                f"writer say instead, and does it fit {said}?")  # the writer's answer, not the claim it answers
     structured = structure_move(kind, question, sentences, keys, title, where)
     if kind in ("main_idea", "theme", "purpose") and structured:
         return f"{structured} Does {said} fit that?"
@@ -570,26 +557,28 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
         return (f"I can't find {words} anywhere in the passage, so that part of your answer may not come from the "
                 f"text. Read {point}: what does it say about {the_question(question)}?")
     shown = [sentences[i] for i in focus(sentences, top, question, kind)]
-    return f"Look at {point}. What does it say about {the_question(question)}? {check_against(claim, question, shown)}"
+    return f"Look at {point}. What does it say about {the_question(question)}? {check_against(claim, question, shown, sentences)}"
 
 
 SHORT_CLAIM = 6  # words: a short answer is quoted back to be checked; a longer one is named by its own key words
 
 
-def unsaid_words(claim: str, question: str, shown: list[str], most: int = 2) -> list[str]:
+def unsaid_words(claim: str, question: str, shown: list[str], sentences: list[str], most: int = 2) -> list[str]:
     """The claim's own words, as the student wrote them, that neither the question nor the sentences pointed to hold
-    in any form or synonym, longest first: "bathtub" and "wet" in "because they were wet from the bathtub"."""
+    in any form or synonym: those the whole passage lacks first ("lazy" in "Mia is lazy because her sneakers were
+    covered in mud"), then the longest ("bathtub" and "wet" in "because they were wet from the bathtub")."""
     asked = {form for word, _ in content_tokens(question) for form in base_forms(word)}
     there = {form for s in shown for word, _ in content_tokens(s) for form in base_forms(word)}
     fresh = [word for word, s in dict(content_tokens(DEGREE.sub(" ", claim))).items() if not base_forms(word) & asked
              and not word_forms(word) & there and word.lower() not in SLANG and s not in COMMON | TUTOR_STEMS]
-    return sorted(fresh, key=len, reverse=True)[:most]
+    told = {form for s in sentences for word, _ in content_tokens(s) for form in base_forms(word)}
+    return sorted(fresh, key=lambda w: (not word_forms(w) & told, len(w)), reverse=True)[:most]
 
 
-def check_against(claim: str, question: str, shown: list[str]) -> str:
+def check_against(claim: str, question: str, shown: list[str], sentences: list[str]) -> str:
     """What to check in the sentences pointed to, in the student's own key words rather than their answer pasted
     into a template: whether the text says anything about the words it does not hold."""
-    unsaid = unsaid_words(claim, question, shown)
+    unsaid = unsaid_words(claim, question, shown, sentences)
     if unsaid:
         words = " or ".join(f"\"{w}\"" for w in unsaid)
         return f"Does it say anything about {words}?"
@@ -603,7 +592,8 @@ def said_as(claim: str) -> str:
 def the_question(question: str) -> str:
     """The question's last sentence quoted back, or 'the question' when it is long (evidence.about, with "Mrs." and
     "Dr." kept inside their sentence: "Greene thank Omar" is no question)."""
-    last = split_sentences(question)[-1].strip().rstrip("?.!").strip() if question.strip() else ""
+    asked = question_of(question)  # a message that asks nothing ("The claim is that ...") is no question to quote
+    last = split_sentences(asked)[-1].strip().rstrip("?.!").strip() if asked else ""
     return f"\"{last}\"" if last and len(last.split()) <= 16 else "the question"
 
 
@@ -695,9 +685,11 @@ def copied_sentence(claim: str, sentences: list[str]) -> str | None:
 
 
 def reading_move(passage: str, question: str, claim: str | None = None, embedder: Embedder | None = None,
-                 cited: bool = False) -> Move:
+                 cited: bool = False, unclear: bool = False) -> Move:
     """The grounded reading move: the most relevant sentences decide it; a claim is judged against them first.
-    `cited`: the student quotes the passage ('The text says: "..."') rather than answering in their own words."""
+    `cited`: the student quotes the passage ('The text says: "..."') rather than answering in their own words.
+    `unclear`: the student says they do not understand the question (wording.QUESTION_UNCLEAR): it is said plainly
+    what this kind of question asks before the move points, and nothing is judged."""
     title, sentences, where = body(passage)
     if not sentences:
         raise ValueError("the passage has no sentences")
@@ -726,7 +718,8 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
                     f"{type_move('inference', missing, sentences, clue, title, where, [])}", kind, None,
                     [sentences[clue]])
     if not claim:
-        return Move(type_move(kind, question, sentences, top, title, where, keys), kind, None, evidence)
+        asks = f"{QUESTION_ASKS[kind]} " if unclear else ""
+        return Move(f"{asks}{type_move(kind, question, sentences, top, title, where, keys)}", kind, None, evidence)
     copied = copied_sentence(claim, sentences) if cited and kind not in ("sequence", "feeling") else None
     if copied:
         return Move(f"The passage does say that. What does that sentence tell you about {the_question(question)}? Say your "
@@ -738,7 +731,8 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
         verdict = Verdict("absent" if missing else "unclear", verdict.sentence, missing)
     if verdict.label in ("absent", "unclear") and kind not in INTERPRETIVE and kind != "sequence":
         nearest = [s for s in sentences if s in verdict.sentence and s not in relevant]  # the sentences it echoes
-        said = next((s for s in relevant + nearest if restated(claim, s, question, embedder)), None)
+        said = next((s for s in relevant + nearest if restated(claim, s, question, embedder)
+                     and clauses_held(claim, s, question)), None)
         verdict = Verdict("supported", said) if said else verdict  # a correct answer in the student's own words
     if verdict.label == "contradicted" and not any(conflicts(c, verdict.sentence) for c in CLAUSE_BREAK.split(claim)
                                                    if c and not restates_premise(c, question)):
@@ -760,7 +754,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
                        or set(content_words(claim)) & set(content_words(question)))
     answering |= {backed} if backed and (kind not in ("cause", "motive") or tied) else set()
     verdict, status = weigh(kind, claim.rstrip(". "), question, sentences, top, keys, verdict, embedder, answering,
-                            cited)
+                            cited, title)
     if verdict.sentence and (verdict.label in ("contradicted", "supported") or status):
         evidence = [verdict.sentence]
     side = other_side(claim, sentences) if verdict.label in ("absent", "unclear") and not status else None
