@@ -461,7 +461,22 @@ def answer_sentence(kind: str, question: str, claim: str | None, sentences: list
     if claim and kind in ("cause", "motive", "inference") and covers(claim, sentences[top], share=0.5):
         fresh = [i for _, i in ranked[1:3] if not covers(claim, sentences[i], share=0.35)]
         return fresh[0] if fresh else top  # "always played the same opening and always lost" is the mistake's source
-    return top
+    return past_premise(kind, question, sentences, ranked, top)
+
+
+def past_premise(kind: str, question: str, sentences: list[str], ranked: list[tuple[float, int]], top: int) -> int:
+    """For a why-question whose best sentence only tells what the question already says ("That night Marco didn't
+    tell his family the news.", two words more at most), and whose neighbours give no reason, the best-ranked sentence that gives one (a
+    "because", "so", a character's own words) and restates nothing: the reason is told there, not in the premise."""
+    idf = idf_weights(sentences)
+    beyond = set(content_words(sentences[top])) - set(content_words(question))  # "separated from cars" is a reason
+    if kind not in ("cause", "motive") or overlap(content_words(question), sentences[top], idf) < 0.5 or \
+            len(beyond) > 2:
+        return top
+    near = [i for i in (top - 1, top + 1) if 0 <= i < len(sentences) and CUES[kind].search(sentences[i])]
+    gives = [i for _, i in ranked if i != top and CUES[kind].search(sentences[i])
+             and overlap(content_words(question), sentences[i], idf) < 0.5 and not sentences[i].rstrip(" \"'”").endswith("?")]
+    return gives[0] if gives and not near else top
 
 
 def focus(sentences: list[str], top: int, question: str, kind: str) -> list[int]:
