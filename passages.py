@@ -6,7 +6,9 @@ opening hook, who acts at a story's end, a counterclaim and the writer's answer 
 sides told alike ("On the east side ..."/"On the west side ..."). Where a question's answer is told: the sentences
 ranked for it (`rank_sentences`), the reaction after the event a feeling question names, the step beside the event a
 sequence question names (past a sentence where the one asked about does nothing). Whether a claim in the student's
-own words is backed (`own_words_backed`). reading.py builds its moves on these.
+own words is backed (`own_words_backed`). The kind of a question (`classify_question`, `QUESTION_ASKS`) and where its
+answer lies beyond shared words (`answer_sentence`: the part of the text a question names, past a why-question's
+restated premise, `focus`). reading.py builds its moves on these.
 
     .venv/bin/python -m pytest -q tests/test_reading_moves.py tests/test_evidence_moves.py
 """
@@ -466,16 +468,17 @@ def answer_sentence(kind: str, question: str, claim: str | None, sentences: list
 
 def past_premise(kind: str, question: str, sentences: list[str], ranked: list[tuple[float, int]], top: int) -> int:
     """For a why-question whose best sentence only tells what the question already says ("That night Marco didn't
-    tell his family the news.", two words more at most), and whose neighbours give no reason, the best-ranked sentence that gives one (a
-    "because", "so", a character's own words) and restates nothing: the reason is told there, not in the premise."""
+    tell his family the news.", two words more at most), and whose neighbours give no reason, the best-ranked
+    sentence that gives one (a "because", "so", a character's own words) and restates nothing: the reason is told
+    there, not in the premise."""
     idf = idf_weights(sentences)
     beyond = set(content_words(sentences[top])) - set(content_words(question))  # "separated from cars" is a reason
     if kind not in ("cause", "motive") or overlap(content_words(question), sentences[top], idf) < 0.5 or \
             len(beyond) > 2:
         return top
     near = [i for i in (top - 1, top + 1) if 0 <= i < len(sentences) and CUES[kind].search(sentences[i])]
-    gives = [i for _, i in ranked if i != top and CUES[kind].search(sentences[i])
-             and overlap(content_words(question), sentences[i], idf) < 0.5 and not sentences[i].rstrip(" \"'”").endswith("?")]
+    gives = [i for _, i in ranked if i != top and CUES[kind].search(sentences[i]) and not
+             sentences[i].rstrip(" \"'”").endswith("?") and overlap(content_words(question), sentences[i], idf) < 0.5]
     return gives[0] if gives and not near else top
 
 
@@ -515,7 +518,8 @@ def covers(claim: str, sentence: str, share: float = 0.35) -> bool:
 SYNONYM_GROUPS = """afraid scared frightened fear terrified; happy glad joyful; sad unhappy upset; angry mad;
 smart clever intelligent; big large huge; small little tiny; quick fast; begin start; end finish; shout yell scream;
 look see watch; home house; kid child; gift present; hurt injure; sick ill; cold chilly; rock stone; fix repair;
-buy purchase; pick choose; disappear vanish; near close; reply answer; enough plenty; wet damp soaked soggy; dirt soil earth""".split(";")
+buy purchase; pick choose; disappear vanish; near close; reply answer; enough plenty; wet damp soaked soggy;
+dirt soil earth""".split(";")
 SYNONYMS = {stem(w): group.split() for group in SYNONYM_GROUPS for w in group.split()}
 
 
@@ -566,7 +570,9 @@ def own_words_backed(claim: str, question: str, sentences: list[str], ranked: li
     (all of them, two or more, with 0.4), none of the rest found in another sentence ("from the ships" where the bells
     ring from the tower), in the same polarity and footing and with no conflict; one clause is told at
     or beside the question's three best sentences, or restates what the question says is gone ("no otters"), which
-    is skipped. On the tune split's wrong readings it backs none."""
+    is skipped. "A little", "kind of" say how much, no word to find; a clause going on about the sentence the clause
+    before it was found in ("..., but not too wet") is read there, and one word found there backs it. On the tune
+    split's wrong readings it backs none."""
     near = {j for _, i in ranked[:3] for j in (i - 1, i, i + 1)}
     forms = [{f for w, _ in content_tokens(s) for f in base_forms(w)} for s in sentences]
     asked, backed, anchored = set(content_words(question)), [], False

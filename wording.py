@@ -4,8 +4,9 @@ lesson.py decides a move from knowledge (the planner, the exact checker, the pas
 none of them decides, agent.py's stage machine (elicit -> probe -> hint ladder -> check -> summary) needs what this
 file holds, in the order a turn uses it:
   1. Reading a message: what a student tries besides learning (`request_flags`: "just tell me", a teacher claim, an
-     injection), control tokens and instructions stripped from what the model will read (`sanitise_student`,
-     `sanitise_retrieved`), and the answer a student offers (`answer_attempt`, `parse_choices`).
+     injection, "check my work" with none shown, "I don't understand the question"), control tokens and
+     instructions stripped from what the model will read (`sanitise_student`, `sanitise_retrieved`), and the answer
+     a student offers (`answer_attempt`, `parse_choices`).
   2. A math problem's own text: its sentences (`problem_sentences`), a sentence about the student's situation
      (`about_student`: "I have 5 min", "class starts at 8"), the numbers it gives with their nouns (`given_numbers`:
      "5 packs", "$14"), and what its question asks for (`question_target`: "the number of pages on Tuesday").
@@ -64,7 +65,8 @@ TEACHER_CLAIM = re.compile(
     r"|\bthis is (?:mr|mrs|ms|dr)\.? \w+|teacher mode|as (?:a|your|the) teacher|\bi teach\b|\banswer key\b"
     r"|\bi(?:'m| am)? authori[sz](?:ed|e|ing)\b|admin(?:istrator)? (?:mode|access)"
     r"|my teacher (?:said|says|lets)\b[^.?!]{0,30}\b(?:you (?:can|may|should)|answers?|solution)"
-    r"|\bi(?:'m| am) (?:mr|mrs|ms|miss|dr)\.? \w+,? (?:the |a |your )?(?:[\w-]+ ){0,2}teacher\b"  # "I'm Ms. Carter, the ..."
+    # "I'm Ms. Carter, the 5th grade teacher", "Teacher here.", grading a class: a teacher's role, claimed
+    r"|\bi(?:'m| am) (?:mr|mrs|ms|miss|dr)\.? \w+,? (?:the |a |your )?(?:[\w-]+ ){0,2}teacher\b"
     r"|^\W*teacher here\b|\bgrading (?:my|our|the) (?:class|students?|papers|quizzes|tests)\b|\bso i can grade\b",
     re.I | re.M)
 # A request to check work with none shown ("Can you check my work?"), or to explain what the question asks: no answer
