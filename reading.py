@@ -32,8 +32,9 @@ What it supports
   templates: a move never pastes the student's answer into a template (`check_against` asks about its own key words
   the pointed sentence lacks: dev replies pasting 5/25 -> 1/25, held-back 7/25 -> 3/25); a question naming a part of
   the text ("by the end of the poem") and a why-question whose best sentence only restates it point past it (dev
-  pointers 10/20 -> 16/20, held-back 11/20 -> 11/20); right answers confirmed dev 1/5 -> 3/5, held-back 0/5 -> 0/5;
-  wrong confirmed dev 0/5, held-back 1/5 -> 0/5 (a wrong conclusion with a true reason, `clauses_held`); requests
+  pointers 10/20 -> 16/20, held-back 11/20 -> 13/20); right answers confirmed dev 1/5 -> 3/5, held-back 0/5 -> 0/5;
+  wrong confirmed dev 0/5, held-back 1/5 -> 0/5 (a wrong conclusion with a true reason, `clauses_held`); right
+  answers told "what does the passage say instead?" held-back 2/10 -> 0/10 (a need or lack, `LACK`); requests
   answered as requests (wording.py's flags) dev 1/5 -> 5/5, held-back 2/5 -> 5/5. Tune: gold evidence pointed 32/52
   -> 33/52, right answers and steps confirmed 5/12 -> 6/12, wrong confirmed 0/23.
 
@@ -646,6 +647,10 @@ NO_CLAIM = re.compile(r"^\W*(?:help|stuck|idk|hmm+|huh)\W*$|\bi(?:'?m| am) (?:st
                       r"(?:unfair|weird|strange|hard|confusing|wrong|stupid|boring|dumb)\b", re.I)
 
 
+# A claim that something was needed or lacking agrees with a sentence denying it: "the beans needed water" is what
+# "The beans got no water" means, though one denies "water" and the other does not.
+LACK = re.compile(r"\b(?:need(?:s|ed)?|lack(?:s|ed|ing)?|without|missing|ran out of|not enough|wasn'?t much|"
+                  r"isn'?t much|hard to find)\b", re.I)
 NOT_SAID = re.compile(r"\b(?:doesn'?t|does not|never|didn'?t|did not) (?:say|says|tell|tells|said)\b", re.I)
 
 
@@ -753,7 +758,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
                      and clauses_held(claim, s, question)), None)
         verdict = Verdict("supported", said) if said else verdict  # a correct answer in the student's own words
     if verdict.label == "contradicted" and not any(conflicts(c, verdict.sentence) for c in CLAUSE_BREAK.split(claim)
-                                                   if c and not restates_premise(c, question)):
+                                                   if c and not restates_premise(c, question) and not LACK.search(c)):
         verdict = Verdict("unclear", verdict.sentence)  # "no otters" where the question says they disappeared
     asked = sorted({ranked[0][1], *focus(sentences, ranked[0][1], question, kind)})  # where the question points
     stated = stated_reason(claim, question, sentences, asked) if kind in ("cause", "motive") else None

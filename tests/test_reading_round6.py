@@ -142,3 +142,13 @@ def test_a_student_who_does_not_understand_the_question_is_told_what_it_asks():
     question = question_of(case["student_message"])
     move = reading_move(case["passage"], question, None, unclear=True)
     assert move.text.startswith(QUESTION_ASKS[classify_question(question)]) and move.verdict is None
+
+
+def test_a_need_or_lack_agrees_with_a_sentence_denying_it():
+    """'The beans needed water' is what 'The beans got no water' means: never told 'What does the passage say
+    instead?'; 'too much water' still is."""
+    passage = ("Omar planted beans in the back yard in June. The beans got no water for two weeks while his family was "
+               "away. When Omar came home, the leaves were brown and curled. He watered them every morning after that.")
+    question = "Why were the bean leaves brown when Omar came home?"
+    assert reading_move(passage, question, "the beans needed water").verdict != "contradicted"
+    assert reading_move(passage, question, "the beans got too much water").verdict == "contradicted"
