@@ -6,7 +6,9 @@ opening hook, who acts at a story's end, a counterclaim and the writer's answer 
 sides told alike ("On the east side ..."/"On the west side ..."). Where a question's answer is told: the sentences
 ranked for it (`rank_sentences`), the reaction after the event a feeling question names, the step beside the event a
 sequence question names (past a sentence where the one asked about does nothing). Whether a claim in the student's
-own words is backed (`own_words_backed`). reading.py builds its moves on these.
+own words is backed (`own_words_backed`). The kind of a question (`classify_question`, `QUESTION_ASKS`) and where its
+answer lies beyond shared words (`answer_sentence`: the part of the text a question names, past a why-question's
+restated premise, `focus`). reading.py builds its moves on these.
 
     .venv/bin/python -m pytest -q tests/test_reading_moves.py tests/test_evidence_moves.py
 """
@@ -157,7 +159,8 @@ def other_side(claim: str, sentences: list[str]) -> tuple[int, int] | None:
 # What a body or a voice does, and the feelings it can show (a reaction answers "how does X feel").
 FEELINGS = {
     "afraid": (r"shak|shook|trembl|swallow|heart (?:pound|rac|beat)|sweat|\bpale\b|froze|stammer|deep breath|"
-               r"bit (?:her|his) lip|\bhid\b",
+               r"bit (?:her|his) (?:lip|nails)|\bhid\b|\bhiding\b|behind (?:his|her|their) backs?|stomach (?:drop|"
+               r"knot|churn|flip|twist|sank)|held (?:his|her|their) breath|fidget|knees (?:knock|wobbl)",
                "nervous scared afraid frightened worried anxious fearful terrified uneasy tense"),
     "happy": (r"smil|grin|laugh|cheer|\bhug(?:s|ged|ging)?\b|danc|clap|\bbow(?:s|ed)?\b|giggl|shout(?:ed)? with joy",
               "happy glad joyful proud excited relieved amused pleased cheerful delighted thrilled"),
@@ -260,6 +263,73 @@ def body(passage: str) -> tuple[str | None, list[str], list[str]]:
     return title, sentences, where if len(where) == len(sentences) else []  # count nothing rather than wrong
 
 
+# ----------------------------------------------------------------------------- question types
+
+QUESTION_TYPES = [  # first match wins: the specific kinds before the broad "why" and "detail"
+    ("meaning", r"\bwhat (?:does|do|did) (?:the )?(?:first|last|final|opening|closing) (?:sentence|line) mean|"
+                r"\bwhat (?:does|do|did) ['‘\"“](?:[^'’\"”]+ ){4,}[^'’\"”]+['’\"”] "
+                r"(?:mean|describe|show|tell)|['‘\"“][^'’\"”]*\blike\b[^'’\"”]*['’\"”]|"  # or a simile
+                r"\bwhat (?:does|do|did) [^?]*\blike\b[^?]* (?:describe|mean)\b"),
+    ("vocabulary", r"\bmean(s|ing|t)?\b|\bword\b|\bphrase\b|\bdefin|\bwhat (is|are) (an? )?'|\bdescribes?\b.*'"),
+    ("purpose", r"\b(author|writer|poet)'?s? purpose|\bpurpose\b|\bwhy (does|did) the (author|writer|poet)\b|"
+                r"\bwhy (?:does|did) \w+(?: \w+)? write\b|\bwhy was (?:this|the) \w+ written\b"),
+    ("theme", r"\btheme\b|\b(?:the|a|what|which|this|its|\w+'s) (?:lesson|message)\b|\bmoral\b|"  # not "lesson time"
+              r"\bwhat (?:does|did) (?:the )?\w+ learn\b"),
+    ("main_idea", r"\bmain (idea|point)\b|\bmostly about\b|\bcentral idea\b|\bsummar"),
+    ("argument", r"\bcounterclaim|\bclaim\b|\bargu|\bevidence\b|\bwhich sentence\b|\brespond"),
+    ("sequence", r"\bin order\b|\border\b|\bsequence\b|\b(comes?|happens?|grows?) (first|next|last|before|after)\b|"
+                 r"\bfirst \w* ?step\b|\bright (before|after)\b"),
+    ("feeling", r"\bfeel(s|ing|ings)?\b|\bmood\b|\bemotion"),
+    ("motive", r"\b[Ww]hy (does|did|do|would|is|was) (he|she|they|[A-Z][a-z]+|(the|his|her) [a-z]+ [A-Z][a-z]+)\b"
+               r"(?!['’]s)"),  # "Why was Ben's plant thin?" asks for a cause, not Ben's motive
+    ("cause", r"\bwhy\b|\bcause|\beffect\b|\bresult\b|\bwhat made\b|\bhow do you know\b"),
+    ("inference", r"\binfer|\bsuggest|\bprobably\b|\bmost likely\b|\bshows? about\b|\bwhat kind of\b|\bcompare\b|"
+                  r"\bwhat (?:can|could|do|did) (?:you|we) (?:tell|learn|know|find out) about\b"),
+]
+
+
+def classify_question(question: str) -> str:
+    """The kind of reading question, from its wording: one of the names in QUESTION_TYPES, or 'detail'."""
+    for name, pattern in QUESTION_TYPES:
+        flags = 0 if name == "motive" else re.I  # motive needs the capital of a character's name
+        if re.search(pattern, question, flags):
+            return name
+    return "detail"
+
+
+def quoted_term(question: str) -> str | None:
+    """The word or phrase a vocabulary question asks about: the quoted one, the words between 'what does' and
+    'mean' ("what does tipped over his own king mean"), or the word after 'word'."""
+    asked = re.search(r"\bwhat (?:does|do|did) (?:the (?:word|phrase|term) )?['‘\"“]?([A-Za-z][A-Za-z' -]{0,60}?)"
+                      r"['’\"”]? mean", question, re.I)
+    if asked and len(asked.group(1).split()) <= 4:  # "In 'Grandpa ... froze' what does froze mean?" asks "froze"
+        return asked.group(1)
+    quoted = re.findall(r"['‘\"“]([^'’\"”]{2,80})['’\"”]", question)
+    if quoted:
+        return min(quoted, key=len)
+    m = asked or re.search(r"\b(?:word|term|is an?|are)\s+([A-Za-z-]+)", question)
+    return m.group(1) if m else None
+
+# What each kind of question asks, said plainly, for a student who does not understand the question.
+QUESTION_ASKS = {
+    "feeling": "It asks how the character feels. You can tell from what they do or say, even where the text never "
+               "names the feeling.",
+    "motive": "It asks for a character's reason: what made them do it, or what they wanted.",
+    "cause": "It asks why it happened: the reason the text gives for it.",
+    "inference": "It asks you to work something out from clues: the text shows it without saying it in one sentence.",
+    "detail": "It asks for something the text tells you: find the sentence that says it.",
+    "sequence": "It asks about order: what happens before or after something else.",
+    "main_idea": "It asks what the whole text is mostly about, said in one sentence.",
+    "theme": "It asks for a lesson the story teaches, one that could fit anyone's life, not just what happens in it.",
+    "purpose": "It asks why the writer wrote the text: to tell a story, to teach facts, or to get the reader to think "
+               "or do something.",
+    "argument": "It asks about the writer's argument: the point they want you to agree with, their reasons, or what "
+                "they say back to people who disagree.",
+    "vocabulary": "It asks what the word means here, in this sentence: the words around it help you work it out.",
+    "meaning": "It asks what that line shows, not what each of its words says.",
+}
+
+
 # ----------------------------------------------------------------------------- where a question's answer is told
 
 def windows(sentence: str, size: int = WINDOW_WORDS) -> list[str]:
@@ -348,6 +418,7 @@ def beside_event(question: str, sentences: list[str], embedder: Embedder | None 
         return None
     anchor = min(i for score, i in ranked if score >= ranked[0][0] - margin)  # where the event first happens
     doer = DOER.search(question[:found.start()])
+    doer = doer if doer and doer.group(1).lower() not in READER else None  # "you" in a procedure acts in every step
     beside = anchor + step
     while doer and 0 <= beside + step < len(sentences) and abs(beside - anchor) < 3 and not re.search(
             rf"\b(?:{re.escape(doer.group(1))}|he|she|they|his|her|their)\b", sentences[beside], re.I):
@@ -356,6 +427,89 @@ def beside_event(question: str, sentences: list[str], embedder: Embedder | None 
 
 
 DOER = re.compile(r"\bwhat (?:did|does|do|will|would) ([A-Z][a-z]+|he|she|they)\b.*\bdo\b", re.I)
+READER = {"you", "we", "i"}
+
+
+# A question that names a part of the text ("by the end of the poem", "at first"): its answer is told there, whatever
+# sentence elsewhere shares more of its words ("The fog came in..." opens a poem asked about its end).
+ENDING = re.compile(r"\b(?:by|at|in|near|towards?) the (?:very )?end\b|\bin the (?:last|final) (?:lines?|stanza|"
+                    r"paragraph|part)\b|\bat last\b", re.I)
+OPENING = re.compile(r"\bat (?:the )?(?:start|beginning)\b|\bat first\b|\bin the (?:first|opening) (?:lines?|stanza|"
+                     r"paragraph|part)\b", re.I)
+
+
+def asked_part(question: str, n: int) -> range | None:
+    """The sentences of the part of the text a question names: its last or first third (two sentences at least)."""
+    third = max(2, n // 3)
+    if ENDING.search(question):
+        return range(max(0, n - third), n)
+    return range(0, min(n, third)) if OPENING.search(question) else None
+
+
+def answer_sentence(kind: str, question: str, claim: str | None, sentences: list[str], ranked: list[tuple[float, int]],
+                    embedder: Embedder | None = None) -> int:
+    """The sentence holding the evidence, not the one that only shares the question's words: the step beside the
+    event a sequence question names, the writer's answer to a counterclaim rather than the counterclaim (asked how
+    the writer responds, or given an answer that agrees with it: pointing there backs the mistake up), and for a
+    claim, not the sentence the claim was copied from when another of the best three holds words it lacks."""
+    part = asked_part(question, len(sentences))
+    top = next(i for _, i in ranked if part is None or i in part)
+    if kind in ("sequence", "detail"):
+        beside = beside_event(question, sentences, embedder)
+        top = top if beside is None else beside
+    answer = rebuttal(sentences, top)
+    if answer is not None and (RESPONDS.search(question) or claim):
+        return answer
+    if claim and kind in ("cause", "motive", "inference") and covers(claim, sentences[top], share=0.5):
+        fresh = [i for _, i in ranked[1:3] if not covers(claim, sentences[i], share=0.35)]
+        return fresh[0] if fresh else top  # "always played the same opening and always lost" is the mistake's source
+    return past_premise(kind, question, sentences, ranked, top)
+
+
+def past_premise(kind: str, question: str, sentences: list[str], ranked: list[tuple[float, int]], top: int) -> int:
+    """For a why-question whose best sentence only tells what the question already says ("That night Marco didn't
+    tell his family the news.", two words more at most), and whose neighbours give no reason, the best-ranked
+    sentence that gives one (a "because", "so", a character's own words) and restates nothing: the reason is told
+    there, not in the premise."""
+    idf = idf_weights(sentences)
+    beyond = set(content_words(sentences[top])) - set(content_words(question))  # "separated from cars" is a reason
+    if kind not in ("cause", "motive") or overlap(content_words(question), sentences[top], idf) < 0.5 or \
+            len(beyond) > 2:
+        return top
+    near = [i for i in (top - 1, top + 1) if 0 <= i < len(sentences) and CUES[kind].search(sentences[i])]
+    gives = [i for _, i in ranked if i != top and CUES[kind].search(sentences[i]) and not
+             sentences[i].rstrip(" \"'”").endswith("?") and overlap(content_words(question), sentences[i], idf) < 0.5]
+    return gives[0] if gives and not near else top
+
+
+def focus(sentences: list[str], top: int, question: str, kind: str) -> list[int]:
+    """The sentences a move points to: the best one, plus a neighbour when the best only restates the question;
+    for a why-question the neighbour that gives a reason, else the one before (a cause is usually told just
+    before its effect), for a feeling the one after (a reaction follows what caused it, a detail follows the
+    sentence that sets it up). A cause two sentences away ("because", "so") is pointed to alone: the sentence
+    restating the question and a question the text asks ("Why is mine so weak?") give no reason."""
+    restates = overlap(content_words(question), sentences[top], idf_weights(sentences)) >= 0.5
+    if kind in ("cause", "motive", "inference") and restates and len(sentences) > 1:
+        around = [i for i in (top - 1, top + 1) if 0 <= i < len(sentences)]
+        cue = CUES[kind]  # the neighbour that gives a reason ("because", "so", their own words) before the nearer one
+        if cue.search(sentences[top]):
+            return sorted([around[0], top])
+        reach = (1, 2) if kind == "cause" else (1,)  # "because", "so" name a reason; a quote or a look may not
+        gives = [i for d in reach for i in (top - d, top + d) if 0 <= i < len(sentences)
+                 and cue.search(sentences[i]) and not sentences[i].rstrip(" \"'”").endswith("?")]
+        if gives and abs(gives[0] - top) == 2:
+            return [gives[0]]
+        return sorted([gives[0] if gives else around[0], top])
+    if kind in ("feeling", "detail") and restates and top + 1 < len(sentences):
+        return [top, top + 1]
+    return [top]
+
+
+def covers(claim: str, sentence: str, share: float = 0.35) -> bool:
+    """Does the claim say enough of the sentence (in any word forms) to be more than its topic ('a robot lab')?"""
+    forms = {form for word, _ in content_tokens(claim) for form in base_forms(word)}
+    words = [word for word, _ in dict.fromkeys(content_tokens(sentence))]
+    return sum(bool(base_forms(w) & forms) for w in words) >= share * len(words)
 
 
 # ----------------------------------------------------------------------------- a claim in the student's own words
@@ -364,7 +518,8 @@ DOER = re.compile(r"\bwhat (?:did|does|do|will|would) ([A-Z][a-z]+|he|she|they)\
 SYNONYM_GROUPS = """afraid scared frightened fear terrified; happy glad joyful; sad unhappy upset; angry mad;
 smart clever intelligent; big large huge; small little tiny; quick fast; begin start; end finish; shout yell scream;
 look see watch; home house; kid child; gift present; hurt injure; sick ill; cold chilly; rock stone; fix repair;
-buy purchase; pick choose; disappear vanish; near close; reply answer; enough plenty; wet damp""".split(";")
+buy purchase; pick choose; disappear vanish; near close; reply answer; enough plenty; wet damp soaked soggy;
+dirt soil earth""".split(";")
 SYNONYMS = {stem(w): group.split() for group in SYNONYM_GROUPS for w in group.split()}
 
 
@@ -404,6 +559,9 @@ def swaps(claim: str, sentence: str, question: str = "", embedder: Embedder | No
     return bool((vectors[:len(unfound)] @ vectors[len(unfound):].T).max() >= min_cosine)
 
 
+DEGREE = re.compile(r"\b(?:a (?:little|bit)|kind of|sort of)\b", re.I)  # "a little wet": how wet, no word to find
+
+
 def own_words_backed(claim: str, question: str, sentences: list[str], ranked: list[tuple[float, int]],
                      embedder: Embedder | None = None) -> str | None:
     """The sentence backing a claim said in the student's own words ("he used a long fishing pole" for "Tomas walked
@@ -412,11 +570,13 @@ def own_words_backed(claim: str, question: str, sentences: list[str], ranked: li
     (all of them, two or more, with 0.4), none of the rest found in another sentence ("from the ships" where the bells
     ring from the tower), in the same polarity and footing and with no conflict; one clause is told at
     or beside the question's three best sentences, or restates what the question says is gone ("no otters"), which
-    is skipped. On the tune split's wrong readings it backs none."""
+    is skipped. "A little", "kind of" say how much, no word to find; a clause going on about the sentence the clause
+    before it was found in ("..., but not too wet") is read there, and one word found there backs it. On the tune
+    split's wrong readings it backs none."""
     near = {j for _, i in ranked[:3] for j in (i - 1, i, i + 1)}
     forms = [{f for w, _ in content_tokens(s) for f in base_forms(w)} for s in sentences]
     asked, backed, anchored = set(content_words(question)), [], False
-    for clause in CLAUSE_BREAK.split(claim):
+    for clause in CLAUSE_BREAK.split(DEGREE.sub(" ", claim)):
         words = [w for w, _ in dict(content_tokens(clause or "")).items()]
         own = [w for w in words if stem(w) not in asked]
         if own and restates_premise(clause, question):
@@ -426,11 +586,13 @@ def own_words_backed(claim: str, question: str, sentences: list[str], ranked: li
         found = [[bool(word_forms(w) & f) for w in words] for f in forms]
         vectors = (embedder or default_embedder()).encode([clause] + sentences)
         cosine = [float(v @ vectors[0]) for v in vectors[1:]]
-        k = max(range(len(sentences)), key=lambda k: sum(found[k]) / len(words) + cosine[k])
+        told = backed[-1][1] if backed else None  # "..., but not too wet" goes on about the sentence already found
+        k = max(range(len(sentences)), key=lambda k: sum(found[k]) / len(words) + cosine[k] + 0.3 * (k == told))
         share = sum(hit for w, hit in zip(words, found[k]) if stem(w) not in asked) / len(own)
         swapped = [w for i, w in enumerate(words) if w in own and not found[k][i] and any(f[i] for f in found)]
         said = clause_of([stem(w) for w in own], sentences[k])
-        if not ((share >= 0.6 and cosine[k] >= 0.55) or (share == 1 and len(own) >= 2 and cosine[k] >= 0.4)) or \
+        said_there = share == 1 and (len(own) >= 2 and cosine[k] >= 0.4 or k == told)  # all found, or more of one
+        if not ((share >= 0.6 and cosine[k] >= 0.55) or said_there) or \
                 swapped or conflicts(clause, sentences[k]) or swaps(clause, sentences[k], question, embedder) or \
                 has_negation(clause) != has_negation(said) or not same_footing(clause, said) or \
                 not sides_kept(clause, sentences[k]):

@@ -4,8 +4,9 @@ lesson.py decides a move from knowledge (the planner, the exact checker, the pas
 none of them decides, agent.py's stage machine (elicit -> probe -> hint ladder -> check -> summary) needs what this
 file holds, in the order a turn uses it:
   1. Reading a message: what a student tries besides learning (`request_flags`: "just tell me", a teacher claim, an
-     injection), control tokens and instructions stripped from what the model will read (`sanitise_student`,
-     `sanitise_retrieved`), and the answer a student offers (`answer_attempt`, `parse_choices`).
+     injection, "check my work" with none shown, "I don't understand the question"), control tokens and
+     instructions stripped from what the model will read (`sanitise_student`, `sanitise_retrieved`), and the answer
+     a student offers (`answer_attempt`, `parse_choices`).
   2. A math problem's own text: its sentences (`problem_sentences`), a sentence about the student's situation
      (`about_student`: "I have 5 min", "class starts at 8"), the numbers it gives with their nouns (`given_numbers`:
      "5 packs", "$14"), and what its question asks for (`question_target`: "the number of pages on Tuesday").
@@ -63,7 +64,22 @@ TEACHER_CLAIM = re.compile(
     r"\bi(?:'m| am) (?:a |the |your |their )?(?:[\w-]+ ){0,2}(?:teacher|instructor|professor|admin)\b"
     r"|\bthis is (?:mr|mrs|ms|dr)\.? \w+|teacher mode|as (?:a|your|the) teacher|\bi teach\b|\banswer key\b"
     r"|\bi(?:'m| am)? authori[sz](?:ed|e|ing)\b|admin(?:istrator)? (?:mode|access)"
-    r"|my teacher (?:said|says|lets)\b[^.?!]{0,30}\b(?:you (?:can|may|should)|answers?|solution)", re.I)
+    r"|my teacher (?:said|says|lets)\b[^.?!]{0,30}\b(?:you (?:can|may|should)|answers?|solution)"
+    # "I'm Ms. Carter, the 5th grade teacher", "Teacher here.", grading a class: a teacher's role, claimed
+    r"|\bi(?:'m| am) (?:mr|mrs|ms|miss|dr)\.? \w+,? (?:the |a |your )?(?:[\w-]+ ){0,2}teacher\b"
+    r"|^\W*teacher here\b|\bgrading (?:my|our|the) (?:class|students?|papers|quizzes|tests)\b|\bso i can grade\b",
+    re.I | re.M)
+# A request to check work with none shown ("Can you check my work?"), or to explain what the question asks: no answer
+# to weigh, so the reply asks for the work or says what the question wants, and judges nothing.
+CHECK_WORK = re.compile(r"\b(?:check|look over|go over|grade|mark)\s+(?:my|this|the)\s+(?:work|answers?|homework|"
+                        r"worksheet)\b", re.I)
+QUESTION_UNCLEAR = re.compile(
+    r"\bi (?:don'?t|dont|do not) (?:understand|get) (?:the|this|that) question\b"
+    r"|\bwhat (?:does|is) (?:the|this|that) question (?:mean|asking|want)"
+    r"|\bi (?:don'?t|dont|do not) (?:understand|get|know) what (?:it|the question|they) (?:is |are )?(?:asking|wants?|"
+    r"means?)\b|\bwhat is it (?:even )?asking\b", re.I)
+ASKING_SENTENCE = re.compile(r"\?\W*$|^\W*(?:what|whats|why|how|where|when|who|which|can|could|would|will|do|does|did"
+                             r"|is|are)\b", re.I)
 SPECIAL_TOKENS = re.compile(r"<\|[^|>]{1,30}\|>|</?tool_call>|</?tools>")
 
 
@@ -85,7 +101,20 @@ def request_flags(message: str) -> list[str]:
         flags.append("teacher_claim")
     if INJECTION.search(message):
         flags.append("prompt_injection")
+    if CHECK_WORK.search(message) and not shows_work(message):
+        flags.append("check_work")
+    if QUESTION_UNCLEAR.search(message):
+        flags.append("question_unclear")
     return flags
+
+
+def shows_work(message: str) -> bool:
+    """Does a message hold work of the student's own, beside its question and its requests ("Why does Omar ...? Can
+    you check my work?" holds none; "can you check my work: I got 46" holds some)? A pasted passage is no work."""
+    own = message.strip().rpartition("\n\n")[2]
+    pieces = [p for p in re.split(r"(?<=[.!?])\s+|\n+|:", own) if p.strip()]
+    kept = [p for p in pieces if not (ASKING_SENTENCE.search(p) or CHECK_WORK.search(p) or TEACHER_CLAIM.search(p))]
+    return bool(re.search(r"\d", " ".join(kept))) or len(re.findall(r"[a-z]{3,}", " ".join(kept).lower())) >= 3
 
 
 def sanitise_student(message: str) -> str:
@@ -482,13 +511,16 @@ GUARD_REPLIES = {
                      "not by a message: if you are the teacher, sign in with it and ask for the worked solution there. "
                      "Here is how I would start a student on it.",
     "prompt_injection": "I'm your tutor, and I'll stick to helping you learn this.",
+    "check_work": "Happy to check it with you: type your answer here, and tell me where it comes from, so we can go "
+                  "through it together.",
+    "question_unclear": "Let's work out together what the question is asking.",
 }
 # A second, third... "just tell me" on the same problem: the reason was said; a short line, then the next rung of help.
 ASKED_AGAIN = ("I won't give it away, but here is more help.", "Let's take the next step together.",
                "You can do this part: here is a bigger hint.")
 # One line answers a request turn, the most specific one: an injection that also says "teacher mode" is answered as
 # an injection, a teacher who asks to "just give the key" as a teacher (not told they'll remember it better).
-GUARD_ORDER = ("prompt_injection", "teacher_claim", "just_tell_me")
+GUARD_ORDER = ("prompt_injection", "teacher_claim", "just_tell_me", "check_work", "question_unclear")
 
 GREETING_REPLY = "Hi! What problem are you working on today? Tell me the question and we'll think it through together."
 # "one step" would read as a leak whenever the answer is 1 (scorers.leaks_case): say "step by step"
