@@ -304,12 +304,12 @@ def given_numbers(problem: str) -> list[tuple[Fraction, str]]:
     text = " ".join(p for p in SENTENCES.findall(problem) if not about_student(p, problem)) or problem
     written = text.replace(",", "")
     pattern = rf"((?:(?<![\w)])-(?=\d))?\$?(\d{{1,2}}:\d\d(?:\s*[ap]\.?m\b\.?)?|\d+:\d+|{NUM}))" \
-              rf"(?:\s+(?:{_ADJECTIVES})\b(?!\s+than\b))?(?:\s+([a-z]+))?"
+              rf"(?:\s+(?:{_ADJECTIVES})\b(?!\s+than\b))?(?:\s+([a-z]+L?))?"   # 'mL' is millilitres
     for m in re.finditer(pattern, wordproblem.normalise(text).replace(",", "")):
         if not re.search(rf"(?<![\d.:]){re.escape(m.group(2))}(?![\d])", written):
             continue
         word = m.group(3) or ""
-        named = word and word not in _STOP and (len(word) > 2 or word in _UNITS)
+        named = word and word not in _STOP and (len(word) > 2 or word.lower() in _UNITS)
         sign = -1 if m.group(0).startswith("-") else 1
         found.append((sign * _quantity_value(m.group(2)), (m.group(0) if named else m.group(1)).strip()))
     return found

@@ -172,6 +172,12 @@ def test_an_adjective_after_a_number_is_not_its_noun():
     assert [said for _, said in wording.given_numbers(problem)][:2] == ["7 equal pieces", "3 small candles"]
 
 
+def test_a_unit_written_with_a_capital_is_kept_whole():
+    """'750 mL' was read as '750 m' (metres), so a step in millilitres was questioned as a length."""
+    problem = "A bottle holds 750 mL of water. Sam fills 6 bottles. How many liters is that?"
+    assert [said for _, said in wording.given_numbers(problem)] == ["750 mL", "6 bottles"]
+
+
 def test_each_next_step_of_an_exercise_is_asked_from_the_last_result():
     plan = lesson.plan_of("Work out 2 × (15 - 3²) ÷ 4 + 7.")
     assert plan is not None and len(plan.steps) > 2
