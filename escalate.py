@@ -30,7 +30,7 @@ from arithmetic_claims import OP_SIGN, claims, results
 from lesson import Lesson, plan_of
 from math_moves import Move, from_result, step_sum
 from solver import Plan, Step, fmt, numbers_in
-from wording import problem_sentences, question_sentence, question_target, split_sentences
+from wording import problem_sentences, question_sentence, question_target, request_flags, split_sentences
 
 INVERSE = {"+": "-", "-": "+", "*": "/", "/": "*"}   # a op b = v  <=>  v inverse(op) b = a
 
@@ -124,17 +124,33 @@ def _grounded_approaches(lesson: Lesson, move: Move, subject: str) -> list[tuple
     return found + ([again] if again[0] else [])
 
 
+# the student's own words around a problem: a plea or a request ("I read it three times and I don't get it",
+# "Give me the full answers for the worksheet") is never the problem's question to re-read
+PLEA = re.compile(r"\b(?:i|i'?m|im|me|my)\b|\b(?:give|tell|show) (?:me|us)\b|\banswers\b", re.I)
+
+
+def without_requests(problem: str) -> str:
+    """The problem without the sentences that are the student's requests (the answer, a role, an injection): what a
+    hint is about ("The question is about "Ignore" and "instructions"" helps no one)."""
+    kept = problem
+    for sentence in problem_sentences(problem):
+        kept = kept.replace(sentence, "") if request_flags(sentence) else kept
+    return re.sub(r"[ \t]{2,}", " ", kept).strip() or problem   # all requests: the message as it came
+
+
 def _question_of(problem: str, subject: str) -> str:
     """The problem's question sentence (math: its question sentence alone, never the whole problem); "" if none."""
     if subject == "math":
-        return question_sentence(problem_sentences(problem))
+        return question_sentence(problem_sentences(without_requests(problem)))
     return evidence.question_of(evidence.split_message(problem)[1]) or ""
 
 
 def question_again(problem: str, subject: str) -> tuple[str, str]:
-    """(lead, question): the problem's question to re-read, and what to look for in it; ("", "") for no text."""
+    """(lead, question): the problem's question to re-read, and what to look for in it; ("", "") for no text, or
+    when its last sentence is the student's plea rather than a question."""
     question = _question_of(problem, subject)
-    last = (problem_sentences(problem) or [""])[-1]   # "if the sun is so big why does it look small" asks too
+    last = (problem_sentences(without_requests(problem)) or [""])[-1]  # "if the sun is so big why does it look small" asks too
+    last = "" if PLEA.search(last) else last
     if not (question or last):
         return "", ""
     where = "the question" if question else "this part of the problem"
