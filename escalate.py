@@ -11,7 +11,8 @@ only number not in the problem is a smaller case's, the step's own divisor doubl
     2. re-read the sentence of the problem that holds the step's number, and how it leads to what is asked;
     3. a smaller case of the same step ("How many rows of 9 make 18 chairs?"), then the same with the real number;
     4. the step's own arithmetic to work out (the top of the hint ladder);
-  reading and science: re-read the passage sentence or textbook fact the move rests on, then the question itself.
+  reading: re-read the passage sentence the move rests on; science: never the textbook fact (it may state the
+  answer); then the question itself.
 When every approach was used recently, the one said longest ago comes back, so no sentence comes three times running.
 A right step is never varied, but its "next" question, asked already ("Which part of 3 + 4 × (10 - 2²) ÷ 2 comes next,
 and why?" after every step of an exercise), is asked from the student's result: "with 6 in place of 10 − 4, what is
@@ -113,13 +114,15 @@ def _smaller_case(plan: Plan, step: Step) -> str:
 
 
 def _grounded_approaches(lesson: Lesson, move: Move, subject: str) -> list[tuple[str, str]]:
-    """Reading and science: each sentence the move rests on to re-read (the passage's, or the textbook fact), then
-    the question itself (math without a plan step: its question sentence alone, never the whole problem)."""
+    """Reading and science: each passage sentence the move rests on to re-read (reading), then the question itself
+    (math without a plan step: its question sentence alone, never the whole problem)."""
     question = _question_of(lesson.problem, subject)
     about = f" about \"{question.rstrip('?')}\"" if question else ""
     check = "Does it fit what you said, or point somewhere else?" if move.verdict in ("flag", "ask") else \
         f"What does it tell you{about}?"
-    found = [(f"Read this again: \"{sentence}\"", check) for sentence in (move.evidence or lesson.cited)[:2]]
+    # a textbook fact is never quoted as a re-read: it may state the answer (the passage is the student's to read)
+    quoted = (move.evidence or lesson.cited)[:2] if subject == "reading" else []
+    found = [(f"Read this again: \"{sentence}\"", check) for sentence in quoted]
     again = question_again(lesson.problem, subject)
     return found + ([again] if again[0] else [])
 
