@@ -152,7 +152,8 @@ def question_again(problem: str, subject: str) -> tuple[str, str]:
     """(lead, question): the problem's question to re-read, and what to look for in it; ("", "") for no text, or
     when its last sentence is the student's plea rather than a question."""
     question = _question_of(problem, subject)
-    last = (problem_sentences(without_requests(problem)) or [""])[-1]  # "if the sun is so big why does it look small" asks too
+    # "if the sun is so big why does it look small" asks too
+    last = (problem_sentences(without_requests(problem)) or [""])[-1]
     last = "" if PLEA.search(last) else last
     if not (question or last):
         return "", ""

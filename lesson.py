@@ -200,8 +200,8 @@ class Facts:
 CITES = re.compile(r"\b(?:text|passage|story|article|poem|author|it) (?:says|said|states)\b|^\W*[\"“]", re.I)
 # a message that offers its words as the answer ("So the answer is nectar.", "I think it's H2O"): a one-word answer
 # said so is judged like any other, never taken for a "hmm", and a symbol or formula (no content words) is still one
-STATED = re.compile(r"\b(?:the answer is|my answer is|answer:|i think|i got|i'd say|it'?s|it is)\s+(?:it'?s\s+|it is\s+)?"
-                    r"(?P<answer>[^?]+?)[.!\s]*$", re.I)
+STATED = re.compile(r"\b(?:the answer is|my answer is|answer:|i think|i got|i'd say|it'?s|it is)\s+"
+                    r"(?:it'?s\s+|it is\s+)?(?P<answer>[^?]+?)[.!\s]*$", re.I)
 STILL = re.compile(r"\bi (?:still|really|just|do) think\b", re.I)
 # a request to check or grade what follows it ("check my work: the feathers are soft"): the work is the claim
 CHECK_REQUEST = re.compile(r"^\W*(?:(?:can|could|will) you |please )?(?:check|grade|mark|look at)\b[^:]{0,30}:\s*",
