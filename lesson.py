@@ -198,10 +198,11 @@ class Facts:
 
 # a student quoting the passage ('The text says: "..."'), which is evidence found, not yet their answer
 CITES = re.compile(r"\b(?:text|passage|story|article|poem|author|it) (?:says|said|states)\b|^\W*[\"“]", re.I)
-# a message that offers its words as the answer ("So the answer is nectar.", "I think it's H2O"): a one-word answer
-# said so is judged like any other, never taken for a "hmm", and a symbol or formula (no content words) is still one
+# a message that offers its words as the answer ("So the answer is nectar.", "I think it's H2O", "is it nectar?"): a
+# one-word answer said so is judged like any other, never taken for a "hmm", and a symbol or formula is still one
 STATED = re.compile(r"\b(?:the answer is|my answer is|answer:|i think|i got|i'd say|it'?s|it is)\s+"
-                    r"(?:it'?s\s+|it is\s+)?(?P<answer>[^?]+?)[.!\s]*$", re.I)
+                    r"(?:it'?s\s+|it is\s+)?(?P<answer>[^?]+?)[.!\s]*$|"
+                    r"^\W*(?:so\s+)?(?:is it|could it be|maybe it'?s)\s+(?P<asked>[^?]+?)\s*\?+\s*$", re.I)
 STILL = re.compile(r"\bi (?:still|really|just|do) think\b", re.I)
 # a request to check or grade what follows it ("check my work: the feathers are soft"): the work is the claim
 CHECK_REQUEST = re.compile(r"^\W*(?:(?:can|could|will) you |please )?(?:check|grade|mark|look at)\b[^:]{0,30}:\s*",
@@ -221,7 +222,8 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     asked = "?" in message  # a first message without a question may be all claim: "I think the east bridge..."
     claim = evidence.extract_claim(work, message) if work or asked else evidence.extract_claim(message)
     stated = STATED.search(work) if work else None
-    offered = stated.group("answer") if stated and not science_catalog.NO_ANSWER.match(stated.group("answer")) else ""
+    offered = (stated.group("answer") or stated.group("asked")) if stated else ""
+    offered = "" if science_catalog.NO_ANSWER.match(offered) else offered
     claim = claim or offered or None
     choices = parse_choices(message)
     attempt = answer_attempt(claim or work, choices) if choices and (claim or work) else None

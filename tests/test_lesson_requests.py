@@ -72,6 +72,10 @@ def test_an_answer_said_as_one_is_judged_even_without_content_words():
     named = lesson.grounded_move(state, "science", "So the answer is H2O.", facts)
     assert named.verdict == "ask" and '"H2O"' in named.question   # asked about, by its name: never a "hmm"
     assert lesson.grounded_move(state, "science", "I think it is maybe", facts).kind == "evidence_question"
+    bees = lesson.Lesson(problem="What do bees collect from flowers to make honey?")
+    tentative = lesson.grounded_move(bees, "science", "is it nectar?", lesson.Facts([]))
+    assert tentative.verdict == "ask" and '"nectar"' in tentative.question   # a guess asked as a question is one
+    assert lesson.grounded_move(bees, "science", "is it?", lesson.Facts([])).kind == "evidence_question"
 
 
 def test_a_claim_the_passage_does_not_mention_is_asked_about_never_called_wrong():
