@@ -32,10 +32,11 @@ from typing import Any, Protocol
 
 from common import SessionStore, check_known, fill, out_dir, parse_args, smollm2_gguf
 from data.subjects import tag_subject
-from escalate import question_again, vary
+from escalate import question_again, vary, without_requests
 from evidence import KnowledgeBase, check_draft, content_words as evidence_words
 from arithmetic_claims import claims, results
-from lesson import Lesson, content_words, grounded_move, guard_reply, plan_of, problem_change, split_problem
+from lesson import (Lesson, content_words, grounded_move, guard_reply, plan_of, problem_change, request_of,
+                    split_problem)
 from math_moves import Move, faithful, fresh_hint, math_move, step_text
 from mathcheck import MathError, check_answer, format_decimal, format_fraction, math_spans, problem_equation, solve
 from scorers import asks_or_next_step, extract_answer, leaks_answer
@@ -117,13 +118,22 @@ PLANS = {
     "solution": "teacher mode: show the full worked solution",
     "ask": "the message may start a new problem: ask which problem we are on",
 }
-# A lesson move (lesson.py) as a stage of the events, and the verdict each stage of the stage machine carries.
+# A lesson move (lesson.py) as a stage of the events, and the verdict each stage of the stage machine carries. A claim
+# the evidence does not mention ("absent") is asked about, never called wrong: its stage is a probe, since every reader
+# of the events (classroom.tutor_verdict, the UI) reads a "check" as "that is wrong".
 MOVE_STAGES = {"final_right": "summary", "claim_wrong": "check", "diagnosed": "check", "final_wrong": "check",
                "stopped_early": "check", "diagnosed_midway": "probe",
                "which_problem": "ask", "claim_checked": "probe", "route_unknown": "probe", "explain": "probe",
-               "evidence_supported": "summary", "evidence_contradicted": "check", "evidence_absent": "check",
+               "evidence_supported": "summary", "evidence_contradicted": "check", "evidence_absent": "probe",
                "evidence_unclear": "probe", "evidence_step": "probe", "evidence_evidence": "probe",
-               "evidence_detail": "probe", "evidence_off": "probe"}
+               "evidence_detail": "probe", "evidence_off": "probe", "check_request": "probe"}
+# "Can you check my work?" with no work in it: a request, answered by asking for the work (never a hint in its place)
+CHECK_WORK = {"math": "Sure, let's check it together. Write out each step you did: the numbers you used, the sign, and "
+                      "what you got. Then we'll go through them one by one.",
+              "reading": "Sure, let's check it together. Write your answer, and the sentence of the text it comes "
+                         "from, and we'll test one against the other.",
+              "science": "Sure, let's check it together. Write your answer and the reason behind it, and we'll test "
+                         "it against what you know from the textbook."}
 STAGE_VERDICTS = {"summary": "confirm", "check": "flag", "probe": "ask", "ask": "ask"}
 
 
@@ -235,6 +245,8 @@ class Tutor:
             described = self._call_tool(turn, "describe_image", {"ocr_text": image_text})
             problem_text = f"{message} {' '.join(described.get('math', [])) or image_text}".strip()
         change, turn.work = self._follow_problem(turn, problem_text, context, subject)
+        if change == "same" and request_of(message) == "confused":
+            turn.work = "I don't understand."   # a plea, whatever its words: "what you mean" asks for no mean
         yield from turn.drain()
         turn.state.asked_answer += "just_tell_me" in turn.flags
         turn.answer = self._know_answer(turn, context, announce=change == "new")
@@ -314,6 +326,8 @@ class Tutor:
             return Move("ask", "", WHICH_PROBLEM, kind="which_problem")
         if turn.role != "student" or not state.problem or state.solved:
             return None
+        if change == "same" and request_of(turn.message) == "check":
+            return Move("none", "", CHECK_WORK[state.subject], kind="check_request")
         if state.subject != "math" and plan_of(lesson.problem) is None:  # science numbers: the plan
             return self._grounded_move(turn, change, work)
         plan, found = plan_of(lesson.problem), claims(work)
@@ -491,7 +505,7 @@ class Tutor:
         template = TEMPLATES[state.subject][stage]
         hint = ""
         if stage in ("hint", "check", "encourage") and state.hint_level and not state.solved:
-            args = {"problem": state.problem, "level": state.hint_level, "subject": state.subject}
+            args = {"problem": without_requests(state.problem), "level": state.hint_level, "subject": state.subject}
             offered = self._call_tool(turn, "get_hint", args).get("hint", "")
             hint = fresh_hint(turn.lesson, offered, "")  # the same hint a third time in a row: held back
         held = " ".join(question_again(state.problem, state.subject)).strip() if stage == "hint" and not hint else ""

@@ -11,7 +11,8 @@ only number not in the problem is a smaller case's, the step's own divisor doubl
     2. re-read the sentence of the problem that holds the step's number, and how it leads to what is asked;
     3. a smaller case of the same step ("How many rows of 9 make 18 chairs?"), then the same with the real number;
     4. the step's own arithmetic to work out (the top of the hint ladder);
-  reading and science: re-read the passage sentence or textbook fact the move rests on, then the question itself.
+  reading: re-read the passage sentence the move rests on; science: never the textbook fact (it may state the
+  answer); then the question itself.
 When every approach was used recently, the one said longest ago comes back, so no sentence comes three times running.
 A right step is never varied, but its "next" question, asked already ("Which part of 3 + 4 × (10 - 2²) ÷ 2 comes next,
 and why?" after every step of an exercise), is asked from the student's result: "with 6 in place of 10 − 4, what is
@@ -30,7 +31,7 @@ from arithmetic_claims import OP_SIGN, claims, results
 from lesson import Lesson, plan_of
 from math_moves import Move, from_result, step_sum
 from solver import Plan, Step, fmt, numbers_in
-from wording import problem_sentences, question_sentence, question_target, split_sentences
+from wording import problem_sentences, question_sentence, question_target, request_flags, split_sentences
 
 INVERSE = {"+": "-", "-": "+", "*": "/", "/": "*"}   # a op b = v  <=>  v inverse(op) b = a
 
@@ -113,28 +114,47 @@ def _smaller_case(plan: Plan, step: Step) -> str:
 
 
 def _grounded_approaches(lesson: Lesson, move: Move, subject: str) -> list[tuple[str, str]]:
-    """Reading and science: each sentence the move rests on to re-read (the passage's, or the textbook fact), then
-    the question itself (math without a plan step: its question sentence alone, never the whole problem)."""
+    """Reading and science: each passage sentence the move rests on to re-read (reading), then the question itself
+    (math without a plan step: its question sentence alone, never the whole problem)."""
     question = _question_of(lesson.problem, subject)
     about = f" about \"{question.rstrip('?')}\"" if question else ""
     check = "Does it fit what you said, or point somewhere else?" if move.verdict in ("flag", "ask") else \
         f"What does it tell you{about}?"
-    found = [(f"Read this again: \"{sentence}\"", check) for sentence in (move.evidence or lesson.cited)[:2]]
+    # a textbook fact is never quoted as a re-read: it may state the answer (the passage is the student's to read)
+    quoted = (move.evidence or lesson.cited)[:2] if subject == "reading" else []
+    found = [(f"Read this again: \"{sentence}\"", check) for sentence in quoted]
     again = question_again(lesson.problem, subject)
     return found + ([again] if again[0] else [])
+
+
+# the student's own words around a problem: a plea or a request ("I read it three times and I don't get it",
+# "Give me the full answers for the worksheet") is never the problem's question to re-read
+PLEA = re.compile(r"\b(?:i|i'?m|im|me|my)\b|\b(?:give|tell|show) (?:me|us)\b|\banswers\b", re.I)
+
+
+def without_requests(problem: str) -> str:
+    """The problem without the sentences that are the student's requests (the answer, a role, an injection): what a
+    hint is about ("The question is about "Ignore" and "instructions"" helps no one)."""
+    kept = problem
+    for sentence in problem_sentences(problem):
+        kept = kept.replace(sentence, "") if request_flags(sentence) else kept
+    return re.sub(r"[ \t]{2,}", " ", kept).strip() or problem   # all requests: the message as it came
 
 
 def _question_of(problem: str, subject: str) -> str:
     """The problem's question sentence (math: its question sentence alone, never the whole problem); "" if none."""
     if subject == "math":
-        return question_sentence(problem_sentences(problem))
+        return question_sentence(problem_sentences(without_requests(problem)))
     return evidence.question_of(evidence.split_message(problem)[1]) or ""
 
 
 def question_again(problem: str, subject: str) -> tuple[str, str]:
-    """(lead, question): the problem's question to re-read, and what to look for in it; ("", "") for no text."""
+    """(lead, question): the problem's question to re-read, and what to look for in it; ("", "") for no text, or
+    when its last sentence is the student's plea rather than a question."""
     question = _question_of(problem, subject)
-    last = (problem_sentences(problem) or [""])[-1]   # "if the sun is so big why does it look small" asks too
+    # "if the sun is so big why does it look small" asks too
+    last = (problem_sentences(without_requests(problem)) or [""])[-1]
+    last = "" if PLEA.search(last) else last
     if not (question or last):
         return "", ""
     where = "the question" if question else "this part of the problem"

@@ -38,7 +38,8 @@ from arithmetic_claims import claims
 from math_moves import Move, math_move
 from mathcheck import match_choice, solve
 from solver import Plan
-from wording import ASKING, EXERCISE, SENTENCES, about_student, answer_attempt, clock, content_words, parse_choices
+from wording import (ASKING, EXERCISE, SENTENCES, about_student, answer_attempt, clock, content_words, parse_choices,
+                     request_flags)
 
 
 @dataclass
@@ -128,6 +129,23 @@ def _exercises(message: str) -> list[tuple[str, re.Match]]:
     return [(times, m) for m in EXERCISE.finditer(times)]
 
 
+# Requests, never answers (#21): a plea for help ("I don't get what you mean": no "mean" to explain) and a request
+# to check work that the message does not hold ("can you check my work?"); work is a digit, or words after a colon.
+CONFUSED = re.compile(r"\bi (?:don'?t|do not|dont) (?:get|understand)\b|\bwhat do(?:es)? (?:you|that|it) mean\b|"
+                      r"\bconfus|\bmakes? no sense\b", re.I)
+CHECK_ASK = re.compile(r"\b(?:check|grade|mark)\b[\w ]{0,12}\b(?:my|this|it|answers?|work)\b|"
+                       r"\bis (?:this|it|that|mine) (?:right|correct)\b", re.I)
+
+
+def request_of(message: str) -> str:
+    """"confused", "check" or "": a message that asks for help or for a check and offers no work of its own."""
+    if re.search(r"\d|:\s*\w", message) or request_flags(message):   # a teacher's "grade my class" asks the key
+        return ""
+    if CHECK_ASK.search(message) and not evidence.extract_claim(CHECK_ASK.sub("", message)):
+        return "check"
+    return "confused" if CONFUSED.search(message) else ""
+
+
 _NEW = re.compile(r"\b(?:new|next|another|different|other) (?:problem|question|one)\b", re.I)
 _ASKS = re.compile(r"\?|\b(?:how (?:many|much|far|long)|what is|what's|find|solve|calculate|work out)\b", re.I)
 
@@ -180,6 +198,15 @@ class Facts:
 
 # a student quoting the passage ('The text says: "..."'), which is evidence found, not yet their answer
 CITES = re.compile(r"\b(?:text|passage|story|article|poem|author|it) (?:says|said|states)\b|^\W*[\"“]", re.I)
+# a message that offers its words as the answer ("So the answer is nectar.", "I think it's H2O", "is it nectar?"): a
+# one-word answer said so is judged like any other, never taken for a "hmm", and a symbol or formula is still one
+STATED = re.compile(r"\b(?:the answer is|my answer is|answer:|i think|i got|i'd say|it'?s|it is)\s+"
+                    r"(?:it'?s\s+|it is\s+)?(?P<answer>[^?]+?)[.!\s]*$|"
+                    r"^\W*(?:so\s+)?(?:is it|could it be|maybe it'?s)\s+(?P<asked>[^?]+?)\s*\?+\s*$", re.I)
+STILL = re.compile(r"\bi (?:still|really|just|do) think\b", re.I)
+# a request to check or grade what follows it ("check my work: the feathers are soft"): the work is the claim
+CHECK_REQUEST = re.compile(r"^\W*(?:(?:can|could|will) you |please )?(?:check|grade|mark|look at)\b[^:]{0,30}:\s*",
+                           re.I)
 
 
 def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.KnowledgeBase | None = None) -> Move | None:
@@ -190,15 +217,20 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     names by its letter is judged as the choice's text."""
     passage, message = evidence.split_message(lesson.problem)
     lesson.passage = lesson.passage or passage or ""
+    work = STILL.sub("I think", CHECK_REQUEST.sub("", work))   # "I still think X" claims X, as "I think X" does
     question = evidence.question_of(message) or message
     asked = "?" in message  # a first message without a question may be all claim: "I think the east bridge..."
     claim = evidence.extract_claim(work, message) if work or asked else evidence.extract_claim(message)
+    stated = STATED.search(work) if work else None
+    offered = (stated.group("answer") or stated.group("asked")) if stated else ""
+    offered = "" if science_catalog.NO_ANSWER.match(offered) else offered
+    claim = claim or offered or None
     choices = parse_choices(message)
     attempt = answer_attempt(claim or work, choices) if choices and (claim or work) else None
     picked = match_choice(attempt, choices) if attempt else None
     claim = choices[picked] if picked is not None else claim
     short = claim and len(evidence.content_words(claim)) < 2 and reading.classify_question(question) != "vocabulary"
-    if short and not (subject == "science" and science_catalog.judged_short(claim, question)):
+    if short and not offered and not (subject == "science" and science_catalog.judged_short(claim, question)):
         claim = None  # "hmm", "maybe": one word answers a vocabulary question, or what science_catalog can judge
     if subject == "reading":
         if not lesson.passage:
