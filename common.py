@@ -313,6 +313,11 @@ def atomic_write_json(path: str | Path, obj: Any) -> None:
     atomic_write_text(path, json.dumps(obj, indent=2, sort_keys=True) + "\n")
 
 
+def atomic_write_jsonl(path: str | Path, rows: list[dict]) -> None:
+    """One JSON object per line (non-ASCII characters kept as they are)."""
+    atomic_write_text(path, "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
+
+
 def save_figure(fig: Any, path: str | Path) -> Path:
     """A matplotlib `Figure` (made without pyplot, so no backend or global figure state) as a PNG, written
     atomically."""

@@ -29,8 +29,8 @@ from pathlib import Path
 
 import httpx
 
-from common import (atomic_write_text, check_known, fill, get_logger, out_dir, parse_args, read_jsonl, require_data,
-                    sha256_file)
+from common import (atomic_write_jsonl, atomic_write_text, check_known, fill, get_logger, out_dir, parse_args,
+                    read_jsonl, require_data, sha256_file)
 
 GH = "https://raw.githubusercontent.com"
 LLM_ADAPTERS = f"{GH}/AGI-Edgerunners/LLM-Adapters/816657208af4db747803f87ba40a4c71383fed7a/dataset"
@@ -196,7 +196,7 @@ def convert_llm_adapters(src: Path, dest: Path, prefix: str) -> None:
     items = json.loads(src.read_text(encoding="utf-8"))
     rows = [normalised(f"{prefix}-{i:05d}", *llm_adapters_mc(item, f"{src}: record {i}"))
             for i, item in enumerate(items)]
-    write_jsonl(dest, rows)
+    atomic_write_jsonl(dest, rows)
 
 
 def convert_thoughtsource(src: Path, dest: Path, prefix: str) -> None:
@@ -208,11 +208,7 @@ def convert_thoughtsource(src: Path, dest: Path, prefix: str) -> None:
             raise ValueError(f"{src}: record {i}: answer {item['answer']!r} is not one of {labels}")
         rows.append(normalised(f"{prefix}-{i:05d}", item["problem"]["question"], [c["choice_text"] for c in choices],
                                labels.index(item["answer"]), fact1=item["cot"]))
-    write_jsonl(dest, rows)
-
-
-def write_jsonl(path: Path, rows: list[dict]) -> None:
-    atomic_write_text(path, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    atomic_write_jsonl(dest, rows)
 
 
 def convert(name: str, root: Path) -> None:
