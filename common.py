@@ -517,6 +517,21 @@ class SessionStore:
                 self.db.execute("UPDATE sessions SET subject = ? WHERE id = ?", (subject, session_id))
             self.db.execute("UPDATE sessions SET context = ? WHERE id = ?", (json.dumps(new), session_id))
 
+    def claim(self, session_id: str, role: str | None, owner: str | None, create: bool = True) -> bool:
+        """Whether a caller (its token's role and owner key) may use a session: a session belongs to the token that
+        created it, or that first used it while it had none; teachers may use any. An unknown session is created
+        for the caller when `create`, else left unknown (and allowed). serve.py and the MCP server both ask this."""
+        if not self.exists(session_id):
+            if create:
+                self.ensure(session_id)
+                self.set_context(session_id, owner=owner)
+            return True
+        current = self.get_context(session_id).get("owner")
+        if current is None:
+            self.set_context(session_id, owner=owner)
+            return True
+        return current == owner or role == "teacher"
+
     def clear(self, session_id: str) -> None:
         """Forget a session's history and context (the session id stays valid)."""
         with self._lock, self.db:

@@ -97,16 +97,10 @@ def caller_of(ctx: Context, default_role: str) -> tuple[str, str | None]:
 
 
 def check_owner(store: SessionStore, session_id: str, role: str, owner: str | None, claim: bool = False) -> None:
-    """A session belongs to the token that created it; teachers may read any (the same rule as serve.py)."""
+    """SessionStore.claim's rule (serve.py's too), as an MCP tool error; `claim` creates an unknown session."""
     if not session_id.strip() or len(session_id) > 200:
         raise McpToolError("session_id must be 1-200 characters")
-    if not store.exists(session_id):
-        if claim:
-            store.ensure(session_id)
-            store.set_context(session_id, owner=owner)
-        return
-    current = store.get_context(session_id).get("owner")
-    if current is not None and current != owner and role != "teacher":
+    if not store.claim(session_id, role, owner, create=claim):
         raise McpToolError(f"session {session_id} belongs to another token")
 
 
