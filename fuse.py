@@ -59,6 +59,7 @@ from common import (atomic_write_bytes, atomic_write_json, check_known, fill, ge
 from model import ModelConfig, Step, Transformer
 from weights import export_hf
 from sft import apply_lora, lora_modules, merge_lora
+from train import TrainConfig, build_scheduler
 from vision import Preprocess, ViT, VisionConfig, load_encoder, preprocess, save_encoder
 
 
@@ -535,14 +536,6 @@ def load_fused(path: str | Path) -> tuple[FusedModel, dict[str, Any]]:
     return fused, meta
 
 
-def lr_at(step: int, cfg: VQAConfig) -> float:
-    """Linear warmup then cosine to 10%: the toy converges within a few hundred steps."""
-    if step < cfg.warmup:
-        return cfg.lr * (step + 1) / cfg.warmup
-    t = min(1.0, (step - cfg.warmup) / max(1, cfg.steps - cfg.warmup))
-    return cfg.lr * (0.1 + 0.45 * (1 + math.cos(math.pi * t)))
-
-
 def train_vqa(cfg: VQAConfig, log: Any = None) -> dict[str, Any]:
     """Train one fusion mode and stage; returns held-out accuracy over steps and the checkpoint path."""
     torch.manual_seed(cfg.seed)
@@ -561,18 +554,19 @@ def train_vqa(cfg: VQAConfig, log: Any = None) -> dict[str, Any]:
         set_stage(fused, cfg)
     params = [p for p in fused.parameters() if p.requires_grad]
     opt = torch.optim.AdamW(params, lr=cfg.lr, weight_decay=cfg.weight_decay, betas=(0.9, 0.98))
+    # train.py's schedule: linear warmup, then cosine to 10% (the toy converges within a few hundred steps)
+    schedule = build_scheduler(opt, TrainConfig(warmup_steps=cfg.warmup, max_steps=cfg.steps, min_lr_ratio=0.1))
     held = make_vqa(cfg.n_eval, seed=10_000 + cfg.seed, size=cfg.image_size)  # a seed no training batch uses
     history, start = [], time.time()
     step = 0
     for step in range(cfg.steps):
-        for group in opt.param_groups:
-            group["lr"] = lr_at(step, cfg)
         images, questions, answers = make_vqa(cfg.batch_size, seed=cfg.seed * 1_000_003 + step, size=cfg.image_size)
         _, loss = run_batch(fused, images, questions, answers)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(params, 1.0)
         opt.step()
+        schedule.step()
         done = cfg.max_seconds and time.time() - start > cfg.max_seconds
         if (step + 1) % cfg.eval_every == 0 or step + 1 == cfg.steps or done:
             acc = accuracy(fused, held)
