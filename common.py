@@ -181,6 +181,13 @@ def parse_args(argv: list[str] | None = None) -> dict[str, Any]:
     return values
 
 
+def parse_config(cls: type[T], argv: list[str] | None = None) -> T:
+    """A script's one config: parse_args, every key checked against `cls` (check_known), filled in (fill)."""
+    values = parse_args(argv)
+    check_known(values, cls)
+    return fill(cls, values)
+
+
 def fill(cls: type[T], values: dict[str, Any]) -> T:
     """Build dataclass `cls` from the keys of `values` it knows, checking types of overrides."""
     kwargs = {}

@@ -42,7 +42,7 @@ import math
 import os
 import sys
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -54,8 +54,7 @@ from matplotlib.figure import Figure
 from safetensors.torch import load_file, save
 
 from checkpoint import load_checkpoint, save_checkpoint
-from common import (atomic_write_bytes, atomic_write_json, check_known, fill, get_logger, out_dir, parse_args,
-                    save_figure)
+from common import atomic_write_bytes, atomic_write_json, get_logger, out_dir, parse_config, save_figure
 from model import ModelConfig, Step, Transformer
 from weights import export_hf
 from sft import apply_lora, lora_modules, merge_lora
@@ -612,15 +611,13 @@ def record_results(results: list[dict[str, Any]], cfg: VQAConfig, path: str | Pa
 
 
 def main(argv: list[str]) -> None:
-    values = parse_args(argv)
-    check_known(values, VQAConfig)
-    cfg = fill(VQAConfig, values)
+    cfg = parse_config(VQAConfig, argv)
     root = Path(cfg.out) if cfg.out else out_dir("fuse", cfg.run)
     log = get_logger("fuse", root / "metrics.jsonl")
     modes = ("concat", "cross", "none") if cfg.compare else (cfg.fusion,)
     results = []
     for mode in modes:
-        r = train_vqa(fill(VQAConfig, {**values, "fusion": mode}), log)
+        r = train_vqa(replace(cfg, fusion=mode), log)
         model = r.pop("model")
         if mode != "none":
             export_release(model, None, root / f"release-{mode}")  # the toy's word vocabulary has no tokenizer file

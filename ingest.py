@@ -42,8 +42,8 @@ from pathlib import Path
 
 import numpy as np
 
-from common import (atomic_write_bytes, atomic_write_json, atomic_write_jsonl, atomic_write_text, check_known, fill,
-                    get_logger, out_dir, parse_args, read_jsonl, sha256_file, shared_data_dir)
+from common import (atomic_write_bytes, atomic_write_json, atomic_write_jsonl, atomic_write_text, get_logger, out_dir,
+                    parse_config, read_jsonl, sha256_file, shared_data_dir)
 from data.subjects import grade_band, tag_subject, topic_scores
 from pdftext import (CHAPTER, EXAMPLE_END, PAGE_ROLES, SOLVING, Block, IngestError, clean, contents_entries,
                      contents_toc, join_lines, mark_block_kinds, mark_headings_by_font, mark_headings_by_numbering,
@@ -558,9 +558,7 @@ def openstax_subset(chapters: int, store: Store) -> Path:
 
 def main(argv: list[str]) -> int:
     paths = [a for a in argv if not a.startswith("--")]
-    values = parse_args([a for a in argv if a.startswith("--")])
-    check_known(values, IngestConfig)
-    cfg = fill(IngestConfig, values)
+    cfg = parse_config(IngestConfig, [a for a in argv if a.startswith("--")])
     if cfg.openstax:
         paths.append(str(openstax_subset(cfg.openstax, Store(cfg.store or out_dir("ingest")))))
     if not paths:

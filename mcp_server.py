@@ -34,7 +34,7 @@ from mcp.server.mcpserver.prompts import Prompt
 from mcp.shared.exceptions import MCPDeprecationWarning
 
 from agent import Tutor, load_index, load_tutor
-from common import Auth, SessionStore, check_known, fill, out_dir, parse_args, read_tokens
+from common import Auth, SessionStore, out_dir, parse_config, read_tokens
 from tools import Toolbox
 from wording import SUBJECTS, SYSTEM_PROMPT, TEMPLATES, hint_text, topic_of
 
@@ -295,9 +295,7 @@ def lazy_tutor(cfg: McpConfig, store: SessionStore, queue: MessageQueue) -> Call
 
 
 def main(argv: list[str] | None = None) -> None:
-    values = parse_args(argv)
-    check_known(values, McpConfig)
-    cfg = fill(McpConfig, values)
+    cfg = parse_config(McpConfig, argv)
     store = SessionStore(cfg.sessions or out_dir() / "sessions.db")
     queue = MessageQueue()
     server = build_mcp_server(lazy_tutor(cfg, store, queue), store=store, retriever=load_index(cfg.index), queue=queue,

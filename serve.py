@@ -62,7 +62,7 @@ from starlette.routing import Mount, Route
 from agent import Tutor
 from mcp_server import MessageQueue, build_mcp_server
 from common import (Auth, JsonFormatter, SessionStore, atomic_write_bytes, atomic_write_json, atomic_write_text,
-                    check_known, fill, get_logger, load_tokens, out_dir, parse_args)
+                    get_logger, load_tokens, out_dir, parse_config)
 from engine import Engine, GenRequest, KVConfig, LocalBackend, fit_history, load_local
 from evidence import KnowledgeBase
 from openai_api import ApiError, OpenAIBackend, Reply, bool_field, completion_request, read_json, sse, text_field
@@ -739,9 +739,7 @@ def serve(cfg: ServeConfig, tokens: dict[str, str], sock: Any = None) -> None:
 
 
 def main(argv: list[str]) -> int:
-    values = parse_args(argv)
-    check_known(values, ServeConfig)
-    cfg = fill(ServeConfig, values)
+    cfg = parse_config(ServeConfig, argv)
     try:
         tokens = load_tokens(cfg.tokens_env, cfg.tokens_file)
     except (ValueError, FileNotFoundError) as e:

@@ -29,8 +29,8 @@ from pathlib import Path
 
 import httpx
 
-from common import (atomic_write_jsonl, atomic_write_text, check_known, fill, get_logger, out_dir, parse_args,
-                    read_jsonl, require_data, sha256_file)
+from common import (atomic_write_jsonl, atomic_write_text, get_logger, out_dir, parse_config, read_jsonl, require_data,
+                    sha256_file)
 
 GH = "https://raw.githubusercontent.com"
 LLM_ADAPTERS = f"{GH}/AGI-Edgerunners/LLM-Adapters/816657208af4db747803f87ba40a4c71383fed7a/dataset"
@@ -269,9 +269,7 @@ def download(cfg: DownloadConfig) -> Path:
 
 
 def main(argv: list[str] | None = None) -> None:
-    values = parse_args(argv)
-    check_known(values, DownloadConfig)
-    print(f"mirror ready: {download(fill(DownloadConfig, values))}")
+    print(f"mirror ready: {download(parse_config(DownloadConfig, argv))}")
 
 
 if __name__ == "__main__":

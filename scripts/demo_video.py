@@ -34,7 +34,7 @@ from PIL import Image, ImageDraw, ImageFont
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # scripts/ is not on the path when run as a file
 
-from common import check_known, fill, out_dir, parse_args  # noqa: E402
+from common import out_dir, parse_config  # noqa: E402
 
 PY = sys.executable
 
@@ -194,9 +194,7 @@ def encode(ffmpeg: str, frames: Path, out: Path, every: float, width: int) -> tu
 
 
 def main(argv: list[str]) -> int:
-    values = parse_args(argv)
-    check_known(values, DemoConfig)
-    args = fill(DemoConfig, values)
+    args = parse_config(DemoConfig, argv)
     ffmpeg = ensure_ffmpeg()
     work = out_dir("demo")
     frames = work / "frames"

@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from agent import Tutor  # noqa: E402  (the repository root is put on the path first)
-from common import ROOT, atomic_write_jsonl, fill, out_dir, parse_args, read_jsonl  # noqa: E402
+from common import ROOT, atomic_write_jsonl, out_dir, parse_config, read_jsonl  # noqa: E402
 from evidence import KnowledgeBase  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -29,7 +29,7 @@ class CheckConfig:
 
 
 def main(argv: list[str] | None = None) -> None:
-    cfg = fill(CheckConfig, parse_args(argv))
+    cfg = parse_config(CheckConfig, argv)
     tutor = Tutor(lambda messages, **_: iter(()), knowledge=KnowledgeBase.load_saved)
     rows = []
     for _, case in read_jsonl(FIXTURES / f"{cfg.check_set}.jsonl"):

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from agent import Tutor  # noqa: E402  (the repository root is put on the path first)
 from classroom import run_tutor_cases  # noqa: E402
-from common import atomic_write_text, fill, out_dir, parse_args  # noqa: E402
+from common import atomic_write_text, out_dir, parse_config  # noqa: E402
 from evidence import KnowledgeBase  # noqa: E402
 from scorers import load_tutor_cases  # noqa: E402
 
@@ -37,7 +37,7 @@ def silent(messages: list[dict], **_: Any) -> Iterator[str]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    cfg = fill(BaselineConfig, parse_args(argv))
+    cfg = parse_config(BaselineConfig, argv)
     tutor = Tutor(silent, knowledge=KnowledgeBase.load_saved)
 
     def chat(session: str, message: str, subject: str) -> tuple[str, list[dict]]:
