@@ -55,7 +55,6 @@ log = get_logger("ingest")
 TEXT_SUFFIXES = (".txt", ".md", ".jsonl")
 
 
-
 @dataclass
 class IngestConfig:
     store: str = ""            # default out/ingest
@@ -466,8 +465,6 @@ class Store:
         vectors = embedder.encode([c["text"] for c in record["chunks"]])
         atomic_write_bytes(path, npy_bytes(vectors))
         return vectors
-
-
 
 
 def ingest_file(path: Path, store: Store, tok: WordPiece, cfg: IngestConfig) -> tuple[str, bool]:

@@ -289,7 +289,6 @@ def load_dev_prompts(path: str | Path = DEV_PROMPTS) -> list[dict]:
     return [record for _, record in read_jsonl(path, ("id", "subject", "kind", "prompt", "answer"))]
 
 
-
 # ----------------------------------------------------------------------------- tutoring-rubric checks
 # The rubric an expert grades each tutor reply with (data/eval/tutor_cases.jsonl, the tutor-evaluation issue). One
 # text, used by eval.py's judge prompt and by the report; the automatic checks below approximate parts of it with

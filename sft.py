@@ -584,7 +584,6 @@ def evaluate_tutor(model: nn.Module, tok: Any, cfg: SFTConfig, held: dict[str, l
     return metrics, samples
 
 
-
 # ============================================================================= the run
 
 def prepare_model(cfg: SFTConfig) -> tuple[nn.Module, Any]:

@@ -128,7 +128,6 @@ class DownloadConfig:
 # ----------------------------------------------------------------------------- fetching
 
 
-
 def rewrite(url: str, url_prefix: str) -> str:
     return f"{url_prefix.rstrip('/')}/{url.split('://', 1)[1]}" if url_prefix else url
 

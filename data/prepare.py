@@ -70,7 +70,6 @@ class PrepareConfig:
 # ----------------------------------------------------------------------------- inputs and cache keys
 
 
-
 def input_hashes(cfg: PrepareConfig, root: Path) -> dict[str, str]:
     """Everything the records depend on: source and evaluation files, pipeline code, settings."""
     names = source_names(cfg)
