@@ -128,6 +128,11 @@ class DownloadConfig:
 # ----------------------------------------------------------------------------- fetching
 
 
+class DownloadError(RuntimeError, OSError):
+    """A file could not be fetched (an HTTP error status): an OSError like any failed I/O (vision.download_encoder's
+    callers catch that), and the RuntimeError data.download has always raised."""
+
+
 def rewrite(url: str, url_prefix: str) -> str:
     return f"{url_prefix.rstrip('/')}/{url.split('://', 1)[1]}" if url_prefix else url
 
@@ -140,7 +145,7 @@ def fetch(url: str, dest: Path, sha256: str = "", timeout: float = 60.0) -> None
         digest = hashlib.sha256()
         with os.fdopen(fd, "wb") as f, httpx.stream("GET", url, timeout=timeout, follow_redirects=True) as response:
             if response.status_code != 200:
-                raise RuntimeError(f"{url}: HTTP {response.status_code}")
+                raise DownloadError(f"{url}: HTTP {response.status_code}")
             for chunk in response.iter_bytes(1 << 16):
                 f.write(chunk)
                 digest.update(chunk)
