@@ -67,8 +67,8 @@ from typing import Any
 import httpx
 import numpy as np
 # common before torch: it sets OpenMP's wait policy
-from common import (ROOT, atomic_write_json, atomic_write_jsonl, atomic_write_text, get_logger, out_dir, parse_config,
-                    read_jsonl, require_data, shared_data_dir, smollm2_gguf)
+from common import (ROOT, atomic_write_json, atomic_write_jsonl, atomic_write_text, check_known, fill, get_logger,
+                    out_dir, parse_args, read_jsonl, require_data, shared_data_dir, smollm2_gguf)
 import torch  # noqa: I001
 import torch.nn.functional as F
 
@@ -621,8 +621,11 @@ def tutor_cases_part(cfg: EvalConfig, chat: Any) -> dict[str, Any]:
         result.update(graded=str(path), judge=cfg.judge_url, rubric=rubric_table(load_graded(path), cases))
     return result
 
+
 def main(argv: list[str] | None = None) -> int:
-    cfg = parse_config(EvalConfig, argv)
+    values = parse_args(argv)  # which keys were given decides whether this is a report-only run
+    check_known(values, EvalConfig)
+    cfg = fill(EvalConfig, values)
     skipped: dict[str, str] = {}
     if cfg.benchmarks or cfg.pedagogy or cfg.classroom or cfg.tutor_cases or cfg.lessons_n:
         if not (cfg.report and values.keys() <= {"report", "runs", "summary", "graded"}):
