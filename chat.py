@@ -16,7 +16,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from common import check_known, fill, parse_args, smollm2_gguf  # before torch: common sets OpenMP's wait policy
+from common import parse_config, smollm2_gguf  # before torch: common sets OpenMP's wait policy
 import torch  # noqa: I001
 
 import model as M
@@ -106,9 +106,7 @@ def chat(model: Any, tok: Any, cfg: ChatConfig, inp: TextIO | None = None, out: 
 
 
 def main(argv: list[str] | None = None) -> None:
-    values = parse_args(split_ckpt_flag(sys.argv[1:] if argv is None else argv))
-    check_known(values, ChatConfig)
-    cfg = fill(ChatConfig, values)
+    cfg = parse_config(ChatConfig, split_ckpt_flag(sys.argv[1:] if argv is None else argv))
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
     path = cfg.ckpt or str(smollm2_gguf())

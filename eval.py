@@ -48,14 +48,12 @@ Run it (the report puts every saved run side by side):
 """
 from __future__ import annotations
 
-import ast
 import contextlib
 import functools
 import json
 import math
 import os
 import random
-import re
 import secrets
 import socket
 import subprocess
@@ -69,14 +67,15 @@ from typing import Any
 import httpx
 import numpy as np
 # common before torch: it sets OpenMP's wait policy
-from common import (ROOT, atomic_write_json, atomic_write_text, check_known, fill, get_logger, out_dir, parse_args,
-                    read_jsonl, require_data, shared_data_dir, smollm2_gguf)
+from common import (ROOT, atomic_write_json, atomic_write_jsonl, atomic_write_text, check_known, fill, get_logger,
+                    out_dir, parse_args, read_jsonl, require_data, shared_data_dir, smollm2_gguf)
 import torch  # noqa: I001
 import torch.nn.functional as F
 
 from classroom import (PERSONAS, SUBJECTS, judge_replies, progress, proportion, run_classroom, run_lessons,
                        run_mathdial, run_pedagogy, run_tutor_cases, spread)
 from data.shards import load_split
+from data.sources import mathqa_options, mc_fields, read_json_array
 from model import load as load_model, right_padded
 from report import (BENCHMARKS, MC_SETS, load_graded, load_runs, rubric_table, short_ckpt, write_report,
                     write_summary)
@@ -174,27 +173,17 @@ def _mc_from_arc(path: Path) -> list[dict]:
     """ARC / OBQA / SciQ normalised jsonl -> {id, question, options, gold}."""
     require_data(path, path.parent.name)  # each set's folder is its `data.download --sources` name
     items = []
-    for _, row in read_jsonl(path, ("id", "question", "choices", "answerKey")):
-        labels, texts = row["choices"]["label"], row["choices"]["text"]
-        if row["answerKey"] not in labels:
-            raise ValueError(f"{path}: item {row.get('id')}: answerKey {row['answerKey']!r} is not among {labels}")
-        gold = labels.index(row["answerKey"])
-        items.append({"id": row["id"], "question": row["question"], "options": texts, "gold": gold})
+    for lineno, row in read_jsonl(path, ("id", "question", "choices", "answerKey")):
+        options, gold = mc_fields(row, f"{path}:{lineno}")
+        items.append({"id": row["id"], "question": row["question"], "options": options, "gold": gold})
     return items
-
-
-def _mathqa_options(text: str) -> list[str]:
-    """'a ) 38 , b ) 27.675 , c ) 30' -> ['38', '27.675', '30']; some items store a Python list of 'a ) ...' strings."""
-    if text.lstrip().startswith("["):
-        return [re.sub(r"^\s*[a-e]\s*\)\s*", "", o).strip() for o in ast.literal_eval(text)]
-    return [m.strip() for m in re.findall(r"[a-e]\s*\)\s*(.*?)(?=\s*,\s*[a-e]\s*\)|$)", text)]
 
 
 def _mathqa(path: Path) -> list[dict]:
     require_data(path, path.parent.name)  # each set's folder is its `data.download --sources` name
     items = []
-    for i, row in enumerate(json.loads(path.read_text())):
-        options = _mathqa_options(row["options"])
+    for i, row in read_json_array(path, ("Problem", "options", "correct")):
+        options = mathqa_options(row["options"], f"{path}: item {i}")
         gold = "abcde".index(row["correct"])
         if len(options) != 5:
             raise ValueError(f"{path}: item {i}: expected 5 options in {row['options']!r}")
@@ -628,12 +617,13 @@ def tutor_cases_part(cfg: EvalConfig, chat: Any) -> dict[str, Any]:
         finally:
             judge.close()
         path = run_dir / "tutor_cases_graded.jsonl"
-        atomic_write_text(path, "".join(json.dumps(g) + "\n" for g in graded))
+        atomic_write_jsonl(path, graded)
         result.update(graded=str(path), judge=cfg.judge_url, rubric=rubric_table(load_graded(path), cases))
     return result
 
+
 def main(argv: list[str] | None = None) -> int:
-    values = parse_args(argv)
+    values = parse_args(argv)  # which keys were given decides whether this is a report-only run
     check_known(values, EvalConfig)
     cfg = fill(EvalConfig, values)
     skipped: dict[str, str] = {}

@@ -42,7 +42,7 @@ import math
 import os
 import sys
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -54,11 +54,11 @@ from matplotlib.figure import Figure
 from safetensors.torch import load_file, save
 
 from checkpoint import load_checkpoint, save_checkpoint
-from common import (atomic_write_bytes, atomic_write_json, check_known, fill, get_logger, out_dir, parse_args,
-                    save_figure)
+from common import atomic_write_bytes, atomic_write_json, get_logger, out_dir, parse_config, save_figure
 from model import ModelConfig, Step, Transformer
 from weights import export_hf
 from sft import apply_lora, lora_modules, merge_lora
+from train import TrainConfig, build_scheduler
 from vision import Preprocess, ViT, VisionConfig, load_encoder, preprocess, save_encoder
 
 
@@ -535,14 +535,6 @@ def load_fused(path: str | Path) -> tuple[FusedModel, dict[str, Any]]:
     return fused, meta
 
 
-def lr_at(step: int, cfg: VQAConfig) -> float:
-    """Linear warmup then cosine to 10%: the toy converges within a few hundred steps."""
-    if step < cfg.warmup:
-        return cfg.lr * (step + 1) / cfg.warmup
-    t = min(1.0, (step - cfg.warmup) / max(1, cfg.steps - cfg.warmup))
-    return cfg.lr * (0.1 + 0.45 * (1 + math.cos(math.pi * t)))
-
-
 def train_vqa(cfg: VQAConfig, log: Any = None) -> dict[str, Any]:
     """Train one fusion mode and stage; returns held-out accuracy over steps and the checkpoint path."""
     torch.manual_seed(cfg.seed)
@@ -561,18 +553,19 @@ def train_vqa(cfg: VQAConfig, log: Any = None) -> dict[str, Any]:
         set_stage(fused, cfg)
     params = [p for p in fused.parameters() if p.requires_grad]
     opt = torch.optim.AdamW(params, lr=cfg.lr, weight_decay=cfg.weight_decay, betas=(0.9, 0.98))
+    # train.py's schedule: linear warmup, then cosine to 10% (the toy converges within a few hundred steps)
+    schedule = build_scheduler(opt, TrainConfig(warmup_steps=cfg.warmup, max_steps=cfg.steps, min_lr_ratio=0.1))
     held = make_vqa(cfg.n_eval, seed=10_000 + cfg.seed, size=cfg.image_size)  # a seed no training batch uses
     history, start = [], time.time()
     step = 0
     for step in range(cfg.steps):
-        for group in opt.param_groups:
-            group["lr"] = lr_at(step, cfg)
         images, questions, answers = make_vqa(cfg.batch_size, seed=cfg.seed * 1_000_003 + step, size=cfg.image_size)
         _, loss = run_batch(fused, images, questions, answers)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(params, 1.0)
         opt.step()
+        schedule.step()
         done = cfg.max_seconds and time.time() - start > cfg.max_seconds
         if (step + 1) % cfg.eval_every == 0 or step + 1 == cfg.steps or done:
             acc = accuracy(fused, held)
@@ -618,15 +611,13 @@ def record_results(results: list[dict[str, Any]], cfg: VQAConfig, path: str | Pa
 
 
 def main(argv: list[str]) -> None:
-    values = parse_args(argv)
-    check_known(values, VQAConfig)
-    cfg = fill(VQAConfig, values)
+    cfg = parse_config(VQAConfig, argv)
     root = Path(cfg.out) if cfg.out else out_dir("fuse", cfg.run)
     log = get_logger("fuse", root / "metrics.jsonl")
     modes = ("concat", "cross", "none") if cfg.compare else (cfg.fusion,)
     results = []
     for mode in modes:
-        r = train_vqa(fill(VQAConfig, {**values, "fusion": mode}), log)
+        r = train_vqa(replace(cfg, fusion=mode), log)
         model = r.pop("model")
         if mode != "none":
             export_release(model, None, root / f"release-{mode}")  # the toy's word vocabulary has no tokenizer file

@@ -42,8 +42,8 @@ from pathlib import Path
 
 import numpy as np
 
-from common import (atomic_write_bytes, atomic_write_json, atomic_write_text, check_known, fill, get_logger, out_dir,
-                    parse_args, read_jsonl, sha256_file, shared_data_dir)
+from common import (atomic_write_bytes, atomic_write_json, atomic_write_jsonl, atomic_write_text, get_logger, out_dir,
+                    parse_config, read_jsonl, sha256_file, shared_data_dir)
 from data.subjects import grade_band, tag_subject, topic_scores
 from pdftext import (CHAPTER, EXAMPLE_END, PAGE_ROLES, SOLVING, Block, IngestError, clean, contents_entries,
                      contents_toc, join_lines, mark_block_kinds, mark_headings_by_font, mark_headings_by_numbering,
@@ -53,7 +53,6 @@ from retrieval import Embedder, Index, WordPiece, npy_bytes
 
 log = get_logger("ingest")
 TEXT_SUFFIXES = (".txt", ".md", ".jsonl")
-
 
 
 @dataclass
@@ -468,8 +467,6 @@ class Store:
         return vectors
 
 
-
-
 def ingest_file(path: Path, store: Store, tok: WordPiece, cfg: IngestConfig) -> tuple[str, bool]:
     """Ingest one file unless its content hash is already stored; returns (sha256, newly_added)."""
     if not path.is_file():
@@ -507,11 +504,11 @@ def rebuild(store: Store, embedder: Embedder, index_dir: str | Path, hnsw: bool 
     if not chunks:  # the old index, if any, stays as it was
         raise IngestError(f"nothing to index: the store {store.root} has no documents")
     vectors = np.concatenate([store.vectors(r, embedder) for r in records])
-    atomic_write_text(store.root / "chunks.jsonl", "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in chunks))
+    atomic_write_jsonl(store.root / "chunks.jsonl", chunks)
     # Overlapping chunks can yield one pair twice (same instruction and response): keep it once.
     pairs = list({(p["kind"], p["instruction"], p["response"]): p
                   for c in chunks for p in instruction_pairs(c)}.values())
-    atomic_write_text(store.root / "pairs.jsonl", "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pairs))
+    atomic_write_jsonl(store.root / "pairs.jsonl", pairs)
     index = Index(chunks, vectors, embedder, hnsw=hnsw)
     index.save(index_dir)
     return index
@@ -547,7 +544,7 @@ def openstax_subset(chapters: int, store: Store) -> Path:
     source = openstax_modules()
     if not source.is_file():
         raise IngestError(f"{source}: OpenStax modules not found (set NANOTUTOR_DATA)")
-    records = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = [r for _, r in read_jsonl(source, ("chapter",))]
     keep = [{**r, "book": "OpenStax Physics"} for r in records if 1 <= int(r["chapter"]) <= chapters]
     path = store.root / "sources" / f"openstax_physics_ch1-{chapters}.jsonl"
     text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in keep)
@@ -558,9 +555,7 @@ def openstax_subset(chapters: int, store: Store) -> Path:
 
 def main(argv: list[str]) -> int:
     paths = [a for a in argv if not a.startswith("--")]
-    values = parse_args([a for a in argv if a.startswith("--")])
-    check_known(values, IngestConfig)
-    cfg = fill(IngestConfig, values)
+    cfg = parse_config(IngestConfig, [a for a in argv if a.startswith("--")])
     if cfg.openstax:
         paths.append(str(openstax_subset(cfg.openstax, Store(cfg.store or out_dir("ingest")))))
     if not paths:

@@ -34,7 +34,7 @@ from mcp.server.mcpserver.prompts import Prompt
 from mcp.shared.exceptions import MCPDeprecationWarning
 
 from agent import Tutor, load_index, load_tutor
-from common import Auth, SessionStore, check_known, fill, out_dir, parse_args, read_tokens
+from common import Auth, SessionStore, out_dir, parse_config, read_tokens
 from tools import Toolbox
 from wording import SUBJECTS, SYSTEM_PROMPT, TEMPLATES, hint_text, topic_of
 
@@ -97,16 +97,10 @@ def caller_of(ctx: Context, default_role: str) -> tuple[str, str | None]:
 
 
 def check_owner(store: SessionStore, session_id: str, role: str, owner: str | None, claim: bool = False) -> None:
-    """A session belongs to the token that created it; teachers may read any (the same rule as serve.py)."""
+    """SessionStore.claim's rule (serve.py's too), as an MCP tool error; `claim` creates an unknown session."""
     if not session_id.strip() or len(session_id) > 200:
         raise McpToolError("session_id must be 1-200 characters")
-    if not store.exists(session_id):
-        if claim:
-            store.ensure(session_id)
-            store.set_context(session_id, owner=owner)
-        return
-    current = store.get_context(session_id).get("owner")
-    if current is not None and current != owner and role != "teacher":
+    if not store.claim(session_id, role, owner, create=claim):
         raise McpToolError(f"session {session_id} belongs to another token")
 
 
@@ -301,9 +295,7 @@ def lazy_tutor(cfg: McpConfig, store: SessionStore, queue: MessageQueue) -> Call
 
 
 def main(argv: list[str] | None = None) -> None:
-    values = parse_args(argv)
-    check_known(values, McpConfig)
-    cfg = fill(McpConfig, values)
+    cfg = parse_config(McpConfig, argv)
     store = SessionStore(cfg.sessions or out_dir() / "sessions.db")
     queue = MessageQueue()
     server = build_mcp_server(lazy_tutor(cfg, store, queue), store=store, retriever=load_index(cfg.index), queue=queue,

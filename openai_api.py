@@ -269,8 +269,7 @@ class Reply:
             out.append(self.chunk({"tool_calls": [dict(c, index=i) for i, c in enumerate(calls)]}))
         out.append(self.chunk({}, "tool_calls" if calls else gen.finish_reason))
         if usage:
-            out.append({"id": self.id, "object": "chat.completion.chunk", "created": self.created, "model": self.model,
-                        "choices": [], "usage": self.usage(gen)})
+            out.append({**self.chunk({}), "choices": [], "usage": self.usage(gen)})
         return out
 
     def completion(self, gen: Generation) -> dict:

@@ -39,7 +39,6 @@ class IngestError(ValueError):
     """A document that cannot be ingested; the message names the file and the reason."""
 
 
-
 # ----------------------------------------------------------------------------- opening PDFs
 
 def open_pdf(path: Path, max_mb: float = 200.0, max_pages: int = 3000):

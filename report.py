@@ -24,7 +24,7 @@ from typing import Any
 from matplotlib.figure import Figure
 
 from classroom import CHECK_LABELS, CHECKS, LESSON_MEASURES, LESSON_STUDENTS, PERSONAS, SUBJECTS, proportion
-from common import atomic_write_json, atomic_write_text, get_logger, out_dir, read_jsonl, save_figure
+from common import atomic_write_json, atomic_write_text, get_logger, markdown_table, out_dir, read_jsonl, save_figure
 from scorers import RUBRIC
 
 _LOG = get_logger("eval")
@@ -77,11 +77,6 @@ def rubric_table(graded: dict[str, dict], cases: list[dict]) -> dict[str, dict]:
     return table
 
 
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    return "\n".join(lines + ["| " + " | ".join(r) + " |" for r in rows])
-
-
 def benchmark_table(runs: list[dict]) -> str:
     rows = []
     for bench in BENCHMARKS:
@@ -91,7 +86,7 @@ def benchmark_table(runs: list[dict]) -> str:
                      for r in runs]
             if any(c != "-" for c in cells):
                 rows.append([bench, metric, *cells])
-    return _table(["benchmark", "metric", *[r["name"] for r in runs]], rows)
+    return markdown_table(["benchmark", "metric", *[r["name"] for r in runs]], rows)
 
 
 def pedagogy_table(runs: list[dict]) -> str:
@@ -108,7 +103,7 @@ def pedagogy_table(runs: list[dict]) -> str:
                      *[_fmt(r["pedagogy"]["tools"][metric]) if "pedagogy" in r else "-" for r in runs]])
     rows.append(["mathdial", "tells the answer within 5 turns",
                  *[_fmt(r["mathdial"]["told_within_5"]) if "mathdial" in r else "-" for r in runs]])
-    return _table(["group", "measure", *[r["name"] for r in runs]], rows)
+    return markdown_table(["group", "measure", *[r["name"] for r in runs]], rows)
 
 
 CLASSROOMS = {"classroom": "rule-based students", "classroom_model": "model-driven students"}
@@ -127,8 +122,8 @@ def classroom_table(run: dict, key: str = "classroom") -> str:
         rows.append([group, *[_fmt(row[k]) for k in ("reached", "false_assertion", "leaked", "dropped")],
                      f"{row['turns']:.1f}", f"{row['student_questions']:.1f}", f"{row['helpfulness']:.2f}",
                      f"{row['judge']:.2f} {_rated(run, key, group)}" if "judge" in row else "-"])
-    return _table(["group", "reached answer", "false assertion", "leaked", "dropped off", "turns", "student questions",
-                   "helpfulness (rules, 0-1)", "judge (1-5)"], rows)
+    return markdown_table(["group", "reached answer", "false assertion", "leaked", "dropped off", "turns",
+                           "student questions", "helpfulness (rules, 0-1)", "judge (1-5)"], rows)
 
 
 def _plot(path: Path, title: str, labels: list[str], series: dict[str, list[dict | None]], ylabel: str) -> None:
@@ -286,7 +281,7 @@ def _subject_table(table: dict[str, dict], keys: Sequence[str], labels: dict[str
     groups = [g for g in ("all", *SUBJECTS) if g in table]
     rows = [[labels.get(k, k), *[_cell(table[g].get(k)) for g in groups]] for k in keys
             if any(k in table[g] for g in groups)]
-    return _table(["measure", *groups], rows)
+    return markdown_table(["measure", *groups], rows)
 
 
 def _sampled_transcripts(result: dict[str, Any], graded: dict[str, dict], k: int = 10, seed: int = 0) -> str:
@@ -344,13 +339,14 @@ def tutoring_report(run: dict, directory: Path, graded_path: str = "") -> list[s
              "; ".join(f"\"{t['text']}\" ({t['cases']})" for t in rep["sentences"]["top"][:3])]
             for g, rep in result["repetition"].items()]
     parts += ["Repetition across cases (after masking numbers and case terms; the target is no text shared by more "
-              "than 3% of cases):\n", _table(["group", "largest share, whole reply", "largest share, a sentence",
-                                              "cases over 3%", "most shared sentences (cases)"], rows), ""]
+              "than 3% of cases):\n",
+              markdown_table(["group", "largest share, whole reply", "largest share, a sentence", "cases over 3%",
+                              "most shared sentences (cases)"], rows), ""]
     if "lessons" in run:
         table = run["lessons"]["table"]
         measures = ("reached", "confirmed", "flagged", "endorsed", "leaked")
         rows = [[g, *[_cell(m.get(k)) for k in measures]] for g, m in table.items()]
-        parts += ["### Scripted multi-turn students (6 turns)\n", _table(
+        parts += ["### Scripted multi-turn students (6 turns)\n", markdown_table(
             ["subject:student", "reached the answer", "confirmed a correct answer", "flagged the wrong attempt",
              "endorsed a wrong answer", "leaked"], rows), "", _lesson_samples(run["lessons"]["lessons"]), ""]
     parts += ["### 10 sampled replies\n", _sampled_transcripts(result, graded), ""]

@@ -6,8 +6,8 @@ evaluation callbacks and eval.py's benchmarks all score with the same code.
 - `leaks_answer(reply, answer, context="")`: does a tutor reply state the final answer (digits, number words, words)?
 - `asks_or_next_step(reply)`: does the reply end with a question or a concrete next step for the student?
 - `numbers_in(text)`: every number a reader would see, in digits, fractions or words
-- `tool_call_validity(text, schemas)` / `tool_call_problems(text, schemas)`: every `<tool_call>` parses and matches
-  a schema (name, required, types); `tool_call_accuracy(text, expected)`: the right calls (ours or BFCL ground truth)
+- `tool_call_validity(text, schemas)`: every `<tool_call>` parses and matches a schema (name, required, types;
+  toolcalls.call_problems says why not); `tool_call_accuracy(text, expected)`: the right calls (ours or BFCL's)
 - `extract_answer(text)`: the final number of a GSM8K-style solution ("#### 72", "the answer is 72", last number)
 - `load_dev_prompts()`: the development set of student prompts (`data/eval/dev_prompts.jsonl`)
 - tutoring-rubric checks on a reply to one case of `data/eval/tutor_cases.jsonl` (`load_tutor_cases(split=...)`),
@@ -195,15 +195,10 @@ def asks_or_next_step(reply: str) -> bool:
 
 # ----------------------------------------------------------------------------- tool-call scorers
 
-def tool_call_problems(text: str, schemas: Sequence[dict]) -> list[str]:
-    """Why the tool calls in `text` are invalid ([] when all are valid; a missing call is a problem): toolcalls'
-    one validator, the same one the agent's tools and the guided decoder use."""
-    return call_problems(text, schemas)
-
-
 def tool_call_validity(text: str, schemas: Sequence[dict]) -> bool:
-    """True when `text` holds at least one tool call and every call parses and matches its schema."""
-    return not tool_call_problems(text, schemas)
+    """True when `text` holds at least one tool call and every call parses and matches its schema: toolcalls'
+    one validator (`call_problems`, which says why not), the same one the agent's tools and the guided decoder use."""
+    return not call_problems(text, schemas)
 
 
 def _same_value(got: Any, want: Any) -> bool:
@@ -287,7 +282,6 @@ def load_dev_prompts(path: str | Path = DEV_PROMPTS) -> list[dict]:
     """Student prompts with known answers: {id, subject, kind (normal, pushy, injection, check), prompt, answer,
     accept}."""
     return [record for _, record in read_jsonl(path, ("id", "subject", "kind", "prompt", "answer"))]
-
 
 
 # ----------------------------------------------------------------------------- tutoring-rubric checks

@@ -62,7 +62,7 @@ from starlette.routing import Mount, Route
 from agent import Tutor
 from mcp_server import MessageQueue, build_mcp_server
 from common import (Auth, JsonFormatter, SessionStore, atomic_write_bytes, atomic_write_json, atomic_write_text,
-                    check_known, fill, get_logger, load_tokens, out_dir, parse_args)
+                    get_logger, load_tokens, out_dir, parse_config)
 from engine import Engine, GenRequest, KVConfig, LocalBackend, fit_history, load_local
 from evidence import KnowledgeBase
 from openai_api import ApiError, OpenAIBackend, Reply, bool_field, completion_request, read_json, sse, text_field
@@ -476,16 +476,9 @@ class Server:
         return fit_history(messages, lambda kept: backend.count(kept, tools), budget)
 
     # ------------------------------------------------------------------ sessions
-    def claim(self, session_id: str, caller: dict) -> None:
-        """A session belongs to the token that created it; teachers may read any."""
-        if not self.store.exists(session_id):
-            self.store.ensure(session_id)
-            self.store.set_context(session_id, owner=caller["owner"])
-            return
-        owner = self.store.get_context(session_id).get("owner")
-        if owner is None:
-            self.store.set_context(session_id, owner=caller["owner"])
-        elif owner != caller["owner"] and caller["role"] != "teacher":
+    def claim(self, session_id: str, caller: dict, create: bool = True) -> None:
+        """SessionStore.claim's rule, as an HTTP 403."""
+        if not self.store.claim(session_id, caller["role"], caller["owner"], create):
             raise ApiError(403, f"session {session_id} belongs to another token")
 
     def context_view(self, session_id: str) -> dict[str, Any]:
@@ -540,8 +533,7 @@ class Handlers:
 
     async def get_context(self, request: Any) -> Any:
         session_id = session_field(request.query_params.get("session_id"))
-        if self.s.store.exists(session_id):
-            self.s.claim(session_id, caller_of(request))
+        self.s.claim(session_id, caller_of(request), create=False)
         return JSONResponse(self.s.context_view(session_id))
 
     async def post_context(self, request: Any) -> Any:
@@ -747,9 +739,7 @@ def serve(cfg: ServeConfig, tokens: dict[str, str], sock: Any = None) -> None:
 
 
 def main(argv: list[str]) -> int:
-    values = parse_args(argv)
-    check_known(values, ServeConfig)
-    cfg = fill(ServeConfig, values)
+    cfg = parse_config(ServeConfig, argv)
     try:
         tokens = load_tokens(cfg.tokens_env, cfg.tokens_file)
     except (ValueError, FileNotFoundError) as e:

@@ -38,7 +38,7 @@ import math
 import random
 import sys
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -584,7 +584,6 @@ def evaluate_tutor(model: nn.Module, tok: Any, cfg: SFTConfig, held: dict[str, l
     return metrics, samples
 
 
-
 # ============================================================================= the run
 
 def prepare_model(cfg: SFTConfig) -> tuple[nn.Module, Any]:
@@ -710,7 +709,7 @@ def eval_only(tcfg: Any, cfg: SFTConfig) -> dict[str, float]:
         model, tok = load_base(cfg)
         if adapter is not None:
             load_adapter(model, adapter)
-    _, held, _ = build_examples(SFTConfig(**{**asdict(cfg), "decontaminate": False}), tcfg.seed)
+    _, held, _ = build_examples(replace(cfg, decontaminate=False), tcfg.seed)
     start = time.perf_counter()
     loss_data = tokenize(tok, held["loss"], tcfg.seq_len)[: cfg.eval_loss_items]
     metrics, samples = evaluate_tutor(model, tok, cfg, held, loss_data, cfg.report_prompts, cfg.report_tool_items)
@@ -724,7 +723,7 @@ def export(cfg: SFTConfig, adapter: str | Path, out: str | Path) -> Path:
     """Base + adapter, merged, written as a Hugging Face directory. The adapter files are not copied beside the
     merged weights: a release that carries adapter_config.json means "apply this adapter", and serve.py would apply
     it a second time."""
-    model, tok = load_base(SFTConfig(**{**asdict(cfg), "qlora": False}))
+    model, tok = load_base(replace(cfg, qlora=False))
     load_adapter(model, adapter)
     return export_hf(merge_lora(model), tok, out)
 

@@ -23,7 +23,6 @@ import hashlib
 import heapq
 import json
 import os
-import re
 import shutil
 import sys
 import tempfile
@@ -33,7 +32,8 @@ from typing import Iterable
 
 import regex
 
-from common import out_dir, parse_args, require_data, shared_data_dir
+from common import out_dir, parse_args, read_jsonl, require_data, shared_data_dir
+from data.sources import read_text, strip_gutenberg
 from tokenizer import CHATML_SPECIALS, GPT2_PATTERN, Tokenizer, load_tokenizer
 
 TRAINER_VERSION = 1  # part of cached_bpe's cache key: bump it when train_bpe would produce different merges
@@ -152,10 +152,10 @@ def training_texts(data_dir: str | Path | None = None, max_bytes: int = 1_500_00
     root = Path(data_dir) if data_dir else shared_data_dir()
     require_data(root / "children_stories", "children_stories")
     # the TinyStories sample separates stories with a literal <|endoftext|>: keep specials out of the training text
-    texts = [strip_gutenberg(p.read_text(encoding="utf-8")).replace("<|endoftext|>", "\n")
+    texts = [strip_gutenberg(read_text(p), p).replace("<|endoftext|>", "\n")
              for p in sorted((root / "children_stories").glob("*.txt"))]
     jsonl = require_data(root / "textbooks" / "openstax_physics" / "physics_modules_text.jsonl", "openstax_physics")
-    texts += [json.loads(line)["text"] for line in jsonl.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts += [obj["text"] for _, obj in read_jsonl(jsonl, ("text",))]
     kept, total = [], 0
     for text in texts:
         kept.append(text[: max(0, max_bytes - total)])
@@ -169,13 +169,6 @@ def corpus_texts(directory: str | Path) -> list[str]:
     if not paths:
         raise FileNotFoundError(f"{directory}: no .md or .txt files to train a tokenizer on")
     return [p.read_text(encoding="utf-8") for p in paths]
-
-
-def strip_gutenberg(text: str) -> str:
-    """Drop Project Gutenberg's licence header and footer when the markers are present."""
-    start = re.search(r"\*\*\* ?START OF.*?\*\*\*", text)
-    end = re.search(r"\*\*\* ?END OF", text)
-    return text[start.end() if start else 0: end.start() if end else len(text)].strip()
 
 
 def main(argv: list[str]) -> None:

@@ -88,8 +88,6 @@ def tools_block(tools: list[dict]) -> str:
               "<args-json-object>}</tool_call>; its result comes back in a `tool` turn.")
 
 
-
-
 # ============================================================================= validation
 
 # JSON-schema types and the BFCL spellings of them, mapped to the Python types a parsed JSON value can have.

@@ -31,7 +31,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-import httpx
 import numpy as np
 import torch
 import torch.nn as nn
@@ -40,6 +39,7 @@ from PIL import Image, UnidentifiedImageError
 from safetensors.torch import load_file, save
 
 from common import atomic_write_bytes, atomic_write_json, parse_args
+from data.download import fetch
 
 OPENAI_CLIP_MEAN = (0.48145466, 0.4578275, 0.40821073)
 OPENAI_CLIP_STD = (0.26862954, 0.26130258, 0.27577711)
@@ -293,23 +293,13 @@ HUB_FILES = ("config.json", "preprocessor_config.json", "model.safetensors")
 def download_encoder(repo: str, dest: str | Path, revision: str = "main", endpoint: str = "https://huggingface.co",
                      timeout: float = 60.0) -> Path:
     """Fetch a SigLIP/CLIP checkpoint from the hub's public URL layout into `dest` (each file streamed to a temp file
-    and renamed, so an interrupted download never looks complete); files already there are kept."""
+    and renamed by data.download.fetch, so an interrupted download never looks complete); files already there are
+    kept."""
     dest = Path(dest)
     dest.mkdir(parents=True, exist_ok=True)
-    with httpx.Client(follow_redirects=True, timeout=timeout) as client:
-        for name in HUB_FILES:
-            target = dest / name
-            if target.exists():
-                continue
-            url = f"{endpoint.rstrip('/')}/{repo}/resolve/{revision}/{name}"
-            tmp = target.with_name(f".{name}.part")
-            with client.stream("GET", url) as reply:
-                if reply.status_code != 200:
-                    raise OSError(f"download {url}: HTTP {reply.status_code}")
-                with open(tmp, "wb") as f:
-                    for chunk in reply.iter_bytes(1 << 20):
-                        f.write(chunk)
-            tmp.replace(target)
+    for name in HUB_FILES:
+        if not (dest / name).exists():
+            fetch(f"{endpoint.rstrip('/')}/{repo}/resolve/{revision}/{name}", dest / name, timeout=timeout)
     load_encoder(dest)  # a download that does not load is an error now, not at serve time
     return dest
 

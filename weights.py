@@ -32,7 +32,6 @@ from common import atomic_write_bytes, atomic_write_json
 from ggufmeta import GGUFError, GGUFMetaReader
 
 
-
 # ============================================================================= model families
 
 LLAMA_NAMES = {"tok_embeddings.weight": "model.embed_tokens.weight", "norm.weight": "model.norm.weight",

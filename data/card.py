@@ -7,15 +7,10 @@ from __future__ import annotations
 
 from collections import Counter
 
+from common import markdown_table
 from data.sources import SOURCES
 
 BANDS = ("K-2", "3-5", "6-8", "9-12")
-
-
-def table(header: list[str], rows: list[list]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
-    return "\n".join(lines)
 
 
 def yaml_header(files: dict[str, list[str]]) -> str:
@@ -45,9 +40,11 @@ def dataset_card(name: str, splits: dict[str, list[dict]], stats: dict[str, Coun
         "gets tokenized. Built by `python -m data.prepare` (data/prepare.py).",
         "## Counts per source\n\nDropped in order: not school-relevant (data/subjects.py), exact duplicate, near "
         "duplicate (MinHash, data/clean.py), shares a 13-gram with an evaluation split (data/decontam.py).\n\n"
-        + table(["source", "parsed", "off-topic", "exact dup", "near dup", "contaminated", *splits], per_source),
-        "## Subject x grade band (all splits)\n\n" + table(["subject", *BANDS, "total"], by_subject),
-        "## Licences (travel with every record)\n\n" + table(["source", "licence"], [list(x) for x in licences]),
+        + markdown_table(["source", "parsed", "off-topic", "exact dup", "near dup", "contaminated", *splits],
+                         per_source),
+        "## Subject x grade band (all splits)\n\n" + markdown_table(["subject", *BANDS, "total"], by_subject),
+        "## Licences (travel with every record)\n\n"
+        + markdown_table(["source", "licence"], [list(x) for x in licences]),
         "## Notes\n\n"
         "- Evaluation splits (GSM8K test and its Socratic form, ARC Easy/Challenge test, OpenBookQA test, MathQA "
         "test and challenge test, SciQ test, WikiText-2 test, eval.py's dev prompts) are never included; SciQ is "

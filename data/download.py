@@ -29,7 +29,7 @@ from pathlib import Path
 
 import httpx
 
-from common import (atomic_write_text, check_known, fill, get_logger, out_dir, parse_args, read_jsonl, require_data,
+from common import (atomic_write_jsonl, atomic_write_text, get_logger, out_dir, parse_config, read_jsonl, require_data,
                     sha256_file)
 
 GH = "https://raw.githubusercontent.com"
@@ -128,6 +128,10 @@ class DownloadConfig:
 # ----------------------------------------------------------------------------- fetching
 
 
+class DownloadError(RuntimeError, OSError):
+    """A file could not be fetched (an HTTP error status): an OSError like any failed I/O (vision.download_encoder's
+    callers catch that), and the RuntimeError data.download has always raised."""
+
 
 def rewrite(url: str, url_prefix: str) -> str:
     return f"{url_prefix.rstrip('/')}/{url.split('://', 1)[1]}" if url_prefix else url
@@ -141,7 +145,7 @@ def fetch(url: str, dest: Path, sha256: str = "", timeout: float = 60.0) -> None
         digest = hashlib.sha256()
         with os.fdopen(fd, "wb") as f, httpx.stream("GET", url, timeout=timeout, follow_redirects=True) as response:
             if response.status_code != 200:
-                raise RuntimeError(f"{url}: HTTP {response.status_code}")
+                raise DownloadError(f"{url}: HTTP {response.status_code}")
             for chunk in response.iter_bytes(1 << 16):
                 f.write(chunk)
                 digest.update(chunk)
@@ -196,7 +200,7 @@ def convert_llm_adapters(src: Path, dest: Path, prefix: str) -> None:
     items = json.loads(src.read_text(encoding="utf-8"))
     rows = [normalised(f"{prefix}-{i:05d}", *llm_adapters_mc(item, f"{src}: record {i}"))
             for i, item in enumerate(items)]
-    write_jsonl(dest, rows)
+    atomic_write_jsonl(dest, rows)
 
 
 def convert_thoughtsource(src: Path, dest: Path, prefix: str) -> None:
@@ -208,11 +212,7 @@ def convert_thoughtsource(src: Path, dest: Path, prefix: str) -> None:
             raise ValueError(f"{src}: record {i}: answer {item['answer']!r} is not one of {labels}")
         rows.append(normalised(f"{prefix}-{i:05d}", item["problem"]["question"], [c["choice_text"] for c in choices],
                                labels.index(item["answer"]), fact1=item["cot"]))
-    write_jsonl(dest, rows)
-
-
-def write_jsonl(path: Path, rows: list[dict]) -> None:
-    atomic_write_text(path, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    atomic_write_jsonl(dest, rows)
 
 
 def convert(name: str, root: Path) -> None:
@@ -273,9 +273,7 @@ def download(cfg: DownloadConfig) -> Path:
 
 
 def main(argv: list[str] | None = None) -> None:
-    values = parse_args(argv)
-    check_known(values, DownloadConfig)
-    print(f"mirror ready: {download(fill(DownloadConfig, values))}")
+    print(f"mirror ready: {download(parse_config(DownloadConfig, argv))}")
 
 
 if __name__ == "__main__":

@@ -34,8 +34,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from tqdm import tqdm
 
-from common import MissingDataError, atomic_write_bytes, atomic_write_json, atomic_write_text, check_known, fill, \
-    get_logger, out_dir, parse_args, sha256_file, shared_data_dir, smollm2_gguf
+from common import (MissingDataError, atomic_write_bytes, atomic_write_json, atomic_write_text, get_logger, out_dir,
+                    parse_config, sha256_file, shared_data_dir, smollm2_gguf)
 from data.card import dataset_card
 from data.clean import clean_record, dedup
 from data.decontam import Decontaminator
@@ -68,7 +68,6 @@ class PrepareConfig:
 
 
 # ----------------------------------------------------------------------------- inputs and cache keys
-
 
 
 def input_hashes(cfg: PrepareConfig, root: Path) -> dict[str, str]:
@@ -266,9 +265,7 @@ def prepare(cfg: PrepareConfig, tok: Any = None) -> dict:
 
 
 def main(argv: list[str] | None = None) -> None:
-    values = parse_args(argv)
-    check_known(values, PrepareConfig)
-    manifest = prepare(fill(PrepareConfig, values))
+    manifest = prepare(parse_config(PrepareConfig, argv))
     for split, entry in manifest["splits"].items():
         print(f"{split}: {entry['documents']} documents, {entry['tokens']} tokens")
 

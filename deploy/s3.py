@@ -32,7 +32,7 @@ from typing import Any
 import boto3
 from botocore.exceptions import ClientError
 
-from common import atomic_write_json, check_known, fill, get_logger, out_dir, parse_args, sha256_file
+from common import atomic_write_json, get_logger, out_dir, parse_config, sha256_file
 
 log = get_logger("s3")
 SHA_KEY = "nanotutor-sha256"  # user metadata key: S3's own ETag is not a content hash for multipart objects
@@ -227,9 +227,7 @@ def main(argv: list[str]) -> int:
         print(__doc__.split("Run")[1], file=sys.stderr)
         return 2
     action, first, second = argv[:3]
-    values = parse_args(argv[3:])
-    check_known(values, S3Config)
-    cfg = fill(S3Config, values)
+    cfg = parse_config(S3Config, argv[3:])
     client = make_client(cfg)
     if action == "upload":
         result = upload(client, first, second, cfg)

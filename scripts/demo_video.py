@@ -19,13 +19,13 @@ Run
 """
 from __future__ import annotations
 
-import argparse
 import os
 import secrets
 import shutil
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -34,9 +34,21 @@ from PIL import Image, ImageDraw, ImageFont
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # scripts/ is not on the path when run as a file
 
-from common import out_dir  # noqa: E402
+from common import out_dir, parse_config  # noqa: E402
 
 PY = sys.executable
+
+
+@dataclass
+class DemoConfig:
+    url: str = ""  # record an already running page instead of starting one
+    ckpt: str = ""  # serve.py --ckpt ("" = SmolLM2-135M-Instruct)
+    adapter: str = ""  # serve.py --adapter ("" = make tutor's adapter, else adapters/tutor)
+    serve_port: int = 8600
+    ui_port: int = 8601
+    every: float = 0.5  # seconds between frames
+    width: int = 960  # video width in pixels
+    timeout: float = 300.0  # seconds to wait for one tutor reply
 QUESTION = "Can you help me with the problem in my photo? I don't know how to start."
 FOLLOW_UP = "I think I need the same denominator, so 3/4 is 6/8?"
 
@@ -74,7 +86,7 @@ def wait_http(url: str, seconds: float, headers: dict | None = None) -> None:
     raise SystemExit(f"{url} did not answer 200 within {seconds:.0f} s")
 
 
-def start_services(args: argparse.Namespace, work: Path) -> tuple[str, list[subprocess.Popen]]:
+def start_services(args: DemoConfig, work: Path) -> tuple[str, list[subprocess.Popen]]:
     """serve.py and ui.py on loopback with their own sessions, uploads and token; returns (page URL, processes)."""
     token = secrets.token_urlsafe(24)
     env = {**os.environ, "NANOTUTOR_TOKENS": f"{token}:student", "NANOTUTOR_TOKEN": token,
@@ -182,17 +194,7 @@ def encode(ffmpeg: str, frames: Path, out: Path, every: float, width: int) -> tu
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--url", default="", help="record an already running page instead of starting one")
-    parser.add_argument("--ckpt", default="", help="serve.py --ckpt (default: SmolLM2-135M-Instruct)")
-    parser.add_argument("--adapter", default="",
-                        help="serve.py --adapter (default: make tutor's adapter, else adapters/tutor)")
-    parser.add_argument("--serve_port", type=int, default=8600)
-    parser.add_argument("--ui_port", type=int, default=8601)
-    parser.add_argument("--every", type=float, default=0.5, help="seconds between frames")
-    parser.add_argument("--width", type=int, default=960, help="video width in pixels")
-    parser.add_argument("--timeout", type=float, default=300, help="seconds to wait for one tutor reply")
-    args = parser.parse_args(argv)
+    args = parse_config(DemoConfig, argv)
     ffmpeg = ensure_ffmpeg()
     work = out_dir("demo")
     frames = work / "frames"

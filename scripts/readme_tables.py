@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # scripts/ is not on the path when run as a file
 
-from common import atomic_write_json, atomic_write_text, out_dir  # noqa: E402
+from common import atomic_write_json, atomic_write_text, markdown_table, out_dir  # noqa: E402
 
 FLOW = ["common.py", "ggufmeta.py", "toolcalls.py", "tokenizer.py", "tokenizer_train.py", "weights.py", "model.py",
         "quantize.py", "checkpoint.py", "telemetry.py", "train.py", "sft.py", "pdftext.py", "ingest.py", "retrieval.py",
@@ -178,8 +178,7 @@ def results_table(results: dict) -> str:
         runs = "; ".join(run_description(name, run) for name, run in summary["runs"].items())
         columns = summary["columns"]
         out += ["", f"eval.py, each cell value [95% interval] (n = items): {runs}.", "",
-                "| measure | " + " | ".join(f"`{c}`" for c in columns) + " |", "|---|" + "---|" * len(columns)]
-        out += ["| " + " | ".join(row) + " |" for row in summary["rows"]]
+                markdown_table(["measure", *[f"`{c}`" for c in columns]], summary["rows"])]
     return "\n".join(out)
 
 

@@ -8,7 +8,6 @@ against the rubric. The first 20 messages are developed on, the last 20 only mea
 """
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from agent import Tutor  # noqa: E402  (the repository root is put on the path first)
-from common import ROOT, atomic_write_text, fill, out_dir, parse_args, read_jsonl  # noqa: E402
+from common import ROOT, atomic_write_jsonl, out_dir, parse_config, read_jsonl  # noqa: E402
 from evidence import KnowledgeBase  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -30,7 +29,7 @@ class CheckConfig:
 
 
 def main(argv: list[str] | None = None) -> None:
-    cfg = fill(CheckConfig, parse_args(argv))
+    cfg = parse_config(CheckConfig, argv)
     tutor = Tutor(lambda messages, **_: iter(()), knowledge=KnowledgeBase.load_saved)
     rows = []
     for _, case in read_jsonl(FIXTURES / f"{cfg.check_set}.jsonl"):
@@ -40,8 +39,7 @@ def main(argv: list[str] | None = None) -> None:
         rows.append(case | {"reply": reply, "step": step, "confirmed": any(c in reply for c in CONFIRMS),
                             "what_makes_you_think": "What makes you think" in reply})
         print(f"{case['id']} [{case['kind']} -> {case['expected']}; step={step}] {reply}\n")
-    atomic_write_text(out_dir("eval", cfg.name) / "science_moves_replies.jsonl",
-                      "".join(json.dumps(r) + "\n" for r in rows))
+    atomic_write_jsonl(out_dir("eval", cfg.name) / "science_moves_replies.jsonl", rows)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ its checks. The replies and the automatic rubric checks go where eval.py puts it
 """
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from agent import Tutor  # noqa: E402  (the repository root is put on the path first)
 from classroom import run_tutor_cases  # noqa: E402
-from common import atomic_write_text, fill, out_dir, parse_args  # noqa: E402
+from common import atomic_write_json, out_dir, parse_config  # noqa: E402
 from evidence import KnowledgeBase  # noqa: E402
 from scorers import load_tutor_cases  # noqa: E402
 
@@ -37,7 +36,7 @@ def silent(messages: list[dict], **_: Any) -> Iterator[str]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    cfg = fill(BaselineConfig, parse_args(argv))
+    cfg = parse_config(BaselineConfig, argv)
     tutor = Tutor(silent, knowledge=KnowledgeBase.load_saved)
 
     def chat(session: str, message: str, subject: str) -> tuple[str, list[dict]]:
@@ -46,7 +45,7 @@ def main(argv: list[str] | None = None) -> None:
 
     run_dir = out_dir("eval", cfg.name)
     result = run_tutor_cases(chat, load_tutor_cases(split=cfg.split), 1, run_dir / "tutor_cases_replies.jsonl")
-    atomic_write_text(run_dir / "results.json", json.dumps({"tutor_cases": result | {"split": cfg.split}}, indent=1))
+    atomic_write_json(run_dir / "results.json", {"tutor_cases": result | {"split": cfg.split}})
     for subject, checks in result["table"].items():
         print(subject, {k: round(v["value"], 3) for k, v in checks.items()})
 

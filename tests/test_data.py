@@ -88,6 +88,10 @@ def test_gsm8k_and_mathqa_field_parsing():
     assert gsm8k_solution("It costs 2*3 = <<2*3=6>>6.\n#### 6") == "It costs 2*3 = 6.\nThe answer is 6."
     assert mathqa_options("a ) 38 , b ) 27.675 , c ) 1 , 2 , d ) 14", "x") == ["38", "27.675", "1 , 2", "14"]
     assert mathqa_options("['a ) 4', 'b ) 4 π', 'c ) 16']", "x") == ["4", "4 π", "16"]
+    # eval.py's MathQA test set reads its options with the same parser (moved from test_eval.py)
+    assert mathqa_options("a ) 38 , b ) 27.675 , c ) 30 , d ) data inadequate , e ) none of these", "x") == [
+        "38", "27.675", "30", "data inadequate", "none of these"]
+    assert mathqa_options("['a ) 2 : 3', 'b ) 4 : 5', 'c ) 16 : 9']", "x") == ["2 : 3", "4 : 5", "16 : 9"]
     with pytest.raises(ValueError, match="record 7: cannot parse options"):
         mathqa_options("nothing here", "record 7")
 

@@ -1,6 +1,7 @@
 """The deployment files only name commands, flags and paths that exist: SkyPilot task YAMLs, the Docker build context
 and entry point, and the learner notebook. Accepted flags are derived from each script's own config dataclasses
-(the classes its main passes to `check_known`), so a renamed config field breaks this test, not a learner's run."""
+(the classes its main passes to `check_known` or `parse_config`), so a renamed config field breaks this test, not a
+learner's run."""
 import ast
 import importlib
 import os
@@ -20,13 +21,19 @@ SKY = sorted((ROOT / "deploy" / "sky").glob("*.yaml"))
 SEPARATORS = {"|", "||", "&&", ";", "&", ">", ">>", "2>&1"}
 
 
+def config_args(call: ast.Call) -> list[ast.expr]:
+    """The config classes a call names: check_known(values, *classes) or parse_config(cls, argv)."""
+    name = getattr(call.func, "id", "")
+    return call.args[1:] if name == "check_known" else call.args[:1] if name == "parse_config" else []
+
+
 @cache
 def accepted_flags(module: str) -> frozenset[str]:
-    """`--key` names a script accepts: the fields of the dataclasses its main passes to check_known."""
+    """`--key` names a script accepts: the fields of the dataclasses its main passes to check_known or parse_config."""
     source = (ROOT / (module.replace(".", "/") + ".py")).read_text()
     names = [arg.id for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Call)
-             and getattr(node.func, "id", "") == "check_known" for arg in node.args[1:] if isinstance(arg, ast.Name)]
-    assert names, f"{module} has no check_known call to derive its flags from"
+             for arg in config_args(node) if isinstance(arg, ast.Name)]
+    assert names, f"{module} has no check_known or parse_config call to derive its flags from"
     # A class may be imported inside main (sft.py takes TrainConfig from train.py there): follow that import.
     origin = {alias.name: node.module for node in ast.walk(ast.parse(source)) if isinstance(node, ast.ImportFrom)
               for alias in node.names}

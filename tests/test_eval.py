@@ -63,12 +63,6 @@ def test_full_mc_sets_load_with_gold_in_range(full_data_dir, name, count, full_c
     check_mc_set(ev.load_mc(name, full_data_dir), full_count, n_options)
 
 
-def test_mathqa_options_both_layouts():
-    assert ev._mathqa_options("a ) 38 , b ) 27.675 , c ) 30 , d ) data inadequate , e ) none of these") == [
-        "38", "27.675", "30", "data inadequate", "none of these"]
-    assert ev._mathqa_options("['a ) 2 : 3', 'b ) 4 : 5', 'c ) 16 : 9']") == ["2 : 3", "4 : 5", "16 : 9"]
-
-
 def test_gsm8k_and_mathdial_answers(data_dir):
     items = ev.load_gsm8k(data_dir)
     assert [it["answer"] for it in items] == ["47", "210", "3"]

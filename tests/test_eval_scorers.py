@@ -162,7 +162,7 @@ def test_valid_calls(parser):
 ])
 def test_invalid_calls_say_why(parser, text, problem):
     assert not scorers.tool_call_validity(text, SCHEMAS)
-    assert any(problem in p for p in scorers.tool_call_problems(text, SCHEMAS))
+    assert any(problem in p for p in toolcalls.call_problems(text, SCHEMAS))
 
 
 def test_accuracy_ours(parser):

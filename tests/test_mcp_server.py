@@ -210,3 +210,18 @@ def test_tokens_file_reads_like_serve(tmp_path):
     path.write_text("abc123 teacher\n")  # the same rule as serve.py: a guessable token is refused
     with pytest.raises(ValueError, match="at least 16 characters"):
         read_tokens(path)
+
+
+def test_a_session_belongs_to_the_token_that_first_used_it():
+    """SessionStore.claim: the one ownership rule serve.py (as HTTP 403) and the MCP server (check_owner) apply."""
+    store = SessionStore(":memory:")
+    assert store.claim("s", "student", "a", create=False) and not store.exists("s")  # a read creates nothing
+    assert store.claim("s", "student", "a") and store.get_context("s")["owner"] == "a"
+    assert store.claim("s", "student", "a") and not store.claim("s", "student", "b", create=False)
+    assert store.claim("s", "teacher", "b")  # a teacher may read any session
+    store.ensure("old")  # a session with no owner yet (the stdio MCP process has no token)
+    assert store.claim("old", "student", "b", create=False) and store.get_context("old")["owner"] == "b"
+    assert not store.claim("old", "student", "a")
+    with pytest.raises(mcp_server.McpToolError, match="session s belongs to another token"):
+        mcp_server.check_owner(store, "s", "student", "b")
+    mcp_server.check_owner(store, "s", "student", "a")

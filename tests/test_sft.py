@@ -236,13 +236,14 @@ def test_tool_examples_are_valid_and_accurate_by_the_scorers(tok):
 
     import scorers
     from data.sft import build
+    from toolcalls import call_problems
 
     train, held = build.our_tools(build.load_tools(), 40, random.Random(0), 0.2)
     assert train and held
     for ex in train + held:
         call = ex["messages"][-1]["tool_calls"][0]
         text = f'<tool_call>{json.dumps(call)}</tool_call>'
-        assert scorers.tool_call_validity(text, ex["tools"]), scorers.tool_call_problems(text, ex["tools"])
+        assert scorers.tool_call_validity(text, ex["tools"]), call_problems(text, ex["tools"])
         assert scorers.tool_call_accuracy(text, ex["expected"])
 
 

@@ -29,9 +29,9 @@ import json
 import random
 import re
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-from common import require_data
+from common import read_jsonl, require_data
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -50,15 +50,6 @@ def tutor_system(subject: str) -> dict:
 def held_out(key: str, fraction: float) -> bool:
     """A stable split by hash, so the held-out set never changes with sampling order or counts."""
     return int(hashlib.sha1(key.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF < fraction
-
-
-def read_jsonl(path: Path) -> Iterator[tuple[int, dict]]:
-    for n, line in enumerate(path.read_text().splitlines(), 1):
-        if line.strip():
-            try:
-                yield n, json.loads(line)
-            except json.JSONDecodeError as e:
-                raise ValueError(f"{path}:{n}: not valid JSON ({e})") from e
 
 
 def need(obj: dict, fields: tuple[str, ...], where: str) -> None:
@@ -100,9 +91,9 @@ def mathdial(root: Path, n: int, rng: random.Random, max_teacher_turns: int = 3)
     overlap = json.loads((folder / "test_gsm8k_overlap.json").read_text())
     gsm8k_test = {row["qid"] for row in overlap if row.get("gsm8k_test_line") is not None}
     out = []
-    for line, row in read_jsonl(folder / "test.jsonl"):
+    fields = ("qid", "question", "student_incorrect_solution", "conversation")
+    for line, row in read_jsonl(folder / "test.jsonl", fields):
         where = f"{folder / 'test.jsonl'}:{line}"
-        need(row, ("qid", "question", "student_incorrect_solution", "conversation"), where)
         if row["qid"] in gsm8k_test:
             continue
         turns = mathdial_turns(row["conversation"], where)
@@ -226,11 +217,10 @@ def ladder_dialogue(question: str, steps: list[tuple[str, str, str]], rng: rando
 
 def gsm8k_ladders(root: Path, n: int, rng: random.Random, max_steps: int = 3) -> list[dict]:
     path = require_data(root / "gsm8k" / "train.jsonl", "gsm8k")
-    rows = list(read_jsonl(path))
+    rows = list(read_jsonl(path, ("question", "answer")))
     rng.shuffle(rows)
     out = []
     for line, row in rows:
-        need(row, ("question", "answer"), f"{path}:{line}")
         steps = ladder_steps(row["answer"])
         if not 2 <= len(steps) <= max_steps:
             continue
@@ -244,9 +234,8 @@ def gsm8k_ladders(root: Path, n: int, rng: random.Random, max_steps: int = 3) ->
 
 def authored(path: Path = HERE / "authored.jsonl") -> list[dict]:
     out = []
-    for line, row in read_jsonl(path):
+    for line, row in read_jsonl(path, ("id", "subject", "messages")):
         where = f"{path}:{line}"
-        need(row, ("id", "subject", "messages"), where)
         roles = [m.get("role") for m in row["messages"]]
         if roles[0] != "user" or roles[-1] != "assistant" or any(a == b for a, b in zip(roles, roles[1:])):
             raise ValueError(f"{where}: turns must alternate user/assistant, from user to assistant")
@@ -309,8 +298,7 @@ def bfcl(root: Path, heldout_fraction: float) -> tuple[list[dict], list[dict]]:
         answers = {}
         if kind != "irrelevance":
             answers = {row["id"]: row["ground_truth"] for _, row in read_jsonl(folder / "possible_answer" / name)}
-        for line, row in read_jsonl(folder / name):
-            need(row, ("id", "question", "function"), f"{folder / name}:{line}")
+        for line, row in read_jsonl(folder / name, ("id", "question", "function")):
             user = row["question"][0][-1]["content"]
             if kind == "irrelevance":
                 reply = {"role": "assistant", "content": NO_TOOL}
@@ -395,10 +383,10 @@ def load_tools(path: Path = ROOT / "data" / "tools.json") -> list[dict]:
 def general(root: Path, n: int, rng: random.Random) -> list[dict]:
     """Direct answers with an explanation under the base model's own system prompt (no tutor prompt)."""
     out = []
-    rows = [("arc", r) for _, r in read_jsonl(require_data(root / "arc" / "arc_easy_train.jsonl", "arc"))]
+    path = require_data(root / "arc" / "arc_easy_train.jsonl", "arc")
+    rows = [row for _, row in read_jsonl(path, ("question", "choices", "answerKey"))]
     rng.shuffle(rows)
-    for i, (_, row) in enumerate(rows[:n]):
-        need(row, ("question", "choices", "answerKey"), "arc/arc_easy_train.jsonl")
+    for i, row in enumerate(rows[:n]):
         idx = row["choices"]["label"].index(row["answerKey"])
         msgs = [{"role": "user", "content": mc_question(row)},
                 {"role": "assistant", "content": f"The answer is ({row['answerKey']}) {row['choices']['text'][idx]}."}]
@@ -413,11 +401,10 @@ def textbook(path: Path, n: int, rng: random.Random) -> list[dict]:
     the tutor's they would teach the tutor to answer instead of asking."""
     if not path.exists():
         return []
-    rows = [row for _, row in read_jsonl(path)]
+    rows = [row for _, row in read_jsonl(path, ("instruction", "response"))]
     rng.shuffle(rows)
     out = []
     for i, row in enumerate(rows[:n]):
-        need(row, ("instruction", "response"), str(path))
         prompt = row["instruction"] + (f"\n\n{row['input']}" if row.get("input") else "")
         subject = row.get("subject") or "science"
         msgs = [{"role": "user", "content": prompt}, {"role": "assistant", "content": row["response"]}]
@@ -434,9 +421,8 @@ def grounded(path: Path, n: int, rng: random.Random) -> list[dict]:
     if not path.exists():
         return []
     out = []
-    for line, row in read_jsonl(path):
+    for line, row in read_jsonl(path, ("id", "subject", "messages")):
         where = f"{path}:{line}"
-        need(row, ("id", "subject", "messages"), where)
         roles = [m.get("role") for m in row["messages"]]
         if roles[0] != "system" or roles[-1] != "assistant" or any(r not in GROUNDED_ROLES for r in roles):
             raise ValueError(f"{where}: expected a system turn first and an assistant reply last")
