@@ -88,9 +88,11 @@ QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(N/kg|m/s|kg|N|J|W|s|m)(?![/\w])")
 
 
 def match_misconception(claim: str, problem: str = "") -> Misconception | None:
-    """The first misconception the claim states, on its own topic; None when it states none we know."""
+    """The first misconception the claim states, on its own topic; None when it states none we know. The topic is
+    the problem's when there is one: a right answer may use a wrong idea's words on another topic ("the Earth acts
+    like a giant magnet that pulls it into line" answers a compass question, and is no idea about gravity)."""
     for m in MISCONCEPTIONS:
-        if re.search(m.pattern, claim, re.I) and re.search(m.about, f"{problem} {claim}", re.I):
+        if re.search(m.pattern, claim, re.I) and re.search(m.about, problem or claim, re.I):
             return m
     return None
 
@@ -308,11 +310,15 @@ def in_fact_words(claim: str, fact: str) -> str | None:
     return claim if re.search(rf"\b{re.escape(subject[:4])}", fact, re.I) else None
 
 
-def echo(claim: str) -> str:
-    """The student's idea quoted back briefly (its first eight words): a question about it names what they said, so
-    it fits no other student."""
-    words = own_words(answer_of(claim)).split()
-    return " ".join(words[:8]) + ("..." if len(words) > 8 else "")
+def echo(claim: str, most: int = 14) -> str:
+    """The student's idea quoted back, whole or, when it runs long, its first clause: a question about it names what
+    they said, so it fits no other student, and it never stops mid-phrase ("the spines help it soak up rain from...",
+    cut at eight words, read as a broken fill-in)."""
+    idea = own_words(answer_of(claim))
+    if len(idea.split()) > most:
+        idea = re.split(r"[,;:]|\s+(?:and|because|so|but|which|when|while)\s+", idea, flags=re.I)[0]
+    words = idea.split()
+    return " ".join(words[:most]) + ("..." if len(words) > most else "")
 
 
 def name_check(claim: str, quoted: str) -> str:

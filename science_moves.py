@@ -12,8 +12,8 @@ import re
 import sys
 from typing import TYPE_CHECKING
 
-from evidence import (CLAUSE_BREAK, KnowledgeBase, Move, Verdict, about, base_forms, content_tokens, default_embedder,
-                      fits, has_negation, judge_claim, key_terms, paraphrases, question_of)
+from evidence import (CLAUSE_BREAK, COMMON, TUTOR_STEMS, KnowledgeBase, Move, Verdict, about, base_forms, content_tokens,
+                      default_embedder, fits, has_negation, judge_claim, key_terms, paraphrases, question_of)
 from science_catalog import (WRITTEN_ANSWER, TopicCard, answer_of, asked_kind, card_reply, card_verdict, confirmation,
                              digit_numbers, echo, first_step, formula_reply, gives_reason, in_fact_words, is_help,
                              match_card, match_misconception, name_check, resembles_misconception)
@@ -112,6 +112,34 @@ def restates(claim: str, fact: str, question: str = "", embedder: Embedder | Non
                                                                                   min_share=0.99)
 
 
+# A claim that starts with its own subject and verb ("they use sound", "it melts") states an idea; it names no thing.
+STATEMENT = re.compile(r"\W*(?:they|it|he|she|we|you|i|its|their|there)\b", re.I)
+
+
+def forms_of(text: str) -> set[str]:
+    return {form for word, _ in content_tokens(text) for form in base_forms(word)}
+
+
+def bears_on(claim: str, fact: str, question: str) -> bool:
+    """Does the fact speak to the student's own idea: two of the claim's words beyond the question's (or its only
+    one; in any of their forms, or as their synonyms in the fact's words) are in it? "Bats fly, but they are mammals
+    too" says nothing about "they make high squeaks and listen for the sound", nor "Some animals shed fur in warm
+    weather" about "their white fur soaks up heat from the snow", however well each fits the question."""
+    asked, said = forms_of(question), forms_of(fact)
+    own = [word for word, stem in dict(content_tokens(in_fact_words(claim, fact) or claim)).items()
+           if not base_forms(word) & asked and stem not in COMMON | TUTOR_STEMS]
+    return bool(own) and sum(bool(base_forms(word) & said) for word in own) >= min(2, len(own))
+
+
+def answers(fact: str, question: str) -> bool:
+    """May the fact state the answer? It names every key term of the question (or all but one of three or more):
+    "Fish breathe with gills" to "How do fish breathe underwater?", "Radiation ... is how the Sun warms the Earth"
+    to "How does heat from the Sun get to Earth?". A fact about part of the question leaves the answer to work out."""
+    terms, said = key_terms(question), forms_of(fact)
+    named = sum(bool(base_forms(term) & said) for term in terms)
+    return bool(terms) and named >= (len(terms) - 1 if len(terms) >= 3 else len(terms))
+
+
 def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | None,
                embedder: Embedder | None = None) -> Move:
     """A stated idea that neither the catalog nor a card decides, judged against the fitting facts: confirmed only
@@ -134,20 +162,29 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
             verdict, claim = answered, head
     if verdict.label == "supported" and not compares_alike(claim, verdict.sentence or ""):
         verdict = Verdict("unclear", verdict.sentence)  # "more mass" is not "the same mass", though no word differs
-    if verdict.label == "contradicted":
+    if verdict.label == "contradicted" and not answers(verdict.sentence, question):
         return Move(f"Check your idea against this fact: \"{verdict.sentence}\" Does it fit with what you said? "
                     f"What would you expect to see if you were right?", "fact", "contradicted", [verdict.sentence])
+    if verdict.label == "contradicted":  # the fact that rules it out would also say the answer: the idea is tested
+        return Move(f"The textbook does not agree with \"{echo(claim)}\". Which part of your idea would you check "
+                    f"first, and what would you expect to see if it were right?", "fact", "contradicted", [])
     if verdict.label == "supported":
         return Move(confirmation(claim, question, bool(reasons)), "fact", "supported", [verdict.sentence])
     if card:
         return Move(f"Let's test \"{echo(claim)}\". {card.opening}", "card", verdict.label, [])
-    if len(head.split()) <= 3:  # a named answer ("a gas") the facts neither name nor rule out
+    if len(head.split()) <= 3 and not STATEMENT.match(head):  # a named answer ("a gas") the facts neither name nor
+        # rule out; "they use sound" states an idea, it names nothing
         return Move(name_check(head, about(question)), "fact", verdict.label, [])
-    shown = facts[:1] if not WRITTEN_ANSWER.search(question) else []  # for an equation, a fact may be the answer itself
-    test = f"Test your idea against this fact: \"{shown[0]}\" Does it support what you said, or point somewhere else?" \
-        if shown else "What could you observe or try that would show whether it is right?"
-    ask = "" if gives_reason(claim) else f"What makes you say \"{echo(claim)}\"? "  # a reason given: not asked again
-    return Move(f"{ask}{test}", "fact", verdict.label, shown)
+    # only a fact that bears on the idea is put to it, and never one that may state the answer: for an equation, any
+    # fact may be the written answer itself
+    shown = [f for f in facts if bears_on(claim, f, question) and not answers(f, question)][:1] \
+        if not WRITTEN_ANSWER.search(question) else []
+    if shown:
+        test = f"Test your idea against this fact: \"{shown[0]}\" Does it support what you said, or point somewhere else?"
+    else:  # the idea itself is what the question is about: named, so the reply fits this student only
+        test = f"If \"{echo(claim)}\" is right, what else would you expect to see? What could you try that would show it?"
+    ask = "" if gives_reason(claim) or not shown else f"What makes you say \"{echo(claim)}\"? "  # a reason given: not
+    return Move(f"{ask}{test}", "fact", verdict.label, shown)  # asked again
 
 
 def main(argv: list[str]) -> None:
