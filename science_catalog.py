@@ -423,6 +423,16 @@ DIFFERENCE = re.compile(r"\bdifference between (?:an? |the )?((?:\w+ ){0,2}?\w+)
 CONTRAST = re.compile(r"^\W*why\b.*?\b(?:do|does|is|are|can|will)\s+(.+?),?\s+but\s+(.+?)\W*$", re.I)
 
 
+YOU = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "i'm": "you're", "im": "you're",
+       "am": "are", "i've": "you've"}
+
+
+def to_you(words: str) -> str:
+    """The student's words about themselves said back to them ("i see my breath" -> "you see your breath"): a quoted
+    "i" reads as a broken fill-in."""
+    return re.sub(r"[A-Za-z']+", lambda m: YOU.get(m.group(0).lower(), m.group(0)), words)
+
+
 def by_form(question: str, terms: list[str], quoted: str) -> str:
     """A first question in the question's own words, shaped by what it asks: a part's job (what goes wrong
     without it), how to change something (which of its parts to change), a difference or a contrast (one case beside
@@ -440,9 +450,9 @@ def by_form(question: str, terms: list[str], quoted: str) -> str:
     if m := DIFFERENCE.search(asked):
         return (f"Take one example of {m.group(1)} and one of {m.group(2)}: what is true of the first that is not "
                 f"true of the second?")
-    if m := CONTRAST.search(asked):
-        return (f"Put the two cases side by side: \"{m.group(1)}\" and \"{m.group(2)}\". What is different between "
-                f"them that could explain it?")
+    if m := CONTRAST.search(asked):  # the student's own "I", said back to them: "you see your breath"
+        return (f"Put the two cases side by side: \"{to_you(m.group(1))}\" and \"{to_you(m.group(2))}\". What is "
+                f"different between them that could explain it?")
     if re.match(r"\W*how\s+(?:do|does|did|is|are|can|could|will|would)\b", asked, re.I):  # a process, not "how many"
         return (f"Take it one step at a time: what happens to {term} first, and what happens after that, until you "
                 f"can answer {quoted}?")

@@ -12,8 +12,9 @@ import re
 import sys
 from typing import TYPE_CHECKING
 
-from evidence import (CLAUSE_BREAK, COMMON, TUTOR_STEMS, KnowledgeBase, Move, Verdict, about, base_forms, content_tokens,
-                      default_embedder, fits, has_negation, judge_claim, key_terms, paraphrases, question_of)
+from evidence import (CLAUSE_BREAK, COMMON, TUTOR_STEMS, KnowledgeBase, Move, Verdict, about, base_forms,
+                      content_tokens, default_embedder, fits, has_negation, judge_claim, key_terms, paraphrases,
+                      question_of)
 from science_catalog import (WRITTEN_ANSWER, TopicCard, answer_of, asked_kind, card_reply, card_verdict, confirmation,
                              digit_numbers, echo, first_step, formula_reply, gives_reason, in_fact_words, is_help,
                              match_card, match_misconception, name_check, resembles_misconception)
@@ -180,11 +181,27 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
     shown = [f for f in facts if bears_on(claim, f, question) and not answers(f, question)][:1] \
         if not WRITTEN_ANSWER.search(question) else []
     if shown:
-        test = f"Test your idea against this fact: \"{shown[0]}\" Does it support what you said, or point somewhere else?"
-    else:  # the idea itself is what the question is about: named, so the reply fits this student only
-        test = f"If \"{echo(claim)}\" is right, what else would you expect to see? What could you try that would show it?"
-    ask = "" if gives_reason(claim) or not shown else f"What makes you say \"{echo(claim)}\"? "  # a reason given: not
-    return Move(f"{ask}{test}", "fact", verdict.label, shown)  # asked again
+        ask = "" if gives_reason(claim) else f"What makes you say \"{echo(claim)}\"? "  # a reason given: not again
+        return Move(f"{ask}Test your idea against this fact: \"{shown[0]}\" Does it support what you said, or point "
+                    f"somewhere else?", "fact", verdict.label, shown)
+    return Move(own_idea_test(claim), "fact", verdict.label, [])
+
+
+# A word that stands in for the thing the student has not named yet: "they carry stuff around the body".
+VAGUE = re.compile(r"\b(?:stuff|something|some kind of \w+)\b", re.I)
+
+
+def own_idea_test(claim: str) -> str:
+    """The student's idea put to the test when no fact speaks to it: its vague word to be named, its reason to be
+    checked as the cause, or what else it predicts. Each names the idea, so the reply fits this student only."""
+    said = echo(claim)
+    if vague := VAGUE.search(said):
+        return (f"What exactly do you mean by \"{vague.group(0)}\" in \"{said}\"? Name it as exactly as you can, "
+                f"and say how you know.")
+    if gives_reason(claim):
+        return (f"How could you check that \"{said}\" is really the cause? What would you expect to see if it is, and "
+                f"what if it is not?")
+    return f"If \"{said}\" is right, what else would you expect to see? What could you try that would show it?"
 
 
 def main(argv: list[str]) -> None:

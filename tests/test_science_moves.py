@@ -364,3 +364,16 @@ def test_the_fifth_check_set_is_never_praised_when_wrong_nor_told_the_answer(cas
         assert move.verdict != "supported", move.text
         assert not [w for w in case["leak"] if w in move.text.lower() and w not in message.lower()], move.text
     assert "...\"" not in move.text and not any(answers(e, question) for e in move.evidence if e in move.text)
+
+
+def test_an_idea_no_fact_speaks_to_is_tested_by_its_own_words():
+    """No fact bears on it: a vague word is to be named, a reason is checked as the cause, else its prediction; and a
+    student's "i" and "my" are said back as "you" and "your"."""
+    question = "What do red blood cells do?"
+    assert claim_move("they carry stuff around the body", question, [], None).text.startswith(
+        'What exactly do you mean by "stuff" in "they carry stuff around the body"?')
+    reason = claim_move("because salt is hot and it warms the ice up", "Why does salt melt ice?", [], None)
+    assert reason.text.startswith('How could you check that "salt is hot and it warms the ice up" is really the cause?')
+    assert reason.verdict != "supported" and reason.evidence == []
+    breath = first_step("why can i see my breath when it is cold outside but not in summer?", ['"breath"'], "it")
+    assert '"you see your breath when it is cold outside"' in breath and '"i ' not in breath
