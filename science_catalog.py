@@ -88,11 +88,9 @@ QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(N/kg|m/s|kg|N|J|W|s|m)(?![/\w])")
 
 
 def match_misconception(claim: str, problem: str = "") -> Misconception | None:
-    """The first misconception the claim states, on its own topic; None when it states none we know. The topic is
-    the problem's when there is one: a right answer may use a wrong idea's words on another topic ("the Earth acts
-    like a giant magnet that pulls it into line" answers a compass question, and is no idea about gravity)."""
+    """The first misconception the claim states, on its own topic; None when it states none we know."""
     for m in MISCONCEPTIONS:
-        if re.search(m.pattern, claim, re.I) and re.search(m.about, problem or claim, re.I):
+        if re.search(m.pattern, claim, re.I) and re.search(m.about, f"{problem} {claim}", re.I):
             return m
     return None
 
