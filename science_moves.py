@@ -122,14 +122,15 @@ def forms_of(text: str) -> set[str]:
 
 
 def bears_on(claim: str, fact: str, question: str) -> bool:
-    """Does the fact speak to the student's own idea: two of the claim's words beyond the question's (or its only
-    one; in any of their forms, or as their synonyms in the fact's words) are in it? "Bats fly, but they are mammals
-    too" says nothing about "they make high squeaks and listen for the sound", nor "Some animals shed fur in warm
-    weather" about "their white fur soaks up heat from the snow", however well each fits the question."""
+    """Does the fact speak to the student's own idea: two of the claim's words beyond the question's (in any of their
+    forms, or as their synonyms in the fact's words) are in it? "Bats fly, but they are mammals too" says nothing
+    about "they make high squeaks and listen for the sound", nor "Some animals shed fur in warm weather" about "their
+    white fur soaks up heat from the snow", however well each fits the question; one shared word ("body") is too
+    little: it let a fact that states the answer stand in for one that tests the idea."""
     asked, said = forms_of(question), forms_of(fact)
     own = [word for word, stem in dict(content_tokens(in_fact_words(claim, fact) or claim)).items()
            if not base_forms(word) & asked and stem not in COMMON | TUTOR_STEMS]
-    return bool(own) and sum(bool(base_forms(word) & said) for word in own) >= min(2, len(own))
+    return sum(bool(base_forms(word) & said) for word in own) >= 2
 
 
 def answers(fact: str, question: str) -> bool:

@@ -328,6 +328,8 @@ def test_a_fact_is_put_to_an_idea_only_when_it_bears_on_it_and_never_one_that_ma
                         "mammals too, not birds.", bats)
     assert bears_on("they take oxygen from the lungs to the cells", "Blood absorbs oxygen in the lungs",
                     "What is the job of red blood cells?")
+    assert not bears_on("they have thick fur that keeps their body heat in", "An animal usually requires a warm body "
+                        "temperature for survival", "How do polar bears stay warm?")  # one shared word is too little
     assert answers("Fish breathe with gills, have fins and most have scales.", "How do fish breathe underwater?")
     assert not answers("Ice, a solid, melts into water when it warms up.", "Why does salt melt ice on the road?")
     sun = ["Radiation is energy carried by infrared waves, which need no material at all. That is how the Sun warms "
