@@ -2,7 +2,8 @@
 an observation, a right answer is confirmed, a help request gets the card's opening), else the knowledge base's
 facts that share the question's key terms (evidence.py's `KnowledgeBase`, `fits`) decide the student's claim:
 confirmed only when one supports it (in the fact's words or in the student's own: `restates`), pointed at the one
-that contradicts it, else tested. Every move carries the facts it rests on (`Move.evidence`).
+that contradicts it, else tested: against a fact only when it bears on the idea (`bears_on`) and cannot state the
+answer (`answers`), else in the idea's own words (`own_idea_test`). Every move carries the facts it rests on.
 
     .venv/bin/python science_moves.py "Why do ice cubes melt?" "I think the cold leaks out"
 """
