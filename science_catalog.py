@@ -202,6 +202,26 @@ def catalog_vectors(embedder: Embedder) -> tuple:
             embedder.encode([m.correct for m in MISCONCEPTIONS]))
 
 
+@functools.lru_cache(maxsize=2)
+def card_vectors(embedder: Embedder):
+    """Each card's example question, encoded once per encoder."""
+    return embedder.encode([card.example_question for card in CARDS])
+
+
+def near_card(question: str, embedder: Embedder, min_cosine: float = 0.85) -> TopicCard | None:
+    """The card whose example question the question restates in other words ("why do we actually need oxygen?" for
+    "Why do we need to breathe in oxygen?"), asking for the same kind of thing, when no card's pattern took it; None
+    for a multiple-choice or written-answer question, as with `match_card`. At this threshold every tune question and
+    every question of the earlier check sets it takes is on its own card (four of them); at 0.81, "What do bees
+    collect from flowers to make honey?" took the pollination card, whose opening names one of the answers."""
+    if LETTERED_OPTIONS.search(question) or WRITTEN_ANSWER.search(question):
+        return None
+    vector = embedder.encode([question])[0]
+    score, best = max((float(vector @ v), i) for i, v in enumerate(card_vectors(embedder)))
+    card = CARDS[best]
+    return card if score >= min_cosine and asked_kind(question) in (None, asked_kind(card.example_question)) else None
+
+
 def resembles_misconception(claim: str, problem: str, embedder: Embedder, min_cosine: float = 0.75,
                             margin: float = 0.12) -> Misconception | None:
     """A catalogued wrong idea in words its pattern does not know: the claim (three words of four letters or more)

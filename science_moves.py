@@ -18,7 +18,8 @@ from evidence import (CLAUSE_BREAK, COMMON, TUTOR_STEMS, KnowledgeBase, Move, Ve
                       question_of)
 from science_catalog import (WRITTEN_ANSWER, TopicCard, answer_of, asked_kind, card_reply, card_verdict, confirmation,
                              digit_numbers, echo, first_step, formula_reply, gives_reason, in_fact_words, is_help,
-                             match_card, match_misconception, name_check, resembles_misconception)
+                             match_card, match_misconception, name_check, near_card,
+                             resembles_misconception)
 from scorers import numbers_in, same_number
 
 if TYPE_CHECKING:
@@ -35,7 +36,9 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     if worked:
         return Move(worked, "formula", "supported", [])
     misconception = match_misconception(claim, question) if claim else None
-    card = match_card(question_of(question) or question, key_terms(question))  # its scenario, not one shared word
+    asked = question_of(question) or question
+    card = match_card(asked, key_terms(question)) or near_card(asked, embedder or default_embedder())  # its scenario,
+    # not one shared word, or the card's own question in other words
     said = card_verdict(card, claim) if card and claim and misconception is None else None
     if card and said:  # the student's own words are quoted back, never the card's key idea
         return Move(card_reply(card, claim, said), "card", "supported" if said == "right" else "unclear",

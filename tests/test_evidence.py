@@ -160,7 +160,7 @@ def test_knowledge_base_retrieves_and_grounds_science_moves(kb):
     heavy = science_move("Which lands first, a bowling ball or a tennis ball?", "the heavier ball lands first", kb)
     assert heavy.kind == "misconception" and heavy.verdict == "contradicted" and "heavy book" in heavy.text
     assert any("same acceleration" in e for e in heavy.evidence)  # the fact the agent shows as a step event
-    plain = science_move("Why does heat travel along a metal spoon in soup?", None, kb)
+    plain = science_move("Why does heat travel along a metal rod held in a flame?", None, kb)
     assert plain.verdict is None and "____" not in plain.text and "conductor" not in plain.text  # no fact shown
     assert plain.evidence and "conduct" in plain.evidence[0]  # the fact grounds a model's draft instead
     options = science_move("Is a metal pan a good or poor conductor?", None, kb)  # a question no topic card knows

@@ -13,7 +13,8 @@ from common import read_jsonl
 from evidence import KnowledgeBase, extract_claim, key_terms, openbook_facts, paraphrases, question_of
 from lesson import Facts, guard_reply
 from science_catalog import (CARDS, MISCONCEPTIONS, card_verdict, echo, first_step, formula_reply, in_fact_words,
-                             is_help, judged_short, match_card, match_misconception, resembles_misconception)
+                             is_help, judged_short, match_card, match_misconception, near_card,
+                             resembles_misconception)
 from science_moves import answers, bears_on, claim_move, restates, science_move, short_answer_fact
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -379,3 +380,16 @@ def test_an_idea_no_fact_speaks_to_is_tested_by_its_own_words():
     assert reason.verdict != "supported" and reason.evidence == []
     breath = first_step("why can i see my breath when it is cold outside but not in summer?", ['"breath"'], "it")
     assert '"you see your breath when it is cold outside"' in breath and '"i ' not in breath
+
+
+def test_a_card_question_in_other_words_takes_its_card_and_no_other(kb):
+    """A question that restates a card's own question ("why do we actually need oxygen?") gets the card's opening,
+    never a template pasting its words; a question that only shares a topic with a card ("What do bees collect from
+    flowers to make honey?": the pollination card's opening names pollen) gets none."""
+    embedder = kb.index.embedder
+    oxygen = near_card("why do we actually need oxygen?", embedder)
+    assert oxygen is not None and oxygen.topic == "respiration and oxygen"
+    assert near_card("What do bees collect from flowers to make honey?", embedder) is None
+    assert near_card("What happens to the mass of ice when it melts into water?", embedder) is None
+    move = science_move("why do we actually need oxygen?", None, kb)
+    assert move.kind == "card" and move.text == oxygen.opening
