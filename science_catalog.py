@@ -328,7 +328,7 @@ def in_fact_words(claim: str, fact: str) -> str | None:
     return claim if re.search(rf"\b{re.escape(subject[:4])}", fact, re.I) else None
 
 
-def echo(claim: str, most: int = 14) -> str:
+def echo(claim: str, most: int = 16) -> str:
     """The student's idea quoted back, whole or, when it runs long, its first clause: a question about it names what
     they said, so it fits no other student, and it never stops mid-phrase ("the spines help it soak up rain from...",
     cut at eight words, read as a broken fill-in)."""
