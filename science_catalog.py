@@ -202,6 +202,26 @@ def catalog_vectors(embedder: Embedder) -> tuple:
             embedder.encode([m.correct for m in MISCONCEPTIONS]))
 
 
+@functools.lru_cache(maxsize=2)
+def card_vectors(embedder: Embedder):
+    """Each card's example question, encoded once per encoder."""
+    return embedder.encode([card.example_question for card in CARDS])
+
+
+def near_card(question: str, embedder: Embedder, min_cosine: float = 0.85) -> TopicCard | None:
+    """The card whose example question the question restates in other words ("why do we actually need oxygen?" for
+    "Why do we need to breathe in oxygen?"), asking for the same kind of thing, when no card's pattern took it; None
+    for a multiple-choice or written-answer question, as with `match_card`. At this threshold every tune question and
+    every question of the earlier check sets it takes is on its own card (four of them); at 0.81, "What do bees
+    collect from flowers to make honey?" took the pollination card, whose opening names one of the answers."""
+    if LETTERED_OPTIONS.search(question) or WRITTEN_ANSWER.search(question):
+        return None
+    vector = embedder.encode([question])[0]
+    score, best = max((float(vector @ v), i) for i, v in enumerate(card_vectors(embedder)))
+    card = CARDS[best]
+    return card if score >= min_cosine and asked_kind(question) in (None, asked_kind(card.example_question)) else None
+
+
 def resembles_misconception(claim: str, problem: str, embedder: Embedder, min_cosine: float = 0.75,
                             margin: float = 0.12) -> Misconception | None:
     """A catalogued wrong idea in words its pattern does not know: the claim (three words of four letters or more)
@@ -308,11 +328,15 @@ def in_fact_words(claim: str, fact: str) -> str | None:
     return claim if re.search(rf"\b{re.escape(subject[:4])}", fact, re.I) else None
 
 
-def echo(claim: str) -> str:
-    """The student's idea quoted back briefly (its first eight words): a question about it names what they said, so
-    it fits no other student."""
-    words = own_words(answer_of(claim)).split()
-    return " ".join(words[:8]) + ("..." if len(words) > 8 else "")
+def echo(claim: str, most: int = 16) -> str:
+    """The student's idea quoted back, whole or, when it runs long, its first clause: a question about it names what
+    they said, so it fits no other student, and it never stops mid-phrase ("the spines help it soak up rain from...",
+    cut at eight words, read as a broken fill-in)."""
+    idea = own_words(answer_of(claim))
+    if len(idea.split()) > most:
+        idea = re.split(r"[,;:]|\s+(?:and|because|so|but|which|when|while)\s+", idea, flags=re.I)[0]
+    words = idea.split()
+    return " ".join(words[:most]) + ("..." if len(words) > most else "")
 
 
 def name_check(claim: str, quoted: str) -> str:
@@ -417,6 +441,16 @@ DIFFERENCE = re.compile(r"\bdifference between (?:an? |the )?((?:\w+ ){0,2}?\w+)
 CONTRAST = re.compile(r"^\W*why\b.*?\b(?:do|does|is|are|can|will)\s+(.+?),?\s+but\s+(.+?)\W*$", re.I)
 
 
+YOU = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "i'm": "you're", "im": "you're",
+       "am": "are", "i've": "you've"}
+
+
+def to_you(words: str) -> str:
+    """The student's words about themselves said back to them ("i see my breath" -> "you see your breath"): a quoted
+    "i" reads as a broken fill-in."""
+    return re.sub(r"[A-Za-z']+", lambda m: YOU.get(m.group(0).lower(), m.group(0)), words)
+
+
 def by_form(question: str, terms: list[str], quoted: str) -> str:
     """A first question in the question's own words, shaped by what it asks: a part's job (what goes wrong
     without it), how to change something (which of its parts to change), a difference or a contrast (one case beside
@@ -434,9 +468,9 @@ def by_form(question: str, terms: list[str], quoted: str) -> str:
     if m := DIFFERENCE.search(asked):
         return (f"Take one example of {m.group(1)} and one of {m.group(2)}: what is true of the first that is not "
                 f"true of the second?")
-    if m := CONTRAST.search(asked):
-        return (f"Put the two cases side by side: \"{m.group(1)}\" and \"{m.group(2)}\". What is different between "
-                f"them that could explain it?")
+    if m := CONTRAST.search(asked):  # the student's own "I", said back to them: "you see your breath"
+        return (f"Put the two cases side by side: \"{to_you(m.group(1))}\" and \"{to_you(m.group(2))}\". What is "
+                f"different between them that could explain it?")
     if re.match(r"\W*how\s+(?:do|does|did|is|are|can|could|will|would)\b", asked, re.I):  # a process, not "how many"
         return (f"Take it one step at a time: what happens to {term} first, and what happens after that, until you "
                 f"can answer {quoted}?")

@@ -2,7 +2,8 @@
 an observation, a right answer is confirmed, a help request gets the card's opening), else the knowledge base's
 facts that share the question's key terms (evidence.py's `KnowledgeBase`, `fits`) decide the student's claim:
 confirmed only when one supports it (in the fact's words or in the student's own: `restates`), pointed at the one
-that contradicts it, else tested. Every move carries the facts it rests on (`Move.evidence`).
+that contradicts it, else tested: against a fact only when it bears on the idea (`bears_on`) and cannot state the
+answer (`answers`), else in the idea's own words (`own_idea_test`). Every move carries the facts it rests on.
 
     .venv/bin/python science_moves.py "Why do ice cubes melt?" "I think the cold leaks out"
 """
@@ -12,11 +13,13 @@ import re
 import sys
 from typing import TYPE_CHECKING
 
-from evidence import (CLAUSE_BREAK, KnowledgeBase, Move, Verdict, about, base_forms, content_tokens, default_embedder,
-                      fits, has_negation, judge_claim, key_terms, paraphrases, question_of)
+from evidence import (CLAUSE_BREAK, COMMON, TUTOR_STEMS, KnowledgeBase, Move, Verdict, about, base_forms,
+                      content_tokens, default_embedder, fits, has_negation, judge_claim, key_terms, paraphrases,
+                      question_of)
 from science_catalog import (WRITTEN_ANSWER, TopicCard, answer_of, asked_kind, card_reply, card_verdict, confirmation,
                              digit_numbers, echo, first_step, formula_reply, gives_reason, in_fact_words, is_help,
-                             match_card, match_misconception, name_check, resembles_misconception)
+                             match_card, match_misconception, name_check, near_card,
+                             resembles_misconception)
 from scorers import numbers_in, same_number
 
 if TYPE_CHECKING:
@@ -33,7 +36,9 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     if worked:
         return Move(worked, "formula", "supported", [])
     misconception = match_misconception(claim, question) if claim else None
-    card = match_card(question_of(question) or question, key_terms(question))  # its scenario, not one shared word
+    asked = question_of(question) or question
+    card = match_card(asked, key_terms(question)) or near_card(asked, embedder or default_embedder())  # its scenario,
+    # not one shared word, or the card's own question in other words
     said = card_verdict(card, claim) if card and claim and misconception is None else None
     if card and said:  # the student's own words are quoted back, never the card's key idea
         return Move(card_reply(card, claim, said), "card", "supported" if said == "right" else "unclear",
@@ -112,6 +117,35 @@ def restates(claim: str, fact: str, question: str = "", embedder: Embedder | Non
                                                                                   min_share=0.99)
 
 
+# A claim that starts with its own subject and verb ("they use sound", "it melts") states an idea; it names no thing.
+STATEMENT = re.compile(r"\W*(?:they|it|he|she|we|you|i|its|their|there)\b", re.I)
+
+
+def forms_of(text: str) -> set[str]:
+    return {form for word, _ in content_tokens(text) for form in base_forms(word)}
+
+
+def bears_on(claim: str, fact: str, question: str) -> bool:
+    """Does the fact speak to the student's own idea: two of the claim's words beyond the question's (in any of their
+    forms, or as their synonyms in the fact's words) are in it? "Bats fly, but they are mammals too" says nothing
+    about "they make high squeaks and listen for the sound", nor "Some animals shed fur in warm weather" about "their
+    white fur soaks up heat from the snow", however well each fits the question; one shared word ("body") is too
+    little: it let a fact that states the answer stand in for one that tests the idea."""
+    asked, said = forms_of(question), forms_of(fact)
+    own = [word for word, stem in dict(content_tokens(in_fact_words(claim, fact) or claim)).items()
+           if not base_forms(word) & asked and stem not in COMMON | TUTOR_STEMS]
+    return sum(bool(base_forms(word) & said) for word in own) >= 2
+
+
+def answers(fact: str, question: str) -> bool:
+    """May the fact state the answer? It names every key term of the question (or all but one of three or more):
+    "Fish breathe with gills" to "How do fish breathe underwater?", "Radiation ... is how the Sun warms the Earth"
+    to "How does heat from the Sun get to Earth?". A fact about part of the question leaves the answer to work out."""
+    terms, said = key_terms(question), forms_of(fact)
+    named = sum(bool(base_forms(term) & said) for term in terms)
+    return bool(terms) and named >= (len(terms) - 1 if len(terms) >= 3 else len(terms))
+
+
 def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | None,
                embedder: Embedder | None = None) -> Move:
     """A stated idea that neither the catalog nor a card decides, judged against the fitting facts: confirmed only
@@ -134,20 +168,45 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
             verdict, claim = answered, head
     if verdict.label == "supported" and not compares_alike(claim, verdict.sentence or ""):
         verdict = Verdict("unclear", verdict.sentence)  # "more mass" is not "the same mass", though no word differs
-    if verdict.label == "contradicted":
+    if verdict.label == "contradicted" and not answers(verdict.sentence, question):
         return Move(f"Check your idea against this fact: \"{verdict.sentence}\" Does it fit with what you said? "
                     f"What would you expect to see if you were right?", "fact", "contradicted", [verdict.sentence])
+    if verdict.label == "contradicted":  # the fact that rules it out would also say the answer: the idea is tested
+        return Move(f"The textbook does not agree with \"{echo(claim)}\". Which part of your idea would you check "
+                    f"first, and what would you expect to see if it were right?", "fact", "contradicted", [])
     if verdict.label == "supported":
         return Move(confirmation(claim, question, bool(reasons)), "fact", "supported", [verdict.sentence])
     if card:
         return Move(f"Let's test \"{echo(claim)}\". {card.opening}", "card", verdict.label, [])
-    if len(head.split()) <= 3:  # a named answer ("a gas") the facts neither name nor rule out
+    if len(head.split()) <= 3 and not STATEMENT.match(head):  # a named answer ("a gas") the facts neither name nor
+        # rule out; "they use sound" states an idea, it names nothing
         return Move(name_check(head, about(question)), "fact", verdict.label, [])
-    shown = facts[:1] if not WRITTEN_ANSWER.search(question) else []  # for an equation, a fact may be the answer itself
-    test = f"Test your idea against this fact: \"{shown[0]}\" Does it support what you said, or point somewhere else?" \
-        if shown else "What could you observe or try that would show whether it is right?"
-    ask = "" if gives_reason(claim) else f"What makes you say \"{echo(claim)}\"? "  # a reason given: not asked again
-    return Move(f"{ask}{test}", "fact", verdict.label, shown)
+    # only a fact that bears on the idea is put to it, and never one that may state the answer: for an equation, any
+    # fact may be the written answer itself
+    shown = [f for f in facts if bears_on(claim, f, question) and not answers(f, question)][:1] \
+        if not WRITTEN_ANSWER.search(question) else []
+    if shown:
+        ask = "" if gives_reason(claim) else f"What makes you say \"{echo(claim)}\"? "  # a reason given: not again
+        return Move(f"{ask}Test your idea against this fact: \"{shown[0]}\" Does it support what you said, or point "
+                    f"somewhere else?", "fact", verdict.label, shown)
+    return Move(own_idea_test(claim), "fact", verdict.label, [])
+
+
+# A word that stands in for the thing the student has not named yet: "they carry stuff around the body".
+VAGUE = re.compile(r"\b(?:stuff|something|some kind of \w+)\b", re.I)
+
+
+def own_idea_test(claim: str) -> str:
+    """The student's idea put to the test when no fact speaks to it: its vague word to be named, its reason to be
+    checked as the cause, or what else it predicts. Each names the idea, so the reply fits this student only."""
+    said = echo(claim)
+    if vague := VAGUE.search(said):
+        return (f"What exactly do you mean by \"{vague.group(0)}\" in \"{said}\"? Name it as exactly as you can, "
+                f"and say how you know.")
+    if gives_reason(claim):
+        return (f"How could you check that \"{said}\" is really the cause? What would you expect to see if it is, and "
+                f"what if it is not?")
+    return f"If \"{said}\" is right, what else would you expect to see? What could you try that would show it?"
 
 
 def main(argv: list[str]) -> None:

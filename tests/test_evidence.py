@@ -160,7 +160,7 @@ def test_knowledge_base_retrieves_and_grounds_science_moves(kb):
     heavy = science_move("Which lands first, a bowling ball or a tennis ball?", "the heavier ball lands first", kb)
     assert heavy.kind == "misconception" and heavy.verdict == "contradicted" and "heavy book" in heavy.text
     assert any("same acceleration" in e for e in heavy.evidence)  # the fact the agent shows as a step event
-    plain = science_move("Why does heat travel along a metal spoon in soup?", None, kb)
+    plain = science_move("Why does heat travel along a metal rod held in a flame?", None, kb)
     assert plain.verdict is None and "____" not in plain.text and "conductor" not in plain.text  # no fact shown
     assert plain.evidence and "conduct" in plain.evidence[0]  # the fact grounds a model's draft instead
     options = science_move("Is a metal pan a good or poor conductor?", None, kb)  # a question no topic card knows
@@ -172,7 +172,9 @@ def test_knowledge_base_retrieves_and_grounds_science_moves(kb):
     unsure = science_move("Why does heat travel along a metal spoon?", "the soup pushes little sparks into it", kb)
     two_words = science_move("What is water vapor?", "water vapor", kb)
     assert two_words.verdict != "supported"  # two matching words are too few to call a claim proven
-    assert unsure.verdict == "absent" and unsure.text.startswith("What makes you say \"the soup")
+    # no fact speaks to sparks: the idea itself is tested, never a fact that only fits the question
+    assert unsure.verdict == "absent" and unsure.text.startswith("If \"the soup pushes little sparks into it\" is right")
+    assert unsure.evidence == []
 
 
 def test_knowledge_base_is_decontaminated_and_corpus_is_parsed(kb):

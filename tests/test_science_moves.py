@@ -12,9 +12,10 @@ from agent import Tutor
 from common import read_jsonl
 from evidence import KnowledgeBase, extract_claim, key_terms, openbook_facts, paraphrases, question_of
 from lesson import Facts, guard_reply
-from science_catalog import (CARDS, MISCONCEPTIONS, card_verdict, first_step, formula_reply, in_fact_words, is_help,
-                             judged_short, match_card, match_misconception, resembles_misconception)
-from science_moves import claim_move, restates, science_move, short_answer_fact
+from science_catalog import (CARDS, MISCONCEPTIONS, card_verdict, echo, first_step, formula_reply, in_fact_words,
+                             is_help, judged_short, match_card, match_misconception, near_card,
+                             resembles_misconception)
+from science_moves import answers, bears_on, claim_move, restates, science_move, short_answer_fact
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CHECK_SET = [case for name in ("science_moves", "science_moves_blind", "science_moves_round2")
@@ -318,3 +319,77 @@ def test_a_comparison_is_confirmed_only_as_the_fact_makes_it():
         assert science_move(question, extract_claim(wrong, question), Facts(facts)).verdict != "supported", wrong
     right = extract_claim("fine: the water has the same mass as the ice had", question)
     assert science_move(question, right, Facts(facts)).verdict == "supported"
+
+
+def test_a_fact_is_put_to_an_idea_only_when_it_bears_on_it_and_never_one_that_may_state_the_answer():
+    """A fact that only fits the question ("Bats fly, but they are mammals too") says nothing about the student's idea;
+    one that names every key term of the question ("Fish breathe with gills") may be the answer itself."""
+    bats = "How do bats find their way in the dark?"
+    assert not bears_on("they make high squeaks and listen for the sound bouncing back", "Bats fly, but they are "
+                        "mammals too, not birds.", bats)
+    assert bears_on("they take oxygen from the lungs to the cells", "Blood absorbs oxygen in the lungs",
+                    "What is the job of red blood cells?")
+    assert not bears_on("they have thick fur that keeps their body heat in", "An animal usually requires a warm body "
+                        "temperature for survival", "How do polar bears stay warm?")  # one shared word is too little
+    assert answers("Fish breathe with gills, have fins and most have scales.", "How do fish breathe underwater?")
+    assert not answers("Ice, a solid, melts into water when it warms up.", "Why does salt melt ice on the road?")
+    sun = ["Radiation is energy carried by infrared waves, which need no material at all. That is how the Sun warms "
+           "the Earth across empty space."]
+    move = claim_move("the hot air from the Sun blows across space to us", "How does heat from the Sun get to Earth?",
+                      sun, None)
+    assert move.evidence == [] and "Radiation" not in move.text and move.verdict != "supported"
+    assert move.text.startswith('If "the hot air from the Sun blows across space to us" is right')
+
+
+def test_a_misconception_fires_only_on_the_question_topic_and_an_idea_is_quoted_whole():
+    compass = "the needle is a small magnet and the Earth acts like a giant magnet that pulls it into line"
+    assert match_misconception(compass, "Why does a compass needle always point north?") is None
+    assert match_misconception("gravity is like a magnet pulling us down", "Why do things fall to the ground?")
+    assert echo("the warm air from your lungs has water in it and when it hits the cold air the water turns into "
+                "tiny little drops") == "the warm air from your lungs has water in it"  # its first clause, no "..."
+    assert echo("the spines help it soak up rain from the air") == "the spines help it soak up rain from the air"
+
+
+FRESH5 = [case for _, case in read_jsonl(FIXTURES / "science_moves5.jsonl", ("student_message", "kind", "expected"))]
+
+
+@pytest.mark.parametrize("case", FRESH5, ids=lambda c: c["id"])
+def test_the_fifth_check_set_is_never_praised_when_wrong_nor_told_the_answer(case, kb):
+    """Both halves of tests/fixtures/science_moves5.jsonl (23 new questions, none from the dev set): a help request
+    gets no verdict, a wrong or partial idea is never confirmed, no reply says the answer's giveaway words unless the
+    student did, and a quoted idea never stops mid-phrase."""
+    message = case["student_message"]
+    question = question_of(message) or message
+    move = science_move(question, extract_claim(message, question), kb)
+    if case["expected"] == "ask":
+        assert move.verdict is None, move.text
+    if case["expected"] != "confirm":
+        assert move.verdict != "supported", move.text
+        assert not [w for w in case["leak"] if w in move.text.lower() and w not in message.lower()], move.text
+    assert "...\"" not in move.text and not any(answers(e, question) for e in move.evidence if e in move.text)
+
+
+def test_an_idea_no_fact_speaks_to_is_tested_by_its_own_words():
+    """No fact bears on it: a vague word is to be named, a reason is checked as the cause, else its prediction; and a
+    student's "i" and "my" are said back as "you" and "your"."""
+    question = "What do red blood cells do?"
+    assert claim_move("they carry stuff around the body", question, [], None).text.startswith(
+        'What exactly do you mean by "stuff" in "they carry stuff around the body"?')
+    reason = claim_move("because salt is hot and it warms the ice up", "Why does salt melt ice?", [], None)
+    assert reason.text.startswith('How could you check that "salt is hot and it warms the ice up" is really the cause?')
+    assert reason.verdict != "supported" and reason.evidence == []
+    breath = first_step("why can i see my breath when it is cold outside but not in summer?", ['"breath"'], "it")
+    assert '"you see your breath when it is cold outside"' in breath and '"i ' not in breath
+
+
+def test_a_card_question_in_other_words_takes_its_card_and_no_other(kb):
+    """A question that restates a card's own question ("why do we actually need oxygen?") gets the card's opening,
+    never a template pasting its words; a question that only shares a topic with a card ("What do bees collect from
+    flowers to make honey?": the pollination card's opening names pollen) gets none."""
+    embedder = kb.index.embedder
+    oxygen = near_card("why do we actually need oxygen?", embedder)
+    assert oxygen is not None and oxygen.topic == "respiration and oxygen"
+    assert near_card("What do bees collect from flowers to make honey?", embedder) is None
+    assert near_card("What happens to the mass of ice when it melts into water?", embedder) is None
+    move = science_move("why do we actually need oxygen?", None, kb)
+    assert move.kind == "card" and move.text == oxygen.opening
