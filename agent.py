@@ -358,7 +358,8 @@ class Tutor:
     def _say_move(self, turn: Turn, move: Move) -> Iterator[dict[str, Any]]:
         """A lesson move said: the request guards' words, the verdict's lead, then the question (the model may word
         a plan step's question; `math_moves.faithful` decides whether its wording may be said)."""
-        yield from turn.say(guard_lead(turn.flags, turn.role, turn.state.asked_answer - 1), trusted=True)
+        if move.kind != "check_request":   # its own words ask for the work: the guard's line would say it twice
+            yield from turn.say(guard_lead(turn.flags, turn.role, turn.state.asked_answer - 1), trusted=True)
         yield from turn.say(move.lead)
         question = move.question
         if move.kind == "hint" and move.step is not None and question == move.step.question:

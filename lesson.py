@@ -139,7 +139,8 @@ CHECK_ASK = re.compile(r"\b(?:check|grade|mark)\b[\w ]{0,12}\b(?:my|this|it|answ
 
 def request_of(message: str) -> str:
     """"confused", "check" or "": a message that asks for help or for a check and offers no work of its own."""
-    if re.search(r"\d|:\s*\w", message) or request_flags(message):   # a teacher's "grade my class" asks the key
+    others = set(request_flags(message)) - {"check_work", "question_unclear"}   # the two this function tells apart
+    if re.search(r"\d|:\s*\w", message) or others:   # a teacher's "grade my class" asks the key
         return ""
     if CHECK_ASK.search(message) and not evidence.extract_claim(CHECK_ASK.sub("", message)):
         return "check"
