@@ -359,6 +359,9 @@ class Tutor:
         """A lesson move said: the request guards' words, the verdict's lead, then the question (the model may word
         a plan step's question; `math_moves.faithful` decides whether its wording may be said)."""
         yield from turn.say(guard_lead(turn.flags, turn.role, turn.state.asked_answer - 1), trusted=True)
+        if "check_work" in turn.flags and move.kind == "evidence_question":
+            yield from turn.drain()  # nothing to check yet: the guard asks for their answer, and only that
+            return
         yield from turn.say(move.lead)
         question = move.question
         if move.kind == "hint" and move.step is not None and question == move.step.question:
