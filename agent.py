@@ -360,6 +360,9 @@ class Tutor:
         a plan step's question; `math_moves.faithful` decides whether its wording may be said)."""
         if move.kind != "check_request":   # its own words ask for the work: the guard's line would say it twice
             yield from turn.say(guard_lead(turn.flags, turn.role, turn.state.asked_answer - 1), trusted=True)
+        if "check_work" in turn.flags and move.kind == "evidence_question":
+            yield from turn.drain()  # nothing to check yet: the guard asks for their answer, and only that
+            return
         yield from turn.say(move.lead)
         question = move.question
         if move.kind == "hint" and move.step is not None and question == move.step.question:

@@ -38,8 +38,8 @@ from arithmetic_claims import claims
 from math_moves import Move, math_move
 from mathcheck import match_choice, solve
 from solver import Plan
-from wording import (ASKING, EXERCISE, SENTENCES, about_student, answer_attempt, clock, content_words, parse_choices,
-                     request_flags)
+from wording import (ASKING, EXERCISE, QUESTION_UNCLEAR, SENTENCES, about_student, answer_attempt, clock, content_words,
+                     parse_choices, request_flags)
 
 
 @dataclass
@@ -210,6 +210,12 @@ CHECK_REQUEST = re.compile(r"^\W*(?:(?:can|could|will) you |please )?(?:check|gr
                            re.I)
 
 
+def said_in(claim: str, passage: str) -> bool:
+    """Is a one-word answer a word of the passage, in any form ("eyelashes" for "eyelash")?"""
+    told = {form for word, _ in evidence.content_tokens(passage) for form in evidence.base_forms(word)}
+    return any(evidence.base_forms(word) & told for word, _ in evidence.content_tokens(claim))
+
+
 def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.KnowledgeBase | None = None) -> Move | None:
     """A reading or science turn's move from evidence.py: the passage sentence (reading; the passage is fixed for the
     lesson) or the textbook fact (science: `kb`, else the retrieved passages) decides the student's claim; the move
@@ -231,12 +237,15 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     picked = match_choice(attempt, choices) if attempt else None
     claim = choices[picked] if picked is not None else claim
     short = claim and len(evidence.content_words(claim)) < 2 and reading.classify_question(question) != "vocabulary"
-    if short and not offered and not (subject == "science" and science_catalog.judged_short(claim, question)):
-        claim = None  # "hmm", "maybe": one word answers a vocabulary question, or what science_catalog can judge
+    kept = short and (subject == "science" and science_catalog.judged_short(claim, question) or
+                      subject == "reading" and said_in(claim, lesson.passage))  # "bikes": a word the text holds
+    if short and not offered and not kept:
+        claim = None  # "hmm", "maybe": one word answers a vocabulary question, a word of the passage, a fact's word
     if subject == "reading":
         if not lesson.passage:
             return None
-        found = reading.reading_move(lesson.passage, question, claim, cited=bool(CITES.search(work or message)))
+        found = reading.reading_move(lesson.passage, question, claim, cited=bool(CITES.search(work or message)),
+                                     unclear=bool(QUESTION_UNCLEAR.search(work or message)))
     else:
         found = science_moves.science_move(question, claim, kb or Facts(lesson.evidence))  # type: ignore[arg-type]
         if found.verdict == "supported" and CITES.search(work or message):   # a quoted fact is evidence, no answer

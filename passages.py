@@ -167,6 +167,9 @@ FEELINGS = {
     "sad": (r"tears|cried|\bcry|sob|sigh|lump in (?:her|his) throat|stared at|look(?:ed)? away|slump|quiet|silent",
             "sad upset unhappy lonely disappointed hurt gloomy miserable heartbroken"),
     "angry": (r"stomp|slam|shout|yell|glar|clench|frown|snapp", "angry mad furious annoyed frustrated upset cross"),
+    "embarrassed": (r"blush|(?:face|cheeks|ears) (?:turned|went|got|grew|burned|felt) (?:hot|red|pink|warm)|"
+                    r"(?:looked|stared) down at (?:his|her|their) (?:feet|shoes)",
+                    "embarrassed ashamed shy awkward humiliated"),
 }
 FEELING_WORDS: dict[str, set[str]] = {}
 for _family, (_, _words) in FEELINGS.items():
@@ -270,7 +273,9 @@ QUESTION_TYPES = [  # first match wins: the specific kinds before the broad "why
                 r"\bwhat (?:does|do|did) ['‘\"“](?:[^'’\"”]+ ){4,}[^'’\"”]+['’\"”] "
                 r"(?:mean|describe|show|tell)|['‘\"“][^'’\"”]*\blike\b[^'’\"”]*['’\"”]|"  # or a simile
                 r"\bwhat (?:does|do|did) [^?]*\blike\b[^?]* (?:describe|mean)\b"),
-    ("vocabulary", r"\bmean(s|ing|t)?\b|\bword\b|\bphrase\b|\bdefin|\bwhat (is|are) (an? )?'|\bdescribes?\b.*'"),
+    ("vocabulary", r"\bmean(s|ing|t)?\b|\bphrase\b|\bdefin|\bwhat (is|are) (an? )?'|\bdescribes?\b.*'|"
+                   r"^(?![^?]*\b(?:spel\w*|wr[io]t\w*|read|says?|said|guess\w*|typed?|learn\w*)\b[^?]*\bword\b)"
+                   r"[^?]*\bword\b"),  # "help him spell the last word" asks about spelling, not a word's meaning
     ("purpose", r"\b(author|writer|poet)'?s? purpose|\bpurpose\b|\bwhy (does|did) the (author|writer|poet)\b|"
                 r"\bwhy (?:does|did) \w+(?: \w+)? write\b|\bwhy was (?:this|the) \w+ written\b"),
     ("theme", r"\btheme\b|\b(?:the|a|what|which|this|its|\w+'s) (?:lesson|message)\b|\bmoral\b|"  # not "lesson time"
@@ -519,8 +524,28 @@ SYNONYM_GROUPS = """afraid scared frightened fear terrified; happy glad joyful; 
 smart clever intelligent; big large huge; small little tiny; quick fast; begin start; end finish; shout yell scream;
 look see watch; home house; kid child; gift present; hurt injure; sick ill; cold chilly; rock stone; fix repair;
 buy purchase; pick choose; disappear vanish; near close; reply answer; enough plenty; wet damp soaked soggy;
-dirt soil earth""".split(";")
-SYNONYMS = {stem(w): group.split() for group in SYNONYM_GROUPS for w in group.split()}
+dirt soil earth; cold icy freezing frosty; hot warm; listen hear; talk speak; say tell; remember recall;
+think believe; tall high; shout call; dad father; mom mother; grandma grandmother; grandpa grandfather; road street;
+fight compete; light sunlight; clean scrub wash; shut close; throw toss; grab catch; stick attach hook cling; hole
+gap space opening; rain rainwater; help aid; keep stay; rip tear; sound noise; quiet silent;
+finish complete; reach arrive; correct right; mistake error; brave courageous; nice kind; hard difficult;
+easy simple; sleep nap rest; jump leap; walk stroll; run race; scared nervous worried""".split(";")
+SYNONYMS: dict[str, list[str]] = {}
+for _group in SYNONYM_GROUPS:  # a word in two groups ("close": near, shut) has the synonyms of both
+    for _word in _group.split():
+        SYNONYMS.setdefault(stem(_word), []).extend(w for w in _group.split() if w != _word)
+# "Not X" says what its opposite says ("to not stop" is "to keep going"): the pair read without its negation.
+OPPOSED = {"stop": "keep going", "quit": "keep going", "give up": "keep going", "wet": "dry", "dry": "wet",
+           "open": "closed", "closed": "open", "forget": "remember", "remember": "forget", "win": "lose",
+           "lose": "win", "same": "different", "different": "same", "alive": "dead", "dead": "alive",
+           "asleep": "awake", "awake": "asleep", "safe": "in danger", "true": "false", "false": "true"}
+NOT_OPPOSED = re.compile(rf"\b(?:not|never|didn'?t|don'?t|doesn'?t|won'?t|can'?t|cannot|isn'?t|wasn'?t)\s+"
+                         rf"(?:be\s+)?({'|'.join(OPPOSED)})\b", re.I)
+
+
+def unnegated(clause: str) -> str:
+    """The clause with a negated word said as its opposite: "to not stop" -> "to keep going"."""
+    return NOT_OPPOSED.sub(lambda m: OPPOSED[m.group(1).lower()], clause)
 
 
 # A question that says something is gone ("where otters disappeared"): a claim denying it ("no otters to eat the
@@ -562,45 +587,84 @@ def swaps(claim: str, sentence: str, question: str = "", embedder: Embedder | No
 DEGREE = re.compile(r"\b(?:a (?:little|bit)|kind of|sort of)\b", re.I)  # "a little wet": how wet, no word to find
 
 
+IDIOM = re.compile(r"\bno matter\b", re.I)  # "keep going no matter what" denies nothing
+
+
+def part_said(core: list[str], sentence: str) -> str:
+    """The pieces (between commas and 'and') of the sentence's clause that hold the claim's words: an aside in the
+    same clause ("Their humps store fat, not water, and their bodies can use that fat") denies nothing "the body
+    can use the fat" says, while "not water" still denies "they store water"."""
+    clause = IDIOM.sub(" ", clause_of(core, sentence))
+    pieces = [p for p in re.split(r",|\band\b", clause) if set(core) & set(content_words(p))]
+    return ",".join(pieces) or clause
+
+
+def added(clause: str, told: set[str]) -> bool:
+    """Does a part of the clause joined by 'and' hold words of its own and none the sentence says ("they got eaten by
+    a rabbit and died")? Its share of found words let that part through unsaid; a list ("water and air") finds both."""
+    parts = [[w for w, _ in content_tokens(part)] for part in re.split(r"\band\b", clause)]
+    return len(parts) > 1 and any(words and not any(word_forms(w) & told for w in words) for words in parts)
+
+
+def moved(clause: str, question: str, told: set[str], forms: list[set[str]]) -> bool:
+    """Does the clause give the question's thing ("the feathers store fat") to a sentence whose forms (`told`, with
+    the sentence before it, whose 'they' it may mean) never name it, while another sentence does ("Their feathers
+    overlap")? The fact found is about something else. What the text is about, named in its first sentence
+    ("Bears get ready ..."), is the 'they' of every sentence after it."""
+    asked = set(content_words(question))
+    named = [w for w, s in dict(content_tokens(clause)).items() if s in asked and w.islower() and len(w) > 3]
+    return any(not word_forms(w) & (told | forms[0]) and any(word_forms(w) & f for f in forms) for w in named)
+
+
 def own_words_backed(claim: str, question: str, sentences: list[str], ranked: list[tuple[float, int]],
                      embedder: Embedder | None = None) -> str | None:
     """The sentence backing a claim said in the student's own words ("he used a long fishing pole" for "Tomas walked
-    over with a long fishing pole"), or None: each clause (split at 'because', 'so', ...) with words beyond the
-    question's is found in a sentence, at least 0.6 of those words in any form or a synonym with MiniLM cosine 0.55
-    (all of them, two or more, with 0.4), none of the rest found in another sentence ("from the ships" where the bells
-    ring from the tower), in the same polarity and footing and with no conflict; one clause is told at
-    or beside the question's three best sentences, or restates what the question says is gone ("no otters"), which
-    is skipped. "A little", "kind of" say how much, no word to find; a clause going on about the sentence the clause
-    before it was found in ("..., but not too wet") is read there, and one word found there backs it. On the tune
-    split's wrong readings it backs none."""
+    over with a long fishing pole"), or None: each clause (split at 'because', 'so', ...; a negated word read as its
+    opposite, "not stop" as "keep going") with words beyond the question's is found in one sentence (a clause's
+    words glued from two, "the gate was rusty", say what neither does), at least 0.6 of those words in any form or a
+    synonym with MiniLM cosine 0.55 (all of them, two or more, with 0.4), none of the rest found in another sentence
+    ("from the ships" where the bells ring from the tower), in the same polarity and footing as the part of the
+    sentence that restates it ("fat, not water, and ...": the aside denies nothing else) and with no conflict, no
+    part joined by 'and' unsaid ("eaten by a rabbit and died"), the question's thing not moved onto a sentence about
+    another ("the feathers store fat"); one clause is told at or beside the question's three best sentences, or
+    restates what the question says is gone ("no otters"), which is skipped. "A little", "kind of" say how much, no
+    word to find; a clause going on about the sentence the clause before it was found in ("..., but not too wet") is
+    read there, and one word found there backs it."""
     near = {j for _, i in ranked[:3] for j in (i - 1, i, i + 1)}
     forms = [{f for w, _ in content_tokens(s) for f in base_forms(w)} for s in sentences]
     asked, backed, anchored = set(content_words(question)), [], False
-    for clause in CLAUSE_BREAK.split(DEGREE.sub(" ", claim)):
-        words = [w for w, _ in dict(content_tokens(clause or "")).items()]
-        own = [w for w in words if stem(w) not in asked]
+    for clause in CLAUSE_BREAK.split(unnegated(DEGREE.sub(" ", claim))):
+        own = [w for w, s in dict(content_tokens(clause or "")).items() if s not in asked]
         if own and restates_premise(clause, question):
             anchored = True
         if not own or restates_premise(clause, question):
             continue
-        found = [[bool(word_forms(w) & f) for w in words] for f in forms]
+        found = [[bool(word_forms(w) & f) for w in own] for f in forms]
         vectors = (embedder or default_embedder()).encode([clause] + sentences)
         cosine = [float(v @ vectors[0]) for v in vectors[1:]]
         told = backed[-1][1] if backed else None  # "..., but not too wet" goes on about the sentence already found
-        k = max(range(len(sentences)), key=lambda k: sum(found[k]) / len(words) + cosine[k] + 0.3 * (k == told))
-        share = sum(hit for w, hit in zip(words, found[k]) if stem(w) not in asked) / len(own)
-        swapped = [w for i, w in enumerate(words) if w in own and not found[k][i] and any(f[i] for f in found)]
-        said = clause_of([stem(w) for w in own], sentences[k])
-        said_there = share == 1 and (len(own) >= 2 and cosine[k] >= 0.4 or k == told)  # all found, or more of one
-        if not ((share >= 0.6 and cosine[k] >= 0.55) or said_there) or \
-                swapped or conflicts(clause, sentences[k]) or swaps(clause, sentences[k], question, embedder) or \
-                has_negation(clause) != has_negation(said) or not same_footing(clause, said) or \
-                not sides_kept(clause, sentences[k]):
+        shares = [sum(hits) / len(own) for hits in found]  # own words: the question's ("bear") are all over the text
+        k = max(range(len(sentences)), key=lambda k: shares[k] + cosine[k] + 0.3 * (k == told))
+        if not clause_told(clause, own, question, sentences, forms, found, cosine[k], k, told, embedder):
             return None
         backed.append((len(own), k))
         anchored = anchored or k in near
     strong = [b for b in backed if b[0] >= 2]
     return sentences[max(strong)[1]] if strong and anchored else None
+
+
+def clause_told(clause: str, own: list[str], question: str, sentences: list[str], forms: list[set[str]],
+                found: list[list[bool]], cosine: float, k: int, told: int | None, embedder: Embedder | None) -> bool:
+    """Does sentence k say the clause, whose `own` words `found` marks in each sentence? See `own_words_backed`."""
+    share = sum(found[k]) / len(own)
+    swapped = [w for i, w in enumerate(own) if not found[k][i] and any(f[i] for f in found)]
+    said = part_said([stem(w) for w in own], sentences[k])
+    said_there = share == 1 and (len(own) >= 2 and cosine >= 0.4 or k == told)  # all found, or more of one
+    return ((share >= 0.6 and cosine >= 0.55) or said_there) and not (
+        swapped or conflicts(clause, sentences[k]) or swaps(clause, sentences[k], question, embedder)
+        or has_negation(clause) != has_negation(said) or not same_footing(clause, said)
+        or not sides_kept(clause, sentences[k]) or added(clause, forms[k])
+        or moved(clause, question, forms[k] | (forms[k - 1] if k else set()), forms))
 
 
 # The shape of an answer to a wh-question ("where ...?" "in his basket"): a true claim in it answers, it is not off.

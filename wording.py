@@ -203,7 +203,10 @@ def question_sentence(sentences: list[str]) -> str:
 
 _AUX = r"(?:did|does|do|are|is|was|were|will|would|can|could|has|have|had|should|must|shall)"
 _TARGETS = (  # the question's target as a noun phrase: "How many pages did..." -> "the number of pages"
-    (r"^how (?:many|much) more\b()", "the difference{}"),
+    (r"^how (?:many|much) more\b(?=[^?]*\bthan\b)()", "the difference{}"),  # "... than ...?" compares two amounts
+    (r"^how many more ([a-z]+)\b", "the number of extra {}"),  # "How many more weeks ...?" is what is still to come
+    (r"^how much more (?!(?:does|did|do|is|was|will|would|can)\b)([a-z]+)\b", "the extra {}"),
+    (r"^how much more\b()", "the extra amount{}"),
     (rf"^how many ((?:[\w]+ ){{0,2}}?[a-z]+) (?:{_AUX}|until|before|after|per|in|of|for)\b", "the number of {}"),
     (rf"^how much ([a-z]+(?: [a-z]+)?) {_AUX}\b", "the {}"),
     (rf"^how much {_AUX} ([^?]+?) cost\b", "the cost of {}"),
