@@ -506,15 +506,16 @@ def meaning_in(claim: str, term: str) -> str | None:
 def vocabulary_move(claim: str, question: str, sentences: list[str], top: int) -> str:
     """The substitution test done right: the student's meaning put in place of the word, in its sentence."""
     term = quoted_term(question)
-    context = next((s for s in sentences if term and term.lower() in s.lower()), sentences[top])
+    word = re.compile(rf"\b{re.escape(term)}\b", re.I) if term else None   # whole words: never the 's' in 'was'
+    context = next((s for s in sentences if word and word.search(s)), sentences[top])
     meaning = meaning_in(claim, term) if term else None
-    if meaning and term and term.lower() in context.lower():
-        before = context[:context.lower().index(term.lower())].split()
+    if meaning and word and word.search(context):
+        before = context[:word.search(context).start()].split()
         for k in range(min(3, len(before)), 0, -1):  # "the houses fell down" in "the houses vanished"
             if meaning.lower().startswith(" ".join(before[-k:]).lower() + " "):
                 meaning = meaning[len(" ".join(before[-k:])):].strip()
                 break
-        tried = re.sub(re.escape(term), meaning, context, count=1, flags=re.I)
+        tried = word.sub(meaning, context, count=1)
         return (f"Try your meaning in place of \"{term}\": \"{tried}\" Does that fit with what happens in the "
                 f"sentences just before and after it?")
     around = f"\"{term}\"" if term else "it"  # no quoted word: the question names a phrase in its own words

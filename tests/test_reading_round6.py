@@ -12,7 +12,7 @@ import pytest
 import wording
 from evidence import extract_claim, question_of
 from passages import QUESTION_ASKS, body, classify_question, key_sentences, rank_sentences, answer_sentence
-from reading import lead_told, reading_move
+from reading import lead_told, reading_move, vocabulary_move
 
 CASES = [json.loads(line) for line in (Path(__file__).parent / "fixtures" / "reading_moves5.jsonl").open()]
 BY_ID = {case["id"]: case for case in CASES}
@@ -152,3 +152,13 @@ def test_a_need_or_lack_agrees_with_a_sentence_denying_it():
     question = "Why were the bean leaves brown when Omar came home?"
     assert reading_move(passage, question, "the beans needed water").verdict != "contradicted"
     assert reading_move(passage, question, "the beans got too much water").verdict == "contradicted"
+
+
+def test_a_meaning_is_tried_in_place_of_the_whole_word_only():
+    """The word asked about inside a longer one ('hush' in 'hushed') is not replaced: a half-word fill-in ('in Room
+    12 and waDevon') is the broken sentence readers flag."""
+    sentences = ["The crowd hushed when the lights went down.", "Then the band began to play."]
+    reply = vocabulary_move("it means quiet", "What does 'hush' mean?", sentences, 0)
+    assert "quieted" not in reply and "quiet" not in reply.split('"')[1]
+    whole = vocabulary_move("it means quiet", "What does 'hushed' mean?", sentences, 0)
+    assert '"The crowd quiet when the lights went down."' in whole
