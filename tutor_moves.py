@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from agent import Tutor
-from common import atomic_write_jsonl, fill, parse_args, read_jsonl, require_data, shared_data_dir
+from common import atomic_write_jsonl, parse_config, read_jsonl, require_data, shared_data_dir
 from data.decontam import Decontaminator
 from data.sft.build import STEP, mc_question
 from data.sources import aesop_fables, read_text, strip_gutenberg
@@ -372,7 +372,7 @@ def build_moves(cfg: MovesConfig, root: Path | None = None) -> tuple[list[dict],
 
 
 def main(argv: list[str] | None = None) -> None:
-    cfg = fill(MovesConfig, parse_args(argv))
+    cfg = parse_config(MovesConfig, argv)
     kept, counts = build_moves(cfg)
     atomic_write_jsonl(cfg.out, kept)
     for source, tally in counts.items():

@@ -32,7 +32,7 @@ import torch  # noqa: E402
 import transformers  # noqa: E402  the reference (requirements-dev.txt)
 
 import train  # noqa: E402
-from common import fill, parse_args  # noqa: E402
+from common import parse_config  # noqa: E402
 from model import Transformer, load_config  # noqa: E402
 from telemetry import measure_matmul_peak  # noqa: E402
 from weights import export_hf  # noqa: E402
@@ -81,7 +81,7 @@ def timed(step, model, optimizer, x, y, ctx, device: torch.device) -> float:
 
 
 def main(argv: list[str]) -> None:
-    cfg = fill(BenchConfig, parse_args(argv))
+    cfg = parse_config(BenchConfig, argv)
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
