@@ -26,7 +26,8 @@ SCRIPTS = {
     "vision.py": "--download", "-m bench.agent": "--max_tokens=", "-m bench.decode": "--new_tokens=",
     "-m bench.retrieval": "--n_chunks=", "-m bench.serve": "--levels=", "-m bench.sft_qlora": "--steps=",
     "-m bench.textbooks": "--chapters=", "-m bench.tokenize": "--workers=", "-m bench.tokenizer": "--max_mb",
-    "-m bench.train_step": "--steps=", "-m data.prepare": "--sources=", "-m data.download": "--sources=",
+    "-m bench.train_step": "--steps=", "-m bench.evidence": "split (reading and science",
+    "-m data.prepare": "--sources=", "-m data.download": "--sources=",
 }
 
 
@@ -86,6 +87,11 @@ def assert_misspelt_key_is_one_line(script: str, tmp_path: Path) -> None:
 @pytest.mark.parametrize("script", UNCHECKED_ONCE)
 def test_a_misspelt_key_is_rejected_where_it_was_once_ignored(script, tmp_path):
     assert_misspelt_key_is_one_line(script, tmp_path)
+
+
+def test_a_bench_without_keys_rejects_any_key(tmp_path):
+    line = one_line_error(run([PY, "-m", "bench.evidence", "--n=5"], tmp_path, tmp_path / "no-data"))
+    assert line == "evidence.py: unknown config keys: n; --help lists them"
 
 
 @pytest.mark.slow
