@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from common import SessionStore, check_known, fill, out_dir, parse_args, smollm2_gguf
+from common import SessionStore, out_dir, parse_config, smollm2_gguf
 from data.subjects import tag_subject
 from escalate import question_again, vary, without_requests
 from evidence import KnowledgeBase, check_draft, content_words as evidence_words
@@ -725,9 +725,7 @@ def chat(cfg: AgentConfig, store: SessionStore) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    values = parse_args(argv)
-    check_known(values, AgentConfig)
-    cfg = fill(AgentConfig, values)
+    cfg = parse_config(AgentConfig, argv)
     chat(cfg, SessionStore(cfg.sessions or out_dir() / "sessions.db"))
 
 

@@ -21,7 +21,7 @@ import torch  # noqa: I001
 
 import model as M
 from engine import fit_history
-from quantize import quantize_int4, quantize_int8
+from quantize import quantized
 from tokenizer import Detokenizer, render_chat
 
 
@@ -111,11 +111,7 @@ def main(argv: list[str] | None = None) -> None:
         torch.set_num_threads(cfg.threads)
     path = cfg.ckpt or str(smollm2_gguf())
     model, tok = M.load(path)
-    quantizers = {"": lambda m: m, "int8": quantize_int8, "int4": quantize_int4}
-    if cfg.quantize not in quantizers:
-        raise SystemExit(f"--quantize={cfg.quantize!r}: choose int8 or int4 "
-                         "(or leave it out for the checkpoint's own weights)")
-    model = quantizers[cfg.quantize](model)
+    model = quantized(model, cfg.quantize)
     if tok is None:
         raise SystemExit(f"{path}: no tokenizer files next to the weights, so there is nothing to chat with")
     print(f"loaded {path} ({model.num_params() / 1e6:.0f}M parameters); /reset clears, /quit or Ctrl-D leaves",

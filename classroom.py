@@ -36,7 +36,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from common import ROOT, atomic_write_text
+from common import ROOT, atomic_write_jsonl
 from scorers import (RUBRIC, asks_or_next_step, canonical_number, extract_answer, leaks_answer, leaks_case,
                      load_dev_prompts, numbers_in, parse_number, praises_wrong_step, rubric_checks, same_number,
                      shared_replies, step_operands, tool_call_validity)
@@ -413,7 +413,7 @@ def run_tutor_cases(chat: Any, cases: list[dict], workers: int = 1, replies_path
                 "events": [e for e in events if e.get("type") != "token"], "checks": rubric_checks(reply, case)}
     rows = parallel(one, cases, workers, "tutor cases")
     if replies_path is not None:
-        atomic_write_text(replies_path, "".join(json.dumps(r) + "\n" for r in rows))
+        atomic_write_jsonl(replies_path, rows)
     return summarise_tutor_cases(rows, cases)
 
 

@@ -36,7 +36,7 @@ import model as M
 from common import ROOT, get_logger, smollm2_gguf
 from fuse import RowImages, load_vision
 from model import KVCache, right_padded, sample, sample_allowed
-from quantize import quantize_int4, quantize_int8
+from quantize import quantized
 from sft import load_adapter, merge_lora
 from tokenizer import Detokenizer, StopText, render_chat, with_system_turn
 from toolcalls import tool_call_guide
@@ -634,12 +634,7 @@ def load_local(ckpt: str = "", adapter: str = "", quantize: str = "", device: st
                      if (d / "adapter_config.json").exists()), None)
     if lora is not None:
         merge_lora(load_adapter(model, lora))  # merged once: decode steps then cost what the base model costs
-    if quantize:
-        quantizers = {"int8": quantize_int8, "int4": quantize_int4}
-        if quantize not in quantizers or device != "cpu":
-            raise ValueError(f"--quantize={quantize!r}: int8 or int4, on --device=cpu "
-                             "(torch's packed kernels are CPU ones)")
-        model = quantizers[quantize](model)  # before the vision blocks join, which stay float
+    model = quantized(model, quantize, device)  # before the vision blocks join, which stay float
     vision = None
     if path.is_dir() and (path / "vision").is_dir():
         vision = load_vision(path)

@@ -4,6 +4,8 @@ What it supports (gpt-fast style: quantisation is a module swap, so generation c
 - `quantize_int8(model)`: every Linear as `Int8Linear` (one scale per output row): a quarter of the fp32 bytes
 - `quantize_int4(model, group_size=32)`: Linears the kernel takes as `Int4Linear` (groups of 32 inputs, each with a
   scale and an offset, GGUF's Q4_1 block): an eighth of the fp32 bytes
+- `quantized(model, name)`: the one way a script turns its `--quantize=` value into one of the two ("" keeps the
+  float weights), with the one message for a name it does not know (chat.py, engine.load_local)
 - both run torch's CPU packed-weight kernels with bf16 inputs; decoding one token reads every weight once, so batch-1
   tokens/s follow the weight bytes (4x / 8x fewer than fp32)
 - `OneRowDecoder`: the batch-1 decode step with q/k/v and gate/up fused, no module calls and few torch calls (1.3x
@@ -24,6 +26,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from common import UserError
 from model import Block, KVCache, Transformer, apply_rope
 
 
@@ -131,6 +134,23 @@ def quantize_int4(model: nn.Module, group_size: int = 32) -> nn.Module:
         return Int4Linear(linear, group_size) if Int4Linear.fits(linear, group_size) else None
 
     return OneRowDecoder.attach(swap_linears(model, make))
+
+
+QUANTIZERS: dict[str, Callable[[nn.Module], nn.Module]] = {"int8": quantize_int8, "int4": quantize_int4}
+
+
+class QuantizeError(UserError, ValueError):
+    """A --quantize value no quantizer answers to (or a device the packed kernels do not run on)."""
+
+
+def quantized(model: nn.Module, name: str, device: str = "cpu") -> nn.Module:
+    """`model` with its weights packed as `name` ("int8", "int4") says, in place; "" keeps the float weights."""
+    if not name:
+        return model
+    if name not in QUANTIZERS or device != "cpu":
+        raise QuantizeError(f"--quantize={name!r}: choose {' or '.join(QUANTIZERS)}, on --device=cpu "
+                            "(torch's packed kernels are CPU ones; leave it out for the checkpoint's own weights)")
+    return QUANTIZERS[name](model)
 
 
 class OneRowDecoder:

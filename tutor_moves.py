@@ -20,7 +20,6 @@ domain). Every text is checked against the evaluation splits (data/decontam.py, 
 """
 from __future__ import annotations
 
-import json
 import random
 import re
 import sys
@@ -32,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from agent import Tutor
-from common import atomic_write_text, fill, out_dir, parse_args, read_jsonl, require_data, shared_data_dir
+from common import atomic_write_jsonl, parse_config, read_jsonl, require_data, shared_data_dir
 from data.decontam import Decontaminator
 from data.sft.build import STEP, mc_question
 from data.sources import aesop_fables, read_text, strip_gutenberg
@@ -373,9 +372,9 @@ def build_moves(cfg: MovesConfig, root: Path | None = None) -> tuple[list[dict],
 
 
 def main(argv: list[str] | None = None) -> None:
-    cfg = fill(MovesConfig, parse_args(argv))
+    cfg = parse_config(MovesConfig, argv)
     kept, counts = build_moves(cfg)
-    atomic_write_text(Path(cfg.out), "".join(json.dumps(ex) + "\n" for ex in kept))
+    atomic_write_jsonl(cfg.out, kept)
     for source, tally in counts.items():
         print(f"{source}: " + ", ".join(f"{why} {n}" for why, n in tally.most_common()))
     print(f"{len(kept)} examples -> {cfg.out}")

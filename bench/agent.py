@@ -21,7 +21,7 @@ import time  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 
 # common before torch: it sets OpenMP's wait policy, which is read once when torch loads OpenMP.
-from common import SessionStore, check_known, fill, parse_args, smollm2_gguf  # noqa: E402
+from common import SessionStore, parse_config, smollm2_gguf  # noqa: E402
 import torch  # noqa: E402
 import agent  # noqa: E402
 from scorers import asks_or_next_step, leaks_answer, load_dev_prompts  # noqa: E402
@@ -41,9 +41,7 @@ def score(reply: str, prompt: dict) -> tuple[bool, bool]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    values = parse_args(argv)
-    check_known(values, BenchConfig)
-    cfg = fill(BenchConfig, values)
+    cfg = parse_config(BenchConfig, argv)
     torch.set_num_threads(cfg.threads)
     prompts = load_dev_prompts()
     prompts = prompts[:: max(1, len(prompts) // cfg.n)][: cfg.n]

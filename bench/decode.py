@@ -33,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from common import check_known, fill, parse_args, smollm2_gguf  # noqa: E402  (before torch: OpenMP wait policy)
+from common import parse_config, smollm2_gguf  # noqa: E402  (before torch: OpenMP wait policy)
 import torch  # noqa: E402
 import transformers  # noqa: E402  a reference (requirements-dev.txt)
 import model as M  # noqa: E402
@@ -142,10 +142,8 @@ def load_llama_cpp(gguf: Path, cfg: BenchConfig):
                            n_threads=cfg.threads, n_threads_batch=cfg.threads, verbose=False)
 
 
-def main() -> None:
-    values = parse_args()
-    check_known(values, BenchConfig)
-    cfg = fill(BenchConfig, values)
+def main(argv: list[str] | None = None) -> None:
+    cfg = parse_config(BenchConfig, argv)
     torch.set_num_threads(cfg.threads)
     gguf = smollm2_gguf()
     (ours, tok), load_s = timed(lambda: M.load(gguf))

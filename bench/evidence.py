@@ -21,7 +21,7 @@ import evidence  # noqa: E402
 import reading  # noqa: E402
 import science_catalog  # noqa: E402
 import science_moves  # noqa: E402
-from common import read_jsonl  # noqa: E402
+from common import check_known, parse_args, read_jsonl  # noqa: E402
 from scorers import leaks_answer  # noqa: E402
 
 
@@ -53,7 +53,8 @@ def report(name: str, cases: list[dict], kb: evidence.KnowledgeBase | None) -> N
         print(f"    {kind:15s} {str(verdict):13s} {n}")
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    check_known(parse_args(argv))  # it takes no keys: --help prints the docstring, any key is one line
     report("reading", tune_cases("reading"), None)
     kb = evidence.KnowledgeBase.load_or_build()
     science = tune_cases("science")

@@ -33,7 +33,7 @@ import torch  # noqa: E402
 import transformers  # noqa: E402  the reference (requirements-dev.txt)
 
 import ingest  # noqa: E402
-from common import check_known, fill, minilm_dir, parse_args  # noqa: E402
+from common import minilm_dir, parse_config  # noqa: E402
 from retrieval import Embedder, Index, length_batches  # noqa: E402
 
 
@@ -108,9 +108,7 @@ def latencies(index: Index, queries: np.ndarray) -> tuple[np.ndarray, list[list[
 
 
 def main(argv: list[str]) -> None:
-    values = parse_args(argv)
-    check_known(values, BenchConfig)
-    cfg = fill(BenchConfig, values)
+    cfg = parse_config(BenchConfig, argv)
     torch.set_num_threads(cfg.threads)
     embedder = Embedder()
     texts = real_chunks(cfg.n_chunks + cfg.n_queries, embedder.tokenizer)

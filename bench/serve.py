@@ -38,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import httpx  # noqa: E402
 
-from common import ROOT, check_known, fill, parse_args, read_jsonl  # noqa: E402
+from common import ROOT, parse_config, read_jsonl  # noqa: E402
 
 TOKEN = "bench-token-0123456789"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -179,9 +179,7 @@ def measure(cfg: BenchConfig, cache: str) -> tuple[list[dict], float, float]:
 
 
 def main(argv: list[str]) -> None:
-    values = parse_args(argv)
-    check_known(values, BenchConfig)
-    cfg = fill(BenchConfig, values)
+    cfg = parse_config(BenchConfig, argv)
     caches = cfg.caches.split(",") if isinstance(cfg.caches, str) else list(cfg.caches)
     cfg.caches = tuple(caches)
     runs = {cache: measure(cfg, cache) for cache in caches}

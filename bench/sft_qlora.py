@@ -25,7 +25,8 @@ from dataclasses import dataclass  # noqa: E402
 import torch  # noqa: E402
 
 import sft  # noqa: E402
-from common import fill, parse_args, read_config_file  # noqa: E402
+from common import check_known, fill, parse_args, read_config_file  # noqa: E402
+from sft import SFTConfig  # noqa: E402
 
 
 @dataclass
@@ -56,13 +57,15 @@ def step(model: torch.nn.Module, opt: torch.optim.Optimizer, x: torch.Tensor, y:
 
 
 def main(argv: list[str]) -> None:
-    values = {**read_config_file("configs/sft_tutor.py"), **parse_args(argv)}
+    overrides = parse_args(argv)
+    check_known(overrides, BenchConfig, SFTConfig)  # the tutor config also holds train.py's keys, which go unused here
+    values = {**read_config_file("configs/sft_tutor.py"), **overrides}
     bench = fill(BenchConfig, values)
-    keys = {k: v for k, v in values.items() if k in sft.SFTConfig.__dataclass_fields__}
+    keys = {k: v for k, v in values.items() if k in SFTConfig.__dataclass_fields__}
     sides = {}
     for name, qlora in (("lora_fp32", False), ("qlora_nf4", True)):
         torch.manual_seed(bench.seed)
-        model, tok = sft.prepare_model(sft.SFTConfig(**{**keys, "qlora": qlora}))
+        model, tok = sft.prepare_model(SFTConfig(**{**keys, "qlora": qlora}))
         model.train()
         opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=1e-4)
         sides[name] = (model, opt)

@@ -36,7 +36,7 @@ from dataclasses import dataclass  # noqa: E402
 
 import ingest  # noqa: E402
 import pdftext  # noqa: E402
-from common import check_known, fill, out_dir, parse_args, shared_data_dir  # noqa: E402
+from common import out_dir, parse_config, shared_data_dir  # noqa: E402
 from data.subjects import tag_subject  # noqa: E402
 from retrieval import BM25, Embedder, Index  # noqa: E402
 
@@ -235,9 +235,7 @@ def retrieval_quality(modules: list[dict], cfg: BenchConfig) -> float:
 
 
 def main(argv: list[str]) -> None:
-    values = parse_args(argv)
-    check_known(values, BenchConfig)
-    cfg = fill(BenchConfig, values)
+    cfg = parse_config(BenchConfig, argv)
     embedder = Embedder()
     rendered_books(embedder)
     if not cfg.staged:

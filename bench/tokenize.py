@@ -26,7 +26,7 @@ import time  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 
 from bench.tokenizer import reference_smollm2  # noqa: E402
-from common import check_known, fill, parse_args, shared_data_dir, smollm2_gguf  # noqa: E402
+from common import parse_config, shared_data_dir, smollm2_gguf  # noqa: E402
 from data.clean import clean_record  # noqa: E402
 from data.prepare import encode_all  # noqa: E402
 from data.shards import ShardWriter  # noqa: E402
@@ -74,10 +74,8 @@ def reference(texts: list[str], hf, eos: int) -> tuple[float, list[list[int]]]:
     return time.perf_counter() - start, ids
 
 
-def main() -> None:
-    values = parse_args()
-    check_known(values, BenchConfig)
-    cfg = fill(BenchConfig, values)
+def main(argv: list[str] | None = None) -> None:
+    cfg = parse_config(BenchConfig, argv)
     os.environ["RAYON_NUM_THREADS"] = str(cfg.workers)  # read when tokenizers first starts its pool, not on import
     tok = load_tokenizer(smollm2_gguf())
     hf = reference_smollm2()

@@ -13,6 +13,7 @@ Run
 """
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,11 +24,16 @@ from tokenizers import Tokenizer, models, pre_tokenizers, trainers  # noqa: E402
 
 import tokenizer as T  # noqa: E402
 import tokenizer_train  # noqa: E402
-from common import parse_args, shared_data_dir, smollm2_gguf  # noqa: E402
+from common import parse_config, shared_data_dir, smollm2_gguf  # noqa: E402
 
 FILES = ["children_stories/grimms_fairy_tales.txt", "wikitext2/wiki.test.raw", "gsm8k/test.jsonl",
          "textbooks/openstax_physics/physics_modules_text.jsonl", "bfcl_function_calling/BFCL_v4_multiple.json",
          "mathdial/test.jsonl"]
+
+
+@dataclass
+class BenchConfig:
+    max_mb: float = 4.0  # megabytes of lines to encode (from the start of FILES, in order)
 
 
 def bench_lines(max_mb: float) -> list[str]:
@@ -66,9 +72,9 @@ def train_reference(texts: list[str], vocab_size: int) -> None:
     tok.train_from_iterator(texts, trainer)
 
 
-def main() -> None:
-    args = parse_args()
-    lines = bench_lines(float(args.get("max_mb", 4)))
+def main(argv: list[str] | None = None) -> None:
+    cfg = parse_config(BenchConfig, argv)
+    lines = bench_lines(cfg.max_mb)
     mb = sum(len(s.encode()) for s in lines) / 1e6
     ours, t_ours_load = timed(lambda: T.load_tokenizer(smollm2_gguf()))
     ref, t_ref_load = timed(reference_smollm2)

@@ -26,13 +26,14 @@ sys.path[0] = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 import statistics  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
+from collections.abc import Callable  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 
 import torch  # noqa: E402
 import transformers  # noqa: E402  the reference (requirements-dev.txt)
 
 import train  # noqa: E402
-from common import fill, parse_args  # noqa: E402
+from common import parse_config  # noqa: E402
 from model import Transformer, load_config  # noqa: E402
 from telemetry import measure_matmul_peak  # noqa: E402
 from weights import export_hf  # noqa: E402
@@ -51,37 +52,38 @@ class BenchConfig:
     seed: int = 0
 
 
-def our_step(model: torch.nn.Module, optimizer: torch.optim.Optimizer, x: torch.Tensor, y: torch.Tensor, ctx) -> float:
+def our_loss(model: torch.nn.Module, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+    return model(x, y)[1]
+
+
+def hf_loss(model: torch.nn.Module, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+    logits = model(input_ids=x).logits
+    return torch.nn.functional.cross_entropy(logits.float().flatten(0, 1), y.flatten())
+
+
+def train_step(loss_of: Callable, model: torch.nn.Module, optimizer: torch.optim.Optimizer, x: torch.Tensor,
+               y: torch.Tensor, ctx) -> float:
+    """One forward (under `ctx`, the autocast), backward and optimizer step of either side; returns its loss."""
     with ctx:
-        _, loss = model(x, y)
+        loss = loss_of(model, x, y)
     loss.backward()
     optimizer.step()
     optimizer.zero_grad(set_to_none=True)
     return float(loss.detach())
 
 
-def hf_step(model: torch.nn.Module, optimizer: torch.optim.Optimizer, x: torch.Tensor, y: torch.Tensor, ctx) -> float:
-    with ctx:
-        logits = model(input_ids=x).logits
-        loss = torch.nn.functional.cross_entropy(logits.float().flatten(0, 1), y.flatten())
-    loss.backward()
-    optimizer.step()
-    optimizer.zero_grad(set_to_none=True)
-    return float(loss.detach())
-
-
-def timed(step, model, optimizer, x, y, ctx, device: torch.device) -> float:
+def timed(loss_of: Callable, model, optimizer, x, y, ctx, device: torch.device) -> float:
     if device.type == "cuda":
         torch.cuda.synchronize()
     start = time.perf_counter()
-    step(model, optimizer, x, y, ctx)
+    train_step(loss_of, model, optimizer, x, y, ctx)
     if device.type == "cuda":
         torch.cuda.synchronize()
     return time.perf_counter() - start
 
 
 def main(argv: list[str]) -> None:
-    cfg = fill(BenchConfig, parse_args(argv))
+    cfg = parse_config(BenchConfig, argv)
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
@@ -98,15 +100,15 @@ def main(argv: list[str]) -> None:
     x, y = x[:, :-1].contiguous(), x[:, 1:].contiguous()
     ctx = train.autocast(cfg.dtype, device)
 
-    first = our_step(run_ours, opt_ours, x, y, ctx), hf_step(theirs, opt_theirs, x, y, ctx)
+    first = train_step(our_loss, run_ours, opt_ours, x, y, ctx), train_step(hf_loss, theirs, opt_theirs, x, y, ctx)
     print(f"first-step loss: ours {first[0]:.6f}, transformers {first[1]:.6f} (same weights and batch)")
     for _ in range(cfg.warmup - 1):
-        our_step(run_ours, opt_ours, x, y, ctx)
-        hf_step(theirs, opt_theirs, x, y, ctx)
+        train_step(our_loss, run_ours, opt_ours, x, y, ctx)
+        train_step(hf_loss, theirs, opt_theirs, x, y, ctx)
     times: dict[str, list[float]] = {"ours": [], "transformers": []}
     for _ in range(cfg.steps):  # alternate step by step, so background load hits both alike
-        times["ours"].append(timed(our_step, run_ours, opt_ours, x, y, ctx, device))
-        times["transformers"].append(timed(hf_step, theirs, opt_theirs, x, y, ctx, device))
+        times["ours"].append(timed(our_loss, run_ours, opt_ours, x, y, ctx, device))
+        times["transformers"].append(timed(hf_loss, theirs, opt_theirs, x, y, ctx, device))
     median = {k: statistics.median(v) for k, v in times.items()}  # robust to a load spike during one step
     tokens = cfg.batch_size * cfg.seq_len
     peak_dtype = torch.bfloat16 if cfg.dtype == "bf16" and device.type == "cuda" else torch.float32
@@ -121,6 +123,7 @@ def main(argv: list[str]) -> None:
         print(f"{label:>13}: {tok_s:10,.0f} tok/s  {seconds * 1000:8.1f} ms/step (median of {cfg.steps})  "
               f"MFU {tok_s * flops / peak:6.1%}")
     print(f"ratio={median['transformers'] / median['ours']:.3f}")
+
 
 if __name__ == "__main__":
     main(sys.argv[1:])

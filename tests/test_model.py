@@ -247,6 +247,20 @@ def test_num_params_counts_quantised_weights(tie):
         assert packed.num_params() == n and packed.num_params(non_embedding=True) == model.num_params(True)
 
 
+def test_quantized_names_its_two_quantizers_and_one_error(small):
+    """The one name -> quantizer table chat.py and engine.load_local share: "" keeps the float model as it is, each
+    name packs its own kind, and anything else (or a device the packed kernels do not run on) is one message."""
+    assert Q.quantized(small, "") is small
+    assert isinstance(Q.quantized(copy.deepcopy(small), "int8").layers[0].attention.wq, Q.Int8Linear)
+    assert isinstance(Q.quantized(copy.deepcopy(small), "int4").layers[0].attention.wq, Q.Int4Linear)
+    for name, device in (("int3", "cpu"), ("INT8", "cpu"), ("int4", "cuda")):
+        with pytest.raises(Q.QuantizeError) as error:
+            Q.quantized(small, name, device)
+        assert str(error.value).startswith(f"--quantize={name!r}: choose int8 or int4, on --device=cpu")
+        assert "\n" not in str(error.value) and isinstance(error.value, ValueError)
+    assert type(small.layers[0].attention.wq) is torch.nn.Linear  # refused before packing anything in place
+
+
 def test_int8_weights_stay_close_and_decode(small):
     import copy
 
