@@ -40,7 +40,7 @@ HELP = re.compile(r"\b(?:no idea|no clue|not sure|where (?:to|do i|should i) (?:
                   r"(?:stuck|lost|confused)|(?:don'?t|do not|dont) (?:know|get|understand)|can'?t (?:work|figure)|"
                   r"help me|need (?:some )?help|(?:can|could) you (?:help|explain)|hint|mix(?:ed)? (?:\w+ )?up|"
                   r"what'?s the answer|(?:tell|give) me (?:the |an? )?answer|hurry up|i (?:forgot|forget)|"
-                  r"(?:can'?t|don'?t) remember)\b|^\W*(?:so\s+|totally\s+)?(?:stuck|lost|confused)\W*$|"
+                  r"(?:can'?t|don'?t) remember|never heard)\b|^\W*(?:so\s+|totally\s+)?(?:stuck|lost|confused)\W*$|"
                   r"^\W*(?:please\W+)?help\b|"
                   r"\bhelp(?:\W+please)?\W*$", re.I)
 
@@ -87,10 +87,19 @@ FORMULAS = [Formula(**record) for _, record in read_jsonl(FORMULAS_FILE, ("asks"
 QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(N/kg|m/s|kg|N|J|W|s|m)(?![/\w])")
 
 
+# A "not" or "no" in the same clause, just before the words a pattern matched, turns them around: "no force is needed
+# to keep it moving" and "they don't cancel" are the right ideas. A "No," that answers the question ("No, seeds are
+# dead") sits in a clause of its own and turns nothing around.
+NEGATED_IN_CLAUSE = re.compile(r"\b(?:not|no|never|can'?t|cannot|isn'?t|aren'?t|don'?t|doesn'?t|didn'?t|won'?t|"
+                               r"wasn'?t|nothing)\s+(?:[\w']+\s+){0,3}$", re.I)
+
+
 def match_misconception(claim: str, problem: str = "") -> Misconception | None:
-    """The first misconception the claim states, on its own topic; None when it states none we know."""
+    """The first misconception the claim states, un-negated and on its own topic; None when it states none we
+    know."""
     for m in MISCONCEPTIONS:
-        if re.search(m.pattern, claim, re.I) and re.search(m.about, f"{problem} {claim}", re.I):
+        if re.search(m.about, f"{problem} {claim}", re.I) and any(
+                not NEGATED_IN_CLAUSE.search(claim[:found.start()]) for found in re.finditer(m.pattern, claim, re.I)):
             return m
     return None
 
@@ -227,15 +236,16 @@ def resembles_misconception(claim: str, problem: str, embedder: Embedder, min_co
     """A catalogued wrong idea in words its pattern does not know: the claim (three words of four letters or more)
     is at least `min_cosine` from the entry's wrong idea and `margin` nearer to it than to the entry's right idea,
     on the entry's topic. Precision first: the thresholds leave every right answer and step of the tune split and
-    every entry's own right idea unmatched (tests/test_science_moves.py)."""
+    every entry's own right idea unmatched (tests/test_science_moves.py). Called when no pattern took the claim, so an
+    entry whose pattern is in it met a negation there: the claim denies that idea, however near it reads."""
     if len(re.findall(r"[A-Za-z]{4,}", claim)) < 3:
         return None
     wrong, named, right = catalog_vectors(embedder)
     vector = embedder.encode([claim])[0]
     best, best_score = None, min_cosine
     for i, m in enumerate(MISCONCEPTIONS):
-        if m.about and not re.search(m.about, f"{problem} {claim}", re.I):
-            continue
+        if m.about and not re.search(m.about, f"{problem} {claim}", re.I) or re.search(m.pattern, claim, re.I):
+            continue  # off its topic, or its own words in the claim, negated: "they don't cancel" denies the idea
         score = max(float(vector @ wrong[i]), float(vector @ named[i]))
         if score >= best_score and score - float(vector @ right[i]) >= margin:
             best, best_score = m, score
