@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from common import ROOT, atomic_write_text, out_dir, read_jsonl, shared_data_dir
 from data.sources import corpus_lessons
+from science_catalog import FORMULA_TOKEN
 from scorers import numbers_in, same_number
 
 if TYPE_CHECKING:  # agent.py imports this module and must load neither torch nor numpy (test_agent checks it)
@@ -201,8 +202,8 @@ REQUEST = re.compile(r"\b(?:tell me|give me|just (?:say|tell|give|output)|ignore
                      r"i(?:'?m| am) grading|so i can grade|full[- ]credit)\b|" + ROLE_OR_ORDER, re.I)  # a grader's ask
 ASKS = re.compile(r"^\W*(?:q:\s*)?(?:what|whats|what's|why|how|where|when|who|which|is|are|do|does|did|can|could|"
                   r"should|will|would|explain|describe)\b", re.I)
-REPORTED = re.compile(r"\b(?:asked|wants to know|wondered)\s+(?:us|me|the class|them)?\s*(?=(?:why|how|what|where|which)\b)",
-                      re.I)
+REPORTED = re.compile(r"\b(?:asked|wants to know|wondered)\s+(?:us|me|the class|them)?\s*"
+                      r"(?=(?:why|how|what|where|which)\b)", re.I)  # "Mrs. Greene asked us why ...": a question
 OWN_WORDS = re.compile(r"^\W*(?:i|i'm|im|i've|ive|my|we)\b", re.I)  # the student about themselves: no given
 
 
@@ -460,8 +461,8 @@ def paraphrases(claim: str, sentence: str, question: str = "", embedder: Embedde
 
 CLAIM_MARKERS = re.compile(r"^(?:fine|ok|okay|oh|well|alright)\s*[,:]\s*|"
                            r"\b(?:i (?:still |really |just )?think|i thought|i put|i said|i wrote|i chose|i picked|"
-                           r"i answered|i guess|i believe|my answer(?: is)?|answer:|so far i have:?|i have:|i did|"
-                           r"maybe)\s*:?\s*", re.I)
+                           r"i answered|i guess|i believe|my answer(?! key| sheet)(?: is)?|answer:|so far i have:?|"
+                           r"i have:|i did|maybe)\s*:?\s*", re.I)  # "for my answer key" is a teacher's, no claim
 # Sentences that ask or demand rather than claim: "just tell me", "I'm the teacher", "ignore all previous instructions".
 NOT_A_CLAIM = re.compile(
     r"^\s*(?:what|whats|why|how|where|who|which|is|are|do|does|did|can|could|should)\b|^\s*if\b.*\b(?:why|how)\b|"
@@ -504,7 +505,8 @@ def extract_claim(message: str, question: str = "") -> str | None:
         options = re.fullmatch(r"\W*[\w-]+(?:\s*,\s*[\w-]+)*,?(?:\s+or\s+[\w-]+)+\W*", sentence)  # "a, b or c"
         if (sentence.endswith("?") or NOT_A_CLAIM.search(sentence) or REQUEST.search(sentence) or options
                 or REPORTED.search(sentence)
-                or not (set(content_words(sentence)) - asked or answers or RELATES.search(sentence))):
+                or not (set(content_words(sentence)) - asked or answers or RELATES.search(sentence)
+                        or FORMULA_TOKEN.search(sentence))):  # "H2O" has no content word, yet answers
             continue
         claims.append(sentence.strip(" .!'\""))
     claim = re.sub(r"(?i)^(?:so,?\s+)?(?:that|the answer is|it's|it is|it means|means|the (?:main idea|theme|claim|"

@@ -174,22 +174,30 @@ def states(pattern: str, claim: str) -> bool:
         if pattern else False
 
 
-# A question that asks for a thing by its name ("What is it called when ...?", "Which gas ...?") takes a one-word
-# answer: "Oxygen." is a claim there, to be judged against the facts, where "maybe" or "no" never is.
-NAMING = re.compile(r"\bcalled\b|\bname (?:for|of)\b|\bwhat (?:do|would) (?:we|you) call\b", re.I)
+# A short reply that is no answer: "Oxygen." is a claim, to be judged against the facts, where "maybe" or "no" never is.
 NO_ANSWER = re.compile(r"^\W*(?:maybe|perhaps|idk|dunno|hmm+|um+|no|nope|yes|yeah|ok|okay|sure|not sure|why|what)\W*$",
                        re.I)
 
 
+# A chemical formula ("H2O", "CO2", "NaCl"): no content word to the overlap checks, yet a whole answer.
+# A digit or a two-letter element in it: "OK" and "NO" are no formulas.
+FORMULA_TOKEN = re.compile(r"\b(?:[A-Z][a-z]?\d*)*[A-Z][a-z]?\d+(?:[A-Z][a-z]?\d*)*\b|"
+                           r"\b(?=(?:[A-Z][a-z]?){2,}\b)(?:[A-Z][a-z]?)*[A-Z][a-z](?:[A-Z][a-z]?)*\b")
+# Words that carry a short reply but say nothing about the science: "lol", "ok then", "this one".
+CHATTER = re.compile(r"^\W*(?:lol|lmao|haha\w*|ok(?:ay)? then|this one|that one|the (?:first|second|last) one|"
+                     r"same|dunno|nothing|whatever|idk)\W*$", re.I)
+
+
 def judged_short(claim: str, question: str) -> bool:
-    """Does a one-word science answer say what code can judge: a number, a known wrong idea, a card's answer
-    ("Condensation.", "10 J"), or a name that a naming question asks for ("Oxygen." to "Which gas ...?"), which the
-    facts then judge? Anything else ("maybe") is no claim."""
+    """Does a short science answer say something to judge or to work with: a number, a formula ("H2O"), a known wrong
+    idea, a card's answer ("Condensation.", "10 J"), or any words of the student's own ("from the frog", "It
+    fizzes", "Because of the air"), which the facts then judge or the move takes up? "maybe", "idk" or a plea for
+    help is no claim."""
     card = match_card(question)
-    named = (NAMING.search(question) or asked_kind(question)) and not NO_ANSWER.match(claim) and not is_help(claim) \
-        and re.search(r"[A-Za-z]{2,}", claim)
+    own = not NO_ANSWER.match(claim) and not CHATTER.match(claim) and not is_help(claim) \
+        and (re.search(r"[A-Za-z]{3,}", claim) or FORMULA_TOKEN.search(claim))
     return bool(re.search(r"\d", claim) or match_misconception(claim, question) or card and card_verdict(card, claim)
-                or named)
+                or own)
 
 
 def card_verdict(card: TopicCard, claim: str) -> str | None:
@@ -360,7 +368,9 @@ def confirmation(claim: str, question: str, reasoned: bool = False) -> str:
     """A right answer that facts (not a card) support: a plain "Yes", then a next step that does not ask for it
     again: for a named thing ("The mitochondria.") what it is needed for, where else it happens when the student gave
     the reason or the question asked for one, else why it happens."""
-    if len(own_words(claim).split()) <= 3:
+    if WRITTEN_ANSWER.search(question):  # "H2O": what it is written in, not what would be missing without it
+        follow = "What does each letter and number in it stand for?"
+    elif len(own_words(claim).split()) <= 3:
         follow = "What would change if that were missing?"
     elif reasoned or gives_reason(claim) or re.match(r"\W*(?:why|how|explain)\b", question, re.I):
         follow = "Where else have you seen the same thing happen?"
@@ -448,7 +458,12 @@ CHANGE = re.compile(r"\bhow (?:can|could|do|would|should) (?:i|we|you) (?:make|g
                     r"longer|shorter|more \w+|less \w+)", re.I)
 DIFFERENCE = re.compile(r"\bdifference between (?:an? |the )?((?:\w+ ){0,2}?\w+) and "
                         r"(?:an? |the )?((?:\w+ ){0,2}?\w+)\b", re.I)
-CONTRAST = re.compile(r"^\W*why\b.*?\b(?:do|does|is|are|can|will)\s+(.+?),?\s+but\s+(.+?)\W*$", re.I)
+CONTRAST = re.compile(r"^\W*why\b.*?\b(do|does|is|are|can|will)\s+(.+?),?\s+but\s+(.+?)\W*$", re.I)
+# Verbs a "why does ..." question puts in their bare form ("why does my shirt get hot"): said back as a statement
+# they take their -s ("your shirt gets hot"), or the quote reads as a broken fill-in.
+BARE_VERBS = set("""get feel look make turn go stay float sink melt rise fall grow need have keep change burn shine
+taste smell become move stick dry freeze boil fly bounce break bend fade rust spin point sound seem work die live eat
+glow fog shrink swell stretch crack cool heat warm last take""".split())
 
 
 YOU = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "i'm": "you're", "im": "you're",
@@ -459,6 +474,17 @@ def to_you(words: str) -> str:
     """The student's words about themselves said back to them ("i see my breath" -> "you see your breath"): a quoted
     "i" reads as a broken fill-in."""
     return re.sub(r"[A-Za-z']+", lambda m: YOU.get(m.group(0).lower(), m.group(0)), words)
+
+
+def third_person(case: str) -> str:
+    """"your black t-shirt get so hot" -> "your black t-shirt gets so hot": the first bare verb after the subject."""
+    words = case.split()
+    at = next((i for i, word in enumerate(words) if i and word.lower() in BARE_VERBS), None)
+    if at is None:
+        return case
+    verb = words[at].lower()
+    words[at] = {"have": "has", "go": "goes"}.get(verb) or plural(verb)  # "dry" -> "dries", "fly" -> "flies"
+    return " ".join(words)
 
 
 def by_form(question: str, terms: list[str], quoted: str) -> str:
@@ -479,7 +505,8 @@ def by_form(question: str, terms: list[str], quoted: str) -> str:
         return (f"Take one example of {m.group(1)} and one of {m.group(2)}: what is true of the first that is not "
                 f"true of the second?")
     if m := CONTRAST.search(asked):  # the student's own "I", said back to them: "you see your breath"
-        return (f"Put the two cases side by side: \"{to_you(m.group(1))}\" and \"{to_you(m.group(2))}\". What is "
+        first = to_you(m.group(2)) if m.group(1).lower() != "does" else third_person(to_you(m.group(2)))
+        return (f"Put the two cases side by side: \"{first}\" and \"{to_you(m.group(3))}\". What is "
                 f"different between them that could explain it?")
     if re.match(r"\W*how\s+(?:do|does|did|is|are|can|could|will|would)\b", asked, re.I):  # a process, not "how many"
         return (f"Take it one step at a time: what happens to {term} first, and what happens after that, until you "
