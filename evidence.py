@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from common import ROOT, atomic_write_text, out_dir, read_jsonl, shared_data_dir
 from data.sources import corpus_lessons
+from science_catalog import FORMULA_TOKEN
 from scorers import numbers_in, same_number
 
 if TYPE_CHECKING:  # agent.py imports this module and must load neither torch nor numpy (test_agent checks it)
@@ -197,9 +198,12 @@ ROLE_OR_ORDER = (r"\b(?:my teacher|(?:i'?m|i am|as|am) (?:\w+ ){0,3}teacher|(?:p
                  r"^\W*(?:now |just )?write\b")   # "This is Ms. Park, the science teacher" introduces, claims nothing
 REQUEST = re.compile(r"\b(?:tell me|give me|just (?:say|tell|give|output)|ignore|pretend|you are (?:now|a|an|no)|"
                      r"system|output|override|developer|authori[sz]\w*|answer key|persona|no tutoring|no rules|"
-                     r"dan|answers? (?:only|without)|i need|stop asking|please)\b|" + ROLE_OR_ORDER, re.I)
+                     r"dan|answers? (?:only|without)|i need|stop asking|please|"
+                     r"i(?:'?m| am) grading|so i can grade|full[- ]credit)\b|" + ROLE_OR_ORDER, re.I)  # a grader's ask
 ASKS = re.compile(r"^\W*(?:q:\s*)?(?:what|whats|what's|why|how|where|when|who|which|is|are|do|does|did|can|could|"
                   r"should|will|would|explain|describe)\b", re.I)
+REPORTED = re.compile(r"\b(?:asked|wants to know|wondered)\s+(?:us|me|the class|them)?\s*"
+                      r"(?=(?:why|how|what|where|which)\b)", re.I)  # "Mrs. Greene asked us why ...": a question
 OWN_WORDS = re.compile(r"^\W*(?:i|i'm|im|i've|ive|my|we)\b", re.I)  # the student about themselves: no given
 
 
@@ -217,6 +221,8 @@ def question_of(message: str) -> str | None:
             asked = tail
         elif (ASKS.search(sentence) or sentence.endswith("?")) and not REQUEST.search(sentence):
             asked = sentence
+        elif reported := REPORTED.search(sentence):  # "Mrs. Greene asked us why ...": the question is what follows
+            asked = sentence[reported.end():].rstrip(".!") + "?"
         else:
             continue
         given = [s for s in sentences[:i] if not REQUEST.search(s) and not OWN_WORDS.search(s)]
@@ -228,7 +234,7 @@ def about(question: str) -> str:
     """The question quoted back ('"why did the kite drift away"'), or 'the question' when the message asks none
     or asks it at length: a student's whole message quoted back helps no one."""
     asked = question_of(question)
-    last = re.split(r"(?<=[.!?])\s+", asked)[-1].strip().rstrip("?.!").strip() if asked else ""
+    last = split_sentences(asked)[-1].rstrip("?.!").strip() if asked else ""  # "Mrs. Greene" stays whole
     return f"\"{last}\"" if last and len(last.split()) <= 16 else "the question"
 
 
@@ -454,18 +460,20 @@ def paraphrases(claim: str, sentence: str, question: str = "", embedder: Embedde
 
 
 CLAIM_MARKERS = re.compile(r"^(?:fine|ok|okay|oh|well|alright)\s*[,:]\s*|"
-                           r"\b(?:i think|i thought|i put|i said|i wrote|i chose|i picked|i answered|i guess|i believe|"
-                           r"my answer(?: is)?|answer:|so far i have:?|i have:|i did|maybe)\s*:?\s*", re.I)
+                           r"\b(?:i (?:still |really |just )?think|i thought|i put|i said|i wrote|i chose|i picked|"
+                           r"i answered|i guess|i believe|my answer(?! key| sheet)(?: is)?|answer:|so far i have:?|"
+                           r"i have:|i did|maybe)\s*:?\s*", re.I)  # "for my answer key" is a teacher's, no claim
 # Sentences that ask or demand rather than claim: "just tell me", "I'm the teacher", "ignore all previous instructions".
 NOT_A_CLAIM = re.compile(
-    r"^\s*(?:what|whats|why|how|where|when|who|which|is|are|do|does|did|can|could|should)\b|^\s*if\b.*\b(?:why|how)\b|"
+    r"^\s*(?:what|whats|why|how|where|who|which|is|are|do|does|did|can|could|should)\b|^\s*if\b.*\b(?:why|how)\b|"
+    r"^\s*when\s+(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have)\b|"  # "When it gets warm, ..."
     r"\b(?:what|which|how) \w+ (?:do|does|did|is|are) (?:you|i|we|they)\b|"
     r"\b(?:tell me|give me|just (?:say|tell|give)|just the answer|hints?|ignore|pretend|you are (?:now|a|an|no)|"
     r"you are \w+ now|system|output|override|developer|i need|stop asking|answer key|key generator|"
     r"(?:i'?ve|i have|i|you|we|was|were) (?:already )?asked|"   # "she asked her brother" claims
     r"i don'?t (?:get|know|understand)|i dont|no sense|how am i|supposed to|starting with|i can'?t|i cant|please|"
     r"help me|answers|teaching|tutoring|not sure|just this once|i promise|persona|disabled|mode|lol|begging|ugh|"
-    r"idk|whatever|so hard|lots? of stuff)\b|confus|"   # a feeling or a plea about the task answers nothing
+    r"idk|whatever|so hard|lots? of stuff|never heard)\b|confus|"   # a feeling or a plea about the task answers nothing
     r"^\s*(?:put|arrange|sort) (?:these|the)\b", re.I)  # "Put these in order: ..." sets the task, claims nothing
 CHECKING = re.compile(r"[,.]?\s*(?:right|correct|is that right|am i right|isn'?t it)\s*\?$", re.I)
 # A comparison of the question's own things is an answer, not the question restated: "the water has the same mass as
@@ -496,7 +504,9 @@ def extract_claim(message: str, question: str = "") -> str | None:
         answers = re.match(r"(?i)\s*(?:yes|no)\b", sentence)  # "yes, the tea melts the sugar" may restate and claim
         options = re.fullmatch(r"\W*[\w-]+(?:\s*,\s*[\w-]+)*,?(?:\s+or\s+[\w-]+)+\W*", sentence)  # "a, b or c"
         if (sentence.endswith("?") or NOT_A_CLAIM.search(sentence) or REQUEST.search(sentence) or options
-                or not (set(content_words(sentence)) - asked or answers or RELATES.search(sentence))):
+                or REPORTED.search(sentence)
+                or not (set(content_words(sentence)) - asked or answers or RELATES.search(sentence)
+                        or FORMULA_TOKEN.search(sentence))):  # "H2O" has no content word, yet answers
             continue
         claims.append(sentence.strip(" .!'\""))
     claim = re.sub(r"(?i)^(?:so,?\s+)?(?:that|the answer is|it's|it is|it means|means|the (?:main idea|theme|claim|"

@@ -40,7 +40,7 @@ HELP = re.compile(r"\b(?:no idea|no clue|not sure|where (?:to|do i|should i) (?:
                   r"(?:stuck|lost|confused)|(?:don'?t|do not|dont) (?:know|get|understand)|can'?t (?:work|figure)|"
                   r"help me|need (?:some )?help|(?:can|could) you (?:help|explain)|hint|mix(?:ed)? (?:\w+ )?up|"
                   r"what'?s the answer|(?:tell|give) me (?:the |an? )?answer|hurry up|i (?:forgot|forget)|"
-                  r"(?:can'?t|don'?t) remember)\b|^\W*(?:so\s+|totally\s+)?(?:stuck|lost|confused)\W*$|"
+                  r"(?:can'?t|don'?t) remember|never heard)\b|^\W*(?:so\s+|totally\s+)?(?:stuck|lost|confused)\W*$|"
                   r"^\W*(?:please\W+)?help\b|"
                   r"\bhelp(?:\W+please)?\W*$", re.I)
 
@@ -87,10 +87,19 @@ FORMULAS = [Formula(**record) for _, record in read_jsonl(FORMULAS_FILE, ("asks"
 QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(N/kg|m/s|kg|N|J|W|s|m)(?![/\w])")
 
 
+# A "not" or "no" in the same clause, just before the words a pattern matched, turns them around: "no force is needed
+# to keep it moving" and "they don't cancel" are the right ideas. A "No," that answers the question ("No, seeds are
+# dead") sits in a clause of its own and turns nothing around.
+NEGATED_IN_CLAUSE = re.compile(r"\b(?:not|no|never|can'?t|cannot|isn'?t|aren'?t|don'?t|doesn'?t|didn'?t|won'?t|"
+                               r"wasn'?t|nothing)\s+(?:[\w']+\s+){0,3}$", re.I)
+
+
 def match_misconception(claim: str, problem: str = "") -> Misconception | None:
-    """The first misconception the claim states, on its own topic; None when it states none we know."""
+    """The first misconception the claim states, un-negated and on its own topic; None when it states none we
+    know."""
     for m in MISCONCEPTIONS:
-        if re.search(m.pattern, claim, re.I) and re.search(m.about, f"{problem} {claim}", re.I):
+        if re.search(m.about, f"{problem} {claim}", re.I) and any(
+                not NEGATED_IN_CLAUSE.search(claim[:found.start()]) for found in re.finditer(m.pattern, claim, re.I)):
             return m
     return None
 
@@ -165,22 +174,30 @@ def states(pattern: str, claim: str) -> bool:
         if pattern else False
 
 
-# A question that asks for a thing by its name ("What is it called when ...?", "Which gas ...?") takes a one-word
-# answer: "Oxygen." is a claim there, to be judged against the facts, where "maybe" or "no" never is.
-NAMING = re.compile(r"\bcalled\b|\bname (?:for|of)\b|\bwhat (?:do|would) (?:we|you) call\b", re.I)
+# A short reply that is no answer: "Oxygen." is a claim, to be judged against the facts, where "maybe" or "no" never is.
 NO_ANSWER = re.compile(r"^\W*(?:maybe|perhaps|idk|dunno|hmm+|um+|no|nope|yes|yeah|ok|okay|sure|not sure|why|what)\W*$",
                        re.I)
 
 
+# A chemical formula ("H2O", "CO2", "NaCl"): no content word to the overlap checks, yet a whole answer.
+# A digit or a two-letter element in it: "OK" and "NO" are no formulas.
+FORMULA_TOKEN = re.compile(r"\b(?:[A-Z][a-z]?\d*)*[A-Z][a-z]?\d+(?:[A-Z][a-z]?\d*)*\b|"
+                           r"\b(?=(?:[A-Z][a-z]?){2,}\b)(?:[A-Z][a-z]?)*[A-Z][a-z](?:[A-Z][a-z]?)*\b")
+# Words that carry a short reply but say nothing about the science: "lol", "ok then", "this one".
+CHATTER = re.compile(r"^\W*(?:lol|lmao|haha\w*|ok(?:ay)? then|this one|that one|the (?:first|second|last) one|"
+                     r"same|dunno|nothing|whatever|idk)\W*$", re.I)
+
+
 def judged_short(claim: str, question: str) -> bool:
-    """Does a one-word science answer say what code can judge: a number, a known wrong idea, a card's answer
-    ("Condensation.", "10 J"), or a name that a naming question asks for ("Oxygen." to "Which gas ...?"), which the
-    facts then judge? Anything else ("maybe") is no claim."""
+    """Does a short science answer say something to judge or to work with: a number, a formula ("H2O"), a known wrong
+    idea, a card's answer ("Condensation.", "10 J"), or any words of the student's own ("from the frog", "It
+    fizzes", "Because of the air"), which the facts then judge or the move takes up? "maybe", "idk" or a plea for
+    help is no claim."""
     card = match_card(question)
-    named = (NAMING.search(question) or asked_kind(question)) and not NO_ANSWER.match(claim) and not is_help(claim) \
-        and re.search(r"[A-Za-z]{2,}", claim)
+    own = not NO_ANSWER.match(claim) and not CHATTER.match(claim) and not is_help(claim) \
+        and (re.search(r"[A-Za-z]{3,}", claim) or FORMULA_TOKEN.search(claim))
     return bool(re.search(r"\d", claim) or match_misconception(claim, question) or card and card_verdict(card, claim)
-                or named)
+                or own)
 
 
 def card_verdict(card: TopicCard, claim: str) -> str | None:
@@ -227,15 +244,16 @@ def resembles_misconception(claim: str, problem: str, embedder: Embedder, min_co
     """A catalogued wrong idea in words its pattern does not know: the claim (three words of four letters or more)
     is at least `min_cosine` from the entry's wrong idea and `margin` nearer to it than to the entry's right idea,
     on the entry's topic. Precision first: the thresholds leave every right answer and step of the tune split and
-    every entry's own right idea unmatched (tests/test_science_moves.py)."""
+    every entry's own right idea unmatched (tests/test_science_moves.py). Called when no pattern took the claim, so an
+    entry whose pattern is in it met a negation there: the claim denies that idea, however near it reads."""
     if len(re.findall(r"[A-Za-z]{4,}", claim)) < 3:
         return None
     wrong, named, right = catalog_vectors(embedder)
     vector = embedder.encode([claim])[0]
     best, best_score = None, min_cosine
     for i, m in enumerate(MISCONCEPTIONS):
-        if m.about and not re.search(m.about, f"{problem} {claim}", re.I):
-            continue
+        if m.about and not re.search(m.about, f"{problem} {claim}", re.I) or re.search(m.pattern, claim, re.I):
+            continue  # off its topic, or its own words in the claim, negated: "they don't cancel" denies the idea
         score = max(float(vector @ wrong[i]), float(vector @ named[i]))
         if score >= best_score and score - float(vector @ right[i]) >= margin:
             best, best_score = m, score
@@ -350,7 +368,9 @@ def confirmation(claim: str, question: str, reasoned: bool = False) -> str:
     """A right answer that facts (not a card) support: a plain "Yes", then a next step that does not ask for it
     again: for a named thing ("The mitochondria.") what it is needed for, where else it happens when the student gave
     the reason or the question asked for one, else why it happens."""
-    if len(own_words(claim).split()) <= 3:
+    if WRITTEN_ANSWER.search(question):  # "H2O": what it is written in, not what would be missing without it
+        follow = "What does each letter and number in it stand for?"
+    elif len(own_words(claim).split()) <= 3:
         follow = "What would change if that were missing?"
     elif reasoned or gives_reason(claim) or re.match(r"\W*(?:why|how|explain)\b", question, re.I):
         follow = "Where else have you seen the same thing happen?"
@@ -438,7 +458,12 @@ CHANGE = re.compile(r"\bhow (?:can|could|do|would|should) (?:i|we|you) (?:make|g
                     r"longer|shorter|more \w+|less \w+)", re.I)
 DIFFERENCE = re.compile(r"\bdifference between (?:an? |the )?((?:\w+ ){0,2}?\w+) and "
                         r"(?:an? |the )?((?:\w+ ){0,2}?\w+)\b", re.I)
-CONTRAST = re.compile(r"^\W*why\b.*?\b(?:do|does|is|are|can|will)\s+(.+?),?\s+but\s+(.+?)\W*$", re.I)
+CONTRAST = re.compile(r"^\W*why\b.*?\b(do|does|is|are|can|will)\s+(.+?),?\s+but\s+(.+?)\W*$", re.I)
+# Verbs a "why does ..." question puts in their bare form ("why does my shirt get hot"): said back as a statement
+# they take their -s ("your shirt gets hot"), or the quote reads as a broken fill-in.
+BARE_VERBS = set("""get feel look make turn go stay float sink melt rise fall grow need have keep change burn shine
+taste smell become move stick dry freeze boil fly bounce break bend fade rust spin point sound seem work die live eat
+glow fog shrink swell stretch crack cool heat warm last take""".split())
 
 
 YOU = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "i'm": "you're", "im": "you're",
@@ -449,6 +474,17 @@ def to_you(words: str) -> str:
     """The student's words about themselves said back to them ("i see my breath" -> "you see your breath"): a quoted
     "i" reads as a broken fill-in."""
     return re.sub(r"[A-Za-z']+", lambda m: YOU.get(m.group(0).lower(), m.group(0)), words)
+
+
+def third_person(case: str) -> str:
+    """"your black t-shirt get so hot" -> "your black t-shirt gets so hot": the first bare verb after the subject."""
+    words = case.split()
+    at = next((i for i, word in enumerate(words) if i and word.lower() in BARE_VERBS), None)
+    if at is None:
+        return case
+    verb = words[at].lower()
+    words[at] = {"have": "has", "go": "goes"}.get(verb) or plural(verb)  # "dry" -> "dries", "fly" -> "flies"
+    return " ".join(words)
 
 
 def by_form(question: str, terms: list[str], quoted: str) -> str:
@@ -469,7 +505,8 @@ def by_form(question: str, terms: list[str], quoted: str) -> str:
         return (f"Take one example of {m.group(1)} and one of {m.group(2)}: what is true of the first that is not "
                 f"true of the second?")
     if m := CONTRAST.search(asked):  # the student's own "I", said back to them: "you see your breath"
-        return (f"Put the two cases side by side: \"{to_you(m.group(1))}\" and \"{to_you(m.group(2))}\". What is "
+        first = to_you(m.group(2)) if m.group(1).lower() != "does" else third_person(to_you(m.group(2)))
+        return (f"Put the two cases side by side: \"{first}\" and \"{to_you(m.group(3))}\". What is "
                 f"different between them that could explain it?")
     if re.match(r"\W*how\s+(?:do|does|did|is|are|can|could|will|would)\b", asked, re.I):  # a process, not "how many"
         return (f"Take it one step at a time: what happens to {term} first, and what happens after that, until you "

@@ -16,10 +16,9 @@ from typing import TYPE_CHECKING
 from evidence import (CLAUSE_BREAK, COMMON, TUTOR_STEMS, KnowledgeBase, Move, Verdict, about, base_forms,
                       content_tokens, default_embedder, fits, has_negation, judge_claim, key_terms, paraphrases,
                       question_of)
-from science_catalog import (WRITTEN_ANSWER, TopicCard, answer_of, asked_kind, card_reply, card_verdict, confirmation,
-                             digit_numbers, echo, first_step, formula_reply, gives_reason, in_fact_words, is_help,
-                             match_card, match_misconception, name_check, near_card,
-                             resembles_misconception)
+from science_catalog import (FORMULA_TOKEN, WRITTEN_ANSWER, TopicCard, answer_of, asked_kind, card_reply, card_verdict,
+                             confirmation, digit_numbers, echo, first_step, formula_reply, gives_reason, in_fact_words,
+                             is_help, match_card, match_misconception, name_check, near_card, resembles_misconception)
 from scorers import numbers_in, same_number
 
 if TYPE_CHECKING:
@@ -71,21 +70,35 @@ def short_answer_fact(answer: str, question: str, facts: list[str]) -> str | Non
     thing it asks for ("which organ") are no key terms: the cell wall is named beside "plant cells" too."""
     asked = {stem for _, stem in content_tokens(question)}
     named = [word for word, stem in content_tokens(answer) if stem not in asked]
+    formulas = FORMULA_TOKEN.findall(answer)  # "H2O" has no content word, yet names the answer
     within = " ".join(re.findall(r"\b(?:in|inside|within)\s+(?:an?\s+|the\s+|our\s+|your\s+)?((?:\w+\s+)?\w+)",
                                 question, re.I)).lower().split()
-    terms = [t for t in key_terms(question) if t.lower() not in {*within, asked_kind(question), "type", "kind", "part"}]
-    if not 1 <= len(named) <= 3 or not terms:
+    terms = [t for t in key_terms(question) if t.lower() not in {*within, asked_kind(question), "type", "kind", "part"}
+             and not WRITTEN_ANSWER.fullmatch(t) and t.lower() != "chemical"]  # "chemical formula" names the kind
+    if not 1 <= len(named) + len(formulas) <= 3 or not terms:
         return None
     for fact in facts:
-        for clause in re.split(r"[,;:]|\band\b|\bbut\b", fact):
+        for clause in fact_clauses(fact):
             words = [base_forms(word) for word, _ in content_tokens(clause)]
             at = [next((i for i, forms in enumerate(words) if base_forms(t) & forms), None) for t in terms]
             found = [i for i in at if i is not None]
             if all(any(base_forms(w) & forms for forms in words) for w, _ in content_tokens(answer)) \
+                    and all(re.search(rf"\b{re.escape(f)}\b", clause) for f in formulas) \
                     and not has_negation(clause) and found == sorted(found) \
                     and len(found) >= (len(terms) - 1 if len(terms) >= 3 else len(terms)):
                 return fact
     return None
+
+
+def fact_clauses(fact: str) -> list[str]:
+    """The fact's clauses, a formula in apposition kept with the thing it names ("Water, H2O, is a compound ...")."""
+    clauses: list[str] = []
+    for part in re.split(r"[,;:]|\band\b|\bbut\b", fact):
+        if clauses and len(part.split()) == 1 and FORMULA_TOKEN.search(part):
+            clauses[-1] += f" {part.strip()}"
+        else:
+            clauses.append(part)
+    return clauses
 
 
 # Comparison words are function words to the overlap checks ("more", "same" carry no content), yet they are the claim.
@@ -178,6 +191,8 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         return Move(confirmation(claim, question, bool(reasons)), "fact", "supported", [verdict.sentence])
     if card:
         return Move(f"Let's test \"{echo(claim)}\". {card.opening}", "card", verdict.label, [])
+    if len(content_tokens(head)) <= 1 and (CAUSE_LEAD.match(head) or STATEMENT.match(head)):  # "It fizzes"
+        return Move(short_idea_test(head, about(question)), "fact", verdict.label, [])
     if len(head.split()) <= 3 and not STATEMENT.match(head):  # a named answer ("a gas") the facts neither name nor
         # rule out; "they use sound" states an idea, it names nothing
         return Move(name_check(head, about(question)), "fact", verdict.label, [])
@@ -194,6 +209,20 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
 
 # A word that stands in for the thing the student has not named yet: "they carry stuff around the body".
 VAGUE = re.compile(r"\b(?:stuff|something|some kind of \w+)\b", re.I)
+
+
+CAUSE_LEAD = re.compile(r"^\W*(?:because|due to|thanks to)\s+(?:of\s+)?", re.I)  # "Because of the air": the air
+
+
+def short_idea_test(claim: str, quoted: str) -> str:
+    """A short answer no fact decides, taken up in its own words: a cause ("Because of the air") is asked how it works,
+    an observation ("It fizzes") what it tells about the question; neither is praised nor ruled out."""
+    if cause := CAUSE_LEAD.match(claim):
+        thing = claim[cause.end():].strip(" .!")
+        return f"How would {thing} do that? Say what {thing} does first, and how that answers {quoted}."
+    said = echo(claim)
+    said = said[:1].lower() + said[1:] if STATEMENT.match(said) else said  # "It fizzes", quoted mid-sentence
+    return f"You noticed \"{said}\". What does that tell you about {quoted}, and what would you check to be sure?"
 
 
 def own_idea_test(claim: str) -> str:
