@@ -204,7 +204,6 @@ CITES = re.compile(r"\b(?:text|passage|story|article|poem|author|it) (?:says|sai
 STATED = re.compile(r"\b(?:the answer is|my answer is|answer:|i think|i got|i'd say|it'?s|it is)\s+"
                     r"(?:it'?s\s+|it is\s+)?(?P<answer>[^?]+?)[.!\s]*$|"
                     r"^\W*(?:so\s+)?(?:is it|could it be|maybe it'?s)\s+(?P<asked>[^?]+?)\s*\?+\s*$", re.I)
-STILL = re.compile(r"\bi (?:still|really|just|do) think\b", re.I)
 # a request to check or grade what follows it ("check my work: the feathers are soft"): the work is the claim
 CHECK_REQUEST = re.compile(r"^\W*(?:(?:can|could|will) you |please )?(?:check|grade|mark|look at)\b[^:]{0,30}:\s*",
                            re.I)
@@ -224,7 +223,7 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     names by its letter is judged as the choice's text."""
     passage, message = evidence.split_message(lesson.problem)
     lesson.passage = lesson.passage or passage or ""
-    work = STILL.sub("I think", CHECK_REQUEST.sub("", work))   # "I still think X" claims X, as "I think X" does
+    work = CHECK_REQUEST.sub("", work)
     question = evidence.question_of(message) or message
     asked = "?" in message  # a first message without a question may be all claim: "I think the east bridge..."
     claim = evidence.extract_claim(work, message) if work or asked else evidence.extract_claim(message)
