@@ -522,3 +522,17 @@ def test_bench_runs_on_the_authored_cases_without_staged_data(tmp_path):
     assert out.returncode == 0, out.stderr
     assert "authored cases:" in out.stdout and "precision 100.0%" in out.stdout
     assert out.stdout.strip().splitlines()[-1].startswith("GSM8K not found under")
+
+
+@pytest.mark.parametrize("problem, steps", [
+    ("A farm has 3 fields with 14 rows of beans in each field. The class harvested 9 rows so far. How many rows are "
+     "left to harvest?", [("*", 3, 14), ("-", 42, 9)]),
+    ("Mia has 6 boxes with 12 books in each box. She has read 20 books. How many books are left to read?",
+     [("*", 6, 12), ("-", 72, 20)]),
+    # picking gains where the question asks for what there is now
+    ("A crate has 5 boxes with 20 apples in each box. Tom picked 12 more apples. How many apples are there now?",
+     [("*", 5, 20), ("+", 100, 12)]),
+])
+def test_work_the_question_asks_still_to_do_takes_the_work_done_off(problem, steps):
+    plan = solver.plan(problem)
+    assert [(s.op, *s.values) for s in plan.steps] == steps
