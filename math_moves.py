@@ -242,7 +242,7 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
         ask = re.sub(r",\s*[-\d\s.+×÷−*/()]+\?$", "?", linked_question(plan, step))
         lead, ask = ("", diagnosis.says) if asks else (diagnosis.says, ask)
         question = fresh_hint(lesson, ask, solver.hints(plan, index)[-1])
-        if presented_as_answer(work, said[-1]):
+        if presented_as_answer(work, said[-1]) or _other_operation(found, plan.steps[diagnosis.step]):
             return Move("flag", lead, question, step, kind="diagnosed")   # what they did, then the step
         # not offered as the answer, it may be a right step on another route: ask about it, never reject it
         return Move("ask", lead, question, step, kind="diagnosed_midway")
@@ -342,6 +342,13 @@ def _wrong_claim(plan: Plan | None, claim: Claim) -> Move:
 def _operations(claim: Claim) -> list[str]:
     """The operations a claim uses, in order ("25 − 20" -> ["-"]; a leading minus is a sign, not an operation)."""
     return re.findall(r"(?<=[\d)\s])\s*([-+*/])", arithmetic_text(claim.expression))
+
+
+def _other_operation(found: list[Claim], step: Step) -> bool:
+    """'7.60 x 4' where the plan's step divides 7.60 by 4: the step's own numbers under another operation is that
+    step gone wrong, never another route (which would reach it from other numbers)."""
+    return any(sorted(solver.numbers_in(c.expression)) == sorted(step.values) and step.op not in _operations(c)
+               for c in found)
 
 
 def _same_route(claim: Claim, step: Step) -> bool:

@@ -656,6 +656,32 @@ def _sum(b: Builder, parts: list[Held], noun: str) -> Ref:
     return running
 
 
+# ----------------------------------------------------------------------------- a group of two kinds, one price each
+
+_TWO_KINDS = re.compile(rf"(?:^|[.!] )(?P<a>\d+) (?P<x>[a-z]+) and (?P<b>\d+) (?P<y>[a-z]+) (?:go|went|visit|visited|"
+                        rf"take|took|ride|rode|attend|attended|buy|bought|need|needed|join|joined|are going)\b")
+_ONE_PRICE = re.compile(r"\b(?:(?:tickets?|entry|admission|a ticket|each ticket|a seat) (?:costs?|is|was) "
+                        r"(?P<p>\$\d+(?:\.\d+)?)(?: each| per person| a person| per ticket)?|"
+                        r"(?P<q>\$\d+(?:\.\d+)?) (?:each|per person|a person|per ticket|a ticket))\b", re.I)
+
+
+def group_priced(p: Problem) -> Plan | None:
+    """'23 students and 2 teachers go to a museum. Tickets cost $7 each. How much do the tickets cost?': everyone
+    counted first (23 + 2), then one price each; a second price or any other number leaves it to other readers."""
+    kinds, price = p.search(_TWO_KINDS), p.search(_ONE_PRICE)
+    if not kinds or not price or len(p.numbers) != 3 or not p.asks(r"^how much\b|\b(?:cost|costs|pay|spend)\b") \
+            or same_word(kinds.group("x"), kinds.group("y")):
+        return None
+    b = Builder(p, "story")
+    everyone = b.step("+", [b.given(kinds, "a", kinds.group("x")), b.given(kinds, "b", kinds.group("y"))], "people",
+                      f"How many people are {kinds.group('a')} {kinds.group('x')} and {kinds.group('b')} "
+                      f"{kinds.group('y')} together?")
+    said = "p" if price.group("p") else "q"
+    b.step("*", [everyone, b.given(price, said, "dollars")], "dollars",
+           f"How much do tickets for all of them cost at {price.group(said)} each?")
+    return b.finish()
+
+
 # ----------------------------------------------------------------------------- a list of data: range and median
 
 def _data(p: Problem, b: Builder) -> list[re.Match] | None:

@@ -35,7 +35,7 @@ def first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, st
                      f"{problem_terms(problem, asked)}, and what would you work out first?"
     if not relation:
         named, target = named_quantity(problem, given), question_target(asked) or "the answer"
-        return lead, f"Start with the {named}: what do they tell you about {target}?" if named else question
+        return lead, f"Start with the {named}: what does that tell you about {target}?" if named else question
     start = re.search(r"(?:\b(?:on|in|at) \w+ )?(?:\d|\b(?:twice|half|double|triple)\b)", relation)
     phrase = relation[start.start():] if start else relation
     target = question_target(asked) or "the answer"

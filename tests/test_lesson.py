@@ -87,8 +87,8 @@ def test_without_a_plan_the_student_proposes_from_the_problems_own_quantities_an
     state = lesson.Lesson(problem=pipes)
     first = math_moves.math_move(state, None, "")
     # one quantity the problem names, asked for its meaning, never a list of every number ("You know 4 hours and ...")
-    assert (first.kind, first.text) == ("propose", "The question asks for the time. Start with the 4 hours: what do "
-                                                   "they tell you about the time?")
+    assert (first.kind, first.text) == ("propose", "The question asks for the time. Start with the 4 hours: what does "
+                                                   "that tell you about the time?")
     replies = [math_moves.math_move(state, None, "so 3 hours").text for _ in range(4)]
     assert replies[0] == "3 is what 12 hours ÷ 4 hours makes. Why divide 12 hours by 4 hours, and what does 3 count " \
                          "in this problem?" and replies[2] != replies[0]   # never a third time
