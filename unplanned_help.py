@@ -11,7 +11,7 @@ from wording import (content_words, first_move_question, problem_sentences, prob
                      question_target)
 
 _RELATION = re.compile(r"\b(?:times|as many|as much|more|fewer|less|each|every|per|half|twice|double|together|in all|"
-                       r"altogether|total|percent)\b|%", re.I)
+                       r"altogether|total|percent|mean|average)\b|%", re.I)
 
 
 # words of a question sentence that say how its numbers relate ("What fraction ...", "How many are left?")
@@ -36,8 +36,10 @@ def first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, st
     if not relation:
         named, target = named_quantity(problem, given), question_target(asked) or "the answer"
         return lead, f"Start with the {named}: what does that tell you about {target}?" if named else question
-    start = re.search(r"(?:\b(?:on|in|at) \w+ )?(?:\d|\b(?:twice|half|double|triple)\b)", relation)
+    start = re.search(r"\b(?:mean|average) (?:score )?(?:of|over|for) |(?:\b(?:on|in|at) \w+ )?"
+                      r"(?:\d|\b(?:twice|half|double|triple)\b)", relation)
     phrase = relation[start.start():] if start else relation
+    phrase = re.split(r"\s+(?:and|but|so) (?=i|he|she|they|we|you)\b", phrase)[0]   # not the next clause
     target = question_target(asked) or "the answer"
     return lead, f"What does \"{phrase}\" tell you about {target}, and what would you work out first?"
 

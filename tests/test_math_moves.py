@@ -362,3 +362,9 @@ def test_a_help_request_without_a_plan_asks_about_one_named_quantity():
     assert solver.plan(problem) is None
     reply = first_reply(f"{problem} help")["text"]
     assert reply == "The question asks for the time. Start with the 6 hours: what does that tell you about the time?"
+
+
+def test_a_mean_said_in_the_students_own_words_is_quoted_as_the_relation():
+    reply = first_reply("pls just give me the answer. the average of 5 games must be 12 and i scored 10, 14, 9 and 11 "
+                        "in the first four")["text"]
+    assert 'What does "average of 5 games must be 12" tell you' in reply and "You know" not in reply, reply

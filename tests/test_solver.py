@@ -540,7 +540,8 @@ def test_work_the_question_asks_still_to_do_takes_the_work_done_off(problem, ste
 
 @pytest.mark.parametrize("problem, steps", [
     # a start, a steady amount each week, a goal: what is missing, shared by the amount a week
-    ("Leo saves $6 every week. He already has $24. How many more weeks until he has $60?", [("-", 60, 24), ("/", 36, 6)]),
+    ("Leo saves $6 every week. He already has $24. How many more weeks until he has $60?",
+     [("-", 60, 24), ("/", 36, 6)]),
     ("Ana already has 40 stamps. She collects 5 stamps each week. How many weeks will it take to have 75 stamps?",
      [("-", 75, 40), ("/", 35, 5)]),
     # everyone counted first, then one price each
@@ -557,7 +558,8 @@ def test_general_readers_of_a_goal_a_group_at_one_price_and_a_missing_score(prob
 @pytest.mark.parametrize("problem", [
     "Tom saves $7 a week. He already has $10. How many weeks until he has $50?",   # 40 / 7 weeks is no whole count
     "Kim saves $4 every week. She already has $30. How many more weeks until she has $18?",   # reached already
-    "12 adults and 15 children went to the zoo. Adult tickets cost $8 and child tickets cost $4. How much did they pay?",
+    "12 adults and 15 children went to the zoo. Adult tickets cost $8 and child tickets cost $4. How much did they "
+    "pay?",
 ])
 def test_the_general_readers_abstain_where_their_reading_does_not_hold(problem):
     assert solver.plan(problem) is None
