@@ -368,3 +368,13 @@ def test_a_mean_said_in_the_students_own_words_is_quoted_as_the_relation():
     reply = first_reply("pls just give me the answer. the average of 5 games must be 12 and i scored 10, 14, 9 and 11 "
                         "in the first four")["text"]
     assert 'What does "average of 5 games must be 12" tell you' in reply and "You know" not in reply, reply
+
+
+def test_a_comparison_in_number_words_is_a_part_to_work_out_first():
+    problem = "Jo has 14 cards. Max has twice as many cards as Jo. Max shares some cards among 3 friends and keeps " \
+              "4. How many cards does each friend get?"
+    assert solver.plan(problem) is None
+    part = story_changes_part(problem)
+    assert part == "How many cards is 2 times Jo's 14 cards?"
+    reply = first_reply(f"{problem} 14 + 2 = 16")["text"]
+    assert reply.startswith("You added 14 and 2.") and "2 times" in reply, reply
