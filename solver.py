@@ -337,12 +337,13 @@ def _fraction_operands(values: tuple[Fraction, ...]) -> bool:
     return len(values) == 2 and all(v.denominator != 1 for v in values)
 
 
-def _generic_wrongs(step: Step) -> list[_Wrong]:
-    """The classic operation mix-ups for a two-operand step."""
+def _generic_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
+    """The classic operation mix-ups for a two-operand step (a given price as the problem writes it: $8.40)."""
     if len(step.values) != 2:
         return []
     a, b = step.values
-    fa, fb = fmt(a), fmt(b)
+    fa, fb = (plan.quantities[r.index].text if r.kind == "quantity" and plan.quantities[r.index].text.startswith("$")
+              else fmt(v) for r, v in zip(step.operands, step.values))
     wrongs = {
         "/": [_Wrong("subtract_instead_of_divide", a - b, f"You took {fb} away once."),
               _Wrong("multiply_instead_of_divide", a * b, f"You multiplied {fa} by {fb}."),
@@ -561,7 +562,7 @@ def misconceptions(plan: Plan) -> list[tuple[int, _Wrong, list[Fraction]]]:
     """
     ranked = []
     for index, step in enumerate(plan.steps):
-        for rank, wrongs in enumerate((_kind_wrongs(plan, step), _generic_wrongs(step), _forgot(plan, index))):
+        for rank, wrongs in enumerate((_kind_wrongs(plan, step), _generic_wrongs(plan, step), _forgot(plan, index))):
             ranked += [(rank, index, w) for w in wrongs if w.value != step.value]
     ranked.sort(key=lambda r: r[:2])
     return [(index, w, _replay(plan, index, w.value)) for _, index, w in ranked]

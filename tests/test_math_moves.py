@@ -353,7 +353,7 @@ def test_the_sixth_fresh_set_keeps_every_guard(case):
 
 def test_the_steps_own_numbers_under_another_operation_flag_that_step():
     final = first_reply("A bag of 5 apples costs $3.50. How much do 8 apples cost? 3.50 x 5 = 17.50")
-    assert final["verdict"] == "flag" and final["text"].startswith("You multiplied 3.5 by 5.")
+    assert final["verdict"] == "flag" and final["text"].startswith("You multiplied $3.50 by 5.")
     assert "1 apple" in final["text"] and "5.6" not in final["text"]
 
 
