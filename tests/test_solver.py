@@ -569,3 +569,10 @@ def test_a_worked_result_equal_to_a_number_of_the_problem_is_still_diagnosed():
     plan = solver.plan("A box has 36 crayons. 4/9 of them are broken. How many crayons are broken?")
     found = solver.diagnose(plan, "36 / 4 = 9")   # divided by the top only; 9 is also the fraction's bottom
     assert found is not None and found.step == 0 and found.says.startswith("You divided 36 by 4, the top of 4/9")
+
+
+def test_how_many_more_than_after_times_as_many_asks_the_difference():
+    # comparison read Ben's 36 and disagreed with times_difference's 24, so nothing was planned
+    plan = solver.plan("Sam has 12 marbles. Ben has 3 times as many marbles as Sam. How many more marbles does Ben "
+                       "have than Sam?")
+    assert [(s.op, *s.values) for s in plan.steps] == [("*", 3, 12), ("-", 36, 12)]
