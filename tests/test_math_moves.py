@@ -378,3 +378,9 @@ def test_a_comparison_in_number_words_is_a_part_to_work_out_first():
     assert part == "How many cards is 2 times Jo's 14 cards?"
     reply = first_reply(f"{problem} 14 + 2 = 16")["text"]
     assert reply.startswith("You added 14 and 2.") and "2 times" in reply, reply
+
+
+@pytest.mark.parametrize("said, found", [("lia has 36", [36]), ("so he had 45 cards", [45]), ("she needs 7 more", [7]),
+                                         ("Sam has 18 stickers and Lia has 36", [])])   # a restated story: no result
+def test_a_message_that_only_says_who_has_a_number_states_it_as_a_result(said, found):
+    assert math_moves.results(said, []) == found
