@@ -141,7 +141,9 @@ def results(text: str, found: list[Claim]) -> list[Fraction]:
     t = arithmetic_text(text)
     stated = {c.stated for c in found}
     placed = [(m.end(), Fraction(m.group("right"))) for m in CLAIM.finditer(t) if Fraction(m.group("right")) in stated]
-    bare = re.fullmatch(rf"\W*(?:is it|maybe|it'?s)?\s*(-?{NUM})\s*\w{{0,12}}\W*", t, re.I)
+    # a message that is just a result: "36", "is it 36?", "lia has 36 stickers"
+    bare = re.fullmatch(rf"\W*(?:so\s+)?(?:is it|maybe|it'?s|[a-z]+ (?:has|had|have|gets|got|needs))?\s*(-?{NUM})"
+                        rf"\s*\w{{0,12}}\W*", t, re.I)
     if bare:
         placed.append((bare.end(1), Fraction(bare.group(1))))
     without_claims = CLAIM.sub(lambda m: " " * len(m.group()), t)   # same length: positions stay comparable

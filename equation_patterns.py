@@ -237,6 +237,37 @@ def fee_plus_rate(p: Problem) -> Plan | None:
     return b.finish()
 
 
+_SAVES_EACH = re.compile(rf"\b(?P<verb>saves|earns|puts away|puts aside|sets aside|adds|collects|reads|walks|runs) "
+                         rf"{_n('r')}(?: (?P<noun>[a-z]+))? (?:every|each|a|per) (?P<per>day|week|month|year)\b")
+_HAS_NOW = re.compile(rf"\b(?:already (?:has|had|saved|collected|read)|has already (?:saved|collected|read)|"
+                      rf"starts with|started with) {_n('s')}(?: (?P<noun>[a-z]+))?")
+_GOAL = re.compile(rf"\bhow many (?:more )?(?P<per>days|weeks|months|years) (?:until|before|will it take|does it take|"
+                   rf"(?:will|does|must) \w+ (?:need|have) to \w+)\b[^?]*?{_n('g')}(?: (?P<noun>[a-z]+))?\W*$", re.I)
+
+
+def save_to_goal(p: Problem) -> Plan | None:
+    """A start, a steady amount each week, a goal ('saves $6 every week ... already has $24 ... how many more weeks
+    until she has $60'): the equation 24 + 6w = 60, undone: what is still missing (60 - 24), shared by 6 a week."""
+    each, now, goal = p.search(_SAVES_EACH), p.search(_HAS_NOW), p.search(_GOAL, "question")
+    if not each or not now or not goal or len(p.numbers) != 3 or not same_word(goal.group("per"), each.group("per")):
+        return None
+    money = [m.group(g).startswith("$") for m, g in ((each, "r"), (now, "s"), (goal, "g"))]
+    nouns = {m.group("noun") for m in (each, now, goal) if m.group("noun")}
+    if len(set(money)) > 1 or (not money[0] and len({stem(n) for n in nouns}) != 1):
+        return None   # '$6 a week ... 24 stamps': amounts of one thing only
+    unit = "dollars" if money[0] else nouns.pop()
+    b = Builder(p, "equation")
+    start, rate, target = b.given(now, "s", unit), b.given(each, "r", unit), b.given(goal, "g", unit)
+    if b.value(target) <= b.value(start):
+        return None
+    missing = b.step("-", [target, start], unit, f"How much more than {now.group('s')} is needed to reach "
+                                                 f"{goal.group('g')}?", kind="equation")
+    b.step("/", [missing, rate], goal.group("per"), f"How many {goal.group('per')} at {each.group('r')} a "
+                                                    f"{each.group('per')} make that much?", kind="equation")
+    whole_count(b.steps[-1].value)
+    return b.finish()
+
+
 _CONSECUTIVE = re.compile(rf"\b(?:sum of (?P<k>2|3) consecutive (?:(?P<kind>even|odd|whole) )?(?:numbers|integers) "
                           rf"is|(?P<k_>2|3) consecutive (?:(?P<kind_>even|odd|whole) )?(?:numbers|integers) "
                           rf"(?:add up to|have a sum of)) {_n('s')}")

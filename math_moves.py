@@ -40,7 +40,8 @@ from mathcheck import unbalanced_step
 from solver import Plan, Step, fmt
 from story_changes import (answer_by_story, moved_question, moved_wrong_way, part_plan, part_story, story_changes,
                            story_walk, then_question)
-from wording import (EXERCISE, NUM, OP_WORDS, concept_asked, content_words, first_move_question, given_numbers,
+from unplanned_help import first_move
+from wording import (EXERCISE, NUM, OP_WORDS, concept_asked, content_words, given_numbers,
                      meaning_question, problem_sentences, problem_terms, question_sentence, question_target, said_list,
                      written_equation)
 
@@ -241,7 +242,7 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
         ask = re.sub(r",\s*[-\d\s.+×÷−*/()]+\?$", "?", linked_question(plan, step))
         lead, ask = ("", diagnosis.says) if asks else (diagnosis.says, ask)
         question = fresh_hint(lesson, ask, solver.hints(plan, index)[-1])
-        if presented_as_answer(work, said[-1]):
+        if presented_as_answer(work, said[-1]) or _other_operation(found, plan.steps[diagnosis.step]):
             return Move("flag", lead, question, step, kind="diagnosed")   # what they did, then the step
         # not offered as the answer, it may be a right step on another route: ask about it, never reject it
         return Move("ask", lead, question, step, kind="diagnosed_midway")
@@ -341,6 +342,13 @@ def _wrong_claim(plan: Plan | None, claim: Claim) -> Move:
 def _operations(claim: Claim) -> list[str]:
     """The operations a claim uses, in order ("25 − 20" -> ["-"]; a leading minus is a sign, not an operation)."""
     return re.findall(r"(?<=[\d)\s])\s*([-+*/])", arithmetic_text(claim.expression))
+
+
+def _other_operation(found: list[Claim], step: Step) -> bool:
+    """'7.60 x 4' where the plan's step divides 7.60 by 4: the step's own numbers under another operation is that
+    step gone wrong, never another route (which would reach it from other numbers)."""
+    return any(sorted(solver.numbers_in(c.expression)) == sorted(step.values) and step.op not in _operations(c)
+               for c in found)
 
 
 def _same_route(claim: Claim, step: Step) -> bool:
@@ -500,7 +508,7 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
         return _unexplained_value(lesson, given, said, part)
     if part is not None:   # the part of the story that can be worked out first, in its own words
         return Move("none", "", fresh_hint(lesson, solver.opening(part, 0), solver.hints(part, 0)[0]), kind="propose")
-    lead, question = _first_move(lesson.problem, given)
+    lead, question = first_move(lesson.problem, given)
     return Move("none", lead, fresh_hint(lesson, question,
                                          "Which quantity does the question ask for, and what do you know about it?"),
                 kind="propose")
@@ -561,37 +569,6 @@ def _unexplained_value(lesson: Lesson, given: list[tuple[Fraction, str]], said: 
 
 
 _VERB = {"+": "add {} and {}", "-": "take {1} from {0}", "*": "multiply {} by {}", "/": "divide {} by {}"}
-_RELATION = re.compile(r"\b(?:times|as many|as much|more|fewer|less|each|every|per|half|twice|double|together|in all|"
-                       r"altogether|total|percent)\b|%", re.I)
-
-
-# words of a question sentence that say how its numbers relate ("What fraction ...", "How many are left?")
-_ASKED_RELATION = re.compile(r"\b(?:fraction|left|remain\w*|difference|average|mean|share\w*|split|ratio)\b", re.I)
-
-
-def _first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, str]:
-    """A help request without a plan: wording's first move, unless it only lists the numbers ("You know 3 times and 48
-    shells ..."): then the words that relate the quantities ("3 times as many shells as Ben", "on Tuesday twice as
-    much as Monday"), quoted as a phrase (never a whole sentence pasted into a frame), with what they tell about the
-    question's target; with none outside the question, its own relating word ("fraction", "more", "left")."""
-    lead, question = first_move_question(problem, given)
-    asked = question_sentence(problem_sentences(problem))
-    clauses = [c.strip(" .") for p in problem_sentences(problem) if p != asked for c in re.split(r",\s*(?:and )?", p)]
-    relation = next((c for c in clauses if _RELATION.search(c) and re.search(r"\d|\b(?:twice|half)\b", c)), "")
-    if not question.startswith("You know"):
-        return lead, question
-    asked_relation = _RELATION.search(asked) or _ASKED_RELATION.search(asked)
-    if not relation and asked_relation and problem_terms(problem, asked):   # "What fraction of them are blue?"
-        return lead, f"What does \"{asked_relation.group().lower()}\" in the question tell you to do with " \
-                     f"{problem_terms(problem, asked)}, and what would you work out first?"
-    if not relation:
-        return lead, question
-    start = re.search(r"(?:\b(?:on|in|at) \w+ )?(?:\d|\b(?:twice|half|double|triple)\b)", relation)
-    phrase = relation[start.start():] if start else relation
-    target = question_target(asked) or "the answer"
-    return lead, f"What does \"{phrase}\" tell you about {target}, and what would you work out first?"
-
-
 def _given_offered(lesson: Lesson, value: Fraction) -> Move:
     """The student offers a number the problem itself gives: where the problem says it, and what the question asks
     that this number alone does not tell."""

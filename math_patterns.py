@@ -450,8 +450,8 @@ _MEAN_TARGET = [re.compile(rf"\b(?:mean|average)(?: score)? (?:over|of|for|acros
                            rf"(?:must|should|needs to|has to|is to) be {_n('t')}", re.I),
                 re.compile(rf"\b(?:mean|average)(?: score)? of {_n('t')} (?:over|for|across|on) {_n('n')} {_w('w')}",
                            re.I),
-                re.compile(rf"\b(?:mean|average) of (?:the |his |her |their )?{_n('n')} {_w('w')} (?:is|was) {_n('t')}",
-                           re.I)]   # 'The mean of 4 numbers is 15 ... What is the fourth number?'
+                re.compile(rf"\b(?:mean|average) of (?:the |his |her |their )?{_n('n')} (?:[a-z]+ )?{_w('w')} "
+                           rf"(?:is|was) {_n('t')}", re.I)]   # 'The mean of 4 (test) scores is 15 ...'
 _SOME_OF = re.compile(rf"{_n('a')} of (?:the|these|those|them)\b")
 _LAST_ASKED = r"\b(need|must|has to|have to|should)\b|^what (?:is|was) the (?:last|other|missing|fourth|fifth|sixth) "
 

@@ -17,7 +17,7 @@ Also general readers of lists and of measures: the median and range of a list of
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from wordproblem import (ASKS_TOTAL, MONEY_AWAY, MOVES_AWAY, MOVES_IN, NAME, NUMBER, PRONOUNS, Builder, Plan, Problem,
                          Ref, number_value, same_word, shown_first, stem, unit_factor, unit_name)
@@ -524,7 +524,7 @@ def _how_many_groups(b: Builder, rate: Reading, amount: Reading, groups: str) ->
 
 def _left(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
     """The start, then each change in order: what is left or there now."""
-    start, changes = held[0], held[1:]
+    start, changes = held[0], _done_work(p, held[1:])
     unread = any(h.sign == 0 or (h.reading.kind != "amount" and not _on_change(b, h, changes))
                  or _other_actor(h, start) for h in changes)
     if start.sign < 0 or not changes or unread or not _owner_asked(p, start):
@@ -543,6 +543,17 @@ def _left(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
         running = b.step("+" if h.sign > 0 else "-", [running, h.ref], h.noun,
                          f"{how} {'there' if h.sign > 0 else 'left'} after {told}?")
     return running
+
+
+def _done_work(p: Problem, changes: list[Held]) -> list[Held]:
+    """'The farmers have picked 23 rows so far. How many rows are left to pick?': what is left is the work still to
+    do, so an amount the question's own verb has already moved comes off it, though picking gains anywhere else."""
+    todo = re.search(r"\b(?:left|still|yet) to (?:be )?(?P<verb>[a-z]{3,})", p.question)
+    if not todo:
+        return changes
+    done = [re.search(r"\b(?P<verb>[a-z]{3,}) (?:about |over |only |already )?$", h.reading.before) for h in changes]
+    return [replace(h, sign=-1) if d and h.sign >= 0 and d.group("verb")[:4] == todo.group("verb")[:4] else h
+            for h, d in zip(changes, done)]
 
 
 def _to_go(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
@@ -643,6 +654,32 @@ def _sum(b: Builder, parts: list[Held], noun: str) -> Ref:
         running = b.step("+", [running, h.ref], noun, f"{_how_much(noun)} {_is(noun)} {words} and {h.words} together?")
         words = f"{words} and {h.words}"
     return running
+
+
+# ----------------------------------------------------------------------------- a group of two kinds, one price each
+
+_TWO_KINDS = re.compile(rf"(?:^|[.!] )(?P<a>\d+) (?P<x>[a-z]+) and (?P<b>\d+) (?P<y>[a-z]+) (?:go|went|visit|visited|"
+                        rf"take|took|ride|rode|attend|attended|buy|bought|need|needed|join|joined|are going)\b")
+_ONE_PRICE = re.compile(r"\b(?:(?:tickets?|entry|admission|a ticket|each ticket|a seat) (?:costs?|is|was) "
+                        r"(?P<p>\$\d+(?:\.\d+)?)(?: each| per person| a person| per ticket)?|"
+                        r"(?P<q>\$\d+(?:\.\d+)?) (?:each|per person|a person|per ticket|a ticket))\b", re.I)
+
+
+def group_priced(p: Problem) -> Plan | None:
+    """'23 students and 2 teachers go to a museum. Tickets cost $7 each. How much do the tickets cost?': everyone
+    counted first (23 + 2), then one price each; a second price or any other number leaves it to other readers."""
+    kinds, price = p.search(_TWO_KINDS), p.search(_ONE_PRICE)
+    if not kinds or not price or len(p.numbers) != 3 or not p.asks(r"^how much\b|\b(?:cost|costs|pay|spend)\b") \
+            or same_word(kinds.group("x"), kinds.group("y")):
+        return None
+    b = Builder(p, "story")
+    everyone = b.step("+", [b.given(kinds, "a", kinds.group("x")), b.given(kinds, "b", kinds.group("y"))], "people",
+                      f"How many people are {kinds.group('a')} {kinds.group('x')} and {kinds.group('b')} "
+                      f"{kinds.group('y')} together?")
+    said = "p" if price.group("p") else "q"
+    b.step("*", [everyone, b.given(price, said, "dollars")], "dollars",
+           f"How much do tickets for all of them cost at {price.group(said)} each?")
+    return b.finish()
 
 
 # ----------------------------------------------------------------------------- a list of data: range and median

@@ -119,9 +119,8 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from equation_patterns import (bracket_equation, consecutive, current_speeds, divided_equation, equation,
-                               fee_plus_rate,
-                               fraction_equation, linear_pair, purchases, shared_with_difference, sum_difference,
-                               work_together)
+                               fee_plus_rate, fraction_equation, linear_pair, purchases, save_to_goal,
+                               shared_with_difference, sum_difference, work_together)
 from mathcheck import solve
 from measure_patterns import (box, clock_elapsed, daily_over_weeks, fraction_of_parts, fraction_sum, measure_difference,
                               measure_parts, mixed_units_left, percent_change, percent_of_whole, percent_part,
@@ -130,7 +129,7 @@ from measure_patterns import (box, clock_elapsed, daily_over_weeks, fraction_of_
 from math_patterns import (combined_mean, conversion, expression, fill_count, for_every, fraction_of, fractions_rest,
                            map_scale, mean, mean_missing, missing_side, mixed_unit_difference, percent_apply,
                            percent_of_number, percent_reverse, ratio, rectangle, square_side)
-from quantity_patterns import data_range, median, story
+from quantity_patterns import data_range, group_priced, median, story
 from rounding_patterns import groups_needed
 from science_patterns import acceleration, density, falling_energy, kinetic_energy, moles, speed, work_done
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, grouping, groups_then_price,
@@ -158,7 +157,8 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     data_range, median, clock_elapsed, box, temperature, percent_part, proportion, share_equally,
     measure_difference, percent_of_whole, groups_needed, mixed_units_left, measure_parts, side_from_area,
     consecutive, fraction_of_parts, daily_over_weeks, polygon_perimeter, fee_plus_rate, total_from_mean,
-    square_side, rate_other_time, rest_shared, work_done, temperature_rate, fraction_sum]
+    square_side, rate_other_time, rest_shared, work_done, temperature_rate, fraction_sum, save_to_goal,
+    group_priced]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
@@ -167,7 +167,7 @@ _UNHANDLED = r"\b(doubles?|doubled|doubling|triples?|tripled|quadruple\w*|back|s
 # ...unless the one pattern that reads them says what they mean there: a boat going 'back upstream' is the second
 # leg of the trip, a hose filling 'the same pool' is the one job two workers share.
 _READS_ITSELF = {current_speeds: r"\bback (?=upstream|downstream|against|with|into)",
-                 work_together: r"\bthe same (?=[a-z]+ in \d)"}
+                 work_together: r"\bthe same (?=[a-z]+ in \d)", save_to_goal: r"\balready\b"}
 # The readers that convert the question's time unit themselves ('25 minutes every day ... in 2 weeks': 7 days in a
 # week), so a unit the statements never name does not stop them as it stops the rest.
 _CONVERTS_ASKED_UNIT = {daily_over_weeks, rate_other_time}
@@ -337,12 +337,13 @@ def _fraction_operands(values: tuple[Fraction, ...]) -> bool:
     return len(values) == 2 and all(v.denominator != 1 for v in values)
 
 
-def _generic_wrongs(step: Step) -> list[_Wrong]:
-    """The classic operation mix-ups for a two-operand step."""
+def _generic_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
+    """The classic operation mix-ups for a two-operand step (a given price as the problem writes it: $8.40)."""
     if len(step.values) != 2:
         return []
     a, b = step.values
-    fa, fb = fmt(a), fmt(b)
+    fa, fb = (plan.quantities[r.index].text if r.kind == "quantity" and plan.quantities[r.index].text.startswith("$")
+              else fmt(v) for r, v in zip(step.operands, step.values))
     wrongs = {
         "/": [_Wrong("subtract_instead_of_divide", a - b, f"You took {fb} away once."),
               _Wrong("multiply_instead_of_divide", a * b, f"You multiplied {fa} by {fb}."),
@@ -561,7 +562,7 @@ def misconceptions(plan: Plan) -> list[tuple[int, _Wrong, list[Fraction]]]:
     """
     ranked = []
     for index, step in enumerate(plan.steps):
-        for rank, wrongs in enumerate((_kind_wrongs(plan, step), _generic_wrongs(step), _forgot(plan, index))):
+        for rank, wrongs in enumerate((_kind_wrongs(plan, step), _generic_wrongs(plan, step), _forgot(plan, index))):
             ranked += [(rank, index, w) for w in wrongs if w.value != step.value]
     ranked.sort(key=lambda r: r[:2])
     return [(index, w, _replay(plan, index, w.value)) for _, index, w in ranked]
@@ -580,9 +581,12 @@ def steps_done(plan: Plan, student_text: str) -> set[int]:
 def diagnose(plan: Plan, student_text: str) -> Diagnosis | None:
     """Which step went wrong and how, if a known misconception explains one of the student's numbers.
 
-    The student's latest number is tried first; a number that is right somewhere in the plan is never blamed.
+    The student's latest number is tried first; a number that is right somewhere in the plan is never blamed, but a
+    result the student worked out ("24 / 3 = 8" for 3/8 of 24) is blamed though the problem has an 8 of its own.
     """
-    said = [n for n in reversed(numbers_in(student_text)) if n not in _right_values(plan)]
+    results = set(numbers_in(" ".join(re.findall(r"=\s*(\$?\d[\d.,/]*)", student_text))))
+    said = [n for n in reversed(numbers_in(student_text)) if n not in _right_values(plan)
+            or n in results and n not in {s.value for s in plan.steps}]
     wrong_plans = misconceptions(plan)
     for number in said:
         for index, wrong, values in wrong_plans:

@@ -187,18 +187,27 @@ def part_plan(problem: str) -> Plan | None:
     numbers count ("Leo reads 14 pages a day for 6 days." with "How many pages are there in all?"): kept when it is
     one multiplication, division or change of unit on numbers that sentence gives ("How many pages for 6 days, at
     14 pages per day?"), a part of the story to work out first. A sum is never kept: a sentence that only lists
-    quantities ("12 books weigh 18 kg") would be added up."""
-    asked = question_sentence(problem_sentences(problem))
-    for sentence in (p for p in problem_sentences(problem) if p != asked):
-        written = solver.numbers_in(sentence)
-        nouns = dict.fromkeys(phrase.split()[-1] for _, phrase in given_numbers(sentence) if " " in phrase)
+    quantities ("12 books weigh 18 kg") would be added up. A sentence that compares in number words ("Lia has twice
+    as many stickers as Sam") is read with the sentence before it and asked about whom it names first."""
+    sentences = [p for p in problem_sentences(problem) if p != question_sentence(problem_sentences(problem))]
+    for i, sentence in enumerate(sentences):
+        compared = _COMPARED.search(sentence)
+        text = f"{sentences[i - 1]} {sentence}" if compared and i and not given_numbers(sentence) else sentence
+        written = solver.numbers_in(text)
+        nouns = dict.fromkeys(phrase.split()[-1] for _, phrase in given_numbers(text) if " " in phrase)
         for noun in (n for n in nouns if n.isalpha()):
-            part = solver.plan(f"{sentence} How many {noun} are there in all?")
-            if part is not None and len(part.steps) == 1 and part.steps[0].op in "*/" and all(
-                    not part.quantities[r.index].given or part.quantities[r.index].value in written
-                    for r in part.steps[0].operands):
-                return part
+            asks = [f"How many {noun} does {compared.group('who')} have?"] if compared else []
+            for part in (solver.plan(f"{text} {ask}") for ask in asks + [f"How many {noun} are there in all?"]):
+                if part is not None and len(part.steps) == 1 and part.steps[0].op in "*/" and all(
+                        not part.quantities[r.index].given or part.quantities[r.index].value in written
+                        for r in part.steps[0].operands):
+                    return part
     return None
+
+
+# 'Lia has twice as many stickers as Sam': a comparison in number words, and whom it names first
+_COMPARED = re.compile(r"^(?P<who>[A-Z][a-z]+) (?:has|had|have|owns|collected|read|scored) (?:twice|half|"
+                       r"(?:two|three|four|five|\d+) times) as (?:many|much)\b")
 
 
 def part_story(problem: str) -> list[Change] | None:

@@ -367,8 +367,8 @@ MOVES_AWAY = rf"{_MOTION} (?:off|out|away)|" \
     r"got off|get off|gets off|got out|gets out|climbed off|went away|go away|goes away|flew away|flies away|" \
     r"ran away|runs away|swam away|walked away|drove away|hopped away|gave away|gives away|give away|given away|" \
     r"gave out|gives out|handed out|hands out|hand out|lent out|lends out|lent|lends|loaned|threw away|throws away|" \
-    r"took away|takes away|took out|takes out|leaked out|leaks out|leak out|leaked|leaks|poured out|pours out|" \
-    r"pour out|spilled|spills|spill|" \
+    r"took away|takes away|took out|takes out|leaked out|leaks out|leak out|leaked|leaks|" \
+    r"poured out|pours out|pour out|spilled|spills|spill|" \
     r"cut off|cuts off|checked out|fell off|fell out|lost|loses|lose|sold|sells|sell|ate|eats|eat|eaten|used|uses|" \
     r"use|broke|breaks|donated|donates|popped|pops|melted|melts|drank|drinks|drunk|removed|removes|sent|sends|" \
     r"mailed|mails|dropped|drops|evaporated|evaporates|burned|burns|escaped|escapes|gave|gives|give"

@@ -86,8 +86,9 @@ def test_without_a_plan_the_student_proposes_from_the_problems_own_quantities_an
     assert solver.plan(pipes) is None
     state = lesson.Lesson(problem=pipes)
     first = math_moves.math_move(state, None, "")
-    assert (first.kind, first.text) == ("propose", "The question asks for the time. You know 4 hours and 12 hours. "
-                                                   "What could you work out from them first, on the way to the time?")
+    # one quantity the problem names, asked for its meaning, never a list of every number ("You know 4 hours and ...")
+    assert (first.kind, first.text) == ("propose", "The question asks for the time. Start with the 4 hours: what does "
+                                                   "that tell you about the time?")
     replies = [math_moves.math_move(state, None, "so 3 hours").text for _ in range(4)]
     assert replies[0] == "3 is what 12 hours ÷ 4 hours makes. Why divide 12 hours by 4 hours, and what does 3 count " \
                          "in this problem?" and replies[2] != replies[0]   # never a third time
@@ -98,7 +99,7 @@ def test_without_a_plan_the_student_proposes_from_the_problems_own_quantities_an
     tutor = agent.Tutor(flattering)
     events = list(tutor.respond("pipes", pipes + " i have no idea", "math"))
     assert next(e for e in events if e.get("name") == "plan")["move"] == "propose"
-    assert "You know 4 hours and 12 hours." in events[-1]["text"]   # its quantities, no sentence pasted
+    assert "Start with the 4 hours:" in events[-1]["text"]   # one of its quantities, no sentence pasted
 
 
 def test_a_students_yes_no_question_about_an_operation_is_answered_from_the_plan():

@@ -167,6 +167,9 @@ def test_every_concept_card_explains_with_an_example_whose_arithmetic_checks_out
     ("I get confused with negatives", "negatives"), ("what does the scale mean", "proportion"),
     ("how do i start", None), ("I don't know where to start", None), ("what is 3/4 + 1/8?", None),
     ("do i add the sides?", None), ("no idea what to do", None),
+    # 'mean' the verb is no statistics question; the noun is
+    ("what does muffle mean", None), ("what does it mean?", None), ("what does mean mean", "mean"),
+    ("I dont get the mean, median and mode", "mean"),
 ])
 def test_a_concept_question_is_recognised_by_its_cue_and_the_concept_it_names(words, concept):
     card = wording.concept_asked(words)

@@ -334,3 +334,53 @@ def test_operations_written_in_words_are_read_as_claims(written, claim):
 
 def test_a_mixed_number_said_in_words_is_one_result():
     assert math_moves.results("I got 4 and a half cups", []) == [Fraction(9, 2)]
+
+
+# ---------------------------------------------------------------- session 7: math_moves6.jsonl, written before these
+
+FRESH6 = [json.loads(line) for line in (ROOT / "tests/fixtures/math_moves6.jsonl").read_text().splitlines()]
+
+
+@pytest.mark.parametrize("case", FRESH6, ids=[c["id"] for c in FRESH6])
+def test_the_sixth_fresh_set_keeps_every_guard(case):
+    reply = first_reply(case["student_message"])["text"]
+    if case["kind"] != "correct_answer":
+        assert not re.search(rf"(?<![\d.]){re.escape(case['answer'])}(?![\d/])", reply), reply   # no leak
+    if case["kind"] == "wrong_attempt":
+        assert not re.match(r"\W*yes\b", reply, re.I) and "?" in reply, reply   # no praise, a question
+    assert "You know" not in reply   # never a list of every number
+
+
+def test_the_steps_own_numbers_under_another_operation_flag_that_step():
+    final = first_reply("A bag of 5 apples costs $3.50. How much do 8 apples cost? 3.50 x 5 = 17.50")
+    assert final["verdict"] == "flag" and final["text"].startswith("You multiplied $3.50 by 5.")
+    assert "1 apple" in final["text"] and "5.6" not in final["text"]
+
+
+def test_a_help_request_without_a_plan_asks_about_one_named_quantity():
+    problem = "A hose fills a pond in 6 hours. A leak drains the pond in 9 hours. How long does the pond take to fill?"
+    assert solver.plan(problem) is None
+    reply = first_reply(f"{problem} help")["text"]
+    assert reply == "The question asks for the time. Start with the 6 hours: what does that tell you about the time?"
+
+
+def test_a_mean_said_in_the_students_own_words_is_quoted_as_the_relation():
+    reply = first_reply("pls just give me the answer. the average of 5 games must be 12 and i scored 10, 14, 9 and 11 "
+                        "in the first four")["text"]
+    assert 'What does "average of 5 games must be 12" tell you' in reply and "You know" not in reply, reply
+
+
+def test_a_comparison_in_number_words_is_a_part_to_work_out_first():
+    problem = "Jo has 14 cards. Max has twice as many cards as Jo. Max shares some cards among 3 friends and keeps " \
+              "4. How many cards does each friend get?"
+    assert solver.plan(problem) is None
+    part = story_changes_part(problem)
+    assert part == "How many cards is 2 times Jo's 14 cards?"
+    reply = first_reply(f"{problem} 14 + 2 = 16")["text"]
+    assert reply.startswith("You added 14 and 2.") and "2 times" in reply, reply
+
+
+@pytest.mark.parametrize("said, found", [("lia has 36", [36]), ("so he had 45 cards", [45]), ("she needs 7 more", [7]),
+                                         ("Sam has 18 stickers and Lia has 36", [])])   # a restated story: no result
+def test_a_message_that_only_says_who_has_a_number_states_it_as_a_result(said, found):
+    assert math_moves.results(said, []) == found

@@ -522,3 +522,57 @@ def test_bench_runs_on_the_authored_cases_without_staged_data(tmp_path):
     assert out.returncode == 0, out.stderr
     assert "authored cases:" in out.stdout and "precision 100.0%" in out.stdout
     assert out.stdout.strip().splitlines()[-1].startswith("GSM8K not found under")
+
+
+@pytest.mark.parametrize("problem, steps", [
+    ("A farm has 3 fields with 14 rows of beans in each field. The class harvested 9 rows so far. How many rows are "
+     "left to harvest?", [("*", 3, 14), ("-", 42, 9)]),
+    ("Mia has 6 boxes with 12 books in each box. She has read 20 books. How many books are left to read?",
+     [("*", 6, 12), ("-", 72, 20)]),
+    # picking gains where the question asks for what there is now
+    ("A crate has 5 boxes with 20 apples in each box. Tom picked 12 more apples. How many apples are there now?",
+     [("*", 5, 20), ("+", 100, 12)]),
+])
+def test_work_the_question_asks_still_to_do_takes_the_work_done_off(problem, steps):
+    plan = solver.plan(problem)
+    assert [(s.op, *s.values) for s in plan.steps] == steps
+
+
+@pytest.mark.parametrize("problem, steps", [
+    # a start, a steady amount each week, a goal: what is missing, shared by the amount a week
+    ("Leo saves $6 every week. He already has $24. How many more weeks until he has $60?",
+     [("-", 60, 24), ("/", 36, 6)]),
+    ("Ana already has 40 stamps. She collects 5 stamps each week. How many weeks will it take to have 75 stamps?",
+     [("-", 75, 40), ("/", 35, 5)]),
+    # everyone counted first, then one price each
+    ("23 students and 2 teachers go on a field trip. Tickets cost $7 each. How much do the tickets cost?",
+     [("+", 23, 2), ("*", 25, 7)]),
+    # 'the mean of 4 test scores' (a describing word before the noun, a lower-case start)
+    ("the mean of 4 test scores is 80. three of the scores are 75, 90 and 70. what is the fourth score?",
+     [("*", 80, 4), ("+", 75, 90, 70), ("-", 320, 235)]),
+])
+def test_general_readers_of_a_goal_a_group_at_one_price_and_a_missing_score(problem, steps):
+    assert [(s.op, *s.values) for s in solver.plan(problem).steps] == steps
+
+
+@pytest.mark.parametrize("problem", [
+    "Tom saves $7 a week. He already has $10. How many weeks until he has $50?",   # 40 / 7 weeks is no whole count
+    "Kim saves $4 every week. She already has $30. How many more weeks until she has $18?",   # reached already
+    "12 adults and 15 children went to the zoo. Adult tickets cost $8 and child tickets cost $4. How much did they "
+    "pay?",
+])
+def test_the_general_readers_abstain_where_their_reading_does_not_hold(problem):
+    assert solver.plan(problem) is None
+
+
+def test_a_worked_result_equal_to_a_number_of_the_problem_is_still_diagnosed():
+    plan = solver.plan("A box has 36 crayons. 4/9 of them are broken. How many crayons are broken?")
+    found = solver.diagnose(plan, "36 / 4 = 9")   # divided by the top only; 9 is also the fraction's bottom
+    assert found is not None and found.step == 0 and found.says.startswith("You divided 36 by 4, the top of 4/9")
+
+
+def test_how_many_more_than_after_times_as_many_asks_the_difference():
+    # comparison read Ben's 36 and disagreed with times_difference's 24, so nothing was planned
+    plan = solver.plan("Sam has 12 marbles. Ben has 3 times as many marbles as Sam. How many more marbles does Ben "
+                       "have than Sam?")
+    assert [(s.op, *s.values) for s in plan.steps] == [("*", 3, 12), ("-", 36, 12)]
