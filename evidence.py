@@ -270,11 +270,16 @@ def opposite_pair(a_words: set[str], b_words: set[str]) -> tuple[str, str] | Non
 
 
 def negated(text: str, before: int = 2, after: int = 3) -> set[str]:
-    """Stems of the content words near a negation ('could not travel far' -> travel, far): what the text denies."""
-    tokens = re.findall(r"[a-z][a-z']*", text.lower().replace("’", "'"))
-    hits = [i for i, t in enumerate(tokens) if NEGATION.fullmatch(t) or t.endswith("n't")]
-    near = {tokens[j] for i in hits for j in range(max(0, i - before), min(len(tokens), i + after + 1))}
-    return set(content_words(" ".join(near)))
+    """Stems of the content words near a negation ('could not travel far' -> travel, far): what the text denies.
+    Near is counted in content words of the negation's own clause, so "can't get to their skin" denies "skin" as
+    "cannot reach the skin" does, and "had nothing in them, but the pots ... had shoots" denies no pots."""
+    denied = set()
+    for clause in re.split(r"[,;:]|\bbut\b", text.lower().replace("’", "'")):
+        words = re.findall(r"[a-z][a-z']*", clause)
+        tokens = [t for t in words if NEGATION.fullmatch(t) or t.endswith("n't") or content_words(t)]
+        hits = [i for i, t in enumerate(tokens) if NEGATION.fullmatch(t) or t.endswith("n't")]
+        denied |= {tokens[j] for i in hits for j in range(max(0, i - before), min(len(tokens), i + after + 1))}
+    return set(content_words(" ".join(denied)))
 
 
 def conflicts(claim: str, sentence: str) -> bool:

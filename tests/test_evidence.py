@@ -312,3 +312,14 @@ def test_a_teacher_introducing_themselves_claims_nothing(message):
     """A self-introduction is a role, not an answer to test against a fact ("What makes you say 'This is Ms. Park'?"
     was the reply a teacher got)."""
     assert extract_claim(message) is None
+
+
+def test_a_denial_is_read_in_content_words_of_its_own_clause():
+    """"can't get to their skin" denies the skin as "cannot reach the skin" does (a right answer was once met as a
+    contradiction), and a denial stops at its clause: "had nothing in them, but the pots near the radiator had
+    shoots" denies nothing of the radiator's pots."""
+    fur = "Their thick fur traps air, so the icy wind and water cannot reach the skin."
+    assert not evidence.conflicts("the cold wind can't get to their skin", fur)
+    assert evidence.conflicts("the icy wind can reach their skin", fur)
+    pots = "After a week, the pots near the cold glass had nothing in them, but the pots near the warm radiator had shoots."
+    assert not evidence.negated(pots) & {"pot", "warm", "radiat", "shoot"}
