@@ -478,7 +478,8 @@ NOT_A_CLAIM = re.compile(
     r"(?:i'?ve|i have|i|you|we|was|were) (?:already )?asked|"   # "she asked her brother" claims
     r"i don'?t (?:get|know|understand)|i dont|no sense|how am i|supposed to|starting with|i can'?t|i cant|please|"
     r"help me|answers|teaching|tutoring|not sure|just this once|i promise|persona|disabled|mode|lol|begging|ugh|"
-    r"idk|whatever|so hard|lots? of stuff|never heard)\b|confus|"   # a feeling or a plea about the task answers nothing
+    r"idk|whatever|so hard|lots? of stuff|never heard|(?:sound|seem)s? (?:the same|alike|similar)|"
+    r"(?:sound|seem|look)s? (?:the same|alike|similar) to me)\b|confus|"   # a feeling or plea about the task: no claim
     r"^\s*(?:put|arrange|sort) (?:these|the)\b", re.I)  # "Put these in order: ..." sets the task, claims nothing
 CHECKING = re.compile(r"[,.]?\s*(?:right|correct|is that right|am i right|isn'?t it)\s*\?$", re.I)
 # A comparison of the question's own things is an answer, not the question restated: "the water has the same mass as

@@ -323,3 +323,11 @@ def test_a_denial_is_read_in_content_words_of_its_own_clause():
     assert evidence.conflicts("the icy wind can reach their skin", fur)
     pots = "After a week, the pots near the cold glass had nothing in them, but the pots near the warm radiator had shoots."
     assert not evidence.negated(pots) & {"pot", "warm", "radiat", "shoot"}
+
+
+def test_saying_two_asked_things_seem_alike_is_confusion_not_an_answer():
+    """"they sound the same to me" after "difference between X and Y?" is a plea for help ("You noticed 'they sound
+    the same'..." answered it as an observation); "it looks like a bird to me" is still an idea to test."""
+    assert extract_claim("What is the difference between weather and climate? they seem alike to me") is None
+    assert extract_claim("whats the difference between speed and velocity? they sound the same") is None
+    assert extract_claim("Is a bat a bird or a mammal? it looks like a bird to me") == "it looks like a bird to me"
