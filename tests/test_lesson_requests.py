@@ -14,6 +14,7 @@ import escalate
 import lesson
 from classroom import CaseStudent, run_lesson, tutor_verdict
 from common import ROOT
+from test_lesson import Textbook
 
 MUFFINS = "A baker makes 4 trays of muffins with 12 muffins on each tray. She sells 30 muffins. How many muffins are left?"
 OWLS = ("Owls hunt mostly at night. Their large eyes gather what little light there is, so they can see shapes in the "
@@ -25,18 +26,6 @@ FRESH = [json.loads(line) for line in (ROOT / "tests/fixtures/lessons/fresh3_cas
 def silent(*_, **__):
     """A model that writes nothing: every reply is the tutor's own move or template."""
     return iter(())
-
-
-class Textbook:
-    """A retriever over a case's authored evidence (no knowledge base in the tests)."""
-
-    def __init__(self, texts: list[str]):
-        self.chunks = [{"text": t, "score": 1.0, "book": "science", "chapter": "1", "section": "1.1", "page": 1,
-                        "subject": "science"} for t in texts]
-
-    def search(self, query, k=3, subject=None):
-        shared = lambda c: len(lesson.content_words(c["text"]) & lesson.content_words(query))  # noqa: E731
-        return sorted(self.chunks, key=shared, reverse=True)[:k]
 
 
 @pytest.mark.parametrize("message, kind", [
