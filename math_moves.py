@@ -40,7 +40,7 @@ from mathcheck import unbalanced_step
 from solver import Plan, Step, fmt
 from story_changes import (answer_by_story, moved_question, moved_wrong_way, part_plan, part_story, story_changes,
                            story_walk, then_question)
-from unplanned_help import first_move
+from unplanned_help import first_move, way_in
 from wording import (EXERCISE, NUM, OP_WORDS, concept_asked, content_words, given_numbers,
                      meaning_question, problem_sentences, problem_terms, question_sentence, question_target, said_list,
                      written_equation)
@@ -108,41 +108,14 @@ def step_question(plan: Plan, step: Step) -> str:
     if percent and len(plan.steps) == 1:   # "What is 12% of 350?" restated helps no one: a friendlier percent first
         easier = "1%" if percent.group(1) == "10" else "10%"
         return f"What is {easier} of {percent.group(2)}, and how could that help you find {percent.group(1)}% of it?"
-    strategy = _one_step_strategy(plan, step) if len(plan.steps) == 1 else None
-    if strategy:
-        return strategy
+    if way_in(plan, step):   # a step on two given quantities: a foothold, never its question restated
+        return way_in(plan, step)
     exercise = EXERCISE.search(plan.problem)
     if _BARE_SUM.fullmatch(step.question) and exercise and len(plan.steps) > 1:
         if index:   # the same "Which part of ... comes next?" after every step says nothing: say what changed
             return from_result(fmt(plan.steps[index - 1].value), worked_part(plan.steps[index - 1]))
         return f"Which part of {exercise.group().strip()} would you work out first, and why?"
     return linked_question(plan, step)
-
-
-def _one_step_strategy(plan: Plan, step: Step) -> str:
-    """A one-step problem's question asked as a way in, since its own question only restates the problem ("How do
-    12 slices and 1/3 give you ...?"): a fraction of an amount as equal groups, an area as rows of unit squares, an
-    equal share as the times fact it undoes; "" for any other step."""
-    given = [plan.quantities[r.index] for r in step.operands if r.kind == "quantity"]
-    if plan.pattern == "fraction_of" and len(given) == 2 and given[1].value.denominator > 1 < given[0].value:
-        whole, part = given[0], given[1].value
-        share = "one" if part.numerator == 1 else f"{part.numerator}"
-        way_in = (f"{given[1].text} means {share} of {part.denominator} equal parts. If you split the {whole.text} "
-                  f"into {part.denominator} equal groups, how many are in one group?")
-        return way_in if plan.answer not in solver.numbers_in(way_in) else ""   # 1/4 of 16: 4 groups of 4
-    if step.kind == "area" and given and given[0].unit:
-        target = question_target(question_sentence(problem_sentences(plan.problem)))
-        shape = re.sub(r"^the area of\s+", "", target) if target.startswith("the area of ") else "the shape"
-        unit = wordproblem.unit_name(given[0].unit)
-        along = "along one side, and how many rows like that" if len({q.text for q in given}) == 1 else \
-            f"along the side of {given[0].text}, and how many rows like that along the side of {given[1].text}"
-        return f"Picture {shape} covered with squares 1 {unit} on each side. How many squares fit {along}?"
-    if step.op == "/" and plan.pattern == "sharing" and len(given) == 2 \
-            and all(q.value.denominator == 1 for q in given):
-        total, groups = given
-        return f"Each of the {groups.text} gets the same number. What number times {fmt(groups.value)} makes " \
-               f"{fmt(total.value)}?"
-    return ""
 
 
 def worked_part(step: Step) -> str:
@@ -507,13 +480,12 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
     if said:
         return _unexplained_value(lesson, given, said, part)
     if part is not None:   # the part of the story that can be worked out first, in its own words
-        return Move("none", "", fresh_hint(lesson, solver.opening(part, 0), solver.hints(part, 0)[0]), kind="propose")
+        ask = way_in(part, part.steps[0]) or solver.opening(part, 0)
+        return Move("none", "", fresh_hint(lesson, ask, solver.hints(part, 0)[0]), kind="propose")
     lead, question = first_move(lesson.problem, given)
     return Move("none", lead, fresh_hint(lesson, question,
                                          "Which quantity does the question ask for, and what do you know about it?"),
                 kind="propose")
-
-
 
 
 def _mixed_kinds(given: list[tuple[Fraction, str]], found: list[Claim]) -> Move | None:

@@ -1,4 +1,7 @@
-"""A help request on a word problem the planner has no plan for: what to ask first. Never a list of every number
+"""A help request: what to ask first. With a plan, `way_in` asks a step on the given quantities as a foothold worded
+from the step's own quantities, never its result (the step's question restated gives a stuck student nothing):
+equal groups picture one group then two, a sum adds tens then ones, a difference counts up, a division asks the times
+fact it undoes, and the first step of several says what waits for later. Without a plan, never a list of every number
 the problem gives (a frame that fits any problem): the words that relate its quantities ("twice as many as Ben"),
 quoted as a phrase; else the question's own relating word ("left", "fraction"); else one quantity the problem names,
 the one whose sentence shares most words with the question, asked for what it means here."""
@@ -7,6 +10,9 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
+import solver
+import wordproblem
+from solver import Plan, Quantity, Step, fmt
 from wording import (content_words, first_move_question, problem_sentences, problem_terms, question_sentence,
                      question_target)
 
@@ -56,3 +62,97 @@ def named_quantity(problem: str, given: list[tuple[Fraction, str]]) -> str | Non
         return len(wanted & content_words(next((s for s in sentences if phrase in s), "")))
 
     return max(named, key=shared) if named else None
+
+
+# "35 books on each shelf", "15 miles each hour", "9 eggs a day": the amount in one group
+_PER_GROUP = re.compile(r"\b(?:each|every|per|a|an)\b")
+
+
+def way_in(plan: Plan, step: Step) -> str:
+    """A step on two given quantities asked as a way in (see the module's docstring), with what waits for later when
+    other steps follow; "" when the step has no way in known here or the way in would hold the plan's answer."""
+    given = [plan.quantities[r.index] for r in step.operands if r.kind == "quantity"]
+    if len(given) != 2 or len(step.operands) != 2:
+        return ""
+    ask = _one_step_strategy(plan, step, given) if len(plan.steps) == 1 else ""
+    ask = ask or _equal_groups(step, given) or _tens_then_ones(step, given) or _count_up(step, given) \
+        or _times_fact(plan, step, given)
+    if not ask or plan.answer in solver.numbers_in(ask) or step.value in solver.numbers_in(ask):
+        return ""
+    used = {r.index for s in plan.steps if s is not step for r in s.operands if r.kind == "quantity"}
+    later = [q.text if re.search(r"[a-z]", q.text) else f"{q.text} {q.unit}"   # "40" of "sells 40 of them"
+             for q in (plan.quantities[i] for i in sorted(used)) if q not in given]
+    first = plan.steps.index(step) == 0 and len(plan.steps) > 1 and later
+    return f"Leave the {later[0]} for later: that comes after this part. {ask}" if first else ask
+
+
+def _one_step_strategy(plan: Plan, step: Step, given: list[Quantity]) -> str:
+    """A one-step problem: a fraction of an amount as equal groups, an area as rows of unit squares, an equal share
+    as the times fact it undoes; "" for any other step."""
+    if plan.pattern == "fraction_of" and given[1].value.denominator > 1 < given[0].value:
+        whole, part = given[0], given[1].value
+        share = "one" if part.numerator == 1 else f"{part.numerator}"
+        return (f"{given[1].text} means {share} of {part.denominator} equal parts. If you split the {whole.text} "
+                f"into {part.denominator} equal groups, how many are in one group?")
+    if step.kind == "area" and given[0].unit:
+        target = question_target(question_sentence(problem_sentences(plan.problem)))
+        shape = re.sub(r"^the area of\s+", "", target) if target.startswith("the area of ") else "the shape"
+        unit = wordproblem.unit_name(given[0].unit)
+        along = "along one side, and how many rows like that" if len({q.text for q in given}) == 1 else \
+            f"along the side of {given[0].text}, and how many rows like that along the side of {given[1].text}"
+        return f"Picture {shape} covered with squares 1 {unit} on each side. How many squares fit {along}?"
+    if step.op == "/" and plan.pattern == "sharing" and all(q.value.denominator == 1 for q in given):
+        total, groups = given
+        return f"Each of the {groups.text} gets the same number. What number times {fmt(groups.value)} makes " \
+               f"{fmt(total.value)}?"
+    return ""
+
+
+def _counted(given: list[Quantity]) -> bool:
+    """Whole numbers of things in a story (an equation's or an exercise's numbers have no way in of this kind)."""
+    return all(q.value.denominator == 1 and q.value > 0 and q.unit for q in given)
+
+
+def _equal_groups(step: Step, given: list[Quantity]) -> str:
+    """"4 shelves" times "35 books on each shelf": one group pictured, then two, then all of them."""
+    rates = [q for q in given if _PER_GROUP.search(q.text.split(" ", 1)[-1])]
+    if step.op != "*" or len(rates) != 1 or not _counted(given):
+        return ""
+    rate = rates[0]
+    count = given[1] if rate is given[0] else given[0]
+    if count.value <= 2 or rate.unit == count.unit:
+        return ""
+    thing, one = rate.unit.split()[0], wordproblem.stem(count.unit.split()[0])
+    many = count.unit.split()[0] if count.unit.split()[0] != one else f"{one}s"   # a plan may read "14 day"
+    return f"Picture 1 {one}: that is {fmt(rate.value)} {thing}. How many {thing} would 2 {many} make, and how " \
+           f"does that help with {fmt(count.value)} {many}?"
+
+
+def _tens_then_ones(step: Step, given: list[Quantity]) -> str:
+    """"38 shells" and "27 shells" put together: the tens first, then the ones."""
+    if step.op != "+" or not _counted(given) or not all(10 < q.value < 100 and q.value % 10 for q in given):
+        return ""
+    a, b = (int(q.value) for q in given)
+    return f"{given[0].text} and {given[1].text} are put together. Try the tens first: what are {a - a % 10} and " \
+           f"{b - b % 10} together? Then what do the ones, {a % 10} and {b % 10}, add to?"
+
+
+def _count_up(step: Step, given: list[Quantity]) -> str:
+    """A difference of "64 feet" and "29 feet": which is bigger, then counting up from the smaller one."""
+    if step.op != "-" or not _counted(given) or given[0].value <= given[1].value:
+        return ""
+    big, small = (int(q.value) for q in given)
+    ten = small - small % 10 + 10
+    if small % 10 == 0 or ten >= big:
+        return ""
+    return f"{given[0].text} is the bigger amount. Count up from {small} to {big}: how far is it to {ten}, and how " \
+           f"far from {ten} to {big}?"
+
+
+def _times_fact(plan: Plan, step: Step, given: list[Quantity]) -> str:
+    """"72 muffins" in boxes of "6 muffins": how many groups fit, as the times fact the division undoes."""
+    if plan.pattern != "groups_needed" or not _counted(given) or given[0].value % given[1].value:
+        return ""   # a formula's division (12 N on 4 kg) is no sharing into equal parts
+    total, size = given
+    return f"How many groups of {size.text} fit in {total.text}? Think: what number times {fmt(size.value)} " \
+           f"makes {fmt(total.value)}?"
