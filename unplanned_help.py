@@ -80,7 +80,7 @@ def way_in(plan: Plan, step: Step) -> str:
     if not ask or plan.answer in solver.numbers_in(ask) or step.value in solver.numbers_in(ask):
         return ""
     used = {r.index for s in plan.steps if s is not step for r in s.operands if r.kind == "quantity"}
-    later = [q.text if re.search(r"[a-z]", q.text) else f"{q.text} {q.unit}"   # "40" of "sells 40 of them"
+    later = [f"{q.text} {q.unit}" if re.fullmatch(r"[\d.,]+", q.text) else q.text   # "40" of "sells 40 of them"
              for q in (plan.quantities[i] for i in sorted(used)) if q not in given]
     first = plan.steps.index(step) == 0 and len(plan.steps) > 1 and later
     return f"Leave the {later[0]} for later: that comes after this part. {ask}" if first else ask
@@ -110,7 +110,7 @@ def _one_step_strategy(plan: Plan, step: Step, given: list[Quantity]) -> str:
 
 def _counted(given: list[Quantity]) -> bool:
     """Whole numbers of things in a story (an equation's or an exercise's numbers have no way in of this kind)."""
-    return all(q.value.denominator == 1 and q.value > 0 and q.unit for q in given)
+    return all(q.value.denominator == 1 and q.value > 0 and q.unit and q.given and "%" not in q.text for q in given)
 
 
 def _equal_groups(step: Step, given: list[Quantity]) -> str:
@@ -124,7 +124,7 @@ def _equal_groups(step: Step, given: list[Quantity]) -> str:
         return ""
     thing, one = rate.unit.split()[0], wordproblem.stem(count.unit.split()[0])
     many = count.unit.split()[0] if count.unit.split()[0] != one else f"{one}s"   # a plan may read "14 day"
-    return f"Picture 1 {one}: that is {fmt(rate.value)} {thing}. How many {thing} would 2 {many} make, and how " \
+    return f"Picture 1 {one}: that is {fmt(rate.value)} {thing}. How many {thing} would two {many} make, and how " \
            f"does that help with {fmt(count.value)} {many}?"
 
 
@@ -133,8 +133,8 @@ def _tens_then_ones(step: Step, given: list[Quantity]) -> str:
     if step.op != "+" or not _counted(given) or not all(10 < q.value < 100 and q.value % 10 for q in given):
         return ""
     a, b = (int(q.value) for q in given)
-    return f"{given[0].text} and {given[1].text} are put together. Try the tens first: what are {a - a % 10} and " \
-           f"{b - b % 10} together? Then what do the ones, {a % 10} and {b % 10}, add to?"
+    return f"{given[0].text} and {given[1].text} are put together. Try the tens first: what do the tens of {a} and " \
+           f"{b} make? Then what do their ones add to?"
 
 
 def _count_up(step: Step, given: list[Quantity]) -> str:
@@ -145,8 +145,8 @@ def _count_up(step: Step, given: list[Quantity]) -> str:
     ten = small - small % 10 + 10
     if small % 10 == 0 or ten >= big:
         return ""
-    return f"{given[0].text} is the bigger amount. Count up from {small} to {big}: how far is it to {ten}, and how " \
-           f"far from {ten} to {big}?"
+    return f"{given[0].text} is the bigger amount. Count up from {small} to {big}: how far is it to the next ten, " \
+           f"and how far from there to {big}?"
 
 
 def _times_fact(plan: Plan, step: Step, given: list[Quantity]) -> str:

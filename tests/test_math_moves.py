@@ -242,7 +242,7 @@ def test_without_a_plan_a_part_of_one_sentence_is_asked_confirmed_and_its_slip_n
             "How many pear trees are standing?"
     assert lesson.plan_of(trees) is None
     assert story_changes_part(trees) == "How many trees are in 7 rows at 12 trees in each row?"
-    assert first_reply(f"{trees} i dont get it")["text"] == "Picture 1 row: that is 12 trees. How many trees would 2 " \
+    assert first_reply(f"{trees} i dont get it")["text"] == "Picture 1 row: that is 12 trees. How many trees would two " \
                                                             "rows make, and how does that help with 7 rows?"
     right = first_reply(f"{trees} 7 x 12 = 84")
     assert right["verdict"] == "confirm" and right["text"].startswith("Yes, 7 × 12 = 84 is right: that answers")
@@ -406,14 +406,14 @@ def test_the_seventh_fresh_set_keeps_every_guard(case):
 @pytest.mark.parametrize("problem, way_in", [
     ("A library has 4 shelves with 35 books on each shelf. It gets 60 new books. How many books does it have now?",
      "Leave the 60 books for later: that comes after this part. Picture 1 shelf: that is 35 books. How many books "
-     "would 2 shelves make, and how does that help with 4 shelves?"),
+     "would two shelves make, and how does that help with 4 shelves?"),
     ("Mia collected 38 shells on Monday and 27 shells on Tuesday. How many shells did she collect in all?",
-     "38 shells and 27 shells are put together. Try the tens first: what are 30 and 20 together? Then what do the "
-     "ones, 8 and 7, add to?"),
+     "38 shells and 27 shells are put together. Try the tens first: what do the tens of 38 and 27 make? Then what "
+     "do their ones add to?"),
     ("A baker makes 72 muffins and packs them in boxes of 6. How many boxes does she fill?",
      "How many groups of 6 muffins fit in 72 muffins? Think: what number times 6 makes 72?"),
     ("A cyclist rides 15 miles each hour. How far does she ride in 4 hours?",
-     "Picture 1 hour: that is 15 miles. How many miles would 2 hours make, and how does that help with 4 hours?"),
+     "Picture 1 hour: that is 15 miles. How many miles would two hours make, and how does that help with 4 hours?"),
 ])
 def test_a_help_request_on_a_planned_step_gets_a_way_in_from_its_own_quantities(problem, way_in):
     plan = solver.plan(problem)
@@ -425,6 +425,6 @@ def test_a_difference_is_counted_up_and_a_formula_gets_no_way_in():
     plan = solver.plan("A rope was 84 cm long. Sam cut off 37 cm. How long is the rope now?")
     assert plan is not None and plan.steps[0].op == "-"
     assert unplanned_help.way_in(plan, plan.steps[0]) == \
-        "84 cm is the bigger amount. Count up from 37 to 84: how far is it to 40, and how far from 40 to 84?"
+        "84 cm is the bigger amount. Count up from 37 to 84: how far is it to the next ten, and how far from there to 84?"
     force = solver.plan("A net force of 12 N pushes a 4 kg trolley. What is its acceleration?")
     assert force is not None and unplanned_help.way_in(force, force.steps[0]) == ""   # no "equal parts" of 12 N
