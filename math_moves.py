@@ -40,7 +40,7 @@ from mathcheck import unbalanced_step
 from solver import Plan, Step, fmt
 from story_changes import (answer_by_story, moved_question, moved_wrong_way, part_plan, part_story, story_changes,
                            story_walk, then_question)
-from unplanned_help import first_move, way_in
+from unplanned_help import HOW_FAR_APART, first_move, for_later, way_in
 from wording import (EXERCISE, NUM, OP_WORDS, concept_asked, content_words, given_numbers,
                      meaning_question, problem_sentences, problem_terms, question_sentence, question_target, said_list,
                      written_equation)
@@ -108,8 +108,8 @@ def step_question(plan: Plan, step: Step) -> str:
     if percent and len(plan.steps) == 1:   # "What is 12% of 350?" restated helps no one: a friendlier percent first
         easier = "1%" if percent.group(1) == "10" else "10%"
         return f"What is {easier} of {percent.group(2)}, and how could that help you find {percent.group(1)}% of it?"
-    if way_in(plan, step):   # a step on two given quantities: a foothold, never its question restated
-        return way_in(plan, step)
+    if way_in(plan, step):   # a step on two given quantities: a foothold, never its question restated; the first of
+        return f"{for_later(plan, step)} {way_in(plan, step)}".lstrip()   # several says what waits for later
     exercise = EXERCISE.search(plan.problem)
     if _BARE_SUM.fullmatch(step.question) and exercise and len(plan.steps) > 1:
         if index:   # the same "Which part of ... comes next?" after every step says nothing: say what changed
@@ -462,6 +462,9 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
     mixed = _mixed_kinds(given, found)
     if mixed is not None:
         return mixed
+    compared = _compared_sum(lesson.problem, given, found)
+    if compared is not None:
+        return compared
     part = part_plan(lesson.problem)
     diagnosis = solver.diagnose(part, work) if part is not None and said else None
     if diagnosis is not None and diagnosis.value in said:   # "14 + 6 = 20" for "14 pages a day for 6 days"
@@ -538,6 +541,20 @@ def _unexplained_value(lesson: Lesson, given: list[tuple[Fraction, str]], said: 
     ask = f"Which of {known} did you use to get {value}, and what did you do with them?" if len(given) > 1 else \
         f"How did you get {value}? Show me that step."
     return Move("ask", earlier, fresh_hint(lesson, ask, meaning_question(lesson.problem, value)), kind="explain")
+
+
+def _compared_sum(problem: str, given: list[tuple[Fraction, str]], found: list[Claim]) -> Move | None:
+    """A problem of two amounts whose question asks how far apart they are, and the student put the two together
+    ("64 + 29 = 93" for how much taller 64 feet is than 29 feet): right arithmetic, the wrong step, flagged."""
+    asked = question_sentence(problem_sentences(problem))
+    values = sorted(value for value, _ in given)
+    added = next((c for c in found if re.fullmatch(r"\S+ \+ \S+", c.expression)
+                  and sorted(solver.numbers_in(c.expression)) == values), None)
+    if added is None or len(given) != 2 or not HOW_FAR_APART.search(asked):
+        return None
+    return Move("flag", f"You added {' and '.join(phrase for _, phrase in given)}, which puts them together.",
+                f"The question asks \"{asked}\" Does a total answer that, or what would show how far apart they are?",
+                kind="claim_wrong")
 
 
 _VERB = {"+": "add {} and {}", "-": "take {1} from {0}", "*": "multiply {} by {}", "/": "divide {} by {}"}

@@ -20,6 +20,10 @@ _RELATION = re.compile(r"\b(?:times|as many|as much|more|fewer|less|each|every|p
                        r"altogether|total|percent|mean|average)\b|%", re.I)
 
 
+# "How much taller is the pine tree than the oak tree?": a question that asks how far apart two amounts are
+HOW_FAR_APART = re.compile(r"\bhow (?:much|many|far) (?:more|fewer|less|taller|shorter|longer|older|younger|heavier|"
+                           r"lighter|farther|further)\b.*\bthan\b", re.I)
+
 # words of a question sentence that say how its numbers relate ("What fraction ...", "How many are left?")
 _ASKED_RELATION = re.compile(r"\b(?:fraction|left|remain\w*|difference|average|mean|share\w*|split|ratio)\b", re.I)
 
@@ -31,6 +35,10 @@ def first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, st
     question's target; with none outside the question, its own relating word ("fraction", "more", "left")."""
     lead, question = first_move_question(problem, given)
     asked = question_sentence(problem_sentences(problem))
+    if HOW_FAR_APART.search(asked) and len(given) == 2 and all(v.denominator == 1 for v, _ in given):
+        (small, low), (big, high) = sorted(given)   # two amounts compared: which is bigger, then counting up
+        return "", f"Which is bigger, {high} or {low}? Count up from {fmt(small)} to {fmt(big)}: how far is it to " \
+                   f"the next ten, and how far from there?"
     clauses = [c.strip(" .") for p in problem_sentences(problem) if p != asked for c in re.split(r",\s*(?:and )?", p)]
     relation = next((c for c in clauses if _RELATION.search(c) and re.search(r"\d|\b(?:twice|half)\b", c)), "")
     if not question.startswith("You know"):
@@ -75,15 +83,23 @@ def way_in(plan: Plan, step: Step) -> str:
     if len(given) != 2 or len(step.operands) != 2:
         return ""
     ask = _one_step_strategy(plan, step, given) if len(plan.steps) == 1 else ""
-    ask = ask or _equal_groups(step, given) or _tens_then_ones(step, given) or _count_up(step, given) \
-        or _times_fact(plan, step, given)
-    if not ask or plan.answer in solver.numbers_in(ask) or step.value in solver.numbers_in(ask):
+    ask = ask or _equal_groups(step, given) or _tens_then_ones(step, given) or _times_fact(plan, step, given)
+    compares = HOW_FAR_APART.search(question_sentence(problem_sentences(plan.problem))) \
+        or re.search(r"\b(?:than|difference)\b", step.question)
+    ask = ask or (_count_up(step, given) if compares else "")   # a take-away keeps its story ("then used 17")
+    return "" if plan.answer in solver.numbers_in(ask) or step.value in solver.numbers_in(ask) else ask
+
+
+def for_later(plan: Plan, step: Step) -> str:
+    """The first of several steps, on given quantities only: the quantity that waits for a later step, said so the
+    student knows what to find first ("Leave the 60 books for later: that comes after this part."); else ""."""
+    if plan.steps.index(step) or len(plan.steps) == 1 or any(r.kind != "quantity" for r in step.operands):
         return ""
-    used = {r.index for s in plan.steps if s is not step for r in s.operands if r.kind == "quantity"}
+    mine = {r.index for r in step.operands}
+    used = {r.index for s in plan.steps[1:] for r in s.operands if r.kind == "quantity"} - mine
     later = [f"{q.text} {q.unit}" if re.fullmatch(r"[\d.,]+", q.text) else q.text   # "40" of "sells 40 of them"
-             for q in (plan.quantities[i] for i in sorted(used)) if q not in given]
-    first = plan.steps.index(step) == 0 and len(plan.steps) > 1 and later
-    return f"Leave the {later[0]} for later: that comes after this part. {ask}" if first else ask
+             for q in (plan.quantities[i] for i in sorted(used)) if q.given and "%" not in q.text]
+    return f"Leave the {later[0]} for later: that comes after this part." if later else ""
 
 
 def _one_step_strategy(plan: Plan, step: Step, given: list[Quantity]) -> str:

@@ -242,8 +242,8 @@ def test_without_a_plan_a_part_of_one_sentence_is_asked_confirmed_and_its_slip_n
             "How many pear trees are standing?"
     assert lesson.plan_of(trees) is None
     assert story_changes_part(trees) == "How many trees are in 7 rows at 12 trees in each row?"
-    assert first_reply(f"{trees} i dont get it")["text"] == "Picture 1 row: that is 12 trees. How many trees would two " \
-                                                            "rows make, and how does that help with 7 rows?"
+    assert first_reply(f"{trees} i dont get it")["text"] == \
+        "Picture 1 row: that is 12 trees. How many trees would two rows make, and how does that help with 7 rows?"
     right = first_reply(f"{trees} 7 x 12 = 84")
     assert right["verdict"] == "confirm" and right["text"].startswith("Yes, 7 × 12 = 84 is right: that answers")
     assert right["text"].endswith("Where do the 9 trees come in?")
@@ -421,10 +421,23 @@ def test_a_help_request_on_a_planned_step_gets_a_way_in_from_its_own_quantities(
     assert first_reply(f"{problem} help")["text"] == way_in and fmt(plan.answer) not in way_in
 
 
-def test_a_difference_is_counted_up_and_a_formula_gets_no_way_in():
-    plan = solver.plan("A rope was 84 cm long. Sam cut off 37 cm. How long is the rope now?")
+def test_a_comparison_is_counted_up_a_take_away_keeps_its_story_and_a_formula_gets_no_way_in():
+    plan = solver.plan("A rope is 84 cm long. A ribbon is 37 cm long. How much longer is the rope than the ribbon?")
     assert plan is not None and plan.steps[0].op == "-"
     assert unplanned_help.way_in(plan, plan.steps[0]) == \
-        "84 cm is the bigger amount. Count up from 37 to 84: how far is it to the next ten, and how far from there to 84?"
+        "84 cm is the bigger amount. Count up from 37 to 84: how far is it to the next ten, and how far from there " \
+        "to 84?"
+    cut = solver.plan("A rope was 84 cm long. Sam cut off 37 cm. How long is the rope now?")
+    assert cut is not None and unplanned_help.way_in(cut, cut.steps[0]) == ""
     force = solver.plan("A net force of 12 N pushes a 4 kg trolley. What is its acceleration?")
     assert force is not None and unplanned_help.way_in(force, force.steps[0]) == ""   # no "equal parts" of 12 N
+
+
+def test_two_amounts_compared_are_counted_up_and_their_sum_is_flagged_without_a_plan():
+    pool = "A maple tree is 98 feet tall. A birch tree is 41 feet tall. How much taller is the maple than the birch?"
+    assert solver.plan(pool) is None
+    assert first_reply(f"{pool} help")["text"] == "Which is bigger, 98 feet or 41 feet? Count up from 41 to 98: how " \
+                                                  "far is it to the next ten, and how far from there?"
+    added = first_reply(f"{pool} 98 + 41 = 139")
+    assert added["verdict"] == "flag" and added["text"].startswith("You added 98 feet and 41 feet"), added["text"]
+    assert "How much taller is the maple than the birch?" in added["text"] and "57" not in added["text"]
