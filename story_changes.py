@@ -188,11 +188,17 @@ def part_plan(problem: str) -> Plan | None:
     one multiplication, division or change of unit on numbers that sentence gives ("How many pages for 6 days, at
     14 pages per day?"), a part of the story to work out first. A sum is never kept: a sentence that only lists
     quantities ("12 books weigh 18 kg") would be added up. A sentence that compares in number words ("Lia has twice
-    as many stickers as Sam") is read with the sentence before it and asked about whom it names first."""
+    as many stickers as Sam") is read with the sentence before it and asked about whom it names first; so is one of
+    an amount for each thing ("Each wall needs 3 liters." after "A room has 4 walls."), when no sentence alone is."""
     sentences = [p for p in problem_sentences(problem) if p != question_sentence(problem_sentences(problem))]
-    for i, sentence in enumerate(sentences):
+    # each sentence alone first, then a sentence of an amount for each thing with the one before it
+    readings = [(i, False) for i in range(len(sentences))] + \
+        [(i, True) for i in range(1, len(sentences)) if _EACH.search(sentences[i])]
+    for i, with_before in readings:
+        sentence = sentences[i]
         compared = _COMPARED.search(sentence)
-        text = f"{sentences[i - 1]} {sentence}" if compared and i and not given_numbers(sentence) else sentence
+        joined = with_before or (compared and i and not given_numbers(sentence))
+        text = f"{sentences[i - 1]} {sentence}" if joined else sentence
         written = solver.numbers_in(text)
         nouns = dict.fromkeys(phrase.split()[-1] for _, phrase in given_numbers(text) if " " in phrase)
         for noun in (n for n in nouns if n.isalpha()):
@@ -204,6 +210,9 @@ def part_plan(problem: str) -> Plan | None:
                     return part
     return None
 
+
+# "Each wall needs 3 liters." after "A room has 4 walls.": an amount for each of what the sentence before counts
+_EACH = re.compile(r"\b(?:each|every|per)\b", re.I)
 
 # 'Lia has twice as many stickers as Sam': a comparison in number words, and whom it names first
 _COMPARED = re.compile(r"^(?P<who>[A-Z][a-z]+) (?:has|had|have|owns|collected|read|scored) (?:twice|half|"

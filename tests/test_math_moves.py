@@ -441,3 +441,12 @@ def test_two_amounts_compared_are_counted_up_and_their_sum_is_flagged_without_a_
     added = first_reply(f"{pool} 98 + 41 = 139")
     assert added["verdict"] == "flag" and added["text"].startswith("You added 98 feet and 41 feet"), added["text"]
     assert "How much taller is the maple than the birch?" in added["text"] and "57" not in added["text"]
+
+
+def test_an_amount_for_each_thing_is_a_part_read_with_the_sentence_before_it():
+    fence = "A yard has 6 posts. Each post needs 5 nails. Nails come in packs of 4. How many packs are needed?"
+    assert solver.plan(fence) is None and story_changes_part(fence) == "How many nails are in 6 posts at 5 nails " \
+                                                                        "for each post?"
+    reply = first_reply(f"{fence} 6 x 5 = 30 nails")
+    assert reply["verdict"] == "confirm" and reply["text"].startswith("Yes, 6 × 5 = 30 is right"), reply["text"]
+    assert "The arithmetic is right" not in reply["text"]
