@@ -473,7 +473,7 @@ FRESH7 = [case for _, case in read_jsonl(FIXTURES / "science_moves7.jsonl", ("st
 
 @pytest.mark.parametrize("case", FRESH7, ids=lambda c: c["id"])
 def test_a_stuck_student_on_a_curriculum_question_hears_its_cards_opening(case, kb):
-    """tests/fixtures/science_moves7.jsonl: 40 help messages on 40 grade 3-8 questions no card knew before (all 40
+    """tests/fixtures/science_moves7.jsonl: 40 help messages on 40 grade 3-8 questions no card knew before (38 of 40
     met a keyword template such as 'What do you already know about "echo"'); each now takes its own card, and the
     opening names none of the answer's words."""
     message = case["student_message"]
