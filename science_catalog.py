@@ -160,11 +160,14 @@ def card_agrees(card: TopicCard, question: str, terms: list[str]) -> bool:
 def match_card(question: str, terms: list[str] | None = None) -> TopicCard | None:
     """The card of the question's topic (the first whose `asks` matches and whose scenario agrees with the question's
     key `terms`, when given), or None. A multiple-choice question gets none: its move works with the options the
-    student must choose between, which a card's opening question ignores; nor does one that asks for an equation,
-    formula, symbol, pH or unit (`WRITTEN_ANSWER`)."""
-    if LETTERED_OPTIONS.search(question) or WRITTEN_ANSWER.search(question):
+    student must choose between, which a card's opening question ignores. One that asks for an equation, formula,
+    symbol, pH or unit (`WRITTEN_ANSWER`) takes only a card written for such a question ("What is the unit of
+    force?"), never an explanation card."""
+    if LETTERED_OPTIONS.search(question):
         return None
+    written = WRITTEN_ANSWER.search(question) is not None
     return next((card for card in CARDS if re.search(card.asks, question, re.I)
+                 and (WRITTEN_ANSWER.search(card.example_question) is not None) == written
                  and (terms is None or card_agrees(card, question, terms))), None)
 
 

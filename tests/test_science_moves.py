@@ -14,7 +14,7 @@ from evidence import KnowledgeBase, about, extract_claim, key_terms, openbook_fa
 from lesson import Facts, guard_reply
 from science_catalog import (CARDS, MISCONCEPTIONS, card_verdict, echo, first_step, formula_reply, in_fact_words,
                              is_help, judged_short, match_card, match_misconception, near_card,
-                             resembles_misconception)
+                             resembles_misconception, states)
 from science_moves import answers, bears_on, claim_move, restates, science_move, short_answer_fact, short_idea_test
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -58,6 +58,7 @@ def test_cards_confirm_only_what_they_accept():
             assert said.rstrip().endswith("?") and guard_reply(said, "ask") == said, card.topic
         for m in MISCONCEPTIONS:  # precision first: no catalogued wrong idea is ever called right
             assert card_verdict(card, m.example) != "right", (card.topic, m.name)
+        assert not states(card.accept, card.opening), card.topic  # the opening never says what it leads to
     seasons = match_card("Why is it hotter in summer than in winter?")
     assert card_verdict(seasons, "it is not because of the tilt") is None  # a negated idea accepts nothing
     evaporation = match_card("Where does the water in a puddle go?")
@@ -465,3 +466,26 @@ def test_the_sixth_check_set_never_meets_a_right_answer_as_a_wrong_idea(case, kb
         assert not [w for w in case["leak"] if w in move.text.lower() and w not in message.lower()], move.text
     if case["expected"] in ("ask", "refuse"):
         assert move.verdict is None, move.text
+
+
+FRESH7 = [case for _, case in read_jsonl(FIXTURES / "science_moves7.jsonl", ("student_message", "leak"))]
+
+
+@pytest.mark.parametrize("case", FRESH7, ids=lambda c: c["id"])
+def test_a_stuck_student_on_a_curriculum_question_hears_its_cards_opening(case, kb):
+    """tests/fixtures/science_moves7.jsonl: 40 help messages on 40 grade 3-8 questions no card knew before (38 of 40
+    met a keyword template such as 'What do you already know about "echo"'); each now takes its own card, and the
+    opening names none of the answer's words."""
+    message = case["student_message"]
+    question = question_of(message) or message
+    move = science_move(question, extract_claim(message, question), kb)
+    assert move.kind == "card" and move.verdict is None, move.text
+    assert not any(word.lower() in move.text.lower() for word in case["leak"]), move.text
+
+
+def test_a_question_for_a_unit_takes_only_a_card_written_for_a_unit():
+    assert match_card("What is the unit of force?", key_terms("What is the unit of force?")).topic == "unit of force"
+    assert card_verdict(match_card("What is the unit of force?"), "newtons") == "right"
+    assert card_verdict(match_card("Which unit is force measured in?"), "kilograms") is None
+    assert match_card("What is the unit of mass?").topic == "unit of mass"
+    assert match_card("Give the equation for photosynthesis") is None  # no explanation card for a written answer
