@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from evidence import (CLAUSE_BREAK, COMMON, STOP, TUTOR_STEMS, WINDOW_WORDS, base_forms, clause_of, conflicts,
                       content_tokens, content_words, default_embedder, first_denied, has_negation, negated,
-                      same_footing, sides_kept, split_sentences, stem)
+                      question_of, same_footing, sides_kept, split_sentences, stem)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -711,3 +711,18 @@ def unsaid_words(claim: str, question: str, shown: list[str], sentences: list[st
              and not word_forms(word) & there and word.lower() not in SLANG and s not in COMMON | TUTOR_STEMS]
     told = {form for s in sentences for word, _ in content_tokens(s) for form in base_forms(word)}
     return sorted(fresh, key=lambda w: (not word_forms(w) & told, len(w)), reverse=True)[:most]
+
+
+SHORT_CLAIM = 6  # words: a short answer is quoted back to be checked; a longer one is named by its own key words
+
+
+def said_as(claim: str) -> str:
+    return f"\"{claim}\"" if len(claim.split()) <= SHORT_CLAIM else "your answer"
+
+
+def the_question(question: str) -> str:
+    """The question's last sentence quoted back, or 'the question' when it is long (evidence.about, with "Mrs." and
+    "Dr." kept inside their sentence: "Greene thank Omar" is no question)."""
+    asked = question_of(question)  # a message that asks nothing ("The claim is that ...") is no question to quote
+    last = split_sentences(asked)[-1].strip().rstrip("?.!").strip() if asked else ""
+    return f"\"{last}\"" if last and len(last.split()) <= 16 else "the question"

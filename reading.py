@@ -52,10 +52,11 @@ from evidence import (CLAUSE_BREAK, COMMON, INTERPRETIVE, STOP, TUTOR_STEMS, Mov
                       judge_claim, paraphrases, question_of, sides_kept, split_sentences, stem)
 from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FEELING_WORDS, QUESTION_ASKS,
                       REBUTTAL, REQUEST, SLANG, SYNONYMS, TURN, actor, answer_form, answer_sentence, body,
-                      classify_question, covers, focus,
-                      idf_weights, key_sentences, lesson_of, named_feelings, other_side, overlap, own_words_backed,
-                      quoted_term, rank_sentences, reaction_to_event, restates_premise, shown_feelings, swaps,
-                      time_word, unsaid_words, up_to, word_forms)
+                      classify_question, covers, focus, idf_weights, key_sentences, lesson_of, letter_frame,
+                      named_feelings, other_side, overlap, own_words_backed, quoted_term, rank_sentences,
+                      reaction_to_event,
+                      restates_premise, said_as, shown_feelings, swaps, the_question, time_word, unsaid_words, up_to,
+                      word_forms)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -176,9 +177,6 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
               where: list[str], keys: list[int]) -> str:
     """The move for a question with no claim: point to the evidence this kind of question needs."""
     point = pointer(sentences, top, question, kind, where)
-    if title is None and ASKS_TITLE.search(question):  # a letter's "Dear ..." greets; it is no title
-        return ("This text has no title line above it. What is it mostly about? A good title would say that in a few "
-                "words: which words from the text would you use?")
     structured = structure_move(kind, question, sentences, keys, title, where)
     if structured:
         return structured
@@ -527,9 +525,10 @@ def vocabulary_move(claim: str, question: str, sentences: list[str], top: int) -
         tried = word.sub(meaning, context, count=1)
         return (f"Try your meaning in place of \"{term}\": \"{tried}\" Does that fit with what happens in the "
                 f"sentences just before and after it?")
-    around = f"\"{term}\"" if term else "it"  # no quoted word: the question names a phrase in its own words
-    return (f"Find it in the sentence: \"{context}\" What is happening there, and what do the words around {around} "
-            f"tell you it means?")
+    if not term:  # "what does it mean?": the word is the student's to name, then to test in its sentence
+        return f"Which word do you mean? Find it in the passage and put {said_as(claim)} in its place: does that fit?"
+    return (f"Find it in the sentence: \"{context}\" What is happening there, and what do the words around "
+            f"\"{term}\" tell you it means?")
 
 
 def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: str, sentences: list[str], top: int,
@@ -537,7 +536,7 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
     """The move that answers the student's claim: it confirms only what the passage supports, names a right step
     as right, and never ask for the evidence the student already gave."""
     point = pointer(sentences, top, question, kind, where, claim)
-    said = f"\"{claim}\"" if len(claim.split()) <= SHORT_CLAIM else "your answer"  # never their message pasted back
+    said = said_as(claim)  # never their message pasted back
     if verdict.label == "contradicted":
         return (f"Read this sentence again: \"{verdict.sentence}\" Does it fit with {said}? What does the passage say "
                 f"instead?")
@@ -584,9 +583,6 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
     return f"Look at {point}. What does it say about {the_question(question)}? {check}"
 
 
-SHORT_CLAIM = 6  # words: a short answer is quoted back to be checked; a longer one is named by its own key words
-
-
 def check_against(claim: str, question: str, shown: list[str], sentences: list[str], where: list[str]) -> str:
     """What to check in the sentences pointed to, asked the same way whether the answer is right or wrong: which of
     their words back it. A key word of the answer that another sentence holds points there (a right answer the
@@ -604,18 +600,6 @@ def check_against(claim: str, question: str, shown: list[str], sentences: list[s
         words = nowhere or " and ".join(f"\"{w}\"" for w in unsaid)
         return f"Which of its words say {words}, or mean the same?"
     return f"Compare it with {said_as(claim)}: what is the same, and what is different?"
-
-
-def said_as(claim: str) -> str:
-    return f"\"{claim}\"" if len(claim.split()) <= SHORT_CLAIM else "your answer"
-
-
-def the_question(question: str) -> str:
-    """The question's last sentence quoted back, or 'the question' when it is long (evidence.about, with "Mrs." and
-    "Dr." kept inside their sentence: "Greene thank Omar" is no question)."""
-    asked = question_of(question)  # a message that asks nothing ("The claim is that ...") is no question to quote
-    last = split_sentences(asked)[-1].strip().rstrip("?.!").strip() if asked else ""
-    return f"\"{last}\"" if last and len(last.split()) <= 16 else "the question"
 
 
 def sequence_check(claim: str, question: str, sentences: list[str], top: int, where: list[str]) -> str:
@@ -661,6 +645,20 @@ NO_CLAIM = re.compile(r"^\W*(?:help|stuck|idk|hmm+|huh)\W*$|\bi(?:'?m| am) (?:st
 LACK = re.compile(r"\b(?:need(?:s|ed)?|lack(?:s|ed|ing)?|without|missing|ran out of|not enough|wasn'?t much|"
                   r"isn'?t much|hard to find)\b", re.I)
 NOT_SAID = re.compile(r"\b(?:doesn'?t|does not|never|didn'?t|did not) (?:say|says|tell|tells|said)\b", re.I)
+
+
+GREETING = re.compile(r"^\W*(?:hi|hello|hey|good (?:morning|afternoon|evening))\b|^\W*my name is\b|"
+                      r"^\W*i(?:'?m| am) (?:mr|mrs|ms|miss|dr)\b", re.I)  # a greeting answers nothing
+
+
+def no_title(passage: str, claim: str | None) -> str:
+    """A title asked of a text with none: a letter's greeting ("Dear Principal Ruiz,") says who it is written to."""
+    greeting = next((s for s in split_sentences(passage)[:1] if letter_frame([s]) and claim
+                     and set(content_words(claim)) & set(content_words(s))), None)
+    said = (f"\"{greeting.rstrip(',:')}\" is the letter's greeting: it says who the letter is written to. "
+            if greeting else "")
+    return (f"{said}This text has no title line above it. What is it mostly about? A good title would say that in a "
+            f"few words: which words from the text would you use?")
 
 
 def task_of(question: str) -> str:
@@ -731,6 +729,9 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     if not sentences:
         raise ValueError("the passage has no sentences")
     question, claim = task_of(question), None if claim and NO_CLAIM.search(claim) else claim
+    claim = " ".join(s for s in split_sentences(claim or "") if not GREETING.match(s)) or None  # "Hi, I'm Mr. Dale"
+    if title is None and ASKS_TITLE.search(question):
+        return Move(no_title(passage, claim), "detail", None, [])
     kind = classify_question(question)
     query = question if kind != "vocabulary" else f"{question} {quoted_term(question) or ''}"
     ranked = rank_sentences(query, sentences, embedder, kind=kind)

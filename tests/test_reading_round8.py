@@ -98,3 +98,24 @@ def test_a_title_asked_of_a_text_with_none_says_so():
     case = BY_ID["rm7-C-request1"]  # a letter: "Dear Principal Ruiz," greets, it is no title
     text = reading_move(case["passage"], case["question"]).text
     assert text.startswith("This text has no title line") and "Ruiz" not in text, text
+
+
+def test_a_greeting_or_self_introduction_is_never_taken_as_the_answer():
+    """'How do we know ...? Hi, I'm Mr. Dale, the student's teacher.' was judged: 'I can't find "hi" or "mr"'."""
+    case = BY_ID["rm7-A-request1"]
+    for claim in ("Hi, I'm Mr. Dale, the student's teacher.", "Hello! My name is Priya."):
+        text = reading_move(case["passage"], case["question"], claim).text
+        assert "can't find" not in text and '"hi"' not in text.lower() and "Dale" not in text, text
+    text = reading_move(case["passage"], case["question"], "Hello! I'm Mr. Dale. It was flying over the park.").text
+    assert "Dale" not in text and "Hello" not in text, text
+
+
+def test_a_letter_greeting_given_as_its_title_is_named_a_greeting():
+    case = BY_ID["rm7-C-request1"]
+    text = reading_move(case["passage"], case["question"], "Dear Principal Ruiz").text
+    assert text.startswith('"Dear Principal Ruiz" is the letter\'s greeting') and "can't find" not in text, text
+
+
+def test_a_meaning_for_an_unnamed_word_is_tried_in_its_place():
+    text = reading_move(BY_ID["rm7-B-partial1"]["passage"], "What does it mean?", "smart").text
+    assert text == 'Which word do you mean? Find it in the passage and put "smart" in its place: does that fit?'
