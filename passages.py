@@ -326,7 +326,7 @@ def quoted_term(question: str) -> str | None:
     ("what does it mean", "that word"): that names no word to find."""
     asked = re.search(r"\bwhat (?:does|do|did) (?:the (?:word|phrase|term) )?['‘\"“]?([A-Za-z][A-Za-z' -]{0,60}?)"
                       r"['’\"”]? mean", question, re.I)
-    quoted = re.findall(r"['‘\"“]([^'’\"”]{2,80})['’\"”]", question)
+    quoted = re.findall(r"(?<![A-Za-z])['‘\"“]([^\"”]{2,80}?)['’\"”](?![A-Za-z])", question)  # "doesn't" is no end
     if asked and len(asked.group(1).split()) <= 4:  # "In 'Grandpa ... froze' what does froze mean?" asks "froze"
         term = asked.group(1)
     elif quoted:

@@ -119,3 +119,9 @@ def test_a_letter_greeting_given_as_its_title_is_named_a_greeting():
 def test_a_meaning_for_an_unnamed_word_is_tried_in_its_place():
     text = reading_move(BY_ID["rm7-B-partial1"]["passage"], "What does it mean?", "smart").text
     assert text == 'Which word do you mean? Find it in the passage and put "smart" in its place: does that fit?'
+
+
+def test_a_quoted_phrase_keeps_its_apostrophes():
+    """'Sentiment doesn' was the asked word of "What does 'Sentiment doesn't matter' mean?"."""
+    assert quoted_term("What does 'Sentiment doesn't matter' mean?") == "Sentiment doesn't matter"
+    assert quoted_term("Why did Omar's dad say 'not now'?") == "not now"
