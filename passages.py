@@ -326,7 +326,8 @@ def quoted_term(question: str) -> str | None:
     ("what does it mean", "that word"): that names no word to find."""
     asked = re.search(r"\bwhat (?:does|do|did) (?:the (?:word|phrase|term) )?['‘\"“]?([A-Za-z][A-Za-z' -]{0,60}?)"
                       r"['’\"”]? mean", question, re.I)
-    quoted = re.findall(r"(?<![A-Za-z])['‘\"“]([^\"”]{2,80}?)['’\"”](?![A-Za-z])", question)  # "doesn't" is no end
+    # a quote ends at a quote mark, not inside a word: "doesn't" is no end
+    quoted = re.findall(r"(?<![A-Za-z])['‘\"“]([^\"”]{2,80}?)['’\"”](?![A-Za-z])", question)
     if asked and len(asked.group(1).split()) <= 4:  # "In 'Grandpa ... froze' what does froze mean?" asks "froze"
         term = asked.group(1)
     elif quoted:
@@ -726,3 +727,11 @@ def the_question(question: str) -> str:
     asked = question_of(question)  # a message that asks nothing ("The claim is that ...") is no question to quote
     last = split_sentences(asked)[-1].strip().rstrip("?.!").strip() if asked else ""
     return f"\"{last}\"" if last and len(last.split()) <= 16 else "the question"
+
+
+def truly_missing(missing: list[str], sentences: list[str]) -> list[str]:
+    """The words of `missing` the passage lacks in every form it can be said: no synonym of it there, no slang, no
+    word of the tutor's own ("the passage doesn't use 'word'" is nonsense)."""
+    said = {form for s in sentences for word, _ in content_tokens(s) for form in base_forms(word)}
+    return [w for w in missing if w not in SLANG and stem(w) not in TUTOR_STEMS
+            and not {stem(o) for f in base_forms(w) for o in SYNONYMS.get(f, [])} & said]

@@ -47,16 +47,14 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from evidence import (CLAUSE_BREAK, COMMON, INTERPRETIVE, STOP, TUTOR_STEMS, Move, Verdict, base_forms, claim_core,
-                      claim_parts, conflicts, content_tokens, content_words, default_embedder, has_negation,
-                      judge_claim, paraphrases, question_of, sides_kept, split_sentences, stem)
+from evidence import (CLAUSE_BREAK, COMMON, INTERPRETIVE, STOP, Move, Verdict, base_forms, claim_core, claim_parts,
+                      conflicts, content_tokens, content_words, default_embedder, has_negation, judge_claim,
+                      paraphrases, sides_kept, split_sentences, stem)
 from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FEELING_WORDS, QUESTION_ASKS,
-                      REBUTTAL, REQUEST, SLANG, SYNONYMS, TURN, actor, answer_form, answer_sentence, body,
-                      classify_question, covers, focus, idf_weights, key_sentences, lesson_of, letter_frame,
-                      named_feelings, other_side, overlap, own_words_backed, quoted_term, rank_sentences,
-                      reaction_to_event,
-                      restates_premise, said_as, shown_feelings, swaps, the_question, time_word, unsaid_words, up_to,
-                      word_forms)
+                      REBUTTAL, REQUEST, TURN, actor, answer_form, answer_sentence, body, classify_question, covers,
+                      focus, idf_weights, key_sentences, lesson_of, letter_frame, named_feelings, other_side, overlap,
+                      own_words_backed, quoted_term, rank_sentences, reaction_to_event, restates_premise, said_as,
+                      shown_feelings, swaps, the_question, time_word, truly_missing, unsaid_words, up_to, word_forms)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -590,8 +588,11 @@ def check_against(claim: str, question: str, shown: list[str], sentences: list[s
     unsaid = unsaid_words(claim, question, shown, sentences)
     told = {form for s in sentences for token, _ in content_tokens(s) for form in base_forms(token)}
     nowhere = " and ".join(f"\"{w}\"" for w in unsaid if not word_forms(w) & told)  # "lazy": to find in other words
-    elsewhere = next((i for word in unsaid for i, s in enumerate(sentences) if s not in shown and word_forms(word) & {
-        form for token, _ in content_tokens(s) for form in base_forms(token)}), None)
+    def held(s: str) -> tuple[int, int]:  # the answer's unsaid words it holds, then its words at all
+        forms = {form for token, _ in content_tokens(s) for form in base_forms(token)}
+        return sum(bool(word_forms(w) & forms) for w in unsaid), len(set(content_words(claim)) & set(content_words(s)))
+    elsewhere = max((i for i, s in enumerate(sentences) if s not in shown and held(s)[0]), key=lambda i: held(
+        sentences[i]), default=None)
     if elsewhere is not None:  # the student's own words may be quoted: they said them
         also = named(sentences, elsewhere, f"{question} {claim}", where)
         said = f"say {nowhere}, or mean the same" if nowhere else "back your answer"
@@ -670,14 +671,6 @@ def task_of(question: str) -> str:
     return question
 
 
-
-
-def truly_missing(missing: list[str], sentences: list[str]) -> list[str]:
-    """The words of `missing` the passage lacks in every form it can be said: no synonym of it there, no slang, no
-    word of the tutor's own ("the passage doesn't use 'word'" is nonsense)."""
-    said = {form for s in sentences for word, _ in content_tokens(s) for form in base_forms(word)}
-    return [w for w in missing if w not in SLANG and stem(w) not in TUTOR_STEMS
-            and not {stem(o) for f in base_forms(w) for o in SYNONYMS.get(f, [])} & said]
 
 
 def stated_reason(claim: str, question: str, sentences: list[str], asked: list[int]) -> str | None:

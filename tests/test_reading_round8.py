@@ -125,3 +125,11 @@ def test_a_quoted_phrase_keeps_its_apostrophes():
     """'Sentiment doesn' was the asked word of "What does 'Sentiment doesn't matter' mean?"."""
     assert quoted_term("What does 'Sentiment doesn't matter' mean?") == "Sentiment doesn't matter"
     assert quoted_term("Why did Omar's dad say 'not now'?") == "not now"
+
+
+def test_an_answer_is_sent_to_the_sentence_holding_most_of_its_words():
+    """Not the first one holding any ('They can open jars to reach the crabs inside.' for '... hide inside them')."""
+    case = BY_ID["rm7-B-request1"]
+    text = reading_move(case["passage"], case["question"], "Some octopuses even carry coconut shells and hide inside "
+                        "them to stay safe").text
+    assert "crabs" not in text and '"inside"' not in text, text
