@@ -19,18 +19,26 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from evidence import (CLAUSE_BREAK, STOP, WINDOW_WORDS, base_forms, clause_of, conflicts, content_tokens, content_words,
-                      default_embedder, first_denied, has_negation, negated, same_footing, sides_kept, split_sentences,
-                      stem)
+from evidence import (CLAUSE_BREAK, COMMON, STOP, TUTOR_STEMS, WINDOW_WORDS, base_forms, clause_of, conflicts,
+                      content_tokens, content_words, default_embedder, first_denied, has_negation, negated,
+                      question_of, same_footing, sides_kept, split_sentences, stem)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
 
 
 # A letter's greeting and sign-off.
-SALUTATION = re.compile(r"^(?:dear|to)\b[^.!?]*[,:]$", re.I)
+# "Dear Neighbors,", "To the Editor:", and a greeting line with no comma: "Dear Grandma", "Hi Coach Dana!"
+SALUTATION = re.compile(r"^(?:(?:dear|to)\b[^.!?]*[,:]|(?:dear|hi|hello|hey)\b[^.!?,:]{0,40}[,:!]?)$", re.I)
 SIGN_OFF = re.compile(r"^(?:sincerely|yours|your (?:friend|student|neighbou?r|pal)|love|best wishes|regards|warmly|"
                       r"thank you|thanks|from)\b", re.I)
+
+
+def signed(line: str) -> bool:
+    """A sign-off line is short and ends on no full stop ("Love, Tim", "Thank you,"): "Thank you for the sweater."
+    is the letter's first sentence, not its close."""
+    words = line.split()
+    return len(words) <= 2 or (len(words) <= 5 and not line.rstrip().endswith((".", "?", "!")))
 
 
 def letter_frame(sentences: list[str]) -> set[int]:
@@ -38,7 +46,8 @@ def letter_frame(sentences: list[str]) -> set[int]:
     letter is for or asks, so no move points there (only a text that opens with a greeting is a letter)."""
     if not sentences or not SALUTATION.match(sentences[0]):
         return set()
-    close = next((i for i in range(max(1, len(sentences) - 4), len(sentences)) if SIGN_OFF.match(sentences[i])), None)
+    close = next((i for i in range(max(1, len(sentences) - 4), len(sentences)) if SIGN_OFF.match(sentences[i])
+                  and signed(sentences[i])), None)
     return {0} | (set(range(close, len(sentences))) if close is not None else set())
 
 
@@ -274,7 +283,7 @@ QUESTION_TYPES = [  # first match wins: the specific kinds before the broad "why
                 r"(?:mean|describe|show|tell)|['‘\"“][^'’\"”]*\blike\b[^'’\"”]*['’\"”]|"  # or a simile
                 r"\bwhat (?:does|do|did) [^?]*\blike\b[^?]* (?:describe|mean)\b"),
     ("vocabulary", r"\bmean(s|ing|t)?\b|\bphrase\b|\bdefin|\bwhat (is|are) (an? )?'|\bdescribes?\b.*'|"
-                   r"^(?![^?]*\b(?:spel\w*|wr[io]t\w*|read|says?|said|guess\w*|typed?|learn\w*)\b[^?]*\bword\b)"
+                   r"^(?![^?]*\b(?:\w*spel\w*|wr[io]t\w*|read|says?|said|guess\w*|typed?|learn\w*)\b[^?]*\bword\b)"
                    r"[^?]*\bword\b"),  # "help him spell the last word" asks about spelling, not a word's meaning
     ("purpose", r"\b(author|writer|poet)'?s? purpose|\bpurpose\b|\bwhy (does|did) the (author|writer|poet)\b|"
                 r"\bwhy (?:does|did) \w+(?: \w+)? write\b|\bwhy was (?:this|the) \w+ written\b"),
@@ -282,7 +291,8 @@ QUESTION_TYPES = [  # first match wins: the specific kinds before the broad "why
               r"\bwhat (?:does|did) (?:the )?\w+ learn\b"),
     ("main_idea", r"\bmain (idea|point)\b|\bmostly about\b|\bcentral idea\b|\bsummar"),
     ("argument", r"\bcounterclaim|\bclaim\b|\bargu|\bevidence\b|\bwhich sentence\b|\brespond"),
-    ("sequence", r"\bin order\b|\border\b|\bsequence\b|\b(comes?|happens?|grows?) (first|next|last|before|after)\b|"
+    ("sequence", r"\bin order\b|\border\b|\bsequence\b|"
+                 r"\b(comes?|came|happen(?:s|ed)?|grows?) (first|next|last|before|after)\b|"
                  r"\bfirst \w* ?step\b|\bright (before|after)\b"),
     ("feeling", r"\bfeel(s|ing|ings)?\b|\bmood\b|\bemotion"),
     ("motive", r"\b[Ww]hy (does|did|do|would|is|was) (he|she|they|[A-Z][a-z]+|(the|his|her) [a-z]+ [A-Z][a-z]+)\b"
@@ -291,6 +301,11 @@ QUESTION_TYPES = [  # first match wins: the specific kinds before the broad "why
     ("inference", r"\binfer|\bsuggest|\bprobably\b|\bmost likely\b|\bshows? about\b|\bwhat kind of\b|\bcompare\b|"
                   r"\bwhat (?:can|could|do|did) (?:you|we) (?:tell|learn|know|find out) about\b"),
 ]
+
+# Questions that ask for a place in the text (its title, its first or last event), not for a sentence's words.
+ASKS_TITLE = re.compile(r"\bwhat is the title\b|\bwhat(?:'s| is) (?:this|the) (?:text|passage|story)(?:'s)? title\b",
+                        re.I)
+EDGE_EVENT = re.compile(r"\b(?:happen(?:s|ed)?|came|comes?|did \w+ do) (first|last)\b", re.I)
 
 
 def classify_question(question: str) -> str:
@@ -302,18 +317,25 @@ def classify_question(question: str) -> str:
     return "detail"
 
 
+NOT_A_TERM = set("it its this that these those them they the a an word words phrase term is are mean means".split())
+
+
 def quoted_term(question: str) -> str | None:
     """The word or phrase a vocabulary question asks about: the quoted one, the words between 'what does' and
-    'mean' ("what does tipped over his own king mean"), or the word after 'word'."""
+    'mean' ("what does tipped over his own king mean"), or the word after 'word'; never a pointing word alone
+    ("what does it mean", "that word"): that names no word to find."""
     asked = re.search(r"\bwhat (?:does|do|did) (?:the (?:word|phrase|term) )?['‘\"“]?([A-Za-z][A-Za-z' -]{0,60}?)"
                       r"['’\"”]? mean", question, re.I)
+    # a quote ends at a quote mark, not inside a word: "doesn't" is no end
+    quoted = re.findall(r"(?<![A-Za-z])['‘\"“]([^\"”]{2,80}?)['’\"”](?![A-Za-z])", question)
     if asked and len(asked.group(1).split()) <= 4:  # "In 'Grandpa ... froze' what does froze mean?" asks "froze"
-        return asked.group(1)
-    quoted = re.findall(r"['‘\"“]([^'’\"”]{2,80})['’\"”]", question)
-    if quoted:
-        return min(quoted, key=len)
-    m = asked or re.search(r"\b(?:word|term|is an?|are)\s+([A-Za-z-]+)", question)
-    return m.group(1) if m else None
+        term = asked.group(1)
+    elif quoted:
+        term = min(quoted, key=len)
+    else:
+        m = asked or re.search(r"\b(?:word|term|is an?|are)\s+([A-Za-z-]+)", question)
+        term = m.group(1) if m else None
+    return term if term and not set(term.lower().split()) <= NOT_A_TERM else None
 
 # What each kind of question asks, said plainly, for a student who does not understand the question.
 QUESTION_ASKS = {
@@ -675,3 +697,41 @@ ANSWER_FORMS = {"where": r"(?:in|on|under|at|behind|inside|near|by|beside|next t
 def answer_form(question: str, claim: str) -> bool:
     asked = re.match(r"\W*(where|when)\b", question.lower())
     return bool(asked and re.match(ANSWER_FORMS[asked.group(1)], claim.strip().lower()))
+
+
+SLANG = set("stuff theres thats whats gonna wanna kinda sorta dunno yeah nope lol".split())  # no content of its own
+
+
+def unsaid_words(claim: str, question: str, shown: list[str], sentences: list[str], most: int = 2) -> list[str]:
+    """The claim's own words, as the student wrote them, that neither the question nor the sentences pointed to hold
+    in any form or synonym: those the whole passage lacks first ("lazy" in "Mia is lazy because her sneakers were
+    covered in mud"), then the longest ("bathtub" and "wet" in "because they were wet from the bathtub")."""
+    asked = {form for word, _ in content_tokens(question) for form in base_forms(word)}
+    there = {form for s in shown for word, _ in content_tokens(s) for form in base_forms(word)}
+    fresh = [word for word, s in dict(content_tokens(DEGREE.sub(" ", claim))).items() if not base_forms(word) & asked
+             and not word_forms(word) & there and word.lower() not in SLANG and s not in COMMON | TUTOR_STEMS]
+    told = {form for s in sentences for word, _ in content_tokens(s) for form in base_forms(word)}
+    return sorted(fresh, key=lambda w: (not word_forms(w) & told, len(w)), reverse=True)[:most]
+
+
+SHORT_CLAIM = 6  # words: a short answer is quoted back to be checked; a longer one is named by its own key words
+
+
+def said_as(claim: str) -> str:
+    return f"\"{claim}\"" if len(claim.split()) <= SHORT_CLAIM else "your answer"
+
+
+def the_question(question: str) -> str:
+    """The question's last sentence quoted back, or 'the question' when it is long (evidence.about, with "Mrs." and
+    "Dr." kept inside their sentence: "Greene thank Omar" is no question)."""
+    asked = question_of(question)  # a message that asks nothing ("The claim is that ...") is no question to quote
+    last = split_sentences(asked)[-1].strip().rstrip("?.!").strip() if asked else ""
+    return f"\"{last}\"" if last and len(last.split()) <= 16 else "the question"
+
+
+def truly_missing(missing: list[str], sentences: list[str]) -> list[str]:
+    """The words of `missing` the passage lacks in every form it can be said: no synonym of it there, no slang, no
+    word of the tutor's own ("the passage doesn't use 'word'" is nonsense)."""
+    said = {form for s in sentences for word, _ in content_tokens(s) for form in base_forms(word)}
+    return [w for w in missing if w not in SLANG and stem(w) not in TUTOR_STEMS
+            and not {stem(o) for f in base_forms(w) for o in SYNONYMS.get(f, [])} & said]

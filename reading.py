@@ -47,14 +47,14 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from evidence import (CLAUSE_BREAK, COMMON, INTERPRETIVE, STOP, TUTOR_STEMS, Move, Verdict, base_forms, claim_core,
-                      claim_parts, conflicts, content_tokens, content_words, default_embedder, has_negation,
-                      judge_claim, paraphrases, question_of, sides_kept, split_sentences, stem)
-from passages import (CLAIM_CUE, COUNTERCLAIM, DEGREE, EVENT, FEELING_WORDS, QUESTION_ASKS, REBUTTAL, REQUEST,
-                      SYNONYMS, TURN, actor, answer_form, answer_sentence, body, classify_question, covers, focus,
-                      idf_weights, key_sentences, lesson_of, named_feelings, other_side, overlap, own_words_backed,
-                      quoted_term, rank_sentences, reaction_to_event, restates_premise, shown_feelings, swaps,
-                      time_word, up_to, word_forms)
+from evidence import (CLAUSE_BREAK, COMMON, INTERPRETIVE, STOP, Move, Verdict, base_forms, claim_core, claim_parts,
+                      conflicts, content_tokens, content_words, default_embedder, has_negation, judge_claim,
+                      paraphrases, sides_kept, split_sentences, stem)
+from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FEELING_WORDS, QUESTION_ASKS,
+                      REBUTTAL, REQUEST, TURN, actor, answer_form, answer_sentence, body, classify_question, covers,
+                      focus, idf_weights, key_sentences, lesson_of, letter_frame, named_feelings, other_side, overlap,
+                      own_words_backed, quoted_term, rank_sentences, reaction_to_event, restates_premise, said_as,
+                      shown_feelings, swaps, the_question, time_word, truly_missing, unsaid_words, up_to, word_forms)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -187,7 +187,10 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
         return (f"Read it in its place: {quote(said)} What has just happened before it, and what does it show about "
                 f"what {actor(sentences, top) or 'the writer'} thinks or feels now, compared with earlier?")
     if kind == "vocabulary":
-        term = quoted_term(question) or "that word"
+        term = quoted_term(question)
+        if not term:  # "what does that word mean?": the word asked about is the student's to name
+            return (f"Which word do you mean? Find it in {point} and read the words around it: what is happening "
+                    f"there, and what meaning fits that sentence?")
         context = next((s for s in sentences if term.lower() in s.lower()), sentences[top])
         return (f"Find \"{term}\" in the sentence that begins \"{opening(context)}\". Read the words around it: "
                 f"what is happening there, and what meaning of \"{term}\" fits that sentence?")
@@ -211,6 +214,8 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
         return (f"Look closely at {point}. Is it the writer's own point, a reason for it, or what other people "
                 f"argue? Which words tell you?")
     if kind == "sequence":
+        edge = EDGE_EVENT.search(question)  # "what happened last?": the text's own end, not the best-matching line
+        point = place(sentences, 0 if edge.group(1).lower() == "first" else -1, where) if edge else point
         return (f"Find {point}. Which time words (first, next, then, finally) tell you the order, and what comes "
                 f"just before and just after it?")
     if kind == "feeling":
@@ -518,9 +523,10 @@ def vocabulary_move(claim: str, question: str, sentences: list[str], top: int) -
         tried = word.sub(meaning, context, count=1)
         return (f"Try your meaning in place of \"{term}\": \"{tried}\" Does that fit with what happens in the "
                 f"sentences just before and after it?")
-    around = f"\"{term}\"" if term else "it"  # no quoted word: the question names a phrase in its own words
-    return (f"Find it in the sentence: \"{context}\" What is happening there, and what do the words around {around} "
-            f"tell you it means?")
+    if not term:  # "what does it mean?": the word is the student's to name, then to test in its sentence
+        return f"Which word do you mean? Find it in the passage and put {said_as(claim)} in its place: does that fit?"
+    return (f"Find it in the sentence: \"{context}\" What is happening there, and what do the words around "
+            f"\"{term}\" tell you it means?")
 
 
 def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: str, sentences: list[str], top: int,
@@ -528,7 +534,7 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
     """The move that answers the student's claim: it confirms only what the passage supports, names a right step
     as right, and never ask for the evidence the student already gave."""
     point = pointer(sentences, top, question, kind, where, claim)
-    said = f"\"{claim}\"" if len(claim.split()) <= SHORT_CLAIM else "your answer"  # never their message pasted back
+    said = said_as(claim)  # never their message pasted back
     if verdict.label == "contradicted":
         return (f"Read this sentence again: \"{verdict.sentence}\" Does it fit with {said}? What does the passage say "
                 f"instead?")
@@ -562,52 +568,39 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
         return f"{structured} Does {said} fit that?"
     if kind == "sequence":
         return sequence_check(claim, question, sentences, top, where)
-    if (verdict.label == "absent" and kind not in INTERPRETIVE
-            and 2 * len(verdict.missing) >= len(claim_core(claim, question))):
+    core, missing = claim_core(claim, question), {stem(w) for w in verdict.missing}
+    told = {w for s in sentences for w in content_words(s)}  # "its wing was hurt": found by "wing", not "hurt"
+    anchored = any(w in told and w not in missing | COMMON for w in core)
+    if verdict.label == "absent" and kind not in INTERPRETIVE and 2 * len(missing) >= len(core) and not anchored:
         named_ = [w for w in verdict.missing if stem(w) not in PLAIN] or verdict.missing
         words = " or ".join(f"\"{w}\"" for w in named_[:2])  # most of the answer is not in the passage
         return (f"I can't find {words} anywhere in the passage, so that part of your answer may not come from the "
                 f"text. Read {point}: what does it say about {the_question(question)}?")
     shown = [sentences[i] for i in focus(sentences, top, question, kind)]
-    check = check_against(claim, question, shown, sentences)
+    check = check_against(claim, question, shown, sentences, where)
     return f"Look at {point}. What does it say about {the_question(question)}? {check}"
 
 
-SHORT_CLAIM = 6  # words: a short answer is quoted back to be checked; a longer one is named by its own key words
-
-
-def unsaid_words(claim: str, question: str, shown: list[str], sentences: list[str], most: int = 2) -> list[str]:
-    """The claim's own words, as the student wrote them, that neither the question nor the sentences pointed to hold
-    in any form or synonym: those the whole passage lacks first ("lazy" in "Mia is lazy because her sneakers were
-    covered in mud"), then the longest ("bathtub" and "wet" in "because they were wet from the bathtub")."""
-    asked = {form for word, _ in content_tokens(question) for form in base_forms(word)}
-    there = {form for s in shown for word, _ in content_tokens(s) for form in base_forms(word)}
-    fresh = [word for word, s in dict(content_tokens(DEGREE.sub(" ", claim))).items() if not base_forms(word) & asked
-             and not word_forms(word) & there and word.lower() not in SLANG and s not in COMMON | TUTOR_STEMS]
-    told = {form for s in sentences for word, _ in content_tokens(s) for form in base_forms(word)}
-    return sorted(fresh, key=lambda w: (not word_forms(w) & told, len(w)), reverse=True)[:most]
-
-
-def check_against(claim: str, question: str, shown: list[str], sentences: list[str]) -> str:
-    """What to check in the sentences pointed to, in the student's own key words rather than their answer pasted
-    into a template: whether the text says anything about the words it does not hold."""
+def check_against(claim: str, question: str, shown: list[str], sentences: list[str], where: list[str]) -> str:
+    """What to check in the sentences pointed to, asked the same way whether the answer is right or wrong: which of
+    their words back it. A key word of the answer that another sentence holds points there (a right answer the
+    pointer missed), never "does it say anything about ...", which reads as "it does not" to a student who is right."""
     unsaid = unsaid_words(claim, question, shown, sentences)
+    told = {form for s in sentences for token, _ in content_tokens(s) for form in base_forms(token)}
+    nowhere = " and ".join(f"\"{w}\"" for w in unsaid if not word_forms(w) & told)  # "lazy": to find in other words
+    def held(s: str) -> tuple[int, int]:  # the answer's unsaid words it holds, then its words at all
+        forms = {form for token, _ in content_tokens(s) for form in base_forms(token)}
+        return sum(bool(word_forms(w) & forms) for w in unsaid), len(set(content_words(claim)) & set(content_words(s)))
+    elsewhere = max((i for i, s in enumerate(sentences) if s not in shown and held(s)[0]), key=lambda i: held(
+        sentences[i]), default=None)
+    if elsewhere is not None:  # the student's own words may be quoted: they said them
+        also = named(sentences, elsewhere, f"{question} {claim}", where)
+        said = f"say {nowhere}, or mean the same" if nowhere else "back your answer"
+        return f"Also read {also}: which of its words {said}?"
     if unsaid:
-        words = " or ".join(f"\"{w}\"" for w in unsaid)
-        return f"Does it say anything about {words}?"
+        words = nowhere or " and ".join(f"\"{w}\"" for w in unsaid)
+        return f"Which of its words say {words}, or mean the same?"
     return f"Compare it with {said_as(claim)}: what is the same, and what is different?"
-
-
-def said_as(claim: str) -> str:
-    return f"\"{claim}\"" if len(claim.split()) <= SHORT_CLAIM else "your answer"
-
-
-def the_question(question: str) -> str:
-    """The question's last sentence quoted back, or 'the question' when it is long (evidence.about, with "Mrs." and
-    "Dr." kept inside their sentence: "Greene thank Omar" is no question)."""
-    asked = question_of(question)  # a message that asks nothing ("The claim is that ...") is no question to quote
-    last = split_sentences(asked)[-1].strip().rstrip("?.!").strip() if asked else ""
-    return f"\"{last}\"" if last and len(last.split()) <= 16 else "the question"
 
 
 def sequence_check(claim: str, question: str, sentences: list[str], top: int, where: list[str]) -> str:
@@ -655,6 +648,20 @@ LACK = re.compile(r"\b(?:need(?:s|ed)?|lack(?:s|ed|ing)?|without|missing|ran out
 NOT_SAID = re.compile(r"\b(?:doesn'?t|does not|never|didn'?t|did not) (?:say|says|tell|tells|said)\b", re.I)
 
 
+GREETING = re.compile(r"^\W*(?:hi|hello|hey|good (?:morning|afternoon|evening))\b|^\W*my name is\b|"
+                      r"^\W*i(?:'?m| am) (?:mr|mrs|ms|miss|dr)\b", re.I)  # a greeting answers nothing
+
+
+def no_title(passage: str, claim: str | None) -> str:
+    """A title asked of a text with none: a letter's greeting ("Dear Principal Ruiz,") says who it is written to."""
+    greeting = next((s for s in split_sentences(passage)[:1] if letter_frame([s]) and claim
+                     and set(content_words(claim)) & set(content_words(s))), None)
+    said = (f"\"{greeting.rstrip(',:')}\" is the letter's greeting: it says who the letter is written to. "
+            if greeting else "")
+    return (f"{said}This text has no title line above it. What is it mostly about? A good title would say that in a "
+            f"few words: which words from the text would you use?")
+
+
 def task_of(question: str) -> str:
     """The task sentence of a message that asks no question ("Put these in order: a, b. So far I have: ...")."""
     for sentence in split_sentences(question):
@@ -664,15 +671,6 @@ def task_of(question: str) -> str:
     return question
 
 
-SLANG = set("stuff theres thats whats gonna wanna kinda sorta dunno yeah nope lol".split())  # no content of its own
-
-
-def truly_missing(missing: list[str], sentences: list[str]) -> list[str]:
-    """The words of `missing` the passage lacks in every form it can be said: no synonym of it there, no slang, no
-    word of the tutor's own ("the passage doesn't use 'word'" is nonsense)."""
-    said = {form for s in sentences for word, _ in content_tokens(s) for form in base_forms(word)}
-    return [w for w in missing if w not in SLANG and stem(w) not in TUTOR_STEMS
-            and not {stem(o) for f in base_forms(w) for o in SYNONYMS.get(f, [])} & said]
 
 
 def stated_reason(claim: str, question: str, sentences: list[str], asked: list[int]) -> str | None:
@@ -724,6 +722,9 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     if not sentences:
         raise ValueError("the passage has no sentences")
     question, claim = task_of(question), None if claim and NO_CLAIM.search(claim) else claim
+    claim = " ".join(s for s in split_sentences(claim or "") if not GREETING.match(s)) or None  # "Hi, I'm Mr. Dale"
+    if title is None and ASKS_TITLE.search(question):
+        return Move(no_title(passage, claim), "detail", None, [])
     kind = classify_question(question)
     query = question if kind != "vocabulary" else f"{question} {quoted_term(question) or ''}"
     ranked = rank_sentences(query, sentences, embedder, kind=kind)
