@@ -130,8 +130,10 @@ def _counted(given: list[Quantity]) -> bool:
 
 
 def _equal_groups(step: Step, given: list[Quantity]) -> str:
-    """"4 shelves" times "35 books on each shelf": one group pictured, then two, then all of them."""
-    rates = [q for q in given if _PER_GROUP.search(q.text.split(" ", 1)[-1])]
+    """"4 shelves" times "35 books on each shelf" (or "Each shelf holds 35 books", which the step's question says as
+    "35 books each"): one group pictured, then two, then all of them."""
+    rates = [q for q in given if _PER_GROUP.search(q.text.split(" ", 1)[-1])] \
+        or [q for q in given if re.search(rf"\b{re.escape(q.text)} each\b", step.question)]   # "Each page holds 7"
     if step.op != "*" or len(rates) != 1 or not _counted(given):
         return ""
     rate = rates[0]

@@ -414,6 +414,8 @@ def test_the_seventh_fresh_set_keeps_every_guard(case):
      "How many groups of 6 muffins fit in 72 muffins? Think: what number times 6 makes 72?"),
     ("A cyclist rides 15 miles each hour. How far does she ride in 4 hours?",
      "Picture 1 hour: that is 15 miles. How many miles would two hours make, and how does that help with 4 hours?"),
+    ("A farmer has 6 baskets. Each basket has 12 eggs. How many eggs does the farmer have?",   # "each" on its own
+     "Picture 1 basket: that is 12 eggs. How many eggs would two baskets make, and how does that help with 6 baskets?"),
 ])
 def test_a_help_request_on_a_planned_step_gets_a_way_in_from_its_own_quantities(problem, way_in):
     plan = solver.plan(problem)
