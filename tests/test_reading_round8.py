@@ -9,20 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from evidence import extract_claim, question_of
 from passages import body, classify_question, quoted_term
 from reading import reading_move
+from test_reading_round7 import CONFIRMS, move_for
 
 CASES = [json.loads(line) for line in (Path(__file__).parent / "fixtures" / "reading_moves7.jsonl").open()]
 BY_ID = {case["id"]: case for case in CASES}
-CONFIRMS = ("Yes", "That's right", "Correct")
 TOLD_WRONG = ("anything about", "can't find", "may not come from")  # read by a right student as "you are wrong"
-
-
-def move_for(case: dict):
-    message = case["student_message"]
-    question = question_of(message) or message
-    return reading_move(case["passage"], question, extract_claim(message, question))
 
 
 def test_the_round8_set_is_eight_passages_with_four_held_back():
