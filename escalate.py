@@ -145,7 +145,7 @@ def _question_of(problem: str, subject: str) -> str:
     """The problem's question sentence (math: its question sentence alone, never the whole problem); "" if none."""
     if subject == "math":
         return question_sentence(problem_sentences(without_requests(problem)))
-    return evidence.question_of(evidence.split_message(problem)[1]) or ""
+    return evidence.question_of(evidence.split_message(problem, prose=subject == "reading")[1]) or ""
 
 
 def question_again(problem: str, subject: str) -> tuple[str, str]:

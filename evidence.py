@@ -181,14 +181,46 @@ def split_sentences(passage: str) -> list[str]:
     return sentences
 
 
-def split_message(message: str, min_sentences: int = 3) -> tuple[str | None, str]:
+# A worksheet's labels around a pasted passage: "Passage: ... Question: ...", "Read this story: ...", "Text 2 -".
+PASSAGE_LABEL = re.compile(r"^\W*(?:read\s+)?(?:(?:this|the)\s+)?(?:passage|text|story|article|poem|extract|excerpt)"
+                           r"(?:\s+\d+)?\s*[:\-–]\s*|^\W*read this\s*:\s*", re.I)
+QUESTION_LABEL = re.compile(r"(?:^|(?<=\s))(?:question|q)\s*\d*\s*:\s*", re.I)
+
+
+def asks(line: str) -> bool:
+    """Does a line or sentence ask ("Why did she go back?", "why did she go back")? A statement that opens with a
+    question word ("When he finished, the class clapped.") does not."""
+    line = line.strip()
+    return line.endswith("?") or bool(ASKS.search(line)) and not line.endswith((".", "!", '"', "”"))
+
+
+def split_message(message: str, min_sentences: int = 3, prose: bool = False) -> tuple[str | None, str]:
     """(passage, the rest) when a student pastes a passage before their question; (None, message) otherwise.
 
-    A passage is everything before the last blank line, when it holds at least `min_sentences` sentences."""
-    head, sep, tail = message.strip().rpartition("\n\n")
-    if sep and len(split_sentences(head)) >= min_sentences and tail.strip():
-        return head.strip(), tail.strip()
-    return None, message.strip()
+    The passage is what labels mark ("Passage: ... Question: ..."), else the lines before the question's line (the
+    last line that asks) or before the last line break, when they hold at least `min_sentences` sentences. With
+    `prose` (a reading lesson: a long message is a passage and its question) or a label, a passage pasted in one
+    paragraph ends where its last question sentence begins."""
+    text = message.strip()
+    label = PASSAGE_LABEL.match(text)
+    body, least = (text[label.end():], 1) if label else (text, min_sentences)
+    marks = list(QUESTION_LABEL.finditer(body))
+    if marks and len(split_sentences(body[:marks[-1].start()])) >= least:
+        return body[:marks[-1].start()].strip(), body[marks[-1].end():].strip()
+    # paragraphs, or lines where the message is known to hold a passage; the question is a short tail that asks
+    starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n" if not (label or prose) else r"\n", body)]
+    asking = [at for at in starts[1:] if asks(body[at:].split("\n", 1)[0])]
+    for at in asking[-1:] + starts[-1:]:
+        head, tail = body[:at], body[at:]
+        if at and tail.strip() and len(split_sentences(tail)) <= 6 and len(split_sentences(head)) >= least:
+            return head.strip(), tail.strip()
+    if label or prose:
+        sentences = split_sentences(body)
+        last = [i for i, s in enumerate(sentences) if i >= least and asks(s) and len(sentences) - i <= 6][-1:]
+        if last:
+            start = body.index(sentences[last[0]])
+            return body[:start].strip(), body[start:].strip()
+    return None, text
 
 
 # A sentence that asks for the answer or tries to change the tutor: the question is what is left once these are gone.

@@ -221,7 +221,7 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     asks, points to the evidence, or confirms only a supported claim. None for reading without a passage. The
     question is the one the message asks (a request or a claim around it is no part of it); a choice the student
     names by its letter is judged as the choice's text."""
-    passage, message = evidence.split_message(lesson.problem)
+    passage, message = evidence.split_message(lesson.problem, prose=subject == "reading")
     lesson.passage = lesson.passage or passage or ""
     work = CHECK_REQUEST.sub("", work)
     question = evidence.question_of(message) or message

@@ -135,6 +135,33 @@ def test_extract_claim_from_student_messages():
     assert passage == KITE and extract_claim(rest, question) == "the wind was too strong"
 
 
+
+OTTERS = ("Sea otters live in cold ocean water. Unlike whales, they have no blubber. Instead, they have the densest "
+          "fur of any animal. The fur traps a layer of air next to the skin. When they groom, they fluff it up.")
+ASKED = "How do sea otters stay warm? their fur traps air"
+
+
+@pytest.mark.parametrize("message", [
+    f"Passage: {OTTERS} Question: {ASKED}",            # a worksheet's labels, all on one line
+    f"Read this text: {OTTERS}\nQ: {ASKED}",
+    f"{OTTERS}\nQuestion 2: {ASKED}",
+    f"{OTTERS}\n\n{ASKED}",                             # a blank line
+    f"{OTTERS}\n\nHow do sea otters stay warm?\n\ntheir fur traps air",   # the question, then the answer below it
+])
+def test_a_pasted_passage_is_found_however_it_is_set_off(message):
+    passage, rest = split_message(message)
+    assert passage == OTTERS and rest.replace("\n\n", " ") == ASKED
+
+
+def test_one_paragraph_holds_a_passage_only_in_a_reading_lesson():
+    message = f"{OTTERS} {ASKED}"
+    assert split_message(message) == (None, message)    # science or math: setup sentences belong to the question
+    assert split_message(message, prose=True) == (OTTERS, ASKED)   # "When they groom, ..." asks nothing
+    assert split_message(f"{OTTERS}\n{ASKED}", prose=True) == (OTTERS, ASKED)
+    problem = "A cart has a mass of 2 kg.\nA force of 6 N pushes it.\nIt starts at rest.\nWhat is its acceleration?"
+    assert split_message(problem) == (None, problem)    # a problem typed on lines is no passage
+
+
 def test_misconceptions_meet_a_contradicting_observation():
     heavy = match_misconception("the bowling ball lands first because it is heavier")
     assert heavy is not None and "heavy book" in heavy.question and heavy.question.endswith("?")
