@@ -408,7 +408,8 @@ class Tutor:
         if context.get("answer") and context.get("problem") in (None, state.problem):
             accepted = [str(context["answer"]), *map(str, context.get("accept") or [])]  # other forms: "four" for "4"
             answer = Answer(accepted, "context", expected=str(context["answer"]))
-        elif (solution := solve(state.problem)) is not None:
+        elif (solution := solve(state.problem)) is not None and (solution.variable or plan_of(state.problem) is None):
+            # an equation's roots, or an exercise with no plan; else the plan's ("What is 3/4 of 36?" is no 3/4)
             values = [v for value in solution.values
                       for v in dict.fromkeys((format_fraction(value), format_decimal(value)))]
             answer = Answer(values, "solver", solution.steps, solution.answer)

@@ -190,6 +190,8 @@ CONTINUING = re.compile(r"\b(?:so far|now what|what now|then what|what next|next
 _CONNECTIVES = set("so and then but because first plus minus times divided x is are to from by of now which that"
                    .split())
 _ANSWER_WORDS = r"(?:so|answer(?: is)?|i got|i get|gets?|is it|it'?s|maybe|makes|costs?|has|have|are|is|[a-z]\s*=)"
+# "10% is 4", "2 boxes are 12": a part's value said as a step, not an answer (its "is" follows a number)
+_PART_IS = re.compile(r"(?<![\w.])\d[\d.,/]*\s*(?:%|percent)?\s*(?:[a-z]+\s+)?(?:is|are|makes)\s*$", re.I)
 
 
 def presented_as_answer(work: str, value: Fraction) -> bool:
@@ -205,7 +207,8 @@ def presented_as_answer(work: str, value: Fraction) -> bool:
             continue
         before, after = t[:m.start()].rstrip(" $"), t[m.end():]
         unit = re.match(r"\s*([a-z%°]+)", after, re.I)
-        answer_word = m.start() not in sums and re.search(rf"\b{_ANSWER_WORDS}\s*(?:about\s*)?$", before, re.I)
+        answer_word = m.start() not in sums and re.search(rf"\b{_ANSWER_WORDS}\s*(?:about\s*)?$", before, re.I) \
+            and not _PART_IS.search(before)
         if answer_word or not re.search(r"\w", before + after) \
                 or (unit and unit.group(1).lower() not in _CONNECTIVES):
             return True

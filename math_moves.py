@@ -195,9 +195,11 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
         return Move("flag", f"Neither {fmt(either[0])} nor {fmt(either[1])} is the answer.",
                     _ladder(lesson, plan, nxt), nxt, kind="final_wrong")
     # the answer's value said as an earlier step's ("3 − (−1) = 4" is the y coefficient when y = 4 too) closes the
-    # lesson only when it is offered as the answer
-    if plan.answer in said and (presented_as_answer(work, plan.answer)
-                                or all(s.value != plan.answer for s in plan.steps[:-1])):
+    # lesson only when it is offered as the answer, and never when another value is offered after it ("3x = 7 so
+    # x = 7/3": the 7 is a step, 7/3 the answer)
+    offers_other = said and said[-1] != plan.answer and presented_as_answer(work, said[-1])
+    if plan.answer in said and not offers_other and (presented_as_answer(work, plan.answer)
+                                                     or all(s.value != plan.answer for s in plan.steps[:-1])):
         return _by_chance(plan, found) or _close(lesson, plan)
     diagnosis = solver.diagnose(plan, work) if said else None
     if diagnosis is not None:
@@ -412,7 +414,7 @@ def _unexplained(lesson: Lesson, plan: Plan, work: str, found: list[Claim], valu
     if part is not None:
         return part
     if not presented_as_answer(work, value):
-        return Move("ask", f"What does {fmt(value)} in {said} stand for in the problem?",
+        return Move("ask", f"What does {fmt(value)}{f' in {said}' if claim else ''} stand for in the problem?",
                     f"If you are not sure, try this: {nxt.question}", nxt, kind="route_unknown")
     checked = [str(c) for c in found if c.right and c.stated in {s.value for s in plan.steps}]
     lead = (f"{' and '.join(checked)} checks out, but " if checked else "") + \

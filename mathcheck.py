@@ -315,9 +315,17 @@ def _isqrt_exact(n: int) -> int | None:
     return root if root * root == n else None
 
 
+def exercise(span: str, problem: str) -> bool:
+    """Is a math span the problem's exercise? "+ 6" is one number, and a lone fraction ("2/5 of them") in a word
+    problem is a quantity, not a sum to do; in a short exercise ("Simplify 6/8", "What is 12/4?") it is the task."""
+    if len(re.findall(r"\d+(?:\.\d+)?", span)) < 2:
+        return False
+    return not re.fullmatch(r"-?\d+/\d+", span.strip()) or len(re.findall(r"[A-Za-z]+", problem)) <= 6
+
+
 def solve(problem: str) -> Solution | None:
     """Find the math in a problem's text and solve it exactly: an arithmetic value or an equation's roots."""
-    for span in math_spans(problem):
+    for span in (s for s in math_spans(problem) if exercise(s, problem)):
         left, right = parse_math(span)
         if right is None and left.is_const():
             value = left.value()

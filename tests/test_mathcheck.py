@@ -57,6 +57,10 @@ def test_algebra_is_exact():
     assert mathcheck.solve("What is 144 divided by 12 plus 3 times 2?").answer == "18"
     assert mathcheck.solve("x^2 = 2") is None  # irrational roots: no exact answer claimed
     assert mathcheck.solve("Tom has some apples and eats a few.") is None
+    # a word problem's own fraction is a quantity, no exercise: its answer is the planner's, never "2/5"
+    assert mathcheck.solve("Grace spent 2/5 of her $30 allowance on a book. How much money does she have left?") is None
+    assert mathcheck.solve("Half of a number plus 6 is 15. What is the number?") is None   # "+ 6" holds one number
+    assert mathcheck.solve("Simplify 6/8").values == (Fraction(3, 4),)
 
 
 def test_check_answer_math_and_choices():

@@ -1,0 +1,37 @@
+"""Verdicts found by the lead's own fresh probes (never tuned on): a step shown before the offered answer is no
+answer ("3x = 7 so x = 7/3"), a part's value ("10% is 4") is no final answer to reject, and a word problem's own
+fraction is no answer for the leak guard to hold back a right step's confirmation."""
+import agent
+
+
+def silent(*_, **__):
+    return iter(())
+
+
+def lesson(problem: str, *turns: str) -> list[tuple[str, str]]:
+    """(verdict, reply) per turn, the first turn carrying the problem."""
+    tutor, said = agent.Tutor(silent), []
+    for k, message in enumerate(turns):
+        events = list(tutor.respond("guards", f"{problem} {message}" if k == 0 else message, "math"))
+        said.append((events[-1].get("verdict"), events[-1]["text"]))
+    return said
+
+
+def test_a_step_before_the_offered_answer_is_never_confirmed_as_the_answer():
+    [(verdict, reply)] = lesson("Solve 3x - 7 = 14.", "I moved the 7 and got 3x = 7 so x = 7/3")
+    assert verdict == "flag" and "right" not in reply.lower(), reply
+
+
+def test_a_parts_value_is_not_rejected_as_a_final_answer():
+    turns = lesson("A shirt costs $40 and is on sale for 15% off. What is the sale price?", "help", "ok 10% is 4",
+                   "so 15% is 6 and 40 - 6 = 34")
+    assert turns[1][0] != "flag" and "not the answer" not in turns[1][1], turns[1]
+    assert turns[2][0] == "confirm" and "$34" in turns[2][1]
+
+
+def test_a_right_step_on_a_problem_with_a_fraction_is_confirmed_not_withheld():
+    problem = "A baker made 150 muffins. She sold 2/5 of them in the morning and 45 in the afternoon. How many are left?"
+    turns = lesson(problem, "hint please", "2/5 of 150 is 60")
+    assert turns[1][0] == "confirm" and turns[1][1].startswith("Yes, 2/5 × 150 = 60 is right"), turns[1]
+    leak_checked = [e for e in agent.Tutor(silent).respond("solve", problem, "math") if e.get("name") == "solve"]
+    assert leak_checked and leak_checked[0]["source"] == "planner"   # the answer held back is the plan's 45, not 2/5
