@@ -513,6 +513,11 @@ NOT_A_CLAIM = re.compile(
     r"idk|whatever|so hard|lots? of stuff|never heard|(?:sound|seem)s? (?:the same|alike|similar)|"
     r"(?:sound|seem|look)s? (?:the same|alike|similar) to me)\b|confus|"   # a feeling or plea about the task: no claim
     r"^\s*(?:put|arrange|sort) (?:these|the)\b", re.I)  # "Put these in order: ..." sets the task, claims nothing
+PLEA = re.compile(r"\W*(?:help|hint|huh|hm+|um+|what|why|how|ok|okay|and|so|then|really|sure|yes|no|now)\W*", re.I)
+# "If you drop a marble and a ball, which lands first?": a question after its setup (a guess is no question)
+LATE_QUESTION = re.compile(r"[,;]\s*(?:then\s+)?(?:which|what|why|how|who|where|when|is|are|do|does|did|can|will|would)\b",
+                           re.I)
+TENTATIVE = re.compile(r"^\W*(?:so\s+)?(?:is it|could it be|would it be|it'?s)\s+", re.I)
 CHECKING = re.compile(r"[,.]?\s*(?:right|correct|is that right|am i right|isn'?t it)\s*\?$", re.I)
 # A comparison of the question's own things is an answer, not the question restated: "the water has the same mass as
 # the ice had" for "What is the mass of the water?" (its function words are all the claim adds).
@@ -539,6 +544,10 @@ def extract_claim(message: str, question: str = "") -> str | None:
         marked = CLAIM_MARKERS.search(sentence)
         if marked:
             sentence = sentence[marked.end():]
+        offered = TENTATIVE.match(sentence) if sentence.endswith("?") else None   # "is it friction?" offers it
+        if offered or sentence.endswith("?") and not (NOT_A_CLAIM.search(sentence) or PLEA.fullmatch(sentence)
+                                                      or LATE_QUESTION.search(sentence)):
+            sentence = sentence[offered.end() if offered else 0:].rstrip("? ")   # "the grass rubs on it?": a guess
         answers = re.match(r"(?i)\s*(?:yes|no)\b", sentence)  # "yes, the tea melts the sugar" may restate and claim
         options = re.fullmatch(r"\W*[\w-]+(?:\s*,\s*[\w-]+)*,?(?:\s+or\s+[\w-]+)+\W*", sentence)  # "a, b or c"
         if (sentence.endswith("?") or NOT_A_CLAIM.search(sentence) or REQUEST.search(sentence) or options

@@ -162,6 +162,17 @@ def test_one_paragraph_holds_a_passage_only_in_a_reading_lesson():
     assert split_message(problem) == (None, problem)    # a problem typed on lines is no passage
 
 
+
+@pytest.mark.parametrize("message, claim", [
+    ("the grass rubs on it?", "the grass rubs on it"), ("friction?", "friction"), ("is it friction?", "friction"),
+    ("because of friction?", "because of friction"),   # a guess said as a question is still the student's answer
+    ("what about friction?", None), ("help?", None), ("so confused?", None),
+    ("If you roll it on grass and on ice, which one stops first?", None),   # a question after its setup
+])
+def test_an_answer_said_as_a_question_is_a_claim(message, claim):
+    assert extract_claim(message, "Why does a ball eventually stop rolling on grass?") == claim
+
+
 def test_misconceptions_meet_a_contradicting_observation():
     heavy = match_misconception("the bowling ball lands first because it is heavier")
     assert heavy is not None and "heavy book" in heavy.question and heavy.question.endswith("?")
