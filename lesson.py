@@ -209,6 +209,12 @@ CHECK_REQUEST = re.compile(r"^\W*(?:(?:can|could|will) you |please )?(?:check|gr
                            re.I)
 
 
+# A reading question without its text: the tutor asks for it, never guesses at a book it cannot read
+# (the question is not quoted back: "who wins, the hare or the tortoise" holds its answer)
+NO_PASSAGE = ("I can't see the text you're reading. Paste the passage, or the part your question is about, here, "
+              "and we'll find the sentences that answer your question together. Which part of the text are you on?")
+
+
 def said_in(claim: str, passage: str) -> bool:
     """Is a one-word answer a word of the passage, in any form ("eyelashes" for "eyelash")?"""
     told = {form for word, _ in evidence.content_tokens(passage) for form in evidence.base_forms(word)}
@@ -218,11 +224,14 @@ def said_in(claim: str, passage: str) -> bool:
 def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.KnowledgeBase | None = None) -> Move | None:
     """A reading or science turn's move from evidence.py: the passage sentence (reading; the passage is fixed for the
     lesson) or the textbook fact (science: `kb`, else the retrieved passages) decides the student's claim; the move
-    asks, points to the evidence, or confirms only a supported claim. None for reading without a passage. The
+    asks, points to the evidence, or confirms only a supported claim; for reading without a passage, asks for it. The
     question is the one the message asks (a request or a claim around it is no part of it); a choice the student
     names by its letter is judged as the choice's text."""
     passage, message = evidence.split_message(lesson.problem, prose=subject == "reading")
     lesson.passage = lesson.passage or passage or ""
+    pasted = subject == "reading" and not lesson.passage and len(evidence.split_sentences(work)) >= 3
+    if pasted:   # the text the tutor asked for, pasted on its own: the lesson's first move on it, no hint rung
+        lesson.passage, work = work, ""
     work = CHECK_REQUEST.sub("", work)
     question = evidence.question_of(message) or message
     asked = "?" in message  # a first message without a question may be all claim: "I think the east bridge..."
@@ -242,7 +251,7 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
         claim = None  # "hmm", "maybe": one word answers a vocabulary question, a word of the passage, a fact's word
     if subject == "reading":
         if not lesson.passage:
-            return None
+            return Move("ask", "", NO_PASSAGE, kind="evidence_no_passage")
         found = reading.reading_move(lesson.passage, question, claim, cited=bool(CITES.search(work or message)),
                                      unclear=bool(QUESTION_UNCLEAR.search(work or message)))
     else:
@@ -258,7 +267,8 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
                                   "fact", found.verdict, found.evidence)
     lesson.cited = found.evidence
     partial = found.status if found.status != "answer" else ""  # true, but a step, a detail or evidence: no summary
-    return Move(EVIDENCE_VERDICTS.get(found.verdict or "", "none"), "", found.text,
+    verdict = EVIDENCE_VERDICTS.get(found.verdict or "", "none")
+    return Move("ask" if pasted and verdict == "none" else verdict, "", found.text,
                 kind=f"evidence_{partial or found.verdict or 'question'}", evidence=found.evidence)
 
 

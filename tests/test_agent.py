@@ -301,6 +301,7 @@ def test_system_prompt_is_the_one_sft_trains_with():
 
 def test_rewrite_is_safe_when_the_topic_itself_is_the_answer(monkeypatch):
     monkeypatch.setattr(agent, "topic_of", lambda problem, subject: "the tortoise")  # a topic heuristic gone wrong
+    monkeypatch.setattr(agent, "grounded_move", lambda *_: None)   # no passage move: the stage template speaks
     store = SessionStore(":memory:")
     problem = "In the fable, who wins the race, the hare or the tortoise?"
     store.set_context("s", subject="reading", problem=problem, answer="the tortoise", accept=["tortoise"])

@@ -311,7 +311,8 @@ def test_a_reading_claim_is_confirmed_only_when_the_passage_states_it():
     assert verdict("the back legs do not grow first") == "flag"
     assert verdict("a candle and a torch light it") == "ask"  # absent from the passage: never confirmed
     assert verdict("front legs") in ("ask", "flag")  # two words: never confirmed
-    assert verdict("") == "none" and lesson.grounded_move(lesson.Lesson(problem="Why?"), "reading", "x") is None
+    assert verdict("") == "none" and lesson.grounded_move(lesson.Lesson(problem="Why?"), "reading", "x").question \
+        == lesson.NO_PASSAGE   # no passage: the tutor asks for it
 
 
 @pytest.mark.parametrize("subject", ["reading", "science"])

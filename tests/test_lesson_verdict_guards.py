@@ -35,3 +35,17 @@ def test_a_right_step_on_a_problem_with_a_fraction_is_confirmed_not_withheld():
     assert turns[1][0] == "confirm" and turns[1][1].startswith("Yes, 2/5 × 150 = 60 is right"), turns[1]
     leak_checked = [e for e in agent.Tutor(silent).respond("solve", problem, "math") if e.get("name") == "solve"]
     assert leak_checked and leak_checked[0]["source"] == "planner"   # the answer held back is the plan's 45, not 2/5
+
+
+SPEECH = ("Omar had practiced his speech every night for a week. When he stood up in front of the class, his hands "
+          "shook and his voice came out as a whisper. Then he saw his friend Lily give him a thumbs-up from the back "
+          "row. Omar took a deep breath and began again, louder this time. When he finished, the class clapped.")
+
+
+def test_a_reading_question_without_its_text_asks_for_it_and_the_pasted_text_starts_the_lesson():
+    tutor = agent.Tutor(silent)
+    turns = [list(tutor.respond("speech", m, "reading"))[-1]["text"] for m in
+             ("Why did Omar speak louder the second time? I need help", SPEECH, "because lily gave him a thumbs up")]
+    assert turns[0].startswith("I can't see the text you're reading")
+    assert "fourth sentence" in turns[1] and "Here's a hint" not in turns[1]   # a pointer into the pasted text
+    assert turns[2].startswith("Yes, that's right") and "thumbs-up" in turns[2]
