@@ -31,7 +31,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -48,6 +48,7 @@ ROOT = Path(__file__).resolve().parent
 OUT = Path(os.environ.get("NANOTUTOR_OUT", ROOT / "out"))
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 # ----------------------------------------------------------------------------- errors a user can fix
@@ -354,6 +355,15 @@ def fsync_dir(path: str | Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+# ----------------------------------------------------------------------------- timing (the benchmarks)
+
+def timed(fn: Callable[..., R], *args: Any) -> tuple[R, float]:
+    """fn(*args) and the wall-clock seconds it took."""
+    start = time.perf_counter()
+    result = fn(*args)
+    return result, time.perf_counter() - start
 
 
 # ----------------------------------------------------------------------------- JSON logging
