@@ -12,6 +12,7 @@ Run
     .venv/bin/python -m bench.tokenizer --max_mb=1   # less text
 """
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,15 +36,20 @@ class BenchConfig:
     max_mb: float = 4.0  # megabytes of lines to encode (from the start of FILES, in order)
 
 
+def first_megabytes(texts: Iterable[str], max_mb: float) -> list[str]:
+    """The leading texts that together hold at most `max_mb` megabytes of UTF-8 (bench/tokenize.py's documents too)."""
+    kept, size = [], 0
+    for text in texts:
+        size += len(text.encode())
+        if size > max_mb * 1e6:
+            break
+        kept.append(text)
+    return kept
+
+
 def bench_lines(max_mb: float) -> list[str]:
-    lines, size = [], 0
-    for name in FILES:
-        for line in (shared_data_dir() / name).read_text(encoding="utf-8").splitlines():
-            if size > max_mb * 1e6:
-                return lines
-            lines.append(line)
-            size += len(line.encode())
-    return lines
+    return first_megabytes((line for name in FILES
+                            for line in (shared_data_dir() / name).read_text(encoding="utf-8").splitlines()), max_mb)
 
 
 def reference_smollm2(reader: gguf.GGUFReader | None = None) -> Tokenizer:
