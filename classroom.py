@@ -44,6 +44,7 @@ from toolcalls import format_tool_call
 
 SUBJECTS = ("math", "science", "reading")
 PERSONAS = ("confident", "stuck", "answer_only", "fast")  # the rule-based students of the simulated classroom
+CLASSROOM_MEASURES = ("reached", "false_assertion", "leaked", "dropped")  # a conversation's outcomes, each a bool
 
 
 # ============================================================================= statistics and threads
@@ -375,7 +376,7 @@ def summarise_classroom(convs: list[dict]) -> dict[str, Any]:
     for name, group in groups.items():
         if not group:
             continue
-        row = {k: proportion([c[k] for c in group]) for k in ("reached", "false_assertion", "leaked", "dropped")}
+        row = {k: proportion([c[k] for c in group]) for k in CLASSROOM_MEASURES}
         row.update({k: sum(c[k] for c in group) / len(group) for k in ("turns", "student_questions", "helpfulness")})
         judged = [c["judge"] for c in group if c.get("judge") is not None]
         if judged:

@@ -81,6 +81,7 @@ from report import (BENCHMARKS, MC_SETS, load_graded, load_runs, rubric_table, s
                     write_summary)
 from scorers import TUTOR_CASES, extract_answer, load_dev_prompts, load_tutor_cases
 from tokenizer import render_chat
+from train import window_nll
 
 _LOG = get_logger("eval")
 
@@ -275,14 +276,6 @@ def run_mc(model: torch.nn.Module, tok: Any, items: list[dict], desc: str = "", 
             hits.append(max(range(len(scores)), key=scores.__getitem__) == item["gold"])
             hits_norm.append(max(range(len(norm)), key=norm.__getitem__) == item["gold"])
     return {"acc": proportion(hits), "acc_norm": proportion(hits_norm)}
-
-
-@torch.no_grad()
-def window_nll(model: torch.nn.Module, ids: Sequence[int]) -> float:
-    """Mean next-token negative log-likelihood over one window (its first token is context only)."""
-    x = torch.tensor([list(ids)], dtype=torch.long)
-    logits, _ = model(x)
-    return F.cross_entropy(logits[0, :-1].float(), x[0, 1:]).item()
 
 
 def windows(ids: Sequence[int], ctx: int) -> list[Sequence[int]]:

@@ -43,7 +43,7 @@ from pathlib import Path
 import numpy as np
 
 from common import (atomic_write_bytes, atomic_write_json, atomic_write_jsonl, atomic_write_text, get_logger, out_dir,
-                    parse_config, read_jsonl, sha256_file, shared_data_dir)
+                    parse_config, read_jsonl, sha256_file, shared_data_dir, split_sentences)
 from data.subjects import grade_band, tag_subject, topic_scores
 from pdftext import (CHAPTER, EXAMPLE_END, PAGE_ROLES, SOLVING, Block, IngestError, clean, contents_entries,
                      contents_toc, join_lines, mark_block_kinds, mark_headings_by_font, mark_headings_by_numbering,
@@ -117,13 +117,10 @@ def tag_sections(sections: list[Section]) -> None:
 
 # ----------------------------------------------------------------------------- chunks
 
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
-
-
 def sentences(text: str, tok: WordPiece, max_tokens: int) -> list[tuple[str, int]]:
     """Sentences with token counts; one longer than `max_tokens` is cut into word runs that fit."""
     out = []
-    for sent in SENTENCE_END.split(text):
+    for sent in split_sentences(text):
         n = tok.count(sent)
         if n <= max_tokens:
             out.append((sent, n))
@@ -208,7 +205,7 @@ NOT_TERMS = {"this", "that", "these", "those", "it", "its", "there", "what", "wh
 def definitions(text: str) -> list[tuple[str, str]]:
     """("term", "sentence") for sentences shaped like a definition: "Physics is the science aimed at ..."."""
     found = []
-    for sent in SENTENCE_END.split(text):
+    for sent in split_sentences(text):
         m = DEFINITION.match(sent.strip())
         if m and len(m.group(1).split()) <= 4 and m.group(1).split()[0].lower() not in NOT_TERMS:
             found.append((m.group(1).strip(), sent.strip()))
@@ -269,7 +266,7 @@ def example_pairs(chunk: dict) -> list[dict]:
         return []
     # Hint 3 quotes the next step that is a sentence, not a piece of an equation broken over lines.
     following = [step for step in steps[1:] if len(words_of(step)) >= 5]
-    first, last = (mask_answer(SENTENCE_END.split(ITEM.sub(r"\1", step))[0].rstrip("."), answer, question)
+    first, last = (mask_answer((split_sentences(ITEM.sub(r"\1", step)) or [""])[0].rstrip("."), answer, question)
                    if step else "" for step in (steps[0], following[0] if following else ""))
     hints = ["Hint 1: What is the question asking you to find, and which facts does it give you?",
              f"Hint 2: A good first step: {first}. What do you get when you do that?",
@@ -322,7 +319,7 @@ def instruction_pairs(chunk: dict) -> list[dict]:
     topic = chunk["section"] or chunk["chapter"] or chunk["book"]
     out = [pair(chunk, "explain",
                 f"Using the passage, explain the main idea of \"{topic}\" to a student in simple words.",
-                " ".join(SENTENCE_END.split(chunk["text"])[:3]), inp=chunk["text"])]
+                " ".join(split_sentences(chunk["text"])[:3]), inp=chunk["text"])]
     for term, sentence in definitions(chunk["text"])[:2]:
         out.append(pair(chunk, "define", f"What does \"{term}\" mean?", sentence, inp=chunk["text"]))
         cloze = re.sub(re.escape(term), "_____", sentence, count=1, flags=re.I)

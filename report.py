@@ -23,7 +23,8 @@ from typing import Any
 
 from matplotlib.figure import Figure
 
-from classroom import CHECK_LABELS, CHECKS, LESSON_MEASURES, LESSON_STUDENTS, PERSONAS, SUBJECTS, proportion
+from classroom import (CHECK_LABELS, CHECKS, CLASSROOM_MEASURES, LESSON_MEASURES, PERSONAS, SUBJECTS,
+                       proportion)
 from common import atomic_write_json, atomic_write_text, get_logger, markdown_table, out_dir, read_jsonl, save_figure
 from scorers import RUBRIC
 
@@ -119,7 +120,7 @@ def _rated(run: dict, key: str, group: str = "all") -> str:
 def classroom_table(run: dict, key: str = "classroom") -> str:
     rows = []
     for group, row in run[key]["table"].items():
-        rows.append([group, *[_fmt(row[k]) for k in ("reached", "false_assertion", "leaked", "dropped")],
+        rows.append([group, *[_fmt(row[k]) for k in CLASSROOM_MEASURES],
                      f"{row['turns']:.1f}", f"{row['student_questions']:.1f}", f"{row['helpfulness']:.2f}",
                      f"{row['judge']:.2f} {_rated(run, key, group)}" if "judge" in row else "-"])
     return markdown_table(["group", "reached answer", "false assertion", "leaked", "dropped off", "turns",
@@ -143,17 +144,18 @@ def _plot(path: Path, title: str, labels: list[str], series: dict[str, list[dict
     save_figure(fig, path)
 
 
-def transcript_samples(run: dict, key: str = "classroom") -> str:
-    """The first conversation of each persona, as a quoted transcript."""
+def transcript_samples(items: list[dict], flags: dict[str, Sequence[str]], clip: int = 0) -> str:
+    """The first transcript of each persona in `flags` (a classroom conversation or a scripted lesson), quoted, headed
+    by its subject, case and the measures `flags` names for it; `clip` > 0 keeps each message's last `clip` characters
+    (a lesson's student may paste a whole passage)."""
     out = []
-    for persona in PERSONAS:
-        conv = next((c for c in run[key]["conversations"] if c["persona"] == persona), None)
-        if conv is None:
-            continue
-        flags = ", ".join(f"{k}={conv[k]}" for k in ("reached", "false_assertion", "leaked", "dropped"))
-        lines = [f"**{m['role']}:** {m['content'].strip()}".replace("\n", " ") for m in conv["transcript"]]
-        quoted = "\n\n".join(f"> {line}" for line in lines)
-        out.append(f"#### {persona} ({conv['subject']}, {conv['id']}; {flags})\n\n{quoted}")
+    for persona, measures in flags.items():
+        item = next((x for x in items if x["persona"] == persona), None)
+        if item is not None:
+            outcome = ", ".join(f"{k}={item[k]}" for k in measures)
+            lines = [f"> **{m['role']}:** {m['content'].strip()[-clip:]}".replace("\n", " ")  # [-0:]: all of it
+                     for m in item["transcript"]]
+            out.append(f"#### {persona} ({item['subject']}, {item['id']}; {outcome})\n\n" + "\n>\n".join(lines))
     return "\n\n".join(out)
 
 
@@ -263,8 +265,9 @@ def write_report(runs: list[dict], directory: str | Path, graded: str = "") -> P
     for r in runs:
         for key, students in CLASSROOMS.items():
             if key in r:
+                samples = transcript_samples(r[key]["conversations"], dict.fromkeys(PERSONAS, CLASSROOM_MEASURES))
                 parts += [f"## Simulated classroom, {students}: `{r['name']}`\n", classroom_table(r, key),
-                          "\n### A transcript per persona\n", transcript_samples(r, key), ""]
+                          "\n### A transcript per persona\n", samples, ""]
     path = directory / "README.md"
     atomic_write_text(path, "\n".join(parts) + "\n")
     _LOG.info("report", extra={"fields": {"path": str(path), "runs": names}})
@@ -296,19 +299,6 @@ def _sampled_transcripts(result: dict[str, Any], graded: dict[str, dict], k: int
         out.append(f"#### {row['id']} ({row['subject']}, {row['kind']})\n\n"
                    + (f"> **student:** {message.strip()[-400:]}\n>\n" if message else "")
                    + f"> **tutor:** {row['reply'].strip()}\n\nrubric: {graded_text}; checks: {checks}")
-    return "\n\n".join(out)
-
-
-def _lesson_samples(lessons: list[dict]) -> str:
-    """The first lesson of each scripted student, as a quoted transcript with its outcome."""
-    out = []
-    for persona in LESSON_STUDENTS:
-        lesson = next((x for x in lessons if x["persona"] == persona), None)
-        if lesson is not None:
-            flags = ", ".join(f"{k}={lesson[k]}" for k in LESSON_MEASURES[persona])
-            lines = [f"> **{m['role']}:** {m['content'].strip()[-300:]}".replace("\n", " ")
-                     for m in lesson["transcript"]]
-            out.append(f"#### {persona} ({lesson['id']}; {flags})\n\n" + "\n>\n".join(lines))
     return "\n\n".join(out)
 
 
@@ -348,6 +338,7 @@ def tutoring_report(run: dict, directory: Path, graded_path: str = "") -> list[s
         rows = [[g, *[_cell(m.get(k)) for k in measures]] for g, m in table.items()]
         parts += ["### Scripted multi-turn students (6 turns)\n", markdown_table(
             ["subject:student", "reached the answer", "confirmed a correct answer", "flagged the wrong attempt",
-             "endorsed a wrong answer", "leaked"], rows), "", _lesson_samples(run["lessons"]["lessons"]), ""]
+             "endorsed a wrong answer", "leaked"], rows), "",
+            transcript_samples(run["lessons"]["lessons"], LESSON_MEASURES, clip=300), ""]
     parts += ["### 10 sampled replies\n", _sampled_transcripts(result, graded), ""]
     return parts

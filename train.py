@@ -53,6 +53,7 @@ import signal
 import sys
 import time
 import warnings
+from collections.abc import Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -319,6 +320,18 @@ def evaluate(model: nn.Module, stream: TokenStream, batches: int, batch_size: in
 
 
 @torch.no_grad()
+def window_nll(model: nn.Module, ids: torch.Tensor | Sequence[int], scored: int = 0) -> float:
+    """Mean next-token negative log-likelihood of a window's last `scored` tokens (0: all but the first), each seeing
+    every earlier token of the window as context: the one scoring behind both perplexities (this file's sliding
+    window over a whole text, eval.py's equal windows with an interval)."""
+    x = torch.as_tensor(ids, dtype=torch.long)[None]
+    y = x[:, 1:].clone()
+    y[:, :y.size(1) - (scored or y.size(1))] = -100  # context only
+    _, loss = model(x[:, :-1], y)
+    return float(loss)
+
+
+@torch.no_grad()
 def wikitext_perplexity(model: Transformer, tokenizer: Any, text_path: str | Path, seq_len: int,
                         stride: int | None = None, max_tokens: int = 0,
                         device: torch.device | str = "cpu") -> dict[str, float]:
@@ -334,12 +347,8 @@ def wikitext_perplexity(model: Transformer, tokenizer: Any, text_path: str | Pat
     nll, counted, prev_end = 0.0, 0, 0
     for begin in range(0, len(ids) - 1, stride):
         end = min(begin + seq_len, len(ids))
-        x = ids_t[begin:end - 1][None]
-        y = ids_t[begin + 1:end].clone()[None]
         new = end - max(prev_end, begin + 1)  # score only tokens no earlier window scored
-        y[:, :-new] = -100
-        _, loss = model(x, y)
-        nll += float(loss) * new
+        nll += window_nll(model, ids_t[begin:end], new) * new
         counted += new
         prev_end = end
         if end == len(ids):

@@ -33,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from common import parse_config, smollm2_gguf  # noqa: E402  (before torch: OpenMP wait policy)
+from common import parse_config, smollm2_gguf, timed  # noqa: E402  (before torch: OpenMP wait policy)
 import torch  # noqa: E402
 import transformers  # noqa: E402  a reference (requirements-dev.txt)
 import model as M  # noqa: E402
@@ -69,12 +69,6 @@ def cpu_name() -> str:
     flags = set(next((line.split(":", 1)[1].split() for line in info.splitlines() if line.startswith("flags")), []))
     simd = [label for label, flag in [("avx2", "avx2"), ("avx512", "avx512f"), ("amx", "amx_tile")] if flag in flags]
     return f"{name}, {os.cpu_count()} cores{', ' + ' '.join(simd) if simd else ''}"
-
-
-def timed(fn):
-    t = time.perf_counter()
-    out = fn()
-    return out, time.perf_counter() - t
 
 
 def weight_bytes(model: torch.nn.Module) -> int:

@@ -23,7 +23,6 @@ from pathlib import Path
 sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 import json  # noqa: E402
-import time  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 
 import faiss  # noqa: E402
@@ -33,7 +32,7 @@ import torch  # noqa: E402
 import transformers  # noqa: E402  the reference (requirements-dev.txt)
 
 import ingest  # noqa: E402
-from common import minilm_dir, parse_config  # noqa: E402
+from common import minilm_dir, parse_config, timed  # noqa: E402
 from retrieval import Embedder, Index, length_batches  # noqa: E402
 
 
@@ -79,12 +78,6 @@ class Reference:
         return out
 
 
-def timed(fn, *args):
-    start = time.perf_counter()
-    result = fn(*args)
-    return result, time.perf_counter() - start
-
-
 def grow(vectors: np.ndarray, n: int, seed: int = 0) -> np.ndarray:
     """n unit vectors: the real ones, then samples of a Gaussian fitted to them (mean and a shrunk covariance),
     renormalised, so the filler spreads like real embeddings instead of forming near-duplicate clusters."""
@@ -100,9 +93,8 @@ def grow(vectors: np.ndarray, n: int, seed: int = 0) -> np.ndarray:
 def latencies(index: Index, queries: np.ndarray) -> tuple[np.ndarray, list[list[int]]]:
     times, hits = [], []
     for q in queries:
-        start = time.perf_counter()
-        result = index.search_vector(q, 3)
-        times.append(time.perf_counter() - start)
+        result, seconds = timed(index.search_vector, q, 3)
+        times.append(seconds)
         hits.append([i for i, _ in result])
     return np.array(times) * 1000, hits
 

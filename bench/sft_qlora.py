@@ -6,8 +6,11 @@ on the fly. Timed steps alternate between the two so background load hits both a
 bytes in fp32 / bf16 / NF4 (analytic, and measured on the modules actually built), seconds per step for each, and
 `ratio=<QLoRA seconds per step / LoRA seconds per step>` last (the speed cost of the memory saving).
 
+The step's shape is the tutor's own (configs/sft_tutor.py's batch_size and seq_len, today 4 x 512), so the bench
+times the step `make tutor` runs; --batch_size / --seq_len override it.
+
 Run
-    .venv/bin/python -m bench.sft_qlora                      # 3 timed steps each, batch 4 x 256 tokens
+    .venv/bin/python -m bench.sft_qlora                      # 3 timed steps each, the tutor's batch 4 x 512 tokens
     .venv/bin/python -m bench.sft_qlora --steps=5 --seq_len=384
     .venv/bin/python -m bench.sft_qlora --base=test --lora_top_layers=2    # the mechanism on the tiny test model
 """
@@ -27,13 +30,12 @@ import torch  # noqa: E402
 import sft  # noqa: E402
 from common import check_known, fill, parse_args, read_config_file  # noqa: E402
 from sft import SFTConfig  # noqa: E402
+from train import TrainConfig  # noqa: E402
 
 
 @dataclass
 class BenchConfig:
     steps: int = 3
-    batch_size: int = 4
-    seq_len: int = 256
     seed: int = 0
 
 
@@ -58,9 +60,9 @@ def step(model: torch.nn.Module, opt: torch.optim.Optimizer, x: torch.Tensor, y:
 
 def main(argv: list[str]) -> None:
     overrides = parse_args(argv)
-    check_known(overrides, BenchConfig, SFTConfig)  # the tutor config also holds train.py's keys, which go unused here
+    check_known(overrides, BenchConfig, SFTConfig, TrainConfig)
     values = {**read_config_file("configs/sft_tutor.py"), **overrides}
-    bench = fill(BenchConfig, values)
+    bench, shape = fill(BenchConfig, values), fill(TrainConfig, values)  # shape: the tutor's batch_size and seq_len
     keys = {k: v for k, v in values.items() if k in SFTConfig.__dataclass_fields__}
     sides = {}
     for name, qlora in (("lora_fp32", False), ("qlora_nf4", True)):
@@ -75,7 +77,7 @@ def main(argv: list[str]) -> None:
     for name, (model, _) in sides.items():
         print(f"base weights held by {name}: {weight_bytes(model) / 2**20:.1f} MiB")
     g = torch.Generator().manual_seed(bench.seed)
-    x = torch.randint(0, tok.vocab_size, (bench.batch_size, bench.seq_len), generator=g)
+    x = torch.randint(0, tok.vocab_size, (shape.batch_size, shape.seq_len), generator=g)
     y = torch.where(torch.rand(x.shape, generator=g) < 0.4, x.roll(-1, 1), torch.tensor(-100))
     for model, opt in sides.values():  # one untimed warm-up step each
         step(model, opt, x, y)
@@ -85,7 +87,7 @@ def main(argv: list[str]) -> None:
             times[name].append(step(model, opt, x, y))
     per_step = {name: sorted(t)[len(t) // 2] for name, t in times.items()}  # the median resists load spikes
     for name, seconds in per_step.items():
-        tokens_per_s = bench.batch_size * bench.seq_len / seconds
+        tokens_per_s = shape.batch_size * shape.seq_len / seconds
         print(f"{name}: {seconds:.2f} s/step (median of {bench.steps}), {tokens_per_s:.0f} tokens/s")
     print(f"ratio={per_step['qlora_nf4'] / per_step['lora_fp32']:.2f}")
 

@@ -25,7 +25,7 @@ import tempfile  # noqa: E402
 import time  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 
-from bench.tokenizer import reference_smollm2  # noqa: E402
+from bench.tokenizer import first_megabytes, reference_smollm2  # noqa: E402
 from common import parse_config, shared_data_dir, smollm2_gguf  # noqa: E402
 from data.clean import clean_record  # noqa: E402
 from data.prepare import encode_all  # noqa: E402
@@ -44,15 +44,8 @@ class BenchConfig:
 
 
 def documents(max_mb: float) -> list[str]:
-    texts, size = [], 0
-    for name in BENCH_SOURCES:
-        for rec in SOURCES[name].parse(shared_data_dir()):
-            text = clean_record(rec)["text"]
-            if size + len(text.encode()) > max_mb * 1e6:
-                return texts
-            texts.append(text)
-            size += len(text.encode())
-    return texts
+    return first_megabytes((clean_record(rec)["text"] for name in BENCH_SOURCES
+                            for rec in SOURCES[name].parse(shared_data_dir())), max_mb)
 
 
 def ours(texts: list[str], tok, workers: int) -> tuple[float, list[list[int]]]:

@@ -12,7 +12,7 @@ Run
     .venv/bin/python -m bench.tokenizer --max_mb=1   # less text
 """
 import sys
-import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from tokenizers import Tokenizer, models, pre_tokenizers, trainers  # noqa: E402
 
 import tokenizer as T  # noqa: E402
 import tokenizer_train  # noqa: E402
-from common import parse_config, shared_data_dir, smollm2_gguf  # noqa: E402
+from common import parse_config, shared_data_dir, smollm2_gguf, timed  # noqa: E402
 
 FILES = ["children_stories/grimms_fairy_tales.txt", "wikitext2/wiki.test.raw", "gsm8k/test.jsonl",
          "textbooks/openstax_physics/physics_modules_text.jsonl", "bfcl_function_calling/BFCL_v4_multiple.json",
@@ -36,32 +36,32 @@ class BenchConfig:
     max_mb: float = 4.0  # megabytes of lines to encode (from the start of FILES, in order)
 
 
+def first_megabytes(texts: Iterable[str], max_mb: float) -> list[str]:
+    """The leading texts that together hold at most `max_mb` megabytes of UTF-8 (bench/tokenize.py's documents too)."""
+    kept, size = [], 0
+    for text in texts:
+        size += len(text.encode())
+        if size > max_mb * 1e6:
+            break
+        kept.append(text)
+    return kept
+
+
 def bench_lines(max_mb: float) -> list[str]:
-    lines, size = [], 0
-    for name in FILES:
-        for line in (shared_data_dir() / name).read_text(encoding="utf-8").splitlines():
-            if size > max_mb * 1e6:
-                return lines
-            lines.append(line)
-            size += len(line.encode())
-    return lines
+    return first_megabytes((line for name in FILES
+                            for line in (shared_data_dir() / name).read_text(encoding="utf-8").splitlines()), max_mb)
 
 
-def reference_smollm2():
-    """SmolLM2's tokenizer in `tokenizers` (Digits + ByteLevel, as its tokenizer.json), vocab from the GGUF."""
-    reader = gguf.GGUFReader(str(smollm2_gguf()))
+def reference_smollm2(reader: gguf.GGUFReader | None = None) -> Tokenizer:
+    """SmolLM2's tokenizer in `tokenizers` (Digits + ByteLevel, as its tokenizer.json), vocab and merges from the GGUF
+    (read by the `gguf` package); tests/test_tokenizer.py's parity reference too."""
+    reader = reader or gguf.GGUFReader(str(smollm2_gguf()))
     tokens = reader.fields["tokenizer.ggml.tokens"].contents()
     merges = [tuple(m.split(" ")) for m in reader.fields["tokenizer.ggml.merges"].contents()]
     ref = Tokenizer(models.BPE({t: i for i, t in enumerate(tokens)}, merges))
     ref.pre_tokenizer = pre_tokenizers.Sequence([pre_tokenizers.Digits(individual_digits=True),
                                                  pre_tokenizers.ByteLevel(add_prefix_space=False, use_regex=True)])
     return ref
-
-
-def timed(fn):
-    start = time.perf_counter()
-    out = fn()
-    return out, time.perf_counter() - start
 
 
 def train_reference(texts: list[str], vocab_size: int) -> None:

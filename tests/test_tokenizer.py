@@ -7,10 +7,13 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from gguf import GGUFReader
+from tokenizers import AddedToken, decoders
 
 import tokenizer as T
 import tokenizer_train
 import toolcalls
+from bench.tokenizer import reference_smollm2
 from common import ROOT, smollm2_gguf
 from ggufmeta import read_gguf_metadata
 
@@ -63,27 +66,18 @@ def smollm2_tok() -> T.Tokenizer:
 
 @pytest.fixture(scope="module")
 def gguf_reader():
-    from gguf import GGUFReader
-
     return GGUFReader(str(smollm2_gguf()))
 
 
 @pytest.fixture(scope="module")
 def smollm2_reference(gguf_reader):
-    """SmolLM2's tokenizer in the `tokenizers` library, built from the GGUF's vocabulary and merges (read by the
-    `gguf` package) with SmolLM2's own pre-tokenizer from its tokenizer.json: Digits(individual) + ByteLevel."""
-    from tokenizers import AddedToken, Tokenizer, models, pre_tokenizers, decoders
-
-    reader = gguf_reader
-    tokens = reader.fields["tokenizer.ggml.tokens"].contents()
-    merges = [tuple(m.split(" ")) for m in reader.fields["tokenizer.ggml.merges"].contents()]
-    ref = Tokenizer(models.BPE({t: i for i, t in enumerate(tokens)}, merges))
-    ref.pre_tokenizer = pre_tokenizers.Sequence([pre_tokenizers.Digits(individual_digits=True),
-                                                 pre_tokenizers.ByteLevel(add_prefix_space=False, use_regex=True)])
+    """bench/tokenizer.py's SmolLM2 reference in `tokenizers` (the GGUF's vocabulary and merges, SmolLM2's own
+    pre-tokenizer from its tokenizer.json), with the decoder and special tokens the chat-template tests need."""
+    ref = reference_smollm2(gguf_reader)
     ref.decoder = decoders.ByteLevel()
+    tokens = gguf_reader.fields["tokenizer.ggml.tokens"].contents()
     ref.add_special_tokens([AddedToken(t, special=True, normalized=False) for t in tokens[:17]])
-    template = reader.fields["tokenizer.chat_template"].contents()
-    return ref, template
+    return ref, gguf_reader.fields["tokenizer.chat_template"].contents()
 
 
 # ----------------------------------------------------------------------------- SmolLM2 (GGUF)
