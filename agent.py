@@ -126,7 +126,8 @@ MOVE_STAGES = {"final_right": "summary", "claim_wrong": "check", "diagnosed": "c
                "which_problem": "ask", "claim_checked": "probe", "route_unknown": "probe", "explain": "probe",
                "evidence_supported": "summary", "evidence_contradicted": "check", "evidence_absent": "probe",
                "evidence_unclear": "probe", "evidence_step": "probe", "evidence_evidence": "probe",
-               "evidence_detail": "probe", "evidence_off": "probe", "check_request": "probe", "evidence_no_passage": "ask"}
+               "evidence_detail": "probe", "evidence_off": "probe", "check_request": "probe",
+               "evidence_no_passage": "ask"}
 # "Can you check my work?" with no work in it: a request, answered by asking for the work (never a hint in its place)
 CHECK_WORK = {"math": "Sure, let's check it together. Write out each step you did: the numbers you used, the sign, and "
                       "what you got. Then we'll go through them one by one.",

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from common import ROOT, atomic_write_text, out_dir, read_jsonl, shared_data_dir
+from common import ABBREVIATIONS, ROOT, atomic_write_text, out_dir, read_jsonl, shared_data_dir, split_sentences
 from data.sources import corpus_lessons
 from science_catalog import FORMULA_TOKEN
 from scorers import numbers_in, same_number
@@ -165,21 +165,6 @@ def has_negation(text: str) -> bool:
 
 
 # ----------------------------------------------------------------------------- passages
-
-ABBREVIATIONS = re.compile(r"\b(Mr|Mrs|Ms|Dr|St|Mt|vs|etc|e\.g|i\.e|No)\.", re.I)
-
-
-def split_sentences(passage: str) -> list[str]:
-    """Sentences in order; a title line or a line break ends a sentence too. Nothing is dropped but blank space."""
-    protected = ABBREVIATIONS.sub(lambda m: m.group(0).replace(".", "\0"), passage)
-    sentences = []
-    for line in re.split(r"\n\s*", protected):
-        for piece in re.split(r"(?<=[.!?][\"'”’)\]])\s+|(?<=[.!?])\s+(?=[\"'“‘(\[]?[A-Z0-9])", line):
-            piece = piece.replace("\0", ".").strip()
-            if piece:
-                sentences.append(piece)
-    return sentences
-
 
 # A worksheet's labels around a pasted passage: "Passage: ... Question: ...", "Read this story: ...", "Text 2 -".
 PASSAGE_LABEL = re.compile(r"^\W*(?:read\s+)?(?:(?:this|the)\s+)?(?:passage|text|story|article|poem|extract|excerpt)"
@@ -515,8 +500,8 @@ NOT_A_CLAIM = re.compile(
     r"^\s*(?:put|arrange|sort) (?:these|the)\b", re.I)  # "Put these in order: ..." sets the task, claims nothing
 PLEA = re.compile(r"\W*(?:help|hint|huh|hm+|um+|what|why|how|ok|okay|and|so|then|really|sure|yes|no|now)\W*", re.I)
 # "If you drop a marble and a ball, which lands first?": a question after its setup (a guess is no question)
-LATE_QUESTION = re.compile(r"[,;]\s*(?:then\s+)?(?:which|what|why|how|who|where|when|is|are|do|does|did|can|will|would)\b",
-                           re.I)
+LATE_QUESTION = re.compile(r"[,;]\s*(?:then\s+)?(?:which|what|why|how|who|where|when|is|are|do|does|did|can|will|"
+                           r"would)\b", re.I)
 TENTATIVE = re.compile(r"^\W*(?:so\s+)?(?:is it|could it be|would it be|it'?s)\s+", re.I)
 CHECKING = re.compile(r"[,.]?\s*(?:right|correct|is that right|am i right|isn'?t it)\s*\?$", re.I)
 # A comparison of the question's own things is an answer, not the question restated: "the water has the same mass as
