@@ -44,7 +44,7 @@ from solver import Step, fmt, similar_problem
 from tokenizer import Detokenizer, StopText, render_chat
 from toolcalls import parse_tool_calls, tool_call_guide
 from tools import Toolbox
-from wording import (AFFIRM, FRUSTRATION, GREETING, GREETING_REPLY, NEXT_TURN, SAFE_REPLY,
+from wording import (AFFIRM, ANOTHER, FRUSTRATION, GREETING, GREETING_REPLY, NEXT_TURN, SAFE_REPLY,
                      SOLUTION_REQUEST, SOLVED_REPLY, SUBJECTS, SYSTEM_PROMPT, TEMPLATES, WHICH_PROBLEM, WORD_EVIDENCE,
                      WORD_STEP, answer_attempt, consistent_with, draft_sentences, guard_lead, parse_choices,
                      request_flags, sanitise_student, topic_of)
@@ -164,6 +164,7 @@ class Turn:
     events: list[dict[str, Any]] = field(default_factory=list)
     reply: str = ""
     withheld: bool = False  # a part of the reply failed the leak guard: the reply ends with SAFE_REPLY instead
+    preface: str = ""  # said before the move: the similar problem the tutor offered and the student took
 
     def emit(self, event: dict[str, Any]) -> None:
         self.events.append(event)
@@ -267,6 +268,7 @@ class Tutor:
                    **({"move": move.kind} if move else {})})
         turn.emit({"type": "hint_stage", "stage": stage, "level": turn.state.hint_level})
         yield from turn.drain()
+        yield from turn.say(turn.preface, trusted=True)
         yield from (self._say_move(turn, move) if move else self._reply(turn, stage, verdict))
         self.store.add_message(session_id, "user", message, {"flags": turn.flags, "image": bool(image_text)})
         meta = {"stage": stage, "hint_level": turn.state.hint_level, "verdict": turn.verdict}
@@ -291,8 +293,9 @@ class Tutor:
             change = "same"
         elif pending:  # we asked whether the last message was a new problem
             text, change = (pending, "new") if AFFIRM.match(text) else (text, "same")
-        elif state.solved and AFFIRM.match(text) and (variant := similar_problem(state.problem)):
-            text, change = variant, "new"
+        elif state.solved and (AFFIRM.match(text) or ANOTHER.search(text)) and \
+                (variant := similar_problem(state.problem)):
+            text, change, turn.preface = variant, "new", f"Here's one like it: {variant}"
         else:
             change = problem_change(Lesson(problem=state.problem), text)
         if change == "unsure":

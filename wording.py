@@ -37,6 +37,7 @@ from mathcheck import (LETTERS, MathError, format_fraction, match_choice, math_s
 # ============================================================================ reading a message: requests, attempts
 
 AFFIRM = re.compile(r"^\W*(?:yes|yeah|yep|sure|ok(?:ay)?|please|it is|new|a new one)\b", re.I)
+ANOTHER = re.compile(r"\b(?:another (?:one|problem|question)|one more|next one|similar (?:one|problem))\b", re.I)
 WHICH_PROBLEM = ("Is this a new problem? Say yes and we'll start on it, or tell me how it fits the one we're working "
                  "on.")
 GREETING = re.compile(r"^\W*(?:hi|hello|hey|good (?:morning|afternoon|evening)|yo|hiya)\b[\W\w]{0,12}$", re.I)

@@ -49,3 +49,12 @@ def test_a_reading_question_without_its_text_asks_for_it_and_the_pasted_text_sta
     assert turns[0].startswith("I can't see the text you're reading")
     assert "fourth sentence" in turns[1] and "Here's a hint" not in turns[1]   # a pointer into the pasted text
     assert turns[2].startswith("Yes, that's right") and "thumbs-up" in turns[2]
+
+
+def test_a_similar_problem_taken_up_is_said_in_full_then_tutored():
+    problem = "Tom has 3 bags with 8 marbles in each. He loses 5 marbles. How many marbles does he have now?"
+    turns = lesson(problem, "3 x 8 = 24, 24 - 5 = 19", "thanks! can we do another one", "6 x 8 = 48")
+    assert turns[0][0] == "confirm" and "similar problem" in turns[0][1]
+    offered = "Tom has 6 bags with 8 marbles in each. He loses 5 marbles. How many marbles does he have now?"
+    assert turns[1][1].startswith(f"Here's one like it: {offered}") and turns[1][1].endswith("?")
+    assert turns[2][0] == "confirm" and "6 × 8 = 48 is right" in turns[2][1]   # the new problem is the lesson's now
