@@ -273,6 +273,7 @@ class Tutor:
         self.store.add_message(session_id, "user", message, {"flags": turn.flags, "image": bool(image_text)})
         meta = {"stage": stage, "hint_level": turn.state.hint_level, "verdict": turn.verdict}
         self.store.add_message(session_id, "assistant", turn.reply, meta)
+        turn.lesson.said = turn.reply
         self.store.set_context(session_id, subject=turn.state.subject, tutor=turn.state.__dict__,
                                lesson=turn.lesson.to_dict())
         yield {"type": "final", "text": turn.reply, "stage": stage, "verdict": turn.verdict}
@@ -297,7 +298,7 @@ class Tutor:
                 (variant := similar_problem(state.problem)):
             text, change, turn.preface = variant, "new", f"Here's one like it: {variant}"
         else:
-            change = problem_change(Lesson(problem=state.problem), text)
+            change = problem_change(Lesson(problem=state.problem, said=lesson.said), text)
         if change == "unsure":
             lesson.pending = text
         if change != "new":

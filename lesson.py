@@ -58,6 +58,7 @@ class Lesson:
     evidence: list[str] = field(default_factory=list)   # retrieved textbook passages that match the problem
     passage: str = ""   # the reading passage, fixed for the lesson (the session context's, else the one pasted)
     cited: list[str] = field(default_factory=list)      # the sentences or facts the last grounded move rested on
+    said: str = ""      # the tutor's last reply: a follow-up that takes up its words stays on the problem
 
     @staticmethod
     def from_dict(values: dict[str, Any] | None) -> Lesson:
@@ -162,8 +163,8 @@ def problem_change(lesson: Lesson, message: str) -> str:
         return "new"
     words = content_words(message)
     overlap = len(words & content_words(lesson.problem)) / max(1, len(words))
-    if overlap >= 0.4:
-        return "same"
+    if overlap >= 0.4 or (len(message.split()) <= 6 and words & content_words(lesson.said)):
+        return "same"   # the problem's words, or a short follow-up on the tutor's ("so distance doesn't matter?")
     if solve(message) is not None and _ASKS.search(message):
         return "new"   # "What is 3/4 + 1/8?", "Solve 2x + 3 = 11": an exercise mathcheck.py can solve
     own_numbers = set(solver.numbers_in(message)) - set(solver.numbers_in(lesson.problem))

@@ -149,6 +149,13 @@ def test_a_new_problem_is_recognised_by_content(message, change):
     assert lesson.problem_change(lesson.Lesson(problem=TEAMS), message) == change
 
 
+def test_a_follow_up_on_the_tutors_own_words_stays_on_the_problem():
+    seasons = lesson.Lesson(problem="Why do we have seasons?", said="What does that tell you about the Earth's "
+                                                                    "distance from the Sun?")
+    assert lesson.problem_change(seasons, "so distance doesn't matter?") == "same"
+    assert lesson.problem_change(lesson.Lesson(problem=seasons.problem), "so distance doesn't matter?") == "unsure"
+
+
 def test_the_guard_keeps_praise_for_confirmed_work_and_drops_labels():
     assert lesson.guard_reply(FLATTERER + " What is 96 ÷ 8?", "flag") == "What is 96 ÷ 8?"
     assert lesson.guard_reply("Good question! Not quite right yet. Which?", "ask") == "Not quite right yet. Which?"
