@@ -120,6 +120,20 @@ def claims(text: str) -> list[Claim]:
     return found
 
 
+def with_percent_bases(work: str, problem: str) -> str:
+    """ "10% is 30" said of the problem's $300: the whole it is a percent of is read in ("10% of 300 is 30") where
+    exactly one of the problem's numbers makes it exactly; else the words stay as written (never a number they did
+    not use)."""
+    wholes = {Fraction(n) for n in re.findall(NUM, arithmetic_text(problem)) if "/" not in n}
+
+    def based(m: re.Match) -> str:
+        part, said = Fraction(m.group(1)) / 100, Fraction(m.group(3))
+        fits = [w for w in wholes if w * part == said]
+        return f"{m.group(1)}% of {fmt(fits[0])} = {m.group(3)}" if len(fits) == 1 else m.group()
+
+    return re.sub(rf"\b({NUM})\s*%(?!\s*of\b)\s*(is|=|of it is|makes)\s*\$?({NUM})(?![\d/%])", based, work)
+
+
 def _shown(expression: str) -> str:
     """An expression as shown back to the student: "6 × 9", "25% of 80", "7 − (−5)"; a fraction "2/7" stays."""
     signs = re.sub(r"(?<=[\d)])\s*([-+*/])\s*", lambda o: o.group() if o.group() == "/" else f" {OP_SIGN[o.group(1)]} ",

@@ -35,11 +35,11 @@ import solver
 import wordproblem
 from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_text, as_mixed, claims,
                                convertible, in_dollars, measure_kind, pending, presented_as_answer, results,
-                               unit_after)
+                               unit_after, with_percent_bases)
 from mathcheck import unbalanced_step
 from solver import Plan, Step, fmt
-from story_changes import (answer_by_story, moved_question, moved_wrong_way, part_plan, part_story, story_changes,
-                           story_walk, then_question)
+from story_changes import (answer_by_story, moved_question, moved_wrong_way, part_plan, part_story, relation_move,
+                           story_changes, story_walk, then_question)
 from unplanned_help import HOW_FAR_APART, first_move, for_later, way_in
 from wording import (EXERCISE, NUM, OP_WORDS, concept_asked, content_words, given_numbers,
                      meaning_question, problem_sentences, problem_terms, question_sentence, question_target, said_list,
@@ -163,6 +163,7 @@ def linked_question(plan: Plan, step: Step) -> str:
 
 def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = False) -> Move:
     """This turn's move for a math problem, decided by the checker and the planner; `lesson` is updated."""
+    work = with_percent_bases(work, lesson.problem)   # "10% is 30" of the problem's $300: a claim to check
     found = claims(work)
     wrong = [c for c in found if not c.right]
     if wrong:   # without a plan, a plan of one sentence may still know the misconception behind it
@@ -458,6 +459,10 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
     story = _story_move(lesson, said, work)
     if story is not None:
         return story
+    related = relation_move(lesson.problem, found)
+    if related is not None:   # "9 + 4" for 4 times as many bikes as 9 scooters: the story's relation, at that step
+        return Move(related.verdict, related.lead, fresh_hint(lesson, related.question, related.question),
+                    kind="claim_wrong" if related.verdict == "flag" else "part_done")
     given = given_numbers(lesson.problem)
     mixed = _mixed_kinds(given, found)
     if mixed is not None:

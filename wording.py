@@ -207,7 +207,9 @@ _TARGETS = (  # the question's target as a noun phrase: "How many pages did..." 
     (r"^how many more ([a-z]+)\b", "the number of extra {}"),  # "How many more weeks ...?" is what is still to come
     (r"^how much more (?!(?:does|did|do|is|was|will|would|can)\b)([a-z]+)\b", "the extra {}"),
     (r"^how much more\b()", "the extra amount{}"),
-    (rf"^how many ((?:[\w]+ ){{0,2}}?[a-z]+) (?:{_AUX}|until|before|after|per|in|of|for)\b", "the number of {}"),
+    # "How many does he need?" names no noun: never "the number of does he need"
+    (rf"^how many (?!{_AUX}\b)((?:[\w]+ ){{0,2}}?[a-z]+) (?:{_AUX}|until|before|after|per|in|of|for)\b",
+     "the number of {}"),
     (rf"^how much ([a-z]+(?: [a-z]+)?) {_AUX}\b", "the {}"),
     (rf"^how much {_AUX} ([^?]+?) cost\b", "the cost of {}"),
     (r"^what(?: is|'s|s| was| are| were| will be) ((?:the|its|his|her|their) [^?,]+?)\?", "{}"),
