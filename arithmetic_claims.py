@@ -191,6 +191,38 @@ def pending(text: str) -> tuple[str, Fraction] | None:
     return op, Fraction(m.group("n"))
 
 
+# "I did 5x4 then took 3 and got 17": a first operation written bare, then the next one said in words
+_CHAIN = re.compile(rf"(?P<first>{NUM}\s*(?:[-+*/x×÷−]|times|plus|minus|divided by|multiplied by)\s*{NUM}),?\s+"
+                    rf"(?:and\s+)?(?:then|next)\s+(?:i\s+)?(?P<op>took away|take away|took|take|subtracted|subtract|"
+                    rf"minus|added|add|plus|divided by|divide by|times|multiplied by|multiply by)\s+(?:it\s+by\s+|"
+                    rf"the\s+)?(?P<n>{NUM})(?![\d/])", re.I)
+
+
+def with_chains(text: str) -> str:
+    """"5x4 then took 3" read as the one operation the student describes, "(5x4) - 3": a result they give after it
+    ("and got 17") is then checked against exactly the numbers and operations they wrote, none added."""
+    def chain(m: re.Match) -> str:
+        op = next(sign for word, sign in _THEN_OP.items() if m.group("op").lower().startswith(word))
+        return f"({m.group('first')}) {op} {m.group('n')}"
+
+    return _CHAIN.sub(chain, text)
+
+
+def proposed_chain(text: str) -> tuple[str, str, Fraction, Fraction] | None:
+    """A chain the student describes without a result ("I did 5x4 then took 3"): its first operation as shown back
+    ("5 × 4"), the next operation's sign and number, and what the whole chain makes (never said to them)."""
+    m = re.search(rf"\((?P<first>[^()]+)\) (?P<op>[-+*/]) (?P<n>{NUM})(?![\d/])(?!\s*(?:=|is|makes|gives|and got|"
+                  rf"to get|got)\b)", with_chains(text), re.I)
+    if m is None or claims(m.group()):
+        return None
+    try:
+        value, _ = parse_math(arithmetic_text(m.group()))
+    except (MathError, ZeroDivisionError):
+        return None
+    return _shown(arithmetic_text(m.group("first"))), m.group("op"), Fraction(m.group("n")), \
+        value.terms.get((), Fraction(0))
+
+
 _CENTS = re.compile(rf"(?<![\d.$])({NUM})\s*(?:cents?\b|¢)", re.I)
 
 

@@ -34,12 +34,12 @@ from typing import TYPE_CHECKING
 import solver
 import wordproblem
 from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_text, as_mixed, claims,
-                               convertible, in_dollars, measure_kind, pending, presented_as_answer, results,
-                               unit_after, with_percent_bases)
+                               convertible, in_dollars, measure_kind, pending, presented_as_answer, proposed_chain,
+                               results, unit_after, with_chains, with_percent_bases)
 from mathcheck import unbalanced_step
 from solver import Plan, Step, fmt
-from story_changes import (answer_by_story, moved_question, moved_wrong_way, part_plan, part_story, relation_move,
-                           story_changes, story_walk, then_question)
+from story_changes import (answer_by_story, moved_question, moved_wrong_way, part_plan, part_story, relation_help,
+                           relation_move, story_changes, story_walk, then_question)
 from unplanned_help import HOW_FAR_APART, first_move, for_later, way_in
 from wording import (EXERCISE, NUM, OP_WORDS, concept_asked, content_words, given_numbers,
                      meaning_question, problem_sentences, problem_terms, question_sentence, question_target, said_list,
@@ -163,7 +163,7 @@ def linked_question(plan: Plan, step: Step) -> str:
 
 def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = False) -> Move:
     """This turn's move for a math problem, decided by the checker and the planner; `lesson` is updated."""
-    work = with_percent_bases(work, lesson.problem)   # "10% is 30" of the problem's $300: a claim to check
+    work = with_chains(with_percent_bases(work, lesson.problem))   # "10% is 30" of $300, "5x4 then took 3": claims
     found = claims(work)
     wrong = [c for c in found if not c.right]
     if wrong:   # without a plan, a plan of one sentence may still know the misconception behind it
@@ -178,6 +178,9 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     if odd is not None:   # right arithmetic, but against the story's verb, on a number never given, or in mixed units
         return odd
     lesson.worked += [str(c) for c in found if str(c) not in lesson.worked]
+    chain = None if found else proposed_chain(work)
+    if chain is not None:   # "I did 5x4 then took 3", no result yet
+        return _chain_proposed(lesson.problem, chain, plan)
     concept = None if found else _concept_move(lesson, plan, work)
     if concept is not None:
         return concept
@@ -236,6 +239,30 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     if regroup:
         return Move("none", *regroup, nxt, kind="hint")
     return Move("none", _proposal(work, nxt), _ladder(lesson, plan, nxt), nxt, kind="hint")
+
+
+def _chain_proposed(problem: str, chain: tuple[str, str, Fraction, Fraction], plan: Plan | None) -> Move:
+    """"I did 5x4 then took 3" without results: what each of their own operations gives, in their order (never a
+    number they did not write). With a plan: a chain that makes its answer is said to fit the story; a right first
+    operation then a wrong next one is asked about at that next one, in the problem's sentence about its number; a
+    wrong first operation is asked about first."""
+    first, op, number, value = chain
+    doing = {"-": "taking away {}", "+": "adding {}", "*": "multiplying by {}", "/": "dividing by {}"}[op]
+    ask = f"What does {first} make, and what do you get when you {_THEN_VERB[op].format('that', fmt(number))}?"
+    if plan is None:
+        return Move("none", "", ask, kind="propose")
+    if value == plan.answer:
+        return Move("none", f"{first} first, then {doing.format(fmt(number))}: that fits the story.", ask,
+                    kind="propose")
+    start = claims(f"{first} = 0")
+    if not start or start[0].true not in {s.value for s in plan.steps}:
+        return Move("flag", f"Look at {first} first.", step_question(plan, plan.steps[0]), plan.steps[0],
+                    kind="claim_wrong")
+    said = next((p for p in problem_sentences(problem) if number in solver.numbers_in(p)), "")
+    then = f"The problem says \"{said}\" Does that call for {doing.format(fmt(number))}?" if said else \
+        f"Why {doing.format(fmt(number))} next?"
+    return Move("flag", f"{first} fits the story; look at the next part, {doing.format(fmt(number))}.", then,
+                kind="claim_wrong")
 
 
 def _concept_move(lesson: Lesson, plan: Plan | None, work: str) -> Move | None:
@@ -491,6 +518,9 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
         ask = way_in(part, part.steps[0]) or solver.opening(part, 0)
         return Move("none", "", fresh_hint(lesson, ask, solver.hints(part, 0)[0]), kind="propose")
     lead, question = first_move(lesson.problem, given)
+    related = relation_help(lesson.problem)
+    if related is not None:   # "4 times as many cards as Sue has": the relation asked, never a frame
+        return Move("none", "", fresh_hint(lesson, related, question), kind="propose")
     return Move("none", lead, fresh_hint(lesson, question,
                                          "Which quantity does the question ask for, and what do you know about it?"),
                 kind="propose")

@@ -236,7 +236,10 @@ _MORE = r"more|older|taller|longer|heavier|bigger|higher|farther|further"
 _LESS = r"fewer|less|younger|shorter|lighter|smaller|lower"
 _MORE_OR_LESS = re.compile(rf"(?P<said>(?P<n>\d+(?:\.\d+)?) (?:[a-z]+ )?(?P<way>{_MORE}|{_LESS})) "
                            rf"(?:(?P<noun>[a-z]+) )?than (?P<ref>[^,.?]+)")
-_TIMES_AS = re.compile(r"(?P<n>\d+) times as (?:many|much)(?: [a-z]+)? as (?P<ref>[^,.?]+)")
+_TIMES_AS = re.compile(r"(?P<n>\d+) times as (?:many|much)(?: (?P<noun>[a-z]+))? as (?P<ref>[^,.?]+)")
+# "3 laps of a 400 meter track": once around or along is the whole measure (never "4 chapters of a 300 page book")
+_GROUPS_OF_ONE = re.compile(r"\b(?P<n>\d+) (?P<groups>laps|lengths|widths|loops|circuits) of (?:a|an|the) "
+                            r"(?P<size>\d+)[ -](?P<unit>[a-z]+) (?P<thing>[a-z]+)\b")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _FRACTION = re.compile(r"(?<![\d/.])(\d+)/(\d+)(?![\d/])")
 _TWO_TERMS = re.compile(rf"\s*(-?{NUM})\s*([-+*/])\s*(-?{NUM})\s*")
@@ -260,7 +263,7 @@ def relation_move(problem: str, found: list[Claim]) -> RelationMove | None:
     sentences = problem_sentences(problem)
     asked = question_sentence(sentences)
     story = " ".join(s for s in sentences if s != asked)
-    phrases = {value: phrase for value, phrase in given_numbers(story) if re.search(r"[a-z$]", phrase)}   # not 15%
+    phrases = _amounts(story)
     moves = []
     for claim in (c for c in found if c.right):
         terms = _TWO_TERMS.fullmatch(arithmetic_text(claim.expression))
@@ -273,6 +276,17 @@ def relation_move(problem: str, found: list[Claim]) -> RelationMove | None:
     flagged = next((move for _, move in moves if move.verdict == "flag"), None)
     last = next((move for claim, move in moves if claim is found[-1]), None)   # a part confirmed: the latest only
     return flagged or last
+
+
+def _amounts(story: str) -> dict[Fraction, str]:
+    """The story's amounts with their nouns ("45 crayons", "$300"), never a bare 15 of 15%, nor a total ("Together
+    they have 60 coins"): a relation between two amounts says nothing about a total of them by one operation."""
+    totals = [s for s in problem_sentences(story) if _TOTAL.search(s)]
+    return {value: phrase for value, phrase in given_numbers(story)
+            if re.search(r"[a-z$]", phrase) and not any(value in solver.numbers_in(s) for s in totals)}
+
+
+_TOTAL = re.compile(r"\b(?:together|in all|altogether|in total|total|combined|sum|between them)\b", re.I)
 
 
 def _named(ref: str, asked: str) -> bool:
@@ -357,7 +371,7 @@ def _compared_side(sentence: str, m: re.Match) -> str:
     subject = re.sub(r"^(?:A|An|The) ", "the ", sentence[:sentence.index(m.group())]).strip().rsplit(" ", 1)[0]
     if not (subject[:1].isupper() or subject.startswith("the ")) or len(subject.split()) > 3:
         return "that amount"
-    return f"{subject}'s {noun or 'number'}"
+    return f"{subject}'s {noun or ('age' if m.group('way') in ('older', 'younger') else 'number')}"
 
 
 def _percent_as_amount(story: str, asked: str, phrases: dict, claim: Claim, terms: tuple) -> RelationMove | None:
@@ -389,3 +403,53 @@ def _fraction_part(story: str, asked: str, phrases: dict, claim: Claim, terms: t
                                         f"many equal parts to make; it is no amount to take away or add.",
                                 f"What is {fmt(top)}/{fmt(bottom)} of {phrases[other]}?")
     return None
+
+
+def relation_help(problem: str) -> str | None:
+    """A help request on a story that relates two amounts, asked from that relation in the problem's own words: who
+    has more where the known amount is N times the other ("Who has more cards, and what number times 4 makes 32?"),
+    N for each one of the other, whether "12 fewer" makes an amount bigger or smaller than the one it is compared
+    with, 10% of the whole before 15%, a fraction's equal parts. None where the story states no such relation, or
+    the amount it relates is not one plain number of the story."""
+    sentences = problem_sentences(problem)
+    asked = question_sentence(sentences)
+    story = " ".join(s for s in sentences if s != asked)
+    phrases = _amounts(story)
+    for m in _TIMES_AS.finditer(story):
+        known = _related_amount(story, m, phrases)
+        if known is None:
+            continue
+        n, noun = m.group("n"), m.group("noun") or ""
+        if _named(m.group("ref"), asked):
+            return f"The problem says \"{_sentence_of(story, m.start())}\" Who has more {noun or 'of them'}, and " \
+                   f"what number times {n} makes {fmt(known)}?"
+        name = " ".join(w for w in re.findall(r"[A-Za-z]+", m.group("ref")) if w.lower() not in _NOT_NAMES)
+        ref = m.group("ref").strip()
+        if re.match(r"(?:on|in|at|during|last)\b", ref):   # "as on Monday": the same thing at another time
+            return f"The problem says \"{_sentence_of(story, m.start())}\" How many {noun or 'is that'} are {n} " \
+                   f"times the {phrases[known]} {ref}?"
+        each = f"for each one {name} has" if name[:1].isupper() else f"for each one of the {ref}"
+        return f"\"{m.group().strip()}\" means {n} {noun} {each}. How many is that for {phrases[known]}?"
+    for m in _GROUPS_OF_ONE.finditer(story):   # "3 laps of a 400 meter track": one lap, then 3
+        one, unit = m.group("groups").removesuffix("s"), m.group("unit").removesuffix("s")
+        return f"One {one} of the {m.group('thing')} is {m.group('size')} {unit}s. How many {unit}s do " \
+               f"{m.group('n')} {m.group('groups')} make?"
+    for m in _MORE_OR_LESS.finditer(story):
+        known = _related_amount(story, m, phrases)
+        sentence = _sentence_of(story, m.start())
+        if known is None or len(solver.numbers_in(sentence)) != 1 or _named(m.group("ref"), asked):
+            continue
+        return f"The problem says \"{sentence}\" Does \"{m.group('said')}\" make {_compared_side(sentence, m)} " \
+               f"bigger or smaller than {fmt(known)}?"
+    return None
+
+
+def _related_amount(story: str, m: re.Match, phrases: dict) -> Fraction | None:
+    """The amount a relation's other side has: the one number of the story besides the relation's own, or the one in
+    a sentence that names that side ("Her brother is 9 years old")."""
+    others = [v for v in phrases if v != Fraction(m.group("n"))]
+    if len(others) == 1:
+        return others[0]
+    named = [v for v in others if _named(m.group("ref"), next((s for s in problem_sentences(story)
+                                                                if phrases[v] in s and m.group() not in s), ""))]
+    return named[0] if len(named) == 1 else None
