@@ -310,14 +310,21 @@ def given_numbers(problem: str) -> list[tuple[Fraction, str]]:
     written = text.replace(",", "")
     pattern = rf"((?:(?<![\w)])-(?=\d))?\$?(\d{{1,2}}:\d\d(?:\s*[ap]\.?m\b\.?)?|\d+:\d+|{NUM}))" \
               rf"(?:\s+(?:{_ADJECTIVES})\b(?!\s+than\b))?(?:\s+([a-z]+L?))?"   # 'mL' is millilitres
-    for m in re.finditer(pattern, wordproblem.normalise(text).replace(",", "")):
-        if not re.search(rf"(?<![\d.:]){re.escape(m.group(2))}(?![\d])", written):
+    normalised = wordproblem.normalise(text).replace(",", "")
+    for m in re.finditer(pattern, normalised):
+        if _LABEL.search(normalised[:m.start()]) or \
+                not re.search(rf"(?<![\d.:]){re.escape(m.group(2))}(?![\d])", written):
             continue
         word = m.group(3) or ""
         named = word and word not in _STOP and (len(word) > 2 or word.lower() in _UNITS)
         sign = -1 if m.group(0).startswith("-") else 1
         found.append((sign * _quantity_value(m.group(2)), (m.group(0) if named else m.group(1)).strip()))
     return found
+
+
+# "in game 3", "on day 2", "Grade 7": a number that names one of a row of things, no amount
+_LABEL = re.compile(r"\b(?:game|day|week|level|round|test|quiz|grade|room|page|chapter|question|lesson|floor|gate|"
+                    r"platform|seat|table|bus|route|lane|station|match|race|stage|episode|part) $", re.I)
 
 
 def said_list(items: list[str]) -> str:
