@@ -19,6 +19,7 @@ from fractions import Fraction
 import solver
 from arithmetic_claims import Claim, arithmetic_text, claims
 from solver import Plan, fmt
+from unplanned_help import HOW_FAR_APART
 from wording import NUM, given_numbers, problem_sentences, question_sentence, question_target
 from wordproblem import MONEY_AWAY, MOVES_AWAY, MOVES_IN, NUMBER, normalise, number_value, stem
 
@@ -403,6 +404,22 @@ def _fraction_part(story: str, asked: str, phrases: dict, claim: Claim, terms: t
                                         f"many equal parts to make; it is no amount to take away or add.",
                                 f"What is {fmt(top)}/{fmt(bottom)} of {phrases[other]}?")
     return None
+
+
+def compared_sum(problem: str, found: list[Claim]) -> RelationMove | None:
+    """A problem of two amounts whose question asks how far apart they are, and the student put the two together
+    ("64 + 29 = 93" for how much taller 64 feet is than 29 feet): right arithmetic, the wrong step, flagged."""
+    given = given_numbers(problem)
+    asked = question_sentence(problem_sentences(problem))
+    values = sorted(value for value, _ in given)
+    added = next((c for c in found if re.fullmatch(r"\S+ \+ \S+", c.expression)
+                  and sorted(solver.numbers_in(c.expression)) == values), None)
+    if added is None or len(given) != 2 or not HOW_FAR_APART.search(asked):
+        return None
+    both = " and ".join(phrase for _, phrase in given)
+    return RelationMove("flag", f"You added {both}, which puts them together.",
+                        f"The question asks \"{asked}\" Does a total answer that, or what would show how far "
+                        f"apart they are?")
 
 
 def relation_help(problem: str) -> str | None:

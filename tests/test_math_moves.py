@@ -552,3 +552,14 @@ def test_a_numbered_game_is_a_label_not_a_quantity_and_its_question_names_no_ver
     assert [fmt(v) for v, _ in wording.given_numbers(games)] == ["14", "18"]
     assert wording.question_target("How many does he need in game 3?") == ""
     assert wording.question_target("How many points does he need in game 3?") == "the number of points"
+
+
+@pytest.mark.parametrize("message, says", [
+    ("Two numbers add up to 40 and their difference is 8. What is the larger number? 40 / 2 = 20, 20 + 8 = 28",
+     "You used the whole 8."),
+    ("Class A has 10 students with a mean score of 60. Class B has 30 students with a mean score of 80. What is the "
+     "mean score of all 40 students? (60 + 80) / 2 = 70", "You took the mean of 60 and 80"),
+])
+def test_a_chain_ending_on_a_diagnosed_slip_is_a_wrong_answer_flagged(message, says):
+    reply = first_reply(message)
+    assert reply["verdict"] == "flag" and reply["text"].startswith(says), reply["text"]
