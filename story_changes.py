@@ -241,6 +241,10 @@ _TIMES_AS = re.compile(r"(?P<n>\d+) times as (?:many|much)(?: (?P<noun>[a-z]+))?
 # "3 laps of a 400 meter track": once around or along is the whole measure (never "4 chapters of a 300 page book")
 _GROUPS_OF_ONE = re.compile(r"\b(?P<n>\d+) (?P<groups>laps|lengths|widths|loops|circuits) of (?:a|an|the) "
                             r"(?P<size>\d+)[ -](?P<unit>[a-z]+) (?P<thing>[a-z]+)\b")
+# "mean of 4 tests has to be 85", "20 students with a mean score of 72": a mean and how many it is over
+_MEAN_OF = re.compile(r"\b(?:mean|average)(?: \w+)? (?:of|over|for) (?P<n>\d+) (?P<things>[a-z]+) (?:has to be|must be|"
+                      r"needs to be|should be|is|was|of) (?P<mean>\d+(?:\.\d+)?)|\b(?P<n2>\d+) (?P<things2>[a-z]+) "
+                      r"with (?:a|an) (?:mean|average)(?: \w+)? of (?P<mean2>\d+(?:\.\d+)?)", re.I)
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _FRACTION = re.compile(r"(?<![\d/.])(\d+)/(\d+)(?![\d/])")
 _TWO_TERMS = re.compile(rf"\s*(-?{NUM})\s*([-+*/])\s*(-?{NUM})\s*")
@@ -447,6 +451,10 @@ def relation_help(problem: str) -> str | None:
                    f"times the {phrases[known]} {ref}?"
         each = f"for each one {name} has" if name[:1].isupper() else f"for each one of the {ref}"
         return f"\"{m.group().strip()}\" means {n} {noun} {each}. How many is that for {phrases[known]}?"
+    mean = _MEAN_OF.search(story)
+    if mean is not None:   # "a mean of 85 over 4 tests": the total that mean stands for comes first
+        n, things, value = (mean.group(k) or mean.group(f"{k}2") for k in ("n", "things", "mean"))
+        return f"A mean is a total shared equally. What total over {n} {things} gives a mean of {value}?"
     for m in _GROUPS_OF_ONE.finditer(story):   # "3 laps of a 400 meter track": one lap, then 3
         one, unit = m.group("groups").removesuffix("s"), m.group("unit").removesuffix("s")
         return f"One {one} of the {m.group('thing')} is {m.group('size')} {unit}s. How many {unit}s do " \

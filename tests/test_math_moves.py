@@ -368,10 +368,10 @@ def test_a_help_request_without_a_plan_asks_about_one_named_quantity():
     assert reply == "The question asks for the time. Start with the 6 hours: what does that tell you about the time?"
 
 
-def test_a_mean_said_in_the_students_own_words_is_quoted_as_the_relation():
+def test_a_mean_said_in_the_students_own_words_is_asked_as_the_total_it_stands_for():
     reply = first_reply("pls just give me the answer. the average of 5 games must be 12 and i scored 10, 14, 9 and 11 "
-                        "in the first four")["text"]
-    assert 'What does "average of 5 games must be 12" tell you' in reply and "You know" not in reply, reply
+                        "in the first four")["text"]   # round 8: the relation asked, no longer quoted into a frame
+    assert reply.endswith("What total over 5 games gives a mean of 12?") and "You know" not in reply, reply
 
 
 def test_a_comparison_in_number_words_is_a_part_to_work_out_first():
@@ -563,3 +563,9 @@ def test_a_numbered_game_is_a_label_not_a_quantity_and_its_question_names_no_ver
 def test_a_chain_ending_on_a_diagnosed_slip_is_a_wrong_answer_flagged(message, says):
     reply = first_reply(message)
     assert reply["verdict"] == "flag" and reply["text"].startswith(says), reply["text"]
+
+
+def test_a_mean_over_a_count_is_asked_as_the_total_it_stands_for():
+    assert relation_help("The mean of 4 tests has to be 85. She got 78, 92 and 81 on the first three. What does she "
+                         "need on the last test?") == "A mean is a total shared equally. What total over 4 tests " \
+                                                      "gives a mean of 85?"
