@@ -449,7 +449,8 @@ def _unexplained(lesson: Lesson, plan: Plan, work: str, found: list[Claim], valu
     if part is not None:
         return part
     if not presented_as_answer(work, value):
-        return Move("ask", f"What does {fmt(value)} in {said} stand for in the problem?",
+        where = f" in {said}" if claim else ""   # never "16 in 16": a bare number is only itself
+        return Move("ask", f"What does {fmt(value)}{where} stand for in the problem?",
                     f"If you are not sure, try this: {nxt.question}", nxt, kind="route_unknown")
     checked = [str(c) for c in found if c.right and c.stated in {s.value for s in plan.steps}]
     lead = (f"{' and '.join(checked)} checks out, but " if checked else "") + \

@@ -569,3 +569,8 @@ def test_a_mean_over_a_count_is_asked_as_the_total_it_stands_for():
     assert relation_help("The mean of 4 tests has to be 85. She got 78, 92 and 81 on the first three. What does she "
                          "need on the last test?") == "A mean is a total shared equally. What total over 4 tests " \
                                                       "gives a mean of 85?"
+
+
+def test_a_bare_number_off_the_plan_is_asked_about_without_pasting_it_twice():
+    reply = first_reply(f"{APPLES} i got 16 first")["text"]
+    assert reply.startswith("What does 16 stand for in the problem?") and "16 in 16" not in reply, reply
