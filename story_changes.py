@@ -349,7 +349,18 @@ def _times_as(story: str, asked: str, phrases: dict, claim: Claim, terms: tuple)
             return RelationMove("flag", f"Look at {claim}: the problem says \"{sentence}\"",
                                 f"So is {whose} bigger or smaller than {fmt(other)}, and does multiplying "
                                 f"{fmt(other)} by {fmt(n)} make it that?")
+        if terms[1] == "*" and not backwards:
+            return _kept(claim, asked, f"{fmt(n)} times as many as {phrases[other]} is {claim.result}")
+        if terms[1] == "/" and backwards and terms[0] == other:
+            return _kept(claim, asked, f"{phrases[other]} is {fmt(n)} times {claim.result}")
     return None
+
+
+def _kept(claim: Claim, asked: str, reading: str) -> RelationMove:
+    """A step that does exactly what a relation of the story says, confirmed as that relation (the story knows it),
+    and whether it answers the question asked."""
+    return RelationMove("confirm", f"Yes, {claim} is right: {reading}.",
+                        f"Does {claim.result} answer \"{asked}\" or is there a step still to do?")
 
 
 def _more_or_less(story: str, asked: str, phrases: dict, claim: Claim, terms: tuple) -> RelationMove | None:
@@ -364,6 +375,8 @@ def _more_or_less(story: str, asked: str, phrases: dict, claim: Claim, terms: tu
             return RelationMove("flag", f"Look at {claim}: the problem says \"{sentence}\"",
                                 f"Does \"{m.group('said')}\" make {whose} bigger or smaller than "
                                 f"{fmt(other)}?")
+        if terms[1] == ("+" if bigger else "-") and terms[0] == other:
+            return _kept(claim, asked, f"{m.group('said')} than {fmt(other)} is {claim.result}")
     return None
 
 

@@ -574,3 +574,19 @@ def test_a_mean_over_a_count_is_asked_as_the_total_it_stands_for():
 def test_a_bare_number_off_the_plan_is_asked_about_without_pasting_it_twice():
     reply = first_reply(f"{APPLES} i got 16 first")["text"]
     assert reply.startswith("What does 16 stand for in the problem?") and "16 in 16" not in reply, reply
+
+
+@pytest.mark.parametrize("message, text", [
+    ("A farm has 5 times as many hens as cows. It has 12 cows. How many hens does it have? 12 x 5 = 60",
+     "Yes, 12 × 5 = 60 is right: 5 times as many as 12 cows is 60. Does 60 answer \"How many hens does it have?\" or "
+     "is there a step still to do?"),
+    ("Tom has 32 cards. That is 4 times as many cards as Sue has. How many cards does Sue have? 32 / 4 = 8",
+     "Yes, 32 ÷ 4 = 8 is right: 32 cards is 4 times 8. Does 8 answer \"How many cards does Sue have?\" or is there a "
+     "step still to do?"),
+    ("Kim is 4 years younger than her sister. Her sister is 13 years old. How old will Kim be in 2 years? 13 - 4 = 9",
+     "Yes, 13 − 4 = 9 is right: 4 years younger than 13 is 9. Does 9 answer \"How old will Kim be in 2 years?\" or is "
+     "there a step still to do?"),
+])
+def test_a_step_that_does_what_the_storys_relation_says_is_confirmed_as_that_relation(message, text):
+    reply = first_reply(message)
+    assert (reply["verdict"], reply["text"]) == ("confirm", text)
