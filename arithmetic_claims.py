@@ -120,6 +120,20 @@ def claims(text: str) -> list[Claim]:
     return found
 
 
+def with_percent_bases(work: str, problem: str) -> str:
+    """ "10% is 30" said of the problem's $300: the whole it is a percent of is read in ("10% of 300 is 30") where
+    exactly one of the problem's numbers makes it exactly; else the words stay as written (never a number they did
+    not use)."""
+    wholes = {Fraction(n) for n in re.findall(NUM, arithmetic_text(problem)) if "/" not in n}
+
+    def based(m: re.Match) -> str:
+        part, said = Fraction(m.group(1)) / 100, Fraction(m.group(3))
+        fits = [w for w in wholes if w * part == said]
+        return f"{m.group(1)}% of {fmt(fits[0])} = {m.group(3)}" if len(fits) == 1 else m.group()
+
+    return re.sub(rf"\b({NUM})\s*%(?!\s*of\b)\s*(is|=|of it is|makes)\s*\$?({NUM})(?![\d/%])", based, work)
+
+
 def _shown(expression: str) -> str:
     """An expression as shown back to the student: "6 × 9", "25% of 80", "7 − (−5)"; a fraction "2/7" stays."""
     signs = re.sub(r"(?<=[\d)])\s*([-+*/])\s*", lambda o: o.group() if o.group() == "/" else f" {OP_SIGN[o.group(1)]} ",
@@ -175,6 +189,38 @@ def pending(text: str) -> tuple[str, Fraction] | None:
         return None
     op = next(sign for word, sign in _THEN_OP.items() if m.group("op").lower().startswith(word))
     return op, Fraction(m.group("n"))
+
+
+# "I did 5x4 then took 3 and got 17": a first operation written bare, then the next one said in words
+_CHAIN = re.compile(rf"(?P<first>{NUM}\s*(?:[-+*/x×÷−]|times|plus|minus|divided by|multiplied by)\s*{NUM}),?\s+"
+                    rf"(?:and\s+)?(?:then|next)\s+(?:i\s+)?(?P<op>took away|take away|took|take|subtracted|subtract|"
+                    rf"minus|added|add|plus|divided by|divide by|times|multiplied by|multiply by)\s+(?:it\s+by\s+|"
+                    rf"the\s+)?(?P<n>{NUM})(?![\d/])", re.I)
+
+
+def with_chains(text: str) -> str:
+    """"5x4 then took 3" read as the one operation the student describes, "(5x4) - 3": a result they give after it
+    ("and got 17") is then checked against exactly the numbers and operations they wrote, none added."""
+    def chain(m: re.Match) -> str:
+        op = next(sign for word, sign in _THEN_OP.items() if m.group("op").lower().startswith(word))
+        return f"({m.group('first')}) {op} {m.group('n')}"
+
+    return _CHAIN.sub(chain, text)
+
+
+def proposed_chain(text: str) -> tuple[str, str, Fraction, Fraction] | None:
+    """A chain the student describes without a result ("I did 5x4 then took 3"): its first operation as shown back
+    ("5 × 4"), the next operation's sign and number, and what the whole chain makes (never said to them)."""
+    m = re.search(rf"\((?P<first>[^()]+)\) (?P<op>[-+*/]) (?P<n>{NUM})(?![\d/])(?!\s*(?:=|is|makes|gives|and got|"
+                  rf"to get|got)\b)", with_chains(text), re.I)
+    if m is None or claims(m.group()):
+        return None
+    try:
+        value, _ = parse_math(arithmetic_text(m.group()))
+    except (MathError, ZeroDivisionError):
+        return None
+    return _shown(arithmetic_text(m.group("first"))), m.group("op"), Fraction(m.group("n")), \
+        value.terms.get((), Fraction(0))
 
 
 _CENTS = re.compile(rf"(?<![\d.$])({NUM})\s*(?:cents?\b|¢)", re.I)

@@ -34,13 +34,13 @@ from typing import TYPE_CHECKING
 import solver
 import wordproblem
 from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_text, as_mixed, claims,
-                               convertible, in_dollars, measure_kind, pending, presented_as_answer, results,
-                               unit_after)
+                               convertible, in_dollars, measure_kind, pending, presented_as_answer, proposed_chain,
+                               results, unit_after, with_chains, with_percent_bases)
 from mathcheck import unbalanced_step
 from solver import Plan, Step, fmt
-from story_changes import (answer_by_story, moved_question, moved_wrong_way, part_plan, part_story, story_changes,
-                           story_walk, then_question)
-from unplanned_help import HOW_FAR_APART, first_move, for_later, way_in
+from story_changes import (answer_by_story, compared_sum, moved_question, moved_wrong_way, part_plan, part_story,
+                           relation_help, relation_move, story_changes, story_walk, then_question)
+from unplanned_help import first_move, for_later, way_in
 from wording import (EXERCISE, NUM, OP_WORDS, concept_asked, content_words, given_numbers,
                      meaning_question, problem_sentences, problem_terms, question_sentence, question_target, said_list,
                      written_equation)
@@ -163,6 +163,7 @@ def linked_question(plan: Plan, step: Step) -> str:
 
 def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = False) -> Move:
     """This turn's move for a math problem, decided by the checker and the planner; `lesson` is updated."""
+    work = with_chains(with_percent_bases(work, lesson.problem))   # "10% is 30" of $300, "5x4 then took 3": claims
     found = claims(work)
     wrong = [c for c in found if not c.right]
     if wrong:   # without a plan, a plan of one sentence may still know the misconception behind it
@@ -177,6 +178,9 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     if odd is not None:   # right arithmetic, but against the story's verb, on a number never given, or in mixed units
         return odd
     lesson.worked += [str(c) for c in found if str(c) not in lesson.worked]
+    chain = None if found else proposed_chain(work)
+    if chain is not None:   # "I did 5x4 then took 3", no result yet
+        return _chain_proposed(lesson.problem, chain, plan)
     concept = None if found else _concept_move(lesson, plan, work)
     if concept is not None:
         return concept
@@ -203,24 +207,7 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
         return _by_chance(plan, found) or _close(lesson, plan)
     diagnosis = solver.diagnose(plan, work) if said else None
     if diagnosis is not None:
-        # the step asked is the first one not done up to a faulty last step (a skipped step comes first: "what
-        # percent of the original price is $552?"), without its sum filled in ("What is half of the difference, 12 ÷ 2?"
-        # hands over the fix); the same mistake again: after twice, that sum (the ladder's top rung)
-        done = set(lesson.done) | {i for i, s in enumerate(plan.steps) if s.value in said} | _used_steps(plan, found)
-        last = diagnosis.step == len(plan.steps) - 1   # a wrong final answer: the steps before it may be skipped
-        index = next((i for i in range(diagnosis.step) if i not in done), diagnosis.step) if last else diagnosis.step
-        _climb(lesson, index)
-        step = plan.steps[index]
-        # a diagnosis that asks ("You divided by 6; how many values are there?") is the question: the step's own
-        # question would answer it in the next sentence
-        asks = diagnosis.says.endswith("?")
-        ask = re.sub(r",\s*[-\d\s.+×÷−*/()]+\?$", "?", linked_question(plan, step))
-        lead, ask = ("", diagnosis.says) if asks else (diagnosis.says, ask)
-        question = fresh_hint(lesson, ask, solver.hints(plan, index)[-1])
-        if presented_as_answer(work, said[-1]) or _other_operation(found, plan.steps[diagnosis.step]):
-            return Move("flag", lead, question, step, kind="diagnosed")   # what they did, then the step
-        # not offered as the answer, it may be a right step on another route: ask about it, never reject it
-        return Move("ask", lead, question, step, kind="diagnosed_midway")
+        return _diagnosed(lesson, plan, work, found, said, diagnosis)
     by_other_route = next(((c, s) for c in found for s in plan.steps[:-1] if c.stated == s.value and c.right
                            and not _same_route(c, s)), None)
     if by_other_route:
@@ -237,6 +224,56 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     if regroup:
         return Move("none", *regroup, nxt, kind="hint")
     return Move("none", _proposal(work, nxt), _ladder(lesson, plan, nxt), nxt, kind="hint")
+
+
+def _diagnosed(lesson: Lesson, plan: Plan, work: str, found: list[Claim], said: list[Fraction],
+               diagnosis: solver.Diagnosis) -> Move:
+    """A number the planner's diagnosis explains (a known slip at one step): what they did, then the step to redo."""
+    # the step asked is the first one not done up to a faulty last step (a skipped step comes first: "what
+    # percent of the original price is $552?"), without its sum filled in ("What is half of the difference, 12 ÷ 2?"
+    # hands over the fix); the same mistake again: after twice, that sum (the ladder's top rung)
+    done = set(lesson.done) | {i for i, s in enumerate(plan.steps) if s.value in said} | _used_steps(plan, found)
+    last = diagnosis.step == len(plan.steps) - 1   # a wrong final answer: the steps before it may be skipped
+    index = next((i for i in range(diagnosis.step) if i not in done), diagnosis.step) if last else diagnosis.step
+    _climb(lesson, index)
+    step = plan.steps[index]
+    # a diagnosis that asks ("You divided by 6; how many values are there?") is the question: the step's own
+    # question would answer it in the next sentence
+    asks = diagnosis.says.endswith("?")
+    ask = re.sub(r",\s*[-\d\s.+×÷−*/()]+\?$", "?", linked_question(plan, step))
+    lead, ask = ("", diagnosis.says) if asks else (diagnosis.says, ask)
+    question = fresh_hint(lesson, ask, solver.hints(plan, index)[-1])
+    # the last number of their work, found for the last step or by a chain of steps: an answer, and a wrong one
+    chained = len(found) > 1 or bool(found) and len(_operations(found[-1])) > 1
+    final = said[-1] == diagnosis.value and (last or chained)
+    if final or presented_as_answer(work, said[-1]) or _other_operation(found, plan.steps[diagnosis.step]):
+        return Move("flag", lead, question, step, kind="diagnosed")   # what they did, then the step
+    # not offered as the answer, it may be a right step on another route: ask about it, never reject it
+    return Move("ask", lead, question, step, kind="diagnosed_midway")
+
+
+def _chain_proposed(problem: str, chain: tuple[str, str, Fraction, Fraction], plan: Plan | None) -> Move:
+    """"I did 5x4 then took 3" without results: what each of their own operations gives, in their order (never a
+    number they did not write). With a plan: a chain that makes its answer is said to fit the story; a right first
+    operation then a wrong next one is asked about at that next one, in the problem's sentence about its number; a
+    wrong first operation is asked about first."""
+    first, op, number, value = chain
+    doing = {"-": "taking away {}", "+": "adding {}", "*": "multiplying by {}", "/": "dividing by {}"}[op]
+    ask = f"What does {first} make, and what do you get when you {_THEN_VERB[op].format('that', fmt(number))}?"
+    if plan is None:
+        return Move("none", "", ask, kind="propose")
+    if value == plan.answer:
+        return Move("none", f"{first} first, then {doing.format(fmt(number))}: that fits the story.", ask,
+                    kind="propose")
+    start = claims(f"{first} = 0")
+    if not start or start[0].true not in {s.value for s in plan.steps}:
+        return Move("flag", f"Look at {first} first.", step_question(plan, plan.steps[0]), plan.steps[0],
+                    kind="claim_wrong")
+    said = next((p for p in problem_sentences(problem) if number in solver.numbers_in(p)), "")
+    then = f"The problem says \"{said}\" Does that call for {doing.format(fmt(number))}?" if said else \
+        f"Why {doing.format(fmt(number))} next?"
+    return Move("flag", f"{first} fits the story; look at the next part, {doing.format(fmt(number))}.", then,
+                kind="claim_wrong")
 
 
 def _concept_move(lesson: Lesson, plan: Plan | None, work: str) -> Move | None:
@@ -414,7 +451,8 @@ def _unexplained(lesson: Lesson, plan: Plan, work: str, found: list[Claim], valu
     if part is not None:
         return part
     if not presented_as_answer(work, value):
-        return Move("ask", f"What does {fmt(value)}{f' in {said}' if claim else ''} stand for in the problem?",
+        where = f" in {said}" if claim else ""   # never "16 in 16": a bare number is only itself
+        return Move("ask", f"What does {fmt(value)}{where} stand for in the problem?",
                     f"If you are not sure, try this: {nxt.question}", nxt, kind="route_unknown")
     checked = [str(c) for c in found if c.right and c.stated in {s.value for s in plan.steps}]
     lead = (f"{' and '.join(checked)} checks out, but " if checked else "") + \
@@ -460,13 +498,17 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
     story = _story_move(lesson, said, work)
     if story is not None:
         return story
+    related = relation_move(lesson.problem, found)
+    if related is not None:   # "9 + 4" for 4 times as many bikes as 9 scooters: the story's relation, at that step
+        return Move(related.verdict, related.lead, fresh_hint(lesson, related.question, related.question),
+                    kind="claim_wrong" if related.verdict == "flag" else "part_done")
     given = given_numbers(lesson.problem)
     mixed = _mixed_kinds(given, found)
     if mixed is not None:
         return mixed
-    compared = _compared_sum(lesson.problem, given, found)
-    if compared is not None:
-        return compared
+    compared = compared_sum(lesson.problem, found)
+    if compared is not None:   # "64 + 29" for how much taller 64 feet is than 29 feet
+        return Move(compared.verdict, compared.lead, compared.question, kind="claim_wrong")
     part = part_plan(lesson.problem)
     diagnosis = solver.diagnose(part, work) if part is not None and said else None
     if diagnosis is not None and diagnosis.value in said:   # "14 + 6 = 20" for "14 pages a day for 6 days"
@@ -488,6 +530,9 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
         ask = way_in(part, part.steps[0]) or solver.opening(part, 0)
         return Move("none", "", fresh_hint(lesson, ask, solver.hints(part, 0)[0]), kind="propose")
     lead, question = first_move(lesson.problem, given)
+    related = relation_help(lesson.problem)
+    if related is not None:   # "4 times as many cards as Sue has": the relation asked, never a frame
+        return Move("none", "", fresh_hint(lesson, related, question), kind="propose")
     return Move("none", lead, fresh_hint(lesson, question,
                                          "Which quantity does the question ask for, and what do you know about it?"),
                 kind="propose")
@@ -543,20 +588,6 @@ def _unexplained_value(lesson: Lesson, given: list[tuple[Fraction, str]], said: 
     ask = f"Which of {known} did you use to get {value}, and what did you do with them?" if len(given) > 1 else \
         f"How did you get {value}? Show me that step."
     return Move("ask", earlier, fresh_hint(lesson, ask, meaning_question(lesson.problem, value)), kind="explain")
-
-
-def _compared_sum(problem: str, given: list[tuple[Fraction, str]], found: list[Claim]) -> Move | None:
-    """A problem of two amounts whose question asks how far apart they are, and the student put the two together
-    ("64 + 29 = 93" for how much taller 64 feet is than 29 feet): right arithmetic, the wrong step, flagged."""
-    asked = question_sentence(problem_sentences(problem))
-    values = sorted(value for value, _ in given)
-    added = next((c for c in found if re.fullmatch(r"\S+ \+ \S+", c.expression)
-                  and sorted(solver.numbers_in(c.expression)) == values), None)
-    if added is None or len(given) != 2 or not HOW_FAR_APART.search(asked):
-        return None
-    return Move("flag", f"You added {' and '.join(phrase for _, phrase in given)}, which puts them together.",
-                f"The question asks \"{asked}\" Does a total answer that, or what would show how far apart they are?",
-                kind="claim_wrong")
 
 
 _VERB = {"+": "add {} and {}", "-": "take {1} from {0}", "*": "multiply {} by {}", "/": "divide {} by {}"}

@@ -470,6 +470,24 @@ def _case_numbers(case: dict) -> list[float]:
     return numbers
 
 
+def _scaffold_numbers(case: dict, path: MathPath) -> list[float]:
+    """Numbers a tutor's own scaffold brings in, which a reply may say without leaving the steps: the tens either side
+    of a given number and the gaps to them (count up from 37 to 40, that is 3), a tenth of it (10% of $80 is $8), a
+    percent in lowest terms (60% is 3 of 5 equal parts), and where a step multiplies, two groups (2, and twice a
+    given number: one hour is 15 miles, two hours make 30)."""
+    given = [v for v in _digit_numbers(case.get("problem") or "") if v > 0]
+    numbers = []
+    for value in given:
+        low, high = math.floor(value / 10) * 10, math.ceil(value / 10) * 10
+        numbers += [low, high, value - low, high - value, value / 10]
+    for percent in re.findall(r"(\d+(?:\.\d+)?)\s*%", case.get("problem") or ""):
+        part = Fraction(percent) / 100
+        numbers += [part.numerator, part.denominator]
+    if any(op == "*" for op, *_ in path.operations):
+        numbers += [2.0] + [2 * value for value in given]
+    return [float(n) for n in numbers if n]
+
+
 # operation words: a reply that says "divide" for a problem whose steps only add has the wrong operation
 _MULTIPLICATIVE = re.compile(r"\b(?:divid\w*|division|quotient|multipl\w*|times|product|double|doubled|twice|"
                              r"triple|tripled|halve|halved)\b")
@@ -552,6 +570,8 @@ def math_consistency(reply: str, case: dict) -> list[str]:
     student_steps = stated_operations(case.get("student_message") or "")
     allowed = [*_BENCHMARKS, *_case_numbers(case)]
     landing = [float(v) for v in path.values] + [float(v.denominator) for v in path.values + path.constants]
+    scaffold = [v for v in _scaffold_numbers(case, path) if not _known(v, landing)]   # never a step value
+    allowed += scaffold
     problems = []
     for op, a, b, claimed in stated_operations(reply):
         result = _apply(op, a, b)
@@ -560,7 +580,7 @@ def math_consistency(reply: str, case: dict) -> list[str]:
         repeats = any(o == op and same_number(x, a) and same_number(y, b) for o, x, y, _ in student_steps)
         if _known(a, student) or _known(b, student) or _known(result, student) or repeats:
             student.append(result)  # checking the student's own working, step by step
-        elif not _known(result, landing):
+        elif not _known(result, landing + scaffold):
             problems.append(f"'{a:g} {op} {b:g}' leads off the steps")
         if _known(a, allowed) and _known(b, allowed):
             allowed.append(result)  # a correct working from known numbers may be said

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 import solver
-from arithmetic_claims import claims
+from arithmetic_claims import Claim, arithmetic_text, claims
 from solver import Plan, fmt
-from wording import given_numbers, problem_sentences, question_sentence
+from unplanned_help import HOW_FAR_APART
+from wording import NUM, given_numbers, problem_sentences, question_sentence, question_target
 from wordproblem import MONEY_AWAY, MOVES_AWAY, MOVES_IN, NUMBER, normalise, number_value, stem
 
 # The shared lexicon (wordproblem.py), with what only a plain story reads as a change: spending anything, and
@@ -227,3 +228,266 @@ def part_story(problem: str) -> list[Change] | None:
     if part is None or not part.problem.startswith(sentences[0]):
         return None
     return story_changes(f"There were {fmt(part.answer)} {part.unit}. {' '.join(sentences[1:])}")
+
+
+# ============================================================================ relations the story states
+
+# "12 fewer crayons than the red box", "3 years older than her brother": an amount more or less than another
+_MORE = r"more|older|taller|longer|heavier|bigger|higher|farther|further"
+_LESS = r"fewer|less|younger|shorter|lighter|smaller|lower"
+_MORE_OR_LESS = re.compile(rf"(?P<said>(?P<n>\d+(?:\.\d+)?) (?:[a-z]+ )?(?P<way>{_MORE}|{_LESS})) "
+                           rf"(?:(?P<noun>[a-z]+) )?than (?P<ref>[^,.?]+)")
+_TIMES_AS = re.compile(r"(?P<n>\d+) times as (?:many|much)(?: (?P<noun>[a-z]+))? as (?P<ref>[^,.?]+)")
+# "3 laps of a 400 meter track": once around or along is the whole measure (never "4 chapters of a 300 page book")
+_GROUPS_OF_ONE = re.compile(r"\b(?P<n>\d+) (?P<groups>laps|lengths|widths|loops|circuits) of (?:a|an|the) "
+                            r"(?P<size>\d+)[ -](?P<unit>[a-z]+) (?P<thing>[a-z]+)\b")
+# "mean of 4 tests has to be 85", "20 students with a mean score of 72": a mean and how many it is over
+_MEAN_OF = re.compile(r"\b(?:mean|average)(?: \w+)? (?:of|over|for) (?P<n>\d+) (?P<things>[a-z]+) (?:has to be|must be|"
+                      r"needs to be|should be|is|was|of) (?P<mean>\d+(?:\.\d+)?)|\b(?P<n2>\d+) (?P<things2>[a-z]+) "
+                      r"with (?:a|an) (?:mean|average)(?: \w+)? of (?P<mean2>\d+(?:\.\d+)?)", re.I)
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+_FRACTION = re.compile(r"(?<![\d/.])(\d+)/(\d+)(?![\d/])")
+_TWO_TERMS = re.compile(rf"\s*(-?{NUM})\s*([-+*/])\s*(-?{NUM})\s*")
+
+
+@dataclass(frozen=True)
+class RelationMove:
+    """What the tutor says about a step that goes against a relation the story states, or that finds a part the
+    story names: a verdict ("flag" or "confirm"), a lead, and one question."""
+
+    verdict: str
+    lead: str
+    question: str
+
+
+def relation_move(problem: str, found: list[Claim]) -> RelationMove | None:
+    """The first right claim of two of the problem's numbers that goes against what the story says relates them
+    ("9 + 4" for 4 times as many bikes as 9 scooters, "45 + 12" for 12 fewer crayons, "300 - 15" for 15% off $300,
+    "120 - 4" for a tank 1/4 full, "32 x 4" where Tom's 32 is already 4 times Sue's), named at that step; or, first,
+    a whole split by a fraction's bottom ("120 / 4 = 30" for 1/4 of 120 liters), confirmed as that part."""
+    sentences = problem_sentences(problem)
+    asked = question_sentence(sentences)
+    story = " ".join(s for s in sentences if s != asked)
+    phrases = _amounts(story)
+    moves = []
+    for claim in (c for c in found if c.right):
+        terms = _TWO_TERMS.fullmatch(arithmetic_text(claim.expression))
+        if terms is None:
+            continue
+        a, op, b = Fraction(terms.group(1)), terms.group(2), Fraction(terms.group(3))
+        for check in (_fraction_part, _percent_part, _times_as, _more_or_less, _percent_as_amount):
+            move = check(story, asked, phrases, claim, (a, op, b))
+            moves += [(claim, move)] if move is not None else []
+    flagged = next((move for _, move in moves if move.verdict == "flag"), None)
+    last = next((move for claim, move in moves if claim is found[-1]), None)   # a part confirmed: the latest only
+    return flagged or last
+
+
+def _amounts(story: str) -> dict[Fraction, str]:
+    """The story's amounts with their nouns ("45 crayons", "$300"), never a bare 15 of 15%, nor a total ("Together
+    they have 60 coins"): a relation between two amounts says nothing about a total of them by one operation."""
+    totals = [s for s in problem_sentences(story) if _TOTAL.search(s)]
+    return {value: phrase for value, phrase in given_numbers(story)
+            if re.search(r"[a-z$]", phrase) and not any(value in solver.numbers_in(s) for s in totals)}
+
+
+_TOTAL = re.compile(r"\b(?:together|in all|altogether|in total|total|combined|sum|between them)\b", re.I)
+
+
+def _named(ref: str, asked: str) -> bool:
+    """Does the question speak of the relation's other side ("than her brother", "as Sue has")? Then the amount
+    the story gives is the related one, and the relation runs backwards."""
+    words = [w for w in re.findall(r"[A-Za-z]+", ref) if w.lower() not in _NOT_NAMES]
+    return bool(words) and all(re.search(rf"\b{w}\b", asked, re.I) for w in words)
+
+
+_NOT_NAMES = {"the", "a", "an", "her", "his", "their", "its", "has", "have", "had", "does", "did", "do", "is", "are",
+              "was", "were", "in", "on", "at", "of"}
+
+
+def _other(terms: tuple[Fraction, str, Fraction], n: Fraction, phrases: dict) -> Fraction | None:
+    """The claim's other number, when one of its two numbers is `n` and the other is an amount the story gives."""
+    a, _, b = terms
+    other = b if a == n else a if b == n else None
+    return other if other is not None and other != n and other in phrases else None
+
+
+def _sentence_of(story: str, start: int) -> str:
+    sentences = problem_sentences(story)
+    offsets = [story.index(s) for s in sentences]
+    return next(s for s, at in zip(reversed(sentences), reversed(offsets)) if at <= start)
+
+
+def _percent_part(story: str, asked: str, phrases: dict, claim: Claim, terms: tuple) -> RelationMove | None:
+    """"15% of 300 = 45" for a price cut by 15%: the part the problem's percent names, confirmed, and how it helps
+    with the question's own target asked."""
+    a, op, b = terms
+    percents = {Fraction(p) / 100 for p in _PERCENT.findall(story)}
+    if op != "*" or a not in percents or b not in phrases:
+        return None
+    part = f"${fmt(claim.stated)}" if phrases[b].startswith("$") else claim.result
+    target = question_target(asked) or "the answer"
+    return RelationMove("confirm", f"Yes, {claim} is right: {part} is the {fmt(a * 100)}% of {phrases[b]} the "
+                                   f"problem speaks of.", f"How does {part} help you find {target}?")
+
+
+def _times_as(story: str, asked: str, phrases: dict, claim: Claim, terms: tuple) -> RelationMove | None:
+    for m in _TIMES_AS.finditer(story):
+        n, sentence = Fraction(m.group("n")), _sentence_of(story, m.start())
+        other = _other(terms, n, phrases)
+        if other is None:
+            continue
+        backwards = _named(m.group("ref"), asked)
+        if terms[1] in "+-":
+            return RelationMove("flag", f"Look at {claim}: the problem says \"{m.group().strip()}\", and {fmt(n)} "
+                                        f"times as many is not {fmt(n)} more.",
+                                f"What number times {fmt(n)} makes {fmt(other)}?" if backwards else
+                                f"What do {fmt(n)} groups of {fmt(other)} make?")
+        if terms[1] == "*" and backwards:
+            name = " ".join(w for w in re.findall(r"[A-Za-z]+", m.group("ref")) if w.lower() not in _NOT_NAMES)
+            whose = f"{name}'s number" if name[:1].isupper() else f"the number of {name}"
+            return RelationMove("flag", f"Look at {claim}: the problem says \"{sentence}\"",
+                                f"So is {whose} bigger or smaller than {fmt(other)}, and does multiplying "
+                                f"{fmt(other)} by {fmt(n)} make it that?")
+        if terms[1] == "*" and not backwards:
+            return _kept(claim, asked, f"{fmt(n)} times as many as {phrases[other]} is {claim.result}")
+        if terms[1] == "/" and backwards and terms[0] == other:
+            return _kept(claim, asked, f"{phrases[other]} is {fmt(n)} times {claim.result}")
+    return None
+
+
+def _kept(claim: Claim, asked: str, reading: str) -> RelationMove:
+    """A step that does exactly what a relation of the story says, confirmed as that relation (the story knows it),
+    and whether it answers the question asked."""
+    return RelationMove("confirm", f"Yes, {claim} is right: {reading}.",
+                        f"Does {claim.result} answer \"{asked}\" or is there a step still to do?")
+
+
+def _more_or_less(story: str, asked: str, phrases: dict, claim: Claim, terms: tuple) -> RelationMove | None:
+    for m in _MORE_OR_LESS.finditer(story):
+        n, sentence = Fraction(m.group("n")), _sentence_of(story, m.start())
+        other = _other(terms, n, phrases)
+        if other is None or len(solver.numbers_in(sentence)) != 1 or _named(m.group("ref"), asked):
+            continue   # the amount compared is given in the same sentence, or the question asks for the other side
+        bigger = re.fullmatch(_MORE, m.group("way")) is not None
+        if terms[1] == ("-" if bigger else "+"):
+            whose = _compared_side(sentence, m)
+            return RelationMove("flag", f"Look at {claim}: the problem says \"{sentence}\"",
+                                f"Does \"{m.group('said')}\" make {whose} bigger or smaller than "
+                                f"{fmt(other)}?")
+        if terms[1] == ("+" if bigger else "-") and terms[0] == other:
+            return _kept(claim, asked, f"{m.group('said')} than {fmt(other)} is {claim.result}")
+    return None
+
+
+def _compared_side(sentence: str, m: re.Match) -> str:
+    """The side a comparison is about: "the number of pens" (6 more pens than pencils), "the blue box's crayons" (A blue
+    box has 12 fewer crayons than the red box), "Maya's number" (Maya is 3 years older than her brother)."""
+    noun = m.group("noun")
+    if noun and re.fullmatch(r"[a-z]+", m.group("ref").strip()):   # "... than pencils": two kinds of thing compared
+        return f"the number of {noun}"
+    subject = re.sub(r"^(?:A|An|The) ", "the ", sentence[:sentence.index(m.group())]).strip().rsplit(" ", 1)[0]
+    if not (subject[:1].isupper() or subject.startswith("the ")) or len(subject.split()) > 3:
+        return "that amount"
+    return f"{subject}'s {noun or ('age' if m.group('way') in ('older', 'younger') else 'number')}"
+
+
+def _percent_as_amount(story: str, asked: str, phrases: dict, claim: Claim, terms: tuple) -> RelationMove | None:
+    for percent in (Fraction(p) for p in _PERCENT.findall(story)):
+        other = _other(terms, percent, phrases)
+        if other is None or terms[1] not in "+-":
+            continue
+        whole = phrases[other]
+        amount = f"${fmt(percent)}" if whole.startswith("$") else f"{fmt(percent)} {' '.join(whole.split()[1:])}"
+        return RelationMove("flag", f"Look at {claim}: {fmt(percent)}% of {whole} is not {amount.strip()}; it is "
+                                    f"{fmt(percent)} out of every 100.", f"How much is {fmt(percent)}% of {whole}?")
+    return None
+
+
+def _fraction_part(story: str, asked: str, phrases: dict, claim: Claim, terms: tuple) -> RelationMove | None:
+    a, op, b = terms
+    for top, bottom in ((Fraction(t), Fraction(d)) for t, d in _FRACTION.findall(story)):
+        if bottom in phrases or top in phrases and top != 1:
+            continue   # a 4 the story gives as an amount of its own may rightly be taken away
+        if op == "/" and b == bottom and a in phrases and a != bottom:
+            unit = " ".join(phrases[a].split()[1:])
+            part = f"${fmt(claim.stated)}" if phrases[a].startswith("$") else f"{claim.result} {unit}".strip()
+            ask = "Which part does the question ask for: that part, or the rest?" if top == 1 else \
+                f"How much are {fmt(top)}/{fmt(bottom)} of {phrases[a]}, then?"
+            return RelationMove("confirm", f"Yes, {claim} is right: {part} is 1/{fmt(bottom)} of {phrases[a]}.", ask)
+        other = _other(terms, bottom, {**phrases, bottom: ""}) if op in "+-" else None
+        if other is not None and other in phrases and other != bottom:
+            return RelationMove("flag", f"Look at {claim}: in {fmt(top)}/{fmt(bottom)}, the {fmt(bottom)} says how "
+                                        f"many equal parts to make; it is no amount to take away or add.",
+                                f"What is {fmt(top)}/{fmt(bottom)} of {phrases[other]}?")
+    return None
+
+
+def compared_sum(problem: str, found: list[Claim]) -> RelationMove | None:
+    """A problem of two amounts whose question asks how far apart they are, and the student put the two together
+    ("64 + 29 = 93" for how much taller 64 feet is than 29 feet): right arithmetic, the wrong step, flagged."""
+    given = given_numbers(problem)
+    asked = question_sentence(problem_sentences(problem))
+    values = sorted(value for value, _ in given)
+    added = next((c for c in found if re.fullmatch(r"\S+ \+ \S+", c.expression)
+                  and sorted(solver.numbers_in(c.expression)) == values), None)
+    if added is None or len(given) != 2 or not HOW_FAR_APART.search(asked):
+        return None
+    both = " and ".join(phrase for _, phrase in given)
+    return RelationMove("flag", f"You added {both}, which puts them together.",
+                        f"The question asks \"{asked}\" Does a total answer that, or what would show how far "
+                        f"apart they are?")
+
+
+def relation_help(problem: str) -> str | None:
+    """A help request on a story that relates two amounts, asked from that relation in the problem's own words: who
+    has more where the known amount is N times the other ("Who has more cards, and what number times 4 makes 32?"),
+    N for each one of the other, whether "12 fewer" makes an amount bigger or smaller than the one it is compared
+    with, 10% of the whole before 15%, a fraction's equal parts. None where the story states no such relation, or
+    the amount it relates is not one plain number of the story."""
+    sentences = problem_sentences(problem)
+    asked = question_sentence(sentences)
+    story = " ".join(s for s in sentences if s != asked)
+    phrases = _amounts(story)
+    for m in _TIMES_AS.finditer(story):
+        known = _related_amount(story, m, phrases)
+        if known is None:
+            continue
+        n, noun = m.group("n"), m.group("noun") or ""
+        if _named(m.group("ref"), asked):
+            return f"The problem says \"{_sentence_of(story, m.start())}\" Who has more {noun or 'of them'}, and " \
+                   f"what number times {n} makes {fmt(known)}?"
+        name = " ".join(w for w in re.findall(r"[A-Za-z]+", m.group("ref")) if w.lower() not in _NOT_NAMES)
+        ref = m.group("ref").strip()
+        if re.match(r"(?:on|in|at|during|last)\b", ref):   # "as on Monday": the same thing at another time
+            return f"The problem says \"{_sentence_of(story, m.start())}\" How many {noun or 'is that'} are {n} " \
+                   f"times the {phrases[known]} {ref}?"
+        each = f"for each one {name} has" if name[:1].isupper() else f"for each one of the {ref}"
+        return f"\"{m.group().strip()}\" means {n} {noun} {each}. How many is that for {phrases[known]}?"
+    mean = _MEAN_OF.search(story)
+    if mean is not None:   # "a mean of 85 over 4 tests": the total that mean stands for comes first
+        n, things, value = (mean.group(k) or mean.group(f"{k}2") for k in ("n", "things", "mean"))
+        return f"A mean is a total shared equally. What total over {n} {things} gives a mean of {value}?"
+    for m in _GROUPS_OF_ONE.finditer(story):   # "3 laps of a 400 meter track": one lap, then 3
+        one, unit = m.group("groups").removesuffix("s"), m.group("unit").removesuffix("s")
+        return f"One {one} of the {m.group('thing')} is {m.group('size')} {unit}s. How many {unit}s do " \
+               f"{m.group('n')} {m.group('groups')} make?"
+    for m in _MORE_OR_LESS.finditer(story):
+        known = _related_amount(story, m, phrases)
+        sentence = _sentence_of(story, m.start())
+        if known is None or len(solver.numbers_in(sentence)) != 1 or _named(m.group("ref"), asked):
+            continue
+        return f"The problem says \"{sentence}\" Does \"{m.group('said')}\" make {_compared_side(sentence, m)} " \
+               f"bigger or smaller than {fmt(known)}?"
+    return None
+
+
+def _related_amount(story: str, m: re.Match, phrases: dict) -> Fraction | None:
+    """The amount a relation's other side has: the one number of the story besides the relation's own, or the one in
+    a sentence that names that side ("Her brother is 9 years old")."""
+    others = [v for v in phrases if v != Fraction(m.group("n"))]
+    if len(others) == 1:
+        return others[0]
+    named = [v for v in others if _named(m.group("ref"), next((s for s in problem_sentences(story)
+                                                                if phrases[v] in s and m.group() not in s), ""))]
+    return named[0] if len(named) == 1 else None

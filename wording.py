@@ -208,7 +208,9 @@ _TARGETS = (  # the question's target as a noun phrase: "How many pages did..." 
     (r"^how many more ([a-z]+)\b", "the number of extra {}"),  # "How many more weeks ...?" is what is still to come
     (r"^how much more (?!(?:does|did|do|is|was|will|would|can)\b)([a-z]+)\b", "the extra {}"),
     (r"^how much more\b()", "the extra amount{}"),
-    (rf"^how many ((?:[\w]+ ){{0,2}}?[a-z]+) (?:{_AUX}|until|before|after|per|in|of|for)\b", "the number of {}"),
+    # "How many does he need?" names no noun: never "the number of does he need"
+    (rf"^how many (?!{_AUX}\b)((?:[\w]+ ){{0,2}}?[a-z]+) (?:{_AUX}|until|before|after|per|in|of|for)\b",
+     "the number of {}"),
     (rf"^how much ([a-z]+(?: [a-z]+)?) {_AUX}\b", "the {}"),
     (rf"^how much {_AUX} ([^?]+?) cost\b", "the cost of {}"),
     (r"^what(?: is|'s|s| was| are| were| will be) ((?:the|its|his|her|their) [^?,]+?)\?", "{}"),
@@ -309,14 +311,21 @@ def given_numbers(problem: str) -> list[tuple[Fraction, str]]:
     written = text.replace(",", "")
     pattern = rf"((?:(?<![\w)])-(?=\d))?\$?(\d{{1,2}}:\d\d(?:\s*[ap]\.?m\b\.?)?|\d+:\d+|{NUM}))" \
               rf"(?:\s+(?:{_ADJECTIVES})\b(?!\s+than\b))?(?:\s+([a-z]+L?))?"   # 'mL' is millilitres
-    for m in re.finditer(pattern, wordproblem.normalise(text).replace(",", "")):
-        if not re.search(rf"(?<![\d.:]){re.escape(m.group(2))}(?![\d])", written):
+    normalised = wordproblem.normalise(text).replace(",", "")
+    for m in re.finditer(pattern, normalised):
+        if _LABEL.search(normalised[:m.start()]) or \
+                not re.search(rf"(?<![\d.:]){re.escape(m.group(2))}(?![\d])", written):
             continue
         word = m.group(3) or ""
         named = word and word not in _STOP and (len(word) > 2 or word.lower() in _UNITS)
         sign = -1 if m.group(0).startswith("-") else 1
         found.append((sign * _quantity_value(m.group(2)), (m.group(0) if named else m.group(1)).strip()))
     return found
+
+
+# "in game 3", "on day 2", "Grade 7": a number that names one of a row of things, no amount
+_LABEL = re.compile(r"\b(?:game|day|week|level|round|test|quiz|grade|room|page|chapter|question|lesson|floor|gate|"
+                    r"platform|seat|table|bus|route|lane|station|match|race|stage|episode|part) $", re.I)
 
 
 def said_list(items: list[str]) -> str:

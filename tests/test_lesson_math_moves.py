@@ -70,9 +70,8 @@ def test_the_questions_target_is_read_in_its_own_words(question, target):
 def test_a_help_request_without_a_plan_points_at_the_sentence_about_the_target_never_at_every_number():
     state = lesson.Lesson(problem=PAGES)
     move = math_moves._move_without_plan(state, [], [], "I'm stuck")
-    assert move.text == ('The question asks for the number of pages on Tuesday. The problem says "On Tuesday she read '
-                         '3 times as many pages as on Monday." What does that tell you about the number of pages on '
-                         'Tuesday, and what do you need to know first?')
+    assert move.text == ('The problem says "On Tuesday she read 3 times as many pages as on Monday." How many pages are '
+                         '3 times the 24 pages on Monday?')   # the relation asked (round 8), never a frame
     assert "Which of" not in move.text and move.verdict == "none"
     again = [math_moves._move_without_plan(state, [], [], "still stuck").question for _ in range(2)]
     assert again[0] == move.question and again[1] != move.question    # never the same hint three times in a row

@@ -75,6 +75,20 @@ def test_divide_three_quarters_by_four_is_inconsistent():
                               CLASS_OF_32) == []
 
 
+def test_the_tutors_own_scaffold_numbers_are_consistent_and_a_step_value_still_is_not():
+    walk = {"subject": "math", "problem": "A class has 25 students. 60% of them walk to school. How many walk?",
+            "student_message": "help", "steps": [{"expr": "25 * 60 / 100"}]}
+    assert S.math_consistency("60% means 3 of 5 equal parts. Split the 25 students into 5 equal groups.", walk) == []
+    rope = {"subject": "math", "problem": "A rope is 84 cm long. A ribbon is 37 cm long. How much longer is the rope?",
+            "student_message": "help", "steps": [{"expr": "84 - 37"}]}
+    assert S.math_consistency("Count up from 37 to 40: that is 3. How far from 40 to 84?", rope) == []
+    ride = {"subject": "math", "problem": "A cyclist rides 15 miles each hour. How far does she ride in 4 hours?",
+            "student_message": "help", "steps": [{"expr": "15 * 4"}]}
+    assert S.math_consistency("One hour is 15 miles, so 2 hours make 15 + 15 = 30 miles. And 4 hours?", ride) == []
+    assert S.math_consistency("2 hours make 30 miles, so 4 hours make 60 miles.", ride) == [
+        "number 60 is not in the problem or the steps, or is a step value the student has not reached"]
+
+
 def test_divide_for_adding_fractions_is_the_wrong_operation():
     case = CASES["math-032"]  # 1/2 + 1/3
     assert S.math_consistency("Can you divide 1/2 by 1/3 first?", case) == [
