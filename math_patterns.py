@@ -157,6 +157,8 @@ def percent_apply(p: Problem) -> Plan | None:
     if bool(up) == bool(down):
         return None
     pc, price = percents[0], prices[0]
+    if re.match(r"(?: [a-z]+)? (?:per|a|an|each|every) (?:day|week|month|year|hour|minute)\b", p.t[price.end("a"):]):
+        return None   # '10 per day' is a rate: a year's production from it needs the days we are not told
     i = price.group("i") if price.group("a").startswith("$") is False and price.group("i") else "dollars"
     b = Builder(p, "percent")
     a, r = b.given(price, "a", i), b.given(pc, "p", "percent")

@@ -118,9 +118,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
-from equation_patterns import (bracket_equation, consecutive, current_speeds, divided_equation, equation,
-                               fee_plus_rate, fraction_equation, linear_pair, purchases, save_to_goal,
-                               shared_with_difference, sum_difference, work_together)
+from equation_patterns import (CREW, bracket_equation, consecutive, crew_time, current_speeds, divided_equation,
+                               equation, fee_plus_rate, fraction_equation, linear_pair, operations_undone, purchases,
+                               save_to_goal, shared_with_difference, sum_difference, work_together)
 from mathcheck import solve
 from measure_patterns import (box, clock_elapsed, daily_over_weeks, fraction_of_parts, fraction_sum, measure_difference,
                               measure_parts, mixed_units_left, percent_change, percent_of_whole, percent_part,
@@ -158,7 +158,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     measure_difference, percent_of_whole, groups_needed, mixed_units_left, measure_parts, side_from_area,
     consecutive, fraction_of_parts, daily_over_weeks, polygon_perimeter, fee_plus_rate, total_from_mean,
     square_side, rate_other_time, rest_shared, work_done, temperature_rate, fraction_sum, save_to_goal,
-    group_priced]
+    group_priced, crew_time, operations_undone]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
@@ -167,12 +167,18 @@ _UNHANDLED = r"\b(doubles?|doubled|doubling|triples?|tripled|quadruple\w*|back|s
 # ...unless the one pattern that reads them says what they mean there: a boat going 'back upstream' is the second
 # leg of the trip, a hose filling 'the same pool' is the one job two workers share.
 _READS_ITSELF = {current_speeds: r"\bback (?=upstream|downstream|against|with|into)",
-                 work_together: r"\bthe same (?=[a-z]+ in \d)", save_to_goal: r"\balready\b"}
+                 work_together: r"\bthe same (?=[a-z]+ in \d)", save_to_goal: r"\balready\b",
+                 operations_undone: r"\b(?:doubles?|doubled|triples?|tripled)\b"}
 # The readers that convert the question's time unit themselves ('25 minutes every day ... in 2 weeks': 7 days in a
 # week), so a unit the statements never name does not stop them as it stops the rest.
 _CONVERTS_ASKED_UNIT = {daily_over_weeks, rate_other_time}
 _TIME_UNITS = r"\b(week|weeks|day|days|month|months|year|years|hour|hours|minute|minutes|dozen|annual|yearly|" \
               r"weekly|daily|monthly)\b"
+
+
+# 'It takes 4 workers 6 days', 'How long would it take 8 workers?', '... would 8 workers need?': a crew and its time,
+# where more hands take less time. Only crew_time reads it: a rate per worker would multiply the wrong way.
+_CREW_TIME = rf"\btakes? \d+ (?:{CREW}) \d+|\btake \d+ (?:{CREW})\b|\b\d+ (?:{CREW}) (?:take|need)\b(?![^.?!]*together)"
 
 
 def _unexplained_unit(p: Problem) -> bool:
@@ -286,6 +292,8 @@ def _plan_all(problem: str) -> Plan | None:
     plans = []
     for pattern in PATTERNS:
         if unexplained and pattern not in _CONVERTS_ASKED_UNIT:
+            continue
+        if pattern is not crew_time and re.search(_CREW_TIME, read.t, re.I):
             continue
         if re.search(_UNHANDLED, re.sub(_READS_ITSELF.get(pattern, "(?!)"), "", read.body), re.I):
             continue

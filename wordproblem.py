@@ -222,13 +222,28 @@ _NUMBER_OF = re.compile(r"(?:calculate|find|determine|compute|work out|what is|w
                         r"number of (?P<rest>[^.?!]*)[.?!]?\s*$", re.I)
 
 
+# An order to find something asks what it is ('Find the other number.', 'Work out the mean.'); money asked with
+# 'what' asks how much ('What change should he receive?', 'What was her pay for the two days?').
+_ORDER = re.compile(r"(?:find|work out|calculate|determine|state) (?P<rest>(?:the|his|her|their|its) [a-z][^.?!]*)"
+                    r"[.?!]?\s*$", re.I)
+_WHAT_MONEY = re.compile(r"what (?=(?:change|money)\b|(?:is|was|will be) (?:his|her|their) (?:pay|earnings|wages?)\b)",
+                         re.I)
+
+
 def _how_many(question: str) -> str:
-    """'Calculate the number of books he bought.' asks 'How many books he bought?'; 'the total number of tanks and
-    trucks' asks how many in total: the one way the readers look for a count asked for."""
+    """The question in the words the readers look for: 'Calculate the number of books he bought.' asks 'How many
+    books he bought?' ('the total number of tanks and trucks' asks how many in total); an order asks 'What is ...?';
+    money asked with 'what' asks 'How much ...?', 'the length of one piece' asks 'How long is each piece?';
+    'percentage' is 'percent'."""
     m = _NUMBER_OF.match(question)
-    if not m:
-        return question
-    return f"How many {m.group('rest')}{' in total' if m.group('total') else ''}?"
+    if m:
+        return f"How many {m.group('rest')}{' in total' if m.group('total') else ''}?"
+    m = _ORDER.match(question)
+    if m:
+        question = f"What is {m.group('rest')}?"
+    question = _WHAT_MONEY.sub("How much ", question, count=1)
+    question = re.sub(r"^what is the length of (?:one|each) ", "How long is each ", question, flags=re.I)
+    return re.sub(r"\bpercentage\b", "percent", question, flags=re.I)
 
 
 def _question_last(t: str) -> str:
