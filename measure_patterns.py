@@ -321,9 +321,9 @@ def proportion(p: Problem) -> Plan | None:
             return None
         (x, xu), (y, yu) = per[0], next(g for g in given if g is not per[0])
     money = yu == "dollars"
-    wanted = r"^(?:how much|what is the (?:cost|price))" if money else \
-        rf"^how (?:far|many {yu})\b" if yu in _DISTANCE_WORDS else rf"^how many {yu}\b"
-    if not re.search(wanted, question, re.I):
+    said = re.match(r"how (?:(?P<far>far)|many (?P<u>[a-z]+))\b", question, re.I)   # '250 g' asked 'how many grams'
+    if not (re.match(r"how much|what is the (?:cost|price)", question, re.I) if money else
+            said and (same_word(said.group("u"), yu) or bool(said.group("far")) and yu in _DISTANCE_WORDS)):
         return None
     b = Builder(p, "rate")
     what = "How much" if money else f"How many {yu}"

@@ -200,6 +200,8 @@ class Problem:
 def read_problem(problem: str) -> Problem | None:
     # 'At the same price, how much...' restates what every rate plan assumes; it is not a statement to place.
     t = _question_last(re.sub(r"\b[Aa]t the same (?:price|rate|speed|pace), ", "", normalise(problem)))
+    for _ in range(3):   # '3 cm on Monday, 2 on Tuesday and 4 on Friday': each in turn
+        t = _ELIDED.sub(lambda m: f"{m.group()} {m.group('noun')}", t)
     sentences = list(re.finditer(SENTENCE, t))
     starts = [m.start() for m in sentences if m.group().strip()]
     asked = [m.start() for m in sentences if m.group().strip().endswith("?")]
@@ -215,7 +217,23 @@ def read_problem(problem: str) -> Problem | None:
     if asking and re.match(r"(if|when|suppose|given|assuming)\b", t[q:], re.I):
         q += asking.start()
     t = t[:q] + _how_many(t[q:])
-    return Problem(problem, t, q, [m.span() for m in NUMBER.finditer(t)])
+    labels = {m.span("n") for m in _LABEL.finditer(t)}
+    return Problem(problem, t, q, [m.span() for m in NUMBER.finditer(t) if m.span() not in labels])
+
+
+# A number that names something ('Class 5', 'Year 6', 'Room 12', 'Bus 42') is no amount: no reader places it, and
+# a reader that takes it for one places a number the problem does not count, so its plan fails to finish.
+_LABEL = re.compile(r"\b(?:Class|Year|Grade|Room|Bus|Platform|Table|Team|Level|Group|Form|Route|Gate|Flight|Chapter|"
+                    r"Lesson|Unit|Block|Lane) (?P<n>\d+)\b(?![.,]\d|%| ?/)")
+
+
+# A noun said once for two amounts ('35 pages on Saturday and 2 times as many on Sunday', '3 chores on Monday and 4
+# on Tuesday', 'Ben has 3 slices and Mia has 2.'): the second amount gets the noun back, so every reader sees it.
+_ELIDED = re.compile(r"(?<![\d.])\d+(?:\.\d+)? (?P<noun>(?!(?:times|more|fewer|less|of|to|and|or|for|in|on|at)\b)[a-z]+)"
+                     r"(?P<tail>(?: (?:on|in|at|during|by) (?:[A-Z][a-z]+|the [a-z]+))?"
+                     r"(?: and| but|,)(?: [A-Z][a-z]+ (?P<verb>[a-z]+))?) "
+                     r"(?:\d+(?:\.\d+)?(?![\d.]\d)|\d+ times as (?:many|much))(?= (?:on|in|at|during|by) (?:[A-Z][a-z]+|the [a-z]+)\b|"
+                     r"[.,?!])")
 
 
 _NUMBER_OF = re.compile(r"(?:calculate|find|determine|compute|work out|what is|what's) the (?P<total>total |combined )?"
@@ -365,7 +383,7 @@ def _w(name: str) -> str:
 PRONOUNS = {"He", "She", "They", "It", "There", "The", "Each", "If", "How", "What", "In", "On", "At", "A", "An",
              "His", "Her", "Their", "This", "That", "After", "Then", "When", "We", "I", "You", "One", "Every"}
 NAME = r"[A-Z][a-z]+"
-ASKS_TOTAL = r"\b(in all|altogether|in total|total|together|combined|both|all together)\b"
+ASKS_TOTAL = r"\b(in all|altogether|in total|total|together|combined|both|all together|over the weekend)\b"
 ASKS_LEFT = r"\b(left|remain|remaining|now|still)\b"
 
 

@@ -4,6 +4,8 @@ as it grows) and the wrong plans it found (a rate per worker multiplied the wron
 a year's total), each tested on several wordings written for this test, none copied from a fixture; near misses
 must abstain."""
 
+from fractions import Fraction
+
 import pytest
 
 import solver
@@ -41,6 +43,29 @@ PLANS = [
      ["machine-hours"]),
     ("It takes 3 painters 8 hours to paint a house. How long would it take 4 painters working at the same rate?",
      "crew_time", ["24", "6"], ["painter-hours"]),
+    # a noun said once for two amounts: the second amount gets it back; 'over the weekend' asks the total
+    ("Mo sold 12 cakes on Friday and 3 times as many on Saturday. How many cakes did he sell over the weekend?",
+     "comparison", ["36", "48"], ["3 times 12 cakes"]),
+    ("Eva swims 8 lengths on Monday and 11 on Thursday. How many lengths does she swim in all?", "part_whole",
+     ["19"], ["8 and 11"]),
+    ("Lily earns $4 for each dog she walks. She walked 5 dogs on Monday and 2 on Tuesday. How much money did she "
+     "earn?", "story", ["20", "8", "28"], ["5 dogs at $4 for each dog", "2 dogs at $4 for each dog"]),
+    # a number that names something ('Class 4', 'Year 5') is no amount
+    ("There are 30 children in Class 4. 2/5 of them have a pet. How many children have a pet?", "fraction_of",
+     ["6", "12"], ["1/5 of 30 children"]),
+    ("Year 5 has 64 pupils. 3/8 of them play chess. How many pupils play chess?", "fraction_of", ["8", "24"],
+     ["3/8 of 64 pupils"]),
+    # two fractions and the rest in one sentence
+    ("A shop has 90 shirts. 1/3 are red, 2/5 are blue and the rest are white. How many white shirts are there?",
+     "fraction_of", ["30", "18", "36", "66", "24"], ["left for white"]),
+    # 'for every' with the unit asked ('how many ml'), or said first ('For every 5 apples, ...')
+    ("A printer uses 3 ml of ink for every 20 pages. How many ml of ink does it use for 180 pages?", "ratio",
+     ["9", "27"], ["How many times 20 pages is 180 pages"]),
+    ("For every 5 apples, Jo uses 2 cups of sugar. How many cups of sugar does she need for 20 apples?", "ratio",
+     ["4", "8"], ["2 for every 5"]),
+    # a unit written short ('150 g') asked in full ('how many grams')
+    ("A tray uses 150 g of butter for 6 biscuits. How many grams of butter are needed for 10 biscuits?", "rate",
+     ["25", "250"], ["150 g for 6 biscuits"]),
 ]
 
 
@@ -60,9 +85,20 @@ def test_each_reading_plans_exact_steps_in_the_problems_words(problem, pattern, 
     # a rate per worker is no crew time: other crews, other jobs, or the job asked instead of the time
     "It takes 4 workers 6 days to build a wall. How many days would it take 8 painters?",
     "It takes 4 workers 6 days to build a wall. How many walls can 8 workers build in 6 days?",
+    # the elided noun is never guessed across other words
+    "Eva swims 8 lengths on Monday and 11 more on Thursday than on Monday. How many lengths does she swim?",
+    # the third kind asked is not the rest; 'for every' met by an amount of neither thing
+    "A shop has 90 shirts. 1/3 are red, 2/5 are blue and the rest are white. How many green shirts are there?",
+    "For every 5 apples, Jo uses 2 cups of sugar. How many cups of sugar does she need for 20 pears?",
     # a percent of a rate asked as a total over a period needs the period's length
     "A bakery makes 40 loaves per day. This year it cut its output by 10 percent. Calculate the total output of "
     "the bakery this year.",
 ])
 def test_near_misses_abstain(problem):
     assert solver.plan(problem) is None
+
+
+def test_a_label_number_is_no_quantity_of_the_plan():
+    """'Class 4' names the class: the plan's givens are the 30 children and the 2/5, never a 4."""
+    plan = solver.plan("There are 30 children in Class 4. 2/5 of them have a pet. How many children have a pet?")
+    assert [q.value for q in plan.quantities if q.given] == [30, Fraction(2, 5)]
