@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from wordproblem import (NUM, NUMBER, Builder, Plan, Problem, Ref, fmt, fraction_part, mentions, number_value,
-                         same_word, shown_first, stem, unit_factor, unit_name)
+from wordproblem import (NUM, NUMBER, Builder, Plan, Problem, Ref, fmt, fraction_part, is_unit, mentions,
+                         number_value, same_word, shown_first, stem, unit_factor, unit_name)
 
 # ----------------------------------------------------------------------------- the minutes between two clock times
 
@@ -112,8 +112,8 @@ def box(p: Problem) -> Plan | None:
 _DEGREES = r"(?: ?°| degrees)(?: ?[FC]\b| Fahrenheit| Celsius)?"
 # when a temperature was read: 'The temperature at 8 pm was', 'at noon', 'in the morning', 'on Monday'
 _WHEN = r"(?: at \d+ (?:am|pm)| at (?:noon|midnight|dawn|dusk|night|sunrise|sunset)| in the [a-z]+| on [A-Z][a-z]+)?"
-_TEMPERATURE = re.compile(rf"\b(?:temperature|it){_WHEN} (?:was|is) (?:at )?(?P<neg>-)?(?P<a>\d+(?:\.\d+)?){_DEGREES}",
-                          re.I)
+_TEMPERATURE = re.compile(rf"\b(?:temperature|it|thermometer){_WHEN} (?:was|is|read|reads|showed|shows) (?:at )?"
+                          rf"(?P<neg>-)?(?P<a>\d+(?:\.\d+)?){_DEGREES}", re.I)
 _UP = r"rose|rises|risen|rise|went up|goes up|gone up|warmed up|warms up|climbed|climbs|increased|increases"
 _DOWN = r"fell|falls|fallen|fall|dropped|drops|drop|went down|goes down|gone down|cooled|cools|decreased|decreases"
 _TEMPERATURE_VALUE = re.compile(rf"(?P<neg>-)?(?P<a>\d+(?:\.\d+)?){_DEGREES}")
@@ -131,7 +131,8 @@ def temperature(p: Problem) -> Plan | None:
     start = p.search(_TEMPERATURE)
     moves = [m for m in p.finditer(_MOVE) if start and m.start() > start.end()]
     to = [m for m in p.finditer(_MOVE_TO) if start and m.start() > start.end()]
-    if start and moves and not to and p.asks(r"^what (?:was|is|will be|would be) the temperature\b|^what temperatu"):
+    if start and moves and not to and p.asks(r"^what (?:was|is|will be|would be) the temperature\b|^what temperatu|"
+                                             r"^what (?:did|does|will) (?:it|the thermometer) (?:read|show)\b"):
         value = _degrees(b, start, "a")
         for move in moves:   # (lesson.py drops a sentence with the word 'temperature' in it, a config key there)
             up = re.fullmatch(_UP, move.group("verb"), re.I) is not None
@@ -570,6 +571,30 @@ def polygon_perimeter(p: Problem) -> Plan | None:
     b = Builder(p, "perimeter")
     b.step("+", [b.given(n, 0, unit) for n in items], unit, f"What do the {len(items)} sides, "
                                                             f"{listed.group('list')}, add up to?", kind="perimeter")
+    return b.finish()
+
+
+_REGULAR = re.compile(rf"\b(?:regular (?P<s>{'|'.join(_SHAPE_SIDES)})|(?P<sq>square)|equilateral (?P<tri>triangle))\b",
+                      re.I)
+
+
+def regular_perimeter(p: Problem) -> Plan | None:
+    """'Each side of a regular hexagon is 8 cm long. What is its perimeter?' -> 6 equal sides, 6 x 8 cm: only a
+    square, an equilateral triangle or a shape said to be regular, with one length in the text, its side."""
+    shapes = list(p.finditer(_REGULAR, "all"))
+    side = NUMBER.match(p.t, p.numbers[0][0]) if len(p.numbers) == 1 else None
+    unit = re.match(r" ?([a-z]+)\b", p.t[side.end():]) if side else None
+    if len(shapes) != 1 or not unit or not is_unit(unit.group(1)) or re.search(r"[$%/]", side.group()) \
+            or re.search(r"\b(?:area|diagonal|radius|height|perimeter (?:is|of))\b", p.body, re.I) \
+            or not p.asks(r"^what is (?:its|the) perimeter\b|^how (?:long|far) is it (?:all the way )?around\b"):
+        return None
+    shape = shapes[0].group("s") or shapes[0].group("sq") or shapes[0].group("tri")
+    count = _SHAPE_SIDES.get(shape.lower(), 4)
+    b = Builder(p, "perimeter")
+    n = b.fact(count, "sides", f"a {shape.lower()} has {count} equal sides")
+    b.step("*", [n, b.given(side, 0, unit.group(1))], unit.group(1), f"What do {count} equal sides of "
+                                                                     f"{side.group()} {unit.group(1)} add up to?",
+           kind="perimeter")
     return b.finish()
 
 

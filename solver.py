@@ -124,8 +124,8 @@ from equation_patterns import (CREW, bracket_equation, consecutive, crew_time, c
 from mathcheck import solve
 from measure_patterns import (box, clock_elapsed, daily_over_weeks, fraction_of_parts, fraction_sum, measure_difference,
                               measure_parts, mixed_units_left, percent_change, percent_of_whole, percent_part,
-                              polygon_perimeter, proportion, rate_other_time, rest_shared, share_equally,
-                              side_from_area, temperature, temperature_rate, total_from_mean)
+                              polygon_perimeter, proportion, rate_other_time, regular_perimeter, rest_shared,
+                              share_equally, side_from_area, temperature, temperature_rate, total_from_mean)
 from math_patterns import (combined_mean, conversion, expression, fill_count, for_every, fraction_of, fractions_rest,
                            map_scale, mean, mean_missing, missing_side, mixed_unit_difference, percent_apply,
                            percent_of_number, percent_reverse, ratio, rectangle, square_side)
@@ -135,7 +135,7 @@ from science_patterns import acceleration, density, falling_energy, kinetic_ener
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, grouping, groups_then_price,
                             groups_then_share, level_difference, measure_change, measure_comparison, missing_part,
                             part_whole, rate, sharing, shopping, times_difference, two_prices)
-from wordproblem import (NUM, OP_SIGN, NoPlan, Plan, Problem, Quantity, Ref, Step, apply_op, fmt, mentions,
+from wordproblem import (NUM, OP_SIGN, NoPlan, Plan, Problem, Quantity, Ref, Step, apply_op, fmt, is_unit, mentions,
                          number_value, numbers_in, read_problem, same_word, shown_in_sum, stem, unit_factor)
 
 # The public API, what lesson.py, agent.py, bench/ and the tests use; the plan's types and number reading live in
@@ -158,7 +158,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     measure_difference, percent_of_whole, groups_needed, mixed_units_left, measure_parts, side_from_area,
     consecutive, fraction_of_parts, daily_over_weeks, polygon_perimeter, fee_plus_rate, total_from_mean,
     square_side, rate_other_time, rest_shared, work_done, temperature_rate, fraction_sum, save_to_goal,
-    group_priced, crew_time, operations_undone]
+    group_priced, crew_time, operations_undone, regular_perimeter]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
@@ -216,9 +216,9 @@ def plan(problem: str) -> Plan | None:
     explains all of them, the plan of the problem without one side remark that only one reading survives."""
     found = _plan_all(problem)
     if found is not None:
-        return found
+        return _in_named_unit(found)
     plans = [p for p in map(_plan_all, _side_remarks(problem)) if p is not None]
-    return plans[0] if len(plans) == 1 else _in_asked_unit(problem) or _in_one_unit(problem)
+    return _in_named_unit(plans[0] if len(plans) == 1 else _in_asked_unit(problem) or _in_one_unit(problem))
 
 
 _AMOUNT_IN_UNIT = re.compile(r"(?<![\d.$/])(?P<n>\d+(?:\.\d+)?) (?P<u>[a-z]+)\b")
@@ -272,16 +272,39 @@ def _in_asked_unit(problem: str) -> Plan | None:
         found = _plan_all(_HOW_MANY_UNIT.sub(lambda m: f"{m.group('how')} {said}", problem))
         if found is None or not same_word(found.unit, said):
             continue
-        factor = Fraction(bigger or smaller)
-        big, small = (asked.group("u"), said) if bigger else (said, asked.group("u"))
-        one = f"{'an' if re.match(r'[aeiou]|hour', stem(big)) else 'a'} {stem(big)}"   # 'an hour', 'a meter'
-        found.quantities.append(Quantity(factor, small, f"{fmt(factor)} {small} in {one}", given=False))
-        refs = (Ref("step", len(found.steps) - 1), Ref("quantity", len(found.quantities) - 1))
-        op, values = ("/" if bigger else "*"), (found.answer, factor)
-        found.steps.append(Step(op, refs, values, apply_op(op, values), asked.group("u").lower(),
-                                f"How many {asked.group('u').lower()} is {fmt(found.answer)} {said}?", "convert"))
-        return found
+        return _converted(found, said, asked.group("u").lower())
     return None
+
+
+def _converted(found: Plan, said: str, asked: str) -> Plan | None:
+    """The plan's answer, in `said`, turned into `asked` by one step whose factor links the two units directly
+    (60, 1000, 12, 100 cents in a dollar); None when no factor does."""
+    bigger, smaller = unit_factor(asked, said), unit_factor(said, asked)
+    if not bigger and not smaller:
+        return None
+    factor = Fraction(bigger or smaller)
+    big, small = (asked, said) if bigger else (said, asked)
+    one = f"{'an' if re.match(r'[aeiou]|hour', stem(big)) else 'a'} {stem(big)}"   # 'an hour', 'a meter'
+    found.quantities.append(Quantity(factor, small, f"{fmt(factor)} {small} in {one}", given=False))
+    refs = (Ref("step", len(found.steps) - 1), Ref("quantity", len(found.quantities) - 1))
+    op, values = ("/" if bigger else "*"), (found.answer, factor)
+    found.steps.append(Step(op, refs, values, apply_op(op, values), asked, f"How many {asked} is "
+                            f"{fmt(found.answer)} {said}?", "convert"))
+    return found
+
+
+_IN_UNIT = re.compile(r"\bin (?P<u>[a-z]+)\b")
+
+
+def _in_named_unit(found: Plan | None) -> Plan | None:
+    """A question that names the unit of its answer ('How much does one apple cost in cents?', 'How far, in km?'):
+    the plan's answer turned into it, or None when no factor links the plan's unit to it (an answer in dollars is
+    no answer in cents)."""
+    read = found and read_problem(found.problem)
+    named = [m.group("u") for m in _IN_UNIT.finditer(read.question) if is_unit(m.group("u"))] if read else []
+    if len(named) != 1 or any(same_word(named[0], w) for w in found.unit.split()):
+        return found
+    return _converted(found, found.unit.split()[0] if found.unit else "", named[0].lower())
 
 
 def _plan_all(problem: str) -> Plan | None:

@@ -200,6 +200,7 @@ class Problem:
 def read_problem(problem: str) -> Problem | None:
     # 'At the same price, how much...' restates what every rate plan assumes; it is not a statement to place.
     t = _question_last(re.sub(r"\b[Aa]t the same (?:price|rate|speed|pace), ", "", normalise(problem)))
+    t = _A_HOLDS.sub(lambda m: _each_holds(m, t), t)
     for _ in range(3):   # '3 cm on Monday, 2 on Tuesday and 4 on Friday': each in turn
         t = _ELIDED.sub(lambda m: f"{m.group()} {m.group('noun')}", t)
     sentences = list(re.finditer(SENTENCE, t))
@@ -229,11 +230,26 @@ _LABEL = re.compile(r"\b(?:Class|Year|Grade|Room|Bus|Platform|Table|Team|Level|G
 
 # A noun said once for two amounts ('35 pages on Saturday and 2 times as many on Sunday', '3 chores on Monday and 4
 # on Tuesday', 'Ben has 3 slices and Mia has 2.'): the second amount gets the noun back, so every reader sees it.
-_ELIDED = re.compile(r"(?<![\d.])\d+(?:\.\d+)? (?P<noun>(?!(?:times|more|fewer|less|of|to|and|or|for|in|on|at)\b)[a-z]+)"
-                     r"(?P<tail>(?: (?:on|in|at|during|by) (?:[A-Z][a-z]+|the [a-z]+))?"
-                     r"(?: and| but|,)(?: [A-Z][a-z]+ (?P<verb>[a-z]+))?) "
-                     r"(?:\d+(?:\.\d+)?(?![\d.]\d)|\d+ times as (?:many|much))(?= (?:on|in|at|during|by) (?:[A-Z][a-z]+|the [a-z]+)\b|"
-                     r"[.,?!])")
+_WHEN = r" (?:on|in|at|during|by) (?:[A-Z][a-z]+|the [a-z]+)"   # ' on Monday', ' in the morning'
+_ELIDED = re.compile(rf"(?<![\d.])\d+(?:\.\d+)? (?P<noun>(?!(?:times|more|fewer|less|of|to|and|or|for|in|on|at)\b)"
+                     rf"[a-z]+)(?:{_WHEN})?(?: and| but|,)(?: [A-Z][a-z]+ [a-z]+)? "
+                     rf"(?:\d+(?:\.\d+)?(?![\d.]\d)|\d+ times as (?:many|much))(?={_WHEN}\b|[.,?!])")
+
+
+# 'A bus can carry 52 passengers. How many buses ...?': one of many containers said with 'a' holds what each does.
+_A_HOLDS = re.compile(r"(?:^|(?<=[.!?] ))(?:A|An|One) (?P<noun>[a-z]+) (?P<verb>can (?:carry|hold|seat|fit)|holds|"
+                      r"carries|seats|fits|contains)(?= \d)")
+_EACH_VERB = {"can carry": "carries", "can hold": "holds", "can seat": "seats", "can fit": "fits"}
+
+
+def _each_holds(m: re.Match, t: str) -> str:
+    """'Each bus carries' for 'A bus can carry', only when the problem names that noun in the plural elsewhere (the
+    containers are many); 'A tank holds 900 litres.' of the one tank stays as it is."""
+    rest = t[:m.start()] + t[m.end():]
+    noun = m.group("noun")
+    plural = any((stem(w) == stem(noun) or w.lower() == f"{noun}es") and w.lower() != noun   # 'buses' of 'bus'
+                 for w in re.findall(r"[A-Za-z]+", rest))
+    return f"Each {noun} {_EACH_VERB.get(m.group('verb'), m.group('verb'))}" if plural else m.group()
 
 
 _NUMBER_OF = re.compile(r"(?:calculate|find|determine|compute|work out|what is|what's) the (?P<total>total |combined )?"
@@ -485,6 +501,11 @@ _FACTORS = {("hour", "minute"): 60, ("minute", "second"): 60, ("day", "hour"): 2
 def unit_name(word: str) -> str:
     w = stem(word) if word not in ("m", "cm", "mm", "km", "kg", "g", "l", "ml") else word
     return _ALIASES.get(w, w)
+
+
+def is_unit(word: str) -> bool:
+    """A unit some factor converts ('cents', 'km', 'hours'), not a thing counted ('apples')."""
+    return any(unit_name(word) in pair for pair in _FACTORS)
 
 
 def unit_factor(big: str, small: str) -> int | None:

@@ -66,6 +66,26 @@ PLANS = [
     # a unit written short ('150 g') asked in full ('how many grams')
     ("A tray uses 150 g of butter for 6 biscuits. How many grams of butter are needed for 10 biscuits?", "rate",
      ["25", "250"], ["150 g for 6 biscuits"]),
+    # a question that names its answer's unit ('in cents'): the plan's answer turned into it
+    ("A pack of 4 pens costs $3.00. How much does one pen cost in cents?", "rate", ["0.75", "75"],
+     ["$3.00 for 4 pens", "How many cents is 0.75 dollars"]),
+    ("A box of 6 muffins costs $4.50. How much does each muffin cost, in cents?", "rate", ["0.75", "75"],
+     ["How many cents"]),
+    # a regular shape's perimeter from its one side
+    ("A regular hexagon has sides of 8 cm. What is its perimeter?", "perimeter", ["48"], ["6 equal sides of 8 cm"]),
+    ("Each side of a square is 8 cm long. What is its perimeter?", "perimeter", ["32"], ["4 equal sides"]),
+    ("An equilateral triangle has sides of 7.5 m. What is the perimeter of the triangle?", "perimeter", ["22.5"],
+     ["3 equal sides of 7.5 m"]),
+    # a thermometer that 'reads' or 'shows' a temperature
+    ("The thermometer read -6°C at 7 am. It rose 9°C by noon. What did it read at noon?", "temperature", ["3"],
+     ["rises 9 degrees from -6 degrees"]),
+    ("The thermometer showed 3 degrees at midnight. By dawn it had fallen 8 degrees. What did the thermometer show "
+     "at dawn?", "temperature", ["-5"], ["falls 8 degrees from 3 degrees"]),
+    # one of many containers said with 'a' ('A bus can carry 52 passengers. How many buses ...?')
+    ("A bus can carry 52 passengers. How many buses are needed to carry 300 passengers?", "groups_needed",
+     ["75/13", "6"], ["buses of 52"]),
+    ("A van holds 8 people. How many vans are needed for 50 people?", "groups_needed", ["6.25", "7"],
+     ["vans of 8"]),
 ]
 
 
@@ -90,6 +110,12 @@ def test_each_reading_plans_exact_steps_in_the_problems_words(problem, pattern, 
     # the third kind asked is not the rest; 'for every' met by an amount of neither thing
     "A shop has 90 shirts. 1/3 are red, 2/5 are blue and the rest are white. How many green shirts are there?",
     "For every 5 apples, Jo uses 2 cups of sugar. How many cups of sugar does she need for 20 pears?",
+    # a named unit no factor links to the plan's ('in cents' of a count of pens)
+    "A pack of 4 pens costs $3.00. How many pens can you buy with $12, in cents?",
+    # a shape not said to be regular, or a second length, or the perimeter given
+    "A hexagon has sides of 8 cm. What is its perimeter?",
+    "A regular hexagon has a perimeter of 48 cm. What is its perimeter?",
+    "A square has sides of 8 cm and a diagonal of 11.3 cm. What is its perimeter?",
     # a percent of a rate asked as a total over a period needs the period's length
     "A bakery makes 40 loaves per day. This year it cut its output by 10 percent. Calculate the total output of "
     "the bakery this year.",
