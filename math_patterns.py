@@ -202,7 +202,8 @@ def percent_reverse(p: Problem) -> Plan | None:
 
 _RATIOS = [re.compile(rf"ratio of (?:the )?{_w('x')}(?: [a-z]+)? to (?:the )?{_w('y')}(?: [a-z]+)?[^.?!0-9]*? "
                       rf"(?:is|was|are) {_n('r1')} ?(?::|to) ?{_n('r2')}"),
-           re.compile(rf"{_w('x')} and {_w('y')} in (?:the|a) ratio (?:of )?{_n('r1')} ?(?::|to) ?{_n('r2')}"),
+           re.compile(rf"{_w('x')} and {_w('y')}(?: (?:in|at|of) [^.?!0-9]*?)?(?: (?:are|were))? in (?:the|a) ratio "
+                      rf"(?:of )?{_n('r1')} ?(?::|to) ?{_n('r2')}"),   # '... in a club are in the ratio 3 : 5'
            re.compile(rf"(?P<x>{NAME}) and (?P<y>{NAME}) (?:share|split|divide)[^.?!]*? in (?:the|a) ratio (?:of )?"
                       rf"{_n('r1')} ?(?::|to) ?{_n('r2')}")]   # 'Sam and Ava share 42 marbles in the ratio 2:5'
 

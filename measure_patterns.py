@@ -241,13 +241,24 @@ _WAS_TO = re.compile(rf"\b(?:was|were|is|cost|costs|had|weighed) (?P<a>{NUM})(?:
                      rf"[a-z]+ (?:{_UP}|{_DOWN}|changed|grew) to (?P<b>{NUM})")
 
 
+# 'Last year a bike was priced at $200. This year it costs $230.': a value then, and the same thing's value now
+_THEN_NOW = re.compile(rf"\b(?:was|cost|was priced at|sold for) (?P<a>\$\d+(?:\.\d+)?)(?: (?:last|that) "
+                       rf"(?:year|month|week))?\. (?:This (?:year|month|week),? |Now,? |Today,? )?(?:it|its price) "
+                       rf"(?:costs|is|sells for|is priced at)(?: now)? (?P<b>\$\d+(?:\.\d+)?)")
+
+
 def percent_change(p: Problem) -> Plan | None:
     """'The price rose from $40 to $50. By what percent?' -> (50 - 40) / 40 as a percent of the starting value."""
-    m = p.search(_FROM_TO) or p.search(_WAS_TO)
+    m = p.search(_FROM_TO) or p.search(_WAS_TO) or p.search(_THEN_NOW)
     if not m or not p.asks(r"\bpercent|%") or p.asks(r"percent(?:age)? of\b"):   # 'what percent of the old price'
         return None   # asks the new value as a percent of the old, not the change
+    if m.re is _THEN_NOW and not re.search(r"\b(?:last|this) (?:year|month|week)\b|\b(?:now|today)\b", p.body, re.I):
+        return None   # two prices without a then and a now may be of two things
     b = Builder(p, "percent")
     a, c = b.given(m, "a", ""), b.given(m, "b", "")
+    rise, fall = p.asks(r"\b(?:increase|rise|grow|gain|markup)"), p.asks(r"\b(?:decrease|drop|fall|fell|discount|loss)")
+    if (rise and b.value(c) < b.value(a)) or (fall and b.value(c) > b.value(a)):
+        return None   # an increase asked of a price that fell: we misread which value came first
     big, small = (c, a) if b.value(c) > b.value(a) else (a, c)
     diff = b.step("-", [big, small], "", f"How much did it change from {m.group('a')} to {m.group('b')}?")
     frac = b.step("/", [diff, a], "", f"What fraction of the starting {m.group('a')} is that change?",

@@ -201,6 +201,8 @@ def read_problem(problem: str) -> Problem | None:
     # 'At the same price, how much...' restates what every rate plan assumes; it is not a statement to place.
     t = _question_last(re.sub(r"\b[Aa]t the same (?:price|rate|speed|pace), ", "", normalise(problem)))
     t = _A_HOLDS.sub(lambda m: _each_holds(m, t), t)
+    t = _HAVE_A_MEAN.sub(r"The \g<what> of \g<n> \g<noun> is \g<m>", t)
+    t = _MEASURED_NOUN.sub(r"\g<a> \g<noun> is \g<n> \g<u> long. It \g<verb>", t)
     for _ in range(3):   # '3 cm on Monday, 2 on Tuesday and 4 on Friday': each in turn
         t = _ELIDED.sub(lambda m: f"{m.group()} {m.group('noun')}", t)
     sentences = list(re.finditer(SENTENCE, t))
@@ -234,6 +236,15 @@ _WHEN = r" (?:on|in|at|during|by) (?:[A-Z][a-z]+|the [a-z]+)"   # ' on Monday', 
 _ELIDED = re.compile(rf"(?<![\d.])\d+(?:\.\d+)? (?P<noun>(?!(?:times|more|fewer|less|of|to|and|or|for|in|on|at)\b)"
                      rf"[a-z]+)(?:{_WHEN})?(?: and| but|,)(?: [A-Z][a-z]+ [a-z]+)? "
                      rf"(?:\d+(?:\.\d+)?(?![\d.]\d)|\d+ times as (?:many|much))(?={_WHEN}\b|[.,?!])")
+
+
+# 'Four numbers have a mean of 15.' says 'The mean of 4 numbers is 15.'; 'A 12.6 m rope is cut into 3 pieces.' says
+# 'A rope is 12.6 m long. It is cut into 3 pieces.': the one way the readers look for a mean or a length.
+_HAVE_A_MEAN = re.compile(r"(?:^|(?<=[.!?] ))(?P<n>\d+) (?P<noun>[a-z]+) (?:have|had) (?:a|an) (?P<what>mean|average) "
+                          r"of (?P<m>\d+(?:\.\d+)?)\b")
+_MEASURED_NOUN = re.compile(r"(?:^|(?<=[.!?] ))(?P<a>A|An|The) (?P<n>\d+(?:\.\d+)?) ?(?P<u>m|cm|km|mm|metres?|meters?|"
+                            r"kilometres?|kilometers?|centimetres?|centimeters?|feet|foot|inches|yards?|miles?) "
+                            r"(?P<noun>[a-z]+) (?P<verb>is|was)\b")
 
 
 # 'A bus can carry 52 passengers. How many buses ...?': one of many containers said with 'a' holds what each does.

@@ -86,6 +86,17 @@ PLANS = [
      ["75/13", "6"], ["buses of 52"]),
     ("A van holds 8 people. How many vans are needed for 50 people?", "groups_needed", ["6.25", "7"],
      ["vans of 8"]),
+    # 'N numbers have a mean of M'; 'A 9 m rope is cut ...'; 'X and Y in a club are in the ratio a : b'
+    ("Five numbers have a mean of 12. Four of them are 10, 14, 9 and 11. What is the fifth number?", "mean",
+     ["60", "44", "16"], ["What total over 5 numbers gives a mean of 12"]),
+    ("A 9 m rope is cut into 4 equal pieces. How long is each piece?", "sharing", ["2.25"], ["4 equal pieces of 9 m"]),
+    ("The boys and girls in a chess club are in the ratio 3:5. The club has 40 members. How many girls are there?",
+     "ratio", ["8", "5", "25"], ["How many girls are 5 parts"]),
+    # a price then and now ('last year ... this year'), the change asked as a percent
+    ("Last year a bike was priced at $200. This year it costs $230. Find the percentage increase.", "percent",
+     ["30", "0.15", "15"], ["from $200 to $230"]),
+    ("A coat was $80 last year. This year it is $60. What is the percent decrease?", "percent", ["20", "0.25", "25"],
+     ["starting $80"]),
 ]
 
 
@@ -116,6 +127,9 @@ def test_each_reading_plans_exact_steps_in_the_problems_words(problem, pattern, 
     "A hexagon has sides of 8 cm. What is its perimeter?",
     "A regular hexagon has a perimeter of 48 cm. What is its perimeter?",
     "A square has sides of 8 cm and a diagonal of 11.3 cm. What is its perimeter?",
+    # two prices without a then and a now, or a rise asked of a price that fell
+    "A coat was $80. It is $60. What is the percent decrease?",
+    "A coat was $80 last year. This year it is $60. What is the percent increase?",
     # a percent of a rate asked as a total over a period needs the period's length
     "A bakery makes 40 loaves per day. This year it cut its output by 10 percent. Calculate the total output of "
     "the bakery this year.",
