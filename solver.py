@@ -71,7 +71,8 @@ as 'how long'; a noun said once for two amounts ('3 chores on Monday and 4 on Tu
 ('Class 5'); 'A bus can carry 52' of many buses as each bus; 'Five numbers have a mean of 12'; 'A 9 m rope is
 cut'; an unknown number put through operations in turn, undone from the last; a crew whose time shrinks as it grows
 ('It takes 4 workers 6 days', read by crew_time alone); a question that names its answer's unit ('in cents')
-converts the answer or abstains; a regular shape's perimeter; a price then and now as a percent change.
+converts the answer or abstains; a regular shape's perimeter; a price then and now as a percent change; two rates
+in a chain ('$9 an hour', '7 hours a day', 'for 4 days').
 
 Steps follow the school breakdown the dev set's gold steps use, so the tutor can recognise a student's
 intermediate value: a non-unit fraction is 1/8 of the whole first, then 5 of those parts; two numbers from their
@@ -137,7 +138,7 @@ from measure_patterns import (box, clock_elapsed, daily_over_weeks, fraction_of_
 from math_patterns import (combined_mean, conversion, expression, fill_count, for_every, fraction_of, fractions_rest,
                            map_scale, mean, mean_missing, missing_side, mixed_unit_difference, percent_apply,
                            percent_of_number, percent_reverse, ratio, rectangle, square_side)
-from quantity_patterns import data_range, group_priced, median, story
+from quantity_patterns import data_range, group_priced, median, rate_chain, story
 from rounding_patterns import groups_needed
 from science_patterns import acceleration, density, falling_energy, kinetic_energy, moles, speed, work_done
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, grouping, groups_then_price,
@@ -166,7 +167,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     measure_difference, percent_of_whole, groups_needed, mixed_units_left, measure_parts, side_from_area,
     consecutive, fraction_of_parts, daily_over_weeks, polygon_perimeter, fee_plus_rate, total_from_mean,
     square_side, rate_other_time, rest_shared, work_done, temperature_rate, fraction_sum, save_to_goal,
-    group_priced, crew_time, operations_undone, regular_perimeter]
+    group_priced, crew_time, operations_undone, regular_perimeter, rate_chain]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.

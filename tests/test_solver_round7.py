@@ -97,6 +97,13 @@ PLANS = [
      ["30", "0.15", "15"], ["from $200 to $230"]),
     ("A coat was $80 last year. This year it is $60. What is the percent decrease?", "percent", ["20", "0.25", "25"],
      ["starting $80"]),
+    # two rates whose units chain ($ an hour, hours a day) and a count of days
+    ("Isla earns $9 an hour. She works 7 hours a day for 4 days. How much does she earn?", "story", ["28", "252"],
+     ["4 days at 7 hours a day", "28 hours at $9 an hour"]),
+    ("Ravi works 8 hours a day. He is paid $15 per hour. How much does he earn in 5 days?", "story", ["40", "600"],
+     ["5 days at 8 hours a day", "40 hours at $15 per hour"]),
+    ("A plumber charges $40 an hour. He works 6 hours a day for 3 days. How much does he charge in all?", "story",
+     ["18", "720"], ["18 hours at $40 an hour"]),
 ]
 
 
@@ -127,6 +134,9 @@ def test_each_reading_plans_exact_steps_in_the_problems_words(problem, pattern, 
     "A hexagon has sides of 8 cm. What is its perimeter?",
     "A regular hexagon has a perimeter of 48 cm. What is its perimeter?",
     "A square has sides of 8 cm and a diagonal of 11.3 cm. What is its perimeter?",
+    # rates whose units do not chain, or money moved besides the pay
+    "Isla earns $9 an hour. She works 7 days a week for 4 hours. How much does she earn?",
+    "Tom earns $12 an hour. He works 5 hours a day for 3 days but spends $20. How much does he have left?",
     # two prices without a then and a now, or a rise asked of a price that fell
     "A coat was $80. It is $60. What is the percent decrease?",
     "A coat was $80 last year. This year it is $60. What is the percent increase?",
