@@ -87,6 +87,52 @@ def divided_equation(p: Problem) -> Plan | None:
     return b.finish()
 
 
+# An unknown number put through operations in turn ('A number is doubled and then 7 is subtracted. The result is
+# 29.', 'Think of a number. Subtract 9 and you get 23.'): each operation where the text says it, in order.
+_UNKNOWN = r"(?:it|(?:a|the|my|his|her|their|that) (?:secret |mystery )?number|the result|that|this)"
+_OPS = [("*", re.compile(rf"\b(?:multipl\w+|times)(?: {_UNKNOWN})? by {_n('n')}|\bproduct of {_UNKNOWN} and {_n('n_')}"
+                         rf"|{_n('n__')} times {_UNKNOWN}")),
+        ("*2", re.compile(r"\b(?:doubles?|doubled)\b")), ("*3", re.compile(r"\b(?:triples?|tripled)\b")),
+        ("/2", re.compile(r"\b(?:halves|halved)\b")),
+        ("+", re.compile(rf"\b(?:add|adds|added|plus|increased? by|increases? it by)(?: {_UNKNOWN} by)? {_n('n')}"
+                         rf"(?! (?:to|from)\b)|{_n('n_')} (?:is|was) added\b|\bsum of {_UNKNOWN} and {_n('n__')}")),
+        ("-", re.compile(rf"\b(?:subtract|subtracts|subtracted|minus|take away|takes away|decreased? by)"
+                         rf" {_n('n')}(?: from {_UNKNOWN})?(?! from)"
+                         rf"|{_n('n_')} (?:is|was) (?:subtracted|taken away)\b")),
+        ("/", re.compile(rf"\b(?:divide|divides|divided)(?: {_UNKNOWN})? by {_n('n')}"))]
+_OPS = [(op, re.compile(rx.pattern, re.I)) for op, rx in _OPS]   # 'Subtract 9 and you get 23.' starts a sentence
+_RESULT = re.compile(rf"(?:\b(?:get|gets|got|end up with|ends up with)|\b(?:result|answer) is|\bequals|\bgives|\bis)"
+                     rf" {_n('c')}[.?!]")
+_UNDO = {"*": ("/", "What number times {n} gives {c}?"), "/": ("*", "What number divided by {n} gives {c}?"),
+         "+": ("-", "What number gives {c} when {n} is added?"), "-": ("+", "What number gives {c} when {n} is taken "
+                                                                            "away?")}
+
+
+def operations_undone(p: Problem) -> Plan | None:
+    """'A number is doubled and then 7 is subtracted. The result is 29. What is the number?': the operations in the
+    order the text says them, then undone from the last: 29 + 7 = 36, 36 / 2 = 18. Every number must be an
+    operation's or the result, and the question must ask for the number."""
+    start = re.search(rf"\b(?:think of|thinks of|thought of|picks?|chooses|chose)? ?{_UNKNOWN}", p.body, re.I)
+    result = list(re.finditer(_RESULT, p.body))
+    if not start or len(result) != 1 or not p.asks(rf"^what (?:is|was) {_UNKNOWN}\?|^what number\b"):
+        return None
+    ops = sorted(((m.start(), op, m) for op, rx in _OPS for m in rx.finditer(p.body, 0, result[0].start())),
+                 key=lambda found: found[0])
+    spans = {m.span(g) for _, op, m in ops for g in m.groupdict() if m.group(g)} | {result[0].span("c")}
+    if not ops or spans != {s for s in p.numbers if s[0] < p.q} or re.search(r"\b(?:than|from)\b", p.body):
+        return None   # '5 less than a number', 'subtract it from 30': the order of the operands changes
+    b = Builder(p, "equation")
+    b.read.append(start.start())
+    value = b.given(result[0], "c", "")
+    for _, op, m in reversed(ops):
+        group = next((g for g in m.groupdict() if m.group(g)), None)
+        n = b.given(m, group, "") if group else b.fact(int(op[1]), "", f"{op[1]} ({m.group()})")
+        inverse, question = _UNDO[op[0]]
+        value = b.step(inverse, [value, n], "", question.format(n=fmt(b.value(n)), c=fmt(b.value(value))),
+                       kind="equation")
+    return b.finish()
+
+
 _BRACKET_EQUATION = re.compile(rf"{_n('a')} ?\( ?(?P<x>[a-z]) ?(?P<s>[+-]) ?{_n('b')} ?\) ?= ?{_n('c')}")
 
 
@@ -687,4 +733,40 @@ def work_together(p: Problem) -> Plan | None:
     units = times[0].group("u")
     b.step("/", [whole, both], units, f"If {shown_first(b.value(both))} of the {job} gets done each {unit}, how many "
                                       f"{units} does the whole {job} take?", kind="work_time")
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- more hands, less time
+
+CREW = r"workers|people|men|women|builders|painters|cleaners|machines|pumps|printers|robots|tractors|farmers|" \
+        r"students|volunteers|cooks|friends|children|gardeners|chefs|bakers|carpenters|plumbers|trucks|diggers"
+_CREW_SAID = [re.compile(rf"\b[Ii]t takes {_n('n')} (?P<who>{CREW}) {_n('t')} (?P<u>hours|minutes|days|weeks) to "
+                         rf"(?P<job>[a-z][^.?!]*)\."),
+              re.compile(rf"(?:^|\. ){_n('n')} (?P<who>{CREW}) (?:can )?(?P<job>[a-z][^.?!]*?) in {_n('t')} "
+                         rf"(?P<u>hours|minutes|days|weeks)\.")]
+_CREW_ASKED = re.compile(rf"how (?:long|many (?P<u>hours|minutes|days|weeks)) (?:would|will|does|do|should) "
+                         rf"(?:it take {_n('m')} (?P<who>{CREW})|{_n('m_')} (?P<who_>{CREW}) (?:take|need))"
+                         rf"(?: to [a-z][^?]*?)?(?: (?:working )?at the same (?:rate|speed|pace))?\?$", re.I)
+
+
+def crew_time(p: Problem) -> Plan | None:
+    """'It takes 4 workers 6 days to build a wall. How many days would it take 8 workers?': the job is 4 x 6 = 24
+    worker-days, which 8 workers share, 24 / 8 days each (more hands, less time; a rate per worker would multiply
+    the wrong way). One crew and its time in the story, another crew of the same kind asked about."""
+    said = [m for rx in _CREW_SAID for m in [p.search(rx, "all")] if m]
+    asked = p.match_question(_CREW_ASKED)
+    if len(said) != 1 or not asked or len(p.numbers) != 3:
+        return None
+    m, who, count = said[0], asked.group("who") or asked.group("who_"), asked.group("m") or asked.group("m_")
+    if who.lower() != m.group("who") or (asked.group("u") and asked.group("u").lower() != m.group("u")):
+        return None
+    b = Builder(p, "crew_time")
+    crew = stem(m.group("who"))
+    work = b.step("*", [b.given(m, "n", m.group("who")), b.given(m, "t", m.group("u"))], f"{crew}-{m.group('u')}",
+                  f"How many {crew}-{m.group('u')} of work is the whole job, if {m.group('n')} {m.group('who')} "
+                  f"take {m.group('t')} {m.group('u')}?", kind="crew_work")
+    more = b.given(asked, "m" if asked.group("m") else "m_", who)
+    b.step("/", [work, more], m.group("u"), f"If {count} {who} share those {fmt(b.value(work))} {crew}-"
+                                            f"{m.group('u')}, how many {m.group('u')} does each one work?",
+           kind="crew_time")
     return b.finish()

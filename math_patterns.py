@@ -100,8 +100,9 @@ def fraction_of(p: Problem) -> Plan | None:
     return b.finish()
 
 
-_TWO_FRACTIONS = re.compile(rf"{_n('f1')} (?:of them )?(?:are|were) {_w('w1')} and {_n('f2')} (?:are|were) {_w('w2')}"
-                            rf"\. (?:The|the) rest (?:are|were) {_w('w3')}")
+_TWO_FRACTIONS = re.compile(rf"{_n('f1')} (?:of them )?(?:are|were) {_w('w1')}(?: and|,) {_n('f2')} (?:of them )?"
+                            rf"(?:are|were) {_w('w2')}(?:\. |,? and )(?:The|the) rest (?:of them )?(?:are|were) "
+                            rf"{_w('w3')}")   # '1/4 are cows, 1/3 are sheep and the rest are goats' in one sentence
 
 
 def fractions_rest(p: Problem) -> Plan | None:
@@ -157,6 +158,8 @@ def percent_apply(p: Problem) -> Plan | None:
     if bool(up) == bool(down):
         return None
     pc, price = percents[0], prices[0]
+    if re.match(r"(?: [a-z]+)? (?:per|a|an|each|every) (?:day|week|month|year|hour|minute)\b", p.t[price.end("a"):]):
+        return None   # '10 per day' is a rate: a year's production from it needs the days we are not told
     i = price.group("i") if price.group("a").startswith("$") is False and price.group("i") else "dollars"
     b = Builder(p, "percent")
     a, r = b.given(price, "a", i), b.given(pc, "p", "percent")
@@ -199,31 +202,34 @@ def percent_reverse(p: Problem) -> Plan | None:
 
 _RATIOS = [re.compile(rf"ratio of (?:the )?{_w('x')}(?: [a-z]+)? to (?:the )?{_w('y')}(?: [a-z]+)?[^.?!0-9]*? "
                       rf"(?:is|was|are) {_n('r1')} ?(?::|to) ?{_n('r2')}"),
-           re.compile(rf"{_w('x')} and {_w('y')} in (?:the|a) ratio (?:of )?{_n('r1')} ?(?::|to) ?{_n('r2')}"),
+           re.compile(rf"{_w('x')} and {_w('y')}(?: (?:in|at|of) [^.?!0-9]*?)?(?: (?:are|were))? in (?:the|a) ratio "
+                      rf"(?:of )?{_n('r1')} ?(?::|to) ?{_n('r2')}"),   # '... in a club are in the ratio 3 : 5'
            re.compile(rf"(?P<x>{NAME}) and (?P<y>{NAME}) (?:share|split|divide)[^.?!]*? in (?:the|a) ratio (?:of )?"
                       rf"{_n('r1')} ?(?::|to) ?{_n('r2')}")]   # 'Sam and Ava share 42 marbles in the ratio 2:5'
 
 
-_FOR_EVERY = re.compile(rf"{_n('a')} (?:(?P<u1>[a-z]+) of )?{_w('x')} for every {_n('b')} (?:(?P<u2>[a-z]+) of )?"
-                        rf"{_w('y')}\b")
+_FOR_EVERY = [re.compile(rf"{_n('a')} (?:(?P<u1>[a-z]+) of )?{_w('x')} for every {_n('b')} (?:(?P<u2>[a-z]+) of )?"
+                         rf"{_w('y')}\b"),
+              re.compile(rf"\b[Ff]or every {_n('b')} (?:(?P<u2>[a-z]+) of )?{_w('y')},? [A-Za-z ]*?\b{_n('a')} "
+                         rf"(?:(?P<u1>[a-z]+) of )?{_w('x')}\b")]   # 'For every 2 cups of rice, it uses 3 cups...'
 
 
 def for_every(p: Problem) -> Plan | None:
     """'2 cups of rice for every 3 cups of water. How much water for 8 cups of rice?' -> 8 / 2 = 4 times the
     recipe, then 3 x 4 cups of water."""
-    m = p.search(_FOR_EVERY)
+    m = next((found for rx in _FOR_EVERY for found in [p.search(rx)] if found), None)
     asked = p.match_question(re.compile(r"how (?:many|much) (?:[a-z]+ of )?(?P<w>[a-z]+)", re.I))
     if not m or not asked:
         return None
-    names = {"a": m.group("x"), "b": m.group("y")}
-    want = next((k for k, name in names.items() if same_word(asked.group("w"), name)), None)
+    names, units = {"a": m.group("x"), "b": m.group("y")}, {"a": m.group("u1"), "b": m.group("u2")}
+    want = next((k for k in names if same_word(asked.group("w"), names[k]) or same_word(asked.group("w"), units[k])),
+                None)   # '6 litres of petrol for every 100 km' asked 'how many litres'
     known = [c for c in p.finditer(COUNT, "all") if c.start() >= m.end() or c.end() <= m.start()]
     if not want or len(known) != 1:
         return None
     have, c = "b" if want == "a" else "a", known[0]
     if not any(same_word(w, names[have]) for w in re.findall(r"[a-z]+", p.t[c.end("a"):c.end("a") + 30])[:3]):
         return None   # the known amount must be of the other thing in the ratio
-    units = {"a": m.group("u1"), "b": m.group("u2")}
     said = {k: f"{units[k]} of {names[k]}" if units[k] else names[k] for k in names}   # 'cups of rice'
     b = Builder(p, "ratio")
     scale = b.step("/", [b.given(c, "a", names[have]), b.given(m, have, names[have])], "times",

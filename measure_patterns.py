@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from wordproblem import (NUM, NUMBER, Builder, Plan, Problem, Ref, fmt, fraction_part, mentions, number_value,
-                         same_word, shown_first, stem, unit_factor, unit_name)
+from wordproblem import (NUM, NUMBER, Builder, Plan, Problem, Ref, fmt, fraction_part, is_unit, mentions,
+                         number_value, same_word, shown_first, stem, unit_factor, unit_name)
 
 # ----------------------------------------------------------------------------- the minutes between two clock times
 
@@ -112,8 +112,8 @@ def box(p: Problem) -> Plan | None:
 _DEGREES = r"(?: ?°| degrees)(?: ?[FC]\b| Fahrenheit| Celsius)?"
 # when a temperature was read: 'The temperature at 8 pm was', 'at noon', 'in the morning', 'on Monday'
 _WHEN = r"(?: at \d+ (?:am|pm)| at (?:noon|midnight|dawn|dusk|night|sunrise|sunset)| in the [a-z]+| on [A-Z][a-z]+)?"
-_TEMPERATURE = re.compile(rf"\b(?:temperature|it){_WHEN} (?:was|is) (?:at )?(?P<neg>-)?(?P<a>\d+(?:\.\d+)?){_DEGREES}",
-                          re.I)
+_TEMPERATURE = re.compile(rf"\b(?:temperature|it|thermometer){_WHEN} (?:was|is|read|reads|showed|shows) (?:at )?"
+                          rf"(?P<neg>-)?(?P<a>\d+(?:\.\d+)?){_DEGREES}", re.I)
 _UP = r"rose|rises|risen|rise|went up|goes up|gone up|warmed up|warms up|climbed|climbs|increased|increases"
 _DOWN = r"fell|falls|fallen|fall|dropped|drops|drop|went down|goes down|gone down|cooled|cools|decreased|decreases"
 _TEMPERATURE_VALUE = re.compile(rf"(?P<neg>-)?(?P<a>\d+(?:\.\d+)?){_DEGREES}")
@@ -131,7 +131,8 @@ def temperature(p: Problem) -> Plan | None:
     start = p.search(_TEMPERATURE)
     moves = [m for m in p.finditer(_MOVE) if start and m.start() > start.end()]
     to = [m for m in p.finditer(_MOVE_TO) if start and m.start() > start.end()]
-    if start and moves and not to and p.asks(r"^what (?:was|is|will be|would be) the temperature\b|^what temperatu"):
+    if start and moves and not to and p.asks(r"^what (?:was|is|will be|would be) the temperature\b|^what temperatu|"
+                                             r"^what (?:did|does|will) (?:it|the thermometer) (?:read|show)\b"):
         value = _degrees(b, start, "a")
         for move in moves:   # (lesson.py drops a sentence with the word 'temperature' in it, a config key there)
             up = re.fullmatch(_UP, move.group("verb"), re.I) is not None
@@ -240,13 +241,24 @@ _WAS_TO = re.compile(rf"\b(?:was|were|is|cost|costs|had|weighed) (?P<a>{NUM})(?:
                      rf"[a-z]+ (?:{_UP}|{_DOWN}|changed|grew) to (?P<b>{NUM})")
 
 
+# 'Last year a bike was priced at $200. This year it costs $230.': a value then, and the same thing's value now
+_THEN_NOW = re.compile(rf"\b(?:was|cost|was priced at|sold for) (?P<a>\$\d+(?:\.\d+)?)(?: (?:last|that) "
+                       rf"(?:year|month|week))?\. (?:This (?:year|month|week),? |Now,? |Today,? )?(?:it|its price) "
+                       rf"(?:costs|is|sells for|is priced at)(?: now)? (?P<b>\$\d+(?:\.\d+)?)")
+
+
 def percent_change(p: Problem) -> Plan | None:
     """'The price rose from $40 to $50. By what percent?' -> (50 - 40) / 40 as a percent of the starting value."""
-    m = p.search(_FROM_TO) or p.search(_WAS_TO)
+    m = p.search(_FROM_TO) or p.search(_WAS_TO) or p.search(_THEN_NOW)
     if not m or not p.asks(r"\bpercent|%") or p.asks(r"percent(?:age)? of\b"):   # 'what percent of the old price'
         return None   # asks the new value as a percent of the old, not the change
+    if m.re is _THEN_NOW and not re.search(r"\b(?:last|this) (?:year|month|week)\b|\b(?:now|today)\b", p.body, re.I):
+        return None   # two prices without a then and a now may be of two things
     b = Builder(p, "percent")
     a, c = b.given(m, "a", ""), b.given(m, "b", "")
+    rise, fall = p.asks(r"\b(?:increase|rise|grow|gain|markup)"), p.asks(r"\b(?:decrease|drop|fall|fell|discount|loss)")
+    if (rise and b.value(c) < b.value(a)) or (fall and b.value(c) > b.value(a)):
+        return None   # an increase asked of a price that fell: we misread which value came first
     big, small = (c, a) if b.value(c) > b.value(a) else (a, c)
     diff = b.step("-", [big, small], "", f"How much did it change from {m.group('a')} to {m.group('b')}?")
     frac = b.step("/", [diff, a], "", f"What fraction of the starting {m.group('a')} is that change?",
@@ -321,9 +333,9 @@ def proportion(p: Problem) -> Plan | None:
             return None
         (x, xu), (y, yu) = per[0], next(g for g in given if g is not per[0])
     money = yu == "dollars"
-    wanted = r"^(?:how much|what is the (?:cost|price))" if money else \
-        rf"^how (?:far|many {yu})\b" if yu in _DISTANCE_WORDS else rf"^how many {yu}\b"
-    if not re.search(wanted, question, re.I):
+    said = re.match(r"how (?:(?P<far>far)|many (?P<u>[a-z]+))\b", question, re.I)   # '250 g' asked 'how many grams'
+    if not (re.match(r"how much|what is the (?:cost|price)", question, re.I) if money else
+            said and (same_word(said.group("u"), yu) or bool(said.group("far")) and yu in _DISTANCE_WORDS)):
         return None
     b = Builder(p, "rate")
     what = "How much" if money else f"How many {yu}"
@@ -570,6 +582,30 @@ def polygon_perimeter(p: Problem) -> Plan | None:
     b = Builder(p, "perimeter")
     b.step("+", [b.given(n, 0, unit) for n in items], unit, f"What do the {len(items)} sides, "
                                                             f"{listed.group('list')}, add up to?", kind="perimeter")
+    return b.finish()
+
+
+_REGULAR = re.compile(rf"\b(?:regular (?P<s>{'|'.join(_SHAPE_SIDES)})|(?P<sq>square)|equilateral (?P<tri>triangle))\b",
+                      re.I)
+
+
+def regular_perimeter(p: Problem) -> Plan | None:
+    """'Each side of a regular hexagon is 8 cm long. What is its perimeter?' -> 6 equal sides, 6 x 8 cm: only a
+    square, an equilateral triangle or a shape said to be regular, with one length in the text, its side."""
+    shapes = list(p.finditer(_REGULAR, "all"))
+    side = NUMBER.match(p.t, p.numbers[0][0]) if len(p.numbers) == 1 else None
+    unit = re.match(r" ?([a-z]+)\b", p.t[side.end():]) if side else None
+    if len(shapes) != 1 or not unit or not is_unit(unit.group(1)) or re.search(r"[$%/]", side.group()) \
+            or re.search(r"\b(?:area|diagonal|radius|height|perimeter (?:is|of))\b", p.body, re.I) \
+            or not p.asks(r"^what is (?:its|the) perimeter\b|^how (?:long|far) is it (?:all the way )?around\b"):
+        return None
+    shape = shapes[0].group("s") or shapes[0].group("sq") or shapes[0].group("tri")
+    count = _SHAPE_SIDES.get(shape.lower(), 4)
+    b = Builder(p, "perimeter")
+    n = b.fact(count, "sides", f"a {shape.lower()} has {count} equal sides")
+    b.step("*", [n, b.given(side, 0, unit.group(1))], unit.group(1), f"What do {count} equal sides of "
+                                                                     f"{side.group()} {unit.group(1)} add up to?",
+           kind="perimeter")
     return b.finish()
 
 

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, replace
 
 from wordproblem import (ASKS_TOTAL, MONEY_AWAY, MOVES_AWAY, MOVES_IN, NAME, NUMBER, PRONOUNS, Builder, Plan, Problem,
-                         Ref, number_value, same_word, shown_first, stem, unit_factor, unit_name)
+                         Ref, fmt, number_value, same_word, shown_first, stem, unit_factor, unit_name)
 
 # ----------------------------------------------------------------------------- reading each number where it stands
 
@@ -679,6 +679,38 @@ def group_priced(p: Problem) -> Plan | None:
     said = "p" if price.group("p") else "q"
     b.step("*", [everyone, b.given(price, said, "dollars")], "dollars",
            f"How much do tickets for all of them cost at {price.group(said)} each?")
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- rates in a chain
+
+_TIMES = r"minutes?|hours?|days?|weeks?|months?"
+_CHAIN_RATE = re.compile(rf"(?P<a>\$?\d+(?:\.\d+)?)(?: (?P<u>{_TIMES}))? (?:an?|per|each|every) (?P<per>{_TIMES})\b")
+_CHAIN_COUNT = re.compile(rf"\b(?:for|in|over) (?P<n>\d+) (?P<u>{_TIMES})\b")
+
+
+def rate_chain(p: Problem) -> Plan | None:
+    """'She earns $9 an hour. She works 7 hours a day for 4 days. How much does she earn?': the days at 7 hours a
+    day are 28 hours, and 28 hours at $9 an hour the pay. Two rates whose units chain ($ per hour, hours per day)
+    and one count of the last unit, each number read once, nothing else in the story."""
+    rates, counts = list(p.finditer(_CHAIN_RATE, "all")), list(p.finditer(_CHAIN_COUNT, "all"))
+    if len(rates) != 2 or len(counts) != 1 or len(p.numbers) != 3 \
+            or re.search(r"\b(?:more|fewer|less|than|left|spent|spends|each of|%|half|twice|except|off)\b", p.t, re.I):
+        return None
+    money = [r for r in rates if r.group("a").startswith("$")]
+    time = [r for r in rates if r.group("u")]
+    if len(money) != 1 or len(time) != 1 or not same_word(money[0].group("per"), time[0].group("u")) \
+            or not same_word(time[0].group("per"), counts[0].group("u")) or not p.asks(r"^how much\b") \
+            or not p.asks(r"\b(?:earn|earns|earned|make|makes|made|get|gets|got|paid|pay|cost|costs|charge|charges)\b"):
+        return None
+    pay, hours, count = money[0], time[0], counts[0]
+    b = Builder(p, "story")
+    unit = hours.group("u")
+    total = b.step("*", [b.given(count, "n", count.group("u")), b.given(hours, "a", f"{unit} per {hours.group('per')}",
+                                                                         hours.group())],
+                   unit, f"How many {unit} are {count.group('n')} {count.group('u')} at {hours.group()}?", kind="rate")
+    b.step("*", [total, b.given(pay, "a", f"dollars per {pay.group('per')}", pay.group())], "dollars",
+           f"How much money is {fmt(b.value(total))} {unit} at {pay.group()}?", kind="rate")
     return b.finish()
 
 

@@ -200,6 +200,11 @@ class Problem:
 def read_problem(problem: str) -> Problem | None:
     # 'At the same price, how much...' restates what every rate plan assumes; it is not a statement to place.
     t = _question_last(re.sub(r"\b[Aa]t the same (?:price|rate|speed|pace), ", "", normalise(problem)))
+    t = _A_HOLDS.sub(lambda m: _each_holds(m, t), t)
+    t = _HAVE_A_MEAN.sub(r"The \g<what> of \g<n> \g<noun> is \g<m>", t)
+    t = _MEASURED_NOUN.sub(r"\g<a> \g<noun> is \g<n> \g<u> long. It \g<verb>", t)
+    for _ in range(3):   # '3 cm on Monday, 2 on Tuesday and 4 on Friday': each in turn
+        t = _ELIDED.sub(lambda m: f"{m.group()} {m.group('noun')}", t)
     sentences = list(re.finditer(SENTENCE, t))
     starts = [m.start() for m in sentences if m.group().strip()]
     asked = [m.start() for m in sentences if m.group().strip().endswith("?")]
@@ -215,20 +220,75 @@ def read_problem(problem: str) -> Problem | None:
     if asking and re.match(r"(if|when|suppose|given|assuming)\b", t[q:], re.I):
         q += asking.start()
     t = t[:q] + _how_many(t[q:])
-    return Problem(problem, t, q, [m.span() for m in NUMBER.finditer(t)])
+    labels = {m.span("n") for m in _LABEL.finditer(t)}
+    return Problem(problem, t, q, [m.span() for m in NUMBER.finditer(t) if m.span() not in labels])
+
+
+# A number that names something ('Class 5', 'Year 6', 'Room 12', 'Bus 42') is no amount: no reader places it, and
+# a reader that takes it for one places a number the problem does not count, so its plan fails to finish.
+_LABEL = re.compile(r"\b(?:Class|Year|Grade|Room|Bus|Platform|Table|Team|Level|Group|Form|Route|Gate|Flight|Chapter|"
+                    r"Lesson|Unit|Block|Lane) (?P<n>\d+)\b(?![.,]\d|%| ?/)")
+
+
+# A noun said once for two amounts ('35 pages on Saturday and 2 times as many on Sunday', '3 chores on Monday and 4
+# on Tuesday', 'Ben has 3 slices and Mia has 2.'): the second amount gets the noun back, so every reader sees it.
+_WHEN = r" (?:on|in|at|during|by) (?:[A-Z][a-z]+|the [a-z]+)"   # ' on Monday', ' in the morning'
+_ELIDED = re.compile(rf"(?<![\d.])\d+(?:\.\d+)? (?P<noun>(?!(?:times|more|fewer|less|of|to|and|or|for|in|on|at)\b)"
+                     rf"[a-z]+)(?:{_WHEN})?(?: and| but|,)(?: [A-Z][a-z]+ [a-z]+)? "
+                     rf"(?:\d+(?:\.\d+)?(?![\d.]\d)|\d+ times as (?:many|much))(?={_WHEN}\b|[.,?!])")
+
+
+# 'Four numbers have a mean of 15.' says 'The mean of 4 numbers is 15.'; 'A 12.6 m rope is cut into 3 pieces.' says
+# 'A rope is 12.6 m long. It is cut into 3 pieces.': the one way the readers look for a mean or a length.
+_HAVE_A_MEAN = re.compile(r"(?:^|(?<=[.!?] ))(?P<n>\d+) (?P<noun>[a-z]+) (?:have|had) (?:a|an) (?P<what>mean|average) "
+                          r"of (?P<m>\d+(?:\.\d+)?)\b")
+_MEASURED_NOUN = re.compile(r"(?:^|(?<=[.!?] ))(?P<a>A|An|The) (?P<n>\d+(?:\.\d+)?) ?(?P<u>m|cm|km|mm|metres?|meters?|"
+                            r"kilometres?|kilometers?|centimetres?|centimeters?|feet|foot|inches|yards?|miles?) "
+                            r"(?P<noun>[a-z]+) (?P<verb>is|was)\b")
+
+
+# 'A bus can carry 52 passengers. How many buses ...?': one of many containers said with 'a' holds what each does.
+_A_HOLDS = re.compile(r"(?:^|(?<=[.!?] ))(?:A|An|One) (?P<noun>[a-z]+) (?P<verb>can (?:carry|hold|seat|fit)|holds|"
+                      r"carries|seats|fits|contains)(?= \d)")
+_EACH_VERB = {"can carry": "carries", "can hold": "holds", "can seat": "seats", "can fit": "fits"}
+
+
+def _each_holds(m: re.Match, t: str) -> str:
+    """'Each bus carries' for 'A bus can carry', only when the problem names that noun in the plural elsewhere (the
+    containers are many); 'A tank holds 900 litres.' of the one tank stays as it is."""
+    rest = t[:m.start()] + t[m.end():]
+    noun = m.group("noun")
+    plural = any((stem(w) == stem(noun) or w.lower() == f"{noun}es") and w.lower() != noun   # 'buses' of 'bus'
+                 for w in re.findall(r"[A-Za-z]+", rest))
+    return f"Each {noun} {_EACH_VERB.get(m.group('verb'), m.group('verb'))}" if plural else m.group()
 
 
 _NUMBER_OF = re.compile(r"(?:calculate|find|determine|compute|work out|what is|what's) the (?P<total>total |combined )?"
                         r"number of (?P<rest>[^.?!]*)[.?!]?\s*$", re.I)
 
 
+# An order to find something asks what it is ('Find the other number.', 'Work out the mean.'); money asked with
+# 'what' asks how much ('What change should he receive?', 'What was her pay for the two days?').
+_ORDER = re.compile(r"(?:find|work out|calculate|determine|state) (?P<rest>(?:the|his|her|their|its) [a-z][^.?!]*)"
+                    r"[.?!]?\s*$", re.I)
+_WHAT_MONEY = re.compile(r"what (?=(?:change|money)\b|(?:is|was|will be) (?:his|her|their) (?:pay|earnings|wages?)\b)",
+                         re.I)
+
+
 def _how_many(question: str) -> str:
-    """'Calculate the number of books he bought.' asks 'How many books he bought?'; 'the total number of tanks and
-    trucks' asks how many in total: the one way the readers look for a count asked for."""
+    """The question in the words the readers look for: 'Calculate the number of books he bought.' asks 'How many
+    books he bought?' ('the total number of tanks and trucks' asks how many in total); an order asks 'What is ...?';
+    money asked with 'what' asks 'How much ...?', 'the length of one piece' asks 'How long is each piece?';
+    'percentage' is 'percent'."""
     m = _NUMBER_OF.match(question)
-    if not m:
-        return question
-    return f"How many {m.group('rest')}{' in total' if m.group('total') else ''}?"
+    if m:
+        return f"How many {m.group('rest')}{' in total' if m.group('total') else ''}?"
+    m = _ORDER.match(question)
+    if m:
+        question = f"What is {m.group('rest')}?"
+    question = _WHAT_MONEY.sub("How much ", question, count=1)
+    question = re.sub(r"^what is the length of (?:one|each) ", "How long is each ", question, flags=re.I)
+    return re.sub(r"\bpercentage\b", "percent", question, flags=re.I)
 
 
 def _question_last(t: str) -> str:
@@ -350,7 +410,7 @@ def _w(name: str) -> str:
 PRONOUNS = {"He", "She", "They", "It", "There", "The", "Each", "If", "How", "What", "In", "On", "At", "A", "An",
              "His", "Her", "Their", "This", "That", "After", "Then", "When", "We", "I", "You", "One", "Every"}
 NAME = r"[A-Z][a-z]+"
-ASKS_TOTAL = r"\b(in all|altogether|in total|total|together|combined|both|all together)\b"
+ASKS_TOTAL = r"\b(in all|altogether|in total|total|together|combined|both|all together|over the weekend)\b"
 ASKS_LEFT = r"\b(left|remain|remaining|now|still)\b"
 
 
@@ -452,6 +512,11 @@ _FACTORS = {("hour", "minute"): 60, ("minute", "second"): 60, ("day", "hour"): 2
 def unit_name(word: str) -> str:
     w = stem(word) if word not in ("m", "cm", "mm", "km", "kg", "g", "l", "ml") else word
     return _ALIASES.get(w, w)
+
+
+def is_unit(word: str) -> bool:
+    """A unit some factor converts ('cents', 'km', 'hours'), not a thing counted ('apples')."""
+    return any(unit_name(word) in pair for pair in _FACTORS)
 
 
 def unit_factor(big: str, small: str) -> int | None:
