@@ -1,9 +1,11 @@
 """The physical-science topic cards and misconceptions (data/science_cards.jsonl, data/misconceptions.jsonl): each card
 takes its own question and no other card's, confirms the answers it accepts and no catalogued wrong idea, and opens
 with a question that does not say what it leads to; each wrong idea is met on its topic and never on the right one.
-The check set (tests/fixtures/science_cards_physical.jsonl) is 68 authored messages on 34 questions no card knew
-before (help, insistence, a teacher, an injection, right, partial and wrong answers), written before the cards: the
-`dev` half was developed on, the `check` half only measured."""
+The check sets are authored messages on questions no card knew before (help, insistence, a teacher, an injection, right,
+partial and wrong answers), each written before the cards it measures: science_cards_physical.jsonl (68 messages on
+34 questions) before the first 55 cards, science_cards_physical2.jsonl (36 messages: 10 new questions, and 16 new
+wordings of questions the first cards cover) before the last 10. Each `dev` message was developed on; each `check`
+message was only measured."""
 import re
 from pathlib import Path
 
@@ -16,8 +18,8 @@ from science_catalog import CARDS, MISCONCEPTIONS, card_agrees, card_verdict, ma
 from science_moves import science_move
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CHECK_SET = [case for _, case in read_jsonl(FIXTURES / "science_cards_physical.jsonl",
-                                            ("student_message", "kind", "topic", "leak", "half"))]
+CHECK_SET = [case for name in ("science_cards_physical", "science_cards_physical2")
+             for _, case in read_jsonl(FIXTURES / f"{name}.jsonl", ("student_message", "kind", "topic", "leak", "half"))]
 PHYSICAL = """copper in wires|fizzy drinks going flat|salt on icy roads|conservation of mass|fire needs oxygen|
 products of burning|apples turning brown|vinegar and baking soda|testing for acids|gases contract when cooled|diffusion|
 compressing gases|parts of an atom|helium balloons|groups of the periodic table|filtering a solution|rockets in space|
@@ -27,7 +29,8 @@ roller coaster energy|vacuum flasks|double glazing|cooling by evaporation|hot ai
 metals expanding when heated|magnifying glasses|loudness|X-rays|sunburn and ultraviolet|phone signals|
 what a wave carries|speed of sound in solids|parallel circuits|fuses|wet hands and electricity|batteries going flat|
 wire length and resistance|generators|electric motors|birds on power lines|terminal velocity|repeating measurements|
-unit of energy|unit of power|unit of current""".replace("\n", "").split("|")
+unit of energy|unit of power|unit of current|chromatography|distillation|fire triangle|firework colours|
+indigestion tablets|energy in food|elastic energy|glasses and lenses|heat and temperature|transformers""".replace("\n", "").split("|")
 PHYSICAL_MISCONCEPTIONS = """salt melts ice by heating it|particles grow when heated and shrink when cooled|
 mass is lost when a gas forms in a sealed container|rockets push against the air|helium weighs nothing|
 sunburn is caused by the Sun's heat|birds are safe because their feet insulate them|tasting is a test for an acid|
@@ -47,7 +50,7 @@ def kb():
 def test_the_physical_cards_and_wrong_ideas_are_all_in_the_catalog():
     assert len(PHYSICAL) == len(set(PHYSICAL)) >= 45 and all(topic in CARD for topic in PHYSICAL)
     assert len(PHYSICAL_MISCONCEPTIONS) >= 15 and all(name in WRONG_IDEA for name in PHYSICAL_MISCONCEPTIONS)
-    assert {case["topic"] for case in CHECK_SET} <= set(PHYSICAL) and len({c["question"] for c in CHECK_SET}) >= 30
+    assert {case["topic"] for case in CHECK_SET} <= set(PHYSICAL) and len({c["question"] for c in CHECK_SET}) >= 60
 
 
 @pytest.mark.parametrize("topic", PHYSICAL)
