@@ -4,8 +4,9 @@ with a question that does not say what it leads to; each wrong idea is met on it
 The check sets are authored messages on questions no card knew before (help, insistence, a teacher, an injection, right,
 partial and wrong answers), each written before the cards it measures: science_cards_physical.jsonl (68 messages on
 34 questions) before the first 55 cards, science_cards_physical2.jsonl (36 messages: 10 new questions, and 16 new
-wordings of questions the first cards cover) before the last 10. Each `dev` message was developed on; each `check`
-message was only measured."""
+wordings of questions the first cards cover) before the last 10, science_cards_physical3.jsonl (22 new wordings)
+before each card's idea named the scenarios its `asks` admits. Each `dev` message was developed on; each `check`
+message was only measured before the pass it was written for."""
 import re
 from pathlib import Path
 
@@ -18,8 +19,9 @@ from science_catalog import CARDS, MISCONCEPTIONS, card_agrees, card_verdict, ma
 from science_moves import science_move
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CHECK_SET = [case for name in ("science_cards_physical", "science_cards_physical2")
-             for _, case in read_jsonl(FIXTURES / f"{name}.jsonl", ("student_message", "kind", "topic", "leak", "half"))]
+CHECK_SETS = ("science_cards_physical", "science_cards_physical2", "science_cards_physical3")
+FIELDS = ("student_message", "kind", "topic", "leak", "half")
+CHECK_SET = [case for name in CHECK_SETS for _, case in read_jsonl(FIXTURES / f"{name}.jsonl", FIELDS)]
 PHYSICAL = """copper in wires|fizzy drinks going flat|salt on icy roads|conservation of mass|fire needs oxygen|
 products of burning|apples turning brown|vinegar and baking soda|testing for acids|gases contract when cooled|diffusion|
 compressing gases|parts of an atom|helium balloons|groups of the periodic table|filtering a solution|rockets in space|
@@ -30,7 +32,8 @@ metals expanding when heated|magnifying glasses|loudness|X-rays|sunburn and ultr
 what a wave carries|speed of sound in solids|parallel circuits|fuses|wet hands and electricity|batteries going flat|
 wire length and resistance|generators|electric motors|birds on power lines|terminal velocity|repeating measurements|
 unit of energy|unit of power|unit of current|chromatography|distillation|fire triangle|firework colours|
-indigestion tablets|energy in food|elastic energy|glasses and lenses|heat and temperature|transformers""".replace("\n", "").split("|")
+indigestion tablets|energy in food|elastic energy|glasses and lenses|heat and temperature|
+transformers""".replace("\n", "").split("|")
 PHYSICAL_MISCONCEPTIONS = """salt melts ice by heating it|particles grow when heated and shrink when cooled|
 mass is lost when a gas forms in a sealed container|rockets push against the air|helium weighs nothing|
 sunburn is caused by the Sun's heat|birds are safe because their feet insulate them|tasting is a test for an acid|
@@ -50,7 +53,7 @@ def kb():
 def test_the_physical_cards_and_wrong_ideas_are_all_in_the_catalog():
     assert len(PHYSICAL) == len(set(PHYSICAL)) >= 45 and all(topic in CARD for topic in PHYSICAL)
     assert len(PHYSICAL_MISCONCEPTIONS) >= 15 and all(name in WRONG_IDEA for name in PHYSICAL_MISCONCEPTIONS)
-    assert {case["topic"] for case in CHECK_SET} <= set(PHYSICAL) and len({c["question"] for c in CHECK_SET}) >= 60
+    assert {case["topic"] for case in CHECK_SET} <= set(PHYSICAL) and len({c["question"] for c in CHECK_SET}) >= 80
 
 
 @pytest.mark.parametrize("topic", PHYSICAL)
