@@ -90,6 +90,17 @@ def named(sentences: list[str], i: int, question: str, where: list[str]) -> str:
     return f"{place}, the one with " + " and ".join(f"\"{w}\"" for w in shared[:2]) if shared else place
 
 
+MEANT = re.compile(r"\bmean(?:s|t)?\s+(?:by|when (?:\w+ ){1,2}(?:says?|said|writes?|wrote|calls?)(?: that)?)\s+"
+                   r"['‘\"“]?(.+?)['’\"”]?\s*[?.!]*$", re.I)
+
+
+def asked_term(question: str) -> str | None:
+    """The words a meaning question asks about: what follows "mean by" or "mean when she says" ("What does the writer
+    mean by 'a heavy heart'?" asks "a heavy heart", not "the writer"), else passages.quoted_term's."""
+    meant = MEANT.search(question)
+    return meant.group(1).strip() if meant and len(meant.group(1).split()) <= 8 else quoted_term(question)
+
+
 def repeated_ideas(sentences: list[str], top: int = 2) -> list[str]:
     """The content words that come back in the most sentences: what a passage keeps talking about."""
     written = {w: word for s in reversed(sentences) for word, w in content_tokens(s)}  # a stem shown as a word
@@ -100,11 +111,49 @@ def repeated_ideas(sentences: list[str], top: int = 2) -> list[str]:
 def pointer(sentences: list[str], top: int, question: str, kind: str, where: list[str], claim: str = "") -> str:
     """'the sentence that begins "..."', naming its neighbour too when `focus` adds one; the words of the student's
     own claim may be quoted too (they said them: "Nora laughed..." gives nothing away to one who said she laughed)."""
-    chosen = focus(sentences, top, question, kind)
+    chosen = reason_side(sentences, top, focus(sentences, top, question, kind), kind)
     here = named(sentences, top if top in chosen else chosen[0], f"{question} {claim}".strip(), where)
     if len(chosen) == 1:
         return here
     return f"{here}, and the sentence just {'before' if chosen[0] < top else 'after'} it"
+
+
+FOUND = re.compile(r"\b(?:found|discovered|realized|realised|learned|saw|noticed|turned out)\b", re.I)
+REASONS = re.compile(r"\b(?:because|since|so|therefore|reason)\b", re.I)
+
+
+def reason_side(sentences: list[str], top: int, chosen: list[int], kind: str) -> list[int]:
+    """A why-question's best sentence only restating its effect is shown with the neighbour before it (a cause is
+    usually told first); but when that one gives no reason and the one after tells what someone found out ("Lena dug
+    it out and found that a snail had eaten it"), the cause is told after: point there."""
+    after = top + 1
+    if (kind in ("cause", "motive") and chosen == [top - 1, top] and after < len(sentences)
+            and not REASONS.search(sentences[top - 1]) and FOUND.search(sentences[after])):
+        return [top, after]
+    return chosen
+
+
+WHEN = re.compile(r"\b(?:after|before|by|on|in|at|during|later|next)\s+(?:(?:a|an|one|two|three|four|the|that|"
+                  r"the next|every) )?(?:\w+ )?(?:weeks?|days?|morning|night|evening|afternoon|years?|months?|summer|"
+                  r"winter|spring|fall|hours?|minutes?|moment)\b", re.I)
+
+
+def dated(question: str, sentences: list[str]) -> int | None:
+    """The one sentence holding the time a question names ("What happened after a week?" -> "After a week, ...")."""
+    when = WHEN.search(question)
+    holding = [i for i, s in enumerate(sentences) if when and when.group(0).lower() in s.lower()]
+    return holding[0] if len(holding) == 1 else None
+
+
+def felt_by(question: str, sentences: list[str], top: int, ahead: int = 2) -> int:
+    """For "How does Dev feel when ...": the sentence pointed at shows the one asked about; a sentence telling the
+    event without them ("The storm knocked out the power") gives way to the next that names them ("Dev groaned")."""
+    who = FEELER.search(question)
+    name = who.group(1) if who and who.group(1)[0].isupper() else None
+    if not name or re.search(rf"\b{name}\b", sentences[top]):
+        return top
+    return next((i for i in range(top + 1, min(top + ahead + 1, len(sentences)))
+                 if re.search(rf"\b{name}\b", sentences[i])), top)
 
 
 def whole_text(sentences: list[str], title: str | None) -> str:
@@ -119,6 +168,7 @@ def place(sentences: list[str], i: int, where: list[str]) -> str:
 
 
 WHOLE_KEYS = {"main_idea", "theme", "purpose"}
+OPENERS = r"(?:The|Then|But|And|So|When|After|Finally|Now|At|In|On|One|That|This|It|He|She|They|We|I)"
 FEELER = re.compile(r"\b[Hh]ow (?:does|did|do|is|was|were) ([A-Z][a-z]+|(?:the|his|her) [A-Za-z]+)\b.*\bfeel")
 
 
@@ -141,7 +191,9 @@ def structure_move(kind: str, question: str, sentences: list[str], keys: list[in
         turned = TURN.search(sentences[keys[0]])
         before = sentences[keys[0]][:turned.start()].strip() if turned else ""
         unnamed = re.fullmatch(r"(?:The|A|An) (?:\w+ ){0,2}\w+", before)  # "The broken pine finally understood"
-        who = "the speaker" if poem else actor(sentences, keys[0]) or (unnamed and before[0].lower() + before[1:])
+        named_ = re.fullmatch(rf"(?!{OPENERS}\b)(?:[A-Z][a-z]+ )?[A-Z][a-z]+", before)  # "Dev decided": Dev changes
+        who = "the speaker" if poem else (named_ and before) or actor(sentences, keys[0]) or (
+            unnamed and before[0].lower() + before[1:])
         turn = up_to(sentences[keys[0]], TURN) or opening(sentences[keys[0]], max_words=5)
         quoted = f", \"{turn}\"" if turn else ""
         if who and (poem or turned):
@@ -186,11 +238,14 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
         return (f"Read it in its place: {quote(said)} What has just happened before it, and what does it show about "
                 f"what {actor(sentences, top) or 'the writer'} thinks or feels now, compared with earlier?")
     if kind == "vocabulary":
-        term = quoted_term(question)
+        term = asked_term(question)
         if not term:  # "what does that word mean?": the word asked about is the student's to name
             return (f"Which word do you mean? Find it in {point} and read the words around it: what is happening "
                     f"there, and what meaning fits that sentence?")
-        context = next((s for s in sentences if term.lower() in s.lower()), sentences[top])
+        context = next((s for s in sentences if term.lower() in s.lower()), None)
+        if context is None:  # "a heavy heart" asked, "heavy-hearted" written: no sentence holds it to find
+            return (f"Look at {point}. What is happening there, and what meaning of \"{term}\" fits what the "
+                    f"passage says?")
         return (f"Find \"{term}\" in the sentence that begins \"{opening(context)}\". Read the words around it: "
                 f"what is happening there, and what meaning of \"{term}\" fits that sentence?")
     if kind in ("main_idea", "theme", "purpose"):
@@ -261,7 +316,7 @@ def step_move(kind: str, claim: str, verdict: Verdict, question: str, sentences:
                 f"{place(sentences, keys[0], where)}: what does it ask for?")
     if kind == "vocabulary":
         return (f"Yes, the passage says that: {quote(said)} That is a clue. What does it tell you "
-                f"\"{quoted_term(question)}\" means?")
+                f"\"{asked_term(question)}\" means?")
     if kind == "main_idea":
         return (f"Yes, it is about that. What does {place(sentences, keys[0], where)} tell you about it, so that you "
                 f"can say the main idea of the whole text in one sentence?")
@@ -297,24 +352,41 @@ def meaning_in(claim: str, term: str) -> str | None:
     return said if said and len(said.split()) <= 5 else None  # a long explanation does not fit in its place
 
 
+SPLICED = 2  # a meaning this short takes the word's place whole; a longer one is tested beside the sentence
+PRONOUN = re.compile(r"^(?:he|she|it|they|we|i|you|his|her|their|the|a|an|to|when|that|something|someone|is|are|was|"
+                     r"were|be|been|got|gets|had|has|have)\b", re.I)  # "were loud" for a verb reads as nonsense
+
+
 def vocabulary_move(claim: str, question: str, sentences: list[str], top: int) -> str:
-    """The substitution test done right: the student's meaning put in place of the word, in its sentence."""
-    term = quoted_term(question)
+    """The substitution test: a meaning of one or two words (less those repeating the words just before the term:
+    "the kite exploded" in "the kite drifted") put in place of the word, in its sentence; a longer one
+    ("part of the Earth", "he got very cold") spliced in reads as nonsense whether it is right or not ("cracks in
+    the Earth's part of the Earth"), so the sentence is quoted whole and the meaning is tested beside it."""
+    term = asked_term(question)
     word = re.compile(rf"\b{re.escape(term)}\b", re.I) if term else None   # whole words: never the 's' in 'was'
     context = next((s for s in sentences if word and word.search(s)), sentences[top])
     meaning = meaning_in(claim, term) if term else None
-    if meaning and word and word.search(context):
-        before = context[:word.search(context).start()].split()
-        for k in range(min(3, len(before)), 0, -1):  # "the houses fell down" in "the houses vanished"
-            if meaning.lower().startswith(" ".join(before[-k:]).lower() + " "):
-                meaning = meaning[len(" ".join(before[-k:])):].strip()
-                break
-        tried = word.sub(meaning, context, count=1)
-        return (f"Try your meaning in place of \"{term}\": \"{tried}\" Does that fit with what happens in the "
-                f"sentences just before and after it?")
     if not term:  # "what does it mean?": the word is the student's to name, then to test in its sentence
         return f"Which word do you mean? Find it in the passage and put {said_as(claim)} in its place: does that fit?"
-    return (f"Find it in the sentence: \"{context}\" What is happening there, and what do the words around "
+    if not (word and word.search(context)):  # the asked words are not in the text as written
+        return (f"Read the sentence closest to it: {quote(context)} What is happening there, and what meaning of "
+                f"\"{term}\" fits what it tells?")
+    own = meaning or ""
+    before = context[:word.search(context).start()].split()
+    for k in range(min(3, len(before)), 0, -1):  # "the kite exploded" in "the kite drifted": "exploded" takes its place
+        if own.lower().startswith(" ".join(before[-k:]).lower() + " "):
+            own = own[len(" ".join(before[-k:])):].strip()
+            break
+    there = {w.lower() for w in re.findall(r"[A-Za-z']+", context)}
+    spliced = own and len(own.split()) <= SPLICED and not PRONOUN.match(own)
+    if spliced and not {w.lower() for w in own.split()} & there:  # "the Earth's part of the Earth" repeats itself
+        tried = word.sub(own, context, count=1)
+        return (f"Try your meaning in place of \"{term}\": \"{tried}\" Does that fit with what happens in the "
+                f"sentences just before and after it?")
+    if meaning:
+        return (f"Read the sentence with \"{term}\" in it: {quote(context)} If \"{term}\" meant \"{meaning}\" "
+                f"there, would the sentence make sense with what happens just before and after it?")
+    return (f"Find it in the sentence: {quote(context)} What is happening there, and what do the words around "
             f"\"{term}\" tell you it means?")
 
 
@@ -402,6 +474,14 @@ def sequence_check(claim: str, question: str, sentences: list[str], top: int, wh
         first, second = (re.sub(r"(?i)^(?:first|then|next|finally|after that)\s+", "", parts[i]) for i in swapped)
         return (f"You put \"{first}\" before \"{second}\". Find both in the passage and look at the word each "
                 f"sentence starts with: which one does the passage put first?")
+    edge, event = EDGE_EVENT.search(question), EVENT.search(question)
+    edge = edge if edge and not content_words(question[:edge.start()]) else None  # "which legs come first" asks legs
+    if edge or event or dated(question, sentences) is not None:  # the step asked about is where the text tells it
+        aim = (0 if edge.group(1).lower() == "first" else len(sentences) - 1) if edge else top
+        found = (f"Find where the passage tells \"{event.group(2).strip(' ?.')}\", then read "
+                 f"{named(sentences, aim, question, where)}, just {event.group(1).lower()} it" if event and not edge
+                 else f"Read {named(sentences, aim, question, where)}")
+        return f"{found}. What happens there? Does it match {said_as(claim)}?"
     step = told[0] if told else top
     return (f"Find {named(sentences, step, question, where)}. Is that where your step comes in the order? What does "
             f"the passage say comes just before it?")
@@ -415,7 +495,7 @@ def asked_sentence(question: str, sentences: list[str], top: int) -> int:
     named_ = re.search(r"\b(first|opening|last|final|closing) (?:sentence|line)\b", question, re.I)
     if named_:
         return 0 if named_.group(1).lower() in ("first", "opening") else len(sentences) - 1
-    term = (quoted_term(question) or "").lower().strip(" .,")
+    term = (asked_term(question) or "").lower().strip(" .,")
     return next((i for i, s in enumerate(sentences) if term and term in s.lower()), top)
 
 
@@ -430,6 +510,12 @@ NO_CLAIM = re.compile(r"^\W*(?:help|stuck|idk|hmm+|huh)\W*$|\bi(?:'?m| am) (?:st
 
 
 NOT_SAID = re.compile(r"\b(?:doesn'?t|does not|never|didn'?t|did not) (?:say|says|tell|tells|said)\b", re.I)
+# "idk", "no idea", "the text doesn't say": no answer to weigh or quote back; the move goes to the evidence.
+NON_ANSWER = re.compile(r"^\W*(?:i\s+)?(?:(?:really |just )?(?:don'?t|do not|dont) know|dunno|idk|no idea|no clue|"
+                        r"not sure|(?:don'?t|do not|dont) (?:get it|understand))\W*$|"
+                        r"^\W*(?:the |this )?(?:text|story|passage|article|poem|letter|author|writer|book|it)\s+"
+                        + NOT_SAID.pattern[2:-2] + r"\b(?:\s+\w+){0,3}\W*$", re.I)
+INFERRED = {"inference", "motive", "feeling", "theme"}  # often shown, not said: "doesn't say" is half right there
 
 
 GREETING = re.compile(r"^\W*(?:hi|hello|hey|good (?:morning|afternoon|evening))\b|^\W*my name is\b|"
@@ -476,30 +562,39 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     title, sentences, where = body(passage)
     if not sentences:
         raise ValueError("the passage has no sentences")
-    question, claim = task_of(question), None if claim and NO_CLAIM.search(claim) else claim
+    not_said = bool(claim and NON_ANSWER.search(claim) and NOT_SAID.search(claim))
+    question, claim = task_of(question), None if claim and (NO_CLAIM.search(claim) or NON_ANSWER.search(claim)) \
+        else claim
     claim = " ".join(s for s in split_sentences(claim or "") if not GREETING.match(s)) or None  # "Hi, I'm Mr. Dale"
     if title is None and ASKS_TITLE.search(question):
         return Move(no_title(passage, claim), "detail", None, [])
     kind = classify_question(question)
-    query = question if kind != "vocabulary" else f"{question} {quoted_term(question) or ''}"
+    query = question if kind != "vocabulary" else f"{question} {asked_term(question) or ''}"
     ranked = rank_sentences(query, sentences, embedder, kind=kind)
     reaction = reaction_to_event(question, sentences, embedder) if kind == "feeling" else None
     top = answer_sentence(kind, question, claim, sentences, ranked, embedder) if reaction is None else reaction
     top = asked_sentence(question, sentences, top) if kind == "meaning" else top
+    # where the move points, by the question's type: the one asked about named near the moment (a feeling), the
+    # sentence holding the time asked about (a step); the verdict still weighs the claim against `top`
+    aim = felt_by(question, sentences, top) if kind == "feeling" else top
+    when = dated(question, sentences) if kind in ("sequence", "detail") else None
+    aim = aim if when is None else when
     if kind == "meaning" and claim and re.search(r"\blike\b", sentences[top]):  # a simile read: what is compared?
         said = f"\"{claim}\"" if len(claim.split()) <= 14 else "your answer"
-        return Move(f"{type_move(kind, question, sentences, top, title, where, [])} Does {said} fit that?", kind,
+        return Move(f"{type_move(kind, question, sentences, aim, title, where, [])} Does {said} fit that?", kind,
                     "unclear", [sentences[top]])
     kind = "inference" if kind == "meaning" and claim else kind  # an answer about a line's meaning is an inference
     keys = key_sentences(kind, sentences)
     where_said = keys[:2] if kind in WHOLE_KEYS else claim_sentences(kind, question, sentences)[:1]
-    evidence = [sentences[i] for i in (where_said or focus(sentences, top, question, kind))]
+    evidence = [sentences[i] for i in (where_said or focus(sentences, aim, question, kind))]
     unsaid = NOT_SAID.search(question)
     if not claim and unsaid:  # true: it is worked out from clues, not found in a line
         return worked_out(question[unsaid.end():], question, kind, sentences, ranked, top, title, where)
     if not claim:
         asks = f"{QUESTION_ASKS[kind]} " if unclear else ""
-        return Move(f"{asks}{type_move(kind, question, sentences, top, title, where, keys)}", kind, None, evidence)
+        asks += (("It may be shown rather than said in one sentence, so look for clues. " if kind in INFERRED else
+                  "Let's look for it together. ") if not_said else "")
+        return Move(f"{asks}{type_move(kind, question, sentences, aim, title, where, keys)}", kind, None, evidence)
     copied = copied_sentence(claim, sentences) if cited and kind not in ("sequence", "feeling") else None
     if copied:
         return Move(f"The passage does say that. What does that sentence tell you about {the_question(question)}? "
@@ -514,5 +609,5 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
                 f"{place(sentences, other, where)}, \"{opening(sentences[other], max_words=4)}\", and what follows "
                 f"it: what is different on that side, and does it change your answer?")
         return Move(text, kind, verdict.label, [sentences[other]], status)
-    text = claim_move(verdict, status, claim.rstrip(". "), kind, question, sentences, top, keys, title, where)
+    text = claim_move(verdict, status, claim.rstrip(". "), kind, question, sentences, aim, keys, title, where)
     return Move(text, kind, verdict.label, evidence, status)
