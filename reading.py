@@ -47,12 +47,13 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from evidence import (COMMON, INTERPRETIVE, Move, Verdict, base_forms, claim_core, claim_parts, content_tokens,
+from evidence import (COMMON, INTERPRETIVE, STOP, Move, Verdict, base_forms, claim_core, claim_parts, content_tokens,
                       content_words, split_sentences, stem)
 from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, QUESTION_ASKS, REBUTTAL, REQUEST, TURN,
-                      actor, answer_sentence, body, classify_question, focus, idf_weights, key_sentences, letter_frame,
-                      named_feelings, other_side, overlap, quoted_term, rank_sentences, reaction_to_event, said_as,
-                      shown_feelings, the_question, time_word, unsaid_words, up_to, word_forms)
+                      actor, answer_sentence, beside_event, body, classify_question, focus, idf_weights, is_story,
+                      key_sentences, letter_frame, named_feelings, other_side, overlap, quoted_term, rank_sentences,
+                      reaction_to_event, said_as, shown_feelings, the_question, time_word, unsaid_words, up_to,
+                      word_forms)
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, WHOLE_ORDER, backing, confirm, copied_sentence, feeling_word,
                              judge_answer, quote, steps_told, still_asked)
 
@@ -105,7 +106,27 @@ def repeated_ideas(sentences: list[str], top: int = 2) -> list[str]:
     """The content words that come back in the most sentences: what a passage keeps talking about."""
     written = {w: word for s in reversed(sentences) for word, w in content_tokens(s)}  # a stem shown as a word
     counts = Counter(w for s in sentences for w in set(content_words(s)) if len(w) > 3)
-    return [written[w] for w, c in counts.most_common(top) if c >= 2]
+    return [as_written(written[w], sentences) for w, c in counts.most_common(top) if c >= 2]
+
+
+def as_written(word: str, sentences: list[str]) -> str:
+    """A word as the text writes it inside a sentence ("Lena", "volcanoes"), not lowered nor capitalised by a start."""
+    inside = [m.group(0) for s in sentences for m in re.finditer(rf"(?i)(?<=\s)\b{re.escape(word)}\b", s)]
+    return inside[0] if inside else next((m.group(0) for s in sentences
+                                          for m in re.finditer(rf"(?i)\b{re.escape(word)}\b", s)), word)
+
+
+CALENDAR = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
+                      r"August|September|October|November|December")  # "open every Saturday" names no one
+
+
+def told_as_story(sentences: list[str]) -> bool:
+    """passages.is_story, or a name in two sentences with "he", "she" or "they" about: a short story's names often
+    stand only at a sentence's start ("Lena planted ... Lena dug it out"), where is_story looks past them."""
+    names = Counter(w for s in sentences for w in set(re.findall(r"\b[A-Z][a-z]+\b", s))
+                    if not re.fullmatch(OPENERS, w) and w.lower() not in STOP and not CALENDAR.fullmatch(w))
+    person = any(re.search(r"\b(?:he|she|his|her|him|they)\b", s, re.I) for s in sentences)
+    return is_story(sentences) or (person and any(count >= 2 for count in names.values()))
 
 
 def pointer(sentences: list[str], top: int, question: str, kind: str, where: list[str], claim: str = "") -> str:
@@ -176,6 +197,11 @@ def structure_move(kind: str, question: str, sentences: list[str], keys: list[in
                    where: list[str]) -> str | None:
     """The question-type move that depends on the text's structure (lead, ending's turn, request, time words);
     None when the text has no such sentence."""
+    if kind == "main_idea" and told_as_story(sentences):  # a story's main idea is in no one sentence
+        ideas = repeated_ideas(sentences)
+        again = f" Which idea keeps coming back ({', '.join(ideas)})?" if ideas else ""
+        return (f"To find a story's main idea, look at what happens from the start to the end. "
+                f"{whole_text(sentences, title)}{again} Putting those together, what is the story mostly about?")
     if kind == "main_idea" and keys:
         also = f", and {place(sentences, keys[1], where)}, which sums up," if len(keys) > 1 else ""
         named_title = f" The title, \"{title}\", is a clue too." if title else ""
@@ -220,6 +246,14 @@ def claim_sentences(kind: str, question: str, sentences: list[str]) -> list[int]
     if kind != "argument" or not ASKS_CLAIM.search(question):
         return []
     return [i for i, s in enumerate(sentences) if CLAIM_CUE.search(s)]
+
+
+def beside(question: str, sentences: list[str], top: int) -> bool:
+    """Is sentence `top` the step just before or after the event the question names, and not that event's own
+    sentence? Only then is "find where it tells EVENT, then read X, just after it" true."""
+    event = EVENT.search(question)
+    told = rank_sentences(event.group(2).rstrip("?. "), sentences)[0][1] if event else None
+    return bool(event) and told != top and top == beside_event(question, sentences)
 
 
 def type_move(kind: str, question: str, sentences: list[str], top: int, title: str | None,
@@ -267,11 +301,19 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
     if kind == "argument":
         return (f"Look closely at {point}. Is it the writer's own point, a reason for it, or what other people "
                 f"argue? Which words tell you?")
+    event = EVENT.search(question)
+    if kind == "sequence" and beside(question, sentences, top):  # the step beside a named event
+        return (f"Find where the passage tells \"{event.group(2).strip(' ?.')}\", then read "
+                f"{named(sentences, top, question, where)}, just {event.group(1).lower()} it. What happens there?")
     if kind == "sequence":
         edge = EDGE_EVENT.search(question)  # "what happened last?": the text's own end, not the best-matching line
-        point = place(sentences, 0 if edge.group(1).lower() == "first" else -1, where) if edge else point
-        return (f"Find {point}. Which time words (first, next, then, finally) tell you the order, and what comes "
-                f"just before and just after it?")
+        edge = edge if edge and not content_words(question[:edge.start()]) else None  # "which legs come first"
+        if edge:  # nothing comes before the first sentence: what happens there is the answer's place
+            return f"Find {place(sentences, 0 if edge.group(1).lower() == 'first' else -1, where)}. What happens there?"
+        marked = any(time_word(s) for s in sentences)  # "which time words?" of a text with none sends them hunting
+        words = "Which time words (first, next, then, finally) tell you the order, and what" if marked else "What"
+        sides = {0: "just after it", len(sentences) - 1: "just before it"}.get(top, "just before and just after it")
+        return f"Find {point}. {words} comes {sides}?"
     if kind == "feeling":
         who = FEELER.search(question)
         return (f"Look at {point}. What does {who.group(1) if who else 'the character'} do or say there, and what "
@@ -281,8 +323,7 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
                 f"{the_question(question)}?")
     if kind == "cause":
         return f"Look at {point}. What do you find there that helps answer {the_question(question)}?"
-    event = EVENT.search(question)
-    if event and kind in ("detail", "sequence"):  # name the event it is beside: a bare place says nothing
+    if kind == "detail" and beside(question, sentences, top):  # name the event it is beside: a bare place says nothing
         return (f"Find where the passage tells \"{event.group(2).strip(' ?.')}\", then read "
                 f"{named(sentences, top, question, where)}, just {event.group(1).lower()} it. What does it say that "
                 f"answers {the_question(question)}?")
@@ -331,6 +372,9 @@ def detail_move(kind: str, claim: str, verdict: Verdict, sentences: list[str], k
     found = f", in {place(sentences, i, where)}" if i is not None else ""
     that = f"\"{claim}\"" if len(claim.split()) <= 14 else "that"  # their words: exactly what is checked
     key = place(sentences, keys[0], where) if keys else None
+    if kind == "main_idea" and told_as_story(sentences):
+        return (f"The story does say {that}{found}, but it is one detail. What does the whole story tell, from "
+                f"{place(sentences, 0, where)} to {place(sentences, -1, where)}?")
     if kind == "main_idea" and key:
         return (f"The passage does say {that}{found}, but it is one detail. In an article or an informational text the "
                 f"main idea usually comes at the start: what does {key} say the whole text is about?")
@@ -369,8 +413,8 @@ def vocabulary_move(claim: str, question: str, sentences: list[str], top: int) -
     if not term:  # "what does it mean?": the word is the student's to name, then to test in its sentence
         return f"Which word do you mean? Find it in the passage and put {said_as(claim)} in its place: does that fit?"
     if not (word and word.search(context)):  # the asked words are not in the text as written
-        return (f"Read the sentence closest to it: {quote(context)} What is happening there, and what meaning of "
-                f"\"{term}\" fits what it tells?")
+        return (f"Read this sentence: {quote(context)} What is happening there, and what meaning of \"{term}\" "
+                f"fits what it tells?")
     own = meaning or ""
     before = context[:word.search(context).start()].split()
     for k in range(min(3, len(before)), 0, -1):  # "the kite exploded" in "the kite drifted": "exploded" takes its place
@@ -384,8 +428,8 @@ def vocabulary_move(claim: str, question: str, sentences: list[str], top: int) -
         return (f"Try your meaning in place of \"{term}\": \"{tried}\" Does that fit with what happens in the "
                 f"sentences just before and after it?")
     if meaning:
-        return (f"Read the sentence with \"{term}\" in it: {quote(context)} If \"{term}\" meant \"{meaning}\" "
-                f"there, would the sentence make sense with what happens just before and after it?")
+        return (f"Read the sentence with \"{term}\" in it: {quote(context)} If \"{term}\" means \"{meaning}\" "
+                f"there, does the sentence make sense with what happens just before and after it?")
     return (f"Find it in the sentence: {quote(context)} What is happening there, and what do the words around "
             f"\"{term}\" tell you it means?")
 
@@ -592,7 +636,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
         return worked_out(question[unsaid.end():], question, kind, sentences, ranked, top, title, where)
     if not claim:
         asks = f"{QUESTION_ASKS[kind]} " if unclear else ""
-        asks += (("It may be shown rather than said in one sentence, so look for clues. " if kind in INFERRED else
+        asks += (("It may not be said in one sentence, so look for clues. " if kind in INFERRED else
                   "Let's look for it together. ") if not_said else "")
         return Move(f"{asks}{type_move(kind, question, sentences, aim, title, where, keys)}", kind, None, evidence)
     copied = copied_sentence(claim, sentences) if cited and kind not in ("sequence", "feeling") else None

@@ -36,7 +36,7 @@ def test_a_non_answer_saying_the_text_is_silent_is_met_without_agreeing():
     """'The story doesn't say why' may be half right (a motive is often shown) or wrong: never 'True, ...'."""
     case = BY_ID["rm8-G-dont_know1"]
     text = reading_move(case["passage"], "Why did Aunt Rosa carry the pot outside?", "the story doesn't say why").text
-    assert text.startswith("It may be shown rather than said in one sentence, so look for clues.") and \
+    assert text.startswith("It may not be said in one sentence, so look for clues.") and \
         "True" not in text, text
 
 
@@ -47,7 +47,7 @@ def test_a_long_meaning_is_tested_beside_its_sentence_never_spliced_into_it(case
     case = BY_ID[case_id]
     sentence = next(s for s in case["passage"].split(". ") if case["points_to"] in s)
     text = move_for(case).text
-    assert f'"{sentence}' in text and f'If "{term}" meant "{said}" there' in text, text
+    assert f'"{sentence}' in text and f'If "{term}" means "{said}" there' in text, text
 
 
 def test_a_one_word_meaning_still_takes_the_words_place():
@@ -90,3 +90,32 @@ def test_the_theme_asks_about_the_one_who_changes_at_the_turn():
     """Before: 'what does Aunt understand ...' (a title counted as a name; Dev, named only at sentence starts)."""
     text = move_for(BY_ID["rm8-G-request3"]).text
     assert "what does Dev understand or do differently" in text, text
+
+
+
+def test_a_storys_main_idea_is_framed_as_a_story_with_its_names_as_written():
+    """Before: "In an article or an informational text the main idea usually comes at the start ... (seeds, lena)"."""
+    story = reading_move(BY_ID["rm8-A-request1"]["passage"], "What is the main idea of the story?").text
+    assert story.startswith("To find a story's main idea, look at what happens from the start to the end.") and \
+        "Lena" in story and "lena" not in story, story
+    article = reading_move(BY_ID["rm8-I-request2"]["passage"], "What is the main idea?").text
+    assert article.startswith("In an article or an informational text") and "(volcanoes" in article, article
+
+
+def test_a_step_after_a_named_event_is_pointed_to_only_when_it_is_not_the_events_own_sentence():
+    passage = BY_ID["rm8-G-request3"]["passage"]
+    after = reading_move(passage, "What happened after Aunt Rosa lit the candles?").text
+    assert after.startswith('Find where the passage tells "Aunt Rosa lit the candles", then read the fifth sentence '
+                            'of the passage, just after it. What happens there?'), after
+    watered = reading_move(BY_ID["rm8-A-request1"]["passage"], "What happens next after Lena waters the cup?").text
+    # "Find where the passage tells "Lena waters the cup", then read the second sentence, just after it" was false:
+    # the second sentence tells the watering itself
+    assert "then read" not in watered and watered.startswith("Find the second sentence of the passage"), watered
+
+
+def test_time_words_are_asked_for_only_in_a_text_that_has_them_and_nothing_comes_before_the_first_sentence():
+    passage = BY_ID["rm8-G-request3"]["passage"]
+    text = reading_move(passage, "What happens next in the story?").text
+    assert text == "Find the first sentence of the passage. What comes just after it?", text
+    first = reading_move(passage, "What happened first?").text
+    assert first == "Find the first sentence of the passage. What happens there?", first
