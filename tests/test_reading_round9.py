@@ -119,3 +119,10 @@ def test_time_words_are_asked_for_only_in_a_text_that_has_them_and_nothing_comes
     assert text == "Find the first sentence of the passage. What comes just after it?", text
     first = reading_move(passage, "What happened first?").text
     assert first == "Find the first sentence of the passage. What happens there?", first
+
+
+def test_a_cause_is_pointed_after_its_effect_only_when_someone_finds_it_out():
+    passage = ("Rosa was sure the old shed was empty. The dog barked at the shed door all night. The next morning Rosa "
+               "opened the door and found him there, wagging his tail at a family of kittens.")
+    text = reading_move(passage, "Why did the dog bark at the shed door?").text
+    assert "the sentence just before it" in text and "just after it" not in text, text  # "found him": no cause told
