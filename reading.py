@@ -198,7 +198,8 @@ def place(sentences: list[str], i: int, where: list[str]) -> str:
 
 WHOLE_KEYS = {"main_idea", "theme", "purpose"}
 OPENERS = r"(?:The|Then|But|And|So|When|After|Finally|Now|At|In|On|One|That|This|It|He|She|They|We|I)"
-FEELER = re.compile(r"\b[Hh]ow (?:does|did|do|is|was|were) ([A-Z][a-z]+|(?:the|his|her) [A-Za-z]+)\b.*\bfeel")
+FEELER = re.compile(r"\b(?:[Hh]ow|[Ww]hy) (?:does|did|do|is|was|were) ([A-Z][a-z]+|(?:the|his|her) [A-Za-z]+)\b"
+                    r".*\bfeel")  # "how does Dev feel", "why does Minh feel pride"
 
 
 def structure_move(kind: str, question: str, sentences: list[str], keys: list[int], title: str | None,

@@ -126,3 +126,11 @@ def test_a_cause_is_pointed_after_its_effect_only_when_someone_finds_it_out():
                "opened the door and found him there, wagging his tail at a family of kittens.")
     text = reading_move(passage, "Why did the dog bark at the shed door?").text
     assert "the sentence just before it" in text and "just after it" not in text, text  # "found him": no cause told
+
+
+def test_a_why_feel_question_names_the_one_asked_about():
+    """Before: "What does the character do or say there" for "Why does Minh feel pride or loss?"."""
+    passage = ("Minh read the report card to her mother in English. Her mother nodded slowly. Minh was not sure "
+               "whether the feeling in her chest was pride or something closer to loss.")
+    text = reading_move(passage, "Why does Minh feel pride or loss?").text
+    assert "the character" not in text and "Minh" in text, text
