@@ -495,7 +495,10 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
     },
     "reading": {
         "elicit": {"instruction": "Ask what the student already noticed in the text. Do not answer the question.",
-                   "reply": "Let's look at it together. What do you already know about {topic} from the text?",
+                   # a passage's topic is often "this text": "what do you know about this text from the text?" was
+                   # nonsense
+                   "reply": "Let's look at it together. What have you noticed about {topic} so far, and which sentence "
+                            "seems closest to the question?",
                    "question": "Which part of the text talks about it?"},
         "probe": {"instruction": "Ask the student what in the text makes them think so.",
                   "reply": "Why might the author say that?",

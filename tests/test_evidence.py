@@ -83,7 +83,9 @@ def test_each_question_type_points_to_its_evidence():
     feeling = reading_move(KITE, "How did Maya feel when the kite drifted away?")
     assert "what feeling does that show" in feeling.text and any("lump in her throat" in e for e in feeling.evidence)
     sequence = reading_move(KITE, "What happened right after Grandpa told Maya to run against the wind?")
-    assert sequence.kind == "sequence" and "just before and just after" in sequence.text
+    assert sequence.kind == "sequence" and ("Find where the passage tells \"Grandpa told Maya to run against the "
+                                            "wind\", then read the sixth sentence of the passage, just after it"
+                                            in sequence.text), sequence.text  # the event named, then its next step
     detail = reading_move(KITE, "What did Maya and her grandfather use to build the kite?")
     assert "Maya built..." in detail.text and "the sentence just after it" in detail.text
     assert detail.evidence[1].startswith("They used thin sticks") and detail.verdict is None

@@ -12,7 +12,8 @@ import pytest
 import wording
 from evidence import extract_claim, question_of
 from passages import QUESTION_ASKS, body, classify_question, key_sentences, rank_sentences, answer_sentence
-from reading import lead_told, reading_move, vocabulary_move
+from reading import reading_move, vocabulary_move
+from reading_verdict import lead_told
 
 CASES = [json.loads(line) for line in (Path(__file__).parent / "fixtures" / "reading_moves5.jsonl").open()]
 BY_ID = {case["id"]: case for case in CASES}

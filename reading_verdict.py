@@ -1,0 +1,306 @@
+"""Reading verdicts: is a student's answer to a question about a passage right, a right step, a true detail given as
+a whole-text answer, true but off the question, or not backed, and the confirmation said for a right one.
+
+`judge_answer` runs the checks in order: evidence.judge_claim (the claim's words in the sentences that answer the
+question), a paraphrase of one of them (`restated`, every clause held), a reason stated word for word where the
+question points, passages.py's `own_words_backed` (each clause of an answer in other words found in a sentence);
+then `weigh` says what the supported claim is for this kind of question (a feeling the action near the moment shows,
+a main idea the lead says, a purpose the request asks for, a writer's claim in its "should" sentence). A contradiction
+stands only when a clause of the claim conflicts with the sentence and is not the question's own premise. reading.py
+words the move from the verdict; `confirm` says "Yes" with the sentence that shows it.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from evidence import (CLAUSE_BREAK, INTERPRETIVE, STOP, Verdict, base_forms, claim_core, claim_parts, conflicts,
+                      content_tokens, content_words, default_embedder, has_negation, judge_claim, paraphrases,
+                      sides_kept, stem)
+from passages import (CLAIM_CUE, FEELING_WORDS, answer_form, covers, focus, lesson_of, named_feelings,
+                      own_words_backed, quoted_term, restates_premise, shown_feelings, swaps, truly_missing,
+                      word_forms)
+
+if TYPE_CHECKING:  # lesson.py imports reading.py, which imports this module: neither torch nor numpy may load on import
+    from retrieval import Embedder
+
+WHOLE_ORDER = re.compile(r"\bin order\b|\bsteps\b|\bsequence\b|\border of\b|\bputs? .* in order\b", re.I)
+
+SECOND_PART = re.compile(r"(?:,|\band)\s+(why|how|what|where|when|who|which)\b(.*)", re.I)
+REASON = re.compile(r"\b(?:because|since|so|to|in order|as|due)\b", re.I)
+
+
+def still_asked(question: str, claim: str) -> str | None:
+    """The second part of a two-part question ("What did they do, and why?") that a supported claim leaves
+    unanswered: 'why', or the second question's own words; None when the claim answers it or there is none."""
+    second = SECOND_PART.search(question)
+    if not second:
+        return None
+    word, rest = second.group(1).lower(), second.group(2).strip(" ?.")
+    if word == "why":
+        return None if REASON.search(claim) else "why"
+    return f"{word} {rest}" if rest and not set(content_words(rest)) <= set(content_words(claim)) else None
+
+
+def backing(span: str, claim: str, sentences: list[str]) -> str:
+    """Of the one or two neighbouring sentences a verdict rests on, the one holding most of the claim's words."""
+    held = [s for s in sentences if s in span] or [span]
+    return max(held, key=lambda s: len(set(content_words(claim)) & set(content_words(s))))
+
+
+# ----------------------------------------------------------------------------- weighing a claim
+
+ASKS_CLAIM = re.compile(r"\b(?:main )?claim\b|\bwhat (?:does|is) the (?:writer|author) arguing\b", re.I)
+ASKS_EVIDENCE = re.compile(r"\b(?:evidence|reasons?|details?|examples?)\b", re.I)
+PERSUADE = re.compile(r"\b(?:persuad\w*|convinc\w*|get (?:people|them|us|readers?|neighbou?rs) to)\b", re.I)
+
+
+def window(sentences: list[str], i: int, before: int) -> str:
+    return " ".join(sentences[max(0, i - before):i + 1])
+
+
+def steps_told(claim: str, sentences: list[str]) -> set[int]:
+    """The sentences that tell each event a sequence claim lists."""
+    return {max(range(len(sentences)), key=lambda i: len(set(content_words(p)) & set(content_words(sentences[i]))))
+            for p in claim_parts(claim)}
+
+
+def weigh_feeling(claim: str, question: str, sentences: list[str], top: int, verdict: Verdict,
+                  cited: str | None = None) -> tuple[Verdict, str]:
+    """A feeling is right when what the character does or says near the moment shows it ('her hands shook' shows
+    nervous, not bored), the moment's sentences or the one the student's reason `cited` ("because her eyes filled
+    with tears"); a claim that names no feeling but finds that action is a right step."""
+    near = sorted(set(focus(sentences, top, question, "feeling")) | {top})
+    shown = set().union(*(shown_feelings(sentences[i]) for i in near))
+    reaction = next((sentences[i] for i in near if shown_feelings(sentences[i])), sentences[top])
+    named_ = named_feelings(claim)
+    if cited and named_ and all(families & shown_feelings(cited) for families in named_):
+        return Verdict("supported", cited), "answer"
+    if named_ and verdict.label != "contradicted" and all(families & shown for families in named_):
+        return Verdict("supported", reaction), "answer"
+    if not named_ and verdict.label == "supported":
+        return verdict, "step"
+    return Verdict("unclear" if verdict.label == "supported" else verdict.label, reaction, verdict.missing), ""
+
+
+def asks_for(claim: str, sentences: list[str], i: int, question: str, share: float = 0.6) -> bool:
+    """Does a purpose claim name what the request in sentence i asks for? At least `share` of its own words, three or
+    more, in the request and the two sentences that set it up ("come on Saturday to clean the stream" for "On
+    Saturday we will meet to clean the stream. ... So please come"), one of them in the request itself. An encoder
+    scores a one-line purpose against three sentences too low to decide it, so words decide."""
+    own = set(content_words(claim)) - set(content_words(question)) - PURPOSE_WORDS - {stem("purpose")}
+    said = {form for word, _ in content_tokens(window(sentences, i, 2)) for form in base_forms(word)}
+    asked = {form for word, _ in content_tokens(sentences[i]) for form in base_forms(word)}
+    found = {w for w in own if base_forms(w) & said}
+    return (len(found) >= 3 and len(found) >= share * len(own) and any(base_forms(w) & asked for w in found)
+            and has_negation(claim) == has_negation(window(sentences, i, 2)))
+
+
+PURPOSE_WORDS = {stem(w) for w in "try trying people reader readers everyone person them us".split()}
+
+
+def restated(claim: str, sentence: str, question: str, embedder: Embedder | None) -> bool:
+    """A confirming paraphrase: `paraphrases`, no word swapped for a close one ("wet" for "dry"), no sides swapped."""
+    return paraphrases(claim, sentence, question, embedder) and sides_kept(claim, sentence) and not swaps(
+        claim, sentence, question, embedder)
+
+
+def lead_told(claim: str, question: str, sentences: list[str], start: int, title: str | None,
+              embedder: Embedder | None, share: float = 0.6, min_cosine: float = 0.55) -> bool:
+    """A main idea that joins the lead with the title or the sentence after it, in the student's words ("the city
+    built a bike lane so riders are safer" for "Riders ... now have a safer way to get downtown." after the title
+    "Maple Street Gets a Bike Lane"): `share` of its own words in the three, one of them the lead's own (not the
+    title's), MiniLM cosine `min_cosine` to them, no word swapped, no conflict, no denial; so a detail of the
+    second sentence alone ("the lane has short posts") is no main idea."""
+    window = " ".join(filter(None, [title, *sentences[start:start + 2]]))
+    asked = set(content_words(question))
+    own = [word for word, s in dict(content_tokens(claim)).items() if s not in asked]
+    forms = {form for word, _ in content_tokens(window) for form in base_forms(word)}
+    named = {form for word, _ in content_tokens(title or "") for form in base_forms(word)}
+    lead = {form for word, _ in content_tokens(sentences[start]) for form in base_forms(word)} - named
+    found = [word for word in own if word_forms(word) & forms]
+    if len(own) < 3 or len(found) < share * len(own) or not any(word_forms(w) & lead for w in found):
+        return False
+    claim_vector, window_vector = (embedder or default_embedder()).encode([claim, window])
+    return (float(claim_vector @ window_vector) >= min_cosine and not swaps(claim, window, question, embedder)
+            and not conflicts(claim, window) and not has_negation(claim))
+
+
+def clauses_held(claim: str, sentence: str, question: str) -> bool:
+    """Does the sentence hold a word of every clause of the claim that has words of its own? "Grandpa is mean because
+    his hands are rough" restates a line about his hands, and that line says nothing about "mean"."""
+    asked = set(content_words(question))
+    there = {form for word, _ in content_tokens(sentence) for form in base_forms(word)}
+    return all(any(word_forms(w) & there for w in own) for clause in CLAUSE_BREAK.split(claim)
+               if (own := [w for w, s in dict(content_tokens(clause or "")).items() if s not in asked]))
+
+
+def weigh_whole(kind: str, claim: str, question: str, sentences: list[str], keys: list[int], verdict: Verdict,
+                embedder: Embedder | None, title: str | None = None) -> tuple[Verdict, str]:
+    """A main idea, theme or purpose is right when it says what the text's key sentence says (the lead, what the
+    ending's turn says was learned, the request with the two sentences that set it up) and enough of it; a true
+    detail of the text is no answer. Its reason ('..., because the grass bent') is support, not the answer."""
+    main = CLAUSE_BREAK.split(claim)[0] if len(content_words(CLAUSE_BREAK.split(claim)[0])) >= 2 else claim
+    for i in keys:
+        said = lesson_of(sentences[i]) if kind == "theme" else sentences[i]
+        right = (asks_for(claim, sentences, i, question) if kind == "purpose"
+                 else restated(main, said, question, embedder) and covers(main, said))
+        if right:
+            return Verdict("supported", sentences[i]), "answer"
+    if kind == "main_idea" and keys and lead_told(claim, question, sentences, keys[0], title, embedder):
+        return Verdict("supported", sentences[keys[0]]), "answer"
+    rest = set(content_words(PERSUADE.sub("", claim))) - set(content_words(question)) - PURPOSE_WORDS
+    if kind == "purpose" and keys and PERSUADE.search(claim) and len(rest) <= 1:
+        return Verdict("supported", sentences[keys[0]]), "step"  # the right kind of purpose, not yet what it asks
+    lead = set(content_words(sentences[keys[0]])) if kind == "main_idea" and keys else set()
+    core = claim_core(claim, question)
+    if lead and len(core) >= 2 and set(core) <= lead:
+        return Verdict("supported", sentences[keys[0]]), "step"  # "a robot lab": right, and not yet all of it
+    told = judge_claim(claim, sentences, question, "detail")
+    if told.label == "supported" or (told.label == "unclear" and any(
+            paraphrases(claim, s, question, embedder) for s in sentences if s in told.sentence)):
+        return Verdict("unclear", backing(told.sentence, claim, sentences)), "detail"
+    return verdict, ""
+
+
+def weigh(kind: str, claim: str, question: str, sentences: list[str], top: int, keys: list[int], verdict: Verdict,
+          embedder: Embedder | None, answering: set[str] = frozenset(), cited: str | None = None,
+          title: str | None = None) -> tuple[Verdict, str]:
+    """(verdict, status): 'answer' when the passage supports the claim as an answer to this kind of question, 'step'
+    for a right step that does not answer it yet, 'detail' for a true detail given as a whole-text answer, 'off' for
+    a true sentence other than the `answering` ones (the fisherman's thanks, asked why Mara climbed)."""
+    if kind == "feeling":
+        return weigh_feeling(claim, question, sentences, top, verdict, cited)
+    if kind in ("main_idea", "theme", "purpose"):
+        return weigh_whole(kind, claim, question, sentences, keys, verdict, embedder, title)
+    if kind == "argument" and ASKS_CLAIM.search(question) and not ASKS_EVIDENCE.search(question):
+        stated = [s for s in sentences if CLAIM_CUE.search(s) and restated(claim, s, question, embedder)
+                  and covers(claim, s)]  # the writer's claim in the student's words: the "should" sentence's
+        return (Verdict("supported", stated[0]), "answer") if stated else (verdict, "")
+    if kind == "argument" and ASKS_EVIDENCE.search(question):  # a detail the text gives is evidence, maybe not all
+        told = judge_claim(claim, sentences, question, "detail")
+        near = told.label == "supported" and any(abs(sentences.index(s) - sentences.index(a)) <= 1
+                                                 for s in sentences if s in told.sentence for a in answering)
+        return (Verdict("supported", backing(told.sentence, claim, sentences)), "evidence") if near else (verdict, "")
+    if verdict.label != "supported":
+        return verdict, ""
+    term = quoted_term(question) if kind == "vocabulary" else None
+    if term and not {f for w, _ in content_tokens(term) for f in base_forms(w)} & {
+            f for w, _ in content_tokens(verdict.sentence) for f in base_forms(w)}:
+        return verdict, "step"  # a true clue around the word, not yet its meaning
+    if still_asked(question, claim):
+        return verdict, "step"
+    listed = claim_parts(question.partition(":")[2])  # "Put these in order: a, b, c" lists the events to order
+    if kind == "sequence" and len(listed) >= 2:
+        return verdict, "answer" if len(claim_parts(claim)) >= len(listed) else "step"
+    if kind == "sequence" and len(keys) >= 2 and WHOLE_ORDER.search(question):
+        return verdict, "answer" if set(keys) <= steps_told(claim, sentences) else "step"
+    if kind != "sequence" and answering and not any(s in verdict.sentence for s in answering) and not answer_form(
+            question, claim):
+        return verdict, "off"
+    return verdict, "answer"
+
+
+def feeling_word(claim: str) -> str:
+    """The feeling a claim names: one we know, else the word after 'feels' or 'is' ("she feels bored" -> bored)."""
+    known = next((word for word, w in content_tokens(claim) if w in FEELING_WORDS), None)
+    said = re.search(r"\b(?:feels?|felt|is|was|seems?)\s+(?:very\s+|really\s+|so\s+|a (?:little|bit)\s+)?([a-z]+)",
+                     claim, re.I)
+    return known or (said.group(1) if said and said.group(1).lower() not in STOP else "")
+
+
+def quote(sentence: str) -> str:
+    """A passage sentence in quotation marks, unless it opens with its own (a line of speech is quoted already)."""
+    if re.match(r"\W*[\"“]", sentence):
+        return sentence
+    return "\"" + re.sub(r"[\"“”]", "'", sentence) + "\""  # a line of speech inside it in single quotes
+
+
+# A right answer confirmed, by question type: what shows it, then a question that moves on (never "which words?").
+CONFIRMED = {
+    "feeling": "Yes, {feeling} fits. The passage shows it: {said} Is there another question about the story you want "
+               "to try?",   # no question about a change the story may not have: the clue they used is named
+    "argument": "Yes, that is the writer's claim: {said} What reasons does the writer give to support it?",
+    "theme": "Yes, that is a theme the story shows: at the end, {said} Where earlier in the story do you see the same "
+             "idea?",
+    "main_idea": "Yes, that is the main idea: {said} Which details in the rest of the passage tell more about it?",
+    "purpose": "Yes, that is the writer's purpose: {said} What reasons does the writer give to convince the reader?",
+    "sequence": "Yes, that is the order the passage gives, step by step. Which time words helped you keep the order?"}
+
+
+def confirm(kind: str, claim: str, verdict: Verdict, sentences: list[str]) -> str:
+    """Say clearly that it is right and what in the passage shows it, then move on (never ask for evidence again)."""
+    said = quote(backing(verdict.sentence, claim, sentences))
+    template = CONFIRMED.get(kind, "Yes, that's right, and it matches the passage: {said} Can you find another "
+                                   "detail that adds to it, or shall we try the next question?")
+    return template.format(said=said, feeling=feeling_word(claim) if kind == "feeling" else "")
+
+
+OWN_WORDS_KINDS = {"detail", "cause", "motive", "inference", "argument"}  # a sequence, a whole text: their own tests
+
+# A claim that something was needed or lacking agrees with a sentence denying it: "the beans needed water" is what
+# "The beans got no water" means, though one denies "water" and the other does not.
+LACK = re.compile(r"\b(?:need(?:s|ed)?|lack(?:s|ed|ing)?|without|missing|ran out of|not enough|wasn'?t much|"
+                  r"isn'?t much|hard to find)\b", re.I)
+def stated_reason(claim: str, question: str, sentences: list[str], asked: list[int]) -> str | None:
+    """The sentence the question points to (`asked`) when the claim's reason is in it word for word ("because the
+    wind was too weak"): four words or more, two of them content words the question lacks, so the question's own
+    event restated ("because the kite would not rise") or a true line elsewhere ("because Leo laughed") is no reason."""
+    reason = re.split(r"(?i)\b(?:because|since|as|due to)\b", claim, maxsplit=1)[-1]
+    own = set(content_words(reason)) - set(content_words(question))
+    if len(reason.split()) < 4 or len(own) < 2:
+        return None
+    return next((sentences[i] for i in asked if f" {spoken(reason)} " in f" {spoken(sentences[i])} "), None)
+
+
+def spoken(text: str) -> str:
+    """The text's words alone, lower case, one space apart: what a word-for-word comparison compares."""
+    return " ".join(re.findall(r"[a-z0-9']+", text.lower()))
+
+
+def copied_sentence(claim: str, sentences: list[str]) -> str | None:
+    """The passage sentence a claim copies word for word (most of it): evidence the student found, not yet an
+    answer. Telling them it "matches the passage" is true and useless; the move is to ask what it tells them."""
+    said = spoken(claim)
+    for sentence in sentences:
+        words = spoken(sentence)
+        if said and len(said.split()) >= 0.8 * len(words.split()) and f" {said} " in f" {words} ":
+            return sentence
+    return None
+
+
+def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ranked: list[tuple[float, int]],
+                 top: int, keys: list[int], embedder: Embedder | None, title: str | None) -> tuple[Verdict, str]:
+    """The verdict on a student's answer and its status for this kind of question (`weigh`): the passage's words
+    first, then a paraphrase, a reason stated where the question points, the answer's clauses in other words."""
+    relevant = [sentences[i] for _, i in ranked[:3]]
+    verdict = judge_claim(claim, sentences, question, kind, relevant)
+    if verdict.label == "absent":  # a synonym, slang or a tutor's word is no word the passage lacks
+        missing = truly_missing(verdict.missing, sentences)
+        verdict = Verdict("absent" if missing else "unclear", verdict.sentence, missing)
+    if verdict.label in ("absent", "unclear") and kind not in INTERPRETIVE and kind != "sequence":
+        nearest = [s for s in sentences if s in verdict.sentence and s not in relevant]  # the sentences it echoes
+        said = next((s for s in relevant + nearest if restated(claim, s, question, embedder)
+                     and clauses_held(claim, s, question)), None)
+        verdict = Verdict("supported", said) if said else verdict  # a correct answer in the student's own words
+    if verdict.label == "contradicted" and not any(conflicts(c, verdict.sentence) for c in CLAUSE_BREAK.split(claim)
+                                                   if c and not restates_premise(c, question) and not LACK.search(c)):
+        verdict = Verdict("unclear", verdict.sentence)  # "no otters" where the question says they disappeared
+    asked = sorted({ranked[0][1], *focus(sentences, ranked[0][1], question, kind)})  # where the question points
+    stated = stated_reason(claim, question, sentences, asked) if kind in ("cause", "motive") else None
+    verdict = Verdict("supported", stated) if stated and verdict.label in ("absent", "unclear") else verdict
+    backed = None
+    if verdict.label in ("absent", "unclear") and kind in OWN_WORDS_KINDS:
+        backed = own_words_backed(claim, question, sentences, ranked, embedder)
+        verdict = Verdict("supported", backed) if backed else verdict
+    reason = re.split(r"(?i)\bbecause\b|,?\s+since\b", claim, maxsplit=1)[1:]
+    cited = own_words_backed(reason[0], question, sentences, ranked, embedder) if kind == "feeling" and reason else None
+    answering = {sentences[i] for i in focus(sentences, top, question, kind)} | {sentences[i] for _, i in ranked[:2]}
+    answering = {sentences[i] for i in asked} if kind in ("cause", "motive") else answering  # a reason: where asked
+    # a reason found in the student's own words answers beside where the question points, or about what it asks:
+    # in a short text nearly every true line ranks near the question ('because Leo laughed', asked about the kite)
+    tied = backed and (any(abs(j - i) <= 1 for j, s in enumerate(sentences) if s in backed for i in asked)
+                       or set(content_words(claim)) & set(content_words(question)))
+    answering |= {backed} if backed and (kind not in ("cause", "motive") or tied) else set()
+    return weigh(kind, claim.rstrip(". "), question, sentences, top, keys, verdict, embedder, answering,
+                 cited, title)
