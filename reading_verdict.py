@@ -305,6 +305,7 @@ def beside_event(question: str, sentences: list[str], backed: str) -> bool:
                if 0 <= j < len(sentences))
 
 
+WHAT_IS = re.compile(r"^\W*what (?:is|are) (?:an? )?[\"'‘“]?[A-Za-z-]+[\"'’”]?\W*$", re.I)  # "What is a colony?"
 CLOSE = 0.75  # of the top sentence's score: a second sentence the question points to as well
 
 
@@ -345,8 +346,8 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
     if verdict.label in ("absent", "unclear") and kind in OWN_WORDS_KINDS:
         backed = own_words_backed(claim, question, sentences, ranked, embedder)
         verdict = Verdict("supported", backed) if backed else verdict
-    if kind == "vocabulary" and verdict.label != "supported":
-        verdict = defined(claim, question, sentences, embedder) or verdict
+    if (kind == "vocabulary" or WHAT_IS.match(question)) and verdict.label != "supported":
+        verdict = defined(claim, question, sentences, embedder) or verdict  # "What are chromatophores?" too
     if verdict.label in ("absent", "unclear") and kind in SLOT_KINDS:
         backed = slot_told(claim, question, kind, sentences, ranked[0][1]) or backed
         verdict = Verdict("supported", backed) if backed else verdict

@@ -81,6 +81,10 @@ def test_a_word_the_text_defines_is_judged_by_its_definition():
     wrong = reading_move(POND, question, "a hotel in the mountains")
     assert wrong.verdict == "contradicted" and wrong.evidence == [split_sentences(POND)[1]], wrong.text
     assert reading_move(POND, question, "the place where beavers live").verdict != "contradicted"
+    octopus = ("An octopus has no bones. It can change the color of its skin, using special cells called "
+               "chromatophores.")
+    asked = reading_move(octopus, "What are chromatophores?", "They are the octopus's bones")  # asked unquoted
+    assert asked.verdict == "contradicted" and asked.evidence == [split_sentences(octopus)[1]], asked.text
 
 
 BOAT = ("How to Fold a Paper Boat\n\nFirst, fold the paper in half from top to bottom. Next, fold the two top corners "
