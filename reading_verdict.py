@@ -8,6 +8,17 @@ then `weigh` says what the supported claim is for this kind of question (a feeli
 a main idea the lead says, a purpose the request asks for, a writer's claim in its "should" sentence). A contradiction
 stands only when a clause of the claim conflicts with the sentence and is not the question's own premise. reading.py
 words the move from the verdict; `confirm` says "Yes" with the sentence that shows it.
+
+Round 8v added `slot_told` (a short or quoted answer fills the question's slot: all its own words in one clause where
+the answer sits, at least half of that clause), `defined` (a word the text defines: "a home called a lodge"),
+`writers_claim`, the counterclaim and first-step checks, and `denied` (clause against clause, no double denial).
+On tests/fixtures/reading_verdicts8.jsonl (written before the change; G-L held back, measured once after):
+right answers confirmed dev 15/39 -> 22/39, held-back 16/48 -> 17/48; wrong flagged dev 0/19 -> 0/19, held-back
+1/25 -> 1/25; wrong confirmed dev 0 -> 0, held-back 1 -> 0. Tune (reading_move on the gold answer and the wrong
+attempt): gold confirmed 12/62 -> 19/62, wrong attempts flagged 1/23 -> 4/23, confirmed 2 -> 0; scripted lessons:
+follower confirmed 19% -> 29%, misconception flagged 4% -> 4%, endorsed 0.
+
+    .venv/bin/python -m pytest -q tests/test_reading_round8v.py tests/test_reading_round7.py
 """
 from __future__ import annotations
 
