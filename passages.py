@@ -169,13 +169,16 @@ def other_side(claim: str, sentences: list[str]) -> tuple[int, int] | None:
 FEELINGS = {
     "afraid": (r"shak|shook|trembl|swallow|heart (?:pound|rac|beat)|sweat|\bpale\b|froze|stammer|deep breath|"
                r"bit (?:her|his) (?:lip|nails)|\bhid\b|\bhiding\b|behind (?:his|her|their) backs?|stomach (?:drop|"
-               r"knot|churn|flip|twist|sank)|held (?:his|her|their) breath|fidget|knees (?:knock|wobbl)",
+               r"knot|churn|flip|twist|sank)|held (?:his|her|their) breath|fidget|"
+               r"(?:knees|legs) (?:felt )?(?:knock|wobbl|weak)|voice (?:came out as a whisper|crack|shook|trembl)",
                "nervous scared afraid frightened worried anxious fearful terrified uneasy tense"),
     "happy": (r"smil|grin|laugh|cheer|\bhug(?:s|ged|ging)?\b|danc|clap|\bbow(?:s|ed)?\b|giggl|shout(?:ed)? with joy",
               "happy glad joyful proud excited relieved amused pleased cheerful delighted thrilled"),
     "sad": (r"tears|cried|\bcry|sob|sigh|lump in (?:her|his) throat|stared at|look(?:ed)? away|slump|quiet|silent",
             "sad upset unhappy lonely disappointed hurt gloomy miserable heartbroken"),
-    "angry": (r"stomp|slam|shout|yell|glar|clench|frown|snapp", "angry mad furious annoyed frustrated upset cross"),
+    "angry": (r"stomp|slam|shout|yell|glar|clench|frown|snapp|(?:walked|stormed) (?:off|away) without|"
+              r"kick(?:ed|s)? (?:at )?the (?:dirt|ground|door|wall|chair)",
+              "angry mad furious annoyed frustrated upset cross"),
     "embarrassed": (r"blush|(?:face|cheeks|ears) (?:turned|went|got|grew|burned|felt) (?:hot|red|pink|warm)|"
                     r"(?:looked|stared) down at (?:his|her|their) (?:feet|shoes)",
                     "embarrassed ashamed shy awkward humiliated"),
