@@ -30,6 +30,7 @@ from functools import lru_cache
 from typing import Any
 
 import evidence
+import passages
 import reading
 import science_catalog
 import science_moves
@@ -247,7 +248,8 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     claim = choices[picked] if picked is not None else claim
     short = claim and len(evidence.content_words(claim)) < 2 and reading.classify_question(question) != "vocabulary"
     kept = short and (subject == "science" and science_catalog.judged_short(claim, question) or
-                      subject == "reading" and said_in(claim, lesson.passage))  # "bikes": a word the text holds
+                      subject == "reading" and said_in(claim, lesson.passage)   # "bikes": a word the text holds
+                      or subject == "reading" and bool(passages.named_feelings(claim)))   # "nervous": a feeling
     if short and not offered and not kept:
         claim = None  # "hmm", "maybe": one word answers a vocabulary question, a word of the passage, a fact's word
     if subject == "reading":

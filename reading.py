@@ -179,8 +179,8 @@ def felt_by(question: str, sentences: list[str], top: int, ahead: int = 2) -> in
     event without them ("The storm knocked out the power") gives way to the next that names them ("Dev groaned")."""
     who = FEELER.search(question)
     name = who.group(1) if who and who.group(1)[0].isupper() else None
-    if not name or re.search(rf"\b{name}\b", sentences[top]):
-        return top
+    if not name or re.search(rf"\b{name}\b|\b(?:he|she|his|her|him)\b", sentences[top], re.I):
+        return top   # named, or told of by a pronoun ("When he stood up, his hands shook")
     return next((i for i in range(top + 1, min(top + ahead + 1, len(sentences)))
                  if re.search(rf"\b{name}\b", sentences[i])), top)
 

@@ -58,3 +58,11 @@ def test_a_similar_problem_taken_up_is_said_in_full_then_tutored():
     offered = "Tom has 6 bags with 8 marbles in each. He loses 5 marbles. How many marbles does he have now?"
     assert turns[1][1].startswith(f"Here's one like it: {offered}") and turns[1][1].endswith("?")
     assert turns[2][0] == "confirm" and "6 × 8 = 48 is right" in turns[2][1]   # the new problem is the lesson's now
+
+
+def test_a_one_word_feeling_is_an_answer_judged_by_the_sentence_that_shows_the_moment():
+    asked = f"Passage: {SPEECH} Question: How did Omar feel when he first stood up?"
+    replies = [list(agent.Tutor(silent).respond("feel", f"{asked} {said}", "reading"))[-1]["text"]
+               for said in ("nervous", "happy")]
+    assert replies[0].startswith("Yes, nervous fits") and "his hands shook" in replies[0]
+    assert "Would someone who feels happy do that?" in replies[1] and "his hands shook" in replies[1]
