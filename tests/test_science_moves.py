@@ -227,7 +227,8 @@ def test_a_named_answer_is_a_claim_the_facts_judge(kb):
     assert judged_short("Oxygen.", gas) and judged_short("melting", "What is it called when ice turns to water?")
     assert not judged_short("maybe", gas) and not judged_short("no", gas)
     named = science_move(gas, "a gas", kb)
-    assert named.verdict != "supported" and named.text.startswith('You named "a gas".') and named.text.count("?")
+    assert named.verdict != "supported" and named.text.startswith("The question already says it is a gas: it asks "
+                                                                  "which one.") and named.text.count("?")
     lever = ["A lever is used for moving heavy objects"]
     sink = claim_move("yes, heavy things always sink", "Do heavier objects always sink and lighter ones float?", lever,
                       None)
