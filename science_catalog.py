@@ -279,7 +279,7 @@ def answer_of(claim: str) -> str:
 
 def own_words(claim: str) -> str:
     """The student's claim as it can follow "Yes:": without a leading "yes,", "because" or "so far I have"."""
-    claim = re.sub(r"(?i)^(?:yes|yeah|yep)\b[\s,.!]*", "", claim)   # "Yes: Yes, because ..." said the yes twice
+    claim = re.sub(r"(?i)^(?:yes|yeah|yep)\b[\s,.!;:]*", "", claim)   # "Yes: Yes, because ..." said the yes twice
     return re.sub(r"(?i)^(?:because|it'?s because|that'?s because|so far i have:?|so)\s+", "", claim).rstrip(" .!")
 
 

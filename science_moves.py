@@ -29,10 +29,11 @@ if TYPE_CHECKING:
 
 
 def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3,
-                 embedder: Embedder | None = None) -> Move:
+                 embedder: Embedder | None = None, known: list[str] = ()) -> Move:
     """The grounded science move. A right result of a formula, or an answer the topic card accepts, is confirmed
     ("Yes: ..."); a stated misconception meets a contradicting observation; any other claim is judged against the
-    fitting facts. A help request gets the card's opening question or a fact, never "What makes you think that?"."""
+    fitting facts, the `known` ones first (the facts the lesson found behind a quote the student brought). A help
+    request gets the card's opening question or a fact, never "What makes you think that?"."""
     claim = None if claim and is_help(claim) else claim
     worked = formula_reply(question, claim) if claim else None  # a quantity question the planner does not plan
     if worked:
@@ -50,9 +51,10 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     topic = misconception.name if misconception else claim or ""  # the misconception names what the facts must cover
     given = digit_numbers(question)  # in a quantity question, a fact with other numbers may be a worked answer to it
     terms = key_terms(misconception.name if misconception else question)
-    facts = [hit["text"] for hit in kb.search(f"{question_of(question) or question} {topic}".strip(), k=2 * k)
-             if (not given or all(any(same_number(v, g) for g in given) for v in numbers_in(hit["text"])))
-             and fits(hit["text"], terms, question, embedder)]
+    searched = [hit["text"] for hit in kb.search(f"{question_of(question) or question} {topic}".strip(), k=2 * k)]
+    facts = [text for text in dict.fromkeys([*known, *searched])
+             if (not given or all(any(same_number(v, g) for g in given) for v in numbers_in(text)))
+             and fits(text, terms, question, embedder)]
     facts, fitting = facts[:k], facts  # a unit is read from any fitting fact: it states it beside its quantity
     if misconception is not None:
         return Move(misconception.question, "misconception", "contradicted", facts[:2])
@@ -172,6 +174,9 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
     fact to test it against). A naming question's answer that no fact decides is checked against what the question
     describes (`named_check`); a unit is confirmed by any `fitting` fact that gives it for the quantity."""
     claim = answer_of(claim)
+    if (polar := POLAR.match(claim)) and claim[polar.end():].strip():
+        return polar_move(claim[polar.end():], question, claim_move(claim[polar.end():], question, facts, card,
+                                                                    embedder, fitting))
     verdict = judge_claim(claim, facts, question, neighbours=False) if facts else Verdict("unclear")
     if verdict.label in ("absent", "unclear"):
         said = next((f for f in facts if restates(claim, f, question, embedder)), None)
@@ -218,6 +223,21 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         return Move(f"{ask}Test your idea against this fact: \"{shown[0]}\" Does it support what you said, or point "
                     f"somewhere else?", "fact", verdict.label, shown)
     return Move(own_idea_test(claim), "fact", verdict.label, [])
+
+
+# "No; the current is the same on both sides": a yes or a no, then the reason. "No force is needed" is no answer "no".
+POLAR = re.compile(r"^\W*(?:yes|yeah|yep|no|nope)\s*[,;:.!-]\s*(?=\w)", re.I)
+
+
+def polar_move(reason: str, question: str, move: Move) -> Move:
+    """A yes or no with its reason, the reason judged alone: a fact bears out the reason, not the yes or no ("Yes;
+    some are harmful" to "Are mutations always harmful?" gives a true reason for a wrong answer), so a supported
+    reason is said to be supported and the student decides what it means for the question."""
+    if move.verdict != "supported":
+        return move
+    said = echo(reason)
+    return Move(f"The textbook does say that {said[:1].lower() + said[1:]}. Does that make the answer to "
+                f"{about(question)} yes or no, and why?", "fact", "unclear", move.evidence)
 
 
 # "It was Marie Curie", "it's the crust": the name, without the words that lead to it.

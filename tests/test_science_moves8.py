@@ -98,3 +98,30 @@ def test_no_catalogued_wrong_idea_is_confirmed_as_a_unit():
     units = [science_move(f"What is the unit of {q}?", m.example, Facts([CIRCUIT])) for m in MISCONCEPTIONS
              for q in ("electric current", "electrical resistance")]
     assert not any(move.verdict == "supported" for move in units)
+
+
+MEMBRANE = "The cell membrane controls what enters and leaves the cell."
+
+
+def test_a_fact_found_behind_a_quote_judges_the_answer_drawn_from_it():
+    """lesson.py keeps the knowledge behind a quote the student brought (`Lesson.known`); the answer they draw from it
+    is judged against it even where a search for the answer's own words finds nothing, and a wrong one still is not
+    confirmed."""
+    question, answer = "What does the cell membrane do?", "it controls what enters and leaves the cell"
+    assert science_move(question, answer, Facts([])).verdict != "supported"
+    right = science_move(question, answer, Facts([]), known=[MEMBRANE])
+    assert right.verdict == "supported" and right.evidence == [MEMBRANE]
+    wrong = science_move(question, "it makes food for the cell", Facts([]), known=[MEMBRANE])
+    assert wrong.verdict != "supported"
+
+
+def test_a_yes_or_no_is_never_confirmed_by_the_fact_behind_its_reason():
+    mutations = ["A mutation in one gene can cause a disease such as sickle cell anaemia."]
+    move = science_move("Are mutations always harmful?", "yes; a mutation in one gene can cause a disease",
+                        Facts(mutations))  # a true reason for a wrong answer
+    assert move.verdict != "supported" and not move.text.startswith("Yes")
+    assert move.text.startswith("The textbook does say that a mutation in one gene can cause a disease. Does that "
+                                "make the answer")
+    no = science_move("Is the current going into the bulb bigger than coming out?",
+                      "no; the current is the same on both sides", Facts([]))
+    assert not any(frame in no.text for frame in ('You named "no"', 'You named ""')), no.text
