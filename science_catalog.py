@@ -475,6 +475,10 @@ taste smell become move stick dry freeze boil fly bounce break bend fade rust sp
 glow fog shrink swell stretch crack cool heat warm last take""".split())
 
 
+# "Why do ice cubes melt?": a case that happens at some times and not at others. A question of need or purpose ("Why
+# do we need sleep?", "Why is it important ...") has no such times.
+WHY_CASE = re.compile(r"^\W*why\s+(do|does|did|is|are|was|were)\s+(?!.*\b(?:need|needs|important|matter|should|must|"
+                      r"used?|have to|has to)\b)([^?]+?)\W*$", re.I)
 YOU = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "i'm": "you're", "im": "you're",
        "am": "are", "i've": "you've"}
 
@@ -522,6 +526,12 @@ def by_form(question: str, terms: list[str], quoted: str) -> str:
                 f"can answer {quoted}?")
     if re.search(r"\bwhat happens\b", asked, re.I):
         return f"Picture it: what would you see happen to {term} first, and what would change next?"
+    if m := WHY_CASE.match(asked):  # "When do ice cubes melt, and when do they not?": the contrast finds the cause
+        aux, case = m.group(1).lower(), to_you(m.group(2))
+        first = case.split()[0].lower()
+        them = first if first in ("we", "you") else "they" if aux in ("do", "are", "were") else "it"
+        return (f"When {aux} {case}, and when {aux} {them} not? What is different between those times that could "
+                f"explain it?")
     if re.match(r"\W*why\b", asked, re.I):
         return f"Let's find the cause: what do you know about {both} that could explain {quoted}?"
     return f"What do you already know about {both}, and which part of it answers {quoted}?"

@@ -11,7 +11,7 @@ import pytest
 from common import read_jsonl
 from evidence import extract_claim, question_of
 from lesson import Facts, guard_reply
-from science_catalog import MISCONCEPTIONS, named_check, named_help, named_question
+from science_catalog import MISCONCEPTIONS, first_step, named_check, named_help, named_question
 from science_moves import named_answer, science_move, unit_fact
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -125,3 +125,14 @@ def test_a_yes_or_no_is_never_confirmed_by_the_fact_behind_its_reason():
     no = science_move("Is the current going into the bulb bigger than coming out?",
                       "no; the current is the same on both sides", Facts([]))
     assert not any(frame in no.text for frame in ('You named "no"', 'You named ""')), no.text
+
+
+def test_a_why_question_without_a_card_asks_when_it_happens_and_when_not():
+    assert first_step("Why do ice cubes melt?", ["ice", "cubes"], '"Why do ice cubes melt"') == \
+        "When do ice cubes melt, and when do they not? What is different between those times that could explain it?"
+    breath = first_step("Why do I see my breath on cold days?", ["breath"], "the question")
+    assert breath.startswith("When do you see your breath on cold days, and when do you not?")
+    assert first_step("Why is the sky blue?", ["sky"], "the question").startswith("When is the sky blue, and when is "
+                                                                                  "it not?")
+    need = first_step("Why do we need to sleep?", ["sleep"], "the question")  # a need has no times without it
+    assert not need.startswith("When")
