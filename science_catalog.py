@@ -710,7 +710,7 @@ def named_check(named: Named, answer: str) -> str:
     first = {"unit": f"Where have you seen {said} written beside a number, and what was being measured there?",
              "instrument": f"What does {said} measure or show when you use it?",
              "person": f"What is {said} famous for?",
-             "part": f"What job does {said} do?",
+             "part": f"What is the job of {said}?",  # "the lens" and "the chloroplasts" alike
              "superlative": f"How would {said} do in a test against other {plural_of(named.head or 'thing')}?"}.get(
         named.kind, f"What do you know about {said}?")
     return f"{first} Does that make {said} {named.description}?"

@@ -85,17 +85,33 @@ def short_answer_fact(answer: str, question: str, facts: list[str]) -> str | Non
              and not WRITTEN_ANSWER.fullmatch(t) and t.lower() != "chemical"]  # "chemical formula" names the kind
     if not 1 <= len(named) + len(formulas) <= 3 or not terms:
         return None
+    relation = relation_of(question)
     for fact in facts:
         for clause in fact_clauses(fact):
             words = [base_forms(word) for word, _ in content_tokens(clause)]
+            new = [base_forms(word) for word, stem in content_tokens(clause) if stem not in asked]  # "watt" is
+            # not named by the question's own "water", though the two share a stem
             at = [next((i for i, forms in enumerate(words) if base_forms(t) & forms), None) for t in terms]
             found = [i for i in at if i is not None]
             if all(any(base_forms(w) & forms for forms in words) for w, _ in content_tokens(answer)) \
+                    and all(any(base_forms(w) & forms for forms in new) for w in named) \
                     and all(re.search(rf"\b{re.escape(f)}\b", clause) for f in formulas) \
                     and not has_negation(clause) and found == sorted(found) \
-                    and len(found) >= (len(terms) - 1 if len(terms) >= 3 else len(terms)):
+                    and len(found) >= (len(terms) - 1 if len(terms) >= 3 else len(terms)) \
+                    and (not relation or any(base_forms(relation) & forms for forms in words)):
                 return fact
     return None
+
+
+def relation_of(question: str) -> str:
+    """The verb a naming question asks the answer to do ("controls" in "What part of the eye controls how much light
+    enters it?"): a fact that leaves it out names another thing ("Light enters the eye through the pupil" names the
+    way in, not what controls it), however many of the other key terms it shares. "" for other questions."""
+    named = named_question(question) if not re.search(r"\b(?:which|what)\s+(?:\w+\s+){1,4}?(?:do|does|did)\b",
+                                                      question, re.I) else None  # "Which gas do plants give off?"
+    clause = re.split(r"\b(?:that|who|which)\s+", named.description, maxsplit=1) if named else []
+    words = [word for word, stem in content_tokens(clause[1])] if len(clause) == 2 else []
+    return next((w for w in words if w not in ("is", "are", "do", "does", "did")), "")
 
 
 def fact_clauses(fact: str) -> list[str]:

@@ -73,12 +73,25 @@ def test_a_wrong_name_is_checked_against_what_the_question_describes_never_confi
 
 def test_a_named_answer_no_fact_decides_is_checked_in_the_questions_terms():
     lens = named_check(named_question("What part of the eye controls how much light enters it?"), "the lens")
-    assert lens == ("What job does the lens do? Does that make the lens the part of the eye that controls how much "
+    assert lens == ("What is the job of the lens? Does that make the lens the part of the eye that controls how much "
                     "light enters it?")
     assert named_answer("it was Marie Curie") == "Marie Curie" and named_answer("Iron") == "iron"
     assert named_answer("the ampere, amps") == "the ampere" and named_answer("H2O") == "H2O"
     gas = named_check(named_question("Which gas do plants give off?"), "a gas")
     assert gas.startswith("The question already says it is a gas: it asks which one.")
+
+
+def test_a_fact_that_leaves_out_what_the_part_does_confirms_no_part():
+    pupil = ["Light enters the eye through the pupil"]
+    question = "What part of the eye controls how much light enters it?"
+    assert science_move(question, "the pupil", Facts(pupil)).verdict != "supported"  # the way in, not what controls it
+    assert science_move(question, "the iris", Facts(["The iris controls how much light enters the eye."])).verdict \
+        == "supported"
+
+
+def test_an_answer_must_be_named_by_the_fact_beyond_the_questions_own_words():
+    water = ["A pH of 7 is neutral, like pure water."]
+    assert science_move("What is the pH of pure water?", "the watt", Facts(water)).verdict != "supported"  # "wat"
 
 
 def test_a_unit_is_confirmed_only_when_a_fact_gives_it_for_that_quantity():
