@@ -60,6 +60,7 @@ class Lesson:
     passage: str = ""   # the reading passage, fixed for the lesson (the session context's, else the one pasted)
     cited: list[str] = field(default_factory=list)      # the sentences or facts the last grounded move rested on
     said: str = ""      # the tutor's last reply: a follow-up that takes up its words stays on the problem
+    known: list[str] = field(default_factory=list)      # facts behind what the student quoted: judged with later claims
 
     @staticmethod
     def from_dict(values: dict[str, Any] | None) -> Lesson:
@@ -258,9 +259,13 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
         found = reading.reading_move(lesson.passage, question, claim, cited=bool(CITES.search(work or message)),
                                      unclear=bool(QUESTION_UNCLEAR.search(work or message)))
     else:
-        found = science_moves.science_move(question, claim, kb or Facts(lesson.evidence))  # type: ignore[arg-type]
+        found = science_moves.science_move(question, claim, kb or Facts(lesson.evidence),  # type: ignore[arg-type]
+                                           known=lesson.known)
         if found.verdict == "supported" and CITES.search(work or message):   # a quoted fact is evidence, no answer
-            found = evidence.Move(f"The textbook does say that. What does it tell you about "
+            # the knowledge that bears it out stays with the lesson: the answer the student draws from it is judged
+            # against it too, though a search for the answer's own words may not find it again
+            lesson.known = list(dict.fromkeys([*lesson.known, *found.evidence]))
+            found = evidence.Move(f"The textbook does say that. How does it help you answer "
                                   f"{evidence.about(question)}?", "fact", "unclear", found.evidence)
         elif claim and found.kind == "fact" and found.verdict in ("unclear", "absent") \
                 and CITES.search(work or message):

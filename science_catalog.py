@@ -15,6 +15,10 @@ What it supports
 - `first_step`: the first question for a stuck student that nothing above covers, in the question's own words and
   shaped by what it asks (`by_form`: a part's job, a change, a difference, a contrast, a process, a cause).
 - `is_help`: the student asks for help or says they are stuck, and states no idea of their own.
+- `named_question`: a question that asks for a name (a unit, an instrument, a scientist, a part, "the hardest ...",
+  "what do we call ...") read by its structure; `named_help` asks a stuck student what a teacher would (what a unit's
+  quantity compares, which instruments they have seen, a test between two things), `named_check` puts a named answer
+  that no fact decides to what the question describes.
 """
 from __future__ import annotations
 
@@ -275,7 +279,7 @@ def answer_of(claim: str) -> str:
 
 def own_words(claim: str) -> str:
     """The student's claim as it can follow "Yes:": without a leading "yes,", "because" or "so far I have"."""
-    claim = re.sub(r"(?i)^(?:yes|yeah|yep)\b[\s,.!]*", "", claim)   # "Yes: Yes, because ..." said the yes twice
+    claim = re.sub(r"(?i)^(?:yes|yeah|yep)\b[\s,.!;:]*", "", claim)   # "Yes: Yes, because ..." said the yes twice
     return re.sub(r"(?i)^(?:because|it'?s because|that'?s because|so far i have:?|so)\s+", "", claim).rstrip(" .!")
 
 
@@ -371,7 +375,9 @@ def confirmation(claim: str, question: str, reasoned: bool = False) -> str:
     """A right answer that facts (not a card) support: a plain "Yes", then a next step that does not ask for it
     again: for a named thing ("The mitochondria.") what it is needed for, where else it happens when the student gave
     the reason or the question asked for one, else why it happens."""
-    if WRITTEN_ANSWER.search(question):  # "H2O": what it is written in, not what would be missing without it
+    if re.search(r"\bunits?\b", question, re.I):  # a unit: what a reading in it tells, not what it is made of
+        follow = "Where have you seen it written beside a number, and what did that number tell you?"
+    elif WRITTEN_ANSWER.search(question):  # "H2O": what it is written in, not what would be missing without it
         follow = "What does each letter and number in it stand for?"
     elif len(own_words(claim).split()) <= 3:
         follow = "What would change if that were missing?"
@@ -469,6 +475,10 @@ taste smell become move stick dry freeze boil fly bounce break bend fade rust sp
 glow fog shrink swell stretch crack cool heat warm last take""".split())
 
 
+# "Why do ice cubes melt?": a case that happens at some times and not at others. A question of need or purpose ("Why
+# do we need sleep?", "Why is it important ...") has no such times.
+WHY_CASE = re.compile(r"^\W*why\s+(do|does|did|is|are|was|were)\s+(?!.*\b(?:need|needs|important|matter|should|must|"
+                      r"used?|have to|has to)\b)([^?]+?)\W*$", re.I)
 YOU = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "i'm": "you're", "im": "you're",
        "am": "are", "i've": "you've"}
 
@@ -516,6 +526,12 @@ def by_form(question: str, terms: list[str], quoted: str) -> str:
                 f"can answer {quoted}?")
     if re.search(r"\bwhat happens\b", asked, re.I):
         return f"Picture it: what would you see happen to {term} first, and what would change next?"
+    if m := WHY_CASE.match(asked):  # "When do ice cubes melt, and when do they not?": the contrast finds the cause
+        aux, case = m.group(1).lower(), to_you(m.group(2))
+        first = case.split()[0].lower()
+        them = first if first in ("we", "you") else "they" if aux in ("do", "are", "were") else "it"
+        return (f"When {aux} {case}, and when {aux} {them} not? What is different between those times that could "
+                f"explain it?")
     if re.match(r"\W*why\b", asked, re.I):
         return f"Let's find the cause: what do you know about {both} that could explain {quoted}?"
     return f"What do you already know about {both}, and which part of it answers {quoted}?"
@@ -552,3 +568,149 @@ def formula_reply(question: str, claim: str) -> str | None:
             return (f"Yes: {working} = {fmt(math.prod(values[j] for j in part))} checks out. Next: where does the "
                     f"{fmt(values[i])} {formula.units[i]} in the question come in?")
     return None
+
+
+# ============================================================================ naming questions read by their structure
+
+@dataclass
+class Named:
+    """What a question that asks for a name wants, read from its own words: the kind of name (`kind`: "unit",
+    "instrument", "person", "part", "superlative", "name"), the answer described as a noun phrase ("the instrument that
+    measures wind speed", "the part of the eye that controls how much light enters it") and the kind's own word
+    (`noun`: the quantity of a unit, the whole of a part, the superlative of a "hardest")."""
+    kind: str
+    description: str
+    noun: str = ""
+    head: str = ""  # the kind of thing the description names: "substance" in "the hardest natural substance on Earth"
+
+
+INSTRUMENTS = {"instrument", "tool", "device", "machine", "meter", "equipment"}
+PEOPLE = {"scientist", "person", "inventor", "biologist", "physicist", "chemist", "astronomer", "man", "woman"}
+UNIT_OF = re.compile(r"^(?:what|which)\s+(?:is|are)\s+the\s+(?:si\s+)?units?\s+(?:of|for)\s+(?:measuring\s+)?(.+)$|"
+                     r"^(?:what|which)\s+units?\s+(?:is|are)\s+(.+?)\s+measured(?:\s+in)?$|"
+                     r"^(?:what|which)\s+units?\s+(?:do|does)\s+\w+\s+(?:use\s+)?(?:to\s+)?measure\s+(.+)$", re.I)
+WHO = re.compile(r"^who\s+(?:first\s+)?(\w+(?:ed|t|de|ote))\s+(.+)$", re.I)  # discovered, built, made, wrote
+# "Which N of the W REST": the whole W is the article and one word, or two when the second is no verb ("the plant
+# cell", not "the eye controls")
+WHICH_NOUN = re.compile(r"^(?:what|which)\s+(?:(?:type|kind|sort)s?\s+of\s+)?([a-z]+)\s+"
+                        r"(?:of\s+((?:the|an?|your|our)\s+[\w'-]+"
+                        r"(?:\s+(?!is\b|are\b|do\b|does\b|has\b|can\b)[\w'-]+(?<!s))?)\s+)?(.+)$", re.I)
+DESCRIBED = re.compile(r"^(?:what|which)\s+(?:is|are)\s+((?:the|an?)\s+.+?)(?:\s+called)?$|"
+                       r"^what\s+(?:do|does|would)\s+(?:we|you|scientists|people)\s+call\s+(.+)$", re.I)
+AUXILIARY = re.compile(r"^(do|does|did)\s+", re.I)
+SUPERLATIVE = re.compile(r"\b(?:the\s+)?([a-z]{2,}est)\b", re.I)
+NOT_SUPERLATIVE = {"forest", "interest", "chest", "nest", "west", "test", "harvest", "rest", "crest", "guest", "best"}
+
+
+def relative(rest: str) -> str:
+    """The rest of a "which X ..." question as a clause after "that": "does your skin make" -> "your skin makes",
+    "do scientists use to see cells" -> "scientists use to see cells", "measures wind speed" as it is."""
+    if aux := AUXILIARY.match(rest):
+        rest = rest[aux.end():]
+        return third_person(rest) if aux.group(1).lower() == "does" else rest
+    return rest
+
+
+def named_question(question: str) -> Named | None:
+    """The naming question's structure, or None when it asks for no name (a cause, a process, a number, a choice):
+    "What is the unit of electric current?", "Which instrument measures wind speed?", "Who discovered penicillin?",
+    "What part of the eye controls how much light enters it?", "What is the hardest natural substance on Earth?",
+    "What do we call an animal that eats only plants?"."""
+    asked = re.sub(r"\s+", " ", (question.split("?")[0].split(". ")[-1] if "?" in question else question)).strip(" .")
+    asked = re.sub(r"(?i)\b(what|who|which)(?:'s| is)\b", r"\1 is", asked)  # "What's the unit of force?"
+    if LETTERED_OPTIONS.search(question) or re.search(r"\bpH\b|\bequations?\b|\bformula", asked) \
+            or digit_numbers(asked) or HOW_MUCH.match(asked):  # "What fraction ...", "How many ...": a number
+        return None  # first_step's own moves: the options, an equation, a formula, the pH scale, the numbers
+    if m := UNIT_OF.match(asked):
+        quantity = next(g for g in m.groups() if g)
+        return Named("unit", f"the unit of {quantity}", quantity)
+    if m := WHO.match(asked):
+        return Named("person", f"the one who {m.group(1)} {m.group(2)}")
+    if (m := WHICH_NOUN.match(asked)) and m.group(1).lower() not in NOT_CATEGORY | {"do", "does", "did"}:
+        noun, whole, rest = m.group(1).lower(), m.group(2), relative(m.group(3))
+        if owner := re.match(r"(?:is|are)\s+((?:the|your|my|our|this|that)\s.+)$", rest, re.I):  # "What colour is
+            return Named("thing", f"the {noun} of {owner.group(1)}", noun, noun)  # the sky": the sky's colour
+        kind = "instrument" if noun in INSTRUMENTS else "person" if noun in PEOPLE else "part" if whole else "thing"
+        that = "who" if kind == "person" else "that"
+        return Named(kind, f"the {noun}{f' of {whole}' if whole else ''} {that} {rest}", whole or noun, noun)
+    if m := DESCRIBED.match(asked):
+        description = re.sub(r"^the\s+(?:name|term|word)\s+(?:of|for)\s+", "", m.group(1) or m.group(2), flags=re.I)
+        most = SUPERLATIVE.search(description)
+        if most and most.group(1).lower() not in NOT_SUPERLATIVE:
+            return Named("superlative", description, most.group(1).lower(), head_noun(description))
+        return Named("name", description, head=head_noun(description))
+    return None
+
+
+# Where a description's head noun ends: "the star | closest to the Earth", "the hardest natural substance | on Earth".
+AFTER_HEAD = set("""of that which who whom by on in to at around for from with within inside near between called
+used found where when""".split())
+
+
+def head_noun(description: str) -> str:
+    """The noun a description names ("the imaginary line around the middle of the Earth" -> "line"), or "" when it
+    names none before its first linking word ("the study ..." -> "study")."""
+    words = re.findall(r"[\w'-]+", description.lower())
+    kept: list[str] = []
+    for i, word in enumerate(words):
+        superlative = SUPERLATIVE.fullmatch(word) and word not in NOT_SUPERLATIVE
+        if word in AFTER_HEAD or superlative and i > 1:
+            break
+        kept.append(word)
+    kept = [w for w in kept if w not in ("the", "a", "an") and not w.isdigit()]
+    return kept[-1] if kept else ""
+
+
+def plural_of(noun: str) -> str:
+    """The plural of a head noun that may be plural already ("particles" stays, "gas" -> "gases")."""
+    return noun if re.search(r"[^suia]s$", noun) else plural(noun)
+
+
+def comparative(superlative: str) -> str:
+    """"hardest" -> "harder", "largest" -> "larger": the comparison a test between two things makes."""
+    return superlative[:-3] + "er"
+
+
+def named_help(named: Named) -> str:
+    """A stuck student's first question on a naming question: what a teacher asks to narrow the name down (the
+    quantity a unit measures, the instruments they have seen, the parts they know, a test between two things),
+    built from the question's own structure, never its words pasted into a frame and never the name."""
+    described = named.description
+    many = re.match(r"the\s+(?:two|three|four|five|six|seven|eight|\d+)\s", described, re.I)  # a list, not one
+    thing = f"{'are' if many else 'is'} {described}"
+    if named.kind == "unit":
+        return (f"What are you comparing when you measure {named.noun}: what makes one {named.noun} bigger than "
+                f"another? Which units have you seen written beside a number for {named.noun}, on a label, a meter or "
+                f"in your book?")
+    if named.kind == "instrument":
+        return (f"Which instruments have you used or seen in a lab or a weather station, and what does each one show "
+                f"you? Which of them {thing}?")
+    if named.kind == "person":
+        return f"Which scientists have you learned about, and what is each one known for? Which of them {thing}?"
+    if named.kind == "part":
+        return f"Name the parts of {named.noun} you know and what each one does. Which of them {thing}?"
+    if named.kind == "superlative":
+        return (f"Which {plural_of(named.head or 'thing')} do you know? How would you test which of two of them is "
+                f"{comparative(named.noun)}?")
+    if named.kind == "thing" or named.head and described.lower().startswith("the "):
+        return f"Which {plural_of(named.head)} do you know, and what is each one like? Which of them {thing}?"
+    if re.match(r"an?\s", described, re.I):  # a class of things: an example of it leads to its name
+        return (f"Think of an example of {described}. What do you know about it, and which science word have you met "
+                f"for it?")
+    return f"What do you already know about {described}? Which science word have you met for it in your lessons?"
+
+
+def named_check(named: Named, answer: str) -> str:
+    """A named answer that no fact decides, neither praised nor ruled out: what the student knows of the thing they
+    named, then whether that makes it the thing the question describes ("What does a thermometer measure or show
+    when you use it? Does that make a thermometer the instrument that is used to measure air pressure?")."""
+    said = echo(answer)
+    if named.head and re.sub(r"^(?:an?|the)\s+", "", said.lower()) in (named.head, plural_of(named.head)):
+        return f"The question already says it is a {named.head}: it asks which one. {named_help(named)}"  # "a gas"
+    first = {"unit": f"Where have you seen {said} written beside a number, and what was being measured there?",
+             "instrument": f"What does {said} measure or show when you use it?",
+             "person": f"What is {said} famous for?",
+             "part": f"What is the job of {said}?",  # "the lens" and "the chloroplasts" alike
+             "superlative": f"How would {said} do in a test against other {plural_of(named.head or 'thing')}?"}.get(
+        named.kind, f"What do you know about {said}?")
+    return f"{first} Does that make {said} {named.description}?"

@@ -3,7 +3,9 @@ an observation, a right answer is confirmed, a help request gets the card's open
 facts that share the question's key terms (evidence.py's `KnowledgeBase`, `fits`) decide the student's claim:
 confirmed only when one supports it (in the fact's words or in the student's own: `restates`), pointed at the one
 that contradicts it, else tested: against a fact only when it bears on the idea (`bears_on`) and cannot state the
-answer (`answers`), else in the idea's own words (`own_idea_test`). Every move carries the facts it rests on.
+answer (`answers`), else in the idea's own words (`own_idea_test`); a naming question's answer is checked against
+what the question describes (science_catalog.named_check), a unit confirmed by a fact that gives it for its quantity
+(`unit_fact`). Every move carries the facts it rests on.
 
     .venv/bin/python science_moves.py "Why do ice cubes melt?" "I think the cold leaks out"
 """
@@ -18,7 +20,8 @@ from evidence import (CLAUSE_BREAK, COMMON, TUTOR_STEMS, KnowledgeBase, Move, Ve
                       question_of)
 from science_catalog import (FORMULA_TOKEN, WRITTEN_ANSWER, TopicCard, answer_of, asked_kind, card_reply, card_verdict,
                              confirmation, digit_numbers, echo, first_step, formula_reply, gives_reason, in_fact_words,
-                             is_help, match_card, match_misconception, name_check, near_card, resembles_misconception)
+                             is_help, match_card, match_misconception, name_check, named_check, named_help,
+                             named_question, near_card, resembles_misconception)
 from scorers import numbers_in, same_number
 
 if TYPE_CHECKING:
@@ -26,10 +29,11 @@ if TYPE_CHECKING:
 
 
 def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3,
-                 embedder: Embedder | None = None) -> Move:
+                 embedder: Embedder | None = None, known: list[str] = ()) -> Move:
     """The grounded science move. A right result of a formula, or an answer the topic card accepts, is confirmed
     ("Yes: ..."); a stated misconception meets a contradicting observation; any other claim is judged against the
-    fitting facts. A help request gets the card's opening question or a fact, never "What makes you think that?"."""
+    fitting facts, the `known` ones first (the facts the lesson found behind a quote the student brought). A help
+    request gets the card's opening question or a fact, never "What makes you think that?"."""
     claim = None if claim and is_help(claim) else claim
     worked = formula_reply(question, claim) if claim else None  # a quantity question the planner does not plan
     if worked:
@@ -47,9 +51,11 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     topic = misconception.name if misconception else claim or ""  # the misconception names what the facts must cover
     given = digit_numbers(question)  # in a quantity question, a fact with other numbers may be a worked answer to it
     terms = key_terms(misconception.name if misconception else question)
-    facts = [hit["text"] for hit in kb.search(f"{question_of(question) or question} {topic}".strip(), k=2 * k)
-             if (not given or all(any(same_number(v, g) for g in given) for v in numbers_in(hit["text"])))
-             and fits(hit["text"], terms, question, embedder)][:k]
+    searched = [hit["text"] for hit in kb.search(f"{question_of(question) or question} {topic}".strip(), k=2 * k)]
+    facts = [text for text in dict.fromkeys([*known, *searched])
+             if (not given or all(any(same_number(v, g) for g in given) for v in numbers_in(text)))
+             and fits(text, terms, question, embedder)]
+    facts, fitting = facts[:k], facts  # a unit is read from any fitting fact: it states it beside its quantity
     if misconception is not None:
         return Move(misconception.question, "misconception", "contradicted", facts[:2])
     if not claim:  # the facts ground a model's draft; shown, they would state the answer
@@ -57,8 +63,10 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
             return Move(card.opening, "card", None, [])
         forms = {form for word, _ in content_tokens(" ".join(facts[:1])) for form in base_forms(word)}
         terms = sorted(key_terms(question), key=lambda t: (not base_forms(t) & forms, -len(t)))  # the fact's term first
+        if named := named_question(asked):  # what a naming question asks for, from its own structure
+            return Move(named_help(named), "fact", None, [])
         return Move(first_step(question, terms, about(question)), "fact", None, facts[:1])
-    return claim_move(claim, question, facts, card, embedder)
+    return claim_move(claim, question, facts, card, embedder, fitting)
 
 
 def short_answer_fact(answer: str, question: str, facts: list[str]) -> str | None:
@@ -77,17 +85,33 @@ def short_answer_fact(answer: str, question: str, facts: list[str]) -> str | Non
              and not WRITTEN_ANSWER.fullmatch(t) and t.lower() != "chemical"]  # "chemical formula" names the kind
     if not 1 <= len(named) + len(formulas) <= 3 or not terms:
         return None
+    relation = relation_of(question)
     for fact in facts:
         for clause in fact_clauses(fact):
             words = [base_forms(word) for word, _ in content_tokens(clause)]
+            new = [base_forms(word) for word, stem in content_tokens(clause) if stem not in asked]  # "watt" is
+            # not named by the question's own "water", though the two share a stem
             at = [next((i for i, forms in enumerate(words) if base_forms(t) & forms), None) for t in terms]
             found = [i for i in at if i is not None]
             if all(any(base_forms(w) & forms for forms in words) for w, _ in content_tokens(answer)) \
+                    and all(any(base_forms(w) & forms for forms in new) for w in named) \
                     and all(re.search(rf"\b{re.escape(f)}\b", clause) for f in formulas) \
                     and not has_negation(clause) and found == sorted(found) \
-                    and len(found) >= (len(terms) - 1 if len(terms) >= 3 else len(terms)):
+                    and len(found) >= (len(terms) - 1 if len(terms) >= 3 else len(terms)) \
+                    and (not relation or any(base_forms(relation) & forms for forms in words)):
                 return fact
     return None
+
+
+def relation_of(question: str) -> str:
+    """The verb a naming question asks the answer to do ("controls" in "What part of the eye controls how much light
+    enters it?"): a fact that leaves it out names another thing ("Light enters the eye through the pupil" names the
+    way in, not what controls it), however many of the other key terms it shares. "" for other questions."""
+    named = named_question(question) if not re.search(r"\b(?:which|what)\s+(?:\w+\s+){1,4}?(?:do|does|did)\b",
+                                                      question, re.I) else None  # "Which gas do plants give off?"
+    clause = re.split(r"\b(?:that|who|which)\s+", named.description, maxsplit=1) if named else []
+    words = [word for word, stem in content_tokens(clause[1])] if len(clause) == 2 else []
+    return next((w for w in words if w not in ("is", "are", "do", "does", "did")), "")
 
 
 def fact_clauses(fact: str) -> list[str]:
@@ -160,11 +184,15 @@ def answers(fact: str, question: str) -> bool:
 
 
 def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | None,
-               embedder: Embedder | None = None) -> Move:
+               embedder: Embedder | None = None, fitting: list[str] | None = None) -> Move:
     """A stated idea that neither the catalog nor a card decides, judged against the fitting facts: confirmed only
     when one supports it, pointed at the one that contradicts it, else tested (the card's opening question, or a
-    fact to test it against)."""
+    fact to test it against). A naming question's answer that no fact decides is checked against what the question
+    describes (`named_check`); a unit is confirmed by any `fitting` fact that gives it for the quantity."""
     claim = answer_of(claim)
+    if (polar := POLAR.match(claim)) and claim[polar.end():].strip():
+        return polar_move(claim[polar.end():], question, claim_move(claim[polar.end():], question, facts, card,
+                                                                    embedder, fitting))
     verdict = judge_claim(claim, facts, question, neighbours=False) if facts else Verdict("unclear")
     if verdict.label in ("absent", "unclear"):
         said = next((f for f in facts if restates(claim, f, question, embedder)), None)
@@ -179,6 +207,10 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         if answered.label == "supported" and not any(
                 judge_claim(r, facts, question, neighbours=False).label == "contradicted" for r in reasons[-1:]):
             verdict, claim = answered, head
+    named = named_question(question)
+    if verdict.label in ("absent", "unclear") and named and named.kind == "unit" \
+            and (said := unit_fact(named_answer(head), named.noun, fitting or facts)):
+        verdict, claim = Verdict("supported", said), named_answer(head)  # "Watts.": the fact names it the unit
     if verdict.label == "supported" and not compares_alike(claim, verdict.sentence or ""):
         verdict = Verdict("unclear", verdict.sentence)  # "more mass" is not "the same mass", though no word differs
     if verdict.label == "contradicted" and not answers(verdict.sentence, question):
@@ -191,6 +223,8 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         return Move(confirmation(claim, question, bool(reasons)), "fact", "supported", [verdict.sentence])
     if card:
         return Move(f"Let's test \"{echo(claim)}\". {card.opening}", "card", verdict.label, [])
+    if named and len(named_answer(head).split()) <= 5:
+        return Move(named_check(named, named_answer(head)), "fact", verdict.label, [])
     if len(content_tokens(head)) <= 1 and (CAUSE_LEAD.match(head) or STATEMENT.match(head)):  # "It fizzes"
         return Move(short_idea_test(head, about(question)), "fact", verdict.label, [])
     if len(head.split()) <= 3 and not STATEMENT.match(head):  # a named answer ("a gas") the facts neither name nor
@@ -205,6 +239,53 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         return Move(f"{ask}Test your idea against this fact: \"{shown[0]}\" Does it support what you said, or point "
                     f"somewhere else?", "fact", verdict.label, shown)
     return Move(own_idea_test(claim), "fact", verdict.label, [])
+
+
+# "No; the current is the same on both sides": a yes or a no, then the reason. "No force is needed" is no answer "no".
+POLAR = re.compile(r"^\W*(?:yes|yeah|yep|no|nope)\s*[,;:.!-]\s*(?=\w)", re.I)
+
+
+def polar_move(reason: str, question: str, move: Move) -> Move:
+    """A yes or no with its reason, the reason judged alone: a fact bears out the reason, not the yes or no ("Yes;
+    some are harmful" to "Are mutations always harmful?" gives a true reason for a wrong answer), so a supported
+    reason is said to be supported and the student decides what it means for the question."""
+    if move.verdict != "supported":
+        return move
+    said = echo(reason)
+    return Move(f"The textbook does say that {said[:1].lower() + said[1:]}. Does that make the answer to "
+                f"{about(question)} yes or no, and why?", "fact", "unclear", move.evidence)
+
+
+# "It was Marie Curie", "it's the crust": the name, without the words that lead to it.
+NAME_LEAD = re.compile(r"^\W*(?:(?:it|that|this|they)\s+(?:is|was|are|were|would be|must be)|it'?s|that'?s)\s+", re.I)
+
+
+def named_answer(head: str) -> str:
+    """The name a short answer gives: "Iron" -> "iron" (a capital that only opens the sentence), "the ampere, amps"
+    -> "the ampere" (the first of its names); "Marie Curie" keeps her capitals."""
+    name = re.split(r"\s*[,;(]\s*", NAME_LEAD.sub("", head).strip(" .!") or head)[0]
+    words = name.split()
+    return name[:1].lower() + name[1:] if words and not any(w[:1].isupper() for w in words[1:]) \
+        and not FORMULA_TOKEN.search(name) else name
+
+
+def unit_fact(answer: str, quantity: str, facts: list[str]) -> str | None:
+    """The fact that gives the answer as the unit of the quantity ("current (I, in amperes)", "energy is measured
+    in joules", "The newton is the unit of force"), un-negated; None when none does: "voltage (V, in volts)" gives
+    no unit of current, however close the two stand in one sentence."""
+    words = [word for word, _ in content_tokens(answer)]
+    if not words:
+        return None
+    stem = words[0].rstrip("s")  # "amps" names the amperes it shortens
+    unit = rf"{re.escape(stem)}\w*" if len(stem) >= 3 else rf"{re.escape(stem)}s?"
+    asked = re.escape(quantity.split()[-1])
+    patterns = [rf"\b{asked}\w*\s*\([^)]*\bin\s+{unit}\b[^)]*\)",
+                rf"\b{asked}\w*\s+(?:is|are)\s+(?:usually\s+)?measured\s+in\s+(?:units\s+called\s+)?{unit}\b",
+                rf"\b{unit}\b(?:\s*\([^)]*\))?\s+(?:is|are)\s+(?:the\s+)?(?:si\s+)?units?\s+(?:of|for)\s+"
+                rf"(?:\w+\s+)?{asked}",
+                rf"\bmeasure\w*\s+(?:\w+\s+){{0,2}}?{asked}\w*\s+in\s+{unit}\b"]
+    return next((fact for fact in facts for sentence in re.split(r"(?<=[.!?])\s+", fact)
+                 if not has_negation(sentence) and any(re.search(p, sentence, re.I) for p in patterns)), None)
 
 
 # A word that stands in for the thing the student has not named yet: "they carry stuff around the body".

@@ -98,7 +98,8 @@ def test_science_facts_must_fit_the_question(kb):
     assert not fits("Lava is found above the ground", key_terms(campfire), campfire)
     assert fits("Metal is a good conductor of heat", key_terms("Why is metal a good conductor?"), "Why?")
     unrelated = science_move("Why do owls hunt at night?", None, kb)
-    assert unrelated.evidence == [] and '"' in unrelated.text and "____" not in unrelated.text  # asks, quotes no fact
+    assert unrelated.evidence == [] and "owls hunt at night" in unrelated.text and "____" not in unrelated.text
+    # asks in the question's own words, quotes no fact
 
 
 def test_the_deny_list_keeps_false_facts_out_of_the_knowledge_base(kb):
