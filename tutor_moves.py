@@ -72,6 +72,9 @@ TERM_ASK = {"Let's find the cause: what do you know about (\".+?\") that could e
             "against each part of the question\.":
             ["Does \"{term}\" fit everything \"{q}\" asks for? What do you know about it?",
              "You said \"{term}\". Check it against each part of \"{q}\": does it fit all of it?"]}
+# science_catalog.name_check: a named answer checked against what the question describes
+NAMED_ASK = ["What do you know about {said}? Is {said} {named}, and how can you tell?",
+             "Think about what you know of {said}: does it make {said} {named}?"]
 FIND = ["What does it say that answers", "What in it helps you answer", "How does it help you answer"]
 CLUE = ["What clue there helps with \"{q}\"?", "Which words there give you a clue about \"{q}\"?",
         "What does that sentence show you about \"{q}\"?"]
@@ -146,6 +149,8 @@ def word_evidence(move: str, evidence: str, rng: random.Random) -> str | None:
     for frame, phrasings in TERM_ASK.items():
         if m := re.match(frame + "$", move):
             return rng.choice(phrasings).format(term=m.group(1), q=m.group(2))
+    if m := re.match(r"(What do you know about (.+?)\?) Does that make \2 (.+?)\?$", move):   # a named answer
+        return rng.choice(NAMED_ASK).format(said=m.group(2), named=m.group(3))
     # Any other move that points at the passage: its words kept, only the pointing verb worded afresh (a model
     # that learns to say a move as it stands adds nothing, which is what the wording request asks).
     if re.search(rf"(?:^|[.?] )(?:{POINTING}) (?:the|both|\")", move):

@@ -101,10 +101,11 @@ def test_a_unit_is_confirmed_only_when_a_fact_gives_it_for_that_quantity():
     assert unit_fact("ohms", "electric current", [CIRCUIT]) is None
     assert unit_fact("joules", "energy", ["Energy is measured in joules."]) is not None
     assert unit_fact("joules", "energy", ["Energy is not measured in joules."]) is None
-    right = science_move("What is the unit of electric current?", "Amps.", Facts([CIRCUIT]))
-    assert right.verdict == "supported" and right.text.startswith("Yes: Amps.") and right.evidence == [CIRCUIT]
-    wrong = science_move("What is the unit of electric current?", "volts", Facts([CIRCUIT]))
-    assert wrong.verdict != "supported" and "Does that make volts the unit of electric current?" in wrong.text
+    # (resistance: current has a topic card of its own now, which confirms amps from the card's idea)
+    right = science_move("What is the unit of electrical resistance?", "Ohms.", Facts([CIRCUIT]))
+    assert right.verdict == "supported" and right.text.startswith("Yes: Ohms.") and right.evidence == [CIRCUIT]
+    wrong = science_move("What is the unit of electrical resistance?", "volts", Facts([CIRCUIT]))
+    assert wrong.verdict != "supported" and "Does that make volts the unit of electrical resistance?" in wrong.text
 
 
 def test_no_catalogued_wrong_idea_is_confirmed_as_a_unit():
@@ -113,18 +114,16 @@ def test_no_catalogued_wrong_idea_is_confirmed_as_a_unit():
     assert not any(move.verdict == "supported" for move in units)
 
 
-MEMBRANE = "The cell membrane controls what enters and leaves the cell."
-
-
+RIBOSOMES = "Ribosomes are tiny parts of a cell that build proteins from amino acids."
 def test_a_fact_found_behind_a_quote_judges_the_answer_drawn_from_it():
     """lesson.py keeps the knowledge behind a quote the student brought (`Lesson.known`); the answer they draw from it
     is judged against it even where a search for the answer's own words finds nothing, and a wrong one still is not
     confirmed."""
-    question, answer = "What does the cell membrane do?", "it controls what enters and leaves the cell"
+    question, answer = "What do ribosomes do?", "they build proteins"   # no topic card knows ribosomes
     assert science_move(question, answer, Facts([])).verdict != "supported"
-    right = science_move(question, answer, Facts([]), known=[MEMBRANE])
-    assert right.verdict == "supported" and right.evidence == [MEMBRANE]
-    wrong = science_move(question, "it makes food for the cell", Facts([]), known=[MEMBRANE])
+    right = science_move(question, answer, Facts([]), known=[RIBOSOMES])
+    assert right.verdict == "supported" and right.evidence == [RIBOSOMES]
+    wrong = science_move(question, "they store water for the cell", Facts([]), known=[RIBOSOMES])
     assert wrong.verdict != "supported"
 
 
