@@ -500,8 +500,8 @@ NOT_A_CLAIM = re.compile(
     r"^\s*(?:put|arrange|sort) (?:these|the)\b", re.I)  # "Put these in order: ..." sets the task, claims nothing
 PLEA = re.compile(r"\W*(?:help|hint|huh|hm+|um+|what|why|how|ok|okay|and|so|then|really|sure|yes|no|now)\W*", re.I)
 # "If you drop a marble and a ball, which lands first?": a question after its setup (a guess is no question)
-LATE_QUESTION = re.compile(r"[,;]\s*(?:then\s+)?(?:which|what|why|how|who|where|when|is|are|do|does|did|can|will|"
-                           r"would)\b", re.I)
+LATE_QUESTION = re.compile(r"[,;:]\s*(?:then\s+)?(?:which|what|why|how|who|where|when|is|are|do|does|did|can|will|"
+                           r"would)\b|^\W*(?:was|were|has|have|had|will|would|am)\b", re.I)   # "was he angry?" asks
 TENTATIVE = re.compile(r"^\W*(?:so\s+)?(?:is it|could it be|would it be|it'?s)\s+", re.I)
 CHECKING = re.compile(r"[,.]?\s*(?:right|correct|is that right|am i right|isn'?t it)\s*\?$", re.I)
 # A comparison of the question's own things is an answer, not the question restated: "the water has the same mass as
@@ -536,7 +536,7 @@ def extract_claim(message: str, question: str = "") -> str | None:
         answers = re.match(r"(?i)\s*(?:yes|no)\b", sentence)  # "yes, the tea melts the sugar" may restate and claim
         options = re.fullmatch(r"\W*[\w-]+(?:\s*,\s*[\w-]+)*,?(?:\s+or\s+[\w-]+)+\W*", sentence)  # "a, b or c"
         if (sentence.endswith("?") or NOT_A_CLAIM.search(sentence) or REQUEST.search(sentence) or options
-                or REPORTED.search(sentence)
+                or REPORTED.search(sentence) or (len(sentence) > 12 and sentence.strip(" .!") in question)
                 or not (set(content_words(sentence)) - asked or answers or RELATES.search(sentence)
                         or FORMULA_TOKEN.search(sentence))):  # "H2O" has no content word, yet answers
             continue

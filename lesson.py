@@ -238,7 +238,9 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     work = CHECK_REQUEST.sub("", work)
     question = evidence.question_of(message) or message
     asked = "?" in message  # a first message without a question may be all claim: "I think the east bridge..."
-    claim = evidence.extract_claim(work, message) if work or asked else evidence.extract_claim(message)
+    # the claim is judged against the question alone: the first message's own answer, said again later ("I still
+    # think a lodge is a hotel"), is no restating of the question
+    claim = evidence.extract_claim(work or message, question) if work or asked else evidence.extract_claim(message)
     stated = STATED.search(work) if work else None
     offered = (stated.group("answer") or stated.group("asked")) if stated else ""
     offered = "" if science_catalog.NO_ANSWER.match(offered) else offered
@@ -276,7 +278,8 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     lesson.cited = found.evidence
     partial = found.status if found.status != "answer" else ""  # true, but a step, a detail or evidence: no summary
     verdict = EVIDENCE_VERDICTS.get(found.verdict or "", "none")
-    return Move("ask" if pasted and verdict == "none" else verdict, "", found.text,
+    # a claim no sentence decides (a theme in the student's words) is still answered by the move, never by a hint rung
+    return Move("ask" if (pasted or claim) and verdict == "none" else verdict, "", found.text,
                 kind=f"evidence_{partial or found.verdict or 'question'}", evidence=found.evidence)
 
 

@@ -66,3 +66,16 @@ def test_a_one_word_feeling_is_an_answer_judged_by_the_sentence_that_shows_the_m
                for said in ("nervous", "happy")]
     assert replies[0].startswith("Yes, nervous fits") and "his hands shook" in replies[0]
     assert "Would someone who feels happy do that?" in replies[1] and "his hands shook" in replies[1]
+
+
+LODGE = ("Beavers build dams across streams. The dam makes a deep, still pond. In the middle of the pond, beavers build "
+         "a home called a lodge, with underwater entrances that land animals cannot easily reach.")
+
+
+def test_a_claim_in_the_first_message_and_said_again_is_judged_both_times():
+    tutor = agent.Tutor(silent)
+    first = f"{LODGE}\n\nwhat does lodge mean in the beaver text. A lodge is a hotel in the mountains right?"
+    replies = [list(tutor.respond("lodge", m, "reading"))[-1]
+               for m in (first, "I still think A lodge is a hotel in the mountains.")]
+    assert [r["verdict"] for r in replies] == ["flag", "flag"], replies   # the passage's "a home called a lodge"
+    assert all("a home called a lodge" in r["text"] for r in replies)
