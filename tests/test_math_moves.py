@@ -590,3 +590,28 @@ def test_a_bare_number_off_the_plan_is_asked_about_without_pasting_it_twice():
 def test_a_step_that_does_what_the_storys_relation_says_is_confirmed_as_that_relation(message, text):
     reply = first_reply(message)
     assert (reply["verdict"], reply["text"]) == ("confirm", text)
+
+
+# ---------------------------------------------------------------- round 9: math_moves9.jsonl, written before these
+
+FRESH9 = [json.loads(line) for line in (ROOT / "tests/fixtures/math_moves9.jsonl").read_text().splitlines()]
+
+
+@pytest.mark.parametrize("case", [c for c in FRESH9 if c["split"] == "develop"], ids=lambda c: c["id"])
+def test_the_ninth_fresh_develop_half_keeps_every_guard(case):   # the "check" half is only measured, by the lead
+    reply = first_reply(case["student_message"])["text"]
+    given = {fmt(v) for v, _ in wording.given_numbers(case["problem"])}
+    if case["kind"] != "correct_answer" and case["answer"] not in given:
+        assert not re.search(rf"(?<![\d.]){re.escape(case['answer'])}(?![\d/])", reply), reply   # no leak
+    if case["kind"] == "wrong_attempt":
+        assert not re.match(r"\W*yes\b", reply, re.I) and "?" in reply, reply   # no praise, a question
+
+
+@pytest.mark.parametrize("message, problem, work", [
+    ("Solve for x: 3x + 7 = 22 3x = 15", "Solve for x: 3x + 7 = 22.", "3x = 15"),
+    ("Solve 2x + 3 = 11 2x = 8 x = 4", "Solve 2x + 3 = 11.", "2x = 8. x = 4"),
+    ("Solve 2(x + 1) = 10 (x + 1) = 5", "Solve 2(x + 1) = 10.", "(x + 1) = 5"),
+    ("x = 3 and y = 4", "x = 3 and y = 4", ""),
+])
+def test_work_typed_straight_after_an_equation_is_the_students_not_the_problems(message, problem, work):
+    assert lesson.split_problem(message) == (problem, work)
