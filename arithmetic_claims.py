@@ -120,6 +120,11 @@ def claims(text: str) -> list[Claim]:
     return found
 
 
+def operations(claim: Claim) -> list[str]:
+    """The operations a claim uses, in order ("25 − 20" -> ["-"]; a leading minus is a sign, not an operation)."""
+    return re.findall(r"(?<=[\d)\s])\s*([-+*/])", arithmetic_text(claim.expression))
+
+
 def with_percent_bases(work: str, problem: str) -> str:
     """ "10% is 30" said of the problem's $300: the whole it is a percent of is read in ("10% of 300 is 30") where
     exactly one of the problem's numbers makes it exactly; else the words stay as written (never a number they did

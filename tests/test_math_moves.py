@@ -615,3 +615,21 @@ def test_the_ninth_fresh_develop_half_keeps_every_guard(case):   # the "check" h
 ])
 def test_work_typed_straight_after_an_equation_is_the_students_not_the_problems(message, problem, work):
     assert lesson.split_problem(message) == (problem, work)
+
+
+@pytest.mark.parametrize("message, text", [
+    ("A shirt costs $40 and is on sale for 15% off. What is the sale price? ok 10% is 4",
+     "Yes, 10% of $40 is $4. How can you use that to find 15%?"),
+    ("A shirt costs $40 and is on sale for 15% off. What is the sale price? 10% is 4 and 5% is 2",
+     "Yes, 5% of $40 is $2. How can you use that to find 15%?"),
+    ("A theatre has 24 rows with 35 seats in each row. How many seats are there? 20 x 35 = 700",
+     "Yes, 20 × 35 = 700 is right: that is 20 of the 24 rows. What do the other 4 rows add?"),
+])
+def test_a_right_part_on_the_way_to_a_step_is_confirmed_and_how_it_leads_there_asked(message, text):
+    reply = first_reply(message)
+    assert (reply["verdict"], reply["text"]) == ("confirm", text)
+
+
+def test_a_wrong_percent_on_the_way_is_never_confirmed():
+    reply = first_reply("A shirt costs $40 and is on sale for 15% off. What is the sale price? 10% is 5")
+    assert reply["verdict"] != "confirm" and not reply["text"].startswith("Yes"), reply["text"]
