@@ -34,7 +34,7 @@ import solver
 import wordproblem
 from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_text, as_mixed, claims,
                                convertible, in_dollars, measure_kind, operations, pending, presented_as_answer,
-                               proposed_chain, results, unit_after, with_chains, with_percent_bases)
+                               proposed_chain, results, rounded_wrong_way, unit_after, with_chains, with_percent_bases)
 from mathcheck import unbalanced_step
 from solver import Plan, Step, fmt
 from step_parts import part_of_step
@@ -173,6 +173,9 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
         return Move("flag", f"Check {unbalanced} again: it does not follow from the equation.",
                     "What did you do to both sides to get it, and does that keep the two sides equal?",
                     kind="claim_wrong")
+    rounded = rounded_wrong_way(question_sentence(problem_sentences(lesson.problem)), work, found)
+    if rounded is not None and (plan is None or solver.diagnose(plan, work) is None):
+        return _rounded_move(*rounded)
     odd = _against_story(lesson.problem, plan, found) or _foreign_number(lesson, plan, found, work) \
         or _unit_slip(lesson.problem, plan, found, work)
     if odd is not None:   # right arithmetic, but against the story's verb, on a number never given, or in mixed units
@@ -667,6 +670,16 @@ def _ladder(lesson: Lesson, plan: Plan, step: Step) -> str:
 
 
 # ============================================================================ moves from what the story says
+
+def _rounded_move(claim: Claim, said: str, up: bool) -> Move:
+    """A division's remainder rounded against the question: asked whether that count does what the question needs
+    (a bus too few leaves people behind; a box too many is not full), the division's result never restated."""
+    if up:
+        question = f"Would {said} be enough for all of them, or would some be left over?"
+    else:
+        question = f"Would all {said} be full, or would the last one be only partly full?"
+    return Move("flag", f"Look at how you went from {claim.expression} to {said}.", question, kind="rounding")
+
 
 def _against_story(problem: str, plan: Plan | None, found: list[Claim]) -> Move | None:
     """Right arithmetic that moves an amount against the story's verb ("23 - 9 = 14" takes away 9 people who got on)

@@ -53,7 +53,8 @@ def _factor_part(plan: Plan, claim: Claim, step: Step) -> tuple[str, str] | None
     numbers = solver.numbers_in(claim.expression)
     if step.op != "*" or set(operations(claim)) != {"*"} or len(numbers) != 2 or len(step.values) != 2:
         return None
-    for kept, part in (numbers, numbers[::-1]):
+    given = {q.value for q in plan.quantities if q.given}   # never a unit's size: 2 × 10 is no part of 2 × 100 cm
+    for kept, part in (numbers, numbers[::-1]) if set(step.values) <= given else ():
         whole = step.values[1] if step.values[0] == kept else step.values[0] if step.values[1] == kept else None
         if whole is not None and part.denominator == 1 and 0 < part < whole and whole.denominator == 1 \
                 and part not in step.values:

@@ -10,6 +10,7 @@ from fractions import Fraction
 import pytest
 
 import agent
+import arithmetic_claims
 import lesson
 import math_moves
 import solver
@@ -633,3 +634,25 @@ def test_a_right_part_on_the_way_to_a_step_is_confirmed_and_how_it_leads_there_a
 def test_a_wrong_percent_on_the_way_is_never_confirmed():
     reply = first_reply("A shirt costs $40 and is on sale for 15% off. What is the sale price? 10% is 5")
     assert reply["verdict"] != "confirm" and not reply["text"].startswith("Yes"), reply["text"]
+
+
+@pytest.mark.parametrize("message, text", [
+    ("A school bus has 48 seats. 3 classes of 22 students go on a trip. How many buses do they need? I got 66 / 48 = "
+     "1.375 so 1 bus", "Look at how you went from 66 ÷ 48 to 1 bus. Would 1 bus be enough for all of them, or would "
+                       "some be left over?"),
+    ("Each team needs 5 players. 23 children come to the park. How many full teams can they make? 23 / 5 = 4.6 so 5 "
+     "teams", "Look at how you went from 23 ÷ 5 to 5 teams. Would all 5 teams be full, or would the last one be only "
+              "partly full?"),
+])
+def test_a_remainder_rounded_against_the_question_is_flagged_at_the_rounding(message, text):
+    reply = first_reply(message)
+    assert (reply["verdict"], reply["text"]) == ("flag", text)
+
+
+@pytest.mark.parametrize("question, work", [
+    ("How many buses do they need?", "66 / 48 = 1.375 so 2 buses"),
+    ("How many crates can be filled?", "100 / 12 = 8.33 so 8 crates"),
+    ("How many crates are there?", "100 / 12 = 8.33 so 8 crates"),   # the question does not say which way
+])
+def test_a_remainder_rounded_the_questions_way_or_with_no_way_said_is_not_a_slip(question, work):
+    assert arithmetic_claims.rounded_wrong_way(question, work, claims(work)) is None
