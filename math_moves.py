@@ -719,6 +719,7 @@ def _foreign_number(lesson: Lesson, plan: Plan | None, found: list[Claim], work:
     used = {v for c in found for v in solver.numbers_in(c.expression)}
     unused = [phrase for v, phrase in given if v not in used and re.search(r"[a-z]", phrase)]
     parts = {str(c) for c in found for s in (plan.steps if plan is not None else ()) if part_of_step(plan, c, s)}
+    parts |= {str(c) for c in found if relation_move(lesson.problem, [c]) is not None}   # "32 ÷ (3 + 1) parts"
     for claim in (c for c in found if c.right and str(c) not in parts) if unused else ():   # "20 × 35" of 24 × 35
         strange = [v for v in solver.numbers_in(claim.expression) if abs(v) not in known | converted
                    and v not in outside

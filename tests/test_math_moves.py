@@ -656,3 +656,22 @@ def test_a_remainder_rounded_against_the_question_is_flagged_at_the_rounding(mes
 ])
 def test_a_remainder_rounded_the_questions_way_or_with_no_way_said_is_not_a_slip(question, work):
     assert arithmetic_claims.rounded_wrong_way(question, work, claims(work)) is None
+
+
+@pytest.mark.parametrize("message, verdict, text", [
+    ("Ben has 5 times as many marbles as Kai. Together they have 48 marbles. How many marbles does Kai have? "
+     "48 / 5 = 9.6", "flag", "Look at 48 ÷ 5 = 9.6: the problem says \"5 times as many marbles as Kai\", and 48 is "
+                             "both of them together. If Kai is 1 part and Ben is 5 parts, how many equal parts make "
+                             "the 48 together?"),
+    ("Sam is 3 times as old as his sister. Together their ages add up to 32. How old is Sam? 32 / 4 = 8", "confirm",
+     "Yes, 32 ÷ 4 = 8 is right: that is 1 of the 4 equal parts of 32. Whose share is 1 part, and how many parts is "
+     "Sam's?"),
+    ("A square has a perimeter of 20 cm. What is its area? 20 x 20 = 400", "flag",
+     "Look at 20 × 20 = 400: the problem says \"A square has a perimeter of 20 cm.\" Is 20 cm the length of one side, "
+     "or of all 4 sides together? How long is one side?"),
+    ("The perimeter of a square garden is 36 m. What is its area? 36 / 4 = 9", "confirm",
+     "Yes, 36 ÷ 4 = 9 is right: one side of the square is 9 m. How does one side help you find its area?"),
+])
+def test_a_step_on_a_total_the_words_split_into_equal_parts_is_read_as_parts(message, verdict, text):
+    reply = first_reply(message)
+    assert (reply["verdict"], reply["text"]) == (verdict, text)
