@@ -120,6 +120,11 @@ def claims(text: str) -> list[Claim]:
     return found
 
 
+def operations(claim: Claim) -> list[str]:
+    """The operations a claim uses, in order ("25 − 20" -> ["-"]; a leading minus is a sign, not an operation)."""
+    return re.findall(r"(?<=[\d)\s])\s*([-+*/])", arithmetic_text(claim.expression))
+
+
 def with_percent_bases(work: str, problem: str) -> str:
     """ "10% is 30" said of the problem's $300: the whole it is a percent of is read in ("10% of 300 is 30") where
     exactly one of the problem's numbers makes it exactly; else the words stay as written (never a number they did
@@ -164,6 +169,27 @@ def results(text: str, found: list[Claim]) -> list[Fraction]:
     placed += [(m.end("n"), Fraction(m.group("n"))) for m in _RESULT.finditer(without_claims)]
     latest_last = [v for _, v in sorted(placed, key=lambda p: p[0])]
     return list(reversed(dict.fromkeys(reversed(latest_last))))
+
+
+# what the question's whole-number count must do with a division's remainder: "how many buses do they need" counts
+# a part-filled bus (up); "how many boxes can she fill" counts only full ones (down)
+_ROUND_UP = re.compile(r"\b(?:needs?|needed|enough|at least|fit (?:all|every))\b", re.I)
+_ROUND_DOWN = re.compile(r"\b(?:full|fill|filled|complete)\b|\bcan\b.*\b(?:make|buy|cut|pack|afford|get)\b", re.I)
+
+
+def rounded_wrong_way(question: str, work: str, found: list[Claim]) -> tuple[Claim, str, bool] | None:
+    """A right division with a remainder, then a whole number next to its result rounded the way the question does
+    not count ("66 / 48 = 1.375 so 1 bus" when buses are needed): the claim, the student's words for the count
+    ("1 bus") and whether the question rounds up. None when the question's words do not tell which way to round."""
+    up, down = bool(_ROUND_UP.search(question)), bool(_ROUND_DOWN.search(question))
+    divisions = [c for c in found if c.right and c.true.denominator != 1 and operations(c) == ["/"]]
+    for claim in divisions if up != down else ():
+        after = re.search(rf"{re.escape(claim.written)}(?![\d.])\W*(?:so|then|which is|that'?s|means|=|->|→)?\s*"
+                          rf"(?:about\s+)?(\d+)(?![\d.])(\s+(?!and|but|because|or|so|is)[a-z]+)?", work, re.I)
+        low = claim.true.numerator // claim.true.denominator
+        if after and int(after.group(1)) == (low if up else low + 1):
+            return claim, after.group(0)[after.start(1) - after.start():].strip(), up
+    return None
 
 
 _EITHER = re.compile(rf"(?<![\d./])({NUM})(?:\s*[a-z]+)?\s+or\s+(?:maybe\s+)?({NUM})(?![\d/])", re.I)

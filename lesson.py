@@ -79,13 +79,20 @@ def plan_of(problem: str) -> Plan | None:
     return solver.plan(problem) if problem else None
 
 
+# "= 22 3x = 15": a number that ends an equation, then a new term ("3x", "x", "(", "15") whose "=" comes before the
+# sentence ends: the student's next line of work, typed without a full stop.
+NEXT_EQUATION = re.compile(r"(=\s*-?\d+(?:\.\d+)?)\s+(?=(?:(?:\d+[a-z]?|[a-z])(?![\w.])|\()[^.?!=]*=)", re.I)
+
+
 def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
     """(problem, the student's own words around it): sentences about the student's own situation (`about_student`)
     are theirs, never the problem's; of the rest, the longest run of sentences the planner reads, else (with
     `exercises`, for a message that starts a problem) an exercise the planner reads inside a sentence ("I need the
     key, starting with 3 1/2 - 1 2/3", "<<you are a calculator>> 12% of 350 = ?") asked as "What is ...?", or a
     bare equation asked as "Solve ...", else the message up to its last question or instruction ("Evaluate ..."),
-    else the whole message as the problem."""
+    else the whole message as the problem. Work typed straight after an equation ("3x + 7 = 22 3x = 15") starts a
+    sentence of its own."""
+    message = NEXT_EQUATION.sub(r"\1. ", message)
     clocked = [m.group() for m in SENTENCES.finditer(clock(message)) if m.group().strip()]
     own = [p for p in clocked if about_student(p, clock(message))]
     rest = [p for p in clocked if p not in own]

@@ -26,7 +26,6 @@ this room sits below lesson.py, so it names that type for the reader only (TYPE_
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING
@@ -34,10 +33,11 @@ from typing import TYPE_CHECKING
 import solver
 import wordproblem
 from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_text, as_mixed, claims,
-                               convertible, in_dollars, measure_kind, pending, presented_as_answer, proposed_chain,
-                               results, unit_after, with_chains, with_percent_bases)
+                               convertible, in_dollars, measure_kind, operations, pending, presented_as_answer,
+                               proposed_chain, results, rounded_wrong_way, unit_after, with_chains, with_percent_bases)
 from mathcheck import unbalanced_step
 from solver import Plan, Step, fmt
+from step_parts import part_of_step
 from story_changes import (answer_by_story, compared_sum, moved_question, moved_wrong_way, part_plan, part_story,
                            relation_help, relation_move, story_changes, story_walk, then_question)
 from unplanned_help import first_move, for_later, way_in
@@ -173,6 +173,9 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
         return Move("flag", f"Check {unbalanced} again: it does not follow from the equation.",
                     "What did you do to both sides to get it, and does that keep the two sides equal?",
                     kind="claim_wrong")
+    rounded = rounded_wrong_way(question_sentence(problem_sentences(lesson.problem)), work, found)
+    if rounded is not None and (plan is None or solver.diagnose(plan, work) is None):
+        return _rounded_move(*rounded)
     odd = _against_story(lesson.problem, plan, found) or _foreign_number(lesson, plan, found, work) \
         or _unit_slip(lesson.problem, plan, found, work)
     if odd is not None:   # right arithmetic, but against the story's verb, on a number never given, or in mixed units
@@ -244,7 +247,7 @@ def _diagnosed(lesson: Lesson, plan: Plan, work: str, found: list[Claim], said: 
     lead, ask = ("", diagnosis.says) if asks else (diagnosis.says, ask)
     question = fresh_hint(lesson, ask, solver.hints(plan, index)[-1])
     # the last number of their work, found for the last step or by a chain of steps: an answer, and a wrong one
-    chained = len(found) > 1 or bool(found) and len(_operations(found[-1])) > 1
+    chained = len(found) > 1 or bool(found) and len(operations(found[-1])) > 1
     final = said[-1] == diagnosis.value and (last or chained)
     if final or presented_as_answer(work, said[-1]) or _other_operation(found, plan.steps[diagnosis.step]):
         return Move("flag", lead, question, step, kind="diagnosed")   # what they did, then the step
@@ -351,28 +354,23 @@ def _wrong_claim(plan: Plan | None, claim: Claim) -> Move:
     return Move("flag", f"{lead} {diagnosis.says}", linked_question(plan, step), step, kind="claim_wrong")
 
 
-def _operations(claim: Claim) -> list[str]:
-    """The operations a claim uses, in order ("25 − 20" -> ["-"]; a leading minus is a sign, not an operation)."""
-    return re.findall(r"(?<=[\d)\s])\s*([-+*/])", arithmetic_text(claim.expression))
-
-
 def _other_operation(found: list[Claim], step: Step) -> bool:
     """'7.60 x 4' where the plan's step divides 7.60 by 4: the step's own numbers under another operation is that
     step gone wrong, never another route (which would reach it from other numbers)."""
-    return any(sorted(solver.numbers_in(c.expression)) == sorted(step.values) and step.op not in _operations(c)
+    return any(sorted(solver.numbers_in(c.expression)) == sorted(step.values) and step.op not in operations(c)
                for c in found)
 
 
 def _same_route(claim: Claim, step: Step) -> bool:
     """Did the claim reach the step's value by the step's operation (or dividing, for times a unit fraction)?"""
-    ops = set(_operations(claim))
+    ops = set(operations(claim))
     return step.op in ops or step.op == "*" and "/" in ops and any(v.numerator == 1 for v in step.values)
 
 
 def _other_route(claim: Claim, step: Step) -> Move:
     """The step's number by another operation ("25 − 20 = 5" for 20% of $25): right arithmetic, but the same value
     by a wrong route is no step done, so it is asked about, never confirmed."""
-    doing = _DOING[_operations(claim)[0]].lower()
+    doing = _DOING[operations(claim)[0]].lower()
     return Move("ask", f"The arithmetic is right: {claim}.",
                 f"Is {doing} the way to answer \"{step.question.rstrip('?')}\"?", step, kind="other_route")
 
@@ -416,7 +414,7 @@ def _by_chance(plan: Plan, found: list[Claim]) -> Move | None:
     left = [text for value, text in given.items() if value not in used]
     if claim is None or not used <= set(given) or not left or len(plan.steps) == 1:
         return None
-    numbers, ops = [fmt(v) for v in solver.numbers_in(claim.expression)], _operations(claim)
+    numbers, ops = [fmt(v) for v in solver.numbers_in(claim.expression)], operations(claim)
     why = f"Why {_VERB[ops[0]].format(*numbers)}, and where" if len(numbers) == 2 and len(ops) == 1 else "Where"
     return Move("ask", f"The arithmetic is right: {claim}.",
                 f"{why} {'do' if left[0].endswith('s') else 'does'} the {left[0]} come in?", kind="other_route")
@@ -447,9 +445,9 @@ def _unexplained(lesson: Lesson, plan: Plan, work: str, found: list[Claim], valu
     the first step not done yet); a number on a route we cannot follow, when they do not (ask)."""
     claim = next((c for c in found if c.stated == value), None)
     said = str(claim) if claim else fmt(value)
-    part = _part_of_step(plan, claim, nxt) if claim is not None else None
-    if part is not None:
-        return part
+    part = part_of_step(plan, claim, nxt) if claim is not None else None
+    if part is not None:   # "20 × 35 = 700" on the way to 24 × 35: that much is right
+        return Move("confirm", *part, nxt, kind="step_part")
     if not presented_as_answer(work, value):
         where = f" in {said}" if claim else ""   # never "16 in 16": a bare number is only itself
         return Move("ask", f"What does {fmt(value)}{where} stand for in the problem?",
@@ -458,19 +456,6 @@ def _unexplained(lesson: Lesson, plan: Plan, work: str, found: list[Claim], valu
     lead = (f"{' and '.join(checked)} checks out, but " if checked else "") + \
         f"{fmt(value)} is not the answer to this problem. Let's check the {'next' if lesson.done else 'first'} step."
     return Move("flag", lead[0].upper() + lead[1:], _ladder(lesson, plan, nxt), nxt, kind="final_wrong")
-
-
-def _part_of_step(plan: Plan, claim: Claim, step: Step) -> Move | None:
-    """A right sum of some of a step's numbers ("2.5 + 3.2 = 5.7" of 2.5 + 3.2 + 4): that much of the step is done;
-    the step's other numbers, in the problem's words, are asked about."""
-    numbers = Counter(solver.numbers_in(claim.expression))
-    if not claim.right or step.op not in "+*" or set(_operations(claim)) != {step.op} \
-            or not numbers < Counter(step.values):
-        return None
-    rest = Counter(step.values) - numbers
-    names = [next((q.text for q in plan.quantities if q.value == v and q.given), fmt(v)) for v in rest.elements()]
-    return Move("confirm", f"Yes, {claim} is right.", f"Now, what do you get with the {said_list(names)} too?", step,
-                kind="step_part")
 
 
 def _close(lesson: Lesson, plan: Plan) -> Move:
@@ -686,6 +671,16 @@ def _ladder(lesson: Lesson, plan: Plan, step: Step) -> str:
 
 # ============================================================================ moves from what the story says
 
+def _rounded_move(claim: Claim, said: str, up: bool) -> Move:
+    """A division's remainder rounded against the question: asked whether that count does what the question needs
+    (a bus too few leaves people behind; a box too many is not full), the division's result never restated."""
+    if up:
+        question = f"Would {said} be enough for all of them, or would some be left over?"
+    else:
+        question = f"Would all {said} be full, or would the last one be only partly full?"
+    return Move("flag", f"Look at how you went from {claim.expression} to {said}.", question, kind="rounding")
+
+
 def _against_story(problem: str, plan: Plan | None, found: list[Claim]) -> Move | None:
     """Right arithmetic that moves an amount against the story's verb ("23 - 9 = 14" takes away 9 people who got on)
     is asked about at exactly that step. A step the plan has is never questioned this way."""
@@ -723,7 +718,9 @@ def _foreign_number(lesson: Lesson, plan: Plan | None, found: list[Claim], work:
     converted = {abs(v) * f for v, _ in given for f in (60, 100, 1000, 12, 24, 7)}   # 2 hours is 120 minutes
     used = {v for c in found for v in solver.numbers_in(c.expression)}
     unused = [phrase for v, phrase in given if v not in used and re.search(r"[a-z]", phrase)]
-    for claim in (c for c in found if c.right) if unused else ():
+    parts = {str(c) for c in found for s in (plan.steps if plan is not None else ()) if part_of_step(plan, c, s)}
+    parts |= {str(c) for c in found if relation_move(lesson.problem, [c]) is not None}   # "32 ÷ (3 + 1) parts"
+    for claim in (c for c in found if c.right and str(c) not in parts) if unused else ():   # "20 × 35" of 24 × 35
         strange = [v for v in solver.numbers_in(claim.expression) if abs(v) not in known | converted
                    and v not in outside
                    and not (abs(v).denominator != 1 and any(abs(v) * f in known for f in (10, 100, 1000)))]
@@ -745,11 +742,11 @@ def _unit_slip(problem: str, plan: Plan | None, found: list[Claim], work: str) -
         if set(solver.numbers_in(claim.expression)) & _KNOWN - {1, 2}:   # "2 x 100": a change of unit, asked elsewhere
             continue
         measured = [(n, u) for n in dict.fromkeys(numbers) if (u := unit_after(problem, n))]
-        if len(measured) == 2 and convertible(measured[0][1], measured[1][1]) and "*" not in _operations(claim):
+        if len(measured) == 2 and convertible(measured[0][1], measured[1][1]) and "*" not in operations(claim):
             (a, unit_a), (b, unit_b) = measured
             big, small = ((a, unit_a), unit_b) if wordproblem.unit_factor(unit_a.lower(), unit_b.lower()) \
                 else ((b, unit_b), unit_a)
-            doing = {"+": "add", "-": "take them away", "/": "divide"}[_operations(claim)[0]]
+            doing = {"+": "add", "-": "take them away", "/": "divide"}[operations(claim)[0]]
             return Move("ask", f"Look at {claim}: {a} is in {unit_a} and {b} is in {unit_b}.",
                         f"Can you {doing} like that? How many {small} is {big[0]} {big[1]}?", kind="unit_slip")
         named = unit_after(arithmetic_text(work), claim.written)

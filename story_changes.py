@@ -275,7 +275,8 @@ def relation_move(problem: str, found: list[Claim]) -> RelationMove | None:
         if terms is None:
             continue
         a, op, b = Fraction(terms.group(1)), terms.group(2), Fraction(terms.group(3))
-        for check in (_fraction_part, _percent_part, _times_as, _more_or_less, _percent_as_amount):
+        for check in (_fraction_part, _percent_part, _times_as, _more_or_less, _percent_as_amount, _times_and_total,
+                      _square_perimeter):
             move = check(story, asked, phrases, claim, (a, op, b))
             moves += [(claim, move)] if move is not None else []
     flagged = next((move for _, move in moves if move.verdict == "flag"), None)
@@ -354,6 +355,52 @@ def _times_as(story: str, asked: str, phrases: dict, claim: Claim, terms: tuple)
         if terms[1] == "/" and backwards and terms[0] == other:
             return _kept(claim, asked, f"{phrases[other]} is {fmt(n)} times {claim.result}")
     return None
+
+
+_TIMES_ANY = re.compile(r"(?P<n>\d+) times as [a-z]+(?: [a-z]+)? as (?P<ref>[^,.?]+)")
+_SUBJECT = re.compile(r"^(?P<who>[A-Z][a-z]+) (?:is|has|had|was|scored|collected|read|weighs|earns|earned)\b")
+
+
+def _times_and_total(story: str, asked: str, phrases: dict, claim: Claim, terms: tuple) -> RelationMove | None:
+    """"32 / 3" where Sam is 3 times as old as his sister and together their ages are 32: the total is 3 + 1 equal
+    parts, so the relation's number alone never splits it. Asked as parts, the number of parts left to the student."""
+    totals = [(s, solver.numbers_in(s)) for s in problem_sentences(story) if _TOTAL.search(s)]
+    totals = [(s, numbers[0]) for s, numbers in totals if len(numbers) == 1]
+    for m in _TIMES_ANY.finditer(story) if len(totals) == 1 else ():
+        n, total = Fraction(m.group("n")), totals[0][1]
+        subject = _SUBJECT.match(_sentence_of(story, m.start()))
+        bigger = subject.group("who") if subject else "the other"
+        if terms == (total, "/", n + 1):   # "32 / 4 = 8": the total shared into its 3 + 1 equal parts
+            return RelationMove("confirm", f"Yes, {claim} is right: that is 1 of the {fmt(n + 1)} equal parts of "
+                                           f"{fmt(total)}.",
+                                f"Whose share is 1 part, and how many parts is {bigger}'s?")
+        if sorted((terms[0], terms[2])) != sorted((n, total)) or n == total:
+            continue
+        return RelationMove("flag", f"Look at {claim}: the problem says \"{m.group().strip()}\", and {fmt(total)} "
+                                    f"is both of them together.",
+                            f"If {m.group('ref').strip()} is 1 part and {bigger} is {fmt(n)} parts, how many equal "
+                            f"parts make the {fmt(total)} together?")
+    return None
+
+
+_PERIMETER_OF_SQUARE = re.compile(r"\bperimeter\b.*\bsquare\b|\bsquare\b.*\bperimeter\b", re.I)
+
+
+def _square_perimeter(story: str, asked: str, phrases: dict, claim: Claim, terms: tuple) -> RelationMove | None:
+    """"36 x 4" where the perimeter of a square is 36 m: the perimeter goes round all 4 equal sides, so any step on
+    it but sharing it among the 4 sides treats it as one side. Asked which it is, the side left to the student."""
+    sentence = next((s for s in problem_sentences(story) if _PERIMETER_OF_SQUARE.search(s)), None)
+    numbers = solver.numbers_in(sentence) if sentence is not None else []
+    if len(numbers) != 1 or numbers[0] not in (terms[0], terms[2]):
+        return None
+    said = phrases.get(numbers[0], fmt(numbers[0]))
+    if terms == (numbers[0], "/", 4):   # "36 / 4 = 9": one of the 4 equal sides
+        unit = said.removeprefix(fmt(numbers[0])) if said.startswith(fmt(numbers[0])) else ""
+        target = question_target(asked) or "the answer"
+        return RelationMove("confirm", f"Yes, {claim} is right: one side of the square is {claim.result}{unit}.",
+                            f"How does one side help you find {target}?")
+    return RelationMove("flag", f"Look at {claim}: the problem says \"{sentence.strip()}\"",
+                        f"Is {said} the length of one side, or of all 4 sides together? How long is one side?")
 
 
 def _kept(claim: Claim, asked: str, reading: str) -> RelationMove:

@@ -10,6 +10,7 @@ from fractions import Fraction
 import pytest
 
 import agent
+import arithmetic_claims
 import lesson
 import math_moves
 import solver
@@ -590,3 +591,87 @@ def test_a_bare_number_off_the_plan_is_asked_about_without_pasting_it_twice():
 def test_a_step_that_does_what_the_storys_relation_says_is_confirmed_as_that_relation(message, text):
     reply = first_reply(message)
     assert (reply["verdict"], reply["text"]) == ("confirm", text)
+
+
+# ---------------------------------------------------------------- round 9: math_moves9.jsonl, written before these
+
+FRESH9 = [json.loads(line) for line in (ROOT / "tests/fixtures/math_moves9.jsonl").read_text().splitlines()]
+
+
+@pytest.mark.parametrize("case", [c for c in FRESH9 if c["split"] == "develop"], ids=lambda c: c["id"])
+def test_the_ninth_fresh_develop_half_keeps_every_guard(case):   # the "check" half is only measured, by the lead
+    reply = first_reply(case["student_message"])["text"]
+    given = {fmt(v) for v, _ in wording.given_numbers(case["problem"])}
+    if case["kind"] != "correct_answer" and case["answer"] not in given:
+        assert not re.search(rf"(?<![\d.]){re.escape(case['answer'])}(?![\d/])", reply), reply   # no leak
+    if case["kind"] == "wrong_attempt":
+        assert not re.match(r"\W*yes\b", reply, re.I) and "?" in reply, reply   # no praise, a question
+
+
+@pytest.mark.parametrize("message, problem, work", [
+    ("Solve for x: 3x + 7 = 22 3x = 15", "Solve for x: 3x + 7 = 22.", "3x = 15"),
+    ("Solve 2x + 3 = 11 2x = 8 x = 4", "Solve 2x + 3 = 11.", "2x = 8. x = 4"),
+    ("Solve 2(x + 1) = 10 (x + 1) = 5", "Solve 2(x + 1) = 10.", "(x + 1) = 5"),
+    ("x = 3 and y = 4", "x = 3 and y = 4", ""),
+])
+def test_work_typed_straight_after_an_equation_is_the_students_not_the_problems(message, problem, work):
+    assert lesson.split_problem(message) == (problem, work)
+
+
+@pytest.mark.parametrize("message, text", [
+    ("A shirt costs $40 and is on sale for 15% off. What is the sale price? ok 10% is 4",
+     "Yes, 10% of $40 is $4. How can you use that to find 15%?"),
+    ("A shirt costs $40 and is on sale for 15% off. What is the sale price? 10% is 4 and 5% is 2",
+     "Yes, 5% of $40 is $2. How can you use that to find 15%?"),
+    ("A theatre has 24 rows with 35 seats in each row. How many seats are there? 20 x 35 = 700",
+     "Yes, 20 × 35 = 700 is right: that is 20 of the 24 rows. What do the other 4 rows add?"),
+])
+def test_a_right_part_on_the_way_to_a_step_is_confirmed_and_how_it_leads_there_asked(message, text):
+    reply = first_reply(message)
+    assert (reply["verdict"], reply["text"]) == ("confirm", text)
+
+
+def test_a_wrong_percent_on_the_way_is_never_confirmed():
+    reply = first_reply("A shirt costs $40 and is on sale for 15% off. What is the sale price? 10% is 5")
+    assert reply["verdict"] != "confirm" and not reply["text"].startswith("Yes"), reply["text"]
+
+
+@pytest.mark.parametrize("message, text", [
+    ("A school bus has 48 seats. 3 classes of 22 students go on a trip. How many buses do they need? I got 66 / 48 = "
+     "1.375 so 1 bus", "Look at how you went from 66 ÷ 48 to 1 bus. Would 1 bus be enough for all of them, or would "
+                       "some be left over?"),
+    ("Each team needs 5 players. 23 children come to the park. How many full teams can they make? 23 / 5 = 4.6 so 5 "
+     "teams", "Look at how you went from 23 ÷ 5 to 5 teams. Would all 5 teams be full, or would the last one be only "
+              "partly full?"),
+])
+def test_a_remainder_rounded_against_the_question_is_flagged_at_the_rounding(message, text):
+    reply = first_reply(message)
+    assert (reply["verdict"], reply["text"]) == ("flag", text)
+
+
+@pytest.mark.parametrize("question, work", [
+    ("How many buses do they need?", "66 / 48 = 1.375 so 2 buses"),
+    ("How many crates can be filled?", "100 / 12 = 8.33 so 8 crates"),
+    ("How many crates are there?", "100 / 12 = 8.33 so 8 crates"),   # the question does not say which way
+])
+def test_a_remainder_rounded_the_questions_way_or_with_no_way_said_is_not_a_slip(question, work):
+    assert arithmetic_claims.rounded_wrong_way(question, work, claims(work)) is None
+
+
+@pytest.mark.parametrize("message, verdict, text", [
+    ("Ben has 5 times as many marbles as Kai. Together they have 48 marbles. How many marbles does Kai have? "
+     "48 / 5 = 9.6", "flag", "Look at 48 ÷ 5 = 9.6: the problem says \"5 times as many marbles as Kai\", and 48 is "
+                             "both of them together. If Kai is 1 part and Ben is 5 parts, how many equal parts make "
+                             "the 48 together?"),
+    ("Sam is 3 times as old as his sister. Together their ages add up to 32. How old is Sam? 32 / 4 = 8", "confirm",
+     "Yes, 32 ÷ 4 = 8 is right: that is 1 of the 4 equal parts of 32. Whose share is 1 part, and how many parts is "
+     "Sam's?"),
+    ("A square has a perimeter of 20 cm. What is its area? 20 x 20 = 400", "flag",
+     "Look at 20 × 20 = 400: the problem says \"A square has a perimeter of 20 cm.\" Is 20 cm the length of one side, "
+     "or of all 4 sides together? How long is one side?"),
+    ("The perimeter of a square garden is 36 m. What is its area? 36 / 4 = 9", "confirm",
+     "Yes, 36 ÷ 4 = 9 is right: one side of the square is 9 m. How does one side help you find its area?"),
+])
+def test_a_step_on_a_total_the_words_split_into_equal_parts_is_read_as_parts(message, verdict, text):
+    reply = first_reply(message)
+    assert (reply["verdict"], reply["text"]) == (verdict, text)

@@ -1,0 +1,65 @@
+"""A right part of a plan's step, worked on the way to it (math_moves.py asks here when a right result is no value of
+the plan): some of a sum's numbers added ("2.5 + 3.2" of 2.5 + 3.2 + 4), a percent of the step's own base that is not
+the step's percent ("10% of $40" on the way to 15% of $40), or a product with one factor broken up ("20 × 35" on the
+way to 24 × 35). Each is confirmed for what it is, and how it leads to the step is asked, never worked: the step's
+result is not said. The answer is (lead, question) words; math_moves.py makes the move."""
+from __future__ import annotations
+
+from collections import Counter
+from fractions import Fraction
+
+import solver
+from arithmetic_claims import Claim, operations
+from solver import Plan, Step, fmt
+from wording import said_list
+
+
+def part_of_step(plan: Plan, claim: Claim, step: Step) -> tuple[str, str] | None:
+    """The confirming lead and the question for a right claim that is a part of `step`, else None."""
+    if not claim.right:
+        return None
+    return _some_numbers(plan, claim, step) or _other_percent(plan, claim, step) or _factor_part(plan, claim, step)
+
+
+def _quantity_text(plan: Plan, value: Fraction) -> str:
+    return next((q.text for q in plan.quantities if q.value == value and q.given), fmt(value))
+
+
+def _some_numbers(plan: Plan, claim: Claim, step: Step) -> tuple[str, str] | None:
+    """A right sum (or product) of some of the step's numbers, with the same operation: the rest are asked."""
+    numbers = Counter(solver.numbers_in(claim.expression))
+    if step.op not in "+*" or set(operations(claim)) != {step.op} or not numbers < Counter(step.values):
+        return None
+    rest = Counter(step.values) - numbers
+    names = [_quantity_text(plan, v) for v in rest.elements()]
+    return f"Yes, {claim} is right.", f"Now, what do you get with the {said_list(names)} too?"
+
+
+def _other_percent(plan: Plan, claim: Claim, step: Step) -> tuple[str, str] | None:
+    """"10% of 40 = 4" where the step takes 15% of $40: a right percent of the step's own base, not the step's."""
+    if step.kind != "percent" or "%" not in claim.expression or len(step.values) != 2:
+        return None
+    base, rate = step.values
+    numbers = solver.numbers_in(claim.expression)
+    if len(numbers) != 2 or numbers[1] != base or numbers[0] / 100 == rate:
+        return None
+    money = "$" if _quantity_text(plan, base).startswith("$") else ""
+    return (f"Yes, {fmt(numbers[0])}% of {money}{fmt(base)} is {money}{fmt(claim.stated)}.",
+            f"How can you use that to find {fmt(rate * 100)}%?")
+
+
+def _factor_part(plan: Plan, claim: Claim, step: Step) -> tuple[str, str] | None:
+    """"20 × 35 = 700" where the step is 24 × 35: one factor kept, the other a whole-number part of the step's."""
+    numbers = solver.numbers_in(claim.expression)
+    if step.op != "*" or set(operations(claim)) != {"*"} or len(numbers) != 2 or len(step.values) != 2:
+        return None
+    given = {q.value for q in plan.quantities if q.given}   # never a unit's size: 2 × 10 is no part of 2 × 100 cm
+    for kept, part in (numbers, numbers[::-1]) if set(step.values) <= given else ():
+        whole = step.values[1] if step.values[0] == kept else step.values[0] if step.values[1] == kept else None
+        if whole is not None and part.denominator == 1 and 0 < part < whole and whole.denominator == 1 \
+                and part not in step.values:
+            named = _quantity_text(plan, whole)
+            noun = named.split(" ", 1)[1] if " " in named else ""
+            return (f"Yes, {claim} is right: that is {fmt(part)} of the {named}.",
+                    f"What do the other {fmt(whole - part)}{' ' + noun if noun else ''} add?")
+    return None
