@@ -68,6 +68,7 @@ FRESH4 = ROOT / "tests" / "fixtures" / "solver" / "fresh4.jsonl"    # written be
 FRESH5 = ROOT / "tests" / "fixtures" / "solver" / "fresh5.jsonl"    # written before round 5b (general readings)
 FRESH6 = ROOT / "tests" / "fixtures" / "solver" / "fresh6.jsonl"    # written before round 6 (school and GSM8K style)
 FRESH7 = ROOT / "tests" / "fixtures" / "solver" / "fresh7.jsonl"    # written before round 7 (varied wording)
+FRESH8 = ROOT / "tests" / "fixtures" / "solver" / "fresh8.jsonl"    # written before round 9 (kinds left unplanned)
 DEV_SET = ROOT / "data" / "eval" / "tutor_cases.jsonl"              # only its `tune` split is ever read here
 
 
@@ -146,7 +147,7 @@ def main() -> None:
     report("authored held-out cases", score(authored_cases(HELDOUT), cfg.show_errors), labelled=True)
     hide = not cfg.show_check
     fresh = ((FRESH, "fresh"), (FRESH2, "fresh2"), (FRESH3, "fresh3"), (FRESH4, "fresh4"), (FRESH5, "fresh5"),
-             (FRESH6, "fresh6"), (FRESH7, "fresh7"))
+             (FRESH6, "fresh6"), (FRESH7, "fresh7"), (FRESH8, "fresh8"))
     for path, name in fresh:
         report(f"{name} grade 3-8 cases, dev", score(authored_cases(path, "dev"), cfg.show_errors), labelled=True)
         check = score(authored_cases(path, "check"), 0 if hide else cfg.show_errors)
