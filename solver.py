@@ -222,7 +222,41 @@ def _side_remarks(problem: str) -> list[str]:
 
 def plan(problem: str) -> Plan | None:
     """The plan for a word problem, or None when no pattern explains every number (or two disagree); when none
-    explains all of them, the plan of the problem without one side remark that only one reading survives."""
+    explains all of them, the plan of the problem without one side remark that only one reading survives. Pounds
+    and euros are read as dollars are, then written back in their own money."""
+    pence = _PENCE.search(problem) and not re.search(r"[=+*/^]|\d[a-oq-z]\b", problem)   # never an unknown 3p
+    money = set(re.findall(r"[$£€]", problem)) | ({"£"} if pence else set())
+    if not money & set(_MONEY):
+        return _plan_dollars(problem)
+    symbol = money.pop()
+    unit, hundredth = _MONEY[symbol]
+    if money or re.search(rf"\b{unit}s?\b", problem, re.I):
+        return None   # two moneys, or 'a pound' that may be a weight as well as money
+    in_dollars = re.sub(rf"\b{hundredth}\b", "cents", _PENCE.sub(lambda m: f"{m.group(1)} cents", problem) if pence
+                        else problem)
+    found = _plan_dollars(in_dollars.replace(symbol, "$"))
+    return found and _in_money(found, problem, symbol)
+
+
+# Another money read as dollars: its symbol, then the words for its unit and its hundredth ('85p' is 85 pence).
+_MONEY = {"£": ("pound", "pence"), "€": ("euro", "cents")}
+_PENCE = re.compile(r"\b(\d+)p\b")
+
+
+def _in_money(found: Plan, problem: str, symbol: str) -> Plan:
+    """The plan of the problem said in dollars, written back in the problem's own money (symbol and unit words)."""
+    unit, hundredth = _MONEY[symbol]
+
+    def said(text: str) -> str:
+        text = re.sub(r"\bdollar(s?)\b", rf"{unit}\1", text.replace("$", symbol))
+        return re.sub(r"\bcents\b", hundredth, text)
+
+    quantities = [replace(q, unit=said(q.unit), text=said(q.text)) for q in found.quantities]
+    steps = [replace(st, unit=said(st.unit), question=said(st.question)) for st in found.steps]
+    return Plan(problem, found.pattern, quantities, steps)
+
+
+def _plan_dollars(problem: str) -> Plan | None:
     found = _plan_all(problem)
     if found is not None:
         return _in_named_unit(found)
