@@ -228,9 +228,9 @@ def plan(problem: str) -> Plan | None:
     money = set(re.findall(r"[$£€]", problem)) | ({"£"} if pence else set())
     if not money & set(_MONEY):
         return _plan_dollars(problem)
-    symbol = money.pop()
+    symbol = min(money & set(_MONEY))
     unit, hundredth = _MONEY[symbol]
-    if money or re.search(rf"\b{unit}s?\b", problem, re.I):
+    if len(money) > 1 or re.search(rf"\b{unit}s?\b", problem, re.I):
         return None   # two moneys, or 'a pound' that may be a weight as well as money
     in_dollars = re.sub(rf"\b{hundredth}\b", "cents", _PENCE.sub(lambda m: f"{m.group(1)} cents", problem) if pence
                         else problem)
