@@ -350,19 +350,26 @@ def missing_side(p: Problem) -> Plan | None:
     return b.finish()
 
 
-_SQUARE_AROUND = re.compile(rf"\bperimeter of (?:a|the|this) square(?: [a-z]+)? is (?P<p>{NUM}) ?(?P<u>[a-z]+)")
+_SQUARE_AROUND = re.compile(rf"\bperimeter of (?:a|the|this) square(?: [a-z]+)? is (?P<p>{NUM}) ?(?P<u>[a-z]+)|"
+                            rf"\b[Aa] square(?: [a-z]+)? (?:has|with) a perimeter of (?P<p2>{NUM}) ?(?P<u2>[a-z]+)")
 
 
 def square_side(p: Problem) -> Plan | None:
-    """'The perimeter of a square is 36 cm. How long is each side?' -> 36 / 4: a square's 4 sides are equal."""
+    """'The perimeter of a square is 36 cm. How long is each side?' -> 36 / 4: a square's 4 sides are equal; its
+    area asked ('A square garden has a perimeter of 36 m. What is its area?') is that side times itself."""
     m = p.search(_SQUARE_AROUND)
-    if not m or len(p.numbers) != 1 or not p.asks(r"^(?:how long is (?:each|one|a) side|what is the length of (?:each|"
-                                                   r"one) side|what is (?:its|the) side length)\b"):
+    area = p.asks(r"^what is (?:its|the) (?:[a-z]+ )?area\b|^how much (?:area|space|ground)\b")
+    if not m or len(p.numbers) != 1 or not (area or p.asks(r"^(?:how long is (?:each|one|a) side|what is the length "
+                                                           r"of (?:each|one) side|what is (?:its|the) side length)\b")):
         return None
     b = Builder(p, "perimeter")
-    unit = m.group("u")
-    b.step("/", [b.given(m, "p", unit), b.fact(4, "sides", "4 equal sides")], unit,
-           f"A square has 4 equal sides: how long is one side of a {m.group('p')} {unit} perimeter?", kind="side")
+    around, unit = ("p", "u") if m.group("p") else ("p2", "u2")
+    unit, said = m.group(unit), m.group(around)
+    side = b.step("/", [b.given(m, around, unit), b.fact(4, "sides", "4 equal sides")], unit,
+                  f"A square has 4 equal sides: how long is one side of a {said} {unit} perimeter?", kind="side")
+    if area:
+        b.step("*", [side, side], f"square {unit}", "The area of a square is its side times itself: what is the "
+                                                    "side times the side?", kind="area")
     return b.finish()
 
 

@@ -211,7 +211,7 @@ def read_problem(problem: str) -> Problem | None:
     if not asked:
         # 'Find ...', or 'If he bought 400 in all, calculate the number of books he bought.'
         asked = [s for s in starts if re.match(r"\s*(?:(?:if|when)\b[^.?!]*?, )?(how|what|find|calculate|work out|"
-                                               r"solve|evaluate)\b", t[s:], re.I)]
+                                               r"solve|evaluate|write|express)\b", t[s:], re.I)]
     if not asked:
         return None
     q = asked[-1]
@@ -271,6 +271,9 @@ _NUMBER_OF = re.compile(r"(?:calculate|find|determine|compute|work out|what is|w
 # 'what' asks how much ('What change should he receive?', 'What was her pay for the two days?').
 _ORDER = re.compile(r"(?:find|work out|calculate|determine|state) (?P<rest>(?:the|his|her|their|its) [a-z][^.?!]*)"
                     r"[.?!]?\s*$", re.I)
+_SCORE_AS_PERCENT = re.compile(r"(?:write|express|give|what is|what was) (?P<owner>his|her|their|the) (?:test |quiz |"
+                               r"exam )?(?:mark|score|result)s? as an? percent(?:age)?[.?!]?\s*$", re.I)
+_OWNER = {"his": "he", "her": "she", "their": "they", "the": "they"}
 _WHAT_MONEY = re.compile(r"what (?=(?:change|money)\b|(?:is|was|will be) (?:his|her|their) (?:pay|earnings|wages?)\b)",
                          re.I)
 
@@ -283,6 +286,9 @@ def _how_many(question: str) -> str:
     m = _NUMBER_OF.match(question)
     if m:
         return f"How many {m.group('rest')}{' in total' if m.group('total') else ''}?"
+    m = _SCORE_AS_PERCENT.match(question)
+    if m:   # 'Write his mark as a percentage.', 'What is her score as a percentage?'
+        return f"What percent did {_OWNER[m.group('owner').lower()]} score?"
     m = _ORDER.match(question)
     if m:
         question = f"What is {m.group('rest')}?"

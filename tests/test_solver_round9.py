@@ -1,6 +1,6 @@
 """Round 9 of the planner: general readers for kinds fresh8.jsonl's dev half found unplanned (money in pounds,
-pence or euros, ...), each tested on wordings written for this test, none copied from a fixture; near misses must
-abstain."""
+pence or euros, a score asked as a percentage, a square's area from its perimeter, ...), each tested on wordings
+written for this test, none copied from a fixture; near misses must abstain."""
 
 import pytest
 
@@ -14,6 +14,18 @@ PLANS = [
      ["from £20", "£12.40"]),
     ("Ines buys 3 pastries at €2.15 each. How much does she pay?", "shopping", ["6.45"], ["€2.15 each"]),
     ("A notebook costs £1.35. How much do 4 notebooks cost?", "story", ["5.4"], ["£1.35"]),
+    # a score asked as an order or 'as a percentage' asks what percent was scored
+    ("Theo got 21 out of 28 on his maths quiz. Write his score as a percentage.", "percent", ["0.75", "75"],
+     ["of the 28 points are the 21"]),
+    ("Lily scored 45 out of 60 in the exam. What is her mark as a percent?", "percent", ["0.75", "75"],
+     ["of the 60 points"]),
+    ("Ravi got 16 out of 20 on a test. Express his mark as a percentage.", "percent", ["0.8", "80"], ["the 16"]),
+    # a square's area from its perimeter: one side first, then the side times itself
+    ("The perimeter of a square patio is 28 m. What is its area?", "perimeter", ["7", "49"],
+     ["one side of a 28 m perimeter", "side times the side"]),
+    ("A square card has a perimeter of 30 cm. What is the area of the card?", "perimeter", ["7.5", "56.25"],
+     ["30 cm perimeter"]),
+    ("A square pond has a perimeter of 20 m. How long is each side?", "perimeter", ["5"], ["20 m perimeter"]),
 ]
 
 
@@ -31,6 +43,9 @@ def test_money_is_written_back_in_its_own_units():
 @pytest.mark.parametrize("problem", [
     "A cake costs £4 and a pie costs $3. How much do they cost together?",          # two moneys
     "Apples cost £2 a pound. Tom buys 3 pounds. How much does he pay?",             # a pound of weight too
+    "Theo got 21 out of 28 on his quiz. Write his score as a fraction.",             # not a percent
+    "The class collected 27 out of 30 cans. Express it as a percentage.",            # no score, no 'of' named
+    "The perimeter of a rectangle is 28 m. What is its area?",                      # a rectangle's sides are unknown
 ])
 def test_near_misses_abstain(problem):
     assert solver.plan(problem) is None
