@@ -129,7 +129,8 @@ from fractions import Fraction
 
 from equation_patterns import (CREW, bracket_equation, consecutive, crew_time, current_speeds, divided_equation,
                                equation, fee_plus_rate, fraction_equation, linear_pair, operations_undone, purchases,
-                               save_to_goal, shared_with_difference, sum_difference, work_together)
+                               save_to_goal, shared_with_difference, shared_with_multiple, sum_difference,
+                               work_together)
 from mathcheck import solve
 from measure_patterns import (box, clock_elapsed, daily_over_weeks, fraction_of_parts, fraction_sum, measure_difference,
                               measure_parts, mixed_units_left, percent_change, percent_of_whole, percent_part,
@@ -161,6 +162,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     percent_reverse, ratio, for_every, rectangle, missing_side, mean, mean_missing, combined_mean, equation,
     divided_equation,
     bracket_equation, fraction_equation, linear_pair, purchases, sum_difference, shared_with_difference, two_prices,
+    shared_with_multiple,
     conversion, map_scale, fill_count, mixed_unit_difference, shopping, expression, current_speeds,
     work_together, speed, density, kinetic_energy, moles, acceleration, falling_energy, story,
     data_range, median, clock_elapsed, box, temperature, percent_part, proportion, share_equally,

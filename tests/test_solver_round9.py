@@ -1,6 +1,6 @@
 """Round 9 of the planner: general readers for kinds fresh8.jsonl's dev half found unplanned (money in pounds,
-pence or euros, a score asked as a percentage, a square's area from its perimeter, ...), each tested on wordings
-written for this test, none copied from a fixture; near misses must abstain."""
+pence or euros, a score asked as a percentage, a square's area from its perimeter, a total and a multiple, ...),
+each tested on wordings written for this test, none copied from a fixture; near misses must abstain."""
 
 import pytest
 
@@ -26,6 +26,13 @@ PLANS = [
     ("A square card has a perimeter of 30 cm. What is the area of the card?", "perimeter", ["7.5", "56.25"],
      ["30 cm perimeter"]),
     ("A square pond has a perimeter of 20 m. How long is each side?", "perimeter", ["5"], ["20 m perimeter"]),
+    # two people's total, one k times the other: k + 1 equal parts, then one part, then k of them
+    ("Omar is 4 times as old as his cousin. The sum of their ages is 35. How old is Omar?", "sum_multiple",
+     ["5", "7", "28"], ["his cousin has 1 part and Omar has 4 parts", "4 times his cousin's"]),
+    ("Pia has twice as many shells as Kim. Together they have 27 shells. How many shells does Kim have?",
+     "sum_multiple", ["3", "9"], ["Kim's part"]),
+    ("Zed has 5 times as many coins as Ada. Zed and Ada have 42 coins together. How many coins does Zed have?",
+     "sum_multiple", ["6", "7", "35"], ["5 times Ada's"]),
 ]
 
 
@@ -46,6 +53,10 @@ def test_money_is_written_back_in_its_own_units():
     "Theo got 21 out of 28 on his quiz. Write his score as a fraction.",             # not a percent
     "The class collected 27 out of 30 cans. Express it as a percentage.",            # no score, no 'of' named
     "The perimeter of a rectangle is 28 m. What is its area?",                      # a rectangle's sides are unknown
+    "Pia has 3 times as many shells as Kim. Together they have 30 shells. How many more shells does Pia have "
+    "than Kim?",                                                                     # asks a difference
+    "Pia has 3 times as many shells as Kim. Together they have 30 stones. How many shells does Kim have?",
+    "Pia has 3 times as many shells as Kim. Together they have 31 shells. How many shells does Kim have?",  # 7.75
 ])
 def test_near_misses_abstain(problem):
     assert solver.plan(problem) is None
