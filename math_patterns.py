@@ -377,6 +377,28 @@ _LENGTH_UNITS = {"mm", "cm", "m", "km", "inch", "foot", "yard", "mile"}
 _PER_LENGTH = re.compile(rf"(?P<a>\${NUM}) (?:per|a|an|for each|for every|for 1|each) (?P<u>[a-z]+)\b")
 
 
+_THERE_AND_BACK = re.compile(r"\b(?:there and back|and back(?: again| home)?)\b")
+# one way only: '8 km to the lake', '1.3 km from her house', '8 km away' ('ran 5 km there and back' is both ways)
+_DISTANCE = re.compile(rf"{_n('d')} ?(?P<u>[a-z]+) (?:to|from|away|each way|one way)\b")
+
+
+def there_and_back(p: Problem) -> Plan | None:
+    """'Omar cycles 8 km to the lake and back. How far does he cycle?' -> 8 x 2: the way back is as long as the way
+    there. Only one distance in the text, one way and in a unit of length, and a question that asks how far."""
+    m, back = p.search(_DISTANCE), p.search(_THERE_AND_BACK)
+    asked = re.match(r"how many ([a-z]+)", p.question, re.I)
+    if not m or len(p.numbers) != 1 or unit_name(m.group("u")) not in _LENGTH_UNITS or not back \
+            or not (p.asks(r"^(?:how far|what distance)\b") or asked and same_word(asked.group(1), m.group("u"))):
+        return None
+    b = Builder(p, "distance")
+    unit = m.group("u")
+    way = f"{m.group('d')} {unit}"
+    b.read.append(back.start())   # 'She walks there and back.' is the sentence the doubling reads
+    b.step("*", [b.given(m, "d", unit), b.fact(2, "ways", "2 ways: there and back")], unit,
+           f"The way back is as long as the way there: how far are {way} there and {way} back?")
+    return b.finish()
+
+
 def rectangle(p: Problem) -> Plan | None:
     """Area (l x w) or perimeter (2 x (l + w)) of a rectangle or square; area of two joined or cut-out rectangles;
     a fence (border, trim) around one at a price per unit of length: the perimeter, then its cost."""

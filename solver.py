@@ -138,7 +138,7 @@ from measure_patterns import (box, clock_elapsed, daily_over_weeks, fraction_of_
                               share_equally, side_from_area, temperature, temperature_rate, total_from_mean)
 from math_patterns import (combined_mean, conversion, expression, fill_count, for_every, fraction_of, fractions_rest,
                            map_scale, mean, mean_missing, missing_side, mixed_unit_difference, percent_apply,
-                           percent_of_number, percent_reverse, ratio, rectangle, square_side)
+                           percent_of_number, percent_reverse, ratio, rectangle, square_side, there_and_back)
 from quantity_patterns import data_range, group_priced, median, rate_chain, story
 from rounding_patterns import groups_needed
 from science_patterns import acceleration, density, falling_energy, kinetic_energy, moles, speed, work_done
@@ -169,7 +169,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     measure_difference, percent_of_whole, groups_needed, mixed_units_left, measure_parts, side_from_area,
     consecutive, fraction_of_parts, daily_over_weeks, polygon_perimeter, fee_plus_rate, total_from_mean,
     square_side, rate_other_time, rest_shared, work_done, temperature_rate, fraction_sum, save_to_goal,
-    group_priced, crew_time, operations_undone, regular_perimeter, rate_chain]
+    group_priced, crew_time, operations_undone, regular_perimeter, rate_chain, there_and_back]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
@@ -179,7 +179,8 @@ _UNHANDLED = r"\b(doubles?|doubled|doubling|triples?|tripled|quadruple\w*|back|s
 # leg of the trip, a hose filling 'the same pool' is the one job two workers share.
 _READS_ITSELF = {current_speeds: r"\bback (?=upstream|downstream|against|with|into)",
                  work_together: r"\bthe same (?=[a-z]+ in \d)", save_to_goal: r"\balready\b",
-                 operations_undone: r"\b(?:doubles?|doubled|triples?|tripled)\b"}
+                 operations_undone: r"\b(?:doubles?|doubled|triples?|tripled)\b",
+                 there_and_back: r"\b(?:there )?and back(?: again)?\b"}
 # The readers that convert the question's time unit themselves ('25 minutes every day ... in 2 weeks': 7 days in a
 # week), so a unit the statements never name does not stop them as it stops the rest.
 _CONVERTS_ASKED_UNIT = {daily_over_weeks, rate_other_time}

@@ -1,6 +1,6 @@
 """Round 9 of the planner: general readers for kinds fresh8.jsonl's dev half found unplanned (money in pounds,
-pence or euros, a score asked as a percentage, a square's area from its perimeter, a total and a multiple, ...),
-each tested on wordings written for this test, none copied from a fixture; near misses must abstain."""
+pence or euros, a score asked as a percentage, a square's area from its perimeter, a total and a multiple, there and
+back, ...), each tested on wordings written for this test, none copied from a fixture; near misses must abstain."""
 
 import pytest
 
@@ -33,6 +33,13 @@ PLANS = [
      "sum_multiple", ["3", "9"], ["Kim's part"]),
     ("Zed has 5 times as many coins as Ada. Zed and Ada have 42 coins together. How many coins does Zed have?",
      "sum_multiple", ["6", "7", "35"], ["5 times Ada's"]),
+    # there and back: the way back is as long as the way there
+    ("Kofi jogs 2.5 km to the beach and back. How far does he jog?", "distance", ["5"],
+     ["2.5 km there and 2.5 km back"]),
+    ("The shop is 350 m from Jo's flat. She walks there and back. How many metres does she walk?", "distance",
+     ["700"], ["350 m there"]),
+    ("The pond is 3 miles away. Dad drives there and back again. How many miles does he drive?", "distance", ["6"],
+     ["3 miles back"]),
 ]
 
 
@@ -57,6 +64,11 @@ def test_money_is_written_back_in_its_own_units():
     "than Kim?",                                                                     # asks a difference
     "Pia has 3 times as many shells as Kim. Together they have 30 stones. How many shells does Kim have?",
     "Pia has 3 times as many shells as Kim. Together they have 31 shells. How many shells does Kim have?",  # 7.75
+    "Kofi jogs 5 km there and back. How far does he jog?",                           # 5 km is both ways
+    "Kofi jogs 2 km to the beach and back. How long does it take?",                 # not a distance asked
+    "Kofi jogs 2 km to the beach and back twice. How far does he jog?",             # twice: another number
+    "Kofi jogs 2 km to the beach and back. Then he rests. How far does he jog?",     # an unread statement
+    "A bus makes a round trip of 40 km. How far does it travel?",                   # 40 km is the whole trip
 ])
 def test_near_misses_abstain(problem):
     assert solver.plan(problem) is None
