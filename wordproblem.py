@@ -201,6 +201,7 @@ def read_problem(problem: str) -> Problem | None:
     # 'At the same price, how much...' restates what every rate plan assumes; it is not a statement to place.
     t = _question_last(re.sub(r"\b[Aa]t the same (?:price|rate|speed|pace), ", "", normalise(problem)))
     t = _A_HOLDS.sub(lambda m: _each_holds(m, t), t)
+    t = _framed_by_period(t)
     t = _HAVE_A_MEAN.sub(r"The \g<what> of \g<n> \g<noun> is \g<m>", t)
     t = _MEASURED_NOUN.sub(r"\g<a> \g<noun> is \g<n> \g<u> long. It \g<verb>", t)
     for _ in range(3):   # '3 cm on Monday, 2 on Tuesday and 4 on Friday': each in turn
@@ -295,6 +296,20 @@ def _how_many(question: str) -> str:
     question = _WHAT_MONEY.sub("How much ", question, count=1)
     question = re.sub(r"^what is the length of (?:one|each) ", "How long is each ", question, flags=re.I)
     return re.sub(r"\bpercentage\b", "percent", question, flags=re.I)
+
+
+_STARTED_WITH = re.compile(r"\b(?P<verb>started|began|starts|begins) (?:the|that|this) (?P<period>day|week|month|"
+                           r"year|term|morning) with\b")
+
+
+def _framed_by_period(t: str) -> str:
+    """A change story framed by a period ('Ravi started the week with 35 stickers. ... How many does he have at the
+    end of the week?') is the plain one: the start is what he had, the end of that period is now."""
+    m = _STARTED_WITH.search(t)
+    if not m:
+        return t
+    t = f"{t[:m.start()]}{'had' if m.group('verb') in ('started', 'began') else 'has'}{t[m.end():]}"
+    return re.sub(rf"\b(?:at|by) the end of (?:the|that|this) {m.group('period')}\b|\bthen(?=\?$)", "now", t)
 
 
 def _question_last(t: str) -> str:
