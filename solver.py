@@ -264,7 +264,21 @@ def _plan_dollars(problem: str) -> Plan | None:
     if found is not None:
         return _in_named_unit(found)
     plans = [p for p in map(_plan_all, _side_remarks(problem)) if p is not None]
-    return _in_named_unit(plans[0] if len(plans) == 1 else _in_asked_unit(problem) or _in_one_unit(problem))
+    return _in_named_unit(plans[0] if len(plans) == 1 else _in_asked_unit(problem) or _in_one_unit(problem)
+                          or _in_stated_amount(problem))
+
+
+def _in_stated_amount(problem: str) -> Plan | None:
+    """'How much flour ...?' of a story that measures its flour in one unit ('2/3 cup of flour') asks 'How many cups
+    of flour ...?': planned so when no reading plans the question as written."""
+    read = read_problem(problem)
+    asked = read and re.match(r"how much (?P<noun>[a-z]+)\b", read.question, re.I)
+    noun = asked.group("noun") if asked else ""
+    units = [m.group("u") for m in re.finditer(rf"\b{NUM} (?P<u>[a-z]+) of {noun}\b", read.body)] if asked else []
+    if len(set(map(stem, units))) != 1 or noun in ("money", "time"):
+        return None
+    found = _plan_all(re.sub(rf"\b[Hh]ow much {noun}\b", f"How many {units[0]} of {noun}", problem, count=1))
+    return found and replace(found, problem=problem)
 
 
 _AMOUNT_IN_UNIT = re.compile(r"(?<![\d.$/])(?P<n>\d+(?:\.\d+)?) (?P<u>[a-z]+)\b")

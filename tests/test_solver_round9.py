@@ -1,7 +1,7 @@
 """Round 9 of the planner: general readers for kinds fresh8.jsonl's dev half found unplanned (money in pounds,
 pence or euros, a score asked as a percentage, a square's area from its perimeter, a total and a multiple, there and
-back, a change story framed by a period), each tested on wordings written for this test, none copied from a fixture;
-near misses must abstain."""
+back, a change story framed by a period, 'how much flour' in the unit the story measures it in), each tested on
+wordings written for this test, none copied from a fixture; near misses must abstain."""
 
 import pytest
 
@@ -48,6 +48,11 @@ PLANS = [
      "at the end of the month?", "story", ["55", "67"], ["spent $25"]),
     ("A cafe began the day with 90 muffins. It sold 64 muffins. How many muffins did it have then?", "change",
      ["26"], ["had 90 muffins, then sold 64"]),
+    # 'how much flour' of a story that measures its flour in one unit is asked in that unit; stuff may come in parts
+    ("A recipe uses 3/4 cup of milk for 6 muffins. How much milk is needed for 18 muffins?", "rate",
+     ["1/8", "9/4"], ["3/4 cup for 6 muffins"]),
+    ("A jam recipe uses 2.5 kg of fruit for 10 jars. How much fruit is needed for 14 jars?", "rate",
+     ["0.25", "3.5"], ["2.5 kg for 10 jars"]),
 ]
 
 
@@ -73,6 +78,8 @@ def test_money_is_written_back_in_its_own_units():
     "Pia has 3 times as many shells as Kim. Together they have 30 stones. How many shells does Kim have?",
     "Pia has 3 times as many shells as Kim. Together they have 31 shells. How many shells does Kim have?",  # 7.75
     "Kofi jogs 5 km there and back. How far does he jog?",                           # 5 km is both ways
+    "A recipe uses 3 eggs for 8 pancakes. How many eggs are needed for 20 pancakes?",   # 7.5 eggs: a count
+    "A recipe uses 3/4 cup of milk and 2 cups of flour. How much milk is needed for 18 muffins?",
     "A cafe had 90 muffins. It sold 64 muffins. How many muffins did it have at first?",    # asks the start
     "A cafe began the day with 90 muffins. It sold 64. How many muffins did it have at the end of the week?",
     "Kofi jogs 2 km to the beach and back. How long does it take?",                 # not a distance asked
