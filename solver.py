@@ -76,7 +76,8 @@ in a chain ('$9 an hour', '7 hours a day', 'for 4 days'). Round 9 (fresh8.jsonl)
 dollars, then written back in their own money; a score asked 'as a percentage'; a square's area from its perimeter;
 two people's total with one k times the other (k + 1 equal parts); there and back doubling one one-way distance; a
 change story framed by a period ('started the week with'); 'how much flour' asked in the unit the story measures it
-in ('2/3 cup of flour'), planned so only when nothing plans the question as written.
+in ('2/3 cup of flour'), planned so only when nothing plans the question as written; a seat holds one person ('66
+students ... Each bus has 48 seats').
 
 Steps follow the school breakdown the dev set's gold steps use, so the tutor can recognise a student's
 intermediate value: a non-unit fraction is 1/8 of the whole first, then 5 of those parts; two numbers from their

@@ -1,7 +1,7 @@
 """Round 9 of the planner: general readers for kinds fresh8.jsonl's dev half found unplanned (money in pounds,
 pence or euros, a score asked as a percentage, a square's area from its perimeter, a total and a multiple, there and
-back, a change story framed by a period, 'how much flour' in the unit the story measures it in), each tested on
-wordings written for this test, none copied from a fixture; near misses must abstain."""
+back, a change story framed by a period, 'how much flour' in the unit the story measures it in, a seat for each
+person), each tested on wordings written for this test, none copied from a fixture; near misses must abstain."""
 
 import pytest
 
@@ -53,6 +53,11 @@ PLANS = [
      ["1/8", "9/4"], ["3/4 cup for 6 muffins"]),
     ("A jam recipe uses 2.5 kg of fruit for 10 jars. How much fruit is needed for 14 jars?", "rate",
      ["0.25", "3.5"], ["2.5 kg for 10 jars"]),
+    # a seat holds one person, and 'people' are any: the people grouped by the seats
+    ("58 pupils are going to the museum. Each coach has 25 seats. How many coaches do they need?", "groups_needed",
+     ["2.32", "3"], ["coaches of 25 do 58 pupils make"]),
+    ("There are 75 guests at a party. Each table seats 10 people. How many tables are needed?", "groups_needed",
+     ["7.5", "8"], ["75 guests"]),
 ]
 
 
@@ -79,6 +84,8 @@ def test_money_is_written_back_in_its_own_units():
     "Pia has 3 times as many shells as Kim. Together they have 31 shells. How many shells does Kim have?",  # 7.75
     "Kofi jogs 5 km there and back. How far does he jog?",                           # 5 km is both ways
     "A recipe uses 3 eggs for 8 pancakes. How many eggs are needed for 20 pancakes?",   # 7.5 eggs: a count
+    "There are 75 chairs. Each table has 10 seats. How many tables are needed?",      # chairs are no people
+    "Each van holds 8 children. There are 30 adults. How many vans are needed?",     # children are not adults
     "A recipe uses 3/4 cup of milk and 2 cups of flour. How much milk is needed for 18 muffins?",
     "A cafe had 90 muffins. It sold 64 muffins. How many muffins did it have at first?",    # asks the start
     "A cafe began the day with 90 muffins. It sold 64. How many muffins did it have at the end of the week?",
