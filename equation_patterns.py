@@ -2,10 +2,10 @@
 
 Linear equations (written 'x + 3 = 10', in words 'I think of a number...', with a bracket '2(x - 3) = 14', with a
 fraction side '(y - 1)/2 = 3y - 13' or 'the sum of a number and 8, divided by 3, ...'), two-number sum/difference
-systems (the numbers themselves, or two people's shares of a total), two equations in two unknowns by elimination
-(written, or two purchases at the same two prices), a boat with and against a current (or a plane and the wind),
-and two workers on one job (hoses, pipes, painters, machines). Kept apart from math_patterns.py only to keep each
-file short; each pattern returns a `Plan` or None.
+systems (the numbers themselves, or two people's shares of a total, one more or k times the other), two equations
+in two unknowns by elimination (written, or two purchases at the same two prices), a boat with and against a
+current (or a plane and the wind), and two workers on one job (hoses, pipes, painters, machines). Apart from
+math_patterns.py to keep each file short; each pattern returns a `Plan` or None.
 """
 from __future__ import annotations
 
@@ -243,6 +243,34 @@ def shared_with_difference(p: Problem) -> Plan | None:
     whole_count(b.value(small))   # the shares of people's things are whole counts
     if want_big:
         b.step("+", [small, dd], i, f"What is {big_name}'s part, {m.group('d')} more than {small_name}'s?")
+    return b.finish()
+
+
+_TIMES_AS = re.compile(rf"(?P<big>{_PERSON}) (?:is|was|has|have|had) {_n('k')} times as (?:(?P<old>old)|many|much)"
+                       rf"(?: {_w('i')})? as (?P<small>{_PERSON})\b")
+
+
+def shared_with_multiple(p: Problem) -> Plan | None:
+    """Two people's total and one a multiple of the other: the smaller is 1 part and the bigger k parts, so the
+    total is k + 1 parts ('Sam is 3 times as old as his sister. Their ages add up to 32.': 32 / 4, then 3 x 8)."""
+    m = p.search(_TIMES_AS)
+    unit = ("years" if m.group("old") else m.group("i") or "") if m else ""
+    together = _together(p, m.group("big"), m.group("small"), unit) if m else None
+    if not together or not p.asks(r"^how (?:old|many|much)\b|^what is \w+'s age\b"):
+        return None
+    big, small = m.group("big"), m.group("small")
+    want_big = p.asks(rf"\b{big.split()[-1]}\b")
+    if want_big == p.asks(rf"\b{small.split()[-1]}\b"):
+        return None
+    b = Builder(p, "sum_multiple")
+    (t, i), k = together, m.group("k")
+    times = b.given(m, "k", "parts")
+    parts = b.step("+", [times, b.fact(1, "parts", f"1 part for {small}")], "parts",
+                   f"If {small} has 1 part and {big} has {k} parts, how many equal parts make the total?")
+    one = b.step("/", [b.given(t, "s", i), parts], i, f"Shared into those equal parts, how much is {small}'s part?")
+    whole_count(b.value(one))   # people's ages and things are whole counts
+    if want_big:
+        b.step("*", [one, times], i, f"What is {big}'s part, {k} times {small}'s?")
     return b.finish()
 
 

@@ -350,24 +350,53 @@ def missing_side(p: Problem) -> Plan | None:
     return b.finish()
 
 
-_SQUARE_AROUND = re.compile(rf"\bperimeter of (?:a|the|this) square(?: [a-z]+)? is (?P<p>{NUM}) ?(?P<u>[a-z]+)")
+_SQUARE_AROUND = re.compile(rf"\bperimeter of (?:a|the|this) square(?: [a-z]+)? is (?P<p>{NUM}) ?(?P<u>[a-z]+)|"
+                            rf"\b[Aa] square(?: [a-z]+)? (?:has|with) a perimeter of (?P<p2>{NUM}) ?(?P<u2>[a-z]+)")
 
 
 def square_side(p: Problem) -> Plan | None:
-    """'The perimeter of a square is 36 cm. How long is each side?' -> 36 / 4: a square's 4 sides are equal."""
+    """'The perimeter of a square is 36 cm. How long is each side?' -> 36 / 4: a square's 4 sides are equal; its
+    area asked ('A square garden has a perimeter of 36 m. What is its area?') is that side times itself."""
     m = p.search(_SQUARE_AROUND)
-    if not m or len(p.numbers) != 1 or not p.asks(r"^(?:how long is (?:each|one|a) side|what is the length of (?:each|"
-                                                   r"one) side|what is (?:its|the) side length)\b"):
+    area = p.asks(r"^what is (?:its|the) (?:[a-z]+ )?area\b|^how much (?:area|space|ground)\b")
+    if not m or len(p.numbers) != 1 or not (area or p.asks(r"^(?:how long is (?:each|one|a) side|what is the length "
+                                                           r"of (?:each|one) side|what is (?:its|the) side length)\b")):
         return None
     b = Builder(p, "perimeter")
-    unit = m.group("u")
-    b.step("/", [b.given(m, "p", unit), b.fact(4, "sides", "4 equal sides")], unit,
-           f"A square has 4 equal sides: how long is one side of a {m.group('p')} {unit} perimeter?", kind="side")
+    around, unit = ("p", "u") if m.group("p") else ("p2", "u2")
+    unit, said = m.group(unit), m.group(around)
+    side = b.step("/", [b.given(m, around, unit), b.fact(4, "sides", "4 equal sides")], unit,
+                  f"A square has 4 equal sides: how long is one side of a {said} {unit} perimeter?", kind="side")
+    if area:
+        b.step("*", [side, side], f"square {unit}", "The area of a square is its side times itself: what is the "
+                                                    "side times the side?", kind="area")
     return b.finish()
 
 
 _LENGTH_UNITS = {"mm", "cm", "m", "km", "inch", "foot", "yard", "mile"}
 _PER_LENGTH = re.compile(rf"(?P<a>\${NUM}) (?:per|a|an|for each|for every|for 1|each) (?P<u>[a-z]+)\b")
+
+
+_THERE_AND_BACK = re.compile(r"\b(?:there and back|and back(?: again| home)?)\b")
+# one way only: '8 km to the lake', '1.3 km from her house', '8 km away' ('ran 5 km there and back' is both ways)
+_DISTANCE = re.compile(rf"{_n('d')} ?(?P<u>[a-z]+) (?:to|from|away|each way|one way)\b")
+
+
+def there_and_back(p: Problem) -> Plan | None:
+    """'Omar cycles 8 km to the lake and back. How far does he cycle?' -> 8 x 2: the way back is as long as the way
+    there. Only one distance in the text, one way and in a unit of length, and a question that asks how far."""
+    m, back = p.search(_DISTANCE), p.search(_THERE_AND_BACK)
+    asked = re.match(r"how many ([a-z]+)", p.question, re.I)
+    if not m or len(p.numbers) != 1 or unit_name(m.group("u")) not in _LENGTH_UNITS or not back \
+            or not (p.asks(r"^(?:how far|what distance)\b") or asked and same_word(asked.group(1), m.group("u"))):
+        return None
+    b = Builder(p, "distance")
+    unit = m.group("u")
+    way = f"{m.group('d')} {unit}"
+    b.read.append(back.start())   # 'She walks there and back.' is the sentence the doubling reads
+    b.step("*", [b.given(m, "d", unit), b.fact(2, "ways", "2 ways: there and back")], unit,
+           f"The way back is as long as the way there: how far are {way} there and {way} back?")
+    return b.finish()
 
 
 def rectangle(p: Problem) -> Plan | None:

@@ -291,7 +291,7 @@ def total_from_mean(p: Problem) -> Plan | None:
 
 # ----------------------------------------------------------------------------- two amounts that go together
 
-_AMOUNT = re.compile(r"(?P<a>\$?\d+(?:\.\d+)?)(?:[- ](?P<u>[a-z]+))?")
+_AMOUNT = re.compile(r"(?P<a>\$?\d+(?:\.\d+)?(?:/\d+)?)(?:[- ](?P<u>[a-z]+))?")
 _DISTANCE_WORDS = {"mile", "miles", "km", "kilometers", "kilometres", "meters", "metres", "feet", "yards"}
 _NOT_PROPORTION = r"\b(?:more|fewer|less|than|times|each|every|per|left|shares?|shared|split|ratio|and|half|both|" \
                   r"some|rest|already|then|after|before|%)"
@@ -345,7 +345,8 @@ def proportion(p: Problem) -> Plan | None:
     if asked:
         c = asked[0][0]
         b.step("*", [one, b.given(c, "a", xu, c.group())], yu, f"{what} for {c.group()}?", kind="rate")
-    if not money and yu not in _DISTANCE_WORDS and b.steps[-1].value.denominator != 1:
+    stuff = p.t.startswith(" of ", y.end())   # '2/3 cup of flour' measures stuff: it may come out in parts
+    if not money and yu not in _DISTANCE_WORDS and not stuff and b.steps[-1].value.denominator != 1:
         return None   # a count that comes out in parts: we misread the story
     return b.finish()
 

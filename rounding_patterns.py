@@ -30,6 +30,16 @@ _DOWN = r"\b(?:full|whole|complete|completely|can (?:be )?(?:cut|made|filled)|ca
 _NOT_A_WHOLE = r"\b(?:each|every|per|of)\b|\$"   # a rate or a price is not the amount being grouped
 
 
+# A seat (place, bed) holds one person, and 'people' are any: '66 students ... Each bus has 48 seats' groups the
+# students 48 to a bus.
+_ONE_EACH = r"seats|places|spaces|spots|beds|people"
+_PEOPLE = r"students|pupils|children|kids|people|passengers|guests|players|campers|fans|adults|visitors|tourists"
+
+
+def _seats(item: str | None, who: str | None) -> bool:
+    return bool(item and who and re.fullmatch(_ONE_EACH, item) and re.fullmatch(_PEOPLE, who))
+
+
 def _same(a: str | None, b: str | None) -> bool:
     """same_word, and 'bus' / 'buses', 'box' / 'boxes' (wordproblem's stem keeps short words whole)."""
     return same_word(a, b) or bool(a and b and _singulars(a) & _singulars(b))
@@ -55,7 +65,8 @@ def _whole(p: Problem, size: re.Match) -> re.Match | None:
     if m is None or re.search(_NOT_A_WHOLE, p.t[m.start() - 2:m.end() + 4]):
         return None
     item = size.group("i")
-    return m if not item or _same(item, m.group("i")) or _same(item, m.group("adj")) else None
+    fits = [_same(item, w) or _seats(item, w) for w in (m.group("i"), m.group("adj"))]
+    return m if not item or any(fits) else None
 
 
 # 'He keeps 18 eggs and packs the rest into cartons of 12': what is set aside before the rest is grouped
@@ -80,7 +91,7 @@ def _noun(whole: re.Match, item: str | None) -> str:
     if first is None:
         return second
     if item:
-        return first if _same(item, first) else f"{first} {second}"
+        return first if _same(item, first) or _seats(item, first) else f"{first} {second}"
     return first if re.search(r"(?:ing|ed)$", second) else f"{first} {second}"
 
 

@@ -356,11 +356,14 @@ _NOT_UNIT = {"to", "of", "more", "from", "for", "and", "on", "in", "at", "each",
              "back", "as"}
 
 
+_AT_START = r"\b(?:at (?:the )?(?:start|first|beginning)|in the beginning|to (?:begin|start) with|originally)\b"
+
+
 def change(p: Problem) -> Plan | None:
     """A start amount and events in order: 'had 40 stickers, gave away 12, bought 7' -> how many now/left."""
     if not p.asks(r"^how (many|much)\b") or not p.asks(ASKS_LEFT + r"|\b(does|did|do) \w+ have\b") \
-            or re.search(r"\b(each|per|times|than|%)\b", p.t, re.I):
-        return None
+            or re.search(r"\b(each|per|times|than|%)\b", p.t, re.I) or p.asks(_AT_START):
+        return None   # ('How many did it have at first?' asks the start, never the end of the events)
     b = Builder(p, "change")
     grouped = p.search(_START_GROUPS)
     if grouped:

@@ -201,6 +201,7 @@ def read_problem(problem: str) -> Problem | None:
     # 'At the same price, how much...' restates what every rate plan assumes; it is not a statement to place.
     t = _question_last(re.sub(r"\b[Aa]t the same (?:price|rate|speed|pace), ", "", normalise(problem)))
     t = _A_HOLDS.sub(lambda m: _each_holds(m, t), t)
+    t = _framed_by_period(t)
     t = _HAVE_A_MEAN.sub(r"The \g<what> of \g<n> \g<noun> is \g<m>", t)
     t = _MEASURED_NOUN.sub(r"\g<a> \g<noun> is \g<n> \g<u> long. It \g<verb>", t)
     for _ in range(3):   # '3 cm on Monday, 2 on Tuesday and 4 on Friday': each in turn
@@ -211,7 +212,7 @@ def read_problem(problem: str) -> Problem | None:
     if not asked:
         # 'Find ...', or 'If he bought 400 in all, calculate the number of books he bought.'
         asked = [s for s in starts if re.match(r"\s*(?:(?:if|when)\b[^.?!]*?, )?(how|what|find|calculate|work out|"
-                                               r"solve|evaluate)\b", t[s:], re.I)]
+                                               r"solve|evaluate|write|express)\b", t[s:], re.I)]
     if not asked:
         return None
     q = asked[-1]
@@ -271,6 +272,9 @@ _NUMBER_OF = re.compile(r"(?:calculate|find|determine|compute|work out|what is|w
 # 'what' asks how much ('What change should he receive?', 'What was her pay for the two days?').
 _ORDER = re.compile(r"(?:find|work out|calculate|determine|state) (?P<rest>(?:the|his|her|their|its) [a-z][^.?!]*)"
                     r"[.?!]?\s*$", re.I)
+_SCORE_AS_PERCENT = re.compile(r"(?:write|express|give|what is|what was) (?P<owner>his|her|their|the) (?:test |quiz |"
+                               r"exam )?(?:mark|score|result)s? as an? percent(?:age)?[.?!]?\s*$", re.I)
+_OWNER = {"his": "he", "her": "she", "their": "they", "the": "they"}
 _WHAT_MONEY = re.compile(r"what (?=(?:change|money)\b|(?:is|was|will be) (?:his|her|their) (?:pay|earnings|wages?)\b)",
                          re.I)
 
@@ -283,12 +287,29 @@ def _how_many(question: str) -> str:
     m = _NUMBER_OF.match(question)
     if m:
         return f"How many {m.group('rest')}{' in total' if m.group('total') else ''}?"
+    m = _SCORE_AS_PERCENT.match(question)
+    if m:   # 'Write his mark as a percentage.', 'What is her score as a percentage?'
+        return f"What percent did {_OWNER[m.group('owner').lower()]} score?"
     m = _ORDER.match(question)
     if m:
         question = f"What is {m.group('rest')}?"
     question = _WHAT_MONEY.sub("How much ", question, count=1)
     question = re.sub(r"^what is the length of (?:one|each) ", "How long is each ", question, flags=re.I)
     return re.sub(r"\bpercentage\b", "percent", question, flags=re.I)
+
+
+_STARTED_WITH = re.compile(r"\b(?P<verb>started|began|starts|begins) (?:the|that|this) (?P<period>day|week|month|"
+                           r"year|term|morning) with\b")
+
+
+def _framed_by_period(t: str) -> str:
+    """A change story framed by a period ('Ravi started the week with 35 stickers. ... How many does he have at the
+    end of the week?') is the plain one: the start is what he had, the end of that period is now."""
+    m = _STARTED_WITH.search(t)
+    if not m:
+        return t
+    t = f"{t[:m.start()]}{'had' if m.group('verb') in ('started', 'began') else 'has'}{t[m.end():]}"
+    return re.sub(rf"\b(?:at|by) the end of (?:the|that|this) {m.group('period')}\b|\bthen(?=\?$)", "now", t)
 
 
 def _question_last(t: str) -> str:

@@ -15,7 +15,8 @@ Fresh cases (fresh.jsonl, 100 grade 3-8 problems written before quantity_pattern
 fresh2.jsonl, 100 more written before measure_patterns.py; fresh3.jsonl, 100 more written before round 3;
 fresh4.jsonl, 100 worksheet problems written before round 5; fresh5.jsonl, 60 textbook problems written before round
 5b; fresh6.jsonl, 100 school and GSM8K-style problems written before round 6; fresh7.jsonl, 120 US/UK textbook and
-GSM8K-style problems in varied wording written before round 7): the `dev` half is developed on, the
+GSM8K-style problems in varied wording written before round 7; fresh8.jsonl, 45 problems of the kinds round 8 left
+unplanned, written before round 9): the `dev` half is developed on, the
 `check` half is measured before and at the end only, and prints its totals alone unless --show_check (so developing
 never shows its problems). GSM8K train: tuned on even indices, checked on odd ones (totals alone, likewise).
 
@@ -38,10 +39,13 @@ Results (2026-12-06, after round 7; coverage / precision; at the start of round 
                                    worker, is fixed by crew_time)
     fresh7 check (60)              38.3% / 100%   (30.0% / 94.4%: its one wrong plan, a price asked 'in cents' answered
                                    in dollars, was read and fixed as a class; no other check item was read)
+    fresh8 dev (22)                63.6% / 100%   (27.3% / 100% before round 9; fresh7 dev 66.7%, check 41.7%,
+                                   fresh2 dev 92.0%, fresh3 check 56.0% after round 9)
+    fresh8 check (23)              39.1% / 100%   (17.4% / 100% before round 9; never read while developing)
     dev set tune split, math (52)  100%  / 100%   (100%  / 100%)
     GSM8K train even (3,737)        1.7% / 100%   (1.7% / 100%: 63 planned, 62 before)
-    GSM8K train odd (3,736)         1.6% / 100%   (1.6% / 100%: 59 planned, 58 before; its one wrong plan on the
-                                   way, a percent of '10 per day' read as a year's total, was read and fixed as a class)
+    GSM8K train odd (3,736)         1.7% / 100%   (62 planned after round 9, 59 before; round 7's one wrong plan on
+                                   the way, a percent of '10 per day' read as a year's total, was fixed as a class)
     GSM8K test (1,319, one run)     0.8% / 81.8%  (11 planned, 9 right; measured on commit 22f85ec)
 """
 from __future__ import annotations
@@ -68,6 +72,7 @@ FRESH4 = ROOT / "tests" / "fixtures" / "solver" / "fresh4.jsonl"    # written be
 FRESH5 = ROOT / "tests" / "fixtures" / "solver" / "fresh5.jsonl"    # written before round 5b (general readings)
 FRESH6 = ROOT / "tests" / "fixtures" / "solver" / "fresh6.jsonl"    # written before round 6 (school and GSM8K style)
 FRESH7 = ROOT / "tests" / "fixtures" / "solver" / "fresh7.jsonl"    # written before round 7 (varied wording)
+FRESH8 = ROOT / "tests" / "fixtures" / "solver" / "fresh8.jsonl"    # written before round 9 (kinds left unplanned)
 DEV_SET = ROOT / "data" / "eval" / "tutor_cases.jsonl"              # only its `tune` split is ever read here
 
 
@@ -146,7 +151,7 @@ def main() -> None:
     report("authored held-out cases", score(authored_cases(HELDOUT), cfg.show_errors), labelled=True)
     hide = not cfg.show_check
     fresh = ((FRESH, "fresh"), (FRESH2, "fresh2"), (FRESH3, "fresh3"), (FRESH4, "fresh4"), (FRESH5, "fresh5"),
-             (FRESH6, "fresh6"), (FRESH7, "fresh7"))
+             (FRESH6, "fresh6"), (FRESH7, "fresh7"), (FRESH8, "fresh8"))
     for path, name in fresh:
         report(f"{name} grade 3-8 cases, dev", score(authored_cases(path, "dev"), cfg.show_errors), labelled=True)
         check = score(authored_cases(path, "check"), 0 if hide else cfg.show_errors)
