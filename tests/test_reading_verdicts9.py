@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from evidence import split_sentences
+from passages import is_story, key_sentences
 from reading_verdict import EDGE_STEP, edge_step, own_reason
 from test_reading_round7 import CONFIRMS, move_for
 
@@ -67,3 +68,21 @@ def test_a_text_that_orders_no_steps_has_no_first_step():
      "Coconuts can float, so ocean currents carry them to new beaches.", False)])
 def test_a_sentence_gives_its_own_reason_only_after_telling_the_asked_event(question, sentence, own):
     assert own_reason(question, sentence) is own
+
+
+def test_a_feeling_is_weighed_at_the_time_the_question_names():
+    """Before: "nervous" on the day of the contest was weighed against the smile at the end (the move pointed at the
+    stomach twisted into knots, the verdict at another sentence)."""
+    move = move_for(BY_ID["rv9-B1-right0"])
+    assert move.status == "answer" and move.evidence == ["On the day of the contest, her stomach twisted into knots."]
+
+
+@pytest.mark.parametrize("text, story", [
+    ("Lena planted seeds by the fence. Every morning she watered them. Lena dug one out.", True),
+    ("Omar woke up early. First he fed his cat. Omar rode to the park.", True),
+    ("Camels live in hot deserts. Camels store fat in their humps. On Monday the zoo opens.", False),
+    ("The library opens on Saturday. Its hours change on Saturday in summer.", False)])
+def test_a_short_story_is_told_by_a_name_that_comes_back_even_at_sentence_starts(text, story):
+    sentences = split_sentences(text)
+    assert is_story(sentences) is story
+    assert (key_sentences("main_idea", sentences) == []) is story  # a story's main idea is in no one sentence
