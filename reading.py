@@ -61,8 +61,8 @@ from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, OP
                       is_story, key_sentences, letter_frame, named_feelings, other_side, overlap, quoted_term,
                       rank_sentences, reaction_to_event, said_as, shown_feelings, the_question, time_word,
                       unsaid_words, up_to, word_forms)
-from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, WHOLE_ORDER, backing, confirm, copied_sentence, feeling_word,
-                             judge_answer, quote, steps_told, still_asked)
+from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,
+                             feeling_word, judge_answer, quote, steps_told, still_asked)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -424,6 +424,12 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
     as right, and never ask for the evidence the student already gave."""
     point = pointer(sentences, top, question, kind, where, claim)
     said = said_as(claim)  # never their message pasted back
+    edge = EDGE_STEP.search(question)
+    if verdict.label == "contradicted" and edge and verdict.sentence in sentences:  # a true step, not the one asked
+        which = "first" if next(g for g in edge.groups() if g).lower() == "first" else "last"
+        return (f"That step is in the passage, but is it the {which} one? Read "
+                f"{place(sentences, sentences.index(verdict.sentence), where)}, which starts with a time word: what "
+                f"happens there?")  # placed, not quoted: its words are the answer
     if verdict.label == "contradicted":
         return (f"Read this sentence again: \"{verdict.sentence}\" Does it fit with {said}? What does the passage say "
                 f"instead?")

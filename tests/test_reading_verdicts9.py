@@ -86,3 +86,15 @@ def test_a_short_story_is_told_by_a_name_that_comes_back_even_at_sentence_starts
     sentences = split_sentences(text)
     assert is_story(sentences) is story
     assert (key_sentences("main_idea", sentences) == []) is story  # a story's main idea is in no one sentence
+
+
+@pytest.mark.parametrize("case_id, place", [("rv9-A1-wrong1", "the second sentence"),
+                                            ("rv9-A2-wrong0", "the last sentence")])
+def test_a_true_step_that_is_not_the_first_or_last_is_placed_not_quoted(case_id, place):
+    """Before the placing, the wrong-step move quoted the first step itself ("First he fed his cat, Pepper."): the
+    answer, handed over."""
+    case = BY_ID[case_id]
+    move = move_for(case)
+    step = move.evidence[0]
+    assert move.verdict == "contradicted" and place in move.text and step not in move.text
+    assert not set(step.lower().strip(".").split()[1:]) <= set(move.text.lower().split())
