@@ -90,10 +90,22 @@ STORY_OPENING = re.compile(r"\b(?:once upon a time|one (?:day|night|morning|even
                            re.I)
 
 
+OPENERS = r"(?:The|Then|But|And|So|When|After|Finally|Now|At|In|On|One|That|This|It|He|She|They|We|I)"
+CALENDAR = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
+                      r"August|September|October|November|December")  # "open every Saturday" names no one
+
+
 def is_story(sentences: list[str]) -> bool:
     """A story follows a character: a name (a capitalised word inside a sentence) comes back in three or more
-    sentences, or it opens the way a tale does ('One day', 'Long ago'); an article quotes its people once or twice."""
-    return bool(sentences and STORY_OPENING.search(" ".join(sentences[:2]))) or main_character(sentences) is not None
+    sentences, or it opens the way a tale does ('One day', 'Long ago'); an article quotes its people once or twice.
+    A short story's names often stand only at a sentence's start ("Lena planted ... Lena dug it out"), so a name in
+    two sentences, anywhere in them, with "he", "she" or "they" about, makes a story too."""
+    if sentences and STORY_OPENING.search(" ".join(sentences[:2])) or main_character(sentences) is not None:
+        return True
+    names = Counter(w for s in sentences for w in set(re.findall(r"\b[A-Z][a-z]+\b", s))
+                    if not re.fullmatch(OPENERS, w) and w.lower() not in STOP and not CALENDAR.fullmatch(w))
+    person = any(re.search(r"\b(?:he|she|his|her|him|they)\b", s, re.I) for s in sentences)
+    return person and any(count >= 2 for count in names.values())
 
 
 # An opening that sets the scene for the point the text turns to: "Lighthouses changed that.", "But forgetting is not
@@ -323,10 +335,18 @@ def classify_question(question: str) -> str:
 NOT_A_TERM = set("it its this that these those them they the a an word words phrase term is are mean means".split())
 
 
+MEANT = re.compile(r"\bmean(?:s|t)?\s+(?:by|when (?:\w+ ){1,2}(?:says?|said|writes?|wrote|calls?)(?: that)?)\s+"
+                   r"['‘\"“]?(.+?)['’\"”]?\s*[?.!]*$", re.I)
+
+
 def quoted_term(question: str) -> str | None:
-    """The word or phrase a vocabulary question asks about: the quoted one, the words between 'what does' and
-    'mean' ("what does tipped over his own king mean"), or the word after 'word'; never a pointing word alone
-    ("what does it mean", "that word"): that names no word to find."""
+    """The word or phrase a vocabulary question asks about: what follows "mean by" or "mean when she says" ("What
+    does the writer mean by 'a heavy heart'?" asks "a heavy heart", not "the writer"), the quoted one, the words
+    between 'what does' and 'mean' ("what does tipped over his own king mean"), or the word after 'word'; never a
+    pointing word alone ("what does it mean", "that word"): that names no word to find."""
+    meant = MEANT.search(question)
+    if meant and len(meant.group(1).split()) <= 8:
+        return meant.group(1).strip()
     asked = re.search(r"\bwhat (?:does|do|did) (?:the (?:word|phrase|term) )?['‘\"“]?([A-Za-z][A-Za-z' -]{0,60}?)"
                       r"['’\"”]? mean", question, re.I)
     # a quote ends at a quote mark, not inside a word: "doesn't" is no end

@@ -54,15 +54,15 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from evidence import (COMMON, INTERPRETIVE, STOP, Move, Verdict, base_forms, claim_core, claim_parts, content_tokens,
+from evidence import (COMMON, INTERPRETIVE, Move, Verdict, base_forms, claim_core, claim_parts, content_tokens,
                       content_words, split_sentences, stem)
-from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, QUESTION_ASKS, REBUTTAL, REQUEST, TURN,
-                      actor, answer_sentence, beside_event, body, classify_question, focus, idf_weights, is_story,
-                      key_sentences, letter_frame, named_feelings, other_side, overlap, quoted_term, rank_sentences,
-                      reaction_to_event, said_as, shown_feelings, the_question, time_word, unsaid_words, up_to,
-                      word_forms)
-from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, WHOLE_ORDER, backing, confirm, copied_sentence, feeling_word,
-                             judge_answer, quote, steps_told, still_asked)
+from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, OPENERS, QUESTION_ASKS, REBUTTAL,
+                      REQUEST, TURN, actor, answer_sentence, beside_event, body, classify_question, focus, idf_weights,
+                      is_story, key_sentences, letter_frame, named_feelings, other_side, overlap, quoted_term,
+                      rank_sentences, reaction_to_event, said_as, shown_feelings, the_question, time_word,
+                      unsaid_words, up_to, word_forms)
+from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,
+                             feeling_word, judge_answer, quote, steps_told, still_asked)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -98,17 +98,6 @@ def named(sentences: list[str], i: int, question: str, where: list[str]) -> str:
     return f"{place}, the one with " + " and ".join(f"\"{w}\"" for w in shared[:2]) if shared else place
 
 
-MEANT = re.compile(r"\bmean(?:s|t)?\s+(?:by|when (?:\w+ ){1,2}(?:says?|said|writes?|wrote|calls?)(?: that)?)\s+"
-                   r"['‘\"“]?(.+?)['’\"”]?\s*[?.!]*$", re.I)
-
-
-def asked_term(question: str) -> str | None:
-    """The words a meaning question asks about: what follows "mean by" or "mean when she says" ("What does the writer
-    mean by 'a heavy heart'?" asks "a heavy heart", not "the writer"), else passages.quoted_term's."""
-    meant = MEANT.search(question)
-    return meant.group(1).strip() if meant and len(meant.group(1).split()) <= 8 else quoted_term(question)
-
-
 def repeated_ideas(sentences: list[str], top: int = 2) -> list[str]:
     """The content words that come back in the most sentences: what a passage keeps talking about."""
     written = {w: word for s in reversed(sentences) for word, w in content_tokens(s)}  # a stem shown as a word
@@ -121,19 +110,6 @@ def as_written(word: str, sentences: list[str]) -> str:
     inside = [m.group(0) for s in sentences for m in re.finditer(rf"(?i)(?<=\s)\b{re.escape(word)}\b", s)]
     return inside[0] if inside else next((m.group(0) for s in sentences
                                           for m in re.finditer(rf"(?i)\b{re.escape(word)}\b", s)), word)
-
-
-CALENDAR = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
-                      r"August|September|October|November|December")  # "open every Saturday" names no one
-
-
-def told_as_story(sentences: list[str]) -> bool:
-    """passages.is_story, or a name in two sentences with "he", "she" or "they" about: a short story's names often
-    stand only at a sentence's start ("Lena planted ... Lena dug it out"), where is_story looks past them."""
-    names = Counter(w for s in sentences for w in set(re.findall(r"\b[A-Z][a-z]+\b", s))
-                    if not re.fullmatch(OPENERS, w) and w.lower() not in STOP and not CALENDAR.fullmatch(w))
-    person = any(re.search(r"\b(?:he|she|his|her|him|they)\b", s, re.I) for s in sentences)
-    return is_story(sentences) or (person and any(count >= 2 for count in names.values()))
 
 
 def pointer(sentences: list[str], top: int, question: str, kind: str, where: list[str], claim: str = "") -> str:
@@ -197,7 +173,6 @@ def place(sentences: list[str], i: int, where: list[str]) -> str:
 
 
 WHOLE_KEYS = {"main_idea", "theme", "purpose"}
-OPENERS = r"(?:The|Then|But|And|So|When|After|Finally|Now|At|In|On|One|That|This|It|He|She|They|We|I)"
 FEELER = re.compile(r"\b(?:[Hh]ow|[Ww]hy) (?:does|did|do|is|was|were) ([A-Z][a-z]+|(?:the|his|her) [A-Za-z]+)\b"
                     r".*\bfeel")  # "how does Dev feel", "why does Minh feel pride"
 
@@ -206,7 +181,7 @@ def structure_move(kind: str, question: str, sentences: list[str], keys: list[in
                    where: list[str]) -> str | None:
     """The question-type move that depends on the text's structure (lead, ending's turn, request, time words);
     None when the text has no such sentence."""
-    if kind == "main_idea" and told_as_story(sentences):  # a story's main idea is in no one sentence
+    if kind == "main_idea" and is_story(sentences):  # a story's main idea is in no one sentence
         ideas = repeated_ideas(sentences)
         again = f" Which idea keeps coming back ({', '.join(ideas)})?" if ideas else ""
         return (f"To find a story's main idea, look at what happens from the start to the end. "
@@ -281,7 +256,7 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
         return (f"Read it in its place: {quote(said)} What has just happened before it, and what does it show about "
                 f"what {actor(sentences, top) or 'the writer'} thinks or feels now, compared with earlier?")
     if kind == "vocabulary":
-        term = asked_term(question)
+        term = quoted_term(question)
         if not term:  # "what does that word mean?": the word asked about is the student's to name
             return (f"Which word do you mean? Find it in {point} and read the words around it: what is happening "
                     f"there, and what meaning fits that sentence?")
@@ -366,7 +341,7 @@ def step_move(kind: str, claim: str, verdict: Verdict, question: str, sentences:
                 f"{place(sentences, keys[0], where)}: what does it ask for?")
     if kind == "vocabulary":
         return (f"Yes, the passage says that: {quote(said)} That is a clue. What does it tell you "
-                f"\"{asked_term(question)}\" means?")
+                f"\"{quoted_term(question)}\" means?")
     if kind == "main_idea":
         return (f"Yes, it is about that. What does {place(sentences, keys[0], where)} tell you about it, so that you "
                 f"can say the main idea of the whole text in one sentence?")
@@ -381,7 +356,7 @@ def detail_move(kind: str, claim: str, verdict: Verdict, sentences: list[str], k
     found = f", in {place(sentences, i, where)}" if i is not None else ""
     that = f"\"{claim}\"" if len(claim.split()) <= 14 else "that"  # their words: exactly what is checked
     key = place(sentences, keys[0], where) if keys else None
-    if kind == "main_idea" and told_as_story(sentences):
+    if kind == "main_idea" and is_story(sentences):
         return (f"The story does say {that}{found}, but it is one detail. What does the whole story tell, from "
                 f"{place(sentences, 0, where)} to {place(sentences, -1, where)}?")
     if kind == "main_idea" and key:
@@ -415,7 +390,7 @@ def vocabulary_move(claim: str, question: str, sentences: list[str], top: int) -
     "the kite exploded" in "the kite drifted") put in place of the word, in its sentence; a longer one
     ("part of the Earth", "he got very cold") spliced in reads as nonsense whether it is right or not ("cracks in
     the Earth's part of the Earth"), so the sentence is quoted whole and the meaning is tested beside it."""
-    term = asked_term(question)
+    term = quoted_term(question)
     word = re.compile(rf"\b{re.escape(term)}\b", re.I) if term else None   # whole words: never the 's' in 'was'
     context = next((s for s in sentences if word and word.search(s)), sentences[top])
     meaning = meaning_in(claim, term) if term else None
@@ -449,6 +424,12 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
     as right, and never ask for the evidence the student already gave."""
     point = pointer(sentences, top, question, kind, where, claim)
     said = said_as(claim)  # never their message pasted back
+    edge = EDGE_STEP.search(question)
+    if verdict.label == "contradicted" and edge and verdict.sentence in sentences:  # a true step, not the one asked
+        which = "first" if next(g for g in edge.groups() if g).lower() == "first" else "last"
+        return (f"That step is in the passage, but is it the {which} one? Read "
+                f"{place(sentences, sentences.index(verdict.sentence), where)}, which starts with a time word: what "
+                f"happens there?")  # placed, not quoted: its words are the answer
     if verdict.label == "contradicted":
         return (f"Read this sentence again: \"{verdict.sentence}\" Does it fit with {said}? What does the passage say "
                 f"instead?")
@@ -548,7 +529,7 @@ def asked_sentence(question: str, sentences: list[str], top: int) -> int:
     named_ = re.search(r"\b(first|opening|last|final|closing) (?:sentence|line)\b", question, re.I)
     if named_:
         return 0 if named_.group(1).lower() in ("first", "opening") else len(sentences) - 1
-    term = (asked_term(question) or "").lower().strip(" .,")
+    term = (quoted_term(question) or "").lower().strip(" .,")
     return next((i for i, s in enumerate(sentences) if term and term in s.lower()), top)
 
 
@@ -622,16 +603,16 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     if title is None and ASKS_TITLE.search(question):
         return Move(no_title(passage, claim), "detail", None, [])
     kind = classify_question(question)
-    query = question if kind != "vocabulary" else f"{question} {asked_term(question) or ''}"
+    query = question if kind != "vocabulary" else f"{question} {quoted_term(question) or ''}"
     ranked = rank_sentences(query, sentences, embedder, kind=kind)
     reaction = reaction_to_event(question, sentences, embedder) if kind == "feeling" else None
     top = answer_sentence(kind, question, claim, sentences, ranked, embedder) if reaction is None else reaction
     top = asked_sentence(question, sentences, top) if kind == "meaning" else top
-    # where the move points, by the question's type: the one asked about named near the moment (a feeling), the
-    # sentence holding the time asked about (a step); the verdict still weighs the claim against `top`
-    aim = felt_by(question, sentences, top) if kind == "feeling" else top
-    when = dated(question, sentences) if kind in ("sequence", "detail") else None
-    aim = aim if when is None else when
+    # where the move points, by the question's type: the sentence holding the time asked about (a step, a detail, a
+    # feeling then), the one asked about named near the moment (a feeling); the verdict weighs the claim there too
+    when = dated(question, sentences) if kind in ("sequence", "detail", "feeling") else None
+    aim = top if when is None else when
+    aim = felt_by(question, sentences, aim) if kind == "feeling" else aim
     if kind == "meaning" and claim and re.search(r"\blike\b", sentences[top]):  # a simile read: what is compared?
         said = f"\"{claim}\"" if len(claim.split()) <= 14 else "your answer"
         return Move(f"{type_move(kind, question, sentences, aim, title, where, [])} Does {said} fit that?", kind,
@@ -652,7 +633,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     if copied:
         return Move(f"The passage does say that. What does that sentence tell you about {the_question(question)}? "
                     f"Say your answer in your own words.", kind, "unclear", [copied])  # not judged yet: the tutor asks
-    verdict, status = judge_answer(claim, question, kind, sentences, ranked, top, keys, embedder, title)
+    verdict, status = judge_answer(claim, question, kind, sentences, ranked, aim, keys, embedder, title)
     if verdict.sentence and (verdict.label in ("contradicted", "supported") or status):
         evidence = [verdict.sentence]
     side = other_side(claim, sentences) if verdict.label in ("absent", "unclear") and not status else None

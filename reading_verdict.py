@@ -28,9 +28,9 @@ from typing import TYPE_CHECKING
 from evidence import (CLAUSE_BREAK, COMMON, INTERPRETIVE, STOP, Verdict, base_forms, claim_core, claim_parts, conflicts,
                       content_tokens, content_words, default_embedder, has_negation, judge_claim, paraphrases,
                       sides_kept, stem)
-from passages import (CLAIM_CUE, COUNTERCLAIM, FEELING_WORDS, answer_form, covers, focus, lesson_of, named_feelings,
-                      own_words_backed, quoted_term, restates_premise, shown_feelings, swaps, truly_missing,
-                      word_forms)
+from passages import (CLAIM_CUE, COUNTERCLAIM, FEELING_WORDS, answer_form, covers, focus, key_sentences, lesson_of,
+                      named_feelings, own_words_backed, quoted_term, restates_premise, shown_feelings, swaps,
+                      truly_missing, word_forms)
 
 if TYPE_CHECKING:  # lesson.py imports reading.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -63,10 +63,25 @@ def backing(span: str, claim: str, sentences: list[str]) -> str:
 
 ASKS_COUNTER = re.compile(r"\bcounter-?claims?\b|\bopposing (?:view|side|claim)s?\b|\bother side\b", re.I)
 EDGE_STEP = re.compile(r"\b(first|last|final) (?:\w+ )?(?:step|thing)\b|"
-                       r"\bwhat (?:do|did|does|should) (?:you|they|we|\w+) do (first|last)\b", re.I)
+                       r"\bwhat (?:do|did|does|should) (?:\w+ ){1,4}?do (first|last)\b|"
+                       r"\bwhat happen(?:s|ed)? (first|last)\b", re.I)
+# the step a text marks as its first or last one ("First he fed his cat", "At the end of the day, they flew ...")
+MARKED_EDGE = {"first": re.compile(r"^\W*(?:first(?:ly)?|at first|to begin)\b", re.I),
+               "last": re.compile(r"^\W*(?:last(?:ly)?|finally|in the end|at the end)\b", re.I)}
 ASKS_CLAIM = re.compile(r"\b(?:main )?claim\b|\bwhat (?:does|is) the (?:writer|author) arguing\b", re.I)
 ASKS_EVIDENCE = re.compile(r"\b(?:evidence|reasons?|details?|examples?)\b", re.I)
 PERSUADE = re.compile(r"\b(?:persuad\w*|convinc\w*|get (?:people|them|us|readers?|neighbou?rs) to)\b", re.I)
+
+
+def edge_step(edge: re.Match, sentences: list[str]) -> str | None:
+    """The sentence a first/last question asks for: the one the text marks so, else the first or last of the steps
+    its time words order; None in a text that orders no steps (then the question asks no edge of a sequence)."""
+    which = "first" if next(g for g in edge.groups() if g).lower() == "first" else "last"
+    marked = [s for s in sentences if MARKED_EDGE[which].search(s)]
+    steps = key_sentences("sequence", sentences)
+    if marked:
+        return marked[0] if which == "first" else marked[-1]
+    return sentences[steps[0] if which == "first" else steps[-1]] if len(steps) >= 2 else None
 
 
 def window(sentences: list[str], i: int, before: int) -> str:
@@ -224,10 +239,10 @@ def weigh(kind: str, claim: str, question: str, sentences: list[str], top: int, 
         return verdict, "answer" if len(claim_parts(claim)) >= len(listed) else "step"
     if kind == "sequence" and len(keys) >= 2 and WHOLE_ORDER.search(question):
         return verdict, "answer" if set(keys) <= steps_told(claim, sentences) else "step"
-    edge = EDGE_STEP.search(question) if kind == "sequence" and len(keys) >= 2 else None
-    if edge:  # "the first step": the step the passage puts first, no other step it gives
-        first = sentences[keys[0] if (edge.group(1) or edge.group(2)).lower() == "first" else keys[-1]]
-        return (verdict, "answer") if first in verdict.sentence else (Verdict("contradicted", first), "")
+    edge = EDGE_STEP.search(question) if kind in ("sequence", "detail") else None
+    step = edge_step(edge, sentences) if edge else None
+    if step:  # "What did they do last?": the step the passage puts last, no other true step it gives
+        return (verdict, "answer") if step in verdict.sentence else (Verdict("contradicted", step), "")
     if kind != "sequence" and answering and not any(s in verdict.sentence for s in answering) and not answer_form(
             question, claim):
         return verdict, "off"
@@ -289,6 +304,22 @@ def stated_reason(claim: str, question: str, sentences: list[str], asked: list[i
     return next((sentences[i] for i in asked if f" {spoken(reason)} " in f" {spoken(sentences[i])} "), None)
 
 
+PURPOSE_TAIL = re.compile(r"\b(?:because|since|so that|so(?= \w+ (?:would|could|can|will|might)\b)|in order to|"
+                          r"to (?!the\b|a\b|an\b|his\b|her\b|their\b|my\b|our\b|its\b|your\b))\b", re.I)
+
+
+def own_reason(question: str, sentence: str) -> bool:
+    """Does the sentence a why-question asks about tell the asked event (half the question's words) and then its own
+    reason ("He rode his bike to the park to meet his cousin")? Then that reason is the answer, not a true step
+    beside it ("he fed his cat"); a sentence about something else ("Coconuts can float") decides nothing."""
+    tails = list(PURPOSE_TAIL.finditer(sentence))
+    if not tails:
+        return False
+    head, asked = forms_of(sentence[:tails[-1].start()]), [base_forms(w) for w, _ in content_tokens(question)]
+    told = sum(bool(forms & head) for forms in asked)
+    return told >= max(2, len(asked) / 2) and bool(forms_of(sentence[tails[-1].end():]) - forms_of(question))
+
+
 def spoken(text: str) -> str:
     """The text's words alone, lower case, one space apart: what a word-for-word comparison compares."""
     return " ".join(re.findall(r"[a-z0-9']+", text.lower()))
@@ -306,14 +337,23 @@ def copied_sentence(claim: str, sentences: list[str]) -> str | None:
 
 
 def beside_event(question: str, sentences: list[str], backed: str) -> bool:
-    """Is the sentence a detail answer rests on at, or next to, one that tells what the question asks about (a word
-    of it that is no name and no everyday verb: "pulled the kite down" beside "Tomas walked over with a pole")? A
-    true line elsewhere ("Ben laughed and let out more string", asked what Mia told him) answers nothing."""
+    """Is the sentence a detail answer rests on the one, or just after the one, that tells what the question asks
+    about (a word of it that is no name, no everyday verb and not the whole text's topic: "pulled the kite down"
+    after "Tomas walked over with a pole")? A true line elsewhere ("Ben laughed and let out more string", asked what
+    Mia told him; "Their humps store fat" before the eyelashes' sentence, asked about eyelashes) answers nothing. What
+    helped or made something happen, or how it was done, is told before it too ("walked over with a long fishing
+    pole" before "pulled the kite down")."""
     names = {stem(w) for w in re.findall(r"\b[A-Z][a-z]+", question)}
-    event = set(content_words(question)) - names - COMMON
+    topic = {w for w in content_words(question)
+             if sum(w in content_words(s) for s in sentences) > max(2, len(sentences) // 3)}  # "camel" throughout
+    event = set(content_words(question)) - names - COMMON - topic
     at = [i for i, s in enumerate(sentences) if s in backed]
-    return any(event & set(content_words(sentences[j])) for i in at for j in (i - 1, i, i + 1)
-               if 0 <= j < len(sentences))
+    around = (-1, 0, 1) if CAUSE_ASKED.search(question) else (-1, 0)
+    return any(event & set(content_words(sentences[i + d])) for i in at for d in around if 0 <= i + d < len(sentences))
+
+
+CAUSE_ASKED = re.compile(r"\bwhat (?:helped|helps|made|makes|caused|causes|led|leads|let|lets)\b|"
+                         r"^\W*how (?:did|do|does|can|could|was|were|is|are)\b", re.I)  # a means: told before, too
 
 
 WHAT_IS = re.compile(r"^\W*what (?:is|are) (?:an? )?[\"'‘“]?[A-Za-z-]+[\"'’”]?\W*$", re.I)  # "What is a colony?"
@@ -364,15 +404,20 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
         verdict = Verdict("supported", backed) if backed else verdict
     reason = re.split(r"(?i)\bbecause\b|,?\s+since\b", claim, maxsplit=1)[1:]
     cited = own_words_backed(reason[0], question, sentences, ranked, embedder) if kind == "feeling" and reason else None
-    close = [i for score, i in ranked[:2] if score >= CLOSE * ranked[0][0]]  # half the top's score points elsewhere
+    # half the top's score points elsewhere, to a sentence about what is asked ('humps' do not answer 'eyelashes')
+    close = [i for score, i in ranked[:2]
+             if score >= CLOSE * ranked[0][0] and forms_of(sentences[i]) & forms_of(question)]
     answering = {sentences[i] for i in [*focus(sentences, top, question, kind), *close]}
     answering = {sentences[i] for i in asked} if kind in ("cause", "motive") else answering  # a reason: where asked
     # a reason found in the student's own words answers beside where the question points, or about what it asks:
     # in a short text nearly every true line ranks near the question ('because Leo laughed', asked about the kite)
-    tied = backed and (any(abs(j - i) <= 1 for j, s in enumerate(sentences) if s in backed for i in asked)
+    tied = backed and (kind in ("cause", "motive") and any(abs(j - i) <= 1 for j, s in enumerate(sentences)
+                                                           if s in backed for i in asked)
                        or set(content_words(claim)) & set(content_words(question)))
     answering |= {backed} if backed and (tied or kind not in ("cause", "motive") and beside_event(
         question, sentences, backed)) else set()
+    # a why-question's sentence that gives its own reason ("to meet his cousin") is where the answer is, alone
+    answering = {sentences[top]} if kind in ("cause", "motive") and own_reason(question, sentences[top]) else answering
     return weigh(kind, claim.rstrip(". "), question, sentences, top, keys, verdict, embedder, answering,
                  cited, title)
 

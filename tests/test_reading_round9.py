@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reading import asked_term, reading_move
+from reading import quoted_term, reading_move
 from test_reading_round7 import move_for
 
 CASES = [json.loads(line) for line in (Path(__file__).parent / "fixtures" / "reading_moves8.jsonl").open()]
@@ -61,7 +61,7 @@ def test_a_one_word_meaning_still_takes_the_words_place():
                                              "the house was asleep"),
                                             ('What does the word "patch" mean?', "patch")])
 def test_the_words_asked_about_are_never_the_writer(question, term):
-    assert asked_term(question) == term
+    assert quoted_term(question) == term
 
 
 @pytest.mark.parametrize("case_id, pointed", [
