@@ -120,7 +120,16 @@ CATEGORY = re.compile(r"\b(?:which|what)\s+(?:(type|kind|sort|part)s?\s+of\s+(?:
                       re.I)
 NOT_CATEGORY = set("""is are was were do does did can could would will should happens happened makes made causes
 the this that these those job role function purpose difference use cause reason meaning one ones
-lands hits reaches falls sinks floats melts boils freezes moves travels wins stops""".split())  # "which hits first"
+lands hits reaches falls sinks floats melts boils freezes moves travels wins stops
+point inside outside middle centre center""".split())  # "which hits first", "the inside of the earth"
+
+
+def names_a_kind(word: str, question: str) -> bool:
+    """Can the word be the kind of thing asked for? Not a helping word or a place in a thing (`NOT_CATEGORY`), not an
+    adverb ("What actually is DNA"), not a participle ("Why is the Moon covered in craters"), and nothing in a why,
+    how or yes/no question ("Is the sun on fire?" asks for no kind of thing)."""
+    return word.lower() not in NOT_CATEGORY and not re.search(r"(?:ly|[^e]ed)$", word, re.I) \
+        and not re.match(r"\W*(?:why|how|is|are|does|do|can)\b", question, re.I)
 
 
 # The noun a question asks for: "which gas", "what type of rock", "what gas do ...", "the force that ...". After a bare
@@ -136,7 +145,7 @@ def asked_kind(question: str) -> str | None:
     """The kind of thing the question asks for ("Which gas do plants give off?" -> "gas"), or None."""
     for m in KIND.finditer(question):
         noun = next(g for g in m.groups() if g).lower()
-        if noun not in NOT_CATEGORY:
+        if names_a_kind(noun, question):
             return noun
     return None
 
@@ -159,7 +168,9 @@ def card_agrees(card: TopicCard, question: str, terms: list[str]) -> bool:
     names = re.match(r"\W*(?:what|which)\b", question, re.I) and any(
         re.search(rf"\b{word}", card.opening, re.I) and not re.search(rf"\b{word[:5]}", question, re.I)
         for word in re.findall(r"[a-z]{4,}", card.topic.lower()))
-    return (kind is None or kind == asked_kind(card.example_question)) and not names \
+    card_kind = asked_kind(card.example_question)
+    made = re.search(rf"\bwhat\s+{kind}\s+(?:is|are)\s+(?:made|produced|formed|given off|released)\b", question, re.I)
+    return (kind is None or kind == card_kind or card_kind is None and made is not None) and not names \
         and shared_terms(text, terms) >= min(1 if any(len(m.split()) >= 2 for m in matched) else 2, len(terms))
 
 
@@ -450,6 +461,8 @@ def whole_list(question: str, options: re.Match) -> bool:
 
 
 def plural(noun: str) -> str:
+    if re.search(r"(?:[^s]s|ies)$", noun) and not re.search(r"(?:us|is|gas)$", noun):  # "gases", "bodies": already
+        return noun
     if re.search(r"(?:s|sh|ch|x)$", noun):
         return noun + "es"
     return noun[:-1] + "ies" if re.search(r"[^aeiou]y$", noun) else noun + "s"
@@ -484,8 +497,7 @@ def first_step(question: str, terms: list[str], quoted: str) -> str:
         listed = ", ".join(f"\"{c}\"" for c in choices[:-1]) + f" and \"{choices[-1]}\""
         return (f"Start with what each choice means: what do {listed} each mean? Which one fits what the question "
                 f"tells you, and why?")
-    named = next((m for m in CATEGORY.finditer(question) if (m.group(2) or m.group(3)).lower() not in NOT_CATEGORY),
-                 None)
+    named = next((m for m in CATEGORY.finditer(question) if names_a_kind(m.group(2) or m.group(3), question)), None)
     if named:
         noun = (named.group(2) or named.group(3)).lower()
         kinds = f"parts of {named.group(0).split(' of ', 1)[1]}" if (named.group(1) or "").lower() == "part" \

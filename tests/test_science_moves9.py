@@ -7,7 +7,7 @@ import re
 import agent
 from evidence import key_terms
 from lesson import Lesson, problem_change
-from science_catalog import CARDS, card_ladder, match_card, match_misconception
+from science_catalog import CARDS, asked_kind, card_ladder, first_step, match_card, match_misconception, plural
 from science_moves import claim_move, science_move
 
 SEASONS = next(card for card in CARDS if card.topic == "seasons")
@@ -73,3 +73,15 @@ def test_a_claim_without_a_word_is_asked_for_not_named():
     for claim in ("...", "-", "?"):
         text = claim_move(claim, "Why do leaves change colour in autumn?", [], None).text
         assert '""' not in text and "You named" not in text and text.endswith("?"), text
+
+
+def test_an_adverb_a_participle_or_a_why_question_asks_for_no_kind_of_thing():
+    for question in ("What actually is DNA?", "Why is the Moon covered in craters?", "what is the point of it?",
+                     "what is the inside of the earth like?", "is the sun on fire?",
+                     "Why is the first drop on a roller coaster the biggest?"):
+        assert asked_kind(question) is None, question
+        assert "Let's narrow it down" not in first_step(question, key_terms(question), '"x"'), question
+    assert asked_kind("Which gas do plants give off?") == "gas" and plural("gases") == "gases"
+    # "what gases are made": the kind a card whose own question names none may still answer
+    petrol = "what gases are made when petrol burns?"
+    assert asked_kind(petrol) == "gases" and match_card(petrol, key_terms(petrol)) is not None
