@@ -303,8 +303,10 @@ def card_rung(lesson: Lesson, question: str, claim: str | None, found: evidence.
     rung = fresh[0] if fresh else min(ladder, key=lambda q: (q == lesson.card_asked[-1], lesson.card_asked.index(q)))
     text = found.text.replace(card.opening, rung)
     last = lesson.card_asked[-1] if lesson.card_asked else ""
-    taken_up = claim and not science_catalog.gives_reason(claim) and \
-        set(evidence.content_words(claim)) & set(evidence.content_words(last)) - set(evidence.content_words(question))
+    words = set(evidence.content_words(claim or "")) - set(evidence.content_words(question))
+    # its words mostly the rung's own, no reason given, no quote: an answer to the rung, not the idea held again
+    taken_up = words and not science_catalog.gives_reason(claim or "") and not CITES.search(claim or "") \
+        and 2 * len(words & set(evidence.content_words(last))) >= len(words)
     if taken_up and text.startswith("Let's test"):   # an observation, no cause: neither praised nor put to a test
         text = f"You said \"{science_catalog.echo(claim)}\". Keep that in mind for the next question: {rung}"
     lesson.card_asked = [*lesson.card_asked, rung]

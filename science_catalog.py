@@ -183,10 +183,12 @@ def shared_terms(text: str, terms: list[str]) -> int:
 
 def fits_scenario(misconception: Misconception, card: TopicCard, terms: list[str]) -> bool:
     """Does the misconception's question speak of the scenario of the question the card takes: the card's own `asks`
-    recognises it, or it says two of the question's key terms (or the only one)? A ball rolling to a stop on grass is
-    no ball thrown upward, though both say "ball"; salt stirred into ice is the icy road's salt."""
-    return re.search(card.asks, misconception.question, re.I) is not None \
-        or shared_terms(misconception.question, terms) >= min(2, len(terms))
+    recognises it, it says two of the question's key terms (or the only one), or the card's opening says no more of
+    them? A ball rolling to a stop on grass is no ball thrown upward, though both say "ball"; salt stirred into ice
+    is the icy road's salt; a bell in a jar pumped empty is the closest to an explosion heard in space."""
+    said = shared_terms(misconception.question, terms)
+    return re.search(card.asks, misconception.question, re.I) is not None or said >= min(2, len(terms)) \
+        or shared_terms(card.opening, terms) <= said  # the card's own question is no closer to this scenario
 
 
 def match_card(question: str, terms: list[str] | None = None) -> TopicCard | None:

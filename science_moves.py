@@ -42,14 +42,14 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     asked = question_of(question) or question
     card = match_card(asked, key_terms(question)) or near_card(asked, embedder or default_embedder())  # its scenario,
     # not one shared word, or the card's own question in other words
-    misconception = on_scenario(misconception, card, asked)
+    misconception = on_scenario(misconception, card, asked, claim or "")
     said = card_verdict(card, claim) if card and claim and misconception is None else None
     if card and said:  # the student's own words are quoted back, never the card's key idea
         return Move(card_reply(card, claim, said), "card", "supported" if said == "right" else "unclear",
                     [card.idea] if said == "right" else [])
     if claim and misconception is None:  # a catalogued wrong idea in other words
         misconception = on_scenario(resembles_misconception(claim, question, embedder or default_embedder()), card,
-                                    asked)
+                                    asked, claim)
     topic = misconception.name if misconception else claim or ""  # the misconception names what the facts must cover
     given = digit_numbers(question)  # in a quantity question, a fact with other numbers may be a worked answer to it
     terms = key_terms(misconception.name if misconception else question)
@@ -71,11 +71,13 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     return claim_move(claim, question, facts, card, embedder, fitting)
 
 
-def on_scenario(misconception: Misconception | None, card: TopicCard | None, asked: str) -> Misconception | None:
+def on_scenario(misconception: Misconception | None, card: TopicCard | None, asked: str,
+                claim: str) -> Misconception | None:
     """The misconception, unless its question is about another scenario than the question a topic card takes: then
     the card's own question fits ("it runs out of force" on a ball rolling to a stop meets friction, not a ball thrown
     upward). Without a card its question is still the best move."""
-    off = misconception and card and not fits_scenario(misconception, card, key_terms(asked))
+    off = misconception and card and not fits_scenario(misconception, card, key_terms(asked)) \
+        and card_verdict(card, claim) is None  # a card that judges the claim ("Chemical" as part of it) would praise
     return None if off else misconception
 
 
