@@ -61,6 +61,7 @@ class Lesson:
     cited: list[str] = field(default_factory=list)      # the sentences or facts the last grounded move rested on
     said: str = ""      # the tutor's last reply: a follow-up that takes up its words stays on the problem
     known: list[str] = field(default_factory=list)      # facts behind what the student quoted: judged with later claims
+    card_asked: list[str] = field(default_factory=list)  # the topic card's questions asked so far, in order
 
     @staticmethod
     def from_dict(values: dict[str, Any] | None) -> Lesson:
@@ -161,6 +162,9 @@ _NEW = re.compile(r"\b(?:new|next|another|different|other) (?:problem|question|o
 _ASKS = re.compile(r"\?|\b(?:how (?:many|much|far|long)|what is|what's|find|solve|calculate|work out)\b", re.I)
 
 
+FOLLOW_UP = re.compile(r"^\W*(?:so|but|and|then|oh|wait|hmm+|because|cause|cuz)\b", re.I)
+
+
 def problem_change(lesson: Lesson, message: str) -> str:
     """"new", "same" or "unsure": does this message start a new problem? Recognised by content, never by a digit or
     a question mark alone: the planner or the solver can read a different problem, or the message shares little
@@ -173,7 +177,9 @@ def problem_change(lesson: Lesson, message: str) -> str:
     words = content_words(message)
     overlap = len(words & content_words(lesson.problem)) / max(1, len(words))
     if overlap >= 0.4 or (len(message.split()) <= 6 and words & content_words(lesson.said)):
-        return "same"   # the problem's words, or a short follow-up on the tutor's ("so distance doesn't matter?")
+        return "same"   # the problem's words, or a short follow-up on the tutor's ("what is a sticker?")
+    if lesson.said and len(message.split()) <= 8 and FOLLOW_UP.match(message):
+        return "same"   # "so distance doesn't matter?", "because ...": a connective carries on the talk, if any
     if solve(message) is not None and _ASKS.search(message):
         return "new"   # "What is 3/4 + 1/8?", "Solve 2x + 3 = 11": an exercise mathcheck.py can solve
     own_numbers = set(solver.numbers_in(message)) - set(solver.numbers_in(lesson.problem))
@@ -270,6 +276,7 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     else:
         found = science_moves.science_move(question, claim, kb or Facts(lesson.evidence),  # type: ignore[arg-type]
                                            known=lesson.known)
+        found = card_rung(lesson, question, claim, found)
         if found.verdict == "supported" and CITES.search(work or message):   # a quoted fact is evidence, no answer
             # the knowledge that bears it out stays with the lesson: the answer the student draws from it is judged
             # against it too, though a search for the answer's own words may not find it again
@@ -284,11 +291,36 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
                                   "fact", found.verdict, found.evidence)
     lesson.cited = found.evidence
     partial = found.status if found.status != "answer" else ""  # true, but a step, a detail or evidence: no summary
-    verdict = EVIDENCE_VERDICTS.get(found.verdict or "", "none")
+    # a card's rung to a stuck student is said as it is (it asks): the stage machine's hint would be a keyword frame;
     # a claim no sentence decides (a theme in the student's words) is still answered by the move, never by a hint rung
+    verdict = EVIDENCE_VERDICTS.get(found.verdict or "", "ask" if found.kind == "card_rung" and lesson.said else "none")
     return Move("ask" if (pasted or claim) and verdict == "none" else verdict, "", found.text,
                 kind=f"evidence_{partial or found.verdict or 'question'}", evidence=found.evidence)
 
+
+
+def card_rung(lesson: Lesson, question: str, claim: str | None, found: evidence.Move) -> evidence.Move:
+    """A topic card's move climbs the card's own ladder (science_catalog.card_ladder) and never asks a question of it
+    twice word for word: a stuck student gets the next rung, an idea to test is tested with it. A claim that takes up
+    the rung just asked ("it's summer in Australia" to "what is it in Australia?") answers it: the student's words
+    are kept and the next rung asked, never "Let's test" their observation."""
+    card = science_catalog.match_card(question, evidence.key_terms(question))
+    if card is None or found.kind != "card" or found.verdict == "supported" or card.opening not in found.text:
+        return found
+    ladder = [q for q in science_catalog.card_ladder(card) if not science_catalog.states(card.accept, q)]
+    ladder = ladder or [card.opening]  # a rung the card would accept as the answer states it: never asked
+    fresh = [q for q in ladder if q not in lesson.card_asked]  # all asked: the one asked longest ago, never the last
+    rung = fresh[0] if fresh else min(ladder, key=lambda q: (q == lesson.card_asked[-1], lesson.card_asked.index(q)))
+    text = found.text.replace(card.opening, rung)
+    last = lesson.card_asked[-1] if lesson.card_asked else ""
+    words = set(evidence.content_words(claim or "")) - set(evidence.content_words(question))
+    # its words mostly the rung's own, no reason given, no quote: an answer to the rung, not the idea held again
+    taken_up = words and not science_catalog.gives_reason(claim or "") and not CITES.search(claim or "") \
+        and 2 * len(words & set(evidence.content_words(last))) >= len(words)
+    if taken_up and text.startswith("Let's test"):   # an observation, no cause: neither praised nor put to a test
+        text = f"You said \"{science_catalog.echo(claim)}\". Keep that in mind for the next question: {rung}"
+    lesson.card_asked = [*lesson.card_asked, rung]
+    return evidence.Move(text, "card_rung", found.verdict, found.evidence)
 
 
 # ============================================================================ the guard over every reply

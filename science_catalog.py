@@ -120,7 +120,16 @@ CATEGORY = re.compile(r"\b(?:which|what)\s+(?:(type|kind|sort|part)s?\s+of\s+(?:
                       re.I)
 NOT_CATEGORY = set("""is are was were do does did can could would will should happens happened makes made causes
 the this that these those job role function purpose difference use cause reason meaning one ones
-lands hits reaches falls sinks floats melts boils freezes moves travels wins stops""".split())  # "which hits first"
+lands hits reaches falls sinks floats melts boils freezes moves travels wins stops
+point inside outside middle centre center""".split())  # "which hits first", "the inside of the earth"
+
+
+def names_a_kind(word: str, question: str) -> bool:
+    """Can the word be the kind of thing asked for? Not a helping word or a place in a thing (`NOT_CATEGORY`), not an
+    adverb ("What actually is DNA"), not a participle ("Why is the Moon covered in craters"), and nothing in a why,
+    how or yes/no question ("Is the sun on fire?" asks for no kind of thing)."""
+    return word.lower() not in NOT_CATEGORY and not re.search(r"(?:ly|[^e]ed)$", word, re.I) \
+        and not re.match(r"\W*(?:why|how|is|are|does|do|can)\b", question, re.I)
 
 
 # The noun a question asks for: "which gas", "what type of rock", "what gas do ...", "the force that ...". After a bare
@@ -136,7 +145,7 @@ def asked_kind(question: str) -> str | None:
     """The kind of thing the question asks for ("Which gas do plants give off?" -> "gas"), or None."""
     for m in KIND.finditer(question):
         noun = next(g for g in m.groups() if g).lower()
-        if noun not in NOT_CATEGORY:
+        if names_a_kind(noun, question):
             return noun
     return None
 
@@ -145,20 +154,41 @@ def card_agrees(card: TopicCard, question: str, terms: list[str]) -> bool:
     """Is the question the card's scenario, not one that only shares a topic word with it? A question for a kind of
     thing ("which gas", "which organ") takes only a card written for that kind (its opening may name the thing a
     naming question asks for: "your heart"), and the question's key terms (`terms`) must meet the card's own words,
-    two of them (or the only one): "Which gas do plants give off?" is not the card about a plant kept in the dark,
+    two of them (or the only one), a word the card's `asks` spells out and matched counting as the card's own; two
+    such words in one phrase ("gone all floppy") are the scenario itself, and one more term is enough:
+    "Which gas do plants give off?" is not the card about a plant kept in the dark,
     "Why is the sky blue?" is not the card about a red apple under a blue lamp."""
-    text = " ".join([card.topic, card.idea, card.example_question, card.opening, card.next]).lower()
-
-    def said(word: str) -> bool:  # a stem of five letters at most: "bears" meets "bear", "heated" meets "heat"
-        return re.search(rf"\b{re.escape(re.sub(r'(?<=...)(?:es|s|ing|ed)$', '', word.lower())[:5])}", text) is not None
-
+    # the card's own words in the question: those its `asks` spells out ("floppy"), never what a \w+ took ("sky")
+    matched = [" ".join(w for w in m.group(0).split() if len(w) >= 4 and w.lower() not in NOT_CATEGORY
+                        and re.search(rf"\b{re.escape(w)}\b", card.asks, re.I))
+               for m in re.finditer(card.asks, question, re.I)]
+    text = " ".join([card.topic, card.idea, card.example_question, card.opening, card.next, *matched])
     kind = asked_kind(question)
     # "What organ pumps blood?": the heart card's opening says "your heart", its topic, which the question asks for
     names = re.match(r"\W*(?:what|which)\b", question, re.I) and any(
         re.search(rf"\b{word}", card.opening, re.I) and not re.search(rf"\b{word[:5]}", question, re.I)
         for word in re.findall(r"[a-z]{4,}", card.topic.lower()))
-    return (kind is None or kind == asked_kind(card.example_question)) and not names \
-        and sum(map(said, terms)) >= min(2, len(terms))
+    card_kind = asked_kind(card.example_question)
+    made = re.search(rf"\bwhat\s+{kind}\s+(?:is|are)\s+(?:made|produced|formed|given off|released)\b", question, re.I)
+    return (kind is None or kind == card_kind or card_kind is None and made is not None) and not names \
+        and shared_terms(text, terms) >= min(1 if any(len(m.split()) >= 2 for m in matched) else 2, len(terms))
+
+
+def shared_terms(text: str, terms: list[str]) -> int:
+    """How many of the key terms the text says, each by a stem of five letters at most ("bears" meets "bear",
+    "heated" meets "heat")."""
+    return sum(re.search(rf"\b{re.escape(re.sub(r'(?<=...)(?:es|s|ing|ed)$', '', t.lower())[:5])}", text, re.I)
+               is not None for t in terms)
+
+
+def fits_scenario(misconception: Misconception, card: TopicCard, terms: list[str]) -> bool:
+    """Does the misconception's question speak of the scenario of the question the card takes: the card's own `asks`
+    recognises it, it says two of the question's key terms (or the only one), or the card's opening says no more of
+    them? A ball rolling to a stop on grass is no ball thrown upward, though both say "ball"; salt stirred into ice
+    is the icy road's salt; a bell in a jar pumped empty is the closest to an explosion heard in space."""
+    said = shared_terms(misconception.question, terms)
+    return re.search(card.asks, misconception.question, re.I) is not None or said >= min(2, len(terms)) \
+        or shared_terms(card.opening, terms) <= said  # the card's own question is no closer to this scenario
 
 
 def match_card(question: str, terms: list[str] | None = None) -> TopicCard | None:
@@ -398,6 +428,26 @@ def card_reply(card: TopicCard, claim: str, said: str) -> str:
     return f"\"{part.group(0).strip()}\" is part of the story, but there is more to it. {card.opening}"
 
 
+def card_ladder(card: TopicCard) -> list[str]:
+    """A stuck student's rungs on a card's topic: its opening question, its next one, then a smaller step built from
+    the opening (`smaller_step`). Each is the card's own, written not to state the idea (a partly right answer would
+    state part of it); a keyword frame ("The question is about "seasons". What does it mean here?") fits every
+    question and helps no one."""
+    return [card.opening, card.next, *filter(None, [smaller_step(card.opening)])]
+
+
+def smaller_step(opening: str) -> str:
+    """The opening cut to its first piece: its first question alone when it asks two ("When it is summer where you
+    live, what is it in Australia ...?"), else the observation it sets up ("A leaf is green all summer ...") asked
+    about on its own; "" when it is one question and nothing more."""
+    sentences = [s for s in re.split(r"(?<=[.?!])\s+", opening) if s]
+    questions = [s for s in sentences if s.endswith("?")]
+    told = [s for s in sentences[:sentences.index(questions[0])] if not s.endswith("?")] if questions else []
+    if len(questions) >= 2:
+        return f"Let's take it one piece at a time: {' '.join([*told, questions[0]])}"
+    return f"Let's start with this: {' '.join(told)} What do you think is going on there?" if told else ""
+
+
 OPTIONS = re.compile(r"\b(?:is|are|was|does|do)\b.*?\b((?:(?:an?|the)\s+)?[\w-]+(?:,\s*(?:(?:an?|the)\s+)?[\w-]+)*,?"
                      r"\s+or\s+(?:(?:an?|the)\s+)?[\w-]+)\b", re.I)
 FORMULA_OF = re.compile(r"\bformula\b(?:\s+(?:for|of)\s+(?:an?\s+|the\s+)?([\w ]+?)\s*(?:[?.,]|$))?", re.I)
@@ -413,6 +463,8 @@ def whole_list(question: str, options: re.Match) -> bool:
 
 
 def plural(noun: str) -> str:
+    if re.search(r"(?:[^s]s|ies)$", noun) and not re.search(r"(?:us|is|gas)$", noun):  # "gases", "bodies": already
+        return noun
     if re.search(r"(?:s|sh|ch|x)$", noun):
         return noun + "es"
     return noun[:-1] + "ies" if re.search(r"[^aeiou]y$", noun) else noun + "s"
@@ -447,8 +499,7 @@ def first_step(question: str, terms: list[str], quoted: str) -> str:
         listed = ", ".join(f"\"{c}\"" for c in choices[:-1]) + f" and \"{choices[-1]}\""
         return (f"Start with what each choice means: what do {listed} each mean? Which one fits what the question "
                 f"tells you, and why?")
-    named = next((m for m in CATEGORY.finditer(question) if (m.group(2) or m.group(3)).lower() not in NOT_CATEGORY),
-                 None)
+    named = next((m for m in CATEGORY.finditer(question) if names_a_kind(m.group(2) or m.group(3), question)), None)
     if named:
         noun = (named.group(2) or named.group(3)).lower()
         kinds = f"parts of {named.group(0).split(' of ', 1)[1]}" if (named.group(1) or "").lower() == "part" \

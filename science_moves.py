@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 from evidence import (CLAUSE_BREAK, COMMON, TUTOR_STEMS, KnowledgeBase, Move, Verdict, about, base_forms,
                       content_tokens, default_embedder, fits, has_negation, judge_claim, key_terms, paraphrases,
                       question_of)
-from science_catalog import (FORMULA_TOKEN, WRITTEN_ANSWER, TopicCard, answer_of, asked_kind, card_reply, card_verdict,
-                             confirmation, digit_numbers, echo, first_step, formula_reply, gives_reason, in_fact_words,
-                             is_help, match_card, match_misconception, name_check, named_check, named_help,
-                             named_question, near_card, resembles_misconception)
+from science_catalog import (FORMULA_TOKEN, WRITTEN_ANSWER, Misconception, TopicCard, answer_of, asked_kind,
+                             card_reply, card_verdict, confirmation, digit_numbers, echo, first_step, fits_scenario,
+                             formula_reply, gives_reason, in_fact_words, is_help, match_card, match_misconception,
+                             name_check, named_check, named_help, named_question, near_card, resembles_misconception)
 from scorers import numbers_in, same_number
 
 if TYPE_CHECKING:
@@ -42,12 +42,14 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     asked = question_of(question) or question
     card = match_card(asked, key_terms(question)) or near_card(asked, embedder or default_embedder())  # its scenario,
     # not one shared word, or the card's own question in other words
+    misconception = on_scenario(misconception, card, asked, claim or "")
     said = card_verdict(card, claim) if card and claim and misconception is None else None
     if card and said:  # the student's own words are quoted back, never the card's key idea
         return Move(card_reply(card, claim, said), "card", "supported" if said == "right" else "unclear",
                     [card.idea] if said == "right" else [])
     if claim and misconception is None:  # a catalogued wrong idea in other words
-        misconception = resembles_misconception(claim, question, embedder or default_embedder())
+        misconception = on_scenario(resembles_misconception(claim, question, embedder or default_embedder()), card,
+                                    asked, claim)
     topic = misconception.name if misconception else claim or ""  # the misconception names what the facts must cover
     given = digit_numbers(question)  # in a quantity question, a fact with other numbers may be a worked answer to it
     terms = key_terms(misconception.name if misconception else question)
@@ -67,6 +69,16 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
             return Move(named_help(named), "fact", None, [])
         return Move(first_step(question, terms, about(question)), "fact", None, facts[:1])
     return claim_move(claim, question, facts, card, embedder, fitting)
+
+
+def on_scenario(misconception: Misconception | None, card: TopicCard | None, asked: str,
+                claim: str) -> Misconception | None:
+    """The misconception, unless its question is about another scenario than the question a topic card takes: then
+    the card's own question fits ("it runs out of force" on a ball rolling to a stop meets friction, not a ball thrown
+    upward). Without a card its question is still the best move."""
+    off = misconception and card and not fits_scenario(misconception, card, key_terms(asked)) \
+        and card_verdict(card, claim) is None  # a card that judges the claim ("Chemical" as part of it) would praise
+    return None if off else misconception
 
 
 def short_answer_fact(answer: str, question: str, facts: list[str]) -> str | None:
@@ -190,6 +202,9 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
     fact to test it against). A naming question's answer that no fact decides is checked against what the question
     describes (`named_check`); a unit is confirmed by any `fitting` fact that gives it for the quantity."""
     claim = answer_of(claim)
+    if not re.search(r"[^\W_]", echo(claim)):  # "...", "-": nothing to quote back ('You named ""' helps no one)
+        return Move(f"What is your idea about {about(question)}? Say it in a full sentence, and what makes you think "
+                    f"so?", "fact", "unclear", [])
     if (polar := POLAR.match(claim)) and claim[polar.end():].strip():
         return polar_move(claim[polar.end():], question, claim_move(claim[polar.end():], question, facts, card,
                                                                     embedder, fitting))

@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from common import ROOT
 from data.subjects import tag_subject, topic_scores
+import science_catalog
 import wordproblem
 from mathcheck import (LETTERS, MathError, format_fraction, match_choice, math_spans, normalise_text, parse_math,
                        problem_equation)
@@ -589,6 +590,10 @@ def _grounded_hint(problem: str, level: int, subject: str, snippet: str) -> str:
         [w for w in keywords(problem, 6) if w not in _VAGUE | choices][:2]   # "Is it acidic, basic or neutral?"
     named = listed([f'"{_as_written(t, asked)}"' for t in terms]) or "the question's key words"
     question = asked.rstrip("?. ")
+    card = science_catalog.match_card(asked, keywords(asked, 6)) if subject == "science" else None
+    if card:  # the card's own ladder, never a keyword frame
+        ladder = science_catalog.card_ladder(card)
+        return ladder[min(level, len(ladder)) - 1]
     if level == 1 and subject == "reading":
         return f"The question is about {named}. Which sentences of the text say something about them?"
     if level == 1:

@@ -13,6 +13,7 @@ import agent
 import escalate
 import lesson
 import math_moves
+import science_catalog
 import solver
 import wording
 from common import ROOT, SessionStore
@@ -329,6 +330,9 @@ def test_a_stage_machine_hint_never_comes_three_times_in_a_row(subject):
     list(tutor.respond("s", script["turns"][0]["student"], subject=subject))
     replies = [list(tutor.respond("s", "just tell me", subject=subject))[-1]["text"] for _ in range(7)]
     hints = [r[r.index("Here's a hint"):] if "Here's a hint" in r else "" for r in replies]
+    if subject == "science":  # the question's topic card: its own rungs after the guard line, never a keyword frame
+        hints = [r.split(". ", 1)[-1] for r in replies]
+        assert not any("The question is about" in h for h in hints), hints
     assert sum(bool(h) for h in hints) >= 4 and no_hint_thrice(hints), hints
     # every reply still asks (a guard line such as "Let's take the next step together." is no help on its own), and
     # no rung is the generic "what you already know about <topic>"
@@ -360,8 +364,11 @@ def test_the_grounded_hint_ladder_climbs_from_the_question_and_its_evidence(subj
 
 
 def test_the_hint_ladder_names_no_single_choice_of_an_or_question():
-    rungs = [wording.hint_text("Is a whale a fish or a mammal?", level, "science") for level in (1, 2)]
-    assert all('"whale"' in r and "mammal" not in r and "fish" not in r for r in rungs), rungs
+    rungs = [wording.hint_text("Is a bat a bird or a mammal?", level, "science") for level in (1, 2)]
+    assert all('"bat"' in r and "mammal" not in r and "bird" not in r for r in rungs), rungs
+    whale = [wording.hint_text("Is a whale a fish or a mammal?", level, "science") for level in (1, 2, 3)]
+    assert whale == science_catalog.card_ladder(science_catalog.match_card("Is a whale a fish or a mammal?")), whale
+    assert not any(re.search(r"(?i)mammal|\bfish\b", r) for r in whale), whale  # its card's own rungs name none
     # choices listed with commas and articles, and the textbook words of the second rung, name none of them either
     planets = "Which planet is closest to the Sun: Mercury, Venus, or Mars? Just tell me."
     fact = "Mercury is the planet closest to the Sun, and Venus is the hottest planet."
