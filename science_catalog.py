@@ -648,6 +648,9 @@ WHICH_NOUN = re.compile(r"^(?:what|which)\s+(?:(?:type|kind|sort)s?\s+of\s+)?([a
                         r"(?:\s+(?!is\b|are\b|do\b|does\b|has\b|can\b)[\w'-]+(?<!s))?)\s+)?(.+)$", re.I)
 DESCRIBED = re.compile(r"^(?:what|which)\s+(?:is|are)\s+((?:the|an?)\s+.+?)(?:\s+called)?$|"
                        r"^what\s+(?:do|does|would)\s+(?:we|you|scientists|people)\s+call\s+(.+)$", re.I)
+# A property a "what N is X" question asks of X ("What colour is blood in veins?": the colour of blood in veins)
+PROPERTIES = {"colour", "color", "shape", "size", "temperature", "state", "mass", "weight", "speed", "length",
+              "height", "age", "job", "function", "purpose", "source"}
 AUXILIARY = re.compile(r"^(do|does|did)\s+", re.I)
 SUPERLATIVE = re.compile(r"\b(?:the\s+)?([a-z]{2,}est)\b", re.I)
 NOT_SUPERLATIVE = {"forest", "interest", "chest", "nest", "west", "test", "harvest", "rest", "crest", "guest", "best"}
@@ -679,13 +682,19 @@ def named_question(question: str) -> Named | None:
         return Named("person", f"the one who {m.group(1)} {m.group(2)}")
     if (m := WHICH_NOUN.match(asked)) and m.group(1).lower() not in NOT_CATEGORY | {"do", "does", "did"}:
         noun, whole, rest = m.group(1).lower(), m.group(2), relative(m.group(3))
-        if owner := re.match(r"(?:is|are)\s+((?:the|your|my|our|this|that)\s.+)$", rest, re.I):  # "What colour is
-            return Named("thing", f"the {noun} of {owner.group(1)}", noun, noun)  # the sky": the sky's colour
+        if re.match(r"of\s", rest, re.I):   # "What state of matter keeps ...": no clause to hang on "the state that"
+            return None
+        owner = re.match(r"(?:is|are)\s+((?:the|your|my|our|this|that)\s.+)$", rest, re.I) or \
+            (re.match(r"(?:is|are)\s+(.+)$", rest, re.I) if noun in PROPERTIES else None)   # "What colour is blood"
+        if owner:   # "What colour is the sky": the sky's colour
+            return Named("thing", f"the {noun} of {owner.group(1)}", noun, noun)
         kind = "instrument" if noun in INSTRUMENTS else "person" if noun in PEOPLE else "part" if whole else "thing"
         that = "who" if kind == "person" else "that"
         return Named(kind, f"the {noun}{f' of {whole}' if whole else ''} {that} {rest}", whole or noun, noun)
     if m := DESCRIBED.match(asked):
         description = re.sub(r"^the\s+(?:name|term|word)\s+(?:of|for)\s+", "", m.group(1) or m.group(2), flags=re.I)
+        if re.search(r"\s(?:of|for|from|in|with|by|at|to)$", description, re.I):
+            return None   # "What are the bubbles in boiling water made of?" asks what, not which named thing
         most = SUPERLATIVE.search(description)
         if most and most.group(1).lower() not in NOT_SUPERLATIVE:
             return Named("superlative", description, most.group(1).lower(), head_noun(description))
