@@ -458,17 +458,22 @@ def test_an_amount_for_each_thing_is_a_part_read_with_the_sentence_before_it():
 
 # ---------------------------------------------------------------- round 8: math_moves8.jsonl, written before these
 
-FRESH8 = [json.loads(line) for line in (ROOT / "tests/fixtures/math_moves8.jsonl").read_text().splitlines()]
-
-
-@pytest.mark.parametrize("case", FRESH8, ids=[c["id"] for c in FRESH8])
-def test_the_eighth_fresh_set_keeps_every_guard(case):
+def keeps_the_guards(case: dict) -> None:
+    """A fresh case's first reply: no leak of an answer the problem does not give, no praise of a wrong attempt."""
     reply = first_reply(case["student_message"])["text"]
     given = {fmt(v) for v, _ in wording.given_numbers(case["problem"])}
     if case["kind"] != "correct_answer" and case["answer"] not in given:
         assert not re.search(rf"(?<![\d.]){re.escape(case['answer'])}(?![\d/])", reply), reply   # no leak
     if case["kind"] == "wrong_attempt":
         assert not re.match(r"\W*yes\b", reply, re.I) and "?" in reply, reply   # no praise, a question
+
+
+FRESH8 = [json.loads(line) for line in (ROOT / "tests/fixtures/math_moves8.jsonl").read_text().splitlines()]
+
+
+@pytest.mark.parametrize("case", FRESH8, ids=[c["id"] for c in FRESH8])
+def test_the_eighth_fresh_set_keeps_every_guard(case):
+    keeps_the_guards(case)
 
 
 @pytest.mark.parametrize("case", [c for c in FRESH8 if c["split"] == "develop" and "Solve" not in c["problem"]],
@@ -600,12 +605,7 @@ FRESH9 = [json.loads(line) for line in (ROOT / "tests/fixtures/math_moves9.jsonl
 
 @pytest.mark.parametrize("case", [c for c in FRESH9 if c["split"] == "develop"], ids=lambda c: c["id"])
 def test_the_ninth_fresh_develop_half_keeps_every_guard(case):   # the "check" half is only measured, by the lead
-    reply = first_reply(case["student_message"])["text"]
-    given = {fmt(v) for v, _ in wording.given_numbers(case["problem"])}
-    if case["kind"] != "correct_answer" and case["answer"] not in given:
-        assert not re.search(rf"(?<![\d.]){re.escape(case['answer'])}(?![\d/])", reply), reply   # no leak
-    if case["kind"] == "wrong_attempt":
-        assert not re.match(r"\W*yes\b", reply, re.I) and "?" in reply, reply   # no praise, a question
+    keeps_the_guards(case)
 
 
 @pytest.mark.parametrize("message, problem, work", [
