@@ -39,8 +39,8 @@ from arithmetic_claims import claims
 from math_moves import Move, math_move
 from mathcheck import match_choice, solve
 from solver import Plan
-from wording import (ASKING, EXERCISE, QUESTION_UNCLEAR, SENTENCES, about_student, answer_attempt, clock, content_words,
-                     parse_choices, request_flags)
+from wording import (ASKING, EXERCISE, NO_PASSAGE, QUESTION_UNCLEAR, SENTENCES, about_student, answer_attempt, clock,
+                     content_words, parse_choices, request_flags)
 
 
 @dataclass
@@ -223,12 +223,6 @@ STATED = re.compile(r"\b(?:the answer is|my answer is|answer:|i think|i got|i'd 
 # a request to check or grade what follows it ("check my work: the feathers are soft"): the work is the claim
 CHECK_REQUEST = re.compile(r"^\W*(?:(?:can|could|will) you |please )?(?:check|grade|mark|look at)\b[^:]{0,30}:\s*",
                            re.I)
-
-
-# A reading question without its text: the tutor asks for it, never guesses at a book it cannot read
-# (the question is not quoted back: "who wins, the hare or the tortoise" holds its answer)
-NO_PASSAGE = ("I can't see the text you're reading. Paste the passage, or the part your question is about, here, "
-              "and we'll find the sentences that answer your question together. Which part of the text are you on?")
 
 
 def said_in(claim: str, passage: str) -> bool:

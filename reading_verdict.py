@@ -336,7 +336,7 @@ def copied_sentence(claim: str, sentences: list[str]) -> str | None:
     return None
 
 
-def beside_event(question: str, sentences: list[str], backed: str) -> bool:
+def near_the_asked_event(question: str, sentences: list[str], backed: str) -> bool:
     """Is the sentence a detail answer rests on the one, or just after the one, that tells what the question asks
     about (a word of it that is no name, no everyday verb and not the whole text's topic: "pulled the kite down"
     after "Tomas walked over with a pole")? A true line elsewhere ("Ben laughed and let out more string", asked what
@@ -414,7 +414,7 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
     tied = backed and (kind in ("cause", "motive") and any(abs(j - i) <= 1 for j, s in enumerate(sentences)
                                                            if s in backed for i in asked)
                        or set(content_words(claim)) & set(content_words(question)))
-    answering |= {backed} if backed and (tied or kind not in ("cause", "motive") and beside_event(
+    answering |= {backed} if backed and (tied or kind not in ("cause", "motive") and near_the_asked_event(
         question, sentences, backed)) else set()
     # a why-question's sentence that gives its own reason ("to meet his cousin") is where the answer is, alone
     answering = {sentences[top]} if kind in ("cause", "motive") and own_reason(question, sentences[top]) else answering

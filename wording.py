@@ -539,6 +539,10 @@ ASKED_AGAIN = ("I won't give it away, but here is more help.", "Let's take the n
 # an injection, a teacher who asks to "just give the key" as a teacher (not told they'll remember it better).
 GUARD_ORDER = ("prompt_injection", "teacher_claim", "just_tell_me", "check_work", "question_unclear")
 
+# A reading question without its text: the tutor asks for it, never guesses at a book it cannot read
+# (the question is not quoted back: "who wins, the hare or the tortoise" holds its answer)
+NO_PASSAGE = ("I can't see the text you're reading. Paste the passage, or the part your question is about, here, "
+              "and we'll find the sentences that answer your question together. Which part of the text are you on?")
 GREETING_REPLY = "Hi! What problem are you working on today? Tell me the question and we'll think it through together."
 # "one step" would read as a leak whenever the answer is 1 (scorers.leaks_case): say "step by step"
 SAFE_REPLY = "Let's take it step by step. What do you already know that could help here?"
