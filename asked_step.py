@@ -1,0 +1,317 @@
+"""The question's last step, read from its own words, for a number made without that step (no plan needed).
+
+"A book has 240 pages. Oscar reads 15 pages each night for 9 nights. How many pages does he still have to read?"
+with "135": the question's "still" says the last step takes away from the whole, and 135 is what the story's numbers
+make without it (the pages read). So the tutor says what 135 truthfully counts and asks for the missing step in the
+question's own words: 'How many of the 240 pages does he still have to read?', never its result. A number a wrong
+last step makes (the pages read added to the whole) is pointed at that step. The question's words read here:
+- "left", "remain", "still": take the used amount away from the whole the story starts with;
+- "in all", "altogether", "total", "pay", "cost": put the parts together (two kinds of ticket at their prices);
+- "how many more/fewer ... than": compare one amount with the other;
+- "each" with a story that shares equally: share the whole.
+A reading is made only where it is plain: every number of the story is used once, by one groups sentence ("15 pages
+each night for 9 nights", "4 bags with 9 shells in each bag"), one sentence of two amounts taken away ("Tom eats 4
+slices and Rita eats 3 slices"), or prices paired with counts by their category ("$8 for adults", "2 adult tickets");
+no sentence compares or takes a percent or fraction; and the number read matches one reading only. The reading's own
+answer is never confirmed (without a plan that is not known here): the move is for a number short of it or past it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+from arithmetic_claims import Claim, measure_kind
+from solver import fmt, numbers_in
+from wording import given_numbers, problem_sentences, question_sentence
+from wordproblem import MONEY_AWAY, MOVES_AWAY, MOVES_IN, same_word
+
+_LEFT = re.compile(r"\b(?:left|remains?|remaining|still)\b", re.I)
+_TOTAL = re.compile(r"\b(?:in all|altogether|together|in total|total)\b", re.I)
+_IN_ALL = re.compile(rf"{_TOTAL.pattern}|\b(?:pay|pays|cost)\b", re.I)
+_COMPARE = re.compile(r"^how (?:many|much) (?:more|fewer|less)\b[^?]*\bthan\b", re.I)
+_EACH_ASKED = re.compile(r"\beach\b", re.I)
+_SHARED = re.compile(r"\b(?:equally|shares?|shared|among|between)\b", re.I)
+# a sentence that relates amounts (twice, 3 times, 12 more than, 15%, 1/4) is read by story_changes.py, never here
+_RELATES = re.compile(r"\b(?:than|times|twice|half|double|triple|percent|third|quarter)\b|%|\d/\d", re.I)
+# "15 pages each night", "$5 a week for 9 weeks", "8 trays of 12 muffins", "4 bags with 9 shells"
+_GROUPS = re.compile(r"\b(?:each|every|per|apiece)\b|\b(?:a|an) (?:day|night|week|month|hour|minute|year|evening|"
+                     r"morning|lap)\b|\d [a-z]+ (?:of|with) \$?\d", re.I)
+_TWO_TAKEN = re.compile(r"\d[^\d]*\band\b[^\d]*\d")
+
+
+@dataclass(frozen=True)
+class Component:
+    """One amount the story makes from its numbers: what it is worth, the numbers it uses, and what it counts, in the
+    story's words ('the pages in "Oscar reads 15 pages each night for 9 nights"', 'the 2 adult tickets at $8')."""
+
+    value: Fraction
+    numbers: tuple[Fraction, ...]
+    counts: str        # a noun phrase: 'the number of pages in "..."', 'the cost of the 2 adult tickets at $8'
+    money: bool = False
+    sentence: str = ""   # the story's sentence it comes from, as written
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The question's last step and what it works on: `parts` made without it, `whole` where it takes away, shares
+    or compares with one number the story gives."""
+
+    step: str                    # "left", "fraction_left", "in_all", "compare", "share"
+    parts: tuple[Component, ...]
+    whole: tuple[Fraction, str] | None
+    question: str
+
+
+def read_question(problem: str) -> Reading | None:
+    """The question's last step with the story's parts, when the whole story reads plainly (module docstring)."""
+    sentences = problem_sentences(problem)
+    question = question_sentence(sentences)
+    story = [s for s in sentences if s != question]
+    if not question or not story or any(_RELATES.search(s) for s in story):
+        return None
+    given = [(v, p) for v, p in given_numbers(" ".join(story)) if v > 0]
+    if len(given) < 3 or len({v for v, _ in given}) != len(given) or numbers_in(question):
+        return None
+    step = _asked_step(question, story)
+    if step is None:
+        return None
+    parts = _components(story, given, step)
+    if parts is None:
+        return None
+    used = [n for part in parts for n in part.numbers]
+    rest = [(v, p) for v, p in given if v not in used]
+    if step == "in_all":
+        return Reading(step, parts, None, question) if not rest and len(parts) == 2 else None
+    if len(parts) != 1 or len(rest) != 1:
+        return None
+    if step in ("left", "fraction_left") and not _taken_from(story, rest[0], parts[0]):
+        return None
+    return Reading(step, parts, rest[0], question)
+
+
+def _taken_from(story: list[str], whole: tuple[Fraction, str], used: Component) -> bool:
+    """Is the part plainly taken from the whole? The whole comes first and is bigger, the part's sentence moves
+    nothing in ("buys 4 boxes of 25 books" adds to a library; spending money on them takes it away), and both count
+    the same thing where both name it ("300 kg" and "45 kg", never "5 hours" and "12 cakes")."""
+    where = [i for i, s in enumerate(story) if whole[0] in numbers_in(s)]
+    if not where or used.sentence not in story or story.index(used.sentence) <= where[0]:
+        return False
+    moves_in = re.search(rf"\b(?:{MOVES_IN})\b", used.sentence, re.I)
+    if whole[0] <= used.value or moves_in and not ("$" in used.sentence and re.fullmatch(MONEY_AWAY, moves_in.group(),
+                                                                                      re.I)):
+        return False
+    noun = whole[1].split()[-1] if " " in whole[1] else ""
+    nouns = [p.split()[-1] for _, p in given_numbers(used.sentence) if " " in p]
+    money = whole[1].startswith("$") and "$" in used.sentence
+    return money or not noun or not nouns or any(same_word(noun, n) for n in nouns)
+
+
+def _asked_step(question: str, story: list[str]) -> str | None:
+    if _COMPARE.search(question):
+        return "compare"
+    if _LEFT.search(question):
+        return "fraction_left" if re.match(r"what fraction\b", question, re.I) else "left"
+    if _IN_ALL.search(question):
+        return "in_all"
+    if _EACH_ASKED.search(question) and any(_SHARED.search(s) for s in story):
+        return "share"
+    return None
+
+
+def _components(story: list[str], given: list[tuple[Fraction, str]], step: str) -> tuple[Component, ...] | None:
+    """The amounts the story makes before the last step: a groups sentence's product, a sentence's two amounts
+    taken away (only where the question takes away), prices times counts paired by category; None where a
+    sentence holds numbers read no way here."""
+    priced = _priced(story)
+    if priced is not None:
+        return priced if step == "in_all" else None
+    parts = []
+    for sentence in story:
+        numbers = [v for v, _ in given_numbers(sentence) if v > 0]
+        if len(numbers) == 2 and _GROUPS.search(sentence):
+            parts.append(Component(numbers[0] * numbers[1], tuple(numbers), _counts_in(sentence),
+                                   "$" in sentence, sentence))
+        elif len(numbers) == 2 and step in ("left", "fraction_left") and _TWO_TAKEN.search(sentence) \
+                and all(v.denominator == 1 for v in numbers):
+            parts.append(Component(numbers[0] + numbers[1], tuple(numbers), _counts_in(sentence), "$" in sentence,
+                                   sentence))
+        elif len(numbers) > 1:
+            return None
+    singles = [(v, p) for s in story for v, p in given_numbers(s) if len(given_numbers(s)) == 1 and v > 0
+               and not re.search(rf"\b(?:{MOVES_AWAY}|{MONEY_AWAY})\b", s, re.I)]   # "spends $15" is no part
+    if step == "in_all" and len(parts) == 1 and len(singles) == 1:   # "$12 an hour for 6 hours" and "a $15 tip"
+        value, phrase = singles[0]
+        parts.append(Component(value, (value,), f"the {phrase}", phrase.startswith("$")))
+    return tuple(parts) if parts else None
+
+
+def _counts_in(sentence: str) -> str:
+    """What a sentence's amount counts, in its words: 'the number of pages in "Oscar reads 15 pages each night for 9
+    nights"' (the noun of the number that comes in each group, else of its first number), 'the length in "..."' for a
+    measure, or the money in it."""
+    rate = re.search(r"(\d+) ([a-z]+)(?: [a-z]+)? (?:each|every|per|a|an|in each)\b", sentence) \
+        or re.search(r"\d+ [a-z]+ (?:of|with) (\d+) ([a-z]+)", sentence) \
+        or re.search(r"(\d+) (?!(?:and|or|the|in|on|of|to|for|at)\b)([a-z]+)", sentence)
+    quoted = sentence.strip().rstrip(".")
+    kind = measure_kind(f"{rate.group(1)} {rate.group(2)}") if rate else ""
+    if "$" in sentence:
+        return f"the money in \"{quoted}\""
+    if kind in ("", "thing"):
+        return f"the number of {rate.group(2)} in \"{quoted}\"" if kind else f"the amount in \"{quoted}\""
+    return f"the {kind} in \"{quoted}\""
+
+
+def _priced(story: list[str]) -> tuple[Component, ...] | None:
+    """"Tickets cost $8 for adults and $4 for children. A family buys 2 adult tickets and 3 child tickets.": each
+    price times the count of its own category; None unless the story is exactly two such sentences."""
+    prices = [s for s in story if len(re.findall(r"\$\d", s)) == 2 and len(given_numbers(s)) == 2]
+    counts = [s for s in story if "$" not in s and len(given_numbers(s)) == 2]
+    if len(prices) != 1 or len(counts) != 1 or len(story) != 2:
+        return None
+    counted = [(m.group(1), m.group(2), m.group()) for m in
+               re.finditer(r"(\d+) ([a-z]+)(?: (?:tickets?|passes|pass|meals?|entries))?", counts[0])]
+    pairs = []
+    for m in re.finditer(r"\$(\d+(?:\.\d+)?)", prices[0]):
+        after = re.match(r"\s*(?:for|per)\s+(?:each\s+|an?\s+|one\s+)?([a-z]+)", prices[0][m.end():])
+        before = [w for w in re.findall(r"[a-z]+", prices[0][:m.start()].lower())
+                  if any(_same_category(w, c) for _, c, _ in counted)]
+        category = after.group(1) if after else (before[-1] if before else "")
+        match = [c for c in counted if _same_category(category, c[1])]
+        if len(match) != 1:
+            return None
+        count, _, said = match[0]
+        price = Fraction(m.group(1))
+        pairs.append(Component(price * int(count), (price, Fraction(count)), f"the cost of the {said} at ${m.group(1)}",
+                               True, prices[0]))
+    return tuple(pairs) if len(pairs) == 2 and pairs[0].numbers[1] != pairs[1].numbers[1] else None
+
+
+def _same_category(a: str, b: str) -> bool:
+    children = {"child", "children", "kid", "kids"}
+    return same_word(a, b) or a.lower() in children and b.lower() in children
+
+
+# ============================================================================ the move for a student's number
+
+@dataclass(frozen=True)
+class AskedMove:
+    """What to say: "ask" for a number short of the last step ("confirm" for a right claim), "flag" for one a wrong
+    last step makes."""
+
+    verdict: str
+    lead: str
+    question: str
+
+
+def number_move(problem: str, value: Fraction, claim: Claim | None = None) -> AskedMove | None:
+    """A student's number (bare, or the result of a right `claim` on the story's numbers) that the question's last
+    step explains: short of it (a part) or made by the wrong step; None where nothing here reads it plainly, and
+    for the reading's own answer (never confirmed without a plan, never questioned either)."""
+    reading = read_question(problem)
+    if reading is None or value == _answer(reading) or claim is not None and not _uses(claim, reading, value):
+        return None
+    said = f"{_money(value, reading)} is" if claim is None else f"Yes, {claim} is right: {_money(value, reading)} is"
+    moves = [m for m in (_short(reading, value, said), _wrong_step(reading, value, claim)) if m is not None]
+    if len(moves) != 1:
+        return None
+    right = claim is not None and moves[0].verdict == "ask"   # a right claim short of the last step is confirmed
+    return AskedMove("confirm", moves[0].lead, moves[0].question) if right else moves[0]
+
+
+def _answer(reading: Reading) -> Fraction | None:
+    """What the reading's last step makes (only to keep it apart: it is never said)."""
+    part, whole = reading.parts[0].value, reading.whole[0] if reading.whole else None
+    if reading.step == "in_all":
+        return sum((p.value for p in reading.parts), Fraction(0))
+    answers = {"left": whole - part, "fraction_left": (whole - part) / whole,
+               "compare": abs(whole - part), "share": part / whole}
+    return answers[reading.step]
+
+
+def _money(value: Fraction, reading: Reading) -> str:
+    money = any(p.money for p in reading.parts) and reading.step != "fraction_left"
+    return f"${fmt(value)}" if money else fmt(value)
+
+
+def _uses(claim: Claim, reading: Reading, value: Fraction) -> bool:
+    """A claim is read only when it is right and its numbers are the story's own, or a part it makes (never "12 × 3"
+    for 4 × 9)."""
+    story = {n for p in reading.parts for n in (*p.numbers, p.value)}
+    story |= {reading.whole[0]} if reading.whole else set()
+    return claim.right and claim.stated == value and set(numbers_in(claim.expression)) <= story
+
+
+def _short(reading: Reading, value: Fraction, said: str) -> AskedMove | None:
+    """The number is a part the story makes before the question's last step: what it counts, then that step in the
+    question's own words, without its result."""
+    whole, used = reading.whole, reading.parts[0]
+    if reading.step == "fraction_left":
+        if value not in (used.value, used.value / whole[0]) or used.value >= whole[0]:
+            return None
+        lead = f"{fmt(used.value)}/{fmt(whole[0])} is the part of the {whole[1]}" if value < 1 else \
+            f"{said} the number of the {whole[1]}"
+        return AskedMove("ask", f"{lead} taken in \"{used.sentence.rstrip('.')}\".",
+                         f"How many of the {whole[1]} {_left_words(reading.question)}, and what fraction of all "
+                         f"{fmt(whole[0])} is that?")
+    match = [p for p in reading.parts if p.value == value and len(p.numbers) > 1]
+    if len(match) != 1:
+        return None
+    lead = f"{said} {match[0].counts}."
+    if reading.step == "left" and value < whole[0] and (question := _of_the_whole(reading.question, whole[1])):
+        return AskedMove("ask", lead, question)
+    if reading.step == "in_all":
+        other = next(p for p in reading.parts if p is not match[0])
+        return AskedMove("ask", lead, f"What about {other.counts}? The question asks \"{reading.question}\"")
+    if reading.step == "compare":
+        return AskedMove("ask", lead, f"Now compare it with the {whole[1]}: {_lower_first(reading.question)}")
+    if reading.step == "share":
+        return AskedMove("ask", lead, f"Those are shared equally: {_lower_first(reading.question)}")
+    return None
+
+
+def _wrong_step(reading: Reading, value: Fraction, claim: Claim | None) -> AskedMove | None:
+    """The number is what the wrong last step makes: the used amount added to the whole where the question asks
+    what is left, the two amounts compared added, or one part taken from the other where it asks for the total. A
+    bare number is said to be what that step makes (true of the number), never that the student did it."""
+    whole, part = reading.whole, reading.parts[0]
+    if reading.step in ("left", "compare") and value == whole[0] + part.value:
+        doing = f"adding {fmt(part.value)}, {part.counts}, to the {whole[1]}" if reading.step == "left" else \
+            f"putting {fmt(part.value)} and the {whole[1]} together"
+        question = f"Does that leave more than the {whole[1]}, or fewer? The question asks \"{reading.question}\"" \
+            if reading.step == "left" else \
+            f"Does \"{_COMPARE.search(reading.question).group()}\" ask for a total, or for how far apart the two are?"
+    elif reading.step == "in_all" and value == abs(reading.parts[0].value - reading.parts[1].value):
+        doing = "taking one cost away from the other"
+        word = _TOTAL.search(reading.question)
+        question = f"Does \"{word.group()}\" in the question ask you to take away, or to put the two together?" \
+            if word else f"The question asks \"{reading.question}\" Is that one cost less the other, or both?"
+    else:
+        return None
+    verb, rest = doing.split(" ", 1)   # "adding 40 ... to the 96 pages": "it adds 40 ... to the 96 pages"
+    said = {"adding": "adds", "putting": "puts", "taking": "takes"}[verb]
+    lead = f"Look at {claim}: it {said} {rest}." if claim is not None else \
+        f"{_money(value, reading)} is what {doing} makes."
+    return AskedMove("flag", lead, question)
+
+
+def _left_words(question: str) -> str:
+    """How the question says what is left: "are left", "remain", "are still in the box", "still need weeding"."""
+    word = _LEFT.search(question)
+    if word.group().lower() != "still":
+        return "are left" if word.group().lower() == "left" else "remain"
+    rest = question[word.end():].split("?")[0].strip()
+    return f"are still {rest}" if re.match(r"(?:in|on|at|inside|there)\b", rest) else f"still {rest}"
+
+
+def _of_the_whole(question: str, whole: str) -> str:
+    """"How many pages does he still have to read?" asked of the whole: "How many of the 240 pages does he still
+    have to read?"; "" for a question that does not start "How many <noun>" or "How much <noun>"."""
+    m = re.match(r"how (many|much) (?:[a-z]+ ){0,3}?(?=(?:is|are|does|do|did|will|can|remains?|left)\b)", question,
+                 re.I)
+    much = "much" if measure_kind(whole) not in ("", "thing") else m and m.group(1)
+    return f"How {much} of the {whole} {question[m.end():]}" if m else ""
+
+
+def _lower_first(question: str) -> str:
+    return question[:1].lower() + question[1:]
