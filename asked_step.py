@@ -68,10 +68,13 @@ def read_question(problem: str) -> Reading | None:
     sentences = problem_sentences(problem)
     question = question_sentence(sentences)
     story = [s for s in sentences if s != question]
-    if not question or not story or any(_RELATES.search(s) for s in story):
+    numbered = story + ([question] if numbers_in(question) else [])   # "After 8 days, how many sheets are left?"
+    if not question or not story or any(_RELATES.search(s) for s in numbered if s != question or len(numbered) > 1
+                                        and s == question and not _COMPARE.search(s)):
         return None
+    story = _clauses(numbered)
     given = [(v, p) for v, p in given_numbers(" ".join(story)) if v > 0]
-    if len(given) < 3 or len({v for v, _ in given}) != len(given) or numbers_in(question):
+    if len(given) < 3 or len({v for v, _ in given}) != len(given):
         return None
     step = _asked_step(question, story)
     if step is None:
@@ -107,6 +110,13 @@ def _taken_from(story: list[str], whole: tuple[Fraction, str], used: Component) 
     return money or not noun or not nouns or any(same_word(noun, n) for n in nouns)
 
 
+def _clauses(sentences: list[str]) -> list[str]:
+    """The sentences, one of more than two numbers split at its commas ("A cake has 12 pieces, Ann eats 3 and Ben
+    eats 4." is a whole, then two amounts eaten)."""
+    split = [re.split(r",\s+(?:and\s+)?", s) if len(given_numbers(s)) > 2 else [s] for s in sentences]
+    return [c.strip() for parts in split for c in parts if c.strip()]
+
+
 def _asked_step(question: str, story: list[str]) -> str | None:
     if _COMPARE.search(question):
         return "compare"
@@ -126,10 +136,15 @@ def _components(story: list[str], given: list[tuple[Fraction, str]], step: str) 
     priced = _priced(story)
     if priced is not None:
         return priced if step == "in_all" else None
-    parts = []
+    parts, counts = [], set()
     for sentence in story:
         numbers = [v for v, _ in given_numbers(sentence) if v > 0]
-        if len(numbers) == 2 and _GROUPS.search(sentence):
+        over = _over_periods(story, sentence) if len(numbers) == 1 else None
+        if over is not None:   # "Kira uses 6 sheets a day" with "After 8 days": 6 sheets for each of 8 days
+            counts.add(over[1])
+            parts.append(Component(numbers[0] * over[0], (numbers[0], over[0]),
+                                   f"{_counts_in(sentence)}, over {over[1]}", "$" in sentence, sentence))
+        elif len(numbers) == 2 and _GROUPS.search(sentence):
             parts.append(Component(numbers[0] * numbers[1], tuple(numbers), _counts_in(sentence),
                                    "$" in sentence, sentence))
         elif len(numbers) == 2 and step in ("left", "fraction_left") and _TWO_TAKEN.search(sentence) \
@@ -139,11 +154,25 @@ def _components(story: list[str], given: list[tuple[Fraction, str]], step: str) 
         elif len(numbers) > 1:
             return None
     singles = [(v, p) for s in story for v, p in given_numbers(s) if len(given_numbers(s)) == 1 and v > 0
-               and not re.search(rf"\b(?:{MOVES_AWAY}|{MONEY_AWAY})\b", s, re.I)]   # "spends $15" is no part
+               and p not in counts and not re.search(rf"\b(?:{MOVES_AWAY}|{MONEY_AWAY})\b", s, re.I)]
     if step == "in_all" and len(parts) == 1 and len(singles) == 1:   # "$12 an hour for 6 hours" and "a $15 tip"
         value, phrase = singles[0]
         parts.append(Component(value, (value,), f"the {phrase}", phrase.startswith("$")))
     return tuple(parts) if parts else None
+
+
+_PERIODS = r"day|night|week|month|hour|minute|year|evening|morning"
+_PER_PERIOD = re.compile(rf"\d+ [a-z]+(?: [a-z]+)? (?:a|an|each|every|per) (?P<period>{_PERIODS})\b", re.I)
+
+
+def _over_periods(story: list[str], sentence: str) -> tuple[Fraction, str] | None:
+    """"6 sheets a day" and, in another clause, "8 days": the number of periods and how the story says it."""
+    rate = _PER_PERIOD.search(sentence)
+    if rate is None:
+        return None
+    period = rate.group("period").lower()
+    found = [m for s in story if s != sentence for m in re.finditer(rf"\b(\d+) {period}s?\b", s, re.I)]
+    return (Fraction(found[0].group(1)), found[0].group()) if len(found) == 1 else None
 
 
 def _counts_in(sentence: str) -> str:
@@ -167,16 +196,17 @@ def _priced(story: list[str]) -> tuple[Component, ...] | None:
     price times the count of its own category; None unless the story is exactly two such sentences."""
     prices = [s for s in story if len(re.findall(r"\$\d", s)) == 2 and len(given_numbers(s)) == 2]
     counts = [s for s in story if "$" not in s and len(given_numbers(s)) == 2]
-    if len(prices) != 1 or len(counts) != 1 or len(story) != 2:
+    if len(prices) != 1 or len(counts) != 1 or len([s for s in story if given_numbers(s)]) != 2:
         return None
     counted = [(m.group(1), m.group(2), m.group()) for m in
                re.finditer(r"(\d+) ([a-z]+)(?: (?:tickets?|passes|pass|meals?|entries))?", counts[0])]
     pairs = []
     for m in re.finditer(r"\$(\d+(?:\.\d+)?)", prices[0]):
-        after = re.match(r"\s*(?:for|per)\s+(?:each\s+|an?\s+|one\s+)?([a-z]+)", prices[0][m.end():])
+        after = re.match(r"\s*(?:(?:for|per)\s+)?(?:each\s+|an?\s+|one\s+)?([a-z]+)", prices[0][m.end():])
         before = [w for w in re.findall(r"[a-z]+", prices[0][:m.start()].lower())
                   if any(_same_category(w, c) for _, c, _ in counted)]
-        category = after.group(1) if after else (before[-1] if before else "")
+        named = after and any(_same_category(after.group(1), c) for _, c, _ in counted)   # "$9 adults", "$9 for adults"
+        category = after.group(1) if named else (before[-1] if before else "")
         match = [c for c in counted if _same_category(category, c[1])]
         if len(match) != 1:
             return None
@@ -306,9 +336,9 @@ def _left_words(question: str) -> str:
 
 def _of_the_whole(question: str, whole: str) -> str:
     """"How many pages does he still have to read?" asked of the whole: "How many of the 240 pages does he still
-    have to read?"; "" for a question that does not start "How many <noun>" or "How much <noun>"."""
-    m = re.match(r"how (many|much) (?:[a-z]+ ){0,3}?(?=(?:is|are|does|do|did|will|can|remains?|left)\b)", question,
-                 re.I)
+    have to read?"; "" for a question that does not ask "how many <noun>" or "how much <noun>"."""
+    m = re.search(r"\bhow (many|much) (?:[a-z]+ ){0,3}?(?=(?:is|are|does|do|did|will|can|remains?|left)\b)",
+                  question, re.I)   # "After 8 days, how many sheets are left?" is asked from its "how many"
     much = "much" if measure_kind(whole) not in ("", "thing") else m and m.group(1)
     return f"How {much} of the {whole} {question[m.end():]}" if m else ""
 

@@ -50,6 +50,19 @@ def test_a_part_is_said_for_what_it_counts_and_the_last_step_asked_in_the_questi
     assert shells.question == "Now compare it with the 52 shells: how many more shells does Sara have than Ben?"
 
 
+def test_numbers_in_the_question_and_clauses_of_one_sentence_are_read():
+    staples = "A box holds 200 staples. Omar uses 15 staples each week. After 6 weeks, how many staples remain?"
+    move = number_move(staples, Fraction(90))
+    assert move.lead == '90 is the number of staples in "Omar uses 15 staples each week", over 6 weeks.'
+    assert move.question == "How many of the 200 staples remain?"
+    rides = "Rides cost $4 for children and $7 for adults. What do 5 children and 2 adults pay in total?"
+    assert number_move(rides, Fraction(20)).lead == "$20 is the cost of the 5 children at $4."
+    pie = "A pie has 8 slices, Joe eats 2 and Amy eats 1. What fraction of the pie remains?"
+    assert number_move(pie, Fraction(3, 8)).lead == '3/8 is the part of the 8 slices taken in "Joe eats 2 and Amy eats 1".'
+    sheets = "A notebook has 96 sheets. Kira uses 6 sheets a day. After 8 days, how many sheets are left?"
+    assert number_move(sheets, Fraction(48)) is None   # 96 - 48 is 48 too: the answer is never questioned
+
+
 def test_a_wrong_last_step_is_pointed_at():
     added = claims("15 x 9 = 135 and 240 + 135 = 375")[-1]
     move = number_move(BOOK, Fraction(375), added)
