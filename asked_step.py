@@ -5,15 +5,18 @@ with "135": the question's "still" says the last step takes away from the whole,
 make without it (the pages read). So the tutor says what 135 truthfully counts and asks for the missing step in the
 question's own words: 'How many of the 240 pages does he still have to read?', never its result. A number a wrong
 last step makes (the pages read added to the whole) is pointed at that step. The question's words read here:
-- "left", "remain", "still": take the used amount away from the whole the story starts with;
+- "left", "remain", "still", or the verb of "kept the rest": take the used amount away from the whole the story
+  starts with;
 - "in all", "altogether", "total", "pay", "cost": put the parts together (two kinds of ticket at their prices);
 - "how many more/fewer ... than": compare one amount with the other;
-- "each" with a story that shares equally: share the whole.
-A reading is made only where it is plain: every number of the story is used once, by one groups sentence ("15 pages
-each night for 9 nights", "4 bags with 9 shells in each bag"), one sentence of two amounts taken away ("Tom eats 4
-slices and Rita eats 3 slices"), or prices paired with counts by their category ("$8 for adults", "2 adult tickets");
-no sentence compares or takes a percent or fraction; and the number read matches one reading only. The reading's own
-answer is never confirmed (without a plan that is not known here): the move is for a number short of it or past it.
+- "each" with a story that shares equally: share the whole;
+- "rose", "fell", "warmer", "colder" in the story: move the start that way (only a move the other way is read).
+A reading is made only where it is plain: every number of the story (and of the question: "After 6 weeks, how many
+...") is used once, by one groups clause ("15 pages each night for 9 nights", "4 bags with 9 shells in each bag", "6
+sheets a day" with "8 days"), one clause of two amounts taken away ("Tom eats 4 slices and Rita eats 3 slices"), or
+prices paired with counts by their category ("$8 for adults", "2 adult tickets"); no sentence compares or takes a
+percent or fraction; and the number read matches one reading only. The reading's own answer is never confirmed
+(without a plan that is not known here) nor questioned: the move is for a number short of it or past it.
 """
 from __future__ import annotations
 
@@ -84,7 +87,7 @@ def read_question(problem: str) -> Reading | None:
         return None
     used = [n for part in parts for n in part.numbers]
     rest = [(v, p) for v, p in given if v not in used]
-    if step == "in_all":
+    if step == "in_all" or step == "compare" and len(parts) == 2:   # two parts, both made first
         return Reading(step, parts, None, question) if not rest and len(parts) == 2 else None
     if len(parts) != 1 or len(rest) != 1:
         return None
@@ -110,11 +113,28 @@ def _taken_from(story: list[str], whole: tuple[Fraction, str], used: Component) 
     return money or not noun or not nouns or any(same_word(noun, n) for n in nouns)
 
 
+# "kept the rest", "sold the rest at the market": the question asking about that verb asks what is left
+_REST = re.compile(r"\b(?!(?:of|and|with|for|to|all|from|on|in|at)\b)([a-z]+) the rest\b", re.I)
+_PAST = {"kept": "keep", "sold": "sell", "gave": "give", "ate": "eat", "took": "take", "spent": "spend",
+         "lent": "lend", "sent": "send", "brought": "bring", "bought": "buy", "put": "put", "left": "leave"}
+
+
+def _same_verb(a: str, b: str) -> bool:
+    """One verb in two forms: "kept"/"keep", "stored"/"store", "packed"/"pack"."""
+    def base(word: str) -> str:
+        word = word.lower()
+        return _PAST.get(word) or re.sub(r"(?<=[a-z]{3})(?:ed|d|s)$", "", word)
+    return base(a) == base(b) or base(a) == base(b) + "e" or base(a) + "e" == base(b)
+
+
 def _clauses(sentences: list[str]) -> list[str]:
     """The sentences, one of more than two numbers split at its commas ("A cake has 12 pieces, Ann eats 3 and Ben
     eats 4." is a whole, then two amounts eaten)."""
     split = [re.split(r",\s+(?:and\s+)?", s) if len(given_numbers(s)) > 2 else [s] for s in sentences]
-    return [c.strip() for parts in split for c in parts if c.strip()]
+    clauses = [c.strip() for parts in split for c in parts if c.strip()]
+    # "3 bags of 8 marbles and 2 boxes of 10 marbles": two groups in one clause
+    return [c.strip() for clause in clauses
+            for c in (re.split(r"\s+and\s+", clause) if len(given_numbers(clause)) > 2 else [clause]) if c.strip()]
 
 
 def _asked_step(question: str, story: list[str]) -> str | None:
@@ -124,6 +144,9 @@ def _asked_step(question: str, story: list[str]) -> str | None:
         return "fraction_left" if re.match(r"what fraction\b", question, re.I) else "left"
     if _IN_ALL.search(question):
         return "in_all"
+    asked = re.findall(r"[a-z]+", question)
+    if any(_same_verb(m.group(1), w) for s in story for m in _REST.finditer(s) for w in asked):
+        return "left"   # "He gave away 7 tins and kept the rest." with "How many cookies did he keep?"
     if _EACH_ASKED.search(question) and any(_SHARED.search(s) for s in story):
         return "share"
     return None
@@ -239,7 +262,9 @@ def number_move(problem: str, value: Fraction, claim: Claim | None = None) -> As
     step explains: short of it (a part) or made by the wrong step; None where nothing here reads it plainly, and
     for the reading's own answer (never confirmed without a plan, never questioned either)."""
     reading = read_question(problem)
-    if reading is None or value == _answer(reading) or claim is not None and not _uses(claim, reading, value):
+    if reading is None:
+        return _moved_start(problem, value, claim)
+    if value == _answer(reading) or claim is not None and not _uses(claim, reading, value):
         return None
     said = f"{_money(value, reading)} is" if claim is None else f"Yes, {claim} is right: {_money(value, reading)} is"
     moves = [m for m in (_short(reading, value, said), _wrong_step(reading, value, claim)) if m is not None]
@@ -254,6 +279,8 @@ def _answer(reading: Reading) -> Fraction | None:
     part, whole = reading.parts[0].value, reading.whole[0] if reading.whole else None
     if reading.step == "in_all":
         return sum((p.value for p in reading.parts), Fraction(0))
+    if reading.step == "compare" and whole is None:
+        return abs(part - reading.parts[1].value)
     answers = {"left": whole - part, "fraction_left": (whole - part) / whole,
                "compare": abs(whole - part), "share": part / whole}
     return answers[reading.step]
@@ -294,7 +321,8 @@ def _short(reading: Reading, value: Fraction, said: str) -> AskedMove | None:
         other = next(p for p in reading.parts if p is not match[0])
         return AskedMove("ask", lead, f"What about {other.counts}? The question asks \"{reading.question}\"")
     if reading.step == "compare":
-        return AskedMove("ask", lead, f"Now compare it with the {whole[1]}: {_lower_first(reading.question)}")
+        other = f"the {whole[1]}" if whole else next(p for p in reading.parts if p is not match[0]).counts
+        return AskedMove("ask", lead, f"Now compare it with {other}: {_lower_first(reading.question)}")
     if reading.step == "share":
         return AskedMove("ask", lead, f"Those are shared equally: {_lower_first(reading.question)}")
     return None
@@ -305,7 +333,7 @@ def _wrong_step(reading: Reading, value: Fraction, claim: Claim | None) -> Asked
     what is left, the two amounts compared added, or one part taken from the other where it asks for the total. A
     bare number is said to be what that step makes (true of the number), never that the student did it."""
     whole, part = reading.whole, reading.parts[0]
-    if reading.step in ("left", "compare") and value == whole[0] + part.value:
+    if reading.step in ("left", "compare") and whole is not None and value == whole[0] + part.value:
         doing = f"adding {fmt(part.value)}, {part.counts}, to the {whole[1]}" if reading.step == "left" else \
             f"putting {fmt(part.value)} and the {whole[1]} together"
         question = f"Does that leave more than the {whole[1]}, or fewer? The question asks \"{reading.question}\"" \
@@ -325,6 +353,44 @@ def _wrong_step(reading: Reading, value: Fraction, claim: Claim | None) -> Asked
     return AskedMove("flag", lead, question)
 
 
+_UP = r"rose|rises|risen|went up|goes up|gone up|climbed|warmer|higher|increased"
+_DOWN = r"fell|falls|fallen|dropped|drops|went down|goes down|gone down|colder|cooler|lower|decreased"
+_MOVED = re.compile(rf"\b(?:(?P<up>{_UP})|{_DOWN})\b", re.I)
+_AT_START = re.compile(r"\b(?:at first|start|started|begin|began|before|how (?:many|much) (?:more|fewer|less))\b", re.I)
+
+
+def _amounts(text: str) -> list[tuple[Fraction, str]]:
+    """The given numbers that are amounts, never a clock time ("At 4 pm", "By 10:30")."""
+    return given_numbers(re.sub(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b\.?", "then", text, flags=re.I))
+
+
+def _moved_start(problem: str, value: Fraction, claim: Claim | None) -> AskedMove | None:
+    """"At 4 pm the air was 6 degrees. By 10 pm it was 9 degrees colder.": a start and one change whose word says
+    which way it moves (rose, fell, warmer, colder). A number that moves the start the other way is pointed at that
+    step; any other number is left alone here."""
+    sentences = problem_sentences(problem)
+    question = question_sentence(sentences)
+    story = _clauses([s for s in sentences if s != question])
+    given = _amounts(" ".join(story))
+    moving = [c for c in story if _MOVED.search(c)]
+    if len(given) != 2 or len(moving) != 1 or _amounts(question) or _AT_START.search(question) \
+            or any(_RELATES.search(c) for c in story) or [abs(v) for v, _ in _amounts(moving[0])] != [abs(given[1][0])]:
+        return None
+    (start, _), change = given[0], abs(given[1][0])
+    way = 1 if _MOVED.search(moving[0]).group("up") else -1
+    wrong = start - way * change
+    shown = {abs(n) for n in numbers_in(claim.expression)} if claim is not None else set()
+    if value != wrong or claim is not None and not (claim.right and claim.stated == value and
+                                                    shown == {abs(start), change}):
+        return None
+    doing = f"taking {fmt(change)} away from {fmt(start)}" if way > 0 else f"adding {fmt(change)} to {fmt(start)}"
+    rest = doing.split(" ", 1)[1]
+    lead = f"Look at {claim}: it {'takes' if way > 0 else 'adds'} {rest}." if claim is not None else \
+        f"{fmt(value)} is what {doing} makes."
+    return AskedMove("flag", lead, f"The problem says \"{moving[0].rstrip('.')}\": does that make it higher or "
+                                   f"lower than {fmt(start)}?")
+
+
 def _left_words(question: str) -> str:
     """How the question says what is left: "are left", "remain", "are still in the box", "still need weeding"."""
     word = _LEFT.search(question)
@@ -337,7 +403,7 @@ def _left_words(question: str) -> str:
 def _of_the_whole(question: str, whole: str) -> str:
     """"How many pages does he still have to read?" asked of the whole: "How many of the 240 pages does he still
     have to read?"; "" for a question that does not ask "how many <noun>" or "how much <noun>"."""
-    m = re.search(r"\bhow (many|much) (?:[a-z]+ ){0,3}?(?=(?:is|are|does|do|did|will|can|remains?|left)\b)",
+    m = re.search(r"\bhow (many|much) (?:[a-z]+ ){0,3}?(?=(?:is|are|was|were|does|do|did|will|can|remains?|left)\b)",
                   question, re.I)   # "After 8 days, how many sheets are left?" is asked from its "how many"
     much = "much" if measure_kind(whole) not in ("", "thing") else m and m.group(1)
     return f"How {much} of the {whole} {question[m.end():]}" if m else ""

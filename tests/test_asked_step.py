@@ -46,7 +46,8 @@ def test_a_part_is_said_for_what_it_counts_and_the_last_step_asked_in_the_questi
     assert pizza.lead.startswith("7/12 is the part of the 12 slices taken in")
     assert pizza.question == "How many of the 12 slices are left, and what fraction of all 12 is that?"
     shells = number_move(SHELLS, Fraction(36), claims("4 x 9 = 36")[0])
-    assert shells.verdict == "confirm" and shells.lead.startswith("Yes, 4 × 9 = 36 is right: 36 is the number of shells")
+    assert shells.verdict == "confirm"
+    assert shells.lead.startswith("Yes, 4 × 9 = 36 is right: 36 is the number of shells")
     assert shells.question == "Now compare it with the 52 shells: how many more shells does Sara have than Ben?"
 
 
@@ -58,9 +59,37 @@ def test_numbers_in_the_question_and_clauses_of_one_sentence_are_read():
     rides = "Rides cost $4 for children and $7 for adults. What do 5 children and 2 adults pay in total?"
     assert number_move(rides, Fraction(20)).lead == "$20 is the cost of the 5 children at $4."
     pie = "A pie has 8 slices, Joe eats 2 and Amy eats 1. What fraction of the pie remains?"
-    assert number_move(pie, Fraction(3, 8)).lead == '3/8 is the part of the 8 slices taken in "Joe eats 2 and Amy eats 1".'
+    assert number_move(pie, Fraction(3, 8)).lead == \
+        '3/8 is the part of the 8 slices taken in "Joe eats 2 and Amy eats 1".'
     sheets = "A notebook has 96 sheets. Kira uses 6 sheets a day. After 8 days, how many sheets are left?"
     assert number_move(sheets, Fraction(48)) is None   # 96 - 48 is 48 too: the answer is never questioned
+
+
+def test_two_parts_made_first_and_what_the_rest_is():
+    cards = "Tom has 6 packs of 8 cards. Sue has 4 packs of 5 cards. How many more cards does Tom have than Sue?"
+    assert number_move(cards, Fraction(48)).question == \
+        'Now compare it with the number of cards in "Sue has 4 packs of 5 cards": how many more cards does Tom have ' \
+        'than Sue?'
+    assert number_move(cards, Fraction(28)) is None   # 48 - 20: the answer
+    marbles = "Ana has 3 bags of 8 marbles and 2 boxes of 10 marbles. How many marbles does she have in all?"
+    assert number_move(marbles, Fraction(20)).question.startswith('What about the number of marbles in "Ana has 3 bags')
+    cookies = "Dan baked 180 cookies. He gave away 7 tins of 12 cookies and kept the rest. " \
+              "How many cookies did he keep?"
+    assert number_move(cookies, Fraction(84)).question == "How many of the 180 cookies did he keep?"
+    asks_part = "Dan baked 180 cookies. He gave away 7 tins of 12 cookies and kept the rest. How many did he give away?"
+    assert number_move(asks_part, Fraction(84)) is None   # the question asks about the tins given away, not the rest
+
+
+def test_a_start_moved_the_other_way_is_pointed_at_that_step():
+    air = "At 4 pm the air was 6 degrees. By 10 pm it was 9 degrees colder. How cold was the air at 10 pm?"
+    move = number_move(air, Fraction(15))
+    assert move.verdict == "flag" and move.lead == "15 is what adding 9 to 6 makes."
+    assert move.question == \
+        'The problem says "By 10 pm it was 9 degrees colder": does that make it higher or lower than 6?'
+    pond = "On Monday the pond was -5 degrees. On Tuesday it was 8 degrees warmer. How warm was the pond on Tuesday?"
+    subtracted = number_move(pond, Fraction(-13), claims("-5 - 8 = -13")[0])
+    assert subtracted.lead == "Look at -5 − 8 = -13: it takes 8 away from -5."
+    assert number_move(pond, Fraction(3)) is None and number_move(pond, Fraction(13)) is None
 
 
 def test_a_wrong_last_step_is_pointed_at():
