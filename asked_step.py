@@ -15,8 +15,9 @@ A reading is made only where it is plain: every number of the story (and of the 
 ...") is used once, by one groups clause ("15 pages each night for 9 nights", "4 bags with 9 shells in each bag", "6
 sheets a day" with "8 days"), one clause of two amounts taken away ("Tom eats 4 slices and Rita eats 3 slices"), or
 prices paired with counts by their category ("$8 for adults", "2 adult tickets"); no sentence compares or takes a
-percent or fraction; and the number read matches one reading only. The reading's own answer is never confirmed
-(without a plan that is not known here) nor questioned: the move is for a number short of it or past it.
+percent or fraction, says a number in words, gives a total or one more or less; the question holds no "if" and
+asks for no rate ("in a year"); and the number read matches one reading only. The reading's own answer is never
+confirmed (without a plan that is not known here) nor questioned: the move is for a number short of it or past it.
 """
 from __future__ import annotations
 
@@ -38,9 +39,19 @@ _SHARED = re.compile(r"\b(?:equally|shares?|shared|among|between)\b", re.I)
 # a sentence that relates amounts (twice, 3 times, 12 more than, 15%, 1/4) is read by story_changes.py, never here
 _RELATES = re.compile(r"\b(?:than|times|twice|half|double|triple|percent|third|quarter)\b|%|\d/\d", re.I)
 # "15 pages each night", "$5 a week for 9 weeks", "8 trays of 12 muffins", "4 bags with 9 shells"
-_GROUPS = re.compile(r"\b(?:each|every|per|apiece)\b|\b(?:a|an) (?:day|night|week|month|hour|minute|year|evening|"
-                     r"morning|lap)\b|\d [a-z]+ (?:of|with) \$?\d", re.I)
-_TWO_TAKEN = re.compile(r"\d[^\d]*\band\b[^\d]*\d")
+# two amounts taken in one clause: "Tom eats 4 and Rita eats 3", "sold 45 in the morning and 78 in the afternoon",
+# "used 6 crayons and gave 4 crayons to Max" (never "20 feet wide and 60 feet long")
+_TAKING = rf"(?:{MOVES_AWAY}|gave|gives|give|read|reads)"
+_TWO_TAKEN = re.compile(rf"\b(?P<verb>[a-z]+) \d+[^\d]*\band\b[^\d]*?\b(?P=verb) \d|\b{_TAKING} \d+[^\d]*\band "
+                        rf"(?:{_TAKING} )?\d", re.I)
+# a question with a condition ("If ..."), or asking per period ("in a year"), or a story that says a number in words
+# ("a dozen", "the first four"), gives its total ("a total of 20"), or one more or less ("another 10", "$4 less"):
+# the last step is then not what the question's word says, or the numbers are not all read here
+_UNREAD_QUESTION = re.compile(r"\bif\b|\b(?:in|per|each|every|for) (?:a|an|one|each)? ?(?:day|week|month|year|hour|"
+                              r"minute)\b|\baverage\b|\bmean\b", re.I)
+_UNREAD_STORY = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|"
+                           r"total|together|altogether|in all|combined|another|more|less|fewer|average|mean|"
+                           r"discount|tax|change|refund)\b|\d off\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -73,7 +84,8 @@ def read_question(problem: str) -> Reading | None:
     story = [s for s in sentences if s != question]
     numbered = story + ([question] if numbers_in(question) else [])   # "After 8 days, how many sheets are left?"
     if not question or not story or any(_RELATES.search(s) for s in numbered if s != question or len(numbered) > 1
-                                        and s == question and not _COMPARE.search(s)):
+                                        and s == question and not _COMPARE.search(s)) \
+            or _UNREAD_QUESTION.search(question) or any(_UNREAD_STORY.search(s) for s in story):
         return None
     story = _clauses(numbered)
     given = [(v, p) for v, p in given_numbers(" ".join(story)) if v > 0]
@@ -82,7 +94,7 @@ def read_question(problem: str) -> Reading | None:
     step = _asked_step(question, story)
     if step is None:
         return None
-    parts = _components(story, given, step)
+    parts = _components(story, step, question)
     if parts is None:
         return None
     used = [n for part in parts for n in part.numbers]
@@ -142,8 +154,8 @@ def _asked_step(question: str, story: list[str]) -> str | None:
         return "compare"
     if _LEFT.search(question):
         return "fraction_left" if re.match(r"what fraction\b", question, re.I) else "left"
-    if _IN_ALL.search(question):
-        return "in_all"
+    if _IN_ALL.search(question) and not re.search(r"\b(?:more|fewer|less|need|needs|other|else)\b", question, re.I):
+        return "in_all"   # never "How many more packets does he need to have a total of 12?"
     asked = re.findall(r"[a-z]+", question)
     if any(_same_verb(m.group(1), w) for s in story for m in _REST.finditer(s) for w in asked):
         return "left"   # "He gave away 7 tins and kept the rest." with "How many cookies did he keep?"
@@ -152,7 +164,7 @@ def _asked_step(question: str, story: list[str]) -> str | None:
     return None
 
 
-def _components(story: list[str], given: list[tuple[Fraction, str]], step: str) -> tuple[Component, ...] | None:
+def _components(story: list[str], step: str, question: str) -> tuple[Component, ...] | None:
     """The amounts the story makes before the last step: a groups sentence's product, a sentence's two amounts
     taken away (only where the question takes away), prices times counts paired by category; None where a
     sentence holds numbers read no way here."""
@@ -167,9 +179,11 @@ def _components(story: list[str], given: list[tuple[Fraction, str]], step: str) 
             counts.add(over[1])
             parts.append(Component(numbers[0] * over[0], (numbers[0], over[0]),
                                    f"{_counts_in(sentence)}, over {over[1]}", "$" in sentence, sentence))
-        elif len(numbers) == 2 and _GROUPS.search(sentence):
+        elif len(numbers) == 2 and _groups(sentence) and sentence not in question:   # the question's numbers: counts
             parts.append(Component(numbers[0] * numbers[1], tuple(numbers), _counts_in(sentence),
                                    "$" in sentence, sentence))
+        elif len(numbers) == 1 and _RATE.search(sentence):
+            return None   # "1.5 kilograms each month" with no number of months: not read here
         elif len(numbers) == 2 and step in ("left", "fraction_left") and _TWO_TAKEN.search(sentence) \
                 and all(v.denominator == 1 for v in numbers):
             parts.append(Component(numbers[0] + numbers[1], tuple(numbers), _counts_in(sentence), "$" in sentence,
@@ -178,13 +192,14 @@ def _components(story: list[str], given: list[tuple[Fraction, str]], step: str) 
             return None
     singles = [(v, p) for s in story for v, p in given_numbers(s) if len(given_numbers(s)) == 1 and v > 0
                and p not in counts and not re.search(rf"\b(?:{MOVES_AWAY}|{MONEY_AWAY})\b", s, re.I)]
-    if step == "in_all" and len(parts) == 1 and len(singles) == 1:   # "$12 an hour for 6 hours" and "a $15 tip"
-        value, phrase = singles[0]
+    if step == "in_all" and len(parts) == 1 and len(singles) == 1 and _same_kind(parts[0], singles[0][1]):
+        value, phrase = singles[0]   # "$12 an hour for 6 hours" and "a $15 tip": money and money
         parts.append(Component(value, (value,), f"the {phrase}", phrase.startswith("$")))
     return tuple(parts) if parts else None
 
 
 _PERIODS = r"day|night|week|month|hour|minute|year|evening|morning"
+_PERIODS_WORDS = rf"(?:{_PERIODS})\b"
 _PER_PERIOD = re.compile(rf"\d+ [a-z]+(?: [a-z]+)? (?:a|an|each|every|per) (?P<period>{_PERIODS})\b", re.I)
 
 
@@ -196,6 +211,40 @@ def _over_periods(story: list[str], sentence: str) -> tuple[Fraction, str] | Non
     period = rate.group("period").lower()
     found = [m for s in story if s != sentence for m in re.finditer(rf"\b(\d+) {period}s?\b", s, re.I)]
     return (Fraction(found[0].group(1)), found[0].group()) if len(found) == 1 else None
+
+
+# a number that comes in each group: "9 shells in each bag", "15 pages each night", "$7 each", "$12 an hour"
+_RATE = re.compile(rf"(?P<n>\$?\d+(?:\.\d+)?)(?: [a-z]+){{0,2}}? "
+                   rf"(?:each|every|per|apiece|(?:a|an) (?={_PERIODS_WORDS}))(?: of (?:the|her|his|their|its))?"
+                   rf"(?: (?P<noun>[a-z]+))?")
+_NOT_NOUN = {"for", "and", "to", "in", "on", "at", "of", "from", "so", "but", "with"}
+
+
+def _groups(clause: str) -> bool:
+    """Two numbers of which one comes in each of the other's groups: "5 boxes of 24 pencils", "4 bags with 9 shells in
+    each bag", "15 pages each night for 9 nights" (each night, 9 nights: the groups agree), "3 books at $7 each";
+    never two rates ("20 pages in an hour, and 15 pages in an hour"), two prices, or a rate whose groups are other
+    things than the count's ("2 blue notes under each of the red notes" with "10 blue notes")."""
+    numbers = given_numbers(clause)
+    if len(numbers) != 2 or clause.count("$") > 1:
+        return False
+    if re.search(r"\d+ [a-z]+ of \$?\d", clause) and not _RATE.search(clause):   # never "9 plants with 3 packets"
+        return True
+    rates = [m for m in _RATE.finditer(clause)]
+    if len(rates) != 1:
+        return False
+    rate = Fraction(rates[0].group("n").lstrip("$"))
+    count = next((p for v, p in numbers if v != rate), "")
+    noun = rates[0].group("noun")
+    return noun is None or noun in _NOT_NOUN or " " in count and same_word(noun, count.split()[-1])
+
+
+def _same_kind(part: Component, phrase: str) -> bool:
+    """A single amount added to a part counts what it counts: money and money ("a $15 tip"), pages and pages."""
+    if phrase.startswith("$") or part.money:
+        return phrase.startswith("$") and part.money
+    noun = phrase.split()[-1] if " " in phrase else ""
+    return bool(noun) and noun in part.counts
 
 
 def _counts_in(sentence: str) -> str:
@@ -307,8 +356,8 @@ def _short(reading: Reading, value: Fraction, said: str) -> AskedMove | None:
         if value not in (used.value, used.value / whole[0]) or used.value >= whole[0]:
             return None
         lead = f"{fmt(used.value)}/{fmt(whole[0])} is the part of the {whole[1]}" if value < 1 else \
-            f"{said} the number of the {whole[1]}"
-        return AskedMove("ask", f"{lead} taken in \"{used.sentence.rstrip('.')}\".",
+            f"{said} how many of the {whole[1]} are"
+        return AskedMove("ask", f"{lead} in \"{used.sentence.rstrip('.')}\".",
                          f"How many of the {whole[1]} {_left_words(reading.question)}, and what fraction of all "
                          f"{fmt(whole[0])} is that?")
     match = [p for p in reading.parts if p.value == value and len(p.numbers) > 1]

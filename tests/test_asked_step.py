@@ -43,7 +43,7 @@ def test_a_part_is_said_for_what_it_counts_and_the_last_step_asked_in_the_questi
     assert tickets.lead == "$16 is the cost of the 2 adult tickets at $8."
     assert tickets.question.startswith("What about the cost of the 3 child tickets at $4?")
     pizza = number_move(PIZZA, Fraction(7, 12))
-    assert pizza.lead.startswith("7/12 is the part of the 12 slices taken in")
+    assert pizza.lead == '7/12 is the part of the 12 slices in "Tom eats 4 slices and Rita eats 3 slices".'
     assert pizza.question == "How many of the 12 slices are left, and what fraction of all 12 is that?"
     shells = number_move(SHELLS, Fraction(36), claims("4 x 9 = 36")[0])
     assert shells.verdict == "confirm"
@@ -60,9 +60,18 @@ def test_numbers_in_the_question_and_clauses_of_one_sentence_are_read():
     assert number_move(rides, Fraction(20)).lead == "$20 is the cost of the 5 children at $4."
     pie = "A pie has 8 slices, Joe eats 2 and Amy eats 1. What fraction of the pie remains?"
     assert number_move(pie, Fraction(3, 8)).lead == \
-        '3/8 is the part of the 8 slices taken in "Joe eats 2 and Amy eats 1".'
+        '3/8 is the part of the 8 slices in "Joe eats 2 and Amy eats 1".'
     sheets = "A notebook has 96 sheets. Kira uses 6 sheets a day. After 8 days, how many sheets are left?"
     assert number_move(sheets, Fraction(48)) is None   # 96 - 48 is 48 too: the answer is never questioned
+
+
+def test_a_count_of_a_fraction_s_whole_is_said_as_how_many_of_it():
+    rows = "A garden has 20 rows of beans. Ana weeds 6 rows and Raj weeds 5 rows. What fraction of the rows still " \
+           "need weeding?"
+    move = number_move(rows, Fraction(11), claims("6 + 5 = 11")[0])
+    assert move.lead == 'Yes, 6 + 5 = 11 is right: 11 is how many of the 20 rows are in "Ana weeds 6 rows and Raj ' \
+                        'weeds 5 rows".'
+    assert move.question == "How many of the 20 rows still need weeding, and what fraction of all 20 is that?"
 
 
 def test_two_parts_made_first_and_what_the_rest_is():
@@ -108,6 +117,17 @@ def test_a_wrong_last_step_is_pointed_at():
     ("A baker has 50 hours. He bakes 12 cakes an hour for 3 hours. How many cakes are left?", 36),   # other things
     ("Nora earns $12 an hour for 6 hours. She spends $15 on lunch. How much does she have in total?", 72),
     ("Lia has twice as many cards as Sam. Sam has 4 packs of 6 cards. How many cards are left?", 24),   # a relation
+    # two rates, a price of another kind, a missing part, a shape's sides, a rate with no count, a per-period question
+    ("Liza reads 20 pages in an hour and Suzie reads 15 pages in an hour. How many more pages does Liza read than "
+     "Suzie?", 300),
+    ("Tom rents a boat for 2 hours a day for 3 days. It costs $40 an hour. How much does he pay?", 6),
+    ("Carla planted 9 rows with 3 seeds. How many more seeds does she need to have a total of 40 seeds?", 27),
+    ("Joy has 250 feet of tape. A field is 20 feet wide and 60 feet long. How much tape is left after she wraps the "
+     "field once?", 80),
+    ("Barb lost 2 kilograms each month. Lou lost 9 kilograms every year for 3 years. How many more kilograms did Lou "
+     "lose than Barb?", 27),
+    ("Jan pays $40 an hour for 3 hours a week of lessons. Her sister pays $30 an hour for 5 hours a week. How much "
+     "more does her sister spend than Jan in a year?", 120),
 ])
 def test_no_reading_where_the_story_is_not_plain(problem, value):
     assert number_move(problem, Fraction(value)) is None
