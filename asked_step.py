@@ -413,10 +413,23 @@ def _amounts(text: str) -> list[tuple[Fraction, str]]:
     return given_numbers(re.sub(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b\.?", "then", text, flags=re.I))
 
 
-def _moved_start(problem: str, value: Fraction, claim: Claim | None) -> AskedMove | None:
+@dataclass(frozen=True)
+class MovedStart:
+    """A start and the one change that moves it, its way read from its word: "6 degrees", "9 degrees colder"."""
+
+    start: Fraction
+    change: Fraction
+    way: int          # +1 rose / warmer, -1 fell / colder
+    clause: str       # "By 10 pm it was 9 degrees colder"
+
+    def question(self) -> str:
+        return f"The problem says \"{self.clause}\": does that make it higher or lower than {fmt(self.start)}?"
+
+
+def moved_start(problem: str) -> MovedStart | None:
     """"At 4 pm the air was 6 degrees. By 10 pm it was 9 degrees colder.": a start and one change whose word says
-    which way it moves (rose, fell, warmer, colder). A number that moves the start the other way is pointed at that
-    step; any other number is left alone here."""
+    which way it moves (rose, fell, warmer, colder); None unless the story is just that and the question asks what
+    there is after it."""
     sentences = problem_sentences(problem)
     question = question_sentence(sentences)
     story = _clauses([s for s in sentences if s != question])
@@ -425,19 +438,53 @@ def _moved_start(problem: str, value: Fraction, claim: Claim | None) -> AskedMov
     if len(given) != 2 or len(moving) != 1 or _amounts(question) or _AT_START.search(question) \
             or any(_RELATES.search(c) for c in story) or [abs(v) for v, _ in _amounts(moving[0])] != [abs(given[1][0])]:
         return None
-    (start, _), change = given[0], abs(given[1][0])
     way = 1 if _MOVED.search(moving[0]).group("up") else -1
-    wrong = start - way * change
+    return MovedStart(given[0][0], abs(given[1][0]), way, moving[0].rstrip("."))
+
+
+def _moved_start(problem: str, value: Fraction, claim: Claim | None) -> AskedMove | None:
+    """A number that moves the start the other way than its word says, pointed at that step; any other number is
+    left alone here."""
+    moved = moved_start(problem)
+    if moved is None:
+        return None
+    start, change, way = moved.start, moved.change, moved.way
     shown = {abs(n) for n in numbers_in(claim.expression)} if claim is not None else set()
-    if value != wrong or claim is not None and not (claim.right and claim.stated == value and
-                                                    shown == {abs(start), change}):
+    if value != start - way * change or claim is not None and not (claim.right and claim.stated == value and
+                                                                   shown == {abs(start), change}):
         return None
     doing = f"taking {fmt(change)} away from {fmt(start)}" if way > 0 else f"adding {fmt(change)} to {fmt(start)}"
     rest = doing.split(" ", 1)[1]
     lead = f"Look at {claim}: it {'takes' if way > 0 else 'adds'} {rest}." if claim is not None else \
         f"{fmt(value)} is what {doing} makes."
-    return AskedMove("flag", lead, f"The problem says \"{moving[0].rstrip('.')}\": does that make it higher or "
-                                   f"lower than {fmt(start)}?")
+    return AskedMove("flag", lead, moved.question())
+
+
+# ============================================================================ a help request: the first part asked
+
+def first_part_question(problem: str) -> str | None:
+    """A help request where the question's last step is read: the part the story makes first, asked in its own
+    words, never worked ('Start with "Kira uses 6 sheets a day": how many sheets is that over 8 days?', 'What is the
+    cost of the 2 adult tickets at $8?'); a start moved by a word, its direction asked; else None."""
+    reading = read_question(problem)
+    if reading is None:
+        moved = moved_start(problem)
+        return moved.question() if moved is not None else None
+    part = reading.parts[0]
+    if part.counts.startswith("the cost of"):
+        return f"What is {part.counts}?"
+    if not part.sentence or len(part.numbers) < 2:
+        return None
+    rate = _RATE.search(part.sentence)
+    unit = re.match(r"\$?[\d.]+ ([a-z]+)", rate.group()) if rate else None
+    noun = part.counts.split()[3] if part.counts.startswith("the number of ") else unit.group(1) if unit else ""
+    amount = "how much money is that" if part.money else f"how many {noun} is that" if noun.isalpha() \
+        and noun not in ("a", "an") else "how much is that"
+    if reading.step in ("left", "fraction_left"):   # "how many of the 12 slices does that take?"
+        many = "much" if part.money or measure_kind(reading.whole[1]) not in ("", "thing") else "many"
+        amount = f"how {many} of the {reading.whole[1]} does that take"
+    over = f" over {part.counts.split(', over ')[1]}" if ", over " in part.counts else ""
+    return f"Start with \"{part.sentence.strip().rstrip('.')}\": {amount}{over}?"
 
 
 def _left_words(question: str) -> str:

@@ -4,7 +4,8 @@ equal groups picture one group then two, a sum adds tens then ones, a difference
 fact it undoes, and the first step of several says what waits for later. Without a plan, never a list of every number
 the problem gives (a frame that fits any problem): the words that relate its quantities ("twice as many as Ben"),
 quoted as a phrase; else the question's own relating word ("left", "fraction"); else one quantity the problem names,
-the one whose sentence shares most words with the question, asked for what it means here."""
+the one whose sentence shares most words with the question, asked for what it means here. Before all of these,
+where the question's own last step is read (asked_step.py): the part the story makes first, asked in its words."""
 from __future__ import annotations
 
 import re
@@ -12,6 +13,7 @@ from fractions import Fraction
 
 import solver
 import wordproblem
+from asked_step import first_part_question
 from solver import Plan, Quantity, Step, fmt
 from wording import (content_words, first_move_question, problem_sentences, problem_terms, question_sentence,
                      question_target)
@@ -33,6 +35,9 @@ def first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, st
     shells ..."): then the words that relate the quantities ("3 times as many shells as Ben", "on Tuesday twice as
     much as Monday"), quoted as a phrase (never a whole sentence pasted into a frame), with what they tell about the
     question's target; with none outside the question, its own relating word ("fraction", "more", "left")."""
+    first_part = first_part_question(problem)
+    if first_part:   # the question's last step is read (asked_step.py): the part the story makes first, in its words
+        return "", first_part
     lead, question = first_move_question(problem, given)
     asked = question_sentence(problem_sentences(problem))
     if HOW_FAR_APART.search(asked) and len(given) == 2 and all(v.denominator == 1 for v, _ in given):

@@ -8,8 +8,9 @@ import pytest
 
 import agent
 import solver
+import unplanned_help
 from arithmetic_claims import claims
-from asked_step import number_move, read_question
+from asked_step import first_part_question, number_move, read_question
 from common import ROOT
 from story_changes import relation_move
 
@@ -150,3 +151,19 @@ def test_the_planner_still_wins_where_it_has_a_plan():
     assert len(planned) >= 10
     for case in planned:
         assert "Now compare it with" not in _reply(f"{case['problem']} {case['attempt']}")["text"]
+
+
+def test_a_help_request_asks_the_first_part_in_the_story_s_words():
+    assert first_part_question(PIZZA) == 'Start with "Tom eats 4 slices and Rita eats 3 slices": how many of the 12 ' \
+                                         'slices does that take?'
+    assert first_part_question(TICKETS) == "What is the cost of the 2 adult tickets at $8?"
+    staples = "A box holds 200 staples. Omar uses 15 staples each week. After 6 weeks, how many staples remain?"
+    assert first_part_question(staples) == 'Start with "Omar uses 15 staples each week": how many of the 200 ' \
+                                           'staples does that take over 6 weeks?'
+    air = "At 4 pm the air was 6 degrees. By 10 pm it was 9 degrees colder. How cold was the air at 10 pm?"
+    assert first_part_question(air) == \
+        'The problem says "By 10 pm it was 9 degrees colder": does that make it higher or lower than 6?'
+    assert unplanned_help.first_move(TICKETS, []) == ("", "What is the cost of the 2 adult tickets at $8?")
+    assert first_part_question("Lia has twice as many cards as Sam. Sam has 4 packs of 6 cards. How many cards "
+                               "are left?") is None
+    assert "What is the cost of the 2 adult tickets at $8?" in _reply(f"{TICKETS} I don't know where to start")["text"]
