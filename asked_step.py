@@ -306,17 +306,19 @@ class AskedMove:
     question: str
 
 
-def number_move(problem: str, value: Fraction, claim: Claim | None = None) -> AskedMove | None:
+def number_move(problem: str, value: Fraction, claim: Claim | None = None,
+                earlier: tuple[Fraction, ...] = ()) -> AskedMove | None:
     """A student's number (bare, or the result of a right `claim` on the story's numbers) that the question's last
     step explains: short of it (a part) or made by the wrong step; None where nothing here reads it plainly, and
-    for the reading's own answer (never confirmed without a plan, never questioned either)."""
+    for the reading's own answer (never confirmed without a plan, never questioned either). A part the student
+    found `earlier` is named with its value when the question asks to put it with this one."""
     reading = read_question(problem)
     if reading is None:
         return _moved_start(problem, value, claim)
     if value == _answer(reading) or claim is not None and not _uses(claim, reading, value):
         return None
     said = f"{_money(value, reading)} is" if claim is None else f"Yes, {claim} is right: {_money(value, reading)} is"
-    moves = [m for m in (_short(reading, value, said), _wrong_step(reading, value, claim)) if m is not None]
+    moves = [m for m in (_short(reading, value, said, earlier), _wrong_step(reading, value, claim)) if m is not None]
     if len(moves) != 1:
         return None
     right = claim is not None and moves[0].verdict == "ask"   # a right claim short of the last step is confirmed
@@ -348,10 +350,13 @@ def _uses(claim: Claim, reading: Reading, value: Fraction) -> bool:
     return claim.right and claim.stated == value and set(numbers_in(claim.expression)) <= story
 
 
-def _short(reading: Reading, value: Fraction, said: str) -> AskedMove | None:
+def _short(reading: Reading, value: Fraction, said: str, earlier: tuple[Fraction, ...]) -> AskedMove | None:
     """The number is a part the story makes before the question's last step: what it counts, then that step in the
     question's own words, without its result."""
     whole, used = reading.whole, reading.parts[0]
+    if reading.step == "fraction_left" and value == whole[0] - used.value != used.value:   # the count left: a step
+        return AskedMove("ask", f"{said} how many of the {whole[1]} {_left_words(reading.question)} after "
+                                f"\"{used.sentence.rstrip('.')}\".", f"What fraction of all {fmt(whole[0])} is that?")
     if reading.step == "fraction_left":
         if value not in (used.value, used.value / whole[0]) or used.value >= whole[0]:
             return None
@@ -366,11 +371,14 @@ def _short(reading: Reading, value: Fraction, said: str) -> AskedMove | None:
     lead = f"{said} {match[0].counts}."
     if reading.step == "left" and value < whole[0] and (question := _of_the_whole(reading.question, whole[1])):
         return AskedMove("ask", lead, question)
+    other = next((p for p in reading.parts if p is not match[0]), None)
+    found = other is not None and other.value in earlier and other.value != value   # "16" for the adults, then "12"
     if reading.step == "in_all":
-        other = next(p for p in reading.parts if p is not match[0])
-        return AskedMove("ask", lead, f"What about {other.counts}? The question asks \"{reading.question}\"")
+        return AskedMove("ask", lead, f"And {other.counts} is {_money(other.value, reading)}: "
+                                      f"{_lower_first(reading.question)}" if found else
+                         f"What about {other.counts}? The question asks \"{reading.question}\"")
     if reading.step == "compare":
-        other = f"the {whole[1]}" if whole else next(p for p in reading.parts if p is not match[0]).counts
+        other = f"the {whole[1]}" if whole else f"{fmt(other.value)}, {other.counts}" if found else other.counts
         return AskedMove("ask", lead, f"Now compare it with {other}: {_lower_first(reading.question)}")
     if reading.step == "share":
         return AskedMove("ask", lead, f"Those are shared equally: {_lower_first(reading.question)}")

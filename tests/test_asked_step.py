@@ -167,3 +167,12 @@ def test_a_help_request_asks_the_first_part_in_the_story_s_words():
     assert first_part_question("Lia has twice as many cards as Sam. Sam has 4 packs of 6 cards. How many cards "
                                "are left?") is None
     assert "What is the cost of the 2 adult tickets at $8?" in _reply(f"{TICKETS} I don't know where to start")["text"]
+
+
+def test_a_part_found_earlier_is_named_and_the_count_left_asked_as_a_fraction():
+    both = number_move(TICKETS, Fraction(12), earlier=(Fraction(16), Fraction(12)))
+    assert both.question == "And the cost of the 2 adult tickets at $8 is $16: how much do they pay in all?"
+    assert number_move(TICKETS, Fraction(12)).question.startswith("What about the cost of the 2 adult tickets at $8?")
+    left = number_move(PIZZA, Fraction(5))
+    assert left.lead == '5 is how many of the 12 slices are left after "Tom eats 4 slices and Rita eats 3 slices".'
+    assert left.question == "What fraction of all 12 is that?"
