@@ -25,8 +25,9 @@ from wording import NUM, given_numbers, problem_sentences, question_sentence, qu
 from wordproblem import MONEY_AWAY, MOVES_AWAY, MOVES_IN, NUMBER, normalise, number_value, stem
 
 # The shared lexicon (wordproblem.py), with what only a plain story reads as a change: spending anything, and
-# "left" ("she left 5 at school"), which the question check below keeps apart from "how many are left".
-_AWAY = rf"{MOVES_AWAY}|spent|spends|paid|pays|left(?! over)|leaves"
+# "left" ("she left 5 at school"), which the question check below keeps apart from "how many are left", and living
+# things that die ("9 plants die": fewer are still alive).
+_AWAY = rf"{MOVES_AWAY}|spent|spends|paid|pays|left(?! over)|leaves|died|dies|die|wilted|wilts|wilt"
 _GIVES = r"gave|gives|handed|hands|sent|sends"
 _IN = rf"{MOVES_IN}|landed|lands|showed up|shows up"   # birds land on the tree, friends show up at the party
 _VERB = re.compile(rf"\b(?P<away>{_AWAY})\b|\b(?P<in>{_IN})\b", re.I)
@@ -58,12 +59,14 @@ def _change(clause: str) -> Change | None:
     found = list(NUMBER.finditer(normalise(clause).replace(",", "")))
     if len(found) != 1 or _NOT_PLAIN.search(normalise(clause)):
         return None
-    verbs = list(_VERB.finditer(clause))
-    if len(verbs) > 1:
-        return None
     number = found[0].group()
     after = re.match(r"\s*(?:more |extra |new |other )?([a-z]+)", normalise(clause)[found[0].end():], re.I)
     unit = "$" if number.startswith("$") else (after.group(1).lower() if after else "")
+    # a verb right after a number agrees with a plural ("9 landed", "5 more arrive"), so a word there ending in -s is
+    # the noun: "84 plants", "9 plants die" ("plants" is what dies)
+    verbs = [v for v in _VERB.finditer(clause) if v.group().lower() != unit or not unit.endswith("s")]
+    if len(verbs) > 1:
+        return None
     if verbs and after and after.group(1).lower() == verbs[0].group().split()[0].lower():
         unit = ""   # "17 flew away", "9 more landed": no noun of their own, so the start's
     value = number_value(number)

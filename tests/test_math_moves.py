@@ -52,6 +52,16 @@ def test_a_story_is_read_as_a_start_and_changes_by_its_own_verbs():
     assert [c.sign for c in money] == [0, -1]   # buying moves money out
 
 
+def test_a_plural_noun_after_a_number_is_no_verb_and_what_dies_is_taken_away():
+    garden = story_changes("There were 84 plants in the garden. 9 plants die. How many are still alive?")
+    assert [(c.value, c.sign, c.unit) for c in garden] == [(84, 0, "plants"), (9, -1, "plants")]
+    assert answer_by_story(garden) == 75   # "plants" after 84 and 9 is the noun, not "plants" the verb (more)
+    hens = story_changes("A farm had 40 hens. 6 hens died in the storm. How many hens are left?")
+    assert answer_by_story(hens) == 34
+    birds = story_changes("There were 20 birds on the roof. 9 more landed. How many birds are there now?")
+    assert answer_by_story(birds) == 29   # a verb right after the number stays a verb
+
+
 @pytest.mark.parametrize("problem", [
     "A bus had 31 people on it. 12 people got off. How many more people were on the bus at first than now?",
     "A bus had 31 people on it. 12 people got off. How many people were on the bus at the start?",
