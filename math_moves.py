@@ -32,12 +32,14 @@ from typing import TYPE_CHECKING
 
 import solver
 import wordproblem
-from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_text, as_mixed, claims,
-                               convertible, in_dollars, measure_kind, operations, pending, presented_as_answer,
-                               proposed_chain, results, rounded_wrong_way, unit_after, with_chains, with_percent_bases)
+from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_text, as_mixed, as_written,
+                               both_sides, claims, convertible, in_dollars, measure_kind, operations, out_of_order,
+                               path_to, pending, presented_as_answer, proposed_chain, result_of, results,
+                               rounded_wrong_way, their_equation, unit_after, with_chains, with_percent_bases)
 from mathcheck import unbalanced_step
 from solver import Plan, Step, fmt
 from step_parts import part_of_step
+from step_rules import DOING, balance_words, both_sides_words, order_words, proposal, regrouping
 from story_changes import (answer_by_story, compared_sum, moved_question, moved_wrong_way, part_plan, part_story,
                            relation_help, relation_move, story_changes, story_walk, then_question)
 from unplanned_help import first_move, for_later, way_in
@@ -168,11 +170,16 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     wrong = [c for c in found if not c.right]
     if wrong:   # without a plan, a plan of one sentence may still know the misconception behind it
         return _wrong_claim(plan if plan is not None else part_plan(lesson.problem), wrong[0])
-    unbalanced = unbalanced_step(lesson.problem, arithmetic_text(work)) if plan is None else None
-    if unbalanced:   # "4x = 19 - 5": right arithmetic, but a step the equation's own root does not satisfy
-        return Move("flag", f"Check {unbalanced} again: it does not follow from the equation.",
-                    "What did you do to both sides to get it, and does that keep the two sides equal?",
-                    kind="claim_wrong")
+    unbalanced = unbalanced_step(lesson.problem, arithmetic_text(work))
+    named = both_sides(work) if unbalanced else None   # "I added 4 to both sides and got 3x = 10"
+    # "4x = 19 - 5": right arithmetic, but a step the equation's own root does not satisfy; with a plan, a known
+    # slip says more, and a wrong "x = 7" is a wrong answer
+    if unbalanced and (plan is None or named or solver.diagnose(plan, work) is None
+                       and not re.match(r"[a-z] =", unbalanced)):
+        return Move("flag", *balance_words(unbalanced, named), kind="claim_wrong")
+    order = out_of_order(lesson.problem, found)
+    if order is not None:   # "36 ÷ 6 × 3" where they did 6 × 3 first: what they did, then the rule it skips
+        return Move("flag", *order_words(*order), kind="claim_wrong")
     rounded = rounded_wrong_way(question_sentence(problem_sentences(lesson.problem)), work, found)
     if rounded is not None and (plan is None or solver.diagnose(plan, work) is None):
         return _rounded_move(*rounded)
@@ -197,9 +204,10 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     if either:   # "is it 9 hours or 4.5": the choice is theirs to make, unless neither is it
         nxt = solver.next_step(plan, set(lesson.done))
         if plan.answer in either:
-            which = f"Which of {fmt(either[0])} and {fmt(either[1])} fits the problem, and why?"
+            first, second = (as_written(v, work) for v in either)
+            which = f"Which of {first} and {second} fits the problem, and why?"
             return Move("ask", "", fresh_hint(lesson, which, step_question(plan, nxt)), kind="hint")
-        return Move("flag", f"Neither {fmt(either[0])} nor {fmt(either[1])} is the answer.",
+        return Move("flag", f"Neither {as_written(either[0], work)} nor {as_written(either[1], work)} is the answer.",
                     _ladder(lesson, plan, nxt), nxt, kind="final_wrong")
     # the answer's value said as an earlier step's ("3 − (−1) = 4" is the y coefficient when y = 4 too) closes the
     # lesson only when it is offered as the answer, and never when another value is offered after it ("3x = 7 so
@@ -207,9 +215,9 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     offers_other = said and said[-1] != plan.answer and presented_as_answer(work, said[-1])
     if plan.answer in said and not offers_other and (presented_as_answer(work, plan.answer)
                                                      or all(s.value != plan.answer for s in plan.steps[:-1])):
-        return _by_chance(plan, found) or _close(lesson, plan)
+        return _by_chance(plan, found) or _close(lesson, plan, work)
     diagnosis = solver.diagnose(plan, work) if said else None
-    if diagnosis is not None:
+    if diagnosis is not None and _true_of(diagnosis, work, found, lesson.problem):
         return _diagnosed(lesson, plan, work, found, said, diagnosis)
     by_other_route = next(((c, s) for c in found for s in plan.steps[:-1] if c.stated == s.value and c.right
                            and not _same_route(c, s)), None)
@@ -222,11 +230,18 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     if said and said[-1] not in right:
         return _another_route(plan, found, said[-1]) or _unexplained(lesson, plan, work, found, said[-1], nxt)
     if newly:
+        letter = written_equation(plan.problem)[1] if plan.steps[newly[-1]].kind == "equation" else ""
+        equation = their_equation(work, letter, plan.steps[newly[-1]].value)
+        lesson.worked += [equation] if equation and equation not in lesson.worked else []   # for the recap
         return _step_done(plan, work, found, plan.steps[newly[-1]], nxt)
-    regroup = _regrouping(work, nxt)
+    proposed = both_sides(work) if nxt.kind == "equation" and not said else None
+    if proposed is not None:   # "divide both sides by 6": the next step, or an operation that only keeps the balance
+        verdict, lead, question = both_sides_words(*proposed, nxt, written_equation(plan.problem)[1])
+        return Move(verdict, lead, question, nxt, kind="step_right" if verdict == "confirm" else "propose")
+    regroup = regrouping(work, nxt)
     if regroup:
         return Move("none", *regroup, nxt, kind="hint")
-    return Move("none", _proposal(work, nxt), _ladder(lesson, plan, nxt), nxt, kind="hint")
+    return Move("none", proposal(work, nxt), _ladder(lesson, plan, nxt), nxt, kind="hint")
 
 
 def _diagnosed(lesson: Lesson, plan: Plan, work: str, found: list[Claim], said: list[Fraction],
@@ -253,6 +268,17 @@ def _diagnosed(lesson: Lesson, plan: Plan, work: str, found: list[Claim], said: 
         return Move("flag", lead, question, step, kind="diagnosed")   # what they did, then the step
     # not offered as the answer, it may be a right step on another route: ask about it, never reject it
     return Move("ask", lead, question, step, kind="diagnosed_midway")
+
+
+def _true_of(diagnosis: solver.Diagnosis, work: str, found: list[Claim], problem: str) -> bool:
+    """May the diagnosis say what the student did? Where they wrote their steps, only when every number it says
+    they used is one they wrote or the problem gave ("You divided 8 by 2" of "40 ÷ 10 = 4" is false of their work;
+    "... but not 7 boxes" names one they did not use, truthfully); a bare number has no steps to contradict it."""
+    texts = (work, arithmetic_text(work), problem, arithmetic_text(problem))
+    known = {Fraction(n) for text in texts for n in re.findall(NUM, text) if not re.search(r"/0+$", n)}
+    known |= {n for text in texts for n in solver.numbers_in(text)}   # "5 1/4" is 1/4 and 21/4 too
+    did = re.split(r"[;:,]|\b(?:but|not|instead of|only once|without)\b", diagnosis.says)[0]
+    return not found or set(solver.numbers_in(did)) <= known
 
 
 def _chain_proposed(problem: str, chain: tuple[str, str, Fraction, Fraction], plan: Plan | None) -> Move:
@@ -310,45 +336,13 @@ def _concept_move(lesson: Lesson, plan: Plan | None, work: str) -> Move | None:
     return Move("none", lead, fresh_hint(lesson, ask, f"Try it on this problem: {card['ask']}"), kind="concept")
 
 
-def _regrouping(work: str, step: Step) -> tuple[str, str] | None:
-    """'how do i take away when 4 is smaller than 9': the trade of one ten for ten ones, on the step's own numbers
-    (no number the plan lacks), when its ones digit is too small; the student still does the trade and both
-    subtractions."""
-    a, b = (step.values + (Fraction(0),))[:2]
-    if step.op != "-" or not re.search(r"\b(?:smaller|bigger|borrow|regroup)", work, re.I) \
-            or a.denominator != 1 or b.denominator != 1 or not 0 <= b < a or a % 10 >= b % 10:
-        return None
-    return (f"Trade one of the tens in {fmt(a)} for ten ones.",
-            f"How many ones does {fmt(a)} have then, and can you take away the ones of {fmt(b)} now?")
-
-
-_PROPOSES = re.compile(r"(?<!how )\b(?:do|should|can|shall|must) (?:i|we|you) (?P<op>add|plus|times|multiply|divide|"
-                       r"share|subtract|take away|minus)\b", re.I)
-_PROPOSED_OP = {"add": "+", "plus": "+", "times": "*", "multiply": "*", "divide": "/", "share": "/", "subtract": "-",
-                "take away": "-", "minus": "-"}
-_DOING = {"+": "Adding", "-": "Taking away", "*": "Multiplying", "/": "Dividing"}
-
-
-def _proposal(work: str, step: Step) -> str:
-    """The student's yes/no question about an operation ("do i add the sides?") answered from the plan's next step:
-    whether it fits, and for area what adding the sides would measure instead; "" when they propose nothing."""
-    m = _PROPOSES.search(work)
-    if m is None:
-        return ""
-    op = _PROPOSED_OP[m.group("op").lower()]
-    if op == step.op:
-        return f"{_DOING[op]} fits this step."
-    if step.kind == "area" and op == "+":
-        return "Adding the sides measures the way around the edge; the area is the space inside."
-    return f"{_DOING[op]} does not fit this step."
-
-
 def _wrong_claim(plan: Plan | None, claim: Claim) -> Move:
     """A wrong arithmetic claim is flagged; when a known misconception explains it, the move names what the student
     did ("You added the tops and added the bottoms.") and asks the step again in the problem's words."""
     lead = f"Check {claim.shown} again: it does not make {claim.result}."
     diagnosis = solver.diagnose(plan, str(claim)) if plan is not None else None
-    if diagnosis is None or diagnosis.value != claim.stated:
+    if diagnosis is None or diagnosis.value != claim.stated \
+            or not _true_of(diagnosis, str(claim), [claim], plan.problem):
         return Move("flag", lead, f"What is {claim.shown}?", kind="claim_wrong")
     step = plan.steps[diagnosis.step]
     return Move("flag", f"{lead} {diagnosis.says}", linked_question(plan, step), step, kind="claim_wrong")
@@ -370,7 +364,7 @@ def _same_route(claim: Claim, step: Step) -> bool:
 def _other_route(claim: Claim, step: Step) -> Move:
     """The step's number by another operation ("25 − 20 = 5" for 20% of $25): right arithmetic, but the same value
     by a wrong route is no step done, so it is asked about, never confirmed."""
-    doing = _DOING[operations(claim)[0]].lower()
+    doing = DOING[operations(claim)[0]].lower()
     return Move("ask", f"The arithmetic is right: {claim}.",
                 f"Is {doing} the way to answer \"{step.question.rstrip('?')}\"?", step, kind="other_route")
 
@@ -390,17 +384,19 @@ def _next(question: str) -> str:
 def _step_done(plan: Plan, work: str, found: list[Claim], step: Step, nxt: Step) -> Move:
     """A right intermediate step: confirmed as right and the next step asked, unless the student offers it as the
     final answer (then the step is acknowledged without praise and the answer flagged as not reached yet)."""
-    claim = next((str(c) for c in found if c.stated == step.value), fmt(step.value))
+    equation = their_equation(work, written_equation(plan.problem)[1], step.value) if step.kind == "equation" else ""
+    claim = next((str(c) for c in found if c.stated == step.value), "") or equation or fmt(step.value)
     only_units_left = all(s.kind == "convert" for s in plan.steps[plan.steps.index(step) + 1:])
     # what the step found, unless its question is only its own arithmetic ("What is 48 ÷ 6?" says nothing)
-    answers = "" if _BARE_SUM.fullmatch(step.question) else f": that answers \"{step.question}\""
+    # (an equation they wrote, "6x = 36", says itself what it answers)
+    answers = "" if _BARE_SUM.fullmatch(step.question) or claim == equation else f": that answers \"{step.question}\""
     if presented_as_answer(work, step.value) and not only_units_left:   # "350000 cm" is right, in other units
         lead = f"{claim} checks out{answers or '.'} But that is not the answer to the whole problem yet."
         return Move("flag", lead, _next(step_question(plan, nxt)), nxt, kind="stopped_early")
     lead = f"Yes, {claim} is right{answers or '.'}"
     then = pending(work)   # "... and got 96 then took 59": the next step they named, checked against the plan's
     if then and then[0] == nxt.op and then[1] == nxt.values[-1] and len(nxt.values) == 2:
-        return Move("confirm", f"{lead} {_DOING[nxt.op]} the {fmt(then[1])} fits the next step.",
+        return Move("confirm", f"{lead} {DOING[nxt.op]} the {fmt(then[1])} fits the next step.",
                     "What do you get, and what does it tell you?", nxt, kind="step_right")
     return Move("confirm", lead, _next(step_question(plan, nxt)), nxt, kind="step_right")
 
@@ -410,7 +406,8 @@ def _by_chance(plan: Plan, found: list[Claim]) -> Move | None:
     claim on given numbers only that leaves out a quantity the plan needs. Asked about, never confirmed."""
     claim = next((c for c in found if c.right and c.stated == plan.answer), None)
     given = {q.value: q.text for q in plan.quantities if q.given}
-    used = set(solver.numbers_in(claim.expression)) if claim is not None else set()
+    written = arithmetic_text(claim.expression) if claim is not None else ""   # "36/6" uses 36, not the 6 it makes
+    used = set(solver.numbers_in(re.sub(r"(?<=\d)/(?=\d)", " / ", written)))
     left = [text for value, text in given.items() if value not in used]
     if claim is None or not used <= set(given) or not left or len(plan.steps) == 1:
         return None
@@ -444,31 +441,34 @@ def _unexplained(lesson: Lesson, plan: Plan, work: str, found: list[Claim], valu
     """The student's latest number is no value of the plan: not the answer, when they offer it as one (flag, with
     the first step not done yet); a number on a route we cannot follow, when they do not (ask)."""
     claim = next((c for c in found if c.stated == value), None)
-    said = str(claim) if claim else fmt(value)
+    said = str(claim) if claim else as_written(value, work)
     part = part_of_step(plan, claim, nxt) if claim is not None else None
     if part is not None:   # "20 × 35 = 700" on the way to 24 × 35: that much is right
         return Move("confirm", *part, nxt, kind="step_part")
     if not presented_as_answer(work, value):
         where = f" in {said}" if claim else ""   # never "16 in 16": a bare number is only itself
-        return Move("ask", f"What does {fmt(value)}{where} stand for in the problem?",
+        return Move("ask", f"What does {as_written(value, work)}{where} stand for in the problem?",
                     f"If you are not sure, try this: {nxt.question}", nxt, kind="route_unknown")
     checked = [str(c) for c in found if c.right and c.stated in {s.value for s in plan.steps}]
     lead = (f"{' and '.join(checked)} checks out, but " if checked else "") + \
-        f"{fmt(value)} is not the answer to this problem. Let's check the {'next' if lesson.done else 'first'} step."
+        f"{as_written(value, work)} is not the answer to this problem. Let's check the " \
+        f"{'next' if lesson.done else 'first'} step."
     return Move("flag", lead[0].upper() + lead[1:], _ladder(lesson, plan, nxt), nxt, kind="final_wrong")
 
 
-def _close(lesson: Lesson, plan: Plan) -> Move:
+def _close(lesson: Lesson, plan: Plan, work: str) -> Move:
     """A right final answer: say so clearly, recap the steps in one line, offer a similar problem."""
     lesson.solved = True
     lesson.done = list(range(len(plan.steps)))
-    shown = {_result_of(w) for w in lesson.worked}   # the student's own words, then the plan's for steps they skipped
+    shown = {result_of(w) for w in lesson.worked}   # the student's own words, then the plan's for steps they skipped
     steps = lesson.worked + [step_text(s) for s in plan.steps if s.value not in shown and s.value == plan.answer]
-    steps = steps if lesson.worked else [step_text(s) for s in plan.steps]
+    # only the steps that lead to the answer: a step they went back on ("5 × 2 = 10" first) is no step of theirs
+    steps = (path_to(steps, plan.answer, {q.value for q in plan.quantities if q.given}) or steps) if lesson.worked \
+        else [step_text(s) for s in plan.steps]
     money = plan.unit.startswith("dollars")   # "$0.30 per egg", never "0.3 dollars per egg"
     unit = plan.unit.removeprefix("dollars") if money else f" {plan.unit}" if plan.unit != "number" else ""
     value = f"${plan.answer.numerator / plan.answer.denominator:.2f}" if money and plan.answer.denominator != 1 \
-        else f"{'$' if money else ''}{fmt(plan.answer)}"
+        else f"{'$' if money else ''}{as_written(plan.answer, work)}"
     lead = (f"Yes, {value}{unit.rstrip()} is right! Your steps: {', then '.join(steps)}.")
     offer = "Would you like a similar problem to try?"
     return Move("confirm", lead, offer, kind="final_right")
@@ -496,7 +496,8 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
         return Move(compared.verdict, compared.lead, compared.question, kind="claim_wrong")
     part = part_plan(lesson.problem)
     diagnosis = solver.diagnose(part, work) if part is not None and said else None
-    if diagnosis is not None and diagnosis.value in said:   # "14 + 6 = 20" for "14 pages a day for 6 days"
+    # "14 + 6 = 20" for "14 pages a day for 6 days"
+    if diagnosis is not None and diagnosis.value in said and _true_of(diagnosis, work, found, lesson.problem):
         return Move("ask", diagnosis.says, fresh_hint(lesson, part.steps[0].question, solver.hints(part, 0)[0]),
                     kind="diagnosed_midway")
     if found:   # the numbers used so far: this message's and those of the right claims of earlier turns
@@ -505,12 +506,12 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
     said = [v for v in said if v not in {value for value, _ in given}]
     if offered is not None and not said:   # "is it 12?" where the problem gave the 12: never "how did you get it"
         return _given_offered(lesson, offered)
-    shown = next((w for w in reversed(lesson.worked) if said and _result_of(w) == said[-1]), "")
+    shown = next((w for w in reversed(lesson.worked) if said and result_of(w) == said[-1]), "")
     if shown:   # "is it 158?" after "468 - 310 = 158": its working is known, its meaning is asked
-        return Move("ask", f"You found {fmt(said[-1])} with {shown}.",
-                    meaning_question(lesson.problem, fmt(said[-1])), kind="explain")
+        return Move("ask", f"You found {as_written(said[-1], work)} with {shown}.",
+                    meaning_question(lesson.problem, as_written(said[-1], work)), kind="explain")
     if said:
-        return _unexplained_value(lesson, given, said, part)
+        return _unexplained_value(lesson, given, said, work, part)
     if part is not None:   # the part of the story that can be worked out first, in its own words
         ask = way_in(part, part.steps[0]) or solver.opening(part, 0)
         return Move("none", "", fresh_hint(lesson, ask, solver.hints(part, 0)[0]), kind="propose")
@@ -542,14 +543,14 @@ def _mixed_kinds(given: list[tuple[Fraction, str]], found: list[Claim]) -> Move 
     return None
 
 
-def _unexplained_value(lesson: Lesson, given: list[tuple[Fraction, str]], said: list[Fraction],
+def _unexplained_value(lesson: Lesson, given: list[tuple[Fraction, str]], said: list[Fraction], work: str,
                        part: Plan | None = None) -> Move:
     """A number offered without its working and without a plan: never "right" or "wrong". The answer of a plan of
     one sentence (`part_plan`) is said to answer that part, and where the rest comes in asked. When two of the
     problem's numbers make it by one operation, that operation is asked about in the problem's words ("Why add $8 and
     6 tickets?"); else which of the problem's quantities it came from, named, so the question fits only this
-    problem."""
-    value = fmt(said[-1])
+    problem. Their numbers are said in their own form ("5/8", never 0.625)."""
+    value = as_written(said[-1], work)
     if part is not None and said[-1] == part.answer:
         rest = [phrase for v, phrase in given if v not in part.steps[0].values and re.search(r"[a-z]", phrase)]
         target = question_target(question_sentence(problem_sentences(lesson.problem))) or "the answer"
@@ -557,7 +558,7 @@ def _unexplained_value(lesson: Lesson, given: list[tuple[Fraction, str]], said: 
             meaning_question(lesson.problem, value)
         return Move("ask", f"{value} answers \"{part.steps[0].question}\"",
                     fresh_hint(lesson, ask, meaning_question(lesson.problem, value)), kind="part_done")
-    earlier = f"You found {', then '.join(fmt(v) for v in said[:-1])}." if len(said) > 1 else ""
+    earlier = f"You found {', then '.join(as_written(v, work) for v in said[:-1])}." if len(said) > 1 else ""
     if lesson.worked and not earlier:
         ask = f"What did you do with {' and '.join(lesson.worked[-2:])} to get {value}?"
         return Move("ask", "", fresh_hint(lesson, ask, meaning_question(lesson.problem, value)), kind="explain")
@@ -635,14 +636,6 @@ def _unused(given: list[tuple[Fraction, str]], work: str) -> list[str]:
     return list(dict.fromkeys(phrase for value, phrase in given if value not in used and value != 1))
 
 
-def _result_of(worked: str) -> Fraction | None:
-    """The result of a claim as the lesson keeps it ("468 − 310 = 158" -> 158)."""
-    try:
-        return sum((Fraction(part) for part in worked.rsplit("= ", 1)[1].split()), Fraction(0))  # "3 1/2" is mixed
-    except (IndexError, ValueError, ZeroDivisionError):
-        return None
-
-
 def faithful(draft: str, step: Step, plan: Plan) -> bool:
     """May the model's wording of a step's question be said? Only a question that keeps the step's own words,
     mentions no number outside the step's operands, and no operation other than the step's."""
@@ -713,7 +706,7 @@ def _foreign_number(lesson: Lesson, plan: Plan | None, found: list[Claim], work:
     outside = solver.numbers_in(CLAIM.sub(" ", arithmetic_text(work)))
     given = given_numbers(lesson.problem)
     known = {abs(v) for v, _ in given} | set(solver.numbers_in(lesson.problem)) | _KNOWN
-    known |= {r for w in lesson.worked if (r := _result_of(w)) is not None} | {c.stated for c in found}
+    known |= {r for w in lesson.worked if (r := result_of(w)) is not None} | {c.stated for c in found}
     known |= {s.value for s in plan.steps} | {q.value for q in plan.quantities} if plan is not None else set()
     converted = {abs(v) * f for v, _ in given for f in (60, 100, 1000, 12, 24, 7)}   # 2 hours is 120 minutes
     used = {v for c in found for v in solver.numbers_in(c.expression)}
@@ -773,18 +766,20 @@ def _story_move(lesson: Lesson, said: list[Fraction], work: str) -> Move | None:
     rest = [c for i, c in enumerate(changes[1:], 1) if i not in applied]
     if said and said[-1] == final:
         lesson.solved = True
-        steps = f" Your steps: {', then '.join(lesson.worked)}." if lesson.worked else ""
-        return Move("confirm", f"Yes, {fmt(final)} is right!{steps}", "Would you like a similar problem to try?",
-                    kind="final_right")
+        path = path_to(lesson.worked, final, {value for value, _ in given_numbers(lesson.problem)})
+        steps = f" Your steps: {', then '.join(path)}." if path else ""
+        return Move("confirm", f"Yes, {as_written(final, work)} is right!{steps}",
+                    "Would you like a similar problem to try?", kind="final_right")
     flipped = next((c for c in changes[1:] if said and said[-1] == final - 2 * c.sign * c.value), None)
     if flipped is not None:
         doing = "added" if flipped.sign < 0 else "taken away"
-        return Move("flag", f"{fmt(said[-1])} is not what the story gives: it comes from the {fmt(flipped.value)} "
+        return Move("flag", f"{as_written(said[-1], work)} is not what the story gives: it comes from the "
+                            f"{fmt(flipped.value)} "
                             f"being {doing}.", moved_question(lesson.problem, flipped), kind="wrong_way")
     if partial:   # the story then starts from an amount the problem never wrote: no walk along it
         return None
     if said and said[-1] == current and applied and rest:
-        shown = next((w for w in reversed(lesson.worked) if _result_of(w) == current), fmt(current))
+        shown = next((w for w in reversed(lesson.worked) if result_of(w) == current), fmt(current))
         return Move("confirm", f"Yes, {shown} is right.", f"Next: {then_question(lesson.problem, rest[0])}",
                     kind="step_right")
     if said or not rest:
