@@ -126,20 +126,38 @@ _LEVEL = {"+": 0, "-": 0, "*": 1, "/": 1}
 _FLAT = re.compile(rf"(-?{NUM})((?:\s*[-+*/]\s*{NUM})+)")
 
 
-def out_of_order(problem: str, found: list[Claim]) -> tuple[Claim, str, str] | None:
-    """The student's first operation on two neighbours of the problem's own expression ("36 ÷ 6 × 3"), when it is
-    not the one that comes first: that claim, the expression as shown, and the rule it skips ("left to right" within
-    one level, "× and ÷ before + and −" across them). None when their first such operation is the right one, or the
-    expression has brackets or one operation only."""
+def _chain(problem: str) -> tuple[str, list[Fraction], list[str]] | None:
+    """The problem's own chain of numbers and signs ("36 ÷ 6 × 3") as shown, its numbers and its operations; None
+    when it has brackets, one operation only, or is no plain chain ("2 1/4 + 1 1/2")."""
     flat = next((m for m in _FLAT.finditer(arithmetic_text(problem)) if "(" not in problem), None)
     tokens = re.findall(rf"{NUM}|[-+*/]", flat.group(2)) if flat else []
     ops, others = tokens[0::2], tokens[1::2]
     if len(ops) < 2 or any(op not in _LEVEL for op in ops) or any(n in _LEVEL for n in others) \
             or len(others) != len(ops):
-        return None   # one operation, or no plain chain of numbers and signs ("2 1/4 + 1 1/2")
-    numbers = [Fraction(flat.group(1)), *map(Fraction, others)]
+        return None
+    return _shown(flat.group()), [Fraction(flat.group(1)), *map(Fraction, others)], ops
+
+
+def _first_op(ops: list[str]) -> int:
     top = max(_LEVEL[op] for op in ops)
-    first = next(i for i, op in enumerate(ops) if _LEVEL[op] == top)
+    return next(i for i, op in enumerate(ops) if _LEVEL[op] == top)
+
+
+def _rule(ops: list[str], at: int) -> str:
+    """The rule that doing operation `at` first skips: "left to right" within one level, else "levels"."""
+    return "left to right" if _LEVEL[ops[at]] == _LEVEL[ops[_first_op(ops)]] else "levels"
+
+
+def out_of_order(problem: str, found: list[Claim]) -> tuple[Claim, str, str] | None:
+    """The student's first operation on two neighbours of the problem's own chain ("36 ÷ 6 × 3"), when it is not the
+    one that comes first and doing it first changes the value: that claim, the chain as shown, and the rule it skips
+    ("left to right" within one level, "levels" for × and ÷ before + and −). None when their first such operation
+    is the right one, or the problem has no chain of two operations or more (`_chain`)."""
+    chain = _chain(problem)
+    if chain is None:
+        return None
+    shown, numbers, ops = chain
+    first = _first_op(ops)
     for claim in found:
         one = re.fullmatch(rf"\s*(-?{NUM})\s*([-+*/])\s*(-?{NUM})\s*", arithmetic_text(claim.expression))
         if one is None:
@@ -151,8 +169,23 @@ def out_of_order(problem: str, found: list[Claim]) -> tuple[Claim, str, str] | N
             continue
         if at == first or _chain_value(numbers, ops, at) == _chain_value(numbers, ops, first):
             return None   # their first operation on the expression comes first, or changes nothing (2 + (8 − 3))
-        return claim, _shown(flat.group()), "left to right" if _LEVEL[op] == top else "levels"
+        return claim, shown, _rule(ops, at)
     return None
+
+
+def reordered(problem: str, value: Fraction) -> tuple[str, str, str] | None:
+    """A wrong value of the problem's chain that doing one operation before its turn makes (3 for "45 ÷ 5 × 3", by
+    5 × 3 first): that operation as shown ("5 × 3"), the chain as shown, and the rule it skips; None for any other
+    value (a true statement about the arithmetic, never a guess at what the student did)."""
+    chain = _chain(problem)
+    if chain is None:
+        return None
+    shown, numbers, ops = chain
+    right = _chain_value(numbers, ops, _first_op(ops))
+    at = next((i for i in range(len(ops)) if value != right and _chain_value(numbers, ops, i) == value), None)
+    if at is None:
+        return None
+    return _shown(f"{fmt(numbers[at])} {ops[at]} {fmt(numbers[at + 1])}"), shown, _rule(ops, at)
 
 
 def _chain_value(numbers: list[Fraction], ops: list[str], first: int) -> Fraction | None:
@@ -227,6 +260,26 @@ def as_written(value: Fraction, work: str) -> str:
     same = [m.group() for m in re.finditer(_SIGNED, arithmetic_text(work))
             if not re.search(r"/0+$", m.group()) and Fraction(m.group()) == value]
     return same[-1] if same else fmt(value)   # the last: "x = 36/6 = 6" offers 6, its 36/6 is the working
+
+
+def unused_quantities(given: list[tuple[Fraction, str]], work: str) -> list[str]:
+    """The problem's quantities the student's arithmetic has not used yet (with their nouns: "120 pages")."""
+    written = re.findall(NUM, arithmetic_text(" ".join(str(c) for c in claims(work))))   # "what about the 5?" uses none
+    used = {Fraction(n) for n in written} | {Fraction(part) for n in written for part in n.split("/")}
+    used |= {v * 100 for v in used} | {-v for v in used}  # "20% of 552" used the problem's 20; "-40 + 15" its -40
+    used |= {1 / v for v in used if v}   # "0.75 / 4" used the problem's 1/4
+    return list(dict.fromkeys(phrase for value, phrase in given if value not in used and value != 1))
+
+
+def true_of_work(says: str, work: str, problem: str) -> bool:
+    """May a sentence say what the student did ("You divided 8 by 2.")? Only when every number it says they used is
+    one they wrote or the problem gave ("You divided 8 by 2" of "40 ÷ 10 = 4" is false of their work); a number
+    after "but", "not", "instead of" ("... but not 7 boxes") is one they left out, truthfully."""
+    texts = (work, arithmetic_text(work), problem, arithmetic_text(problem))
+    known = {Fraction(n) for text in texts for n in re.findall(NUM, text) if not re.search(r"/0+$", n)}
+    known |= {n for text in texts for n in wordproblem.numbers_in(text)}   # "5 1/4" is 1/4 and 21/4 too
+    did = re.split(r"[;:,]|\b(?:but|not|instead of|only once|without)\b", says)[0]
+    return set(wordproblem.numbers_in(did)) <= known
 
 
 def operations(claim: Claim) -> list[str]:

@@ -34,12 +34,14 @@ import solver
 import wordproblem
 from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_text, as_mixed, as_written,
                                both_sides, claims, convertible, in_dollars, measure_kind, operations, out_of_order,
-                               path_to, pending, presented_as_answer, proposed_chain, result_of, results,
-                               rounded_wrong_way, their_equation, unit_after, with_chains, with_percent_bases)
+                               path_to, pending, presented_as_answer, proposed_chain, reordered, result_of, results,
+                               rounded_wrong_way, their_equation, true_of_work, unit_after, unused_quantities,
+                               with_chains,
+                               with_percent_bases)
 from mathcheck import unbalanced_step
 from solver import Plan, Step, fmt
 from step_parts import part_of_step
-from step_rules import DOING, balance_words, both_sides_words, order_words, proposal, regrouping
+from step_rules import DOING, balance_words, both_sides_words, order_question, proposal, regrouping
 from story_changes import (answer_by_story, compared_sum, moved_question, moved_wrong_way, part_plan, part_story,
                            relation_help, relation_move, story_changes, story_walk, then_question)
 from unplanned_help import first_move, for_later, way_in
@@ -167,19 +169,9 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     """This turn's move for a math problem, decided by the checker and the planner; `lesson` is updated."""
     work = with_chains(with_percent_bases(work, lesson.problem))   # "10% is 30" of $300, "5x4 then took 3": claims
     found = claims(work)
-    wrong = [c for c in found if not c.right]
-    if wrong:   # without a plan, a plan of one sentence may still know the misconception behind it
-        return _wrong_claim(plan if plan is not None else part_plan(lesson.problem), wrong[0])
-    unbalanced = unbalanced_step(lesson.problem, arithmetic_text(work))
-    named = both_sides(work) if unbalanced else None   # "I added 4 to both sides and got 3x = 10"
-    # "4x = 19 - 5": right arithmetic, but a step the equation's own root does not satisfy; with a plan, a known
-    # slip says more, and a wrong "x = 7" is a wrong answer
-    if unbalanced and (plan is None or named or solver.diagnose(plan, work) is None
-                       and not re.match(r"[a-z] =", unbalanced)):
-        return Move("flag", *balance_words(unbalanced, named), kind="claim_wrong")
-    order = out_of_order(lesson.problem, found)
-    if order is not None:   # "36 ÷ 6 × 3" where they did 6 × 3 first: what they did, then the rule it skips
-        return Move("flag", *order_words(*order), kind="claim_wrong")
+    broken = _broken_rule(lesson.problem, plan, work, found)
+    if broken is not None:   # wrong arithmetic, an operation before its turn, an equation step off balance
+        return broken
     rounded = rounded_wrong_way(question_sentence(problem_sentences(lesson.problem)), work, found)
     if rounded is not None and (plan is None or solver.diagnose(plan, work) is None):
         return _rounded_move(*rounded)
@@ -198,6 +190,10 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     if "$" in lesson.problem and not re.search(r"\bcents?\b|¢", lesson.problem):   # "30 cents" of a $1.80 box
         said = in_dollars(work, said)
     lesson.stated += [fmt(v) for v in said]
+    jumped = reordered(lesson.problem, said[-1]) if said and not found else None
+    if jumped is not None and presented_as_answer(work, said[-1]):   # "is it 3?" of 45 ÷ 5 × 3: 5 × 3 done first
+        return Move("flag", f"{as_written(said[-1], work)} is what you get by working out {jumped[0]} first.",
+                    order_question(*jumped), kind="final_wrong")
     if plan is None:
         return _move_without_plan(lesson, found, said, work)
     either = alternatives(work) if not found else []
@@ -217,7 +213,7 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
                                                      or all(s.value != plan.answer for s in plan.steps[:-1])):
         return _by_chance(plan, found) or _close(lesson, plan, work)
     diagnosis = solver.diagnose(plan, work) if said else None
-    if diagnosis is not None and _true_of(diagnosis, work, found, lesson.problem):
+    if diagnosis is not None and (not found or true_of_work(diagnosis.says, work, lesson.problem)):
         return _diagnosed(lesson, plan, work, found, said, diagnosis)
     by_other_route = next(((c, s) for c in found for s in plan.steps[:-1] if c.stated == s.value and c.right
                            and not _same_route(c, s)), None)
@@ -270,15 +266,31 @@ def _diagnosed(lesson: Lesson, plan: Plan, work: str, found: list[Claim], said: 
     return Move("ask", lead, question, step, kind="diagnosed_midway")
 
 
-def _true_of(diagnosis: solver.Diagnosis, work: str, found: list[Claim], problem: str) -> bool:
-    """May the diagnosis say what the student did? Where they wrote their steps, only when every number it says
-    they used is one they wrote or the problem gave ("You divided 8 by 2" of "40 ÷ 10 = 4" is false of their work;
-    "... but not 7 boxes" names one they did not use, truthfully); a bare number has no steps to contradict it."""
-    texts = (work, arithmetic_text(work), problem, arithmetic_text(problem))
-    known = {Fraction(n) for text in texts for n in re.findall(NUM, text) if not re.search(r"/0+$", n)}
-    known |= {n for text in texts for n in solver.numbers_in(text)}   # "5 1/4" is 1/4 and 21/4 too
-    did = re.split(r"[;:,]|\b(?:but|not|instead of|only once|without)\b", diagnosis.says)[0]
-    return not found or set(solver.numbers_in(did)) <= known
+def _broken_rule(problem: str, plan: Plan | None, work: str, found: list[Claim]) -> Move | None:
+    """A step that breaks a rule whatever the plan: wrong arithmetic (a whole chain worked in another order says
+    which operation came first), an equation step the equation's root does not keep, a right operation done
+    before its turn. None when every step keeps them."""
+    wrong = [c for c in found if not c.right]
+    jumped = reordered(problem, wrong[0].stated) if wrong and len(operations(wrong[0])) > 1 else None
+    if jumped is not None:   # "45 ÷ 5 × 3 = 3": the whole chain, with 5 × 3 worked out first
+        return Move("flag", f"Check {wrong[0].shown} again: it does not make {wrong[0].result}; {wrong[0].result} is "
+                            f"what you get by working out {jumped[0]} first.", order_question(*jumped),
+                    kind="claim_wrong")
+    if wrong:   # without a plan, a plan of one sentence may still know the misconception behind it
+        return _wrong_claim(plan if plan is not None else part_plan(problem), wrong[0])
+    unbalanced = unbalanced_step(problem, arithmetic_text(work))
+    named = both_sides(work) if unbalanced else None   # "I added 4 to both sides and got 3x = 10"
+    # "4x = 19 - 5": right arithmetic, but a step the equation's own root does not satisfy; with a plan, a known
+    # slip says more, and a wrong "x = 7" is a wrong answer
+    if unbalanced and (plan is None or named or solver.diagnose(plan, work) is None
+                       and not re.match(r"[a-z] =", unbalanced)):
+        return Move("flag", *balance_words(unbalanced, named), kind="claim_wrong")
+    order = out_of_order(problem, found)
+    if order is not None:   # "36 ÷ 6 × 3" where they did 6 × 3 first: what they did, then the rule it skips
+        claim, expression, rule = order
+        return Move("flag", f"You did {claim.shown} first.", order_question(claim.shown, expression, rule),
+                    kind="claim_wrong")
+    return None
 
 
 def _chain_proposed(problem: str, chain: tuple[str, str, Fraction, Fraction], plan: Plan | None) -> Move:
@@ -342,7 +354,7 @@ def _wrong_claim(plan: Plan | None, claim: Claim) -> Move:
     lead = f"Check {claim.shown} again: it does not make {claim.result}."
     diagnosis = solver.diagnose(plan, str(claim)) if plan is not None else None
     if diagnosis is None or diagnosis.value != claim.stated \
-            or not _true_of(diagnosis, str(claim), [claim], plan.problem):
+            or not true_of_work(diagnosis.says, str(claim), plan.problem):
         return Move("flag", lead, f"What is {claim.shown}?", kind="claim_wrong")
     step = plan.steps[diagnosis.step]
     return Move("flag", f"{lead} {diagnosis.says}", linked_question(plan, step), step, kind="claim_wrong")
@@ -496,8 +508,9 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
         return Move(compared.verdict, compared.lead, compared.question, kind="claim_wrong")
     part = part_plan(lesson.problem)
     diagnosis = solver.diagnose(part, work) if part is not None and said else None
-    # "14 + 6 = 20" for "14 pages a day for 6 days"
-    if diagnosis is not None and diagnosis.value in said and _true_of(diagnosis, work, found, lesson.problem):
+    # "14 + 6 = 20" for "14 pages a day for 6 days", when it is true of the steps they wrote
+    if diagnosis is not None and diagnosis.value in said \
+            and (not found or true_of_work(diagnosis.says, work, lesson.problem)):
         return Move("ask", diagnosis.says, fresh_hint(lesson, part.steps[0].question, solver.hints(part, 0)[0]),
                     kind="diagnosed_midway")
     if found:   # the numbers used so far: this message's and those of the right claims of earlier turns
@@ -596,7 +609,7 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
     problem, and where a given number the work has not used comes in (with its noun); once every given number is
     used, whether the last result answers the problem's own question. A result the plan of one sentence
     (`part_plan`) finds is confirmed as the part of the story it answers, and only where the rest comes in asked."""
-    unused = _unused(given, work)
+    unused = unused_quantities(given, work)
     latest = found[-1]
     then = pending(work)   # "I did 6 x 15 and got 90 then took 17": what that gives, and what it counts
     after = f"What do you get when you {_THEN_VERB[then[0]].format(latest.written, fmt(then[1]))}, and what does " \
@@ -625,15 +638,6 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
 
 
 _THEN_VERB = {"-": "take {1} from {0}", "+": "add {1} to {0}", "*": "multiply {0} by {1}", "/": "divide {0} by {1}"}
-
-
-def _unused(given: list[tuple[Fraction, str]], work: str) -> list[str]:
-    """The problem's quantities the student's arithmetic has not used yet (with their nouns: "120 pages")."""
-    written = re.findall(NUM, arithmetic_text(" ".join(str(c) for c in claims(work))))   # "what about the 5?" uses none
-    used = {Fraction(n) for n in written} | {Fraction(part) for n in written for part in n.split("/")}
-    used |= {v * 100 for v in used} | {-v for v in used}  # "20% of 552" used the problem's 20; "-40 + 15" its -40
-    used |= {1 / v for v in used if v}   # "0.75 / 4" used the problem's 1/4
-    return list(dict.fromkeys(phrase for value, phrase in given if value not in used and value != 1))
 
 
 def faithful(draft: str, step: Step, plan: Plan) -> bool:

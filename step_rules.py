@@ -1,10 +1,10 @@
 """The rules a student's step must keep, whatever the problem's plan: the order of operations, the balance of an
 equation, and the trade of a ten when a ones digit is too small; and the operation a student proposes, answered from
-the plan's next step. Each function returns words (a lead and a question), never a verdict object: math_moves.py,
+the plan's next step. Each function returns words, never a verdict object: math_moves.py,
 one room up, makes the move.
 
-- `order_words`: a right operation done before its turn ("6 × 3" first in "36 ÷ 6 × 3"), named truthfully, and the
-  rule it skips asked on the problem's own expression.
+- `order_question`: the order rule that an operation done before its turn ("6 × 3" first in "36 ÷ 6 × 3") skips,
+  asked on the problem's own expression.
 - `balance_words`: an equation step the equation's own root does not satisfy ("3x = 10" after "I added 4 to both
   sides"); `both_sides_words`: an operation said for both sides without its result ("divide both sides by 6").
 - `regrouping`, `proposal`: "how do I take away when 4 is smaller than 9", "do I add the sides?".
@@ -14,24 +14,22 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from arithmetic_claims import OP_SIGN, Claim, operations
 from solver import Step, fmt
 
 DOING = {"+": "Adding", "-": "Taking away", "*": "Multiplying", "/": "Dividing"}
 _LEVEL_SIGNS = {"×": "× and ÷", "÷": "× and ÷", "+": "+ and −", "−": "+ and −"}
 
 
-def order_words(claim: Claim, expression: str, rule: str) -> tuple[str, str]:
-    """What they did first, truthfully, and the rule it skips asked about on the problem's own expression: left to
-    right within one level ("With only × and ÷ in 36 ÷ 6 × 3, which comes first?"), or which level comes first.
-    The order is theirs to find."""
-    lead = f"You did {claim.shown} first."
+def order_question(done: str, expression: str, rule: str) -> str:
+    """The order rule an operation done first ("6 × 3") skips, asked on the problem's own expression: left to right
+    within one level ("With only × and ÷ in 36 ÷ 6 × 3, which comes first, reading left to right?"), or which level
+    comes first. The order is the student's to find."""
     if rule == "levels":
-        return lead, f"In {expression}, which comes first: the × and ÷, or the + and −?"
-    signs = _LEVEL_SIGNS[OP_SIGN[operations(claim)[0]]]
-    only = {_LEVEL_SIGNS[sign] for sign in re.findall(r"[+×÷−]", expression)} == {signs}
+        return f"In {expression}, which comes first: the × and ÷, or the + and −?"
+    signs = _LEVEL_SIGNS[re.search(r"(?<=\S )[+×÷−]", done).group()]
+    only = {_LEVEL_SIGNS[sign] for sign in re.findall(r"(?<=\S )[+×÷−]", expression)} == {signs}
     where = f"With only {signs} in {expression}" if only else f"Among the {signs} in {expression}"
-    return lead, f"{where}, which comes first, reading left to right?"
+    return f"{where}, which comes first, reading left to right?"
 
 
 _BOTH_SIDES = {"+": "adding {} to both sides", "-": "taking {} from both sides", "*": "multiplying both sides by {}",

@@ -11,9 +11,8 @@ from fractions import Fraction
 import pytest
 
 import agent
-import math_moves
-import solver
-from arithmetic_claims import as_written, both_sides, claims, out_of_order, path_to, results, their_equation
+from arithmetic_claims import (as_written, both_sides, claims, out_of_order, path_to, reordered, results,
+                               their_equation, true_of_work)
 from common import ROOT
 from mathcheck import unbalanced_step
 from wording import answer_attempt
@@ -52,16 +51,27 @@ def test_the_order_move_says_what_the_student_did_and_asks_the_rule_on_the_probl
     assert reply == "You did 30 − 4 first. In 30 − 4 × 5, which comes first: the × and ÷, or the + and −?"
 
 
+def test_a_wrong_value_of_the_chain_is_said_to_come_from_an_operation_done_first_never_guessed_at():
+    assert reordered("What is 42 ÷ 7 × 2?", Fraction(3)) == ("7 × 2", "42 ÷ 7 × 2", "left to right")
+    assert reordered("What is 5 + 3 × 4?", Fraction(32)) == ("5 + 3", "5 + 3 × 4", "levels")
+    assert reordered("What is 42 ÷ 7 × 2?", Fraction(12)) is None   # the right value
+    assert reordered("What is 42 ÷ 7 × 2?", Fraction(5)) is None    # no order makes it
+    bare = lesson_replies(["What is 42 ÷ 7 × 2?", "is it 3?"])[1]
+    assert bare == ("3 is what you get by working out 7 × 2 first. With only × and ÷ in 42 ÷ 7 × 2, which comes "
+                    "first, reading left to right?")
+    whole = lesson_replies(["What is 5 + 3 × 4? I wrote 5 + 3 × 4 = 32"])[0]
+    assert whole.startswith("Check 5 + 3 × 4 again: it does not make 32; 32 is what you get by working out 5 + 3 "
+                            "first. In 5 + 3 × 4, which comes first")
+
+
 def test_a_diagnosis_names_only_numbers_the_student_wrote_except_those_it_says_they_left_out():
-    diagnosis = solver.Diagnosis(1, "divide_instead_of_multiply", Fraction(3), "", "You divided 6 by 2.")
     work, problem = "7 × 2 = 14, 42 ÷ 14 = 3", "What is 42 ÷ 7 × 2?"
-    assert not math_moves._true_of(diagnosis, work, claims(work), problem)
-    assert math_moves._true_of(diagnosis, "is it 3?", [], problem)   # no steps written: nothing to contradict
-    left_out = solver.Diagnosis(0, "forgot_step", Fraction(4), "", "You used 36 pencils but not 7 boxes.")
-    pencils = "A school orders 7 boxes of 36 pencils, shared among 9 classes. How many pencils does each class get?"
-    assert math_moves._true_of(left_out, "36 / 9 = 4", claims("36 / 9 = 4"), pencils)
-    top = solver.Diagnosis(0, "fraction_upside_down", Fraction(30), "", "You divided 60 by 2, the top of 2/3.")
-    assert math_moves._true_of(top, "60 / 2 = 30", claims("60 / 2 = 30"), "What is 2/3 of 60?")   # the problem's 2/3
+    assert not true_of_work("You divided 6 by 2.", work, problem)
+    assert true_of_work("You used 36 pencils but not 7 boxes.", "36 / 9 = 4",
+                        "A school orders 7 boxes of 36 pencils, shared among 9 classes. How many does each get?")
+    assert true_of_work("You divided 60 by 2, the top of 2/3.", "60 / 2 = 30", "What is 2/3 of 60?")
+    assert true_of_work("You took 1/4 from 3/4, but here 3/4 is taken from 1/4.", "5 1/4 - 2 3/4 = 3 2/4",
+                        "What is 5 1/4 - 2 3/4?")   # the parts of its mixed numbers
 
 
 def test_the_recap_lists_only_the_steps_that_lead_to_the_answer():
