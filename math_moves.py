@@ -213,7 +213,9 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
                                                      or all(s.value != plan.answer for s in plan.steps[:-1])):
         return _by_chance(plan, found) or _close(lesson, plan, work)
     diagnosis = solver.diagnose(plan, work) if said else None
-    if diagnosis is not None and (not found or true_of_work(diagnosis.says, work, lesson.problem)):
+    # a diagnosis of 15 says nothing of a "-15" (the sign is part of the number), nor of steps it is false of
+    if diagnosis is not None and (diagnosis.value in said or -diagnosis.value not in said) \
+            and (not found or true_of_work(diagnosis.says, work, lesson.problem)):
         return _diagnosed(lesson, plan, work, found, said, diagnosis)
     by_other_route = next(((c, s) for c in found for s in plan.steps[:-1] if c.stated == s.value and c.right
                            and not _same_route(c, s)), None)

@@ -11,6 +11,7 @@ from fractions import Fraction
 import pytest
 
 import agent
+import lesson
 from arithmetic_claims import (as_written, both_sides, claims, out_of_order, path_to, reordered, results,
                                their_equation, true_of_work)
 from common import ROOT
@@ -111,6 +112,19 @@ def test_a_negative_number_keeps_its_sign():
     for problem, wrong in (("What is 4 - (-9)?", "-13?"), ("What is 10 − -3?", "-13")):
         reply = lesson_replies([problem, wrong])[1]
         assert not re.match(r"\W*yes\b", reply, re.I) and not re.search(r"(?<![-\d])13\b", reply), reply
+
+
+def test_a_diagnosis_of_a_number_without_its_sign_is_never_said_of_the_signed_one():
+    problem = "At dawn it was -6 degrees. By noon it had risen 10 degrees. What was the temperature at noon?"
+    signed = lesson_replies([problem, "-16?"])[1]   # -6 - 10: no "you started from 6" (that makes 16)
+    assert signed.startswith("-16 is not the answer") and "started from 6" not in signed
+    assert "started from 6" in lesson_replies([problem, "16?"])[1]
+
+
+def test_one_number_offered_is_an_answer_to_the_current_problem_never_a_new_exercise():
+    reply = lesson_replies(["What is 2/5 + 1/10?", "is it 3/15?"])[1]
+    assert reply.startswith("You added the tops and added the bottoms.") and "2/5 + 1/10" in reply
+    assert lesson.problem_change(lesson.Lesson(problem="What is 2/5 + 1/10?"), "What is 1/3 + 1/6?") == "new"
 
 
 def test_a_students_number_is_said_back_in_their_own_form():
