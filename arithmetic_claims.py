@@ -226,10 +226,11 @@ def path_to(worked: list[str], answer: Fraction, given: set[Fraction]) -> list[s
 
 
 def their_equation(work: str, letter: str, value: Fraction) -> str:
-    """The equation with the problem's letter the student wrote for a step's value ("so 6x is 36" -> "6x = 36"),
-    as they wrote its sides; "" when they wrote none."""
-    for m in re.finditer(rf"(?<![\w.])(-?{NUM}\s*\*?\s*{letter}|{letter})\s*(?:=|\bis\b|\bequals\b)\s*(-?{NUM})"
-                         rf"(?![\d/])", arithmetic_text(work)) if letter else ():
+    """The equation with the problem's letter the student wrote for a step's value ("so 6x is 36" -> "6x = 36",
+    "x/4 = 4"), as they wrote its sides; "" when they wrote none."""
+    side = rf"-?{NUM}\s*\*?\s*{letter}|{letter}\s*/\s*{NUM}|{letter}"
+    for m in re.finditer(rf"(?<![\w.])({side})\s*(?:=|\bis\b|\bequals\b)\s*(-?{NUM})(?![\d/])",
+                         arithmetic_text(work)) if letter else ():
         if Fraction(m.group(2)) == value:
             return f"{m.group(1).replace('*', '').replace(' ', '')} = {m.group(2)}"
     return ""
@@ -237,7 +238,7 @@ def their_equation(work: str, letter: str, value: Fraction) -> str:
 
 _BOTH = re.compile(rf"\b(?:(?P<div>divid\w*)|(?P<mul>multipl\w*|times)|(?P<sub>subtract\w*|take away|took away|"
                    rf"minus)|(?P<add>add\w*|plus))\s+(?:(?:both sides|each side|it)\s+)?(?:by\s+)?(?P<n>{NUM})"
-                   rf"(?![\d/])(?!\s*(?:=|is\b|and got|to get|gives|makes))", re.I)
+                   rf"(?![\d/])(?!\s*(?:=|is\b|gives|makes))", re.I)
 
 
 def both_sides(work: str) -> tuple[str, Fraction] | None:
@@ -328,7 +329,8 @@ def results(text: str, found: list[Claim]) -> list[Fraction]:
                         rf"\s*\w{{0,12}}\W*", t, re.I)
     if bare:
         placed.append((bare.end(1), Fraction(bare.group(1))))
-    without_claims = CLAIM.sub(lambda m: " " * len(m.group()), t)   # same length: positions stay comparable
+    # same length: positions stay comparable; a claim not read ("x/4 = 4": no number before the /) keeps its result
+    without_claims = CLAIM.sub(lambda m: " " * len(m.group()) if Fraction(m.group("right")) in stated else m.group(), t)
     placed += [(m.end("n"), Fraction(m.group("n"))) for m in _RESULT.finditer(without_claims)]
     latest_last = [v for _, v in sorted(placed, key=lambda p: p[0])]
     return list(reversed(dict.fromkeys(reversed(latest_last))))

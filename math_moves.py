@@ -41,7 +41,7 @@ from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_t
 from mathcheck import unbalanced_step
 from solver import Plan, Step, fmt
 from step_parts import part_of_step
-from step_rules import DOING, balance_words, both_sides_words, order_question, proposal, regrouping
+from step_rules import DOING, balance_words, both_sides_words, order_question, proposal, regrouping, rounding_words
 from story_changes import (answer_by_story, compared_sum, moved_question, moved_wrong_way, part_plan, part_story,
                            relation_help, relation_move, story_changes, story_walk, then_question)
 from unplanned_help import first_move, for_later, way_in
@@ -80,17 +80,18 @@ def fresh_hint(lesson: Lesson, text: str, rephrased: str) -> str:
 
 # ============================================================================ the move, from knowledge only
 
-def step_text(step: Step) -> str:
-    """A plan step as the arithmetic a student would write: "96 ÷ 8 = 12" (said only once the lesson is solved); a
-    rounding step as what it means, not as "7.75 + 0.25 = 8"."""
+def step_text(step: Step, forms: str = "") -> str:
+    """A plan step as the arithmetic a student would write: "96 ÷ 8 = 12" (said only once the lesson is solved), in
+    the form `forms` wrote its numbers (`step_sum`); a rounding step as what it means, not as "7.75 + 0.25 = 8"."""
     if step.kind in ("round_up", "round_down"):
         return f"{'one more for the part left over' if step.kind == 'round_up' else 'the full ones'}: {fmt(step.value)}"
-    return f"{step_sum(step)} = {fmt(step.value)}"
+    return f"{step_sum(step, forms)} = {as_written(step.value, forms)}"
 
 
-def step_sum(step: Step) -> str:
-    """A step's operation on its numbers as a student writes it: "96 ÷ 8"."""
-    return f" {OP_SIGN[step.op]} ".join(fmt(v) for v in step.values)
+def step_sum(step: Step, forms: str = "") -> str:
+    """A step's operation on its numbers as a student writes it: "96 ÷ 8", each number as `forms` (the problem and
+    the student's words) wrote it ("3 1/2 − 1 3/4", never "3.5 − 1.75")."""
+    return f" {OP_SIGN[step.op]} ".join(as_written(v, forms) for v in step.values)
 
 
 # "What is 8 × 3?": a step that is only its arithmetic (an exercise's step), whose numbers a student should choose
@@ -174,7 +175,7 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
         return broken
     rounded = rounded_wrong_way(question_sentence(problem_sentences(lesson.problem)), work, found)
     if rounded is not None and (plan is None or solver.diagnose(plan, work) is None):
-        return _rounded_move(*rounded)
+        return Move("flag", *rounding_words(*rounded), kind="rounding")
     odd = _against_story(lesson.problem, plan, found) or _foreign_number(lesson, plan, found, work) \
         or _unit_slip(lesson.problem, plan, found, work)
     if odd is not None:   # right arithmetic, but against the story's verb, on a number never given, or in mixed units
@@ -208,6 +209,9 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     # the answer's value said as an earlier step's ("3 − (−1) = 4" is the y coefficient when y = 4 too) closes the
     # lesson only when it is offered as the answer, and never when another value is offered after it ("3x = 7 so
     # x = 7/3": the 7 is a step, 7/3 the answer)
+    letter = written_equation(plan.problem)[1] if plan.pattern == "equation" else ""
+    theirs = [their_equation(work, letter, s.value) for s in plan.steps[:-1]]   # "4x = 28", kept for the recap
+    lesson.worked += [e for e in theirs if e and e not in lesson.worked]
     offers_other = said and said[-1] != plan.answer and presented_as_answer(work, said[-1])
     if plan.answer in said and not offers_other and (presented_as_answer(work, plan.answer)
                                                      or all(s.value != plan.answer for s in plan.steps[:-1])):
@@ -228,9 +232,6 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     if said and said[-1] not in right:
         return _another_route(plan, found, said[-1]) or _unexplained(lesson, plan, work, found, said[-1], nxt)
     if newly:
-        letter = written_equation(plan.problem)[1] if plan.steps[newly[-1]].kind == "equation" else ""
-        equation = their_equation(work, letter, plan.steps[newly[-1]].value)
-        lesson.worked += [equation] if equation and equation not in lesson.worked else []   # for the recap
         return _step_done(plan, work, found, plan.steps[newly[-1]], nxt)
     proposed = both_sides(work) if nxt.kind == "equation" and not said else None
     if proposed is not None:   # "divide both sides by 6": the next step, or an operation that only keeps the balance
@@ -475,15 +476,17 @@ def _close(lesson: Lesson, plan: Plan, work: str) -> Move:
     lesson.solved = True
     lesson.done = list(range(len(plan.steps)))
     shown = {result_of(w) for w in lesson.worked}   # the student's own words, then the plan's for steps they skipped
-    steps = lesson.worked + [step_text(s) for s in plan.steps if s.value not in shown and s.value == plan.answer]
+    forms = f"{plan.problem} {work}"   # the plan's numbers as the problem and the student wrote them ("3 1/2")
+    steps = lesson.worked + [step_text(s, forms) for s in plan.steps if s.value not in shown and s.value == plan.answer]
     # only the steps that lead to the answer: a step they went back on ("5 × 2 = 10" first) is no step of theirs
     steps = (path_to(steps, plan.answer, {q.value for q in plan.quantities if q.given}) or steps) if lesson.worked \
-        else [step_text(s) for s in plan.steps]
+        else [step_text(s, forms) for s in plan.steps]
     money = plan.unit.startswith("dollars")   # "$0.30 per egg", never "0.3 dollars per egg"
     unit = plan.unit.removeprefix("dollars") if money else f" {plan.unit}" if plan.unit != "number" else ""
     value = f"${plan.answer.numerator / plan.answer.denominator:.2f}" if money and plan.answer.denominator != 1 \
         else f"{'$' if money else ''}{as_written(plan.answer, work)}"
-    lead = (f"Yes, {value}{unit.rstrip()} is right! Your steps: {', then '.join(steps)}.")
+    whose = "Your steps" if lesson.worked else "The steps"   # none written by the student: never called theirs
+    lead = f"Yes, {value}{unit.rstrip()} is right! {whose}: {', then '.join(steps)}."
     offer = "Would you like a similar problem to try?"
     return Move("confirm", lead, offer, kind="final_right")
 
@@ -669,16 +672,6 @@ def _ladder(lesson: Lesson, plan: Plan, step: Step) -> str:
 
 
 # ============================================================================ moves from what the story says
-
-def _rounded_move(claim: Claim, said: str, up: bool) -> Move:
-    """A division's remainder rounded against the question: asked whether that count does what the question needs
-    (a bus too few leaves people behind; a box too many is not full), the division's result never restated."""
-    if up:
-        question = f"Would {said} be enough for all of them, or would some be left over?"
-    else:
-        question = f"Would all {said} be full, or would the last one be only partly full?"
-    return Move("flag", f"Look at how you went from {claim.expression} to {said}.", question, kind="rounding")
-
 
 def _against_story(problem: str, plan: Plan | None, found: list[Claim]) -> Move | None:
     """Right arithmetic that moves an amount against the story's verb ("23 - 9 = 14" takes away 9 people who got on)

@@ -1,12 +1,13 @@
 """The rules a student's step must keep, whatever the problem's plan: the order of operations, the balance of an
-equation, and the trade of a ten when a ones digit is too small; and the operation a student proposes, answered from
-the plan's next step. Each function returns words, never a verdict object: math_moves.py,
-one room up, makes the move.
+equation, a remainder rounded the way the question counts, and the trade of a ten when a ones digit is too small;
+and the operation a student proposes, answered from the plan's next step. Each function returns words, never a
+verdict object: math_moves.py, one room up, makes the move.
 
 - `order_question`: the order rule that an operation done before its turn ("6 × 3" first in "36 ÷ 6 × 3") skips,
   asked on the problem's own expression.
 - `balance_words`: an equation step the equation's own root does not satisfy ("3x = 10" after "I added 4 to both
   sides"); `both_sides_words`: an operation said for both sides without its result ("divide both sides by 6").
+- `rounding_words`: a division's remainder rounded the way the question does not count ("1.375 so 1 bus").
 - `regrouping`, `proposal`: "how do I take away when 4 is smaller than 9", "do I add the sides?".
 """
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
+from arithmetic_claims import Claim
 from solver import Step, fmt
 
 DOING = {"+": "Adding", "-": "Taking away", "*": "Multiplying", "/": "Dividing"}
@@ -55,6 +57,16 @@ def balance_words(unbalanced: str, named: tuple[str, Fraction] | None) -> tuple[
                 "What did you do to both sides to get it, and does that keep the two sides equal?")
     doing = _BOTH_SIDES[named[0]].format(fmt(named[1]))
     return f"Check {unbalanced} again: it does not follow from {doing}.", "What does each side become?"
+
+
+def rounding_words(claim: Claim, said: str, up: bool) -> tuple[str, str]:
+    """A division's remainder rounded against the question: asked whether that count does what the question needs
+    (a bus too few leaves people behind; a box too many is not full), the division's result never restated."""
+    if up:
+        question = f"Would {said} be enough for all of them, or would some be left over?"
+    else:
+        question = f"Would all {said} be full, or would the last one be only partly full?"
+    return f"Look at how you went from {claim.expression} to {said}.", question
 
 
 def regrouping(work: str, step: Step) -> tuple[str, str] | None:

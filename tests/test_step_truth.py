@@ -99,11 +99,28 @@ def test_an_equation_step_said_in_words_is_confirmed_when_it_keeps_the_root():
     assert early.startswith("Dividing both sides by 9 keeps the two sides equal.") and "x" in early
 
 
+def test_every_written_form_of_an_equation_step_is_read_and_kept_for_the_recap():
+    assert their_equation("x/3 = 5", "x", Fraction(5)) == "x/3 = 5"
+    assert lesson_replies(["Solve x/3 + 4 = 9", "x/3 = 5"])[1] == "Yes, x/3 = 5 is right. Next: If x divided by 3 is 5, " \
+        "what is x?"
+    closing = lesson_replies(["Solve 3x + 4 = 25", "3x = 21 so x = 7"])[1]
+    assert closing.startswith("Yes, 7 is right! Your steps: 3x = 21, then 21 ÷ 3 = 7.")
+
+
+def test_a_recap_of_steps_the_student_never_wrote_is_not_called_theirs_and_keeps_the_problems_forms():
+    mixed = lesson_replies(["What is 4 1/2 - 2 3/4?", "1 3/4"])[1]
+    assert mixed.startswith("Yes, 1 3/4 is right! The steps: 4 1/2 − 2 3/4 = 1 3/4.")
+    assert lesson_replies(["What is 0.5 + 1/8?", "0.625"])[1].startswith("Yes, 0.625 is right! The steps: 0.5 + 1/8 = "
+                                                                          "0.625.")
+
+
 def test_an_equation_step_that_loses_the_root_is_questioned_against_what_they_said_they_did():
     assert unbalanced_step("Solve 5x - 3 = 22", "I added 3 to both sides and got 5x = 19") == "5x = 19"
     assert unbalanced_step("Solve 5x - 3 = 22", "I added 3 to both sides and got 5x = 25") is None
     reply = lesson_replies(["Solve 5x - 3 = 22", "I added 3 to both sides and got 5x = 19"])[1]
     assert reply == "Check 5x = 19 again: it does not follow from adding 3 to both sides. What does each side become?"
+    halved = lesson_replies(["Solve 2x + 7 = 19", "i divided both sides by 2 and got x + 7 = 9.5"])[1]
+    assert halved.startswith("Check x + 7 = 9.5 again: it does not follow from dividing both sides by 2.")
 
 
 def test_a_negative_number_keeps_its_sign():
