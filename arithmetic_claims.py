@@ -148,21 +148,25 @@ def _rule(ops: list[str], at: int) -> str:
     return "left to right" if _LEVEL[ops[at]] == _LEVEL[ops[_first_op(ops)]] else "levels"
 
 
-def out_of_order(problem: str, found: list[Claim]) -> tuple[Claim, str, str] | None:
+def out_of_order(problem: str, found: list[Claim], made: set[Fraction | None] = frozenset()) -> \
+        tuple[Claim, str, str] | None:
     """The student's first operation on two neighbours of the problem's own chain ("36 ÷ 6 × 3"), when it is not the
     one that comes first and doing it first changes the value: that claim, the chain as shown, and the rule it skips
     ("left to right" within one level, "levels" for × and ÷ before + and −). None when their first such operation
-    is the right one, or the problem has no chain of two operations or more (`_chain`)."""
+    is the right one, or the problem has no chain of two operations or more (`_chain`). A claim on a number the
+    student worked out (`made`, or a result written before it: "36 ÷ 6 = 6" then "6 × 3") is their next step."""
     chain = _chain(problem)
     if chain is None:
         return None
     shown, numbers, ops = chain
     first = _first_op(ops)
-    for claim in found:
+    for index, claim in enumerate(found):
         one = re.fullmatch(rf"\s*(-?{NUM})\s*([-+*/])\s*(-?{NUM})\s*", arithmetic_text(claim.expression))
         if one is None:
             continue
         a, op, b = Fraction(one.group(1)), one.group(2), Fraction(one.group(3))
+        if {a, b} & (set(made) | {c.stated for c in found[:index]}):
+            return None   # it works on their own result: a later step, not the problem's own numbers
         pairs = {(a, b), (b, a)} if op in "+*" else {(a, b)}
         at = next((i for i, o in enumerate(ops) if o == op and (numbers[i], numbers[i + 1]) in pairs), None)
         if at is None:
@@ -208,10 +212,10 @@ def result_of(worked: str) -> Fraction | None:
         return None
 
 
-def path_to(worked: list[str], answer: Fraction, given: set[Fraction]) -> list[str]:
+def path_to(worked: list[str], answer: Fraction) -> list[str]:
     """The claims that lead to the answer, in the order written: the last one that makes it, then, going back, the
-    latest earlier claim that makes each number it uses that the problem did not give. A claim off that path (a step
-    the student went back on) is left out; [] when no claim makes the answer."""
+    latest earlier claim that makes each number it uses (the student's "36 ÷ 6 = 6" though the problem gives a 6
+    too). A claim off that path (a step the student went back on) is left out; [] when no claim makes the answer."""
     made = [result_of(w) for w in worked]
     last = next((i for i in reversed(range(len(made))) if made[i] == answer), None)
     path, todo = set(), [last] if last is not None else []
@@ -219,7 +223,7 @@ def path_to(worked: list[str], answer: Fraction, given: set[Fraction]) -> list[s
         index = todo.pop()
         path.add(index)
         left = re.sub(r"(?<=\d)/(?=\d)", " / ", arithmetic_text(worked[index].rsplit("=", 1)[0]))   # "36/6": 36, 6
-        uses = set(wordproblem.numbers_in(left)) - given
+        uses = set(wordproblem.numbers_in(left))
         todo += [i for n in uses if (i := next((i for i in reversed(range(index)) if made[i] == n), None)) is not None
                  and i not in path]
     return [worked[i] for i in sorted(path)]

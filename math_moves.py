@@ -170,7 +170,7 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     """This turn's move for a math problem, decided by the checker and the planner; `lesson` is updated."""
     work = with_chains(with_percent_bases(work, lesson.problem))   # "10% is 30" of $300, "5x4 then took 3": claims
     found = claims(work)
-    broken = _broken_rule(lesson.problem, plan, work, found)
+    broken = _broken_rule(lesson.problem, plan, work, found, lesson.worked)
     if broken is not None:   # wrong arithmetic, an operation before its turn, an equation step off balance
         return broken
     rounded = rounded_wrong_way(question_sentence(problem_sentences(lesson.problem)), work, found)
@@ -215,7 +215,9 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     offers_other = said and said[-1] != plan.answer and presented_as_answer(work, said[-1])
     if plan.answer in said and not offers_other and (presented_as_answer(work, plan.answer)
                                                      or all(s.value != plan.answer for s in plan.steps[:-1])):
-        return _by_chance(plan, found) or _close(lesson, plan, work)
+        given = {q.value: q.text for q in plan.quantities if q.given}
+        return (_by_chance(plan.answer, given, found, lesson.worked) if len(plan.steps) > 1 else None) \
+            or _close(lesson, plan, work)
     diagnosis = solver.diagnose(plan, work) if said else None
     # a diagnosis of 15 says nothing of a "-15" (the sign is part of the number), nor of steps it is false of
     if diagnosis is not None and (diagnosis.value in said or -diagnosis.value not in said) \
@@ -269,7 +271,7 @@ def _diagnosed(lesson: Lesson, plan: Plan, work: str, found: list[Claim], said: 
     return Move("ask", lead, question, step, kind="diagnosed_midway")
 
 
-def _broken_rule(problem: str, plan: Plan | None, work: str, found: list[Claim]) -> Move | None:
+def _broken_rule(problem: str, plan: Plan | None, work: str, found: list[Claim], worked: list[str]) -> Move | None:
     """A step that breaks a rule whatever the plan: wrong arithmetic (a whole chain worked in another order says
     which operation came first), an equation step the equation's root does not keep, a right operation done
     before its turn. None when every step keeps them."""
@@ -288,7 +290,7 @@ def _broken_rule(problem: str, plan: Plan | None, work: str, found: list[Claim])
     if unbalanced and (plan is None or named or solver.diagnose(plan, work) is None
                        and not re.match(r"[a-z] =", unbalanced)):
         return Move("flag", *balance_words(unbalanced, named), kind="claim_wrong")
-    order = out_of_order(problem, found)
+    order = out_of_order(problem, found, {result_of(w) for w in worked})
     if order is not None:   # "36 ÷ 6 × 3" where they did 6 × 3 first: what they did, then the rule it skips
         claim, expression, rule = order
         return Move("flag", f"You did {claim.shown} first.", order_question(claim.shown, expression, rule),
@@ -416,15 +418,17 @@ def _step_done(plan: Plan, work: str, found: list[Claim], step: Step, nxt: Step)
     return Move("confirm", lead, _next(step_question(plan, nxt)), nxt, kind="step_right")
 
 
-def _by_chance(plan: Plan, found: list[Claim]) -> Move | None:
+def _by_chance(answer: Fraction, given: dict[Fraction, str], found: list[Claim], worked: list[str]) -> Move | None:
     """The answer's number reached by chance ("3 + 6 = 9" where 3 bags of 6 apples, less 4 and 5 eaten, leave 9): one
-    claim on given numbers only that leaves out a quantity the plan needs. Asked about, never confirmed."""
-    claim = next((c for c in found if c.right and c.stated == plan.answer), None)
-    given = {q.value: q.text for q in plan.quantities if q.given}
+    claim on given numbers only that leaves out a quantity of a problem of several steps. Asked about, never
+    confirmed. A number the student worked out (`worked`: "36 ÷ 6 = 6" before "6 × 3 = 18") is theirs, though the
+    problem gives it too."""
+    claim = next((c for c in found if c.right and c.stated == answer), None)
     written = arithmetic_text(claim.expression) if claim is not None else ""   # "36/6" uses 36, not the 6 it makes
     used = set(solver.numbers_in(re.sub(r"(?<=\d)/(?=\d)", " / ", written)))
     left = [text for value, text in given.items() if value not in used]
-    if claim is None or not used <= set(given) or not left or len(plan.steps) == 1:
+    made = {result_of(w) for w in worked} - {answer}
+    if claim is None or not used <= set(given) or used & made or not left:
         return None
     numbers, ops = [fmt(v) for v in solver.numbers_in(claim.expression)], operations(claim)
     why = f"Why {_VERB[ops[0]].format(*numbers)}, and where" if len(numbers) == 2 and len(ops) == 1 else "Where"
@@ -479,8 +483,7 @@ def _close(lesson: Lesson, plan: Plan, work: str) -> Move:
     forms = f"{plan.problem} {work}"   # the plan's numbers as the problem and the student wrote them ("3 1/2")
     steps = lesson.worked + [step_text(s, forms) for s in plan.steps if s.value not in shown and s.value == plan.answer]
     # only the steps that lead to the answer: a step they went back on ("5 × 2 = 10" first) is no step of theirs
-    steps = (path_to(steps, plan.answer, {q.value for q in plan.quantities if q.given}) or steps) if lesson.worked \
-        else [step_text(s, forms) for s in plan.steps]
+    steps = (path_to(steps, plan.answer) or steps) if lesson.worked else [step_text(s, forms) for s in plan.steps]
     money = plan.unit.startswith("dollars")   # "$0.30 per egg", never "0.3 dollars per egg"
     unit = plan.unit.removeprefix("dollars") if money else f" {plan.unit}" if plan.unit != "number" else ""
     value = f"${plan.answer.numerator / plan.answer.denominator:.2f}" if money and plan.answer.denominator != 1 \
@@ -763,9 +766,15 @@ def _story_move(lesson: Lesson, said: list[Fraction], work: str) -> Move | None:
     final = answer_by_story(changes)
     current, applied = story_walk(changes, lesson.worked)
     rest = [c for i, c in enumerate(changes[1:], 1) if i not in applied]
+    pairs = given_numbers(lesson.problem)
+    first = {value: next(p for v, p in pairs if v == value) for value, _ in pairs}   # each number's first phrase
+    chance = _by_chance(final, first, claims(work), lesson.worked) if said and said[-1] == final \
+        and len(changes) > 1 else None
+    if chance is not None:   # "3 + 6 = 9" where 3 bags of 6, less 4 and 5, leave 9: asked, never confirmed
+        return chance
     if said and said[-1] == final:
         lesson.solved = True
-        path = path_to(lesson.worked, final, {value for value, _ in given_numbers(lesson.problem)})
+        path = path_to(lesson.worked, final)
         steps = f" Your steps: {', then '.join(path)}." if path else ""
         return Move("confirm", f"Yes, {as_written(final, work)} is right!{steps}",
                     "Would you like a similar problem to try?", kind="final_right")

@@ -38,6 +38,8 @@ def test_an_operation_done_before_its_turn_is_found_only_where_the_order_changes
     assert first("Work out 18 - 4 + 2.", "4 + 2 = 6 so 18 - 6 = 12") == ("4 + 2 = 6", "18 − 4 + 2", "left to right")
     assert first("What is 30 - 4 × 5?", "30 - 4 = 26 and 26 x 5 = 130") == ("30 − 4 = 26", "30 − 4 × 5", "levels")
     assert first("What is 42 ÷ 7 × 2?", "42 ÷ 7 = 6") is None            # the right first step
+    assert first("What is 12 ÷ 2 × 3?", "2 × 3 = 6, 12 ÷ 6 = 2")[0] == "2 × 3 = 6"   # its 2 is no result of theirs
+    assert out_of_order("What is 49 ÷ 7 × 2?", claims("7 × 2 = 14"), {Fraction(7)}) is None   # after "49 ÷ 7 = 7"
     assert first("What is 30 - 4 × 5?", "4 x 5 = 20") is None
     assert first("What is 3 + 8 - 2?", "8 - 2 = 6") is None              # 3 + (8 − 2) is the same value
     assert first("What is 2 × 9 ÷ 3?", "9 ÷ 3 = 3") is None              # 2 × (9 ÷ 3) too
@@ -75,11 +77,20 @@ def test_a_diagnosis_names_only_numbers_the_student_wrote_except_those_it_says_t
                         "What is 5 1/4 - 2 3/4?")   # the parts of its mixed numbers
 
 
+def test_a_right_answer_by_chance_is_asked_about_and_a_number_the_student_made_is_theirs():
+    story = "Mia has 2 boxes of 7 pens. She loses 3 and gives away 2. How many pens are left?"
+    assert lesson_replies([story, "2 + 7 = 9"])[1] == "Why add 2 and 7, and where does the 3 come in?"
+    for turns in (["What is 49 ÷ 7 × 2?", "49 ÷ 7 = 7", "7 × 2 = 14"], ["What is 49 ÷ 7 × 2?", "49 ÷ 7 = 7, 7 × 2 = 14"]):
+        made = lesson_replies(turns)[-1]   # their 7, not the problem's: no "you did 7 × 2 first", no "by chance"
+        assert made.startswith("Yes, 14 is right! Your steps: 49 ÷ 7 = 7, then 7 × 2 = 14."), made
+
+
 def test_the_recap_lists_only_the_steps_that_lead_to_the_answer():
     worked = ["7 × 2 = 14", "42 ÷ 14 = 3", "42 ÷ 7 = 6", "6 × 2 = 12"]
-    assert path_to(worked, Fraction(12), {Fraction(42), Fraction(7), Fraction(2)}) == ["42 ÷ 7 = 6", "6 × 2 = 12"]
-    assert path_to(["9x = 63", "63/9 = 7"], Fraction(7), {Fraction(9)}) == ["9x = 63", "63/9 = 7"]
-    assert path_to(["3 + 4 = 7"], Fraction(10), set()) == []
+    assert path_to(worked, Fraction(12)) == ["42 ÷ 7 = 6", "6 × 2 = 12"]
+    assert path_to(["9x = 63", "63/9 = 7"], Fraction(7)) == ["9x = 63", "63/9 = 7"]
+    assert path_to(["3 + 4 = 7"], Fraction(10)) == []
+    assert path_to(["42 ÷ 7 = 7", "7 × 2 = 14"], Fraction(14)) == ["42 ÷ 7 = 7", "7 × 2 = 14"]   # their 7, given too
     replies = lesson_replies(["Tom has 4 bags of 15 marbles. He gives away 12 marbles. How many marbles does he have "
                               "left?", "15 + 4 = 19", "4 x 15 = 60", "60 - 12 = 48"])
     assert replies[-1].startswith("Yes, 48 marbles is right! Your steps: 4 × 15 = 60, then 60 − 12 = 48.")
