@@ -57,6 +57,7 @@ def as_mixed(text: str) -> str:
 
 
 _OPS = r"[-+*/]"
+_SIGNED = rf"(?<![\d./])(?:(?<![\d)]\s)(?<![\d)])-(?=\d))?{NUM}(?![\d/])"   # "-15" is signed, "20 - 8" is not
 _TERM = rf"(?:\(\s*)*-?{NUM}(?:\s*\))*"
 _REMAINDER = re.compile(r"\s*(?:r|rem|remainder)\.?\s*(\d+)\b", re.I)
 CLAIM = re.compile(rf"(?P<left>(?:{_TERM}|(?<![\d.)])(?={_OPS}))(?:\s*{_OPS}\s*{_TERM})+)"
@@ -120,6 +121,172 @@ def claims(text: str) -> list[Claim]:
     return found
 
 
+# the two levels of the order of operations; within one level the operations go left to right
+_LEVEL = {"+": 0, "-": 0, "*": 1, "/": 1}
+_FLAT = re.compile(rf"(-?{NUM})((?:\s*[-+*/]\s*{NUM})+)")
+
+
+def _chain(problem: str) -> tuple[str, list[Fraction], list[str]] | None:
+    """The problem's own chain of numbers and signs ("36 ÷ 6 × 3") as shown, its numbers and its operations; None
+    when it has brackets, one operation only, or is no plain chain ("2 1/4 + 1 1/2")."""
+    flat = next((m for m in _FLAT.finditer(arithmetic_text(problem)) if "(" not in problem), None)
+    tokens = re.findall(rf"{NUM}|[-+*/]", flat.group(2)) if flat else []
+    ops, others = tokens[0::2], tokens[1::2]
+    if len(ops) < 2 or any(op not in _LEVEL for op in ops) or any(n in _LEVEL for n in others) \
+            or len(others) != len(ops):
+        return None
+    return _shown(flat.group()), [Fraction(flat.group(1)), *map(Fraction, others)], ops
+
+
+def _first_op(ops: list[str]) -> int:
+    top = max(_LEVEL[op] for op in ops)
+    return next(i for i, op in enumerate(ops) if _LEVEL[op] == top)
+
+
+def _rule(ops: list[str], at: int) -> str:
+    """The rule that doing operation `at` first skips: "left to right" within one level, else "levels"."""
+    return "left to right" if _LEVEL[ops[at]] == _LEVEL[ops[_first_op(ops)]] else "levels"
+
+
+def out_of_order(problem: str, found: list[Claim], made: set[Fraction | None] = frozenset()) -> \
+        tuple[Claim, str, str] | None:
+    """The student's first operation on two neighbours of the problem's own chain ("36 ÷ 6 × 3"), when it is not the
+    one that comes first and doing it first changes the value: that claim, the chain as shown, and the rule it skips
+    ("left to right" within one level, "levels" for × and ÷ before + and −). None when their first such operation
+    is the right one, or the problem has no chain of two operations or more (`_chain`). A claim on a number the
+    student worked out (`made`, or a result written before it: "36 ÷ 6 = 6" then "6 × 3") is their next step."""
+    chain = _chain(problem)
+    if chain is None:
+        return None
+    shown, numbers, ops = chain
+    first = _first_op(ops)
+    for index, claim in enumerate(found):
+        one = re.fullmatch(rf"\s*(-?{NUM})\s*([-+*/])\s*(-?{NUM})\s*", arithmetic_text(claim.expression))
+        if one is None:
+            continue
+        a, op, b = Fraction(one.group(1)), one.group(2), Fraction(one.group(3))
+        if {a, b} & (set(made) | {c.stated for c in found[:index]}):
+            return None   # it works on their own result: a later step, not the problem's own numbers
+        pairs = {(a, b), (b, a)} if op in "+*" else {(a, b)}
+        at = next((i for i, o in enumerate(ops) if o == op and (numbers[i], numbers[i + 1]) in pairs), None)
+        if at is None:
+            continue
+        if at == first or _chain_value(numbers, ops, at) == _chain_value(numbers, ops, first):
+            return None   # their first operation on the expression comes first, or changes nothing (2 + (8 − 3))
+        return claim, shown, _rule(ops, at)
+    return None
+
+
+def reordered(problem: str, value: Fraction) -> tuple[str, str, str] | None:
+    """A wrong value of the problem's chain that doing one operation before its turn makes (3 for "45 ÷ 5 × 3", by
+    5 × 3 first): that operation as shown ("5 × 3"), the chain as shown, and the rule it skips; None for any other
+    value (a true statement about the arithmetic, never a guess at what the student did)."""
+    chain = _chain(problem)
+    if chain is None:
+        return None
+    shown, numbers, ops = chain
+    right = _chain_value(numbers, ops, _first_op(ops))
+    at = next((i for i in range(len(ops)) if value != right and _chain_value(numbers, ops, i) == value), None)
+    if at is None:
+        return None
+    return _shown(f"{fmt(numbers[at])} {ops[at]} {fmt(numbers[at + 1])}"), shown, _rule(ops, at)
+
+
+def _chain_value(numbers: list[Fraction], ops: list[str], first: int) -> Fraction | None:
+    """The chain's value when operation `first` is done before the rest (which then follow the usual order)."""
+    try:
+        done = wordproblem.apply_op(ops[first], (numbers[first], numbers[first + 1]))
+        rest = [*numbers[:first], done, *numbers[first + 2:]]
+        left = " ".join(f"({fmt(n)}) {op}" for n, op in zip(rest, [*ops[:first], *ops[first + 1:]]))
+        value, _ = parse_math(f"{left} ({fmt(rest[-1])})")
+    except (MathError, ZeroDivisionError):
+        return None
+    return value.terms.get((), Fraction(0))
+
+
+def result_of(worked: str) -> Fraction | None:
+    """The result of a claim as the lesson keeps it ("468 − 310 = 158" -> 158)."""
+    try:
+        return sum((Fraction(part) for part in worked.rsplit("= ", 1)[1].split()), Fraction(0))  # "3 1/2" is mixed
+    except (IndexError, ValueError, ZeroDivisionError):
+        return None
+
+
+def path_to(worked: list[str], answer: Fraction) -> list[str]:
+    """The claims that lead to the answer, in the order written: the last one that makes it, then, going back, the
+    latest earlier claim that makes each number it uses (the student's "36 ÷ 6 = 6" though the problem gives a 6
+    too). A claim off that path (a step the student went back on) is left out; [] when no claim makes the answer."""
+    made = [result_of(w) for w in worked]
+    last = next((i for i in reversed(range(len(made))) if made[i] == answer), None)
+    path, todo = set(), [last] if last is not None else []
+    while todo:
+        index = todo.pop()
+        path.add(index)
+        left = re.sub(r"(?<=\d)/(?=\d)", " / ", arithmetic_text(worked[index].rsplit("=", 1)[0]))   # "36/6": 36, 6
+        uses = set(wordproblem.numbers_in(left))
+        todo += [i for n in uses if (i := next((i for i in reversed(range(index)) if made[i] == n), None)) is not None
+                 and i not in path]
+    return [worked[i] for i in sorted(path)]
+
+
+def their_equation(work: str, letter: str, value: Fraction) -> str:
+    """The equation with the problem's letter the student wrote for a step's value ("so 6x is 36" -> "6x = 36",
+    "x/4 = 4"), as they wrote its sides; "" when they wrote none."""
+    side = rf"-?{NUM}\s*\*?\s*{letter}|{letter}\s*/\s*{NUM}|{letter}"
+    for m in re.finditer(rf"(?<![\w.])({side})\s*(?:=|\bis\b|\bequals\b)\s*(-?{NUM})(?![\d/])",
+                         arithmetic_text(work)) if letter else ():
+        if Fraction(m.group(2)) == value:
+            return f"{m.group(1).replace('*', '').replace(' ', '')} = {m.group(2)}"
+    return ""
+
+
+_BOTH = re.compile(rf"\b(?:(?P<div>divid\w*)|(?P<mul>multipl\w*|times)|(?P<sub>subtract\w*|take away|took away|"
+                   rf"minus)|(?P<add>add\w*|plus))\s+(?:(?:both sides|each side|it)\s+)?(?:by\s+)?(?P<n>{NUM})"
+                   rf"(?![\d/])(?!\s*(?:=|is\b|gives|makes))", re.I)
+
+
+def both_sides(work: str) -> tuple[str, Fraction] | None:
+    """The operation a student says they do to both sides of an equation, without its result ("divide both sides by
+    6", "subtract 5 from both sides", "I'd take away 5"): its sign and number; None when they name none."""
+    m = _BOTH.search(wordproblem.normalise(work))
+    if m is None or claims(work):
+        return None
+    op = next(sign for name, sign in (("div", "/"), ("mul", "*"), ("sub", "-"), ("add", "+")) if m.group(name))
+    return op, Fraction(m.group("n"))
+
+
+def as_written(value: Fraction, work: str) -> str:
+    """A number the student gave, in their own form: "3 1/2" stays mixed, "5/8" a fraction, "0.625" a decimal,
+    "-15" signed (the last one written); the plain form (fmt) when they did not write it."""
+    for m in re.finditer(r"(?<![\d./])(-?)(\d+) ([1-9]\d*)/([1-9]\d*)(?![\d/])", work):   # mixed first: "3 1/2"
+        whole = int(m.group(2)) + Fraction(int(m.group(3)), int(m.group(4)))
+        if (-whole if m.group(1) else whole) == value:
+            return m.group()
+    same = [m.group() for m in re.finditer(_SIGNED, arithmetic_text(work))
+            if not re.search(r"/0+$", m.group()) and Fraction(m.group()) == value]
+    return same[-1] if same else fmt(value)   # the last: "x = 36/6 = 6" offers 6, its 36/6 is the working
+
+
+def unused_quantities(given: list[tuple[Fraction, str]], work: str) -> list[str]:
+    """The problem's quantities the student's arithmetic has not used yet (with their nouns: "120 pages")."""
+    written = re.findall(NUM, arithmetic_text(" ".join(str(c) for c in claims(work))))   # "what about the 5?" uses none
+    used = {Fraction(n) for n in written} | {Fraction(part) for n in written for part in n.split("/")}
+    used |= {v * 100 for v in used} | {-v for v in used}  # "20% of 552" used the problem's 20; "-40 + 15" its -40
+    used |= {1 / v for v in used if v}   # "0.75 / 4" used the problem's 1/4
+    return list(dict.fromkeys(phrase for value, phrase in given if value not in used and value != 1))
+
+
+def true_of_work(says: str, work: str, problem: str) -> bool:
+    """May a sentence say what the student did ("You divided 8 by 2.")? Only when every number it says they used is
+    one they wrote or the problem gave ("You divided 8 by 2" of "40 ÷ 10 = 4" is false of their work); a number
+    after "but", "not", "instead of" ("... but not 7 boxes") is one they left out, truthfully."""
+    texts = (work, arithmetic_text(work), problem, arithmetic_text(problem))
+    known = {Fraction(n) for text in texts for n in re.findall(NUM, text) if not re.search(r"/0+$", n)}
+    known |= {n for text in texts for n in wordproblem.numbers_in(text)}   # "5 1/4" is 1/4 and 21/4 too
+    did = re.split(r"[;:,]|\b(?:but|not|instead of|only once|without)\b", says)[0]
+    return set(wordproblem.numbers_in(did)) <= known
+
+
 def operations(claim: Claim) -> list[str]:
     """The operations a claim uses, in order ("25 − 20" -> ["-"]; a leading minus is a sign, not an operation)."""
     return re.findall(r"(?<=[\d)\s])\s*([-+*/])", arithmetic_text(claim.expression))
@@ -161,11 +328,13 @@ def results(text: str, found: list[Claim]) -> list[Fraction]:
     stated = {c.stated for c in found}
     placed = [(m.end(), Fraction(m.group("right"))) for m in CLAIM.finditer(t) if Fraction(m.group("right")) in stated]
     # a message that is just a result: "36", "is it 36?", "lia has 36 stickers"
-    bare = re.fullmatch(rf"\W*(?:so\s+)?(?:is it|maybe|it'?s|[a-z]+ (?:has|had|have|gets|got|needs))?\s*(-?{NUM})"
+    bare = re.fullmatch(rf"(?:(?!-\d)\W)*(?:so\s+)?(?:is it|maybe|it'?s|[a-z]+ (?:has|had|have|gets|got|needs))?"
+                        rf"\s*(-?{NUM})"
                         rf"\s*\w{{0,12}}\W*", t, re.I)
     if bare:
         placed.append((bare.end(1), Fraction(bare.group(1))))
-    without_claims = CLAIM.sub(lambda m: " " * len(m.group()), t)   # same length: positions stay comparable
+    # same length: positions stay comparable; a claim not read ("x/4 = 4": no number before the /) keeps its result
+    without_claims = CLAIM.sub(lambda m: " " * len(m.group()) if Fraction(m.group("right")) in stated else m.group(), t)
     placed += [(m.end("n"), Fraction(m.group("n"))) for m in _RESULT.finditer(without_claims)]
     latest_last = [v for _, v in sorted(placed, key=lambda p: p[0])]
     return list(reversed(dict.fromkeys(reversed(latest_last))))
@@ -274,7 +443,7 @@ def presented_as_answer(work: str, value: Fraction) -> bool:
         return False
     # a claim's own "is" ("180 divided by 3 is 60") says its result as "=" does, not an answer
     sums = {m.start("right") for m in CLAIM.finditer(t)}
-    for m in re.finditer(rf"(?<![\d./]){NUM}(?![\d/])", t):
+    for m in re.finditer(_SIGNED, t):
         if Fraction(m.group()) != value:
             continue
         before, after = t[:m.start()].rstrip(" $"), t[m.end():]

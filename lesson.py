@@ -165,6 +165,10 @@ _ASKS = re.compile(r"\?|\b(?:how (?:many|much|far|long)|what is|what's|find|solv
 FOLLOW_UP = re.compile(r"^\W*(?:so|but|and|then|oh|wait|hmm+|because|cause|cuz)\b", re.I)
 
 
+# "is it 4/12?", "maybe -3?": one number offered, an answer to the current problem, never an exercise of its own
+_GUESS = re.compile(r"(?:is it|maybe|so|i think|it'?s|or)?\s*-?\$?\d+(?:\.\d+)?(?:/\d+)?\s*\?*", re.I)
+
+
 def problem_change(lesson: Lesson, message: str) -> str:
     """"new", "same" or "unsure": does this message start a new problem? Recognised by content, never by a digit or
     a question mark alone: the planner or the solver can read a different problem, or the message shares little
@@ -180,7 +184,7 @@ def problem_change(lesson: Lesson, message: str) -> str:
         return "same"   # the problem's words, or a short follow-up on the tutor's ("what is a sticker?")
     if lesson.said and len(message.split()) <= 8 and FOLLOW_UP.match(message):
         return "same"   # "so distance doesn't matter?", "because ...": a connective carries on the talk, if any
-    if solve(message) is not None and _ASKS.search(message):
+    if solve(message) is not None and _ASKS.search(message) and not _GUESS.fullmatch(message.strip()):
         return "new"   # "What is 3/4 + 1/8?", "Solve 2x + 3 = 11": an exercise mathcheck.py can solve
     own_numbers = set(solver.numbers_in(message)) - set(solver.numbers_in(lesson.problem))
     stated_problem = len(SENTENCES.findall(message)) >= 2 or len(message.split()) >= 15

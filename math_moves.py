@@ -32,12 +32,16 @@ from typing import TYPE_CHECKING
 
 import solver
 import wordproblem
-from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_text, as_mixed, claims,
-                               convertible, in_dollars, measure_kind, operations, pending, presented_as_answer,
-                               proposed_chain, results, rounded_wrong_way, unit_after, with_chains, with_percent_bases)
+from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_text, as_mixed, as_written,
+                               both_sides, claims, convertible, in_dollars, measure_kind, operations, out_of_order,
+                               path_to, pending, presented_as_answer, proposed_chain, reordered, result_of, results,
+                               rounded_wrong_way, their_equation, true_of_work, unit_after, unused_quantities,
+                               with_chains,
+                               with_percent_bases)
 from mathcheck import unbalanced_step
 from solver import Plan, Step, fmt
 from step_parts import part_of_step
+from step_rules import DOING, balance_words, both_sides_words, order_question, proposal, regrouping, rounding_words
 from story_changes import (answer_by_story, compared_sum, moved_question, moved_wrong_way, part_plan, part_story,
                            relation_help, relation_move, story_changes, story_walk, then_question)
 from unplanned_help import first_move, for_later, way_in
@@ -76,17 +80,18 @@ def fresh_hint(lesson: Lesson, text: str, rephrased: str) -> str:
 
 # ============================================================================ the move, from knowledge only
 
-def step_text(step: Step) -> str:
-    """A plan step as the arithmetic a student would write: "96 ÷ 8 = 12" (said only once the lesson is solved); a
-    rounding step as what it means, not as "7.75 + 0.25 = 8"."""
+def step_text(step: Step, forms: str = "") -> str:
+    """A plan step as the arithmetic a student would write: "96 ÷ 8 = 12" (said only once the lesson is solved), in
+    the form `forms` wrote its numbers (`step_sum`); a rounding step as what it means, not as "7.75 + 0.25 = 8"."""
     if step.kind in ("round_up", "round_down"):
         return f"{'one more for the part left over' if step.kind == 'round_up' else 'the full ones'}: {fmt(step.value)}"
-    return f"{step_sum(step)} = {fmt(step.value)}"
+    return f"{step_sum(step, forms)} = {as_written(step.value, forms)}"
 
 
-def step_sum(step: Step) -> str:
-    """A step's operation on its numbers as a student writes it: "96 ÷ 8"."""
-    return f" {OP_SIGN[step.op]} ".join(fmt(v) for v in step.values)
+def step_sum(step: Step, forms: str = "") -> str:
+    """A step's operation on its numbers as a student writes it: "96 ÷ 8", each number as `forms` (the problem and
+    the student's words) wrote it ("3 1/2 − 1 3/4", never "3.5 − 1.75")."""
+    return f" {OP_SIGN[step.op]} ".join(as_written(v, forms) for v in step.values)
 
 
 # "What is 8 × 3?": a step that is only its arithmetic (an exercise's step), whose numbers a student should choose
@@ -165,17 +170,12 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     """This turn's move for a math problem, decided by the checker and the planner; `lesson` is updated."""
     work = with_chains(with_percent_bases(work, lesson.problem))   # "10% is 30" of $300, "5x4 then took 3": claims
     found = claims(work)
-    wrong = [c for c in found if not c.right]
-    if wrong:   # without a plan, a plan of one sentence may still know the misconception behind it
-        return _wrong_claim(plan if plan is not None else part_plan(lesson.problem), wrong[0])
-    unbalanced = unbalanced_step(lesson.problem, arithmetic_text(work)) if plan is None else None
-    if unbalanced:   # "4x = 19 - 5": right arithmetic, but a step the equation's own root does not satisfy
-        return Move("flag", f"Check {unbalanced} again: it does not follow from the equation.",
-                    "What did you do to both sides to get it, and does that keep the two sides equal?",
-                    kind="claim_wrong")
+    broken = _broken_rule(lesson.problem, plan, work, found, lesson.worked)
+    if broken is not None:   # wrong arithmetic, an operation before its turn, an equation step off balance
+        return broken
     rounded = rounded_wrong_way(question_sentence(problem_sentences(lesson.problem)), work, found)
     if rounded is not None and (plan is None or solver.diagnose(plan, work) is None):
-        return _rounded_move(*rounded)
+        return Move("flag", *rounding_words(*rounded), kind="rounding")
     odd = _against_story(lesson.problem, plan, found) or _foreign_number(lesson, plan, found, work) \
         or _unit_slip(lesson.problem, plan, found, work)
     if odd is not None:   # right arithmetic, but against the story's verb, on a number never given, or in mixed units
@@ -191,25 +191,37 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     if "$" in lesson.problem and not re.search(r"\bcents?\b|¢", lesson.problem):   # "30 cents" of a $1.80 box
         said = in_dollars(work, said)
     lesson.stated += [fmt(v) for v in said]
+    jumped = reordered(lesson.problem, said[-1]) if said and not found else None
+    if jumped is not None and presented_as_answer(work, said[-1]):   # "is it 3?" of 45 ÷ 5 × 3: 5 × 3 done first
+        return Move("flag", f"{as_written(said[-1], work)} is what you get by working out {jumped[0]} first.",
+                    order_question(*jumped), kind="final_wrong")
     if plan is None:
         return _move_without_plan(lesson, found, said, work)
     either = alternatives(work) if not found else []
     if either:   # "is it 9 hours or 4.5": the choice is theirs to make, unless neither is it
         nxt = solver.next_step(plan, set(lesson.done))
         if plan.answer in either:
-            which = f"Which of {fmt(either[0])} and {fmt(either[1])} fits the problem, and why?"
+            first, second = (as_written(v, work) for v in either)
+            which = f"Which of {first} and {second} fits the problem, and why?"
             return Move("ask", "", fresh_hint(lesson, which, step_question(plan, nxt)), kind="hint")
-        return Move("flag", f"Neither {fmt(either[0])} nor {fmt(either[1])} is the answer.",
+        return Move("flag", f"Neither {as_written(either[0], work)} nor {as_written(either[1], work)} is the answer.",
                     _ladder(lesson, plan, nxt), nxt, kind="final_wrong")
     # the answer's value said as an earlier step's ("3 − (−1) = 4" is the y coefficient when y = 4 too) closes the
     # lesson only when it is offered as the answer, and never when another value is offered after it ("3x = 7 so
     # x = 7/3": the 7 is a step, 7/3 the answer)
+    letter = written_equation(plan.problem)[1] if plan.pattern == "equation" else ""
+    theirs = [their_equation(work, letter, s.value) for s in plan.steps[:-1]]   # "4x = 28", kept for the recap
+    lesson.worked += [e for e in theirs if e and e not in lesson.worked]
     offers_other = said and said[-1] != plan.answer and presented_as_answer(work, said[-1])
     if plan.answer in said and not offers_other and (presented_as_answer(work, plan.answer)
                                                      or all(s.value != plan.answer for s in plan.steps[:-1])):
-        return _by_chance(plan, found) or _close(lesson, plan)
+        given = {q.value: q.text for q in plan.quantities if q.given}
+        return (_by_chance(plan.answer, given, found, lesson.worked) if len(plan.steps) > 1 else None) \
+            or _close(lesson, plan, work)
     diagnosis = solver.diagnose(plan, work) if said else None
-    if diagnosis is not None:
+    # a diagnosis of 15 says nothing of a "-15" (the sign is part of the number), nor of steps it is false of
+    if diagnosis is not None and (diagnosis.value in said or -diagnosis.value not in said) \
+            and (not found or true_of_work(diagnosis.says, work, lesson.problem)):
         return _diagnosed(lesson, plan, work, found, said, diagnosis)
     by_other_route = next(((c, s) for c in found for s in plan.steps[:-1] if c.stated == s.value and c.right
                            and not _same_route(c, s)), None)
@@ -223,10 +235,14 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
         return _another_route(plan, found, said[-1]) or _unexplained(lesson, plan, work, found, said[-1], nxt)
     if newly:
         return _step_done(plan, work, found, plan.steps[newly[-1]], nxt)
-    regroup = _regrouping(work, nxt)
+    proposed = both_sides(work) if nxt.kind == "equation" and not said else None
+    if proposed is not None:   # "divide both sides by 6": the next step, or an operation that only keeps the balance
+        verdict, lead, question = both_sides_words(*proposed, nxt, written_equation(plan.problem)[1])
+        return Move(verdict, lead, question, nxt, kind="step_right" if verdict == "confirm" else "propose")
+    regroup = regrouping(work, nxt)
     if regroup:
         return Move("none", *regroup, nxt, kind="hint")
-    return Move("none", _proposal(work, nxt), _ladder(lesson, plan, nxt), nxt, kind="hint")
+    return Move("none", proposal(work, nxt), _ladder(lesson, plan, nxt), nxt, kind="hint")
 
 
 def _diagnosed(lesson: Lesson, plan: Plan, work: str, found: list[Claim], said: list[Fraction],
@@ -253,6 +269,33 @@ def _diagnosed(lesson: Lesson, plan: Plan, work: str, found: list[Claim], said: 
         return Move("flag", lead, question, step, kind="diagnosed")   # what they did, then the step
     # not offered as the answer, it may be a right step on another route: ask about it, never reject it
     return Move("ask", lead, question, step, kind="diagnosed_midway")
+
+
+def _broken_rule(problem: str, plan: Plan | None, work: str, found: list[Claim], worked: list[str]) -> Move | None:
+    """A step that breaks a rule whatever the plan: wrong arithmetic (a whole chain worked in another order says
+    which operation came first), an equation step the equation's root does not keep, a right operation done
+    before its turn. None when every step keeps them."""
+    wrong = [c for c in found if not c.right]
+    jumped = reordered(problem, wrong[0].stated) if wrong and len(operations(wrong[0])) > 1 else None
+    if jumped is not None:   # "45 ÷ 5 × 3 = 3": the whole chain, with 5 × 3 worked out first
+        return Move("flag", f"Check {wrong[0].shown} again: it does not make {wrong[0].result}; {wrong[0].result} is "
+                            f"what you get by working out {jumped[0]} first.", order_question(*jumped),
+                    kind="claim_wrong")
+    if wrong:   # without a plan, a plan of one sentence may still know the misconception behind it
+        return _wrong_claim(plan if plan is not None else part_plan(problem), wrong[0])
+    unbalanced = unbalanced_step(problem, arithmetic_text(work))
+    named = both_sides(work) if unbalanced else None   # "I added 4 to both sides and got 3x = 10"
+    # "4x = 19 - 5": right arithmetic, but a step the equation's own root does not satisfy; with a plan, a known
+    # slip says more, and a wrong "x = 7" is a wrong answer
+    if unbalanced and (plan is None or named or solver.diagnose(plan, work) is None
+                       and not re.match(r"[a-z] =", unbalanced)):
+        return Move("flag", *balance_words(unbalanced, named), kind="claim_wrong")
+    order = out_of_order(problem, found, {result_of(w) for w in worked})
+    if order is not None:   # "36 ÷ 6 × 3" where they did 6 × 3 first: what they did, then the rule it skips
+        claim, expression, rule = order
+        return Move("flag", f"You did {claim.shown} first.", order_question(claim.shown, expression, rule),
+                    kind="claim_wrong")
+    return None
 
 
 def _chain_proposed(problem: str, chain: tuple[str, str, Fraction, Fraction], plan: Plan | None) -> Move:
@@ -310,45 +353,13 @@ def _concept_move(lesson: Lesson, plan: Plan | None, work: str) -> Move | None:
     return Move("none", lead, fresh_hint(lesson, ask, f"Try it on this problem: {card['ask']}"), kind="concept")
 
 
-def _regrouping(work: str, step: Step) -> tuple[str, str] | None:
-    """'how do i take away when 4 is smaller than 9': the trade of one ten for ten ones, on the step's own numbers
-    (no number the plan lacks), when its ones digit is too small; the student still does the trade and both
-    subtractions."""
-    a, b = (step.values + (Fraction(0),))[:2]
-    if step.op != "-" or not re.search(r"\b(?:smaller|bigger|borrow|regroup)", work, re.I) \
-            or a.denominator != 1 or b.denominator != 1 or not 0 <= b < a or a % 10 >= b % 10:
-        return None
-    return (f"Trade one of the tens in {fmt(a)} for ten ones.",
-            f"How many ones does {fmt(a)} have then, and can you take away the ones of {fmt(b)} now?")
-
-
-_PROPOSES = re.compile(r"(?<!how )\b(?:do|should|can|shall|must) (?:i|we|you) (?P<op>add|plus|times|multiply|divide|"
-                       r"share|subtract|take away|minus)\b", re.I)
-_PROPOSED_OP = {"add": "+", "plus": "+", "times": "*", "multiply": "*", "divide": "/", "share": "/", "subtract": "-",
-                "take away": "-", "minus": "-"}
-_DOING = {"+": "Adding", "-": "Taking away", "*": "Multiplying", "/": "Dividing"}
-
-
-def _proposal(work: str, step: Step) -> str:
-    """The student's yes/no question about an operation ("do i add the sides?") answered from the plan's next step:
-    whether it fits, and for area what adding the sides would measure instead; "" when they propose nothing."""
-    m = _PROPOSES.search(work)
-    if m is None:
-        return ""
-    op = _PROPOSED_OP[m.group("op").lower()]
-    if op == step.op:
-        return f"{_DOING[op]} fits this step."
-    if step.kind == "area" and op == "+":
-        return "Adding the sides measures the way around the edge; the area is the space inside."
-    return f"{_DOING[op]} does not fit this step."
-
-
 def _wrong_claim(plan: Plan | None, claim: Claim) -> Move:
     """A wrong arithmetic claim is flagged; when a known misconception explains it, the move names what the student
     did ("You added the tops and added the bottoms.") and asks the step again in the problem's words."""
     lead = f"Check {claim.shown} again: it does not make {claim.result}."
     diagnosis = solver.diagnose(plan, str(claim)) if plan is not None else None
-    if diagnosis is None or diagnosis.value != claim.stated:
+    if diagnosis is None or diagnosis.value != claim.stated \
+            or not true_of_work(diagnosis.says, str(claim), plan.problem):
         return Move("flag", lead, f"What is {claim.shown}?", kind="claim_wrong")
     step = plan.steps[diagnosis.step]
     return Move("flag", f"{lead} {diagnosis.says}", linked_question(plan, step), step, kind="claim_wrong")
@@ -370,7 +381,7 @@ def _same_route(claim: Claim, step: Step) -> bool:
 def _other_route(claim: Claim, step: Step) -> Move:
     """The step's number by another operation ("25 − 20 = 5" for 20% of $25): right arithmetic, but the same value
     by a wrong route is no step done, so it is asked about, never confirmed."""
-    doing = _DOING[operations(claim)[0]].lower()
+    doing = DOING[operations(claim)[0]].lower()
     return Move("ask", f"The arithmetic is right: {claim}.",
                 f"Is {doing} the way to answer \"{step.question.rstrip('?')}\"?", step, kind="other_route")
 
@@ -390,29 +401,34 @@ def _next(question: str) -> str:
 def _step_done(plan: Plan, work: str, found: list[Claim], step: Step, nxt: Step) -> Move:
     """A right intermediate step: confirmed as right and the next step asked, unless the student offers it as the
     final answer (then the step is acknowledged without praise and the answer flagged as not reached yet)."""
-    claim = next((str(c) for c in found if c.stated == step.value), fmt(step.value))
+    equation = their_equation(work, written_equation(plan.problem)[1], step.value) if step.kind == "equation" else ""
+    claim = next((str(c) for c in found if c.stated == step.value), "") or equation or fmt(step.value)
     only_units_left = all(s.kind == "convert" for s in plan.steps[plan.steps.index(step) + 1:])
     # what the step found, unless its question is only its own arithmetic ("What is 48 ÷ 6?" says nothing)
-    answers = "" if _BARE_SUM.fullmatch(step.question) else f": that answers \"{step.question}\""
+    # (an equation they wrote, "6x = 36", says itself what it answers)
+    answers = "" if _BARE_SUM.fullmatch(step.question) or claim == equation else f": that answers \"{step.question}\""
     if presented_as_answer(work, step.value) and not only_units_left:   # "350000 cm" is right, in other units
         lead = f"{claim} checks out{answers or '.'} But that is not the answer to the whole problem yet."
         return Move("flag", lead, _next(step_question(plan, nxt)), nxt, kind="stopped_early")
     lead = f"Yes, {claim} is right{answers or '.'}"
     then = pending(work)   # "... and got 96 then took 59": the next step they named, checked against the plan's
     if then and then[0] == nxt.op and then[1] == nxt.values[-1] and len(nxt.values) == 2:
-        return Move("confirm", f"{lead} {_DOING[nxt.op]} the {fmt(then[1])} fits the next step.",
+        return Move("confirm", f"{lead} {DOING[nxt.op]} the {fmt(then[1])} fits the next step.",
                     "What do you get, and what does it tell you?", nxt, kind="step_right")
     return Move("confirm", lead, _next(step_question(plan, nxt)), nxt, kind="step_right")
 
 
-def _by_chance(plan: Plan, found: list[Claim]) -> Move | None:
+def _by_chance(answer: Fraction, given: dict[Fraction, str], found: list[Claim], worked: list[str]) -> Move | None:
     """The answer's number reached by chance ("3 + 6 = 9" where 3 bags of 6 apples, less 4 and 5 eaten, leave 9): one
-    claim on given numbers only that leaves out a quantity the plan needs. Asked about, never confirmed."""
-    claim = next((c for c in found if c.right and c.stated == plan.answer), None)
-    given = {q.value: q.text for q in plan.quantities if q.given}
-    used = set(solver.numbers_in(claim.expression)) if claim is not None else set()
+    claim on given numbers only that leaves out a quantity of a problem of several steps. Asked about, never
+    confirmed. A number the student worked out (`worked`: "36 ÷ 6 = 6" before "6 × 3 = 18") is theirs, though the
+    problem gives it too."""
+    claim = next((c for c in found if c.right and c.stated == answer), None)
+    written = arithmetic_text(claim.expression) if claim is not None else ""   # "36/6" uses 36, not the 6 it makes
+    used = set(solver.numbers_in(re.sub(r"(?<=\d)/(?=\d)", " / ", written)))
     left = [text for value, text in given.items() if value not in used]
-    if claim is None or not used <= set(given) or not left or len(plan.steps) == 1:
+    made = {result_of(w) for w in worked} - {answer}
+    if claim is None or not used <= set(given) or used & made or not left:
         return None
     numbers, ops = [fmt(v) for v in solver.numbers_in(claim.expression)], operations(claim)
     why = f"Why {_VERB[ops[0]].format(*numbers)}, and where" if len(numbers) == 2 and len(ops) == 1 else "Where"
@@ -444,32 +460,36 @@ def _unexplained(lesson: Lesson, plan: Plan, work: str, found: list[Claim], valu
     """The student's latest number is no value of the plan: not the answer, when they offer it as one (flag, with
     the first step not done yet); a number on a route we cannot follow, when they do not (ask)."""
     claim = next((c for c in found if c.stated == value), None)
-    said = str(claim) if claim else fmt(value)
+    said = str(claim) if claim else as_written(value, work)
     part = part_of_step(plan, claim, nxt) if claim is not None else None
     if part is not None:   # "20 × 35 = 700" on the way to 24 × 35: that much is right
         return Move("confirm", *part, nxt, kind="step_part")
     if not presented_as_answer(work, value):
         where = f" in {said}" if claim else ""   # never "16 in 16": a bare number is only itself
-        return Move("ask", f"What does {fmt(value)}{where} stand for in the problem?",
+        return Move("ask", f"What does {as_written(value, work)}{where} stand for in the problem?",
                     f"If you are not sure, try this: {nxt.question}", nxt, kind="route_unknown")
     checked = [str(c) for c in found if c.right and c.stated in {s.value for s in plan.steps}]
     lead = (f"{' and '.join(checked)} checks out, but " if checked else "") + \
-        f"{fmt(value)} is not the answer to this problem. Let's check the {'next' if lesson.done else 'first'} step."
+        f"{as_written(value, work)} is not the answer to this problem. Let's check the " \
+        f"{'next' if lesson.done else 'first'} step."
     return Move("flag", lead[0].upper() + lead[1:], _ladder(lesson, plan, nxt), nxt, kind="final_wrong")
 
 
-def _close(lesson: Lesson, plan: Plan) -> Move:
+def _close(lesson: Lesson, plan: Plan, work: str) -> Move:
     """A right final answer: say so clearly, recap the steps in one line, offer a similar problem."""
     lesson.solved = True
     lesson.done = list(range(len(plan.steps)))
-    shown = {_result_of(w) for w in lesson.worked}   # the student's own words, then the plan's for steps they skipped
-    steps = lesson.worked + [step_text(s) for s in plan.steps if s.value not in shown and s.value == plan.answer]
-    steps = steps if lesson.worked else [step_text(s) for s in plan.steps]
+    shown = {result_of(w) for w in lesson.worked}   # the student's own words, then the plan's for steps they skipped
+    forms = f"{plan.problem} {work}"   # the plan's numbers as the problem and the student wrote them ("3 1/2")
+    steps = lesson.worked + [step_text(s, forms) for s in plan.steps if s.value not in shown and s.value == plan.answer]
+    # only the steps that lead to the answer: a step they went back on ("5 × 2 = 10" first) is no step of theirs
+    steps = (path_to(steps, plan.answer) or steps) if lesson.worked else [step_text(s, forms) for s in plan.steps]
     money = plan.unit.startswith("dollars")   # "$0.30 per egg", never "0.3 dollars per egg"
     unit = plan.unit.removeprefix("dollars") if money else f" {plan.unit}" if plan.unit != "number" else ""
     value = f"${plan.answer.numerator / plan.answer.denominator:.2f}" if money and plan.answer.denominator != 1 \
-        else f"{'$' if money else ''}{fmt(plan.answer)}"
-    lead = (f"Yes, {value}{unit.rstrip()} is right! Your steps: {', then '.join(steps)}.")
+        else f"{'$' if money else ''}{as_written(plan.answer, work)}"
+    whose = "Your steps" if lesson.worked else "The steps"   # none written by the student: never called theirs
+    lead = f"Yes, {value}{unit.rstrip()} is right! {whose}: {', then '.join(steps)}."
     offer = "Would you like a similar problem to try?"
     return Move("confirm", lead, offer, kind="final_right")
 
@@ -496,7 +516,9 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
         return Move(compared.verdict, compared.lead, compared.question, kind="claim_wrong")
     part = part_plan(lesson.problem)
     diagnosis = solver.diagnose(part, work) if part is not None and said else None
-    if diagnosis is not None and diagnosis.value in said:   # "14 + 6 = 20" for "14 pages a day for 6 days"
+    # "14 + 6 = 20" for "14 pages a day for 6 days", when it is true of the steps they wrote
+    if diagnosis is not None and diagnosis.value in said \
+            and (not found or true_of_work(diagnosis.says, work, lesson.problem)):
         return Move("ask", diagnosis.says, fresh_hint(lesson, part.steps[0].question, solver.hints(part, 0)[0]),
                     kind="diagnosed_midway")
     if found:   # the numbers used so far: this message's and those of the right claims of earlier turns
@@ -505,12 +527,12 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
     said = [v for v in said if v not in {value for value, _ in given}]
     if offered is not None and not said:   # "is it 12?" where the problem gave the 12: never "how did you get it"
         return _given_offered(lesson, offered)
-    shown = next((w for w in reversed(lesson.worked) if said and _result_of(w) == said[-1]), "")
+    shown = next((w for w in reversed(lesson.worked) if said and result_of(w) == said[-1]), "")
     if shown:   # "is it 158?" after "468 - 310 = 158": its working is known, its meaning is asked
-        return Move("ask", f"You found {fmt(said[-1])} with {shown}.",
-                    meaning_question(lesson.problem, fmt(said[-1])), kind="explain")
+        return Move("ask", f"You found {as_written(said[-1], work)} with {shown}.",
+                    meaning_question(lesson.problem, as_written(said[-1], work)), kind="explain")
     if said:
-        return _unexplained_value(lesson, given, said, part)
+        return _unexplained_value(lesson, given, said, work, part)
     if part is not None:   # the part of the story that can be worked out first, in its own words
         ask = way_in(part, part.steps[0]) or solver.opening(part, 0)
         return Move("none", "", fresh_hint(lesson, ask, solver.hints(part, 0)[0]), kind="propose")
@@ -542,14 +564,14 @@ def _mixed_kinds(given: list[tuple[Fraction, str]], found: list[Claim]) -> Move 
     return None
 
 
-def _unexplained_value(lesson: Lesson, given: list[tuple[Fraction, str]], said: list[Fraction],
+def _unexplained_value(lesson: Lesson, given: list[tuple[Fraction, str]], said: list[Fraction], work: str,
                        part: Plan | None = None) -> Move:
     """A number offered without its working and without a plan: never "right" or "wrong". The answer of a plan of
     one sentence (`part_plan`) is said to answer that part, and where the rest comes in asked. When two of the
     problem's numbers make it by one operation, that operation is asked about in the problem's words ("Why add $8 and
     6 tickets?"); else which of the problem's quantities it came from, named, so the question fits only this
-    problem."""
-    value = fmt(said[-1])
+    problem. Their numbers are said in their own form ("5/8", never 0.625)."""
+    value = as_written(said[-1], work)
     if part is not None and said[-1] == part.answer:
         rest = [phrase for v, phrase in given if v not in part.steps[0].values and re.search(r"[a-z]", phrase)]
         target = question_target(question_sentence(problem_sentences(lesson.problem))) or "the answer"
@@ -557,7 +579,7 @@ def _unexplained_value(lesson: Lesson, given: list[tuple[Fraction, str]], said: 
             meaning_question(lesson.problem, value)
         return Move("ask", f"{value} answers \"{part.steps[0].question}\"",
                     fresh_hint(lesson, ask, meaning_question(lesson.problem, value)), kind="part_done")
-    earlier = f"You found {', then '.join(fmt(v) for v in said[:-1])}." if len(said) > 1 else ""
+    earlier = f"You found {', then '.join(as_written(v, work) for v in said[:-1])}." if len(said) > 1 else ""
     if lesson.worked and not earlier:
         ask = f"What did you do with {' and '.join(lesson.worked[-2:])} to get {value}?"
         return Move("ask", "", fresh_hint(lesson, ask, meaning_question(lesson.problem, value)), kind="explain")
@@ -595,7 +617,7 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
     problem, and where a given number the work has not used comes in (with its noun); once every given number is
     used, whether the last result answers the problem's own question. A result the plan of one sentence
     (`part_plan`) finds is confirmed as the part of the story it answers, and only where the rest comes in asked."""
-    unused = _unused(given, work)
+    unused = unused_quantities(given, work)
     latest = found[-1]
     then = pending(work)   # "I did 6 x 15 and got 90 then took 17": what that gives, and what it counts
     after = f"What do you get when you {_THEN_VERB[then[0]].format(latest.written, fmt(then[1]))}, and what does " \
@@ -626,23 +648,6 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
 _THEN_VERB = {"-": "take {1} from {0}", "+": "add {1} to {0}", "*": "multiply {0} by {1}", "/": "divide {0} by {1}"}
 
 
-def _unused(given: list[tuple[Fraction, str]], work: str) -> list[str]:
-    """The problem's quantities the student's arithmetic has not used yet (with their nouns: "120 pages")."""
-    written = re.findall(NUM, arithmetic_text(" ".join(str(c) for c in claims(work))))   # "what about the 5?" uses none
-    used = {Fraction(n) for n in written} | {Fraction(part) for n in written for part in n.split("/")}
-    used |= {v * 100 for v in used} | {-v for v in used}  # "20% of 552" used the problem's 20; "-40 + 15" its -40
-    used |= {1 / v for v in used if v}   # "0.75 / 4" used the problem's 1/4
-    return list(dict.fromkeys(phrase for value, phrase in given if value not in used and value != 1))
-
-
-def _result_of(worked: str) -> Fraction | None:
-    """The result of a claim as the lesson keeps it ("468 − 310 = 158" -> 158)."""
-    try:
-        return sum((Fraction(part) for part in worked.rsplit("= ", 1)[1].split()), Fraction(0))  # "3 1/2" is mixed
-    except (IndexError, ValueError, ZeroDivisionError):
-        return None
-
-
 def faithful(draft: str, step: Step, plan: Plan) -> bool:
     """May the model's wording of a step's question be said? Only a question that keeps the step's own words,
     mentions no number outside the step's operands, and no operation other than the step's."""
@@ -670,16 +675,6 @@ def _ladder(lesson: Lesson, plan: Plan, step: Step) -> str:
 
 
 # ============================================================================ moves from what the story says
-
-def _rounded_move(claim: Claim, said: str, up: bool) -> Move:
-    """A division's remainder rounded against the question: asked whether that count does what the question needs
-    (a bus too few leaves people behind; a box too many is not full), the division's result never restated."""
-    if up:
-        question = f"Would {said} be enough for all of them, or would some be left over?"
-    else:
-        question = f"Would all {said} be full, or would the last one be only partly full?"
-    return Move("flag", f"Look at how you went from {claim.expression} to {said}.", question, kind="rounding")
-
 
 def _against_story(problem: str, plan: Plan | None, found: list[Claim]) -> Move | None:
     """Right arithmetic that moves an amount against the story's verb ("23 - 9 = 14" takes away 9 people who got on)
@@ -713,7 +708,7 @@ def _foreign_number(lesson: Lesson, plan: Plan | None, found: list[Claim], work:
     outside = solver.numbers_in(CLAIM.sub(" ", arithmetic_text(work)))
     given = given_numbers(lesson.problem)
     known = {abs(v) for v, _ in given} | set(solver.numbers_in(lesson.problem)) | _KNOWN
-    known |= {r for w in lesson.worked if (r := _result_of(w)) is not None} | {c.stated for c in found}
+    known |= {r for w in lesson.worked if (r := result_of(w)) is not None} | {c.stated for c in found}
     known |= {s.value for s in plan.steps} | {q.value for q in plan.quantities} if plan is not None else set()
     converted = {abs(v) * f for v, _ in given for f in (60, 100, 1000, 12, 24, 7)}   # 2 hours is 120 minutes
     used = {v for c in found for v in solver.numbers_in(c.expression)}
@@ -771,20 +766,28 @@ def _story_move(lesson: Lesson, said: list[Fraction], work: str) -> Move | None:
     final = answer_by_story(changes)
     current, applied = story_walk(changes, lesson.worked)
     rest = [c for i, c in enumerate(changes[1:], 1) if i not in applied]
+    pairs = given_numbers(lesson.problem)
+    first = {value: next(p for v, p in pairs if v == value) for value, _ in pairs}   # each number's first phrase
+    chance = _by_chance(final, first, claims(work), lesson.worked) if said and said[-1] == final \
+        and len(changes) > 1 else None
+    if chance is not None:   # "3 + 6 = 9" where 3 bags of 6, less 4 and 5, leave 9: asked, never confirmed
+        return chance
     if said and said[-1] == final:
         lesson.solved = True
-        steps = f" Your steps: {', then '.join(lesson.worked)}." if lesson.worked else ""
-        return Move("confirm", f"Yes, {fmt(final)} is right!{steps}", "Would you like a similar problem to try?",
-                    kind="final_right")
+        path = path_to(lesson.worked, final)
+        steps = f" Your steps: {', then '.join(path)}." if path else ""
+        return Move("confirm", f"Yes, {as_written(final, work)} is right!{steps}",
+                    "Would you like a similar problem to try?", kind="final_right")
     flipped = next((c for c in changes[1:] if said and said[-1] == final - 2 * c.sign * c.value), None)
     if flipped is not None:
         doing = "added" if flipped.sign < 0 else "taken away"
-        return Move("flag", f"{fmt(said[-1])} is not what the story gives: it comes from the {fmt(flipped.value)} "
+        return Move("flag", f"{as_written(said[-1], work)} is not what the story gives: it comes from the "
+                            f"{fmt(flipped.value)} "
                             f"being {doing}.", moved_question(lesson.problem, flipped), kind="wrong_way")
     if partial:   # the story then starts from an amount the problem never wrote: no walk along it
         return None
     if said and said[-1] == current and applied and rest:
-        shown = next((w for w in reversed(lesson.worked) if _result_of(w) == current), fmt(current))
+        shown = next((w for w in reversed(lesson.worked) if result_of(w) == current), fmt(current))
         return Move("confirm", f"Yes, {shown} is right.", f"Next: {then_question(lesson.problem, rest[0])}",
                     kind="step_right")
     if said or not rest:

@@ -475,8 +475,11 @@ def unbalanced_step(problem: str, work: str) -> str | None:
     solution = solve(problem) if problem_equation(problem) is not None else None
     if solution is None or not solution.variable or not solution.values:
         return None
-    for line in re.split(r"[,;]|\b(?:then|so|and)\b", work):
+    math = rf"(?:[-\d.+*/()\s]|\b{solution.variable}\b|(?<=\d){solution.variable}\b)*"   # "got 3x = 10": 3x = 10
+    for line in re.split(r"[,;:]|\b(?:then|so|and)\b", work):
         sides = [side.strip() for side in line.split("=")]
+        sides = [re.search(f"{math}$", sides[0]).group().strip(), *sides[1:-1],
+                 re.match(math, sides[-1]).group().strip()] if len(sides) > 1 else []
         for left, right in zip(sides, sides[1:]):
             if not re.search(rf"\d*{solution.variable}\b", f"{left} {right}") or not left or not right:
                 continue

@@ -131,11 +131,12 @@ def sanitise_retrieved(text: str) -> str:
 
 
 ATTEMPT_WHOLE = re.compile(
-    r"^\W*(?:(?:so|ok|okay|well|then|hmm|umm?|i think|i got|i get|is it|it'?s|it is|the answer is|my answer is|"
-    r"answer:?|"
+    r"^(?:(?!-\d)\W)*(?:(?:so|ok|okay|well|then|hmm|umm?|i think|i got|i get|is it|it'?s|it is|the answer is|"
+    r"my answer is|answer:?|"
     r"maybe|that'?s|equals|is the answer)\s*)*(?P<answer>[-\w .=/+*^()%$,]{1,30}?)\s*[?.!]*\s*"
     r"(?:is the answer|right)?\W*$", re.I)
-# a number ends at its last digit: "it's 4." offers 4, "is it 1,000?" offers 1,000, "3/4" and "0.75" stay whole
+# a leading "-15" keeps its sign; a number ends at its last digit: "it's 4." offers 4, "is it 1,000?" offers 1,000,
+# "3/4" and "0.75" stay whole
 NUMBER = r"-?\$?\d+(?:[,.]\d+)*(?:/\d+)?"
 ATTEMPT_INLINE = re.compile(rf"(?:answer is|i got|i get|it'?s|it is|is it|equals|=)\s*"
                             rf"(?P<answer>{NUMBER}|[a-z]\s*=\s*{NUMBER})", re.I)

@@ -1,0 +1,101 @@
+"""The rules a student's step must keep, whatever the problem's plan: the order of operations, the balance of an
+equation, a remainder rounded the way the question counts, and the trade of a ten when a ones digit is too small;
+and the operation a student proposes, answered from the plan's next step. Each function returns words, never a
+verdict object: math_moves.py, one room up, makes the move.
+
+- `order_question`: the order rule that an operation done before its turn ("6 × 3" first in "36 ÷ 6 × 3") skips,
+  asked on the problem's own expression.
+- `balance_words`: an equation step the equation's own root does not satisfy ("3x = 10" after "I added 4 to both
+  sides"); `both_sides_words`: an operation said for both sides without its result ("divide both sides by 6").
+- `rounding_words`: a division's remainder rounded the way the question does not count ("1.375 so 1 bus").
+- `regrouping`, `proposal`: "how do I take away when 4 is smaller than 9", "do I add the sides?".
+"""
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from arithmetic_claims import Claim
+from solver import Step, fmt
+
+DOING = {"+": "Adding", "-": "Taking away", "*": "Multiplying", "/": "Dividing"}
+_LEVEL_SIGNS = {"×": "× and ÷", "÷": "× and ÷", "+": "+ and −", "−": "+ and −"}
+
+
+def order_question(done: str, expression: str, rule: str) -> str:
+    """The order rule an operation done first ("6 × 3") skips, asked on the problem's own expression: left to right
+    within one level ("With only × and ÷ in 36 ÷ 6 × 3, which comes first, reading left to right?"), or which level
+    comes first. The order is the student's to find."""
+    if rule == "levels":
+        return f"In {expression}, which comes first: the × and ÷, or the + and −?"
+    signs = _LEVEL_SIGNS[re.search(r"(?<=\S )[+×÷−]", done).group()]
+    only = {_LEVEL_SIGNS[sign] for sign in re.findall(r"(?<=\S )[+×÷−]", expression)} == {signs}
+    where = f"With only {signs} in {expression}" if only else f"Among the {signs} in {expression}"
+    return f"{where}, which comes first, reading left to right?"
+
+
+_BOTH_SIDES = {"+": "adding {} to both sides", "-": "taking {} from both sides", "*": "multiplying both sides by {}",
+               "/": "dividing both sides by {}"}
+
+
+def both_sides_words(op: str, number: Fraction, nxt: Step, letter: str) -> tuple[str, str, str]:
+    """An operation the student proposes to do to both sides, without its result: (verdict, lead, question). The
+    plan's next step is confirmed as such and its result asked; another one is said to keep the balance (true of
+    any) and whether it brings the letter closer to being alone is asked."""
+    doing = _BOTH_SIDES[op].format(fmt(number))
+    if op == nxt.op and number == nxt.values[-1]:
+        return "confirm", f"Yes, {doing} is the next step.", "What does the equation become?"
+    return ("ask", f"{doing[0].upper()}{doing[1:]} keeps the two sides equal.",
+            f"Does it bring {letter or 'the letter'} closer to being on its own? What does the equation become?")
+
+
+def balance_words(unbalanced: str, named: tuple[str, Fraction] | None) -> tuple[str, str]:
+    """An equation step that does not keep the equation's root ("3x = 10"): checked against the operation they said
+    they did to both sides, when they said one, else asked what they did."""
+    if named is None:
+        return (f"Check {unbalanced} again: it does not follow from the equation.",
+                "What did you do to both sides to get it, and does that keep the two sides equal?")
+    doing = _BOTH_SIDES[named[0]].format(fmt(named[1]))
+    return f"Check {unbalanced} again: it does not follow from {doing}.", "What does each side become?"
+
+
+def rounding_words(claim: Claim, said: str, up: bool) -> tuple[str, str]:
+    """A division's remainder rounded against the question: asked whether that count does what the question needs
+    (a bus too few leaves people behind; a box too many is not full), the division's result never restated."""
+    if up:
+        question = f"Would {said} be enough for all of them, or would some be left over?"
+    else:
+        question = f"Would all {said} be full, or would the last one be only partly full?"
+    return f"Look at how you went from {claim.expression} to {said}.", question
+
+
+def regrouping(work: str, step: Step) -> tuple[str, str] | None:
+    """'how do i take away when 4 is smaller than 9': the trade of one ten for ten ones, on the step's own numbers
+    (no number the plan lacks), when its ones digit is too small; the student still does the trade and both
+    subtractions."""
+    a, b = (step.values + (Fraction(0),))[:2]
+    if step.op != "-" or not re.search(r"\b(?:smaller|bigger|borrow|regroup)", work, re.I) \
+            or a.denominator != 1 or b.denominator != 1 or not 0 <= b < a or a % 10 >= b % 10:
+        return None
+    return (f"Trade one of the tens in {fmt(a)} for ten ones.",
+            f"How many ones does {fmt(a)} have then, and can you take away the ones of {fmt(b)} now?")
+
+
+_PROPOSES = re.compile(r"(?<!how )\b(?:do|should|can|shall|must) (?:i|we|you) (?P<op>add|plus|times|multiply|divide|"
+                       r"share|subtract|take away|minus)\b", re.I)
+_PROPOSED_OP = {"add": "+", "plus": "+", "times": "*", "multiply": "*", "divide": "/", "share": "/", "subtract": "-",
+                "take away": "-", "minus": "-"}
+
+
+def proposal(work: str, step: Step) -> str:
+    """The student's yes/no question about an operation ("do i add the sides?") answered from the plan's next step:
+    whether it fits, and for area what adding the sides would measure instead; "" when they propose nothing."""
+    m = _PROPOSES.search(work)
+    if m is None:
+        return ""
+    op = _PROPOSED_OP[m.group("op").lower()]
+    if op == step.op:
+        return f"{DOING[op]} fits this step."
+    if step.kind == "area" and op == "+":
+        return "Adding the sides measures the way around the edge; the area is the space inside."
+    return f"{DOING[op]} does not fit this step."
