@@ -33,15 +33,16 @@ from typing import TYPE_CHECKING
 import solver
 import wordproblem
 from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_text, as_mixed, as_written,
-                               both_sides, claims, convertible, in_dollars, measure_kind, operations, out_of_order,
-                               path_to, pending, presented_as_answer, proposed_chain, reordered, result_of, results,
-                               rounded_wrong_way, their_equation, true_of_work, unit_after, unused_quantities,
-                               with_chains,
+                               both_sides, claims, in_dollars, measure_kind, operations, out_of_order, path_to,
+                               pending, presented_as_answer, proposed_chain, reordered, result_of, results,
+                               rounded_wrong_way, their_equation, true_of_work, unused_quantities, with_chains,
                                with_percent_bases)
+from asked_step import number_move
 from mathcheck import unbalanced_step
 from solver import Plan, Step, fmt
 from step_parts import part_of_step
-from step_rules import DOING, balance_words, both_sides_words, order_question, proposal, regrouping, rounding_words
+from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, order_question, proposal, regrouping,
+                        rounding_words, unit_slip_words)
 from story_changes import (answer_by_story, compared_sum, moved_question, moved_wrong_way, part_plan, part_story,
                            relation_help, relation_move, story_changes, story_walk, then_question)
 from unplanned_help import first_move, for_later, way_in
@@ -176,8 +177,9 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     rounded = rounded_wrong_way(question_sentence(problem_sentences(lesson.problem)), work, found)
     if rounded is not None and (plan is None or solver.diagnose(plan, work) is None):
         return Move("flag", *rounding_words(*rounded), kind="rounding")
+    slip = unit_slip_words(lesson.problem, found, work) if plan is None else None   # a plan knows its own units
     odd = _against_story(lesson.problem, plan, found) or _foreign_number(lesson, plan, found, work) \
-        or _unit_slip(lesson.problem, plan, found, work)
+        or (Move("ask", *slip, kind="unit_slip") if slip else None)
     if odd is not None:   # right arithmetic, but against the story's verb, on a number never given, or in mixed units
         return odd
     lesson.worked += [str(c) for c in found if str(c) not in lesson.worked]
@@ -572,6 +574,10 @@ def _unexplained_value(lesson: Lesson, given: list[tuple[Fraction, str]], said: 
     6 tickets?"); else which of the problem's quantities it came from, named, so the question fits only this
     problem. Their numbers are said in their own form ("5/8", never 0.625)."""
     value = as_written(said[-1], work)
+    by_question = number_move(lesson.problem, said[-1], earlier=tuple(Fraction(v) for v in lesson.stated))
+    if by_question is not None:   # "135" short of what is still left of 240 pages: the question's last step asked
+        return Move(by_question.verdict, by_question.lead, fresh_hint(lesson, by_question.question, meaning_question(
+            lesson.problem, value)), kind="part_done" if by_question.verdict == "ask" else "wrong_way")
     if part is not None and said[-1] == part.answer:
         rest = [phrase for v, phrase in given if v not in part.steps[0].values and re.search(r"[a-z]", phrase)]
         target = question_target(question_sentence(problem_sentences(lesson.problem))) or "the answer"
@@ -694,10 +700,6 @@ def _against_story(problem: str, plan: Plan | None, found: list[Claim]) -> Move 
     return None
 
 
-# a number a student may bring without the problem writing it: a unit's size (60 minutes, 100 cm, 12 months, ...)
-_KNOWN = {Fraction(n) for n in (1, 2, 10, 100, 1000, 60, 24, 7, 12, 52, 365, 3600)}
-
-
 def _foreign_number(lesson: Lesson, plan: Plan | None, found: list[Claim], work: str) -> Move | None:
     """Right arithmetic on a number the problem never gave, that no earlier result and no unit's size explains
     ("48 ÷ 4 = 12" where 48 cards go to 6 friends), while a number the problem gave is still unused: where does it
@@ -707,7 +709,7 @@ def _foreign_number(lesson: Lesson, plan: Plan | None, found: list[Claim], work:
         return None
     outside = solver.numbers_in(CLAIM.sub(" ", arithmetic_text(work)))
     given = given_numbers(lesson.problem)
-    known = {abs(v) for v, _ in given} | set(solver.numbers_in(lesson.problem)) | _KNOWN
+    known = {abs(v) for v, _ in given} | set(solver.numbers_in(lesson.problem)) | UNIT_SIZES
     known |= {r for w in lesson.worked if (r := result_of(w)) is not None} | {c.stated for c in found}
     known |= {s.value for s in plan.steps} | {q.value for q in plan.quantities} if plan is not None else set()
     converted = {abs(v) * f for v, _ in given for f in (60, 100, 1000, 12, 24, 7)}   # 2 hours is 120 minutes
@@ -725,32 +727,6 @@ def _foreign_number(lesson: Lesson, plan: Plan | None, found: list[Claim], work:
                                    f"{unused[0]} come in?", kind="foreign_number")
     return None
 
-
-
-def _unit_slip(problem: str, plan: Plan | None, found: list[Claim], work: str) -> Move | None:
-    """Right arithmetic on two measures in different units ("3 ÷ 25" of 3 m and 25 cm) before one is changed into
-    the other, or a result named in another unit than the measure it comes from ("750 × 6 = 4500 liters" of 750
-    mL), asked about at that step; how many of one unit make the other is left to the student. Only without a plan
-    (a plan knows its own changes of unit and their slips), and never of a step by a unit's size ("2 × 100")."""
-    for claim in (c for c in found if c.right) if plan is None else ():
-        numbers = re.findall(NUM, arithmetic_text(claim.expression))
-        if set(solver.numbers_in(claim.expression)) & _KNOWN - {1, 2}:   # "2 x 100": a change of unit, asked elsewhere
-            continue
-        measured = [(n, u) for n in dict.fromkeys(numbers) if (u := unit_after(problem, n))]
-        if len(measured) == 2 and convertible(measured[0][1], measured[1][1]) and "*" not in operations(claim):
-            (a, unit_a), (b, unit_b) = measured
-            big, small = ((a, unit_a), unit_b) if wordproblem.unit_factor(unit_a.lower(), unit_b.lower()) \
-                else ((b, unit_b), unit_a)
-            doing = {"+": "add", "-": "take them away", "/": "divide"}[operations(claim)[0]]
-            return Move("ask", f"Look at {claim}: {a} is in {unit_a} and {b} is in {unit_b}.",
-                        f"Can you {doing} like that? How many {small} is {big[0]} {big[1]}?", kind="unit_slip")
-        named = unit_after(arithmetic_text(work), claim.written)
-        if len(measured) == 1 and measured[0][0] == numbers[0] and convertible(named, measured[0][1]):
-            (number, unit), result, one = measured[0], claim.written, re.sub(r"(?<=..)s$", "", named)
-            return Move("ask", f"Look at {claim}: the {number} is in {unit}, so {result} is in {unit} too.",
-                        f"Is {result} {unit} the same as {result} {named}? How many {unit} make 1 {one}?",
-                        kind="unit_slip")
-    return None
 
 
 def _story_move(lesson: Lesson, said: list[Fraction], work: str) -> Move | None:

@@ -8,6 +8,7 @@ verdict object: math_moves.py, one room up, makes the move.
 - `balance_words`: an equation step the equation's own root does not satisfy ("3x = 10" after "I added 4 to both
   sides"); `both_sides_words`: an operation said for both sides without its result ("divide both sides by 6").
 - `rounding_words`: a division's remainder rounded the way the question does not count ("1.375 so 1 bus").
+- `unit_slip_words`: right arithmetic on two measures in different units, or a result named in another unit.
 - `regrouping`, `proposal`: "how do I take away when 4 is smaller than 9", "do I add the sides?".
 """
 from __future__ import annotations
@@ -15,10 +16,14 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from arithmetic_claims import Claim
-from solver import Step, fmt
+import wordproblem
+from arithmetic_claims import Claim, arithmetic_text, convertible, operations, unit_after
+from solver import Step, fmt, numbers_in
+from wording import NUM
 
 DOING = {"+": "Adding", "-": "Taking away", "*": "Multiplying", "/": "Dividing"}
+# a number a student may bring without the problem writing it: a unit's size (60 minutes, 100 cm, 12 months, ...)
+UNIT_SIZES = {Fraction(n) for n in (1, 2, 10, 100, 1000, 60, 24, 7, 12, 52, 365, 3600)}
 _LEVEL_SIGNS = {"×": "× and ÷", "÷": "× and ÷", "+": "+ and −", "−": "+ and −"}
 
 
@@ -99,3 +104,28 @@ def proposal(work: str, step: Step) -> str:
     if step.kind == "area" and op == "+":
         return "Adding the sides measures the way around the edge; the area is the space inside."
     return f"{DOING[op]} does not fit this step."
+
+
+def unit_slip_words(problem: str, found: list[Claim], work: str) -> tuple[str, str] | None:
+    """Right arithmetic on two measures in different units ("3 ÷ 25" of 3 m and 25 cm) before one is changed into
+    the other, or a result named in another unit than the measure it comes from ("750 × 6 = 4500 liters" of 750
+    mL), asked about at that step; how many of one unit make the other is left to the student. Never of a step by a
+    unit's size ("2 × 100"). Only without a plan: a plan knows its own changes of unit and their slips."""
+    for claim in (c for c in found if c.right):
+        numbers = re.findall(NUM, arithmetic_text(claim.expression))
+        if set(numbers_in(claim.expression)) & UNIT_SIZES - {1, 2}:   # "2 x 100": a change of unit, asked elsewhere
+            continue
+        measured = [(n, u) for n in dict.fromkeys(numbers) if (u := unit_after(problem, n))]
+        if len(measured) == 2 and convertible(measured[0][1], measured[1][1]) and "*" not in operations(claim):
+            (a, unit_a), (b, unit_b) = measured
+            big, small = ((a, unit_a), unit_b) if wordproblem.unit_factor(unit_a.lower(), unit_b.lower()) \
+                else ((b, unit_b), unit_a)
+            doing = {"+": "add", "-": "take them away", "/": "divide"}[operations(claim)[0]]
+            return (f"Look at {claim}: {a} is in {unit_a} and {b} is in {unit_b}.",
+                    f"Can you {doing} like that? How many {small} is {big[0]} {big[1]}?")
+        named = unit_after(arithmetic_text(work), claim.written)
+        if len(measured) == 1 and measured[0][0] == numbers[0] and convertible(named, measured[0][1]):
+            (number, unit), result, one = measured[0], claim.written, re.sub(r"(?<=..)s$", "", named)
+            return (f"Look at {claim}: the {number} is in {unit}, so {result} is in {unit} too.",
+                    f"Is {result} {unit} the same as {result} {named}? How many {unit} make 1 {one}?")
+    return None

@@ -176,3 +176,12 @@ def test_a_part_found_earlier_is_named_and_the_count_left_asked_as_a_fraction():
     left = number_move(PIZZA, Fraction(5))
     assert left.lead == '5 is how many of the 12 slices are left after "Tom eats 4 slices and Rita eats 3 slices".'
     assert left.question == "What fraction of all 12 is that?"
+
+
+def test_a_bare_number_short_of_the_question_s_last_step_gets_that_step_asked_by_the_tutor():
+    assert solver.plan(TICKETS) is None
+    reply = _reply(f"{TICKETS} 16")["text"]
+    assert reply.startswith("$16 is the cost of the 2 adult tickets at $8.") and "What about the cost of the 3 " \
+        "child tickets at $4?" in reply and "28" not in reply
+    book = _reply(f"{BOOK} I got 135")["text"]
+    assert "135" in book and "still" in book and "105" not in book

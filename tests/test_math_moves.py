@@ -14,6 +14,7 @@ import arithmetic_claims
 import lesson
 import math_moves
 import solver
+import step_rules
 import unplanned_help
 import wording
 from arithmetic_claims import (alternatives, claims, in_dollars, pending, presented_as_answer, proposed_chain,
@@ -300,8 +301,8 @@ def test_measures_in_two_units_are_asked_about_at_the_step():
     assert first_reply(f"{can} 330 x 4 = 1320 liters")["text"].endswith(
         "Is 1320 mL the same as 1320 liters? How many mL make 1 liter?")
     # a change of unit by its size is no slip of this kind
-    assert math_moves._unit_slip("A rope is 3 m long. How many cm is it?", None, claims("3 x 10 = 30"),
-                                 "3 x 10 = 30 cm") is None
+    assert step_rules.unit_slip_words("A rope is 3 m long. How many cm is it?", claims("3 x 10 = 30"),
+                                      "3 x 10 = 30 cm") is None
 
 
 def test_how_students_write_results_is_read():
