@@ -9,7 +9,10 @@ What it supports
   units. Right without a unit, or with a unit of another quantity: the number confirmed, the unit questioned. Wrong:
   what operation of the given numbers it is, when it is exactly one (the distance times the time), then the relation
   in words with the problem's own quantities. No number from a stuck student: the relation in words, then the
-  formula with the numbers in place; a planned problem's stuck student is left to the planner's steps.
+  formula with the numbers in place; a planned problem's stuck student is left to the planner's steps. A right
+  first step of a three-factor formula (the weight before the energy) is confirmed and the quantity left named.
+- `read_conversion` / `conversion_move`: one quantity asked for in another unit of its kind ("How many metres is
+  2.5 km?"): checked against the ratio of the two units; a wrong ratio (100 for 1000, 60 for 3600) named.
 """
 from __future__ import annotations
 
@@ -39,13 +42,16 @@ UNITS = [("m/s²", r"m/s²|m/s\^?2|(?i:met(?:re|er)s? per second (?:squared|per 
          ("mL", r"mL|ml|(?i:millilit(?:re|er)s?)", "volume", "mL"),
          ("cm²", r"cm²|cm\^?2|(?i:square centimet(?:re|er)s?)", "area", "cm²"),
          ("m²", r"m²|m\^?2|(?i:square met(?:re|er)s?)", "area", "m²"),
+         ("L", r"L|(?i:lit(?:re|er)s?)", "volume", "litre"),
          ("km", r"km|(?i:kilomet(?:re|er)s?)", "distance", "kilometre"),
+         ("mm", r"mm|(?i:millimet(?:re|er)s?)", "distance", "millimetre"),
          ("cm", r"cm|(?i:centimet(?:re|er)s?)", "distance", "centimetre"),
          ("m", r"m|(?i:met(?:re|er)s?)", "distance", "metre"),
          ("h", r"h|hr|hrs|(?i:hours?)", "time", "hour"),
          ("min", r"min|mins|(?i:minutes?)", "time", "minute"),
          ("s", r"s|sec|secs|(?i:seconds?)", "time", "second"),
          ("kg", r"kg|(?i:kilograms?|kilos?)", "mass", "kilogram"),
+         ("mg", r"mg|(?i:milligrams?)", "mass", "milligram"),
          ("g", r"g|(?i:grams?)", "mass", "gram"),
          ("N", r"N|(?i:newtons?)", "force", "newton"),
          ("J", r"J|(?i:joules?)", "energy", "joule"),
@@ -248,6 +254,18 @@ def operation(value: float, given: list[Quantity], shown: bool = False) -> str |
     return f"{fmt(value)} comes from {first} {sign} {second}, {kinds}."
 
 
+def right_step(reading: Reading, value: float) -> tuple[str, str] | None:
+    """('2 kg × 10 N/kg = 20', '3 m'): the product of all the given quantities but one, the step a student takes
+    first in a three-factor formula (the weight before the energy), and the quantity still to use."""
+    if reading.formula.op != "*" or len(reading.given) < 3:
+        return None
+    for left in reading.given:
+        used = [q for q in reading.given if q is not left]
+        if math.isclose(value, math.prod(q.value for q in used), rel_tol=1e-3):
+            return " × ".join(f"{fmt(q.value)} {q.unit}" for q in used) + f" = {fmt(value)}", left.text
+    return None
+
+
 def second_rung(reading: Reading) -> str:
     """A stuck student's second hint: the formula with the problem's numbers in place, the sum left to them."""
     kinds = f" {OPS[reading.formula.op][0]} ".join(q.kind for q in reading.given)
@@ -266,12 +284,78 @@ def kind_of(symbol: str) -> str:
     return next((kind for s, _, kind, _ in UNITS if s == symbol), "")
 
 
+# ============================================================================ unit conversions
+# How many of the kind's base unit each unit holds: a conversion is one multiplication or division by their ratio.
+SCALE = {"mm": 0.001, "cm": 0.01, "m": 1, "km": 1000, "s": 1, "min": 60, "h": 3600, "mg": 0.001, "g": 1,
+         "kg": 1000, "mL": 1, "cm³": 1, "L": 1000}
+FACTORS = (10, 100, 1000, 60, 3600, 1e6)   # the ratios a student may pick instead of the right one
+
+
+@dataclass
+class Conversion:
+    given: Quantity
+    unit: str  # the unit asked for
+
+    @property
+    def factor(self) -> float:
+        return SCALE[self.given.unit] / SCALE[self.unit]
+
+    @property
+    def value(self) -> float:
+        return self.given.value * self.factor
+
+
+def read_conversion(problem: str) -> Conversion | None:
+    """'A river is 2.5 km long. How many metres is that?': one quantity, and the question asking for it in another
+    unit of its kind ("how many metres", "in kg", "to minutes"); None otherwise."""
+    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", problem)
+    given = quantities(text)
+    asked = re.findall(rf"\b(?i:how many|in|into|to)\s+((?:{UNIT.pattern}))(?![\w/^²³])", asked_sentence(text))
+    if len(given) != 1 or len(NUMBER.findall(text)) != 1 or len(asked) != 1 or given[0].unit not in SCALE:
+        return None
+    unit = symbol_of(asked[0][0])
+    if unit not in SCALE or unit == given[0].unit or kind_of(unit) != given[0].kind:
+        return None
+    return Conversion(given[0], unit)
+
+
+def plural(symbol: str) -> str:
+    name = unit_name(symbol)
+    return name if name in ("cm³", "mL") else name + "s"
+
+
+def conversion_move(conversion: Conversion, work: str, planned: bool, said: str) -> Move | None:
+    """A unit conversion: the student's number checked against the ratio of the two units; a wrong one named as the
+    ratio it used when it is one of the usual ones (100 for 1000, 60 for 3600), a stuck student asked the ratio."""
+    big, small = sorted((conversion.given.unit, conversion.unit), key=SCALE.get, reverse=True)
+    ratio = f"1 {big} = {fmt(SCALE[big] / SCALE[small])} {small}"
+    one = f"How many {plural(small)} make 1 {unit_name(big)}? Then how many {plural(conversion.unit)} do " \
+          f"{conversion.given.text} make?"
+    found = said_number(work, Reading(Formula("", "", [], "*", conversion.unit, ""), [conversion.given]))
+    if found is None:
+        return None if planned or one in said else Move("ask", "", one, kind="explain")
+    value, unit = found
+    if unit and unit != conversion.unit:
+        return None
+    if math.isclose(value, conversion.value, rel_tol=1e-3):
+        return Move("confirm", f"Yes: {ratio}, so {conversion.given.text} = {fmt(value)} {conversion.unit}.",
+                    f"How would you turn {fmt(value)} {conversion.unit} back into {plural(conversion.given.unit)}?",
+                    kind="final_right")
+    x = conversion.given
+    used = [(sign, k) for k in FACTORS for sign, result in (("×", x.value * k), ("÷", x.value / k))
+            if math.isclose(value, result, rel_tol=1e-3)]
+    lead = f"{fmt(value)}{' ' + unit if unit else ''} comes from {fmt(x.value)} {used[0][0]} {fmt(used[0][1])}." \
+        if len(used) == 1 else f"{fmt(value)} is not {x.text} in {plural(conversion.unit)}."
+    return Move("flag", lead, one, kind="claim_wrong")
+
+
 def number_move(problem: str, work: str, planned: bool = False, said: str = "") -> Move | None:
     """The move on the student's number for a one-formula science question, or None where the question is not read
     unambiguously, or a stuck student of a planned problem (the planner's steps ask better), or the hints ran out."""
     reading = read_problem(problem)
     if reading is None:
-        return None
+        conversion = read_conversion(problem)
+        return conversion_move(conversion, work, planned, said) if conversion else None
     found = said_number(work, reading)
     if found is None:
         if planned:
@@ -297,6 +381,9 @@ def number_move(problem: str, work: str, planned: bool = False, said: str = "") 
         named = f", and the {reading.formula.topic} is {noun}" if reading.formula.topic != result_kind else ""
         return Move("confirm", number, f"But {unit} measures {kind}{named}: what is {noun} measured in?",
                     kind="claim_checked")
+    if (step := right_step(reading, value)) is not None:
+        return Move("confirm", f"Yes: {step[0]} checks out.", f"Next: where does the {step[1]} in the question come "
+                    f"in?", kind="claim_checked")
     said_value = f"{fmt(value)} {unit}".strip()
     shown = all(re.search(rf"(?<![\w.]){re.escape(fmt(q.value))}(?![\d])", work) for q in reading.given)
     made = operation(value, reading.given, shown)

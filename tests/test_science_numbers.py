@@ -91,3 +91,24 @@ def test_the_tutor_checks_a_science_students_number_and_closes_on_a_right_one():
     right = list(tutor.respond("n", "460 W", subject="science"))[-1]
     assert right["verdict"] == "confirm" and right["text"].startswith("Yes: 230 V × 2 A = 460 W.")
     assert not re.search(r"\b460\b", opening["text"] + wrong["text"])
+
+
+def test_a_right_first_step_of_a_three_factor_formula_is_confirmed_not_flagged():
+    lift = "A 3 kg box is lifted 2 m. Use g = 10 N/kg. How much potential energy does it gain?"
+    step = number_move(lift, "3 x 10 = 30 N is its weight")
+    assert step.verdict == "confirm" and step.text == ("Yes: 3 kg × 10 N/kg = 30 checks out. Next: where does the 2 m "
+                                                       "in the question come in?")
+    assert number_move(lift, "60 J").kind == "final_right"
+    assert number_move(lift, "600 J").verdict == "flag"
+
+
+def test_a_unit_conversion_is_checked_against_the_ratio_of_its_units():
+    pond = "A pond is 0.4 km across. How many metres is that?"
+    assert number_move(pond, "400 m").text.startswith("Yes: 1 km = 1000 m, so 0.4 km = 400 m.")
+    wrong = number_move(pond, "40 m")
+    assert wrong.verdict == "flag" and wrong.text == ("40 m comes from 0.4 × 100. How many metres make 1 kilometre? "
+                                                      "Then how many metres do 0.4 km make?")
+    assert number_move("What is 7200 s in hours?", "120").text.startswith("120 comes from 7200 ÷ 60.")
+    assert number_move("What is 7200 s in hours?", "I forget").text.startswith("How many seconds make 1 hour?")
+    assert number_move("What is 7200 s in hours?", "I forget", planned=True) is None
+    assert number_move("A 2 kg rock falls 10 m in 2 s. How many metres does it fall?", "10") is None
