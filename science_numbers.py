@@ -9,7 +9,7 @@ What it supports
   units. Right without a unit, or with a unit of another quantity: the number confirmed, the unit questioned. Wrong:
   what operation of the given numbers it is, when it is exactly one (the distance times the time), then the relation
   in words with the problem's own quantities. No number from a stuck student: the relation in words, then the
-  formula with the numbers in place; a planned problem's stuck student is left to the planner's steps. A right
+  formula with the numbers in place (a planned problem's student then gets the planner's steps). A right
   first step of a three-factor formula (the weight before the energy) is confirmed and the quantity left named.
 - `read_conversion` / `conversion_move`: one quantity asked for in another unit of its kind ("How many metres is
   2.5 km?"): checked against the ratio of the two units; a wrong ratio (100 for 1000, 60 for 3600) named.
@@ -146,8 +146,9 @@ def read_problem(problem: str) -> Reading | None:
 def said_number(work: str, reading: Reading) -> tuple[float, str] | None:
     """The student's result and its unit ("" without one): the last number of theirs that is not a given value."""
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", work)
-    givens = [q.value for q in reading.given]
-    news = [m for m in NUMBER.finditer(text) if not any(math.isclose(float(m.group()), g) for g in givens)]
+    # a given's own number ("9 V ... 3 Ω", "9 / 3") is no result, unless it comes with another unit ("3 A")
+    news = [m for m in NUMBER.finditer(text) if not any(
+        math.isclose(float(m.group()), q.value) and unit_after(text[m.end():]) in ("", q.unit) for q in reading.given)]
     if not news:
         return None
     right = [m for m in news if math.isclose(float(m.group()), reading.value, rel_tol=1e-3)]
@@ -333,7 +334,7 @@ def conversion_move(conversion: Conversion, work: str, planned: bool, said: str)
           f"{conversion.given.text} make?"
     found = said_number(work, Reading(Formula("", "", [], "*", conversion.unit, ""), [conversion.given]))
     if found is None:
-        return None if planned or one in said else Move("ask", "", one, kind="explain")
+        return None if planned or one in said else Move("none", "", one, kind="hint")
     value, unit = found
     if unit and unit != conversion.unit:
         return None
@@ -349,22 +350,42 @@ def conversion_move(conversion: Conversion, work: str, planned: bool, said: str)
     return Move("flag", lead, one, kind="claim_wrong")
 
 
+UNIT_ASKED = re.compile(r"which unit is that\?|measured in\?$")   # the tutor's own unit questions
+
+
+def named_unit(work: str) -> str:
+    """The one unit a short answer names ("newtons", "it's J/s"), as its symbol; "" when it names none or more."""
+    words = re.findall(r"[A-Za-zΩ²³/']+", work)   # "it's" is one word: its "s" is no second
+    units = {symbol for w in words if (symbol := unit_after(f" {w}")) and kind_of(symbol) or "/" in symbol}
+    return units.pop() if len(words) <= 4 and len(units) == 1 else ""
+
+
+def unit_move(reading: Reading, unit: str) -> Move:
+    """The student's answer to the tutor's unit question: the result confirmed with the right unit, else the unit's
+    quantity named."""
+    if unit in accepted_units(reading):
+        return Move("confirm", f"Yes: {working(reading)}.", reading.formula.next, kind="final_right")
+    noun = KIND_NOUN.get(kind_of(reading.formula.result), kind_of(reading.formula.result))
+    measures = f"{unit} measures {kind_of(unit)}" if kind_of(unit) else f"{unit} does not measure {noun}"
+    return Move("flag", f"Not quite: {measures}.", f"Which unit measures {noun}?", kind="claim_wrong")
+
+
 def number_move(problem: str, work: str, planned: bool = False, said: str = "") -> Move | None:
     """The move on the student's number for a one-formula science question, or None where the question is not read
-    unambiguously, or a stuck student of a planned problem (the planner's steps ask better), or the hints ran out."""
+    unambiguously, or the hints ran out (`said`: the tutor's last reply; a planned problem goes on with the planner's
+    steps after the relation)."""
     reading = read_problem(problem)
     if reading is None:
         conversion = read_conversion(problem)
         return conversion_move(conversion, work, planned, said) if conversion else None
     found = said_number(work, reading)
+    if found is None and UNIT_ASKED.search(said) and (unit := named_unit(work)):
+        return unit_move(reading, unit)
     if found is None:
-        if planned:
-            return None
-        first = relation(reading)
-        if first not in said:
-            return Move("ask", "", first, kind="explain")
-        second = second_rung(reading)
-        return Move("ask", "", second, kind="explain") if second not in said else None
+        first, second = relation(reading), second_rung(reading)
+        if first not in said:   # the two rungs in turn: neither is said twice running, no frame fits another problem
+            return Move("none", "", first, kind="hint")
+        return None if planned else Move("none", "", second, kind="hint")
     value, unit = found
     result_kind = kind_of(reading.formula.result)
     if unit and unit not in accepted_units(reading) and kind_of(unit) in ("", result_kind):
@@ -372,7 +393,8 @@ def number_move(problem: str, work: str, planned: bool = False, said: str = "") 
     if math.isclose(value, reading.value, rel_tol=1e-3):
         if unit in accepted_units(reading):
             return Move("confirm", f"Yes: {working(reading)}.", reading.formula.next, kind="final_right")
-        number = f"Yes, {fmt(value)} is the right number: {working(reading, result=False)}."
+        # "= 2.5" would read as the answer stated before the student has it whole (the leak guard withholds it)
+        number = f"Yes, {fmt(value)} is the right number for {working(reading, result=False).rsplit(' = ', 1)[0]}."
         if not unit:
             sign = f" {OPS[reading.formula.op][0]} "
             return Move("confirm", number, f"{fmt(value)} what? Its unit comes from "

@@ -6,7 +6,8 @@ import re
 
 from agent import Tutor
 from lesson import Facts, guard_reply
-from science_numbers import FORMULAS, RELATIONS, UNITS, number_move, operation, quantities, read_problem
+from science_numbers import (FORMULAS, RELATIONS, UNITS, number_move, operation, quantities, read_problem,
+                             relation)
 
 SPEED = "A cyclist rides 45 km in 3 hours. What is her average speed?"
 
@@ -71,12 +72,17 @@ def test_a_wrong_result_is_named_as_the_operation_it_is_only_when_it_is_one():
 def test_a_stuck_student_hears_the_relation_then_the_rule_and_a_planned_one_is_left_to_the_planner():
     problem = "A crate weighing 30 N rests on a base of 0.2 m². What pressure does it put on the ground?"
     first = number_move(problem, "I don't know")
-    assert first.verdict == "ask" and first.text == ("Pressure is the force on each 1 m²: if 30 N press on 0.2 m², "
+    assert first.verdict == "none" and first.text == ("Pressure is the force on each 1 m²: if 30 N press on 0.2 m², "
                                                      "how many newtons press on each 1 m²?")
     second = number_move(problem, "still stuck", said=first.text)
     assert second.text.startswith("Here is the rule: pressure = force ÷ area.") and "30 N ÷ 0.2 m²" in second.text
-    assert number_move(problem, "no idea", said=second.text + " " + first.text) is None   # no third time running
-    assert number_move(SPEED, "how do I start", planned=True) is None
+    assert number_move(problem, "no idea", said=second.text) == first   # the two in turn, neither thrice running
+    assert number_move(SPEED, "how do I start", planned=True).text.startswith("Speed is the distance covered in each")
+    assert number_move(SPEED, "how do I start", planned=True, said=relation(read_problem(SPEED))) is None  # the plan
+    ohm = "A 9 V cell drives a current through a 3 ohm lamp. What current flows?"
+    assert number_move(ohm, "3 A").kind == "final_right" and number_move(ohm, "9/3").kind == "hint"   # a given
+    rock = "A rock of mass 500 g has a volume of 200 cm³. What is its density?"
+    assert number_move(rock, "is it 2.5 kg").lead == "Yes, 2.5 is the right number for 500 g ÷ 200 cm³."
     for move in (first, second, number_move(SPEED, "135 km/h")):
         assert guard_reply(move.text, move.verdict) == move.text   # the reply guards keep every word
 
@@ -112,3 +118,12 @@ def test_a_unit_conversion_is_checked_against_the_ratio_of_its_units():
     assert number_move("What is 7200 s in hours?", "I forget").text.startswith("How many seconds make 1 hour?")
     assert number_move("What is 7200 s in hours?", "I forget", planned=True) is None
     assert number_move("A 2 kg rock falls 10 m in 2 s. How many metres does it fall?", "10") is None
+
+
+def test_the_answer_to_the_unit_question_closes_the_lesson_or_is_named():
+    heater = "A heater uses 3000 J in 60 s. What is its power?"
+    asked = number_move(heater, "50").text
+    for right in ("watts", "J/s", "it's W"):
+        assert number_move(heater, right, said=asked).text.startswith("Yes: 3000 J ÷ 60 s = 50 W."), right
+    assert number_move(heater, "joules", said=asked).text == "Not quite: J measures energy. Which unit measures power?"
+    assert number_move(heater, "joules").kind == "hint"   # no unit question asked: a unit word is no answer yet
