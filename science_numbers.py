@@ -70,6 +70,10 @@ KIND_NOUN = {"acceleration": "an acceleration", "speed": "a speed", "distance": 
 OPS = {"*": ("×", "times"), "/": ("÷", "divided by"), "+": ("+", "plus"), "-": ("−", "minus")}
 
 
+CHANGING = re.compile(r"\b(?:thrown|throws?|falls?|fell|falling|dropped|drops?|speeds? up|slows? down|accelerates? "
+                      r"from|from rest|starts? from|decelerat\w*|projectile|launched)\b", re.I)
+
+
 @dataclass
 class Formula:
     topic: str
@@ -137,6 +141,8 @@ def read_problem(problem: str) -> Reading | None:
     if len({f.topic for f in fits}) != 1:
         return None
     formula = fits[0]
+    if formula.topic in ("speed", "distance", "time") and CHANGING.search(text):
+        return None   # a thrown, falling or speeding-up thing has no one speed: distance ÷ time is no answer there
     wanted = re.search(rf"\bin (?:{UNIT.pattern})(?![\w/^²³])", asked)
     if wanted and quantities(f"1 {wanted.group()[3:]}")[0].unit != formula.result:
         return None   # "in m/s" from km and hours: a conversion this reading lacks

@@ -31,7 +31,8 @@ def test_a_problem_is_read_only_when_its_quantities_fit_one_formula():
                    "A cyclist rides 45 km in 3 hours with 2 friends. What is her average speed?",   # a stray number
                    "A cyclist rides 45 km in 3 hours. What is her average speed in m/s?",   # a conversion
                    "A cyclist rides 45 km in 30 minutes. What is her average speed?",   # km per minute: no record
-                   "A cyclist rides 45 km in 3 hours. How much energy does she use?"):   # no formula asked
+                   "A cyclist rides 45 km in 3 hours. How much energy does she use?",   # no formula asked
+                   "A stone is thrown up at 15 m/s. How long does it take to rise 10 m?"):   # no steady speed
         assert read_problem(unread) is None, unread
 
 
