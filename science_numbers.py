@@ -28,11 +28,11 @@ FORMULAS_FILE = ROOT / "data" / "science_formulas.jsonl"
 # (canonical symbol, how it is written, the quantity it measures, its name for "in each 1 ..."): compound units
 # before their parts ("m/s²" before "m/s" before "m"), symbols case-sensitive ("mL" is no "ML"), words not.
 UNITS = [("m/s²", r"m/s²|m/s\^?2|(?i:met(?:re|er)s? per second (?:squared|per second))", "acceleration", ""),
-         ("m/s", r"m/s|(?i:met(?:re|er)s? (?:per|a|each) second)", "speed", ""),
-         ("km/h", r"km/h|km/hr|kph|(?i:kilomet(?:re|er)s? (?:per|an|each) hour)", "speed", ""),
-         ("cm/s", r"cm/s|(?i:centimet(?:re|er)s? (?:per|a|each) second)", "speed", ""),
+         ("m/s", r"m/s|(?i:(?:m|met(?:re|er)s?) (?:per|a|each) second)", "speed", ""),
+         ("km/h", r"km/h|km/hr|kph|(?i:(?:km|kilomet(?:re|er)s?) (?:per|an|each) hour)", "speed", ""),
+         ("cm/s", r"cm/s|(?i:(?:cm|centimet(?:re|er)s?) (?:per|a|each) second)", "speed", ""),
          ("N/kg", r"N/kg|(?i:newtons? per kilogram)", "gravitational field strength", ""),
-         ("g/cm³", r"g/cm³|g/cm\^?3|(?i:grams? per cubic centimet(?:re|er))", "density", ""),
+         ("g/cm³", r"g/cm³|g/cm\^?3|(?i:(?:g|grams?) per (?:cm³|cm3|cubic centimet(?:re|er)))", "density", ""),
          ("kg/m³", r"kg/m³|kg/m\^?3|(?i:kilograms? per cubic met(?:re|er))", "density", ""),
          ("g/mL", r"g/mL|g/ml|(?i:grams? per millilit(?:re|er))", "density", ""),
          ("N/cm²", r"N/cm²|N/cm\^?2", "pressure", ""),
@@ -170,6 +170,8 @@ def symbol_of(written: str) -> str | None:
 def unit_after(text: str) -> str:
     """The unit written just after a student's number, as its symbol; a compound of symbols ("J/s", "N m") as they
     are joined; "" without one."""
+    if (whole := re.match(rf" ?(?:{UNIT.pattern})(?![\w/^²³])", text)) and " " in whole.group().strip():
+        return symbol_of(whole.group().strip()) or ""   # "km per hour": words the compound's own pattern reads
     m = re.match(r" ?([A-Za-zΩ]+[²³2-3]?(?:(?: ?/ ?| |·)[A-Za-zΩ]+[²³2-3]?)?)(?![\w/])", text)
     if not m:
         return ""

@@ -43,6 +43,8 @@ def test_a_right_result_is_confirmed_with_its_working_and_units():
     assert number_move("A 4 kg box is pushed with 12 N. What is its acceleration?", "12/4 = 3 m/s2").verdict == \
         "confirm"
     assert number_move("A heater uses 3000 J in 60 s. What is its power?", "50 J/s").kind == "final_right"
+    for said in ("15 km per hour", "15 kilometres an hour", "15 kph"):   # the unit in words is the unit
+        assert number_move(SPEED, said).kind == "final_right", said
 
 
 def test_a_missing_or_wrong_unit_is_questioned_and_the_number_confirmed():
