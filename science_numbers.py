@@ -13,6 +13,8 @@ What it supports
   first step of a three-factor formula (the weight before the energy) is confirmed and the quantity left named.
 - `read_conversion` / `conversion_move`: one quantity asked for in another unit of its kind ("How many metres is
   2.5 km?"): checked against the ratio of the two units; a wrong ratio (100 for 1000, 60 for 3600) named.
+- The student's answer to the tutor's own unit question ("newtons", "J/s") closes the lesson or names the unit's
+  quantity. agent.py asks this room first on a science turn, before the planner's and the textbook's moves.
 """
 from __future__ import annotations
 
@@ -149,15 +151,16 @@ def read_problem(problem: str) -> Reading | None:
     return Reading(formula, [next(q for q in given if q.unit == u) for u in formula.units])
 
 
-def said_number(work: str, reading: Reading) -> tuple[float, str] | None:
-    """The student's result and its unit ("" without one): the last number of theirs that is not a given value."""
+def said_number(work: str, given: list[Quantity], expected: float) -> tuple[float, str] | None:
+    """The student's result and its unit ("" without one): the `expected` value where they wrote it, else the last
+    number of theirs that is not a given value."""
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", work)
     # a given's own number ("9 V ... 3 Ω", "9 / 3") is no result, unless it comes with another unit ("3 A")
     news = [m for m in NUMBER.finditer(text) if not any(
-        math.isclose(float(m.group()), q.value) and unit_after(text[m.end():]) in ("", q.unit) for q in reading.given)]
+        math.isclose(float(m.group()), q.value) and unit_after(text[m.end():]) in ("", q.unit) for q in given)]
     if not news:
         return None
-    right = [m for m in news if math.isclose(float(m.group()), reading.value, rel_tol=1e-3)]
+    right = [m for m in news if math.isclose(float(m.group()), expected, rel_tol=1e-3)]
     number = (right or news)[-1]
     return float(number.group()), unit_after(text[number.end():])
 
@@ -340,7 +343,7 @@ def conversion_move(conversion: Conversion, work: str, planned: bool, said: str)
     ratio = f"1 {big} = {fmt(SCALE[big] / SCALE[small])} {small}"
     one = f"How many {plural(small)} make 1 {unit_name(big)}? Then how many {plural(conversion.unit)} do " \
           f"{conversion.given.text} make?"
-    found = said_number(work, Reading(Formula("", "", [], "*", conversion.unit, ""), [conversion.given]))
+    found = said_number(work, [conversion.given], conversion.value)
     if found is None:
         return None if planned or one in said else Move("none", "", one, kind="hint")
     value, unit = found
@@ -386,7 +389,7 @@ def number_move(problem: str, work: str, planned: bool = False, said: str = "") 
     if reading is None:
         conversion = read_conversion(problem)
         return conversion_move(conversion, work, planned, said) if conversion else None
-    found = said_number(work, reading)
+    found = said_number(work, reading.given, reading.value)
     if found is None and UNIT_ASKED.search(said) and (unit := named_unit(work)):
         return unit_move(reading, unit)
     if found is None:
