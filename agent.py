@@ -39,6 +39,7 @@ from lesson import (Lesson, content_words, grounded_move, guard_reply, plan_of, 
                     split_problem)
 from math_moves import Move, faithful, fresh_hint, math_move, step_text
 from mathcheck import MathError, check_answer, format_decimal, format_fraction, math_spans, problem_equation, solve
+from science_numbers import number_move
 from scorers import asks_or_next_step, extract_answer, leaks_answer
 from solver import Step, fmt, similar_problem
 from tokenizer import Detokenizer, StopText, render_chat
@@ -333,7 +334,11 @@ class Tutor:
             return None
         if change == "same" and request_of(turn.message) == "check":
             return Move("none", "", CHECK_WORK[state.subject], kind="check_request")
-        if state.subject != "math" and plan_of(lesson.problem) is None:  # science numbers: the plan
+        planned = plan_of(lesson.problem) is not None
+        if state.subject == "science" and (move := number_move(lesson.problem, work, planned, lesson.said)):
+            state.solved = move.kind == "final_right"   # a one-formula question: the student's number checked
+            return move
+        if state.subject != "math" and not planned:  # science numbers: the plan
             return self._grounded_move(turn, change, work)
         plan, found = plan_of(lesson.problem), claims(work)
         if plan is None and all(c.right for c in found):

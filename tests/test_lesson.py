@@ -432,14 +432,14 @@ def test_the_knowledge_base_is_loaded_once_on_the_first_science_turn():
 # (science problem, wrong attempt, what the reply names of that wrong step, right attempt, the answer, its words)
 SCIENCE_NUMBERS = [
     ("A cyclist rides 45 km in 3 hours. What is her average speed?", "I did 45 x 3 = 135 km/h",
-     "You multiplied 45 by 3.", "45 / 3 = 15 km/h", "15", ["45 km", "3 hours"]),
+     "You multiplied 45 km by 3 h: the distance times the time.", "45 / 3 = 15 km/h", "15", ["45 km", "3 hours"]),
     ("A pebble has a mass of 150 g and a volume of 60 cm³. What is its density?", "150 x 60 = 9000",
-     "You multiplied 150 by 60.", "150 / 60 = 2.5 g/cm³", "2.5", ["150 g", "60 cm³"]),
+     "You multiplied 150 g by 60 cm³: the mass times the volume.", "150 / 60 = 2.5 g/cm³", "2.5", ["150 g", "60 cm³"]),
     ("What is the kinetic energy of a 6 kg sled moving at 4 m/s?", "4 x 2 = 8", "You did not square 4",
      "1/2 x 6 x 4^2 = 48 J", "48", ["4 m/s", "speed²"]),
     ("How many moles are in 88 g of carbon dioxide (44 g/mol)?", "88 x 44 = 3872", "You multiplied 88 by 44.",
      "88 / 44 = 2 mol", "2 mol", ["88 g", "44 g"]),
-    ("A net force of 12 N pushes a 4 kg trolley. What is its acceleration?", "12 x 4 = 48", "You multiplied 12 by 4.",
+    ("A net force of 12 N pushes a 4 kg trolley. What is its acceleration?", "12 x 4 = 48", "You multiplied 12 N by 4 kg: the force times the mass.",
      "12 / 4 = 3 m/s²", "3 m/s", ["12 N", "4 kg"]),
 ]
 
