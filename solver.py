@@ -137,13 +137,13 @@ from fractions import Fraction
 
 from equation_patterns import (CREW, bracket_equation, consecutive, crew_time, current_speeds, divided_equation,
                                equation, fee_plus_rate, fraction_equation, linear_pair, operations_undone, purchases,
-                               save_to_goal, shared_with_difference, shared_with_multiple, sum_difference,
-                               work_together)
+                               save_to_goal, work_together)
+from level_patterns import temperature, temperature_rate
 from mathcheck import solve
 from measure_patterns import (box, clock_elapsed, daily_over_weeks, fraction_of_parts, fraction_sum, measure_difference,
                               measure_parts, mixed_units_left, percent_change, percent_of_whole, percent_part,
                               polygon_perimeter, proportion, rate_other_time, regular_perimeter, rest_shared,
-                              share_equally, side_from_area, temperature, temperature_rate, total_from_mean)
+                              share_equally, side_from_area, total_from_mean)
 from math_patterns import (combined_mean, conversion, expression, fill_count, for_every, fraction_of, fractions_rest,
                            map_scale, mean, mean_missing, missing_side, mixed_unit_difference, percent_apply,
                            percent_of_number, percent_reverse, ratio, rectangle, square_side, there_and_back)
@@ -153,6 +153,7 @@ from science_patterns import acceleration, density, falling_energy, kinetic_ener
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, grouping, groups_then_price,
                             groups_then_share, level_difference, measure_change, measure_comparison, missing_part,
                             part_whole, rate, sharing, shopping, times_difference, two_prices)
+from total_patterns import shared_with_difference, shared_with_multiple, sum_difference
 from wordproblem import (NUM, OP_SIGN, NoPlan, Plan, Problem, Quantity, Ref, Step, apply_op, fmt, is_unit, mentions,
                          number_value, numbers_in, read_problem, same_word, shown_in_sum, stem, unit_factor)
 
