@@ -147,7 +147,9 @@ from measure_patterns import (box, clock_elapsed, daily_over_weeks, fraction_of_
 from math_patterns import (combined_mean, conversion, expression, fill_count, for_every, fraction_of, fractions_rest,
                            map_scale, mean, mean_missing, missing_side, mixed_unit_difference, percent_apply,
                            percent_of_number, percent_reverse, ratio, rectangle, square_side, there_and_back)
+from parts_patterns import fraction_left, ratio_total
 from quantity_patterns import data_range, group_priced, median, rate_chain, story
+from rate_patterns import per_lot, priced_kinds, rate_over_periods
 from rounding_patterns import groups_needed
 from science_patterns import acceleration, density, falling_energy, kinetic_energy, moles, speed, work_done
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, grouping, groups_then_price,
@@ -178,7 +180,8 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     measure_difference, percent_of_whole, groups_needed, mixed_units_left, measure_parts, side_from_area,
     consecutive, fraction_of_parts, daily_over_weeks, polygon_perimeter, fee_plus_rate, total_from_mean,
     square_side, rate_other_time, rest_shared, work_done, temperature_rate, fraction_sum, save_to_goal,
-    group_priced, crew_time, operations_undone, regular_perimeter, rate_chain, there_and_back]
+    group_priced, crew_time, operations_undone, regular_perimeter, rate_chain, there_and_back, fraction_left,
+    ratio_total, per_lot, priced_kinds, rate_over_periods]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.

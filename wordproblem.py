@@ -100,15 +100,19 @@ def normalise(text: str) -> str:
 
 
 # A value below zero said in any of its ways: the minus sign (U+2212), a dash before a number, 'minus 7' or
-# 'negative 7' where no number comes before ('10 minus 3' is a subtraction), '7 degrees below zero'.
+# 'negative 7' where a value is said ('is minus 7', '= negative 2'; '10 minus 3' and 'times 6, minus 5' subtract),
+# '7 degrees below zero'.
 _DASH = re.compile(r"(?:(?<=^)|(?<=[\s(=]))[\u2013\u2212](?=\$?\d)")
-_MINUS_WORD = re.compile(r"(?<![\d)%] )(?<![\d)%])\b(?:minus|negative) (?=\$?\d)", re.I)
+_MINUS_WORD = re.compile(r"\b(?:minus|negative) (?=\$?\d)", re.I)
+_SAYS_VALUE = re.compile(r"(?:^|[.!?(=:]\s*|\b(?:is|was|are|were|be|at|to|of|by|from|got|gets?|shows?|showed|reads?|"
+                         r"equals)\s)$", re.I)
 _BELOW_ZERO = re.compile(r"\b(?P<n>\d+(?:\.\d+)?)(?P<u> ?°[CF]?| degrees(?: [CF]\b| Celsius| Fahrenheit)?) below "
                          r"(?:zero|0)\b")
 
 
 def _minus_signs(t: str) -> str:
-    t = _MINUS_WORD.sub("-", _DASH.sub("-", t.replace("\u2212", "-")))
+    t = _DASH.sub("-", t.replace("\u2212", "-"))
+    t = _MINUS_WORD.sub(lambda m: "-" if _SAYS_VALUE.search(t[:m.start()]) else m.group(), t)
     return _BELOW_ZERO.sub(r"-\g<n>\g<u>", t)
 
 

@@ -5,7 +5,10 @@ from fractions import Fraction
 
 import pytest
 
+import parts_patterns
+import rate_patterns
 import solver
+from wordproblem import read_problem
 
 
 @pytest.mark.parametrize("text,numbers", [
@@ -37,3 +40,87 @@ def test_a_right_answer_below_zero_is_a_step_done_and_never_blamed():
     for said in ("-2 - 5 = -7", "It reads -7", "minus 7", "\u22127 degrees"):
         assert solver.steps_done(cold, said) == {0} and solver.diagnose(cold, said) is None
     assert solver.diagnose(cold, "-2 + 5 = 3").misconception == "add_instead_of_subtract"
+
+
+# (reader, problem, answer): each structure in wordings written for this test, other verbs, orders, units, names
+READINGS = [
+    # the fraction of a whole left after several takings
+    (parts_patterns.fraction_left, "A cake is sliced into 10 equal pieces. Ann eats 3 pieces and Ben eats 2. What "
+     "fraction of the cake is left?", "1/2"),
+    (parts_patterns.fraction_left, "A pizza has 8 slices. Mo took 2 slices, Lu took 1 slice and Di took 3 slices. "
+     "What fraction of the pizza is left?", "1/4"),
+    (parts_patterns.fraction_left, "A flag is split into 9 equal strips. Eli paints 2 strips red and 4 strips blue. "
+     "What fraction of the flag is not painted?", "1/3"),
+    # a ratio said any way, with a total or one kind's count
+    (parts_patterns.ratio_total, "A club has 4 girls for every 5 boys. The club has 36 members. How many girls are "
+     "in the club?", "16"),
+    (parts_patterns.ratio_total, "Juice and water are mixed in the ratio 1:4. The drink is 2.5 litres in total. How "
+     "much juice is in it?", "0.5"),
+    (parts_patterns.ratio_total, "For every 3 cars in the car park there are 2 vans. There are 45 vehicles in all. "
+     "How many vans are there?", "18"),
+    (parts_patterns.ratio_total, "The ratio of red beads to blue beads in a bag is 2:3. There are 40 beads "
+     "altogether. How many blue beads are there?", "24"),
+    # a rate per a number of units
+    (rate_patterns.per_lot, "A tractor burns 9 litres of fuel per 100 km. How many litres does it burn on a 250 km "
+     "trip?", "22.5"),
+    (rate_patterns.per_lot, "A printer uses 3 ml of ink per 100 pages. How much ink for 700 pages?", "21"),
+    (rate_patterns.per_lot, "Rope costs $4 per 100 cm. How much do 350 cm cost?", "14"),
+    # prices by kind met by a count of each kind
+    (rate_patterns.priced_kinds, "A muffin costs $2 and a cookie costs $1.25. Lola buys 5 muffins and 4 cookies. "
+     "How much does she spend?", "15"),
+    (rate_patterns.priced_kinds, "At the arcade, a racing game costs 4 tokens and a shooting game costs 3 tokens. "
+     "Ravi plays 2 racing games and 6 shooting games. How many tokens does he use?", "26"),
+    (rate_patterns.priced_kinds, "Bananas are 30 cents each and oranges are 45 cents each. Ivy buys 5 bananas and 2 "
+     "oranges. How many cents does she spend in total?", "240"),
+    (rate_patterns.priced_kinds, "12 adults and 15 children went to the zoo. Adult tickets cost $8 and child tickets "
+     "cost $4. How much did they pay?", "156"),   # the counts before the prices
+    (rate_patterns.priced_kinds, "Adult tickets are £9 and child tickets are £5. 3 adults and 4 children go to the "
+     "cinema. How much do they pay altogether?", "47"),
+    # a rate over periods, from a whole or added up, then one-off changes
+    (rate_patterns.rate_over_periods, "A book has 240 pages. Mia reads 30 pages a day. How many pages does she still "
+     "have to read after 5 days?", "90"),
+    (rate_patterns.rate_over_periods, "There are 600 litres of water in a tank. 45 litres are used every day. How "
+     "much water remains after 8 days?", "240"),
+    (rate_patterns.rate_over_periods, "Each week Zoe puts $8 in her savings jar. After 10 weeks she buys a bike for "
+     "$65. How much money is left in the jar?", "15"),
+]
+
+
+@pytest.mark.parametrize("reader,problem,answer", READINGS,
+                         ids=[f"{r[0].__name__}-{i}" for i, r in enumerate(READINGS)])
+def test_each_structure_reads_wordings_of_its_own(reader, problem, answer):
+    found = reader(read_problem(problem.replace("£", "$")))
+    assert found is not None and found.answer == Fraction(answer)
+    assert solver.plan(problem).answer == Fraction(answer)
+
+
+def test_step_questions_use_the_problems_words_and_never_say_the_answer():
+    found = solver.plan("A muffin costs $2 and a cookie costs $1.25. Lola buys 5 muffins and 4 cookies. How much "
+                        "does she spend?")
+    assert [s.question for s in found.steps] == ["How much do 5 muffins cost at $2 each?",
+                                                 "How much do 4 cookies cost at $1.25 each?",
+                                                 "How much is $10 and $5 together?"]
+    ribbon = solver.plan("A ribbon is divided into 12 equal parts. Jo uses 5 parts for a bow and 3 parts for a tag. "
+                         "What fraction of the ribbon is left?")
+    assert [s.value for s in ribbon.steps] == [8, 4, Fraction(1, 3)]
+    assert "1/3" not in " ".join(s.question for s in ribbon.steps)
+
+
+@pytest.mark.parametrize("problem", [
+    "A bar of chocolate was broken into 16 equal squares. Kim ate 6 of them and gave 2 to Raj. What fraction of the "
+    "bar was not eaten?",                                                             # 'not eaten': the 2 given away
+    "A pie is cut into 12 equal slices. Dad eats 4 slices and Mum eats 3 apples. What fraction of the pie is left?",
+    "The ratio of cats to dogs is 5 to 2. There are 12 rabbits. How many cats are there?",    # no total of the two
+    "For every 2 boys there are 3 girls. There are 5 teachers. How many girls are there?",
+    "A car uses 7 litres of petrol per 100 km. It has already gone 50 km. How much petrol for 300 km?",
+    "A recipe uses 2 cups of rice for every 3 cups of water. How much water do you need for 8 cups of flour?",
+    "Tickets cost $6 for adults and $4 for children. 3 adults and 2 teachers go. How much do they pay?",
+    "John buys 30 ducks for $10 each. They weigh 4 pounds and he sells them for $5 per pound. How much profit did he "
+    "make?",
+    "Omar saves $15 every month. After 6 months he gets 3 stickers. How much money does he have left?",
+    "James earns $10 per week. After 4 weeks he spends half of it. How much money does he have left?",
+    "A book has 200 pages. Ravi reads 15 pages a day. How many pages are left after 3 weeks?",   # 7 days a week
+    "A tank holds 500 litres. 40 litres are used every day. How much water is left after 20 days?",   # below zero
+])
+def test_near_misses_abstain(problem):
+    assert solver.plan(problem) is None
