@@ -124,3 +124,9 @@ def test_step_questions_use_the_problems_words_and_never_say_the_answer():
 ])
 def test_near_misses_abstain(problem):
     assert solver.plan(problem) is None
+
+
+def test_a_change_after_a_period_is_said_once():
+    found = solver.plan("Omar saves $15 every month. After 6 months he spends $40 on shoes. How much money does he "
+                        "have left?")
+    assert found.answer == 50 and found.steps[-1].question == "How much money is left after he spends $40 on shoes?"
