@@ -77,7 +77,10 @@ dollars, then written back in their own money; a score asked 'as a percentage'; 
 two people's total with one k times the other (k + 1 equal parts); there and back doubling one one-way distance; a
 change story framed by a period ('started the week with'); 'how much flour' asked in the unit the story measures it
 in ('2/3 cup of flour'), planned so only when nothing plans the question as written; a seat holds one person ('66
-students ... Each bus has 48 seats').
+students ... Each bus has 48 seats'). Round 10 (fresh9.jsonl, readers of general structure, each tested on wordings
+of its own): the fraction of a whole left after several takings and a ratio said any way with a total
+(parts_patterns.py); a rate per a number of units, prices by kind met by counts, a rate over periods from a whole or
+added up then one-off changes (rate_patterns.py); a student's numbers keep their sign ('-3 - 6 = -9').
 
 Steps follow the school breakdown the dev set's gold steps use, so the tutor can recognise a student's
 intermediate value: a non-unit fraction is 1/8 of the whole first, then 5 of those parts; two numbers from their

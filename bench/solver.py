@@ -16,9 +16,15 @@ fresh2.jsonl, 100 more written before measure_patterns.py; fresh3.jsonl, 100 mor
 fresh4.jsonl, 100 worksheet problems written before round 5; fresh5.jsonl, 60 textbook problems written before round
 5b; fresh6.jsonl, 100 school and GSM8K-style problems written before round 6; fresh7.jsonl, 120 US/UK textbook and
 GSM8K-style problems in varied wording written before round 7; fresh8.jsonl, 45 problems of the kinds round 8 left
-unplanned, written before round 9): the `dev` half is developed on, the
+unplanned, written before round 9; fresh9.jsonl, 38 problems of the kinds the lead's students found unplanned,
+written before round 10): the `dev` half is developed on, the
 `check` half is measured before and at the end only, and prints its totals alone unless --show_check (so developing
 never shows its problems). GSM8K train: tuned on even indices, checked on odd ones (totals alone, likewise).
+
+Round 10 (2026-12-06, readers of general structure; coverage / precision, before round 10 in brackets): fresh9 dev
+(19) 100% / 100% (31.6% / 100%), fresh9 check (19, never read) 68.4% / 100% (21.1% / 100%), fresh2 check 64.0%
+(62.0%), fresh3 dev 86.0% (84.0%), fresh7 dev 68.3% (66.7%), GSM8K train even 67 planned (63) and odd 65 (62), all
+100% precise; every other set unchanged.
 
 Results (2026-12-06, after round 7; coverage / precision; at the start of round 7 in brackets):
     authored cases (122)           98.4% / 100%   (98.4% / 100%)
