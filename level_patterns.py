@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from wordproblem import Builder, Plan, Problem, Ref, fmt, same_word
+from wordproblem import Builder, Plan, Problem, Ref, fmt, same_word, stem
 
 # ----------------------------------------------------------------------------- a temperature that rises and falls
 
@@ -23,7 +23,7 @@ _TEMPERATURE = re.compile(rf"\b(?:temperature|it|thermometer){_WHEN} (?:was|is|r
 RISES = r"rose|rises|risen|rise|went up|goes up|gone up|warmed up|warms up|climbed|climbs|increased|increases"
 FALLS = r"fell|falls|fallen|fall|dropped|drops|drop|went down|goes down|gone down|cooled|cools|decreased|decreases"
 _TEMPERATURE_VALUE = re.compile(rf"(?P<neg>-)?(?P<a>\d+(?:\.\d+)?){_DEGREES}")
-_MOVE = re.compile(rf"\b(?P<verb>{RISES}|{FALLS}) (?:by )?(?P<b>\d+(?:\.\d+)?){_DEGREES}", re.I)
+_MOVE = re.compile(rf"\b(?P<verb>{RISES}|{FALLS}) (?:by |another |a further )?(?P<b>\d+(?:\.\d+)?){_DEGREES}", re.I)
 _MOVE_TO = re.compile(rf"\b(?P<verb>{RISES}|{FALLS}) to (?P<neg>-)?(?P<b>\d+(?:\.\d+)?){_DEGREES}", re.I)
 
 
@@ -37,7 +37,8 @@ def temperature(p: Problem) -> Plan | None:
     start = p.search(_TEMPERATURE)
     moves = [m for m in p.finditer(_MOVE) if start and m.start() > start.end()]
     to = [m for m in p.finditer(_MOVE_TO) if start and m.start() > start.end()]
-    if start and moves and not to and p.asks(r"^what (?:was|is|will be|would be) the temperature\b|^what temperatu|"
+    if start and moves and not to and p.asks(r"^what (?:was|is|will be|would be) (?:the|its) (?:[a-z]+ )?temperature\b|"
+                                             r"^what temperatu|"
                                              r"^what (?:did|does|will) (?:it|the thermometer) (?:read|show)\b"):
         value = _degrees(b, start, "a")
         for move in moves:   # (lesson.py drops a sentence with the word 'temperature' in it, a config key there)
@@ -111,4 +112,47 @@ def temperature_rate(p: Problem) -> Plan | None:
     b.step("+" if up else "-", [start_ref, change], "degrees",
            f"What does the thermometer read once it {'rises' if up else 'falls'} {fmt(b.value(change))} degrees from "
            f"{_signed(b.value(start_ref))} degrees?", kind="signed_change")
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- any level that starts below zero
+
+_LEVEL_UNIT = r"(?: ?(?P<u{k}>m|metres?|meters?|feet|ft|km|floors?|points?)\b)?"
+_LEVEL_START = re.compile(rf"\b(?:is|was|are|were|starts?|started|begins?|began|stands?|stood)(?: at| on)?"
+                          rf"(?P<floor> floor)? "
+                          rf"(?P<neg>-)(?P<a>\$?\d+(?:\.\d+)?){_LEVEL_UNIT.format(k='')}")
+_GOES_UP = r"rises|rose|climbs|climbed|goes up|went up|swims up|moves up|deposits|deposited|adds|added|gains|gained|" \
+           r"earns|earned|pays in|paid in"
+_GOES_DOWN = r"falls|fell|sinks|sank|dives|dived|dove|goes down|went down|swims down|moves down|descends|descended|" \
+             r"withdraws|withdrew|takes out|took out|spends|spent|loses|lost|drops|dropped"
+_THEN = r"(?:and |then |and then )(?:up|down)"   # 'goes up 6 floors and then down 3 floors'
+_LEVEL_MOVE = re.compile(rf"\b(?P<verb>{_GOES_UP}|{_GOES_DOWN}|{_THEN})(?: by| another| a further)? "
+                         rf"(?P<b>\$?\d+(?:\.\d+)?){_LEVEL_UNIT.format(k='2')}")
+_LEVEL_ASKED = r"^(?:what|where|which)\b[^?]*\b(?:level|position|balance|now|new|reading|floor|altitude|elevation)\b|" \
+               r"^at what (?:level|height|floor|altitude)\b"
+
+
+def level_below_zero(p: Problem) -> Plan | None:
+    """'A submarine is at -40 m. It rises 15 m. At what level is it now?' -> -40 + 15; 'Her balance is -$20. She
+    deposits $45.' -> -20 + 45: a start below zero, then each move up or down in turn, in the start's unit."""
+    start = p.search(_LEVEL_START)
+    moves = [m for m in p.finditer(_LEVEL_MOVE, "all") if start and m.start() > start.end()]
+    if not start or not moves or not p.asks(_LEVEL_ASKED) or p.asks(r"\b(?:how far|deep|depth|below|above|differ)"):
+        return None   # ('How far below the surface?' asks a distance, never a signed level)
+    money, unit = start.group("a").startswith("$"), stem(start.group("u") or start.group("floor") or "").strip()
+    if any(m.group("b").startswith("$") != money or stem(m.group("u2") or "") != unit for m in moves):
+        return None   # a move in another unit than the start's
+    b = Builder(p, "level")
+    unit = "dollars" if money else start.group("u") or ("floors" if start.group("floor") else "")
+    value = b.given(start, "a", unit, f"-{start.group('a')}{'' if money else ' ' + unit}".rstrip(), scale=-1)
+    for move in moves:
+        up = re.fullmatch(_GOES_UP, move.group("verb"), re.I) is not None or move.group("verb").endswith("up")
+        was = _signed(b.value(value))
+        ask = (f"What is the balance once {move.group('b')} is {'paid in' if up else 'taken out'}, from "
+               f"{'-$' + was[1:] if was.startswith('-') else '$' + was}?" if money else
+               f"Which floor is it on once it goes {'up' if up else 'down'} {move.group('b')} floors from floor {was}?"
+               if unit == "floors" else
+               f"Where is it once it goes {'up' if up else 'down'} {move.group('b')} {unit} from {was} {unit}?")
+        value = b.step("+" if up else "-", [value, b.given(move, "b", unit)], unit, re.sub(" +", " ", ask),
+                       kind="signed_change")
     return b.finish()

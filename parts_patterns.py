@@ -103,11 +103,11 @@ _COUNTED = re.compile(rf"(?P<a>{NUM})(?: ?(?P<u>[a-z]+))?")
 
 
 def _key(x: str, y: str) -> tuple[str, str]:
-    """What tells the two kinds apart: 'red marbles' and 'blue marbles' by their first words, 'roses' and
-    'tulips' by their nouns."""
-    xs, ys = x.split(), y.split()
-    if singular(xs[-1]) == singular(ys[-1]) and len(xs) == len(ys) == 2:
-        return xs[0], ys[0]
+    """What tells the two kinds apart: 'red marbles' and 'blue marbles' (or 'red and green counters') by their first
+    words, 'roses' and 'tulips' by their nouns."""
+    xs, ys = x.lower().split(), y.lower().split()
+    if singular(xs[-1]) == singular(ys[-1]) and len(xs) == len(ys) == 2 or len(xs) == 1 and len(ys) == 2:
+        return xs[0], ys[0]   # ('Red and green counters': the noun said once, for both)
     return singular(xs[-1]), singular(ys[-1])
 
 
@@ -129,8 +129,8 @@ def ratio_total(p: Problem) -> Plan | None:
     count = _COUNTED.match(p.t, rest[0][0])
     sentence = re.split(r"[.?!] ", p.t[:count.start()])[-1] + re.split(r"[.?!](?: |$)", p.t[count.start():])[0]
     unit = count.group("u") or ""
-    nouns = {singular(said.group(g).split()[-1]) for g in ("x", "y")}   # 'red marbles', 'blue marbles': marbles
-    groups = _GROUPS | (nouns if len(nouns) == 1 else set())
+    shares_noun = y != singular(said.group("y").split()[-1])   # 'red marbles' and 'blue marbles': marbles
+    groups = _GROUPS | ({singular(said.group("y").split()[-1])} if shares_noun else set())
     counted = [k for k in (x, y) if _names(p.t[count.end("a"):count.end("a") + 30].split(".")[0], k)]
     b = Builder(p, "ratio")
     rx, ry = b.given(said, "r1", f"parts {x}"), b.given(said, "r2", f"parts {y}")

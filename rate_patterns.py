@@ -63,7 +63,9 @@ _PRICE = r"(?P<price>\$\d+(?:\.\d+)?|(?P<p>\d+(?:\.\d+)?) (?:cents|tokens|points
 _KIND = r"(?P<kind>(?:(?!(?:a|an|the|each|one|every|per|and|for|is|are|costs?|sells?)\b)[A-Za-z-]+ ){0,2}?" \
         r"(?!(?:a|an|the|each|one|every|per|and|for|is|are)\b)[A-Za-z-]+)"
 _PRICED = [re.compile(rf"\b{_KIND} (?:costs?|is|are|sells? for|sold for|priced at|for) {_PRICE}(?: each| apiece)?"),
-           re.compile(rf"{_PRICE} (?:for|per|a) (?:each |an? |one |every )?{_KIND}\b")]
+           re.compile(rf"{_PRICE} (?:for|per|a) (?:each |an? |one |every )?{_KIND}\b"),
+           # an amount by kind that is no price: 'Small boxes hold 6 eggs', 'cars have 4 wheels'
+           re.compile(rf"\b{_KIND} (?:holds?|has|have|contains?|carr(?:y|ies)|seats?) (?P<price>(?P<p>\d+) [a-z]+)\b")]
 # a count and its kind: '4 big rides', '5 child tickets'; a plural ends it ('3 adults and', '3 children go')
 _HOW_MANY_KIND = re.compile(r"(?P<n>\d+) (?P<kind>(?:(?!children\b|people\b)[a-z-]*[a-rt-z-] )?[a-z-]+)")
 _TOTAL_ASKED = r"^(?:how much|what)\b[^?]*\b(?:pay|paid|cost|spend|spent|collect|collected|take in|earn|make|made)\b|" \
@@ -81,7 +83,7 @@ def _words(kind: str) -> list[str]:
 def priced_kinds(p: Problem) -> Plan | None:
     """'Entry costs $14 for each adult and $8 for each child. A family of 2 adults and 3 children visits. How much
     do they pay in total?' -> 2 x $14, 3 x $8, then the two costs added."""
-    if not p.asks(_TOTAL_ASKED) or re.search(_NOT_PRICES, p.t, re.I):
+    if re.search(_NOT_PRICES, p.t, re.I):
         return None
     prices = sorted({m.span("price"): m for rx in _PRICED for m in p.finditer(rx, "all")}.values(),
                     key=lambda m: m.start("price"))
@@ -104,8 +106,8 @@ def priced_kinds(p: Problem) -> Plan | None:
     money = prices[0].group("price").startswith("$")
     unit = "dollars" if money else prices[0].group("price").split()[-1]
     if any(m.group("price").startswith("$") != money or not m.group("price").endswith(unit) and not money
-           for m in prices):
-        return None   # prices in two units
+           for m in prices) or not p.asks(_TOTAL_ASKED) and not p.asks(rf"^how many {unit}\b"):
+        return None   # prices in two units, or a question that asks no total
     total: Ref | None = None
     for price, count in pairs:
         each = price.group("price")
@@ -135,7 +137,7 @@ _PERIODS = re.compile(r"\b(?:for|after|in|over|After|In|For|Over) (?P<d>\d+) (?P
                       r"minutes|seconds)\b")
 _WHOLE_SAID = re.compile(rf"\b(?:has|had|holds|held|contains|is|was|are|were|has to|needs to|must|wants to|plans to)"
                          rf"(?: [a-z]+)? (?P<w>{NUM})(?: (?P<wu>[a-z]+))?|\b[Tt]here (?:are|were|is|was) (?P<w2>{NUM})"
-                         rf"(?: (?P<wu2>[a-z]+))?")
+                         rf"(?: (?P<wu2>[a-z]+))?|\b(?:[Aa]|[Aa]n|[Tt]he) (?P<w3>\d+)-(?P<wu3>[a-z]+) ")   # a 300-page
 _ONCE = re.compile(rf"\b(?P<verb>{_ADDS}|{_TAKES}|(?:is|are|were|was) (?:drained|used|taken|sold|eaten|spilled)"
                    rf"(?: out)?)(?: (?:a|an|the) [a-z]+ for| [a-z]+ for| for)? (?P<a>{NUM})(?: (?P<u>[a-z]+))?"
                    rf"|(?P<a2>{NUM})(?: (?P<u2>[a-z]+))? (?:are|were|is|was) (?P<verb2>drained|used|taken|sold|eaten|"
@@ -171,10 +173,11 @@ def rate_over_periods(p: Problem) -> Plan | None:
     each = _said(number_value(rate.group("a" + first)), unit)
     made = b.step("*", [b.given(rate, "a" + first, unit), b.given(d, "d", d.group("pers"))], unit,
                   f"How much is that over {d.group('d')} {d.group('pers')}, at {each} every {per}?", kind="rate")
-    whole = next((w for w in p.finditer(_WHOLE_SAID, "all") if w.end() <= rate.start()), None)
+    whole = next((w for w in p.finditer(_WHOLE_SAID, "all") if w.end() <= rate.start() or w.start() >= rate.end()),
+                 None)   # 'from a pond that holds 900 litres' may come after the rate
     now: Ref = made
     if whole is not None:
-        key = "w" if whole.group("w") else "w2"
+        key = next(k for k in ("w", "w2", "w3") if whole.group(k))
         start = b.given(whole, key, unit)
         ask = (f"How much is {_said(b.value(start), unit)} with {_said(b.value(made), unit)} more?" if adds else
                f"How much is left of {_said(b.value(start), unit)} once {_said(b.value(made), unit)} are gone?")

@@ -80,7 +80,8 @@ in ('2/3 cup of flour'), planned so only when nothing plans the question as writ
 students ... Each bus has 48 seats'). Round 10 (fresh9.jsonl, readers of general structure, each tested on wordings
 of its own): the fraction of a whole left after several takings and a ratio said any way with a total
 (parts_patterns.py); a rate per a number of units, prices by kind met by counts, a rate over periods from a whole or
-added up then one-off changes (rate_patterns.py); a student's numbers keep their sign ('-3 - 6 = -9').
+added up then one-off changes, an amount by kind (rate_patterns.py); any level that starts below zero (a diver, a
+balance, a lift: level_patterns.py); a student's numbers keep their sign ('-3 - 6 = -9').
 
 Steps follow the school breakdown the dev set's gold steps use, so the tutor can recognise a student's
 intermediate value: a non-unit fraction is 1/8 of the whole first, then 5 of those parts; two numbers from their
@@ -141,7 +142,7 @@ from fractions import Fraction
 from equation_patterns import (CREW, bracket_equation, consecutive, crew_time, current_speeds, divided_equation,
                                equation, fee_plus_rate, fraction_equation, linear_pair, operations_undone, purchases,
                                save_to_goal, work_together)
-from level_patterns import temperature, temperature_rate
+from level_patterns import level_below_zero, temperature, temperature_rate
 from mathcheck import solve
 from measure_patterns import (box, clock_elapsed, daily_over_weeks, fraction_of_parts, fraction_sum, measure_difference,
                               measure_parts, mixed_units_left, percent_change, percent_of_whole, percent_part,
@@ -184,7 +185,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     consecutive, fraction_of_parts, daily_over_weeks, polygon_perimeter, fee_plus_rate, total_from_mean,
     square_side, rate_other_time, rest_shared, work_done, temperature_rate, fraction_sum, save_to_goal,
     group_priced, crew_time, operations_undone, regular_perimeter, rate_chain, there_and_back, fraction_left,
-    ratio_total, per_lot, priced_kinds, rate_over_periods]
+    ratio_total, per_lot, priced_kinds, rate_over_periods, level_below_zero]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.

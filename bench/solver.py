@@ -22,9 +22,9 @@ written before round 10): the `dev` half is developed on, the
 never shows its problems). GSM8K train: tuned on even indices, checked on odd ones (totals alone, likewise).
 
 Round 10 (2026-12-06, readers of general structure; coverage / precision, before round 10 in brackets): fresh9 dev
-(19) 100% / 100% (31.6% / 100%), fresh9 check (19, never read) 68.4% / 100% (21.1% / 100%), fresh2 check 64.0%
-(62.0%), fresh3 dev 86.0% (84.0%), fresh7 dev 68.3% (66.7%), GSM8K train even 67 planned (63) and odd 65 (62), all
-100% precise; every other set unchanged.
+(19) 100% / 100% (31.6% / 100%), fresh9 check (19, never read) 78.9% / 100% (21.1% / 100%), fresh2 check 64.0%
+(62.0%), fresh3 dev 86.0% (84.0%), fresh6 check 70.0% (68.0%), fresh7 dev 70.0% (66.7%), GSM8K train even 68
+planned (63) and odd 65 (62), all 100% precise; every other set unchanged.
 
 Results (2026-12-06, after round 7; coverage / precision; at the start of round 7 in brackets):
     authored cases (122)           98.4% / 100%   (98.4% / 100%)

@@ -5,6 +5,7 @@ from fractions import Fraction
 
 import pytest
 
+import level_patterns
 import parts_patterns
 import rate_patterns
 import solver
@@ -83,6 +84,22 @@ READINGS = [
      "much water remains after 8 days?", "240"),
     (rate_patterns.rate_over_periods, "Each week Zoe puts $8 in her savings jar. After 10 weeks she buys a bike for "
      "$65. How much money is left in the jar?", "15"),
+    (rate_patterns.rate_over_periods, "A pump removes 20 litres of water every minute from a pond that holds 900 "
+     "litres. How much water is left after 30 minutes?", "300"),   # the whole said after the rate
+    (rate_patterns.rate_over_periods, "A 300-page book is read at 20 pages a day. How many pages are left after 9 "
+     "days?", "120"),
+    # an amount by kind that is no price
+    (rate_patterns.priced_kinds, "Small boxes hold 6 eggs and large boxes hold 12 eggs. A farmer fills 4 small boxes "
+     "and 3 large boxes. How many eggs is that?", "60"),
+    (parts_patterns.ratio_total, "Red and green counters are in the ratio 2 : 7. There are 45 counters. How many "
+     "green counters are there?", "35"),   # the noun said once for both kinds
+    # any level that starts below zero, in its own unit
+    (level_patterns.level_below_zero, "A diver is at -18 m. She rises 7 m. What is her new position?", "-11"),
+    (level_patterns.level_below_zero, "Sara's bank balance is -$20. She deposits $45. What is her balance now?", "25"),
+    (level_patterns.level_below_zero, "A lift is on floor -2. It goes up 6 floors and then down 3 floors. Which "
+     "floor is it on now?", "1"),
+    (level_patterns.temperature, "It was -4°F in the morning. By evening the temperature had fallen another 9 "
+     "degrees. What was the evening temperature?", "-13"),
 ]
 
 
@@ -121,6 +138,8 @@ def test_step_questions_use_the_problems_words_and_never_say_the_answer():
     "James earns $10 per week. After 4 weeks he spends half of it. How much money does he have left?",
     "A book has 200 pages. Ravi reads 15 pages a day. How many pages are left after 3 weeks?",   # 7 days a week
     "A tank holds 500 litres. 40 litres are used every day. How much water is left after 20 days?",   # below zero
+    "A diver is 12 m below the surface. She swims up 5 m. How far below the surface is she now?",   # a distance
+    "A submarine is at -60 m. It dives 25 km more. Where is it now?",               # a move in another unit
 ])
 def test_near_misses_abstain(problem):
     assert solver.plan(problem) is None
