@@ -128,11 +128,12 @@ _TAKES = r"reads?|uses?|used|eats?|ate|drinks?|drank|spends?|spent|sells?|sold|g
          r"took away|takes?|took|loses?|lost|walks?|walked|runs?|ran|drives?|drove|burns?|burned|pays?|paid|drains?|" \
          r"drained|leaks?|leaked|removes?|removed|ships?|shipped|delivers?|delivered"
 _RATE_SAID = re.compile(rf"\b(?P<verb>{_ADDS}|{_TAKES})(?: at)? (?P<a>{NUM})(?: (?P<u>[a-z]+))?[^.?!\d]*? "
-                        rf"(?:every|each|a|an|per) {_PERIOD}\b|\b(?:[Ee]very|[Ee]ach) {_PERIOD.replace('per', 'per2')}"
+                        rf"(?P<each>every|each|a|an|per) {_PERIOD}\b|"
+                        rf"\b(?:[Ee]very|[Ee]ach) {_PERIOD.replace('per', 'per2')}"
                         rf",? [^.?!\d]*?\b(?P<verb2>{_ADDS}|{_TAKES}) (?P<a2>{NUM})(?: (?P<u2>[a-z]+))?|"
                         rf"(?P<a3>{NUM})(?: (?P<u3>[a-z]+))?(?: of [a-z]+)? (?:are|is|get|gets) "
-                        rf"(?P<verb3>{_ADDS}|{_TAKES})"
-                        rf"(?: out| away)? (?:every|each|a|an|per) {_PERIOD.replace('per', 'per3')}\b")   # passive
+                        rf"(?P<verb3>{_ADDS}|{_TAKES})(?: out| away)? "
+                        rf"(?P<each3>every|each|a|an|per) {_PERIOD.replace('per', 'per3')}\b")   # passive
 _PERIODS = re.compile(r"\b(?:for|after|in|over|After|In|For|Over) (?P<d>\d+) (?P<pers>days|weeks|months|years|hours|"
                       r"minutes|seconds)\b")
 _WHOLE_SAID = re.compile(rf"\b(?:has|had|holds|held|contains|is|was|are|were|has to|needs to|must|wants to|plans to)"
@@ -172,7 +173,8 @@ def rate_over_periods(p: Problem) -> Plan | None:
     adds = _adds(rate.group("verb" + first))
     each = _said(number_value(rate.group("a" + first)), unit)
     made = b.step("*", [b.given(rate, "a" + first, unit), b.given(d, "d", d.group("pers"))], unit,
-                  f"How much is that over {d.group('d')} {d.group('pers')}, at {each} every {per}?", kind="rate")
+                  f"How {'much' if unit == 'dollars' else 'many ' + unit} in {d.group('d')} {d.group('pers')}, at "
+                  f"{each} {rate.group('each' + first) if first != '2' else 'every'} {per}?", kind="rate")
     whole = next((w for w in p.finditer(_WHOLE_SAID, "all") if w.end() <= rate.start() or w.start() >= rate.end()),
                  None)   # 'from a pond that holds 900 litres' may come after the rate
     now: Ref = made
