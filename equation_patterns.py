@@ -1,11 +1,11 @@
 """The planner's patterns for equations and the problems school solves with them: one small function per pattern.
 
 Linear equations (written 'x + 3 = 10', in words 'I think of a number...', with a bracket '2(x - 3) = 14', with a
-fraction side '(y - 1)/2 = 3y - 13' or 'the sum of a number and 8, divided by 3, ...'), two-number sum/difference
-systems (the numbers themselves, or two people's shares of a total, one more or k times the other), two equations
-in two unknowns by elimination (written, or two purchases at the same two prices), a boat with and against a
-current (or a plane and the wind), and two workers on one job (hoses, pipes, painters, machines). Apart from
-math_patterns.py to keep each file short; each pattern returns a `Plan` or None.
+fraction side '(y - 1)/2 = 3y - 13' or 'the sum of a number and 8, divided by 3, ...'), two equations in two
+unknowns by elimination (written, or two purchases at the same two prices), a boat with and against a current (or a
+plane and the wind), and two workers on one job (hoses, pipes, painters, machines). Two-number sum/difference
+systems live in total_patterns.py. Apart from math_patterns.py to keep each file short; each pattern returns a
+`Plan` or None.
 """
 from __future__ import annotations
 
@@ -14,8 +14,7 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from math import gcd
 
-from story_patterns import HAS
-from wordproblem import (NAME, NUM, Builder, Merged, Plan, Problem, Ref, _n, _w, fmt, same_word, shown_first,
+from wordproblem import (NUM, Builder, Merged, Plan, Problem, Ref, _n, _w, fmt, same_word, shown_first,
                          shown_in_sum, stem, whole_count)
 
 # ----------------------------------------------------------------------------- equations
@@ -152,125 +151,6 @@ def bracket_equation(p: Problem) -> Plan | None:
     times = b.step("-", [b.given(m, "c", ""), spread], "", f"If {lhs} = {m.group('c')}, what is {a}{x}?",
                    kind="equation")
     b.step("/", [times, b.given(m, "a", "")], "", f"If {a}{x} = {fmt(b.value(times))}, what is {x}?", kind="equation")
-    return b.finish()
-
-
-_SUM_DIFF = re.compile(rf"(?:sum of (?:(?P<two>2) |the )?numbers is|(?P<two_>2) numbers add up to) {_n('s')}(?:[^.?!]*?"
-                       rf"difference (?:is|of) {_n('d')}|(?:\.|,| and) [Oo]ne (?:number )?is {_n('d_')} more than the "
-                       rf"other\b)")
-_TOGETHER = re.compile(rf"(?P<x>{NAME}) and (?P<y>{NAME}) {HAS} {_n('s')} {_w('i')}[^.?!]*?"
-                       rf"\b(?:together|altogether|in all|in total)")
-_MORE_THAN = re.compile(rf"(?P<big>{NAME}) {HAS} {_n('d')} more(?: {_w('i')})? than (?P<small>{NAME})")
-
-
-def sum_difference(p: Problem) -> Plan | None:
-    """Two numbers from their sum and difference: half the sum is the middle, half the difference takes it to the
-    larger (plus) or the smaller (minus) number."""
-    m = p.search(_SUM_DIFF)
-    want_big = p.asks(r"\b(larger|largest|bigger|biggest|greater|greatest)\b")
-    if not m or want_big == p.asks(r"\b(smaller|smallest|lesser|least)\b"):
-        return None
-    b = Builder(p, "sum_difference")
-    two_group = "two" if m.group("two") else "two_" if m.group("two_") else None
-    two = b.given(m, two_group, "") if two_group else b.fact(2, "", "2 numbers")
-    half_sum = b.step("/", [b.given(m, "s", ""), two], "", f"What is half of the sum, {m.group('s')} ÷ 2?")
-    d = "d" if m.group("d") else "d_"   # 'their difference is 8' or 'one is 8 more than the other'
-    half_diff = b.step("/", [b.given(m, d, ""), two], "", f"What is half of the difference, {m.group(d)} ÷ 2?")
-    name = "larger" if want_big else "smaller"
-    b.step("+" if want_big else "-", [half_sum, half_diff], "",
-           f"The {name} number is half the difference {'above' if want_big else 'below'} half the sum: what is it?")
-    return b.finish()
-
-
-_PERSON = rf"(?:{NAME}|(?:[Hh]is|[Hh]er|[Tt]heir) [a-z]+)"   # 'Jada', 'her brother'
-_OLDER = re.compile(rf"(?P<x>{_PERSON}) (?:is|was) {_n('d')} years? (?P<dir>older|younger) than (?P<y>{_PERSON})\b")
-_FEWER_THAN = re.compile(rf"(?P<x>{NAME}) {HAS} {_n('d')} fewer(?: {_w('i')})? than (?P<y>{NAME})")
-# the two together said of 'they': 'The sum of their ages is 26', 'Together they have 40 cards'
-# 'Together, Max and Zoe are 30 years old': their ages' total, the two named
-_AGES_TOGETHER = re.compile(rf"\b(?:[Tt]ogether,? )?(?P<x>{NAME}) and (?P<y>{NAME}) are {_n('s')} years old"
-                            rf"(?P<all> together| altogether| in all)?")
-_THEY_TOTAL = re.compile(rf"\b(?:(?P<age>[Tt]he sum of their ages is|[Tt]heir ages add up to|[Tt]heir combined age "
-                         rf"is)|[Tt]ogether,? they have|[Tt]hey have) {_n('s')}(?: {_w('i')})?"
-                         rf"(?P<all> together| altogether| in all| in total)?")
-
-
-def _apart(p: Problem) -> tuple[re.Match, str, str, str] | None:
-    """How two people differ: (the match, the bigger one, the smaller one, what the difference counts)."""
-    more, fewer, older = p.search(_MORE_THAN), p.search(_FEWER_THAN), p.search(_OLDER)
-    if sum(m is not None for m in (more, fewer, older)) != 1:
-        return None
-    if more:
-        return more, more.group("big"), more.group("small"), more.group("i") or ""
-    if fewer:
-        return fewer, fewer.group("y"), fewer.group("x"), fewer.group("i") or ""
-    big, small = (older.group("x"), older.group("y"))[::1 if older.group("dir") == "older" else -1]
-    return older, big, small, "years"
-
-
-def _together(p: Problem, big: str, small: str, unit: str) -> tuple[re.Match, str] | None:
-    """Their total: named ('Ann and Bo have 26 cards together'), or said of 'they' right after the difference."""
-    named = p.search(_TOGETHER)
-    if named:
-        return (named, named.group("i")) if {big, small} == {named.group("x"), named.group("y")} else None
-    ages = p.search(_AGES_TOGETHER)
-    if ages and unit == "years" and (ages.group("all") or ages.group().lower().startswith("together")):
-        return (ages, "years") if {big, small} == {ages.group("x"), ages.group("y")} else None
-    they = p.search(_THEY_TOTAL)
-    if not they or bool(they.group("age")) != (unit == "years") or not (they.group("age") or they.group("all") or
-                                                                        they.group().lower().startswith("together")):
-        return None
-    counted = they.group("i") or unit
-    return (they, counted) if unit in ("", "years") or same_word(counted, unit) else None
-
-
-def shared_with_difference(p: Problem) -> Plan | None:
-    """Two people's total and the difference: (total - difference) / 2 is the smaller share, plus the difference
-    ('Jada is 4 years older than her brother. The sum of their ages is 26.' works the same way)."""
-    apart = _apart(p)
-    together = _together(p, *apart[1:]) if apart else None
-    if not together or not p.asks(r"^how (?:old|many|much)\b|^what is \w+'s age\b"):
-        return None
-    (d, big_name, small_name, _), (m, i) = apart, together
-    want_big = p.asks(rf"\b{big_name.split()[-1]}\b")
-    if want_big == p.asks(rf"\b{small_name.split()[-1]}\b"):
-        return None
-    b = Builder(p, "sum_difference")
-    two, m = b.fact(2, "", "2 people"), Merged(m, d)
-    s, dd = b.given(m, "s", i), b.given(m, "d", i)
-    twice = b.step("-", [s, dd], i, f"Without the extra {m.group('d')}, how much is left of the {m.group('s')} "
-                                    f"to share equally?")
-    small = b.step("/", [twice, two], i, f"Shared equally between the two, how much is {small_name}'s part?")
-    whole_count(b.value(small))   # the shares of people's things are whole counts
-    if want_big:
-        b.step("+", [small, dd], i, f"What is {big_name}'s part, {m.group('d')} more than {small_name}'s?")
-    return b.finish()
-
-
-_TIMES_AS = re.compile(rf"(?P<big>{_PERSON}) (?:is|was|has|have|had) {_n('k')} times as (?:(?P<old>old)|many|much)"
-                       rf"(?: {_w('i')})? as (?P<small>{_PERSON})\b")
-
-
-def shared_with_multiple(p: Problem) -> Plan | None:
-    """Two people's total and one a multiple of the other: the smaller is 1 part and the bigger k parts, so the
-    total is k + 1 parts ('Sam is 3 times as old as his sister. Their ages add up to 32.': 32 / 4, then 3 x 8)."""
-    m = p.search(_TIMES_AS)
-    unit = ("years" if m.group("old") else m.group("i") or "") if m else ""
-    together = _together(p, m.group("big"), m.group("small"), unit) if m else None
-    if not together or not p.asks(r"^how (?:old|many|much)\b|^what is \w+'s age\b"):
-        return None
-    big, small = m.group("big"), m.group("small")
-    want_big = p.asks(rf"\b{big.split()[-1]}\b")
-    if want_big == p.asks(rf"\b{small.split()[-1]}\b"):
-        return None
-    b = Builder(p, "sum_multiple")
-    (t, i), k = together, m.group("k")
-    times = b.given(m, "k", "parts")
-    parts = b.step("+", [times, b.fact(1, "parts", f"1 part for {small}")], "parts",
-                   f"If {small} has 1 part and {big} has {k} parts, how many equal parts make the total?")
-    one = b.step("/", [b.given(t, "s", i), parts], i, f"Shared into those equal parts, how much is {small}'s part?")
-    whole_count(b.value(one))   # people's ages and things are whole counts
-    if want_big:
-        b.step("*", [one, times], i, f"What is {big}'s part, {k} times {small}'s?")
     return b.finish()
 
 

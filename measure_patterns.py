@@ -5,18 +5,17 @@
 - the area of a rectangle or the volume of a box said with 'long', 'wide' and 'high' ('30 inches long, 12 inches
   wide and 16 inches high'): the bottom's area, then that many cubes in each layer of the height; a price per
   square unit then prices the area;
-- a temperature that rises and falls by degrees ('was -8°F ... had risen 15 degrees'), or the degrees between two
-  temperatures ('was 5°C ... had dropped to -7°C. How many degrees did it fall?');
 - a percent of one amount: a tip or a tax on a bill ('a 20% tip', 'including tax'), or a percent of a group
   ('35% said pizza ... how many students chose pizza?', '85% of them').
-Moments named by the hour ('At 6 am') are read as labels, never as amounts.
+A temperature that rises and falls lives in level_patterns.py.
 """
 from __future__ import annotations
 
 import re
 from fractions import Fraction
 
-from wordproblem import (NUM, NUMBER, Builder, Plan, Problem, Ref, fmt, fraction_part, is_unit, mentions,
+from level_patterns import FALLS, RISES
+from wordproblem import (NUM, NUMBER, Builder, Plan, Problem, fmt, fraction_part, is_unit, mentions,
                          number_value, same_word, shown_first, stem, unit_factor, unit_name)
 
 # ----------------------------------------------------------------------------- the minutes between two clock times
@@ -24,7 +23,6 @@ from wordproblem import (NUM, NUMBER, Builder, Plan, Problem, Ref, fmt, fraction
 _CLOCK = re.compile(r"\b(?P<h>1[0-2]|0?[1-9]):(?P<m>[0-5]\d)(?: (?P<half>am|pm)\b)?", re.I)
 _STARTS = r"\b(?:starts?|started|begins?|began|leaves?|left|opens?|opened|departs?|departed|from)\b"
 _ENDS = r"\b(?:ends?|ended|finish(?:es|ed)?|arrives?|arrived|closes?|closed|until|to|lands?|landed)\b"
-_HOUR_LABEL = re.compile(r"\b(?P<h>1[0-2]|[1-9]) (?:am|pm)\b", re.I)
 
 
 def _said(clock: re.Match, minutes: str = "") -> str:
@@ -107,76 +105,6 @@ def box(p: Problem) -> Plan | None:
     return b.finish()
 
 
-# ----------------------------------------------------------------------------- a temperature that rises and falls
-
-_DEGREES = r"(?: ?°| degrees)(?: ?[FC]\b| Fahrenheit| Celsius)?"
-# when a temperature was read: 'The temperature at 8 pm was', 'at noon', 'in the morning', 'on Monday'
-_WHEN = r"(?: at \d+ (?:am|pm)| at (?:noon|midnight|dawn|dusk|night|sunrise|sunset)| in the [a-z]+| on [A-Z][a-z]+)?"
-_TEMPERATURE = re.compile(rf"\b(?:temperature|it|thermometer){_WHEN} (?:was|is|read|reads|showed|shows) (?:at )?"
-                          rf"(?P<neg>-)?(?P<a>\d+(?:\.\d+)?){_DEGREES}", re.I)
-_UP = r"rose|rises|risen|rise|went up|goes up|gone up|warmed up|warms up|climbed|climbs|increased|increases"
-_DOWN = r"fell|falls|fallen|fall|dropped|drops|drop|went down|goes down|gone down|cooled|cools|decreased|decreases"
-_TEMPERATURE_VALUE = re.compile(rf"(?P<neg>-)?(?P<a>\d+(?:\.\d+)?){_DEGREES}")
-_MOVE = re.compile(rf"\b(?P<verb>{_UP}|{_DOWN}) (?:by )?(?P<b>\d+(?:\.\d+)?){_DEGREES}", re.I)
-_MOVE_TO = re.compile(rf"\b(?P<verb>{_UP}|{_DOWN}) to (?P<neg>-)?(?P<b>\d+(?:\.\d+)?){_DEGREES}", re.I)
-
-
-def temperature(p: Problem) -> Plan | None:
-    """'The temperature was -8°F. By noon it had risen 15 degrees. What was the temperature at noon?' -> -8 + 15;
-    'was 5°C ... dropped to -7°C. How many degrees did the temperature fall?' -> 5 - (-7); 'The highest was 4°C and
-    the lowest was -9°C. What was the difference?' -> 4 - (-9)."""
-    b = Builder(p, "temperature")
-    for hour in p.finditer(_HOUR_LABEL, "all"):
-        b.label(hour, "h")
-    start = p.search(_TEMPERATURE)
-    moves = [m for m in p.finditer(_MOVE) if start and m.start() > start.end()]
-    to = [m for m in p.finditer(_MOVE_TO) if start and m.start() > start.end()]
-    if start and moves and not to and p.asks(r"^what (?:was|is|will be|would be) the temperature\b|^what temperatu|"
-                                             r"^what (?:did|does|will) (?:it|the thermometer) (?:read|show)\b"):
-        value = _degrees(b, start, "a")
-        for move in moves:   # (lesson.py drops a sentence with the word 'temperature' in it, a config key there)
-            up = re.fullmatch(_UP, move.group("verb"), re.I) is not None
-            value = b.step("+" if up else "-", [value, b.given(move, "b", "degrees")], "degrees",
-                           f"What does the thermometer read once it {'rises' if up else 'falls'} {move.group('b')} "
-                           f"degrees from {_signed(b.value(value))} degrees?", kind="signed_change")
-        return b.finish()
-    asked = re.match(rf"(?:by )?how many degrees (?:did|does|had|has) (?:the temperature|it) (?P<verb>{_UP}|{_DOWN})\b",
-                     p.question, re.I)
-    if start and len(to) == 1 and not moves and asked:
-        up = re.fullmatch(_UP, to[0].group("verb"), re.I) is not None
-        if up != (re.fullmatch(_UP, asked.group("verb"), re.I) is not None):
-            return None
-        first, then = _degrees(b, start, "a"), _degrees(b, to[0], "b")
-        return _gap(b, *((then, first) if up else (first, then)))
-    values = list(p.finditer(_TEMPERATURE_VALUE))
-    if len(values) == 2 and not moves and not to and asked:   # 'was -6°F in the morning and 9°F ... did it rise?'
-        up = re.fullmatch(_UP, asked.group("verb"), re.I) is not None
-        first, then = (_degrees(b, v, "a") for v in values)
-        return _gap(b, *((then, first) if up else (first, then))) if (b.value(then) > b.value(first)) == up else None
-    if len(values) == 2 and not moves and not to and p.asks(r"\bdifference\b|^how many degrees (?:warmer|colder|"
-                                                            r"higher|lower)\b"):
-        one, two = (_degrees(b, v, "a") for v in values)
-        return _gap(b, *((one, two) if b.value(one) >= b.value(two) else (two, one)))
-    return None
-
-
-def _degrees(b: Builder, m: re.Match, group: str) -> Ref:
-    """A temperature as a signed quantity, written as the problem wrote it ('-8 degrees')."""
-    sign = "-" if m.group("neg") else ""
-    return b.given(m, group, "degrees", f"{sign}{m.group(group)} degrees", scale=-1 if sign else 1)
-
-
-def _gap(b: Builder, high: Ref, low: Ref) -> Plan | None:
-    """The degrees between a higher and a lower temperature: up from the lower one to the higher one."""
-    b.step("-", [high, low], "degrees", f"How many degrees is it from {_signed(b.value(low))} degrees up to "
-                                        f"{_signed(b.value(high))} degrees?", kind="level_difference")
-    return b.finish()
-
-
-def _signed(value: Fraction) -> str:
-    return fmt(value) if value >= 0 else f"-{fmt(-value)}"
-
-
 # ----------------------------------------------------------------------------- a percent of one amount
 
 _PERCENT = re.compile(r"(?P<p>\d+(?:\.\d+)?%)")
@@ -238,7 +166,7 @@ def _negated(text: str) -> bool:
 _FROM_TO = re.compile(rf"\bfrom (?P<a>{NUM})(?: [a-z]+)? to (?P<b>{NUM})")
 # 'A jacket was $80. Its price dropped to $68.': the value before, then the verb that moves it to the new one
 _WAS_TO = re.compile(rf"\b(?:was|were|is|cost|costs|had|weighed) (?P<a>{NUM})(?: [a-z]+)?\. (?:Its|The|His|Her|Their) "
-                     rf"[a-z]+ (?:{_UP}|{_DOWN}|changed|grew) to (?P<b>{NUM})")
+                     rf"[a-z]+ (?:{RISES}|{FALLS}|changed|grew) to (?P<b>{NUM})")
 
 
 # 'Last year a bike was priced at $200. This year it costs $230.': a value then, and the same thing's value now
@@ -738,37 +666,6 @@ def rest_shared(p: Problem) -> Plan | None:
                    f"How much is each share when {fmt(b.value(rest))} {what} are shared equally among "
                    f"{apart.group('n')} {apart.group('who')}?")
     return b.finish() if money or b.value(share).denominator == 1 else None   # whole things share out whole
-
-
-# A temperature that moves by the same amount each hour: 'It fell 3 degrees every hour ... 5 hours later?'
-_MOVE_RATE = re.compile(rf"\b(?P<verb>{_UP}|{_DOWN}) (?:by )?(?P<b>\d+(?:\.\d+)?){_DEGREES} (?:every|each|per|an?) "
-                        rf"(?P<u>hour|minute|day)\b", re.I)
-_PERIODS = re.compile(r"\b(?:for|after|in|over) (?P<n>\d+) (?P<u>hours|minutes|days)\b|(?P<n2>\d+) (?P<u2>hours|"
-                      r"minutes|days) (?:later|after)\b", re.I)
-
-
-def temperature_rate(p: Problem) -> Plan | None:
-    """'The temperature was 12 degrees at noon. It fell 3 degrees every hour. What was the temperature 5 hours
-    later?' -> the whole change (3 x 5), then 12 - 15 = -3."""
-    start, move = p.search(_TEMPERATURE), p.search(_MOVE_RATE, "all")
-    periods = list(p.finditer(_PERIODS, "all"))
-    if not start or not move or len(periods) != 1 or len(p.numbers) != 3 or move.start() < start.end() \
-            or not p.asks(r"^what (?:was|is|will be|would be) the temperature\b|^what temperatu"):
-        return None
-    n = periods[0]
-    key = "n" if n.group("n") else "n2"
-    if not same_word(n.group("u" if key == "n" else "u2"), move.group("u")):
-        return None
-    b, up = Builder(p, "temperature"), re.fullmatch(_UP, move.group("verb"), re.I) is not None
-    unit = move.group("u")
-    change = b.step("*", [b.given(move, "b", "degrees"), b.given(n, key, f"{unit}s")], "degrees",
-                    f"How many degrees does it {'rise' if up else 'fall'} in {n.group(key)} {unit}s, at "
-                    f"{move.group('b')} degrees every {unit}?", kind="rate")
-    start_ref = _degrees(b, start, "a")
-    b.step("+" if up else "-", [start_ref, change], "degrees",
-           f"What does the thermometer read once it {'rises' if up else 'falls'} {fmt(b.value(change))} degrees from "
-           f"{_signed(b.value(start_ref))} degrees?", kind="signed_change")
-    return b.finish()
 
 
 # Parts of one whole said one by one: 'read 1/4 of a book on Monday and 1/3 of it on Tuesday'.

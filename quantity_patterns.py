@@ -540,6 +540,9 @@ def _left(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
                              f"after {' and '.join(c.words for c in [h] + said)}?")
             continue
         told = h.words if h.reading.m.start() >= p.q else _as_written(_told(p, h.reading))   # '6 weeks at $5 each'
+        # 'After 6 months he spends $40': 'left after he spends $40', never 'after after 6 months he spends'
+        told = re.sub(r"^after (?:\d+ (?:days?|weeks?|months?|years?|hours?|minutes?),? (?=[a-z]+ [a-z]))?", "", told,
+                      flags=re.I)
         running = b.step("+" if h.sign > 0 else "-", [running, h.ref], h.noun,
                          f"{how} {'there' if h.sign > 0 else 'left'} after {told}?")
     return running

@@ -77,7 +77,11 @@ dollars, then written back in their own money; a score asked 'as a percentage'; 
 two people's total with one k times the other (k + 1 equal parts); there and back doubling one one-way distance; a
 change story framed by a period ('started the week with'); 'how much flour' asked in the unit the story measures it
 in ('2/3 cup of flour'), planned so only when nothing plans the question as written; a seat holds one person ('66
-students ... Each bus has 48 seats').
+students ... Each bus has 48 seats'). Round 10 (fresh9.jsonl, readers of general structure, each tested on wordings
+of its own): the fraction of a whole left after several takings and a ratio said any way with a total
+(parts_patterns.py); a rate per a number of units, prices by kind met by counts, a rate over periods from a whole or
+added up then one-off changes, an amount by kind (rate_patterns.py); any level that starts below zero (a diver, a
+balance, a lift: level_patterns.py); a student's numbers keep their sign ('-3 - 6 = -9').
 
 Steps follow the school breakdown the dev set's gold steps use, so the tutor can recognise a student's
 intermediate value: a non-unit fraction is 1/8 of the whole first, then 5 of those parts; two numbers from their
@@ -137,22 +141,25 @@ from fractions import Fraction
 
 from equation_patterns import (CREW, bracket_equation, consecutive, crew_time, current_speeds, divided_equation,
                                equation, fee_plus_rate, fraction_equation, linear_pair, operations_undone, purchases,
-                               save_to_goal, shared_with_difference, shared_with_multiple, sum_difference,
-                               work_together)
+                               save_to_goal, work_together)
+from level_patterns import level_below_zero, temperature, temperature_rate
 from mathcheck import solve
 from measure_patterns import (box, clock_elapsed, daily_over_weeks, fraction_of_parts, fraction_sum, measure_difference,
                               measure_parts, mixed_units_left, percent_change, percent_of_whole, percent_part,
                               polygon_perimeter, proportion, rate_other_time, regular_perimeter, rest_shared,
-                              share_equally, side_from_area, temperature, temperature_rate, total_from_mean)
+                              share_equally, side_from_area, total_from_mean)
 from math_patterns import (combined_mean, conversion, expression, fill_count, for_every, fraction_of, fractions_rest,
                            map_scale, mean, mean_missing, missing_side, mixed_unit_difference, percent_apply,
                            percent_of_number, percent_reverse, ratio, rectangle, square_side, there_and_back)
+from parts_patterns import fraction_left, ratio_total
 from quantity_patterns import data_range, group_priced, median, rate_chain, story
+from rate_patterns import per_lot, priced_kinds, rate_over_periods
 from rounding_patterns import groups_needed
 from science_patterns import acceleration, density, falling_energy, kinetic_energy, moles, speed, work_done
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, grouping, groups_then_price,
                             groups_then_share, level_difference, measure_change, measure_comparison, missing_part,
                             part_whole, rate, sharing, shopping, times_difference, two_prices)
+from total_patterns import shared_with_difference, shared_with_multiple, sum_difference
 from wordproblem import (NUM, OP_SIGN, NoPlan, Plan, Problem, Quantity, Ref, Step, apply_op, fmt, is_unit, mentions,
                          number_value, numbers_in, read_problem, same_word, shown_in_sum, stem, unit_factor)
 
@@ -177,7 +184,8 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     measure_difference, percent_of_whole, groups_needed, mixed_units_left, measure_parts, side_from_area,
     consecutive, fraction_of_parts, daily_over_weeks, polygon_perimeter, fee_plus_rate, total_from_mean,
     square_side, rate_other_time, rest_shared, work_done, temperature_rate, fraction_sum, save_to_goal,
-    group_priced, crew_time, operations_undone, regular_perimeter, rate_chain, there_and_back]
+    group_priced, crew_time, operations_undone, regular_perimeter, rate_chain, there_and_back, fraction_left,
+    ratio_total, per_lot, priced_kinds, rate_over_periods, level_below_zero]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.

@@ -81,7 +81,7 @@ NUMBER = re.compile(NUM)
 
 def normalise(text: str) -> str:
     """Digits for number words, fractions for "half"/"a third", no thousands commas, "2 1/2" as "5/2"."""
-    t = " ".join(text.split())
+    t = _minus_signs(" ".join(text.split()))
     t = re.sub(r"\b(Mr|Mrs|Ms|Dr|St)\.", r"\1", t)   # a title's dot does not end a sentence
     t = re.sub(r"\b([apAP])\.[mM]\.(?= [A-Z])", r"\1m.", t)   # '7:15 p.m. How...' ends a sentence there
     t = re.sub(r"\b([apAP])\.[mM]\.", r"\1m", t)   # ...'7:15 p.m. and ends' does not
@@ -97,6 +97,23 @@ def normalise(text: str) -> str:
     t = re.sub(r"\b(" + "|".join(_WORD_VALUE) + r")\b", lambda m: str(_WORD_VALUE[m.group(1).lower()]), t,
                flags=re.I)
     return re.sub(r"\b(\d+) (\d+)/(\d+)\b", lambda m: _mixed(m), t)
+
+
+# A value below zero said in any of its ways: the minus sign (U+2212), a dash before a number, 'minus 7' or
+# 'negative 7' where a value is said ('is minus 7', '= negative 2'; '10 minus 3' and 'times 6, minus 5' subtract),
+# '7 degrees below zero'.
+_DASH = re.compile(r"(?:(?<=^)|(?<=[\s(=]))[\u2013\u2212](?=\$?\d)")
+_MINUS_WORD = re.compile(r"\b(?:minus|negative) (?=\$?\d)", re.I)
+_SAYS_VALUE = re.compile(r"(?:^|[.!?(=:]\s*|\b(?:is|was|are|were|be|at|to|of|by|from|got|gets?|shows?|showed|reads?|"
+                         r"equals)\s)$", re.I)
+_BELOW_ZERO = re.compile(r"\b(?P<n>\d+(?:\.\d+)?)(?P<u> ?°[CF]?| degrees(?: [CF]\b| Celsius| Fahrenheit)?) below "
+                         r"(?:zero|0)\b")
+
+
+def _minus_signs(t: str) -> str:
+    t = _DASH.sub("-", t.replace("\u2212", "-"))
+    t = _MINUS_WORD.sub(lambda m: "-" if _SAYS_VALUE.search(t[:m.start()]) else m.group(), t)
+    return _BELOW_ZERO.sub(r"-\g<n>\g<u>", t)
 
 
 def _fraction_word(m: re.Match) -> str:
@@ -117,8 +134,24 @@ def number_value(token: str) -> Fraction:
 
 
 def numbers_in(text: str) -> list[Fraction]:
-    """Every number a student wrote, in order ("6 x 9 = 54" -> 6, 9, 54); a percent counts as its number."""
-    return [Fraction(token.strip("$%")) for token in NUMBER.findall(normalise(text).replace(",", ""))]
+    """Every number a student wrote, in order ("6 x 9 = 54" -> 6, 9, 54); a percent counts as its number, and a
+    number below zero keeps its sign ("-3 - 6 = -9" -> -3, 6, -9: the middle dash is a subtraction)."""
+    t = normalise(text).replace(",", "")
+    return [Fraction(m.group().strip("$%")) * (-1 if _signed(t[:m.start()]) else 1) for m in NUMBER.finditer(t)]
+
+
+def _signed(before: str) -> bool:
+    """Is the dash just before a number its sign ('-9', '= -9', 'is -$20', '5 - -2'), not a subtraction ('9 - 3',
+    '9-3', 'x - 3') nor a hyphen ('Covid-19')?"""
+    before = before[:-1] if before.endswith("$") else before
+    if not before.endswith("-"):
+        return False
+    rest = before[:-1]
+    kept = rest.rstrip()
+    if not kept or kept[-1] in "+-*/×÷^=(,:;[{<>!?":
+        return True
+    spaced = kept != rest
+    return spaced and kept[-1].isalpha() and re.search(r"(?:^|\W)[A-Za-z]$", kept) is None and kept[-1] != "."
 
 
 def fmt(value: Fraction) -> str:

@@ -16,9 +16,15 @@ fresh2.jsonl, 100 more written before measure_patterns.py; fresh3.jsonl, 100 mor
 fresh4.jsonl, 100 worksheet problems written before round 5; fresh5.jsonl, 60 textbook problems written before round
 5b; fresh6.jsonl, 100 school and GSM8K-style problems written before round 6; fresh7.jsonl, 120 US/UK textbook and
 GSM8K-style problems in varied wording written before round 7; fresh8.jsonl, 45 problems of the kinds round 8 left
-unplanned, written before round 9): the `dev` half is developed on, the
+unplanned, written before round 9; fresh9.jsonl, 38 problems of the kinds the lead's students found unplanned,
+written before round 10): the `dev` half is developed on, the
 `check` half is measured before and at the end only, and prints its totals alone unless --show_check (so developing
 never shows its problems). GSM8K train: tuned on even indices, checked on odd ones (totals alone, likewise).
+
+Round 10 (2026-12-06, readers of general structure; coverage / precision, before round 10 in brackets): fresh9 dev
+(19) 100% / 100% (31.6% / 100%), fresh9 check (19, never read) 78.9% / 100% (21.1% / 100%), fresh2 check 64.0%
+(62.0%), fresh3 dev 86.0% (84.0%), fresh6 check 70.0% (68.0%), fresh7 dev 70.0% (66.7%), GSM8K train even 68
+planned (63) and odd 65 (62), all 100% precise; every other set unchanged.
 
 Results (2026-12-06, after round 7; coverage / precision; at the start of round 7 in brackets):
     authored cases (122)           98.4% / 100%   (98.4% / 100%)
@@ -73,6 +79,7 @@ FRESH5 = ROOT / "tests" / "fixtures" / "solver" / "fresh5.jsonl"    # written be
 FRESH6 = ROOT / "tests" / "fixtures" / "solver" / "fresh6.jsonl"    # written before round 6 (school and GSM8K style)
 FRESH7 = ROOT / "tests" / "fixtures" / "solver" / "fresh7.jsonl"    # written before round 7 (varied wording)
 FRESH8 = ROOT / "tests" / "fixtures" / "solver" / "fresh8.jsonl"    # written before round 9 (kinds left unplanned)
+FRESH9 = ROOT / "tests" / "fixtures" / "solver" / "fresh9.jsonl"    # written before round 10 (kinds students missed)
 DEV_SET = ROOT / "data" / "eval" / "tutor_cases.jsonl"              # only its `tune` split is ever read here
 
 
@@ -151,7 +158,8 @@ def main() -> None:
     report("authored held-out cases", score(authored_cases(HELDOUT), cfg.show_errors), labelled=True)
     hide = not cfg.show_check
     fresh = ((FRESH, "fresh"), (FRESH2, "fresh2"), (FRESH3, "fresh3"), (FRESH4, "fresh4"), (FRESH5, "fresh5"),
-             (FRESH6, "fresh6"), (FRESH7, "fresh7"), (FRESH8, "fresh8"))
+             (FRESH6, "fresh6"), (FRESH7, "fresh7"), (FRESH8, "fresh8"),
+             (FRESH9, "fresh9"))
     for path, name in fresh:
         report(f"{name} grade 3-8 cases, dev", score(authored_cases(path, "dev"), cfg.show_errors), labelled=True)
         check = score(authored_cases(path, "check"), 0 if hide else cfg.show_errors)

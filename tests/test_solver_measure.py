@@ -4,6 +4,7 @@ from fractions import Fraction
 
 import pytest
 
+import level_patterns
 import math_patterns
 import measure_patterns
 import quantity_patterns
@@ -11,7 +12,7 @@ import solver
 from wordproblem import read_problem
 
 READERS = {"elapsed_time": measure_patterns.clock_elapsed, "volume": measure_patterns.box,
-           "rectangle": measure_patterns.box, "temperature": measure_patterns.temperature,
+           "rectangle": measure_patterns.box, "temperature": level_patterns.temperature,
            "percent": measure_patterns.percent_part, "rate": measure_patterns.proportion,
            "sharing": measure_patterns.share_equally, "comparison": measure_patterns.measure_difference,
            "story": quantity_patterns.story, "ratio": math_patterns.ratio,

@@ -1,0 +1,206 @@
+"""The planner's readers of rates a story states outright: one small function per structure, each placing every
+number or abstaining.
+
+- a rate per a number of units ('6 litres per 100 km', '$9 for every 100 cm', '30 grams per 100 square metres')
+  asked for another amount of those units ('for 450 km', 'on a 350 km trip'): how many lots of 100 km the amount
+  holds, then that many of the rate's amount;
+- prices by kind ('$14 for each adult and $8 for each child', 'Pens sell for $1.50 and notebooks for $2.25',
+  'a big ride costs 3 tokens') met by a count of each kind ('2 adults and 3 children'): each kind's cost, then the
+  costs added;
+- a rate over a period ('puts $6 in every week', 'reads 25 pages a day', 'fills at 12 litres per minute') for a
+  number of periods ('for 9 weeks', 'After 8 days'), from a whole it comes out of ('A novel has 320 pages') or
+  added to, with one-off changes after it ('then spends $35', 'sells 50 of them'): the rate times the periods,
+  then each amount added or taken away in turn.
+Apart from quantity_patterns.py, whose tracker reads a story one phrasing at a time; a plan from both must agree
+(solver.py abstains on two answers).
+"""
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from parts_patterns import IRREGULAR, singular
+from wordproblem import NUM, Builder, Plan, Problem, Ref, fmt, number_value, same_word, stem, whole_count
+
+# ----------------------------------------------------------------------------- a rate per a number of units
+
+_PER_LOT = re.compile(rf"(?P<a>{NUM})(?: (?P<u>[a-z]+))?(?: of (?P<stuff>[a-z]+))? (?:per|for every|every|for each|"
+                      rf"in every|each) (?P<n>\d+) (?P<v>(?:square |cubic )?[a-z]+)\b")
+_LOT_ASKED = r"(?P<c>\d+(?:\.\d+)?)[ -]{v}\b"
+_NOT_A_LOT = r"\b(?:more|less|fewer|than|left|then|after|already|extra|discount|off|%|half|twice)\b"
+
+
+def per_lot(p: Problem) -> Plan | None:
+    """'A car uses 6 litres of petrol per 100 km. How much petrol does it need for 450 km?' -> 450 / 100 = 4.5 lots
+    of 100 km, then 4.5 x 6 litres."""
+    rate = p.search(_PER_LOT)
+    if not rate or len(p.numbers) != 3 or re.search(_NOT_A_LOT, p.t, re.I) or rate.group("n") == "1":
+        return None
+    v = rate.group("v")
+    asked = p.search(re.compile(_LOT_ASKED.format(v=re.escape(v) + "s?" if " " not in v else re.escape(v))),
+                     "question") or p.search(re.compile(_LOT_ASKED.format(v=rf"{v.split()[0]} {stem(v.split()[-1])}"
+                                                                           r"\w*")), "question")
+    money = rate.group("a").startswith("$")
+    unit = "dollars" if money else rate.group("u") or ""
+    said = p.match_question(re.compile(r"how (?:much|many) (?P<w>[a-z]+)", re.I))
+    wanted = money and p.asks(r"^how much\b(?! [a-z]+ (?:is|are|was|were|does|do|did|will))|\bcost\b") or \
+        said is not None and (same_word(said.group("w"), unit) or said.group("w") == rate.group("stuff"))
+    if not asked or not wanted or not unit or same_word(unit, v.split()[-1]):
+        return None   # ('2 cups of rice for every 3 cups of water' pairs two stuffs: for_every's)
+    b = Builder(p, "rate")
+    lot = f"{rate.group('n')} {v}"
+    lots = b.step("/", [b.given(asked, "c", v), b.given(rate, "n", v)], f"lots of {lot}",
+                  f"How many lots of {lot} are in {asked.group('c')} {v}?")
+    b.step("*", [lots, b.given(rate, "a", unit)], unit,
+           f"How {'much' if money or rate.group('stuff') else 'many ' + unit} for {fmt(b.value(lots))} lots of {lot}, "
+           f"at {rate.group('a')}{'' if money else ' ' + unit} each?", kind="rate")
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- prices by kind, counts of each kind
+
+_PRICE = r"(?P<price>\$\d+(?:\.\d+)?|(?P<p>\d+(?:\.\d+)?) (?:cents|tokens|points|credits|coins|tickets))"
+_KIND = r"(?P<kind>(?:(?!(?:a|an|the|each|one|every|per|and|for|is|are|costs?|sells?)\b)[A-Za-z-]+ ){0,2}?" \
+        r"(?!(?:a|an|the|each|one|every|per|and|for|is|are)\b)[A-Za-z-]+)"
+_PRICED = [re.compile(rf"\b{_KIND} (?:costs?|is|are|sells? for|sold for|priced at|for) {_PRICE}(?: each| apiece)?"),
+           re.compile(rf"{_PRICE} (?:for|per|a) (?:each |an? |one |every )?{_KIND}\b"),
+           # an amount by kind that is no price: 'Small boxes hold 6 eggs', 'cars have 4 wheels'
+           re.compile(rf"\b{_KIND} (?:holds?|has|have|contains?|carr(?:y|ies)|seats?) (?P<price>(?P<p>\d+) [a-z]+)\b")]
+# a count and its kind: '4 big rides', '5 child tickets'; a plural ends it ('3 adults and', '3 children go')
+_HOW_MANY_KIND = re.compile(r"(?P<n>\d+) (?P<kind>(?:(?!children\b|people\b)[a-z-]*[a-rt-z-] )?[a-z-]+)")
+_TOTAL_ASKED = r"^(?:how much|what)\b[^?]*\b(?:pay|paid|cost|spend|spent|collect|collected|take in|earn|make|made)\b|" \
+               r"^how many (?:cents|tokens|points|credits|coins|tickets)\b[^?]*\b(?:use|spend|need|pay|cost)"
+_NOT_PRICES = r"\b(?:left|change|more|fewer|less|than|discount|off|free|tax|tip|half|save|saves|instead|only|" \
+              r"except|if|per person|twice|profit|loss|%)\b|/"
+
+
+def _words(kind: str) -> list[str]:
+    """A kind's words as one form, whichever number it is said in ('a cookie' and '4 cookies': cooky)."""
+    return [singular(w if w.endswith("s") or w in IRREGULAR else f"{w}s") for w in kind.lower().split()
+            if w not in ("a", "an", "the", "one")]
+
+
+def priced_kinds(p: Problem) -> Plan | None:
+    """'Entry costs $14 for each adult and $8 for each child. A family of 2 adults and 3 children visits. How much
+    do they pay in total?' -> 2 x $14, 3 x $8, then the two costs added."""
+    if re.search(_NOT_PRICES, p.t, re.I):
+        return None
+    prices = sorted({m.span("price"): m for rx in _PRICED for m in p.finditer(rx, "all")}.values(),
+                    key=lambda m: m.start("price"))
+    kinds = [_words(m.group("kind")) for m in prices]
+    shared = set.intersection(*map(set, kinds)) if len(kinds) >= 2 else set()
+    keys = [[w for w in k if w not in shared] for k in kinds]   # 'adult ticket', 'child ticket': adult, child
+    if len(prices) < 2 or any(not k for k in keys) or len({tuple(k) for k in keys}) != len(keys):
+        return None
+    priced = {m.span("price" if m.group("price").startswith("$") else "p") for m in prices}
+    counts = [m for m in p.finditer(_HOW_MANY_KIND, "all") if m.span("n") in set(p.numbers) - priced]
+    pairs = []
+    for price, key in zip(prices, keys):
+        meets = [c for c in counts if set(key) <= set(_words(c.group("kind")))]
+        if len(meets) != 1:
+            return None
+        pairs.append((price, meets[0]))
+    if len(pairs) + len(prices) != len(p.numbers) or len({c.start() for _, c in pairs}) != len(pairs):
+        return None   # every number a price or a count, each count met by one price
+    b = Builder(p, "shopping")
+    money = prices[0].group("price").startswith("$")
+    unit = "dollars" if money else prices[0].group("price").split()[-1]
+    if any(m.group("price").startswith("$") != money or not m.group("price").endswith(unit) and not money
+           for m in prices) or not p.asks(_TOTAL_ASKED) and not p.asks(rf"^how many {unit}\b"):
+        return None   # prices in two units, or a question that asks no total
+    total: Ref | None = None
+    for price, count in pairs:
+        each = price.group("price")
+        amount = b.given(price, "price" if money else "p", unit, each)
+        cost = b.step("*", [b.given(count, "n", count.group("kind")), amount], unit,
+                      f"How much do {count.group()} cost at {each} each?")
+        total = cost if total is None else b.step("+", [total, cost], unit, f"How much is {_said(b.value(total), unit)}"
+                                                  f" and {_said(b.value(cost), unit)} together?")
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- a rate over a number of periods
+
+_PERIOD = r"(?P<per>day|week|month|year|hour|minute|second)"
+_ADDS = r"saves?|saved|puts?|earns?|earned|collects?|collected|gets?|got|receives?|received|adds?|added|fills?|" \
+        r"filled|grows?|grew|makes?|made|bakes?|baked|picks?|picked|sets? aside|puts? aside|puts? away"
+_TAKES = r"reads?|uses?|used|eats?|ate|drinks?|drank|spends?|spent|sells?|sold|gives? away|gave away|takes? away|" \
+         r"took away|takes?|took|loses?|lost|walks?|walked|runs?|ran|drives?|drove|burns?|burned|pays?|paid|drains?|" \
+         r"drained|leaks?|leaked|removes?|removed|ships?|shipped|delivers?|delivered"
+_RATE_SAID = re.compile(rf"\b(?P<verb>{_ADDS}|{_TAKES})(?: at)? (?P<a>{NUM})(?: (?P<u>[a-z]+))?[^.?!\d]*? "
+                        rf"(?P<each>every|each|a|an|per) {_PERIOD}\b|"
+                        rf"\b(?:[Ee]very|[Ee]ach) {_PERIOD.replace('per', 'per2')}"
+                        rf",? [^.?!\d]*?\b(?P<verb2>{_ADDS}|{_TAKES}) (?P<a2>{NUM})(?: (?P<u2>[a-z]+))?|"
+                        rf"(?P<a3>{NUM})(?: (?P<u3>[a-z]+))?(?: of [a-z]+)? (?:are|is|get|gets) "
+                        rf"(?P<verb3>{_ADDS}|{_TAKES})(?: out| away)? "
+                        rf"(?P<each3>every|each|a|an|per) {_PERIOD.replace('per', 'per3')}\b")   # passive
+_PERIODS = re.compile(r"\b(?:for|after|in|over|After|In|For|Over) (?P<d>\d+) (?P<pers>days|weeks|months|years|hours|"
+                      r"minutes|seconds)\b")
+_WHOLE_SAID = re.compile(rf"\b(?:has|had|holds|held|contains|is|was|are|were|has to|needs to|must|wants to|plans to)"
+                         rf"(?: [a-z]+)? (?P<w>{NUM})(?: (?P<wu>[a-z]+))?|\b[Tt]here (?:are|were|is|was) (?P<w2>{NUM})"
+                         rf"(?: (?P<wu2>[a-z]+))?|\b(?:[Aa]|[Aa]n|[Tt]he) (?P<w3>\d+)-(?P<wu3>[a-z]+) ")   # a 300-page
+_ONCE = re.compile(rf"\b(?P<verb>{_ADDS}|{_TAKES}|(?:is|are|were|was) (?:drained|used|taken|sold|eaten|spilled)"
+                   rf"(?: out)?)(?: (?:a|an|the) [a-z]+ for| [a-z]+ for| for)? (?P<a>{NUM})(?: (?P<u>[a-z]+))?"
+                   rf"|(?P<a2>{NUM})(?: (?P<u2>[a-z]+))? (?:are|were|is|was) (?P<verb2>drained|used|taken|sold|eaten|"
+                   rf"spilled|spent|added)(?: out| away)?\b|\b(?P<verb3>buys?|bought|pays?|paid)(?: [a-z]+){{0,3}} for "
+                   rf"(?P<a3>\$\d+(?:\.\d+)?)")
+_LEFT_ASKED = r"\b(?:left|remain|remaining|remains|still|now|in the [a-z]+|on the [a-z]+)\b"
+
+
+def _adds(verb: str) -> bool:
+    return re.fullmatch(_ADDS, verb.lower()) is not None or verb.endswith("added")
+
+
+def _said(value: Fraction, unit: str) -> str:
+    return f"${fmt(value)}" if unit == "dollars" else f"{fmt(value)} {unit}".strip()
+
+
+def rate_over_periods(p: Problem) -> Plan | None:
+    """'A novel has 320 pages. Carla reads 25 pages every day. How many pages are left to read after 8 days?' ->
+    25 x 8 pages read, then 320 - 200; 'puts $6 in every week. After 9 weeks she buys a game for $35.' -> 6 x 9,
+    then 54 - 35."""
+    rate = p.search(_RATE_SAID, "all")
+    periods = list(p.finditer(_PERIODS, "all"))
+    if not rate or len(periods) != 1 or not p.asks(_LEFT_ASKED) or not p.asks(r"^how (?:much|many)\b") \
+            or re.search(r"/|%", p.t):
+        return None   # (a fraction or a percent of an amount is another step: 'spends half of it')
+    first = next(k for k in ("", "2", "3") if rate.group("a" + k))
+    per, d = rate.group("per" + first), periods[0]
+    if not same_word(per, d.group("pers")):
+        return None
+    b = Builder(p, "story")
+    unit = "dollars" if rate.group("a" + first).startswith("$") else rate.group("u" + first) or ""
+    adds = _adds(rate.group("verb" + first))
+    each = _said(number_value(rate.group("a" + first)), unit)
+    made = b.step("*", [b.given(rate, "a" + first, unit), b.given(d, "d", d.group("pers"))], unit,
+                  f"How {'much' if unit == 'dollars' else 'many ' + unit} in {d.group('d')} {d.group('pers')}, at "
+                  f"{each} {rate.group('each' + first) if first != '2' else 'every'} {per}?", kind="rate")
+    whole = next((w for w in p.finditer(_WHOLE_SAID, "all") if w.end() <= rate.start() or w.start() >= rate.end()),
+                 None)   # 'from a pond that holds 900 litres' may come after the rate
+    now: Ref = made
+    if whole is not None:
+        key = next(k for k in ("w", "w2", "w3") if whole.group(k))
+        start = b.given(whole, key, unit)
+        ask = (f"How much is {_said(b.value(start), unit)} with {_said(b.value(made), unit)} more?" if adds else
+               f"How much is left of {_said(b.value(start), unit)} once {_said(b.value(made), unit)} are gone?")
+        now = b.step("+" if adds else "-", [start, made], unit, ask)
+    elif not adds:
+        return None   # a taking over the days needs a whole to come out of
+    for once in p.finditer(_ONCE, "all"):
+        if once.start() <= rate.end() or once.start() in (d.start("d"), rate.start("a" + first)):
+            continue
+        key = next(k for k in ("", "2", "3") if once.group("a" + k))
+        said = once.group("u" + key) if key != "3" else None
+        if once.group("a" + key).startswith("$") != (unit == "dollars") \
+                or unit != "dollars" and said not in (None, "of") and not same_word(said, unit):
+            return None   # a one-off change of something else
+        plus = key != "3" and _adds(once.group("verb" + key))
+        amount = b.given(once, "a" + key, unit)
+        ask = (f"How much is {_said(b.value(now), unit)} with {_said(b.value(amount), unit)} more?" if plus else
+               f"How much is left of {_said(b.value(now), unit)} once {_said(b.value(amount), unit)} is taken away?")
+        now = b.step("+" if plus else "-", [now, amount], unit, ask)
+    if b.value(now) < 0:
+        return None
+    if unit not in ("dollars", "kg", "g", "m", "km", "l", "litres", "liters", "ml", "cm"):
+        whole_count(b.value(now))
+    return b.finish()
