@@ -410,8 +410,8 @@ CUES = {  # words that mark the sentence answering a kind of question, rather th
                           r"stared|whisper|shout|yell|cheer|voice|eyes|heart|chest|quiet|silent|froze|felt|proud|"
                           r"happy|glad|sad|angry|afraid|scared|nervous|excited|relieved|disappoint|lonely|jealous)",
                           re.I),
-    "cause": re.compile(r"\b(?:because|since|so that|in order to|reason|that's why|that is why|therefore|protects?|"
-                        r"caused?|led to)\b|(?:^|[,;]\s*|\band\s+)so\b(?=,?\s)", re.I),  # "so brittle that": a degree
+    "cause": re.compile(r"\b(?:because|since|so that|so|in order to|reason|that's why|therefore|protects?|"
+                        r"caused?|led to)\b", re.I),
 }
 CUES["motive"] = re.compile(CUES["cause"].pattern + r"|[\"“]", re.I)  # a character's reason is often in their words
 CUES["inference"] = CUES["feeling"]  # what a character shows is in what they do and how they react

@@ -61,7 +61,7 @@ from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, OP
                       is_story, key_sentences, letter_frame, named_feelings, other_side, overlap, quoted_term,
                       rank_sentences, reaction_to_event, said_as, shown_feelings, the_question, time_word,
                       unsaid_words, up_to, word_forms)
-from sentence_questions import clue_for, fresh_sentence, quoted_line, sentence_question, spoken_verb
+from sentence_questions import LINE_SAID, clue_for, fresh_sentence, quoted_line, sentence_question, spoken_verb
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,
                              feeling_word, judge_answer, quote, steps_told, still_asked)
 
@@ -511,7 +511,8 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
             f"Does it answer {the_question(question)}?"
         return f"Your answer's words are in {also}. {check} Look at {point} too: {lowered(ask)}"
     lead = f"I can't find {nowhere} in the passage. " if nowhere else ""
-    return f"{lead}Look at {point}. {ask}"
+    check = f" Does that fit with {said}?" if not nowhere and ask.startswith("What does it say about \"") else ""
+    return f"{lead}Look at {point}. {ask}{check}"  # no question of its own to ask: the answer is checked there
 
 
 def lowered(asked: str) -> str:
@@ -535,14 +536,19 @@ def line_move(question: str, sentences: list[str], where: list[str], line: tuple
     said, at = line
     near = [j for j in range(at - 2, at + 3) if j != at and 0 <= j < len(sentences)
             and not re.search(r"[\"“]", sentences[j]) and len(sentences[j].split()) >= 5]
-    who, verb, base = spoken_verb(question) or (actor(sentences, at) or "the speaker", "says", "say")
+    # the speaker as the question or the line's own "his brother asked" names them, never a guess from nearby names
+    told = LINE_SAID.search(" ".join(sentences[at:at + 2]))  # '"Who ate the jam?" her sister asked.' split at "?"
+    told = told and told.group("who").lower() not in ("he", "she", "they", "i", "we", "you", "it") and (
+        told.group("who"), told.group("verb"), "say")
+    who, verb, base = spoken_verb(question) or told or ("the speaker", "says", "say")
+    says = f"{who[0].upper()}{who[1:]} {verb} \"{said}\""
     if not near:
-        return (f"{who} {verb} \"{said}\" in {place(sentences, at, where)}. What has just happened there, and why "
+        return (f"{says} in {place(sentences, at, where)}. What has just happened there, and why "
                 f"would it make {who} say that?")
     score = dict((i, s) for s, i in rank_sentences(said, sentences, embedder))
     there = max(near, key=lambda j: (score[j], -abs(j - at)))
     side = "after" if there < at else "before"
-    return (f"{who} {verb} \"{said}\" just {side} {named(sentences, there, question, where)}. What is going on "
+    return (f"{says} just {side} {named(sentences, there, question, where)}. What is going on "
             f"there, and why would that make {who} {base} it?")
 
 

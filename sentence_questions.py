@@ -16,7 +16,8 @@ from passages import actor, idf_weights, overlap
 DETERMINER = r"(?:the|a|an|his|her|its|their|our|my|some|many|most|all|every|each|this|these|those)"
 PAST = (r"was|were|had|could|couldn't|did|didn't|got|went|came|ran|froze|fell|saw|knew|kept|grew|made|took|left|"
         r"found|held|gave|told|said|began|became|stood|sat|ate|broke|brought|caught|built|felt|heard|lost|met|paid|"
-        r"put|read|sent|set|shook|spent|stuck|swam|threw|won|wore|wrote|\w+ed")
+        r"put|read|sent|set|shook|spent|stuck|swam|threw|won|wore|wrote|hid|dug|flew|drew|drank|rode|rang|sang|spoke|"
+        r"stole|swept|tore|woke|chose|bit|blew|fed|fought|hung|led|lit|slid|spun|\w+ed")
 PRESENT = (r"is|are|has|have|can|cannot|can't|do|does|doesn't|don't|gets?|keeps?|falls?|grows?|traps?|stays?|lives?|"
            r"makes?|takes?|goes|comes?|runs?|freezes?|sees?|knows?|needs?|uses?|helps?|points?|turns?|holds?|gives?|"
            r"eats?|builds?|carries|carry|flies|fly|swims?|lays?|looks?|seems?|becomes?|protects?|stores?|hides?|"
@@ -36,7 +37,8 @@ CLAUSES = re.compile(rf",?\s+(?:and|but|so|while)\s+(?={DETERMINER}\b|[A-Z]|(?:i
 SPEECH = re.compile(r"^(?:[^,\"“]*?,\s+)?(?P<who>(?:Mr|Mrs|Ms|Dr|Miss)\.? [A-Z][a-z]+|[A-Z][a-z]+(?: [A-Z][a-z]+)?|"
                     r"(?:His|Her|Their|The|My|Our) [a-z]+)\s+(?P<verb>said|says|told|tells|explained|explains|warned|"
                     r"warns|promised|answered|replied)\b(?:\s+(?:him|her|them|us|me))?\s+(?:that\s+)?(?P<rest>.+)")
-LINE_SAID = re.compile(r"[\"“][^\"”]{3,}[\"”],?\s+(?P<who>[A-Z]?[a-z]+|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+"
+LINE_SAID = re.compile(r"[\"“][^\"”]{3,}[\"”],?\s+(?P<who>(?:(?:his|her|their|the|my|our)\s+)?[A-Z]?[a-z]+|"
+                       r"[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+"
                        r"(?P<verb>said|says|asked|asks|shouted|whispered|answered|replied|called|added)\b")
 OBJECT = re.compile(rf"\b{DETERMINER}\s+(?:[a-z'-]+\s+){{0,2}}?[a-z'-]+(?=\s+(?:if|by|to|in|on|at|for|with|was|were|"
                     r"is|are|got|had|could|would|and|but|that|of|near|from|all|every|\w+ed)\b|[,.;!?]|$)")
@@ -52,7 +54,9 @@ def subject_of(clause: str) -> tuple[str, str, str] | None:
     for end in range(first + 1, min(first + 4, len(words))):
         verb = words[end].strip(",.;!?")
         phrase = " ".join(words[:end])
-        if not VERB.match(verb) or not re.fullmatch(r"[A-Za-z' -]+", phrase):
+        noun = words[first:end]  # every word of it a content word: never "When light", "The next morning he"
+        if not VERB.match(verb) or not re.fullmatch(r"[A-Za-z' .-]+", phrase) or \
+                len(content_words(" ".join(noun))) != len(noun) or any(PRONOUN.match(w) for w in noun):
             continue
         if first or starts_named or end <= 2:  # "rain falls", "fresh grass keeps": a bare noun of two words at most
             return phrase, verb, (words[end + 1] if end + 1 < len(words) else "").strip(",.;!?")
@@ -63,9 +67,10 @@ def asked_form(phrase: str, sentences: list[str]) -> str:
     """A phrase as it reads inside a question: "The fluffing" -> "the fluffing", "Ice" -> "ice" when the text writes
     it so elsewhere; a name ("Mr. Oduya", "Grandma", "Omar's") stays."""
     head = phrase.split()[0]
+    named = any(re.search(rf"(?<=[a-z,] ){re.escape(head)}\b", s) for s in sentences)  # "... called Biscuit"
     common = re.match(DETERMINER + "$", head, re.I) or any(re.search(rf"\b{re.escape(head.lower())}\b", s)
                                                            for s in sentences)
-    return phrase[0].lower() + phrase[1:] if common else phrase
+    return phrase[0].lower() + phrase[1:] if common and not named else phrase
 
 
 def plural(phrase: str) -> bool:
@@ -163,7 +168,8 @@ def clue_for(term: str, context: str, sentences: list[str]) -> str | None:
     return near[0].rstrip(" .!?") if near else None
 
 
-SPOKEN_ASK = re.compile(r"\b(?:does|did|do|would)\s+(?P<who>[A-Z][\w.]*(?: [A-Z][a-z]+)?|the \w+|his \w+|her \w+)\s+"
+SPOKEN_ASK = re.compile(r"\b(?:does|did|do|would)\s+(?P<who>[A-Z][\w.]*(?:'s \w+| [A-Z][a-z]+)?|the \w+|his \w+|"
+                        r"her \w+)\s+"
                         r"(?P<verb>ask|say|tell|shout|yell|whisper|call|answer|reply|cry)\b", re.I)
 VERB_FORMS = {"say": ("says", "said"), "tell": ("tells", "told"), "cry": ("cries", "cried"),
               "reply": ("replies", "replied")}
