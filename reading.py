@@ -44,9 +44,17 @@ What it supports
   story. The pointer is chosen by question type (`reason_side`, `felt_by`, `dated`, `beside`): pointed on the
   recorded sentence dev 11/18 -> 14/18, held-back 13/18 -> 15/18; garbled or non-answer-quoting replies dev 3/18 ->
   0/18, held-back 3/18 -> 0/18; wrong-type frames dev 2/18 -> 0/18, held-back 1/18 -> 0/18.
+  Round 10 (reading_moves10b.jsonl, wrong or unsure answers written first; F-J held back, K-N written later and
+  never looked at before the measure), through the tutor with templates: a wrong answer meets a question built from
+  the pointed sentence's own words (sentence_questions.py: "What did his mother say about the old trumpet?"), never
+  a slot for the student's words ("Which of its words say X, or mean the same?", "Compare it with X"); a wrong meaning
+  is tested against the words beside the word; a quoted line asked about is met with the situation around it and the
+  speaker the question or the line names. Slot frames dev 9/10 -> 1/10, held-back F-J 5/10 -> 0/10, K-N 5/8 -> 1/8;
+  a question from the sentence's own words dev 0/10 -> 9/10, F-J 0/10 -> 7/10, K-N 0/8 -> 5/8; pointers on the
+  answer's sentence K-N 4/8 -> 4/8; wrong answers confirmed K-N 1/8 -> 1/8 (reading_verdict's, not the move's).
 
     .venv/bin/python -m pytest -q tests/test_evidence.py tests/test_evidence_moves.py tests/test_reading_moves.py \
-        tests/test_reading_round6.py tests/test_reading_round9.py
+        tests/test_reading_round6.py tests/test_reading_round9.py tests/test_reading_round10b.py
 """
 from __future__ import annotations
 
