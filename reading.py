@@ -44,9 +44,17 @@ What it supports
   story. The pointer is chosen by question type (`reason_side`, `felt_by`, `dated`, `beside`): pointed on the
   recorded sentence dev 11/18 -> 14/18, held-back 13/18 -> 15/18; garbled or non-answer-quoting replies dev 3/18 ->
   0/18, held-back 3/18 -> 0/18; wrong-type frames dev 2/18 -> 0/18, held-back 1/18 -> 0/18.
+  Round 10 (reading_moves10b.jsonl, wrong or unsure answers written first; F-J held back, K-N written later and
+  never looked at before the measure), through the tutor with templates: a wrong answer meets a question built from
+  the pointed sentence's own words (sentence_questions.py: "What did his mother say about the old trumpet?"), never
+  a slot for the student's words ("Which of its words say X, or mean the same?", "Compare it with X"); a wrong meaning
+  is tested against the words beside the word; a quoted line asked about is met with the situation around it and the
+  speaker the question or the line names. Slot frames dev 9/10 -> 1/10, held-back F-J 5/10 -> 0/10, K-N 5/8 -> 1/8;
+  a question from the sentence's own words dev 0/10 -> 9/10, F-J 0/10 -> 7/10, K-N 0/8 -> 5/8; pointers on the
+  answer's sentence K-N 4/8 -> 4/8; wrong answers confirmed K-N 1/8 -> 1/8 (reading_verdict's, not the move's).
 
     .venv/bin/python -m pytest -q tests/test_evidence.py tests/test_evidence_moves.py tests/test_reading_moves.py \
-        tests/test_reading_round6.py tests/test_reading_round9.py
+        tests/test_reading_round6.py tests/test_reading_round9.py tests/test_reading_round10b.py
 """
 from __future__ import annotations
 
@@ -61,6 +69,7 @@ from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, OP
                       is_story, key_sentences, letter_frame, named_feelings, other_side, overlap, quoted_term,
                       rank_sentences, reaction_to_event, said_as, shown_feelings, the_question, time_word,
                       unsaid_words, up_to, word_forms)
+from sentence_questions import LINE_SAID, clue_for, fresh_sentence, quoted_line, sentence_question, spoken_verb
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,
                              feeling_word, judge_answer, quote, steps_told, still_asked)
 
@@ -125,15 +134,22 @@ def pointer(sentences: list[str], top: int, question: str, kind: str, where: lis
 # finding out a cause ("found that a snail had eaten it"), not finding someone ("found her there")
 FOUND = re.compile(r"\b(?:(?:found|discovered|realized|realised|learned|saw|noticed) (?:that|out)|turned out)\b", re.I)
 REASONS = re.compile(r"\b(?:because|since|so|therefore|reason)\b", re.I)
+# what a deed is for ("The fluffing traps air that keeps the water away"), told just after the deed
+PURPOSE = re.compile(r"\b(?:keeps?|keeping|helps?|so that|in order to|protects?|lets?|allows?|stops?|prevents?)\b",
+                     re.I)
+BACK_REFERENCE = re.compile(r"^\W*(?:This|That|These|Those|Doing (?:so|this)|The \w+ing)\b")
 
 
 def reason_side(sentences: list[str], top: int, chosen: list[int], kind: str) -> list[int]:
     """A why-question's best sentence only restating its effect is shown with the neighbour before it (a cause is
     usually told first); but when that one gives no reason and the one after tells what someone found out ("Lena dug
-    it out and found that a snail had eaten it"), the cause is told after: point there."""
+    it out and found that a snail had eaten it") or what the deed is for ("The fluffing traps air bubbles that keep
+    the water away"), the reason is told after: point there."""
     after = top + 1
     if (kind in ("cause", "motive") and chosen == [top - 1, top] and after < len(sentences)
-            and not REASONS.search(sentences[top - 1]) and FOUND.search(sentences[after])):
+            and not REASONS.search(sentences[top - 1]) and not PURPOSE.search(sentences[top - 1])
+            and (FOUND.search(sentences[after]) or BACK_REFERENCE.search(sentences[after])
+                 and PURPOSE.search(sentences[after]))):
         return [top, after]
     return chosen
 
@@ -173,6 +189,7 @@ def place(sentences: list[str], i: int, where: list[str]) -> str:
 
 
 WHOLE_KEYS = {"main_idea", "theme", "purpose"}
+LINE_KINDS = {"motive", "cause", "inference", "detail"}  # asked why a line is said, the line itself is no answer
 FEELER = re.compile(r"\b(?:[Hh]ow|[Ww]hy) (?:does|did|do|is|was|were) ([A-Z][a-z]+|(?:the|his|her) [A-Za-z]+)\b"
                     r".*\bfeel")  # "how does Dev feel", "why does Minh feel pride"
 
@@ -274,6 +291,9 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
                 "purpose": "is the writer mainly telling a story, teaching facts, or trying to persuade you, "
                            "and which words show it"}[kind]
         return f"{whole_text(sentences, title)}{again} Putting those together, {goal}?"
+    line = quoted_line(question, sentences) if kind in LINE_KINDS else None
+    if line:  # "Why does Tess ask "How do you work so quickly?"": the situation around the line answers
+        return line_move(question, sentences, where, line)
     claims = claim_sentences(kind, question, sentences)
     if claims:  # the claim is what the writer argues for
         cue = up_to(sentences[claims[0]], CLAIM_CUE)
@@ -302,11 +322,15 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
         who = FEELER.search(question)
         return (f"Look at {point}. What does {who.group(1) if who else 'the character'} do or say there, and what "
                 f"feeling does that show?")
-    if kind in ("inference", "motive"):
-        return (f"Look at {point}. What clue do you find there? Then use that clue: what can you work out about "
+    own = asked_there(sentences, top, question, kind) if kind in ("inference", "motive", "cause") else ""
+    if kind in ("inference", "motive"):  # a question the clue's own words answer, when it parses into one
+        clue = own if not own.startswith("What does it say about") else "What clue do you find there?"
+        return (f"Look at {point}. {clue} Then use that clue: what can you work out about "
                 f"{the_question(question)}?")
     if kind == "cause":
-        return f"Look at {point}. What do you find there that helps answer {the_question(question)}?"
+        return (f"Look at {point}. {own} How does that help answer {the_question(question)}?"
+                if not own.startswith("What does it say about") else
+                f"Look at {point}. What do you find there that helps answer {the_question(question)}?")
     if kind == "detail" and beside(question, sentences, top):  # name the event it is beside: a bare place says nothing
         return (f"Find where the passage tells \"{event.group(2).strip(' ?.')}\", then read "
                 f"{named(sentences, top, question, where)}, just {event.group(1).lower()} it. What does it say that "
@@ -375,7 +399,9 @@ def detail_move(kind: str, claim: str, verdict: Verdict, sentences: list[str], k
 
 def meaning_in(claim: str, term: str) -> str | None:
     """The meaning a vocabulary answer gives ('vanished means disappeared, ...' -> 'disappeared'), when short."""
-    said = re.sub(rf"(?i)^(?:i think\s+)?(?:['\"]?{re.escape(term)}['\"]?\s+)?(?:means?|is|it means)\s+", "", claim)
+    said = re.sub(rf"(?i)^(?:i think\s+)?(?:does\s+|is\s+)?(?:['\"]?(?:{re.escape(term)}|it)['\"]?\s+)?"
+                  r"(?:means?|is|it means)\s+", "", claim.strip())  # "does sore mean strong?", "is it soft?"
+    said = re.sub(r"(?i)^is (?:it|that)\s+", "", said)
     said = re.split(r"[,;]|\bbecause\b|\blike\b", said)[0].strip(" .")
     return said if said and len(said.split()) <= 5 else None  # a long explanation does not fit in its place
 
@@ -383,6 +409,15 @@ def meaning_in(claim: str, term: str) -> str | None:
 SPLICED = 2  # a meaning this short takes the word's place whole; a longer one is tested beside the sentence
 PRONOUN = re.compile(r"^(?:he|she|it|they|we|i|you|his|her|their|the|a|an|to|when|that|something|someone|is|are|was|"
                      r"were|be|been|got|gets|had|has|have)\b", re.I)  # "were loud" for a verb reads as nonsense
+
+
+def fits(guess: str, clue: str | None) -> str:
+    """Ask whether a guessed meaning fits the words that test it ("a corner snapped off when Ms. Park unfolded it"),
+    never what the word means."""
+    if not clue:
+        return "Does that fit with what happens in the sentences just before and after it?"
+    said = f"\"{guess}\"" if guess != "that" else guess
+    return f"Does {said} fit with \"{clue}\"?"
 
 
 def vocabulary_move(claim: str, question: str, sentences: list[str], top: int) -> str:
@@ -406,14 +441,14 @@ def vocabulary_move(claim: str, question: str, sentences: list[str], top: int) -
             own = own[len(" ".join(before[-k:])):].strip()
             break
     there = {w.lower() for w in re.findall(r"[A-Za-z']+", context)}
+    clue = clue_for(term, context, sentences)
     spliced = own and len(own.split()) <= SPLICED and not PRONOUN.match(own)
     if spliced and not {w.lower() for w in own.split()} & there:  # "the Earth's part of the Earth" repeats itself
         tried = word.sub(own, context, count=1)
-        return (f"Try your meaning in place of \"{term}\": \"{tried}\" Does that fit with what happens in the "
-                f"sentences just before and after it?")
+        return f"Try your meaning in place of \"{term}\": \"{tried}\" {fits(own, clue)}"
     if meaning:
         return (f"Read the sentence with \"{term}\" in it: {quote(context)} If \"{term}\" means \"{meaning}\" "
-                f"there, does the sentence make sense with what happens just before and after it?")
+                f"there, {fits('that', clue)[0].lower()}{fits('that', clue)[1:]}")
     return (f"Find it in the sentence: {quote(context)} What is happening there, and what do the words around "
             f"\"{term}\" tell you it means?")
 
@@ -463,6 +498,11 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
         return f"{structured} Does {said} fit that?"
     if kind == "sequence":
         return sequence_check(claim, question, sentences, top, where)
+    line = quoted_line(question, sentences) if kind in LINE_KINDS else None
+    if line:  # a character's line asked about: the situation around it answers, not the line
+        nowhere, _ = check_against(claim, question, [sentences[line[1]]], sentences, where)
+        lead = f"I can't find {nowhere} in the passage. " if nowhere else ""
+        return lead + line_move(question, sentences, where, line)
     core, missing = claim_core(claim, question), {stem(w) for w in verdict.missing}
     told = {w for s in sentences for w in content_words(s)}  # "its wing was hurt": found by "wing", not "hurt"
     anchored = any(w in told and w not in missing | COMMON for w in core)
@@ -470,32 +510,72 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
         named_ = [w for w in verdict.missing if stem(w) not in PLAIN] or verdict.missing
         words = " or ".join(f"\"{w}\"" for w in named_[:2])  # most of the answer is not in the passage
         return (f"I can't find {words} anywhere in the passage, so that part of your answer may not come from the "
-                f"text. Read {point}: what does it say about {the_question(question)}?")
-    shown = [sentences[i] for i in focus(sentences, top, question, kind)]
-    check = check_against(claim, question, shown, sentences, where)
-    return f"Look at {point}. What does it say about {the_question(question)}? {check}"
+                f"text. Read {point}: {lowered(asked_there(sentences, top, question, kind))}")
+    shown = [sentences[i] for i in reason_side(sentences, top, focus(sentences, top, question, kind), kind)]
+    nowhere, also = check_against(claim, question, shown, sentences, where)
+    ask = asked_there(sentences, top, question, kind)
+    if also:  # built on another sentence: it may say the answer in other words, so nothing is called missing
+        check = f"Does it show {nowhere}, or something else?" if nowhere else \
+            f"Does it answer {the_question(question)}?"
+        return f"Your answer's words are in {also}. {check} Look at {point} too: {lowered(ask)}"
+    lead = f"I can't find {nowhere} in the passage. " if nowhere else ""
+    check = f" Does that fit with {said}?" if not nowhere and ask.startswith("What does it say about \"") else ""
+    return f"{lead}Look at {point}. {ask}{check}"  # no question of its own to ask: the answer is checked there
 
 
-def check_against(claim: str, question: str, shown: list[str], sentences: list[str], where: list[str]) -> str:
-    """What to check in the sentences pointed to, asked the same way whether the answer is right or wrong: which of
-    their words back it. A key word of the answer that another sentence holds points there (a right answer the
-    pointer missed), never "does it say anything about ...", which reads as "it does not" to a student who is right."""
+def lowered(asked: str) -> str:
+    """A question that follows a colon: "...: what did his mother say?"."""
+    return asked[:1].lower() + asked[1:]
+
+
+def asked_there(sentences: list[str], top: int, question: str, kind: str) -> str:
+    """The question the pointed sentences answer in their own words ("What did his mother say about the old
+    trumpet?"): the one that tells most beyond the question, asked so that the student tests their answer on it."""
+    shown = [sentences[i] for i in reason_side(sentences, top, focus(sentences, top, question, kind), kind)]
+    own = sentence_question(fresh_sentence(shown, question, sentences), question, sentences)
+    return own or f"What does it say about {the_question(question)}?"
+
+
+def line_move(question: str, sentences: list[str], where: list[str], line: tuple[str, int],
+              embedder: Embedder | None = None) -> str:
+    """A question that quotes a character's line ("Why does Tess ask "How do you work so quickly?""): the line is not
+    its own answer, the situation around it is: the told sentence nearby (two either side) closest to what the line
+    is about, and why it would make the speaker say it."""
+    said, at = line
+    near = [j for j in range(at - 2, at + 3) if j != at and 0 <= j < len(sentences)
+            and not re.search(r"[\"“]", sentences[j]) and len(sentences[j].split()) >= 5]
+    # the speaker as the question or the line's own "his brother asked" names them, never a guess from nearby names
+    told = LINE_SAID.search(" ".join(sentences[at:at + 2]))  # '"Who ate the jam?" her sister asked.' split at "?"
+    told = told and told.group("who").lower() not in ("he", "she", "they", "i", "we", "you", "it") and (
+        told.group("who"), told.group("verb"), "say")
+    who, verb, base = spoken_verb(question) or told or ("the speaker", "says", "say")
+    says = f"{who[0].upper()}{who[1:]} {verb} \"{said}\""
+    if not near:
+        return (f"{says} in {place(sentences, at, where)}. What has just happened there, and why "
+                f"would it make {who} say that?")
+    score = dict((i, s) for s, i in rank_sentences(said, sentences, embedder))
+    there = max(near, key=lambda j: (score[j], -abs(j - at)))
+    side = "after" if there < at else "before"
+    return (f"{says} just {side} {named(sentences, there, question, where)}. What is going on "
+            f"there, and why would that make {who} {base} it?")
+
+
+def check_against(claim: str, question: str, shown: list[str], sentences: list[str], where: list[str]
+                  ) -> tuple[str, str]:
+    """What the answer holds that the passage does not (its words in no form anywhere: "crowded"), and the sentence
+    other than those pointed to that holds its key words, named (a right answer the pointer missed, or the detail a
+    wrong one was built on): never "which of its words say X", which asks for words the passage does not have."""
     unsaid = unsaid_words(claim, question, shown, sentences)
     told = {form for s in sentences for token, _ in content_tokens(s) for form in base_forms(token)}
-    nowhere = " and ".join(f"\"{w}\"" for w in unsaid if not word_forms(w) & told)  # "lazy": to find in other words
+    nowhere = " or ".join(f"\"{w}\"" for w in unsaid if not word_forms(w) & told)  # "lazy": to find in other words
     def held(s: str) -> tuple[int, int]:  # the answer's unsaid words it holds, then its words at all
         forms = {form for token, _ in content_tokens(s) for form in base_forms(token)}
         return sum(bool(word_forms(w) & forms) for w in unsaid), len(set(content_words(claim)) & set(content_words(s)))
     elsewhere = max((i for i, s in enumerate(sentences) if s not in shown and held(s)[0]), key=lambda i: held(
         sentences[i]), default=None)
-    if elsewhere is not None:  # the student's own words may be quoted: they said them
-        also = named(sentences, elsewhere, f"{question} {claim}", where)
-        said = f"say {nowhere}, or mean the same" if nowhere else "back your answer"
-        return f"Also read {also}: which of its words {said}?"
-    if unsaid:
-        words = nowhere or " and ".join(f"\"{w}\"" for w in unsaid)
-        return f"Which of its words say {words}, or mean the same?"
-    return f"Compare it with {said_as(claim)}: what is the same, and what is different?"
+    if elsewhere is None:
+        return nowhere, ""
+    return nowhere, named(sentences, elsewhere, f"{question} {claim}", where)  # their own words may be quoted
 
 
 def sequence_check(claim: str, question: str, sentences: list[str], top: int, where: list[str]) -> str:
@@ -587,6 +667,17 @@ def worked_out(missing: str, question: str, kind: str, sentences: list[str], ran
                 f"{type_move('inference', missing, sentences, clue, title, where, [])}", kind, None, [sentences[clue]])
 
 
+SHOWN = re.compile(r"(?i)\bwhich (?:detail|sentence|fact|line|part|words?|clue|evidence)\b.*?\b(?:shows?|tells?|"
+                   r"proves?|supports?|explains?)\s+(?:us\s+|you\s+)?(?:that\s+)?(.{8,})")
+
+
+def shown_query(shown: str, sentences: list[str]) -> str:
+    """What a detail must show, less the words many sentences share ("an otter's fur keeps it warm": the otters and
+    their fur are everywhere, "keeps it warm" is the part a detail shows), when any word is left."""
+    rare = [w for w, s in content_tokens(shown) if sum(s in content_words(t) for t in sentences) <= 1]
+    return " ".join(rare) if rare else shown
+
+
 def reading_move(passage: str, question: str, claim: str | None = None, embedder: Embedder | None = None,
                  cited: bool = False, unclear: bool = False) -> Move:
     """The grounded reading move: the most relevant sentences decide it; a claim is judged against them first.
@@ -603,7 +694,9 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     if title is None and ASKS_TITLE.search(question):
         return Move(no_title(passage, claim), "detail", None, [])
     kind = classify_question(question)
-    query = question if kind != "vocabulary" else f"{question} {quoted_term(question) or ''}"
+    shown = SHOWN.search(question)  # "Which detail shows that fur keeps otters warm?": the detail tells the warmth
+    query = shown_query(shown.group(1), sentences) if shown else question if kind != "vocabulary" else \
+        f"{question} {quoted_term(question) or ''}"
     ranked = rank_sentences(query, sentences, embedder, kind=kind)
     reaction = reaction_to_event(question, sentences, embedder) if kind == "feeling" else None
     top = answer_sentence(kind, question, claim, sentences, ranked, embedder) if reaction is None else reaction
@@ -620,7 +713,8 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     kind = "inference" if kind == "meaning" and claim else kind  # an answer about a line's meaning is an inference
     keys = key_sentences(kind, sentences)
     where_said = keys[:2] if kind in WHOLE_KEYS else claim_sentences(kind, question, sentences)[:1]
-    evidence = [sentences[i] for i in (where_said or focus(sentences, aim, question, kind))]
+    evidence = [sentences[i] for i in (where_said or reason_side(sentences, aim, focus(sentences, aim, question, kind),
+                                                                 kind))]
     unsaid = NOT_SAID.search(question)
     if not claim and unsaid:  # true: it is worked out from clues, not found in a line
         return worked_out(question[unsaid.end():], question, kind, sentences, ranked, top, title, where)

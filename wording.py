@@ -56,7 +56,8 @@ INJECTION = re.compile(
 JUST_TELL = re.compile(
     r"just (?:tell|give|show|say|write)\b|tell me the (?:answer|solution)|give me the (?:answer|solution)"
     r"|what(?:'s| is) the answer|show me the (?:answer|solution)|(?:solve|do) it for me|(?:answer|solution),? please"
-    r"|i give up|skip the hints|(?:don'?t|do not) want (?:any )?hints|stop asking|no time for questions"
+    r"|i give up|skip the hints|(?:don'?t|do not) want (?:any )?hints|no time for questions"
+    r"|stop asking(?:\s+(?:me|questions|so many)\b|\W*$)"  # not "why did she stop asking for the hall light?"
     r"|(?:don'?t|do not) need (?:an |any |the )?explanations?"   # "I don't need an explanation", "no explanation, ..."
     r"|^\W*no explanations?\b|\bno explanations? (?:needed|please|pls)\b"
     r"|\b(?:only|just) (?:the )?(?:final )?(?:answer|number|result|[a-z])\W*$", re.I | re.M)   # "... Just x."

@@ -1,0 +1,197 @@
+"""Questions built from a passage sentence's own words, for a reading move that must not fit any other passage.
+
+A wrong or unsupported answer is met with a question the pointed sentence answers ("What did his mother say about
+the old trumpet?", "What happened to his lips by the end of the month?", "What does the fluffing do?"), never with a
+frame that pastes the student's words into a slot ("Which of its words say "crowded", or mean the same?"), which
+asks for something the passage does not hold. Each builder returns None when the sentence does not parse cleanly:
+the caller then keeps its own question rather than risk a garbled one.
+"""
+from __future__ import annotations
+
+import re
+
+from evidence import content_words
+from passages import actor, idf_weights, overlap
+
+DETERMINER = r"(?:the|a|an|his|her|its|their|our|my|some|many|most|all|every|each|this|these|those)"
+PAST = (r"was|were|had|could|couldn't|did|didn't|got|went|came|ran|froze|fell|saw|knew|kept|grew|made|took|left|"
+        r"found|held|gave|told|said|began|became|stood|sat|ate|broke|brought|caught|built|felt|heard|lost|met|paid|"
+        r"put|read|sent|set|shook|spent|stuck|swam|threw|won|wore|wrote|hid|dug|flew|drew|drank|rode|rang|sang|spoke|"
+        r"stole|swept|tore|woke|chose|bit|blew|fed|fought|hung|led|lit|slid|spun|\w+ed")
+PRESENT = (r"is|are|has|have|can|cannot|can't|do|does|doesn't|don't|gets?|keeps?|falls?|grows?|traps?|stays?|lives?|"
+           r"makes?|takes?|goes|comes?|runs?|freezes?|sees?|knows?|needs?|uses?|helps?|points?|turns?|holds?|gives?|"
+           r"eats?|builds?|carries|carry|flies|fly|swims?|lays?|looks?|seems?|becomes?|protects?|stores?|hides?|"
+           r"digs?|lets?|moves?|spends?|sleeps?|feeds?|finds?|brings?|shows?|covers?|blocks?|melts?|dries|dry")
+VERB = re.compile(rf"^(?:{PAST}|{PRESENT})$", re.I)
+BE = re.compile(r"^(?:is|are|was|were)$", re.I)
+STATE = re.compile(r"^(?:got|gets?)$", re.I)  # what happens to it, not a deed
+ABLE = re.compile(r"^(?:could|couldn't|can|cannot|can't)$", re.I)
+HAVE = re.compile(r"^(?:has|have|had)$", re.I)
+PRONOUN = re.compile(r"^(?:he|she|it|they|we|i|you|there|this|that)$", re.I)
+TIME = re.compile(r"^(?P<time>(?:in|on|at|by|during|after|before|every|each|until|one|that|high|low|out|later)\b"
+                  r"[^,]{0,40}),\s+", re.I)  # "By the end of the month, ", "High in the hills, "
+INNER_TIME = re.compile(rf"^(?P<time>(?:in|on|at|by|during|after|before|every|each)\s+(?:the\s+)?\w+)\s+"
+                        rf"(?={DETERMINER}\b)", re.I)  # "by summer the sun ..."
+CONNECTOR = re.compile(r"^\W*(?:(?:but|and|so|then|instead|still|finally|however|yet|also|soon|now)\b,?\s*)+", re.I)
+CLAUSES = re.compile(rf",?\s+(?:and|but|so|while)\s+(?={DETERMINER}\b|[A-Z]|(?:in|on|at|by)\s)|;\s+")
+SPEECH = re.compile(r"^(?:[^,\"“]*?,\s+)?(?P<who>(?:Mr|Mrs|Ms|Dr|Miss)\.? [A-Z][a-z]+|[A-Z][a-z]+(?: [A-Z][a-z]+)?|"
+                    r"(?:His|Her|Their|The|My|Our) [a-z]+)\s+(?P<verb>said|says|told|tells|explained|explains|warned|"
+                    r"warns|promised|answered|replied)\b(?:\s+(?:him|her|them|us|me))?\s+(?:that\s+)?(?P<rest>.+)")
+LINE_SAID = re.compile(r"[\"“][^\"”]{3,}[\"”],?\s+(?P<who>(?:(?:his|her|their|the|my|our)\s+)?[A-Z]?[a-z]+|"
+                       r"[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+"
+                       r"(?P<verb>said|says|asked|asks|shouted|whispered|answered|replied|called|added)\b")
+OBJECT = re.compile(rf"\b{DETERMINER}\s+(?:[a-z'-]+\s+){{0,2}}?[a-z'-]+(?=\s+(?:if|by|to|in|on|at|for|with|was|were|"
+                    r"is|are|got|had|could|would|and|but|that|of|near|from|all|every|\w+ed)\b|[,.;!?]|$)")
+PLURAL_ALWAYS = {"sheep", "people", "children", "geese", "mice", "fish", "deer", "men", "women", "feet", "teeth"}
+
+
+def subject_of(clause: str) -> tuple[str, str, str] | None:
+    """(noun phrase, verb, next word) that open a clause: "the different clocks caused ..." -> ("the different
+    clocks", "caused", "missed"); the shortest phrase that a known verb follows, so no verb is taken into it."""
+    words = clause.split()
+    starts_named = bool(words) and words[0][:1].isupper() and not re.match(DETERMINER + "$", words[0], re.I)
+    first = 1 if re.match(DETERMINER + "$", words[0] if words else "", re.I) else 0
+    for end in range(first + 1, min(first + 4, len(words))):
+        verb = words[end].strip(",.;!?")
+        phrase = " ".join(words[:end])
+        noun = words[first:end]  # every word of it a content word: never "When light", "The next morning he"
+        if not VERB.match(verb) or not re.fullmatch(r"[A-Za-z' .-]+", phrase) or \
+                len(content_words(" ".join(noun))) != len(noun) or any(PRONOUN.match(w) for w in noun):
+            continue
+        if first or starts_named or end <= 2:  # "rain falls", "fresh grass keeps": a bare noun of two words at most
+            return phrase, verb, (words[end + 1] if end + 1 < len(words) else "").strip(",.;!?")
+    return None
+
+
+def asked_form(phrase: str, sentences: list[str]) -> str:
+    """A phrase as it reads inside a question: "The fluffing" -> "the fluffing", "Ice" -> "ice" when the text writes
+    it so elsewhere; a name ("Mr. Oduya", "Grandma", "Omar's") stays."""
+    head = phrase.split()[0]
+    named = any(re.search(rf"(?<=[a-z,] ){re.escape(head)}\b", s) for s in sentences)  # "... called Biscuit"
+    common = re.match(DETERMINER + "$", head, re.I) or any(re.search(rf"\b{re.escape(head.lower())}\b", s)
+                                                           for s in sentences)
+    return phrase[0].lower() + phrase[1:] if common and not named else phrase
+
+
+def plural(phrase: str) -> bool:
+    last = phrase.split()[-1].lower()
+    return last in PLURAL_ALWAYS or (last.endswith("s") and not last.endswith("ss"))
+
+
+def said_question(sentence: str, question: str, sentences: list[str], i: int) -> str | None:
+    """Told speech ("His mother said he could only borrow the old trumpet if ...") -> "What did his mother say about
+    the old trumpet?"; a quoted line ("'I was the last one in,' he said") -> what the speaker says there."""
+    told = SPEECH.match(sentence)
+    if told:
+        past = told.group("verb").endswith("ed") or told.group("verb") in ("said", "told")
+        about = OBJECT.search(told.group("rest"))
+        who = asked_form(told.group("who"), sentences)
+        topic = f" about {about.group(0)}" if about else ""
+        return f"What {'did' if past else 'does'} {who} say{topic}?"
+    line = LINE_SAID.search(sentence)
+    if line:
+        who = line.group("who")
+        asked = re.findall(r"(?<=\s)[A-Z][a-z]+\b", question)  # "Why did Sam raise his hand?": he is Sam
+        who = (actor(sentences, i) or (asked[0] if len(asked) == 1 else who)) if PRONOUN.match(who) else who
+        if PRONOUN.match(who):
+            return None
+        past = line.group("verb").endswith("ed") or line.group("verb") in ("said", "asked")
+        return f"What {'did' if past else 'does'} {asked_form(who, sentences)} say there, and what does that tell you?"
+    return None
+
+
+def new_clause(sentence: str, question: str) -> str:
+    """The clause of a sentence that tells most the question does not already say."""
+    asked = set(content_words(question))
+    clauses = [c for c in CLAUSES.split(CONNECTOR.sub("", sentence).rstrip(" .!?")) if c.strip()]
+    return max(clauses, key=lambda c: len(set(content_words(c)) - asked), default=sentence)
+
+
+def sentence_question(sentence: str, question: str, sentences: list[str]) -> str | None:
+    """A question that this sentence answers in its own words and that tests the student's answer against it:
+    "What happened to the river in winter?", "What does the fluffing do?", "What did Mr. Oduya say about the bed?".
+    None when it does not parse into one."""
+    i = sentences.index(sentence) if sentence in sentences else 0
+    said = said_question(sentence, question, sentences, i)
+    if said:
+        return said
+    if re.search(r"[\"“]", sentence):  # a line of speech, not told as speech: no subject to ask about
+        return None
+    body = CONNECTOR.sub("", sentence.strip())
+    lead = TIME.match(body)
+    time = lead.group("time") if lead else ""
+    clause = CONNECTOR.sub("", new_clause(body[lead.end():] if lead else body, question))
+    inner = INNER_TIME.match(clause)
+    if inner:
+        time, clause = inner.group("time"), clause[inner.end():]
+    parsed = subject_of(clause)
+    if not parsed or PRONOUN.match(parsed[0]):
+        return None
+    phrase, verb, then = parsed
+    who, when = asked_form(phrase, sentences), f" {time[0].lower()}{time[1:]}" if time else ""
+    past = bool(re.fullmatch(PAST, verb, re.I))
+    if BE.match(verb) or HAVE.match(verb) and not re.fullmatch(PAST, then, re.I):  # "its fur is", "they had no"
+        return f"What does it say about {who}{when}?"
+    if ABLE.match(verb):  # "the boat could not move" -> "What couldn't the boat do in winter?"
+        denied = verb.lower() in ("couldn't", "cannot", "can't") or then.lower() == "not"
+        can = ("could" if verb.lower().startswith("could") else "can") + ("n't" if denied else "")
+        return f"What {can} {who} do{when}?"
+    if STATE.match(verb):
+        return f"What {'happened' if past else 'happens'} to {who}{when}?"
+    does = "did" if past else "do" if plural(phrase) else "does"
+    return f"What {does} {who} do{when}?"
+
+
+def fresh_sentence(shown: list[str], question: str, sentences: list[str]) -> str:
+    """Of the sentences a move points to, the one that tells most the question does not already say (a why-question's
+    reason rather than the event it restates)."""
+    idf = idf_weights(sentences)
+    return min(shown, key=lambda s: overlap(content_words(question), s, idf))
+
+
+CLUE_SPLIT = re.compile(r",\s+(?=but\b|and\b|so\b|because\b)|\s+(?=(?:that|when|because|until|so)\s+"
+                        rf"(?:{DETERMINER}|[A-Z]\w*|he|she|they|it|we|I)\b)")
+
+
+def clue_for(term: str, context: str, sentences: list[str]) -> str | None:
+    """The words beside a word asked about that test a guess at its meaning: the other part of its sentence ("a
+    corner snapped off when Ms. Park unfolded it" for "so brittle that ..."), else the sentence after it, else the
+    one before (Ruby moved her seeds to the sunny corner: the bed "got shade")."""
+    parts = [p.strip(" ,.;!?") for p in CLUE_SPLIT.split(context)]
+    k = next((k for k, p in enumerate(parts) if term.lower() in p.lower()), None)
+    sides = [" ".join(parts[k + 1:]), " ".join(parts[:k])] if k is not None else []
+    others = [re.sub(r"(?i)^(?:that|and|so)\s+", "", s) for s in sides if len(s.split()) >= 4]
+    if others:
+        return others[0]
+    i = sentences.index(context) if context in sentences else -1
+    near = [sentences[j] for j in (i + 1, i - 1) if i >= 0 and 0 <= j < len(sentences)]
+    return near[0].rstrip(" .!?") if near else None
+
+
+SPOKEN_ASK = re.compile(r"\b(?:does|did|do|would)\s+(?P<who>[A-Z][\w.]*(?:'s \w+| [A-Z][a-z]+)?|the \w+|his \w+|"
+                        r"her \w+)\s+"
+                        r"(?P<verb>ask|say|tell|shout|yell|whisper|call|answer|reply|cry)\b", re.I)
+VERB_FORMS = {"say": ("says", "said"), "tell": ("tells", "told"), "cry": ("cries", "cried"),
+              "reply": ("replies", "replied")}
+
+
+def quoted_line(question: str, sentences: list[str]) -> tuple[str, int] | None:
+    """The spoken line a question quotes ("Why does Tess ask "How do you work so quickly?"") and the sentence that
+    holds it: asked about, it is the situation around it, not the line, that answers."""
+    for line in re.findall(r"[\"“]([^\"”]{6,}?)(?:[\"”]|$)", question):  # a question cut at the line's "?"
+        said = line.strip(" ?!.,").lower()
+        held = [i for i, s in enumerate(sentences) if said in s.lower() and re.search(r"[\"“]", s)]
+        if said and held:
+            return line.strip(), held[0]
+    return None
+
+
+def spoken_verb(question: str) -> tuple[str, str, str] | None:
+    """(speaker, verb as the question's tense says it, the verb itself): "Why did Coach Bell ask ..." ->
+    ("Coach Bell", "asked", "ask")."""
+    asked = SPOKEN_ASK.search(question)
+    if not asked:
+        return None
+    verb = asked.group("verb").lower()
+    now, then = VERB_FORMS.get(verb, (f"{verb}s", f"{verb}ed"))
+    return asked.group("who"), then if question[asked.start():].lower().startswith("did") else now, verb
