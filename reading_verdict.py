@@ -29,8 +29,8 @@ from evidence import (CLAUSE_BREAK, COMMON, INTERPRETIVE, STOP, Verdict, base_fo
                       content_tokens, content_words, default_embedder, has_negation, judge_claim, paraphrases,
                       sides_kept, stem)
 from passages import (CLAIM_CUE, COUNTERCLAIM, FEELING_WORDS, answer_form, covers, focus, key_sentences, lesson_of,
-                      named_feelings, own_words_backed, quoted_term, restates_premise, shown_feelings, swaps,
-                      truly_missing, word_forms)
+                      named_feelings, own_words_backed, quoted_term, rank_sentences, restates_premise, shown_feelings,
+                      swaps, truly_missing, word_forms)
 
 if TYPE_CHECKING:  # lesson.py imports reading.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -418,6 +418,11 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
         question, sentences, backed)) else set()
     # a why-question's sentence that gives its own reason ("to meet his cousin") is where the answer is, alone
     answering = {sentences[top]} if kind in ("cause", "motive") and own_reason(question, sentences[top]) else answering
+    the_ones, told = pinned(claim, question, kind, sentences, ranked, embedder, own_reason(question, sentences[top]))
+    answering = set(the_ones) or answering  # the clause the event waits on, the detail that shows it
+    verdict = Verdict("supported", told) if told and verdict.label != "contradicted" else verdict
+    negated = denied_by_text(claim, question, kind, sentences, ranked)  # "water" where it says "fat, not water"
+    verdict = Verdict("contradicted", negated) if negated else verdict
     return weigh(kind, claim.rstrip(". "), question, sentences, top, keys, verdict, embedder, answering,
                  cited, title)
 
@@ -519,3 +524,159 @@ def defined(claim: str, question: str, sentences: list[str], embedder: Embedder 
         return None
     claim_vector, head_vector = (embedder or default_embedder()).encode([claim, head])
     return Verdict("contradicted", sentence) if float(claim_vector @ head_vector) < min_cosine else None
+
+
+# ----------------------------------------------------------------------------- the clause an event depends on
+
+# "X until/after/because Y", "After/Once/Only when Y, X", "Y, so X": Y is what X waits on, its reason.
+LEADING_CLAUSE = re.compile(r"^\W*(?:only )?(?:after|once|when|because|since|as soon as|until)\b\s*([^,]{6,}),\s*(.+)$",
+                            re.I)
+TRAILING_CLAUSE = re.compile(r"\s*,?\s*\b(?:until|till|after|because|since|once|as soon as|only when|so that)\b\s+",
+                             re.I)
+SO_CLAUSE = re.compile(r"(?:,\s*|\band\s+)so\b(?!\s+that\b)\s+", re.I)  # ", so she bought": not "so tired"
+UNTIL = re.compile(r"until|till", re.I)
+TIME_ONLY = {stem(w) for w in "finally first last start started began begin later then now soon".split()}
+
+
+def event_words(question: str, sentences: list[str]) -> set[str]:
+    """The forms of what a question asks about: its words that are no name, no everyday verb, no time word and not
+    the whole text's topic ("cross", "bridge" in "Why did Mia finally cross the bridge?")."""
+    names = {stem(w) for w in re.findall(r"\b[A-Z][a-z]+", question)}
+    topic = {w for w in content_words(question)
+             if sum(w in content_words(s) for s in sentences) > max(2, len(sentences) // 3)}
+    kept = [w for w, s in content_tokens(question) if s not in names | COMMON | topic | TIME_ONLY]
+    return {form for w in kept for form in base_forms(w)}
+
+
+def split_dependency(sentence: str) -> tuple[str, str, bool] | None:
+    """(the event, the clause it depends on) of a sentence that ties one to the other: "She only crossed after the
+    ranger tested every plank" -> ("She only crossed", "the ranger tested every plank"); None for a plain one. An
+    event waits on an "until" only when it is denied before it ("did not believe him until he saw a map"): "stay open
+    until eight" and "kneaded the dough until it was smooth" tell how long, not why. The flag: the clause runs back
+    into the sentence before ("found him under the shelf again, so she bought a cage": a "so" sums up what led to
+    it), where "after"/"until" close their own clause."""
+    leading = LEADING_CLAUSE.match(sentence)
+    if leading:
+        return leading.group(2), leading.group(1), False
+    so = SO_CLAUSE.search(sentence)
+    if so and so.start() > 0:
+        return sentence[so.end():], sentence[:so.start()], True
+    trailing = TRAILING_CLAUSE.search(sentence)
+    if trailing and trailing.start() > 0 and (not UNTIL.match(trailing.group().strip(" ,"))
+                                              or has_negation(sentence[:trailing.start()])):
+        return sentence[:trailing.start()], sentence[trailing.end():], False
+    return None
+
+
+def depended_on(question: str, sentences: list[str], ranked: list[tuple[float, int]]) -> tuple[list[str], str] | None:
+    """For a why-question, (the sentences, the clause) that tells the asked event tied to what it waited on or came
+    from ("Jonah did not believe him until he saw a map" asked why Jonah started believing): the best-ranked sentence
+    that tells half the question's event or more, a word of it in the event part, and whose other part says
+    something the question does not. That clause is the answer; a true line elsewhere ("Her brother walked across it
+    twice") is not, nor a sentence about the same thing at another step ("kneaded the dough", asked why it was left
+    in a warm spot)."""
+    event, asked = event_words(question, sentences), forms_of(question)
+    for _, i in ranked:
+        parts = split_dependency(sentences[i])
+        if (parts and event & forms_of(parts[0]) and 2 * len(event & forms_of(sentences[i])) >= len(event)
+                and forms_of(parts[1]) - asked):
+            return sentences[max(0, i - parts[2]):i + 1], " ".join(sentences[i - 1:i] * parts[2] + [parts[1]])
+    return None
+
+
+def reason_told(claim: str, question: str, sentence: str, clause: str) -> bool:  # sentence: all it rests on
+    """Does a because-answer restate the clause its event depends on? Every word of the reason's own (forms, the
+    passage's synonyms) in the sentence, one at least in the clause, the same polarity, nothing swapped or in
+    conflict: "because he saw the map" for "... until he saw a map of the old mine"."""
+    reason = re.split(r"(?i)\b(?:because|since|as|due to|after|when|once)\b", claim, maxsplit=1)[-1]
+    own = own_words(reason, question)
+    there, held = forms_of(sentence), forms_of(clause)
+    return (bool(own) and all(word_forms(w) & there for w in own) and any(word_forms(w) & held for w in own)
+            and has_negation(reason) == has_negation(clause) and not conflicts(reason, clause)
+            and not swaps(reason, sentence, question))
+
+
+# ----------------------------------------------------------------------------- the detail that shows it
+
+SHOWS = re.compile(r"\b(?:which|what) (?:\w+ )?(?:details?|sentences?|facts?|examples?|parts?|lines?|evidence|clues?)\b"
+                   r"[^?]*?\b(?:show|shows|tells?|proves?|supports?|explains?)\b\s+(?:us\s+|you\s+)?(?:that\s+|how\s+)?"
+                   r"(.+?)\W*$", re.I)
+POINTING = {stem(w) for w in "one part sentence detail line bit fact about where says said oh um".split()}
+
+
+def shown_by(question: str, sentences: list[str], embedder: Embedder | None, margin: float = 0.05) -> int | None:
+    """For "Which detail shows that X?", the sentence that shows X: the best-ranked for X alone, by `margin` over the
+    next, never one that only says X ("Crows are clever birds" for 'shows that crows are clever'); None when the
+    question asks no such thing or no sentence stands out ("use tools" is shown by "use coconut shells as shelters")."""
+    asked = SHOWS.search(question)
+    if not asked or len(sentences) < 2:
+        return None
+    topic = {w for w in content_words(asked.group(1)) if sum(w in content_words(s) for s in sentences) > 1}
+    shown = " ".join(w for w in re.findall(r"[A-Za-z']+", asked.group(1)) if not set(content_words(w)) & topic)
+    own = forms_of(shown)  # "use other things to get food": what shows it, not who ("crows" is in every line)
+    ranked = [(score, i) for score, i in rank_sentences(shown, sentences, embedder)
+              if not (own and own <= forms_of(sentences[i]))]
+    if not ranked or len(ranked) > 1 and ranked[0][0] - ranked[1][0] < margin:
+        return None
+    return ranked[0][1]
+
+
+def names_detail(claim: str, question: str, sentence: str) -> bool:
+    """Does the answer name that sentence: every word of its own (no pointing words: "the one about faces") in it,
+    the same polarity, nothing in conflict ("oh the coconut shells" names "Some even use coconut shells")?"""
+    own = [w for w in own_words(claim, question) if stem(w) not in POINTING]
+    there = forms_of(sentence)
+    return (bool(own) and all(word_forms(w) & there for w in own) and has_negation(claim) <= has_negation(sentence)
+            and not conflicts(claim, sentence))
+
+
+# ----------------------------------------------------------------------------- what the text denies
+
+LITERAL_KINDS = {"detail", "cause", "motive", "sequence", "vocabulary", "argument"}  # what a line says, not implies
+DENIAL = re.compile(r"\b(?:not|no|never|cannot|instead of|rather than)\b|n't\b", re.I)
+SPAN_END = re.compile(r"[,;:.!?]|\b(?:but|until|because|so|when|while|and then)\b", re.I)
+
+
+def denied_spans(sentence: str, most: int = 6) -> tuple[set[str], set[str]]:
+    """(the forms a sentence denies, the forms it says): "store fat, not water, in their humps" denies water and
+    says fat; "instead of X" and "rather than X" deny X; a denial reaches its clause's end, `most` words at most."""
+    denied, said, end = set(), set(), 0
+    for found in DENIAL.finditer(sentence):
+        said |= forms_of(sentence[end:found.start()])
+        stop = SPAN_END.search(sentence, found.end())
+        span = " ".join(sentence[found.end():stop.start() if stop else len(sentence)].split()[:most])
+        denied |= forms_of(span)
+        end = found.end() + sentence[found.end():].find(span) + len(span) if span else found.end()
+    return denied, said | forms_of(sentence[end:])
+
+
+def denied_by_text(claim: str, question: str, kind: str, sentences: list[str],
+                   ranked: list[tuple[float, int]]) -> str | None:
+    """The sentence that says the answer is not so: every word of the answer's own denied in the text ("water" for
+    "They store fat, not water, in their humps"; "to fly" for "they cannot fly") and said nowhere without a denial;
+    the best-ranked such sentence. None for an answer that denies something itself or says something is lacking, and
+    for a reading between the lines ("learn from losing" where "Jonah had never lost a race" sets the scene)."""
+    own = [w for w in own_words(claim, question) if stem(w) not in POINTING]
+    if not own or has_negation(claim) or LACK.search(claim) or kind not in LITERAL_KINDS:
+        return None
+    spans = {i: denied_spans(sentences[i]) for i in range(len(sentences))}
+    said = set().union(*(s for _, s in spans.values()))
+    if any(word_forms(w) & said for w in own) or not all(base_forms(w) & set().union(*(d for d, _ in spans.values()))
+                                                         for w in own):
+        return None
+    return next(sentences[i] for _, i in ranked if any(base_forms(w) & spans[i][0] for w in own))
+
+
+def pinned(claim: str, question: str, kind: str, sentences: list[str], ranked: list[tuple[float, int]],
+           embedder: Embedder | None, reason_given: bool = False) -> tuple[list[str], str | None]:
+    """(the sentences that answer the question, the one of them the claim tells, if it does): a why-question's event
+    tied to the clause it depends on (unless its sentence gives its own reason: `own_reason`), or a "which detail
+    shows" question's detail; ([], None) for any other."""
+    told = depended_on(question, sentences, ranked) if kind in ("cause", "motive") and not reason_given else None
+    if told:
+        said = reason_told(claim, question, " ".join(told[0]), told[1])
+        return told[0], backing(" ".join(told[0]), claim, sentences) if said else None
+    shows = shown_by(question, sentences, embedder)
+    if shows is not None:
+        return [sentences[shows]], sentences[shows] if names_detail(claim, question, sentences[shows]) else None
+    return [], None
