@@ -28,9 +28,9 @@ from typing import TYPE_CHECKING
 from evidence import (CLAUSE_BREAK, COMMON, INTERPRETIVE, STOP, Verdict, base_forms, claim_core, claim_parts, conflicts,
                       content_tokens, content_words, default_embedder, has_negation, judge_claim, paraphrases,
                       sides_kept, stem)
-from passages import (CLAIM_CUE, COUNTERCLAIM, FEELING_WORDS, answer_form, covers, focus, key_sentences, lesson_of,
-                      named_feelings, own_words_backed, quoted_term, rank_sentences, restates_premise, shown_feelings,
-                      swaps, truly_missing, word_forms)
+from passages import (CLAIM_CUE, COUNTERCLAIM, FEELING_WORDS, answer_form, characters, covers, focus, key_sentences,
+                      lesson_of, named_feelings, own_words_backed, quoted_term, rank_sentences, restates_premise,
+                      shown_feelings, swaps, truly_missing, word_forms)
 
 if TYPE_CHECKING:  # lesson.py imports reading.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -215,6 +215,8 @@ def weigh(kind: str, claim: str, question: str, sentences: list[str], top: int, 
     a true sentence other than the `answering` ones (the fisherman's thanks, asked why Mara climbed)."""
     if kind == "feeling":
         return weigh_feeling(claim, question, sentences, top, verdict, cited)
+    if TRAIT_ASKED.search(question):
+        return weigh_trait(claim, question, sentences, verdict)
     if kind in ("main_idea", "theme", "purpose"):
         return weigh_whole(kind, claim, question, sentences, keys, verdict, embedder, title)
     if kind == "argument" and ASKS_COUNTER.search(question):  # the other side's sentence, not the writer's
@@ -680,3 +682,61 @@ def pinned(claim: str, question: str, kind: str, sentences: list[str], ranked: l
     if shows is not None:
         return [sentences[shows]], sentences[shows] if names_detail(claim, question, sentences[shows]) else None
     return [], None
+
+
+# ----------------------------------------------------------------------------- a trait and the deed that shows it
+
+TRAIT_ASKED = re.compile(r"\bwhat kind of (?:an? )?(?:\w+ )?(?:person|friend|sister|brother|kid|boy|girl|character|"
+                         r"student|neighbou?r|teammate|son|daughter|leader|helper|classmate)\b|\bcharacter traits?\b|"
+                         r"\bwhat (?:is|was) [A-Z][a-z]+ like\b|\bwhat (?:word|trait) (?:best )?describes [A-Z]", re.I)
+TRAITS = {**{w: 1 for w in "kind friendly caring generous helpful nice thoughtful sweet loyal welcoming gentle "
+                                 "loving considerate unselfish good giving".split()},
+          **{w: -1 for w in "mean selfish rude unkind cruel greedy bossy unfriendly nasty".split()}}
+# what a character does for or to someone: the deed a kind or mean trait rests on ("shared his bag of grapes")
+KIND_DEED = re.compile(r"\b(?:shar|gave|give|giv|help|comfort|invit|hug|thank|welcom|lent|lend|offer|forgiv|"
+                       r"apologi|rescu|sav|protect|cheer|wiped|sat (?:beside|with|next to))\w*", re.I)
+MEAN_DEED = re.compile(r"\b(?:took|tak|grab|push|shov|teas|laugh\w* at|ignor|yell|hit|kick|stole|steal|snatch|"
+                       r"refus|mock|blam|tripp|broke)\w*", re.I)
+REASON_BREAK = re.compile(r"\s*(?:\bbecause\b|\bsince\b|,|\bwhen\b|\bby\b)\s*", re.I)
+
+
+def deed_sign(text: str) -> int:
+    """+1 for a kind deed ("shared", "gave him her cone"), -1 for a mean one ("grabbed", "laughed at"), 0 else."""
+    return int(bool(KIND_DEED.search(text))) - int(bool(MEAN_DEED.search(text)))
+
+
+def acts_in(name: str, sentences: list[str], i: int) -> bool:
+    """Does the named character act in sentence i: the first person it names (a possessive names someone else: in
+    "Rosa's brother dropped his ice cream" he acts), or, for a pronoun first, the last person named before it?"""
+    people = set(characters(sentences)) | {name}
+    for found in PERSON.finditer(sentences[i]):
+        word, owner = found.group(1), found.group(2)
+        if word in ("He", "he", "She", "she", "They", "they"):
+            return next((w == name for s in reversed(sentences[:i]) for w, o in PERSON.findall(s)
+                         if w in people and not o), False)
+        if word in people:
+            return word == name and not owner
+    return False
+
+
+PERSON = re.compile(r"\b([A-Z][a-z]+|[Hh]e|[Ss]he|[Tt]hey)('s)?\b")
+
+
+def weigh_trait(claim: str, question: str, sentences: list[str], verdict: Verdict) -> tuple[Verdict, str]:
+    """A trait is right when a deed of the character's that the text tells shows it: "kind because she shared" where
+    she shares. The deed the student names must be in a sentence where the character acts (all its own words there
+    or in the sentence before, which names whom "him" means: "sat with the new boy" for "sat beside him") and be
+    a kind deed for a kind trait, a mean one for a mean trait; a true deed with no known trait is a right step, a
+    trait against the deed ("selfish, he shared his grapes") or another character's deed confirms nothing."""
+    name = next((w for w in re.findall(r"\b[A-Z][a-z]+\b", question) if w.lower() not in STOP), None)
+    trait, *deed = REASON_BREAK.split(claim, maxsplit=1)
+    sign = next((TRAITS[w] for w, _ in content_tokens(trait) if w in TRAITS), 0)  # "friendly", not "friend"
+    deed = [d for d in deed if d and own_words(d, question)]
+    found = [i for i, s in enumerate(sentences) if deed and name and acts_in(name, sentences, i)
+             and deed_sign(s) and all(word_forms(w) & forms_of(window(sentences, i, 1)) for w in own_words(deed[0],
+                                                                                                      question))]
+    if sign and found and deed_sign(deed[0]) == sign == deed_sign(sentences[found[0]]):
+        return Verdict("supported", sentences[found[0]]), "answer"
+    if not sign and verdict.label == "supported":
+        return verdict, "step"  # "he shared his grapes": the clue, not yet the kind of friend
+    return (Verdict("unclear", verdict.sentence, verdict.missing) if verdict.label == "supported" else verdict), ""

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from evidence import split_sentences
-from reading_verdict import denied_spans, depended_on, forms_of, shown_by, split_dependency
+from evidence import Verdict, split_sentences
+from reading_verdict import (acts_in, denied_spans, depended_on, forms_of, shown_by, split_dependency,
+                             weigh_trait)
 from test_reading_round7 import CONFIRMS, move_for
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -105,3 +106,35 @@ def test_the_side_a_denial_keeps_is_still_confirmed(case_id):
 @pytest.mark.parametrize("case_id", ["rv10-D2-right0", "rv10-F1-right0"])
 def test_a_right_answer_beside_a_denial_is_confirmed(case_id):
     assert confirmed(BY_ID[case_id])
+
+
+NINA = split_sentences("Nina's cousin spilled the paint. Nina handed him a towel. Then she helped him clean the floor. "
+                       "Max laughed at them.")
+
+
+def test_the_character_acts_where_named_first_or_named_before_a_pronoun():
+    """"Nina's cousin spilled the paint" is his deed; "Then she helped him" is Nina's; "Max laughed" is Max's."""
+    assert [acts_in("Nina", NINA, i) for i in range(4)] == [False, True, True, False]
+
+
+@pytest.mark.parametrize("claim, right", [
+    ("helpful because she helped him clean the floor", True),
+    ("mean because she helped him clean the floor", False),  # the trait is against the deed
+    ("mean because she laughed at them", False),  # Max's deed, not Nina's
+    ("she is helpful", False)])  # a trait with no deed: nothing shows it yet
+def test_a_trait_is_confirmed_by_the_character_s_own_deed_that_shows_it(claim, right):
+    verdict, status = weigh_trait(claim, "What kind of cousin is Nina?", NINA, Verdict("unclear", NINA[0]))
+    assert (status == "answer") is right and (verdict.sentence == NINA[2] or not right)
+
+
+@pytest.mark.parametrize("case_id, right", [("rv10-B1-right0", True), ("rv10-B1-right1", True),
+                                            ("rv10-B1-wrong0", False), ("rv10-B1-wrong1", False)])
+def test_what_kind_of_friend(case_id, right):
+    """Before: "friendly because he sat with the new boy" was asked "which of its words back your answer?"."""
+    assert confirmed(BY_ID[case_id]) is right
+
+
+def test_a_true_deed_with_a_trait_against_it_is_not_confirmed():
+    """The trait is weighed against the deed, not only the deed against the text."""
+    case = dict(BY_ID["rv10-B1-right1"], student_message="What kind of friend is Leo? selfish, he shared his grapes")
+    assert not confirmed(case)
