@@ -138,3 +138,9 @@ def test_a_true_deed_with_a_trait_against_it_is_not_confirmed():
     """The trait is weighed against the deed, not only the deed against the text."""
     case = dict(BY_ID["rv10-B1-right1"], student_message="What kind of friend is Leo? selfish, he shared his grapes")
     assert not confirmed(case)
+
+
+def test_a_true_line_off_the_question_is_pointed_to_the_clause_that_answers():
+    """Before: "because her brother walked across it" was confirmed; then it was pointed to the first sentence."""
+    move = move_for(BY_ID["rv10-A1-wrong0"])
+    assert move.text.endswith("Look at the sentence that begins \"She only crossed...\".")
