@@ -71,7 +71,7 @@ from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, OP
                       unsaid_words, up_to, word_forms)
 from sentence_questions import LINE_SAID, clue_for, fresh_sentence, quoted_line, sentence_question, spoken_verb
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,
-                             feeling_word, judge_answer, quote, steps_told, still_asked)
+                             feeling_word, judge_answer, own_reason, pinned, quote, steps_told, still_asked)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -728,6 +728,9 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
         return Move(f"The passage does say that. What does that sentence tell you about {the_question(question)}? "
                     f"Say your answer in your own words.", kind, "unclear", [copied])  # not judged yet: the tutor asks
     verdict, status = judge_answer(claim, question, kind, sentences, ranked, aim, keys, embedder, title)
+    if status == "off":  # point where the answer is: the clause the event waits on, the detail that shows it
+        answering, _ = pinned(claim, question, kind, sentences, ranked, embedder, own_reason(question, sentences[aim]))
+        aim = sentences.index(answering[-1]) if answering else aim
     if verdict.sentence and (verdict.label in ("contradicted", "supported") or status):
         evidence = [verdict.sentence]
     side = other_side(claim, sentences) if verdict.label in ("absent", "unclear") and not status else None
