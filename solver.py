@@ -691,7 +691,9 @@ def diagnose(plan: Plan, student_text: str) -> Diagnosis | None:
     The student's latest number is tried first; a number that is right somewhere in the plan is never blamed, but a
     result the student worked out ("24 / 3 = 8" for 3/8 of 24) is blamed though the problem has an 8 of its own.
     """
-    results = set(numbers_in(" ".join(re.findall(r"=\s*(\$?\d[\d.,/]*)", student_text))))
+    # "= 8" after a sum ("4 x 2 = 8") is worked out; after a letter ("3x - 2 = 15") it is the equation's given side
+    results = set(numbers_in(" ".join(m.group(2) for m in re.finditer(r"([^=]*)=\s*(\$?\d[\d.,/]*)", student_text)
+                                      if not re.search(r"\d[a-z]\b|\b[a-z]\s*[-+*/]", m.group(1)))))
     said = [n for n in reversed(numbers_in(student_text)) if n not in _right_values(plan)
             or n in results and n not in {s.value for s in plan.steps}]
     wrong_plans = misconceptions(plan)

@@ -145,7 +145,7 @@ def test_a_negative_number_keeps_its_sign():
 def test_a_diagnosis_of_a_number_without_its_sign_is_never_said_of_the_signed_one():
     problem = "At dawn it was -6 degrees. By noon it had risen 10 degrees. What was the temperature at noon?"
     signed = lesson_replies([problem, "-16?"])[1]   # -6 - 10: no "you started from 6" (that makes 16)
-    assert signed.startswith("-16 is not the answer") and "started from 6" not in signed
+    assert signed.startswith("You took 10 away from -6.") and "started from 6" not in signed   # the signed reading
     assert "started from 6" in lesson_replies([problem, "16?"])[1]
 
 
