@@ -168,7 +168,7 @@ def card_agrees(card: TopicCard, question: str, terms: list[str]) -> bool:
     text = " ".join([card.topic, card.idea, card.example_question, card.opening, card.next, *matched])
     kind = asked_kind(question)
     # "What organ pumps blood?": the heart card's opening says "your heart", its topic, which the question asks for
-    names = re.match(r"\W*(?:what|which)\b", question, re.I) and any(
+    names = re.match(r"\W*(?:what|which)\b", question, re.I) and not VALUE_ASK.search(question) and any(
         re.search(rf"\b{word}", card.opening, re.I) and not re.search(rf"\b{word[:5]}", question, re.I)
         for word in re.findall(r"[a-z]{4,}", card.topic.lower()))
     card_kind = asked_kind(card.example_question)

@@ -23,7 +23,7 @@ from science_catalog import (FORMULA_TOKEN, WRITTEN_ANSWER, Misconception, Topic
                              formula_reply, gives_reason, in_fact_words, is_help, match_card, match_misconception,
                              name_check, named_check, named_help, named_question, near_card, resembles_misconception,
                              own_words, yes, SYNONYMS, BARE_POLAR, BARE_VERBS, OPTIONS, POLAR_QUESTION, plural,
-                             whole_list)
+                             whole_list, VALUE_ASK)
 from scorers import numbers_in, same_number
 
 if TYPE_CHECKING:
@@ -343,6 +343,9 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
                     [verdict.sentence])
     if card:
         return Move(f"Let's test \"{echo(claim)}\". {card.opening}", "card", verdict.label, [])
+    if VALUE_ASK.search(question) and VALUE.fullmatch(head.strip(" .!?")):  # "4" to "How many chambers ...?"
+        return Move(f"How do you know it is {echo(head)}? What could you count, measure or look up to check "
+                    f"{about(question)}?", "fact", verdict.label, [])
     if named and len(named_answer(head).split()) <= 5:
         return Move(named_check(named, named_answer(head)), "fact", verdict.label, [])
     if len(content_tokens(head)) <= 1 and (CAUSE_LEAD.match(head) or STATEMENT.match(head)):  # "It fizzes"

@@ -102,3 +102,14 @@ def test_a_choice_is_confirmed_only_by_a_fact_about_the_questions_subject():
     assert chosen_fact("a mammal", "Is a bat a bird or a mammal?", facts) is None  # it names both choices
     assert chosen_fact("fish", "Is a shark a fish or a mammal?", facts) == facts[2]
     assert chosen_fact("a mammal", "Is a shark a fish or a mammal?", facts) is None
+
+
+def test_a_value_card_keeps_off_the_cases_where_its_value_is_wrong_and_an_undecided_value_is_tested():
+    for question in ("How many chambers does a fish heart have?", "How many bones does a baby have?",
+                     "How many bones are in your hand?", "How many planets are rocky?",
+                     "What is the boiling point of salt water?", "How many pairs of legs does an insect have?"):
+        assert match_card(question, key_terms(question)) is None, question
+    melt = "what temperature does ice melt at"
+    assert match_card(melt, key_terms(melt)).topic == "freezing point of water"  # its opening names no answer asked
+    move = claim_move("4", "How many chambers does a fish heart have?", [], None)
+    assert move.verdict != "supported" and move.text.startswith("How do you know it is 4?"), move.text
