@@ -256,6 +256,8 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     offered = (stated.group("answer") or stated.group("asked")) if stated else ""
     offered = "" if science_catalog.NO_ANSWER.match(offered) else offered
     claim = claim or offered or None
+    if subject == "science" and not claim:  # "8", "100°C": no content word, yet the whole answer to a value question
+        claim = science_moves.stated_value(work or message, question)
     choices = parse_choices(message)
     attempt = answer_attempt(claim or work, choices) if choices and (claim or work) else None
     picked = match_choice(attempt, choices) if attempt else None

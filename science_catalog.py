@@ -112,6 +112,9 @@ LETTERED_OPTIONS = re.compile(r"(?:^|\s)\(?[A-D]\)\s+\S.*\s\(?[B-E]\)\s+\S")  # 
 # A question that asks for an equation, a formula, a symbol, a pH or a unit wants a written answer that no
 # explanation card leads to: "Give the equation for photosynthesis" is not "Where does a plant get its food?".
 WRITTEN_ANSWER = re.compile(r"\b(?:equations?|formula[es]?|symbols?|pH|units?)\b", re.I)
+# A question that asks for a value ("How many bones ...", "the boiling point of water") takes only a card written for a
+# value: the card about water boiling away in a pan explains boiling, it does not state the temperature.
+VALUE_ASK = re.compile(r"\bhow many\b|\b(?:boiling|freezing|melting) point\b|\bwhat temperature\b", re.I)
 
 
 # What kind of thing the question names: "Which gas ...", "What type of rock ...", "the green pigment in leaves".
@@ -121,7 +124,7 @@ CATEGORY = re.compile(r"\b(?:which|what)\s+(?:(type|kind|sort|part)s?\s+of\s+(?:
 NOT_CATEGORY = set("""is are was were do does did can could would will should happens happened makes made causes
 the this that these those job role function purpose difference use cause reason meaning one ones
 lands hits reaches falls sinks floats melts boils freezes moves travels wins stops
-point inside outside middle centre center""".split())  # "which hits first", "the inside of the earth"
+point inside outside middle centre center temperature""".split())  # "which hits first", "the inside of the earth"
 
 
 def names_a_kind(word: str, question: str) -> bool:
@@ -165,7 +168,7 @@ def card_agrees(card: TopicCard, question: str, terms: list[str]) -> bool:
     text = " ".join([card.topic, card.idea, card.example_question, card.opening, card.next, *matched])
     kind = asked_kind(question)
     # "What organ pumps blood?": the heart card's opening says "your heart", its topic, which the question asks for
-    names = re.match(r"\W*(?:what|which)\b", question, re.I) and any(
+    names = re.match(r"\W*(?:what|which)\b", question, re.I) and not VALUE_ASK.search(question) and any(
         re.search(rf"\b{word}", card.opening, re.I) and not re.search(rf"\b{word[:5]}", question, re.I)
         for word in re.findall(r"[a-z]{4,}", card.topic.lower()))
     card_kind = asked_kind(card.example_question)
@@ -199,9 +202,10 @@ def match_card(question: str, terms: list[str] | None = None) -> TopicCard | Non
     force?"), never an explanation card."""
     if LETTERED_OPTIONS.search(question):
         return None
-    written = WRITTEN_ANSWER.search(question) is not None
+    written, valued = WRITTEN_ANSWER.search(question) is not None, VALUE_ASK.search(question) is not None
     return next((card for card in CARDS if re.search(card.asks, question, re.I)
                  and (WRITTEN_ANSWER.search(card.example_question) is not None) == written
+                 and (VALUE_ASK.search(card.example_question) is not None) == valued
                  and (terms is None or card_agrees(card, question, terms))), None)
 
 
@@ -225,6 +229,15 @@ CHATTER = re.compile(r"^\W*(?:lol|lmao|haha\w*|ok(?:ay)? then|this one|that one|
                      r"same|dunno|nothing|whatever|idk)\W*$", re.I)
 
 
+# A bare yes or no, with no more than words of certainty ("yes obviously", "nope, no way"): group 1 says yes.
+BARE_POLAR = re.compile(r"^\W*(?:(yes|yeah|yep|yup|of course|definitely|obviously|absolutely|i think so)|"
+                        r"(?:no|nope|nah|not really|no way|i don'?t think so))(?:\W+(?:obviously|definitely|of course|"
+                        r"for sure|sure|totally|really|i think|i guess|probably|absolutely|it does|they do|yes|no|"
+                        r"way))*\W*$", re.I)
+POLAR_QUESTION = re.compile(r"^\W*(do|does|did|is|are|was|were|can|could|will|would|should|has|have)\s+(.+?)\W*$",
+                            re.I)
+
+
 def judged_short(claim: str, question: str) -> bool:
     """Does a short science answer say something to judge or to work with: a number, a formula ("H2O"), a known wrong
     idea, a card's answer ("Condensation.", "10 J"), or any words of the student's own ("from the frog", "It
@@ -233,8 +246,9 @@ def judged_short(claim: str, question: str) -> bool:
     card = match_card(question)
     own = not NO_ANSWER.match(claim) and not CHATTER.match(claim) and not is_help(claim) \
         and (re.search(r"[A-Za-z]{3,}", claim) or FORMULA_TOKEN.search(claim))
+    polar = BARE_POLAR.match(claim) and POLAR_QUESTION.match(question)  # "yes" to "Does sound ...?" claims it does
     return bool(re.search(r"\d", claim) or match_misconception(claim, question) or card and card_verdict(card, claim)
-                or own)
+                or own or polar)
 
 
 def card_verdict(card: TopicCard, claim: str) -> str | None:
@@ -273,7 +287,8 @@ def near_card(question: str, embedder: Embedder, min_cosine: float = 0.85) -> To
     vector = embedder.encode([question])[0]
     score, best = max((float(vector @ v), i) for i, v in enumerate(card_vectors(embedder)))
     card = CARDS[best]
-    return card if score >= min_cosine and asked_kind(question) in (None, asked_kind(card.example_question)) else None
+    return card if score >= min_cosine and asked_kind(question) in (None, asked_kind(card.example_question)) \
+        and bool(VALUE_ASK.search(question)) == bool(VALUE_ASK.search(card.example_question)) else None
 
 
 def resembles_misconception(claim: str, problem: str, embedder: Embedder, min_cosine: float = 0.75,
@@ -339,9 +354,11 @@ hole|opening|pore|gap
 fast|quick|rapid|speedy
 slow|sluggish
 take in|absorb|soak up|suck up
-give off|release|let out|give out|emit|produce
+give off|release|let out|give out|emit|produce|source of
 blood vessel|artery|vein|capillary
 rise|go up|move up
+breathe in|inhale
+breathe out|exhale
 water|liquid water
 around|all around
 fall|drop|come down|go down
@@ -399,23 +416,6 @@ def name_check(claim: str, quoted: str) -> str:
     it against what the question asks for."""
     return (f"You named \"{echo(claim)}\". What do you know about it, and does it fit everything {quoted} asks "
             f"for? Check it against each part of the question.")
-
-
-def confirmation(claim: str, question: str, reasoned: bool = False) -> str:
-    """A right answer that facts (not a card) support: a plain "Yes", then a next step that does not ask for it
-    again: for a named thing ("The mitochondria.") what it is needed for, where else it happens when the student gave
-    the reason or the question asked for one, else why it happens."""
-    if re.search(r"\bunits?\b", question, re.I):  # a unit: what a reading in it tells, not what it is made of
-        follow = "Where have you seen it written beside a number, and what did that number tell you?"
-    elif WRITTEN_ANSWER.search(question):  # "H2O": what it is written in, not what would be missing without it
-        follow = "What does each letter and number in it stand for?"
-    elif len(own_words(claim).split()) <= 3:
-        follow = "What would change if that were missing?"
-    elif reasoned or gives_reason(claim) or re.match(r"\W*(?:why|how|explain)\b", question, re.I):
-        follow = "Where else have you seen the same thing happen?"
-    else:
-        follow = "Can you say why that happens?"
-    return f"{yes(claim)} {follow}"
 
 
 def card_reply(card: TopicCard, claim: str, said: str) -> str:
@@ -530,6 +530,8 @@ glow fog shrink swell stretch crack cool heat warm last take""".split())
 # do we need sleep?", "Why is it important ...") has no such times.
 WHY_CASE = re.compile(r"^\W*why\s+(do|does|did|is|are|was|were)\s+(?!.*\b(?:need|needs|important|matter|should|must|"
                       r"used?|have to|has to)\b)([^?]+?)\W*$", re.I)
+# "Why do we have knees?", "Why does a kangaroo have a pouch?": what the owner always has, asked for its job.
+WHY_HAVE = re.compile(r"^\W*why\s+(?:do|does|did)\s+(.+?)\s+(?:have|has|got)\s+(?!to\b)([^?]+?)\W*$", re.I)
 YOU = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "i'm": "you're", "im": "you're",
        "am": "are", "i've": "you've"}
 
@@ -577,6 +579,11 @@ def by_form(question: str, terms: list[str], quoted: str) -> str:
                 f"can answer {quoted}?")
     if re.search(r"\bwhat happens\b", asked, re.I):
         return f"Picture it: what would you see happen to {term} first, and what would change next?"
+    if m := WHY_HAVE.match(asked):  # a part a thing always has: no times without it, but a reason it is there
+        owner = {"we": "us", "i": "you", "they": "them"}.get(m.group(1).lower(), to_you(m.group(1)))
+        many = re.search(r"[^s]s$", m.group(2)) and not re.match(r"(?:an?|one)\s", m.group(2), re.I)
+        return (f"What would be different for {owner} without {to_you(m.group(2))}? What does that tell you about why "
+                f"{'they are' if many else 'it is'} there?")
     if m := WHY_CASE.match(asked):  # "When do ice cubes melt, and when do they not?": the contrast finds the cause
         aux, case = m.group(1).lower(), to_you(m.group(2))
         first = case.split()[0].lower()

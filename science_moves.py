@@ -19,9 +19,11 @@ from evidence import (CLAUSE_BREAK, COMMON, TUTOR_STEMS, KnowledgeBase, Move, Ve
                       content_tokens, default_embedder, fits, has_negation, judge_claim, key_terms, paraphrases,
                       question_of)
 from science_catalog import (FORMULA_TOKEN, WRITTEN_ANSWER, Misconception, TopicCard, answer_of, asked_kind,
-                             card_reply, card_verdict, confirmation, digit_numbers, echo, first_step, fits_scenario,
+                             card_reply, card_verdict, digit_numbers, echo, first_step, fits_scenario,
                              formula_reply, gives_reason, in_fact_words, is_help, match_card, match_misconception,
-                             name_check, named_check, named_help, named_question, near_card, resembles_misconception)
+                             name_check, named_check, named_help, named_question, near_card, resembles_misconception,
+                             own_words, yes, SYNONYMS, BARE_POLAR, BARE_VERBS, OPTIONS, POLAR_QUESTION, plural,
+                             whole_list, VALUE_ASK)
 from scorers import numbers_in, same_number
 
 if TYPE_CHECKING:
@@ -35,6 +37,7 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     fitting facts, the `known` ones first (the facts the lesson found behind a quote the student brought). A help
     request gets the card's opening question or a fact, never "What makes you think that?"."""
     claim = None if claim and is_help(claim) else claim
+    claim = yes_no_claim(claim, question_of(question) or question) if claim else claim
     worked = formula_reply(question, claim) if claim else None  # a quantity question the planner does not plan
     if worked:
         return Move(worked, "formula", "supported", [])
@@ -71,6 +74,32 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     return claim_move(claim, question, facts, card, embedder, fitting)
 
 
+DETERMINERS = {"the", "a", "an", "your", "our", "my", "their", "all", "most", "some", "every", "any", "this", "that",
+               "these", "those", "heavier", "lighter", "bigger", "smaller", "larger", "hotter", "colder"}
+VERBS = BARE_VERBS | set("""travel pull push roll conduct attract repel weigh contain absorb reflect orbit cause
+breathe drink sleep hunt help protect hold carry pass hurt matter count reach lay see hear""".split())
+
+
+def yes_no_claim(claim: str, question: str) -> str:
+    """A bare yes or no to a yes/no question claims the question's own statement, or its denial: "yes obviously" to
+    "Do heavier objects fall faster than light ones?" says "heavier objects fall faster than light ones", which the
+    catalog and the facts can judge, where "obviously" names nothing. Any other claim is kept as it is."""
+    said, asked = BARE_POLAR.match(claim), POLAR_QUESTION.match(question)
+    if not said or not asked:
+        return claim
+    aux, words = asked.group(1).lower(), asked.group(2).split()
+    if aux in ("do", "does", "did"):  # the subject ends before its verb: "heavier objects | fall faster ..."
+        at = next((i for i, w in enumerate(words) if i and w.lower() in VERBS), None)
+        if at is None:
+            return claim
+        verb = words[at].lower()
+        said_verb = {"have": "has", "go": "goes"}.get(verb) or plural(verb) if aux == "does" else verb  # "sinks"
+        done = [*words[:at], said_verb] if said.group(1) else [*words[:at], aux, "not", verb]  # "does not sink"
+        return " ".join([*done, *words[at + 1:]])
+    cut = 2 if words[0].lower() in DETERMINERS and len(words) > 2 else 1  # "the Sun | a star", "bats | mammals"
+    return " ".join([*words[:cut], aux, *([] if said.group(1) else ["not"]), *words[cut:]])
+
+
 def on_scenario(misconception: Misconception | None, card: TopicCard | None, asked: str,
                 claim: str) -> Misconception | None:
     """The misconception, unless its question is about another scenario than the question a topic card takes: then
@@ -98,32 +127,105 @@ def short_answer_fact(answer: str, question: str, facts: list[str]) -> str | Non
     if not 1 <= len(named) + len(formulas) <= 3 or not terms:
         return None
     relation = relation_of(question)
+    done_by = relation and DONE_BY.search(question)
     for fact in facts:
-        for clause in fact_clauses(fact):
+        clauses = fact_clauses(fact)
+        for n, clause in enumerate(clauses):
             words = [base_forms(word) for word, _ in content_tokens(clause)]
             new = [base_forms(word) for word, stem in content_tokens(clause) if stem not in asked]  # "watt" is
             # not named by the question's own "water", though the two share a stem
-            at = [next((i for i, forms in enumerate(words) if base_forms(t) & forms), None) for t in terms]
+            # "plants take in carbon dioxide and give off oxygen": a clause that says the verb asked about shares
+            # the subject of the clauses before it
+            bound = done_by and says_relation(clause, relation)  # the verb binds the answer: the order may vary
+            defines = n == 0 and fact[len(clause):len(clause) + 1] == ":"  # "Condensation is ...: vapour cools ..."
+            scope = [base_forms(word) for word, _ in content_tokens(" ".join(clauses[:n + 1]))] if bound else \
+                [base_forms(word) for word, _ in content_tokens(fact)] if defines else words
+            bound = bound or defines
+            at = [next((i for i, forms in enumerate(scope) if base_forms(t) & forms), None) for t in terms]
             found = [i for i in at if i is not None]
+            found = sorted(found) if bound else found
             if all(any(base_forms(w) & forms for forms in words) for w, _ in content_tokens(answer)) \
                     and all(any(base_forms(w) & forms for forms in new) for w in named) \
                     and all(re.search(rf"\b{re.escape(f)}\b", clause) for f in formulas) \
                     and not has_negation(clause) and found == sorted(found) \
                     and len(found) >= (len(terms) - 1 if len(terms) >= 3 else len(terms)) \
-                    and (not relation or any(base_forms(relation) & forms for forms in words)):
+                    and (not relation or says_relation(clause, relation)) \
+                    and not ranked_apart(clause, answer, question):
+                return fact
+    return None
+
+
+# "Which gas do plants take in ...": the verb after the question's subject (an article or a possessive and a noun, or
+# one word), with its particle; a verb that only names ("call", "use") relates nothing a fact must repeat.
+DONE_BY = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){1,4}?(?:do|does|did)\s+(?:(?:the|an?|our|your|their|its|"
+                     r"most|all|green|human|many|some)\s+)?[\w'-]+\s+([a-z]+)"
+                     r"(?:\s+(in|out|off|up|down|away|back|into))?\b", re.I)
+NAMING_VERBS = {"call", "name", "know", "use", "have", "find", "see", "get", "mean"}
+
+
+def chosen_fact(answer: str, question: str, facts: list[str]) -> str | None:
+    """The fact that makes the one choice the answer names true of the question's subject: "Whales ... are mammals"
+    for "a mammal" to "Is a whale a fish or a mammal?". Its sentence (or the part between colons) says the subject
+    first (its first word is one of the subject's: "Pluto is the planet ... closest to the Sun" is about Pluto) and the
+    chosen option, no other option, and no negation; None when the answer names no single option or no fact says it
+    so."""
+    options = OPTIONS.search(question)
+    if not options or not whole_list(question, options):
+        return None
+    choices = [forms_of(re.sub(r"^(?:an?|the)\s+", "", c.strip())) for c in re.split(r",|\bor\b", options.group(1))]
+    choices = [c for c in choices if c]
+    picked = [c for c in choices if c <= forms_of(answer)]
+    subject = forms_of(re.sub(r"^\W*\w+\s+", "", question[:options.start(1)]))  # "Is a whale" -> "whale"
+    if len(picked) != 1 or not subject:
+        return None
+    for fact in facts:
+        for part in re.split(r"[:;]|(?<=[.!?])\s+", fact):
+            said, first = forms_of(part), next(iter(content_tokens(part)), ("", ""))[0]
+            if picked[0] <= said and not any(c & said for c in choices if c is not picked[0]) \
+                    and base_forms(first) & subject and not has_negation(part):  # it starts with the subject
                 return fact
     return None
 
 
 def relation_of(question: str) -> str:
-    """The verb a naming question asks the answer to do ("controls" in "What part of the eye controls how much light
-    enters it?"): a fact that leaves it out names another thing ("Light enters the eye through the pupil" names the
-    way in, not what controls it), however many of the other key terms it shares. "" for other questions."""
-    named = named_question(question) if not re.search(r"\b(?:which|what)\s+(?:\w+\s+){1,4}?(?:do|does|did)\b",
-                                                      question, re.I) else None  # "Which gas do plants give off?"
+    """What a naming question asks the answer to do or be: the verb and its particle after a "which X do S"
+    ("take in" in "What gas do plants take in for photosynthesis?"), else the first word of the clause that its
+    description hangs on "that" ("controls" in "What part of the eye controls how much light enters it?", "closest"
+    in "Which planet is closest to the Sun?"). A fact that leaves it out names the thing in another role ("Plants
+    are a source of oxygen" gives oxygen off, it does not take it in; "Light enters the eye through the pupil"
+    names the way in, not what controls it), however many of the other key terms it shares. "" for other
+    questions."""
+    if done := DONE_BY.search(question):
+        verb = done.group(1).lower()
+        return "" if verb in NAMING_VERBS else " ".join(filter(None, [verb, (done.group(2) or "").lower()]))
+    named = named_question(question)
     clause = re.split(r"\b(?:that|who|which)\s+", named.description, maxsplit=1) if named else []
     words = [word for word, stem in content_tokens(clause[1])] if len(clause) == 2 else []
     return next((w for w in words if w not in ("is", "are", "do", "does", "did")), "")
+
+
+def says_relation(clause: str, relation: str) -> bool:
+    """Does the clause say the relation, itself or one of its SYNONYMS ("release" for "give off"), in any form of
+    its verb, its particle no more than three words after it ("breathe it out", "take in")?"""
+    words = re.findall(r"[a-z']+", clause.lower())
+    for phrase in next((group for group in SYNONYMS if relation in group), [relation]):
+        verb, *particle = phrase.split()
+        for i, word in enumerate(words):
+            if base_forms(word) & base_forms(verb) and all(p in words[i + 1:i + 4] for p in particle):
+                return True
+    return False
+
+
+ORDINAL = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|\d+(?:st|nd|rd|th))\b",
+                     re.I)
+
+
+def ranked_apart(clause: str, answer: str, question: str) -> bool:
+    """Does the clause put the answer beside the asked thing only to set it apart: the thing compared with ("far
+    larger than the Earth"), or a rank the question does not ask ("the third closest" for "the closest")?"""
+    said = re.escape(answer.strip(" .!?").lower())
+    compared = re.search(rf"\bthan\s+(?:\w+\s+){{0,2}}?{said}\b", clause.lower()) is not None
+    return compared or bool(ORDINAL.search(clause)) and not ORDINAL.search(question)
 
 
 def fact_clauses(fact: str) -> list[str]:
@@ -226,6 +328,8 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
     if verdict.label in ("absent", "unclear") and named and named.kind == "unit" \
             and (said := unit_fact(named_answer(head), named.noun, fitting or facts)):
         verdict, claim = Verdict("supported", said), named_answer(head)  # "Watts.": the fact names it the unit
+    if verdict.label in ("absent", "unclear") and (said := chosen_fact(head, question, facts)):
+        verdict, claim = Verdict("supported", said), head  # "a mammal" to "Is a whale a fish or a mammal?"
     if verdict.label == "supported" and not compares_alike(claim, verdict.sentence or ""):
         verdict = Verdict("unclear", verdict.sentence)  # "more mass" is not "the same mass", though no word differs
     if verdict.label == "contradicted" and not answers(verdict.sentence, question):
@@ -235,9 +339,13 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         return Move(f"The textbook does not agree with \"{echo(claim)}\". Which part of your idea would you check "
                     f"first, and what would you expect to see if it were right?", "fact", "contradicted", [])
     if verdict.label == "supported":
-        return Move(confirmation(claim, question, bool(reasons)), "fact", "supported", [verdict.sentence])
+        return Move(f"{yes(claim)} {follow_up(claim, question, bool(reasons))}", "fact", "supported",
+                    [verdict.sentence])
     if card:
         return Move(f"Let's test \"{echo(claim)}\". {card.opening}", "card", verdict.label, [])
+    if VALUE_ASK.search(question) and VALUE.fullmatch(head.strip(" .!?")):  # "4" to "How many chambers ...?"
+        return Move(f"How do you know it is {echo(head)}? What could you count, measure or look up to check "
+                    f"{about(question)}?", "fact", verdict.label, [])
     if named and len(named_answer(head).split()) <= 5:
         return Move(named_check(named, named_answer(head)), "fact", verdict.label, [])
     if len(content_tokens(head)) <= 1 and (CAUSE_LEAD.match(head) or STATEMENT.match(head)):  # "It fizzes"
@@ -254,6 +362,59 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         return Move(f"{ask}Test your idea against this fact: \"{shown[0]}\" Does it support what you said, or point "
                     f"somewhere else?", "fact", verdict.label, shown)
     return Move(own_idea_test(claim), "fact", verdict.label, [])
+
+
+# A value the student gives: digits or a number word, and the unit read after it ("100 degrees", "100°C", "four").
+NUMBER_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
+VALUE = re.compile(rf"\b(?:\d+(?:\.\d+)?|{'|'.join(NUMBER_WORDS)})\b\s*(°\s*[cf]?|degrees?|celsius|[a-z]+)?", re.I)
+HOW_MANY = re.compile(r"\bhow\s+many\s+([a-z]+)", re.I)
+PROCESS_WORD = re.compile(r"[a-z]{3,}(?:tion|sion|sis|ing)$", re.I)
+
+
+def stated_value(message: str, question: str) -> str | None:
+    """The value a message gives after its question ("... in our solar system? 8", "... in celsius? 100°C", "I think
+    it's four"): a number in digits or words and the unit after it, none of the question's own numbers. Such a reply
+    has no content word for a claim to keep, yet it is the whole answer to a question that asks for a value."""
+    tail = message.rpartition("?")[2] if "?" in message else message
+    said = re.fullmatch(rf"\W*(?:(?:i think|it'?s|it is|maybe|about|around|roughly|is it)\s+)*({VALUE.pattern})\W*",
+                        tail.strip(), re.I)
+    return said.group(1).strip() if said and not digit_numbers(question) else None
+
+
+def follow_up(claim: str, question: str, reasoned: bool = False) -> str:
+    """The next step after a right answer, fitting the kind of answer: a value is asked what could change it (a count,
+    to name some of what it counts), a process what happens next, a class of things for an example of it, a named
+    thing what about it makes it the one the question describes; a unit what a reading in it tells, a formula what
+    its letters stand for; an explained idea where else it happens, else why. "What would change if that were
+    missing?" fits none of "Herbivore", "8" or "Condensation"."""
+    said, named = own_words(answer_of(claim)), named_question(question)
+    short = len(said.split()) <= 4
+    if re.search(r"\bunits?\b", question, re.I):  # a unit: what a reading in it tells, not what it is made of
+        return "Where have you seen it written beside a number, and what did that number tell you?"
+    if WRITTEN_ANSWER.search(question):  # "H2O": what it is written in, not what would be missing without it
+        return "What does each letter and number in it stand for?"
+    if short and (many := HOW_MANY.search(question)) and VALUE.search(said):
+        return f"Can you name some of the {many.group(1).lower()} and say one thing about each?"
+    if short and VALUE.match(said):
+        thing = re.sub(r"\s+in\s+(?:degrees\s+)?(?:celsius|fahrenheit)$", "", named.description, flags=re.I) \
+            if named else "that value"
+        return f"Would {thing} always be {said}? What could make it different, and why?"
+    if short and (re.search(r"\bprocess\b", question, re.I) or PROCESS_WORD.search(said)):
+        return f"Where have you seen {said[:1].lower() + said[1:]} happen, and what happens next?"
+    if short and named and re.match(r"an?\s", named.description, re.I):  # a class of things: an example of it
+        name = re.sub(r"^(?:an?|the)\s+", "", said, flags=re.I)
+        return f"Can you give an example of {'an' if name[:1].lower() in 'aeiou' else 'a'} {name.lower()}, and " \
+               f"say how it fits \"{named.description}\"?"
+    if short and named:
+        return f"What do you know about {said[:1].lower() + said[1:]} that makes it {named.description}?"
+    if short and (reasoned or gives_reason(claim)):  # the why is said: what else they know of the thing they named
+        thing = re.sub(r"^(?:in|at|on|inside|into|from|by)\s+", "", said, flags=re.I)
+        return f"What else do you know about {thing[:1].lower() + thing[1:]}?"
+    if short:
+        return f"How would you explain to a friend why that answers {about(question)}?"
+    if reasoned or gives_reason(claim) or re.match(r"\W*(?:why|how|explain)\b", question, re.I):
+        return "Where else have you seen the same thing happen?"
+    return "Can you say why that happens?"
 
 
 # "No; the current is the same on both sides": a yes or a no, then the reason. "No force is needed" is no answer "no".
