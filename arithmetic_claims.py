@@ -441,8 +441,7 @@ def presented_as_answer(work: str, value: Fraction) -> bool:
     t = arithmetic_text(work).strip()
     if CONTINUING.search(t):
         return False
-    # a claim's own "is" ("180 divided by 3 is 60") says its result as "=" does, not an answer, with its unit too
-    # ("14 x 6 = 84 pages" is a step; "so 84 pages" would be the answer)
+    # a claim's own "is" ("180 divided by 3 is 60") says its result as "=" does, not an answer
     sums = {m.start("right") for m in CLAIM.finditer(t)}
     for m in re.finditer(_SIGNED, t):
         if Fraction(m.group()) != value:
@@ -452,7 +451,7 @@ def presented_as_answer(work: str, value: Fraction) -> bool:
         answer_word = m.start() not in sums and re.search(rf"\b{_ANSWER_WORDS}\s*(?:about\s*)?$", before, re.I) \
             and not _PART_IS.search(before)
         if answer_word or not re.search(r"\w", before + after) \
-                or (unit and unit.group(1).lower() not in _CONNECTIVES and m.start() not in sums):
+                or (unit and unit.group(1).lower() not in _CONNECTIVES):
             return True
     return False
 

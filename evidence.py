@@ -481,7 +481,8 @@ def paraphrases(claim: str, sentence: str, question: str = "", embedder: Embedde
     return float(claim_vector @ sentence_vector) >= min_cosine
 
 
-CLAIM_MARKERS = re.compile(r"^(?:fine|ok|okay|oh|well|alright)\s*[,:]\s*|"
+CLAIM_MARKERS = re.compile(r"^(?:(?:fine|ok|okay|well|alright)\s*[,:]|(?:oh+|ah+|hmm+|um+|uh+)\b[,:!]?|"
+                           r"(?:ok|okay)\s+(?=so\b))\s*|"
                            r"\b(?:i (?:still |really |just )?think|i thought|i put|i said|i wrote|i chose|i picked|"
                            r"i answered|i guess|i believe|my answer(?! key| sheet)(?: is)?|answer:|so far i have:?|"
                            r"i have:|i did|maybe)\s*:?\s*", re.I)  # "for my answer key" is a teacher's, no claim
@@ -526,8 +527,7 @@ def extract_claim(message: str, question: str = "") -> str | None:
             continue  # "give my student the answer: main idea of ..." names what is wanted, claims nothing
         if colon and tail.strip() and (set(content_words(head)) <= asked | TUTOR_WORDS or names_question):
             sentence = tail.strip()
-        marked = CLAIM_MARKERS.search(sentence)
-        if marked:
+        while marked := CLAIM_MARKERS.search(sentence):   # "oh I think friction": both markers go
             sentence = sentence[marked.end():]
         offered = TENTATIVE.match(sentence) if sentence.endswith("?") else None   # "is it friction?" offers it
         if offered or sentence.endswith("?") and not (NOT_A_CLAIM.search(sentence) or PLEA.fullmatch(sentence)

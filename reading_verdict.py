@@ -434,8 +434,31 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
     verdict = Verdict("supported", told) if told and verdict.label != "contradicted" else verdict
     negated = denied_by_text(claim, question, kind, sentences, ranked)  # "water" where it says "fat, not water"
     verdict = Verdict("contradicted", negated) if negated else verdict
+    if verdict.label == "supported" and verdict.sentence and of_another_subject(claim, question, verdict.sentence):
+        verdict = Verdict("unclear", verdict.sentence)   # true of the stems, asked of the spines: no answer
     return weigh(kind, claim.rstrip(". "), question, sentences, top, keys, verdict, embedder, answering,
                  cited, title)
+
+
+ASKED_SUBJECT = re.compile(r"^\s*(?:how|why|what|when|where)\s+(?:do|does|did|is|are|was|were|can|could|will)\s+"
+                           r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?([a-z]+)", re.I)
+PARTS = re.compile(rf"{CLAUSE_BREAK.pattern}|,?\s+and\s+|,\s+", re.I)
+
+
+def of_another_subject(claim: str, question: str, sentence: str) -> bool:
+    """Does a claim told of the question's subject come from a clause about something else? "they store water" for
+    "How do spines help a cactus?" is the stems' clause of "... because their thick stems store water, and their
+    spines keep thirsty animals away": true of the passage, but no answer about the spines."""
+    subject = ASKED_SUBJECT.match(question)
+    own = set(content_words(claim)) - set(content_words(question))
+    # only a claim told of the question's subject ("they store water"); "the wind was too weak" names its own
+    if subject is None or not own or not (re.match(r"(?i)\s*(?:they|it|its|their)\b", claim)
+                                          or stem(subject.group(1)) in content_words(claim)):
+        return False
+    clauses = [set(content_words(c)) for c in PARTS.split(sentence) if c and c.strip()]
+    holding = [c for c in clauses if own <= c]
+    about = [c for c in clauses if stem(subject.group(1)) in c]
+    return bool(holding and about) and not any(c in about for c in holding)
 
 
 # ----------------------------------------------------------------------------- the question's slot

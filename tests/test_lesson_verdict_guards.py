@@ -2,6 +2,7 @@
 answer ("3x = 7 so x = 7/3"), a part's value ("10% is 4") is no final answer to reject, and a word problem's own
 fraction is no answer for the leak guard to hold back a right step's confirmation."""
 import agent
+from evidence import extract_claim
 
 
 def silent(*_, **__):
@@ -79,3 +80,17 @@ def test_a_claim_in_the_first_message_and_said_again_is_judged_both_times():
                for m in (first, "I still think A lodge is a hotel in the mountains.")]
     assert [r["verdict"] for r in replies] == ["flag", "flag"], replies   # the passage's "a home called a lodge"
     assert all("a home called a lodge" in r["text"] for r in replies)
+
+
+CACTUS = ("Passage: The desert gets very little rain. Cactuses survive there because their thick stems store water, "
+          "and their spines keep thirsty animals away.\nQuestion: How do spines help a cactus?")
+
+
+def test_a_true_clause_about_another_subject_is_not_confirmed_and_a_filler_word_is_no_answer():
+    tutor = agent.Tutor(silent)
+    said = [list(tutor.respond("cactus", m, "reading"))[-1] for m in (CACTUS, "they store water",
+                                                                        "oh they keep animals away")]
+    assert said[1]["verdict"] != "confirm" and not said[1]["text"].lower().startswith("yes"), said[1]
+    assert '"oh"' not in said[2]["text"] and "keep thirsty animals away" in said[2]["text"], said[2]
+    assert extract_claim("oh they keep animals away") == "they keep animals away"
+    assert extract_claim("ahh i think friction") == "friction" and extract_claim("ohms law") == "ohms law"
