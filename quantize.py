@@ -167,13 +167,15 @@ class OneRowDecoder:
     each) and the aten ops behind each call, so it counts both: the packed kernels are called with their buffers
     bound; a residual add takes the matmul's bf16 output as it is, in place (fp32 += bf16 computes in fp32, exactly
     what casting first gives); every layer's cache views for the step are made at once, and the new k and v are
-    copied into theirs; one query's attention is a scaled batched matmul (baddbmm), a softmax and a batched matmul
-    (torch's CPU flash attention costs more in its setup than in its arithmetic for a single query); the norms before
-    the kernels are `rms_norm_bf16` (6 aten ops where torch.rms_norm on a CPU runs about 24).
-    Against the previous step, per token: 2973 aten ops instead of 4521 and 1.00-1.12x the tokens/s (median 1.04;
-    process CPU time, interleaved A/B runs, 1 thread, on a 2-core Xeon loaded by other jobs). A step before that had
-    cut 5439 aten ops to 4515 (1.04-1.18x). SwiGLU on the kernel's bf16 outputs (two casts fewer a layer) measured
-    no faster and would break equality with the module path, so the MLP computes in fp32 as the modules do.
+    copied into theirs; the norms before the kernels are `rms_norm_bf16` (6 aten ops where torch.rms_norm on a CPU
+    runs about 24). One query's attention is one scaled_dot_product_attention call with each key/value head's query
+    heads as its query rows: with 2 threads, two batched matmuls and a softmax cost 2.5x its CPU time (MKL threads
+    even these tiny bmm), and SDPA's enable_gqa path 1.1x (it expands k and v).
+    Against the previous step, per token: 3239 aten ops instead of 4521 and 1.16-1.39x the tokens/s with 2 threads
+    (median 1.22; 1.04 with 1 thread), in process CPU time over interleaved A/B runs on a 2-core Xeon loaded by
+    other jobs. A step before that had cut 5439 aten ops to 4515 (1.04-1.18x). SwiGLU on the kernel's bf16 outputs
+    (two casts fewer a layer) measured no faster and would break equality with the module path, so the MLP
+    computes in fp32 as the modules do.
     torch.compile (dynamic cache length) was tried and dropped, both slower than this step and slow to warm up on
     that machine: one layer compiled in 80-90 s and ran at 0.85x (with or without cpp_wrapper: the int4 kernel stays
     an external call, and each of a token's 30 compiled calls checks its guards); the whole 30-layer step with
@@ -192,7 +194,6 @@ class OneRowDecoder:
             gate_up = QuantLinear.stacked([mlp.w1, mlp.w3])
             self.layer_parts.append((b.attention_norm.weight, qkv.kernel(), qkv.bias, attention.wo.kernel(),
                                      b.ffn_norm.weight, gate_up.kernel(), mlp.w2.kernel()))
-        self.no_bias = torch.zeros(())  # baddbmm's ignored addend (beta=0)
         self.eps = torch.tensor(self.cfg.norm_eps)
 
     @classmethod
@@ -231,11 +232,10 @@ class OneRowDecoder:
         rotate = self.rope_matrix(pos)
         first = max(0, pos + 1 - cfg.sliding_window) if cfg.sliding_window else 0
         # Every layer's cache views for this step, made in a few calls for all layers at once instead of a few per
-        # layer: the slots the new k and v go to (L, KV, D), and the keys (L, KV, D, T) and values (L, KV, T, D)
-        # attention reads (views, so they include the slot written just before they are read).
+        # layer: the slots the new k and v go to (L, KV, D), and the keys and values attention reads, (L, 1, KV, T, D)
+        # (views, so they include the slot written just before they are read).
         k_new, v_new = cache.k[:, row, pos], cache.v[:, row, pos]
-        keys = cache.k[:, row, first: pos + 1].permute(0, 2, 3, 1)
-        values = cache.v[:, row, first: pos + 1].transpose(1, 2)
+        keys, values = (c[:, row: row + 1, first: pos + 1].transpose(2, 3) for c in (cache.k, cache.v))
         x = F.embedding(idx.view(1), model.tok_embeddings.weight)  # (1, dim) fp32, a fresh tensor: added to in place
         for parts, k_slot, v_slot, k_layer, v_layer in zip(self.layer_parts, k_new, v_new, keys, values):
             norm1, qkv_proj, qkv_bias, out_proj, norm2, gate_up_proj, down_proj = parts
@@ -246,10 +246,9 @@ class OneRowDecoder:
             q, k = torch.mm(qk, rotate).split_with_sizes((H, KV))  # RoPE on every q and k head at once
             k_slot.copy_(k)
             v_slot.copy_(v)
-            # GQA: query heads h sit beside their key/value head h // (H // KV), as SDPA's enable_gqa pairs them;
-            # baddbmm with beta=0 is bmm with the 1/sqrt(D) scale applied in the same call
-            scores = torch.baddbmm(self.no_bias, q.view(KV, H // KV, D), k_layer, beta=0, alpha=D ** -0.5)
-            y = torch.bmm(scores.softmax(-1), v_layer)
+            # One query: the H // KV query heads that share a key/value head (h // (H // KV), as enable_gqa pairs
+            # them) are that head's query rows, with no mask, so SDPA runs without GQA's expanded copies
+            y = F.scaled_dot_product_attention(q.view(1, KV, H // KV, D), k_layer, v_layer)
             x.add_(out_proj(y.view(1, H * D).to(bf16)))  # fp32 += bf16 computes in fp32
             gate, up = gate_up_proj(rms_norm_bf16(x, norm2, eps)).float().chunk(2, dim=-1)
             x.add_(down_proj((F.silu(gate) * up).to(bf16)))
