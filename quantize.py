@@ -169,13 +169,14 @@ class OneRowDecoder:
     what casting first gives); every layer's cache views for the step are made at once, and the new k and v are
     copied into theirs; the norms before the kernels are `rms_norm_bf16` (6 aten ops where torch.rms_norm on a CPU
     runs about 24). One query's attention is one scaled_dot_product_attention call with each key/value head's query
-    heads as its query rows: with 2 threads, two batched matmuls and a softmax cost 2.5x its CPU time (MKL threads
-    even these tiny bmm), and SDPA's enable_gqa path 1.1x (it expands k and v).
-    Against the previous step, per token: 3239 aten ops instead of 4521 and 1.16-1.39x the tokens/s with 2 threads
-    (median 1.22; 1.04 with 1 thread), in process CPU time over interleaved A/B runs on a 2-core Xeon loaded by
-    other jobs. A step before that had cut 5439 aten ops to 4515 (1.04-1.18x). SwiGLU on the kernel's bf16 outputs
-    (two casts fewer a layer) measured no faster and would break equality with the module path, so the MLP
-    computes in fp32 as the modules do.
+    heads as its query rows: with 2 threads, two batched matmuls and a softmax cost 1.1-2.5x its CPU time and up to
+    1.7x its wall time (MKL threads even these tiny bmm; with 1 thread the two cost the same), SDPA's enable_gqa
+    path 1.1x (it expands k and v).
+    Against the previous step, per token: 3239 aten ops instead of 4521 and 1.04-1.31x the tokens/s with 2 threads
+    (median 1.18-1.23 in two sets of 8 runs; 1.04 with 1 thread), in process CPU time over interleaved A/B runs on
+    a 2-core Xeon loaded by other jobs (wall clock: median 1.24-1.27, spread 0.76-1.52). A step before that had
+    cut 5439 aten ops to 4515 (1.04-1.18x). SwiGLU on the kernel's bf16 outputs (two casts fewer a layer) measured
+    no faster and would break equality with the module path, so the MLP computes in fp32 as the modules do.
     torch.compile (dynamic cache length) was tried and dropped, both slower than this step and slow to warm up on
     that machine: one layer compiled in 80-90 s and ran at 0.85x (with or without cpp_wrapper: the int4 kernel stays
     an external call, and each of a token's 30 compiled calls checks its guards); the whole 30-layer step with
