@@ -173,7 +173,7 @@ class OneRowDecoder:
     1.7x its wall time (MKL threads even these tiny bmm; with 1 thread the two cost the same), SDPA's enable_gqa
     path 1.1x (it expands k and v).
     Against the previous step, per token: 3239 aten ops instead of 4521 and 1.04-1.31x the tokens/s with 2 threads
-    (median 1.18-1.23 in two sets of 8 runs; 1.04 with 1 thread), in process CPU time over interleaved A/B runs on
+    (median 1.18-1.23 in two sets of 8 runs; 1 thread: 1.04-1.16x, median 1.10), in process CPU time over A/B runs on
     a 2-core Xeon loaded by other jobs (wall clock: median 1.24-1.27, spread 0.76-1.52). A step before that had
     cut 5439 aten ops to 4515 (1.04-1.18x). SwiGLU on the kernel's bf16 outputs (two casts fewer a layer) measured
     no faster and would break equality with the module path, so the MLP computes in fp32 as the modules do.
