@@ -164,12 +164,19 @@ class OneRowDecoder:
     the new k and v go straight into the cache; attention reads the cache in fp32 (CPU flash attention with bf16 was
     2.5x slower than with fp32).
     What the step spends outside the matmuls is Python calling into torch (dozens of calls a layer, microseconds
-    each), so it counts them: the packed kernels are called with their buffers bound (`packed_matmul`); a residual
-    add takes the matmul's bf16 output as it is (fp32 + bf16 computes in fp32, exactly what casting first gives);
-    one query's attention is two small batched matmuls and a softmax (torch's CPU flash attention costs more in its
-    setup than in its arithmetic for a single query); torch.rms_norm is called without F.rms_norm's Python wrapper.
-    Against the previous step, per token: 845 Python-level calls instead of 1527, 4515 aten ops instead of 5439, and
-    1.04-1.18x the tokens/s (interleaved A/B runs, 1 thread, on a 2-core Xeon shared with other jobs).
+    each) and the aten ops behind each call, so it counts both: the packed kernels are called with their buffers
+    bound; a residual add takes the matmul's bf16 output as it is, in place (fp32 += bf16 computes in fp32, exactly
+    what casting first gives); every layer's cache views for the step are made at once, and the new k and v are
+    copied into theirs; the norms before the kernels are `rms_norm_bf16` (6 aten ops where torch.rms_norm on a CPU
+    runs about 24). One query's attention is one scaled_dot_product_attention call with each key/value head's query
+    heads as its query rows: with 2 threads, two batched matmuls and a softmax cost 1.1-2.5x its CPU time and up to
+    1.7x its wall time (MKL threads even these tiny bmm; with 1 thread the two cost the same), SDPA's enable_gqa
+    path 1.1x (it expands k and v).
+    Against the previous step, per token: 3239 aten ops instead of 4521 and 1.04-1.31x the tokens/s with 2 threads
+    (median 1.18-1.23 in two sets of 8 runs; 1 thread: 1.04-1.16x, median 1.10), in process CPU time over A/B runs on
+    a 2-core Xeon loaded by other jobs (wall clock: median 1.24-1.27, spread 0.76-1.52). A step before that had
+    cut 5439 aten ops to 4515 (1.04-1.18x). SwiGLU on the kernel's bf16 outputs (two casts fewer a layer) measured
+    no faster and would break equality with the module path, so the MLP computes in fp32 as the modules do.
     torch.compile (dynamic cache length) was tried and dropped, both slower than this step and slow to warm up on
     that machine: one layer compiled in 80-90 s and ran at 0.85x (with or without cpp_wrapper: the int4 kernel stays
     an external call, and each of a token's 30 compiled calls checks its guards); the whole 30-layer step with
@@ -179,11 +186,16 @@ class OneRowDecoder:
     def __init__(self, model: Transformer):
         self.cfg, self.model, self.blocks = model.config, model, tuple(model.layers._modules.values())
         # Per layer, everything the step reads, looked up once: a Module attribute lookup costs about a microsecond.
-        self.layer_parts = [(b.attention_norm.weight,
-                             packed_matmul(QuantLinear.stacked([b.attention.wq, b.attention.wk, b.attention.wv])),
-                             packed_matmul(b.attention.wo), b.ffn_norm.weight,
-                             packed_matmul(QuantLinear.stacked([b.feed_forward.w1, b.feed_forward.w3])),
-                             packed_matmul(b.feed_forward.w2)) for b in model.layers]
+        # The matmuls are the packed kernels with their buffers bound, bf16 in and bf16 out; only q/k/v can carry a
+        # bias here (`supports`), added in fp32 as QuantLinear.forward does.
+        self.layer_parts = []
+        for b in model.layers:
+            attention, mlp = b.attention, b.feed_forward
+            qkv = QuantLinear.stacked([attention.wq, attention.wk, attention.wv])
+            gate_up = QuantLinear.stacked([mlp.w1, mlp.w3])
+            self.layer_parts.append((b.attention_norm.weight, qkv.kernel(), qkv.bias, attention.wo.kernel(),
+                                     b.ffn_norm.weight, gate_up.kernel(), mlp.w2.kernel()))
+        self.eps = torch.tensor(self.cfg.norm_eps)
 
     @classmethod
     def attach(cls, model: nn.Module) -> nn.Module:
@@ -213,28 +225,36 @@ class OneRowDecoder:
 
     def step(self, idx: torch.Tensor, cache: KVCache, row: int) -> torch.Tensor:
         """Append token idx (1, 1) to cache row `row`; return its final-normed hidden state (1, 1, dim)."""
-        cfg, model = self.cfg, self.model
-        H, KV, D, eps = cfg.n_heads, cfg.n_kv_heads, cfg.head_dim, cfg.norm_eps
+        cfg, model, bf16 = self.cfg, self.model, torch.bfloat16
+        H, KV, D, eps = cfg.n_heads, cfg.n_kv_heads, cfg.head_dim, self.eps
         pos = int(cache.lengths[row])
         if pos >= cache.max_len:
             raise ValueError(f"KV cache overflow: {pos + 1} positions needed, cache holds {cache.max_len}")
         rotate = self.rope_matrix(pos)
         first = max(0, pos + 1 - cfg.sliding_window) if cfg.sliding_window else 0
-        x = model.tok_embeddings(idx).view(1, cfg.dim).float()
-        for parts, k_cache, v_cache in zip(self.layer_parts, cache.k[:, row], cache.v[:, row]):
-            norm1, qkv_proj, out_proj, norm2, gate_up_proj, down_proj = parts
-            heads = qkv_proj(torch.rms_norm(x, (cfg.dim,), norm1, eps)).float().view(H + 2 * KV, D)
-            qk = heads[: H + KV] @ rotate  # RoPE on every q and k head at once
-            k_cache[pos] = qk[H:]
-            v_cache[pos] = heads[H + KV:]
-            # GQA: query heads h sit beside their key/value head h // (H // KV), as SDPA's enable_gqa pairs them
-            scores = torch.bmm(qk[:H].view(KV, H // KV, D), k_cache[first: pos + 1].permute(1, 2, 0))
-            y = torch.bmm(scores.mul_(D ** -0.5).softmax(-1), v_cache[first: pos + 1].transpose(0, 1))
-            x = x + out_proj(y.view(1, H * D))
-            gate, up = gate_up_proj(torch.rms_norm(x, (cfg.dim,), norm2, eps)).float().chunk(2, dim=-1)
-            x = x + down_proj(F.silu(gate) * up)
+        # Every layer's cache views for this step, made in a few calls for all layers at once instead of a few per
+        # layer: the slots the new k and v go to (L, KV, D), and the keys and values attention reads, (L, 1, KV, T, D)
+        # (views, so they include the slot written just before they are read).
+        k_new, v_new = cache.k[:, row, pos], cache.v[:, row, pos]
+        keys, values = (c[:, row: row + 1, first: pos + 1].transpose(2, 3) for c in (cache.k, cache.v))
+        x = F.embedding(idx.view(1), model.tok_embeddings.weight)  # (1, dim) fp32, a fresh tensor: added to in place
+        for parts, k_slot, v_slot, k_layer, v_layer in zip(self.layer_parts, k_new, v_new, keys, values):
+            norm1, qkv_proj, qkv_bias, out_proj, norm2, gate_up_proj, down_proj = parts
+            heads = qkv_proj(rms_norm_bf16(x, norm1, eps)).float()
+            if qkv_bias is not None:
+                heads += qkv_bias
+            qk, v = heads.view(H + 2 * KV, D).split_with_sizes((H + KV, KV))
+            q, k = torch.mm(qk, rotate).split_with_sizes((H, KV))  # RoPE on every q and k head at once
+            k_slot.copy_(k)
+            v_slot.copy_(v)
+            # One query: the H // KV query heads that share a key/value head (h // (H // KV), as enable_gqa pairs
+            # them) are that head's query rows, with no mask, so SDPA runs without GQA's expanded copies
+            y = F.scaled_dot_product_attention(q.view(1, KV, H // KV, D), k_layer, v_layer)
+            x.add_(out_proj(y.view(1, H * D).to(bf16)))  # fp32 += bf16 computes in fp32
+            gate, up = gate_up_proj(rms_norm_bf16(x, norm2, eps)).float().chunk(2, dim=-1)
+            x.add_(down_proj((F.silu(gate) * up).to(bf16)))
         cache.lengths[row] += 1
-        return model.norm(x).view(1, 1, cfg.dim)
+        return torch.rms_norm(x, (cfg.dim,), model.norm.weight, cfg.norm_eps).view(1, 1, cfg.dim)
 
     def rope_matrix(self, pos: int) -> torch.Tensor:
         """(D, D) R with x @ R = apply_rope(x) at position `pos`: RoPE is linear, so its rows are the rotated unit
@@ -251,15 +271,11 @@ def decoder_linears(model: Transformer) -> list[nn.Module]:
                       b.feed_forward.w1, b.feed_forward.w2, b.feed_forward.w3)]
 
 
-def packed_matmul(linear: QuantLinear) -> Callable[[torch.Tensor], torch.Tensor]:
-    """QuantLinear.forward for one fp32 row as a plain function (the step calls four per layer), with
-    neither the module call nor the reshapes: (1, in) fp32 -> (1, out) bf16, or fp32 once an fp32 bias is added
-    (which computes what casting to fp32 first would)."""
-    kernel, bias = linear.kernel(), linear.bias
-
-    def matmul(x: torch.Tensor) -> torch.Tensor:
-        y = kernel(x.to(torch.bfloat16))
-        return y if bias is None else y + bias
-
-    return matmul
-
+def rms_norm_bf16(x: torch.Tensor, weight: torch.Tensor, eps: torch.Tensor) -> torch.Tensor:
+    """torch.rms_norm(x, weight, eps) of one fp32 row (1, dim), cast to bf16 for a packed kernel, in 6 aten ops (eps a
+    0-dim tensor, made once): on a CPU torch.rms_norm is a composite of about 24 (casts, pow, mean as sum and div, ...)
+    and a decode step runs 60 norms. The row's sum of squares comes from its 2-norm n, one reduction:
+    rsqrt(n * n / dim + eps)."""
+    n = torch.linalg.vector_norm(x, dim=-1, keepdim=True)
+    inv_rms = torch.rsqrt(torch.addcmul(eps, n, n, value=1 / x.shape[-1]))
+    return (x * inv_rms).mul_(weight).to(torch.bfloat16)
