@@ -27,6 +27,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from fractions import Fraction
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -34,7 +35,7 @@ from common import SessionStore, out_dir, parse_config, smollm2_gguf
 from data.subjects import tag_subject
 from escalate import question_again, vary, without_requests
 from evidence import KnowledgeBase, check_draft, content_words as evidence_words
-from arithmetic_claims import claims, results
+from arithmetic_claims import claims, path_to, results
 from lesson import (Lesson, content_words, grounded_move, guard_reply, plan_of, problem_change, request_of,
                     split_problem)
 from math_moves import Move, faithful, fresh_hint, math_move, step_text
@@ -145,6 +146,15 @@ def _agrees(attempt: str, answer: Answer) -> bool:
         return bool(answer.expected) and check_answer(attempt, expected=answer.expected)["correct"]
     except MathError:
         return False
+
+
+def _recap(work: str, expected: str) -> str:
+    """"Your steps: ..." for a right answer: only the student's right claims on the path to it (as math_moves'
+    close), so a side check ("2 + 2 = 4") or a step they went back on is never called a step to the answer."""
+    worked = [str(c) for c in claims(work) if c.right]
+    numbers = re.findall(r"-?\d+(?:\.\d+)?(?:/\d+)?", expected.replace(",", ""))
+    path = next((p for n in reversed(numbers) if (p := path_to(worked, Fraction(n)))), [])
+    return f"Your steps: {', then '.join(path)}." if path else ""
 
 
 @dataclass
@@ -524,10 +534,8 @@ class Tutor:
             offered = self._call_tool(turn, "get_hint", args).get("hint", "")
             hint = fresh_hint(turn.lesson, offered, "")  # the same hint a third time in a row: held back
         held = " ".join(question_again(state.problem, state.subject)).strip() if stage == "hint" and not hint else ""
-        worked = [str(c) for c in claims(turn.work) if c.right]
         fill = {"topic": topic_of(state.problem, state.subject), "hint": hint,
-                "feedback": (verdict or {}).get("feedback", ""),
-                "recap": f"Your steps: {', then '.join(worked)}." if worked else ""}
+                "feedback": (verdict or {}).get("feedback", ""), "recap": _recap(turn.work, turn.answer.expected)}
         guard = guard_lead(turn.flags, turn.role, turn.state.asked_answer - 1)
         lead = [line for line in [guard] if line]
         if stage == "encourage" and state.solved:

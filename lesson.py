@@ -109,8 +109,9 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
             continue   # "A farmer has 5 fields. Each field has 8 rows ... the farmer": a plan without the 5 is not its
         if (found := plan_of("".join(pieces[a:b]).strip())) is not None:
             while b - 1 > a and (shorter := plan_of("".join(pieces[a:b - 1]).strip())) is not None \
-                    and shorter.answer == found.answer:
+                    and (shorter.answer == found.answer or _attempt_after_question(pieces[b - 2], pieces[b - 1])):
                 b -= 1   # "... What is the mean score? what even is a mean": the student's question is theirs
+                found = shorter
             return "".join(pieces[a:b]).strip(), "".join(pieces[:a] + pieces[b:]).strip()
     equation = re.search(r"=\s*[^\s?]", message)   # "Solve 3 + 2x = 11" is no exercise to evaluate
     for text, m in _exercises(message) if exercises and not claims(message) and not equation else ():
@@ -128,6 +129,13 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
     if questions and questions[-1] + 1 < len(pieces):
         return "".join(pieces[:questions[-1] + 1]).strip(), "".join(pieces[questions[-1] + 1:]).strip()
     return message.strip(), ""
+
+
+def _attempt_after_question(question: str, piece: str) -> bool:
+    """Is this piece the student's answer to the question just before it ("... How much is left? I got $24")? The
+    planner reads a number after the question as one more given, so only its form tells it is an attempt."""
+    asks = question.rstrip().endswith("?") or ASKING.match(question) is not None
+    return asks and answer_attempt(piece.strip(), []) is not None
 
 
 def _exercises(message: str) -> list[tuple[str, re.Match]]:

@@ -112,6 +112,8 @@ def _normalise(text: str) -> str:
 # an equation as written ("12 / 4 = 3", "3 − (−1) = 4"): the student's own, said back, states nothing new
 _EQUATION = re.compile(r"[\d(][\d\s.,+\-−×÷*/()]*=\s*-?\d+(?:[.,]\d+)*")
 _QUOTE = re.compile(r"[\"“]([^\"”]{8,})[\"”]")
+# a question quoted whole ('that answers "What is 6 times x?"') asks, like any question: its "is 6" states nothing
+_QUOTED_QUESTION = re.compile(r"[\"“][^\"”]*\?[\"”]")
 
 
 def _signs(equation: str) -> str:
@@ -150,7 +152,7 @@ def _asserts_number(reply: str, value: float) -> bool:
     This catches answers that also occur in the problem ('Solve 3x + 5 = 20'), which the plain number
     match must skip; questions ('Is it 5?') do not count, a tutor may ask about a student's number.
     """
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", reply):
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", _QUOTED_QUESTION.sub(" ", reply)):
         if sentence.strip().endswith("?"):
             continue
         for m in re.finditer(r"(?:=|\b(?:is|equals|makes|gives|gets?|got)\b)\s*\$?(.{0,30})", sentence, flags=re.I):

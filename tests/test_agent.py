@@ -387,3 +387,13 @@ def test_importing_the_agent_loads_no_torch():
 ])
 def test_request_flags_read_claims_and_injections_not_mentions(message, flags):
     assert set(wording.request_flags(message)) == flags
+
+
+@pytest.mark.parametrize("work, steps", [
+    ("I got 50. 6 x 7 = 42, 2 + 2 = 4, 42 + 8 = 50", "6 × 7 = 42, then 42 + 8 = 50"),   # a side sum is no step
+    ("my answer is 50: 6 x 8 = 48, 6 x 7 = 42, 42 + 8 = 50", "6 × 7 = 42, then 42 + 8 = 50"),   # went back on
+    ("42 + 8 = 50", "42 + 8 = 50")])
+def test_the_template_recap_lists_only_the_steps_on_the_path_to_the_answer(work, steps):
+    tutor = agent.Tutor(scripted(""))
+    run(tutor, "s", "What is 6 times 7 plus 8?")
+    assert run(tutor, "s", work)[1].startswith(f"Yes, that's right, well done! Your steps: {steps}.")

@@ -251,3 +251,12 @@ def test_dev_prompts_bad_line_names_file_and_line(tmp_path):
     bad.write_text('{"id": "x", "subject": "math", "kind": "normal", "prompt": "p", "answer": "1"}\n{"id": "y"}\n')
     with pytest.raises(ValueError, match=r"dev.jsonl:2: missing fields"):
         scorers.load_dev_prompts(bad)
+
+
+def test_a_quoted_question_states_no_number_but_an_assertion_beside_it_does():
+    problem = "Solve 6x + 7 = 43"
+    asked = 'Good: 6x = 36 is right. That answers "What is 6 times x equal to?" Now what is x?'
+    assert not scorers.leaks_answer(asked, "6", context=f"{problem} 6x = 36")
+    assert not scorers.leaks_answer('Which step answers “What is 6 times x?”', "6", context=problem)
+    assert scorers.leaks_answer('For "What is 6 times x?", x is 6.', "6", context=problem)
+    assert scorers.leaks_answer('You asked "is it right?" and x = 6.', "6", context=problem)

@@ -139,6 +139,22 @@ def test_the_problem_is_split_from_the_students_work():
     assert lesson.split_problem("Work out 7 - (-5). 7 - (-5) = 2") == ("Work out 7 - (-5).", "7 - (-5) = 2")
 
 
+LEFT = "Maya had $50. She spent $26 on a book. How much money is left?"
+
+
+@pytest.mark.parametrize("attempt", ["I got $24", "is it $24?", "my answer is 24 dollars", "= $24", "24?", "$24",
+                                     "I think it's $24.", "I got $30"])
+def test_an_answer_typed_after_the_problems_question_is_the_students_work(attempt):
+    # the planner reads "I got $24" as one more given (50 - 26 + 24): only its form says it answers the question
+    assert lesson.split_problem(f"{LEFT} {attempt}") == (LEFT, attempt)
+
+
+def test_a_problem_that_goes_on_after_a_question_is_not_cut():
+    story = "Maya had $50. She spent $26 on a book. How much money was left? Then she earned $10. How much now?"
+    problem, _ = lesson.split_problem(story)   # "Then she earned $10." is no answer to the first question
+    assert problem.startswith(story[:story.index(" How much now?")]) and solver.plan(problem).answer == 34
+
+
 @pytest.mark.parametrize("message, change", [
     ("how do I take away 8 from 96 when 6 is smaller than 8?", "same"),   # digits and a question mark
     ("is it 12?", "same"),
