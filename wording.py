@@ -141,6 +141,7 @@ ATTEMPT_WHOLE = re.compile(
 NUMBER = r"-?\$?\d+(?:[,.]\d+)*(?:/\d+)?"
 ATTEMPT_INLINE = re.compile(rf"(?:answer is|i got|i get|it'?s|it is|is it|equals|=)\s*"
                             rf"(?P<answer>{NUMBER}|[a-z]\s*=\s*{NUMBER})", re.I)
+BECAUSE = re.compile(r"\b(?:because|since|cause|cuz)\b", re.I)
 CHOICE = re.compile(r"(?:^|\s)\(?([A-H])[).:]\s+(.+?)(?=\s+\(?[A-H][).:]\s|\n|$)")
 
 
@@ -163,8 +164,11 @@ def answer_attempt(message: str, choices: list[str]) -> str | None:
     whole = ATTEMPT_WHOLE.match(message.strip())
     if whole and re.search(r"\d", whole.group("answer")) and _parses(whole.group("answer")):
         return whole.group("answer").strip()
-    inline = ATTEMPT_INLINE.search(message)
-    return inline.group("answer") if inline else None
+    # a chain ("9 x 4 = 36, 36 - 6 = 30") offers its last result: the first is a step on the way to it; what
+    # follows "because" is the reason ("I got 30 because 9 x 4 = 36"), so an answer before it wins
+    offered = BECAUSE.split(message, maxsplit=1)[0]
+    inline = list(ATTEMPT_INLINE.finditer(offered)) or list(ATTEMPT_INLINE.finditer(message))
+    return inline[-1].group("answer") if inline else None
 
 
 def _parses(text: str) -> bool:

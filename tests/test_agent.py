@@ -319,6 +319,26 @@ def test_answer_attempts_are_recognised_without_trailing_punctuation(message, of
     assert wording.answer_attempt(message, []) == offered
 
 
+@pytest.mark.parametrize("message, offered", [
+    ("9 x 4 = 36, 36 - 6 = 30", "30"), ("7 * 8 = 56 and 56 + 5 = 61", "61"), ("2x + 3 = 11 so x = 4", "4"),
+    ("I got 30 because 9 x 4 = 36", "30"), ("is it 36? no wait it is 30", "30"),
+])
+def test_a_chain_of_steps_offers_its_last_result(message, offered):
+    assert wording.answer_attempt(message, []) == offered
+
+
+def test_right_chained_work_on_a_set_problem_is_confirmed():
+    """A teacher's problem the planner cannot read, with its answer: the chain's last result is the answer offered,
+    so a right chain is confirmed, never checked by its first step ("Not quite yet" to a right 30)."""
+    store = SessionStore(":memory:")
+    problem = "Nine friends each bring 4 apples to a picnic. They drop 6 on the way. How many apples make it?"
+    store.set_context("s", subject="math", problem=problem, answer="30")
+    tutor = agent.Tutor(scripted(""), store=store)
+    run(tutor, "s", problem)
+    _, reply = run(tutor, "s", "9 x 4 = 36, 36 - 6 = 30")
+    assert "right" in reply and "Not quite" not in reply and "36 − 6 = 30" in reply
+
+
 def test_a_hidden_model_answer_never_rules_a_student_wrong():
     """A word problem the exact solver cannot read: the answer comes from the model's hidden step (here wrong: 6).
     It guards against leaks but decides no verdict: a student who disagrees is asked for their reasoning, not told
