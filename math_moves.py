@@ -505,7 +505,7 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
     story = _story_move(lesson, said, work)
     if story is not None:
         return story
-    related = relation_move(lesson.problem, found)
+    related = relation_move(lesson.problem, found, tuple(Fraction(v) for v in lesson.stated))
     if related is not None:   # "9 + 4" for 4 times as many bikes as 9 scooters: the story's relation, at that step
         return Move(related.verdict, related.lead, fresh_hint(lesson, related.question, related.question),
                     kind="claim_wrong" if related.verdict == "flag" else "part_done")

@@ -181,6 +181,19 @@ def test_a_part_found_earlier_is_named_and_the_count_left_asked_as_a_fraction():
     assert left.question == "What fraction of all 12 is that?"
 
 
+def test_a_part_found_a_turn_before_is_never_asked_again_on_the_claim_path():
+    """Both parts found, one per turn, as right claims: the second reply puts them together, never "What about"
+    the part the student found one turn before (relation_move passes what the lesson knows to number_move)."""
+    assert solver.plan(MELONS) is None
+    tutor = agent.Tutor(lambda *_, **__: iter(()))
+    for message in (MELONS, "5 x 12 = 60"):
+        list(tutor.respond("parts", message, "math"))
+    reply = list(tutor.respond("parts", "and 3 x 9 = 27", "math"))[-1]["text"]
+    assert 'And the number of melons in "A shop sells 5 crates of 12 melons" is 60' in reply
+    assert "What about" not in reply and "87" not in reply
+    assert relation_move(MELONS, claims("3 x 9 = 27"), (Fraction(60),)).question.startswith("And the number")
+
+
 def test_a_bare_number_short_of_the_question_s_last_step_gets_that_step_asked_by_the_tutor():
     assert solver.plan(MELONS) is None
     reply = _reply(f"{MELONS} 60")["text"]
