@@ -553,6 +553,9 @@ GREETING_REPLY = "Hi! What problem are you working on today? Tell me the questio
 # "one step" would read as a leak whenever the answer is 1 (scorers.leaks_case): say "step by step"
 SAFE_REPLY = "Let's take it step by step. What do you already know that could help here?"
 SOLVED_REPLY = "You've already solved this one. Would you like to try another problem?"
+SIMILAR_OFFER = "Would you like a similar problem to try?"
+ANOTHER_OFFER = "Would you like to try another problem?"
+NEXT_PROBLEM = "Type the next problem and we'll work through it together."
 # The two wording requests the tutor sends its model (agent.py); tutor_moves.py writes training replies to them
 WORD_STEP = "Ask the student this question in your own words, in one short sentence: "
 WORD_EVIDENCE = "Say this to the student in your own words, in one or two short sentences, adding nothing: "

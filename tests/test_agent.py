@@ -417,3 +417,21 @@ def test_the_template_recap_lists_only_the_steps_on_the_path_to_the_answer(work,
     tutor = agent.Tutor(scripted(""))
     run(tutor, "s", "What is 6 times 7 plus 8?")
     assert run(tutor, "s", work)[1].startswith(f"Yes, that's right, well done! Your steps: {steps}.")
+
+
+def test_a_science_close_asks_nothing_that_no_one_would_judge():
+    """A one-formula science question answered right: the close offers a problem like it (never a what-if whose
+    answer would meet "You've already solved this one"); "yes" gets the variant, then "yes" to another problem
+    with no variant asks the student for theirs."""
+    tutor = agent.Tutor(scripted(""))
+    run(tutor, "cart", "A cart has a mass of 2 kg and accelerates at 3 m/s². What is the net force on it?",
+        subject="science")
+    _, close = run(tutor, "cart", "6 N")
+    assert close == "Yes: 2 kg × 3 m/s² = 6 N. " + wording.SIMILAR_OFFER
+    _, variant = run(tutor, "cart", "yes")
+    assert variant.startswith("Here's one like it: A cart has a mass of 4 kg")
+    _, again = run(tutor, "cart", "12 N")
+    assert again.startswith("Yes: 4 kg × 3 m/s² = 12 N.") and "already solved" not in again
+    run(tutor, "km", "How many metres is 2.5 km?", subject="science")
+    _, close = run(tutor, "km", "2500 m")
+    assert close.endswith(wording.ANOTHER_OFFER) and run(tutor, "km", "sure")[1] == wording.NEXT_PROBLEM
