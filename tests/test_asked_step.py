@@ -10,7 +10,7 @@ import agent
 import solver
 import unplanned_help
 from arithmetic_claims import claims
-from asked_step import first_part_question, number_move, read_question
+from asked_step import first_part_question, number_move, read_question, taken_away
 from common import ROOT
 from story_changes import relation_move
 
@@ -201,3 +201,28 @@ def test_a_bare_number_short_of_the_question_s_last_step_gets_that_step_asked_by
         'What about the number of melons in "3 crates of 9 melons"?' in reply and "87" not in reply
     book = _reply(f"{BOOK} I got 135")["text"]
     assert "135" in book and "still" in book and "105" not in book
+
+
+BUS = "A bus has 32 seats. 19 people are on it. How many seats are empty?"
+
+
+@pytest.mark.parametrize("problem, value, said", [
+    (BUS, 13, "13 is the 32 seats take away the 19 people: the seats that are empty."),
+    ("A jar has 60 candies. Kids eat 23. How many candies remain?", 37,
+     "37 is the 60 candies take away the 23: the candies that remain."),
+    (BUS, 51, None),   # not the taking away
+    ("A baker had 40 cookies left after selling 27. How many cookies remain?", 13, None),   # 40 is what is left
+    ("A baker has 40 cookies. Later 27 cookies are left. How many cookies are left?", 13, None),
+    ("Tom has 20 cards. He buys 8 more. How many cards are left?", 12, None),
+    ("A class has 28 students. 17 are girls. How many more girls than boys are there?", 11, None),
+])
+def test_the_question_s_own_taking_away_word_says_what_the_number_counts(problem, value, said):
+    assert taken_away(problem, Fraction(value)) == said
+
+
+def test_a_right_one_step_answer_the_question_words_name_is_not_doubted():
+    """"13" or "32 - 19 = 13" for how many seats are empty: what 13 counts, never "Why take 19 people from 32"."""
+    for work in ("13", "32 - 19 = 13"):
+        reply = _reply(f"{BUS} {work}")["text"]
+        assert "13 is the 32 seats take away the 19 people: the seats that are empty." in reply, reply
+        assert "Why" not in reply and "stand for" not in reply
