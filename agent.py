@@ -26,7 +26,7 @@ import json
 import re
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, Protocol
@@ -40,16 +40,16 @@ from lesson import (Lesson, content_words, grounded_move, guard_reply, plan_of, 
                     split_problem)
 from math_moves import Move, faithful, fresh_hint, math_move, step_text
 from mathcheck import MathError, check_answer, format_decimal, format_fraction, math_spans, problem_equation, solve
-from science_numbers import number_move
+from science_numbers import number_move, read_conversion, read_problem
 from scorers import asks_or_next_step, extract_answer, leaks_answer
 from solver import Step, fmt, similar_problem
 from tokenizer import Detokenizer, StopText, render_chat
 from toolcalls import parse_tool_calls, tool_call_guide
 from tools import Toolbox
-from wording import (AFFIRM, ANOTHER, FRUSTRATION, GREETING, GREETING_REPLY, NEXT_TURN, SAFE_REPLY,
-                     SOLUTION_REQUEST, SOLVED_REPLY, SUBJECTS, SYSTEM_PROMPT, TEMPLATES, WHICH_PROBLEM, WORD_EVIDENCE,
-                     WORD_STEP, answer_attempt, consistent_with, draft_sentences, guard_lead, parse_choices,
-                     request_flags, sanitise_student, topic_of)
+from wording import (AFFIRM, ANOTHER, ANOTHER_OFFER, FRUSTRATION, GREETING, GREETING_REPLY, NEXT_PROBLEM, NEXT_TURN,
+                     SAFE_REPLY, SIMILAR_OFFER, SOLUTION_REQUEST, SOLVED_REPLY, SUBJECTS, SYSTEM_PROMPT, TEMPLATES,
+                     WHICH_PROBLEM, WORD_EVIDENCE, WORD_STEP, answer_attempt, consistent_with, draft_sentences,
+                     guard_lead, parse_choices, request_flags, sanitise_student, topic_of)
 
 GenerateFn = Callable[..., Iterator[str]]
 
@@ -146,6 +146,17 @@ def _agrees(attempt: str, answer: Answer) -> bool:
         return bool(answer.expected) and check_answer(attempt, expected=answer.expected)["correct"]
     except MathError:
         return False
+
+
+def _similar(problem: str, subject: str) -> str | None:
+    """A problem like a solved one: the planner's variant, or for a one-formula science question the same question
+    with its first number doubled or tripled, where science_numbers.py still reads it (its close offered one)."""
+    if subject != "science":
+        return similar_problem(problem)
+    first = re.search(r"(?<![\d.$/])\d+(?![\d./])", problem)
+    variants = [f"{problem[:first.start()]}{int(first.group()) * k}{problem[first.end():]}" for k in (2, 3)] \
+        if first else []
+    return next((v for v in variants if read_problem(v) or read_conversion(v)), None)
 
 
 def _recap(work: str, expected: str) -> str:
@@ -306,7 +317,7 @@ class Tutor:
         elif pending:  # we asked whether the last message was a new problem
             text, change = (pending, "new") if AFFIRM.match(text) else (text, "same")
         elif state.solved and (AFFIRM.match(text) or ANOTHER.search(text)) and \
-                (variant := similar_problem(state.problem)):
+                (variant := _similar(state.problem, state.subject)):
             text, change, turn.preface = variant, "new", f"Here's one like it: {variant}"
         else:
             change = problem_change(Lesson(problem=state.problem, said=lesson.said), text)
@@ -347,7 +358,10 @@ class Tutor:
         planned = plan_of(lesson.problem) is not None
         if state.subject == "science" and (move := number_move(lesson.problem, work, planned, lesson.said)):
             state.solved = move.kind == "final_right"   # a one-formula question: the student's number checked
-            return move
+            # its what-if ("...twice the acceleration?") has no answer anything here would judge: asked, the
+            # student's answer to it would meet "You've already solved this one", so the close offers a problem
+            offer = SIMILAR_OFFER if _similar(lesson.problem, "science") else ANOTHER_OFFER
+            return replace(move, question=offer) if state.solved else move
         if state.subject != "math" and not planned:  # science numbers: the plan
             return self._grounded_move(turn, change, work)
         plan, found = plan_of(lesson.problem), claims(work)
@@ -538,8 +552,8 @@ class Tutor:
                 "feedback": (verdict or {}).get("feedback", ""), "recap": _recap(turn.work, turn.answer.expected)}
         guard = guard_lead(turn.flags, turn.role, turn.state.asked_answer - 1)
         lead = [line for line in [guard] if line]
-        if stage == "encourage" and state.solved:
-            lead.append(SOLVED_REPLY)
+        if stage == "encourage" and state.solved:   # "yes" to the offer of another problem: theirs to type
+            lead.append(NEXT_PROBLEM if AFFIRM.match(turn.message) else SOLVED_REPLY)
         elif stage in ("check", "summary", "encourage"):
             lead.append(template["reply"].format(**fill))
         yield from turn.drain()

@@ -515,3 +515,33 @@ def _of_the_whole(question: str, whole: str) -> str:
 
 def _lower_first(question: str) -> str:
     return question[:1].lower() + question[1:]
+
+
+# the question's own word for what is left after a taking away, and what it calls those things
+_LEFT_STATE = re.compile(r"\bhow many (?P<noun>[a-z]+) (?:are|is|were|was) (?P<state>empty|left|still empty)\s*\?",
+                         re.I)
+_LEFT_VERB = re.compile(r"\bhow many (?P<noun>[a-z]+) (?:remain|are remaining|are left over)\s*\?", re.I)
+_AFTER = re.compile(r"\b(?:left|after|remain(?:s|ed|ing)?|now|still)\b", re.I)
+_ADDS = re.compile(r"\b(?:more|buys?|bought|gets?|got|finds?|found|adds?|added|gains?|receives?|earns?|collects?|"
+                   r"joins?|joined|arrives?|arrived|makes?|made|brings?|brought)\b", re.I)
+
+
+def taken_away(problem: str, value: Fraction) -> str | None:
+    """What a number counts where the question's own words ("How many seats are empty?", "How many candies
+    remain?") name a taking away, the story gives exactly two amounts, the larger of the question's own things and
+    no adding ("buys", "more"), and the number is the larger less the smaller: "13 is the 32 seats take away the 19
+    people: the seats that are empty". None where any of that is not plain (then the usual move asks)."""
+    sentences = problem_sentences(problem)
+    asked = question_sentence(sentences)
+    words = _LEFT_STATE.search(asked) or _LEFT_VERB.search(asked)
+    story = " ".join(s for s in sentences if s != asked)
+    amounts = sorted(given_numbers(story), reverse=True)
+    if words is None or len(amounts) != 2 or numbers_in(asked) or _ADDS.search(story):
+        return None
+    (big, whole), (small, used) = amounts
+    first = next(s for s in sentences if big in numbers_in(s))
+    if big - small != value or not same_word(whole.split()[-1], words.group("noun")) or \
+            _AFTER.search(story) or small in numbers_in(first):   # "40 left after selling 27": 40 is no whole
+        return None
+    state = f"that are {words.group('state')}" if "state" in words.groupdict() else "that remain"
+    return f"{fmt(value)} is the {whole} take away the {used}: the {words.group('noun')} {state}."

@@ -37,7 +37,7 @@ from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_t
                                pending, presented_as_answer, proposed_chain, reordered, result_of, results,
                                rounded_wrong_way, their_equation, true_of_work, unused_quantities, with_chains,
                                with_percent_bases)
-from asked_step import number_move
+from asked_step import number_move, taken_away
 from mathcheck import unbalanced_step
 from solver import Plan, Step, fmt
 from step_parts import part_of_step
@@ -505,7 +505,7 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
     story = _story_move(lesson, said, work)
     if story is not None:
         return story
-    related = relation_move(lesson.problem, found)
+    related = relation_move(lesson.problem, found, tuple(Fraction(v) for v in lesson.stated))
     if related is not None:   # "9 + 4" for 4 times as many bikes as 9 scooters: the story's relation, at that step
         return Move(related.verdict, related.lead, fresh_hint(lesson, related.question, related.question),
                     kind="claim_wrong" if related.verdict == "flag" else "part_done")
@@ -589,6 +589,9 @@ def _unexplained_value(lesson: Lesson, given: list[tuple[Fraction, str]], said: 
     if lesson.worked and not earlier:
         ask = f"What did you do with {' and '.join(lesson.worked[-2:])} to get {value}?"
         return Move("ask", "", fresh_hint(lesson, ask, meaning_question(lesson.problem, value)), kind="explain")
+    if not earlier and (counted := taken_away(lesson.problem, said[-1])):   # the question's words name the step
+        return Move("ask", counted, fresh_hint(lesson, _full_answer(lesson.problem), meaning_question(
+            lesson.problem, value)), kind="explain")
     named = [(v, phrase) for v, phrase in given if re.search(r"[a-z$]", phrase)]
     pair = next(((a, op, b) for a in named for b in named if a is not b for op in "+-*/"
                  if (op != "/" or b[0]) and wordproblem.apply_op(op, (a[0], b[0])) == said[-1]), None)
@@ -639,8 +642,12 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
     lead = f"The arithmetic is right: {', '.join(shown[:-1])} and {shown[-1]}." if len(shown) > 1 else \
         f"The arithmetic is right: {shown[0]}."
     first, last = found[0].written, found[-1].written
+    counted = taken_away(problem, latest.stated) if len(found) == 1 and latest.right and \
+        set(solver.numbers_in(latest.expression)) == {v for v, _ in given} else None
     if after:
         question = after
+    elif counted:   # "32 - 19 = 13" where the question asks how many seats are empty: nothing to doubt
+        lead, question = f"{lead} {counted}", _full_answer(problem)
     elif unused:
         verb = "do" if unused[0].endswith("s") else "does"
         question = f"What does {first} stand for in this problem, and where {verb} the {unused[0]} come in?"
@@ -649,6 +656,10 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
     else:
         question = meaning_question(problem, first)
     return Move("confirm", lead, question, kind="claim_checked")
+
+
+def _full_answer(problem: str) -> str:
+    return f"Say it as a full sentence that answers \"{question_sentence(problem_sentences(problem))}\""
 
 
 _THEN_VERB = {"-": "take {1} from {0}", "+": "add {1} to {0}", "*": "multiply {0} by {1}", "/": "divide {0} by {1}"}

@@ -264,13 +264,14 @@ class RelationMove:
     question: str
 
 
-def relation_move(problem: str, found: list[Claim]) -> RelationMove | None:
+def relation_move(problem: str, found: list[Claim], earlier: tuple[Fraction, ...] = ()) -> RelationMove | None:
     """The first right claim of two of the problem's numbers that goes against what the story says relates them
     ("9 + 4" for 4 times as many bikes as 9 scooters, "45 + 12" for 12 fewer crayons, "300 - 15" for 15% off $300,
     "120 - 4" for a tank 1/4 full, "32 x 4" where Tom's 32 is already 4 times Sue's), named at that step; or, first,
     a whole split by a fraction's bottom ("120 / 4 = 30" for 1/4 of 120 liters), confirmed as that part. With no
     relation stated, the question's own last step (asked_step.py): "15 x 9 = 135" where the question asks what is
-    still left of 240 pages is confirmed as the pages read, and the taking away asked."""
+    still left of 240 pages is confirmed as the pages read, and the taking away asked; a part found `earlier` is
+    named with its value, never asked for again."""
     sentences = problem_sentences(problem)
     asked = question_sentence(sentences)
     story = " ".join(s for s in sentences if s != asked)
@@ -287,7 +288,7 @@ def relation_move(problem: str, found: list[Claim]) -> RelationMove | None:
             moves += [(claim, move)] if move is not None else []
     flagged = next((move for _, move in moves if move.verdict == "flag"), None)
     last = next((move for claim, move in moves if claim is found[-1]), None)   # a part confirmed: the latest only
-    by_question = number_move(problem, found[-1].stated, found[-1]) if found and not moves else None
+    by_question = number_move(problem, found[-1].stated, found[-1], earlier) if found and not moves else None
     return flagged or last or (RelationMove(*astuple(by_question)) if by_question else None)
 
 

@@ -141,6 +141,7 @@ ATTEMPT_WHOLE = re.compile(
 NUMBER = r"-?\$?\d+(?:[,.]\d+)*(?:/\d+)?"
 ATTEMPT_INLINE = re.compile(rf"(?:answer is|i got|i get|it'?s|it is|is it|equals|=)\s*"
                             rf"(?P<answer>{NUMBER}|[a-z]\s*=\s*{NUMBER})", re.I)
+BECAUSE = re.compile(r"\b(?:because|since|cause|cuz)\b", re.I)
 CHOICE = re.compile(r"(?:^|\s)\(?([A-H])[).:]\s+(.+?)(?=\s+\(?[A-H][).:]\s|\n|$)")
 
 
@@ -163,8 +164,11 @@ def answer_attempt(message: str, choices: list[str]) -> str | None:
     whole = ATTEMPT_WHOLE.match(message.strip())
     if whole and re.search(r"\d", whole.group("answer")) and _parses(whole.group("answer")):
         return whole.group("answer").strip()
-    inline = ATTEMPT_INLINE.search(message)
-    return inline.group("answer") if inline else None
+    # a chain ("9 x 4 = 36, 36 - 6 = 30") offers its last result: the first is a step on the way to it; what
+    # follows "because" is the reason ("I got 30 because 9 x 4 = 36"), so an answer before it wins
+    offered = BECAUSE.split(message, maxsplit=1)[0]
+    inline = list(ATTEMPT_INLINE.finditer(offered)) or list(ATTEMPT_INLINE.finditer(message))
+    return inline[-1].group("answer") if inline else None
 
 
 def _parses(text: str) -> bool:
@@ -549,6 +553,9 @@ GREETING_REPLY = "Hi! What problem are you working on today? Tell me the questio
 # "one step" would read as a leak whenever the answer is 1 (scorers.leaks_case): say "step by step"
 SAFE_REPLY = "Let's take it step by step. What do you already know that could help here?"
 SOLVED_REPLY = "You've already solved this one. Would you like to try another problem?"
+SIMILAR_OFFER = "Would you like a similar problem to try?"
+ANOTHER_OFFER = "Would you like to try another problem?"
+NEXT_PROBLEM = "Type the next problem and we'll work through it together."
 # The two wording requests the tutor sends its model (agent.py); tutor_moves.py writes training replies to them
 WORD_STEP = "Ask the student this question in your own words, in one short sentence: "
 WORD_EVIDENCE = "Say this to the student in your own words, in one or two short sentences, adding nothing: "

@@ -319,6 +319,26 @@ def test_answer_attempts_are_recognised_without_trailing_punctuation(message, of
     assert wording.answer_attempt(message, []) == offered
 
 
+@pytest.mark.parametrize("message, offered", [
+    ("9 x 4 = 36, 36 - 6 = 30", "30"), ("7 * 8 = 56 and 56 + 5 = 61", "61"), ("2x + 3 = 11 so x = 4", "4"),
+    ("I got 30 because 9 x 4 = 36", "30"), ("is it 36? no wait it is 30", "30"),
+])
+def test_a_chain_of_steps_offers_its_last_result(message, offered):
+    assert wording.answer_attempt(message, []) == offered
+
+
+def test_right_chained_work_on_a_set_problem_is_confirmed():
+    """A teacher's problem the planner cannot read, with its answer: the chain's last result is the answer offered,
+    so a right chain is confirmed, never checked by its first step ("Not quite yet" to a right 30)."""
+    store = SessionStore(":memory:")
+    problem = "Nine friends each bring 4 apples to a picnic. They drop 6 on the way. How many apples make it?"
+    store.set_context("s", subject="math", problem=problem, answer="30")
+    tutor = agent.Tutor(scripted(""), store=store)
+    run(tutor, "s", problem)
+    _, reply = run(tutor, "s", "9 x 4 = 36, 36 - 6 = 30")
+    assert "right" in reply and "Not quite" not in reply and "36 − 6 = 30" in reply
+
+
 def test_a_hidden_model_answer_never_rules_a_student_wrong():
     """A word problem the exact solver cannot read: the answer comes from the model's hidden step (here wrong: 6).
     It guards against leaks but decides no verdict: a student who disagrees is asked for their reasoning, not told
@@ -397,3 +417,21 @@ def test_the_template_recap_lists_only_the_steps_on_the_path_to_the_answer(work,
     tutor = agent.Tutor(scripted(""))
     run(tutor, "s", "What is 6 times 7 plus 8?")
     assert run(tutor, "s", work)[1].startswith(f"Yes, that's right, well done! Your steps: {steps}.")
+
+
+def test_a_science_close_asks_nothing_that_no_one_would_judge():
+    """A one-formula science question answered right: the close offers a problem like it (never a what-if whose
+    answer would meet "You've already solved this one"); "yes" gets the variant, then "yes" to another problem
+    with no variant asks the student for theirs."""
+    tutor = agent.Tutor(scripted(""))
+    run(tutor, "cart", "A cart has a mass of 2 kg and accelerates at 3 m/s². What is the net force on it?",
+        subject="science")
+    _, close = run(tutor, "cart", "6 N")
+    assert close == "Yes: 2 kg × 3 m/s² = 6 N. " + wording.SIMILAR_OFFER
+    _, variant = run(tutor, "cart", "yes")
+    assert variant.startswith("Here's one like it: A cart has a mass of 4 kg")
+    _, again = run(tutor, "cart", "12 N")
+    assert again.startswith("Yes: 4 kg × 3 m/s² = 12 N.") and "already solved" not in again
+    run(tutor, "km", "How many metres is 2.5 km?", subject="science")
+    _, close = run(tutor, "km", "2500 m")
+    assert close.endswith(wording.ANOTHER_OFFER) and run(tutor, "km", "sure")[1] == wording.NEXT_PROBLEM

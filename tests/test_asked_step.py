@@ -10,7 +10,7 @@ import agent
 import solver
 import unplanned_help
 from arithmetic_claims import claims
-from asked_step import first_part_question, number_move, read_question
+from asked_step import first_part_question, number_move, read_question, taken_away
 from common import ROOT
 from story_changes import relation_move
 
@@ -181,6 +181,19 @@ def test_a_part_found_earlier_is_named_and_the_count_left_asked_as_a_fraction():
     assert left.question == "What fraction of all 12 is that?"
 
 
+def test_a_part_found_a_turn_before_is_never_asked_again_on_the_claim_path():
+    """Both parts found, one per turn, as right claims: the second reply puts them together, never "What about"
+    the part the student found one turn before (relation_move passes what the lesson knows to number_move)."""
+    assert solver.plan(MELONS) is None
+    tutor = agent.Tutor(lambda *_, **__: iter(()))
+    for message in (MELONS, "5 x 12 = 60"):
+        list(tutor.respond("parts", message, "math"))
+    reply = list(tutor.respond("parts", "and 3 x 9 = 27", "math"))[-1]["text"]
+    assert 'And the number of melons in "A shop sells 5 crates of 12 melons" is 60' in reply
+    assert "What about" not in reply and "87" not in reply
+    assert relation_move(MELONS, claims("3 x 9 = 27"), (Fraction(60),)).question.startswith("And the number")
+
+
 def test_a_bare_number_short_of_the_question_s_last_step_gets_that_step_asked_by_the_tutor():
     assert solver.plan(MELONS) is None
     reply = _reply(f"{MELONS} 60")["text"]
@@ -188,3 +201,28 @@ def test_a_bare_number_short_of_the_question_s_last_step_gets_that_step_asked_by
         'What about the number of melons in "3 crates of 9 melons"?' in reply and "87" not in reply
     book = _reply(f"{BOOK} I got 135")["text"]
     assert "135" in book and "still" in book and "105" not in book
+
+
+BUS = "A bus has 32 seats. 19 people are on it. How many seats are empty?"
+
+
+@pytest.mark.parametrize("problem, value, said", [
+    (BUS, 13, "13 is the 32 seats take away the 19 people: the seats that are empty."),
+    ("A jar has 60 candies. Kids eat 23. How many candies remain?", 37,
+     "37 is the 60 candies take away the 23: the candies that remain."),
+    (BUS, 51, None),   # not the taking away
+    ("A baker had 40 cookies left after selling 27. How many cookies remain?", 13, None),   # 40 is what is left
+    ("A baker has 40 cookies. Later 27 cookies are left. How many cookies are left?", 13, None),
+    ("Tom has 20 cards. He buys 8 more. How many cards are left?", 12, None),
+    ("A class has 28 students. 17 are girls. How many more girls than boys are there?", 11, None),
+])
+def test_the_question_s_own_taking_away_word_says_what_the_number_counts(problem, value, said):
+    assert taken_away(problem, Fraction(value)) == said
+
+
+def test_a_right_one_step_answer_the_question_words_name_is_not_doubted():
+    """"13" or "32 - 19 = 13" for how many seats are empty: what 13 counts, never "Why take 19 people from 32"."""
+    for work in ("13", "32 - 19 = 13"):
+        reply = _reply(f"{BUS} {work}")["text"]
+        assert "13 is the 32 seats take away the 19 people: the seats that are empty." in reply, reply
+        assert "Why" not in reply and "stand for" not in reply
