@@ -80,6 +80,7 @@ FRESH6 = ROOT / "tests" / "fixtures" / "solver" / "fresh6.jsonl"    # written be
 FRESH7 = ROOT / "tests" / "fixtures" / "solver" / "fresh7.jsonl"    # written before round 7 (varied wording)
 FRESH8 = ROOT / "tests" / "fixtures" / "solver" / "fresh8.jsonl"    # written before round 9 (kinds left unplanned)
 FRESH9 = ROOT / "tests" / "fixtures" / "solver" / "fresh9.jsonl"    # written before round 10 (kinds students missed)
+FRESH10 = ROOT / "tests" / "fixtures" / "solver" / "fresh10.jsonl"  # written before round 11 (words, capacity, signs)
 DEV_SET = ROOT / "data" / "eval" / "tutor_cases.jsonl"              # only its `tune` split is ever read here
 
 
@@ -159,7 +160,7 @@ def main() -> None:
     hide = not cfg.show_check
     fresh = ((FRESH, "fresh"), (FRESH2, "fresh2"), (FRESH3, "fresh3"), (FRESH4, "fresh4"), (FRESH5, "fresh5"),
              (FRESH6, "fresh6"), (FRESH7, "fresh7"), (FRESH8, "fresh8"),
-             (FRESH9, "fresh9"))
+             (FRESH9, "fresh9"), (FRESH10, "fresh10"))
     for path, name in fresh:
         report(f"{name} grade 3-8 cases, dev", score(authored_cases(path, "dev"), cfg.show_errors), labelled=True)
         check = score(authored_cases(path, "check"), 0 if hide else cfg.show_errors)
