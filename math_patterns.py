@@ -549,8 +549,10 @@ def combined_mean(p: Problem) -> Plan | None:
 
 _EXPRESSION_Q = re.compile(r"(?:calculate|evaluate|work out|what is|find|compute)\s+(?P<e>[-(\d][^?!]*?)\s*[?.!]?$",
                            re.I)
-_TOKEN = re.compile(r"\s*(?:(?P<n>\d+(?:\.\d+)?(?:/\d+)?)|(?P<op>[-+×÷*/()²³]))")
-_SIGNS = {"×": "*", "*": "*", "÷": "/", "/": "/", "+": "+", "-": "-"}
+# 'x' between spaces is a times sign ('-3 x -4'); written against a number it is an unknown ('3x'), never read here
+_TOKEN = re.compile(r"\s*(?:(?P<n>\d+(?:\.\d+)?(?:/\d+)?)|(?P<op>[-+×÷*/()²³]|(?<=\s)x(?=\s)))")
+_SIGNS = {"×": "*", "*": "*", "x": "*", "÷": "/", "/": "/", "+": "+", "-": "-"}
+_OPENS = ("(", *_SIGNS)
 
 
 class _Expression:
@@ -581,7 +583,7 @@ class _Expression:
 
     def product(self) -> tuple[Ref, str]:
         left = self.power()
-        while self.peek() in ("×", "÷", "*", "/"):
+        while self.peek() in ("×", "÷", "*", "/", "x"):
             op = _SIGNS[self.tokens[self.at].group("op")]
             self.at += 1
             left = self.binary(op, left, self.power())
@@ -615,7 +617,8 @@ class _Expression:
     def atom(self) -> tuple[Ref, str]:
         if self.at >= len(self.tokens):
             raise NoPlan("the expression ends too soon")
-        token, first = self.tokens[self.at], self.at == 0 or self.tokens[self.at - 1].group("op") == "("
+        # a minus sign opens a negative number at the start, after '(' or right after an operator ('13 - -5')
+        token, first = self.tokens[self.at], self.at == 0 or self.tokens[self.at - 1].group("op") in _OPENS
         self.at += 1
         if token.group("op") == "-" and first and self.at < len(self.tokens) and self.tokens[self.at].group("n"):
             number = self.tokens[self.at]

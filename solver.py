@@ -81,7 +81,9 @@ students ... Each bus has 48 seats'). Round 10 (fresh9.jsonl, readers of general
 of its own): the fraction of a whole left after several takings and a ratio said any way with a total
 (parts_patterns.py); a rate per a number of units, prices by kind met by counts, a rate over periods from a whole or
 added up then one-off changes, an amount by kind (rate_patterns.py); any level that starts below zero (a diver, a
-balance, a lift: level_patterns.py); a student's numbers keep their sign ('-3 - 6 = -9').
+balance, a lift: level_patterns.py); a student's numbers keep their sign ('-3 - 6 = -9'). Round 11 (fresh10.jsonl):
+arithmetic said in words, in the words' order (words_patterns.py), places left when some are taken (parts_patterns.py),
+a sign right after an operator ('13 - -5', '-3 x -4').
 
 Steps follow the school breakdown the dev set's gold steps use, so the tutor can recognise a student's
 intermediate value: a non-unit fraction is 1/8 of the whole first, then 5 of those parts; two numbers from their
@@ -151,7 +153,7 @@ from measure_patterns import (box, clock_elapsed, daily_over_weeks, fraction_of_
 from math_patterns import (combined_mean, conversion, expression, fill_count, for_every, fraction_of, fractions_rest,
                            map_scale, mean, mean_missing, missing_side, mixed_unit_difference, percent_apply,
                            percent_of_number, percent_reverse, ratio, rectangle, square_side, there_and_back)
-from parts_patterns import fraction_left, ratio_total
+from parts_patterns import capacity_left, fraction_left, ratio_total
 from quantity_patterns import data_range, group_priced, median, rate_chain, story
 from rate_patterns import per_lot, priced_kinds, rate_over_periods
 from rounding_patterns import groups_needed
@@ -162,6 +164,7 @@ from story_patterns import (as_many_total, change, comparison, difference, equal
 from total_patterns import shared_with_difference, shared_with_multiple, sum_difference
 from wordproblem import (NUM, OP_SIGN, NoPlan, Plan, Problem, Quantity, Ref, Step, apply_op, fmt, is_unit, mentions,
                          number_value, numbers_in, read_problem, same_word, shown_in_sum, stem, unit_factor)
+from words_patterns import word_expression
 
 # The public API, what lesson.py, agent.py, bench/ and the tests use; the plan's types and number reading live in
 # wordproblem.py, the patterns in the *_patterns.py files.
@@ -185,7 +188,8 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     consecutive, fraction_of_parts, daily_over_weeks, polygon_perimeter, fee_plus_rate, total_from_mean,
     square_side, rate_other_time, rest_shared, work_done, temperature_rate, fraction_sum, save_to_goal,
     group_priced, crew_time, operations_undone, regular_perimeter, rate_chain, there_and_back, fraction_left,
-    ratio_total, per_lot, priced_kinds, rate_over_periods, level_below_zero]
+    ratio_total, per_lot, priced_kinds, rate_over_periods, level_below_zero, word_expression,
+    capacity_left]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.

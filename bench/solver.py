@@ -21,6 +21,10 @@ written before round 10): the `dev` half is developed on, the
 `check` half is measured before and at the end only, and prints its totals alone unless --show_check (so developing
 never shows its problems). GSM8K train: tuned on even indices, checked on odd ones (totals alone, likewise).
 
+Round 11 (2026-12-06; before round 11 in brackets): fresh10 dev (14) 92.9% / 100% (21.4%), fresh10 check (14,
+never read) 92.9% / 100% (7.1%), fresh7 dev 71.7% (70.0%), fresh8 check 43.5% (39.1%), GSM8K train even 69 planned
+(68), odd 65 (65), all 100% precise; every other set unchanged.
+
 Round 10 (2026-12-06, readers of general structure; coverage / precision, before round 10 in brackets): fresh9 dev
 (19) 100% / 100% (31.6% / 100%), fresh9 check (19, never read) 78.9% / 100% (21.1% / 100%), fresh2 check 64.0%
 (62.0%), fresh3 dev 86.0% (84.0%), fresh6 check 70.0% (68.0%), fresh7 dev 70.0% (66.7%), GSM8K train even 68
