@@ -549,9 +549,8 @@ def combined_mean(p: Problem) -> Plan | None:
 
 _EXPRESSION_Q = re.compile(r"(?:calculate|evaluate|work out|what is|find|compute)\s+(?P<e>[-(\d][^?!]*?)\s*[?.!]?$",
                            re.I)
-# 'x' between spaces is a times sign ('-3 x -4'); written against a number it is an unknown ('3x'), never read here
-_TOKEN = re.compile(r"\s*(?:(?P<n>\d+(?:\.\d+)?(?:/\d+)?)|(?P<op>[-+×÷*/()²³]|(?<=\s)x(?=\s)))")
-_SIGNS = {"×": "*", "*": "*", "x": "*", "÷": "/", "/": "/", "+": "+", "-": "-"}
+_TOKEN = re.compile(r"\s*(?:(?P<n>\d+(?:\.\d+)?(?:/\d+)?)|(?P<op>[-+×÷*/()²³]))")
+_SIGNS = {"×": "*", "*": "*", "÷": "/", "/": "/", "+": "+", "-": "-"}
 _OPENS = ("(", *_SIGNS)
 
 
@@ -583,7 +582,7 @@ class _Expression:
 
     def product(self) -> tuple[Ref, str]:
         left = self.power()
-        while self.peek() in ("×", "÷", "*", "/", "x"):
+        while self.peek() in ("×", "÷", "*", "/"):
             op = _SIGNS[self.tokens[self.at].group("op")]
             self.at += 1
             left = self.binary(op, left, self.power())

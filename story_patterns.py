@@ -512,10 +512,9 @@ def part_whole(p: Problem) -> Plan | None:
     b = Builder(p, "part_whole")
     refs = [b.given(m, 0, i) for m in parts]
     texts = " and ".join(f"{m.group(0)} {measure}".strip() for m in parts)
-    if not measure:
-        question = f"How many {i} are {texts} together?"
-    else:
-        question = f"How far is {texts} together?" if q.group("i") is None else f"How much {i} is {texts} together?"
+    # 'How many cups are 2 1/4 cups and 1 1/2 cups together?': a measure's unit is counted like any noun
+    question = f"How far is {texts} together?" if measure and q.group("i") is None else \
+        f"How many {i} are {texts} together?"
     b.step("+", refs, i, question)
     return b.finish()
 

@@ -1,6 +1,8 @@
 """Round 11 of the planner: arithmetic said in words (worked in the words' order), places left when some are taken,
 and signed numbers inside a written expression; each reader tested on wordings written for this test (other
 numbers, verbs and nouns than fresh10.jsonl's), none copied from a fixture; near misses must abstain."""
+from fractions import Fraction
+
 import pytest
 
 import solver
@@ -63,8 +65,8 @@ def test_places_left_abstains_when_the_second_number_is_not_the_places_taken(pro
 
 @pytest.mark.parametrize("problem,answer,question", [
     ("What is 11 - -6?", 17, "What is 11 - (-6)?"),
-    ("Work out -5 x -7.", 35, "What is -5 × (-7)?"),
-    ("Calculate 9 x -2.", -18, "What is 9 × (-2)?"),
+    ("Work out -5 × -7.", 35, "What is -5 × (-7)?"),
+    ("Calculate 9 × -2.", -18, "What is 9 × (-2)?"),
     ("What is -36 ÷ -9?", 4, "What is -36 ÷ (-9)?"),
 ])
 def test_a_sign_after_an_operator_opens_a_negative_number(problem, answer, question):
@@ -72,5 +74,37 @@ def test_a_sign_after_an_operator_opens_a_negative_number(problem, answer, quest
     assert found is not None and found.answer == answer and found.steps[-1].question == question
 
 
-def test_an_x_against_a_number_is_an_unknown_not_a_times_sign():
+def test_an_x_against_a_number_is_an_unknown():
     assert solver.plan("What is 3x + 2?") is None
+
+
+def test_hints_quote_numbers_in_the_problems_own_forms():
+    dive = solver.plan("A diver is at -24 m. She rises 9 m, then dives 14 m. What is her depth now?")
+    assert dive is not None and [q.text for q in dive.quantities if q.given][0] == "-24 m"
+    assert solver.hints(dive, 0)[0].endswith("Look at -24 m and 9 m.")
+    mixed = solver.plan("Ravi used 3 1/4 cups of milk and 1 1/2 cups of water. How many cups did he use in all?")
+    assert mixed is not None and mixed.answer == Fraction(19, 4)
+    assert "3 1/4 cups and 1 1/2 cups" in solver.hints(mixed, 0)[0] and "13/4" not in solver.hints(mixed, 0)[0]
+    assert mixed.steps[0].question == "How many cups are 3 1/4 cups and 1 1/2 cups together?"
+
+
+def test_a_step_operand_is_said_by_its_value_never_by_a_quoted_question():
+    found = solver.plan("Ana buys 4 pens at $3 each and pays with a $20 bill. How much change does she get?")
+    assert found is not None and found.answer == 8
+    assert solver.hints(found, 1)[0].endswith("Look at $20 and the $12 from the earlier step.")
+    cards = solver.plan("Leo had 50 cards. He bought 14 more and then gave away 9. How many cards does he have now?")
+    assert cards is not None and cards.answer == 55
+    assert '"' not in solver.hints(cards, 1)[0] and "the 64 cards from the earlier step" in solver.hints(cards, 1)[0]
+
+
+@pytest.mark.parametrize("problem,student,says", [
+    ("Work out -6 × -5.", "-30", "The size is right, but check the sign: -6 × (-5) has two negative numbers."),
+    ("What is 8 × -4?", "32", "The size is right, but check the sign: 8 × (-4) has one negative number."),
+    ("What is -42 ÷ -7?", "-6", "The size is right, but check the sign: -42 ÷ (-7) has two negative numbers."),
+])
+def test_a_product_or_quotient_with_the_wrong_sign_is_named_without_the_answer(problem, student, says):
+    found = solver.plan(problem)
+    diagnosis = solver.diagnose(found, student)
+    assert diagnosis is not None and diagnosis.misconception == "wrong_sign" and diagnosis.says == says
+    assert solver.fmt(found.answer) not in diagnosis.question.replace(f"({solver.fmt(-found.answer)})", "")
+    assert solver.diagnose(found, solver.fmt(found.answer)) is None   # the right answer is no mistake
