@@ -22,8 +22,9 @@ written before round 10): the `dev` half is developed on, the
 never shows its problems). GSM8K train: tuned on even indices, checked on odd ones (totals alone, likewise).
 
 Round 11 (2026-12-06; before round 11 in brackets): fresh10 dev (14) 92.9% / 100% (21.4%), fresh10 check (14,
-never read) 78.6% / 100% (7.1%; 92.9% while 'x' was read as times, dropped: lesson.py rewrites it), fresh7 dev 71.7% (70.0%), fresh8 check 43.5% (39.1%), GSM8K train even 69 planned
-(68), odd 65 (65), all 100% precise; every other set unchanged.
+never read) 78.6% / 100% (7.1%; 92.9% while 'x' was read as a times sign, dropped again: lesson.py rewrites it),
+fresh7 dev 71.7% (70.0%), fresh8 check 43.5% (39.1%), GSM8K train even 69 planned (68), odd 65 (65), all 100%
+precise; every other set unchanged.
 
 Round 10 (2026-12-06, readers of general structure; coverage / precision, before round 10 in brackets): fresh9 dev
 (19) 100% / 100% (31.6% / 100%), fresh9 check (19, never read) 78.9% / 100% (21.1% / 100%), fresh2 check 64.0%
