@@ -512,9 +512,13 @@ def part_whole(p: Problem) -> Plan | None:
     b = Builder(p, "part_whole")
     refs = [b.given(m, 0, i) for m in parts]
     texts = " and ".join(f"{m.group(0)} {measure}".strip() for m in parts)
-    # 'How many cups are 2 1/4 cups and 1 1/2 cups together?': a measure's unit is counted like any noun
-    question = f"How far is {texts} together?" if measure and q.group("i") is None else \
-        f"How many {i} are {texts} together?"
+    # 'How much flour is 3/4 cup and 2/3 cup together?', but 'How many cups are 2 1/4 cups and ...': a unit counts
+    if measure and q.group("i") is None:
+        question = f"How far is {texts} together?"
+    elif measure and not same_word(i, measure):
+        question = f"How much {i} is {texts} together?"
+    else:
+        question = f"How many {i} are {texts} together?"
     b.step("+", refs, i, question)
     return b.finish()
 
