@@ -468,10 +468,10 @@ def _generic_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
                                                        f"negative number, that is taken away." if b < 0
                      else f"You added {fb} to {fa}.")],
     }[step.op]
-    if step.op in "*/" and min(a, b) < 0 and step.value:
+    if step.op in "*/" and min(a, b) < 0 and step.value:   # -12 for -3 × (-4): the sign rule, never the answer
         negatives = "two negative numbers" if max(a, b) < 0 else "one negative number"
-        wrongs.insert(0, _Wrong("wrong_sign", -step.value, f"The size is right, but check the sign: "
-                                f"{fmt(a)}{OP_SIGN[step.op]}{shown_in_sum(b)} has {negatives}."))
+        wrongs.insert(0, _Wrong("wrong_sign", -step.value, f"Check the sign: {fmt(a)}{OP_SIGN[step.op]}"
+                                f"{shown_in_sum(b)} has {negatives}, so is the result positive or negative?"))
     if step.op == "+" and _fraction_operands(step.values):
         tops_bottoms = Fraction(a.numerator + b.numerator, a.denominator + b.denominator)
         wrongs.insert(0, _Wrong("add_tops_and_bottoms", tops_bottoms, "You added the tops and added the bottoms."))

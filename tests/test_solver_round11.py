@@ -97,10 +97,13 @@ def test_a_step_operand_is_said_by_its_value_never_by_a_quoted_question():
     assert '"' not in solver.hints(cards, 1)[0] and "the 64 cards from the earlier step" in solver.hints(cards, 1)[0]
 
 
+_SIGN_ASKED = ", so is the result positive or negative?"
+
+
 @pytest.mark.parametrize("problem,student,says", [
-    ("Work out -6 × -5.", "-30", "The size is right, but check the sign: -6 × (-5) has two negative numbers."),
-    ("What is 8 × -4?", "32", "The size is right, but check the sign: 8 × (-4) has one negative number."),
-    ("What is -42 ÷ -7?", "-6", "The size is right, but check the sign: -42 ÷ (-7) has two negative numbers."),
+    ("Work out -6 × -5.", "-30", f"Check the sign: -6 × (-5) has two negative numbers{_SIGN_ASKED}"),
+    ("What is 8 × -4?", "32", f"Check the sign: 8 × (-4) has one negative number{_SIGN_ASKED}"),
+    ("What is -42 ÷ -7?", "-6", f"Check the sign: -42 ÷ (-7) has two negative numbers{_SIGN_ASKED}"),
 ])
 def test_a_product_or_quotient_with_the_wrong_sign_is_named_without_the_answer(problem, student, says):
     found = solver.plan(problem)
