@@ -468,7 +468,8 @@ def _generic_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
                                                        f"negative number, that is taken away." if b < 0
                      else f"You added {fb} to {fa}.")],
     }[step.op]
-    if step.op in "*/" and min(a, b) < 0 and step.value:   # -12 for -3 × (-4): the sign rule, never the answer
+    # -12 for -3 × (-4) in an exercise: the sign rule, never the answer (an equation's '+6' is no sign slip)
+    if step.op in "*/" and step.kind == "order" and min(a, b) < 0 and step.value:
         negatives = "two negative numbers" if max(a, b) < 0 else "one negative number"
         wrongs.insert(0, _Wrong("wrong_sign", -step.value, f"Check the sign: {fmt(a)}{OP_SIGN[step.op]}"
                                 f"{shown_in_sum(b)} has {negatives}, so is the result positive or negative?"))

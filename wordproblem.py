@@ -591,9 +591,9 @@ def as_written(found: Plan | None, problem: str) -> Plan | None:
     def said(text: str) -> str:
         return re.sub(r"(?<![\d./])\d+/\d+(?![\d/])", lambda m: improper.get(m.group(), m.group()), text)
 
-    def signed(q: Quantity) -> str:
-        unsigned = q.value < 0 and re.match(rf"{re.escape(fmt(-q.value))}\b", q.text)
-        return f"-{q.text}" if unsigned else q.text
+    def signed(q: Quantity) -> str:   # '-86 m' only where the problem writes the minus ('86 m below sea level' stays)
+        written = re.search(rf"[-−]{re.escape(q.text)}", problem)
+        return f"-{q.text}" if q.value < 0 and written and re.match(re.escape(fmt(-q.value)), q.text) else q.text
 
     quantities = [replace(q, text=said(signed(q))) for q in found.quantities]
     steps = [replace(st, question=said(st.question)) for st in found.steps]
