@@ -551,6 +551,7 @@ _EXPRESSION_Q = re.compile(r"(?:calculate|evaluate|work out|what is|find|compute
                            re.I)
 _TOKEN = re.compile(r"\s*(?:(?P<n>\d+(?:\.\d+)?(?:/\d+)?)|(?P<op>[-+×÷*/()²³]))")
 _SIGNS = {"×": "*", "*": "*", "÷": "/", "/": "/", "+": "+", "-": "-"}
+_OPENS = ("(", *_SIGNS)
 
 
 class _Expression:
@@ -615,7 +616,8 @@ class _Expression:
     def atom(self) -> tuple[Ref, str]:
         if self.at >= len(self.tokens):
             raise NoPlan("the expression ends too soon")
-        token, first = self.tokens[self.at], self.at == 0 or self.tokens[self.at - 1].group("op") == "("
+        # a minus sign opens a negative number at the start, after '(' or right after an operator ('13 - -5')
+        token, first = self.tokens[self.at], self.at == 0 or self.tokens[self.at - 1].group("op") in _OPENS
         self.at += 1
         if token.group("op") == "-" and first and self.at < len(self.tokens) and self.tokens[self.at].group("n"):
             number = self.tokens[self.at]

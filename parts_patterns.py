@@ -159,3 +159,44 @@ def ratio_total(p: Problem) -> Plan | None:
                                  r"metres?|meters?|cups?", unit):
         whole_count(b.steps[-1].value)   # counts of things come out whole; measures may not
     return b.finish()
+
+
+# ----------------------------------------------------------------------------- room left when some is taken
+
+_SLOT = r"seats|spaces|places|slots|rooms|beds|spots|lockers|desks|tables|berths|cabins|pitches|stalls|chairs"
+# 'A bus has 32 seats', 'a camp has places for 75 children', 'A lift can hold 12 people'
+_CAPACITY = re.compile(rf"\b(?:has|have|had|with) (?P<c>\d+) (?P<slot>{_SLOT})\b|\b(?:has|have|had) (?P<slot_>{_SLOT}|"
+                       rf"room|space) for (?P<c_>\d+) (?P<who_>[a-z]+)\b|\bcan (?:hold|seat|take|fit|carry) (?:up to )?"
+                       rf"(?P<c__>\d+) (?P<who>[a-z]+)\b")
+_OCCUPIED = re.compile(r"(?<![$\d./])\b(?P<o>\d+)\b(?![./%]\d)")
+# 'How many seats are empty?', '... are still available?', 'How many more people can get in?'
+_ROOM_LEFT = re.compile(rf"how many (?P<asked>{_SLOT}|places|spaces) (?:are|is) (?:still |now )?(?:empty|free|left|"
+                        rf"available|open|unoccupied|vacant|unused|spare)\b|how many more (?P<who>[a-z]+) can "
+                        rf"[a-z]+\b", re.I)
+# words that make the second number something other than the places taken ('got off', '4 rows', 'per table')
+_NOT_TAKEN = r"\b(?:off|leave|leaves|left|out|rows?|per|every|each(?! seat| room| bed| place)|times|more|fewer)\b"
+
+
+def capacity_left(p: Problem) -> Plan | None:
+    """The places not taken: a capacity ('has 32 seats', 'can hold 12 people') less the one other number of the
+    story, the places taken ('19 people are on it'); the question asks for the empty, free or still available ones,
+    or how many more can get in."""
+    cap, q = p.search(_CAPACITY), p.match_question(_ROOM_LEFT)
+    if not cap or not q or len(p.numbers) != 2 or re.search(_NOT_TAKEN, p.body, re.I):
+        return None
+    c = next(g for g in ("c", "c_", "c__") if cap.group(g))
+    slot = cap.group("slot") or cap.group("slot_") or ""
+    who = cap.group("who") or cap.group("who_") or ""
+    if not (q.group("asked") and slot and singular(q.group("asked")) == singular(slot)) and \
+            not (q.group("who") and who and singular(q.group("who")) == singular(who)):
+        return None
+    taken = [m for m in _OCCUPIED.finditer(p.body) if m.span("o") != cap.span(c)]
+    if len(taken) != 1:
+        return None
+    b = Builder(p, "capacity_left")
+    counted, o = q.group("asked") or q.group("who"), taken[0].group("o")
+    question = f"Of the {cap.group(c)} {counted}, {o} are taken: how many are not?" if q.group("asked") else \
+        f"There is room for {cap.group(c)} {counted} and {o} are already there: how many more fit?"
+    b.step("-", [b.given(cap, c, counted), b.given(taken[0], "o", counted)], counted, question)
+    whole_count(b.steps[-1].value)
+    return b.finish()

@@ -81,7 +81,10 @@ students ... Each bus has 48 seats'). Round 10 (fresh9.jsonl, readers of general
 of its own): the fraction of a whole left after several takings and a ratio said any way with a total
 (parts_patterns.py); a rate per a number of units, prices by kind met by counts, a rate over periods from a whole or
 added up then one-off changes, an amount by kind (rate_patterns.py); any level that starts below zero (a diver, a
-balance, a lift: level_patterns.py); a student's numbers keep their sign ('-3 - 6 = -9').
+balance, a lift: level_patterns.py); a student's numbers keep their sign ('-3 - 6 = -9'). Round 11 (fresh10.jsonl):
+arithmetic said in words, in the words' order (words_patterns.py), places left when some are taken (parts_patterns.py),
+a sign right after an operator ('13 - -5', '-3 × -4'); plan texts in the problem's own forms
+(wordproblem.as_written: '2 1/4', '-30 m').
 
 Steps follow the school breakdown the dev set's gold steps use, so the tutor can recognise a student's
 intermediate value: a non-unit fraction is 1/8 of the whole first, then 5 of those parts; two numbers from their
@@ -151,7 +154,7 @@ from measure_patterns import (box, clock_elapsed, daily_over_weeks, fraction_of_
 from math_patterns import (combined_mean, conversion, expression, fill_count, for_every, fraction_of, fractions_rest,
                            map_scale, mean, mean_missing, missing_side, mixed_unit_difference, percent_apply,
                            percent_of_number, percent_reverse, ratio, rectangle, square_side, there_and_back)
-from parts_patterns import fraction_left, ratio_total
+from parts_patterns import capacity_left, fraction_left, ratio_total
 from quantity_patterns import data_range, group_priced, median, rate_chain, story
 from rate_patterns import per_lot, priced_kinds, rate_over_periods
 from rounding_patterns import groups_needed
@@ -160,8 +163,9 @@ from story_patterns import (as_many_total, change, comparison, difference, equal
                             groups_then_share, level_difference, measure_change, measure_comparison, missing_part,
                             part_whole, rate, sharing, shopping, times_difference, two_prices)
 from total_patterns import shared_with_difference, shared_with_multiple, sum_difference
-from wordproblem import (NUM, OP_SIGN, NoPlan, Plan, Problem, Quantity, Ref, Step, apply_op, fmt, is_unit, mentions,
-                         number_value, numbers_in, read_problem, same_word, shown_in_sum, stem, unit_factor)
+from wordproblem import (NUM, OP_SIGN, NoPlan, Plan, Problem, Quantity, Ref, Step, apply_op, as_written, fmt, is_unit,
+                         mentions, number_value, numbers_in, read_problem, same_word, shown_in_sum, stem, unit_factor)
+from words_patterns import word_expression
 
 # The public API, what lesson.py, agent.py, bench/ and the tests use; the plan's types and number reading live in
 # wordproblem.py, the patterns in the *_patterns.py files.
@@ -185,7 +189,8 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     consecutive, fraction_of_parts, daily_over_weeks, polygon_perimeter, fee_plus_rate, total_from_mean,
     square_side, rate_other_time, rest_shared, work_done, temperature_rate, fraction_sum, save_to_goal,
     group_priced, crew_time, operations_undone, regular_perimeter, rate_chain, there_and_back, fraction_left,
-    ratio_total, per_lot, priced_kinds, rate_over_periods, level_below_zero]
+    ratio_total, per_lot, priced_kinds, rate_over_periods, level_below_zero, word_expression,
+    capacity_left]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
@@ -246,7 +251,7 @@ def plan(problem: str) -> Plan | None:
     pence = _PENCE.search(problem) and not re.search(r"[=+*/^]|\d[a-oq-z]\b", problem)   # never an unknown 3p
     money = set(re.findall(r"[$£€]", problem)) | ({"£"} if pence else set())
     if not money & set(_MONEY):
-        return _plan_dollars(problem)
+        return as_written(_plan_dollars(problem), problem)
     symbol = min(money & set(_MONEY))
     unit, hundredth = _MONEY[symbol]
     if len(money) > 1 or re.search(rf"\b{unit}s?\b", problem, re.I):
@@ -254,7 +259,8 @@ def plan(problem: str) -> Plan | None:
     in_dollars = re.sub(rf"\b{hundredth}\b", "cents", _PENCE.sub(lambda m: f"{m.group(1)} cents", problem) if pence
                         else problem)
     found = _plan_dollars(in_dollars.replace(symbol, "$"))
-    return found and _in_money(found, problem, symbol)
+    return as_written(found and _in_money(found, problem, symbol), problem)
+
 
 
 # Another money read as dollars: its symbol, then the words for its unit and its hundredth ('85p' is 85 pence).
@@ -462,6 +468,11 @@ def _generic_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
                                                        f"negative number, that is taken away." if b < 0
                      else f"You added {fb} to {fa}.")],
     }[step.op]
+    # -12 for -3 × (-4) in an exercise: the sign rule, never the answer (an equation's '+6' is no sign slip)
+    if step.op in "*/" and step.kind == "order" and min(a, b) < 0 and step.value:
+        negatives = "two negative numbers" if max(a, b) < 0 else "one negative number"
+        wrongs.insert(0, _Wrong("wrong_sign", -step.value, f"Check the sign: {fmt(a)}{OP_SIGN[step.op]}"
+                                f"{shown_in_sum(b)} has {negatives}, so is the result positive or negative?"))
     if step.op == "+" and _fraction_operands(step.values):
         tops_bottoms = Fraction(a.numerator + b.numerator, a.denominator + b.denominator)
         wrongs.insert(0, _Wrong("add_tops_and_bottoms", tops_bottoms, "You added the tops and added the bottoms."))
@@ -721,7 +732,12 @@ _OP_NAME = {"+": "an addition", "-": "a subtraction", "*": "a multiplication", "
 def _operand_text(plan: Plan, ref: Ref) -> str:
     if ref.kind == "quantity":
         return plan.quantities[ref.index].text
-    return f'your answer to "{plan.steps[ref.index].question}"'
+    # a step's result by its value and what it counts ('the 18 m from the earlier step'): a question quoted inside
+    # a sentence reads as nonsense ('You did not take away your answer to "How many ...?"')
+    step = plan.steps[ref.index]
+    value = f"${fmt(step.value)}" if step.unit in ("$", "dollars") else " ".join(filter(None, [fmt(step.value),
+                                                                                                 step.unit]))
+    return f"the {value} from the earlier step"
 
 
 def _feeding(plan: Plan, index: int) -> set[int]:

@@ -512,10 +512,13 @@ def part_whole(p: Problem) -> Plan | None:
     b = Builder(p, "part_whole")
     refs = [b.given(m, 0, i) for m in parts]
     texts = " and ".join(f"{m.group(0)} {measure}".strip() for m in parts)
-    if not measure:
-        question = f"How many {i} are {texts} together?"
+    # 'How much flour is 3/4 cup and 2/3 cup together?', but 'How many cups are 2 1/4 cups and ...': a unit counts
+    if measure and q.group("i") is None:
+        question = f"How far is {texts} together?"
+    elif measure and not same_word(i, measure):
+        question = f"How much {i} is {texts} together?"
     else:
-        question = f"How far is {texts} together?" if q.group("i") is None else f"How much {i} is {texts} together?"
+        question = f"How many {i} are {texts} together?"
     b.step("+", refs, i, question)
     return b.finish()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 # ----------------------------------------------------------------------------- what a plan is
@@ -575,3 +575,26 @@ def is_unit(word: str) -> bool:
 
 def unit_factor(big: str, small: str) -> int | None:
     return _FACTORS.get((unit_name(big), unit_name(small)))
+
+
+_MIXED = re.compile(r"(?<![\d./])(\d+) (\d+)/(\d+)(?![\d/])")
+
+
+def as_written(found: Plan | None, problem: str) -> Plan | None:
+    """The plan's texts in the problem's own forms, so hints quote what the student reads: a mixed number stays mixed
+    ('2 1/4', not the 9/4 it is read as) and a number below zero keeps its sign ('-30 m', not '30 m')."""
+    if found is None:
+        return None
+    improper = {f"{int(w) * int(d) + int(n)}/{d}": m.group() for m in _MIXED.finditer(problem)
+                for w, n, d in [m.groups()] if int(n) < int(d)}
+
+    def said(text: str) -> str:
+        return re.sub(r"(?<![\d./])\d+/\d+(?![\d/])", lambda m: improper.get(m.group(), m.group()), text)
+
+    def signed(q: Quantity) -> str:   # '-86 m' only where the problem writes the minus ('86 m below sea level' stays)
+        written = re.search(rf"[-−]{re.escape(q.text)}", problem)
+        return f"-{q.text}" if q.value < 0 and written and re.match(re.escape(fmt(-q.value)), q.text) else q.text
+
+    quantities = [replace(q, text=said(signed(q))) for q in found.quantities]
+    steps = [replace(st, question=said(st.question)) for st in found.steps]
+    return replace(found, quantities=quantities, steps=steps)
