@@ -86,7 +86,7 @@ def arithmetic_text(text: str) -> str:
     t = re.sub(r"(\d)\s*%\s*of\b", r"\1/100 *", t)
     t = re.sub(rf"(?<![\d/])(\d+/\d+) of (?=\d)|(?<=\d) (?:{_GROUPS}) of (?=\d)", lambda m: f"{m.group(1) or ''} * ",
                t)
-    for words, symbol in (*_WORDED, (r"\b(?:times|multiplied by)\b|(?<=[\d\s])[x×](?=\s*\d)", "*"),
+    for words, symbol in (*_WORDED, (r"\b(?:times|multiplied by)\b|(?<=[\d\s])[x×](?=\s*(?:[-−]?\d|\())", "*"),
                           (r"\bdivided by\b|÷", "/"), (r"\bplus\b", "+"),
                           (r"\bminus\b|−|(?<=\d) (?:take away|takeaway|subtract) (?=\d)", "-")):
         t = re.sub(words, symbol, t, flags=re.I)
@@ -289,7 +289,7 @@ def true_of_work(says: str, work: str, problem: str) -> bool:
 
 def operations(claim: Claim) -> list[str]:
     """The operations a claim uses, in order ("25 − 20" -> ["-"]; a leading minus is a sign, not an operation)."""
-    return re.findall(r"(?<=[\d)\s])\s*([-+*/])", arithmetic_text(claim.expression))
+    return re.findall(r"(?<=[\d)])\s*([-+*/])", arithmetic_text(claim.expression))   # "2 * -3": one operation
 
 
 def with_percent_bases(work: str, problem: str) -> str:

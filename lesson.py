@@ -144,7 +144,7 @@ def _exercises(message: str) -> list[tuple[str, re.Match]]:
     found = [(message, m) for m in EXERCISE.finditer(message)]
     if not any(re.match(r"\s*x\s*\d", message[m.end():]) for _, m in found):
         return found
-    times = re.sub(r"(?<=\d)( ?)x(?= ?\d)", r"\1×", message)
+    times = re.sub(r"(?<=\d)( ?)x(?= ?[-−]?\d)", r"\1×", message)
     return [(times, m) for m in EXERCISE.finditer(times)]
 
 

@@ -383,7 +383,7 @@ def _same_route(claim: Claim, step: Step) -> bool:
 def _other_route(claim: Claim, step: Step) -> Move:
     """The step's number by another operation ("25 − 20 = 5" for 20% of $25): right arithmetic, but the same value
     by a wrong route is no step done, so it is asked about, never confirmed."""
-    doing = DOING[operations(claim)[0]].lower()
+    doing = DOING[operations(claim)[0]].lower() if operations(claim) else "that"
     return Move("ask", f"The arithmetic is right: {claim}.",
                 f"Is {doing} the way to answer \"{step.question.rstrip('?')}\"?", step, kind="other_route")
 
