@@ -42,6 +42,10 @@ LINE_SAID = re.compile(r"[\"“][^\"”]{3,}[\"”],?\s+(?P<who>(?:(?:his|her|th
                        r"(?P<verb>said|says|asked|asks|shouted|whispered|answered|replied|called|added)\b")
 OBJECT = re.compile(rf"\b{DETERMINER}\s+(?:[a-z'-]+\s+){{0,2}}?[a-z'-]+(?=\s+(?:if|by|to|in|on|at|for|with|was|were|"
                     r"is|are|got|had|could|would|and|but|that|of|near|from|all|every|\w+ed)\b|[,.;!?]|$)")
+# nouns that, after a determiner, make an adverb ("all the way", "every morning", "a lot"), not a thing talked about
+ADVERBIAL = re.compile(r"^(?:way|time|times|lot|bit|while|rest|end|day|days|night|nights|morning|mornings|evening|week|"
+                       r"weeks|month|months|year|years|summer|winter|spring|fall|moment|minute|minutes|hour|hours)$")
+PLACE_WORDS = r"\b(?:from|to|in|on|at|by|into|onto|for|with|of|near|under|over|across|through|since|until)\s*$"
 PLURAL_ALWAYS = {"sheep", "people", "children", "geese", "mice", "fish", "deer", "men", "women", "feet", "teeth"}
 
 
@@ -65,11 +69,14 @@ def subject_of(clause: str) -> tuple[str, str, str] | None:
 
 def asked_form(phrase: str, sentences: list[str]) -> str:
     """A phrase as it reads inside a question: "The fluffing" -> "the fluffing", "Ice" -> "ice" when the text writes
-    it so elsewhere; a name ("Mr. Oduya", "Grandma", "Omar's") stays."""
-    head = phrase.split()[0]
+    it so elsewhere, "Tired students" and "Farmers" too (a word before a lowercase noun, a plural); a name ("Mr.
+    Oduya", "Grandma", "Omar's", "Jonas") stays."""
+    words = phrase.split()
+    head = words[0]
     named = any(re.search(rf"(?<=[a-z,] ){re.escape(head)}\b", s) for s in sentences)  # "... called Biscuit"
-    common = re.match(DETERMINER + "$", head, re.I) or any(re.search(rf"\b{re.escape(head.lower())}\b", s)
-                                                           for s in sentences)
+    described = len(words) > 1 and words[1][:1].islower() and not head.endswith(("'s", "’s", "."))
+    common = re.match(DETERMINER + "$", head, re.I) or described or re.search(r"[^aiu's]s$", head) or \
+        any(re.search(rf"\b{re.escape(head.lower())}\b", s) for s in sentences)
     return phrase[0].lower() + phrase[1:] if common and not named else phrase
 
 
@@ -78,15 +85,25 @@ def plural(phrase: str) -> bool:
     return last in PLURAL_ALWAYS or (last.endswith("s") and not last.endswith("ss"))
 
 
+def talked_about(phrase: str, before: str) -> bool:
+    """Is a phrase found in told speech a thing it is about, its clause's subject or object ("the storm", "the old
+    trumpet"), not a place or time after a preposition ("from the coast") nor an adverb built like a noun phrase ("all
+    the way", "every morning", "a lot")?"""
+    words = phrase.split()[1:]
+    return not re.match(DETERMINER + "$", words[0], re.I) and not ADVERBIAL.match(words[-1].lower()) and \
+        len(content_words(" ".join(words))) == len(words) and not re.search(PLACE_WORDS, before)
+
+
 def said_question(sentence: str, question: str, sentences: list[str], i: int) -> str | None:
     """Told speech ("His mother said he could only borrow the old trumpet if ...") -> "What did his mother say about
     the old trumpet?"; a quoted line ("'I was the last one in,' he said") -> what the speaker says there."""
     told = SPEECH.match(sentence)
     if told:
         past = told.group("verb").endswith("ed") or told.group("verb") in ("said", "told")
-        about = OBJECT.search(told.group("rest"))
+        rest = told.group("rest")
+        about = next((m.group(0) for m in OBJECT.finditer(rest) if talked_about(m.group(0), rest[:m.start()])), "")
         who = asked_form(told.group("who"), sentences)
-        topic = f" about {about.group(0)}" if about else ""
+        topic = f" about {about}" if about else ""
         return f"What {'did' if past else 'does'} {who} say{topic}?"
     line = LINE_SAID.search(sentence)
     if line:
@@ -117,6 +134,9 @@ def sentence_question(sentence: str, question: str, sentences: list[str]) -> str
         return said
     if re.search(r"[\"“]", sentence):  # a line of speech, not told as speech: no subject to ask about
         return None
+    words = sentence.split()
+    if not re.search(r"[.!?]\W*$", sentence) and 2 * sum(w[:1].isupper() for w in words) > len(words):
+        return None  # a heading ("Let Teens Sleep") tells no deed
     body = CONNECTOR.sub("", sentence.strip())
     lead = TIME.match(body)
     time = lead.group("time") if lead else ""
