@@ -2,7 +2,9 @@
 a "say about" question only names a noun phrase the told speech is about; a pointer names a neighbour only when the
 pointed sentence does not answer alone; the hint ladder climbs with the pointed sentence's own words."""
 from evidence import extract_claim
-from sentence_questions import sentence_question
+from reading import reading_move
+from sentence_questions import sentence_question, tells_asked
+from wording import hint_text
 
 
 def test_a_meaning_guessed_as_a_question_is_the_claim():
@@ -30,3 +32,28 @@ def test_a_built_question_lowercases_a_described_or_plural_opening_but_keeps_a_n
     assert sentence_question(text[1], "Who fixed it?", text) == "What did sailors do?"
     assert sentence_question(text[2], "Who fixed it?", text) == "What did Jonas do?"
     assert sentence_question(text[3], "What is the title?", text) is None  # a heading tells no deed
+
+
+def test_a_sentence_that_tells_what_is_asked_is_pointed_to_alone():
+    assert tells_asked("How long did the fair last?", "The fair lasted for three weeks.")
+    assert tells_asked("Why was the road closed?", "The road was closed because a tree had fallen.")
+    assert tells_asked("Where did the cat sleep?", "The cat slept under the porch steps.")
+    assert not tells_asked("Where did the cat sleep?", "The cat was tired after the long chase.")
+    assert not tells_asked("Where had the ship sailed from?", "The ship anchored in the bay.")  # not where it left
+    passage = ("The fair came to town in June. It lasted for three weeks. Everyone rode the wheel. "
+               "Maya won a goldfish.")
+    move = reading_move(passage, "How long did the fair last?").text
+    assert "It lasted" in move and "just" not in move  # the neighbour that tells it, alone
+
+
+def test_the_reading_hint_ladder_climbs_with_the_pointed_sentences_own_words():
+    problem = ("Passage: The goat climbed onto the barn roof. A farmer shouted from the field. The goat jumped down "
+               "and hid behind the haystack. Question: Where did the goat hide?")
+    rungs = [hint_text(problem, level, "reading") for level in (1, 2, 3)]
+    assert not any("The question is about" in r or "Passage:" in r for r in rungs), rungs
+    assert rungs[0] == "Look at the third sentence of the passage. What did the goat do?"  # two begin "The goat"
+    assert rungs[1] == ('In the third sentence of the passage, read the words that come right after "goat". '
+                        'What do they tell you?')
+    assert rungs[2].startswith("Say the third sentence of the passage in your own words")
+    quoting = 'Passage: Mo asked, "Is it late?" Dad smiled. Question: Why did Mo ask "Is it late?"'
+    assert '""' not in hint_text(quoting, 3, "reading") and "the question" in hint_text(quoting, 3, "reading")
