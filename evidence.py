@@ -504,6 +504,10 @@ PLEA = re.compile(r"\W*(?:help|hint|huh|hm+|um+|what|why|how|ok|okay|and|so|then
 LATE_QUESTION = re.compile(r"[,;:]\s*(?:then\s+)?(?:which|what|why|how|who|where|when|is|are|do|does|did|can|will|"
                            r"would)\b|^\W*(?:was|were|has|have|had|will|would|am)\b", re.I)   # "was he angry?" asks
 TENTATIVE = re.compile(r"^\W*(?:so\s+)?(?:is it|could it be|would it be|it'?s)\s+", re.I)
+# "does sore mean strong?" after "What does the word sore mean?" offers "strong" as the meaning: a guess, not a question
+MEANING_GUESS = re.compile(r"^\W*(?:so\s+)?(?:does|did|could|would|can)\s+(?:it|that|the word\s+)?\s*"
+                           r"(?:[\"'“]?[\w'-]+[\"'”]?\s+)?mean\s+(?:like\s+|something like\s+)?"
+                           r"(?P<meaning>[^?]+?)\s*\?$", re.I)
 CHECKING = re.compile(r"[,.]?\s*(?:right|correct|is that right|am i right|isn'?t it)\s*\?$", re.I)
 # A comparison of the question's own things is an answer, not the question restated: "the water has the same mass as
 # the ice had" for "What is the mass of the water?" (its function words are all the claim adds).
@@ -529,6 +533,8 @@ def extract_claim(message: str, question: str = "") -> str | None:
             sentence = tail.strip()
         while marked := CLAIM_MARKERS.search(sentence):   # "oh I think friction": both markers go
             sentence = sentence[marked.end():]
+        guessed = MEANING_GUESS.match(sentence) if re.search(r"(?i)\bmean", question) else None
+        sentence = guessed.group("meaning") if guessed else sentence
         offered = TENTATIVE.match(sentence) if sentence.endswith("?") else None   # "is it friction?" offers it
         if offered or sentence.endswith("?") and not (NOT_A_CLAIM.search(sentence) or PLEA.fullmatch(sentence)
                                                       or LATE_QUESTION.search(sentence)):

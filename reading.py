@@ -69,28 +69,13 @@ from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, OP
                       is_story, key_sentences, letter_frame, named_feelings, other_side, overlap, quoted_term,
                       rank_sentences, reaction_to_event, said_as, shown_feelings, the_question, time_word,
                       unsaid_words, up_to, word_forms)
-from sentence_questions import LINE_SAID, clue_for, fresh_sentence, quoted_line, sentence_question, spoken_verb
+from sentence_questions import (LINE_SAID, clue_for, fresh_sentence, opening, quoted_line, sentence_question,
+                                spoken_verb, tells_asked)
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,
                              feeling_word, judge_answer, own_reason, pinned, quote, steps_told, still_asked)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
-
-
-def opening(sentence: str, question: str = "", max_words: int = 6) -> str:
-    """How a sentence begins, to point at it without reading the answer out: up to a comma or `max_words` words,
-    and, given the question, only up to the first content word the question does not name (in any of its forms):
-    "The queen ant lays the eggs." opens "The queen ant..." for "What does the queen ant do?"."""
-    words = sentence.strip(" \"'“”").split()
-    head = re.split(r"[,;:]", sentence.strip(" \"'“”"), maxsplit=1)[0].split()
-    head = (head if len(head) >= 4 else words)[:max_words]  # "Still, ..." alone does not say which sentence
-    if question:
-        asked = {form for word, _ in content_tokens(question) for form in base_forms(word)}
-        fresh = [i for i, w in enumerate(head) if any(not base_forms(t) & asked for t, _ in content_tokens(w))]
-        head = head[: fresh[0]] if fresh else head
-        while head and not content_tokens(head[-1]):  # "The queen ant..." rather than "The queen ant the..."
-            head = head[:-1]
-    return " ".join(head) + ("..." if len(words) > len(head) else "")
 
 
 def named(sentences: list[str], i: int, question: str, where: list[str]) -> str:
@@ -122,9 +107,14 @@ def as_written(word: str, sentences: list[str]) -> str:
 
 
 def pointer(sentences: list[str], top: int, question: str, kind: str, where: list[str], claim: str = "") -> str:
-    """'the sentence that begins "..."', naming its neighbour too when `focus` adds one; the words of the student's
-    own claim may be quoted too (they said them: "Nora laughed..." gives nothing away to one who said she laughed)."""
+    """'the sentence that begins "..."', naming its neighbour too when `focus` adds one; but a sentence that tells alone
+    what the question asks (a place, a time, a number, a reason: `tells_asked`), the best one or the only one beside
+    it, is named alone. The words of the student's own claim may be quoted too (they said them: "Nora laughed..."
+    gives nothing away to one who said she laughed)."""
     chosen = reason_side(sentences, top, focus(sentences, top, question, kind), kind)
+    near = sorted({*chosen, *(i for i in (top - 1, top + 1) if 0 <= i < len(sentences))})
+    telling = [i for i in near if tells_asked(question, sentences[i])]  # the one that tells it alone is enough
+    chosen = [top] if top in telling else telling if len(telling) == 1 else chosen
     here = named(sentences, top if top in chosen else chosen[0], f"{question} {claim}".strip(), where)
     if len(chosen) == 1:
         return here

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-from evidence import content_words
-from passages import actor, idf_weights, overlap
+from evidence import base_forms, content_tokens, content_words
+from passages import (actor, answer_sentence, classify_question, idf_weights, overlap, rank_sentences,
+                      reaction_to_event)
 
 DETERMINER = r"(?:the|a|an|his|her|its|their|our|my|some|many|most|all|every|each|this|these|those)"
 PAST = (r"was|were|had|could|couldn't|did|didn't|got|went|came|ran|froze|fell|saw|knew|kept|grew|made|took|left|"
@@ -23,6 +24,7 @@ PRESENT = (r"is|are|has|have|can|cannot|can't|do|does|doesn't|don't|gets?|keeps?
            r"eats?|builds?|carries|carry|flies|fly|swims?|lays?|looks?|seems?|becomes?|protects?|stores?|hides?|"
            r"digs?|lets?|moves?|spends?|sleeps?|feeds?|finds?|brings?|shows?|covers?|blocks?|melts?|dries|dry")
 VERB = re.compile(rf"^(?:{PAST}|{PRESENT})$", re.I)
+MODAL = re.compile(r"^(?:would|will|wouldn't|won't|should|might|must|not|never)$", re.I)
 BE = re.compile(r"^(?:is|are|was|were)$", re.I)
 STATE = re.compile(r"^(?:got|gets?)$", re.I)  # what happens to it, not a deed
 ABLE = re.compile(r"^(?:could|couldn't|can|cannot|can't)$", re.I)
@@ -42,7 +44,27 @@ LINE_SAID = re.compile(r"[\"“][^\"”]{3,}[\"”],?\s+(?P<who>(?:(?:his|her|th
                        r"(?P<verb>said|says|asked|asks|shouted|whispered|answered|replied|called|added)\b")
 OBJECT = re.compile(rf"\b{DETERMINER}\s+(?:[a-z'-]+\s+){{0,2}}?[a-z'-]+(?=\s+(?:if|by|to|in|on|at|for|with|was|were|"
                     r"is|are|got|had|could|would|and|but|that|of|near|from|all|every|\w+ed)\b|[,.;!?]|$)")
+# nouns that, after a determiner, make an adverb ("all the way", "every morning", "a lot"), not a thing talked about
+ADVERBIAL = re.compile(r"^(?:way|time|times|lot|bit|while|rest|end|day|days|night|nights|morning|mornings|evening|week|"
+                       r"weeks|month|months|year|years|summer|winter|spring|fall|moment|minute|minutes|hour|hours)$")
+PLACE_WORDS = r"\b(?:from|to|in|on|at|by|into|onto|for|with|of|near|under|over|across|through|since|until)\s*$"
 PLURAL_ALWAYS = {"sheep", "people", "children", "geese", "mice", "fish", "deer", "men", "women", "feet", "teeth"}
+
+
+def opening(sentence: str, question: str = "", max_words: int = 6) -> str:
+    """How a sentence begins, to point at it without reading the answer out: up to a comma or `max_words` words,
+    and, given the question, only up to the first content word the question does not name (in any of its forms):
+    "The queen ant lays the eggs." opens "The queen ant..." for "What does the queen ant do?"."""
+    words = sentence.strip(" \"'“”").split()
+    head = re.split(r"[,;:]", sentence.strip(" \"'“”"), maxsplit=1)[0].split()
+    head = (head if len(head) >= 4 else words)[:max_words]  # "Still, ..." alone does not say which sentence
+    if question:
+        asked = {form for word, _ in content_tokens(question) for form in base_forms(word)}
+        fresh = [i for i, w in enumerate(head) if any(not base_forms(t) & asked for t, _ in content_tokens(w))]
+        head = head[: fresh[0]] if fresh else head
+        while head and not content_tokens(head[-1]):  # "The queen ant..." rather than "The queen ant the..."
+            head = head[:-1]
+    return " ".join(head) + ("..." if len(words) > len(head) else "")
 
 
 def subject_of(clause: str) -> tuple[str, str, str] | None:
@@ -65,11 +87,14 @@ def subject_of(clause: str) -> tuple[str, str, str] | None:
 
 def asked_form(phrase: str, sentences: list[str]) -> str:
     """A phrase as it reads inside a question: "The fluffing" -> "the fluffing", "Ice" -> "ice" when the text writes
-    it so elsewhere; a name ("Mr. Oduya", "Grandma", "Omar's") stays."""
-    head = phrase.split()[0]
+    it so elsewhere, "Tired students" and "Farmers" too (a word before a lowercase noun, a plural); a name ("Mr.
+    Oduya", "Grandma", "Omar's", "Jonas") stays."""
+    words = phrase.split()
+    head = words[0]
     named = any(re.search(rf"(?<=[a-z,] ){re.escape(head)}\b", s) for s in sentences)  # "... called Biscuit"
-    common = re.match(DETERMINER + "$", head, re.I) or any(re.search(rf"\b{re.escape(head.lower())}\b", s)
-                                                           for s in sentences)
+    described = len(words) > 1 and words[1][:1].islower() and not head.endswith(("'s", "’s", "."))
+    common = re.match(DETERMINER + "$", head, re.I) or described or re.search(r"[^aiu's]s$", head) or \
+        any(re.search(rf"\b{re.escape(head.lower())}\b", s) for s in sentences)
     return phrase[0].lower() + phrase[1:] if common and not named else phrase
 
 
@@ -78,15 +103,25 @@ def plural(phrase: str) -> bool:
     return last in PLURAL_ALWAYS or (last.endswith("s") and not last.endswith("ss"))
 
 
+def talked_about(phrase: str, before: str) -> bool:
+    """Is a phrase found in told speech a thing it is about, its clause's subject or object ("the storm", "the old
+    trumpet"), not a place or time after a preposition ("from the coast") nor an adverb built like a noun phrase ("all
+    the way", "every morning", "a lot")?"""
+    words = phrase.split()[1:]
+    return not re.match(DETERMINER + "$", words[0], re.I) and not ADVERBIAL.match(words[-1].lower()) and \
+        len(content_words(" ".join(words))) == len(words) and not re.search(PLACE_WORDS, before)
+
+
 def said_question(sentence: str, question: str, sentences: list[str], i: int) -> str | None:
     """Told speech ("His mother said he could only borrow the old trumpet if ...") -> "What did his mother say about
     the old trumpet?"; a quoted line ("'I was the last one in,' he said") -> what the speaker says there."""
     told = SPEECH.match(sentence)
     if told:
         past = told.group("verb").endswith("ed") or told.group("verb") in ("said", "told")
-        about = OBJECT.search(told.group("rest"))
+        rest = told.group("rest")
+        about = next((m.group(0) for m in OBJECT.finditer(rest) if talked_about(m.group(0), rest[:m.start()])), "")
         who = asked_form(told.group("who"), sentences)
-        topic = f" about {about.group(0)}" if about else ""
+        topic = f" about {about}" if about else ""
         return f"What {'did' if past else 'does'} {who} say{topic}?"
     line = LINE_SAID.search(sentence)
     if line:
@@ -117,8 +152,13 @@ def sentence_question(sentence: str, question: str, sentences: list[str]) -> str
         return said
     if re.search(r"[\"“]", sentence):  # a line of speech, not told as speech: no subject to ask about
         return None
+    words = sentence.split()
+    if not re.search(r"[.!?]\W*$", sentence) and 2 * sum(w[:1].isupper() for w in words) > len(words):
+        return None  # a heading ("Let Teens Sleep") tells no deed
     body = CONNECTOR.sub("", sentence.strip())
     lead = TIME.match(body)
+    # "One Tuesday the oven would not heat up, so ..." opens with a clause, not a time: no time to ask about
+    lead = None if lead and any(VERB.match(w) or MODAL.match(w) for w in lead.group("time").split()[1:]) else lead
     time = lead.group("time") if lead else ""
     clause = CONNECTOR.sub("", new_clause(body[lead.end():] if lead else body, question))
     inner = INNER_TIME.match(clause)
@@ -195,3 +235,70 @@ def spoken_verb(question: str) -> tuple[str, str, str] | None:
     verb = asked.group("verb").lower()
     now, then = VERB_FORMS.get(verb, (f"{verb}s", f"{verb}ed"))
     return asked.group("who"), then if question[asked.start():].lower().startswith("did") else now, verb
+
+
+NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|dozen|half)"
+TIME_WORD = (rf"{NUMBER}\s+(?:o'clock|minutes?|hours?|days?|weeks?|months?|years?)|\b(?:at|by|until)\s+{NUMBER}\b|"
+             r"\b(?:since|until|in|on|"
+             r"by)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|"
+             r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|spring|summer|fall|autumn|winter)\b")
+# what each kind of question asks for, as a sentence would tell it: a place, a time, a number, a reason
+PLACE = (r"\b(?:in|on|at|under|from|to|into|onto|behind|beside|near|inside)\s+(?:the|a|an|his|her|their|its|my|our)?\s*"
+         r"(?:[\w'-]+\s+)??[\w'-]+(?=\s+(?:and|but|by|for|to|with|every|when)\b|[,.;!?]|$)")
+TELLS = [(r"^\W*where\b", PLACE),
+         (r"^\W*how long\b", rf"{NUMBER}\s+(?:minutes?|hours?|days?|nights?|weeks?|months?|years?)"),
+         (r"^\W*(?:when|what time|what day|what month)\b", TIME_WORD),
+         (r"^\W*how (?:many|much)\b", rf"\b{NUMBER}\b"),
+         (r"^\W*why\b", r"\b(?:because|since|so that|in order to)\s+(?:[\w'-]+\s+){0,3}[\w'-]+")]
+
+
+def tells_asked(question: str, sentence: str) -> bool:
+    """Does this sentence alone tell what the question asks, a place for "where", a time for "when", a number for "how
+    many", a reason for "why", in words the question does not hold ("The power was out for two days" for "How long
+    was the power out?")? Then a move points to it alone, not to its neighbour as well."""
+    asked = set(re.findall(r"[\w'-]+", question.lower()))
+    end = re.search(r"\b(from|to|into)\W*$", question, re.I)  # "Where had they come from?": a place they left
+    return any(re.search(ask, question, re.I) and any(
+        m.group(0).split()[-1].lower() not in asked and (not end or m.group(0).lower().startswith(end.group(1).lower()))
+        for m in re.finditer(told, sentence, re.I)) for ask, told in TELLS)
+
+
+ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"]
+LABEL = re.compile(r"^\W*(?:passage|text|story|poem|question|q)\s*[:.-]\s*", re.I)
+
+
+def reading_hint(sentences: list[str], asked: str, level: int) -> str:
+    """The reading hint ladder, climbing with the words of the sentence the question points to, never a list of the
+    question's keywords ("The question is about "fox" and "run"..." fits every passage): 1 a question that sentence
+    answers in its own words ("What did a dog do?"), else what it tells beyond the question; 2 the question's first
+    word as that sentence writes it, and what comes just after it (else what it tells about the question's "why"); 3
+    that sentence said back in the student's words and tested against the question."""
+    question = LABEL.sub("", asked).strip()
+    told = [LABEL.sub("", s) for s in sentences if s != asked and not s.rstrip(" \"'”").endswith("?")]
+    # a question quoting a line with its own "?" reads garbled inside our quotes: name it, do not quote it
+    quoted = "the question" if re.search(r"[\"“”]", question) else f"\"{question.rstrip('?. ')}\""
+    if not told:
+        return f"Read the question once more: which word in {quoted} matters most?"
+    kind = classify_question(question)  # the sentence reading's first pointer chose, found the same way
+    reaction = reaction_to_event(question, told) if kind == "feeling" else None
+    top = answer_sentence(kind, question, None, told, rank_sentences(question, told, kind=kind)) \
+        if reaction is None else reaction
+    near = [i for i in (top, top - 1, top + 1) if 0 <= i < len(told) and tells_asked(question, told[i])]
+    i = near[0] if near else top  # the best, or the one beside it that tells alone what is asked
+    begins = opening(told[i], question)
+    shared = sum(s.strip(" \"'“”").startswith(begins.rstrip(".")) for s in told) > 1  # "The goat..." twice
+    where = (f"the sentence that begins \"{begins}\"" if len(begins.split()) >= 2 and not shared else
+             f"the {ORDINALS[i]} sentence of the passage" if i < len(ORDINALS) else f"sentence {i + 1} of the passage")
+    built = sentence_question(told[i], question, told)
+    if level <= 1:
+        return f"Look at {where}. {built or 'What does it tell that the question does not already say?'}"
+    asked_forms = {form for word, _ in content_tokens(question) for form in base_forms(word)}
+    words = told[i].split()
+    anchors = [k for k, w in enumerate(words[:-2]) if any(base_forms(t) & asked_forms for t, _ in content_tokens(w))]
+    if level <= 2 and anchors:  # the question's word as the sentence writes it, with words after it to read
+        return (f"In {where}, read the words that come right after \"{words[anchors[0]].strip(',;:')}\". What do "
+                f"they tell you?")
+    wh = re.match(r"\W*(how long|how many|how much|what time|why|where|when|who)\b", question, re.I)
+    if level <= 2 and wh:  # the sentence has no word of the question to read on from: ask for its answering words
+        return f"What does {where} tell you about the question's \"{wh.group(1).lower()}\"?"
+    return f"Say {where} in your own words. Does what it tells answer {quoted}?"

@@ -34,6 +34,7 @@ import science_catalog
 import wordproblem
 from mathcheck import (LETTERS, MathError, format_fraction, match_choice, math_spans, normalise_text, parse_math,
                        problem_equation)
+from sentence_questions import reading_hint
 
 # ============================================================================ reading a message: requests, attempts
 
@@ -607,20 +608,10 @@ def _grounded_hint(problem: str, level: int, subject: str, snippet: str) -> str:
     if card:  # the card's own ladder, never a keyword frame
         ladder = science_catalog.card_ladder(card)
         return ladder[min(level, len(ladder)) - 1]
-    if level == 1 and subject == "reading":
-        return f"The question is about {named}. Which sentences of the text say something about them?"
+    if subject == "reading":
+        return reading_hint(sentences, asked, level)
     if level == 1:
         return f"The question is about {named}. What does {'each of them' if len(terms) > 1 else 'it'} mean here?"
-    if subject == "reading":
-        told = [s for s in sentences if s != asked and not s.endswith("?")]
-        pointed = max(told, key=lambda s: len(set(keywords(s, 12)) & set(keywords(asked, 12))), default="")
-        opening = " ".join(pointed.split()[:3])
-        if not opening:
-            return f"Read the question once more: \"{asked}\" Which word in it matters most?"
-        if level == 2:
-            return f"Look at the sentence that begins \"{opening}...\": what does it say about {named}?"
-        return f"Read the sentence that begins \"{opening}...\" and the one after it: which words answer " \
-               f"\"{question}\"?"
     shared = [w for w in keywords(snippet, 12) if w in keywords(asked, 12) and w not in choices]
     if level == 2 and shared:
         return f"Your textbook explains this where it talks about {listed(shared[:3])}. What does it say there?"
