@@ -2,9 +2,10 @@
 
 "A book has 240 pages. Oscar reads 15 pages each night for 9 nights. How many pages does he still have to read?"
 with "135": the question's "still" says the last step takes away from the whole, and 135 is what the story's
-numbers make without it (the pages read). So the tutor says what 135 truthfully counts and asks for the missing step in the
-question's own words: 'How many of the 240 pages does he still have to read?', never its result. A number a wrong
-last step makes (the pages read added to the whole) is pointed at that step. The question's words read here:
+numbers make without it (the pages read). So the tutor says what 135 truthfully counts and asks for the missing
+step in the question's own words: 'How many of the 240 pages does he still have to read?', never its result. A
+number a wrong last step makes (the pages read added to the whole) is pointed at that step. The question's words
+read here:
 - "left", "remain", "still", or the verb of "kept the rest": take the used amount away from the whole the story
   starts with;
 - "in all", "altogether", "total", "pay", "cost": put the parts together (two kinds of ticket at their prices);
