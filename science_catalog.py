@@ -23,7 +23,6 @@ What it supports
 from __future__ import annotations
 
 import functools
-import math
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -35,7 +34,6 @@ if TYPE_CHECKING:  # evidence.py passes its encoder in; this module loads neithe
 
 MISCONCEPTIONS_FILE = ROOT / "data" / "misconceptions.jsonl"
 CARDS_FILE = ROOT / "data" / "science_cards.jsonl"
-FORMULAS_FILE = ROOT / "data" / "science_formulas.jsonl"
 
 # A "not" or "can't" just before an accepted phrase turns it around: "it can't have evaporated" accepts nothing.
 NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|can'?t|cannot|isn'?t|aren'?t|don'?t|doesn'?t|didn'?t|won'?t|"
@@ -74,21 +72,9 @@ class TopicCard:
     example_wrong: str = ""
 
 
-@dataclass
-class Formula:
-    topic: str
-    asks: str  # recognises the question
-    units: list[str]  # the units of the given quantities the formula combines, in order
-    op: str  # "*": their product; "/": the first divided by the second
-    result: str  # the unit of the result
-    next: str  # the next question after a right result
-
-
 MISCONCEPTIONS = [Misconception(**record)
                   for _, record in read_jsonl(MISCONCEPTIONS_FILE, ("pattern", "name", "question"))]
 CARDS = [TopicCard(**record) for _, record in read_jsonl(CARDS_FILE, ("topic", "asks", "accept", "opening", "next"))]
-FORMULAS = [Formula(**record) for _, record in read_jsonl(FORMULAS_FILE, ("asks", "units", "op", "result", "next"))]
-QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(N/kg|m/s|kg|N|J|W|s|m)(?![/\w])")
 
 
 # A "not" or "no" in the same clause, just before the words a pattern matched, turns them around: "no force is needed
@@ -593,39 +579,6 @@ def by_form(question: str, terms: list[str], quoted: str) -> str:
     if re.match(r"\W*why\b", asked, re.I):
         return f"Let's find the cause: what do you know about {both} that could explain {quoted}?"
     return f"What do you already know about {both}, and which part of it answers {quoted}?"
-
-
-def fmt(value: float) -> str:
-    return f"{value:g}"
-
-
-def formula_reply(question: str, claim: str) -> str | None:
-    """A right result or a right step of a one-formula quantity question the planner did not plan, confirmed with its
-    working; None when the claim states neither. The planner (science_patterns.py) reads work and acceleration only
-    in the wordings it knows and abstains on the rest; this check reads units instead ("20 N", "2 m"), so it also
-    takes potential energy, weight, momentum and power. A number the question already gives never counts as a
-    result."""
-    asked, stated = ({u: float(v) for v, u in reversed(QUANTITY.findall(text))} for text in (question, claim))
-    formula = next((f for f in FORMULAS if re.search(f.asks, question, re.I) and set(f.units) <= {*asked, *stated}),
-                   None)  # "Use g = 10 N/kg" may reach us with the claim, the question cut before it
-    if formula is None:
-        return None
-    values = [asked.get(u, stated.get(u, 0.0)) for u in formula.units]
-    said = re.findall(r"(?<![\w.])(\d+(?:\.\d+)?)\s*([A-Za-z/²]*)", claim.replace(",", ""))
-    new = [float(n) for n, _ in said if not any(math.isclose(float(n), g) for g in [*asked.values(), *values])]
-    steps = [float(n) for n, unit in said if unit != formula.result.split()[0]]  # "30 J" is offered as the result
-    total = math.prod(values) if formula.op == "*" else values[0] / values[1]
-    sign = " × " if formula.op == "*" else " ÷ "
-    if any(math.isclose(v, total) for v in new):
-        working = sign.join(f"{fmt(v)} {u}" for v, u in zip(values, formula.units))
-        return f"Yes: {working} = {fmt(total)} {formula.result}. {formula.next}"
-    for i in range(len(values)) if formula.op == "*" and len(values) > 2 else ():
-        part = [j for j in range(len(values)) if j != i]  # every factor but one: a right first step
-        if any(math.isclose(v, math.prod(values[j] for j in part)) for v in set(new) & set(steps)):
-            working = sign.join(f"{fmt(values[j])} {formula.units[j]}" for j in part)
-            return (f"Yes: {working} = {fmt(math.prod(values[j] for j in part))} checks out. Next: where does the "
-                    f"{fmt(values[i])} {formula.units[i]} in the question come in?")
-    return None
 
 
 # ============================================================================ naming questions read by their structure

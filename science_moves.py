@@ -1,6 +1,7 @@
-"""The grounded science move: science_catalog.py's misconceptions, topic cards and formulas first (a wrong idea meets
-an observation, a right answer is confirmed, a help request gets the card's opening), else the knowledge base's
-facts that share the question's key terms (evidence.py's `KnowledgeBase`, `fits`) decide the student's claim:
+"""The grounded science move: a number on a one-formula question is science_numbers.py's to check; then
+science_catalog.py's misconceptions and topic cards (a wrong idea meets an observation, a right answer is confirmed,
+a help request gets the card's opening), else the knowledge base's facts that share the question's key terms
+(evidence.py's `KnowledgeBase`, `fits`) decide the student's claim:
 confirmed only when one supports it (in the fact's words or in the student's own: `restates`), pointed at the one
 that contradicts it, else tested: against a fact only when it bears on the idea (`bears_on`) and cannot state the
 answer (`answers`), else in the idea's own words (`own_idea_test`); a naming question's answer is checked against
@@ -20,10 +21,11 @@ from evidence import (CLAUSE_BREAK, COMMON, TUTOR_STEMS, KnowledgeBase, Move, Ve
                       question_of)
 from science_catalog import (FORMULA_TOKEN, WRITTEN_ANSWER, Misconception, TopicCard, answer_of, asked_kind,
                              card_reply, card_verdict, digit_numbers, echo, first_step, fits_scenario,
-                             formula_reply, gives_reason, in_fact_words, is_help, match_card, match_misconception,
+                             gives_reason, in_fact_words, is_help, match_card, match_misconception,
                              name_check, named_check, named_help, named_question, near_card, resembles_misconception,
                              own_words, yes, SYNONYMS, BARE_POLAR, BARE_VERBS, OPTIONS, POLAR_QUESTION, plural,
                              whole_list, VALUE_ASK)
+from science_numbers import number_move
 from scorers import numbers_in, same_number
 
 if TYPE_CHECKING:
@@ -32,15 +34,16 @@ if TYPE_CHECKING:
 
 def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3,
                  embedder: Embedder | None = None, known: list[str] = ()) -> Move:
-    """The grounded science move. A right result of a formula, or an answer the topic card accepts, is confirmed
+    """The grounded science move. A right result of a formula (science_numbers.number_move, the one check of a
+    number), or an answer the topic card accepts, is confirmed
     ("Yes: ..."); a stated misconception meets a contradicting observation; any other claim is judged against the
     fitting facts, the `known` ones first (the facts the lesson found behind a quote the student brought). A help
     request gets the card's opening question or a fact, never "What makes you think that?"."""
     claim = None if claim and is_help(claim) else claim
     claim = yes_no_claim(claim, question_of(question) or question) if claim else claim
-    worked = formula_reply(question, claim) if claim else None  # a quantity question the planner does not plan
-    if worked:
-        return Move(worked, "formula", "supported", [])
+    worked = number_move(question, claim) if claim else None  # the student's number on a one-formula question
+    if worked and worked.verdict in ("confirm", "flag"):
+        return Move(worked.text, "formula", "supported" if worked.verdict == "confirm" else "contradicted", [])
     misconception = match_misconception(claim, question) if claim else None
     asked = question_of(question) or question
     card = match_card(asked, key_terms(question)) or near_card(asked, embedder or default_embedder())  # its scenario,
