@@ -104,7 +104,7 @@ VALUE_ASK = re.compile(r"\bhow many\b|\b(?:boiling|freezing|melting) point\b|\bw
 
 
 # What kind of thing the question names: "Which gas ...", "What type of rock ...", "the green pigment in leaves".
-CATEGORY = re.compile(r"\b(?:which|what)\s+(?:(type|kind|sort|part)s?\s+of\s+(?:an?\s+|the\s+)?)?([a-z]{3,})\b|"
+CATEGORY = re.compile(r"\b(?:which|what)\s+(?:(type|kind|sort|form|part)s?\s+of\s+(?:an?\s+|the\s+)?)?([a-z]{3,})\b|"
                       r"\b(?:is|are)\s+the\s+(?:\w+\s+){0,2}?([a-z]{3,})\s+(?:in|of|on|under|that|which|called|for)\b",
                       re.I)
 NOT_CATEGORY = set("""is are was were do does did can could would will should happens happened makes made causes
@@ -123,8 +123,8 @@ def names_a_kind(word: str, question: str) -> bool:
 
 # The noun a question asks for: "which gas", "what type of rock", "what gas do ...", "the force that ...". After a bare
 # "what" only a word followed by a helping verb counts: "What slows a ball" asks for no kind of thing.
-KIND = re.compile(r"\bwhich\s+(?:(?:type|kind|sort|part)s?\s+of\s+(?:an?\s+|the\s+)?)?([a-z]{3,})\b|"
-                  r"\bwhat\s+(?:(?:type|kind|sort|part)s?\s+of\s+(?:an?\s+|the\s+)?([a-z]{3,})\b|"
+KIND = re.compile(r"\bwhich\s+(?:(?:type|kind|sort|form|part)s?\s+of\s+(?:an?\s+|the\s+)?)?([a-z]{3,})\b|"
+                  r"\bwhat\s+(?:(?:type|kind|sort|form|part)s?\s+of\s+(?:an?\s+|the\s+)?([a-z]{3,})\b|"
                   r"([a-z]{3,})\s+(?:is|are|was|were|do|does|did|can|could|will|would|has|have)\b)|"
                   r"\b(?:is|are)\s+the\s+(?:\w+\s+){0,2}?([a-z]{3,})\s+(?:in|of|on|under|that|which|called|for)\b",
                   re.I)
@@ -602,8 +602,14 @@ UNIT_OF = re.compile(r"^(?:what|which)\s+(?:is|are)\s+the\s+(?:si\s+)?units?\s+(
                      r"^(?:what|which)\s+units?\s+(?:do|does)\s+\w+\s+(?:use\s+)?(?:to\s+)?measure\s+(.+)$", re.I)
 WHO = re.compile(r"^who\s+(?:first\s+)?(\w+(?:ed|t|de|ote))\s+(.+)$", re.I)  # discovered, built, made, wrote
 # "Which N of the W REST": the whole W is the article and one word, or two when the second is no verb ("the plant
-# cell", not "the eye controls")
-WHICH_NOUN = re.compile(r"^(?:what|which)\s+(?:(?:type|kind|sort)s?\s+of\s+)?([a-z]+)\s+"
+# cell", not "the eye controls"). N is one word, or two when a singular first word meets a second that is no verb
+# ("simple machine is", "body part", not "organ pumps", "gas makes", "planet formed" or "animals lay"), or a noun
+# of a bare noun ("state of matter keeps"; "What state of water is steam?" asks steam's state).
+NOT_NOUN = r"(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might|must|of|in|on|at|for|" \
+           r"to|from|with|by|that|which|who|up|out|down|we|you|they|i|the|an?|this|these|those|my|your|its|their|our)\b"
+WHICH_NOUN = re.compile(rf"^(?:what|which)\s+(?:(?:type|kind|sort|form)s?\s+of\s+)?((?!{NOT_NOUN})[a-z]+(?<!s)"
+                        rf"(?:\s+(?!{NOT_NOUN})[a-z]+(?<![sd])|"
+                        rf"\s+of\s+(?!{NOT_NOUN})[a-z]+(?!\s+(?:is|are)\b))?|[a-z]+)\s+"
                         r"(?:of\s+((?:the|an?|your|our)\s+[\w'-]+"
                         r"(?:\s+(?!is\b|are\b|do\b|does\b|has\b|can\b)[\w'-]+(?<!s))?)\s+)?(.+)$", re.I)
 DESCRIBED = re.compile(r"^(?:what|which)\s+(?:is|are)\s+((?:the|an?)\s+.+?)(?:\s+called)?$|"
@@ -720,13 +726,50 @@ def named_help(named: Named) -> str:
     return f"What do you already know about {described}? Which science word have you met for it in your lessons?"
 
 
-def named_check(named: Named, answer: str) -> str:
+def bare_verb(verb: str) -> str:
+    """"pumps" -> "pump", "catches" -> "catch", "carries" -> "carry": the form after "does"."""
+    if verb in ("is", "has", "does"):
+        return {"is": "be", "has": "have", "does": "do"}[verb]
+    if re.search(r"[^aeiou]ies$", verb):
+        return verb[:-3] + "y"
+    return re.sub(r"(sh|ch|ss|[xzo])es$", r"\1", verb) if re.search(r"(?:sh|ch|ss|[xzo])es$", verb) else \
+        re.sub(r"(?<=[^su])s$", "", verb)
+
+
+PRONOUN_NEXT = r"(?:us|you|them|it|the|an?|its|their|our)\b"
+# "the gas that plants take in", "the energy that a moving bike has": the clause has a subject of its own
+DONE_BY_SUBJECT = re.compile(r"\b(?:that|who)\s+(?:an?|the|your|our|their|we|you|they|people|plants|animals)\b",
+                             re.I)
+
+
+def asked_doing(named: Named, plural: bool, does_verb: str) -> str | None:
+    """The question's description as a yes/no question about the thing the student named, its verbs made bare: "the
+    organ that pumps blood and keeps us alive" -> "{} pump blood and keep us alive?"; None when it has no "that"
+    clause ("the unit of force"), it says what the thing IS ("that is closest to the Sun"), or the fact's own verb
+    (`does_verb`) is the one asked: then the student's thing may well be right, and there is no contrast to ask."""
+    clause = re.match(r"^.+?\s(?:that|who)\s+(\w+)\s+(.+)$", named.description)
+    if not clause or clause.group(1).lower() in ("is", "are", "was", "were", "has", "have") \
+            or re.match(rf"{NOT_NOUN}", clause.group(1), re.I) or DONE_BY_SUBJECT.search(named.description) \
+            or bare_verb(clause.group(1).lower()) == bare_verb(does_verb.lower()):
+        return None   # the fact's own job is the one asked: the answer is likely right, no contrast to ask about
+    verb, rest = clause.groups()
+    rest = re.sub(rf"\b(and|or)\s+(\w+s)\b(?=\s+{PRONOUN_NEXT})", lambda m: f"{m[1]} {bare_verb(m[2])}", rest)
+    return f"{'Do' if plural else 'Does'} {{}} {bare_verb(verb)} {rest}?"
+
+
+def named_check(named: Named, answer: str, does: tuple[str, str] | None = None) -> str:
     """A named answer that no fact decides, neither praised nor ruled out: what the student knows of the thing they
     named, then whether that makes it the thing the question describes ("What does a thermometer measure or show
-    when you use it? Does that make a thermometer the instrument that is used to measure air pressure?")."""
+    when you use it? Does that make a thermometer the instrument that is used to measure air pressure?"). When a fact
+    says what the named thing does (`does`: its verb and object, "take", "oxygen"), the question asks about that
+    instead, and then whether it does what the question describes ("What do the lungs do with oxygen? Do the lungs
+    pump blood around the body?"): the job the student knows, set against the job asked."""
     said = echo(answer)
     if named.head and re.sub(r"^(?:an?|the)\s+", "", said.lower()) in (named.head, plural_of(named.head)):
         return f"The question already says it is a {named.head}: it asks which one. {named_help(named)}"  # "a gas"
+    plural = bool(re.search(r"[^suia]s$", said.lower()))
+    if does and (doing := asked_doing(named, plural, does[0])):
+        return f"What {'do' if plural else 'does'} {said} do with {does[1]}? {doing.format(said)}"
     first = {"unit": f"Where have you seen {said} written beside a number, and what was being measured there?",
              "instrument": f"What does {said} measure or show when you use it?",
              "person": f"What is {said} famous for?",
