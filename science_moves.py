@@ -441,7 +441,8 @@ def follow_up(claim: str, question: str, reasoned: bool = False) -> str:
         return f"Can you give an example of {'an' if name[:1].lower() in 'aeiou' else 'a'} {name.lower()}, and " \
                f"say how it fits \"{named.description}\"?"
     if short and named:
-        return f"What do you know about {said[:1].lower() + said[1:]} that makes it {named.description}?"
+        them = "them" if re.search(r"[^suia]s$", said.lower()) else "it"  # "the lungs ... makes them the organs"
+        return f"What do you know about {said[:1].lower() + said[1:]} that makes {them} {named.description}?"
     if short and (reasoned or gives_reason(claim)):  # the why is said: what else they know of the thing they named
         thing = re.sub(r"^(?:in|at|on|inside|into|from|by)\s+", "", said, flags=re.I)
         return f"What else do you know about {thing[:1].lower() + thing[1:]}?"
