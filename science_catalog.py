@@ -23,7 +23,6 @@ What it supports
 from __future__ import annotations
 
 import functools
-import math
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -35,7 +34,6 @@ if TYPE_CHECKING:  # evidence.py passes its encoder in; this module loads neithe
 
 MISCONCEPTIONS_FILE = ROOT / "data" / "misconceptions.jsonl"
 CARDS_FILE = ROOT / "data" / "science_cards.jsonl"
-FORMULAS_FILE = ROOT / "data" / "science_formulas.jsonl"
 
 # A "not" or "can't" just before an accepted phrase turns it around: "it can't have evaporated" accepts nothing.
 NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|can'?t|cannot|isn'?t|aren'?t|don'?t|doesn'?t|didn'?t|won'?t|"
@@ -74,21 +72,9 @@ class TopicCard:
     example_wrong: str = ""
 
 
-@dataclass
-class Formula:
-    topic: str
-    asks: str  # recognises the question
-    units: list[str]  # the units of the given quantities the formula combines, in order
-    op: str  # "*": their product; "/": the first divided by the second
-    result: str  # the unit of the result
-    next: str  # the next question after a right result
-
-
 MISCONCEPTIONS = [Misconception(**record)
                   for _, record in read_jsonl(MISCONCEPTIONS_FILE, ("pattern", "name", "question"))]
 CARDS = [TopicCard(**record) for _, record in read_jsonl(CARDS_FILE, ("topic", "asks", "accept", "opening", "next"))]
-FORMULAS = [Formula(**record) for _, record in read_jsonl(FORMULAS_FILE, ("asks", "units", "op", "result", "next"))]
-QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(N/kg|m/s|kg|N|J|W|s|m)(?![/\w])")
 
 
 # A "not" or "no" in the same clause, just before the words a pattern matched, turns them around: "no force is needed
@@ -118,7 +104,7 @@ VALUE_ASK = re.compile(r"\bhow many\b|\b(?:boiling|freezing|melting) point\b|\bw
 
 
 # What kind of thing the question names: "Which gas ...", "What type of rock ...", "the green pigment in leaves".
-CATEGORY = re.compile(r"\b(?:which|what)\s+(?:(type|kind|sort|part)s?\s+of\s+(?:an?\s+|the\s+)?)?([a-z]{3,})\b|"
+CATEGORY = re.compile(r"\b(?:which|what)\s+(?:(type|kind|sort|form|part)s?\s+of\s+(?:an?\s+|the\s+)?)?([a-z]{3,})\b|"
                       r"\b(?:is|are)\s+the\s+(?:\w+\s+){0,2}?([a-z]{3,})\s+(?:in|of|on|under|that|which|called|for)\b",
                       re.I)
 NOT_CATEGORY = set("""is are was were do does did can could would will should happens happened makes made causes
@@ -137,8 +123,8 @@ def names_a_kind(word: str, question: str) -> bool:
 
 # The noun a question asks for: "which gas", "what type of rock", "what gas do ...", "the force that ...". After a bare
 # "what" only a word followed by a helping verb counts: "What slows a ball" asks for no kind of thing.
-KIND = re.compile(r"\bwhich\s+(?:(?:type|kind|sort|part)s?\s+of\s+(?:an?\s+|the\s+)?)?([a-z]{3,})\b|"
-                  r"\bwhat\s+(?:(?:type|kind|sort|part)s?\s+of\s+(?:an?\s+|the\s+)?([a-z]{3,})\b|"
+KIND = re.compile(r"\bwhich\s+(?:(?:type|kind|sort|form|part)s?\s+of\s+(?:an?\s+|the\s+)?)?([a-z]{3,})\b|"
+                  r"\bwhat\s+(?:(?:type|kind|sort|form|part)s?\s+of\s+(?:an?\s+|the\s+)?([a-z]{3,})\b|"
                   r"([a-z]{3,})\s+(?:is|are|was|were|do|does|did|can|could|will|would|has|have)\b)|"
                   r"\b(?:is|are)\s+the\s+(?:\w+\s+){0,2}?([a-z]{3,})\s+(?:in|of|on|under|that|which|called|for)\b",
                   re.I)
@@ -595,39 +581,6 @@ def by_form(question: str, terms: list[str], quoted: str) -> str:
     return f"What do you already know about {both}, and which part of it answers {quoted}?"
 
 
-def fmt(value: float) -> str:
-    return f"{value:g}"
-
-
-def formula_reply(question: str, claim: str) -> str | None:
-    """A right result or a right step of a one-formula quantity question the planner did not plan, confirmed with its
-    working; None when the claim states neither. The planner (science_patterns.py) reads work and acceleration only
-    in the wordings it knows and abstains on the rest; this check reads units instead ("20 N", "2 m"), so it also
-    takes potential energy, weight, momentum and power. A number the question already gives never counts as a
-    result."""
-    asked, stated = ({u: float(v) for v, u in reversed(QUANTITY.findall(text))} for text in (question, claim))
-    formula = next((f for f in FORMULAS if re.search(f.asks, question, re.I) and set(f.units) <= {*asked, *stated}),
-                   None)  # "Use g = 10 N/kg" may reach us with the claim, the question cut before it
-    if formula is None:
-        return None
-    values = [asked.get(u, stated.get(u, 0.0)) for u in formula.units]
-    said = re.findall(r"(?<![\w.])(\d+(?:\.\d+)?)\s*([A-Za-z/²]*)", claim.replace(",", ""))
-    new = [float(n) for n, _ in said if not any(math.isclose(float(n), g) for g in [*asked.values(), *values])]
-    steps = [float(n) for n, unit in said if unit != formula.result.split()[0]]  # "30 J" is offered as the result
-    total = math.prod(values) if formula.op == "*" else values[0] / values[1]
-    sign = " × " if formula.op == "*" else " ÷ "
-    if any(math.isclose(v, total) for v in new):
-        working = sign.join(f"{fmt(v)} {u}" for v, u in zip(values, formula.units))
-        return f"Yes: {working} = {fmt(total)} {formula.result}. {formula.next}"
-    for i in range(len(values)) if formula.op == "*" and len(values) > 2 else ():
-        part = [j for j in range(len(values)) if j != i]  # every factor but one: a right first step
-        if any(math.isclose(v, math.prod(values[j] for j in part)) for v in set(new) & set(steps)):
-            working = sign.join(f"{fmt(values[j])} {formula.units[j]}" for j in part)
-            return (f"Yes: {working} = {fmt(math.prod(values[j] for j in part))} checks out. Next: where does the "
-                    f"{fmt(values[i])} {formula.units[i]} in the question come in?")
-    return None
-
-
 # ============================================================================ naming questions read by their structure
 
 @dataclass
@@ -649,8 +602,14 @@ UNIT_OF = re.compile(r"^(?:what|which)\s+(?:is|are)\s+the\s+(?:si\s+)?units?\s+(
                      r"^(?:what|which)\s+units?\s+(?:do|does)\s+\w+\s+(?:use\s+)?(?:to\s+)?measure\s+(.+)$", re.I)
 WHO = re.compile(r"^who\s+(?:first\s+)?(\w+(?:ed|t|de|ote))\s+(.+)$", re.I)  # discovered, built, made, wrote
 # "Which N of the W REST": the whole W is the article and one word, or two when the second is no verb ("the plant
-# cell", not "the eye controls")
-WHICH_NOUN = re.compile(r"^(?:what|which)\s+(?:(?:type|kind|sort)s?\s+of\s+)?([a-z]+)\s+"
+# cell", not "the eye controls"). N is one word, or two when a singular first word meets a second that is no verb
+# ("simple machine is", "body part", not "organ pumps", "gas makes", "planet formed" or "animals lay"), or a noun
+# of a bare noun ("state of matter keeps"; "What state of water is steam?" asks steam's state).
+NOT_NOUN = r"(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might|must|of|in|on|at|for|" \
+           r"to|from|with|by|that|which|who|up|out|down|we|you|they|i|the|an?|this|these|those|my|your|its|their|our)\b"
+WHICH_NOUN = re.compile(rf"^(?:what|which)\s+(?:(?:type|kind|sort|form)s?\s+of\s+)?((?!{NOT_NOUN})[a-z]+(?<!s)"
+                        rf"(?:\s+(?!{NOT_NOUN})[a-z]+(?<![sd])|"
+                        rf"\s+of\s+(?!{NOT_NOUN})[a-z]+(?!\s+(?:is|are)\b))?|[a-z]+)\s+"
                         r"(?:of\s+((?:the|an?|your|our)\s+[\w'-]+"
                         r"(?:\s+(?!is\b|are\b|do\b|does\b|has\b|can\b)[\w'-]+(?<!s))?)\s+)?(.+)$", re.I)
 DESCRIBED = re.compile(r"^(?:what|which)\s+(?:is|are)\s+((?:the|an?)\s+.+?)(?:\s+called)?$|"
@@ -767,13 +726,50 @@ def named_help(named: Named) -> str:
     return f"What do you already know about {described}? Which science word have you met for it in your lessons?"
 
 
-def named_check(named: Named, answer: str) -> str:
+def bare_verb(verb: str) -> str:
+    """"pumps" -> "pump", "catches" -> "catch", "carries" -> "carry": the form after "does"."""
+    if verb in ("is", "has", "does"):
+        return {"is": "be", "has": "have", "does": "do"}[verb]
+    if re.search(r"[^aeiou]ies$", verb):
+        return verb[:-3] + "y"
+    return re.sub(r"(sh|ch|ss|[xzo])es$", r"\1", verb) if re.search(r"(?:sh|ch|ss|[xzo])es$", verb) else \
+        re.sub(r"(?<=[^su])s$", "", verb)
+
+
+PRONOUN_NEXT = r"(?:us|you|them|it|the|an?|its|their|our)\b"
+# "the gas that plants take in", "the energy that a moving bike has": the clause has a subject of its own
+DONE_BY_SUBJECT = re.compile(r"\b(?:that|who)\s+(?:an?|the|your|our|their|we|you|they|people|plants|animals)\b",
+                             re.I)
+
+
+def asked_doing(named: Named, plural: bool, does_verb: str) -> str | None:
+    """The question's description as a yes/no question about the thing the student named, its verbs made bare: "the
+    organ that pumps blood and keeps us alive" -> "{} pump blood and keep us alive?"; None when it has no "that"
+    clause ("the unit of force"), it says what the thing IS ("that is closest to the Sun"), or the fact's own verb
+    (`does_verb`) is the one asked: then the student's thing may well be right, and there is no contrast to ask."""
+    clause = re.match(r"^.+?\s(?:that|who)\s+(\w+)\s+(.+)$", named.description)
+    if not clause or clause.group(1).lower() in ("is", "are", "was", "were", "has", "have") \
+            or re.match(rf"{NOT_NOUN}", clause.group(1), re.I) or DONE_BY_SUBJECT.search(named.description) \
+            or bare_verb(clause.group(1).lower()) == bare_verb(does_verb.lower()):
+        return None   # the fact's own job is the one asked: the answer is likely right, no contrast to ask about
+    verb, rest = clause.groups()
+    rest = re.sub(rf"\b(and|or)\s+(\w+s)\b(?=\s+{PRONOUN_NEXT})", lambda m: f"{m[1]} {bare_verb(m[2])}", rest)
+    return f"{'Do' if plural else 'Does'} {{}} {bare_verb(verb)} {rest}?"
+
+
+def named_check(named: Named, answer: str, does: tuple[str, str] | None = None) -> str:
     """A named answer that no fact decides, neither praised nor ruled out: what the student knows of the thing they
     named, then whether that makes it the thing the question describes ("What does a thermometer measure or show
-    when you use it? Does that make a thermometer the instrument that is used to measure air pressure?")."""
+    when you use it? Does that make a thermometer the instrument that is used to measure air pressure?"). When a fact
+    says what the named thing does (`does`: its verb and object, "take", "oxygen"), the question asks about that
+    instead, and then whether it does what the question describes ("What do the lungs do with oxygen? Do the lungs
+    pump blood around the body?"): the job the student knows, set against the job asked."""
     said = echo(answer)
     if named.head and re.sub(r"^(?:an?|the)\s+", "", said.lower()) in (named.head, plural_of(named.head)):
         return f"The question already says it is a {named.head}: it asks which one. {named_help(named)}"  # "a gas"
+    plural = bool(re.search(r"[^suia]s$", said.lower()))
+    if does and (doing := asked_doing(named, plural, does[0])):
+        return f"What {'do' if plural else 'does'} {said} do with {does[1]}? {doing.format(said)}"
     first = {"unit": f"Where have you seen {said} written beside a number, and what was being measured there?",
              "instrument": f"What does {said} measure or show when you use it?",
              "person": f"What is {said} famous for?",

@@ -1,6 +1,7 @@
-"""The grounded science move: science_catalog.py's misconceptions, topic cards and formulas first (a wrong idea meets
-an observation, a right answer is confirmed, a help request gets the card's opening), else the knowledge base's
-facts that share the question's key terms (evidence.py's `KnowledgeBase`, `fits`) decide the student's claim:
+"""The grounded science move: a number on a one-formula question is science_numbers.py's to check; then
+science_catalog.py's misconceptions and topic cards (a wrong idea meets an observation, a right answer is confirmed,
+a help request gets the card's opening), else the knowledge base's facts that share the question's key terms
+(evidence.py's `KnowledgeBase`, `fits`) decide the student's claim:
 confirmed only when one supports it (in the fact's words or in the student's own: `restates`), pointed at the one
 that contradicts it, else tested: against a fact only when it bears on the idea (`bears_on`) and cannot state the
 answer (`answers`), else in the idea's own words (`own_idea_test`); a naming question's answer is checked against
@@ -20,10 +21,11 @@ from evidence import (CLAUSE_BREAK, COMMON, TUTOR_STEMS, KnowledgeBase, Move, Ve
                       question_of)
 from science_catalog import (FORMULA_TOKEN, WRITTEN_ANSWER, Misconception, TopicCard, answer_of, asked_kind,
                              card_reply, card_verdict, digit_numbers, echo, first_step, fits_scenario,
-                             formula_reply, gives_reason, in_fact_words, is_help, match_card, match_misconception,
+                             gives_reason, in_fact_words, is_help, match_card, match_misconception,
                              name_check, named_check, named_help, named_question, near_card, resembles_misconception,
                              own_words, yes, SYNONYMS, BARE_POLAR, BARE_VERBS, OPTIONS, POLAR_QUESTION, plural,
                              whole_list, VALUE_ASK)
+from science_numbers import number_move
 from scorers import numbers_in, same_number
 
 if TYPE_CHECKING:
@@ -32,15 +34,16 @@ if TYPE_CHECKING:
 
 def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3,
                  embedder: Embedder | None = None, known: list[str] = ()) -> Move:
-    """The grounded science move. A right result of a formula, or an answer the topic card accepts, is confirmed
+    """The grounded science move. A right result of a formula (science_numbers.number_move, the one check of a
+    number), or an answer the topic card accepts, is confirmed
     ("Yes: ..."); a stated misconception meets a contradicting observation; any other claim is judged against the
     fitting facts, the `known` ones first (the facts the lesson found behind a quote the student brought). A help
     request gets the card's opening question or a fact, never "What makes you think that?"."""
     claim = None if claim and is_help(claim) else claim
     claim = yes_no_claim(claim, question_of(question) or question) if claim else claim
-    worked = formula_reply(question, claim) if claim else None  # a quantity question the planner does not plan
-    if worked:
-        return Move(worked, "formula", "supported", [])
+    worked = number_move(question, claim) if claim else None  # the student's number on a one-formula question
+    if worked and worked.verdict in ("confirm", "flag"):
+        return Move(worked.text, "formula", "supported" if worked.verdict == "confirm" else "contradicted", [])
     misconception = match_misconception(claim, question) if claim else None
     asked = question_of(question) or question
     card = match_card(asked, key_terms(question)) or near_card(asked, embedder or default_embedder())  # its scenario,
@@ -122,7 +125,8 @@ def short_answer_fact(answer: str, question: str, facts: list[str]) -> str | Non
     formulas = FORMULA_TOKEN.findall(answer)  # "H2O" has no content word, yet names the answer
     within = " ".join(re.findall(r"\b(?:in|inside|within)\s+(?:an?\s+|the\s+|our\s+|your\s+)?((?:\w+\s+)?\w+)",
                                 question, re.I)).lower().split()
-    terms = [t for t in key_terms(question) if t.lower() not in {*within, asked_kind(question), "type", "kind", "part"}
+    kinds = {*within, asked_kind(question), "type", "kind", "form", "part"}
+    terms = [t for t in key_terms(question) if t.lower() not in kinds
              and not WRITTEN_ANSWER.fullmatch(t) and t.lower() != "chemical"]  # "chemical formula" names the kind
     if not 1 <= len(named) + len(formulas) <= 3 or not terms:
         return None
@@ -141,8 +145,14 @@ def short_answer_fact(answer: str, question: str, facts: list[str]) -> str | Non
             scope = [base_forms(word) for word, _ in content_tokens(" ".join(clauses[:n + 1]))] if bound else \
                 [base_forms(word) for word, _ in content_tokens(fact)] if defines else words
             bound = bound or defines
-            at = [next((i for i, forms in enumerate(scope) if base_forms(t) & forms), None) for t in terms]
-            found = [i for i in at if i is not None]
+            at: list[int | None] = []
+            for t in terms:  # a repeated term ("an animal that eats other animals") is found after the first
+                seen = [a for u, a in zip(terms, at) if a is not None and base_forms(u) & base_forms(t)]
+                at.append(next((i for i, forms in enumerate(scope) if i > max(seen, default=-1)
+                                and base_forms(t) & forms), None))
+            repeated = [a for n_t, (t, a) in enumerate(zip(terms, at))  # the object named again is no optional term
+                        if any(base_forms(t) & base_forms(u) for u in terms[:n_t])]
+            found = [i for i in at if i is not None] if None not in repeated else []
             found = sorted(found) if bound else found
             if all(any(base_forms(w) & forms for forms in words) for w, _ in content_tokens(answer)) \
                     and all(any(base_forms(w) & forms for forms in new) for w in named) \
@@ -222,16 +232,23 @@ ORDINAL = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth
 
 def ranked_apart(clause: str, answer: str, question: str) -> bool:
     """Does the clause put the answer beside the asked thing only to set it apart: the thing compared with ("far
-    larger than the Earth"), or a rank the question does not ask ("the third closest" for "the closest")?"""
+    larger than the Earth"), a rank the question does not ask ("the third closest" for "the closest"), or a share
+    without the question's "most" or "least", or a "both" or "only" that one of the two lacks?"""
     said = re.escape(answer.strip(" .!?").lower())
     compared = re.search(rf"\bthan\s+(?:\w+\s+){{0,2}}?{said}\b", clause.lower()) is not None
-    return compared or bool(ORDINAL.search(clause)) and not ORDINAL.search(question)
+    share = re.search(r"\b(?:most|least)\b", question, re.I)  # "most of the air", not "one part in five of it"
+    paired = any(bool(re.search(rf"\b{w}\b", question, re.I)) != bool(re.search(rf"\b{w}\b", clause, re.I))
+                 for w in ("both", "only"))  # "eats both plants and animals" answers no "eats other animals"
+    return compared or bool(ORDINAL.search(clause)) and not ORDINAL.search(question) or paired or \
+        bool(share) and not re.search(rf"\b{share.group().lower()}\b", clause.lower())
 
 
 def fact_clauses(fact: str) -> list[str]:
-    """The fact's clauses, a formula in apposition kept with the thing it names ("Water, H2O, is a compound ...")."""
+    """The fact's clauses, a formula in apposition kept with the thing it names ("Water, H2O, is a compound ..."),
+    a pair joined by "both ... and" or "between ... and" kept whole ("eats both plants and animals")."""
     clauses: list[str] = []
-    for part in re.split(r"[,;:]|\band\b|\bbut\b", fact):
+    paired = re.sub(r"\b(both|between)\s+((?:[\w-]+\s+){1,2}?)and\b", r"\1 \2&", fact, flags=re.I)
+    for part in (part.replace("&", "and") for part in re.split(r"[,;:]|\band\b|\bbut\b", paired)):
         if clauses and len(part.split()) == 1 and FORMULA_TOKEN.search(part):
             clauses[-1] += f" {part.strip()}"
         else:
@@ -347,7 +364,8 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         return Move(f"How do you know it is {echo(head)}? What could you count, measure or look up to check "
                     f"{about(question)}?", "fact", verdict.label, [])
     if named and len(named_answer(head).split()) <= 5:
-        return Move(named_check(named, named_answer(head)), "fact", verdict.label, [])
+        does = what_it_does(named_answer(head), fitting or facts)
+        return Move(named_check(named, named_answer(head), does), "fact", verdict.label, [])
     if len(content_tokens(head)) <= 1 and (CAUSE_LEAD.match(head) or STATEMENT.match(head)):  # "It fizzes"
         return Move(short_idea_test(head, about(question)), "fact", verdict.label, [])
     if len(head.split()) <= 3 and not STATEMENT.match(head):  # a named answer ("a gas") the facts neither name nor
@@ -362,6 +380,23 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         return Move(f"{ask}Test your idea against this fact: \"{shown[0]}\" Does it support what you said, or point "
                     f"somewhere else?", "fact", verdict.label, shown)
     return Move(own_idea_test(claim), "fact", verdict.label, [])
+
+
+def what_it_does(answer: str, facts: list[str]) -> tuple[str, str] | None:
+    """What a fact says the named thing does, as its verb and the object's first content word: ("take", "oxygen")
+    from "The lungs are the organs that take oxygen from the air" or "The lungs take in oxygen"; None when no fact
+    has the answer as its subject with a verb of doing ("Mars is called the red planet" says what it is called)."""
+    name = re.escape(re.sub(r"^(?:an?|the)\s+", "", answer.strip(), flags=re.I))
+    for fact in facts:
+        for clause in fact_clauses(fact):
+            m = re.match(rf"^\W*(?:the\s+|an?\s+)?{name}\s+(?:(?:is|are)\s+(?:the|an?)\s+[\w-]+\s+(?:that|which)\s+)?"
+                         r"(?!is\b|are\b|was\b|were\b|has\b|have\b|can\b|may\b)([a-z]+)\s+(.+)$", clause, re.I)
+            # its object right after the verb and its particles, with its article: "oxygen", "down food", "the blood"
+            thing = re.match(r"(?:(?:in|out|up|down|off|away|back|on)\s+)*((?:(?:the|its|their|our|your)\s+)?"
+                             r"[a-z]{3,})\b", m.group(2), re.I) if m else None
+            if thing and content_tokens(thing.group(1)[-20:].split()[-1]):
+                return m.group(1), thing.group(1)
+    return None
 
 
 # A value the student gives: digits or a number word, and the unit read after it ("100 degrees", "100°C", "four").
@@ -406,7 +441,8 @@ def follow_up(claim: str, question: str, reasoned: bool = False) -> str:
         return f"Can you give an example of {'an' if name[:1].lower() in 'aeiou' else 'a'} {name.lower()}, and " \
                f"say how it fits \"{named.description}\"?"
     if short and named:
-        return f"What do you know about {said[:1].lower() + said[1:]} that makes it {named.description}?"
+        them = "them" if re.search(r"[^suia]s$", said.lower()) else "it"  # "the lungs ... makes them the organs"
+        return f"What do you know about {said[:1].lower() + said[1:]} that makes {them} {named.description}?"
     if short and (reasoned or gives_reason(claim)):  # the why is said: what else they know of the thing they named
         thing = re.sub(r"^(?:in|at|on|inside|into|from|by)\s+", "", said, flags=re.I)
         return f"What else do you know about {thing[:1].lower() + thing[1:]}?"

@@ -84,6 +84,9 @@ class Formula:
     op: str  # "*": their product; "/": the first divided by the second
     result: str  # the unit of the result
     next: str  # the next question after a right result
+    # what the formula means, said with the problem's own quantities ({0}, {1}, {2}: the givens as written, in the
+    # formula's order; {n0}: a given's number; {one1}: "1 hour"; {top0} {per0}: "km" and "hour" of "km/h")
+    relation: str
 
 
 @dataclass
@@ -110,7 +113,8 @@ class Reading:
         return math.prod(values) if self.formula.op == "*" else values[0] / values[1]
 
 
-FORMULAS = [Formula(**record) for _, record in read_jsonl(FORMULAS_FILE, ("asks", "units", "op", "result", "next"))]
+FORMULAS = [Formula(**record)
+            for _, record in read_jsonl(FORMULAS_FILE, ("asks", "units", "op", "result", "next", "relation"))]
 
 
 def fmt(value: float) -> str:
@@ -187,42 +191,6 @@ def unit_after(text: str) -> str:
     return f"{first}{joint}{second}" if first and second else first or ""
 
 
-# What each formula means, said with the problem's own quantities ({0}, {1}, {2}: the givens as written, in the
-# formula's order; {n0}: a given's number; {one1}: "1 hour"; {top0} {per0}: "km" and "hour" of "km/h").
-RELATIONS = {
-    "speed": "Speed is the distance covered in each {one1}: if {1} cover {0}, how far is covered in {one1}?",
-    "distance": "A speed of {0} means {n0} {top0} in each {per0}: how far does that add up to in {1}?",
-    "time": "A speed of {1} means {n1} {top1} in each {per1}: how many {per1}s does it take to cover {0}?",
-    "density": "Density is the mass in each {one1}: if {1} have a mass of {0}, what mass is in {one1}?",
-    "mass": "A density of {0} means {n0} {top0} in each {per0}: what mass do {1} have?",
-    "volume": "A density of {1} means {n1} {top1} in each {per1}: how many {per1} hold {0}?",
-    "acceleration": "Acceleration is the net force on each kilogram: how many N of the {0} act on each 1 kg of the "
-                    "{1}?",
-    "force": "It takes 1 N to give each 1 kg an acceleration of 1 m/s²: how many newtons does it take to give {0} an "
-             "acceleration of {1}?",
-    "weight": "{1} means a pull of {n1} N on each kilogram: how many newtons pull on {0}?",
-    "work done": "Work is force times the distance moved: a force of {0} does {n0} J of work over each metre. How "
-                 "much over {1}?",
-    "gravitational potential energy": "The energy it gains is its weight times the height: what does {0} weigh at "
-                                      "{1}, and how much energy does lifting that weight {2} take?",
-    "momentum": "Momentum is mass times speed: each kilogram moving at {1} has {n1} kg m/s. How much do {0} have?",
-    "power": "Power is the energy used in each second: if {1} use {0}, how many joules are used in 1 second?",
-    "energy": "A power of {0} means {n0} J in each second: how many joules in {1}?",
-    "pressure": "Pressure is the force on each {one1}: if {0} press on {1}, how many newtons press on each {one1}?",
-    "voltage": "Pushing {0} through each ohm takes {n0} V: how many volts does it take to push it through {1}?",
-    "current": "Each ohm of resistance needs 1 V for every amp: how many amps can {0} push through {1}?",
-    "resistance": "Resistance is the voltage needed for each amp: if {0} drive {1}, how many volts does each 1 A "
-                  "need?",
-    "electrical power": "Power is voltage times current: each amp at {0} carries {n0} J every second. How many watts "
-                        "does {1} carry?",
-    "wave speed": "A frequency of {0} means {n0} waves pass each second, and each one is {1} long: how far do the "
-                  "waves travel in 1 second?",
-    "wavelength": "In each second the wave travels {n0} m and {n1} waves pass: how long is each wave?",
-    "frequency": "In each second the wave travels {n0} m, and each wave is {1} long: how many waves pass each "
-                 "second?",
-}
-
-
 def unit_name(symbol: str) -> str:
     return next((name for s, _, _, name in UNITS if s == symbol), symbol) or symbol
 
@@ -234,7 +202,7 @@ def relation(reading: Reading) -> str:
         top, _, per = q.unit.partition("/")
         fill |= {f"n{i}": fmt(q.value), f"one{i}": f"1 {unit_name(q.unit)}", f"top{i}": top,
                  f"per{i}": unit_name(per)}
-    return RELATIONS[reading.formula.topic].format(*(q.text for q in reading.given), **fill)
+    return reading.formula.relation.format(*(q.text for q in reading.given), **fill)
 
 
 def working(reading: Reading, result: bool = True) -> str:
@@ -414,7 +382,8 @@ def number_move(problem: str, work: str, planned: bool = False, said: str = "") 
         named = f", and the {reading.formula.topic} is {noun}" if reading.formula.topic != result_kind else ""
         return Move("confirm", number, f"But {unit} measures {kind}{named}: what is {noun} measured in?",
                     kind="claim_checked")
-    if (step := right_step(reading, value)) is not None:
+    # "30 J" offers the step as the result: the product is right, the claim about it is not
+    if unit != reading.formula.result and (step := right_step(reading, value)) is not None:
         return Move("confirm", f"Yes: {step[0]} checks out.", f"Next: where does the {step[1]} in the question come "
                     f"in?", kind="claim_checked")
     said_value = f"{fmt(value)} {unit}".strip()

@@ -12,7 +12,7 @@ from agent import Tutor
 from common import read_jsonl
 from evidence import KnowledgeBase, about, extract_claim, key_terms, openbook_facts, paraphrases, question_of
 from lesson import Facts, guard_reply
-from science_catalog import (CARDS, MISCONCEPTIONS, card_verdict, echo, first_step, formula_reply, in_fact_words,
+from science_catalog import (CARDS, MISCONCEPTIONS, card_verdict, echo, first_step, in_fact_words,
                              is_help, judged_short, match_card, match_misconception, near_card,
                              resembles_misconception, states)
 from science_moves import answers, bears_on, claim_move, restates, science_move, short_answer_fact, short_idea_test
@@ -174,18 +174,18 @@ def test_help_is_told_apart_from_an_idea():
     assert not is_help("they do help, antibiotics kill all germs") and not is_help("helpful bacteria live in yogurt")
 
 
-def test_a_right_result_or_step_of_a_formula_is_confirmed_with_its_working():
+def test_a_quantity_answer_is_checked_by_the_numbers_room_not_a_second_copy(kb):
     lift = "A 2 kg rock is lifted 3 m. How much gravitational potential energy does it gain? Use g = 10 N/kg."
-    assert formula_reply(lift, "2 x 10 = 20 N for the weight first").startswith("Yes: 2 kg × 10 N/kg = 20 checks")
-    assert "3 m" in formula_reply(lift, "2 x 10 = 20 N for the weight first")  # the next step names what is left
-    assert formula_reply(lift, "it gains 60 J").startswith("Yes: 2 kg × 10 N/kg × 3 m = 60 J.")
-    assert formula_reply(lift, "it gains 30 J") is None and formula_reply(lift, "it's 10") is None  # 10 is given
+    step = science_move(lift, "2 x 10 = 20 N for the weight first", kb)
+    assert step.verdict == "supported" and step.text.startswith("Yes: 2 kg × 10 N/kg = 20 checks") and "3 m" in step.text
+    assert science_move(lift, "it gains 60 J", kb).text.startswith("Yes: 2 kg × 10 N/kg × 3 m = 60 J.")
+    assert science_move(lift, "it gains 30 J", kb).verdict == "contradicted"   # the weight offered as the energy
+    assert science_move(lift, "it's 10", kb).verdict != "supported"   # 10 is given
     push = "A 5 N force pushes a box 2 m across the floor. How much work is done?"
-    assert formula_reply(push, "I multiplied 5 by 2 and got 10 J").startswith("Yes: 5 N × 2 m = 10 J.")
-    assert formula_reply(push, "2.5 J") is None
-    cut = "A 2 kg rock is lifted 3 m. How much gravitational potential energy does it gain?"  # question_of's cut
-    assert formula_reply(cut, "Use g = 10 N/kg 2 x 10 = 20 N for the weight first").startswith("Yes: 2 kg × 10 N/kg")
-    assert formula_reply("How far does light travel in 2 s?", "600000 km") is None  # no formula of ours
+    assert science_move(push, "I multiplied 5 by 2 and got 10 J", kb).text.startswith("Yes: 5 N × 2 m = 10 J.")
+    flipped = science_move(push, "2.5 J", kb)
+    assert flipped.verdict == "contradicted" and flipped.text.startswith("2.5 J comes from 5 N ÷ 2 m"), flipped.text
+    assert science_move("How far does light travel in 2 s?", "600000 km", kb).verdict != "supported"  # no formula
 
 
 def test_a_one_word_answer_is_a_claim_only_when_code_can_judge_it():
