@@ -38,8 +38,8 @@ from evidence import (CLAUSE_BREAK, COMMON, INTERPRETIVE, STOP, Verdict, base_fo
                       content_tokens, content_words, default_embedder, has_negation, judge_claim, paraphrases,
                       sides_kept, stem)
 from passages import (CLAIM_CUE, COUNTERCLAIM, FEELING_WORDS, answer_form, characters, covers, focus, key_sentences,
-                      lesson_of, named_feelings, own_words_backed, quoted_term, rank_sentences, restates_premise,
-                      shown_feelings, swaps, truly_missing, word_forms)
+                      lesson_of, named_feelings, own_words_backed, polarity_flipped, quoted_term, rank_sentences,
+                      restates_premise, shown_feelings, swaps, truly_missing, word_forms)
 
 if TYPE_CHECKING:  # lesson.py imports reading.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -324,7 +324,8 @@ def own_reason(question: str, sentence: str) -> bool:
     reason ("He rode his bike to the park to meet his cousin")? Then that reason is the answer, not a true step
     beside it ("he fed his cat"); a sentence about something else ("Coconuts can float") decides nothing."""
     tails = list(PURPOSE_TAIL.finditer(sentence))
-    if not tails:
+    parts = split_dependency(sentence)  # "until his coach promised to swim": the "to" is inside what it waited on
+    if not tails or parts and not parts[2] and tails[-1].start() >= sentence.find(parts[1]) > 0:
         return False
     head, asked = forms_of(sentence[:tails[-1].start()]), [base_forms(w) for w, _ in content_tokens(question)]
     told = sum(bool(forms & head) for forms in asked)
@@ -434,6 +435,9 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
     verdict = Verdict("supported", told) if told and verdict.label != "contradicted" else verdict
     negated = denied_by_text(claim, question, kind, sentences, ranked)  # "water" where it says "fat, not water"
     verdict = Verdict("contradicted", negated) if negated else verdict
+    if verdict.label == "supported" and kind in LITERAL_KINDS and not LACK.search(claim) and polarity_flipped(
+            claim, question, verdict.sentence):  # "cannot see ultraviolet" where bees can: one denial more or less
+        verdict = Verdict("contradicted", backing(verdict.sentence, claim, sentences))
     if verdict.label == "supported" and verdict.sentence and of_another_subject(claim, question, verdict.sentence):
         verdict = Verdict("unclear", verdict.sentence)   # true of the stems, asked of the spines: no answer
     return weigh(kind, claim.rstrip(". "), question, sentences, top, keys, verdict, embedder, answering,
@@ -517,7 +521,8 @@ def slot_told(claim: str, question: str, kind: str, sentences: list[str], a: int
         found = [w for w in new if any(word_forms(o) & base_forms(w) for o in own)]
         enough = len(found) >= share * len(new) and len(found) >= min(2, len(new))
         if (enough and all(word_forms(w) & there for w in own)
-                and has_negation(claim) == has_negation(unit) and not conflicts(claim, unit)
+                and (has_negation(claim) or has_negation(question) and 2 * len(there & asked) >= len(asked))
+                == has_negation(unit) and not conflicts(claim, unit)
                 and not swaps(claim, unit, question) and sides_kept(claim, unit)):
             return next(s for s in sentences if unit in s)
     return None
@@ -611,8 +616,10 @@ def depended_on(question: str, sentences: list[str], ranked: list[tuple[float, i
     in a warm spot)."""
     event, asked = event_words(question, sentences), forms_of(question)
     for _, i in ranked:
-        parts = split_dependency(sentences[i])
-        if (parts and event & forms_of(parts[0]) and 2 * len(event & forms_of(sentences[i])) >= len(event)
+        parts = split_dependency(sentences[i])  # "He would not jump until ...": told whole in a line before it
+        told = set().union(forms_of(sentences[i]), *(forms_of(s) for s in sentences[:i]
+                                                      if parts and event & forms_of(parts[0]) & forms_of(s)))
+        if (parts and event & forms_of(parts[0]) and 2 * len(event & told) >= len(event)
                 and forms_of(parts[1]) - asked):
             return sentences[max(0, i - parts[2]):i + 1], " ".join(sentences[i - 1:i] * parts[2] + [parts[1]])
     return None
@@ -690,8 +697,8 @@ def denied_by_text(claim: str, question: str, kind: str, sentences: list[str],
     "They store fat, not water, in their humps"; "to fly" for "they cannot fly") and said nowhere without a denial;
     the best-ranked such sentence. None for an answer that denies something itself or says something is lacking, and
     for a reading between the lines ("learn from losing" where "Jonah had never lost a race" sets the scene)."""
-    own = [w for w in own_words(claim, question) if stem(w) not in POINTING]
-    if not own or has_negation(claim) or LACK.search(claim) or kind not in LITERAL_KINDS:
+    own = [w for w in own_words(claim, question) if stem(w) not in POINTING]  # "What can't bees see?" asks a denial
+    if not own or has_negation(claim) or has_negation(question) or LACK.search(claim) or kind not in LITERAL_KINDS:
         return None
     spans = {i: denied_spans(sentences[i]) for i in range(len(sentences))}
     said = set().union(*(s for _, s in spans.values()))
