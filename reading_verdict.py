@@ -285,16 +285,19 @@ CONFIRMED = {
              "idea?",
     "main_idea": "Yes, that is the main idea: {said} Which details in the rest of the passage tell more about it?",
     "purpose": "Yes, that is the writer's purpose: {said} What reasons does the writer give to convince the reader?",
-    "sequence": "Yes, that is the order the passage gives, step by step. Which time words helped you keep the order?"}
+    "sequence": "Yes, that is the order the passage gives, step by step. Which time words helped you keep the order?",
+    "trait": "Yes, {trait} fits: {said} shows it. What else does the character do that shows the same?"}
 
 
 def confirm(kind: str, claim: str, verdict: Verdict, sentences: list[str]) -> str:
     """Say clearly that it is right and what in the passage shows it, then move on (never ask for evidence again)."""
     said = quote(backing(verdict.sentence, claim, sentences))
     kind = "counterclaim" if kind == "argument" and COUNTERCLAIM.search(verdict.sentence) else kind
+    trait = next((w for w, _ in content_tokens(REASON_BREAK.split(claim)[0]) if w in TRAITS), "")
+    kind = "trait" if trait and deed_sign(verdict.sentence) == TRAITS[trait] else kind  # the deed that shows it
     template = CONFIRMED.get(kind, "Yes, that's right, and it matches the passage: {said} Can you find another "
                                    "detail that adds to it, or shall we try the next question?")
-    return template.format(said=said, feeling=feeling_word(claim) if kind == "feeling" else "")
+    return template.format(said=said, feeling=feeling_word(claim) if kind == "feeling" else "", trait=trait)
 
 
 OWN_WORDS_KINDS = {"detail", "cause", "motive", "inference", "argument"}  # a sequence, a whole text: their own tests
@@ -467,6 +470,9 @@ def of_another_subject(claim: str, question: str, sentence: str) -> bool:
 
 # ----------------------------------------------------------------------------- the question's slot
 
+PRONOUN = re.compile(r"\b(?:they|them|it|he|him|she)\b", re.I)
+PLACE_TAIL = re.compile(r"(?<=\w)\s+(?:through|in|on|at|into|across|over|under|around|along)\s+(?:the|a|an)\s+\w+\W*$",
+                        re.I)  # "to paddle through the water": what they do, then where
 PIECE_BREAK = re.compile(rf"{CLAUSE_BREAK.pattern}|,\s*(?:and\s+|then\s+)?", re.I)
 FILLER = {stem(w) for w in "answer think passage text story says said tell tells mean means meaning word".split()}
 
@@ -494,10 +500,11 @@ def slot_units(kind: str, question: str, sentences: list[str], a: int) -> list[s
     asked = set(content_words(question))
     near = [a] + [i for i in (a - 1, a + 1) if 0 <= i < len(sentences)]
     units = []
-    for i in near:
+    for i in near:  # "They use them to paddle": a pronoun's line is about what the line before names
+        about = set(content_words(" ".join(sentences[i - 1:i] * bool(PRONOUN.search(sentences[i])) + [sentences[i]])))
         for piece in pieces(sentences[i]):
             held = len(asked & set(content_words(piece)))
-            if kind == "detail" and not (asked - COMMON) & set(content_words(sentences[i])):
+            if kind == "detail" and not (asked - COMMON) & about:
                 continue  # a detail of a sentence about something else
             if kind != "detail" and 2 * held >= len(asked - COMMON):
                 continue  # the question's own event, not its answer
@@ -517,7 +524,8 @@ def slot_told(claim: str, question: str, kind: str, sentences: list[str], a: int
     asked = forms_of(question)
     for unit in slot_units(kind, question, sentences, a):
         there = forms_of(unit)
-        new = [w for w, s in dict(content_tokens(unit)).items() if not base_forms(w) & asked and s not in COMMON]
+        new = [w for w, s in dict(content_tokens(PLACE_TAIL.sub("", unit))).items()  # "to paddle": not where
+               if not base_forms(w) & asked and s not in COMMON]
         found = [w for w in new if any(word_forms(o) & base_forms(w) for o in own)]
         enough = len(found) >= share * len(new) and len(found) >= min(2, len(new))
         if (enough and all(word_forms(w) & there for w in own)

@@ -8,7 +8,7 @@ import pytest
 
 from evidence import split_sentences
 from passages import polarity_flipped
-from reading_verdict import own_reason
+from reading_verdict import own_reason, slot_told
 from test_reading_round7 import CONFIRMS, move_for
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -47,6 +47,7 @@ def test_the_until_clause_answers_why_he_finally_jumped(case_id, right):
     assert right or move.text.endswith("Look at the sentence that begins \"He would not jump...\".")
 
 
+DUCKS = split_sentences(BY_ID["rv11-E1-right0"]["passage"])
 BEES = split_sentences(BY_ID["rv11-D1-right0"]["passage"])
 
 
@@ -69,3 +70,28 @@ def test_what_bees_cannot_see(case_id, right):
     confirmed from "Bees can see ultraviolet light, which people cannot see"."""
     move = move_for(BY_ID[case_id])
     assert confirmed(BY_ID[case_id]) is right and (right or move.verdict == "contradicted")
+
+
+TESS = {"passage": "Tess saw a small boy drop his lunch tray. She gave him half of her sandwich. Then she sat with "
+                   "him until the bell rang.", "student_message": "What kind of girl is Tess? generous because she "
+                                                                  "gave him half of her sandwich"}
+
+
+def test_a_trait_confirmed_with_its_deed_is_worded_as_a_trait():
+    """Before: "Yes, that's right, and it matches the passage: ..." as for any detail."""
+    move = move_for(TESS)
+    assert move.text.startswith("Yes, generous fits: \"She gave him half of her sandwich.\" shows it."), move.text
+    assert move.text.endswith("?")
+
+
+@pytest.mark.parametrize("case_id, right", [("rv11-E1-right0", True), ("rv11-E1-right1", True),
+                                            ("rv11-E1-wrong0", False), ("rv11-E1-wrong1", False)])
+def test_a_pronoun_led_line_answers_about_what_the_line_before_names(case_id, right):
+    """"They use them to paddle through the water" after "They have webbed feet": before, "to paddle" was asked
+    "What does it say about ...?"; where they paddle is no part of what they use them for."""
+    assert confirmed(BY_ID[case_id]) is right
+
+
+def test_a_place_after_the_deed_is_not_what_the_answer_must_name():
+    assert slot_told("to paddle", "What do ducks use their webbed feet for?", "detail", DUCKS, 1) == DUCKS[2]
+    assert slot_told("east", "Where is the barn?", "detail", ["The barn is on the east side of the farm."], 0) is None
