@@ -603,6 +603,32 @@ def restates_premise(clause: str, question: str) -> bool:
     return bool(ABSENCE.search(question) and denied and denied <= set(content_words(question)))
 
 
+FLIP_PARTS = re.compile(r"[.!?;:]\s*|,\s+|\s+\b(?:because|since|but|although|while|whereas|which|who|until|till|"
+                        r"after|before|when|if|unless)\b", re.I)
+
+
+def polarity_flipped(claim: str, question: str, sentence: str) -> bool:
+    """Does the clause of the sentence that holds all of a claim clause's own words (the words themselves: "not too
+    wet" is no denial of "damp") say the opposite of it, the same predicate on the same object with one denial more
+    or less ("bees cannot see ultraviolet light" against "Bees can see ultraviolet light, which people cannot see")?
+    A denial in another clause (about people) tells nothing of it, nor the question's own premise ("no otters" where
+    they disappeared); a denial the question asks about ("What can't bees see?") is the answer's own where that
+    clause tells the question's words."""
+    asked = {f for w, _ in content_tokens(question) for f in base_forms(w)}
+    parts = [p for p in FLIP_PARTS.split(sentence) if p and p.strip()]
+    for clause in filter(None, CLAUSE_BREAK.split(claim)):
+        own = [w for w, s in dict(content_tokens(clause)).items() if not base_forms(w) & asked]
+        held = {p: sum(bool(base_forms(w) & {f for x, _ in content_tokens(p) for f in base_forms(x)}) for w in own)
+                for p in parts}
+        best = max(parts, key=held.get, default="")
+        there = {f for w, _ in content_tokens(best) for f in base_forms(w)}
+        denies = has_negation(clause) or has_negation(question) and 2 * len(there & asked) >= len(asked)
+        if own and held.get(best, 0) == len(own) and has_negation(best) != denies and not restates_premise(
+                clause, question):
+            return True
+    return False
+
+
 def word_forms(word: str) -> set[str]:
     """A word's forms and its synonyms' ('scared' finds 'afraid')."""
     return {form for w in [word, *SYNONYMS.get(stem(word), [])] for form in base_forms(w)}

@@ -25,7 +25,10 @@ confirmed by the character's own deed that shows it (`weigh_trait`); what the te
 of fat", "cannot fly") is against an answer that says it (`denied_by_text`). On tests/fixtures/reading_verdicts10.jsonl
 (written first; G-L held back): right confirmed dev 4/16 -> 10/16, held-back 6/15 -> 8/15; wrong contradicted dev
 0/14 -> 4/14, held-back 0/12 -> 2/12; wrong confirmed dev 3 -> 1, held-back 1 -> 1. Rounds 8/9 unchanged but one
-wrong answer contradicted more; wrong confirmed there 0.
+wrong answer contradicted more; wrong confirmed there 0. Round 11: an until-clause with a "to" inside, a denial the
+question asks, a pronoun-led line, a trait's wording; tests/fixtures/reading_verdicts11.jsonl (F-J held back): right
+confirmed dev 9/15 -> 13/15, held-back 6/12 -> 6/12; wrong flagged dev 4/12 -> 6/12, held-back 3/10 -> 3/10; wrong
+confirmed dev 2 -> 0, held-back 1 -> 1. rv10 held-back right confirmed 8/15 -> 9/15; rv8/rv9 unchanged.
 
     .venv/bin/python -m pytest -q tests/test_reading_verdicts10.py tests/test_reading_round8v.py
 """
@@ -38,8 +41,8 @@ from evidence import (CLAUSE_BREAK, COMMON, INTERPRETIVE, STOP, Verdict, base_fo
                       content_tokens, content_words, default_embedder, has_negation, judge_claim, paraphrases,
                       sides_kept, stem)
 from passages import (CLAIM_CUE, COUNTERCLAIM, FEELING_WORDS, answer_form, characters, covers, focus, key_sentences,
-                      lesson_of, named_feelings, own_words_backed, quoted_term, rank_sentences, restates_premise,
-                      shown_feelings, swaps, truly_missing, word_forms)
+                      lesson_of, named_feelings, own_words_backed, polarity_flipped, quoted_term, rank_sentences,
+                      restates_premise, shown_feelings, swaps, truly_missing, word_forms)
 
 if TYPE_CHECKING:  # lesson.py imports reading.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -285,16 +288,19 @@ CONFIRMED = {
              "idea?",
     "main_idea": "Yes, that is the main idea: {said} Which details in the rest of the passage tell more about it?",
     "purpose": "Yes, that is the writer's purpose: {said} What reasons does the writer give to convince the reader?",
-    "sequence": "Yes, that is the order the passage gives, step by step. Which time words helped you keep the order?"}
+    "sequence": "Yes, that is the order the passage gives, step by step. Which time words helped you keep the order?",
+    "trait": "Yes, {trait} fits: {said} shows it. What else does the character do that shows the same?"}
 
 
 def confirm(kind: str, claim: str, verdict: Verdict, sentences: list[str]) -> str:
     """Say clearly that it is right and what in the passage shows it, then move on (never ask for evidence again)."""
     said = quote(backing(verdict.sentence, claim, sentences))
     kind = "counterclaim" if kind == "argument" and COUNTERCLAIM.search(verdict.sentence) else kind
+    trait = next((w for w, _ in content_tokens(REASON_BREAK.split(claim)[0]) if w in TRAITS), "")
+    kind = "trait" if trait and deed_sign(verdict.sentence) == TRAITS[trait] else kind  # the deed that shows it
     template = CONFIRMED.get(kind, "Yes, that's right, and it matches the passage: {said} Can you find another "
                                    "detail that adds to it, or shall we try the next question?")
-    return template.format(said=said, feeling=feeling_word(claim) if kind == "feeling" else "")
+    return template.format(said=said, feeling=feeling_word(claim) if kind == "feeling" else "", trait=trait)
 
 
 OWN_WORDS_KINDS = {"detail", "cause", "motive", "inference", "argument"}  # a sequence, a whole text: their own tests
@@ -324,7 +330,8 @@ def own_reason(question: str, sentence: str) -> bool:
     reason ("He rode his bike to the park to meet his cousin")? Then that reason is the answer, not a true step
     beside it ("he fed his cat"); a sentence about something else ("Coconuts can float") decides nothing."""
     tails = list(PURPOSE_TAIL.finditer(sentence))
-    if not tails:
+    parts = split_dependency(sentence)  # "until his coach promised to swim": the "to" is inside what it waited on
+    if not tails or parts and not parts[2] and tails[-1].start() >= sentence.find(parts[1]) > 0:
         return False
     head, asked = forms_of(sentence[:tails[-1].start()]), [base_forms(w) for w, _ in content_tokens(question)]
     told = sum(bool(forms & head) for forms in asked)
@@ -434,6 +441,9 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
     verdict = Verdict("supported", told) if told and verdict.label != "contradicted" else verdict
     negated = denied_by_text(claim, question, kind, sentences, ranked)  # "water" where it says "fat, not water"
     verdict = Verdict("contradicted", negated) if negated else verdict
+    if verdict.label == "supported" and kind in LITERAL_KINDS and not LACK.search(claim) and polarity_flipped(
+            claim, question, verdict.sentence):  # "cannot see ultraviolet" where bees can: one denial more or less
+        verdict = Verdict("contradicted", backing(verdict.sentence, claim, sentences))
     if verdict.label == "supported" and verdict.sentence and of_another_subject(claim, question, verdict.sentence):
         verdict = Verdict("unclear", verdict.sentence)   # true of the stems, asked of the spines: no answer
     return weigh(kind, claim.rstrip(". "), question, sentences, top, keys, verdict, embedder, answering,
@@ -463,6 +473,9 @@ def of_another_subject(claim: str, question: str, sentence: str) -> bool:
 
 # ----------------------------------------------------------------------------- the question's slot
 
+PRONOUN = re.compile(r"\b(?:they|them|it|he|him|she)\b", re.I)
+PLACE_TAIL = re.compile(r"(?<=\w)\s+(?:through|in|on|at|into|across|over|under|around|along)\s+(?:the|a|an)\s+\w+\W*$",
+                        re.I)  # "to paddle through the water": what they do, then where
 PIECE_BREAK = re.compile(rf"{CLAUSE_BREAK.pattern}|,\s*(?:and\s+|then\s+)?", re.I)
 FILLER = {stem(w) for w in "answer think passage text story says said tell tells mean means meaning word".split()}
 
@@ -490,10 +503,11 @@ def slot_units(kind: str, question: str, sentences: list[str], a: int) -> list[s
     asked = set(content_words(question))
     near = [a] + [i for i in (a - 1, a + 1) if 0 <= i < len(sentences)]
     units = []
-    for i in near:
+    for i in near:  # "They use them to paddle": a pronoun's line is about what the line before names
+        about = set(content_words(" ".join(sentences[i - 1:i] * bool(PRONOUN.search(sentences[i])) + [sentences[i]])))
         for piece in pieces(sentences[i]):
             held = len(asked & set(content_words(piece)))
-            if kind == "detail" and not (asked - COMMON) & set(content_words(sentences[i])):
+            if kind == "detail" and not (asked - COMMON) & about:
                 continue  # a detail of a sentence about something else
             if kind != "detail" and 2 * held >= len(asked - COMMON):
                 continue  # the question's own event, not its answer
@@ -513,11 +527,13 @@ def slot_told(claim: str, question: str, kind: str, sentences: list[str], a: int
     asked = forms_of(question)
     for unit in slot_units(kind, question, sentences, a):
         there = forms_of(unit)
-        new = [w for w, s in dict(content_tokens(unit)).items() if not base_forms(w) & asked and s not in COMMON]
+        new = [w for w, s in dict(content_tokens(PLACE_TAIL.sub("", unit))).items()  # "to paddle": not where
+               if not base_forms(w) & asked and s not in COMMON]
         found = [w for w in new if any(word_forms(o) & base_forms(w) for o in own)]
         enough = len(found) >= share * len(new) and len(found) >= min(2, len(new))
         if (enough and all(word_forms(w) & there for w in own)
-                and has_negation(claim) == has_negation(unit) and not conflicts(claim, unit)
+                and (has_negation(claim) or has_negation(question) and 2 * len(there & asked) >= len(asked))
+                == has_negation(unit) and not conflicts(claim, unit)
                 and not swaps(claim, unit, question) and sides_kept(claim, unit)):
             return next(s for s in sentences if unit in s)
     return None
@@ -611,8 +627,10 @@ def depended_on(question: str, sentences: list[str], ranked: list[tuple[float, i
     in a warm spot)."""
     event, asked = event_words(question, sentences), forms_of(question)
     for _, i in ranked:
-        parts = split_dependency(sentences[i])
-        if (parts and event & forms_of(parts[0]) and 2 * len(event & forms_of(sentences[i])) >= len(event)
+        parts = split_dependency(sentences[i])  # "He would not jump until ...": told whole in a line before it
+        told = set().union(forms_of(sentences[i]), *(forms_of(s) for s in sentences[:i]
+                                                      if parts and event & forms_of(parts[0]) & forms_of(s)))
+        if (parts and event & forms_of(parts[0]) and 2 * len(event & told) >= len(event)
                 and forms_of(parts[1]) - asked):
             return sentences[max(0, i - parts[2]):i + 1], " ".join(sentences[i - 1:i] * parts[2] + [parts[1]])
     return None
@@ -690,8 +708,8 @@ def denied_by_text(claim: str, question: str, kind: str, sentences: list[str],
     "They store fat, not water, in their humps"; "to fly" for "they cannot fly") and said nowhere without a denial;
     the best-ranked such sentence. None for an answer that denies something itself or says something is lacking, and
     for a reading between the lines ("learn from losing" where "Jonah had never lost a race" sets the scene)."""
-    own = [w for w in own_words(claim, question) if stem(w) not in POINTING]
-    if not own or has_negation(claim) or LACK.search(claim) or kind not in LITERAL_KINDS:
+    own = [w for w in own_words(claim, question) if stem(w) not in POINTING]  # "What can't bees see?" asks a denial
+    if not own or has_negation(claim) or has_negation(question) or LACK.search(claim) or kind not in LITERAL_KINDS:
         return None
     spans = {i: denied_spans(sentences[i]) for i in range(len(sentences))}
     said = set().union(*(s for _, s in spans.values()))
