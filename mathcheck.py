@@ -315,11 +315,24 @@ def _isqrt_exact(n: int) -> int | None:
     return root if root * root == n else None
 
 
+# an operation word right before a number: "then add 8", "and divide by 3"
+_MORE_WORK = re.compile(r"\b(?:add|plus|minus|subtract|take away|times|multiply|multiplied by|divide|divided by|"
+                        r"double|triple)\b\D{0,12}$", re.I)
+
+
 def exercise(span: str, problem: str) -> bool:
     """Is a math span the problem's exercise? "+ 6" is one number, and a lone fraction ("2/5 of them") in a word
-    problem is a quantity, not a sum to do; in a short exercise ("Simplify 6/8", "What is 12/4?") it is the task."""
-    if len(re.findall(r"\d+(?:\.\d+)?", span)) < 2:
+    problem is a quantity, not a sum to do; in a short exercise ("Simplify 6/8", "What is 12/4?") it is the task. A
+    span is only part of the task when a number it leaves out comes after an operation word ("Work out 6 times 7,
+    then add 8": never 42)."""
+    numbers = re.findall(r"\d+(?:\.\d+)?", span)
+    if len(numbers) < 2:
         return False
+    for m in re.finditer(r"\d+(?:\.\d+)?", problem):
+        if m.group() in numbers:
+            numbers.remove(m.group())
+        elif _MORE_WORK.search(problem[max(0, m.start() - 24):m.start()]):
+            return False
     return not re.fullmatch(r"-?\d+/\d+", span.strip()) or len(re.findall(r"[A-Za-z]+", problem)) <= 6
 
 

@@ -17,6 +17,7 @@ import solver
 import tools
 import wording
 from common import ROOT, SessionStore
+from mathcheck import solve
 from scorers import leaks_answer
 
 
@@ -414,9 +415,19 @@ def test_request_flags_read_claims_and_injections_not_mentions(message, flags):
     ("my answer is 50: 6 x 8 = 48, 6 x 7 = 42, 42 + 8 = 50", "6 × 7 = 42, then 42 + 8 = 50"),   # went back on
     ("42 + 8 = 50", "42 + 8 = 50")])
 def test_the_template_recap_lists_only_the_steps_on_the_path_to_the_answer(work, steps):
-    tutor = agent.Tutor(scripted(""))
-    run(tutor, "s", "What is 6 times 7 plus 8?")
+    """A teacher's problem with its answer and no plan (the planner reads "6 times 7 plus 8" since round 11)."""
+    store = SessionStore(":memory:")
+    problem = "Six friends each bring 7 plums to a picnic, and the host adds 8. How many plums are there?"
+    store.set_context("s", subject="math", problem=problem, answer="50")
+    tutor = agent.Tutor(scripted(""), store=store)
+    run(tutor, "s", problem)
     assert run(tutor, "s", work)[1].startswith(f"Yes, that's right, well done! Your steps: {steps}.")
+
+
+def test_an_exercise_around_an_x_for_times_is_read_whole_and_a_part_of_the_task_is_no_exercise():
+    assert solve("Work out 6 times 7, then add 8.") is None   # never 42: "then add 8" is part of the task
+    tutor = agent.Tutor(scripted(""))
+    assert "6 × 7 + 8" in run(tutor, "s", "Work out 6 x 7 + 8.")[1]   # never "What is 7 + 8?"
 
 
 def test_a_science_close_asks_nothing_that_no_one_would_judge():
