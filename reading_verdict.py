@@ -452,7 +452,6 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
 
 ASKED_SUBJECT = re.compile(r"^\s*(?:how|why|what|when|where)\s+(?:do|does|did|is|are|was|were|can|could|will)\s+"
                            r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?([a-z]+)", re.I)
-PARTS = re.compile(rf"{CLAUSE_BREAK.pattern}|,?\s+and\s+|,\s+", re.I)
 
 
 def of_another_subject(claim: str, question: str, sentence: str) -> bool:
@@ -465,7 +464,7 @@ def of_another_subject(claim: str, question: str, sentence: str) -> bool:
     if subject is None or not own or not (re.match(r"(?i)\s*(?:they|it|its|their)\b", claim)
                                           or stem(subject.group(1)) in content_words(claim)):
         return False
-    clauses = [set(content_words(c)) for c in PARTS.split(sentence) if c and c.strip()]
+    clauses = [set(content_words(c)) for c in pieces(sentence)]
     holding = [c for c in clauses if own <= c]
     about = [c for c in clauses if stem(subject.group(1)) in c]
     return bool(holding and about) and not any(c in about for c in holding)
