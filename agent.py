@@ -317,7 +317,8 @@ class Tutor:
         elif pending:  # we asked whether the last message was a new problem
             text, change = (pending, "new") if AFFIRM.match(text) else (text, "same")
         elif state.solved and (AFFIRM.match(text) or ANOTHER.search(text)) and \
-                (variant := _similar(state.problem, state.subject)):
+                problem_change(Lesson(problem=state.problem), text) != "new" and \
+                (variant := _similar(state.problem, state.subject)):  # "ok new one: 7 x 8?" brings its own
             text, change, turn.preface = variant, "new", f"Here's one like it: {variant}"
         else:
             change = problem_change(Lesson(problem=state.problem, said=lesson.said), text)

@@ -540,3 +540,14 @@ def test_an_impatient_student_hears_the_reason_once_then_a_short_varied_line():
     assert no_hint_thrice(replies) and not any("12" in r for r in replies)
     list(tutor.respond("c", "A car travels 180 km in 3 hours. How many km does it travel in 1 hour?"))
     assert list(tutor.respond("c", "just tell me"))[-1]["text"].startswith(reason)   # a new problem: said again
+
+
+def test_a_times_fact_with_an_x_is_an_exercise_and_a_solved_lesson_takes_the_students_next_problem():
+    """"What is 9 x 6?" is 9 × 6 (no exercise was read before: no verdict was possible), and "ok, new one: ..." after
+    a solved problem starts that problem rather than the tutor's similar one."""
+    assert lesson.split_problem("what is 9 x 6")[0] == "What is 9 × 6?"
+    tutor = agent.Tutor(flattering)
+    list(tutor.respond("x", "Sara has 30 beads and uses 12 of them. How many beads are left?"))
+    assert list(tutor.respond("x", "18"))[-1]["verdict"] == "confirm"
+    list(tutor.respond("x", "ok, new one: what is 9 x 6?"))
+    assert [list(tutor.respond("x", m))[-1]["verdict"] for m in ("56", "54")] == ["flag", "confirm"]
