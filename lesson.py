@@ -142,8 +142,9 @@ def _exercises(message: str) -> list[tuple[str, re.Match]]:
     """The exercises written in a message, each with the text it was found in: "6 + 4 x 3" is read with the x as a
     times sign (never as the exercise "6 + 4"), and so is a lone "What is 7 x 8?" (no exercise without it)."""
     found = [(message, m) for m in EXERCISE.finditer(message)]
-    if found and not any(re.match(r"\s*x\s*[-−]?\d", message[m.end():]) or re.search(r"\d\s*x\s*$", message[:m.start()])
-               for _, m in found):   # "6 x 7 + 8" around "7 + 8" is one exercise
+    times_beside = any(re.match(r"\s*x\s*[-−]?\d", message[m.end():]) or re.search(r"\d\s*x\s*$", message[:m.start()])
+                       for _, m in found)   # "6 x 7 + 8" around "7 + 8" is one exercise
+    if found and not times_beside:
         return found
     times = re.sub(r"(?<=\d)( ?)x(?= ?[-−]?\d)", r"\1×", message)
     return [(times, m) for m in EXERCISE.finditer(times)]

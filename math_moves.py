@@ -487,13 +487,21 @@ def _close(lesson: Lesson, plan: Plan, work: str) -> Move:
     # only the steps that lead to the answer: a step they went back on ("5 × 2 = 10" first) is no step of theirs
     steps = (path_to(steps, plan.answer) or steps) if lesson.worked else [step_text(s, forms) for s in plan.steps]
     money = plan.unit.startswith("dollars")   # "$0.30 per egg", never "0.3 dollars per egg"
-    unit = plan.unit.removeprefix("dollars") if money else f" {plan.unit}" if plan.unit != "number" else ""
+    unit = plan.unit.removeprefix("dollars") if money else f" {_unit_as_written(plan)}" if plan.unit != "number" else ""
     value = f"${plan.answer.numerator / plan.answer.denominator:.2f}" if money and plan.answer.denominator != 1 \
         else f"{'$' if money else ''}{as_written(plan.answer, work)}"
     whose = "Your steps" if lesson.worked else "The steps"   # none written by the student: never called theirs
     lead = f"Yes, {value}{unit.rstrip()} is right! {whose}: {', then '.join(steps)}."
     offer = "Would you like a similar problem to try?"
     return Move("confirm", lead, offer, kind="final_right")
+
+
+def _unit_as_written(plan: Plan) -> str:
+    """The answer's unit in the problem's own form: "15 days" for the plan's "day", as "How many days ..." wrote it."""
+    if plan.answer == 1 or " " in plan.unit:
+        return plan.unit
+    written = [w for w in re.findall(r"[a-z]+s\b", plan.problem.lower()) if wordproblem.stem(w) == plan.unit]
+    return written[0] if written else plan.unit
 
 
 def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction], work: str) -> Move:

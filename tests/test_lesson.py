@@ -551,3 +551,9 @@ def test_a_times_fact_with_an_x_is_an_exercise_and_a_solved_lesson_takes_the_stu
     assert list(tutor.respond("x", "18"))[-1]["verdict"] == "confirm"
     list(tutor.respond("x", "ok, new one: what is 9 x 6?"))
     assert [list(tutor.respond("x", m))[-1]["verdict"] for m in ("56", "54")] == ["flag", "confirm"]
+
+
+def test_a_confirmed_answer_takes_its_unit_as_the_problem_writes_it():
+    tutor = agent.Tutor(flattering)
+    list(tutor.respond("u", "Ravi saves $8 a week. How many weeks until he has $96?"))
+    assert list(tutor.respond("u", "96 / 8 = 12"))[-1]["text"].startswith("Yes, 12 weeks is right!")
