@@ -197,7 +197,8 @@ def split_message(message: str, min_sentences: int = 3, prose: bool = False) -> 
     asking = [at for at in starts[1:] if asks(body[at:].split("\n", 1)[0])]
     for at in asking[-1:] + starts[-1:]:
         head, tail = body[:at], body[at:]
-        if at and tail.strip() and len(split_sentences(tail)) <= 6 and len(split_sentences(head)) >= least:
+        if at and tail.strip() and len(split_sentences(tail)) <= 6 and \
+                (len(split_sentences(head)) >= least or prose and at in asking and _short_passage(head)):
             return head.strip(), tail.strip()
     if label or prose:
         sentences = split_sentences(body)
@@ -206,6 +207,12 @@ def split_message(message: str, min_sentences: int = 3, prose: bool = False) -> 
             start = body.index(sentences[last[0]])
             return body[:start].strip(), body[start:].strip()
     return None, text
+
+
+def _short_passage(head: str) -> bool:
+    """A one- or two-sentence text on its own lines before a reading question ("The scouts were famished. They ate
+    three sandwiches each.") is a passage: a short one is still the text, not the student talking about themselves."""
+    return len(head.split()) >= 8 and not OWN_WORDS.match(head) and not any(asks(s) for s in split_sentences(head))
 
 
 # A sentence that asks for the answer or tries to change the tutor: the question is what is left once these are gone.

@@ -164,6 +164,15 @@ def test_one_paragraph_holds_a_passage_only_in_a_reading_lesson():
     assert split_message(problem) == (None, problem)    # a problem typed on lines is no passage
 
 
+def test_a_one_or_two_sentence_passage_on_its_own_lines_is_the_reading_lessons_text():
+    short = "The ferry was late again, so Mia missed the first bell and ran all the way up the hill."
+    assert split_message(f"{short}\n\nWhy did Mia run?", prose=True) == (short, "Why did Mia run?")
+    assert split_message(f"{short}\nWhy did Mia run?", prose=True) == (short, "Why did Mia run?")
+    own = "I read it three times and I still do not understand the story."
+    assert split_message(f"{own}\n\nWhy did Mia run?", prose=True)[0] is None   # the student, not the text
+    assert split_message(f"{short}\n\nWhy did Mia run?")[0] is None   # science and math keep three sentences
+
+
 
 @pytest.mark.parametrize("message, claim", [
     ("the grass rubs on it?", "the grass rubs on it"), ("friction?", "friction"), ("is it friction?", "friction"),
