@@ -347,6 +347,8 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         verdict, claim = Verdict("supported", said), named_answer(head)  # "Watts.": the fact names it the unit
     if verdict.label in ("absent", "unclear") and (said := chosen_fact(head, question, facts)):
         verdict, claim = Verdict("supported", said), head  # "a mammal" to "Is a whale a fish or a mammal?"
+    if verdict.label in ("absent", "unclear") and (said := reason_fact(claim, question, facts)):
+        verdict = Verdict("supported", said)  # "Because the Sun is high" to "Why are shadows short at midday?"
     if verdict.label == "supported" and not compares_alike(claim, verdict.sentence or ""):
         verdict = Verdict("unclear", verdict.sentence)  # "more mass" is not "the same mass", though no word differs
     if verdict.label == "contradicted" and not answers(verdict.sentence, question):
@@ -355,9 +357,9 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
     if verdict.label == "contradicted":  # the fact that rules it out would also say the answer: the idea is tested
         return Move(f"The textbook does not agree with \"{echo(claim)}\". Which part of your idea would you check "
                     f"first, and what would you expect to see if it were right?", "fact", "contradicted", [])
-    if verdict.label == "supported":
-        return Move(f"{yes(claim)} {follow_up(claim, question, bool(reasons))}", "fact", "supported",
-                    [verdict.sentence])
+    if verdict.label == "supported":  # the card's next question goes deeper into this very topic
+        deeper = card.next if card else follow_up(claim, question, bool(reasons))
+        return Move(f"{yes(claim)} {deeper}", "fact", "supported", [verdict.sentence])
     if card:
         return Move(f"Let's test \"{echo(claim)}\". {card.opening}", "card", verdict.label, [])
     if VALUE_ASK.search(question) and VALUE.fullmatch(head.strip(" .!?")):  # "4" to "How many chambers ...?"
@@ -366,7 +368,8 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
     if named and len(named_answer(head).split()) <= 5:
         does = what_it_does(named_answer(head), fitting or facts)
         return Move(named_check(named, named_answer(head), does), "fact", verdict.label, [])
-    if len(content_tokens(head)) <= 1 and (CAUSE_LEAD.match(head) or STATEMENT.match(head)):  # "It fizzes"
+    if len(content_tokens(head)) <= 1 and not reasons and (CAUSE_LEAD.match(head) or STATEMENT.match(head)):
+        # "It fizzes"; in "I think they happen because the Earth cracks" the reason is the idea
         return Move(short_idea_test(head, about(question)), "fact", verdict.label, [])
     if len(head.split()) <= 3 and not STATEMENT.match(head):  # a named answer ("a gas") the facts neither name nor
         # rule out; "they use sound" states an idea, it names nothing
@@ -380,6 +383,32 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         return Move(f"{ask}Test your idea against this fact: \"{shown[0]}\" Does it support what you said, or point "
                     f"somewhere else?", "fact", verdict.label, shown)
     return Move(own_idea_test(claim), "fact", verdict.label, [])
+
+
+WHY_ASKED = re.compile(r"^\W*(?:why|how come)\b", re.I)
+
+
+def reason_fact(claim: str, question: str, facts: list[str]) -> str | None:
+    """The fact sentence that gives the student's reason for what a why-question asks about: "Around noon, when the
+    Sun is high, shadows are short" for "Because the Sun is high in the sky" to "Why are shadows short at midday?".
+    It says the question's key terms (all, or all but one of three or more) and the reason's own words (all, or all
+    but one of three or more; two at least), un-negated, and does not contradict the reason. "Because the Sun is low"
+    meets only the sentence about long evening shadows, which misses "short" and "midday"."""
+    if not WHY_ASKED.match(question):
+        return None
+    asked = {stem for _, stem in content_tokens(question)}
+    reason = CAUSE_LEAD.sub("", claim)
+    said = [base_forms(word) for word, stem in content_tokens(reason) if stem not in asked]
+    terms = [base_forms(t) for t in key_terms(question)]
+    for fact in facts:
+        for sentence in re.split(r"(?<=[.!?])\s+", fact):
+            forms = forms_of(sentence)
+            met, covered = sum(bool(w & forms) for w in said), sum(bool(t & forms) for t in terms)
+            if met >= 2 and met >= len(said) - (len(said) >= 3) and terms \
+                    and covered >= len(terms) - (len(terms) >= 3) and not has_negation(sentence) \
+                    and judge_claim(reason, [sentence], question, neighbours=False).label != "contradicted":
+                return fact
+    return None
 
 
 def what_it_does(answer: str, facts: list[str]) -> tuple[str, str] | None:
