@@ -352,8 +352,8 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
     if verdict.label == "supported" and not compares_alike(claim, verdict.sentence or ""):
         verdict = Verdict("unclear", verdict.sentence)  # "more mass" is not "the same mass", though no word differs
     if verdict.label == "contradicted" and not answers(verdict.sentence, question):
-        return Move(f"Check your idea against this fact: \"{verdict.sentence}\" Does it fit with what you said? "
-                    f"What would you expect to see if you were right?", "fact", "contradicted", [verdict.sentence])
+        return Move(f"Check your idea against this fact: \"{verdict.sentence}\" Which part of \"{echo(claim)}\" does it "
+                    f"disagree with, and what would you change?", "fact", "contradicted", [verdict.sentence])
     if verdict.label == "contradicted":  # the fact that rules it out would also say the answer: the idea is tested
         return Move(f"The textbook does not agree with \"{echo(claim)}\". Which part of your idea would you check "
                     f"first, and what would you expect to see if it were right?", "fact", "contradicted", [])
@@ -479,6 +479,8 @@ def follow_up(claim: str, question: str, reasoned: bool = False) -> str:
         return f"How would you explain to a friend why that answers {about(question)}?"
     if reasoned or gives_reason(claim) or re.match(r"\W*(?:why|how|explain)\b", question, re.I):
         return "Where else have you seen the same thing happen?"
+    if re.search(r"\bwhat happens\b", question, re.I):  # a change said: what speeds it up is the next step
+        return "What could make that happen faster or slower, and why?"
     return "Can you say why that happens?"
 
 
