@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from evidence import (CLAUSE_BREAK, COMMON, TUTOR_STEMS, KnowledgeBase, Move, Verdict, about, base_forms,
                       content_tokens, default_embedder, fits, has_negation, judge_claim, key_terms, paraphrases,
-                      question_of)
+                      quantifiers_kept, question_of)
 from science_catalog import (FORMULA_TOKEN, WRITTEN_ANSWER, Misconception, TopicCard, answer_of, asked_kind,
                              card_reply, card_verdict, digit_numbers, echo, first_step, fits_scenario,
                              gives_reason, in_fact_words, is_help, match_card, match_misconception,
@@ -157,7 +157,7 @@ def short_answer_fact(answer: str, question: str, facts: list[str]) -> str | Non
             if all(any(base_forms(w) & forms for forms in words) for w, _ in content_tokens(answer)) \
                     and all(any(base_forms(w) & forms for forms in new) for w in named) \
                     and all(re.search(rf"\b{re.escape(f)}\b", clause) for f in formulas) \
-                    and not has_negation(clause) and found == sorted(found) \
+                    and not has_negation(clause) and found == sorted(found) and quantifiers_kept(answer, clause) \
                     and len(found) >= (len(terms) - 1 if len(terms) >= 3 else len(terms)) \
                     and (not relation or says_relation(clause, relation)) \
                     and not ranked_apart(clause, answer, question):
@@ -352,8 +352,8 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
     if verdict.label == "supported" and not compares_alike(claim, verdict.sentence or ""):
         verdict = Verdict("unclear", verdict.sentence)  # "more mass" is not "the same mass", though no word differs
     if verdict.label == "contradicted" and not answers(verdict.sentence, question):
-        return Move(f"Check your idea against this fact: \"{verdict.sentence}\" Which part of \"{echo(claim)}\" does it "
-                    f"disagree with, and what would you change?", "fact", "contradicted", [verdict.sentence])
+        return Move(f"Check your idea against this fact: \"{verdict.sentence}\" Which part of \"{echo(claim)}\" "
+                    f"does it disagree with, and what would you change?", "fact", "contradicted", [verdict.sentence])
     if verdict.label == "contradicted":  # the fact that rules it out would also say the answer: the idea is tested
         return Move(f"The textbook does not agree with \"{echo(claim)}\". Which part of your idea would you check "
                     f"first, and what would you expect to see if it were right?", "fact", "contradicted", [])

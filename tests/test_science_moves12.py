@@ -74,3 +74,12 @@ def test_new_wrong_ideas_are_caught_on_their_topic_only():
     assert match_misconception("no, sound just travels through air", "Can sound pass through a brick wall?")
     assert match_misconception("a jacket makes you warmer", "Would a jacket help a snowman last longer?")
     assert match_misconception("your eyes get used to the dark and then you see", "Can you see in a sealed cave?")
+
+
+def test_an_only_the_fact_does_not_say_is_never_confirmed():
+    facts = ["The lungs take oxygen from the air we breathe in; they also get rid of carbon dioxide when we breathe "
+             "out."]
+    move = claim_move("we take in oxygen and give out only oxygen as well", "What do our lungs do with air?", facts,
+                      None)
+    assert move.verdict != "supported" and not move.text.startswith("Yes")
+    assert match_misconception("we breathe in oxygen and breathe out just oxygen", "What happens when we breathe?")
