@@ -2,7 +2,9 @@
 science_catalog.py's misconceptions and topic cards (a wrong idea meets an observation, a right answer is confirmed,
 a help request gets the card's opening), else the knowledge base's facts that share the question's key terms
 (evidence.py's `KnowledgeBase`, `fits`) decide the student's claim:
-confirmed only when one supports it (in the fact's words or in the student's own: `restates`), pointed at the one
+confirmed only when one supports it (in the fact's words or in the student's own: `restates`; a why-answer by the
+fact that gives its reason for the question's outcome: `reason_fact`), with the card's deeper question when the topic
+has a card, pointed at the one
 that contradicts it, else tested: against a fact only when it bears on the idea (`bears_on`) and cannot state the
 answer (`answers`), else in the idea's own words (`own_idea_test`); a naming question's answer is checked against
 what the question describes (science_catalog.named_check), a unit confirmed by a fact that gives it for its quantity
