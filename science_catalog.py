@@ -139,6 +139,12 @@ def asked_kind(question: str) -> str | None:
     return None
 
 
+# Words that say what kind of answer a question wants ("What causes earthquakes?", "the job of the heart"), not
+# which scenario it is about: no card is written with them, so they never count against one.
+ASKING_WORDS = {"cause", "causes", "caused", "causing", "happen", "happens", "job", "jobs", "function", "role",
+                "purpose", "reason", "reasons"}
+
+
 def card_agrees(card: TopicCard, question: str, terms: list[str]) -> bool:
     """Is the question the card's scenario, not one that only shares a topic word with it? A question for a kind of
     thing ("which gas", "which organ") takes only a card written for that kind (its opening may name the thing a
@@ -147,6 +153,7 @@ def card_agrees(card: TopicCard, question: str, terms: list[str]) -> bool:
     such words in one phrase ("gone all floppy") are the scenario itself, and one more term is enough:
     "Which gas do plants give off?" is not the card about a plant kept in the dark,
     "Why is the sky blue?" is not the card about a red apple under a blue lamp."""
+    terms = [t for t in terms if t.lower() not in ASKING_WORDS] or terms  # "causes", "job": how it asks, not what
     # the card's own words in the question: those its `asks` spells out ("floppy"), never what a \w+ took ("sky")
     matched = [" ".join(w for w in m.group(0).split() if len(w) >= 4 and w.lower() not in NOT_CATEGORY
                         and re.search(rf"\b{re.escape(w)}\b", card.asks, re.I))

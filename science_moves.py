@@ -2,7 +2,9 @@
 science_catalog.py's misconceptions and topic cards (a wrong idea meets an observation, a right answer is confirmed,
 a help request gets the card's opening), else the knowledge base's facts that share the question's key terms
 (evidence.py's `KnowledgeBase`, `fits`) decide the student's claim:
-confirmed only when one supports it (in the fact's words or in the student's own: `restates`), pointed at the one
+confirmed only when one supports it (in the fact's words or in the student's own: `restates`; a why-answer by the
+fact that gives its reason for the question's outcome: `reason_fact`), with the card's deeper question when the topic
+has a card, pointed at the one
 that contradicts it, else tested: against a fact only when it bears on the idea (`bears_on`) and cannot state the
 answer (`answers`), else in the idea's own words (`own_idea_test`); a naming question's answer is checked against
 what the question describes (science_catalog.named_check), a unit confirmed by a fact that gives it for its quantity
@@ -18,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from evidence import (CLAUSE_BREAK, COMMON, TUTOR_STEMS, KnowledgeBase, Move, Verdict, about, base_forms,
                       content_tokens, default_embedder, fits, has_negation, judge_claim, key_terms, paraphrases,
-                      question_of)
+                      quantifiers_kept, question_of)
 from science_catalog import (FORMULA_TOKEN, WRITTEN_ANSWER, Misconception, TopicCard, answer_of, asked_kind,
                              card_reply, card_verdict, digit_numbers, echo, first_step, fits_scenario,
                              gives_reason, in_fact_words, is_help, match_card, match_misconception,
@@ -157,7 +159,7 @@ def short_answer_fact(answer: str, question: str, facts: list[str]) -> str | Non
             if all(any(base_forms(w) & forms for forms in words) for w, _ in content_tokens(answer)) \
                     and all(any(base_forms(w) & forms for forms in new) for w in named) \
                     and all(re.search(rf"\b{re.escape(f)}\b", clause) for f in formulas) \
-                    and not has_negation(clause) and found == sorted(found) \
+                    and not has_negation(clause) and found == sorted(found) and quantifiers_kept(answer, clause) \
                     and len(found) >= (len(terms) - 1 if len(terms) >= 3 else len(terms)) \
                     and (not relation or says_relation(clause, relation)) \
                     and not ranked_apart(clause, answer, question):
@@ -347,17 +349,19 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         verdict, claim = Verdict("supported", said), named_answer(head)  # "Watts.": the fact names it the unit
     if verdict.label in ("absent", "unclear") and (said := chosen_fact(head, question, facts)):
         verdict, claim = Verdict("supported", said), head  # "a mammal" to "Is a whale a fish or a mammal?"
+    if verdict.label in ("absent", "unclear") and (said := reason_fact(claim, question, facts)):
+        verdict = Verdict("supported", said)  # "Because the Sun is high" to "Why are shadows short at midday?"
     if verdict.label == "supported" and not compares_alike(claim, verdict.sentence or ""):
         verdict = Verdict("unclear", verdict.sentence)  # "more mass" is not "the same mass", though no word differs
     if verdict.label == "contradicted" and not answers(verdict.sentence, question):
-        return Move(f"Check your idea against this fact: \"{verdict.sentence}\" Does it fit with what you said? "
-                    f"What would you expect to see if you were right?", "fact", "contradicted", [verdict.sentence])
+        return Move(f"Check your idea against this fact: \"{verdict.sentence}\" Which part of \"{echo(claim)}\" "
+                    f"does it disagree with, and what would you change?", "fact", "contradicted", [verdict.sentence])
     if verdict.label == "contradicted":  # the fact that rules it out would also say the answer: the idea is tested
         return Move(f"The textbook does not agree with \"{echo(claim)}\". Which part of your idea would you check "
                     f"first, and what would you expect to see if it were right?", "fact", "contradicted", [])
-    if verdict.label == "supported":
-        return Move(f"{yes(claim)} {follow_up(claim, question, bool(reasons))}", "fact", "supported",
-                    [verdict.sentence])
+    if verdict.label == "supported":  # the card's next question goes deeper into this very topic
+        deeper = card.next if card else follow_up(claim, question, bool(reasons))
+        return Move(f"{yes(claim)} {deeper}", "fact", "supported", [verdict.sentence])
     if card:
         return Move(f"Let's test \"{echo(claim)}\". {card.opening}", "card", verdict.label, [])
     if VALUE_ASK.search(question) and VALUE.fullmatch(head.strip(" .!?")):  # "4" to "How many chambers ...?"
@@ -366,7 +370,8 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
     if named and len(named_answer(head).split()) <= 5:
         does = what_it_does(named_answer(head), fitting or facts)
         return Move(named_check(named, named_answer(head), does), "fact", verdict.label, [])
-    if len(content_tokens(head)) <= 1 and (CAUSE_LEAD.match(head) or STATEMENT.match(head)):  # "It fizzes"
+    if len(content_tokens(head)) <= 1 and not reasons and (CAUSE_LEAD.match(head) or STATEMENT.match(head)):
+        # "It fizzes"; in "I think they happen because the Earth cracks" the reason is the idea
         return Move(short_idea_test(head, about(question)), "fact", verdict.label, [])
     if len(head.split()) <= 3 and not STATEMENT.match(head):  # a named answer ("a gas") the facts neither name nor
         # rule out; "they use sound" states an idea, it names nothing
@@ -380,6 +385,32 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         return Move(f"{ask}Test your idea against this fact: \"{shown[0]}\" Does it support what you said, or point "
                     f"somewhere else?", "fact", verdict.label, shown)
     return Move(own_idea_test(claim), "fact", verdict.label, [])
+
+
+WHY_ASKED = re.compile(r"^\W*(?:why|how come)\b", re.I)
+
+
+def reason_fact(claim: str, question: str, facts: list[str]) -> str | None:
+    """The fact sentence that gives the student's reason for what a why-question asks about: "Around noon, when the
+    Sun is high, shadows are short" for "Because the Sun is high in the sky" to "Why are shadows short at midday?".
+    It says the question's key terms (all, or all but one of three or more) and the reason's own words (all, or all
+    but one of three or more; two at least), un-negated, and does not contradict the reason. "Because the Sun is low"
+    meets only the sentence about long evening shadows, which misses "short" and "midday"."""
+    if not WHY_ASKED.match(question):
+        return None
+    asked = {stem for _, stem in content_tokens(question)}
+    reason = CAUSE_LEAD.sub("", claim)
+    said = [base_forms(word) for word, stem in content_tokens(reason) if stem not in asked]
+    terms = [base_forms(t) for t in key_terms(question)]
+    for fact in facts:
+        for sentence in re.split(r"(?<=[.!?])\s+", fact):
+            forms = forms_of(sentence)
+            met, covered = sum(bool(w & forms) for w in said), sum(bool(t & forms) for t in terms)
+            if met >= 2 and met >= len(said) - (len(said) >= 3) and terms \
+                    and covered >= len(terms) - (len(terms) >= 3) and not has_negation(sentence) \
+                    and judge_claim(reason, [sentence], question, neighbours=False).label != "contradicted":
+                return fact
+    return None
 
 
 def what_it_does(answer: str, facts: list[str]) -> tuple[str, str] | None:
@@ -450,6 +481,8 @@ def follow_up(claim: str, question: str, reasoned: bool = False) -> str:
         return f"How would you explain to a friend why that answers {about(question)}?"
     if reasoned or gives_reason(claim) or re.match(r"\W*(?:why|how|explain)\b", question, re.I):
         return "Where else have you seen the same thing happen?"
+    if re.search(r"\bwhat happens\b", question, re.I):  # a change said: what speeds it up is the next step
+        return "What could make that happen faster or slower, and why?"
     return "Can you say why that happens?"
 
 
