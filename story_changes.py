@@ -187,6 +187,14 @@ def story_walk(changes: list[Change], worked: list[str]) -> tuple[Fraction, set[
     return current, applied
 
 
+def _counted(phrase: str, text: str) -> str:
+    """What a given number counts: its word, read on to a plural noun after a singular one ("15 tomato" in "15 tomato
+    plants" counts tomato plants: "How many tomato are in 6 rows?" is no question)."""
+    word = phrase.split()[-1]
+    after = re.search(rf"\b{re.escape(phrase)} ([a-z]+s)\b", text)
+    return f"{word} {after.group(1)}" if after and not word.endswith("s") else word
+
+
 def part_plan(problem: str) -> Plan | None:
     """Without a plan of the whole problem, the planner's plan of one of its sentences, asked about a thing its
     numbers count ("Leo reads 14 pages a day for 6 days." with "How many pages are there in all?"): kept when it is
@@ -205,8 +213,8 @@ def part_plan(problem: str) -> Plan | None:
         joined = with_before or (compared and i and not given_numbers(sentence))
         text = f"{sentences[i - 1]} {sentence}" if joined else sentence
         written = solver.numbers_in(text)
-        nouns = dict.fromkeys(phrase.split()[-1] for _, phrase in given_numbers(text) if " " in phrase)
-        for noun in (n for n in nouns if n.isalpha()):
+        nouns = dict.fromkeys(_counted(phrase, text) for _, phrase in given_numbers(text) if " " in phrase)
+        for noun in (n for n in nouns if n.replace(" ", "").isalpha()):
             asks = [f"How many {noun} does {compared.group('who')} have?"] if compared else []
             for part in (solver.plan(f"{text} {ask}") for ask in asks + [f"How many {noun} are there in all?"]):
                 if part is not None and len(part.steps) == 1 and part.steps[0].op in "*/" and all(
