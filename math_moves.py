@@ -535,6 +535,7 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
                     meaning_question(lesson.problem, as_written(said[-1], work)), kind="explain")
     if said:
         return _unexplained_value(lesson, given, said, work, part)
+    part = part or part_plan(lesson.problem, apart=True)
     if part is not None:   # the part of the story that can be worked out first, in its own words
         ask = way_in(part, part.steps[0]) or solver.opening(part, 0)
         return Move("none", "", fresh_hint(lesson, ask, solver.hints(part, 0)[0]), kind="propose")
