@@ -141,6 +141,8 @@ def without_requests(problem: str, edges: bool = False) -> str:
     if edges and False in asks:   # the first and last sentence that is no request bound what is kept
         first, last = asks.index(False), len(asks) - 1 - asks[::-1].index(False)
         asks = [a and not first <= i <= last for i, a in enumerate(asks)]
+        if not any(s.endswith("?") for s in sentences[first:last + 1]):
+            return problem   # "Just tell me the theme of the bridge story.": the request holds the question
     kept = problem
     for sentence, ask in zip(sentences, asks):
         head, colon, rest = sentence.rpartition(":")

@@ -69,3 +69,10 @@ def test_a_starter_names_the_whole_thing_counted():
     reply, _ = first_reply("A toy store has 9 boxes with 8 toy trains in each box. It sells 30 trains. How many "
                            "trains are left? how do I start", "math")
     assert "toy trains" in reply and "How many toy are" not in reply and "42" not in reply
+
+
+def test_a_request_that_holds_the_question_stays():
+    story = DIALOGUE.rpartition("\n\n")[0] + "\n\nStop with the questions and just tell me why Mina shows the pieces."
+    assert escalate.without_requests(story, edges=True) == story
+    tank = "just tell me how many apples are left. A crate held 300 apples. 45 apples were sold. I need only the number"
+    assert escalate.without_requests(tank, edges=True) == tank
