@@ -30,6 +30,24 @@ HOW_FAR_APART = re.compile(r"\bhow (?:much|many|far) (?:more|fewer|less|taller|s
 _ASKED_RELATION = re.compile(r"\b(?:fraction|left|remain\w*|difference|average|mean|share\w*|split|ratio)\b", re.I)
 
 
+# "How many more cans do they need?" with "They need 100 cans.": the goal is given, what they have is the first part
+_MORE_NEEDED = re.compile(r"^how (?:many|much) more (?P<noun>[a-z]+) (?P<does>do|does) (?P<who>[a-z]+(?: [a-z]+)?) "
+                          r"(?:still )?need\b", re.I)
+
+
+def _still_needed(problem: str) -> str:
+    """The way into a "how many more ... need" question: the goal the story states, then what is already there (never
+    how to combine them); "" when the question asks otherwise or no sentence states the goal."""
+    asked = question_sentence(problem_sentences(problem))
+    more = _MORE_NEEDED.search(asked)
+    goal = next((p for p in problem_sentences(problem) if p != asked and more and re.search(r"\bneeds?\b", p)
+                 and re.search(rf"\d[\d,]*\s+{more.group('noun')}\b", p)), "")
+    if not goal:
+        return ""
+    who = more.group("who")
+    return f"The problem says \"{goal}\" How many {more.group('noun')} {more.group('does')} {who} have so far?"
+
+
 def first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, str]:
     """A help request without a plan: wording's first move, unless it only lists the numbers ("You know 3 times and 48
     shells ..."): then the words that relate the quantities ("3 times as many shells as Ben", "on Tuesday twice as
@@ -38,6 +56,8 @@ def first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, st
     first_part = first_part_question(problem)
     if first_part:   # the question's last step is read (asked_step.py): the part the story makes first, in its words
         return "", first_part
+    if still := _still_needed(problem):
+        return "", still
     lead, question = first_move_question(problem, given)
     asked = question_sentence(problem_sentences(problem))
     if HOW_FAR_APART.search(asked) and len(given) == 2 and all(v.denominator == 1 for v, _ in given):
