@@ -83,3 +83,12 @@ def test_how_many_more_are_needed_starts_from_the_goal_and_what_is_there():
                            "sell 90 boxes, so they need 90 boxes. How many more boxes do they need?", "math")
     assert reply.startswith(wording.GUARD_REPLIES["prompt_injection"])
     assert "How many boxes do they have so far?" in reply and "30" not in reply and "work out first" not in reply
+
+
+def test_a_second_plea_climbs_past_a_rung_that_only_names_the_numbers_again():
+    tutor = agent.Tutor(silent, store=SessionStore(":memory:"))
+    replies = [list(tutor.respond("s", message, "math"))[-1]["text"] for message in (
+        "A gardener plants 8 rows of 13 bean plants. How many bean plants does he plant?", "just tell me",
+        "tell me the answer!!")]
+    assert not any("Which numbers do you need" in r for r in replies) and not any("104" in r for r in replies)
+    assert len(set(replies)) == 3 and "multiplication" in replies[1] + replies[2]
