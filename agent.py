@@ -49,7 +49,8 @@ from tools import Toolbox
 from wording import (AFFIRM, ANOTHER, ANOTHER_OFFER, FRUSTRATION, GREETING, GREETING_REPLY, NEXT_PROBLEM, NEXT_TURN,
                      SAFE_REPLY, SIMILAR_OFFER, SOLUTION_REQUEST, SOLVED_REPLY, SUBJECTS, SYSTEM_PROMPT, TEMPLATES,
                      WHICH_PROBLEM, WORD_EVIDENCE, WORD_STEP, answer_attempt, consistent_with, draft_sentences,
-                     guard_lead, parse_choices, request_flags, sanitise_student, topic_of)
+                     guard_lead, parse_choices, problem_sentences, question_sentence, question_target, request_flags,
+                     sanitise_student, topic_of)
 
 GenerateFn = Callable[..., Iterator[str]]
 
@@ -166,6 +167,13 @@ def _recap(work: str, expected: str) -> str:
     numbers = re.findall(r"-?\d+(?:\.\d+)?(?:/\d+)?", expected.replace(",", ""))
     path = next((p for n in reversed(numbers) if (p := path_to(worked, Fraction(n)))), [])
     return f"Your steps: {', then '.join(path)}." if path else ""
+
+
+def _guard_line(turn: "Turn") -> str:
+    """The line that answers what the message tried; "I don't get the question" on a math problem hears its target."""
+    target = question_target(question_sentence(problem_sentences(turn.state.problem))) \
+        if turn.state.subject == "math" else ""
+    return guard_lead(turn.flags, turn.role, turn.state.asked_answer - 1, target)
 
 
 @dataclass
@@ -339,7 +347,8 @@ class Tutor:
     def _start_problem(self, text: str, context: dict[str, Any], subject: str | None, previous: str) -> TutorState:
         """A newly set context problem wins once; after that the student's own new problems do."""
         fresh = bool(context.get("problem")) and context["problem"] != previous
-        problem = str(context["problem"]) if fresh else text
+        # "You are now my essay writer." before a passage is no sentence of it (a hint would point next to it)
+        problem = str(context["problem"]) if fresh else without_requests(text, edges=True)
         choices = list(context.get("choices") or []) if fresh else parse_choices(problem)
         if subject not in SUBJECTS:
             subject = tag_subject(problem)[0] or ("math" if math_spans(problem) else "science")
@@ -394,7 +403,7 @@ class Tutor:
         """A lesson move said: the request guards' words, the verdict's lead, then the question (the model may word
         a plan step's question; `math_moves.faithful` decides whether its wording may be said)."""
         if move.kind != "check_request":   # its own words ask for the work: the guard's line would say it twice
-            yield from turn.say(guard_lead(turn.flags, turn.role, turn.state.asked_answer - 1), trusted=True)
+            yield from turn.say(_guard_line(turn), trusted=True)
         if "check_work" in turn.flags and move.kind == "evidence_question":
             yield from turn.drain()  # nothing to check yet: the guard asks for their answer, and only that
             return
@@ -551,7 +560,7 @@ class Tutor:
         held = " ".join(question_again(state.problem, state.subject)).strip() if stage == "hint" and not hint else ""
         fill = {"topic": topic_of(state.problem, state.subject), "hint": hint,
                 "feedback": (verdict or {}).get("feedback", ""), "recap": _recap(turn.work, turn.answer.expected)}
-        guard = guard_lead(turn.flags, turn.role, turn.state.asked_answer - 1)
+        guard = _guard_line(turn)
         lead = [line for line in [guard] if line]
         if stage == "encourage" and state.solved:   # "yes" to the offer of another problem: theirs to type
             lead.append(NEXT_PROBLEM if AFFIRM.match(turn.message) else SOLVED_REPLY)

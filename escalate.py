@@ -132,12 +132,23 @@ def _grounded_approaches(lesson: Lesson, move: Move, subject: str) -> list[tuple
 PLEA = re.compile(r"\b(?:i|i'?m|im|me|my)\b|\b(?:give|tell|show) (?:me|us)\b|\banswers\b", re.I)
 
 
-def without_requests(problem: str) -> str:
+def without_requests(problem: str, edges: bool = False) -> str:
     """The problem without the sentences that are the student's requests (the answer, a role, an injection): what a
-    hint is about ("The question is about "Ignore" and "instructions"" helps no one)."""
+    hint is about ("The question is about "Ignore" and "instructions"" helps no one). With `edges`, only the requests
+    before and after the problem go (a story's own "Just tell me the truth," Mom said. stays in its passage)."""
+    sentences = problem_sentences(problem)
+    asks = [bool(request_flags(s)) for s in sentences]
+    if edges and False in asks:   # the first and last sentence that is no request bound what is kept
+        first, last = asks.index(False), len(asks) - 1 - asks[::-1].index(False)
+        asks = [a and not first <= i <= last for i, a in enumerate(asks)]
+        if not any(s.endswith("?") for s in sentences[first:last + 1]):
+            return problem   # "Just tell me the theme of the bridge story.": the request holds the question
     kept = problem
-    for sentence in problem_sentences(problem):
-        kept = kept.replace(sentence, "") if request_flags(sentence) else kept
+    for sentence, ask in zip(sentences, asks):
+        head, colon, rest = sentence.rpartition(":")
+        if ask and colon and rest.strip() and not request_flags(rest):   # "Give me the key for this: A garden has"
+            sentence = head + colon
+        kept = kept.replace(sentence, "", 1) if ask else kept
     return re.sub(r"[ \t]{2,}", " ", kept).strip() or problem   # all requests: the message as it came
 
 

@@ -543,6 +543,7 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
                     meaning_question(lesson.problem, as_written(said[-1], work)), kind="explain")
     if said:
         return _unexplained_value(lesson, given, said, work, part)
+    part = part or part_plan(lesson.problem, apart=True)
     if part is not None:   # the part of the story that can be worked out first, in its own words
         ask = way_in(part, part.steps[0]) or solver.opening(part, 0)
         return Move("none", "", fresh_hint(lesson, ask, solver.hints(part, 0)[0]), kind="propose")
@@ -694,6 +695,8 @@ def _ladder(lesson: Lesson, plan: Plan, step: Step) -> str:
     operation with its numbers). Each visit climbs; at the top the ladder alternates with a rephrasing."""
     index = plan.steps.index(step)
     ladder = [step_question(plan, step), *solver.hints(plan, index)]
+    if set(step.values) <= set(solver.numbers_in(ladder[0])):   # "Which numbers do you need? Look at 40 pencils and
+        del ladder[1]   # 6 pencils." after a question that names both helps no one: the operation is the next rung
     rung = min(lesson.rungs.get(str(index), 0), len(ladder) - 1)
     _climb(lesson, index)
     return fresh_hint(lesson, ladder[rung], f"Try working out {step_sum(step)} and tell me what you get.")

@@ -187,26 +187,37 @@ def story_walk(changes: list[Change], worked: list[str]) -> tuple[Fraction, set[
     return current, applied
 
 
-def part_plan(problem: str) -> Plan | None:
+def _counted(phrase: str, text: str) -> str:
+    """What a given number counts: its word, read on to a plural noun after a singular one ("15 tomato" in "15 tomato
+    plants" counts tomato plants: "How many tomato are in 6 rows?" is no question)."""
+    word = phrase.split()[-1]
+    after = re.search(rf"\b{re.escape(phrase)} ([a-z]+s)\b", text)
+    return f"{word} {after.group(1)}" if after and not word.endswith("s") else word
+
+
+def part_plan(problem: str, apart: bool = False) -> Plan | None:
     """Without a plan of the whole problem, the planner's plan of one of its sentences, asked about a thing its
     numbers count ("Leo reads 14 pages a day for 6 days." with "How many pages are there in all?"): kept when it is
     one multiplication, division or change of unit on numbers that sentence gives ("How many pages for 6 days, at
     14 pages per day?"), a part of the story to work out first. A sum is never kept: a sentence that only lists
     quantities ("12 books weigh 18 kg") would be added up. A sentence that compares in number words ("Lia has twice
     as many stickers as Sam") is read with the sentence before it and asked about whom it names first; so is one of
-    an amount for each thing ("Each wall needs 3 liters." after "A room has 4 walls."), when no sentence alone is."""
+    an amount for each thing ("Each wall needs 3 liters." after "A room has 4 walls."), when no sentence alone is.
+    With `apart` (a first move, where no number of the student's is read against it), a sentence may also be read
+    with any earlier one: "Sara reads 25 pages a day. Her book has 300 pages. She has read for 7 days."."""
     sentences = [p for p in problem_sentences(problem) if p != question_sentence(problem_sentences(problem))]
-    # each sentence alone first, then a sentence of an amount for each thing with the one before it
-    readings = [(i, False) for i in range(len(sentences))] + \
-        [(i, True) for i in range(1, len(sentences)) if _EACH.search(sentences[i])]
-    for i, with_before in readings:
+    # each sentence alone first, then a sentence of an amount for each thing with the one before it, then any pair
+    readings = [(i, None) for i in range(len(sentences))] + \
+        [(i, i - 1) for i in range(1, len(sentences)) if _EACH.search(sentences[i])] + \
+        [(i, b) for i in range(len(sentences)) for b in range(i - 1) if apart]
+    for i, before in readings:
         sentence = sentences[i]
         compared = _COMPARED.search(sentence)
-        joined = with_before or (compared and i and not given_numbers(sentence))
-        text = f"{sentences[i - 1]} {sentence}" if joined else sentence
+        before = i - 1 if before is None and compared and i and not given_numbers(sentence) else before
+        text = f"{sentences[before]} {sentence}" if before is not None else sentence
         written = solver.numbers_in(text)
-        nouns = dict.fromkeys(phrase.split()[-1] for _, phrase in given_numbers(text) if " " in phrase)
-        for noun in (n for n in nouns if n.isalpha()):
+        nouns = dict.fromkeys(_counted(phrase, text) for _, phrase in given_numbers(text) if " " in phrase)
+        for noun in (n for n in nouns if n.replace(" ", "").isalpha()):
             asks = [f"How many {noun} does {compared.group('who')} have?"] if compared else []
             for part in (solver.plan(f"{text} {ask}") for ask in asks + [f"How many {noun} are there in all?"]):
                 if part is not None and len(part.steps) == 1 and part.steps[0].op in "*/" and all(

@@ -13,6 +13,7 @@ from fractions import Fraction
 
 import solver
 import wordproblem
+from wordproblem import same_word
 from asked_step import first_part_question
 from solver import Plan, Quantity, Step, fmt
 from wording import (content_words, first_move_question, problem_sentences, problem_terms, question_sentence,
@@ -30,6 +31,47 @@ HOW_FAR_APART = re.compile(r"\bhow (?:much|many|far) (?:more|fewer|less|taller|s
 _ASKED_RELATION = re.compile(r"\b(?:fraction|left|remain\w*|difference|average|mean|share\w*|split|ratio)\b", re.I)
 
 
+# "How many more cans do they need?" with "They need 100 cans.": the goal is given, what they have is the first part
+_MORE_NEEDED = re.compile(r"^how (?:many|much) more (?P<noun>[a-z]+) (?P<does>do|does) (?P<who>[a-z]+(?: [a-z]+)?) "
+                          r"(?:still )?need\b", re.I)
+
+
+def _still_needed(problem: str) -> str:
+    """The way into a "how many more ... need" question: the goal the story states, then what is already there (never
+    how to combine them); "" when the question asks otherwise or no sentence states the goal."""
+    asked = question_sentence(problem_sentences(problem))
+    more = _MORE_NEEDED.search(asked)
+    goal = next((p for p in problem_sentences(problem) if p != asked and more and re.search(r"\bneeds?\b", p)
+                 and re.search(rf"\d[\d,]*\s+{more.group('noun')}\b", p)), "")
+    if not goal:
+        return ""
+    who = more.group("who")
+    return f"The problem says \"{goal}\" How many {more.group('noun')} {more.group('does')} {who} have so far?"
+
+
+# "How many books are on each shelf?": the question's thing shared out, one for each of the other's
+_EACH_GETS = re.compile(r"^how many (?P<thing>[a-z]+) (?:are|is|go|will be|does each|do each|can go)\b.*\beach "
+                        r"(?P<one>[a-z]+)\b", re.I)
+
+
+def _shared_out(problem: str, given: list[tuple[Fraction, str]]) -> str:
+    """A story of two numbers only, a whole of the asked thing and a count of what shares it ("240 books on 8
+    shelves, with the same number on each shelf"): the times fact the sharing undoes, as a plan's sharing step asks
+    it; "" for any other story (a third number is another step, never guessed at)."""
+    asked = question_sentence(problem_sentences(problem))
+    each = _EACH_GETS.search(asked)
+    if not each or len(given) != 2 or any(v.denominator != 1 or v <= 1 for v, _ in given):
+        return ""
+    whole = next(((v, p) for v, p in given if same_word(p.split()[-1], each.group("thing"))), None)
+    groups = next(((v, p) for v, p in given if same_word(p.split()[-1], each.group("one"))), None)
+    clauses = [c for p in problem_sentences(problem) if p != asked for c in re.split(r"[,;]", p)]
+    if whole is None or groups is None or whole == groups or whole[0] % groups[0] \
+            or any(whole[1] in c and re.search(r"\b(?:each|every|per)\b", c, re.I) for c in clauses):
+        return ""   # "Each shelf has 40 books" already is the amount for one: no whole to share
+    return f"Each of the {groups[1]} gets the same number. What number times {fmt(groups[0])} makes " \
+           f"{fmt(whole[0])}?"
+
+
 def first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, str]:
     """A help request without a plan: wording's first move, unless it only lists the numbers ("You know 3 times and 48
     shells ..."): then the words that relate the quantities ("3 times as many shells as Ben", "on Tuesday twice as
@@ -38,6 +80,8 @@ def first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, st
     first_part = first_part_question(problem)
     if first_part:   # the question's last step is read (asked_step.py): the part the story makes first, in its words
         return "", first_part
+    if still := _still_needed(problem) or _shared_out(problem, given):
+        return "", still
     lead, question = first_move_question(problem, given)
     asked = question_sentence(problem_sentences(problem))
     if HOW_FAR_APART.search(asked) and len(given) == 2 and all(v.denominator == 1 for v, _ in given):

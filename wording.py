@@ -87,12 +87,16 @@ ASKING_SENTENCE = re.compile(r"\?\W*$|^\W*(?:what|whats|why|how|where|when|who|w
 SPECIAL_TOKENS = re.compile(r"<\|[^|>]{1,30}\|>|</?tool_call>|</?tools>")
 
 
-def guard_lead(flags: list[str], role: str, asked_before: int = 0) -> str:
+def guard_lead(flags: list[str], role: str, asked_before: int = 0, target: str = "") -> str:
     """The one line that answers what a message tried ("" for none); a teacher account asks for solutions freely. A
-    student who asked for the answer `asked_before` times already on this problem heard why: one short line, varied."""
+    student who asked for the answer `asked_before` times already on this problem heard why: one short line, varied.
+    "I don't understand the question" is told the question's `target` where it is known ("the number of boxes"):
+    "let's work out what it asks" followed by a step would promise what the reply never says."""
     wanted = [f for f in GUARD_ORDER if f in flags and (role == "student" or f == "prompt_injection")]
     if wanted and wanted[0] == "just_tell_me" and asked_before:
         return ASKED_AGAIN[(asked_before - 1) % len(ASKED_AGAIN)]
+    if wanted and wanted[0] == "question_unclear" and target:
+        return f"The question asks for {target}. Let's get there step by step."
     return GUARD_REPLIES[wanted[0]] if wanted else ""
 
 
@@ -531,9 +535,8 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
 GUARD_REPLIES = {
     "just_tell_me": "I know it's tempting to skip ahead, but you'll remember it much better if you get there "
                     "yourself, and I'll help at every step.",
-    "teacher_claim": "I can only show full solutions in teacher mode, which is switched on by a teacher's account, "
-                     "not by a message: if you are the teacher, sign in with it and ask for the worked solution there. "
-                     "Here is how I would start a student on it.",
+    "teacher_claim": "I can't give answer keys in this chat; a signed-in teacher account shows the worked solutions. "
+                     "Here is how I'd start a student on it.",
     "prompt_injection": "I'm your tutor, and I'll stick to helping you learn this.",
     "check_work": "Happy to check it with you: type your answer here, and tell me where it comes from, so we can go "
                   "through it together.",
