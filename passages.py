@@ -416,6 +416,21 @@ CUES = {  # words that mark the sentence answering a kind of question, rather th
 CUES["motive"] = re.compile(CUES["cause"].pattern + r"|[\"“]", re.I)  # a character's reason is often in their words
 CUES["inference"] = CUES["feeling"]  # what a character shows is in what they do and how they react
 CUE_BONUS = 0.18
+SEASONS = r"(?:morning|afternoon|evening|night|winter|spring|summer|fall|autumn|" + CALENDAR.pattern + ")"
+# a place as a sentence tells it ("in wax cells", "under his chin"), never a time built the same way ("In winter")
+PLACE = (rf"\b(?:in|on|at|under|from|to|into|onto|behind|beside|near|inside)\s+(?!(?:the\s+)?{SEASONS}\b)"
+         r"(?:the|a|an|his|her|their|its|my|our)?\s*"
+         r"(?:[\w'-]+\s+)??[\w'-]+(?=\s+(?:and|but|by|for|to|with|every|when)\b|[,.;!?]|$)")
+
+
+def told_features(query: str, sentence: str) -> float:
+    """What the encoder misses: a sentence naming another day than the question's ("On Saturday ..." for "Why did
+    the kite fly on Tuesday?") tells another moment, one naming the same day tells this one; a where-question is
+    answered by a sentence that tells a place."""
+    asked = {d.lower() for d in CALENDAR.findall(query)}
+    named = {d.lower() for d in CALENDAR.findall(sentence)}
+    score = (CUE_BONUS if asked & named else -CUE_BONUS if named else 0.0) if asked else 0.0
+    return score + (CUE_BONUS if re.match(r"\W*where\b", query, re.I) and re.search(PLACE, sentence, re.I) else 0.0)
 
 
 def rank_sentences(query: str, sentences: list[str], embedder: Embedder | None = None,
@@ -433,7 +448,7 @@ def rank_sentences(query: str, sentences: list[str], embedder: Embedder | None =
     idf, words = idf_weights(sentences), content_words(query)
     cue = CUES.get(kind)
     scores = [(1 - lexical_weight) * cosine[i] + lexical_weight * overlap(words, s, idf)
-              + (CUE_BONUS if cue and cue.search(s) else 0.0) for i, s in enumerate(sentences)]
+              + (CUE_BONUS if cue and cue.search(s) else 0.0) + told_features(query, s) for i, s in enumerate(sentences)]
     return sorted(((float(score), i) for i, score in enumerate(scores)), key=lambda t: -t[0])
 
 
@@ -452,6 +467,8 @@ def reaction_to_event(question: str, sentences: list[str], embedder: Embedder | 
 
 RESPONDS = re.compile(r"\b(?:respond|response|answer|reply|replies|argue against|say to)\b", re.I)
 EVENT = re.compile(r"\b(?:right |just )?(before|after)\b\s+(.{8,})", re.I)
+# "What was the building before it was a museum?": a state the text never tells as a moment, no step to stand beside
+STATE_OF = re.compile(r"(?:it|he|she|they|this|that)\s+(?:was|were|is|are|became|becomes)\b", re.I)
 
 
 def beside_event(question: str, sentences: list[str], embedder: Embedder | None = None,
@@ -459,7 +476,7 @@ def beside_event(question: str, sentences: list[str], embedder: Embedder | None 
     """For 'what comes (right) before / after EVENT': the sentence telling the event, then the one before or after
     it (the question names the event to find the step beside it, which it does not name)."""
     found = EVENT.search(question)
-    if not found:
+    if not found or STATE_OF.match(found.group(2)):
         return None
     step = -1 if found.group(1).lower() == "before" else 1
     ranked = [(score, i) for score, i in rank_sentences(found.group(2).rstrip("?. "), sentences, embedder)
@@ -516,18 +533,36 @@ def answer_sentence(kind: str, question: str, claim: str | None, sentences: list
     return past_premise(kind, question, sentences, ranked, top)
 
 
+def tells_more(question: str, sentence: str, most: int = 2) -> bool:
+    """Does a sentence sharing the question's words tell more than `most` words beyond them ("For two hours nothing
+    bit, and I almost gave up" for "Why did Maya almost give up?")? Then its own words answer, not a neighbour's."""
+    return len(set(content_words(sentence)) - set(content_words(question))) > most  # "separated from cars": a reason
+
+
+def reason_first(question: str, sentence: str) -> bool:
+    """Does a sentence tell its own reason: a first clause of new words before the event asked about ("For two hours
+    nothing bit, and I almost gave up" for "Why did Maya almost give up?"), or many words beyond the question ("On
+    Tuesday the trees were bending ..." for "Why did the kite fly on Tuesday?")? A sentence opening "So ..." tells an
+    effect whose cause came before it."""
+    parts = re.split(r",\s+(?:and|so)\s+", sentence, maxsplit=1)
+    asked = set(content_words(question))
+    first = len(parts) == 2 and len(set(content_words(parts[0])) - asked) >= 2 and \
+        bool(asked & set(content_words(parts[1])))
+    return not re.match(r"\W*(?:so|then|that's why)\b", sentence, re.I) and (first or tells_more(question, sentence, 3))
+
+
 def past_premise(kind: str, question: str, sentences: list[str], ranked: list[tuple[float, int]], top: int) -> int:
     """For a why-question whose best sentence only tells what the question already says ("That night Marco didn't
     tell his family the news.", two words more at most), and whose neighbours give no reason, the best-ranked
-    sentence that gives one (a "because", "so", a character's own words) and restates nothing: the reason is told
-    there, not in the premise."""
+    sentence within three of it that gives one (a "because", "so", a character's own words) and restates nothing:
+    the reason is told there, not in the premise (a "so" across the story tells another moment's reason: "His mom was
+    at work, so he had to walk" is no reason his face turned hot in class)."""
     idf = idf_weights(sentences)
-    beyond = set(content_words(sentences[top])) - set(content_words(question))  # "separated from cars" is a reason
     if kind not in ("cause", "motive") or overlap(content_words(question), sentences[top], idf) < 0.5 or \
-            len(beyond) > 2:
+            tells_more(question, sentences[top]):
         return top
     near = [i for i in (top - 1, top + 1) if 0 <= i < len(sentences) and CUES[kind].search(sentences[i])]
-    gives = [i for _, i in ranked if i != top and CUES[kind].search(sentences[i]) and not
+    gives = [i for _, i in ranked if 0 < abs(i - top) <= 3 and CUES[kind].search(sentences[i]) and not
              sentences[i].rstrip(" \"'”").endswith("?") and overlap(content_words(question), sentences[i], idf) < 0.5]
     return gives[0] if gives and not near else top
 
@@ -538,7 +573,9 @@ def focus(sentences: list[str], top: int, question: str, kind: str) -> list[int]
     before its effect), for a feeling the one after (a reaction follows what caused it, a detail follows the
     sentence that sets it up). A cause two sentences away ("because", "so") is pointed to alone: the sentence
     restating the question and a question the text asks ("Why is mine so weak?") give no reason."""
-    restates = overlap(content_words(question), sentences[top], idf_weights(sentences)) >= 0.5
+    restates = overlap(content_words(question), sentences[top], idf_weights(sentences)) >= 0.5 and not (
+        reason_first(question, sentences[top]) if kind in ("cause", "motive") else
+        tells_more(question, sentences[top], most=3))
     if kind in ("cause", "motive", "inference") and restates and len(sentences) > 1:
         around = [i for i in (top - 1, top + 1) if 0 <= i < len(sentences)]
         cue = CUES[kind]  # the neighbour that gives a reason ("because", "so", their own words) before the nearer one

@@ -78,6 +78,9 @@ if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neit
     from retrieval import Embedder
 
 
+TITLE = re.compile(r"Mr|Mrs|Ms|Dr|Miss")
+
+
 def named(sentences: list[str], i: int, question: str, where: list[str]) -> str:
     """'the sentence that begins "..."' when a leak-free opening still says which one, else its place in the text."""
     begins = opening(sentences[i], question)
@@ -88,6 +91,9 @@ def named(sentences: list[str], i: int, question: str, where: list[str]) -> str:
     asked = {form for word, _ in content_tokens(question) for form in base_forms(word)}
     shared = [re.search(rf"(?i)\b{re.escape(word)}", sentences[i]).group(0)  # as written: "Nora", not "nora"
               for word, _ in dict.fromkeys(content_tokens(sentences[i])) if base_forms(word) & asked]
+    titled = [f"{t}. {n}" for t, n in zip(shared, shared[1:]) if re.search(rf"\b{t}\.? {n}\b", sentences[i])
+              and TITLE.fullmatch(t)]  # "Ms. Park" is one name, not "Ms" and "Park"
+    shared = titled + [w for w in shared if not any(w in t.split(". ") for t in titled)]
     # the question's own words that the sentence holds say which one it is, and give nothing away
     return f"{place}, the one with " + " and ".join(f"\"{w}\"" for w in shared[:2]) if shared else place
 
@@ -456,7 +462,7 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
                 f"{place(sentences, sentences.index(verdict.sentence), where)}, which starts with a time word: what "
                 f"happens there?")  # placed, not quoted: its words are the answer
     if verdict.label == "contradicted":
-        return (f"Read this sentence again: \"{verdict.sentence}\" Does it fit with {said}? What does the passage say "
+        return (f"Read this sentence again: {quote(verdict.sentence)} Does it fit with {said}? What does the passage say "
                 f"instead?")
     if status == "answer":
         return confirm(kind, claim, verdict, sentences)
@@ -472,13 +478,13 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
         return (f"Yes, that is one piece of evidence: {which} gives it. Keep reading from there: what else in the "
                 f"passage supports it?")
     if status == "off":  # true, and not what was asked: say it is true, then ask whether it answers
-        return (f"That matches the passage: \"{backing(verdict.sentence, claim, sentences)}\" Does it answer "
+        return (f"That matches the passage: {quote(backing(verdict.sentence, claim, sentences))} Does it answer "
                 f"{the_question(question)}? Look at {point}.")
     if kind == "vocabulary":
         return vocabulary_move(claim, question, sentences, top)
     if kind == "feeling" and feeling_word(claim) and shown_feelings(verdict.sentence) and not named_feelings(
             verdict.sentence):  # an action that shows a feeling, which it does not name
-        return (f"Read it again: \"{verdict.sentence}\" Would someone who feels {feeling_word(claim)} do that? What "
+        return (f"Read it again: {quote(verdict.sentence)} Would someone who feels {feeling_word(claim)} do that? What "
                 f"feeling does it show?")
     if top and REBUTTAL.match(sentences[top]) and COUNTERCLAIM.search(sentences[top - 1]):
         return (f"Read {point}, just after what some people argue. Does the writer agree with them? What does the "
@@ -606,7 +612,12 @@ def asked_sentence(question: str, sentences: list[str], top: int) -> int:
 # A task set without a question mark: its list is part of it ("Put these in order: ..."), an answer after it is not.
 TASK = re.compile(r"^\W*(?:(?:put|arrange|number) (?:these|the following|the events|the steps)\b|compare\b)", re.I)
 # Help wanted, a teacher's request, or the student's comment on the text: no answer to weigh.
-NO_CLAIM = re.compile(r"^\W*(?:help|stuck|idk|hmm+|huh)\W*$|\bi(?:'?m| am) (?:stuck|lost)\b|"
+NO_CLAIM = re.compile(r"^\W*(?:help|stuck|idk|hmm+|huh)\W*$|"
+                      # a filler or a question back about where to look: "oh", "the part", "i looked everywhere",
+                      # "is it the first part?" names no answer to find in the passage
+                      r"^\W*(?:oh+|um+|uh+|ok(?:ay)?(?: so)?|wait(?: what)?|what|the part|i read it(?: but)?|"
+                      r"i looked(?: everywhere| but)?|which (?:part|sentence|line)|where is (?:it|that|the part))\W*$|"
+                      r"\b(?:part|sentence|paragraph|line|stanza)s?\b[^.!]*\?\s*$|\bi(?:'?m| am) (?:stuck|lost)\b|"
                       r"\bi(?:'?m| am) grading\b|\bso i can grade\b|\banswer key\b|\bfull[- ]credit\b|"  # a teacher's
                       r"^\W*(?:it'?s|its|this is|that'?s|it is) (?:just|only) an?\b|"
                       r"^\W*(?:(?:that|this|it) )?(?:seems|sounds|is|feels) (?:so |really )?"
