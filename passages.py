@@ -418,19 +418,22 @@ CUES["inference"] = CUES["feeling"]  # what a character shows is in what they do
 CUE_BONUS = 0.18
 SEASONS = r"(?:morning|afternoon|evening|night|winter|spring|summer|fall|autumn|" + CALENDAR.pattern + ")"
 # a place as a sentence tells it ("in wax cells", "under his chin"), never a time built the same way ("In winter")
-PLACE = (rf"\b(?:in|on|at|under|from|to|into|onto|behind|beside|near|inside)\s+(?!(?:the\s+)?{SEASONS}\b)"
-         r"(?:the|a|an|his|her|their|its|my|our)?\s*"
+# nor a verb after "to"
+PLACE = (rf"\b(?:(?:in|on|at|under|from|into|onto|behind|beside|near|inside)\s+(?!(?:the\s+)?{SEASONS}\b)|"
+         r"to\s+(?=(?:the|a|an|his|her|their|its|my|our)\s))(?:the|a|an|his|her|their|its|my|our)?\s*"  # not "to find"
          r"(?:[\w'-]+\s+)??[\w'-]+(?=\s+(?:and|but|by|for|to|with|every|when)\b|[,.;!?]|$)")
 
 
 def told_features(query: str, sentence: str) -> float:
     """What the encoder misses: a sentence naming another day than the question's ("On Saturday ..." for "Why did
     the kite fly on Tuesday?") tells another moment, one naming the same day tells this one; a where-question is
-    answered by a sentence that tells a place."""
+    answered by a sentence that tells a place, not by one that tells none ("Squirrels get ready ...")."""
     asked = {d.lower() for d in CALENDAR.findall(query)}
     named = {d.lower() for d in CALENDAR.findall(sentence)}
     score = (CUE_BONUS if asked & named else -CUE_BONUS if named else 0.0) if asked else 0.0
-    return score + (CUE_BONUS if re.match(r"\W*where\b", query, re.I) and re.search(PLACE, sentence, re.I) else 0.0)
+    if not re.match(r"\W*where\b", query, re.I):
+        return score
+    return score + (CUE_BONUS if re.search(PLACE, sentence, re.I) else -CUE_BONUS)
 
 
 def rank_sentences(query: str, sentences: list[str], embedder: Embedder | None = None,
@@ -541,20 +544,21 @@ def tells_more(question: str, sentence: str, most: int = 2) -> bool:
 
 def reason_first(question: str, sentence: str) -> bool:
     """Does a sentence tell its own reason: a first clause of new words before the event asked about ("For two hours
-    nothing bit, and I almost gave up" for "Why did Maya almost give up?"), or many words beyond the question ("On
-    Tuesday the trees were bending ..." for "Why did the kite fly on Tuesday?")? A sentence opening "So ..." tells an
-    effect whose cause came before it."""
+    nothing bit, and I almost gave up" for "Why did Maya almost give up?"), or only the question's time, not its
+    event ("On Tuesday the trees were bending ..." for "Why did the kite fly on Tuesday?")? A sentence opening
+    "So ..." tells an effect whose cause came before it."""
     parts = re.split(r",\s+(?:and|so)\s+", sentence, maxsplit=1)
     asked = set(content_words(question))
     first = len(parts) == 2 and len(set(content_words(parts[0])) - asked) >= 2 and \
         bool(asked & set(content_words(parts[1])))
-    return not re.match(r"\W*(?:so|then|that's why)\b", sentence, re.I) and (first or tells_more(question, sentence, 3))
+    event = len(asked & set(content_words(sentence))) >= 2  # "Ruby moved her seeds to ...": the event, told again
+    return not re.match(r"\W*(?:so|then|that's why)\b", sentence, re.I) and (first or not event)
 
 
 def past_premise(kind: str, question: str, sentences: list[str], ranked: list[tuple[float, int]], top: int) -> int:
     """For a why-question whose best sentence only tells what the question already says ("That night Marco didn't
     tell his family the news.", two words more at most), and whose neighbours give no reason, the best-ranked
-    sentence within three of it that gives one (a "because", "so", a character's own words) and restates nothing:
+    sentence within two of it that gives one (a "because", "so", a character's own words) and restates nothing:
     the reason is told there, not in the premise (a "so" across the story tells another moment's reason: "His mom was
     at work, so he had to walk" is no reason his face turned hot in class)."""
     idf = idf_weights(sentences)
@@ -562,7 +566,7 @@ def past_premise(kind: str, question: str, sentences: list[str], ranked: list[tu
             tells_more(question, sentences[top]):
         return top
     near = [i for i in (top - 1, top + 1) if 0 <= i < len(sentences) and CUES[kind].search(sentences[i])]
-    gives = [i for _, i in ranked if 0 < abs(i - top) <= 3 and CUES[kind].search(sentences[i]) and not
+    gives = [i for _, i in ranked if 0 < abs(i - top) <= 2 and CUES[kind].search(sentences[i]) and not
              sentences[i].rstrip(" \"'”").endswith("?") and overlap(content_words(question), sentences[i], idf) < 0.5]
     return gives[0] if gives and not near else top
 

@@ -101,7 +101,7 @@ def named(sentences: list[str], i: int, question: str, where: list[str]) -> str:
 def repeated_ideas(sentences: list[str], top: int = 2) -> list[str]:
     """The content words that come back in the most sentences: what a passage keeps talking about."""
     written = {w: word for s in reversed(sentences) for word, w in content_tokens(s)}  # a stem shown as a word
-    counts = Counter(w for s in sentences for w in dict.fromkeys(content_words(s)) if len(w) > 3)  # ties: in order
+    counts = Counter(w for s in sentences for w in dict.fromkeys(content_words(s)) if len(w) >= 3)  # ties: in order
     return [as_written(written[w], sentences) for w, c in counts.most_common(top) if c >= 2]
 
 
