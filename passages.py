@@ -591,7 +591,9 @@ def focus(sentences: list[str], top: int, question: str, kind: str) -> list[int]
         if gives and abs(gives[0] - top) == 2:
             return [gives[0]]
         return sorted([gives[0] if gives else around[0], top])
-    if kind in ("feeling", "detail") and restates and top + 1 < len(sentences):
+    # a who-question's person is named (or spoken to) in the sentence telling the deed: the next names someone else
+    who = re.match(r"\W*who\b", question, re.I)
+    if kind in ("feeling", "detail") and restates and not who and top + 1 < len(sentences):
         return [top, top + 1]
     return [top]
 

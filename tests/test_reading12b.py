@@ -89,3 +89,13 @@ def test_the_hints_last_resort_asks_the_question_of_that_sentence():
     told = ["Bats rest by day.", "Their wide ears catch the echo of each squeak they make."]
     hint = reading_hint(told, "How do bats find their way in the dark?", 1)
     assert "does not already say" not in hint and "How do bats find their way in the dark" in hint
+
+
+def test_a_who_question_points_at_the_deed_not_the_next_person():
+    letter = ("Dear Aunt June,\nThank you for the paint set you mailed for my birthday. Mom hung my first picture on "
+              "the fridge. It shows our dog chasing a ball.\nLove,\nSam")
+    _, sentences, _ = body(letter)
+    top = next(i for i, s in enumerate(sentences) if "paint set" in s)
+    assert focus(sentences, top, "Who mailed Sam the paint set?", "detail") == [top]
+    text = reading_move(letter, "Who mailed Sam the paint set?", "his mom").text
+    assert "first line" in text and "What did Mom do" not in text
