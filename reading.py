@@ -112,12 +112,21 @@ def as_written(word: str, sentences: list[str]) -> str:
                                           for m in re.finditer(rf"(?i)\b{re.escape(word)}\b", s)), word)
 
 
+def shown_with(sentences: list[str], top: int, question: str, kind: str) -> list[int]:
+    """The sentences a move shows: `focus`'s, on the side that gives a reason; but a sentence whose own question is
+    the student's ("The queen lays all the eggs." for "What does the queen do?") answers alone."""
+    own = sentence_question(sentences[top], question, sentences)
+    if own and re.sub(r"\W+", " ", own).strip().lower() == re.sub(r"\W+", " ", question).strip().lower():
+        return [top]
+    return reason_side(sentences, top, focus(sentences, top, question, kind), kind)
+
+
 def pointer(sentences: list[str], top: int, question: str, kind: str, where: list[str], claim: str = "") -> str:
     """'the sentence that begins "..."', naming its neighbour too when `focus` adds one; but a sentence that tells alone
     what the question asks (a place, a time, a number, a reason: `tells_asked`), the best one or the only one beside
     it, is named alone. The words of the student's own claim may be quoted too (they said them: "Nora laughed..."
     gives nothing away to one who said she laughed)."""
-    chosen = reason_side(sentences, top, focus(sentences, top, question, kind), kind)
+    chosen = shown_with(sentences, top, question, kind)
     near = sorted({*chosen, *(i for i in (top - 1, top + 1) if 0 <= i < len(sentences))})
     telling = [i for i in near if tells_asked(question, sentences[i])]  # the one that tells it alone is enough
     chosen = [top] if top in telling else telling if len(telling) == 1 else chosen
@@ -507,12 +516,12 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
         words = " or ".join(f"\"{w}\"" for w in named_[:2])  # most of the answer is not in the passage
         return (f"I can't find {words} anywhere in the passage, so that part of your answer may not come from the "
                 f"text. Read {point}: {lowered(asked_there(sentences, top, question, kind))}")
-    shown = [sentences[i] for i in reason_side(sentences, top, focus(sentences, top, question, kind), kind)]
+    shown = [sentences[i] for i in shown_with(sentences, top, question, kind)]
     nowhere, also = check_against(claim, question, shown, sentences, where)
     ask = asked_there(sentences, top, question, kind)
     if also:  # built on another sentence: it may say the answer in other words, so nothing is called missing
-        check = f"Does it show {nowhere}, or something else?" if nowhere else \
-            f"Does it answer {the_question(question)}?"
+        check = f"Does it show {nowhere}, or something else?" if nowhere else "Does it answer the question?" if \
+            the_question(question) in ask else f"Does it answer {the_question(question)}?"  # quoted once is enough
         return f"Your answer's words are in {also}. {check} Look at {point} too: {lowered(ask)}"
     lead = f"I can't find {nowhere} in the passage. " if nowhere else ""
     check = f" Does that fit with {said}?" if not nowhere and ask.startswith("What does it say about \"") else ""
@@ -527,7 +536,7 @@ def lowered(asked: str) -> str:
 def asked_there(sentences: list[str], top: int, question: str, kind: str) -> str:
     """The question the pointed sentences answer in their own words ("What did his mother say about the old
     trumpet?"): the one that tells most beyond the question, asked so that the student tests their answer on it."""
-    shown = [sentences[i] for i in reason_side(sentences, top, focus(sentences, top, question, kind), kind)]
+    shown = [sentences[i] for i in shown_with(sentences, top, question, kind)]
     own = sentence_question(fresh_sentence(shown, question, sentences), question, sentences)
     return own or f"What does it say about {the_question(question)}?"
 

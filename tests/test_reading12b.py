@@ -99,3 +99,14 @@ def test_a_who_question_points_at_the_deed_not_the_next_person():
     assert focus(sentences, top, "Who mailed Sam the paint set?", "detail") == [top]
     text = reading_move(letter, "Who mailed Sam the paint set?", "his mom").text
     assert "first line" in text and "What did Mom do" not in text
+
+
+def test_a_sentence_asking_the_students_own_question_is_shown_alone():
+    hive = "Ants live in large groups. The queen ant lays the eggs. Worker ants carry food back to the nest."
+    text = reading_move(hive, "What does the queen ant do?", "the part about the queen").text
+    assert "just after it" not in text and "Worker" not in text
+
+
+def test_the_question_is_quoted_once_in_a_reply():
+    text = reading_move(MEETING, "Why does Ana say no to Theo?", "because she shook her head").text
+    assert text.count("Why does Ana say no to Theo") <= 1, text
