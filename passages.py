@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from evidence import (CLAUSE_BREAK, COMMON, STOP, TUTOR_STEMS, WINDOW_WORDS, base_forms, clause_of, conflicts,
                       content_tokens, content_words, default_embedder, first_denied, has_negation, negated,
-                      question_of, same_footing, sides_kept, split_sentences, stem)
+                      same_footing, sides_kept, split_sentences, stem)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -417,10 +417,9 @@ CUES["motive"] = re.compile(CUES["cause"].pattern + r"|[\"“]", re.I)  # a char
 CUES["inference"] = CUES["feeling"]  # what a character shows is in what they do and how they react
 CUE_BONUS = 0.18
 SEASONS = r"(?:morning|afternoon|evening|night|winter|spring|summer|fall|autumn|" + CALENDAR.pattern + ")"
-# a place as a sentence tells it ("in wax cells", "under his chin"), never a time built the same way ("In winter")
-# nor a verb after "to"
+# a place as a sentence tells it ("in wax cells", "under his chin"), never a time ("In winter") nor a verb ("to find")
 PLACE = (rf"\b(?:(?:in|on|at|under|from|into|onto|behind|beside|near|inside)\s+(?!(?:the\s+)?{SEASONS}\b)|"
-         r"to\s+(?=(?:the|a|an|his|her|their|its|my|our)\s))(?:the|a|an|his|her|their|its|my|our)?\s*"  # not "to find"
+         r"to\s+(?=(?:the|a|an|his|her|their|its|my|our)\s))(?:the|a|an|his|her|their|its|my|our)?\s*"
          r"(?:[\w'-]+\s+)??[\w'-]+(?=\s+(?:and|but|by|for|to|with|every|when)\b|[,.;!?]|$)")
 
 
@@ -431,9 +430,8 @@ def told_features(query: str, sentence: str) -> float:
     asked = {d.lower() for d in CALENDAR.findall(query)}
     named = {d.lower() for d in CALENDAR.findall(sentence)}
     score = (CUE_BONUS if asked & named else -CUE_BONUS if named else 0.0) if asked else 0.0
-    if not re.match(r"\W*where\b", query, re.I):
-        return score
-    return score + (CUE_BONUS if re.search(PLACE, sentence, re.I) else -CUE_BONUS)
+    placed = CUE_BONUS if re.search(PLACE, sentence, re.I) else -CUE_BONUS
+    return score + placed if re.match(r"\W*where\b", query, re.I) else score
 
 
 def rank_sentences(query: str, sentences: list[str], embedder: Embedder | None = None,
@@ -792,33 +790,6 @@ def answer_form(question: str, claim: str) -> bool:
 
 
 SLANG = set("stuff theres thats whats gonna wanna kinda sorta dunno yeah nope lol".split())  # no content of its own
-
-
-def unsaid_words(claim: str, question: str, shown: list[str], sentences: list[str], most: int = 2) -> list[str]:
-    """The claim's own words, as the student wrote them, that neither the question nor the sentences pointed to hold
-    in any form or synonym: those the whole passage lacks first ("lazy" in "Mia is lazy because her sneakers were
-    covered in mud"), then the longest ("bathtub" and "wet" in "because they were wet from the bathtub")."""
-    asked = {form for word, _ in content_tokens(question) for form in base_forms(word)}
-    there = {form for s in shown for word, _ in content_tokens(s) for form in base_forms(word)}
-    fresh = [word for word, s in dict(content_tokens(DEGREE.sub(" ", claim))).items() if not base_forms(word) & asked
-             and not word_forms(word) & there and word.lower() not in SLANG and s not in COMMON | TUTOR_STEMS]
-    told = {form for s in sentences for word, _ in content_tokens(s) for form in base_forms(word)}
-    return sorted(fresh, key=lambda w: (not word_forms(w) & told, len(w)), reverse=True)[:most]
-
-
-SHORT_CLAIM = 6  # words: a short answer is quoted back to be checked; a longer one is named by its own key words
-
-
-def said_as(claim: str) -> str:
-    return f"\"{claim}\"" if len(claim.split()) <= SHORT_CLAIM else "your answer"
-
-
-def the_question(question: str) -> str:
-    """The question's last sentence quoted back, or 'the question' when it is long (evidence.about, with "Mrs." and
-    "Dr." kept inside their sentence: "Greene thank Omar" is no question)."""
-    asked = question_of(question)  # a message that asks nothing ("The claim is that ...") is no question to quote
-    last = split_sentences(asked)[-1].strip().rstrip("?.!").strip() if asked else ""
-    return f"\"{last}\"" if last and len(last.split()) <= 16 else "the question"
 
 
 def truly_missing(missing: list[str], sentences: list[str]) -> list[str]:
