@@ -449,7 +449,8 @@ def rank_sentences(query: str, sentences: list[str], embedder: Embedder | None =
     idf, words = idf_weights(sentences), content_words(query)
     cue = CUES.get(kind)
     scores = [(1 - lexical_weight) * cosine[i] + lexical_weight * overlap(words, s, idf)
-              + (CUE_BONUS if cue and cue.search(s) else 0.0) + told_features(query, s) for i, s in enumerate(sentences)]
+              + (CUE_BONUS if cue and cue.search(s) else 0.0) + told_features(query, s)
+              for i, s in enumerate(sentences)]
     return sorted(((float(score), i) for i, score in enumerate(scores)), key=lambda t: -t[0])
 
 
@@ -589,8 +590,7 @@ def focus(sentences: list[str], top: int, question: str, kind: str) -> list[int]
         if gives and abs(gives[0] - top) == 2:
             return [gives[0]]
         return sorted([gives[0] if gives else around[0], top])
-    # a who-question's person is named (or spoken to) in the sentence telling the deed: the next names someone else
-    who = re.match(r"\W*who\b", question, re.I)
+    who = re.match(r"\W*who\b", question, re.I)  # the person is named (or spoken to) where the deed is told
     if kind in ("feeling", "detail") and restates and not who and top + 1 < len(sentences):
         return [top, top + 1]
     return [top]

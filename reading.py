@@ -111,7 +111,8 @@ def named(sentences: list[str], i: int, question: str, where: list[str]) -> str:
     """'the sentence that begins "..."' when a leak-free opening still says which one, else its place in the text."""
     begins = opening(sentences[i], question)
     shared_opening = sum(s.strip(" \"'“”").startswith(begins.rstrip(".")) for s in sentences) > 1
-    if len(begins.split()) >= 2 and content_words(begins) and not shared_opening:  # "The crow..." twice says neither
+    spoken = re.search(r"[\"“”]", begins)  # "That's okay," Tomas answered." inside our quotes reads garbled
+    if len(begins.split()) >= 2 and content_words(begins) and not shared_opening and not spoken:  # "The crow..." twice
         return f"the sentence that begins \"{begins}\""
     place = where[i] if i < len(where) else f"sentence {i + 1} of the passage"
     asked = {form for word, _ in content_tokens(question) for form in base_forms(word)}
@@ -497,8 +498,8 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
                 f"{place(sentences, sentences.index(verdict.sentence), where)}, which starts with a time word: what "
                 f"happens there?")  # placed, not quoted: its words are the answer
     if verdict.label == "contradicted":
-        return (f"Read this sentence again: {quote(verdict.sentence)} Does it fit with {said}? What does the passage say "
-                f"instead?")
+        return (f"Read this sentence again: {quote(verdict.sentence)} Does it fit with {said}? What does the passage "
+                f"say instead?")
     if status == "answer":
         return confirm(kind, claim, verdict, sentences)
     if status == "step":
@@ -652,7 +653,9 @@ NO_CLAIM = re.compile(r"^\W*(?:help|stuck|idk|hmm+|huh)\W*$|"
                       # "is it the first part?" names no answer to find in the passage
                       r"^\W*(?:oh+|um+|uh+|ok(?:ay)?(?: so)?|wait(?: what)?|what|the part|i read it(?: but)?|"
                       r"i looked(?: everywhere| but)?|which (?:part|sentence|line)|where is (?:it|that|the part))\W*$|"
-                      r"\b(?:part|sentence|paragraph|line|stanza)s?\b[^.!]*\?\s*$|\bi(?:'?m| am) (?:stuck|lost)\b|"
+                      r"\b(?:part|sentence|paragraph|line|stanza)s?\b[^.!]*\?\s*$|"
+                      r"^\W*(?:the|that|this) (?:part|sentence|line|paragraph) about(?: the)? \w+\W*$|"
+                      r"\bi(?:'?m| am) (?:stuck|lost)\b|"
                       r"\bi(?:'?m| am) grading\b|\bso i can grade\b|\banswer key\b|\bfull[- ]credit\b|"  # a teacher's
                       r"^\W*(?:it'?s|its|this is|that'?s|it is) (?:just|only) an?\b|"
                       r"^\W*(?:(?:that|this|it) )?(?:seems|sounds|is|feels) (?:so |really )?"

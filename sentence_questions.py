@@ -290,7 +290,8 @@ def reading_hint(sentences: list[str], asked: str, level: int) -> str:
     i = near[0] if near else top  # the best, or the one beside it that tells alone what is asked
     begins = opening(told[i], question)
     shared = sum(s.strip(" \"'“”").startswith(begins.rstrip(".")) for s in told) > 1  # "The goat..." twice
-    where = (f"the sentence that begins \"{begins}\"" if len(begins.split()) >= 2 and not shared else
+    where = (f"the sentence that begins \"{begins}\"" if len(begins.split()) >= 2 and not shared and not
+             re.search(r"[\"“”]", begins) else  # a line of speech inside our quotes reads garbled
              f"the {ORDINALS[i]} sentence of the passage" if i < len(ORDINALS) else f"sentence {i + 1} of the passage")
     built = sentence_question(told[i], question, told)
     if level <= 1:

@@ -110,3 +110,16 @@ def test_a_sentence_asking_the_students_own_question_is_shown_alone():
 def test_the_question_is_quoted_once_in_a_reply():
     text = reading_move(MEETING, "Why does Ana say no to Theo?", "because she shook her head").text
     assert text.count("Why does Ana say no to Theo") <= 1, text
+
+
+def test_a_sentence_opening_with_speech_is_named_by_its_place():
+    _, sentences, where = body(MEETING)
+    assert "\"" not in named(sentences, 2, "Why can't Theo borrow the bike?", where).replace("\"flat\"", "")
+    hint = reading_hint(sentences, "Why can't Theo borrow the bike?", 1)
+    assert "begins \"\"" not in hint and not any(f"{q}\"" in hint for q in ("tire,", "said."))
+
+
+def test_naming_a_part_to_look_at_is_no_claim():
+    assert NO_CLAIM.search("the part about winter")
+    text = reading_move(SQUIRRELS, "What do squirrels do in winter?", "the part about winter").text
+    assert "Does that fit" not in text and "can't find" not in text
