@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from evidence import (CLAUSE_BREAK, COMMON, STOP, TUTOR_STEMS, WINDOW_WORDS, base_forms, clause_of, conflicts,
                       content_tokens, content_words, default_embedder, first_denied, has_negation, negated,
-                      question_of, same_footing, sides_kept, split_sentences, stem)
+                      same_footing, sides_kept, split_sentences, stem)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -416,6 +416,22 @@ CUES = {  # words that mark the sentence answering a kind of question, rather th
 CUES["motive"] = re.compile(CUES["cause"].pattern + r"|[\"“]", re.I)  # a character's reason is often in their words
 CUES["inference"] = CUES["feeling"]  # what a character shows is in what they do and how they react
 CUE_BONUS = 0.18
+SEASONS = r"(?:morning|afternoon|evening|night|winter|spring|summer|fall|autumn|" + CALENDAR.pattern + ")"
+# a place as a sentence tells it ("in wax cells", "under his chin"), never a time ("In winter") nor a verb ("to find")
+PLACE = (rf"\b(?:(?:in|on|at|under|from|into|onto|behind|beside|near|inside)\s+(?!(?:the\s+)?{SEASONS}\b)|"
+         r"to\s+(?=(?:the|a|an|his|her|their|its|my|our)\s))(?:the|a|an|his|her|their|its|my|our)?\s*"
+         r"(?:[\w'-]+\s+)??[\w'-]+(?=\s+(?:and|but|by|for|to|with|every|when)\b|[,.;!?]|$)")
+
+
+def told_features(query: str, sentence: str) -> float:
+    """What the encoder misses: a sentence naming another day than the question's ("On Saturday ..." for "Why did
+    the kite fly on Tuesday?") tells another moment, one naming the same day tells this one; a where-question is
+    answered by a sentence that tells a place, not by one that tells none ("Squirrels get ready ...")."""
+    asked = {d.lower() for d in CALENDAR.findall(query)}
+    named = {d.lower() for d in CALENDAR.findall(sentence)}
+    score = (CUE_BONUS if asked & named else -CUE_BONUS if named else 0.0) if asked else 0.0
+    placed = CUE_BONUS if re.search(PLACE, sentence, re.I) else -CUE_BONUS
+    return score + placed if re.match(r"\W*where\b", query, re.I) else score
 
 
 def rank_sentences(query: str, sentences: list[str], embedder: Embedder | None = None,
@@ -433,7 +449,8 @@ def rank_sentences(query: str, sentences: list[str], embedder: Embedder | None =
     idf, words = idf_weights(sentences), content_words(query)
     cue = CUES.get(kind)
     scores = [(1 - lexical_weight) * cosine[i] + lexical_weight * overlap(words, s, idf)
-              + (CUE_BONUS if cue and cue.search(s) else 0.0) for i, s in enumerate(sentences)]
+              + (CUE_BONUS if cue and cue.search(s) else 0.0) + told_features(query, s)
+              for i, s in enumerate(sentences)]
     return sorted(((float(score), i) for i, score in enumerate(scores)), key=lambda t: -t[0])
 
 
@@ -452,6 +469,8 @@ def reaction_to_event(question: str, sentences: list[str], embedder: Embedder | 
 
 RESPONDS = re.compile(r"\b(?:respond|response|answer|reply|replies|argue against|say to)\b", re.I)
 EVENT = re.compile(r"\b(?:right |just )?(before|after)\b\s+(.{8,})", re.I)
+# "What was the building before it was a museum?": a state the text never tells as a moment, no step to stand beside
+STATE_OF = re.compile(r"(?:it|he|she|they|this|that)\s+(?:was|were|is|are|became|becomes)\b", re.I)
 
 
 def beside_event(question: str, sentences: list[str], embedder: Embedder | None = None,
@@ -459,7 +478,7 @@ def beside_event(question: str, sentences: list[str], embedder: Embedder | None 
     """For 'what comes (right) before / after EVENT': the sentence telling the event, then the one before or after
     it (the question names the event to find the step beside it, which it does not name)."""
     found = EVENT.search(question)
-    if not found:
+    if not found or STATE_OF.match(found.group(2)):
         return None
     step = -1 if found.group(1).lower() == "before" else 1
     ranked = [(score, i) for score, i in rank_sentences(found.group(2).rstrip("?. "), sentences, embedder)
@@ -516,18 +535,37 @@ def answer_sentence(kind: str, question: str, claim: str | None, sentences: list
     return past_premise(kind, question, sentences, ranked, top)
 
 
+def tells_more(question: str, sentence: str, most: int = 2) -> bool:
+    """Does a sentence sharing the question's words tell more than `most` words beyond them ("For two hours nothing
+    bit, and I almost gave up" for "Why did Maya almost give up?")? Then its own words answer, not a neighbour's."""
+    return len(set(content_words(sentence)) - set(content_words(question))) > most  # "separated from cars": a reason
+
+
+def reason_first(question: str, sentence: str) -> bool:
+    """Does a sentence tell its own reason: a first clause of new words before the event asked about ("For two hours
+    nothing bit, and I almost gave up" for "Why did Maya almost give up?"), or only the question's time, not its
+    event ("On Tuesday the trees were bending ..." for "Why did the kite fly on Tuesday?")? A sentence opening
+    "So ..." tells an effect whose cause came before it."""
+    parts = re.split(r",\s+(?:and|so)\s+", sentence, maxsplit=1)
+    asked = set(content_words(question))
+    first = len(parts) == 2 and len(set(content_words(parts[0])) - asked) >= 2 and \
+        bool(asked & set(content_words(parts[1])))
+    event = len(asked & set(content_words(sentence))) >= 2  # "Ruby moved her seeds to ...": the event, told again
+    return not re.match(r"\W*(?:so|then|that's why)\b", sentence, re.I) and (first or not event)
+
+
 def past_premise(kind: str, question: str, sentences: list[str], ranked: list[tuple[float, int]], top: int) -> int:
     """For a why-question whose best sentence only tells what the question already says ("That night Marco didn't
     tell his family the news.", two words more at most), and whose neighbours give no reason, the best-ranked
-    sentence that gives one (a "because", "so", a character's own words) and restates nothing: the reason is told
-    there, not in the premise."""
+    sentence within two of it that gives one (a "because", "so", a character's own words) and restates nothing:
+    the reason is told there, not in the premise (a "so" across the story tells another moment's reason: "His mom was
+    at work, so he had to walk" is no reason his face turned hot in class)."""
     idf = idf_weights(sentences)
-    beyond = set(content_words(sentences[top])) - set(content_words(question))  # "separated from cars" is a reason
     if kind not in ("cause", "motive") or overlap(content_words(question), sentences[top], idf) < 0.5 or \
-            len(beyond) > 2:
+            tells_more(question, sentences[top]):
         return top
     near = [i for i in (top - 1, top + 1) if 0 <= i < len(sentences) and CUES[kind].search(sentences[i])]
-    gives = [i for _, i in ranked if i != top and CUES[kind].search(sentences[i]) and not
+    gives = [i for _, i in ranked if 0 < abs(i - top) <= 2 and CUES[kind].search(sentences[i]) and not
              sentences[i].rstrip(" \"'”").endswith("?") and overlap(content_words(question), sentences[i], idf) < 0.5]
     return gives[0] if gives and not near else top
 
@@ -538,7 +576,9 @@ def focus(sentences: list[str], top: int, question: str, kind: str) -> list[int]
     before its effect), for a feeling the one after (a reaction follows what caused it, a detail follows the
     sentence that sets it up). A cause two sentences away ("because", "so") is pointed to alone: the sentence
     restating the question and a question the text asks ("Why is mine so weak?") give no reason."""
-    restates = overlap(content_words(question), sentences[top], idf_weights(sentences)) >= 0.5
+    restates = overlap(content_words(question), sentences[top], idf_weights(sentences)) >= 0.5 and not (
+        reason_first(question, sentences[top]) if kind in ("cause", "motive") else
+        tells_more(question, sentences[top], most=3))
     if kind in ("cause", "motive", "inference") and restates and len(sentences) > 1:
         around = [i for i in (top - 1, top + 1) if 0 <= i < len(sentences)]
         cue = CUES[kind]  # the neighbour that gives a reason ("because", "so", their own words) before the nearer one
@@ -550,7 +590,8 @@ def focus(sentences: list[str], top: int, question: str, kind: str) -> list[int]
         if gives and abs(gives[0] - top) == 2:
             return [gives[0]]
         return sorted([gives[0] if gives else around[0], top])
-    if kind in ("feeling", "detail") and restates and top + 1 < len(sentences):
+    who = re.match(r"\W*who\b", question, re.I)  # the person is named (or spoken to) where the deed is told
+    if kind in ("feeling", "detail") and restates and not who and top + 1 < len(sentences):
         return [top, top + 1]
     return [top]
 
@@ -749,33 +790,6 @@ def answer_form(question: str, claim: str) -> bool:
 
 
 SLANG = set("stuff theres thats whats gonna wanna kinda sorta dunno yeah nope lol".split())  # no content of its own
-
-
-def unsaid_words(claim: str, question: str, shown: list[str], sentences: list[str], most: int = 2) -> list[str]:
-    """The claim's own words, as the student wrote them, that neither the question nor the sentences pointed to hold
-    in any form or synonym: those the whole passage lacks first ("lazy" in "Mia is lazy because her sneakers were
-    covered in mud"), then the longest ("bathtub" and "wet" in "because they were wet from the bathtub")."""
-    asked = {form for word, _ in content_tokens(question) for form in base_forms(word)}
-    there = {form for s in shown for word, _ in content_tokens(s) for form in base_forms(word)}
-    fresh = [word for word, s in dict(content_tokens(DEGREE.sub(" ", claim))).items() if not base_forms(word) & asked
-             and not word_forms(word) & there and word.lower() not in SLANG and s not in COMMON | TUTOR_STEMS]
-    told = {form for s in sentences for word, _ in content_tokens(s) for form in base_forms(word)}
-    return sorted(fresh, key=lambda w: (not word_forms(w) & told, len(w)), reverse=True)[:most]
-
-
-SHORT_CLAIM = 6  # words: a short answer is quoted back to be checked; a longer one is named by its own key words
-
-
-def said_as(claim: str) -> str:
-    return f"\"{claim}\"" if len(claim.split()) <= SHORT_CLAIM else "your answer"
-
-
-def the_question(question: str) -> str:
-    """The question's last sentence quoted back, or 'the question' when it is long (evidence.about, with "Mrs." and
-    "Dr." kept inside their sentence: "Greene thank Omar" is no question)."""
-    asked = question_of(question)  # a message that asks nothing ("The claim is that ...") is no question to quote
-    last = split_sentences(asked)[-1].strip().rstrip("?.!").strip() if asked else ""
-    return f"\"{last}\"" if last and len(last.split()) <= 16 else "the question"
 
 
 def truly_missing(missing: list[str], sentences: list[str]) -> list[str]:

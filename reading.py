@@ -62,13 +62,12 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from evidence import (COMMON, INTERPRETIVE, Move, Verdict, base_forms, claim_core, claim_parts, content_tokens,
-                      content_words, split_sentences, stem)
-from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, OPENERS, QUESTION_ASKS, REBUTTAL,
-                      REQUEST, TURN, actor, answer_sentence, beside_event, body, classify_question, focus, idf_weights,
-                      is_story, key_sentences, letter_frame, named_feelings, other_side, overlap, quoted_term,
-                      rank_sentences, reaction_to_event, said_as, shown_feelings, the_question, time_word,
-                      unsaid_words, up_to, word_forms)
+from evidence import (COMMON, INTERPRETIVE, TUTOR_STEMS, Move, Verdict, base_forms, claim_core, claim_parts,
+                      content_tokens, content_words, question_of, split_sentences, stem)
+from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, DEGREE, EDGE_EVENT, EVENT, OPENERS, QUESTION_ASKS,
+                      REBUTTAL, REQUEST, SLANG, TURN, actor, answer_sentence, beside_event, body, classify_question,
+                      focus, idf_weights, is_story, key_sentences, letter_frame, named_feelings, other_side, overlap,
+                      quoted_term, rank_sentences, reaction_to_event, shown_feelings, time_word, up_to, word_forms)
 from sentence_questions import (LINE_SAID, clue_for, fresh_sentence, opening, quoted_line, sentence_question,
                                 spoken_verb, tells_asked)
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,
@@ -78,16 +77,50 @@ if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neit
     from retrieval import Embedder
 
 
+def unsaid_words(claim: str, question: str, shown: list[str], sentences: list[str], most: int = 2) -> list[str]:
+    """The claim's own words, as the student wrote them, that neither the question nor the sentences pointed to hold
+    in any form or synonym: those the whole passage lacks first ("lazy" in "Mia is lazy because her sneakers were
+    covered in mud"), then the longest ("bathtub" and "wet" in "because they were wet from the bathtub")."""
+    asked = {form for word, _ in content_tokens(question) for form in base_forms(word)}
+    there = {form for s in shown for word, _ in content_tokens(s) for form in base_forms(word)}
+    fresh = [word for word, s in dict(content_tokens(DEGREE.sub(" ", claim))).items() if not base_forms(word) & asked
+             and not word_forms(word) & there and word.lower() not in SLANG and s not in COMMON | TUTOR_STEMS]
+    told = {form for s in sentences for word, _ in content_tokens(s) for form in base_forms(word)}
+    return sorted(fresh, key=lambda w: (not word_forms(w) & told, len(w)), reverse=True)[:most]
+
+
+SHORT_CLAIM = 6  # words: a short answer is quoted back to be checked; a longer one is named by its own key words
+
+
+def said_as(claim: str) -> str:
+    return f"\"{claim}\"" if len(claim.split()) <= SHORT_CLAIM else "your answer"
+
+
+def the_question(question: str) -> str:
+    """The question's last sentence quoted back, or 'the question' when it is long (evidence.about, with "Mrs." and
+    "Dr." kept inside their sentence: "Greene thank Omar" is no question)."""
+    asked = question_of(question)  # a message that asks nothing ("The claim is that ...") is no question to quote
+    last = split_sentences(asked)[-1].strip().rstrip("?.!").strip() if asked else ""
+    return f"\"{last}\"" if last and len(last.split()) <= 16 else "the question"
+
+
+TITLE = re.compile(r"Mr|Mrs|Ms|Dr|Miss")
+
+
 def named(sentences: list[str], i: int, question: str, where: list[str]) -> str:
     """'the sentence that begins "..."' when a leak-free opening still says which one, else its place in the text."""
     begins = opening(sentences[i], question)
     shared_opening = sum(s.strip(" \"'“”").startswith(begins.rstrip(".")) for s in sentences) > 1
-    if len(begins.split()) >= 2 and content_words(begins) and not shared_opening:  # "The crow..." twice says neither
+    spoken = re.search(r"[\"“”]", begins)  # "That's okay," Tomas answered." inside our quotes reads garbled
+    if len(begins.split()) >= 2 and content_words(begins) and not shared_opening and not spoken:  # "The crow..." twice
         return f"the sentence that begins \"{begins}\""
     place = where[i] if i < len(where) else f"sentence {i + 1} of the passage"
     asked = {form for word, _ in content_tokens(question) for form in base_forms(word)}
     shared = [re.search(rf"(?i)\b{re.escape(word)}", sentences[i]).group(0)  # as written: "Nora", not "nora"
               for word, _ in dict.fromkeys(content_tokens(sentences[i])) if base_forms(word) & asked]
+    titled = [f"{t}. {n}" for t, n in zip(shared, shared[1:]) if re.search(rf"\b{t}\.? {n}\b", sentences[i])
+              and TITLE.fullmatch(t)]  # "Ms. Park" is one name, not "Ms" and "Park"
+    shared = titled + [w for w in shared if not any(w in t.split(". ") for t in titled)]
     # the question's own words that the sentence holds say which one it is, and give nothing away
     return f"{place}, the one with " + " and ".join(f"\"{w}\"" for w in shared[:2]) if shared else place
 
@@ -95,7 +128,7 @@ def named(sentences: list[str], i: int, question: str, where: list[str]) -> str:
 def repeated_ideas(sentences: list[str], top: int = 2) -> list[str]:
     """The content words that come back in the most sentences: what a passage keeps talking about."""
     written = {w: word for s in reversed(sentences) for word, w in content_tokens(s)}  # a stem shown as a word
-    counts = Counter(w for s in sentences for w in dict.fromkeys(content_words(s)) if len(w) > 3)  # ties: in order
+    counts = Counter(w for s in sentences for w in dict.fromkeys(content_words(s)) if len(w) >= 3)  # ties: in order
     return [as_written(written[w], sentences) for w, c in counts.most_common(top) if c >= 2]
 
 
@@ -106,12 +139,21 @@ def as_written(word: str, sentences: list[str]) -> str:
                                           for m in re.finditer(rf"(?i)\b{re.escape(word)}\b", s)), word)
 
 
+def shown_with(sentences: list[str], top: int, question: str, kind: str) -> list[int]:
+    """The sentences a move shows: `focus`'s, on the side that gives a reason; but a sentence whose own question is
+    the student's ("The queen lays all the eggs." for "What does the queen do?") answers alone."""
+    own = sentence_question(sentences[top], question, sentences)
+    if own and re.sub(r"\W+", " ", own).strip().lower() == re.sub(r"\W+", " ", question).strip().lower():
+        return [top]
+    return reason_side(sentences, top, focus(sentences, top, question, kind), kind)
+
+
 def pointer(sentences: list[str], top: int, question: str, kind: str, where: list[str], claim: str = "") -> str:
     """'the sentence that begins "..."', naming its neighbour too when `focus` adds one; but a sentence that tells alone
     what the question asks (a place, a time, a number, a reason: `tells_asked`), the best one or the only one beside
     it, is named alone. The words of the student's own claim may be quoted too (they said them: "Nora laughed..."
     gives nothing away to one who said she laughed)."""
-    chosen = reason_side(sentences, top, focus(sentences, top, question, kind), kind)
+    chosen = shown_with(sentences, top, question, kind)
     near = sorted({*chosen, *(i for i in (top - 1, top + 1) if 0 <= i < len(sentences))})
     telling = [i for i in near if tells_asked(question, sentences[i])]  # the one that tells it alone is enough
     chosen = [top] if top in telling else telling if len(telling) == 1 else chosen
@@ -456,8 +498,8 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
                 f"{place(sentences, sentences.index(verdict.sentence), where)}, which starts with a time word: what "
                 f"happens there?")  # placed, not quoted: its words are the answer
     if verdict.label == "contradicted":
-        return (f"Read this sentence again: \"{verdict.sentence}\" Does it fit with {said}? What does the passage say "
-                f"instead?")
+        return (f"Read this sentence again: {quote(verdict.sentence)} Does it fit with {said}? What does the passage "
+                f"say instead?")
     if status == "answer":
         return confirm(kind, claim, verdict, sentences)
     if status == "step":
@@ -472,13 +514,13 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
         return (f"Yes, that is one piece of evidence: {which} gives it. Keep reading from there: what else in the "
                 f"passage supports it?")
     if status == "off":  # true, and not what was asked: say it is true, then ask whether it answers
-        return (f"That matches the passage: \"{backing(verdict.sentence, claim, sentences)}\" Does it answer "
+        return (f"That matches the passage: {quote(backing(verdict.sentence, claim, sentences))} Does it answer "
                 f"{the_question(question)}? Look at {point}.")
     if kind == "vocabulary":
         return vocabulary_move(claim, question, sentences, top)
     if kind == "feeling" and feeling_word(claim) and shown_feelings(verdict.sentence) and not named_feelings(
             verdict.sentence):  # an action that shows a feeling, which it does not name
-        return (f"Read it again: \"{verdict.sentence}\" Would someone who feels {feeling_word(claim)} do that? What "
+        return (f"Read it again: {quote(verdict.sentence)} Would someone who feels {feeling_word(claim)} do that? What "
                 f"feeling does it show?")
     if top and REBUTTAL.match(sentences[top]) and COUNTERCLAIM.search(sentences[top - 1]):
         return (f"Read {point}, just after what some people argue. Does the writer agree with them? What does the "
@@ -501,12 +543,12 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
         words = " or ".join(f"\"{w}\"" for w in named_[:2])  # most of the answer is not in the passage
         return (f"I can't find {words} anywhere in the passage, so that part of your answer may not come from the "
                 f"text. Read {point}: {lowered(asked_there(sentences, top, question, kind))}")
-    shown = [sentences[i] for i in reason_side(sentences, top, focus(sentences, top, question, kind), kind)]
+    shown = [sentences[i] for i in shown_with(sentences, top, question, kind)]
     nowhere, also = check_against(claim, question, shown, sentences, where)
     ask = asked_there(sentences, top, question, kind)
     if also:  # built on another sentence: it may say the answer in other words, so nothing is called missing
-        check = f"Does it show {nowhere}, or something else?" if nowhere else \
-            f"Does it answer {the_question(question)}?"
+        check = f"Does it show {nowhere}, or something else?" if nowhere else "Does it answer the question?" if \
+            the_question(question) in ask else f"Does it answer {the_question(question)}?"  # quoted once is enough
         return f"Your answer's words are in {also}. {check} Look at {point} too: {lowered(ask)}"
     lead = f"I can't find {nowhere} in the passage. " if nowhere else ""
     check = f" Does that fit with {said}?" if not nowhere and ask.startswith("What does it say about \"") else ""
@@ -521,7 +563,7 @@ def lowered(asked: str) -> str:
 def asked_there(sentences: list[str], top: int, question: str, kind: str) -> str:
     """The question the pointed sentences answer in their own words ("What did his mother say about the old
     trumpet?"): the one that tells most beyond the question, asked so that the student tests their answer on it."""
-    shown = [sentences[i] for i in reason_side(sentences, top, focus(sentences, top, question, kind), kind)]
+    shown = [sentences[i] for i in shown_with(sentences, top, question, kind)]
     own = sentence_question(fresh_sentence(shown, question, sentences), question, sentences)
     return own or f"What does it say about {the_question(question)}?"
 
@@ -606,7 +648,14 @@ def asked_sentence(question: str, sentences: list[str], top: int) -> int:
 # A task set without a question mark: its list is part of it ("Put these in order: ..."), an answer after it is not.
 TASK = re.compile(r"^\W*(?:(?:put|arrange|number) (?:these|the following|the events|the steps)\b|compare\b)", re.I)
 # Help wanted, a teacher's request, or the student's comment on the text: no answer to weigh.
-NO_CLAIM = re.compile(r"^\W*(?:help|stuck|idk|hmm+|huh)\W*$|\bi(?:'?m| am) (?:stuck|lost)\b|"
+NO_CLAIM = re.compile(r"^\W*(?:help|stuck|idk|hmm+|huh)\W*$|"
+                      # a filler or a question back about where to look: "oh", "the part", "i looked everywhere",
+                      # "is it the first part?" names no answer to find in the passage
+                      r"^\W*(?:oh+|um+|uh+|ok(?:ay)?(?: so)?|wait(?: what)?|what|the part|i read it(?: but)?|"
+                      r"i looked(?: everywhere| but)?|which (?:part|sentence|line)|where is (?:it|that|the part))\W*$|"
+                      r"\b(?:part|sentence|paragraph|line|stanza)s?\b[^.!]*\?\s*$|"
+                      r"^\W*(?:the|that|this) (?:part|sentence|line|paragraph) about(?: the)? \w+\W*$|"
+                      r"\bi(?:'?m| am) (?:stuck|lost)\b|"
                       r"\bi(?:'?m| am) grading\b|\bso i can grade\b|\banswer key\b|\bfull[- ]credit\b|"  # a teacher's
                       r"^\W*(?:it'?s|its|this is|that'?s|it is) (?:just|only) an?\b|"
                       r"^\W*(?:(?:that|this|it) )?(?:seems|sounds|is|feels) (?:so |really )?"

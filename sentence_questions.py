@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from evidence import base_forms, content_tokens, content_words
-from passages import (actor, answer_sentence, classify_question, idf_weights, overlap, rank_sentences,
+from passages import (PLACE, actor, answer_sentence, classify_question, idf_weights, overlap, rank_sentences,
                       reaction_to_event)
 
 DETERMINER = r"(?:the|a|an|his|her|its|their|our|my|some|many|most|all|every|each|this|these|those)"
@@ -127,11 +127,16 @@ def said_question(sentence: str, question: str, sentences: list[str], i: int) ->
     if line:
         who = line.group("who")
         asked = re.findall(r"(?<=\s)[A-Z][a-z]+\b", question)  # "Why did Sam raise his hand?": he is Sam
-        who = (actor(sentences, i) or (asked[0] if len(asked) == 1 else who)) if PRONOUN.match(who) else who
-        if PRONOUN.match(who):
+        # "she said" stays "she": the sentence pointed at names her, and the last name before it may be one spoken
+        # to ("They're for my horse, Pepper.") or another speaker; "I" and "we" read wrong in a question, so named
+        third = re.fullmatch(r"(?i)he|she|they", who)
+        who = who.lower() if third else (actor(sentences, i) or (asked[0] if len(asked) == 1 else who)) \
+            if PRONOUN.match(who) else who
+        if PRONOUN.match(who) and not third:
             return None
         past = line.group("verb").endswith("ed") or line.group("verb") in ("said", "asked")
-        return f"What {'did' if past else 'does'} {asked_form(who, sentences)} say there, and what does that tell you?"
+        who = who if third else asked_form(who, sentences)
+        return f"What {'did' if past else 'does'} {who} say there, and what does that tell you?"
     return None
 
 
@@ -243,8 +248,6 @@ TIME_WORD = (rf"{NUMBER}\s+(?:o'clock|minutes?|hours?|days?|weeks?|months?|years
              r"by)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|"
              r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|spring|summer|fall|autumn|winter)\b")
 # what each kind of question asks for, as a sentence would tell it: a place, a time, a number, a reason
-PLACE = (r"\b(?:in|on|at|under|from|to|into|onto|behind|beside|near|inside)\s+(?:the|a|an|his|her|their|its|my|our)?\s*"
-         r"(?:[\w'-]+\s+)??[\w'-]+(?=\s+(?:and|but|by|for|to|with|every|when)\b|[,.;!?]|$)")
 TELLS = [(r"^\W*where\b", PLACE),
          (r"^\W*how long\b", rf"{NUMBER}\s+(?:minutes?|hours?|days?|nights?|weeks?|months?|years?)"),
          (r"^\W*(?:when|what time|what day|what month)\b", TIME_WORD),
@@ -287,11 +290,13 @@ def reading_hint(sentences: list[str], asked: str, level: int) -> str:
     i = near[0] if near else top  # the best, or the one beside it that tells alone what is asked
     begins = opening(told[i], question)
     shared = sum(s.strip(" \"'“”").startswith(begins.rstrip(".")) for s in told) > 1  # "The goat..." twice
-    where = (f"the sentence that begins \"{begins}\"" if len(begins.split()) >= 2 and not shared else
+    where = (f"the sentence that begins \"{begins}\"" if len(begins.split()) >= 2 and not shared and not
+             re.search(r"[\"“”]", begins) else  # a line of speech inside our quotes reads garbled
              f"the {ORDINALS[i]} sentence of the passage" if i < len(ORDINALS) else f"sentence {i + 1} of the passage")
     built = sentence_question(told[i], question, told)
     if level <= 1:
-        return f"Look at {where}. {built or 'What does it tell that the question does not already say?'}"
+        # no question of its own words: the student's own question, asked of that one sentence, still says where
+        return f"Look at {where}. {built or f'Which words in it answer {quoted}?'}"
     asked_forms = {form for word, _ in content_tokens(question) for form in base_forms(word)}
     words = told[i].split()
     anchors = [k for k, w in enumerate(words[:-2]) if any(base_forms(t) & asked_forms for t, _ in content_tokens(w))]

@@ -82,7 +82,7 @@ def test_a_wrong_meaning_is_tested_against_the_words_beside_it():
      "What does it say about his legs by the end of the game?"),
     ("Grandma said the jar on the top shelf was only for guests.", "What did Grandma say about the jar?"),
     ("The shaking helps the seeds fall out of the pod.", "What does the shaking do?"),
-    ("\"Hello there,\" she said.", None)])  # a pronoun nobody in the question names: no guess at who
+    ("\"Hello there,\" she said.", "What did she say there, and what does that tell you?")])  # no guess at who
 def test_sentence_questions_are_built_from_the_sentences_own_words(sentence, asked):
     assert sentence_question(sentence, "Why did it happen?", [sentence]) == asked
 
