@@ -132,3 +132,59 @@ def shared_with_multiple(p: Problem) -> Plan | None:
     if want_big:
         b.step("*", [one, times], i, f"What is {big}'s part, {k} times {small}'s?")
     return b.finish()
+
+
+# ----------------------------------------------------------------------------- an age from another's, then years on
+
+_KNOWN_AGE = re.compile(rf"(?:^|(?<=[.!] ))(?P<who>{_PERSON}) is {_n('a')}(?: years? old| years of age)?(?=[.,])")
+# 'How old will Maria be in 3 years?', '... 3 years from now?', 'How old was Tom 5 years ago?', 'How old is Tom now?'
+_AGE_ASKED = re.compile(rf"how old (?:(?P<will>will) (?P<w>{_PERSON}) be (?:in {_n('t')} years?|{_n('t_')} years? from "
+                        rf"now)|(?P<was>was) (?P<v>{_PERSON}) {_n('t__')} years? ago|is (?P<i>{_PERSON})(?: now)?)\?$",
+                        re.I)
+
+
+def _same_person(a: str, b: str) -> bool:
+    return a.lower() == b.lower()
+
+
+def age_later(p: Problem) -> Plan | None:
+    """'Maria is 6 years older than her brother Leo. Leo is 8 years old. How old will Maria be in 3 years?' -> 8 + 6
+    is Maria's age now, then 3 years on. The other's age is said outright ('is 8 years old'), the two are linked by
+    years older or younger or 'k times as old', and the question asks for the linked one now, in some years, or some
+    years ago: every person keeps the same years apart, so the age now comes first."""
+    older, times = p.search(_OLDER), p.search(_TIMES_AS)
+    asked = p.match_question(_AGE_ASKED)
+    if (older is None) == (times is None) or not asked or len(p.statements()) != 2:
+        return None
+    link = older or times
+    x, y = (link.group("x"), link.group("y")) if older else (link.group("big"), link.group("small"))
+    if times and link.group("old") is None:
+        return None   # 'times as many' links counts, not ages
+    named = re.match(rf" ({NAME})\b", p.t[link.end():])   # 'her brother Leo'
+    known = [k for k in p.finditer(_KNOWN_AGE) if _same_person(k.group("who"), y)
+             or named and _same_person(k.group("who"), named.group(1))]
+    who = asked.group("w") or asked.group("v") or asked.group("i")
+    if len(known) != 1 or not _same_person(who, x):
+        return None
+    b = Builder(p, "ages")
+    k = known[0]
+    if named:
+        b.read.append(named.start(1) + link.end())
+    base = b.given(k, "a", "years")
+    if older:
+        op = "+" if older.group("dir") == "older" else "-"
+        now = b.step(op, [base, b.given(older, "d", "years")], "years",
+                     f"How old is {x} now, {older.group('d')} years {older.group('dir')} than {k.group('a')}?")
+    else:
+        now = b.step("*", [base, b.given(times, "k", "times")], "years",
+                     f"How old is {x} now, {times.group('k')} times as old as {k.group('a')}?")
+    if b.value(now) <= 0:
+        return None
+    t = next((g for g in ("t", "t_", "t__") if asked.group(g)), None)
+    if t and asked.group("will"):
+        b.step("+", [now, b.given(asked, t, "years")], "years", f"How old will {x} be {asked.group(t)} years on?")
+    elif t:
+        if b.value(now) <= b.value(b.given(asked, t, "years")):
+            return None
+        b.step("-", [now, b.given(asked, t, "years")], "years", f"How old was {x} {asked.group(t)} years ago?")
+    return b.finish()
