@@ -163,7 +163,7 @@ from science_patterns import acceleration, density, falling_energy, kinetic_ener
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, grouping, groups_then_price,
                             groups_then_share, level_difference, measure_change, measure_comparison, missing_part,
                             part_whole, rate, sharing, shopping, times_difference, two_prices)
-from total_patterns import age_later, shared_with_difference, shared_with_multiple, sum_difference
+from total_patterns import age_later, shared_with_difference, shared_with_multiple, sum_difference, totals_compared
 from wordproblem import (NUM, OP_SIGN, NoPlan, Plan, Problem, Quantity, Ref, Step, apply_op, as_written, fmt, is_unit,
                          mentions, number_value, numbers_in, read_problem, same_word, shown_in_sum, stem, unit_factor)
 from words_patterns import word_expression
@@ -191,7 +191,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     square_side, rate_other_time, rest_shared, work_done, temperature_rate, fraction_sum, save_to_goal,
     group_priced, crew_time, operations_undone, regular_perimeter, rate_chain, there_and_back, fraction_left,
     ratio_total, per_lot, priced_kinds, rate_over_periods, level_below_zero, word_expression,
-    capacity_left, simple_interest, age_later, ratio_difference, percent_of_part, percent_twice]
+    capacity_left, simple_interest, age_later, ratio_difference, percent_of_part, percent_twice, totals_compared]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
