@@ -214,7 +214,7 @@ _YEARLY_RATE = re.compile(r"(?P<r>\d+(?:\.\d+)?%)(?: simple interest)?(?: (?:per
 _YEARS = re.compile(r"\b(?P<y>\d+) years?\b")
 _INTEREST_ASKED = r"^(?:how much (?:simple )?interest\b|what (?:is|was|will be) the (?:simple )?interest\b|find " \
                   r"the simple interest\b)"
-_TOTAL_ASKED = r"^(?:how much (?:money )?(?:is|will be|will there be) in (?:the|his|her|their) account|what will " \
+_BALANCE_ASKED = r"^(?:how much (?:money )?(?:is|will be|will there be) in (?:the|his|her|their) account|what will " \
                r"(?:his|her|their) total be|how much will (?:he|she|they) have (?:in all|altogether|in total)|" \
                r"how much (?:money )?will (?:he|she|they) have)\b"
 
@@ -227,7 +227,7 @@ def simple_interest(p: Problem) -> Plan | None:
     if not re.search(r"\bsimple interest\b", p.t, re.I) or len(p.numbers) != 3:
         return None
     principal, rate, years = p.search(_PRINCIPAL, "all"), p.search(_YEARLY_RATE, "all"), p.search(_YEARS, "all")
-    total = p.asks(_TOTAL_ASKED)
+    total = p.asks(_BALANCE_ASKED)
     if not principal or not rate or not years or not (total or p.asks(_INTEREST_ASKED)) \
             or not re.search(r"\b(?:per|a|each|every) (?:year|annum)\b|\byearly\b|\bannual(?:ly)?\b|\bper annum\b",
                              p.t, re.I) or re.search(r"\b(?:month|months|week|weeks|compound|compounded)\b", p.t, re.I):
