@@ -234,7 +234,7 @@ def ratio_difference(p: Problem) -> Plan | None:
     if b.value(more_parts) <= b.value(fewer_parts):
         return None   # 'more girls' of a ratio that gives the girls fewer parts: misread
     gap = b.step("-", [more_parts, fewer_parts], "parts",
-                 f"How many more parts does {big} have than {small} in {said.group('r1')} to {said.group('r2')}?")
+                 f"In {said.group('r1')} to {said.group('r2')}, how many more parts are {big} than {small}?")
     per = b.step("/", [b.given(more, d, big), gap], "per part",
                  f"If those {fmt(b.value(gap))} parts are the {more.group(d)} more, how many is 1 part?",
                  kind="ratio_total")
@@ -290,10 +290,10 @@ def percent_of_part(p: Problem) -> Plan | None:
     b = Builder(p, "percent")
     noun = whole.group("noun")
     part = b.step("*", [b.given(whole, "n", noun), b.given(rates[0], "r", "percent")], noun,
-                  f"How many {noun} are {rates[0].group('r')} of {whole.group('n')}?", kind="percent_of")
+                  f"How many {noun} are {rates[0].group('r')} of {whole.group('n')}?", kind="percent")
     whole_count(b.value(part))
     b.step("*", [part, b.given(rates[1], "r", "percent")], noun,
-           f"How many are {rates[1].group('r')} of those {fmt(b.value(part))}?", kind="percent_of")
+           f"How many are {rates[1].group('r')} of those {fmt(b.value(part))}?", kind="percent")
     whole_count(b.steps[-1].value)
     return b.finish()
 

@@ -235,11 +235,11 @@ def simple_interest(p: Problem) -> Plan | None:
     b = Builder(p, "interest")
     owed = principal.group("a")
     one = b.step("*", [b.given(principal, "a", "dollars"), b.given(rate, "r", "percent")], "dollars",
-                 f"How much is {rate.group('r')} of {owed}: the interest for one year?", kind="percent_of")
+                 f"What is one year's interest, {rate.group('r')} of {owed}?", kind="percent")
     n = years.group("y")
     interest = b.step("*", [one, b.given(years, "y", "years")], "dollars",
-                      f"How much interest do {n} years earn at that much each year?")
+                      f"How much interest is ${fmt(b.value(one))} a year for {n} years?")
     if total:
         b.step("+", [b.given(principal, "a", "dollars"), interest], "dollars",
-               f"How much is in the account: the {owed} put in and the interest it earned?")
+               f"How much is the {owed} put in and the interest it earned together?")
     return b.finish()
