@@ -139,8 +139,8 @@ def percent_of_number(p: Problem) -> Plan | None:
 
 _PERCENT = re.compile(r"(?P<p>\d+(?:\.\d+)?%)")
 PERCENT_UP = r"increase[sd]?|rise|rises|rose|raised|goes up|went up|grew|grows|markup|more"
-PERCENT_DOWN = r"decrease[sd]?|drops?|dropped|reduced|reduces|discount(?:ed)?|off|sale|falls|fell|goes down|went down|" \
-               r"less|cheaper|lowered|lowers|marked down"
+PERCENT_DOWN = r"decrease[sd]?|drops?|dropped|reduced|reduces|discount(?:ed)?|off|sale|falls|fell|goes down|" \
+               r"went down|less|cheaper|lowered|lowers|marked down"
 _PRICE = re.compile(rf"{_n('a')}(?: {_w('i')})?")
 
 

@@ -301,7 +301,8 @@ def percent_of_part(p: Problem) -> Plan | None:
 # ----------------------------------------------------------------------------- one percent change after another
 
 # the second change is of the changed amount, said so ('then', 'a further 10%', 'on the new price', 'the next year')
-_THEN = r"\b(?:then|further|new price|sale price|next (?:year|month|week|day)|after that|the following (?:year|month))\b"
+_THEN = r"\b(?:then|further|new price|sale price|next (?:year|month|week|day)|after that|" \
+        r"the following (?:year|month))\b"
 _FINAL_ASKED = r"(?:what is the (?:final|new) (?:price|cost)|how much does (?:it|the [a-z]+) cost now|what is the " \
                r"(?P<noun>[a-z]+) after (?P<n>2) (?:years|months|weeks|days))\b"
 _BASE = re.compile(rf"(?P<a>{NUM})(?: (?P<i>[a-z]+))?")

@@ -84,7 +84,10 @@ added up then one-off changes, an amount by kind (rate_patterns.py); any level t
 balance, a lift: level_patterns.py); a student's numbers keep their sign ('-3 - 6 = -9'). Round 11 (fresh10.jsonl):
 arithmetic said in words, in the words' order (words_patterns.py), places left when some are taken (parts_patterns.py),
 a sign right after an operator ('13 - -5', '-3 × -4'); plan texts in the problem's own forms
-(wordproblem.as_written: '2 1/4', '-30 m').
+(wordproblem.as_written: '2 1/4', '-30 m'). Round 12 (fresh11.jsonl): an age from another's then some years on or
+ago, two owners' totals then how many more (total_patterns.py); simple interest (rate_patterns.py); a ratio with how
+many more of one kind, a percent of a percent's part, two percent changes in turn (parts_patterns.py); 'After
+spending $15 ..., Dan has $40' told as changes then the amount now (wordproblem.py).
 
 Steps follow the school breakdown the dev set's gold steps use, so the tutor can recognise a student's
 intermediate value: a non-unit fraction is 1/8 of the whole first, then 5 of those parts; two numbers from their
@@ -125,6 +128,8 @@ points at the staged data; before round 5 in brackets):
       at 95.5% precision before round 7), check 38.3% (30.0% at 94.4%; its wrong plan fixed as a class), 100% precise
   fresh8 (45 problems of the kinds round 8 left unplanned, written before round 9): dev 63.6% (27.3% before round
       9), check 39.1% (17.4%), 100% precise before and after
+  fresh11 (64 problems of the round 12 families, written before it): dev 81.2% (37.5%), check 75.0% (37.5%), 100%
+      precise before and after; GSM8K train, a fixed sample of 1,000 (random.Random(12)): 23 planned before and after
   dev set, math of the `tune` split (data/eval/tutor_cases.jsonl, 52 problems; holdout never read):
       coverage 100% (98.1%), precision 100%; every gold step value of the planned problems is a step of the plan
   GSM8K train (7,473): even indices (tuned on) 1.7% (63 planned; 43 before round 5b, 48 before round 6, 62 before

@@ -22,6 +22,10 @@ families round 12 was asked to cover, written before it): the `dev` half is deve
 `check` half is measured before and at the end only, and prints its totals alone unless --show_check (so developing
 never shows its problems). GSM8K train: tuned on even indices, checked on odd ones (totals alone, likewise).
 
+Round 12 (2026-12-06; before round 12 in brackets): fresh11 dev (32) 81.2% / 100% (37.5%), fresh11 check (32, its
+problems never read) 75.0% / 100% (37.5%), authored held-out 98.0% (96.0%), fresh4 check 62.0% (60.0%), fresh7 check
+43.3% (41.7%), GSM8K train even 70 planned (69) and odd 65 (65), all 100% precise; every other set unchanged.
+
 Round 11 (2026-12-06; before round 11 in brackets): fresh10 dev (14) 92.9% / 100% (21.4%), fresh10 check (14,
 never read) 78.6% / 100% (7.1%; 92.9% while 'x' was read as a times sign, dropped again: lesson.py rewrites it),
 fresh7 dev 71.7% (70.0%), fresh8 check 43.5% (39.1%), GSM8K train even 69 planned (68), odd 65 (65), all 100%
