@@ -346,7 +346,7 @@ def percent_twice(p: Problem) -> Plan | None:
     for rate, way in zip(rates, ways):
         r = rate.group("r")
         part = b.step("*", [amount, b.given(rate, "r", "percent")], unit, f"How much is {r} of {said}?",
-                      kind="percent")
+                      kind="percent_again" if b.steps else "percent")
         amount = b.step(way, [amount, part], unit, f"What is {said} after {'adding' if way == '+' else 'taking'} "
                                                    f"{r} {'to it' if way == '+' else 'off'}?", kind="percent_apply")
         said = f"${fmt(b.value(amount))}" if money else fmt(b.value(amount))

@@ -535,6 +535,10 @@ def _kind_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
         wrong = price * (1 + rate) if first.op == "-" else price * (1 - rate)
         return [_Wrong("percent_of_wrong_base", wrong, f"You took {fmt(rate * 100)}% of {fmt(price)}, the price after "
                                                        f"the change; the {fmt(rate * 100)}% is of the original price.")]
+    if step.kind == "percent_again":   # 'a further 10%' of the first price: the two percents added
+        start = plan.steps[0].values[0]
+        return [_Wrong("percent_of_wrong_base", start * b, f"The {fmt(b * 100)}% is of {fmt(a)}, the amount after "
+                                                           f"the first change, not of {fmt(start)}.")]
     if step.kind == "percent" and (b * 100).denominator == 1:
         return [_Wrong("percent_as_whole_number", a * b * 100, f"You multiplied {fmt(a)} by {fmt(b * 100)}; "
                                                                f"a percent is that many hundredths.")]
