@@ -138,9 +138,9 @@ def percent_of_number(p: Problem) -> Plan | None:
 
 
 _PERCENT = re.compile(r"(?P<p>\d+(?:\.\d+)?%)")
-_UP = r"increase[sd]?|rise|rises|rose|raised|goes up|went up|grew|grows|markup|more"
-_DOWN = r"decrease[sd]?|drops?|dropped|reduced|reduces|discount(?:ed)?|off|sale|falls|fell|goes down|went down|" \
-        r"less|cheaper|lowered|lowers|marked down"
+PERCENT_UP = r"increase[sd]?|rise|rises|rose|raised|goes up|went up|grew|grows|markup|more"
+PERCENT_DOWN = r"decrease[sd]?|drops?|dropped|reduced|reduces|discount(?:ed)?|off|sale|falls|fell|goes down|" \
+               r"went down|less|cheaper|lowered|lowers|marked down"
 _PRICE = re.compile(rf"{_n('a')}(?: {_w('i')})?")
 
 
@@ -154,7 +154,7 @@ def percent_apply(p: Problem) -> Plan | None:
             or p.asks(r"\b(original|originally|before|start|began|morning|was the(?! (?:sale|selling|new|final) price)|"
                       r"last|earlier|ago|used to)\b"):
         return None   # a price after the change (or 'more than his pants') needs a reverse plan we do not make
-    up, down = re.search(rf"\b({_UP})\b", p.t), re.search(rf"\b({_DOWN})\b", p.t)
+    up, down = re.search(rf"\b({PERCENT_UP})\b", p.t), re.search(rf"\b({PERCENT_DOWN})\b", p.t)
     if bool(up) == bool(down):
         return None
     pc, price = percents[0], prices[0]
@@ -486,16 +486,23 @@ _MEAN_TARGET = [re.compile(rf"\b(?:mean|average)(?: score)? (?:over|of|for|acros
                 re.compile(rf"\b(?:mean|average)(?: score)? of {_n('t')} (?:over|for|across|on) {_n('n')} {_w('w')}",
                            re.I),
                 re.compile(rf"\b(?:mean|average) of (?:the |his |her |their )?{_n('n')} (?:[a-z]+ )?{_w('w')} "
-                           rf"(?:is|was) {_n('t')}", re.I)]   # 'The mean of 4 (test) scores is 15 ...'
-_SOME_OF = re.compile(rf"{_n('a')} of (?:the|these|those|them)\b")
-_LAST_ASKED = r"\b(need|must|has to|have to|should)\b|^what (?:is|was) the (?:last|other|missing|fourth|fifth|sixth) "
+                           rf"(?:is|was) {_n('t')}", re.I),   # 'The mean of 4 (test) scores is 15 ...'
+                re.compile(rf"\b(?:mean|average)(?: score)? (?:over|for|across|on) {_n('n')} {_w('w')} (?:is|was) "
+                           rf"{_n('t')}", re.I)]   # 'Her average over 3 games is 16 points'
+# 'the first 3' or '3 of the numbers' restates how many are listed
+_SOME_OF = re.compile(rf"(?:(?<=\bthe first )|(?=\d+ of (?:the|these|those|them)\b)){_n('a')}\b")
+# two values said before the one asked for ('She scored 12 and 18 in the first two games')
+_TWO_LISTED = re.compile(rf"\b[a-z]+ {NUM}(?: [a-z]+)? and {NUM}\b")
+_LAST_ASKED = r"\b(need|must|has to|have to|should)\b|^what (?:is|was) the (?:last|other|missing|fourth|fifth|sixth) " \
+              r"|\b(?:in|on) the (?:last|third|fourth|fifth|sixth) [a-z]+\?$"
+_ORDINAL = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6}   # the one asked for must be the last of the n
 
 
 def mean_missing(p: Problem) -> Plan | None:
     """'Her mean over 4 tests must be 85. She scored 78, 92 and 81.' -> 85 x 4 in all, 78 + 92 + 81 so far, then
     what the last test must add."""
     target = next((m for rx in _MEAN_TARGET for m in [p.search(rx)] if m), None)
-    listed = p.search(_LIST)
+    listed = p.search(_LIST) or p.search(_TWO_LISTED)
     if not target or not listed or not p.asks(_LAST_ASKED):
         return None
     b = Builder(p, "mean")
@@ -503,7 +510,8 @@ def mean_missing(p: Problem) -> Plan | None:
     total = b.step("*", [b.given(target, "t", ""), b.given(target, "n", w)], "",
                    f"What total over {n} {w} gives a mean of {target.group('t')}?")
     so_far, items = _list_total(p, b, listed)
-    if len(items) + 1 != b.value(b.given(target, "n", w)):
+    ordinal = re.search(r"\b(third|fourth|fifth|sixth)\b", p.question)
+    if len(items) + 1 != b.value(b.given(target, "n", w)) or ordinal and _ORDINAL[ordinal.group(1)] != len(items) + 1:
         return None
     first = next((c for c in p.finditer(COUNT) if c.span("a") not in {i.span() for i in items}
                   and c.span("a") != target.span("n") and c.span("a") != target.span("t")), None)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from math_patterns import PERCENT_DOWN, PERCENT_UP
 from wordproblem import NUM, Builder, Plan, Problem, Ref, fmt, same_word, stem, whole_count
 
 # Plurals stem() does not know, so 'children' counts the 'child' of a ratio or a price.
@@ -199,4 +200,156 @@ def capacity_left(p: Problem) -> Plan | None:
         f"There is room for {cap.group(c)} {counted} and {o} are already there: how many more fit?"
     b.step("-", [b.given(cap, c, counted), b.given(taken[0], "o", counted)], counted, question)
     whole_count(b.steps[-1].value)
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- a ratio with how many more of one kind
+
+_MORE_OF = re.compile(rf"\b(?P<d>\d+) more (?P<big>{_THING}) than (?P<small>{_THING})\b|\b(?P<big_>{_THING}) "
+                      rf"(?:has|have|had) (?P<d_>\d+) more (?:[a-z]+ )?than (?P<small_>{_THING})\b")
+
+
+def ratio_difference(p: Problem) -> Plan | None:
+    """'The ratio of boys to girls is 3:5. There are 12 more girls than boys. How many boys are there?' -> 5 - 3 = 2
+    parts are the 12 more, 12 / 2 = 6 in 1 part, then 3 parts are 18 boys (or 3 + 5 parts, asked altogether). The
+    kind said to have more must be the one with more parts."""
+    said, more = next((m for rx in _RATIO_SAID for m in [p.search(rx)] if m), None), p.search(_MORE_OF)
+    if not said or not more or len(p.numbers) != 3 or not p.asks(r"^how many\b") \
+            or p.asks(r"\b(?:more|fewer|less|than|difference)\b"):
+        return None
+    x, y = _key(said.group("x"), said.group("y"))
+    d = "d" if more.group("d") else "d_"
+    big, small = more.group("big") or more.group("big_"), more.group("small") or more.group("small_")
+    big_key = [k for k in (x, y) if _names(big, k)]
+    small_key = [k for k in (x, y) if _names(small, k)]
+    if x == y or big_key == small_key or len(big_key) != 1 or len(small_key) != 1:
+        return None
+    asked = [k for k in (x, y) if _names(p.question, k)]
+    altogether = p.asks(rf"{_TOTAL_WORDS}") and not asked
+    if len(asked) != 1 and not altogether:
+        return None
+    b = Builder(p, "ratio")
+    rx, ry = b.given(said, "r1", f"parts {x}"), b.given(said, "r2", f"parts {y}")
+    more_parts, fewer_parts = (rx, ry) if big_key[0] == x else (ry, rx)
+    if b.value(more_parts) <= b.value(fewer_parts):
+        return None   # 'more girls' of a ratio that gives the girls fewer parts: misread
+    gap = b.step("-", [more_parts, fewer_parts], "parts",
+                 f"In {said.group('r1')} to {said.group('r2')}, how many more parts are {big} than {small}?")
+    per = b.step("/", [b.given(more, d, big), gap], "per part",
+                 f"If those {fmt(b.value(gap))} parts are the {more.group(d)} more, how many is 1 part?",
+                 kind="ratio_total")
+    whole_count(b.value(per))
+    if altogether:
+        parts = b.step("+", [rx, ry], "parts", f"How many parts are there in {said.group('r1')} to "
+                                               f"{said.group('r2')}?")
+        b.step("*", [per, parts], "", f"How many are {fmt(b.value(parts))} parts in all?")
+    else:
+        want = rx if asked[0] == x else ry
+        named = said.group("x") if want == rx else said.group("y")
+        b.step("*", [per, want], named, f"How many {named} are {fmt(b.value(want))} parts?")
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- a percent of a percent of a whole
+
+_WHOLE_COUNT = re.compile(r"(?P<n>\d+) (?P<noun>[a-z]+)\b")
+_PERCENT_OF = re.compile(r"(?P<r>\d+(?:\.\d+)?%)")
+# the second percent is of the first part, said so: '25% of the walkers', 'Of those who play a sport, 40% ...'
+_OF_THOSE = re.compile(r"^(?:[Oo]f (?:those|these|them)\b[^.?!,]*, \d|\d+(?:\.\d+)?% of (?:those|these|the "
+                       r"(?P<part>[a-z]+))\b)")
+_STOP = {"how", "many", "do", "does", "did", "are", "is", "were", "was", "the", "a", "an", "of", "to", "there", "in",
+         "them", "those", "these", "who", "that"}
+
+
+def _content(text: str) -> set[str]:
+    return {stem(w) for w in re.findall(r"[a-z]+", text.lower())} - {stem(w) for w in _STOP}
+
+
+def percent_of_part(p: Problem) -> Plan | None:
+    """'There are 400 students. 60% of them walk to school. 25% of the walkers walk with a parent. How many students
+    walk with a parent?' -> 60% of 400, then 25% of those 240. The second percent names the first part ('of the
+    walkers', 'Of those who ...'), and the question asks for what only the second sentence says."""
+    sentences = [p.t[s:e] for s, e in p.statements()]
+    if len(p.numbers) != 3 or len(sentences) not in (2, 3) or not p.asks(r"^how many\b") \
+            or p.asks(r"\b(?:not|n't|rest|other|others|more|fewer|left)\b"):
+        return None
+    whole = _WHOLE_COUNT.search(p.t, 0, p.q)
+    rates = list(p.finditer(_PERCENT_OF))
+    if not whole or len(rates) != 2 or whole.start() > rates[0].start():
+        return None
+    second = next((s for s in sentences if rates[1].group() in s and s.strip()), "")
+    start = p.t.index(second) if second else -1
+    first_text = p.t[:start]
+    tied = _OF_THOSE.match(second.strip())
+    if not second or rates[0].start() >= start or not tied \
+            or tied.group("part") and singular(tied.group("part")) == singular(whole.group("noun")):
+        return None   # '25% of the students' is of the whole again, not of the first part
+    asked = _content(p.question) - {singular(whole.group("noun")), stem(whole.group("noun"))}
+    if not asked or not asked <= _content(second) or asked <= _content(first_text):
+        return None
+    b = Builder(p, "percent")
+    noun = whole.group("noun")
+    part = b.step("*", [b.given(whole, "n", noun), b.given(rates[0], "r", "percent")], noun,
+                  f"How many {noun} are {rates[0].group('r')} of {whole.group('n')}?", kind="percent")
+    whole_count(b.value(part))
+    b.step("*", [part, b.given(rates[1], "r", "percent")], noun,
+           f"How many are {rates[1].group('r')} of those {fmt(b.value(part))}?", kind="percent")
+    whole_count(b.steps[-1].value)
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- one percent change after another
+
+# the second change is of the changed amount, said so ('then', 'a further 10%', 'on the new price', 'the next year')
+_THEN = r"\b(?:then|further|new price|sale price|next (?:year|month|week|day)|after that|" \
+        r"the following (?:year|month))\b"
+_FINAL_ASKED = r"(?:what is the (?:final|new) (?:price|cost)|how much does (?:it|the [a-z]+) cost now|what is the " \
+               r"(?P<noun>[a-z]+) after (?P<n>2) (?:years|months|weeks|days))\b"
+_BASE = re.compile(rf"(?P<a>{NUM})(?: (?P<i>[a-z]+))?")
+
+
+def percent_twice(p: Problem) -> Plan | None:
+    """'A jacket costs $80. It is reduced by 25%, and then the sale price is reduced by a further 10%. What is the
+    final price?' -> 25% of $80 off gives $60, then 10% of that $60 off gives $54: the second percent is of the
+    changed amount (never 35% of $80). Each percent has one direction in its own clause (a second 'and by 10%' keeps
+    the first's), and the second is said to come after the first."""
+    asked = p.match_question(re.compile(_FINAL_ASKED, re.I))
+    rates = list(p.finditer(_PERCENT_OF))
+    base = [m for m in p.finditer(_BASE) if not m.group("a").endswith("%")]
+    if not asked or len(rates) != 2 or len(base) != 1 or len(p.numbers) != 3 + bool(asked.group("n")) \
+            or base[0].start() > rates[0].start():
+        return None
+    # the first clause runs to the first break after its percent ('25% off, then ...'), the second from there
+    cut = re.compile(r"[,.;]|\band\b|\bthen\b").search(p.t, rates[0].end(), rates[1].start())
+    if not cut:
+        return None
+    clauses = [p.t[base[0].end():cut.start()], p.t[cut.start():p.q]]
+    ways = []
+    for clause in clauses:
+        up, down = re.search(rf"\b(?:{PERCENT_UP}|marks? up)\b", clause), re.search(rf"\b(?:{PERCENT_DOWN})\b", clause)
+        if up and down:
+            return None
+        ways.append("+" if up else "-" if down else None)
+    if ways[1] is None and re.match(r"\s*and by \d", clauses[1]):
+        ways[1] = ways[0]
+    if ways[0] is None:   # 'marks up a $50 toy by 20%': the verb before the amount
+        before = p.t[:base[0].start()]
+        ways[0] = "+" if re.search(r"\bmarks? up\b", before) else "-" if re.search(r"\breduces?\b", before) else None
+    if None in ways or not re.search(_THEN, clauses[1]):
+        return None
+    b = Builder(p, "percent")
+    money = base[0].group("a").startswith("$")
+    unit = "dollars" if money else base[0].group("i") or ""
+    if asked.group("n"):
+        b.label(asked, "n")   # 'after 2 years': the two changes, one a year
+    amount, said = b.given(base[0], "a", unit), base[0].group("a")
+    for rate, way in zip(rates, ways):
+        r = rate.group("r")
+        part = b.step("*", [amount, b.given(rate, "r", "percent")], unit, f"How much is {r} of {said}?",
+                      kind="percent_again" if b.steps else "percent")
+        amount = b.step(way, [amount, part], unit, f"What is {said} after {'adding' if way == '+' else 'taking'} "
+                                                   f"{r} {'to it' if way == '+' else 'off'}?", kind="percent_apply")
+        said = f"${fmt(b.value(amount))}" if money else fmt(b.value(amount))
+        if not money:
+            whole_count(b.value(amount))   # people and things come out whole
     return b.finish()

@@ -409,10 +409,12 @@ def _as_written(clause: str) -> str:
 def _told(p: Problem, r: Reading) -> str:
     """Its clause with the sentence's subject when the clause starts at its verb ('It got 340 new books and gave
     away 175 old ones': the second change is told 'It gave away 175 old ones')."""
-    if not re.match(rf"(?:{MOVES_AWAY}|{_IN}) ", r.clause):
+    verbs = rf"{MOVES_AWAY}|{_IN}|{MONEY_AWAY}|{_MONEY_IN}"   # 'and earned $8 for chores' as well
+    if not re.match(rf"(?:{verbs}) ", r.clause):
         return r.clause
-    sentence = p.t[max(p.t.rfind(". ", 0, r.m.start()) + 2, 0):r.m.start()]
-    verb = re.search(rf"\b(?:{MOVES_AWAY}|{_IN})\b", sentence)
+    stop = p.t.rfind(". ", 0, r.m.start())
+    sentence = p.t[stop + 2 if stop >= 0 else 0:r.m.start()]   # (the first sentence starts at 0)
+    verb = re.search(rf"\b(?:{verbs})\b", sentence)
     subject = sentence[:verb.start()].strip() if verb else ""
     return f"{subject} {r.clause}" if 0 < len(subject.split()) <= 3 else r.clause
 
@@ -599,7 +601,7 @@ def _start(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
         if h.sign == 0:
             return None
         how = "How much money was" if h.noun == "dollars" else f"How many {h.noun} were"
-        change = re.split(r" and (?:then )?(?:now )?(?:had|has|have|is|are|was|were)\b", h.reading.lead)[0]
+        change = re.split(r" and (?:then )?(?:now )?(?:had|has|have|is|are|was|were)\b", _told(p, h.reading))[0]
         running = b.step("+" if h.sign < 0 else "-", [running, h.ref], h.noun,
                          f"{how} there before {_as_written(change)}?")   # 'before he spent $14 on a book'
     return running

@@ -204,3 +204,42 @@ def rate_over_periods(p: Problem) -> Plan | None:
     if unit not in ("dollars", "kg", "g", "m", "km", "l", "litres", "liters", "ml", "cm"):
         whole_count(b.value(now))
     return b.finish()
+
+
+# ----------------------------------------------------------------------------- simple interest
+
+_PRINCIPAL = re.compile(r"(?P<a>\$\d+(?:\.\d+)?)(?! (?:a|per|each|every) )")
+_YEARLY_RATE = re.compile(r"(?P<r>\d+(?:\.\d+)?%)(?: simple interest)?(?: (?:per|a|each|every) (?:year|annum)|"
+                          r" yearly| annually| per annum)?")
+_YEARS = re.compile(r"\b(?P<y>\d+) years?\b")
+_INTEREST_ASKED = r"^(?:how much (?:simple )?interest\b|what (?:is|was|will be) the (?:simple )?interest\b|find " \
+                  r"the simple interest\b)"
+_BALANCE_ASKED = r"^(?:how much (?:money )?(?:is|will be|will there be) in (?:the|his|her|their) account|what will " \
+               r"(?:his|her|their) total be|how much will (?:he|she|they) have (?:in all|altogether|in total)|" \
+               r"how much (?:money )?will (?:he|she|they) have)\b"
+
+
+def simple_interest(p: Problem) -> Plan | None:
+    """'Mr. Lee puts $500 in a bank that pays 4% simple interest per year. How much interest does he earn in 3
+    years?' -> 4% of $500 is one year's interest, then 3 years of it (and the $500 added back when the question asks
+    for the money in the account). Only 'simple interest' said outright, a yearly rate and a time in years: a
+    compound rate, or a rate per month, is another calculation."""
+    if not re.search(r"\bsimple interest\b", p.t, re.I) or len(p.numbers) != 3:
+        return None
+    principal, rate, years = p.search(_PRINCIPAL, "all"), p.search(_YEARLY_RATE, "all"), p.search(_YEARS, "all")
+    total = p.asks(_BALANCE_ASKED)
+    if not principal or not rate or not years or not (total or p.asks(_INTEREST_ASKED)) \
+            or not re.search(r"\b(?:per|a|each|every) (?:year|annum)\b|\byearly\b|\bannual(?:ly)?\b|\bper annum\b",
+                             p.t, re.I) or re.search(r"\b(?:month|months|week|weeks|compound|compounded)\b", p.t, re.I):
+        return None
+    b = Builder(p, "interest")
+    owed = principal.group("a")
+    one = b.step("*", [b.given(principal, "a", "dollars"), b.given(rate, "r", "percent")], "dollars",
+                 f"What is one year's interest, {rate.group('r')} of {owed}?", kind="percent")
+    n = years.group("y")
+    interest = b.step("*", [one, b.given(years, "y", "years")], "dollars",
+                      f"How much interest is ${fmt(b.value(one))} a year for {n} years?")
+    if total:
+        b.step("+", [b.given(principal, "a", "dollars"), interest], "dollars",
+               f"How much is the {owed} put in and the interest it earned together?")
+    return b.finish()

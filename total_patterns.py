@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from story_patterns import HAS
-from wordproblem import NAME, Builder, Merged, Plan, Problem, _n, _w, same_word, whole_count
+from wordproblem import NAME, Builder, Merged, Plan, Problem, _n, _w, fmt, same_word, whole_count
 
 # ----------------------------------------------------------------------------- a total and a difference or multiple
 
@@ -131,4 +131,130 @@ def shared_with_multiple(p: Problem) -> Plan | None:
     whole_count(b.value(one))   # people's ages and things are whole counts
     if want_big:
         b.step("*", [one, times], i, f"What is {big}'s part, {k} times {small}'s?")
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- an age from another's, then years on
+
+_KNOWN_AGE = re.compile(rf"(?:^|(?<=[.!] ))(?P<who>{_PERSON}) is {_n('a')}(?: years? old| years of age)?(?=[.,])")
+# 'How old will Maria be in 3 years?', '... 3 years from now?', 'How old was Tom 5 years ago?', 'How old is Tom now?'
+_AGE_ASKED = re.compile(rf"how old (?:(?P<will>will) (?P<w>{_PERSON}) be (?:in {_n('t')} years?|{_n('t_')} years? from "
+                        rf"now)|(?P<was>was) (?P<v>{_PERSON}) {_n('t__')} years? ago|is (?P<i>{_PERSON})(?: now)?)\?$",
+                        re.I)
+
+
+def _same_person(a: str, b: str) -> bool:
+    return a.lower() == b.lower()
+
+
+def age_later(p: Problem) -> Plan | None:
+    """'Maria is 6 years older than her brother Leo. Leo is 8 years old. How old will Maria be in 3 years?' -> 8 + 6
+    is Maria's age now, then 3 years on. The other's age is said outright ('is 8 years old'), the two are linked by
+    years older or younger or 'k times as old', and the question asks for the linked one now, in some years, or some
+    years ago: every person keeps the same years apart, so the age now comes first."""
+    older, times = p.search(_OLDER), p.search(_TIMES_AS)
+    asked = p.match_question(_AGE_ASKED)
+    if (older is None) == (times is None) or not asked or len(p.statements()) != 2:
+        return None
+    link = older or times
+    x, y = (link.group("x"), link.group("y")) if older else (link.group("big"), link.group("small"))
+    if times and link.group("old") is None:
+        return None   # 'times as many' links counts, not ages
+    named = re.match(rf" ({NAME})\b", p.t[link.end():])   # 'her brother Leo'
+    known = [k for k in p.finditer(_KNOWN_AGE) if _same_person(k.group("who"), y)
+             or named and _same_person(k.group("who"), named.group(1))]
+    who = asked.group("w") or asked.group("v") or asked.group("i")
+    if len(known) != 1 or not _same_person(who, x):
+        return None
+    b = Builder(p, "ages")
+    k = known[0]
+    if named:
+        b.read.append(named.start(1) + link.end())
+    base = b.given(k, "a", "years")
+    if older:
+        op = "+" if older.group("dir") == "older" else "-"
+        now = b.step(op, [base, b.given(older, "d", "years")], "years",
+                     f"How old is {x} now, {older.group('d')} years {older.group('dir')} than {k.group('a')}?")
+    else:
+        now = b.step("*", [base, b.given(times, "k", "times")], "years",
+                     f"How old is {x} now, {times.group('k')} times as old as {k.group('a')}?")
+    if b.value(now) <= 0:
+        return None
+    t = next((g for g in ("t", "t_", "t__") if asked.group(g)), None)
+    if t and asked.group("will"):
+        b.step("+", [now, b.given(asked, t, "years")], "years", f"How old will {x} be {asked.group(t)} years on?")
+    elif t:
+        if b.value(now) <= b.value(b.given(asked, t, "years")):
+            return None
+        b.step("-", [now, b.given(asked, t, "years")], "years", f"How old was {x} {asked.group(t)} years ago?")
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- two totals, then how many more
+
+_OWNER = r"(?P<who>[A-Z][a-z]+|(?:A|An|The) [a-z]+ [a-z]+)"   # 'Ali', 'A red bus'
+# 'has 4 boxes of 12 crayons', 'carries 6 rows of 4 children'; 'read 15 pages a day for 6 days', 'saves $5 a week
+# for 9 weeks'
+_GROUPS_OF = re.compile(rf"{_OWNER} [a-z]+ {_n('n')} (?P<g>[a-z]+) of {_n('m')}(?: (?P<i>[a-z]+))?\.")
+_RATE_FOR = re.compile(rf"{_OWNER} [a-z]+ {_n('m')}(?: (?P<i>[a-z]+))? (?:a|an|per|each|every) (?P<per>[a-z]+) for "
+                       rf"{_n('n')} (?P<g>[a-z]+)\.")
+_HOW_MANY_MORE = re.compile(r"how (?:many more (?P<i>[a-z]+)|much more(?: money)?) (?P<rest>[^?]*)\?$", re.I)
+
+
+def _owner_total(p: Problem, start: int, end: int) -> re.Match | None:
+    """One sentence that is one owner's total, read where it stands in the text (spans stay the problem's)."""
+    start += len(p.t[start:end]) - len(p.t[start:end].lstrip())
+    end = start + len(p.t[start:end].strip())
+    m = _GROUPS_OF.fullmatch(p.t, start, end) or _RATE_FOR.fullmatch(p.t, start, end)
+    if m and m.re is _RATE_FOR and not same_word(m.group("per"), m.group("g")):
+        return None   # '$5 a week for 9 months' needs a conversion
+    return m
+
+
+def _tells(owner: str, text: str) -> bool:
+    """The question names this owner: by name, or by the word that tells the two apart ('the blue bus')."""
+    words = owner.split()
+    return re.search(rf"\b{re.escape(words[-1] if len(words) == 1 else words[1])}\b", text, re.I) is not None
+
+
+def totals_compared(p: Problem) -> Plan | None:
+    """'Ali has 4 boxes of 12 crayons. Beth has 5 boxes of 8 crayons. How many more crayons does Ali have than
+    Beth?' -> 4 x 12 and 5 x 8, then 48 - 40. Two sentences, each one owner's groups ('6 rows of 4 children') or
+    rate over periods ('$5 a week for 9 weeks') of the same thing; the question names the one with more ('than' the
+    other may be left out: there are only two)."""
+    spans = p.statements()
+    asked = p.match_question(_HOW_MANY_MORE)
+    if len(spans) != 2 or not asked or len(p.numbers) != 4:
+        return None
+    found = [_owner_total(p, s, e) for s, e in spans]
+    if None in found:
+        return None
+    first, second = found
+    units = [m.group("i") or ("dollars" if m.group("m").startswith("$") else "") for m in found]
+    noun = asked.group("i") or "dollars"
+    if not all(same_word(u, noun) for u in units) or first.group("who").split()[-1] != second.group("who").split()[-1] \
+            and len(first.group("who").split()) > 1:
+        return None   # 'A red bus' and 'A blue van' are two kinds of thing: no shared total to compare
+    rest = asked.group("rest")
+    than = re.search(r"\bthan (.+)$", rest)
+    said, other = (rest[:than.start()], than.group(1)) if than else (rest, "")
+    big = [m for m in found if _tells(m.group("who"), said)]
+    if len(big) != 1 or first.group("who") == second.group("who") \
+            or other and not _tells((found[1] if big[0] is found[0] else found[0]).group("who"), other):
+        return None
+    b = Builder(p, "comparison")
+    totals = []
+    for m in found:
+        per = m.group("per") if m.re is _RATE_FOR else ""
+        money = m.group("m").startswith("$")
+        ask = "How much is" if money else f"How many {noun} are" if per else f"How many {noun} are in"
+        words = f"{m.group('m')}{'' if money else ' ' + noun} a {per} for {m.group('n')} {m.group('g')}" if per else \
+            f"{m.group('n')} {m.group('g')} of {m.group('m')}"
+        totals.append(b.step("*", [b.given(m, "n", m.group("g")), b.given(m, "m", noun)], noun, f"{ask} {words}?"))
+    want = totals[found.index(big[0])]
+    less = totals[1 - found.index(big[0])]
+    if b.value(want) <= b.value(less):
+        return None   # the question's 'more' of the smaller total: misread
+    money = "$" if noun == "dollars" else ""
+    b.step("-", [want, less], noun, f"How much more is {money}{fmt(b.value(want))} than {money}{fmt(b.value(less))}?")
     return b.finish()

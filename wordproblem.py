@@ -234,7 +234,7 @@ def read_problem(problem: str) -> Problem | None:
     # 'At the same price, how much...' restates what every rate plan assumes; it is not a statement to place.
     t = _question_last(re.sub(r"\b[Aa]t the same (?:price|rate|speed|pace), ", "", normalise(problem)))
     t = _A_HOLDS.sub(lambda m: _each_holds(m, t), t)
-    t = _framed_by_period(t)
+    t = _after_doing(_framed_by_period(t))
     t = _HAVE_A_MEAN.sub(r"The \g<what> of \g<n> \g<noun> is \g<m>", t)
     t = _MEASURED_NOUN.sub(r"\g<a> \g<noun> is \g<n> \g<u> long. It \g<verb>", t)
     for _ in range(3):   # '3 cm on Monday, 2 on Tuesday and 4 on Friday': each in turn
@@ -464,6 +464,27 @@ def _w(name: str) -> str:
 PRONOUNS = {"He", "She", "They", "It", "There", "The", "Each", "If", "How", "What", "In", "On", "At", "A", "An",
              "His", "Her", "Their", "This", "That", "After", "Then", "When", "We", "I", "You", "One", "Every"}
 NAME = r"[A-Z][a-z]+"
+
+
+# 'After spending $15 on a game and earning $8, Dan has $40.': the changes told in the past, then what he has now
+_PAST = {"spending": "spent", "earning": "earned", "giving": "gave", "buying": "bought", "selling": "sold",
+         "losing": "lost", "eating": "ate", "finding": "found", "receiving": "received", "using": "used",
+         "saving": "saved", "winning": "won", "getting": "got", "making": "made", "picking": "picked"}
+_GERUND = "|".join(_PAST)
+_AFTER_DOING = re.compile(rf"(?:^|(?<=[.!] ))After (?P<first>(?:{_GERUND}) [^,.?!]*?)(?: and (?P<second>(?:{_GERUND}) "
+                          rf"[^,.?!]*?))?, (?P<who>{NAME}) has ")
+
+
+def _after_doing(t: str) -> str:
+    """'After spending $15 and earning $8, Dan has $40.' -> 'Dan spent $15 and earned $8. Dan now has $40.': the
+    tracker reads changes told as they happen, then the amount now."""
+    def told(m: re.Match) -> str:
+        done = [re.sub(rf"^(?:{_GERUND})\b", lambda v: _PAST[v.group()], m.group(g)) for g in ("first", "second")
+                if m.group(g)]
+        return f"{m.group('who')} {' and '.join(done)}. {m.group('who')} now has "
+    return _AFTER_DOING.sub(told, t)
+
+
 ASKS_TOTAL = r"\b(in all|altogether|in total|total|together|combined|both|all together|over the weekend)\b"
 ASKS_LEFT = r"\b(left|remain|remaining|now|still)\b"
 

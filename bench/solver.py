@@ -17,9 +17,14 @@ fresh4.jsonl, 100 worksheet problems written before round 5; fresh5.jsonl, 60 te
 5b; fresh6.jsonl, 100 school and GSM8K-style problems written before round 6; fresh7.jsonl, 120 US/UK textbook and
 GSM8K-style problems in varied wording written before round 7; fresh8.jsonl, 45 problems of the kinds round 8 left
 unplanned, written before round 9; fresh9.jsonl, 38 problems of the kinds the lead's students found unplanned,
-written before round 10): the `dev` half is developed on, the
+written before round 10; fresh10.jsonl, written before round 11; fresh11.jsonl, 64 grade 3-8 problems of the
+families round 12 was asked to cover, written before it): the `dev` half is developed on, the
 `check` half is measured before and at the end only, and prints its totals alone unless --show_check (so developing
 never shows its problems). GSM8K train: tuned on even indices, checked on odd ones (totals alone, likewise).
+
+Round 12 (2026-12-06; before round 12 in brackets): fresh11 dev (32) 81.2% / 100% (37.5%), fresh11 check (32, its
+problems never read) 75.0% / 100% (37.5%), authored held-out 98.0% (96.0%), fresh4 check 62.0% (60.0%), fresh7 check
+43.3% (41.7%), GSM8K train even 70 planned (69) and odd 65 (65), all 100% precise; every other set unchanged.
 
 Round 11 (2026-12-06; before round 11 in brackets): fresh10 dev (14) 92.9% / 100% (21.4%), fresh10 check (14,
 never read) 78.6% / 100% (7.1%; 92.9% while 'x' was read as a times sign, dropped again: lesson.py rewrites it),
@@ -86,6 +91,7 @@ FRESH7 = ROOT / "tests" / "fixtures" / "solver" / "fresh7.jsonl"    # written be
 FRESH8 = ROOT / "tests" / "fixtures" / "solver" / "fresh8.jsonl"    # written before round 9 (kinds left unplanned)
 FRESH9 = ROOT / "tests" / "fixtures" / "solver" / "fresh9.jsonl"    # written before round 10 (kinds students missed)
 FRESH10 = ROOT / "tests" / "fixtures" / "solver" / "fresh10.jsonl"  # written before round 11 (words, capacity, signs)
+FRESH11 = ROOT / "tests" / "fixtures" / "solver" / "fresh11.jsonl"  # written before round 12 (ages, interest, ...)
 DEV_SET = ROOT / "data" / "eval" / "tutor_cases.jsonl"              # only its `tune` split is ever read here
 
 
@@ -165,7 +171,7 @@ def main() -> None:
     hide = not cfg.show_check
     fresh = ((FRESH, "fresh"), (FRESH2, "fresh2"), (FRESH3, "fresh3"), (FRESH4, "fresh4"), (FRESH5, "fresh5"),
              (FRESH6, "fresh6"), (FRESH7, "fresh7"), (FRESH8, "fresh8"),
-             (FRESH9, "fresh9"), (FRESH10, "fresh10"))
+             (FRESH9, "fresh9"), (FRESH10, "fresh10"), (FRESH11, "fresh11"))
     for path, name in fresh:
         report(f"{name} grade 3-8 cases, dev", score(authored_cases(path, "dev"), cfg.show_errors), labelled=True)
         check = score(authored_cases(path, "check"), 0 if hide else cfg.show_errors)
