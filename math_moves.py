@@ -40,7 +40,7 @@ from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_t
 from asked_step import number_move, taken_away
 from mathcheck import unbalanced_step
 from solver import Plan, Step, fmt
-from step_parts import part_of_step
+from step_parts import part_of_step, what_it_finds
 from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, order_question, proposal, regrouping,
                         rounding_words, unit_slip_words)
 from story_changes import (answer_by_story, compared_sum, moved_question, moved_wrong_way, part_plan, part_story,
@@ -408,16 +408,19 @@ def _step_done(plan: Plan, work: str, found: list[Claim], step: Step, nxt: Step)
     only_units_left = all(s.kind == "convert" for s in plan.steps[plan.steps.index(step) + 1:])
     # what the step found, unless its question is only its own arithmetic ("What is 48 ÷ 6?" says nothing)
     # (an equation they wrote, "6x = 36", says itself what it answers)
-    answers = "" if _BARE_SUM.fullmatch(step.question) or claim == equation else f": that answers \"{step.question}\""
+    finds = "" if _BARE_SUM.fullmatch(step.question) or claim == equation else what_it_finds(step.question)
+    answers = f": that is {finds}." if finds else ""
+    # a student who has just done a step needs no way in to the next ("Picture 1 ticket ..."): its own question
+    ask = _next(nxt.question if way_in(plan, nxt) else step_question(plan, nxt))
     if presented_as_answer(work, step.value) and not only_units_left:   # "350000 cm" is right, in other units
         lead = f"{claim} checks out{answers or '.'} But that is not the answer to the whole problem yet."
-        return Move("flag", lead, _next(step_question(plan, nxt)), nxt, kind="stopped_early")
+        return Move("flag", lead, ask, nxt, kind="stopped_early")
     lead = f"Yes, {claim} is right{answers or '.'}"
     then = pending(work)   # "... and got 96 then took 59": the next step they named, checked against the plan's
     if then and then[0] == nxt.op and then[1] == nxt.values[-1] and len(nxt.values) == 2:
         return Move("confirm", f"{lead} {DOING[nxt.op]} the {fmt(then[1])} fits the next step.",
                     "What do you get, and what does it tell you?", nxt, kind="step_right")
-    return Move("confirm", lead, _next(step_question(plan, nxt)), nxt, kind="step_right")
+    return Move("confirm", lead, ask, nxt, kind="step_right")
 
 
 def _by_chance(answer: Fraction, given: dict[Fraction, str], found: list[Claim], worked: list[str]) -> Move | None:
@@ -636,7 +639,8 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
         verb = "do" if unused and unused[0].endswith("s") else "does"
         ask = after or (f"Where {verb} the {unused[0]} come in?" if unused else
                         f"What is left to do to answer \"{question_sentence(problem_sentences(problem))}\"")
-        return Move("confirm", f"Yes, {latest} is right: that answers \"{part.steps[0].question}\"", ask,
+        finds = what_it_finds(part.steps[0].question)
+        return Move("confirm", f"Yes, {latest} is right{f': that is {finds}.' if finds else '.'}", ask,
                     kind="part_done")
     shown = [str(c) for c in found[-3:]]
     lead = f"The arithmetic is right: {', '.join(shown[:-1])} and {shown[-1]}." if len(shown) > 1 else \

@@ -2,9 +2,11 @@
 the plan): some of a sum's numbers added ("2.5 + 3.2" of 2.5 + 3.2 + 4), a percent of the step's own base that is not
 the step's percent ("10% of $40" on the way to 15% of $40), or a product with one factor broken up ("20 × 35" on the
 way to 24 × 35). Each is confirmed for what it is, and how it leads to the step is asked, never worked: the step's
-result is not said. The answer is (lead, question) words; math_moves.py makes the move."""
+result is not said. The answer is (lead, question) words; math_moves.py makes the move. `what_it_finds` says what a
+whole step found, from the step's own question ("how many muffins are in 24 trays"), for the move that confirms it."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from fractions import Fraction
 
@@ -63,3 +65,35 @@ def _factor_part(plan: Plan, claim: Claim, step: Step) -> tuple[str, str] | None
             return (f"Yes, {claim} is right: that is {fmt(part)} of the {named}.",
                     f"What do the other {fmt(whole - part)}{' ' + noun if noun else ''} add?")
     return None
+
+
+# "How much do 5 drinks at $3 each cost?": the helper verb a statement drops ("how much 5 drinks ... cost"), read
+# only where the verb after the subject is one a word problem asks with (else the sentence is not rebuilt)
+_VERBS = ("cost have get need make take spend earn save pay weigh hold carry read eat run use sell buy bake pick fill "
+          "go travel ride walk drive collect give keep receive contain owe charge cover grow")
+_DO_QUESTION = re.compile(rf"How (much|far|long|many(?: [a-z]+)*?) (do|does) ((?:\S+ )+?)({'|'.join(_VERBS.split())})"
+                          rf"\b([^?]*)\?", re.I)
+
+
+def what_it_finds(question: str) -> str:
+    """A step's question as what its result is: "How many muffins are in 24 trays?" -> "how many muffins are in 24
+    trays"; "How much does 1 notebook cost, if ...?" -> "how much 1 notebook costs, if ..."; "" for a question that
+    is only its arithmetic ("How much is 25% of $240?", "What is 6 × 4?") or has no such reading."""
+    q = question.strip()
+    if re.match(r"How (?:many [a-z]+ )*?(?:are|is|were|was|will|would|can|could)\b", q) and q.endswith("?") \
+            and not re.match(r"How much is\b", q):
+        return "h" + q[1:-1]
+    m = _DO_QUESTION.fullmatch(q)
+    if m is None:
+        return ""
+    verb = _third_person(m.group(4)) if m.group(2).lower() == "does" else m.group(4)
+    return f"how {m.group(1)} {m.group(3)}{verb}{m.group(5)}"
+
+
+def _third_person(verb: str) -> str:
+    """"cost" -> "costs", "have" -> "has", "carry" -> "carries", "reach" -> "reaches"."""
+    if verb == "have":
+        return "has"
+    if re.search(r"[^aeiou]y$", verb):
+        return verb[:-1] + "ies"
+    return verb + ("es" if re.search(r"(?:s|sh|ch|x|o)$", verb) else "s")
