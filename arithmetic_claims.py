@@ -231,6 +231,25 @@ def result_of(worked: str) -> Fraction | None:
         return None
 
 
+def route_to(worked: list[str], given: list[Fraction], value: Fraction, work: str) -> str:
+    """How one operation makes a number offered without its working from the student's last result and a number of
+    the problem their work has not used yet ("6 each" after "48 − 6 = 42", with 7 friends), or from their last two
+    results ("$37" after 27 and 10): "42 ÷ 7 = 6 checks out, after your 48 − 6 = 42."; "" when none does. Words,
+    never a verdict on the step: whether it is the problem's step is the plan's to say."""
+    results_of = [(w, result_of(w)) for w in worked if result_of(w) is not None][-2:]
+    if not results_of:
+        return ""
+    used = {v for w in worked for v in wordproblem.numbers_in(w)}
+    last = results_of[-1][1]
+    # the pairs in the order a student writes them: their last result first with a number of the problem, their
+    # earlier result first with their last
+    pairs = [(last, v) for v in given if v not in used] + [(r, last) for _, r in results_of[:-1]]
+    route = next((f"{fmt(a)} {OP_SIGN[op]} {fmt(b)} = {as_written(value, work)}"
+                  for pair in pairs for a, b in (pair, pair[::-1]) for op in "+-*/"
+                  if (op != "/" or b) and wordproblem.apply_op(op, (a, b)) == value), "")
+    return f"{route} checks out, after your {results_of[-1][0]}." if route else ""
+
+
 def path_to(worked: list[str], answer: Fraction) -> list[str]:
     """The claims that lead to the answer, in the order written: the last one that makes it, then, going back, the
     latest earlier claim that makes each number it uses (the student's "36 ÷ 6 = 6" though the problem gives a 6

@@ -34,7 +34,7 @@ import solver
 import wordproblem
 from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_text, as_mixed, as_written,
                                both_sides, claims, in_dollars, measure_kind, operations, out_of_order, path_to,
-                               pending, presented_as_answer, proposed_chain, reordered, result_of, results,
+                               pending, presented_as_answer, proposed_chain, reordered, result_of, results, route_to,
                                rounded_wrong_way, their_equation, true_of_work, unused_quantities, with_chains,
                                with_percent_bases)
 from asked_step import number_move, taken_away
@@ -529,6 +529,10 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
     if found:   # the numbers used so far: this message's and those of the right claims of earlier turns
         return _claims_checked(lesson.problem, given, found, " ".join([*lesson.worked, work]), part)
     offered = said[-1] if said else None
+    route = route_to(lesson.worked, [v for v, _ in given], offered, work) if offered is not None else ""
+    if route:   # "6 each" after "48 - 6 = 42", with 7 friends: their route, said back, never judged (no plan)
+        return Move("ask", route, fresh_hint(lesson, meaning_question(lesson.problem, as_written(offered, work)),
+                                             _full_answer(lesson.problem)), kind="explain")
     said = [v for v in said if v not in {value for value, _ in given}]
     if offered is not None and not said:   # "is it 12?" where the problem gave the 12: never "how did you get it"
         return _given_offered(lesson, offered)
@@ -610,6 +614,8 @@ def _unexplained_value(lesson: Lesson, given: list[tuple[Fraction, str]], said: 
 
 
 _VERB = {"+": "add {} and {}", "-": "take {1} from {0}", "*": "multiply {} by {}", "/": "divide {} by {}"}
+
+
 def _given_offered(lesson: Lesson, value: Fraction) -> Move:
     """The student offers a number the problem itself gives: where the problem says it, and what the question asks
     that this number alone does not tell."""
