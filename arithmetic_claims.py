@@ -351,21 +351,24 @@ def _shown(expression: str) -> str:
     return signs.replace("(-", "(−")
 
 
+# "there are 2 unknowns", "2 steps": a count of the problem's own parts, never a result
+_NO_RESULT = r"(?:unknowns?|steps?|ways?|equations?|variables?|things?|questions?|parts? to)\b"
 _RESULT = re.compile(rf"(?:=|\b(?:is|are|equals?|got|get|gets|makes?|so|answer|then|leaves?|left|was|think|guess|"
                      rf"maybe|probably)\b:?)\s*"
                      rf"(?:it'?s\s*|about\s*|like\s*)?(?P<n>-?{NUM})(?![\d/])"
                      r"(?!\s*(?:[a-z]+\s+)?(?:is|are|=)\b)"   # "so 1 kg is 6": 1 is no result, 6 is
-                     r"(?!\s*(?:unknowns?|steps?|ways?|equations?|variables?|things?|questions?|parts? to)\b)", re.I)
+                     rf"(?!\s*{_NO_RESULT})", re.I)
 
 
 # a sentence that states one number as what the story comes to: "so the train went 270 miles", "it costs $180",
 # "he has 9 pencils left"; never a number named as an operand ("divide by 7", "the 15 books", "step 2") or asked
 # about ("what about 8?")
 _STATEMENT = re.compile(rf"(?:(?:so|then|and|now|ok|okay|well|i think|i got)\W+)*(?P<say>(?:[a-z']+\s+){{1,5}}?)"
-                        rf"(?P<n>\d+(?:\.\d+)?(?:/\d+)?)(?![\d%])(?P<rest>(?:\s+[a-z']+){{0,4}})\W*", re.I)
+                        rf"(?P<n>\d+(?:\.\d+)?(?:/\d+)?)(?![\d%])(?!\s*{_NO_RESULT})"
+                        rf"(?P<rest>(?:\s+[a-z']+){{0,4}})\W*", re.I)
 _OPERAND_BEFORE = re.compile(r"\b(?:by|of|from|to|with|into|than|per|the|a|an|these|those|each|every|step|part|"
-                             r"question|number|problem|page|line|grade|level|chapter|lesson|not|no|and|or|plus|minus|times|add|subtract|multiply|"
-                             r"divide|use|used|using|about)\s+$", re.I)
+                             r"question|number|problem|page|line|grade|level|chapter|lesson|not|no|and|or|plus|minus|"
+                             r"times|add|subtract|multiply|divide|use|used|using|about)\s+$", re.I)
 _ASKING = re.compile(r"^\W*(?:what|why|how|where|which|when|do|does|did|should|can|could|would|shall)\b", re.I)
 
 

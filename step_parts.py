@@ -80,7 +80,7 @@ def what_it_finds(question: str) -> str:
     trays"; "How much does 1 notebook cost, if ...?" -> "how much 1 notebook costs, if ..."; "" for a question that
     is only its arithmetic ("How much is 25% of $240?", "What is 6 × 4?") or has no such reading."""
     q = question.strip()
-    if re.match(r"How (?:many [a-z]+ )*?(?:are|is|were|was|will|would|can|could)\b", q) and q.endswith("?") \
+    if re.match(r"How (?:many [a-z]+ )*?(?:are|is|were|was|will|would|can|could|for|in)\b", q) and q.endswith("?") \
             and not re.match(r"How much is\b", q):
         return "h" + q[1:-1]
     m = _DO_QUESTION.fullmatch(q)

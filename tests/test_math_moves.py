@@ -258,7 +258,7 @@ def test_without_a_plan_a_part_of_one_sentence_is_asked_confirmed_and_its_slip_n
     assert first_reply(f"{trees} i dont get it")["text"] == \
         "Picture 1 row: that is 12 trees. How many trees would two rows make, and how does that help with 7 rows?"
     right = first_reply(f"{trees} 7 x 12 = 84")
-    assert right["verdict"] == "confirm" and right["text"].startswith("Yes, 7 × 12 = 84 is right: that answers")
+    assert right["verdict"] == "confirm" and right["text"].startswith("Yes, 7 × 12 = 84 is right: that is how many trees")
     assert right["text"].endswith("Where do the 9 trees come in?")
     # the next step the student names is engaged, not passed over
     then = first_reply(f"{trees} I did 7 x 12 and got 84 then took 9")["text"]
