@@ -2,8 +2,10 @@
 the plan): some of a sum's numbers added ("2.5 + 3.2" of 2.5 + 3.2 + 4), a percent of the step's own base that is not
 the step's percent ("10% of $40" on the way to 15% of $40), or a product with one factor broken up ("20 × 35" on the
 way to 24 × 35). Each is confirmed for what it is, and how it leads to the step is asked, never worked: the step's
-result is not said. The answer is (lead, question) words; math_moves.py makes the move. `what_it_finds` says what a
-whole step found, from the step's own question ("how many muffins are in 24 trays"), for the move that confirms it."""
+result is not said. The answer is (lead, question) words; math_moves.py makes the move. `another_route`: a right
+step the plan does not take that still leads to its answer ("20 − 9" of $20 less 2 sandwiches and a juice).
+`what_it_finds` says what a whole step found, from the step's own question ("how many muffins are in 24 trays"), for
+the move that confirms it."""
 from __future__ import annotations
 
 import re
@@ -11,9 +13,10 @@ from collections import Counter
 from fractions import Fraction
 
 import solver
+import wordproblem
 from arithmetic_claims import Claim, operations
 from solver import Plan, Step, fmt
-from wording import said_list
+from wording import problem_sentences, question_sentence, question_target, said_list
 
 
 def part_of_step(plan: Plan, claim: Claim, step: Step) -> tuple[str, str] | None:
@@ -67,6 +70,35 @@ def _factor_part(plan: Plan, claim: Claim, step: Step) -> tuple[str, str] | None
     return None
 
 
+def another_route(plan: Plan, found: list[Claim], value: Fraction) -> tuple[str, str] | None:
+    """A right step the plan does not take ("3 + 5 = 8" hours, where the plan earns 3 × $9 and 5 × $9): one
+    operation on it and the one given quantity it leaves out makes the plan's answer, with every quantity the plan
+    gives used once; the claim may build on a step done before ("20 − 9" after the sandwiches' $9). Confirmed as a
+    step, and how those two give the question's target asked (no operation named)."""
+    claim = next((c for c in found if c.right and c.stated == value), None)
+    # only the quantities the plan uses: "four of the scores" names no number of the mean's route
+    given = {q.value: q for q in plan.quantities if q.given and q.value in _given_in(plan, plan.steps[-1])}
+    used = set(solver.numbers_in(claim.expression)) if claim is not None else set()
+    done = [s for s in plan.steps[:-1] if s.value in used and s.value not in given]   # "20 − 9", 9 the sandwiches
+    used = used - {s.value for s in done} | {v for s in done for v in _given_in(plan, s)}
+    rest = [q for v, q in given.items() if v not in used]
+    asked = question_sentence(problem_sentences(plan.problem))
+    target = f"give you {question_target(asked)}?" if question_target(asked) else f"answer \"{asked}\""
+    if claim is None or len(rest) != 1 or not used <= set(given):
+        return None
+    pairs = ((value, rest[0].value), (rest[0].value, value))
+    if not any(wordproblem.apply_op(op, pair) == plan.answer for op in "+-*/" for pair in pairs
+               if op != "/" or pair[1]):
+        return None
+    return f"Yes, {claim} is right.", f"How do {fmt(value)} and {rest[0].text} {target}"
+
+
+def _given_in(plan: Plan, step: Step) -> set[Fraction]:
+    """The given quantities a step uses, through the earlier steps it builds on."""
+    return {v for r in step.operands for v in ({plan.quantities[r.index].value} if r.kind == "quantity"
+                                               else _given_in(plan, plan.steps[r.index]))}
+
+
 # "How much do 5 drinks at $3 each cost?": the helper verb a statement drops ("how much 5 drinks ... cost"), read
 # only where the verb after the subject is one a word problem asks with (else the sentence is not rebuilt)
 _VERBS = ("cost have get need make take spend earn save pay weigh hold carry read eat run use sell buy bake pick fill "
@@ -81,7 +113,7 @@ def what_it_finds(question: str) -> str:
     is only its arithmetic ("How much is 25% of $240?", "What is 6 × 4?") or has no such reading."""
     q = question.strip()
     if re.match(r"How (?:many [a-z]+ )*?(?:are|is|were|was|will|would|can|could|for|in)\b", q) and q.endswith("?") \
-            and not re.match(r"How much is\b", q):
+            and not re.match(r"How much is\b", q) and ":" not in q:
         return "h" + q[1:-1]
     m = _DO_QUESTION.fullmatch(q)
     if m is None:
