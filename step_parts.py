@@ -110,11 +110,15 @@ _DO_QUESTION = re.compile(rf"How (much|far|long|many(?: [a-z]+)*?) (do|does) ((?
 def what_it_finds(question: str) -> str:
     """A step's question as what its result is: "How many muffins are in 24 trays?" -> "how many muffins are in 24
     trays"; "How much does 1 notebook cost, if ...?" -> "how much 1 notebook costs, if ..."; "" for a question that
-    is only its arithmetic ("How much is 25% of $240?", "What is 6 × 4?") or has no such reading."""
+    is only its arithmetic ("How much is 25% of $240?", "What is 6 × 4?") or has no such reading; "What is 1/8 of 840
+    students?" -> "1/8 of 840 students"."""
     q = question.strip()
     if re.match(r"How (?:many [a-z]+ )*?(?:are|is|were|was|will|would|can|could|for|in)\b", q) and q.endswith("?") \
             and not re.match(r"How much is\b", q) and ":" not in q:
         return "h" + q[1:-1]
+    named = re.fullmatch(r"(?:What|How much) is (.+ of .+)\?", q)   # "What is 1/8 of 840 students?"
+    if named and re.search(r"\b(?!of\b|and\b|together\b)[a-z]{3,}", named.group(1)):
+        return named.group(1)   # that is "1/8 of 840 students"; "25% of $240" is only its arithmetic
     m = _DO_QUESTION.fullmatch(q)
     if m is None:
         return ""
