@@ -113,10 +113,10 @@ def what_it_finds(question: str) -> str:
     is only its arithmetic ("How much is 25% of $240?", "What is 6 × 4?") or has no such reading; "What is 1/8 of 840
     students?" -> "1/8 of 840 students"."""
     q = question.strip()
-    # "How many seats are in ...", "How many books are left ...": the subject is the "how many" phrase, so the
+    # "How many seats are in ...", "How much is earned ...": the subject is the "how many" phrase, so the
     # question reads as a statement; "How many days is 2 weeks?" is inverted ("how many days is 2 weeks" is not)
-    if re.match(r"How (?:many [a-z]+ )*?(?:(?:are|is|were|was) (?:in|on|at|left|there|needed|still|for|inside)"
-                r"|will|would|can|could|for|in)\b", q) and q.endswith("?") and ":" not in q:
+    if re.match(r"How (?:many [a-z]+ |much (?:money )?)?(?:(?:are|is|were|was) (?:in|on|at|left|there|needed|still|"
+                r"for|inside|[a-z]+ed)|will|would|can|could|for|in)\b", q) and q.endswith("?") and ":" not in q:
         return "h" + q[1:-1]
     named = re.fullmatch(r"(?:What|How much) is (.+ of .+)\?", q)   # "What is 1/8 of 840 students?"
     if named and re.search(r"\b(?!of\b|and\b|together\b)[a-z]{3,}", named.group(1)):
