@@ -33,10 +33,10 @@ from typing import TYPE_CHECKING
 import solver
 import wordproblem
 from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_text, as_mixed, as_written,
-                               both_sides, claims, in_dollars, operations, out_of_order, path_to,
+                               both_sides, claims, in_dollars, measure_kind, operations, out_of_order, path_to,
                                pending, presented_as_answer, proposed_chain, reordered, result_of, results, route_to,
-                               rounded_wrong_way, their_equation, true_of_work, unused_quantities, with_chains,
-                               with_percent_bases)
+                               rounded_wrong_way, their_equation, true_of_work, unit_after, unused_quantities,
+                               with_chains, with_percent_bases)
 from asked_step import number_move, taken_away
 from mathcheck import unbalanced_step
 from solver import Plan, Step, fmt
@@ -423,7 +423,9 @@ def _step_done(plan: Plan, work: str, found: list[Claim], step: Step, nxt: Step)
     answers = f": that is {finds}." if finds else ""
     # a student who has just done a step needs no way in to the next ("Picture 1 ticket ..."): its own question
     ask = _next(nxt.question if way_in(plan, nxt) else step_question(plan, nxt))
-    if presented_as_answer(work, step.value) and not only_units_left:   # "350000 cm" is right, in other units
+    unit = unit_after(work, fmt(step.value))   # "2 weeks is 14 days" where the question asks for km: a step
+    other_kind = bool(unit) and measure_kind(f"1 {unit}") not in ("", measure_kind(f"1 {plan.unit}"))
+    if presented_as_answer(work, step.value) and not only_units_left and not other_kind:   # "350000 cm": right
         lead = f"{claim} checks out{answers or '.'} But that is not the answer to the whole problem yet."
         return Move("flag", lead, ask, nxt, kind="stopped_early")
     lead = f"Yes, {claim} is right{answers or '.'}"

@@ -83,3 +83,9 @@ def test_what_a_step_finds_is_its_question_as_a_statement():
     assert what_it_finds("How many pages does Sam read in 5 days?") == "how many pages Sam reads in 5 days"
     assert what_it_finds("How much is 20% of $45?") == ""   # only its arithmetic: nothing to say
     assert what_it_finds("What is 7 × 8?") == ""
+
+
+def test_a_step_said_in_another_measure_than_the_question_is_confirmed_as_a_step():
+    swim = "Kai cycles 5 km every day for 3 weeks. How many kilometers does he cycle?"
+    step = lesson_replies([swim, "3 weeks is 21 days"])[-1]
+    assert step["verdict"] == "confirm" and "not the answer" not in step["text"]
