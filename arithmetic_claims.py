@@ -13,7 +13,7 @@ from fractions import Fraction
 import wordproblem
 from mathcheck import MathError, parse_math
 from solver import fmt
-from wording import NUM
+from wording import NUM, OP_WORDS
 
 OP_SIGN = {"+": "+", "-": "−", "*": "×", "/": "÷"}
 
@@ -76,11 +76,30 @@ _WORDED = ((rf"\b(?:divided|divide|shared|split) ({NUM}) (?:by|into|between|amon
 _GROUPS = r"groups|lots|sets|rows|bags|boxes|packs|packets|trays|stacks|piles|columns|teams"
 
 
+# a number said in words past a hundred: "one hundred twenty", "three hundred and twenty-four" (the problem's own
+# reader, wordproblem.normalise, reads each word alone: "1 100 20")
+_ONES = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+         "eighteen nineteen").split()
+_TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SPOKEN = re.compile(rf"\b(?P<h>{'|'.join(_ONES[:9])}|a) hundred(?:(?: and)? (?:(?P<t>{'|'.join(_TENS_WORDS)})"
+                     rf"(?:[ -](?P<u>{'|'.join(_ONES[:9])}))?|(?P<o>{'|'.join(_ONES)})))?\b", re.I)
+
+
+def _spoken(m: re.Match) -> str:
+    """"three hundred twenty-four" -> "324"."""
+    def value(word: str | None, words: list[str], step: int, start: int) -> int:
+        return (words.index(word.lower()) * step + start) if word else 0
+    hundreds = 1 if m.group("h").lower() == "a" else _ONES.index(m.group("h").lower()) + 1
+    rest = value(m.group("t"), _TENS_WORDS, 10, 20) + value(m.group("u"), _ONES, 1, 1) \
+        + value(m.group("o"), _ONES, 1, 1)
+    return str(100 * hundreds + rest)
+
+
 def arithmetic_text(text: str) -> str:
     """Symbols for the ways students write operations ("6 x 9", "7 times 8", "÷", "25% of", "1/2 of 24", "12 groups
-    of 3", "96 take away 59"), "4 and a half" as 4 1/2, no $ or commas."""
+    of 3", "96 take away 59"), "4 and a half" as 4 1/2, "one hundred twenty" as 120, no $ or commas."""
     t = re.sub(r"\b(\d+) and (?:a|one) (half|quarter)\b",
-               lambda m: f"{m.group(1)} 1/{2 if m.group(2) == 'half' else 4}", text)
+               lambda m: f"{m.group(1)} 1/{2 if m.group(2) == 'half' else 4}", _SPOKEN.sub(_spoken, text))
     t = wordproblem.normalise(t).replace("$", "")
     t = re.sub(r"(?<=\d),(?=\d{3})", "", t)
     t = re.sub(r"(\d)\s*%\s*of\b", r"\1/100 *", t)
@@ -212,6 +231,25 @@ def result_of(worked: str) -> Fraction | None:
         return None
 
 
+def route_to(worked: list[str], given: list[Fraction], value: Fraction, work: str) -> str:
+    """How one operation makes a number offered without its working from the student's last result and a number of
+    the problem their work has not used yet ("6 each" after "48 − 6 = 42", with 7 friends), or from their last two
+    results ("$37" after 27 and 10): "42 ÷ 7 = 6 checks out, after your 48 − 6 = 42."; "" when none does. Words,
+    never a verdict on the step: whether it is the problem's step is the plan's to say."""
+    results_of = [(w, result_of(w)) for w in worked if result_of(w) is not None][-2:]
+    if not results_of:
+        return ""
+    used = {v for w in worked for v in wordproblem.numbers_in(w)}
+    last = results_of[-1][1]
+    # the pairs in the order a student writes them: their last result first with a number of the problem, their
+    # earlier result first with their last
+    pairs = [(last, v) for v in given if v not in used] + [(r, last) for _, r in results_of[:-1]]
+    route = next((f"{fmt(a)} {OP_SIGN[op]} {fmt(b)} = {as_written(value, work)}"
+                  for pair in pairs for a, b in (pair, pair[::-1]) for op in "+-*/"
+                  if (op != "/" or b) and wordproblem.apply_op(op, (a, b)) == value), "")
+    return f"{route} checks out, after your {results_of[-1][0]}." if route else ""
+
+
 def path_to(worked: list[str], answer: Fraction) -> list[str]:
     """The claims that lead to the answer, in the order written: the last one that makes it, then, going back, the
     latest earlier claim that makes each number it uses (the student's "36 ÷ 6 = 6" though the problem gives a 6
@@ -313,11 +351,34 @@ def _shown(expression: str) -> str:
     return signs.replace("(-", "(−")
 
 
+# "there are 2 unknowns", "2 steps": a count of the problem's own parts, never a result
+_NO_RESULT = r"(?:unknowns?|steps?|ways?|equations?|variables?|things?|questions?|parts? to)\b"
 _RESULT = re.compile(rf"(?:=|\b(?:is|are|equals?|got|get|gets|makes?|so|answer|then|leaves?|left|was|think|guess|"
                      rf"maybe|probably)\b:?)\s*"
                      rf"(?:it'?s\s*|about\s*|like\s*)?(?P<n>-?{NUM})(?![\d/])"
                      r"(?!\s*(?:[a-z]+\s+)?(?:is|are|=)\b)"   # "so 1 kg is 6": 1 is no result, 6 is
-                     r"(?!\s*(?:unknowns?|steps?|ways?|equations?|variables?|things?|questions?|parts? to)\b)", re.I)
+                     rf"(?!\s*{_NO_RESULT})", re.I)
+
+
+# a sentence that states one number as what the story comes to: "so the train went 270 miles", "it costs $180",
+# "he has 9 pencils left"; never a number named as an operand ("divide by 7", "the 15 books", "step 2") or asked
+# about ("what about 8?")
+_STATEMENT = re.compile(rf"(?:(?:so|then|and|now|ok|okay|well|i think|i got)\W+)*(?P<say>(?:[a-z']+\s+){{1,5}}?)"
+                        rf"(?P<n>\d+(?:\.\d+)?(?:/\d+)?)(?![\d%])(?!\s*{_NO_RESULT})"
+                        rf"(?P<rest>(?:\s+[a-z']+){{0,4}})\W*", re.I)
+_OPERAND_BEFORE = re.compile(r"\b(?:by|of|from|to|with|into|than|per|the|a|an|these|those|each|every|step|part|"
+                             r"question|number|problem|page|line|grade|level|chapter|lesson|not|no|and|or|plus|minus|"
+                             r"times|add|subtract|multiply|divide|use|used|using|about)\s+$", re.I)
+_ASKING = re.compile(r"^\W*(?:what|why|how|where|which|when|do|does|did|should|can|could|would|shall)\b", re.I)
+
+
+def _stated(t: str) -> re.Match | None:
+    """The one number a short statement with no arithmetic says as a result, or None."""
+    m = _STATEMENT.fullmatch(t.strip())
+    if m is None or "?" in t or _ASKING.search(t) or _OPERAND_BEFORE.search(m.group("say")) \
+            or any(re.search(words, t, re.I) for words in OP_WORDS.values()):
+        return None
+    return m
 
 
 def results(text: str, found: list[Claim]) -> list[Fraction]:
@@ -333,6 +394,8 @@ def results(text: str, found: list[Claim]) -> list[Fraction]:
                         rf"\s*\w{{0,12}}\W*", t, re.I)
     if bare:
         placed.append((bare.end(1), Fraction(bare.group(1))))
+    elif not found and _stated(t):
+        placed.append((_stated(t).end("n"), Fraction(_stated(t).group("n"))))
     # same length: positions stay comparable; a claim not read ("x/4 = 4": no number before the /) keeps its result
     without_claims = CLAIM.sub(lambda m: " " * len(m.group()) if Fraction(m.group("right")) in stated else m.group(), t)
     placed += [(m.end("n"), Fraction(m.group("n"))) for m in _RESULT.finditer(without_claims)]
@@ -441,6 +504,9 @@ def presented_as_answer(work: str, value: Fraction) -> bool:
     t = arithmetic_text(work).strip()
     if CONTINUING.search(t):
         return False
+    statement = _stated(t)
+    if statement is not None and Fraction(statement.group("n")) == value:   # "so she spends $47"
+        return True
     # a claim's own "is" ("180 divided by 3 is 60") says its result as "=" does, not an answer
     sums = {m.start("right") for m in CLAIM.finditer(t)}
     for m in re.finditer(_SIGNED, t):

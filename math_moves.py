@@ -34,15 +34,15 @@ import solver
 import wordproblem
 from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_text, as_mixed, as_written,
                                both_sides, claims, in_dollars, measure_kind, operations, out_of_order, path_to,
-                               pending, presented_as_answer, proposed_chain, reordered, result_of, results,
-                               rounded_wrong_way, their_equation, true_of_work, unused_quantities, with_chains,
-                               with_percent_bases)
+                               pending, presented_as_answer, proposed_chain, reordered, result_of, results, route_to,
+                               rounded_wrong_way, their_equation, true_of_work, unit_after, unused_quantities,
+                               with_chains, with_percent_bases)
 from asked_step import number_move, taken_away
 from mathcheck import unbalanced_step
 from solver import Plan, Step, fmt
-from step_parts import part_of_step
-from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, order_question, proposal, regrouping,
-                        rounding_words, unit_slip_words)
+from step_parts import another_route, part_of_step, what_it_finds
+from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, mixed_kinds_words, order_question,
+                        proposal, regrouping, rounding_words, unit_slip_words)
 from story_changes import (answer_by_story, compared_sum, moved_question, moved_wrong_way, part_plan, part_story,
                            relation_help, relation_move, story_changes, story_walk, then_question)
 from unplanned_help import first_move, for_later, way_in
@@ -201,13 +201,7 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
         return _move_without_plan(lesson, found, said, work)
     either = alternatives(work) if not found else []
     if either:   # "is it 9 hours or 4.5": the choice is theirs to make, unless neither is it
-        nxt = solver.next_step(plan, set(lesson.done))
-        if plan.answer in either:
-            first, second = (as_written(v, work) for v in either)
-            which = f"Which of {first} and {second} fits the problem, and why?"
-            return Move("ask", "", fresh_hint(lesson, which, step_question(plan, nxt)), kind="hint")
-        return Move("flag", f"Neither {as_written(either[0], work)} nor {as_written(either[1], work)} is the answer.",
-                    _ladder(lesson, plan, nxt), nxt, kind="final_wrong")
+        return _either(lesson, plan, work, either)
     # the answer's value said as an earlier step's ("3 − (−1) = 4" is the y coefficient when y = 4 too) closes the
     # lesson only when it is offered as the answer, and never when another value is offered after it ("3x = 7 so
     # x = 7/3": the 7 is a step, 7/3 the answer)
@@ -221,6 +215,9 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
         return (_by_chance(plan.answer, given, found, lesson.worked) if len(plan.steps) > 1 else None) \
             or _close(lesson, plan, work)
     diagnosis = solver.diagnose(plan, work) if said else None
+    route = _on_their_route(plan, found, said, lesson.done)
+    if route is not None:   # "20 − 9 = 11" of $20 less 2 sandwiches and a juice: the juice taken away after
+        return route
     # a diagnosis of 15 says nothing of a "-15" (the sign is part of the number), nor of steps it is false of
     if diagnosis is not None and (diagnosis.value in said or -diagnosis.value not in said) \
             and (not found or true_of_work(diagnosis.says, work, lesson.problem)):
@@ -234,9 +231,12 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     nxt = solver.next_step(plan, set(lesson.done))
     right = {s.value for s in plan.steps} | {q.value for q in plan.quantities}
     if said and said[-1] not in right:
-        return _another_route(plan, found, said[-1]) or _unexplained(lesson, plan, work, found, said[-1], nxt)
-    if newly:
-        return _step_done(plan, work, found, plan.steps[newly[-1]], nxt)
+        route = another_route(plan, found, said[-1])
+        return Move("confirm", *route, kind="step_right") if route else \
+            _unexplained(lesson, plan, work, found, said[-1], nxt)
+    again = None if newly else _offered_again(lesson, plan, work, said, nxt)   # "so they have 53 together"
+    if newly or again:
+        return again or _step_done(plan, work, found, plan.steps[newly[-1]], nxt)
     proposed = both_sides(work) if nxt.kind == "equation" and not said else None
     if proposed is not None:   # "divide both sides by 6": the next step, or an operation that only keeps the balance
         verdict, lead, question = both_sides_words(*proposed, nxt, written_equation(plan.problem)[1])
@@ -245,6 +245,17 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     if regroup:
         return Move("none", *regroup, nxt, kind="hint")
     return Move("none", proposal(work, nxt), _ladder(lesson, plan, nxt), nxt, kind="hint")
+
+
+def _either(lesson: Lesson, plan: Plan, work: str, either: list[Fraction]) -> Move:
+    """Two numbers the student hesitates between: which fits is asked when one is the answer, else neither is."""
+    nxt = solver.next_step(plan, set(lesson.done))
+    if plan.answer in either:
+        first, second = (as_written(v, work) for v in either)
+        which = f"Which of {first} and {second} fits the problem, and why?"
+        return Move("ask", "", fresh_hint(lesson, which, step_question(plan, nxt)), kind="hint")
+    return Move("flag", f"Neither {as_written(either[0], work)} nor {as_written(either[1], work)} is the answer.",
+                _ladder(lesson, plan, nxt), nxt, kind="final_wrong")
 
 
 def _diagnosed(lesson: Lesson, plan: Plan, work: str, found: list[Claim], said: list[Fraction],
@@ -408,16 +419,21 @@ def _step_done(plan: Plan, work: str, found: list[Claim], step: Step, nxt: Step)
     only_units_left = all(s.kind == "convert" for s in plan.steps[plan.steps.index(step) + 1:])
     # what the step found, unless its question is only its own arithmetic ("What is 48 ÷ 6?" says nothing)
     # (an equation they wrote, "6x = 36", says itself what it answers)
-    answers = "" if _BARE_SUM.fullmatch(step.question) or claim == equation else f": that answers \"{step.question}\""
-    if presented_as_answer(work, step.value) and not only_units_left:   # "350000 cm" is right, in other units
+    finds = "" if _BARE_SUM.fullmatch(step.question) or claim == equation else what_it_finds(step.question)
+    answers = f": that is {finds}." if finds else ""
+    # a student who has just done a step needs no way in to the next ("Picture 1 ticket ..."): its own question
+    ask = _next(nxt.question if way_in(plan, nxt) else step_question(plan, nxt))
+    unit = unit_after(work, fmt(step.value))   # "2 weeks is 14 days" where the question asks for km: a step
+    other_kind = bool(unit) and measure_kind(f"1 {unit}") not in ("", measure_kind(f"1 {plan.unit}"))
+    if presented_as_answer(work, step.value) and not only_units_left and not other_kind:   # "350000 cm": right
         lead = f"{claim} checks out{answers or '.'} But that is not the answer to the whole problem yet."
-        return Move("flag", lead, _next(step_question(plan, nxt)), nxt, kind="stopped_early")
+        return Move("flag", lead, ask, nxt, kind="stopped_early")
     lead = f"Yes, {claim} is right{answers or '.'}"
     then = pending(work)   # "... and got 96 then took 59": the next step they named, checked against the plan's
     if then and then[0] == nxt.op and then[1] == nxt.values[-1] and len(nxt.values) == 2:
         return Move("confirm", f"{lead} {DOING[nxt.op]} the {fmt(then[1])} fits the next step.",
                     "What do you get, and what does it tell you?", nxt, kind="step_right")
-    return Move("confirm", lead, _next(step_question(plan, nxt)), nxt, kind="step_right")
+    return Move("confirm", lead, ask, nxt, kind="step_right")
 
 
 def _by_chance(answer: Fraction, given: dict[Fraction, str], found: list[Claim], worked: list[str]) -> Move | None:
@@ -438,24 +454,23 @@ def _by_chance(answer: Fraction, given: dict[Fraction, str], found: list[Claim],
                 f"{why} {'do' if left[0].endswith('s') else 'does'} the {left[0]} come in?", kind="other_route")
 
 
-def _another_route(plan: Plan, found: list[Claim], value: Fraction) -> Move | None:
-    """A right step the plan does not take ("3 + 5 = 8" hours, where the plan earns 3 × $9 and 5 × $9): one
-    operation on it and the one given quantity it leaves out makes the plan's answer, with every quantity the plan
-    gives used once. Confirmed as a step, and how those two give the question's target asked (no operation named)."""
-    claim = next((c for c in found if c.right and c.stated == value), None)
-    given = {q.value: q for q in plan.quantities if q.given}
-    used = set(solver.numbers_in(claim.expression)) if claim is not None else set()
-    rest = [q for v, q in given.items() if v not in used]
-    asked = question_sentence(problem_sentences(plan.problem))
-    target = f"give you {question_target(asked)}?" if question_target(asked) else f"answer \"{asked}\""
-    if claim is None or len(rest) != 1 or not used <= set(given):
+def _offered_again(lesson: Lesson, plan: Plan, work: str, said: list[Fraction], nxt: Step) -> Move | None:
+    """A step found in an earlier turn, offered now as the answer: its claim checks out, but it is no answer yet."""
+    again = next((s for s in plan.steps[:-1] if said and s.value == said[-1]), None)
+    if again is None or not presented_as_answer(work, said[-1]):
         return None
-    pairs = ((value, rest[0].value), (rest[0].value, value))
-    if not any(wordproblem.apply_op(op, pair) == plan.answer for op in "+-*/" for pair in pairs
-               if op != "/" or pair[1]):
+    return _step_done(plan, work, [c for w in lesson.worked if result_of(w) == again.value for c in claims(w)][-1:],
+                      again, nxt)
+
+
+def _on_their_route(plan: Plan, found: list[Claim], said: list[Fraction], done: list[int]) -> Move | None:
+    """A right claim on a step already done, in another order than the plan's ("20 − 9 = 11" after the sandwiches'
+    $9): confirmed before the diagnosis, which reads the plan's order only (a claim on given numbers alone is not)."""
+    builds = bool(found) and any(plan.steps[i].value in solver.numbers_in(found[-1].expression) for i in done)
+    if not builds or said[-1] in {s.value for s in plan.steps}:
         return None
-    return Move("confirm", f"Yes, {claim} is right.", f"How do {fmt(value)} and {rest[0].text} {target}",
-                kind="step_right")
+    route = another_route(plan, found, said[-1])
+    return Move("confirm", *route, kind="step_right") if route else None
 
 
 def _unexplained(lesson: Lesson, plan: Plan, work: str, found: list[Claim], value: Fraction, nxt: Step) -> Move:
@@ -501,7 +516,11 @@ def _unit_as_written(plan: Plan) -> str:
     if plan.answer == 1 or " " in plan.unit:
         return plan.unit
     written = [w for w in re.findall(r"[a-z]+s\b", plan.problem.lower()) if wordproblem.stem(w) == plan.unit]
-    return written[0] if written else plan.unit
+    if written:
+        return written[0]
+    # "25 pages per minute ... How long?" gives the unit only in the singular; the answer counts 12 minutes
+    return plan.unit + "s" if plan.unit in ("second", "minute", "hour", "day", "week", "month", "year", "mile",
+                                            "page") else plan.unit
 
 
 def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction], work: str) -> Move:
@@ -518,9 +537,9 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
         return Move(related.verdict, related.lead, fresh_hint(lesson, related.question, related.question),
                     kind="claim_wrong" if related.verdict == "flag" else "part_done")
     given = given_numbers(lesson.problem)
-    mixed = _mixed_kinds(given, found)
-    if mixed is not None:
-        return mixed
+    mixed = mixed_kinds_words(given, found)
+    if mixed is not None:   # "$8 + 6 tickets": what each counts, asked at that step
+        return Move("ask", *mixed, kind="mixed_kinds")
     compared = compared_sum(lesson.problem, found)
     if compared is not None:   # "64 + 29" for how much taller 64 feet is than 29 feet
         return Move(compared.verdict, compared.lead, compared.question, kind="claim_wrong")
@@ -534,6 +553,10 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
     if found:   # the numbers used so far: this message's and those of the right claims of earlier turns
         return _claims_checked(lesson.problem, given, found, " ".join([*lesson.worked, work]), part)
     offered = said[-1] if said else None
+    route = route_to(lesson.worked, [v for v, _ in given], offered, work) if offered is not None else ""
+    if route:   # "6 each" after "48 - 6 = 42", with 7 friends: their route, said back, never judged (no plan)
+        return Move("ask", route, fresh_hint(lesson, meaning_question(lesson.problem, as_written(offered, work)),
+                                             _full_answer(lesson.problem)), kind="explain")
     said = [v for v in said if v not in {value for value, _ in given}]
     if offered is not None and not said:   # "is it 12?" where the problem gave the 12: never "how did you get it"
         return _given_offered(lesson, offered)
@@ -554,25 +577,6 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
     return Move("none", lead, fresh_hint(lesson, question,
                                          "Which quantity does the question ask for, and what do you know about it?"),
                 kind="propose")
-
-
-def _mixed_kinds(given: list[tuple[Fraction, str]], found: list[Claim]) -> Move | None:
-    """Right arithmetic that adds or takes away two of the problem's quantities of different kinds (dollars and
-    tickets, km and hours): what each counts is asked, at that step. Only quantities the problem gives once each."""
-    values = [v for v, _ in given]
-    phrase = {v: p for v, p in given if values.count(v) == 1}
-    for claim in (c for c in found if c.right):
-        terms = re.fullmatch(rf"\s*({NUM})\s*([-+])\s*({NUM})\s*", arithmetic_text(claim.expression))
-        if terms is None:
-            continue
-        a, b = (phrase.get(Fraction(terms.group(i)), "") for i in (1, 3))
-        kinds = {measure_kind(a), measure_kind(b)}
-        if a and b and "" not in kinds and len(kinds) == 2:
-            doing = f"adds {a} and {b}" if terms.group(2) == "+" else f"takes {b} from {a}"
-            return Move("ask", f"Look at {claim}: it {doing}.",
-                        f"What does {a} count, what does {b} count, and can the two be put together that way?",
-                        kind="mixed_kinds")
-    return None
 
 
 def _unexplained_value(lesson: Lesson, given: list[tuple[Fraction, str]], said: list[Fraction], work: str,
@@ -616,6 +620,8 @@ def _unexplained_value(lesson: Lesson, given: list[tuple[Fraction, str]], said: 
 
 
 _VERB = {"+": "add {} and {}", "-": "take {1} from {0}", "*": "multiply {} by {}", "/": "divide {} by {}"}
+
+
 def _given_offered(lesson: Lesson, value: Fraction) -> Move:
     """The student offers a number the problem itself gives: where the problem says it, and what the question asks
     that this number alone does not tell."""
@@ -645,7 +651,8 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
         verb = "do" if unused and unused[0].endswith("s") else "does"
         ask = after or (f"Where {verb} the {unused[0]} come in?" if unused else
                         f"What is left to do to answer \"{question_sentence(problem_sentences(problem))}\"")
-        return Move("confirm", f"Yes, {latest} is right: that answers \"{part.steps[0].question}\"", ask,
+        finds = what_it_finds(part.steps[0].question)
+        return Move("confirm", f"Yes, {latest} is right{f': that is {finds}.' if finds else '.'}", ask,
                     kind="part_done")
     shown = [str(c) for c in found[-3:]]
     lead = f"The arithmetic is right: {', '.join(shown[:-1])} and {shown[-1]}." if len(shown) > 1 else \

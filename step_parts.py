@@ -2,16 +2,21 @@
 the plan): some of a sum's numbers added ("2.5 + 3.2" of 2.5 + 3.2 + 4), a percent of the step's own base that is not
 the step's percent ("10% of $40" on the way to 15% of $40), or a product with one factor broken up ("20 × 35" on the
 way to 24 × 35). Each is confirmed for what it is, and how it leads to the step is asked, never worked: the step's
-result is not said. The answer is (lead, question) words; math_moves.py makes the move."""
+result is not said. The answer is (lead, question) words; math_moves.py makes the move. `another_route`: a right
+step the plan does not take that still leads to its answer ("20 − 9" of $20 less 2 sandwiches and a juice).
+`what_it_finds` says what a whole step found, from the step's own question ("how many muffins are in 24 trays"), for
+the move that confirms it."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from fractions import Fraction
 
 import solver
+import wordproblem
 from arithmetic_claims import Claim, operations
 from solver import Plan, Step, fmt
-from wording import said_list
+from wording import problem_sentences, question_sentence, question_target, said_list
 
 
 def part_of_step(plan: Plan, claim: Claim, step: Step) -> tuple[str, str] | None:
@@ -63,3 +68,70 @@ def _factor_part(plan: Plan, claim: Claim, step: Step) -> tuple[str, str] | None
             return (f"Yes, {claim} is right: that is {fmt(part)} of the {named}.",
                     f"What do the other {fmt(whole - part)}{' ' + noun if noun else ''} add?")
     return None
+
+
+def another_route(plan: Plan, found: list[Claim], value: Fraction) -> tuple[str, str] | None:
+    """A right step the plan does not take ("3 + 5 = 8" hours, where the plan earns 3 × $9 and 5 × $9): one
+    operation on it and the one given quantity it leaves out makes the plan's answer, with every quantity the plan
+    gives used once; the claim may build on a step done before ("20 − 9" after the sandwiches' $9). Confirmed as a
+    step, and how those two give the question's target asked (no operation named)."""
+    claim = next((c for c in found if c.right and c.stated == value), None)
+    # only the quantities the plan uses: "four of the scores" names no number of the mean's route
+    given = {q.value: q for q in plan.quantities if q.given and q.value in _given_in(plan, plan.steps[-1])}
+    used = set(solver.numbers_in(claim.expression)) if claim is not None else set()
+    done = [s for s in plan.steps[:-1] if s.value in used and s.value not in given]   # "20 − 9", 9 the sandwiches
+    used = used - {s.value for s in done} | {v for s in done for v in _given_in(plan, s)}
+    rest = [q for v, q in given.items() if v not in used]
+    asked = question_sentence(problem_sentences(plan.problem))
+    target = f"give you {question_target(asked)}?" if question_target(asked) else f"answer \"{asked}\""
+    if claim is None or len(rest) != 1 or not used <= set(given):
+        return None
+    pairs = ((value, rest[0].value), (rest[0].value, value))
+    if not any(wordproblem.apply_op(op, pair) == plan.answer for op in "+-*/" for pair in pairs
+               if op != "/" or pair[1]):
+        return None
+    return f"Yes, {claim} is right.", f"How do {fmt(value)} and {rest[0].text} {target}"
+
+
+def _given_in(plan: Plan, step: Step) -> set[Fraction]:
+    """The given quantities a step uses, through the earlier steps it builds on."""
+    return {v for r in step.operands for v in ({plan.quantities[r.index].value} if r.kind == "quantity"
+                                               else _given_in(plan, plan.steps[r.index]))}
+
+
+# "How much do 5 drinks at $3 each cost?": the helper verb a statement drops ("how much 5 drinks ... cost"), read
+# only where the verb after the subject is one a word problem asks with (else the sentence is not rebuilt)
+_VERBS = ("cost have get need make take spend earn save pay weigh hold carry read eat run use sell buy bake pick fill "
+          "go travel ride walk drive collect give keep receive contain owe charge cover grow")
+_DO_QUESTION = re.compile(rf"How (much|far|long|many(?: [a-z]+)*?) (do|does) ((?:\S+ )+?)({'|'.join(_VERBS.split())})"
+                          rf"\b([^?]*)\?", re.I)
+
+
+def what_it_finds(question: str) -> str:
+    """A step's question as what its result is: "How many muffins are in 24 trays?" -> "how many muffins are in 24
+    trays"; "How much does 1 notebook cost, if ...?" -> "how much 1 notebook costs, if ..."; "" for a question that
+    is only its arithmetic ("How much is 25% of $240?", "What is 6 × 4?") or has no such reading; "What is 1/8 of 840
+    students?" -> "1/8 of 840 students"."""
+    q = question.strip()
+    # "How many seats are in ...", "How much is earned ...": the subject is the "how many" phrase, so the
+    # question reads as a statement; "How many days is 2 weeks?" is inverted ("how many days is 2 weeks" is not)
+    if re.match(r"How (?:many [a-z]+ |much (?:money )?)?(?:(?:are|is|were|was) (?:in|on|at|left|there|needed|still|"
+                r"for|inside|[a-z]+ed)|will|would|can|could|for|in)\b", q) and q.endswith("?") and ":" not in q:
+        return "h" + q[1:-1]
+    named = re.fullmatch(r"(?:What|How much) is (.+ of .+)\?", q)   # "What is 1/8 of 840 students?"
+    if named and re.search(r"\b(?!of\b|and\b|together\b)[a-z]{3,}", named.group(1)):
+        return named.group(1)   # that is "1/8 of 840 students"; "25% of $240" is only its arithmetic
+    m = _DO_QUESTION.fullmatch(q)
+    if m is None:
+        return ""
+    verb = _third_person(m.group(4)) if m.group(2).lower() == "does" else m.group(4)
+    return f"how {m.group(1)} {m.group(3)}{verb}{m.group(5)}"
+
+
+def _third_person(verb: str) -> str:
+    """"cost" -> "costs", "have" -> "has", "carry" -> "carries", "reach" -> "reaches"."""
+    if verb == "have":
+        return "has"
+    if re.search(r"[^aeiou]y$", verb):
+        return verb[:-1] + "ies"
+    return verb + ("es" if re.search(r"(?:s|sh|ch|x|o)$", verb) else "s")

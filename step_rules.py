@@ -8,7 +8,8 @@ verdict object: math_moves.py, one room up, makes the move.
 - `balance_words`: an equation step the equation's own root does not satisfy ("3x = 10" after "I added 4 to both
   sides"); `both_sides_words`: an operation said for both sides without its result ("divide both sides by 6").
 - `rounding_words`: a division's remainder rounded the way the question does not count ("1.375 so 1 bus").
-- `unit_slip_words`: right arithmetic on two measures in different units, or a result named in another unit.
+- `unit_slip_words`: right arithmetic on two measures in different units, or a result named in another unit;
+  `mixed_kinds_words`: right arithmetic that adds or takes away quantities of different kinds ($8 + 6 tickets).
 - `regrouping`, `proposal`: "how do I take away when 4 is smaller than 9", "do I add the sides?".
 """
 from __future__ import annotations
@@ -17,7 +18,7 @@ import re
 from fractions import Fraction
 
 import wordproblem
-from arithmetic_claims import Claim, arithmetic_text, convertible, operations, unit_after
+from arithmetic_claims import Claim, arithmetic_text, convertible, measure_kind, operations, unit_after
 from solver import Step, fmt, numbers_in
 from wording import NUM
 
@@ -128,4 +129,22 @@ def unit_slip_words(problem: str, found: list[Claim], work: str) -> tuple[str, s
             (number, unit), result, one = measured[0], claim.written, re.sub(r"(?<=..)s$", "", named)
             return (f"Look at {claim}: the {number} is in {unit}, so {result} is in {unit} too.",
                     f"Is {result} {unit} the same as {result} {named}? How many {unit} make 1 {one}?")
+    return None
+
+
+def mixed_kinds_words(given: list[tuple[Fraction, str]], found: list[Claim]) -> tuple[str, str] | None:
+    """Right arithmetic that adds or takes away two of the problem's quantities of different kinds (dollars and
+    tickets, km and hours): what each counts is asked, at that step. Only quantities the problem gives once each."""
+    values = [v for v, _ in given]
+    phrase = {v: p for v, p in given if values.count(v) == 1}
+    for claim in (c for c in found if c.right):
+        terms = re.fullmatch(rf"\s*({NUM})\s*([-+])\s*({NUM})\s*", arithmetic_text(claim.expression))
+        if terms is None:
+            continue
+        a, b = (phrase.get(Fraction(terms.group(i)), "") for i in (1, 3))
+        kinds = {measure_kind(a), measure_kind(b)}
+        if a and b and "" not in kinds and len(kinds) == 2:
+            doing = f"adds {a} and {b}" if terms.group(2) == "+" else f"takes {b} from {a}"
+            return f"Look at {claim}: it {doing}.", \
+                f"What does {a} count, what does {b} count, and can the two be put together that way?"
     return None

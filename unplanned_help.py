@@ -95,7 +95,7 @@ def first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, st
     asked_relation = _RELATION.search(asked) or _ASKED_RELATION.search(asked)
     if not relation and asked_relation and problem_terms(problem, asked):   # "What fraction of them are blue?"
         return lead, f"What does \"{asked_relation.group().lower()}\" in the question tell you to do with " \
-                     f"{problem_terms(problem, asked)}, and what would you work out first?"
+                     f"{problem_terms(problem, asked)}?"   # never "what would you work out first?": a frame
     if not relation:
         named, target = named_quantity(problem, given), question_target(asked) or "the answer"
         return lead, f"Start with the {named}: what does that tell you about {target}?" if named else question
@@ -104,7 +104,7 @@ def first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, st
     phrase = relation[start.start():] if start else relation
     phrase = re.split(r"\s+(?:and|but|so) (?=i|he|she|they|we|you)\b", phrase)[0]   # not the next clause
     target = question_target(asked) or "the answer"
-    return lead, f"What does \"{phrase}\" tell you about {target}, and what would you work out first?"
+    return lead, f"What does \"{phrase}\" tell you about {target}?"
 
 
 def named_quantity(problem: str, given: list[tuple[Fraction, str]]) -> str | None:

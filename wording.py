@@ -413,7 +413,7 @@ def first_move_question(problem: str, given: list[tuple[Fraction, str]]) -> tupl
         return lead, f"You know {known}. What could you work out from them first, on the way to {goal}?"
     if best is facts[0] or not rank[best]:
         return lead, f"Start with \"{best}\" What does that tell you {about}?"
-    return lead, f"The problem says \"{best}\" What does that tell you {about}, and what do you need to know first?"
+    return lead, f"The problem says \"{best}\" What does that tell you {about}?"   # no "what do you need first?"
 
 
 def meaning_question(problem: str, value: str) -> str:

@@ -494,8 +494,7 @@ def test_without_a_plan_the_first_move_points_at_the_sentence_about_the_question
     move = math_moves.math_move(lesson.Lesson(problem=barrel), solver.plan(barrel), "")
     assert move.kind == "propose" and move.text == (
         'The question asks for the number of litres on Saturday. The problem says "On Friday 120 litres were used, and '
-        'on Saturday twice as much as Friday." What does that tell you about the number of litres on Saturday, and '
-        'what do you need to know first?')
+        'on Saturday twice as much as Friday." What does that tell you about the number of litres on Saturday?')
     assert not wording.invents_operation(move.text.replace(barrel.split(". ")[1], ""), "")
 
 

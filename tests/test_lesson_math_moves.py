@@ -100,8 +100,8 @@ def test_right_arithmetic_without_a_plan_is_said_to_be_right_and_its_meaning_ask
     found = math_moves.claims("26 x 18 = 468")
     move = math_moves._move_without_plan(lesson.Lesson(problem=seats), found, [Fraction(468)], "26 x 18 = 468")
     # the plan of its first sentence knows what 468 counts: that part is confirmed, where the rest comes in asked
-    assert (move.verdict, move.lead) == ("confirm", 'Yes, 26 × 18 = 468 is right: that answers "How many seats are '
-                                                    'in 26 rows of 18?"')
+    assert (move.verdict, move.lead) == ("confirm", "Yes, 26 × 18 = 468 is right: that is how many seats are in 26 "
+                                                    "rows of 18.")
     assert move.question == "Where do the 310 seats come in?"
     trips = "A bus makes 26 trips and a van makes 18 trips. 310 riders came. How many trips were there?"
     move = math_moves._move_without_plan(lesson.Lesson(problem=trips), math_moves.claims("26 x 18 = 468"),

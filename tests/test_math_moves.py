@@ -155,8 +155,7 @@ def test_a_number_offered_without_working_is_asked_about_in_the_problems_own_qua
 def test_a_help_request_that_would_only_list_numbers_quotes_the_words_relating_them():
     problem = "Omar has 4 times as many coins as Lee. Together they have 60 coins. How many coins does Lee have?"
     move = math_moves._move_without_plan(lesson.Lesson(problem=problem), [], [], "help")
-    assert move.question == "What does \"4 times as many coins as Lee\" tell you about Lee's coins, and what would " \
-                            "you work out first?"
+    assert move.question == "What does \"4 times as many coins as Lee\" tell you about Lee's coins?"
 
 
 def test_an_earlier_steps_value_equal_to_the_answer_closes_the_lesson_only_when_offered_as_the_answer():
@@ -206,7 +205,7 @@ def test_a_help_request_whose_relating_words_are_in_the_question_is_asked_about_
     marbles = "A bag holds 4 red, 6 blue and 5 green marbles. What fraction of the marbles are blue?"
     move = math_moves._move_without_plan(lesson.Lesson(problem=marbles), [], [], "help")
     assert move.question == "What does \"fraction\" in the question tell you to do with 4 red, 6 blue and " \
-                            "5 green, and what would you work out first?"
+                            "5 green?"
     cups = "A shop sold 35 cups on Monday and 48 cups on Tuesday. How many more cups did it sell on Tuesday?"
     asked = math_moves._move_without_plan(lesson.Lesson(problem=cups), [], [], "help")
     assert asked.question.startswith("What does \"more\" in the question tell you to do with 35 cups")
@@ -258,7 +257,7 @@ def test_without_a_plan_a_part_of_one_sentence_is_asked_confirmed_and_its_slip_n
     assert first_reply(f"{trees} i dont get it")["text"] == \
         "Picture 1 row: that is 12 trees. How many trees would two rows make, and how does that help with 7 rows?"
     right = first_reply(f"{trees} 7 x 12 = 84")
-    assert right["verdict"] == "confirm" and right["text"].startswith("Yes, 7 × 12 = 84 is right: that answers")
+    assert right["verdict"] == "confirm" and right["text"].startswith("Yes, 7 × 12 = 84 is right: that is how many trees")
     assert right["text"].endswith("Where do the 9 trees come in?")
     # the next step the student names is engaged, not passed over
     then = first_reply(f"{trees} I did 7 x 12 and got 84 then took 9")["text"]
