@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import math
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,6 +47,9 @@ DENYLIST_FILE = ROOT / "data" / "kb_denylist.jsonl"  # reviewed false or mislead
 # indexed but not searched by default: spot checks found false ones ("Water vapor is a kind of water above 100 degrees
 # celsius", "The cell membrane provides support for a cell"), and a tutor must state nothing false.
 SOURCE_BONUS = {"corpus": 0.1, "openbookqa/openbook.txt": 0.0}
+# A fact's agreement with the question's key terms (rarity-weighted share, 0..1) and its lesson title's, added to the
+# hybrid retrieval score (cosine and BM25, about 0.3..0.9): exact terms decide between facts that read alike.
+AGREEMENT, TITLE_BONUS = 0.3, 0.05
 MIN_FACT_WORDS = 6  # "-2+2=0" or "The sun is in the sky" are too thin to ground a move in
 WINDOW_WORDS = 120  # the encoder reads 256 word pieces; a longer sentence is scored window by window
 
@@ -137,6 +142,11 @@ def base_forms(word: str) -> set[str]:
     return forms
 
 
+def forms_of(text: str) -> set[str]:
+    """Every base form of every content word in the text: what a fact or a question names, in any of its forms."""
+    return {form for word, _ in content_tokens(text) for form in base_forms(word)}
+
+
 # Everyday verbs a paraphrase uses freely: a claim is not 'absent' from a passage because it says "make" or "use".
 COMMON = {stem(w) for w in """make made put give gave live use used uses using go goes went gone know knew want seem
 talk stay start take took keep kept come came say said tell told feel felt think thought get got see saw look find
@@ -158,6 +168,22 @@ def content_tokens(text: str) -> list[tuple[str, str]]:
 def content_words(text: str) -> list[str]:
     """Stems of the words that carry meaning, in order."""
     return [w for _, w in content_tokens(text)]
+
+
+# Names a reply keeps capitalised however the student or a dataset wrote them: the planets always; the Sun, the Moon
+# and the Earth where they are the bodies ("the sun", "on earth"), not a sunny day, a moon of Jupiter or garden earth;
+# Newton as the man or his laws, never the unit ("10 newtons"); the temperature scales.
+PROPER_NAMES = re.compile(r"(?:(?<=the )|(?<=The ))(?:sun|moon|earth)\b(?!\s+(?:science|scientists?)\b)|"
+                          r"\b(?:sun|moon|earth)(?='s\b)|(?:(?<=on )|(?<=to )|(?<=from )|(?<=of )|(?<=about ))earth\b|"
+                          r"\b(?:venus|mars|jupiter|saturn|uranus|neptune|pluto|celsius|fahrenheit)\b|"
+                          r"\bnewton(?='s\b)|(?<=isaac )newton\b|\bisaac(?= newton\b)")
+
+
+def proper_names(text: str) -> str:
+    """The reply with the names of the Sun, the Moon, the Earth, the planets, Newton and the temperature scales
+    capitalised as the facts write them: a student's "the sun" quoted back, or an answer lowered to sit mid-sentence
+    ("What do you know about earth ..."), must not teach the name wrongly."""
+    return PROPER_NAMES.sub(lambda m: m.group(0).capitalize(), text)
 
 
 def has_negation(text: str) -> bool:
@@ -572,7 +598,7 @@ def corpus_facts(path: Path = SCIENCE_CORPUS) -> list[dict]:
     facts = []
     for title, _band, body in corpus_lessons(path):
         prose = body.split("Questions to think about:")[0]
-        for sentence in split_sentences(prose.replace("\n", " ")):
+        for sentence in map(clean_fact, split_sentences(prose.replace("\n", " "))):
             if sentence.endswith("?"):
                 continue  # a question in a lesson is no fact
             if re.match(r"(It|They|This|These|That|Its|Their)\b", sentence) and facts and facts[-1]["title"] == title:
@@ -580,6 +606,16 @@ def corpus_facts(path: Path = SCIENCE_CORPUS) -> list[dict]:
             else:
                 facts.append({"text": sentence, "title": title, "source": "corpus", "subject": "science"})
     return facts
+
+
+def clean_fact(text: str) -> str:
+    """A fact as a tutor may quote it: a dataset's tokenised spacing undone ("Earth 's tilt", "the ear , that"), the
+    runs of spaces a wrapped list line leaves joined, and a capital and a full stop where the dataset left them off
+    (a fact quoted mid-reply otherwise runs into the question after it)."""
+    text = re.sub(r"\s+", " ", text).strip().strip('"').strip()
+    text = re.sub(r"\s+('s\b|n't\b|[,.;:!?%])", r"\1", text)
+    text = text[:1].upper() + text[1:]
+    return text if re.search(r"[.!?:]$", text) else f"{text}."
 
 
 def openbook_facts(root: Path) -> list[dict]:
@@ -593,7 +629,7 @@ def openbook_facts(root: Path) -> list[dict]:
         for line in path.read_text(encoding="utf-8").splitlines():
             text = line.strip().strip('"').strip()
             if len(text.split()) >= MIN_FACT_WORDS:
-                facts.append({"text": text[:1].upper() + text[1:], "title": "", "source": f"openbookqa/{name}",
+                facts.append({"text": clean_fact(text), "title": "", "source": f"openbookqa/{name}",
                               "subject": "science"})
     return facts
 
@@ -644,6 +680,7 @@ class KnowledgeBase:
 
     def __init__(self, index: Index, hybrid: float = 0.4, sources: dict[str, float] | None = None):
         self.index, self.hybrid, self.sources = index, hybrid, SOURCE_BONUS if sources is None else sources
+        self._counts: Counter[str] | None = None  # each stem's number of facts, counted on the first search
 
     @classmethod
     def build(cls, facts: list[dict], embedder: Embedder | None = None,
@@ -689,7 +726,26 @@ class KnowledgeBase:
         terms = [t for t in re.findall(r"[A-Za-z0-9][A-Za-z0-9'-]*", query) if t.lower() not in STOP]
         hits = self.index.search(" ".join(terms) or query, k=10 * k, hybrid=self.hybrid)
         hits = [h for h in hits if len(h["text"].split()) >= MIN_FACT_WORDS and h.get("source") in self.sources]
-        return sorted(hits, key=lambda h: -(h["score"] + self.sources[h["source"]]))[:k]
+        wanted = key_terms(query)
+        return sorted(hits, key=lambda h: -(h["score"] + self.sources[h["source"]] + self.agreement(h, wanted)))[:k]
+
+    def agreement(self, hit: dict, terms: list[str]) -> float:
+        """How much of the question the fact is about: the share of the question's key terms it names, each weighted
+        by how rare the term is among the facts, and a little more when its lesson's title names one of them. A fact
+        that shares only common words ("water", "smaller pieces" with a question about rocks: the sugar lesson's
+        "smaller pieces make a solid dissolve faster") falls below one that names the rare one ("rocks")."""
+        if not terms:
+            return 0.0
+        weights = {t: self.rarity(t) for t in terms}
+        named, titled = forms_of(hit["text"]), forms_of(hit.get("title") or "")
+        share = sum(w for t, w in weights.items() if base_forms(t) & named) / (sum(weights.values()) or 1.0)
+        return AGREEMENT * share + TITLE_BONUS * any(base_forms(t) & titled for t in terms)
+
+    def rarity(self, term: str) -> float:
+        """The term's inverse document frequency among the facts (its stem counted once per fact)."""
+        if self._counts is None:
+            self._counts = Counter(w for chunk in self.index.chunks for w in set(content_words(chunk["text"])))
+        return math.log((len(self.index.chunks) + 1) / (self._counts.get(stem(term), 0) + 1))
 
 
 # ----------------------------------------------------------------------------- science moves
@@ -703,15 +759,18 @@ def key_terms(question: str) -> list[str]:
 
 def fits(fact: str, terms: list[str], question: str, embedder: Embedder | None = None,
          min_cosine: float = 0.45) -> bool:
-    """Does a retrieved fact share the key terms: two of them (or the only one), or one and the question's meaning
+    """Does a retrieved fact share the key terms: all of them or more than half, or fewer and the question's meaning
     (MiniLM cosine at least `min_cosine`)? A fact about lava answers nothing about a campfire, though both say
-    "above"; "Sound needs a medium" answers "How does sound get from place to place?"."""
-    forms = {form for word, _ in content_tokens(fact) for form in base_forms(word)}
-    shared = sum(bool(base_forms(t) & forms) for t in terms)
-    if shared >= min(2, len(terms)) or not shared:
+    "above"; "Sound needs a medium" answers "How does sound get from place to place?"; "Stirring, warmer water and
+    smaller pieces make a solid dissolve faster" shares half the words of "How does water break big rocks into smaller
+    pieces?" and is about another thing, as "A lever is used for moving heavy objects" is to "Do heavy objects fall
+    faster than light ones?"."""
+    shared = sum(bool(base_forms(t) & forms_of(fact)) for t in terms)
+    if shared == len(terms) or 2 * shared > len(terms) or not shared:
         return shared > 0
     question_vector, fact_vector = (embedder or default_embedder()).encode([question_of(question) or question, fact])
-    return float(question_vector @ fact_vector) >= min_cosine
+    # half the words shared already pulls MiniLM's reading together: the meaning must agree by a wider margin
+    return float(question_vector @ fact_vector) >= min_cosine + (0.05 if shared > 1 else 0.0)
 
 
 # ----------------------------------------------------------------------------- the guard on model drafts

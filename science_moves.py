@@ -17,8 +17,8 @@ import sys
 from typing import TYPE_CHECKING
 
 from evidence import (CLAUSE_BREAK, COMMON, TUTOR_STEMS, KnowledgeBase, Move, Verdict, about, base_forms,
-                      content_tokens, default_embedder, fits, has_negation, judge_claim, key_terms, paraphrases,
-                      question_of)
+                      content_tokens, default_embedder, fits, forms_of, has_negation, judge_claim, key_terms,
+                      paraphrases, question_of)
 from science_catalog import (FORMULA_TOKEN, WRITTEN_ANSWER, Misconception, TopicCard, answer_of, asked_kind,
                              card_reply, card_verdict, digit_numbers, echo, first_step, fits_scenario,
                              gives_reason, in_fact_words, is_help, match_card, match_misconception,
@@ -58,11 +58,12 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
                                     asked, claim)
     topic = misconception.name if misconception else claim or ""  # the misconception names what the facts must cover
     given = digit_numbers(question)  # in a quantity question, a fact with other numbers may be a worked answer to it
-    terms = key_terms(misconception.name if misconception else question)
+    meant = misconception.name if misconception else question  # the terms, and the meaning a fact must share
+    terms = key_terms(meant)
     searched = [hit["text"] for hit in kb.search(f"{question_of(question) or question} {topic}".strip(), k=2 * k)]
     facts = [text for text in dict.fromkeys([*known, *searched])
              if (not given or all(any(same_number(v, g) for g in given) for v in numbers_in(text)))
-             and fits(text, terms, question, embedder)]
+             and fits(text, terms, meant, embedder)]
     facts, fitting = facts[:k], facts  # a unit is read from any fitting fact: it states it beside its quantity
     if misconception is not None:
         return Move(misconception.question, "misconception", "contradicted", facts[:2])
@@ -287,10 +288,6 @@ def restates(claim: str, fact: str, question: str = "", embedder: Embedder | Non
 
 # A claim that starts with its own subject and verb ("they use sound", "it melts") states an idea; it names no thing.
 STATEMENT = re.compile(r"\W*(?:they|it|he|she|we|you|i|its|their|there)\b", re.I)
-
-
-def forms_of(text: str) -> set[str]:
-    return {form for word, _ in content_tokens(text) for form in base_forms(word)}
 
 
 def bears_on(claim: str, fact: str, question: str) -> bool:
