@@ -47,8 +47,7 @@ DENYLIST_FILE = ROOT / "data" / "kb_denylist.jsonl"  # reviewed false or mislead
 # indexed but not searched by default: spot checks found false ones ("Water vapor is a kind of water above 100 degrees
 # celsius", "The cell membrane provides support for a cell"), and a tutor must state nothing false.
 SOURCE_BONUS = {"corpus": 0.1, "openbookqa/openbook.txt": 0.0}
-# A fact's agreement with the question's key terms (rarity-weighted share, 0..1) and its lesson title's, added to the
-# hybrid retrieval score (cosine and BM25, about 0.3..0.9): exact terms decide between facts that read alike.
+# Weights of a fact's agreement with the question's key terms (rarity-weighted share) and with its lesson's title.
 AGREEMENT, TITLE_BONUS = 0.3, 0.05
 MIN_FACT_WORDS = 6  # "-2+2=0" or "The sun is in the sky" are too thin to ground a move in
 WINDOW_WORDS = 120  # the encoder reads 256 word pieces; a longer sentence is scored window by window
@@ -168,22 +167,6 @@ def content_tokens(text: str) -> list[tuple[str, str]]:
 def content_words(text: str) -> list[str]:
     """Stems of the words that carry meaning, in order."""
     return [w for _, w in content_tokens(text)]
-
-
-# Names a reply keeps capitalised however the student or a dataset wrote them: the planets always; the Sun, the Moon
-# and the Earth where they are the bodies ("the sun", "on earth"), not a sunny day, a moon of Jupiter or garden earth;
-# Newton as the man or his laws, never the unit ("10 newtons"); the temperature scales.
-PROPER_NAMES = re.compile(r"(?:(?<=the )|(?<=The ))(?:sun|moon|earth)\b(?!\s+(?:science|scientists?)\b)|"
-                          r"\b(?:sun|moon|earth)(?='s\b)|(?:(?<=on )|(?<=to )|(?<=from )|(?<=of )|(?<=about ))earth\b|"
-                          r"\b(?:venus|mars|jupiter|saturn|uranus|neptune|pluto|celsius|fahrenheit)\b|"
-                          r"\bnewton(?='s\b)|(?<=isaac )newton\b|\bisaac(?= newton\b)")
-
-
-def proper_names(text: str) -> str:
-    """The reply with the names of the Sun, the Moon, the Earth, the planets, Newton and the temperature scales
-    capitalised as the facts write them: a student's "the sun" quoted back, or an answer lowered to sit mid-sentence
-    ("What do you know about earth ..."), must not teach the name wrongly."""
-    return PROPER_NAMES.sub(lambda m: m.group(0).capitalize(), text)
 
 
 def has_negation(text: str) -> bool:
@@ -609,9 +592,8 @@ def corpus_facts(path: Path = SCIENCE_CORPUS) -> list[dict]:
 
 
 def clean_fact(text: str) -> str:
-    """A fact as a tutor may quote it: a dataset's tokenised spacing undone ("Earth 's tilt", "the ear , that"), the
-    runs of spaces a wrapped list line leaves joined, and a capital and a full stop where the dataset left them off
-    (a fact quoted mid-reply otherwise runs into the question after it)."""
+    """A fact as a tutor may quote it: tokenised spacing undone ("Earth 's tilt", "the ear , that"), a wrapped line's
+    spaces joined, a capital and a full stop added (quoted mid-reply, it would run into the question after it)."""
     text = re.sub(r"\s+", " ", text).strip().strip('"').strip()
     text = re.sub(r"\s+('s\b|n't\b|[,.;:!?%])", r"\1", text)
     text = text[:1].upper() + text[1:]
@@ -730,12 +712,8 @@ class KnowledgeBase:
         return sorted(hits, key=lambda h: -(h["score"] + self.sources[h["source"]] + self.agreement(h, wanted)))[:k]
 
     def agreement(self, hit: dict, terms: list[str]) -> float:
-        """How much of the question the fact is about: the share of the question's key terms it names, each weighted
-        by how rare the term is among the facts, and a little more when its lesson's title names one of them. A fact
-        that shares only common words ("water", "smaller pieces" with a question about rocks: the sugar lesson's
-        "smaller pieces make a solid dissolve faster") falls below one that names the rare one ("rocks")."""
-        if not terms:
-            return 0.0
+        """How much of the question the fact is about, added to its retrieval score: the share of the question's key
+        terms it names, each weighted by its rarity among the facts, and a bonus when its lesson's title names one."""
         weights = {t: self.rarity(t) for t in terms}
         named, titled = forms_of(hit["text"]), forms_of(hit.get("title") or "")
         share = sum(w for t, w in weights.items() if base_forms(t) & named) / (sum(weights.values()) or 1.0)
@@ -759,12 +737,10 @@ def key_terms(question: str) -> list[str]:
 
 def fits(fact: str, terms: list[str], question: str, embedder: Embedder | None = None,
          min_cosine: float = 0.45) -> bool:
-    """Does a retrieved fact share the key terms: all of them or more than half, or fewer and the question's meaning
-    (MiniLM cosine at least `min_cosine`)? A fact about lava answers nothing about a campfire, though both say
-    "above"; "Sound needs a medium" answers "How does sound get from place to place?"; "Stirring, warmer water and
-    smaller pieces make a solid dissolve faster" shares half the words of "How does water break big rocks into smaller
-    pieces?" and is about another thing, as "A lever is used for moving heavy objects" is to "Do heavy objects fall
-    faster than light ones?"."""
+    """Does a retrieved fact share the key terms: all or more than half of them, or fewer and the question's meaning
+    (MiniLM cosine)? Lava answers nothing about a campfire, though both say "above"; "Sound needs a medium" answers
+    "How does sound get from place to place?"; "warmer water and smaller pieces make a solid dissolve faster" shares
+    half of "How does water break big rocks into smaller pieces?" and is about another thing."""
     shared = sum(bool(base_forms(t) & forms_of(fact)) for t in terms)
     if shared == len(terms) or 2 * shared > len(terms) or not shared:
         return shared > 0

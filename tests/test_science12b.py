@@ -3,9 +3,9 @@ shares only common words with it; quoted facts and names read cleanly (no datase
 empty quotes). New sentences, written for this round."""
 import pytest
 
-from evidence import KnowledgeBase, clean_fact, fits, key_terms, proper_names
+from evidence import KnowledgeBase, clean_fact, fits, key_terms
 from science_catalog import name_check
-from science_moves import science_move
+from science_moves import proper_names, science_move
 
 FACTS = [{"text": t, "title": title, "source": "corpus", "subject": "science"} for t, title in [
     ("The Sun is the star closest to the Earth.", "The Sun, the Moon and eclipses"),
@@ -42,7 +42,7 @@ def test_a_fact_about_another_thing_does_not_fit(kb):
 def test_dataset_spacing_is_undone_and_facts_end_cleanly():
     assert clean_fact('"the moon \'s surface has craters , and no air"') == \
         "The moon's surface has craters, and no air."
-    assert clean_fact("Precipitation: rain, snow,    sleet or hail fall") == "Precipitation: rain, snow, sleet or hail fall."
+    assert clean_fact("Hail: rain, snow,    sleet or hail fall") == "Hail: rain, snow, sleet or hail fall."
 
 
 def test_names_keep_their_capitals_and_units_do_not():
