@@ -9,8 +9,8 @@ What it supports
   in the student's own words: MiniLM similarity plus word overlap, conservative) and `extract_claim`.
 - Science: `KnowledgeBase` (our corpus lessons plus OpenBookQA's open book and crowdsourced facts, decontaminated
   against every evaluation split, less the reviewed false facts of data/kb_denylist.jsonl) searched through
-  retrieval.py's hybrid MiniLM + BM25 index, and `fits` (a fact shares the question's key terms); the move built on
-  them is science_moves.py's.
+  retrieval.py's hybrid MiniLM + BM25 index, reranked by the question's rare key terms (`agreement`), and `fits` (a
+  fact shares most key terms, or fewer and the meaning); facts are quoted clean (`clean_fact`); moves: science_moves.
 - Guard: `check_draft` rejects a model draft that brings in a content word or number that the problem, the evidence
   and the student never supplied, claims to be a person, names a process as its opposite, or states a theme.
 
