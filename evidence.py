@@ -47,8 +47,8 @@ DENYLIST_FILE = ROOT / "data" / "kb_denylist.jsonl"  # reviewed false or mislead
 # indexed but not searched by default: spot checks found false ones ("Water vapor is a kind of water above 100 degrees
 # celsius", "The cell membrane provides support for a cell"), and a tutor must state nothing false.
 SOURCE_BONUS = {"corpus": 0.1, "openbookqa/openbook.txt": 0.0}
-# Weights of a fact's agreement with the question's key terms (rarity-weighted share) and with its lesson's title.
-AGREEMENT, TITLE_BONUS = 0.3, 0.05
+# Weights of a fact's agreement with the question's key terms (rarity-weighted share), its lesson title, its subject.
+AGREEMENT, TITLE_BONUS, SUBJECT_BONUS = 0.3, 0.05, 0.15
 MIN_FACT_WORDS = 6  # "-2+2=0" or "The sun is in the sky" are too thin to ground a move in
 WINDOW_WORDS = 120  # the encoder reads 256 word pieces; a longer sentence is scored window by window
 
@@ -712,12 +712,14 @@ class KnowledgeBase:
         return sorted(hits, key=lambda h: -(h["score"] + self.sources[h["source"]] + self.agreement(h, wanted)))[:k]
 
     def agreement(self, hit: dict, terms: list[str]) -> float:
-        """How much of the question the fact is about, added to its retrieval score: the share of the question's key
-        terms it names, each weighted by its rarity among the facts, and a bonus when its lesson's title names one."""
+        """How much of the question the fact is about: the share of the key terms it names, weighted by rarity, and a
+        bonus when its lesson's title names one or it opens with one ("Mercury is ..." is not about the Sun)."""
         weights = {t: self.rarity(t) for t in terms}
         named, titled = forms_of(hit["text"]), forms_of(hit.get("title") or "")
         share = sum(w for t, w in weights.items() if base_forms(t) & named) / (sum(weights.values()) or 1.0)
-        return AGREEMENT * share + TITLE_BONUS * any(base_forms(t) & titled for t in terms)
+        opens = base_forms(next(iter(content_tokens(hit["text"])), ("", ""))[0])  # what the fact is about
+        return AGREEMENT * share + TITLE_BONUS * any(base_forms(t) & titled for t in terms) \
+            + SUBJECT_BONUS * any(base_forms(t) & opens for t in terms)
 
     def rarity(self, term: str) -> float:
         """The term's inverse document frequency among the facts (its stem counted once per fact)."""
@@ -737,10 +739,9 @@ def key_terms(question: str) -> list[str]:
 
 def fits(fact: str, terms: list[str], question: str, embedder: Embedder | None = None,
          min_cosine: float = 0.45) -> bool:
-    """Does a retrieved fact share the key terms: all or more than half of them, or fewer and the question's meaning
-    (MiniLM cosine)? Lava answers nothing about a campfire, though both say "above"; "Sound needs a medium" answers
-    "How does sound get from place to place?"; "warmer water and smaller pieces make a solid dissolve faster" shares
-    half of "How does water break big rocks into smaller pieces?" and is about another thing."""
+    """Does a fact share the key terms: all or more than half of them, or fewer and the meaning (MiniLM cosine)? Lava
+    answers nothing about a campfire, though both say "above"; "Sound needs a medium" answers "How does sound travel?";
+    "smaller pieces make a solid dissolve faster" shares half of "How does water break rocks into smaller pieces?"."""
     shared = sum(bool(base_forms(t) & forms_of(fact)) for t in terms)
     if shared == len(terms) or 2 * shared > len(terms) or not shared:
         return shared > 0

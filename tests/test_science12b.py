@@ -26,6 +26,8 @@ def kb():
 def test_the_star_fact_outranks_planet_facts_that_share_closest(kb):
     top = kb.search("Which star is nearest to our Earth?", k=1)[0]["text"]
     assert top.startswith("The Sun is the star closest"), top
+    about = kb.search("Would you call the Sun a planet or a star?", k=1)[0]["text"]  # the fact that opens with it
+    assert about.startswith("The Sun is"), about
 
 
 def test_a_fact_about_another_thing_does_not_fit(kb):
