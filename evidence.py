@@ -9,8 +9,8 @@ What it supports
   in the student's own words: MiniLM similarity plus word overlap, conservative) and `extract_claim`.
 - Science: `KnowledgeBase` (our corpus lessons plus OpenBookQA's open book and crowdsourced facts, decontaminated
   against every evaluation split, less the reviewed false facts of data/kb_denylist.jsonl) searched through
-  retrieval.py's hybrid MiniLM + BM25 index, and `fits` (a fact shares the question's key terms); the move built on
-  them is science_moves.py's.
+  retrieval.py's hybrid MiniLM + BM25 index, reranked by the question's rare key terms (`agreement`), and `fits` (a
+  fact shares most key terms, or fewer and the meaning); facts are quoted clean (`clean_fact`); moves: science_moves.
 - Guard: `check_draft` rejects a model draft that brings in a content word or number that the problem, the evidence
   and the student never supplied, claims to be a person, names a process as its opposite, or states a theme.
 
@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import math
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,6 +47,8 @@ DENYLIST_FILE = ROOT / "data" / "kb_denylist.jsonl"  # reviewed false or mislead
 # indexed but not searched by default: spot checks found false ones ("Water vapor is a kind of water above 100 degrees
 # celsius", "The cell membrane provides support for a cell"), and a tutor must state nothing false.
 SOURCE_BONUS = {"corpus": 0.1, "openbookqa/openbook.txt": 0.0}
+# Weights of a fact's agreement with the question's key terms (rarity-weighted share), its lesson title, its subject.
+AGREEMENT, TITLE_BONUS, SUBJECT_BONUS = 0.3, 0.05, 0.15
 MIN_FACT_WORDS = 6  # "-2+2=0" or "The sun is in the sky" are too thin to ground a move in
 WINDOW_WORDS = 120  # the encoder reads 256 word pieces; a longer sentence is scored window by window
 
@@ -135,6 +139,11 @@ def base_forms(word: str) -> set[str]:
             forms.add(stem(w[: len(w) - len(suffix)] + keep))
             break
     return forms
+
+
+def forms_of(text: str) -> set[str]:
+    """Every base form of every content word in the text: what a fact or a question names, in any of its forms."""
+    return {form for word, _ in content_tokens(text) for form in base_forms(word)}
 
 
 # Everyday verbs a paraphrase uses freely: a claim is not 'absent' from a passage because it says "make" or "use".
@@ -579,7 +588,7 @@ def corpus_facts(path: Path = SCIENCE_CORPUS) -> list[dict]:
     facts = []
     for title, _band, body in corpus_lessons(path):
         prose = body.split("Questions to think about:")[0]
-        for sentence in split_sentences(prose.replace("\n", " ")):
+        for sentence in map(clean_fact, split_sentences(prose.replace("\n", " "))):
             if sentence.endswith("?"):
                 continue  # a question in a lesson is no fact
             if re.match(r"(It|They|This|These|That|Its|Their)\b", sentence) and facts and facts[-1]["title"] == title:
@@ -587,6 +596,15 @@ def corpus_facts(path: Path = SCIENCE_CORPUS) -> list[dict]:
             else:
                 facts.append({"text": sentence, "title": title, "source": "corpus", "subject": "science"})
     return facts
+
+
+def clean_fact(text: str) -> str:
+    """A fact as a tutor may quote it: tokenised spacing undone ("Earth 's tilt", "the ear , that"), a wrapped line's
+    spaces joined, a capital and a full stop added (quoted mid-reply, it would run into the question after it)."""
+    text = re.sub(r"\s+", " ", text).strip().strip('"').strip()
+    text = re.sub(r"\s+('s\b|n't\b|[,.;:!?%])", r"\1", text)
+    text = text[:1].upper() + text[1:]
+    return text if re.search(r"[.!?:]$", text) else f"{text}."
 
 
 def openbook_facts(root: Path) -> list[dict]:
@@ -600,7 +618,7 @@ def openbook_facts(root: Path) -> list[dict]:
         for line in path.read_text(encoding="utf-8").splitlines():
             text = line.strip().strip('"').strip()
             if len(text.split()) >= MIN_FACT_WORDS:
-                facts.append({"text": text[:1].upper() + text[1:], "title": "", "source": f"openbookqa/{name}",
+                facts.append({"text": clean_fact(text), "title": "", "source": f"openbookqa/{name}",
                               "subject": "science"})
     return facts
 
@@ -651,6 +669,7 @@ class KnowledgeBase:
 
     def __init__(self, index: Index, hybrid: float = 0.4, sources: dict[str, float] | None = None):
         self.index, self.hybrid, self.sources = index, hybrid, SOURCE_BONUS if sources is None else sources
+        self._counts: Counter[str] | None = None  # each stem's number of facts, counted on the first search
 
     @classmethod
     def build(cls, facts: list[dict], embedder: Embedder | None = None,
@@ -696,7 +715,24 @@ class KnowledgeBase:
         terms = [t for t in re.findall(r"[A-Za-z0-9][A-Za-z0-9'-]*", query) if t.lower() not in STOP]
         hits = self.index.search(" ".join(terms) or query, k=10 * k, hybrid=self.hybrid)
         hits = [h for h in hits if len(h["text"].split()) >= MIN_FACT_WORDS and h.get("source") in self.sources]
-        return sorted(hits, key=lambda h: -(h["score"] + self.sources[h["source"]]))[:k]
+        wanted = key_terms(query)
+        return sorted(hits, key=lambda h: -(h["score"] + self.sources[h["source"]] + self.agreement(h, wanted)))[:k]
+
+    def agreement(self, hit: dict, terms: list[str]) -> float:
+        """How much of the question the fact is about: the share of the key terms it names, weighted by rarity, and a
+        bonus when its lesson's title names one or it opens with one ("Mercury is ..." is not about the Sun)."""
+        weights = {t: self.rarity(t) for t in terms}
+        named, titled = forms_of(hit["text"]), forms_of(hit.get("title") or "")
+        share = sum(w for t, w in weights.items() if base_forms(t) & named) / (sum(weights.values()) or 1.0)
+        opens = base_forms(next(iter(content_tokens(hit["text"])), ("", ""))[0])  # what the fact is about
+        return AGREEMENT * share + TITLE_BONUS * any(base_forms(t) & titled for t in terms) \
+            + SUBJECT_BONUS * any(base_forms(t) & opens for t in terms)
+
+    def rarity(self, term: str) -> float:
+        """The term's inverse document frequency among the facts (its stem counted once per fact)."""
+        if self._counts is None:
+            self._counts = Counter(w for chunk in self.index.chunks for w in set(content_words(chunk["text"])))
+        return math.log((len(self.index.chunks) + 1) / (self._counts.get(stem(term), 0) + 1))
 
 
 # ----------------------------------------------------------------------------- science moves
@@ -710,15 +746,15 @@ def key_terms(question: str) -> list[str]:
 
 def fits(fact: str, terms: list[str], question: str, embedder: Embedder | None = None,
          min_cosine: float = 0.45) -> bool:
-    """Does a retrieved fact share the key terms: two of them (or the only one), or one and the question's meaning
-    (MiniLM cosine at least `min_cosine`)? A fact about lava answers nothing about a campfire, though both say
-    "above"; "Sound needs a medium" answers "How does sound get from place to place?"."""
-    forms = {form for word, _ in content_tokens(fact) for form in base_forms(word)}
-    shared = sum(bool(base_forms(t) & forms) for t in terms)
-    if shared >= min(2, len(terms)) or not shared:
+    """Does a fact share the key terms: all or more than half of them, or fewer and the meaning (MiniLM cosine)? Lava
+    answers nothing about a campfire, though both say "above"; "Sound needs a medium" answers "How does sound travel?";
+    "smaller pieces make a solid dissolve faster" shares half of "How does water break rocks into smaller pieces?"."""
+    shared = sum(bool(base_forms(t) & forms_of(fact)) for t in terms)
+    if shared == len(terms) or 2 * shared > len(terms) or not shared:
         return shared > 0
     question_vector, fact_vector = (embedder or default_embedder()).encode([question_of(question) or question, fact])
-    return float(question_vector @ fact_vector) >= min_cosine
+    # half the words shared already pulls MiniLM's reading together: the meaning must agree by a wider margin
+    return float(question_vector @ fact_vector) >= min_cosine + (0.05 if shared > 1 else 0.0)
 
 
 # ----------------------------------------------------------------------------- the guard on model drafts

@@ -287,6 +287,7 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
         found = science_moves.science_move(question, claim, kb or Facts(lesson.evidence),  # type: ignore[arg-type]
                                            known=lesson.known)
         found = card_rung(lesson, question, claim, found)
+        found.text = science_moves.proper_names(found.text)
         if found.verdict == "supported" and CITES.search(work or message):   # a quoted fact is evidence, no answer
             # the knowledge that bears it out stays with the lesson: the answer the student draws from it is judged
             # against it too, though a search for the answer's own words may not find it again

@@ -407,6 +407,8 @@ def echo(claim: str, most: int = 16) -> str:
 def name_check(claim: str, quoted: str) -> str:
     """A named answer ("a gas") that no fact confirms or contradicts: neither praised nor rejected; the student checks
     it against what the question asks for."""
+    if not re.search(r"[^\W_]", echo(claim)):  # nothing left to quote: 'You named ""' helps no one
+        return f"What is your answer to {quoted}? Name it, and say what you know about it."
     return (f"You named \"{echo(claim)}\". What do you know about it, and does it fit everything {quoted} asks "
             f"for? Check it against each part of the question.")
 

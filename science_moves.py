@@ -19,8 +19,8 @@ import sys
 from typing import TYPE_CHECKING
 
 from evidence import (CLAUSE_BREAK, COMMON, TUTOR_STEMS, KnowledgeBase, Move, Verdict, about, base_forms,
-                      content_tokens, default_embedder, fits, has_negation, judge_claim, key_terms, paraphrases,
-                      quantifiers_kept, question_of)
+                      content_tokens, default_embedder, fits, forms_of, has_negation, judge_claim, key_terms,
+                      paraphrases, quantifiers_kept, question_of)
 from science_catalog import (FORMULA_TOKEN, WRITTEN_ANSWER, Misconception, TopicCard, answer_of, asked_kind,
                              card_reply, card_verdict, digit_numbers, echo, first_step, fits_scenario,
                              gives_reason, in_fact_words, is_help, match_card, match_misconception,
@@ -60,11 +60,12 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
                                     asked, claim)
     topic = misconception.name if misconception else claim or ""  # the misconception names what the facts must cover
     given = digit_numbers(question)  # in a quantity question, a fact with other numbers may be a worked answer to it
-    terms = key_terms(misconception.name if misconception else question)
+    meant = misconception.name if misconception else question  # the terms, and the meaning a fact must share
+    terms = key_terms(meant)
     searched = [hit["text"] for hit in kb.search(f"{question_of(question) or question} {topic}".strip(), k=2 * k)]
     facts = [text for text in dict.fromkeys([*known, *searched])
              if (not given or all(any(same_number(v, g) for g in given) for v in numbers_in(text)))
-             and fits(text, terms, question, embedder)]
+             and (fits(text, terms, meant, embedder) or claim and speaks_to(claim, text, terms, question))]
     facts, fitting = facts[:k], facts  # a unit is read from any fitting fact: it states it beside its quantity
     if misconception is not None:
         return Move(misconception.question, "misconception", "contradicted", facts[:2])
@@ -77,6 +78,15 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
             return Move(named_help(named), "fact", None, [])
         return Move(first_step(question, terms, about(question)), "fact", None, facts[:1])
     return claim_move(claim, question, facts, card, embedder, fitting)
+
+
+def speaks_to(claim: str, fact: str, terms: list[str], question: str) -> bool:
+    """Does a fact that shares two of the question's key terms, too few of many to fit it alone, speak to the
+    student's own idea (`bears_on`)? "Air resistance slows a flat sheet of paper more than a crumpled one" judges
+    "air resistance slows a flat sheet of paper" on a long question about two dropped balls; a fact that shares the
+    question's common words only ("water", "smaller pieces") and none of the claim's still stays out."""
+    said = forms_of(fact)
+    return sum(bool(base_forms(t) & said) for t in terms) >= 2 and bears_on(claim, fact, question)
 
 
 DETERMINERS = {"the", "a", "an", "your", "our", "my", "their", "all", "most", "some", "every", "any", "this", "that",
@@ -258,6 +268,22 @@ def fact_clauses(fact: str) -> list[str]:
     return clauses
 
 
+# Names a reply keeps capitalised however the student or a dataset wrote them: the planets always; the Sun, the Moon
+# and the Earth where they are the bodies ("the sun", "on earth"), not a sunny day, a moon of Jupiter or garden earth;
+# Newton as the man or his laws, never the unit ("10 newtons"); the temperature scales.
+PROPER_NAMES = re.compile(r"(?:(?<=the )|(?<=The ))(?:sun|moon|earth)\b(?!\s+(?:science|scientists?)\b)|"
+                          r"\b(?:sun|moon|earth)(?='s\b)|(?:(?<=on )|(?<=to )|(?<=from )|(?<=of )|(?<=about ))earth\b|"
+                          r"\b(?:venus|mars|jupiter|saturn|uranus|neptune|pluto|celsius|fahrenheit)\b|"
+                          r"\bnewton(?='s\b)|(?<=isaac )newton\b|\bisaac(?= newton\b)")
+
+
+def proper_names(text: str) -> str:
+    """The reply with the names of the Sun, the Moon, the Earth, the planets, Newton and the temperature scales
+    capitalised as the facts write them: a student's "the sun" quoted back, or an answer lowered to sit mid-sentence
+    ("What do you know about earth ..."), must not teach the name wrongly."""
+    return PROPER_NAMES.sub(lambda m: m.group(0).capitalize(), text)
+
+
 # Comparison words are function words to the overlap checks ("more", "same" carry no content), yet they are the claim.
 COMPARES = re.compile(r"\b(?:same|more|less|fewer|equal|greater|smaller|bigger|larger|heavier|lighter|faster|slower|"
                       r"higher|lower|longer|shorter)\b", re.I)
@@ -289,10 +315,6 @@ def restates(claim: str, fact: str, question: str = "", embedder: Embedder | Non
 
 # A claim that starts with its own subject and verb ("they use sound", "it melts") states an idea; it names no thing.
 STATEMENT = re.compile(r"\W*(?:they|it|he|she|we|you|i|its|their|there)\b", re.I)
-
-
-def forms_of(text: str) -> set[str]:
-    return {form for word, _ in content_tokens(text) for form in base_forms(word)}
 
 
 def bears_on(claim: str, fact: str, question: str) -> bool:
