@@ -10,7 +10,8 @@ What it supports
 - Science: `KnowledgeBase` (our corpus lessons plus OpenBookQA's open book and crowdsourced facts, decontaminated
   against every evaluation split, less the reviewed false facts of data/kb_denylist.jsonl) searched through
   retrieval.py's hybrid MiniLM + BM25 index, reranked by the question's rare key terms (`agreement`), and `fits` (a
-  fact shares most key terms, or fewer and the meaning); facts are quoted clean (`clean_fact`); moves: science_moves.
+  fact shares most key terms, or fewer and the meaning); facts are quoted clean (data/sources.py's `clean_fact`, which
+  also reads OpenBookQA's facts); moves: science_moves.
 - Guard: `check_draft` rejects a model draft that brings in a content word or number that the problem, the evidence
   and the student never supplied, claims to be a person, names a process as its opposite, or states a theme.
 
@@ -32,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from common import ABBREVIATIONS, ROOT, atomic_write_text, out_dir, read_jsonl, shared_data_dir, split_sentences
-from data.sources import corpus_lessons
+from data.sources import MIN_FACT_WORDS, clean_fact, corpus_lessons, openbook_facts
 from science_catalog import FORMULA_TOKEN
 from scorers import numbers_in, same_number
 
@@ -49,7 +50,6 @@ DENYLIST_FILE = ROOT / "data" / "kb_denylist.jsonl"  # reviewed false or mislead
 SOURCE_BONUS = {"corpus": 0.1, "openbookqa/openbook.txt": 0.0}
 # Weights of a fact's agreement with the question's key terms (rarity-weighted share), its lesson title, its subject.
 AGREEMENT, TITLE_BONUS, SUBJECT_BONUS = 0.3, 0.05, 0.15
-MIN_FACT_WORDS = 6  # "-2+2=0" or "The sun is in the sky" are too thin to ground a move in
 WINDOW_WORDS = 120  # the encoder reads 256 word pieces; a longer sentence is scored window by window
 
 STOP = set("""a an the and or but if then so of to in on at by for with from into onto over under about as is are was
@@ -206,8 +206,11 @@ def split_message(message: str, min_sentences: int = 3, prose: bool = False) -> 
     asking = [at for at in starts[1:] if asks(body[at:].split("\n", 1)[0])]
     for at in asking[-1:] + starts[-1:]:
         head, tail = body[:at], body[at:]
-        if at and tail.strip() and len(split_sentences(tail)) <= 6 and \
-                (len(split_sentences(head)) >= least or prose and at in asking and _short_passage(head)):
+        # a one- or two-sentence text on its own lines before a reading question is still the passage, unless the
+        # student is talking about themselves ("I read it twice ...")
+        short = prose and at in asking and len(head.split()) >= 8 and not OWN_WORDS.match(head) and \
+            not any(asks(s) for s in split_sentences(head))
+        if at and tail.strip() and len(split_sentences(tail)) <= 6 and (len(split_sentences(head)) >= least or short):
             return head.strip(), tail.strip()
     if label or prose:
         sentences = split_sentences(body)
@@ -216,12 +219,6 @@ def split_message(message: str, min_sentences: int = 3, prose: bool = False) -> 
             start = body.index(sentences[last[0]])
             return body[:start].strip(), body[start:].strip()
     return None, text
-
-
-def _short_passage(head: str) -> bool:
-    """A one- or two-sentence text on its own lines before a reading question ("The scouts were famished. They ate
-    three sandwiches each.") is a passage: a short one is still the text, not the student talking about themselves."""
-    return len(head.split()) >= 8 and not OWN_WORDS.match(head) and not any(asks(s) for s in split_sentences(head))
 
 
 # A sentence that asks for the answer or tries to change the tutor: the question is what is left once these are gone.
@@ -595,31 +592,6 @@ def corpus_facts(path: Path = SCIENCE_CORPUS) -> list[dict]:
                 facts[-1]["text"] += " " + sentence
             else:
                 facts.append({"text": sentence, "title": title, "source": "corpus", "subject": "science"})
-    return facts
-
-
-def clean_fact(text: str) -> str:
-    """A fact as a tutor may quote it: tokenised spacing undone ("Earth 's tilt", "the ear , that"), a wrapped line's
-    spaces joined, a capital and a full stop added (quoted mid-reply, it would run into the question after it)."""
-    text = re.sub(r"\s+", " ", text).strip().strip('"').strip()
-    text = re.sub(r"\s+('s\b|n't\b|[,.;:!?%])", r"\1", text)
-    text = text[:1].upper() + text[1:]
-    return text if re.search(r"[.!?:]$", text) else f"{text}."
-
-
-def openbook_facts(root: Path) -> list[dict]:
-    """OpenBookQA's open book (1,326 core facts) and its crowdsourced facts (Apache-2.0, AllenAI), when present."""
-    folder = root / "openbookqa"
-    facts = []
-    for name in ("openbook.txt", "crowdsourced-facts.txt"):
-        path = folder / name
-        if not path.is_file():
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            text = line.strip().strip('"').strip()
-            if len(text.split()) >= MIN_FACT_WORDS:
-                facts.append({"text": clean_fact(text), "title": "", "source": f"openbookqa/{name}",
-                              "subject": "science"})
     return facts
 
 

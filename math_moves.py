@@ -512,15 +512,13 @@ def _close(lesson: Lesson, plan: Plan, work: str) -> Move:
 
 
 def _unit_as_written(plan: Plan) -> str:
-    """The answer's unit in the problem's own form: "15 days" for the plan's "day", as "How many days ..." wrote it."""
+    """The answer's unit as the problem writes its plural ("How many days ...": 15 days), else a counted unit's plural
+    ("25 pages per minute ... How long?": 12 minutes)."""
     if plan.answer == 1 or " " in plan.unit:
         return plan.unit
     written = [w for w in re.findall(r"[a-z]+s\b", plan.problem.lower()) if wordproblem.stem(w) == plan.unit]
-    if written:
-        return written[0]
-    # "25 pages per minute ... How long?" gives the unit only in the singular; the answer counts 12 minutes
-    return plan.unit + "s" if plan.unit in ("second", "minute", "hour", "day", "week", "month", "year", "mile",
-                                            "page") else plan.unit
+    counted = plan.unit in ("second", "minute", "hour", "day", "week", "month", "year", "mile", "page")
+    return written[0] if written else plan.unit + "s" if counted else plan.unit
 
 
 def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction], work: str) -> Move:

@@ -137,6 +137,34 @@ def corpus_lessons(path: Path) -> Iterator[tuple[str, str, str]]:
         yield title.strip(), band.group(1), body[band.end():].strip()
 
 
+MIN_FACT_WORDS = 6  # "-2+2=0" or "The sun is in the sky" are too thin to ground a move in
+
+
+def clean_fact(text: str) -> str:
+    """A fact as a tutor may quote it: tokenised spacing undone ("Earth 's tilt", "the ear , that"), a wrapped line's
+    spaces joined, a capital and a full stop added (quoted mid-reply, it would run into the question after it)."""
+    text = re.sub(r"\s+", " ", text).strip().strip('"').strip()
+    text = re.sub(r"\s+('s\b|n't\b|[,.;:!?%])", r"\1", text)
+    text = text[:1].upper() + text[1:]
+    return text if re.search(r"[.!?:]$", text) else f"{text}."
+
+
+def openbook_facts(root: Path) -> list[dict]:
+    """OpenBookQA's open book (1,326 core facts) and its crowdsourced facts (Apache-2.0, AllenAI), when present."""
+    folder = root / "openbookqa"
+    facts = []
+    for name in ("openbook.txt", "crowdsourced-facts.txt"):
+        path = folder / name
+        if not path.is_file():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            text = line.strip().strip('"').strip()
+            if len(text.split()) >= MIN_FACT_WORDS:
+                facts.append({"text": clean_fact(text), "title": "", "source": f"openbookqa/{name}",
+                              "subject": "science"})
+    return facts
+
+
 def gsm8k_solution(answer: str) -> str:
     """Drop calculator annotations <<48/2=24>> and turn '#### 72' into a sentence."""
     body, _, final = answer.partition("####")

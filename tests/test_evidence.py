@@ -9,7 +9,8 @@ import pytest
 
 from data.decontam import Decontaminator
 import evidence
-from evidence import (KnowledgeBase, check_draft, corpus_facts, extract_claim, judge_claim, openbook_facts,
+from data.sources import openbook_facts
+from evidence import (KnowledgeBase, check_draft, corpus_facts, extract_claim, judge_claim,
                       split_message, split_sentences)
 from passages import rank_sentences, split_title, windows
 from reading import classify_question, reading_move

@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 
 import lesson
+from data.sources import openbook_facts
 from evidence import (DENYLIST_FILE, KnowledgeBase, base_forms, extract_claim, fits, judge_claim, key_terms,
-                      openbook_facts, paraphrases, question_of, split_sentences, stem)
+                      paraphrases, question_of, split_sentences, stem)
 from common import read_jsonl
 from passages import places, split_title
 from reading import named, opening, quoted_term, reading_move, repeated_ideas

@@ -3,7 +3,8 @@ shares only common words with it; quoted facts and names read cleanly (no datase
 empty quotes). New sentences, written for this round."""
 import pytest
 
-from evidence import KnowledgeBase, clean_fact, fits, key_terms
+from data.sources import clean_fact
+from evidence import KnowledgeBase, fits, key_terms
 from science_catalog import name_check
 from science_moves import proper_names, science_move
 
