@@ -185,7 +185,7 @@ FEELINGS = {
                r"(?:knees|legs) (?:felt )?(?:knock|wobbl|weak)|voice (?:came out as a whisper|crack|shook|trembl)",
                "nervous scared afraid frightened worried anxious fearful terrified uneasy tense"),
     "happy": (r"smil|grin|laugh|cheer|\bhug(?:s|ged|ging)?\b|danc|clap|\bbow(?:s|ed)?\b|giggl|shout(?:ed)? with joy",
-              "happy glad joyful proud excited relieved amused pleased cheerful delighted thrilled"),
+              "happy glad joyful proud excited relieved amused pleased cheerful delighted thrilled funny"),
     "sad": (r"tears|cried|\bcry|sob|sigh|lump in (?:her|his) throat|stared at|look(?:ed)? away|slump|quiet|silent",
             "sad upset unhappy lonely disappointed hurt gloomy miserable heartbroken"),
     "angry": (r"stomp|slam|shout|yell|glar|clench|frown|snapp|(?:walked|stormed) (?:off|away) without|"
@@ -309,7 +309,7 @@ QUESTION_TYPES = [  # first match wins: the specific kinds before the broad "why
     ("sequence", r"\bin order\b|\border\b|\bsequence\b|"
                  r"\b(comes?|came|happen(?:s|ed)?|grows?) (first|next|last|before|after)\b|"
                  r"\bfirst \w* ?step\b|\bright (before|after)\b"),
-    ("feeling", r"\bfeel(s|ing|ings)?\b|\bmood\b|\bemotion"),
+    ("feeling", r"\bfeel(s|ing|ings)?\b|\bmood\b|\bemotion|\breact(s|ed|ion)?\b"),
     ("motive", r"\b[Ww]hy (does|did|do|would|is|was) (he|she|they|[A-Z][a-z]+|(the|his|her) [a-z]+ [A-Z][a-z]+)\b"
                r"(?!['’]s)"),  # "Why was Ben's plant thin?" asks for a cause, not Ben's motive
     ("cause", r"\bwhy\b|\bcause|\beffect\b|\bresult\b|\bwhat made\b|\bhow do you know\b"),
@@ -435,6 +435,15 @@ def rank_sentences(query: str, sentences: list[str], embedder: Embedder | None =
     scores = [(1 - lexical_weight) * cosine[i] + lexical_weight * overlap(words, s, idf)
               + (CUE_BONUS if cue and cue.search(s) else 0.0) for i, s in enumerate(sentences)]
     return sorted(((float(score), i) for i, score in enumerate(scores)), key=lambda t: -t[0])
+
+
+def another_moment(question: str, sentences: list[str], i: int, last: int) -> bool:
+    """Is sentence i told before the moment the question names ("when she won"), or well after its reaction?"""
+    moment = re.split(r"(?i)\b(?:when|after|as|while)\b", question, maxsplit=1)[1:]
+    said = [{f for w, _ in content_tokens(s) for f in base_forms(w)} for s in sentences]
+    asked = {f for w, _ in content_tokens(moment[0] if moment else "") for f in base_forms(w)}
+    event = max(range(len(sentences)), key=lambda k: len(asked & said[k])) if moment else i
+    return i < event or i > last + 1
 
 
 def reaction_to_event(question: str, sentences: list[str], embedder: Embedder | None = None,
@@ -565,16 +574,19 @@ def covers(claim: str, sentence: str, share: float = 0.35) -> bool:
 # ----------------------------------------------------------------------------- a claim in the student's own words
 
 # Words a student may use for one the passage has ("scared" for "afraid"): the passage is not said to lack them.
-SYNONYM_GROUPS = """afraid scared frightened fear terrified; happy glad joyful; sad unhappy upset; angry mad;
-smart clever intelligent; big large huge; small little tiny; quick fast; begin start; end finish; shout yell scream;
-look see watch; home house; kid child; gift present; hurt injure; sick ill; cold chilly; rock stone; fix repair;
-buy purchase; pick choose; disappear vanish; near close; reply answer; enough plenty; wet damp soaked soggy;
-dirt soil earth; cold icy freezing frosty; hot warm; listen hear; talk speak; say tell; remember recall;
-think believe; tall high; shout call; dad father; mom mother; grandma grandmother; grandpa grandfather; road street;
-fight compete; light sunlight; clean scrub wash; shut close; throw toss; grab catch; stick attach hook cling; hole
-gap space opening; rain rainwater; help aid; keep stay; rip tear; sound noise; quiet silent;
-finish complete; reach arrive; correct right; mistake error; brave courageous; nice kind; hard difficult;
-easy simple; sleep nap rest; jump leap; walk stroll; run race; scared nervous worried""".split(";")
+SYNONYM_GROUPS = """afraid scared frightened fear terrified; happy glad joyful; sad unhappy upset; angry mad; smart
+clever intelligent; big large huge; small little tiny; quick fast; begin start; end finish; shout yell scream; look
+see watch; home house; kid kids child children; gift present; hurt injure; sick ill; cold chilly; rock stone; fix
+repair; buy purchase; pick choose; disappear vanish; near close; reply answer; enough plenty; wet damp soaked soggy;
+dirt soil earth; cold icy freezing frosty; hot warm; listen hear; talk speak; say tell; remember recall; think
+believe; tall high; shout call; dad father papa daddy; mom mother mama mommy; grandma grandmother; grandpa
+grandfather; road street; fight compete; light sunlight; clean scrub wash; shut close; throw toss; grab catch; stick
+attach hook cling; hole gap space opening; rain rainwater; help aid; keep stay; rip tear; sound noise; quiet silent;
+finish complete; reach arrive; correct right; mistake error; brave courageous; nice kind; hard difficult; easy simple;
+sleep nap rest; jump leap; walk stroll; run race; scared nervous worried; burst pop; trip stumble; shake tremble
+shiver quiver; laugh giggle chuckle; hug embrace; break crack; path trail; give donate; tree pine oak; lamp lantern
+flashlight; story tale; ground floor; shop store; smile grin; boat ship; practice study; find discover; build make;
+hurry rush dash run; peek peer glance look; prize award ribbon medal; trash garbage; cry sob weep""".split(";")
 SYNONYMS: dict[str, list[str]] = {}
 for _group in SYNONYM_GROUPS:  # a word in two groups ("close": near, shut) has the synonyms of both
     for _word in _group.split():
