@@ -40,9 +40,9 @@ from typing import TYPE_CHECKING
 from evidence import (CLAUSE_BREAK, COMMON, INTERPRETIVE, STOP, Verdict, base_forms, claim_core, claim_parts, conflicts,
                       content_tokens, content_words, default_embedder, has_negation, judge_claim, paraphrases,
                       sides_kept, stem)
-from passages import (CLAIM_CUE, COUNTERCLAIM, FEELING_WORDS, another_moment, answer_form, covers, focus, key_sentences,
-                      lesson_of, named_feelings, own_words_backed, polarity_flipped, quoted_term, rank_sentences,
-                      restates_premise, shown_feelings, swaps, truly_missing, word_forms)
+from passages import (CLAIM_CUE, COUNTERCLAIM, EVENT, FEELING_WORDS, another_moment, answer_form, beside_event, covers,
+                      focus, key_sentences, lesson_of, named_feelings, own_words_backed, polarity_flipped, quoted_term,
+                      rank_sentences, restates_premise, shown_feelings, swaps, truly_missing, word_forms)
 from traits import AIM, REASON_BREAK, TRAIT_ASKED, TRAITS, acts_in, shows, trait_named
 
 if TYPE_CHECKING:  # lesson.py imports reading.py, which imports this module: neither torch nor numpy may load on import
@@ -262,6 +262,10 @@ def weigh(kind: str, claim: str, question: str, sentences: list[str], top: int, 
     listed = claim_parts(question.partition(":")[2])  # "Put these in order: a, b, c" lists the events to order
     if kind == "sequence" and len(listed) >= 2:
         return verdict, "answer" if len(claim_parts(claim)) >= len(listed) else "step"
+    event = EVENT.search(question) if kind == "sequence" else None  # "right after they mixed": the step beside it
+    step_at = beside_event(question, sentences, embedder) if event else None  # a later true step is no answer
+    if step_at is not None and sentences[step_at] not in verdict.sentence and not covers(verdict.sentence, event[2]):
+        return Verdict("unclear", sentences[step_at]), ""
     if kind == "sequence" and len(keys) >= 2 and WHOLE_ORDER.search(question):
         return verdict, "answer" if set(keys) <= steps_told(claim, sentences) else "step"
     edge = EDGE_STEP.search(question) if kind in ("sequence", "detail") else None
@@ -771,13 +775,10 @@ def pinned(claim: str, question: str, kind: str, sentences: list[str], ranked: l
 # ----------------------------------------------------------------------------- a trait and the deed that shows it
 
 def weigh_trait(claim: str, question: str, sentences: list[str], verdict: Verdict) -> tuple[Verdict, str]:
-    """A trait is right when a deed of the character's that the text tells shows it: "kind because she shared" where
-    she shares, "hardworking, she practiced every night" where she did. The act the student names (its aim, "so he
-    would not be scared", left aside) must be in a sentence where the character acts (all its own words there or in
-    the sentence before, which names whom "him" means) and show the trait's side of its family (traits.py); a true
-    deed with no known trait is a right step; a trait whose act the text does not tell, where the character's own
-    deeds show the other side ("lazy, she did not practice" where she practiced every night), is contradicted by
-    that deed; a trait against the deed or another character's deed confirms nothing."""
+    """A trait is right when the character's deed the student names (its aim aside) is told where the character acts
+    and shows the trait's side of its family (traits.py): "hardworking, she practiced every night". A true deed with
+    no trait is a step; an untold deed where the character's deeds show only the other side ("lazy" where she
+    practiced every night) is contradicted by that deed; the right trait without its deed gets status 'trait'."""
     name = next((w for w in re.findall(r"\b[A-Z][a-z]+\b", question) if w.lower() not in STOP), None)
     trait, *deed = REASON_BREAK.split(claim, maxsplit=1)
     family, sign = trait_named(trait)

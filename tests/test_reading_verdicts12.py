@@ -76,3 +76,12 @@ def test_a_word_for_a_parent_the_passage_says_another_way_is_no_missing_word():
     move = reading_move(passage, "What did the lamb do after the farmer carried it back?",
                         "it stayed near its mama")
     assert move.status == "answer"
+
+
+def test_a_true_step_that_is_not_the_one_right_after_the_event_is_not_confirmed():
+    passage = ("Ana planted a bean seed in a paper cup. First, she filled the cup with soil. Next, she pushed the seed "
+               "into the soil with her thumb. Then she watered it and set it on the windowsill.")
+    q = "What did Ana do right after she filled the cup with soil?"
+    later = reading_move(passage, q, "she watered it and put it by the window")
+    assert later.status != "answer" and not later.text.startswith("Yes")
+    assert reading_move(passage, q, "she pushed the seed into the soil with her thumb").text.startswith("Yes")
