@@ -40,7 +40,8 @@ FAMILIES = {
 TRAITS = {word: (family, sign) for family, (good, bad, _, _) in FAMILIES.items()
           for words, sign in ((good, 1), (bad, -1)) for word in words.split()}
 REASON_BREAK = re.compile(r"\s*(?:\bbecause\b|\bsince\b|,|\bwhen\b|\bby\b)\s*", re.I)
-AIM = re.compile(r"\s+(?:so|so that|to make|because|since)\s+", re.I)  # "told him stories so he ...": the act first
+# "told him stories so he ...", "looked in when the others ran past": the act first, its aim or moment aside
+AIM = re.compile(r"\s+(?:so|so that|to make|because|since|when|while|after|before)\s+", re.I)
 
 
 def trait_named(text: str) -> tuple[str, int]:
