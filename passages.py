@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from common import ROOT
 from evidence import (CLAUSE_BREAK, COMMON, STOP, TUTOR_STEMS, WINDOW_WORDS, base_forms, clause_of, conflicts,
                       content_tokens, content_words, default_embedder, first_denied, has_negation, negated,
                       same_footing, sides_kept, split_sentences, stem)
@@ -185,7 +186,7 @@ FEELINGS = {
                r"(?:knees|legs) (?:felt )?(?:knock|wobbl|weak)|voice (?:came out as a whisper|crack|shook|trembl)",
                "nervous scared afraid frightened worried anxious fearful terrified uneasy tense"),
     "happy": (r"smil|grin|laugh|cheer|\bhug(?:s|ged|ging)?\b|danc|clap|\bbow(?:s|ed)?\b|giggl|shout(?:ed)? with joy",
-              "happy glad joyful proud excited relieved amused pleased cheerful delighted thrilled"),
+              "happy glad joyful proud excited relieved amused pleased cheerful delighted thrilled funny"),
     "sad": (r"tears|cried|\bcry|sob|sigh|lump in (?:her|his) throat|stared at|look(?:ed)? away|slump|quiet|silent",
             "sad upset unhappy lonely disappointed hurt gloomy miserable heartbroken"),
     "angry": (r"stomp|slam|shout|yell|glar|clench|frown|snapp|(?:walked|stormed) (?:off|away) without|"
@@ -309,7 +310,7 @@ QUESTION_TYPES = [  # first match wins: the specific kinds before the broad "why
     ("sequence", r"\bin order\b|\border\b|\bsequence\b|"
                  r"\b(comes?|came|happen(?:s|ed)?|grows?) (first|next|last|before|after)\b|"
                  r"\bfirst \w* ?step\b|\bright (before|after)\b"),
-    ("feeling", r"\bfeel(s|ing|ings)?\b|\bmood\b|\bemotion"),
+    ("feeling", r"\bfeel(s|ing|ings)?\b|\bmood\b|\bemotion|\breact(s|ed|ion)?\b"),
     ("motive", r"\b[Ww]hy (does|did|do|would|is|was) (he|she|they|[A-Z][a-z]+|(the|his|her) [a-z]+ [A-Z][a-z]+)\b"
                r"(?!['’]s)"),  # "Why was Ben's plant thin?" asks for a cause, not Ben's motive
     ("cause", r"\bwhy\b|\bcause|\beffect\b|\bresult\b|\bwhat made\b|\bhow do you know\b"),
@@ -452,6 +453,15 @@ def rank_sentences(query: str, sentences: list[str], embedder: Embedder | None =
               + (CUE_BONUS if cue and cue.search(s) else 0.0) + told_features(query, s)
               for i, s in enumerate(sentences)]
     return sorted(((float(score), i) for i, score in enumerate(scores)), key=lambda t: -t[0])
+
+
+def another_moment(question: str, sentences: list[str], i: int, last: int) -> bool:
+    """Is sentence i told before the moment the question names ("when she won"), or well after its reaction?"""
+    moment = re.split(r"(?i)\b(?:when|after|as|while)\b", question, maxsplit=1)[1:]
+    said = [{f for w, _ in content_tokens(s) for f in base_forms(w)} for s in sentences]
+    asked = {f for w, _ in content_tokens(moment[0] if moment else "") for f in base_forms(w)}
+    event = max(range(len(sentences)), key=lambda k: len(asked & said[k])) if moment else i
+    return i < event or i > last + 1
 
 
 def reaction_to_event(question: str, sentences: list[str], embedder: Embedder | None = None,
@@ -606,20 +616,10 @@ def covers(claim: str, sentence: str, share: float = 0.35) -> bool:
 # ----------------------------------------------------------------------------- a claim in the student's own words
 
 # Words a student may use for one the passage has ("scared" for "afraid"): the passage is not said to lack them.
-SYNONYM_GROUPS = """afraid scared frightened fear terrified; happy glad joyful; sad unhappy upset; angry mad;
-smart clever intelligent; big large huge; small little tiny; quick fast; begin start; end finish; shout yell scream;
-look see watch; home house; kid child; gift present; hurt injure; sick ill; cold chilly; rock stone; fix repair;
-buy purchase; pick choose; disappear vanish; near close; reply answer; enough plenty; wet damp soaked soggy;
-dirt soil earth; cold icy freezing frosty; hot warm; listen hear; talk speak; say tell; remember recall;
-think believe; tall high; shout call; dad father; mom mother; grandma grandmother; grandpa grandfather; road street;
-fight compete; light sunlight; clean scrub wash; shut close; throw toss; grab catch; stick attach hook cling; hole
-gap space opening; rain rainwater; help aid; keep stay; rip tear; sound noise; quiet silent;
-finish complete; reach arrive; correct right; mistake error; brave courageous; nice kind; hard difficult;
-easy simple; sleep nap rest; jump leap; walk stroll; run race; scared nervous worried""".split(";")
 SYNONYMS: dict[str, list[str]] = {}
-for _group in SYNONYM_GROUPS:  # a word in two groups ("close": near, shut) has the synonyms of both
-    for _word in _group.split():
-        SYNONYMS.setdefault(stem(_word), []).extend(w for w in _group.split() if w != _word)
+for _group in (line.split() for line in (ROOT / "data" / "synonyms.txt").read_text().splitlines() if line[:1] != "#"):
+    for _word in _group:  # a word in two groups ("close": near, shut) has the synonyms of both
+        SYNONYMS.setdefault(stem(_word), []).extend(w for w in _group if w != _word)
 # "Not X" says what its opposite says ("to not stop" is "to keep going"): the pair read without its negation.
 OPPOSED = {"stop": "keep going", "quit": "keep going", "give up": "keep going", "wet": "dry", "dry": "wet",
            "open": "closed", "closed": "open", "forget": "remember", "remember": "forget", "win": "lose",

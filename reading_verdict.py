@@ -40,9 +40,10 @@ from typing import TYPE_CHECKING
 from evidence import (CLAUSE_BREAK, COMMON, INTERPRETIVE, STOP, Verdict, base_forms, claim_core, claim_parts, conflicts,
                       content_tokens, content_words, default_embedder, has_negation, judge_claim, paraphrases,
                       sides_kept, stem)
-from passages import (CLAIM_CUE, COUNTERCLAIM, FEELING_WORDS, answer_form, characters, covers, focus, key_sentences,
-                      lesson_of, named_feelings, own_words_backed, polarity_flipped, quoted_term, rank_sentences,
-                      restates_premise, shown_feelings, swaps, truly_missing, word_forms)
+from passages import (CLAIM_CUE, COUNTERCLAIM, EVENT, FEELING_WORDS, another_moment, answer_form, beside_event, covers,
+                      focus, key_sentences, lesson_of, named_feelings, own_words_backed, polarity_flipped, quoted_term,
+                      rank_sentences, restates_premise, shown_feelings, swaps, truly_missing, word_forms)
+from traits import AIM, REASON_BREAK, TRAIT_ASKED, TRAITS, acts_in, shows, trait_named
 
 if TYPE_CHECKING:  # lesson.py imports reading.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -106,6 +107,10 @@ def steps_told(claim: str, sentences: list[str]) -> set[int]:
             for p in claim_parts(claim)}
 
 
+REACT = re.compile(r"\breact(?:s|ed|ion)?\b", re.I)
+HOW_MUCH = re.compile(r"\b(?:so|really|very|super)\s+(?:hard|much|loud(?:ly)?)\b|\ba lot\b", re.I)  # no act of its own
+
+
 def weigh_feeling(claim: str, question: str, sentences: list[str], top: int, verdict: Verdict,
                   cited: str | None = None) -> tuple[Verdict, str]:
     """A feeling is right when what the character does or says near the moment shows it ('her hands shook' shows
@@ -115,10 +120,16 @@ def weigh_feeling(claim: str, question: str, sentences: list[str], top: int, ver
     shown = set().union(*(shown_feelings(sentences[i]) for i in near))
     reaction = next((sentences[i] for i in near if shown_feelings(sentences[i])), sentences[top])
     named_ = named_feelings(claim)
+    if cited in sentences and named_ and shown and not any(families & shown for families in named_) and \
+            another_moment(question, sentences, sentences.index(cited), max(near)):  # sweaty hands, before she won
+        return Verdict("contradicted", reaction), ""
     if cited and named_ and all(families & shown_feelings(cited) for families in named_):
         return Verdict("supported", cited), "answer"
     if named_ and verdict.label != "contradicted" and all(families & shown for families in named_):
         return Verdict("supported", reaction), "answer"
+    own = own_words(HOW_MUCH.sub(" ", claim), question)
+    if REACT.search(question) and not named_ and own and all(word_forms(w) & forms_of(reaction) for w in own):
+        return Verdict("supported", reaction), "answer"  # "they laughed" is how they reacted: what the action shows
     if not named_ and verdict.label == "supported":
         return verdict, "step"
     return Verdict("unclear" if verdict.label == "supported" else verdict.label, reaction, verdict.missing), ""
@@ -251,6 +262,10 @@ def weigh(kind: str, claim: str, question: str, sentences: list[str], top: int, 
     listed = claim_parts(question.partition(":")[2])  # "Put these in order: a, b, c" lists the events to order
     if kind == "sequence" and len(listed) >= 2:
         return verdict, "answer" if len(claim_parts(claim)) >= len(listed) else "step"
+    event = EVENT.search(question) if kind == "sequence" else None  # "right after they mixed": the step beside it
+    step_at = beside_event(question, sentences, embedder) if event else None  # a later true step is no answer
+    if step_at is not None and sentences[step_at] not in verdict.sentence and not covers(verdict.sentence, event[2]):
+        return Verdict("unclear", sentences[step_at]), ""
     if kind == "sequence" and len(keys) >= 2 and WHOLE_ORDER.search(question):
         return verdict, "answer" if set(keys) <= steps_told(claim, sentences) else "step"
     edge = EDGE_STEP.search(question) if kind in ("sequence", "detail") else None
@@ -268,6 +283,7 @@ def feeling_word(claim: str) -> str:
     known = next((word for word, w in content_tokens(claim) if w in FEELING_WORDS), None)
     said = re.search(r"\b(?:feels?|felt|is|was|seems?)\s+(?:very\s+|really\s+|so\s+|a (?:little|bit)\s+)?([a-z]+)",
                      claim, re.I)
+    known = "amused" if known == "funny" else known  # "it was funny" says how it felt, in no feeling word
     return known or (said.group(1) if said and said.group(1).lower() not in STOP else "")
 
 
@@ -282,6 +298,7 @@ def quote(sentence: str) -> str:
 CONFIRMED = {
     "feeling": "Yes, {feeling} fits. The passage shows it: {said} Is there another question about the story you want "
                "to try?",   # no question about a change the story may not have: the clue they used is named
+    "reaction": "Yes, that is how they reacted: {said} What does that tell you about how they felt?",
     "argument": "Yes, that is the writer's claim: {said} What reasons does the writer give to support it?",
     "counterclaim": "Yes, that sentence gives the other side: {said} How does the writer answer it?",
     "theme": "Yes, that is a theme the story shows: at the end, {said} Where earlier in the story do you see the same "
@@ -297,7 +314,8 @@ def confirm(kind: str, claim: str, verdict: Verdict, sentences: list[str]) -> st
     said = quote(backing(verdict.sentence, claim, sentences))
     kind = "counterclaim" if kind == "argument" and COUNTERCLAIM.search(verdict.sentence) else kind
     trait = next((w for w, _ in content_tokens(REASON_BREAK.split(claim)[0]) if w in TRAITS), "")
-    kind = "trait" if trait and deed_sign(verdict.sentence) == TRAITS[trait] else kind  # the deed that shows it
+    kind = "trait" if trait and shows(*TRAITS[trait][:1], verdict.sentence) == TRAITS[trait][1] else kind  # the deed
+    kind = "reaction" if kind == "feeling" and not feeling_word(claim) else kind  # "they laughed": no feeling named
     template = CONFIRMED.get(kind, "Yes, that's right, and it matches the passage: {said} Can you find another "
                                    "detail that adds to it, or shall we try the next question?")
     return template.format(said=said, feeling=feeling_word(claim) if kind == "feeling" else "", trait=trait)
@@ -380,13 +398,15 @@ CLOSE = 0.75  # of the top sentence's score: a second sentence the question poin
 
 # "never ... without asking" says "always asks first": a double denial, no denial of a claim that has none.
 DOUBLE_DENIAL = re.compile(r"\b(?:never|not|no|n't)\b[^.;:,]*\b(?:without|unless)\b", re.I)
+# "keep sand out of their eyes" says what "so sand doesn't get in their eyes" says: a denial in other words
+KEEPS_OUT = re.compile(r"\b(?:keeps?|kept|keeping)\b[^.;:]*\b(?:out|away)\b|\b(?:prevents?|stops?|protects?)\b", re.I)
 
 
 def denied(claim: str, question: str, sentence: str) -> bool:
     """Does the sentence deny a clause of the claim, clause against clause? Not the question's own premise ("no
     otters" where the question says they disappeared), not a need or lack, not across a colon ("the name that
     wasn't there: Eli, his best friend" denies no "best friend"), not a double denial."""
-    if DOUBLE_DENIAL.search(sentence) and not has_negation(claim):
+    if DOUBLE_DENIAL.search(sentence) and not has_negation(claim) or has_negation(claim) and KEEPS_OUT.search(sentence):
         return False
     return any(conflicts(c, part) for c in CLAUSE_BREAK.split(claim) if c and not restates_premise(c, question)
                and not LACK.search(c) for part in CLAUSE_BREAK.split(sentence) if part)
@@ -420,7 +440,7 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
     if verdict.label in ("absent", "unclear") and kind in SLOT_KINDS:
         backed = slot_told(claim, question, kind, sentences, ranked[0][1]) or backed
         verdict = Verdict("supported", backed) if backed else verdict
-    reason = re.split(r"(?i)\bbecause\b|,?\s+since\b", claim, maxsplit=1)[1:]
+    reason = re.split(r"(?i)\bbecause\b|,?\s+since\b|,\s+(?=(?:she|he|they)\s)", claim, maxsplit=1)[1:]
     cited = own_words_backed(reason[0], question, sentences, ranked, embedder) if kind == "feeling" and reason else None
     # half the top's score points elsewhere, to a sentence about what is asked ('humps' do not answer 'eyelashes')
     close = [i for score, i in ranked[:2]
@@ -440,6 +460,8 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
     answering = set(the_ones) or answering  # the clause the event waits on, the detail that shows it
     verdict = Verdict("supported", told) if told and verdict.label != "contradicted" else verdict
     negated = denied_by_text(claim, question, kind, sentences, ranked)  # "water" where it says "fat, not water"
+    negated = negated or (denied_where_asked(claim, question, kind, sentences, ranked)
+                          if verdict.label in ("absent", "unclear") else None)
     verdict = Verdict("contradicted", negated) if negated else verdict
     if verdict.label == "supported" and kind in LITERAL_KINDS and not LACK.search(claim) and polarity_flipped(
             claim, question, verdict.sentence):  # "cannot see ultraviolet" where bees can: one denial more or less
@@ -451,7 +473,8 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
 
 
 ASKED_SUBJECT = re.compile(r"^\s*(?:how|why|what|when|where)\s+(?:do|does|did|is|are|was|were|can|could|will)\s+"
-                           r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?([a-z]+)", re.I)
+                           r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[a-z]+['’]s\s+)?([a-z]+)", re.I)
+# "What does a camel's hump store?" asks of the hump: the owner is no subject
 
 
 def of_another_subject(claim: str, question: str, sentence: str) -> bool:
@@ -718,6 +741,21 @@ def denied_by_text(claim: str, question: str, kind: str, sentences: list[str],
     return next(sentences[i] for _, i in ranked if any(base_forms(w) & spans[i][0] for w in own))
 
 
+def denied_where_asked(claim: str, question: str, kind: str, sentences: list[str],
+                       ranked: list[tuple[float, int]], best: int = 2) -> str | None:
+    """One of the `best` sentences for the question denies a word of the answer's own and says it nowhere without
+    the denial ("water for when it gets thirsty" where "Its hump does not hold water"), though the word is said
+    elsewhere of something else ("where water is hard to find"): the sentence that answers says it is not so."""
+    own = [w for w in own_words(claim, question) if stem(w) not in POINTING]
+    if not own or DENIAL.search(claim) or has_negation(question) or LACK.search(claim) or kind not in LITERAL_KINDS:
+        return None
+    for _, i in ranked[:best]:
+        no, yes = denied_spans(sentences[i])
+        if any(base_forms(w) & no and not word_forms(w) & yes for w in own):
+            return sentences[i]
+    return None
+
+
 def pinned(claim: str, question: str, kind: str, sentences: list[str], ranked: list[tuple[float, int]],
            embedder: Embedder | None, reason_given: bool = False) -> tuple[list[str], str | None]:
     """(the sentences that answer the question, the sentence the claim tells, if it does): a why-question's event tied
@@ -736,57 +774,26 @@ def pinned(claim: str, question: str, kind: str, sentences: list[str], ranked: l
 
 # ----------------------------------------------------------------------------- a trait and the deed that shows it
 
-TRAIT_ASKED = re.compile(r"\bwhat kind of (?:an? )?(?:\w+ )?(?:person|friend|sister|brother|kid|boy|girl|character|"
-                         r"student|neighbou?r|teammate|son|daughter|leader|helper|classmate)\b|\bcharacter traits?\b|"
-                         r"\bwhat (?:is|was) [A-Z][a-z]+ like\b|\bwhat (?:word|trait) (?:best )?describes [A-Z]", re.I)
-TRAITS = {**{w: 1 for w in "kind friendly caring generous helpful nice thoughtful sweet loyal welcoming gentle "
-                                 "loving considerate unselfish good giving".split()},
-          **{w: -1 for w in "mean selfish rude unkind cruel greedy bossy unfriendly nasty".split()}}
-# what a character does for or to someone: the deed a kind or mean trait rests on ("shared his bag of grapes")
-KIND_DEED = re.compile(r"\b(?:shar|gave|give|giv|help|comfort|invit|hug|thank|welcom|lent|lend|offer|forgiv|"
-                       r"apologi|rescu|sav|protect|cheer|wiped|sat (?:beside|with|next to))\w*", re.I)
-MEAN_DEED = re.compile(r"\b(?:took|tak|grab|push|shov|teas|laugh\w* at|ignor|yell|hit|kick|stole|steal|snatch|"
-                       r"refus|mock|blam|tripp|broke)\w*", re.I)
-REASON_BREAK = re.compile(r"\s*(?:\bbecause\b|\bsince\b|,|\bwhen\b|\bby\b)\s*", re.I)
-
-
-def deed_sign(text: str) -> int:
-    """+1 for a kind deed ("shared", "gave him her cone"), -1 for a mean one ("grabbed", "laughed at"), 0 else."""
-    return int(bool(KIND_DEED.search(text))) - int(bool(MEAN_DEED.search(text)))
-
-
-def acts_in(name: str, sentences: list[str], i: int) -> bool:
-    """Does the named character act in sentence i: the first person it names (a possessive names someone else: in
-    "Rosa's brother dropped his ice cream" he acts), or, for a pronoun first, the last person named before it?"""
-    people = set(characters(sentences)) | {name}
-    for found in PERSON.finditer(sentences[i]):
-        word, owner = found.group(1), found.group(2)
-        if word in ("He", "he", "She", "she", "They", "they"):
-            return next((w == name for s in reversed(sentences[:i]) for w, o in PERSON.findall(s)
-                         if w in people and not o), False)
-        if word in people:
-            return word == name and not owner
-    return False
-
-
-PERSON = re.compile(r"\b([A-Z][a-z]+|[Hh]e|[Ss]he|[Tt]hey)('s)?\b")
-
-
 def weigh_trait(claim: str, question: str, sentences: list[str], verdict: Verdict) -> tuple[Verdict, str]:
-    """A trait is right when a deed of the character's that the text tells shows it: "kind because she shared" where
-    she shares. The deed the student names must be in a sentence where the character acts (all its own words there
-    or in the sentence before, which names whom "him" means: "sat with the new boy" for "sat beside him") and be
-    a kind deed for a kind trait, a mean one for a mean trait; a true deed with no known trait is a right step, a
-    trait against the deed ("selfish, he shared his grapes") or another character's deed confirms nothing."""
+    """A trait is right when the character's deed the student names (its aim aside) is told where the character acts
+    and shows the trait's side of its family (traits.py): "hardworking, she practiced every night". A true deed with
+    no trait is a step; an untold deed where the character's deeds show only the other side ("lazy" where she
+    practiced every night) is contradicted by that deed; the right trait without its deed gets status 'trait'."""
     name = next((w for w in re.findall(r"\b[A-Z][a-z]+\b", question) if w.lower() not in STOP), None)
     trait, *deed = REASON_BREAK.split(claim, maxsplit=1)
-    sign = next((TRAITS[w] for w, _ in content_tokens(trait) if w in TRAITS), 0)  # "friendly", not "friend"
-    deed = [d for d in deed if d and own_words(d, question)]
-    found = [i for i, s in enumerate(sentences) if deed and name and acts_in(name, sentences, i)
-             and deed_sign(s) and all(word_forms(w) & forms_of(window(sentences, i, 1)) for w in own_words(deed[0],
-                                                                                                      question))]
-    if sign and found and deed_sign(deed[0]) == sign == deed_sign(sentences[found[0]]):
+    family, sign = trait_named(trait)
+    act = AIM.split(deed[0])[0] if deed and deed[0] and own_words(deed[0], question) else ""
+    acted = [i for i in range(len(sentences)) if name and acts_in(name, sentences, i)]
+    found = [i for i in acted if act and shows(family, sentences[i]) and all(
+        word_forms(w) & forms_of(window(sentences, i, 1)) for w in own_words(act, question))]
+    if sign and found and shows(family, act) == sign == shows(family, sentences[found[0]]):
         return Verdict("supported", sentences[found[0]]), "answer"
+    against = [i for i in acted if shows(family, sentences[i]) == -sign]
+    if sign and not found and against and not any(shows(family, sentences[i]) == sign for i in acted):
+        return Verdict("contradicted", sentences[against[0]]), ""
+    backs = [i for i in acted if shows(family, sentences[i]) == sign]
+    if sign and not found and backs and not against:  # the right trait, its deed not yet named (or not the text's)
+        return Verdict("unclear" if act else "supported", sentences[backs[0]]), "trait"
     if not sign and verdict.label == "supported":
         return verdict, "step"  # "he shared his grapes": the clue, not yet the kind of friend
     return (Verdict("unclear", verdict.sentence, verdict.missing) if verdict.label == "supported" else verdict), ""

@@ -1,0 +1,80 @@
+"""Character traits and the deeds that show them: a reading verdict on "What kind of friend is Maya?" rests on what
+the character does in the text ("kind because she shared her grapes" where she shares), never on the trait word
+alone. Each family names its traits both ways (kind / mean, hardworking / lazy) and the deeds that show each side.
+reading_verdict.weigh_trait decides with these; a trait no family knows is left to the other checks."""
+from __future__ import annotations
+
+import re
+
+from evidence import content_tokens
+from passages import characters
+
+TRAIT_ASKED = re.compile(r"\bwhat kind of (?:an? )?(?:\w+ )?(?:person|friend|sister|brother|kid|boy|girl|character|"
+                         r"student|neighbou?r|teammate|son|daughter|leader|helper|classmate)\b|\bcharacter traits?\b|"
+                         r"\bwhat (?:is|was) [A-Z][a-z]+ like\b|\bwhat (?:word|trait) (?:best )?describes [A-Z]|"
+                         r"\bwhat kind of (?:an? )?\w+ (?:is|was) (?-i:[A-Z][a-z]+)\b", re.I)  # "of runner is Jonah"
+
+# family: (its traits, their opposites, deeds that show the traits, deeds that show the opposites)
+FAMILIES = {
+    "kind": ("kind friendly caring generous helpful nice thoughtful sweet loyal welcoming gentle loving considerate "
+             "unselfish good giving", "mean selfish rude unkind cruel greedy bossy unfriendly nasty",
+             # what a character does for or to someone ("shared his bag of grapes", "laughed at him")
+             r"\b(?:shar|gave|give|giv|help|comfort|invit|hug|thank|welcom|lent|lend|offer|forgiv|apologi|rescu|sav|"
+             r"protect|cheer|wiped|sat (?:beside|with|next to)|(?:told|read|sang) (?:\w+ )?(?:him|her|them|\w+) "
+             r"(?:a )?(?:stor|song))\w*",
+             r"\b(?:took|tak|grab|push|shov|teas|laugh\w* at|ignor|yell|hit|kick|stole|steal|snatch|refus|mock|blam|"
+             r"tripp|broke)\w*"),
+    "hardworking": ("hardworking diligent determined dedicated", "lazy",
+                    r"\b(?:practi[cs]|stud(?:y|ied|ies)|work(?:ed|s)? hard|train(?:ed|s)?\b|every (?:night|day|morning|"
+                    r"afternoon|evening)|kept (?:trying|going|practi)|again and again)\w*",
+                    r"\b(?:gave up|quit|skipp|didn'?t (?:practi|stud|try))\w*"),
+    "curious": ("curious inquisitive interested", "uninterested incurious",
+                r"\b(?:peek|peer|explor|wonder|investigat|ask(?:ed|s)? (?:about|why|what|how|where)|"
+                r"(?:look|peek|peer)\w* (?:inside|closer|through|into)|curious)\w*",
+                r"\b(?:hurried past|ignor|walked past|ran past)\w*"),
+    "brave": ("brave courageous bold fearless", "cowardly timid",
+              r"\b(?:rescu|stood up|dove|dived|jumped in|faced|spoke up|volunteer|"
+              r"even though (?:he|she|they) (?:was|were) (?:scared|afraid))\w*",
+              r"\b(?:ran away|hid|trembl|refused to go)\w*"),
+}
+TRAITS = {word: (family, sign) for family, (good, bad, _, _) in FAMILIES.items()
+          for words, sign in ((good, 1), (bad, -1)) for word in words.split()}
+REASON_BREAK = re.compile(r"\s*(?:\bbecause\b|\bsince\b|,|\bwhen\b|\bby\b)\s*", re.I)
+# "told him stories so he ...", "looked in when the others ran past": the act first, its aim or moment aside
+AIM = re.compile(r"\s+(?:so|so that|to make|because|since|when|while|after|before)\s+", re.I)
+
+
+def trait_named(text: str) -> tuple[str, int]:
+    """The family and side of the first trait a text names ("friendly", not "friend"), or ("", 0)."""
+    return next((TRAITS[w] for w, _ in content_tokens(text) if w in TRAITS), ("", 0))
+
+
+def shows(family: str, text: str) -> int:
+    """+1 when the text tells a deed showing the family's traits ("shared", "practiced every night"), -1 for one
+    showing their opposite ("grabbed", "gave up"), 0 for neither or both."""
+    if family not in FAMILIES:
+        return 0
+    _, _, good, bad = FAMILIES[family]
+    return int(bool(re.search(good, text, re.I))) - int(bool(re.search(bad, text, re.I)))
+
+
+def deed_sign(text: str) -> int:
+    """+1 for a kind deed ("shared", "gave him her cone"), -1 for a mean one ("grabbed", "laughed at"), 0 else."""
+    return shows("kind", text)
+
+
+PERSON = re.compile(r"\b([A-Z][a-z]+|[Hh]e|[Ss]he|[Tt]hey)('s)?\b")
+
+
+def acts_in(name: str, sentences: list[str], i: int) -> bool:
+    """Does the named character act in sentence i: the first person it names (a possessive names someone else: in
+    "Rosa's brother dropped his ice cream" he acts), or, for a pronoun first, the last person named before it?"""
+    people = set(characters(sentences)) | {name}
+    for found in PERSON.finditer(sentences[i]):
+        word, owner = found.group(1), found.group(2)
+        if word in ("He", "he", "She", "she", "They", "they"):
+            return next((w == name for s in reversed(sentences[:i]) for w, o in PERSON.findall(s)
+                         if w in people and not o), False)
+        if word in people:
+            return word == name and not owner
+    return False
