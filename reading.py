@@ -18,9 +18,9 @@ What it supports
   a claim is judged by evidence.judge_claim, a paraphrase of its sentence (`paraphrases`), the key sentence of its
   kind, (a feeling) an action near the moment or the one the student's reason names, or passages.py's
   `own_words_backed` (each clause of an answer in other words found in a sentence). A supported answer is confirmed
-  ("Yes, ..." with the sentence that shows it) and the move goes on; a right step is named as right and the missing part asked for; a
-  true detail given as a main idea, theme or purpose is called a detail; nothing is confirmed otherwise, and evidence
-  the student already quoted is never asked for again.
+  ("Yes, ..." with the sentence that shows it) and the move goes on; a right step is named as right and the missing
+  part asked for; a true detail given as a main idea, theme or purpose is called a detail; nothing is confirmed
+  otherwise, and evidence the student already quoted is never asked for again.
   On reading_moves2.jsonl (5 passages written before round 2): right answers confirmed 4/7 (before 1/7), pointers on
   the evidence 10/11 (8/11), at the mistake's source 0 (2), wrong answers confirmed 0/12; tune: 0/23 wrong confirmed,
   scripted followers' right answers confirmed 4/20 (3/20). Round 1 (reading_moves.jsonl): dev 5/5, check 2/5.
