@@ -435,6 +435,15 @@ def clause_of(core: list[str], text: str) -> str:
     return ",".join(kept) if kept else clause
 
 
+def said_elsewhere(claim: str, against: str, sentences: list[str]) -> bool:
+    """Is each clause of the claim that `against` seems to deny said, with its own polarity, by a sentence of the
+    text? "because the lamp would not light" is no contradiction of "to light the great lamp" where the passage goes
+    on "the lamp would not light"."""
+    clauses = [c for c in CLAUSE_BREAK.split(claim) if c and conflicts(c, against)] or [claim]
+    return all(any(set(content_words(c)) <= set(content_words(s)) and not conflicts(c, s) for s in sentences)
+               for c in clauses)
+
+
 def judge_claim(claim: str, sentences: list[str], question: str = "", kind: str = "detail",
                 relevant: list[str] | None = None, support: float = 0.8, neighbours: bool = True) -> Verdict:
     """Judge the student's claim against the evidence sentences, precision first.
@@ -452,7 +461,7 @@ def judge_claim(claim: str, sentences: list[str], question: str = "", kind: str 
     if stated and kind not in WHOLE_TEXT:  # a near-quote is decided before the looser checks below
         return Verdict("supported", stated)
     for s in sentences:
-        if conflicts(claim, s):
+        if conflicts(claim, s) and not said_elsewhere(claim, s, sentences):
             return Verdict("contradicted", s)
     core = claim_core(claim, question)
     vocabulary = {form for s in sentences for word, _ in content_tokens(s) for form in base_forms(word)}
