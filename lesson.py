@@ -63,6 +63,7 @@ class Lesson:
     known: list[str] = field(default_factory=list)      # facts behind what the student quoted: judged with later claims
     card_asked: list[str] = field(default_factory=list)  # the topic card's questions asked so far, in order
     pointed: list[str] = field(default_factory=list)    # reading: the sentences the tutor sent the student to
+    claimed: str = ""   # reading and science: the student's last claim, which "and ..." carries on
 
     @staticmethod
     def from_dict(values: dict[str, Any] | None) -> Lesson:
@@ -240,6 +241,8 @@ CHECK_REQUEST = re.compile(r"^\W*(?:(?:can|could|will) you |please )?(?:check|gr
 # "oh wait, they cleared the weeds first", "ok, because ...": a student's opening sounds are no part of the claim (left
 # in, "wait" was judged as the answer's word: "Does it show 'wait'?")
 FILLER = re.compile(r"^\W*(?:(?:oh|ah|ok|okay|hmm+|um+|uh+|wait)\b[\s,!.:-]*)+", re.I)
+# "sunlight" then "and water and carbon dioxide": an answer said in pieces, the second carrying on the first
+CARRIES_ON = re.compile(r"^\W*(?:and|also|plus|as well as)\b[\s,]*", re.I)
 
 
 def said_in(claim: str, passage: str) -> bool:
@@ -261,6 +264,8 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
         lesson.passage, work = work, ""
     work = CHECK_REQUEST.sub("", work)
     work = FILLER.sub("", work) or work   # "hmm" alone stays what it is: no claim
+    if (more := CARRIES_ON.match(work)) and lesson.claimed:   # judged as one answer, both pieces together
+        work = f"{lesson.claimed} and {work[more.end():]}"
     question = evidence.question_of(message) or message
     asked = "?" in message  # a first message without a question may be all claim: "I think the east bridge..."
     # the claim is judged against the question alone: the first message's own answer, said again later ("I still
@@ -282,6 +287,7 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
                       or subject == "reading" and bool(passages.named_feelings(claim)))   # "nervous": a feeling
     if short and not offered and not kept:
         claim = None  # "hmm", "maybe": one word answers a vocabulary question, a word of the passage, a fact's word
+    lesson.claimed = claim or lesson.claimed
     if subject == "reading":
         if not lesson.passage:
             return Move("ask", "", NO_PASSAGE, kind="evidence_no_passage")
