@@ -13,6 +13,8 @@ A turn reads the student's message top to bottom:
      `grounded_move(lesson, subject, work)` does the same for reading and
      science with evidence.py: the student's claim is judged against the passage (reading) or the textbook facts
      (science); only a supported claim is confirmed, a contradicted one is flagged, anything else is asked about.
+     Across turns the lesson remembers the student's last claim ("and water too" carries it on), and for reading
+     the sentences the tutor pointed to and the ones the student quoted (`from_found_sentence`).
   4. `guard_reply(text, verdict)` runs over every piece of every reply: praise words only with a "confirm"
      verdict, and never an internal label (a topic id, a stage name, a config key).
 What agent.py's stage machine needs where no knowledge decides the move (its templates and hint ladder, reading
