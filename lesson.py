@@ -13,6 +13,8 @@ A turn reads the student's message top to bottom:
      `grounded_move(lesson, subject, work)` does the same for reading and
      science with evidence.py: the student's claim is judged against the passage (reading) or the textbook facts
      (science); only a supported claim is confirmed, a contradicted one is flagged, anything else is asked about.
+     Across turns the lesson remembers the student's last claim ("and water too" carries it on), and for reading
+     the sentences the tutor pointed to and the ones the student quoted (`from_found_sentence`).
   4. `guard_reply(text, verdict)` runs over every piece of every reply: praise words only with a "confirm"
      verdict, and never an internal label (a topic id, a stage name, a config key).
 What agent.py's stage machine needs where no knowledge decides the move (its templates and hint ladder, reading
@@ -62,6 +64,8 @@ class Lesson:
     said: str = ""      # the tutor's last reply: a follow-up that takes up its words stays on the problem
     known: list[str] = field(default_factory=list)      # facts behind what the student quoted: judged with later claims
     card_asked: list[str] = field(default_factory=list)  # the topic card's questions asked so far, in order
+    pointed: list[str] = field(default_factory=list)    # reading: the sentences the tutor sent the student to
+    claimed: str = ""   # reading and science: the student's last claim, which "and ..." carries on
 
     @staticmethod
     def from_dict(values: dict[str, Any] | None) -> Lesson:
@@ -237,6 +241,11 @@ STATED = re.compile(r"\b(?:the answer is|my answer is|answer:|i think|i got|i'd 
 # a request to check or grade what follows it ("check my work: the feathers are soft"): the work is the claim
 CHECK_REQUEST = re.compile(r"^\W*(?:(?:can|could|will) you |please )?(?:check|grade|mark|look at)\b[^:]{0,30}:\s*",
                            re.I)
+# "oh wait, they cleared the weeds first", "ok, because ...": a student's opening sounds are no part of the claim (left
+# in, "wait" was judged as the answer's word: "Does it show 'wait'?")
+FILLER = re.compile(r"^\W*(?:(?:oh|ah|ok|okay|hmm+|um+|uh+|wait)\b[\s,!.:-]*)+", re.I)
+# "sunlight" then "and water and carbon dioxide": an answer said in pieces, the second carrying on the first
+CARRIES_ON = re.compile(r"^\W*(?:and|also|plus|as well as)\b[\s,]*", re.I)
 
 
 def said_in(claim: str, passage: str) -> bool:
@@ -257,6 +266,9 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     if pasted:   # the text the tutor asked for, pasted on its own: the lesson's first move on it, no hint rung
         lesson.passage, work = work, ""
     work = CHECK_REQUEST.sub("", work)
+    work = FILLER.sub("", work) or work   # "hmm" alone stays what it is: no claim
+    if (more := CARRIES_ON.match(work)) and lesson.claimed:   # judged as one answer, both pieces together
+        work = f"{lesson.claimed} and {work[more.end():]}"
     question = evidence.question_of(message) or message
     asked = "?" in message  # a first message without a question may be all claim: "I think the east bridge..."
     # the claim is judged against the question alone: the first message's own answer, said again later ("I still
@@ -278,11 +290,13 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
                       or subject == "reading" and bool(passages.named_feelings(claim)))   # "nervous": a feeling
     if short and not offered and not kept:
         claim = None  # "hmm", "maybe": one word answers a vocabulary question, a word of the passage, a fact's word
+    lesson.claimed = claim or lesson.claimed
     if subject == "reading":
         if not lesson.passage:
             return Move("ask", "", NO_PASSAGE, kind="evidence_no_passage")
         found = reading.reading_move(lesson.passage, question, claim, cited=bool(CITES.search(work or message)),
                                      unclear=bool(QUESTION_UNCLEAR.search(work or message)))
+        found = from_found_sentence(lesson, claim, found, quoted=bool(CITES.search(work or message)))
     else:
         found = science_moves.science_move(question, claim, kb or Facts(lesson.evidence),  # type: ignore[arg-type]
                                            known=lesson.known)
@@ -308,6 +322,24 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     return Move("ask" if (pasted or claim) and verdict == "none" else verdict, "", found.text,
                 kind=f"evidence_{partial or found.verdict or 'question'}", evidence=found.evidence)
 
+
+
+def from_found_sentence(lesson: Lesson, claim: str | None, found: evidence.Move, quoted: bool) -> evidence.Move:
+    """A reading lesson's memory of where the answer is: the sentences the tutor pointed to and the ones the student
+    then quoted from the passage. A true claim taken from a sentence that is both (the tutor sent them there, they
+    found it) answers the question: it is confirmed, never sent back to "does it answer it? look at ..." (the ranker
+    may prefer a neighbour, but the tutor already named this sentence as the place to look)."""
+    sentences = passages.body(lesson.passage)[1]
+    if found.verdict is None and not claim:   # a pointer with no claim to judge: where the tutor sends them
+        lesson.pointed = list(dict.fromkeys([*lesson.pointed, *found.evidence]))
+    elif quoted and found.verdict == "unclear" and found.evidence and found.evidence[0] in sentences:
+        lesson.known = list(dict.fromkeys([*lesson.known, found.evidence[0]]))   # a sentence they found and quoted
+    if claim and found.status == "off" and found.evidence and found.evidence[0] in lesson.pointed \
+            and found.evidence[0] in lesson.known:
+        verdict = evidence.Verdict("supported", found.evidence[0])
+        return evidence.Move(reading.confirm(found.kind, claim, verdict, sentences), found.kind, "supported",
+                             found.evidence, "answer")
+    return found
 
 
 def card_rung(lesson: Lesson, question: str, claim: str | None, found: evidence.Move) -> evidence.Move:

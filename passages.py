@@ -180,7 +180,8 @@ def other_side(claim: str, sentences: list[str]) -> tuple[int, int] | None:
 
 # What a body or a voice does, and the feelings it can show (a reaction answers "how does X feel").
 FEELINGS = {
-    "afraid": (r"shak|shook|trembl|swallow|heart (?:pound|rac|beat)|sweat|\bpale\b|froze|stammer|deep breath|"
+    "afraid": (r"shak|shook|trembl|whimper|cower|swallow|heart (?:pound|rac|beat)|sweat|\bpale\b|froze|stammer|"
+               r"deep breath|"
                r"bit (?:her|his) (?:lip|nails)|\bhid\b|\bhiding\b|behind (?:his|her|their) backs?|stomach (?:drop|"
                r"knot|churn|flip|twist|sank)|held (?:his|her|their) breath|fidget|"
                r"(?:knees|legs) (?:felt )?(?:knock|wobbl|weak)|voice (?:came out as a whisper|crack|shook|trembl)",
@@ -467,12 +468,16 @@ def another_moment(question: str, sentences: list[str], i: int, last: int) -> bo
 def reaction_to_event(question: str, sentences: list[str], embedder: Embedder | None = None,
                       ahead: int = 2) -> int | None:
     """For 'how does X feel when EVENT', the sentence that tells the reaction: find the one telling the event, then
-    the first of it and the `ahead` after it that shows a feeling (a reaction follows what caused it)."""
-    event = re.search(r"\b(?:when|after|as)\b\s+(.{8,})", question, re.I)
+    the first of it and the `ahead` after it that shows a feeling (a reaction follows what caused it). For 'how did
+    X feel before EVENT' the feeling is the one shown before it: the `ahead` sentences before the event, nearest first
+    (the giggles after the shadow play are no answer to how Raj felt before it)."""
+    event = re.search(r"\b(when|after|as|before)\b\s+(.{8,})", question, re.I)
     if not event:
         return None
-    anchor = rank_sentences(event.group(1).rstrip("?. "), sentences, embedder)[0][1]
+    anchor = rank_sentences(event.group(2).rstrip("?. "), sentences, embedder)[0][1]
     near = range(anchor, min(anchor + ahead + 1, len(sentences)))  # a felt or shown feeling before a mere "voice"
+    if event.group(1).lower() == "before":
+        near = range(anchor - 1, max(-1, anchor - ahead - 1), -1)
     felt = next((i for i in near if shown_feelings(sentences[i])), None)
     return felt if felt is not None else next((i for i in near if CUES["feeling"].search(sentences[i])), None)
 
