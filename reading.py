@@ -63,10 +63,11 @@ from typing import TYPE_CHECKING
 
 from evidence import (COMMON, INTERPRETIVE, STOP, TUTOR_STEMS, Move, Verdict, base_forms, claim_core, claim_parts,
                       content_tokens, content_words, question_of, split_sentences, stem)
-from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, DEGREE, EDGE_EVENT, EVENT, OPENERS, QUESTION_ASKS,
-                      REBUTTAL, REQUEST, SLANG, TURN, actor, answer_sentence, beside_event, body, classify_question,
-                      focus, idf_weights, is_story, key_sentences, letter_frame, named_feelings, other_side, overlap,
-                      quoted_term, rank_sentences, reaction_to_event, shown_feelings, time_word, up_to, word_forms)
+from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, OPENERS, QUESTION_ASKS, REBUTTAL,
+                      REQUEST, TURN, actor, answer_sentence, beside_event, body, classify_question, focus, idf_weights,
+                      is_story, key_sentences, letter_frame, named_feelings, other_side, overlap, quoted_term,
+                      rank_sentences, reaction_to_event, shown_feelings, time_word, up_to)
+from own_words import unsaid_words, word_forms
 from sentence_questions import (LINE_SAID, clue_for, fresh_sentence, opening, quoted_line, sentence_question,
                                 spoken_verb, tells_asked)
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,
@@ -76,18 +77,6 @@ from traits import AIM, REASON_BREAK, TRAITS
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
-
-
-def unsaid_words(claim: str, question: str, shown: list[str], sentences: list[str], most: int = 2) -> list[str]:
-    """The claim's own words, as the student wrote them, that neither the question nor the sentences pointed to hold
-    in any form or synonym: those the whole passage lacks first ("lazy" in "Mia is lazy because her sneakers were
-    covered in mud"), then the longest ("bathtub" and "wet" in "because they were wet from the bathtub")."""
-    asked = {form for word, _ in content_tokens(question) for form in base_forms(word)}
-    there = {form for s in shown for word, _ in content_tokens(s) for form in base_forms(word)}
-    fresh = [word for word, s in dict(content_tokens(DEGREE.sub(" ", claim))).items() if not base_forms(word) & asked
-             and not word_forms(word) & there and word.lower() not in SLANG and s not in COMMON | TUTOR_STEMS]
-    told = {form for s in sentences for word, _ in content_tokens(s) for form in base_forms(word)}
-    return sorted(fresh, key=lambda w: (not word_forms(w) & told, len(w)), reverse=True)[:most]
 
 
 SHORT_CLAIM = 6  # words: a short answer is quoted back to be checked; a longer one is named by its own key words

@@ -40,9 +40,10 @@ from typing import TYPE_CHECKING
 from evidence import (CLAUSE_BREAK, COMMON, INTERPRETIVE, STOP, Verdict, base_forms, claim_core, claim_parts, conflicts,
                       content_tokens, content_words, default_embedder, has_negation, judge_claim, paraphrases,
                       sides_kept, stem)
-from passages import (CLAIM_CUE, COUNTERCLAIM, EVENT, FEELING_WORDS, another_moment, answer_form, beside_event, covers,
-                      focus, key_sentences, lesson_of, named_feelings, own_words_backed, polarity_flipped, quoted_term,
-                      rank_sentences, restates_premise, shown_feelings, swaps, truly_missing, word_forms)
+from passages import (CLAIM_CUE, COUNTERCLAIM, EVENT, FEELING_WORDS, another_moment, beside_event, covers, focus,
+                      key_sentences, lesson_of, named_feelings, quoted_term, rank_sentences, shown_feelings)
+from own_words import (answer_form, own_words_backed, polarity_flipped, restates_premise, swaps, truly_missing,
+                       word_forms)
 from traits import AIM, REASON_BREAK, TRAIT_ASKED, TRAITS, acts_in, shows, trait_named
 
 if TYPE_CHECKING:  # lesson.py imports reading.py, which imports this module: neither torch nor numpy may load on import

@@ -1,5 +1,5 @@
 """Round 7 of reading.py's moves: a right answer in the student's own words is judged clause by clause against the
-sentence it restates (passages.own_words_backed), on a check set written before the change
+sentence it restates (own_words.own_words_backed), on a check set written before the change
 (tests/fixtures/reading_moves6.jsonl: eight new passages, two right answers in other words and two wrong answers
 each; passages E, F, G, H held back and never developed on), plus the round's follow-ups through lesson.py, agent.py
 and wording.py."""
@@ -12,7 +12,8 @@ import agent
 import lesson
 import wording
 from evidence import extract_claim, question_of, split_sentences
-from passages import classify_question, own_words_backed, part_said, rank_sentences, unnegated
+from passages import classify_question, rank_sentences
+from own_words import own_words_backed, part_said, unnegated
 from reading import reading_move
 
 CASES = [json.loads(line) for line in (Path(__file__).parent / "fixtures" / "reading_moves6.jsonl").open()]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from evidence import split_sentences
-from passages import polarity_flipped
+from own_words import polarity_flipped
 from reading_verdict import own_reason, slot_told
 from test_reading_round7 import CONFIRMS, move_for
 
