@@ -381,3 +381,12 @@ def test_saying_two_asked_things_seem_alike_is_confusion_not_an_answer():
     assert extract_claim("What is the difference between weather and climate? they seem alike to me") is None
     assert extract_claim("whats the difference between speed and velocity? they sound the same") is None
     assert extract_claim("Is a bat a bird or a mammal? it looks like a bird to me") == "it looks like a bird to me"
+
+
+def test_a_clause_the_text_says_is_not_contradicted_by_another_sentences_words():
+    """"the kettle would not boil" is said by the text: "to boil water for tea" elsewhere denies nothing."""
+    text = split_sentences("Each morning Nan filled the kettle to boil water for tea. Today the kettle would not boil. "
+                           "She frowned and checked the plug.")
+    assert judge_claim("because the kettle would not boil", text).label != "contradicted"
+    assert judge_claim("she frowned because the kettle would not boil", text).label != "contradicted"
+    assert judge_claim("the plug would not boil", text).label != "supported"
