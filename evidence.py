@@ -474,7 +474,10 @@ def judge_claim(claim: str, sentences: list[str], question: str = "", kind: str 
     if kind == "sequence":  # each event is checked on its own, then their order
         share = min(best_cover(claim_core(p, question), sentences)[0] for p in parts) if parts else 0.0
     where_said = clause_of(core, where)  # "rang bells, because they could not see": the clause the claim restates
-    ordered = kind != "sequence" or in_passage_order(parts, sentences)
+    # one event asked beside another ("right after the water boiled") has no order to keep: reading_verdict checks
+    # it is the step beside the event; otherwise ("Which legs grow first?") a sequence claim needs its order
+    beside = len(parts) < 2 and re.search(r"\b(?:before|after)\b", question, re.I)
+    ordered = kind != "sequence" or bool(beside) or in_passage_order(parts, sentences)
     enough = len(core) >= 3 or (kind == "sequence" and ordered and all(len(content_words(p)) >= 2 for p in parts))
     grounded = share >= support and enough and has_negation(claim) == has_negation(where_said)
     on_topic = relevant is None or any(r in where for r in relevant) or kind == "sequence"

@@ -19,8 +19,8 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from evidence import (STOP, WINDOW_WORDS, base_forms, content_tokens, content_words, default_embedder, negated,
-                      split_sentences, stem)
+from evidence import (STOP, WINDOW_WORDS, base_forms, claim_parts, content_tokens, content_words, default_embedder,
+                      negated, split_sentences, stem)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -501,11 +501,32 @@ def beside_event(question: str, sentences: list[str], embedder: Embedder | None 
     anchor = min(i for score, i in ranked if score >= ranked[0][0] - margin)  # where the event first happens
     doer = DOER.search(question[:found.start()])
     doer = doer if doer and doer.group(1).lower() not in READER else None  # "you" in a procedure acts in every step
+    if re.search(rf"\b{found.group(1)}\b", sentences[anchor], re.I):
+        return anchor   # "Before she put the tray in the oven, she greased it": the step is in the event's sentence
     beside = anchor + step
     while doer and 0 <= beside + step < len(sentences) and abs(beside - anchor) < 3 and not re.search(
             rf"\b(?:{re.escape(doer.group(1))}|he|she|they|his|her|their)\b", sentences[beside], re.I):
         beside += step  # "What did Hana do after ...": "The room was silent." is no deed of hers
     return beside
+
+
+def other_step(question: str, sentences: list[str], claim: str, said: str,
+               embedder: Embedder | None = None) -> str | None:
+    """For 'what happened (right) before / after EVENT': the step's sentence when the claim (found in `said`) is not
+    that step: another step, the event told again, or one event where the event itself cannot be found; else None."""
+    event = EVENT.search(question)
+    step_at = beside_event(question, sentences, embedder) if event else None
+    if step_at is None:
+        return None
+    in_event = covers(said, event[2], 0.6) or covers(said, event[2]) and re.search(r"\b(?:when|as soon as|once)\b",
+                                                                                   said, re.I)
+    if in_event and not covers(event[2], claim):
+        return None   # the claim told in the event's own sentence: "When he sat down, the class clapped"
+    # where the event is told: the step's own sentence ("Before she baked, she greased the tray"), else beside it
+    told = next(s for s in (sentences[step_at], sentences[step_at + (1 if event[1].lower() == "before" else -1)])
+                if covers(s, event[2]) or s is not sentences[step_at])
+    unsure = not covers(told, event[2]) and len(claim_parts(claim)) < 2
+    return sentences[step_at] if unsure or sentences[step_at] not in said else None
 
 
 DOER = re.compile(r"\bwhat (?:did|does|do|will|would) ([A-Z][a-z]+|he|she|they)\b.*\bdo\b", re.I)

@@ -38,9 +38,9 @@ import re
 from typing import TYPE_CHECKING
 
 from evidence import (CLAUSE_BREAK, COMMON, INTERPRETIVE, STOP, Verdict, base_forms, claim_core, claim_parts, conflicts,
-                      content_tokens, content_words, default_embedder, has_negation, judge_claim, paraphrases,
+                      content_tokens, content_words, default_embedder, forms_of, has_negation, judge_claim, paraphrases,
                       sides_kept, stem)
-from passages import (CLAIM_CUE, COUNTERCLAIM, EVENT, FEELING_WORDS, another_moment, beside_event, covers, focus,
+from passages import (CLAIM_CUE, COUNTERCLAIM, FEELING_WORDS, another_moment, covers, focus, other_step,
                       key_sentences, lesson_of, named_feelings, quoted_term, rank_sentences, shown_feelings)
 from own_words import (answer_form, own_words_backed, polarity_flipped, restates_premise, swaps, truly_missing,
                        word_forms)
@@ -263,10 +263,9 @@ def weigh(kind: str, claim: str, question: str, sentences: list[str], top: int, 
     listed = claim_parts(question.partition(":")[2])  # "Put these in order: a, b, c" lists the events to order
     if kind == "sequence" and len(listed) >= 2:
         return verdict, "answer" if len(claim_parts(claim)) >= len(listed) else "step"
-    event = EVENT.search(question) if kind == "sequence" else None  # "right after they mixed": the step beside it
-    step_at = beside_event(question, sentences, embedder) if event else None  # a later true step is no answer
-    if step_at is not None and sentences[step_at] not in verdict.sentence and not covers(verdict.sentence, event[2]):
-        return Verdict("unclear", sentences[step_at]), ""
+    other = other_step(question, sentences, claim, verdict.sentence, embedder) if kind == "sequence" else None
+    if other:  # "right after they mixed": a later true step, or the event told again, is no answer
+        return Verdict("unclear", other), ""
     if kind == "sequence" and len(keys) >= 2 and WHOLE_ORDER.search(question):
         return verdict, "answer" if set(keys) <= steps_told(claim, sentences) else "step"
     edge = EDGE_STEP.search(question) if kind in ("sequence", "detail") else None
@@ -501,10 +500,6 @@ PLACE_TAIL = re.compile(r"(?<=\w)\s+(?:through|in|on|at|into|across|over|under|a
                         re.I)  # "to paddle through the water": what they do, then where
 PIECE_BREAK = re.compile(rf"{CLAUSE_BREAK.pattern}|,\s*(?:and\s+|then\s+)?", re.I)
 FILLER = {stem(w) for w in "answer think passage text story says said tell tells mean means meaning word".split()}
-
-
-def forms_of(text: str) -> set[str]:
-    return {form for word, _ in content_tokens(text) for form in base_forms(word)}
 
 
 def own_words(claim: str, question: str) -> list[str]:
