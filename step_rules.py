@@ -15,12 +15,13 @@ verdict object: math_moves.py, one room up, makes the move.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from fractions import Fraction
 
 import wordproblem
 from arithmetic_claims import Claim, arithmetic_text, convertible, measure_kind, operations, unit_after
-from solver import Step, fmt, numbers_in
-from wording import NUM
+from solver import Plan, Step, fmt, numbers_in
+from wording import NUM, OP_WORDS, content_words
 
 DOING = {"+": "Adding", "-": "Taking away", "*": "Multiplying", "/": "Dividing"}
 # a number a student may bring without the problem writing it: a unit's size (60 minutes, 100 cm, 12 months, ...)
@@ -148,3 +149,24 @@ def mixed_kinds_words(given: list[tuple[Fraction, str]], found: list[Claim]) -> 
             return f"Look at {claim}: it {doing}.", \
                 f"What does {a} count, what does {b} count, and can the two be put together that way?"
     return None
+
+
+def faithful(draft: str, step: Step, plan: Plan) -> bool:
+    """May the model's wording of a step's question be said? Only a question that keeps the step's own words,
+    mentions no number outside the step's operands, and no operation other than the step's."""
+    if not draft.rstrip().endswith("?"):
+        return False
+    allowed = set(step.values) | {q.value for q in plan.quantities if q.value != plan.answer}
+    numbers = set(numbers_in(draft))
+    ops = {op for op, words in OP_WORDS.items() if re.search(words, draft, re.I)}
+    shared = content_words(step.question) & content_words(draft)
+    return numbers <= allowed and ops <= {step.op} and len(shared) * 2 >= len(content_words(step.question))
+
+
+def same_route(claim: Claim, step: Step) -> bool:
+    """Did the claim reach the step's value by the step's operation (or dividing, for times a unit fraction), or a
+    percent change by multiplying its base by what is left ("50 × 0.8 = 40" for $50 after taking 20% off)?"""
+    ops = set(operations(claim))
+    kept = step.op in "+-" and "%" in step.question and ops == {"*"} and step.values and step.values[0] \
+        and Counter(numbers_in(claim.expression)) == Counter((step.values[0], step.value / step.values[0]))
+    return step.op in ops or step.op == "*" and "/" in ops and any(v.numerator == 1 for v in step.values) or kept

@@ -132,7 +132,8 @@ def way_in(plan: Plan, step: Step) -> str:
     if len(given) != 2 or len(step.operands) != 2:
         return ""
     ask = _one_step_strategy(plan, step, given) if len(plan.steps) == 1 else ""
-    ask = ask or _equal_groups(step, given) or _tens_then_ones(step, given) or _times_fact(plan, step, given)
+    ask = ask or _equal_groups(step, given) or _priced_each(step, given) or _tens_then_ones(step, given) \
+        or _times_fact(plan, step, given)
     compares = HOW_FAR_APART.search(question_sentence(problem_sentences(plan.problem))) \
         or re.search(r"\b(?:than|difference)\b", step.question)
     ask = ask or (_count_up(step, given) if compares else "")   # a take-away keeps its story ("then used 17")
@@ -193,6 +194,19 @@ def _equal_groups(step: Step, given: list[Quantity]) -> str:
     many = count.unit.split()[0] if count.unit.split()[0] != one else f"{one}s"   # a plan may read "14 day"
     return f"Picture 1 {one}: that is {fmt(rate.value)} {thing}. How many {thing} would two {many} make, and how " \
            f"does that help with {fmt(count.value)} {many}?"
+
+
+def _priced_each(step: Step, given: list[Quantity]) -> str:
+    """"8 apples" at "$1.25 each": one thing's price pictured, then two, then all of them (the question restated as
+    "How do 8 apples and $1.25 each give you the cost?" helps no one)."""
+    prices = [q for q in given if q.text.startswith("$") and q.text.endswith(" each")]
+    counts = [q for q in given if q not in prices and q.value.denominator == 1 and q.value > 2 and q.unit]
+    if step.op != "*" or len(prices) != 1 or len(counts) != 1:
+        return ""
+    count, price = counts[0], prices[0].text.removesuffix(" each")
+    many = count.unit.split()[0]
+    return f"Picture 1 {wordproblem.stem(many)}: it costs {price}. How much would two {many} cost, and how does " \
+           f"that help with {fmt(count.value)} {many}?"
 
 
 def _tens_then_ones(step: Step, given: list[Quantity]) -> str:

@@ -15,6 +15,7 @@ import lesson
 import math_moves
 import science_catalog
 import solver
+import step_rules
 import wording
 from common import ROOT, SessionStore
 
@@ -196,10 +197,10 @@ def test_the_ladder_climbs_and_never_says_a_hint_three_times_in_a_row():
 def test_a_model_wording_is_used_only_when_faithful_to_the_plan():
     plan = solver.plan(TEAMS)
     step = plan.steps[0]
-    assert math_moves.faithful("How many teams of 8 players can you make from 96 players?", step, plan)
-    assert not math_moves.faithful("How many teams of 8 players can you make from 100 players?", step, plan)  # new number
-    assert not math_moves.faithful("If you multiply, how many teams of 8 come from 96?", step, plan)  # another operation
-    assert not math_moves.faithful("Teams of 8 players from 96 players.", step, plan)  # not a question
+    assert step_rules.faithful("How many teams of 8 players can you make from 96 players?", step, plan)
+    assert not step_rules.faithful("How many teams of 8 players can you make from 100 players?", step, plan)  # new number
+    assert not step_rules.faithful("If you multiply, how many teams of 8 come from 96?", step, plan)  # another operation
+    assert not step_rules.faithful("Teams of 8 players from 96 players.", step, plan)  # not a question
     pens = "Pens cost $3 each. Jo buys 6 pens and pays with a $20 note. How much change does she get?"
     first = solver.plan(pens).steps[0]   # a step before the last: its own question is said or worded by the model
     words = agent.Tutor(lambda *a, **k: iter(["How much do 6 pens at $3 each cost in all?"]))
