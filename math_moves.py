@@ -42,10 +42,10 @@ from mathcheck import unbalanced_step
 from solver import Plan, Step, fmt
 from step_parts import another_route, bottoms_rewritten, part_of_step, step_rungs, what_it_finds
 from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, mixed_kinds_words, order_question,
-                        proposal, regrouping, rounding_words, same_route, unit_slip_words)
+                        proposal, regrouping, rounding_words, same_route, unit_change, unit_slip_words)
 from story_changes import (answer_by_story, compared_sum, moved_question, moved_wrong_way, part_plan, part_story,
                            relation_help, relation_move, story_changes, story_walk, then_question)
-from unplanned_help import first_move, for_later, way_in
+from unplanned_help import first_move, for_later, second_look, way_in
 from wording import (EXERCISE, NUM, OP_WORDS, concept_asked, content_words, given_numbers,
                      meaning_question, problem_sentences, problem_terms, question_sentence, question_target, said_list,
                      written_equation)
@@ -528,6 +528,9 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
     story = _story_move(lesson, said, work)
     if story is not None:
         return story
+    if changed := unit_change(lesson.problem, work):   # "12 m = 1200 cm": a change of unit, checked, the rest asked
+        lesson.worked += [changed[3]] if changed[3] else []
+        return Move(*changed[:3], kind="unit_change")
     related = relation_move(lesson.problem, found, tuple(Fraction(v) for v in lesson.stated))
     if related is not None:   # "9 + 4" for 4 times as many bikes as 9 scooters: the story's relation, at that step
         return Move(related.verdict, related.lead, fresh_hint(lesson, related.question, related.question),
@@ -576,7 +579,7 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
     if related is not None:   # "4 times as many cards as Sue has": the relation asked, never a frame
         return Move("none", "", fresh_hint(lesson, related, question), kind="propose")
     return Move("none", lead, fresh_hint(lesson, question,
-                                         "Which quantity does the question ask for, and what do you know about it?"),
+                                         second_look(lesson.problem, given)),
                 kind="propose")
 
 
