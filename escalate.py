@@ -172,9 +172,10 @@ def question_again(problem: str, subject: str) -> tuple[str, str]:
     where = "the question" if question else "this part of the problem"
     given = list(dict.fromkeys(phrase for _, phrase in given_numbers(problem))) if subject == "math" else []
     target = question_target(question) if question else ""
-    if len(given) > 1 and target:   # the problem's own quantities, never a frame that fits any question
+    if len(given) > 1 and question:   # the problem's own quantities, never a frame that fits any question
+        asks = f"It asks for {target}. " if target else ""
         return f"Read {where} once more: \"{question}\"", \
-            f"It asks for {target}. Which of {said_list(given[:4])} do you need for that, and what would you work " \
-            f"out first with them?"
+            f"{asks}Which of {said_list(given[:4])} do you need for {'that' if target else 'it'}, and what would you " \
+            f"work out first with them?"
     return f"Read {where} once more: \"{question or last}\"", \
         "Which words in it matter most, and what do they ask you to find?"
