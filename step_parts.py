@@ -209,10 +209,16 @@ def _plain(value: Fraction) -> str:
 
 def step_rungs(plan: Plan, step: Step) -> list[str]:
     """The rungs after a step's question: fractions to give one bottom (`bottom_rungs`), a change of unit
-    (`unit_rungs`), else solver.hints."""
+    (`unit_rungs`), else solver.hints, whose "This step is a multiplication: <the step's question>" names the step's
+    two numbers instead of restating its question."""
     if unlike_bottoms(step):
         return bottom_rungs(step)
-    return unit_rungs(plan, step) or solver.hints(plan, plan.steps.index(step))
+    hints = unit_rungs(plan, step) or solver.hints(plan, plan.steps.index(step))
+    named = [plan.quantities[r.index].text if r.kind == "quantity" else fmt(plan.steps[r.index].value)
+             for r in step.operands]
+    if len(hints) > 1 and len(named) == 2 and hints[1].startswith("This step is") and hints[1].endswith(step.question):
+        hints[1] = f"{hints[1][:-len(step.question)].rstrip(': ')} of {named[0]} and {named[1]}. What do you get?"
+    return hints
 
 
 def unit_rungs(plan: Plan, step: Step) -> list[str]:
