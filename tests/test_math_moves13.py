@@ -7,7 +7,7 @@ import agent
 import escalate
 import solver
 from arithmetic_claims import claims, computed_given, whole_route
-from step_parts import bottom_rungs, same_bottoms, unit_rungs
+from step_parts import bottom_rungs, same_bottoms, step_rungs, unit_rungs
 
 
 def silent(*_, **__):
@@ -96,3 +96,10 @@ def test_a_repeated_help_request_without_a_plan_names_the_problems_quantities():
 def test_a_price_each_gets_one_thing_pictured_first():
     reply = replies(["Mugs cost $3.50 each. How much do 6 mugs cost?"])[-1]
     assert reply["text"].startswith("Picture 1 mug: it costs $3.50.") and "21" not in reply["text"]
+
+
+def test_the_operation_rung_names_the_steps_numbers_not_its_question():
+    problem = "Each box holds 24 pens. How many pens are in 7 boxes?"
+    plan = solver.plan(problem)
+    rungs = step_rungs(plan, plan.steps[0])
+    assert not any(r.startswith("This step is") and r.endswith(plan.steps[0].question) for r in rungs)
