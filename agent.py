@@ -38,11 +38,12 @@ from evidence import KnowledgeBase, check_draft, content_words as evidence_words
 from arithmetic_claims import claims, path_to, results
 from lesson import (Lesson, content_words, grounded_move, guard_reply, plan_of, problem_change, request_of,
                     split_problem)
-from math_moves import Move, faithful, fresh_hint, math_move, step_text
+from math_moves import Move, fresh_hint, math_move, step_text
 from mathcheck import MathError, check_answer, format_decimal, format_fraction, math_spans, problem_equation, solve
 from science_numbers import number_move, read_conversion, read_problem
 from scorers import asks_or_next_step, extract_answer, leaks_answer
 from solver import Step, fmt, similar_problem
+from step_rules import faithful
 from tokenizer import Detokenizer, StopText, render_chat
 from toolcalls import parse_tool_calls, tool_call_guide
 from tools import Toolbox

@@ -7,13 +7,14 @@ a step lives here: math_moves.py decides the move.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from fractions import Fraction
 
 import wordproblem
 from mathcheck import MathError, parse_math
 from solver import fmt
-from wording import NUM, OP_WORDS
+from wording import NUM, OP_WORDS, given_numbers, problem_sentences, question_sentence, question_target
 
 OP_SIGN = {"+": "+", "-": "−", "*": "×", "/": "÷"}
 
@@ -267,6 +268,49 @@ def path_to(worked: list[str], answer: Fraction) -> list[str]:
     return [worked[i] for i in sorted(path)]
 
 
+def whole_route(worked: list[str], given: list[Fraction], value: Fraction) -> list[str]:
+    """The student's claims that make `value` (`path_to`) when they use every number the problem gives exactly once
+    and nothing else but their own earlier results ("15 × 6 = 90, 90 + 20 = 110" of 15 pages a day for 6 days and
+    20 more): right arithmetic all the way through; [] otherwise. Without a plan that is still no verdict on the
+    steps, only that the route is complete."""
+    path = path_to(worked, value)
+    left = [re.sub(r"(?<=\d)/(?=\d)", " / ", arithmetic_text(w.rsplit("=", 1)[0])) for w in path]
+    used = Counter(n for side in left for n in wordproblem.numbers_in(side))
+    made = Counter(result_of(w) for w in path[:-1])
+    if not path or made - used or used - made != Counter(given) or len(path) < 2:
+        return []
+    return path
+
+
+def right_through(worked: list[str], given: list[tuple[Fraction, str]], said: list[Fraction], work: str,
+                  problem: str, asked_before: str) -> tuple[str, str] | None:
+    """(lead, question) without a plan for a chain of right claims that uses every given number once (`whole_route`)
+    and makes the number the student offers as the answer, or their latest claim's: all the checker can say, said
+    plainly, and how that number answers the question (never "right" of the answer: no plan knows it); offered as
+    the answer again after that question (`asked_before`), what each result counts in the story is asked: the
+    arithmetic cannot tell a right route from a wrong one that uses the same numbers."""
+    route = whole_route(worked, [v for v, _ in given], said[-1]) if said else []
+    target = question_target(question_sentence(problem_sentences(problem)))
+    if not route or not target or not (presented_as_answer(work, said[-1]) or
+                                       str(route[-1]) in " ".join(str(c) for c in claims(work))):
+        return None
+    value = as_written(said[-1], work)
+    ask = f"Is {value} {target}? Say how your steps lead there."
+    if asked_before == ask and presented_as_answer(work, said[-1]):   # the story, not the arithmetic, decides now
+        return ("Every step of your arithmetic checks out.", f"To be sure it fits the story, say what each result "
+                f"counts: what is {fmt(result_of(route[0]))} in this problem, and what is {value}?")
+    return f"Your arithmetic is right all the way through: {', then '.join(route)}, using every number the " \
+           f"problem gives once.", ask
+
+
+def computed_given(value: Fraction, found: list[Claim], given: list[tuple[Fraction, str]]) -> bool:
+    """Is `value`, a number the problem gives, one a right claim makes from other numbers ("36 ÷ 12 = 3", a recipe's
+    scale, where the recipe gives 3 cups)? Then a diagnosis of that number ("You used the whole 3 cups") is a
+    coincidence: the student computed it."""
+    return value in {v for v, _ in given} and any(c.right and c.stated == value and value not in
+                                                   wordproblem.numbers_in(c.expression) for c in found)
+
+
 def their_equation(work: str, letter: str, value: Fraction) -> str:
     """The equation with the problem's letter the student wrote for a step's value ("so 6x is 36" -> "6x = 36",
     "x/4 = 4"), as they wrote its sides; "" when they wrote none."""
@@ -323,6 +367,17 @@ def true_of_work(says: str, work: str, problem: str) -> bool:
     known |= {n for text in texts for n in wordproblem.numbers_in(text)}   # "5 1/4" is 1/4 and 21/4 too
     did = re.split(r"[;:,]|\b(?:but|not|instead of|only once|without)\b", says)[0]
     return set(wordproblem.numbers_in(did)) <= known
+
+
+def said_of_work(says: str, value: Fraction, work: str, problem: str, found: list[Claim]) -> bool:
+    """May a diagnosis of `value` be said to this work? Never of a number the student computed from others
+    (`computed_given`); else when it is true of the work (`true_of_work`) or the work has no claim, or when the work
+    offers the number as the answer and the diagnosis speaks of the problem's step, not of what the student did ("The
+    10% is of 40, the amount after the first change" of "20 + 10 = 30% of 50, so 35"): the slip is at that step."""
+    if computed_given(value, found, given_numbers(problem)):
+        return False
+    return not found or true_of_work(says, work, problem) or presented_as_answer(work, value) \
+        and not says.startswith("You")
 
 
 def operations(claim: Claim) -> list[str]:

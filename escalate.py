@@ -31,7 +31,8 @@ from arithmetic_claims import OP_SIGN, claims, results
 from lesson import Lesson, plan_of
 from math_moves import Move, from_result, step_sum
 from solver import Plan, Step, fmt, numbers_in
-from wording import problem_sentences, question_sentence, question_target, request_flags, split_sentences
+from wording import (given_numbers, problem_sentences, question_sentence, question_target, request_flags, said_list,
+                     split_sentences)
 
 INVERSE = {"+": "-", "-": "+", "*": "/", "/": "*"}   # a op b = v  <=>  v inverse(op) b = a
 
@@ -169,5 +170,12 @@ def question_again(problem: str, subject: str) -> tuple[str, str]:
     if not (question or last):
         return "", ""
     where = "the question" if question else "this part of the problem"
+    given = list(dict.fromkeys(phrase for _, phrase in given_numbers(problem))) if subject == "math" else []
+    target = question_target(question) if question else ""
+    if len(given) > 1 and question:   # the problem's own quantities, never a frame that fits any question
+        asks = f"It asks for {target}. " if target else ""
+        return f"Read {where} once more: \"{question}\"", \
+            f"{asks}Which of {said_list(given[:4])} do you need for {'that' if target else 'it'}, and what would you " \
+            f"work out first with them?"
     return f"Read {where} once more: \"{question or last}\"", \
         "Which words in it matter most, and what do they ask you to find?"

@@ -32,20 +32,20 @@ from typing import TYPE_CHECKING
 
 import solver
 import wordproblem
-from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_text, as_mixed, as_written,
-                               both_sides, claims, in_dollars, measure_kind, operations, out_of_order, path_to,
+from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_text, as_mixed, as_written, both_sides,
+                               claims, computed_given, in_dollars, measure_kind, operations, out_of_order, path_to,
                                pending, presented_as_answer, proposed_chain, reordered, result_of, results, route_to,
-                               rounded_wrong_way, their_equation, true_of_work, unit_after, unused_quantities,
-                               with_chains, with_percent_bases)
+                               right_through, rounded_wrong_way, said_of_work, their_equation, true_of_work,
+                               unit_after, unused_quantities, with_chains, with_percent_bases)
 from asked_step import number_move, taken_away
 from mathcheck import unbalanced_step
 from solver import Plan, Step, fmt
-from step_parts import another_route, part_of_step, what_it_finds
+from step_parts import another_route, bottoms_rewritten, part_of_step, step_rungs, what_it_finds
 from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, mixed_kinds_words, order_question,
-                        proposal, regrouping, rounding_words, unit_slip_words)
+                        proposal, regrouping, rounding_words, same_route, unit_change, unit_slip_words)
 from story_changes import (answer_by_story, compared_sum, moved_question, moved_wrong_way, part_plan, part_story,
                            relation_help, relation_move, story_changes, story_walk, then_question)
-from unplanned_help import first_move, for_later, way_in
+from unplanned_help import first_move, for_later, second_look, way_in
 from wording import (EXERCISE, NUM, OP_WORDS, concept_asked, content_words, given_numbers,
                      meaning_question, problem_sentences, problem_terms, question_sentence, question_target, said_list,
                      written_equation)
@@ -211,26 +211,29 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     offers_other = said and said[-1] != plan.answer and presented_as_answer(work, said[-1])
     if plan.answer in said and not offers_other and (presented_as_answer(work, plan.answer)
                                                      or all(s.value != plan.answer for s in plan.steps[:-1])):
-        given = {q.value: q.text for q in plan.quantities if q.given}
+        given = {q.value: q.text for q in plan.quantities if q.given and q.value in solver.numbers_in(plan.problem)}
         return (_by_chance(plan.answer, given, found, lesson.worked) if len(plan.steps) > 1 else None) \
             or _close(lesson, plan, work)
+    if rewritten := bottoms_rewritten(plan, lesson.done, work):   # "10/12 - 3/12" of 5/6 - 1/4: a step of its own
+        return Move(*rewritten)
     diagnosis = solver.diagnose(plan, work) if said else None
     route = _on_their_route(plan, found, said, lesson.done)
     if route is not None:   # "20 − 9 = 11" of $20 less 2 sandwiches and a juice: the juice taken away after
         return route
     # a diagnosis of 15 says nothing of a "-15" (the sign is part of the number), nor of steps it is false of
     if diagnosis is not None and (diagnosis.value in said or -diagnosis.value not in said) \
-            and (not found or true_of_work(diagnosis.says, work, lesson.problem)):
+            and said_of_work(diagnosis.says, diagnosis.value, work, lesson.problem, found):
         return _diagnosed(lesson, plan, work, found, said, diagnosis)
     by_other_route = next(((c, s) for c in found for s in plan.steps[:-1] if c.stated == s.value and c.right
-                           and not _same_route(c, s)), None)
+                           and not same_route(c, s)), None)
     if by_other_route:
         return _other_route(*by_other_route)
     newly = sorted({i for i, s in enumerate(plan.steps[:-1]) if s.value in said} - set(lesson.done))   # not closing
     lesson.done = sorted(set(lesson.done) | set(newly) | _used_steps(plan, found))
     nxt = solver.next_step(plan, set(lesson.done))
     right = {s.value for s in plan.steps} | {q.value for q in plan.quantities}
-    if said and said[-1] not in right:
+    if said and (said[-1] not in right or said[-1] not in {s.value for s in plan.steps}
+                 and computed_given(said[-1], found, given_numbers(lesson.problem))):   # "36 ÷ 12 = 3" of 3 cups
         route = another_route(plan, found, said[-1])
         return Move("confirm", *route, kind="step_right") if route else \
             _unexplained(lesson, plan, work, found, said[-1], nxt)
@@ -241,8 +244,7 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     if proposed is not None:   # "divide both sides by 6": the next step, or an operation that only keeps the balance
         verdict, lead, question = both_sides_words(*proposed, nxt, written_equation(plan.problem)[1])
         return Move(verdict, lead, question, nxt, kind="step_right" if verdict == "confirm" else "propose")
-    regroup = regrouping(work, nxt)
-    if regroup:
+    if regroup := regrouping(work, nxt):
         return Move("none", *regroup, nxt, kind="hint")
     return Move("none", proposal(work, nxt), _ladder(lesson, plan, nxt), nxt, kind="hint")
 
@@ -385,12 +387,6 @@ def _other_operation(found: list[Claim], step: Step) -> bool:
                for c in found)
 
 
-def _same_route(claim: Claim, step: Step) -> bool:
-    """Did the claim reach the step's value by the step's operation (or dividing, for times a unit fraction)?"""
-    ops = set(operations(claim))
-    return step.op in ops or step.op == "*" and "/" in ops and any(v.numerator == 1 for v in step.values)
-
-
 def _other_route(claim: Claim, step: Step) -> Move:
     """The step's number by another operation ("25 − 20 = 5" for 20% of $25): right arithmetic, but the same value
     by a wrong route is no step done, so it is asked about, never confirmed."""
@@ -530,6 +526,9 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
     story = _story_move(lesson, said, work)
     if story is not None:
         return story
+    if changed := unit_change(lesson.problem, work):   # "12 m = 1200 cm": a change of unit, checked, the rest asked
+        lesson.worked += [changed[3]] if changed[3] else []
+        return Move(*changed[:3], kind="unit_change")
     related = relation_move(lesson.problem, found, tuple(Fraction(v) for v in lesson.stated))
     if related is not None:   # "9 + 4" for 4 times as many bikes as 9 scooters: the story's relation, at that step
         return Move(related.verdict, related.lead, fresh_hint(lesson, related.question, related.question),
@@ -544,10 +543,15 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
     part = part_plan(lesson.problem)
     diagnosis = solver.diagnose(part, work) if part is not None and said else None
     # "14 + 6 = 20" for "14 pages a day for 6 days", when it is true of the steps they wrote
-    if diagnosis is not None and diagnosis.value in said \
+    if diagnosis is not None and diagnosis.value in said and not computed_given(diagnosis.value, found, given) \
             and (not found or true_of_work(diagnosis.says, work, lesson.problem)):
         return Move("ask", diagnosis.says, fresh_hint(lesson, part.steps[0].question, solver.hints(part, 0)[0]),
                     kind="diagnosed_midway")
+    mixed_before = mixed_kinds_words(given, [c for w in lesson.worked for c in claims(w)])
+    through = right_through(lesson.worked, given, said, work, lesson.problem, lesson.last_hint)
+    if through is not None and mixed_before is None:   # every given number used once by right steps
+        return Move("confirm", through[0], fresh_hint(lesson, through[1], _full_answer(lesson.problem)),
+                    kind="claim_checked")
     if found:   # the numbers used so far: this message's and those of the right claims of earlier turns
         return _claims_checked(lesson.problem, given, found, " ".join([*lesson.worked, work]), part)
     offered = said[-1] if said else None
@@ -573,7 +577,7 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
     if related is not None:   # "4 times as many cards as Sue has": the relation asked, never a frame
         return Move("none", "", fresh_hint(lesson, related, question), kind="propose")
     return Move("none", lead, fresh_hint(lesson, question,
-                                         "Which quantity does the question ask for, and what do you know about it?"),
+                                         second_look(lesson.problem, given)),
                 kind="propose")
 
 
@@ -679,29 +683,17 @@ def _full_answer(problem: str) -> str:
 _THEN_VERB = {"-": "take {1} from {0}", "+": "add {1} to {0}", "*": "multiply {0} by {1}", "/": "divide {0} by {1}"}
 
 
-def faithful(draft: str, step: Step, plan: Plan) -> bool:
-    """May the model's wording of a step's question be said? Only a question that keeps the step's own words,
-    mentions no number outside the step's operands, and no operation other than the step's."""
-    if not draft.rstrip().endswith("?"):
-        return False
-    allowed = set(step.values) | {q.value for q in plan.quantities if q.value != plan.answer}
-    numbers = set(solver.numbers_in(draft))
-    ops = {op for op, words in OP_WORDS.items() if re.search(words, draft, re.I)}
-    shared = content_words(step.question) & content_words(draft)
-    return numbers <= allowed and ops <= {step.op} and len(shared) * 2 >= len(content_words(step.question))
-
-
 def _climb(lesson: Lesson, index: int) -> None:
     lesson.rungs[str(index)] = lesson.rungs.get(str(index), 0) + 1
 
 
 def _ladder(lesson: Lesson, plan: Plan, step: Step) -> str:
-    """The next rung of a step's ladder: its question, then solver.hints (which numbers, which operation, the
-    operation with its numbers). Each visit climbs; at the top the ladder alternates with a rephrasing."""
+    """The next rung of a step's ladder: its question, then `step_rungs` (solver.hints: which numbers, which
+    operation, the operation with its numbers). Each visit climbs; at the top it alternates with a rephrasing."""
     index = plan.steps.index(step)
-    ladder = [step_question(plan, step), *solver.hints(plan, index)]
-    if set(step.values) <= set(solver.numbers_in(ladder[0])):   # "Which numbers do you need? Look at 40 pencils and
-        del ladder[1]   # 6 pencils." after a question that names both helps no one: the operation is the next rung
+    ladder = [step_question(plan, step), *step_rungs(plan, step)]
+    if "Which numbers do you need?" in ladder[1] and set(step.values) <= set(solver.numbers_in(ladder[0])):
+        del ladder[1]   # "... Look at 40 pencils and 6 pencils." after a question that names both: the operation next
     rung = min(lesson.rungs.get(str(index), 0), len(ladder) - 1)
     _climb(lesson, index)
     return fresh_hint(lesson, ladder[rung], f"Try working out {step_sum(step)} and tell me what you get.")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from fractions import Fraction
+from math import gcd
 
 import solver
 import wordproblem
@@ -135,3 +136,101 @@ def _third_person(verb: str) -> str:
     if re.search(r"[^aeiou]y$", verb):
         return verb[:-1] + "ies"
     return verb + ("es" if re.search(r"(?:s|sh|ch|x|o)$", verb) else "s")
+
+
+# ============================================================================ fractions rewritten with one bottom
+
+_WRITTEN_FRACTION = re.compile(r"(?<![\d./])(\d+)/([1-9]\d*)(?![\d/])")
+
+
+def unlike_bottoms(step: Step) -> bool:
+    """A step that adds or takes away two fractions with different bottom numbers ("3/4 − 1/6"): rewriting them
+    with one bottom is its own step, confirmed and helped as such."""
+    a, b = (step.values + (Fraction(0), Fraction(0)))[:2]
+    return step.op in "+-" and len(step.values) == 2 and a.denominator > 1 and b.denominator > 1 \
+        and a.denominator != b.denominator
+
+
+def bottoms_rewritten(plan: Plan, done: list[int], work: str) -> tuple[str, str, str, Step, str] | None:
+    """`same_bottoms` of the first step not done yet that the work rewrites, else None."""
+    return next((r for i, s in enumerate(plan.steps) if i not in done and (r := same_bottoms(s, work))), None)
+
+
+def same_bottoms(step: Step, work: str) -> tuple[str, str, str, Step, str] | None:
+    """(verdict, lead, question, step, kind) for a student's rewriting of `step`'s two fractions with one bottom
+    ("9/12 − 2/12" of 3/4 − 1/6): both right is confirmed, each change said back, and the sum in their forms asked
+    next ("What is 9/12 − 2/12?", never in decimals); one of them not the same amount ("1/12" for 1/6) is flagged at
+    that fraction, with what its bottom was multiplied by. None when the work writes no such pair."""
+    if not unlike_bottoms(step):
+        return None
+    written = [(m.group(), Fraction(int(m.group(1)), int(m.group(2)))) for m in _WRITTEN_FRACTION.finditer(work)]
+    bottoms = Counter(int(text.split("/")[1]) for text, _ in written)
+    shared = [d for d, n in bottoms.items() if n >= 2 and all(d % v.denominator == 0 for v in step.values)]
+    if not shared:
+        return None
+    pair = [(text, value) for text, value in written if int(text.split("/")[1]) == shared[0]][:2]
+    a, b = step.values
+    sign = "−" if step.op == "-" else "+"
+    if [value for _, value in pair] == [a, b]:
+        changed = [f"{_plain(v)} = {text}" for (text, _), v in zip(pair, (a, b)) if text != _plain(v)]
+        return ("confirm", f"Yes, {' and '.join(changed)}" + (f", so both have {shared[0]} at the bottom." if
+                                                             len(changed) == 1 else "."),
+                f"What is {pair[0][0]} {sign} {pair[1][0]}?", step, "step_right")
+    wrong = [(text, v) for (text, value), v in zip(pair, (a, b)) if value != v]
+    if len(wrong) != 1:
+        return None   # both changed wrongly, or in another order: asked elsewhere
+    text, meant = wrong[0]
+    times = shared[0] // meant.denominator
+    return ("flag", f"Check {text}: it is not the same amount as {_plain(meant)}.",
+            f"The bottom {meant.denominator} was multiplied by {times} to make {shared[0]}; what does the top "
+            f"{meant.numerator} become when it is multiplied by {times} too?", step, "claim_wrong")
+
+
+def bottom_rungs(step: Step) -> list[str]:
+    """The ladder of a step on fractions with different bottoms (after its opening question): a concrete shared
+    bottom with what each bottom is multiplied by, then the first fraction rewritten and the second asked, then the
+    rewritten sum; never a decimal form the student did not use, never the result."""
+    a, b = step.values
+    bottom = a.denominator * b.denominator // gcd(a.denominator, b.denominator)
+    sign = "−" if step.op == "-" else "+"
+    times = [f"{v.denominator} × {bottom // v.denominator} = {bottom}" for v in (a, b) if v.denominator != bottom]
+    first = f"{a.numerator * (bottom // a.denominator)}/{bottom}"
+    second = f"{b.numerator * (bottom // b.denominator)}/{bottom}"
+    return [f"Try {bottom} as the bottom number for both: {' and '.join(times)}. What do the tops of {_plain(a)} and "
+            f"{_plain(b)} become when they are multiplied by the same numbers?",
+            f"{_plain(a)} = {first}" + (f" (top and bottom × {bottom // a.denominator})" if first != _plain(a) else "")
+            + f". What is {_plain(b)} with {bottom} at the bottom?",
+            f"What is {first} {sign} {second}?"]
+
+
+def _plain(value: Fraction) -> str:
+    return f"{value.numerator}/{value.denominator}"
+
+
+def step_rungs(plan: Plan, step: Step) -> list[str]:
+    """The rungs after a step's question: fractions to give one bottom (`bottom_rungs`), a change of unit
+    (`unit_rungs`), else solver.hints, whose "This step is a multiplication: <the step's question>" names the step's
+    two numbers instead of restating its question."""
+    if unlike_bottoms(step):
+        return bottom_rungs(step)
+    hints = unit_rungs(plan, step) or solver.hints(plan, plan.steps.index(step))
+    named = [plan.quantities[r.index].text if r.kind == "quantity" else fmt(plan.steps[r.index].value)
+             for r in step.operands]
+    if len(hints) > 1 and len(named) == 2 and hints[1].startswith("This step is") and hints[1].endswith(step.question):
+        hints[1] = f"{hints[1][:-len(step.question)].rstrip(': ')} of {named[0]} and {named[1]}. What do you get?"
+    return hints
+
+
+def unit_rungs(plan: Plan, step: Step) -> list[str]:
+    """A change of unit ("How many days is 2 weeks?", the plan's "7 day in 1 week"): the unit's size said as a fact,
+    then the times it is taken, instead of "Which numbers do you need? Look at 2 weeks and 7 day in 1 week." (the
+    size is no number of the problem); [] for any other step."""
+    size = next((q for r in step.operands if r.kind == "quantity" and not (q := plan.quantities[r.index]).given), None)
+    many = re.match(r"How many (\w+)", step.question)
+    fact = re.fullmatch(r"(\d+) \w+ in 1 (\w+)", size.text) if size is not None else None
+    if step.op != "*" or not many or not fact or len(step.values) != 2:
+        return []
+    count = next(v for v in step.values if v != size.value)
+    return [f"1 {fact.group(2)} is {fact.group(1)} {many.group(1)}. {step.question}",
+            f"That is {fmt(count)} lots of {fact.group(1)} {many.group(1)}: what is {fmt(count)} × "
+            f"{fact.group(1)}?"]

@@ -15,12 +15,13 @@ verdict object: math_moves.py, one room up, makes the move.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from fractions import Fraction
 
 import wordproblem
 from arithmetic_claims import Claim, arithmetic_text, convertible, measure_kind, operations, unit_after
-from solver import Step, fmt, numbers_in
-from wording import NUM
+from solver import Plan, Step, fmt, numbers_in
+from wording import NUM, OP_WORDS, content_words, problem_sentences, question_sentence, question_target
 
 DOING = {"+": "Adding", "-": "Taking away", "*": "Multiplying", "/": "Dividing"}
 # a number a student may bring without the problem writing it: a unit's size (60 minutes, 100 cm, 12 months, ...)
@@ -148,3 +149,51 @@ def mixed_kinds_words(given: list[tuple[Fraction, str]], found: list[Claim]) -> 
             return f"Look at {claim}: it {doing}.", \
                 f"What does {a} count, what does {b} count, and can the two be put together that way?"
     return None
+
+
+def faithful(draft: str, step: Step, plan: Plan) -> bool:
+    """May the model's wording of a step's question be said? Only a question that keeps the step's own words,
+    mentions no number outside the step's operands, and no operation other than the step's."""
+    if not draft.rstrip().endswith("?"):
+        return False
+    allowed = set(step.values) | {q.value for q in plan.quantities if q.value != plan.answer}
+    numbers = set(numbers_in(draft))
+    ops = {op for op, words in OP_WORDS.items() if re.search(words, draft, re.I)}
+    shared = content_words(step.question) & content_words(draft)
+    return numbers <= allowed and ops <= {step.op} and len(shared) * 2 >= len(content_words(step.question))
+
+
+def same_route(claim: Claim, step: Step) -> bool:
+    """Did the claim reach the step's value by the step's operation (or dividing, for times a unit fraction), or a
+    percent change by multiplying its base by what is left ("50 × 0.8 = 40" for $50 after taking 20% off)?"""
+    ops = set(operations(claim))
+    kept = step.op in "+-" and "%" in step.question and ops == {"*"} and step.values and step.values[0] \
+        and Counter(numbers_in(claim.expression)) == Counter((step.values[0], step.value / step.values[0]))
+    return step.op in ops or step.op == "*" and "/" in ops and any(v.numerator == 1 for v in step.values) or kept
+
+
+_UNIT_CHANGE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*([a-zA-Z]+)\s*(?:=|\bis\b|\bare\b|\bmakes?\b)\s*"
+                          r"(\d+(?:\.\d+)?)\s*([a-zA-Z]+)")
+
+
+def unit_change(problem: str, work: str) -> tuple[str, str, str, str] | None:
+    """(verdict, lead, question, the change as a claim) for a student's change of a given measure into another unit
+    ("12 m = 1200 cm" of a 12 m rope cut into 75 cm pieces): right, it is confirmed and the measure already in that
+    unit brought in; wrong, the size of the bigger unit is asked. None for anything else."""
+    m = _UNIT_CHANGE.search(work)
+    if m is None or not convertible(m.group(2), m.group(4)) or Fraction(m.group(1)) not in numbers_in(problem):
+        return None
+    (a, unit_a, b, unit_b), size = m.groups(), wordproblem.unit_factor(m.group(2).lower(), m.group(4).lower())
+    made = Fraction(a) * size if size else Fraction(a) / wordproblem.unit_factor(unit_b.lower(), unit_a.lower())
+    if made != Fraction(b):
+        big, small = (unit_a, unit_b) if size else (unit_b, unit_a)
+        return "flag", f"Check {m.group().strip()}.", f"How many {small} make 1 {big}?", ""
+    other = next((f"{n} {u}" for n, u in re.findall(r"(\d+(?:\.\d+)?)\s*([a-zA-Z]+)", problem)
+                  if u.lower() == unit_b.lower() and n != b), "")
+    target = question_target(question_sentence(problem_sentences(problem))) or "the answer"
+    ask = f"Now both are in {unit_b}: how do {b} {unit_b} and {other} give you {target}?" if other else \
+        f"How does {b} {unit_b} help you find {target}?"
+    sign = "×" if size else "÷"
+    return "confirm", f"Yes, {a} {unit_a} = {b} {unit_b}.", ask, \
+        f"{a} {sign} {fmt(Fraction(size or wordproblem.unit_factor(unit_b.lower(), unit_a.lower())))} = {b}"
+

@@ -7,7 +7,7 @@ opening turn of a train-only item with a `Scribe` as its model: the scribe recor
 answers a wording request with a reply written here from the move in that request (several phrasings per kind of
 move, so the model learns to word, not to copy one template). The prompt is therefore the tutor's own, whatever
 agent.py builds at run time. An example is kept only when
-  1. the tutor itself said the scribe's reply (its wording step reports "model": math_moves.faithful for a plan step,
+  1. the tutor itself said the scribe's reply (its wording step reports "model": step_rules.faithful for a plan step,
      evidence.check_draft and the grounding-word check for reading and science; for a math stage draft, the reply
      survived wording.consistent_with and the leak guard), and
   2. the tutor's whole reply passes scorers.rubric_checks for the item as a case: specific, no leak, asks, no

@@ -14,10 +14,11 @@ from fractions import Fraction
 import solver
 import wordproblem
 from wordproblem import same_word
+from arithmetic_claims import convertible
 from asked_step import first_part_question
 from solver import Plan, Quantity, Step, fmt
 from wording import (content_words, first_move_question, problem_sentences, problem_terms, question_sentence,
-                     question_target)
+                     question_target, said_list)
 
 _RELATION = re.compile(r"\b(?:times|as many|as much|more|fewer|less|each|every|per|half|twice|double|together|in all|"
                        r"altogether|total|percent|mean|average)\b|%", re.I)
@@ -107,6 +108,23 @@ def first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, st
     return lead, f"What does \"{phrase}\" tell you about {target}?"
 
 
+def second_look(problem: str, given: list[tuple[Fraction, str]]) -> str:
+    """The rephrasing of a help request that came twice without a plan: the problem's own quantities, and which of
+    them belong together in its story (the student pairs them; no step is invented), never a question that would fit
+    any problem ("Which quantity does the question ask for?")."""
+    named = list(dict.fromkeys(phrase for _, phrase in given if re.search(r"[a-z$]", phrase)))
+    target = question_target(question_sentence(problem_sentences(problem))) or "the answer"
+    units = [phrase.split()[1] for phrase in named[:2] if len(phrase.split()) == 2]
+    if len(named) == 2 and len(units) == 2 and convertible(*units):   # "12 m" and "75 cm": one unit first
+        first_big = bool(wordproblem.unit_factor(units[0].lower(), units[1].lower()))
+        big, small = (named[0], units[1]) if first_big else (named[1], units[0])
+        return f"{named[0]} and {named[1]} are in different units. How many {small} is {big}?"
+    if len(named) < 3:
+        return f"Which quantity does the question ask for, and what do you know about {target}?"
+    return f"You know {said_list(named[:4])}. Which two of them go together in the story, and what do they tell you " \
+           f"on the way to {target}?"
+
+
 def named_quantity(problem: str, given: list[tuple[Fraction, str]]) -> str | None:
     """One quantity the problem names outside its question ('95 km'): the one whose sentence shares most words with
     the question (the first on a tie); None when it names none."""
@@ -132,7 +150,8 @@ def way_in(plan: Plan, step: Step) -> str:
     if len(given) != 2 or len(step.operands) != 2:
         return ""
     ask = _one_step_strategy(plan, step, given) if len(plan.steps) == 1 else ""
-    ask = ask or _equal_groups(step, given) or _tens_then_ones(step, given) or _times_fact(plan, step, given)
+    ask = ask or _equal_groups(step, given) or _priced_each(step, given) or _tens_then_ones(step, given) \
+        or _times_fact(plan, step, given)
     compares = HOW_FAR_APART.search(question_sentence(problem_sentences(plan.problem))) \
         or re.search(r"\b(?:than|difference)\b", step.question)
     ask = ask or (_count_up(step, given) if compares else "")   # a take-away keeps its story ("then used 17")
@@ -193,6 +212,20 @@ def _equal_groups(step: Step, given: list[Quantity]) -> str:
     many = count.unit.split()[0] if count.unit.split()[0] != one else f"{one}s"   # a plan may read "14 day"
     return f"Picture 1 {one}: that is {fmt(rate.value)} {thing}. How many {thing} would two {many} make, and how " \
            f"does that help with {fmt(count.value)} {many}?"
+
+
+def _priced_each(step: Step, given: list[Quantity]) -> str:
+    """"8 apples" at "$1.25 each": one thing's price pictured, then two, then all of them (the question restated as
+    "How do 8 apples and $1.25 each give you the cost?" helps no one)."""
+    prices = [q for q in given if q.text.startswith("$") and (q.text.endswith(" each") or f"{q.text} each" in
+                                                               step.question)]
+    counts = [q for q in given if q not in prices and q.value.denominator == 1 and q.value > 2 and q.unit]
+    if step.op != "*" or len(prices) != 1 or len(counts) != 1:
+        return ""
+    count, price = counts[0], prices[0].text.removesuffix(" each")
+    many = count.unit.split()[0]
+    return f"Picture 1 {wordproblem.stem(many)}: it costs {price}. How much would two {many} cost, and how does " \
+           f"that help with {fmt(count.value)} {many}?"
 
 
 def _tens_then_ones(step: Step, given: list[Quantity]) -> str:

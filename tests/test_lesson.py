@@ -15,6 +15,8 @@ import lesson
 import math_moves
 import science_catalog
 import solver
+import step_parts
+import step_rules
 import wording
 from common import ROOT, SessionStore
 
@@ -191,7 +193,7 @@ def test_the_ladder_climbs_and_never_says_a_hint_three_times_in_a_row():
     # the one step's own question is the problem's: it is asked as how the numbers lead to the question's target
     assert said[0] == "How do 96 players and 8 players give you the number of teams?"
     # the rung "Which numbers do you need? Look at 96 players and 8 players." names what said[0] named: skipped
-    assert said[1:3] == solver.hints(plan, 0)[1:]
+    assert said[1:3] == step_parts.step_rungs(plan, plan.steps[0])[1:]   # the operation on its two numbers
     assert all(not (a == b == c) for a, b, c in zip(said, said[1:], said[2:])), said
     assert not any("12" in s for s in said)
 
@@ -199,10 +201,10 @@ def test_the_ladder_climbs_and_never_says_a_hint_three_times_in_a_row():
 def test_a_model_wording_is_used_only_when_faithful_to_the_plan():
     plan = solver.plan(TEAMS)
     step = plan.steps[0]
-    assert math_moves.faithful("How many teams of 8 players can you make from 96 players?", step, plan)
-    assert not math_moves.faithful("How many teams of 8 players can you make from 100 players?", step, plan)  # new number
-    assert not math_moves.faithful("If you multiply, how many teams of 8 come from 96?", step, plan)  # another operation
-    assert not math_moves.faithful("Teams of 8 players from 96 players.", step, plan)  # not a question
+    assert step_rules.faithful("How many teams of 8 players can you make from 96 players?", step, plan)
+    assert not step_rules.faithful("How many teams of 8 players can you make from 100 players?", step, plan)  # new number
+    assert not step_rules.faithful("If you multiply, how many teams of 8 come from 96?", step, plan)  # another operation
+    assert not step_rules.faithful("Teams of 8 players from 96 players.", step, plan)  # not a question
     pens = "Pens cost $3 each. Jo buys 6 pens and pays with a $20 note. How much change does she get?"
     first = solver.plan(pens).steps[0]   # a step before the last: its own question is said or worded by the model
     words = agent.Tutor(lambda *a, **k: iter(["How much do 6 pens at $3 each cost in all?"]))

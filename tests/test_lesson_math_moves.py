@@ -130,10 +130,11 @@ def test_later_turns_count_earlier_work_and_a_result_already_worked_out_is_asked
     state = lesson.Lesson(problem=seats)
     math_moves.math_move(state, None, "26 x 18 = 468")
     second = math_moves.math_move(state, None, "468 - 310 = 158")
-    assert second.question == "What does 158 stand for in this problem, and is that the number of empty seats?"
+    # every number the problem gives used once by right steps: said so (round 13), and its meaning asked
+    assert second.question == "Is 158 the number of empty seats? Say how your steps lead there."
     offered = math_moves.math_move(state, None, "is it 158?")
-    assert offered.text == ("You found 158 with 468 − 310 = 158. What does 158 stand for in this problem, and is "
-                            "that the number of empty seats?") and offered.verdict == "ask"
+    assert offered.question == ("To be sure it fits the story, say what each result counts: what is 468 in this "
+                                "problem, and what is 158?") and "right" not in offered.text
 
 
 def test_a_leading_negative_number_is_part_of_the_claim():
