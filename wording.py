@@ -162,9 +162,9 @@ def answer_attempt(message: str, choices: list[str]) -> str | None:
     """The answer a student offers in a message, or None when the message is not an answer."""
     if choices:
         short = normalise_text(message)
-        picked = re.sub(r"^(?:i think |is it |maybe |it'?s )", "", short)
+        picked = re.sub(r"^(?:i think |is it |maybe |it'?s |i (?:picked|chose|said|put|went with|choose|pick) )", "", short)
         if len(short) <= 60 and match_choice(picked, choices) is not None:
-            return re.sub(r"^(?:i think |is it |maybe |it'?s )", "", short)
+            return re.sub(r"^(?:i think |is it |maybe |it'?s |i (?:picked|chose|said|put|went with|choose|pick) )", "", short)
         return None
     whole = ATTEMPT_WHOLE.match(message.strip())
     if whole and re.search(r"\d", whole.group("answer")) and _parses(whole.group("answer")):
