@@ -294,9 +294,8 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     else:
         facts = kb or Facts(lesson.evidence)
         stuck = picked is None and (not claim or science_catalog.is_help(work))  # no pick and no idea of their own
-        found = choices and (picked is not None or stuck) and science_moves.choice_move(question, choices, picked,
-                                                                                         facts) or \
-            science_moves.science_move(question, claim, facts, known=lesson.known)  # type: ignore[arg-type]
+        found = science_moves.choice_move(question, choices, picked, facts) if choices and (  # type: ignore
+            picked is not None or stuck) else science_moves.science_move(question, claim, facts, known=lesson.known)
         found = card_rung(lesson, question, claim, found)
         found.text = science_moves.proper_names(found.text)
         if found.verdict == "supported" and CITES.search(work or message):   # a quoted fact is evidence, no answer

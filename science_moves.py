@@ -80,11 +80,12 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     return claim_move(claim, question, facts, card, embedder, fitting)
 
 
-def choice_move(question: str, choices: list[str], picked: int | None, kb: KnowledgeBase) -> Move | None:
-    """A lettered multiple-choice question: the choice a fact names as the answer (`choice_fact`) decides a pick, a
-    wrong pick is flagged at that choice (with the fact that rules it out when one names it and the options share no
-    word), a stuck student is asked about each choice or gets the topic card's observation; None for a pick no fact
-    decides, which science_move then takes in the choice's own words."""
+def choice_move(question: str, choices: list[str], picked: int | None, kb: KnowledgeBase) -> Move:
+    """A lettered multiple-choice question: the one choice the topic card accepts or a fact names as the answer
+    (`choice_fact`) decides a pick, a wrong pick is flagged at that choice (with the fact that rules it out when one
+    names it and the options share no word), a pick nothing decides is asked for its reason (a short choice is never
+    confirmed by a card or fact that would take two of the choices), a stuck student is asked about each choice or
+    gets the topic card's observation."""
     card = match_card(question, key_terms(question))
     right = [i for i, choice in enumerate(choices)  # the card's accepted answer, else a fact's
              if card and card_verdict(card, choice) == "right" or choice_fact(choice, question, kb)]
@@ -94,8 +95,8 @@ def choice_move(question: str, choices: list[str], picked: int | None, kb: Knowl
     if picked is None:
         listed = ", ".join(f"\"{c}\"" for c in choices[:-1]) + f" and \"{choices[-1]}\""
         return Move(f"{card.opening} Then go back to the choices: {fits_it}?" if card else
-                    f"Take the choices one at a time: what do you know about {listed}? Then decide {fits_it}, and "
-                    f"what rules out each of the others.", "card" if card else "fact", None, [])
+                    f"Take the choices one at a time: what do you know about {listed}? Then decide {fits_it}: what "
+                    f"rules out each of the others?", "card" if card else "fact", None, [])
     said = f"{'ABCDEFGH'[picked]}, \"{choices[picked]}\","
     if right_at == picked:
         grounds = [card.idea] if card and card_verdict(card, choices[picked]) == "right" else \
@@ -109,8 +110,12 @@ def choice_move(question: str, choices: list[str], picked: int | None, kb: Knowl
     if right_at is not None:
         return Move(f"Choice {said} does not fit. {card.opening}" if card else
                     f"Choice {said} does not fit. What do you know about \"{choices[picked]}\"? Go through the "
-                    f"other choices the same way and decide {fits_it}.", "fact", "contradicted", [])
-    return None
+                    f"other choices the same way: {fits_it}?", "fact", "contradicted", [])
+    # no card or fact decides between the choices: a card that accepts two of them ("water turning to vapour",
+    # "vapour turning to water") or none judges no pick, so the student's reason is asked for
+    return Move(f"Why {said[:-1]}? {card.opening}" if card else
+                f"Why {said[:-1]}? Say what you know about \"{choices[picked]}\", then decide {fits_it}: what rules "
+                f"out each of the other choices?", "card" if card else "fact", "unclear", [])
 
 
 def choice_fact(choice: str, question: str, kb: KnowledgeBase) -> str | None:
@@ -131,8 +136,9 @@ def choice_fact(choice: str, question: str, kb: KnowledgeBase) -> str | None:
 
 
 # "Which organ takes in oxygen?", "Which of these is a gas at room temperature?": what the answer must do or be.
-ASKED_PREDICATE = re.compile(r"^\W*(?:which|what)\s+(?:(?:one\s+)?of\s+(?:these|the following|them)\s+|[a-z]+\s+)?"
-                             r"((?:is|are|was|were|has|have|can|does|do)\b.+?|[a-z]+s\b.+?)\W*$", re.I)
+ASKED_PREDICATE = re.compile(r"^\W*(?:which|what)\s+(?:(?:one\s+)?of\s+(?:these|the following|them)\s+|"
+                             r"[a-z]+\s+(?:of\s+(?:an?|the)\s+[a-z]+\s+)?)?"
+                             r"((?:is|are|was|were|has|have|can)\b.+?|(?!does\b)[a-z]+s\b.+?)\W*$", re.I)
 
 
 def ruling_fact(choice: str, question: str, choices: list[str], kb: KnowledgeBase) -> str | None:

@@ -74,3 +74,12 @@ def test_the_new_cards_accept_the_idea_not_a_name_with_a_wrong_reason(topic, rig
     card = match_card({"herbivores": "Which animal is a herbivore?", "carnivores": "Which animal is a carnivore?",
                        "solids and liquids": "What is the difference between a solid and a liquid?"}[topic])
     assert card_verdict(card, right) == "right" and card_verdict(card, wrong) != "right"
+
+
+def test_a_pick_a_card_would_take_with_another_choice_is_asked_for_its_reason_never_confirmed(tutor):
+    # the condensation choice says "vapour" as the evaporation card's right answer does: nothing decides the pick
+    said = reply(tutor, "mc13-e", "Which change is evaporation? A) ice turning to water B) liquid turning to gas "
+                                  "C) gas turning to liquid D) liquid turning to solid. I think C")
+    assert said["verdict"] not in ("confirm", "flag") and "C, \"gas turning to liquid\"" in said["text"]
+    said = reply(tutor, "mc13-f", "Which part of a flower makes pollen? A) petal B) anther C) sepal D) stalk. I think B")
+    assert said["verdict"] != "confirm" or "B, \"anther\"" in said["text"]
