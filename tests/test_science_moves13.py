@@ -7,7 +7,7 @@ from agent import Tutor, load_index
 from common import SessionStore
 from evidence import KnowledgeBase, key_terms
 from lesson import split_problem
-from science_catalog import card_verdict, match_card
+from science_catalog import by_form, card_verdict, match_card
 
 
 def model(*_, **__):
@@ -83,3 +83,10 @@ def test_a_pick_a_card_would_take_with_another_choice_is_asked_for_its_reason_ne
     assert said["verdict"] not in ("confirm", "flag") and "C, \"gas turning to liquid\"" in said["text"]
     said = reply(tutor, "mc13-f", "Which part of a flower makes pollen? A) petal B) anther C) sepal D) stalk. I think B")
     assert said["verdict"] != "confirm" or "B, \"anther\"" in said["text"]
+
+
+def test_what_happens_to_one_living_thing_if_another_goes_asks_for_their_link():
+    said = by_form("What would happen to the caterpillars if the birds in the garden were all gone?", ["\"x\""], "")
+    assert said.startswith("If the birds in the garden were all gone, what do the caterpillars lose or gain?")
+    assert "\"x\"" not in said and "how the caterpillars and the birds are linked" in said
+    assert "linked" not in by_form("What happens to a candle if it is left in the sun?", ["\"candle\""], "")
