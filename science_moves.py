@@ -8,7 +8,8 @@ has a card, pointed at the one
 that contradicts it, else tested: against a fact only when it bears on the idea (`bears_on`) and cannot state the
 answer (`answers`), else in the idea's own words (`own_idea_test`); a naming question's answer is checked against
 what the question describes (science_catalog.named_check), a unit confirmed by a fact that gives it for its quantity
-(`unit_fact`). Every move carries the facts it rests on.
+(`unit_fact`). A lettered multiple-choice question is `choice_move`'s: a pick is confirmed or flagged only where the
+topic card or a fact names one choice. Every move carries the facts it rests on.
 
     .venv/bin/python science_moves.py "Why do ice cubes melt?" "I think the cold leaks out"
 """
