@@ -130,9 +130,17 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
     if asked and asked[0] + 1 < len(pieces):
         return "".join(pieces[:asked[0] + 1]).strip(), "".join(pieces[asked[0] + 1:]).strip()
     questions = [i for i, p in enumerate(pieces) if p.rstrip().endswith("?")]  # a passage and its question
+    for i in questions:  # the choices after the question are the problem's; "I think A" after them the student's
+        if options := LISTED_OPTIONS.match(rest := "".join(pieces[i + 1:])):
+            return f"{''.join(pieces[:i + 1]).strip()} {options.group(0).strip()}", rest[options.end():].strip(" .")
     if questions and questions[-1] + 1 < len(pieces):
         return "".join(pieces[:questions[-1] + 1]).strip(), "".join(pieces[questions[-1] + 1:]).strip()
     return message.strip(), ""
+
+
+# "A) plastic spoon B) copper wire C) wooden stick D) rubber band": lettered choices in order from A, the last one up to
+# its full stop; what follows ("I think A") is the student's.
+LISTED_OPTIONS = re.compile(r"\s*\(?A[).:]\s+[^\n]*?\s\(?B[).:]\s+(?:[^\n]*?\s\(?[C-H][).:]\s+)*[^.?!\n]*")
 
 
 def _attempt_after_question(question: str, piece: str) -> bool:
@@ -298,8 +306,10 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
                                      unclear=bool(QUESTION_UNCLEAR.search(work or message)))
         found = from_found_sentence(lesson, claim, found, quoted=bool(CITES.search(work or message)))
     else:
-        found = science_moves.science_move(question, claim, kb or Facts(lesson.evidence),  # type: ignore[arg-type]
-                                           known=lesson.known)
+        facts = kb or Facts(lesson.evidence)
+        stuck = picked is None and (not claim or science_catalog.is_help(work))  # no pick and no idea of their own
+        found = science_moves.choice_move(question, choices, picked, facts) if choices and (  # type: ignore
+            picked is not None or stuck) else science_moves.science_move(question, claim, facts, known=lesson.known)
         found = card_rung(lesson, question, claim, found)
         found.text = science_moves.proper_names(found.text)
         if found.verdict == "supported" and CITES.search(work or message):   # a quoted fact is evidence, no answer

@@ -513,6 +513,10 @@ CHANGE = re.compile(r"\bhow (?:can|could|do|would|should) (?:i|we|you) (?:make|g
                     r"longer|shorter|more \w+|less \w+)", re.I)
 DIFFERENCE = re.compile(r"\bdifference between (?:an? |the )?((?:\w+ ){0,2}?\w+) and "
                         r"(?:an? |the )?((?:\w+ ){0,2}?\w+)\b", re.I)
+# "What would happen to the owls if the mice disappeared?": the thing, the change, and the change's own subject
+WHAT_IF = re.compile(r"\bwhat (?:happens|would happen|will happen) to ((?:the |our |your |an? )?(?:\w+ ){0,2}?\w+) "
+                     r"if ((?:all |most |some |the |of |a lot of )*(\w+)\b.*?)\W*$", re.I)
+NOT_LINKED = {"it", "they", "we", "you", "he", "she", "there", "this", "that"}  # a pronoun names no second thing
 CONTRAST = re.compile(r"^\W*why\b.*?\b(do|does|is|are|can|will)\s+(.+?),?\s+but\s+(.+?)\W*$", re.I)
 # Verbs a "why does ..." question puts in their bare form ("why does my shirt get hot"): said back as a statement
 # they take their -s ("your shirt gets hot"), or the quote reads as a broken fill-in.
@@ -572,6 +576,11 @@ def by_form(question: str, terms: list[str], quoted: str) -> str:
     if re.match(r"\W*how\s+(?:do|does|did|is|are|can|could|will|would)\b", asked, re.I):  # a process, not "how many"
         return (f"Take it one step at a time: what happens to {term} first, and what happens after that, until you "
                 f"can answer {quoted}?")
+    if (m := WHAT_IF.search(asked)) and m.group(1).endswith("s") and m.group(3).lower() not in {*YOU, *NOT_LINKED}:
+        # "what happens to the frogs if all the insects die": the link between the two living things
+        thing, change, other = to_you(m.group(1)), to_you(m.group(2)), m.group(3)
+        return (f"If {change}, what do {thing} lose or gain? Think about how {thing} and the {other} are linked, and "
+                f"say what happens to {thing} first and what follows.")
     if re.search(r"\bwhat happens\b", asked, re.I):
         return f"Picture it: what would you see happen to {term} first, and what would change next?"
     if m := WHY_HAVE.match(asked):  # a part a thing always has: no times without it, but a reason it is there

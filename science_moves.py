@@ -8,7 +8,8 @@ has a card, pointed at the one
 that contradicts it, else tested: against a fact only when it bears on the idea (`bears_on`) and cannot state the
 answer (`answers`), else in the idea's own words (`own_idea_test`); a naming question's answer is checked against
 what the question describes (science_catalog.named_check), a unit confirmed by a fact that gives it for its quantity
-(`unit_fact`). Every move carries the facts it rests on.
+(`unit_fact`). A lettered multiple-choice question is `choice_move`'s: a pick is confirmed or flagged only where the
+topic card or a fact names one choice. Every move carries the facts it rests on.
 
     .venv/bin/python science_moves.py "Why do ice cubes melt?" "I think the cold leaks out"
 """
@@ -78,6 +79,82 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
             return Move(named_help(named), "fact", None, [])
         return Move(first_step(question, terms, about(question)), "fact", None, facts[:1])
     return claim_move(claim, question, facts, card, embedder, fitting)
+
+
+def choice_move(question: str, choices: list[str], picked: int | None, kb: KnowledgeBase) -> Move:
+    """A lettered multiple-choice question: the one choice the topic card accepts or a fact names as the answer
+    (`choice_fact`) decides a pick, a wrong pick is flagged at that choice (with the fact that rules it out when one
+    names it and the options share no word), a pick nothing decides is asked for its reason (a short choice is never
+    confirmed by a card or fact that would take two of the choices), a stuck student is asked about each choice or
+    gets the topic card's observation."""
+    card = match_card(question, key_terms(question))
+    right = [i for i, choice in enumerate(choices)  # the card's accepted answer, else a fact's
+             if card and card_verdict(card, choice) == "right" or choice_fact(choice, question, kb)]
+    right_at = right[0] if len(right) == 1 else None
+    asked = ASKED_PREDICATE.match(question)
+    fits_it = f"which choice {asked.group(1)}" if asked else f"which choice answers {about(question)}"
+    if picked is None:
+        listed = ", ".join(f"\"{c}\"" for c in choices[:-1]) + f" and \"{choices[-1]}\""
+        return Move(f"{card.opening} Then go back to the choices: {fits_it}?" if card else
+                    f"Take the choices one at a time: what do you know about {listed}? Then decide {fits_it}: what "
+                    f"rules out each of the others?", "card" if card else "fact", None, [])
+    said = f"{'ABCDEFGH'[picked]}, \"{choices[picked]}\","
+    if right_at == picked:
+        grounds = [card.idea] if card and card_verdict(card, choices[picked]) == "right" else \
+            [choice_fact(choices[picked], question, kb)]
+        return Move(f"Yes: {said[:-1]} is right. {card.next if card else follow_up(choices[picked], question)}",
+                    "fact", "supported", grounds)
+    ruled = ruling_fact(choices[picked], question, choices, kb)
+    if ruled:
+        return Move(f"Check choice {said} against this fact: \"{ruled}\" What does it tell you about "
+                    f"\"{choices[picked]}\", and {fits_it} instead?", "fact", "contradicted", [ruled])
+    if right_at is not None:
+        return Move(f"Choice {said} does not fit. {card.opening}" if card else
+                    f"Choice {said} does not fit. What do you know about \"{choices[picked]}\"? Go through the "
+                    f"other choices the same way: {fits_it}?", "fact", "contradicted", [])
+    # no card or fact decides between the choices: a card that accepts two of them ("water turning to vapour",
+    # "vapour turning to water") or none judges no pick, so the student's reason is asked for
+    return Move(f"Why {said[:-1]}? {card.opening}" if card else
+                f"Why {said[:-1]}? Say what you know about \"{choices[picked]}\", then decide {fits_it}: what rules "
+                f"out each of the other choices?", "card" if card else "fact", "unclear", [])
+
+
+def choice_fact(choice: str, question: str, kb: KnowledgeBase) -> str | None:
+    """The fact that names this choice as the answer: it names the whole choice beside the question's key terms
+    (`short_answer_fact`: "Mercury is the planet closest to the Sun"), or it opens with the choice as its subject and
+    bears out the choice said with the question's predicate ("The lungs are the organs that take oxygen ..." for
+    "lungs" to "Which organ takes in oxygen?"). A fact that opens with another thing ("The Sun is the star closest to
+    the Earth") names no "Earth" as the planet closest to the Sun."""
+    asked = ASKED_PREDICATE.match(question)
+    facts = [hit["text"] for hit in kb.search(f"{question} {choice}", k=4)]
+    if (found := short_answer_fact(choice, question, facts)) or not asked:
+        return found
+    verdict = judge_claim(f"{choice} {asked.group(1)}", facts, question)
+    words = [word for word, _ in content_tokens(choice)]
+    opens = verdict.sentence and re.match(rf"\W*(?:the\s+|an?\s+)?{re.escape(words[0])}", verdict.sentence, re.I) \
+        if words else None
+    return verdict.sentence if verdict.label == "supported" and opens else None
+
+
+# "Which organ takes in oxygen?", "Which of these is a gas at room temperature?": what the answer must do or be.
+ASKED_PREDICATE = re.compile(r"^\W*(?:which|what)\s+(?:(?:one\s+)?of\s+(?:these|the following|them)\s+|"
+                             r"[a-z]+\s+(?:of\s+(?:an?|the)\s+[a-z]+\s+)?)?"
+                             r"((?:is|are|was|were|has|have|can)\b.+?|(?!does\b)[a-z]+s\b.+?)\W*$", re.I)
+
+
+def ruling_fact(choice: str, question: str, choices: list[str], kb: KnowledgeBase) -> str | None:
+    """The fact sentence that contradicts the choice said with the question's predicate and names the choice's own
+    word ("Materials that do not let electricity flow easily, such as plastic, ... are insulators" for "plastic
+    spoon" as the best conductor). None when choices share a word ("ice turning to water", "water turning to ice"):
+    a sentence about one of them is then about the others too, and could rule out the right one."""
+    asked = ASKED_PREDICATE.match(question)
+    forms = [forms_of(c) for c in choices]
+    if not asked or any(a & b for i, a in enumerate(forms) for b in forms[i + 1:]):
+        return None
+    facts = [hit["text"] for hit in kb.search(f"{choice} {asked.group(1)}", k=4)]
+    verdict = judge_claim(f"{choice} {asked.group(1)}", facts, question)
+    named = verdict.sentence and forms_of(choice) & forms_of(verdict.sentence)
+    return verdict.sentence if verdict.label == "contradicted" and named else None
 
 
 def speaks_to(claim: str, fact: str, terms: list[str], question: str) -> bool:

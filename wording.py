@@ -158,13 +158,17 @@ def parse_choices(problem: str) -> list[str]:
     return [text.strip() for _, text in found] if in_order else []
 
 
+# "I think b", "is it b", "I picked b": the words that lead to a choice
+PICK_LEAD = re.compile(r"^(?:i think |is it |maybe |it'?s |i (?:picked|chose|said|put|went with|choose|pick) )")
+
+
 def answer_attempt(message: str, choices: list[str]) -> str | None:
     """The answer a student offers in a message, or None when the message is not an answer."""
     if choices:
         short = normalise_text(message)
-        picked = re.sub(r"^(?:i think |is it |maybe |it'?s )", "", short)
+        picked = PICK_LEAD.sub("", short)
         if len(short) <= 60 and match_choice(picked, choices) is not None:
-            return re.sub(r"^(?:i think |is it |maybe |it'?s )", "", short)
+            return picked
         return None
     whole = ATTEMPT_WHOLE.match(message.strip())
     if whole and re.search(r"\d", whole.group("answer")) and _parses(whole.group("answer")):
