@@ -247,22 +247,6 @@ def time_word(sentence: str) -> str:
     return found.group(0) if found else ""
 
 
-def up_to(sentence: str, cue: re.Pattern) -> str:
-    """A sentence quoted up to its cue and the words naming who ("From then on, the fox...", "So please..."): says
-    which sentence and what kind, never what is learned or asked for (that follows the cue)."""
-    found = cue.search(sentence)
-    if not found:
-        return ""
-    head, rest = sentence[:found.end()], sentence[found.end():].split()
-    while rest:
-        word = rest[0].lower().strip(",;")
-        names_who = word in STOP or cue.match(rest[0]) or head.split()[-1].lower() in ("the", "a", "an", "his", "her")
-        if word in ("that", "to") or (word and not names_who):  # what follows "understood that" is the lesson itself
-            break
-        head, rest = (f"{head} {rest[0]}" if word else head + rest[0]), rest[1:]
-    return head.rstrip(",;") + ("..." if rest else "")
-
-
 def lesson_of(sentence: str) -> str:
     """What a turn sentence says was learned or done from then on: the words after 'understood that', 'From then
     on,' or 'decided to' ("The broken pine finally understood that bending is not weak" -> "bending is not weak"), or
@@ -426,12 +410,73 @@ PLACE = (rf"\b(?:(?:in|on|at|under|from|into|onto|behind|beside|near|inside)\s+(
 def told_features(query: str, sentence: str) -> float:
     """What the encoder misses: a sentence naming another day than the question's ("On Saturday ..." for "Why did
     the kite fly on Tuesday?") tells another moment, one naming the same day tells this one; a where-question is
-    answered by a sentence that tells a place, not by one that tells none ("Squirrels get ready ...")."""
+    answered by a sentence that tells a place, not by one that tells none ("Squirrels get ready ..."); a who-question
+    by a sentence where the person it names is not the first one acting."""
     asked = {d.lower() for d in CALENDAR.findall(query)}
     named = {d.lower() for d in CALENDAR.findall(sentence)}
     score = (CUE_BONUS if asked & named else -CUE_BONUS if named else 0.0) if asked else 0.0
     placed = CUE_BONUS if re.search(PLACE, sentence, re.I) else -CUE_BONUS
+    if re.match(r"\W*who\b", query, re.I):  # "Who taught Leo ...?": a sentence Leo opens tells his deed, not theirs
+        opener = [w for w in re.findall(r"\b[A-Z][a-z]+\b", " ".join(sentence.split()[:4]))
+                  if not re.fullmatch(OPENERS + "|By|For|From|With|Every", w) and not CALENDAR.fullmatch(w)]
+        if opener and opener[0] in re.findall(r"[A-Z][a-z]+", query[1:]):
+            return score - CUE_BONUS
+        # "The old man told him ...": someone described acts on the person asked about
+        return score + CUE_BONUS if re.match(r"\W*(?:[\w,]+\s+){0,2}?" + DESCRIBED[2:] + r".*\b(?:him|her)\b",
+                                             sentence, re.I) else score
     return score + placed if re.match(r"\W*where\b", query, re.I) else score
+
+
+# who a sentence tells of without naming them: "she", "the old man", "her aunt"
+DESCRIBED = (r"\b(?:the|his|her|their) (?:old |young )?(?:woman|man|lady|girl|boy|aunt|uncle|grandfather|grandmother|"
+             r"grandma|grandpa|mother|father|mom|dad|teacher|coach|captain|neighbou?r|stranger)\b")
+REFERS = re.compile(r"\b(?:he|she|him|her|his|hers)\b|" + DESCRIBED, re.I)
+
+
+HE = re.compile(r"\b(?:he|him|his|man|boy|father|dad|uncle|grandfather|grandpa|mr)\b", re.I)
+SHE = re.compile(r"\b(?:she|her|hers|woman|lady|girl|mother|mom|aunt|grandmother|grandma|mrs|ms|miss)\b", re.I)
+
+
+def named_in(sentence: str, sentences: list[str], asked: set[str] = frozenset()) -> list[str]:
+    """The names a sentence gives: capitalised words the text (or the question) also uses inside a sentence."""
+    inside = set(characters(sentences)) | set(asked)
+    return [w for w in re.findall(r"\b[A-Z][a-z]+\b", sentence) if w in inside and not CALENDAR.fullmatch(w)]
+
+
+def people(sentences: list[str]) -> dict[str, str]:
+    """Each named person's "he" or "she", from the first pronoun after their name in a sentence naming only them
+    (or in the next sentence, when it names no one): "a boy named Tomas ... He hooked the tail" makes Tomas "he"."""
+    names = [named_in(s, sentences) for s in sentences]
+    told: dict[str, str] = {}
+    for i, own in enumerate(names):
+        after = sentences[i][sentences[i].find(own[0]) + len(own[0]):] if len(set(own)) == 1 else ""
+        after += " " + sentences[i + 1] if after and i + 1 < len(sentences) and not names[i + 1] else ""
+        pronoun = re.search(r"\b(?:he|she|him|his|her)\b", after, re.I)
+        if pronoun and own[0] not in told:
+            told[own[0]] = "she" if SHE.fullmatch(pronoun.group()) else "he"
+    return told
+
+
+# who did it, or why a person did it or what they noticed: the answer may tell of them as "she" or "the woman"
+DEED_ASKED = re.compile(r"^\W*(?i:who|why)\b|\bdid [A-Z][a-z]+ (?:notice|see|hear|find|give|say|tell)\b")
+
+
+def referred(query: str, sentences: list[str]) -> list[str]:
+    """Each sentence with the people the question names that it tells of by "she" or "the woman" (the last one named
+    before it that can be called so): "The woman noticed his shoes had holes" is about Marta and Jonah, so the
+    sentence that only names them ("Marta ran a fruit stand") no longer wins "Why did Marta give Jonah the pears?"
+    on the names alone."""
+    if not DEED_ASKED.search(query):  # "What helped Priya finish?": her deeds are not what is asked about
+        return sentences
+    asked = set(re.findall(r"\b[A-Z][a-z]+\b", query[1:]))
+    who, told, recent = people(sentences), [], []
+    for s in sentences:
+        own = named_in(s, sentences, asked)
+        said = {g for g, cue in (("he", HE), ("she", SHE)) if cue.search(s)} if REFERS.search(s) else set()
+        meant = {next((w for w in recent if who.get(w, g) == g), "") for g in said} & asked
+        told.append(f"{s} ({' '.join(sorted(meant))})" if meant and not own else s)
+        recent = list(dict.fromkeys(own + recent))
+    return told
 
 
 def rank_sentences(query: str, sentences: list[str], embedder: Embedder | None = None,
@@ -441,14 +486,15 @@ def rank_sentences(query: str, sentences: list[str], embedder: Embedder | None =
     if not sentences:
         return []
     embedder = embedder or default_embedder()
-    pieces = [(i, w) for i, s in enumerate(sentences) for w in windows(s)]
+    told = referred(query, sentences)
+    pieces = [(i, w) for i, s in enumerate(told) for w in windows(s)]
     vectors = embedder.encode([query] + [w for _, w in pieces])
     cosine = [-1.0] * len(sentences)
     for (i, _), v in zip(pieces, vectors[1:]):
         cosine[i] = max(cosine[i], float(v @ vectors[0]))
-    idf, words = idf_weights(sentences), content_words(query)
+    idf, words = idf_weights(told), content_words(query)
     cue = CUES.get(kind)
-    scores = [(1 - lexical_weight) * cosine[i] + lexical_weight * overlap(words, s, idf)
+    scores = [(1 - lexical_weight) * cosine[i] + lexical_weight * overlap(words, told[i], idf)
               + (CUE_BONUS if cue and cue.search(s) else 0.0) + told_features(query, s)
               for i, s in enumerate(sentences)]
     return sorted(((float(score), i) for i, score in enumerate(scores)), key=lambda t: -t[0])
@@ -526,6 +572,7 @@ def answer_sentence(kind: str, question: str, claim: str | None, sentences: list
     if kind in ("sequence", "detail"):
         beside = beside_event(question, sentences, embedder)
         top = top if beside is None else beside
+    top = sentence_start(sentences, top)
     answer = rebuttal(sentences, top)
     if answer is not None and (RESPONDS.search(question) or claim):
         return answer
@@ -533,6 +580,14 @@ def answer_sentence(kind: str, question: str, claim: str | None, sentences: list
         fresh = [i for _, i in ranked[1:3] if not covers(claim, sentences[i], share=0.35)]
         return fresh[0] if fresh else top  # "always played the same opening and always lost" is the mistake's source
     return past_premise(kind, question, sentences, ranked, top)
+
+
+def sentence_start(lines: list[str], i: int) -> int:
+    """The line a poem's sentence starts on: "a crooked line of tiny prints" goes on from "and found across the
+    yard" and "In the morning I went out"; a pointer to a middle line reads as if the sentence began there."""
+    while i > 0 and lines[i][:1].islower() and not lines[i - 1].rstrip(" \"'”").endswith((".", "!", "?")):
+        i -= 1
+    return i
 
 
 def tells_more(question: str, sentence: str, most: int = 2) -> bool:
