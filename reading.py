@@ -65,9 +65,10 @@ from typing import TYPE_CHECKING
 from evidence import (COMMON, INTERPRETIVE, TUTOR_STEMS, Move, Verdict, base_forms, claim_core, claim_parts,
                       content_tokens, content_words, question_of, split_sentences, stem)
 from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, DEGREE, EDGE_EVENT, EVENT, OPENERS, QUESTION_ASKS,
-                      REBUTTAL, REQUEST, SLANG, TURN, actor, answer_sentence, beside_event, body, classify_question,
+                      REBUTTAL, REQUEST, SLANG, TURN, answer_sentence, beside_event, body, classify_question,
                       focus, idf_weights, is_story, key_sentences, letter_frame, named_feelings, other_side, overlap,
                       quoted_term, rank_sentences, reaction_to_event, shown_feelings, time_word, word_forms)
+from people import actor
 from sentence_questions import (LINE_SAID, clue_for, fresh_sentence, opening, quoted_line, sentence_question,
                                 spoken_verb, tells_asked, up_to)
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from evidence import STOP, base_forms, content_tokens, content_words
-from passages import (PLACE, actor, answer_sentence, classify_question, idf_weights, overlap, rank_sentences,
+from passages import (PLACE, answer_sentence, classify_question, idf_weights, overlap, rank_sentences,
                       reaction_to_event)
+from people import actor
 
 DETERMINER = r"(?:the|a|an|his|her|its|their|our|my|some|many|most|all|every|each|this|these|those)"
 PAST = (r"was|were|had|could|couldn't|did|didn't|got|went|came|ran|froze|fell|saw|knew|kept|grew|made|took|left|"
