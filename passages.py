@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from evidence import (STOP, WINDOW_WORDS, base_forms, claim_parts, content_tokens, content_words, default_embedder,
                       negated, split_sentences, stem)
+from people import CALENDAR, DESCRIBED, OPENERS, characters, referred
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -61,37 +62,15 @@ TIME_WORD = re.compile(r"^(?:first|then|next|after|afterward|later|finally|last|
                        r"in the end)\b", re.I)
 
 
-def characters(sentences: list[str]) -> Counter:
-    """The names a story uses (a capitalised word also used inside a sentence), with the sentences naming each."""
-    inside = {name for s in sentences for name in re.findall(r"(?<=[a-z,] )[A-Z][a-z]+", s)}
-    return Counter(word for s in sentences for word in set(re.findall(r"\b[A-Z][a-z]+", s)) if word in inside)
-
-
 def main_character(sentences: list[str]) -> str | None:
     """The name a story comes back to most (in 3+ sentences)."""
     return next((name for name, count in characters(sentences).most_common(1) if count >= 3), None)
-
-
-def actor(sentences: list[str], i: int, back: int = 4) -> str | None:
-    """The character who acts in sentence i: the first name it gives, never a name said once; when a pronoun or a
-    line of speech comes first, the one acting first in the nearest sentence before it that starts with a name
-    ("That night Marco didn't tell ... The next morning he asked the coach if Eli ...": Marco)."""
-    names = {name for name, count in characters(sentences).items() if count >= 2}
-    for s in reversed(sentences[max(0, i - back):i + 1]):
-        who = [w for w in re.findall(r"\b(?:[A-Z][a-z]+|[Hh]e|[Ss]he|[Tt]hey)\b", s) if w in names or w.lower() == w
-               or w in ("He", "She", "They")]
-        if who and who[0] in names:  # "The next morning he asked the coach if Eli could ...": he acts, not Eli
-            return who[0]
-    return None
 
 
 STORY_OPENING = re.compile(r"\b(?:once upon a time|one (?:day|night|morning|evening)|long ago|there (?:was|lived))\b",
                            re.I)
 
 
-OPENERS = r"(?:The|Then|But|And|So|When|After|Finally|Now|At|In|On|One|That|This|It|He|She|They|We|I)"
-CALENDAR = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
-                      r"August|September|October|November|December")  # "open every Saturday" names no one
 
 
 def is_story(sentences: list[str]) -> bool:
@@ -245,22 +224,6 @@ def split_title(sentences: list[str]) -> tuple[str | None, list[str]]:
 def time_word(sentence: str) -> str:
     found = TIME_WORD.search(sentence)
     return found.group(0) if found else ""
-
-
-def up_to(sentence: str, cue: re.Pattern) -> str:
-    """A sentence quoted up to its cue and the words naming who ("From then on, the fox...", "So please..."): says
-    which sentence and what kind, never what is learned or asked for (that follows the cue)."""
-    found = cue.search(sentence)
-    if not found:
-        return ""
-    head, rest = sentence[:found.end()], sentence[found.end():].split()
-    while rest:
-        word = rest[0].lower().strip(",;")
-        names_who = word in STOP or cue.match(rest[0]) or head.split()[-1].lower() in ("the", "a", "an", "his", "her")
-        if word in ("that", "to") or (word and not names_who):  # what follows "understood that" is the lesson itself
-            break
-        head, rest = (f"{head} {rest[0]}" if word else head + rest[0]), rest[1:]
-    return head.rstrip(",;") + ("..." if rest else "")
 
 
 def lesson_of(sentence: str) -> str:
@@ -426,11 +389,20 @@ PLACE = (rf"\b(?:(?:in|on|at|under|from|into|onto|behind|beside|near|inside)\s+(
 def told_features(query: str, sentence: str) -> float:
     """What the encoder misses: a sentence naming another day than the question's ("On Saturday ..." for "Why did
     the kite fly on Tuesday?") tells another moment, one naming the same day tells this one; a where-question is
-    answered by a sentence that tells a place, not by one that tells none ("Squirrels get ready ...")."""
+    answered by a sentence that tells a place, not by one that tells none ("Squirrels get ready ..."); a who-question
+    by a sentence where the person it names is not the first one acting."""
     asked = {d.lower() for d in CALENDAR.findall(query)}
     named = {d.lower() for d in CALENDAR.findall(sentence)}
     score = (CUE_BONUS if asked & named else -CUE_BONUS if named else 0.0) if asked else 0.0
     placed = CUE_BONUS if re.search(PLACE, sentence, re.I) else -CUE_BONUS
+    if re.match(r"\W*who\b", query, re.I):  # "Who taught Leo ...?": a sentence Leo opens tells his deed, not theirs
+        opener = [w for w in re.findall(r"\b[A-Z][a-z]+\b", " ".join(sentence.split()[:4]))
+                  if not re.fullmatch(OPENERS + "|By|For|From|With|Every", w) and not CALENDAR.fullmatch(w)]
+        if opener and opener[0] in re.findall(r"[A-Z][a-z]+", query[1:]):
+            return score - CUE_BONUS
+        # "The old man told him ...": someone described acts on the person asked about
+        return score + CUE_BONUS if re.match(r"\W*(?:[\w,]+\s+){0,2}?" + DESCRIBED[2:] + r".*\b(?:him|her)\b",
+                                             sentence, re.I) else score
     return score + placed if re.match(r"\W*where\b", query, re.I) else score
 
 
@@ -441,14 +413,15 @@ def rank_sentences(query: str, sentences: list[str], embedder: Embedder | None =
     if not sentences:
         return []
     embedder = embedder or default_embedder()
-    pieces = [(i, w) for i, s in enumerate(sentences) for w in windows(s)]
+    told = referred(query, sentences)
+    pieces = [(i, w) for i, s in enumerate(told) for w in windows(s)]
     vectors = embedder.encode([query] + [w for _, w in pieces])
     cosine = [-1.0] * len(sentences)
     for (i, _), v in zip(pieces, vectors[1:]):
         cosine[i] = max(cosine[i], float(v @ vectors[0]))
-    idf, words = idf_weights(sentences), content_words(query)
+    idf, words = idf_weights(told), content_words(query)
     cue = CUES.get(kind)
-    scores = [(1 - lexical_weight) * cosine[i] + lexical_weight * overlap(words, s, idf)
+    scores = [(1 - lexical_weight) * cosine[i] + lexical_weight * overlap(words, told[i], idf)
               + (CUE_BONUS if cue and cue.search(s) else 0.0) + told_features(query, s)
               for i, s in enumerate(sentences)]
     return sorted(((float(score), i) for i, score in enumerate(scores)), key=lambda t: -t[0])
@@ -560,6 +533,7 @@ def answer_sentence(kind: str, question: str, claim: str | None, sentences: list
     if kind in ("sequence", "detail"):
         beside = beside_event(question, sentences, embedder)
         top = top if beside is None else beside
+    top = sentence_start(sentences, top)
     answer = rebuttal(sentences, top)
     if answer is not None and (RESPONDS.search(question) or claim):
         return answer
@@ -567,6 +541,14 @@ def answer_sentence(kind: str, question: str, claim: str | None, sentences: list
         fresh = [i for _, i in ranked[1:3] if not covers(claim, sentences[i], share=0.35)]
         return fresh[0] if fresh else top  # "always played the same opening and always lost" is the mistake's source
     return past_premise(kind, question, sentences, ranked, top)
+
+
+def sentence_start(lines: list[str], i: int) -> int:
+    """The line a poem's sentence starts on: "a crooked line of tiny prints" goes on from "and found across the
+    yard" and "In the morning I went out"; a pointer to a middle line reads as if the sentence began there."""
+    while i > 0 and lines[i][:1].islower() and not lines[i - 1].rstrip(" \"'”").endswith((".", "!", "?")):
+        i -= 1
+    return i
 
 
 def tells_more(question: str, sentence: str, most: int = 2) -> bool:

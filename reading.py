@@ -61,18 +61,18 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from evidence import (COMMON, INTERPRETIVE, STOP, TUTOR_STEMS, Move, Verdict, base_forms, claim_core, claim_parts,
-                      content_tokens, content_words, question_of, split_sentences, stem)
-from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, OPENERS, QUESTION_ASKS, REBUTTAL,
-                      REQUEST, TURN, actor, answer_sentence, beside_event, body, classify_question, focus, idf_weights,
-                      is_story, key_sentences, letter_frame, named_feelings, other_side, overlap, quoted_term,
-                      rank_sentences, reaction_to_event, shown_feelings, time_word, up_to)
+from evidence import (COMMON, INTERPRETIVE, STOP, Move, Verdict, base_forms, claim_core, claim_parts, content_tokens,
+                      content_words, forms_of, question_of, split_sentences, stem)
+from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, QUESTION_ASKS, REBUTTAL, REQUEST, TURN,
+                      answer_sentence, beside_event, body, classify_question, focus, idf_weights, is_story,
+                      key_sentences, letter_frame, named_feelings, other_side, overlap, quoted_term, rank_sentences,
+                      reaction_to_event, shown_feelings, time_word)
+from people import OPENERS, actor
 from own_words import unsaid_words, word_forms
 from sentence_questions import (LINE_SAID, clue_for, fresh_sentence, opening, quoted_line, sentence_question,
-                                spoken_verb, tells_asked)
+                                spoken_verb, tells_asked, up_to)
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,
-                             feeling_word, forms_of, judge_answer, own_reason, own_words, pinned, quote, steps_told,
-                             still_asked)
+                             feeling_word, judge_answer, own_reason, own_words, pinned, quote, steps_told, still_asked)
 from traits import AIM, REASON_BREAK, TRAITS
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
-from evidence import base_forms, content_tokens, content_words
-from passages import (PLACE, actor, answer_sentence, classify_question, idf_weights, overlap, rank_sentences,
+from evidence import STOP, base_forms, content_tokens, content_words
+from passages import (PLACE, answer_sentence, classify_question, idf_weights, overlap, rank_sentences,
                       reaction_to_event)
+from people import actor
 
 DETERMINER = r"(?:the|a|an|his|her|its|their|our|my|some|many|most|all|every|each|this|these|those)"
 PAST = (r"was|were|had|could|couldn't|did|didn't|got|went|came|ran|froze|fell|saw|knew|kept|grew|made|took|left|"
@@ -65,6 +66,22 @@ def opening(sentence: str, question: str = "", max_words: int = 6) -> str:
         while head and not content_tokens(head[-1]):  # "The queen ant..." rather than "The queen ant the..."
             head = head[:-1]
     return " ".join(head) + ("..." if len(words) > len(head) else "")
+
+
+def up_to(sentence: str, cue: re.Pattern) -> str:
+    """A sentence quoted up to its cue and the words naming who ("From then on, the fox...", "So please..."): says
+    which sentence and what kind, never what is learned or asked for (that follows the cue)."""
+    found = cue.search(sentence)
+    if not found:
+        return ""
+    head, rest = sentence[:found.end()], sentence[found.end():].split()
+    while rest:
+        word = rest[0].lower().strip(",;")
+        names_who = word in STOP or cue.match(rest[0]) or head.split()[-1].lower() in ("the", "a", "an", "his", "her")
+        if word in ("that", "to") or (word and not names_who):  # what follows "understood that" is the lesson itself
+            break
+        head, rest = (f"{head} {rest[0]}" if word else head + rest[0]), rest[1:]
+    return head.rstrip(",;") + ("..." if rest else "")
 
 
 def subject_of(clause: str) -> tuple[str, str, str] | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from evidence import content_tokens
-from passages import characters
+from people import characters
 
 TRAIT_ASKED = re.compile(r"\bwhat kind of (?:an? )?(?:\w+ )?(?:person|friend|sister|brother|kid|boy|girl|character|"
                          r"student|neighbou?r|teammate|son|daughter|leader|helper|classmate)\b|\bcharacter traits?\b|"

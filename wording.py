@@ -34,6 +34,7 @@ import science_catalog
 import wordproblem
 from mathcheck import (LETTERS, MathError, format_fraction, match_choice, math_spans, normalise_text, parse_math,
                        problem_equation)
+from passages import body
 from sentence_questions import reading_hint
 
 # ============================================================================ reading a message: requests, attempts
@@ -615,8 +616,10 @@ def _grounded_hint(problem: str, level: int, subject: str, snippet: str) -> str:
     if card:  # the card's own ladder, never a keyword frame
         ladder = science_catalog.card_ladder(card)
         return ladder[min(level, len(ladder)) - 1]
-    if subject == "reading":
-        return reading_hint(sentences, asked, level)
+    if subject == "reading":  # the passage as reading's pointer reads it: "Mr." ends no sentence, a letter's
+        line = asked.split("\n")[-1].strip()  # sign-off and a poem's title are no evidence, nor the question's own
+        told = body(problem[:problem.rfind(line)])[1] if line else []
+        return reading_hint(told or sentences, line or asked, level)
     if level == 1:
         return f"The question is about {named}. What does {'each of them' if len(terms) > 1 else 'it'} mean here?"
     shared = [w for w in keywords(snippet, 12) if w in keywords(asked, 12) and w not in choices]

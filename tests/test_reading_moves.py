@@ -9,8 +9,9 @@ import pytest
 
 from evidence import (TUTOR_WORDS, check_draft, conflicts, content_words, extract_claim, judge_claim, question_of,
                       split_sentences)
-from passages import REQUEST, body, key_sentences, lesson_of, up_to
+from passages import REQUEST, body, key_sentences, lesson_of
 from own_words import truly_missing
+from sentence_questions import up_to
 from reading import classify_question, named, reading_move, repeated_ideas, task_of
 from scorers import load_tutor_cases
 
