@@ -62,10 +62,12 @@ def test_an_answer_said_as_one_is_judged_even_without_content_words():
     assert named.verdict == "confirm" and "H2O" in named.question   # judged by the fact that names it: never a "hmm"
     assert lesson.grounded_move(state, "science", "I still think H2O", facts).verdict == "confirm"
     assert lesson.grounded_move(state, "science", "I think it is maybe", facts).kind == "evidence_question"
-    bees = lesson.Lesson(problem="What do bees collect from flowers to make honey?")
-    tentative = lesson.grounded_move(bees, "science", "is it nectar?", lesson.Facts([]))
-    assert tentative.verdict == "ask" and '"nectar"' in tentative.question   # a guess asked as a question is one
-    assert lesson.grounded_move(bees, "science", "is it?", lesson.Facts([])).kind == "evidence_question"
+    koalas = lesson.Lesson(problem="What do koalas mostly eat?")   # no card or fact knows: the guess is asked about
+    tentative = lesson.grounded_move(koalas, "science", "is it eucalyptus leaves?", lesson.Facts([]))
+    assert tentative.verdict == "ask" and '"eucalyptus leaves"' in tentative.question  # a guess asked as a question
+    assert lesson.grounded_move(koalas, "science", "is it?", lesson.Facts([])).kind == "evidence_question"
+    bees = lesson.Lesson(problem="What do bees collect from flowers to make honey?")   # the card knows nectar
+    assert lesson.grounded_move(bees, "science", "is it nectar?", lesson.Facts([])).verdict == "confirm"
 
 
 def test_a_claim_the_passage_does_not_mention_is_asked_about_never_called_wrong():
