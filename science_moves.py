@@ -53,7 +53,8 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     misconception = on_scenario(misconception, card, asked, claim or "")
     said = card_verdict(card, claim) if card and claim and misconception is None else None
     if card and said:  # the student's own words are quoted back, never the card's key idea
-        return Move(card_reply(card, claim, said), "card", "supported" if said == "right" else "unclear",
+        return Move(card_reply(card, claim, said), "card",
+                    {"right": "supported", "wrong": "contradicted"}.get(said, "unclear"),
                     [card.idea] if said == "right" else [])
     if claim and misconception is None:  # a catalogued wrong idea in other words
         misconception = on_scenario(resembles_misconception(claim, question, embedder or default_embedder()), card,
