@@ -345,7 +345,7 @@ def own_words(claim: str) -> str:
 def yes(claim: str) -> str:
     """A right answer confirmed plainly, in the student's own words when they are short enough to repeat."""
     words = own_words(claim)
-    if re.match(r"(?i)(?:no|nope)\b", words):  # "Yes: No, only some metals" reads as two answers
+    if re.match(r"(?i)(?:no|nope)\s*[,;:.!-]", words):  # "Yes: No, only some metals" reads as two answers
         return f"That's right: {words[:1].lower() + words[1:]}." if len(words.split()) <= 30 else "That's right."
     return f"Yes: {words[0].upper() + words[1:]}." if 0 < len(words.split()) <= 30 else "Yes, that is right."
 
