@@ -203,15 +203,13 @@ def match_card(question: str, terms: list[str] | None = None) -> TopicCard | Non
                  and (terms is None or card_agrees(card, question, terms))), None)
 
 
-# "No, " that answers a yes/no question stands alone: it turns none of the words after it around.
 POLAR_LEAD = re.compile(r"^\W*(?:yes|yeah|yep|no|nope)\s*[,;:.!-]\s*", re.I)
 
 
 def states(pattern: str, claim: str) -> bool:
-    """Does the claim state what the pattern describes, without a negation just before it (a leading "No," that
-    answers the question negates nothing)?"""
-    lead = POLAR_LEAD.match(claim)
-    start = lead.end() if lead else 0
+    """Does the claim state what the pattern describes, without a negation just before it? A leading "No," answers
+    the question: it turns none of the words after it around."""
+    start = lead.end() if (lead := POLAR_LEAD.match(claim)) else 0
     return any(not NEGATED_BEFORE.search(claim[min(start, m.start()):m.start()])
                for m in re.finditer(pattern, claim, re.I)) if pattern else False
 
@@ -252,23 +250,12 @@ def judged_short(claim: str, question: str) -> bool:
                 or own or polar)
 
 
-# A bare value ("12", "it's 50 degrees", "2 chambers"): the whole answer to a question that asks for one.
-BARE_VALUE = re.compile(r"^\W*(?:(?:i think|the answer is|it'?s|it is|there are|there is|it has|they have|about|"
-                        r"around|maybe|probably|is|at)\W+)*(?:\d+(?:\.\d+)?|zero|one|two|three|four|five|six|seven|"
-                        r"eight|nine|ten|eleven|twelve|one hundred|a hundred)\s*(?:°\s*c?|degrees?(?:\s+(?:c|celsius))?|"
-                        r"celsius|c|(?!kelvins?\b|fahrenheit\b)[a-z]+s)?\W*$", re.I)
-
-
 def card_verdict(card: TopicCard, claim: str) -> str | None:
-    """'right' when the claim states the card's key idea, 'wrong' when it states the wrong outcome the card names (or,
-    to a card written for a value, gives another bare value), 'partial' when it states part of the idea, else None.
-    A claim that states both the right and the wrong outcome is left to be asked about."""
+    """'right' when the claim states the card's key idea, 'wrong' when it states the wrong outcome the card names,
+    'partial' when it states part of the idea, else None (also when it states both outcomes)."""
     right, wrong = states(card.accept, claim), states(card.wrong, claim)
-    if right and not wrong:
-        return "right"
-    valued = VALUE_ASK.search(card.example_question) and BARE_VALUE.match(claim) and not card.partial
-    if (wrong or valued) and not right:
-        return "wrong"
+    if right != wrong:
+        return "right" if right else "wrong"
     return "partial" if states(card.partial, claim) and not wrong else None
 
 
@@ -339,7 +326,8 @@ def answer_of(claim: str) -> str:
 def own_words(claim: str) -> str:
     """The student's claim as it can follow "Yes:": without a leading "yes,", "because" or "so far I have"."""
     claim = re.sub(r"(?i)^(?:yes|yeah|yep)\b[\s,.!;:]*", "", claim)   # "Yes: Yes, because ..." said the yes twice
-    return re.sub(r"(?i)^(?:because of|because|it'?s because|that'?s because|so far i have:?|so)\s+", "", claim).rstrip(" .!")
+    return re.sub(r"(?i)^(?:because(?: of)?|it'?s because|that'?s because|so far i have:?|so)\s+", "",
+                  claim).rstrip(" .!")
 
 
 def yes(claim: str) -> str:

@@ -51,12 +51,16 @@ CASES = [  # question, the card's topic, a right answer, a wrong answer
 ]
 
 
+NO_FACTS = type("NoFacts", (), {"search": lambda self, *a, **k: []})()
+
+
 @pytest.mark.parametrize("question,topic,right,wrong", CASES)
 def test_a_card_confirms_the_right_answer_and_flags_the_wrong_one(question, topic, right, wrong):
     card = match_card(question, key_terms(question))
     assert card is not None and card.topic == topic
-    assert card_verdict(card, right) == "right"
-    assert card_verdict(card, wrong) == "wrong"
+    assert science_move(question, right, NO_FACTS).verdict == "supported"
+    flagged = science_move(question, wrong, NO_FACTS)
+    assert flagged.verdict == "contradicted" and "part of the story" not in flagged.text
 
 
 def test_a_flag_quotes_the_answer_and_asks_the_cards_question_without_praise():
@@ -73,10 +77,11 @@ def test_a_wrong_answer_never_hears_part_of_the_story():
     assert card_verdict(card, "water and light") == "partial"
 
 
-def test_a_value_card_leaves_words_it_cannot_read_alone():
-    card = match_card("How many chambers does your heart have?")
-    assert card_verdict(card, "it pumps blood") is None
-    assert card_verdict(card, "373 kelvin") is None
+def test_a_value_card_flags_another_value_and_leaves_other_scales_and_words_alone():
+    question = "At what temperature does pure water boil, in Celsius?"
+    assert science_move(question, "about 90 degrees", NO_FACTS).verdict == "contradicted"
+    assert science_move(question, "373 kelvin", NO_FACTS).verdict != "contradicted"
+    assert card_verdict(match_card("How many chambers does your heart have?"), "it pumps blood") is None
 
 
 def test_a_leading_no_answers_the_question_and_negates_nothing():
@@ -97,8 +102,7 @@ def test_an_option_picked_from_the_question_is_a_claim():
 
 
 def test_the_science_move_flags_a_wrong_class_and_confirms_a_right_yes_no():
-    facts = type("NoFacts", (), {"search": lambda self, *a, **k: []})()
-    flagged = science_move("Is a wolf a herbivore or a carnivore?", "herbivore", facts)
+    flagged = science_move("Is a wolf a herbivore or a carnivore?", "herbivore", NO_FACTS)
     assert flagged.verdict == "contradicted" and flagged.text.startswith("Not quite")
-    confirmed = science_move("Will a magnet attract a brass key?", "no, brass is not magnetic", facts)
+    confirmed = science_move("Will a magnet attract a brass key?", "no, brass is not magnetic", NO_FACTS)
     assert confirmed.verdict == "supported" and confirmed.text.startswith("That's right: no")
