@@ -251,8 +251,7 @@ def judged_short(claim: str, question: str) -> bool:
 
 
 def card_verdict(card: TopicCard, claim: str) -> str | None:
-    """'right' when the claim states the card's key idea, 'wrong' when it states the wrong outcome the card names,
-    'partial' when it states part of the idea, else None (also when it states both outcomes)."""
+    """'right' (the card's key idea), 'wrong' (the wrong outcome it names), 'partial', else None (both stated)."""
     right, wrong = states(card.accept, claim), states(card.wrong, claim)
     if right != wrong:
         return "right" if right else "wrong"
@@ -325,7 +324,8 @@ def answer_of(claim: str) -> str:
 
 def own_words(claim: str) -> str:
     """The student's claim as it can follow "Yes:": without a leading "yes,", "because" or "so far I have"."""
-    claim = re.sub(r"(?i)^(?:yes|yeah|yep)\b[\s,.!;:]*", "", claim)   # "Yes: Yes, because ..." said the yes twice
+    claim = re.sub(r"(?i)^(?:(?:yes|yeah|yep|oh|ah|well|ok(?:ay)?)\b[\s,.!;:]*)+|\s+then\W*$", "",
+                   claim)  # "Yes: Yes, because ..." said the yes twice; "Yes: Oh a consumer then" the filler
     return re.sub(r"(?i)^(?:because(?: of)?|it'?s because|that'?s because|so far i have:?|so)\s+", "",
                   claim).rstrip(" .!")
 
@@ -333,7 +333,7 @@ def own_words(claim: str) -> str:
 def yes(claim: str) -> str:
     """A right answer confirmed plainly, in the student's own words when they are short enough to repeat."""
     words = own_words(claim)
-    if re.match(r"(?i)(?:no|nope)\s*[,;:.!-]", words):  # "Yes: No, only some metals" reads as two answers
+    if re.match(r"(?i)(?:no|nope)(?:\s*[,;:.!-]|\s+because\b)", words):  # "Yes: No, only ..." says two answers
         return f"That's right: {words[:1].lower() + words[1:]}." if len(words.split()) <= 30 else "That's right."
     return f"Yes: {words[0].upper() + words[1:]}." if 0 < len(words.split()) <= 30 else "Yes, that is right."
 
