@@ -287,7 +287,7 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     offered = "" if science_catalog.NO_ANSWER.match(offered) else offered
     claim = claim or offered or None
     if subject == "science" and not claim:  # "8", "100°C": no content word, yet the whole answer to a value question
-        claim = science_moves.stated_value(work or message, question)
+        claim = science_moves.stated_value(work or message, question) or picked_option(work, question)
     choices = parse_choices(message)
     attempt = answer_attempt(claim or work, choices) if choices and (claim or work) else None
     picked = match_choice(attempt, choices) if attempt else None
@@ -352,6 +352,21 @@ def from_found_sentence(lesson: Lesson, claim: str | None, found: evidence.Move,
     return found
 
 
+# "Is a lion a herbivore or a carnivore?": a question that offers its answers, joined by "or".
+OFFERS = re.compile(r"\b[\w-]+,?\s+or\s+(?:an?\s+|the\s+)?[\w-]+", re.I)
+
+
+def picked_option(work: str, question: str) -> str | None:
+    """The option a short reply picks from a question that offers them ("herbivore", "sound is faster"): its words
+    are the question's own, so no claim is read from it, yet it is the whole answer a card or a fact can judge."""
+    said = work.strip()
+    if not said or not OFFERS.search(question) or len(said.split()) > 8 or science_catalog.NO_ANSWER.match(said) \
+            or science_catalog.is_help(said):
+        return None
+    asked = set(evidence.content_words(question))
+    return said if set(evidence.content_words(said)) & asked else None
+
+
 def card_rung(lesson: Lesson, question: str, claim: str | None, found: evidence.Move) -> evidence.Move:
     """A topic card's move climbs the card's own ladder (science_catalog.card_ladder) and never asks a question of it
     twice word for word: a stuck student gets the next rung, an idea to test is tested with it. A claim that takes up
@@ -361,6 +376,9 @@ def card_rung(lesson: Lesson, question: str, claim: str | None, found: evidence.
     if card is None or found.kind != "card" or found.verdict == "supported" or card.opening not in found.text:
         return found
     ladder = [q for q in science_catalog.card_ladder(card) if not science_catalog.states(card.accept, q)]
+    if found.verdict == "contradicted":  # the card's next question goes on from the right answer: a wrong one is led
+        ladder = [q for q in ladder if q != card.next and not q.startswith("Let's start with this")] \
+            or [card.opening]  # back by the opening or its first question, never "what is going on there?"
     ladder = ladder or [card.opening]  # a rung the card would accept as the answer states it: never asked
     fresh = [q for q in ladder if q not in lesson.card_asked]  # all asked: the one asked longest ago, never the last
     rung = fresh[0] if fresh else min(ladder, key=lambda q: (q == lesson.card_asked[-1], lesson.card_asked.index(q)))

@@ -70,6 +70,7 @@ class TopicCard:
     example_right: str = ""
     example_partial: str = ""
     example_wrong: str = ""
+    wrong: str = ""  # an answer that states the wrong outcome ("producer" for a rabbit): flagged, never tested
 
 
 MISCONCEPTIONS = [Misconception(**record)
@@ -202,10 +203,15 @@ def match_card(question: str, terms: list[str] | None = None) -> TopicCard | Non
                  and (terms is None or card_agrees(card, question, terms))), None)
 
 
+POLAR_LEAD = re.compile(r"^\W*(?:yes|yeah|yep|no|nope)\s*[,;:.!-]\s*", re.I)
+
+
 def states(pattern: str, claim: str) -> bool:
-    """Does the claim state what the pattern describes, without a negation just before it?"""
-    return any(not NEGATED_BEFORE.search(claim[:m.start()]) for m in re.finditer(pattern, claim, re.I)) \
-        if pattern else False
+    """Does the claim state what the pattern describes, without a negation just before it? A leading "No," answers
+    the question: it turns none of the words after it around."""
+    start = lead.end() if (lead := POLAR_LEAD.match(claim)) else 0
+    return any(not NEGATED_BEFORE.search(claim[min(start, m.start()):m.start()])
+               for m in re.finditer(pattern, claim, re.I)) if pattern else False
 
 
 # A short reply that is no answer: "Oxygen." is a claim, to be judged against the facts, where "maybe" or "no" never is.
@@ -245,10 +251,11 @@ def judged_short(claim: str, question: str) -> bool:
 
 
 def card_verdict(card: TopicCard, claim: str) -> str | None:
-    """'right' when the claim states the card's key idea, 'partial' when it states part of it, else None."""
-    if states(card.accept, claim):
-        return "right"
-    return "partial" if states(card.partial, claim) else None
+    """'right' (the card's key idea), 'wrong' (the wrong outcome it names), 'partial', else None (both stated)."""
+    right, wrong = states(card.accept, claim), states(card.wrong, claim)
+    if right != wrong:
+        return "right" if right else "wrong"
+    return "partial" if states(card.partial, claim) and not wrong else None
 
 
 def is_help(claim: str) -> bool:
@@ -317,13 +324,17 @@ def answer_of(claim: str) -> str:
 
 def own_words(claim: str) -> str:
     """The student's claim as it can follow "Yes:": without a leading "yes,", "because" or "so far I have"."""
-    claim = re.sub(r"(?i)^(?:yes|yeah|yep)\b[\s,.!;:]*", "", claim)   # "Yes: Yes, because ..." said the yes twice
-    return re.sub(r"(?i)^(?:because|it'?s because|that'?s because|so far i have:?|so)\s+", "", claim).rstrip(" .!")
+    claim = re.sub(r"(?i)^(?:(?:yes|yeah|yep|oh|ah|well|ok(?:ay)?)\b[\s,.!;:]*)+|\s+then\W*$", "",
+                   claim)  # "Yes: Yes, because ..." said the yes twice; "Yes: Oh a consumer then" the filler
+    return re.sub(r"(?i)^(?:because(?: of)?|it'?s because|that'?s because|so far i have:?|so)\s+", "",
+                  claim).rstrip(" .!")
 
 
 def yes(claim: str) -> str:
     """A right answer confirmed plainly, in the student's own words when they are short enough to repeat."""
     words = own_words(claim)
+    if re.match(r"(?i)(?:no|nope)(?:\s*[,;:.!-]|\s+because\b)", words):  # "Yes: No, only ..." says two answers
+        return f"That's right: {words[:1].lower() + words[1:]}." if len(words.split()) <= 30 else "That's right."
     return f"Yes: {words[0].upper() + words[1:]}." if 0 < len(words.split()) <= 30 else "Yes, that is right."
 
 
@@ -419,6 +430,8 @@ def card_reply(card: TopicCard, claim: str, said: str) -> str:
     opening question."""
     if said == "right":
         return f"{yes(claim)} {card.next}"
+    if said == "wrong":  # the card knows it is wrong: said plainly, then the card's question that leads to the fix
+        return f"Not quite: \"{echo(claim)}\" does not fit here. {card.opening}"
     part = re.search(card.partial, claim, re.I)
     return f"\"{part.group(0).strip()}\" is part of the story, but there is more to it. {card.opening}"
 

@@ -39,7 +39,8 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
                  embedder: Embedder | None = None, known: list[str] = ()) -> Move:
     """The grounded science move. A right result of a formula (science_numbers.number_move, the one check of a
     number), or an answer the topic card accepts, is confirmed
-    ("Yes: ..."); a stated misconception meets a contradicting observation; any other claim is judged against the
+    ("Yes: ..."); one the card names wrong (or another value to a card for one value) is flagged with the card's
+    opening; a stated misconception meets a contradicting observation; any other claim is judged against the
     fitting facts, the `known` ones first (the facts the lesson found behind a quote the student brought). A help
     request gets the card's opening question or a fact, never "What makes you think that?"."""
     claim = None if claim and is_help(claim) else claim
@@ -53,8 +54,12 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     # not one shared word, or the card's own question in other words
     misconception = on_scenario(misconception, card, asked, claim or "")
     said = card_verdict(card, claim) if card and claim and misconception is None else None
+    if said is None and card and claim and VALUE_ASK.search(card.example_question) and not card.partial \
+            and stated_value(claim, asked) and not OTHER_SCALE.search(claim):
+        said = "wrong"  # a card written for one value accepts it in every form it knows: another value is wrong
     if card and said:  # the student's own words are quoted back, never the card's key idea
-        return Move(card_reply(card, claim, said), "card", "supported" if said == "right" else "unclear",
+        return Move(card_reply(card, claim, said), "card",
+                    {"right": "supported", "wrong": "contradicted"}.get(said, "unclear"),
                     [card.idea] if said == "right" else [])
     if claim and misconception is None:  # a catalogued wrong idea in other words
         misconception = on_scenario(resembles_misconception(claim, question, embedder or default_embedder()), card,
@@ -534,6 +539,9 @@ NUMBER_WORDS = "zero one two three four five six seven eight nine ten eleven twe
 VALUE = re.compile(rf"\b(?:\d+(?:\.\d+)?|{'|'.join(NUMBER_WORDS)})\b\s*(°\s*[cf]?|degrees?|celsius|[a-z]+)?", re.I)
 HOW_MANY = re.compile(r"\bhow\s+many\s+([a-z]+)", re.I)
 PROCESS_WORD = re.compile(r"[a-z]{3,}(?:tion|sion|sis|ing)$", re.I)
+
+
+OTHER_SCALE = re.compile(r"\bkelvins?\b|\bfahrenheit\b|°\s*[fk]\b|\b\d+\s*[fk]\b", re.I)  # a value card reads Celsius
 
 
 def stated_value(message: str, question: str) -> str | None:
