@@ -655,10 +655,21 @@ def _sum(b: Builder, parts: list[Held], noun: str) -> Ref:
     running, words = parts[0].ref, parts[0].words
     if len(parts) == 1:
         return running
+    words = _found_as(parts[0])
     for h in parts[1:]:
-        running = b.step("+", [running, h.ref], noun, f"{_how_much(noun)} {_is(noun)} {words} and {h.words} together?")
-        words = f"{words} and {h.words}"
+        bought = noun == "dollars" and words.startswith("the ") and _found_as(h).startswith("the ")
+        asked = f"How much do {words} and {_found_as(h)} cost together?" if bought \
+            else f"{_how_much(noun)} {_is(noun)} {words} and {_found_as(h)} together?"
+        running = b.step("+", [running, h.ref], noun, asked)
+        words = f"{words} and {_found_as(h)}"
     return running
+
+
+def _found_as(part: Held) -> str:
+    """A part worked out at its own step is named by what it counts, its price left to that step: 'the 4 tickets',
+    not '4 tickets at $8 each' again, so the sum's question stays short."""
+    short = re.match(r"(\d[^ ]* [a-z]+(?: [a-z]+)?) at \$", part.words)
+    return f"the {short.group(1)}" if part.ref.kind == "step" and short else part.words
 
 
 # ----------------------------------------------------------------------------- a group of two kinds, one price each

@@ -210,8 +210,8 @@ _READS_ITSELF = {current_speeds: r"\bback (?=upstream|downstream|against|with|in
                  there_and_back: r"\b(?:there )?and back(?: again)?\b"}
 # The readers that convert the question's time unit themselves ('25 minutes every day ... in 2 weeks': 7 days in a
 # week), so a unit the statements never name does not stop them as it stops the rest; simple interest reads 'per
-# annum' as its years.
-_CONVERTS_ASKED_UNIT = {daily_over_weeks, rate_other_time, simple_interest}
+# annum' as its years; an age 'in 4 years' adds those years to an age said without them ('His son is 13').
+_CONVERTS_ASKED_UNIT = {daily_over_weeks, rate_other_time, simple_interest, age_later}
 _TIME_UNITS = r"\b(week|weeks|day|days|month|months|year|years|hour|hours|minute|minutes|dozen|annual|yearly|" \
               r"weekly|daily|monthly)\b"
 

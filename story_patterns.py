@@ -19,7 +19,7 @@ _EACH_HAS = re.compile(rf"\b(?:each|every|an?) (?:of the )?{_w('g')} (?:has|hold
                        rf"had|held|contained|have|hold|contain) {_n('b')} {_w('i')}", re.I)
 _ON_EACH = re.compile(rf"{_n('b')} {_w('i')} (?:in|on|per|inside|for) (?:each|every) {_w('g')}")
 _PER = re.compile(rf"{_n('b')} {_w('i')} per {_w('g')}")
-_INTO = re.compile(rf"\b(?:into|make|form|makes|forms|comes? in|sold in) (?:equal )?{_w('g')} of {_n('b')}"
+_INTO = re.compile(rf"\b(?:into|make|form|makes|forms|comes? in|sold in|(?:packs?|packed|puts?) them in) (?:equal )?{_w('g')} of {_n('b')}"
                    rf"(?: {_w('i')})?")
 COUNT = re.compile(rf"{_n('a')} {_w('noun')}(?: {_w('noun2')})?")   # '12 red marbles': noun or noun2
 
@@ -35,7 +35,7 @@ def head_noun(c: re.Match) -> str:
     return second if second and second.endswith("s") and not noun.endswith("s") else noun
 _SHARE = re.compile(r"\b(?:shared?|shares|divided?|divides|split|splits|puts?|packs?|packed|places?|placed|"
                     r"arranges?|arranged|distributes?|distributed|gives?|gave|hands?|handed)\b[^.?!]*?"
-                    rf" (?:equally |evenly )?(?:among|between|to|into|in|on) (?:the |her |his |their |its )?"
+                    rf" (?:equally |evenly )?(?:among|between|to|into|in|on|by) (?:the |her |his |their |its )?"
                     rf"{_n('b')} (?:[a-z]+ )?{_w('g')}")
 _GROUP_WORDS = r"\b(each|per|left|more|fewer|less|than|times|%|/|ratio|average|mean)\b"
 
@@ -118,7 +118,7 @@ def groups_then_price(p: Problem) -> Plan | None:
     rel = _group_relation(p)
     price = next((m for rx in _GROUP_PRICE for m in [p.search(rx)] if m), None)
     if not rel or not price or not same_word(price.group("g"), rel[1]) or \
-            not p.asks(r"^how much (money )?(does|did|will|would|do) \w+ (make|earn|get|collect|take in)\b"):
+            not p.asks(r"^how much (money )?(does|did|will|would|do) (the )?\w+ (make|earn|get|collect|take in|raise)\b"):
         return None
     size, g, i = rel
     total = next((c for c in p.finditer(COUNT) if (counts_noun(c, i) or i is None) and c.span("a") != size.span("b")

@@ -233,6 +233,8 @@ class Problem:
 def read_problem(problem: str) -> Problem | None:
     # 'At the same price, how much...' restates what every rate plan assumes; it is not a statement to place.
     t = _question_last(re.sub(r"\b[Aa]t the same (?:price|rate|speed|pace), ", "", normalise(problem)))
+    t = re.sub(r"\balready (had|has|have) (?=\$?\d)", r"\1 ", t)   # 'Jake already had 17 stamps': his start
+    t = _CLAUSE_QUESTION.sub(lambda m: f"{m.group('s')}. {m.group('q')[0].upper()}{m.group('q')[1:]}", t)
     t = _A_HOLDS.sub(lambda m: _each_holds(m, t), t)
     t = _after_doing(_framed_by_period(t))
     t = _HAVE_A_MEAN.sub(r"The \g<what> of \g<n> \g<noun> is \g<m>", t)
@@ -343,6 +345,12 @@ def _framed_by_period(t: str) -> str:
         return t
     t = f"{t[:m.start()]}{'had' if m.group('verb') in ('started', 'began') else 'has'}{t[m.end():]}"
     return re.sub(rf"\b(?:at|by) the end of (?:the|that|this) {m.group('period')}\b|\bthen(?=\?$)", "now", t)
+
+
+# '18 pencils shared among 6 kids, how many each?': a statement and its question said as one sentence are read as two,
+# so the statement is placed like any other; a sentence opening with 'If'/'When' is a condition, kept whole.
+_CLAUSE_QUESTION = re.compile(r"(?:^|(?<=[.!] ))(?!(?:If|When|Suppose|Given)\b)(?P<s>[^.?!,]*\d[^.?!,]*), "
+                              r"(?P<q>how (?:many|much)\b[^.?!]*\?)")
 
 
 def _question_last(t: str) -> str:
