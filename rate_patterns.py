@@ -243,3 +243,50 @@ def simple_interest(p: Problem) -> Plan | None:
         b.step("+", [b.given(principal, "a", "dollars"), interest], "dollars",
                f"How much is the {owed} put in and the interest it earned together?")
     return b.finish()
+
+
+# ----------------------------------------------------------------------------- groups of groups
+
+_HOLD = r"(?:has|have|holds|hold|contains|contain|carries|carry|fits|is packed with)"
+_EACH_HOLDS = re.compile(rf"\b(?:each|every) (?P<g>[a-z]+) {_HOLD} (?P<k>\d+) (?P<h>[a-z]+)"
+                         rf"(?: of (?P<m>\d+) (?P<i>[a-z]+))?", re.I)
+_OF_OF = re.compile(r"\b(?P<n>\d+) (?P<g>[a-z]+) of (?P<k>\d+) (?P<h>[a-z]+) of (?P<m>\d+) (?P<i>[a-z]+)")
+_COUNTED = re.compile(r"\b(?P<n>\d+) (?P<g>[a-z]+)\b")
+_NOT_NESTED = r"\b(?:more|less|fewer|than|left|rest|remain\w*|extra|except|empty|broken|sold|gave|give|lost|each day)\b"
+
+
+def nested_groups(p: Problem) -> Plan | None:
+    """'There are 5 boxes. Each box has 6 rows of 4 eggs.', 'each crate holds 8 packs ... each pack holds 6', '3
+    crates of 8 packs of 6 bottles' -> 5 x 6 rows, then 30 rows x 4 eggs. Three numbers, each a level of one
+    nesting, and the question asks for the innermost things."""
+    if len(p.numbers) != 3 or re.search(_NOT_NESTED, p.t, re.I) or "$" in p.t or "%" in p.t:
+        return None
+    said = p.search(_OF_OF, "all")
+    if said:
+        outer, inner, (n, g, k, h, m, i) = said, said, ("n", "g", "k", "h", "m", "i")
+    else:
+        holds = list(p.finditer(_EACH_HOLDS, "all"))
+        if len(holds) == 1 and holds[0].group("m"):
+            outer, inner = holds[0], holds[0]
+        elif len(holds) == 2 and not any(x.group("m") for x in holds) and same_word(holds[0].group("h"),
+                                                                                        holds[1].group("g")):
+            outer, inner = holds
+        else:
+            return None
+        g = outer.group("g")
+        said = next((c for c in p.finditer(_COUNTED, "all") if same_word(c.group("g"), g)
+                     and c.start() not in (outer.start("k"), inner.start("m" if inner is outer else "k"))), None)
+        if not said:
+            return None
+        n, k, h = "n", "k", "h"
+        m, i = ("m", "i") if inner is outer else ("k", "h")
+    count, size, small = (said, n), (outer, k), (inner, m)
+    things, rows, groups = small[0].group(i), size[0].group(h), said.group("g")
+    if not p.asks_for(things):
+        return None
+    b = Builder(p, "equal_groups")
+    many = b.step("*", [b.given(*count, groups), b.given(*size, rows)], rows,
+                  f"How many {rows} are in {said.group(n)} {groups} of {size[0].group(k)} {rows}?")
+    b.step("*", [many, b.given(*small, things)], things,
+           f"How many {things} are in {fmt(b.value(many))} {rows} of {small[0].group(m)} {things}?")
+    return b.finish()

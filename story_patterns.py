@@ -433,8 +433,8 @@ def _change_event(p: Problem, b: Builder, e: re.Match | Merged | _Summed, start:
     if p.t.startswith(" of", e.end("b")) and not of_what:
         return None   # 'spends 4/5 of that' is a part of something we cannot name
     if of_what and re.search(r"[/%]", amount):
-        whole = "the money" if i == "dollars" else f"the {i}"
-        part = fraction_part(b, start, e, "b", f"{whole} at that point", i)
+        held = fmt(b.value(start))   # 'What is 1/3 of the 45 eggs?': the amount the fraction is taken of, by name
+        part = fraction_part(b, start, e, "b", f"${held}" if i == "dollars" else f"the {held} {i}", i)
         return b.step("-" if lose else "+", [start, part], i, f"{before} {verb} {amount}{of_what.group(0)}. "
                                                               f"{how_many} then?")
     if unit and unit not in _NOT_UNIT and not same_word(unit, i) and not of_what:

@@ -234,6 +234,7 @@ def read_problem(problem: str) -> Problem | None:
     # 'At the same price, how much...' restates what every rate plan assumes; it is not a statement to place.
     t = _question_last(re.sub(r"\b[Aa]t the same (?:price|rate|speed|pace), ", "", normalise(problem)))
     t = re.sub(r"\balready (had|has|have) (?=\$?\d)", r"\1 ", t)   # 'Jake already had 17 stamps': his start
+    t = _PASSIVE_TAKING.sub(_active_taking, t)
     t = _CLAUSE_QUESTION.sub(lambda m: f"{m.group('s')}. {m.group('q')[0].upper()}{m.group('q')[1:]}", t)
     t = _A_HOLDS.sub(lambda m: _each_holds(m, t), t)
     t = _after_doing(_framed_by_period(t))
@@ -351,6 +352,20 @@ def _framed_by_period(t: str) -> str:
 # so the statement is placed like any other; a sentence opening with 'If'/'When' is a condition, kept whole.
 _CLAUSE_QUESTION = re.compile(r"(?:^|(?<=[.!] ))(?!(?:If|When|Suppose|Given)\b)(?P<s>[^.?!,]*\d[^.?!,]*), "
                               r"(?P<q>how (?:many|much)\b[^.?!]*\?)")
+
+
+# '1/3 of what is left is used for bread' says what 'It uses 1/3 of what is left for bread' says: a taking in the
+# voice the change readers know (the step then reads 'then uses 1/3 of what is left').
+_PASSIVE_TAKING = re.compile(r"(?:^|(?<=[.!] ))(?P<then>Then )?(?P<f>\d+/\d+|\d+%) of (?P<what>them|it|those|these|"
+                             r"the [a-z]+|what is left|what was left|the rest) (?P<be>is|are|was|were) "
+                             r"(?P<verb>used|eaten|sold|spent|given away|taken|drunk)\b")
+_ACTIVE = {"used": ("uses", "used"), "eaten": ("eats", "ate"), "sold": ("sells", "sold"), "spent": ("spends", "spent"),
+           "given away": ("gives away", "gave away"), "taken": ("takes", "took"), "drunk": ("drinks", "drank")}
+
+
+def _active_taking(m: re.Match) -> str:
+    verb = _ACTIVE[m.group("verb")][m.group("be") in ("was", "were")]
+    return f"{m.group('then') or ''}{'it' if m.group('then') else 'It'} {verb} {m.group('f')} of {m.group('what')}"
 
 
 def _question_last(t: str) -> str:
