@@ -136,7 +136,8 @@ _RATE_SAID = re.compile(rf"\b(?P<verb>{_ADDS}|{_TAKES})(?: at)? (?P<a>{NUM})(?: 
                         rf"(?P<each3>every|each|a|an|per) {_PERIOD.replace('per', 'per3')}\b")   # passive
 _PERIODS = re.compile(r"\b(?:for|after|in|over|After|In|For|Over) (?P<d>\d+) (?P<pers>days|weeks|months|years|hours|"
                       r"minutes|seconds)\b")
-_WHOLE_SAID = re.compile(rf"\b(?:has|had|holds|held|contains|is|was|are|were|has to|needs to|must|wants to|plans to)"
+_WHOLE_SAID = re.compile(rf"\b(?:has|had|holds|held|contains|is|was|are|were|has to|needs to|must|wants to|plans to|"
+                         rf"starts with|started with|begins with|began with)"
                          rf"(?: [a-z]+)? (?P<w>{NUM})(?: (?P<wu>[a-z]+))?|\b[Tt]here (?:are|were|is|was) (?P<w2>{NUM})"
                          rf"(?: (?P<wu2>[a-z]+))?|\b(?:[Aa]|[Aa]n|[Tt]he) (?P<w3>\d+)-(?P<wu3>[a-z]+) ")   # a 300-page
 _ONCE = re.compile(rf"\b(?P<verb>{_ADDS}|{_TAKES}|(?:is|are|were|was) (?:drained|used|taken|sold|eaten|spilled)"
@@ -144,7 +145,9 @@ _ONCE = re.compile(rf"\b(?P<verb>{_ADDS}|{_TAKES}|(?:is|are|were|was) (?:drained
                    rf"|(?P<a2>{NUM})(?: (?P<u2>[a-z]+))? (?:are|were|is|was) (?P<verb2>drained|used|taken|sold|eaten|"
                    rf"spilled|spent|added)(?: out| away)?\b|\b(?P<verb3>buys?|bought|pays?|paid)(?: [a-z]+){{0,3}} for "
                    rf"(?P<a3>\$\d+(?:\.\d+)?)")
-_LEFT_ASKED = r"\b(?:left|remain|remaining|remains|still|now|in the [a-z]+|on the [a-z]+)\b"
+# ... or what the amount will be by then: 'How much will she have after 8 weeks?'
+_LEFT_ASKED = r"\b(?:left|remain|remaining|remains|still|now|in the [a-z]+|on the [a-z]+)\b|" \
+              r"\bwill (?:she|he|they|it|[A-Z][a-z]+) have (?:after|in)\b"
 
 
 def _adds(verb: str) -> bool:

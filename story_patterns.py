@@ -658,6 +658,9 @@ def _rate(p: Problem, b: Builder) -> tuple[Ref, str, str, re.Match] | None:
     return b.given(m, "a", f"{i} per {m.group('t')}"), i, m.group("t"), m
 
 
+_TIMES_OF_PAY = {stem(w) for w in ("hour", "day", "week", "month", "year", "minute")}
+
+
 def rate(p: Problem) -> Plan | None:
     """Unit rates and proportion: '120 km in 2 hours' -> how far in 5 hours / how long for 300 km / per hour."""
     if re.search(r"\b(more|fewer|less|than|times|%|left|each|share|shared|split)\b", p.t, re.I) or \
@@ -684,7 +687,8 @@ def rate(p: Problem) -> Plan | None:
         price = b.value(per)
         price_text = f"${price}" if price.denominator == 1 else f"${float(price):.2f}"   # $1.90, not $1.9
         said = next((w for w in (c.group("noun2"), c.group("noun")) if w and stem(w) == stem(t)), t)  # '6 days'
-        question = f"How much do {c.group('a')} {said} cost, at {price_text} per {stem(t)}?" \
+        question = (f"How much money in {c.group('a')} {said}" if stem(t) in _TIMES_OF_PAY   # earned, not bought
+                    else f"How much do {c.group('a')} {said} cost") + f", at {price_text} per {stem(t)}?" \
             if i == "dollars" else f"How many {i} for {c.group('a')} {said}, at {fmt(b.value(per))} {i} per {stem(t)}?"
         b.step("*", [per, b.given(c, "a", t)], i, question, kind="rate")
     elif counts_noun(c, i) and p.asks(rf"^how (long|many {t})|^how many {stem(t)}"):

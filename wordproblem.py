@@ -235,6 +235,7 @@ def read_problem(problem: str) -> Problem | None:
     t = _question_last(re.sub(r"\b[Aa]t the same (?:price|rate|speed|pace), ", "", normalise(problem)))
     t = re.sub(r"\balready (had|has|have) (?=\$?\d)", r"\1 ", t)   # 'Jake already had 17 stamps': his start
     t = _PASSIVE_TAKING.sub(_active_taking, t)
+    t = _EARNED.sub(lambda m: _PAID_FOR.sub(r"\g<a>", m.group()), t)
     t = _CLAUSE_QUESTION.sub(lambda m: f"{m.group('s')}. {m.group('q')[0].upper()}{m.group('q')[1:]}", t)
     t = _A_HOLDS.sub(lambda m: _each_holds(m, t), t)
     t = _after_doing(_framed_by_period(t))
@@ -361,6 +362,13 @@ _PASSIVE_TAKING = re.compile(r"(?:^|(?<=[.!] ))(?P<then>Then )?(?P<f>\d+/\d+|\d+
                              r"(?P<verb>used|eaten|sold|spent|given away|taken|drunk)\b")
 _ACTIVE = {"used": ("uses", "used"), "eaten": ("eats", "ate"), "sold": ("sells", "sold"), "spent": ("spends", "spent"),
            "given away": ("gives away", "gave away"), "taken": ("takes", "took"), "drunk": ("drinks", "drank")}
+
+
+# 'earned $30 for a mural and $15 for a poster': what the money was paid for counts nothing; the amounts alone are
+# the story (a 'for' with a number, '$12 for 3 hours', is a rate and stays).
+_EARNED = re.compile(r"\b(?:earned|earns|earn|was paid|is paid|were paid|got paid|gets paid|made|makes|received|"
+                     r"receives|raised|raises) \$[^.?!]*")
+_PAID_FOR = re.compile(r"(?P<a>\$\d+(?:\.\d+)?) for (?:a|an|the|his|her|their|[a-z]+ing)\b[^.?!,\d$]*?(?=,? and |[.?!,]|$)")
 
 
 def _active_taking(m: re.Match) -> str:
