@@ -227,7 +227,8 @@ _none = _None()
 _ASK_MANY = re.compile(r"how many (?P<n1>[a-z]+)(?: (?P<n2>[a-z]+))?", re.I)
 _MONEY_Q = r"^how much (?:money\b|change\b|(?:do|does|did|will|would|is|are|was|were|must|should)\b.*\b(?:cost|costs|" \
            r"spend|spent|pay|paid|save|saved|earn|earned)\b)|^what (?:is|was|will be) the (?:total )?(?:cost|price)"
-_START_Q = r"\b(?:start(?:ed)? with|begin with|began with|at first|to start|at the start|in the beginning)\b"
+_START_Q = r"\b(?:start(?:ed)? with|begin with|began with|at first|to start|at the start|in the beginning)\b|" \
+           r"\b(?:have|had) before\?"
 _LEFT_Q = r"\b(?:left|remain|remains|remaining|now|still|not)\b"
 
 
@@ -419,11 +420,12 @@ def _told(p: Problem, r: Reading) -> str:
     return f"{subject} {r.clause}" if 0 < len(subject.split()) <= 3 else r.clause
 
 
-def _owner_asked(p: Problem, first: Held) -> bool:
+def _owner_asked(p: Problem, first: Held, start: str = "") -> bool:
     """A name in the question must be the one whose amount the story starts from ('How many does Sam have now?'
-    after Tom gave Sam 5 asks about someone else)."""
+    after Tom gave Sam 5 asks about someone else), in its first amount or in the `start` said without one ('Amir
+    had some marbles.')."""
     names = [w for w in re.findall(NAME, p.question) if w not in PRONOUNS and w != "How"]
-    return all(n in first.reading.clause for n in names)
+    return all(n in first.reading.clause or n in start for n in names)
 
 
 # Words that change the arithmetic in ways the tracker does not read: a plan that ignored them would teach a wrong
@@ -591,9 +593,14 @@ def _start(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
     """The changes undone from what was left: spent $14 and had $23 left -> $23 + $14 at the start."""
     ends = [h for h in held if re.search(rf"{re.escape(h.reading.m.group())} (?:[a-z]+ )?left\b|\bnow (?:has|have|"
                                          rf"is|are) {re.escape(h.reading.m.group())}\b", h.reading.clause)]
-    if len(ends) != 1 or not _owner_asked(p, held[0]):
-        return None
     unknown = re.search(r"\b(?:had|has|have) some\b", p.body)
+    said = re.search(r"[^.!?]*\b(?:had|has|have) some\b[^.!?]*", p.body)
+    start = said.group() if said else ""
+    if len(ends) != 1 or not _owner_asked(p, held[0], start):
+        return None
+    if any(n not in PRONOUNS and n not in p.question and n not in start
+           for n in re.findall(NAME, ends[0].reading.clause)):
+        return None   # 'Now Sam has 20' is Sam's amount, not the one Tom started from
     if unknown:
         b.read.append(unknown.start())   # 'Kofi had some money.': the statement of the start it asks for
     running = ends[0].ref

@@ -293,3 +293,28 @@ def nested_groups(p: Problem) -> Plan | None:
     b.step("*", [many, b.given(*small, things)], things,
            f"How many {things} are in {fmt(b.value(many))} {rows} of {small[0].group(m)} {things}?")
     return b.finish()
+
+
+# ----------------------------------------------------------------------------- groups made, then so many for each
+
+_MADE_INTO = re.compile(r"\b(?P<a>\d+) (?P<i>[a-z]+) (?:are |were )?(?:(?:split|put|placed|divided|sorted|arranged) )?"
+                        r"(?:into|in) (?:equal )?(?P<g>[a-z]+) of (?P<b>\d+)\b")
+_FOR_EACH = re.compile(r"\b(?:[Ee]ach|[Ee]very) (?P<g>[a-z]+) (?:gets|needs|receives|is given|will get|will need|uses) "
+                       r"(?P<k>\d+) (?P<x>[a-z]+)")
+
+
+def groups_then_each(p: Problem) -> Plan | None:
+    """'A coach splits 24 players into teams of 4. Each team gets 3 balls. How many balls are needed?' -> 24 / 4
+    teams, then 3 balls for each of the 6 teams."""
+    made, each = p.search(_MADE_INTO), p.search(_FOR_EACH)
+    if len(p.numbers) != 3 or not made or not each or not same_word(made.group("g"), each.group("g")) \
+            or not p.asks_for(each.group("x")) or re.search(r"\b(?:more|left|than|extra|spare)\b", p.t, re.I):
+        return None
+    g, i, x = made.group("g"), made.group("i"), each.group("x")
+    b = Builder(p, "equal_groups")
+    groups = b.step("/", [b.given(made, "a", i), b.given(made, "b", i)], g,
+                    f"How many {g} of {made.group('b')} can {made.group('a')} {i} make?")
+    whole_count(b.value(groups))
+    b.step("*", [groups, b.given(each, "k", x)], x,
+           f"How many {x} for {fmt(b.value(groups))} {g}, {each.group('k')} for each {each.group('g')}?")
+    return b.finish()

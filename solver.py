@@ -162,7 +162,7 @@ from math_patterns import (combined_mean, conversion, expression, fill_count, fo
 from parts_patterns import (capacity_left, fraction_left, percent_of_part, percent_twice, ratio_difference,
                             ratio_total)
 from quantity_patterns import data_range, group_priced, median, rate_chain, story
-from rate_patterns import nested_groups, per_lot, priced_kinds, rate_over_periods, simple_interest
+from rate_patterns import groups_then_each, nested_groups, per_lot, priced_kinds, rate_over_periods, simple_interest
 from rounding_patterns import groups_needed
 from science_patterns import acceleration, density, falling_energy, kinetic_energy, moles, speed, work_done
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, grouping, groups_then_price,
@@ -197,7 +197,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     group_priced, crew_time, operations_undone, regular_perimeter, rate_chain, there_and_back, fraction_left,
     ratio_total, per_lot, priced_kinds, rate_over_periods, level_below_zero, word_expression,
     capacity_left, simple_interest, age_later, ratio_difference, percent_of_part, percent_twice, totals_compared,
-    nested_groups]
+    nested_groups, groups_then_each]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.

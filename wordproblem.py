@@ -235,6 +235,9 @@ def read_problem(problem: str) -> Problem | None:
     t = _question_last(re.sub(r"\b[Aa]t the same (?:price|rate|speed|pace), ", "", normalise(problem)))
     t = re.sub(r"\balready (had|has|have) (?=\$?\d)", r"\1 ", t)   # 'Jake already had 17 stamps': his start
     t = _PASSIVE_TAKING.sub(_active_taking, t)
+    unknown = re.search(r"\b(?:had|has|have) some (?P<noun>[a-z]+)\b", t)   # '14 more' of those: '14 more marbles'
+    t = re.sub(r"\b(\d+) more(?=[.,])", rf"\1 more {unknown.group('noun')}", t) if unknown else t
+    t = _NOW_FIRST.sub(lambda m: f"{m.group('who')[0].upper()}{m.group('who')[1:]} now {m.group('has')}", t)
     t = _EARNED.sub(lambda m: _PAID_FOR.sub(r"\g<a>", m.group()), t)
     t = _CLAUSE_QUESTION.sub(lambda m: f"{m.group('s')}. {m.group('q')[0].upper()}{m.group('q')[1:]}", t)
     t = _A_HOLDS.sub(lambda m: _each_holds(m, t), t)
@@ -369,6 +372,12 @@ _ACTIVE = {"used": ("uses", "used"), "eaten": ("eats", "ate"), "sold": ("sells",
 _EARNED = re.compile(r"\b(?:earned|earns|earn|was paid|is paid|were paid|got paid|gets paid|made|makes|received|"
                      r"receives|raised|raises) \$[^.?!]*")
 _PAID_FOR = re.compile(r"(?P<a>\$\d+(?:\.\d+)?) for (?:a|an|the|his|her|their|[a-z]+ing)\b[^.?!,\d$]*?(?=,? and |[.?!,]|$)")
+
+
+# 'Now he has 40 marbles.' is read as 'He now has 40 marbles.', 'Now there are 32' as 'There now are 32': the amount
+# at the end, in the one order the change readers look for.
+_NOW_FIRST = re.compile(r"(?:^|(?<=[.!] ))(?:And )?[Nn]ow,? (?P<who>he|she|they|it|there|[A-Z][a-z]+) (?P<has>has|have|had|"
+                        r"is|are|was|were)\b")
 
 
 def _active_taking(m: re.Match) -> str:
