@@ -592,7 +592,7 @@ def daily_over_weeks(p: Problem) -> Plan | None:
     b = Builder(p, "rate")
     unit, weeks = daily.group("u"), asked.group("w")
     days = b.step("*", [b.given(asked, "w", "weeks"), b.fact(7, "days", "7 days in a week")], "days",
-                  f"How many days are in {weeks} weeks?", kind="convert")
+                  f"How many days are in {weeks} week{'s' * (weeks != '1')}?", kind="convert")
     b.step("*", [days, b.given(daily, "a", unit, daily.group())], unit,
            f"How many {unit} is that in {fmt(b.value(days))} days, at {daily.group('a')} {unit} every day?")
     return b.finish()

@@ -331,8 +331,11 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
             earned = re.search(r"\b(?:earns?|earned|makes|made|is paid|gets|saves?|saved)\b", rate.clause)   # no price
             how = ("How much is earned in" if earned else "How much do") if rate.noun == "dollars" \
                 else f"How many {plural} go to" if " to each " in rate.words else f"How many {plural} are in"
-            cost = " cost" if rate.noun == "dollars" and not earned else ""
-            ref = b.step("*", [count, size], rate.noun, f"{how} {r.words} at {rate.words}{cost}?")
+            priced = rate.noun == "dollars" and not earned   # 'How much do 5 muffins cost at $2 each?'
+            counted = re.escape(stem(r.words.split()[-1]))   # '145 adult tickets' at '$6 for each adult ticket'
+            each = re.sub(rf" for each (?:[a-z]+ )?{counted}$", " each", rate.words) if priced else rate.words
+            ref = b.step("*", [count, size], rate.noun, f"How much do {r.words} cost at {each}?" if priced
+                         else f"{how} {r.words} at {rate.words}?")
             said = rate.clause.split(rate.m.group())[0]   # 'She saves $5 each week' adds; 'Ana saves' may be another's
             own = not [w for w in re.findall(NAME, said) if w not in PRONOUNS]   # 'She saves', 'A plant grows'
             own_sign = _verb_sign(said, rate.noun == "dollars") if own else 0
@@ -403,6 +406,7 @@ def _as_written(clause: str) -> str:
     """A clause for a step's question: fractions as written ('2 3/4', not '11/4'), lower-case unless a name."""
     text = NUMBER.sub(lambda m: shown_first(number_value(m.group())) if "/" in m.group() else m.group(), clause)
     text = re.sub(r"^[Ii]f ", "", text)   # 'If Cindy gives 3 envelopes to each ...,': the clause states a fact
+    text = re.sub(r"^(?:[Aa]nd )?[Tt]hen,? ", "", text)   # 'after he spends $45', never 'after then he spends
     first = text.split(" ", 1)[0]
     return (text[0].lower() + text[1:] if first in PRONOUNS or first.lower() in _PRONOUN_WORDS else text).rstrip(".?!")
 
@@ -411,6 +415,9 @@ def _told(p: Problem, r: Reading) -> str:
     """Its clause with the sentence's subject when the clause starts at its verb ('It got 340 new books and gave
     away 175 old ones': the second change is told 'It gave away 175 old ones')."""
     verbs = rf"{MOVES_AWAY}|{_IN}|{MONEY_AWAY}|{_MONEY_IN}"   # 'and earned $8 for chores' as well
+    first = r.clause.split(" ", 1)[0]
+    if first[:1].isupper() and re.search(rf"\b{first.lower()}\b", p.t):   # 'Deer ate 12 bushes' of the farm's deer
+        return f"{first.lower()}{r.clause[len(first):]}"
     if not re.match(rf"(?:{verbs}) ", r.clause):
         return r.clause
     stop = p.t.rfind(". ", 0, r.m.start())
@@ -662,21 +669,25 @@ def _sum(b: Builder, parts: list[Held], noun: str) -> Ref:
     running, words = parts[0].ref, parts[0].words
     if len(parts) == 1:
         return running
-    words = _found_as(parts[0])
-    for h in parts[1:]:
-        bought = noun == "dollars" and words.startswith("the ") and _found_as(h).startswith("the ")
-        asked = f"How much do {words} and {_found_as(h)} cost together?" if bought \
-            else f"{_how_much(noun)} {_is(noun)} {words} and {_found_as(h)} together?"
+    said = _found_as(parts)
+    words = said[0]
+    for h, told in zip(parts[1:], said[1:]):
+        asked = f"How much do {words} and {told} cost together?" if said != [h.words for h in parts] \
+            else f"{_how_much(noun)} {_is(noun)} {words} and {told} together?"
         running = b.step("+", [running, h.ref], noun, asked)
-        words = f"{words} and {_found_as(h)}"
+        words = f"{words} and {told}"
     return running
 
 
-def _found_as(part: Held) -> str:
-    """A part worked out at its own step is named by what it counts, its price left to that step: 'the 4 tickets',
-    not '4 tickets at $8 each' again, so the sum's question stays short."""
-    short = re.match(r"(\d[^ ]* [a-z]+(?: [a-z]+)?) at \$", part.words)
-    return f"the {short.group(1)}" if part.ref.kind == "step" and short else part.words
+def _found_as(parts: list[Held]) -> list[str]:
+    """Costs worked out at their own steps are named by what they count, their prices left to those steps: 'the 4
+    tickets and the 5 drinks', not '4 tickets at $8 each and 5 drinks at $2 each' again, so the sum's question stays
+    short; any other part, or two parts of one noun ('the 4 packs and the 2 packs'), keeps the words as written."""
+    shorts = [re.match(r"(\d[^ ]* ([a-z]+(?: [a-z]+)?)) at \$", h.words) if h.ref.kind == "step" else None
+              for h in parts]
+    if not all(shorts) or len({stem(m.group(2)) for m in shorts}) < len(shorts):
+        return [h.words for h in parts]
+    return [f"the {m.group(1)}" for m in shorts]
 
 
 # ----------------------------------------------------------------------------- a group of two kinds, one price each

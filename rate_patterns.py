@@ -20,7 +20,7 @@ import re
 from fractions import Fraction
 
 from parts_patterns import IRREGULAR, singular
-from wordproblem import NUM, Builder, Plan, Problem, Ref, fmt, number_value, same_word, stem, whole_count
+from wordproblem import NAME, NUM, PRONOUNS, Builder, Plan, Problem, Ref, fmt, number_value, same_word, stem, whole_count
 
 # ----------------------------------------------------------------------------- a rate per a number of units
 
@@ -145,9 +145,10 @@ _ONCE = re.compile(rf"\b(?P<verb>{_ADDS}|{_TAKES}|(?:is|are|were|was) (?:drained
                    rf"|(?P<a2>{NUM})(?: (?P<u2>[a-z]+))? (?:are|were|is|was) (?P<verb2>drained|used|taken|sold|eaten|"
                    rf"spilled|spent|added)(?: out| away)?\b|\b(?P<verb3>buys?|bought|pays?|paid)(?: [a-z]+){{0,3}} for "
                    rf"(?P<a3>\$\d+(?:\.\d+)?)")
-# ... or what the amount will be by then: 'How much will she have after 8 weeks?'
-_LEFT_ASKED = r"\b(?:left|remain|remaining|remains|still|now|in the [a-z]+|on the [a-z]+)\b|" \
-              r"\bwill (?:she|he|they|it|[A-Z][a-z]+) have (?:after|in)\b"
+# ... or what the amount will be by then: 'How much will she have after 8 weeks?', of a story of one person only
+# ('Eli has $35. Ana saves $8 each week.' says nothing of what Eli will have)
+_LEFT_ASKED = r"\b(?:left|remain|remaining|remains|still|now|in the [a-z]+|on the [a-z]+)\b"
+_WILL_HAVE = r"\bwill (?:she|he|they|it|[A-Z][a-z]+) have (?:after|in)\b"
 
 
 def _adds(verb: str) -> bool:
@@ -164,7 +165,9 @@ def rate_over_periods(p: Problem) -> Plan | None:
     then 54 - 35."""
     rate = p.search(_RATE_SAID, "all")
     periods = list(p.finditer(_PERIODS, "all"))
-    if not rate or len(periods) != 1 or not p.asks(_LEFT_ASKED) or not p.asks(r"^how (?:much|many)\b") \
+    names = {w for w in re.findall(NAME, p.t) if w not in PRONOUNS}
+    by_then = p.asks(_WILL_HAVE) and len(names) <= 1
+    if not rate or len(periods) != 1 or not (p.asks(_LEFT_ASKED) or by_then) or not p.asks(r"^how (?:much|many)\b") \
             or re.search(r"/|%", p.t):
         return None   # (a fraction or a percent of an amount is another step: 'spends half of it')
     first = next(k for k in ("", "2", "3") if rate.group("a" + k))

@@ -164,9 +164,16 @@ def fmt(value: Fraction) -> str:
     return f"{value.numerator}/{value.denominator}"
 
 
+# nouns whose singular ends in 'ie', which the 'ies' -> 'y' rule would misspell ('1 cooky')
+_IE_NOUNS = {"cookies", "pies", "movies", "brownies", "calories", "smoothies", "hoodies", "goalies", "selfies",
+             "zombies", "veggies", "ties", "magpies", "pixies", "genies", "eyries", "aunties", "budgies", "rookies"}
+
+
 def stem(word: str) -> str:
     """A crude singular, enough to see that "box" and "boxes" name the same thing."""
     w = word.lower()
+    if w in _IE_NOUNS:
+        return w[:-1]
     for suffix, repl in (("ies", "y"), ("ves", "f"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("sses", "ss"),
                          ("ss", "ss"), ("s", "")):   # 'class' stays 'class'
         if w.endswith(suffix) and len(w) > len(suffix) + (2 if suffix == "s" else 1):   # 'boxes' -> 'box'
