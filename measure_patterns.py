@@ -126,7 +126,8 @@ def percent_part(p: Problem) -> Plan | None:
     bill, money = p.search(_ON_BILL, "all"), p.search(_MONEY)
     b = Builder(p, "percent")
     if bill and money:
-        if not p.asks(rf"\b{bill.group('what').split()[-1]}\b"):
+        paid = p.asks(r"\b(?:pay|pays|paid|spend|spends|spent)\b.*\b(?:in total|in all|altogether)\b")   # tip included
+        if not p.asks(rf"\b{bill.group('what').split()[-1]}\b") and not paid:
             return None
         whole = b.given(money, "a", "dollars")
         part = b.step("*", [whole, b.given(pc, "p", "percent")], "dollars",

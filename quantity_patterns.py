@@ -666,13 +666,10 @@ def _named(b: Builder, held: list[Held], name: str) -> Ref | None:
 
 
 def _sum(b: Builder, parts: list[Held], noun: str) -> Ref:
-    running, words = parts[0].ref, parts[0].words
-    if len(parts) == 1:
-        return running
-    said = _found_as(parts)
+    running, said = parts[0].ref, _found_as(parts)
     words = said[0]
     for h, told in zip(parts[1:], said[1:]):
-        asked = f"How much do {words} and {told} cost together?" if said != [h.words for h in parts] \
+        asked = f"How much do {words} and {told} cost together?" if words.startswith("the ") \
             else f"{_how_much(noun)} {_is(noun)} {words} and {told} together?"
         running = b.step("+", [running, h.ref], noun, asked)
         words = f"{words} and {told}"
@@ -680,14 +677,18 @@ def _sum(b: Builder, parts: list[Held], noun: str) -> Ref:
 
 
 def _found_as(parts: list[Held]) -> list[str]:
-    """Costs worked out at their own steps are named by what they count, their prices left to those steps: 'the 4
-    tickets and the 5 drinks', not '4 tickets at $8 each and 5 drinks at $2 each' again, so the sum's question stays
-    short; any other part, or two parts of one noun ('the 4 packs and the 2 packs'), keeps the words as written."""
+    """The parts of a sum as its question names them, short where they were worked out at their own steps: costs by
+    what they count ('the 4 tickets and the 5 drinks', not '4 tickets at $8 each and ...' again, unless two share a
+    noun), amounts by their owners ('Sue's and Ann's', not 'Sue's stamps and 23 stamps'); else as written."""
     shorts = [re.match(r"(\d[^ ]* ([a-z]+(?: [a-z]+)?)) at \$", h.words) if h.ref.kind == "step" else None
               for h in parts]
-    if not all(shorts) or len({stem(m.group(2)) for m in shorts}) < len(shorts):
-        return [h.words for h in parts]
-    return [f"the {m.group(1)}" for m in shorts]
+    if all(shorts) and len({stem(m.group(2)) for m in shorts}) == len(shorts):
+        return [f"the {m.group(1)}" for m in shorts]
+    owners = [next((w for w in re.findall(NAME, h.reading.lead) if w not in PRONOUNS and w not in _CALENDAR), "")
+              for h in parts]   # (given amounts alone keep their numbers: '40 stamps and 23 stamps')
+    if all(owners) and len(set(owners)) == len(owners) and any(h.ref.kind == "step" for h in parts):
+        return [f"{w}'s" for w in owners]
+    return [h.words for h in parts]
 
 
 # ----------------------------------------------------------------------------- a group of two kinds, one price each

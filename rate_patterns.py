@@ -20,7 +20,8 @@ import re
 from fractions import Fraction
 
 from parts_patterns import IRREGULAR, singular
-from wordproblem import NAME, NUM, PRONOUNS, Builder, Plan, Problem, Ref, fmt, number_value, same_word, stem, whole_count
+from wordproblem import (NAME, NUM, PRONOUNS, Builder, Plan, Problem, Ref, fmt, number_value, same_word, stem,
+                         whole_count)
 
 # ----------------------------------------------------------------------------- a rate per a number of units
 

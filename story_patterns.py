@@ -19,7 +19,8 @@ _EACH_HAS = re.compile(rf"\b(?:each|every|an?) (?:of the )?{_w('g')} (?:has|hold
                        rf"had|held|contained|have|hold|contain) {_n('b')} {_w('i')}", re.I)
 _ON_EACH = re.compile(rf"{_n('b')} {_w('i')} (?:in|on|per|inside|for) (?:each|every) {_w('g')}")
 _PER = re.compile(rf"{_n('b')} {_w('i')} per {_w('g')}")
-_INTO = re.compile(rf"\b(?:into|make|form|makes|forms|comes? in|sold in|(?:packs?|packed|puts?) them in) (?:equal )?{_w('g')} of {_n('b')}"
+_INTO = re.compile(rf"\b(?:into|make|form|makes|forms|comes? in|sold in|(?:packs?|packed|puts?) them in) "
+                   rf"(?:equal )?{_w('g')} of {_n('b')}"
                    rf"(?: {_w('i')})?")
 COUNT = re.compile(rf"{_n('a')} {_w('noun')}(?: {_w('noun2')})?")   # '12 red marbles': noun or noun2
 
@@ -118,7 +119,8 @@ def groups_then_price(p: Problem) -> Plan | None:
     rel = _group_relation(p)
     price = next((m for rx in _GROUP_PRICE for m in [p.search(rx)] if m), None)
     if not rel or not price or not same_word(price.group("g"), rel[1]) or \
-            not p.asks(r"^how much (money )?(does|did|will|would|do) (the )?\w+ (make|earn|get|collect|take in|raise)\b"):
+            not p.asks(r"^how much (money )?(does|did|will|would|do) (the )?\w+ (make|earn|get|collect|take in|"
+                       r"raise)\b"):
         return None
     size, g, i = rel
     total = next((c for c in p.finditer(COUNT) if (counts_noun(c, i) or i is None) and c.span("a") != size.span("b")

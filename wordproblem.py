@@ -378,12 +378,14 @@ _ACTIVE = {"used": ("uses", "used"), "eaten": ("eats", "ate"), "sold": ("sells",
 # the story (a 'for' with a number, '$12 for 3 hours', is a rate and stays).
 _EARNED = re.compile(r"\b(?:earned|earns|earn|was paid|is paid|were paid|got paid|gets paid|made|makes|received|"
                      r"receives|raised|raises) \$[^.?!]*")
-_PAID_FOR = re.compile(r"(?P<a>\$\d+(?:\.\d+)?) for (?:a|an|the|his|her|their|[a-z]+ing)\b[^.?!,\d$]*?(?=,? and |[.?!,]|$)")
+_PAID_FOR = re.compile(r"(?P<a>\$\d+(?:\.\d+)?) for (?:a|an|the|his|her|their|[a-z]+ing)\b[^.?!,\d$]*?"
+                       r"(?=,? and |[.?!,]|$)")
 
 
 # 'Now he has 40 marbles.' is read as 'He now has 40 marbles.', 'Now there are 32' as 'There now are 32': the amount
 # at the end, in the one order the change readers look for.
-_NOW_FIRST = re.compile(r"(?:^|(?<=[.!] ))(?:And )?[Nn]ow,? (?P<who>he|she|they|it|there|[A-Z][a-z]+) (?P<has>has|have|had|"
+_NOW_FIRST = re.compile(r"(?:^|(?<=[.!] ))(?:And )?[Nn]ow,? (?P<who>he|she|they|it|there|[A-Z][a-z]+) "
+                        r"(?P<has>has|have|had|"
                         r"is|are|was|were)\b")
 
 
