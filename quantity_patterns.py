@@ -332,16 +332,20 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
             how = ("How much is earned in" if earned else "How much do") if rate.noun == "dollars" \
                 else f"How many {plural} go to" if " to each " in rate.words else f"How many {plural} are in"
             priced = rate.noun == "dollars" and not earned   # 'How much do 5 muffins cost at $2 each?'
-            counted = re.escape(stem(r.words.split()[-1]))   # '145 adult tickets' at '$6 for each adult ticket'
-            each = re.sub(rf" for each (?:[a-z]+ )?{counted}$", " each", rate.words) if priced else rate.words
-            ref = b.step("*", [count, size], rate.noun, f"How much do {r.words} cost at {each}?" if priced
+            head = p.t.startswith(r.words, r.m.start()) and re.match(r" ([a-z]+)", p.t[r.m.start() + len(r.words):])
+            told = f"{r.words} {head.group(1)}" if priced and head and not re.fullmatch(_LINK, head.group(1)) and \
+                re.search(rf"\b{r.words.split()[-1]} {stem(head.group(1))}", p.body) else r.words   # '5 child' tickets
+            counted = "|".join(re.escape(stem(w.split()[-1])) for w in (told, r.words))   # '$6 for each adult ticket'
+            each = re.sub(rf" for (?:each|an?) (?:[a-z]+ )?(?:{counted})$", " each", rate.words) if priced else \
+                rate.words
+            ref = b.step("*", [count, size], rate.noun, f"How much do {told} cost at {each}?" if priced
                          else f"{how} {r.words} at {rate.words}?")
             said = rate.clause.split(rate.m.group())[0]   # 'She saves $5 each week' adds; 'Ana saves' may be another's
             own = not [w for w in re.findall(NAME, said) if w not in PRONOUNS]   # 'She saves', 'A plant grows'
             own_sign = _verb_sign(said, rate.noun == "dollars") if own else 0
             # 'She uses 8 beads for each bracelet. She makes 11 bracelets.': the rate's own verb moves its beads
             sign = (own_sign if rate.clause != r.clause else 0) or r.sign(rate.noun) or own_sign
-            held[i] = Held(ref, rate.noun, sign, f"{r.words} at {rate.words}", r)
+            held[i] = Held(ref, rate.noun, sign, f"{told if priced else r.words} at {rate.words}", r)
         elif r.kind == "amount":
             noun = r.noun or (held[max(held)].noun if held else nouns[0])
             held[i] = Held(b.given(r.m, 0, noun, r.words), noun, r.sign(noun), r.words, r)
@@ -601,8 +605,7 @@ def _start(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
     ends = [h for h in held if re.search(rf"{re.escape(h.reading.m.group())} (?:[a-z]+ )?left\b|\bnow (?:has|have|"
                                          rf"is|are) {re.escape(h.reading.m.group())}\b", h.reading.clause)]
     unknown = re.search(r"\b(?:had|has|have) some\b", p.body)
-    said = re.search(r"[^.!?]*\b(?:had|has|have) some\b[^.!?]*", p.body)
-    start = said.group() if said else ""
+    start = said.group() if (said := re.search(r"[^.!?]*\b(?:had|has|have) some\b[^.!?]*", p.body)) else ""
     if len(ends) != 1 or not _owner_asked(p, held[0], start):
         return None
     if any(n not in PRONOUNS and n not in p.question and n not in start
@@ -676,17 +679,16 @@ def _sum(b: Builder, parts: list[Held], noun: str) -> Ref:
     return running
 
 
+_LINK = r"and|or|of|for|at|to|in|on|with|each|costs?"   # never a count's noun ('4 pounds of', '2 adults and')
+
+
 def _found_as(parts: list[Held]) -> list[str]:
-    """The parts of a sum as its question names them, short where they were worked out at their own steps: costs by
-    what they count ('the 4 tickets and the 5 drinks', not '4 tickets at $8 each and ...' again, unless two share a
-    noun), amounts by their owners ('Sue's and Ann's', not 'Sue's stamps and 23 stamps'); else as written."""
-    shorts = [re.match(r"(\d[^ ]* ([a-z]+(?: [a-z]+)?)) at \$", h.words) if h.ref.kind == "step" else None
-              for h in parts]
+    """A sum's parts named short where found at their own steps ('the 4 tickets', 'Sue's'), else as written."""
+    shorts = [h.ref.kind == "step" and re.match(r"(\d[^ ]* ([a-z]+(?: [a-z]+)?)) at \$", h.words) for h in parts]
     if all(shorts) and len({stem(m.group(2)) for m in shorts}) == len(shorts):
         return [f"the {m.group(1)}" for m in shorts]
-    owners = [next((w for w in re.findall(NAME, h.reading.lead) if w not in PRONOUNS and w not in _CALENDAR), "")
-              for h in parts]   # (given amounts alone keep their numbers: '40 stamps and 23 stamps')
-    if all(owners) and len(set(owners)) == len(owners) and any(h.ref.kind == "step" for h in parts):
+    owners = [next((w for w in re.findall(NAME, h.reading.lead) if w not in PRONOUNS | _CALENDAR), "") for h in parts]
+    if all(owners) and len(set(owners)) == len(owners) and any(h.ref.kind == "step" for h in parts):   # not '40 and 23'
         return [f"{w}'s" for w in owners]
     return [h.words for h in parts]
 

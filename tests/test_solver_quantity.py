@@ -22,7 +22,7 @@ PLANS = [
      ["125 rolls were sold"]),
     # an amount said against one that comes later in the text, then everything together
     ("Nina has 4 times as many shells as Omar. Omar has 15 shells. How many shells do they have in all?", "story",
-     ["60", "75"], ["for Nina: 4 times 15 shells", "Nina's shells and 15 shells together"]),
+     ["60", "75"], ["for Nina: 4 times 15 shells", "Nina's and Omar's together"]),
     # one named amount, reached through a chain of comparisons
     ("Mia has 24 stickers. Noah has 9 more stickers than Mia. Liam has 5 fewer stickers than Noah. How many "
      "stickers does Liam have?", "story", ["33", "28"], ["for Noah: 9 more than 24 stickers",
