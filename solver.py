@@ -87,7 +87,11 @@ a sign right after an operator ('13 - -5', '-3 × -4'); plan texts in the proble
 (wordproblem.as_written: '2 1/4', '-30 m'). Round 12 (fresh11.jsonl): an age from another's then some years on or
 ago, two owners' totals then how many more (total_patterns.py); simple interest (rate_patterns.py); a ratio with how
 many more of one kind, a percent of a percent's part, two percent changes in turn (parts_patterns.py); 'After
-spending $15 ..., Dan has $40' told as changes then the amount now (wordproblem.py).
+spending $15 ..., Dan has $40' told as changes then the amount now (wordproblem.py). Round 13 (fresh12.jsonl): groups
+of groups ('5 boxes of 6 rows of 4') and groups made then so many for each (rate_patterns.py); read as the readers
+know them (wordproblem.py): '18 pencils shared among 6 kids, how many each?', 'already had', 'Now he has 40', '1/3 of
+what is left is used', 'earned $30 for a mural'; 'packs them in boxes of 6', 'cut by 10%', a tip paid altogether,
+savings from a start 'after 8 weeks', ages said without 'years old'.
 
 Steps follow the school breakdown the dev set's gold steps use, so the tutor can recognise a student's
 intermediate value: a non-unit fraction is 1/8 of the whole first, then 5 of those parts; two numbers from their

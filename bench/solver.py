@@ -23,6 +23,10 @@ cover, written before it): the `dev` half is developed on, the
 `check` half is measured before and at the end only, and prints its totals alone unless --show_check (so developing
 never shows its problems). GSM8K train: tuned on even indices, checked on odd ones (totals alone, likewise).
 
+Round 13 (2026-12-06; before round 13 in brackets): fresh12 dev (32) 87.5% / 100% (34.4%), fresh12 check (32, its
+problems never read while developing) 75.0% / 100% (25.0%), fresh5 dev 76.7% (73.3%), fresh9 check 84.2% (78.9%),
+GSM8K train even 74 planned (70) and odd 66 (65), all 100% precise; every other set unchanged.
+
 Round 12 (2026-12-06; before round 12 in brackets): fresh11 dev (32) 81.2% / 100% (37.5%), fresh11 check (32, its
 problems never read) 75.0% / 100% (37.5%), authored held-out 98.0% (96.0%), fresh4 check 62.0% (60.0%), fresh7 check
 43.3% (41.7%), GSM8K train even 70 planned (69) and odd 65 (65), all 100% precise; every other set unchanged.
