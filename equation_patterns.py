@@ -193,8 +193,9 @@ def fee_plus_rate(p: Problem) -> Plan | None:
 
 _SAVES_EACH = re.compile(rf"\b(?P<verb>saves|earns|puts away|puts aside|sets aside|adds|collects|reads|walks|runs) "
                          rf"{_n('r')}(?: (?P<noun>[a-z]+))? (?:every|each|a|per) (?P<per>day|week|month|year)\b")
+# ('already has' is read as 'has' before any reader sees it, so a plain 'has' is the start too)
 _HAS_NOW = re.compile(rf"\b(?:already (?:has|had|saved|collected|read)|has already (?:saved|collected|read)|"
-                      rf"starts with|started with) {_n('s')}(?: (?P<noun>[a-z]+))?")
+                      rf"starts with|started with|has|had) {_n('s')}(?: (?P<noun>[a-z]+))?")
 _GOAL = re.compile(rf"\bhow many (?:more )?(?P<per>days|weeks|months|years) (?:until|before|will it take|does it take|"
                    rf"(?:will|does|must) \w+ (?:need|have) to \w+)\b[^?]*?{_n('g')}(?: (?P<noun>[a-z]+))?\W*$", re.I)
 

@@ -140,7 +140,7 @@ def percent_of_number(p: Problem) -> Plan | None:
 _PERCENT = re.compile(r"(?P<p>\d+(?:\.\d+)?%)")
 PERCENT_UP = r"increase[sd]?|rise|rises|rose|raised|goes up|went up|grew|grows|markup|more"
 PERCENT_DOWN = r"decrease[sd]?|drops?|dropped|reduced|reduces|discount(?:ed)?|off|sale|falls|fell|goes down|" \
-               r"went down|less|cheaper|lowered|lowers|marked down"
+               r"went down|less|cheaper|lowered|lowers|marked down|(?:is|was|were|are|been) cut"
 _PRICE = re.compile(rf"{_n('a')}(?: {_w('i')})?")
 
 

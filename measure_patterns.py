@@ -126,7 +126,8 @@ def percent_part(p: Problem) -> Plan | None:
     bill, money = p.search(_ON_BILL, "all"), p.search(_MONEY)
     b = Builder(p, "percent")
     if bill and money:
-        if not p.asks(rf"\b{bill.group('what').split()[-1]}\b"):
+        paid = p.asks(r"\b(?:pay|pays|paid|spend|spends|spent)\b.*\b(?:in total|in all|altogether)\b")   # tip included
+        if not p.asks(rf"\b{bill.group('what').split()[-1]}\b") and not paid:
             return None
         whole = b.given(money, "a", "dollars")
         part = b.step("*", [whole, b.given(pc, "p", "percent")], "dollars",
@@ -592,7 +593,7 @@ def daily_over_weeks(p: Problem) -> Plan | None:
     b = Builder(p, "rate")
     unit, weeks = daily.group("u"), asked.group("w")
     days = b.step("*", [b.given(asked, "w", "weeks"), b.fact(7, "days", "7 days in a week")], "days",
-                  f"How many days are in {weeks} weeks?", kind="convert")
+                  f"How many days are in {weeks} week{'s' * (weeks != '1')}?", kind="convert")
     b.step("*", [days, b.given(daily, "a", unit, daily.group())], unit,
            f"How many {unit} is that in {fmt(b.value(days))} days, at {daily.group('a')} {unit} every day?")
     return b.finish()

@@ -227,7 +227,8 @@ _none = _None()
 _ASK_MANY = re.compile(r"how many (?P<n1>[a-z]+)(?: (?P<n2>[a-z]+))?", re.I)
 _MONEY_Q = r"^how much (?:money\b|change\b|(?:do|does|did|will|would|is|are|was|were|must|should)\b.*\b(?:cost|costs|" \
            r"spend|spent|pay|paid|save|saved|earn|earned)\b)|^what (?:is|was|will be) the (?:total )?(?:cost|price)"
-_START_Q = r"\b(?:start(?:ed)? with|begin with|began with|at first|to start|at the start|in the beginning)\b"
+_START_Q = r"\b(?:start(?:ed)? with|begin with|began with|at first|to start|at the start|in the beginning)\b|" \
+           r"\b(?:have|had) before\?"
 _LEFT_Q = r"\b(?:left|remain|remains|remaining|now|still|not)\b"
 
 
@@ -330,14 +331,21 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
             earned = re.search(r"\b(?:earns?|earned|makes|made|is paid|gets|saves?|saved)\b", rate.clause)   # no price
             how = ("How much is earned in" if earned else "How much do") if rate.noun == "dollars" \
                 else f"How many {plural} go to" if " to each " in rate.words else f"How many {plural} are in"
-            cost = " cost" if rate.noun == "dollars" and not earned else ""
-            ref = b.step("*", [count, size], rate.noun, f"{how} {r.words} at {rate.words}{cost}?")
+            priced = rate.noun == "dollars" and not earned   # 'How much do 5 muffins cost at $2 each?'
+            head = p.t.startswith(r.words, r.m.start()) and re.match(r" ([a-z]+)", p.t[r.m.start() + len(r.words):])
+            told = f"{r.words} {head.group(1)}" if priced and head and not re.fullmatch(_LINK, head.group(1)) and \
+                re.search(rf"\b{r.words.split()[-1]} {stem(head.group(1))}", p.body) else r.words   # '5 child' tickets
+            counted = "|".join(re.escape(stem(w.split()[-1])) for w in (told, r.words))   # '$6 for each adult ticket'
+            each = re.sub(rf" for (?:each|an?) (?:[a-z]+ )?(?:{counted})$", " each", rate.words) if priced else \
+                rate.words
+            ref = b.step("*", [count, size], rate.noun, f"How much do {told} cost at {each}?" if priced
+                         else f"{how} {r.words} at {rate.words}?")
             said = rate.clause.split(rate.m.group())[0]   # 'She saves $5 each week' adds; 'Ana saves' may be another's
             own = not [w for w in re.findall(NAME, said) if w not in PRONOUNS]   # 'She saves', 'A plant grows'
             own_sign = _verb_sign(said, rate.noun == "dollars") if own else 0
             # 'She uses 8 beads for each bracelet. She makes 11 bracelets.': the rate's own verb moves its beads
             sign = (own_sign if rate.clause != r.clause else 0) or r.sign(rate.noun) or own_sign
-            held[i] = Held(ref, rate.noun, sign, f"{r.words} at {rate.words}", r)
+            held[i] = Held(ref, rate.noun, sign, f"{told if priced else r.words} at {rate.words}", r)
         elif r.kind == "amount":
             noun = r.noun or (held[max(held)].noun if held else nouns[0])
             held[i] = Held(b.given(r.m, 0, noun, r.words), noun, r.sign(noun), r.words, r)
@@ -402,6 +410,7 @@ def _as_written(clause: str) -> str:
     """A clause for a step's question: fractions as written ('2 3/4', not '11/4'), lower-case unless a name."""
     text = NUMBER.sub(lambda m: shown_first(number_value(m.group())) if "/" in m.group() else m.group(), clause)
     text = re.sub(r"^[Ii]f ", "", text)   # 'If Cindy gives 3 envelopes to each ...,': the clause states a fact
+    text = re.sub(r"^(?:[Aa]nd )?[Tt]hen,? ", "", text)   # 'after he spends $45', never 'after then he spends
     first = text.split(" ", 1)[0]
     return (text[0].lower() + text[1:] if first in PRONOUNS or first.lower() in _PRONOUN_WORDS else text).rstrip(".?!")
 
@@ -410,6 +419,9 @@ def _told(p: Problem, r: Reading) -> str:
     """Its clause with the sentence's subject when the clause starts at its verb ('It got 340 new books and gave
     away 175 old ones': the second change is told 'It gave away 175 old ones')."""
     verbs = rf"{MOVES_AWAY}|{_IN}|{MONEY_AWAY}|{_MONEY_IN}"   # 'and earned $8 for chores' as well
+    first = r.clause.split(" ", 1)[0]
+    if first[:1].isupper() and re.search(rf"\b{first.lower()}\b", p.t):   # 'Deer ate 12 bushes' of the farm's deer
+        return f"{first.lower()}{r.clause[len(first):]}"
     if not re.match(rf"(?:{verbs}) ", r.clause):
         return r.clause
     stop = p.t.rfind(". ", 0, r.m.start())
@@ -419,11 +431,12 @@ def _told(p: Problem, r: Reading) -> str:
     return f"{subject} {r.clause}" if 0 < len(subject.split()) <= 3 else r.clause
 
 
-def _owner_asked(p: Problem, first: Held) -> bool:
+def _owner_asked(p: Problem, first: Held, start: str = "") -> bool:
     """A name in the question must be the one whose amount the story starts from ('How many does Sam have now?'
-    after Tom gave Sam 5 asks about someone else)."""
+    after Tom gave Sam 5 asks about someone else), in its first amount or in the `start` said without one ('Amir
+    had some marbles.')."""
     names = [w for w in re.findall(NAME, p.question) if w not in PRONOUNS and w != "How"]
-    return all(n in first.reading.clause for n in names)
+    return all(n in first.reading.clause or n in start for n in names)
 
 
 # Words that change the arithmetic in ways the tracker does not read: a plan that ignored them would teach a wrong
@@ -591,9 +604,13 @@ def _start(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
     """The changes undone from what was left: spent $14 and had $23 left -> $23 + $14 at the start."""
     ends = [h for h in held if re.search(rf"{re.escape(h.reading.m.group())} (?:[a-z]+ )?left\b|\bnow (?:has|have|"
                                          rf"is|are) {re.escape(h.reading.m.group())}\b", h.reading.clause)]
-    if len(ends) != 1 or not _owner_asked(p, held[0]):
-        return None
     unknown = re.search(r"\b(?:had|has|have) some\b", p.body)
+    start = said.group() if (said := re.search(r"[^.!?]*\b(?:had|has|have) some\b[^.!?]*", p.body)) else ""
+    if len(ends) != 1 or not _owner_asked(p, held[0], start):
+        return None
+    if any(n not in PRONOUNS and n not in p.question and n not in start
+           for n in re.findall(NAME, ends[0].reading.clause)):
+        return None   # 'Now Sam has 20' is Sam's amount, not the one Tom started from
     if unknown:
         b.read.append(unknown.start())   # 'Kofi had some money.': the statement of the start it asks for
     running = ends[0].ref
@@ -652,13 +669,28 @@ def _named(b: Builder, held: list[Held], name: str) -> Ref | None:
 
 
 def _sum(b: Builder, parts: list[Held], noun: str) -> Ref:
-    running, words = parts[0].ref, parts[0].words
-    if len(parts) == 1:
-        return running
-    for h in parts[1:]:
-        running = b.step("+", [running, h.ref], noun, f"{_how_much(noun)} {_is(noun)} {words} and {h.words} together?")
-        words = f"{words} and {h.words}"
+    running, said = parts[0].ref, _found_as(parts)
+    words = said[0]
+    for h, told in zip(parts[1:], said[1:]):
+        asked = f"How much do {words} and {told} cost together?" if words.startswith("the ") \
+            else f"{_how_much(noun)} {_is(noun)} {words} and {told} together?"
+        running = b.step("+", [running, h.ref], noun, asked)
+        words = f"{words} and {told}"
     return running
+
+
+_LINK = r"and|or|of|for|at|to|in|on|with|each|costs?"   # never a count's noun ('4 pounds of', '2 adults and')
+
+
+def _found_as(parts: list[Held]) -> list[str]:
+    """A sum's parts named short where found at their own steps ('the 4 tickets', 'Sue's'), else as written."""
+    shorts = [h.ref.kind == "step" and re.match(r"(\d[^ ]* ([a-z]+(?: [a-z]+)?)) at \$", h.words) for h in parts]
+    if all(shorts) and len({stem(m.group(2)) for m in shorts}) == len(shorts):
+        return [f"the {m.group(1)}" for m in shorts]
+    owners = [next((w for w in re.findall(NAME, h.reading.lead) if w not in PRONOUNS | _CALENDAR), "") for h in parts]
+    if all(owners) and len(set(owners)) == len(owners) and any(h.ref.kind == "step" for h in parts):   # not '40 and 23'
+        return [f"{w}'s" for w in owners]
+    return [h.words for h in parts]
 
 
 # ----------------------------------------------------------------------------- a group of two kinds, one price each

@@ -20,7 +20,8 @@ import re
 from fractions import Fraction
 
 from parts_patterns import IRREGULAR, singular
-from wordproblem import NUM, Builder, Plan, Problem, Ref, fmt, number_value, same_word, stem, whole_count
+from wordproblem import (NAME, NUM, PRONOUNS, Builder, Plan, Problem, Ref, fmt, number_value, same_word, stem,
+                         whole_count)
 
 # ----------------------------------------------------------------------------- a rate per a number of units
 
@@ -136,7 +137,8 @@ _RATE_SAID = re.compile(rf"\b(?P<verb>{_ADDS}|{_TAKES})(?: at)? (?P<a>{NUM})(?: 
                         rf"(?P<each3>every|each|a|an|per) {_PERIOD.replace('per', 'per3')}\b")   # passive
 _PERIODS = re.compile(r"\b(?:for|after|in|over|After|In|For|Over) (?P<d>\d+) (?P<pers>days|weeks|months|years|hours|"
                       r"minutes|seconds)\b")
-_WHOLE_SAID = re.compile(rf"\b(?:has|had|holds|held|contains|is|was|are|were|has to|needs to|must|wants to|plans to)"
+_WHOLE_SAID = re.compile(rf"\b(?:has|had|holds|held|contains|is|was|are|were|has to|needs to|must|wants to|plans to|"
+                         rf"starts with|started with|begins with|began with)"
                          rf"(?: [a-z]+)? (?P<w>{NUM})(?: (?P<wu>[a-z]+))?|\b[Tt]here (?:are|were|is|was) (?P<w2>{NUM})"
                          rf"(?: (?P<wu2>[a-z]+))?|\b(?:[Aa]|[Aa]n|[Tt]he) (?P<w3>\d+)-(?P<wu3>[a-z]+) ")   # a 300-page
 _ONCE = re.compile(rf"\b(?P<verb>{_ADDS}|{_TAKES}|(?:is|are|were|was) (?:drained|used|taken|sold|eaten|spilled)"
@@ -144,7 +146,10 @@ _ONCE = re.compile(rf"\b(?P<verb>{_ADDS}|{_TAKES}|(?:is|are|were|was) (?:drained
                    rf"|(?P<a2>{NUM})(?: (?P<u2>[a-z]+))? (?:are|were|is|was) (?P<verb2>drained|used|taken|sold|eaten|"
                    rf"spilled|spent|added)(?: out| away)?\b|\b(?P<verb3>buys?|bought|pays?|paid)(?: [a-z]+){{0,3}} for "
                    rf"(?P<a3>\$\d+(?:\.\d+)?)")
+# ... or what the amount will be by then: 'How much will she have after 8 weeks?', of a story of one person only
+# ('Eli has $35. Ana saves $8 each week.' says nothing of what Eli will have)
 _LEFT_ASKED = r"\b(?:left|remain|remaining|remains|still|now|in the [a-z]+|on the [a-z]+)\b"
+_WILL_HAVE = r"\bwill (?:she|he|they|it|[A-Z][a-z]+) have (?:after|in)\b"
 
 
 def _adds(verb: str) -> bool:
@@ -161,7 +166,9 @@ def rate_over_periods(p: Problem) -> Plan | None:
     then 54 - 35."""
     rate = p.search(_RATE_SAID, "all")
     periods = list(p.finditer(_PERIODS, "all"))
-    if not rate or len(periods) != 1 or not p.asks(_LEFT_ASKED) or not p.asks(r"^how (?:much|many)\b") \
+    names = {w for w in re.findall(NAME, p.t) if w not in PRONOUNS}
+    by_then = p.asks(_WILL_HAVE) and len(names) <= 1
+    if not rate or len(periods) != 1 or not (p.asks(_LEFT_ASKED) or by_then) or not p.asks(r"^how (?:much|many)\b") \
             or re.search(r"/|%", p.t):
         return None   # (a fraction or a percent of an amount is another step: 'spends half of it')
     first = next(k for k in ("", "2", "3") if rate.group("a" + k))
@@ -242,4 +249,76 @@ def simple_interest(p: Problem) -> Plan | None:
     if total:
         b.step("+", [b.given(principal, "a", "dollars"), interest], "dollars",
                f"How much is the {owed} put in and the interest it earned together?")
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- groups of groups
+
+_HOLD = r"(?:has|have|holds|hold|contains|contain|carries|carry|fits|is packed with)"
+_EACH_HOLDS = re.compile(rf"\b(?:each|every) (?P<g>[a-z]+) {_HOLD} (?P<k>\d+) (?P<h>[a-z]+)"
+                         rf"(?: of (?P<m>\d+) (?P<i>[a-z]+))?", re.I)
+_OF_OF = re.compile(r"\b(?P<n>\d+) (?P<g>[a-z]+) of (?P<k>\d+) (?P<h>[a-z]+) of (?P<m>\d+) (?P<i>[a-z]+)")
+_COUNTED = re.compile(r"\b(?P<n>\d+) (?P<g>[a-z]+)\b")
+_NOT_NESTED = r"\b(?:more|less|fewer|than|left|rest|remain\w*|extra|except|empty|broken|sold|gave|give|lost|each day)\b"
+
+
+def nested_groups(p: Problem) -> Plan | None:
+    """'There are 5 boxes. Each box has 6 rows of 4 eggs.', 'each crate holds 8 packs ... each pack holds 6', '3
+    crates of 8 packs of 6 bottles' -> 5 x 6 rows, then 30 rows x 4 eggs. Three numbers, each a level of one
+    nesting, and the question asks for the innermost things."""
+    if len(p.numbers) != 3 or re.search(_NOT_NESTED, p.t, re.I) or "$" in p.t or "%" in p.t:
+        return None
+    said = p.search(_OF_OF, "all")
+    if said:
+        outer, inner, (n, g, k, h, m, i) = said, said, ("n", "g", "k", "h", "m", "i")
+    else:
+        holds = list(p.finditer(_EACH_HOLDS, "all"))
+        if len(holds) == 1 and holds[0].group("m"):
+            outer, inner = holds[0], holds[0]
+        elif len(holds) == 2 and not any(x.group("m") for x in holds) and same_word(holds[0].group("h"),
+                                                                                        holds[1].group("g")):
+            outer, inner = holds
+        else:
+            return None
+        g = outer.group("g")
+        said = next((c for c in p.finditer(_COUNTED, "all") if same_word(c.group("g"), g)
+                     and c.start() not in (outer.start("k"), inner.start("m" if inner is outer else "k"))), None)
+        if not said:
+            return None
+        n, k, h = "n", "k", "h"
+        m, i = ("m", "i") if inner is outer else ("k", "h")
+    count, size, small = (said, n), (outer, k), (inner, m)
+    things, rows, groups = small[0].group(i), size[0].group(h), said.group("g")
+    if not p.asks_for(things):
+        return None
+    b = Builder(p, "equal_groups")
+    many = b.step("*", [b.given(*count, groups), b.given(*size, rows)], rows,
+                  f"How many {rows} are in {said.group(n)} {groups} of {size[0].group(k)} {rows}?")
+    b.step("*", [many, b.given(*small, things)], things,
+           f"How many {things} are in {fmt(b.value(many))} {rows} of {small[0].group(m)} {things}?")
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- groups made, then so many for each
+
+_MADE_INTO = re.compile(r"\b(?P<a>\d+) (?P<i>[a-z]+) (?:are |were )?(?:(?:split|put|placed|divided|sorted|arranged) )?"
+                        r"(?:into|in) (?:equal )?(?P<g>[a-z]+) of (?P<b>\d+)\b")
+_FOR_EACH = re.compile(r"\b(?:[Ee]ach|[Ee]very) (?P<g>[a-z]+) (?:gets|needs|receives|is given|will get|will need|uses) "
+                       r"(?P<k>\d+) (?P<x>[a-z]+)")
+
+
+def groups_then_each(p: Problem) -> Plan | None:
+    """'A coach splits 24 players into teams of 4. Each team gets 3 balls. How many balls are needed?' -> 24 / 4
+    teams, then 3 balls for each of the 6 teams."""
+    made, each = p.search(_MADE_INTO), p.search(_FOR_EACH)
+    if len(p.numbers) != 3 or not made or not each or not same_word(made.group("g"), each.group("g")) \
+            or not p.asks_for(each.group("x")) or re.search(r"\b(?:more|left|than|extra|spare)\b", p.t, re.I):
+        return None
+    g, i, x = made.group("g"), made.group("i"), each.group("x")
+    b = Builder(p, "equal_groups")
+    groups = b.step("/", [b.given(made, "a", i), b.given(made, "b", i)], g,
+                    f"How many {g} of {made.group('b')} can {made.group('a')} {i} make?")
+    whole_count(b.value(groups))
+    b.step("*", [groups, b.given(each, "k", x)], x,
+           f"How many {x} for {fmt(b.value(groups))} {g}, {each.group('k')} for each {each.group('g')}?")
     return b.finish()

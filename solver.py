@@ -87,7 +87,11 @@ a sign right after an operator ('13 - -5', '-3 × -4'); plan texts in the proble
 (wordproblem.as_written: '2 1/4', '-30 m'). Round 12 (fresh11.jsonl): an age from another's then some years on or
 ago, two owners' totals then how many more (total_patterns.py); simple interest (rate_patterns.py); a ratio with how
 many more of one kind, a percent of a percent's part, two percent changes in turn (parts_patterns.py); 'After
-spending $15 ..., Dan has $40' told as changes then the amount now (wordproblem.py).
+spending $15 ..., Dan has $40' told as changes then the amount now (wordproblem.py). Round 13 (fresh12.jsonl): groups
+of groups ('5 boxes of 6 rows of 4') and groups made then so many for each (rate_patterns.py); read as the readers
+know them (wordproblem.py): '18 pencils shared among 6 kids, how many each?', 'already had', 'Now he has 40', '1/3 of
+what is left is used', 'earned $30 for a mural'; 'packs them in boxes of 6', 'cut by 10%', a tip paid altogether,
+savings from a start 'after 8 weeks', ages said without 'years old'.
 
 Steps follow the school breakdown the dev set's gold steps use, so the tutor can recognise a student's
 intermediate value: a non-unit fraction is 1/8 of the whole first, then 5 of those parts; two numbers from their
@@ -162,7 +166,7 @@ from math_patterns import (combined_mean, conversion, expression, fill_count, fo
 from parts_patterns import (capacity_left, fraction_left, percent_of_part, percent_twice, ratio_difference,
                             ratio_total)
 from quantity_patterns import data_range, group_priced, median, rate_chain, story
-from rate_patterns import per_lot, priced_kinds, rate_over_periods, simple_interest
+from rate_patterns import groups_then_each, nested_groups, per_lot, priced_kinds, rate_over_periods, simple_interest
 from rounding_patterns import groups_needed
 from science_patterns import acceleration, density, falling_energy, kinetic_energy, moles, speed, work_done
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, grouping, groups_then_price,
@@ -196,7 +200,8 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     square_side, rate_other_time, rest_shared, work_done, temperature_rate, fraction_sum, save_to_goal,
     group_priced, crew_time, operations_undone, regular_perimeter, rate_chain, there_and_back, fraction_left,
     ratio_total, per_lot, priced_kinds, rate_over_periods, level_below_zero, word_expression,
-    capacity_left, simple_interest, age_later, ratio_difference, percent_of_part, percent_twice, totals_compared]
+    capacity_left, simple_interest, age_later, ratio_difference, percent_of_part, percent_twice, totals_compared,
+    nested_groups, groups_then_each]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
@@ -210,8 +215,8 @@ _READS_ITSELF = {current_speeds: r"\bback (?=upstream|downstream|against|with|in
                  there_and_back: r"\b(?:there )?and back(?: again)?\b"}
 # The readers that convert the question's time unit themselves ('25 minutes every day ... in 2 weeks': 7 days in a
 # week), so a unit the statements never name does not stop them as it stops the rest; simple interest reads 'per
-# annum' as its years.
-_CONVERTS_ASKED_UNIT = {daily_over_weeks, rate_other_time, simple_interest}
+# annum' as its years; an age 'in 4 years' adds those years to an age said without them ('His son is 13').
+_CONVERTS_ASKED_UNIT = {daily_over_weeks, rate_other_time, simple_interest, age_later}
 _TIME_UNITS = r"\b(week|weeks|day|days|month|months|year|years|hour|hours|minute|minutes|dozen|annual|yearly|" \
               r"weekly|daily|monthly)\b"
 

@@ -19,7 +19,8 @@ _EACH_HAS = re.compile(rf"\b(?:each|every|an?) (?:of the )?{_w('g')} (?:has|hold
                        rf"had|held|contained|have|hold|contain) {_n('b')} {_w('i')}", re.I)
 _ON_EACH = re.compile(rf"{_n('b')} {_w('i')} (?:in|on|per|inside|for) (?:each|every) {_w('g')}")
 _PER = re.compile(rf"{_n('b')} {_w('i')} per {_w('g')}")
-_INTO = re.compile(rf"\b(?:into|make|form|makes|forms|comes? in|sold in) (?:equal )?{_w('g')} of {_n('b')}"
+_INTO = re.compile(rf"\b(?:into|make|form|makes|forms|comes? in|sold in|(?:packs?|packed|puts?) them in) "
+                   rf"(?:equal )?{_w('g')} of {_n('b')}"
                    rf"(?: {_w('i')})?")
 COUNT = re.compile(rf"{_n('a')} {_w('noun')}(?: {_w('noun2')})?")   # '12 red marbles': noun or noun2
 
@@ -35,7 +36,7 @@ def head_noun(c: re.Match) -> str:
     return second if second and second.endswith("s") and not noun.endswith("s") else noun
 _SHARE = re.compile(r"\b(?:shared?|shares|divided?|divides|split|splits|puts?|packs?|packed|places?|placed|"
                     r"arranges?|arranged|distributes?|distributed|gives?|gave|hands?|handed)\b[^.?!]*?"
-                    rf" (?:equally |evenly )?(?:among|between|to|into|in|on) (?:the |her |his |their |its )?"
+                    rf" (?:equally |evenly )?(?:among|between|to|into|in|on|by) (?:the |her |his |their |its )?"
                     rf"{_n('b')} (?:[a-z]+ )?{_w('g')}")
 _GROUP_WORDS = r"\b(each|per|left|more|fewer|less|than|times|%|/|ratio|average|mean)\b"
 
@@ -118,7 +119,8 @@ def groups_then_price(p: Problem) -> Plan | None:
     rel = _group_relation(p)
     price = next((m for rx in _GROUP_PRICE for m in [p.search(rx)] if m), None)
     if not rel or not price or not same_word(price.group("g"), rel[1]) or \
-            not p.asks(r"^how much (money )?(does|did|will|would|do) \w+ (make|earn|get|collect|take in)\b"):
+            not p.asks(r"^how much (money )?(does|did|will|would|do) (the )?\w+ (make|earn|get|collect|take in|"
+                       r"raise)\b"):
         return None
     size, g, i = rel
     total = next((c for c in p.finditer(COUNT) if (counts_noun(c, i) or i is None) and c.span("a") != size.span("b")
@@ -433,8 +435,8 @@ def _change_event(p: Problem, b: Builder, e: re.Match | Merged | _Summed, start:
     if p.t.startswith(" of", e.end("b")) and not of_what:
         return None   # 'spends 4/5 of that' is a part of something we cannot name
     if of_what and re.search(r"[/%]", amount):
-        whole = "the money" if i == "dollars" else f"the {i}"
-        part = fraction_part(b, start, e, "b", f"{whole} at that point", i)
+        held = fmt(b.value(start))   # 'What is 1/3 of the 45 eggs?': the amount the fraction is taken of, by name
+        part = fraction_part(b, start, e, "b", f"${held}" if i == "dollars" else f"the {held} {i}", i)
         return b.step("-" if lose else "+", [start, part], i, f"{before} {verb} {amount}{of_what.group(0)}. "
                                                               f"{how_many} then?")
     if unit and unit not in _NOT_UNIT and not same_word(unit, i) and not of_what:
@@ -658,6 +660,9 @@ def _rate(p: Problem, b: Builder) -> tuple[Ref, str, str, re.Match] | None:
     return b.given(m, "a", f"{i} per {m.group('t')}"), i, m.group("t"), m
 
 
+_TIMES_OF_PAY = {stem(w) for w in ("hour", "day", "week", "month", "year", "minute")}
+
+
 def rate(p: Problem) -> Plan | None:
     """Unit rates and proportion: '120 km in 2 hours' -> how far in 5 hours / how long for 300 km / per hour."""
     if re.search(r"\b(more|fewer|less|than|times|%|left|each|share|shared|split)\b", p.t, re.I) or \
@@ -684,7 +689,8 @@ def rate(p: Problem) -> Plan | None:
         price = b.value(per)
         price_text = f"${price}" if price.denominator == 1 else f"${float(price):.2f}"   # $1.90, not $1.9
         said = next((w for w in (c.group("noun2"), c.group("noun")) if w and stem(w) == stem(t)), t)  # '6 days'
-        question = f"How much do {c.group('a')} {said} cost, at {price_text} per {stem(t)}?" \
+        question = (f"How much money in {c.group('a')} {said}" if stem(t) in _TIMES_OF_PAY   # earned, not bought
+                    else f"How much do {c.group('a')} {said} cost") + f", at {price_text} per {stem(t)}?" \
             if i == "dollars" else f"How many {i} for {c.group('a')} {said}, at {fmt(b.value(per))} {i} per {stem(t)}?"
         b.step("*", [per, b.given(c, "a", t)], i, question, kind="rate")
     elif counts_noun(c, i) and p.asks(rf"^how (long|many {t})|^how many {stem(t)}"):

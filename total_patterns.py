@@ -168,6 +168,7 @@ def age_later(p: Problem) -> Plan | None:
         return None
     b = Builder(p, "ages")
     k = known[0]
+    x = re.sub(r"^(?:Her|His|Their|My|Our|Your|The)\b", lambda m: m.group().lower(), x)   # 'Her brother' mid-question
     if named:
         b.read.append(named.start(1) + link.end())
     base = b.given(k, "a", "years")

@@ -164,9 +164,16 @@ def fmt(value: Fraction) -> str:
     return f"{value.numerator}/{value.denominator}"
 
 
+# nouns whose singular ends in 'ie', which the 'ies' -> 'y' rule would misspell ('1 cooky')
+_IE_NOUNS = {"cookies", "pies", "movies", "brownies", "calories", "smoothies", "hoodies", "goalies", "selfies",
+             "zombies", "veggies", "ties", "magpies", "pixies", "genies", "eyries", "aunties", "budgies", "rookies"}
+
+
 def stem(word: str) -> str:
     """A crude singular, enough to see that "box" and "boxes" name the same thing."""
     w = word.lower()
+    if w in _IE_NOUNS:
+        return w[:-1]
     for suffix, repl in (("ies", "y"), ("ves", "f"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("sses", "ss"),
                          ("ss", "ss"), ("s", "")):   # 'class' stays 'class'
         if w.endswith(suffix) and len(w) > len(suffix) + (2 if suffix == "s" else 1):   # 'boxes' -> 'box'
@@ -233,6 +240,13 @@ class Problem:
 def read_problem(problem: str) -> Problem | None:
     # 'At the same price, how much...' restates what every rate plan assumes; it is not a statement to place.
     t = _question_last(re.sub(r"\b[Aa]t the same (?:price|rate|speed|pace), ", "", normalise(problem)))
+    t = re.sub(r"\balready (had|has|have) (?=\$?\d)", r"\1 ", t)   # 'Jake already had 17 stamps': his start
+    t = _PASSIVE_TAKING.sub(_active_taking, t)
+    unknown = re.search(r"\b(?:had|has|have) some (?P<noun>[a-z]+)\b", t)   # '14 more' of those: '14 more marbles'
+    t = re.sub(r"\b(\d+) more(?=[.,])", rf"\1 more {unknown.group('noun')}", t) if unknown else t
+    t = _NOW_FIRST.sub(lambda m: f"{m.group('who')[0].upper()}{m.group('who')[1:]} now {m.group('has')}", t)
+    t = _EARNED.sub(lambda m: _PAID_FOR.sub(r"\g<a>", m.group()), t)
+    t = _CLAUSE_QUESTION.sub(lambda m: f"{m.group('s')}. {m.group('q')[0].upper()}{m.group('q')[1:]}", t)
     t = _A_HOLDS.sub(lambda m: _each_holds(m, t), t)
     t = _after_doing(_framed_by_period(t))
     t = _HAVE_A_MEAN.sub(r"The \g<what> of \g<n> \g<noun> is \g<m>", t)
@@ -343,6 +357,41 @@ def _framed_by_period(t: str) -> str:
         return t
     t = f"{t[:m.start()]}{'had' if m.group('verb') in ('started', 'began') else 'has'}{t[m.end():]}"
     return re.sub(rf"\b(?:at|by) the end of (?:the|that|this) {m.group('period')}\b|\bthen(?=\?$)", "now", t)
+
+
+# '18 pencils shared among 6 kids, how many each?': a statement and its question said as one sentence are read as two,
+# so the statement is placed like any other; a sentence opening with 'If'/'When' is a condition, kept whole.
+_CLAUSE_QUESTION = re.compile(r"(?:^|(?<=[.!] ))(?!(?:If|When|Suppose|Given)\b)(?P<s>[^.?!,]*\d[^.?!,]*), "
+                              r"(?P<q>how (?:many|much)\b[^.?!]*\?)")
+
+
+# '1/3 of what is left is used for bread' says what 'It uses 1/3 of what is left for bread' says: a taking in the
+# voice the change readers know (the step then reads 'then uses 1/3 of what is left').
+_PASSIVE_TAKING = re.compile(r"(?:^|(?<=[.!] ))(?P<then>Then )?(?P<f>\d+/\d+|\d+%) of (?P<what>them|it|those|these|"
+                             r"the [a-z]+|what is left|what was left|the rest) (?P<be>is|are|was|were) "
+                             r"(?P<verb>used|eaten|sold|spent|given away|taken|drunk)\b")
+_ACTIVE = {"used": ("uses", "used"), "eaten": ("eats", "ate"), "sold": ("sells", "sold"), "spent": ("spends", "spent"),
+           "given away": ("gives away", "gave away"), "taken": ("takes", "took"), "drunk": ("drinks", "drank")}
+
+
+# 'earned $30 for a mural and $15 for a poster': what the money was paid for counts nothing; the amounts alone are
+# the story (a 'for' with a number, '$12 for 3 hours', is a rate and stays).
+_EARNED = re.compile(r"\b(?:earned|earns|earn|was paid|is paid|were paid|got paid|gets paid|made|makes|received|"
+                     r"receives|raised|raises) \$[^.?!]*")
+_PAID_FOR = re.compile(r"(?P<a>\$\d+(?:\.\d+)?) for (?:a|an|the|his|her|their|[a-z]+ing)\b[^.?!,\d$]*?"
+                       r"(?=,? and |[.?!,]|$)")
+
+
+# 'Now he has 40 marbles.' is read as 'He now has 40 marbles.', 'Now there are 32' as 'There now are 32': the amount
+# at the end, in the one order the change readers look for.
+_NOW_FIRST = re.compile(r"(?:^|(?<=[.!] ))(?:And )?[Nn]ow,? (?P<who>he|she|they|it|there|[A-Z][a-z]+) "
+                        r"(?P<has>has|have|had|"
+                        r"is|are|was|were)\b")
+
+
+def _active_taking(m: re.Match) -> str:
+    verb = _ACTIVE[m.group("verb")][m.group("be") in ("was", "were")]
+    return f"{m.group('then') or ''}{'it' if m.group('then') else 'It'} {verb} {m.group('f')} of {m.group('what')}"
 
 
 def _question_last(t: str) -> str:

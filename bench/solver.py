@@ -18,9 +18,14 @@ fresh4.jsonl, 100 worksheet problems written before round 5; fresh5.jsonl, 60 te
 GSM8K-style problems in varied wording written before round 7; fresh8.jsonl, 45 problems of the kinds round 8 left
 unplanned, written before round 9; fresh9.jsonl, 38 problems of the kinds the lead's students found unplanned,
 written before round 10; fresh10.jsonl, written before round 11; fresh11.jsonl, 64 grade 3-8 problems of the
-families round 12 was asked to cover, written before it): the `dev` half is developed on, the
+families round 12 was asked to cover, written before it; fresh12.jsonl, 64 of the shapes round 13 was asked to
+cover, written before it): the `dev` half is developed on, the
 `check` half is measured before and at the end only, and prints its totals alone unless --show_check (so developing
 never shows its problems). GSM8K train: tuned on even indices, checked on odd ones (totals alone, likewise).
+
+Round 13 (2026-12-06; before round 13 in brackets): fresh12 dev (32) 87.5% / 100% (34.4%), fresh12 check (32, its
+problems never read while developing) 75.0% / 100% (25.0%), fresh5 dev 76.7% (73.3%), fresh9 check 84.2% (78.9%),
+GSM8K train even 74 planned (70) and odd 66 (65), all 100% precise; every other set unchanged.
 
 Round 12 (2026-12-06; before round 12 in brackets): fresh11 dev (32) 81.2% / 100% (37.5%), fresh11 check (32, its
 problems never read) 75.0% / 100% (37.5%), authored held-out 98.0% (96.0%), fresh4 check 62.0% (60.0%), fresh7 check
@@ -92,6 +97,7 @@ FRESH8 = ROOT / "tests" / "fixtures" / "solver" / "fresh8.jsonl"    # written be
 FRESH9 = ROOT / "tests" / "fixtures" / "solver" / "fresh9.jsonl"    # written before round 10 (kinds students missed)
 FRESH10 = ROOT / "tests" / "fixtures" / "solver" / "fresh10.jsonl"  # written before round 11 (words, capacity, signs)
 FRESH11 = ROOT / "tests" / "fixtures" / "solver" / "fresh11.jsonl"  # written before round 12 (ages, interest, ...)
+FRESH12 = ROOT / "tests" / "fixtures" / "solver" / "fresh12.jsonl"  # written before round 13 (nested groups, ...)
 DEV_SET = ROOT / "data" / "eval" / "tutor_cases.jsonl"              # only its `tune` split is ever read here
 
 
@@ -171,7 +177,7 @@ def main() -> None:
     hide = not cfg.show_check
     fresh = ((FRESH, "fresh"), (FRESH2, "fresh2"), (FRESH3, "fresh3"), (FRESH4, "fresh4"), (FRESH5, "fresh5"),
              (FRESH6, "fresh6"), (FRESH7, "fresh7"), (FRESH8, "fresh8"),
-             (FRESH9, "fresh9"), (FRESH10, "fresh10"), (FRESH11, "fresh11"))
+             (FRESH9, "fresh9"), (FRESH10, "fresh10"), (FRESH11, "fresh11"), (FRESH12, "fresh12"))
     for path, name in fresh:
         report(f"{name} grade 3-8 cases, dev", score(authored_cases(path, "dev"), cfg.show_errors), labelled=True)
         check = score(authored_cases(path, "check"), 0 if hide else cfg.show_errors)

@@ -56,7 +56,7 @@ PLANS = [
      "story", ["52"], ["before he bought 18 stamps at a fair"]),
     # 'Each pack of gum has' and 'A pen costs': rates said before their number
     ("Each bag of rice holds 3 kg. How many kilograms are in 12 bags?", "story", ["36"], ["12 bags at 3 kg"]),
-    ("A notebook costs $2.40. How much do 5 notebooks cost?", "story", ["12"], ["5 notebooks at $2.40"]),
+    ("A notebook costs $2.40. How much do 5 notebooks cost?", "story", ["12"], ["5 notebooks cost at $2.40"]),
     # a measure's rate 'for one batch', the measure named after its unit
     ("A recipe uses 3/4 cup of milk for one batch. How much milk is needed for 8 batches?", "story", ["6"],
      ["How many cups are in 8 batches at 3/4 cup of milk for one batch"]),

@@ -22,7 +22,7 @@ PLANS = [
      ["125 rolls were sold"]),
     # an amount said against one that comes later in the text, then everything together
     ("Nina has 4 times as many shells as Omar. Omar has 15 shells. How many shells do they have in all?", "story",
-     ["60", "75"], ["for Nina: 4 times 15 shells", "Nina's shells and 15 shells together"]),
+     ["60", "75"], ["for Nina: 4 times 15 shells", "Nina's and Omar's together"]),
     # one named amount, reached through a chain of comparisons
     ("Mia has 24 stickers. Noah has 9 more stickers than Mia. Liam has 5 fewer stickers than Noah. How many "
      "stickers does Liam have?", "story", ["33", "28"], ["for Noah: 9 more than 24 stickers",
@@ -50,10 +50,10 @@ PLANS = [
      ["How many hours", "$15 an hour", "$120"]),
     # prices said one by one ('and a ruler costs'), the counts only in the question
     ("An eraser costs $0.45 and a ruler costs $1.20. How much do 6 erasers and 3 rulers cost?", "story",
-     ["2.7", "3.6", "6.3"], ["6 erasers at $0.45", "3 rulers at $1.20"]),
+     ["2.7", "3.6", "6.3"], ["6 erasers cost at $0.45", "3 rulers cost at $1.20"]),
     # a price 'for' a kind of buyer, and 'pay' asking for what the priced counts cost
     ("A zoo charges $9 for adults and $4 for children. How much do 3 adults and 5 children pay?", "story",
-     ["27", "20", "47"], ["3 adults at $9 for adults", "5 children at $4 for children"]),
+     ["27", "20", "47"], ["3 adults cost at $9 for adults", "5 children cost at $4 for children"]),
     # a change said with 'ones' and an adjective; the second verb of a sentence starts its own change
     ("A shop had 640 plates. It got 150 new plates and threw away 35 old ones. How many plates does it have now?",
      "story", ["790", "755"], ["after it got 150 new plates", "after it threw away 35 old ones"]),

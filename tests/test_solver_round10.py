@@ -116,7 +116,7 @@ def test_step_questions_use_the_problems_words_and_never_say_the_answer():
                         "does she spend?")
     assert [s.question for s in found.steps] == ["How much do 5 muffins cost at $2 each?",
                                                  "How much do 4 cookies cost at $1.25 each?",
-                                                 "How much is $10 and $5 together?"]
+                                                 "How much do the 5 muffins and the 4 cookies cost together?"]
     ribbon = solver.plan("A ribbon is divided into 12 equal parts. Jo uses 5 parts for a bow and 3 parts for a tag. "
                          "What fraction of the ribbon is left?")
     assert [s.value for s in ribbon.steps] == [8, 4, Fraction(1, 3)]

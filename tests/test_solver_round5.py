@@ -52,7 +52,7 @@ PLANS = [
      ["If 6 quiz scores have a mean of 8.5"]),
     # prices said 'Pencils cost $0.25 each', each price its subject's; two numbers 'one is 8 more than the other'
     ("Markers cost $1.50 each and glue sticks cost $0.75 each. How much do 4 markers and 2 glue sticks cost?",
-     "story", ["6", "1.5", "7.5"], ["4 markers at $1.50 each"]),
+     "story", ["6", "1.5", "7.5"], ["4 markers cost at $1.50 each"]),
     ("The sum of two numbers is 64. One number is 10 more than the other. What is the smaller number?",
      "sum_difference", ["32", "5", "27"], ["half of the difference, 10"]),
     # ages said together of two names; a rate over 'a 40-hour week' (the week is the 40 hours, no conversion)

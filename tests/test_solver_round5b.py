@@ -21,7 +21,7 @@ PLANS = [
      ["How many seconds are in 3 minutes"]),
     # prices of two-word names met by their counts
     ("Large pizzas cost $12 and small pizzas cost $7. Tom orders 3 large pizzas and 2 small pizzas. How much does he "
-     "pay?", "story", ["36", "14", "50"], ["3 large pizzas at $12", "2 small pizzas at $7"]),
+     "pay?", "story", ["36", "14", "50"], ["3 large pizzas cost at $12", "2 small pizzas cost at $7"]),
     # the rest shared after some are set apart
     ("Tom picked 45 apples. He ate 3 and gave the rest equally to 6 neighbors. How many apples did each neighbor get?",
      "sharing", ["42", "7"], ["after 3 are set apart", "42 apples are shared equally among 6 neighbors"]),

@@ -72,7 +72,7 @@ MORE = [
      ["2000", "1650"], "How many milliliters are in 2 liters?"),
     # the tracker: a price said of 'a <kind of> thing', a rate of 'each row in a field', 'a 240-page book'
     ("A concert ticket costs $12.50. How much do 4 tickets cost?", "story", ["50"],
-     "How much do 4 tickets at $12.50 for each ticket cost?"),
+     "How much do 4 tickets cost at $12.50 each?"),
     ("Each shelf in a library holds 35 books. There are 12 shelves. How many books are on the shelves?", "story",
      ["420"], "How many books are in 12 shelves at 35 books for each shelf?"),
     ("Ava reads 15 pages each day. How many days will it take her to read a 240-page book?", "story", ["16"],
