@@ -76,7 +76,6 @@ class Lesson:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
-
 # ============================================================================ reading the student's message
 
 @lru_cache(maxsize=256)
@@ -133,14 +132,18 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
     for i in questions:  # the choices after the question are the problem's; "I think A" after them the student's
         if options := LISTED_OPTIONS.match(rest := "".join(pieces[i + 1:])):
             return f"{''.join(pieces[:i + 1]).strip()} {options.group(0).strip()}", rest[options.end():].strip(" .")
+    if (options := LISTED_OPTIONS.search(message)) and message[options.end():].strip(" ."):  # a stem with no "?"
+        return message[:options.end()].strip(), message[options.end():].strip(" .")
     if questions and questions[-1] + 1 < len(pieces):
         return "".join(pieces[:questions[-1] + 1]).strip(), "".join(pieces[questions[-1] + 1:]).strip()
     return message.strip(), ""
 
 
 # "A) plastic spoon B) copper wire C) wooden stick D) rubber band": lettered choices in order from A, the last one up to
-# its full stop; what follows ("I think A") is the student's.
-LISTED_OPTIONS = re.compile(r"\s*\(?A[).:]\s+[^\n]*?\s\(?B[).:]\s+(?:[^\n]*?\s\(?[C-H][).:]\s+)*[^.?!\n]*")
+# its full stop or where the student starts talking ("(D) a paper bag I'm not sure"); what follows is the student's.
+LISTED_OPTIONS = re.compile(r"\s*\(?A[).:]\s+[^\n]*?\s\(?B[).:]\s+(?:[^\n]*?\s\(?[C-H][).:]\s+)*"
+                            r"(?:(?!\s(?:I|I'm|Im|I'd|Just|Is it|Please|Can you|Could you|Help|Idk|Hmm|Maybe|My|So)\b)"
+                            r"[^.?!\n])*")
 
 
 def _attempt_after_question(question: str, piece: str) -> bool:
@@ -331,7 +334,6 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     verdict = EVIDENCE_VERDICTS.get(found.verdict or "", "ask" if found.kind == "card_rung" and lesson.said else "none")
     return Move("ask" if (pasted or claim) and verdict == "none" else verdict, "", found.text,
                 kind=f"evidence_{partial or found.verdict or 'question'}", evidence=found.evidence)
-
 
 
 def from_found_sentence(lesson: Lesson, claim: str | None, found: evidence.Move, quoted: bool) -> evidence.Move:

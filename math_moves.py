@@ -477,6 +477,9 @@ def _unexplained(lesson: Lesson, plan: Plan, work: str, found: list[Claim], valu
     part = part_of_step(plan, claim, nxt) if claim is not None else None
     if part is not None:   # "20 × 35 = 700" on the way to 24 × 35: that much is right
         return Move("confirm", *part, nxt, kind="step_part")
+    related = relation_move(plan.problem, [claim]) if claim is not None else None
+    if related is not None and related.verdict == "flag":   # "300 - 15" for 15% off $300: the story's relation
+        return Move("flag", related.lead, related.question, nxt, kind="claim_wrong")
     if not presented_as_answer(work, value):
         where = f" in {said}" if claim else ""   # never "16 in 16": a bare number is only itself
         return Move("ask", f"What does {as_written(value, work)}{where} stand for in the problem?",

@@ -347,36 +347,10 @@ def gives_reason(claim: str) -> bool:
     return REASONED.search(claim) is not None
 
 
-# Words a student uses for a fact's word in school science ("biggest" for "largest", "go in" for "enter"). Each
-# group holds words of one meaning only, never opposites, so swapping one for another changes no claim's truth.
-SYNONYMS = [group.split("|") for group in """largest|biggest|greatest|huge|hugest
-smallest|tiniest|littlest
-push|pump|send|drive
-enter|go in|come in|get in|move in|pass in
-exit|go out|come out|get out|move out|pass out
-hole|opening|pore|gap
-fast|quick|rapid|speedy
-slow|sluggish
-take in|absorb|soak up|suck up
-give off|release|let out|give out|emit|produce|source of
-blood vessel|artery|vein|capillary
-rise|go up|move up
-breathe in|inhale
-breathe out|exhale
-water|liquid water
-around|all around
-fall|drop|come down|go down
-heat up|warm up|get hot|get warm
-cool down|get cold|chill
-turn into|change into|become
-land|hit the ground|reach the ground|touch the ground
-together|at the same time|at the same moment|at once|simultaneously
-same|equal|identical
-shine|glow|give light
-need|require|depend on
-move through|travel through|pass through|go through
-dissolve|disappear into|mix into
-pull|attract|draw""".splitlines()]
+# Words a student uses for a fact's word in school science ("biggest" for "largest"), one group a line in
+# data/science_synonyms.txt: words of one meaning only, never opposites, so a swap changes no claim's truth.
+SYNONYMS = [line.split("|") for line in (ROOT / "data" / "science_synonyms.txt").read_text().splitlines()
+            if line and not line.startswith("#")]
 
 
 def inflected(phrase: str) -> str:

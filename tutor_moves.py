@@ -75,6 +75,13 @@ TERM_ASK = {"Let's find the cause: what do you know about (\".+?\") that could e
 # science_catalog.name_check: a named answer checked against what the question describes
 NAMED_ASK = ["What do you know about {said}? Is {said} {named}, and how can you tell?",
              "Think about what you know of {said}: does it make {said} {named}?"]
+# science_moves.choice_move: each choice weighed, or the student's pick asked about
+EACH_CHOICE_ASK = ["One choice at a time: what do you know about {choices}? Which choice answers the question, and "
+                   "what rules out the others?",
+                   "What do you know about each of {choices}? Then decide which choice answers the question: what "
+                   "rules out the others?"]
+PICK_ASK = ["Why {letter}, \"{choice}\"? What do you know about \"{choice}\", and what rules out each of the other "
+            "choices?", "What do you know about \"{choice}\"? Why {letter}, and what rules out the other choices?"]
 FIND = ["What does it say that answers", "What in it helps you answer", "How does it help you answer"]
 CLUE = ["What clue there helps with \"{q}\"?", "Which words there give you a clue about \"{q}\"?",
         "What does that sentence show you about \"{q}\"?"]
@@ -149,6 +156,10 @@ def word_evidence(move: str, evidence: str, rng: random.Random) -> str | None:
     for frame, phrasings in TERM_ASK.items():
         if m := re.match(frame + "$", move):
             return rng.choice(phrasings).format(term=m.group(1), q=m.group(2))
+    if m := re.match(r"Take the choices one at a time: what do you know about (.+?)\? Then decide", move):
+        return rng.choice(EACH_CHOICE_ASK).format(choices=m.group(1))
+    if m := re.match(r"Why ([A-H]), \"(.+?)\"\? Say what you know about", move):
+        return rng.choice(PICK_ASK).format(letter=m.group(1), choice=m.group(2))
     if m := re.match(r"(What do you know about (.+?)\?) Does that make \2 (.+?)\?$", move):   # a named answer
         return rng.choice(NAMED_ASK).format(said=m.group(2), named=m.group(3))
     # Any other move that points at the passage: its words kept, only the pointing verb worded afresh (a model

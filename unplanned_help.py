@@ -251,7 +251,8 @@ def _count_up(step: Step, given: list[Quantity]) -> str:
 
 def _times_fact(plan: Plan, step: Step, given: list[Quantity]) -> str:
     """"72 muffins" in boxes of "6 muffins": how many groups fit, as the times fact the division undoes."""
-    if plan.pattern != "groups_needed" or not _counted(given) or given[0].value % given[1].value:
+    if plan.pattern not in ("groups_needed", "grouping") or step.op != "/" or not _counted(given) \
+            or given[0].value % given[1].value:
         return ""   # a formula's division (12 N on 4 kg) is no sharing into equal parts
     total, size = given
     return f"How many groups of {size.text} fit in {total.text}? Think: what number times {fmt(size.value)} " \

@@ -166,7 +166,7 @@ def test_context_answer_is_hidden_in_check_events():
     assert events[-1]["stage"] == "check" and not leaks_answer(reply, "19", context="3 7 2 21")
     assert run(tutor, "s", "19")[0][-1]["stage"] == "summary"
     events, _ = run(tutor, "s", "New problem: what is 7 x 8?")  # the student's own next problem replaces the context's
-    assert events[-1]["stage"] == "elicit" and next(e for e in events if e.get("name") == "solve")["source"] == "solver"
+    assert events[-1]["stage"] == "hint" and next(e for e in events if e.get("name") == "solve")["source"] == "planner"
     assert run(tutor, "s", "56")[0][-1]["stage"] == "summary"
 
 

@@ -190,8 +190,8 @@ def test_the_guard_keeps_praise_for_confirmed_work_and_drops_labels():
 def test_the_ladder_climbs_and_never_says_a_hint_three_times_in_a_row():
     plan, state = solver.plan(TEAMS), lesson.Lesson(problem=TEAMS)
     said = [math_moves.math_move(state, plan, "I don't know").text for _ in range(8)]
-    # the one step's own question is the problem's: it is asked as how the numbers lead to the question's target
-    assert said[0] == "How do 96 players and 8 players give you the number of teams?"
+    # the one step's own question is the problem's: it is asked as the times fact the division undoes
+    assert said[0] == "How many groups of 8 players fit in 96 players? Think: what number times 8 makes 96?"
     # the rung "Which numbers do you need? Look at 96 players and 8 players." names what said[0] named: skipped
     assert said[1:3] == step_parts.step_rungs(plan, plan.steps[0])[1:]   # the operation on its two numbers
     assert all(not (a == b == c) for a, b, c in zip(said, said[1:], said[2:])), said
