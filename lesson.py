@@ -40,6 +40,7 @@ import solver
 from arithmetic_claims import claims
 from math_moves import Move, math_move
 from mathcheck import match_choice, solve
+from own_words import HOW_MANY
 from solver import Plan
 from wording import (ASKING, EXERCISE, NO_PASSAGE, QUESTION_UNCLEAR, SENTENCES, about_student, answer_attempt, clock,
                      content_words, parse_choices, request_flags)
@@ -291,12 +292,14 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     claim = claim or offered or None
     if subject == "science" and not claim:  # "8", "100°C": no content word, yet the whole answer to a value question
         claim = science_moves.stated_value(work or message, question) or picked_option(work, question)
+    counted = subject == "reading" and not claim and HOW_MANY.match(question) and re.search(r"\d", work)
+    claim = work if counted else claim   # "90" to "How many steps ...?": the whole answer (own_words.number_told)
     choices = parse_choices(message)
     attempt = answer_attempt(claim or work, choices) if choices and (claim or work) else None
     picked = match_choice(attempt, choices) if attempt else None
     claim = choices[picked] if picked is not None else claim
     short = claim and len(evidence.content_words(claim)) < 2 and reading.classify_question(question) != "vocabulary"
-    kept = short and (subject == "science" and science_catalog.judged_short(claim, question) or
+    kept = short and (counted or subject == "science" and science_catalog.judged_short(claim, question) or
                       subject == "reading" and said_in(claim, lesson.passage)   # "bikes": a word the text holds
                       or subject == "reading" and bool(passages.named_feelings(claim)))   # "nervous": a feeling
     if short and not offered and not kept:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from common import ROOT
 from evidence import (CLAUSE_BREAK, COMMON, TUTOR_STEMS, base_forms, clause_of, conflicts, content_tokens,
                       content_words, default_embedder, first_denied, has_negation, same_footing, sides_kept, stem)
+from wordproblem import normalise, numbers_in
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports reading: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -214,3 +215,13 @@ def unsaid_words(claim: str, question: str, shown: list[str], sentences: list[st
              and not word_forms(word) & there and word.lower() not in SLANG and s not in COMMON | TUTOR_STEMS]
     told = {form for s in sentences for word, _ in content_tokens(s) for form in base_forms(word)}
     return sorted(fresh, key=lambda w: (not word_forms(w) & told, len(w)), reverse=True)[:most]
+
+
+HOW_MANY = re.compile(r"^\W*how (?:many|much|old|long|far|tall|high|big|heavy)\b", re.I)
+
+
+def number_told(claim: str, question: str, sentence: str) -> bool:
+    """For a question that asks how many, does the sentence give the claim's one number, in digits or in words ("90"
+    for "the ninety steps")? A number has no content word for the other checks to match."""
+    said = numbers_in(normalise(claim))
+    return bool(HOW_MANY.match(question)) and len(said) == 1 and said[0] in numbers_in(normalise(sentence))

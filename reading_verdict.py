@@ -42,8 +42,8 @@ from evidence import (CLAUSE_BREAK, COMMON, INTERPRETIVE, STOP, Verdict, base_fo
                       sides_kept, stem)
 from passages import (CLAIM_CUE, COUNTERCLAIM, FEELING_WORDS, another_moment, covers, focus, other_step,
                       key_sentences, lesson_of, named_feelings, quoted_term, rank_sentences, shown_feelings)
-from own_words import (answer_form, own_words_backed, polarity_flipped, restates_premise, swaps, truly_missing,
-                       word_forms)
+from own_words import (answer_form, number_told, own_words_backed, polarity_flipped, restates_premise, swaps,
+                       truly_missing, word_forms)
 from traits import AIM, REASON_BREAK, TRAIT_ASKED, TRAITS, acts_in, shows, trait_named
 
 if TYPE_CHECKING:  # lesson.py imports reading.py, which imports this module: neither torch nor numpy may load on import
@@ -418,6 +418,8 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
     first, then a paraphrase, a reason stated where the question points, the answer's clauses in other words."""
     relevant = [sentences[i] for _, i in ranked[:3]]
     verdict = judge_claim(claim, sentences, question, kind, relevant)
+    counted = next((s for s in relevant[:2] if number_told(claim, question, s)), None)   # "90": "the ninety steps"
+    verdict = Verdict("supported", counted) if counted else verdict
     if verdict.label == "absent":  # a synonym, slang or a tutor's word is no word the passage lacks
         missing = truly_missing(verdict.missing, sentences)
         verdict = Verdict("absent" if missing else "unclear", verdict.sentence, missing)

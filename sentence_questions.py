@@ -259,7 +259,9 @@ def spoken_verb(question: str) -> tuple[str, str, str] | None:
     return asked.group("who"), then if question[asked.start():].lower().startswith("did") else now, verb
 
 
-NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|dozen|half)"
+NUMBER = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+          r"(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-\w+)?|hundred|"
+          r"thousand|dozen|half)")
 TIME_WORD = (rf"{NUMBER}\s+(?:o'clock|minutes?|hours?|days?|weeks?|months?|years?)|\b(?:at|by|until)\s+{NUMBER}\b|"
              r"\b(?:since|until|in|on|"
              r"by)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|"
