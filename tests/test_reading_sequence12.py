@@ -1,7 +1,8 @@
-"""Reading verdicts and pointers, round 12 (lead). A one-event answer to "what did X do right after / before EVENT?" is confirmed when it is the step beside the
-event (it was never confirmed: a single event had 'no order'), and never when it is another step, the event told
-again, or the event cannot be found; a step told in the event's own sentence ("Before she ..., she ...") counts. A number answer to "how many" is
-judged by the number the sentence gives, in words or digits ("40" for "forty trips")."""
+"""Reading verdicts and pointers, round 12 (lead). A one-event answer to "what did X do right after / before
+EVENT?" is confirmed when it is the step beside the event (it was never confirmed: a single event had 'no order'),
+and never when it is another step, the event told again, or the event cannot be found; a step told in the event's own
+sentence ("Before she ..., she ...") counts. A number answer to "how many" is judged by the number the sentence
+gives, in words or digits ("40" for "forty trips")."""
 import pytest
 
 import lesson
