@@ -528,6 +528,10 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
             verdict.sentence):  # an action that shows a feeling, which it does not name
         return (f"Read it again: {quote(verdict.sentence)} Would someone who feels {feeling_word(claim)} do that? What "
                 f"feeling does it show?")
+    if kind == "feeling" and feeling_word(claim) and verdict.label in ("absent", "unclear"):  # worked out, not found
+        who = FEELER.search(question)
+        return (f"Look at {point}. What does {who.group(1) if who else 'the character'} do there? Which words show "
+                f"that {who.group(1) if who else 'the character'} felt {feeling_word(claim)}?")
     if top and REBUTTAL.match(sentences[top]) and COUNTERCLAIM.search(sentences[top - 1]):
         return (f"Read {point}, just after what some people argue. Does the writer agree with them? What does the "
                 f"writer say instead, and does it fit {said}?")  # the writer's answer, not the claim it answers

@@ -52,3 +52,11 @@ def test_a_how_many_pointer_names_the_sentence_with_the_number_in_words():
 def test_a_bare_number_in_a_reading_lesson_is_the_students_answer():
     state = lesson.Lesson(problem=f"{FERRY}\n\nHow many trips did the ferry make each summer?")
     assert lesson.grounded_move(state, "reading", "40").verdict == "confirm"
+
+
+def test_a_feeling_the_text_shows_but_never_names_is_asked_for_its_clue_not_called_missing():
+    """A feeling is worked out from a deed: "I can't find 'proud' in the passage" tells the student nothing true."""
+    text = ("Ines crossed the finish line first. She raised both fists in the air while her family cheered from the "
+            "stands.\n\nHow does Ines probably feel?")
+    move = lesson.grounded_move(lesson.Lesson(problem=text), "reading", "proud")
+    assert "can't find" not in move.question and "Which words show that Ines felt proud?" in move.question
