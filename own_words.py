@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from common import ROOT
 from evidence import (CLAUSE_BREAK, COMMON, TUTOR_STEMS, base_forms, clause_of, conflicts, content_tokens,
-                      content_words, default_embedder, first_denied, has_negation, same_footing, sides_kept, stem)
+                      content_words, default_embedder, first_denied, forms_of, has_negation, same_footing, sides_kept,
+                      stem)
 from wordproblem import normalise, numbers_in
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports reading: neither torch nor numpy may load on import
@@ -225,3 +226,14 @@ def number_told(claim: str, question: str, sentence: str) -> bool:
     for "the ninety steps")? A number has no content word for the other checks to match."""
     said = numbers_in(normalise(claim))
     return bool(HOW_MANY.match(question)) and len(said) == 1 and said[0] in numbers_in(normalise(sentence))
+
+
+# Words that say what kind of answer it is, not what it answers with.
+FILLER = {stem(w) for w in "answer think passage text story says said tell tells mean means meaning word".split()}
+
+
+def own_words(claim: str, question: str) -> list[str]:
+    """The claim's words that the question does not already say: what it answers with."""
+    asked = forms_of(question)
+    return [word for word, s in dict(content_tokens(claim)).items()
+            if not base_forms(word) & asked and s not in FILLER]

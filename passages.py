@@ -459,6 +459,11 @@ EVENT = re.compile(r"\b(?:right |just )?(before|after)\b\s+(.{8,})", re.I)
 STATE_OF = re.compile(r"(?:it|he|she|they|this|that)\s+(?:was|were|is|are|became|becomes)\b", re.I)
 
 
+def window(sentences: list[str], i: int, before: int) -> str:
+    """The sentence `i` with the `before` sentences leading up to it, as one text."""
+    return " ".join(sentences[max(0, i - before):i + 1])
+
+
 def beside_event(question: str, sentences: list[str], embedder: Embedder | None = None,
                  margin: float = 0.1) -> int | None:
     """For 'what comes (right) before / after EVENT': the sentence telling the event, then the one before or after

@@ -68,11 +68,11 @@ from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, QU
                       key_sentences, letter_frame, named_feelings, other_side, overlap, quoted_term, rank_sentences,
                       reaction_to_event, shown_feelings, time_word)
 from people import OPENERS, actor
-from own_words import unsaid_words, word_forms
+from own_words import own_words, unsaid_words, word_forms
 from sentence_questions import (LINE_SAID, clue_for, fresh_sentence, opening, quoted_line, sentence_question,
                                 spoken_verb, tells_asked, up_to)
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,
-                             feeling_word, judge_answer, own_reason, own_words, pinned, quote, steps_told, still_asked)
+                             feeling_word, judge_answer, own_reason, pinned, quote, steps_told, still_asked)
 from traits import AIM, REASON_BREAK, TRAITS
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import

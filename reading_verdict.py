@@ -21,8 +21,8 @@ follower confirmed 19% -> 29%, misconception flagged 4% -> 4%, endorsed 0.
 Round 10 added which sentence answers: a why-question's event tied to the clause it waits on (`depended_on`: "did
 not believe him until he saw a map", "only crossed after ...", ", so she bought ...") is answered by that clause and no
 other true line; a "which detail shows X" question's detail (`shown_by`) confirms the answer naming it; a trait is
-confirmed by the character's own deed that shows it (`weigh_trait`); what the text denies ("fat, not water", "instead
-of fat", "cannot fly") is against an answer that says it (`denied_by_text`). On tests/fixtures/reading_verdicts10.jsonl
+confirmed by the character's own deed that shows it (traits.py's `weigh_trait`); what the text denies ("fat, not
+water", "instead of fat", "cannot fly") is against an answer that says it (`denied_by_text`). On tests/fixtures/reading_verdicts10.jsonl
 (written first; G-L held back): right confirmed dev 4/16 -> 10/16, held-back 6/15 -> 8/15; wrong contradicted dev
 0/14 -> 4/14, held-back 0/12 -> 2/12; wrong confirmed dev 3 -> 1, held-back 1 -> 1. Rounds 8/9 unchanged but one
 wrong answer contradicted more; wrong confirmed there 0. Round 11: an until-clause with a "to" inside, a denial the
@@ -40,11 +40,11 @@ from typing import TYPE_CHECKING
 from evidence import (CLAUSE_BREAK, COMMON, INTERPRETIVE, STOP, Verdict, base_forms, claim_core, claim_parts, conflicts,
                       content_tokens, content_words, default_embedder, forms_of, has_negation, judge_claim, paraphrases,
                       sides_kept, stem)
-from passages import (CLAIM_CUE, COUNTERCLAIM, FEELING_WORDS, another_moment, covers, focus, other_step,
-                      key_sentences, lesson_of, named_feelings, quoted_term, rank_sentences, shown_feelings)
-from own_words import (answer_form, number_told, own_words_backed, polarity_flipped, restates_premise, swaps,
-                       truly_missing, word_forms)
-from traits import AIM, REASON_BREAK, TRAIT_ASKED, TRAITS, acts_in, shows, trait_named
+from passages import (CLAIM_CUE, COUNTERCLAIM, FEELING_WORDS, another_moment, covers, focus, key_sentences, lesson_of,
+                      named_feelings, other_step, quoted_term, rank_sentences, shown_feelings, window)
+from own_words import (answer_form, number_told, own_words, own_words_backed, polarity_flipped, restates_premise,
+                       swaps, truly_missing, word_forms)
+from traits import REASON_BREAK, TRAIT_ASKED, TRAITS, shows, weigh_trait
 
 if TYPE_CHECKING:  # lesson.py imports reading.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -96,10 +96,6 @@ def edge_step(edge: re.Match, sentences: list[str]) -> str | None:
     if marked:
         return marked[0] if which == "first" else marked[-1]
     return sentences[steps[0] if which == "first" else steps[-1]] if len(steps) >= 2 else None
-
-
-def window(sentences: list[str], i: int, before: int) -> str:
-    return " ".join(sentences[max(0, i - before):i + 1])
 
 
 def steps_told(claim: str, sentences: list[str]) -> set[int]:
@@ -501,16 +497,6 @@ PRONOUN = re.compile(r"\b(?:they|them|it|he|him|she)\b", re.I)
 PLACE_TAIL = re.compile(r"(?<=\w)\s+(?:through|in|on|at|into|across|over|under|around|along)\s+(?:the|a|an)\s+\w+\W*$",
                         re.I)  # "to paddle through the water": what they do, then where
 PIECE_BREAK = re.compile(rf"{CLAUSE_BREAK.pattern}|,\s*(?:and\s+|then\s+)?", re.I)
-FILLER = {stem(w) for w in "answer think passage text story says said tell tells mean means meaning word".split()}
-
-
-def own_words(claim: str, question: str) -> list[str]:
-    """The claim's words that the question does not already say: what it answers with."""
-    asked = forms_of(question)
-    return [word for word, s in dict(content_tokens(claim)).items()
-            if not base_forms(word) & asked and s not in FILLER]
-
-
 def pieces(sentence: str) -> list[str]:
     """A sentence's clauses and comma-parts: "When he sat down, the class clapped, and he ..." -> three."""
     return [p.strip() for p in PIECE_BREAK.split(sentence) if p and len(content_words(p)) >= 1]
@@ -768,30 +754,3 @@ def pinned(claim: str, question: str, kind: str, sentences: list[str], ranked: l
     shows = shown_by(question, sentences, embedder)  # an encoder's pick: it confirms a named detail, demotes none
     named = shows is not None and names_detail(claim, question, sentences[shows])
     return ([sentences[shows]], sentences[shows]) if named else ([], None)
-
-
-# ----------------------------------------------------------------------------- a trait and the deed that shows it
-
-def weigh_trait(claim: str, question: str, sentences: list[str], verdict: Verdict) -> tuple[Verdict, str]:
-    """A trait is right when the character's deed the student names (its aim aside) is told where the character acts
-    and shows the trait's side of its family (traits.py): "hardworking, she practiced every night". A true deed with
-    no trait is a step; an untold deed where the character's deeds show only the other side ("lazy" where she
-    practiced every night) is contradicted by that deed; the right trait without its deed gets status 'trait'."""
-    name = next((w for w in re.findall(r"\b[A-Z][a-z]+\b", question) if w.lower() not in STOP), None)
-    trait, *deed = REASON_BREAK.split(claim, maxsplit=1)
-    family, sign = trait_named(trait)
-    act = AIM.split(deed[0])[0] if deed and deed[0] and own_words(deed[0], question) else ""
-    acted = [i for i in range(len(sentences)) if name and acts_in(name, sentences, i)]
-    found = [i for i in acted if act and shows(family, sentences[i]) and all(
-        word_forms(w) & forms_of(window(sentences, i, 1)) for w in own_words(act, question))]
-    if sign and found and shows(family, act) == sign == shows(family, sentences[found[0]]):
-        return Verdict("supported", sentences[found[0]]), "answer"
-    against = [i for i in acted if shows(family, sentences[i]) == -sign]
-    if sign and not found and against and not any(shows(family, sentences[i]) == sign for i in acted):
-        return Verdict("contradicted", sentences[against[0]]), ""
-    backs = [i for i in acted if shows(family, sentences[i]) == sign]
-    if sign and not found and backs and not against:  # the right trait, its deed not yet named (or not the text's)
-        return Verdict("unclear" if act else "supported", sentences[backs[0]]), "trait"
-    if not sign and verdict.label == "supported":
-        return verdict, "step"  # "he shared his grapes": the clue, not yet the kind of friend
-    return (Verdict("unclear", verdict.sentence, verdict.missing) if verdict.label == "supported" else verdict), ""

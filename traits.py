@@ -1,12 +1,15 @@
 """Character traits and the deeds that show them: a reading verdict on "What kind of friend is Maya?" rests on what
 the character does in the text ("kind because she shared her grapes" where she shares), never on the trait word
 alone. Each family names its traits both ways (kind / mean, hardworking / lazy) and the deeds that show each side.
-reading_verdict.weigh_trait decides with these; a trait no family knows is left to the other checks."""
+`weigh_trait` decides with these (reading_verdict.weigh asks it of a trait question); a trait no family knows is left
+to the other checks."""
 from __future__ import annotations
 
 import re
 
-from evidence import content_tokens
+from evidence import STOP, Verdict, content_tokens, forms_of
+from own_words import own_words, word_forms
+from passages import window
 from people import characters
 
 TRAIT_ASKED = re.compile(r"\bwhat kind of (?:an? )?(?:\w+ )?(?:person|friend|sister|brother|kid|boy|girl|character|"
@@ -78,3 +81,28 @@ def acts_in(name: str, sentences: list[str], i: int) -> bool:
         if word in people:
             return word == name and not owner
     return False
+
+
+def weigh_trait(claim: str, question: str, sentences: list[str], verdict: Verdict) -> tuple[Verdict, str]:
+    """A trait is right when the character's deed the student names (its aim aside) is told where the character acts
+    and shows the trait's side of its family (traits.py): "hardworking, she practiced every night". A true deed with
+    no trait is a step; an untold deed where the character's deeds show only the other side ("lazy" where she
+    practiced every night) is contradicted by that deed; the right trait without its deed gets status 'trait'."""
+    name = next((w for w in re.findall(r"\b[A-Z][a-z]+\b", question) if w.lower() not in STOP), None)
+    trait, *deed = REASON_BREAK.split(claim, maxsplit=1)
+    family, sign = trait_named(trait)
+    act = AIM.split(deed[0])[0] if deed and deed[0] and own_words(deed[0], question) else ""
+    acted = [i for i in range(len(sentences)) if name and acts_in(name, sentences, i)]
+    found = [i for i in acted if act and shows(family, sentences[i]) and all(
+        word_forms(w) & forms_of(window(sentences, i, 1)) for w in own_words(act, question))]
+    if sign and found and shows(family, act) == sign == shows(family, sentences[found[0]]):
+        return Verdict("supported", sentences[found[0]]), "answer"
+    against = [i for i in acted if shows(family, sentences[i]) == -sign]
+    if sign and not found and against and not any(shows(family, sentences[i]) == sign for i in acted):
+        return Verdict("contradicted", sentences[against[0]]), ""
+    backs = [i for i in acted if shows(family, sentences[i]) == sign]
+    if sign and not found and backs and not against:  # the right trait, its deed not yet named (or not the text's)
+        return Verdict("unclear" if act else "supported", sentences[backs[0]]), "trait"
+    if not sign and verdict.label == "supported":
+        return verdict, "step"  # "he shared his grapes": the clue, not yet the kind of friend
+    return (Verdict("unclear", verdict.sentence, verdict.missing) if verdict.label == "supported" else verdict), ""

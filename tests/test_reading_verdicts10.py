@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from evidence import Verdict, split_sentences
-from reading_verdict import (acts_in, denied_spans, depended_on, forms_of, shown_by, split_dependency,
-                             weigh_trait)
+from evidence import Verdict, forms_of, split_sentences
+from reading_verdict import denied_spans, depended_on, shown_by, split_dependency
+from traits import acts_in, weigh_trait
 from test_reading_round7 import CONFIRMS, move_for
 
 FIXTURES = Path(__file__).parent / "fixtures"
