@@ -22,8 +22,8 @@ Round 10 added which sentence answers: a why-question's event tied to the clause
 not believe him until he saw a map", "only crossed after ...", ", so she bought ...") is answered by that clause and no
 other true line; a "which detail shows X" question's detail (`shown_by`) confirms the answer naming it; a trait is
 confirmed by the character's own deed that shows it (traits.py's `weigh_trait`); what the text denies ("fat, not
-water", "instead of fat", "cannot fly") is against an answer that says it (`denied_by_text`). On tests/fixtures/reading_verdicts10.jsonl
-(written first; G-L held back): right confirmed dev 4/16 -> 10/16, held-back 6/15 -> 8/15; wrong contradicted dev
+water", "instead of fat", "cannot fly") is against an answer that says it (`denied_by_text`). On
+tests/fixtures/reading_verdicts10.jsonl (written first; G-L held back): right confirmed dev 4/16 -> 10/16, held-back 6/15 -> 8/15; wrong contradicted dev
 0/14 -> 4/14, held-back 0/12 -> 2/12; wrong confirmed dev 3 -> 1, held-back 1 -> 1. Rounds 8/9 unchanged but one
 wrong answer contradicted more; wrong confirmed there 0. Round 11: an until-clause with a "to" inside, a denial the
 question asks, a pronoun-led line, a trait's wording; tests/fixtures/reading_verdicts11.jsonl (F-J held back): right
