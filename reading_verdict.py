@@ -18,17 +18,18 @@ right answers confirmed dev 15/39 -> 22/39, held-back 16/48 -> 17/48; wrong flag
 attempt): gold confirmed 12/62 -> 19/62, wrong attempts flagged 1/23 -> 4/23, confirmed 2 -> 0; scripted lessons:
 follower confirmed 19% -> 29%, misconception flagged 4% -> 4%, endorsed 0.
 
-Round 10 added which sentence answers: a why-question's event tied to the clause it waits on (`depended_on`: "did
-not believe him until he saw a map", "only crossed after ...", ", so she bought ...") is answered by that clause and no
+Round 10 added which sentence answers: a why-question's event tied to the clause it waits on (`depended_on`: "did not
+believe him until he saw a map", "only crossed after ...", ", so she bought ...") is answered by that clause and no
 other true line; a "which detail shows X" question's detail (`shown_by`) confirms the answer naming it; a trait is
 confirmed by the character's own deed that shows it (traits.py's `weigh_trait`); what the text denies ("fat, not
 water", "instead of fat", "cannot fly") is against an answer that says it (`denied_by_text`). On
-tests/fixtures/reading_verdicts10.jsonl (written first; G-L held back): right confirmed dev 4/16 -> 10/16, held-back 6/15 -> 8/15; wrong contradicted dev
-0/14 -> 4/14, held-back 0/12 -> 2/12; wrong confirmed dev 3 -> 1, held-back 1 -> 1. Rounds 8/9 unchanged but one
-wrong answer contradicted more; wrong confirmed there 0. Round 11: an until-clause with a "to" inside, a denial the
-question asks, a pronoun-led line, a trait's wording; tests/fixtures/reading_verdicts11.jsonl (F-J held back): right
-confirmed dev 9/15 -> 13/15, held-back 6/12 -> 6/12; wrong flagged dev 4/12 -> 6/12, held-back 3/10 -> 3/10; wrong
-confirmed dev 2 -> 0, held-back 1 -> 1. rv10 held-back right confirmed 8/15 -> 9/15; rv8/rv9 unchanged.
+tests/fixtures/reading_verdicts10.jsonl (written first; G-L held back): right confirmed dev 4/16 -> 10/16, held-back
+6/15 -> 8/15; wrong contradicted dev 0/14 -> 4/14, held-back 0/12 -> 2/12; wrong confirmed dev 3 -> 1, held-back 1 ->
+1. Rounds 8/9 unchanged but one wrong answer contradicted more; wrong confirmed there 0. Round 11: an until-clause
+with a "to" inside, a denial the question asks, a pronoun-led line, a trait's wording;
+tests/fixtures/reading_verdicts11.jsonl (F-J held back): right confirmed dev 9/15 -> 13/15, held-back 6/12 -> 6/12;
+wrong flagged dev 4/12 -> 6/12, held-back 3/10 -> 3/10; wrong confirmed dev 2 -> 0, held-back 1 -> 1. rv10 held-back
+right confirmed 8/15 -> 9/15; rv8/rv9 unchanged.
 
     .venv/bin/python -m pytest -q tests/test_reading_verdicts10.py tests/test_reading_round8v.py
 """
