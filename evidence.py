@@ -506,7 +506,11 @@ def paraphrases(claim: str, sentence: str, question: str = "", embedder: Embedde
     return float(claim_vector @ sentence_vector) >= min_cosine
 
 
-CLAIM_MARKERS = re.compile(r"^(?:(?:fine|ok|okay|well|alright)\s*[,:]|(?:oh+|ah+|hmm+|um+|uh+)\b[,:!]?|"
+SOUNDS = r"oh+|ah+|hmm+|um+|uh+"   # a student's opening sounds: no part of any claim
+# "oh wait, they cleared the weeds first", "ok, because ...": the sounds before a student's work (lesson.py drops them
+# before it reads the claim; left in, "wait" was judged as the answer's word: "Does it show 'wait'?")
+FILLER = re.compile(rf"^\W*(?:(?:{SOUNDS}|ok|okay|wait)\b[\s,!.:-]*)+", re.I)
+CLAIM_MARKERS = re.compile(rf"^(?:(?:fine|ok|okay|well|alright)\s*[,:]|(?:{SOUNDS})\b[,:!]?|"
                            r"(?:ok|okay)\s+(?=so\b))\s*|"
                            r"\b(?:i (?:still |really |just )?think|i thought|i put|i said|i wrote|i chose|i picked|"
                            r"i answered|i guess|i believe|my answer(?! key| sheet)(?: is)?|answer:|so far i have:?|"

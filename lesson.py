@@ -253,9 +253,6 @@ STATED = re.compile(r"\b(?:the answer is|my answer is|answer:|i think|i got|i'd 
 # a request to check or grade what follows it ("check my work: the feathers are soft"): the work is the claim
 CHECK_REQUEST = re.compile(r"^\W*(?:(?:can|could|will) you |please )?(?:check|grade|mark|look at)\b[^:]{0,30}:\s*",
                            re.I)
-# "oh wait, they cleared the weeds first", "ok, because ...": a student's opening sounds are no part of the claim (left
-# in, "wait" was judged as the answer's word: "Does it show 'wait'?")
-FILLER = re.compile(r"^\W*(?:(?:oh|ah|ok|okay|hmm+|um+|uh+|wait)\b[\s,!.:-]*)+", re.I)
 # "sunlight" then "and water and carbon dioxide": an answer said in pieces, the second carrying on the first
 CARRIES_ON = re.compile(r"^\W*(?:and|also|plus|as well as)\b[\s,]*", re.I)
 
@@ -278,7 +275,7 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     if pasted:   # the text the tutor asked for, pasted on its own: the lesson's first move on it, no hint rung
         lesson.passage, work = work, ""
     work = CHECK_REQUEST.sub("", work)
-    work = FILLER.sub("", work) or work   # "hmm" alone stays what it is: no claim
+    work = evidence.FILLER.sub("", work) or work   # "hmm" alone stays what it is: no claim
     if (more := CARRIES_ON.match(work)) and lesson.claimed:   # judged as one answer, both pieces together
         work = f"{lesson.claimed} and {work[more.end():]}"
     question = evidence.question_of(message) or message
