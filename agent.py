@@ -40,6 +40,7 @@ from lesson import (Lesson, content_words, grounded_move, guard_reply, plan_of, 
                     split_problem)
 from math_moves import Move, fresh_hint, math_move, step_text
 from mathcheck import MathError, check_answer, format_decimal, format_fraction, math_spans, problem_equation, solve
+from problem_text import problem_sentences, question_sentence, question_target
 from science_numbers import number_move, read_conversion, read_problem
 from scorers import asks_or_next_step, extract_answer, leaks_answer
 from solver import Step, fmt, similar_problem
@@ -50,8 +51,7 @@ from tools import Toolbox
 from wording import (AFFIRM, ANOTHER, ANOTHER_OFFER, FRUSTRATION, GREETING, GREETING_REPLY, NEXT_PROBLEM, NEXT_TURN,
                      SAFE_REPLY, SIMILAR_OFFER, SOLUTION_REQUEST, SOLVED_REPLY, SUBJECTS, SYSTEM_PROMPT, TEMPLATES,
                      WHICH_PROBLEM, WORD_EVIDENCE, WORD_STEP, answer_attempt, consistent_with, draft_sentences,
-                     guard_lead, parse_choices, problem_sentences, question_sentence, question_target, request_flags,
-                     sanitise_student, topic_of)
+                     guard_lead, parse_choices, request_flags, sanitise_student, topic_of)
 
 GenerateFn = Callable[..., Iterator[str]]
 

@@ -13,8 +13,9 @@ from fractions import Fraction
 
 import wordproblem
 from mathcheck import MathError, parse_math
+from problem_text import NUM, given_numbers, problem_sentences, question_sentence, question_target
 from solver import fmt
-from wording import NUM, OP_WORDS, given_numbers, problem_sentences, question_sentence, question_target
+from wording import OP_WORDS
 
 OP_SIGN = {"+": "+", "-": "−", "*": "×", "/": "÷"}
 

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from arithmetic_claims import Claim, measure_kind
+from problem_text import given_numbers, problem_sentences, question_sentence
 from solver import fmt, numbers_in
-from wording import given_numbers, problem_sentences, question_sentence
 from wordproblem import MONEY_AWAY, MOVES_AWAY, MOVES_IN, same_word
 
 _LEFT = re.compile(r"\b(?:left|remains?|remaining|still)\b", re.I)

@@ -41,9 +41,9 @@ from arithmetic_claims import claims
 from math_moves import Move, math_move
 from mathcheck import match_choice, solve
 from own_words import HOW_MANY
+from problem_text import ASKING, EXERCISE, SENTENCES, about_student, clock, content_words
 from solver import Plan
-from wording import (ASKING, EXERCISE, NO_PASSAGE, QUESTION_UNCLEAR, SENTENCES, about_student, answer_attempt, clock,
-                     content_words, parse_choices, request_flags)
+from wording import NO_PASSAGE, QUESTION_UNCLEAR, answer_attempt, parse_choices, request_flags
 
 
 @dataclass

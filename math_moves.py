@@ -39,6 +39,8 @@ from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_t
                                unit_after, unused_quantities, with_chains, with_percent_bases)
 from asked_step import number_move, taken_away
 from mathcheck import unbalanced_step
+from problem_text import (EXERCISE, NUM, content_words, given_numbers, meaning_question, problem_sentences,
+                          problem_terms, question_sentence, question_target, said_list, written_equation)
 from solver import Plan, Step, fmt
 from step_parts import another_route, bottoms_rewritten, part_of_step, step_rungs, what_it_finds
 from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, mixed_kinds_words, order_question,
@@ -46,9 +48,7 @@ from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, mixe
 from story_changes import (answer_by_story, compared_sum, moved_question, moved_wrong_way, part_plan, part_story,
                            relation_help, relation_move, story_changes, story_walk, then_question)
 from unplanned_help import first_move, for_later, second_look, way_in
-from wording import (EXERCISE, NUM, OP_WORDS, concept_asked, content_words, given_numbers,
-                     meaning_question, problem_sentences, problem_terms, question_sentence, question_target, said_list,
-                     written_equation)
+from wording import OP_WORDS, concept_asked
 
 if TYPE_CHECKING:   # the lesson state lives one room up, in lesson.py, which imports this file
     from lesson import Lesson

@@ -7,6 +7,8 @@
   square unit then prices the area;
 - a percent of one amount: a tip or a tax on a bill ('a 20% tip', 'including tax'), or a percent of a group
   ('35% said pizza ... how many students chose pizza?', '85% of them').
+- a list of data ('14, 22, 9, 31, 17'): its range (the greatest minus the least) and the median of an even list (the
+  two middle values added and halved).
 A temperature that rises and falls lives in level_patterns.py.
 """
 from __future__ import annotations
@@ -688,3 +690,52 @@ def fraction_sum(p: Problem) -> Plan | None:
                        f"{said} and {part.group('f')} together?")
         said = shown_first(b.value(total))
     return b.finish() if b.value(total) <= 1 else None
+
+
+# ----------------------------------------------------------------------------- a list of data: range and median
+
+def _data(p: Problem, b: Builder) -> list[re.Match] | None:
+    """The numbers of a data list ('14, 22, 9, 31, 17', '142 cm, 155 cm and 138 cm'): at least three, each with
+    the same unit or none, and no other number in the text but how many there are ('five plants', checked)."""
+    found = [NUMBER.match(p.t, s) for s, _ in p.numbers]
+    count = found[0] if found and re.match(r" [a-z]+ (?!(?:cm|m|kg|g|in)\b)", p.t[found[0].end():]) else None
+    if count:
+        found = found[1:]
+        if number_value(count.group()) != len(found):
+            return None
+        b.given(count, 0, "values", f"{count.group()} values")
+    units = {unit.group(1) if (unit := re.match(r" ?([a-z]+)", p.t[m.end():])) else None for m in found}
+    if len(found) < 3 or any(re.search(r"[%/$]", m.group()) for m in found):
+        return None
+    if len(units) > 1 and not units <= {None, "and", "on", "in"} and len(units - {"and", None}) > 1:
+        return None
+    return found
+
+
+def data_range(p: Problem) -> Plan | None:
+    """'What is the range of ...': the greatest value minus the least."""
+    b = Builder(p, "range")
+    found = _data(p, b) if p.asks(r"\brange\b") else None
+    if not found:
+        return None
+    refs = [b.given(m, 0, "") for m in found]
+    values = [b.value(r) for r in refs]
+    high, low = refs[values.index(max(values))], refs[values.index(min(values))]
+    what = re.search(r"\brange of (?:the |their |his |her |these )?(?P<w>[a-z]+)", p.question)
+    noun = stem(what.group("w")) if what and what.group("w") not in ("data", "numbers", "set") else "value"
+    b.step("-", [high, low], "", f"What is the greatest {noun} minus the least {noun}?")
+    return b.finish()
+
+
+def median(p: Problem) -> Plan | None:
+    """'What is the median ...' of an even number of values: the two middle values of the ordered list, added and
+    halved (an odd list has no arithmetic step: its middle value is read off)."""
+    b = Builder(p, "median")
+    found = _data(p, b) if p.asks(r"\bmedian\b") else None
+    if not found or len(found) % 2:
+        return None
+    refs = sorted((b.given(m, 0, "") for m in found), key=b.value)
+    middle = refs[len(refs) // 2 - 1: len(refs) // 2 + 1]
+    both = b.step("+", middle, "", "Put the values in order. What do the two middle values add up to?")
+    b.step("/", [both, b.fact(2, "", "2 middle values")], "", "What is halfway between the two middle values?")
+    return b.finish()

@@ -10,9 +10,6 @@ change in order), everything together, the change from a payment, or the amount 
 A plan is made only when every number has a reading, every amount is of the thing asked about, and every rate
 meets exactly one count; anything else abstains. Steps keep the school breakdown (each product, then the changes
 one at a time), each asked with the problem's own words.
-
-Also general readers of lists and of measures: the median and range of a list of numbers, the volume of a box
-(long, wide, high), the area of a rectangle said with 'long' and 'wide', and the minutes between two clock times.
 """
 from __future__ import annotations
 
@@ -20,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 
 from wordproblem import (ASKS_TOTAL, MONEY_AWAY, MOVES_AWAY, MOVES_IN, NAME, NUMBER, PRONOUNS, Builder, Plan, Problem,
-                         Ref, fmt, number_value, same_word, shown_first, stem, unit_factor, unit_name)
+                         Ref, number_value, same_word, shown_first, stem, unit_factor, unit_name)
 
 # ----------------------------------------------------------------------------- reading each number where it stands
 
@@ -691,110 +688,3 @@ def _found_as(parts: list[Held]) -> list[str]:
     if all(owners) and len(set(owners)) == len(owners) and any(h.ref.kind == "step" for h in parts):   # not '40 and 23'
         return [f"{w}'s" for w in owners]
     return [h.words for h in parts]
-
-
-# ----------------------------------------------------------------------------- a group of two kinds, one price each
-
-_TWO_KINDS = re.compile(rf"(?:^|[.!] )(?P<a>\d+) (?P<x>[a-z]+) and (?P<b>\d+) (?P<y>[a-z]+) (?:go|went|visit|visited|"
-                        rf"take|took|ride|rode|attend|attended|buy|bought|need|needed|join|joined|are going)\b")
-_ONE_PRICE = re.compile(r"\b(?:(?:tickets?|entry|admission|a ticket|each ticket|a seat) (?:costs?|is|was) "
-                        r"(?P<p>\$\d+(?:\.\d+)?)(?: each| per person| a person| per ticket)?|"
-                        r"(?P<q>\$\d+(?:\.\d+)?) (?:each|per person|a person|per ticket|a ticket))\b", re.I)
-
-
-def group_priced(p: Problem) -> Plan | None:
-    """'23 students and 2 teachers go to a museum. Tickets cost $7 each. How much do the tickets cost?': everyone
-    counted first (23 + 2), then one price each; a second price or any other number leaves it to other readers."""
-    kinds, price = p.search(_TWO_KINDS), p.search(_ONE_PRICE)
-    if not kinds or not price or len(p.numbers) != 3 or not p.asks(r"^how much\b|\b(?:cost|costs|pay|spend)\b") \
-            or same_word(kinds.group("x"), kinds.group("y")):
-        return None
-    b = Builder(p, "story")
-    everyone = b.step("+", [b.given(kinds, "a", kinds.group("x")), b.given(kinds, "b", kinds.group("y"))], "people",
-                      f"How many people are {kinds.group('a')} {kinds.group('x')} and {kinds.group('b')} "
-                      f"{kinds.group('y')} together?")
-    said = "p" if price.group("p") else "q"
-    b.step("*", [everyone, b.given(price, said, "dollars")], "dollars",
-           f"How much do tickets for all of them cost at {price.group(said)} each?")
-    return b.finish()
-
-
-# ----------------------------------------------------------------------------- rates in a chain
-
-_TIMES = r"minutes?|hours?|days?|weeks?|months?"
-_CHAIN_RATE = re.compile(rf"(?P<a>\$?\d+(?:\.\d+)?)(?: (?P<u>{_TIMES}))? (?:an?|per|each|every) (?P<per>{_TIMES})\b")
-_CHAIN_COUNT = re.compile(rf"\b(?:for|in|over) (?P<n>\d+) (?P<u>{_TIMES})\b")
-
-
-def rate_chain(p: Problem) -> Plan | None:
-    """'She earns $9 an hour. She works 7 hours a day for 4 days. How much does she earn?': the days at 7 hours a
-    day are 28 hours, and 28 hours at $9 an hour the pay. Two rates whose units chain ($ per hour, hours per day)
-    and one count of the last unit, each number read once, nothing else in the story."""
-    rates, counts = list(p.finditer(_CHAIN_RATE, "all")), list(p.finditer(_CHAIN_COUNT, "all"))
-    if len(rates) != 2 or len(counts) != 1 or len(p.numbers) != 3 \
-            or re.search(r"\b(?:more|fewer|less|than|left|spent|spends|each of|%|half|twice|except|off)\b", p.t, re.I):
-        return None
-    money = [r for r in rates if r.group("a").startswith("$")]
-    time = [r for r in rates if r.group("u")]
-    if len(money) != 1 or len(time) != 1 or not same_word(money[0].group("per"), time[0].group("u")) \
-            or not same_word(time[0].group("per"), counts[0].group("u")) or not p.asks(r"^how much\b") \
-            or not p.asks(r"\b(?:earn|earns|earned|make|makes|made|get|gets|got|paid|pay|cost|costs|charge|charges)\b"):
-        return None
-    pay, hours, count = money[0], time[0], counts[0]
-    b = Builder(p, "story")
-    unit = hours.group("u")
-    total = b.step("*", [b.given(count, "n", count.group("u")), b.given(hours, "a", f"{unit} per {hours.group('per')}",
-                                                                         hours.group())],
-                   unit, f"How many {unit} are {count.group('n')} {count.group('u')} at {hours.group()}?", kind="rate")
-    b.step("*", [total, b.given(pay, "a", f"dollars per {pay.group('per')}", pay.group())], "dollars",
-           f"How much money is {fmt(b.value(total))} {unit} at {pay.group()}?", kind="rate")
-    return b.finish()
-
-
-# ----------------------------------------------------------------------------- a list of data: range and median
-
-def _data(p: Problem, b: Builder) -> list[re.Match] | None:
-    """The numbers of a data list ('14, 22, 9, 31, 17', '142 cm, 155 cm and 138 cm'): at least three, each with
-    the same unit or none, and no other number in the text but how many there are ('five plants', checked)."""
-    found = [NUMBER.match(p.t, s) for s, _ in p.numbers]
-    count = found[0] if found and re.match(r" [a-z]+ (?!(?:cm|m|kg|g|in)\b)", p.t[found[0].end():]) else None
-    if count:
-        found = found[1:]
-        if number_value(count.group()) != len(found):
-            return None
-        b.given(count, 0, "values", f"{count.group()} values")
-    units = {(re.match(r" ?([a-z]+)", p.t[m.end():]) or _none).group(1) for m in found}
-    if len(found) < 3 or any(re.search(r"[%/$]", m.group()) for m in found):
-        return None
-    if len(units) > 1 and not units <= {None, "and", "on", "in"} and len(units - {"and", None}) > 1:
-        return None
-    return found
-
-
-def data_range(p: Problem) -> Plan | None:
-    """'What is the range of ...': the greatest value minus the least."""
-    b = Builder(p, "range")
-    found = _data(p, b) if p.asks(r"\brange\b") else None
-    if not found:
-        return None
-    refs = [b.given(m, 0, "") for m in found]
-    values = [b.value(r) for r in refs]
-    high, low = refs[values.index(max(values))], refs[values.index(min(values))]
-    what = re.search(r"\brange of (?:the |their |his |her |these )?(?P<w>[a-z]+)", p.question)
-    noun = stem(what.group("w")) if what and what.group("w") not in ("data", "numbers", "set") else "value"
-    b.step("-", [high, low], "", f"What is the greatest {noun} minus the least {noun}?")
-    return b.finish()
-
-
-def median(p: Problem) -> Plan | None:
-    """'What is the median ...' of an even number of values: the two middle values of the ordered list, added and
-    halved (an odd list has no arithmetic step: its middle value is read off)."""
-    b = Builder(p, "median")
-    found = _data(p, b) if p.asks(r"\bmedian\b") else None
-    if not found or len(found) % 2:
-        return None
-    refs = sorted((b.given(m, 0, "") for m in found), key=b.value)
-    middle = refs[len(refs) // 2 - 1: len(refs) // 2 + 1]
-    both = b.step("+", middle, "", "Put the values in order. What do the two middle values add up to?")
-    b.step("/", [both, b.fact(2, "", "2 middle values")], "", "What is halfway between the two middle values?")
-    return b.finish()

@@ -10,7 +10,9 @@ number or abstaining.
 - a rate over a period ('puts $6 in every week', 'reads 25 pages a day', 'fills at 12 litres per minute') for a
   number of periods ('for 9 weeks', 'After 8 days'), from a whole it comes out of ('A novel has 320 pages') or
   added to, with one-off changes after it ('then spends $35', 'sells 50 of them'): the rate times the periods,
-  then each amount added or taken away in turn.
+  then each amount added or taken away in turn;
+- a group of two kinds at one price ('23 students and 2 teachers ... Tickets cost $7 each'): everyone, then the
+  price each; and rates in a chain ('$9 an hour', '7 hours a day', 'for 4 days'): the hours, then the pay.
 Apart from quantity_patterns.py, whose tracker reads a story one phrasing at a time; a plan from both must agree
 (solver.py abstains on two answers).
 """
@@ -321,4 +323,62 @@ def groups_then_each(p: Problem) -> Plan | None:
     whole_count(b.value(groups))
     b.step("*", [groups, b.given(each, "k", x)], x,
            f"How many {x} for {fmt(b.value(groups))} {g}, {each.group('k')} for each {each.group('g')}?")
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- a group of two kinds, one price each
+
+_TWO_KINDS = re.compile(rf"(?:^|[.!] )(?P<a>\d+) (?P<x>[a-z]+) and (?P<b>\d+) (?P<y>[a-z]+) (?:go|went|visit|visited|"
+                        rf"take|took|ride|rode|attend|attended|buy|bought|need|needed|join|joined|are going)\b")
+_ONE_PRICE = re.compile(r"\b(?:(?:tickets?|entry|admission|a ticket|each ticket|a seat) (?:costs?|is|was) "
+                        r"(?P<p>\$\d+(?:\.\d+)?)(?: each| per person| a person| per ticket)?|"
+                        r"(?P<q>\$\d+(?:\.\d+)?) (?:each|per person|a person|per ticket|a ticket))\b", re.I)
+
+
+def group_priced(p: Problem) -> Plan | None:
+    """'23 students and 2 teachers go to a museum. Tickets cost $7 each. How much do the tickets cost?': everyone
+    counted first (23 + 2), then one price each; a second price or any other number leaves it to other readers."""
+    kinds, price = p.search(_TWO_KINDS), p.search(_ONE_PRICE)
+    if not kinds or not price or len(p.numbers) != 3 or not p.asks(r"^how much\b|\b(?:cost|costs|pay|spend)\b") \
+            or same_word(kinds.group("x"), kinds.group("y")):
+        return None
+    b = Builder(p, "story")
+    everyone = b.step("+", [b.given(kinds, "a", kinds.group("x")), b.given(kinds, "b", kinds.group("y"))], "people",
+                      f"How many people are {kinds.group('a')} {kinds.group('x')} and {kinds.group('b')} "
+                      f"{kinds.group('y')} together?")
+    said = "p" if price.group("p") else "q"
+    b.step("*", [everyone, b.given(price, said, "dollars")], "dollars",
+           f"How much do tickets for all of them cost at {price.group(said)} each?")
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- rates in a chain
+
+_TIMES = r"minutes?|hours?|days?|weeks?|months?"
+_CHAIN_RATE = re.compile(rf"(?P<a>\$?\d+(?:\.\d+)?)(?: (?P<u>{_TIMES}))? (?:an?|per|each|every) (?P<per>{_TIMES})\b")
+_CHAIN_COUNT = re.compile(rf"\b(?:for|in|over) (?P<n>\d+) (?P<u>{_TIMES})\b")
+
+
+def rate_chain(p: Problem) -> Plan | None:
+    """'She earns $9 an hour. She works 7 hours a day for 4 days. How much does she earn?': the days at 7 hours a
+    day are 28 hours, and 28 hours at $9 an hour the pay. Two rates whose units chain ($ per hour, hours per day)
+    and one count of the last unit, each number read once, nothing else in the story."""
+    rates, counts = list(p.finditer(_CHAIN_RATE, "all")), list(p.finditer(_CHAIN_COUNT, "all"))
+    if len(rates) != 2 or len(counts) != 1 or len(p.numbers) != 3 \
+            or re.search(r"\b(?:more|fewer|less|than|left|spent|spends|each of|%|half|twice|except|off)\b", p.t, re.I):
+        return None
+    money = [r for r in rates if r.group("a").startswith("$")]
+    time = [r for r in rates if r.group("u")]
+    if len(money) != 1 or len(time) != 1 or not same_word(money[0].group("per"), time[0].group("u")) \
+            or not same_word(time[0].group("per"), counts[0].group("u")) or not p.asks(r"^how much\b") \
+            or not p.asks(r"\b(?:earn|earns|earned|make|makes|made|get|gets|got|paid|pay|cost|costs|charge|charges)\b"):
+        return None
+    pay, hours, count = money[0], time[0], counts[0]
+    b = Builder(p, "story")
+    unit = hours.group("u")
+    total = b.step("*", [b.given(count, "n", count.group("u")), b.given(hours, "a", f"{unit} per {hours.group('per')}",
+                                                                         hours.group())],
+                   unit, f"How many {unit} are {count.group('n')} {count.group('u')} at {hours.group()}?", kind="rate")
+    b.step("*", [total, b.given(pay, "a", f"dollars per {pay.group('per')}", pay.group())], "dollars",
+           f"How much money is {fmt(b.value(total))} {unit} at {pay.group()}?", kind="rate")
     return b.finish()

@@ -156,17 +156,18 @@ from equation_patterns import (CREW, bracket_equation, consecutive, crew_time, c
                                save_to_goal, work_together)
 from level_patterns import level_below_zero, temperature, temperature_rate
 from mathcheck import solve
-from measure_patterns import (box, clock_elapsed, daily_over_weeks, fraction_of_parts, fraction_sum, measure_difference,
-                              measure_parts, mixed_units_left, percent_change, percent_of_whole, percent_part,
-                              polygon_perimeter, proportion, rate_other_time, regular_perimeter, rest_shared,
-                              share_equally, side_from_area, total_from_mean)
+from measure_patterns import (box, clock_elapsed, daily_over_weeks, data_range, fraction_of_parts, fraction_sum,
+                              measure_difference, measure_parts, median, mixed_units_left, percent_change,
+                              percent_of_whole, percent_part, polygon_perimeter, proportion, rate_other_time,
+                              regular_perimeter, rest_shared, share_equally, side_from_area, total_from_mean)
 from math_patterns import (combined_mean, conversion, expression, fill_count, for_every, fraction_of, fractions_rest,
                            map_scale, mean, mean_missing, missing_side, mixed_unit_difference, percent_apply,
                            percent_of_number, percent_reverse, ratio, rectangle, square_side, there_and_back)
 from parts_patterns import (capacity_left, fraction_left, percent_of_part, percent_twice, ratio_difference,
                             ratio_total)
-from quantity_patterns import data_range, group_priced, median, rate_chain, story
-from rate_patterns import groups_then_each, nested_groups, per_lot, priced_kinds, rate_over_periods, simple_interest
+from quantity_patterns import story
+from rate_patterns import (group_priced, groups_then_each, nested_groups, per_lot, priced_kinds, rate_chain,
+                           rate_over_periods, simple_interest)
 from rounding_patterns import groups_needed
 from science_patterns import acceleration, density, falling_energy, kinetic_energy, moles, speed, work_done
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, grouping, groups_then_price,

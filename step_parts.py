@@ -16,8 +16,8 @@ from math import gcd
 import solver
 import wordproblem
 from arithmetic_claims import Claim, operations
+from problem_text import problem_sentences, question_sentence, question_target, said_list
 from solver import Plan, Step, fmt
-from wording import problem_sentences, question_sentence, question_target, said_list
 
 
 def part_of_step(plan: Plan, claim: Claim, step: Step) -> tuple[str, str] | None:

@@ -20,8 +20,9 @@ from fractions import Fraction
 
 import wordproblem
 from arithmetic_claims import Claim, arithmetic_text, convertible, measure_kind, operations, unit_after
+from problem_text import NUM, content_words, problem_sentences, question_sentence, question_target
 from solver import Plan, Step, fmt, numbers_in
-from wording import NUM, OP_WORDS, content_words, problem_sentences, question_sentence, question_target
+from wording import OP_WORDS
 
 DOING = {"+": "Adding", "-": "Taking away", "*": "Multiplying", "/": "Dividing"}
 # a number a student may bring without the problem writing it: a unit's size (60 minutes, 100 cm, 12 months, ...)

@@ -19,9 +19,9 @@ from fractions import Fraction
 import solver
 from arithmetic_claims import Claim, arithmetic_text, claims
 from asked_step import number_move
+from problem_text import NUM, given_numbers, problem_sentences, question_sentence, question_target
 from solver import Plan, fmt
 from unplanned_help import HOW_FAR_APART
-from wording import NUM, given_numbers, problem_sentences, question_sentence, question_target
 from wordproblem import MONEY_AWAY, MOVES_AWAY, MOVES_IN, NUMBER, normalise, number_value, stem
 
 # The shared lexicon (wordproblem.py), with what only a plain story reads as a change: spending anything, and

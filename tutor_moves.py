@@ -37,9 +37,10 @@ from data.sft.build import STEP, mc_question
 from data.sources import aesop_fables, read_text, strip_gutenberg
 from evidence import content_words
 from lesson import Facts, plan_of
+from problem_text import given_numbers
 from scorers import rubric_checks
 from solver import fmt
-from wording import TEMPLATES, WORD_EVIDENCE, WORD_STEP, given_numbers, split_sentences
+from wording import TEMPLATES, WORD_EVIDENCE, WORD_STEP, split_sentences
 
 
 @dataclass

@@ -13,12 +13,12 @@ from fractions import Fraction
 
 import solver
 import wordproblem
+from problem_text import (content_words, first_move_question, problem_sentences, problem_terms, question_sentence,
+                          question_target, said_list)
 from wordproblem import same_word
 from arithmetic_claims import convertible
 from asked_step import first_part_question
 from solver import Plan, Quantity, Step, fmt
-from wording import (content_words, first_move_question, problem_sentences, problem_terms, question_sentence,
-                     question_target, said_list)
 
 _RELATION = re.compile(r"\b(?:times|as many|as much|more|fewer|less|each|every|per|half|twice|double|together|in all|"
                        r"altogether|total|percent|mean|average)\b|%", re.I)

@@ -12,6 +12,7 @@ import pytest
 import agent
 import lesson
 import math_moves
+import problem_text
 import solver
 import wording
 from common import ROOT
@@ -32,7 +33,7 @@ def silent(*_, **__):
 def test_the_students_own_situation_is_never_a_quantity_of_the_problem(own):
     problem, work = lesson.split_problem(f"{own} {PAGES}")
     assert problem == PAGES and work.replace("6 am", "6 a.m.") == own
-    numbers = {value for value, _ in wording.given_numbers(f"{own} {PAGES}")}
+    numbers = {value for value, _ in problem_text.given_numbers(f"{own} {PAGES}")}
     assert numbers == {24, 3}
     # a problem told in the first person keeps its sentences: they share the problem's words
     fences = "I have 3 hours to paint 12 fences. How many fences can I paint in an hour?"
@@ -40,7 +41,7 @@ def test_the_students_own_situation_is_never_a_quantity_of_the_problem(own):
 
 
 def test_a_clock_time_and_a_ratio_are_one_quantity_each():
-    given = wording.given_numbers("A movie starts at 6:45 pm and lasts 2 hours. Flour and sugar are in the ratio 3:5.")
+    given = problem_text.given_numbers("A movie starts at 6:45 pm and lasts 2 hours. Flour and sugar are in the ratio 3:5.")
     assert given == [(Fraction(27, 4), "6:45 pm"), (2, "2 hours"), (3, "3:5")]
 
 
@@ -64,7 +65,7 @@ def test_a_clock_time_and_a_ratio_are_one_quantity_each():
     ("Solve 3x = 12.", ""),
 ])
 def test_the_questions_target_is_read_in_its_own_words(question, target):
-    assert wording.question_target(question) == target
+    assert problem_text.question_target(question) == target
 
 
 def test_a_help_request_without_a_plan_points_at_the_sentence_about_the_target_never_at_every_number():
@@ -83,7 +84,7 @@ def test_a_help_request_without_a_plan_points_at_the_sentence_about_the_target_n
 
 def test_a_help_request_on_an_exercise_or_an_equation_without_a_plan_asks_where_to_start():
     def first(problem):
-        return wording.first_move_question(problem, wording.given_numbers(problem))
+        return problem_text.first_move_question(problem, problem_text.given_numbers(problem))
     assert first("Just confirm the answer to 2 × (15 - 3²) ÷ 4 + 7 so I can grade.") == \
         ("", "Which part of 2 × (15 - 3²) ÷ 4 + 7 would you work out first, and why?")
     assert first("I need the key, starting with 3 1/2 - 1 2/3.") == \

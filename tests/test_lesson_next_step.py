@@ -10,6 +10,7 @@ import pytest
 import agent
 import lesson
 import math_moves
+import problem_text
 import solver
 import wording
 from common import ROOT
@@ -76,9 +77,9 @@ def test_an_equation_asks_what_to_undo_and_an_insist_without_tell_is_heard():
 
 def test_a_problems_terms_are_named_never_its_sentence_pasted():
     diver = "A diver is at -40 m. She rises 15 m, then goes down 25 m. What is her depth now?"
-    assert wording.given_numbers(diver)[0] == (-40, "-40 m")        # a number's own minus sign
-    assert [v for v, _ in wording.given_numbers("What is 7 - 5 and 7-5?")] == [7, 5, 7, 5]   # an operation's is not
-    assert wording.problem_terms(diver, "What is her depth now?") == "-40 m, 15 m and 25 m"
+    assert problem_text.given_numbers(diver)[0] == (-40, "-40 m")        # a number's own minus sign
+    assert [v for v, _ in problem_text.given_numbers("What is 7 - 5 and 7-5?")] == [7, 5, 7, 5]   # an operation's is not
+    assert problem_text.problem_terms(diver, "What is her depth now?") == "-40 m, 15 m and 25 m"
     card = math_moves.math_move(lesson.Lesson(problem=diver), None, "negatives confuse me")
     assert card.kind == "concept" and card.question.startswith("Here you have -40 m, 15 m and 25 m.")
     # with a plan, the idea then the plan's first step in the story's words ("rises" connected to the number line)
@@ -95,7 +96,7 @@ def test_the_fresh_set_keeps_every_guard_and_pastes_no_problem_sentence(case):
     assert not leaks_answer(reply, [case["answer"]], context=case["student_message"]), reply
     assert final["verdict"] == "confirm" or not any(lesson.praises(s) for s in re.split(r"(?<=[.!?])\s+", reply))
     assert reply.rstrip().endswith("?"), reply
-    sentences = wording.problem_sentences(case["problem"])
+    sentences = problem_text.problem_sentences(case["problem"])
     assert not any(f'"{s}' in reply for s in sentences), reply           # never a problem sentence quoted
     assert not reply.endswith(sentences[-1]) or len(sentences) == 1 or case["class"] == "pasted", reply
 
@@ -118,7 +119,7 @@ def test_a_wrong_final_answer_asks_the_first_skipped_step_without_its_sum_filled
     ("How many children are there?", "the number of children"), ("How many books is that?", "the number of books"),
     ("How many seats are empty?", "the number of empty seats"), ("How many apples are left?", "the number of apples left")])
 def test_the_questions_target_never_takes_a_pointing_word_for_a_state(question, target):
-    assert wording.question_target(question) == target
+    assert problem_text.question_target(question) == target
 
 
 def test_a_hint_held_back_at_the_top_of_the_ladder_leaves_a_concrete_question():

@@ -13,6 +13,7 @@ import agent
 import arithmetic_claims
 import lesson
 import math_moves
+import problem_text
 import solver
 import step_rules
 import unplanned_help
@@ -183,13 +184,13 @@ def test_a_quoted_question_ending_a_sentence_ends_it():
 
 def test_an_adjective_after_a_number_is_not_its_noun():
     problem = "A cake is cut into 7 equal pieces and 3 small candles. How many pieces are left after 2 are eaten?"
-    assert [said for _, said in wording.given_numbers(problem)][:2] == ["7 equal pieces", "3 small candles"]
+    assert [said for _, said in problem_text.given_numbers(problem)][:2] == ["7 equal pieces", "3 small candles"]
 
 
 def test_a_unit_written_with_a_capital_is_kept_whole():
     """'750 mL' was read as '750 m' (metres), so a step in millilitres was questioned as a length."""
     problem = "A bottle holds 750 mL of water. Sam fills 6 bottles. How many liters is that?"
-    assert [said for _, said in wording.given_numbers(problem)] == ["750 mL", "6 bottles"]
+    assert [said for _, said in problem_text.given_numbers(problem)] == ["750 mL", "6 bottles"]
 
 
 def test_each_next_step_of_an_exercise_is_asked_from_the_last_result():
@@ -471,7 +472,7 @@ def test_an_amount_for_each_thing_is_a_part_read_with_the_sentence_before_it():
 def keeps_the_guards(case: dict) -> None:
     """A fresh case's first reply: no leak of an answer the problem does not give, no praise of a wrong attempt."""
     reply = first_reply(case["student_message"])["text"]
-    given = {fmt(v) for v, _ in wording.given_numbers(case["problem"])}
+    given = {fmt(v) for v, _ in problem_text.given_numbers(case["problem"])}
     if case["kind"] != "correct_answer" and case["answer"] not in given:
         assert not re.search(rf"(?<![\d.]){re.escape(case['answer'])}(?![\d/])", reply), reply   # no leak
     if case["kind"] == "wrong_attempt":
@@ -560,9 +561,9 @@ def test_a_chain_said_in_words_is_read_as_exactly_the_students_operations(work, 
 
 def test_a_numbered_game_is_a_label_not_a_quantity_and_its_question_names_no_verb_as_a_noun():
     games = "Ravi scored 14 points in game 1 and 18 points in game 2. How many does he need in game 3?"
-    assert [fmt(v) for v, _ in wording.given_numbers(games)] == ["14", "18"]
-    assert wording.question_target("How many does he need in game 3?") == ""
-    assert wording.question_target("How many points does he need in game 3?") == "the number of points"
+    assert [fmt(v) for v, _ in problem_text.given_numbers(games)] == ["14", "18"]
+    assert problem_text.question_target("How many does he need in game 3?") == ""
+    assert problem_text.question_target("How many points does he need in game 3?") == "the number of points"
 
 
 @pytest.mark.parametrize("message, says", [

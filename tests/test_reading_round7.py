@@ -10,6 +10,7 @@ import pytest
 
 import agent
 import lesson
+import problem_text
 import wording
 from evidence import extract_claim, question_of, split_sentences
 from passages import classify_question, rank_sentences
@@ -81,9 +82,9 @@ def test_a_question_about_spelling_a_word_is_no_vocabulary_question():
 
 
 def test_how_many_more_asks_for_what_is_still_to_come_unless_it_compares():
-    assert wording.question_target("How many more weeks does she need to save?") == "the number of extra weeks"
-    assert wording.question_target("How much more does the drone cost than the robot?") == "the difference"
-    assert wording.question_target("How much more money does she need?") == "the extra money"
+    assert problem_text.question_target("How many more weeks does she need to save?") == "the number of extra weeks"
+    assert problem_text.question_target("How much more does the drone cost than the robot?") == "the difference"
+    assert problem_text.question_target("How much more money does she need?") == "the extra money"
 
 
 OWLS = ("Owls hunt mostly at night. Their large eyes gather what little light there is, so they can see shapes in the "

@@ -5,6 +5,7 @@ from fractions import Fraction
 
 import pytest
 
+import measure_patterns
 import quantity_patterns
 import solver
 from wordproblem import read_problem
@@ -71,8 +72,8 @@ PLANS = [
 
 @pytest.mark.parametrize("problem,pattern,values,words", PLANS, ids=[f"{p[1]}-{i}" for i, p in enumerate(PLANS)])
 def test_the_tracker_plans_exact_steps_in_the_problems_words(problem, pattern, values, words):
-    reader = {"story": quantity_patterns.story, "range": quantity_patterns.data_range,
-              "median": quantity_patterns.median}[pattern]
+    reader = {"story": quantity_patterns.story, "range": measure_patterns.data_range,
+              "median": measure_patterns.median}[pattern]
     plan = reader(read_problem(problem))
     assert plan is not None and plan.pattern == pattern
     assert [s.value for s in plan.steps] == [Fraction(v) for v in values]
@@ -112,7 +113,7 @@ def test_operands_trace_to_the_numbers_of_the_text():
 ])
 def test_the_tracker_abstains_on_what_it_cannot_read(problem):
     read = read_problem(problem)
-    assert quantity_patterns.story(read) is None and quantity_patterns.data_range(read) is None
+    assert quantity_patterns.story(read) is None and measure_patterns.data_range(read) is None
 
 
 def test_a_tracker_plan_is_diagnosed_on_the_step_that_went_wrong():

@@ -1,0 +1,258 @@
+"""A math problem's own text, read before any plan: its sentences, its question and what that question asks for,
+the numbers it gives with their nouns, and the first question a tutor can ask about it when nothing else is known.
+
+  - `problem_sentences` splits a problem ("6:45 p.m." ends no sentence), `question_sentence` finds its question
+    (the last that asks, or one inside a request: "just tell me how many litres are left."), and `question_target`
+    names what it asks for ("How many pages did she read on Tuesday?" -> "the number of pages on Tuesday").
+  - `about_student` sets apart a sentence about the student's own situation ("I have 5 min before class"), whose
+    numbers are no quantities of the problem; `given_numbers` lists the quantities with their nouns ("5 packs").
+  - `first_move_question` and `meaning_question` are the questions asked when no plan reads the problem: they point
+    at a sentence of the problem or ask what a result stands for, never whether it is right.
+It is apart from wording.py (the tutor's fallback words) because the math rooms read a problem with it long before any
+words are chosen: step_rules, asked_step, arithmetic_claims, story_changes and lesson.py all start here.
+"""
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+import wordproblem
+from mathcheck import problem_equation
+
+# A sentence about the student's own situation ("I have 5 min before class", "class starts at 8", "it's 6 a.m.",
+# "this is due at 9 tonight", "I got a 72 on my last quiz"): its numbers are no quantities of the problem.
+SITUATION_WORDS = (r"min|mins|minutes?|hours?|hrs?|class|school|due|tonight|tomorrow|today|homework|quiz|test|exam|"
+                   r"teacher|bed|late|tired|deadline|grade|practi[cs]e|period|bus|mom|dad")
+SITUATION = re.compile(
+    rf"\b(?:i|i'?m|im|i'?ve|i'?ll|my|me|we|our)\b[^.?!]*\b(?:{SITUATION_WORDS})\b"
+    r"|\b(?:class|school|it|this|homework|the (?:test|quiz|bus))\b[^.?!]{0,20}\b(?:starts|begins|is due|due|leaves)\b"
+    r"|\bit'?s (?:already |almost |like |only )?\d{1,2}(?::\d\d)?\s*(?:am|pm|o'?clock)\b", re.I)
+
+
+def clock(text: str) -> str:
+    """"6 a.m." as "6 am": its dots end no sentence."""
+    return re.sub(r"\b([ap])\.m\.(?=\W|$)", r"\1m", text)
+
+
+ASKING = re.compile(r"\s*(?:what|how|find|calculate|evaluate|work out|solve|simplify)\b", re.I)
+
+
+def question_sentence(sentences: list[str]) -> str:
+    """A problem's own question, from its sentences: the last that asks ("How many pages did she read on Tuesday?"),
+    else a question inside a request ("just tell me how many litres are left." asks "How many litres are left?")."""
+    asking = [p for p in sentences if p.endswith("?") or ASKING.match(p)]
+    if asking:
+        return asking[-1]
+    inside = [m for p in sentences if (m := re.search(r"\bhow (?:many|much|far|long)\b[^.?!]+", p, re.I))]
+    return f"{inside[-1].group()[0].upper()}{inside[-1].group()[1:].rstrip()}?" if inside else ""
+
+
+_AUX = r"(?:did|does|do|are|is|was|were|will|would|can|could|has|have|had|should|must|shall)"
+_TARGETS = (  # the question's target as a noun phrase: "How many pages did..." -> "the number of pages"
+    (r"^how (?:many|much) more\b(?=[^?]*\bthan\b)()", "the difference{}"),  # "... than ...?" compares two amounts
+    (r"^how many more ([a-z]+)\b", "the number of extra {}"),  # "How many more weeks ...?" is what is still to come
+    (r"^how much more (?!(?:does|did|do|is|was|will|would|can)\b)([a-z]+)\b", "the extra {}"),
+    (r"^how much more\b()", "the extra amount{}"),
+    # "How many does he need?" names no noun: never "the number of does he need"
+    (rf"^how many (?!{_AUX}\b)((?:[\w]+ ){{0,2}}?[a-z]+) (?:{_AUX}|until|before|after|per|in|of|for)\b",
+     "the number of {}"),
+    (rf"^how much ([a-z]+(?: [a-z]+)?) {_AUX}\b", "the {}"),
+    (rf"^how much {_AUX} ([^?]+?) cost\b", "the cost of {}"),
+    (r"^what(?: is|'s|s| was| are| were| will be) ((?:the|its|his|her|their) [^?,]+?)\?", "{}"),
+    (r"^(?:find|calculate|work out) ((?:the|its) [^?.,]+?)(?: of (?:a|an|the) [^?.,]+)?[.?]", "{}"),
+    (r"^what (fraction|percent|part)((?: of (?:the|a|an|her|his|their|its) (?:whole )?[a-z]+)?)\b", "the {}{}"),
+    (r"^what time (?:does|will) (it|the \w+|\w+) (end|start|finish|arrive|leave)\b", "the time {} {}s"),
+    (r"^what (time|day|number)\b", "the {}"),
+    (r"^how long (?:is|are|was|were)\b()", "the length{}"),
+    (r"^how long\b()", "the time{}"),
+    (r"^how (tall|heavy|deep|wide|high)\b", "how {}"),
+    (r"^how far\b()", "the distance{}"),
+    (r"^how fast\b()", "the speed{}"),
+)
+WHEN_ASKED = re.compile(r"\b(?:(?:on|in|at|by|after|before|until|during) (?:the )?(?:[A-Z][a-z]+|noon|midnight|\w+day)"
+                        r"|left|in all|altogether|in total|(?:in |for |on )?each [a-z]+)\b")
+
+
+_POINTING = r"(?:left|there|here|that|this|those|these|it|they)"
+
+
+def question_target(question: str) -> str:
+    """What the question asks for, in its own words ("the number of pages", "the mean score", "how far"), or ""."""
+    for pattern, shape in _TARGETS:
+        m = re.search(pattern, question.strip(), re.I)
+        if m:
+            when = WHEN_ASKED.search(question[m.end():])   # "... did she read on Tuesday?": the pages on Tuesday
+            target = shape.format(*m.groups())
+            owner = re.match(r"\s*((?:[A-Z][a-z]+ ?)+) (?:have|has|had|get|need)\b", question.strip()[m.end():])
+            if owner and target.startswith("the number of "):   # "How many stickers does Kim have?": Kim's stickers
+                target = f"{owner.group(1)}'s {target.removeprefix('the number of ')}"
+            rest = question.strip()[m.end():]   # "are empty?" is a state; "is that?", "are there?" point, no state
+            state = re.fullmatch(rf"\s*((?:not )?(?!{_POINTING}\b)[a-z]+)\s*\?", rest)
+            if state and target.startswith("the number of ") and re.search(r"\b(?:are|is|were|was)$", m.group()):
+                noun = target.removeprefix("the number of ")   # "How many seats are empty?": the empty seats
+                target = f"the number of {noun} {state.group(1)}" if " " in state.group(1) else \
+                    f"the number of {state.group(1)} {noun}"
+            qualifier = re.sub(r"^each\b", "for each", when.group()) if when else ""   # "each class": for each class
+            return f"{target} {qualifier}" if qualifier and qualifier not in target else target
+    return ""
+
+
+
+NUM = r"\d+(?:\.\d+)?(?:/\d+)?"
+
+SENTENCES = re.compile(r"(?:[^.?!]|\.(?=\d))+(?:[.?!]+|$)")  # "7.60" does not end a sentence
+
+
+_EXERCISE_TERM = r"(?:\(\s*)*-?\d+(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?%?[²³]?(?:\s*\))*[²³]?"
+# "3 1/2 - 1 2/3", "12% of 350": never a piece of "2x + 3" or of "x+2)/3" (a letter or an operator beside it)
+EXERCISE = re.compile(rf"(?<![-+*/×÷^=\w.]){_EXERCISE_TERM}"
+                       rf"(?:\s*(?:[-+×÷*/−^]|(?<=%)\s*of\b)\s*{_EXERCISE_TERM})+(?![\w(]|\.\d)")
+
+
+def problem_sentences(problem: str) -> list[str]:
+    """A problem's sentences, stripped ("6:45 p.m." ends none)."""
+    return [p.strip() for p in SENTENCES.findall(clock(problem)) if p.strip()]
+
+
+def about_student(sentence: str, problem: str) -> bool:
+    """Is this sentence the student's own situation, not part of the problem? It speaks of the student's time or
+    school with a number, holds no exercise, and shares no word with the problem's other sentences (besides those
+    words): "I have 3 hours to paint 12 fences. How many fences an hour?" is a problem in the first person."""
+    if not (SITUATION.search(sentence) and re.search(r"\d", sentence)) or "=" in sentence \
+            or EXERCISE.search(sentence):
+        return False   # only a number of theirs could be misread; "... starting with 3 1/2 - 1 2/3" is the problem
+    situation = re.compile(rf"^(?:{SITUATION_WORDS}|start|begin|need|done|finish|help|want)$", re.I)
+    own = {w for w in content_words(sentence) if not situation.match(w)}
+    rest = content_words(problem.replace(sentence, " "))
+    return not own & rest
+
+
+_STOP = set("""a an the of to in on at for and or but is are was were be it its this that what which who how when
+where do does did can could would should will i you he she we they me my your his her our their if then so as by
+with from about into there here not no yes just tell give show answer please many much some each all more have has
+had get got now ok okay next new problem question fine oh well think guess""".split())
+
+
+def content_words(text: str) -> set[str]:
+    return {w.rstrip("s") for w in re.findall(r"[a-z]{3,}", text.lower())} - _STOP
+
+
+_UNITS = {"km", "cm", "mm", "m", "g", "kg", "mg", "ml", "l", "h"}
+
+
+# "7 equal pieces": a word that only describes, skipped so that the noun after it names the quantity
+_ADJECTIVES = "equal|same|more|new|other|extra|different|whole|empty|full|small|large|big|little|long|short|old"
+
+
+def given_numbers(problem: str) -> list[tuple[Fraction, str]]:
+    """Each number a problem writes in digits, with the word after it, as written ("5 packs", "$14", "48 km"); a
+    clock time ("6:45 pm", in hours) or a ratio ("3:5") is one quantity; a number written as a word ("two towns",
+    "twice") is no quantity to point at, nor one in a sentence about the student (`about_student`). A minus sign
+    written onto a number is its own ("-120 m"), never one between numbers ("7 - 5", "7-5")."""
+    found = []
+    problem = clock(problem)
+    text = " ".join(p for p in SENTENCES.findall(problem) if not about_student(p, problem)) or problem
+    written = text.replace(",", "")
+    pattern = rf"((?:(?<![\w)])-(?=\d))?\$?(\d{{1,2}}:\d\d(?:\s*[ap]\.?m\b\.?)?|\d+:\d+|{NUM}))" \
+              rf"(?:\s+(?:{_ADJECTIVES})\b(?!\s+than\b))?(?:\s+([a-z]+L?))?"   # 'mL' is millilitres
+    normalised = wordproblem.normalise(text).replace(",", "")
+    for m in re.finditer(pattern, normalised):
+        if _LABEL.search(normalised[:m.start()]) or \
+                not re.search(rf"(?<![\d.:]){re.escape(m.group(2))}(?![\d])", written):
+            continue
+        word = m.group(3) or ""
+        named = word and word not in _STOP and (len(word) > 2 or word.lower() in _UNITS)
+        sign = -1 if m.group(0).startswith("-") else 1
+        found.append((sign * _quantity_value(m.group(2)), (m.group(0) if named else m.group(1)).strip()))
+    return found
+
+
+# "in game 3", "on day 2", "Grade 7": a number that names one of a row of things, no amount
+_LABEL = re.compile(r"\b(?:game|day|week|level|round|test|quiz|grade|room|page|chapter|question|lesson|floor|gate|"
+                    r"platform|seat|table|bus|route|lane|station|match|race|stage|episode|part) $", re.I)
+
+
+def said_list(items: list[str]) -> str:
+    """"a, b and c"."""
+    return f"{', '.join(items[:-1])} and {items[-1]}" if len(items) > 1 else "".join(items)
+
+
+def written_equation(problem: str) -> tuple[str, str]:
+    """The problem's equation as written, without its "Solve", and its letter: ("4x - 9 = 19", "x"); ("", "") when it
+    holds none that mathcheck.py reads."""
+    equation = problem_equation(problem)
+    written = next((p.strip(" .") for p in problem_sentences(problem) if "=" in p), "")
+    if equation is None or not written:
+        return "", ""
+    return re.sub(r"^(?:solve|find|what is)\s+", "", written, flags=re.I), equation[2]
+
+
+def problem_terms(problem: str, asked: str = "") -> str:
+    """What the problem gives, to name instead of quoting its sentences: its equation or exercise as written
+    ("4x - 9 = 19", "48 ÷ (4 + 2) × 3 - 5"), else its given quantities with their nouns, outside the question
+    sentence `asked` ("-40 m, 15 m and 25 m"); "" when it gives none."""
+    equation, _ = written_equation(problem)
+    exercise = EXERCISE.search(problem)
+    if equation or exercise:
+        return equation or exercise.group().strip()
+    facts = " ".join(p for p in problem_sentences(problem) if p != asked)
+    return said_list(list(dict.fromkeys(phrase for _, phrase in given_numbers(facts))))
+
+
+def _quantity_value(number: str) -> Fraction:
+    """A number as written, a clock time in hours ("6:45 pm" is 6 3/4), a ratio by its first part ("3:5" is 3)."""
+    clock = re.match(r"(\d+):(\d\d)\s*[ap]", number) or re.fullmatch(r"(\d{1,2}):(\d\d)", number)
+    if clock:
+        return int(clock.group(1)) + Fraction(int(clock.group(2)), 60)
+    return Fraction(number.split(":")[0])
+
+
+def first_move_question(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, str]:
+    """(lead, question) for a student who asks for help without a plan: the question's target, and the sentence of
+    the problem that says most about it ("On Tuesday she read 3 times as many pages as on Monday."), quoted, or,
+    when no sentence says more than another, the quantities the problem gives, so the move fits this problem and no
+    other and names no operation (that would be inventing a step). A system of equations asks for a letter to go; a
+    problem whose question is its only sentence asks what the target means."""
+    if len(re.findall(r"=", problem)) == 2 and len(set(re.findall(r"(?<![a-z])[a-z](?![a-z])", problem))) >= 2:
+        return "", "Both equations use the same letters: what could you do with them to leave only one letter?"
+    equation, letter = written_equation(problem)
+    if equation:   # "Solve (x+2)/3 = x - 4": what was done to the letter, how to undo it
+        return "", f"In {equation}, what has been done to {letter}, and what could you do to both sides to undo it?"
+    asked = question_sentence(problem_sentences(problem))
+    target = question_target(asked)
+    exercise = EXERCISE.search(problem)
+    if exercise and not target:   # "Just confirm 2 × (15 - 3²) ÷ 4 + 7": where to start, and why
+        shown = exercise.group().strip()
+        if len(re.findall(r"[-+×÷*/−^²³(]|%\s*of", re.sub(r"\d+/\d+", "1", shown))) > 1:
+            return "", f"Which part of {shown} would you work out first, and why?"
+        return "", f"What is your first step for {shown}, and why?"
+    facts = [p for p in problem_sentences(problem) if p != asked
+             and re.search(r"\d", p) and not about_student(p, problem)]
+    if not facts:
+        quantities = [phrase for _, phrase in given if re.search(r"[a-z]", phrase)]
+        if target and quantities:
+            return "", f"What does {target} mean for {quantities[-1]}, and how would you find it?"
+        return "", "What do you think the first step is, and why?"
+    when = WHEN_ASKED.search(asked)
+    wanted, sharper = content_words(asked), content_words(when.group()) if when else set()   # "in each row": rows
+    rank = {f: len(wanted & content_words(f)) + len(sharper & content_words(f)) for f in facts}
+    best = max(facts, key=lambda f: rank[f]) if max(rank.values()) else facts[0]
+    lead = f"The question asks for {target}." if target else ""
+    about = f"about {target}" if target else "that helps with the question"
+    known = said_list(list(dict.fromkeys(phrase for _, phrase in given_numbers(" ".join(facts)))))
+    if (best is facts[0] or not rank[best]) and known:   # no sentence stands out: what it gives, never a quote
+        goal = target or "the answer"
+        return lead, f"You know {known}. What could you work out from them first, on the way to {goal}?"
+    if best is facts[0] or not rank[best]:
+        return lead, f"Start with \"{best}\" What does that tell you {about}?"
+    return lead, f"The problem says \"{best}\" What does that tell you {about}?"   # no "what do you need first?"
+
+
+def meaning_question(problem: str, value: str) -> str:
+    """What a result stands for, and whether it is what the question asks for (never whether it is right)."""
+    asked = question_sentence(problem_sentences(problem))
+    if target := question_target(asked):
+        return f"What does {value} stand for in this problem, and is that {target}?"
+    if asked:
+        return f"What does {value} stand for in this problem, and does it answer \"{asked.rstrip('?.')}\"?"
+    return f"What does {value} stand for in this problem?"
