@@ -294,7 +294,11 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     choices = parse_choices(message)
     attempt = answer_attempt(claim or work, choices) if choices and (claim or work) else None
     picked = match_choice(attempt, choices) if attempt else None
-    claim = choices[picked] if picked is not None else claim
+    # a science claim that is only the options said again ("A) earthworm B) eagle C) cow" after the stem) picks
+    # none and states no idea: the student is stuck
+    listed = subject == "science" and choices and set(evidence.content_words(claim or "")) <= set(
+        evidence.content_words(" ".join(choices)))
+    claim = choices[picked] if picked is not None else None if listed else claim
     short = claim and len(evidence.content_words(claim)) < 2 and reading.classify_question(question) != "vocabulary"
     kept = short and (counted or subject == "science" and science_catalog.judged_short(claim, question) or
                       subject == "reading" and said_in(claim, lesson.passage)   # "bikes": a word the text holds

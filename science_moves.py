@@ -100,6 +100,9 @@ def choice_move(question: str, choices: list[str], picked: int | None, kb: Knowl
     fits_it = f"which choice {asked.group(1)}" if asked else f"which choice answers {about(question)}"
     if picked is None:
         listed = ", ".join(f"\"{c}\"" for c in choices[:-1]) + f" and \"{choices[-1]}\""
+        if not card and (idea := key_idea(question, choices, kb)):  # what the asked word means, no choice named
+            return Move(f"Start from what the question's key word means: \"{idea}\" Which of {listed} fits that, "
+                        f"and what rules out each of the others?", "fact", None, [idea])
         return Move(f"{card.opening} Then go back to the choices: {fits_it}?" if card else
                     f"Take the choices one at a time: what do you know about {listed}? Then decide {fits_it}: what "
                     f"rules out each of the others?", "card" if card else "fact", None, [])
@@ -141,10 +144,29 @@ def choice_fact(choice: str, question: str, kb: KnowledgeBase) -> str | None:
     return verdict.sentence if verdict.label == "supported" and opens else None
 
 
-# "Which organ takes in oxygen?", "Which of these is a gas at room temperature?": what the answer must do or be.
+# "Which organ takes in oxygen?", "Which of these is a gas at room temperature?": what the answer must do or be; in
+# "Which gas do we breathe out?" the "gas" is the noun, no verb.
 ASKED_PREDICATE = re.compile(r"^\W*(?:which|what)\s+(?:(?:one\s+)?of\s+(?:these|the following|them)\s+|"
                              r"[a-z]+\s+(?:of\s+(?:an?|the)\s+[a-z]+\s+)?)?"
-                             r"((?:is|are|was|were|has|have|can)\b.+?|(?!does\b)[a-z]+s\b.+?)\W*$", re.I)
+                             r"((?:is|are|was|were|has|have|can)\b.+?|(?!does\b)[a-z]+s\b(?!\s+(?:do|does|did)\b).+?)"
+                             r"\W*$", re.I)
+
+
+def key_idea(question: str, choices: list[str], kb: KnowledgeBase) -> str | None:
+    """The fact sentence that says what the asked word means ("A producer is a living thing that makes its own food,
+    as green plants do with sunlight" for "Which of these is a producer?"): it names every key term of what the
+    answer must be, is no negation, and names no choice, not even inside a longer word ("worms" for "earthworm"), so
+    the student still weighs each choice against it."""
+    asked = ASKED_PREDICATE.match(question)
+    terms = key_terms(asked.group(1)) if asked else []
+    named = {stem for choice in choices for _, stem in content_tokens(choice) if len(stem) >= 3}
+    for hit in kb.search(question, k=6) if terms else []:
+        for sentence in re.split(r"(?<=[.!?])\s+", hit["text"]):
+            words = {stem for _, stem in content_tokens(sentence)}
+            if all(base_forms(t) & forms_of(sentence) for t in terms) and not has_negation(sentence) \
+                    and not any(a in b or b in a for a in words for b in named if len(a) >= 3):
+                return sentence
+    return None
 
 
 def ruling_fact(choice: str, question: str, choices: list[str], kb: KnowledgeBase) -> str | None:
