@@ -1,0 +1,63 @@
+"""Round 14 (science14a): a stuck student's first move names the observation or the key idea, not a stock template.
+New cards take common questions in their everyday wording; a choice question no card knows gets the fact that says
+what its asked word means (naming no choice); "I am stuck" is a help request; a stem followed only by its options is
+a stuck student, never a claim to test."""
+import pytest
+
+from agent import Tutor, load_index
+from common import SessionStore
+from evidence import KnowledgeBase, key_terms
+from science_catalog import is_help, match_card
+from science_moves import ASKED_PREDICATE, choice_move
+
+TEMPLATES = ("what else would you expect to see", "What could you try", "and when do they not",
+             "Take the choices one at a time", "Let's find the cause", "what would go wrong if it stopped working")
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return KnowledgeBase.load_or_build()
+
+
+def reply(kb, name: str, message: str) -> str:
+    tutor = Tutor(lambda *_, **__: iter(["«MODEL»"]), retriever=load_index(""), store=SessionStore(":memory:"),
+                  knowledge=lambda: kb)
+    return list(tutor.respond(name, message, subject="science"))[-1]["text"]
+
+
+def test_everyday_wordings_reach_their_cards():
+    for question, topic in [("Why do power cables have a plastic coating?", "insulation on wires"),
+                            ("Why do my leg muscles ache after a long bike ride?", "tired muscles"),
+                            ("What is the job of the small intestine?", "small intestine"),
+                            ("What holds the Moon in its orbit around the Earth?", "gravity keeps planets in orbit"),
+                            ("Why does a marble roll to a stop on a rug?", "friction and stopping"),
+                            ("Why does a loaded wagon need a harder push to start?", "mass and acceleration"),
+                            ("Why does a glass of iced water get wet on the outside?", "condensation")]:
+        card = match_card(question, key_terms(question))
+        assert card is not None and card.topic == topic, question
+
+
+def test_i_am_stuck_asks_for_help_and_gets_the_cards_observation(kb):
+    assert is_help("I am stuck on this one") and is_help("i am confused") and not is_help("I am sure it is gravity")
+    text = reply(kb, "stuck", "Why do power cables have a plastic coating? I am stuck")
+    assert "Let's test" not in text and "I am stuck" not in text and "circuit" in text and "insulat" not in text
+
+
+def test_a_choice_question_gets_what_its_key_word_means_naming_no_choice(kb):
+    choices = ["a lion", "an oak tree", "a frog", "an owl"]
+    move = choice_move("Which of these is a producer?", choices, None, kb)
+    assert "makes its own food" in move.text and not any(t in move.text for t in TEMPLATES)
+    assert move.text.count("oak") == 1  # only in the list of choices: the fact names none of them
+    rotters = choice_move("Which living thing is a decomposer?", ["a mushroom", "a fox", "a sheep"], None, kb)
+    assert "breaks down dead" in rotters.text and "mushroom" not in rotters.evidence[0].lower()
+
+
+def test_which_gas_reads_gas_as_the_noun():
+    assert ASKED_PREDICATE.match("Which gas do plants give off?") is None
+    assert ASKED_PREDICATE.match("Which planet has rings?").group(1) == "has rings"
+
+
+def test_a_stem_followed_only_by_its_options_is_a_stuck_student(kb):
+    text = reply(kb, "options", "Which of these animals is a mammal? A) trout B) whale C) lizard D) crab")
+    assert "is right, what else" not in text and "Let's test" not in text
+    assert "trout" in text and "whale" in text  # the choices weighed, none endorsed
