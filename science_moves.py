@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from evidence import (CLAUSE_BREAK, COMMON, TUTOR_STEMS, KnowledgeBase, Move, Verdict, about, base_forms,
                       content_tokens, default_embedder, fits, forms_of, has_negation, judge_claim, key_terms,
                       paraphrases, quantifiers_kept, question_of)
-from science_catalog import (FORMULA_TOKEN, WRITTEN_ANSWER, Misconception, TopicCard, answer_of, asked_kind,
+from science_catalog import (FORMULA_TOKEN, FUNCTION, WRITTEN_ANSWER, Misconception, TopicCard, answer_of, asked_kind,
                              card_reply, card_verdict, digit_numbers, echo, first_step, fits_scenario,
                              gives_reason, in_fact_words, is_help, match_card, match_misconception,
                              name_check, named_check, named_help, named_question, near_card, resembles_misconception,
@@ -80,7 +80,8 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
             return Move(card.opening, "card", None, [])
         forms = {form for word, _ in content_tokens(" ".join(facts[:1])) for form in base_forms(word)}
         terms = sorted(key_terms(question), key=lambda t: (not base_forms(t) & forms, -len(t)))  # the fact's term first
-        if named := named_question(asked):  # what a naming question asks for, from its own structure
+        # what a naming question asks for, from its own structure; "the job of the liver" names no kind of thing
+        if (named := named_question(asked)) and not FUNCTION.search(asked):
             return Move(named_help(named), "fact", None, [])
         return Move(first_step(question, terms, about(question)), "fact", None, facts[:1])
     return claim_move(claim, question, facts, card, embedder, fitting)
