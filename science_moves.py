@@ -148,7 +148,8 @@ def choice_fact(choice: str, question: str, kb: KnowledgeBase) -> str | None:
 # "Which organ takes in oxygen?", "Which of these is a gas at room temperature?": what the answer must do or be; in
 # "Which gas do we breathe out?" the "gas" is the noun, no verb; "Which living thing is ..." names its kind in two.
 ASKED_PREDICATE = re.compile(r"^\W*(?:which|what)\s+(?:(?:one\s+)?of\s+(?:these|the following|them)\s+|"
-                             r"[a-z]+\s+(?:of\s+(?:an?|the)\s+[a-z]+\s+|(?!(?:is|are|was|were|has|have|can)\b)[a-z]+\s+(?=is\b|are\b))?)?"
+                             r"[a-z]+\s+(?:of\s+(?:an?|the)\s+[a-z]+\s+|"
+                             r"(?!(?:is|are|was|were|has|have|can)\b)[a-z]+\s+(?=is\b|are\b))?)?"
                              r"((?:is|are|was|were|has|have|can)\b.+?|(?!does\b)[a-z]+s\b(?!\s+(?:do|does|did)\b).+?)"
                              r"\W*$", re.I)
 

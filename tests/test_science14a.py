@@ -61,3 +61,25 @@ def test_a_stem_followed_only_by_its_options_is_a_stuck_student(kb):
     text = reply(kb, "options", "Which of these animals is a mammal? A) trout B) whale C) lizard D) crab")
     assert "is right, what else" not in text and "Let's test" not in text
     assert "trout" in text and "whale" in text  # the choices weighed, none endorsed
+
+
+def test_common_questions_in_new_words_reach_the_new_cards():
+    for question, topic in [("Why should kids eat their vegetables?", "fruit and vegetables in the diet"),
+                            ("What job does the liver have?", "the liver"),
+                            ("Why are gardeners happy to see worms in the soil?", "earthworms and soil"),
+                            ("Why does football practice make me so thirsty?", "thirst"),
+                            ("Why do foxes come out at night?", "nocturnal animals"),
+                            ("Why is the sky orange at sunrise?", "colour of the sky"),
+                            ("Why do sunflowers turn towards the sun?", "plants growing toward light"),
+                            ("Why is it night in Japan when it is day here? What are time zones?", "time zones"),
+                            ("What happens to a tray of water left in the freezer?", "water freezing")]:
+        card = match_card(question, key_terms(question))
+        assert card is not None and card.topic == topic, question
+
+
+def test_a_new_cards_opening_is_the_observation_and_a_wrong_idea_is_never_confirmed(kb):
+    text = reply(kb, "liver", "What does the liver do in our body? no idea")
+    assert text.startswith("All the blood from your stomach") and "bile" not in text
+    stomach = reply(kb, "stomach", "What does the stomach do?")
+    wrong = reply(kb, "stomach2", "What does the stomach do? I think it cleans the blood")
+    assert "sour" in stomach and not wrong.startswith("Yes")
