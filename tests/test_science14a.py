@@ -7,7 +7,7 @@ import pytest
 from agent import Tutor, load_index
 from common import SessionStore
 from evidence import KnowledgeBase, key_terms
-from science_catalog import is_help, match_card
+from science_catalog import by_form, is_help, match_card
 from science_moves import ASKED_PREDICATE, choice_move
 
 TEMPLATES = ("what else would you expect to see", "What could you try", "and when do they not",
@@ -83,3 +83,11 @@ def test_a_new_cards_opening_is_the_observation_and_a_wrong_idea_is_never_confir
     stomach = reply(kb, "stomach", "What does the stomach do?")
     wrong = reply(kb, "stomach2", "What does the stomach do? I think it cleans the blood")
     assert "sour" in stomach and not wrong.startswith("Yes")
+
+
+def test_a_why_question_with_its_own_condition_is_asked_what_that_condition_changes():
+    text = by_form("Why do cats sleep more when it rains?", ['"cats"'], '"why do cats sleep more"')
+    assert text == ("What changes when it rains, compared with other times? How could that change make cats sleep "
+                    "more?")
+    assert by_form("Why do we yawn after a long day?", ['"yawn"'], '"q"').endswith("make us yawn?")
+    assert "when do they not" in by_form("Why do candles drip?", ['"candles"'], '"q"')  # no condition: the contrast
