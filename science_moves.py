@@ -102,8 +102,8 @@ def choice_move(question: str, choices: list[str], picked: int | None, kb: Knowl
     if picked is None:
         listed = ", ".join(f"\"{c}\"" for c in choices[:-1]) + f" and \"{choices[-1]}\""
         if not card and (idea := key_idea(question, choices, kb)):  # what the asked word means, no choice named
-            return Move(f"Start from what the question's key word means: \"{idea}\" Which of {listed} fits that, "
-                        f"and what rules out each of the others?", "fact", None, [idea])
+            return Move(f"Here is the key idea: \"{idea}\" Which of {listed} fits it, and what rules out each of the "
+                        f"others?", "fact", None, [idea])
         return Move(f"{card.opening} Then go back to the choices: {fits_it}?" if card else
                     f"Take the choices one at a time: what do you know about {listed}? Then decide {fits_it}: what "
                     f"rules out each of the others?", "card" if card else "fact", None, [])
@@ -158,9 +158,11 @@ def key_idea(question: str, choices: list[str], kb: KnowledgeBase) -> str | None
     """The fact sentence that says what the asked word means ("A producer is a living thing that makes its own food,
     as green plants do with sunlight" for "Which of these is a producer?"): it names every key term of what the
     answer must be, is no negation, and names no choice, not even inside a longer word ("worms" for "earthworm"), so
-    the student still weighs each choice against it."""
+    the student still weighs each choice against it. The whole a part is asked of ("Which part of the cell ...") is a
+    term too: "The brain is the organ that controls the body" says nothing of what controls a cell."""
     asked = ASKED_PREDICATE.match(question)
-    terms = key_terms(asked.group(1)) if asked else []
+    whole = re.findall(r"\bof\s+(?:an?|the)\s+([a-z]+)", question[:asked.start(1)], re.I) if asked else []
+    terms = [*key_terms(asked.group(1)), *whole] if asked else []
     named = {stem for choice in choices for _, stem in content_tokens(choice) if len(stem) >= 3}
     for hit in kb.search(question, k=6) if terms else []:
         for sentence in re.split(r"(?<=[.!?])\s+", hit["text"]):

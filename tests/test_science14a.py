@@ -91,3 +91,10 @@ def test_a_why_question_with_its_own_condition_is_asked_what_that_condition_chan
                     "more?")
     assert by_form("Why do we yawn after a long day?", ['"yawn"'], '"q"').endswith("make us yawn?")
     assert "when do they not" in by_form("Why do candles drip?", ['"candles"'], '"q"')  # no condition: the contrast
+
+
+def test_the_key_idea_is_about_the_whole_a_part_is_asked_of_and_still_stuck_is_help(kb):
+    move = choice_move("Which part of the cell controls what the cell does?",
+                       ["the vacuole", "the nucleus", "the cell membrane"], None, kb)
+    assert "brain" not in move.text  # "the organ that controls the body" is no part of a cell
+    assert is_help("still stuck") and is_help("I'm still confused") and not is_help("still water")
