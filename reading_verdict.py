@@ -384,6 +384,10 @@ def near_the_asked_event(question: str, sentences: list[str], backed: str) -> bo
     topic = {w for w in content_words(question)
              if sum(w in content_words(s) for s in sentences) > max(2, len(sentences) // 3)}  # "camel" throughout
     event = set(content_words(question)) - names - COMMON - topic
+    # an opening's subject is the text's topic, however often "they" stands for it after ("Polar bears have ..."),
+    # unless the question asks of nothing else ("How did Tomas get the kite down?" after "Priya's new kite ...")
+    opening = set(content_words(" ".join(sentences[0].split()[:3]))) if len(sentences) >= 3 else set()
+    event = event - opening or event
     at = [i for i, s in enumerate(sentences) if s in backed]
     around = (-1, 0, 1) if CAUSE_ASKED.search(question) else (-1, 0)
     return any(event & set(content_words(sentences[i + d])) for i in at for d in around if 0 <= i + d < len(sentences))
