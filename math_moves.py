@@ -44,8 +44,9 @@ from problem_text import (EXERCISE, NUM, content_words, given_numbers, meaning_q
 from solver import Plan, Step, fmt
 from step_parts import another_route, bottoms_rewritten, part_of_step, step_rungs, what_it_finds
 from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, mixed_kinds_words, order_question,
-                        proposal, regrouping, rounding_words, same_route, unit_change, unit_slip_words)
-from story_changes import (answer_by_story, compared_sum, moved_question, moved_wrong_way, part_plan, part_story,
+                        ends_on_answer, proposal, regrouping, rounding_words, same_route, unit_change,
+                        unit_slip_words)
+from story_changes import (against_story, answer_by_story, compared_sum, moved_question, part_plan, part_story,
                            relation_help, relation_move, story_changes, story_walk, then_question)
 from unplanned_help import first_move, for_later, second_look, way_in
 from wording import OP_WORDS, concept_asked
@@ -209,8 +210,8 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     theirs = [their_equation(work, letter, s.value) for s in plan.steps[:-1]]   # "4x = 28", kept for the recap
     lesson.worked += [e for e in theirs if e and e not in lesson.worked]
     offers_other = said and said[-1] != plan.answer and presented_as_answer(work, said[-1])
-    if plan.answer in said and not offers_other and (presented_as_answer(work, plan.answer)
-                                                     or all(s.value != plan.answer for s in plan.steps[:-1])):
+    if plan.answer in said and not offers_other and (presented_as_answer(work, plan.answer) or ends_on_answer(
+            plan, found) or all(s.value != plan.answer for s in plan.steps[:-1])):
         given = {q.value: q.text for q in plan.quantities if q.given and q.value in solver.numbers_in(plan.problem)}
         return (_by_chance(plan.answer, given, found, lesson.worked) if len(plan.steps) > 1 else None) \
             or _close(lesson, plan, work)
@@ -437,7 +438,7 @@ def _by_chance(answer: Fraction, given: dict[Fraction, str], found: list[Claim],
     claim on given numbers only that leaves out a quantity of a problem of several steps. Asked about, never
     confirmed. A number the student worked out (`worked`: "36 ÷ 6 = 6" before "6 × 3 = 18") is theirs, though the
     problem gives it too."""
-    claim = next((c for c in found if c.right and c.stated == answer), None)
+    claim = next((c for c in reversed(found) if c.right and c.stated == answer), None)   # the last that makes it
     written = arithmetic_text(claim.expression) if claim is not None else ""   # "36/6" uses 36, not the 6 it makes
     used = set(solver.numbers_in(re.sub(r"(?<=\d)/(?=\d)", " / ", written)))
     left = [text for value, text in given.items() if value not in used]
@@ -707,16 +708,11 @@ def _ladder(lesson: Lesson, plan: Plan, step: Step) -> str:
 def _against_story(problem: str, plan: Plan | None, found: list[Claim]) -> Move | None:
     """Right arithmetic that moves an amount against the story's verb ("23 - 9 = 14" takes away 9 people who got on)
     is asked about at exactly that step. A step the plan has is never questioned this way."""
-    changes = story_changes(problem)
     steps = {s.value for s in plan.steps} if plan is not None else set()
-    for claim in (c for c in found if c.right and c.stated not in steps) if changes else ():
-        terms = re.fullmatch(rf"\s*(-?{NUM})\s*([-+])\s*(-?{NUM})\s*", arithmetic_text(claim.expression))
-        if terms is None:
-            continue
-        left, op, right = Fraction(terms.group(1)), terms.group(2), Fraction(terms.group(3))
-        moved = moved_wrong_way(changes, left, op, right)
+    for claim in (c for c in found if c.right and c.stated not in steps):
+        moved = against_story(problem, claim)
         if moved is not None:
-            doing = "takes away" if op == "-" else "adds"
+            doing = "takes away" if operations(claim) == ["-"] else "adds"
             return Move("ask", f"Look at {claim}: it {doing} the {fmt(moved.value)}.", moved_question(problem, moved),
                         kind="wrong_way")
     return None

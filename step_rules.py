@@ -173,6 +173,13 @@ def same_route(claim: Claim, step: Step) -> bool:
     return step.op in ops or step.op == "*" and "/" in ops and any(v.numerator == 1 for v in step.values) or kept
 
 
+def ends_on_answer(plan: Plan, found: list[Claim]) -> bool:
+    """Does the student's last claim make the answer by the operation of the plan's last step? "250 − 125 = 125"
+    (or "165 − 40 = 125") ends a store's 250 books less 85 and 40 even where the sum 85 + 40 makes 125 too."""
+    last = found[-1] if found else None
+    return last is not None and last.right and last.stated == plan.answer and same_route(last, plan.steps[-1])
+
+
 _UNIT_CHANGE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*([a-zA-Z]+)\s*(?:=|\bis\b|\bare\b|\bmakes?\b)\s*"
                           r"(\d+(?:\.\d+)?)\s*([a-zA-Z]+)")
 

@@ -25,9 +25,9 @@ from unplanned_help import HOW_FAR_APART
 from wordproblem import MONEY_AWAY, MOVES_AWAY, MOVES_IN, NUMBER, normalise, number_value, stem
 
 # The shared lexicon (wordproblem.py), with what only a plain story reads as a change: spending anything, and
-# "left" ("she left 5 at school"), which the question check below keeps apart from "how many are left", and living
-# things that die ("9 plants die": fewer are still alive).
-_AWAY = rf"{MOVES_AWAY}|spent|spends|paid|pays|left(?! over)|leaves|died|dies|die|wilted|wilts|wilt"
+# "left" ("she left 5 at school"), which the question check below keeps apart from "how many are left", living
+# things that die ("9 plants die": fewer are still alive), and gum chewed.
+_AWAY = rf"{MOVES_AWAY}|spent|spends|paid|pays|left(?! over)|leaves|died|dies|die|wilted|wilts|wilt|chewed|chews|chew"
 _GIVES = r"gave|gives|handed|hands|sent|sends"
 _IN = rf"{MOVES_IN}|landed|lands|showed up|shows up"   # birds land on the tree, friends show up at the party
 _VERB = re.compile(rf"\b(?P<away>{_AWAY})\b|\b(?P<in>{_IN})\b", re.I)
@@ -94,13 +94,19 @@ def _same_units(changes: list[Change]) -> bool:
     return all(stem(c.unit) == start or c.unit in ("of", "") for c in changes[1:])
 
 
+def _asks_now(question: str) -> bool:
+    """Does the question ask what there is now or left? "How many people got off?" asks for a change instead."""
+    asks_change = any(v.group().lower() not in ("left", "leaves") for v in _VERB.finditer(question))
+    return bool(NOW_ASKED.search(question)) and not _NOT_NOW.search(question) and not asks_change \
+        and not _NOT_PLAIN.search(question)
+
+
 def story_changes(problem: str) -> list[Change] | None:
     """The story's start and changes, in order, when its question asks what there is now or left and the whole
     story reads plainly (see the module's docstring); else None."""
     question = (re.findall(r"[^.!?]*\?", problem) or [""])[-1]
-    asks_change = any(v.group().lower() not in ("left", "leaves") for v in _VERB.finditer(question))
-    if not NOW_ASKED.search(question) or _NOT_NOW.search(question) or asks_change or _NOT_PLAIN.search(question):
-        return None   # "How many people got off?" asks for a change, not for what there is now
+    if not _asks_now(question):
+        return None
     clauses = [c.strip(" .,") for c in _CLAUSE.split(problem.replace(question, " ")) if c.strip(" .,")]
     changes = []
     for clause in clauses:
@@ -131,9 +137,31 @@ def moved_wrong_way(changes: list[Change], left: Fraction, op: str, right: Fract
     moved = by_value.get(right)
     if op == "-" and moved is not None and moved.sign == +1:
         return moved
-    if op == "+":
-        return next((c for c in (by_value.get(right), by_value.get(left)) if c is not None and c.sign == -1), None)
+    away = [c for c in (by_value.get(right), by_value.get(left)) if c is not None and c.sign == -1]
+    if op == "+" and len(away) == 1:   # "12 + 5" of 12 given away and 5 lost: all that went, put together
+        return away[0]
     return None
+
+
+def against_story(problem: str, claim: Claim) -> Change | None:
+    """The change a right step of adding or taking away moves against its verb: read from the whole story
+    (`story_changes`), or, where the whole story does not read plainly, from the clause of that one number alone
+    ("Eli buys 6 packs and chews 8 pieces": the 8 is chewed, fewer pieces) in a story asked about what there is now
+    or left. None when the step agrees with the story or its numbers are not read."""
+    terms = _TWO_TERMS.fullmatch(arithmetic_text(claim.expression))
+    if terms is None or terms.group(2) not in "+-":
+        return None
+    left, op, right = Fraction(terms.group(1)), terms.group(2), Fraction(terms.group(3))
+    changes = story_changes(problem)
+    if changes is not None:
+        return moved_wrong_way(changes, left, op, right)
+    question = question_sentence(problem_sentences(problem))
+    if not _asks_now(question):
+        return None
+    story = problem.replace(question, " ")
+    alone = [c for c in map(_change, (c.strip(" .,") for c in _CLAUSE.split(story))) if c is not None and c.sign]
+    read = {c.value: c for c in alone if solver.numbers_in(problem).count(c.value) == 1}
+    return moved_wrong_way([c for v, c in read.items() if v in (left, right)], left, op, right)
 
 
 def answer_by_story(changes: list[Change]) -> Fraction:
@@ -143,12 +171,17 @@ def answer_by_story(changes: list[Change]) -> Fraction:
 
 # ============================================================================ asking about a story's changes
 
+_AUXILIARIES = {"are", "is", "was", "were", "do", "does", "did", "will", "can", "have", "has"}
+
+
 def asked_amount(problem: str) -> str:
     """The question's amount with its comparison words: "more people on the bus, or fewer", "more money, or less"."""
     question = question_sentence(problem_sentences(problem))
     many = re.search(r"\bhow many (?P<noun>[a-z]+)", question, re.I)
     place = re.search(r"\b(?:on|in|at) (?:the|a|an|her|his|their|its) [a-z]+\b", question)
     where = f" {place.group()}" if place and not re.search(r"\b(?:have|has|had)\b", question) else ""
+    if many and many.group("noun").lower() in _AUXILIARIES:   # "How many are left?" names no noun
+        return "more, or fewer"
     if many:
         return f"more {many.group('noun')}{where}, or fewer"
     noun = re.search(r"\bhow much (?P<noun>[a-z]+)", question, re.I)
@@ -161,6 +194,10 @@ def moved_question(problem: str, change: Change) -> str:
     """The story's own clause about a change, asked as a direction: "9 people got on: does that make more people on
     the bus, or fewer?"."""
     said = change.clause[0].upper() + change.clause[1:]
+    sentence = next((s for s in problem_sentences(problem) if change.clause in s), "")
+    subject = re.match(r"(?:[A-Z][a-z]+|He|She|They|We|I)(?= )", sentence)
+    if change.clause[0].islower() and subject and subject.group() not in ("A", "An", "The", "There"):
+        said = f"{subject.group()} {change.clause}"   # "lost 5" of "He gave away 12 and lost 5": "He lost 5"
     return f"{said}: does that make {asked_amount(problem)}?"
 
 
