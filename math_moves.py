@@ -732,7 +732,9 @@ def _foreign_number(lesson: Lesson, plan: Plan | None, found: list[Claim], work:
     known |= {s.value for s in plan.steps} | {q.value for q in plan.quantities} if plan is not None else set()
     converted = {abs(v) * f for v, _ in given for f in (60, 100, 1000, 12, 24, 7)}   # 2 hours is 120 minutes
     used = {v for c in found for v in solver.numbers_in(c.expression)}
-    unused = [phrase for v, phrase in given if v not in used and re.search(r"[a-z]", phrase)]
+    bare = {p for _, p in given if p.isdigit() and not re.search(rf"(?<![\d.]){p}\s*(?:%|percent)", lesson.problem)}
+    unused = sorted((phrase for v, phrase in given if v not in used and (re.search(r"[a-z]", phrase) or phrase in bare)),
+                    key=lambda phrase: phrase in bare)   # "13 of them are girls": a count named before its number
     parts = {str(c) for c in found for s in (plan.steps if plan is not None else ()) if part_of_step(plan, c, s)}
     parts |= {str(c) for c in found if relation_move(lesson.problem, [c]) is not None}   # "32 ÷ (3 + 1) parts"
     for claim in (c for c in found if c.right and str(c) not in parts) if unused else ():   # "20 × 35" of 24 × 35
