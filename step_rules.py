@@ -118,6 +118,13 @@ def unit_slip_words(problem: str, found: list[Claim], work: str) -> tuple[str, s
         numbers = re.findall(NUM, arithmetic_text(claim.expression))
         if set(numbers_in(claim.expression)) & UNIT_SIZES - {1, 2}:   # "2 x 100": a change of unit, asked elsewhere
             continue
+        money = [(n, _money_unit(problem, found, n)) for n in numbers]
+        if len(money) == 2 and {u for _, u in money} == {"dollars", "cents"} and operations(claim)[0] in "+-":
+            (a, unit_a), (b, unit_b) = money
+            dollars = a if unit_a == "dollars" else b
+            return (f"Look at {claim}: {a} is in {unit_a} and {b} is in {unit_b}.",
+                    f"Can you {'add' if operations(claim) == ['+'] else 'take them away'} like that? "
+                    f"How many cents is ${dollars}?")
         measured = [(n, u) for n in dict.fromkeys(numbers) if (u := unit_after(problem, n))]
         if len(measured) == 2 and convertible(measured[0][1], measured[1][1]) and "*" not in operations(claim):
             (a, unit_a), (b, unit_b) = measured
@@ -132,6 +139,19 @@ def unit_slip_words(problem: str, found: list[Claim], work: str) -> tuple[str, s
             return (f"Look at {claim}: the {number} is in {unit}, so {result} is in {unit} too.",
                     f"Is {result} {unit} the same as {result} {named}? How many {unit} make 1 {one}?")
     return None
+
+
+def _money_unit(problem: str, found: list[Claim], number: str) -> str:
+    """ "dollars" for a number the problem writes as $5, "cents" for one it writes as 75 cents or one a student's
+    claim makes from a cents amount by counting ("3 × 75 = 225" of pencils at 75 cents); else ""."""
+    if re.search(rf"\${re.escape(number)}(?!\d|\.\d)", problem):
+        return "dollars"
+    cents = {Fraction(n) for n in re.findall(rf"({NUM})\s*(?:cents?\b|¢)", problem)}
+    made = next((c for c in found if c.right and c.stated == Fraction(number)), None)
+    if Fraction(number) in cents or made is not None and operations(made) == ["*"] \
+            and len(cents & set(numbers_in(made.expression))) == 1 and not re.search(r"\$", str(made)):
+        return "cents" if re.search(r"\$", problem) else ""
+    return ""
 
 
 def mixed_kinds_words(given: list[tuple[Fraction, str]], found: list[Claim]) -> tuple[str, str] | None:
