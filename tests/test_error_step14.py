@@ -1,0 +1,79 @@
+"""Round 14: a real error in the student's shown work is found and named at its step. Operations said in words go on
+from the result before ("then I took away 6 and got 30"), "so it goes 20 km" is a result, a step that adds what a
+story's clause takes away is asked about where the whole story does not read plainly, a dollar amount and a cents
+amount are not put together as they stand, a number never given is asked about while a bare count is unused, and
+right work is never doubted: two amounts that went away are put together, and a last step that makes the answer
+closes even where an earlier step made the same number."""
+import agent
+from arithmetic_claims import claims, results
+from story_changes import against_story, moved_question, story_changes
+
+
+def silent(*_, **__):
+    return iter(())
+
+
+def replies(turns: list[str]) -> list[dict]:
+    tutor = agent.Tutor(silent)
+    return [list(tutor.respond("s", turn, "math"))[-1] for turn in turns]
+
+
+def test_an_operation_said_in_words_goes_on_from_the_result_before():
+    said = claims("I multiplied 4 times 9 and got 36, then I took away 6 and got 30")
+    assert [str(c) for c in said] == ["4 × 9 = 36", "36 − 6 = 30"]
+    added = claims("7 x 8 = 56, then added 4 to it to get 61")
+    assert str(added[-1]) == "56 + 4 = 61" and not added[-1].right
+    assert [str(c) for c in claims("20 divided by 4 is 5, then I multiplied it by 3 and got 15")][-1] == "5 × 3 = 15"
+    assert claims("he took 4 crayons") == []   # an operation with no result said is no claim
+
+
+def test_a_result_said_with_its_subject_and_verb_is_read():
+    assert results("I multiplied 45 by 2 so the bus goes 90 km", []) == [90]
+    assert results("so each team gets 6", []) == [6]
+
+
+def test_a_step_that_adds_what_a_clause_takes_away_is_asked_at_that_step():
+    problem = "One box holds 8 crayons. Omar buys 5 boxes and loses 6 crayons. How many crayons are left?"
+    assert story_changes(problem) is None   # the whole story does not read as a start and changes
+    moved = against_story(problem, claims("40 + 6 = 46")[0])
+    assert moved is not None and moved.value == 6
+    assert moved_question(problem, moved) == "Omar loses 6 crayons: does that make more crayons, or fewer?"
+    assert against_story(problem, claims("40 - 6 = 34")[0]) is None
+    reply = replies([f"{problem} 8 x 5 = 40 then I added 6 and got 46"])[-1]
+    assert reply["verdict"] == "ask" and "40 + 6 = 46" in reply["text"] and "Omar loses 6 crayons" in reply["text"]
+
+
+def test_two_amounts_that_went_away_put_together_are_right_work():
+    problem = "Gina had 50 shells. She gave away 14 and lost 6. How many are left?"
+    assert against_story(problem, claims("14 + 6 = 20")[0]) is None
+    reply = replies([f"{problem} 14 + 6 = 20, 50 - 20 = 30"])[-1]
+    assert reply["verdict"] == "confirm" and "30" in reply["text"]
+    wrong = replies([f"{problem} 50 + 14 = 64"])[-1]
+    assert wrong["verdict"] == "ask" and "She gave away 14: does that make more, or fewer?" in wrong["text"]
+
+
+def test_a_dollar_amount_and_a_cents_amount_are_not_taken_apart_as_they_stand():
+    problem = "Zoe has $4. She buys 2 stickers at 60 cents each. How much money does she have left?"
+    reply = replies([f"{problem} 2 x 60 = 120, 4 - 120 = -116"])[-1]
+    assert reply["verdict"] == "ask"
+    assert "4 − 120 = -116: 4 is in dollars and 120 is in cents" in reply["text"] and "How many cents is $4?" in \
+        reply["text"]
+
+
+def test_a_misread_count_is_asked_where_it_comes_from():
+    reply = replies(["A team has 32 players. 14 of them are boys. How many girls are on the team? 41 - 32 = 9"])[-1]
+    assert reply["verdict"] == "ask" and "Where does the 41" in reply["text"] and "the 14" in reply["text"]
+
+
+def test_a_last_step_that_makes_the_answer_closes_though_a_sum_before_made_it_too():
+    problem = "A shop had 300 cups. It sold 90 on Friday and 60 on Saturday. How many cups are left?"
+    said = replies([f"{problem} I added 90 and 60 to get 150 and then took 150 from 300 and got 150"])[-1]
+    assert said["verdict"] == "confirm" and said["text"].startswith("Yes, 150")
+    other = replies([f"{problem} 300 - 90 = 210, 210 - 60 = 150"])[-1]
+    assert other["verdict"] == "confirm" and "Your steps: 300 − 90 = 210, then 210 − 60 = 150" in other["text"]
+
+
+def test_a_rate_divided_instead_of_multiplied_is_flagged_when_said_in_words():
+    reply = replies(["A cyclist rides 12 miles per hour for 4 hours. How far does she ride? "
+                     "I divided 12 by 4 so she goes 3 miles"])[-1]
+    assert reply["verdict"] == "flag" and reply["text"].startswith("You divided 12 by 4.")
