@@ -325,9 +325,10 @@ def relation_move(problem: str, found: list[Claim], earlier: tuple[Fraction, ...
     story = " ".join(s for s in sentences if s != asked)
     phrases = _amounts(story)
     moves = []
+    hundredths = {c.stated * 100 for c in found if c.right}   # "420 × 35 = 14700, 14700 ÷ 100 = 147": 35% in two steps
     for claim in (c for c in found if c.right):
         terms = _TWO_TERMS.fullmatch(arithmetic_text(claim.expression))
-        if terms is None:
+        if terms is None or claim.stated in hundredths:
             continue
         a, op, b = Fraction(terms.group(1)), terms.group(2), Fraction(terms.group(3))
         for check in (_fraction_part, _percent_part, _times_as, _more_or_less, _percent_as_amount, _times_and_total,
@@ -496,13 +497,15 @@ def _compared_side(sentence: str, m: re.Match) -> str:
 
 
 def _percent_as_amount(story: str, asked: str, phrases: dict, claim: Claim, terms: tuple) -> RelationMove | None:
+    """"300 - 15" for 15% off $300, or "420 × 35" for 35% of 420 students: the percent used as a plain number."""
     for percent in (Fraction(p) for p in _PERCENT.findall(story)):
         other = _other(terms, percent, phrases)
-        if other is None or terms[1] not in "+-":
+        if other is None or terms[1] not in "+-*" or percent == 100:
             continue
         whole = phrases[other]
         amount = f"${fmt(percent)}" if whole.startswith("$") else f"{fmt(percent)} {' '.join(whole.split()[1:])}"
-        return RelationMove("flag", f"Look at {claim}: {fmt(percent)}% of {whole} is not {amount.strip()}; it is "
+        said = f"{amount.strip()}" if terms[1] in "+-" else f"{fmt(percent)} times {whole}"
+        return RelationMove("flag", f"Look at {claim}: {fmt(percent)}% of {whole} is not {said}; it is "
                                     f"{fmt(percent)} out of every 100.", f"How much is {fmt(percent)}% of {whole}?")
     return None
 
@@ -518,6 +521,11 @@ def _fraction_part(story: str, asked: str, phrases: dict, claim: Claim, terms: t
             ask = "Which part does the question ask for: that part, or the rest?" if top == 1 else \
                 f"How much are {fmt(top)}/{fmt(bottom)} of {phrases[a]}, then?"
             return RelationMove("confirm", f"Yes, {claim} is right: {part} is 1/{fmt(bottom)} of {phrases[a]}.", ask)
+        taken = _other(terms, top / bottom, phrases) if op in "+-" else None
+        if taken is not None:   # "120 - 1/3" for 1/3 of $120: a third of one, not of the whole
+            return RelationMove("flag", f"Look at {claim}: it uses {fmt(top)}/{fmt(bottom)} as an amount of its own; "
+                                        f"the story means {fmt(top)}/{fmt(bottom)} of {phrases[taken]}.",
+                                f"What is {fmt(top)}/{fmt(bottom)} of {phrases[taken]}?")
         other = _other(terms, bottom, {**phrases, bottom: ""}) if op in "+-" else None
         if other is not None and other in phrases and other != bottom:
             return RelationMove("flag", f"Look at {claim}: in {fmt(top)}/{fmt(bottom)}, the {fmt(bottom)} says how "

@@ -77,3 +77,18 @@ def test_a_rate_divided_instead_of_multiplied_is_flagged_when_said_in_words():
     reply = replies(["A cyclist rides 12 miles per hour for 4 hours. How far does she ride? "
                      "I divided 12 by 4 so she goes 3 miles"])[-1]
     assert reply["verdict"] == "flag" and reply["text"].startswith("You divided 12 by 4.")
+
+
+def test_a_percent_used_as_a_plain_factor_is_flagged_at_that_step_unless_the_hundredths_follow():
+    problem = "A club has 240 members. 15% of the members are coaches. How many members are coaches?"
+    reply = replies([f"{problem} 240 x 15 = 3600"])[-1]
+    assert reply["verdict"] == "flag" and reply["text"].startswith("Look at 240 × 15 = 3600: 15% of 240 members")
+    assert "How much is 15% of 240 members?" in reply["text"]
+    right = replies([f"{problem} 240 x 15 = 3600, 3600 / 100 = 36"])[-1]
+    assert right["verdict"] == "confirm" and "36" in right["text"]
+
+
+def test_a_fraction_taken_away_as_an_amount_of_its_own_is_flagged():
+    reply = replies(["Rosa had $90. She spent 2/3 of it on a coat. How much did the coat cost? 90 - 2/3 = 89 1/3"])[-1]
+    assert reply["verdict"] == "flag" and "uses 2/3 as an amount of its own" in reply["text"]
+    assert reply["text"].endswith("What is 2/3 of $90?")
