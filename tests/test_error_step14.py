@@ -92,3 +92,10 @@ def test_a_fraction_taken_away_as_an_amount_of_its_own_is_flagged():
     reply = replies(["Rosa had $90. She spent 2/3 of it on a coat. How much did the coat cost? 90 - 2/3 = 89 1/3"])[-1]
     assert reply["verdict"] == "flag" and "uses 2/3 as an amount of its own" in reply["text"]
     assert reply["text"].endswith("What is 2/3 of $90?")
+
+
+def test_a_unit_size_mixed_up_in_a_conversion_asks_for_that_size():
+    reply = replies(["A trail is 3.6 km long. How many meters long is it? 3.6 x 100 = 360 m"])[-1]
+    assert reply["verdict"] == "flag" and reply["text"] == "You used 100: how many meters make 1 km?"
+    right = replies(["A trail is 3.6 km long. How many meters long is it? 3.6 x 1000 = 3600 m"])[-1]
+    assert right["verdict"] == "confirm"
