@@ -74,6 +74,8 @@ _WORDED = ((rf"\b(?:divided|divide|shared|split) ({NUM}) (?:by|into|between|amon
            (rf"\b(?:multiplied|multiply|timesed) ({NUM}) (?:by|and|with) ({NUM})", r"\1 * \2"),
            (rf"\b(?:added|add) ({NUM}) (?:and|to|plus) ({NUM})", r"\1 + \2"),
            (rf"\b(?:subtracted|subtract|took|take) ({NUM}) (?:away )?from ({NUM})", r"\2 - \1"),
+           (rf"({NUM}),? and (?:then )?(?:i )?divided (?:it |that |them )?(?:by|into) ({NUM})", r"\1 / \2"),
+           (rf"({NUM}),? and (?:then )?(?:i )?multiplied (?:it |that |them )?by ({NUM})", r"\1 * \2"),
            # one number said, the last result the other: "then I added 8 and got 38" goes on from the result before
            (rf"\b(?:added|add) ({NUM})(?: to (?:it|that|them|this))?{_SAID_RESULT}", r"+ \1"),
            (rf"\b(?:subtracted|subtract|took away|take away|took|take) ({NUM})(?: away)?"

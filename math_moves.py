@@ -374,8 +374,9 @@ def _wrong_claim(plan: Plan | None, claim: Claim) -> Move:
     did ("You added the tops and added the bottoms.") and asks the step again in the problem's words."""
     lead = f"Check {claim.shown} again: it does not make {claim.result}."
     diagnosis = solver.diagnose(plan, str(claim)) if plan is not None else None
-    if diagnosis is None or diagnosis.value != claim.stated \
-            or not true_of_work(diagnosis.says, str(claim), plan.problem):
+    if diagnosis is None or diagnosis.value != claim.stated or not true_of_work(diagnosis.says, str(claim),
+                                                                                 plan.problem) \
+            or plan.steps[diagnosis.step].value in solver.numbers_in(claim.expression):   # "20 − 14": 12 + 2 was done
         return Move("flag", lead, f"What is {claim.shown}?", kind="claim_wrong")
     step = plan.steps[diagnosis.step]
     return Move("flag", f"{lead} {diagnosis.says}", linked_question(plan, step), step, kind="claim_wrong")
@@ -441,7 +442,7 @@ def _by_chance(answer: Fraction, given: dict[Fraction, str], found: list[Claim],
     claim = next((c for c in reversed(found) if c.right and c.stated == answer), None)   # the last that makes it
     written = arithmetic_text(claim.expression) if claim is not None else ""   # "36/6" uses 36, not the 6 it makes
     used = set(solver.numbers_in(re.sub(r"(?<=\d)/(?=\d)", " / ", written)))
-    left = [text for value, text in given.items() if value not in used]
+    left = [text for value, text in given.items() if value not in used and value != 1]   # "1 cup for every 4"
     made = {result_of(w) for w in worked} - {answer}
     if claim is None or not used <= set(given) or used & made or not left:
         return None
@@ -733,7 +734,7 @@ def _foreign_number(lesson: Lesson, plan: Plan | None, found: list[Claim], work:
     converted = {abs(v) * f for v, _ in given for f in (60, 100, 1000, 12, 24, 7)}   # 2 hours is 120 minutes
     used = {v for c in found for v in solver.numbers_in(c.expression)}
     bare = {p for _, p in given if p.isdigit() and not re.search(rf"(?<![\d.]){p}\s*(?:%|percent)", lesson.problem)}
-    unused = sorted((phrase for v, phrase in given if v not in used and (re.search(r"[a-z]", phrase) or phrase in bare)),
+    unused = sorted((phrase for v, phrase in given if v not in used and (phrase in bare or re.search("[a-z]", phrase))),
                     key=lambda phrase: phrase in bare)   # "13 of them are girls": a count named before its number
     parts = {str(c) for c in found for s in (plan.steps if plan is not None else ()) if part_of_step(plan, c, s)}
     parts |= {str(c) for c in found if relation_move(lesson.problem, [c]) is not None}   # "32 ÷ (3 + 1) parts"

@@ -727,7 +727,7 @@ def diagnose(plan: Plan, student_text: str) -> Diagnosis | None:
     wrong_plans = misconceptions(plan)
     for number in said:
         for index, wrong, values in wrong_plans:
-            if any(rounds_to(v, number) for v in values):
+            if any(rounds_to(v, number) for v in values) and plan.steps[index].value not in results:   # done right
                 return Diagnosis(index, wrong.name, number, f"{wrong.says} {plan.steps[index].question}", wrong.says)
     return None
 

@@ -134,10 +134,12 @@ def unit_slip_words(problem: str, found: list[Claim], work: str) -> tuple[str, s
             return (f"Look at {claim}: {a} is in {unit_a} and {b} is in {unit_b}.",
                     f"Can you {doing} like that? How many {small} is {big[0]} {big[1]}?")
         named = unit_after(arithmetic_text(work), claim.written)
-        if len(measured) == 1 and measured[0][0] == numbers[0] and convertible(named, measured[0][1]):
-            (number, unit), result, one = measured[0], claim.written, re.sub(r"(?<=..)s$", "", named)
+        if len({u for _, u in measured}) == 1 and measured[0][0] == numbers[0] and convertible(named, measured[0][1]):
+            (number, unit), result = measured[0], claim.written
+            small, big = (named, unit) if wordproblem.unit_factor(unit.lower(), named.lower()) else (unit, named)
             return (f"Look at {claim}: the {number} is in {unit}, so {result} is in {unit} too.",
-                    f"Is {result} {unit} the same as {result} {named}? How many {unit} make 1 {one}?")
+                    f"Is {result} {unit} the same as {result} {named}? How many {small} make 1 "
+                    f"{re.sub(r'(?<=..)s$', '', big)}?")
     return None
 
 

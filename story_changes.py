@@ -26,8 +26,9 @@ from wordproblem import MONEY_AWAY, MOVES_AWAY, MOVES_IN, NUMBER, normalise, num
 
 # The shared lexicon (wordproblem.py), with what only a plain story reads as a change: spending anything, and
 # "left" ("she left 5 at school"), which the question check below keeps apart from "how many are left", living
-# things that die ("9 plants die": fewer are still alive), and gum chewed.
-_AWAY = rf"{MOVES_AWAY}|spent|spends|paid|pays|left(?! over)|leaves|died|dies|die|wilted|wilts|wilt|chewed|chews|chew"
+# things that die ("9 plants die": fewer are still alive), gum chewed and eggs that break.
+_AWAY = rf"{MOVES_AWAY}|spent|spends|paid|pays|left(?! over)|leaves|died|dies|die|wilted|wilts|wilt|chewed|chews|chew|" \
+    r"break|cracked|cracks|crack"
 _GIVES = r"gave|gives|handed|hands|sent|sends"
 _IN = rf"{MOVES_IN}|landed|lands|showed up|shows up"   # birds land on the tree, friends show up at the party
 _VERB = re.compile(rf"\b(?P<away>{_AWAY})\b|\b(?P<in>{_IN})\b", re.I)
@@ -37,7 +38,8 @@ _NOT_PLAIN = re.compile(r"\b(?:half|halves|twice|double|doubled|triple|tripled|t
                         r"dozen|each|every|per|times|some|rest|remaining|remainder|of what|as (?:many|much)|than|"
                         r"(?:a|an) (?:minute|hour|day|week|"
                         r"month|year)|percent|total)\b|%|\d/\d", re.I)
-NOW_ASKED = re.compile(r"\b(?:now|left|remain|remains|remaining|still|in the end|at the end|end up)\b", re.I)
+NOW_ASKED = re.compile(r"\b(?:now|left|remain|remains|remaining|still|in the end|at the end|end up|"
+                       r"not (?:broken|cracked|eaten|sold|used|spent|lost|taken)|unsold|unused|uneaten)\b", re.I)
 _NOT_NOW = re.compile(r"\b(?:more|fewer|less)\b.*\bthan\b|\b(?:at first|start|started|begin|began|beginning|before|"
                       r"total|each|difference)\b", re.I)   # a difference, a share, or the start (changes run back)
 _NAME = re.compile(r"\b(?!(?:A|An|The|There|At|On|In|Then|After|Later|Her|His|Their|It|He|She|They)\b)[A-Z][a-z]+\b")
@@ -96,7 +98,8 @@ def _same_units(changes: list[Change]) -> bool:
 
 def _asks_now(question: str) -> bool:
     """Does the question ask what there is now or left? "How many people got off?" asks for a change instead."""
-    asks_change = any(v.group().lower() not in ("left", "leaves") for v in _VERB.finditer(question))
+    asks_change = any(v.group().lower() not in ("left", "leaves") and not question[:v.start()].endswith("not ")
+                      for v in _VERB.finditer(question))   # "How many are not cracked?" asks what is still whole
     return bool(NOW_ASKED.search(question)) and not _NOT_NOW.search(question) and not asks_change \
         and not _NOT_PLAIN.search(question)
 

@@ -99,3 +99,30 @@ def test_a_unit_size_mixed_up_in_a_conversion_asks_for_that_size():
     assert reply["verdict"] == "flag" and reply["text"] == "You used 100: how many meters make 1 km?"
     right = replies(["A trail is 3.6 km long. How many meters long is it? 3.6 x 1000 = 3600 m"])[-1]
     assert right["verdict"] == "confirm"
+
+
+def test_a_wrong_sum_is_never_told_it_skipped_a_step_its_own_numbers_show_done():
+    problem = "Ivy buys 4 pens at $3 each and a ruler for $5. She pays with a $30 bill. How much change does she get?"
+    reply = replies([f"{problem} 4 x 3 = 12, 12 + 5 = 17, 30 - 17 = 12"])[-1]
+    assert reply["verdict"] == "flag" and reply["text"] == "Check 30 − 17 again: it does not make 12. What is 30 − 17?"
+
+
+def test_a_result_named_in_a_smaller_unit_asks_how_many_small_units_make_the_big_one():
+    reply = replies(["Kai swims 1.2 km on Monday and 0.8 km on Tuesday. How many meters does he swim? "
+                     "1.2 + 0.8 = 2 meters"])[-1]
+    assert reply["verdict"] == "ask" and reply["text"].endswith("How many meters make 1 km?")
+
+
+def test_a_step_that_adds_what_cracked_is_asked_and_the_rest_confirmed():
+    problem = "There are 4 trays with 10 eggs on each. 7 eggs crack. How many eggs are not cracked?"
+    reply = replies([f"{problem} 4 x 10 = 40, 40 + 7 = 47"])[-1]
+    assert reply["verdict"] == "ask" and "7 eggs crack: does that make more eggs, or fewer?" in reply["text"]
+
+
+def test_a_step_said_as_took_and_divided_is_read_as_one_division():
+    assert [str(c) for c in claims("first I took 56 and divided by 7 and got 8")] == ["56 ÷ 7 = 8"]
+
+
+def test_a_one_in_a_rate_is_never_asked_where_it_comes_in():
+    reply = replies(["A bus uses 1 tank of fuel every 300 km. How many tanks for 1200 km? 1200 / 300 = 4 tanks"])[-1]
+    assert "where does the 1" not in reply["text"].lower() and reply["verdict"] != "flag"
