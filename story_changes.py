@@ -500,14 +500,17 @@ def _compared_side(sentence: str, m: re.Match) -> str:
 
 
 def _percent_as_amount(story: str, asked: str, phrases: dict, claim: Claim, terms: tuple) -> RelationMove | None:
-    """"300 - 15" for 15% off $300, or "420 × 35" for 35% of 420 students: the percent used as a plain number."""
+    """"300 - 15" for 15% off $300, "420 × 35" or "420 ÷ 35" for 35% of 420 students: the percent used as a plain
+    number."""
     for percent in (Fraction(p) for p in _PERCENT.findall(story)):
         other = _other(terms, percent, phrases)
-        if other is None or terms[1] not in "+-*" or percent == 100:
+        if other is None or terms[1] not in "+-*/" or percent == 100 or terms[1] == "/" and (terms[2] != percent
+                                                                                              or percent == 10):
             continue
         whole = phrases[other]
         amount = f"${fmt(percent)}" if whole.startswith("$") else f"{fmt(percent)} {' '.join(whole.split()[1:])}"
-        said = f"{amount.strip()}" if terms[1] in "+-" else f"{fmt(percent)} times {whole}"
+        said = {"*": f"{fmt(percent)} times {whole}", "/": f"{whole} shared into {fmt(percent)} parts"}.get(
+            terms[1], amount.strip())
         return RelationMove("flag", f"Look at {claim}: {fmt(percent)}% of {whole} is not {said}; it is "
                                     f"{fmt(percent)} out of every 100.", f"How much is {fmt(percent)}% of {whole}?")
     return None

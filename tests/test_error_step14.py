@@ -126,3 +126,11 @@ def test_a_step_said_as_took_and_divided_is_read_as_one_division():
 def test_a_one_in_a_rate_is_never_asked_where_it_comes_in():
     reply = replies(["A bus uses 1 tank of fuel every 300 km. How many tanks for 1200 km? 1200 / 300 = 4 tanks"])[-1]
     assert "where does the 1" not in reply["text"].lower() and reply["verdict"] != "flag"
+
+
+def test_a_whole_divided_by_a_percent_is_flagged_but_a_tenth_for_ten_percent_is_right():
+    problem = "A library has 90 books. {p}% of the books are comics. How many books are comics?"
+    reply = replies([problem.format(p=30) + " 90 / 30 = 3"])[-1]
+    assert reply["verdict"] == "flag" and "it is 30 out of every 100" in reply["text"]
+    tenth = replies([problem.format(p=10) + " 90 / 10 = 9"])[-1]
+    assert tenth["verdict"] == "confirm"
