@@ -729,7 +729,7 @@ def _foreign_number(lesson: Lesson, plan: Plan | None, found: list[Claim], work:
     outside = solver.numbers_in(CLAIM.sub(" ", arithmetic_text(work)))
     given = given_numbers(lesson.problem)
     known = {abs(v) for v, _ in given} | set(solver.numbers_in(lesson.problem)) | UNIT_SIZES
-    known |= {r for w in lesson.worked if (r := result_of(w)) is not None} | {c.stated for c in found}
+    known |= {r for w in lesson.worked if (r := result_of(w)) is not None}   # and each other claim's result, below
     known |= {s.value for s in plan.steps} | {q.value for q in plan.quantities} if plan is not None else set()
     converted = {abs(v) * f for v, _ in given for f in (60, 100, 1000, 12, 24, 7)}   # 2 hours is 120 minutes
     used = {v for c in found for v in solver.numbers_in(c.expression)}
@@ -739,7 +739,8 @@ def _foreign_number(lesson: Lesson, plan: Plan | None, found: list[Claim], work:
     parts = {str(c) for c in found for s in (plan.steps if plan is not None else ()) if part_of_step(plan, c, s)}
     parts |= {str(c) for c in found if relation_move(lesson.problem, [c]) is not None}   # "32 ÷ (3 + 1) parts"
     for claim in (c for c in found if c.right and str(c) not in parts) if unused else ():   # "20 × 35" of 24 × 35
-        strange = [v for v in solver.numbers_in(claim.expression) if abs(v) not in known | converted
+        made = {c.stated for c in found if c is not claim}   # "64 ÷ 8 = 8": its own 8 explains nothing
+        strange = [v for v in solver.numbers_in(claim.expression) if abs(v) not in known | converted | made
                    and v not in outside
                    and not (abs(v).denominator != 1 and any(abs(v) * f in known for f in (10, 100, 1000)))]
         if strange:

@@ -134,3 +134,10 @@ def test_a_whole_divided_by_a_percent_is_flagged_but_a_tenth_for_ten_percent_is_
     assert reply["verdict"] == "flag" and "it is 30 out of every 100" in reply["text"]
     tenth = replies([problem.format(p=10) + " 90 / 10 = 9"])[-1]
     assert tenth["verdict"] == "confirm"
+
+
+def test_a_divisor_never_given_is_asked_about_though_it_equals_the_result():
+    reply = replies(["Mo has 81 marbles. He shares them equally with 3 friends. How many marbles does each friend "
+                     "get? first I took 81 and divided by 9 and got 9"])[-1]
+    assert reply["verdict"] == "ask" and "Where does the 9 in 81 ÷ 9 = 9 come from" in reply["text"]
+    assert "3 friends" in reply["text"]
