@@ -27,8 +27,8 @@ from wordproblem import MONEY_AWAY, MOVES_AWAY, MOVES_IN, NUMBER, normalise, num
 # The shared lexicon (wordproblem.py), with what only a plain story reads as a change: spending anything, and
 # "left" ("she left 5 at school"), which the question check below keeps apart from "how many are left", living
 # things that die ("9 plants die": fewer are still alive), gum chewed and eggs that break.
-_AWAY = rf"{MOVES_AWAY}|spent|spends|paid|pays|left(?! over)|leaves|died|dies|die|wilted|wilts|wilt|chewed|chews|chew|" \
-    r"break|cracked|cracks|crack"
+_AWAY = rf"{MOVES_AWAY}|spent|spends|paid|pays|left(?! over)|leaves|died|dies|die|wilted|wilts|wilt|" \
+    r"chewed|chews|chew|break|cracked|cracks|crack"
 _GIVES = r"gave|gives|handed|hands|sent|sends"
 _IN = rf"{MOVES_IN}|landed|lands|showed up|shows up"   # birds land on the tree, friends show up at the party
 _VERB = re.compile(rf"\b(?P<away>{_AWAY})\b|\b(?P<in>{_IN})\b", re.I)
