@@ -76,7 +76,7 @@ def _change(clause: str) -> Change | None:
         return Change(value, 0, "", clause, unit)
     verb = verbs[0]
     sign = -1 if verb.group("away") else +1
-    if unit == "$" and re.fullmatch(MONEY_AWAY, verb.group(), re.I):
+    if unit in ("$", "cents", "cent") and re.fullmatch(MONEY_AWAY, verb.group(), re.I):
         sign = -1
     if re.fullmatch(_GIVES, verb.group(), re.I):   # "gave away 15", "gave 5 to Joe": away; a gift to the owner: in
         gift = re.match(r"\s*(?:him|her|them|me|us)\s+(?:another\s+|an extra\s+)?\$?\d", clause[verb.end():])
@@ -162,7 +162,8 @@ def against_story(problem: str, claim: Claim) -> Change | None:
     if not _asks_now(question):
         return None
     story = problem.replace(question, " ")
-    alone = [c for c in map(_change, (c.strip(" .,") for c in _CLAUSE.split(story))) if c is not None and c.sign]
+    alone = [c for c in map(_change, (c.strip(" .,") for c in _CLAUSE.split(story))) if c is not None and c.sign
+             and not re.fullmatch(MONEY_AWAY, c.verb, re.I)]   # "buys gum for 85 cents": money out, gum in
     read = {c.value: c for c in alone if solver.numbers_in(problem).count(c.value) == 1}
     return moved_wrong_way([c for v, c in read.items() if v in (left, right)], left, op, right)
 

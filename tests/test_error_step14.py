@@ -141,3 +141,11 @@ def test_a_divisor_never_given_is_asked_about_though_it_equals_the_result():
                      "get? first I took 81 and divided by 9 and got 9"])[-1]
     assert reply["verdict"] == "ask" and "Where does the 9 in 81 ÷ 9 = 9 come from" in reply["text"]
     assert "3 friends" in reply["text"]
+
+
+def test_money_paid_in_cents_taken_away_is_never_asked_about():
+    problem = "Lia has $2 and 60 cents. She buys a pencil for 45 cents. How much money does she have left?"
+    reply = replies([f"{problem} 200 + 60 = 260, 260 - 45 = 215 cents"])[-1]
+    assert reply["verdict"] != "flag" and "does that make more money" not in reply["text"]
+    paid = "Lia has 260 cents. She buys a pencil for 45 cents. How much money does she have left?"
+    assert "does that make more money" in replies([f"{paid} 260 + 45 = 305"])[-1]["text"]
