@@ -9,6 +9,8 @@ direction): the question asks what there is now or left (never "how many more ..
 start, whose changes run backwards); every clause of the story that holds a number holds exactly one, whole, of the
 same unit, moved by at most one verb the list below knows, by the story's owner (a gift to the owner, "her aunt gave
 her 25", moves it in); no clause speaks of parts, rates or comparisons (half, each, twice, of them, more than).
+Where the whole story does not read so ("Eli buys 6 packs and chews 8 pieces"), one step is still asked about by the
+clause of its own number alone (`against_story`: "30 + 8" adds the 8 pieces chewed), never by a purchase's verb.
 """
 from __future__ import annotations
 
