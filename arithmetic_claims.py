@@ -67,7 +67,8 @@ CLAIM = re.compile(rf"(?P<left>(?:{_TERM}|(?<![\d.)])(?={_OPS}))(?:\s*{_OPS}\s*{
 
 
 # a result said right after an operation in words ("... and got 38", "to get 38", "which is 38")
-_SAID_RESULT = r"(?=\s*,?\s*(?:and (?:i )?got|to get|which (?:is|gives|makes)|that'?s|and it'?s|=)\s*-?\d)"
+_SAID_RESULT = r"(?=\s*,?\s*(?:and (?:i )?got|to get|which (?:is|gives|makes)|that'?s|and it'?s|=)\s*" \
+               r"-?\d(?![\d.]*[a-z]))"   # "subtracted 5 to get 3x = 21" names an equation, not a result
 # An operation said in words, and its result: "I divided 120 by 8 and got 15" is the claim "120 / 8 = 15" (asking
 # "how did you get 15?" of a student who just said how would not listen to them).
 _WORDED = ((rf"\b(?:divided|divide|shared|split) ({NUM}) (?:by|into|between|among) ({NUM})", r"\1 / \2"),
@@ -83,7 +84,9 @@ _WORDED = ((rf"\b(?:divided|divide|shared|split) ({NUM}) (?:by|into|between|amon
            (rf"\b(?:multiplied|multiply|timesed) (?:it|that|them|this) by ({NUM}){_SAID_RESULT}", r"* \1"),
            (rf"\b(?:divided|divide|split|shared) (?:it|that|them|this) (?:by|into|between|among) ({NUM}){_SAID_RESULT}",
             r"/ \1"),
-           (r"(?<=\d)\s*,?\s*(?:and (?:i )?got|to get|which (?:is|gives|makes)|that'?s|and it'?s)\s+(?=-?\d)", " = "))
+           # "to get 12" is "= 12", but "I subtracted 5 to get 3x = 21" names an equation: its "3x" is no result
+           (r"(?<=\d)\s*,?\s*(?:and (?:i )?got|to get|which (?:is|gives|makes)|that'?s|and it'?s)\s+"
+            r"(?=-?\d(?![\d.]*[a-z]))", " = "))
 
 
 _GROUPS = r"groups|lots|sets|rows|bags|boxes|packs|packets|trays|stacks|piles|columns|teams"
