@@ -44,8 +44,9 @@ from problem_text import (EXERCISE, NUM, content_words, given_numbers, meaning_q
 from solver import Plan, Step, fmt
 from step_parts import another_route, bottoms_rewritten, part_of_step, step_rungs, what_it_finds
 from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, mixed_kinds_words, order_question,
-                        proposal, regrouping, rounding_words, same_route, unit_change, unit_slip_words)
-from story_changes import (answer_by_story, compared_sum, moved_question, moved_wrong_way, part_plan, part_story,
+                        ends_on_answer, proposal, regrouping, rounding_words, same_route, unit_change,
+                        unit_slip_words)
+from story_changes import (against_story, answer_by_story, compared_sum, moved_question, part_plan, part_story,
                            relation_help, relation_move, story_changes, story_walk, then_question)
 from unplanned_help import first_move, for_later, second_look, way_in
 from wording import OP_WORDS, concept_asked
@@ -210,8 +211,8 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     theirs = [their_equation(work, letter, s.value) for s in plan.steps[:-1]]   # "4x = 28", kept for the recap
     lesson.worked += [e for e in theirs if e and e not in lesson.worked]
     offers_other = said and said[-1] != plan.answer and presented_as_answer(work, said[-1])
-    if plan.answer in said and not offers_other and (presented_as_answer(work, plan.answer)
-                                                     or all(s.value != plan.answer for s in plan.steps[:-1])):
+    if plan.answer in said and not offers_other and (presented_as_answer(work, plan.answer) or ends_on_answer(
+            plan, found) or all(s.value != plan.answer for s in plan.steps[:-1])):
         given = {q.value: q.text for q in plan.quantities if q.given and q.value in solver.numbers_in(plan.problem)}
         return (_by_chance(plan.answer, given, found, lesson.worked) if len(plan.steps) > 1 else None) \
             or _close(lesson, plan, work)
@@ -374,8 +375,9 @@ def _wrong_claim(plan: Plan | None, claim: Claim) -> Move:
     did ("You added the tops and added the bottoms.") and asks the step again in the problem's words."""
     lead = f"Check {claim.shown} again: it does not make {claim.result}."
     diagnosis = solver.diagnose(plan, str(claim)) if plan is not None else None
-    if diagnosis is None or diagnosis.value != claim.stated \
-            or not true_of_work(diagnosis.says, str(claim), plan.problem):
+    if diagnosis is None or diagnosis.value != claim.stated or not true_of_work(diagnosis.says, str(claim),
+                                                                                 plan.problem) \
+            or plan.steps[diagnosis.step].value in solver.numbers_in(claim.expression):   # "20 − 14": 12 + 2 was done
         return Move("flag", lead, f"What is {claim.shown}?", kind="claim_wrong")
     step = plan.steps[diagnosis.step]
     return Move("flag", f"{lead} {diagnosis.says}", linked_question(plan, step), step, kind="claim_wrong")
@@ -438,10 +440,10 @@ def _by_chance(answer: Fraction, given: dict[Fraction, str], found: list[Claim],
     claim on given numbers only that leaves out a quantity of a problem of several steps. Asked about, never
     confirmed. A number the student worked out (`worked`: "36 ÷ 6 = 6" before "6 × 3 = 18") is theirs, though the
     problem gives it too."""
-    claim = next((c for c in found if c.right and c.stated == answer), None)
+    claim = next((c for c in reversed(found) if c.right and c.stated == answer), None)   # the last that makes it
     written = arithmetic_text(claim.expression) if claim is not None else ""   # "36/6" uses 36, not the 6 it makes
     used = set(solver.numbers_in(re.sub(r"(?<=\d)/(?=\d)", " / ", written)))
-    left = [text for value, text in given.items() if value not in used]
+    left = [text for value, text in given.items() if value not in used and value != 1]   # "1 cup for every 4"
     made = {result_of(w) for w in worked} - {answer}
     if claim is None or not used <= set(given) or used & made or not left:
         return None
@@ -708,16 +710,11 @@ def _ladder(lesson: Lesson, plan: Plan, step: Step) -> str:
 def _against_story(problem: str, plan: Plan | None, found: list[Claim]) -> Move | None:
     """Right arithmetic that moves an amount against the story's verb ("23 - 9 = 14" takes away 9 people who got on)
     is asked about at exactly that step. A step the plan has is never questioned this way."""
-    changes = story_changes(problem)
     steps = {s.value for s in plan.steps} if plan is not None else set()
-    for claim in (c for c in found if c.right and c.stated not in steps) if changes else ():
-        terms = re.fullmatch(rf"\s*(-?{NUM})\s*([-+])\s*(-?{NUM})\s*", arithmetic_text(claim.expression))
-        if terms is None:
-            continue
-        left, op, right = Fraction(terms.group(1)), terms.group(2), Fraction(terms.group(3))
-        moved = moved_wrong_way(changes, left, op, right)
+    for claim in (c for c in found if c.right and c.stated not in steps):
+        moved = against_story(problem, claim)
         if moved is not None:
-            doing = "takes away" if op == "-" else "adds"
+            doing = "takes away" if operations(claim) == ["-"] else "adds"
             return Move("ask", f"Look at {claim}: it {doing} the {fmt(moved.value)}.", moved_question(problem, moved),
                         kind="wrong_way")
     return None
@@ -733,15 +730,18 @@ def _foreign_number(lesson: Lesson, plan: Plan | None, found: list[Claim], work:
     outside = solver.numbers_in(CLAIM.sub(" ", arithmetic_text(work)))
     given = given_numbers(lesson.problem)
     known = {abs(v) for v, _ in given} | set(solver.numbers_in(lesson.problem)) | UNIT_SIZES
-    known |= {r for w in lesson.worked if (r := result_of(w)) is not None} | {c.stated for c in found}
+    known |= {r for w in lesson.worked if (r := result_of(w)) is not None}   # and each other claim's result, below
     known |= {s.value for s in plan.steps} | {q.value for q in plan.quantities} if plan is not None else set()
     converted = {abs(v) * f for v, _ in given for f in (60, 100, 1000, 12, 24, 7)}   # 2 hours is 120 minutes
     used = {v for c in found for v in solver.numbers_in(c.expression)}
-    unused = [phrase for v, phrase in given if v not in used and re.search(r"[a-z]", phrase)]
+    bare = {p for _, p in given if p.isdigit() and not re.search(rf"(?<![\d.]){p}\s*(?:%|percent)", lesson.problem)}
+    unused = sorted((phrase for v, phrase in given if v not in used and (phrase in bare or re.search("[a-z]", phrase))),
+                    key=lambda phrase: phrase in bare)   # "13 of them are girls": a count named before its number
     parts = {str(c) for c in found for s in (plan.steps if plan is not None else ()) if part_of_step(plan, c, s)}
     parts |= {str(c) for c in found if relation_move(lesson.problem, [c]) is not None}   # "32 ÷ (3 + 1) parts"
     for claim in (c for c in found if c.right and str(c) not in parts) if unused else ():   # "20 × 35" of 24 × 35
-        strange = [v for v in solver.numbers_in(claim.expression) if abs(v) not in known | converted
+        made = {c.stated for c in found if c is not claim}   # "64 ÷ 8 = 8": its own 8 explains nothing
+        strange = [v for v in solver.numbers_in(claim.expression) if abs(v) not in known | converted | made
                    and v not in outside
                    and not (abs(v).denominator != 1 and any(abs(v) * f in known for f in (10, 100, 1000)))]
         if strange:

@@ -118,6 +118,13 @@ def unit_slip_words(problem: str, found: list[Claim], work: str) -> tuple[str, s
         numbers = re.findall(NUM, arithmetic_text(claim.expression))
         if set(numbers_in(claim.expression)) & UNIT_SIZES - {1, 2}:   # "2 x 100": a change of unit, asked elsewhere
             continue
+        money = [(n, _money_unit(problem, found, n)) for n in numbers]
+        if len(money) == 2 and {u for _, u in money} == {"dollars", "cents"} and operations(claim)[0] in "+-":
+            (a, unit_a), (b, unit_b) = money
+            dollars = a if unit_a == "dollars" else b
+            return (f"Look at {claim}: {a} is in {unit_a} and {b} is in {unit_b}.",
+                    f"Can you {'add' if operations(claim) == ['+'] else 'take them away'} like that? "
+                    f"How many cents is ${dollars}?")
         measured = [(n, u) for n in dict.fromkeys(numbers) if (u := unit_after(problem, n))]
         if len(measured) == 2 and convertible(measured[0][1], measured[1][1]) and "*" not in operations(claim):
             (a, unit_a), (b, unit_b) = measured
@@ -127,11 +134,26 @@ def unit_slip_words(problem: str, found: list[Claim], work: str) -> tuple[str, s
             return (f"Look at {claim}: {a} is in {unit_a} and {b} is in {unit_b}.",
                     f"Can you {doing} like that? How many {small} is {big[0]} {big[1]}?")
         named = unit_after(arithmetic_text(work), claim.written)
-        if len(measured) == 1 and measured[0][0] == numbers[0] and convertible(named, measured[0][1]):
-            (number, unit), result, one = measured[0], claim.written, re.sub(r"(?<=..)s$", "", named)
+        if len({u for _, u in measured}) == 1 and measured[0][0] == numbers[0] and convertible(named, measured[0][1]):
+            (number, unit), result = measured[0], claim.written
+            small, big = (named, unit) if wordproblem.unit_factor(unit.lower(), named.lower()) else (unit, named)
             return (f"Look at {claim}: the {number} is in {unit}, so {result} is in {unit} too.",
-                    f"Is {result} {unit} the same as {result} {named}? How many {unit} make 1 {one}?")
+                    f"Is {result} {unit} the same as {result} {named}? How many {small} make 1 "
+                    f"{re.sub(r'(?<=..)s$', '', big)}?")
     return None
+
+
+def _money_unit(problem: str, found: list[Claim], number: str) -> str:
+    """ "dollars" for a number the problem writes as $5, "cents" for one it writes as 75 cents or one a student's
+    claim makes from a cents amount by counting ("3 × 75 = 225" of pencils at 75 cents); else ""."""
+    if re.search(rf"\${re.escape(number)}(?!\d|\.\d)", problem):
+        return "dollars"
+    cents = {Fraction(n) for n in re.findall(rf"({NUM})\s*(?:cents?\b|¢)", problem)}
+    made = next((c for c in found if c.right and c.stated == Fraction(number)), None)
+    if Fraction(number) in cents or made is not None and operations(made) == ["*"] \
+            and len(cents & set(numbers_in(made.expression))) == 1 and not re.search(r"\$", str(made)):
+        return "cents" if re.search(r"\$", problem) else ""
+    return ""
 
 
 def mixed_kinds_words(given: list[tuple[Fraction, str]], found: list[Claim]) -> tuple[str, str] | None:
@@ -171,6 +193,13 @@ def same_route(claim: Claim, step: Step) -> bool:
     kept = step.op in "+-" and "%" in step.question and ops == {"*"} and step.values and step.values[0] \
         and Counter(numbers_in(claim.expression)) == Counter((step.values[0], step.value / step.values[0]))
     return step.op in ops or step.op == "*" and "/" in ops and any(v.numerator == 1 for v in step.values) or kept
+
+
+def ends_on_answer(plan: Plan, found: list[Claim]) -> bool:
+    """Does the student's last claim make the answer by the operation of the plan's last step? "250 − 125 = 125"
+    (or "165 − 40 = 125") ends a store's 250 books less 85 and 40 even where the sum 85 + 40 makes 125 too."""
+    last = found[-1] if found else None
+    return last is not None and last.right and last.stated == plan.answer and same_route(last, plan.steps[-1])
 
 
 _UNIT_CHANGE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*([a-zA-Z]+)\s*(?:=|\bis\b|\bare\b|\bmakes?\b)\s*"
