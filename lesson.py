@@ -163,7 +163,12 @@ def _exercises(message: str) -> list[tuple[str, re.Match]]:
     if found and not times_beside:
         return found
     times = re.sub(r"(?<=\d)( ?)x(?= ?[-−]?\d)", r"\1×", message)
+    for words, sign in _OPERATION_WORDS.items():   # "how do I work out 624 divided by 8": the sum, in signs
+        times = re.sub(rf"(?<=\d) {words} (?=\d)", f" {sign} ", times, flags=re.I)
     return [(times, m) for m in EXERCISE.finditer(times)]
+
+
+_OPERATION_WORDS = {"divided by": "÷", "times": "×", "multiplied by": "×", "plus": "+", "minus": "-"}
 
 
 # Requests, never answers (#21): a plea for help ("I don't get what you mean": no "mean" to explain) and a request

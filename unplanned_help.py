@@ -73,6 +73,53 @@ def _shared_out(problem: str, given: list[tuple[Fraction, str]]) -> str:
            f"{fmt(whole[0])}?"
 
 
+# "Tickets cost $8 each", "$3.40 a gallon", "$2 per bag": one thing's price, its noun named
+_PRICE_EACH = re.compile(r"\b(?P<thing>[a-z]+) costs? (?P<price>\$\d+(?:\.\d\d)?) each\b|"
+                         r"(?P<each>\$\d+(?:\.\d\d)?) (?:a|an|per|for each|for one) (?P<one>[a-z]+)\b", re.I)
+
+
+def _priced_count(problem: str, given: list[tuple[Fraction, str]]) -> str:
+    """A price of one thing and a count of those things ("Movie tickets cost $8 each", "Sam buys 3 tickets") that
+    the planner did not read with the rest of the story: one thing's price pictured, then two, then all of them (as
+    `_priced_each` asks a plan's step); what else the story prices waits. "" without such a pair."""
+    for price in _PRICE_EACH.finditer(problem):
+        thing = price.group("thing") or price.group("one")
+        count = next((phrase for v, phrase in given if v.denominator == 1 and v > 2 and len(phrase.split()) == 2
+                      and same_word(phrase.split()[1].strip(".,"), thing)), None)
+        if count is None:
+            continue
+        many = count.split()[1].strip(".,")
+        first = f"Start with the {many}. " if len(given) > 2 else ""
+        return f"{first}Picture 1 {wordproblem.stem(many)}: it costs {price.group('price') or price.group('each')}. " \
+               f"How much would two {many} cost, and how does that help with {count.strip('.,')}?"
+    return ""
+
+
+_CLOCK = re.compile(r"\b(?P<h>\d{1,2}):(?P<m>\d\d)(?:\s*(?P<half>[ap])\.?m\b\.?)?", re.I)
+_HOW_LONG = re.compile(r"\bhow (?:long|much time|many (?:minutes|hours))\b", re.I)
+
+
+def _clock_span(problem: str) -> str:
+    """Two clock times and a question of how long between them: counted on to the next whole hour, then to the end
+    (minutes past an hour do not subtract like decimals: 5:20 - 3:45 is no 1.75). "" when the span stays inside
+    one hour, starts on the hour, or the times are not two."""
+    times = list(_CLOCK.finditer(problem))
+    if len(times) != 2 or not _HOW_LONG.search(question_sentence(problem_sentences(problem))):
+        return ""
+
+    def minutes(t: re.Match) -> int:
+        hour = int(t.group("h")) % 12 + (12 if (t.group("half") or "").lower() == "p" else 0)
+        return hour * 60 + int(t.group("m"))
+
+    start, end = times
+    hour = int(start.group("h"))
+    if int(start.group("m")) == 0 or minutes(end) <= minutes(start) - int(start.group("m")) + 60:
+        return ""
+    on_hour = f"{hour % 12 + 1}:00"
+    first, last = (re.sub(r"(?<=[ap]m)\.$", "", t.group().strip(), flags=re.I) for t in times)   # "pm." ends a sentence
+    return f"Count on from {first}: how many minutes is it to {on_hour}, and how long from {on_hour} to {last}?"
+
+
 def first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, str]:
     """A help request without a plan: wording's first move, unless it only lists the numbers ("You know 3 times and 48
     shells ..."): then the words that relate the quantities ("3 times as many shells as Ben", "on Tuesday twice as
@@ -81,7 +128,8 @@ def first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, st
     first_part = first_part_question(problem)
     if first_part:   # the question's last step is read (asked_step.py): the part the story makes first, in its words
         return "", first_part
-    if still := _still_needed(problem) or _shared_out(problem, given):
+    if still := _still_needed(problem) or _shared_out(problem, given) or _priced_count(problem, given) \
+            or _clock_span(problem):
         return "", still
     lead, question = first_move_question(problem, given)
     asked = question_sentence(problem_sentences(problem))
@@ -149,8 +197,8 @@ def way_in(plan: Plan, step: Step) -> str:
     given = [plan.quantities[r.index] for r in step.operands if r.kind == "quantity"]
     if len(given) != 2 or len(step.operands) != 2:
         return ""
-    ask = _one_step_strategy(plan, step, given) if len(plan.steps) == 1 else ""
-    ask = ask or _equal_groups(step, given) or _priced_each(step, given) or _tens_then_ones(step, given) \
+    ask = _one_step_strategy(plan, step, given) if len(plan.steps) == 1 else _fraction_groups(plan, given)
+    ask = ask or _place_values(plan, step, given) or _equal_groups(step, given) or _priced_each(step, given) or _tens_then_ones(step, given) \
         or _times_fact(plan, step, given)
     compares = HOW_FAR_APART.search(question_sentence(problem_sentences(plan.problem))) \
         or re.search(r"\b(?:than|difference)\b", step.question)
@@ -170,14 +218,22 @@ def for_later(plan: Plan, step: Step) -> str:
     return f"Leave the {later[0]} for later: that comes after this part." if later else ""
 
 
+def _fraction_groups(plan: Plan, given: list[Quantity]) -> str:
+    """A fraction of an amount ("1/4 of 72 cards") as equal groups: what the bottom number splits it into, then one
+    group (the first step of several as much as a one-step problem's); "" for any other step."""
+    if plan.pattern != "fraction_of" or not given[1].value.denominator > 1 < given[0].value:
+        return ""
+    whole, part = given[0], given[1].value
+    share = "one" if part.numerator == 1 else f"{part.numerator}"
+    return (f"{given[1].text} means {share} of {part.denominator} equal parts. If you split the {whole.text} "
+            f"into {part.denominator} equal groups, how many are in one group?")
+
+
 def _one_step_strategy(plan: Plan, step: Step, given: list[Quantity]) -> str:
     """A one-step problem: a fraction of an amount as equal groups, an area as rows of unit squares, an equal share
     as the times fact it undoes; "" for any other step."""
-    if plan.pattern == "fraction_of" and given[1].value.denominator > 1 < given[0].value:
-        whole, part = given[0], given[1].value
-        share = "one" if part.numerator == 1 else f"{part.numerator}"
-        return (f"{given[1].text} means {share} of {part.denominator} equal parts. If you split the {whole.text} "
-                f"into {part.denominator} equal groups, how many are in one group?")
+    if fraction := _fraction_groups(plan, given):
+        return fraction
     if step.kind == "area" and given[0].unit:
         target = question_target(question_sentence(problem_sentences(plan.problem)))
         shape = re.sub(r"^the area of\s+", "", target) if target.startswith("the area of ") else "the shape"
@@ -247,6 +303,53 @@ def _count_up(step: Step, given: list[Quantity]) -> str:
         return ""
     return f"{given[0].text} is the bigger amount. Count up from {small} to {big}: how far is it to the next ten, " \
            f"and how far from there to {big}?"
+
+
+def difference_way(bigger: str, big: Fraction, small: Fraction) -> str:
+    """A difference of whole numbers in two easy jumps (`bigger` is how the problem writes the bigger: "$1250"): two
+    close numbers counted up from the smaller, to the next ten (hundred, from a number in the hundreds), then on to
+    the bigger; a small amount taken away in parts, its biggest place first ("first 100, then 86"). "" when neither
+    gives two easy jumps (a round or one-digit amount)."""
+    if big.denominator != 1 or small.denominator != 1 or not 0 < small < big:
+        return ""
+    size = 100 if small >= 100 else 10
+    round_up = small - small % size + size
+    if 2 * small >= big and small % size and round_up < big:
+        return f"Count up from {fmt(small)} to {bigger}: how far is it from {fmt(small)} to {fmt(round_up)}, and " \
+               f"from {fmt(round_up)} to {fmt(big)}?"
+    first = small - small % 10 ** (len(str(int(small))) - 1)
+    if small < 10 or first == small:
+        return ""
+    return f"Take away {fmt(small)} in parts: first {fmt(first)}, then {fmt(small - first)}. What is {fmt(big)} − " \
+           f"{fmt(first)}, and what is left when you take {fmt(small - first)} from that?"
+
+
+def _place_values(plan: Plan, step: Step, given: list[Quantity]) -> str:
+    """A bare exercise of two whole numbers ("What is 624 ÷ 8?"), asked by place value, since its question is all
+    the problem says: a sum by hundreds, tens and ones; a difference counted up; a product with the bigger factor
+    split ("40 × 6 and 7 × 6"); a division split into two parts the divisor shares easily ("560 and 64")."""
+    a, b = (q.value for q in given)
+    if len(plan.steps) != 1 or plan.pattern not in ("expression", "word_expression") or any(q.unit for q in given) \
+            or any(v.denominator != 1 or v < 2 for v in (a, b)):
+        return ""
+    size = 100 if min(a, b) >= 100 else 10 if max(a, b) < 100 else 0   # both in the hundreds, or both two digits
+    if step.op == "+" and min(a, b) >= 10 and size and max(a, b) < 1000:
+        place, rest = ("tens", "ones") if size == 10 else ("hundreds", "tens, then the ones")
+        return f"Start with the {place}: what do {fmt(a - a % size)} and {fmt(b - b % size)} make? Then add the " \
+               f"{rest}."
+    if step.op == "-":
+        return difference_way(fmt(a), a, b)
+    big, small = max(a, b), min(a, b)
+    if step.op == "*" and big >= 10 and big % 10:
+        head = big - big % 10 ** (len(str(int(big))) - 1)
+        return f"Split {fmt(big)} into {fmt(head)} and {fmt(big - head)}: what are {fmt(head)} × {fmt(small)} and " \
+               f"{fmt(big - head)} × {fmt(small)}?"
+    quotient = a / b
+    if step.op == "/" and quotient.denominator == 1 and quotient >= 10 and quotient % 10:
+        chunk = b * (quotient - quotient % 10)
+        return f"Split {fmt(a)} into {fmt(chunk)} and {fmt(a - chunk)}, two parts {fmt(b)} goes into evenly: how " \
+               f"many {fmt(b)}s are in each?"
+    return ""
 
 
 def _times_fact(plan: Plan, step: Step, given: list[Quantity]) -> str:
@@ -321,16 +424,19 @@ def _restates(plan: Plan, step: Step) -> bool:
     """Does the step's question only restate the problem? A one-step problem's, when every word of it is the
     problem's own ("What is 1/3 of 12 slices?"); a last step's, when it retells earlier parts by their numbers
     ("A school raised $1250, then spent $480 and $315. How much money then?"); never a question with words of its
-    own ("once the smaller rectangle is taken out") or that builds on a found result ("How much more is that?")."""
+    own ("once the smaller rectangle is taken out"), or a number of its own ("How many km for 1 hour, if 3 hours give
+    36 km?"), or that builds on a found result ("How much more is that?")."""
     if len(plan.steps) == 1:
-        return content_words(step.question) <= content_words(plan.problem)
+        return content_words(step.question) <= content_words(plan.problem) \
+            and set(solver.numbers_in(step.question)) <= set(solver.numbers_in(plan.problem))
     return bool(set(solver.numbers_in(step.question)) - set(step.values))
 
 
 def linked_question(plan: Plan, step: Step) -> str:
     """The last step, when its own question restates the problem (`_restates`), asked as how its numbers (a given
-    quantity, a result found) lead to what the question asks, naming no operation: "How do $1250 and 795 give you
-    the money left?"; else solver.opening's question."""
+    quantity, a result found) lead to what the question asks, naming no operation: "How do 90 g and 30 give you the
+    density of the rock?"; a difference of whole numbers is counted up instead ("How do $1250 and 795 give you the
+    money left?" only restates the problem: `difference_way`); else solver.opening's question."""
     opening = solver.opening(plan, plan.steps.index(step))
     target = question_target(question_sentence(problem_sentences(plan.problem)))
     if step is not plan.steps[-1] or opening != step.question or not target or len(step.operands) != 2 \
@@ -342,6 +448,11 @@ def linked_question(plan: Plan, step: Step) -> str:
     names = [plan.quantities[r.index].text if r.kind == "quantity" else fmt(plan.steps[r.index].value)
              for r in step.operands]
     names = [as_mixed(n) for n in names] if re.search(r"\b\d+ \d+/\d+", plan.problem) else names  # as written
+    values = [plan.quantities[r.index].value if r.kind == "quantity" else plan.steps[r.index].value
+              for r in step.operands]
+    counted = difference_way(names[0], *values) if step.op == "-" else ""
+    if counted and not {plan.answer, step.value} & set(solver.numbers_in(counted)):   # "how far from 795 to 800"
+        return counted
     if names[0] == names[1]:   # a square's side ("used twice" would read as doubling it)
         return f"How does {names[0]} give you {target}?"
     return f"How do {names[0]} and {names[1]} give you {target}?"
