@@ -44,7 +44,7 @@ from problem_text import (NUM, given_numbers, meaning_question, problem_sentence
 from solver import Plan, Step, fmt
 from step_parts import another_route, bottoms_rewritten, part_of_step, step_rungs, what_it_finds
 from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, mixed_kinds_words, order_question,
-                        proposal, regrouping, rounding_words, same_route, unit_change, unit_slip_words)
+                        place_rounding_words, proposal, regrouping, rounding_words, same_route, unit_change, unit_slip_words)
 from story_changes import (answer_by_story, compared_sum, moved_question, moved_wrong_way, part_plan, part_story,
                            relation_help, relation_move, story_changes, story_walk, then_question)
 from unplanned_help import (BARE_SUM, first_move, linked_question, second_look, step_question, step_sum, step_text,
@@ -441,6 +441,11 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
     result counts, where a number of the problem not used yet comes in); a result without its working is asked
     about (never called right or wrong; a number the problem gave is never asked "how did you get"); a request for
     help is pointed at what the problem says about the question's target. No question comes three times."""
+    rounding = place_rounding_words(lesson.problem, said, lesson.last_hint)
+    if rounding is not None:   # "Round 3,451 to the nearest thousand": the rule itself knows the answer
+        lesson.solved = lesson.solved or rounding[3] == "final_right"
+        lesson.last_hint = rounding[2]
+        return Move(*rounding[:3], kind=rounding[3])
     story = _story_move(lesson, said, work)
     if story is not None:
         return story
