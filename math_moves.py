@@ -44,7 +44,8 @@ from problem_text import (NUM, given_numbers, meaning_question, problem_sentence
 from solver import Plan, Step, fmt
 from step_parts import another_route, bottoms_rewritten, part_of_step, step_rungs, what_it_finds
 from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, mixed_kinds_words, order_question,
-                        place_rounding_words, proposal, regrouping, rounding_words, same_route, unit_change, unit_slip_words)
+                        place_rounding_words, proposal, regrouping, rounding_words, same_route, unit_change,
+                        unit_slip_words)
 from story_changes import (answer_by_story, compared_sum, moved_question, moved_wrong_way, part_plan, part_story,
                            relation_help, relation_move, story_changes, story_walk, then_question)
 from unplanned_help import (BARE_SUM, first_move, linked_question, second_look, step_question, step_sum, step_text,

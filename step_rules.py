@@ -213,7 +213,8 @@ _DIGIT_BELOW = {Fraction(10): "ones", Fraction(100): "tens", Fraction(1000): "hu
                 Fraction(1, 100): "thousandths"}
 
 
-def place_rounding_words(problem: str, said: list[Fraction], asked_before: str = "") -> tuple[str, str, str, str] | None:
+def place_rounding_words(problem: str, said: list[Fraction],
+                         asked_before: str = "") -> tuple[str, str, str, str] | None:
     """(verdict, lead, question, kind) for a problem that only asks to round a number to a place; None for any other.
     The rule knows the answer (a half rounds up), so a right one is confirmed with why, and another number is told
     apart from it at the digit that decides, never with the answer said; a help request after `asked_before` (the
@@ -233,7 +234,8 @@ def place_rounding_words(problem: str, said: list[Fraction], asked_before: str =
     if said and said[-1] == answer:
         why = "halfway rounds up" if number - low == place / 2 else f"its {digit} digit puts it closer to {fmt(answer)}"
         return ("confirm", f"Yes, {fmt(answer)} is right! {written} lies between {shown[low]} and "
-                           f"{shown[low + place]}, and {why}.", "Would you like a similar problem to try?", "final_right")
+                           f"{shown[low + place]}, and {why}.", "Would you like a similar problem to try?",
+                "final_right")
     if said:
         return ("flag", f"{fmt(said[-1])} is not {written} rounded to the nearest {named}.",
                 f"Which two {plural} does {written} lie between, and which is it closer to? Look at its {digit} digit.",

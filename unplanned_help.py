@@ -198,8 +198,8 @@ def way_in(plan: Plan, step: Step) -> str:
     if len(given) != 2 or len(step.operands) != 2:
         return ""
     ask = _one_step_strategy(plan, step, given) if len(plan.steps) == 1 else _fraction_groups(plan, given)
-    ask = ask or _place_values(plan, step, given) or _equal_groups(step, given) or _priced_each(step, given) or _tens_then_ones(step, given) \
-        or _times_fact(plan, step, given)
+    ask = ask or _place_values(plan, step, given) or _equal_groups(step, given) or _priced_each(step, given) \
+        or _tens_then_ones(step, given) or _times_fact(plan, step, given)
     compares = HOW_FAR_APART.search(question_sentence(problem_sentences(plan.problem))) \
         or re.search(r"\b(?:than|difference)\b", step.question)
     ask = ask or (_count_up(step, given) if compares else "")   # a take-away keeps its story ("then used 17")
