@@ -163,12 +163,15 @@ def _exercises(message: str) -> list[tuple[str, re.Match]]:
     if found and not times_beside:
         return found
     times = re.sub(r"(?<=\d)( ?)x(?= ?[-−]?\d)", r"\1×", message)
-    for words, sign in _OPERATION_WORDS.items():   # "how do I work out 624 divided by 8": the sum, in signs
-        times = re.sub(rf"(?<=\d) {words} (?=\d)", f" {sign} ", times, flags=re.I)
+    for words, sum_in_signs in _OPERATION_WORDS.items():   # "how do I work out 624 divided by 8": the sum, in signs
+        times = re.sub(words, sum_in_signs, times, flags=re.I)
     return [(times, m) for m in EXERCISE.finditer(times)]
 
 
-_OPERATION_WORDS = {"divided by": "÷", "times": "×", "multiplied by": "×", "plus": "+", "minus": "-"}
+_OPERATION_WORDS = {r"(?<=\d) divided by (?=\d)": " ÷ ", r"(?<=\d) (?:times|multiplied by) (?=\d)": " × ",
+                    r"(?<=\d) plus (?=\d)": " + ", r"(?<=\d) minus (?=\d)": " - ",
+                    r"\badd (\d+) and (\d+)": r"\1 + \2", r"\bsubtract (\d+) from (\d+)": r"\2 - \1",
+                    r"\bmultiply (\d+) by (\d+)": r"\1 × \2", r"\bdivide (\d+) by (\d+)": r"\1 ÷ \2"}
 
 
 # Requests, never answers (#21): a plea for help ("I don't get what you mean": no "mean" to explain) and a request
