@@ -5,7 +5,12 @@ fact it undoes, and the first step of several says what waits for later. Without
 the problem gives (a frame that fits any problem): the words that relate its quantities ("twice as many as Ben"),
 quoted as a phrase; else the question's own relating word ("left", "fraction"); else one quantity the problem names,
 the one whose sentence shares most words with the question, asked for what it means here. Before all of these,
-where the question's own last step is read (asked_step.py): the part the story makes first, asked in its words."""
+where the question's own last step is read (asked_step.py): the part the story makes first, asked in its words; a
+price of one thing and a count of those things, one pictured then two; two clock times, counted on to the next hour.
+
+How any plan step is asked lives here too (`step_question`, `linked_question`, moved from math_moves.py in round 14):
+a bare exercise by place value ("Split 624 into 560 and 64"), a last step that would only restate the problem as a
+difference in two easy jumps (`difference_way`), else how its numbers lead to what the question asks."""
 from __future__ import annotations
 
 import re
@@ -305,16 +310,16 @@ def _count_up(step: Step, given: list[Quantity]) -> str:
            f"and how far from there to {big}?"
 
 
-def difference_way(bigger: str, big: Fraction, small: Fraction) -> str:
+def difference_way(bigger: str, big: Fraction, small: Fraction, compares: bool = False) -> str:
     """A difference of whole numbers in two easy jumps (`bigger` is how the problem writes the bigger: "$1250"): two
-    close numbers counted up from the smaller, to the next ten (hundred, from a number in the hundreds), then on to
-    the bigger; a small amount taken away in parts, its biggest place first ("first 100, then 86"). "" when neither
-    gives two easy jumps (a round or one-digit amount)."""
+    close numbers, or two amounts the question `compares`, counted up from the smaller, to the next ten (hundred, from
+    a number in the hundreds), then on to the bigger; a small amount taken away in parts, its biggest place first
+    ("first 100, then 86"). "" when neither gives two easy jumps (a round or one-digit amount)."""
     if big.denominator != 1 or small.denominator != 1 or not 0 < small < big:
         return ""
     size = 100 if small >= 100 else 10
     round_up = small - small % size + size
-    if 2 * small >= big and small % size and round_up < big:
+    if (compares or 2 * small >= big) and small % size and round_up < big:
         return f"Count up from {fmt(small)} to {bigger}: how far is it from {fmt(small)} to {fmt(round_up)}, and " \
                f"from {fmt(round_up)} to {fmt(big)}?"
     first = small - small % 10 ** (len(str(int(small))) - 1)
@@ -450,7 +455,8 @@ def linked_question(plan: Plan, step: Step) -> str:
     names = [as_mixed(n) for n in names] if re.search(r"\b\d+ \d+/\d+", plan.problem) else names  # as written
     values = [plan.quantities[r.index].value if r.kind == "quantity" else plan.steps[r.index].value
               for r in step.operands]
-    counted = difference_way(names[0], *values) if step.op == "-" else ""
+    compares = bool(HOW_FAR_APART.search(question_sentence(problem_sentences(plan.problem))))
+    counted = difference_way(names[0], *values, compares) if step.op == "-" else ""
     if counted and not {plan.answer, step.value} & set(solver.numbers_in(counted)):   # "how far from 795 to 800"
         return counted
     if names[0] == names[1]:   # a square's side ("used twice" would read as doubling it)
