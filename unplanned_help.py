@@ -236,9 +236,15 @@ def _fraction_groups(plan: Plan, given: list[Quantity]) -> str:
 
 def _one_step_strategy(plan: Plan, step: Step, given: list[Quantity]) -> str:
     """A one-step problem: a fraction of an amount as equal groups, an area as rows of unit squares, an equal share
-    as the times fact it undoes; "" for any other step."""
+    as the times fact it undoes, a change of unit from one of the bigger unit; "" for any other step."""
     if fraction := _fraction_groups(plan, given):
         return fraction
+    factor = next((q for q in given if not q.given and " per " in q.unit), None)   # "3 feet in 1 yard", a known fact
+    count = next((q for q in given if q is not factor and q.given), None)
+    if step.kind == "convert" and step.op == "*" and factor and count and count.value > 1:
+        small, big = factor.unit.split(" per ", 1)
+        big = wordproblem.stem(count.unit.split()[0]) if count.unit else big   # "liter", never the plan's "l"
+        return f"How many {small} are in 1 {big}? Then how many are in {count.text}?"
     if step.kind == "area" and given[0].unit:
         target = question_target(question_sentence(problem_sentences(plan.problem)))
         shape = re.sub(r"^the area of\s+", "", target) if target.startswith("the area of ") else "the shape"
@@ -276,15 +282,17 @@ def _equal_groups(step: Step, given: list[Quantity]) -> str:
 
 
 def _priced_each(step: Step, given: list[Quantity]) -> str:
-    """"8 apples" at "$1.25 each": one thing's price pictured, then two, then all of them (the question restated as
-    "How do 8 apples and $1.25 each give you the cost?" helps no one)."""
+    """"8 apples" at "$1.25 each" (or "$2.60 a carton", a rate in dollars per carton): one thing's price pictured,
+    then two, then all of them (the question restated as "How do 8 apples and $1.25 each give you the cost?" or "How
+    much do 6 cartons cost, at $2.60 per carton?" helps no one)."""
     prices = [q for q in given if q.text.startswith("$") and (q.text.endswith(" each") or f"{q.text} each" in
-                                                               step.question)]
+                                                               step.question or q.unit.startswith("dollars per "))]
     counts = [q for q in given if q not in prices and q.value.denominator == 1 and q.value > 2 and q.unit]
     if step.op != "*" or len(prices) != 1 or len(counts) != 1:
         return ""
     count, price = counts[0], prices[0].text.removesuffix(" each")
     many = count.unit.split()[0]
+    many = many if many != wordproblem.stem(many) else f"{many}s"   # a plan may read "6 carton"
     return f"Picture 1 {wordproblem.stem(many)}: it costs {price}. How much would two {many} cost, and how does " \
            f"that help with {fmt(count.value)} {many}?"
 

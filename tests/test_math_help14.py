@@ -84,3 +84,21 @@ def test_a_rounding_exercise_is_answered_from_the_rule():
     assert first["text"] == "Which two thousands does 5,382 lie between, and which of them is it closer to?"
     assert "5000 and 6000" in second["text"] and second["verdict"] not in ("confirm", "flag")
     assert answer["verdict"] == "confirm"
+
+
+def test_an_exercise_typed_with_x_reads_the_answer_after_its_question():
+    right = reply_to("What is 43 x 12? 516")
+    assert right["verdict"] == "confirm" and "516 is right" in right["text"], right["text"]
+    wrong = reply_to("Work out 43 x 12. is it 526")
+    assert wrong["verdict"] == "flag" and "516" not in wrong["text"], wrong["text"]
+
+
+def test_a_change_of_unit_starts_from_one_of_the_bigger_unit():
+    text = reply_to("A ribbon is 5 yards long. How many feet long is it? i dont know how")["text"]
+    assert text == "How many feet are in 1 yard? Then how many are in 5 yards?"
+
+
+def test_a_price_per_thing_is_pictured_for_one_then_two():
+    text = reply_to("Juice costs $1.80 a bottle. How much do 7 bottles cost? hint")["text"]
+    assert text == "Picture 1 bottle: it costs $1.80. How much would two bottles cost, and how does that help with " \
+                   "7 bottles?"
