@@ -86,11 +86,18 @@ _PRICE_EACH = re.compile(r"\b(?P<thing>[a-z]+) costs? (?P<price>\$\d+(?:\.\d\d)?
 def _priced_count(problem: str, given: list[tuple[Fraction, str]]) -> str:
     """A price of one thing and a count of those things ("Movie tickets cost $8 each", "Sam buys 3 tickets") that
     the planner did not read with the rest of the story: one thing's price pictured, then two, then all of them (as
-    `_priced_each` asks a plan's step); what else the story prices waits. "" without such a pair."""
+    `_priced_each` asks a plan's step); what else the story prices waits. A price and a sum of money, with the
+    question asking how many: the cost built up toward the money. "" without such a pair."""
     for price in _PRICE_EACH.finditer(problem):
-        thing = price.group("thing") or price.group("one")
+        thing = (price.group("thing") or price.group("one")).lower()
         count = next((phrase for v, phrase in given if v.denominator == 1 and v > 2 and len(phrase.split()) == 2
                       and same_word(phrase.split()[1].strip(".,"), thing)), None)
+        budget = next((phrase for v, phrase in given if phrase.startswith("$") and phrase.strip(".,") != price.group(
+            "price") and phrase.strip(".,") != price.group("each")), None)
+        asked = re.search(rf"\bhow many {thing}\b", question_sentence(problem_sentences(problem)), re.I)
+        if count is None and budget and asked:   # "How many tickets can you buy with $50?": the cost built up
+            return f"What would 2 {thing} cost, and 5 {thing}? How many {thing} can be paid for with " \
+                   f"{budget.strip('.,')}?"
         if count is None:
             continue
         many = count.split()[1].strip(".,")
@@ -204,7 +211,7 @@ def way_in(plan: Plan, step: Step) -> str:
         return ""
     ask = _one_step_strategy(plan, step, given) if len(plan.steps) == 1 else _fraction_groups(plan, given)
     ask = ask or _place_values(plan, step, given) or _equal_groups(step, given) or _priced_each(step, given) \
-        or _tens_then_ones(step, given) or _times_fact(plan, step, given)
+        or _tens_then_ones(step, given) or _times_fact(plan, step, given) or _built_up(step, given)
     compares = HOW_FAR_APART.search(question_sentence(problem_sentences(plan.problem))) \
         or re.search(r"\b(?:than|difference)\b", step.question)
     ask = ask or (_count_up(step, given) if compares else "")   # a take-away keeps its story ("then used 17")
@@ -363,6 +370,20 @@ def _place_values(plan: Plan, step: Step, given: list[Quantity]) -> str:
         return f"Split {fmt(a)} into {fmt(chunk)} and {fmt(a - chunk)}, two parts {fmt(b)} goes into evenly: how " \
                f"many {fmt(b)}s are in each?"
     return ""
+
+
+# "$9 an hour", "4 cm per minute", "$15 a week": an amount for one of something
+_PER_ONE = re.compile(r"\$?[\d.,]+(?: [a-z]+)? (?:a|an|per|each) (?P<one>[a-z]+)")
+
+
+def _built_up(step: Step, given: list[Quantity]) -> str:
+    """A total divided by an amount for one ("$72" at "$9 an hour"): the amount built up, two of the one then five,
+    toward the total (the question restated, "How many hours at $9 an hour make $72?", helps no one)."""
+    rate = _PER_ONE.fullmatch(given[1].text) if step.op == "/" and len(given) == 2 else None
+    if rate is None or given[0].value.denominator != 1 or "per" in given[0].unit:
+        return ""
+    many = f"{rate.group('one')}s"
+    return f"At {given[1].text}, what do 2 {many} make, and 5 {many}? How many {many} make {given[0].text}?"
 
 
 def _times_fact(plan: Plan, step: Step, given: list[Quantity]) -> str:

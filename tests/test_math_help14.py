@@ -102,3 +102,10 @@ def test_a_price_per_thing_is_pictured_for_one_then_two():
     text = reply_to("Juice costs $1.80 a bottle. How much do 7 bottles cost? hint")["text"]
     assert text == "Picture 1 bottle: it costs $1.80. How much would two bottles cost, and how does that help with " \
                    "7 bottles?"
+
+
+def test_a_total_at_an_amount_for_one_is_built_up():
+    text = reply_to("Kai earns $8 an hour. How many hours must he work to earn $96? help")["text"]
+    assert text == "At $8 an hour, what do 2 hours make, and 5 hours? How many hours make $96?"
+    budget = reply_to("Markers cost $3 each. How many markers can Li buy with $20? i dont know")["text"]
+    assert budget == "What would 2 markers cost, and 5 markers? How many markers can be paid for with $20?"
