@@ -250,7 +250,7 @@ def _one_step_strategy(plan: Plan, step: Step, given: list[Quantity]) -> str:
     count = next((q for q in given if q is not factor and q.given), None)
     if step.kind == "convert" and step.op == "*" and factor and count and count.value > 1:
         small, big = factor.unit.split(" per ", 1)
-        big = wordproblem.stem(count.unit.split()[0]) if count.unit else big   # "liter", never the plan's "l"
+        big = wordproblem.stem(count.unit.split()[0]) if len(big) < 2 and count.unit else big   # "liter", not "l"
         return f"How many {small} are in 1 {big}? Then how many are in {count.text}?"
     if step.kind == "area" and given[0].unit:
         target = question_target(question_sentence(problem_sentences(plan.problem)))

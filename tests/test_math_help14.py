@@ -96,6 +96,8 @@ def test_an_exercise_typed_with_x_reads_the_answer_after_its_question():
 def test_a_change_of_unit_starts_from_one_of_the_bigger_unit():
     text = reply_to("A ribbon is 5 yards long. How many feet long is it? i dont know how")["text"]
     assert text == "How many feet are in 1 yard? Then how many are in 5 yards?"
+    shelf = reply_to("A shelf is 7 feet long. How many inches long is it? help")["text"]
+    assert shelf == "How many inches are in 1 foot? Then how many are in 7 feet?"
 
 
 def test_a_price_per_thing_is_pictured_for_one_then_two():
