@@ -111,3 +111,14 @@ def test_a_total_at_an_amount_for_one_is_built_up():
     assert text == "At $8 an hour, what do 2 hours make, and 5 hours? How many hours make $96?"
     budget = reply_to("Markers cost $3 each. How many markers can Li buy with $20? i dont know")["text"]
     assert budget == "What would 2 markers cost, and 5 markers? How many markers can be paid for with $20?"
+
+
+def test_a_story_started_from_groups_with_a_longer_noun_confirms_its_right_answer():
+    story = "A baker has 4 trays of 12 blueberry muffins. She sells 19 muffins. How many muffins are left?"
+    right = reply_to(f"{story} 4 x 12 = 48, 48 - 19 = 29")
+    assert right["verdict"] == "confirm" and "29 is right" in right["text"], right["text"]
+    wrong = reply_to(f"{story} 4 x 12 = 48, 48 + 19 = 67")
+    assert wrong["verdict"] == "flag" and "right" not in wrong["text"], wrong["text"]
+    unnamed = reply_to("A farmer has 5 rows of 7 pepper plants. He gives away 9 plants. How many are left? "
+                       "5 x 7 = 35, 35 + 9 = 44")
+    assert unnamed["verdict"] == "flag" and "more are" not in unnamed["text"], unnamed["text"]
