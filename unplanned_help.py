@@ -377,13 +377,13 @@ _PER_ONE = re.compile(r"\$?[\d.,]+(?: [a-z]+)? (?:a|an|per|each) (?P<one>[a-z]+)
 
 
 def _built_up(step: Step, given: list[Quantity]) -> str:
-    """A total divided by an amount for one ("$72" at "$9 an hour"): the amount built up, two of the one then five,
+    """A total divided by an amount for one ("$72" at "$9 an hour"): the amount built up, two of the one then ten,
     toward the total (the question restated, "How many hours at $9 an hour make $72?", helps no one)."""
     rate = _PER_ONE.fullmatch(given[1].text) if step.op == "/" and len(given) == 2 else None
     if rate is None or given[0].value.denominator != 1 or "per" in given[0].unit:
         return ""
     many = f"{rate.group('one')}s"
-    return f"At {given[1].text}, what do 2 {many} make, and 5 {many}? How many {many} make {given[0].text}?"
+    return f"At {given[1].text}, what do 2 {many} make, and 10 {many}? How many {many} make {given[0].text}?"
 
 
 def _times_fact(plan: Plan, step: Step, given: list[Quantity]) -> str:

@@ -108,7 +108,7 @@ def test_a_price_per_thing_is_pictured_for_one_then_two():
 
 def test_a_total_at_an_amount_for_one_is_built_up():
     text = reply_to("Kai earns $8 an hour. How many hours must he work to earn $96? help")["text"]
-    assert text == "At $8 an hour, what do 2 hours make, and 5 hours? How many hours make $96?"
+    assert text == "At $8 an hour, what do 2 hours make, and 10 hours? How many hours make $96?"
     budget = reply_to("Markers cost $3 each. How many markers can Li buy with $20? i dont know")["text"]
     assert budget == "What would 2 markers cost, and 5 markers? How many markers can be paid for with $20?"
 
