@@ -260,9 +260,10 @@ QUESTION_TYPES = [  # first match wins: the specific kinds before the broad "why
                 r"\bwhat (?:does|do|did) ['‘\"“](?:[^'’\"”]+ ){4,}[^'’\"”]+['’\"”] "
                 r"(?:mean|describe|show|tell)|['‘\"“][^'’\"”]*\blike\b[^'’\"”]*['’\"”]|"  # or a simile
                 r"\bwhat (?:does|do|did) [^?]*\blike\b[^?]* (?:describe|mean)\b"),
+    # "help him spell the last word", "feel when she got the word": no word's meaning is asked
     ("vocabulary", r"\bmean(s|ing|t)?\b|\bphrase\b|\bdefin|\bwhat (is|are) (an? )?'|\bdescribes?\b.*'|"
-                   r"^(?![^?]*\b(?:\w*spel\w*|wr[io]t\w*|read|says?|said|guess\w*|typed?|learn\w*)\b[^?]*\bword\b)"
-                   r"[^?]*\bword\b"),  # "help him spell the last word" asks about spelling, not a word's meaning
+                   r"^(?![^?]*\b(?:\w*spel\w*|wr[io]t\w*|read|says?|said|guess\w*|typed?|learn\w*|feel\w*|felt|"
+                   r"g[eo]t)\b[^?]*\bword\b)[^?]*\bword\b"),
     ("purpose", r"\b(author|writer|poet)'?s? purpose|\bpurpose\b|\bwhy (does|did) the (author|writer|poet)\b|"
                 r"\bwhy (?:does|did) \w+(?: \w+)? write\b|\bwhy was (?:this|the) \w+ written\b"),
     ("theme", r"\btheme\b|\b(?:the|a|what|which|this|its|\w+'s) (?:lesson|message)\b|\bmoral\b|"  # not "lesson time"
@@ -442,15 +443,35 @@ def reaction_to_event(question: str, sentences: list[str], embedder: Embedder | 
     the first of it and the `ahead` after it that shows a feeling (a reaction follows what caused it). For 'how did
     X feel before EVENT' the feeling is the one shown before it: the `ahead` sentences before the event, nearest first
     (the giggles after the shadow play are no answer to how Raj felt before it)."""
-    event = re.search(r"\b(when|after|as|before)\b\s+(.{8,})", question, re.I)
+    event = re.search(r"\b(when|after|as|before|during)\b\s+(.{8,})", question, re.I)
     if not event:
         return None
     anchor = rank_sentences(event.group(2).rstrip("?. "), sentences, embedder)[0][1]
     near = range(anchor, min(anchor + ahead + 1, len(sentences)))  # a felt or shown feeling before a mere "voice"
     if event.group(1).lower() == "before":
         near = range(anchor - 1, max(-1, anchor - ahead - 1), -1)
+    near = [i for i in near if tells_of_feeler(question, sentences[i])]  # "A crow laughed at him": not the fox's joy
     felt = next((i for i in near if shown_feelings(sentences[i])), None)
-    return felt if felt is not None else next((i for i in near if CUES["feeling"].search(sentences[i])), None)
+    felt = felt if felt is not None else next((i for i in near if CUES["feeling"].search(sentences[i])), None)
+    during = event.group(1).lower() == "during" and FEELER.search(question)  # what they do all through it shows it
+    return felt if felt is not None or not during else next(iter(near), None)
+
+
+FEELER = re.compile(r"\b(?:[Hh]ow|[Ww]hy) (?:does|did|do|is|was|were) ([A-Z][a-z]+|(?:the|his|her) [A-Za-z]+)\b"
+                    r".*\bfeel")  # "how does Dev feel", "why does Minh feel pride"
+TELLER = re.compile(r"the (?:narrator|speaker|writer|author)")  # a first-person teller: "I", "my"
+
+
+def tells_of_feeler(question: str, sentence: str) -> bool:
+    """Does a sentence tell of the one whose feeling is asked, as someone acting ("I felt terrible", "he walked
+    away"), not only of another ("Two of the fish were hiding", "A crow on the fence laughed at him")?"""
+    who = FEELER.search(question)
+    if not who:
+        return True
+    if TELLER.fullmatch(who.group(1).lower()):
+        return bool(re.search(r"\bI\b|\b(?:my|we|our)\b", sentence, re.I))
+    named = who.group(1).split()[-1]
+    return bool(re.search(rf"\b{re.escape(named)}\b|\b(?:he|she|they|his|their)\b|^\W*her\b", sentence, re.I))
 
 
 RESPONDS = re.compile(r"\b(?:respond|response|answer|reply|replies|argue against|say to)\b", re.I)
@@ -575,6 +596,23 @@ def reason_first(question: str, sentence: str) -> bool:
     return not re.match(r"\W*(?:so|then|that's why)\b", sentence, re.I) and (first or not event)
 
 
+REASON = re.compile(r"\b(because|since|so that|so|that's why|therefore)\b", re.I)
+
+
+def reason_of_another(question: str, sentence: str) -> bool:
+    """Does a sentence's "because" or "so" give the reason for another event than the one asked ("I groaned, because
+    I was in the middle of my game" is no reason the tank water was cloudy): the clause it explains (before
+    "because", after "so") shares no word, in any form, with the question?"""
+    cue = REASON.search(sentence)
+    if not cue:
+        return False
+    explained = sentence[:cue.start()] if cue.group(1).lower() in ("because", "since", "so that") else \
+        sentence[cue.end():]
+    words = content_tokens(explained)  # "Because it rained, ...": the clause explained is not told before it
+    asked = {form for word, _ in content_tokens(question) for form in base_forms(word)}
+    return bool(words) and not any(base_forms(word) & asked for word, _ in words)
+
+
 def past_premise(kind: str, question: str, sentences: list[str], ranked: list[tuple[float, int]], top: int) -> int:
     """For a why-question whose best sentence only tells what the question already says ("That night Marco didn't
     tell his family the news.", two words more at most), and whose neighbours give no reason, the best-ranked
@@ -587,7 +625,8 @@ def past_premise(kind: str, question: str, sentences: list[str], ranked: list[tu
         return top
     near = [i for i in (top - 1, top + 1) if 0 <= i < len(sentences) and CUES[kind].search(sentences[i])]
     gives = [i for _, i in ranked if 0 < abs(i - top) <= 2 and CUES[kind].search(sentences[i]) and not
-             sentences[i].rstrip(" \"'”").endswith("?") and overlap(content_words(question), sentences[i], idf) < 0.5]
+             sentences[i].rstrip(" \"'”").endswith("?") and overlap(content_words(question), sentences[i], idf) < 0.5
+             and not reason_of_another(question, sentences[i])]
     return gives[0] if gives and not near else top
 
 
@@ -606,8 +645,8 @@ def focus(sentences: list[str], top: int, question: str, kind: str) -> list[int]
         if cue.search(sentences[top]):
             return sorted([around[0], top])
         reach = (1, 2) if kind == "cause" else (1,)  # "because", "so" name a reason; a quote or a look may not
-        gives = [i for d in reach for i in (top - d, top + d) if 0 <= i < len(sentences)
-                 and cue.search(sentences[i]) and not sentences[i].rstrip(" \"'”").endswith("?")]
+        gives = [i for d in reach for i in (top - d, top + d) if 0 <= i < len(sentences) and cue.search(sentences[i])
+                 and not sentences[i].rstrip(" \"'”").endswith("?") and not reason_of_another(question, sentences[i])]
         if gives and abs(gives[0] - top) == 2:
             return [gives[0]]
         return sorted([gives[0] if gives else around[0], top])

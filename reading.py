@@ -63,10 +63,10 @@ from typing import TYPE_CHECKING
 
 from evidence import (COMMON, INTERPRETIVE, STOP, Move, Verdict, base_forms, claim_core, claim_parts, content_tokens,
                       content_words, forms_of, question_of, split_sentences, stem)
-from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, QUESTION_ASKS, REBUTTAL, REQUEST, TURN,
-                      answer_sentence, beside_event, body, classify_question, focus, idf_weights, is_story,
-                      key_sentences, letter_frame, named_feelings, other_side, overlap, quoted_term, rank_sentences,
-                      reaction_to_event, shown_feelings, time_word)
+from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FEELER, QUESTION_ASKS, REBUTTAL,
+                      REQUEST, TURN, answer_sentence, beside_event, body, classify_question, focus, idf_weights,
+                      is_story, key_sentences, letter_frame, named_feelings, other_side, overlap, quoted_term,
+                      rank_sentences, reaction_to_event, shown_feelings, tells_of_feeler, time_word)
 from people import OPENERS, actor
 from own_words import own_words, unsaid_words, word_forms
 from sentence_questions import (LINE_SAID, clue_for, fresh_sentence, opening, quoted_line, sentence_question,
@@ -212,8 +212,6 @@ def place(sentences: list[str], i: int, where: list[str]) -> str:
 
 WHOLE_KEYS = {"main_idea", "theme", "purpose"}
 LINE_KINDS = {"motive", "cause", "inference", "detail"}  # asked why a line is said, the line itself is no answer
-FEELER = re.compile(r"\b(?:[Hh]ow|[Ww]hy) (?:does|did|do|is|was|were) ([A-Z][a-z]+|(?:the|his|her) [A-Za-z]+)\b"
-                    r".*\bfeel")  # "how does Dev feel", "why does Minh feel pride"
 
 
 def structure_move(kind: str, question: str, sentences: list[str], keys: list[int], title: str | None,
@@ -524,14 +522,16 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
                 f"{the_question(question)}? Look at {point}.")
     if kind == "vocabulary":
         return vocabulary_move(claim, question, sentences, top)
-    if kind == "feeling" and feeling_word(claim) and shown_feelings(verdict.sentence) and not named_feelings(
-            verdict.sentence):  # an action that shows a feeling, which it does not name
-        return (f"Read it again: {quote(verdict.sentence)} Would someone who feels {feeling_word(claim)} do that? What "
-                f"feeling does it show?")
-    if kind == "feeling" and feeling_word(claim) and verdict.label in ("absent", "unclear"):  # worked out, not found
-        who = FEELER.search(question)
-        return (f"Look at {point}. What does {who.group(1) if who else 'the character'} do there? Which words show "
-                f"that {who.group(1) if who else 'the character'} felt {feeling_word(claim)}?")
+    # a feeling the answer gives the one asked about ("Why did she feel better? the girl was nice" gives a reason)
+    felt = feeling_word(claim) if kind == "feeling" and not re.match(r"\W*why\b", question, re.I) else ""
+    if felt and shown_feelings(verdict.sentence) and not named_feelings(verdict.sentence) and tells_of_feeler(
+            question, verdict.sentence):  # an action of theirs that shows a feeling, which it does not name
+        return (f"Read it again: {quote(verdict.sentence)} Would someone who feels {felt} do that? What feeling does "
+                f"it show?")
+    if felt and verdict.label in ("absent", "unclear"):  # worked out, not found: asked, never taken for granted
+        who = next(iter(FEELER.findall(question)), "the character")
+        return (f"Look at {point}. What does {who} do or say there? Does it show that {who} felt {felt}, or something "
+                f"else?")
     if top and REBUTTAL.match(sentences[top]) and COUNTERCLAIM.search(sentences[top - 1]):
         return (f"Read {point}, just after what some people argue. Does the writer agree with them? What does the "
                 f"writer say instead, and does it fit {said}?")  # the writer's answer, not the claim it answers
@@ -665,7 +665,7 @@ NO_CLAIM = re.compile(r"^\W*(?:help|stuck|idk|hmm+|huh)\W*$|"
                       r"i looked(?: everywhere| but)?|which (?:part|sentence|line)|where is (?:it|that|the part))\W*$|"
                       r"\b(?:part|sentence|paragraph|line|stanza)s?\b[^.!]*\?\s*$|"
                       r"^\W*(?:the|that|this) (?:part|sentence|line|paragraph) about(?: the)? \w+\W*$|"
-                      r"\bi(?:'?m| am) (?:stuck|lost)\b|"
+                      r"\bi(?:'?m| am) (?:stuck|lost)\b|^\W*i (?:feel|felt) \w+ for (?:him|her|them)\b|"  # their own
                       r"\bi(?:'?m| am) grading\b|\bso i can grade\b|\banswer key\b|\bfull[- ]credit\b|"  # a teacher's
                       r"^\W*(?:it'?s|its|this is|that'?s|it is) (?:just|only) an?\b|"
                       r"^\W*(?:(?:that|this|it) )?(?:seems|sounds|is|feels) (?:so |really )?"
