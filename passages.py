@@ -34,6 +34,10 @@ SIGN_OFF = re.compile(r"^(?:sincerely|yours|your (?:friend|student|neighbou?r|pa
                       r"thank you|thanks|from)\b", re.I)
 
 
+# a letter pasted on one line: its greeting opens the first sentence ("Dear Mayor Ortiz, I am writing about ...")
+GREETED = re.compile(r"dear\b[^.!?,:]{1,40}[,:]\s+\w", re.I)
+
+
 def signed(line: str) -> bool:
     """A sign-off line is short and ends on no full stop ("Love, Tim", "Thank you,"): "Thank you for the sweater."
     is the letter's first sentence, not its close."""
@@ -44,11 +48,12 @@ def signed(line: str) -> bool:
 def letter_frame(sentences: list[str]) -> set[int]:
     """A letter's greeting ('Dear Neighbors,'), sign-off and signature: they say who writes to whom, never what the
     letter is for or asks, so no move points there (only a text that opens with a greeting is a letter)."""
-    if not sentences or not SALUTATION.match(sentences[0]):
+    greeted = bool(sentences) and SALUTATION.match(sentences[0])
+    if not sentences or not (greeted or GREETED.match(sentences[0])):
         return set()
     close = next((i for i in range(max(1, len(sentences) - 4), len(sentences)) if SIGN_OFF.match(sentences[i])
                   and signed(sentences[i])), None)
-    return {0} | (set(range(close, len(sentences))) if close is not None else set())
+    return ({0} if greeted else set()) | (set(range(close, len(sentences))) if close is not None else set())
 
 
 # Where a kind of question finds its answer in the text's structure, rather than in the sentence sharing its words.
@@ -212,6 +217,34 @@ def places(passage: str, skip: set[str] = frozenset()) -> list[str]:
     if where:
         where[-1] = f"the last {unit} of the passage"
     return where
+
+
+def no_title(passage: str, claim: str | None) -> str:
+    """A title asked of a text with none: a letter's greeting ("Dear Principal Ruiz,") says who it is written to."""
+    greeting = next((s for s in split_sentences(passage)[:1] if letter_frame([s]) and claim
+                     and set(content_words(claim)) & set(content_words(s))), None)
+    said = (f"\"{greeting.rstrip(',:')}\" is the letter's greeting: it says who the letter is written to. "
+            if greeting else "")
+    return (f"{said}This text has no title line above it. What is it mostly about? A good title would say that in a "
+            f"few words: which words from the text would you use?")
+
+
+# What a reader works out from deeds (a thought, a trait, a deed summed up: "to rescue his sister") and words that
+# name nothing to look for ("nobody", "hard"): a passage need not hold them for an answer to be right.
+THOUGHTS = {stem(w) for w in "thankful grateful jealous brave bored calm confident surprised curious strong smart hope "
+            "hoped wish wished want wanted decide decided realize realized believe believed rescue rescued save saved "
+            "help helped fail failed succeed succeeded protect nobody somebody someone everyone anybody body thing "
+            "things hard lot".split()}
+
+
+def unfound(words: list[str], sentences: list[str]) -> list[str]:
+    """The answer's words worth saying the passage lacks: never a feeling or a thought (worked out from deeds, not
+    found), nor a part of a passage word ("wood" in "firewood", "fed" in "overfed")."""
+    told = {w.lower() for s in sentences for w in re.findall(r"[A-Za-z]{3,}", s)}
+    def inside(word: str) -> bool:
+        return any(t != word and (t.endswith(word) or word.endswith(t) and len(word) - len(t) >= 2) for t in told)
+    return [w for w in words if stem(w.lower()) not in FEELING_WORDS and stem(w.lower()) not in THOUGHTS
+            and not inside(w.lower())]
 
 
 def split_title(sentences: list[str]) -> tuple[str | None, list[str]]:
@@ -469,7 +502,7 @@ def tells_of_feeler(question: str, sentence: str) -> bool:
     if not who:
         return True
     if TELLER.fullmatch(who.group(1).lower()):
-        return bool(re.search(r"\bI\b|\b(?:my|we|our)\b", sentence, re.I))
+        return bool(re.search(r"\bI\b|\b(?:me|my|we)\b", sentence, re.I))
     named = who.group(1).split()[-1]
     return bool(re.search(rf"\b{re.escape(named)}\b|\b(?:he|she|they|his|their)\b|^\W*her\b", sentence, re.I))
 
@@ -596,21 +629,15 @@ def reason_first(question: str, sentence: str) -> bool:
     return not re.match(r"\W*(?:so|then|that's why)\b", sentence, re.I) and (first or not event)
 
 
-REASON = re.compile(r"\b(because|since|so that|so|that's why|therefore)\b", re.I)
+REASON = re.compile(r"\b(?:because|since|so that|so|that's why|therefore)\b", re.I)
 
 
 def reason_of_another(question: str, sentence: str) -> bool:
-    """Does a sentence's "because" or "so" give the reason for another event than the one asked ("I groaned, because
-    I was in the middle of my game" is no reason the tank water was cloudy): the clause it explains (before
-    "because", after "so") shares no word, in any form, with the question?"""
-    cue = REASON.search(sentence)
-    if not cue:
-        return False
-    explained = sentence[:cue.start()] if cue.group(1).lower() in ("because", "since", "so that") else \
-        sentence[cue.end():]
-    words = content_tokens(explained)  # "Because it rained, ...": the clause explained is not told before it
+    """Does a sentence's "because" or "so" give the reason for another event than the one asked: it shares no word,
+    in any form, with the question ("I groaned, because I was in the middle of my game" is no reason the tank water
+    was cloudy; "She had told her grandmother ..., so she felt she had let her down" is why Ana did not call her)?"""
     asked = {form for word, _ in content_tokens(question) for form in base_forms(word)}
-    return bool(words) and not any(base_forms(word) & asked for word, _ in words)
+    return bool(REASON.search(sentence)) and not any(base_forms(word) & asked for word, _ in content_tokens(sentence))
 
 
 def past_premise(kind: str, question: str, sentences: list[str], ranked: list[tuple[float, int]], top: int) -> int:

@@ -65,8 +65,8 @@ from evidence import (COMMON, INTERPRETIVE, STOP, Move, Verdict, base_forms, cla
                       content_words, forms_of, question_of, split_sentences, stem)
 from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FEELER, QUESTION_ASKS, REBUTTAL,
                       REQUEST, TURN, answer_sentence, beside_event, body, classify_question, focus, idf_weights,
-                      is_story, key_sentences, letter_frame, named_feelings, other_side, overlap, quoted_term,
-                      rank_sentences, reaction_to_event, shown_feelings, tells_of_feeler, time_word)
+                      is_story, key_sentences, named_feelings, other_side, overlap, quoted_term,
+                      no_title, rank_sentences, reaction_to_event, shown_feelings, tells_of_feeler, time_word, unfound)
 from people import OPENERS, actor
 from own_words import own_words, unsaid_words, word_forms
 from sentence_questions import (LINE_SAID, clue_for, fresh_sentence, opening, quoted_line, sentence_question,
@@ -530,6 +530,8 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
                 f"it show?")
     if felt and verdict.label in ("absent", "unclear"):  # worked out, not found: asked, never taken for granted
         who = next(iter(FEELER.findall(question)), "the character")
+        if set().union(*named_feelings(felt)) & shown_feelings(" ".join(sentences[top:top + 2])):  # likely so
+            return f"Look at {point}. What does {who} do there? Which words show that {who} felt {felt}?"
         return (f"Look at {point}. What does {who} do or say there? Does it show that {who} felt {felt}, or something "
                 f"else?")
     if top and REBUTTAL.match(sentences[top]) and COUNTERCLAIM.search(sentences[top - 1]):
@@ -548,9 +550,10 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
     core, missing = claim_core(claim, question), {stem(w) for w in verdict.missing}
     told = {w for s in sentences for w in content_words(s)}  # "its wing was hurt": found by "wing", not "hurt"
     anchored = any(w in told and w not in missing | COMMON for w in core)
-    if verdict.label == "absent" and kind not in INTERPRETIVE and 2 * len(missing) >= len(core) and not anchored:
-        named_ = [w for w in verdict.missing if stem(w) not in PLAIN] or verdict.missing
-        words = " or ".join(f"\"{w}\"" for w in named_[:2])  # most of the answer is not in the passage
+    lacked = unfound([w for w in verdict.missing if stem(w) not in PLAIN] or verdict.missing, sentences)
+    if verdict.label == "absent" and kind not in INTERPRETIVE and 2 * len(missing) >= len(core) and not anchored \
+            and lacked:
+        words = " or ".join(f"\"{w}\"" for w in lacked[:2])  # most of the answer is not in the passage
         return (f"I can't find {words} anywhere in the passage, so that part of your answer may not come from the "
                 f"text. Read {point}: {lowered(asked_there(sentences, top, question, kind))}")
     shown = [sentences[i] for i in shown_with(sentences, top, question, kind)]
@@ -609,7 +612,7 @@ def check_against(claim: str, question: str, shown: list[str], sentences: list[s
     wrong one was built on): never "which of its words say X", which asks for words the passage does not have."""
     unsaid = unsaid_words(claim, question, shown, sentences)
     told = {form for s in sentences for token, _ in content_tokens(s) for form in base_forms(token)}
-    nowhere = " or ".join(f"\"{w}\"" for w in unsaid if not word_forms(w) & told)  # "lazy": to find in other words
+    nowhere = " or ".join(f"\"{w}\"" for w in unfound(unsaid, sentences) if not word_forms(w) & told)  # "lazy"
     def held(s: str) -> tuple[int, int]:  # the answer's unsaid words it holds, then its words at all
         forms = {form for token, _ in content_tokens(s) for form in base_forms(token)}
         return sum(bool(word_forms(w) & forms) for w in unsaid), len(set(content_words(claim)) & set(content_words(s)))
@@ -683,16 +686,6 @@ INFERRED = {"inference", "motive", "feeling", "theme"}  # often shown, not said:
 
 GREETING = re.compile(r"^\W*(?:hi|hello|hey|good (?:morning|afternoon|evening))\b|^\W*my name is\b|"
                       r"^\W*i(?:'?m| am) (?:mr|mrs|ms|miss|dr)\b", re.I)  # a greeting answers nothing
-
-
-def no_title(passage: str, claim: str | None) -> str:
-    """A title asked of a text with none: a letter's greeting ("Dear Principal Ruiz,") says who it is written to."""
-    greeting = next((s for s in split_sentences(passage)[:1] if letter_frame([s]) and claim
-                     and set(content_words(claim)) & set(content_words(s))), None)
-    said = (f"\"{greeting.rstrip(',:')}\" is the letter's greeting: it says who the letter is written to. "
-            if greeting else "")
-    return (f"{said}This text has no title line above it. What is it mostly about? A good title would say that in a "
-            f"few words: which words from the text would you use?")
 
 
 def task_of(question: str) -> str:
