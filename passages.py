@@ -247,6 +247,18 @@ def unfound(words: list[str], sentences: list[str]) -> list[str]:
             and not inside(w.lower())]
 
 
+QUOTED_CLAIM = re.compile(r"\b(?:said|says|told (?:him|her|them|me|us)|asked|shouted|whispered)\s+(?:that\s+)?(.+)",
+                          re.I)
+
+
+def misquoted(claim: str, sentence: str) -> bool:
+    """Does an answer that gives a line ("she said you can sit with us") hold a word the sentence does not, in any
+    form ("she said I'm your turn to sit")? A line is quoted or it is not: a word changed is no longer what was said."""
+    line = QUOTED_CLAIM.search(claim)
+    told = {form for word, _ in content_tokens(sentence) for form in base_forms(word)}
+    return bool(line) and any(not base_forms(word) & told for word, _ in content_tokens(line.group(1)))
+
+
 def split_title(sentences: list[str]) -> tuple[str | None, list[str]]:
     """A first line of at most 10 words with no end punctuation is the title: it names the text, it is no evidence."""
     if len(sentences) > 1 and len(sentences[0].split()) <= 10 and not re.search(r"[.!?\"”]$", sentences[0]):

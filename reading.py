@@ -65,7 +65,7 @@ from evidence import (COMMON, INTERPRETIVE, STOP, Move, Verdict, base_forms, cla
                       content_words, forms_of, question_of, split_sentences, stem)
 from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FEELER, QUESTION_ASKS, REBUTTAL,
                       REQUEST, TURN, answer_sentence, beside_event, body, classify_question, focus, idf_weights,
-                      is_story, key_sentences, named_feelings, other_side, overlap, quoted_term,
+                      is_story, key_sentences, misquoted, named_feelings, other_side, overlap, quoted_term,
                       no_title, rank_sentences, reaction_to_event, shown_feelings, tells_of_feeler, time_word, unfound)
 from people import OPENERS, actor
 from own_words import own_words, unsaid_words, word_forms
@@ -770,6 +770,8 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
         return Move(f"The passage does say that. What does that sentence tell you about {the_question(question)}? "
                     f"Say your answer in your own words.", kind, "unclear", [copied])  # not judged yet: the tutor asks
     verdict, status = judge_answer(claim, question, kind, sentences, ranked, aim, keys, embedder, title)
+    if verdict.label == "supported" and misquoted(claim, verdict.sentence):  # "she said I'm your turn": no such line
+        verdict, status = Verdict("unclear", verdict.sentence), ""
     if status == "off":  # point where the answer is: the clause the event waits on, the detail that shows it
         answering, _ = pinned(claim, question, kind, sentences, ranked, embedder, own_reason(question, sentences[aim]))
         aim = sentences.index(answering[-1]) if answering else aim

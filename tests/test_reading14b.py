@@ -71,3 +71,11 @@ def test_a_letter_on_one_line_never_points_at_its_signature():
 def test_the_students_own_sympathy_is_no_answer_to_weigh():
     assert NO_CLAIM.search("I feel sorry for her") and NO_CLAIM.search("i felt bad for them")
     assert not NO_CLAIM.search("I feel she was sorry for him")
+
+
+def test_a_line_given_with_a_word_changed_is_not_confirmed_as_what_was_said():
+    passage = ("Jin waited by the gate with his kite. \"You can fly it first,\" his cousin said. Jin grinned and ran to "
+               "the hill.")
+    question = "What did Jin's cousin say?"
+    assert reading_move(passage, question, "he said you can fly it first").verdict == "supported"
+    assert reading_move(passage, question, "he said I'm your kite to fly").verdict != "supported"
