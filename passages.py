@@ -255,7 +255,8 @@ def misquoted(claim: str, sentence: str) -> bool:
     """Does an answer that gives a line ("she said you can sit with us") hold a word the sentence does not, in any
     form ("she said I'm your turn to sit")? A line is quoted or it is not: a word changed is no longer what was said."""
     line = QUOTED_CLAIM.search(claim)
-    told = {form for word, _ in content_tokens(sentence) for form in base_forms(word)}
+    spoken = " ".join(re.findall(r"[\"“]([^\"”]+)[\"”]", sentence)) or sentence  # the line, not the words around it
+    told = {form for word, _ in content_tokens(spoken) for form in base_forms(word)}
     return bool(line) and any(not base_forms(word) & told for word, _ in content_tokens(line.group(1)))
 
 
