@@ -671,7 +671,8 @@ NO_CLAIM = re.compile(r"^\W*(?:help|stuck|idk|hmm+|huh)\W*$|"
                       r"\bi(?:'?m| am) (?:stuck|lost)\b|^\W*i (?:feel|felt) \w+ for (?:him|her|them)\b|"  # their own
                       r"\bi(?:'?m| am) grading\b|\bso i can grade\b|\banswer key\b|\bfull[- ]credit\b|"  # a teacher's
                       r"^\W*(?:it'?s|its|this is|that'?s|it is) (?:just|only) an?\b|"
-                      r"^\W*(?:(?:that|this|it) )?(?:seems|sounds|is|feels) (?:so |really )?"
+                      r"^\W*(?:i (?:feel|think) (?:like )?)?(?:(?:(?:that|this|it) )?(?:seems|sounds|is|feels)|"
+                      r"(?:it|that)'?s) (?:so |really )?"
                       r"(?:unfair|weird|strange|hard|confusing|wrong|stupid|boring|dumb)\b", re.I)
 
 

@@ -79,3 +79,15 @@ def test_a_line_given_with_a_word_changed_is_not_confirmed_as_what_was_said():
     question = "What did Jin's cousin say?"
     assert reading_move(passage, question, "he said you can fly it first").verdict == "supported"
     assert reading_move(passage, question, "he said I'm your kite to fly").verdict != "supported"
+
+
+def test_a_comment_on_the_question_is_no_answer_but_a_hard_thing_is():
+    assert NO_CLAIM.search("i feel like its confusing") and NO_CLAIM.search("I think this is boring")
+    assert not NO_CLAIM.search("hard work") and not NO_CLAIM.search("it was hard for her to wait")
+
+
+def test_a_fall_told_as_a_slip_is_in_the_passage():
+    passage = ("Ruth carried the tray across the wet deck. She slipped near the pool and the cups flew. A lifeguard "
+               "helped her up.")
+    move = reading_move(passage, "Why did the cups fly?", "because she fell on the wet deck")
+    assert "can't find" not in move.text
