@@ -51,6 +51,9 @@ What it supports
   speaker the question or the line names. Slot frames dev 9/10 -> 1/10, held-back F-J 5/10 -> 0/10, K-N 5/8 -> 1/8;
   a question from the sentence's own words dev 0/10 -> 9/10, F-J 0/10 -> 7/10, K-N 0/8 -> 5/8; pointers on the
   answer's sentence K-N 4/8 -> 4/8; wrong answers confirmed K-N 1/8 -> 1/8 (reading_verdict's, not the move's).
+  Round 14b (reading14b probes, 12 passages, 6 held back): a feeling is read from the one asked about, a "because"
+  of another event is no reason, "my uncle" is "the narrator's uncle", no "I can't find" for a worked-out word: good
+  moves dev 15/34 -> 22/34, held-back 14/24 -> 15/24; garbled dev 5 -> 0, held-back 1 -> 0; tune pointers 38 -> 39/62.
 
     .venv/bin/python -m pytest -q tests/test_evidence.py tests/test_evidence_moves.py tests/test_reading_moves.py \
         tests/test_reading_round6.py tests/test_reading_round9.py tests/test_reading_round10b.py
