@@ -142,8 +142,9 @@ def _restates(plan: Plan, step: Step) -> bool:
     problem's own ("What is 1/3 of 12 slices?"); a last step's, when it retells earlier parts by their numbers
     ("A school raised $1250, then spent $480 and $315. How much money then?"); never a question with words of its
     own ("once the smaller rectangle is taken out") or that builds on a found result ("How much more is that?")."""
-    if len(plan.steps) == 1:
-        return content_words(step.question) <= content_words(plan.problem)
+    if len(plan.steps) == 1:   # "How many km for 1 hour, if ...?" says what a speed is: the 1 is its own word
+        return content_words(step.question) <= content_words(plan.problem) \
+            and not set(solver.numbers_in(step.question)) - set(solver.numbers_in(plan.problem))
     return bool(set(solver.numbers_in(step.question)) - set(step.values))
 
 

@@ -506,7 +506,7 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
         return (f"Read this sentence again: {quote(verdict.sentence)} Does it fit with {said}? What does the passage "
                 f"say instead?")
     if status == "answer":
-        return confirm(kind, claim, verdict, sentences)
+        return confirm(kind, claim, verdict, sentences, question)
     if status == "trait":
         return trait_move(claim, question, sentences, sentences.index(verdict.sentence), where)
     if status == "step":
