@@ -127,6 +127,11 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
     for piece in (p for p in pieces if exercises and "=" in p and not claims(p)):  # "(x+2)/3 = x - 4. Just x."
         if plan_of(solve := f"Solve {piece.strip()}") is not None:
             return solve, "".join(p for p in pieces if p is not piece).strip()
+    # a pasted passage whose own question ("Why go to all this trouble?") is told inside it, then the student's words
+    # that ask nothing ("I need the main idea"): the whole message is the problem, its last paragraph what is asked
+    passage, tail = evidence.split_message(message)
+    if passage and "?" not in tail and not evidence.split_sentences(passage)[-1].rstrip(" \"'”").endswith("?"):
+        return message.strip(), ""
     # the problem's own question: the first asking sentence once a number has been given
     asked = [i for i, p in enumerate(pieces) if (p.rstrip().endswith("?") or ASKING.match(p))
              and re.search(r"\d", "".join(pieces[:i + 1]))]
