@@ -70,7 +70,7 @@ def test_a_rate_said_with_its_unit_is_read_as_the_answer():
     short = reply_to("A bird flies 90 miles in 3 hours. How fast does it fly? 30 mi/h")
     assert short["verdict"] == "confirm", short["text"]
     wrong = reply_to("A train goes 240 km in 4 hours. What is its speed? 960 km per hour")
-    assert wrong["verdict"] in ("flag", "ask") and "48 + 19" in wrong["text"] and "right" not in wrong["text"]
+    assert wrong["verdict"] == "flag" and "right" not in wrong["text"], wrong["text"]
 
 
 def test_a_rounding_exercise_is_answered_from_the_rule():
@@ -121,4 +121,4 @@ def test_a_story_started_from_groups_with_a_longer_noun_confirms_its_right_answe
     assert wrong["verdict"] in ("flag", "ask") and "48 + 19" in wrong["text"] and "right" not in wrong["text"]
     unnamed = reply_to("A farmer has 5 rows of 7 pepper plants. He gives away 9 plants. How many are left? "
                        "5 x 7 = 35, 35 + 9 = 44")
-    assert unnamed["verdict"] == "flag" and "more are" not in unnamed["text"], unnamed["text"]
+    assert unnamed["verdict"] in ("flag", "ask") and "35 + 9" in unnamed["text"] and "more are" not in unnamed["text"]
