@@ -125,9 +125,9 @@ def test_the_questions_target_never_takes_a_pointing_word_for_a_state(question, 
 
 def test_a_hint_held_back_at_the_top_of_the_ladder_leaves_a_concrete_question():
     tutor = agent.Tutor(lambda *_, **__: iter(()))
-    problem = "Why do owls hunt at night?"  # no topic card: a card's question climbs its own ladder
+    problem = "Why do geese fly in a V shape?"  # no topic card: a card's question climbs its own ladder
     replies = [list(tutor.respond("held", msg, "science"))[-1]["text"]
                for msg in [problem, "hint please", "can I have another hint", "more help", "hint", "hint"]]
     assert replies[-2].startswith("Here's a hint: Think of each possible answer")   # the hint, said twice running
-    assert replies[-1] == "Read the question once more: \"Why do owls hunt at night?\" Which words in " \
+    assert replies[-1] == "Read the question once more: \"Why do geese fly in a V shape?\" Which words in " \
                           "it matter most, and what do they ask you to find?"
