@@ -67,6 +67,7 @@ class Lesson:
     card_asked: list[str] = field(default_factory=list)  # the topic card's questions asked so far, in order
     pointed: list[str] = field(default_factory=list)    # reading: the sentences the tutor sent the student to
     claimed: str = ""   # reading and science: the student's last claim, which "and ..." carries on
+    flagged: str = ""   # reading and science: the last claim the tutor flagged, which "I still think ..." holds again
 
     @staticmethod
     def from_dict(values: dict[str, Any] | None) -> Lesson:
@@ -279,6 +280,10 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     if (more := CARRIES_ON.match(work)) and lesson.claimed:   # judged as one answer, both pieces together
         work = f"{lesson.claimed} and {work[more.end():]}"
     question = evidence.question_of(message) or message
+    if OFFERS.search(question) and not re.search(r"\bor not\b", question, re.I):
+        # "no, a bat is a mammal" to "Is a bat a bird or a mammal?": the student taking back their last pick, no
+        # answer to a yes/no question (the pick decides it)
+        work = science_catalog.POLAR_LEAD.sub("", work) or work
     asked = "?" in message  # a first message without a question may be all claim: "I think the east bridge..."
     # the claim is judged against the question alone: the first message's own answer, said again later ("I still
     # think a lodge is a hotel"), is no restating of the question
@@ -318,7 +323,7 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
         if found.verdict == "supported" and CITES.search(work or message):   # a quoted fact is evidence, no answer
             # the knowledge that bears it out stays with the lesson: the answer the student draws from it is judged
             # against it too, though a search for the answer's own words may not find it again
-            lesson.known = list(dict.fromkeys([*lesson.known, *found.evidence]))
+            lesson.known = list(dict.fromkeys([*lesson.known, *found.evidence, *([claim] if claim else [])]))
             found = evidence.Move(f"The textbook does say that. How does it help you answer "
                                   f"{evidence.about(question)}?", "fact", "unclear", found.evidence)
         elif claim and found.kind == "fact" and found.verdict in ("unclear", "absent") \
@@ -327,6 +332,9 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
             found = evidence.Move(f"The text says \"{science_catalog.echo(claim)}\": how does that answer "
                                   f"{evidence.about(question)}? What would you expect to see if it holds?",
                                   "fact", found.verdict, found.evidence)
+        elif not CITES.search(work or message):
+            found = from_known_fact(lesson, claim, question, found)
+    found = still_flagged(lesson, claim, found)
     lesson.cited = found.evidence
     partial = found.status if found.status != "answer" else ""  # true, but a step, a detail or evidence: no summary
     # a card's rung to a stuck student is said as it is (it asks): the stage machine's hint would be a keyword frame;
@@ -352,6 +360,37 @@ def from_found_sentence(lesson: Lesson, claim: str | None, found: evidence.Move,
         return evidence.Move(reading.confirm(found.kind, claim, verdict, sentences), found.kind, "supported",
                              found.evidence, "answer")
     return found
+
+
+def from_known_fact(lesson: Lesson, claim: str | None, question: str, found: evidence.Move) -> evidence.Move:
+    """A science answer drawn from the fact the student quoted a turn before (the tutor agreed the textbook says it):
+    when that fact, or the student's own quote of it, bears the answer out, it is confirmed, though the topic card or
+    a search for the answer's own words would only test it ("Let's test ...": the right answer asked again). A card
+    or a fact that names it wrong still decides first."""
+    if not claim or not lesson.known or found.verdict in ("supported", "contradicted") or found.kind == "misconception":
+        return found
+    verdict = evidence.judge_claim(claim, lesson.known, question, neighbours=False)
+    if verdict.label != "supported":
+        return found
+    return evidence.Move(f"{science_catalog.yes(claim)} {science_moves.follow_up(claim, question)}", "fact",
+                         "supported", [verdict.sentence])
+
+
+def still_flagged(lesson: Lesson, claim: str | None, found: evidence.Move) -> evidence.Move:
+    """A claim flagged a turn before, held again in fewer words ("I still think it's a fish" after "a whale is a fish
+    because it swims"), is still flagged: no card or fact decides the short form alone, yet asking about it as a new
+    idea would take back the flag. Its words must all be the flagged claim's own."""
+    if found.verdict == "contradicted" and claim:
+        lesson.flagged = claim
+    elif found.verdict == "supported":
+        lesson.flagged = ""
+    words = set(evidence.content_words(claim or ""))
+    if not words or not lesson.flagged or found.verdict not in (None, "unclear", "absent") \
+            or not words <= set(evidence.content_words(lesson.flagged)):
+        return found
+    rest = re.sub(r'^(?:Let\'s test|You named) "[^"]*"\.\s*', "", found.text)   # the claim is named just before
+    return evidence.Move(f"\"{science_catalog.echo(claim)}\" is still the part that does not fit. {rest}", found.kind,
+                         "contradicted", found.evidence, found.status)
 
 
 # "Is a lion a herbivore or a carnivore?": a question that offers its answers, joined by "or".
