@@ -68,6 +68,7 @@ class Lesson:
     pointed: list[str] = field(default_factory=list)    # reading: the sentences the tutor sent the student to
     claimed: str = ""   # reading and science: the student's last claim, which "and ..." carries on
     flagged: str = ""   # reading and science: the last claim the tutor flagged, which "I still think ..." holds again
+    quoted: list[str] = field(default_factory=list)     # science: the student's quotes the textbook bore out
 
     @staticmethod
     def from_dict(values: dict[str, Any] | None) -> Lesson:
@@ -323,7 +324,8 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
         if found.verdict == "supported" and CITES.search(work or message):   # a quoted fact is evidence, no answer
             # the knowledge that bears it out stays with the lesson: the answer the student draws from it is judged
             # against it too, though a search for the answer's own words may not find it again
-            lesson.known = list(dict.fromkeys([*lesson.known, *found.evidence, *([claim] if claim else [])]))
+            lesson.known = list(dict.fromkeys([*lesson.known, *found.evidence]))
+            lesson.quoted = list(dict.fromkeys([*lesson.quoted, *([claim] if claim else [])]))
             found = evidence.Move(f"The textbook does say that. How does it help you answer "
                                   f"{evidence.about(question)}?", "fact", "unclear", found.evidence)
         elif claim and found.kind == "fact" and found.verdict in ("unclear", "absent") \
@@ -367,9 +369,10 @@ def from_known_fact(lesson: Lesson, claim: str | None, question: str, found: evi
     when that fact, or the student's own quote of it, bears the answer out, it is confirmed, though the topic card or
     a search for the answer's own words would only test it ("Let's test ...": the right answer asked again). A card
     or a fact that names it wrong still decides first."""
-    if not claim or not lesson.known or found.verdict in ("supported", "contradicted") or found.kind == "misconception":
+    said = [*lesson.known, *lesson.quoted]   # the quote in the student's words too: the answer often echoes it
+    if not claim or not said or found.verdict in ("supported", "contradicted") or found.kind == "misconception":
         return found
-    verdict = evidence.judge_claim(claim, lesson.known, question, neighbours=False)
+    verdict = evidence.judge_claim(claim, said, question, neighbours=False)
     if verdict.label != "supported":
         return found
     return evidence.Move(f"{science_catalog.yes(claim)} {science_moves.follow_up(claim, question)}", "fact",

@@ -3,11 +3,17 @@ card would only test it, a flagged claim held again in fewer words ("I still thi
 student taking back their pick of an "X or Y?" question ("no, a bat is a mammal") is judged on the new pick, not read
 as "no" to a yes/no question. New questions and facts, written for these tests."""
 import agent
+import evidence
+import lesson as lesson_module
 from tests.test_lesson import Textbook, flattering
 
 MEMBRANE = ["The cell membrane controls which substances enter and leave the cell.",
             "The nucleus holds the cell's genetic material."]
 BATS = ["Bats are mammals: they have fur and feed their young on milk."]
+
+
+def lesson_state(**values) -> lesson_module.Lesson:
+    return lesson_module.Lesson(problem="x", **values)
 
 
 def lesson(subject: str, messages: list[str], evidence: list[str] | None = None) -> list[dict]:
@@ -44,3 +50,19 @@ def test_a_new_claim_after_a_flag_is_judged_on_its_own():
                                 "no, a bat is a mammal because it feeds its babies milk"], BATS)
     assert finals[-1]["verdict"] == "confirm" and "mammal" in finals[-1]["text"], finals[-1]
     assert "yes or no" not in finals[-1]["text"]   # "no," takes back the pick: no answer to a yes/no question
+
+
+def test_the_quoted_fact_decides_over_a_card_that_would_only_test_the_answer():
+    """With the knowledge base a card often takes the question and tests any answer it does not name ("Let's test
+    ..."): the fact the student quoted a turn before still bears the answer out."""
+    state = lesson_state(known=["Roots take in water and minerals from the soil."])
+    tested = evidence.Move("Let's test \"it takes in water\". What happens to a plant whose roots are cut?", "card",
+                           "unclear", [])
+    question = "What do the roots of a plant do?"
+    move = lesson_module.from_known_fact(state, "they take in water and minerals from the soil", question, tested)
+    assert move.verdict == "supported" and move.text.startswith("Yes: They take in water and minerals"), move
+    wrong = lesson_module.from_known_fact(state, "they make food from sunlight", question, tested)
+    assert wrong is tested
+    flagged = evidence.Move("The textbook does not agree.", "card", "contradicted", [])
+    assert lesson_module.from_known_fact(state, "they take in water and minerals from the soil", question,
+                                         flagged) is flagged   # a card or fact naming it wrong decides first
