@@ -13,8 +13,10 @@ A turn reads the student's message top to bottom:
      `grounded_move(lesson, subject, work)` does the same for reading and
      science with evidence.py: the student's claim is judged against the passage (reading) or the textbook facts
      (science); only a supported claim is confirmed, a contradicted one is flagged, anything else is asked about.
-     Across turns the lesson remembers the student's last claim ("and water too" carries it on), and for reading
-     the sentences the tutor pointed to and the ones the student quoted (`from_found_sentence`).
+     Across turns the lesson remembers the student's last claim ("and water too" carries it on) and the last one
+     flagged ("I still think it's a bird" stays flagged: `still_flagged`); for reading the sentences the tutor
+     pointed to and the ones the student quoted (`from_found_sentence`), for science the facts the student quoted,
+     which decide the answer drawn from them (`from_known_fact`).
   4. `guard_reply(text, verdict)` runs over every piece of every reply: praise words only with a "confirm"
      verdict, and never an internal label (a topic id, a stage name, a config key).
 What agent.py's stage machine needs where no knowledge decides the move (its templates and hint ladder, reading
@@ -67,6 +69,8 @@ class Lesson:
     card_asked: list[str] = field(default_factory=list)  # the topic card's questions asked so far, in order
     pointed: list[str] = field(default_factory=list)    # reading: the sentences the tutor sent the student to
     claimed: str = ""   # reading and science: the student's last claim, which "and ..." carries on
+    flagged: str = ""   # reading and science: the last claim the tutor flagged, which "I still think ..." holds again
+    quoted: list[str] = field(default_factory=list)     # science: the student's quotes the textbook bore out
 
     @staticmethod
     def from_dict(values: dict[str, Any] | None) -> Lesson:
@@ -298,6 +302,10 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     if (more := CARRIES_ON.match(work)) and lesson.claimed:   # judged as one answer, both pieces together
         work = f"{lesson.claimed} and {work[more.end():]}"
     question = evidence.question_of(message) or message
+    if OFFERS.search(question) and not re.search(r"\bor not\b", question, re.I):
+        # "no, a bat is a mammal" to "Is a bat a bird or a mammal?": the student taking back their last pick, no
+        # answer to a yes/no question (the pick decides it)
+        work = science_catalog.POLAR_LEAD.sub("", work) or work
     asked = "?" in message  # a first message without a question may be all claim: "I think the east bridge..."
     # the claim is judged against the question alone: the first message's own answer, said again later ("I still
     # think a lodge is a hotel"), is no restating of the question
@@ -342,6 +350,7 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
             # the knowledge that bears it out stays with the lesson: the answer the student draws from it is judged
             # against it too, though a search for the answer's own words may not find it again
             lesson.known = list(dict.fromkeys([*lesson.known, *found.evidence]))
+            lesson.quoted = list(dict.fromkeys([*lesson.quoted, *([claim] if claim else [])]))
             found = evidence.Move(f"The textbook does say that. How does it help you answer "
                                   f"{evidence.about(question)}?", "fact", "unclear", found.evidence)
         elif claim and found.kind == "fact" and found.verdict in ("unclear", "absent") \
@@ -350,6 +359,9 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
             found = evidence.Move(f"The text says \"{science_catalog.echo(claim)}\": how does that answer "
                                   f"{evidence.about(question)}? What would you expect to see if it holds?",
                                   "fact", found.verdict, found.evidence)
+        elif not CITES.search(work or message):
+            found = from_known_fact(lesson, claim, question, found)
+    found = still_flagged(lesson, claim, found)
     lesson.cited = found.evidence
     partial = found.status if found.status != "answer" else ""  # true, but a step, a detail or evidence: no summary
     # a card's rung to a stuck student is said as it is (it asks): the stage machine's hint would be a keyword frame;
@@ -375,6 +387,38 @@ def from_found_sentence(lesson: Lesson, claim: str | None, found: evidence.Move,
         return evidence.Move(reading.confirm(found.kind, claim, verdict, sentences), found.kind, "supported",
                              found.evidence, "answer")
     return found
+
+
+def from_known_fact(lesson: Lesson, claim: str | None, question: str, found: evidence.Move) -> evidence.Move:
+    """A science answer drawn from the fact the student quoted a turn before (the tutor agreed the textbook says it):
+    when that fact, or the student's own quote of it, bears the answer out, it is confirmed, though the topic card or
+    a search for the answer's own words would only test it ("Let's test ...": the right answer asked again). A card
+    or a fact that names it wrong still decides first."""
+    said = [*lesson.known, *lesson.quoted]   # the quote in the student's words too: the answer often echoes it
+    if not claim or not said or found.verdict in ("supported", "contradicted") or found.kind == "misconception":
+        return found
+    verdict = evidence.judge_claim(claim, said, question, neighbours=False)
+    if verdict.label != "supported":
+        return found
+    return evidence.Move(f"{science_catalog.yes(claim)} {science_moves.follow_up(claim, question)}", "fact",
+                         "supported", [verdict.sentence])
+
+
+def still_flagged(lesson: Lesson, claim: str | None, found: evidence.Move) -> evidence.Move:
+    """A claim flagged a turn before, held again in fewer words ("I still think it's a fish" after "a whale is a fish
+    because it swims"), is still flagged: no card or fact decides the short form alone, yet asking about it as a new
+    idea would take back the flag. Its words must all be the flagged claim's own."""
+    if found.verdict == "contradicted" and claim:
+        lesson.flagged = claim
+    elif found.verdict == "supported":
+        lesson.flagged = ""
+    words = set(evidence.content_words(claim or ""))
+    if not words or not lesson.flagged or found.verdict not in (None, "unclear", "absent") \
+            or not words <= set(evidence.content_words(lesson.flagged)):
+        return found
+    rest = re.sub(r'^(?:Let\'s test|You named) "[^"]*"\.\s*', "", found.text)   # the claim is named just before
+    return evidence.Move(f"\"{science_catalog.echo(claim)}\" is still the part that does not fit. {rest}", found.kind,
+                         "contradicted", found.evidence, found.status)
 
 
 # "Is a lion a herbivore or a carnivore?": a question that offers its answers, joined by "or".
