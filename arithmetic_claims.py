@@ -464,7 +464,8 @@ def results(text: str, found: list[Claim]) -> list[Fraction]:
     # a message that is just a result: "36", "is it 36?", "lia has 36 stickers"
     bare = re.fullmatch(rf"(?:(?!-\d)\W)*(?:so\s+)?(?:is it|maybe|it'?s|[a-z]+ (?:has|had|have|gets|got|needs))?"
                         rf"\s*(-?{NUM})"
-                        rf"\s*\w{{0,12}}\W*", t, re.I)
+                        rf"\s*(?:\w{{1,12}}(?:\s*(?:/|\bper\b|\ban?\b)\s*[a-z]\w{{0,11}})?)?\W*",   # "12 km per hour"
+                        t, re.I)
     if bare:
         placed.append((bare.end(1), Fraction(bare.group(1))))
     elif not found and _stated(t):

@@ -38,12 +38,12 @@ CARDS_FILE = ROOT / "data" / "science_cards.jsonl"
 # A "not" or "can't" just before an accepted phrase turns it around: "it can't have evaporated" accepts nothing.
 NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|can'?t|cannot|isn'?t|aren'?t|don'?t|doesn'?t|didn'?t|won'?t|"
                             r"wasn'?t|nothing)\W+(?:\w+\W+){0,3}$", re.I)
-HELP = re.compile(r"\b(?:no idea|no clue|not sure|where (?:to|do i|should i) (?:even )?(?:start|begin)|i'?m (?:so )?"
-                  r"(?:stuck|lost|confused)|(?:don'?t|do not|dont) (?:know|get|understand)|can'?t (?:work|figure)|"
-                  r"help me|need (?:some )?help|(?:can|could) you (?:help|explain)|hint|mix(?:ed)? (?:\w+ )?up|"
-                  r"what'?s the answer|(?:tell|give) me (?:the |an? )?answer|hurry up|i (?:forgot|forget)|"
-                  r"(?:can'?t|don'?t) remember|never heard)\b|^\W*(?:so\s+|totally\s+)?(?:stuck|lost|confused)\W*$|"
-                  r"^\W*(?:please\W+)?help\b|"
+HELP = re.compile(r"\b(?:no idea|no clue|not sure|where (?:to|do i|should i) (?:even )?(?:start|begin)|"
+                  r"i(?:'?m| am) (?:so |still )?(?:stuck|lost|confused)|(?:don'?t|do not|dont) (?:know|get|understand)|"
+                  r"can'?t (?:work|figure)|help me|need (?:some )?help|(?:can|could) you (?:help|explain)|hint|"
+                  r"mix(?:ed)? (?:\w+ )?up|what'?s the answer|(?:tell|give) me (?:the |an? )?answer|hurry up|"
+                  r"i (?:forgot|forget)|(?:can'?t|don'?t) remember|never heard)\b|"
+                  r"^\W*(?:so\s+|totally\s+|still\s+)?(?:stuck|lost|confused)\W*$|^\W*(?:please\W+)?help\b|"
                   r"\bhelp(?:\W+please)?\W*$", re.I)
 
 
@@ -518,6 +518,10 @@ WHY_CASE = re.compile(r"^\W*why\s+(do|does|did|is|are|was|were)\s+(?!.*\b(?:need
                       r"used?|have to|has to)\b)([^?]+?)\W*$", re.I)
 # "Why do we have knees?", "Why does a kangaroo have a pouch?": what the owner always has, asked for its job.
 WHY_HAVE = re.compile(r"^\W*why\s+(?:do|does|did)\s+(.+?)\s+(?:have|has|got)\s+(?!to\b)([^?]+?)\W*$", re.I)
+# "... when it's hot", "... in autumn", "... at night": the time a why-question already sets against all others
+CONDITION = re.compile(r"\s+((?:when|whenever|if|after|while|during|under (?:hot|cold|warm)|at night|"
+                       r"in (?:the )?(?:winter|summer|autumn|fall|spring|dark|cold|heat|sun))\b.*)$", re.I)
+OBJECT = {"we": "us", "they": "them", "he": "him", "she": "her"}  # "make us get thirsty"
 YOU = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "i'm": "you're", "im": "you're",
        "am": "are", "i've": "you've"}
 
@@ -577,6 +581,9 @@ def by_form(question: str, terms: list[str], quoted: str) -> str:
                 f"{'they are' if many else 'it is'} there?")
     if m := WHY_CASE.match(asked):  # "When do ice cubes melt, and when do they not?": the contrast finds the cause
         aux, case = m.group(1).lower(), to_you(m.group(2))
+        if (when := CONDITION.search(case)) and aux in ("do", "does", "did"):  # its own contrast: "when it's hot"
+            said = re.sub(r"^(we|they|he|she)\b", lambda w: OBJECT[w.group(1).lower()], case[:when.start()], flags=re.I)
+            return f"What changes {when.group(1)}, compared with other times? How could that change make {said}?"
         first = case.split()[0].lower()
         them = first if first in ("we", "you") else "they" if aux in ("do", "are", "were") else "it"
         return (f"When {aux} {case}, and when {aux} {them} not? What is different between those times that could "

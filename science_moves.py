@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from evidence import (CLAUSE_BREAK, COMMON, TUTOR_STEMS, KnowledgeBase, Move, Verdict, about, base_forms,
                       content_tokens, default_embedder, fits, forms_of, has_negation, judge_claim, key_terms,
                       paraphrases, quantifiers_kept, question_of)
-from science_catalog import (FORMULA_TOKEN, WRITTEN_ANSWER, Misconception, TopicCard, answer_of, asked_kind,
+from science_catalog import (FORMULA_TOKEN, FUNCTION, WRITTEN_ANSWER, Misconception, TopicCard, answer_of, asked_kind,
                              card_reply, card_verdict, digit_numbers, echo, first_step, fits_scenario,
                              gives_reason, in_fact_words, is_help, match_card, match_misconception,
                              name_check, named_check, named_help, named_question, near_card, resembles_misconception,
@@ -80,7 +80,8 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
             return Move(card.opening, "card", None, [])
         forms = {form for word, _ in content_tokens(" ".join(facts[:1])) for form in base_forms(word)}
         terms = sorted(key_terms(question), key=lambda t: (not base_forms(t) & forms, -len(t)))  # the fact's term first
-        if named := named_question(asked):  # what a naming question asks for, from its own structure
+        # what a naming question asks for, from its own structure; "the job of the liver" names no kind of thing
+        if (named := named_question(asked)) and not FUNCTION.search(asked):
             return Move(named_help(named), "fact", None, [])
         return Move(first_step(question, terms, about(question)), "fact", None, facts[:1])
     return claim_move(claim, question, facts, card, embedder, fitting)
@@ -100,6 +101,9 @@ def choice_move(question: str, choices: list[str], picked: int | None, kb: Knowl
     fits_it = f"which choice {asked.group(1)}" if asked else f"which choice answers {about(question)}"
     if picked is None:
         listed = ", ".join(f"\"{c}\"" for c in choices[:-1]) + f" and \"{choices[-1]}\""
+        if not card and (idea := key_idea(question, choices, kb)):  # what the asked word means, no choice named
+            return Move(f"Here is the key idea: \"{idea}\" Which of {listed} fits it, and what rules out each of the "
+                        f"others?", "fact", None, [idea])
         return Move(f"{card.opening} Then go back to the choices: {fits_it}?" if card else
                     f"Take the choices one at a time: what do you know about {listed}? Then decide {fits_it}: what "
                     f"rules out each of the others?", "card" if card else "fact", None, [])
@@ -141,10 +145,32 @@ def choice_fact(choice: str, question: str, kb: KnowledgeBase) -> str | None:
     return verdict.sentence if verdict.label == "supported" and opens else None
 
 
-# "Which organ takes in oxygen?", "Which of these is a gas at room temperature?": what the answer must do or be.
+# "Which organ takes in oxygen?", "Which of these is a gas at room temperature?": what the answer must do or be; in
+# "Which gas do we breathe out?" the "gas" is the noun, no verb; "Which living thing is ..." names its kind in two.
 ASKED_PREDICATE = re.compile(r"^\W*(?:which|what)\s+(?:(?:one\s+)?of\s+(?:these|the following|them)\s+|"
-                             r"[a-z]+\s+(?:of\s+(?:an?|the)\s+[a-z]+\s+)?)?"
-                             r"((?:is|are|was|were|has|have|can)\b.+?|(?!does\b)[a-z]+s\b.+?)\W*$", re.I)
+                             r"[a-z]+\s+(?:of\s+(?:an?|the)\s+[a-z]+\s+|"
+                             r"(?!(?:is|are|was|were|has|have|can)\b)[a-z]+\s+(?=is\b|are\b))?)?"
+                             r"((?:is|are|was|were|has|have|can)\b.+?|(?!does\b)[a-z]+s\b(?!\s+(?:do|does|did)\b).+?)"
+                             r"\W*$", re.I)
+
+
+def key_idea(question: str, choices: list[str], kb: KnowledgeBase) -> str | None:
+    """The fact sentence that says what the asked word means ("A producer is a living thing that makes its own food,
+    as green plants do with sunlight" for "Which of these is a producer?"): it names every key term of what the
+    answer must be, is no negation, and names no choice, not even inside a longer word ("worms" for "earthworm"), so
+    the student still weighs each choice against it. The whole a part is asked of ("Which part of the cell ...") is a
+    term too: "The brain is the organ that controls the body" says nothing of what controls a cell."""
+    asked = ASKED_PREDICATE.match(question)
+    whole = re.findall(r"\bof\s+(?:an?|the)\s+([a-z]+)", question[:asked.start(1)], re.I) if asked else []
+    terms = [*key_terms(asked.group(1)), *whole] if asked else []
+    named = {stem for choice in choices for _, stem in content_tokens(choice) if len(stem) >= 3}
+    for hit in kb.search(question, k=6) if terms else []:
+        for sentence in re.split(r"(?<=[.!?])\s+", hit["text"]):
+            words = {stem for _, stem in content_tokens(sentence)}
+            if all(base_forms(t) & forms_of(sentence) for t in terms) and not has_negation(sentence) \
+                    and not any(a in b or b in a for a in words for b in named if len(a) >= 3):
+                return sentence
+    return None
 
 
 def ruling_fact(choice: str, question: str, choices: list[str], kb: KnowledgeBase) -> str | None:

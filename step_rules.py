@@ -11,6 +11,9 @@ verdict object: math_moves.py, one room up, makes the move.
 - `unit_slip_words`: right arithmetic on two measures in different units, or a result named in another unit;
   `mixed_kinds_words`: right arithmetic that adds or takes away quantities of different kinds ($8 + 6 tickets).
 - `regrouping`, `proposal`: "how do I take away when 4 is smaller than 9", "do I add the sides?".
+- `place_rounding_words`: "Round 3,451 to the nearest thousand.", an exercise whose answer the rule itself knows:
+  a right answer confirmed, another number asked to be placed between the two round numbers, a help request asked
+  which two round numbers it lies between.
 """
 from __future__ import annotations
 
@@ -227,3 +230,47 @@ def unit_change(problem: str, work: str) -> tuple[str, str, str, str] | None:
     return "confirm", f"Yes, {a} {unit_a} = {b} {unit_b}.", ask, \
         f"{a} {sign} {fmt(Fraction(size or wordproblem.unit_factor(unit_b.lower(), unit_a.lower())))} = {b}"
 
+
+# "Round 3,451 to the nearest thousand", "What is 7.46 rounded to the nearest tenth?": the number and the place
+_PLACE_ROUNDING = re.compile(r"\bround (?P<a>\d[\d,]*(?:\.\d+)?) to the nearest (?P<p>[a-z ]+?)\W*$|"
+                             r"\b(?P<b>\d[\d,]*(?:\.\d+)?),? rounded to the nearest (?P<q>[a-z ]+?)\W*$", re.I)
+_PLACES = {"ten": Fraction(10), "hundred": Fraction(100), "thousand": Fraction(1000),
+           "ten thousand": Fraction(10000), "whole number": Fraction(1), "one": Fraction(1), "dollar": Fraction(1),
+           "tenth": Fraction(1, 10), "hundredth": Fraction(1, 100)}
+_DIGIT_BELOW = {Fraction(10): "ones", Fraction(100): "tens", Fraction(1000): "hundreds",
+                Fraction(10000): "thousands", Fraction(1): "tenths", Fraction(1, 10): "hundredths",
+                Fraction(1, 100): "thousandths"}
+
+
+def place_rounding_words(problem: str, said: list[Fraction],
+                         asked_before: str = "") -> tuple[str, str, str, str] | None:
+    """(verdict, lead, question, kind) for a problem that only asks to round a number to a place; None for any other.
+    The rule knows the answer (a half rounds up), so a right one is confirmed with why, and another number is told
+    apart from it at the digit that decides, never with the answer said; a help request after `asked_before` (the
+    first question) names the two round numbers."""
+    sentences = problem_sentences(problem)
+    m = _PLACE_ROUNDING.search(sentences[-1] if sentences else "") if len(sentences) == 1 else None
+    place = _PLACES.get(wordproblem.stem((m.group("p") or m.group("q")).strip().lower())) if m else None
+    if place is None:
+        return None
+    written = m.group("a") or m.group("b")
+    number = Fraction(written.replace(",", ""))
+    low = number // place * place
+    answer = low + place if number - low >= place / 2 else low
+    shown = {low: fmt(low), low + place: fmt(low + place)}
+    digit, named = _DIGIT_BELOW[place], (m.group("p") or m.group("q")).strip().lower()
+    plural = named if named.endswith("s") else f"{named}s"
+    if said and said[-1] == answer:
+        why = "halfway rounds up" if number - low == place / 2 else f"its {digit} digit puts it closer to {fmt(answer)}"
+        return ("confirm", f"Yes, {fmt(answer)} is right! {written} lies between {shown[low]} and "
+                           f"{shown[low + place]}, and {why}.", "Would you like a similar problem to try?",
+                "final_right")
+    if said:
+        return ("flag", f"{fmt(said[-1])} is not {written} rounded to the nearest {named}.",
+                f"Which two {plural} does {written} lie between, and which is it closer to? Look at its {digit} digit.",
+                "claim_wrong")
+    first = f"Which two {plural} does {written} lie between, and which of them is it closer to?"
+    if asked_before == first:   # asked once already: the two round numbers named, the choice still theirs
+        return ("none", "", f"{written} lies between {shown[low]} and {shown[low + place]}. Look at its {digit} digit: "
+                            f"is it closer to {shown[low]} or to {shown[low + place]}?", "hint")
+    return "none", "", first, "hint"

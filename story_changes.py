@@ -183,13 +183,15 @@ _AUXILIARIES = {"are", "is", "was", "were", "do", "does", "did", "will", "can", 
 def asked_amount(problem: str) -> str:
     """The question's amount with its comparison words: "more people on the bus, or fewer", "more money, or less"."""
     question = question_sentence(problem_sentences(problem))
-    many = re.search(r"\bhow many (?P<noun>[a-z]+)", question, re.I)
+    many = re.search(r"\bhow many (?!(?:are|is|were|was|do|does|did|will|can)\b)(?P<noun>[a-z]+)", question, re.I)
     place = re.search(r"\b(?:on|in|at) (?:the|a|an|her|his|their|its) [a-z]+\b", question)
     where = f" {place.group()}" if place and not re.search(r"\b(?:have|has|had)\b", question) else ""
     if many and many.group("noun").lower() in _AUXILIARIES:   # "How many are left?" names no noun
         return "more, or fewer"
     if many:
         return f"more {many.group('noun')}{where}, or fewer"
+    if re.search(r"\bhow many\b", question, re.I):   # "How many are left?": no noun to name
+        return f"more{where}, or fewer"
     noun = re.search(r"\bhow much (?P<noun>[a-z]+)", question, re.I)
     thing = noun.group("noun") if noun and noun.group("noun") not in ("does", "did", "do", "is", "are", "will") \
         else "money"
@@ -210,7 +212,7 @@ def moved_question(problem: str, change: Change) -> str:
 def then_question(problem: str, change: Change) -> str:
     """The next change asked in the story's words: "4 people got off: how many people are on the bus after that?"."""
     question = question_sentence(problem_sentences(problem))
-    many = re.search(r"\bhow many (?P<noun>[a-z]+)", question, re.I)
+    many = re.search(r"\bhow many (?!(?:are|is|were|was|do|does|did|will|can)\b)(?P<noun>[a-z]+)", question, re.I)
     place = re.search(r"\b(?:on|in|at) (?:the|a|an|her|his|their|its) [a-z]+\b", question)
     amount = f"how many {many.group('noun')}" if many else "how much"
     where = f" {place.group()}" if place and not re.search(r"\b(?:have|has|had)\b", question) else ""
@@ -285,7 +287,8 @@ def part_story(problem: str) -> list[Change] | None:
     sentences = problem_sentences(problem)
     if part is None or not part.problem.startswith(sentences[0]):
         return None
-    return story_changes(f"There were {fmt(part.answer)} {part.unit}. {' '.join(sentences[1:])}")
+    noun = part.unit.split()[-1] if part.unit else ""   # "48 tomato plants", then "sells 15 plants": one unit
+    return story_changes(f"There were {fmt(part.answer)} {noun}. {' '.join(sentences[1:])}")
 
 
 # ============================================================================ relations the story states
