@@ -11,6 +11,7 @@
 - OpenMP's wait policy, set at import (before torch loads OpenMP) so that entry points importing common first
   stay fast on a busy machine
 - the session store: one SQLite database in WAL mode that serve.py and the MCP process both open
+- reading files: JSONL and JSON with errors that name the file (and line), `check_fields` for a record's keys
 - `split_sentences`, the one sentence splitter (ingest.py's chunks, the tutor's passages and drafts), and `timed`
 """
 from __future__ import annotations
@@ -286,13 +287,27 @@ def read_jsonl(path: str | Path, fields: tuple[str, ...] = ()) -> Iterator[tuple
                 obj = json.loads(line)
             except json.JSONDecodeError as e:
                 raise ValueError(f"{path}:{lineno}: malformed JSON ({e.msg})") from None
-            if not isinstance(obj, dict):
-                raise ValueError(f"{path}:{lineno}: expected a JSON object, got {type(obj).__name__}")
-            missing = [repr(field) for field in fields if field not in obj]
-            if missing:
-                plural = "s" if len(missing) > 1 else ""
-                raise ValueError(f"{path}:{lineno}: missing field{plural} {', '.join(missing)}")
+            check_fields(obj, fields, f"{path}:{lineno}")
             yield lineno, obj
+
+
+def check_fields(obj: Any, fields: tuple[str, ...], where: str) -> None:
+    """A record must be a JSON object holding `fields`; otherwise ValueError naming `where` and every missing field
+    (JSONL lines, JSON arrays of records, the SFT sources' rows)."""
+    if not isinstance(obj, dict):
+        raise ValueError(f"{where}: expected a JSON object, got {type(obj).__name__}")
+    missing = [repr(field) for field in fields if field not in obj]
+    if missing:
+        plural = "s" if len(missing) > 1 else ""
+        raise ValueError(f"{where}: missing field{plural} {', '.join(missing)}")
+
+
+def read_json(path: str | Path) -> Any:
+    """A JSON file's value; malformed JSON raises ValueError naming the file (tokenizer files, build stamps)."""
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except json.JSONDecodeError as e:
+        raise ValueError(f"{path}: not valid JSON ({e})") from None
 
 
 # ----------------------------------------------------------------------------- atomic writes

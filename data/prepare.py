@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import multiprocessing
 from collections import Counter
 from dataclasses import asdict, dataclass
@@ -35,7 +34,7 @@ import pyarrow.parquet as pq
 from tqdm import tqdm
 
 from common import (MissingDataError, atomic_write_bytes, atomic_write_json, atomic_write_text, get_logger, out_dir,
-                    parse_config, sha256_file, shared_data_dir, smollm2_gguf)
+                    parse_config, read_json, sha256_file, shared_data_dir, smollm2_gguf)
 from data.card import dataset_card
 from data.clean import clean_record, dedup
 from data.decontam import Decontaminator
@@ -175,10 +174,6 @@ def records_stage(cfg: PrepareConfig, root: Path, build: Path, inputs: dict[str,
     log.info("records built", extra={"fields": {"dir": str(directory), **{s: len(r) for s, r in splits.items()},
                                                 "contaminated": dict(stats["contaminated"])}})
     return splits
-
-
-def read_json(path: Path) -> Any:
-    return json.loads(path.read_text())
 
 
 # ----------------------------------------------------------------------------- tokenize stage

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from common import read_jsonl, require_data
+from common import check_fields, read_jsonl, require_data
 
 ROOT = Path(__file__).resolve().parent
 CORPUS_DIR = ROOT / "corpus"
@@ -60,14 +60,6 @@ def read_json_array(path: Path, fields: tuple[str, ...] = ()) -> Iterator[tuple[
     for i, obj in enumerate(items):
         check_fields(obj, fields, f"{path}: record {i}")
         yield i, obj
-
-
-def check_fields(obj: object, fields: tuple[str, ...], where: str) -> None:
-    if not isinstance(obj, dict):
-        raise ValueError(f"{where}: expected a JSON object, got {type(obj).__name__}")
-    for field in fields:
-        if field not in obj:
-            raise ValueError(f"{where}: missing field {field!r}")
 
 
 def read_text(path: Path) -> str:

@@ -31,7 +31,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from common import read_jsonl, require_data
+from common import check_fields, read_jsonl, require_data
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -50,12 +50,6 @@ def tutor_system(subject: str) -> dict:
 def held_out(key: str, fraction: float) -> bool:
     """A stable split by hash, so the held-out set never changes with sampling order or counts."""
     return int(hashlib.sha1(key.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF < fraction
-
-
-def need(obj: dict, fields: tuple[str, ...], where: str) -> None:
-    missing = [f for f in fields if f not in obj]
-    if missing:
-        raise ValueError(f"{where}: missing fields {missing}")
 
 
 def example(id: str, source: str, subject: str, messages: list[dict], **extra: Any) -> dict:
@@ -132,7 +126,7 @@ def cima(root: Path, n: int, rng: random.Random, max_turns: int = 4) -> list[dic
     out = []
     for key, row in data.items():
         fields = ("past_convo", "engPrep", "engObj", "engColor", "tutorResponses", "tutorActions", "img")
-        need(row, fields, f"{path}: {key}")
+        check_fields(row, fields, f"{path}: {key}")
         reply = cima_reply(row)
         convo = [t.strip() for t in row["past_convo"] if t.strip()]
         if reply is None or not convo:
@@ -278,7 +272,7 @@ def pushback(root: Path, n: int, rng: random.Random) -> list[dict]:
 
 def mc_question(row: dict) -> str:
     """ARC's {"question", "choices": {"text": [...], "label": [...]}} as one line with lettered options."""
-    need(row, ("question", "choices"), "arc row")
+    check_fields(row, ("question", "choices"), "arc row")
     choices = row["choices"]
     return row["question"].strip() + " " + " ".join(f"({l}) {t}" for l, t in zip(choices["label"], choices["text"]))
 
