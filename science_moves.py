@@ -22,12 +22,13 @@ from typing import TYPE_CHECKING
 from evidence import (CLAUSE_BREAK, COMMON, TUTOR_STEMS, KnowledgeBase, Move, Verdict, about, base_forms,
                       content_tokens, default_embedder, fits, forms_of, has_negation, judge_claim, key_terms,
                       paraphrases, question_of)
-from science_catalog import (WRITTEN_ANSWER, Misconception, TopicCard, answer_of, card_reply, card_verdict,
+from science_catalog import (FORMULA_TOKEN, WRITTEN_ANSWER, Misconception, TopicCard, answer_of, card_reply, card_verdict,
                              digit_numbers, echo, first_step, fits_scenario, gives_reason, in_fact_words, is_help,
                              match_card, match_misconception, name_check, named_check, named_help, named_question,
                              near_card, resembles_misconception, own_words, yes, BARE_POLAR, BARE_VERBS,
                              POLAR_QUESTION, plural, VALUE_ASK)
-from science_names import chosen_fact, named_answer, short_answer_fact, unit_fact, what_it_does
+from science_names import (asked_among, about_member, chosen_fact, member, named_answer, named_member, opposed_fact,
+                           roles_swapped, short_answer_fact, unit_fact, what_it_does)
 from science_numbers import number_move
 from scorers import numbers_in, same_number
 
@@ -45,6 +46,7 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     request gets the card's opening question or a fact, never "What makes you think that?"."""
     claim = None if claim and is_help(claim) else claim
     claim = yes_no_claim(claim, question_of(question) or question) if claim else claim
+    claim = its_property(claim, question_of(question) or question) if claim else claim
     worked = number_move(question, claim) if claim else None  # the student's number on a one-formula question
     if worked and worked.verdict in ("confirm", "flag"):
         return Move(worked.text, "formula", "supported" if worked.verdict == "confirm" else "contradicted", [])
@@ -83,7 +85,27 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
         if named := named_question(asked):  # what a naming question asks for, from its own structure
             return Move(named_help(named), "fact", None, [])
         return Move(first_step(question, terms, about(question)), "fact", None, facts[:1])
-    return claim_move(claim, question, facts, card, embedder, fitting)
+    return member_move(claim, asked, kb, facts) or claim_move(claim, question, facts, card, embedder, fitting)
+
+
+def member_move(claim: str, question: str, kb: KnowledgeBase, facts: list[str]) -> Move | None:
+    """A short named answer the knowledge rules out, flagged with the observation that contradicts it: a fact that
+    says the question's subject does the opposite with it ("Plants take in carbon dioxide from the air" to "carbon
+    dioxide" for what plants give off), or, where a fact names another member of the asked kind as the answer, what a
+    fact says the student's member is instead ("Venus is the hottest planet ..." to "Venus" for the planet closest
+    to the Sun). None when no fact decides it: the claim is then judged as any other."""
+    head = named_answer(CLAUSE_BREAK.split(answer_of(claim), maxsplit=1)[0])
+    if len(head.split()) > 4:
+        return None
+    if opposed := opposed_fact(head, question, facts):
+        return Move(f"Not quite: {opposed[:1].upper() + opposed[1:]}. That is the other way round from what the "
+                    f"question asks: {question.strip()}", "fact", "contradicted", [opposed])
+    kind = asked_among(question)
+    thing = member(head, kind) if kind else None
+    right = named_member(kind, question, kb) if thing else None
+    seen = about_member(thing, kind, question, kb) if right and right != thing else None
+    return Move(f"Not {proper_names(head)}: {seen} So which {'change of state' if kind == 'change' else kind} fits "
+                f"{about(question)}?", "fact", "contradicted", [seen]) if seen else None
 
 
 def choice_move(question: str, choices: list[str], picked: int | None, kb: KnowledgeBase) -> Move:
@@ -195,6 +217,18 @@ def yes_no_claim(claim: str, question: str) -> str:
         return " ".join([*done, *words[at + 1:]])
     cut = 2 if words[0].lower() in DETERMINERS and len(words) > 2 else 1  # "the Sun | a star", "bats | mammals"
     return " ".join([*words[:cut], aux, *([] if said.group(1) else ["not"]), *words[cut:]])
+
+
+# "What happens to its mass?": the one property the question asks about, which a student's "it" stands for.
+PROPERTY_ASKED = re.compile(r"\bwhat\s+(?:happens|will happen|would happen)\s+to\s+(?:the|its|their|your|his|her)\s+"
+                            r"(mass|weight|volume|temperature|speed|shape|density)\b", re.I)
+
+
+def its_property(claim: str, question: str) -> str:
+    """"it stays the same" to "What happens to its mass?" says "its mass stays the same", which a card can judge."""
+    asked = PROPERTY_ASKED.search(question)
+    return re.sub(r"^\W*it\b(?!'s|\s+is\b)", f"its {asked.group(1).lower()}", claim, count=1, flags=re.I) \
+        if asked else claim
 
 
 def on_scenario(misconception: Misconception | None, card: TopicCard | None, asked: str,
@@ -315,6 +349,10 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         verdict = Verdict("supported", said)  # "Because the Sun is high" to "Why are shadows short at midday?"
     if verdict.label == "supported" and not compares_alike(claim, verdict.sentence or ""):
         verdict = Verdict("unclear", verdict.sentence)  # "more mass" is not "the same mass", though no word differs
+    if verdict.label == "supported" and roles_swapped(claim, verdict.sentence):  # the fact's words, paired otherwise
+        return Move(f"Not quite: \"{echo(claim)}\" has its parts the wrong way round. Take each part of "
+                    f"{about(question)} on its own: which one does what, and how do you know?", "fact",
+                    "contradicted", [])
     if verdict.label == "contradicted" and not answers(verdict.sentence, question):
         return Move(f"Check your idea against this fact: \"{verdict.sentence}\" Which part of \"{echo(claim)}\" "
                     f"does it disagree with, and what would you change?", "fact", "contradicted", [verdict.sentence])
@@ -405,7 +443,8 @@ def follow_up(claim: str, question: str, reasoned: bool = False) -> str:
     short = len(said.split()) <= 4
     if re.search(r"\bunits?\b", question, re.I):  # a unit: what a reading in it tells, not what it is made of
         return "Where have you seen it written beside a number, and what did that number tell you?"
-    if WRITTEN_ANSWER.search(question):  # "H2O": what it is written in, not what would be missing without it
+    if WRITTEN_ANSWER.search(question) and not re.search(r"\bpH\b", question) or FORMULA_TOKEN.search(said):
+        # "H2O": what its letters stand for; a pH answer ("neutral") is no written form
         return "What does each letter and number in it stand for?"
     if short and (many := HOW_MANY.search(question)) and VALUE.search(said):
         return f"Can you name some of the {many.group(1).lower()} and say one thing about each?"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from evidence import base_forms, content_tokens, forms_of, has_negation, key_terms, quantifiers_kept
+from evidence import KnowledgeBase, base_forms, content_tokens, forms_of, has_negation, key_terms, quantifiers_kept
 from science_catalog import (FORMULA_TOKEN, OPTIONS, SYNONYMS, WRITTEN_ANSWER, asked_kind, named_question,
                              whole_list)
 
@@ -34,6 +34,8 @@ def short_answer_fact(answer: str, question: str, facts: list[str]) -> str | Non
         return None
     relation = relation_of(question)
     done_by = relation and DONE_BY.search(question)
+    if any(relation in group for group in SYNONYMS):  # "known as": said in its own word or a synonym ("called")
+        terms = [t for t in terms if t.lower() != relation] or terms
     for fact in facts:
         clauses = fact_clauses(fact)
         for n, clause in enumerate(clauses):
@@ -208,3 +210,136 @@ def unit_fact(answer: str, quantity: str, facts: list[str]) -> str | None:
                  if not has_negation(sentence) and any(re.search(p, sentence, re.I) for p in patterns)), None)
 
 
+
+
+# The closed kinds a naming question may ask among: where a fact names one member as the answer, the others are not.
+KINDS = {"planet": ["Mercury", "Venus", "Earth", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune"],
+         "gas": ["oxygen", "carbon dioxide", "nitrogen", "hydrogen", "helium", "methane"],
+         "organ": ["heart", "lungs", "brain", "stomach", "liver", "kidneys", "skin", "bladder"],
+         "change": ["evaporation", "condensation", "melting", "freezing", "boiling", "sublimation"]}
+# "What is it called when water vapour turns into liquid water?": a change of state asked for by name.
+CHANGE_ASKED = re.compile(r"\b(?:(?:is\s+it|do\s+(?:we|you)\s+call\s+it|is\s+the\s+name\s+for\s+it)\s+(?:called\s+)?"
+                          r"when|which\s+(?:process|change))\b.*\b(?:solid|liquid|gas|vapou?r|water|ice|steam)\b",
+                          re.I)
+# Relations that run the other way: a fact that says the student's thing is taken in contradicts it as given off.
+OPPOSED = [("give off", "take in"), ("breathe out", "breathe in")]
+
+
+def asked_among(question: str) -> str | None:
+    """The closed kind the question asks for one member of ("Which planet ...", "What gas ...", "What is it called
+    when ice turns into water?"), or None."""
+    named = named_question(question)
+    if named and named.head in KINDS:
+        return named.head
+    return "change" if CHANGE_ASKED.search(question) else None
+
+
+def member(answer: str, kind: str) -> str | None:
+    """The member of the kind the answer names, every word of it and nothing more ("the lungs" -> "lungs")."""
+    said = {stem for _, stem in content_tokens(answer)}
+    return next((m for m in KINDS[kind] if said == {stem for _, stem in content_tokens(m)}), None)
+
+
+def named_member(kind: str, question: str, kb: KnowledgeBase) -> str | None:
+    """The one member of the kind a fact names as the answer (`short_answer_fact`); None when none or two do."""
+    named = [m for m in KINDS[kind] if short_answer_fact(m, question, [hit["text"] for hit in
+                                                                        kb.search(f"{question} {m}", k=4)])]
+    return named[0] if len(named) == 1 else None
+
+
+def about_member(thing: str, kind: str, question: str, kb: KnowledgeBase) -> str | None:
+    """A fact sentence about the student's member that shows what it is instead: it opens with the thing, names no
+    other member (never the answer), denies nothing and shares none of the question's key terms beyond the kind
+    ("The stomach is the organ that breaks down food" for "Which organ takes in oxygen?"; nothing about the stomach
+    for "Which organ digests food?", which a stomach fact would speak to); a change of state, the same change the
+    other way round (`reversed_change`)."""
+    asked = {form for t in key_terms(question) if t.lower() != kind for form in base_forms(t)}
+    others = [forms_of(m) for m in KINDS[kind] if m != thing]
+    for hit in kb.search(thing, k=6):
+        for sentence in re.split(r"(?<=[.!?])\s+", hit["text"]):
+            said = forms_of(sentence)
+            apart = reversed_change(question, sentence) if kind == "change" else not asked & said
+            if re.match(rf"\W*(?:the\s+)?{re.escape(thing)}\b", sentence, re.I) and not has_negation(sentence) \
+                    and not any(o <= said for o in others) and apart and len(sentence.split()) <= 20:
+                return sentence
+    return None
+
+
+STATES = {"solid": "solid", "ice": "solid", "liquid": "liquid", "gas": "gas", "vapour": "gas", "vapor": "gas",
+          "steam": "gas"}
+
+
+def states_in(text: str) -> list[str]:
+    """The states of matter a text names, in order, each once: "water vapour turns into liquid water" -> gas, liquid."""
+    return list(dict.fromkeys(STATES[w] for w in re.findall(r"[a-z]+", text.lower()) if w in STATES))
+
+
+def reversed_change(question: str, sentence: str) -> bool:
+    """Does the sentence describe the change the other way round: "Evaporation is when liquid water turns into
+    vapour" for the question's vapour turning into liquid? A change between other states says nothing of it."""
+    asked, said = states_in(question), states_in(sentence)
+    return len(asked) == 2 and said[:2] == asked[::-1]
+
+
+def opposed_fact(answer: str, question: str, facts: list[str]) -> str | None:
+    """The fact clause that says the question's subject does the opposite with the student's thing: "Plants take in
+    carbon dioxide from the air" to "carbon dioxide" for "What gas do plants give off?". It holds the thing and one of
+    the question's other key terms, says the opposed relation (or a synonym) and not the asked one, denies nothing,
+    and names no other thing the question's kind counts (so it never says the answer)."""
+    asked = next(((a, b) for pair in OPPOSED for a, b in (pair, pair[::-1])
+                  if says_relation(question, a) and not says_relation(question, b)), None)
+    kind = asked_among(question)
+    thing = forms_of(answer)
+    terms = [base_forms(t) for t in key_terms(question) if t.lower() != kind]
+    if not asked or not thing:
+        return None
+    others = [forms_of(m) for m in KINDS.get(kind or "", []) if not forms_of(m) <= thing]
+    for fact in facts:
+        for clause in fact_clauses(fact):
+            said = forms_of(clause)
+            if thing <= said and any(t & said for t in terms) and says_relation(clause, asked[1]) \
+                    and not says_relation(clause, asked[0]) and not has_negation(clause) \
+                    and not any(o <= said for o in others):
+                return clause.strip(" .")
+    return None
+
+
+def roles_swapped(claim: str, sentence: str) -> bool:
+    """Does the claim pair the fact's words the other way round? Either two of its clauses each take words from the
+    same two clauses of the fact ("they take in oxygen and give off carbon dioxide" against "Green plants give off
+    oxygen and take in carbon dioxide"), or two words stand on the two sides of a shared word in one order in the
+    claim and in the other in the fact ("the Earth goes around the Moon" against "The Moon goes around the Earth"). A
+    passive sentence ("... is given off by plants") says its words the other way round without swapping them."""
+    if PASSIVE.search(claim) or PASSIVE.search(sentence):
+        return False
+    parts = [set(role_words(part)) for part in re.split(r",|;|\band\b", claim)]
+    shared = [p - set().union(*(q for q in parts if q is not p)) for p in parts]  # the subject both clauses share
+    homes = [set(role_words(c)) for c in fact_clauses(sentence)]
+    spans = [frozenset(i for w in p for i, h in enumerate(homes) if w in h) for p in shared]
+    spread = [s for s in spans if len(s) >= 2]
+    if any(len(a & b) >= 2 for i, a in enumerate(spread) for b in spread[i + 1:]):
+        return True
+    if COPULA.search(claim) or COPULA.search(sentence):  # "the planet closest to the Sun is Mercury": no swap
+        return False
+    said, stated = role_words(claim), role_words(sentence)
+    for pivot in set(said) & set(stated):
+        if said.count(pivot) != 1 or stated.count(pivot) != 1:
+            continue
+        a, b = set(said[:said.index(pivot)]), set(said[said.index(pivot) + 1:])
+        c, d = set(stated[:stated.index(pivot)]), set(stated[stated.index(pivot) + 1:])
+        if (a & d) - c and (b & c) - d:
+            return True
+    return False
+
+
+PARTICLES = {"in", "out", "off", "into"}  # "breathe in" and "breathe out" differ by their particle only
+COPULA = re.compile(r"\b(?:is|are|was|were)\b", re.I)
+
+
+def role_words(text: str) -> list[str]:
+    """The text's content stems and its verbs' particles, in order: what a swap moves."""
+    return [word if word in PARTICLES else tokens[0][1] for word in re.findall(r"[a-z']+", text.lower())
+            if word in PARTICLES or (tokens := content_tokens(word))]
+
+
+PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?\w+(?:ed|en|wn)\b.*\bby\b", re.I)
