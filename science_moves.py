@@ -27,8 +27,8 @@ from science_catalog import (FORMULA_TOKEN, WRITTEN_ANSWER, Misconception, Topic
                              match_card, match_misconception, name_check, named_check, named_help, named_question,
                              near_card, resembles_misconception, own_words, yes, BARE_POLAR, BARE_VERBS,
                              POLAR_QUESTION, plural, VALUE_ASK)
-from science_names import (asked_among, about_member, chosen_fact, member, named_answer, named_member, opposed_fact,
-                           roles_swapped, short_answer_fact, unit_fact, what_it_does)
+from science_names import (asked_among, about_member, chosen_fact, either_subject, member, named_answer, named_member, opposed_fact,
+                           other_chosen, roles_swapped, short_answer_fact, unit_fact, what_it_does)
 from science_numbers import number_move
 from scorers import numbers_in, same_number
 
@@ -104,7 +104,7 @@ def member_move(claim: str, question: str, kb: KnowledgeBase, facts: list[str]) 
     thing = member(head, kind) if kind else None
     right = named_member(kind, question, kb) if thing else None
     seen = about_member(thing, kind, question, kb) if right and right != thing else None
-    return Move(f"Not {proper_names(head)}: {seen} So which {'change of state' if kind == 'change' else kind} fits "
+    return Move(f"Not {thing if thing[:1].isupper() else head}: {seen} So which {'change of state' if kind == 'change' else kind} fits "
                 f"{about(question)}?", "fact", "contradicted", [seen]) if seen else None
 
 
@@ -345,6 +345,10 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         verdict, claim = Verdict("supported", said), named_answer(head)  # "Watts.": the fact names it the unit
     if verdict.label in ("absent", "unclear") and (said := chosen_fact(head, question, facts)):
         verdict, claim = Verdict("supported", said), head  # "a mammal" to "Is a whale a fish or a mammal?"
+    elif verdict.label in ("absent", "unclear") and other_chosen(head, question, facts):  # a fact says the other
+        subject = proper_names(either_subject(question))
+        return Move(f"Not quite: \"{echo(head)}\" does not fit {subject}. What do you know about {subject} that tells "
+                    f"you which it is?", "fact", "contradicted", [])
     if verdict.label in ("absent", "unclear") and (said := reason_fact(claim, question, facts)):
         verdict = Verdict("supported", said)  # "Because the Sun is high" to "Why are shadows short at midday?"
     if verdict.label == "supported" and not compares_alike(claim, verdict.sentence or ""):

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from evidence import KnowledgeBase, base_forms, content_tokens, forms_of, has_negation, key_terms, quantifiers_kept
+from evidence import (KnowledgeBase, base_forms, content_tokens, first_denied, forms_of, has_negation, key_terms,
+                      negated, quantifiers_kept, stem)
 from science_catalog import (FORMULA_TOKEN, OPTIONS, SYNONYMS, WRITTEN_ANSWER, asked_kind, named_question,
                              whole_list)
 
@@ -81,7 +82,7 @@ def chosen_fact(answer: str, question: str, facts: list[str]) -> str | None:
     """The fact that makes the one choice the answer names true of the question's subject: "Whales ... are mammals"
     for "a mammal" to "Is a whale a fish or a mammal?". Its sentence (or the part between colons) says the subject
     first (its first word is one of the subject's: "Pluto is the planet ... closest to the Sun" is about Pluto) and the
-    chosen option, no other option, and no negation; None when the answer names no single option or no fact says it
+    chosen option, no other option but one it denies (`only_picked`); None when the answer names no single option or no fact says it
     so."""
     options = OPTIONS.search(question)
     if not options or not whole_list(question, options):
@@ -89,16 +90,44 @@ def chosen_fact(answer: str, question: str, facts: list[str]) -> str | None:
     choices = [forms_of(re.sub(r"^(?:an?|the)\s+", "", c.strip())) for c in re.split(r",|\bor\b", options.group(1))]
     choices = [c for c in choices if c]
     picked = [c for c in choices if c <= forms_of(answer)]
-    subject = forms_of(re.sub(r"^\W*\w+\s+", "", question[:options.start(1)]))  # "Is a whale" -> "whale"
+    others = [c for c in choices if c not in picked]
+    subject = forms_of(either_subject(question))
     if len(picked) != 1 or not subject:
         return None
     for fact in facts:
         for part in re.split(r"[:;]|(?<=[.!?])\s+", fact):
             said, first = forms_of(part), next(iter(content_tokens(part)), ("", ""))[0]
-            if picked[0] <= said and not any(c & said for c in choices if c is not picked[0]) \
-                    and base_forms(first) & subject and not has_negation(part):  # it starts with the subject
-                return fact
+            if picked[0] <= said and base_forms(first) & subject and only_picked(part, picked[0], others):
+                return fact  # it starts with the subject
     return None
+
+
+def either_subject(question: str) -> str:
+    """What an either-or question asks about: "Is a whale a fish or a mammal?" -> "a whale"."""
+    options = OPTIONS.search(question)
+    return re.sub(r"^\W*\w+\s+", "", question[:options.start(1)]).strip() if options else ""
+
+
+def other_chosen(answer: str, question: str, facts: list[str]) -> str | None:
+    """The other option of an either-or question that a fact makes true of its subject (`chosen_fact`), where the
+    answer names one option: "mammal" to "a bird" for "Is a bat a bird or a mammal?"."""
+    options = OPTIONS.search(question)
+    listed = [re.sub(r"^(?:an?|the)\s+", "", c.strip()) for c in re.split(r",|\bor\b", options.group(1))] \
+        if options else []
+    if sum(forms_of(c) <= forms_of(answer) for c in listed if c) != 1:
+        return None
+    return next((c for c in listed if c and not forms_of(c) <= forms_of(answer) and chosen_fact(c, question, facts)),
+                None)
+
+
+def only_picked(part: str, picked: set[str], others: list[set[str]]) -> bool:
+    """Does the part say the picked option and no other, or deny only the others ("they are mammals too, not
+    birds")? A part that denies anything else, or the pick, says something else."""
+    said, denied = forms_of(part), first_denied(part)
+    if not has_negation(part):
+        return not any(c & said for c in others)
+    refused = {stem(w) for c in others for w in c}
+    return bool(denied) and denied <= refused and not {stem(w) for w in picked} & negated(part)
 
 
 def relation_of(question: str) -> str:
