@@ -129,7 +129,8 @@ def choice_move(question: str, choices: list[str], picked: int | None, kb: Knowl
     if right_at == picked:
         grounds = [card.idea] if card and card_verdict(card, choices[picked]) == "right" else \
             [choice_fact(choices[picked], question, kb)]
-        return Move(f"Yes: {said[:-1]} is right. {card.next if card else follow_up(choices[picked], question)}",
+        asked_choice = OF_THESE.sub(r"\1 choice", question)  # "which of these is" reads as "which choice is"
+        return Move(f"Yes: {said[:-1]} is right. {card.next if card else follow_up(choices[picked], asked_choice)}",
                     "fact", "supported", grounds)
     ruled = ruling_fact(choices[picked], question, choices, kb)
     if ruled:
@@ -160,11 +161,23 @@ def choice_fact(choice: str, question: str, kb: KnowledgeBase) -> str | None:
     words = [word for word, _ in content_tokens(choice)]
     opens = verdict.sentence and re.match(rf"\W*(?:the\s+|an?\s+)?{re.escape(words[0])}", verdict.sentence, re.I) \
         if words else None
-    return verdict.sentence if verdict.label == "supported" and opens else None
+    if verdict.label == "supported" and opens:
+        return verdict.sentence
+    # "Which of these is a mammal?": a fact that opens with the choice and says it is one ("Whales, dolphins and
+    # seals live in the sea but are mammals"), denying nothing
+    kind = re.fullmatch(r"(?:is|are)\s+(?:an?\s+)?([a-z]+)", asked.group(1), re.I)
+    facts = [hit["text"] for hit in kb.search(f"{choice} {asked.group(1)}", k=4)] if kind else []
+    return next((fact for fact in facts if words and not has_negation(fact)
+                 and re.match(rf"\W*(?:the\s+|an?\s+)?{re.escape(words[0])}", fact, re.I)
+                 and re.search(rf"\b(?:is|are)\s+(?:\w+\s+)?(?:an?\s+)?{re.escape(plural(kind.group(1)))}\b"
+                               rf"|\b(?:is|are)\s+(?:\w+\s+)?an?\s+{re.escape(kind.group(1))}\b", fact, re.I)), None)
 
 
+OF_THESE = re.compile(r"^(\W*which)\s+(?:one\s+)?of\s+(?:these|the following|them)(?:\s+[a-z]+(?=\s+(?:is|are)\b))?",
+                      re.I)  # "Which of these animals is ...": which choice is
 # "Which organ takes in oxygen?", "Which of these is a gas at room temperature?": what the answer must do or be.
-ASKED_PREDICATE = re.compile(r"^\W*(?:which|what)\s+(?:(?:one\s+)?of\s+(?:these|the following|them)\s+|"
+ASKED_PREDICATE = re.compile(r"^\W*(?:which|what)\s+(?:(?:one\s+)?of\s+(?:these|the following|them)\s+"
+                             r"(?:[a-z]+\s+(?=(?:is|are|was|were|has|have|can)\b))?|"
                              r"[a-z]+\s+(?:of\s+(?:an?|the)\s+[a-z]+\s+)?)?"
                              r"((?:is|are|was|were|has|have|can)\b.+?|(?!does\b)[a-z]+s\b.+?)\W*$", re.I)
 

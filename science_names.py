@@ -54,7 +54,7 @@ def short_answer_fact(answer: str, question: str, facts: list[str]) -> str | Non
             for t in terms:  # a repeated term ("an animal that eats other animals") is found after the first
                 seen = [a for u, a in zip(terms, at) if a is not None and base_forms(u) & base_forms(t)]
                 at.append(next((i for i, forms in enumerate(scope) if i > max(seen, default=-1)
-                                and base_forms(t) & forms), None))
+                                and term_forms(t) & forms), None))
             repeated = [a for n_t, (t, a) in enumerate(zip(terms, at))  # the object named again is no optional term
                         if any(base_forms(t) & base_forms(u) for u in terms[:n_t])]
             found = [i for i in at if i is not None] if None not in repeated else []
@@ -64,10 +64,23 @@ def short_answer_fact(answer: str, question: str, facts: list[str]) -> str | Non
                     and all(re.search(rf"\b{re.escape(f)}\b", clause) for f in formulas) \
                     and not has_negation(clause) and found == sorted(found) and quantifiers_kept(answer, clause) \
                     and len(found) >= (len(terms) - 1 if len(terms) >= 3 else len(terms)) \
+                    and (len(found) == len(terms) or not EXCLUSIVE.search(clause)) \
                     and (not relation or says_relation(clause, relation)) \
                     and not ranked_apart(clause, answer, question):
                 return fact
     return None
+
+
+# "eats only plants" sets its answer apart from all else: a clause that says it and leaves out one of the question's
+# terms ("an animal that only eats meat") speaks of something else.
+EXCLUSIVE = re.compile(r"\b(?:only|just)\b", re.I)
+
+
+def term_forms(term: str) -> set[str]:
+    """A question term's forms and those of its one-word science SYNONYMS ("nearest" for "closest")."""
+    forms = base_forms(term)
+    return forms.union(*(base_forms(word) for group in SYNONYMS if any(base_forms(w) & forms for w in group)
+                         for word in group if " " not in word))
 
 
 # "Which gas do plants take in ...": the verb after the question's subject (an article or a possessive and a noun, or
@@ -270,9 +283,15 @@ def member(answer: str, kind: str) -> str | None:
 
 
 def named_member(kind: str, question: str, kb: KnowledgeBase) -> str | None:
-    """The one member of the kind a fact names as the answer (`short_answer_fact`); None when none or two do."""
-    named = [m for m in KINDS[kind] if short_answer_fact(m, question, [hit["text"] for hit in
-                                                                        kb.search(f"{question} {m}", k=4)])]
+    """The one member of the kind a fact names as the answer (`short_answer_fact`), as the thing the fact is about:
+    it opens the fact ("Mercury is the planet closest to the Sun"; "The Sun is the star closest to the Earth" is no
+    fact about the Earth), a gas excepted, which a fact names as what its subject takes or gives. None when none or
+    two are named."""
+    named = []
+    for m in KINDS[kind]:
+        fact = short_answer_fact(m, question, [hit["text"] for hit in kb.search(f"{question} {m}", k=4)])
+        if fact and (kind == "gas" or re.match(rf"\W*(?:the\s+)?{re.escape(m)}\b", fact, re.I)):
+            named.append(m)
     return named[0] if len(named) == 1 else None
 
 

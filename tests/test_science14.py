@@ -6,7 +6,7 @@ where another fact could speak for it. New questions and answers, written for th
 import pytest
 
 from evidence import KnowledgeBase
-from science_moves import science_move
+from science_moves import choice_move, science_move
 from science_names import opposed_fact, reversed_change, roles_swapped
 
 
@@ -80,3 +80,23 @@ def test_a_right_answer_no_single_fact_names_is_never_flagged(kb, question, answ
 def test_a_ph_answer_is_not_asked_what_its_letters_stand_for(kb):
     move = science_move("A liquid has a pH of 7. Is it acidic, neutral or basic?", "neutral", kb)
     assert "letter" not in move.text
+
+
+def test_a_class_named_by_the_wrong_food_is_not_confirmed(kb):
+    # "A herbivore is an animal that eats only plants" shares "animal" and "eats", but says only plants
+    move = science_move("What name is given to an animal that only eats meat?", "a herbivore", kb)
+    assert move.verdict != "supported", move
+
+
+def test_nearest_is_read_as_closest(kb):
+    assert science_move("Which planet is the nearest one to the Sun?", "Mercury", kb).verdict == "supported"
+    move = science_move("Which planet is the nearest one to the Sun?", "Saturn", kb)
+    assert move.verdict == "contradicted" and "Mercury" not in move.text, move
+
+
+def test_a_choice_a_fact_opens_with_and_calls_the_kind_is_confirmed(kb):
+    choices = ["a salmon", "a whale", "a newt"]
+    right = choice_move("Which of these animals is a mammal?", choices, 1, kb)
+    assert right.verdict == "supported" and "the of" not in right.text, right
+    assert choice_move("Which of these animals is a mammal?", choices, 0, kb).verdict != "supported"
+    assert choice_move("Which of these is a bird?", ["a bat", "a robin"], 0, kb).verdict != "supported"
