@@ -22,13 +22,14 @@ from typing import TYPE_CHECKING
 from evidence import (CLAUSE_BREAK, COMMON, TUTOR_STEMS, KnowledgeBase, Move, Verdict, about, base_forms,
                       content_tokens, default_embedder, fits, forms_of, has_negation, judge_claim, key_terms,
                       paraphrases, question_of)
-from science_catalog import (FORMULA_TOKEN, WRITTEN_ANSWER, Misconception, TopicCard, answer_of, card_reply, card_verdict,
-                             digit_numbers, echo, first_step, fits_scenario, gives_reason, in_fact_words, is_help,
-                             match_card, match_misconception, name_check, named_check, named_help, named_question,
-                             near_card, resembles_misconception, own_words, yes, BARE_POLAR, BARE_VERBS,
-                             POLAR_QUESTION, plural, VALUE_ASK)
-from science_names import (asked_among, about_member, chosen_fact, either_subject, member, named_answer, named_member, opposed_fact,
-                           other_chosen, roles_swapped, short_answer_fact, unit_fact, what_it_does)
+from science_catalog import (FORMULA_TOKEN, WRITTEN_ANSWER, Misconception, TopicCard, answer_of, card_reply,
+                             card_verdict, digit_numbers, echo, first_step, fits_scenario, gives_reason, in_fact_words,
+                             is_help, match_card, match_misconception, name_check, named_check, named_help,
+                             named_question, near_card, resembles_misconception, own_words, yes, BARE_POLAR,
+                             BARE_VERBS, POLAR_QUESTION, plural, VALUE_ASK)
+from science_names import (asked_among, about_member, chosen_fact, directions_said, either_subject, member,
+                           named_answer, named_member, opposed_fact, other_chosen, roles_swapped, short_answer_fact,
+                           unit_fact, what_it_does)
 from science_numbers import number_move
 from scorers import numbers_in, same_number
 
@@ -103,9 +104,12 @@ def member_move(claim: str, question: str, kb: KnowledgeBase, facts: list[str]) 
     kind = asked_among(question)
     thing = member(head, kind) if kind else None
     right = named_member(kind, question, kb) if thing else None
-    seen = about_member(thing, kind, question, kb) if right and right != thing else None
-    return Move(f"Not {thing if thing[:1].isupper() else head}: {seen} So which {'change of state' if kind == 'change' else kind} fits "
-                f"{about(question)}?", "fact", "contradicted", [seen]) if seen else None
+    if right and right == thing:  # the one member a fact names as the answer
+        return Move(f"{yes(head)} {follow_up(head, question)}", "fact", "supported", [])
+    seen = about_member(thing, kind, question, kb) if right else None
+    asked = "change of state" if kind == "change" else kind
+    return Move(f"Not {thing if thing[:1].isupper() else head}: {seen} So which {asked} fits {about(question)}?",
+                "fact", "contradicted", [seen]) if seen else None
 
 
 def choice_move(question: str, choices: list[str], picked: int | None, kb: KnowledgeBase) -> Move:
@@ -366,6 +370,9 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         verdict = Verdict("supported", said)  # "Because the Sun is high" to "Why are shadows short at midday?"
     if verdict.label == "supported" and not compares_alike(claim, verdict.sentence or ""):
         verdict = Verdict("unclear", verdict.sentence)  # "more mass" is not "the same mass", though no word differs
+    if verdict.label == "supported" and not directions_said(in_fact_words(claim, verdict.sentence) or claim,
+                                                            verdict.sentence):
+        verdict = Verdict("unclear", verdict.sentence)  # "goes in" where the fact says only "breathed out"
     if verdict.label == "supported" and roles_swapped(claim, verdict.sentence):  # the fact's words, paired otherwise
         return Move(f"Not quite: \"{echo(claim)}\" has its parts the wrong way round. Take each part of "
                     f"{about(question)} on its own: which one does what, and how do you know?", "fact",

@@ -28,7 +28,7 @@ def short_answer_fact(answer: str, question: str, facts: list[str]) -> str | Non
     formulas = FORMULA_TOKEN.findall(answer)  # "H2O" has no content word, yet names the answer
     within = " ".join(re.findall(r"\b(?:in|inside|within)\s+(?:an?\s+|the\s+|our\s+|your\s+)?((?:\w+\s+)?\w+)",
                                 question, re.I)).lower().split()
-    kinds = {*within, asked_kind(question), "type", "kind", "form", "part"}
+    kinds = {*within, asked_kind(question), "type", "kind", "form", "part", "name"}  # "the name for": no term
     terms = [t for t in key_terms(question) if t.lower() not in kinds
              and not WRITTEN_ANSWER.fullmatch(t) and t.lower() != "chemical"]  # "chemical formula" names the kind
     if not 1 <= len(named) + len(formulas) <= 3 or not terms:
@@ -37,6 +37,10 @@ def short_answer_fact(answer: str, question: str, facts: list[str]) -> str | Non
     done_by = relation and DONE_BY.search(question)
     if any(relation in group for group in SYNONYMS):  # "known as": said in its own word or a synonym ("called")
         terms = [t for t in terms if t.lower() != relation] or terms
+    after = re.split(rf"\b{re.escape(relation)}\b", question, maxsplit=1, flags=re.I)[-1] if relation else ""
+    said_next = re.match(r"\W*(?:(?:only|just|other|the|an?)\s+)*(?!(?:during|for|from|into|through|when|while|with|"
+                         r"by|at|in|on|to)\b)([a-z]+)", after, re.I)  # its object: "eats just plants"
+    target = next((t for t in terms if said_next and t.lower() == said_next.group(1).lower()), None)
     for fact in facts:
         clauses = fact_clauses(fact)
         for n, clause in enumerate(clauses):
@@ -65,6 +69,7 @@ def short_answer_fact(answer: str, question: str, facts: list[str]) -> str | Non
                     and not has_negation(clause) and found == sorted(found) and quantifiers_kept(answer, clause) \
                     and len(found) >= (len(terms) - 1 if len(terms) >= 3 else len(terms)) \
                     and (len(found) == len(terms) or not EXCLUSIVE.search(clause)) \
+                    and (target is None or at[terms.index(target)] is not None) \
                     and (not relation or says_relation(clause, relation)) \
                     and not ranked_apart(clause, answer, question):
                 return fact
@@ -95,8 +100,8 @@ def chosen_fact(answer: str, question: str, facts: list[str]) -> str | None:
     """The fact that makes the one choice the answer names true of the question's subject: "Whales ... are mammals"
     for "a mammal" to "Is a whale a fish or a mammal?". Its sentence (or the part between colons) says the subject
     first (its first word is one of the subject's: "Pluto is the planet ... closest to the Sun" is about Pluto) and the
-    chosen option, no other option but one it denies (`only_picked`); None when the answer names no single option or no fact says it
-    so."""
+    chosen option, no other option but one it denies (`only_picked`); None when the answer names no single option or
+    no fact says it so."""
     options = OPTIONS.search(question)
     if not options or not whole_list(question, options):
         return None
@@ -343,13 +348,17 @@ def opposed_fact(answer: str, question: str, facts: list[str]) -> str | None:
         return None
     others = [forms_of(m) for m in KINDS.get(kind or "", []) if not forms_of(m) <= thing]
     for fact in facts:
-        for clause in fact_clauses(fact):
+        for n, clause in enumerate(fact_clauses(fact)):
             said = forms_of(clause)
-            if thing <= said and any(t & said for t in terms) and says_relation(clause, asked[1]) \
+            if (n == 0 or OWN_SUBJECT.match(clause)) and thing <= said and any(t & said for t in terms) \
+                    and says_relation(clause, asked[1]) \
                     and not says_relation(clause, asked[0]) and not has_negation(clause) \
                     and not any(o <= said for o in others):
                 return clause.strip(" .")
     return None
+
+
+OWN_SUBJECT = re.compile(r"\W*(?:we|they|you|it|he|she|plants|animals|people)\b", re.I)  # a clause said whole
 
 
 def roles_swapped(claim: str, sentence: str) -> bool:
@@ -382,6 +391,17 @@ def roles_swapped(claim: str, sentence: str) -> bool:
 
 PARTICLES = {"in", "out", "off", "into"}  # "breathe in" and "breathe out" differ by their particle only
 COPULA = re.compile(r"\b(?:is|are|was|were)\b", re.I)
+
+
+def directions_said(claim: str, sentence: str) -> bool:
+    """Does the sentence say every direction the claim gives ("in", "out", "off")? "carbon dioxide goes in" is not
+    borne out by a fact where carbon dioxide is only "breathed out", though every noun of it is there."""
+    given = {m.group(1).lower() for m in DIRECTION.finditer(claim)}
+    return not given - set(role_words(sentence))
+
+
+# A verb's particle: after a word, not before an article ("goes in", "take in carbon dioxide"; not "in the cell").
+DIRECTION = re.compile(r"(?<=[a-z] )(in|out|off|into)\b(?!\s+(?:the|an?|its|their|our|your|my|his|her)\b)", re.I)
 
 
 def role_words(text: str) -> list[str]:

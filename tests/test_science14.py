@@ -7,7 +7,7 @@ import pytest
 
 from evidence import KnowledgeBase
 from science_moves import choice_move, science_move
-from science_names import opposed_fact, reversed_change, roles_swapped
+from science_names import directions_said, opposed_fact, reversed_change, roles_swapped
 
 
 @pytest.fixture(scope="module")
@@ -100,3 +100,15 @@ def test_a_choice_a_fact_opens_with_and_calls_the_kind_is_confirmed(kb):
     assert right.verdict == "supported" and "the of" not in right.text, right
     assert choice_move("Which of these animals is a mammal?", choices, 0, kb).verdict != "supported"
     assert choice_move("Which of these is a bird?", ["a bat", "a robin"], 0, kb).verdict != "supported"
+
+
+def test_a_direction_the_fact_never_gives_is_not_confirmed():
+    fact = "Blood carries oxygen from the lungs, and carries carbon dioxide back to the lungs to be breathed out."
+    assert not directions_said("carbon dioxide comes in and oxygen goes out", fact)
+    assert directions_said("carbon dioxide is breathed out", fact)
+
+
+def test_a_definition_of_what_eats_something_else_names_nothing(kb):
+    # "A carnivore is an animal that eats other animals": "animal" and "eats", but not what it eats
+    move = science_move("What do we call an animal that feeds on plants alone, eating just plants?", "a carnivore", kb)
+    assert move.verdict != "supported", move
