@@ -53,7 +53,8 @@ def letter_frame(sentences: list[str]) -> set[int]:
 
 # Where a kind of question finds its answer in the text's structure, rather than in the sentence sharing its words.
 REQUEST = re.compile(r"\b(?:please|should|must|ought to|urge|recommend|let's|let us|don't wait|do not wait|we need|"
-                     r"you need|i hope you|we ask|i ask|join us|vote|sign up)\b|^(?:so|therefore|that is why)\b", re.I)
+                     r"you need|i hope you|we ask|i ask|join us|vote|sign up|you can help)\b|"
+                     r"^(?:so|therefore|that is why)\b", re.I)
 TURN = re.compile(r"\b(?:learn(?:ed|t|s)?|understood|understands?|reali[sz]ed|knew|from then on|never again|ever since|"
                   r"since that day|decided|promised|changed|finally|at last|now (?:he|she|they|i|we) knew)\b", re.I)
 SUMMING_UP = re.compile(r"^(?:these|this|all (?:of )?this|in short|overall|together|in the end)\b.*\b(?:shows?|means?|"
@@ -262,7 +263,8 @@ QUESTION_TYPES = [  # first match wins: the specific kinds before the broad "why
                 r"\bwhat (?:does|do|did) [^?]*\blike\b[^?]* (?:describe|mean)\b"),
     ("vocabulary", r"\bmean(s|ing|t)?\b|\bphrase\b|\bdefin|\bwhat (is|are) (an? )?'|\bdescribes?\b.*'|"
                    r"^(?![^?]*\b(?:\w*spel\w*|wr[io]t\w*|read|says?|said|guess\w*|typed?|learn\w*)\b[^?]*\bword\b)"
-                   r"[^?]*\bword\b"),  # "help him spell the last word" asks about spelling, not a word's meaning
+                   r"(?![^?]*\bwords? (?:best )?describes? (?-i:[A-Z]))[^?]*\bword\b"),  # "help him spell the last word"
+    # asks about spelling, "what word describes Rosa?" a trait: neither asks a word's meaning
     ("purpose", r"\b(author|writer|poet)'?s? purpose|\bpurpose\b|\bwhy (does|did) the (author|writer|poet)\b|"
                 r"\bwhy (?:does|did) \w+(?: \w+)? write\b|\bwhy was (?:this|the) \w+ written\b"),
     ("theme", r"\btheme\b|\b(?:the|a|what|which|this|its|\w+'s) (?:lesson|message)\b|\bmoral\b|"  # not "lesson time"
@@ -277,6 +279,7 @@ QUESTION_TYPES = [  # first match wins: the specific kinds before the broad "why
                r"(?!['’]s)"),  # "Why was Ben's plant thin?" asks for a cause, not Ben's motive
     ("cause", r"\bwhy\b|\bcause|\beffect\b|\bresult\b|\bwhat made\b|\bhow do you know\b"),
     ("inference", r"\binfer|\bsuggest|\bprobably\b|\bmost likely\b|\bshows? about\b|\bwhat kind of\b|\bcompare\b|"
+                  r"\bwhat (?:word|trait|adjective) (?:best )?describes\b|"
                   r"\bwhat (?:can|could|do|did) (?:you|we) (?:tell|learn|know|find out) about\b"),
 ]
 

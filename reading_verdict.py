@@ -44,7 +44,7 @@ from evidence import (CLAUSE_BREAK, COMMON, INTERPRETIVE, STOP, Verdict, base_fo
 from passages import (CLAIM_CUE, COUNTERCLAIM, FEELING_WORDS, another_moment, covers, focus, key_sentences, lesson_of,
                       named_feelings, other_step, quoted_term, rank_sentences, shown_feelings, window)
 from own_words import (answer_form, number_told, own_words, own_words_backed, polarity_flipped, restates_premise,
-                       swaps, truly_missing, word_forms)
+                       summed_up, swaps, synonym_meant, truly_missing, word_forms)
 from traits import REASON_BREAK, TRAIT_ASKED, TRAITS, shows, weigh_trait
 
 if TYPE_CHECKING:  # lesson.py imports reading.py, which imports this module: neither torch nor numpy may load on import
@@ -214,6 +214,9 @@ def weigh_whole(kind: str, claim: str, question: str, sentences: list[str], keys
             return Verdict("supported", sentences[i]), "answer"
     if kind == "main_idea" and keys and lead_told(claim, question, sentences, keys[0], title, embedder):
         return Verdict("supported", sentences[keys[0]]), "answer"
+    closing = summed_up(claim, question, sentences, title) if kind == "main_idea" else None
+    if closing:  # from what it is about to where it comes out, in the student's words
+        return Verdict("supported", closing), "answer"
     rest = set(content_words(PERSUADE.sub("", claim))) - set(content_words(question)) - PURPOSE_WORDS
     if kind == "purpose" and keys and PERSUADE.search(claim) and len(rest) <= 1:
         return Verdict("supported", sentences[keys[0]]), "step"  # the right kind of purpose, not yet what it asks
@@ -301,7 +304,11 @@ CONFIRMED = {
     "theme": "Yes, that is a theme the story shows: at the end, {said} Where earlier in the story do you see the same "
              "idea?",
     "main_idea": "Yes, that is the main idea: {said} Which details in the rest of the passage tell more about it?",
+    "summary": "Yes, that is the main idea. It sums up the whole passage, right to its last lines: {said} Which "
+               "details in the middle support it?",
     "purpose": "Yes, that is the writer's purpose: {said} What reasons does the writer give to convince the reader?",
+    "vocabulary": "Yes, that is what the word means here, and the sentence fits that meaning: {said} Is there another "
+                  "word or question from the passage you want to try?",
     "sequence": "Yes, that is the order the passage gives, step by step. Which time words helped you keep the order?",
     "trait": "Yes, {trait} fits: {said} shows it. What else does the character do that shows the same?"}
 
@@ -313,6 +320,8 @@ def confirm(kind: str, claim: str, verdict: Verdict, sentences: list[str]) -> st
     trait = next((w for w, _ in content_tokens(REASON_BREAK.split(claim)[0]) if w in TRAITS), "")
     kind = "trait" if trait and shows(*TRAITS[trait][:1], verdict.sentence) == TRAITS[trait][1] else kind  # the deed
     kind = "reaction" if kind == "feeling" and not feeling_word(claim) else kind  # "they laughed": no feeling named
+    kind = "summary" if kind == "main_idea" and verdict.sentence not in [sentences[i] for i in key_sentences(
+        kind, sentences)] else kind  # own_words.summed_up: the closing sentence, no key one
     template = CONFIRMED.get(kind, "Yes, that's right, and it matches the passage: {said} Can you find another "
                                    "detail that adds to it, or shall we try the next question?")
     return template.format(said=said, feeling=feeling_word(claim) if kind == "feeling" else "", trait=trait)
@@ -568,6 +577,9 @@ def defined(claim: str, question: str, sentences: list[str], embedder: Embedder 
     defines it by and most of its own words are in that sentence; wrong when none of its words is there and it is
     not close in meaning to that word either ("a hotel in the mountains" for "a home called a lodge"); else None."""
     term = quoted_term(question)
+    there = next((s for s in sentences if term and base_forms(term) <= forms_of(s)), None)
+    if there and synonym_meant(claim, term, question):  # "really long" for "lengthy": the word said another way
+        return Verdict("supported", there)
     told = definition(term, sentences) if term else None
     own = [w for w in own_words(claim, question) if stem(w) not in {stem(t) for t in term.split()}] if told else []
     if not told or not own or has_negation(claim):
