@@ -258,17 +258,35 @@ def summed_up(claim: str, question: str, sentences: list[str], title: str | None
     """The closing sentence a main idea in the student's own words rests on when it sums up the whole text ("kids
     raised money so the pool could open again"), or None: three or more own words, all but one told in the text (any
     form, a synonym), one of them in the title or the first sentence (what it is about), two or more told only in
-    the last two sentences (where it comes out), and no one sentence holding all but one of them: a detail said in
+    the second half, one of those in the last two sentences (where it comes out), and no one sentence holding all
+    but one of them, no parts joined by 'so' or 'then' in the wrong order (`in_order`): a detail said in
     one place ("bees make honey", "the pump was fixed by August") is no summary. No denial, no conflict with it."""
     own = [w for w in own_words(claim, question) if stem(w) not in GIST]
     forms = [forms_of(s) for s in sentences]
     at = {w: [i for i, f in enumerate(forms) if word_forms(w) & f] for w in own}
     found = [w for w in own if at[w]]
     start = forms_of(title or "") | (forms[0] if forms else set())
-    late = [w for w in found if min(at[w]) >= len(sentences) - 2]
+    late = [w for w in found if 2 * min(at[w]) >= len(sentences)]
     if (len(own) < 3 or len(found) < len(own) - 1 or len(late) < 2 or has_negation(claim)
+            or all(max(at[w]) < len(sentences) - 2 for w in late)
             or not any(word_forms(w) & start for w in found)
             or any(sum(bool(word_forms(w) & f) for w in found) >= len(found) - 1 for f in forms)):
         return None
     closing = sentences[max(i for w in late for i in at[w])]
-    return None if conflicts(claim, closing) else closing
+    return None if conflicts(claim, closing) or not in_order(claim, question, forms) else closing
+
+
+RESULT = re.compile(r"\bso(?: that)?\b|\b(?:and )?then\b|\bafter that\b", re.I)
+
+
+def in_order(claim: str, question: str, forms: list[set[str]]) -> bool:
+    """Does each part of a claim joined by 'so' or 'then' rest on a sentence no earlier than the part before it
+    ("they raised money so the pool opened": told in that order)? True details glued the wrong way round ("farmers
+    grow apples so bees make honey", where the text says honey first) are no summary of the text."""
+    spots = []
+    for part in RESULT.split(claim):
+        own = own_words(part, question)
+        hits = [sum(bool(word_forms(w) & f) for w in own) for f in forms]
+        if own and max(hits, default=0):
+            spots.append(max(range(len(forms)), key=lambda i: (hits[i], i)))
+    return spots == sorted(spots)

@@ -174,6 +174,9 @@ FEELINGS = {
     "embarrassed": (r"blush|(?:face|cheeks|ears) (?:turned|went|got|grew|burned|felt) (?:hot|red|pink|warm)|"
                     r"(?:looked|stared) down at (?:his|her|their) (?:feet|shoes)",
                     "embarrassed ashamed shy awkward humiliated"),
+    "bored": (r"yawn|(?:look|glanc|check)\w* at (?:his|her|their|the) (?:watch|clock)|drumm\w* (?:his|her|their) fingers|"
+              r"tapp\w* (?:his|her|their) (?:foot|feet|fingers)|stared out the window",
+              "bored restless uninterested"),
 }
 FEELING_WORDS: dict[str, set[str]] = {}
 for _family, (_, _words) in FEELINGS.items():

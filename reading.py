@@ -402,12 +402,15 @@ def detail_move(kind: str, claim: str, verdict: Verdict, sentences: list[str], k
     found = f", in {place(sentences, i, where)}" if i is not None else ""
     that = f"\"{claim}\"" if len(claim.split()) <= 14 else "that"  # their words: exactly what is checked
     key = place(sentences, keys[0], where) if keys else None
+    # a main idea's words found in one sentence may still join them wrongly ("bees need farmers" where farmers need
+    # bees): the detail is placed, never said to be what the text says
     if kind == "main_idea" and is_story(sentences):
-        return (f"The story does say {that}{found}, but it is one detail. What does the whole story tell, from "
-                f"{place(sentences, 0, where)} to {place(sentences, -1, where)}?")
+        return (f"Your answer is about one part of the story{found}, and a main idea is bigger than one detail. What "
+                f"does the whole story tell, from {place(sentences, 0, where)} to {place(sentences, -1, where)}?")
     if kind == "main_idea" and key:
-        return (f"The passage does say {that}{found}, but it is one detail. In an article or an informational text the "
-                f"main idea usually comes at the start: what does {key} say the whole text is about?")
+        return (f"Your answer is about one detail{found}, and a main idea is bigger than one detail. In an article or "
+                f"an informational text the main idea usually comes at the start: what does {key} say the whole "
+                f"text is about?")
     if kind == "purpose" and key:
         return (f"The writer does say {that}{found}: it is part of the reason for writing. Read {key}: what does the "
                 f"writer ask the reader to do about it?")

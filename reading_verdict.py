@@ -142,7 +142,9 @@ def asks_for(claim: str, sentences: list[str], i: int, question: str, share: flo
     said = {form for word, _ in content_tokens(window(sentences, i, 2)) for form in base_forms(word)}
     asked = {form for word, _ in content_tokens(sentences[i]) for form in base_forms(word)}
     found = {w for w in own if base_forms(w) & said}
-    return (len(found) >= 3 and len(found) >= share * len(own) and any(base_forms(w) & asked for w in found)
+    held = [w for w in found if base_forms(w) & asked]  # a long request says what it asks itself: "buy special
+    mostly = len(content_words(sentences[i])) < 5 or 2 * len(held) > len(found)  # nets" is no "buy seafood"
+    return (len(found) >= 3 and len(found) >= share * len(own) and bool(held) and mostly
             and has_negation(claim) == has_negation(window(sentences, i, 2)))
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from evidence import STOP, Verdict, content_tokens, content_words, forms_of
+from evidence import COMMON, STOP, Verdict, content_tokens, content_words, forms_of, stem
 from own_words import own_words, word_forms
 from passages import window
 from people import characters
@@ -42,7 +42,7 @@ FAMILIES = {
     "honest": ("honest truthful trustworthy sincere", "dishonest sneaky deceitful",
                # owning up to what one did ("said he was sorry", "gave the wallet back"), or hiding it
                r"\b(?:told (?:\w+ )?(?:the )?truth|admit|confess|owned up|own up|apologi|return|turned in|handed in|"
-               r"said (?:he|she|they|I) (?:was|were|am) sorry|gave (?:\w+ ){0,2}back)\w*",
+               r"said (?:(?:he|she|they|I) (?:was|were|am) )?sorry|gave (?:\w+ ){0,2}back)\w*",
                r"\b(?:lied|lying|lie to|cheat|stole|steal|pretend|blamed|kept (?:it )?(?:a )?secret)\w*"),
 }
 TRAITS = {word: (family, sign) for family, (good, bad, _, _) in FAMILIES.items()
@@ -88,6 +88,14 @@ def acts_in(name: str, sentences: list[str], i: int) -> bool:
     return False
 
 
+def told_there(act: str, question: str, sentences: list[str], i: int) -> bool:
+    """Is the deed told at sentence i: every word of it in the text (common verbs aside: "went and said sorry"),
+    most of them in the sentence or the two before ("gave her cone to her brother": the brother named earlier)?"""
+    own = [w for w in own_words(act, question) if stem(w) not in COMMON]
+    there = sum(bool(word_forms(w) & forms_of(window(sentences, i, 2))) for w in own)
+    return bool(own) and 2 * there > len(own) and all(word_forms(w) & forms_of(" ".join(sentences)) for w in own)
+
+
 def weigh_trait(claim: str, question: str, sentences: list[str], verdict: Verdict) -> tuple[Verdict, str]:
     """A trait is right when the character's deed the student names (its aim aside) is told where the character acts
     and shows the trait's side of its family (traits.py): "hardworking, she practiced every night". A true deed with
@@ -98,8 +106,7 @@ def weigh_trait(claim: str, question: str, sentences: list[str], verdict: Verdic
     family, sign = trait_named(trait)
     act = AIM.split(deed[0])[0] if deed and deed[0] and own_words(deed[0], question) else ""
     acted = [i for i in range(len(sentences)) if name and acts_in(name, sentences, i)]
-    found = [i for i in acted if act and shows(family, sentences[i]) and all(
-        word_forms(w) & forms_of(window(sentences, i, 1)) for w in own_words(act, question))]
+    found = [i for i in acted if act and shows(family, sentences[i]) and told_there(act, question, sentences, i)]
     if sign and found and shows(family, act) == sign == shows(family, sentences[found[0]]):
         return Verdict("supported", sentences[found[0]]), "answer"
     against = [i for i in acted if shows(family, sentences[i]) == -sign]
@@ -126,7 +133,8 @@ def trait_move(claim: str, question: str, sentences: list[str], shown: str | Non
     word = next((w for w, _ in content_tokens(trait) if w in TRAITS), None) or content_words(trait)[0]
     name = next((w for w in re.findall(r"\b[A-Z][a-z]+\b", question) if w.lower() not in STOP), "the character")
     act = AIM.split(deed[0])[0].strip(" .") if deed and deed[0] else ""
-    told = act and all(word_forms(w) & forms_of(" ".join(sentences)) for w in own_words(act, question))
+    told = act and all(word_forms(w) & forms_of(" ".join(sentences)) for w in own_words(act, question)
+                       if stem(w) not in COMMON)
     unsaid = ((f" The story does say \"{act}\", but that does not show it." if told else
                f" The story does not say \"{act}\", though.") if act and len(act.split()) <= SHORT_DEED else "")
     if shown:
