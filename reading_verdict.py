@@ -142,10 +142,11 @@ def asks_for(claim: str, sentences: list[str], i: int, question: str, share: flo
     said = {form for word, _ in content_tokens(window(sentences, i, 2)) for form in base_forms(word)}
     asked = {form for word, _ in content_tokens(sentences[i]) for form in base_forms(word)}
     found = {w for w in own if base_forms(w) & said}
-    held = [w for w in found if base_forms(w) & asked]  # a long request says what it asks itself: "buy special
-    mostly = len(content_words(sentences[i])) < 5 or 2 * len(held) > len(found)  # nets" is no "buy seafood"
+    held = [w for w in found if base_forms(w) & asked]  # a request that names its act at length holds what it asks:
+    act = re.split(r"\b(?:because|so)\b", sentences[i])[0]  # "buy special nets" is no "buy seafood from ..."
+    mostly = len(content_words(act)) < 5 or 2 * len(held) > len(found)
     return (len(found) >= 3 and len(found) >= share * len(own) and bool(held) and mostly
-            and has_negation(claim) == has_negation(window(sentences, i, 2)))
+            and has_negation(claim) == has_negation(sentences[i]))  # "there is no bike lane" before it asks none
 
 
 PURPOSE_WORDS = {stem(w) for w in "try trying people reader readers everyone person them us".split()}
@@ -201,6 +202,9 @@ def writers_claim(claim: str, question: str, sentences: list[str], verdict: Verd
     return verdict, ""
 
 
+THREAT = re.compile(r"\b(?:going to|about to|would have to|planned to|almost|nearly)\b", re.I)  # not what happened
+
+
 def weigh_whole(kind: str, claim: str, question: str, sentences: list[str], keys: list[int], verdict: Verdict,
                 embedder: Embedder | None, title: str | None = None) -> tuple[Verdict, str]:
     """A main idea, theme or purpose is right when it says what the text's key sentence says (the lead, what the
@@ -214,17 +218,17 @@ def weigh_whole(kind: str, claim: str, question: str, sentences: list[str], keys
                  else restated(main, said, question, embedder) and covers(main, said))
         if right:
             return Verdict("supported", sentences[i]), "answer"
-    if kind == "main_idea" and keys and lead_told(claim, question, sentences, keys[0], title, embedder):
-        return Verdict("supported", sentences[keys[0]]), "answer"
     closing = summed_up(claim, question, sentences, title) if kind == "main_idea" else None
     if closing:  # from what it is about to where it comes out, in the student's words
         return Verdict("supported", closing), "answer"
+    if kind == "main_idea" and keys and lead_told(claim, question, sentences, keys[0], title, embedder):
+        return Verdict("supported", sentences[keys[0]]), "answer"
     rest = set(content_words(PERSUADE.sub("", claim))) - set(content_words(question)) - PURPOSE_WORDS
     if kind == "purpose" and keys and PERSUADE.search(claim) and len(rest) <= 1:
         return Verdict("supported", sentences[keys[0]]), "step"  # the right kind of purpose, not yet what it asks
     lead = set(content_words(sentences[keys[0]])) if kind == "main_idea" and keys else set()
     core = claim_core(claim, question)
-    if lead and len(core) >= 2 and set(core) <= lead:
+    if lead and len(core) >= 2 and set(core) <= lead and not THREAT.search(sentences[keys[0]]):
         return Verdict("supported", sentences[keys[0]]), "step"  # "a robot lab": right, and not yet all of it
     told = judge_claim(claim, sentences, question, "detail")
     if told.label == "supported" or (told.label == "unclear" and any(
@@ -549,7 +553,7 @@ def slot_told(claim: str, question: str, kind: str, sentences: list[str], a: int
                if not base_forms(w) & asked and s not in COMMON]
         found = [w for w in new if any(word_forms(o) & base_forms(w) for o in own)]
         enough = len(found) >= share * len(new) and len(found) >= min(2, len(new))
-        if (enough and all(word_forms(w) & there for w in own)
+        if (enough and all(word_forms(w) & there for w in own if stem(w) not in COMMON)  # "went" up the stairs
                 and (has_negation(claim) or has_negation(question) and 2 * len(there & asked) >= len(asked))
                 == has_negation(unit) and not conflicts(claim, unit)
                 and not swaps(claim, unit, question) and sides_kept(claim, unit)):

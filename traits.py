@@ -106,7 +106,8 @@ def weigh_trait(claim: str, question: str, sentences: list[str], verdict: Verdic
     family, sign = trait_named(trait)
     act = AIM.split(deed[0])[0] if deed and deed[0] and own_words(deed[0], question) else ""
     acted = [i for i in range(len(sentences)) if name and acts_in(name, sentences, i)]
-    found = [i for i in acted if act and shows(family, sentences[i]) and told_there(act, question, sentences, i)]
+    found = [i for i in acted if act and shows(family, act) and shows(family, sentences[i])
+             and told_there(act, question, sentences, i)]  # "kept the money" is no deed of the sentence after it
     if sign and found and shows(family, act) == sign == shows(family, sentences[found[0]]):
         return Verdict("supported", sentences[found[0]]), "answer"
     against = [i for i in acted if shows(family, sentences[i]) == -sign]
