@@ -174,7 +174,8 @@ FEELINGS = {
     "embarrassed": (r"blush|(?:face|cheeks|ears) (?:turned|went|got|grew|burned|felt) (?:hot|red|pink|warm)|"
                     r"(?:looked|stared) down at (?:his|her|their) (?:feet|shoes)",
                     "embarrassed ashamed shy awkward humiliated"),
-    "bored": (r"yawn|(?:look|glanc|check)\w* at (?:his|her|their|the) (?:watch|clock)|drumm\w* (?:his|her|their) fingers|"
+    "bored": (r"yawn|(?:look|glanc|check)\w* at (?:his|her|their|the) (?:watch|clock)|"
+              r"drumm\w* (?:his|her|their) fingers|"
               r"tapp\w* (?:his|her|their) (?:foot|feet|fingers)|stared out the window",
               "bored restless uninterested"),
 }
@@ -266,8 +267,8 @@ QUESTION_TYPES = [  # first match wins: the specific kinds before the broad "why
                 r"\bwhat (?:does|do|did) [^?]*\blike\b[^?]* (?:describe|mean)\b"),
     ("vocabulary", r"\bmean(s|ing|t)?\b|\bphrase\b|\bdefin|\bwhat (is|are) (an? )?'|\bdescribes?\b.*'|"
                    r"^(?![^?]*\b(?:\w*spel\w*|wr[io]t\w*|read|says?|said|guess\w*|typed?|learn\w*)\b[^?]*\bword\b)"
-                   r"(?![^?]*\bwords? (?:best )?describes? (?-i:[A-Z]))[^?]*\bword\b"),  # "help him spell the last word"
-    # asks about spelling, "what word describes Rosa?" a trait: neither asks a word's meaning
+                   r"(?![^?]*\bwords? (?:best )?describes? (?-i:[A-Z]))[^?]*\bword\b"),
+    # "help him spell the last word" asks about spelling, "what word describes Rosa?" a trait: no word's meaning
     ("purpose", r"\b(author|writer|poet)'?s? purpose|\bpurpose\b|\bwhy (does|did) the (author|writer|poet)\b|"
                 r"\bwhy (?:does|did) \w+(?: \w+)? write\b|\bwhy was (?:this|the) \w+ written\b"),
     ("theme", r"\btheme\b|\b(?:the|a|what|which|this|its|\w+'s) (?:lesson|message)\b|\bmoral\b|"  # not "lesson time"
@@ -461,6 +462,7 @@ def reaction_to_event(question: str, sentences: list[str], embedder: Embedder | 
 
 RESPONDS = re.compile(r"\b(?:respond|response|answer|reply|replies|argue against|say to)\b", re.I)
 EVENT = re.compile(r"\b(?:right |just )?(before|after)\b\s+(.{8,})", re.I)
+WHEN_FIRST = re.compile(r"^\W*(?:when|once|as soon as|after)\b[^,]{4,},", re.I)  # the event, then what followed
 # "What was the building before it was a museum?": a state the text never tells as a moment, no step to stand beside
 STATE_OF = re.compile(r"(?:it|he|she|they|this|that)\s+(?:was|were|is|are|became|becomes)\b", re.I)
 
@@ -478,8 +480,10 @@ def beside_event(question: str, sentences: list[str], embedder: Embedder | None 
     if not found or STATE_OF.match(found.group(2)):
         return None
     step = -1 if found.group(1).lower() == "before" else 1
-    ranked = [(score, i) for score, i in rank_sentences(found.group(2).rstrip("?. "), sentences, embedder)
-              if 0 <= i + step < len(sentences)]  # the event has a step on the side asked about
+    told = rank_sentences(found.group(2).rstrip("?. "), sentences, embedder)
+    if step == 1 and told and WHEN_FIRST.match(sentences[told[0][1]]):
+        return told[0][1]  # "When the water went down, they went back inside": the step follows in its own sentence
+    ranked = [(score, i) for score, i in told if 0 <= i + step < len(sentences)]  # a step on the side asked about
     if not ranked:
         return None
     anchor = min(i for score, i in ranked if score >= ranked[0][0] - margin)  # where the event first happens

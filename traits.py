@@ -22,7 +22,8 @@ FAMILIES = {
     "kind": ("kind friendly caring generous helpful nice thoughtful sweet loyal welcoming gentle loving considerate "
              "unselfish good giving", "mean selfish rude unkind cruel greedy bossy unfriendly nasty",
              # what a character does for or to someone ("shared his bag of grapes", "laughed at him")
-             r"\b(?:shar|gave|give|giv|handed|help|comfort|invit|hug|thank|welcom|lent|lend|offer|forgiv|apologi|rescu|sav|"
+             r"\b(?:shar|gave|give|giv|handed|help|comfort|invit|hug|thank|welcom|lent|lend|offer|forgiv|apologi|"
+             r"rescu|sav|"
              r"protect|cheer|wiped|sat (?:beside|with|next to)|(?:told|read|sang) (?:\w+ )?(?:him|her|them|\w+) "
              r"(?:a )?(?:stor|song))\w*",
              r"\b(?:took|tak|grab|push|shov|teas|laugh\w* at|ignor|yell|hit|kick|stole|steal|snatch|refus|mock|blam|"
@@ -41,7 +42,8 @@ FAMILIES = {
               r"\b(?:ran away|hid|trembl|refused to go)\w*"),
     "honest": ("honest truthful trustworthy sincere", "dishonest sneaky deceitful",
                # owning up to what one did ("said he was sorry", "gave the wallet back"), or hiding it
-               r"\b(?:told (?:\w+ )?(?:the )?truth|admit|confess|owned up|own up|apologi|return|turned in|handed in|"
+               r"\b(?:told (?:\w+ )?(?:the )?truth|admit|confess|owned up|own up|apologi|return|"
+               r"(?:turned|handed) (?:\w+ ){0,2}in\b|"
                r"said (?:(?:he|she|they|I) (?:was|were|am) )?sorry|gave (?:\w+ ){0,2}back)\w*",
                r"\b(?:lied|lying|lie to|cheat|stole|steal|pretend|blamed|kept (?:it )?(?:a )?secret)\w*"),
 }
