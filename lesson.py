@@ -334,7 +334,7 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     # a card's rung to a stuck student is said as it is (it asks): the stage machine's hint would be a keyword frame;
     # a claim no sentence decides (a theme in the student's words) is still answered by the move, never by a hint rung
     verdict = EVIDENCE_VERDICTS.get(found.verdict or "", "ask" if found.kind == "card_rung" and lesson.said else "none")
-    verdict = "ask" if partial in ("trait", "off") else verdict  # true, yet no answer: a trait's deed, the question
+    verdict = "ask" if partial == "trait" else verdict  # a trait without its deed: asked for, not yet confirmed
     return Move("ask" if (pasted or claim) and verdict == "none" else verdict, "", found.text,
                 kind=f"evidence_{partial or found.verdict or 'question'}", evidence=found.evidence)
 

@@ -20,7 +20,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from evidence import (STOP, WINDOW_WORDS, base_forms, claim_parts, content_tokens, content_words, default_embedder,
-                      negated, split_sentences, stem)
+                      forms_of, negated, split_sentences, stem)
 from people import CALENDAR, DESCRIBED, OPENERS, characters, referred
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
@@ -481,7 +481,8 @@ def beside_event(question: str, sentences: list[str], embedder: Embedder | None 
         return None
     step = -1 if found.group(1).lower() == "before" else 1
     told = rank_sentences(found.group(2).rstrip("?. "), sentences, embedder)
-    if step == 1 and told and WHEN_FIRST.match(sentences[told[0][1]]):
+    first = WHEN_FIRST.match(sentences[told[0][1]]) if step == 1 and told else None
+    if first and 2 * len(forms_of(first.group(0)) & forms_of(found.group(2))) >= len(forms_of(found.group(2))):
         return told[0][1]  # "When the water went down, they went back inside": the step follows in its own sentence
     ranked = [(score, i) for score, i in told if 0 <= i + step < len(sentences)]  # a step on the side asked about
     if not ranked:
