@@ -166,7 +166,8 @@ FEELINGS = {
                "nervous scared afraid frightened worried anxious fearful terrified uneasy tense"),
     "happy": (r"smil|grin|laugh|cheer|\bhug(?:s|ged|ging)?\b|danc|clap|\bbow(?:s|ed)?\b|giggl|shout(?:ed)? with joy",
               "happy glad joyful proud excited relieved amused pleased cheerful delighted thrilled funny"),
-    "sad": (r"tears|cried|\bcry|sob|sigh|lump in (?:her|his) throat|stared at|look(?:ed)? away|slump|quiet|silent",
+    "sad": (r"tears|cried|\bcry|sob|sigh|lump in (?:her|his) throat|stared at|look(?:ed)? away|slump|quiet|silent|"
+            r"(?:lip|chin) (?:began to |started to )?(?:shak|trembl|quiver|wobbl)",
             "sad upset unhappy lonely disappointed hurt gloomy miserable heartbroken"),
     "angry": (r"stomp|slam|shout|yell|glar|clench|frown|snapp|(?:walked|stormed) (?:off|away) without|"
               r"kick(?:ed|s)? (?:at )?the (?:dirt|ground|door|wall|chair)",

@@ -414,12 +414,17 @@ DOUBLE_DENIAL = re.compile(r"\b(?:never|not|no|n't)\b[^.;:,]*\b(?:without|unless
 KEEPS_OUT = re.compile(r"\b(?:keeps?|kept|keeping)\b[^.;:]*\b(?:out|away)\b|\b(?:prevents?|stops?|protects?)\b", re.I)
 
 
+AIM_TAIL = re.compile(r"\s*,?\s*\bso(?: that)?\s+\w+\s+(?:can|could|will|would|won'?t|wouldn'?t|don'?t|doesn'?t|"
+                      r"can'?t|couldn'?t)\b.*$", re.I)
+
+
 def denied(claim: str, question: str, sentence: str) -> bool:
     """Does the sentence deny a clause of the claim, clause against clause? Not the question's own premise ("no
     otters" where the question says they disappeared), not a need or lack, not across a colon ("the name that
     wasn't there: Eli, his best friend" denies no "best friend"), not a double denial."""
     if DOUBLE_DENIAL.search(sentence) and not has_negation(claim) or has_negation(claim) and KEEPS_OUT.search(sentence):
         return False
+    claim = AIM_TAIL.sub("", claim)  # "nets let turtles out so they don't get caught": an aim, no denial of a fact
     return any(conflicts(c, part) for c in CLAUSE_BREAK.split(claim) if c and not restates_premise(c, question)
                and not LACK.search(c) for part in CLAUSE_BREAK.split(sentence) if part)
 

@@ -44,7 +44,8 @@ FAMILIES = {
                # owning up to what one did ("said he was sorry", "gave the wallet back"), or hiding it
                r"\b(?:told (?:\w+ )?(?:the )?truth|admit|confess|owned up|own up|apologi|return|"
                r"(?:turned|handed) (?:\w+ ){0,2}in\b|"
-               r"said (?:(?:he|she|they|I) (?:was|were|am) )?sorry|gave (?:\w+ ){0,2}back)\w*",
+               r"(?:said|told \w+(?: \w+)?) (?:(?:that )?(?:he|she|they|I) (?:was|were|am) )?sorry|"
+               r"gave (?:\w+ ){0,2}back)\w*",
                r"\b(?:lied|lying|lie to|cheat|stole|steal|pretend|blamed|kept (?:it )?(?:a )?secret)\w*"),
 }
 TRAITS = {word: (family, sign) for family, (good, bad, _, _) in FAMILIES.items()
@@ -91,11 +92,13 @@ def acts_in(name: str, sentences: list[str], i: int) -> bool:
 
 
 def told_there(act: str, question: str, sentences: list[str], i: int) -> bool:
-    """Is the deed told at sentence i: every word of it in the text (common verbs aside: "went and said sorry"),
-    most of them in the sentence or the two before ("gave her cone to her brother": the brother named earlier)?"""
+    """Is the deed told at sentence i (whose deed shows the trait as the student's act does): every word of it in
+    the text (common verbs aside: "went and said sorry"), one in the sentence or the three before
+    ("gave Tomas her ice cream" for "she handed it to him": who and what are named a few lines up)?"""
     own = [w for w in own_words(act, question) if stem(w) not in COMMON]
-    there = sum(bool(word_forms(w) & forms_of(window(sentences, i, 2))) for w in own)
-    return bool(own) and 2 * there > len(own) and all(word_forms(w) & forms_of(" ".join(sentences)) for w in own)
+    told = forms_of(" ".join(sentences))
+    return all(word_forms(w) & told for w in own) and (
+        not own or any(word_forms(w) & forms_of(window(sentences, i, 3)) for w in own))
 
 
 def weigh_trait(claim: str, question: str, sentences: list[str], verdict: Verdict) -> tuple[Verdict, str]:
@@ -118,6 +121,8 @@ def weigh_trait(claim: str, question: str, sentences: list[str], verdict: Verdic
     backs = [i for i in acted if shows(family, sentences[i]) == sign]
     if sign and not found and backs and not against:  # the right trait, its deed not yet named (or not the text's)
         return Verdict("unclear" if act else "supported", sentences[backs[0]]), "trait"
+    if sign and not found and not backs and not against:
+        return Verdict("unclear", verdict.sentence), "deed"  # no deed here this family knows: ask which one shows it
     if not sign and verdict.label == "supported":
         return verdict, "step"  # "he shared his grapes": the clue, not yet the kind of friend
     if not deed and len(content_words(trait)) == 1 and verdict.label != "contradicted":
@@ -138,8 +143,10 @@ def trait_move(claim: str, question: str, sentences: list[str], shown: str | Non
     act = AIM.split(deed[0])[0].strip(" .") if deed and deed[0] else ""
     told = act and all(word_forms(w) & forms_of(" ".join(sentences)) for w in own_words(act, question)
                        if stem(w) not in COMMON)
+    fits = told and shows(*trait_named(trait)[:1], act) == trait_named(trait)[1]  # the right deed, told elsewhere
     unsaid = ((f" The story does say \"{act}\", but that does not show it." if told else
-               f" The story does not say \"{act}\", though.") if act and len(act.split()) <= SHORT_DEED else "")
+               f" The story does not say \"{act}\", though.") if act and len(act.split()) <= SHORT_DEED and not fits
+              else "")
     if shown:
         return (f"\"{word.capitalize()}\" may fit {name}.{unsaid} A trait is shown by what a character does: what does "
                 f"{name} do that shows it? Read {shown}.")

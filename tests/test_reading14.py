@@ -73,3 +73,29 @@ def test_what_they_did_after_an_event_is_confirmed_with_its_light_verb_said_anot
     move = reading_move(FLOOD, q, "they went back in and saw that the floor was dry")
     assert move.status == "answer" and "found the floor was still dry" in move.text
     assert reading_move(FLOOD, q, "they stacked sandbags by the door").status != "answer"
+
+
+SEALS = ("Many seals get tangled in old ropes that float in the sea. Some beaches now have bins where boaters can drop "
+         "off used rope. The rope is cut up and recycled into park benches.")
+BUS = ("Mateo's little sister, Ana, lost her bus pass on the way to school. Her chin started to wobble. Mateo looked "
+       "at his own pass for a moment. Then he handed it to her and said he would walk.")
+
+
+def test_an_aim_said_with_a_denial_is_no_denial_of_the_text():
+    move = reading_move(SEALS, MAIN, "bins take the old rope so seals don't get tangled")
+    assert move.verdict != "contradicted"
+
+
+def test_a_trembling_chin_shows_sadness_and_a_deed_named_with_people_from_earlier_lines_is_confirmed():
+    feel = reading_move(BUS, "How did Ana feel when she lost her pass?", "sad")
+    assert feel.status == "answer" and "chin started to wobble" in feel.text
+    q = "What kind of brother is Mateo?"
+    kind = reading_move(BUS, q, "generous because he gave Ana his bus pass")
+    assert kind.status == "answer" and kind.text.startswith("Yes, generous fits")
+    assert reading_move(BUS, q, "selfish because he kept his pass").verdict == "contradicted"
+
+
+def test_a_trait_whose_deed_no_family_knows_asks_for_the_deed():
+    move = reading_move(BUS, "What kind of brother is Mateo?", "brave because he looked at his pass")
+    assert move.status == "deed" and move.text.startswith("What does Mateo do in the story that shows Mateo is brave?")
+    assert "but that does not show it" in move.text
