@@ -66,13 +66,27 @@ CLAIM = re.compile(rf"(?P<left>(?:{_TERM}|(?<![\d.)])(?={_OPS}))(?:\s*{_OPS}\s*{
                     rf"\s*(?:=|\bis\b|\bequals\b|\bmakes\b|\bgives\b)\s*(?P<right>-?{NUM})(?![\d/])")
 
 
+# a result said right after an operation in words ("... and got 38", "to get 38", "which is 38")
+_SAID_RESULT = r"(?=\s*,?\s*(?:and (?:i )?got|to get|which (?:is|gives|makes)|that'?s|and it'?s|=)\s*" \
+               r"-?\d(?![\d.]*[a-z]))"   # "subtracted 5 to get 3x = 21" names an equation, not a result
 # An operation said in words, and its result: "I divided 120 by 8 and got 15" is the claim "120 / 8 = 15" (asking
 # "how did you get 15?" of a student who just said how would not listen to them).
 _WORDED = ((rf"\b(?:divided|divide|shared|split) ({NUM}) (?:by|into|between|among) ({NUM})", r"\1 / \2"),
            (rf"\b(?:multiplied|multiply|timesed) ({NUM}) (?:by|and|with) ({NUM})", r"\1 * \2"),
            (rf"\b(?:added|add) ({NUM}) (?:and|to|plus) ({NUM})", r"\1 + \2"),
            (rf"\b(?:subtracted|subtract|took|take) ({NUM}) (?:away )?from ({NUM})", r"\2 - \1"),
-           (r"(?<=\d)\s*,?\s*(?:and (?:i )?got|to get|which (?:is|gives|makes)|that'?s|and it'?s)\s+(?=-?\d)", " = "))
+           (rf"({NUM}),? and (?:then )?(?:i )?divided (?:it |that |them )?(?:by|into) ({NUM})", r"\1 / \2"),
+           (rf"({NUM}),? and (?:then )?(?:i )?multiplied (?:it |that |them )?by ({NUM})", r"\1 * \2"),
+           # one number said, the last result the other: "then I added 8 and got 38" goes on from the result before
+           (rf"\b(?:added|add) ({NUM})(?: to (?:it|that|them|this))?{_SAID_RESULT}", r"+ \1"),
+           (rf"\b(?:subtracted|subtract|took away|take away|took|take) ({NUM})(?: away)?"
+            rf"(?: from (?:it|that|them|this))?{_SAID_RESULT}", r"- \1"),
+           (rf"\b(?:multiplied|multiply|timesed) (?:it|that|them|this) by ({NUM}){_SAID_RESULT}", r"* \1"),
+           (rf"\b(?:divided|divide|split|shared) (?:it|that|them|this) (?:by|into|between|among) ({NUM}){_SAID_RESULT}",
+            r"/ \1"),
+           # "to get 12" is "= 12", but "I subtracted 5 to get 3x = 21" names an equation: its "3x" is no result
+           (r"(?<=\d)\s*,?\s*(?:and (?:i )?got|to get|which (?:is|gives|makes)|that'?s|and it'?s)\s+"
+            r"(?=-?\d(?![\d.]*[a-z]))", " = "))
 
 
 _GROUPS = r"groups|lots|sets|rows|bags|boxes|packs|packets|trays|stacks|piles|columns|teams"
@@ -409,9 +423,12 @@ def _shown(expression: str) -> str:
 
 # "there are 2 unknowns", "2 steps": a count of the problem's own parts, never a result
 _NO_RESULT = r"(?:unknowns?|steps?|ways?|equations?|variables?|things?|questions?|parts? to)\b"
+# "so it goes 20 miles", "so each friend gets 8": who or what the result is of, and its verb
+_SUBJECT_VERB = r"(?:it|he|she|they|that|each(?: [a-z]+)?|the [a-z]+) (?:goes|went|is|was|are|were|gets|got|has|had|" \
+                r"costs?|makes?|travels?|traveled|needs?|will (?:go|get|have|need|cost))\s+"
 _RESULT = re.compile(rf"(?:=|\b(?:is|are|equals?|got|get|gets|makes?|so|answer|then|leaves?|left|was|think|guess|"
                      rf"maybe|probably)\b:?)\s*"
-                     rf"(?:it'?s\s*|about\s*|like\s*)?(?P<n>-?{NUM})(?![\d/])"
+                     rf"(?:it'?s\s*|about\s*|like\s*|{_SUBJECT_VERB})?(?P<n>-?{NUM})(?![\d/])"
                      r"(?!\s*(?:[a-z]+\s+)?(?:is|are|=)\b)"   # "so 1 kg is 6": 1 is no result, 6 is
                      rf"(?!\s*{_NO_RESULT})", re.I)
 
@@ -447,7 +464,8 @@ def results(text: str, found: list[Claim]) -> list[Fraction]:
     # a message that is just a result: "36", "is it 36?", "lia has 36 stickers"
     bare = re.fullmatch(rf"(?:(?!-\d)\W)*(?:so\s+)?(?:is it|maybe|it'?s|[a-z]+ (?:has|had|have|gets|got|needs))?"
                         rf"\s*(-?{NUM})"
-                        rf"\s*\w{{0,12}}\W*", t, re.I)
+                        rf"\s*(?:\w{{1,12}}(?:\s*(?:/|\bper\b|\ban?\b)\s*[a-z]\w{{0,11}})?)?\W*",   # "12 km per hour"
+                        t, re.I)
     if bare:
         placed.append((bare.end(1), Fraction(bare.group(1))))
     elif not found and _stated(t):

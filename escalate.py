@@ -29,9 +29,10 @@ from fractions import Fraction
 import evidence
 from arithmetic_claims import OP_SIGN, claims, results
 from lesson import Lesson, plan_of
-from math_moves import Move, from_result, step_sum
+from math_moves import Move
 from problem_text import given_numbers, problem_sentences, question_sentence, question_target, said_list
 from solver import Plan, Step, fmt, numbers_in
+from unplanned_help import from_result, step_sum
 from wording import request_flags, split_sentences
 
 INVERSE = {"+": "-", "-": "+", "*": "/", "/": "*"}   # a op b = v  <=>  v inverse(op) b = a

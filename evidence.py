@@ -214,7 +214,12 @@ def split_message(message: str, min_sentences: int = 3, prose: bool = False) -> 
             return head.strip(), tail.strip()
     if label or prose:
         sentences = split_sentences(body)
-        last = [i for i, s in enumerate(sentences) if i >= least and asks(s) and len(sentences) - i <= 6][-1:]
+        # in a reading lesson a passage of one or two sentences may come first in the same paragraph ("The ship was
+        # tossed by the furious storm. ... What does 'furious' mean?"), unless the student speaks of themselves
+        first = 1 if prose and not label and not OWN_WORDS.match(body) else least
+        last = [i for i, s in enumerate(sentences) if asks(s) and len(sentences) - i <= 6 and (
+            i >= least or i >= first and len(" ".join(sentences[:i]).split()) >= 8
+            and not any(asks(p) or OWN_WORDS.match(p) for p in sentences[:i]))][-1:]
         if last:
             start = body.index(sentences[last[0]])
             return body[:start].strip(), body[start:].strip()

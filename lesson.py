@@ -121,10 +121,18 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
     equation = re.search(r"=\s*[^\s?]", message)   # "Solve 3 + 2x = 11" is no exercise to evaluate
     for text, m in _exercises(message) if exercises and not claims(message) and not equation else ():
         if plan_of(asked := f"What is {m.group().strip()}?") is not None:   # never the student's own "6 x 9 = 54"
-            return asked, " ".join(f"{text[:m.start()]} {text[m.end():]}".split())
+            before, after = _ASKED_FRAME.sub("", text[:m.start()]), text[m.end():]
+            if before != text[:m.start()]:   # "What is 36 x 25? 900": the frame and its "?" are the problem's
+                after = re.sub(r"^\s*[?.]", "", after)
+            return asked, " ".join(f"{before} {after}".split())
     for piece in (p for p in pieces if exercises and "=" in p and not claims(p)):  # "(x+2)/3 = x - 4. Just x."
         if plan_of(solve := f"Solve {piece.strip()}") is not None:
             return solve, "".join(p for p in pieces if p is not piece).strip()
+    # a pasted passage whose own question ("Why go to all this trouble?") is told inside it, then the student's words
+    # that ask nothing ("I need the main idea"): the whole message is the problem, its last paragraph what is asked
+    passage, tail = evidence.split_message(message)
+    if passage and "?" not in tail and not evidence.split_sentences(passage)[-1].rstrip(" \"'”").endswith("?"):
+        return message.strip(), ""
     # the problem's own question: the first asking sentence once a number has been given
     asked = [i for i, p in enumerate(pieces) if (p.rstrip().endswith("?") or ASKING.match(p))
              and re.search(r"\d", "".join(pieces[:i + 1]))]
@@ -164,7 +172,18 @@ def _exercises(message: str) -> list[tuple[str, re.Match]]:
     if found and not times_beside:
         return found
     times = re.sub(r"(?<=\d)( ?)x(?= ?[-−]?\d)", r"\1×", message)
+    for words, sum_in_signs in _OPERATION_WORDS.items():   # "how do I work out 624 divided by 8": the sum, in signs
+        times = re.sub(words, sum_in_signs, times, flags=re.I)
     return [(times, m) for m in EXERCISE.finditer(times)]
+
+
+# the problem's own asking words just before an exercise ("What is", "Work out"): the problem's, never the student's
+_ASKED_FRAME = re.compile(r"\b(?:what is|what's|whats|calculate|work out|find|evaluate|compute)\s*$", re.I)
+
+_OPERATION_WORDS = {r"(?<=\d) divided by (?=\d)": " ÷ ", r"(?<=\d) (?:times|multiplied by) (?=\d)": " × ",
+                    r"(?<=\d) plus (?=\d)": " + ", r"(?<=\d) minus (?=\d)": " - ",
+                    r"\badd (\d+) and (\d+)": r"\1 + \2", r"\bsubtract (\d+) from (\d+)": r"\2 - \1",
+                    r"\bmultiply (\d+) by (\d+)": r"\1 × \2", r"\bdivide (\d+) by (\d+)": r"\1 ÷ \2"}
 
 
 # Requests, never answers (#21): a plea for help ("I don't get what you mean": no "mean" to explain) and a request

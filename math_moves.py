@@ -32,23 +32,25 @@ from typing import TYPE_CHECKING
 
 import solver
 import wordproblem
-from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_text, as_mixed, as_written, both_sides,
+from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_text, as_written, both_sides,
                                claims, computed_given, in_dollars, measure_kind, operations, out_of_order, path_to,
                                pending, presented_as_answer, proposed_chain, reordered, result_of, results, route_to,
                                right_through, rounded_wrong_way, said_of_work, their_equation, true_of_work,
                                unit_after, unused_quantities, with_chains, with_percent_bases)
 from asked_step import number_move, taken_away
 from mathcheck import unbalanced_step
-from problem_text import (EXERCISE, NUM, content_words, given_numbers, meaning_question, problem_sentences,
-                          problem_terms, question_sentence, question_target, said_list, written_equation)
+from problem_text import (NUM, given_numbers, meaning_question, problem_sentences, problem_terms, question_sentence,
+                          question_target, said_list, written_equation)
 from solver import Plan, Step, fmt
 from step_parts import another_route, bottoms_rewritten, part_of_step, step_rungs, what_it_finds
 from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, mixed_kinds_words, order_question,
-                        proposal, regrouping, rounding_words, same_route, unit_change, unit_slip_words)
-from story_changes import (answer_by_story, compared_sum, moved_question, moved_wrong_way, part_plan, part_story,
+                        ends_on_answer, place_rounding_words, proposal, regrouping, rounding_words, same_route,
+                        unit_change, unit_slip_words)
+from story_changes import (against_story, answer_by_story, compared_sum, moved_question, part_plan, part_story,
                            relation_help, relation_move, story_changes, story_walk, then_question)
-from unplanned_help import first_move, for_later, second_look, way_in
-from wording import OP_WORDS, concept_asked
+from unplanned_help import (BARE_SUM, first_move, linked_question, second_look, step_question, step_sum, step_text,
+                            way_in)
+from wording import concept_asked
 
 if TYPE_CHECKING:   # the lesson state lives one room up, in lesson.py, which imports this file
     from lesson import Lesson
@@ -80,92 +82,6 @@ def fresh_hint(lesson: Lesson, text: str, rephrased: str) -> str:
 
 
 # ============================================================================ the move, from knowledge only
-
-def step_text(step: Step, forms: str = "") -> str:
-    """A plan step as the arithmetic a student would write: "96 ÷ 8 = 12" (said only once the lesson is solved), in
-    the form `forms` wrote its numbers (`step_sum`); a rounding step as what it means, not as "7.75 + 0.25 = 8"."""
-    if step.kind in ("round_up", "round_down"):
-        return f"{'one more for the part left over' if step.kind == 'round_up' else 'the full ones'}: {fmt(step.value)}"
-    return f"{step_sum(step, forms)} = {as_written(step.value, forms)}"
-
-
-def step_sum(step: Step, forms: str = "") -> str:
-    """A step's operation on its numbers as a student writes it: "96 ÷ 8", each number as `forms` (the problem and
-    the student's words) wrote it ("3 1/2 − 1 3/4", never "3.5 − 1.75")."""
-    return f" {OP_SIGN[step.op]} ".join(as_written(v, forms) for v in step.values)
-
-
-# "What is 8 × 3?": a step that is only its arithmetic (an exercise's step), whose numbers a student should choose
-_BARE_SUM = re.compile(r"What is (?P<sum>[-\d\s.+×÷−*/()^²³]+)\?")
-
-
-def step_question(plan: Plan, step: Step) -> str:
-    """A step asked without restating the problem or doing its reasoning. An equation's bracket step asks what to undo;
-    a lone percent ("What is 12% of 350?") asks for 10% of the whole first; an exercise's bare sum ("What is 8 × 3?")
-    asks which part comes first or next (choosing it is the thinking); the last step of a word problem, whose own
-    question is the problem's, asks how its numbers (a given quantity, a result found) lead to what the question
-    asks, naming no operation; any other step keeps solver.opening's question."""
-    index = plan.steps.index(step)
-    equation, letter = written_equation(plan.problem)
-    # "Multiplying both sides by 3 ...: what is 3 × (-4)?" skips rewriting the equation: what to undo is the thinking
-    if plan.pattern == "equation" and index == 0 and step.kind == "bracket" and equation:
-        return f"In {equation}, what has been done to {letter}, and what could you do to both sides to undo it?"
-    percent = re.fullmatch(r"What is (\d+(?:\.\d+)?)% of (\$?[\d,.]+)\?", step.question)
-    if percent and len(plan.steps) == 1:   # "What is 12% of 350?" restated helps no one: a friendlier percent first
-        easier = "1%" if percent.group(1) == "10" else "10%"
-        return f"What is {easier} of {percent.group(2)}, and how could that help you find {percent.group(1)}% of it?"
-    if way_in(plan, step):   # a step on two given quantities: a foothold, never its question restated; the first of
-        return f"{for_later(plan, step)} {way_in(plan, step)}".lstrip()   # several says what waits for later
-    exercise = EXERCISE.search(plan.problem)
-    if _BARE_SUM.fullmatch(step.question) and exercise and len(plan.steps) > 1:
-        if index:   # the same "Which part of ... comes next?" after every step says nothing: say what changed
-            return from_result(fmt(plan.steps[index - 1].value), worked_part(plan.steps[index - 1]))
-        return f"Which part of {exercise.group().strip()} would you work out first, and why?"
-    return linked_question(plan, step)
-
-
-def worked_part(step: Step) -> str:
-    """The part of an exercise a step works out, as written: "15 − 9", "3²" (for "What is 3 squared?")."""
-    power = re.fullmatch(r"What is (\S+) (squared|cubed)\?", step.question)
-    if power:
-        return power.group(1) + ("²" if power.group(2) == "squared" else "³")
-    return step_text(step).rsplit(" = ", 1)[0]
-
-
-def from_result(result: str, part: str) -> str:
-    """The next part of an exercise asked from a result found: what is left once it stands in place of its part."""
-    return f"With {result} in place of {part}, what is left to work out, and which part comes next?"
-
-
-def _restates(plan: Plan, step: Step) -> bool:
-    """Does the step's question only restate the problem? A one-step problem's, when every word of it is the
-    problem's own ("What is 1/3 of 12 slices?"); a last step's, when it retells earlier parts by their numbers
-    ("A school raised $1250, then spent $480 and $315. How much money then?"); never a question with words of its
-    own ("once the smaller rectangle is taken out") or that builds on a found result ("How much more is that?")."""
-    if len(plan.steps) == 1:
-        return content_words(step.question) <= content_words(plan.problem)
-    return bool(set(solver.numbers_in(step.question)) - set(step.values))
-
-
-def linked_question(plan: Plan, step: Step) -> str:
-    """The last step, when its own question restates the problem (`_restates`), asked as how its numbers (a given
-    quantity, a result found) lead to what the question asks, naming no operation: "How do $1250 and 795 give you
-    the money left?"; else solver.opening's question."""
-    opening = solver.opening(plan, plan.steps.index(step))
-    target = question_target(question_sentence(problem_sentences(plan.problem)))
-    if step is not plan.steps[-1] or opening != step.question or not target or len(step.operands) != 2 \
-            or not _restates(plan, step):
-        return opening
-    quantities = [plan.quantities[r.index] for r in step.operands if r.kind == "quantity"]
-    if not all(q.given and q.value in solver.numbers_in(plan.problem) for q in quantities):
-        return opening   # a fact the problem takes as known (100%, 60 minutes) or a number it never wrote
-    names = [plan.quantities[r.index].text if r.kind == "quantity" else fmt(plan.steps[r.index].value)
-             for r in step.operands]
-    names = [as_mixed(n) for n in names] if re.search(r"\b\d+ \d+/\d+", plan.problem) else names  # as written
-    if names[0] == names[1]:   # a square's side ("used twice" would read as doubling it)
-        return f"How does {names[0]} give you {target}?"
-    return f"How do {names[0]} and {names[1]} give you {target}?"
-
 
 def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = False) -> Move:
     """This turn's move for a math problem, decided by the checker and the planner; `lesson` is updated."""
@@ -209,8 +125,8 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     theirs = [their_equation(work, letter, s.value) for s in plan.steps[:-1]]   # "4x = 28", kept for the recap
     lesson.worked += [e for e in theirs if e and e not in lesson.worked]
     offers_other = said and said[-1] != plan.answer and presented_as_answer(work, said[-1])
-    if plan.answer in said and not offers_other and (presented_as_answer(work, plan.answer)
-                                                     or all(s.value != plan.answer for s in plan.steps[:-1])):
+    if plan.answer in said and not offers_other and (presented_as_answer(work, plan.answer) or ends_on_answer(
+            plan, found) or all(s.value != plan.answer for s in plan.steps[:-1])):
         given = {q.value: q.text for q in plan.quantities if q.given and q.value in solver.numbers_in(plan.problem)}
         return (_by_chance(plan.answer, given, found, lesson.worked) if len(plan.steps) > 1 else None) \
             or _close(lesson, plan, work)
@@ -373,8 +289,9 @@ def _wrong_claim(plan: Plan | None, claim: Claim) -> Move:
     did ("You added the tops and added the bottoms.") and asks the step again in the problem's words."""
     lead = f"Check {claim.shown} again: it does not make {claim.result}."
     diagnosis = solver.diagnose(plan, str(claim)) if plan is not None else None
-    if diagnosis is None or diagnosis.value != claim.stated \
-            or not true_of_work(diagnosis.says, str(claim), plan.problem):
+    if diagnosis is None or diagnosis.value != claim.stated or not true_of_work(diagnosis.says, str(claim),
+                                                                                 plan.problem) \
+            or plan.steps[diagnosis.step].value in solver.numbers_in(claim.expression):   # "20 − 14": 12 + 2 was done
         return Move("flag", lead, f"What is {claim.shown}?", kind="claim_wrong")
     step = plan.steps[diagnosis.step]
     return Move("flag", f"{lead} {diagnosis.says}", linked_question(plan, step), step, kind="claim_wrong")
@@ -415,7 +332,7 @@ def _step_done(plan: Plan, work: str, found: list[Claim], step: Step, nxt: Step)
     only_units_left = all(s.kind == "convert" for s in plan.steps[plan.steps.index(step) + 1:])
     # what the step found, unless its question is only its own arithmetic ("What is 48 ÷ 6?" says nothing)
     # (an equation they wrote, "6x = 36", says itself what it answers)
-    finds = "" if _BARE_SUM.fullmatch(step.question) or claim == equation else what_it_finds(step.question)
+    finds = "" if BARE_SUM.fullmatch(step.question) or claim == equation else what_it_finds(step.question)
     answers = f": that is {finds}." if finds else ""
     # a student who has just done a step needs no way in to the next ("Picture 1 ticket ..."): its own question
     ask = _next(nxt.question if way_in(plan, nxt) else step_question(plan, nxt))
@@ -437,10 +354,10 @@ def _by_chance(answer: Fraction, given: dict[Fraction, str], found: list[Claim],
     claim on given numbers only that leaves out a quantity of a problem of several steps. Asked about, never
     confirmed. A number the student worked out (`worked`: "36 ÷ 6 = 6" before "6 × 3 = 18") is theirs, though the
     problem gives it too."""
-    claim = next((c for c in found if c.right and c.stated == answer), None)
+    claim = next((c for c in reversed(found) if c.right and c.stated == answer), None)   # the last that makes it
     written = arithmetic_text(claim.expression) if claim is not None else ""   # "36/6" uses 36, not the 6 it makes
     used = set(solver.numbers_in(re.sub(r"(?<=\d)/(?=\d)", " / ", written)))
-    left = [text for value, text in given.items() if value not in used]
+    left = [text for value, text in given.items() if value not in used and value != 1]   # "1 cup for every 4"
     made = {result_of(w) for w in worked} - {answer}
     if claim is None or not used <= set(given) or used & made or not left:
         return None
@@ -526,6 +443,11 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
     result counts, where a number of the problem not used yet comes in); a result without its working is asked
     about (never called right or wrong; a number the problem gave is never asked "how did you get"); a request for
     help is pointed at what the problem says about the question's target. No question comes three times."""
+    rounding = place_rounding_words(lesson.problem, said, lesson.last_hint)
+    if rounding is not None:   # "Round 3,451 to the nearest thousand": the rule itself knows the answer
+        lesson.solved = lesson.solved or rounding[3] == "final_right"
+        lesson.last_hint = rounding[2]
+        return Move(*rounding[:3], kind=rounding[3])
     story = _story_move(lesson, said, work)
     if story is not None:
         return story
@@ -707,16 +629,11 @@ def _ladder(lesson: Lesson, plan: Plan, step: Step) -> str:
 def _against_story(problem: str, plan: Plan | None, found: list[Claim]) -> Move | None:
     """Right arithmetic that moves an amount against the story's verb ("23 - 9 = 14" takes away 9 people who got on)
     is asked about at exactly that step. A step the plan has is never questioned this way."""
-    changes = story_changes(problem)
     steps = {s.value for s in plan.steps} if plan is not None else set()
-    for claim in (c for c in found if c.right and c.stated not in steps) if changes else ():
-        terms = re.fullmatch(rf"\s*(-?{NUM})\s*([-+])\s*(-?{NUM})\s*", arithmetic_text(claim.expression))
-        if terms is None:
-            continue
-        left, op, right = Fraction(terms.group(1)), terms.group(2), Fraction(terms.group(3))
-        moved = moved_wrong_way(changes, left, op, right)
+    for claim in (c for c in found if c.right and c.stated not in steps):
+        moved = against_story(problem, claim)
         if moved is not None:
-            doing = "takes away" if op == "-" else "adds"
+            doing = "takes away" if operations(claim) == ["-"] else "adds"
             return Move("ask", f"Look at {claim}: it {doing} the {fmt(moved.value)}.", moved_question(problem, moved),
                         kind="wrong_way")
     return None
@@ -732,15 +649,18 @@ def _foreign_number(lesson: Lesson, plan: Plan | None, found: list[Claim], work:
     outside = solver.numbers_in(CLAIM.sub(" ", arithmetic_text(work)))
     given = given_numbers(lesson.problem)
     known = {abs(v) for v, _ in given} | set(solver.numbers_in(lesson.problem)) | UNIT_SIZES
-    known |= {r for w in lesson.worked if (r := result_of(w)) is not None} | {c.stated for c in found}
+    known |= {r for w in lesson.worked if (r := result_of(w)) is not None}   # and each other claim's result, below
     known |= {s.value for s in plan.steps} | {q.value for q in plan.quantities} if plan is not None else set()
     converted = {abs(v) * f for v, _ in given for f in (60, 100, 1000, 12, 24, 7)}   # 2 hours is 120 minutes
     used = {v for c in found for v in solver.numbers_in(c.expression)}
-    unused = [phrase for v, phrase in given if v not in used and re.search(r"[a-z]", phrase)]
+    bare = {p for _, p in given if p.isdigit() and not re.search(rf"(?<![\d.]){p}\s*(?:%|percent)", lesson.problem)}
+    unused = sorted((phrase for v, phrase in given if v not in used and (phrase in bare or re.search("[a-z]", phrase))),
+                    key=lambda phrase: phrase in bare)   # "13 of them are girls": a count named before its number
     parts = {str(c) for c in found for s in (plan.steps if plan is not None else ()) if part_of_step(plan, c, s)}
     parts |= {str(c) for c in found if relation_move(lesson.problem, [c]) is not None}   # "32 ÷ (3 + 1) parts"
     for claim in (c for c in found if c.right and str(c) not in parts) if unused else ():   # "20 × 35" of 24 × 35
-        strange = [v for v in solver.numbers_in(claim.expression) if abs(v) not in known | converted
+        made = {c.stated for c in found if c is not claim}   # "64 ÷ 8 = 8": its own 8 explains nothing
+        strange = [v for v in solver.numbers_in(claim.expression) if abs(v) not in known | converted | made
                    and v not in outside
                    and not (abs(v).denominator != 1 and any(abs(v) * f in known for f in (10, 100, 1000)))]
         if strange:

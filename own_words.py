@@ -207,7 +207,9 @@ def answer_form(question: str, claim: str) -> bool:
     return bool(asked and re.match(ANSWER_FORMS[asked.group(1)], claim.strip().lower()))
 
 
-SLANG = set("stuff theres thats whats gonna wanna kinda sorta dunno yeah nope lol".split())  # no content of its own
+# no content of its own; a "not" typed without its apostrophe ("couldnt") is no word a passage would hold
+SLANG = set("stuff theres thats whats gonna wanna kinda sorta dunno yeah nope lol couldnt wouldnt shouldnt didnt "
+            "doesnt dont cant wont isnt wasnt werent arent hasnt havent hadnt aint".split())
 
 
 def truly_missing(missing: list[str], sentences: list[str]) -> list[str]:

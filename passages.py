@@ -34,6 +34,10 @@ SIGN_OFF = re.compile(r"^(?:sincerely|yours|your (?:friend|student|neighbou?r|pa
                       r"thank you|thanks|from)\b", re.I)
 
 
+# a letter pasted on one line: its greeting opens the first sentence ("Dear Mayor Ortiz, I am writing about ...")
+GREETED = re.compile(r"dear\b[^.!?,:]{1,40}[,:]\s+\w", re.I)
+
+
 def signed(line: str) -> bool:
     """A sign-off line is short and ends on no full stop ("Love, Tim", "Thank you,"): "Thank you for the sweater."
     is the letter's first sentence, not its close."""
@@ -44,11 +48,12 @@ def signed(line: str) -> bool:
 def letter_frame(sentences: list[str]) -> set[int]:
     """A letter's greeting ('Dear Neighbors,'), sign-off and signature: they say who writes to whom, never what the
     letter is for or asks, so no move points there (only a text that opens with a greeting is a letter)."""
-    if not sentences or not SALUTATION.match(sentences[0]):
+    greeted = bool(sentences) and SALUTATION.match(sentences[0])
+    if not sentences or not (greeted or GREETED.match(sentences[0])):
         return set()
     close = next((i for i in range(max(1, len(sentences) - 4), len(sentences)) if SIGN_OFF.match(sentences[i])
                   and signed(sentences[i])), None)
-    return {0} | (set(range(close, len(sentences))) if close is not None else set())
+    return ({0} if greeted else set()) | (set(range(close, len(sentences))) if close is not None else set())
 
 
 # Where a kind of question finds its answer in the text's structure, rather than in the sentence sharing its words.
@@ -220,6 +225,47 @@ def places(passage: str, skip: set[str] = frozenset()) -> list[str]:
     return where
 
 
+def no_title(passage: str, claim: str | None) -> str:
+    """A title asked of a text with none: a letter's greeting ("Dear Principal Ruiz,") says who it is written to."""
+    greeting = next((s for s in split_sentences(passage)[:1] if letter_frame([s]) and claim
+                     and set(content_words(claim)) & set(content_words(s))), None)
+    said = (f"\"{greeting.rstrip(',:')}\" is the letter's greeting: it says who the letter is written to. "
+            if greeting else "")
+    return (f"{said}This text has no title line above it. What is it mostly about? A good title would say that in a "
+            f"few words: which words from the text would you use?")
+
+
+# What a reader works out from deeds (a thought, a trait, a deed summed up: "to rescue his sister") and words that
+# name nothing to look for ("nobody", "hard"): a passage need not hold them for an answer to be right.
+THOUGHTS = {stem(w) for w in "thankful grateful jealous brave bored calm confident surprised curious strong smart hope "
+            "hoped wish wished want wanted decide decided realize realized believe believed rescue rescued save saved "
+            "help helped fail failed succeed succeeded protect nobody somebody someone everyone anybody body thing "
+            "things hard lot".split()}
+
+
+def unfound(words: list[str], sentences: list[str]) -> list[str]:
+    """The answer's words worth saying the passage lacks: never a feeling or a thought (worked out from deeds, not
+    found), nor a part of a passage word ("wood" in "firewood", "fed" in "overfed")."""
+    told = {w.lower() for s in sentences for w in re.findall(r"[A-Za-z]{3,}", s)}
+    def inside(word: str) -> bool:
+        return any(t != word and (t.endswith(word) or word.endswith(t) and len(word) - len(t) >= 2) for t in told)
+    return [w for w in words if stem(w.lower()) not in FEELING_WORDS and stem(w.lower()) not in THOUGHTS
+            and not inside(w.lower())]
+
+
+QUOTED_CLAIM = re.compile(r"\b(?:said|says|told (?:him|her|them|me|us)|asked|shouted|whispered)\s+(?:that\s+)?(.+)",
+                          re.I)
+
+
+def misquoted(claim: str, sentence: str) -> bool:
+    """Does an answer that gives a line ("she said you can sit with us") hold a word the sentence does not, in any
+    form ("she said I'm your turn to sit")? A line is quoted or it is not: a word changed is no longer what was said."""
+    line = QUOTED_CLAIM.search(claim)
+    spoken = " ".join(re.findall(r"[\"“]([^\"”]+)[\"”]", sentence)) or sentence  # the line, not the words around it
+    told = {form for word, _ in content_tokens(spoken) for form in base_forms(word)}
+    return bool(line) and any(not base_forms(word) & told for word, _ in content_tokens(line.group(1)))
+
+
 def split_title(sentences: list[str]) -> tuple[str | None, list[str]]:
     """A first line of at most 10 words with no end punctuation is the title: it names the text, it is no evidence."""
     if len(sentences) > 1 and len(sentences[0].split()) <= 10 and not re.search(r"[.!?\"”]$", sentences[0]):
@@ -266,10 +312,11 @@ QUESTION_TYPES = [  # first match wins: the specific kinds before the broad "why
                 r"\bwhat (?:does|do|did) ['‘\"“](?:[^'’\"”]+ ){4,}[^'’\"”]+['’\"”] "
                 r"(?:mean|describe|show|tell)|['‘\"“][^'’\"”]*\blike\b[^'’\"”]*['’\"”]|"  # or a simile
                 r"\bwhat (?:does|do|did) [^?]*\blike\b[^?]* (?:describe|mean)\b"),
+    # "help him spell the last word", "feel when she got the word": no word's meaning is asked
     ("vocabulary", r"\bmean(s|ing|t)?\b|\bphrase\b|\bdefin|\bwhat (is|are) (an? )?'|\bdescribes?\b.*'|"
-                   r"^(?![^?]*\b(?:\w*spel\w*|wr[io]t\w*|read|says?|said|guess\w*|typed?|learn\w*)\b[^?]*\bword\b)"
-                   r"(?![^?]*\bwords? (?:best )?describes? (?-i:[A-Z]))[^?]*\bword\b"),
-    # "help him spell the last word" asks about spelling, "what word describes Rosa?" a trait: no word's meaning
+                   r"^(?![^?]*\b(?:\w*spel\w*|wr[io]t\w*|read|says?|said|guess\w*|typed?|learn\w*|feel\w*|felt|"
+                   r"g[eo]t)\b[^?]*\bword\b)(?![^?]*\bwords? (?:best )?describes? (?-i:[A-Z]))[^?]*\bword\b"),
+    # "what word describes Rosa?" asks a trait: no word's meaning
     ("purpose", r"\b(author|writer|poet)'?s? purpose|\bpurpose\b|\bwhy (does|did) the (author|writer|poet)\b|"
                 r"\bwhy (?:does|did) \w+(?: \w+)? write\b|\bwhy was (?:this|the) \w+ written\b"),
     ("theme", r"\btheme\b|\b(?:the|a|what|which|this|its|\w+'s) (?:lesson|message)\b|\bmoral\b|"  # not "lesson time"
@@ -278,6 +325,7 @@ QUESTION_TYPES = [  # first match wins: the specific kinds before the broad "why
     ("argument", r"\bcounterclaim|\bclaim\b|\bargu|\bevidence\b|\bwhich sentence\b|\brespond"),
     ("sequence", r"\bin order\b|\border\b|\bsequence\b|"
                  r"\b(comes?|came|happen(?:s|ed)?|grows?) (first|next|last|before|after)\b|"
+                 r"\b(?:do|does|did) (?:right |just )?(?:before|after) (?:she|he|they|it|\w+ed)\b|"  # a deed beside one
                  r"\bfirst \w* ?step\b|\bright (before|after)\b"),
     ("feeling", r"\bfeel(s|ing|ings)?\b|\bmood\b|\bemotion|\breact(s|ed|ion)?\b"),
     ("motive", r"\b[Ww]hy (does|did|do|would|is|was) (he|she|they|[A-Z][a-z]+|(the|his|her) [a-z]+ [A-Z][a-z]+)\b"
@@ -450,15 +498,35 @@ def reaction_to_event(question: str, sentences: list[str], embedder: Embedder | 
     the first of it and the `ahead` after it that shows a feeling (a reaction follows what caused it). For 'how did
     X feel before EVENT' the feeling is the one shown before it: the `ahead` sentences before the event, nearest first
     (the giggles after the shadow play are no answer to how Raj felt before it)."""
-    event = re.search(r"\b(when|after|as|before)\b\s+(.{8,})", question, re.I)
+    event = re.search(r"\b(when|after|as|before|during)\b\s+(.{8,})", question, re.I)
     if not event:
         return None
     anchor = rank_sentences(event.group(2).rstrip("?. "), sentences, embedder)[0][1]
     near = range(anchor, min(anchor + ahead + 1, len(sentences)))  # a felt or shown feeling before a mere "voice"
     if event.group(1).lower() == "before":
         near = range(anchor - 1, max(-1, anchor - ahead - 1), -1)
+    near = [i for i in near if tells_of_feeler(question, sentences[i])]  # "A crow laughed at him": not the fox's joy
     felt = next((i for i in near if shown_feelings(sentences[i])), None)
-    return felt if felt is not None else next((i for i in near if CUES["feeling"].search(sentences[i])), None)
+    felt = felt if felt is not None else next((i for i in near if CUES["feeling"].search(sentences[i])), None)
+    during = event.group(1).lower() == "during" and FEELER.search(question)  # what they do all through it shows it
+    return felt if felt is not None or not during else next(iter(near), None)
+
+
+FEELER = re.compile(r"\b(?:[Hh]ow|[Ww]hy) (?:does|did|do|is|was|were) ([A-Z][a-z]+|(?:the|his|her) [A-Za-z]+)\b"
+                    r".*\bfeel")  # "how does Dev feel", "why does Minh feel pride"
+TELLER = re.compile(r"the (?:narrator|speaker|writer|author)")  # a first-person teller: "I", "my"
+
+
+def tells_of_feeler(question: str, sentence: str) -> bool:
+    """Does a sentence tell of the one whose feeling is asked, as someone acting ("I felt terrible", "he walked
+    away"), not only of another ("Two of the fish were hiding", "A crow on the fence laughed at him")?"""
+    who = FEELER.search(question)
+    if not who:
+        return True
+    if TELLER.fullmatch(who.group(1).lower()):
+        return bool(re.search(r"\bI\b|\b(?:me|my|we)\b", sentence, re.I))
+    named = who.group(1).split()[-1]
+    return bool(re.search(rf"\b{re.escape(named)}\b|\b(?:he|she|they|his|their)\b|^\W*her\b", sentence, re.I))
 
 
 RESPONDS = re.compile(r"\b(?:respond|response|answer|reply|replies|argue against|say to)\b", re.I)
@@ -587,6 +655,17 @@ def reason_first(question: str, sentence: str) -> bool:
     return not re.match(r"\W*(?:so|then|that's why)\b", sentence, re.I) and (first or not event)
 
 
+REASON = re.compile(r"\b(?:because|since|so that|so|that's why|therefore)\b", re.I)
+
+
+def reason_of_another(question: str, sentence: str) -> bool:
+    """Does a sentence's "because" or "so" give the reason for another event than the one asked: it shares no word,
+    in any form, with the question ("I groaned, because I was in the middle of my game" is no reason the tank water
+    was cloudy; "She had told her grandmother ..., so she felt she had let her down" is why Ana did not call her)?"""
+    asked = {form for word, _ in content_tokens(question) for form in base_forms(word)}
+    return bool(REASON.search(sentence)) and not any(base_forms(word) & asked for word, _ in content_tokens(sentence))
+
+
 def past_premise(kind: str, question: str, sentences: list[str], ranked: list[tuple[float, int]], top: int) -> int:
     """For a why-question whose best sentence only tells what the question already says ("That night Marco didn't
     tell his family the news.", two words more at most), and whose neighbours give no reason, the best-ranked
@@ -599,7 +678,8 @@ def past_premise(kind: str, question: str, sentences: list[str], ranked: list[tu
         return top
     near = [i for i in (top - 1, top + 1) if 0 <= i < len(sentences) and CUES[kind].search(sentences[i])]
     gives = [i for _, i in ranked if 0 < abs(i - top) <= 2 and CUES[kind].search(sentences[i]) and not
-             sentences[i].rstrip(" \"'”").endswith("?") and overlap(content_words(question), sentences[i], idf) < 0.5]
+             sentences[i].rstrip(" \"'”").endswith("?") and overlap(content_words(question), sentences[i], idf) < 0.5
+             and not reason_of_another(question, sentences[i])]
     return gives[0] if gives and not near else top
 
 
@@ -618,8 +698,8 @@ def focus(sentences: list[str], top: int, question: str, kind: str) -> list[int]
         if cue.search(sentences[top]):
             return sorted([around[0], top])
         reach = (1, 2) if kind == "cause" else (1,)  # "because", "so" name a reason; a quote or a look may not
-        gives = [i for d in reach for i in (top - d, top + d) if 0 <= i < len(sentences)
-                 and cue.search(sentences[i]) and not sentences[i].rstrip(" \"'”").endswith("?")]
+        gives = [i for d in reach for i in (top - d, top + d) if 0 <= i < len(sentences) and cue.search(sentences[i])
+                 and not sentences[i].rstrip(" \"'”").endswith("?") and not reason_of_another(question, sentences[i])]
         if gives and abs(gives[0] - top) == 2:
             return [gives[0]]
         return sorted([gives[0] if gives else around[0], top])

@@ -41,8 +41,8 @@ from typing import TYPE_CHECKING
 from evidence import (CLAUSE_BREAK, COMMON, INTERPRETIVE, STOP, Verdict, base_forms, claim_core, claim_parts, conflicts,
                       content_tokens, content_words, default_embedder, forms_of, has_negation, judge_claim, paraphrases,
                       sides_kept, stem)
-from passages import (CLAIM_CUE, COUNTERCLAIM, FEELING_WORDS, another_moment, covers, focus, key_sentences, lesson_of,
-                      named_feelings, other_step, quoted_term, rank_sentences, shown_feelings, window)
+from passages import (CLAIM_CUE, COUNTERCLAIM, EVENT, FEELING_WORDS, another_moment, covers, focus, key_sentences,
+                      lesson_of, named_feelings, other_step, quoted_term, rank_sentences, shown_feelings, window)
 from own_words import (answer_form, number_told, own_words, own_words_backed, polarity_flipped, restates_premise,
                        summed_up, swaps, synonym_meant, truly_missing, word_forms)
 from traits import REASON_BREAK, TRAIT_ASKED, TRAITS, shows, weigh_trait
@@ -316,10 +316,11 @@ CONFIRMED = {
     "vocabulary": "Yes, that is what the word means here, and the sentence fits that meaning: {said} Is there another "
                   "word or question from the passage you want to try?",
     "sequence": "Yes, that is the order the passage gives, step by step. Which time words helped you keep the order?",
+    "beside": "Yes, that comes right {side}: {said} What happens next in the passage?",
     "trait": "Yes, {trait} fits: {said} shows it. What else does the character do that shows the same?"}
 
 
-def confirm(kind: str, claim: str, verdict: Verdict, sentences: list[str]) -> str:
+def confirm(kind: str, claim: str, verdict: Verdict, sentences: list[str], question: str = "") -> str:
     """Say clearly that it is right and what in the passage shows it, then move on (never ask for evidence again)."""
     said = quote(backing(verdict.sentence, claim, sentences))
     kind = "counterclaim" if kind == "argument" and COUNTERCLAIM.search(verdict.sentence) else kind
@@ -328,9 +329,12 @@ def confirm(kind: str, claim: str, verdict: Verdict, sentences: list[str]) -> st
     kind = "reaction" if kind == "feeling" and not feeling_word(claim) else kind  # "they laughed": no feeling named
     kind = "summary" if kind == "main_idea" and verdict.sentence not in [sentences[i] for i in key_sentences(
         kind, sentences)] else kind  # own_words.summed_up: the closing sentence, no key one
+    event = EVENT.search(question) if kind == "sequence" else None
+    kind = "beside" if event else kind  # the step beside a named event: its own line
     template = CONFIRMED.get(kind, "Yes, that's right, and it matches the passage: {said} Can you find another "
                                    "detail that adds to it, or shall we try the next question?")
-    return template.format(said=said, feeling=feeling_word(claim) if kind == "feeling" else "", trait=trait)
+    return template.format(said=said, feeling=feeling_word(claim) if kind == "feeling" else "", trait=trait,
+                           side=f"{event[1].lower()} {event[2].rstrip('?. ')}" if event else "")
 
 
 OWN_WORDS_KINDS = {"detail", "cause", "motive", "inference", "argument"}  # a sequence, a whole text: their own tests
@@ -395,6 +399,10 @@ def near_the_asked_event(question: str, sentences: list[str], backed: str) -> bo
     topic = {w for w in content_words(question)
              if sum(w in content_words(s) for s in sentences) > max(2, len(sentences) // 3)}  # "camel" throughout
     event = set(content_words(question)) - names - COMMON - topic
+    # an opening's subject is the text's topic, however often "they" stands for it after ("Polar bears have ..."),
+    # unless the question asks of nothing else ("How did Tomas get the kite down?" after "Priya's new kite ...")
+    opening = set(content_words(" ".join(sentences[0].split()[:3]))) if len(sentences) >= 3 else set()
+    event = event - opening or event
     at = [i for i, s in enumerate(sentences) if s in backed]
     around = (-1, 0, 1) if CAUSE_ASKED.search(question) else (-1, 0)
     return any(event & set(content_words(sentences[i + d])) for i in at for d in around if 0 <= i + d < len(sentences))

@@ -105,7 +105,10 @@ def subject_of(clause: str) -> tuple[str, str, str] | None:
 def asked_form(phrase: str, sentences: list[str]) -> str:
     """A phrase as it reads inside a question: "The fluffing" -> "the fluffing", "Ice" -> "ice" when the text writes
     it so elsewhere, "Tired students" and "Farmers" too (a word before a lowercase noun, a plural); a name ("Mr.
-    Oduya", "Grandma", "Omar's", "Jonas") stays."""
+    Oduya", "Grandma", "Omar's", "Jonas") stays; a first-person teller's "my grandmother" is "the narrator's"."""
+    told = re.sub(r"(?i)^(?:my|our)\s+", "the narrator's ", phrase)  # "my grandmother" is no tutor's grandmother
+    if told != phrase:
+        return told
     words = phrase.split()
     head = words[0]
     named = any(re.search(rf"(?<=[a-z,] ){re.escape(head)}\b", s) for s in sentences)  # "... called Biscuit"
@@ -138,7 +141,7 @@ def said_question(sentence: str, question: str, sentences: list[str], i: int) ->
         rest = told.group("rest")
         about = next((m.group(0) for m in OBJECT.finditer(rest) if talked_about(m.group(0), rest[:m.start()])), "")
         who = asked_form(told.group("who"), sentences)
-        topic = f" about {about}" if about else ""
+        topic = f" about {asked_form(about, sentences)}" if about else ""
         return f"What {'did' if past else 'does'} {who} say{topic}?"
     line = LINE_SAID.search(sentence)
     if line:

@@ -576,18 +576,18 @@ def _kind_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
 
 
 def _convert_wrongs(plan: Plan, step: Step, a: Fraction, b: Fraction) -> list[_Wrong]:
-    """A unit changed the wrong way, time counted in hundreds, or the change skipped ('3 weeks' used as 3 days)."""
-    inverse = a / b if step.op == "*" else a * b
-    wrongs = [_Wrong("unit_mix_up", inverse, f"You {'divided' if step.op == '*' else 'multiplied'} {fmt(a)} "
-                                             f"by {fmt(b)}: should the number of units get bigger or smaller?")]
-    if b == 60:
-        wrongs.append(_Wrong("unit_mix_up", a * 100 if step.op == "*" else a / 100, "You used 100, as if "
-                             "time were counted in hundreds."))
-    first = step.operands[0]
-    if step.op == "*" and first.kind == "quantity" and step is not plan.steps[-1]:   # '3 weeks' used as 3 days
-        said = plan.quantities[first.index].text
-        wrongs.append(_Wrong("forgot_to_convert", a, f"You used {said} as if it were {fmt(a)} {step.unit}: "
-                                                     f"change it to {step.unit} first."))
+    """A unit changed the wrong way, a unit's size mixed up, or the change skipped ('3 weeks' used as 3 days)."""
+    last = step is plan.steps[-1]
+    doing = "divided" if step.op == "*" else "multiplied"
+    wrongs = [_Wrong("unit_mix_up", a / b if step.op == "*" else a * b, f"You {doing} {fmt(a)} by {fmt(b)}: should "
+                                                                         f"the number of units get bigger or smaller?")]
+    first, size = step.operands   # the asked unit's size mixed up: 100 m in 1 km (not "2 kg 75 g" read as 275 g)
+    small, _, big = plan.quantities[size.index].unit.partition(" per ") if size.kind == "quantity" else ("", "", "")
+    wrongs += [_Wrong("unit_mix_up", a * n if step.op == "*" else a / n, f"You used {n}: how many {small} make 1 "
+                      f"{big}?") for n in {60: (100,), 100: (10, 1000), 1000: (100,)}.get(b, ()) if big and last]
+    if step.op == "*" and first.kind == "quantity" and not last:   # '3 weeks' used as 3 days
+        wrongs.append(_Wrong("forgot_to_convert", a, f"You used {plan.quantities[first.index].text} as if it were "
+                                                     f"{fmt(a)} {step.unit}: change it to {step.unit} first."))
     return wrongs
 
 
@@ -727,7 +727,7 @@ def diagnose(plan: Plan, student_text: str) -> Diagnosis | None:
     wrong_plans = misconceptions(plan)
     for number in said:
         for index, wrong, values in wrong_plans:
-            if any(rounds_to(v, number) for v in values):
+            if any(rounds_to(v, number) for v in values) and plan.steps[index].value not in results:   # done right
                 return Diagnosis(index, wrong.name, number, f"{wrong.says} {plan.steps[index].question}", wrong.says)
     return None
 

@@ -11,6 +11,9 @@ verdict object: math_moves.py, one room up, makes the move.
 - `unit_slip_words`: right arithmetic on two measures in different units, or a result named in another unit;
   `mixed_kinds_words`: right arithmetic that adds or takes away quantities of different kinds ($8 + 6 tickets).
 - `regrouping`, `proposal`: "how do I take away when 4 is smaller than 9", "do I add the sides?".
+- `place_rounding_words`: "Round 3,451 to the nearest thousand.", an exercise whose answer the rule itself knows:
+  a right answer confirmed, another number asked to be placed between the two round numbers, a help request asked
+  which two round numbers it lies between.
 """
 from __future__ import annotations
 
@@ -118,6 +121,13 @@ def unit_slip_words(problem: str, found: list[Claim], work: str) -> tuple[str, s
         numbers = re.findall(NUM, arithmetic_text(claim.expression))
         if set(numbers_in(claim.expression)) & UNIT_SIZES - {1, 2}:   # "2 x 100": a change of unit, asked elsewhere
             continue
+        money = [(n, _money_unit(problem, found, n)) for n in numbers]
+        if len(money) == 2 and {u for _, u in money} == {"dollars", "cents"} and operations(claim)[0] in "+-":
+            (a, unit_a), (b, unit_b) = money
+            dollars = a if unit_a == "dollars" else b
+            return (f"Look at {claim}: {a} is in {unit_a} and {b} is in {unit_b}.",
+                    f"Can you {'add' if operations(claim) == ['+'] else 'take them away'} like that? "
+                    f"How many cents is ${dollars}?")
         measured = [(n, u) for n in dict.fromkeys(numbers) if (u := unit_after(problem, n))]
         if len(measured) == 2 and convertible(measured[0][1], measured[1][1]) and "*" not in operations(claim):
             (a, unit_a), (b, unit_b) = measured
@@ -127,11 +137,26 @@ def unit_slip_words(problem: str, found: list[Claim], work: str) -> tuple[str, s
             return (f"Look at {claim}: {a} is in {unit_a} and {b} is in {unit_b}.",
                     f"Can you {doing} like that? How many {small} is {big[0]} {big[1]}?")
         named = unit_after(arithmetic_text(work), claim.written)
-        if len(measured) == 1 and measured[0][0] == numbers[0] and convertible(named, measured[0][1]):
-            (number, unit), result, one = measured[0], claim.written, re.sub(r"(?<=..)s$", "", named)
+        if len({u for _, u in measured}) == 1 and measured[0][0] == numbers[0] and convertible(named, measured[0][1]):
+            (number, unit), result = measured[0], claim.written
+            small, big = (named, unit) if wordproblem.unit_factor(unit.lower(), named.lower()) else (unit, named)
             return (f"Look at {claim}: the {number} is in {unit}, so {result} is in {unit} too.",
-                    f"Is {result} {unit} the same as {result} {named}? How many {unit} make 1 {one}?")
+                    f"Is {result} {unit} the same as {result} {named}? How many {small} make 1 "
+                    f"{re.sub(r'(?<=..)s$', '', big)}?")
     return None
+
+
+def _money_unit(problem: str, found: list[Claim], number: str) -> str:
+    """ "dollars" for a number the problem writes as $5, "cents" for one it writes as 75 cents or one a student's
+    claim makes from a cents amount by counting ("3 × 75 = 225" of pencils at 75 cents); else ""."""
+    if re.search(rf"\${re.escape(number)}(?!\d|\.\d)", problem):
+        return "dollars"
+    cents = {Fraction(n) for n in re.findall(rf"({NUM})\s*(?:cents?\b|¢)", problem)}
+    made = next((c for c in found if c.right and c.stated == Fraction(number)), None)
+    if Fraction(number) in cents or made is not None and operations(made) == ["*"] \
+            and len(cents & set(numbers_in(made.expression))) == 1 and not re.search(r"\$", str(made)):
+        return "cents" if re.search(r"\$", problem) else ""
+    return ""
 
 
 def mixed_kinds_words(given: list[tuple[Fraction, str]], found: list[Claim]) -> tuple[str, str] | None:
@@ -173,6 +198,13 @@ def same_route(claim: Claim, step: Step) -> bool:
     return step.op in ops or step.op == "*" and "/" in ops and any(v.numerator == 1 for v in step.values) or kept
 
 
+def ends_on_answer(plan: Plan, found: list[Claim]) -> bool:
+    """Does the student's last claim make the answer by the operation of the plan's last step? "250 − 125 = 125"
+    (or "165 − 40 = 125") ends a store's 250 books less 85 and 40 even where the sum 85 + 40 makes 125 too."""
+    last = found[-1] if found else None
+    return last is not None and last.right and last.stated == plan.answer and same_route(last, plan.steps[-1])
+
+
 _UNIT_CHANGE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*([a-zA-Z]+)\s*(?:=|\bis\b|\bare\b|\bmakes?\b)\s*"
                           r"(\d+(?:\.\d+)?)\s*([a-zA-Z]+)")
 
@@ -198,3 +230,47 @@ def unit_change(problem: str, work: str) -> tuple[str, str, str, str] | None:
     return "confirm", f"Yes, {a} {unit_a} = {b} {unit_b}.", ask, \
         f"{a} {sign} {fmt(Fraction(size or wordproblem.unit_factor(unit_b.lower(), unit_a.lower())))} = {b}"
 
+
+# "Round 3,451 to the nearest thousand", "What is 7.46 rounded to the nearest tenth?": the number and the place
+_PLACE_ROUNDING = re.compile(r"\bround (?P<a>\d[\d,]*(?:\.\d+)?) to the nearest (?P<p>[a-z ]+?)\W*$|"
+                             r"\b(?P<b>\d[\d,]*(?:\.\d+)?),? rounded to the nearest (?P<q>[a-z ]+?)\W*$", re.I)
+_PLACES = {"ten": Fraction(10), "hundred": Fraction(100), "thousand": Fraction(1000),
+           "ten thousand": Fraction(10000), "whole number": Fraction(1), "one": Fraction(1), "dollar": Fraction(1),
+           "tenth": Fraction(1, 10), "hundredth": Fraction(1, 100)}
+_DIGIT_BELOW = {Fraction(10): "ones", Fraction(100): "tens", Fraction(1000): "hundreds",
+                Fraction(10000): "thousands", Fraction(1): "tenths", Fraction(1, 10): "hundredths",
+                Fraction(1, 100): "thousandths"}
+
+
+def place_rounding_words(problem: str, said: list[Fraction],
+                         asked_before: str = "") -> tuple[str, str, str, str] | None:
+    """(verdict, lead, question, kind) for a problem that only asks to round a number to a place; None for any other.
+    The rule knows the answer (a half rounds up), so a right one is confirmed with why, and another number is told
+    apart from it at the digit that decides, never with the answer said; a help request after `asked_before` (the
+    first question) names the two round numbers."""
+    sentences = problem_sentences(problem)
+    m = _PLACE_ROUNDING.search(sentences[-1] if sentences else "") if len(sentences) == 1 else None
+    place = _PLACES.get(wordproblem.stem((m.group("p") or m.group("q")).strip().lower())) if m else None
+    if place is None:
+        return None
+    written = m.group("a") or m.group("b")
+    number = Fraction(written.replace(",", ""))
+    low = number // place * place
+    answer = low + place if number - low >= place / 2 else low
+    shown = {low: fmt(low), low + place: fmt(low + place)}
+    digit, named = _DIGIT_BELOW[place], (m.group("p") or m.group("q")).strip().lower()
+    plural = named if named.endswith("s") else f"{named}s"
+    if said and said[-1] == answer:
+        why = "halfway rounds up" if number - low == place / 2 else f"its {digit} digit puts it closer to {fmt(answer)}"
+        return ("confirm", f"Yes, {fmt(answer)} is right! {written} lies between {shown[low]} and "
+                           f"{shown[low + place]}, and {why}.", "Would you like a similar problem to try?",
+                "final_right")
+    if said:
+        return ("flag", f"{fmt(said[-1])} is not {written} rounded to the nearest {named}.",
+                f"Which two {plural} does {written} lie between, and which is it closer to? Look at its {digit} digit.",
+                "claim_wrong")
+    first = f"Which two {plural} does {written} lie between, and which of them is it closer to?"
+    if asked_before == first:   # asked once already: the two round numbers named, the choice still theirs
+        return ("none", "", f"{written} lies between {shown[low]} and {shown[low + place]}. Look at its {digit} digit: "
+                            f"is it closer to {shown[low]} or to {shown[low + place]}?", "hint")
+    return "none", "", first, "hint"

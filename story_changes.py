@@ -9,6 +9,8 @@ direction): the question asks what there is now or left (never "how many more ..
 start, whose changes run backwards); every clause of the story that holds a number holds exactly one, whole, of the
 same unit, moved by at most one verb the list below knows, by the story's owner (a gift to the owner, "her aunt gave
 her 25", moves it in); no clause speaks of parts, rates or comparisons (half, each, twice, of them, more than).
+Where the whole story does not read so ("Eli buys 6 packs and chews 8 pieces"), one step is still asked about by the
+clause of its own number alone (`against_story`: "30 + 8" adds the 8 pieces chewed), never by a purchase's verb.
 """
 from __future__ import annotations
 
@@ -25,9 +27,10 @@ from unplanned_help import HOW_FAR_APART
 from wordproblem import MONEY_AWAY, MOVES_AWAY, MOVES_IN, NUMBER, normalise, number_value, stem
 
 # The shared lexicon (wordproblem.py), with what only a plain story reads as a change: spending anything, and
-# "left" ("she left 5 at school"), which the question check below keeps apart from "how many are left", and living
-# things that die ("9 plants die": fewer are still alive).
-_AWAY = rf"{MOVES_AWAY}|spent|spends|paid|pays|left(?! over)|leaves|died|dies|die|wilted|wilts|wilt"
+# "left" ("she left 5 at school"), which the question check below keeps apart from "how many are left", living
+# things that die ("9 plants die": fewer are still alive), gum chewed and eggs that break.
+_AWAY = rf"{MOVES_AWAY}|spent|spends|paid|pays|left(?! over)|leaves|died|dies|die|wilted|wilts|wilt|" \
+    r"chewed|chews|chew|break|cracked|cracks|crack"
 _GIVES = r"gave|gives|handed|hands|sent|sends"
 _IN = rf"{MOVES_IN}|landed|lands|showed up|shows up"   # birds land on the tree, friends show up at the party
 _VERB = re.compile(rf"\b(?P<away>{_AWAY})\b|\b(?P<in>{_IN})\b", re.I)
@@ -37,7 +40,8 @@ _NOT_PLAIN = re.compile(r"\b(?:half|halves|twice|double|doubled|triple|tripled|t
                         r"dozen|each|every|per|times|some|rest|remaining|remainder|of what|as (?:many|much)|than|"
                         r"(?:a|an) (?:minute|hour|day|week|"
                         r"month|year)|percent|total)\b|%|\d/\d", re.I)
-NOW_ASKED = re.compile(r"\b(?:now|left|remain|remains|remaining|still|in the end|at the end|end up)\b", re.I)
+NOW_ASKED = re.compile(r"\b(?:now|left|remain|remains|remaining|still|in the end|at the end|end up|"
+                       r"not (?:broken|cracked|eaten|sold|used|spent|lost|taken)|unsold|unused|uneaten)\b", re.I)
 _NOT_NOW = re.compile(r"\b(?:more|fewer|less)\b.*\bthan\b|\b(?:at first|start|started|begin|began|beginning|before|"
                       r"total|each|difference)\b", re.I)   # a difference, a share, or the start (changes run back)
 _NAME = re.compile(r"\b(?!(?:A|An|The|There|At|On|In|Then|After|Later|Her|His|Their|It|He|She|They)\b)[A-Z][a-z]+\b")
@@ -74,7 +78,7 @@ def _change(clause: str) -> Change | None:
         return Change(value, 0, "", clause, unit)
     verb = verbs[0]
     sign = -1 if verb.group("away") else +1
-    if unit == "$" and re.fullmatch(MONEY_AWAY, verb.group(), re.I):
+    if unit in ("$", "cents", "cent") and re.fullmatch(MONEY_AWAY, verb.group(), re.I):
         sign = -1
     if re.fullmatch(_GIVES, verb.group(), re.I):   # "gave away 15", "gave 5 to Joe": away; a gift to the owner: in
         gift = re.match(r"\s*(?:him|her|them|me|us)\s+(?:another\s+|an extra\s+)?\$?\d", clause[verb.end():])
@@ -94,13 +98,20 @@ def _same_units(changes: list[Change]) -> bool:
     return all(stem(c.unit) == start or c.unit in ("of", "") for c in changes[1:])
 
 
+def _asks_now(question: str) -> bool:
+    """Does the question ask what there is now or left? "How many people got off?" asks for a change instead."""
+    asks_change = any(v.group().lower() not in ("left", "leaves") and not question[:v.start()].endswith("not ")
+                      for v in _VERB.finditer(question))   # "How many are not cracked?" asks what is still whole
+    return bool(NOW_ASKED.search(question)) and not _NOT_NOW.search(question) and not asks_change \
+        and not _NOT_PLAIN.search(question)
+
+
 def story_changes(problem: str) -> list[Change] | None:
     """The story's start and changes, in order, when its question asks what there is now or left and the whole
     story reads plainly (see the module's docstring); else None."""
     question = (re.findall(r"[^.!?]*\?", problem) or [""])[-1]
-    asks_change = any(v.group().lower() not in ("left", "leaves") for v in _VERB.finditer(question))
-    if not NOW_ASKED.search(question) or _NOT_NOW.search(question) or asks_change or _NOT_PLAIN.search(question):
-        return None   # "How many people got off?" asks for a change, not for what there is now
+    if not _asks_now(question):
+        return None
     clauses = [c.strip(" .,") for c in _CLAUSE.split(problem.replace(question, " ")) if c.strip(" .,")]
     changes = []
     for clause in clauses:
@@ -131,9 +142,32 @@ def moved_wrong_way(changes: list[Change], left: Fraction, op: str, right: Fract
     moved = by_value.get(right)
     if op == "-" and moved is not None and moved.sign == +1:
         return moved
-    if op == "+":
-        return next((c for c in (by_value.get(right), by_value.get(left)) if c is not None and c.sign == -1), None)
+    away = [c for c in (by_value.get(right), by_value.get(left)) if c is not None and c.sign == -1]
+    if op == "+" and len(away) == 1:   # "12 + 5" of 12 given away and 5 lost: all that went, put together
+        return away[0]
     return None
+
+
+def against_story(problem: str, claim: Claim) -> Change | None:
+    """The change a right step of adding or taking away moves against its verb: read from the whole story
+    (`story_changes`), or, where the whole story does not read plainly, from the clause of that one number alone
+    ("Eli buys 6 packs and chews 8 pieces": the 8 is chewed, fewer pieces) in a story asked about what there is now
+    or left. None when the step agrees with the story or its numbers are not read."""
+    terms = _TWO_TERMS.fullmatch(arithmetic_text(claim.expression))
+    if terms is None or terms.group(2) not in "+-":
+        return None
+    left, op, right = Fraction(terms.group(1)), terms.group(2), Fraction(terms.group(3))
+    changes = story_changes(problem)
+    if changes is not None:
+        return moved_wrong_way(changes, left, op, right)
+    question = question_sentence(problem_sentences(problem))
+    if not _asks_now(question):
+        return None
+    story = problem.replace(question, " ")
+    alone = [c for c in map(_change, (c.strip(" .,") for c in _CLAUSE.split(story))) if c is not None and c.sign
+             and not re.fullmatch(MONEY_AWAY, c.verb, re.I)]   # "buys gum for 85 cents": money out, gum in
+    read = {c.value: c for c in alone if solver.numbers_in(problem).count(c.value) == 1}
+    return moved_wrong_way([c for v, c in read.items() if v in (left, right)], left, op, right)
 
 
 def answer_by_story(changes: list[Change]) -> Fraction:
@@ -143,14 +177,21 @@ def answer_by_story(changes: list[Change]) -> Fraction:
 
 # ============================================================================ asking about a story's changes
 
+_AUXILIARIES = {"are", "is", "was", "were", "do", "does", "did", "will", "can", "have", "has"}
+
+
 def asked_amount(problem: str) -> str:
     """The question's amount with its comparison words: "more people on the bus, or fewer", "more money, or less"."""
     question = question_sentence(problem_sentences(problem))
-    many = re.search(r"\bhow many (?P<noun>[a-z]+)", question, re.I)
+    many = re.search(r"\bhow many (?!(?:are|is|were|was|do|does|did|will|can)\b)(?P<noun>[a-z]+)", question, re.I)
     place = re.search(r"\b(?:on|in|at) (?:the|a|an|her|his|their|its) [a-z]+\b", question)
     where = f" {place.group()}" if place and not re.search(r"\b(?:have|has|had)\b", question) else ""
+    if many and many.group("noun").lower() in _AUXILIARIES:   # "How many are left?" names no noun
+        return "more, or fewer"
     if many:
         return f"more {many.group('noun')}{where}, or fewer"
+    if re.search(r"\bhow many\b", question, re.I):   # "How many are left?": no noun to name
+        return f"more{where}, or fewer"
     noun = re.search(r"\bhow much (?P<noun>[a-z]+)", question, re.I)
     thing = noun.group("noun") if noun and noun.group("noun") not in ("does", "did", "do", "is", "are", "will") \
         else "money"
@@ -161,13 +202,17 @@ def moved_question(problem: str, change: Change) -> str:
     """The story's own clause about a change, asked as a direction: "9 people got on: does that make more people on
     the bus, or fewer?"."""
     said = change.clause[0].upper() + change.clause[1:]
+    sentence = next((s for s in problem_sentences(problem) if change.clause in s), "")
+    subject = re.match(r"(?:[A-Z][a-z]+|He|She|They|We|I)(?= )", sentence)
+    if change.clause[0].islower() and subject and subject.group() not in ("A", "An", "The", "There"):
+        said = f"{subject.group()} {change.clause}"   # "lost 5" of "He gave away 12 and lost 5": "He lost 5"
     return f"{said}: does that make {asked_amount(problem)}?"
 
 
 def then_question(problem: str, change: Change) -> str:
     """The next change asked in the story's words: "4 people got off: how many people are on the bus after that?"."""
     question = question_sentence(problem_sentences(problem))
-    many = re.search(r"\bhow many (?P<noun>[a-z]+)", question, re.I)
+    many = re.search(r"\bhow many (?!(?:are|is|were|was|do|does|did|will|can)\b)(?P<noun>[a-z]+)", question, re.I)
     place = re.search(r"\b(?:on|in|at) (?:the|a|an|her|his|their|its) [a-z]+\b", question)
     amount = f"how many {many.group('noun')}" if many else "how much"
     where = f" {place.group()}" if place and not re.search(r"\b(?:have|has|had)\b", question) else ""
@@ -242,7 +287,8 @@ def part_story(problem: str) -> list[Change] | None:
     sentences = problem_sentences(problem)
     if part is None or not part.problem.startswith(sentences[0]):
         return None
-    return story_changes(f"There were {fmt(part.answer)} {part.unit}. {' '.join(sentences[1:])}")
+    noun = part.unit.split()[-1] if part.unit else ""   # "48 tomato plants", then "sells 15 plants": one unit
+    return story_changes(f"There were {fmt(part.answer)} {noun}. {' '.join(sentences[1:])}")
 
 
 # ============================================================================ relations the story states
@@ -288,9 +334,10 @@ def relation_move(problem: str, found: list[Claim], earlier: tuple[Fraction, ...
     story = " ".join(s for s in sentences if s != asked)
     phrases = _amounts(story)
     moves = []
+    hundredths = {c.stated * 100 for c in found if c.right}   # "420 × 35 = 14700, 14700 ÷ 100 = 147": 35% in two steps
     for claim in (c for c in found if c.right):
         terms = _TWO_TERMS.fullmatch(arithmetic_text(claim.expression))
-        if terms is None:
+        if terms is None or claim.stated in hundredths:
             continue
         a, op, b = Fraction(terms.group(1)), terms.group(2), Fraction(terms.group(3))
         for check in (_fraction_part, _percent_part, _times_as, _more_or_less, _percent_as_amount, _times_and_total,
@@ -459,13 +506,18 @@ def _compared_side(sentence: str, m: re.Match) -> str:
 
 
 def _percent_as_amount(story: str, asked: str, phrases: dict, claim: Claim, terms: tuple) -> RelationMove | None:
+    """"300 - 15" for 15% off $300, "420 × 35" or "420 ÷ 35" for 35% of 420 students: the percent used as a plain
+    number."""
     for percent in (Fraction(p) for p in _PERCENT.findall(story)):
         other = _other(terms, percent, phrases)
-        if other is None or terms[1] not in "+-":
+        if other is None or terms[1] not in "+-*/" or percent == 100 or terms[1] == "/" and (terms[2] != percent
+                                                                                              or percent == 10):
             continue
         whole = phrases[other]
         amount = f"${fmt(percent)}" if whole.startswith("$") else f"{fmt(percent)} {' '.join(whole.split()[1:])}"
-        return RelationMove("flag", f"Look at {claim}: {fmt(percent)}% of {whole} is not {amount.strip()}; it is "
+        said = {"*": f"{fmt(percent)} times {whole}", "/": f"{whole} shared into {fmt(percent)} parts"}.get(
+            terms[1], amount.strip())
+        return RelationMove("flag", f"Look at {claim}: {fmt(percent)}% of {whole} is not {said}; it is "
                                     f"{fmt(percent)} out of every 100.", f"How much is {fmt(percent)}% of {whole}?")
     return None
 
@@ -481,6 +533,11 @@ def _fraction_part(story: str, asked: str, phrases: dict, claim: Claim, terms: t
             ask = "Which part does the question ask for: that part, or the rest?" if top == 1 else \
                 f"How much are {fmt(top)}/{fmt(bottom)} of {phrases[a]}, then?"
             return RelationMove("confirm", f"Yes, {claim} is right: {part} is 1/{fmt(bottom)} of {phrases[a]}.", ask)
+        taken = _other(terms, top / bottom, phrases) if op in "+-" else None
+        if taken is not None:   # "120 - 1/3" for 1/3 of $120: a third of one, not of the whole
+            return RelationMove("flag", f"Look at {claim}: it uses {fmt(top)}/{fmt(bottom)} as an amount of its own; "
+                                        f"the story means {fmt(top)}/{fmt(bottom)} of {phrases[taken]}.",
+                                f"What is {fmt(top)}/{fmt(bottom)} of {phrases[taken]}?")
         other = _other(terms, bottom, {**phrases, bottom: ""}) if op in "+-" else None
         if other is not None and other in phrases and other != bottom:
             return RelationMove("flag", f"Look at {claim}: in {fmt(top)}/{fmt(bottom)}, the {fmt(bottom)} says how "

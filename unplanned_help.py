@@ -5,7 +5,12 @@ fact it undoes, and the first step of several says what waits for later. Without
 the problem gives (a frame that fits any problem): the words that relate its quantities ("twice as many as Ben"),
 quoted as a phrase; else the question's own relating word ("left", "fraction"); else one quantity the problem names,
 the one whose sentence shares most words with the question, asked for what it means here. Before all of these,
-where the question's own last step is read (asked_step.py): the part the story makes first, asked in its words."""
+where the question's own last step is read (asked_step.py): the part the story makes first, asked in its words; a
+price of one thing and a count of those things, one pictured then two; two clock times, counted on to the next hour.
+
+How any plan step is asked lives here too (`step_question`, `linked_question`, moved from math_moves.py in round 14):
+a bare exercise by place value ("Split 624 into 560 and 64"), a last step that would only restate the problem as a
+difference in two easy jumps (`difference_way`), else how its numbers lead to what the question asks."""
 from __future__ import annotations
 
 import re
@@ -13,10 +18,10 @@ from fractions import Fraction
 
 import solver
 import wordproblem
-from problem_text import (content_words, first_move_question, problem_sentences, problem_terms, question_sentence,
-                          question_target, said_list)
+from problem_text import (EXERCISE, content_words, first_move_question, problem_sentences, problem_terms,
+                          question_sentence, question_target, said_list, written_equation)
 from wordproblem import same_word
-from arithmetic_claims import convertible
+from arithmetic_claims import OP_SIGN, as_mixed, as_written, convertible
 from asked_step import first_part_question
 from solver import Plan, Quantity, Step, fmt
 
@@ -73,6 +78,60 @@ def _shared_out(problem: str, given: list[tuple[Fraction, str]]) -> str:
            f"{fmt(whole[0])}?"
 
 
+# "Tickets cost $8 each", "$3.40 a gallon", "$2 per bag": one thing's price, its noun named
+_PRICE_EACH = re.compile(r"\b(?P<thing>[a-z]+) costs? (?P<price>\$\d+(?:\.\d\d)?) each\b|"
+                         r"(?P<each>\$\d+(?:\.\d\d)?) (?:a|an|per|for each|for one) (?P<one>[a-z]+)\b", re.I)
+
+
+def _priced_count(problem: str, given: list[tuple[Fraction, str]]) -> str:
+    """A price of one thing and a count of those things ("Movie tickets cost $8 each", "Sam buys 3 tickets") that
+    the planner did not read with the rest of the story: one thing's price pictured, then two, then all of them (as
+    `_priced_each` asks a plan's step); what else the story prices waits. A price and a sum of money, with the
+    question asking how many: the cost built up toward the money. "" without such a pair."""
+    for price in _PRICE_EACH.finditer(problem):
+        thing = (price.group("thing") or price.group("one")).lower()
+        count = next((phrase for v, phrase in given if v.denominator == 1 and v > 2 and len(phrase.split()) == 2
+                      and same_word(phrase.split()[1].strip(".,"), thing)), None)
+        budget = next((phrase for v, phrase in given if phrase.startswith("$") and phrase.strip(".,") != price.group(
+            "price") and phrase.strip(".,") != price.group("each")), None)
+        asked = re.search(rf"\bhow many {thing}\b", question_sentence(problem_sentences(problem)), re.I)
+        if count is None and budget and asked:   # "How many tickets can you buy with $50?": the cost built up
+            return f"What would 2 {thing} cost, and 5 {thing}? How many {thing} can be paid for with " \
+                   f"{budget.strip('.,')}?"
+        if count is None:
+            continue
+        many = count.split()[1].strip(".,")
+        first = f"Start with the {many}. " if len(given) > 2 else ""
+        return f"{first}Picture 1 {wordproblem.stem(many)}: it costs {price.group('price') or price.group('each')}. " \
+               f"How much would two {many} cost, and how does that help with {count.strip('.,')}?"
+    return ""
+
+
+_CLOCK = re.compile(r"\b(?P<h>\d{1,2}):(?P<m>\d\d)(?:\s*(?P<half>[ap])\.?m\b\.?)?", re.I)
+_HOW_LONG = re.compile(r"\bhow (?:long|much time|many (?:minutes|hours))\b", re.I)
+
+
+def _clock_span(problem: str) -> str:
+    """Two clock times and a question of how long between them: counted on to the next whole hour, then to the end
+    (minutes past an hour do not subtract like decimals: 5:20 - 3:45 is no 1.75). "" when the span stays inside
+    one hour, starts on the hour, or the times are not two."""
+    times = list(_CLOCK.finditer(problem))
+    if len(times) != 2 or not _HOW_LONG.search(question_sentence(problem_sentences(problem))):
+        return ""
+
+    def minutes(t: re.Match) -> int:
+        hour = int(t.group("h")) % 12 + (12 if (t.group("half") or "").lower() == "p" else 0)
+        return hour * 60 + int(t.group("m"))
+
+    start, end = times
+    hour = int(start.group("h"))
+    if int(start.group("m")) == 0 or minutes(end) <= minutes(start) - int(start.group("m")) + 60:
+        return ""
+    on_hour = f"{hour % 12 + 1}:00"
+    first, last = (re.sub(r"(?<=[ap]m)\.$", "", t.group().strip(), flags=re.I) for t in times)   # "pm." ends a sentence
+    return f"Count on from {first}: how many minutes is it to {on_hour}, and how long from {on_hour} to {last}?"
+
+
 def first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, str]:
     """A help request without a plan: wording's first move, unless it only lists the numbers ("You know 3 times and 48
     shells ..."): then the words that relate the quantities ("3 times as many shells as Ben", "on Tuesday twice as
@@ -81,7 +140,8 @@ def first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, st
     first_part = first_part_question(problem)
     if first_part:   # the question's last step is read (asked_step.py): the part the story makes first, in its words
         return "", first_part
-    if still := _still_needed(problem) or _shared_out(problem, given):
+    if still := _still_needed(problem) or _shared_out(problem, given) or _priced_count(problem, given) \
+            or _clock_span(problem):
         return "", still
     lead, question = first_move_question(problem, given)
     asked = question_sentence(problem_sentences(problem))
@@ -149,9 +209,9 @@ def way_in(plan: Plan, step: Step) -> str:
     given = [plan.quantities[r.index] for r in step.operands if r.kind == "quantity"]
     if len(given) != 2 or len(step.operands) != 2:
         return ""
-    ask = _one_step_strategy(plan, step, given) if len(plan.steps) == 1 else ""
-    ask = ask or _equal_groups(step, given) or _priced_each(step, given) or _tens_then_ones(step, given) \
-        or _times_fact(plan, step, given)
+    ask = _one_step_strategy(plan, step, given) if len(plan.steps) == 1 else _fraction_groups(plan, given)
+    ask = ask or _place_values(plan, step, given) or _equal_groups(step, given) or _priced_each(step, given) \
+        or _tens_then_ones(step, given) or _times_fact(plan, step, given) or _built_up(step, given)
     compares = HOW_FAR_APART.search(question_sentence(problem_sentences(plan.problem))) \
         or re.search(r"\b(?:than|difference)\b", step.question)
     ask = ask or (_count_up(step, given) if compares else "")   # a take-away keeps its story ("then used 17")
@@ -170,14 +230,28 @@ def for_later(plan: Plan, step: Step) -> str:
     return f"Leave the {later[0]} for later: that comes after this part." if later else ""
 
 
+def _fraction_groups(plan: Plan, given: list[Quantity]) -> str:
+    """A fraction of an amount ("1/4 of 72 cards") as equal groups: what the bottom number splits it into, then one
+    group (the first step of several as much as a one-step problem's); "" for any other step."""
+    if plan.pattern != "fraction_of" or not given[1].value.denominator > 1 < given[0].value:
+        return ""
+    whole, part = given[0], given[1].value
+    share = "one" if part.numerator == 1 else f"{part.numerator}"
+    return (f"{given[1].text} means {share} of {part.denominator} equal parts. If you split the {whole.text} "
+            f"into {part.denominator} equal groups, how many are in one group?")
+
+
 def _one_step_strategy(plan: Plan, step: Step, given: list[Quantity]) -> str:
     """A one-step problem: a fraction of an amount as equal groups, an area as rows of unit squares, an equal share
-    as the times fact it undoes; "" for any other step."""
-    if plan.pattern == "fraction_of" and given[1].value.denominator > 1 < given[0].value:
-        whole, part = given[0], given[1].value
-        share = "one" if part.numerator == 1 else f"{part.numerator}"
-        return (f"{given[1].text} means {share} of {part.denominator} equal parts. If you split the {whole.text} "
-                f"into {part.denominator} equal groups, how many are in one group?")
+    as the times fact it undoes, a change of unit from one of the bigger unit; "" for any other step."""
+    if fraction := _fraction_groups(plan, given):
+        return fraction
+    factor = next((q for q in given if not q.given and " per " in q.unit), None)   # "3 feet in 1 yard", a known fact
+    count = next((q for q in given if q is not factor and q.given), None)
+    if step.kind == "convert" and step.op == "*" and factor and count and count.value > 1:
+        small, big = factor.unit.split(" per ", 1)
+        big = wordproblem.stem(count.unit.split()[0]) if len(big) < 2 and count.unit else big   # "liter", not "l"
+        return f"How many {small} are in 1 {big}? Then how many are in {count.text}?"
     if step.kind == "area" and given[0].unit:
         target = question_target(question_sentence(problem_sentences(plan.problem)))
         shape = re.sub(r"^the area of\s+", "", target) if target.startswith("the area of ") else "the shape"
@@ -215,15 +289,17 @@ def _equal_groups(step: Step, given: list[Quantity]) -> str:
 
 
 def _priced_each(step: Step, given: list[Quantity]) -> str:
-    """"8 apples" at "$1.25 each": one thing's price pictured, then two, then all of them (the question restated as
-    "How do 8 apples and $1.25 each give you the cost?" helps no one)."""
+    """"8 apples" at "$1.25 each" (or "$2.60 a carton", a rate in dollars per carton): one thing's price pictured,
+    then two, then all of them (the question restated as "How do 8 apples and $1.25 each give you the cost?" or "How
+    much do 6 cartons cost, at $2.60 per carton?" helps no one)."""
     prices = [q for q in given if q.text.startswith("$") and (q.text.endswith(" each") or f"{q.text} each" in
-                                                               step.question)]
+                                                               step.question or q.unit.startswith("dollars per "))]
     counts = [q for q in given if q not in prices and q.value.denominator == 1 and q.value > 2 and q.unit]
     if step.op != "*" or len(prices) != 1 or len(counts) != 1:
         return ""
     count, price = counts[0], prices[0].text.removesuffix(" each")
     many = count.unit.split()[0]
+    many = many if many != wordproblem.stem(many) else f"{many}s"   # a plan may read "6 carton"
     return f"Picture 1 {wordproblem.stem(many)}: it costs {price}. How much would two {many} cost, and how does " \
            f"that help with {fmt(count.value)} {many}?"
 
@@ -249,6 +325,67 @@ def _count_up(step: Step, given: list[Quantity]) -> str:
            f"and how far from there to {big}?"
 
 
+def difference_way(bigger: str, big: Fraction, small: Fraction, compares: bool = False) -> str:
+    """A difference of whole numbers in two easy jumps (`bigger` is how the problem writes the bigger: "$1250"): two
+    close numbers, or two amounts the question `compares`, counted up from the smaller, to the next ten (hundred, from
+    a number in the hundreds), then on to the bigger; a small amount taken away in parts, its biggest place first
+    ("first 100, then 86"). "" when neither gives two easy jumps (a round or one-digit amount)."""
+    if big.denominator != 1 or small.denominator != 1 or not 0 < small < big:
+        return ""
+    size = 100 if small >= 100 else 10
+    round_up = small - small % size + size
+    if (compares or 2 * small >= big) and small % size and round_up < big:
+        return f"Count up from {fmt(small)} to {bigger}: how far is it from {fmt(small)} to {fmt(round_up)}, and " \
+               f"from {fmt(round_up)} to {fmt(big)}?"
+    first = small - small % 10 ** (len(str(int(small))) - 1)
+    if small < 10 or first == small:
+        return ""
+    return f"Take away {fmt(small)} in parts: first {fmt(first)}, then {fmt(small - first)}. What is {fmt(big)} − " \
+           f"{fmt(first)}, and what is left when you take {fmt(small - first)} from that?"
+
+
+def _place_values(plan: Plan, step: Step, given: list[Quantity]) -> str:
+    """A bare exercise of two whole numbers ("What is 624 ÷ 8?"), asked by place value, since its question is all
+    the problem says: a sum by hundreds, tens and ones; a difference counted up; a product with the bigger factor
+    split ("40 × 6 and 7 × 6"); a division split into two parts the divisor shares easily ("560 and 64")."""
+    a, b = (q.value for q in given)
+    if len(plan.steps) != 1 or plan.pattern not in ("expression", "word_expression") or any(q.unit for q in given) \
+            or any(v.denominator != 1 or v < 2 for v in (a, b)):
+        return ""
+    size = 100 if min(a, b) >= 100 else 10 if max(a, b) < 100 else 0   # both in the hundreds, or both two digits
+    if step.op == "+" and min(a, b) >= 10 and size and max(a, b) < 1000:
+        place, rest = ("tens", "ones") if size == 10 else ("hundreds", "tens, then the ones")
+        return f"Start with the {place}: what do {fmt(a - a % size)} and {fmt(b - b % size)} make? Then add the " \
+               f"{rest}."
+    if step.op == "-":
+        return difference_way(fmt(a), a, b)
+    big, small = max(a, b), min(a, b)
+    if step.op == "*" and big >= 10 and big % 10:
+        head = big - big % 10 ** (len(str(int(big))) - 1)
+        return f"Split {fmt(big)} into {fmt(head)} and {fmt(big - head)}: what are {fmt(head)} × {fmt(small)} and " \
+               f"{fmt(big - head)} × {fmt(small)}?"
+    quotient = a / b
+    if step.op == "/" and quotient.denominator == 1 and quotient >= 10 and quotient % 10:
+        chunk = b * (quotient - quotient % 10)
+        return f"Split {fmt(a)} into {fmt(chunk)} and {fmt(a - chunk)}, two parts {fmt(b)} goes into evenly: how " \
+               f"many {fmt(b)}s are in each?"
+    return ""
+
+
+# "$9 an hour", "4 cm per minute", "$15 a week": an amount for one of something
+_PER_ONE = re.compile(r"\$?[\d.,]+(?: [a-z]+)? (?:a|an|per|each) (?P<one>[a-z]+)")
+
+
+def _built_up(step: Step, given: list[Quantity]) -> str:
+    """A total divided by an amount for one ("$72" at "$9 an hour"): the amount built up, two of the one then ten,
+    toward the total (the question restated, "How many hours at $9 an hour make $72?", helps no one)."""
+    rate = _PER_ONE.fullmatch(given[1].text) if step.op == "/" and len(given) == 2 else None
+    if rate is None or given[0].value.denominator != 1 or "per" in given[0].unit:
+        return ""
+    many = f"{rate.group('one')}s"
+    return f"At {given[1].text}, what do 2 {many} make, and 10 {many}? How many {many} make {given[0].text}?"
+
+
 def _times_fact(plan: Plan, step: Step, given: list[Quantity]) -> str:
     """"72 muffins" in boxes of "6 muffins": how many groups fit, as the times fact the division undoes."""
     if plan.pattern not in ("groups_needed", "grouping") or step.op != "/" or not _counted(given) \
@@ -257,3 +394,100 @@ def _times_fact(plan: Plan, step: Step, given: list[Quantity]) -> str:
     total, size = given
     return f"How many groups of {size.text} fit in {total.text}? Think: what number times {fmt(size.value)} " \
            f"makes {fmt(total.value)}?"
+
+
+# ============================================================================ a step asked, never restated
+
+def step_text(step: Step, forms: str = "") -> str:
+    """A plan step as the arithmetic a student would write: "96 ÷ 8 = 12" (said only once the lesson is solved), in
+    the form `forms` wrote its numbers (`step_sum`); a rounding step as what it means, not as "7.75 + 0.25 = 8"."""
+    if step.kind in ("round_up", "round_down"):
+        return f"{'one more for the part left over' if step.kind == 'round_up' else 'the full ones'}: {fmt(step.value)}"
+    return f"{step_sum(step, forms)} = {as_written(step.value, forms)}"
+
+
+def step_sum(step: Step, forms: str = "") -> str:
+    """A step's operation on its numbers as a student writes it: "96 ÷ 8", each number as `forms` (the problem and
+    the student's words) wrote it ("3 1/2 − 1 3/4", never "3.5 − 1.75")."""
+    return f" {OP_SIGN[step.op]} ".join(as_written(v, forms) for v in step.values)
+
+
+# "What is 8 × 3?": a step that is only its arithmetic (an exercise's step), whose numbers a student should choose
+BARE_SUM = re.compile(r"What is (?P<sum>[-\d\s.+×÷−*/()^²³]+)\?")
+
+
+def step_question(plan: Plan, step: Step) -> str:
+    """A step asked without restating the problem or doing its reasoning. An equation's bracket step asks what to undo;
+    a lone percent ("What is 12% of 350?") asks for 10% of the whole first; an exercise's bare sum ("What is 8 × 3?")
+    asks which part comes first or next (choosing it is the thinking); the last step of a word problem, whose own
+    question is the problem's, asks how its numbers (a given quantity, a result found) lead to what the question
+    asks, naming no operation; any other step keeps solver.opening's question."""
+    index = plan.steps.index(step)
+    equation, letter = written_equation(plan.problem)
+    # "Multiplying both sides by 3 ...: what is 3 × (-4)?" skips rewriting the equation: what to undo is the thinking
+    if plan.pattern == "equation" and index == 0 and step.kind == "bracket" and equation:
+        return f"In {equation}, what has been done to {letter}, and what could you do to both sides to undo it?"
+    percent = re.fullmatch(r"What is (\d+(?:\.\d+)?)% of (\$?[\d,.]+)\?", step.question)
+    if percent and len(plan.steps) == 1:   # "What is 12% of 350?" restated helps no one: a friendlier percent first
+        easier = "1%" if percent.group(1) == "10" else "10%"
+        return f"What is {easier} of {percent.group(2)}, and how could that help you find {percent.group(1)}% of it?"
+    if way_in(plan, step):   # a step on two given quantities: a foothold, never its question restated; the first of
+        return f"{for_later(plan, step)} {way_in(plan, step)}".lstrip()   # several says what waits for later
+    exercise = EXERCISE.search(plan.problem)
+    if BARE_SUM.fullmatch(step.question) and exercise and len(plan.steps) > 1:
+        if index:   # the same "Which part of ... comes next?" after every step says nothing: say what changed
+            return from_result(fmt(plan.steps[index - 1].value), worked_part(plan.steps[index - 1]))
+        return f"Which part of {exercise.group().strip()} would you work out first, and why?"
+    return linked_question(plan, step)
+
+
+def worked_part(step: Step) -> str:
+    """The part of an exercise a step works out, as written: "15 − 9", "3²" (for "What is 3 squared?")."""
+    power = re.fullmatch(r"What is (\S+) (squared|cubed)\?", step.question)
+    if power:
+        return power.group(1) + ("²" if power.group(2) == "squared" else "³")
+    return step_text(step).rsplit(" = ", 1)[0]
+
+
+def from_result(result: str, part: str) -> str:
+    """The next part of an exercise asked from a result found: what is left once it stands in place of its part."""
+    return f"With {result} in place of {part}, what is left to work out, and which part comes next?"
+
+
+def _restates(plan: Plan, step: Step) -> bool:
+    """Does the step's question only restate the problem? A one-step problem's, when every word of it is the
+    problem's own ("What is 1/3 of 12 slices?"); a last step's, when it retells earlier parts by their numbers
+    ("A school raised $1250, then spent $480 and $315. How much money then?"); never a question with words of its
+    own ("once the smaller rectangle is taken out"), or a number of its own ("How many km for 1 hour, if 3 hours give
+    36 km?"), or that builds on a found result ("How much more is that?")."""
+    if len(plan.steps) == 1:
+        return content_words(step.question) <= content_words(plan.problem) \
+            and set(solver.numbers_in(step.question)) <= set(solver.numbers_in(plan.problem))
+    return bool(set(solver.numbers_in(step.question)) - set(step.values))
+
+
+def linked_question(plan: Plan, step: Step) -> str:
+    """The last step, when its own question restates the problem (`_restates`), asked as how its numbers (a given
+    quantity, a result found) lead to what the question asks, naming no operation: "How do 90 g and 30 give you the
+    density of the rock?"; a difference of whole numbers is counted up instead ("How do $1250 and 795 give you the
+    money left?" only restates the problem: `difference_way`); else solver.opening's question."""
+    opening = solver.opening(plan, plan.steps.index(step))
+    target = question_target(question_sentence(problem_sentences(plan.problem)))
+    if step is not plan.steps[-1] or opening != step.question or not target or len(step.operands) != 2 \
+            or not _restates(plan, step):
+        return opening
+    quantities = [plan.quantities[r.index] for r in step.operands if r.kind == "quantity"]
+    if not all(q.given and q.value in solver.numbers_in(plan.problem) for q in quantities):
+        return opening   # a fact the problem takes as known (100%, 60 minutes) or a number it never wrote
+    names = [plan.quantities[r.index].text if r.kind == "quantity" else fmt(plan.steps[r.index].value)
+             for r in step.operands]
+    names = [as_mixed(n) for n in names] if re.search(r"\b\d+ \d+/\d+", plan.problem) else names  # as written
+    values = [plan.quantities[r.index].value if r.kind == "quantity" else plan.steps[r.index].value
+              for r in step.operands]
+    compares = bool(HOW_FAR_APART.search(question_sentence(problem_sentences(plan.problem))))
+    counted = difference_way(names[0], *values, compares) if step.op == "-" else ""
+    if counted and not {plan.answer, step.value} & set(solver.numbers_in(counted)):   # "how far from 795 to 800"
+        return counted
+    if names[0] == names[1]:   # a square's side ("used twice" would read as doubling it)
+        return f"How does {names[0]} give you {target}?"
+    return f"How do {names[0]} and {names[1]} give you {target}?"

@@ -297,7 +297,7 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
 GUARD_REPLIES = {
     "just_tell_me": "I know it's tempting to skip ahead, but you'll remember it much better if you get there "
                     "yourself, and I'll help at every step.",
-    "teacher_claim": "I can't give answer keys in this chat; a signed-in teacher account shows the worked solutions. "
+    "teacher_claim": "I don't give out answer keys here: this chat helps students work problems out themselves. "
                      "Here is how I'd start a student on it.",
     "prompt_injection": "I'm your tutor, and I'll stick to helping you learn this.",
     "check_work": "Happy to check it with you: type your answer here, and tell me where it comes from, so we can go "

@@ -27,10 +27,11 @@ def reply_to(message: str) -> dict:
     return list(agent.Tutor(silent).respond("s", message, "math"))[-1]
 
 
-def test_the_last_step_links_its_numbers_to_the_question_instead_of_restating_the_problem():
+def test_the_last_step_is_a_way_in_instead_of_the_problem_restated():
     club = "A club collected $900 for a party. It spent $260 on food and $145 on music. How much money is left?"
     move = math_moves.math_move(lesson.Lesson(problem=club), solver.plan(club), "260 + 145 = 405 ok now what")
-    assert (move.verdict, move.question) == ("confirm", "Next: How do $900 and 405 give you the money left?")
+    assert (move.verdict, move.question) == ("confirm", "Next: Take away 405 in parts: first 400, then 5. What is "
+                                                        "900 − 400, and what is left when you take 5 from that?")
     # a last step that builds on a found result in words of its own keeps them
     apples = "A farmer has 6 crates with 24 apples in each crate. He sells 50 apples. How many apples are left?"
     kept = math_moves.math_move(lesson.Lesson(problem=apples), solver.plan(apples), "6 x 24 = 144")
