@@ -44,7 +44,7 @@ FAMILIES = {
                # owning up to what one did ("said he was sorry", "gave the wallet back"), or hiding it
                r"\b(?:told (?:\w+ )?(?:the )?truth|admit|confess|owned up|own up|apologi|return|"
                r"(?:turned|handed) (?:\w+ ){0,2}in\b|"
-               r"(?:said|told \w+(?: \w+)?) (?:(?:that )?(?:he|she|they|I) (?:was|were|am) )?sorry|"
+               r"(?:said|told [\w.]+(?: \w+)?) (?:(?:that )?(?:he|she|they|I) (?:was|were|am) )?sorry|"
                r"gave (?:\w+ ){0,2}back)\w*",
                r"\b(?:lied|lying|lie to|cheat|stole|steal|pretend|blamed|kept (?:it )?(?:a )?secret)\w*"),
 }

@@ -107,3 +107,10 @@ def test_a_trait_whose_deed_no_family_knows_asks_for_the_deed():
     move = reading_move(BUS, "What kind of brother is Mateo?", "brave because he looked at his pass")
     assert move.status == "deed" and move.text.startswith("What does Mateo do in the story that shows Mateo is brave?")
     assert "but that does not show it" in move.text
+
+
+def test_a_deed_said_as_saying_sorry_is_a_deed_not_a_misquoted_line():
+    passage = ("Owen kicked his ball into Mr. Lee's window, and the glass cracked. Owen's heart pounded. He rang the "
+               "doorbell and told Mr. Lee that he was sorry. Mr. Lee thanked him for coming.")
+    move = reading_move(passage, "What kind of person is Owen?", "honest, he went over and said sorry to Mr. Lee")
+    assert move.status == "answer" and move.text.startswith("Yes, honest fits")
