@@ -253,8 +253,9 @@ def unfound(words: list[str], sentences: list[str]) -> list[str]:
             and not inside(w.lower())]
 
 
+# "said sorry to her" tells a deed, no line to quote
 QUOTED_CLAIM = re.compile(r"\b(?:said|says|told (?:him|her|them|me|us)|asked|shouted|whispered)\s+(?:that\s+)?"
-                          r"(?!(?:sorry|thanks|thank you|goodbye|hello|yes|no)\b)(.+)", re.I)  # "said sorry to her": a deed
+                          r"(?!(?:sorry|thanks|thank you|goodbye|hello|yes|no)\b)(.+)", re.I)
 
 
 def misquoted(claim: str, sentence: str) -> bool:
