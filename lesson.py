@@ -45,6 +45,7 @@ from mathcheck import match_choice, solve
 from own_words import HOW_MANY
 from problem_text import ASKING, EXERCISE, SENTENCES, about_student, clock, content_words
 from solver import Plan
+from traits import TRAIT_ASKED
 from wording import NO_PASSAGE, QUESTION_UNCLEAR, answer_attempt, parse_choices, request_flags
 
 
@@ -329,7 +330,8 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     short = claim and len(evidence.content_words(claim)) < 2 and reading.classify_question(question) != "vocabulary"
     kept = short and (counted or subject == "science" and science_catalog.judged_short(claim, question) or
                       subject == "reading" and said_in(claim, lesson.passage)   # "bikes": a word the text holds
-                      or subject == "reading" and bool(passages.named_feelings(claim)))   # "nervous": a feeling
+                      or subject == "reading" and bool(passages.named_feelings(claim))   # "nervous": a feeling
+                      or subject == "reading" and bool(TRAIT_ASKED.search(question)))   # "honest": a trait
     if short and not offered and not kept:
         claim = None  # "hmm", "maybe": one word answers a vocabulary question, a word of the passage, a fact's word
     lesson.claimed = claim or lesson.claimed
@@ -347,6 +349,7 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     # a card's rung to a stuck student is said as it is (it asks): the stage machine's hint would be a keyword frame;
     # a claim no sentence decides (a theme in the student's words) is still answered by the move, never by a hint rung
     verdict = EVIDENCE_VERDICTS.get(found.verdict or "", "ask" if found.kind == "card_rung" and lesson.said else "none")
+    verdict = "ask" if partial == "trait" else verdict  # a trait without its deed: asked for, not yet confirmed
     return Move("ask" if (pasted or claim) and verdict == "none" else verdict, "", found.text,
                 kind=f"evidence_{partial or found.verdict or 'question'}", evidence=found.evidence)
 

@@ -23,9 +23,11 @@ if TYPE_CHECKING:  # agent.py imports lesson.py, which imports reading: neither 
 
 # Words a student may use for one the passage has ("scared" for "afraid"): the passage is not said to lack them.
 SYNONYMS: dict[str, list[str]] = {}
+SENSES: dict[str, int] = {}  # how many groups a word is in: "close" (near, shut) has two senses
 for _group in (line.split() for line in (ROOT / "data" / "synonyms.txt").read_text().splitlines() if line[:1] != "#"):
     for _word in _group:  # a word in two groups ("close": near, shut) has the synonyms of both
         SYNONYMS.setdefault(stem(_word), []).extend(w for w in _group if w != _word)
+        SENSES[stem(_word)] = SENSES.get(stem(_word), 0) + 1
 # "Not X" says what its opposite says ("to not stop" is "to keep going"): the pair read without its negation.
 OPPOSED = {"stop": "keep going", "quit": "keep going", "give up": "keep going", "wet": "dry", "dry": "wet",
            "open": "closed", "closed": "open", "forget": "remember", "remember": "forget", "win": "lose",
@@ -74,6 +76,16 @@ def polarity_flipped(claim: str, question: str, sentence: str) -> bool:
                 clause, question):
             return True
     return False
+
+
+def synonym_meant(claim: str, term: str, question: str) -> bool:
+    """Does a meaning name a synonym of the one-word term it explains ("it went on for a really long time" for
+    "lengthy")? Only a term of one sense (a word in two groups, "close", may mean either), with no denial; its other
+    words may say how much or when: the synonym decides it."""
+    if len(term.split()) != 1 or SENSES.get(stem(term)) != 1 or has_negation(claim):
+        return False
+    said = {form for word in own_words(claim, question) for form in base_forms(word)}
+    return bool((word_forms(term) - base_forms(term)) & said)
 
 
 def word_forms(word: str) -> set[str]:
@@ -239,3 +251,44 @@ def own_words(claim: str, question: str) -> list[str]:
     asked = forms_of(question)
     return [word for word, s in dict(content_tokens(claim)).items()
             if not base_forms(word) & asked and s not in FILLER]
+
+
+GIST = {stem(w) for w in "main idea important mostly whole".split()}  # a main idea's own frame: no content to find
+
+
+def summed_up(claim: str, question: str, sentences: list[str], title: str | None = None) -> str | None:
+    """The closing sentence a main idea in the student's own words rests on when it sums up the whole text ("kids
+    raised money so the pool could open again"), or None: three or more own words, all but one told in the text (any
+    form, a synonym), one of them in the title or the first sentence (what it is about), two or more told only in
+    the second half, one of those in the last two sentences (where it comes out), and no one sentence holding all
+    but one of them, no parts joined by 'so' or 'then' in the wrong order (`in_order`): a detail said in
+    one place ("bees make honey", "the pump was fixed by August") is no summary. No denial, no conflict with it."""
+    own = [w for w in own_words(claim, question) if stem(w) not in GIST]
+    forms = [forms_of(s) for s in sentences]
+    at = {w: [i for i, f in enumerate(forms) if word_forms(w) & f] for w in own}
+    found = [w for w in own if at[w]]
+    start = forms_of(title or "") | (forms[0] if forms else set())
+    late = [w for w in found if 2 * min(at[w]) >= len(sentences)]
+    if (len(own) < 3 or len(found) < len(own) - 1 or len(late) < 2 or has_negation(claim)
+            or all(max(at[w]) < len(sentences) - 2 for w in late)
+            or not any(word_forms(w) & start for w in found)
+            or any(sum(bool(word_forms(w) & f) for w in found) >= len(found) - 1 for f in forms)):
+        return None
+    closing = sentences[max(i for w in late for i in at[w])]
+    return None if conflicts(claim, closing) or not in_order(claim, question, forms) else closing
+
+
+RESULT = re.compile(r"\bso(?: that)?\b|\b(?:and )?then\b|\bafter that\b", re.I)
+
+
+def in_order(claim: str, question: str, forms: list[set[str]]) -> bool:
+    """Does each part of a claim joined by 'so' or 'then' rest on a sentence no earlier than the part before it
+    ("they raised money so the pool opened": told in that order)? True details glued the wrong way round ("farmers
+    grow apples so bees make honey", where the text says honey first) are no summary of the text."""
+    spots = []
+    for part in RESULT.split(claim):
+        own = own_words(part, question)
+        hits = [sum(bool(word_forms(w) & f) for w in own) for f in forms]
+        if own and max(hits, default=0):
+            spots.append(max(range(len(forms)), key=lambda i: (hits[i], i)))
+    return spots == sorted(spots)

@@ -20,7 +20,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from evidence import (STOP, WINDOW_WORDS, base_forms, claim_parts, content_tokens, content_words, default_embedder,
-                      negated, split_sentences, stem)
+                      forms_of, negated, split_sentences, stem)
 from people import CALENDAR, DESCRIBED, OPENERS, characters, referred
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
@@ -58,7 +58,8 @@ def letter_frame(sentences: list[str]) -> set[int]:
 
 # Where a kind of question finds its answer in the text's structure, rather than in the sentence sharing its words.
 REQUEST = re.compile(r"\b(?:please|should|must|ought to|urge|recommend|let's|let us|don't wait|do not wait|we need|"
-                     r"you need|i hope you|we ask|i ask|join us|vote|sign up)\b|^(?:so|therefore|that is why)\b", re.I)
+                     r"you need|i hope you|we ask|i ask|join us|vote|sign up|you can help)\b|"
+                     r"^(?:so|therefore|that is why)\b", re.I)
 TURN = re.compile(r"\b(?:learn(?:ed|t|s)?|understood|understands?|reali[sz]ed|knew|from then on|never again|ever since|"
                   r"since that day|decided|promised|changed|finally|at last|now (?:he|she|they|i|we) knew)\b", re.I)
 SUMMING_UP = re.compile(r"^(?:these|this|all (?:of )?this|in short|overall|together|in the end)\b.*\b(?:shows?|means?|"
@@ -170,7 +171,8 @@ FEELINGS = {
                "nervous scared afraid frightened worried anxious fearful terrified uneasy tense"),
     "happy": (r"smil|grin|laugh|cheer|\bhug(?:s|ged|ging)?\b|danc|clap|\bbow(?:s|ed)?\b|giggl|shout(?:ed)? with joy",
               "happy glad joyful proud excited relieved amused pleased cheerful delighted thrilled funny"),
-    "sad": (r"tears|cried|\bcry|sob|sigh|lump in (?:her|his) throat|stared at|look(?:ed)? away|slump|quiet|silent",
+    "sad": (r"tears|cried|\bcry|sob|sigh|lump in (?:her|his) throat|stared at|look(?:ed)? away|slump|quiet|silent|"
+            r"(?:lip|chin) (?:began to |started to )?(?:shak|trembl|quiver|wobbl)",
             "sad upset unhappy lonely disappointed hurt gloomy miserable heartbroken"),
     "angry": (r"stomp|slam|shout|yell|glar|clench|frown|snapp|(?:walked|stormed) (?:off|away) without|"
               r"kick(?:ed|s)? (?:at )?the (?:dirt|ground|door|wall|chair)",
@@ -178,6 +180,10 @@ FEELINGS = {
     "embarrassed": (r"blush|(?:face|cheeks|ears) (?:turned|went|got|grew|burned|felt) (?:hot|red|pink|warm)|"
                     r"(?:looked|stared) down at (?:his|her|their) (?:feet|shoes)",
                     "embarrassed ashamed shy awkward humiliated"),
+    "bored": (r"yawn|(?:look|glanc|check)\w* at (?:his|her|their|the) (?:watch|clock)|"
+              r"drumm\w* (?:his|her|their) fingers|"
+              r"tapp\w* (?:his|her|their) (?:foot|feet|fingers)|stared out the window",
+              "bored restless uninterested"),
 }
 FEELING_WORDS: dict[str, set[str]] = {}
 for _family, (_, _words) in FEELINGS.items():
@@ -247,8 +253,9 @@ def unfound(words: list[str], sentences: list[str]) -> list[str]:
             and not inside(w.lower())]
 
 
-QUOTED_CLAIM = re.compile(r"\b(?:said|says|told (?:him|her|them|me|us)|asked|shouted|whispered)\s+(?:that\s+)?(.+)",
-                          re.I)
+# "said sorry to her" tells a deed, no line to quote
+QUOTED_CLAIM = re.compile(r"\b(?:said|says|told (?:him|her|them|me|us)|asked|shouted|whispered)\s+(?:that\s+)?"
+                          r"(?!(?:sorry|thanks|thank you|goodbye|hello|yes|no)\b)(.+)", re.I)
 
 
 def misquoted(claim: str, sentence: str) -> bool:
@@ -309,7 +316,8 @@ QUESTION_TYPES = [  # first match wins: the specific kinds before the broad "why
     # "help him spell the last word", "feel when she got the word": no word's meaning is asked
     ("vocabulary", r"\bmean(s|ing|t)?\b|\bphrase\b|\bdefin|\bwhat (is|are) (an? )?'|\bdescribes?\b.*'|"
                    r"^(?![^?]*\b(?:\w*spel\w*|wr[io]t\w*|read|says?|said|guess\w*|typed?|learn\w*|feel\w*|felt|"
-                   r"g[eo]t)\b[^?]*\bword\b)[^?]*\bword\b"),
+                   r"g[eo]t)\b[^?]*\bword\b)(?![^?]*\bwords? (?:best )?describes? (?-i:[A-Z]))[^?]*\bword\b"),
+    # "what word describes Rosa?" asks a trait: no word's meaning
     ("purpose", r"\b(author|writer|poet)'?s? purpose|\bpurpose\b|\bwhy (does|did) the (author|writer|poet)\b|"
                 r"\bwhy (?:does|did) \w+(?: \w+)? write\b|\bwhy was (?:this|the) \w+ written\b"),
     ("theme", r"\btheme\b|\b(?:the|a|what|which|this|its|\w+'s) (?:lesson|message)\b|\bmoral\b|"  # not "lesson time"
@@ -325,6 +333,7 @@ QUESTION_TYPES = [  # first match wins: the specific kinds before the broad "why
                r"(?!['’]s)"),  # "Why was Ben's plant thin?" asks for a cause, not Ben's motive
     ("cause", r"\bwhy\b|\bcause|\beffect\b|\bresult\b|\bwhat made\b|\bhow do you know\b"),
     ("inference", r"\binfer|\bsuggest|\bprobably\b|\bmost likely\b|\bshows? about\b|\bwhat kind of\b|\bcompare\b|"
+                  r"\bwhat (?:word|trait|adjective) (?:best )?describes\b|"
                   r"\bwhat (?:can|could|do|did) (?:you|we) (?:tell|learn|know|find out) about\b"),
 ]
 
@@ -523,6 +532,7 @@ def tells_of_feeler(question: str, sentence: str) -> bool:
 
 RESPONDS = re.compile(r"\b(?:respond|response|answer|reply|replies|argue against|say to)\b", re.I)
 EVENT = re.compile(r"\b(?:right |just )?(before|after)\b\s+(.{8,})", re.I)
+WHEN_FIRST = re.compile(r"^\W*(?:when|once|as soon as|after)\b[^,]{4,},", re.I)  # the event, then what followed
 # "What was the building before it was a museum?": a state the text never tells as a moment, no step to stand beside
 STATE_OF = re.compile(r"(?:it|he|she|they|this|that)\s+(?:was|were|is|are|became|becomes)\b", re.I)
 
@@ -540,8 +550,11 @@ def beside_event(question: str, sentences: list[str], embedder: Embedder | None 
     if not found or STATE_OF.match(found.group(2)):
         return None
     step = -1 if found.group(1).lower() == "before" else 1
-    ranked = [(score, i) for score, i in rank_sentences(found.group(2).rstrip("?. "), sentences, embedder)
-              if 0 <= i + step < len(sentences)]  # the event has a step on the side asked about
+    told = rank_sentences(found.group(2).rstrip("?. "), sentences, embedder)
+    first = WHEN_FIRST.match(sentences[told[0][1]]) if step == 1 and told else None
+    if first and 2 * len(forms_of(first.group(0)) & forms_of(found.group(2))) >= len(forms_of(found.group(2))):
+        return told[0][1]  # "When the water went down, they went back inside": the step follows in its own sentence
+    ranked = [(score, i) for score, i in told if 0 <= i + step < len(sentences)]  # a step on the side asked about
     if not ranked:
         return None
     anchor = min(i for score, i in ranked if score >= ranked[0][0] - margin)  # where the event first happens

@@ -64,19 +64,19 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from evidence import (COMMON, INTERPRETIVE, STOP, Move, Verdict, base_forms, claim_core, claim_parts, content_tokens,
-                      content_words, forms_of, question_of, split_sentences, stem)
+from evidence import (COMMON, INTERPRETIVE, Move, Verdict, base_forms, claim_core, claim_parts, content_tokens,
+                      content_words, question_of, split_sentences, stem)
 from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FEELER, QUESTION_ASKS, REBUTTAL,
                       REQUEST, TURN, answer_sentence, beside_event, body, classify_question, focus, idf_weights,
                       is_story, key_sentences, misquoted, named_feelings, other_side, overlap, quoted_term,
                       no_title, rank_sentences, reaction_to_event, shown_feelings, tells_of_feeler, time_word, unfound)
 from people import OPENERS, actor
-from own_words import own_words, unsaid_words, word_forms
+from own_words import unsaid_words, word_forms
 from sentence_questions import (LINE_SAID, clue_for, fresh_sentence, opening, quoted_line, sentence_question,
                                 spoken_verb, tells_asked, up_to)
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,
                              feeling_word, judge_answer, own_reason, pinned, quote, steps_told, still_asked)
-from traits import AIM, REASON_BREAK, TRAITS
+from traits import trait_move
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -395,20 +395,6 @@ def step_move(kind: str, claim: str, verdict: Verdict, question: str, sentences:
     return f"Yes, the passage says that. What does it tell you about {the_question(question)}?"
 
 
-def trait_move(claim: str, question: str, sentences: list[str], shown: int, where: list[str]) -> str:
-    """A right trait without the deed the text tells: the trait word is kept, the act they named (if any) is said
-    not to be in the story, and the sentence whose deed shows it is pointed to by its place, never quoted."""
-    trait, *deed = REASON_BREAK.split(claim, maxsplit=1)
-    word = next(w for w, _ in content_tokens(trait) if w in TRAITS)
-    name = next((w for w in re.findall(r"\b[A-Z][a-z]+\b", question) if w.lower() not in STOP), "the character")
-    act = AIM.split(deed[0])[0].strip(" .") if deed and deed[0] else ""
-    told = act and all(word_forms(w) & forms_of(" ".join(sentences)) for w in own_words(act, question))
-    unsaid = ((f" The story does say \"{act}\", but that does not show it." if told else
-               f" The story does not say \"{act}\", though.") if act and len(act.split()) <= SHORT_CLAIM + 2 else "")
-    return (f"\"{word.capitalize()}\" is a good word for {name}.{unsaid} A trait is shown by what a character does: "
-            f"read {place(sentences, shown, where)}. What does {name} do there that shows it?")
-
-
 def detail_move(kind: str, claim: str, verdict: Verdict, sentences: list[str], keys: list[int],
                 where: list[str]) -> str:
     """A true detail given as a main idea, theme or purpose: say it is in the text, then point to where this kind of
@@ -417,12 +403,15 @@ def detail_move(kind: str, claim: str, verdict: Verdict, sentences: list[str], k
     found = f", in {place(sentences, i, where)}" if i is not None else ""
     that = f"\"{claim}\"" if len(claim.split()) <= 14 else "that"  # their words: exactly what is checked
     key = place(sentences, keys[0], where) if keys else None
+    # a main idea's words found in one sentence may still join them wrongly ("bees need farmers" where farmers need
+    # bees): the detail is placed, never said to be what the text says
     if kind == "main_idea" and is_story(sentences):
-        return (f"The story does say {that}{found}, but it is one detail. What does the whole story tell, from "
-                f"{place(sentences, 0, where)} to {place(sentences, -1, where)}?")
+        return (f"Your answer is about one part of the story{found}, and a main idea is bigger than one detail. What "
+                f"does the whole story tell, from {place(sentences, 0, where)} to {place(sentences, -1, where)}?")
     if kind == "main_idea" and key:
-        return (f"The passage does say {that}{found}, but it is one detail. In an article or an informational text the "
-                f"main idea usually comes at the start: what does {key} say the whole text is about?")
+        return (f"Your answer is about one detail{found}, and a main idea is bigger than one detail. In an article or "
+                f"an informational text the main idea usually comes at the start: what does {key} say the whole "
+                f"text is about?")
     if kind == "purpose" and key:
         return (f"The writer does say {that}{found}: it is part of the reason for writing. Read {key}: what does the "
                 f"writer ask the reader to do about it?")
@@ -507,8 +496,9 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
                 f"say instead?")
     if status == "answer":
         return confirm(kind, claim, verdict, sentences, question)
-    if status == "trait":
-        return trait_move(claim, question, sentences, sentences.index(verdict.sentence), where)
+    if status in ("trait", "deed"):  # a trait without its deed: where a deed shows it, when the text's deeds decide
+        shown = place(sentences, sentences.index(verdict.sentence), where) if status == "trait" else None
+        return trait_move(claim, question, sentences, shown)
     if status == "step":
         return step_move(kind, claim, verdict, question, sentences, keys, where)
     if status == "detail":

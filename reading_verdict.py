@@ -44,7 +44,7 @@ from evidence import (CLAUSE_BREAK, COMMON, INTERPRETIVE, STOP, Verdict, base_fo
 from passages import (CLAIM_CUE, COUNTERCLAIM, EVENT, FEELING_WORDS, another_moment, covers, focus, key_sentences,
                       lesson_of, named_feelings, other_step, quoted_term, rank_sentences, shown_feelings, window)
 from own_words import (answer_form, number_told, own_words, own_words_backed, polarity_flipped, restates_premise,
-                       swaps, truly_missing, word_forms)
+                       summed_up, swaps, synonym_meant, truly_missing, word_forms)
 from traits import REASON_BREAK, TRAIT_ASKED, TRAITS, shows, weigh_trait
 
 if TYPE_CHECKING:  # lesson.py imports reading.py, which imports this module: neither torch nor numpy may load on import
@@ -142,8 +142,11 @@ def asks_for(claim: str, sentences: list[str], i: int, question: str, share: flo
     said = {form for word, _ in content_tokens(window(sentences, i, 2)) for form in base_forms(word)}
     asked = {form for word, _ in content_tokens(sentences[i]) for form in base_forms(word)}
     found = {w for w in own if base_forms(w) & said}
-    return (len(found) >= 3 and len(found) >= share * len(own) and any(base_forms(w) & asked for w in found)
-            and has_negation(claim) == has_negation(window(sentences, i, 2)))
+    held = [w for w in found if base_forms(w) & asked]  # a request that names its act at length holds what it asks:
+    act = re.split(r"\b(?:because|so)\b", sentences[i])[0]  # "buy special nets" is no "buy seafood from ..."
+    mostly = len(content_words(act)) < 5 or 2 * len(held) > len(found)
+    return (len(found) >= 3 and len(found) >= share * len(own) and bool(held) and mostly
+            and has_negation(claim) == has_negation(sentences[i]))  # "there is no bike lane" before it asks none
 
 
 PURPOSE_WORDS = {stem(w) for w in "try trying people reader readers everyone person them us".split()}
@@ -199,6 +202,9 @@ def writers_claim(claim: str, question: str, sentences: list[str], verdict: Verd
     return verdict, ""
 
 
+THREAT = re.compile(r"\b(?:going to|about to|would have to|planned to|almost|nearly)\b", re.I)  # not what happened
+
+
 def weigh_whole(kind: str, claim: str, question: str, sentences: list[str], keys: list[int], verdict: Verdict,
                 embedder: Embedder | None, title: str | None = None) -> tuple[Verdict, str]:
     """A main idea, theme or purpose is right when it says what the text's key sentence says (the lead, what the
@@ -212,6 +218,9 @@ def weigh_whole(kind: str, claim: str, question: str, sentences: list[str], keys
                  else restated(main, said, question, embedder) and covers(main, said))
         if right:
             return Verdict("supported", sentences[i]), "answer"
+    closing = summed_up(claim, question, sentences, title) if kind == "main_idea" else None
+    if closing:  # from what it is about to where it comes out, in the student's words
+        return Verdict("supported", closing), "answer"
     if kind == "main_idea" and keys and lead_told(claim, question, sentences, keys[0], title, embedder):
         return Verdict("supported", sentences[keys[0]]), "answer"
     rest = set(content_words(PERSUADE.sub("", claim))) - set(content_words(question)) - PURPOSE_WORDS
@@ -219,7 +228,7 @@ def weigh_whole(kind: str, claim: str, question: str, sentences: list[str], keys
         return Verdict("supported", sentences[keys[0]]), "step"  # the right kind of purpose, not yet what it asks
     lead = set(content_words(sentences[keys[0]])) if kind == "main_idea" and keys else set()
     core = claim_core(claim, question)
-    if lead and len(core) >= 2 and set(core) <= lead:
+    if lead and len(core) >= 2 and set(core) <= lead and not THREAT.search(sentences[keys[0]]):
         return Verdict("supported", sentences[keys[0]]), "step"  # "a robot lab": right, and not yet all of it
     told = judge_claim(claim, sentences, question, "detail")
     if told.label == "supported" or (told.label == "unclear" and any(
@@ -301,7 +310,11 @@ CONFIRMED = {
     "theme": "Yes, that is a theme the story shows: at the end, {said} Where earlier in the story do you see the same "
              "idea?",
     "main_idea": "Yes, that is the main idea: {said} Which details in the rest of the passage tell more about it?",
+    "summary": "Yes, that is the main idea. It sums up the whole passage, right to its last lines: {said} Which "
+               "details in the middle support it?",
     "purpose": "Yes, that is the writer's purpose: {said} What reasons does the writer give to convince the reader?",
+    "vocabulary": "Yes, that is what the word means here, and the sentence fits that meaning: {said} Is there another "
+                  "word or question from the passage you want to try?",
     "sequence": "Yes, that is the order the passage gives, step by step. Which time words helped you keep the order?",
     "beside": "Yes, that comes right {side}: {said} What happens next in the passage?",
     "trait": "Yes, {trait} fits: {said} shows it. What else does the character do that shows the same?"}
@@ -314,6 +327,8 @@ def confirm(kind: str, claim: str, verdict: Verdict, sentences: list[str], quest
     trait = next((w for w, _ in content_tokens(REASON_BREAK.split(claim)[0]) if w in TRAITS), "")
     kind = "trait" if trait and shows(*TRAITS[trait][:1], verdict.sentence) == TRAITS[trait][1] else kind  # the deed
     kind = "reaction" if kind == "feeling" and not feeling_word(claim) else kind  # "they laughed": no feeling named
+    kind = "summary" if kind == "main_idea" and verdict.sentence not in [sentences[i] for i in key_sentences(
+        kind, sentences)] else kind  # own_words.summed_up: the closing sentence, no key one
     event = EVENT.search(question) if kind == "sequence" else None
     kind = "beside" if event else kind  # the step beside a named event: its own line
     template = CONFIRMED.get(kind, "Yes, that's right, and it matches the passage: {said} Can you find another "
@@ -407,12 +422,17 @@ DOUBLE_DENIAL = re.compile(r"\b(?:never|not|no|n't)\b[^.;:,]*\b(?:without|unless
 KEEPS_OUT = re.compile(r"\b(?:keeps?|kept|keeping)\b[^.;:]*\b(?:out|away)\b|\b(?:prevents?|stops?|protects?)\b", re.I)
 
 
+AIM_TAIL = re.compile(r"\s*,?\s*\bso(?: that)?\s+\w+\s+(?:can|could|will|would|won'?t|wouldn'?t|don'?t|doesn'?t|"
+                      r"can'?t|couldn'?t)\b.*$", re.I)
+
+
 def denied(claim: str, question: str, sentence: str) -> bool:
     """Does the sentence deny a clause of the claim, clause against clause? Not the question's own premise ("no
     otters" where the question says they disappeared), not a need or lack, not across a colon ("the name that
     wasn't there: Eli, his best friend" denies no "best friend"), not a double denial."""
     if DOUBLE_DENIAL.search(sentence) and not has_negation(claim) or has_negation(claim) and KEEPS_OUT.search(sentence):
         return False
+    claim = AIM_TAIL.sub("", claim)  # "nets let turtles out so they don't get caught": an aim, no denial of a fact
     return any(conflicts(c, part) for c in CLAUSE_BREAK.split(claim) if c and not restates_premise(c, question)
                and not LACK.search(c) for part in CLAUSE_BREAK.split(sentence) if part)
 
@@ -546,7 +566,7 @@ def slot_told(claim: str, question: str, kind: str, sentences: list[str], a: int
                if not base_forms(w) & asked and s not in COMMON]
         found = [w for w in new if any(word_forms(o) & base_forms(w) for o in own)]
         enough = len(found) >= share * len(new) and len(found) >= min(2, len(new))
-        if (enough and all(word_forms(w) & there for w in own)
+        if (enough and all(word_forms(w) & there for w in own if stem(w) not in COMMON)  # "went" up the stairs
                 and (has_negation(claim) or has_negation(question) and 2 * len(there & asked) >= len(asked))
                 == has_negation(unit) and not conflicts(claim, unit)
                 and not swaps(claim, unit, question) and sides_kept(claim, unit)):
@@ -576,6 +596,9 @@ def defined(claim: str, question: str, sentences: list[str], embedder: Embedder 
     defines it by and most of its own words are in that sentence; wrong when none of its words is there and it is
     not close in meaning to that word either ("a hotel in the mountains" for "a home called a lodge"); else None."""
     term = quoted_term(question)
+    there = next((s for s in sentences if term and base_forms(term) <= forms_of(s)), None)
+    if there and synonym_meant(claim, term, question):  # "really long" for "lengthy": the word said another way
+        return Verdict("supported", there)
     told = definition(term, sentences) if term else None
     own = [w for w in own_words(claim, question) if stem(w) not in {stem(t) for t in term.split()}] if told else []
     if not told or not own or has_negation(claim):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from evidence import STOP, Verdict, content_tokens, forms_of
+from evidence import COMMON, STOP, Verdict, content_tokens, content_words, forms_of, stem
 from own_words import own_words, word_forms
 from passages import window
 from people import characters
@@ -22,7 +22,8 @@ FAMILIES = {
     "kind": ("kind friendly caring generous helpful nice thoughtful sweet loyal welcoming gentle loving considerate "
              "unselfish good giving", "mean selfish rude unkind cruel greedy bossy unfriendly nasty",
              # what a character does for or to someone ("shared his bag of grapes", "laughed at him")
-             r"\b(?:shar|gave|give|giv|help|comfort|invit|hug|thank|welcom|lent|lend|offer|forgiv|apologi|rescu|sav|"
+             r"\b(?:shar|gave|give|giv|handed|help|comfort|invit|hug|thank|welcom|lent|lend|offer|forgiv|apologi|"
+             r"rescu|sav|"
              r"protect|cheer|wiped|sat (?:beside|with|next to)|(?:told|read|sang) (?:\w+ )?(?:him|her|them|\w+) "
              r"(?:a )?(?:stor|song))\w*",
              r"\b(?:took|tak|grab|push|shov|teas|laugh\w* at|ignor|yell|hit|kick|stole|steal|snatch|refus|mock|blam|"
@@ -39,6 +40,13 @@ FAMILIES = {
               r"\b(?:rescu|stood up|dove|dived|jumped in|faced|spoke up|volunteer|"
               r"even though (?:he|she|they) (?:was|were) (?:scared|afraid))\w*",
               r"\b(?:ran away|hid|trembl|refused to go)\w*"),
+    "honest": ("honest truthful trustworthy sincere", "dishonest sneaky deceitful",
+               # owning up to what one did ("said he was sorry", "gave the wallet back"), or hiding it
+               r"\b(?:told (?:\w+ )?(?:the )?truth|admit|confess|owned up|own up|apologi|return|"
+               r"(?:turned|handed) (?:\w+ ){0,2}in\b|"
+               r"(?:said|told [\w.]+(?: \w+)?) (?:(?:that )?(?:he|she|they|I) (?:was|were|am) )?sorry|"
+               r"gave (?:\w+ ){0,2}back)\w*",
+               r"\b(?:lied|lying|lie to|cheat|stole|steal|pretend|blamed|kept (?:it )?(?:a )?secret)\w*"),
 }
 TRAITS = {word: (family, sign) for family, (good, bad, _, _) in FAMILIES.items()
           for words, sign in ((good, 1), (bad, -1)) for word in words.split()}
@@ -83,6 +91,16 @@ def acts_in(name: str, sentences: list[str], i: int) -> bool:
     return False
 
 
+def told_there(act: str, question: str, sentences: list[str], i: int) -> bool:
+    """Is the deed told at sentence i (whose deed shows the trait as the student's act does): every word of it in
+    the text (common verbs aside: "went and said sorry"), one in the sentence or the three before
+    ("gave Tomas her ice cream" for "she handed it to him": who and what are named a few lines up)?"""
+    own = [w for w in own_words(act, question) if stem(w) not in COMMON]
+    told = forms_of(" ".join(sentences))
+    return all(word_forms(w) & told for w in own) and (
+        not own or any(word_forms(w) & forms_of(window(sentences, i, 3)) for w in own))
+
+
 def weigh_trait(claim: str, question: str, sentences: list[str], verdict: Verdict) -> tuple[Verdict, str]:
     """A trait is right when the character's deed the student names (its aim aside) is told where the character acts
     and shows the trait's side of its family (traits.py): "hardworking, she practiced every night". A true deed with
@@ -93,8 +111,8 @@ def weigh_trait(claim: str, question: str, sentences: list[str], verdict: Verdic
     family, sign = trait_named(trait)
     act = AIM.split(deed[0])[0] if deed and deed[0] and own_words(deed[0], question) else ""
     acted = [i for i in range(len(sentences)) if name and acts_in(name, sentences, i)]
-    found = [i for i in acted if act and shows(family, sentences[i]) and all(
-        word_forms(w) & forms_of(window(sentences, i, 1)) for w in own_words(act, question))]
+    found = [i for i in acted if act and shows(family, act) and shows(family, sentences[i])
+             and told_there(act, question, sentences, i)]  # "kept the money" is no deed of the sentence after it
     if sign and found and shows(family, act) == sign == shows(family, sentences[found[0]]):
         return Verdict("supported", sentences[found[0]]), "answer"
     against = [i for i in acted if shows(family, sentences[i]) == -sign]
@@ -103,6 +121,34 @@ def weigh_trait(claim: str, question: str, sentences: list[str], verdict: Verdic
     backs = [i for i in acted if shows(family, sentences[i]) == sign]
     if sign and not found and backs and not against:  # the right trait, its deed not yet named (or not the text's)
         return Verdict("unclear" if act else "supported", sentences[backs[0]]), "trait"
+    if sign and not found and not backs and not against:
+        return Verdict("unclear", verdict.sentence), "deed"  # no deed here this family knows: ask which one shows it
     if not sign and verdict.label == "supported":
         return verdict, "step"  # "he shared his grapes": the clue, not yet the kind of friend
+    if not deed and len(content_words(trait)) == 1 and verdict.label != "contradicted":
+        return Verdict("unclear", verdict.sentence), "deed"  # "he is honest", no deed the text decides: ask for it
     return (Verdict("unclear", verdict.sentence, verdict.missing) if verdict.label == "supported" else verdict), ""
+
+
+SHORT_DEED = 8  # words: a deed this short is quoted back when the story does not show the trait by it
+
+
+def trait_move(claim: str, question: str, sentences: list[str], shown: str | None) -> str:
+    """A trait without the deed the text tells is neither confirmed nor rejected: the deed that shows it is asked
+    for, the act they named (if any) is said not to be in the story or not to show it, and the place of a sentence
+    whose deed shows it (`shown`, when the text's deeds decide the trait) is pointed to, never quoted."""
+    trait, *deed = REASON_BREAK.split(claim, maxsplit=1)
+    word = next((w for w, _ in content_tokens(trait) if w in TRAITS), None) or content_words(trait)[0]
+    name = next((w for w in re.findall(r"\b[A-Z][a-z]+\b", question) if w.lower() not in STOP), "the character")
+    act = AIM.split(deed[0])[0].strip(" .") if deed and deed[0] else ""
+    told = act and all(word_forms(w) & forms_of(" ".join(sentences)) for w in own_words(act, question)
+                       if stem(w) not in COMMON)
+    fits = told and shows(*trait_named(trait)[:1], act) == trait_named(trait)[1]  # the right deed, told elsewhere
+    unsaid = ((f" The story does say \"{act}\", but that does not show it." if told else
+               f" The story does not say \"{act}\", though.") if act and len(act.split()) <= SHORT_DEED and not fits
+              else "")
+    if shown:
+        return (f"\"{word.capitalize()}\" may fit {name}.{unsaid} A trait is shown by what a character does: what does "
+                f"{name} do that shows it? Read {shown}.")
+    return (f"What does {name} do in the story that shows {name} is {word}?{unsaid} A trait is shown by what a "
+            f"character does: find the part where {name} does it.")
