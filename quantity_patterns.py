@@ -74,10 +74,10 @@ class Reading:
 def _clause_bounds(t: str, at: int, end: int) -> tuple[int, int]:
     # ' and gave away 175' starts a clause of its own: the verb after 'and' moves only what follows it
     starts = [m.end() for m in re.finditer(rf"[.?!] |, (?:and |then )?| and then | then |"
-                                           rf" and (?=(?:{MOVES_AWAY}|{_IN}) )",
+                                           rf" and (?=(?:{MOVES_AWAY}|{_IN}) |now\b)",
                                            t[:at])]
     start = max(starts, default=0)
-    stop = re.search(rf"[.?!](?: |$)|, | and then | then | and (?=(?:{MOVES_AWAY}|{_IN}) )", t[at:end])
+    stop = re.search(rf"[.?!](?: |$)|, | and then | then | and (?=(?:{MOVES_AWAY}|{_IN}) |now\b)", t[at:end])
     return start, at + stop.start() if stop else end
 
 
@@ -178,7 +178,9 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
         return Reading(m, "amount", "", before=before, clause=clause, words=tok)
     words = _AFTER_AMOUNT.match(after)
     nouns = tuple(w for w in (words.group("n1"), words.group("n2")) if w) if words else ()
-    if not nouns and not (re.match(r" (?:in|on|at|to|from|for)\b", after) and _verb_sign(before, False)):
+    # 'gave 15 to his sister', 'ate 5.', 'and now has 42.': a moved or ending amount of the thing said before
+    bare = _verb_sign(before, False) or re.search(r"\bnow (?:has|have) $", before)
+    if not nouns and not (re.match(r" (?:in|on|at|to|from|for)\b|$", after) and bare):
         return None   # '36 on Tuesday' with no verb, '3 fewer.': what it counts is not said
     named = " ".join(nouns) if re.search(rf"\b{' '.join(nouns)} costs? \$", t, re.I) else nouns[0] if nouns else ""
     return Reading(m, "amount", nouns[0] if nouns else "", before=before, clause=clause, nouns=nouns,
@@ -227,6 +229,12 @@ _MONEY_Q = r"^how much (?:money\b|change\b|(?:do|does|did|will|would|is|are|was|
 _START_Q = r"\b(?:start(?:ed)? with|begin with|began with|at first|to start|at the start|in the beginning)\b|" \
            r"\b(?:have|had) before\?"
 _LEFT_Q = r"\b(?:left|remain|remains|remaining|now|still|not)\b"
+# 'How much does she have now?' in a story told in dollars asks for money as 'How much money' does
+_HAVE_Q = r"^how much (?:do|does|did|will|would) (?:[A-Z][a-z]+|he|she|they|it|we|you|i)(?: [a-z]+)? (?:have|has|had|" \
+          r"spend|save|earn|make|get|receive)\b"
+_GAP_Q = re.compile(r"[Hh]ow (?:many|much) (?P<dir>more|fewer|less) (?:(?P<n1>[a-z]+)(?: (?P<n2>[a-z]+))? )??"
+                    r"(?:does|do|did|will|is|are|was|were|has|have|had) (?P<who>[A-Z][a-z]+|the [a-z]+) "
+                    r"(?:[a-z]+ )?(?:[a-z]+ )?than (?P<than>[A-Z][a-z]+|the [a-z]+)(?: (?:does|do|did|has|have|had))?\?$")
 
 
 def _asked(p: Problem) -> tuple[tuple[str, ...], str] | None:
@@ -238,7 +246,10 @@ def _asked(p: Problem) -> tuple[tuple[str, ...], str] | None:
         else "left" if p.asks(_LEFT_Q) or later else "total"
     if later and p.asks(r"^how (?:tall|high|long)\b"):
         return tuple(_DISTANCES), how
-    if p.asks(_MONEY_Q):
+    gap = _GAP_Q.match(p.question)
+    if gap:   # 'How many more cards does Liam have than Ethan?': one owner's amount less the other's
+        return ("dollars",) if gap.group("n1") == "money" else tuple(w for w in gap.group("n1", "n2") if w), "gap"
+    if p.asks(_MONEY_Q) or ("$" in p.body and p.asks(_HAVE_Q)):
         return ("dollars",), how
     if p.asks(r"^how (?:long|tall) (?:is|are) (?:the|her|his|its|their) [a-z]+ now\?$"):
         return tuple(_DISTANCES), "left"   # 'How long is the ribbon now?': the length after the changes
@@ -462,7 +473,7 @@ def _unread(p: Problem, readings: list[Reading]) -> bool:
     text = re.sub(r"(?<=\d) (?:new|old|used)\b", "", text)   # '175 old ones' describes them; 'years old' is an age
     if p.asks(_START_Q):
         text = re.sub(r"\b(?:had|has|have) some\b", "", text)   # the unknown start it asks for
-    question = re.sub(ASKS_TOTAL + r"|\bif\b|^[Hh]ow many more [a-z]+ (?:does|do) \w+ need to\b", "", p.question)
+    question = "" if _GAP_Q.match(p.question) else re.sub(ASKS_TOTAL + r"|\bif\b|^[Hh]ow many more [a-z]+ (?:does|do) \w+ need to\b", "", p.question)
     if re.search(r"\bin (?:cents|seconds|minutes|hours|days|weeks|months|years|inches|feet|yards|miles|mm|cm|m|km|"
                  r"grams|g|kg|ml|l|liters|litres|ounces|pounds)\b", question):
         return True   # the answer wanted in another unit: a conversion the tracker does not make
@@ -503,7 +514,7 @@ def story(p: Problem) -> Plan | None:
     if not held or not all(_matches(h, nouns) for h in held) or any(number_value(m.group("n")) != len(held)
                                                                     for m in restated):
         return None
-    combine = {"left": _left, "start": _start, "change": _change, "total": _total, "to_go": _to_go}[how]
+    combine = {"left": _left, "start": _start, "change": _change, "total": _total, "to_go": _to_go, "gap": _gap}[how]
     if combine(p, b, held) is None:
         return None
     units = {unit_name(h.noun) for h in held if unit_name(h.noun) in _UNITS}
@@ -663,6 +674,25 @@ def _named(b: Builder, held: list[Held], name: str) -> Ref | None:
         reached.add(ref)
         todo += list(b.steps[ref.index].operands) if ref.kind == "step" else []
     return own[0].ref if all(h.ref in reached for h in held) else None
+
+
+def _gap(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
+    """'How many more cars does Liam have than Ethan?': the amount said of the one named first less the amount said of
+    the other, each found where only its owner is named, and every amount of the story on the way to one of them."""
+    gap = _GAP_Q.match(p.question)
+    who, than = (re.sub(r"^the ", "", w) for w in gap.group("who", "than"))
+    own = [[h for h in held if re.search(rf"\b{w}\b", h.reading.lead, re.I)] for w in (who, than)]
+    if who == than or any(len(o) != 1 for o in own) or own[0][0] is own[1][0]:
+        return None
+    first, second = (o[0] for o in own) if gap.group("dir") == "more" else (own[1][0], own[0][0])
+    reached, todo = set(), [first.ref, second.ref]
+    while todo:
+        ref = todo.pop()
+        reached.add(ref)
+        todo += list(b.steps[ref.index].operands) if ref.kind == "step" else []
+    if not all(h.ref in reached for h in held):
+        return None   # an amount the comparison never uses: the story says something the gap leaves out
+    return b.step("-", [first.ref, second.ref], first.noun, p.question[0].upper() + p.question[1:])
 
 
 def _sum(b: Builder, parts: list[Held], noun: str) -> Ref:
