@@ -42,6 +42,9 @@ _EACH_PART = re.compile(rf"\b(?P<per>{_NOUN}) (?:that|which) (?:are|is)(?: each)
 _TO_EACH = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?:to|for) each of (?:her|his|their|the|its|my|our|your) \d+ "
                       rf"(?P<per>{_NOUN})\b")
 _OF_BEFORE = re.compile(rf"\d (?P<per>{_NOUN}) (?:of|with) $")
+# 'gave 1/4 of them away', 'spent 2/3 of her $45 allowance', '40% of it': a part of the amount said just before, or
+# of the amount said next
+_PART_OF = re.compile(r" of (?:them|it|these|those|(?:her|his|their) money|(?P<next>(?:her|his|their|its|the) (?=\$?\d)))")
 _TIMES_AFTER = re.compile(rf" (?:times )?as (?:many|much)(?: (?P<noun>{_NOUN}))?(?: {_NOUN})?(?: as (?P<target>.*))?")
 _MORE_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?P<dir>more|fewer|less)(?: (?P<noun2>{_NOUN}))?"
                          rf"(?: (?P<noun3>{_NOUN}))? than (?P<target>.*)")
@@ -115,6 +118,10 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
     if hyphen and re.search(r"\b(?:a|an)$", before.rstrip()):   # 'a 216-page book' is 216 pages
         noun = hyphen.group("n") + ("es" if re.search(r"(?:ch|sh|x|s)$", hyphen.group("n")) else "s")
         return Reading(m, "amount", noun, before=before, clause=clause, nouns=(noun,), words=f"{m.group()} {noun}")
+    part = _PART_OF.match(after)
+    if part and ("/" in m.group() or "%" in m.group()) and 0 < number_value(m.group()) < 1:
+        tok = shown_first(number_value(m.group())) if "/" in m.group() else m.group()
+        return Reading(m, "part", "", before=before, clause=clause, words=f"{tok}{part.group()}")
     if "%" in m.group() or re.search(r"[-:]$", t[max(s - 1, 0):s]) or re.match(r"[:°-]", t[e:e + 1]):
         return None
     tok = shown_first(number_value(m.group())) if "/" in m.group() else m.group()   # '5 1/2' as written
@@ -226,6 +233,12 @@ _none = _None()
 _ASK_MANY = re.compile(r"how many (?P<n1>[a-z]+)(?: (?P<n2>[a-z]+))?", re.I)
 _MONEY_Q = r"^how much (?:money\b|change\b|(?:do|does|did|will|would|is|are|was|were|must|should)\b.*\b(?:cost|costs|" \
            r"spend|spent|pay|paid|save|saved|earn|earned)\b)|^what (?:is|was|will be) the (?:total )?(?:cost|price)"
+# 'What is the total number of cakes she sold?' asks as 'How many cakes' does
+_TOTAL_OF = re.compile(r"what (?:is|was|will be) the (?:combined |total )*(?:number|amount) of (?P<n1>[a-z]+)"
+                       r"(?: (?P<n2>[a-z]+))?", re.I)
+# A total of several kinds ('24 cows and 36 pigs ... How many animals?') asked by a noun that names every kind
+_KINDS_OF = {"animals", "pets", "fruits", "fruit", "vegetables", "people", "students", "children", "kids", "birds",
+             "flowers", "trees", "vehicles", "items", "things", "insects"}
 _START_Q = r"\b(?:start(?:ed)? with|begin with|began with|at first|to start|at the start|in the beginning)\b|" \
            r"\b(?:have|had) before\?"
 _LEFT_Q = r"\b(?:left|remain|remains|remaining|now|still|not)\b"
@@ -263,7 +276,9 @@ def _asked(p: Problem) -> tuple[tuple[str, ...], str] | None:
                      r"(?P<verb>[a-z]+)\?$", p.question, re.I)
     if to_go:   # 'How many more pages does she have to read?': the whole less the part done
         return (to_go.group("n"),), "to_go"
-    m = _ASK_MANY.match(p.question)
+    m = _ASK_MANY.match(p.question) or _TOTAL_OF.match(p.question)
+    if m and m.group("n1") == "money":   # 'What is the total amount of money she earns?'
+        return ("dollars",), how
     if not m or m.group("n1") in ("more", "fewer", "times", "less"):
         return None
     return tuple(w for w in m.groups() if w), how
@@ -325,7 +340,7 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
     paired = _pair_rates(readings)
     if paired is None:
         return None
-    held: dict[int, Held] = {}
+    held: dict[int | float, Held] = {}
     for i, r in enumerate(readings):
         if i in paired:
             rate, factor = paired[i]
@@ -358,6 +373,12 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
             noun = r.noun or (held[max(held)].noun if held else nouns[0])
             held[i] = Held(b.given(r.m, 0, noun, r.words), noun, r.sign(noun), r.words, r)
     for i, r in enumerate(readings):
+        if r.kind == "part":
+            part = _part(p, b, r, held, i)
+            if part is None:
+                return None
+            held.update(part)
+    for i, r in enumerate(readings):
         if r.kind in ("times", "more", "fewer"):
             base = _base(r, list(held.values()))
             if base is None:
@@ -374,6 +395,20 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
             held[i] = Held(ref, base.noun, base.sign, f"{owner}'s {_what(base.noun)}" if owner else
                            f"{said} {base.words}", r)
     return [held[i] for i in sorted(held)]
+
+
+def _part(p: Problem, b: Builder, r: Reading, held: dict[int | float, Held], i: int) -> dict[float, Held] | None:
+    """A part of the one amount before it ('Sara baked 48 cookies. She gave 1/4 of them away.'), or of the amount said
+    next ('spent 2/3 of her $45 allowance': the $45 is the start, the part its change); a part after another change
+    may be of what is left or of the start, so it abstains."""
+    base_at = i + 1 if _PART_OF.match(p.t, r.m.end()).group("next") else max((j for j in held if j < i), default=None)
+    if base_at not in held or len([j for j in held if j != base_at and j < i]) or r.sign(held[base_at].noun) == 0:
+        return None
+    base = replace(held[base_at], sign=0)   # the amount the part is of is where the story starts
+    k = b.given(r.m, 0, "", r.words.split(" of ")[0])
+    ref = b.step("*", [base.ref, k], base.noun, f"{_how_much(base.noun)} {_is(base.noun)} "
+                                                f"{r.words.split(' of ')[0]} of {base.words}?")
+    return {base_at: base, base_at + 0.5: Held(ref, base.noun, r.sign(base.noun), r.words, r)}
 
 
 def _base(r: Reading, held: list[Held]) -> Held | None:
@@ -511,9 +546,15 @@ def story(p: Problem) -> Plan | None:
         asked = next(n for n in nouns if same_word(rates[0].per, n))
         return _how_many_groups(b, rates[0], next(r for r in readings if r is not rates[0]), asked)
     held = _held(p, b, readings, nouns)
-    if not held or not all(_matches(h, nouns) for h in held) or any(number_value(m.group("n")) != len(held)
+    kind = next((n for n in nouns if n in _KINDS_OF), "") if how == "total" else ""
+    kinds = kind and held and len({stem(h.noun) for h in held} - {stem(kind)}) == len(held)   # each kind once
+    if not held or not (kinds or all(_matches(h, nouns) for h in held)) or any(number_value(m.group("n")) != len(held)
                                                                     for m in restated):
         return None
+    if kinds:   # every kind counted once, said as they are had (no change moves them)
+        names = [w for w in re.findall(NAME, p.question) if w not in PRONOUNS and w != "How"]
+        return b.finish() if len(held) > 1 and not names and {h.sign for h in held} == {0} \
+            and _sum(b, held, kind) else None
     combine = {"left": _left, "start": _start, "change": _change, "total": _total, "to_go": _to_go, "gap": _gap}[how]
     if combine(p, b, held) is None:
         return None
@@ -548,7 +589,7 @@ def _how_many_groups(b: Builder, rate: Reading, amount: Reading, groups: str) ->
 def _left(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
     """The start, then each change in order: what is left or there now."""
     start, changes = held[0], _done_work(p, held[1:])
-    unread = any(h.sign == 0 or (h.reading.kind != "amount" and not _on_change(b, h, changes))
+    unread = any(h.sign == 0 or (h.reading.kind not in ("amount", "part") and not _on_change(b, h, changes))
                  or _other_actor(h, start) for h in changes)
     if start.sign < 0 or not changes or unread or not _owner_asked(p, start):
         return None
@@ -651,7 +692,7 @@ def _total(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
     signs = {h.sign for h in held}
     asked_sign = _verb_sign(p.question, held[0].noun == "dollars")
     names = [w for w in re.findall(NAME, p.question) if w not in PRONOUNS and w != "How"]
-    spent = held[0].noun == "dollars" and p.asks(r"\b(?:spend|spent|pay|paid|cost|costs|earn|earned|make|made)\b")
+    spent = held[0].noun == "dollars" and p.asks(r"\b(?:spends?|spent|pays?|paid|costs?|earns?|earned|makes?|made)\b")
     priced = spent and signs == {0} and all(h.ref.kind == "step" for h in held)   # '2 adults at $12': paid for
     if len(signs) > 1 or (asked_sign and signs != {asked_sign} and not priced):
         return None   # 'How many did she give?' after amounts she had: a different question
