@@ -41,6 +41,7 @@ _EACH_BEFORE = re.compile(rf"(?:\b(?:each|every) (?:of the (?:\d+ )?)?(?P<per>{_
 _EACH_PART = re.compile(rf"\b(?P<per>{_NOUN}) (?:that|which) (?:are|is)(?: each)? $")
 _TO_EACH = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?:to|for) each of (?:her|his|their|the|its|my|our|your) \d+ "
                       rf"(?P<per>{_NOUN})\b")
+_EACH_OF = re.compile(rf"\beach of (?:her|his|their|the|its|my|our) \d+ (?P<per>{_NOUN}) $")
 _OF_BEFORE = re.compile(rf"\d (?P<per>{_NOUN}) (?:of|with) $")
 # 'gave 1/4 of them away', 'spent 2/3 of her $45 allowance', '40% of it': a part of the amount said just before, or
 # of the amount said next
@@ -140,7 +141,7 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
         noun = more.group("noun3") or more.group("noun2") or more.group("noun") or ""
         return Reading(m, more.group("dir").replace("less", "fewer"), noun, before=before, clause=clause, words=tok,
                        target=more.group("target"))
-    to_each = _to_each(m, after, clause, tok)
+    to_each = _to_each(m, before, after, clause, tok)
     if to_each:
         return to_each
     noun_after = (_AFTER_AMOUNT.match(after) or _none).group("n1")
@@ -194,10 +195,16 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
                    words=f"{tok} {named}".strip())
 
 
-def _to_each(m: re.Match, after: str, clause: str, tok: str) -> Reading | None:
-    """'gives 3 envelopes to each of her 5 friends': a rate of 3 for each friend (the 5 is the count it meets)."""
+def _to_each(m: re.Match, before: str, after: str, clause: str, tok: str) -> Reading | None:
+    """'gives 3 envelopes to each of her 5 friends', 'gave each of her 5 friends 3 envelopes': a rate of 3 for each
+    friend (the 5 is the count it meets)."""
     money = m.group().startswith("$")
     to_each = _TO_EACH.match(after)
+    if not to_each and (each_of := _EACH_OF.search(before)):
+        noun = (_AFTER_AMOUNT.match(after) or _none).group("n1")
+        if money or noun:
+            return Reading(m, "rate", "dollars" if money else noun, per=each_of.group("per"), clause=clause,
+                           words=f"{tok} {'' if money else noun + ' '}to each {stem(each_of.group('per'))}")
     if not to_each or not (money or to_each.group("noun")):
         return None
     noun, per = "dollars" if money else to_each.group("noun"), to_each.group("per")
@@ -352,12 +359,16 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
             size = b.given(rate.m, 0, rate.noun, rate.words)
             plural = f"{rate.noun}s" if stem(rate.noun) == rate.noun and len(rate.noun) > 2 else rate.noun   # cups
             earned = re.search(r"\b(?:earns?|earned|makes|made|is paid|gets|saves?|saved)\b", rate.clause)   # no price
-            how = ("How much is earned in" if earned else "How much do") if rate.noun == "dollars" \
-                else f"How many {plural} go to" if " to each " in rate.words else f"How many {plural} are in"
-            priced = rate.noun == "dollars" and not earned   # 'How much do 5 muffins cost at $2 each?'
+            given = " to each " in rate.words   # 'gave each of her 5 grandchildren $20': given, not paid for
+            how = "How much money goes to" if given and rate.noun == "dollars" else f"How many {plural} go to" if given \
+                else ("How much is earned in" if earned else "How much do") if rate.noun == "dollars" \
+                else f"How many {plural} are in"
+            priced = rate.noun == "dollars" and not earned and not given   # 'How much do 5 muffins cost at $2 each?'
             head = p.t.startswith(r.words, r.m.start()) and re.match(r" ([a-z]+)", p.t[r.m.start() + len(r.words):])
             told = f"{r.words} {head.group(1)}" if priced and head and not re.fullmatch(_LINK, head.group(1)) and \
-                re.search(rf"\b{r.words.split()[-1]} {stem(head.group(1))}", p.body) else r.words   # '5 child' tickets
+                re.search(rf"\b{r.words.split()[-1]} {stem(head.group(1))}", p.body) and \
+                re.search(rf"\b{stem(head.group(1))}s? (?:cost|costs|are|is|sell)\b", p.t, re.I) else r.words   # 'child'
+            # tickets ('Child tickets cost $6 ... 5 child tickets'), never '3 children go'
             counted = "|".join(re.escape(stem(w.split()[-1])) for w in (told, r.words))   # '$6 for each adult ticket'
             each = re.sub(rf" for (?:each|an?) (?:[a-z]+ )?(?:{counted})$", " each", rate.words) if priced else \
                 rate.words

@@ -174,6 +174,8 @@ def stem(word: str) -> str:
     w = word.lower()
     if w in _IE_NOUNS:
         return w[:-1]
+    if w.endswith("children") or w in ("people", "men", "women"):   # 'grandchildren', 'women': their own plurals
+        return {"people": "person", "men": "man", "women": "woman"}.get(w, w[:-3])
     for suffix, repl in (("ies", "y"), ("ves", "f"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("sses", "ss"),
                          ("ss", "ss"), ("s", "")):   # 'class' stays 'class'
         if w.endswith(suffix) and len(w) > len(suffix) + (2 if suffix == "s" else 1):   # 'boxes' -> 'box'
