@@ -34,7 +34,8 @@ _RATE_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))?(?: of [a-z]+)?(?: (?:in|on|p
 _EACH_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?:each|apiece|a piece)\b")
 _HOLDS = r"has|holds|contains|carries|had|held|contained|costs?|weighs|can hold|fits"
 _EACH_BEFORE = re.compile(rf"(?:\b(?:each|every) (?:of the (?:\d+ )?)?(?P<per>{_NOUN})"
-                          rf"(?: of [a-z]+| in (?:an?|the) [a-z]+)? (?:{_HOLDS}|is|are|uses|needs)|"
+                          rf"(?: of [a-z]+| in (?:an?|the) [a-z]+)? (?:{_HOLDS}|is|are|uses|needs|"
+                          rf"(?:is|are) (?:cut|divided|split|sliced) into)|"
                           rf"(?:^|\band )(?:an?|one) (?:{_NOUN} )?(?P<one>{_NOUN})(?: of [a-z]+)? (?:costs?|weighs))"
                           rf"(?: about)? $", re.I)   # 'each row in an orchard has 26', '... and a pen costs $0.85'
 # 'cuts it into pieces that are each 1/4 yard long': a measure for each piece
@@ -240,6 +241,8 @@ _none = _None()
 _ASK_MANY = re.compile(r"how many (?P<n1>[a-z]+)(?: (?P<n2>[a-z]+))?", re.I)
 _MONEY_Q = r"^how much (?:money\b|change\b|(?:do|does|did|will|would|is|are|was|were|must|should)\b.*\b(?:cost|costs|" \
            r"spend|spent|pay|paid|save|saved|earn|earned)\b)|^what (?:is|was|will be) the (?:total )?(?:cost|price)"
+_SHARE_Q = re.compile(r"[Hh]ow (?:many (?P<n>[a-z]+)|much money|much) (?:will|does|do|did|would|should|can) each "
+                       r"(?P<per>[a-z]+) (?:get|receive|have|pay|eat|take)\?$")
 # 'What is the total number of cakes she sold?' asks as 'How many cakes' does
 _TOTAL_OF = re.compile(r"what (?:is|was|will be) the (?:combined |total )*(?:number|amount) of (?P<n1>[a-z]+)"
                        r"(?: (?P<n2>[a-z]+))?", re.I)
@@ -279,6 +282,9 @@ def _asked(p: Problem) -> tuple[tuple[str, ...], str] | None:
     if measure and measure.group("what") not in ("more", "less", "longer", "is", "are", "was", "do", "does", "did"):
         what = measure.group("what")   # 'How much ribbon is left?': a measure of the ribbon the story names
         return (tuple(_MEASURES | _DISTANCES), how) if re.search(rf"\b{what}\b", p.body, re.I) else None
+    share = _SHARE_Q.match(p.question)
+    if share:   # 'How many slices does each friend get?': what is shared, then one share of it
+        return ("dollars",) if not share.group("n") else (share.group("n"),), "share"
     to_go = re.match(r"how many more (?P<n>[a-z]+) (?:does|do|must|will) \w+ (?:still )?(?:have to|need to) "
                      r"(?P<verb>[a-z]+)\?$", p.question, re.I)
     if to_go:   # 'How many more pages does she have to read?': the whole less the part done
@@ -500,7 +506,7 @@ _UNREAD = r"\b(?:rest|total|combined|altogether|together|sum|discount|coupon|off
           r"except|but|however|kept|keeps|traded|trades|compared|additional|one|another|some|several|few|no|none|" \
           r"by \$?\d|area|perimeter|square|volume|degrees?|above|below|over|under|least|most|goal|wants?|needs?|if|" \
           r"would|which|means|percent|ratio|average|mean|half|quarter|third|double|triple|twice|both|either|per|each|" \
-          r"every|than|times|as|beat|beats|exceed|enough|after that|the first)\b|%"
+          r"every|than|times|as|beat|beats|exceed|enough|after that|the first|profit|loss)\b|%"
 # ...unless a reading of the tracker stands on them in that clause ('8 muffins in each box', '39 fewer than').
 # ('A recipe needs 2/3 cup for each batch': the rate says what one batch needs)
 _READ_WORDS = {"rate": r"\b(?:each|every|per|one|needs)\b", "times": r"\b(?:times|as)\b", "more": r"\bthan\b",
@@ -519,7 +525,9 @@ def _unread(p: Problem, readings: list[Reading]) -> bool:
     text = re.sub(r"(?<=\d) (?:new|old|used)\b", "", text)   # '175 old ones' describes them; 'years old' is an age
     if p.asks(_START_Q):
         text = re.sub(r"\b(?:had|has|have) some\b", "", text)   # the unknown start it asks for
-    question = "" if _GAP_Q.match(p.question) else re.sub(ASKS_TOTAL + r"|\bif\b|^[Hh]ow many more [a-z]+ (?:does|do) \w+ need to\b", "", p.question)
+    if _SHARE_Q.match(p.question):   # read by the share: 'shared equally among 4 classes'
+        text = re.sub(r"\b(?:share|shared|shares|split|splits|equally|evenly|among|between)\b", "", text)
+    question = "" if _GAP_Q.match(p.question) or _SHARE_Q.match(p.question) else re.sub(ASKS_TOTAL + r"|\bif\b|^[Hh]ow many more [a-z]+ (?:does|do) \w+ need to\b", "", p.question)
     if re.search(r"\bin (?:cents|seconds|minutes|hours|days|weeks|months|years|inches|feet|yards|miles|mm|cm|m|km|"
                  r"grams|g|kg|ml|l|liters|litres|ounces|pounds)\b", question):
         return True   # the answer wanted in another unit: a conversion the tracker does not make
@@ -549,6 +557,10 @@ def story(p: Problem) -> Plan | None:
     readings = [_read(p, span) for span in p.numbers if span not in {m.span("n") for m in restated}]
     if not readings or any(r is None for r in readings) or _unread(p, readings):
         return None
+    among = _among(p, readings) if how == "share" else None
+    if how == "share" and among is None:
+        return None
+    readings = [r for r in readings if r is not among]
     b = Builder(p, "story")
     for m in restated:
         b.label(m, "n")
@@ -558,7 +570,8 @@ def story(p: Problem) -> Plan | None:
         return _how_many_groups(b, rates[0], next(r for r in readings if r is not rates[0]), asked)
     held = _held(p, b, readings, nouns)
     kind = next((n for n in nouns if n in _KINDS_OF), "") if how == "total" else ""
-    kinds = kind and held and len({stem(h.noun) for h in held} - {stem(kind)}) == len(held)   # each kind once
+    kinds = kind and held and len({stem(h.noun) for h in held} - {stem(kind)}) == len(held) \
+        and all(h.ref.kind == "quantity" for h in held)   # each kind once, as given ('3 pencils and 2 erasers' each)
     if not held or not (kinds or all(_matches(h, nouns) for h in held)) or any(number_value(m.group("n")) != len(held)
                                                                     for m in restated):
         return None
@@ -566,7 +579,8 @@ def story(p: Problem) -> Plan | None:
         names = [w for w in re.findall(NAME, p.question) if w not in PRONOUNS and w != "How"]
         return b.finish() if len(held) > 1 and not names and {h.sign for h in held} == {0} \
             and _sum(b, held, kind) else None
-    combine = {"left": _left, "start": _start, "change": _change, "total": _total, "to_go": _to_go, "gap": _gap}[how]
+    combine = {"left": _left, "start": _start, "change": _change, "total": _total, "to_go": _to_go, "gap": _gap,
+               "share": lambda p, b, held: _shared(b, held, among)}[how]
     if combine(p, b, held) is None:
         return None
     units = {unit_name(h.noun) for h in held if unit_name(h.noun) in _UNITS}
@@ -745,6 +759,31 @@ def _gap(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
     if not all(h.ref in reached for h in held):
         return None   # an amount the comparison never uses: the story says something the gap leaves out
     return b.step("-", [first.ref, second.ref], first.noun, p.question[0].upper() + p.question[1:])
+
+
+def _among(p: Problem, readings: list[Reading]) -> Reading | None:
+    """'12 friends share 3 pizzas equally ... How many slices does each friend get?': the one count of those the
+    question names, said with sharing words; the rest of the story is what they share."""
+    per = _SHARE_Q.match(p.question).group("per")
+    counts = [r for r in readings if r.kind == "amount" and any(same_word(w, per) for w in r.nouns)]
+    if len(counts) != 1 or not re.search(r"\b(?:share|shared|shares|split|splits|equally|evenly)\b", p.body):
+        return None
+    return counts[0]
+
+
+def _shared(b: Builder, held: list[Held], among: Reading) -> Ref | None:
+    """Everything the story has, together, shared out: one share for each of the counted ones."""
+    if {h.sign for h in held} != {0}:
+        return None   # what is shared is had, not moved ('gave away 5, then shared the rest')
+    whole = _sum(b, held, held[0].noun) if len(held) > 1 else held[0].ref
+    count = b.given(among.m, 0, among.nouns[0], among.words)
+    noun = held[0].noun
+    said = f"all the {_what(noun)}" if whole.kind == "step" else held[0].words   # 'all the slices', '$36'
+    each = f"How much money does each of {among.words} get" if noun == "dollars" else \
+        f"{_how_much(noun)} does each of {among.words} get" if noun in _UNITS else \
+        f"How many {noun} does each of {among.words} get"
+    return b.step("/", [whole, count], noun, f"{each} when {said} {'is' if noun == 'dollars' else 'are'} shared "
+                                             f"equally?")
 
 
 def _sum(b: Builder, parts: list[Held], noun: str) -> Ref:
