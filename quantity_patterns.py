@@ -255,9 +255,13 @@ _LEFT_Q = r"\b(?:left|remain|remains|remaining|now|still|not)\b"
 # 'How much does she have now?' in a story told in dollars asks for money as 'How much money' does
 _HAVE_Q = r"^how much (?:do|does|did|will|would) (?:[A-Z][a-z]+|he|she|they|it|we|you|i)(?: [a-z]+)? (?:have|has|had|" \
           r"spend|save|earn|make|get|receive)\b"
-_GAP_Q = re.compile(r"[Hh]ow (?:many|much) (?P<dir>more|fewer|less) (?:(?P<n1>[a-z]+)(?: (?P<n2>[a-z]+))? )??"
+_GAP_Q = re.compile(r"[Hh]ow (?:many|much) (?P<dir>more|fewer|less) (?:(?:(?P<n1>[a-z]+)(?: (?P<n2>[a-z]+))? )??"
                     r"(?:does|do|did|will|is|are|was|were|has|have|had) (?P<who>[A-Z][a-z]+|the [a-z]+) "
-                    r"(?:[a-z]+ )?(?:[a-z]+ )?than (?P<than>[A-Z][a-z]+|the [a-z]+)(?: (?:does|do|did|has|have|had))?\?$")
+                    r"(?:[a-z]+ )?(?:[a-z]+ )?than (?P<than>[A-Z][a-z]+|the [a-z]+)(?: (?:does|do|did|has|have|had))?|"
+                    r"(?P<kind>[a-z]+) (?P<n3>[a-z]+) (?:are|were|is|was) there than (?P<other>[a-z]+)(?: (?P=n3))?)\?$")
+# 'How much more money does she need?', 'How many more stamps does he need to fill it?': the goal less what is had
+_NEED_Q = re.compile(r"[Hh]ow (?:many more (?P<n>[a-z]+)|much more(?: money)?) (?:does|do|will) (?:[A-Z][a-z]+|he|she|"
+                     r"they|it|we|you|i)(?: still)? need\b(?: to (?!have\b)[a-z]+\b[^?]*)?\?$")
 
 
 def _asked(p: Problem) -> tuple[tuple[str, ...], str] | None:
@@ -271,7 +275,11 @@ def _asked(p: Problem) -> tuple[tuple[str, ...], str] | None:
         return tuple(_DISTANCES), how
     gap = _GAP_Q.match(p.question)
     if gap:   # 'How many more cards does Liam have than Ethan?': one owner's amount less the other's
-        return ("dollars",) if gap.group("n1") == "money" else tuple(w for w in gap.group("n1", "n2") if w), "gap"
+        nouns = (gap.group("n3"),) if gap.group("n3") else tuple(w for w in gap.group("n1", "n2") if w)
+        return ("dollars",) if gap.group("n1") == "money" or (not nouns and "$" in p.body) else nouns, "gap"
+    need = _NEED_Q.match(p.question)
+    if need:
+        return (need.group("n"),) if need.group("n") else ("dollars",), "need"
     if p.asks(_MONEY_Q) or ("$" in p.body and p.asks(_HAVE_Q)):
         return ("dollars",), how
     if p.asks(r"^how (?:long|tall) (?:is|are) (?:the|her|his|its|their) [a-z]+ now\?$"):
@@ -527,7 +535,9 @@ def _unread(p: Problem, readings: list[Reading]) -> bool:
         text = re.sub(r"\b(?:had|has|have) some\b", "", text)   # the unknown start it asks for
     if _SHARE_Q.match(p.question):   # read by the share: 'shared equally among 4 classes'
         text = re.sub(r"\b(?:share|shared|shares|split|splits|equally|evenly|among|between)\b", "", text)
-    question = "" if _GAP_Q.match(p.question) or _SHARE_Q.match(p.question) else re.sub(ASKS_TOTAL + r"|\bif\b|^[Hh]ow many more [a-z]+ (?:does|do) \w+ need to\b", "", p.question)
+    if _NEED_Q.match(p.question):   # the goal the question's 'need' is measured against
+        text = re.sub(_GOAL, "", text)
+    question = "" if any(q.match(p.question) for q in (_GAP_Q, _SHARE_Q, _NEED_Q)) else re.sub(ASKS_TOTAL + r"|\bif\b|^[Hh]ow many more [a-z]+ (?:does|do) \w+ need to\b", "", p.question)
     if re.search(r"\bin (?:cents|seconds|minutes|hours|days|weeks|months|years|inches|feet|yards|miles|mm|cm|m|km|"
                  r"grams|g|kg|ml|l|liters|litres|ounces|pounds)\b", question):
         return True   # the answer wanted in another unit: a conversion the tracker does not make
@@ -580,7 +590,7 @@ def story(p: Problem) -> Plan | None:
         return b.finish() if len(held) > 1 and not names and {h.sign for h in held} == {0} \
             and _sum(b, held, kind) else None
     combine = {"left": _left, "start": _start, "change": _change, "total": _total, "to_go": _to_go, "gap": _gap,
-               "share": lambda p, b, held: _shared(b, held, among)}[how]
+               "share": lambda p, b, held: _shared(b, held, among), "need": _need}[how]
     if combine(p, b, held) is None:
         return None
     units = {unit_name(h.noun) for h in held if unit_name(h.noun) in _UNITS}
@@ -746,8 +756,10 @@ def _gap(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
     """'How many more cars does Liam have than Ethan?': the amount said of the one named first less the amount said of
     the other, each found where only its owner is named, and every amount of the story on the way to one of them."""
     gap = _GAP_Q.match(p.question)
-    who, than = (re.sub(r"^the ", "", w) for w in gap.group("who", "than"))
-    own = [[h for h in held if re.search(rf"\b{w}\b", h.reading.lead, re.I)] for w in (who, than)]
+    who, than = (re.sub(r"^the ", "", w) for w in (gap.group("who") or gap.group("kind"), gap.group("than") or
+                                                    gap.group("other")))
+    own = [[h for h in held if w in h.reading.nouns] or [h for h in held if re.search(rf"\b{w}\b", h.reading.lead, re.I)]
+           for w in (who, than)]   # 'red cars' by its own words, 'Liam' in his clause
     if who == than or any(len(o) != 1 for o in own) or own[0][0] is own[1][0]:
         return None
     first, second = (o[0] for o in own) if gap.group("dir") == "more" else (own[1][0], own[0][0])
@@ -759,6 +771,24 @@ def _gap(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
     if not all(h.ref in reached for h in held):
         return None   # an amount the comparison never uses: the story says something the gap leaves out
     return b.step("-", [first.ref, second.ref], first.noun, p.question[0].upper() + p.question[1:])
+
+
+_GOAL = r"\b(?:costs?|needs?|wants?|goal|price|priced)\b"
+
+
+def _need(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
+    """'Mia has $35. A bike costs $120. How much more money does she need?': the one goal (a price, what is needed)
+    less the one amount had, each said in a clause of its own."""
+    goals = [h for h in held if re.search(_GOAL, h.reading.clause)]
+    if len(held) != 2 or len(goals) != 1 or goals[0].sign or goals[0].ref.kind != "quantity":
+        return None
+    goal, had = goals[0], next(h for h in held if h is not goals[0])
+    if had.sign < 0 or not re.search(r"\b(?:has|have|had|saved|collected|earned|got|owns)\b", had.reading.before) \
+            or not _owner_asked(p, had):
+        return None
+    noun, how = goal.noun, _how_much(goal.noun)
+    more = "How much farther" if how == "How far" else re.sub(r"^How (many|much)", r"How \1 more", how)
+    return b.step("-", [goal.ref, had.ref], noun, f"{more} {_is(noun)} needed to go from {had.words} to {goal.words}?")
 
 
 def _among(p: Problem, readings: list[Reading]) -> Reading | None:
