@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from question_target import (DISTANCES, GAP_Q, KINDS_OF, MEASURES, NEED_Q, SHARE_Q, START_Q, UNITS,
+                             target)
 from wordproblem import (ASKS_TOTAL, MONEY_AWAY, MOVES_AWAY, MOVES_IN, NAME, NUMBER, PRONOUNS, Builder, Plan, Problem,
                          Ref, number_value, same_word, shown_first, stem, unit_factor, unit_name)
 
@@ -46,7 +48,8 @@ _EACH_OF = re.compile(rf"\beach of (?:her|his|their|the|its|my|our) \d+ (?P<per>
 _OF_BEFORE = re.compile(rf"\d (?P<per>{_NOUN}) (?:of|with) $")
 # 'gave 1/4 of them away', 'spent 2/3 of her $45 allowance', '40% of it': a part of the amount said just before, or
 # of the amount said next
-_PART_OF = re.compile(r" of (?:them|it|these|those|(?:her|his|their) money|(?P<next>(?:her|his|their|its|the) (?=\$?\d)))")
+_PART_OF = re.compile(r" of (?:them|it|these|those|(?:her|his|their) money|"
+                      r"(?P<next>(?:her|his|their|its|the) (?=\$?\d)))")
 _TIMES_AFTER = re.compile(rf" (?:times )?as (?:many|much)(?: (?P<noun>{_NOUN}))?(?: {_NOUN})?(?: as (?P<target>.*))?")
 _MORE_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?P<dir>more|fewer|less)(?: (?P<noun2>{_NOUN}))?"
                          rf"(?: (?P<noun3>{_NOUN}))? than (?P<target>.*)")
@@ -120,10 +123,9 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
     if hyphen and re.search(r"\b(?:a|an)$", before.rstrip()):   # 'a 216-page book' is 216 pages
         noun = hyphen.group("n") + ("es" if re.search(r"(?:ch|sh|x|s)$", hyphen.group("n")) else "s")
         return Reading(m, "amount", noun, before=before, clause=clause, nouns=(noun,), words=f"{m.group()} {noun}")
-    part = _PART_OF.match(after)
-    if part and ("/" in m.group() or "%" in m.group()) and 0 < number_value(m.group()) < 1:
-        tok = shown_first(number_value(m.group())) if "/" in m.group() else m.group()
-        return Reading(m, "part", "", before=before, clause=clause, words=f"{tok}{part.group()}")
+    part = _part_of(m, before, after, clause)
+    if part:
+        return part
     if "%" in m.group() or re.search(r"[-:]$", t[max(s - 1, 0):s]) or re.match(r"[:°-]", t[e:e + 1]):
         return None
     tok = shown_first(number_value(m.group())) if "/" in m.group() else m.group()   # '5 1/2' as written
@@ -182,6 +184,11 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
     if money:
         return _named_price(m, t, before, clause, tok) or Reading(m, "amount", "dollars", before=before, clause=clause,
                                                                    words=tok)
+    return _amount(m, t, before, after, clause, tok)
+
+
+def _amount(m: re.Match, t: str, before: str, after: str, clause: str, tok: str) -> Reading | None:
+    """An amount of what the words after it name, or of the thing said before when its verb moves it bare."""
     if re.match(r" (?:of (?:them|these|those)|(?:new |old |used )?ones)\b", after) and _verb_sign(before, False):
         # the noun of the one before ('gave away 5 of them', 'gave away 175 old ones')
         return Reading(m, "amount", "", before=before, clause=clause, words=tok)
@@ -194,6 +201,15 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
     named = " ".join(nouns) if re.search(rf"\b{' '.join(nouns)} costs? \$", t, re.I) else nouns[0] if nouns else ""
     return Reading(m, "amount", nouns[0] if nouns else "", before=before, clause=clause, nouns=nouns,
                    words=f"{tok} {named}".strip())
+
+
+def _part_of(m: re.Match, before: str, after: str, clause: str) -> Reading | None:
+    """'1/4 of them', '2/3 of her $45 allowance': a fraction or percent below one of an amount (see _part)."""
+    part = _PART_OF.match(after)
+    if not part or not ("/" in m.group() or "%" in m.group()) or not 0 < number_value(m.group()) < 1:
+        return None
+    tok = shown_first(number_value(m.group())) if "/" in m.group() else m.group()
+    return Reading(m, "part", "", before=before, clause=clause, words=f"{tok}{part.group()}")
 
 
 def _to_each(m: re.Match, before: str, after: str, clause: str, tok: str) -> Reading | None:
@@ -236,82 +252,7 @@ class _None:
 _none = _None()
 
 
-# ----------------------------------------------------------------------------- the question and the tracked amounts
-
-_ASK_MANY = re.compile(r"how many (?P<n1>[a-z]+)(?: (?P<n2>[a-z]+))?", re.I)
-_MONEY_Q = r"^how much (?:money\b|change\b|(?:do|does|did|will|would|is|are|was|were|must|should)\b.*\b(?:cost|costs|" \
-           r"spend|spent|pay|paid|save|saved|earn|earned)\b)|^what (?:is|was|will be) the (?:total )?(?:cost|price)"
-_SHARE_Q = re.compile(r"[Hh]ow (?:many (?P<n>[a-z]+)|much money|much) (?:will|does|do|did|would|should|can) each "
-                       r"(?P<per>[a-z]+) (?:get|receive|have|pay|eat|take)\?$")
-# 'What is the total number of cakes she sold?' asks as 'How many cakes' does
-_TOTAL_OF = re.compile(r"what (?:is|was|will be) the (?:combined |total )*(?:number|amount) of (?P<n1>[a-z]+)"
-                       r"(?: (?P<n2>[a-z]+))?", re.I)
-# A total of several kinds ('24 cows and 36 pigs ... How many animals?') asked by a noun that names every kind
-_KINDS_OF = {"animals", "pets", "fruits", "fruit", "vegetables", "people", "students", "children", "kids", "birds",
-             "flowers", "trees", "vehicles", "items", "things", "insects"}
-_START_Q = r"\b(?:start(?:ed)? with|begin with|began with|at first|to start|at the start|in the beginning)\b|" \
-           r"\b(?:have|had) before\?"
-_LEFT_Q = r"\b(?:left|remain|remains|remaining|now|still|not)\b"
-# 'How much does she have now?' in a story told in dollars asks for money as 'How much money' does
-_HAVE_Q = r"^how much (?:do|does|did|will|would) (?:[A-Z][a-z]+|he|she|they|it|we|you|i)(?: [a-z]+)? (?:have|has|had|" \
-          r"spend|save|earn|make|get|receive)\b"
-_GAP_Q = re.compile(r"[Hh]ow (?:many|much) (?P<dir>more|fewer|less) (?:(?:(?P<n1>[a-z]+)(?: (?P<n2>[a-z]+))? )??"
-                    r"(?:does|do|did|will|is|are|was|were|has|have|had) (?P<who>[A-Z][a-z]+|the [a-z]+) "
-                    r"(?:[a-z]+ )?(?:[a-z]+ )?than (?P<than>[A-Z][a-z]+|the [a-z]+)(?: (?:does|do|did|has|have|had))?|"
-                    r"(?P<kind>[a-z]+) (?P<n3>[a-z]+) (?:are|were|is|was) there than (?P<other>[a-z]+)(?: (?P=n3))?)\?$")
-# 'How much more money does she need?', 'How many more stamps does he need to fill it?': the goal less what is had
-_NEED_Q = re.compile(r"[Hh]ow (?:many more (?P<n>[a-z]+)|much more(?: money)?) (?:does|do|will) (?:[A-Z][a-z]+|he|she|"
-                     r"they|it|we|you|i)(?: still)? need\b(?: to (?!have\b)[a-z]+\b[^?]*)?\?$")
-
-
-def _asked(p: Problem) -> tuple[tuple[str, ...], str] | None:
-    """(the nouns that may name what is asked, how the amounts combine: left, start, change or total)."""
-    # 'How much money will she have after 6 weeks?': the start, then what the weeks' rate adds or takes
-    later = p.asks(r"^how (?:much|many|tall|high|long)\b[^?]*\b(?:will \w+ (?:have|be)|(?:was|were) (?:it|he|she|they)|"
-                   r"did \w+ have) (?:after|in) \d+ [a-z]+\?$")   # 'How tall was it after 5 weeks?' too
-    how = "change" if p.asks(r"^how much change\b") else "start" if p.asks(_START_Q) \
-        else "left" if p.asks(_LEFT_Q) or later else "total"
-    if later and p.asks(r"^how (?:tall|high|long)\b"):
-        return tuple(_DISTANCES), how
-    gap = _GAP_Q.match(p.question)
-    if gap:   # 'How many more cards does Liam have than Ethan?': one owner's amount less the other's
-        nouns = (gap.group("n3"),) if gap.group("n3") else tuple(w for w in gap.group("n1", "n2") if w)
-        return ("dollars",) if gap.group("n1") == "money" or (not nouns and "$" in p.body) else nouns, "gap"
-    need = _NEED_Q.match(p.question)
-    if need:
-        return (need.group("n"),) if need.group("n") else ("dollars",), "need"
-    if p.asks(_MONEY_Q) or ("$" in p.body and p.asks(_HAVE_Q)):
-        return ("dollars",), how
-    if p.asks(r"^how (?:long|tall) (?:is|are) (?:the|her|his|its|their) [a-z]+ now\?$"):
-        return tuple(_DISTANCES), "left"   # 'How long is the ribbon now?': the length after the changes
-    if p.asks(r"^how far\b"):
-        return tuple(_DISTANCES), how
-    measure = re.match(r"how much (?P<what>[a-z]+)\b", p.question, re.I)
-    if measure and measure.group("what") not in ("more", "less", "longer", "is", "are", "was", "do", "does", "did"):
-        what = measure.group("what")   # 'How much ribbon is left?': a measure of the ribbon the story names
-        return (tuple(_MEASURES | _DISTANCES), how) if re.search(rf"\b{what}\b", p.body, re.I) else None
-    share = _SHARE_Q.match(p.question)
-    if share:   # 'How many slices does each friend get?': what is shared, then one share of it
-        return ("dollars",) if not share.group("n") else (share.group("n"),), "share"
-    to_go = re.match(r"how many more (?P<n>[a-z]+) (?:does|do|must|will) \w+ (?:still )?(?:have to|need to) "
-                     r"(?P<verb>[a-z]+)\?$", p.question, re.I)
-    if to_go:   # 'How many more pages does she have to read?': the whole less the part done
-        return (to_go.group("n"),), "to_go"
-    m = _ASK_MANY.match(p.question) or _TOTAL_OF.match(p.question)
-    if m and m.group("n1") == "money":   # 'What is the total amount of money she earns?'
-        return ("dollars",), how
-    if not m or m.group("n1") in ("more", "fewer", "times", "less"):
-        return None
-    return tuple(w for w in m.groups() if w), how
-
-
-_MEASURES = {"cup", "cups", "kg", "g", "l", "ml", "pound", "pounds", "ounce", "ounces", "gallon", "gallons", "liter",
-             "liters", "litre", "litres", "tablespoon", "tablespoons", "teaspoon", "teaspoons", "pint", "pints"}
-_DISTANCES = {"mile", "miles", "km", "m", "cm", "mm", "foot", "feet", "yard", "yards", "inch", "inches", "meter",
-              "meters", "metre", "metres"}
-
-
-_UNITS = {unit_name(u) for u in _MEASURES | _DISTANCES}
+# ----------------------------------------------------------------------------- the tracked amounts
 
 
 @dataclass
@@ -374,15 +315,15 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
             plural = f"{rate.noun}s" if stem(rate.noun) == rate.noun and len(rate.noun) > 2 else rate.noun   # cups
             earned = re.search(r"\b(?:earns?|earned|makes|made|is paid|gets|saves?|saved)\b", rate.clause)   # no price
             given = " to each " in rate.words   # 'gave each of her 5 grandchildren $20': given, not paid for
-            how = "How much money goes to" if given and rate.noun == "dollars" else f"How many {plural} go to" if given \
+            how = ("How much money goes to" if rate.noun == "dollars" else f"How many {plural} go to") if given \
                 else ("How much is earned in" if earned else "How much do") if rate.noun == "dollars" \
                 else f"How many {plural} are in"
             priced = rate.noun == "dollars" and not earned and not given   # 'How much do 5 muffins cost at $2 each?'
             head = p.t.startswith(r.words, r.m.start()) and re.match(r" ([a-z]+)", p.t[r.m.start() + len(r.words):])
             told = f"{r.words} {head.group(1)}" if priced and head and not re.fullmatch(_LINK, head.group(1)) and \
                 re.search(rf"\b{r.words.split()[-1]} {stem(head.group(1))}", p.body) and \
-                re.search(rf"\b{stem(head.group(1))}s? (?:cost|costs|are|is|sell)\b", p.t, re.I) else r.words   # 'child'
-            # tickets ('Child tickets cost $6 ... 5 child tickets'), never '3 children go'
+                re.search(rf"\b{stem(head.group(1))}s? (?:cost|costs|are|is|sell)\b", p.t, re.I) else r.words
+            # '5 child tickets' ('Child tickets cost $6'), never '3 children go'
             counted = "|".join(re.escape(stem(w.split()[-1])) for w in (told, r.words))   # '$6 for each adult ticket'
             each = re.sub(rf" for (?:each|an?) (?:[a-z]+ )?(?:{counted})$", " each", rate.words) if priced else \
                 rate.words
@@ -461,7 +402,7 @@ def _how_much(noun: str) -> str:
     if noun == "dollars":
         return "How much money"
     unit = unit_name(noun)
-    return "How far" if unit in {unit_name(d) for d in _DISTANCES} else "How much" if unit in _UNITS \
+    return "How far" if unit in {unit_name(d) for d in DISTANCES} else "How much" if unit in UNITS \
         else f"How many {noun}"
 
 
@@ -531,13 +472,14 @@ def _unread(p: Problem, readings: list[Reading]) -> bool:
     # 'If each ladybug has 6 dots, how many ...': the question's 'If' clause states a fact
     text = re.sub(r"(?:^|(?<=[.!] ))If (?=[^,.]*\d[^,.]*, $)", "", text)
     text = re.sub(r"(?<=\d) (?:new|old|used)\b", "", text)   # '175 old ones' describes them; 'years old' is an age
-    if p.asks(_START_Q):
+    if p.asks(START_Q):
         text = re.sub(r"\b(?:had|has|have) some\b", "", text)   # the unknown start it asks for
-    if _SHARE_Q.match(p.question):   # read by the share: 'shared equally among 4 classes'
+    if SHARE_Q.match(p.question):   # read by the share: 'shared equally among 4 classes'
         text = re.sub(r"\b(?:share|shared|shares|split|splits|equally|evenly|among|between)\b", "", text)
-    if _NEED_Q.match(p.question):   # the goal the question's 'need' is measured against
+    if NEED_Q.match(p.question):   # the goal the question's 'need' is measured against
         text = re.sub(_GOAL, "", text)
-    question = "" if any(q.match(p.question) for q in (_GAP_Q, _SHARE_Q, _NEED_Q)) else re.sub(ASKS_TOTAL + r"|\bif\b|^[Hh]ow many more [a-z]+ (?:does|do) \w+ need to\b", "", p.question)
+    question = "" if any(q.match(p.question) for q in (GAP_Q, SHARE_Q, NEED_Q)) else \
+        re.sub(ASKS_TOTAL + r"|\bif\b|^[Hh]ow many more [a-z]+ (?:does|do) \w+ need to\b", "", p.question)
     if re.search(r"\bin (?:cents|seconds|minutes|hours|days|weeks|months|years|inches|feet|yards|miles|mm|cm|m|km|"
                  r"grams|g|kg|ml|l|liters|litres|ounces|pounds)\b", question):
         return True   # the answer wanted in another unit: a conversion the tracker does not make
@@ -559,7 +501,7 @@ _CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 
 def story(p: Problem) -> Plan | None:
     """A story of amounts, read number by number (see the module's docstring)."""
-    asked = _asked(p)
+    asked = target(p)
     if asked is None:
         return None
     nouns, how = asked
@@ -579,7 +521,7 @@ def story(p: Problem) -> Plan | None:
         asked = next(n for n in nouns if same_word(rates[0].per, n))
         return _how_many_groups(b, rates[0], next(r for r in readings if r is not rates[0]), asked)
     held = _held(p, b, readings, nouns)
-    kind = next((n for n in nouns if n in _KINDS_OF), "") if how == "total" else ""
+    kind = next((n for n in nouns if n in KINDS_OF), "") if how == "total" else ""
     kinds = kind and held and len({stem(h.noun) for h in held} - {stem(kind)}) == len(held) \
         and all(h.ref.kind == "quantity" for h in held)   # each kind once, as given ('3 pencils and 2 erasers' each)
     if not held or not (kinds or all(_matches(h, nouns) for h in held)) or any(number_value(m.group("n")) != len(held)
@@ -593,7 +535,7 @@ def story(p: Problem) -> Plan | None:
                "share": lambda p, b, held: _shared(b, held, among), "need": _need}[how]
     if combine(p, b, held) is None:
         return None
-    units = {unit_name(h.noun) for h in held if unit_name(h.noun) in _UNITS}
+    units = {unit_name(h.noun) for h in held if unit_name(h.noun) in UNITS}
     if len(units) > 1:
         return None   # '2 miles and then 3 km': the units must be made the same first
     counting = nouns != ("dollars",) and not units
@@ -630,7 +572,7 @@ def _left(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
         return None
     running = start.ref
     for h in (h for h in changes if not _on_change(b, h, changes)):
-        how = "How much money is" if h.noun == "dollars" else "How much is" if unit_name(h.noun) in _UNITS \
+        how = "How much money is" if h.noun == "dollars" else "How much is" if unit_name(h.noun) in UNITS \
             else f"How many {h.noun} are"   # 'How much is left after Kim cuts off 1/3 of a yard?'
         said = [c for c in changes if _on_change(b, c, changes) and b.steps[c.ref.index].operands[0] == h.ref]
         if said:   # 275 used on Monday and twice as much on Tuesday: both days' use first, then taken away
@@ -755,11 +697,11 @@ def _named(b: Builder, held: list[Held], name: str) -> Ref | None:
 def _gap(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
     """'How many more cars does Liam have than Ethan?': the amount said of the one named first less the amount said of
     the other, each found where only its owner is named, and every amount of the story on the way to one of them."""
-    gap = _GAP_Q.match(p.question)
+    gap = GAP_Q.match(p.question)
     who, than = (re.sub(r"^the ", "", w) for w in (gap.group("who") or gap.group("kind"), gap.group("than") or
                                                     gap.group("other")))
-    own = [[h for h in held if w in h.reading.nouns] or [h for h in held if re.search(rf"\b{w}\b", h.reading.lead, re.I)]
-           for w in (who, than)]   # 'red cars' by its own words, 'Liam' in his clause
+    own = [[h for h in held if w in h.reading.nouns] or
+           [h for h in held if re.search(rf"\b{w}\b", h.reading.lead, re.I)] for w in (who, than)]   # 'red', 'Liam'
     if who == than or any(len(o) != 1 for o in own) or own[0][0] is own[1][0]:
         return None
     first, second = (o[0] for o in own) if gap.group("dir") == "more" else (own[1][0], own[0][0])
@@ -794,7 +736,7 @@ def _need(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
 def _among(p: Problem, readings: list[Reading]) -> Reading | None:
     """'12 friends share 3 pizzas equally ... How many slices does each friend get?': the one count of those the
     question names, said with sharing words; the rest of the story is what they share."""
-    per = _SHARE_Q.match(p.question).group("per")
+    per = SHARE_Q.match(p.question).group("per")
     counts = [r for r in readings if r.kind == "amount" and any(same_word(w, per) for w in r.nouns)]
     if len(counts) != 1 or not re.search(r"\b(?:share|shared|shares|split|splits|equally|evenly)\b", p.body):
         return None
@@ -810,7 +752,7 @@ def _shared(b: Builder, held: list[Held], among: Reading) -> Ref | None:
     noun = held[0].noun
     said = f"all the {_what(noun)}" if whole.kind == "step" else held[0].words   # 'all the slices', '$36'
     each = f"How much money does each of {among.words} get" if noun == "dollars" else \
-        f"{_how_much(noun)} does each of {among.words} get" if noun in _UNITS else \
+        f"{_how_much(noun)} does each of {among.words} get" if noun in UNITS else \
         f"How many {noun} does each of {among.words} get"
     return b.step("/", [whole, count], noun, f"{each} when {said} {'is' if noun == 'dollars' else 'are'} shared "
                                              f"equally?")
