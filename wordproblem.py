@@ -561,7 +561,8 @@ MOVES_AWAY = rf"{_MOTION} (?:off|out|away)|" \
 MOVES_IN = rf"{_MOTION} (?:on|in|into|aboard|onto|back)|" \
     r"put back|puts back|got on|gets on|get on|got in|gets in|climbed on|climbed in|boarded|boards|joined|joins|" \
     r"came|comes|arrived|arrives|hatched|hatches|found|finds|received|receives|earned|earns|won|wins|collected|" \
-    r"collects|picked|picks|baked|bakes|grew|grows|gained|gains|added|adds|saved|saves|planted|plants|bought|buys|buy|got|gets|get"
+    r"collects|picked|picks|baked|bakes|grew|grows|gained|gains|added|adds|saved|saves|planted|plants|bought|buys|" \
+    r"buy|got|gets|get"
 MONEY_AWAY = r"bought|buys|buy|spent|spends|spend|paid|pays|pay"   # money leaves when you buy; the goods come in
 
 
