@@ -391,7 +391,7 @@ def _base(r: Reading, held: list[Held]) -> Held | None:
     if not key or len(key) > 3 or any(w in PRONOUNS or w.lower() in ("he", "she", "they", "it", "him", "her", "in")
                                       for w in key[:1]):
         return None
-    found = [h for h in held if h.reading is not r and all(re.search(rf"\b{w}", h.reading.lead, re.I) or
+    found = [h for h in held if h.reading is not r and all(re.search(rf"\b{w}(?:'s|s|es)?\b", h.reading.lead, re.I) or
                                                             any(same_word(w, x) for x in h.reading.lead.split())
                                                             for w in key)
              and (not r.noun or same_word(r.noun, h.noun) or r.noun in h.reading.nouns)]
@@ -522,7 +522,7 @@ def story(p: Problem) -> Plan | None:
         return _how_many_groups(b, rates[0], next(r for r in readings if r is not rates[0]), asked)
     held = _held(p, b, readings, nouns)
     kind = next((n for n in nouns if n in KINDS_OF), "") if how == "total" else ""
-    kinds = kind and held and len({stem(h.noun) for h in held} - {stem(kind)}) == len(held) \
+    kinds = kind and held and len({stem(h.noun) for h in held} & set(KINDS_OF[kind].split())) == len(held) \
         and all(h.ref.kind == "quantity" for h in held)   # each kind once, as given ('3 pencils and 2 erasers' each)
     if not held or not (kinds or all(_matches(h, nouns) for h in held)) or any(number_value(m.group("n")) != len(held)
                                                                     for m in restated):

@@ -24,9 +24,17 @@ SHARE_Q = re.compile(r"[Hh]ow (?:many (?P<n>[a-z]+)|much money|much) (?:will|doe
 # 'What is the total number of cakes she sold?' asks as 'How many cakes' does
 _TOTAL_OF = re.compile(r"what (?:is|was|will be) the (?:combined |total )*(?:number|amount) of (?P<n1>[a-z]+)"
                        r"(?: (?P<n2>[a-z]+))?", re.I)
-# A total of several kinds ('24 cows and 36 pigs ... How many animals?') asked by a noun that names every kind
-KINDS_OF = {"animals", "pets", "fruits", "fruit", "vegetables", "people", "students", "children", "kids", "birds",
-            "flowers", "trees", "vehicles", "items", "things", "insects"}
+# A total of several kinds ('24 cows and 36 pigs ... How many animals?') asked by a noun that names every kind: each
+# kind must be one the noun names ('5 boys, 3 girls and 2 teachers' are not all students), in the singular
+_ANIMALS = "cow pig horse sheep goat chicken hen duck goose dog cat rabbit hamster lion tiger bear monkey zebra " \
+           "giraffe elephant deer fox frog turtle fish snake bird parrot owl"
+_FRUITS = "apple orange banana pear peach plum grape mango lemon cherry strawberry kiwi melon watermelon apricot"
+KINDS_OF = {"animals": _ANIMALS, "pets": "dog cat rabbit hamster fish bird parrot turtle", "fruits": _FRUITS,
+            "fruit": _FRUITS, "vegetables": "carrot potato tomato onion pepper cucumber bean pea",
+            "students": "boy girl", "children": "boy girl", "kids": "boy girl",
+            "people": "man woman adult child boy girl kid",
+            "birds": "duck goose hen chicken owl parrot robin sparrow pigeon crow eagle",
+            "flowers": "rose tulip daisy lily sunflower", "vehicles": "car truck bus van bike motorcycle"}
 START_Q = r"\b(?:start(?:ed)? with|begin with|began with|at first|to start|at the start|in the beginning)\b|" \
           r"\b(?:have|had) before\?"
 _LEFT_Q = r"\b(?:left|remain|remains|remaining|now|still|not)\b"
