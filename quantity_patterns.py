@@ -532,7 +532,8 @@ def story(p: Problem) -> Plan | None:
         return b.finish() if len(held) > 1 and not names and {h.sign for h in held} == {0} \
             and _sum(b, held, kind) else None
     combine = {"left": _left, "start": _start, "change": _change, "total": _total, "to_go": _to_go, "gap": _gap,
-               "share": lambda p, b, held: _shared(b, held, among), "need": _need}[how]
+               "share": lambda p, b, held: _shared(b, held, among, SHARE_Q.match(p.question).group("verb")),
+               "need": _need}[how]
     if combine(p, b, held) is None:
         return None
     units = {unit_name(h.noun) for h in held if unit_name(h.noun) in UNITS}
@@ -675,9 +676,23 @@ def _total(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
         return None   # 'How many did she give?' after amounts she had: a different question
     if len(names) == 1 and not p.asks(ASKS_TOTAL):
         return _named(b, held, names[0])
-    if len(held) > 1 and (names or not (p.asks(ASKS_TOTAL) or spent or _restated(p))):
+    if len(held) > 1 and (names or not (p.asks(ASKS_TOTAL) or spent or _restated(p) or _all_moved(p, held))):
         return None   # 'How many toads does Sarah have?' asks for one of the amounts, not all of them
     return _sum(b, held, held[0].noun) if len(held) > 1 else held[0].ref
+
+
+_ASKING = {"many", "much", "does", "will", "would", "have", "that", "this", "there", "they", "their", "them", "what"}
+
+
+def _all_moved(p: Problem, held: list[Held]) -> bool:
+    """'sold 135 apples in the morning and twice as many in the afternoon. How many apples did it sell that day?':
+    every amount moved by the question's own verb, and the question names no part the story tells apart ('on
+    Tuesday', 'in the morning')."""
+    sign = _verb_sign(p.question, held[0].noun == "dollars")
+    said = " ".join(h.reading.clause for h in held).lower()
+    words = [w for w in re.findall(r"[a-z]+", p.question.lower()) if len(w) > 3 and w not in _ASKING
+             and not any(same_word(w, h.noun) for h in held)]
+    return bool(sign) and all(h.sign == sign for h in held) and not any(re.search(rf"\b{w}\b", said) for w in words)
 
 
 def _named(b: Builder, held: list[Held], name: str) -> Ref | None:
@@ -738,12 +753,12 @@ def _among(p: Problem, readings: list[Reading]) -> Reading | None:
     question names, said with sharing words; the rest of the story is what they share."""
     per = SHARE_Q.match(p.question).group("per")
     counts = [r for r in readings if r.kind == "amount" and any(same_word(w, per) for w in r.nouns)]
-    if len(counts) != 1 or not re.search(r"\b(?:share|shared|shares|split|splits|equally|evenly)\b", p.body):
+    if len(counts) != 1 or not re.search(r"\b(?:equally|evenly)\b", p.body):   # 'share a pizza' may be unequal
         return None
     return counts[0]
 
 
-def _shared(b: Builder, held: list[Held], among: Reading) -> Ref | None:
+def _shared(b: Builder, held: list[Held], among: Reading, verb: str) -> Ref | None:
     """Everything the story has, together, shared out: one share for each of the counted ones."""
     if {h.sign for h in held} != {0}:
         return None   # what is shared is had, not moved ('gave away 5, then shared the rest')
@@ -751,9 +766,9 @@ def _shared(b: Builder, held: list[Held], among: Reading) -> Ref | None:
     count = b.given(among.m, 0, among.nouns[0], among.words)
     noun = held[0].noun
     said = f"all the {_what(noun)}" if whole.kind == "step" else held[0].words   # 'all the slices', '$36'
-    each = f"How much money does each of {among.words} get" if noun == "dollars" else \
-        f"{_how_much(noun)} does each of {among.words} get" if noun in UNITS else \
-        f"How many {noun} does each of {among.words} get"
+    each = f"How much money does each of {among.words} {verb}" if noun == "dollars" else \
+        f"{_how_much(noun)} does each of {among.words} {verb}" if noun in UNITS else \
+        f"How many {noun} does each of {among.words} {verb}"
     return b.step("/", [whole, count], noun, f"{each} when {said} {'is' if noun == 'dollars' else 'are'} shared "
                                              f"equally?")
 

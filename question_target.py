@@ -20,7 +20,7 @@ _MONEY_Q = r"^how much (?:money\b|change\b|(?:do|does|did|will|would|is|are|was|
            r"spend|spent|pay|paid|save|saved|earn|earned)\b)|^what (?:is|was|will be) the (?:total )?(?:cost|price)"
 # 'How many slices does each friend get?': one share of what the story has (see quantity_patterns._among)
 SHARE_Q = re.compile(r"[Hh]ow (?:many (?P<n>[a-z]+)|much money|much) (?:will|does|do|did|would|should|can) each "
-                     r"(?P<per>[a-z]+) (?:get|receive|have|pay|eat|take)\?$")
+                     r"(?P<per>[a-z]+) (?P<verb>get|receive|have|pay|eat|take)\?$")
 # 'What is the total number of cakes she sold?' asks as 'How many cakes' does
 _TOTAL_OF = re.compile(r"what (?:is|was|will be) the (?:combined |total )*(?:number|amount) of (?P<n1>[a-z]+)"
                        r"(?: (?P<n2>[a-z]+))?", re.I)
@@ -68,9 +68,6 @@ def target(p: Problem) -> tuple[tuple[str, ...], str] | None:
     if gap:   # 'How many more cards does Liam have than Ethan?': one owner's amount less the other's
         nouns = (gap.group("n3"),) if gap.group("n3") else tuple(w for w in gap.group("n1", "n2") if w)
         return ("dollars",) if gap.group("n1") == "money" or (not nouns and "$" in p.body) else nouns, "gap"
-    need = NEED_Q.match(p.question)
-    if need:
-        return (need.group("n"),) if need.group("n") else ("dollars",), "need"
     if p.asks(_MONEY_Q) or ("$" in p.body and p.asks(_HAVE_Q)):
         return ("dollars",), how
     if p.asks(r"^how (?:long|tall) (?:is|are) (?:the|her|his|its|their) [a-z]+ now\?$"):
@@ -85,6 +82,9 @@ def target(p: Problem) -> tuple[tuple[str, ...], str] | None:
                      r"(?P<verb>[a-z]+)\?$", p.question, re.I)
     if to_go:   # 'How many more pages does she have to read?': the whole less the part done
         return (to_go.group("n"),), "to_go"
+    need = NEED_Q.match(p.question)
+    if need:   # after to_go: 'How many more pieces does he need to place?' is the part still to do
+        return (need.group("n"),) if need.group("n") else ("dollars",), "need"
     m = _ASK_MANY.match(p.question) or _TOTAL_OF.match(p.question)
     if m and m.group("n1") == "money":   # 'What is the total amount of money she earns?'
         return ("dollars",), how

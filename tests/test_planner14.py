@@ -49,6 +49,10 @@ PLANNED = [
      ["How much money goes to 4 nephews at $15 to each nephew?"]),
     # a total of kinds, asked by the noun that names every kind
     ("A pond has 13 frogs and 21 ducks. How many animals are at the pond?", "34", None),
+    # every amount moved by the question's own verb, no part of the story named in the question
+    ("Leah ate 4 grapes before lunch and 9 grapes after school. How many grapes did she eat?", "13", None),
+    # the part still to do, asked with 'need to'
+    ("A fence has 300 posts. Max has painted 175 posts. How many more posts does he need to paint?", "125", None),
 ]
 
 
@@ -78,6 +82,10 @@ ABSTAIN = [
     "Jon baked 36 muffins. He ate 4 and sold 1/2 of them. How many muffins does he have left?",
     # a profit is not a total
     "Ray sells 12 kites for $9 each. The paper cost $30. How much does he make in profit?",
+    # the question names one part the story tells apart
+    "Leah ate 4 grapes before lunch and 9 grapes after school. How many grapes did she eat after school?",
+    # 'share' without 'equally' may be unequal
+    "Three friends share a cake. The cake costs $18. How much does each friend pay?",
     # a need with two amounts had
     "A scooter costs $95. Raj has $58 and his brother has $20. How much more money does Raj need?",
 ]
