@@ -19,9 +19,14 @@ GSM8K-style problems in varied wording written before round 7; fresh8.jsonl, 45 
 unplanned, written before round 9; fresh9.jsonl, 38 problems of the kinds the lead's students found unplanned,
 written before round 10; fresh10.jsonl, written before round 11; fresh11.jsonl, 64 grade 3-8 problems of the
 families round 12 was asked to cover, written before it; fresh12.jsonl, 64 of the shapes round 13 was asked to
-cover, written before it): the `dev` half is developed on, the
-`check` half is measured before and at the end only, and prints its totals alone unless --show_check (so developing
-never shows its problems). GSM8K train: tuned on even indices, checked on odd ones (totals alone, likewise).
+cover, written before it; fresh14.jsonl, 66 grade 3-8 problems in many phrasings written before round 14): the
+`dev` half is developed on, the `check` half is measured before and at the end only, and prints its totals alone
+unless --show_check (so developing never shows its problems). GSM8K train: tuned on even indices, checked on odd ones (totals alone, likewise).
+
+Round 14 (2026-12-06, general readings of the tracker and its question, question_target.py; before in brackets):
+fresh14 dev (33) 87.9% / 100% (66.7%), fresh14 check (33, read only after measuring) 66.7% / 100% (66.7%), fresh2
+check 68.0% (64.0%), fresh5 check 83.3% (80.0%), GSM8K train even 77 (74) and odd 68 (66), all 100% precise; every
+other set unchanged.
 
 Round 13 (2026-12-06; before round 13 in brackets): fresh12 dev (32) 87.5% / 100% (34.4%), fresh12 check (32, its
 problems never read while developing) 75.0% / 100% (25.0%), fresh5 dev 76.7% (73.3%), fresh9 check 84.2% (78.9%),
