@@ -21,7 +21,8 @@ written before round 10; fresh10.jsonl, written before round 11; fresh11.jsonl, 
 families round 12 was asked to cover, written before it; fresh12.jsonl, 64 of the shapes round 13 was asked to
 cover, written before it; fresh14.jsonl, 66 grade 3-8 problems in many phrasings written before round 14): the
 `dev` half is developed on, the `check` half is measured before and at the end only, and prints its totals alone
-unless --show_check (so developing never shows its problems). GSM8K train: tuned on even indices, checked on odd ones (totals alone, likewise).
+unless --show_check (so developing never shows its problems). GSM8K train: tuned on even indices, checked on odd
+ones (totals alone, likewise).
 
 Round 14 (2026-12-06, general readings of the tracker and its question, question_target.py; before in brackets):
 fresh14 dev (33) 87.9% / 100% (66.7%), fresh14 check (33, read only after measuring) 66.7% / 100% (66.7%), fresh2
