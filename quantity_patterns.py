@@ -676,6 +676,9 @@ def _total(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
         return None   # 'How many did she give?' after amounts she had: a different question
     if len(names) == 1 and not p.asks(ASKS_TOTAL):
         return _named(b, held, names[0])
+    who = re.search(r"\b(?:does|did|do|will) (?:her|his|their|the) (?P<who>[a-z]+) ", p.question)
+    if who and not names and not p.asks(ASKS_TOTAL) and (own := _named(b, held, who.group("who"))):
+        return own   # 'How many shells did her cousin collect?': her cousin's amount, as a name's
     if len(held) > 1 and (names or not (p.asks(ASKS_TOTAL) or spent or _restated(p) or _all_moved(p, held))):
         return None   # 'How many toads does Sarah have?' asks for one of the amounts, not all of them
     return _sum(b, held, held[0].noun) if len(held) > 1 else held[0].ref
@@ -766,11 +769,9 @@ def _shared(b: Builder, held: list[Held], among: Reading, verb: str) -> Ref | No
     count = b.given(among.m, 0, among.nouns[0], among.words)
     noun = held[0].noun
     said = f"all the {_what(noun)}" if whole.kind == "step" else held[0].words   # 'all the slices', '$36'
-    each = f"How much money does each of {among.words} {verb}" if noun == "dollars" else \
-        f"{_how_much(noun)} does each of {among.words} {verb}" if noun in UNITS else \
-        f"How many {noun} does each of {among.words} {verb}"
-    return b.step("/", [whole, count], noun, f"{each} when {said} {'is' if noun == 'dollars' else 'are'} shared "
-                                             f"equally?")
+    how = "How much money" if noun == "dollars" else _how_much(noun) if noun in UNITS else f"How many {noun}"
+    return b.step("/", [whole, count], noun, f"{how} does each of {among.words} {verb} when {said} "
+                                             f"{'is' if noun == 'dollars' else 'are'} shared equally?")
 
 
 def _sum(b: Builder, parts: list[Held], noun: str) -> Ref:

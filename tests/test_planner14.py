@@ -51,6 +51,9 @@ PLANNED = [
     ("A pond has 13 frogs and 21 ducks. How many animals are at the pond?", "34", None),
     # every amount moved by the question's own verb, no part of the story named in the question
     ("Leah ate 4 grapes before lunch and 9 grapes after school. How many grapes did she eat?", "13", None),
+    # an owner named by a common noun ('her brother'), found as a name is
+    ("Rosa picked 32 cherries. Her brother picked 4 times as many. How many cherries did her brother pick?", "128",
+     None),
     # the part still to do, asked with 'need to'
     ("A fence has 300 posts. Max has painted 175 posts. How many more posts does he need to paint?", "125", None),
 ]
