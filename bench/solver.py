@@ -25,7 +25,8 @@ unless --show_check (so developing never shows its problems). GSM8K train: tuned
 ones (totals alone, likewise).
 
 Round 14 (2026-12-06, general readings of the tracker and its question, question_target.py; before in brackets):
-fresh14 dev (33) 87.9% / 100% (66.7%), fresh14 check (33, read only after measuring) 66.7% / 100% (66.7%), fresh2
+fresh14 dev (33) 87.9% / 100% (66.7%), fresh14 check (33) 66.7% / 100% (66.7%) when measured unread, then read
+(now spent: 69.7% after 'did her cousin collect' was read as a name's), fresh2
 check 68.0% (64.0%), fresh5 check 83.3% (80.0%), GSM8K train even 77 (74) and odd 68 (66), all 100% precise; every
 other set unchanged.
 
