@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from question_target import (DISTANCES, GAP_Q, KINDS_OF, MEASURES, NEED_Q, SHARE_Q, START_Q, UNITS,
+                             target)
 from wordproblem import (ASKS_TOTAL, MONEY_AWAY, MOVES_AWAY, MOVES_IN, NAME, NUMBER, PRONOUNS, Builder, Plan, Problem,
                          Ref, number_value, same_word, shown_first, stem, unit_factor, unit_name)
 
@@ -34,14 +36,20 @@ _RATE_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))?(?: of [a-z]+)?(?: (?:in|on|p
 _EACH_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?:each|apiece|a piece)\b")
 _HOLDS = r"has|holds|contains|carries|had|held|contained|costs?|weighs|can hold|fits"
 _EACH_BEFORE = re.compile(rf"(?:\b(?:each|every) (?:of the (?:\d+ )?)?(?P<per>{_NOUN})"
-                          rf"(?: of [a-z]+| in (?:an?|the) [a-z]+)? (?:{_HOLDS}|is|are|uses|needs)|"
+                          rf"(?: of [a-z]+| in (?:an?|the) [a-z]+)? (?:{_HOLDS}|is|are|uses|needs|"
+                          rf"(?:is|are) (?:cut|divided|split|sliced) into)|"
                           rf"(?:^|\band )(?:an?|one) (?:{_NOUN} )?(?P<one>{_NOUN})(?: of [a-z]+)? (?:costs?|weighs))"
                           rf"(?: about)? $", re.I)   # 'each row in an orchard has 26', '... and a pen costs $0.85'
 # 'cuts it into pieces that are each 1/4 yard long': a measure for each piece
 _EACH_PART = re.compile(rf"\b(?P<per>{_NOUN}) (?:that|which) (?:are|is)(?: each)? $")
 _TO_EACH = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?:to|for) each of (?:her|his|their|the|its|my|our|your) \d+ "
                       rf"(?P<per>{_NOUN})\b")
+_EACH_OF = re.compile(rf"\beach of (?:her|his|their|the|its|my|our) \d+ (?P<per>{_NOUN}) $")
 _OF_BEFORE = re.compile(rf"\d (?P<per>{_NOUN}) (?:of|with) $")
+# 'gave 1/4 of them away', 'spent 2/3 of her $45 allowance', '40% of it': a part of the amount said just before, or
+# of the amount said next
+_PART_OF = re.compile(r" of (?:them|it|these|those|(?:her|his|their) money|"
+                      r"(?P<next>(?:her|his|their|its|the) (?=\$?\d)))")
 _TIMES_AFTER = re.compile(rf" (?:times )?as (?:many|much)(?: (?P<noun>{_NOUN}))?(?: {_NOUN})?(?: as (?P<target>.*))?")
 _MORE_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?P<dir>more|fewer|less)(?: (?P<noun2>{_NOUN}))?"
                          rf"(?: (?P<noun3>{_NOUN}))? than (?P<target>.*)")
@@ -74,10 +82,10 @@ class Reading:
 def _clause_bounds(t: str, at: int, end: int) -> tuple[int, int]:
     # ' and gave away 175' starts a clause of its own: the verb after 'and' moves only what follows it
     starts = [m.end() for m in re.finditer(rf"[.?!] |, (?:and |then )?| and then | then |"
-                                           rf" and (?=(?:{MOVES_AWAY}|{_IN}) )",
+                                           rf" and (?=(?:{MOVES_AWAY}|{_IN}) |now\b)",
                                            t[:at])]
     start = max(starts, default=0)
-    stop = re.search(rf"[.?!](?: |$)|, | and then | then | and (?=(?:{MOVES_AWAY}|{_IN}) )", t[at:end])
+    stop = re.search(rf"[.?!](?: |$)|, | and then | then | and (?=(?:{MOVES_AWAY}|{_IN}) |now\b)", t[at:end])
     return start, at + stop.start() if stop else end
 
 
@@ -115,6 +123,9 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
     if hyphen and re.search(r"\b(?:a|an)$", before.rstrip()):   # 'a 216-page book' is 216 pages
         noun = hyphen.group("n") + ("es" if re.search(r"(?:ch|sh|x|s)$", hyphen.group("n")) else "s")
         return Reading(m, "amount", noun, before=before, clause=clause, nouns=(noun,), words=f"{m.group()} {noun}")
+    part = _part_of(m, before, after, clause)
+    if part:
+        return part
     if "%" in m.group() or re.search(r"[-:]$", t[max(s - 1, 0):s]) or re.match(r"[:°-]", t[e:e + 1]):
         return None
     tok = shown_first(number_value(m.group())) if "/" in m.group() else m.group()   # '5 1/2' as written
@@ -133,7 +144,7 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
         noun = more.group("noun3") or more.group("noun2") or more.group("noun") or ""
         return Reading(m, more.group("dir").replace("less", "fewer"), noun, before=before, clause=clause, words=tok,
                        target=more.group("target"))
-    to_each = _to_each(m, after, clause, tok)
+    to_each = _to_each(m, before, after, clause, tok)
     if to_each:
         return to_each
     noun_after = (_AFTER_AMOUNT.match(after) or _none).group("n1")
@@ -173,22 +184,44 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
     if money:
         return _named_price(m, t, before, clause, tok) or Reading(m, "amount", "dollars", before=before, clause=clause,
                                                                    words=tok)
+    return _amount(m, t, before, after, clause, tok)
+
+
+def _amount(m: re.Match, t: str, before: str, after: str, clause: str, tok: str) -> Reading | None:
+    """An amount of what the words after it name, or of the thing said before when its verb moves it bare."""
     if re.match(r" (?:of (?:them|these|those)|(?:new |old |used )?ones)\b", after) and _verb_sign(before, False):
         # the noun of the one before ('gave away 5 of them', 'gave away 175 old ones')
         return Reading(m, "amount", "", before=before, clause=clause, words=tok)
     words = _AFTER_AMOUNT.match(after)
     nouns = tuple(w for w in (words.group("n1"), words.group("n2")) if w) if words else ()
-    if not nouns and not (re.match(r" (?:in|on|at|to|from|for)\b", after) and _verb_sign(before, False)):
+    # 'gave 15 to his sister', 'ate 5.', 'and now has 42.': a moved or ending amount of the thing said before
+    bare = _verb_sign(before, False) or re.search(r"\bnow (?:has|have) $", before)
+    if not nouns and not (re.match(r" (?:in|on|at|to|from|for)\b|$", after) and bare):
         return None   # '36 on Tuesday' with no verb, '3 fewer.': what it counts is not said
     named = " ".join(nouns) if re.search(rf"\b{' '.join(nouns)} costs? \$", t, re.I) else nouns[0] if nouns else ""
     return Reading(m, "amount", nouns[0] if nouns else "", before=before, clause=clause, nouns=nouns,
                    words=f"{tok} {named}".strip())
 
 
-def _to_each(m: re.Match, after: str, clause: str, tok: str) -> Reading | None:
-    """'gives 3 envelopes to each of her 5 friends': a rate of 3 for each friend (the 5 is the count it meets)."""
+def _part_of(m: re.Match, before: str, after: str, clause: str) -> Reading | None:
+    """'1/4 of them', '2/3 of her $45 allowance': a fraction or percent below one of an amount (see _part)."""
+    part = _PART_OF.match(after)
+    if not part or not ("/" in m.group() or "%" in m.group()) or not 0 < number_value(m.group()) < 1:
+        return None
+    tok = shown_first(number_value(m.group())) if "/" in m.group() else m.group()
+    return Reading(m, "part", "", before=before, clause=clause, words=f"{tok}{part.group()}")
+
+
+def _to_each(m: re.Match, before: str, after: str, clause: str, tok: str) -> Reading | None:
+    """'gives 3 envelopes to each of her 5 friends', 'gave each of her 5 friends 3 envelopes': a rate of 3 for each
+    friend (the 5 is the count it meets)."""
     money = m.group().startswith("$")
     to_each = _TO_EACH.match(after)
+    if not to_each and (each_of := _EACH_OF.search(before)):
+        noun = (_AFTER_AMOUNT.match(after) or _none).group("n1")
+        if money or noun:
+            return Reading(m, "rate", "dollars" if money else noun, per=each_of.group("per"), clause=clause,
+                           words=f"{tok} {'' if money else noun + ' '}to each {stem(each_of.group('per'))}")
     if not to_each or not (money or to_each.group("noun")):
         return None
     noun, per = "dollars" if money else to_each.group("noun"), to_each.group("per")
@@ -219,52 +252,7 @@ class _None:
 _none = _None()
 
 
-# ----------------------------------------------------------------------------- the question and the tracked amounts
-
-_ASK_MANY = re.compile(r"how many (?P<n1>[a-z]+)(?: (?P<n2>[a-z]+))?", re.I)
-_MONEY_Q = r"^how much (?:money\b|change\b|(?:do|does|did|will|would|is|are|was|were|must|should)\b.*\b(?:cost|costs|" \
-           r"spend|spent|pay|paid|save|saved|earn|earned)\b)|^what (?:is|was|will be) the (?:total )?(?:cost|price)"
-_START_Q = r"\b(?:start(?:ed)? with|begin with|began with|at first|to start|at the start|in the beginning)\b|" \
-           r"\b(?:have|had) before\?"
-_LEFT_Q = r"\b(?:left|remain|remains|remaining|now|still|not)\b"
-
-
-def _asked(p: Problem) -> tuple[tuple[str, ...], str] | None:
-    """(the nouns that may name what is asked, how the amounts combine: left, start, change or total)."""
-    # 'How much money will she have after 6 weeks?': the start, then what the weeks' rate adds or takes
-    later = p.asks(r"^how (?:much|many|tall|high|long)\b[^?]*\b(?:will \w+ (?:have|be)|(?:was|were) (?:it|he|she|they)|"
-                   r"did \w+ have) (?:after|in) \d+ [a-z]+\?$")   # 'How tall was it after 5 weeks?' too
-    how = "change" if p.asks(r"^how much change\b") else "start" if p.asks(_START_Q) \
-        else "left" if p.asks(_LEFT_Q) or later else "total"
-    if later and p.asks(r"^how (?:tall|high|long)\b"):
-        return tuple(_DISTANCES), how
-    if p.asks(_MONEY_Q):
-        return ("dollars",), how
-    if p.asks(r"^how (?:long|tall) (?:is|are) (?:the|her|his|its|their) [a-z]+ now\?$"):
-        return tuple(_DISTANCES), "left"   # 'How long is the ribbon now?': the length after the changes
-    if p.asks(r"^how far\b"):
-        return tuple(_DISTANCES), how
-    measure = re.match(r"how much (?P<what>[a-z]+)\b", p.question, re.I)
-    if measure and measure.group("what") not in ("more", "less", "longer", "is", "are", "was", "do", "does", "did"):
-        what = measure.group("what")   # 'How much ribbon is left?': a measure of the ribbon the story names
-        return (tuple(_MEASURES | _DISTANCES), how) if re.search(rf"\b{what}\b", p.body, re.I) else None
-    to_go = re.match(r"how many more (?P<n>[a-z]+) (?:does|do|must|will) \w+ (?:still )?(?:have to|need to) "
-                     r"(?P<verb>[a-z]+)\?$", p.question, re.I)
-    if to_go:   # 'How many more pages does she have to read?': the whole less the part done
-        return (to_go.group("n"),), "to_go"
-    m = _ASK_MANY.match(p.question)
-    if not m or m.group("n1") in ("more", "fewer", "times", "less"):
-        return None
-    return tuple(w for w in m.groups() if w), how
-
-
-_MEASURES = {"cup", "cups", "kg", "g", "l", "ml", "pound", "pounds", "ounce", "ounces", "gallon", "gallons", "liter",
-             "liters", "litre", "litres", "tablespoon", "tablespoons", "teaspoon", "teaspoons", "pint", "pints"}
-_DISTANCES = {"mile", "miles", "km", "m", "cm", "mm", "foot", "feet", "yard", "yards", "inch", "inches", "meter",
-              "meters", "metre", "metres"}
-
-
-_UNITS = {unit_name(u) for u in _MEASURES | _DISTANCES}
+# ----------------------------------------------------------------------------- the tracked amounts
 
 
 @dataclass
@@ -314,7 +302,7 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
     paired = _pair_rates(readings)
     if paired is None:
         return None
-    held: dict[int, Held] = {}
+    held: dict[int | float, Held] = {}
     for i, r in enumerate(readings):
         if i in paired:
             rate, factor = paired[i]
@@ -326,12 +314,16 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
             size = b.given(rate.m, 0, rate.noun, rate.words)
             plural = f"{rate.noun}s" if stem(rate.noun) == rate.noun and len(rate.noun) > 2 else rate.noun   # cups
             earned = re.search(r"\b(?:earns?|earned|makes|made|is paid|gets|saves?|saved)\b", rate.clause)   # no price
-            how = ("How much is earned in" if earned else "How much do") if rate.noun == "dollars" \
-                else f"How many {plural} go to" if " to each " in rate.words else f"How many {plural} are in"
-            priced = rate.noun == "dollars" and not earned   # 'How much do 5 muffins cost at $2 each?'
+            given = " to each " in rate.words   # 'gave each of her 5 grandchildren $20': given, not paid for
+            how = ("How much money goes to" if rate.noun == "dollars" else f"How many {plural} go to") if given \
+                else ("How much is earned in" if earned else "How much do") if rate.noun == "dollars" \
+                else f"How many {plural} are in"
+            priced = rate.noun == "dollars" and not earned and not given   # 'How much do 5 muffins cost at $2 each?'
             head = p.t.startswith(r.words, r.m.start()) and re.match(r" ([a-z]+)", p.t[r.m.start() + len(r.words):])
             told = f"{r.words} {head.group(1)}" if priced and head and not re.fullmatch(_LINK, head.group(1)) and \
-                re.search(rf"\b{r.words.split()[-1]} {stem(head.group(1))}", p.body) else r.words   # '5 child' tickets
+                re.search(rf"\b{r.words.split()[-1]} {stem(head.group(1))}", p.body) and \
+                re.search(rf"\b{stem(head.group(1))}s? (?:cost|costs|are|is|sell)\b", p.t, re.I) else r.words
+            # '5 child tickets' ('Child tickets cost $6'), never '3 children go'
             counted = "|".join(re.escape(stem(w.split()[-1])) for w in (told, r.words))   # '$6 for each adult ticket'
             each = re.sub(rf" for (?:each|an?) (?:[a-z]+ )?(?:{counted})$", " each", rate.words) if priced else \
                 rate.words
@@ -346,6 +338,12 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
         elif r.kind == "amount":
             noun = r.noun or (held[max(held)].noun if held else nouns[0])
             held[i] = Held(b.given(r.m, 0, noun, r.words), noun, r.sign(noun), r.words, r)
+    for i, r in enumerate(readings):
+        if r.kind == "part":
+            part = _part(p, b, r, held, i)
+            if part is None:
+                return None
+            held.update(part)
     for i, r in enumerate(readings):
         if r.kind in ("times", "more", "fewer"):
             base = _base(r, list(held.values()))
@@ -365,6 +363,20 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
     return [held[i] for i in sorted(held)]
 
 
+def _part(p: Problem, b: Builder, r: Reading, held: dict[int | float, Held], i: int) -> dict[float, Held] | None:
+    """A part of the one amount before it ('Sara baked 48 cookies. She gave 1/4 of them away.'), or of the amount said
+    next ('spent 2/3 of her $45 allowance': the $45 is the start, the part its change); a part after another change
+    may be of what is left or of the start, so it abstains."""
+    base_at = i + 1 if _PART_OF.match(p.t, r.m.end()).group("next") else max((j for j in held if j < i), default=None)
+    if base_at not in held or len([j for j in held if j != base_at and j < i]) or r.sign(held[base_at].noun) == 0:
+        return None
+    base = replace(held[base_at], sign=0)   # the amount the part is of is where the story starts
+    k = b.given(r.m, 0, "", r.words.split(" of ")[0])
+    ref = b.step("*", [base.ref, k], base.noun, f"{_how_much(base.noun)} {_is(base.noun)} "
+                                                f"{r.words.split(' of ')[0]} of {base.words}?")
+    return {base_at: base, base_at + 0.5: Held(ref, base.noun, r.sign(base.noun), r.words, r)}
+
+
 def _base(r: Reading, held: list[Held]) -> Held | None:
     """The one amount a comparison is said against: its 'than' / 'as' words name whose ('Olivia', 'red blocks'),
     found where that amount is said, before its number, or, unnamed, the amount just before; its noun, when said,
@@ -379,7 +391,7 @@ def _base(r: Reading, held: list[Held]) -> Held | None:
     if not key or len(key) > 3 or any(w in PRONOUNS or w.lower() in ("he", "she", "they", "it", "him", "her", "in")
                                       for w in key[:1]):
         return None
-    found = [h for h in held if h.reading is not r and all(re.search(rf"\b{w}", h.reading.lead, re.I) or
+    found = [h for h in held if h.reading is not r and all(re.search(rf"\b{w}(?:'s|s|es)?\b", h.reading.lead, re.I) or
                                                             any(same_word(w, x) for x in h.reading.lead.split())
                                                             for w in key)
              and (not r.noun or same_word(r.noun, h.noun) or r.noun in h.reading.nouns)]
@@ -390,7 +402,7 @@ def _how_much(noun: str) -> str:
     if noun == "dollars":
         return "How much money"
     unit = unit_name(noun)
-    return "How far" if unit in {unit_name(d) for d in _DISTANCES} else "How much" if unit in _UNITS \
+    return "How far" if unit in {unit_name(d) for d in DISTANCES} else "How much" if unit in UNITS \
         else f"How many {noun}"
 
 
@@ -443,7 +455,7 @@ _UNREAD = r"\b(?:rest|total|combined|altogether|together|sum|discount|coupon|off
           r"except|but|however|kept|keeps|traded|trades|compared|additional|one|another|some|several|few|no|none|" \
           r"by \$?\d|area|perimeter|square|volume|degrees?|above|below|over|under|least|most|goal|wants?|needs?|if|" \
           r"would|which|means|percent|ratio|average|mean|half|quarter|third|double|triple|twice|both|either|per|each|" \
-          r"every|than|times|as|beat|beats|exceed|enough|after that|the first)\b|%"
+          r"every|than|times|as|beat|beats|exceed|enough|after that|the first|profit|loss)\b|%"
 # ...unless a reading of the tracker stands on them in that clause ('8 muffins in each box', '39 fewer than').
 # ('A recipe needs 2/3 cup for each batch': the rate says what one batch needs)
 _READ_WORDS = {"rate": r"\b(?:each|every|per|one|needs)\b", "times": r"\b(?:times|as)\b", "more": r"\bthan\b",
@@ -460,9 +472,14 @@ def _unread(p: Problem, readings: list[Reading]) -> bool:
     # 'If each ladybug has 6 dots, how many ...': the question's 'If' clause states a fact
     text = re.sub(r"(?:^|(?<=[.!] ))If (?=[^,.]*\d[^,.]*, $)", "", text)
     text = re.sub(r"(?<=\d) (?:new|old|used)\b", "", text)   # '175 old ones' describes them; 'years old' is an age
-    if p.asks(_START_Q):
+    if p.asks(START_Q):
         text = re.sub(r"\b(?:had|has|have) some\b", "", text)   # the unknown start it asks for
-    question = re.sub(ASKS_TOTAL + r"|\bif\b|^[Hh]ow many more [a-z]+ (?:does|do) \w+ need to\b", "", p.question)
+    if SHARE_Q.match(p.question):   # read by the share: 'shared equally among 4 classes'
+        text = re.sub(r"\b(?:share|shared|shares|split|splits|equally|evenly|among|between)\b", "", text)
+    if NEED_Q.match(p.question):   # the goal the question's 'need' is measured against
+        text = re.sub(_GOAL, "", text)
+    question = "" if any(q.match(p.question) for q in (GAP_Q, SHARE_Q, NEED_Q)) else \
+        re.sub(ASKS_TOTAL + r"|\bif\b|^[Hh]ow many more [a-z]+ (?:does|do) \w+ need to\b", "", p.question)
     if re.search(r"\bin (?:cents|seconds|minutes|hours|days|weeks|months|years|inches|feet|yards|miles|mm|cm|m|km|"
                  r"grams|g|kg|ml|l|liters|litres|ounces|pounds)\b", question):
         return True   # the answer wanted in another unit: a conversion the tracker does not make
@@ -484,7 +501,7 @@ _CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 
 def story(p: Problem) -> Plan | None:
     """A story of amounts, read number by number (see the module's docstring)."""
-    asked = _asked(p)
+    asked = target(p)
     if asked is None:
         return None
     nouns, how = asked
@@ -492,6 +509,10 @@ def story(p: Problem) -> Plan | None:
     readings = [_read(p, span) for span in p.numbers if span not in {m.span("n") for m in restated}]
     if not readings or any(r is None for r in readings) or _unread(p, readings):
         return None
+    among = _among(p, readings) if how == "share" else None
+    if how == "share" and among is None:
+        return None
+    readings = [r for r in readings if r is not among]
     b = Builder(p, "story")
     for m in restated:
         b.label(m, "n")
@@ -500,13 +521,22 @@ def story(p: Problem) -> Plan | None:
         asked = next(n for n in nouns if same_word(rates[0].per, n))
         return _how_many_groups(b, rates[0], next(r for r in readings if r is not rates[0]), asked)
     held = _held(p, b, readings, nouns)
-    if not held or not all(_matches(h, nouns) for h in held) or any(number_value(m.group("n")) != len(held)
+    kind = next((n for n in nouns if n in KINDS_OF), "") if how == "total" else ""
+    kinds = kind and held and len({stem(h.noun) for h in held} & set(KINDS_OF[kind].split())) == len(held) \
+        and all(h.ref.kind == "quantity" for h in held)   # each kind once, as given ('3 pencils and 2 erasers' each)
+    if not held or not (kinds or all(_matches(h, nouns) for h in held)) or any(number_value(m.group("n")) != len(held)
                                                                     for m in restated):
         return None
-    combine = {"left": _left, "start": _start, "change": _change, "total": _total, "to_go": _to_go}[how]
+    if kinds:   # every kind counted once, said as they are had (no change moves them)
+        names = [w for w in re.findall(NAME, p.question) if w not in PRONOUNS and w != "How"]
+        return b.finish() if len(held) > 1 and not names and {h.sign for h in held} == {0} \
+            and _sum(b, held, kind) else None
+    combine = {"left": _left, "start": _start, "change": _change, "total": _total, "to_go": _to_go, "gap": _gap,
+               "share": lambda p, b, held: _shared(b, held, among, SHARE_Q.match(p.question).group("verb")),
+               "need": _need}[how]
     if combine(p, b, held) is None:
         return None
-    units = {unit_name(h.noun) for h in held if unit_name(h.noun) in _UNITS}
+    units = {unit_name(h.noun) for h in held if unit_name(h.noun) in UNITS}
     if len(units) > 1:
         return None   # '2 miles and then 3 km': the units must be made the same first
     counting = nouns != ("dollars",) and not units
@@ -537,13 +567,13 @@ def _how_many_groups(b: Builder, rate: Reading, amount: Reading, groups: str) ->
 def _left(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
     """The start, then each change in order: what is left or there now."""
     start, changes = held[0], _done_work(p, held[1:])
-    unread = any(h.sign == 0 or (h.reading.kind != "amount" and not _on_change(b, h, changes))
+    unread = any(h.sign == 0 or (h.reading.kind not in ("amount", "part") and not _on_change(b, h, changes))
                  or _other_actor(h, start) for h in changes)
     if start.sign < 0 or not changes or unread or not _owner_asked(p, start):
         return None
     running = start.ref
     for h in (h for h in changes if not _on_change(b, h, changes)):
-        how = "How much money is" if h.noun == "dollars" else "How much is" if unit_name(h.noun) in _UNITS \
+        how = "How much money is" if h.noun == "dollars" else "How much is" if unit_name(h.noun) in UNITS \
             else f"How many {h.noun} are"   # 'How much is left after Kim cuts off 1/3 of a yard?'
         said = [c for c in changes if _on_change(b, c, changes) and b.steps[c.ref.index].operands[0] == h.ref]
         if said:   # 275 used on Monday and twice as much on Tuesday: both days' use first, then taken away
@@ -640,15 +670,32 @@ def _total(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
     signs = {h.sign for h in held}
     asked_sign = _verb_sign(p.question, held[0].noun == "dollars")
     names = [w for w in re.findall(NAME, p.question) if w not in PRONOUNS and w != "How"]
-    spent = held[0].noun == "dollars" and p.asks(r"\b(?:spend|spent|pay|paid|cost|costs|earn|earned|make|made)\b")
+    spent = held[0].noun == "dollars" and p.asks(r"\b(?:spends?|spent|pays?|paid|costs?|earns?|earned|makes?|made)\b")
     priced = spent and signs == {0} and all(h.ref.kind == "step" for h in held)   # '2 adults at $12': paid for
     if len(signs) > 1 or (asked_sign and signs != {asked_sign} and not priced):
         return None   # 'How many did she give?' after amounts she had: a different question
     if len(names) == 1 and not p.asks(ASKS_TOTAL):
         return _named(b, held, names[0])
-    if len(held) > 1 and (names or not (p.asks(ASKS_TOTAL) or spent or _restated(p))):
+    who = re.search(r"\b(?:does|did|do|will) (?:her|his|their|the) (?P<who>[a-z]+) ", p.question)
+    if who and not names and not p.asks(ASKS_TOTAL) and (own := _named(b, held, who.group("who"))):
+        return own   # 'How many shells did her cousin collect?': her cousin's amount, as a name's
+    if len(held) > 1 and (names or not (p.asks(ASKS_TOTAL) or spent or _restated(p) or _all_moved(p, held))):
         return None   # 'How many toads does Sarah have?' asks for one of the amounts, not all of them
     return _sum(b, held, held[0].noun) if len(held) > 1 else held[0].ref
+
+
+_ASKING = {"many", "much", "does", "will", "would", "have", "that", "this", "there", "they", "their", "them", "what"}
+
+
+def _all_moved(p: Problem, held: list[Held]) -> bool:
+    """'sold 135 apples in the morning and twice as many in the afternoon. How many apples did it sell that day?':
+    every amount moved by the question's own verb, and the question names no part the story tells apart ('on
+    Tuesday', 'in the morning')."""
+    sign = _verb_sign(p.question, held[0].noun == "dollars")
+    said = " ".join(h.reading.clause for h in held).lower()
+    words = [w for w in re.findall(r"[a-z]+", p.question.lower()) if len(w) > 3 and w not in _ASKING
+             and not any(same_word(w, h.noun) for h in held)]
+    return bool(sign) and all(h.sign == sign for h in held) and not any(re.search(rf"\b{w}\b", said) for w in words)
 
 
 def _named(b: Builder, held: list[Held], name: str) -> Ref | None:
@@ -663,6 +710,68 @@ def _named(b: Builder, held: list[Held], name: str) -> Ref | None:
         reached.add(ref)
         todo += list(b.steps[ref.index].operands) if ref.kind == "step" else []
     return own[0].ref if all(h.ref in reached for h in held) else None
+
+
+def _gap(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
+    """'How many more cars does Liam have than Ethan?': the amount said of the one named first less the amount said of
+    the other, each found where only its owner is named, and every amount of the story on the way to one of them."""
+    gap = GAP_Q.match(p.question)
+    who, than = (re.sub(r"^the ", "", w) for w in (gap.group("who") or gap.group("kind"), gap.group("than") or
+                                                    gap.group("other")))
+    own = [[h for h in held if w in h.reading.nouns] or
+           [h for h in held if re.search(rf"\b{w}\b", h.reading.lead, re.I)] for w in (who, than)]   # 'red', 'Liam'
+    if who == than or any(len(o) != 1 for o in own) or own[0][0] is own[1][0]:
+        return None
+    first, second = (o[0] for o in own) if gap.group("dir") == "more" else (own[1][0], own[0][0])
+    reached, todo = set(), [first.ref, second.ref]
+    while todo:
+        ref = todo.pop()
+        reached.add(ref)
+        todo += list(b.steps[ref.index].operands) if ref.kind == "step" else []
+    if not all(h.ref in reached for h in held):
+        return None   # an amount the comparison never uses: the story says something the gap leaves out
+    return b.step("-", [first.ref, second.ref], first.noun, p.question[0].upper() + p.question[1:])
+
+
+_GOAL = r"\b(?:costs?|needs?|wants?|goal|price|priced)\b"
+
+
+def _need(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
+    """'Mia has $35. A bike costs $120. How much more money does she need?': the one goal (a price, what is needed)
+    less the one amount had, each said in a clause of its own."""
+    goals = [h for h in held if re.search(_GOAL, h.reading.clause)]
+    if len(held) != 2 or len(goals) != 1 or goals[0].sign or goals[0].ref.kind != "quantity":
+        return None
+    goal, had = goals[0], next(h for h in held if h is not goals[0])
+    if had.sign < 0 or not re.search(r"\b(?:has|have|had|saved|collected|earned|got|owns)\b", had.reading.before) \
+            or not _owner_asked(p, had):
+        return None
+    noun, how = goal.noun, _how_much(goal.noun)
+    more = "How much farther" if how == "How far" else re.sub(r"^How (many|much)", r"How \1 more", how)
+    return b.step("-", [goal.ref, had.ref], noun, f"{more} {_is(noun)} needed to go from {had.words} to {goal.words}?")
+
+
+def _among(p: Problem, readings: list[Reading]) -> Reading | None:
+    """'12 friends share 3 pizzas equally ... How many slices does each friend get?': the one count of those the
+    question names, said with sharing words; the rest of the story is what they share."""
+    per = SHARE_Q.match(p.question).group("per")
+    counts = [r for r in readings if r.kind == "amount" and any(same_word(w, per) for w in r.nouns)]
+    if len(counts) != 1 or not re.search(r"\b(?:equally|evenly)\b", p.body):   # 'share a pizza' may be unequal
+        return None
+    return counts[0]
+
+
+def _shared(b: Builder, held: list[Held], among: Reading, verb: str) -> Ref | None:
+    """Everything the story has, together, shared out: one share for each of the counted ones."""
+    if {h.sign for h in held} != {0}:
+        return None   # what is shared is had, not moved ('gave away 5, then shared the rest')
+    whole = _sum(b, held, held[0].noun) if len(held) > 1 else held[0].ref
+    count = b.given(among.m, 0, among.nouns[0], among.words)
+    noun = held[0].noun
+    said = f"all the {_what(noun)}" if whole.kind == "step" else held[0].words   # 'all the slices', '$36'
+    how = "How much money" if noun == "dollars" else _how_much(noun) if noun in UNITS else f"How many {noun}"
+    return b.step("/", [whole, count], noun, f"{how} does each of {among.words} {verb} when {said} "
+                                             f"{'is' if noun == 'dollars' else 'are'} shared equally?")
 
 
 def _sum(b: Builder, parts: list[Held], noun: str) -> Ref:

@@ -213,7 +213,7 @@ _UNHANDLED = r"\b(doubles?|doubled|doubling|triples?|tripled|quadruple\w*|back|s
 _READS_ITSELF = {current_speeds: r"\bback (?=upstream|downstream|against|with|into)",
                  work_together: r"\bthe same (?=[a-z]+ in \d)", save_to_goal: r"\balready\b",
                  operations_undone: r"\b(?:doubles?|doubled|triples?|tripled)\b",
-                 there_and_back: r"\b(?:there )?and back(?: again)?\b"}
+                 there_and_back: r"\b(?:there )?and back(?: again)?\b", story: r"\bputs? back\b"}
 # The readers that convert the question's time unit themselves ('25 minutes every day ... in 2 weeks': 7 days in a
 # week), so a unit the statements never name does not stop them as it stops the rest; simple interest reads 'per
 # annum' as its years; an age 'in 4 years' adds those years to an age said without them ('His son is 13').

@@ -197,8 +197,9 @@ def comparison(p: Problem) -> Plan | None:
     x, y, i = rel.group("x"), rel.group("y"), base.group("i")
     if rel.groupdict().get("i") and not same_word(rel.group("i"), i):
         return None   # '5 more stickers than Sam' says nothing about Sam's marbles
-    if not p.asks(rf"^how many\b.*\b{y}\b") and not p.asks(ASKS_TOTAL) or p.match_question(_MORE_THAN_Q):
-        return None   # 'How many more does Ben have than Sam?' asks the difference: times_difference reads it
+    if not p.asks(rf"^how many\b.*\b{y}\b") and not p.asks(ASKS_TOTAL) or p.match_question(_MORE_THAN_Q) \
+            or p.asks(r"^how (?:many|much) (?:fewer|less)\b.* than\b"):
+        return None   # 'How many more (fewer) does Ben have than Sam?' asks the difference, not Ben's amount
     if any(w not in (x, y) and w not in PRONOUNS for w in re.findall(NAME, p.question)):
         return None   # 'together with Sarah': someone whose amount the story never gives
     b = Builder(p, "comparison")

@@ -174,6 +174,8 @@ def stem(word: str) -> str:
     w = word.lower()
     if w in _IE_NOUNS:
         return w[:-1]
+    if w.endswith("children") or w in ("people", "men", "women"):   # 'grandchildren', 'women': their own plurals
+        return {"people": "person", "men": "man", "women": "woman"}.get(w, w[:-3])
     for suffix, repl in (("ies", "y"), ("ves", "f"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("sses", "ss"),
                          ("ss", "ss"), ("s", "")):   # 'class' stays 'class'
         if w.endswith(suffix) and len(w) > len(suffix) + (2 if suffix == "s" else 1):   # 'boxes' -> 'box'
@@ -557,9 +559,10 @@ MOVES_AWAY = rf"{_MOTION} (?:off|out|away)|" \
     r"use|broke|breaks|donated|donates|popped|pops|melted|melts|drank|drinks|drunk|removed|removes|sent|sends|" \
     r"mailed|mails|dropped|drops|evaporated|evaporates|burned|burns|escaped|escapes|gave|gives|give"
 MOVES_IN = rf"{_MOTION} (?:on|in|into|aboard|onto|back)|" \
-    r"got on|gets on|get on|got in|gets in|climbed on|climbed in|boarded|boards|joined|joins|came|comes|arrived|" \
-    r"arrives|hatched|hatches|found|finds|received|receives|earned|earns|won|wins|collected|collects|picked|picks|" \
-    r"baked|bakes|grew|grows|gained|gains|added|adds|saved|saves|planted|plants|bought|buys|buy|got|gets|get"
+    r"put back|puts back|got on|gets on|get on|got in|gets in|climbed on|climbed in|boarded|boards|joined|joins|" \
+    r"came|comes|arrived|arrives|hatched|hatches|found|finds|received|receives|earned|earns|won|wins|collected|" \
+    r"collects|picked|picks|baked|bakes|grew|grows|gained|gains|added|adds|saved|saves|planted|plants|bought|buys|" \
+    r"buy|got|gets|get"
 MONEY_AWAY = r"bought|buys|buy|spent|spends|spend|paid|pays|pay"   # money leaves when you buy; the goods come in
 
 

@@ -20,7 +20,8 @@ TICKETS = "Movie tickets cost $8 for adults and $4 for children. A family buys 2
           "How much do they pay in all?"
 PIZZA = "A pizza is cut into 12 slices. Tom eats 4 slices and Rita eats 3 slices. What fraction of the pizza is left?"
 MELONS = "A shop sells 5 crates of 12 melons and 3 crates of 9 melons. How many melons does it sell altogether?"
-SHELLS = "Sara has 52 shells. Ben has 4 bags with 9 shells in each bag. How many more shells does Sara have than Ben?"
+# (the planner reads 'How many more shells does Sara have than Ben?' since round 14; this order it does not)
+SHELLS = "Sara has 52 shells. Ben has 4 bags with 9 shells in each bag. How many more shells than Ben does Sara have?"
 
 
 def _reply(message: str) -> dict:
@@ -50,7 +51,7 @@ def test_a_part_is_said_for_what_it_counts_and_the_last_step_asked_in_the_questi
     shells = number_move(SHELLS, Fraction(36), claims("4 x 9 = 36")[0])
     assert shells.verdict == "confirm"
     assert shells.lead.startswith("Yes, 4 × 9 = 36 is right: 36 is the number of shells")
-    assert shells.question == "Now compare it with the 52 shells: how many more shells does Sara have than Ben?"
+    assert shells.question == "Now compare it with the 52 shells: how many more shells than Ben does Sara have?"
 
 
 def test_numbers_in_the_question_and_clauses_of_one_sentence_are_read():
