@@ -99,8 +99,8 @@ def test_science_facts_must_fit_the_question(kb):
     assert "campfire" in key_terms(campfire) and "how" not in key_terms(campfire)
     assert not fits("Lava is found above the ground", key_terms(campfire), campfire)
     assert fits("Metal is a good conductor of heat", key_terms("Why is metal a good conductor?"), "Why?")
-    unrelated = science_move("Why do owls hunt at night?", None, kb)
-    assert unrelated.evidence == [] and "owls hunt at night" in unrelated.text and "____" not in unrelated.text
+    unrelated = science_move("Why do geese fly in a V shape?", None, kb)
+    assert unrelated.evidence == [] and "geese fly in a V shape" in unrelated.text and "____" not in unrelated.text
     # asks in the question's own words, quotes no fact
 
 
