@@ -439,7 +439,7 @@ OFFERS = re.compile(r"\b[\w-]+,?\s+or\s+(?:an?\s+|the\s+)?[\w-]+", re.I)
 def picked_option(work: str, question: str) -> str | None:
     """The option a short reply picks from a question that offers them ("herbivore", "sound is faster"): its words
     are the question's own, so no claim is read from it, yet it is the whole answer a card or a fact can judge."""
-    said = work.strip()
+    said = evidence.CLAIM_MARKERS.sub("", work.strip()).strip(" .!")   # "I said neutral": the pick is "neutral"
     if not said or not OFFERS.search(question) or len(said.split()) > 8 or science_catalog.NO_ANSWER.match(said) \
             or science_catalog.is_help(said):
         return None

@@ -66,3 +66,11 @@ def test_a_true_line_about_the_texts_topic_is_no_answer_to_what_is_asked_of_it()
     off = replies("reading", [f"{OTTERS}they have the thickest fur"])[-1]
     assert off["verdict"] != "confirm" and "last sentence" in off["text"]
     assert replies("reading", [f"{OTTERS}they groom for hours every day"])[-1]["verdict"] == "confirm"
+
+
+def test_a_ph_of_seven_is_judged_by_its_card_and_the_pick_is_read_without_i_said():
+    question = "Rain water in a jar has a pH of 7. Is it acidic, basic, or neutral?"
+    right = replies("science", [f"{question} I said neutral"])[-1]
+    assert right["verdict"] == "confirm" and "I said" not in right["text"]
+    wrong = replies("science", [f"{question} I put basic"])[-1]
+    assert wrong["verdict"] == "flag"
