@@ -13,7 +13,7 @@ import re
 from evidence import STOP, base_forms, content_tokens, content_words
 from passages import (PLACE, answer_sentence, classify_question, idf_weights, overlap, rank_sentences,
                       reaction_to_event)
-from people import actor
+from people import actor, characters
 
 DETERMINER = r"(?:the|a|an|his|her|its|their|our|my|some|many|most|all|every|each|this|these|those)"
 PAST = (r"was|were|had|could|couldn't|did|didn't|got|went|came|ran|froze|fell|saw|knew|kept|grew|made|took|left|"
@@ -329,3 +329,54 @@ def reading_hint(sentences: list[str], asked: str, level: int) -> str:
     if level <= 2 and wh:  # the sentence has no word of the question to read on from: ask for its answering words
         return f"What does {where} tell you about the question's \"{wh.group(1).lower()}\"?"
     return f"Say {where} in your own words. Does what it tells answer {quoted}?"
+
+
+WHY_ASKED = re.compile(r"^\W*why\s+(?:did|does|do|was|were|is|are)\s+(?P<rest>[^?]+?)\W*$", re.I)
+ABOUT_ASKED = re.compile(r"\b(?:show|tell|say)s?\s+(?:you\s+|us\s+)?about\s+(?P<who>[A-Z][a-z]+)\b")
+NAMED = re.compile(r"\b(?:an?|the)\s+(?:[a-z]+\s+){1,2}(?:named|called)\s+(?P<name>[A-Z][a-z]+)")
+GIVES_REASON = re.compile(r"\b(?:because|since|so|so that|in order to)\b", re.I)
+TOLD_BY = re.compile(r"(?:^|(?<=,\s))(?:he|she)\b(?!')", re.I)
+
+
+def named_sentence(sentence: str, sentences: list[str], i: int) -> str:
+    """A sentence with who acts named: "A girl named Ivy waved ..." -> "Ivy waved ...", "Before the race, he
+    practiced ..." -> "Before the race, Omar practiced ..." (the one acting in the sentences before it), so that
+    a question of its own words asks about a person, not "a girl" nor "he"."""
+    sentence = NAMED.sub(lambda m: m.group("name"), sentence)
+    who = actor(sentences, i)
+    return TOLD_BY.sub(who, sentence, count=1) if who else sentence
+
+
+def leads_to(question: str) -> str | None:
+    """How a clue is tied back to what is asked, in the question's own words: "Why did Mrs. Chen sigh?" -> "how could
+    that make Mrs. Chen sigh?", "What can you tell about Ivy?" -> "what does that tell you about Ivy?"."""
+    why = WHY_ASKED.match(question)
+    if why:
+        rest = why.group("rest")
+        rest = rest[0].lower() + rest[1:] if re.match(DETERMINER + r"\b", rest, re.I) else rest
+        return f"how could that make {rest}?"
+    about = ABOUT_ASKED.search(question)
+    return f"what does that tell you about {about.group('who')}?" if about else None
+
+
+def content_question(question: str, sentences: list[str], shown: list[int]) -> str | None:
+    """A why- or what-does-it-show question met with a question about what the deciding sentence tells, built from its
+    own subject and time ("What did Omar do before the school race, and how could that make Omar win the race?"),
+    never its deed or reason, which are the answer. None when only one sentence is shown (its other clause is the
+    answer, and a question from its parts would read it out), when it does not parse, or when the question does not
+    say what the clue is for."""
+    link = leads_to(question)
+    if len(shown) < 2 or not link:
+        return None
+    told = [sentences[i] for i in shown]
+    i = sentences.index(fresh_sentence(told, question, sentences))
+    if any(GIVES_REASON.search(sentences[k]) for k in shown if k != i):  # "wrapped it so it would stay calm"
+        return None
+    own = sentence_question(named_sentence(sentences[i], sentences, i), question, sentences)
+    if not own or " there, and " in own:  # a line of speech: its own question already asks what it tells
+        return None
+    own = own.replace("What does it say about", "What does the passage say about")
+    head = re.match(r"What (?:did|does|do) ([A-Z][a-z]+) ", own)  # "Rain poured down": rain, not a person
+    if head and head.group(1) not in characters(sentences) and head.group(1) not in question:
+        own = own.replace(head.group(1), f"the {head.group(1).lower()}", 1)
+    return f"{own.rstrip('?')}, and {link}"
