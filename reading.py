@@ -72,8 +72,8 @@ from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FE
                       time_word, unfound)
 from people import OPENERS, actor
 from own_words import own_words, unsaid_words, word_forms
-from sentence_questions import (LINE_SAID, clue_for, content_question, fresh_sentence, named_sentence, opening,
-                                quoted_line, sentence_question, spoken_verb, tells_asked, up_to)
+from sentence_questions import (LINE_SAID, clue_for, content_question, felt_question, fresh_sentence, named_sentence,
+                                opening, quoted_line, sentence_question, spoken_verb, tells_asked, up_to)
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,
                              feeling_word, judge_answer, own_reason, pinned, quote, steps_told, still_asked)
 from traits import AIM, REASON_BREAK, TRAITS
@@ -332,6 +332,8 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
         words = "Which time words (first, next, then, finally) tell you the order, and what" if marked else "What"
         sides = {0: "just after it", len(sentences) - 1: "just before it"}.get(top, "just before and just after it")
         return f"Find {point}. {words} comes {sides}?"
+    if kind == "feeling" and (felt := felt_question(question)):  # the moment asked about, in the question's words
+        return felt
     if kind == "feeling":
         who = FEELER.search(question)
         return (f"Look at {point}. What does {who.group(1) if who else 'the character'} do or say there, and what "
@@ -365,6 +367,8 @@ def step_move(kind: str, claim: str, verdict: Verdict, question: str, sentences:
     if rest:  # the opening stops before words the student has not said: the rest may hold the other part
         return (f"Yes, that part is right: the sentence that begins \"{opening(said, f'{question} {claim}')}\" backs "
                 f"it up. The question also asks {rest}. What does the passage tell you about that?")
+    if kind == "feeling" and (felt := felt_question(question)):  # the moment asked about, in the question's words
+        return felt
     if kind == "feeling":
         who = FEELER.search(question)
         return (f"Yes, the passage says that: {quote(said)} That is a good clue. What feeling does it show in "

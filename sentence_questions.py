@@ -333,7 +333,7 @@ def reading_hint(sentences: list[str], asked: str, level: int) -> str:
 
 WHY_ASKED = re.compile(r"^\W*why\s+(?:did|does|do|was|were|is|are)\s+(?P<rest>[^?]+?)\W*$", re.I)
 ABOUT_ASKED = re.compile(r"\b(?:show|tell|say)s?\s+(?:you\s+|us\s+)?about\s+(?P<who>[A-Z][a-z]+)\b")
-NAMED = re.compile(r"\b(?:an?|the)\s+(?:[a-z]+\s+){1,2}(?:named|called)\s+(?P<name>[A-Z][a-z]+)")
+NAMED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+){1,2}(?:named|called)\s+(?P<name>[A-Z][a-z]+)")
 GIVES_REASON = re.compile(r"\b(?:because|since|so|so that|in order to)\b", re.I)
 TOLD_BY = re.compile(r"(?:^|(?<=,\s))(?:he|she)\b(?!')", re.I)
 
@@ -380,3 +380,18 @@ def content_question(question: str, sentences: list[str], shown: list[int]) -> s
     if head and head.group(1) not in characters(sentences) and head.group(1) not in question:
         own = own.replace(head.group(1), f"the {head.group(1).lower()}", 1)
     return f"{own.rstrip('?')}, and {link}"
+
+
+FELT_WHEN = re.compile(r"^\W*how\s+(?P<aux>does|did|do)\s+(?P<who>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+feel\s+"
+                       r"(?P<when>(?:when|after|as|while|before)\s+[^?]+?)\W*$", re.I)
+
+
+def felt_question(question: str) -> str | None:
+    """"How did Ben feel after his dad talked to him?" -> "What did Ben do or say after his dad talked to him, and
+    what feeling does that show?": the moment named in the question's own words, not a sentence's place; the
+    feeling is still the student's to name. None for a question naming no moment."""
+    asked = FELT_WHEN.match(question)
+    if not asked:
+        return None
+    aux = "did" if asked.group("aux").lower() == "did" else "does"
+    return f"What {aux} {asked.group('who')} do or say {asked.group('when')}, and what feeling does that show?"
