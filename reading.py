@@ -72,8 +72,8 @@ from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FE
                       time_word, unfound)
 from people import OPENERS, actor
 from own_words import own_words, unsaid_words, word_forms
-from sentence_questions import (LINE_SAID, clue_for, content_question, felt_question, fresh_sentence, named_sentence,
-                                opening, quoted_line, sentence_question, spoken_verb, tells_asked, up_to)
+from sentence_questions import (LINE_SAID, clue_for, content_move, fresh_sentence, named_sentence, opening,
+                                quoted_line, sentence_question, spoken_verb, tells_asked, up_to)
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,
                              feeling_word, judge_answer, own_reason, pinned, quote, steps_told, still_asked)
 from traits import AIM, REASON_BREAK, TRAITS
@@ -275,8 +275,7 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
               where: list[str], keys: list[int]) -> str:
     """The move for a question with no claim: point to the evidence this kind of question needs."""
     point = pointer(sentences, top, question, kind, where)
-    structured = structure_move(kind, question, sentences, keys, title, where)
-    if structured:
+    if structured := structure_move(kind, question, sentences, keys, title, where):
         return structured
     if kind == "meaning":  # a line asked about is quoted: the question names it, and its meaning is still to find
         said, like = sentences[top].rstrip(",;: "), re.search(r"\blike\s+(?:an?\s+|the\s+)?([a-z]+)", sentences[top])
@@ -332,15 +331,12 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
         words = "Which time words (first, next, then, finally) tell you the order, and what" if marked else "What"
         sides = {0: "just after it", len(sentences) - 1: "just before it"}.get(top, "just before and just after it")
         return f"Find {point}. {words} comes {sides}?"
-    if kind == "feeling" and (felt := felt_question(question)):  # the moment asked about, in the question's words
-        return felt
+    if asked := content_move(kind, question, sentences, pointed(sentences, top, question, kind)):
+        return asked  # what the clue tells, or the moment asked about, in their own words: no place, no quote back
     if kind == "feeling":
         who = FEELER.search(question)
         return (f"Look at {point}. What does {who.group(1) if who else 'the character'} do or say there, and what "
                 f"feeling does that show?")
-    if kind in ("inference", "motive", "cause") and (asked := content_question(question, sentences, pointed(
-            sentences, top, question, kind))):  # what the clue tells, in its own words: no place, no quote back
-        return asked
     own = asked_there(sentences, top, question, kind) if kind in ("inference", "motive", "cause") else ""
     if kind in ("inference", "motive"):  # a question the clue's own words answer, when it parses into one
         clue = own if not own.startswith("What does it say about") else "What clue do you find there?"
@@ -367,8 +363,8 @@ def step_move(kind: str, claim: str, verdict: Verdict, question: str, sentences:
     if rest:  # the opening stops before words the student has not said: the rest may hold the other part
         return (f"Yes, that part is right: the sentence that begins \"{opening(said, f'{question} {claim}')}\" backs "
                 f"it up. The question also asks {rest}. What does the passage tell you about that?")
-    if kind == "feeling" and (felt := felt_question(question)):  # the moment asked about, in the question's words
-        return felt
+    if asked := content_move(kind, question, sentences, pointed(sentences, top, question, kind)):
+        return asked  # what the clue tells, or the moment asked about, in their own words: no place, no quote back
     if kind == "feeling":
         who = FEELER.search(question)
         return (f"Yes, the passage says that: {quote(said)} That is a good clue. What feeling does it show in "

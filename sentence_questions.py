@@ -335,6 +335,7 @@ WHY_ASKED = re.compile(r"^\W*why\s+(?:did|does|do|was|were|is|are)\s+(?P<rest>[^
 ABOUT_ASKED = re.compile(r"\b(?:show|tell|say)s?\s+(?:you\s+|us\s+)?about\s+(?P<who>[A-Z][a-z]+)\b")
 NAMED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+){1,2}(?:named|called)\s+(?P<name>[A-Z][a-z]+)")
 GIVES_REASON = re.compile(r"\b(?:because|since|so|so that|in order to)\b", re.I)
+TITLED = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Miss)$")
 TOLD_BY = re.compile(r"(?:^|(?<=,\s))(?:he|she)\b(?!')", re.I)
 
 
@@ -344,6 +345,8 @@ def named_sentence(sentence: str, sentences: list[str], i: int) -> str:
     a question of its own words asks about a person, not "a girl" nor "he"."""
     sentence = NAMED.sub(lambda m: m.group("name"), sentence)
     who = actor(sentences, i)
+    titled = re.search(rf"\b{who}\.? [A-Z][a-z]+", " ".join(sentences)) if who and TITLED.match(who) else None
+    who = titled.group(0) if titled else None if who and TITLED.match(who) else who  # "Mr" alone is no one
     return TOLD_BY.sub(who, sentence, count=1) if who else sentence
 
 
@@ -359,6 +362,40 @@ def leads_to(question: str) -> str | None:
     return f"what does that tell you about {about.group('who')}?" if about else None
 
 
+BECAUSE = re.compile(r",?\s+(?:because|since)\s+(?P<reason>[^,;]+)", re.I)
+ADVERB = re.compile(r"\s+(?:also|often|usually|naturally|always|sometimes|really|only|still|then)\b", re.I)
+
+
+def reason_question(question: str, sentence: str, sentences: list[str]) -> str | None:
+    """A sentence that tells what is asked and then "because ..." ("Farmers like bats because they also eat beetles
+    and moths that harm crops") met with a question of its reason clause's subject and verb, never its object: "What
+    do bats eat, and how could that make farmers like bats?". "They" is the last plural the first part names."""
+    link, told = leads_to(question), BECAUSE.search(sentence)
+    head = sentence[:told.start()] if told else ""
+    if not (link and told and WHY_ASKED.match(question)) or len(set(content_words(head)) & set(
+            content_words(question))) < 2:  # the reason must be for what is asked, not for another part
+        return None
+    reason = ADVERB.sub("", told.group("reason")).strip(" .!?")
+    they = re.match(r"(?i)they\s", reason)
+    if they:
+        named_ = [w for w in re.findall(r"[A-Za-z]+", head) if plural(w) and content_words(w)]
+        if not named_:
+            return None
+        reason = f"{named_[-1]}{reason[4:]}"
+    words = reason.split() + [""] * 2  # "owls catch mice": a plain present verb that no list holds
+    plain = they and re.fullmatch(r"[a-z]+", words[1]) and not words[1].endswith("ed") and words[1] not in STOP
+    phrase, verb, then = subject_of(reason) or ((words[0], words[1], words[2]) if plain else ("", "", ""))
+    if not phrase:
+        return None
+    object_next = re.match(DETERMINER + "$", then, re.I) or (plural(then) and content_words(then))
+    if (re.fullmatch(PRESENT, verb, re.I) or plain) and plural(phrase) and object_next and not (
+            BE.match(verb) or HAVE.match(verb) or ABLE.match(verb) or STATE.match(verb) or MODAL.match(verb)):
+        own = f"What do {asked_form(phrase, sentences)} {verb}?"  # "What do bats eat?": the thing eaten is theirs to find
+    else:
+        own = sentence_question(f"{reason}.", question, sentences)
+    return f"{own.rstrip('?')}, and {link}" if own and " there, and " not in own else None
+
+
 def content_question(question: str, sentences: list[str], shown: list[int]) -> str | None:
     """A why- or what-does-it-show question met with a question about what the deciding sentence tells, built from its
     own subject and time ("What did Omar do before the school race, and how could that make Omar win the race?"),
@@ -366,8 +403,9 @@ def content_question(question: str, sentences: list[str], shown: list[int]) -> s
     answer, and a question from its parts would read it out), when it does not parse, or when the question does not
     say what the clue is for."""
     link = leads_to(question)
-    if len(shown) < 2 or not link:
-        return None
+    reasoned = next((r for k in shown if (r := reason_question(question, sentences[k], sentences))), None)
+    if reasoned or len(shown) < 2 or not link:
+        return reasoned
     told = [sentences[i] for i in shown]
     i = sentences.index(fresh_sentence(told, question, sentences))
     if any(GIVES_REASON.search(sentences[k]) for k in shown if k != i):  # "wrapped it so it would stay calm"
@@ -395,3 +433,11 @@ def felt_question(question: str) -> str | None:
         return None
     aux = "did" if asked.group("aux").lower() == "did" else "does"
     return f"What {aux} {asked.group('who')} do or say {asked.group('when')}, and what feeling does that show?"
+
+
+def content_move(kind: str, question: str, sentences: list[str], shown: list[int]) -> str | None:
+    """A help request met with a question about the passage's content rather than a sentence's place: the moment a
+    feeling question names, or what the clue of a why-question tells; None where no safe question exists."""
+    if kind == "feeling":
+        return felt_question(question)
+    return content_question(question, sentences, shown) if kind in ("inference", "motive", "cause") else None

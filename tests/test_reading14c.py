@@ -47,3 +47,12 @@ def test_feeling_question_asks_about_the_moment_it_names():
     move = reading_move(story, "How did Aiden feel after Rosa helped him?")
     assert move.text == "What did Aiden do or say after Rosa helped him, and what feeling does that show?"
     assert "grateful" not in move.text and "sentence" not in move.text
+
+
+def test_a_titled_actor_keeps_the_name_and_because_clause_asks_its_verb():
+    told = ["Ava spilled paint on Mrs. Ortiz's porch.", "Mrs. Ortiz looked at the mess.", "She laughed at last."]
+    assert named_sentence(told[2], told, 2) in ("Mrs. Ortiz laughed at last.", "She laughed at last.")
+    owls = ("Owls hunt at dusk. Gardeners welcome owls because they catch mice that dig up the beds. "
+            "Some owls nest in old barns.")
+    move = reading_move(owls, "Why do gardeners welcome owls?")
+    assert move.text == "What do owls catch, and how could that make gardeners welcome owls?"
