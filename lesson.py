@@ -340,27 +340,7 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
                                      unclear=bool(QUESTION_UNCLEAR.search(work or message)))
         found = from_found_sentence(lesson, claim, found, quoted=bool(CITES.search(work or message)))
     else:
-        facts = kb or Facts(lesson.evidence)
-        stuck = picked is None and (not claim or science_catalog.is_help(work))  # no pick and no idea of their own
-        found = science_moves.choice_move(question, choices, picked, facts) if choices and (  # type: ignore
-            picked is not None or stuck) else science_moves.science_move(question, claim, facts, known=lesson.known)
-        found = card_rung(lesson, question, claim, found)
-        found.text = science_moves.proper_names(found.text)
-        if found.verdict == "supported" and CITES.search(work or message):   # a quoted fact is evidence, no answer
-            # the knowledge that bears it out stays with the lesson: the answer the student draws from it is judged
-            # against it too, though a search for the answer's own words may not find it again
-            lesson.known = list(dict.fromkeys([*lesson.known, *found.evidence]))
-            lesson.quoted = list(dict.fromkeys([*lesson.quoted, *([claim] if claim else [])]))
-            found = evidence.Move(f"The textbook does say that. How does it help you answer "
-                                  f"{evidence.about(question)}?", "fact", "unclear", found.evidence)
-        elif claim and found.kind == "fact" and found.verdict in ("unclear", "absent") \
-                and CITES.search(work or message):
-            # a quoted sentence no fact decides is the student's evidence: ask how it answers, not why they said it
-            found = evidence.Move(f"The text says \"{science_catalog.echo(claim)}\": how does that answer "
-                                  f"{evidence.about(question)}? What would you expect to see if it holds?",
-                                  "fact", found.verdict, found.evidence)
-        elif not CITES.search(work or message):
-            found = from_known_fact(lesson, claim, question, found)
+        found = science_found(lesson, question, claim, choices, picked, work, work or message, kb)
     found = still_flagged(lesson, claim, found)
     lesson.cited = found.evidence
     partial = found.status if found.status != "answer" else ""  # true, but a step, a detail or evidence: no summary
@@ -369,6 +349,34 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     verdict = EVIDENCE_VERDICTS.get(found.verdict or "", "ask" if found.kind == "card_rung" and lesson.said else "none")
     return Move("ask" if (pasted or claim) and verdict == "none" else verdict, "", found.text,
                 kind=f"evidence_{partial or found.verdict or 'question'}", evidence=found.evidence)
+
+
+def science_found(lesson: Lesson, question: str, claim: str | None, choices: list[str], picked: int | None, work: str,
+                  said: str, kb: evidence.KnowledgeBase | None) -> evidence.Move:
+    """A science turn's move from the catalog and the facts (`kb`, else the lesson's retrieved passages): a choice
+    question by its choices, else the claim; a fact the student quotes (in `said`, their words this turn or the
+    first message) is kept as their evidence, never an answer."""
+    facts = kb or Facts(lesson.evidence)
+    stuck = picked is None and (not claim or science_catalog.is_help(work))  # no pick and no idea of their own
+    found = science_moves.choice_move(question, choices, picked, facts) if choices and (  # type: ignore
+        picked is not None or stuck) else science_moves.science_move(question, claim, facts, known=lesson.known)
+    found = card_rung(lesson, question, claim, found)
+    found.text = science_moves.proper_names(found.text)
+    if found.verdict == "supported" and CITES.search(said):   # a quoted fact is evidence, no answer
+        # the knowledge that bears it out stays with the lesson: the answer the student draws from it is judged
+        # against it too, though a search for the answer's own words may not find it again
+        lesson.known = list(dict.fromkeys([*lesson.known, *found.evidence]))
+        lesson.quoted = list(dict.fromkeys([*lesson.quoted, *([claim] if claim else [])]))
+        found = evidence.Move(f"The textbook does say that. How does it help you answer "
+                              f"{evidence.about(question)}?", "fact", "unclear", found.evidence)
+    elif claim and found.kind == "fact" and found.verdict in ("unclear", "absent") and CITES.search(said):
+        # a quoted sentence no fact decides is the student's evidence: ask how it answers, not why they said it
+        found = evidence.Move(f"The text says \"{science_catalog.echo(claim)}\": how does that answer "
+                              f"{evidence.about(question)}? What would you expect to see if it holds?",
+                              "fact", found.verdict, found.evidence)
+    elif not CITES.search(said):
+        found = from_known_fact(lesson, claim, question, found)
+    return found
 
 
 def from_found_sentence(lesson: Lesson, claim: str | None, found: evidence.Move, quoted: bool) -> evidence.Move:

@@ -21,13 +21,15 @@ from typing import TYPE_CHECKING
 
 from evidence import (CLAUSE_BREAK, COMMON, TUTOR_STEMS, KnowledgeBase, Move, Verdict, about, base_forms,
                       content_tokens, default_embedder, fits, forms_of, has_negation, judge_claim, key_terms,
-                      paraphrases, quantifiers_kept, question_of)
-from science_catalog import (FORMULA_TOKEN, FUNCTION, WRITTEN_ANSWER, Misconception, TopicCard, answer_of, asked_kind,
-                             card_reply, card_verdict, digit_numbers, echo, first_step, fits_scenario,
-                             gives_reason, in_fact_words, is_help, match_card, match_misconception,
-                             name_check, named_check, named_help, named_question, near_card, resembles_misconception,
-                             own_words, yes, SYNONYMS, BARE_POLAR, BARE_VERBS, OPTIONS, POLAR_QUESTION, plural,
-                             whole_list, VALUE_ASK)
+                      paraphrases, question_of)
+from science_catalog import (FORMULA_TOKEN, FUNCTION, WRITTEN_ANSWER, Misconception, TopicCard, answer_of, card_reply,
+                             card_verdict, digit_numbers, echo, first_step, fits_scenario, gives_reason, in_fact_words,
+                             is_help, match_card, match_misconception, name_check, named_check, named_help,
+                             named_question, near_card, resembles_misconception, own_words, yes, BARE_POLAR,
+                             BARE_VERBS, POLAR_QUESTION, plural, VALUE_ASK)
+from science_names import (asked_among, about_member, chosen_fact, directions_said, either_subject, member,
+                           named_answer, named_member, opposed_fact, other_chosen, roles_swapped, short_answer_fact,
+                           unit_fact, what_it_does)
 from science_numbers import number_move
 from scorers import numbers_in, same_number
 
@@ -45,6 +47,7 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     request gets the card's opening question or a fact, never "What makes you think that?"."""
     claim = None if claim and is_help(claim) else claim
     claim = yes_no_claim(claim, question_of(question) or question) if claim else claim
+    claim = its_property(claim, question_of(question) or question) if claim else claim
     worked = number_move(question, claim) if claim else None  # the student's number on a one-formula question
     if worked and worked.verdict in ("confirm", "flag"):
         return Move(worked.text, "formula", "supported" if worked.verdict == "confirm" else "contradicted", [])
@@ -84,7 +87,30 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
         if (named := named_question(asked)) and not FUNCTION.search(asked):
             return Move(named_help(named), "fact", None, [])
         return Move(first_step(question, terms, about(question)), "fact", None, facts[:1])
-    return claim_move(claim, question, facts, card, embedder, fitting)
+    return member_move(claim, asked, kb, facts) or claim_move(claim, question, facts, card, embedder, fitting)
+
+
+def member_move(claim: str, question: str, kb: KnowledgeBase, facts: list[str]) -> Move | None:
+    """A short named answer the knowledge rules out, flagged with the observation that contradicts it: a fact that
+    says the question's subject does the opposite with it ("Plants take in carbon dioxide from the air" to "carbon
+    dioxide" for what plants give off), or, where a fact names another member of the asked kind as the answer, what a
+    fact says the student's member is instead ("Venus is the hottest planet ..." to "Venus" for the planet closest
+    to the Sun). None when no fact decides it: the claim is then judged as any other."""
+    head = named_answer(CLAUSE_BREAK.split(answer_of(claim), maxsplit=1)[0])
+    if len(head.split()) > 4:
+        return None
+    if opposed := opposed_fact(head, question, facts):
+        return Move(f"Not quite: {opposed[:1].upper() + opposed[1:]}. That is the other way round from what the "
+                    f"question asks: {question.strip()}", "fact", "contradicted", [opposed])
+    kind = asked_among(question)
+    thing = member(head, kind) if kind else None
+    right = named_member(kind, question, kb) if thing else None
+    if right and right == thing:  # the one member a fact names as the answer
+        return Move(f"{yes(head)} {follow_up(head, question)}", "fact", "supported", [])
+    seen = about_member(thing, kind, question, kb) if right else None
+    asked = "change of state" if kind == "change" else kind
+    return Move(f"Not {thing if thing[:1].isupper() else head}: {seen} So which {asked} fits {about(question)}?",
+                "fact", "contradicted", [seen]) if seen else None
 
 
 def choice_move(question: str, choices: list[str], picked: int | None, kb: KnowledgeBase) -> Move:
@@ -111,7 +137,8 @@ def choice_move(question: str, choices: list[str], picked: int | None, kb: Knowl
     if right_at == picked:
         grounds = [card.idea] if card and card_verdict(card, choices[picked]) == "right" else \
             [choice_fact(choices[picked], question, kb)]
-        return Move(f"Yes: {said[:-1]} is right. {card.next if card else follow_up(choices[picked], question)}",
+        asked_choice = OF_THESE.sub(r"\1 choice", question)  # "which of these is" reads as "which choice is"
+        return Move(f"Yes: {said[:-1]} is right. {card.next if card else follow_up(choices[picked], asked_choice)}",
                     "fact", "supported", grounds)
     ruled = ruling_fact(choices[picked], question, choices, kb)
     if ruled:
@@ -142,12 +169,24 @@ def choice_fact(choice: str, question: str, kb: KnowledgeBase) -> str | None:
     words = [word for word, _ in content_tokens(choice)]
     opens = verdict.sentence and re.match(rf"\W*(?:the\s+|an?\s+)?{re.escape(words[0])}", verdict.sentence, re.I) \
         if words else None
-    return verdict.sentence if verdict.label == "supported" and opens else None
+    if verdict.label == "supported" and opens:
+        return verdict.sentence
+    # "Which of these is a mammal?": a fact that opens with the choice and says it is one ("Whales, dolphins and
+    # seals live in the sea but are mammals"), denying nothing
+    kind = re.fullmatch(r"(?:is|are)\s+(?:an?\s+)?([a-z]+)", asked.group(1), re.I)
+    facts = [hit["text"] for hit in kb.search(f"{choice} {asked.group(1)}", k=4)] if kind else []
+    return next((fact for fact in facts if words and not has_negation(fact)
+                 and re.match(rf"\W*(?:the\s+|an?\s+)?{re.escape(words[0])}", fact, re.I)
+                 and re.search(rf"\b(?:is|are)\s+(?:\w+\s+)?(?:an?\s+)?{re.escape(plural(kind.group(1)))}\b"
+                               rf"|\b(?:is|are)\s+(?:\w+\s+)?an?\s+{re.escape(kind.group(1))}\b", fact, re.I)), None)
 
 
+OF_THESE = re.compile(r"^(\W*which)\s+(?:one\s+)?of\s+(?:these|the following|them)(?:\s+[a-z]+(?=\s+(?:is|are)\b))?",
+                      re.I)  # "Which of these animals is ...": which choice is
 # "Which organ takes in oxygen?", "Which of these is a gas at room temperature?": what the answer must do or be; in
 # "Which gas do we breathe out?" the "gas" is the noun, no verb; "Which living thing is ..." names its kind in two.
-ASKED_PREDICATE = re.compile(r"^\W*(?:which|what)\s+(?:(?:one\s+)?of\s+(?:these|the following|them)\s+|"
+ASKED_PREDICATE = re.compile(r"^\W*(?:which|what)\s+(?:(?:one\s+)?of\s+(?:these|the following|them)\s+"
+                             r"(?:[a-z]+\s+(?=(?:is|are|was|were|has|have|can)\b))?|"
                              r"[a-z]+\s+(?:of\s+(?:an?|the)\s+[a-z]+\s+|"
                              r"(?!(?:is|are|was|were|has|have|can)\b)[a-z]+\s+(?=is\b|are\b))?)?"
                              r"((?:is|are|was|were|has|have|can)\b.+?|(?!does\b)[a-z]+s\b(?!\s+(?:do|does|did)\b).+?)"
@@ -223,6 +262,18 @@ def yes_no_claim(claim: str, question: str) -> str:
     return " ".join([*words[:cut], aux, *([] if said.group(1) else ["not"]), *words[cut:]])
 
 
+# "What happens to its mass?": the one property the question asks about, which a student's "it" stands for.
+PROPERTY_ASKED = re.compile(r"\bwhat\s+(?:happens|will happen|would happen)\s+to\s+(?:the|its|their|your|his|her)\s+"
+                            r"(mass|weight|volume|temperature|speed|shape|density)\b", re.I)
+
+
+def its_property(claim: str, question: str) -> str:
+    """"it stays the same" to "What happens to its mass?" says "its mass stays the same", which a card can judge."""
+    asked = PROPERTY_ASKED.search(question)
+    return re.sub(r"^\W*it\b(?!'s|\s+is\b)", f"its {asked.group(1).lower()}", claim, count=1, flags=re.I) \
+        if asked else claim
+
+
 def on_scenario(misconception: Misconception | None, card: TopicCard | None, asked: str,
                 claim: str) -> Misconception | None:
     """The misconception, unless its question is about another scenario than the question a topic card takes: then
@@ -232,148 +283,6 @@ def on_scenario(misconception: Misconception | None, card: TopicCard | None, ask
         and card_verdict(card, claim) is None  # a card that judges the claim ("Chemical" as part of it) would praise
     return None if off else misconception
 
-
-def short_answer_fact(answer: str, question: str, facts: list[str]) -> str | None:
-    """The fact whose one clause names the short answer ("chloroplasts"), every word of it, un-negated, beside the
-    question's key terms in the question's order: all of them, or all but one of three or more. None when no clause
-    does: "heavy things always sink" is not named by "A lever is used for moving heavy objects", "a gas" does not
-    answer "fixed volume but no fixed shape" by "the gas phase has variable volume", nor "freezing" "ice turns into
-    liquid water" by "Water freezes into ice". The place a question asks within ("in a plant cell") and the kind of
-    thing it asks for ("which organ") are no key terms: the cell wall is named beside "plant cells" too."""
-    asked = {stem for _, stem in content_tokens(question)}
-    named = [word for word, stem in content_tokens(answer) if stem not in asked]
-    formulas = FORMULA_TOKEN.findall(answer)  # "H2O" has no content word, yet names the answer
-    within = " ".join(re.findall(r"\b(?:in|inside|within)\s+(?:an?\s+|the\s+|our\s+|your\s+)?((?:\w+\s+)?\w+)",
-                                question, re.I)).lower().split()
-    kinds = {*within, asked_kind(question), "type", "kind", "form", "part"}
-    terms = [t for t in key_terms(question) if t.lower() not in kinds
-             and not WRITTEN_ANSWER.fullmatch(t) and t.lower() != "chemical"]  # "chemical formula" names the kind
-    if not 1 <= len(named) + len(formulas) <= 3 or not terms:
-        return None
-    relation = relation_of(question)
-    done_by = relation and DONE_BY.search(question)
-    for fact in facts:
-        clauses = fact_clauses(fact)
-        for n, clause in enumerate(clauses):
-            words = [base_forms(word) for word, _ in content_tokens(clause)]
-            new = [base_forms(word) for word, stem in content_tokens(clause) if stem not in asked]  # "watt" is
-            # not named by the question's own "water", though the two share a stem
-            # "plants take in carbon dioxide and give off oxygen": a clause that says the verb asked about shares
-            # the subject of the clauses before it
-            bound = done_by and says_relation(clause, relation)  # the verb binds the answer: the order may vary
-            defines = n == 0 and fact[len(clause):len(clause) + 1] == ":"  # "Condensation is ...: vapour cools ..."
-            scope = [base_forms(word) for word, _ in content_tokens(" ".join(clauses[:n + 1]))] if bound else \
-                [base_forms(word) for word, _ in content_tokens(fact)] if defines else words
-            bound = bound or defines
-            at: list[int | None] = []
-            for t in terms:  # a repeated term ("an animal that eats other animals") is found after the first
-                seen = [a for u, a in zip(terms, at) if a is not None and base_forms(u) & base_forms(t)]
-                at.append(next((i for i, forms in enumerate(scope) if i > max(seen, default=-1)
-                                and base_forms(t) & forms), None))
-            repeated = [a for n_t, (t, a) in enumerate(zip(terms, at))  # the object named again is no optional term
-                        if any(base_forms(t) & base_forms(u) for u in terms[:n_t])]
-            found = [i for i in at if i is not None] if None not in repeated else []
-            found = sorted(found) if bound else found
-            if all(any(base_forms(w) & forms for forms in words) for w, _ in content_tokens(answer)) \
-                    and all(any(base_forms(w) & forms for forms in new) for w in named) \
-                    and all(re.search(rf"\b{re.escape(f)}\b", clause) for f in formulas) \
-                    and not has_negation(clause) and found == sorted(found) and quantifiers_kept(answer, clause) \
-                    and len(found) >= (len(terms) - 1 if len(terms) >= 3 else len(terms)) \
-                    and (not relation or says_relation(clause, relation)) \
-                    and not ranked_apart(clause, answer, question):
-                return fact
-    return None
-
-
-# "Which gas do plants take in ...": the verb after the question's subject (an article or a possessive and a noun, or
-# one word), with its particle; a verb that only names ("call", "use") relates nothing a fact must repeat.
-DONE_BY = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){1,4}?(?:do|does|did)\s+(?:(?:the|an?|our|your|their|its|"
-                     r"most|all|green|human|many|some)\s+)?[\w'-]+\s+([a-z]+)"
-                     r"(?:\s+(in|out|off|up|down|away|back|into))?\b", re.I)
-NAMING_VERBS = {"call", "name", "know", "use", "have", "find", "see", "get", "mean"}
-
-
-def chosen_fact(answer: str, question: str, facts: list[str]) -> str | None:
-    """The fact that makes the one choice the answer names true of the question's subject: "Whales ... are mammals"
-    for "a mammal" to "Is a whale a fish or a mammal?". Its sentence (or the part between colons) says the subject
-    first (its first word is one of the subject's: "Pluto is the planet ... closest to the Sun" is about Pluto) and the
-    chosen option, no other option, and no negation; None when the answer names no single option or no fact says it
-    so."""
-    options = OPTIONS.search(question)
-    if not options or not whole_list(question, options):
-        return None
-    choices = [forms_of(re.sub(r"^(?:an?|the)\s+", "", c.strip())) for c in re.split(r",|\bor\b", options.group(1))]
-    choices = [c for c in choices if c]
-    picked = [c for c in choices if c <= forms_of(answer)]
-    subject = forms_of(re.sub(r"^\W*\w+\s+", "", question[:options.start(1)]))  # "Is a whale" -> "whale"
-    if len(picked) != 1 or not subject:
-        return None
-    for fact in facts:
-        for part in re.split(r"[:;]|(?<=[.!?])\s+", fact):
-            said, first = forms_of(part), next(iter(content_tokens(part)), ("", ""))[0]
-            if picked[0] <= said and not any(c & said for c in choices if c is not picked[0]) \
-                    and base_forms(first) & subject and not has_negation(part):  # it starts with the subject
-                return fact
-    return None
-
-
-def relation_of(question: str) -> str:
-    """What a naming question asks the answer to do or be: the verb and its particle after a "which X do S"
-    ("take in" in "What gas do plants take in for photosynthesis?"), else the first word of the clause that its
-    description hangs on "that" ("controls" in "What part of the eye controls how much light enters it?", "closest"
-    in "Which planet is closest to the Sun?"). A fact that leaves it out names the thing in another role ("Plants
-    are a source of oxygen" gives oxygen off, it does not take it in; "Light enters the eye through the pupil"
-    names the way in, not what controls it), however many of the other key terms it shares. "" for other
-    questions."""
-    if done := DONE_BY.search(question):
-        verb = done.group(1).lower()
-        return "" if verb in NAMING_VERBS else " ".join(filter(None, [verb, (done.group(2) or "").lower()]))
-    named = named_question(question)
-    clause = re.split(r"\b(?:that|who|which)\s+", named.description, maxsplit=1) if named else []
-    words = [word for word, stem in content_tokens(clause[1])] if len(clause) == 2 else []
-    return next((w for w in words if w not in ("is", "are", "do", "does", "did")), "")
-
-
-def says_relation(clause: str, relation: str) -> bool:
-    """Does the clause say the relation, itself or one of its SYNONYMS ("release" for "give off"), in any form of
-    its verb, its particle no more than three words after it ("breathe it out", "take in")?"""
-    words = re.findall(r"[a-z']+", clause.lower())
-    for phrase in next((group for group in SYNONYMS if relation in group), [relation]):
-        verb, *particle = phrase.split()
-        for i, word in enumerate(words):
-            if base_forms(word) & base_forms(verb) and all(p in words[i + 1:i + 4] for p in particle):
-                return True
-    return False
-
-
-ORDINAL = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|\d+(?:st|nd|rd|th))\b",
-                     re.I)
-
-
-def ranked_apart(clause: str, answer: str, question: str) -> bool:
-    """Does the clause put the answer beside the asked thing only to set it apart: the thing compared with ("far
-    larger than the Earth"), a rank the question does not ask ("the third closest" for "the closest"), or a share
-    without the question's "most" or "least", or a "both" or "only" that one of the two lacks?"""
-    said = re.escape(answer.strip(" .!?").lower())
-    compared = re.search(rf"\bthan\s+(?:\w+\s+){{0,2}}?{said}\b", clause.lower()) is not None
-    share = re.search(r"\b(?:most|least)\b", question, re.I)  # "most of the air", not "one part in five of it"
-    paired = any(bool(re.search(rf"\b{w}\b", question, re.I)) != bool(re.search(rf"\b{w}\b", clause, re.I))
-                 for w in ("both", "only"))  # "eats both plants and animals" answers no "eats other animals"
-    return compared or bool(ORDINAL.search(clause)) and not ORDINAL.search(question) or paired or \
-        bool(share) and not re.search(rf"\b{share.group().lower()}\b", clause.lower())
-
-
-def fact_clauses(fact: str) -> list[str]:
-    """The fact's clauses, a formula in apposition kept with the thing it names ("Water, H2O, is a compound ..."),
-    a pair joined by "both ... and" or "between ... and" kept whole ("eats both plants and animals")."""
-    clauses: list[str] = []
-    paired = re.sub(r"\b(both|between)\s+((?:[\w-]+\s+){1,2}?)and\b", r"\1 \2&", fact, flags=re.I)
-    for part in (part.replace("&", "and") for part in re.split(r"[,;:]|\band\b|\bbut\b", paired)):
-        if clauses and len(part.split()) == 1 and FORMULA_TOKEN.search(part):
-            clauses[-1] += f" {part.strip()}"
-        else:
-            clauses.append(part)
-    return clauses
 
 
 # Names a reply keeps capitalised however the student or a dataset wrote them: the planets always; the Sun, the Moon
@@ -479,10 +388,21 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         verdict, claim = Verdict("supported", said), named_answer(head)  # "Watts.": the fact names it the unit
     if verdict.label in ("absent", "unclear") and (said := chosen_fact(head, question, facts)):
         verdict, claim = Verdict("supported", said), head  # "a mammal" to "Is a whale a fish or a mammal?"
+    elif verdict.label in ("absent", "unclear") and other_chosen(head, question, facts):  # a fact says the other
+        subject = proper_names(either_subject(question))
+        return Move(f"Not quite: \"{echo(head)}\" does not fit {subject}. What do you know about {subject} that tells "
+                    f"you which it is?", "fact", "contradicted", [])
     if verdict.label in ("absent", "unclear") and (said := reason_fact(claim, question, facts)):
         verdict = Verdict("supported", said)  # "Because the Sun is high" to "Why are shadows short at midday?"
     if verdict.label == "supported" and not compares_alike(claim, verdict.sentence or ""):
         verdict = Verdict("unclear", verdict.sentence)  # "more mass" is not "the same mass", though no word differs
+    if verdict.label == "supported" and not directions_said(in_fact_words(claim, verdict.sentence) or claim,
+                                                            verdict.sentence):
+        verdict = Verdict("unclear", verdict.sentence)  # "goes in" where the fact says only "breathed out"
+    if verdict.label == "supported" and roles_swapped(claim, verdict.sentence):  # the fact's words, paired otherwise
+        return Move(f"Not quite: \"{echo(claim)}\" has its parts the wrong way round. Take each part of "
+                    f"{about(question)} on its own: which one does what, and how do you know?", "fact",
+                    "contradicted", [])
     if verdict.label == "contradicted" and not answers(verdict.sentence, question):
         return Move(f"Check your idea against this fact: \"{verdict.sentence}\" Which part of \"{echo(claim)}\" "
                     f"does it disagree with, and what would you change?", "fact", "contradicted", [verdict.sentence])
@@ -543,23 +463,6 @@ def reason_fact(claim: str, question: str, facts: list[str]) -> str | None:
     return None
 
 
-def what_it_does(answer: str, facts: list[str]) -> tuple[str, str] | None:
-    """What a fact says the named thing does, as its verb and the object's first content word: ("take", "oxygen")
-    from "The lungs are the organs that take oxygen from the air" or "The lungs take in oxygen"; None when no fact
-    has the answer as its subject with a verb of doing ("Mars is called the red planet" says what it is called)."""
-    name = re.escape(re.sub(r"^(?:an?|the)\s+", "", answer.strip(), flags=re.I))
-    for fact in facts:
-        for clause in fact_clauses(fact):
-            m = re.match(rf"^\W*(?:the\s+|an?\s+)?{name}\s+(?:(?:is|are)\s+(?:the|an?)\s+[\w-]+\s+(?:that|which)\s+)?"
-                         r"(?!is\b|are\b|was\b|were\b|has\b|have\b|can\b|may\b)([a-z]+)\s+(.+)$", clause, re.I)
-            # its object right after the verb and its particles, with its article: "oxygen", "down food", "the blood"
-            thing = re.match(r"(?:(?:in|out|up|down|off|away|back|on)\s+)*((?:(?:the|its|their|our|your)\s+)?"
-                             r"[a-z]{3,})\b", m.group(2), re.I) if m else None
-            if thing and content_tokens(thing.group(1)[-20:].split()[-1]):
-                return m.group(1), thing.group(1)
-    return None
-
-
 # A value the student gives: digits or a number word, and the unit read after it ("100 degrees", "100°C", "four").
 NUMBER_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
 VALUE = re.compile(rf"\b(?:\d+(?:\.\d+)?|{'|'.join(NUMBER_WORDS)})\b\s*(°\s*[cf]?|degrees?|celsius|[a-z]+)?", re.I)
@@ -590,7 +493,8 @@ def follow_up(claim: str, question: str, reasoned: bool = False) -> str:
     short = len(said.split()) <= 4
     if re.search(r"\bunits?\b", question, re.I):  # a unit: what a reading in it tells, not what it is made of
         return "Where have you seen it written beside a number, and what did that number tell you?"
-    if WRITTEN_ANSWER.search(question):  # "H2O": what it is written in, not what would be missing without it
+    if WRITTEN_ANSWER.search(question) and not re.search(r"\bpH\b", question) or FORMULA_TOKEN.search(said):
+        # "H2O": what its letters stand for; a pH answer ("neutral") is no written form
         return "What does each letter and number in it stand for?"
     if short and (many := HOW_MANY.search(question)) and VALUE.search(said):
         return f"Can you name some of the {many.group(1).lower()} and say one thing about each?"
@@ -632,38 +536,6 @@ def polar_move(reason: str, question: str, move: Move) -> Move:
     said = echo(reason)
     return Move(f"The textbook does say that {said[:1].lower() + said[1:]}. Does that make the answer to "
                 f"{about(question)} yes or no, and why?", "fact", "unclear", move.evidence)
-
-
-# "It was Marie Curie", "it's the crust": the name, without the words that lead to it.
-NAME_LEAD = re.compile(r"^\W*(?:(?:it|that|this|they)\s+(?:is|was|are|were|would be|must be)|it'?s|that'?s)\s+", re.I)
-
-
-def named_answer(head: str) -> str:
-    """The name a short answer gives: "Iron" -> "iron" (a capital that only opens the sentence), "the ampere, amps"
-    -> "the ampere" (the first of its names); "Marie Curie" keeps her capitals."""
-    name = re.split(r"\s*[,;(]\s*", NAME_LEAD.sub("", head).strip(" .!") or head)[0]
-    words = name.split()
-    return name[:1].lower() + name[1:] if words and not any(w[:1].isupper() for w in words[1:]) \
-        and not FORMULA_TOKEN.search(name) else name
-
-
-def unit_fact(answer: str, quantity: str, facts: list[str]) -> str | None:
-    """The fact that gives the answer as the unit of the quantity ("current (I, in amperes)", "energy is measured
-    in joules", "The newton is the unit of force"), un-negated; None when none does: "voltage (V, in volts)" gives
-    no unit of current, however close the two stand in one sentence."""
-    words = [word for word, _ in content_tokens(answer)]
-    if not words:
-        return None
-    stem = words[0].rstrip("s")  # "amps" names the amperes it shortens
-    unit = rf"{re.escape(stem)}\w*" if len(stem) >= 3 else rf"{re.escape(stem)}s?"
-    asked = re.escape(quantity.split()[-1])
-    patterns = [rf"\b{asked}\w*\s*\([^)]*\bin\s+{unit}\b[^)]*\)",
-                rf"\b{asked}\w*\s+(?:is|are)\s+(?:usually\s+)?measured\s+in\s+(?:units\s+called\s+)?{unit}\b",
-                rf"\b{unit}\b(?:\s*\([^)]*\))?\s+(?:is|are)\s+(?:the\s+)?(?:si\s+)?units?\s+(?:of|for)\s+"
-                rf"(?:\w+\s+)?{asked}",
-                rf"\bmeasure\w*\s+(?:\w+\s+){{0,2}}?{asked}\w*\s+in\s+{unit}\b"]
-    return next((fact for fact in facts for sentence in re.split(r"(?<=[.!?])\s+", fact)
-                 if not has_negation(sentence) and any(re.search(p, sentence, re.I) for p in patterns)), None)
 
 
 # A word that stands in for the thing the student has not named yet: "they carry stuff around the body".

@@ -2,7 +2,6 @@
 pieces ("sunlight" then "and water") is judged whole, a student's opening "oh wait," is no part of their claim, a
 true answer taken from the sentence the tutor pointed to and the student quoted is confirmed, and "how did X feel
 before EVENT" reads the feeling shown before the event. New passages and questions, written for these tests."""
-import pytest
 
 import agent
 from tests.test_lesson import Textbook, flattering
@@ -40,7 +39,6 @@ def test_a_wrong_first_piece_is_not_confirmed_by_a_right_second_one():
     assert all(f["verdict"] != "confirm" for f in finals)
 
 
-@pytest.mark.xfail(strict=True, reason="science verdicts: a claim that swaps the fact's two objects is confirmed")
 def test_a_claim_that_swaps_what_goes_in_and_out_is_not_confirmed():
     facts = ["Green plants give off oxygen and take in carbon dioxide during photosynthesis."]
     finals = lesson("science", ["Which gas do green plants take in to make food, and which gas do they give off?",

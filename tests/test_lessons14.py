@@ -41,7 +41,7 @@ def test_a_flagged_claim_held_again_in_fewer_words_stays_flagged():
     finals = lesson("science", ["Is a bat a bird or a mammal? I think a bat is a bird because it flies.",
                                 "I still think it's a bird"], BATS)
     assert [f["verdict"] for f in finals] == ["flag", "flag"], finals
-    assert "\"a bird\" is still the part that does not fit" in finals[1]["text"]
+    assert "\"a bird\"" in finals[1]["text"] and "not fit" in finals[1]["text"]   # the either-or flag or the held one
     assert "Let's test" not in finals[1]["text"] and "You named" not in finals[1]["text"]
 
 

@@ -15,7 +15,8 @@ from lesson import Facts, guard_reply
 from science_catalog import (CARDS, MISCONCEPTIONS, card_verdict, echo, first_step, in_fact_words,
                              is_help, judged_short, match_card, match_misconception, near_card,
                              resembles_misconception, states)
-from science_moves import answers, bears_on, claim_move, restates, science_move, short_answer_fact, short_idea_test
+from science_moves import answers, bears_on, claim_move, restates, science_move, short_idea_test
+from science_names import short_answer_fact
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CHECK_SET = [case for name in ("science_moves", "science_moves_blind", "science_moves_round2")

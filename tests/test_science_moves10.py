@@ -7,7 +7,8 @@ import re
 
 from evidence import key_terms
 from science_catalog import CARDS, by_form, card_verdict, judged_short, match_card
-from science_moves import chosen_fact, claim_move, follow_up, relation_of, says_relation, stated_value, yes_no_claim
+from science_moves import claim_move, follow_up, stated_value, yes_no_claim
+from science_names import chosen_fact, relation_of, says_relation
 
 FACTS = ["Plants are a source of oxygen through photosynthesis",
          "In photosynthesis plants take in carbon dioxide and give off oxygen.",

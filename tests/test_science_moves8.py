@@ -12,7 +12,8 @@ from common import read_jsonl
 from evidence import extract_claim, question_of
 from lesson import Facts, guard_reply
 from science_catalog import MISCONCEPTIONS, first_step, named_check, named_help, named_question
-from science_moves import named_answer, science_move, unit_fact
+from science_moves import science_move
+from science_names import named_answer, unit_fact
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FRESH8 = [case for _, case in read_jsonl(FIXTURES / "science_moves8.jsonl", ("student_message", "asked", "leak"))]
