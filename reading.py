@@ -363,8 +363,6 @@ def step_move(kind: str, claim: str, verdict: Verdict, question: str, sentences:
     if rest:  # the opening stops before words the student has not said: the rest may hold the other part
         return (f"Yes, that part is right: the sentence that begins \"{opening(said, f'{question} {claim}')}\" backs "
                 f"it up. The question also asks {rest}. What does the passage tell you about that?")
-    if asked := content_move(kind, question, sentences, pointed(sentences, top, question, kind)):
-        return asked  # what the clue tells, or the moment asked about, in their own words: no place, no quote back
     if kind == "feeling":
         who = FEELER.search(question)
         return (f"Yes, the passage says that: {quote(said)} That is a good clue. What feeling does it show in "

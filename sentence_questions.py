@@ -390,7 +390,7 @@ def reason_question(question: str, sentence: str, sentences: list[str]) -> str |
     object_next = re.match(DETERMINER + "$", then, re.I) or (plural(then) and content_words(then))
     if (re.fullmatch(PRESENT, verb, re.I) or plain) and plural(phrase) and object_next and not (
             BE.match(verb) or HAVE.match(verb) or ABLE.match(verb) or STATE.match(verb) or MODAL.match(verb)):
-        own = f"What do {asked_form(phrase, sentences)} {verb}?"  # "What do bats eat?": the thing eaten is theirs to find
+        own = f"What do {asked_form(phrase, sentences)} {verb}?"  # "What do bats eat?": what is eaten is to find
     else:
         own = sentence_question(f"{reason}.", question, sentences)
     return f"{own.rstrip('?')}, and {link}" if own and " there, and " not in own else None
@@ -411,9 +411,8 @@ def content_question(question: str, sentences: list[str], shown: list[int]) -> s
     if any(GIVES_REASON.search(sentences[k]) for k in shown if k != i):  # "wrapped it so it would stay calm"
         return None
     own = sentence_question(named_sentence(sentences[i], sentences, i), question, sentences)
-    if not own or " there, and " in own:  # a line of speech: its own question already asks what it tells
-        return None
-    own = own.replace("What does it say about", "What does the passage say about")
+    if not own or " there, and " in own or own.startswith("What does it say about"):  # a line of speech asks
+        return None  # what it tells already; a state ("Rosa was sure ...") is no deed that could lead to the event
     head = re.match(r"What (?:did|does|do) ([A-Z][a-z]+) ", own)  # "Rain poured down": rain, not a person
     if head and head.group(1) not in characters(sentences) and head.group(1) not in question:
         own = own.replace(head.group(1), f"the {head.group(1).lower()}", 1)
