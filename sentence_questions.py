@@ -13,7 +13,7 @@ import re
 from evidence import STOP, base_forms, content_tokens, content_words
 from passages import (PLACE, answer_sentence, classify_question, idf_weights, overlap, rank_sentences,
                       reaction_to_event)
-from people import actor, characters
+from people import actor, characters, people
 
 DETERMINER = r"(?:the|a|an|his|her|its|their|our|my|some|many|most|all|every|each|this|these|those)"
 PAST = (r"was|were|had|could|couldn't|did|didn't|got|went|came|ran|froze|fell|saw|knew|kept|grew|made|took|left|"
@@ -347,7 +347,10 @@ def named_sentence(sentence: str, sentences: list[str], i: int) -> str:
     who = actor(sentences, i)
     titled = re.search(rf"\b{who}\.? [A-Z][a-z]+", " ".join(sentences)) if who and TITLED.match(who) else None
     who = titled.group(0) if titled else None if who and TITLED.match(who) else who  # "Mr" alone is no one
-    return TOLD_BY.sub(who, sentence, count=1) if who else sentence
+    told = TOLD_BY.search(sentence)
+    if not who or not told or people(sentences).get(who) != told.group(0).lower():
+        return sentence  # "she" of a sentence whose actor is a "he" is someone else
+    return f"{sentence[:told.start()]}{who}{sentence[told.end():]}"
 
 
 def leads_to(question: str) -> str | None:
