@@ -715,3 +715,17 @@ def covers(claim: str, sentence: str, share: float = 0.35) -> bool:
     forms = {form for word, _ in content_tokens(claim) for form in base_forms(word)}
     words = [word for word, _ in dict.fromkeys(content_tokens(sentence))]
     return sum(bool(base_forms(w) & forms) for w in words) >= share * len(words)
+
+
+def repeated_ideas(sentences: list[str], top: int = 2) -> list[str]:
+    """The content words that come back in the most sentences: what a passage keeps talking about."""
+    written = {w: word for s in reversed(sentences) for word, w in content_tokens(s)}  # a stem shown as a word
+    counts = Counter(w for s in sentences for w in dict.fromkeys(content_words(s)) if len(w) >= 3)  # ties: in order
+    return [as_written(written[w], sentences) for w, c in counts.most_common(top) if c >= 2]
+
+
+def as_written(word: str, sentences: list[str]) -> str:
+    """A word as the text writes it inside a sentence ("Lena", "volcanoes"), not lowered nor capitalised by a start."""
+    inside = [m.group(0) for s in sentences for m in re.finditer(rf"(?i)(?<=\s)\b{re.escape(word)}\b", s)]
+    return inside[0] if inside else next((m.group(0) for s in sentences
+                                          for m in re.finditer(rf"(?i)\b{re.escape(word)}\b", s)), word)

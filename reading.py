@@ -61,7 +61,6 @@ What it supports
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import TYPE_CHECKING
 
 from evidence import (COMMON, INTERPRETIVE, Move, Verdict, base_forms, claim_core, claim_parts, content_tokens,
@@ -69,11 +68,12 @@ from evidence import (COMMON, INTERPRETIVE, Move, Verdict, base_forms, claim_cor
 from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FEELER, QUESTION_ASKS, REBUTTAL,
                       REQUEST, TURN, answer_sentence, beside_event, body, classify_question, focus, idf_weights,
                       is_story, key_sentences, misquoted, named_feelings, other_side, overlap, quoted_term,
-                      no_title, rank_sentences, reaction_to_event, shown_feelings, tells_of_feeler, time_word, unfound)
+                      no_title, rank_sentences, reaction_to_event, repeated_ideas, shown_feelings, tells_of_feeler,
+                      time_word, unfound)
 from people import OPENERS, actor
 from own_words import unsaid_words, word_forms
-from sentence_questions import (LINE_SAID, clue_for, fresh_sentence, opening, quoted_line, sentence_question,
-                                spoken_verb, tells_asked, up_to)
+from sentence_questions import (LINE_SAID, clue_for, content_move, fresh_sentence, named_sentence, opening,
+                                quoted_line, sentence_question, spoken_verb, tells_asked, up_to)
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,
                              feeling_word, judge_answer, own_reason, pinned, quote, steps_told, still_asked)
 from traits import trait_move
@@ -118,20 +118,6 @@ def named(sentences: list[str], i: int, question: str, where: list[str]) -> str:
     return f"{place}, the one with " + " and ".join(f"\"{w}\"" for w in shared[:2]) if shared else place
 
 
-def repeated_ideas(sentences: list[str], top: int = 2) -> list[str]:
-    """The content words that come back in the most sentences: what a passage keeps talking about."""
-    written = {w: word for s in reversed(sentences) for word, w in content_tokens(s)}  # a stem shown as a word
-    counts = Counter(w for s in sentences for w in dict.fromkeys(content_words(s)) if len(w) >= 3)  # ties: in order
-    return [as_written(written[w], sentences) for w, c in counts.most_common(top) if c >= 2]
-
-
-def as_written(word: str, sentences: list[str]) -> str:
-    """A word as the text writes it inside a sentence ("Lena", "volcanoes"), not lowered nor capitalised by a start."""
-    inside = [m.group(0) for s in sentences for m in re.finditer(rf"(?i)(?<=\s)\b{re.escape(word)}\b", s)]
-    return inside[0] if inside else next((m.group(0) for s in sentences
-                                          for m in re.finditer(rf"(?i)\b{re.escape(word)}\b", s)), word)
-
-
 def shown_with(sentences: list[str], top: int, question: str, kind: str) -> list[int]:
     """The sentences a move shows: `focus`'s, on the side that gives a reason; but a sentence whose own question is
     the student's ("The queen lays all the eggs." for "What does the queen do?") answers alone."""
@@ -141,15 +127,20 @@ def shown_with(sentences: list[str], top: int, question: str, kind: str) -> list
     return reason_side(sentences, top, focus(sentences, top, question, kind), kind)
 
 
+def pointed(sentences: list[str], top: int, question: str, kind: str) -> list[int]:
+    """The sentences a pointer names: `shown_with`'s, or the one near them that tells alone what is asked."""
+    chosen = shown_with(sentences, top, question, kind)
+    telling = [i for i in sorted({*chosen, *(i for i in (top - 1, top + 1) if 0 <= i < len(sentences))})
+               if tells_asked(question, sentences[i])]  # the one that tells it alone is enough
+    return [top] if top in telling else telling if len(telling) == 1 else chosen
+
+
 def pointer(sentences: list[str], top: int, question: str, kind: str, where: list[str], claim: str = "") -> str:
     """'the sentence that begins "..."', naming its neighbour too when `focus` adds one; but a sentence that tells alone
     what the question asks (a place, a time, a number, a reason: `tells_asked`), the best one or the only one beside
     it, is named alone. The words of the student's own claim may be quoted too (they said them: "Nora laughed..."
     gives nothing away to one who said she laughed)."""
-    chosen = shown_with(sentences, top, question, kind)
-    near = sorted({*chosen, *(i for i in (top - 1, top + 1) if 0 <= i < len(sentences))})
-    telling = [i for i in near if tells_asked(question, sentences[i])]  # the one that tells it alone is enough
-    chosen = [top] if top in telling else telling if len(telling) == 1 else chosen
+    chosen = pointed(sentences, top, question, kind)
     here = named(sentences, top if top in chosen else chosen[0], f"{question} {claim}".strip(), where)
     if len(chosen) == 1:
         return here
@@ -284,8 +275,7 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
               where: list[str], keys: list[int]) -> str:
     """The move for a question with no claim: point to the evidence this kind of question needs."""
     point = pointer(sentences, top, question, kind, where)
-    structured = structure_move(kind, question, sentences, keys, title, where)
-    if structured:
+    if structured := structure_move(kind, question, sentences, keys, title, where):
         return structured
     if kind == "meaning":  # a line asked about is quoted: the question names it, and its meaning is still to find
         said, like = sentences[top].rstrip(",;: "), re.search(r"\blike\s+(?:an?\s+|the\s+)?([a-z]+)", sentences[top])
@@ -341,6 +331,8 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
         words = "Which time words (first, next, then, finally) tell you the order, and what" if marked else "What"
         sides = {0: "just after it", len(sentences) - 1: "just before it"}.get(top, "just before and just after it")
         return f"Find {point}. {words} comes {sides}?"
+    if asked := content_move(kind, question, sentences, pointed(sentences, top, question, kind)):
+        return asked  # what the clue tells, or the moment asked about, in their own words: no place, no quote back
     if kind == "feeling":
         who = FEELER.search(question)
         return (f"Look at {point}. What does {who.group(1) if who else 'the character'} do or say there, and what "
@@ -570,7 +562,8 @@ def asked_there(sentences: list[str], top: int, question: str, kind: str) -> str
     """The question the pointed sentences answer in their own words ("What did his mother say about the old
     trumpet?"): the one that tells most beyond the question, asked so that the student tests their answer on it."""
     shown = [sentences[i] for i in shown_with(sentences, top, question, kind)]
-    own = sentence_question(fresh_sentence(shown, question, sentences), question, sentences)
+    said = fresh_sentence(shown, question, sentences)  # "a woman named Rosa came": Rosa, not "a woman"
+    own = sentence_question(named_sentence(said, sentences, sentences.index(said)), question, sentences)
     return own or f"What does it say about {the_question(question)}?"
 
 

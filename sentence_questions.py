@@ -13,7 +13,7 @@ import re
 from evidence import STOP, base_forms, content_tokens, content_words
 from passages import (PLACE, answer_sentence, classify_question, idf_weights, overlap, rank_sentences,
                       reaction_to_event)
-from people import actor
+from people import actor, characters, people
 
 DETERMINER = r"(?:the|a|an|his|her|its|their|our|my|some|many|most|all|every|each|this|these|those)"
 PAST = (r"was|were|had|could|couldn't|did|didn't|got|went|came|ran|froze|fell|saw|knew|kept|grew|made|took|left|"
@@ -329,3 +329,117 @@ def reading_hint(sentences: list[str], asked: str, level: int) -> str:
     if level <= 2 and wh:  # the sentence has no word of the question to read on from: ask for its answering words
         return f"What does {where} tell you about the question's \"{wh.group(1).lower()}\"?"
     return f"Say {where} in your own words. Does what it tells answer {quoted}?"
+
+
+WHY_ASKED = re.compile(r"^\W*why\s+(?:did|does|do|was|were|is|are)\s+(?P<rest>[^?]+?)\W*$", re.I)
+ABOUT_ASKED = re.compile(r"\b(?:show|tell|say)s?\s+(?:you\s+|us\s+)?about\s+(?P<who>[A-Z][a-z]+)\b")
+NAMED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+){1,2}(?:named|called)\s+(?P<name>[A-Z][a-z]+)")
+GIVES_REASON = re.compile(r"\b(?:because|since|so|so that|in order to)\b", re.I)
+TITLED = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Miss)$")
+TOLD_BY = re.compile(r"(?:^|(?<=,\s))(?:he|she)\b(?!')", re.I)
+
+
+def named_sentence(sentence: str, sentences: list[str], i: int) -> str:
+    """A sentence with who acts named: "A girl named Ivy waved ..." -> "Ivy waved ...", "Before the race, he
+    practiced ..." -> "Before the race, Omar practiced ..." (the one acting in the sentences before it), so that
+    a question of its own words asks about a person, not "a girl" nor "he"."""
+    sentence = NAMED.sub(lambda m: m.group("name"), sentence)
+    who = actor(sentences, i)
+    titled = re.search(rf"\b{who}\.? [A-Z][a-z]+", " ".join(sentences)) if who and TITLED.match(who) else None
+    who = titled.group(0) if titled else None if who and TITLED.match(who) else who  # "Mr" alone is no one
+    told = TOLD_BY.search(sentence)
+    if not who or not told or people(sentences).get(who) != told.group(0).lower():
+        return sentence  # "she" of a sentence whose actor is a "he" is someone else
+    return f"{sentence[:told.start()]}{who}{sentence[told.end():]}"
+
+
+def leads_to(question: str) -> str | None:
+    """How a clue is tied back to what is asked, in the question's own words: "Why did Mrs. Chen sigh?" -> "how could
+    that make Mrs. Chen sigh?", "What can you tell about Ivy?" -> "what does that tell you about Ivy?"."""
+    why = WHY_ASKED.match(question)
+    if why:
+        rest = why.group("rest")
+        rest = rest[0].lower() + rest[1:] if re.match(DETERMINER + r"\b", rest, re.I) else rest
+        return f"how could that make {rest}?"
+    about = ABOUT_ASKED.search(question)
+    return f"what does that tell you about {about.group('who')}?" if about else None
+
+
+BECAUSE = re.compile(r",?\s+(?:because|since)\s+(?P<reason>[^,;]+)", re.I)
+ADVERB = re.compile(r"\s+(?:also|often|usually|naturally|always|sometimes|really|only|still|then)\b", re.I)
+
+
+def reason_question(question: str, sentence: str, sentences: list[str]) -> str | None:
+    """A sentence that tells what is asked and then "because ..." ("Farmers like bats because they also eat beetles
+    and moths that harm crops") met with a question of its reason clause's subject and verb, never its object: "What
+    do bats eat, and how could that make farmers like bats?". "They" is the last plural the first part names."""
+    link, told = leads_to(question), BECAUSE.search(sentence)
+    head = sentence[:told.start()] if told else ""
+    if not (link and told and WHY_ASKED.match(question)) or len(set(content_words(head)) & set(
+            content_words(question))) < 2:  # the reason must be for what is asked, not for another part
+        return None
+    reason = ADVERB.sub("", told.group("reason")).strip(" .!?")
+    they = re.match(r"(?i)they\s", reason)
+    if they:
+        named_ = [w for w in re.findall(r"[A-Za-z]+", head) if plural(w) and content_words(w)]
+        if not named_:
+            return None
+        reason = f"{named_[-1]}{reason[4:]}"
+    words = reason.split() + [""] * 2  # "owls catch mice": a plain present verb that no list holds
+    plain = they and re.fullmatch(r"[a-z]+", words[1]) and not words[1].endswith("ed") and words[1] not in STOP
+    phrase, verb, then = subject_of(reason) or ((words[0], words[1], words[2]) if plain else ("", "", ""))
+    if not phrase:
+        return None
+    object_next = re.match(DETERMINER + "$", then, re.I) or (plural(then) and content_words(then))
+    if (re.fullmatch(PRESENT, verb, re.I) or plain) and plural(phrase) and object_next and not (
+            BE.match(verb) or HAVE.match(verb) or ABLE.match(verb) or STATE.match(verb) or MODAL.match(verb)):
+        own = f"What do {asked_form(phrase, sentences)} {verb}?"  # "What do bats eat?": what is eaten is to find
+    else:
+        own = sentence_question(f"{reason}.", question, sentences)
+    return f"{own.rstrip('?')}, and {link}" if own and " there, and " not in own else None
+
+
+def content_question(question: str, sentences: list[str], shown: list[int]) -> str | None:
+    """A why- or what-does-it-show question met with a question about what the deciding sentence tells, built from its
+    own subject and time ("What did Omar do before the school race, and how could that make Omar win the race?"),
+    never its deed or reason, which are the answer. None when only one sentence is shown (its other clause is the
+    answer, and a question from its parts would read it out), when it does not parse, or when the question does not
+    say what the clue is for."""
+    link = leads_to(question)
+    reasoned = next((r for k in shown if (r := reason_question(question, sentences[k], sentences))), None)
+    if reasoned or len(shown) < 2 or not link:
+        return reasoned
+    told = [sentences[i] for i in shown]
+    i = sentences.index(fresh_sentence(told, question, sentences))
+    if any(GIVES_REASON.search(sentences[k]) for k in shown if k != i):  # "wrapped it so it would stay calm"
+        return None
+    own = sentence_question(named_sentence(sentences[i], sentences, i), question, sentences)
+    if not own or " there, and " in own or own.startswith("What does it say about"):  # a line of speech asks
+        return None  # what it tells already; a state ("Rosa was sure ...") is no deed that could lead to the event
+    head = re.match(r"What (?:did|does|do) ([A-Z][a-z]+) ", own)  # "Rain poured down": rain, not a person
+    if head and head.group(1) not in characters(sentences) and head.group(1) not in question:
+        own = own.replace(head.group(1), f"the {head.group(1).lower()}", 1)
+    return f"{own.rstrip('?')}, and {link}"
+
+
+FELT_WHEN = re.compile(r"^\W*how\s+(?P<aux>does|did|do)\s+(?P<who>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+feel\s+"
+                       r"(?P<when>(?:when|after|as|while|before)\s+[^?]+?)\W*$", re.I)
+
+
+def felt_question(question: str) -> str | None:
+    """"How did Ben feel after his dad talked to him?" -> "What did Ben do or say after his dad talked to him, and
+    what feeling does that show?": the moment named in the question's own words, not a sentence's place; the
+    feeling is still the student's to name. None for a question naming no moment."""
+    asked = FELT_WHEN.match(question)
+    if not asked:
+        return None
+    aux = "did" if asked.group("aux").lower() == "did" else "does"
+    return f"What {aux} {asked.group('who')} do or say {asked.group('when')}, and what feeling does that show?"
+
+
+def content_move(kind: str, question: str, sentences: list[str], shown: list[int]) -> str | None:
+    """A help request met with a question about the passage's content rather than a sentence's place: the moment a
+    feeling question names, or what the clue of a why-question tells; None where no safe question exists."""
+    if kind == "feeling":
+        return felt_question(question)
+    return content_question(question, sentences, shown) if kind in ("inference", "motive", "cause") else None

@@ -86,7 +86,7 @@ def test_each_question_type_points_where_the_text_puts_its_answer(moves):
     assert "learns or how they change" in moves["rm-02-help"].text and "last sentence" in moves["rm-02-help"].text
     assert '"First", "Then", "After", "Finally"' in moves["rm-05-help"].text
     # a feeling shows in what a character does
-    assert "What does Priya do or say there" in moves["rm-01-help"].text
+    assert "What does Priya do or say when" in moves["rm-01-help"].text  # at the moment the question names
 
 
 def test_help_moves_state_no_theme_main_idea_or_purpose(moves):
