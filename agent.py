@@ -565,7 +565,8 @@ class Tutor:
         lead = [line for line in [guard] if line]
         if stage == "encourage" and state.solved:   # "yes" to the offer of another problem: theirs to type
             lead.append(NEXT_PROBLEM if AFFIRM.match(turn.message) else SOLVED_REPLY)
-        elif stage in ("check", "summary", "encourage"):
+        elif stage in ("check", "summary") or stage == "encourage" and not hint:
+            # "You're thinking like a scientist." to "i still don't know" praises nothing: the next rung is the help
             lead.append(template["reply"].format(**fill))
         yield from turn.drain()
         yield from turn.say(" ".join(lead), trusted=True)
