@@ -46,9 +46,10 @@ def vary(move: Move, lesson: Lesson, recent: list[str], work: str, subject: str 
     mine = set(split_sentences(move.text))
     # nothing new since the last reply, or a sentence that would come a third time running (a climbing ladder that
     # repeats its step's question beside a new rung is no repeat)
-    # or the whole move said a few replies back: a ladder of three rungs that starts over reads as a loop
+    # or (math) the whole move said a few replies back: a ladder of three rungs that starts over reads as a loop, and
+    # a problem's own sentences are there to re-read (a card's rungs come back rather than a stock re-read)
     again = bool(said) and (mine <= said[-1] or len(said) > 1 and bool(mine & said[-1] & said[-2]) or
-                            any(mine == earlier for earlier in said))
+                            subject == "math" and any(mine == earlier for earlier in said))
     if move.kind == "step_right":
         return _next_from_result(move, recent, work)
     if move.kind in ("final_right", "evidence_supported", "which_problem") or not again:

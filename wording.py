@@ -410,7 +410,7 @@ def _options_rung(asked: str, options: list[str], level: int, snippet: str) -> s
     """A science question that offers its options and no card: each rung works on the options themselves, smaller
     each time: 1 each option tested against the question's own words; 2 one option ruled out, with its reason; 3 a
     choice between two, kept only when the textbook's passage names one of them (the other is one it does not name,
-    so the two hold the answer), else the first option taken alone."""
+    so the two hold the answer), else the options compared (which two are alike, how the other differs)."""
     stem = asked.rstrip("?. ").rpartition(":")[0] or asked.rstrip("?. ")
     named = listed(options)
     if level == 1:
@@ -424,7 +424,9 @@ def _options_rung(asked: str, options: list[str], level: int, snippet: str) -> s
         pair = sorted([inside[0], outside[0]], key=options.index)
         return f"It comes down to two: {pair[0]} or {pair[1]}. Which of the two fits \"{stem}\", and what do you " \
                f"know about it that shows it?"
-    return f"Think about {options[0]} alone: what does it do, and does that fit \"{stem}\"? Then try the next one."
+    # never one option alone: named on its own it reads as the answer
+    return f"Of {named}, which two are most alike, and how is the other one different? Which of those differences " \
+           f"matters for \"{stem}\"?"
 
 
 def _bare(option: str) -> str:
