@@ -379,6 +379,11 @@ def _grounded_hint(problem: str, level: int, subject: str, snippet: str) -> str:
     if subject == "reading":  # the passage as reading's pointer reads it: "Mr." ends no sentence, a letter's
         line = asked.split("\n")[-1].strip()  # sign-off and a poem's title are no evidence, nor the question's own
         told = body(problem[:problem.rfind(line)])[1] if line else []
+        options = offered_options(line) if ":" in line else []
+        if level == 3 and len(options) > 1:   # the options tested against the sentence, not said back in own words
+            look = split_sentences(reading_hint(told or sentences, line, 1))[0]
+            return f"{look} Test each of {listed(options)} against it: which one fits what it shows, and which can " \
+                   f"you rule out?"
         return reading_hint(told or sentences, line or asked, level)
     if level == 1:
         return f"The question is about {named}. What does {'each of them' if len(terms) > 1 else 'it'} mean here?"

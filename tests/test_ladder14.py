@@ -30,3 +30,17 @@ def test_problem_without_plan_rereads_each_number_sentence():
     leads = [lead for lead, _ in _number_sentences(problem)]
     assert leads[0].endswith('"She keeps half and then finds 4 more."')
     assert leads[1].endswith('"Ana picks 30 shells."')
+
+
+def test_reading_third_rung_tests_the_offered_words_against_the_sentence():
+    passage = ("Leo stayed after practice every evening to kick one more ball at the goal. His coach locked the gate "
+               "at dark, and Leo was always the last one out. Which word describes Leo: careless, hardworking, or shy?")
+    third = wording.hint_text(passage, 3, "reading")
+    assert "careless, hardworking and shy" in third and third.startswith("Look at")
+    assert third != wording.hint_text(passage, 2, "reading")
+
+
+def test_a_bare_request_for_help_is_no_answer():
+    from lesson import request_of
+    assert [request_of(m) for m in ("help", "one more hint please", "can i have more help")] == ["confused"] * 3
+    assert request_of("helpful, I think") == ""
