@@ -44,3 +44,17 @@ def test_a_bare_request_for_help_is_no_answer():
     from lesson import request_of
     assert [request_of(m) for m in ("help", "one more hint please", "can i have more help")] == ["confused"] * 3
     assert request_of("helpful, I think") == ""
+
+
+def test_the_top_rung_is_never_said_twice_in_a_row():
+    import agent
+    from common import SessionStore
+
+    def model(*_, **__):
+        yield "«MODEL»"
+    tutor = agent.Tutor(model, retriever=agent.load_index(""), store=SessionStore(":memory:"))
+    passage = ("Owls sleep in the day. At dusk they leave the barn and glide over the fields. Farmers like owls "
+               "because they eat mice. What is the main idea of the passage?")
+    replies = [list(tutor.respond("owl", m, subject="reading"))[-1]["text"]
+               for m in (passage, "no idea", "still lost", "more help", "i still dont get it")]
+    assert all(a != b for a, b in zip(replies, replies[1:])), replies
