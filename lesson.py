@@ -196,7 +196,11 @@ CONFUSED = re.compile(r"\bi (?:don'?t|do not|dont) (?:get|understand)\b|\bwhat d
                       # a whole message that only asks for help ("help", "more help", "another hint please"): never
                       # a one-word answer ("help" to "Which word describes Mia?")
                       r"^\W*(?:can i have |give me |i need )?(?:more |some |extra |another |a |one more |a bigger )?"
-                      r"(?:help|hint)(?: me)?(?: please| pls| plz)?\W*$", re.I)
+                      r"(?:help|hint)(?: me)?(?: please| pls| plz)?\W*$|"
+                      # "still stuck", "im lost", "no idea", "i still dont know": never a meaning ("famished means
+                      # i still dont know") or a word of the passage
+                      r"^\W*(?:i'?m |im |i am )?(?:still |so |really )?(?:stuck|lost)\W*$|^\W*no (?:idea|clue)\W*$|"
+                      r"^\W*i (?:still |really )?(?:don'?t|dont|do not) know\W*$", re.I)
 CHECK_ASK = re.compile(r"\b(?:check|grade|mark)\b[\w ]{0,12}\b(?:my|this|it|answers?|work)\b|"
                        r"\bis (?:this|it|that|mine) (?:right|correct)\b", re.I)
 

@@ -44,6 +44,8 @@ def test_a_bare_request_for_help_is_no_answer():
     from lesson import request_of
     assert [request_of(m) for m in ("help", "one more hint please", "can i have more help")] == ["confused"] * 3
     assert request_of("helpful, I think") == ""
+    assert [request_of(m) for m in ("still lost", "no clue", "i really dont know")] == ["confused"] * 3
+    assert request_of("lost in the woods") == ""
 
 
 def test_the_top_rung_is_never_said_twice_in_a_row():
