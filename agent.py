@@ -557,6 +557,9 @@ class Tutor:
         if stage in ("hint", "check", "encourage") and state.hint_level and not state.solved:
             args = {"problem": without_requests(state.problem), "level": state.hint_level, "subject": state.subject}
             offered = self._call_tool(turn, "get_hint", args).get("hint", "")
+            if offered == turn.lesson.last_hint and state.hint_level > 1:   # the top rung again: the ladder's
+                # first rung, said longest ago, comes back rather than the same words twice in a row
+                offered = self._call_tool(turn, "get_hint", {**args, "level": 1}).get("hint", "") or offered
             hint = fresh_hint(turn.lesson, offered, "")  # the same hint a third time in a row: held back
         held = " ".join(question_again(state.problem, state.subject)).strip() if stage == "hint" and not hint else ""
         fill = {"topic": topic_of(state.problem, state.subject), "hint": hint,
@@ -565,7 +568,8 @@ class Tutor:
         lead = [line for line in [guard] if line]
         if stage == "encourage" and state.solved:   # "yes" to the offer of another problem: theirs to type
             lead.append(NEXT_PROBLEM if AFFIRM.match(turn.message) else SOLVED_REPLY)
-        elif stage in ("check", "summary", "encourage"):
+        elif stage in ("check", "summary") or stage == "encourage" and not hint:
+            # "You're thinking like a scientist." to "i still don't know" praises nothing: the next rung is the help
             lead.append(template["reply"].format(**fill))
         yield from turn.drain()
         yield from turn.say(" ".join(lead), trusted=True)

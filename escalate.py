@@ -46,7 +46,10 @@ def vary(move: Move, lesson: Lesson, recent: list[str], work: str, subject: str 
     mine = set(split_sentences(move.text))
     # nothing new since the last reply, or a sentence that would come a third time running (a climbing ladder that
     # repeats its step's question beside a new rung is no repeat)
-    again = bool(said) and (mine <= said[-1] or len(said) > 1 and bool(mine & said[-1] & said[-2]))
+    # or (math) the whole move said a few replies back: a ladder of three rungs that starts over reads as a loop, and
+    # a problem's own sentences are there to re-read (a card's rungs come back rather than a stock re-read)
+    again = bool(said) and (mine <= said[-1] or len(said) > 1 and bool(mine & said[-1] & said[-2]) or
+                            subject == "math" and any(mine == earlier for earlier in said))
     if move.kind == "step_right":
         return _next_from_result(move, recent, work)
     if move.kind in ("final_right", "evidence_supported", "which_problem") or not again:
@@ -120,13 +123,27 @@ def _grounded_approaches(lesson: Lesson, move: Move, subject: str) -> list[tuple
     (math without a plan step: its question sentence alone, never the whole problem)."""
     question = _question_of(lesson.problem, subject)
     about = f" about \"{question.rstrip('?')}\"" if question else ""
-    check = "Does it fit what you said, or point somewhere else?" if move.verdict in ("flag", "ask") else \
-        f"What does it tell you{about}?"
+    # "what you said" only when the student said something: "help" offers nothing to fit
+    check = "Does it fit what you said, or point somewhere else?" if move.verdict in ("flag", "ask") and \
+        lesson.claimed else f"What does it tell you{about}?"
     # a textbook fact is never quoted as a re-read: it may state the answer (the passage is the student's to read)
     quoted = (move.evidence or lesson.cited)[:2] if subject == "reading" else []
     found = [(f"Read this again: \"{sentence}\"", check) for sentence in quoted]
+    if subject == "math":   # no plan step: each sentence that holds the problem's numbers, read on its own
+        found += _number_sentences(lesson.problem)
     again = question_again(lesson.problem, subject)
     return found + ([again] if again[0] else [])
+
+
+def _number_sentences(problem: str) -> list[tuple[str, str]]:
+    """(lead, question) re-reading each sentence of a problem without a plan that gives numbers, last first (the
+    later facts change the first ones), each asked about on its own: a smaller piece than the whole problem."""
+    sentences = problem_sentences(without_requests(problem))
+    asked = question_sentence(sentences)
+    target = question_target(asked) or "what the question asks"
+    given = [s for s in sentences if s != asked and numbers_in(s)]
+    return [(f"Read this part of the problem again: \"{s}\"", f"What does it tell you, and how does it help you find "
+             f"{target}?") for s in reversed(given)]
 
 
 # the student's own words around a problem: a plea or a request ("I read it three times and I don't get it",

@@ -193,7 +193,15 @@ _OPERATION_WORDS = {r"(?<=\d) divided by (?=\d)": " ÷ ", r"(?<=\d) (?:times|mul
 # Requests, never answers (#21): a plea for help ("I don't get what you mean": no "mean" to explain) and a request
 # to check work that the message does not hold ("can you check my work?"); work is a digit, or words after a colon.
 CONFUSED = re.compile(r"\bi (?:don'?t|do not|dont) (?:get|understand)\b|\bwhat do(?:es)? (?:you|that|it) mean\b|"
-                      r"\bconfus|\bmakes? no sense\b", re.I)
+                      r"\bconfus|\bmakes? no sense\b|"
+                      # a whole message that only asks for help ("help", "more help", "another hint please"): never
+                      # a one-word answer ("help" to "Which word describes Mia?")
+                      r"^\W*(?:can i have |give me |i need )?(?:more |some |extra |another |a |one more |a bigger )?"
+                      r"(?:help|hint)(?: me)?(?: please| pls| plz)?\W*$|"
+                      # "still stuck", "im lost", "no idea", "i still dont know": never a meaning ("famished means
+                      # i still dont know") or a word of the passage
+                      r"^\W*(?:i'?m |im |i am )?(?:still |so |really )?(?:stuck|lost)\W*$|^\W*no (?:idea|clue)\W*$|"
+                      r"^\W*i (?:still |really )?(?:don'?t|dont|do not) know\W*$", re.I)
 CHECK_ASK = re.compile(r"\b(?:check|grade|mark)\b[\w ]{0,12}\b(?:my|this|it|answers?|work)\b|"
                        r"\bis (?:this|it|that|mine) (?:right|correct)\b", re.I)
 

@@ -373,18 +373,70 @@ def _grounded_hint(problem: str, level: int, subject: str, snippet: str) -> str:
     if card:  # the card's own ladder, never a keyword frame
         ladder = science_catalog.card_ladder(card)
         return ladder[min(level, len(ladder)) - 1]
+    options = offered_options(asked) if ":" in asked else []   # "Is it acidic, basic or neutral?" has no stem apart
+    if subject == "science" and len(options) > 1:   # the question's own options are the concrete rungs
+        return _options_rung(asked, options, level, snippet)
     if subject == "reading":  # the passage as reading's pointer reads it: "Mr." ends no sentence, a letter's
         line = asked.split("\n")[-1].strip()  # sign-off and a poem's title are no evidence, nor the question's own
         told = body(problem[:problem.rfind(line)])[1] if line else []
+        options = offered_options(line) if ":" in line else []
+        if level == 3 and len(options) > 1:   # the options tested against the sentence, not said back in own words
+            look = split_sentences(reading_hint(told or sentences, line, 1))[0]
+            return f"{look} Test each of {listed(options)} against it: which one fits what it shows, and which can " \
+                   f"you rule out?"
         return reading_hint(told or sentences, line or asked, level)
     if level == 1:
         return f"The question is about {named}. What does {'each of them' if len(terms) > 1 else 'it'} mean here?"
-    shared = [w for w in keywords(snippet, 12) if w in keywords(asked, 12) and w not in choices]
+    shared = [w for w in keywords(snippet, 12) if w in keywords(asked, 12) and w not in choices | _VAGUE]
     if level == 2 and shared:
         return f"Your textbook explains this where it talks about {listed(shared[:3])}. What does it say there?"
     if level == 2:
         return f"Which things do you know that have to do with {named}, and what does each of them do?"
     return f"Think of each possible answer in turn and test it against all of \"{question}\": which one fits {named}?"
+
+
+# "...: a hawk, a mushroom, or a deer?", "Is a whale a fish or a mammal?": the options a question offers
+_OPTION_LIST = re.compile(r"(?:(?:an?\s+|the\s+)?[\w-]+,\s*)*(?:an?\s+|the\s+)?[\w-]+,?\s+or\s+(?:an?\s+|the\s+)?[\w-]+")
+
+
+def offered_options(question: str) -> list[str]:
+    """The options a question offers in its own words, in order; after a colon they may be phrases ("a paper clip,
+    a rubber band, or a wooden spoon"). [] when it offers none, or only "or not"."""
+    head, colon, tail = question.rstrip("?. ").rpartition(":")
+    listed_part = tail if colon and re.search(r"\bor\b", tail) else ""
+    if not listed_part:
+        found = _OPTION_LIST.search(question)
+        listed_part = found.group() if found else ""
+    options = [o.strip() for o in re.split(r",\s*(?:or\s+)?|\s+or\s+", listed_part) if o.strip()]
+    return [] if any(o.lower() == "not" for o in options) or len(options) > 5 else options
+
+
+def _options_rung(asked: str, options: list[str], level: int, snippet: str) -> str:
+    """A science question that offers its options and no card: each rung works on the options themselves, smaller
+    each time: 1 each option tested against the question's own words; 2 one option ruled out, with its reason; 3 a
+    choice between two, kept only when the textbook's passage names one of them (the other is one it does not name,
+    so the two hold the answer), else the options compared (which two are alike, how the other differs)."""
+    stem = asked.rstrip("?. ").rpartition(":")[0] or asked.rstrip("?. ")
+    named = listed(options)
+    if level == 1:
+        return f"Take {named} one at a time. For each one ask: does it fit \"{stem}\"? Which could you rule out?"
+    if level == 2:
+        return f"Rule one out first: which of {named} is surely not it, and what do you know about it that tells you so?"
+    text = snippet.lower()
+    inside = [o for o in options if re.search(rf"\b{re.escape(_bare(o))}", text)]
+    outside = [o for o in options if o not in inside]
+    if len(inside) == 1 and outside:
+        pair = sorted([inside[0], outside[0]], key=options.index)
+        return f"It comes down to two: {pair[0]} or {pair[1]}. Which of the two fits \"{stem}\", and what do you " \
+               f"know about it that shows it?"
+    # never one option alone: named on its own it reads as the answer
+    return f"Of {named}, which two are most alike, and how is the other one different? Which of those differences " \
+           f"matters for \"{stem}\"?"
+
+
+def _bare(option: str) -> str:
+    """An option without its article ("a mushroom" -> "mushroom")."""
+    return re.sub(r"^(?:an?|the)\s+", "", option.strip(), flags=re.I).lower()
 
 
 def _math_hint(problem: str, level: int, topic: str) -> str:
