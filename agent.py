@@ -563,7 +563,8 @@ class Tutor:
             hint = fresh_hint(turn.lesson, offered, "")  # the same hint a third time in a row: held back
         held = " ".join(question_again(state.problem, state.subject)).strip() if stage == "hint" and not hint else ""
         fill = {"topic": topic_of(state.problem, state.subject), "hint": hint,
-                "feedback": (verdict or {}).get("feedback", ""), "recap": _recap(turn.work, turn.answer.expected)}
+                "feedback": (verdict or {}).get("feedback") or "Not quite yet.",
+                "recap": _recap(turn.work, turn.answer.expected)}
         guard = _guard_line(turn)
         lead = [line for line in [guard] if line]
         if stage == "encourage" and state.solved:   # "yes" to the offer of another problem: theirs to type

@@ -456,7 +456,7 @@ def check_answer(student_answer: str, expected: str = "", problem: str = "",
         raise MathError("nothing to check against: give expected, or a problem with an equation or arithmetic to solve")
     wanted = parse_math(target)
     ok = any(_as_value(r) == _as_value(wanted) for r in readings)
-    return {"correct": ok, "method": "exact", "feedback": "That's exactly right." if ok else "That's not it yet."}
+    return {"correct": ok, "method": "exact", "feedback": "That's exactly right." if ok else "Not quite yet."}
 
 
 def _check_choice(student_answer: str, expected: str, choices: list[str]) -> dict[str, Any]:

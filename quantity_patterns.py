@@ -437,7 +437,8 @@ def _told(p: Problem, r: Reading) -> str:
     sentence = p.t[stop + 2 if stop >= 0 else 0:r.m.start()]   # (the first sentence starts at 0)
     verb = re.search(rf"\b(?:{verbs})\b", sentence)
     subject = sentence[:verb.start()].strip() if verb else ""
-    return f"{subject} {r.clause}" if 0 < len(subject.split()) <= 3 else r.clause
+    short = 0 < len(subject.split()) <= 3 or re.match(rf"(?:{NAME}|he|she|they)\b(?= \w+ed | had | has )", subject)
+    return f"{subject if short is True else short.group()} {r.clause}" if short else r.clause   # 'Sam ... ate 2'
 
 
 def _owner_asked(p: Problem, first: Held, start: str = "") -> bool:

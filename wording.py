@@ -237,7 +237,7 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
                  "question": "What do you get when you try that?"},
         "check": {"instruction": "The student's answer is not correct yet. Say so kindly without giving the answer, "
                                  "then ask them to check one step.",
-                  "reply": "Not quite yet. {feedback} Let's check your steps.",
+                  "reply": "{feedback} Let's check your steps.",
                   "question": "Can you show me how you got that, step by step?"},
         "encourage": {"instruction": "Encourage the student warmly and ask them to try the next step.",
                       "reply": "You're doing well. Mistakes are part of learning.",
@@ -396,7 +396,8 @@ def _grounded_hint(problem: str, level: int, subject: str, snippet: str) -> str:
 
 
 # "...: a hawk, a mushroom, or a deer?", "Is a whale a fish or a mammal?": the options a question offers
-_OPTION_LIST = re.compile(r"(?:(?:an?\s+|the\s+)?[\w-]+,\s*)*(?:an?\s+|the\s+)?[\w-]+,?\s+or\s+(?:an?\s+|the\s+)?[\w-]+")
+_OPTION_LIST = re.compile(r"(?:(?:an?\s+|the\s+)?[\w-]+,\s*)*(?:an?\s+|the\s+)?[\w-]+,?\s+or\s+"
+                          r"(?:an?\s+|the\s+)?[\w-]+")
 
 
 def offered_options(question: str) -> list[str]:
@@ -421,7 +422,8 @@ def _options_rung(asked: str, options: list[str], level: int, snippet: str) -> s
     if level == 1:
         return f"Take {named} one at a time. For each one ask: does it fit \"{stem}\"? Which could you rule out?"
     if level == 2:
-        return f"Rule one out first: which of {named} is surely not it, and what do you know about it that tells you so?"
+        return (f"Rule one out first: which of {named} is surely not it, and what do you know about it that tells you "
+                f"so?")
     text = snippet.lower()
     inside = [o for o in options if re.search(rf"\b{re.escape(_bare(o))}", text)]
     outside = [o for o in options if o not in inside]
