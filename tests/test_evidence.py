@@ -304,7 +304,7 @@ def test_feeling_question_points_at_the_reaction_not_the_sentence_sharing_its_wo
     sentences = split_sentences(SHELLS)
     assert rank_sentences(question, sentences)[0][1] == 0  # by shared words alone the opening sentence wins
     move = reading_move(SHELLS, question)
-    assert move.evidence[0].startswith("Leo stared at his plate") and "fourth sentence" in move.text
+    assert move.evidence[0].startswith("Leo stared at his plate") and "when Pia comes home" in move.text   # the moment, named
 
 
 def test_why_question_adds_the_neighbour_that_gives_the_reason():

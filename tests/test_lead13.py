@@ -74,3 +74,11 @@ def test_a_ph_of_seven_is_judged_by_its_card_and_the_pick_is_read_without_i_said
     assert right["verdict"] == "confirm" and "I said" not in right["text"]
     wrong = replies("science", [f"{question} I put basic"])[-1]
     assert wrong["verdict"] == "flag"
+
+
+def test_heavier_as_the_reason_something_lands_first_is_the_misconception_only_when_things_fall():
+    fall = replies("science", ["Two marbles, a steel one and a glass one, fall off a table together. Which hits "
+                               "the floor first? The steel one because it's heavier."])[-1]
+    assert fall["verdict"] == "flag"
+    push = replies("science", ["Why does a loaded wagon need a bigger pull to start moving? because it is heavier"])[-1]
+    assert push["verdict"] != "flag"
