@@ -557,7 +557,7 @@ def compared_sum(problem: str, found: list[Claim]) -> RelationMove | None:
     if added is None or len(given) != 2 or not HOW_FAR_APART.search(asked):
         return None
     both = " and ".join(phrase for _, phrase in given)
-    return RelationMove("flag", f"You added {both}, which puts them together.",
+    return RelationMove("flag", f"Your {added.written or fmt(added.stated)} is {both} put together.",
                         f"The question asks \"{asked}\" Does a total answer that, or what would show how far "
                         f"apart they are?")
 
