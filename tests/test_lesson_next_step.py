@@ -109,7 +109,8 @@ def test_a_wrong_final_answer_asks_the_first_skipped_step_without_its_sum_filled
     assert move.question == "After 10% off, what percent of the original price is $360?"
     halves = "Two numbers add up to 40 and their difference is 8. What is the larger number?"
     said = math_moves.math_move(lesson.Lesson(problem=halves), solver.plan(halves), "40 / 2 = 20, 20 + 8 = 28")
-    assert said.text == "You used the whole 8. What is half of the difference?"   # not "..., 8 ÷ 2?"
+    assert said.text == "You used the whole 8. From the middle, 20, one number goes up and the other down by the same " \
+        "amount: how far must each move to end up 8 apart?"   # the idea, never "8 ÷ 2?"
     # a middle step keeps its own question: the step before it was done in the student's own arithmetic
     bike = "The price of a bike went up from $120 to $150. By what percent did the price increase?"
     middle = math_moves.math_move(lesson.Lesson(problem=bike), solver.plan(bike), "30 / 150 = 0.2 so about 20%")
