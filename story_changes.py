@@ -560,7 +560,8 @@ def compared_sum(problem: str, found: list[Claim]) -> RelationMove | None:
     both = " and ".join(phrase for _, phrase in given)
     # what their number is, against the question's own words ("how much taller"), never the sentence pasted
     return RelationMove("flag", f"Your {added.written or fmt(added.stated)} is {both} put together.",
-                        f"Does a total tell you {' '.join(apart.group().split()[:3]).lower()}, or what would show how far apart they are?")
+                        f"Does a total tell you {' '.join(apart.group().split()[:3]).lower()}, or what would show "
+                        f"how far apart they are?")
 
 
 def relation_help(problem: str) -> str | None:
