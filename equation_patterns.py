@@ -467,8 +467,10 @@ def _dollars(value: Fraction) -> str:
 _letter_words = _Form({
     "scale_v": "To make the {u} terms match, multiply all of {eq} by {k}: what does {v_term} become?",
     "scale_c": "And its right side: what is {k} × {c}?",
-    "-v": "Take one equation from the other so the {u} terms cancel: what is {v1} - {v2}, the {v} terms left?",
-    "+v": "Add the two equations so the {u} terms cancel: what is {v1} + {v2}, the {v} terms left?",
+    "-v": "The {u} terms match, so taking one equation from the other makes the {u} terms cancel. Watch the signs: "
+          "what is {v1} - {v2}, the {v} terms left?",
+    "+v": "The {u} terms are opposites, so adding the two equations makes the {u} terms cancel: what is {v1} + {v2}, "
+          "the {v} terms left?",
     "-c": "And the right sides: what is {c1} - {c2}?",
     "+c": "And the right sides: what is {c1} + {c2}?",
     "divide": "If {v_term} = {c}, what is {v}?",

@@ -190,6 +190,11 @@ def _diagnosed(lesson: Lesson, plan: Plan, work: str, found: list[Claim], said: 
     # a diagnosis that asks ("You divided by 6; how many values are there?") is the question: the step's own
     # question would answer it in the next sentence
     asks = diagnosis.says.endswith("?")
+    # a sum for "how many more": what their total is against what the question asks, never a recipe for the gap
+    compared = compared_sum(lesson.problem, found) if diagnosis.misconception == "add_instead_of_subtract" else None
+    if compared is not None:
+        return Move("flag", compared.lead, fresh_hint(lesson, compared.question, solver.hints(plan, index)[-1]), step,
+                    kind="diagnosed")
     ask = re.sub(r",\s*[-\d\s.+×÷−*/()]+\?$", "?", linked_question(plan, step))
     lead, ask = ("", diagnosis.says) if asks else (diagnosis.says, ask)
     question = fresh_hint(lesson, ask, solver.hints(plan, index)[-1])
@@ -319,9 +324,18 @@ def _used_steps(plan: Plan, found: list[Claim]) -> set[int]:
     return {i for i, s in enumerate(plan.steps[:-1]) if s.value in used}
 
 
+# a step question's first words that read on lowercase after "Next," (a name or a number keeps "Next: ")
+NEXT_WORDS = {"How", "What", "Which", "Who", "Where", "When", "Why", "If", "Is", "Are", "Does", "Do", "Can", "Count",
+              "Take", "Start", "Split", "Picture", "Find", "Work", "Multiply", "Divide", "Add", "Subtract"}
+
+
 def _next(question: str) -> str:
-    """"Next: <question>", unless the question says itself what comes after ("With 6 in place of ...")."""
-    return question if question.startswith("With ") else f"Next: {question}"
+    """"Next, <question>" ("Next, how many ...?"), unless the question says itself what comes after ("With 6 in
+    place of ...") or starts with a name or a number that keeps its capital ("Next: Lily ...", "Next: (-2) ...")."""
+    if question.startswith("With "):
+        return question
+    first = question.split(" ", 1)[0]
+    return f"Next, {question[0].lower()}{question[1:]}" if first in NEXT_WORDS else f"Next: {question}"
 
 
 def _step_done(plan: Plan, work: str, found: list[Claim], step: Step, nxt: Step) -> Move:
@@ -335,7 +349,8 @@ def _step_done(plan: Plan, work: str, found: list[Claim], step: Step, nxt: Step)
     finds = "" if BARE_SUM.fullmatch(step.question) or claim == equation else what_it_finds(step.question)
     answers = f": that is {finds}." if finds else ""
     # a student who has just done a step needs no way in to the next ("Picture 1 ticket ..."): its own question
-    ask = _next(nxt.question if way_in(plan, nxt) else step_question(plan, nxt))
+    # (nor a recipe for the gap: "how do $1250 and 795 give you the money left?" is the idea of the step)
+    ask = _next(nxt.question if way_in(plan, nxt) else step_question(plan, nxt, count_up=False))
     unit = unit_after(work, fmt(step.value))   # "2 weeks is 14 days" where the question asks for km: a step
     other_kind = bool(unit) and measure_kind(f"1 {unit}") not in ("", measure_kind(f"1 {plan.unit}"))
     if presented_as_answer(work, step.value) and not only_units_left and not other_kind:   # "350000 cm": right

@@ -608,7 +608,11 @@ class _Expression:
     def raised(self, base: tuple[Ref, str]) -> tuple[Ref, str]:
         times = 2 if self.peek() == "²" else 3
         self.at += 1
-        ref = self.b.step("*", [base[0]] * times, "", f"What is {base[1]} {'squared' if times == 2 else 'cubed'}?")
+        word = "squared" if times == 2 else "cubed"
+        # a negative base's sign is what trips students: the power said as the product it means
+        question = f"{base[1]} {word} means {' × '.join([base[1]] * times)}: how many minus signs are multiplied, " \
+                   f"and what is the product?" if base[1].startswith("(-") else f"What is {base[1]} {word}?"
+        ref = self.b.step("*", [base[0]] * times, "", question)
         return ref, shown_in_sum(self.b.value(ref))
 
     def negated_power(self) -> tuple[Ref, str]:

@@ -554,12 +554,14 @@ def compared_sum(problem: str, found: list[Claim]) -> RelationMove | None:
     values = sorted(value for value, _ in given)
     added = next((c for c in found if re.fullmatch(r"\S+ \+ \S+", c.expression)
                   and sorted(solver.numbers_in(c.expression)) == values), None)
-    if added is None or len(given) != 2 or not HOW_FAR_APART.search(asked):
+    apart = HOW_FAR_APART.search(asked)
+    if added is None or len(given) != 2 or not apart:
         return None
     both = " and ".join(phrase for _, phrase in given)
-    return RelationMove("flag", f"You added {both}, which puts them together.",
-                        f"The question asks \"{asked}\" Does a total answer that, or what would show how far "
-                        f"apart they are?")
+    # what their number is, against the question's own words ("how much taller"), never the sentence pasted
+    return RelationMove("flag", f"Your {added.written or fmt(added.stated)} is {both} put together.",
+                        f"Does a total tell you {' '.join(apart.group().split()[:3]).lower()}, or what would show "
+                        f"how far apart they are?")
 
 
 def relation_help(problem: str) -> str | None:

@@ -35,7 +35,10 @@ def sum_difference(p: Problem) -> Plan | None:
     two = b.given(m, two_group, "") if two_group else b.fact(2, "", "2 numbers")
     half_sum = b.step("/", [b.given(m, "s", ""), two], "", f"What is half of the sum, {m.group('s')} ÷ 2?")
     d = "d" if m.group("d") else "d_"   # 'their difference is 8' or 'one is 8 more than the other'
-    half_diff = b.step("/", [b.given(m, d, ""), two], "", f"What is half of the difference, {m.group(d)} ÷ 2?")
+    # the idea, not the sum: from the middle both numbers move, so each moves half of the gap
+    middle = fmt(b.value(half_sum))
+    half_diff = b.step("/", [b.given(m, d, ""), two], "", f"From the middle, {middle}, one number goes up and the "
+                       f"other down by the same amount: how far must each move to end up {m.group(d)} apart?")
     name = "larger" if want_big else "smaller"
     b.step("+" if want_big else "-", [half_sum, half_diff], "",
            f"The {name} number is half the difference {'above' if want_big else 'below'} half the sum: what is it?")

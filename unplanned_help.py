@@ -416,12 +416,13 @@ def step_sum(step: Step, forms: str = "") -> str:
 BARE_SUM = re.compile(r"What is (?P<sum>[-\d\s.+×÷−*/()^²³]+)\?")
 
 
-def step_question(plan: Plan, step: Step) -> str:
+def step_question(plan: Plan, step: Step, count_up: bool = True) -> str:
     """A step asked without restating the problem or doing its reasoning. An equation's bracket step asks what to undo;
     a lone percent ("What is 12% of 350?") asks for 10% of the whole first; an exercise's bare sum ("What is 8 × 3?")
     asks which part comes first or next (choosing it is the thinking); the last step of a word problem, whose own
     question is the problem's, asks how its numbers (a given quantity, a result found) lead to what the question
-    asks, naming no operation; any other step keeps solver.opening's question."""
+    asks, naming no operation (`count_up`: a difference counted up, for a student with no way in yet); any other step
+    keeps solver.opening's question."""
     index = plan.steps.index(step)
     equation, letter = written_equation(plan.problem)
     # "Multiplying both sides by 3 ...: what is 3 × (-4)?" skips rewriting the equation: what to undo is the thinking
@@ -438,12 +439,12 @@ def step_question(plan: Plan, step: Step) -> str:
         if index:   # the same "Which part of ... comes next?" after every step says nothing: say what changed
             return from_result(fmt(plan.steps[index - 1].value), worked_part(plan.steps[index - 1]))
         return f"Which part of {exercise.group().strip()} would you work out first, and why?"
-    return linked_question(plan, step)
+    return linked_question(plan, step, count_up)
 
 
 def worked_part(step: Step) -> str:
     """The part of an exercise a step works out, as written: "15 − 9", "3²" (for "What is 3 squared?")."""
-    power = re.fullmatch(r"What is (\S+) (squared|cubed)\?", step.question)
+    power = re.match(r"(?:What is )?(\S+) (squared|cubed)(?:\?$| means)", step.question)
     if power:
         return power.group(1) + ("²" if power.group(2) == "squared" else "³")
     return step_text(step).rsplit(" = ", 1)[0]
@@ -466,7 +467,7 @@ def _restates(plan: Plan, step: Step) -> bool:
     return bool(set(solver.numbers_in(step.question)) - set(step.values))
 
 
-def linked_question(plan: Plan, step: Step) -> str:
+def linked_question(plan: Plan, step: Step, count_up: bool = True) -> str:
     """The last step, when its own question restates the problem (`_restates`), asked as how its numbers (a given
     quantity, a result found) lead to what the question asks, naming no operation: "How do 90 g and 30 give you the
     density of the rock?"; a difference of whole numbers is counted up instead ("How do $1250 and 795 give you the
@@ -485,7 +486,7 @@ def linked_question(plan: Plan, step: Step) -> str:
     values = [plan.quantities[r.index].value if r.kind == "quantity" else plan.steps[r.index].value
               for r in step.operands]
     compares = bool(HOW_FAR_APART.search(question_sentence(problem_sentences(plan.problem))))
-    counted = difference_way(names[0], *values, compares) if step.op == "-" else ""
+    counted = difference_way(names[0], *values, compares) if step.op == "-" and count_up else ""
     if counted and not {plan.answer, step.value} & set(solver.numbers_in(counted)):   # "how far from 795 to 800"
         return counted
     if names[0] == names[1]:   # a square's side ("used twice" would read as doubling it)

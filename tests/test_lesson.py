@@ -493,7 +493,7 @@ def test_a_right_step_of_a_science_plan_is_confirmed_and_the_next_step_asked():
               "What is the density of the rock?"
     work = "So far I got that the volume is 30 mL."
     final = list(agent.Tutor(flattering).respond("s", f"{problem} {work}", "science"))[-1]
-    assert final["verdict"] == "confirm" and final["text"].endswith("Next: How do 90 g and 30 give you the density of "
+    assert final["verdict"] == "confirm" and final["text"].endswith("Next, how do 90 g and 30 give you the density of "
                                                                    "the rock?")
     assert "3 g" not in final["text"], final["text"]
 

@@ -201,7 +201,7 @@ def test_a_concept_move_explains_with_an_example_on_other_numbers_then_applies_i
 def test_a_right_step_is_affirmed_and_a_right_final_answer_confirmed_with_a_plan():
     train = "A train travels 180 km in 3 hours. At the same speed, how far does it go in 5 hours?"
     step = math_moves.math_move(lesson.Lesson(problem=train), solver.plan(train), "180 / 3 = 60")
-    assert (step.verdict, step.kind) == ("confirm", "step_right") and step.question.startswith("Next:")
+    assert (step.verdict, step.kind) == ("confirm", "step_right") and step.question.startswith("Next, how many km")
     final = math_moves.math_move(lesson.Lesson(problem=train), solver.plan(train), "180 / 3 = 60, 60 x 5 = 300 km")
     assert (final.verdict, final.kind) == ("confirm", "final_right") and final.lead.startswith("Yes, 300 km is right")
     # the recap ends with the step that reached the answer, even when the student only said its result

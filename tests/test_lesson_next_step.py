@@ -30,12 +30,11 @@ def reply_to(message: str) -> dict:
 def test_the_last_step_is_a_way_in_instead_of_the_problem_restated():
     club = "A club collected $900 for a party. It spent $260 on food and $145 on music. How much money is left?"
     move = math_moves.math_move(lesson.Lesson(problem=club), solver.plan(club), "260 + 145 = 405 ok now what")
-    assert (move.verdict, move.question) == ("confirm", "Next: Take away 405 in parts: first 400, then 5. What is "
-                                                        "900 − 400, and what is left when you take 5 from that?")
+    assert (move.verdict, move.question) == ("confirm", "Next, how do $900 and 405 give you the money left?")
     # a last step that builds on a found result in words of its own keeps them
     apples = "A farmer has 6 crates with 24 apples in each crate. He sells 50 apples. How many apples are left?"
     kept = math_moves.math_move(lesson.Lesson(problem=apples), solver.plan(apples), "6 x 24 = 144")
-    assert kept.question == "Next: How many apples are left after he sells 50 apples?"
+    assert kept.question == "Next, how many apples are left after he sells 50 apples?"
     # a one-step problem's question is the problem's own: on the first rung, its numbers and the target
     cake = "A cake is cut into 16 equal pieces. Mia eats 1/4 of the cake. How many pieces does she eat?"
     first = math_moves.math_move(lesson.Lesson(problem=cake), solver.plan(cake), "")
@@ -109,7 +108,8 @@ def test_a_wrong_final_answer_asks_the_first_skipped_step_without_its_sum_filled
     assert move.question == "After 10% off, what percent of the original price is $360?"
     halves = "Two numbers add up to 40 and their difference is 8. What is the larger number?"
     said = math_moves.math_move(lesson.Lesson(problem=halves), solver.plan(halves), "40 / 2 = 20, 20 + 8 = 28")
-    assert said.text == "You used the whole 8. What is half of the difference?"   # not "..., 8 ÷ 2?"
+    assert said.text == "You used the whole 8. From the middle, 20, one number goes up and the other down by the same " \
+        "amount: how far must each move to end up 8 apart?"   # the idea, never "8 ÷ 2?"
     # a middle step keeps its own question: the step before it was done in the student's own arithmetic
     bike = "The price of a bike went up from $120 to $150. By what percent did the price increase?"
     middle = math_moves.math_move(lesson.Lesson(problem=bike), solver.plan(bike), "30 / 150 = 0.2 so about 20%")

@@ -54,7 +54,7 @@ PLANS = [
     ("Markers cost $1.50 each and glue sticks cost $0.75 each. How much do 4 markers and 2 glue sticks cost?",
      "story", ["6", "1.5", "7.5"], ["4 markers cost at $1.50 each"]),
     ("The sum of two numbers is 64. One number is 10 more than the other. What is the smaller number?",
-     "sum_difference", ["32", "5", "27"], ["half of the difference, 10"]),
+     "sum_difference", ["32", "5", "27"], ["end up 10 apart"]),
     # ages said together of two names; a rate over 'a 40-hour week' (the week is the 40 hours, no conversion)
     ("Together, Ivy and Leo are 28 years old. Ivy is 4 years older than Leo. How old is Leo?", "sum_difference",
      ["24", "12"], ["Leo's part"]),

@@ -103,7 +103,7 @@ def test_an_equation_step_said_in_words_is_confirmed_when_it_keeps_the_root():
     assert both_sides("subtract 2 from both sides") == ("-", Fraction(2))
     assert both_sides("9 x 7 = 63") is None
     replies = lesson_replies(["Solve 9x + 2 = 65", "so 9x is 63", "divide both sides by 9", "x = 63/9 = 7"])
-    assert replies[1] == "Yes, 9x = 63 is right. Next: If 9 times x is 63, what is x?"
+    assert replies[1] == "Yes, 9x = 63 is right. Next, if 9 times x is 63, what is x?"
     assert replies[2] == "Yes, dividing both sides by 9 is the next step. What does the equation become?"
     assert replies[3].startswith("Yes, 7 is right! Your steps: 9x = 63, then 63/9 = 7.")
     early = lesson_replies(["Solve 9x + 2 = 65", "divide by 9"])[1]
@@ -112,7 +112,7 @@ def test_an_equation_step_said_in_words_is_confirmed_when_it_keeps_the_root():
 
 def test_every_written_form_of_an_equation_step_is_read_and_kept_for_the_recap():
     assert their_equation("x/3 = 5", "x", Fraction(5)) == "x/3 = 5"
-    assert lesson_replies(["Solve x/3 + 4 = 9", "x/3 = 5"])[1] == "Yes, x/3 = 5 is right. Next: If x divided by 3 is 5, " \
+    assert lesson_replies(["Solve x/3 + 4 = 9", "x/3 = 5"])[1] == "Yes, x/3 = 5 is right. Next, if x divided by 3 is 5, " \
         "what is x?"
     closing = lesson_replies(["Solve 3x + 4 = 25", "3x = 21 so x = 7"])[1]
     assert closing.startswith("Yes, 7 is right! Your steps: 3x = 21, then 21 ÷ 3 = 7.")
