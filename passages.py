@@ -157,7 +157,11 @@ def other_side(claim: str, sentences: list[str]) -> tuple[int, int] | None:
     shared = [len(own & set(content_words(s))) for s in sentences]
     used = max(range(len(sentences)), key=lambda i: shared[i])
     head = [" ".join(s.lower().split()[:2]) for s in sentences]
-    parallel = [j for j in range(len(sentences)) if j != used and head[j] == head[used] and shared[j] < shared[used]]
+    # a side is named by a short opening phrase set off by a comma ("On the east side,"): two sentences that only
+    # start alike ("It has three hearts." / "It has no bones, so ...") are two facts, not two sides
+    lead = [s.split(",")[0] if "," in s and len(s.split(",")[0].split()) <= 5 else "" for s in sentences]
+    parallel = [j for j in range(used + 1, len(sentences)) if head[j] == head[used] and shared[j] < shared[used]
+                and lead[j] and lead[used] and lead[j] != lead[used]]
     return (used, parallel[0]) if shared[used] >= 2 and len(parallel) == 1 else None
 
 

@@ -52,6 +52,15 @@ PLACE_WORDS = r"\b(?:from|to|in|on|at|by|into|onto|for|with|of|near|under|over|a
 PLURAL_ALWAYS = {"sheep", "people", "children", "geese", "mice", "fish", "deer", "men", "women", "feet", "teeth"}
 
 
+def found_event(event: str) -> str:
+    """Where to look for the moment a before/after question names: an event is "told" ("Find where the passage tells
+    "Aunt Rosa lit the candles""), a bare thing is only found ("Find "the square" in the passage")."""
+    event = event.strip(" ?.")
+    if re.match(r"(?i)(?:the|a|an|his|her|their|its|my|your)\s", event) and len(event.split()) <= 4:
+        return f"Find \"{event}\" in the passage"
+    return f"Find where the passage tells \"{event}\""
+
+
 def opening(sentence: str, question: str = "", max_words: int = 6) -> str:
     """How a sentence begins, to point at it without reading the answer out: up to a comma or `max_words` words,
     and, given the question, only up to the first content word the question does not name (in any of its forms):
