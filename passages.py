@@ -165,6 +165,24 @@ def other_side(claim: str, sentences: list[str]) -> tuple[int, int] | None:
     return (used, parallel[0]) if shared[used] >= 2 and len(parallel) == 1 else None
 
 
+SIMILE_ASKED = re.compile(r"(?i)\bwhy\b.*?\blike\s+((?:(?:an?|the|his|her|their)\s+)?[\w' ]{3,40}?)['\"”]?\s*\??$")
+PICTURED = re.compile(r"(?i)\b(?:picture|imagine|visuali[sz]e|see (?:it|what|how)|what (?:\w+ ){0,6}looks? like)\b")
+NEGATED = re.compile(r"(?i)\b(?:not|never|can'?t|cannot|don'?t|won'?t)\b")
+
+
+def pictured_simile(question: str, claim: str, sentences: list[str]) -> int | None:
+    """The sentence holding the comparison a "why does it say ... like a roof of a house?" question quotes, when the
+    answer gives what a comparison is for: helping the reader picture the thing (what it looks like), not the
+    thing it is compared to alone ("to picture a house")."""
+    asked = SIMILE_ASKED.search(question)
+    if not asked or not PICTURED.search(claim) or NEGATED.search(claim):
+        return None
+    vehicle = asked.group(1).strip().lower()
+    held = next((i for i, s in enumerate(sentences) if f"like {vehicle}" in s.lower()), None)
+    rest = set(content_words(PICTURED.sub("", claim))) - {"help", "reader", "us", "you", "so", "can"}
+    return None if held is None or (rest and rest <= set(content_words(vehicle))) else held
+
+
 # What a body or a voice does, and the feelings it can show (a reaction answers "how does X feel").
 FEELINGS = {
     "afraid": (r"shak|shook|trembl|whimper|cower|swallow|heart (?:pound|rac|beat)|sweat|\bpale\b|froze|stammer|"

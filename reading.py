@@ -67,9 +67,9 @@ from evidence import (COMMON, INTERPRETIVE, Move, Verdict, base_forms, claim_cor
                       content_words, question_of, split_sentences, stem)
 from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FEELER, QUESTION_ASKS, REBUTTAL,
                       REQUEST, TURN, answer_sentence, beside_event, body, classify_question, focus, idf_weights,
-                      is_story, key_sentences, misquoted, named_feelings, other_side, overlap, quoted_term,
-                      no_title, rank_sentences, reaction_to_event, repeated_ideas, shown_feelings, tells_of_feeler,
-                      time_word, unfound)
+                      is_story, key_sentences, misquoted, named_feelings, no_title, other_side, overlap,
+                      pictured_simile, quoted_term, rank_sentences, reaction_to_event, repeated_ideas, shown_feelings,
+                      tells_of_feeler, time_word, unfound)
 from people import OPENERS, actor
 from own_words import unsaid_words, word_forms
 from sentence_questions import (LINE_SAID, clue_for, content_move, found_event, fresh_sentence, named_sentence,
@@ -742,6 +742,10 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     when = dated(question, sentences) if kind in ("sequence", "detail", "feeling") else None
     aim = top if when is None else when
     aim = felt_by(question, sentences, aim) if kind == "feeling" else aim
+    pictured = pictured_simile(question, claim, sentences) if claim else None  # why "like a roof"? to picture it
+    if pictured is not None:
+        told = Verdict("supported", sentences[pictured])
+        return Move(confirm("simile", claim, told, sentences, question), kind, "supported", [told.sentence], "answer")
     if kind == "meaning" and claim and re.search(r"\blike\b", sentences[top]):  # a simile read: what is compared?
         said = f"\"{claim}\"" if len(claim.split()) <= 14 else "your answer"
         return Move(f"{type_move(kind, question, sentences, aim, title, where, [])} Does {said} fit that?", kind,
