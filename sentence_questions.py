@@ -235,6 +235,12 @@ def clue_for(term: str, context: str, sentences: list[str]) -> str | None:
     k = next((k for k, p in enumerate(parts) if term.lower() in p.lower()), None)
     sides = [" ".join(parts[k + 1:]), " ".join(parts[:k])] if k is not None else []
     others = [re.sub(r"(?i)^(?:that|and|so)\s+", "", s) for s in sides if len(s.split()) >= 4]
+    # no clause break: a comma phrase after it in its own sentence ("grooming, blowing air into their fur") tests it
+    # before a neighbouring sentence, which may be about something else ("They float on their backs"); a phrase
+    # before it is mostly a time or a place ("That evening at seven, ...")
+    commas = [p.strip(" .!?") for p in context.split(",")]
+    at = next((k for k, p in enumerate(commas) if term.lower() in p.lower()), len(commas))
+    others = others or [p for p in commas[at + 1:] if len(p.split()) >= 4]
     if others:
         return others[0]
     i = sentences.index(context) if context in sentences else -1

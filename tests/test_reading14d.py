@@ -55,3 +55,10 @@ def test_a_wrong_reading_of_a_simile_is_not_confirmed():
                   "because the wind was howling"):
         move = reading_move(WAVES, "Why does the author say the waves were like angry fists?", claim)
         assert move.status != "answer" and not move.text.startswith("Yes"), (claim, move.text)
+
+
+def test_a_meaning_is_tested_on_the_phrase_after_the_word_before_a_neighbouring_sentence():
+    passage = ("Bees are busy in spring. Worker bees spend the morning foraging, flying from flower to flower for "
+               "nectar. The queen stays inside the hive.")
+    text = reading_move(passage, "What does 'foraging' mean?", "It means searching for food.").text
+    assert text.endswith('fit with "flying from flower to flower for nectar"?'), text
