@@ -157,8 +157,30 @@ def other_side(claim: str, sentences: list[str]) -> tuple[int, int] | None:
     shared = [len(own & set(content_words(s))) for s in sentences]
     used = max(range(len(sentences)), key=lambda i: shared[i])
     head = [" ".join(s.lower().split()[:2]) for s in sentences]
-    parallel = [j for j in range(len(sentences)) if j != used and head[j] == head[used] and shared[j] < shared[used]]
+    # a side is named by a short opening phrase set off by a comma ("On the east side,"): two sentences that only
+    # start alike ("It has three hearts." / "It has no bones, so ...") are two facts, not two sides
+    lead = [s.split(",")[0] if "," in s and len(s.split(",")[0].split()) <= 5 else "" for s in sentences]
+    parallel = [j for j in range(used + 1, len(sentences)) if head[j] == head[used] and shared[j] < shared[used]
+                and lead[j] and lead[used] and lead[j] != lead[used]]
     return (used, parallel[0]) if shared[used] >= 2 and len(parallel) == 1 else None
+
+
+SIMILE_ASKED = re.compile(r"(?i)\bwhy\b.*?\blike\s+((?:(?:an?|the|his|her|their)\s+)?[\w' ]{3,40}?)['\"”]?\s*\??$")
+PICTURED = re.compile(r"(?i)\b(?:picture|imagine|visuali[sz]e|see (?:it|what|how)|what (?:\w+ ){0,6}looks? like)\b")
+NEGATED = re.compile(r"(?i)\b(?:not|never|can'?t|cannot|don'?t|won'?t)\b")
+
+
+def pictured_simile(question: str, claim: str, sentences: list[str]) -> int | None:
+    """The sentence holding the comparison a "why does it say ... like a roof of a house?" question quotes, when the
+    answer gives what a comparison is for: helping the reader picture the thing (what it looks like), not the
+    thing it is compared to alone ("to picture a house")."""
+    asked = SIMILE_ASKED.search(question)
+    if not asked or not PICTURED.search(claim) or NEGATED.search(claim):
+        return None
+    vehicle = asked.group(1).strip().lower()
+    held = next((i for i, s in enumerate(sentences) if f"like {vehicle}" in s.lower()), None)
+    rest = set(content_words(PICTURED.sub("", claim))) - {"help", "reader", "us", "you", "so", "can"}
+    return None if held is None or (rest and rest <= set(content_words(vehicle))) else held
 
 
 # What a body or a voice does, and the feelings it can show (a reaction answers "how does X feel").

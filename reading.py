@@ -67,13 +67,13 @@ from evidence import (COMMON, INTERPRETIVE, Move, Verdict, base_forms, claim_cor
                       content_words, question_of, split_sentences, stem)
 from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FEELER, QUESTION_ASKS, REBUTTAL,
                       REQUEST, TURN, answer_sentence, beside_event, body, classify_question, focus, idf_weights,
-                      is_story, key_sentences, misquoted, named_feelings, other_side, overlap, quoted_term,
-                      no_title, rank_sentences, reaction_to_event, repeated_ideas, shown_feelings, tells_of_feeler,
-                      time_word, unfound)
+                      is_story, key_sentences, misquoted, named_feelings, no_title, other_side, overlap,
+                      pictured_simile, quoted_term, rank_sentences, reaction_to_event, repeated_ideas, shown_feelings,
+                      tells_of_feeler, time_word, unfound)
 from people import OPENERS, actor
 from own_words import unsaid_words, word_forms
-from sentence_questions import (LINE_SAID, clue_for, content_move, fresh_sentence, named_sentence, opening,
-                                quoted_line, sentence_question, spoken_verb, tells_asked, up_to)
+from sentence_questions import (LINE_SAID, clue_for, content_move, found_event, fresh_sentence, named_sentence,
+                                opening, quoted_line, sentence_question, spoken_verb, tells_asked, up_to)
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,
                              feeling_word, judge_answer, own_reason, pinned, quote, steps_told, still_asked)
 from traits import trait_move
@@ -320,7 +320,7 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
                 f"argue? Which words tell you?")
     event = EVENT.search(question)
     if kind == "sequence" and beside(question, sentences, top):  # the step beside a named event
-        return (f"Find where the passage tells \"{event.group(2).strip(' ?.')}\", then read "
+        return (f"{found_event(event.group(2))}, then read "
                 f"{named(sentences, top, question, where)}, just {event.group(1).lower()} it. What happens there?")
     if kind == "sequence":
         edge = EDGE_EVENT.search(question)  # "what happened last?": the text's own end, not the best-matching line
@@ -347,7 +347,7 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
                 if not own.startswith("What does it say about") else
                 f"Look at {point}. What do you find there that helps answer {the_question(question)}?")
     if kind == "detail" and beside(question, sentences, top):  # name the event it is beside: a bare place says nothing
-        return (f"Find where the passage tells \"{event.group(2).strip(' ?.')}\", then read "
+        return (f"{found_event(event.group(2))}, then read "
                 f"{named(sentences, top, question, where)}, just {event.group(1).lower()} it. What does it say that "
                 f"answers {the_question(question)}?")
     return f"Find {point}. What does it say that answers {the_question(question)}?"
@@ -530,8 +530,7 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
     line = quoted_line(question, sentences) if kind in LINE_KINDS else None
     if line:  # a character's line asked about: the situation around it answers, not the line
         nowhere, _ = check_against(claim, question, [sentences[line[1]]], sentences, where)
-        lead = f"I can't find {nowhere} in the passage. " if nowhere else ""
-        return lead + line_move(question, sentences, where, line)
+        return unfound_lead(nowhere, kind) + line_move(question, sentences, where, line)
     core, missing = claim_core(claim, question), {stem(w) for w in verdict.missing}
     told = {w for s in sentences for w in content_words(s)}  # "its wing was hurt": found by "wing", not "hurt"
     anchored = any(w in told and w not in missing | COMMON for w in core)
@@ -548,9 +547,17 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
         check = f"Does it show {nowhere}, or something else?" if nowhere else "Does it answer the question?" if \
             the_question(question) in ask else f"Does it answer {the_question(question)}?"  # quoted once is enough
         return f"Your answer's words are in {also}. {check} Look at {point} too: {lowered(ask)}"
-    lead = f"I can't find {nowhere} in the passage. " if nowhere else ""
+    lead = unfound_lead(nowhere, kind)
     check = f" Does that fit with {said}?" if not nowhere and ask.startswith("What does it say about \"") else ""
     return f"{lead}Look at {point}. {ask}{check}"  # no question of its own to ask: the answer is checked there
+
+
+def unfound_lead(nowhere: str, kind: str) -> str:
+    """The answer's words the passage never uses: a worked-out answer is rarely in the text's words, so it is asked
+    what shows it (never "I can't find", which reads as the answer being wrong for not being quoted)."""
+    if not nowhere:
+        return ""
+    return f"What in the passage shows {nowhere}? " if kind in INFERRED else f"I can't find {nowhere} in the passage. "
 
 
 def lowered(asked: str) -> str:
@@ -623,7 +630,7 @@ def sequence_check(claim: str, question: str, sentences: list[str], top: int, wh
     edge = edge if edge and not content_words(question[:edge.start()]) else None  # "which legs come first" asks legs
     if edge or event or dated(question, sentences) is not None:  # the step asked about is where the text tells it
         aim = (0 if edge.group(1).lower() == "first" else len(sentences) - 1) if edge else top
-        found = (f"Find where the passage tells \"{event.group(2).strip(' ?.')}\", then read "
+        found = (f"{found_event(event.group(2))}, then read "
                  f"{named(sentences, aim, question, where)}, just {event.group(1).lower()} it" if event and not edge
                  else f"Read {named(sentences, aim, question, where)}")
         return f"{found}. What happens there? Does it match {said_as(claim)}?"
@@ -735,6 +742,10 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     when = dated(question, sentences) if kind in ("sequence", "detail", "feeling") else None
     aim = top if when is None else when
     aim = felt_by(question, sentences, aim) if kind == "feeling" else aim
+    pictured = pictured_simile(question, claim, sentences) if claim else None  # why "like a roof"? to picture it
+    if pictured is not None:
+        told = Verdict("supported", sentences[pictured])
+        return Move(confirm("simile", claim, told, sentences, question), kind, "supported", [told.sentence], "answer")
     if kind == "meaning" and claim and re.search(r"\blike\b", sentences[top]):  # a simile read: what is compared?
         said = f"\"{claim}\"" if len(claim.split()) <= 14 else "your answer"
         return Move(f"{type_move(kind, question, sentences, aim, title, where, [])} Does {said} fit that?", kind,
@@ -767,7 +778,8 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     side = other_side(claim, sentences) if verdict.label in ("absent", "unclear") and not status else None
     if side is not None:  # the answer was built on one side of a comparison: the other side is the evidence
         used, other = side
-        text = (f"Your answer looks at one side only, the one {place(sentences, used, where)} starts. Now read "
+        text = (f"Your answer looks only at the side {place(sentences, used, where)} tells about, \""
+                f"{opening(sentences[used], max_words=4)}\". Now read "
                 f"{place(sentences, other, where)}, \"{opening(sentences[other], max_words=4)}\", and what follows "
                 f"it: what is different on that side, and does it change your answer?")
         return Move(text, kind, verdict.label, [sentences[other]], status)

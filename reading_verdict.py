@@ -317,7 +317,9 @@ CONFIRMED = {
                   "word or question from the passage you want to try?",
     "sequence": "Yes, that is the order the passage gives, step by step. Which time words helped you keep the order?",
     "beside": "Yes, that comes right {side}: {said} What happens next in the passage?",
-    "trait": "Yes, {trait} fits: {said} shows it. What else does the character do that shows the same?"}
+    "trait": "Yes, {trait} fits: {said} shows it. What else does the character do that shows the same?",
+    "simile": "Yes, that is what the comparison is for: it helps the reader picture it. {said} Can you make up your "
+              "own comparison that would help a reader picture it?"}
 
 
 def confirm(kind: str, claim: str, verdict: Verdict, sentences: list[str], question: str = "") -> str:

@@ -52,6 +52,15 @@ PLACE_WORDS = r"\b(?:from|to|in|on|at|by|into|onto|for|with|of|near|under|over|a
 PLURAL_ALWAYS = {"sheep", "people", "children", "geese", "mice", "fish", "deer", "men", "women", "feet", "teeth"}
 
 
+def found_event(event: str) -> str:
+    """Where to look for the moment a before/after question names: an event is "told" ("Find where the passage tells
+    "Aunt Rosa lit the candles""), a bare thing is only found ("Find "the square" in the passage")."""
+    event = event.strip(" ?.")
+    if re.match(r"(?i)(?:the|a|an|his|her|their|its|my|your)\s", event) and len(event.split()) <= 4:
+        return f"Find \"{event}\" in the passage"
+    return f"Find where the passage tells \"{event}\""
+
+
 def opening(sentence: str, question: str = "", max_words: int = 6) -> str:
     """How a sentence begins, to point at it without reading the answer out: up to a comma or `max_words` words,
     and, given the question, only up to the first content word the question does not name (in any of its forms):
@@ -226,6 +235,12 @@ def clue_for(term: str, context: str, sentences: list[str]) -> str | None:
     k = next((k for k, p in enumerate(parts) if term.lower() in p.lower()), None)
     sides = [" ".join(parts[k + 1:]), " ".join(parts[:k])] if k is not None else []
     others = [re.sub(r"(?i)^(?:that|and|so)\s+", "", s) for s in sides if len(s.split()) >= 4]
+    # no clause break: a comma phrase after it in its own sentence ("grooming, blowing air into their fur") tests it
+    # before a neighbouring sentence, which may be about something else ("They float on their backs"); a phrase
+    # before it is mostly a time or a place ("That evening at seven, ...")
+    commas = [p.strip(" .!?") for p in context.split(",")]
+    at = next((k for k, p in enumerate(commas) if term.lower() in p.lower()), len(commas))
+    others = others or [p for p in commas[at + 1:] if len(p.split()) >= 4]
     if others:
         return others[0]
     i = sentences.index(context) if context in sentences else -1
