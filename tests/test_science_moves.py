@@ -98,10 +98,10 @@ def test_a_first_step_is_built_from_the_question_alone():
     assert "which pigments do you know" in first_step("What is the green pigment in leaves called?", [], "it")
     assert '"conductor" and "insulator"' in first_step("Is wood a conductor or an insulator?", [], "it")
     assert "each mean" not in first_step("lemon juice, is it acid base or neutral?", ["lemon"], "it")  # not all there
-    assert "scale runs from 0 to 14" in first_step("lemon juice pH 2, is it acid base or neutral?", [], "it")
+    assert "is 2 below or above it" in first_step("lemon juice pH 2, is it acid base or neutral?", [], "it")
     assert '"acidic", "basic" and "neutral"' in first_step("Is it acidic, basic or neutral?", [], "it")
     assert "Which elements is water made of" in first_step("What is the chemical formula for water?", [], "it")
-    assert first_step("Give the word equation for respiration.", [], "it").endswith("come out?")
+    assert first_step("Give the word equation for respiration.", [], "it").startswith("Start with respiration")
     assert first_step("When water freezes it becomes (A) a gas (B) warmer (C) a solid", [], "it").startswith("Take the")
     assert "each number" in first_step("A half-life is 3 days. What fraction is left after 9 days?", [], "it")
     assert first_step("What is the job of the cell membrane?", ["membrane"], "it").startswith("Where is the cell")

@@ -7,7 +7,8 @@ import pytest
 
 from evidence import key_terms
 from lesson import picked_option
-from science_catalog import card_reply, card_verdict, match_card, states, yes
+from science_catalog import card_verdict, match_card, states, yes
+from science_moves import card_reply
 from science_moves import science_move
 
 CASES = [  # question, the card's topic, a right answer, a wrong answer
