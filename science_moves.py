@@ -551,14 +551,14 @@ def name_check(claim: str, quoted: str) -> str:
 
 def card_reply(card: TopicCard, claim: str, said: str) -> str:
     """A right answer confirmed clearly in the student's own words, then the card's why / next question; a partly
-    right one taken up by the clue word it names (that word alone: "gravity" may sit in a wrong idea), then the card's
-    opening question."""
+    right one taken up by the clue word it names, never praised ("melts" sits in the wrong idea of a candle that gets
+    shorter), then the card's opening question."""
     if said == "right":
         return f"{yes(claim)} {card.next}"
     if said == "wrong":  # the card knows it is wrong: said plainly, then the card's question that leads to the fix
         return f"Not quite: \"{echo(claim)}\" does not fit here. {card.opening}"
-    part = re.search(card.partial, claim, re.I)  # the card's own clue word: taken up, and the card's question goes on
-    return f"Yes, \"{part.group(0).strip()}\" is a good clue: now take it one step further. {card.opening}"
+    part = re.search(card.partial, claim, re.I)  # the card's clue word, taken up: neither praised nor set aside
+    return f"You said \"{part.group(0).strip()}\": let's look closer at that. {card.opening}"
 
 
 # "No; the current is the same on both sides": a yes or a no, then the reason. "No force is needed" is no answer "no".

@@ -92,7 +92,7 @@ def test_a_leading_no_answers_the_question_and_negates_nothing():
 
 def test_a_right_no_is_confirmed_without_a_second_answer_word():
     assert yes("No, only iron and steel are magnetic") == "That's right: no, only iron and steel are magnetic."
-    assert yes("because of the Earth's tilt") == "Yes: The Earth's tilt."
+    assert yes("because of the Earth's tilt") == "Yes: the Earth's tilt."
 
 
 def test_an_option_picked_from_the_question_is_a_claim():
