@@ -178,16 +178,6 @@ def shared_terms(text: str, terms: list[str]) -> int:
                is not None for t in terms)
 
 
-def fits_scenario(misconception: Misconception, card: TopicCard, terms: list[str]) -> bool:
-    """Does the misconception's question speak of the scenario of the question the card takes: the card's own `asks`
-    recognises it, it says two of the question's key terms (or the only one), or the card's opening says no more of
-    them? A ball rolling to a stop on grass is no ball thrown upward, though both say "ball"; salt stirred into ice
-    is the icy road's salt; a bell in a jar pumped empty is the closest to an explosion heard in space."""
-    said = shared_terms(misconception.question, terms)
-    return re.search(card.asks, misconception.question, re.I) is not None or said >= min(2, len(terms)) \
-        or shared_terms(card.opening, terms) <= said  # the card's own question is no closer to this scenario
-
-
 def match_card(question: str, terms: list[str] | None = None) -> TopicCard | None:
     """The card of the question's topic (the first whose `asks` matches and whose scenario agrees with the question's
     key `terms`, when given), or None. A multiple-choice question gets none: its move works with the options the
@@ -335,7 +325,18 @@ def yes(claim: str) -> str:
     words = own_words(claim)
     if re.match(r"(?i)(?:no|nope)(?:\s*[,;:.!-]|\s+because\b)", words):  # "Yes: No, only ..." says two answers
         return f"That's right: {words[:1].lower() + words[1:]}." if len(words.split()) <= 30 else "That's right."
-    return f"Yes: {words[0].upper() + words[1:]}." if 0 < len(words.split()) <= 30 else "Yes, that is right."
+    return f"Yes: {as_said(words)}." if 0 < len(words.split()) <= 30 else "Yes, that is right."
+
+
+# Names that keep their capital mid-sentence; any other first word after "Yes:" is lowered ("Yes: Neutral." read as
+# a shout). A word with a capital or a digit inside ("DNA", "CO2") or "I" keeps its form too.
+PROPER = set("i i'm i've sun earth moon mercury venus mars jupiter saturn uranus neptune pluto newton".split())
+
+
+def as_said(words: str) -> str:
+    first = words.split()[0]
+    keep = first.lower().rstrip(".,;:!?") in PROPER or any(c.isupper() or c.isdigit() for c in first[1:])
+    return words if keep else words[:1].lower() + words[1:]
 
 
 # The student already said why: the natural next step is the same idea somewhere else, not "explain it again", and
@@ -387,27 +388,6 @@ def echo(claim: str, most: int = 16) -> str:
         idea = re.split(r"[,;:]|\s+(?:and|because|so|but|which|when|while)\s+", idea, flags=re.I)[0]
     words = idea.split()
     return " ".join(words[:most]) + ("..." if len(words) > most else "")
-
-
-def name_check(claim: str, quoted: str) -> str:
-    """A named answer ("a gas") that no fact confirms or contradicts: neither praised nor rejected; the student checks
-    it against what the question asks for."""
-    if not re.search(r"[^\W_]", echo(claim)):  # nothing left to quote: 'You named ""' helps no one
-        return f"What is your answer to {quoted}? Name it, and say what you know about it."
-    return (f"You named \"{echo(claim)}\". What do you know about it, and does it fit everything {quoted} asks "
-            f"for? Check it against each part of the question.")
-
-
-def card_reply(card: TopicCard, claim: str, said: str) -> str:
-    """A right answer confirmed clearly in the student's own words, then the card's why / next question; a partly
-    right one acknowledged by the part it names (never praised: "gravity" may sit in a wrong idea), then the card's
-    opening question."""
-    if said == "right":
-        return f"{yes(claim)} {card.next}"
-    if said == "wrong":  # the card knows it is wrong: said plainly, then the card's question that leads to the fix
-        return f"Not quite: \"{echo(claim)}\" does not fit here. {card.opening}"
-    part = re.search(card.partial, claim, re.I)
-    return f"\"{part.group(0).strip()}\" is part of the story, but there is more to it. {card.opening}"
 
 
 def card_ladder(card: TopicCard) -> list[str]:
@@ -466,15 +446,22 @@ def first_step(question: str, terms: list[str], quoted: str) -> str:
     if LETTERED_OPTIONS.search(question):
         return "Take the choices one at a time: which one fits, and what rules out each of the others?"
     if re.search(r"\bequations?\b", question, re.I):
-        return ("Let's build it in words first, then write it in symbols: which substances go in, and which new "
-                "ones come out?")
+        return equation_step(question)
+    if ph := re.search(r"\bpH\b(?:\s+(?:of|is))?(?:\s+(?:about|around|roughly))?\s*(\d+(?:\.\d+)?)", question):
+        return f"Which pH is neutral, and is {ph.group(1)} below or above it? What does that side of the scale mean?"
     if re.search(r"\bpH\b", question):
         return "The pH scale runs from 0 to 14: what do its two ends and its middle mean?"
+    if cross := CROSS.search(question):  # a cross of two parents: the Punnett square is the tool, not "each number"
+        big, small = cross.group(1), cross.group(1).lower()
+        return (f"Each {big}{small} parent passes on one allele, {big} or {small}. Draw a 2-by-2 Punnett square with "
+                f"one parent's alleles across the top and the other's down the side, and fill in each box: which "
+                f"boxes give what the question asks about, and what fraction of the four is that?")
     if formula := FORMULA_OF.search(question):
         return f"Which elements is {formula.group(1) or 'it'} made of, and how many atoms of each are in one particle?"
     if len(numbers) >= 2 or HOW_MUCH.search(question) and (numbers or not re.search(r"\bhow\b", question, re.I)):
-        return ("What does each number in the question stand for, and what are you asked to find? Tell me the rule "
-                "you think links them, and we'll check it together.")
+        given = [" ".join(pair).strip() for pair in GIVEN.findall(question)][:3]
+        listed = f" ({', '.join(given)})" if given else " in the question"
+        return (f"What does each number{listed} stand for, and what are you asked to find? Which rule links them?")
     if (options := OPTIONS.search(question)) is not None and whole_list(question, options):
         choices = [re.sub(r"^(?:an?|the)\s+", "", c.strip()) for c in re.split(r",|\bor\b", options.group(1))]
         choices = [c for c in choices if c]
@@ -489,6 +476,26 @@ def first_step(question: str, terms: list[str], quoted: str) -> str:
         return (f"Let's narrow it down: which {kinds} do you know, and what is each one like? Which of them fits "
                 f"{quoted}?")
     return by_form(question, [f"\"{t}\"" for t in terms[:2]] or ["the key word in the question"], quoted)
+
+
+# "Two Pp plants are crossed": a parent's pair of alleles, one capital and its small letter
+CROSS = re.compile(r"\b([A-Z])(?!\1)(?i:\1)\b(?=.*\b(?:cross\w*|offspring|dominant|recessive|alleles?)\b)")
+# a number and its unit word ("120 km"); "3 and 5" has none
+GIVEN = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|°C|(?!(?:and|or|of|to|in|is|are|an?|the|times)\b)"
+                   r"[a-zA-Z]{1,8}\b)?")
+# "the balanced equation for the complete combustion of methane": the reaction asked about
+REACTION = re.compile(r"\bequations?\s+(?:for|of)\s+(?:the\s+)?(?:complete\s+)?((?:\w+\s+){0,3}?\w+)"
+                      r"(?=\s*(?:[?.,!]|$|\s+(?:for|so|because|please|in|with)\b))", re.I)
+
+
+def equation_step(question: str) -> str:
+    """An equation built from the reaction's words: what reacts and what is made, then formulas; a balanced one is
+    named by its key idea, the same count of each kind of atom on both sides."""
+    reaction = REACTION.search(question)
+    start = f"Start with {reaction.group(1)} in words" if reaction else "Start in words"
+    balanced = " Then balance it: each kind of atom must appear the same number of times on both sides." \
+        if re.search(r"\bbalanc", question, re.I) else ""
+    return f"{start}: which substances react, and which new ones are made? Write each one's formula.{balanced}"
 
 
 FUNCTION = re.compile(r"\bwhat (?:does|do) (?:the |an? |our |your )?((?:\w+ ){0,2}\w+) do\b|"

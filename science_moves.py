@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING
 from evidence import (CLAUSE_BREAK, COMMON, TUTOR_STEMS, KnowledgeBase, Move, Verdict, about, base_forms,
                       content_tokens, default_embedder, fits, forms_of, has_negation, judge_claim, key_terms,
                       paraphrases, question_of)
-from science_catalog import (FORMULA_TOKEN, FUNCTION, WRITTEN_ANSWER, Misconception, TopicCard, answer_of, card_reply,
-                             card_verdict, digit_numbers, echo, first_step, fits_scenario, gives_reason, in_fact_words,
-                             is_help, match_card, match_misconception, name_check, named_check, named_help,
+from science_catalog import (FORMULA_TOKEN, FUNCTION, WRITTEN_ANSWER, Misconception, TopicCard, answer_of,
+                             card_verdict, digit_numbers, echo, first_step, gives_reason, in_fact_words,
+                             is_help, match_card, shared_terms, match_misconception, named_check, named_help,
                              named_question, near_card, resembles_misconception, own_words, yes, BARE_POLAR,
                              BARE_VERBS, POLAR_QUESTION, plural, VALUE_ASK)
 from science_names import (asked_among, about_member, chosen_fact, directions_said, either_subject, member,
@@ -274,6 +274,16 @@ def its_property(claim: str, question: str) -> str:
         if asked else claim
 
 
+def fits_scenario(misconception: Misconception, card: TopicCard, terms: list[str]) -> bool:
+    """Does the misconception's question speak of the scenario of the question the card takes: the card's own `asks`
+    recognises it, it says two of the question's key terms (or the only one), or the card's opening says no more of
+    them? A ball rolling to a stop on grass is no ball thrown upward, though both say "ball"; salt stirred into ice
+    is the icy road's salt; a bell in a jar pumped empty is the closest to an explosion heard in space."""
+    said = shared_terms(misconception.question, terms)
+    return re.search(card.asks, misconception.question, re.I) is not None or said >= min(2, len(terms)) \
+        or shared_terms(card.opening, terms) <= said  # the card's own question is no closer to this scenario
+
+
 def on_scenario(misconception: Misconception | None, card: TopicCard | None, asked: str,
                 claim: str) -> Misconception | None:
     """The misconception, unless its question is about another scenario than the question a topic card takes: then
@@ -483,6 +493,11 @@ def stated_value(message: str, question: str) -> str | None:
     return said.group(1).strip() if said and not digit_numbers(question) else None
 
 
+# "What is produced when zinc reacts with an acid?", "zinc + acid makes what?": a reaction's products
+PRODUCT_ASK = re.compile(r"\b(?:is|are|gets?)\s+(?:produced|formed|made|given off|released)\b|"
+                         r"\b(?:makes?|produces?|forms?|gives?)\s+what\b", re.I)
+
+
 def follow_up(claim: str, question: str, reasoned: bool = False) -> str:
     """The next step after a right answer, fitting the kind of answer: a value is asked what could change it (a count,
     to name some of what it counts), a process what happens next, a class of things for an example of it, a named
@@ -511,9 +526,11 @@ def follow_up(claim: str, question: str, reasoned: bool = False) -> str:
     if short and named:
         them = "them" if re.search(r"[^suia]s$", said.lower()) else "it"  # "the lungs ... makes them the organs"
         return f"What do you know about {said[:1].lower() + said[1:]} that makes {them} {named.description}?"
-    if short and (reasoned or gives_reason(claim)):  # the why is said: what else they know of the thing they named
-        thing = re.sub(r"^(?:in|at|on|inside|into|from|by)\s+", "", said, flags=re.I)
-        return f"What else do you know about {thing[:1].lower() + thing[1:]}?"
+    if PRODUCT_ASK.search(question) and len(said.split()) <= 8:  # what a reaction makes: how to show it
+        last = re.split(r",|\band\b", said)[-1].strip()
+        return f"How could you show that {last[:1].lower() + last[1:]} was made? What would you see?"
+    if short and (reasoned or gives_reason(claim)):  # the answer and its why are both said: a recap is the lesson's end
+        return "You gave the reason too. Would you like a similar question to try?"
     if short:
         return f"How would you explain to a friend why that answers {about(question)}?"
     if reasoned or gives_reason(claim) or re.match(r"\W*(?:why|how|explain)\b", question, re.I):
@@ -521,6 +538,27 @@ def follow_up(claim: str, question: str, reasoned: bool = False) -> str:
     if re.search(r"\bwhat happens\b", question, re.I):  # a change said: what speeds it up is the next step
         return "What could make that happen faster or slower, and why?"
     return "Can you say why that happens?"
+
+
+def name_check(claim: str, quoted: str) -> str:
+    """A named answer ("a gas") that no fact confirms or contradicts: neither praised nor rejected; the student checks
+    it against what the question asks for."""
+    if not re.search(r"[^\W_]", echo(claim)):  # nothing left to quote: 'You named ""' helps no one
+        return f"What is your answer to {quoted}? Name it, and say what you know about it."
+    return (f"You named \"{echo(claim)}\". What do you know about it, and does it fit everything {quoted} asks "
+            f"for? Check it against each part of the question.")
+
+
+def card_reply(card: TopicCard, claim: str, said: str) -> str:
+    """A right answer confirmed clearly in the student's own words, then the card's why / next question; a partly
+    right one taken up by the clue word it names, never praised ("melts" sits in the wrong idea of a candle that gets
+    shorter), then the card's opening question."""
+    if said == "right":
+        return f"{yes(claim)} {card.next}"
+    if said == "wrong":  # the card knows it is wrong: said plainly, then the card's question that leads to the fix
+        return f"Not quite: \"{echo(claim)}\" does not fit here. {card.opening}"
+    part = re.search(card.partial, claim, re.I)  # the card's clue word, taken up: neither praised nor set aside
+    return f"You said \"{part.group(0).strip()}\": let's look closer at that. {card.opening}"
 
 
 # "No; the current is the same on both sides": a yes or a no, then the reason. "No force is needed" is no answer "no".

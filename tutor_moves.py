@@ -73,7 +73,7 @@ TERM_ASK = {"Let's find the cause: what do you know about (\".+?\") that could e
             "against each part of the question\.":
             ["Does \"{term}\" fit everything \"{q}\" asks for? What do you know about it?",
              "You said \"{term}\". Check it against each part of \"{q}\": does it fit all of it?"]}
-# science_catalog.name_check: a named answer checked against what the question describes
+# science_moves.name_check: a named answer checked against what the question describes
 NAMED_ASK = ["What do you know about {said}? Is {said} {named}, and how can you tell?",
              "Think about what you know of {said}: does it make {said} {named}?"]
 # science_moves.choice_move: each choice weighed, or the student's pick asked about

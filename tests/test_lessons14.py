@@ -60,7 +60,7 @@ def test_the_quoted_fact_decides_over_a_card_that_would_only_test_the_answer():
                            "unclear", [])
     question = "What do the roots of a plant do?"
     move = lesson_module.from_known_fact(state, "they take in water and minerals from the soil", question, tested)
-    assert move.verdict == "supported" and move.text.startswith("Yes: They take in water and minerals"), move
+    assert move.verdict == "supported" and move.text.startswith("Yes: they take in water and minerals"), move
     wrong = lesson_module.from_known_fact(state, "they make food from sunlight", question, tested)
     assert wrong is tested
     flagged = evidence.Move("The textbook does not agree.", "card", "contradicted", [])

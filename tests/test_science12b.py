@@ -5,7 +5,7 @@ import pytest
 
 from data.sources import clean_fact
 from evidence import KnowledgeBase, fits, key_terms
-from science_catalog import name_check
+from science_moves import name_check
 from science_moves import proper_names, science_move
 
 FACTS = [{"text": t, "title": title, "source": "corpus", "subject": "science"} for t, title in [

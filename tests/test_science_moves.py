@@ -68,10 +68,10 @@ def test_cards_confirm_only_what_they_accept():
 
 def test_a_right_answer_is_confirmed_in_the_students_words(kb):
     move = science_move("Why do we have day and night?", "because the Earth spins on its axis", kb)
-    assert move.verdict == "supported" and move.text.startswith("Yes: The Earth spins on its axis.")
+    assert move.verdict == "supported" and move.text.startswith("Yes: the Earth spins on its axis.")
     assert move.text.endswith("?") and "rise" in move.text  # then the card's next question
     partial = science_move("Why is it hotter in summer than in winter?", "the days are longer in summer", kb)
-    assert partial.verdict == "unclear" and partial.text.startswith('"days are longer" is part of the story')
+    assert partial.verdict == "unclear" and partial.text.startswith('You said "days are longer"')
     wrong = science_move("Why is it hotter in summer than in winter?", "the Earth is closer to the Sun in summer", kb)
     assert wrong.kind == "misconception" and "same distance" in wrong.text
 
@@ -98,10 +98,10 @@ def test_a_first_step_is_built_from_the_question_alone():
     assert "which pigments do you know" in first_step("What is the green pigment in leaves called?", [], "it")
     assert '"conductor" and "insulator"' in first_step("Is wood a conductor or an insulator?", [], "it")
     assert "each mean" not in first_step("lemon juice, is it acid base or neutral?", ["lemon"], "it")  # not all there
-    assert "scale runs from 0 to 14" in first_step("lemon juice pH 2, is it acid base or neutral?", [], "it")
+    assert "is 2 below or above it" in first_step("lemon juice pH 2, is it acid base or neutral?", [], "it")
     assert '"acidic", "basic" and "neutral"' in first_step("Is it acidic, basic or neutral?", [], "it")
     assert "Which elements is water made of" in first_step("What is the chemical formula for water?", [], "it")
-    assert first_step("Give the word equation for respiration.", [], "it").endswith("come out?")
+    assert first_step("Give the word equation for respiration.", [], "it").startswith("Start with respiration")
     assert first_step("When water freezes it becomes (A) a gas (B) warmer (C) a solid", [], "it").startswith("Take the")
     assert "each number" in first_step("A half-life is 3 days. What fraction is left after 9 days?", [], "it")
     assert first_step("What is the job of the cell membrane?", ["membrane"], "it").startswith("Where is the cell")
@@ -150,7 +150,7 @@ def test_a_question_for_an_equation_gets_no_explanation_card():
 
 def test_a_right_answer_that_facts_support_is_confirmed_plainly(kb):
     move = science_move("How does sound get from place to place?", "sound needs a medium such as water or air", kb)
-    assert move.verdict == "supported" and move.text.startswith("Yes: Sound needs a medium such as water or air.")
+    assert move.verdict == "supported" and move.text.startswith("Yes: sound needs a medium such as water or air.")
     assert "in your own words" not in move.text and move.text.endswith("?")  # a next step, not the answer again
 
 
@@ -163,9 +163,9 @@ def test_a_named_answer_is_confirmed_only_by_the_clause_that_names_it():
     for wrong in ("in the cell wall", "in the vacuole", "in the mitochondria"):
         assert claim_move(wrong, where, cell, None).verdict != "supported", wrong
     named = claim_move("the mitochondria", "Which part of a cell releases energy from food?", cell, None)
-    assert named.verdict == "supported" and named.text.startswith("Yes: The mitochondria.")
+    assert named.verdict == "supported" and named.text.startswith("Yes: the mitochondria.")
     said = claim_move("So the answer is the mitochondria.", "Which part of a cell releases energy from food?", cell, None)
-    assert said.verdict == "supported" and said.text.startswith("Yes: The mitochondria.")  # the lead is no answer
+    assert said.verdict == "supported" and said.text.startswith("Yes: the mitochondria.")  # the lead is no answer
     reasoned = claim_move("in the vacuole, because it has chlorophyll", where, cell, None)
     assert reasoned.verdict != "supported" and "What makes you think" not in reasoned.text  # the reason was given
 

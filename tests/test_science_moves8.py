@@ -104,7 +104,7 @@ def test_a_unit_is_confirmed_only_when_a_fact_gives_it_for_that_quantity():
     assert unit_fact("joules", "energy", ["Energy is not measured in joules."]) is None
     # (resistance: current has a topic card of its own now, which confirms amps from the card's idea)
     right = science_move("What is the unit of electrical resistance?", "Ohms.", Facts([CIRCUIT]))
-    assert right.verdict == "supported" and right.text.startswith("Yes: Ohms.") and right.evidence == [CIRCUIT]
+    assert right.verdict == "supported" and right.text.startswith("Yes: ohms.") and right.evidence == [CIRCUIT]
     wrong = science_move("What is the unit of electrical resistance?", "volts", Facts([CIRCUIT]))
     assert wrong.verdict != "supported" and "Does that make volts the unit of electrical resistance?" in wrong.text
 

@@ -7,7 +7,8 @@ import pytest
 
 from evidence import key_terms
 from lesson import picked_option
-from science_catalog import card_reply, card_verdict, match_card, states, yes
+from science_catalog import card_verdict, match_card, states, yes
+from science_moves import card_reply
 from science_moves import science_move
 
 CASES = [  # question, the card's topic, a right answer, a wrong answer
@@ -91,7 +92,7 @@ def test_a_leading_no_answers_the_question_and_negates_nothing():
 
 def test_a_right_no_is_confirmed_without_a_second_answer_word():
     assert yes("No, only iron and steel are magnetic") == "That's right: no, only iron and steel are magnetic."
-    assert yes("because of the Earth's tilt") == "Yes: The Earth's tilt."
+    assert yes("because of the Earth's tilt") == "Yes: the Earth's tilt."
 
 
 def test_an_option_picked_from_the_question_is_a_claim():
