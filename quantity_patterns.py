@@ -433,12 +433,12 @@ def _told(p: Problem, r: Reading) -> str:
         return f"{first.lower()}{r.clause[len(first):]}"
     if not re.match(rf"(?:{verbs}) ", r.clause):
         return r.clause
-    stop = p.t.rfind(". ", 0, r.m.start())
-    sentence = p.t[stop + 2 if stop >= 0 else 0:r.m.start()]   # (the first sentence starts at 0)
+    sentence = p.t[p.t.rfind(". ", 0, r.m.start()) + 1:r.m.start()]   # from the last full stop, or the start
     verb = re.search(rf"\b(?:{verbs})\b", sentence)
     subject = sentence[:verb.start()].strip() if verb else ""
-    short = 0 < len(subject.split()) <= 3 or re.match(rf"(?:{NAME}|he|she|they)\b(?= \w+ed | had | has )", subject)
-    return f"{subject if short is True else short.group()} {r.clause}" if short else r.clause   # 'Sam ... ate 2'
+    owner = re.match(rf"(?:{NAME}|he|she|they)\b(?= \w+ed | had | has )", subject) if len(subject.split()) > 3 else None
+    subject = owner.group() if owner else subject if len(subject.split()) <= 3 else ""   # 'Sam had ..., and ate 2'
+    return f"{subject} {r.clause}" if subject else r.clause
 
 
 def _owner_asked(p: Problem, first: Held, start: str = "") -> bool:
