@@ -519,7 +519,7 @@ CLAIM_MARKERS = re.compile(rf"^(?:(?:fine|ok|okay|well|alright)\s*[,:]|(?:{SOUND
                            r"(?:ok|okay)\s+(?=so\b))\s*|"
                            r"\b(?:i (?:still |really |just )?think|i thought|i put|i said|i wrote|i chose|i picked|"
                            r"i answered|i guess|i believe|my answer(?! key| sheet)(?: is)?|answer:|so far i have:?|"
-                           r"i have:|i did|maybe)\s*:?\s*", re.I)  # "for my answer key" is a teacher's, no claim
+                           r"i have:|i did|i know(?: that)?|maybe)\s*:?\s*", re.I)  # "my answer key": no claim
 # Sentences that ask or demand rather than claim: "just tell me", "I'm the teacher", "ignore all previous instructions".
 NOT_A_CLAIM = re.compile(
     r"^\s*(?:what|whats|why|how|where|who|which|is|are|do|does|did|can|could|should)\b|^\s*if\b.*\b(?:why|how)\b|"

@@ -441,7 +441,7 @@ def first_step(question: str, terms: list[str], quoted: str) -> str:
     """The first question for a stuck student that no card or wrong idea covers, built from the question's own
     words: it can never state the answer, as a retrieved fact shown with one word hidden did (the words around the
     gap gave it away, or the gap held a word the question did not need). By the question's form: its numbers, the
-    options it offers, the kind of thing it names, or the key word it asks about."""
+    options it offers, the kind of thing it names, or the key word it asks about; "" when none of them fits."""
     numbers = digit_numbers(question)
     if LETTERED_OPTIONS.search(question):
         return "Take the choices one at a time: which one fits, and what rules out each of the others?"
@@ -522,7 +522,7 @@ glow fog shrink swell stretch crack cool heat warm last take""".split())
 # "Why do ice cubes melt?": a case that happens at some times and not at others. A question of need or purpose ("Why
 # do we need sleep?", "Why is it important ...") has no such times.
 WHY_CASE = re.compile(r"^\W*why\s+(do|does|did|is|are|was|were)\s+(?!.*\b(?:need|needs|important|matter|should|must|"
-                      r"used?|have to|has to)\b)([^?]+?)\W*$", re.I)
+                      r"used?|called|have to|has to)\b)([^?]+?)\W*$", re.I)
 # "Why do we have knees?", "Why does a kangaroo have a pouch?": what the owner always has, asked for its job.
 WHY_HAVE = re.compile(r"^\W*why\s+(?:do|does|did)\s+(.+?)\s+(?:have|has|got)\s+(?!to\b)([^?]+?)\W*$", re.I)
 # "... when it's hot", "... in autumn", "... at night": the time a why-question already sets against all others
@@ -554,8 +554,9 @@ def by_form(question: str, terms: list[str], quoted: str) -> str:
     """A first question in the question's own words, shaped by what it asks: a part's job (what goes wrong
     without it), how to change something (which of its parts to change), a difference or a contrast (one case beside
     the other), a process (what happens first), a cause (what could make it happen). Each names the question's
-    own thing (`terms`: one or two of its key words, quoted), so no two questions get the same sentence."""
-    term, both = terms[0], " and ".join(terms)
+    own thing (`terms`: one or two of its key words, quoted), so no two questions get the same sentence; "" when
+    the question has none of these forms."""
+    term = terms[0]
     asked = re.sub(r"\s+", " ", question)
     if m := FUNCTION.search(asked):
         part = m.group(1) or m.group(2)
@@ -595,9 +596,7 @@ def by_form(question: str, terms: list[str], quoted: str) -> str:
         them = first if first in ("we", "you") else "they" if aux in ("do", "are", "were") else "it"
         return (f"When {aux} {case}, and when {aux} {them} not? What is different between those times that could "
                 f"explain it?")
-    if re.match(r"\W*why\b", asked, re.I):
-        return f"Let's find the cause: what do you know about {both} that could explain {quoted}?"
-    return f"What do you already know about {both}, and which part of it answers {quoted}?"
+    return ""  # no form of its own: science_fallback.honest_start words it
 
 
 # ============================================================================ naming questions read by their structure
@@ -719,7 +718,8 @@ def comparative(superlative: str) -> str:
 def named_help(named: Named) -> str:
     """A stuck student's first question on a naming question: what a teacher asks to narrow the name down (the
     quantity a unit measures, the instruments they have seen, the parts they know, a test between two things),
-    built from the question's own structure, never its words pasted into a frame and never the name."""
+    built from the question's own structure, never its words pasted into a frame and never the name; "" when its
+    structure gives nothing to ask."""
     described = named.description
     many = re.match(r"the\s+(?:two|three|four|five|six|seven|eight|\d+)\s", described, re.I)  # a list, not one
     thing = f"{'are' if many else 'is'} {described}"
@@ -742,7 +742,7 @@ def named_help(named: Named) -> str:
     if re.match(r"an?\s", described, re.I):  # a class of things: an example of it leads to its name
         return (f"Think of an example of {described}. What do you know about it, and which science word have you met "
                 f"for it?")
-    return f"What do you already know about {described}? Which science word have you met for it in your lessons?"
+    return ""  # nothing of its own to ask: science_moves takes the question's form
 
 
 def bare_verb(verb: str) -> str:

@@ -30,6 +30,8 @@ from science_catalog import (FORMULA_TOKEN, FUNCTION, WRITTEN_ANSWER, Misconcept
 from science_names import (asked_among, about_member, chosen_fact, directions_said, either_subject, member,
                            named_answer, named_member, opposed_fact, other_chosen, roles_swapped, short_answer_fact,
                            unit_fact, what_it_does)
+from science_fallback import (CAUSE_LEAD, honest_start, misfit_move, part_move, side_move, two_part_start,
+                              undecided_move)
 from science_numbers import number_move
 from scorers import numbers_in, same_number
 
@@ -84,10 +86,16 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
         forms = {form for word, _ in content_tokens(" ".join(facts[:1])) for form in base_forms(word)}
         terms = sorted(key_terms(question), key=lambda t: (not base_forms(t) & forms, -len(t)))  # the fact's term first
         # what a naming question asks for, from its own structure; "the job of the liver" names no kind of thing
-        if (named := named_question(asked)) and not FUNCTION.search(asked):
-            return Move(named_help(named), "fact", None, [])
-        return Move(first_step(question, terms, about(question)), "fact", None, facts[:1])
-    return member_move(claim, asked, kb, facts) or claim_move(claim, question, facts, card, embedder, fitting)
+        if start := two_part_start(question):  # two questions in one: the first part first
+            return Move(start, "fact", None, facts[:1])
+        if (named := named_question(asked)) and not FUNCTION.search(asked) and (helped := named_help(named)):
+            return Move(helped, "fact", None, [])
+        if side := side_move(question, facts, kb):  # one side of a difference, as the textbook describes it
+            return side
+        quoted = [f"\"{t}\"" for t in terms[:2]] or ["the key word in the question"]
+        return Move(first_step(question, terms, about(question)) or honest_start(question, quoted, about(question)),
+                    "fact", None, facts[:1])
+    return member_move(claim, asked, kb, facts) or claim_move(claim, question, facts, card, embedder, fitting, kb)
 
 
 def member_move(claim: str, question: str, kb: KnowledgeBase, facts: list[str]) -> Move | None:
@@ -340,8 +348,6 @@ def restates(claim: str, fact: str, question: str = "", embedder: Embedder | Non
                                                                                   min_share=0.99)
 
 
-# A claim that starts with its own subject and verb ("they use sound", "it melts") states an idea; it names no thing.
-STATEMENT = re.compile(r"\W*(?:they|it|he|she|we|you|i|its|their|there)\b", re.I)
 
 
 def bears_on(claim: str, fact: str, question: str) -> bool:
@@ -366,7 +372,8 @@ def answers(fact: str, question: str) -> bool:
 
 
 def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | None,
-               embedder: Embedder | None = None, fitting: list[str] | None = None) -> Move:
+               embedder: Embedder | None = None, fitting: list[str] | None = None,
+               kb: KnowledgeBase | None = None) -> Move:
     """A stated idea that neither the catalog nor a card decides, judged against the fitting facts: confirmed only
     when one supports it, pointed at the one that contradicts it, else tested (the card's opening question, or a
     fact to test it against). A naming question's answer that no fact decides is checked against what the question
@@ -377,7 +384,7 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
                     f"so?", "fact", "unclear", [])
     if (polar := POLAR.match(claim)) and claim[polar.end():].strip():
         return polar_move(claim[polar.end():], question, claim_move(claim[polar.end():], question, facts, card,
-                                                                    embedder, fitting))
+                                                                    embedder, fitting, kb))
     verdict = judge_claim(claim, facts, question, neighbours=False) if facts else Verdict("unclear")
     if verdict.label in ("absent", "unclear"):
         said = next((f for f in facts if restates(claim, f, question, embedder)), None)
@@ -427,15 +434,14 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
     if VALUE_ASK.search(question) and VALUE.fullmatch(head.strip(" .!?")):  # "4" to "How many chambers ...?"
         return Move(f"How do you know it is {echo(head)}? What could you count, measure or look up to check "
                     f"{about(question)}?", "fact", verdict.label, [])
-    if named and len(named_answer(head).split()) <= 5:
-        does = what_it_does(named_answer(head), fitting or facts)
+    if found := misfit_move(head, question, facts, kb):  # a named answer a fact describes otherwise
+        return found
+    does = what_it_does(named_answer(head), fitting or facts) if named else None
+    if named and len(named_answer(head).split()) <= 5 and (does or named.kind not in ("thing", "name") or named_answer(
+            head).lower().split()[-1:] == [named.head]):  # a fact's job for it, the kind's own question, "a gas"
         return Move(named_check(named, named_answer(head), does), "fact", verdict.label, [])
-    if len(content_tokens(head)) <= 1 and not reasons and (CAUSE_LEAD.match(head) or STATEMENT.match(head)):
-        # "It fizzes"; in "I think they happen because the Earth cracks" the reason is the idea
-        return Move(short_idea_test(head, about(question)), "fact", verdict.label, [])
-    if len(head.split()) <= 3 and not STATEMENT.match(head):  # a named answer ("a gas") the facts neither name nor
-        # rule out; "they use sound" states an idea, it names nothing
-        return Move(name_check(head, about(question)), "fact", verdict.label, [])
+    if found := part_move(claim, question, facts, kb):  # an example or part of the answer a fact bears out
+        return found
     # only a fact that bears on the idea is put to it, and never one that may state the answer: for an equation, any
     # fact may be the written answer itself
     shown = [f for f in facts if bears_on(claim, f, question) and not answers(f, question)][:1] \
@@ -444,7 +450,7 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         ask = "" if gives_reason(claim) else f"What makes you say \"{echo(claim)}\"? "  # a reason given: not again
         return Move(f"{ask}Test your idea against this fact: \"{shown[0]}\" Does it support what you said, or point "
                     f"somewhere else?", "fact", verdict.label, shown)
-    return Move(own_idea_test(claim), "fact", verdict.label, [])
+    return undecided_move(claim, question, facts, kb, verdict.label)
 
 
 WHY_ASKED = re.compile(r"^\W*(?:why|how come)\b", re.I)
@@ -540,15 +546,6 @@ def follow_up(claim: str, question: str, reasoned: bool = False) -> str:
     return "Can you say why that happens?"
 
 
-def name_check(claim: str, quoted: str) -> str:
-    """A named answer ("a gas") that no fact confirms or contradicts: neither praised nor rejected; the student checks
-    it against what the question asks for."""
-    if not re.search(r"[^\W_]", echo(claim)):  # nothing left to quote: 'You named ""' helps no one
-        return f"What is your answer to {quoted}? Name it, and say what you know about it."
-    return (f"You named \"{echo(claim)}\". What do you know about it, and does it fit everything {quoted} asks "
-            f"for? Check it against each part of the question.")
-
-
 def card_reply(card: TopicCard, claim: str, said: str) -> str:
     """A right answer confirmed clearly in the student's own words, then the card's why / next question; a partly
     right one taken up by the clue word it names, never praised ("melts" sits in the wrong idea of a candle that gets
@@ -574,37 +571,6 @@ def polar_move(reason: str, question: str, move: Move) -> Move:
     said = echo(reason)
     return Move(f"The textbook does say that {said[:1].lower() + said[1:]}. Does that make the answer to "
                 f"{about(question)} yes or no, and why?", "fact", "unclear", move.evidence)
-
-
-# A word that stands in for the thing the student has not named yet: "they carry stuff around the body".
-VAGUE = re.compile(r"\b(?:stuff|something|some kind of \w+)\b", re.I)
-
-
-CAUSE_LEAD = re.compile(r"^\W*(?:because|due to|thanks to)\s+(?:of\s+)?", re.I)  # "Because of the air": the air
-
-
-def short_idea_test(claim: str, quoted: str) -> str:
-    """A short answer no fact decides, taken up in its own words: a cause ("Because of the air") is asked how it works,
-    an observation ("It fizzes") what it tells about the question; neither is praised nor ruled out."""
-    if cause := CAUSE_LEAD.match(claim):
-        thing = claim[cause.end():].strip(" .!")
-        return f"How would {thing} do that? Say what {thing} does first, and how that answers {quoted}."
-    said = echo(claim)
-    said = said[:1].lower() + said[1:] if STATEMENT.match(said) else said  # "It fizzes", quoted mid-sentence
-    return f"You noticed \"{said}\". What does that tell you about {quoted}, and what would you check to be sure?"
-
-
-def own_idea_test(claim: str) -> str:
-    """The student's idea put to the test when no fact speaks to it: its vague word to be named, its reason to be
-    checked as the cause, or what else it predicts. Each names the idea, so the reply fits this student only."""
-    said = echo(claim)
-    if vague := VAGUE.search(said):
-        return (f"What exactly do you mean by \"{vague.group(0)}\" in \"{said}\"? Name it as exactly as you can, "
-                f"and say how you know.")
-    if gives_reason(claim):
-        return (f"How could you check that \"{said}\" is really the cause? What would you expect to see if it is, and "
-                f"what if it is not?")
-    return f"If \"{said}\" is right, what else would you expect to see? What could you try that would show it?"
 
 
 def main(argv: list[str]) -> None:

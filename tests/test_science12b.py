@@ -5,7 +5,7 @@ import pytest
 
 from data.sources import clean_fact
 from evidence import KnowledgeBase, fits, key_terms
-from science_moves import name_check
+from science_moves import claim_move
 from science_moves import proper_names, science_move
 
 FACTS = [{"text": t, "title": title, "source": "corpus", "subject": "science"} for t, title in [
@@ -56,5 +56,5 @@ def test_names_keep_their_capitals_and_units_do_not():
 
 
 def test_no_empty_quotes_when_nothing_is_left_to_quote():
-    reply = name_check("...", '"which metal is liquid at room temperature"')
-    assert '""' not in reply and "which metal" in reply
+    reply = claim_move("...", "Which metal is liquid at room temperature?", [], None).text
+    assert '""' not in reply and "which metal" in reply.lower()

@@ -1,0 +1,272 @@
+"""The science move where no topic card, misconception or verdict decides: built from what the knowledge base knows
+about this question, else a short honest ask in the question's own terms.
+
+What it supports
+- `part_move`: a student's example or part of the answer that a fact bears out ("I know salt water is a mixture" by
+  "Salt water ... are mixtures") is confirmed as that part, and the part of the question it leaves open is asked
+  for (the other side of a difference, the second of two questions, the key terms it does not touch).
+- `misfit_move`: a short named answer that a fact describes otherwise ("sedimentary" for the rock formed from cooled
+  lava: "Sedimentary rocks form from layers of sediment ...") is said not to fit, with that fact as the property that
+  decides, while another fact names the question's own description without it.
+- `side_move`: one side of a difference question as a fact describes it, the other side asked for.
+- `honest_test`: a claim nothing decides is neither praised nor ruled out: a short name is asked why and checked
+  against the question, a reason is asked how to test it, a description of a term is asked for an example; the
+  student's words are said back as they are ("Your idea: ..."), never pasted into a sentence of ours.
+- `two_part_start`, `honest_start`: a stuck student on a question no card or fact covers: two questions in one are
+  taken one part at a time; a "What is X?" starts from where the student has met X.
+"""
+from __future__ import annotations
+
+import re
+
+from evidence import (KnowledgeBase, Move, about, base_forms, content_tokens, forms_of, has_negation, judge_claim,
+                      key_terms, question_of)
+from science_catalog import ASKING_WORDS, answer_of, as_said, asked_kind, gives_reason, own_words
+from science_names import named_answer
+
+# Words that say how a question asks, not what it is about: "What's the difference between ...", "What type of
+# rock is formed ...". A fact need not name them, and a student's part of the answer never covers them.
+SCAFFOLD = ASKING_WORDS | {"difference", "differences", "between", "type", "types", "kind", "kinds", "sort", "form",
+                           "formed", "forms", "made", "make", "makes", "called", "name", "example", "examples",
+                           "main", "different", "work", "works", "mean", "means", "happens", "during"}
+# "What is friction and why do brakes get hot": two questions in one, the second opening with its own question word
+COMPOUND = re.compile(r"^\W*((?:what|why|how|where|when|which|who|is|are|do|does)\b.+?)\s*,?\s+and\s+"
+                      r"((?:why|how|what|where|when|which|who)\b.+?)\W*$", re.I)
+# "What is osmosis?", "What's an alloy": the term a definition question asks about, with its article
+DEFINE = re.compile(r"^\W*what(?:'s|\s+is|\s+are)\s+(?!the\s+\w+s\s+of\b)((?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?"
+                    r"(?!(?:for|of|in|on|made|like|used|called)\b)[\w'-]+)\W*$", re.I)
+# "What are platelets for?", "What does the liver do?", "the job of the skin": what a thing is there to do
+PURPOSE = re.compile(r"^\W*what\s+(?:is|are)\s+(.+?)\s+(?:for|used for)\W*$|"
+                     r"^\W*what\s+(?:does|do)\s+(?:(?:an?|our|your)\s+)?(.+?)\s+do\W*$|"
+                     r"\b(?:job|role|function|purpose)\s+of\s+(?:(?:an?|our|your)\s+)?(.+?)"
+                     r"(?:\s+in\b.*)?\W*$", re.I)
+# "Why are some elements called noble gases?": a name asked for its reason
+NAME_REASON = re.compile(r"^\W*why\s+(?:are|is)\s+(.+?)\s+(?:called|named|known as)\s+(.+?)\W*$", re.I)
+# "It's caused by too much rain": the cause a "What causes ...?" answer gives
+CAUSED_BY = re.compile(r"^\W*(?:(?:it'?s|it\s+is|they'?re|they\s+are)\s+)?caused\s+by\s+", re.I)
+DIFFERENCE = re.compile(r"\bdifference\s+between\s+(?:an?\s+|the\s+)?((?:\w+\s+){0,2}?\w+)\s+and\s+"
+                        r"(?:an?\s+|the\s+)?((?:\w+\s+){0,2}?\w+)\W*$", re.I)
+# A word that may name the kind a one-word answer belongs to: "sedimentary" is a sedimentary rock, "covalent" a
+# covalent bond. "a plant" names a thing of its own, and "plant organism" would misname it.
+ADJECTIVE = re.compile(r"^[a-z]+(?:ary|ous|ic|al|ive|ent|ant|ial|ile)$", re.I)
+STATEMENT = re.compile(r"\W*(?:they|it|he|she|we|you|i|its|their|there)\b", re.I)  # a clause, not a name
+VAGUE = re.compile(r"\b(?:stuff|something|some kind of \w+)\b", re.I)  # the thing not named yet: "carry stuff"
+CAUSE_LEAD = re.compile(r"^\W*(?:because|due to|thanks to)\s+(?:of\s+)?", re.I)  # "Because of the air": the air
+
+
+def asked_line(question: str) -> str:
+    """The question's last sentence without its question mark: the one the student must answer."""
+    asked = question_of(question) or question
+    return re.split(r"(?<=[.!?])\s+", asked.strip())[-1].strip().rstrip("?.! ")
+
+
+def topic_terms(question: str) -> list[str]:
+    """The question's key terms that say what it is about, not how it asks."""
+    return [t for t in key_terms(question) if t.lower() not in SCAFFOLD]
+
+
+def said_back(claim: str, most: int = 14) -> str | None:
+    """The student's idea as a sentence of its own ("Hot water is wetter."), or None when it runs too long to say
+    back whole: then the reply speaks of "your idea" rather than cut it mid-phrase."""
+    idea = own_words(answer_of(claim)).strip(" .!?")
+    if not idea or len(idea.split()) > most:
+        return None
+    return f"{idea[:1].upper()}{idea[1:]}."
+
+
+def two_parts(question: str) -> tuple[str, str] | None:
+    """The two questions of "What is a comet and why does it have a tail?", or None for one question ("What is the
+    difference between a mixture and a compound?" joins two things, not two questions)."""
+    m = COMPOUND.match(asked_line(question))
+    return (m.group(1), m.group(2)) if m else None
+
+
+def definition_term(question: str) -> str | None:
+    """The term a "What is X?" question asks to define ("osmosis", "an exothermic reaction" -> "exothermic
+    reaction"), or None."""
+    m = DEFINE.match(asked_line(question))
+    return m.group(1) if m and m.group(1).lower() not in SCAFFOLD and not PURPOSE.match(asked_line(question)) \
+        else None
+
+
+def purpose_of(question: str) -> str | None:
+    """The thing whose job the question asks ("platelets" in "What are platelets for?"), or None."""
+    m = PURPOSE.search(asked_line(question))
+    return next(g for g in m.groups() if g) if m else None
+
+
+def two_part_start(question: str) -> str | None:
+    """A stuck student's first step on two questions in one: the first part on its own, then the second built on it."""
+    parts = two_parts(question)
+    if not parts:
+        return None
+    first, second = parts
+    term = definition_term(first)
+    start = (f"Say what you remember about {term} from lessons or from things you have seen." if term else
+             "What do you know that could answer that part?")
+    return (f"Let's take it one part at a time. First: {first[:1].upper() + first[1:]}? {start} Then use it for the "
+            f"second part: {second}?")
+
+
+def honest_start(question: str, terms: list[str], quoted: str) -> str:
+    """A stuck student's first step on a question no card, fact or form of its own covers: a term to define starts
+    from where the student has met it, a why-question from a cause they can test, any other from the terms it names
+    (`terms`, quoted), each in this question's own words."""
+    asked = asked_line(question)
+    if term := definition_term(question):
+        return (f"Where have you come across {term}: in a lesson, a book or something you have seen? Say what you "
+                f"remember about it, and we can build the meaning from there.")
+    if thing := purpose_of(question):
+        return f"What would be different without {thing}? What does that tell you about the job they do?"
+    if named := NAME_REASON.match(asked):
+        return (f"What does the word \"{named.group(2).split()[0]}\" suggest in everyday words? What do you know about "
+                f"{named.group(1)} that could explain why they got that name?")
+    both = " and ".join(terms)
+    if re.match(r"\W*why\b", question, re.I):
+        return f"What do you know about {both}? Name one thing about them that could explain {quoted}, and how you " \
+               f"could test it."
+    return f"What do you know about {both} so far? Start there, and we will work toward {quoted}."
+
+
+def part_move(claim: str, question: str, facts: list[str], kb: KnowledgeBase | None) -> Move | None:
+    """An example or a part of the answer that a fact bears out, confirmed as that part, with the part of the
+    question it leaves open asked for. It must name some of the question's topic terms and leave some out: a claim
+    that names them all is the whole answer (the verdict's to decide), one that names none is about something else."""
+    said = own_words(answer_of(claim))
+    terms = topic_terms(question)
+    missing = [t for t in terms if not base_forms(t) & forms_of(said)]
+    if has_negation(said) or len(content_tokens(said)) < 2 or not missing or len(missing) == len(terms):
+        return None
+    pool = list(dict.fromkeys([*facts, *(hit["text"] for hit in kb.search(said, k=4))])) if kb else facts
+    fact = next((f for f in pool if judge_claim(said, [f], question, neighbours=False).label == "supported"), None)
+    # "The textbook agrees", not "Yes": the part is confirmed, and the answer still asked for, not praised
+    return Move(f"The textbook agrees: {as_said(said)}. {rest_ask(question, said, missing)}", "fact", "unclear",
+                [fact]) if fact else None
+
+
+def rest_ask(question: str, said: str, missing: list[str]) -> str:
+    """What a confirmed part leaves open: the other side of a difference ("Now the other side: what is an example of
+    a compound ...?"), the second of two questions, else the topic terms the student has not touched yet."""
+    if m := DIFFERENCE.search(asked_line(question)):
+        said_forms = forms_of(said)
+        other = next((side for side in m.groups() if not any(base_forms(w) & said_forms for w in side.split())),
+                     m.group(2))
+        thing = re.split(r"\s+(?:is|are)\s+", said, maxsplit=1)[0] if re.search(r"\s(?:is|are)\s", said) else \
+            "your example"
+        return (f"That is one side of the question. Now the other side: what is an example of {article(other)}, and "
+                f"what is true of {thing[:1].lower() + thing[1:]} that is not true of it?")
+    parts = two_parts(question)
+    if parts and any(base_forms(t) & forms_of(parts[1]) for t in missing):
+        return f"That answers the first part. Now the second: {parts[1]}?"
+    rest = " and ".join(missing[:2])
+    return f"That is part of it. What about {rest}: how does that fit into {about(question)}?"
+
+
+def side_move(question: str, facts: list[str], kb: KnowledgeBase | None, told: str = "") -> Move | None:
+    """A difference question's one side, as the textbook describes it, set against the other: a fact that opens with
+    one of the two things ("An atom has a nucleus ...") and never names the other cannot state the difference, yet it
+    gives the student the property to compare ("Which part of that is different for an ion?")."""
+    m = DIFFERENCE.search(asked_line(question))
+    if not m:
+        return None
+    pool = list(dict.fromkeys([*facts, *(hit["text"] for hit in kb.search(question, k=6))])) if kb else facts
+    for side, other in (m.groups(), m.groups()[::-1]):
+        opens = re.compile(rf"\W*(?:the\s+|an?\s+)?{re.escape(side.split()[0])}", re.I)
+        fact = next((f for f in pool if opens.match(f) and not answers_both(f, other)), None)
+        if fact:
+            return Move(f"{told}Start from what the textbook says about {article(side)}: \"{fact}\" Which part of "
+                        f"that is different for {article(other)}?", "fact", "unclear" if told else None, [fact])
+    return None
+
+
+def answers_both(fact: str, other: str) -> bool:
+    """Does the fact name the other side too ("A mixture is different ..." beside a compound)? Then it may state the
+    difference itself."""
+    return any(base_forms(w) & forms_of(fact) for w in other.split()) or bool(re.search(r"\bdiffer", fact, re.I))
+
+
+def article(noun: str) -> str:
+    """"a compound", "an element": the noun as one example of its kind."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
+def kind_name(answer: str, kind: str | None) -> str:
+    """The answer named with the kind it belongs to where the student gave only its adjective: "sedimentary" to
+    "What type of rock ...?" is "sedimentary rock"; "a plant" stays as it is."""
+    word = answer.strip(" .!?")
+    return f"{word} {kind}" if kind and ADJECTIVE.match(word) and " " not in word else word
+
+
+def misfit_move(head: str, question: str, facts: list[str], kb: KnowledgeBase | None) -> Move | None:
+    """A short named answer that a fact describes otherwise: a fact that opens with the student's thing, of the
+    asked kind, says none of the question's own description ("Sedimentary rocks form from layers of sediment ..." for
+    rock formed from cooled lava), while another fact of that kind names the whole description without the student's
+    thing. The first fact is the property that decides; the second, which may state the answer, is never shown."""
+    kind, name = asked_kind(question), named_answer(head)
+    words = [word for word, _ in content_tokens(name)]
+    if not kb or not kind or not words or len(name.split()) > 3:
+        return None
+    kinds, named = base_forms(kind), forms_of(name)
+    described = [t for t in topic_terms(question) if not base_forms(t) & (kinds | named)]
+    if not described:
+        return None
+    opens = re.compile(rf"\W*(?:the\s+|an?\s+)?{re.escape(words[0])}", re.I)
+    seen = next((f for f in (hit["text"] for hit in kb.search(f"{name} {kind}", k=6))
+                 if opens.match(f) and kinds & forms_of(f) and not has_negation(f)
+                 and not any(base_forms(t) & forms_of(f) for t in described)), None)
+    pool = dict.fromkeys([*facts, *(hit["text"] for hit in kb.search(question, k=4))])
+    other = any(kinds & forms_of(f) and not named & forms_of(f) and all(base_forms(t) & forms_of(f) for t in described)
+                for f in pool)
+    if not seen or not other:
+        return None
+    asked = re.match(rf"^\W*(?:what|which)\s+((?:(?:type|kind|sort|form)s?\s+of\s+)?{re.escape(kind)}s?)\s+(.+)$",
+                     asked_line(question), re.I)
+    ask = f"So which {asked.group(1)} {asked.group(2)}?" if asked else f"So which {kind} fits {about(question)}?"
+    return Move(f"Not {kind_name(name, kind)}: the textbook says \"{seen}\" {ask}", "fact", "contradicted", [seen])
+
+
+def honest_test(claim: str, question: str) -> str:
+    """A claim that no fact decides, neither praised nor ruled out, taken up by its shape: a short name is asked why
+    and checked against the question, a vague word is asked to be named, a reason how to test it, a description of a
+    term for an example; any other idea for what shows it."""
+    said, quoted = own_words(answer_of(claim)).strip(" .!?"), about(question)
+    kind = asked_kind(question)
+    if said and len(said.split()) <= 3 and not STATEMENT.match(said) and not CAUSE_LEAD.match(claim):
+        name = kind_name(said, kind)
+        name = name[:1].lower() + name[1:] if not re.match(r"[A-Z]{2}|[A-Z][a-z]*\d", name) else name
+        return (f"What makes you pick {name}? Say one thing you know about {name}, and check whether it fits "
+                f"{quoted}.")
+    if (cause := CAUSE_LEAD.match(claim)) and len(claim[cause.end():].split()) <= 4:  # "Because of the air"
+        thing = claim[cause.end():].strip(" .!")
+        return f"How would {thing} do that? Say what {thing} does first, and how that answers {quoted}."
+    if len(said.split()) <= 3 and STATEMENT.match(said):  # "It fizzes": an observation, asked what it shows
+        return f"You noticed that {said[:1].lower() + said[1:]}. What does that tell you about {quoted}, and what " \
+               f"would you check to be sure?"
+    idea = said_back(claim)
+    told = f"Your idea: {idea} " if idea else ""
+    if vague := VAGUE.search(said):
+        return f"{told}What exactly do you mean by \"{vague.group(0)}\"? Name it as exactly as you can."
+    if thing := purpose_of(question):  # a job: what its loss would show
+        return f"{told}What would you expect to see if {thing} were missing or stopped working? Would that fit " \
+               f"your idea?"
+    cause = CAUSED_BY.match(said)
+    if cause or gives_reason(claim) or CAUSE_LEAD.match(claim) or re.match(r"\W*(?:why\b|what\s+causes\b)",
+                                                                           asked_line(question), re.I):
+        reason = said_back(CAUSE_LEAD.sub("", CAUSED_BY.sub("", said)))
+        told = f"You gave a reason: {reason} " if reason else told
+        return f"{told}How could you test that reason? What would you change, and what would you expect to see if " \
+               f"it is right?"
+    if term := definition_term(question):
+        return f"{told}How would you check that description of {term}? Give one example of {term}, and show how " \
+               f"what you said fits it."
+    return f"{told}What have you seen, read or tried that shows it? Give one example, and say how it answers {quoted}."
+
+
+def undecided_move(claim: str, question: str, facts: list[str], kb: KnowledgeBase | None, label: str) -> Move:
+    """The last move on a claim that no card, misconception or fact decides (`label`: absent or unclear): one side of
+    a difference as the textbook describes it, else the honest test of the claim."""
+    idea = said_back(claim)
+    told = f"Your idea: {idea} " if idea and len(idea.split()) > 3 else ""
+    found = side_move(question, facts, kb, told)
+    return Move(found.text, "fact", label, found.evidence) if found else Move(honest_test(claim, question), "fact",
+                                                                               label, [])
