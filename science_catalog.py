@@ -573,8 +573,7 @@ def by_form(question: str, terms: list[str], quoted: str) -> str:
         return (f"Put the two cases side by side: \"{first}\" and \"{to_you(m.group(3))}\". What is "
                 f"different between them that could explain it?")
     if re.match(r"\W*how\s+(?:do|does|did|is|are|can|could|will|would)\b", asked, re.I):  # a process, not "how many"
-        return (f"Take it one step at a time: what happens to {term} first, and what happens after that, until you "
-                f"can answer {quoted}?")
+        return ""  # science_fallback.honest_start takes it one step at a time
     if (m := WHAT_IF.search(asked)) and m.group(1).endswith("s") and m.group(3).lower() not in {*YOU, *NOT_LINKED}:
         # "what happens to the frogs if all the insects die": the link between the two living things
         thing, change, other = to_you(m.group(1)), to_you(m.group(2)), m.group(3)

@@ -12,8 +12,9 @@ What it supports
 - `honest_test`: a claim nothing decides is neither praised nor ruled out: a short name is asked why and checked
   against the question, a reason is asked how to test it, a description of a term is asked for an example; the
   student's words are said back as they are ("Your idea: ..."), never pasted into a sentence of ours.
-- `two_part_start`, `honest_start`: a stuck student on a question no card or fact covers: two questions in one are
-  taken one part at a time; a "What is X?" starts from where the student has met X.
+- `two_part_start`, `list_start`, `honest_start`: a stuck student on a question no card or fact covers: two questions
+  in one are taken one part at a time, a list of parts from any one remembered, a "What is X?" from where the student
+  has met X, a job from what would be different without it.
 """
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ import re
 
 from evidence import (KnowledgeBase, Move, about, base_forms, content_tokens, forms_of, has_negation, judge_claim,
                       key_terms, question_of)
-from science_catalog import ASKING_WORDS, answer_of, as_said, asked_kind, gives_reason, own_words
+from science_catalog import (ASKING_WORDS, answer_of, as_said, asked_kind, gives_reason, named_question, own_words,
+                             to_you)
 from science_names import named_answer
 
 # Words that say how a question asks, not what it is about: "What's the difference between ...", "What type of
@@ -40,6 +42,12 @@ PURPOSE = re.compile(r"^\W*what\s+(?:is|are)\s+(.+?)\s+(?:for|used for)\W*$|"
                      r"^\W*what\s+(?:does|do)\s+(?:(?:an?|our|your)\s+)?(.+?)\s+do\W*$|"
                      r"\b(?:job|role|function|purpose)\s+of\s+(?:(?:an?|our|your)\s+)?(.+?)"
                      r"(?:\s+in\b.*)?\W*$", re.I)
+# "How do gears work?", "What happens during mitosis?", "the life cycle of a star": steps, one after another
+PROCESS = re.compile(r"^\W*how\s+(?:do|does|did|can|could)\b|\bwhat\s+happens\s+(?:during|when|in)\b|"
+                     r"\b(?:life\s+)?cycle\b|\bprocess\b|\bstages\b", re.I)
+# "What are the layers of the Sun?", "What are the main parts of a flower?": a list of a whole's parts
+LIST = re.compile(r"^\W*what\s+are\s+the\s+(?:main\s+|different\s+|\w+\s+(?=\w+s\s+of\b))?(\w+s)\s+of\s+(.+)$",
+                  re.I)
 # "Why are some elements called noble gases?": a name asked for its reason
 NAME_REASON = re.compile(r"^\W*why\s+(?:are|is)\s+(.+?)\s+(?:called|named|known as)\s+(.+?)\W*$", re.I)
 # "It's caused by too much rain": the cause a "What causes ...?" answer gives
@@ -82,11 +90,30 @@ def two_parts(question: str) -> tuple[str, str] | None:
 
 
 def definition_term(question: str) -> str | None:
-    """The term a "What is X?" question asks to define ("osmosis", "an exothermic reaction" -> "exothermic
-    reaction"), or None."""
-    m = DEFINE.match(asked_line(question))
-    return m.group(1) if m and m.group(1).lower() not in SCAFFOLD and not PURPOSE.match(asked_line(question)) \
-        else None
+    """The term a "What is X?" question asks to define ("osmosis", "an exothermic reaction"), or None: "What is the
+    unit of force?", "What is the hardest mineral?" and "What are platelets for?" ask for a name or a job."""
+    asked = asked_line(question)
+    m = DEFINE.match(asked)
+    named = named_question(asked)
+    if not m or m.group(1).lower() in SCAFFOLD or PURPOSE.match(asked) or named and named.kind != "name" \
+            or re.search(r"\b(?:of|in|on|at|that|which|who|for|from|between)\b", m.group(1), re.I):
+        return None
+    return m.group(1)
+
+
+def list_asked(question: str) -> tuple[str, str] | None:
+    """The parts a "What are the layers of the Sun?" question asks to list ("layers", "the Sun"), or None."""
+    m = LIST.match(asked_line(question))
+    return (m.group(1), m.group(2)) if m else None
+
+
+def list_start(question: str) -> str | None:
+    """A stuck student's first step on a list question: any one part they remember, then the rest from it."""
+    if not (listed := list_asked(question)):
+        return None
+    parts, whole = listed
+    return (f"Name any of the {parts} of {whole} you remember, even one, and say what you know about it. Which "
+            f"others go with it?")
 
 
 def purpose_of(question: str) -> str | None:
@@ -104,8 +131,8 @@ def two_part_start(question: str) -> str | None:
     term = definition_term(first)
     start = (f"Say what you remember about {term} from lessons or from things you have seen." if term else
              "What do you know that could answer that part?")
-    return (f"Let's take it one part at a time. First: {first[:1].upper() + first[1:]}? {start} Then use it for the "
-            f"second part: {second}?")
+    return (f"Let's take it one part at a time. First: {to_you(first[:1].upper() + first[1:])}? {start} Then use it "
+            f"for the second part: {to_you(second)}?")
 
 
 def honest_start(question: str, terms: list[str], quoted: str) -> str:
@@ -118,6 +145,9 @@ def honest_start(question: str, terms: list[str], quoted: str) -> str:
                 f"remember about it, and we can build the meaning from there.")
     if thing := purpose_of(question):
         return f"What would be different without {thing}? What does that tell you about the job they do?"
+    if re.match(r"\W*how\s+(?:do|does|did|is|are|can|could|will|would)\b", asked, re.I):  # a process
+        return f"Take it one step at a time: what happens first, and what happens after that, until you can answer " \
+               f"{quoted}?"
     if named := NAME_REASON.match(asked):
         return (f"What does the word \"{named.group(2).split()[0]}\" suggest in everyday words? What do you know about "
                 f"{named.group(1)} that could explain why they got that name?")
@@ -236,7 +266,8 @@ def honest_test(claim: str, question: str) -> str:
         name = name[:1].lower() + name[1:] if not re.match(r"[A-Z]{2}|[A-Z][a-z]*\d", name) else name
         return (f"What makes you pick {name}? Say one thing you know about {name}, and check whether it fits "
                 f"{quoted}.")
-    if (cause := CAUSE_LEAD.match(claim)) and len(claim[cause.end():].split()) <= 4:  # "Because of the air"
+    cause = re.match(r"\W*(?:because\s+of|due\s+to|thanks\s+to)\s+", claim, re.I)  # a thing, not a clause
+    if cause and len(claim[cause.end():].split()) <= 4:  # "Because of the air": what the air does
         thing = claim[cause.end():].strip(" .!")
         return f"How would {thing} do that? Say what {thing} does first, and how that answers {quoted}."
     if len(said.split()) <= 3 and STATEMENT.match(said):  # "It fizzes": an observation, asked what it shows
@@ -256,6 +287,12 @@ def honest_test(claim: str, question: str) -> str:
         told = f"You gave a reason: {reason} " if reason else told
         return f"{told}How could you test that reason? What would you change, and what would you expect to see if " \
                f"it is right?"
+    if listed := list_asked(question):  # some of a list: the student checks for the rest
+        return f"{told}Is that all the {listed[0]} of {listed[1]}, or are there more? Say what each one does, and " \
+               f"look for any you have not named yet."
+    if PROCESS.search(asked_line(question)):  # a process: the steps the student has not said yet
+        return f"{told}Is that the whole answer, or one part of it? Say what else happens, step by step, until you " \
+               f"can answer {quoted}."
     if term := definition_term(question):
         return f"{told}How would you check that description of {term}? Give one example of {term}, and show how " \
                f"what you said fits it."

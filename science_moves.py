@@ -6,7 +6,8 @@ confirmed only when one supports it (in the fact's words or in the student's own
 fact that gives its reason for the question's outcome: `reason_fact`), with the card's deeper question when the topic
 has a card, pointed at the one
 that contradicts it, else tested: against a fact only when it bears on the idea (`bears_on`) and cannot state the
-answer (`answers`), else in the idea's own words (`own_idea_test`); a naming question's answer is checked against
+answer (`answers`), else by science_fallback.py (a part a fact bears out, a named answer a fact describes otherwise,
+one side of a difference, else an honest ask in the question's terms); a naming question's answer is checked against
 what the question describes (science_catalog.named_check), a unit confirmed by a fact that gives it for its quantity
 (`unit_fact`). A lettered multiple-choice question is `choice_move`'s: a pick is confirmed or flagged only where the
 topic card or a fact names one choice. Every move carries the facts it rests on.
@@ -30,8 +31,8 @@ from science_catalog import (FORMULA_TOKEN, FUNCTION, WRITTEN_ANSWER, Misconcept
 from science_names import (asked_among, about_member, chosen_fact, directions_said, either_subject, member,
                            named_answer, named_member, opposed_fact, other_chosen, roles_swapped, short_answer_fact,
                            unit_fact, what_it_does)
-from science_fallback import (CAUSE_LEAD, honest_start, misfit_move, part_move, side_move, two_part_start,
-                              undecided_move)
+from science_fallback import (CAUSE_LEAD, SCAFFOLD, definition_term, honest_start, list_start, misfit_move,
+                              part_move, side_move, two_part_start, undecided_move)
 from science_numbers import number_move
 from scorers import numbers_in, same_number
 
@@ -88,7 +89,11 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
         # what a naming question asks for, from its own structure; "the job of the liver" names no kind of thing
         if start := two_part_start(question):  # two questions in one: the first part first
             return Move(start, "fact", None, facts[:1])
-        if (named := named_question(asked)) and not FUNCTION.search(asked) and (helped := named_help(named)):
+        if start := list_start(question):  # the parts of a whole: any one first
+            return Move(start, "fact", None, facts[:1])
+        # a name asked for ("What do we call ...?"), not a term to define, a job, or a difference between two things
+        if (named := named_question(asked)) and not FUNCTION.search(asked) and not definition_term(question) \
+                and named.head not in SCAFFOLD and (helped := named_help(named)):
             return Move(helped, "fact", None, [])
         if side := side_move(question, facts, kb):  # one side of a difference, as the textbook describes it
             return side
@@ -434,12 +439,23 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
     if VALUE_ASK.search(question) and VALUE.fullmatch(head.strip(" .!?")):  # "4" to "How many chambers ...?"
         return Move(f"How do you know it is {echo(head)}? What could you count, measure or look up to check "
                     f"{about(question)}?", "fact", verdict.label, [])
+    return undecided(claim, head, question, facts, fitting, kb, verdict.label)
+
+
+def undecided(claim: str, head: str, question: str, facts: list[str], fitting: list[str] | None,
+              kb: KnowledgeBase | None, label: str) -> Move:
+    """A claim that neither a card nor a fact's verdict decides (`label`: absent or unclear): a named answer a fact
+    describes otherwise (science_fallback.misfit_move), a naming question's own check (`named_check`, where a fact
+    says what the named thing does or the kind has its own question), a part a fact bears out, a fact that bears on
+    the idea and cannot state the answer, else science_fallback's honest words."""
+    named = named_question(question)
     if found := misfit_move(head, question, facts, kb):  # a named answer a fact describes otherwise
         return found
     does = what_it_does(named_answer(head), fitting or facts) if named else None
-    if named and len(named_answer(head).split()) <= 5 and (does or named.kind not in ("thing", "name") or named_answer(
-            head).lower().split()[-1:] == [named.head]):  # a fact's job for it, the kind's own question, "a gas"
-        return Move(named_check(named, named_answer(head), does), "fact", verdict.label, [])
+    bare = re.sub(r"^(?:an?|the)\s+", "", named_answer(head).lower()) if named else ""
+    if named and len(bare.split()) <= 5 and (does or named.kind not in ("thing", "name") or bare in (
+            named.head, plural(named.head))):  # a fact's job for it, the kind's own question, "a gas" to "which gas"
+        return Move(named_check(named, named_answer(head), does), "fact", label, [])
     if found := part_move(claim, question, facts, kb):  # an example or part of the answer a fact bears out
         return found
     # only a fact that bears on the idea is put to it, and never one that may state the answer: for an equation, any
@@ -449,8 +465,8 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
     if shown:
         ask = "" if gives_reason(claim) else f"What makes you say \"{echo(claim)}\"? "  # a reason given: not again
         return Move(f"{ask}Test your idea against this fact: \"{shown[0]}\" Does it support what you said, or point "
-                    f"somewhere else?", "fact", verdict.label, shown)
-    return undecided_move(claim, question, facts, kb, verdict.label)
+                    f"somewhere else?", "fact", label, shown)
+    return undecided_move(claim, question, facts, kb, label)
 
 
 WHY_ASKED = re.compile(r"^\W*(?:why|how come)\b", re.I)

@@ -41,11 +41,11 @@ FLOW = ["common.py", "ggufmeta.py", "toolcalls.py", "tokenizer_spm.py", "tokeniz
         "question_target.py", "quantity_patterns.py", "measure_patterns.py", "level_patterns.py", "parts_patterns.py",
         "rate_patterns.py", "rounding_patterns.py", "science_patterns.py", "words_patterns.py", "solver.py",
         "science_catalog.py", "evidence.py", "people.py", "passages.py", "own_words.py", "traits.py",
-        "reading_verdict.py", "sentence_questions.py", "reading.py", "science_names.py", "science_moves.py",
-        "problem_text.py", "wording.py", "asked_step.py", "story_changes.py", "arithmetic_claims.py",
-        "unplanned_help.py", "step_parts.py", "step_rules.py", "math_moves.py", "science_numbers.py", "lesson.py",
-        "escalate.py", "tools.py", "agent.py", "mcp_server.py", "tutor_moves.py", "openai_api.py", "serve.py", "ui.py",
-        "classroom.py", "report.py", "eval.py", "chat.py"]
+        "reading_verdict.py", "sentence_questions.py", "reading.py", "science_names.py", "science_fallback.py",
+        "science_moves.py", "problem_text.py", "wording.py", "asked_step.py", "story_changes.py",
+        "arithmetic_claims.py", "unplanned_help.py", "step_parts.py", "step_rules.py", "math_moves.py",
+        "science_numbers.py", "lesson.py", "escalate.py", "tools.py", "agent.py", "mcp_server.py", "tutor_moves.py",
+        "openai_api.py", "serve.py", "ui.py", "classroom.py", "report.py", "eval.py", "chat.py"]
 RESULTS = ROOT / "docs" / "results.json"
 
 
