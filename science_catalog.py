@@ -13,7 +13,7 @@ What it supports
   an answer is confirmed only when a card accepts it. `match_card` takes a card only for its own scenario
   (`card_agrees`): the kind of thing asked for and the question's key terms, not one shared topic word.
 - `first_step`: the first question for a stuck student that nothing above covers, in the question's own words and
-  shaped by what it asks (`by_form`: a part's job, a change, a difference, a contrast, a process, a cause).
+  shaped by what it asks (`by_form`: a part's job, a change, a difference, a contrast, a cause).
 - `is_help`: the student asks for help or says they are stuck, and states no idea of their own.
 - `named_question`: a question that asks for a name (a unit, an instrument, a scientist, a part, "the hardest ...",
   "what do we call ...") read by its structure; `named_help` asks a stuck student what a teacher would (what a unit's
@@ -553,7 +553,7 @@ def third_person(case: str) -> str:
 def by_form(question: str, terms: list[str], quoted: str) -> str:
     """A first question in the question's own words, shaped by what it asks: a part's job (what goes wrong
     without it), how to change something (which of its parts to change), a difference or a contrast (one case beside
-    the other), a process (what happens first), a cause (what could make it happen). Each names the question's
+    the other), a cause (what could make it happen). Each names the question's
     own thing (`terms`: one or two of its key words, quoted), so no two questions get the same sentence; "" when
     the question has none of these forms."""
     term = terms[0]

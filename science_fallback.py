@@ -231,14 +231,15 @@ def misfit_move(head: str, question: str, facts: list[str], kb: KnowledgeBase | 
     """A short named answer that a fact describes otherwise: a fact that opens with the student's thing, of the
     asked kind, says none of the question's own description ("Sedimentary rocks form from layers of sediment ..." for
     rock formed from cooled lava), while another fact of that kind names the whole description without the student's
-    thing. The first fact is the property that decides; the second, which may state the answer, is never shown."""
+    thing, two of the description's words at least. The first fact is the property that decides; the second, which
+    may state the answer, is never shown."""
     kind, name = asked_kind(question), named_answer(head)
     words = [word for word, _ in content_tokens(name)]
     if not kb or not kind or not words or len(name.split()) > 3:
         return None
     kinds, named = base_forms(kind), forms_of(name)
     described = [t for t in topic_terms(question) if not base_forms(t) & (kinds | named)]
-    if not described:
+    if len(described) < 2:  # one shared word ("plants") is too little to say a fact describes the asked thing
         return None
     opens = re.compile(rf"\W*(?:the\s+|an?\s+)?{re.escape(words[0])}", re.I)
     seen = next((f for f in (hit["text"] for hit in kb.search(f"{name} {kind}", k=6))

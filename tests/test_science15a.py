@@ -48,6 +48,8 @@ def test_a_named_answer_a_fact_describes_otherwise_does_not_fit(kb):
     assert move.text.endswith("So which type of rock is made when lava hardens?") and move.verdict == "contradicted"
     assert "igneous" not in move.text.lower()  # the fact that names the answer is never shown
     assert misfit_move("Igneous", question, [], kb) is None  # the fact about it fits the description
+    # one word of description ("plants") is too little to rule a gas out by a fact that does not name it
+    assert misfit_move("carbon dioxide", "Which gas do plants need?", [], kb) is None
 
 
 def test_one_side_of_a_difference_is_described_and_the_other_asked(kb):
