@@ -44,12 +44,12 @@ from problem_text import (NUM, given_numbers, meaning_question, problem_sentence
 from solver import Plan, Step, fmt
 from step_parts import another_route, bottoms_rewritten, part_of_step, step_rungs, what_it_finds
 from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, mixed_kinds_words, order_question,
-                        ends_on_answer, place_rounding_words, proposal, regrouping, rounding_words, same_route,
-                        unit_change, unit_slip_words)
+                        ends_on_answer, expression_words, percent_slip, place_rounding_words, proposal, regrouping, rounding_words,
+                        same_route, substituted_words, unit_change, unit_slip_words, wrong_factor)
 from story_changes import (against_story, answer_by_story, compared_sum, moved_question, part_plan, part_story,
                            relation_help, relation_move, story_changes, story_walk, then_question)
-from unplanned_help import (BARE_SUM, first_move, linked_question, second_look, step_question, step_sum, step_text,
-                            way_in)
+from unplanned_help import (BARE_SUM, equation_start, first_move, linked_question, second_look, step_question,
+                            step_sum, step_text, way_in)
 from wording import concept_asked
 
 if TYPE_CHECKING:   # the lesson state lives one room up, in lesson.py, which imports this file
@@ -219,12 +219,15 @@ def _broken_rule(problem: str, plan: Plan | None, work: str, found: list[Claim],
                     kind="claim_wrong")
     if wrong:   # without a plan, a plan of one sentence may still know the misconception behind it
         return _wrong_claim(plan if plan is not None else part_plan(problem), wrong[0])
+    if slip := percent_slip(work):   # "0.85 so 8.5%": a change to a percent that is never right
+        return Move("flag", *slip, kind="claim_wrong")
     unbalanced = unbalanced_step(problem, arithmetic_text(work))
     named = both_sides(work) if unbalanced else None   # "I added 4 to both sides and got 3x = 10"
     # "4x = 19 - 5": right arithmetic, but a step the equation's own root does not satisfy; with a plan, a known
     # slip says more, and a wrong "x = 7" is a wrong answer
-    if unbalanced and (plan is None or named or solver.diagnose(plan, work) is None
-                       and not re.match(r"[a-z] =", unbalanced)):
+    # a root alone ("x = 4") without a plan is put back into the equation instead (`substituted_words`)
+    if unbalanced and (plan is None and (named or not re.match(r"[a-z] =", unbalanced)) or plan is not None and (
+            named or solver.diagnose(plan, work) is None and not re.match(r"[a-z] =", unbalanced))):
         return Move("flag", *balance_words(unbalanced, named), kind="claim_wrong")
     order = out_of_order(problem, found, {result_of(w) for w in worked})
     if order is not None:   # "36 ÷ 6 × 3" where they did 6 × 3 first: what they did, then the rule it skips
@@ -463,12 +466,21 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
         lesson.solved = lesson.solved or rounding[3] == "final_right"
         lesson.last_hint = rounding[2]
         return Move(*rounding[:3], kind=rounding[3])
+    if root := substituted_words(lesson.problem, work):   # "x = 4" put back into 2(3x - 1) = 4x + 10
+        lesson.solved = lesson.solved or root[2] == "final_right"
+        ask = "Would you like a similar problem to try?" if root[0] == "confirm" else equation_start(lesson.problem)
+        return Move(root[0], root[1], fresh_hint(lesson, ask, ask), kind=root[2])
+    if checked := expression_words(lesson.problem, work):   # "Expand 3(x + 4). I got 3x + 4.": checked exactly
+        lesson.solved = lesson.solved or checked[3] == "final_right"
+        return Move(*checked[:3], kind=checked[3])
     story = _story_move(lesson, said, work)
     if story is not None:
         return story
     if changed := unit_change(lesson.problem, work):   # "12 m = 1200 cm": a change of unit, checked, the rest asked
         lesson.worked += [changed[3]] if changed[3] else []
         return Move(*changed[:3], kind="unit_change")
+    if factor := wrong_factor(lesson.problem, found):   # "5 × 12 = 60 feet" of 5 yards: another unit's size
+        return Move("flag", *factor, kind="claim_wrong")
     related = relation_move(lesson.problem, found, tuple(Fraction(v) for v in lesson.stated))
     if related is not None:   # "9 + 4" for 4 times as many bikes as 9 scooters: the story's relation, at that step
         return Move(related.verdict, related.lead, fresh_hint(lesson, related.question, related.question),
@@ -675,7 +687,8 @@ def _foreign_number(lesson: Lesson, plan: Plan | None, found: list[Claim], work:
     parts |= {str(c) for c in found if relation_move(lesson.problem, [c]) is not None}   # "32 ÷ (3 + 1) parts"
     for claim in (c for c in found if c.right and str(c) not in parts) if unused else ():   # "20 × 35" of 24 × 35
         made = {c.stated for c in found if c is not claim}   # "64 ÷ 8 = 8": its own 8 explains nothing
-        strange = [v for v in solver.numbers_in(claim.expression) if abs(v) not in known | converted | made
+        written = re.sub(r"(?<=\d)/(?=\d)", " / ", arithmetic_text(claim.expression))   # "34/40" uses 34 and 40
+        strange = [v for v in solver.numbers_in(written) if abs(v) not in known | converted | made
                    and v not in outside
                    and not (abs(v).denominator != 1 and any(abs(v) * f in known for f in (10, 100, 1000)))]
         if strange:

@@ -34,7 +34,7 @@ def clock(text: str) -> str:
     return re.sub(r"\b([ap])\.m\.(?=\W|$)", r"\1m", text)
 
 
-ASKING = re.compile(r"\s*(?:what|how|find|calculate|evaluate|work out|solve|simplify|round)\b", re.I)
+ASKING = re.compile(r"\s*(?:what|how|find|calculate|evaluate|work out|solve|simplify|round|convert|expand)\b", re.I)
 
 
 def question_sentence(sentences: list[str]) -> str:

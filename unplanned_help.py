@@ -23,6 +23,7 @@ from problem_text import (EXERCISE, content_words, first_move_question, problem_
 from wordproblem import same_word
 from arithmetic_claims import OP_SIGN, as_mixed, as_written, convertible
 from asked_step import first_part_question
+from mathcheck import algebra_exercise, first_term_only
 from solver import Plan, Quantity, Step, fmt
 
 _RELATION = re.compile(r"\b(?:times|as many|as much|more|fewer|less|each|every|per|half|twice|double|together|in all|"
@@ -119,17 +120,36 @@ def _clock_span(problem: str) -> str:
     if len(times) != 2 or not _HOW_LONG.search(question_sentence(problem_sentences(problem))):
         return ""
 
-    def minutes(t: re.Match) -> int:
-        hour = int(t.group("h")) % 12 + (12 if (t.group("half") or "").lower() == "p" else 0)
+    def minutes(t: re.Match) -> int:   # "13:15" is on a 24-hour clock already
+        hour = int(t.group("h"))
+        hour = hour if hour > 12 else hour % 12 + (12 if (t.group("half") or "").lower() == "p" else 0)
         return hour * 60 + int(t.group("m"))
 
     start, end = times
     hour = int(start.group("h"))
     if int(start.group("m")) == 0 or minutes(end) <= minutes(start) - int(start.group("m")) + 60:
         return ""
-    on_hour = f"{hour % 12 + 1}:00"
+    on_hour = f"{hour + 1 if int(end.group('h')) > 12 else hour % 12 + 1}:00"
     first, last = (re.sub(r"(?<=[ap]m)\.$", "", t.group().strip(), flags=re.I) for t in times)   # "pm." ends a sentence
     return f"Count on from {first}: how many minutes is it to {on_hour}, and how long from {on_hour} to {last}?"
+
+
+def equation_start(problem: str) -> str:
+    """An equation the planner does not plan ("2(3x - 1) = 4x + 10"), asked at its first move: a bracket multiplied
+    out, else the letter gathered on one side when both sides hold it, else what to undo on both sides; ""
+    without an equation."""
+    equation, letter = written_equation(problem)
+    if not equation:
+        return ""
+    bracket = first_term_only(equation)
+    if bracket:
+        return f"Start with the bracket: the {bracket[1]} multiplies each term inside it. What does " \
+               f"{bracket[4].replace('-', '−')} come to?"
+    sides = equation.split("=")
+    if len(sides) == 2 and all(re.search(rf"\b\d*{letter}\b", side) for side in sides):
+        return f"Both sides of {equation} have {letter} in them. What could you take from both sides so that {letter} " \
+               f"is on one side only?"
+    return f"In {equation}, what has been done to {letter}, and what could you do to both sides to undo it?"
 
 
 def first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, str]:
@@ -137,6 +157,14 @@ def first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, st
     shells ..."): then the words that relate the quantities ("3 times as many shells as Ben", "on Tuesday twice as
     much as Monday"), quoted as a phrase (never a whole sentence pasted into a frame), with what they tell about the
     question's target; with none outside the question, its own relating word ("fraction", "more", "left")."""
+    algebra = algebra_exercise(problem)
+    if algebra is not None:   # "Expand 2(x + 7)": what the bracket's number does, or which terms are alike
+        bracket = first_term_only(algebra[0])
+        return "", f"The {bracket[1]} in front of the bracket multiplies each term inside it: what does it make of " \
+                   f"the {bracket[2]}, and of the {bracket[3]}?" if bracket else \
+            f"Which terms of {algebra[0].replace('-', '−')} have the same letter, and what do they make together?"
+    if undo := equation_start(problem):
+        return "", undo
     first_part = first_part_question(problem)
     if first_part:   # the question's last step is read (asked_step.py): the part the story makes first, in its words
         return "", first_part
