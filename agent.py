@@ -380,8 +380,10 @@ class Tutor:
             known = turn.answer.source in ("solver", "context")
             said = results(work, found)
             reached = known and any(_agrees(fmt(v), turn.answer) for v in said)
-            # an equation the planner does not plan: its root is put back into it, or its first move asked (lesson.py)
-            if (reached or known and not found) and not written_equation(lesson.problem)[0]:
+            # an equation the planner does not plan, stated with the student's words: its root is put back into it,
+            # or its first move asked (math_moves.py); later turns stay with the stage machine
+            stated = change == "new" and bool(work.strip()) and bool(written_equation(lesson.problem)[0])
+            if (reached or known and not found) and not stated:
                 return None  # the stage machine checks an exercise mathcheck.py solves; else lesson.py's moves
         move = math_move(lesson, plan, work, asks_answer="just_tell_me" in turn.flags)
         if move.kind == "final_right":

@@ -43,13 +43,14 @@ from problem_text import (NUM, given_numbers, meaning_question, problem_sentence
                           question_target, said_list, written_equation)
 from solver import Plan, Step, fmt
 from step_parts import another_route, bottoms_rewritten, part_of_step, step_rungs, what_it_finds
-from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, mixed_kinds_words, order_question,
-                        ends_on_answer, expression_words, percent_slip, place_rounding_words, proposal, regrouping, rounding_words,
-                        same_route, substituted_words, unit_change, unit_slip_words, wrong_factor)
+from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, conditions_words, ends_on_answer,
+                        expression_words, mixed_kinds_words, order_question, percent_slip, place_rounding_words,
+                        proposal, regrouping, rounding_words, same_route, substituted_words, unit_change,
+                        unit_slip_words, wrong_factor)
 from story_changes import (against_story, answer_by_story, compared_sum, moved_question, part_plan, part_story,
                            relation_help, relation_move, story_changes, story_walk, then_question)
-from unplanned_help import (BARE_SUM, equation_start, first_move, linked_question, second_look, step_question,
-                            step_sum, step_text, way_in)
+from unplanned_help import (BARE_SUM, conditions_start, equation_start, first_move, linked_question, second_look,
+                            step_question, step_sum, step_text, way_in)
 from wording import concept_asked
 
 if TYPE_CHECKING:   # the lesson state lives one room up, in lesson.py, which imports this file
@@ -470,6 +471,10 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
         lesson.solved = lesson.solved or root[2] == "final_right"
         ask = "Would you like a similar problem to try?" if root[0] == "confirm" else equation_start(lesson.problem)
         return Move(root[0], root[1], fresh_hint(lesson, ask, ask), kind=root[2])
+    if kept := conditions_words(lesson.problem, work):   # "19 and 11" of two numbers adding to 30, 8 apart
+        lesson.solved = lesson.solved or kept[2] == "final_right"
+        ask = "Would you like a similar problem to try?" if kept[0] == "confirm" else conditions_start(lesson.problem)
+        return Move(kept[0], kept[1], fresh_hint(lesson, ask, ask), kind=kept[2])
     if checked := expression_words(lesson.problem, work):   # "Expand 3(x + 4). I got 3x + 4.": checked exactly
         lesson.solved = lesson.solved or checked[3] == "final_right"
         return Move(*checked[:3], kind=checked[3])

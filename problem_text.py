@@ -256,3 +256,38 @@ def meaning_question(problem: str, value: str) -> str:
     if asked:
         return f"What does {value} stand for in this problem, and does it answer \"{asked.rstrip('?.')}\"?"
     return f"What does {value} stand for in this problem?"
+
+
+# what a problem about unknown numbers says they must keep: "Two numbers add up to 30 and their difference is 8",
+# "The sum of three consecutive whole numbers is 48", "Ana is 4 years older than her brother"
+_SUM = re.compile(r"\b(?:add (?:up )?to|sum (?:of [^.?]*?)?(?:is|was|equals|of)|total (?:of [^.?]*?)?(?:is|was))\s*"
+                  r"\$?(\d+)\b", re.I)
+_APART = re.compile(r"\bdifference (?:of [^.?]*?)?(?:is|was)\s*(\d+)\b|\b(\d+)(?: [a-z]+)? (?:more|bigger|larger|"
+                    r"older|taller|longer|heavier) than\b", re.I)
+_CONSECUTIVE = re.compile(r"\bconsecutive(?: (odd|even))?\b", re.I)
+_HOW_MANY = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def stated_conditions(problem: str) -> dict[str, int] | None:
+    """The conditions a problem puts on its unknown numbers, each a number: "sum", "apart" (the difference of two),
+    "step" (consecutive: 1, or 2 for odd and even; "odd" 1 or 0 for even), "count" (how many numbers); None unless
+    every number the problem gives is one of them (a condition left unread would make any check a guess)."""
+    found: dict[str, int] = {}
+    if m := _SUM.search(problem):
+        found["sum"] = int(m.group(1))
+    if m := _APART.search(problem):
+        found["apart"] = int(m.group(1) or m.group(2))
+    if m := _CONSECUTIVE.search(problem):
+        found["step"] = 2 if m.group(1) else 1
+        if m.group(1):
+            found["odd"] = int(m.group(1).lower() == "odd")
+    if m := re.search(rf"\b({'|'.join(_HOW_MANY)})\b(?: [a-z]+){{0,3}} (?:numbers|integers)\b", problem, re.I):
+        found["count"] = _HOW_MANY[m.group(1).lower()]
+    elif "apart" in found:
+        found["count"] = 2
+    given = [v for v, _ in given_numbers(problem)]
+    read = {found.get("sum"), found.get("apart")}
+    if "sum" not in found or len(found) < 2 or any(v not in read for v in given) or "count" not in found:
+        return None
+    return found
+

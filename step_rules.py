@@ -24,7 +24,8 @@ from fractions import Fraction
 import wordproblem
 from arithmetic_claims import Claim, arithmetic_text, claims, convertible, measure_kind, operations, unit_after
 from mathcheck import algebra_exercise, first_term_only, sides_at, written_expressions
-from problem_text import NUM, content_words, problem_sentences, question_sentence, question_target, written_equation
+from problem_text import (NUM, content_words, problem_sentences, question_sentence, question_target, said_list,
+                          stated_conditions, written_equation)
 from solver import Plan, Step, fmt, numbers_in
 from wording import OP_WORDS
 
@@ -206,8 +207,9 @@ def ends_on_answer(plan: Plan, found: list[Claim]) -> bool:
     return last is not None and last.right and last.stated == plan.answer and same_route(last, plan.steps[-1])
 
 
-_UNIT_CHANGE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*([a-zA-Z]+)\s*,?\s*(?:(?:which|that) (?:is|are|makes)\s|=|\bis\b|"
-                          r"\bare\b|\bmakes?\b|\bso\b)\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]+)")
+_UNIT_CHANGE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*([a-zA-Z]+)\s*,?\s*"
+                          r"(?:(?:which|that) (?:is|are|makes)\s|=|\bis\b|\bare\b|\bmakes?\b|\bso\b)\s*"
+                          r"(\d+(?:\.\d+)?)\s*([a-zA-Z]+)")
 
 
 def unit_change(problem: str, work: str) -> tuple[str, str, str, str] | None:
@@ -294,13 +296,14 @@ def expression_words(problem: str, work: str) -> tuple[str, str, str, str] | Non
     span = span.replace("-", "−")
     if slipped:   # "6b + 2 − 4b = 2b + 2" of 6(b + 2) − 4b: the bracket's 2 was never multiplied
         return "flag", f"Look at {slipped.replace('-', '−')}: the {slip[1]} has multiplied only the {slip[2]} in " \
-                       f"the bracket.", f"What does the {slip[1]} do to the {slip[3]} inside the bracket?", "claim_wrong"
+                       f"the bracket.", f"What does the {slip[1]} do to the {slip[3]} inside the bracket?", \
+            "claim_wrong"
     text, left, right = theirs[-1]
     shown = text.replace("-", "−").replace("*", "×")
     if right is not None and left != whole:   # a step on a part: its two sides must agree
         if left == right:
-            return "confirm", f"Yes, {shown} is right.", f"Now bring in the rest of {span}: what does it all come to?", \
-                "step_right"
+            return "confirm", f"Yes, {shown} is right.", \
+                f"Now bring in the rest of {span}: what does it all come to?", "step_right"
         part = text.split("=")[0].strip()
         inner = first_term_only(part)
         if inner is not None and inner[0] == right:
@@ -313,11 +316,12 @@ def expression_words(problem: str, work: str) -> tuple[str, str, str, str] | Non
         if len(re.findall(r"[-+−]", said.lstrip("-−"))) + 1 > len(whole.terms):   # "8a + 12 − 5a": terms to combine
             return "confirm", f"Yes, {said} is equal to {span}.", "Which of its terms can be put together?", \
                 "step_right"
-        return "confirm", f"Yes, {said} is right! {span} comes to {said}.", "Would you like a similar problem to try?", \
-            "final_right"
+        return "confirm", f"Yes, {said} is right! {span} comes to {said}.", \
+            "Would you like a similar problem to try?", "final_right"
     differs = sorted((m for m in set(whole.terms) | set(answer.terms) if whole.terms.get(m) != answer.terms.get(m)),
                      key=lambda m: -sum(p for _, p in m))
-    term = "number" if not differs[0] else "".join(v + ("²" if p == 2 else "³" if p == 3 else "") for v, p in differs[0])
+    powers = {1: "", 2: "²", 3: "³"}
+    term = "".join(v + powers.get(p, f"^{p}") for v, p in differs[0]) or "number"
     return "flag", f"{span} does not come to {said}: check the {term} term.", \
         f"Which parts of {span} make the {term} term, and what do they come to?", "claim_wrong"
 
@@ -327,7 +331,8 @@ def substituted_words(problem: str, work: str) -> tuple[str, str, str] | None:
     sides equal, it is confirmed with that check as the recap; unequal, the two sides' values say why it is not the
     root (the root itself is never said). None without an equation or a root of the student's."""
     letter = written_equation(problem)[1]
-    roots = re.findall(rf"(?<![a-z]){letter}\s*=\s*(-?{NUM})(?![\d/]|\s*[a-z(])", arithmetic_text(work)) if letter else []
+    root = rf"(?<![a-z]){letter}\s*=\s*(-?{NUM})(?![\d/]|\s*[a-z(])"
+    roots = re.findall(root, arithmetic_text(work)) if letter else []
     sides = sides_at(problem, Fraction(roots[-1])) if roots else None
     if sides is None:
         return None
@@ -339,6 +344,36 @@ def substituted_words(problem: str, work: str) -> tuple[str, str, str] | None:
         return "confirm", f"Yes, {letter} = {roots[-1]} is right! Check: {check}".replace("-", "−"), "final_right"
     check = f"{put}, not {right}." if plain else f"{put}, but {right} is {fmt(at_right)}."
     return "flag", f"Put it back into the equation: {check}".replace("-", "−"), "final_wrong"
+
+
+def conditions_words(problem: str, work: str) -> tuple[str, str, str] | None:
+    """(verdict, lead, kind) for the numbers a student gives to a problem about unknown numbers ("Two numbers add up to
+    30 and their difference is 8": "19 and 11"), each condition the problem states checked on them: all kept, they
+    are confirmed with those checks as the recap; one broken, what their numbers give instead is said at that
+    condition. None unless the problem's conditions are read whole and the student gives as many numbers."""
+    conditions = stated_conditions(problem)
+    numbers = [Fraction(n) for n in re.findall(NUM, arithmetic_text(work))] if not claims(work) else []
+    if conditions is None or len(numbers) != conditions["count"]:
+        return None
+    shown, ordered = [fmt(n) for n in numbers], sorted(numbers)
+    total, kept = " + ".join(shown), []
+    if sum(numbers) != conditions["sum"]:
+        return "flag", f"{total} makes {fmt(sum(numbers))}, not {conditions['sum']}.", "final_wrong"
+    kept.append(f"{total} = {conditions['sum']}")
+    if "apart" in conditions:
+        gap = ordered[-1] - ordered[0]
+        if gap != conditions["apart"]:
+            return "flag", f"{total} does make {conditions['sum']}, but {fmt(ordered[-1])} − {fmt(ordered[0])} is " \
+                           f"{fmt(gap)}, not {conditions['apart']}.", "final_wrong"
+        kept.append(f"{fmt(ordered[-1])} − {fmt(ordered[0])} = {conditions['apart']}")
+    if "step" in conditions:
+        kind = {1: " odd", 0: " even"}.get(conditions.get("odd", -1), "")
+        steady = all(b - a == conditions["step"] for a, b in zip(ordered, ordered[1:]))
+        if not steady or kind and ordered[0] % 2 != conditions["odd"]:
+            return "flag", f"{total} does make {conditions['sum']}, but {said_list(shown)} are not consecutive" \
+                           f"{kind} numbers.", "final_wrong"
+        kept.append(f"they are consecutive{kind} numbers")
+    return "confirm", f"Yes, {said_list(shown)} are right! {'; '.join(kept)}.".replace("-", "−"), "final_right"
 
 
 # "Round 3,451 to the nearest thousand", "What is 7.46 rounded to the nearest tenth?": the number and the place

@@ -19,7 +19,7 @@ from fractions import Fraction
 import solver
 import wordproblem
 from problem_text import (EXERCISE, content_words, first_move_question, problem_sentences, problem_terms,
-                          question_sentence, question_target, said_list, written_equation)
+                          question_sentence, question_target, said_list, stated_conditions, written_equation)
 from wordproblem import same_word
 from arithmetic_claims import OP_SIGN, as_mixed, as_written, convertible
 from asked_step import first_part_question
@@ -147,9 +147,29 @@ def equation_start(problem: str) -> str:
                f"{bracket[4].replace('-', '−')} come to?"
     sides = equation.split("=")
     if len(sides) == 2 and all(re.search(rf"\b\d*{letter}\b", side) for side in sides):
-        return f"Both sides of {equation} have {letter} in them. What could you take from both sides so that {letter} " \
-               f"is on one side only?"
+        return f"Both sides of {equation} have {letter} in them. What could you take from both sides so that " \
+               f"{letter} is on one side only?"
     return f"In {equation}, what has been done to {letter}, and what could you do to both sides to undo it?"
+
+
+def conditions_start(problem: str) -> str:
+    """Unknown numbers tied by a sum and a gap, or consecutive ones (`stated_conditions`), asked from the middle:
+    equal shares of the sum first, then how far apart they must move, or the numbers named from the smallest; ""
+    for any other problem."""
+    conditions = stated_conditions(problem)
+    if conditions is None:
+        return ""
+    if "apart" in conditions:
+        return f"If the two numbers were equal, each would be half of {conditions['sum']}. How far above and below " \
+               f"that must they be to end up {conditions['apart']} apart?"
+    kind = {1: "odd number", 0: "even number"}.get(conditions.get("odd", -1), "number")
+    count = conditions["count"]
+    if count == 2:
+        return f"Call the smaller number n. What is the next {kind} after n, written with n, and what do the two add " \
+               f"up to?"
+    words = {2: "two", 3: "three", 4: "four", 5: "five"}
+    return f"Call the smallest number n. What are the next {words[count - 1]} {kind}s after n, written with n, and " \
+           f"what do all {words[count]} add up to?"
 
 
 def first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, str]:
@@ -163,13 +183,13 @@ def first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, st
         return "", f"The {bracket[1]} in front of the bracket multiplies each term inside it: what does it make of " \
                    f"the {bracket[2]}, and of the {bracket[3]}?" if bracket else \
             f"Which terms of {algebra[0].replace('-', '−')} have the same letter, and what do they make together?"
-    if undo := equation_start(problem):
+    if undo := equation_start(problem) or conditions_start(problem):
         return "", undo
     first_part = first_part_question(problem)
     if first_part:   # the question's last step is read (asked_step.py): the part the story makes first, in its words
         return "", first_part
     if still := _still_needed(problem) or _shared_out(problem, given) or _priced_count(problem, given) \
-            or _clock_span(problem):
+            or _clock_span(problem) or _units_apart(given) or _fraction_of(problem, given):
         return "", still
     lead, question = first_move_question(problem, given)
     asked = question_sentence(problem_sentences(problem))
@@ -196,17 +216,45 @@ def first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, st
     return lead, f"What does \"{phrase}\" tell you about {target}?"
 
 
+def _units_apart(given: list[tuple[Fraction, str]]) -> str:
+    """Two measures in units of one kind ("750 g" and "2 kg"): one changed into the other's unit first; "" else."""
+    named = list(dict.fromkeys(phrase for _, phrase in given if re.search(r"[a-z$]", phrase)))
+    units = [phrase.split()[1] for phrase in named[:2] if len(phrase.split()) == 2]
+    if len(named) != 2 or len(units) != 2 or not convertible(*units):
+        return ""
+    first_big = bool(wordproblem.unit_factor(units[0].lower(), units[1].lower()))
+    big, small = (named[0], units[1]) if first_big else (named[1], units[0])
+    return f"{named[0]} and {named[1]} are in different units. How many {small} is {big}?"
+
+
+# "3/8 of them play chess", "2/5 of the 30 cars": a fraction of a whole the problem counts
+_FRACTION_OF = re.compile(r"(?<![\d/])(\d+)/(\d+) of (?:them|the|these|those|all|her|his|their)\b")
+
+
+def _fraction_of(problem: str, given: list[tuple[Fraction, str]]) -> str:
+    """A fraction of a counted whole ("40 students ... 3/8 of them"): one part first, 1/8 of the 40 students, then
+    how it leads to 3/8; "" when the problem takes no fraction of a whole number it gives that the bottom divides."""
+    m = _FRACTION_OF.search(problem)
+    if m is None:
+        return ""
+    top, bottom = int(m.group(1)), int(m.group(2))
+    whole = next((phrase for v, phrase in given if v.denominator == 1 and v > bottom and v % bottom == 0
+                  and re.search(r"[a-z]", phrase) and problem.find(phrase) < m.start()), "")
+    if not whole or bottom < 2:
+        return ""
+    if top == 1:
+        return f"Split the {whole} into {bottom} equal groups: how many are in one group?"
+    return f"What is 1/{bottom} of the {whole}, and how does that help you find {top}/{bottom} of them?"
+
+
 def second_look(problem: str, given: list[tuple[Fraction, str]]) -> str:
     """The rephrasing of a help request that came twice without a plan: the problem's own quantities, and which of
     them belong together in its story (the student pairs them; no step is invented), never a question that would fit
     any problem ("Which quantity does the question ask for?")."""
     named = list(dict.fromkeys(phrase for _, phrase in given if re.search(r"[a-z$]", phrase)))
     target = question_target(question_sentence(problem_sentences(problem))) or "the answer"
-    units = [phrase.split()[1] for phrase in named[:2] if len(phrase.split()) == 2]
-    if len(named) == 2 and len(units) == 2 and convertible(*units):   # "12 m" and "75 cm": one unit first
-        first_big = bool(wordproblem.unit_factor(units[0].lower(), units[1].lower()))
-        big, small = (named[0], units[1]) if first_big else (named[1], units[0])
-        return f"{named[0]} and {named[1]} are in different units. How many {small} is {big}?"
+    if apart := _units_apart(given):
+        return apart
     if len(named) < 3:
         return f"Which quantity does the question ask for, and what do you know about {target}?"
     return f"You know {said_list(named[:4])}. Which two of them go together in the story, and what do they tell you " \

@@ -1,0 +1,110 @@
+"""Round 15 (math15b): math without a plan. What the checker can verify is confirmed or flagged at the step (an
+expression expanded, an equation's root put back, numbers kept to a sum and a gap, a unit's size, a decimal said as a
+percent); a help request gets a first step in this problem's own quantities."""
+import agent
+import arithmetic_claims
+import mathcheck
+import problem_text
+
+
+def silent(*_, **__):
+    yield ""
+
+
+def reply_to(message: str) -> dict:
+    return list(agent.Tutor(silent).respond("s", message, "math"))[-1]
+
+
+def test_an_expanded_bracket_that_is_right_is_confirmed_with_a_recap():
+    reply = reply_to("Expand 6(y - 2). My answer is 6y - 12.")
+    assert reply["verdict"] == "confirm" and reply["text"].startswith("Yes, 6y − 12 is right!")
+    assert "similar problem" in reply["text"]
+
+
+def test_a_bracket_multiplied_into_its_first_term_only_is_named_at_that_step():
+    reply = reply_to("Expand 4(n + 9). I think it is 4n + 9.")
+    assert reply["verdict"] == "flag" and "the 4 has multiplied only the n" in reply["text"]
+    assert "What does the 4 do to the 9 inside the bracket?" in reply["text"] and "36" not in reply["text"]
+
+
+def test_a_simplified_expression_with_a_wrong_number_term_is_pointed_at_that_term():
+    reply = reply_to("Simplify 9k + 4 - 3k + 5. I got 6k + 1.")
+    assert reply["verdict"] == "flag" and "check the number term" in reply["text"] and "6k + 9" not in reply["text"]
+
+
+def test_like_terms_left_apart_are_right_so_far_never_the_answer():
+    reply = reply_to("Simplify 2(5p + 1) - 3p. I got 10p + 2 - 3p")
+    assert reply["verdict"] == "confirm" and "Which of its terms can be put together?" in reply["text"]
+    assert "7p" not in reply["text"]
+
+
+def test_an_equation_root_is_put_back_into_the_equation():
+    right = reply_to("Solve 5(2k + 1) = 3k + 26. I got k = 3.")
+    assert right["verdict"] == "confirm" and "with k = 3, 5(2k + 1) is 35 and 3k + 26 is 35" in right["text"]
+    wrong = reply_to("Solve 5(2k + 1) = 3k + 26. I got k = 5.")
+    assert wrong["verdict"] == "flag" and "with k = 5, 5(2k + 1) is 55, but 3k + 26 is 41" in wrong["text"]
+    assert "k = 3" not in wrong["text"]
+
+
+def test_a_help_request_on_an_unplanned_equation_starts_at_its_bracket_or_its_letters():
+    bracket = reply_to("Solve 3(2w + 4) = 2w + 28. I don't know how to begin.")
+    assert "What does 3(2w + 4) come to?" in bracket["text"]
+    both = reply_to("Solve 9m - 4 = 5m + 12. where do i start")
+    assert "Both sides of 9m - 4 = 5m + 12 have m in them" in both["text"]
+
+
+def test_numbers_that_keep_a_sum_and_a_gap_are_confirmed_and_a_broken_gap_is_said():
+    right = reply_to("Two numbers add up to 52 and their difference is 14. What are they? 33 and 19")
+    assert right["verdict"] == "confirm" and "33 + 19 = 52" in right["text"] and "33 − 19 = 14" in right["text"]
+    wrong = reply_to("Two numbers add up to 52 and their difference is 14. What are they? I said 32 and 20.")
+    assert wrong["verdict"] == "flag" and "32 − 20 is 12, not 14" in wrong["text"] and "33" not in wrong["text"]
+
+
+def test_consecutive_numbers_are_checked_and_asked_from_the_smallest():
+    assert reply_to("The sum of four consecutive whole numbers is 54. Find them. 12, 13, 14 and 15")["verdict"] \
+        == "confirm"
+    helped = reply_to("The sum of three consecutive even numbers is 66. Find the numbers. no clue")
+    assert "Call the smallest number n" in helped["text"] and "even numbers" in helped["text"]
+    assert problem_text.stated_conditions("Sam has 12 pens and the sum is 20. How many?") is None
+
+
+def test_a_change_of_unit_by_another_units_size_is_flagged():
+    reply = reply_to("Convert 3 hours to minutes. I did 3 × 100 = 300 minutes.")
+    assert reply["verdict"] == "flag" and "Check the 100 in 3 × 100 = 300" in reply["text"]
+    assert "How many minutes make 1 hour?" in reply["text"]
+
+
+def test_a_worked_out_measure_changed_into_the_wrong_unit_is_flagged():
+    reply = reply_to("A lap is 400 m. Jo runs 6 laps. How many kilometers does she run? 6 × 400 = 2400 m, which is "
+                     "24 km.")
+    assert reply["verdict"] == "flag" and "Check 2400 m, which is 24 km." in reply["text"]
+
+
+def test_a_decimal_said_as_the_wrong_percent_is_flagged():
+    reply = reply_to("A quiz has 25 questions and Lee got 18 right. What percent is that? 18/25 = 0.72 so 7.2%")
+    assert reply["verdict"] == "flag" and "Check 0.72 as a percent: it is not 7.2%." in reply["text"]
+
+
+def test_help_first_steps_name_this_problems_quantities():
+    fraction = reply_to("A farm has 45 sheep and 2/9 of them are black. How many sheep are black? help")
+    assert "What is 1/9 of the 45 sheep" in fraction["text"]
+    units = reply_to("A jug holds 3 liters. A glass holds 250 mL. How many glasses can the jug fill? stuck")
+    assert "different units" in units["text"] and "How many mL is 3 liters?" in units["text"]
+    clock = reply_to("The bus left at 8:50 and got in at 14:05. How long was the ride? help me")
+    assert "how many minutes is it to 9:00, and how long from 9:00 to 14:05?" in clock["text"]
+
+
+def test_an_area_answer_in_square_units_is_read_as_the_answer():
+    found = arithmetic_claims.results("48 square feet.", [])
+    assert found == [48]
+
+
+def test_a_diagnosis_of_an_operation_the_work_never_did_is_not_said():
+    assert not arithmetic_claims.true_of_work("You divided 4 by 20.", "I did 20 + 1 = 21.", "4:5 and 20 red.")
+    assert arithmetic_claims.true_of_work("You divided 4 by 20.", "4 / 20 = 0.2", "4:5 and 20 red.")
+
+
+def test_the_checker_reads_a_bracket_slip_and_a_root_put_back():
+    slipped = mathcheck.first_term_only("5(a - 2)")
+    assert slipped[0] == mathcheck.parse_math("5a - 2")[0] and slipped[1:4] == ("5", "a", "2")
+    assert mathcheck.sides_at("Solve 4x + 1 = 2x + 9.", 4)[1::2] == (17, 17)
