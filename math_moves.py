@@ -44,9 +44,9 @@ from problem_text import (NUM, given_numbers, meaning_question, problem_sentence
 from solver import Plan, Step, fmt
 from step_parts import another_route, bottoms_rewritten, part_of_step, step_rungs, what_it_finds
 from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, conditions_words, ends_on_answer,
-                        expression_words, mixed_kinds_words, order_question, percent_slip, place_rounding_words,
-                        proposal, regrouping, rounding_words, same_route, substituted_words, unit_change,
-                        unit_slip_words, wrong_factor)
+                        exact_words, expression_words, mixed_kinds_words, order_question, percent_slip,
+                        place_rounding_words, proposal, regrouping, rounding_words, same_route, substituted_words,
+                        unit_change, unit_slip_words, wrong_factor)
 from story_changes import (against_story, answer_by_story, compared_sum, moved_question, part_plan, part_story,
                            relation_help, relation_move, story_changes, story_walk, then_question)
 from unplanned_help import (BARE_SUM, conditions_start, equation_start, first_move, linked_question, second_look,
@@ -456,6 +456,22 @@ def _unit_as_written(plan: Plan) -> str:
     return written[0] if written else plan.unit + "s" if counted else plan.unit
 
 
+def _checked_exactly(lesson: Lesson, found: list[Claim], said: list[Fraction], work: str) -> Move | None:
+    """Without a plan, what the checker verifies on its own: an equation's root put back into it, numbers kept to
+    the conditions the problem states, a problem of one known step (a change of unit, a part of a whole), an
+    expression expanded or simplified. A right answer is confirmed with that check as its recap; a wrong one is
+    flagged at the step, with the problem's first move (never its answer). None when none of these applies."""
+    offer = "Would you like a similar problem to try?"
+    if root := substituted_words(lesson.problem, work):   # "x = 4" put back into 2(3x - 1) = 4x + 10
+        ask = offer if root[0] == "confirm" else equation_start(lesson.problem)
+        return Move(root[0], root[1], fresh_hint(lesson, ask, ask), kind=root[2])
+    if kept := conditions_words(lesson.problem, work):   # "19 and 11" of two numbers adding to 30, 8 apart
+        ask = offer if kept[0] == "confirm" else conditions_start(lesson.problem)
+        return Move(kept[0], kept[1], fresh_hint(lesson, ask, ask), kind=kept[2])
+    exact = exact_words(lesson.problem, said, found) or expression_words(lesson.problem, work)
+    return Move(*exact[:3], kind=exact[3]) if exact else None   # "2.5 hours in minutes", "Expand 3(x + 4)"
+
+
 def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction], work: str) -> Move:
     """No plan: the arithmetic is checked, but whether it is the right step, or which step comes next, is the
     student's to propose, never invented. Right arithmetic is said to be right and its meaning asked (what the
@@ -467,17 +483,10 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
         lesson.solved = lesson.solved or rounding[3] == "final_right"
         lesson.last_hint = rounding[2]
         return Move(*rounding[:3], kind=rounding[3])
-    if root := substituted_words(lesson.problem, work):   # "x = 4" put back into 2(3x - 1) = 4x + 10
-        lesson.solved = lesson.solved or root[2] == "final_right"
-        ask = "Would you like a similar problem to try?" if root[0] == "confirm" else equation_start(lesson.problem)
-        return Move(root[0], root[1], fresh_hint(lesson, ask, ask), kind=root[2])
-    if kept := conditions_words(lesson.problem, work):   # "19 and 11" of two numbers adding to 30, 8 apart
-        lesson.solved = lesson.solved or kept[2] == "final_right"
-        ask = "Would you like a similar problem to try?" if kept[0] == "confirm" else conditions_start(lesson.problem)
-        return Move(kept[0], kept[1], fresh_hint(lesson, ask, ask), kind=kept[2])
-    if checked := expression_words(lesson.problem, work):   # "Expand 3(x + 4). I got 3x + 4.": checked exactly
-        lesson.solved = lesson.solved or checked[3] == "final_right"
-        return Move(*checked[:3], kind=checked[3])
+    checked = _checked_exactly(lesson, found, said, work)
+    if checked is not None:
+        lesson.solved = lesson.solved or checked.kind == "final_right"
+        return checked
     story = _story_move(lesson, said, work)
     if story is not None:
         return story
@@ -627,7 +636,7 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
         verb = "do" if unused[0].endswith("s") else "does"
         question = f"What does {first} stand for in this problem, and where {verb} the {unused[0]} come in?"
     elif (asked := question_sentence(problem_sentences(problem))) and last != first:
-        question = f"Does {last} answer \"{asked}\" What does {first} stand for in this problem?"
+        question = f"Does {last} answer \"{asked}\" If not, what does {last} count in this story?"
     else:
         question = meaning_question(problem, first)
     return Move("confirm", lead, question, kind="claim_checked")

@@ -291,3 +291,36 @@ def stated_conditions(problem: str) -> dict[str, int] | None:
         return None
     return found
 
+
+# "3/5 of them can swim", "70% of its 40 games", "1/6 of it": a part of a whole, and what the part does
+_PART_OF = re.compile(r"(?<![\d/.])(?P<part>\d+/\d+|\d+(?:\.\d+)?%)\s+of\s+(?:them|it|its|the|these|those|her|his|"
+                      r"their)?\b(?P<after>[^.?!]*)", re.I)
+
+
+def exact_answer(problem: str) -> tuple[Fraction, str, str] | None:
+    """The answer a problem of one known step gives without a plan, the step's numbers as written, and the unit
+    asked, as (value, how, unit): a measure changed into the unit its question asks for ("2.5 hours ... How many
+    minutes?": 2.5 × 60), or a fraction or percent of the one whole the problem gives, where the question asks about
+    that part in the problem's own words ("3/5 of them can swim ... How many can swim?"; never "how many boys" of
+    girls); None for anything else (another number, or a question about something else, needs a plan)."""
+    given = given_numbers(problem)
+    asked = question_sentence(problem_sentences(problem))
+    if len(given) == 1 and len(given[0][1].split()) == 2 and not re.search(r"\bnot\b", asked):
+        (value, phrase), wanted = given[0], re.search(r"\bhow many ([a-z]+)\b", asked, re.I)
+        unit = phrase.split()[1]
+        if wanted and wordproblem.is_unit(unit.lower()) and wordproblem.is_unit(wanted.group(1).lower()):
+            big = wordproblem.unit_factor(unit.lower(), wanted.group(1).lower())
+            small = wordproblem.unit_factor(wanted.group(1).lower(), unit.lower())
+            if big or small:
+                how = f"{phrase.split()[0]} × {big}" if big else f"{phrase.split()[0]} ÷ {small}"
+                return (value * big if big else value / small), how, wanted.group(1)
+    part = _PART_OF.search(problem)
+    if part is None or len(given) != 2 or re.search(r"\b(?:not|other|rest|left)\b", asked, re.I):
+        return None
+    share = Fraction(part.group("part").rstrip("%")) / (100 if part.group("part").endswith("%") else 1)
+    whole = [(v, p) for v, p in given if p.strip("$") != part.group("part").rstrip("%") and v != share]
+    doing = content_words(part.group("after")) - content_words(whole[0][1] if whole else "")
+    if len(whole) != 1 or not doing & content_words(asked):
+        return None
+    return share * whole[0][0], f"{part.group('part')} of {whole[0][1]}", ""
+

@@ -24,8 +24,8 @@ from fractions import Fraction
 import wordproblem
 from arithmetic_claims import Claim, arithmetic_text, claims, convertible, measure_kind, operations, unit_after
 from mathcheck import algebra_exercise, first_term_only, sides_at, written_expressions
-from problem_text import (NUM, content_words, problem_sentences, question_sentence, question_target, said_list,
-                          stated_conditions, written_equation)
+from problem_text import (NUM, content_words, exact_answer, given_numbers, problem_sentences, question_sentence,
+                          question_target, said_list, stated_conditions, written_equation)
 from solver import Plan, Step, fmt, numbers_in
 from wording import OP_WORDS
 
@@ -374,6 +374,52 @@ def conditions_words(problem: str, work: str) -> tuple[str, str, str] | None:
                            f"{kind} numbers.", "final_wrong"
         kept.append(f"they are consecutive{kind} numbers")
     return "confirm", f"Yes, {said_list(shown)} are right! {'; '.join(kept)}.".replace("-", "−"), "final_right"
+
+
+def exact_words(problem: str, said: list[Fraction], found: list[Claim]) -> tuple[str, str, str, str] | None:
+    """(verdict, lead, question, kind) for a number offered to a problem of one known step without a plan
+    (`exact_answer`: a change of unit, a fraction or percent of a whole): the answer is confirmed with its step as the
+    recap; the one part of a fraction (1/5 of 60) or 10% is a right step toward it; a change by another unit's size,
+    or a fraction divided by its top, is flagged at that step; any other number offered with no working is said not
+    to be it, and the step's way in asked. None without such a problem or number, or for a number their own working
+    reached by a route not read here."""
+    known = exact_answer(problem)
+    if known is None or not said:
+        return None
+    value, how, unit = known
+    offered = said[-1]
+    money = "$" if " of $" in how else ""   # "1/6 of $900": $150
+    if offered == value:
+        return "confirm", f"Yes, {money}{fmt(offered)}{f' {unit}' if unit else ''} is right! {how} = {money}" \
+                          f"{fmt(value)}.", "Would you like a similar problem to try?", "final_right"
+    number, _, rest = how.partition(" ")
+    if rest.startswith(("×", "÷")):   # a change of unit: "2.5 × 60"
+        size, given = Fraction(rest.split()[1]), Fraction(number)
+        _, unit_from = next(p for v, p in given_numbers(problem) if v == given).split()
+        one = re.sub(r"(?<=..)s$", "", unit_from if rest[0] == "×" else unit)   # 1 hour, 1 year
+        units = (one, unit) if rest[0] == "×" else (one, unit_from)
+        other = next((u for u in UNIT_SIZES - {1, 2, size} if offered in (given * u, given / u)), None)
+        lead = f"{fmt(offered)} comes from using {fmt(other)}." if other else f"{fmt(offered)} is not {number} " \
+            f"{unit_from} in {unit}."
+        return ("flag", lead, f"How many {units[1]} make 1 {units[0]}?", "final_wrong") if other or not found else None
+    share, whole = how.split(" of ", 1)
+    if share.endswith("%"):
+        tenth = value / Fraction(share.rstrip("%")) * 10
+        if offered == tenth:
+            return "confirm", f"Yes, {fmt(offered)} is 10% of {whole}.", f"How does that help you find {share}?", \
+                "step_right"
+        ask = f"What is 10% of {whole}, and how could that help you find {share} of it?"
+    else:
+        top, bottom = (int(n) for n in share.split("/"))
+        one = value / top
+        if offered == one and top > 1:
+            return "confirm", f"Yes, {fmt(offered)} is 1/{bottom} of {whole}.", \
+                f"How does that help you find {share} of it?", "step_right"
+        if offered == value / top / top * bottom:   # "48 ÷ 5 × 8": divided by the top, times the bottom
+            return "flag", f"{fmt(offered)} comes from dividing by {top} and multiplying by {bottom}.", \
+                f"Which number of {share} tells you how many equal parts to split {whole} into?", "final_wrong"
+        ask = f"What is 1/{bottom} of {whole}, and how does that help you find {share} of it?"
+    return ("flag", f"{fmt(offered)} is not {how}.", ask, "final_wrong") if not found else None
 
 
 # "Round 3,451 to the nearest thousand", "What is 7.46 rounded to the nearest tenth?": the number and the place

@@ -113,7 +113,8 @@ def test_right_arithmetic_without_a_plan_is_said_to_be_right_and_its_meaning_ask
     laps = "Ana ran 3 laps of a 400 m track and then 250 m more. How many meters did she run?"
     work = "3 x 400 = 1200, 1200 + 250 = 1450"
     move = math_moves._move_without_plan(lesson.Lesson(problem=laps), math_moves.claims(work), [], work)
-    assert move.question == 'Does 1450 answer "How many meters did she run?" What does 1200 stand for in this problem?'
+    assert move.question == 'Does 1450 answer "How many meters did she run?" If not, what does 1450 count in this ' \
+                            'story?'
     # a number the student used outside a claim is used: never asked where it comes in
     cut = "A ribbon is 3/4 m long. Ella cuts 1/4 of it. How long is the piece?"
     move = math_moves._move_without_plan(lesson.Lesson(problem=cut), math_moves.claims("0.75 / 4 = 0.1875"), [],
