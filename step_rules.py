@@ -403,22 +403,25 @@ def exact_words(problem: str, said: list[Fraction], found: list[Claim]) -> tuple
             f"{unit_from} in {unit}."
         return ("flag", lead, f"How many {units[1]} make 1 {units[0]}?", "final_wrong") if other or not found else None
     share, whole = how.split(" of ", 1)
+    them = "them" if re.search(r"\d [a-z]", whole) else "it"   # 2/3 of 150 shirts, 1/6 of $900
     if share.endswith("%"):
         tenth = value / Fraction(share.rstrip("%")) * 10
         if offered == tenth:
             return "confirm", f"Yes, {fmt(offered)} is 10% of {whole}.", f"How does that help you find {share}?", \
                 "step_right"
-        ask = f"What is 10% of {whole}, and how could that help you find {share} of it?"
+        ask = f"What is 10% of {whole}, and how could that help you find {share} of {them}?"
     else:
         top, bottom = (int(n) for n in share.split("/"))
         one = value / top
         if offered == one and top > 1:
             return "confirm", f"Yes, {fmt(offered)} is 1/{bottom} of {whole}.", \
-                f"How does that help you find {share} of it?", "step_right"
-        if offered == value / top / top * bottom:   # "48 ÷ 5 × 8": divided by the top, times the bottom
-            return "flag", f"{fmt(offered)} comes from dividing by {top} and multiplying by {bottom}.", \
+                f"How does that help you find {share} of {them}?", "step_right"
+        split = value * bottom / top / top   # the whole divided by the top: "48 ÷ 5", then "× 8"
+        if top != bottom and any(abs(offered - wrong) < Fraction(1, 100) for wrong in (split, split * bottom)):
+            doing = f"dividing by {top}" + (f" and multiplying by {bottom}" if abs(offered - split) > 1 else "")
+            return "flag", f"{fmt(offered)} comes from {doing}.", \
                 f"Which number of {share} tells you how many equal parts to split {whole} into?", "final_wrong"
-        ask = f"What is 1/{bottom} of {whole}, and how does that help you find {share} of it?"
+        ask = f"What is 1/{bottom} of {whole}, and how does that help you find {share} of {them}?"
     return ("flag", f"{fmt(offered)} is not {how}.", ask, "final_wrong") if not found else None
 
 

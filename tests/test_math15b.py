@@ -108,3 +108,23 @@ def test_the_checker_reads_a_bracket_slip_and_a_root_put_back():
     slipped = mathcheck.first_term_only("5(a - 2)")
     assert slipped[0] == mathcheck.parse_math("5a - 2")[0] and slipped[1:4] == ("5", "a", "2")
     assert mathcheck.sides_at("Solve 4x + 1 = 2x + 9.", 4)[1::2] == (17, 17)
+
+
+def test_a_change_of_unit_without_a_plan_is_confirmed_or_flagged_at_the_units_size():
+    right = reply_to("A concert lasts 1.5 hours. How many minutes is that? 90 minutes")
+    assert right["verdict"] == "confirm" and "1.5 × 60 = 90" in right["text"]
+    wrong = reply_to("A concert lasts 1.5 hours. How many minutes is that? I got 150 minutes")
+    assert wrong["verdict"] == "flag" and "How many minutes make 1 hour?" in wrong["text"] and "90" not in wrong["text"]
+
+
+def test_a_fraction_or_percent_of_a_whole_is_checked_without_a_plan():
+    right = reply_to("A library has 90 books on a cart and 4/9 of them are novels. How many are novels? 40")
+    assert right["verdict"] == "confirm" and "4/9 of 90 books = 40" in right["text"]
+    part = reply_to("A library has 90 books on a cart and 4/9 of them are novels. How many are novels? 90 ÷ 9 = 10")
+    assert part["verdict"] == "confirm" and "1/9 of 90 books" in part["text"] and "40" not in part["text"]
+    top = reply_to("A library has 90 books on a cart and 4/9 of them are novels. How many are novels? 90 ÷ 4 = 22.5")
+    assert top["verdict"] == "flag" and "dividing by 4" in top["text"]
+    percent = reply_to("Max has 60 marbles and 25% of them are blue. How many are blue? 25")
+    assert percent["verdict"] == "flag" and "What is 10% of 60 marbles" in percent["text"]
+    # a question about the other part is not the fraction's part: nothing is claimed
+    assert problem_text.exact_answer("A club has 40 kids and 3/8 of them are boys. How many girls are there?") is None
