@@ -11,6 +11,10 @@ verdict object: math_moves.py, one room up, makes the move.
 - `unit_slip_words`: right arithmetic on two measures in different units, or a result named in another unit;
   `mixed_kinds_words`: right arithmetic that adds or takes away quantities of different kinds ($8 + 6 tickets).
 - `regrouping`, `proposal`: "how do I take away when 4 is smaller than 9", "do I add the sides?".
+- `wrong_factor`, `percent_slip`: a change of unit by another unit's size ("5 × 12" of 5 yards), "0.85 so 8.5%".
+- Without a plan, what mathcheck.py and the problem's text verify alone: `substituted_words` (a root put back into
+  the equation), `conditions_words` (numbers kept to a stated sum, gap or run), `exact_words` (a change of unit, a
+  fraction or percent of a whole), `expression_words` (an expression expanded or simplified, the bracket slip named).
 - `place_rounding_words`: "Round 3,451 to the nearest thousand.", an exercise whose answer the rule itself knows:
   a right answer confirmed, another number asked to be placed between the two round numbers, a help request asked
   which two round numbers it lies between.

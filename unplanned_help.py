@@ -5,8 +5,12 @@ fact it undoes, and the first step of several says what waits for later. Without
 the problem gives (a frame that fits any problem): the words that relate its quantities ("twice as many as Ben"),
 quoted as a phrase; else the question's own relating word ("left", "fraction"); else one quantity the problem names,
 the one whose sentence shares most words with the question, asked for what it means here. Before all of these,
-where the question's own last step is read (asked_step.py): the part the story makes first, asked in its words; a
-price of one thing and a count of those things, one pictured then two; two clock times, counted on to the next hour.
+first what the problem's own form says: an expression's bracket or like terms, an equation's bracket multiplied out
+or its letter gathered on one side (`equation_start`), numbers tied by a sum and a gap asked from the middle or
+consecutive ones named from the smallest (`conditions_start`); then where the question's own last step is read
+(asked_step.py): the part the story makes first, asked in its words; then a price of one thing and a count of those
+things, one pictured then two; two clock times (24-hour ones too), counted on to the next hour; two measures in units
+of one kind, one changed into the other; a fraction of a whole, one part first.
 
 How any plan step is asked lives here too (`step_question`, `linked_question`, moved from math_moves.py in round 14):
 a bare exercise by place value ("Split 624 into 560 and 64"), a last step that would only restate the problem as a
