@@ -10,8 +10,9 @@ A math turn, after lesson.py has told the problem from the student's work:
      then its meaning asked) and a help request is pointed at what the problem says about the question's target;
      nothing is invented. What the checker verifies alone is still judged (`_checked_exactly`): an equation's
      root put back into it, numbers kept to a stated sum, gap or run, a change of unit or a part of a whole, an
-     expression expanded or simplified; a right answer is confirmed with that check as its recap. A concept question ("what does 3:5 mean?") gets its card's explanation and an example on
-     other numbers, with a plan or without.
+     expression expanded or simplified; a right answer is confirmed with that check as its recap. A concept
+     question ("what does 3:5 mean?") gets its card's explanation and an example on other numbers, with a plan or
+     without.
      Right arithmetic is still questioned where the story knows better (story_changes.py): a step that moves an
      amount against its verb ("23 - 9" takes away 9 people who got on) is asked about at exactly that step, and a
      number the problem never gave is asked where it comes from. Without a plan, a story read change by change
