@@ -109,6 +109,14 @@ EXERCISE = re.compile(rf"(?<![-+*/×÷^=\w.]){_EXERCISE_TERM}"
                        rf"(?:\s*(?:[-+×÷*/−^]|(?<=%)\s*of\b)\s*{_EXERCISE_TERM})+(?![\w(]|\.\d)")
 
 
+def exercise_in(problem: str) -> re.Match | None:
+    """The exercise a problem writes ("48 ÷ (2 + 6) × 3"), never a lone fraction of a word problem ("3/8 of its 64
+    bikes" is a quantity: mathcheck.exercise reads it so too)."""
+    found = EXERCISE.search(problem)
+    lone = found is not None and re.fullmatch(r"\d+/\d+", found.group().strip())
+    return None if lone and len(re.findall(r"[A-Za-z]+", problem)) > 6 else found
+
+
 def problem_sentences(problem: str) -> list[str]:
     """A problem's sentences, stripped ("6:45 p.m." ends none)."""
     return [p.strip() for p in SENTENCES.findall(clock(problem)) if p.strip()]
@@ -192,7 +200,7 @@ def problem_terms(problem: str, asked: str = "") -> str:
     ("4x - 9 = 19", "48 ÷ (4 + 2) × 3 - 5"), else its given quantities with their nouns, outside the question
     sentence `asked` ("-40 m, 15 m and 25 m"); "" when it gives none."""
     equation, _ = written_equation(problem)
-    exercise = EXERCISE.search(problem)
+    exercise = exercise_in(problem)
     if equation or exercise:
         return equation or exercise.group().strip()
     facts = " ".join(p for p in problem_sentences(problem) if p != asked)
@@ -220,7 +228,7 @@ def first_move_question(problem: str, given: list[tuple[Fraction, str]]) -> tupl
         return "", f"In {equation}, what has been done to {letter}, and what could you do to both sides to undo it?"
     asked = question_sentence(problem_sentences(problem))
     target = question_target(asked)
-    exercise = EXERCISE.search(problem)
+    exercise = exercise_in(problem)
     if exercise and not target:   # "Just confirm 2 × (15 - 3²) ÷ 4 + 7": where to start, and why
         shown = exercise.group().strip()
         if len(re.findall(r"[-+×÷*/−^²³(]|%\s*of", re.sub(r"\d+/\d+", "1", shown))) > 1:

@@ -193,7 +193,8 @@ def first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, st
     if first_part:   # the question's last step is read (asked_step.py): the part the story makes first, in its words
         return "", first_part
     if still := _still_needed(problem) or _shared_out(problem, given) or _priced_count(problem, given) \
-            or _clock_span(problem) or _units_apart(given) or _fraction_of(problem, given):
+            or _clock_span(problem) or _units_apart(given) or _fraction_of(problem, given) \
+            or _percent_first(problem, given) or _part_of_all(problem, given):
         return "", still
     lead, question = first_move_question(problem, given)
     asked = question_sentence(problem_sentences(problem))
@@ -232,23 +233,63 @@ def _units_apart(given: list[tuple[Fraction, str]]) -> str:
 
 
 # "3/8 of them play chess", "2/5 of the 30 cars": a fraction of a whole the problem counts
-_FRACTION_OF = re.compile(r"(?<![\d/])(\d+)/(\d+) of (?:them|the|these|those|all|her|his|their)\b")
+_FRACTION_OF = re.compile(r"(?<![\d/])(\d+)/(\d+) of (?:them|all|(?P<the>the|these|those|her|his|their|its))\b")
 
 
 def _fraction_of(problem: str, given: list[tuple[Fraction, str]]) -> str:
     """A fraction of a counted whole ("40 students ... 3/8 of them"): one part first, 1/8 of the 40 students, then
     how it leads to 3/8; "" when the problem takes no fraction of a whole number it gives that the bottom divides."""
     m = _FRACTION_OF.search(problem)
-    if m is None:
+    if m is None or len(re.findall(r"(?<![\d/])\d+/\d+(?![\d/])", problem)) != 1:   # "1/4 and 1/3": two parts
         return ""
     top, bottom = int(m.group(1)), int(m.group(2))
     whole = next((phrase for v, phrase in given if v.denominator == 1 and v > bottom and v % bottom == 0
                   and re.search(r"[a-z]", phrase) and problem.find(phrase) < m.start()), "")
-    if not whole or bottom < 2:
+    # "3/8 of the rest": a whole other than the one counted
+    named = re.match(r"\s*([a-z]+)", problem[m.end():]) if m.group("the") else None
+    if not whole or bottom < 2 or named and not same_word(named.group(1), whole.split()[-1]):
         return ""
     if top == 1:
         return f"Split the {whole} into {bottom} equal groups: how many are in one group?"
     return f"What is 1/{bottom} of the {whole}, and how does that help you find {top}/{bottom} of them?"
+
+
+# "dropped by 20%", "36% walk to school", "a 15% tip": a percent taken of an amount the problem gave before it
+_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*%")
+
+
+def _percent_first(problem: str, given: list[tuple[Fraction, str]]) -> str:
+    """A percent of an amount the problem gives before it ("$250 ... dropped by 20%"): an easy percent of that amount
+    first, 10% (or 1% for a percent that is no multiple of 5), then how it builds the percent asked; "" without a
+    percent, or with no whole number or money amount before it."""
+    m = _PERCENT.search(problem)
+    if m is None or float(m.group(1)) >= 100:
+        return ""
+    percent = Fraction(m.group(1))
+    whole = next((phrase for v, phrase in given if problem.find(phrase) < m.start() and v not in (percent, 100)
+                  and (phrase.startswith("$") or re.search(r"\d [a-z]", phrase))), "")
+    if not whole:
+        return ""
+    if percent == 10:
+        return f"10% is 1 part in 10. Split {whole} into 10 equal parts: how much is one part?"
+    easy = "10%" if percent % 5 == 0 else "1%"
+    return f"What is {easy} of {whole}, and how can that help you find {m.group(1)}% of it?"
+
+
+# "What fraction of the marbles are blue?", "What percent of the players scored?": a part against the whole
+_PART_ASKED = re.compile(r"\bwhat (?:fraction|percent(?:age)?) of (?:the |all the |all |his |her |their )?"
+                         r"(?P<noun>[a-z]+) (?:(?P<be>are|is|were|was) )?(?P<what>[a-z]+)", re.I)
+
+
+def _part_of_all(problem: str, given: list[tuple[Fraction, str]]) -> str:
+    """A question asking what fraction (or percent) of the whole one part is, the parts given as counts ("7 red and 5
+    blue marbles"): how many there are in all, and how many of them are that part; "" for any other question."""
+    asked = _PART_ASKED.search(question_sentence(problem_sentences(problem)))
+    counts = [v for v, _ in given if v.denominator == 1 and v > 0]
+    if asked is None or len(counts) < 2 or len(counts) != len(given):
+        return ""
+    be = f"{asked.group('be')} " if asked.group("be") else ""
+    return f"How many {asked.group('noun')} are there in all, and how many of them {be}{asked.group('what')}?"
 
 
 def second_look(problem: str, given: list[tuple[Fraction, str]]) -> str:

@@ -128,3 +128,19 @@ def test_a_fraction_or_percent_of_a_whole_is_checked_without_a_plan():
     assert percent["verdict"] == "flag" and "What is 10% of 60 marbles" in percent["text"]
     # a question about the other part is not the fraction's part: nothing is claimed
     assert problem_text.exact_answer("A club has 40 kids and 3/8 of them are boys. How many girls are there?") is None
+
+
+def test_more_first_steps_in_the_problems_own_quantities():
+    percent = reply_to("A coat was $180. In a sale the price fell by 30% and later rose by 5%. What is the price "
+                       "now? I need help")
+    assert "What is 10% of $180, and how can that help you find 30% of it?" in percent["text"]
+    part = reply_to("A box has 9 green and 6 yellow pens. What fraction of the pens are yellow? help")
+    assert "How many pens are there in all, and how many of them are yellow?" in part["text"]
+    # "1/3 of the rest" is no fraction of the whole the problem counts: never split that whole by it
+    rest = reply_to("A farmer had 90 eggs, sold 2/5 of them and used 1/3 of the rest. How many eggs are left? help")
+    assert "Split the 90 eggs into 3" not in rest["text"]
+
+
+def test_a_lone_fraction_in_a_word_problem_is_no_exercise():
+    assert problem_text.exercise_in("There are 40 students in a club and 3/8 of them play chess. How many?") is None
+    assert problem_text.exercise_in("Simplify 6/8.").group() == "6/8"
