@@ -314,14 +314,15 @@ def exact_answer(problem: str) -> tuple[Fraction, str, str] | None:
     given = given_numbers(problem)
     asked = question_sentence(problem_sentences(problem))
     if len(given) == 1 and len(given[0][1].split()) == 2 and not re.search(r"\bnot\b", asked):
-        (value, phrase), wanted = given[0], re.search(r"\bhow many ([a-z]+)\b", asked, re.I)
+        (value, phrase) = given[0]   # "How many minutes ...?", "Convert 3.6 km to meters."
+        wanted = re.search(r"\bhow many ([a-z]+)\b|\b(?:convert|change)\b.* (?:to|into) ([a-z]+)\W*$", asked, re.I)
         unit = phrase.split()[1]
-        if wanted and wordproblem.is_unit(unit.lower()) and wordproblem.is_unit(wanted.group(1).lower()):
-            big = wordproblem.unit_factor(unit.lower(), wanted.group(1).lower())
-            small = wordproblem.unit_factor(wanted.group(1).lower(), unit.lower())
+        other = (wanted.group(1) or wanted.group(2)).lower() if wanted else ""
+        if other and wordproblem.is_unit(unit.lower()) and wordproblem.is_unit(other):
+            big, small = wordproblem.unit_factor(unit.lower(), other), wordproblem.unit_factor(other, unit.lower())
             if big or small:
                 how = f"{phrase.split()[0]} × {big}" if big else f"{phrase.split()[0]} ÷ {small}"
-                return (value * big if big else value / small), how, wanted.group(1)
+                return (value * big if big else value / small), how, other
     part = _PART_OF.search(problem)
     if part is None or len(given) != 2 or re.search(r"\b(?:not|other|rest|left)\b", asked, re.I):
         return None

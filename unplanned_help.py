@@ -22,8 +22,9 @@ from fractions import Fraction
 
 import solver
 import wordproblem
-from problem_text import (EXERCISE, content_words, first_move_question, problem_sentences, problem_terms,
-                          question_sentence, question_target, said_list, stated_conditions, written_equation)
+from problem_text import (EXERCISE, content_words, exact_answer, first_move_question, problem_sentences,
+                          problem_terms, question_sentence, question_target, said_list, stated_conditions,
+                          written_equation)
 from wordproblem import same_word
 from arithmetic_claims import OP_SIGN, as_mixed, as_written, convertible
 from asked_step import first_part_question
@@ -194,7 +195,7 @@ def first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, st
         return "", first_part
     if still := _still_needed(problem) or _shared_out(problem, given) or _priced_count(problem, given) \
             or _clock_span(problem) or _units_apart(given) or _fraction_of(problem, given) \
-            or _percent_first(problem, given) or _part_of_all(problem, given):
+            or _percent_first(problem, given) or _part_of_all(problem, given) or _unit_asked(problem, given):
         return "", still
     lead, question = first_move_question(problem, given)
     asked = question_sentence(problem_sentences(problem))
@@ -266,7 +267,8 @@ def _percent_first(problem: str, given: list[tuple[Fraction, str]]) -> str:
     if m is None or float(m.group(1)) >= 100:
         return ""
     percent = Fraction(m.group(1))
-    whole = next((phrase for v, phrase in given if problem.find(phrase) < m.start() and v not in (percent, 100)
+    whole = next((phrase.split()[0] if phrase.startswith("$") else phrase for v, phrase in given   # "$57.60"
+                  if problem.find(phrase) < m.start() and v not in (percent, 100)
                   and (phrase.startswith("$") or re.search(r"\d [a-z]", phrase))), "")
     if not whole:
         return ""
@@ -290,6 +292,17 @@ def _part_of_all(problem: str, given: list[tuple[Fraction, str]]) -> str:
         return ""
     be = f"{asked.group('be')} " if asked.group("be") else ""
     return f"How many {asked.group('noun')} are there in all, and how many of them {be}{asked.group('what')}?"
+
+
+def _unit_asked(problem: str, given: list[tuple[Fraction, str]]) -> str:
+    """A measure to change into the unit the question asks for ("Convert 3.6 km to meters"): how many of the small
+    unit make one big one, then how many the measure holds; "" for any other problem."""
+    known = exact_answer(problem)
+    if known is None or known[1].split()[1] not in "×÷" or len(given) != 1:
+        return ""
+    phrase, unit = given[0][1], known[2]
+    one, many = (phrase.split()[1], unit) if known[1].split()[1] == "×" else (unit, phrase.split()[1])
+    return f"How many {many} make 1 {re.sub(r'(?<=..)s$', '', one)}? Then how many {unit} is {phrase}?"
 
 
 def second_look(problem: str, given: list[tuple[Fraction, str]]) -> str:

@@ -144,3 +144,10 @@ def test_more_first_steps_in_the_problems_own_quantities():
 def test_a_lone_fraction_in_a_word_problem_is_no_exercise():
     assert problem_text.exercise_in("There are 40 students in a club and 3/8 of them play chess. How many?") is None
     assert problem_text.exercise_in("Simplify 6/8.").group() == "6/8"
+
+
+def test_a_change_of_unit_asked_for_help_starts_from_one_unit():
+    reply = reply_to("Convert 7.5 km to meters. I don't get it")
+    assert "How many meters make 1 km? Then how many meters is 7.5 km?" in reply["text"]
+    money = reply_to("Two friends split a bill of $48.80 plus a 20% tip. How much does each pay? help")
+    assert "What is 10% of $48.80, and how" in money["text"] and "plus," not in money["text"]
