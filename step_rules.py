@@ -403,8 +403,8 @@ def exact_words(problem: str, said: list[Fraction], found: list[Claim]) -> tuple
         one = re.sub(r"(?<=..)s$", "", unit_from if rest[0] == "×" else unit)   # 1 hour, 1 year
         units = (one, unit) if rest[0] == "×" else (one, unit_from)
         other = next((u for u in UNIT_SIZES - {1, 2, size} if offered in (given * u, given / u)), None)
-        lead = f"{fmt(offered)} comes from using {fmt(other)}." if other else f"{fmt(offered)} is not {number} " \
-            f"{unit_from} in {unit}."
+        used = f"Check the {fmt(other)} in {found[-1]}." if found else f"{fmt(offered)} comes from using {fmt(other)}."
+        lead = used if other else f"{fmt(offered)} is not {number} {unit_from} in {unit}."
         return ("flag", lead, f"How many {units[1]} make 1 {units[0]}?", "final_wrong") if other or not found else None
     share, whole = how.split(" of ", 1)
     them = "them" if re.search(r"\d [a-z]", whole) else "it"   # 2/3 of 150 shirts, 1/6 of $900
