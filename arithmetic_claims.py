@@ -145,6 +145,10 @@ def claims(text: str) -> list[Claim]:
             value, _ = parse_math(re.sub(r"(?<![\d./])(\d+/\d+)(?![\d./])", r"(\1)", left))
         except (MathError, ZeroDivisionError):
             continue
+        try:   # a right side that reads as no one number ("12.205/40" of claims run together) claims nothing
+            stated = Fraction(m.group("right"))
+        except ValueError:
+            continue
         if not value.is_const():
             continue
         true, result = value.terms.get((), Fraction(0)), m.group("right")
@@ -152,7 +156,7 @@ def claims(text: str) -> list[Claim]:
         if left_over and divided and true.denominator != 1:   # "62 ÷ 8 = 7 R 6" says the division exactly
             (a, b), q, r = map(int, divided.groups()), Fraction(result), int(left_over.group(1))
             true, result = (q, f"{result} R {r}") if q.denominator == 1 and q * b + r == a and r < b else (true, result)
-        found.append(Claim(_shown(left), Fraction(m.group("right")), true, result, mixed))
+        found.append(Claim(_shown(left), stated, true, result, mixed))
     return found
 
 

@@ -486,8 +486,8 @@ def algebra_exercise(problem: str) -> tuple[str, Poly] | None:
     None where there is none (an equation has `solve`)."""
     for span in math_spans(problem):
         left, right = parse_math(span)
-        if right is None and left.variables() and exercise(span, problem):
-            return span, left
+        if right is None and left.variables() and exercise(span, problem) and not re.search(r"\d\s*x\s*\d", span):
+            return span, left   # "12 x 4 - 3" writes x for times
     return None
 
 
@@ -527,8 +527,8 @@ def sides_at(problem: str, value: Fraction) -> tuple[str, Fraction, str, Fractio
     value), so a student's root is checked by substitution; None without a one-letter equation in the problem."""
     for span in math_spans(problem):
         left, right = parse_math(span)
-        if right is None or len((left - right).variables()) != 1:
-            continue
+        if right is None or len((left - right).variables()) != 1 or (left - right).degree() != 1:
+            continue   # x² = 49 has two roots: one of them is no check of the answer
         letter = next(iter((left - right).variables()))
 
         def at(side: Poly) -> Fraction:

@@ -328,7 +328,8 @@ def exact_answer(problem: str) -> tuple[Fraction, str, str] | None:
         return None
     share = Fraction(part.group("part").rstrip("%")) / (100 if part.group("part").endswith("%") else 1)
     whole = [(v, p) for v, p in given if p.strip("$") != part.group("part").rstrip("%") and v != share]
-    doing = content_words(part.group("after")) - content_words(whole[0][1] if whole else "")
+    clause = re.split(r",|;|\b(?:and|but|while|whereas)\b", part.group("after"))[0]   # "... and the rest are black"
+    doing = content_words(clause) - content_words(whole[0][1] if whole else "")
     if len(whole) != 1 or not doing & content_words(asked):
         return None
     return share * whole[0][0], f"{part.group('part')} of {whole[0][1]}", ""

@@ -261,7 +261,8 @@ def wrong_factor(problem: str, found: list[Claim]) -> tuple[str, str] | None:
         for claim in (c for c in found if c.right and operations(c) in (["*"], ["/"])):
             values = numbers_in(re.sub(r"(?<=\d)/(?=\d)", " / ", arithmetic_text(claim.expression)))
             other = [v for v in values if v != Fraction(number)]
-            if len(values) == 2 and len(other) == 1 and other[0] in UNIT_SIZES - {1, 2, Fraction(size)}:
+            if len(values) == 2 and len(other) == 1 and other[0] in UNIT_SIZES - {1, 2, Fraction(size)} \
+                    and other[0] not in numbers_in(problem):   # "7 hours a day for 12 days": 7 × 12 is no change
                 big, small = (unit, wanted) if wordproblem.unit_factor(unit.lower(), wanted) else (wanted, unit)
                 return f"Check the {fmt(other[0])} in {claim}.", \
                     f"How many {small} make 1 {re.sub(r'(?<=..)s$', '', big)}?"
@@ -277,7 +278,7 @@ def percent_slip(work: str) -> tuple[str, str] | None:
     """A decimal turned into a percent that is not 100 times it ("0.85 so 8.5%"): flagged at that change, the
     hundredths it holds asked; None when every such change is right."""
     for m in _AS_PERCENT.finditer(work):
-        if Fraction(m.group(1)) * 100 != Fraction(m.group(2)):
+        if Fraction(m.group(1)) * 100 != Fraction(m.group(2)) != Fraction(m.group(1)):   # "12.5 so 12.5%" is one
             return f"Check {m.group(1)} as a percent: it is not {m.group(2)}%.", \
                 f"Percent means out of 100: how many hundredths are in {m.group(1)}?"
     return None

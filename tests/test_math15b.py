@@ -151,3 +151,18 @@ def test_a_change_of_unit_asked_for_help_starts_from_one_unit():
     assert "How many meters make 1 km? Then how many meters is 7.5 km?" in reply["text"]
     money = reply_to("Two friends split a bill of $48.80 plus a 20% tip. How much does each pay? help")
     assert "What is 10% of $48.80, and how" in money["text"] and "plus," not in money["text"]
+
+
+def test_checks_that_must_never_reject_a_right_answer():
+    # "3/4 of them are white and the rest are black": the fraction's part is not the part asked
+    assert problem_text.exact_answer("A farm has 120 sheep. 3/4 of them are white and the rest are black. How many "
+                                     "are black?") is None
+    # 7 × 12 of "7 hours a day for 12 days" multiplies two given numbers, no unit's size
+    hours = reply_to("Kim trains 7 hours a day for 12 days. How many hours does she train? 7 × 12 = 84")
+    assert "Check the 7" not in hours["text"]
+    # "12.5 so 12.5%" is a percent already; claims run together never break the reply
+    hats = reply_to("A shop sold 5 of its 40 caps. What percent of the caps did it sell? 5/40 = 0.125, × 100 = 12.5 "
+                    "so 12.5%")
+    assert hats["verdict"] != "flag" and "went wrong" not in hats["text"]
+    # a quadratic's root is not the only one: no substitution verdict
+    assert mathcheck.sides_at("Solve x² = 64.", 8) is None
