@@ -39,8 +39,9 @@ from arithmetic_claims import claims, path_to, results
 from lesson import (Lesson, content_words, grounded_move, guard_reply, plan_of, problem_change, request_of,
                     split_problem)
 from math_moves import Move, fresh_hint, math_move, step_text
-from mathcheck import MathError, check_answer, format_decimal, format_fraction, math_spans, problem_equation, solve
-from problem_text import problem_sentences, question_sentence, question_target
+from mathcheck import (MathError, check_answer, format_decimal, format_fraction, math_spans, problem_equation,
+                       sides_at, solve)
+from problem_text import problem_sentences, question_sentence, question_target, written_equation
 from science_numbers import number_move, read_conversion, read_problem
 from scorers import asks_or_next_step, extract_answer, leaks_answer
 from solver import Step, fmt, similar_problem
@@ -380,7 +381,11 @@ class Tutor:
             known = turn.answer.source in ("solver", "context")
             said = results(work, found)
             reached = known and any(_agrees(fmt(v), turn.answer) for v in said)
-            if reached or known and not found:
+            # an equation the planner does not plan, stated with the student's words: its root is put back into it,
+            # or its first move asked (math_moves.py); later turns stay with the stage machine
+            stated = change == "new" and bool(work.strip()) and bool(written_equation(lesson.problem)[0]) \
+                and sides_at(lesson.problem, Fraction(0)) is not None   # one root: a linear equation
+            if (reached or known and not found) and not stated:
                 return None  # the stage machine checks an exercise mathcheck.py solves; else lesson.py's moves
         move = math_move(lesson, plan, work, asks_answer="just_tell_me" in turn.flags)
         if move.kind == "final_right":

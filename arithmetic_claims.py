@@ -145,6 +145,10 @@ def claims(text: str) -> list[Claim]:
             value, _ = parse_math(re.sub(r"(?<![\d./])(\d+/\d+)(?![\d./])", r"(\1)", left))
         except (MathError, ZeroDivisionError):
             continue
+        try:   # a right side that reads as no one number ("12.205/40" of claims run together) claims nothing
+            stated = Fraction(m.group("right"))
+        except ValueError:
+            continue
         if not value.is_const():
             continue
         true, result = value.terms.get((), Fraction(0)), m.group("right")
@@ -152,7 +156,7 @@ def claims(text: str) -> list[Claim]:
         if left_over and divided and true.denominator != 1:   # "62 ÷ 8 = 7 R 6" says the division exactly
             (a, b), q, r = map(int, divided.groups()), Fraction(result), int(left_over.group(1))
             true, result = (q, f"{result} R {r}") if q.denominator == 1 and q * b + r == a and r < b else (true, result)
-        found.append(Claim(_shown(left), Fraction(m.group("right")), true, result, mixed))
+        found.append(Claim(_shown(left), stated, true, result, mixed))
     return found
 
 
@@ -381,7 +385,18 @@ def true_of_work(says: str, work: str, problem: str) -> bool:
     known = {Fraction(n) for text in texts for n in re.findall(NUM, text) if not re.search(r"/0+$", n)}
     known |= {n for text in texts for n in wordproblem.numbers_in(text)}   # "5 1/4" is 1/4 and 21/4 too
     did = re.split(r"[;:,]|\b(?:but|not|instead of|only once|without)\b", says)[0]
-    return set(wordproblem.numbers_in(did)) <= known
+    if not set(wordproblem.numbers_in(did)) <= known:
+        return False
+    # "You divided 3 by 12." of "12 + 1 = 13": an operation on numbers that no claim of theirs makes, nor their words
+    verb = re.match(r"You (divided|multiplied|added) (?!the\b)", did)
+    written = claims(work)
+    if verb is None or not written or re.search(rf"\b{verb.group(1)[:4]}", work, re.I):
+        return True
+    op = {"divided": "/", "multiplied": "*", "added": "+"}[verb.group(1)]
+    named = set(wordproblem.numbers_in(did))
+    return any(op in operations(c) and named <= set(wordproblem.numbers_in(re.sub(r"(?<=\d)/(?=\d)", " / ",
+                                                                                   arithmetic_text(c.expression))))
+               for c in written)
 
 
 def said_of_work(says: str, value: Fraction, work: str, problem: str, found: list[Claim]) -> bool:
@@ -464,7 +479,8 @@ def results(text: str, found: list[Claim]) -> list[Fraction]:
     # a message that is just a result: "36", "is it 36?", "lia has 36 stickers"
     bare = re.fullmatch(rf"(?:(?!-\d)\W)*(?:so\s+)?(?:is it|maybe|it'?s|[a-z]+ (?:has|had|have|gets|got|needs))?"
                         rf"\s*(-?{NUM})"
-                        rf"\s*(?:\w{{1,12}}(?:\s*(?:/|\bper\b|\ban?\b)\s*[a-z]\w{{0,11}})?)?\W*",   # "12 km per hour"
+                        rf"\s*(?:(?:square|cubic)\s+)?"   # "54 square meters"
+                        rf"(?:\w{{1,12}}(?:\s*(?:/|\bper\b|\ban?\b)\s*[a-z]\w{{0,11}})?)?\W*",   # "12 km per hour"
                         t, re.I)
     if bare:
         placed.append((bare.end(1), Fraction(bare.group(1))))

@@ -8,8 +8,11 @@ A math turn, after lesson.py has told the problem from the student's work:
      question; a flag when it is offered as the answer), confirm a right step and ask the next one, or climb the
      next step's hint ladder. Without a plan the arithmetic is still checked (right arithmetic is said to be right,
      then its meaning asked) and a help request is pointed at what the problem says about the question's target;
-     nothing is invented. A concept question ("what does 3:5 mean?") gets its card's explanation and an example on
-     other numbers, with a plan or without.
+     nothing is invented. What the checker verifies alone is still judged (`_checked_exactly`): an equation's
+     root put back into it, numbers kept to a stated sum, gap or run, a change of unit or a part of a whole, an
+     expression expanded or simplified; a right answer is confirmed with that check as its recap. A concept
+     question ("what does 3:5 mean?") gets its card's explanation and an example on other numbers, with a plan or
+     without.
      Right arithmetic is still questioned where the story knows better (story_changes.py): a step that moves an
      amount against its verb ("23 - 9" takes away 9 people who got on) is asked about at exactly that step, and a
      number the problem never gave is asked where it comes from. Without a plan, a story read change by change
@@ -43,13 +46,14 @@ from problem_text import (NUM, given_numbers, meaning_question, problem_sentence
                           question_target, said_list, written_equation)
 from solver import Plan, Step, fmt
 from step_parts import another_route, bottoms_rewritten, part_of_step, step_rungs, what_it_finds
-from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, mixed_kinds_words, order_question,
-                        ends_on_answer, place_rounding_words, proposal, regrouping, rounding_words, same_route,
-                        unit_change, unit_slip_words)
+from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, conditions_words, ends_on_answer,
+                        exact_words, expression_words, mixed_kinds_words, order_question, percent_slip,
+                        place_rounding_words, proposal, regrouping, rounding_words, same_route, substituted_words,
+                        unit_change, unit_slip_words, wrong_factor)
 from story_changes import (against_story, answer_by_story, compared_sum, moved_question, part_plan, part_story,
                            relation_help, relation_move, story_changes, story_walk, then_question)
-from unplanned_help import (BARE_SUM, first_move, linked_question, second_look, step_question, step_sum, step_text,
-                            way_in)
+from unplanned_help import (BARE_SUM, conditions_start, equation_start, first_move, linked_question, second_look,
+                            step_question, step_sum, step_text, way_in)
 from wording import concept_asked
 
 if TYPE_CHECKING:   # the lesson state lives one room up, in lesson.py, which imports this file
@@ -219,12 +223,15 @@ def _broken_rule(problem: str, plan: Plan | None, work: str, found: list[Claim],
                     kind="claim_wrong")
     if wrong:   # without a plan, a plan of one sentence may still know the misconception behind it
         return _wrong_claim(plan if plan is not None else part_plan(problem), wrong[0])
+    if slip := percent_slip(work):   # "0.85 so 8.5%": a change to a percent that is never right
+        return Move("flag", *slip, kind="claim_wrong")
     unbalanced = unbalanced_step(problem, arithmetic_text(work))
     named = both_sides(work) if unbalanced else None   # "I added 4 to both sides and got 3x = 10"
     # "4x = 19 - 5": right arithmetic, but a step the equation's own root does not satisfy; with a plan, a known
     # slip says more, and a wrong "x = 7" is a wrong answer
-    if unbalanced and (plan is None or named or solver.diagnose(plan, work) is None
-                       and not re.match(r"[a-z] =", unbalanced)):
+    # a root alone ("x = 4") without a plan is put back into the equation instead (`substituted_words`)
+    if unbalanced and (plan is None and (named or not re.match(r"[a-z] =", unbalanced)) or plan is not None and (
+            named or solver.diagnose(plan, work) is None and not re.match(r"[a-z] =", unbalanced))):
         return Move("flag", *balance_words(unbalanced, named), kind="claim_wrong")
     order = out_of_order(problem, found, {result_of(w) for w in worked})
     if order is not None:   # "36 ÷ 6 × 3" where they did 6 × 3 first: what they did, then the rule it skips
@@ -452,6 +459,22 @@ def _unit_as_written(plan: Plan) -> str:
     return written[0] if written else plan.unit + "s" if counted else plan.unit
 
 
+def _checked_exactly(lesson: Lesson, found: list[Claim], said: list[Fraction], work: str) -> Move | None:
+    """Without a plan, what the checker verifies on its own: an equation's root put back into it, numbers kept to
+    the conditions the problem states, a problem of one known step (a change of unit, a part of a whole), an
+    expression expanded or simplified. A right answer is confirmed with that check as its recap; a wrong one is
+    flagged at the step, with the problem's first move (never its answer). None when none of these applies."""
+    offer = "Would you like a similar problem to try?"
+    if root := substituted_words(lesson.problem, work):   # "x = 4" put back into 2(3x - 1) = 4x + 10
+        ask = offer if root[0] == "confirm" else equation_start(lesson.problem)
+        return Move(root[0], root[1], fresh_hint(lesson, ask, ask), kind=root[2])
+    if kept := conditions_words(lesson.problem, work):   # "19 and 11" of two numbers adding to 30, 8 apart
+        ask = offer if kept[0] == "confirm" else conditions_start(lesson.problem)
+        return Move(kept[0], kept[1], fresh_hint(lesson, ask, ask), kind=kept[2])
+    exact = exact_words(lesson.problem, said, found) or expression_words(lesson.problem, work)
+    return Move(*exact[:3], kind=exact[3]) if exact else None   # "2.5 hours in minutes", "Expand 3(x + 4)"
+
+
 def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction], work: str) -> Move:
     """No plan: the arithmetic is checked, but whether it is the right step, or which step comes next, is the
     student's to propose, never invented. Right arithmetic is said to be right and its meaning asked (what the
@@ -463,12 +486,18 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
         lesson.solved = lesson.solved or rounding[3] == "final_right"
         lesson.last_hint = rounding[2]
         return Move(*rounding[:3], kind=rounding[3])
+    checked = _checked_exactly(lesson, found, said, work)
+    if checked is not None:
+        lesson.solved = lesson.solved or checked.kind == "final_right"
+        return checked
     story = _story_move(lesson, said, work)
     if story is not None:
         return story
     if changed := unit_change(lesson.problem, work):   # "12 m = 1200 cm": a change of unit, checked, the rest asked
         lesson.worked += [changed[3]] if changed[3] else []
         return Move(*changed[:3], kind="unit_change")
+    if factor := wrong_factor(lesson.problem, found):   # "5 × 12 = 60 feet" of 5 yards: another unit's size
+        return Move("flag", *factor, kind="claim_wrong")
     related = relation_move(lesson.problem, found, tuple(Fraction(v) for v in lesson.stated))
     if related is not None:   # "9 + 4" for 4 times as many bikes as 9 scooters: the story's relation, at that step
         return Move(related.verdict, related.lead, fresh_hint(lesson, related.question, related.question),
@@ -608,9 +637,9 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
         lead, question = f"{lead} {counted}", _full_answer(problem)
     elif unused:
         verb = "do" if unused[0].endswith("s") else "does"
-        question = f"What does {first} stand for in this problem, and where {verb} the {unused[0]} come in?"
+        question = f"You have {first} so far: where {verb} the {unused[0]} come in?"   # the quantity left out
     elif (asked := question_sentence(problem_sentences(problem))) and last != first:
-        question = f"Does {last} answer \"{asked}\" What does {first} stand for in this problem?"
+        question = f"Does {last} answer \"{asked}\" If not, what does {last} count in this story?"
     else:
         question = meaning_question(problem, first)
     return Move("confirm", lead, question, kind="claim_checked")
@@ -675,7 +704,8 @@ def _foreign_number(lesson: Lesson, plan: Plan | None, found: list[Claim], work:
     parts |= {str(c) for c in found if relation_move(lesson.problem, [c]) is not None}   # "32 ÷ (3 + 1) parts"
     for claim in (c for c in found if c.right and str(c) not in parts) if unused else ():   # "20 × 35" of 24 × 35
         made = {c.stated for c in found if c is not claim}   # "64 ÷ 8 = 8": its own 8 explains nothing
-        strange = [v for v in solver.numbers_in(claim.expression) if abs(v) not in known | converted | made
+        written = re.sub(r"(?<=\d)/(?=\d)", " / ", arithmetic_text(claim.expression))   # "34/40" uses 34 and 40
+        strange = [v for v in solver.numbers_in(written) if abs(v) not in known | converted | made
                    and v not in outside
                    and not (abs(v).denominator != 1 and any(abs(v) * f in known for f in (10, 100, 1000)))]
         if strange:

@@ -481,6 +481,64 @@ def problem_equation(problem: str) -> tuple[Poly, Poly, str] | None:
     return None
 
 
+def algebra_exercise(problem: str) -> tuple[str, Poly] | None:
+    """The expression with letters a problem asks to expand or simplify ("Expand 3(x + 4).") as written and as read;
+    None where there is none (an equation has `solve`)."""
+    for span in math_spans(problem):
+        left, right = parse_math(span)
+        if right is None and left.variables() and exercise(span, problem) and not re.search(r"\d\s*x\s*\d", span):
+            return span, left   # "12 x 4 - 3" writes x for times
+    return None
+
+
+def written_expressions(work: str, letters: set[str]) -> list[tuple[str, Poly, Poly | None]]:
+    """The student's expressions in the exercise's letters, in the order written: (text, left, right), right None for
+    a bare expression ("I got 3x + 4") and the other side for a step ("4(2a + 3) = 8a + 12")."""
+    found = []
+    for span in math_spans(work):
+        left, right = parse_math(span)
+        if (left.variables() | (right.variables() if right is not None else set())) <= letters \
+                and (left.variables() or right is not None and right.variables()):
+            found.append((work.find(span), span, left, right))
+    return [(span, left, right) for _, span, left, right in sorted(found)]
+
+
+# "3(x + 4)": a number times a bracket of two terms; "-(x - 3)": a bracket taken away
+_TIMES_BRACKET = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*\(\s*([^()]+?)\s*([-+])\s*([^()]+?)\s*\)")
+
+
+def first_term_only(span: str) -> tuple[Poly, str, str, str, str] | None:
+    """The expression with a bracket's multiplier applied to its first term only ("3(x + 4)" read as 3x + 4), the
+    slip of distributing to one term: (what that gives, the multiplier, the first term, the second, the bracket as
+    written); None without a number times a bracket."""
+    m = _TIMES_BRACKET.search(span)
+    if m is None:
+        return None
+    number, first, sign, second = m.groups()
+    slipped = f"{span[:m.start()]}{number}*({first}) {sign} {second}{span[m.end():]}"
+    try:
+        return parse_math(slipped)[0], number, first, second, m.group()
+    except MathError:
+        return None
+
+
+def sides_at(problem: str, value: Fraction) -> tuple[str, Fraction, str, Fraction] | None:
+    """The problem's equation with `value` put in for its letter: (left as written, its value, right as written, its
+    value), so a student's root is checked by substitution; None without a one-letter equation in the problem."""
+    for span in math_spans(problem):
+        left, right = parse_math(span)
+        if right is None or len((left - right).variables()) != 1 or (left - right).degree() != 1:
+            continue   # x² = 49 has two roots: one of them is no check of the answer
+        letter = next(iter((left - right).variables()))
+
+        def at(side: Poly) -> Fraction:
+            return sum((c * value ** dict(m).get(letter, 0) for m, c in side.terms.items()), Fraction(0))
+
+        written = [side.strip() for side in span.split("=")]
+        return written[0], at(left), written[1], at(right)
+    return None
+
+
 def unbalanced_step(problem: str, work: str) -> str | None:
     """The first equation the student wrote with the problem's letter ("4x = 19 - 5") that the equation's own root
     does not satisfy: every right step keeps the root, so this one does not follow (the root is never said). `work`

@@ -34,7 +34,7 @@ def clock(text: str) -> str:
     return re.sub(r"\b([ap])\.m\.(?=\W|$)", r"\1m", text)
 
 
-ASKING = re.compile(r"\s*(?:what|how|find|calculate|evaluate|work out|solve|simplify|round)\b", re.I)
+ASKING = re.compile(r"\s*(?:what|how|find|calculate|evaluate|work out|solve|simplify|round|convert|expand)\b", re.I)
 
 
 def question_sentence(sentences: list[str]) -> str:
@@ -107,6 +107,14 @@ _EXERCISE_TERM = r"(?:\(\s*)*-?\d+(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?%?[²³]?(?:\s*\
 # "3 1/2 - 1 2/3", "12% of 350": never a piece of "2x + 3" or of "x+2)/3" (a letter or an operator beside it)
 EXERCISE = re.compile(rf"(?<![-+*/×÷^=\w.]){_EXERCISE_TERM}"
                        rf"(?:\s*(?:[-+×÷*/−^]|(?<=%)\s*of\b)\s*{_EXERCISE_TERM})+(?![\w(]|\.\d)")
+
+
+def exercise_in(problem: str) -> re.Match | None:
+    """The exercise a problem writes ("48 ÷ (2 + 6) × 3"), never a lone fraction of a word problem ("3/8 of its 64
+    bikes" is a quantity: mathcheck.exercise reads it so too)."""
+    found = EXERCISE.search(problem)
+    lone = found is not None and re.fullmatch(r"\d+/\d+", found.group().strip())
+    return None if lone and len(re.findall(r"[A-Za-z]+", problem)) > 6 else found
 
 
 def problem_sentences(problem: str) -> list[str]:
@@ -192,7 +200,7 @@ def problem_terms(problem: str, asked: str = "") -> str:
     ("4x - 9 = 19", "48 ÷ (4 + 2) × 3 - 5"), else its given quantities with their nouns, outside the question
     sentence `asked` ("-40 m, 15 m and 25 m"); "" when it gives none."""
     equation, _ = written_equation(problem)
-    exercise = EXERCISE.search(problem)
+    exercise = exercise_in(problem)
     if equation or exercise:
         return equation or exercise.group().strip()
     facts = " ".join(p for p in problem_sentences(problem) if p != asked)
@@ -220,7 +228,7 @@ def first_move_question(problem: str, given: list[tuple[Fraction, str]]) -> tupl
         return "", f"In {equation}, what has been done to {letter}, and what could you do to both sides to undo it?"
     asked = question_sentence(problem_sentences(problem))
     target = question_target(asked)
-    exercise = EXERCISE.search(problem)
+    exercise = exercise_in(problem)
     if exercise and not target:   # "Just confirm 2 × (15 - 3²) ÷ 4 + 7": where to start, and why
         shown = exercise.group().strip()
         if len(re.findall(r"[-+×÷*/−^²³(]|%\s*of", re.sub(r"\d+/\d+", "1", shown))) > 1:
@@ -256,3 +264,73 @@ def meaning_question(problem: str, value: str) -> str:
     if asked:
         return f"What does {value} stand for in this problem, and does it answer \"{asked.rstrip('?.')}\"?"
     return f"What does {value} stand for in this problem?"
+
+
+# what a problem about unknown numbers says they must keep: "Two numbers add up to 30 and their difference is 8",
+# "The sum of three consecutive whole numbers is 48", "Ana is 4 years older than her brother"
+_SUM = re.compile(r"\b(?:add (?:up )?to|sum (?:of [^.?]*?)?(?:is|was|equals|of)|total (?:of [^.?]*?)?(?:is|was))\s*"
+                  r"\$?(\d+)\b", re.I)
+_APART = re.compile(r"\bdifference (?:of [^.?]*?)?(?:is|was)\s*(\d+)\b|\b(\d+)(?: [a-z]+)? (?:more|bigger|larger|"
+                    r"older|taller|longer|heavier) than\b", re.I)
+_CONSECUTIVE = re.compile(r"\bconsecutive(?: (odd|even))?\b", re.I)
+_HOW_MANY = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def stated_conditions(problem: str) -> dict[str, int] | None:
+    """The conditions a problem puts on its unknown numbers, each a number: "sum", "apart" (the difference of two),
+    "step" (consecutive: 1, or 2 for odd and even; "odd" 1 or 0 for even), "count" (how many numbers); None unless
+    every number the problem gives is one of them (a condition left unread would make any check a guess)."""
+    found: dict[str, int] = {}
+    if m := _SUM.search(problem):
+        found["sum"] = int(m.group(1))
+    if m := _APART.search(problem):
+        found["apart"] = int(m.group(1) or m.group(2))
+    if m := _CONSECUTIVE.search(problem):
+        found["step"] = 2 if m.group(1) else 1
+        if m.group(1):
+            found["odd"] = int(m.group(1).lower() == "odd")
+    if m := re.search(rf"\b({'|'.join(_HOW_MANY)})\b(?: [a-z]+){{0,3}} (?:numbers|integers)\b", problem, re.I):
+        found["count"] = _HOW_MANY[m.group(1).lower()]
+    elif "apart" in found:
+        found["count"] = 2
+    given = [v for v, _ in given_numbers(problem)]
+    read = {found.get("sum"), found.get("apart")}
+    if "sum" not in found or len(found) < 2 or any(v not in read for v in given) or "count" not in found:
+        return None
+    return found
+
+
+# "3/5 of them can swim", "70% of its 40 games", "1/6 of it": a part of a whole, and what the part does
+_PART_OF = re.compile(r"(?<![\d/.])(?P<part>\d+/\d+|\d+(?:\.\d+)?%)\s+of\s+(?:them|it|its|the|these|those|her|his|"
+                      r"their)?\b(?P<after>[^.?!]*)", re.I)
+
+
+def exact_answer(problem: str) -> tuple[Fraction, str, str] | None:
+    """The answer a problem of one known step gives without a plan, the step's numbers as written, and the unit
+    asked, as (value, how, unit): a measure changed into the unit its question asks for ("2.5 hours ... How many
+    minutes?": 2.5 × 60), or a fraction or percent of the one whole the problem gives, where the question asks about
+    that part in the problem's own words ("3/5 of them can swim ... How many can swim?"; never "how many boys" of
+    girls); None for anything else (another number, or a question about something else, needs a plan)."""
+    given = given_numbers(problem)
+    asked = question_sentence(problem_sentences(problem))
+    if len(given) == 1 and len(given[0][1].split()) == 2 and not re.search(r"\bnot\b", asked):
+        (value, phrase) = given[0]   # "How many minutes ...?", "Convert 3.6 km to meters."
+        wanted = re.search(r"\bhow many ([a-z]+)\b|\b(?:convert|change)\b.* (?:to|into) ([a-z]+)\W*$", asked, re.I)
+        unit = phrase.split()[1]
+        other = (wanted.group(1) or wanted.group(2)).lower() if wanted else ""
+        if other and wordproblem.is_unit(unit.lower()) and wordproblem.is_unit(other):
+            big, small = wordproblem.unit_factor(unit.lower(), other), wordproblem.unit_factor(other, unit.lower())
+            if big or small:
+                how = f"{phrase.split()[0]} × {big}" if big else f"{phrase.split()[0]} ÷ {small}"
+                return (value * big if big else value / small), how, other
+    part = _PART_OF.search(problem)
+    if part is None or len(given) != 2 or re.search(r"\b(?:not|other|rest|left)\b", asked, re.I):
+        return None
+    share = Fraction(part.group("part").rstrip("%")) / (100 if part.group("part").endswith("%") else 1)
+    whole = [(v, p) for v, p in given if p.strip("$") != part.group("part").rstrip("%") and v != share]
+    clause = re.split(r",|;|\b(?:and|but|while|whereas)\b", part.group("after"))[0]   # "... and the rest are black"
+    doing = content_words(clause) - content_words(whole[0][1] if whole else "")
+    if len(whole) != 1 or not doing & content_words(asked):
+        return None
+    return share * whole[0][0], f"{part.group('part')} of {whole[0][1]}", ""
+

@@ -11,6 +11,10 @@ verdict object: math_moves.py, one room up, makes the move.
 - `unit_slip_words`: right arithmetic on two measures in different units, or a result named in another unit;
   `mixed_kinds_words`: right arithmetic that adds or takes away quantities of different kinds ($8 + 6 tickets).
 - `regrouping`, `proposal`: "how do I take away when 4 is smaller than 9", "do I add the sides?".
+- `wrong_factor`, `percent_slip`: a change of unit by another unit's size ("5 × 12" of 5 yards), "0.85 so 8.5%".
+- Without a plan, what mathcheck.py and the problem's text verify alone: `substituted_words` (a root put back into
+  the equation), `conditions_words` (numbers kept to a stated sum, gap or run), `exact_words` (a change of unit, a
+  fraction or percent of a whole), `expression_words` (an expression expanded or simplified, the bracket slip named).
 - `place_rounding_words`: "Round 3,451 to the nearest thousand.", an exercise whose answer the rule itself knows:
   a right answer confirmed, another number asked to be placed between the two round numbers, a help request asked
   which two round numbers it lies between.
@@ -22,8 +26,10 @@ from collections import Counter
 from fractions import Fraction
 
 import wordproblem
-from arithmetic_claims import Claim, arithmetic_text, convertible, measure_kind, operations, unit_after
-from problem_text import NUM, content_words, problem_sentences, question_sentence, question_target
+from arithmetic_claims import Claim, arithmetic_text, claims, convertible, measure_kind, operations, unit_after
+from mathcheck import algebra_exercise, first_term_only, sides_at, written_expressions
+from problem_text import (NUM, content_words, exact_answer, given_numbers, problem_sentences, question_sentence,
+                          question_target, said_list, stated_conditions, written_equation)
 from solver import Plan, Step, fmt, numbers_in
 from wording import OP_WORDS
 
@@ -205,7 +211,8 @@ def ends_on_answer(plan: Plan, found: list[Claim]) -> bool:
     return last is not None and last.right and last.stated == plan.answer and same_route(last, plan.steps[-1])
 
 
-_UNIT_CHANGE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*([a-zA-Z]+)\s*(?:=|\bis\b|\bare\b|\bmakes?\b)\s*"
+_UNIT_CHANGE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*([a-zA-Z]+)\s*,?\s*"
+                          r"(?:(?:which|that) (?:is|are|makes)\s|=|\bis\b|\bare\b|\bmakes?\b|\bso\b)\s*"
                           r"(\d+(?:\.\d+)?)\s*([a-zA-Z]+)")
 
 
@@ -214,13 +221,18 @@ def unit_change(problem: str, work: str) -> tuple[str, str, str, str] | None:
     ("12 m = 1200 cm" of a 12 m rope cut into 75 cm pieces): right, it is confirmed and the measure already in that
     unit brought in; wrong, the size of the bigger unit is asked. None for anything else."""
     m = _UNIT_CHANGE.search(work)
-    if m is None or not convertible(m.group(2), m.group(4)) or Fraction(m.group(1)) not in numbers_in(problem):
+    if m is None or not convertible(m.group(2), m.group(4)):
         return None
     (a, unit_a, b, unit_b), size = m.groups(), wordproblem.unit_factor(m.group(2).lower(), m.group(4).lower())
     made = Fraction(a) * size if size else Fraction(a) / wordproblem.unit_factor(unit_b.lower(), unit_a.lower())
-    if made != Fraction(b):
+    # a measure the student worked out ("14 × 25 = 350 m, which is 3.5 km") is checked as well as a given one; only
+    # a given one is confirmed (whether their 350 is the right amount is not known here)
+    worked = Fraction(a) in {c.stated for c in claims(work) if c.right}
+    if made != Fraction(b) and (worked or Fraction(a) in numbers_in(problem)):
         big, small = (unit_a, unit_b) if size else (unit_b, unit_a)
-        return "flag", f"Check {m.group().strip()}.", f"How many {small} make 1 {big}?", ""
+        return "flag", f"Check {m.group().strip()}.", f"How many {small} make 1 {re.sub(r'(?<=..)s$', '', big)}?", ""
+    if Fraction(a) not in numbers_in(problem):
+        return None
     other = next((f"{n} {u}" for n, u in re.findall(r"(\d+(?:\.\d+)?)\s*([a-zA-Z]+)", problem)
                   if u.lower() == unit_b.lower() and n != b), "")
     target = question_target(question_sentence(problem_sentences(problem))) or "the answer"
@@ -229,6 +241,193 @@ def unit_change(problem: str, work: str) -> tuple[str, str, str, str] | None:
     sign = "×" if size else "÷"
     return "confirm", f"Yes, {a} {unit_a} = {b} {unit_b}.", ask, \
         f"{a} {sign} {fmt(Fraction(size or wordproblem.unit_factor(unit_b.lower(), unit_a.lower())))} = {b}"
+
+
+# "Convert 5 yards to feet": a measure the problem gives, and the unit its question asks for
+_MEASURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*([a-zA-Z]+)")
+
+
+def wrong_factor(problem: str, found: list[Claim]) -> tuple[str, str] | None:
+    """A change of unit by the size of another unit ("5 × 12 = 60 feet" for 5 yards: 12 is inches in a foot): the
+    problem gives a measure in one unit, its question asks for another, and a right claim multiplies or divides the
+    measure by a unit's size that is not the one between the two; the size between them is asked, never said."""
+    asked = question_sentence(problem_sentences(problem))
+    for number, unit in _MEASURE.findall(problem):
+        wanted = next((w for w in re.findall(r"[a-z]+", asked.lower()) if wordproblem.is_unit(unit.lower())
+                       and convertible(unit, w)), "")
+        if not wanted:
+            continue
+        size = wordproblem.unit_factor(unit.lower(), wanted) or wordproblem.unit_factor(wanted, unit.lower())
+        for claim in (c for c in found if c.right and operations(c) in (["*"], ["/"])):
+            values = numbers_in(re.sub(r"(?<=\d)/(?=\d)", " / ", arithmetic_text(claim.expression)))
+            other = [v for v in values if v != Fraction(number)]
+            if len(values) == 2 and len(other) == 1 and other[0] in UNIT_SIZES - {1, 2, Fraction(size)} \
+                    and other[0] not in numbers_in(problem):   # "7 hours a day for 12 days": 7 × 12 is no change
+                big, small = (unit, wanted) if wordproblem.unit_factor(unit.lower(), wanted) else (wanted, unit)
+                return f"Check the {fmt(other[0])} in {claim}.", \
+                    f"How many {small} make 1 {re.sub(r'(?<=..)s$', '', big)}?"
+    return None
+
+
+# "34/40 = 0.85 so 8.5%": a decimal said as a percent
+_AS_PERCENT = re.compile(r"(?<![\d.])(\d*\.\d+)\s*,?\s*(?:so|which is|that is|=|is|means|makes)\s*"
+                         r"(\d+(?:\.\d+)?)\s*(?:%|percent)")
+
+
+def percent_slip(work: str) -> tuple[str, str] | None:
+    """A decimal turned into a percent that is not 100 times it ("0.85 so 8.5%"): flagged at that change, the
+    hundredths it holds asked; None when every such change is right."""
+    for m in _AS_PERCENT.finditer(work):
+        if Fraction(m.group(1)) * 100 != Fraction(m.group(2)) != Fraction(m.group(1)):   # "12.5 so 12.5%" is one
+            return f"Check {m.group(1)} as a percent: it is not {m.group(2)}%.", \
+                f"Percent means out of 100: how many hundredths are in {m.group(1)}?"
+    return None
+
+
+def expression_words(problem: str, work: str) -> tuple[str, str, str, str] | None:
+    """(verdict, lead, question, kind) for an expression the problem asks to expand or simplify ("Simplify 4(2a + 3) -
+    5a"), checked exactly by mathcheck: the same expression with like terms still apart is right so far; fully
+    simplified, it is the answer; a step "4(2a + 3) = 8a + 12" is checked on its own; a different expression names
+    the slip of multiplying only a bracket's first term, else the term that differs. None without such a problem
+    or an expression of the student's in its letters."""
+    exercise = algebra_exercise(problem)
+    theirs = written_expressions(work, exercise[1].variables()) if exercise else []
+    if not theirs:
+        return None
+    span, whole = exercise
+    slip = first_term_only(span)
+    slipped = next((t for t, left, right in theirs if slip is not None and slip[0] != whole
+                    and slip[0] in (left, right)), "")
+    span = span.replace("-", "−")
+    if slipped:   # "6b + 2 − 4b = 2b + 2" of 6(b + 2) − 4b: the bracket's 2 was never multiplied
+        return "flag", f"Look at {slipped.replace('-', '−')}: the {slip[1]} has multiplied only the {slip[2]} in " \
+                       f"the bracket.", f"What does the {slip[1]} do to the {slip[3]} inside the bracket?", \
+            "claim_wrong"
+    text, left, right = theirs[-1]
+    shown = text.replace("-", "−").replace("*", "×")
+    if right is not None and left != whole:   # a step on a part: its two sides must agree
+        if left == right:
+            return "confirm", f"Yes, {shown} is right.", \
+                f"Now bring in the rest of {span}: what does it all come to?", "step_right"
+        part = text.split("=")[0].strip()
+        inner = first_term_only(part)
+        if inner is not None and inner[0] == right:
+            return "flag", f"Check {shown}: the {inner[1]} multiplies only the {inner[2]}.", \
+                f"What does the {inner[1]} do to the {inner[3]} inside the bracket?", "claim_wrong"
+        return "flag", f"Check {shown}: the two sides are not equal.", f"What does {part} come to?", "claim_wrong"
+    answer = right if right is not None else left
+    said = (text.split("=")[-1] if right is not None else text).strip().replace("-", "−")
+    if answer == whole:
+        if len(re.findall(r"[-+−]", said.lstrip("-−"))) + 1 > len(whole.terms):   # "8a + 12 − 5a": terms to combine
+            return "confirm", f"Yes, {said} is equal to {span}.", "Which of its terms can be put together?", \
+                "step_right"
+        return "confirm", f"Yes, {said} is right! {span} comes to {said}.", \
+            "Would you like a similar problem to try?", "final_right"
+    differs = sorted((m for m in set(whole.terms) | set(answer.terms) if whole.terms.get(m) != answer.terms.get(m)),
+                     key=lambda m: -sum(p for _, p in m))
+    powers = {1: "", 2: "²", 3: "³"}
+    term = "".join(v + powers.get(p, f"^{p}") for v, p in differs[0]) or "number"
+    return "flag", f"{span} does not come to {said}: check the {term} term.", \
+        f"Which parts of {span} make the {term} term, and what do they come to?", "claim_wrong"
+
+
+def substituted_words(problem: str, work: str) -> tuple[str, str, str] | None:
+    """(verdict, lead, kind) for a root the student gives ("x = 4") of the problem's equation, put back into it: both
+    sides equal, it is confirmed with that check as the recap; unequal, the two sides' values say why it is not the
+    root (the root itself is never said). None without an equation or a root of the student's."""
+    letter = written_equation(problem)[1]
+    root = rf"(?<![a-z]){letter}\s*=\s*(-?{NUM})(?![\d/]|\s*[a-z(])"
+    roots = re.findall(root, arithmetic_text(work)) if letter else []
+    sides = sides_at(problem, Fraction(roots[-1])) if roots else None
+    if sides is None:
+        return None
+    left, at_left, right, at_right = sides
+    put = f"with {letter} = {roots[-1]}, {left} is {fmt(at_left)}"
+    plain = re.fullmatch(rf"-?{NUM}", right) is not None   # "2y/5 = 8": the right side is a number already
+    if at_left == at_right:
+        check = f"{put}, as the equation says." if plain else f"{put} and {right} is {fmt(at_right)}."
+        return "confirm", f"Yes, {letter} = {roots[-1]} is right! Check: {check}".replace("-", "−"), "final_right"
+    check = f"{put}, not {right}." if plain else f"{put}, but {right} is {fmt(at_right)}."
+    return "flag", f"Put it back into the equation: {check}".replace("-", "−"), "final_wrong"
+
+
+def conditions_words(problem: str, work: str) -> tuple[str, str, str] | None:
+    """(verdict, lead, kind) for the numbers a student gives to a problem about unknown numbers ("Two numbers add up to
+    30 and their difference is 8": "19 and 11"), each condition the problem states checked on them: all kept, they
+    are confirmed with those checks as the recap; one broken, what their numbers give instead is said at that
+    condition. None unless the problem's conditions are read whole and the student gives as many numbers."""
+    conditions = stated_conditions(problem)
+    numbers = [Fraction(n) for n in re.findall(NUM, arithmetic_text(work))] if not claims(work) else []
+    if conditions is None or len(numbers) != conditions["count"]:
+        return None
+    shown, ordered = [fmt(n) for n in numbers], sorted(numbers)
+    total, kept = " + ".join(shown), []
+    if sum(numbers) != conditions["sum"]:
+        return "flag", f"{total} makes {fmt(sum(numbers))}, not {conditions['sum']}.", "final_wrong"
+    kept.append(f"{total} = {conditions['sum']}")
+    if "apart" in conditions:
+        gap = ordered[-1] - ordered[0]
+        if gap != conditions["apart"]:
+            return "flag", f"{total} does make {conditions['sum']}, but {fmt(ordered[-1])} − {fmt(ordered[0])} is " \
+                           f"{fmt(gap)}, not {conditions['apart']}.", "final_wrong"
+        kept.append(f"{fmt(ordered[-1])} − {fmt(ordered[0])} = {conditions['apart']}")
+    if "step" in conditions:
+        kind = {1: " odd", 0: " even"}.get(conditions.get("odd", -1), "")
+        steady = all(b - a == conditions["step"] for a, b in zip(ordered, ordered[1:]))
+        if not steady or kind and ordered[0] % 2 != conditions["odd"]:
+            return "flag", f"{total} does make {conditions['sum']}, but {said_list(shown)} are not consecutive" \
+                           f"{kind} numbers.", "final_wrong"
+        kept.append(f"they are consecutive{kind} numbers")
+    return "confirm", f"Yes, {said_list(shown)} are right! {'; '.join(kept)}.".replace("-", "−"), "final_right"
+
+
+def exact_words(problem: str, said: list[Fraction], found: list[Claim]) -> tuple[str, str, str, str] | None:
+    """(verdict, lead, question, kind) for a number offered to a problem of one known step without a plan
+    (`exact_answer`: a change of unit, a fraction or percent of a whole): the answer is confirmed with its step as the
+    recap; the one part of a fraction (1/5 of 60) or 10% is a right step toward it; a change by another unit's size,
+    or a fraction divided by its top, is flagged at that step; any other number offered with no working is said not
+    to be it, and the step's way in asked. None without such a problem or number, or for a number their own working
+    reached by a route not read here."""
+    known = exact_answer(problem)
+    if known is None or not said:
+        return None
+    value, how, unit = known
+    offered = said[-1]
+    money = "$" if " of $" in how else ""   # "1/6 of $900": $150
+    if offered == value:
+        return "confirm", f"Yes, {money}{fmt(offered)}{f' {unit}' if unit else ''} is right! {how} = {money}" \
+                          f"{fmt(value)}.", "Would you like a similar problem to try?", "final_right"
+    number, _, rest = how.partition(" ")
+    if rest.startswith(("×", "÷")):   # a change of unit: "2.5 × 60"
+        size, given = Fraction(rest.split()[1]), Fraction(number)
+        _, unit_from = next(p for v, p in given_numbers(problem) if v == given).split()
+        one = re.sub(r"(?<=..)s$", "", unit_from if rest[0] == "×" else unit)   # 1 hour, 1 year
+        units = (one, unit) if rest[0] == "×" else (one, unit_from)
+        other = next((u for u in UNIT_SIZES - {1, 2, size} if offered in (given * u, given / u)), None)
+        used = f"Check the {fmt(other)} in {found[-1]}." if found else f"{fmt(offered)} comes from using {fmt(other)}."
+        lead = used if other else f"{fmt(offered)} is not {number} {unit_from} in {unit}."
+        return ("flag", lead, f"How many {units[1]} make 1 {units[0]}?", "final_wrong") if other or not found else None
+    share, whole = how.split(" of ", 1)
+    them = "them" if re.search(r"\d [a-z]", whole) else "it"   # 2/3 of 150 shirts, 1/6 of $900
+    if share.endswith("%"):
+        tenth = value / Fraction(share.rstrip("%")) * 10
+        if offered == tenth:
+            return "confirm", f"Yes, {fmt(offered)} is 10% of {whole}.", f"How does that help you find {share}?", \
+                "step_right"
+        ask = f"What is 10% of {whole}, and how could that help you find {share} of {them}?"
+    else:
+        top, bottom = (int(n) for n in share.split("/"))
+        one = value / top
+        if offered == one and top > 1:
+            return "confirm", f"Yes, {fmt(offered)} is 1/{bottom} of {whole}.", \
+                f"How does that help you find {share} of {them}?", "step_right"
+        split = value * bottom / top / top   # the whole divided by the top: "48 ÷ 5", then "× 8"
+        if top != bottom and any(abs(offered - wrong) < Fraction(1, 100) for wrong in (split, split * bottom)):
+            doing = f"dividing by {top}" + (f" and multiplying by {bottom}" if abs(offered - split) > 1 else "")
+            return "flag", f"{fmt(offered)} comes from {doing}.", \
+                f"Which number of {share} tells you how many equal parts to split {whole} into?", "final_wrong"
+        ask = f"What is 1/{bottom} of {whole}, and how does that help you find {share} of {them}?"
+    return ("flag", f"{fmt(offered)} is not {how}.", ask, "final_wrong") if not found else None
 
 
 # "Round 3,451 to the nearest thousand", "What is 7.46 rounded to the nearest tenth?": the number and the place

@@ -5,8 +5,12 @@ fact it undoes, and the first step of several says what waits for later. Without
 the problem gives (a frame that fits any problem): the words that relate its quantities ("twice as many as Ben"),
 quoted as a phrase; else the question's own relating word ("left", "fraction"); else one quantity the problem names,
 the one whose sentence shares most words with the question, asked for what it means here. Before all of these,
-where the question's own last step is read (asked_step.py): the part the story makes first, asked in its words; a
-price of one thing and a count of those things, one pictured then two; two clock times, counted on to the next hour.
+first what the problem's own form says: an expression's bracket or like terms, an equation's bracket multiplied out
+or its letter gathered on one side (`equation_start`), numbers tied by a sum and a gap asked from the middle or
+consecutive ones named from the smallest (`conditions_start`); then where the question's own last step is read
+(asked_step.py): the part the story makes first, asked in its words; then a price of one thing and a count of those
+things, one pictured then two; two clock times (24-hour ones too), counted on to the next hour; two measures in units
+of one kind, one changed into the other; a fraction of a whole, one part first.
 
 How any plan step is asked lives here too (`step_question`, `linked_question`, moved from math_moves.py in round 14):
 a bare exercise by place value ("Split 624 into 560 and 64"), a last step that would only restate the problem as a
@@ -18,11 +22,13 @@ from fractions import Fraction
 
 import solver
 import wordproblem
-from problem_text import (EXERCISE, content_words, first_move_question, problem_sentences, problem_terms,
-                          question_sentence, question_target, said_list, written_equation)
+from problem_text import (EXERCISE, content_words, exact_answer, first_move_question, problem_sentences,
+                          problem_terms, question_sentence, question_target, said_list, stated_conditions,
+                          written_equation)
 from wordproblem import same_word
 from arithmetic_claims import OP_SIGN, as_mixed, as_written, convertible
 from asked_step import first_part_question
+from mathcheck import algebra_exercise, first_term_only
 from solver import Plan, Quantity, Step, fmt
 
 _RELATION = re.compile(r"\b(?:times|as many|as much|more|fewer|less|each|every|per|half|twice|double|together|in all|"
@@ -119,17 +125,56 @@ def _clock_span(problem: str) -> str:
     if len(times) != 2 or not _HOW_LONG.search(question_sentence(problem_sentences(problem))):
         return ""
 
-    def minutes(t: re.Match) -> int:
-        hour = int(t.group("h")) % 12 + (12 if (t.group("half") or "").lower() == "p" else 0)
+    def minutes(t: re.Match) -> int:   # "13:15" is on a 24-hour clock already
+        hour = int(t.group("h"))
+        hour = hour if hour > 12 else hour % 12 + (12 if (t.group("half") or "").lower() == "p" else 0)
         return hour * 60 + int(t.group("m"))
 
     start, end = times
     hour = int(start.group("h"))
     if int(start.group("m")) == 0 or minutes(end) <= minutes(start) - int(start.group("m")) + 60:
         return ""
-    on_hour = f"{hour % 12 + 1}:00"
+    on_hour = f"{hour + 1 if int(end.group('h')) > 12 else hour % 12 + 1}:00"
     first, last = (re.sub(r"(?<=[ap]m)\.$", "", t.group().strip(), flags=re.I) for t in times)   # "pm." ends a sentence
     return f"Count on from {first}: how many minutes is it to {on_hour}, and how long from {on_hour} to {last}?"
+
+
+def equation_start(problem: str) -> str:
+    """An equation the planner does not plan ("2(3x - 1) = 4x + 10"), asked at its first move: a bracket multiplied
+    out, else the letter gathered on one side when both sides hold it, else what to undo on both sides; ""
+    without an equation."""
+    equation, letter = written_equation(problem)
+    if not equation:
+        return ""
+    bracket = first_term_only(equation)
+    if bracket:
+        return f"Start with the bracket: the {bracket[1]} multiplies each term inside it. What does " \
+               f"{bracket[4].replace('-', '−')} come to?"
+    sides = equation.split("=")
+    if len(sides) == 2 and all(re.search(rf"\b\d*{letter}\b", side) for side in sides):
+        return f"Both sides of {equation} have {letter} in them. What could you take from both sides so that " \
+               f"{letter} is on one side only?"
+    return f"In {equation}, what has been done to {letter}, and what could you do to both sides to undo it?"
+
+
+def conditions_start(problem: str) -> str:
+    """Unknown numbers tied by a sum and a gap, or consecutive ones (`stated_conditions`), asked from the middle:
+    equal shares of the sum first, then how far apart they must move, or the numbers named from the smallest; ""
+    for any other problem."""
+    conditions = stated_conditions(problem)
+    if conditions is None:
+        return ""
+    if "apart" in conditions:
+        return f"If the two numbers were equal, each would be half of {conditions['sum']}. How far above and below " \
+               f"that must they be to end up {conditions['apart']} apart?"
+    kind = {1: "odd number", 0: "even number"}.get(conditions.get("odd", -1), "number")
+    count = conditions["count"]
+    if count == 2:
+        return f"Call the smaller number n. What is the next {kind} after n, written with n, and what do the two add " \
+               f"up to?"
+    words = {2: "two", 3: "three", 4: "four", 5: "five"}
+    return f"Call the smallest number n. What are the next {words[count - 1]} {kind}s after n, written with n, and " \
+           f"what do all {words[count]} add up to?"
 
 
 def first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, str]:
@@ -137,11 +182,20 @@ def first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, st
     shells ..."): then the words that relate the quantities ("3 times as many shells as Ben", "on Tuesday twice as
     much as Monday"), quoted as a phrase (never a whole sentence pasted into a frame), with what they tell about the
     question's target; with none outside the question, its own relating word ("fraction", "more", "left")."""
+    algebra = algebra_exercise(problem)
+    if algebra is not None:   # "Expand 2(x + 7)": what the bracket's number does, or which terms are alike
+        bracket = first_term_only(algebra[0])
+        return "", f"The {bracket[1]} in front of the bracket multiplies each term inside it: what does it make of " \
+                   f"the {bracket[2]}, and of the {bracket[3]}?" if bracket else \
+            f"Which terms of {algebra[0].replace('-', '−')} have the same letter, and what do they make together?"
+    if undo := equation_start(problem) or conditions_start(problem):
+        return "", undo
     first_part = first_part_question(problem)
     if first_part:   # the question's last step is read (asked_step.py): the part the story makes first, in its words
         return "", first_part
     if still := _still_needed(problem) or _shared_out(problem, given) or _priced_count(problem, given) \
-            or _clock_span(problem):
+            or _clock_span(problem) or _units_apart(given) or _fraction_of(problem, given) \
+            or _percent_first(problem, given) or _part_of_all(problem, given) or _unit_asked(problem, given):
         return "", still
     lead, question = first_move_question(problem, given)
     asked = question_sentence(problem_sentences(problem))
@@ -168,17 +222,97 @@ def first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, st
     return lead, f"What does \"{phrase}\" tell you about {target}?"
 
 
+def _units_apart(given: list[tuple[Fraction, str]]) -> str:
+    """Two measures in units of one kind ("750 g" and "2 kg"): one changed into the other's unit first; "" else."""
+    named = list(dict.fromkeys(phrase for _, phrase in given if re.search(r"[a-z$]", phrase)))
+    units = [phrase.split()[1] for phrase in named[:2] if len(phrase.split()) == 2]
+    if len(named) != 2 or len(units) != 2 or not convertible(*units):
+        return ""
+    first_big = bool(wordproblem.unit_factor(units[0].lower(), units[1].lower()))
+    big, small = (named[0], units[1]) if first_big else (named[1], units[0])
+    return f"{named[0]} and {named[1]} are in different units. How many {small} is {big}?"
+
+
+# "3/8 of them play chess", "2/5 of the 30 cars": a fraction of a whole the problem counts
+_FRACTION_OF = re.compile(r"(?<![\d/])(\d+)/(\d+) of (?:them|all|(?P<the>the|these|those|her|his|their|its))\b")
+
+
+def _fraction_of(problem: str, given: list[tuple[Fraction, str]]) -> str:
+    """A fraction of a counted whole ("40 students ... 3/8 of them"): one part first, 1/8 of the 40 students, then
+    how it leads to 3/8; "" when the problem takes no fraction of a whole number it gives that the bottom divides."""
+    m = _FRACTION_OF.search(problem)
+    if m is None or len(re.findall(r"(?<![\d/])\d+/\d+(?![\d/])", problem)) != 1:   # "1/4 and 1/3": two parts
+        return ""
+    top, bottom = int(m.group(1)), int(m.group(2))
+    whole = next((phrase for v, phrase in given if v.denominator == 1 and v > bottom and v % bottom == 0
+                  and re.search(r"[a-z]", phrase) and problem.find(phrase) < m.start()), "")
+    # "3/8 of the rest": a whole other than the one counted
+    named = re.match(r"\s*([a-z]+)", problem[m.end():]) if m.group("the") else None
+    if not whole or bottom < 2 or named and not same_word(named.group(1), whole.split()[-1]):
+        return ""
+    if top == 1:
+        return f"Split the {whole} into {bottom} equal groups: how many are in one group?"
+    return f"What is 1/{bottom} of the {whole}, and how does that help you find {top}/{bottom} of them?"
+
+
+# "dropped by 20%", "36% walk to school", "a 15% tip": a percent taken of an amount the problem gave before it
+_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*%")
+
+
+def _percent_first(problem: str, given: list[tuple[Fraction, str]]) -> str:
+    """A percent of an amount the problem gives before it ("$250 ... dropped by 20%"): an easy percent of that amount
+    first, 10% (or 1% for a percent that is no multiple of 5), then how it builds the percent asked; "" without a
+    percent, or with no whole number or money amount before it."""
+    m = _PERCENT.search(problem)
+    if m is None or float(m.group(1)) >= 100:
+        return ""
+    percent = Fraction(m.group(1))
+    whole = next((phrase.split()[0] if phrase.startswith("$") else phrase for v, phrase in given   # "$57.60"
+                  if problem.find(phrase) < m.start() and v not in (percent, 100)
+                  and (phrase.startswith("$") or re.search(r"\d [a-z]", phrase))), "")
+    if not whole:
+        return ""
+    if percent == 10:
+        return f"10% is 1 part in 10. Split {whole} into 10 equal parts: how much is one part?"
+    easy = "10%" if percent % 5 == 0 else "1%"
+    return f"What is {easy} of {whole}, and how can that help you find {m.group(1)}% of it?"
+
+
+# "What fraction of the marbles are blue?", "What percent of the players scored?": a part against the whole
+_PART_ASKED = re.compile(r"\bwhat (?:fraction|percent(?:age)?) of (?:the |all the |all |his |her |their )?"
+                         r"(?P<noun>[a-z]+) (?:(?P<be>are|is|were|was) )?(?P<what>[a-z]+)", re.I)
+
+
+def _part_of_all(problem: str, given: list[tuple[Fraction, str]]) -> str:
+    """A question asking what fraction (or percent) of the whole one part is, the parts given as counts ("7 red and 5
+    blue marbles"): how many there are in all, and how many of them are that part; "" for any other question."""
+    asked = _PART_ASKED.search(question_sentence(problem_sentences(problem)))
+    counts = [v for v, _ in given if v.denominator == 1 and v > 0]
+    if asked is None or len(counts) < 2 or len(counts) != len(given):
+        return ""
+    be = f"{asked.group('be')} " if asked.group("be") else ""
+    return f"How many {asked.group('noun')} are there in all, and how many of them {be}{asked.group('what')}?"
+
+
+def _unit_asked(problem: str, given: list[tuple[Fraction, str]]) -> str:
+    """A measure to change into the unit the question asks for ("Convert 3.6 km to meters"): how many of the small
+    unit make one big one, then how many the measure holds; "" for any other problem."""
+    known = exact_answer(problem)
+    if known is None or known[1].split()[1] not in "×÷" or len(given) != 1:
+        return ""
+    phrase, unit = given[0][1], known[2]
+    one, many = (phrase.split()[1], unit) if known[1].split()[1] == "×" else (unit, phrase.split()[1])
+    return f"How many {many} make 1 {re.sub(r'(?<=..)s$', '', one)}? Then how many {unit} is {phrase}?"
+
+
 def second_look(problem: str, given: list[tuple[Fraction, str]]) -> str:
     """The rephrasing of a help request that came twice without a plan: the problem's own quantities, and which of
     them belong together in its story (the student pairs them; no step is invented), never a question that would fit
     any problem ("Which quantity does the question ask for?")."""
     named = list(dict.fromkeys(phrase for _, phrase in given if re.search(r"[a-z$]", phrase)))
     target = question_target(question_sentence(problem_sentences(problem))) or "the answer"
-    units = [phrase.split()[1] for phrase in named[:2] if len(phrase.split()) == 2]
-    if len(named) == 2 and len(units) == 2 and convertible(*units):   # "12 m" and "75 cm": one unit first
-        first_big = bool(wordproblem.unit_factor(units[0].lower(), units[1].lower()))
-        big, small = (named[0], units[1]) if first_big else (named[1], units[0])
-        return f"{named[0]} and {named[1]} are in different units. How many {small} is {big}?"
+    if apart := _units_apart(given):
+        return apart
     if len(named) < 3:
         return f"Which quantity does the question ask for, and what do you know about {target}?"
     return f"You know {said_list(named[:4])}. Which two of them go together in the story, and what do they tell you " \

@@ -205,8 +205,7 @@ def test_each_next_step_of_an_exercise_is_asked_from_the_last_result():
 def test_a_help_request_whose_relating_words_are_in_the_question_is_asked_about_them():
     marbles = "A bag holds 4 red, 6 blue and 5 green marbles. What fraction of the marbles are blue?"
     move = math_moves._move_without_plan(lesson.Lesson(problem=marbles), [], [], "help")
-    assert move.question == "What does \"fraction\" in the question tell you to do with 4 red, 6 blue and " \
-                            "5 green?"
+    assert move.question == "How many marbles are there in all, and how many of them are blue?"   # the whole first
     cups = "A shop sold 35 cups on Monday and 48 cups on Tuesday. How many more cups did it sell on Tuesday?"
     asked = math_moves._move_without_plan(lesson.Lesson(problem=cups), [], [], "help")
     assert asked.question.startswith("What does \"more\" in the question tell you to do with 35 cups")
