@@ -152,8 +152,8 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from equation_patterns import (CREW, bracket_equation, consecutive, crew_time, current_speeds, divided_equation,
-                               equation, fee_plus_rate, fraction_equation, linear_pair, operations_undone, purchases,
-                               save_to_goal, work_together)
+                               equation, fee_plus_rate, fraction_equation, linear_equation, linear_pair,
+                               operations_undone, purchases, save_to_goal, work_together)
 from level_patterns import level_below_zero, temperature, temperature_rate
 from mathcheck import solve
 from measure_patterns import (box, clock_elapsed, daily_over_weeks, data_range, fraction_of_parts, fraction_sum,
@@ -202,7 +202,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     group_priced, crew_time, operations_undone, regular_perimeter, rate_chain, there_and_back, fraction_left,
     ratio_total, per_lot, priced_kinds, rate_over_periods, level_below_zero, word_expression,
     capacity_left, simple_interest, age_later, ratio_difference, percent_of_part, percent_twice, totals_compared,
-    nested_groups, groups_then_each]
+    nested_groups, groups_then_each, linear_equation]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.

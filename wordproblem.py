@@ -241,7 +241,7 @@ class Problem:
 
 def read_problem(problem: str) -> Problem | None:
     # 'At the same price, how much...' restates what every rate plan assumes; it is not a statement to place.
-    t = _question_last(re.sub(r"\b[Aa]t the same (?:price|rate|speed|pace), ", "", normalise(problem)))
+    t = _question_last(_bare_question(re.sub(r"\b[Aa]t the same (?:price|rate|speed|pace), ", "", normalise(problem))))
     t = re.sub(r"\balready (had|has|have) (?=\$?\d)", r"\1 ", t)   # 'Jake already had 17 stamps': his start
     t = _PASSIVE_TAKING.sub(_active_taking, t)
     unknown = re.search(r"\b(?:had|has|have) some (?P<noun>[a-z]+)\b", t)   # '14 more' of those: '14 more marbles'
@@ -394,6 +394,33 @@ _NOW_FIRST = re.compile(r"(?:^|(?<=[.!] ))(?:And )?[Nn]ow,? (?P<who>he|she|they|
 def _active_taking(m: re.Match) -> str:
     verb = _ACTIVE[m.group("verb")][m.group("be") in ("was", "were")]
     return f"{m.group('then') or ''}{'it' if m.group('then') else 'It'} {verb} {m.group('f')} of {m.group('what')}"
+
+
+# What a student types with no question at all: a bare sum or equation ('(8 + 4) × 3 - 10', 'x/4 + 2 = 9'), a
+# measure's name ('area of a 7 by 4 rectangle'), or 'whats 25% of 80'. Each is the question a textbook would ask.
+_WHATS = re.compile(r"\b([Ww]hat)(?:'?s| s)\b")
+_BARE_SUM = re.compile(r"[-\d\s()+*/×÷^.²³]+[=]?\s*$")
+_BARE_EQUATION = re.compile(r"[-\w\s()+*/×÷^.=²³]*\d[-\w\s()+*/×÷^.²³]*=[-\w\s()+*/×÷^.²³]+$")
+_BARE_MEASURE = re.compile(r"(?:the )?(?P<what>area|perimeter|mean|average|median|range|sum|product|value) of\b", re.I)
+
+
+def _bare_question(t: str) -> str:
+    """The text with its one sentence that asks nothing said as a question, when it is a bare sum, a bare equation
+    in one letter, or a measure's name; any other text is left as it is."""
+    t = _WHATS.sub(r"\1 is", t)
+    said = t.strip().rstrip(".").strip()
+    if "?" in t or re.search(r"[.!]\s", said):
+        return t
+    if re.match(r"(?:how|what|which)\b", said, re.I):
+        return f"{said[0].upper()}{said[1:]}?"   # 'how many teams of 6 can you make from 42 players'
+    if _BARE_SUM.fullmatch(said) and re.search(r"\d\s*[-+*/×÷^]\s*\(?-?\d", said):
+        return f"What is {said.rstrip('= ')}?"
+    letters = set(re.findall(r"(?<![a-z])[a-z](?![a-z])", said))
+    if _BARE_EQUATION.fullmatch(said) and len(letters) == 1 and not re.search(r"[a-z]{2}", said, re.I):
+        return f"Solve {said}."
+    if _BARE_MEASURE.match(said):
+        return f"What is {'' if said.lower().startswith('the ') else 'the '}{said}?"
+    return t
 
 
 def _question_last(t: str) -> str:
