@@ -353,3 +353,29 @@ def percent_twice(p: Problem) -> Plan | None:
         if not money:
             whole_count(b.value(amount))   # people and things come out whole
     return b.finish()
+
+
+# 'Share $45 in the ratio 2:3', 'Divide 60 sweets in a ratio of 1 to 4', 'split 84 in the ratio 5 : 2': an amount
+# shared into unnamed parts, asked by its larger or smaller share.
+_SHARE_IN_RATIO = re.compile(rf"\b(?:[Ss]hare|[Dd]ivide|[Ss]plit)s? (?P<a>{NUM})(?: [a-z]+)? (?:[a-z]+ [a-z]+ )?in "
+                             rf"(?:the|a) ratio(?: of)? (?P<r1>\d+) ?(?::|to) ?(?P<r2>\d+)\b")
+
+
+def ratio_share(p: Problem) -> Plan | None:
+    """An amount shared in a ratio, asked 'How much is the larger share?': the parts, one part, then the larger (or
+    smaller) number of parts."""
+    m = p.search(_SHARE_IN_RATIO, "all")
+    big, small = p.asks(r"\b(?:larger|largest|bigger|biggest|greater|greatest)\b"), p.asks(r"\b(?:smaller|smallest)\b")
+    if not m or big == small or m.group("r1") == m.group("r2"):
+        return None
+    b = Builder(p, "ratio")
+    r1, r2 = b.given(m, "r1", "parts"), b.given(m, "r2", "parts")
+    parts = b.step("+", [r1, r2], "parts", f"How many parts are there in {m.group('r1')}:{m.group('r2')}?")
+    per = b.step("/", [b.given(m, "a", ""), parts], "per part", f"If {m.group('a')} is shared into "
+                 f"{fmt(b.value(parts))} equal parts, how much is 1 part?", kind="ratio_total")
+    want = max((r1, r2), key=b.value) if big else min((r1, r2), key=b.value)
+    count = f"{fmt(b.value(want))} part{'' if b.value(want) == 1 else 's'}"
+    b.step("*", [per, want], "", f"The {'larger' if big else 'smaller'} share is {count}: how much is that?")
+    if not m.group("a").startswith("$"):
+        whole_count(b.steps[-1].value)
+    return b.finish()

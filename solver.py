@@ -164,11 +164,12 @@ from math_patterns import (combined_mean, conversion, expression, fill_count, fo
                            map_scale, mean, mean_missing, missing_side, mixed_unit_difference, percent_apply,
                            percent_of_number, percent_reverse, ratio, rectangle, square_side, there_and_back)
 from parts_patterns import (capacity_left, fraction_left, percent_of_part, percent_twice, ratio_difference,
-                            ratio_total)
+                            ratio_share, ratio_total)
 from quantity_patterns import story
 from rate_patterns import (group_priced, groups_then_each, nested_groups, per_lot, priced_kinds, rate_chain,
                            rate_over_periods, simple_interest)
 from rounding_patterns import groups_needed
+from shape_patterns import plane_shape
 from science_patterns import acceleration, density, falling_energy, kinetic_energy, moles, speed, work_done
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, grouping, groups_then_price,
                             groups_then_share, level_difference, measure_change, measure_comparison, missing_part,
@@ -202,7 +203,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     group_priced, crew_time, operations_undone, regular_perimeter, rate_chain, there_and_back, fraction_left,
     ratio_total, per_lot, priced_kinds, rate_over_periods, level_below_zero, word_expression,
     capacity_left, simple_interest, age_later, ratio_difference, percent_of_part, percent_twice, totals_compared,
-    nested_groups, groups_then_each, linear_equation]
+    nested_groups, groups_then_each, linear_equation, plane_shape, ratio_share]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
@@ -235,7 +236,7 @@ def _unexplained_unit(p: Problem) -> bool:
     restated = {m.group(1).lower() for m in re.finditer(r"\b(?:the|those|these|all|both) \d+ ([a-z]+)", p.question)}
     unexplained = any(not mentions(p.body, u) and not (clock and re.match(r"(?i)hour|minute", u))
                       and u.lower() not in restated for u in units)   # 'in the 2 months': the story's June and July
-    return bool(p.body.strip()) and unexplained and not p.asks(r"^how many \w+ (are|is) in")
+    return bool(p.body.strip()) and unexplained and not p.asks(r"^how many \w+ (?:(?:are|is) in|is that\b|is it\b)")
 
 
 # A side remark that counts something else ('for her class of 28 students', 'The school has 310 students.'): one
