@@ -18,9 +18,9 @@ _UNIT = r"(?P<u>mm|cm|m|km|in|inches|inch|ft|feet|foot|yd|yards?|miles?|meters?|
         r"millimeters?|millimetres?|kilometers?|kilometres?|units?)(?![a-z])"
 _NAMES = r"(?P<dim>base|height|length|width|sides?(?: length)?|side length)"
 # 'a base of 10 cm', 'height 6 m', 'its length is 12 m', 'sides measuring 9 cm', 'side = 4 cm'; '6 cm high', '5 m tall'
-_MEASURE = [re.compile(rf"\b{_NAMES}(?: of (?:the|its|each|every) [a-z]+)? ?(?:of|is|=|:|measures|measuring|that "
-                       rf"(?:is|are)|are)? ?(?P<n>{NUM}) ?{_UNIT}?"),
-            re.compile(rf"(?<![\d.])(?P<n>{NUM}) ?{_UNIT}? (?P<dim>high|tall|wide|long)\b")]
+_MEASURE = [re.compile(rf"\b{_NAMES}(?: of (?:the|its|each|every|a|an) [a-z]+)? ?(?:of|is|=|:|measures|measuring|that "
+                       rf"(?:is|are)|are)? ?(?P<n>{NUM}) ?(?:{_UNIT})?"),
+            re.compile(rf"(?<![\d.])(?P<n>{NUM}) ?(?:{_UNIT})? (?P<dim>high|tall|wide|long)\b")]
 _DIM = {"high": "height", "tall": "height", "wide": "width", "long": "length", "sides": "side", "side length": "side",
         "sides length": "side"}
 _SHAPES = r"\b(?P<shape>triangle|parallelogram|rectangle|square)s?\b"

@@ -169,12 +169,13 @@ from quantity_patterns import story
 from rate_patterns import (group_priced, groups_then_each, nested_groups, per_lot, priced_kinds, rate_chain,
                            rate_over_periods, simple_interest)
 from rounding_patterns import groups_needed
-from shape_patterns import plane_shape
 from science_patterns import acceleration, density, falling_energy, kinetic_energy, moles, speed, work_done
+from shape_patterns import plane_shape
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, grouping, groups_then_price,
                             groups_then_share, level_difference, measure_change, measure_comparison, missing_part,
                             part_whole, rate, sharing, shopping, times_difference, two_prices)
-from total_patterns import age_later, shared_with_difference, shared_with_multiple, sum_difference, totals_compared
+from total_patterns import (age_later, compared_back, shared_with_difference, shared_with_multiple, sum_difference,
+                            totals_compared)
 from wordproblem import (NUM, OP_SIGN, NoPlan, Plan, Problem, Quantity, Ref, Step, apply_op, as_written, fmt, is_unit,
                          mentions, number_value, numbers_in, read_problem, same_word, shown_in_sum, stem, unit_factor)
 from words_patterns import word_expression
@@ -203,7 +204,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     group_priced, crew_time, operations_undone, regular_perimeter, rate_chain, there_and_back, fraction_left,
     ratio_total, per_lot, priced_kinds, rate_over_periods, level_below_zero, word_expression,
     capacity_left, simple_interest, age_later, ratio_difference, percent_of_part, percent_twice, totals_compared,
-    nested_groups, groups_then_each, linear_equation, plane_shape, ratio_share]
+    nested_groups, groups_then_each, linear_equation, plane_shape, ratio_share, compared_back]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
@@ -274,7 +275,6 @@ def plan(problem: str) -> Plan | None:
                         else problem)
     found = _plan_dollars(in_dollars.replace(symbol, "$"))
     return as_written(found and _in_money(found, problem, symbol), problem)
-
 
 
 # Another money read as dollars: its symbol, then the words for its unit and its hundredth ('85p' is 85 pence).

@@ -17,7 +17,7 @@ from wordproblem import NAME, Builder, Merged, Plan, Problem, _n, _w, fmt, same_
 
 # 'The sum of 2 numbers is 50', '2 numbers add to 30 and differ by 6', '... one is 8 more than the other'
 _SUM_DIFF = re.compile(rf"(?:sum of (?:(?P<two>2) |the )?numbers is|(?P<two_>2) numbers (?:add (?:up )?to|sum to|have a "
-                       rf"sum of|total)) {_n('s')}(?:[^.?!]*?(?:difference (?:between them )?(?:is|of)|differ by) "
+                       rf"sum of|total)) {_n('s')}(?:[^?!]*?(?:difference (?:between them )?(?:is|of)|differ by) "
                        rf"{_n('d')}|(?:\.|,| and) [Oo]ne (?:number |of them )?is {_n('d_')} (?:more|greater|bigger|"
                        rf"larger) than the other\b)")
 _TOGETHER = re.compile(rf"(?P<x>{NAME}) and (?P<y>{NAME}) {HAS} {_n('s')} {_w('i')}[^.?!]*?"
@@ -263,4 +263,41 @@ def totals_compared(p: Problem) -> Plan | None:
         return None   # the question's 'more' of the smaller total: misread
     money = "$" if noun == "dollars" else ""
     b.step("-", [want, less], noun, f"How much more is {money}{fmt(b.value(want))} than {money}{fmt(b.value(less))}?")
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- an amount said against the unknown one
+
+# 'Ana scored 36 points, which is 4 times as many as Ben', 'Ana has 36 cards. That is 9 more than Ben.', 'Ana has 4
+# times as many cards as Ben. Ana has 36 cards.': the known amount is the bigger (or smaller) one, the question asks
+# for the one it was said against.
+_AGAINST = rf"(?:{_n('k')} times as (?:many|much)(?: [a-z]+)?|{_n('d')} (?P<dir>more|fewer|less)(?: [a-z]+)?)"
+_SAID_BACK = [re.compile(rf"(?P<y>{NAME}) {HAS} {_n('a')} {_w('i')}(?:,| and)? (?:which|that) (?:is|was) {_AGAINST} "
+                         rf"(?:as|than) (?P<x>{NAME})\b"),
+              re.compile(rf"(?P<y>{NAME}) {HAS} {_n('a')} {_w('i')}\. (?:That|This) (?:is|was) {_AGAINST} "
+                         rf"(?:as|than) (?P<x>{NAME})\b")]
+_THEN_SAID = re.compile(rf"(?P<y>{NAME}) {HAS} {_AGAINST} (?:as|than) (?P<x>{NAME})\. (?P<y2>{NAME}|He|She) {HAS} "
+                        rf"{_n('a')} {_w('i')}\b")
+
+
+def compared_back(p: Problem) -> Plan | None:
+    """The amount a known one was said against: 36 is 4 times Ben's, so Ben's is 36 ÷ 4; 36 is 9 more than Ben's,
+    so Ben's is 36 - 9 (9 fewer: 36 + 9)."""
+    m = next((s for rx in _SAID_BACK for s in [p.search(rx)] if s), None) or p.search(_THEN_SAID)
+    if not m or "y2" in m.groupdict() and m.group("y2") not in (m.group("y"), "He", "She"):
+        return None
+    x, y = m.group("x"), m.group("y")
+    if x == y or not p.asks(rf"\b{x}\b") or p.asks(rf"\b{y}\b") or p.asks(r"\b(?:more|fewer|less|than|together|"
+                                                                           r"altogether|total|in all)\b"):
+        return None
+    b = Builder(p, "comparison")
+    a, noun = b.given(m, "a", m.group("i")), m.group("i")
+    if m.group("k"):
+        b.step("/", [a, b.given(m, "k", "")], noun, f"{y}'s {m.group('a')} {noun} are {m.group('k')} times as many "
+               f"as {x}'s: how many is that for {x}?")
+    else:
+        more = m.group("dir") == "more"
+        b.step("-" if more else "+", [a, b.given(m, "d", noun)], noun, f"{y}'s {m.group('a')} {noun} are "
+               f"{m.group('d')} {m.group('dir')} than {x}'s: how many does {x} have?")
+    whole_count(b.steps[-1].value)
     return b.finish()

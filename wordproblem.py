@@ -269,7 +269,7 @@ def read_problem(problem: str) -> Problem | None:
     asking = re.search(r"\b(how|what|find|calculate|work out|solve)\b", t[q:], re.I)
     if asking and re.match(r"(if|when|suppose|given|assuming)\b", t[q:], re.I):
         q += asking.start()
-    t = t[:q] + _how_many(t[q:])
+    t = t[:q] + _noun_said(_how_many(t[q:]), t[:q])
     labels = {m.span("n") for m in _LABEL.finditer(t)}
     return Problem(problem, t, q, [m.span() for m in NUMBER.finditer(t) if m.span() not in labels])
 
@@ -415,12 +415,28 @@ def _bare_question(t: str) -> str:
         return f"{said[0].upper()}{said[1:]}?"   # 'how many teams of 6 can you make from 42 players'
     if _BARE_SUM.fullmatch(said) and re.search(r"\d\s*[-+*/×÷^]\s*\(?-?\d", said):
         return f"What is {said.rstrip('= ')}?"
+    said = re.sub(r",? (?:find|solve for|what is|what's) [a-z]\s*$", "", said, flags=re.I)   # '7x + 2 = 30, find x'
     letters = set(re.findall(r"(?<![a-z])[a-z](?![a-z])", said))
     if _BARE_EQUATION.fullmatch(said) and len(letters) == 1 and not re.search(r"[a-z]{2}", said, re.I):
         return f"Solve {said}."
     if _BARE_MEASURE.match(said):
         return f"What is {'' if said.lower().startswith('the ') else 'the '}{said}?"
     return t
+
+
+# 'How many now?', 'How many ride the bus?': a question that names no noun asks for the one thing the story counts.
+_BARE_HOW_MANY = re.compile(r"(?P<how>[Hh]ow many)(?= (?:now|left|are|were|is|was|did|do|does|will|can|in all|"
+                            r"altogether|ride|remain|remained|stayed)\b|\?)")
+
+
+def _noun_said(question: str, body: str) -> str:
+    """The question with the story's one counted noun put back after a bare 'How many' (none when it counts two)."""
+    nouns = set(re.findall(rf"(?<![\d.$/])\d+ (?!{_FUNCTION_WORDS}|(?:[a-z]+ed|got|went|came|left|times)\b)([a-z]+)",
+                           body))
+    counted = {stem(w) for w in nouns}
+    if len(counted) != 1 or not _BARE_HOW_MANY.match(question):
+        return question
+    return _BARE_HOW_MANY.sub(lambda m: f"{m.group('how')} {max(nouns, key=len)}", question, count=1)
 
 
 def _question_last(t: str) -> str:
