@@ -94,7 +94,8 @@ _OPS = [("*", re.compile(rf"\b(?:multipl\w+|times)(?: {_UNKNOWN})? by {_n('n')}|
         ("*2", re.compile(r"\b(?:doubles?|doubled)\b")), ("*3", re.compile(r"\b(?:triples?|tripled)\b")),
         ("/2", re.compile(r"\b(?:halves|halved)\b")),
         ("+", re.compile(rf"\b(?:add|adds|added|plus|increased? by|increases? it by)(?: {_UNKNOWN} by)? {_n('n')}"
-                         rf"(?! (?:to|from)\b)|{_n('n_')} (?:is|was) added\b|\bsum of {_UNKNOWN} and {_n('n__')}")),
+                         rf"(?! (?:to|from)\b(?! get\b))|{_n('n_')} (?:is|was) added\b|"
+                         rf"\bsum of {_UNKNOWN} and {_n('n__')}")),
         ("-", re.compile(rf"\b(?:subtract|subtracts|subtracted|minus|take away|takes away|decreased? by)"
                          rf" {_n('n')}(?: from {_UNKNOWN})?(?! from)"
                          rf"|{_n('n_')} (?:is|was) (?:subtracted|taken away)\b")),
@@ -115,8 +116,8 @@ def operations_undone(p: Problem) -> Plan | None:
     result = list(re.finditer(_RESULT, p.body))
     if not start or len(result) != 1 or not p.asks(rf"^what (?:is|was) {_UNKNOWN}\?|^what number\b"):
         return None
-    ops = sorted(((m.start(), op, m) for op, rx in _OPS for m in rx.finditer(p.body, 0, result[0].start())),
-                 key=lambda found: found[0])
+    ops = sorted(((m.start(), op, m) for op, rx in _OPS for m in rx.finditer(p.body) if m.end() <= result[0].start()),
+                 key=lambda found: found[0])   # the whole body read: 'add 7 to get 31' is no 'add 7 to the number'
     spans = {m.span(g) for _, op, m in ops for g in m.groupdict() if m.group(g)} | {result[0].span("c")}
     if not ops or spans != {s for s in p.numbers if s[0] < p.q} or re.search(r"\b(?:than|from)\b", p.body):
         return None   # '5 less than a number', 'subtract it from 30': the order of the operands changes
@@ -354,7 +355,8 @@ def _gather(b: Builder, name: str, letters: tuple[Ref, Ref], numbers: tuple[Ref 
 _D = r"\d+(?:\.\d+)?"
 _TERM_RX = re.compile(rf"(?P<sign>[-+])? ?(?:(?P<k>{_D}) ?[*×]? ?\( ?(?P<bc>{_D})? ?(?P<bx>[b-z]) ?(?P<bs>[-+]) ?"
                       rf"(?P<bn>{_D}) ?\)|(?P<c>{_D})? ?(?P<x>[b-z])(?![\w(])|(?P<n>{_D})(?![\w(]|\.\d| ?[*×(]))")
-_ONE_TERM = rf"(?:{_D} ?[*×]? ?\( ?(?:{_D})? ?[b-z] ?[-+] ?{_D} ?\)|(?:{_D})? ?[b-z](?![\w(])|{_D}(?![\w(]|\.\d| ?[*×(]))"
+_ONE_TERM = rf"(?:{_D} ?[*×]? ?\( ?(?:{_D})? ?[b-z] ?[-+] ?{_D} ?\)|(?:{_D})? ?[b-z](?![\w(])|" \
+            rf"{_D}(?![\w(]|\.\d| ?[*×(]))"
 _SIDE = rf"-? ?{_ONE_TERM}(?: ?[-+] ?{_ONE_TERM})*"
 _LINEAR = re.compile(rf"(?<![\w.$/*×^(-])(?P<l>{_SIDE}) ?= ?(?P<r>{_SIDE})(?![\w/*×^(])(?! ?[-+*/=])")
 

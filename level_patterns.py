@@ -60,9 +60,13 @@ def temperature(p: Problem) -> Plan | None:
         up = re.fullmatch(RISES, asked.group("verb"), re.I) is not None
         first, then = (_degrees(b, v, "a") for v in values)
         return _gap(b, *((then, first) if up else (first, then))) if (b.value(then) > b.value(first)) == up else None
-    if len(values) == 2 and not moves and not to and p.asks(r"\bdifference\b|^how many degrees (?:warmer|colder|"
-                                                            r"higher|lower)\b"):
+    values = values or list(p.finditer(_TEMPERATURE_VALUE, "question"))   # 'How much warmer is 7°C than -5°C?'
+    compared = re.match(r"how (?:much|many degrees) (?P<w>warmer|colder|higher|lower)\b", p.question, re.I)
+    if len(values) == 2 and not moves and not to and (p.asks(r"\bdifference\b") or compared):
         one, two = (_degrees(b, v, "a") for v in values)
+        warmer = compared and compared.group("w").lower() in ("warmer", "higher")
+        if compared and values[0].start() > p.q and (b.value(one) > b.value(two)) != warmer:
+            return None   # 'How much colder is 7°C than -5°C?' compares the wrong way round
         return _gap(b, *((one, two) if b.value(one) >= b.value(two) else (two, one)))
     return None
 

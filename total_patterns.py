@@ -16,10 +16,10 @@ from wordproblem import NAME, Builder, Merged, Plan, Problem, _n, _w, fmt, same_
 # ----------------------------------------------------------------------------- a total and a difference or multiple
 
 # 'The sum of 2 numbers is 50', '2 numbers add to 30 and differ by 6', '... one is 8 more than the other'
-_SUM_DIFF = re.compile(rf"(?:sum of (?:(?P<two>2) |the )?numbers is|(?P<two_>2) numbers (?:add (?:up )?to|sum to|have a "
-                       rf"sum of|total)) {_n('s')}(?:[^?!]*?(?:difference (?:between them )?(?:is|of)|differ by) "
-                       rf"{_n('d')}|(?:\.|,| and) [Oo]ne (?:number |of them )?is {_n('d_')} (?:more|greater|bigger|"
-                       rf"larger) than the other\b)")
+_SUM_DIFF = re.compile(rf"(?:sum of (?:(?P<two>2) |the )?numbers is|(?P<two_>2) numbers (?:add (?:up )?to|sum to|"
+                       rf"have a sum of|total)) {_n('s')}(?:[^?!]*?(?:difference (?:between them )?(?:is|of)|"
+                       rf"differ by) {_n('d')}|(?:\.|,| and) [Oo]ne (?:number |of them )?is {_n('d_')} "
+                       rf"(?:more|greater|bigger|larger) than the other\b)")
 _TOGETHER = re.compile(rf"(?P<x>{NAME}) and (?P<y>{NAME}) {HAS} {_n('s')} {_w('i')}[^.?!]*?"
                        rf"\b(?:together|altogether|in all|in total|between them)")
 _MORE_THAN = re.compile(rf"(?P<big>{NAME}) {HAS} {_n('d')} more(?: {_w('i')})? than (?P<small>{NAME})")
