@@ -272,8 +272,8 @@ def totals_compared(p: Problem) -> Plan | None:
 # times as many cards as Ben. Ana has 36 cards.': the known amount is the bigger (or smaller) one, the question asks
 # for the one it was said against.
 _AGAINST = rf"(?:{_n('k')} times as (?:many|much)(?: [a-z]+)?|{_n('d')} (?P<dir>more|fewer|less)(?: [a-z]+)?)"
-_SAID_BACK = [re.compile(rf"(?P<y>{NAME}) {HAS} {_n('a')} {_w('i')}(?:,| and)? (?:which|that) (?:is|was) {_AGAINST} "
-                         rf"(?:as|than) (?P<x>{NAME})\b"),
+_SAID_BACK = [re.compile(rf"(?P<y>{NAME}) {HAS} {_n('a')} {_w('i')}(?:,| and)? (?:(?:which|that) (?:is|was) )?"
+                         rf"{_AGAINST} (?:as|than) (?P<x>{NAME})\b"),
               re.compile(rf"(?P<y>{NAME}) {HAS} {_n('a')} {_w('i')}\. (?:That|This) (?:is|was) {_AGAINST} "
                          rf"(?:as|than) (?P<x>{NAME})\b")]
 _THEN_SAID = re.compile(rf"(?P<y>{NAME}) {HAS} {_AGAINST} (?:as|than) (?P<x>{NAME})\. (?P<y2>{NAME}|He|She) {HAS} "

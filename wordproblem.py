@@ -255,6 +255,7 @@ def read_problem(problem: str) -> Problem | None:
     t = _MEASURED_NOUN.sub(r"\g<a> \g<noun> is \g<n> \g<u> long. It \g<verb>", t)
     for _ in range(3):   # '3 cm on Monday, 2 on Tuesday and 4 on Friday': each in turn
         t = _ELIDED.sub(lambda m: f"{m.group()} {m.group('noun')}", t)
+    t = _against_said(_OWN_CLAUSE.sub(lambda m: f". {m.group('who')[0].upper()}{m.group('who')[1:]} ", t))
     sentences = list(re.finditer(SENTENCE, t))
     starts = [m.start() for m in sentences if m.group().strip()]
     asked = [m.start() for m in sentences if m.group().strip().endswith("?")]
@@ -272,6 +273,24 @@ def read_problem(problem: str) -> Problem | None:
     t = t[:q] + _noun_said(_how_many(t[q:]), t[:q])
     labels = {m.span("n") for m in _LABEL.finditer(t)}
     return Problem(problem, t, q, [m.span() for m in NUMBER.finditer(t) if m.span() not in labels])
+
+
+# 'Tom is 14 and his dad is 3 times as old.': a second owner's clause is a sentence of its own, as the readers of
+# comparisons and ages look for it.
+_OWN_CLAUSE = re.compile(r"(?<=\d) and (?P<who>(?:his|her|their) [a-z]+) (?=(?:is|was|has|had)\b)")
+# 'Lee has 3 times as many.', 'his dad is 3 times as old', 'Lee has 6 more.': compared with the owner said before.
+_AGAINST_LEFT_OUT = re.compile(r"(?<![\d.])\d+(?:\.\d+)? (?:(?P<times>times as (?:many|much|old|long|tall|heavy|far))|"
+                               r"(?:more|fewer|less))(?: (?!and\b|than\b|as\b)[a-z]+)?(?=[.,!?]| and\b)")
+_OWNER_SAID = re.compile(r"\b(?P<x>[A-Z][a-z]+) (?:[a-z]+ ){1,2}?\$?\d")
+
+
+def _against_said(t: str) -> str:
+    """A comparison with its other side left out, given the one owner said before it with an amount."""
+    for m in reversed(list(_AGAINST_LEFT_OUT.finditer(t))):
+        owners = [o.group("x") for o in _OWNER_SAID.finditer(t, 0, m.start()) if o.group("x") not in PRONOUNS]
+        if len(set(owners)) == 1:
+            t = f"{t[:m.end()]} {'as' if m.group('times') else 'than'} {owners[0]}{t[m.end():]}"
+    return t
 
 
 # A number that names something ('Class 5', 'Year 6', 'Room 12', 'Bus 42') is no amount: no reader places it, and
