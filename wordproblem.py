@@ -278,9 +278,11 @@ def read_problem(problem: str) -> Problem | None:
 # 'Tom is 14 and his dad is 3 times as old.': a second owner's clause is a sentence of its own, as the readers of
 # comparisons and ages look for it.
 _OWN_CLAUSE = re.compile(r"(?<=\d) and (?P<who>(?:his|her|their) [a-z]+) (?=(?:is|was|has|had)\b)")
-# 'Lee has 3 times as many.', 'his dad is 3 times as old', 'Lee has 6 more.': compared with the owner said before.
-_AGAINST_LEFT_OUT = re.compile(r"(?<![\d.])\d+(?:\.\d+)? (?:(?P<times>times as (?:many|much|old|long|tall|heavy|far))|"
-                               r"(?:more|fewer|less))(?: (?!and\b|than\b|as\b)[a-z]+)?(?=[.,!?]| and\b)")
+# 'Lee has 3 times as many.', 'his dad is 3 times as old', 'Lee has 6 more.': compared with the owner said before
+# (only after a verb of having or being: 'bought 48 more' is a change, not a comparison).
+_AGAINST_LEFT_OUT = re.compile(r"(?:(?<=\bhas )|(?<=\bhad )|(?<=\bhave )|(?<=\bis )|(?<=\bwas )|(?<=\bare )|"
+                               r"(?<=\bwere ))\d+(?:\.\d+)? (?:(?P<times>times as (?:many|much|old|long|tall|heavy|"
+                               r"far))|(?:more|fewer|less))(?: (?!and\b|than\b|as\b)[a-z]+)?(?=[.,!?]| and\b)")
 _OWNER_SAID = re.compile(r"\b(?P<x>[A-Z][a-z]+) (?:[a-z]+ ){1,2}?\$?\d")
 
 
