@@ -262,7 +262,8 @@ def read_problem(problem: str) -> Problem | None:
     if not asked:
         # 'Find ...', or 'If he bought 400 in all, calculate the number of books he bought.'
         asked = [s for s in starts if re.match(r"\s*(?:(?:if|when)\b[^.?!]*?, )?(how|what|find|calculate|work out|"
-                                               r"solve|evaluate|write|express)\b", t[s:], re.I)]
+                                               r"solve|evaluate|write|express|convert|change|increase|decrease|"
+                                               r"reduce)\b", t[s:], re.I)]
     if not asked:
         return None
     q = asked[-1]
@@ -340,8 +341,14 @@ _NUMBER_OF = re.compile(r"(?:calculate|find|determine|compute|work out|what is|w
 
 # An order to find something asks what it is ('Find the other number.', 'Work out the mean.'); money asked with
 # 'what' asks how much ('What change should he receive?', 'What was her pay for the two days?').
-_ORDER = re.compile(r"(?:find|work out|calculate|determine|state) (?P<rest>(?:the|his|her|their|its) [a-z][^.?!]*)"
-                    r"[.?!]?\s*$", re.I)
+_ORDER = re.compile(r"(?:find|work out|calculate|determine|state) (?P<rest>(?:the|his|her|their|its) [a-z][^.?!]*|"
+                    r"\$?\d[\d./%]* of [^.?!]*)[.?!]?\s*$", re.I)   # 'Find 20% of $45.', 'Work out 2/3 of 27.'
+# 'Convert 3 hours to minutes.', 'Change 4500 m to km.'; 'Increase 80 by 25%.', 'Reduce $60 by 15%.'
+_CONVERT_ORDER = re.compile(rf"(?:convert|change|write|express) (?P<n>{NUM}) ?(?P<u>[a-z]+) (?:in|into|to|as) "
+                            r"(?P<to>[a-z]+)[.?!]?\s*$", re.I)
+_PERCENT_ORDER = re.compile(rf"(?P<way>increase|decrease|reduce) (?P<n>{NUM}) by (?P<p>\d+(?:\.\d+)?%)[.?!]?\s*$",
+                            re.I)
+_PERCENT_WAY = {"increase": "increased", "decrease": "decreased", "reduce": "decreased"}
 _SCORE_AS_PERCENT = re.compile(r"(?:write|express|give|what is|what was) (?P<owner>his|her|their|the) (?:test |quiz |"
                                r"exam )?(?:mark|score|result)s? as an? percent(?:age)?[.?!]?\s*$", re.I)
 _OWNER = {"his": "he", "her": "she", "their": "they", "the": "they"}
@@ -363,6 +370,12 @@ def _how_many(question: str) -> str:
     m = _ORDER.match(question)
     if m:
         question = f"What is {m.group('rest')}?"
+    m = _CONVERT_ORDER.match(question)
+    if m:
+        question = f"How many {m.group('to')} are in {m.group('n')} {m.group('u')}?"
+    m = _PERCENT_ORDER.match(question)
+    if m:
+        question = f"What is {m.group('n')} {_PERCENT_WAY[m.group('way').lower()]} by {m.group('p')}?"
     question = _WHAT_MONEY.sub("How much ", question, count=1)
     question = re.sub(r"^what is the length of (?:one|each) ", "How long is each ", question, flags=re.I)
     return re.sub(r"\bpercentage\b", "percent", question, flags=re.I)
@@ -428,7 +441,7 @@ _BARE_MEASURE = re.compile(r"(?:the )?(?P<what>area|perimeter|mean|average|media
 def _bare_question(t: str) -> str:
     """The text with its one sentence that asks nothing said as a question, when it is a bare sum, a bare equation
     in one letter, or a measure's name; any other text is left as it is."""
-    t = _WHATS.sub(r"\1 is", t)
+    t = re.sub(r"\s*=\s*\?\s*$", "", _WHATS.sub(r"\1 is", t))   # '3/4 - 1/8 = ?'
     said = t.strip().rstrip(".").strip()
     if "?" in t or re.search(r"[.!]\s", said):
         return t
@@ -442,6 +455,8 @@ def _bare_question(t: str) -> str:
         return f"Solve {said}."
     if _BARE_MEASURE.match(said):
         return f"What is {'' if said.lower().startswith('the ') else 'the '}{said}?"
+    if re.fullmatch(rf"{NUM} of {NUM}(?: [a-z]+)?", said):   # '2/3 of 27', '15% of 80 kg'
+        return f"What is {said}?"
     return t
 
 
