@@ -379,3 +379,24 @@ def ratio_share(p: Problem) -> Plan | None:
     if not m.group("a").startswith("$"):
         whole_count(b.steps[-1].value)
     return b.finish()
+
+
+# One number as a percent of another, said with bare numbers: 'What percent of 40 is 10?', '10 is what percent of
+# 40?', 'What percent is 18 out of 24?', '18 out of 24 as a percent'.
+_PERCENT_IS_OF = [re.compile(rf"\b[Ww]hat percent of (?P<m>{NUM})(?: [a-z]+)? is (?P<n>{NUM})\b"),
+                  re.compile(rf"(?P<n>{NUM})(?: [a-z]+)? is what percent of (?P<m>{NUM})\b"),
+                  re.compile(rf"\b[Ww]hat percent is (?P<n>{NUM}) (?:out )?of (?P<m>{NUM})\b"),
+                  re.compile(rf"(?P<n>{NUM}) out of (?P<m>{NUM})(?: [a-z]+)?,? (?:is what percent|as a percent)\b")]
+
+
+def percent_is_of(p: Problem) -> Plan | None:
+    """What percent one bare number is of another: the fraction n/m, then that fraction in hundredths."""
+    m = next((s for rx in _PERCENT_IS_OF for s in [p.search(rx, "all")] if s), None)
+    if not m or "%" in m.group() or "$" in m.group("n") + m.group("m"):
+        return None
+    b = Builder(p, "percent")
+    share = b.step("/", [b.given(m, "n", ""), b.given(m, "m", "")], "", f"What fraction of {m.group('m')} is "
+                                                                       f"{m.group('n')}?")
+    b.step("*", [share, b.fact(100, "percent", "100%")], "percent", f"How many hundredths is that fraction: what "
+                                                                    f"percent?")
+    return b.finish()

@@ -163,8 +163,8 @@ from measure_patterns import (box, clock_elapsed, daily_over_weeks, data_range, 
 from math_patterns import (combined_mean, conversion, expression, fill_count, for_every, fraction_of, fractions_rest,
                            map_scale, mean, mean_missing, missing_side, mixed_unit_difference, percent_apply,
                            percent_of_number, percent_reverse, ratio, rectangle, square_side, there_and_back)
-from parts_patterns import (capacity_left, fraction_left, percent_of_part, percent_twice, ratio_difference,
-                            ratio_share, ratio_total)
+from parts_patterns import (capacity_left, fraction_left, percent_is_of, percent_of_part, percent_twice,
+                            ratio_difference, ratio_share, ratio_total)
 from quantity_patterns import story
 from rate_patterns import (group_priced, groups_then_each, nested_groups, per_lot, priced_kinds, rate_chain,
                            rate_over_periods, simple_interest)
@@ -174,8 +174,8 @@ from shape_patterns import plane_shape
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, grouping, groups_then_price,
                             groups_then_share, level_difference, measure_change, measure_comparison, missing_part,
                             part_whole, rate, sharing, shopping, times_difference, two_prices)
-from total_patterns import (age_later, compared_back, shared_with_difference, shared_with_multiple, sum_difference,
-                            totals_compared)
+from total_patterns import (age_later, compared_back, how_many_times, shared_with_difference, shared_with_multiple,
+                            sum_difference, totals_compared)
 from wordproblem import (NUM, OP_SIGN, NoPlan, Plan, Problem, Quantity, Ref, Step, apply_op, as_written, fmt, is_unit,
                          mentions, number_value, numbers_in, read_problem, same_word, shown_in_sum, stem, unit_factor)
 from words_patterns import word_expression
@@ -204,7 +204,8 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     group_priced, crew_time, operations_undone, regular_perimeter, rate_chain, there_and_back, fraction_left,
     ratio_total, per_lot, priced_kinds, rate_over_periods, level_below_zero, word_expression,
     capacity_left, simple_interest, age_later, ratio_difference, percent_of_part, percent_twice, totals_compared,
-    nested_groups, groups_then_each, linear_equation, plane_shape, ratio_share, compared_back]
+    nested_groups, groups_then_each, linear_equation, plane_shape, ratio_share, compared_back, percent_is_of,
+    how_many_times]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
