@@ -400,3 +400,27 @@ def percent_is_of(p: Problem) -> Plan | None:
     b.step("*", [share, b.fact(100, "percent", "100%")], "percent", f"How many hundredths is that fraction: what "
                                                                     f"percent?")
     return b.finish()
+
+
+# 'There are 24 students in a class. 8 walk to school. How many do not walk?': the whole less the part that does.
+_DOES_NOT = re.compile(r"how many(?: (?P<noun>[a-z]+))? (?:do|does|did) not (?P<verb>[a-z]+)|how many(?: (?P<noun_>"
+                       r"[a-z]+))? (?:don't|doesn't|didn't) (?P<verb_>[a-z]+)", re.I)
+
+
+def not_part(p: Problem) -> Plan | None:
+    """A whole count, a part said with its verb, and the question for those that do not: whole - part."""
+    asked = p.match_question(_DOES_NOT)
+    if not asked or len(p.numbers) != 2 or any(s[0] >= p.q for s in p.numbers):
+        return None
+    verb, noun = asked.group("verb") or asked.group("verb_"), asked.group("noun") or asked.group("noun_")
+    whole = re.compile(rf"(?P<a>{NUM}) (?P<noun>[a-z]+)").match(p.t, p.numbers[0][0])
+    part = re.compile(rf"(?P<a>{NUM}) (?:of them |of the [a-z]+ )?(?P<verb>[a-z]+)\b").match(p.t, p.numbers[1][0])
+    if not whole or not part or not same_word(part.group("verb"), verb) or \
+            noun and not same_word(noun, whole.group("noun")):
+        return None
+    b = Builder(p, "part_whole")
+    rest = b.step("-", [b.given(whole, "a", whole.group("noun")), b.given(part, "a", whole.group("noun"))],
+                  whole.group("noun"), f"Of the {whole.group()}, {re.match(r'[^.?!,]*', p.t[part.start():]).group()}: "
+                                       f"how many do not?")
+    whole_count(b.value(rest))
+    return b.finish()
