@@ -424,3 +424,37 @@ def not_part(p: Problem) -> Plan | None:
                                        f"how many do not?")
     whole_count(b.value(rest))
     return b.finish()
+
+
+# A scale said with its units ('a scale of 1 cm to 5 km', '1 cm represents 20 m', '1 cm : 5 km') or as a ratio for a
+# model ('built at a scale of 1:20'), and one length on the map, plan or model: the real length is that many times
+# the scale's real length (or the ratio's times), in the scale's real unit.
+_UNIT_SCALE = re.compile(rf"\b(?:scale (?:is |of )?)?(?P<one>1) ?(?P<u>cm|mm|inch|in) (?:to|represents|stands for|:|=) "
+                         rf"(?P<k>{NUM}) ?(?P<real>km|m|cm|miles?|feet|ft|metres?|meters?|kilometres?|kilometers?)\b")
+_RATIO_SCALE = re.compile(rf"\bscale (?:is |of )?(?P<one>1) ?: ?(?P<k>{NUM})\b")
+_DRAWN = re.compile(rf"(?:\b(?P<pair>2) [a-z]+ (?:are|is|were) )?(?P<d>{NUM}) ?(?P<u>cm|mm|inch|inches|in) "
+                    rf"(?:apart |long |wide |tall |high |away )?(?:on the (?:map|plan|drawing|model)|in the "
+                    rf"(?:drawing|plan))|\b(?:model|drawing|plan)(?: [a-z]+)? is (?P<d_>{NUM}) ?(?P<u_>cm|mm|inches|"
+                    rf"in) (?:long|wide|tall|high)\b")
+
+
+def scale_length(p: Problem) -> Plan | None:
+    """A real length from a drawn one and a scale: drawn length x the scale's real length per unit drawn."""
+    said, ratio, drawn = p.search(_UNIT_SCALE), p.search(_RATIO_SCALE), p.search(_DRAWN)
+    scale = said or ratio
+    if not scale or not drawn or not p.asks(r"\b(?:real|really|actual|actually|in real life)\b"):
+        return None
+    d, unit = ("d", drawn.group("u")) if drawn.group("d") else ("d_", drawn.group("u_"))
+    if said and not same_word(said.group("u"), unit) and not (said.group("u") == "in" and unit == "inches"):
+        return None   # 1 cm on the scale, a length drawn in mm: a conversion first
+    real = said.group("real") if said else unit
+    asked = re.search(r"\bin ([a-z]+)\?", p.question)
+    if asked and not same_word(asked.group(1), real):
+        return None   # an answer asked in another unit than the scale gives
+    b = Builder(p, "ratio")
+    b.given(scale, "one", "")
+    if drawn.group("pair"):
+        b.given(drawn, "pair", "")
+    b.step("*", [b.given(drawn, d, unit), b.given(scale, "k", real)], real, f"Each 1 {unit} drawn is {scale.group('k')}"
+           f" {real if said else unit} in real life: how long is {drawn.group(d)} {unit} in real life?", kind="scale")
+    return b.finish()
