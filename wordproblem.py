@@ -472,8 +472,8 @@ _BARE_HOW_MUCH = re.compile(r"(?P<how>[Hh]ow much)(?= (?:is|was|are|were|remains
 def _noun_said(question: str, body: str) -> str:
     """The question with the story's one counted noun put back after a bare 'How many' (none when it counts two),
     or the one stuff it measures after a bare 'How much' ('7/8 litre of juice ... How much is left?')."""
-    stuff = set(re.findall(rf"(?<![\d.$/]){NUM} [a-z]+ of ([a-z]+)\b", body))
-    if "$" in body and not stuff and re.search(r"\b(?:have|has|had|left|start|begin|began|save|saved)\b", question) \
+    stuff = set(re.findall(rf"(?<![\d.$/]){NUM} [a-z]+ of ([a-z]+)\b", body)) if "$" not in body else set()
+    if "$" in body and re.search(r"\b(?:have|has|had|left|start|begin|began|save|saved)\b", question) \
             and not re.search(r"\b(?:cost|costs|pay|paid|spend|spent|charge|price|earn|earned|each)\b", question):
         stuff = {"money"}   # 'How much did she start with?' in a story told in dollars
     if len(stuff) == 1 and _BARE_HOW_MUCH.match(question):
