@@ -160,3 +160,39 @@ def level_below_zero(p: Problem) -> Plan | None:
         value = b.step("+" if up else "-", [value, b.given(move, "b", unit)], unit, re.sub(" +", " ", ask),
                        kind="signed_change")
     return b.finish()
+
+
+# ----------------------------------------------------------------------------- a debt that grows and shrinks
+
+_OWES = re.compile(r"\b(?:owes|owed|is in debt by|was in debt by|has a debt of|had a debt of|borrowed|borrows) "
+                   r"(?P<a>\$\d+(?:\.\d+)?)")
+_DEBT_MORE = r"borrows|borrowed|owes|spends|spent|takes out|took out"
+_DEBT_LESS = r"pays back|paid back|repays|repaid|pays off|paid off|pays|paid|earns|earned|gets|got|deposits|deposited"
+_DEBT_MOVE = re.compile(rf"\b(?P<verb>{_DEBT_MORE}|{_DEBT_LESS})(?: back)?(?: another| a further)? "
+                        rf"(?P<b>\$\d+(?:\.\d+)?)")
+_OWE_ASKED = re.compile(r"how much (?:money )?(?:does|do|did) (?:he|she|they|[A-Z][a-z]+) (?:still )?owe\b", re.I)
+
+
+def debt(p: Problem) -> Plan | None:
+    """'Ali owes $30. He pays back $12 and then borrows $5 more.' -> a balance of -$30, up $12, down $5 ('What is his
+    balance?'), or the amount still owed, 30 - 12 + 5 ('How much does he owe now?')."""
+    start = p.search(_OWES)
+    moves = [m for m in p.finditer(_DEBT_MOVE) if start and m.start() >= start.end()]
+    owed, balance = p.match_question(_OWE_ASKED), p.asks(r"\bbalance\b")
+    if not start or not moves or owed is None and not balance:
+        return None
+    b = Builder(p, "level")
+    value = b.given(start, "a", "dollars", f"-{start.group('a')}" if balance else start.group("a"),
+                    scale=-1 if balance else 1)
+    for move in moves:
+        more = re.fullmatch(_DEBT_MORE, move.group("verb")) is not None
+        was = b.value(value)
+        said = f"-${fmt(-was)}" if was < 0 else f"${fmt(was)}"
+        ask = (f"What is the balance once {move.group('b')} is {'borrowed' if more else 'paid back'}, from {said}?"
+               if balance else f"How much is owed once {move.group('b')} is {'borrowed' if more else 'paid back'}, "
+               f"from {said} owed?")
+        value = b.step(("-" if more else "+") if balance else ("+" if more else "-"),
+                       [value, b.given(move, "b", "dollars")], "dollars", ask, kind="signed_change")
+    if owed is not None and b.value(value) < 0:
+        return None   # paid back more than was owed: nothing is owed
+    return b.finish()

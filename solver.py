@@ -154,7 +154,7 @@ from fractions import Fraction
 from equation_patterns import (CREW, bracket_equation, consecutive, crew_time, current_speeds, divided_equation,
                                equation, fee_plus_rate, fraction_equation, linear_equation, linear_pair,
                                operations_undone, purchases, save_to_goal, work_together)
-from level_patterns import level_below_zero, temperature, temperature_rate
+from level_patterns import debt, level_below_zero, temperature, temperature_rate
 from mathcheck import solve
 from measure_patterns import (box, clock_elapsed, daily_over_weeks, data_range, fraction_of_parts, fraction_sum,
                               measure_difference, measure_parts, median, mixed_units_left, percent_change,
@@ -205,7 +205,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     ratio_total, per_lot, priced_kinds, rate_over_periods, level_below_zero, word_expression,
     capacity_left, simple_interest, age_later, ratio_difference, percent_of_part, percent_twice, totals_compared,
     nested_groups, groups_then_each, linear_equation, plane_shape, ratio_share, compared_back, percent_is_of,
-    how_many_times, not_part, scale_length]
+    how_many_times, not_part, scale_length, debt]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
@@ -216,7 +216,7 @@ _UNHANDLED = r"\b(doubles?|doubled|doubling|triples?|tripled|quadruple\w*|back|s
 _READS_ITSELF = {current_speeds: r"\bback (?=upstream|downstream|against|with|into)",
                  work_together: r"\bthe same (?=[a-z]+ in \d)", save_to_goal: r"\balready\b",
                  operations_undone: r"\b(?:doubles?|doubled|triples?|tripled)\b",
-                 there_and_back: r"\b(?:there )?and back(?: again)?\b", story: r"\bputs? back\b"}
+                 there_and_back: r"\b(?:there )?and back(?: again)?\b", story: r"\bputs? back\b", debt: r"\bback\b"}
 # The readers that convert the question's time unit themselves ('25 minutes every day ... in 2 weeks': 7 days in a
 # week), so a unit the statements never name does not stop them as it stops the rest; simple interest reads 'per
 # annum' as its years; an age 'in 4 years' adds those years to an age said without them ('His son is 13').
