@@ -23,7 +23,8 @@ _TEMPERATURE = re.compile(rf"\b(?:temperature|it|thermometer){_WHEN} (?:was|is|r
 RISES = r"rose|rises|risen|rise|went up|goes up|gone up|warmed up|warms up|climbed|climbs|increased|increases"
 FALLS = r"fell|falls|fallen|fall|dropped|drops|drop|went down|goes down|gone down|cooled|cools|decreased|decreases"
 _TEMPERATURE_VALUE = re.compile(rf"(?P<neg>-)?(?P<a>\d+(?:\.\d+)?){_DEGREES}")
-_MOVE = re.compile(rf"\b(?P<verb>{RISES}|{FALLS}) (?:by |another |a further )?(?P<b>\d+(?:\.\d+)?){_DEGREES}", re.I)
+_MOVE = re.compile(rf"\b(?P<verb>{RISES}|{FALLS}) (?:by |another |a further )?(?P<b>\d+(?:\.\d+)?)(?: more)?{_DEGREES}",
+                   re.I)   # 'dropped 4 more degrees
 _MOVE_TO = re.compile(rf"\b(?P<verb>{RISES}|{FALLS}) to (?P<neg>-)?(?P<b>\d+(?:\.\d+)?){_DEGREES}", re.I)
 
 

@@ -87,6 +87,9 @@ def normalise(text: str) -> str:
     t = re.sub(r"\b([apAP])\.[mM]\.", r"\1m", t)   # ...'7:15 p.m. and ends' does not
     t = re.sub(r"(?<=\d),(?=\d{3}\b)", "", t)
     t = re.sub(r"(\d) ?percent\b", r"\1%", t)
+    t = re.sub(r"(\d) ?(?:km/h|kph|km/hr)\b", r"\1 km per hour", t)   # a speed's short forms, said in words
+    t = re.sub(r"(\d) ?mph\b", r"\1 miles per hour", t)
+    t = re.sub(r"(\d) ?m/s\b", r"\1 m per second", t)
     t = re.sub(r"\b(" + "|".join(_TENS) + r")-(" + "|".join(_DIGIT_WORDS) + r")\b",
                lambda m: str(_WORD_VALUE[m.group(1).lower()] + _DIGIT_WORDS[m.group(2).lower()]), t, flags=re.I)
     t = re.sub(r"\b(\d+) dozen\b", lambda m: str(12 * int(m.group(1))), t)
@@ -263,7 +266,7 @@ def read_problem(problem: str) -> Problem | None:
         # 'Find ...', or 'If he bought 400 in all, calculate the number of books he bought.'
         asked = [s for s in starts if re.match(r"\s*(?:(?:if|when)\b[^.?!]*?, )?(how|what|find|calculate|work out|"
                                                r"solve|evaluate|write|express|convert|change|increase|decrease|"
-                                               r"reduce)\b", t[s:], re.I)]
+                                               r"reduce|add|subtract|multiply|divide)\b", t[s:], re.I)]
     if not asked:
         return None
     q = asked[-1]
@@ -349,6 +352,11 @@ _CONVERT_ORDER = re.compile(rf"(?:convert|change|write|express) (?P<n>{NUM}) ?(?
 _PERCENT_ORDER = re.compile(rf"(?P<way>increase|decrease|reduce) (?P<n>{NUM}) by (?P<p>\d+(?:\.\d+)?%)[.?!]?\s*$",
                             re.I)
 _PERCENT_WAY = {"increase": "increased", "decrease": "decreased", "reduce": "decreased"}
+# 'Subtract 1/3 from 5/6.', 'Add 2.5 and 1.75.', 'Multiply 12 by 3/4.', 'Divide 45 by 0.5.': a sum said as an order
+_SUM_ORDER = re.compile(rf"(?P<verb>add|subtract|multiply|divide) (?P<a>-?{NUM}) (?P<how>and|to|from|by) "
+                        rf"(?P<b>-?{NUM})[.?!]?\s*$", re.I)
+_SUM_SIGN = {("add", "and"): "+", ("add", "to"): "+", ("subtract", "from"): "-", ("multiply", "by"): "×",
+             ("multiply", "and"): "×", ("divide", "by"): "÷"}
 _SCORE_AS_PERCENT = re.compile(r"(?:write|express|give|what is|what was) (?P<owner>his|her|their|the) (?:test |quiz |"
                                r"exam )?(?:mark|score|result)s? as an? percent(?:age)?[.?!]?\s*$", re.I)
 _OWNER = {"his": "he", "her": "she", "their": "they", "the": "they"}
@@ -373,6 +381,11 @@ def _how_many(question: str) -> str:
     m = _CONVERT_ORDER.match(question)
     if m:
         question = f"How many {m.group('to')} are in {m.group('n')} {m.group('u')}?"
+    m = _SUM_ORDER.match(question)
+    sign = m and _SUM_SIGN.get((m.group("verb").lower(), m.group("how").lower()))
+    if sign:   # 'subtract 1/3 from 5/6' is 5/6 - 1/3
+        first, second = (m.group("b"), m.group("a")) if sign == "-" else (m.group("a"), m.group("b"))
+        question = f"What is {first} {sign} {second}?"
     m = _PERCENT_ORDER.match(question)
     if m:
         question = f"What is {m.group('n')} {_PERCENT_WAY[m.group('way').lower()]} by {m.group('p')}?"
