@@ -493,8 +493,8 @@ _MEAN_TARGET = [re.compile(rf"\b(?:mean|average)(?: score)? (?:over|of|for|acros
 _SOME_OF = re.compile(rf"(?:(?<=\bthe first )|(?=\d+ of (?:the|these|those|them)\b)){_n('a')}\b")
 # two values said before the one asked for ('She scored 12 and 18 in the first two games')
 _TWO_LISTED = re.compile(rf"\b[a-z]+ {NUM}(?: [a-z]+)? and {NUM}\b")
-_LAST_ASKED = r"\b(need|must|has to|have to|should)\b|^what (?:is|was) the (?:last|other|missing|fourth|fifth|sixth) " \
-              r"|\b(?:in|on) the (?:last|third|fourth|fifth|sixth) [a-z]+\?$"
+_LAST_ASKED = r"\b(need|must|has to|have to|should)\b|^what (?:is|was) the (?:last|other|missing|fourth|fifth|" \
+              r"sixth)\b|\b(?:in|on) the (?:last|third|fourth|fifth|sixth) [a-z]+\?$"
 _ORDINAL = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6}   # the one asked for must be the last of the n
 
 

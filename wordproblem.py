@@ -244,7 +244,9 @@ class Problem:
 
 def read_problem(problem: str) -> Problem | None:
     # 'At the same price, how much...' restates what every rate plan assumes; it is not a statement to place.
-    t = _question_last(_bare_question(re.sub(r"\b[Aa]t the same (?:price|rate|speed|pace), ", "", normalise(problem))))
+    t = _bare_question(normalise(problem)).strip()
+    t = _WHOLE_IN_QUESTION.sub(r"There are \g<n> \g<noun>. \g<q> \g<noun>\g<can>?", t)
+    t = _question_last(_bare_question(re.sub(r"\b[Aa]t the same (?:price|rate|speed|pace), ", "", t)))
     t = re.sub(r"\balready (had|has|have) (?=\$?\d)", r"\1 ", t)   # 'Jake already had 17 stamps': his start
     t = _PASSIVE_TAKING.sub(_active_taking, t)
     unknown = re.search(r"\b(?:had|has|have) some (?P<noun>[a-z]+)\b", t)   # '14 more' of those: '14 more marbles'
@@ -258,6 +260,8 @@ def read_problem(problem: str) -> Problem | None:
     t = _MEASURED_NOUN.sub(r"\g<a> \g<noun> is \g<n> \g<u> long. It \g<verb>", t)
     for _ in range(3):   # '3 cm on Monday, 2 on Tuesday and 4 on Friday': each in turn
         t = _ELIDED.sub(lambda m: f"{m.group()} {m.group('noun')}", t)
+    t = _TERSE_WHOLE.sub(lambda m: f"There are {m.group('n')} {m.group('noun')}. {m.group('f')}"
+                                   f"{' of them' if m.group('of') else ''} ", t)
     t = _against_said(_OWN_CLAUSE.sub(lambda m: f". {m.group('who')[0].upper()}{m.group('who')[1:]} ", t))
     sentences = list(re.finditer(SENTENCE, t))
     starts = [m.start() for m in sentences if m.group().strip()]
@@ -277,6 +281,11 @@ def read_problem(problem: str) -> Problem | None:
     t = t[:q] + _noun_said(_how_many(t[q:]), t[:q])
     labels = {m.span("n") for m in _LABEL.finditer(t)}
     return Problem(problem, t, q, [m.span() for m in NUMBER.finditer(t) if m.span() not in labels])
+
+
+# A whole said first as a student types it: '120 students, 5/8 of them are girls.', 'Of 40 apples, 3/10 are rotten.'
+_TERSE_WHOLE = re.compile(r"^(?:(?P<of>[Oo]f) (?:the )?)?(?P<n>\d+) (?P<noun>[a-z]+), (?P<f>\d+(?:/\d+|%))"
+                          r"(?(of)|(?= of (?:them|the)\b)) ")
 
 
 # 'Tom is 14 and his dad is 3 times as old.': a second owner's clause is a sentence of its own, as the readers of
@@ -441,6 +450,11 @@ _NOW_FIRST = re.compile(r"(?:^|(?<=[.!] ))(?:And )?[Nn]ow,? (?P<who>he|she|they|
 def _active_taking(m: re.Match) -> str:
     verb = _ACTIVE[m.group("verb")][m.group("be") in ("was", "were")]
     return f"{m.group('then') or ''}{'it' if m.group('then') else 'It'} {verb} {m.group('f')} of {m.group('what')}"
+
+
+# 'How many teams of 6 can you make from 42 players?': the whole said in the question is the story's one statement.
+_WHOLE_IN_QUESTION = re.compile(r"^(?P<q>[Hh]ow many [a-z]+ of \d+)(?P<can> (?:can|could) (?:you|we|they|be) "
+                                r"[a-z]+) (?:from|with|out of) (?P<n>\d+) (?P<noun>[a-z]+)\?$")
 
 
 # What a student types with no question at all: a bare sum or equation ('(8 + 4) × 3 - 10', 'x/4 + 2 = 9'), a
