@@ -351,11 +351,12 @@ def _gather(b: Builder, name: str, letters: tuple[Ref, Ref], numbers: tuple[Ref 
 # ----------------------------------------------------------------------------- any linear equation in one letter
 
 # One term of a side: a bracket times a number ('2(3x - 1)', '- 4(x + 2)'), a letter with its number ('5x', 'x'), or
-# a number. A side is terms joined by + and -; every term of both sides is read, or the equation is not ours.
+# a number; a letter a space after its number is a unit ('1850 g'), never an unknown. A side is terms joined by + and
+# -; every term of both sides is read, or the equation is not ours.
 _D = r"\d+(?:\.\d+)?"
-_TERM_RX = re.compile(rf"(?P<sign>[-+])? ?(?:(?P<k>{_D}) ?[*×]? ?\( ?(?P<bc>{_D})? ?(?P<bx>[b-z]) ?(?P<bs>[-+]) ?"
-                      rf"(?P<bn>{_D}) ?\)|(?P<c>{_D})? ?(?P<x>[b-z])(?![\w(])|(?P<n>{_D})(?![\w(]|\.\d| ?[*×(]))")
-_ONE_TERM = rf"(?:{_D} ?[*×]? ?\( ?(?:{_D})? ?[b-z] ?[-+] ?{_D} ?\)|(?:{_D})? ?[b-z](?![\w(])|" \
+_TERM_RX = re.compile(rf"(?P<sign>[-+])? ?(?:(?P<k>{_D}) ?[*×]? ?\( ?(?P<bc>{_D})?(?P<bx>[b-z]) ?(?P<bs>[-+]) ?"
+                      rf"(?P<bn>{_D}) ?\)|(?P<c>{_D})?(?P<x>[b-z])(?![\w(])|(?P<n>{_D})(?![\w(]|\.\d| ?[*×(]))")
+_ONE_TERM = rf"(?:{_D} ?[*×]? ?\( ?(?:{_D})?[b-z] ?[-+] ?{_D} ?\)|(?:{_D})?[b-z](?![\w(])|" \
             rf"{_D}(?![\w(]|\.\d| ?[*×(]))"
 _SIDE = rf"-? ?{_ONE_TERM}(?: ?[-+] ?{_ONE_TERM})*"
 _LINEAR = re.compile(rf"(?<![\w.$/*×^(-])(?P<l>{_SIDE}) ?= ?(?P<r>{_SIDE})(?![\w/*×^(])(?! ?[-+*/=])")

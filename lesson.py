@@ -121,9 +121,7 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
                     and (shorter.answer == found.answer or _attempt_after_question(pieces[b - 2], pieces[b - 1])):
                 b -= 1   # "... What is the mean score? what even is a mean": the student's question is theirs
                 found = shorter
-            said = "".join(pieces[a:b]).strip()
-            bare = "=" in said and not re.search(r"[A-Za-z]{2}", said)   # '(y+1)/4 = y - 5.' is asked 'Solve ...'
-            return f"Solve {said}" if bare else said, "".join(pieces[:a] + pieces[b:]).strip()
+            return "".join(pieces[a:b]).strip(), "".join(pieces[:a] + pieces[b:]).strip()
     equation = re.search(r"=\s*[^\s?]", message)   # "Solve 3 + 2x = 11" is no exercise to evaluate
     for text, m in _exercises(message) if exercises and not claims(message) and not equation else ():
         if plan_of(asked := f"What is {m.group().strip()}?") is not None:   # never the student's own "6 x 9 = 54"

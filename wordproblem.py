@@ -456,29 +456,29 @@ _WHOLE_IN_QUESTION = re.compile(r"^(?P<q>[Hh]ow many [a-z]+ of \d+)(?P<can> (?:c
                                 r"[a-z]+) (?:from|with|out of) (?P<n>\d+) (?P<noun>[a-z]+)\?$")
 
 
-# What a student types with no question at all: a bare sum or equation ('(8 + 4) × 3 - 10', 'x/4 + 2 = 9'), a
-# measure's name ('area of a 7 by 4 rectangle'), or 'whats 25% of 80'. Each is the question a textbook would ask.
+# What a student types with no question at all: a measure's name ('area of a 7 by 4 rectangle'), a part of a number
+# ('2/3 of 27'), 'whats 25% of 80', '3/4 - 1/8 = ?', '7x + 2 = 30, find x'. Each is the question a textbook asks.
+# (A bare sum or equation is no question here: in a lesson it may be the student's own work; lesson.split_problem
+# asks it 'Solve ...' or 'What is ...?' when it is the whole problem.)
 _WHATS = re.compile(r"\b([Ww]hat)(?:'?s| s)\b")
-_BARE_SUM = re.compile(r"[-\d\s()+*/×÷^.²³]+[=]?\s*$")
-_BARE_EQUATION = re.compile(r"[-\w\s()+*/×÷^.=²³]*\d[-\w\s()+*/×÷^.²³]*=[-\w\s()+*/×÷^.²³]+$")
 _BARE_MEASURE = re.compile(r"(?:the )?(?P<what>area|perimeter|mean|average|median|range|sum|product|value) of\b", re.I)
 
 
 def _bare_question(t: str) -> str:
-    """The text with its one sentence that asks nothing said as a question, when it is a bare sum, a bare equation
-    in one letter, or a measure's name; any other text is left as it is."""
-    t = re.sub(r"\s*=\s*\?\s*$", "", _WHATS.sub(r"\1 is", t))   # '3/4 - 1/8 = ?'
+    """The text with its one sentence that asks nothing said as a question, when it is a measure's name or a part
+    of a number; any other text is left as it is."""
+    t = _WHATS.sub(r"\1 is", t)
+    asked = re.fullmatch(r"\s*(?P<sum>[-\d\s()+*/×÷^.]*\d[-\d\s()+*/×÷^.]*?)\s*=\s*\?\s*", t)   # '1/4 - 1/8 = ?'
+    solve = re.fullmatch(r"\s*(?P<eq>[^.?!]*=[^.?!]*?),? (?:find|solve for) [a-z]\s*[.?]?\s*", t, re.I)
+    if asked or solve:   # '7x + 2 = 3x + 30, find x'
+        return f"What is {asked.group('sum')}?" if asked else f"Solve {solve.group('eq')}."
     said = t.strip().rstrip(".").strip()
     if "?" in t or re.search(r"[.!]\s", said):
         return t
     if re.match(r"(?:how|what|which)\b", said, re.I):
         return f"{said[0].upper()}{said[1:]}?"   # 'how many teams of 6 can you make from 42 players'
-    if _BARE_SUM.fullmatch(said) and re.search(r"\d\s*[-+*/×÷^]\s*\(?-?\d", said):
-        return f"What is {said.rstrip('= ')}?"
-    said = re.sub(r",? (?:find|solve for|what is|what's) [a-z]\s*$", "", said, flags=re.I)   # '7x + 2 = 30, find x'
-    letters = set(re.findall(r"(?<![a-z])[a-z](?![a-z])", said))
-    if _BARE_EQUATION.fullmatch(said) and len(letters) == 1 and not re.search(r"[a-z]{2}", said, re.I):
-        return f"Solve {said}."
+    if re.search(r"=|\b(?:is|are|was|equals)\b", said):
+        return t   # a claim ('the area of it is 28'), never a question
     if _BARE_MEASURE.match(said):
         return f"What is {'' if said.lower().startswith('the ') else 'the '}{said}?"
     if re.fullmatch(rf"{NUM} of {NUM}(?: [a-z]+)?", said):   # '2/3 of 27', '15% of 80 kg'
@@ -489,8 +489,6 @@ def _bare_question(t: str) -> str:
 # 'How many now?', 'How many ride the bus?': a question that names no noun asks for the one thing the story counts.
 _BARE_HOW_MANY = re.compile(r"(?P<how>[Hh]ow many)(?= (?:now|left|are|were|is|was|did|do|does|will|can|in all|"
                             r"altogether|ride|remain|remained|stayed)\b|\?)")
-
-
 _BARE_HOW_MUCH = re.compile(r"(?P<how>[Hh]ow much)(?= (?:is|was|are|were|remains|did|does|do|will) (?!it\b|they\b|"
                             r"that\b|this\b|each\b))")
 
