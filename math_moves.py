@@ -144,7 +144,11 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
                            and not same_route(c, s)), None)
     if by_other_route:
         return _other_route(*by_other_route)
-    newly = sorted({i for i, s in enumerate(plan.steps[:-1]) if s.value in said} - set(lesson.done))   # not closing
+    # an equation they wrote shows its terms: "5x = 25" the gathered 5x, "6x - 2 = 4x + 10" the bracket's 6x and -2
+    shown = {Fraction(f"{m.group(1) or ''}{m.group(2)}".replace(" ", "")) for m in
+             re.finditer(r"(-\s?)?(\d+(?:\.\d+)?)(?![\d./])", work)} if letter and "=" in work else set()
+    newly = sorted({i for i, s in enumerate(plan.steps[:-1]) if s.value in said
+                    or s.kind in ("equation", "bracket") and s.value in shown} - set(lesson.done))   # not closing
     lesson.done = sorted(set(lesson.done) | set(newly) | _used_steps(plan, found))
     nxt = solver.next_step(plan, set(lesson.done))
     right = {s.value for s in plan.steps} | {q.value for q in plan.quantities}

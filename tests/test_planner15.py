@@ -139,3 +139,11 @@ def test_an_amount_said_against_the_unknown_one_is_planned_so_the_tutor_knows_it
 def test_a_letters_value_that_is_only_a_steps_value_is_never_said_to_check_out():
     reply = _first_reply("Solve 3(x - 2) = 18. I got x = 24")
     assert reply["verdict"] == "flag" and "checks out" not in reply["text"] and "x = 24" in reply["text"]
+
+
+def test_an_equation_the_student_writes_shows_the_steps_it_gathers():
+    tutor = agent.Tutor(lambda *_, **__: iter(()))
+    replies = [list(tutor.respond("p15e", m, "math"))[-1]["text"] for m in
+               ["Solve 8y + 1 = 3y + 36", "5y = 35", "y = 7"]]
+    assert replies[1] == "Yes, 5y = 35 is right. Next, if 5y = 35, what is y?"
+    assert replies[2].startswith("Yes, 7 is right!")
