@@ -144,11 +144,7 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
                            and not same_route(c, s)), None)
     if by_other_route:
         return _other_route(*by_other_route)
-    # an equation they wrote shows its terms: "5x = 25" the gathered 5x, "6x - 2 = 4x + 10" the bracket's 6x and -2
-    shown = {Fraction(f"{m.group(1) or ''}{m.group(2)}".replace(" ", "")) for m in
-             re.finditer(r"(-\s?)?(\d+(?:\.\d+)?)(?![\d./])", work)} if letter and "=" in work else set()
-    newly = sorted({i for i, s in enumerate(plan.steps[:-1]) if s.value in said
-                    or s.kind in ("equation", "bracket") and s.value in shown} - set(lesson.done))   # not closing
+    newly = _newly_done(plan, lesson.done, said, _equation_terms(work) if letter else set())   # not closing
     lesson.done = sorted(set(lesson.done) | set(newly) | _used_steps(plan, found))
     nxt = solver.next_step(plan, set(lesson.done))
     right = {s.value for s in plan.steps} | {q.value for q in plan.quantities}
@@ -319,6 +315,19 @@ def _other_route(claim: Claim, step: Step) -> Move:
     doing = DOING[operations(claim)[0]].lower() if operations(claim) else "that"
     return Move("ask", f"The arithmetic is right: {claim}.",
                 f"Is {doing} the way to answer \"{step.question.rstrip('?')}\"?", step, kind="other_route")
+
+
+def _newly_done(plan: Plan, done: list[int], said: list[Fraction], shown: set[Fraction]) -> list[int]:
+    """The steps before the last whose value the student said now (or showed as a term of their equation)."""
+    return sorted({i for i, s in enumerate(plan.steps[:-1]) if s.value in said
+                   or s.kind in ("equation", "bracket") and s.value in shown} - set(done))
+
+
+def _equation_terms(work: str) -> set[Fraction]:
+    """The signed numbers of an equation the student wrote: "5x = 25" shows the gathered 5x as well as the 25,
+    "6x - 2 = 4x + 10" the bracket's 6x and -2 (none when they wrote no equation)."""
+    return {Fraction(f"{m.group(1) or ''}{m.group(2)}".replace(" ", "")) for m in
+            re.finditer(r"(-\s?)?(\d+(?:\.\d+)?)(?![\d./])", work)} if "=" in work else set()
 
 
 def _used_steps(plan: Plan, found: list[Claim]) -> set[int]:
