@@ -94,7 +94,8 @@ _OPS = [("*", re.compile(rf"\b(?:multipl\w+|times)(?: {_UNKNOWN})? by {_n('n')}|
         ("*2", re.compile(r"\b(?:doubles?|doubled)\b")), ("*3", re.compile(r"\b(?:triples?|tripled)\b")),
         ("/2", re.compile(r"\b(?:halves|halved)\b")),
         ("+", re.compile(rf"\b(?:add|adds|added|plus|increased? by|increases? it by)(?: {_UNKNOWN} by)? {_n('n')}"
-                         rf"(?! (?:to|from)\b)|{_n('n_')} (?:is|was) added\b|\bsum of {_UNKNOWN} and {_n('n__')}")),
+                         rf"(?! (?:to|from)\b(?! get\b))|{_n('n_')} (?:is|was) added\b|"
+                         rf"\bsum of {_UNKNOWN} and {_n('n__')}")),
         ("-", re.compile(rf"\b(?:subtract|subtracts|subtracted|minus|take away|takes away|decreased? by)"
                          rf" {_n('n')}(?: from {_UNKNOWN})?(?! from)"
                          rf"|{_n('n_')} (?:is|was) (?:subtracted|taken away)\b")),
@@ -115,8 +116,8 @@ def operations_undone(p: Problem) -> Plan | None:
     result = list(re.finditer(_RESULT, p.body))
     if not start or len(result) != 1 or not p.asks(rf"^what (?:is|was) {_UNKNOWN}\?|^what number\b"):
         return None
-    ops = sorted(((m.start(), op, m) for op, rx in _OPS for m in rx.finditer(p.body, 0, result[0].start())),
-                 key=lambda found: found[0])
+    ops = sorted(((m.start(), op, m) for op, rx in _OPS for m in rx.finditer(p.body) if m.end() <= result[0].start()),
+                 key=lambda found: found[0])   # the whole body read: 'add 7 to get 31' is no 'add 7 to the number'
     spans = {m.span(g) for _, op, m in ops for g in m.groupdict() if m.group(g)} | {result[0].span("c")}
     if not ops or spans != {s for s in p.numbers if s[0] < p.q} or re.search(r"\b(?:than|from)\b", p.body):
         return None   # '5 less than a number', 'subtract it from 30': the order of the operands changes
@@ -345,6 +346,70 @@ def _gather(b: Builder, name: str, letters: tuple[Ref, Ref], numbers: tuple[Ref 
         b.step("/", [total, coefficient], "", f"If {_term(b.value(coefficient), name)} = "
                                               f"{shown_first(b.value(total))}, what is {name}?", kind="equation")
     return b.finish()
+
+
+# ----------------------------------------------------------------------------- any linear equation in one letter
+
+# One term of a side: a bracket times a number ('2(3x - 1)', '- 4(x + 2)'), a letter with its number ('5x', 'x'), or
+# a number; a letter a space after its number is a unit ('1850 g'), never an unknown. A side is terms joined by + and
+# -; every term of both sides is read, or the equation is not ours.
+_D = r"\d+(?:\.\d+)?"
+_TERM_RX = re.compile(rf"(?P<sign>[-+])? ?(?:(?P<k>{_D}) ?[*×]? ?\( ?(?P<bc>{_D})?(?P<bx>[b-z]) ?(?P<bs>[-+]) ?"
+                      rf"(?P<bn>{_D}) ?\)|(?P<c>{_D})?(?P<x>[b-z])(?![\w(])|(?P<n>{_D})(?![\w(]|\.\d| ?[*×(]))")
+_ONE_TERM = rf"(?:{_D} ?[*×]? ?\( ?(?:{_D})?[b-z] ?[-+] ?{_D} ?\)|(?:{_D})?[b-z](?![\w(])|" \
+            rf"{_D}(?![\w(]|\.\d| ?[*×(]))"
+_SIDE = rf"-? ?{_ONE_TERM}(?: ?[-+] ?{_ONE_TERM})*"
+_LINEAR = re.compile(rf"(?<![\w.$/*×^(-])(?P<l>{_SIDE}) ?= ?(?P<r>{_SIDE})(?![\w/*×^(])(?! ?[-+*/=])")
+
+
+def _side(b: Builder, p: Problem, span: tuple[int, int], name: str) -> tuple[Ref | None, Ref | None]:
+    """A side's letter and number parts, each one Ref (None when the side has none): brackets multiplied out, then
+    like terms added, one step each, as a student writes them."""
+    letters: list[Ref] = []
+    numbers: list[Ref] = []
+    for m in _TERM_RX.finditer(p.t, *span):
+        minus = m.group("sign") == "-"
+        if m.group("k"):
+            k = _signed(b, m, "k", minus)
+            if m.group("bc"):
+                letters.append(b.step("*", [k, b.given(m, "bc", "")], "", f"Multiplying out the bracket: what is "
+                                      f"{shown_first(b.value(k))} × {m.group('bc')}{name}?", kind="bracket"))
+            else:
+                letters.append(k)
+            inner = _signed(b, m, "bn", m.group("bs") == "-")
+            numbers.append(b.step("*", [k, inner], "", f"Multiplying out the bracket: what is "
+                                  f"{shown_first(b.value(k))} × {shown_in_sum(b.value(inner))}?", kind="bracket"))
+        elif m.group("x"):
+            letters.append(_signed(b, m, "c", minus) if m.group("c") else b.fact(-1 if minus else 1, "", f"1 {name}"))
+        else:
+            numbers.append(_signed(b, m, "n", minus))
+    total = []
+    for parts, said in ((letters, name), (numbers, "")):
+        if len(parts) > 1:   # like terms on one side first: '2x + 3x', '4 - 9'
+            shown = " + ".join(_term(b.value(r), said) if said else shown_in_sum(b.value(r)) for r in parts)
+            parts[:] = [b.step("+", parts, "", f"Collect the like terms: what is {shown}?", kind="equation")]
+        total.append(parts[0] if parts else None)
+    return total[0], total[1]
+
+
+def linear_equation(p: Problem) -> Plan | None:
+    """Any linear equation in one letter ('5x + 3 = 2x + 18', '2(3x - 1) = 4x + 10', '20 - 3x = 5'): brackets
+    multiplied out, like terms collected, the letter gathered on the side with more of it and the numbers on the
+    other, then divide."""
+    found = [m for m in _LINEAR.finditer(p.t) if m.group("l").strip() and m.group("r").strip()]
+    names = set(re.findall(r"(?<![a-z])[b-z](?![a-z])", found[0].group()) if len(found) == 1 else "")
+    if p.t.count("=") != 1 or len(names) != 1 or not p.asks(rf"\b(?:solve|find|value|what is {''.join(names)}\b)"):
+        return None
+    name = names.pop()
+    b = Builder(p, "equation")
+    m = found[0]
+    (left_x, left_n), (right_x, right_n) = _side(b, p, m.span("l"), name), _side(b, p, m.span("r"), name)
+    left, right = (b.value(r) if r else Fraction(0) for r in (left_x, right_x))
+    if left == right or left_n is None and right_n is None:
+        return None   # the letter cancels, or equals 0: no sum to work
+    if right_x is None or (left_x is not None and left > right):
+        return _gather(b, name, (left_x, right_x), (right_n, left_n), both_sides=right_x is not None)
+    return _gather(b, name, (right_x, left_x), (left_n, right_n), both_sides=left_x is not None)
 
 
 # ----------------------------------------------------------------------------- two equations, two unknowns

@@ -23,7 +23,8 @@ _TEMPERATURE = re.compile(rf"\b(?:temperature|it|thermometer){_WHEN} (?:was|is|r
 RISES = r"rose|rises|risen|rise|went up|goes up|gone up|warmed up|warms up|climbed|climbs|increased|increases"
 FALLS = r"fell|falls|fallen|fall|dropped|drops|drop|went down|goes down|gone down|cooled|cools|decreased|decreases"
 _TEMPERATURE_VALUE = re.compile(rf"(?P<neg>-)?(?P<a>\d+(?:\.\d+)?){_DEGREES}")
-_MOVE = re.compile(rf"\b(?P<verb>{RISES}|{FALLS}) (?:by |another |a further )?(?P<b>\d+(?:\.\d+)?){_DEGREES}", re.I)
+_MOVE = re.compile(rf"\b(?P<verb>{RISES}|{FALLS}) (?:by |another |a further )?(?P<b>\d+(?:\.\d+)?)(?: more)?{_DEGREES}",
+                   re.I)   # 'dropped 4 more degrees
 _MOVE_TO = re.compile(rf"\b(?P<verb>{RISES}|{FALLS}) to (?P<neg>-)?(?P<b>\d+(?:\.\d+)?){_DEGREES}", re.I)
 
 
@@ -60,9 +61,13 @@ def temperature(p: Problem) -> Plan | None:
         up = re.fullmatch(RISES, asked.group("verb"), re.I) is not None
         first, then = (_degrees(b, v, "a") for v in values)
         return _gap(b, *((then, first) if up else (first, then))) if (b.value(then) > b.value(first)) == up else None
-    if len(values) == 2 and not moves and not to and p.asks(r"\bdifference\b|^how many degrees (?:warmer|colder|"
-                                                            r"higher|lower)\b"):
+    values = values or list(p.finditer(_TEMPERATURE_VALUE, "question"))   # 'How much warmer is 7°C than -5°C?'
+    compared = re.match(r"how (?:much|many degrees) (?P<w>warmer|colder|higher|lower)\b", p.question, re.I)
+    if len(values) == 2 and not moves and not to and (p.asks(r"\bdifference\b") or compared):
         one, two = (_degrees(b, v, "a") for v in values)
+        warmer = compared and compared.group("w").lower() in ("warmer", "higher")
+        if compared and values[0].start() > p.q and (b.value(one) > b.value(two)) != warmer:
+            return None   # 'How much colder is 7°C than -5°C?' compares the wrong way round
         return _gap(b, *((one, two) if b.value(one) >= b.value(two) else (two, one)))
     return None
 
@@ -155,4 +160,40 @@ def level_below_zero(p: Problem) -> Plan | None:
                f"Where is it once it goes {'up' if up else 'down'} {move.group('b')} {unit} from {was} {unit}?")
         value = b.step("+" if up else "-", [value, b.given(move, "b", unit)], unit, re.sub(" +", " ", ask),
                        kind="signed_change")
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- a debt that grows and shrinks
+
+_OWES = re.compile(r"\b(?:owes|owed|is in debt by|was in debt by|has a debt of|had a debt of|borrowed|borrows) "
+                   r"(?P<a>\$\d+(?:\.\d+)?)")
+_DEBT_MORE = r"borrows|borrowed|owes|spends|spent|takes out|took out"
+_DEBT_LESS = r"pays back|paid back|repays|repaid|pays off|paid off|pays|paid|earns|earned|gets|got|deposits|deposited"
+_DEBT_MOVE = re.compile(rf"\b(?P<verb>{_DEBT_MORE}|{_DEBT_LESS})(?: back)?(?: another| a further)? "
+                        rf"(?P<b>\$\d+(?:\.\d+)?)")
+_OWE_ASKED = re.compile(r"how much (?:money )?(?:does|do|did) (?:he|she|they|[A-Z][a-z]+) (?:still )?owe\b", re.I)
+
+
+def debt(p: Problem) -> Plan | None:
+    """'Ali owes $30. He pays back $12 and then borrows $5 more.' -> a balance of -$30, up $12, down $5 ('What is his
+    balance?'), or the amount still owed, 30 - 12 + 5 ('How much does he owe now?')."""
+    start = p.search(_OWES)
+    moves = [m for m in p.finditer(_DEBT_MOVE) if start and m.start() >= start.end()]
+    owed, balance = p.match_question(_OWE_ASKED), p.asks(r"\bbalance\b")
+    if not start or not moves or owed is None and not balance:
+        return None
+    b = Builder(p, "level")
+    value = b.given(start, "a", "dollars", f"-{start.group('a')}" if balance else start.group("a"),
+                    scale=-1 if balance else 1)
+    for move in moves:
+        more = re.fullmatch(_DEBT_MORE, move.group("verb")) is not None
+        was = b.value(value)
+        said = f"-${fmt(-was)}" if was < 0 else f"${fmt(was)}"
+        ask = (f"What is the balance once {move.group('b')} is {'borrowed' if more else 'paid back'}, from {said}?"
+               if balance else f"How much is owed once {move.group('b')} is {'borrowed' if more else 'paid back'}, "
+               f"from {said} owed?")
+        value = b.step(("-" if more else "+") if balance else ("+" if more else "-"),
+                       [value, b.given(move, "b", "dollars")], "dollars", ask, kind="signed_change")
+    if owed is not None and b.value(value) < 0:
+        return None   # paid back more than was owed: nothing is owed
     return b.finish()

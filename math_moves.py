@@ -148,7 +148,7 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
                            and not same_route(c, s)), None)
     if by_other_route:
         return _other_route(*by_other_route)
-    newly = sorted({i for i, s in enumerate(plan.steps[:-1]) if s.value in said} - set(lesson.done))   # not closing
+    newly = _newly_done(plan, lesson.done, said, _equation_terms(work) if letter else set())   # not closing
     lesson.done = sorted(set(lesson.done) | set(newly) | _used_steps(plan, found))
     nxt = solver.next_step(plan, set(lesson.done))
     right = {s.value for s in plan.steps} | {q.value for q in plan.quantities}
@@ -324,6 +324,19 @@ def _other_route(claim: Claim, step: Step) -> Move:
                 f"Is {doing} the way to answer \"{step.question.rstrip('?')}\"?", step, kind="other_route")
 
 
+def _newly_done(plan: Plan, done: list[int], said: list[Fraction], shown: set[Fraction]) -> list[int]:
+    """The steps before the last whose value the student said now (or showed as a term of their equation)."""
+    return sorted({i for i, s in enumerate(plan.steps[:-1]) if s.value in said
+                   or s.kind in ("equation", "bracket") and s.value in shown} - set(done))
+
+
+def _equation_terms(work: str) -> set[Fraction]:
+    """The signed numbers of an equation the student wrote: "5x = 25" shows the gathered 5x as well as the 25,
+    "6x - 2 = 4x + 10" the bracket's 6x and -2 (none when they wrote no equation)."""
+    return {Fraction(f"{m.group(1) or ''}{m.group(2)}".replace(" ", "")) for m in
+            re.finditer(r"(-\s?)?(\d+(?:\.\d+)?)(?![\d./])", work)} if "=" in work else set()
+
+
 def _used_steps(plan: Plan, found: list[Claim]) -> set[int]:
     """Steps whose value the student's right arithmetic uses ("50 / 300" uses the change, 50): they were done, even
     when the student never wrote them as a result. A given number proves nothing; the answer is never 'used'."""
@@ -360,6 +373,8 @@ def _step_done(plan: Plan, work: str, found: list[Claim], step: Step, nxt: Step)
     ask = _next(nxt.question if way_in(plan, nxt) else step_question(plan, nxt, count_up=False))
     unit = unit_after(work, fmt(step.value))   # "2 weeks is 14 days" where the question asks for km: a step
     other_kind = bool(unit) and measure_kind(f"1 {unit}") not in ("", measure_kind(f"1 {plan.unit}"))
+    if re.fullmatch(r"[a-z] = .*", equation) and step.value != plan.answer:   # 'x = 20' where 2x is 20: false
+        return Move("flag", f"Not quite: {equation} does not make the equation true.", ask, nxt, kind="stopped_early")
     if presented_as_answer(work, step.value) and not only_units_left and not other_kind:   # "350000 cm": right
         lead = f"{claim} checks out{answers or '.'} But that is not the answer to the whole problem yet."
         return Move("flag", lead, ask, nxt, kind="stopped_early")

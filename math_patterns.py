@@ -290,14 +290,14 @@ _DIMS = [re.compile(rf"{_n('a')} ?{_LEN.format(k=1)}? (?:long|in length) and {_n
                     rf"(?:a |the |its )?width(?: {_OF_SHAPE})? (?:of|is|was|measures) {_n('b')} ?{_LEN.format(k=2)}?")]
 _SQUARE = re.compile(rf"square[^.?!]*?\bsides?(?: length)? (?:of |is |are |that are |measuring |each )*"
                      rf"{_n('a')} ?{_LEN.format(k=1)}?")
-_AREA_Q = r"\barea\b|\bcover\b|\bcarpet\b|square (cm|m|meters|feet|ft|units|inches|yards)"
+_AREA_Q = r"\barea\b|\bcover\b|\bnot covered\b|\bcarpet\b|square (cm|m|meters|feet|ft|units|inches|yards)"
 _PERIMETER_Q = r"\bperimeter\b|\bfenc|\bborder\b|\baround\b|\btrim\b|\bedge\b|\bframe\b"
 
 
-def _rectangles(p: Problem) -> list[re.Match]:
+def _rectangles(p: Problem, where: str = "body") -> list[re.Match]:
     found: list[re.Match] = []
     for rx in _DIMS:
-        for m in p.finditer(rx):
+        for m in p.finditer(rx, where):
             if not any(m.start() < f.end() and f.start() < m.end() for f in found):
                 found.append(m)
     return sorted(found, key=lambda m: m.start())
@@ -411,7 +411,7 @@ def rectangle(p: Problem) -> Plan | None:
     if area == around or not re.search(r"rectang|square|garden|room|field|floor|yard|shape|wall|rug|park|lot", p.t,
                                        re.I):
         return None
-    rects = _rectangles(p)
+    rects = _rectangles(p) or _rectangles(p, "question")[:1]   # 'area of a 7 by 4 rectangle' is all a student says
     square = p.search(_SQUARE) if not rects else None
     units = {m.group(g) for m in rects + ([square] if square else []) for g in ("u1", "u2")
              if g in m.groupdict() and m.group(g)}
@@ -493,8 +493,8 @@ _MEAN_TARGET = [re.compile(rf"\b(?:mean|average)(?: score)? (?:over|of|for|acros
 _SOME_OF = re.compile(rf"(?:(?<=\bthe first )|(?=\d+ of (?:the|these|those|them)\b)){_n('a')}\b")
 # two values said before the one asked for ('She scored 12 and 18 in the first two games')
 _TWO_LISTED = re.compile(rf"\b[a-z]+ {NUM}(?: [a-z]+)? and {NUM}\b")
-_LAST_ASKED = r"\b(need|must|has to|have to|should)\b|^what (?:is|was) the (?:last|other|missing|fourth|fifth|sixth) " \
-              r"|\b(?:in|on) the (?:last|third|fourth|fifth|sixth) [a-z]+\?$"
+_LAST_ASKED = r"\b(need|must|has to|have to|should)\b|^what (?:is|was) the (?:last|other|missing|fourth|fifth|" \
+              r"sixth)\b|\b(?:in|on) the (?:last|third|fourth|fifth|sixth) [a-z]+\?$"
 _ORDINAL = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6}   # the one asked for must be the last of the n
 
 

@@ -353,3 +353,108 @@ def percent_twice(p: Problem) -> Plan | None:
         if not money:
             whole_count(b.value(amount))   # people and things come out whole
     return b.finish()
+
+
+# 'Share $45 in the ratio 2:3', 'Divide 60 sweets in a ratio of 1 to 4', 'split 84 in the ratio 5 : 2': an amount
+# shared into unnamed parts, asked by its larger or smaller share.
+_SHARE_IN_RATIO = re.compile(rf"\b(?:[Ss]hare|[Dd]ivide|[Ss]plit)s? (?P<a>{NUM})(?: [a-z]+)? (?:[a-z]+ [a-z]+ )?in "
+                             rf"(?:the|a) ratio(?: of)? (?P<r1>\d+) ?(?::|to) ?(?P<r2>\d+)\b")
+
+
+def ratio_share(p: Problem) -> Plan | None:
+    """An amount shared in a ratio, asked 'How much is the larger share?': the parts, one part, then the larger (or
+    smaller) number of parts."""
+    m = p.search(_SHARE_IN_RATIO, "all")
+    big, small = p.asks(r"\b(?:larger|largest|bigger|biggest|greater|greatest)\b"), p.asks(r"\b(?:smaller|smallest)\b")
+    if not m or big == small or m.group("r1") == m.group("r2"):
+        return None
+    b = Builder(p, "ratio")
+    r1, r2 = b.given(m, "r1", "parts"), b.given(m, "r2", "parts")
+    parts = b.step("+", [r1, r2], "parts", f"How many parts are there in {m.group('r1')}:{m.group('r2')}?")
+    per = b.step("/", [b.given(m, "a", ""), parts], "per part", f"If {m.group('a')} is shared into "
+                 f"{fmt(b.value(parts))} equal parts, how much is 1 part?", kind="ratio_total")
+    want = max((r1, r2), key=b.value) if big else min((r1, r2), key=b.value)
+    count = f"{fmt(b.value(want))} part{'' if b.value(want) == 1 else 's'}"
+    b.step("*", [per, want], "", f"The {'larger' if big else 'smaller'} share is {count}: how much is that?")
+    if not m.group("a").startswith("$"):
+        whole_count(b.steps[-1].value)
+    return b.finish()
+
+
+# One number as a percent of another, said with bare numbers: 'What percent of 40 is 10?', '10 is what percent of
+# 40?', 'What percent is 18 out of 24?', '18 out of 24 as a percent'.
+_PERCENT_IS_OF = [re.compile(rf"\b[Ww]hat percent of (?P<m>{NUM})(?: [a-z]+)? is (?P<n>{NUM})\b"),
+                  re.compile(rf"(?P<n>{NUM})(?: [a-z]+)? is what percent of (?P<m>{NUM})\b"),
+                  re.compile(rf"\b[Ww]hat percent is (?P<n>{NUM}) (?:out )?of (?P<m>{NUM})\b"),
+                  re.compile(rf"(?P<n>{NUM}) out of (?P<m>{NUM})(?: [a-z]+)?,? (?:is what percent|as a percent)\b")]
+
+
+def percent_is_of(p: Problem) -> Plan | None:
+    """What percent one bare number is of another: the fraction n/m, then that fraction in hundredths."""
+    m = next((s for rx in _PERCENT_IS_OF for s in [p.search(rx, "all")] if s), None)
+    if not m or "%" in m.group() or "$" in m.group("n") + m.group("m"):
+        return None
+    b = Builder(p, "percent")
+    share = b.step("/", [b.given(m, "n", ""), b.given(m, "m", "")], "", f"What fraction of {m.group('m')} is "
+                                                                       f"{m.group('n')}?")
+    b.step("*", [share, b.fact(100, "percent", "100%")], "percent", f"How many hundredths is that fraction: what "
+                                                                    f"percent?")
+    return b.finish()
+
+
+# 'There are 24 students in a class. 8 walk to school. How many do not walk?': the whole less the part that does.
+_DOES_NOT = re.compile(r"how many(?: (?P<noun>[a-z]+))? (?:do|does|did) not (?P<verb>[a-z]+)|how many(?: (?P<noun_>"
+                       r"[a-z]+))? (?:don't|doesn't|didn't) (?P<verb_>[a-z]+)", re.I)
+
+
+def not_part(p: Problem) -> Plan | None:
+    """A whole count, a part said with its verb, and the question for those that do not: whole - part."""
+    asked = p.match_question(_DOES_NOT)
+    if not asked or len(p.numbers) != 2 or any(s[0] >= p.q for s in p.numbers):
+        return None
+    verb, noun = asked.group("verb") or asked.group("verb_"), asked.group("noun") or asked.group("noun_")
+    whole = re.compile(rf"(?P<a>{NUM}) (?P<noun>[a-z]+)").match(p.t, p.numbers[0][0])
+    part = re.compile(rf"(?P<a>{NUM}) (?:of them |of the [a-z]+ )?(?P<verb>[a-z]+)\b").match(p.t, p.numbers[1][0])
+    if not whole or not part or not same_word(part.group("verb"), verb) or \
+            noun and not same_word(noun, whole.group("noun")):
+        return None
+    b = Builder(p, "part_whole")
+    rest = b.step("-", [b.given(whole, "a", whole.group("noun")), b.given(part, "a", whole.group("noun"))],
+                  whole.group("noun"), f"Of the {whole.group()}, {re.match(r'[^.?!,]*', p.t[part.start():]).group()}: "
+                                       f"how many do not?")
+    whole_count(b.value(rest))
+    return b.finish()
+
+
+# A scale said with its units ('a scale of 1 cm to 5 km', '1 cm represents 20 m', '1 cm : 5 km') or as a ratio for a
+# model ('built at a scale of 1:20'), and one length on the map, plan or model: the real length is that many times
+# the scale's real length (or the ratio's times), in the scale's real unit.
+_UNIT_SCALE = re.compile(rf"\b(?:scale (?:is |of )?)?(?P<one>1) ?(?P<u>cm|mm|inch|in) (?:to|represents|stands for|:|=) "
+                         rf"(?P<k>{NUM}) ?(?P<real>km|m|cm|miles?|feet|ft|metres?|meters?|kilometres?|kilometers?)\b")
+_RATIO_SCALE = re.compile(rf"\bscale (?:is |of )?(?P<one>1) ?: ?(?P<k>{NUM})\b")
+_DRAWN = re.compile(rf"(?:\b(?P<pair>2) [a-z]+ (?:are|is|were) )?(?P<d>{NUM}) ?(?P<u>cm|mm|inch|inches|in) "
+                    rf"(?:apart |long |wide |tall |high |away )?(?:on the (?:map|plan|drawing|model)|in the "
+                    rf"(?:drawing|plan))|\b(?:model|drawing|plan)(?: [a-z]+)? is (?P<d_>{NUM}) ?(?P<u_>cm|mm|inches|"
+                    rf"in) (?:long|wide|tall|high)\b")
+
+
+def scale_length(p: Problem) -> Plan | None:
+    """A real length from a drawn one and a scale: drawn length x the scale's real length per unit drawn."""
+    said, ratio, drawn = p.search(_UNIT_SCALE), p.search(_RATIO_SCALE), p.search(_DRAWN)
+    scale = said or ratio
+    if not scale or not drawn or not p.asks(r"\b(?:real|really|actual|actually|in real life)\b"):
+        return None
+    d, unit = ("d", drawn.group("u")) if drawn.group("d") else ("d_", drawn.group("u_"))
+    if said and not same_word(said.group("u"), unit) and not (said.group("u") == "in" and unit == "inches"):
+        return None   # 1 cm on the scale, a length drawn in mm: a conversion first
+    real = said.group("real") if said else unit
+    asked = re.search(r"\bin ([a-z]+)\?", p.question)
+    if asked and not same_word(asked.group(1), real):
+        return None   # an answer asked in another unit than the scale gives
+    b = Builder(p, "ratio")
+    b.given(scale, "one", "")
+    if drawn.group("pair"):
+        b.given(drawn, "pair", "")
+    b.step("*", [b.given(drawn, d, unit), b.given(scale, "k", real)], real, f"Each 1 {unit} drawn is {scale.group('k')}"
+           f" {real if said else unit} in real life: how long is {drawn.group(d)} {unit} in real life?", kind="scale")
+    return b.finish()

@@ -190,6 +190,7 @@ def written_equation(problem: str) -> tuple[str, str]:
     holds none that mathcheck.py reads."""
     equation = problem_equation(problem)
     written = next((p.strip(" .") for p in problem_sentences(problem) if "=" in p), "")
+    written = re.sub(r",\s*[A-Za-z][a-z]+ [^=]*$", "", written)   # '... = x + 14, can you help me start?
     if equation is None or not written:
         return "", ""
     return re.sub(r"^(?:solve|find|what is)\s+", "", written, flags=re.I), equation[2]

@@ -152,9 +152,9 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from equation_patterns import (CREW, bracket_equation, consecutive, crew_time, current_speeds, divided_equation,
-                               equation, fee_plus_rate, fraction_equation, linear_pair, operations_undone, purchases,
-                               save_to_goal, work_together)
-from level_patterns import level_below_zero, temperature, temperature_rate
+                               equation, fee_plus_rate, fraction_equation, linear_equation, linear_pair,
+                               operations_undone, purchases, save_to_goal, work_together)
+from level_patterns import debt, level_below_zero, temperature, temperature_rate
 from mathcheck import solve
 from measure_patterns import (box, clock_elapsed, daily_over_weeks, data_range, fraction_of_parts, fraction_sum,
                               measure_difference, measure_parts, median, mixed_units_left, percent_change,
@@ -163,17 +163,19 @@ from measure_patterns import (box, clock_elapsed, daily_over_weeks, data_range, 
 from math_patterns import (combined_mean, conversion, expression, fill_count, for_every, fraction_of, fractions_rest,
                            map_scale, mean, mean_missing, missing_side, mixed_unit_difference, percent_apply,
                            percent_of_number, percent_reverse, ratio, rectangle, square_side, there_and_back)
-from parts_patterns import (capacity_left, fraction_left, percent_of_part, percent_twice, ratio_difference,
-                            ratio_total)
+from parts_patterns import (capacity_left, fraction_left, not_part, percent_is_of, percent_of_part, percent_twice,
+                            ratio_difference, ratio_share, ratio_total, scale_length)
 from quantity_patterns import story
 from rate_patterns import (group_priced, groups_then_each, nested_groups, per_lot, priced_kinds, rate_chain,
                            rate_over_periods, simple_interest)
 from rounding_patterns import groups_needed
 from science_patterns import acceleration, density, falling_energy, kinetic_energy, moles, speed, work_done
+from shape_patterns import plane_shape
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, grouping, groups_then_price,
                             groups_then_share, level_difference, measure_change, measure_comparison, missing_part,
                             part_whole, rate, sharing, shopping, times_difference, two_prices)
-from total_patterns import age_later, shared_with_difference, shared_with_multiple, sum_difference, totals_compared
+from total_patterns import (age_later, compared_back, how_many_times, shared_with_difference, shared_with_multiple,
+                            sum_difference, totals_compared)
 from wordproblem import (NUM, OP_SIGN, NoPlan, Plan, Problem, Quantity, Ref, Step, apply_op, as_written, fmt, is_unit,
                          mentions, number_value, numbers_in, read_problem, same_word, shown_in_sum, stem, unit_factor)
 from words_patterns import word_expression
@@ -202,7 +204,8 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     group_priced, crew_time, operations_undone, regular_perimeter, rate_chain, there_and_back, fraction_left,
     ratio_total, per_lot, priced_kinds, rate_over_periods, level_below_zero, word_expression,
     capacity_left, simple_interest, age_later, ratio_difference, percent_of_part, percent_twice, totals_compared,
-    nested_groups, groups_then_each]
+    nested_groups, groups_then_each, linear_equation, plane_shape, ratio_share, compared_back, percent_is_of,
+    how_many_times, not_part, scale_length, debt]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
@@ -213,7 +216,7 @@ _UNHANDLED = r"\b(doubles?|doubled|doubling|triples?|tripled|quadruple\w*|back|s
 _READS_ITSELF = {current_speeds: r"\bback (?=upstream|downstream|against|with|into)",
                  work_together: r"\bthe same (?=[a-z]+ in \d)", save_to_goal: r"\balready\b",
                  operations_undone: r"\b(?:doubles?|doubled|triples?|tripled)\b",
-                 there_and_back: r"\b(?:there )?and back(?: again)?\b", story: r"\bputs? back\b"}
+                 there_and_back: r"\b(?:there )?and back(?: again)?\b", story: r"\bputs? back\b", debt: r"\bback\b"}
 # The readers that convert the question's time unit themselves ('25 minutes every day ... in 2 weeks': 7 days in a
 # week), so a unit the statements never name does not stop them as it stops the rest; simple interest reads 'per
 # annum' as its years; an age 'in 4 years' adds those years to an age said without them ('His son is 13').
@@ -235,7 +238,7 @@ def _unexplained_unit(p: Problem) -> bool:
     restated = {m.group(1).lower() for m in re.finditer(r"\b(?:the|those|these|all|both) \d+ ([a-z]+)", p.question)}
     unexplained = any(not mentions(p.body, u) and not (clock and re.match(r"(?i)hour|minute", u))
                       and u.lower() not in restated for u in units)   # 'in the 2 months': the story's June and July
-    return bool(p.body.strip()) and unexplained and not p.asks(r"^how many \w+ (are|is) in")
+    return bool(p.body.strip()) and unexplained and not p.asks(r"^how many \w+ (?:(?:are|is) in|is that\b|is it\b)")
 
 
 # A side remark that counts something else ('for her class of 28 students', 'The school has 310 students.'): one
@@ -273,7 +276,6 @@ def plan(problem: str) -> Plan | None:
                         else problem)
     found = _plan_dollars(in_dollars.replace(symbol, "$"))
     return as_written(found and _in_money(found, problem, symbol), problem)
-
 
 
 # Another money read as dollars: its symbol, then the words for its unit and its hundredth ('85p' is 85 pence).

@@ -389,6 +389,8 @@ def change(p: Problem) -> Plan | None:
     owner = p.t[p.t.rfind(".", 0, after) + 1:after].split()[0]
     if not events or any(_actor(p, e) not in (owner, None) for e in events):
         return None   # 'Jason buys 5 of the bottles' takes bottles off the shelf: someone else's change
+    if any(w not in PRONOUNS and w != owner for w in re.findall(NAME, p.question)):
+        return None   # 'He gave 12 to Ann ... How many cards does Ann have?' asks for what Ann had, never said
     groups = _with_elided(p, events)
     if len([e for g in groups for e in g if re.search(r"[/%]", e.group("b"))
             and p.t.startswith((" of them", " of it"), e.end("b"))]) > 1:

@@ -1,25 +1,28 @@
-"""The planner's readers of two people's (or two numbers') total: one small function per pattern.
+"""The planner's readers of two people's (or two numbers') amounts: one small function per pattern.
 
 Two numbers from their sum and difference ('The sum of 2 numbers is 50 and their difference is 12'), two people's
 shares of a total with one more or fewer than the other ('Jada is 4 years older than her brother. The sum of their
 ages is 30'), and two people's total with one k times the other ('Omar is 4 times as old as his cousin. The sum of
-their ages is 35': k + 1 equal parts). Apart from equation_patterns.py to keep each file short; each pattern returns
-a `Plan` or None.
+their ages is 35': k + 1 equal parts). Round 15: the amount a known one was said against ('Ana scored 36 points,
+which is 4 times as many as Ben': Ben's is 36 ÷ 4) and how many times one amount is another ('How many times longer is
+the whale?'). Apart from equation_patterns.py to keep each file short; each pattern returns a `Plan` or None.
 """
 from __future__ import annotations
 
 import re
 
 from story_patterns import HAS
-from wordproblem import NAME, Builder, Merged, Plan, Problem, _n, _w, fmt, same_word, whole_count
+from wordproblem import NAME, NUM, Builder, Merged, Plan, Problem, _n, _w, fmt, same_word, whole_count
 
 # ----------------------------------------------------------------------------- a total and a difference or multiple
 
-_SUM_DIFF = re.compile(rf"(?:sum of (?:(?P<two>2) |the )?numbers is|(?P<two_>2) numbers add up to) {_n('s')}(?:[^.?!]*?"
-                       rf"difference (?:is|of) {_n('d')}|(?:\.|,| and) [Oo]ne (?:number )?is {_n('d_')} more than the "
-                       rf"other\b)")
+# 'The sum of 2 numbers is 50', '2 numbers add to 30 and differ by 6', '... one is 8 more than the other'
+_SUM_DIFF = re.compile(rf"(?:sum of (?:(?P<two>2) |the )?numbers is|(?P<two_>2) numbers (?:add (?:up )?to|sum to|"
+                       rf"have a sum of|total)) {_n('s')}(?:[^?!]*?(?:difference (?:between them )?(?:is|of)|"
+                       rf"differ by) {_n('d')}|(?:\.|,| and) [Oo]ne (?:number |of them )?is {_n('d_')} "
+                       rf"(?:more|greater|bigger|larger) than the other\b)")
 _TOGETHER = re.compile(rf"(?P<x>{NAME}) and (?P<y>{NAME}) {HAS} {_n('s')} {_w('i')}[^.?!]*?"
-                       rf"\b(?:together|altogether|in all|in total)")
+                       rf"\b(?:together|altogether|in all|in total|between them)")
 _MORE_THAN = re.compile(rf"(?P<big>{NAME}) {HAS} {_n('d')} more(?: {_w('i')})? than (?P<small>{NAME})")
 
 
@@ -261,4 +264,79 @@ def totals_compared(p: Problem) -> Plan | None:
         return None   # the question's 'more' of the smaller total: misread
     money = "$" if noun == "dollars" else ""
     b.step("-", [want, less], noun, f"How much more is {money}{fmt(b.value(want))} than {money}{fmt(b.value(less))}?")
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- an amount said against the unknown one
+
+# 'Ana scored 36 points, which is 4 times as many as Ben', 'Ana has 36 cards. That is 9 more than Ben.', 'Ana has 4
+# times as many cards as Ben. Ana has 36 cards.': the known amount is the bigger (or smaller) one, the question asks
+# for the one it was said against.
+_AGAINST = rf"(?:{_n('k')} times as (?:many|much)(?: [a-z]+)?|{_n('d')} (?P<dir>more|fewer|less)(?: [a-z]+)?)"
+_SAID_BACK = [re.compile(rf"(?P<y>{NAME}) {HAS} {_n('a')} {_w('i')}(?:,| and)? (?:(?:which|that) (?:is|was) )?"
+                         rf"{_AGAINST} (?:as|than) (?P<x>{NAME})\b"),
+              re.compile(rf"(?P<y>{NAME}) {HAS} {_n('a')} {_w('i')}\. (?:That|This) (?:is|was) {_AGAINST} "
+                         rf"(?:as|than) (?P<x>{NAME})\b")]
+_THEN_SAID = re.compile(rf"(?P<y>{NAME}) {HAS} {_AGAINST} (?:as|than) (?P<x>{NAME})\. (?P<y2>{NAME}|He|She) {HAS} "
+                        rf"{_n('a')} {_w('i')}\b")
+
+
+def compared_back(p: Problem) -> Plan | None:
+    """The amount a known one was said against: 36 is 4 times Ben's, so Ben's is 36 ÷ 4; 36 is 9 more than Ben's,
+    so Ben's is 36 - 9 (9 fewer: 36 + 9)."""
+    m = next((s for rx in _SAID_BACK for s in [p.search(rx)] if s), None) or p.search(_THEN_SAID)
+    if not m or "y2" in m.groupdict() and m.group("y2") not in (m.group("y"), "He", "She"):
+        return None
+    x, y = m.group("x"), m.group("y")
+    if x == y or not p.asks(rf"\b{x}\b") or p.asks(rf"\b{y}\b") or p.asks(r"\b(?:more|fewer|less|than|together|"
+                                                                           r"altogether|total|in all)\b"):
+        return None
+    b = Builder(p, "comparison")
+    a, noun = b.given(m, "a", m.group("i")), m.group("i")
+    if m.group("k"):
+        b.step("/", [a, b.given(m, "k", "")], noun, f"{y}'s {m.group('a')} {noun} are {m.group('k')} times as many "
+               f"as {x}'s: how many is that for {x}?")
+    else:
+        more = m.group("dir") == "more"
+        b.step("-" if more else "+", [a, b.given(m, "d", noun)], noun, f"{y}'s {m.group('a')} {noun} are "
+               f"{m.group('d')} {m.group('dir')} than {x}'s: how many does {x} have?")
+    whole_count(b.steps[-1].value)
+    return b.finish()
+
+
+# 'How many times longer is the whale (than the dolphin)?', 'How many times as many cards does Sam have as Tia?': the
+# larger of two amounts measured in the smaller; the question must name the larger one's clause as its subject.
+_TIMES_Q = re.compile(r"how many times (?:(?P<adj>longer|taller|heavier|bigger|larger|greater|older|higher|wider|"
+                      r"faster|farther|further|more)|as (?:many|much|long|tall|heavy|big|old|far|high|wide|fast)\b)",
+                      re.I)
+_PLAIN = {"how", "many", "times", "as", "is", "are", "was", "were", "the", "a", "an", "than", "does", "do", "did",
+          "have", "has", "had", "much", "long", "tall", "heavy", "big", "old", "far", "high", "wide", "fast", "and",
+          "it", "its", "his", "her", "their", "m", "cm", "km", "kg", "g"}
+
+
+_AMOUNT = re.compile(rf"(?P<a>{NUM}) ?(?P<u>[a-z]+)")
+
+
+def _content(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Za-z]+", text)} - _PLAIN
+
+
+def how_many_times(p: Problem) -> Plan | None:
+    """Two amounts of one kind, and how many times the larger is the smaller: larger ÷ smaller."""
+    asked = p.match_question(_TIMES_Q)
+    amounts = [_AMOUNT.match(p.t, s[0]) for s in p.numbers if s[0] < p.q]
+    if not asked or len(p.numbers) != 2 or len(amounts) != 2 or not all(amounts) \
+            or amounts[0].group("u") != amounts[1].group("u"):
+        return None   # two kinds of thing: nothing to measure one in the other
+    clauses = [_content(re.split(r"[.,;]| and ", p.t[:m.start()])[-1] + re.split(r"[.,;?!]| and ", p.t[m.start():])[0])
+               for m in amounts]
+    b = Builder(p, "times")
+    values = [b.given(m, "a", m.group("u")) for m in amounts]
+    big = 0 if b.value(values[0]) > b.value(values[1]) else 1
+    subject = _content(re.split(r"\b(?:than|as)\b", p.question[asked.end() - p.q:])[0])
+    if b.value(values[0]) == b.value(values[1]) or not subject & (clauses[big] - clauses[1 - big]) \
+            or subject & (clauses[1 - big] - clauses[big]):
+        return None   # the question's subject must be the larger amount's, never the smaller's
+    b.step("/", [values[big], values[1 - big]], "times", f"How many lots of {amounts[1 - big].group()} make "
+           f"{amounts[big].group()}?")
     return b.finish()

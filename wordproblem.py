@@ -87,6 +87,8 @@ def normalise(text: str) -> str:
     t = re.sub(r"\b([apAP])\.[mM]\.", r"\1m", t)   # ...'7:15 p.m. and ends' does not
     t = re.sub(r"(?<=\d),(?=\d{3}\b)", "", t)
     t = re.sub(r"(\d) ?percent\b", r"\1%", t)
+    t = re.sub(r"(\d) ?(?:km/h|kph|km/hr)\b", r"\1 km per hour", t)   # speeds in words (m/s is science's)
+    t = re.sub(r"(\d) ?mph\b", r"\1 miles per hour", t)
     t = re.sub(r"\b(" + "|".join(_TENS) + r")-(" + "|".join(_DIGIT_WORDS) + r")\b",
                lambda m: str(_WORD_VALUE[m.group(1).lower()] + _DIGIT_WORDS[m.group(2).lower()]), t, flags=re.I)
     t = re.sub(r"\b(\d+) dozen\b", lambda m: str(12 * int(m.group(1))), t)
@@ -241,7 +243,9 @@ class Problem:
 
 def read_problem(problem: str) -> Problem | None:
     # 'At the same price, how much...' restates what every rate plan assumes; it is not a statement to place.
-    t = _question_last(re.sub(r"\b[Aa]t the same (?:price|rate|speed|pace), ", "", normalise(problem)))
+    t = _bare_question(normalise(problem)).strip()
+    t = _WHOLE_IN_QUESTION.sub(r"There are \g<n> \g<noun>. \g<q> \g<noun>\g<can>?", t)
+    t = _question_last(_bare_question(re.sub(r"\b[Aa]t the same (?:price|rate|speed|pace), ", "", t)))
     t = re.sub(r"\balready (had|has|have) (?=\$?\d)", r"\1 ", t)   # 'Jake already had 17 stamps': his start
     t = _PASSIVE_TAKING.sub(_active_taking, t)
     unknown = re.search(r"\b(?:had|has|have) some (?P<noun>[a-z]+)\b", t)   # '14 more' of those: '14 more marbles'
@@ -255,13 +259,17 @@ def read_problem(problem: str) -> Problem | None:
     t = _MEASURED_NOUN.sub(r"\g<a> \g<noun> is \g<n> \g<u> long. It \g<verb>", t)
     for _ in range(3):   # '3 cm on Monday, 2 on Tuesday and 4 on Friday': each in turn
         t = _ELIDED.sub(lambda m: f"{m.group()} {m.group('noun')}", t)
+    t = _TERSE_WHOLE.sub(lambda m: f"There are {m.group('n')} {m.group('noun')}. {m.group('f')}"
+                                   f"{' of them' if m.group('of') else ''} ", t)
+    t = _against_said(_OWN_CLAUSE.sub(lambda m: f". {m.group('who')[0].upper()}{m.group('who')[1:]} ", t))
     sentences = list(re.finditer(SENTENCE, t))
     starts = [m.start() for m in sentences if m.group().strip()]
     asked = [m.start() for m in sentences if m.group().strip().endswith("?")]
     if not asked:
         # 'Find ...', or 'If he bought 400 in all, calculate the number of books he bought.'
         asked = [s for s in starts if re.match(r"\s*(?:(?:if|when)\b[^.?!]*?, )?(how|what|find|calculate|work out|"
-                                               r"solve|evaluate|write|express)\b", t[s:], re.I)]
+                                               r"solve|evaluate|write|express|convert|change|increase|decrease|"
+                                               r"reduce|add|subtract|multiply|divide)\b", t[s:], re.I)]
     if not asked:
         return None
     q = asked[-1]
@@ -269,9 +277,34 @@ def read_problem(problem: str) -> Problem | None:
     asking = re.search(r"\b(how|what|find|calculate|work out|solve)\b", t[q:], re.I)
     if asking and re.match(r"(if|when|suppose|given|assuming)\b", t[q:], re.I):
         q += asking.start()
-    t = t[:q] + _how_many(t[q:])
+    t = t[:q] + _noun_said(_how_many(t[q:]), t[:q])
     labels = {m.span("n") for m in _LABEL.finditer(t)}
     return Problem(problem, t, q, [m.span() for m in NUMBER.finditer(t) if m.span() not in labels])
+
+
+# A whole said first as a student types it: '120 students, 5/8 of them are girls.', 'Of 40 apples, 3/10 are rotten.'
+_TERSE_WHOLE = re.compile(r"^(?:(?P<of>[Oo]f) (?:the )?)?(?P<n>\d+) (?P<noun>[a-z]+), (?P<f>\d+(?:/\d+|%))"
+                          r"(?(of)|(?= of (?:them|the)\b)) ")
+
+
+# 'Tom is 14 and his dad is 3 times as old.': a second owner's clause is a sentence of its own, as the readers of
+# comparisons and ages look for it.
+_OWN_CLAUSE = re.compile(r"(?<=\d) and (?P<who>(?:his|her|their) [a-z]+) (?=(?:is|was|has|had)\b)")
+# 'Lee has 3 times as many.', 'his dad is 3 times as old', 'Lee has 6 more.': compared with the owner said before
+# (only after a verb of having or being: 'bought 48 more' is a change, not a comparison).
+_AGAINST_LEFT_OUT = re.compile(r"(?:(?<=\bhas )|(?<=\bhad )|(?<=\bhave )|(?<=\bis )|(?<=\bwas )|(?<=\bare )|"
+                               r"(?<=\bwere ))\d+(?:\.\d+)? (?:(?P<times>times as (?:many|much|old|long|tall|heavy|"
+                               r"far))|(?:more|fewer|less))(?: (?!and\b|than\b|as\b)[a-z]+)?(?=[.,!?]| and\b)")
+_OWNER_SAID = re.compile(r"\b(?P<x>[A-Z][a-z]+) (?:[a-z]+ ){1,2}?\$?\d")
+
+
+def _against_said(t: str) -> str:
+    """A comparison with its other side left out, given the one owner said before it with an amount."""
+    for m in reversed(list(_AGAINST_LEFT_OUT.finditer(t))):
+        owners = [o.group("x") for o in _OWNER_SAID.finditer(t, 0, m.start()) if o.group("x") not in PRONOUNS]
+        if len(set(owners)) == 1:
+            t = f"{t[:m.end()]} {'as' if m.group('times') else 'than'} {owners[0]}{t[m.end():]}"
+    return t
 
 
 # A number that names something ('Class 5', 'Year 6', 'Room 12', 'Bus 42') is no amount: no reader places it, and
@@ -319,8 +352,19 @@ _NUMBER_OF = re.compile(r"(?:calculate|find|determine|compute|work out|what is|w
 
 # An order to find something asks what it is ('Find the other number.', 'Work out the mean.'); money asked with
 # 'what' asks how much ('What change should he receive?', 'What was her pay for the two days?').
-_ORDER = re.compile(r"(?:find|work out|calculate|determine|state) (?P<rest>(?:the|his|her|their|its) [a-z][^.?!]*)"
-                    r"[.?!]?\s*$", re.I)
+_ORDER = re.compile(r"(?:find|work out|calculate|determine|state) (?P<rest>(?:the|his|her|their|its) [a-z][^.?!]*|"
+                    r"\$?\d[\d./%]* of [^.?!]*)[.?!]?\s*$", re.I)   # 'Find 20% of $45.', 'Work out 2/3 of 27.'
+# 'Convert 3 hours to minutes.', 'Change 4500 m to km.'; 'Increase 80 by 25%.', 'Reduce $60 by 15%.'
+_CONVERT_ORDER = re.compile(rf"(?:convert|change|write|express) (?P<n>{NUM}) ?(?P<u>[a-z]+) (?:in|into|to|as) "
+                            r"(?P<to>[a-z]+)[.?!]?\s*$", re.I)
+_PERCENT_ORDER = re.compile(rf"(?P<way>increase|decrease|reduce) (?P<n>{NUM}) by (?P<p>\d+(?:\.\d+)?%)[.?!]?\s*$",
+                            re.I)
+_PERCENT_WAY = {"increase": "increased", "decrease": "decreased", "reduce": "decreased"}
+# 'Subtract 1/3 from 5/6.', 'Add 2.5 and 1.75.', 'Multiply 12 by 3/4.', 'Divide 45 by 0.5.': a sum said as an order
+_SUM_ORDER = re.compile(rf"(?P<verb>add|subtract|multiply|divide) (?P<a>-?{NUM}) (?P<how>and|to|from|by) "
+                        rf"(?P<b>-?{NUM})[.?!]?\s*$", re.I)
+_SUM_SIGN = {("add", "and"): "+", ("add", "to"): "+", ("subtract", "from"): "-", ("multiply", "by"): "×",
+             ("multiply", "and"): "×", ("divide", "by"): "÷"}
 _SCORE_AS_PERCENT = re.compile(r"(?:write|express|give|what is|what was) (?P<owner>his|her|their|the) (?:test |quiz |"
                                r"exam )?(?:mark|score|result)s? as an? percent(?:age)?[.?!]?\s*$", re.I)
 _OWNER = {"his": "he", "her": "she", "their": "they", "the": "they"}
@@ -342,6 +386,17 @@ def _how_many(question: str) -> str:
     m = _ORDER.match(question)
     if m:
         question = f"What is {m.group('rest')}?"
+    m = _CONVERT_ORDER.match(question)
+    if m:
+        question = f"How many {m.group('to')} are in {m.group('n')} {m.group('u')}?"
+    m = _SUM_ORDER.match(question)
+    sign = m and _SUM_SIGN.get((m.group("verb").lower(), m.group("how").lower()))
+    if sign:   # 'subtract 1/3 from 5/6' is 5/6 - 1/3
+        first, second = (m.group("b"), m.group("a")) if sign == "-" else (m.group("a"), m.group("b"))
+        question = f"What is {first} {sign} {second}?"
+    m = _PERCENT_ORDER.match(question)
+    if m:
+        question = f"What is {m.group('n')} {_PERCENT_WAY[m.group('way').lower()]} by {m.group('p')}?"
     question = _WHAT_MONEY.sub("How much ", question, count=1)
     question = re.sub(r"^what is the length of (?:one|each) ", "How long is each ", question, flags=re.I)
     return re.sub(r"\bpercentage\b", "percent", question, flags=re.I)
@@ -394,6 +449,65 @@ _NOW_FIRST = re.compile(r"(?:^|(?<=[.!] ))(?:And )?[Nn]ow,? (?P<who>he|she|they|
 def _active_taking(m: re.Match) -> str:
     verb = _ACTIVE[m.group("verb")][m.group("be") in ("was", "were")]
     return f"{m.group('then') or ''}{'it' if m.group('then') else 'It'} {verb} {m.group('f')} of {m.group('what')}"
+
+
+# 'How many teams of 6 can you make from 42 players?': the whole said in the question is the story's one statement.
+_WHOLE_IN_QUESTION = re.compile(r"^(?P<q>[Hh]ow many [a-z]+ of \d+)(?P<can> (?:can|could) (?:you|we|they|be) "
+                                r"[a-z]+) (?:from|with|out of) (?P<n>\d+) (?P<noun>[a-z]+)\?$")
+
+
+# What a student types with no question at all: a measure's name ('area of a 7 by 4 rectangle'), a part of a number
+# ('2/3 of 27'), 'whats 25% of 80', '3/4 - 1/8 = ?', '7x + 2 = 30, find x'. Each is the question a textbook asks.
+# (A bare sum or equation is no question here: in a lesson it may be the student's own work; lesson.split_problem
+# asks it 'Solve ...' or 'What is ...?' when it is the whole problem.)
+_WHATS = re.compile(r"\b([Ww]hat)(?:'?s| s)\b")
+_BARE_MEASURE = re.compile(r"(?:the )?(?P<what>area|perimeter|mean|average|median|range|sum|product|value) of\b", re.I)
+
+
+def _bare_question(t: str) -> str:
+    """The text with its one sentence that asks nothing said as a question, when it is a measure's name or a part
+    of a number; any other text is left as it is."""
+    t = _WHATS.sub(r"\1 is", t)
+    asked = re.fullmatch(r"\s*(?P<sum>[-\d\s()+*/×÷^.]*\d[-\d\s()+*/×÷^.]*?)\s*=\s*\?\s*", t)   # '1/4 - 1/8 = ?'
+    solve = re.fullmatch(r"\s*(?P<eq>[^.?!]*=[^.?!]*?),? (?:find|solve for) [a-z]\s*[.?]?\s*", t, re.I)
+    if asked or solve:   # '7x + 2 = 3x + 30, find x'
+        return f"What is {asked.group('sum')}?" if asked else f"Solve {solve.group('eq')}."
+    said = t.strip().rstrip(".").strip()
+    if "?" in t or re.search(r"[.!]\s", said):
+        return t
+    if re.match(r"(?:how|what|which)\b", said, re.I):
+        return f"{said[0].upper()}{said[1:]}?"   # 'how many teams of 6 can you make from 42 players'
+    if re.search(r"=|\b(?:is|are|was|equals)\b", said):
+        return t   # a claim ('the area of it is 28'), never a question
+    if _BARE_MEASURE.match(said):
+        return f"What is {'' if said.lower().startswith('the ') else 'the '}{said}?"
+    if re.fullmatch(rf"{NUM} of {NUM}(?: [a-z]+)?", said):   # '2/3 of 27', '15% of 80 kg'
+        return f"What is {said}?"
+    return t
+
+
+# 'How many now?', 'How many ride the bus?': a question that names no noun asks for the one thing the story counts.
+_BARE_HOW_MANY = re.compile(r"(?P<how>[Hh]ow many)(?= (?:now|left|are|were|is|was|did|do|does|will|can|in all|"
+                            r"altogether|ride|remain|remained|stayed)\b|\?)")
+_BARE_HOW_MUCH = re.compile(r"(?P<how>[Hh]ow much)(?= (?:is|was|are|were|remains|did|does|do|will) (?!it\b|they\b|"
+                            r"that\b|this\b|each\b))")
+
+
+def _noun_said(question: str, body: str) -> str:
+    """The question with the story's one counted noun put back after a bare 'How many' (none when it counts two),
+    or the one stuff it measures after a bare 'How much' ('7/8 litre of juice ... How much is left?')."""
+    stuff = set(re.findall(rf"(?<![\d.$/]){NUM} [a-z]+ of ([a-z]+)\b", body)) if "$" not in body else set()
+    if "$" in body and re.search(r"\b(?:have|has|had|left|start|begin|began|save|saved)\b", question) \
+            and not re.search(r"\b(?:cost|costs|pay|paid|spend|spent|charge|price|earn|earned|each)\b", question):
+        stuff = {"money"}   # 'How much did she start with?' in a story told in dollars
+    if len(stuff) == 1 and _BARE_HOW_MUCH.match(question):
+        return _BARE_HOW_MUCH.sub(lambda m: f"{m.group('how')} {stuff.pop()}", question, count=1)
+    nouns = set(re.findall(rf"(?<![\d.$/])\d+ (?!{_FUNCTION_WORDS}|(?:[a-z]+ed|got|went|came|left|times)\b)([a-z]+)",
+                           body))
+    counted = {stem(w) for w in nouns}
+    if len(counted) != 1 or not _BARE_HOW_MANY.match(question):
+        return question
+    return _BARE_HOW_MANY.sub(lambda m: f"{m.group('how')} {max(nouns, key=len)}", question, count=1)
 
 
 def _question_last(t: str) -> str:

@@ -19,10 +19,18 @@ GSM8K-style problems in varied wording written before round 7; fresh8.jsonl, 45 
 unplanned, written before round 9; fresh9.jsonl, 38 problems of the kinds the lead's students found unplanned,
 written before round 10; fresh10.jsonl, written before round 11; fresh11.jsonl, 64 grade 3-8 problems of the
 families round 12 was asked to cover, written before it; fresh12.jsonl, 64 of the shapes round 13 was asked to
-cover, written before it; fresh14.jsonl, 66 grade 3-8 problems in many phrasings written before round 14): the
+cover, written before it; fresh14.jsonl, 66 grade 3-8 problems in many phrasings written before round 14;
+fresh15.jsonl, 90 grade 3-10 problems over the 15 school families the dev set names, 6 each, terse student
+phrasings as well as textbook ones, written before round 15, `pattern` is the family): the
 `dev` half is developed on, the `check` half is measured before and at the end only, and prints its totals alone
 unless --show_check (so developing never shows its problems). GSM8K train: tuned on even indices, checked on odd
 ones (totals alone, likewise).
+
+Round 15 (2026-12-06, general readings of the school families a student states briefly; before in brackets):
+fresh15 dev (45) 88.9% / 100% (51.1%), fresh15 check (45, measured before and at the end only) 66.7% / 100% (48.9%);
+fresh check 74.0% (72.0%), fresh2 check 70.0% (68.0%), fresh3 check 58.0% (56.0%), fresh4 check 66.0% (62.0%),
+fresh7 check 46.7% (43.3%); GSM8K train even 78 planned (77) and odd 69 (68), all 100% precise; every other set
+unchanged.
 
 Round 14 (2026-12-06, general readings of the tracker and its question, question_target.py; before in brackets):
 fresh14 dev (33) 87.9% / 100% (66.7%), fresh14 check (33) 66.7% / 100% (66.7%) when measured unread, then read
@@ -106,6 +114,7 @@ FRESH10 = ROOT / "tests" / "fixtures" / "solver" / "fresh10.jsonl"  # written be
 FRESH11 = ROOT / "tests" / "fixtures" / "solver" / "fresh11.jsonl"  # written before round 12 (ages, interest, ...)
 FRESH12 = ROOT / "tests" / "fixtures" / "solver" / "fresh12.jsonl"  # written before round 13 (nested groups, ...)
 FRESH14 = ROOT / "tests" / "fixtures" / "solver" / "fresh14.jsonl"  # written before round 14 (general readings)
+FRESH15 = ROOT / "tests" / "fixtures" / "solver" / "fresh15.jsonl"  # written before round 15 (school families, terse)
 DEV_SET = ROOT / "data" / "eval" / "tutor_cases.jsonl"              # only its `tune` split is ever read here
 
 
@@ -186,7 +195,7 @@ def main() -> None:
     fresh = ((FRESH, "fresh"), (FRESH2, "fresh2"), (FRESH3, "fresh3"), (FRESH4, "fresh4"), (FRESH5, "fresh5"),
              (FRESH6, "fresh6"), (FRESH7, "fresh7"), (FRESH8, "fresh8"),
              (FRESH9, "fresh9"), (FRESH10, "fresh10"), (FRESH11, "fresh11"), (FRESH12, "fresh12"),
-             (FRESH14, "fresh14"))
+             (FRESH14, "fresh14"), (FRESH15, "fresh15"))
     for path, name in fresh:
         report(f"{name} grade 3-8 cases, dev", score(authored_cases(path, "dev"), cfg.show_errors), labelled=True)
         check = score(authored_cases(path, "check"), 0 if hide else cfg.show_errors)

@@ -251,7 +251,8 @@ def test_a_division_with_its_remainder_is_right_arithmetic_and_a_rounding_recap_
 def test_an_equation_step_that_does_not_follow_is_flagged_though_its_arithmetic_is_right():
     reply = list(agent.Tutor(silent).respond("e", "Solve 7x - 5 = 3x + 19. 7x - 3x = 4x, then 4x = 19 - 5 = 14, "
                                                   "x = 3.5", "math"))[-1]
-    assert reply["verdict"] == "flag" and "Check 4x = 19 − 5 again" in reply["text"]
+    # (planned since round 15's linear_equation: the step that gathers the numbers is the one asked again)
+    assert reply["verdict"] == "flag" and "what is 19 - (-5)?" in reply["text"]
     assert "arithmetic is right" not in reply["text"] and "6" not in reply["text"]
 
 

@@ -493,9 +493,6 @@ def test_the_eighth_fresh_develop_half_gets_the_verdict_it_asks_for(case):
 
 
 @pytest.mark.parametrize("problem, work, verdict, text", [
-    ("Tom has 32 cards. That is 4 times as many cards as Sue has. How many cards does Sue have?", "32 x 4 = 128",
-     "flag", "Look at 32 × 4 = 128: the problem says \"That is 4 times as many cards as Sue has.\" So is Sue's number "
-             "bigger or smaller than 32, and does multiplying 32 by 4 make it that?"),
     ("A farm has 5 times as many hens as cows. It has 12 cows. How many hens does it have?", "12 + 5 = 17",
      "flag", "Look at 12 + 5 = 17: the problem says \"5 times as many hens as cows\", and 5 times as many is not 5 "
              "more. What do 5 groups of 12 make?"),
@@ -523,9 +520,6 @@ def test_a_relation_between_an_amount_and_a_total_is_never_read_as_between_two_a
 
 
 @pytest.mark.parametrize("problem, way_in", [
-    ("Tom has 32 cards. That is 4 times as many cards as Sue has. How many cards does Sue have?",
-     "The problem says \"That is 4 times as many cards as Sue has.\" Who has more cards, and what number times 4 makes "
-     "32?"),
     ("A farm has 5 times as many hens as cows. It has 12 cows. How many hens does it have?",
      "\"5 times as many hens as cows\" means 5 hens for each one of the cows. How many is that for 12 cows?"),
     ("A runner runs 3 laps of a 400 meter track each day. How many meters does she run in 5 days?",
@@ -600,9 +594,6 @@ def test_a_percent_taken_away_as_an_amount_is_flagged_on_the_planned_path_too():
     ("A farm has 5 times as many hens as cows. It has 12 cows. How many hens does it have? 12 x 5 = 60",
      "Yes, 12 × 5 = 60 is right: 5 times as many as 12 cows is 60. Does 60 answer \"How many hens does it have?\" or "
      "is there a step still to do?"),
-    ("Tom has 32 cards. That is 4 times as many cards as Sue has. How many cards does Sue have? 32 / 4 = 8",
-     "Yes, 32 ÷ 4 = 8 is right: 32 cards is 4 times 8. Does 8 answer \"How many cards does Sue have?\" or is there a "
-     "step still to do?"),
     ("Kim is 4 years younger than her sister. Her sister is 13 years old. What is the sum of their ages? 13 - 4 = 9",
      "Yes, 13 − 4 = 9 is right: 4 years younger than 13 is 9. Does 9 answer \"What is the sum of their ages?\" or is "
      "there a step still to do?"),
