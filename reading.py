@@ -569,6 +569,8 @@ def asked_there(sentences: list[str], top: int, question: str, kind: str) -> str
     """The question the pointed sentences answer in their own words ("What did his mother say about the old
     trumpet?"): the one that tells most beyond the question, asked so that the student tests their answer on it."""
     shown = [sentences[i] for i in shown_with(sentences, top, question, kind)]
+    if kind == "argument" and COUNTERCLAIM.search(shown[0]):  # "Critics say ...": whose view it is decides
+        return "Is it the writer's own point, or what other people argue? Which words tell you?"
     said = fresh_sentence(shown, question, sentences)  # "a woman named Rosa came": Rosa, not "a woman"
     own = sentence_question(named_sentence(said, sentences, sentences.index(said)), question, sentences)
     return own or f"What does it say about {the_question(question)}?"
