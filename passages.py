@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from evidence import (STOP, WINDOW_WORDS, base_forms, claim_parts, content_tokens, content_words, default_embedder,
                       forms_of, negated, split_sentences, stem)
-from locate import CUE_BONUS, retold, told_features
+from locate import CUE_BONUS, finding, retold, told_features
 from people import CALENDAR, OPENERS, characters, referred
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
@@ -638,12 +638,12 @@ def answer_sentence(kind: str, question: str, claim: str | None, sentences: list
     event a sequence question names, the writer's answer to a counterclaim rather than the counterclaim (asked how
     the writer responds, or given an answer that agrees with it: pointing there backs the mistake up), and for a
     claim, not the sentence the claim was copied from when another of the best three holds words it lacks; asked
-    for a counterclaim, the sentence giving what others argue."""
+    for a counterclaim, the sentence giving what others argue; asked for evidence, a finding, not the claim."""
     part = asked_part(question, len(sentences))
     countered = ASKS_COUNTER.search(question) and [i for _, i in ranked if COUNTERCLAIM.search(sentences[i])]
     if countered:  # the counterclaim asked for is the answer, whatever sentence shares more of the question's words
         return countered[0]
-    top = next(i for _, i in ranked if part is None or i in part)
+    top = finding(question, sentences, ranked, next(i for _, i in ranked if part is None or i in part))
     if kind in ("sequence", "detail"):
         beside = beside_event(question, sentences, embedder)
         top = top if beside is None else beside
@@ -680,7 +680,7 @@ def reason_first(question: str, sentence: str, told_again: bool = False) -> bool
     asked = set(content_words(question))
     first = len(parts) == 2 and len(set(content_words(parts[0])) - asked) >= 2 and \
         bool(asked & set(content_words(parts[1])))
-    event = told_again or len(asked & set(content_words(sentence))) >= 2  # "Ruby moved her seeds to ...": the event, told again
+    event = told_again or len(asked & set(content_words(sentence))) >= 2  # "Ruby moved her seeds to ...": told again
     return not re.match(r"\W*(?:so|then|that's why)\b", sentence, re.I) and (first or not event)
 
 

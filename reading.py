@@ -70,10 +70,12 @@ from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FE
                       is_story, key_sentences, misquoted, named_feelings, no_title, other_side, overlap,
                       pictured_simile, quoted_term, rank_sentences, reaction_to_event, repeated_ideas, shown_feelings,
                       tells_of_feeler, time_word, unfound)
+from locate import compared_sides
 from people import OPENERS, actor
 from own_words import unsaid_words, word_forms
-from sentence_questions import (LINE_SAID, clue_for, content_move, found_event, fresh_sentence, named_sentence,
-                                opening, quoted_line, sentence_question, spoken_verb, tells_asked, up_to)
+from sentence_questions import (LINE_SAID, clue_for, compare_move, content_move, found_event, fresh_sentence,
+                                named_sentence, opening, quoted_line, sentence_question, spoken_verb, tells_asked,
+                                up_to)
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,
                              feeling_word, judge_answer, own_reason, pinned, quote, steps_told, still_asked)
 from traits import trait_move
@@ -760,6 +762,10 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     unsaid = NOT_SAID.search(question)
     if not claim and unsaid:  # true: it is worked out from clues, not found in a line
         return worked_out(question[unsaid.end():], question, kind, sentences, ranked, top, title, where)
+    sides = None if claim else compared_sides(question, sentences)
+    if sides:  # each character's part is where the comparison is decided, not the one sentence naming both
+        return Move(compare_move(sides, question, sentences, where), kind, None, [sentences[i] for _, s in sides
+                                                                                   for i in s])
     if not claim:
         asks = f"{QUESTION_ASKS[kind]} " if unclear else ""
         asks += (("It may not be said in one sentence, so look for clues. " if kind in INFERRED else
