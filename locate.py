@@ -24,7 +24,7 @@ PLACE = (rf"\b(?:(?:in|on|at|under|from|into|onto|behind|beside|near|inside)\s+"
          r"to\s+(?=(?:the|a|an|his|her|their|its|my|our)\s))(?:the|a|an|his|her|their|its|my|our)?\s*"
          r"(?:[\w'-]+\s+)??[\w'-]+(?=\s+(?:and|but|by|for|to|with|every|when|of)\b|[,.;!?]|$)")
 # a question that asks for the support of a claim, not for the claim ("What evidence shows ...?", "Which fact ...")
-ASKS_SUPPORT = re.compile(r"\b(?:evidence|facts?|data|statistics?|proof|prove|support)\b", re.I)
+ASKS_SUPPORT = re.compile(r"\b(?:evidence|facts?|data|statistics?|proof|proves?|supports?)\b", re.I)
 # a sentence that reports a finding: a number, a study, what people saw or said happened
 FINDING = re.compile(r"\d|\b(?:study|studies|survey|research|researchers|found|reported|recorded|measured|dropped|"
                      r"rose|fell|percent|half|third|quarter|twice|times as)\b", re.I)

@@ -365,7 +365,8 @@ QUESTION_TYPES = [  # first match wins: the specific kinds before the broad "why
                  r"\b(comes?|came|happen(?:s|ed)?|grows?) (first|next|last|before|after)\b|"
                  r"\b(?:do|does|did) (?:right |just )?(?:before|after) (?:she|he|they|it|\w+ed)\b|"  # a deed beside one
                  r"\bfirst \w* ?step\b|\bright (before|after)\b"),
-    ("feeling", r"\bfeel(s|ing|ings)?\b|\bmood\b|\bemotion|\breact(s|ed|ion)?\b"),
+    # "Why does Minh feel pride?" names the feeling and asks its cause: a why-question, below
+    ("feeling", r"^(?!\W*why\b).*(?:\bfeel(s|ing|ings)?\b|\bmood\b|\bemotion|\breact(s|ed|ion)?\b)"),
     ("motive", r"\b[Ww]hy (does|did|do|would|is|was) (he|she|they|[A-Z][a-z]+|(the|his|her) [a-z]+ [A-Z][a-z]+)\b"
                r"(?!['’]s)"),  # "Why was Ben's plant thin?" asks for a cause, not Ben's motive
     ("cause", r"\bwhy\b|\bcause|\beffect\b|\bresult\b|\bwhat made\b|\bhow do you know\b"),

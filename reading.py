@@ -315,8 +315,8 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
         return (f"A writer's claim is the point the whole text argues for, often said with \"should\". Read "
                 f"{place(sentences, claims[0], where)}, \"{cue}\": what does the writer say should happen?")
     if kind == "argument" and ASKS_EVIDENCE.search(question):
-        shown = re.sub(r"(?i)^.*?\b(?:shows?|proves?|supports?)\s+(?:that\s+)?", "", question).strip(" ?.")
-        return f"Look at {point}. What fact do you find there that shows {shown or 'it'}?"
+        shown = re.search(r"(?i)\b(?:shows?|proves?|supports?|that)\s+(?:that\s+)?([^?]+)", question)  # "give that X"
+        return f"Look at {point}. What fact do you find there that shows {shown[1].strip(' .') if shown else 'it'}?"
     if kind == "argument":
         return (f"Look closely at {point}. Is it the writer's own point, a reason for it, or what other people "
                 f"argue? Which words tell you?")

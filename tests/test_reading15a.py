@@ -67,3 +67,17 @@ def test_a_comparison_of_two_named_characters_points_to_each_part():
     move = reading_move(passage, "Compare how June and Bea planted their gardens.")
     assert "June's part" in move.text and "Bea's part" in move.text and "different" in move.text, move.text
     assert compared_sides("Why did June plant flowers?", sentences) is None
+
+
+def test_a_why_question_naming_a_feeling_asks_its_cause_and_points_past_the_feeling():
+    assert classify_question("Why did Theo feel proud and a little sad?") == "motive"
+    assert classify_question("How did Theo feel at the recital?") == "feeling"
+    passage = ("Theo practiced the same song on the piano every night for a month. His teacher was moving away after "
+               "the recital. When he finished playing, everyone clapped. Theo bowed, feeling proud and a little sad.")
+    move = reading_move(passage, "Why did Theo feel proud and a little sad?")
+    assert "what feeling does that show" not in move.text, move.text  # the feeling is named: its cause is asked
+
+
+def test_an_evidence_question_asks_for_the_fact_that_shows_the_claim_it_names():
+    text = reading_move(RECESS, "What evidence does the writer give that recess before lunch works?").text
+    assert text.endswith("What fact do you find there that shows recess before lunch works?"), text
