@@ -746,6 +746,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     when = dated(question, sentences) if kind in ("sequence", "detail", "feeling") else None
     aim = top if when is None else when
     aim = felt_by(question, sentences, aim) if kind == "feeling" else aim
+    aim = next(iter(claim_sentences(kind, question, sentences)), aim)  # the writer's claim asked: where it is stated
     pictured = pictured_simile(question, claim, sentences) if claim else None  # why "like a roof"? to picture it
     if pictured is not None:
         told = Verdict("supported", sentences[pictured])
