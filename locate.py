@@ -1,8 +1,9 @@
 """Where a question's kind finds its answer beyond the words it shares with a sentence (passages.rank_sentences adds
 `told_features` to similarity and overlap): the day it names; for a where-question the place of the thing asked
 about; for a who-question someone other than the person it names acting. `finding`: for a question asking for
-evidence, a finding (a number, a study), not the writer's claim again. `retold`: a sentence telling a why-question's event in
-other words, whose reason lies beside it. `compared_sides`: where each of two characters a question compares is told.
+evidence, a finding (a number, a study), not the writer's claim again. `retold`: a sentence telling a why-question's
+event in other words, whose reason lies beside it. `compared_sides`: where each of two characters a question compares
+is told.
 
 Round 15a (with passages.py's counterclaim asked, direct request, headline title, quoted words not setting a kind, a
 why-question naming a feeling asking its cause; reading.py's claim asked): the move's evidence holds a gold sentence
@@ -80,8 +81,8 @@ SIDE_SPAN = 3  # sentences: an introduction ("On the west side, the villagers ch
 def compared_sides(question: str, sentences: list[str]) -> tuple[tuple[str, list[int]], ...] | None:
     """For a question comparing two characters it names ("Compare how Corvin and Ilse rebuilt their bridges"), each
     name with the sentences telling their part: from the first sentence naming them alone (not "The twins, Rosa and
-    Ren, ...") on while the next ones tell of them, up to one naming the other, three at most. None when the question compares no two names or
-    the parts cannot be told apart."""
+    Ren, ...") on while the next ones tell of them, up to one naming the other, three at most. None when the question
+    compares no two names or the parts cannot be told apart."""
     names = [n for n in dict.fromkeys(re.findall(r"\b[A-Z][a-z]+\b", question[1:])) if not re.fullmatch(OPENERS, n)]
     if not COMPARED.search(question) or len(names) != 2:
         return None

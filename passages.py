@@ -512,7 +512,8 @@ def another_moment(question: str, sentences: list[str], i: int, last: int) -> bo
 
 def as_named(event: str, question: str) -> str:
     """An event a feeling question tells of by "he" or "she", with the name of the one whose feeling is asked: "he got
-    the kite back" is found where Jonah holds it again, not where the kite first flew off."""
+    the kite back" is found where Jonah holds it again, not where the kite first flew off (ranked beside the event as
+    asked: "Omar first stood up" alone finds Omar's later deed, not "When he stood up ...")."""
     who = FEELER.search(question)
     name = who.group(1) if who and who.group(1)[0].isupper() else None
     return re.sub(r"\b(?:he|she|they)\b", name, event, count=1, flags=re.I) if name else event
@@ -527,7 +528,11 @@ def reaction_to_event(question: str, sentences: list[str], embedder: Embedder | 
     event = re.search(r"\b(when|after|as|before|during)\b\s+(.{8,})", question, re.I)
     if not event:
         return None
-    anchor = rank_sentences(as_named(event.group(2).rstrip("?. "), question), sentences, embedder)[0][1]
+    told = event.group(2).rstrip("?. ")
+    score = Counter()  # the event as asked and with the name for its "he": either alone leans on "he" or on the name
+    for query in dict.fromkeys((told, as_named(told, question))):
+        score.update({i: s for s, i in rank_sentences(query, sentences, embedder)})
+    anchor = max(range(len(sentences)), key=lambda i: (score[i], -i))
     near = range(anchor, min(anchor + ahead + 1, len(sentences)))  # a felt or shown feeling before a mere "voice"
     if event.group(1).lower() == "before":
         near = range(anchor - 1, max(-1, anchor - ahead - 1), -1)
