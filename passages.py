@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 
 from evidence import (STOP, WINDOW_WORDS, base_forms, claim_parts, content_tokens, content_words, default_embedder,
                       forms_of, negated, split_sentences, stem)
-from people import CALENDAR, DESCRIBED, OPENERS, characters, referred
+from locate import CUE_BONUS, finding, retold, told_features
+from people import CALENDAR, OPENERS, characters, referred
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -60,6 +61,8 @@ def letter_frame(sentences: list[str]) -> set[int]:
 REQUEST = re.compile(r"\b(?:please|should|must|ought to|urge|recommend|let's|let us|don't wait|do not wait|we need|"
                      r"you need|i hope you|we ask|i ask|join us|vote|sign up|you can help)\b|"
                      r"^(?:so|therefore|that is why)\b", re.I)
+DIRECT_REQUEST = re.compile(r"\b(?:please|urge|i ask|we ask|(?:writing|write) to ask|join us|vote|sign up|"
+                            r"you can help|let's|let us)\b", re.I)  # said to the reader, not about the world
 TURN = re.compile(r"\b(?:learn(?:ed|t|s)?|understood|understands?|reali[sz]ed|knew|from then on|never again|ever since|"
                   r"since that day|decided|promised|changed|finally|at last|now (?:he|she|they|i|we) knew)\b", re.I)
 SUMMING_UP = re.compile(r"^(?:these|this|all (?:of )?this|in short|overall|together|in the end)\b.*\b(?:shows?|means?|"
@@ -125,8 +128,9 @@ def key_sentences(kind: str, sentences: list[str]) -> list[int]:
                  and len(sentences[i].split()) >= 8 and (names & set(re.findall(r"\b[A-Z][a-z]+", sentences[i]))
                                                          or re.search(r"\b(?:he|she|they)\b", sentences[i]))]
         return ending[-1:] or deeds[-1:] or [last]
-    if kind == "purpose":
-        return [i for i in range(last, -1, -1) if REQUEST.search(sentences[i])][:1]
+    if kind == "purpose":  # "I urge you to vote yes" asks the reader; "Children should not have to be lucky" argues
+        asks = [i for i in range(last, -1, -1) if REQUEST.search(sentences[i])]
+        return ([i for i in asks if DIRECT_REQUEST.search(sentences[i])] or asks)[:1]
     if kind == "sequence":
         return [i for i, s in enumerate(sentences) if TIME_WORD.search(s)]
     return []
@@ -135,7 +139,10 @@ def key_sentences(kind: str, sentences: list[str]) -> list[int]:
 # A sentence that gives what other people argue, and the writer's answer to it that follows ("However, ...").
 COUNTERCLAIM = re.compile(r"^(?:some|many|other|few|a few)?\s*(?:people|critics|others|opponents|parents|students|"
                           r"teachers|adults|experts|scientists|neighbou?rs|members|officials|residents)\b"
-                          r"[^.!?]*\b(?:say|said|argue|argued|claim|think|believe|worry|worried|complain|fear)\b", re.I)
+                          r"[^.!?]*\b(?:say|said|argue|argued|claim|think|believe|worry|worried|complain|fear|"
+                          r"point(?:ed)? out|object|insist|warn)\b", re.I)
+# a question asking for the other side itself ("Which sentence gives a counterclaim?"), not for the writer's answer
+ASKS_COUNTER = re.compile(r"\bcounter-?claims?\b|\bopposing (?:view|claim|side|argument)s?\b|\bother side\b", re.I)
 REBUTTAL = re.compile(r"^\W*(?:however|but|yet|still|actually|in fact|even so|on the other hand)\b", re.I)
 CLAIM_CUE = re.compile(r"^(?!if\b).*\b(?:should|ought to|urge|i ask|we ask|(?:writing|write) to ask)\b",
                        re.I)  # a claim, not a condition
@@ -291,9 +298,17 @@ def misquoted(claim: str, sentence: str) -> bool:
 
 def split_title(sentences: list[str]) -> tuple[str | None, list[str]]:
     """A first line of at most 10 words with no end punctuation is the title: it names the text, it is no evidence."""
-    if len(sentences) > 1 and len(sentences[0].split()) <= 10 and not re.search(r"[.!?\"”]$", sentences[0]):
+    if len(sentences) > 1 and len(sentences[0].split()) <= 10 and (not re.search(r"[.!?\"”]$", sentences[0])
+                                                                  or headline(sentences[0])):
         return sentences[0], sentences[1:]
     return None, sentences
+
+
+def headline(line: str) -> bool:
+    """A title may ask or exclaim ("Should Schools Ban Phones at Lunch?"): its longer words are capitalised, which
+    an opening question in a text's own voice ("Have you ever seen a bat up close?") never is."""
+    longer = [w for w in re.findall(r"[A-Za-z']+", line) if len(w) >= 4]
+    return line.endswith(("?", "!")) and len(longer) >= 2 and all(w[0].isupper() for w in longer)
 
 
 def time_word(sentence: str) -> str:
@@ -350,7 +365,8 @@ QUESTION_TYPES = [  # first match wins: the specific kinds before the broad "why
                  r"\b(comes?|came|happen(?:s|ed)?|grows?) (first|next|last|before|after)\b|"
                  r"\b(?:do|does|did) (?:right |just )?(?:before|after) (?:she|he|they|it|\w+ed)\b|"  # a deed beside one
                  r"\bfirst \w* ?step\b|\bright (before|after)\b"),
-    ("feeling", r"\bfeel(s|ing|ings)?\b|\bmood\b|\bemotion|\breact(s|ed|ion)?\b"),
+    # "Why does Minh feel pride?" names the feeling and asks its cause: a why-question, below
+    ("feeling", r"^(?!\W*why\b).*(?:\bfeel(s|ing|ings)?\b|\bmood\b|\bemotion|\breact(s|ed|ion)?\b)"),
     ("motive", r"\b[Ww]hy (does|did|do|would|is|was) (he|she|they|[A-Z][a-z]+|(the|his|her) [a-z]+ [A-Z][a-z]+)\b"
                r"(?!['’]s)"),  # "Why was Ben's plant thin?" asks for a cause, not Ben's motive
     ("cause", r"\bwhy\b|\bcause|\beffect\b|\bresult\b|\bwhat made\b|\bhow do you know\b"),
@@ -365,11 +381,18 @@ ASKS_TITLE = re.compile(r"\bwhat is the title\b|\bwhat(?:'s| is) (?:this|the) (?
 EDGE_EVENT = re.compile(r"\b(?:happen(?:s|ed)?|came|comes?|did \w+ do) (first|last)\b", re.I)
 
 
+# the text a question quotes ("Why is Minh 'not sure whether the feeling in her chest was pride'?")
+QUOTED_SPAN = re.compile(r"(?<![A-Za-z])['‘\"“][^'’\"”]{3,}['’\"”](?![A-Za-z])")
+
+
 def classify_question(question: str) -> str:
-    """The kind of reading question, from its wording: one of the names in QUESTION_TYPES, or 'detail'."""
+    """The kind of reading question, from its wording: one of the names in QUESTION_TYPES, or 'detail'. Only a
+    meaning or a word's sense is read inside a quote: a "feeling" in a quoted line makes a why-question no feeling
+    question."""
+    unquoted = QUOTED_SPAN.sub("it", question)
     for name, pattern in QUESTION_TYPES:
         flags = 0 if name == "motive" else re.I  # motive needs the capital of a character's name
-        if re.search(pattern, question, flags):
+        if re.search(pattern, question if name in ("meaning", "vocabulary") else unquoted, flags):
             return name
     return "detail"
 
@@ -457,34 +480,6 @@ CUES = {  # words that mark the sentence answering a kind of question, rather th
 }
 CUES["motive"] = re.compile(CUES["cause"].pattern + r"|[\"“]", re.I)  # a character's reason is often in their words
 CUES["inference"] = CUES["feeling"]  # what a character shows is in what they do and how they react
-CUE_BONUS = 0.18
-SEASONS = r"(?:morning|afternoon|evening|night|winter|spring|summer|fall|autumn|" + CALENDAR.pattern + ")"
-# a place as a sentence tells it ("in wax cells", "under his chin"), never a time ("In winter") nor a verb ("to find")
-PLACE = (rf"\b(?:(?:in|on|at|under|from|into|onto|behind|beside|near|inside)\s+(?!(?:the\s+)?{SEASONS}\b)|"
-         r"to\s+(?=(?:the|a|an|his|her|their|its|my|our)\s))(?:the|a|an|his|her|their|its|my|our)?\s*"
-         r"(?:[\w'-]+\s+)??[\w'-]+(?=\s+(?:and|but|by|for|to|with|every|when)\b|[,.;!?]|$)")
-
-
-def told_features(query: str, sentence: str) -> float:
-    """What the encoder misses: a sentence naming another day than the question's ("On Saturday ..." for "Why did
-    the kite fly on Tuesday?") tells another moment, one naming the same day tells this one; a where-question is
-    answered by a sentence that tells a place, not by one that tells none ("Squirrels get ready ..."); a who-question
-    by a sentence where the person it names is not the first one acting."""
-    asked = {d.lower() for d in CALENDAR.findall(query)}
-    named = {d.lower() for d in CALENDAR.findall(sentence)}
-    score = (CUE_BONUS if asked & named else -CUE_BONUS if named else 0.0) if asked else 0.0
-    placed = CUE_BONUS if re.search(PLACE, sentence, re.I) else -CUE_BONUS
-    if re.match(r"\W*who\b", query, re.I):  # "Who taught Leo ...?": a sentence Leo opens tells his deed, not theirs
-        opener = [w for w in re.findall(r"\b[A-Z][a-z]+\b", " ".join(sentence.split()[:4]))
-                  if not re.fullmatch(OPENERS + "|By|For|From|With|Every", w) and not CALENDAR.fullmatch(w)]
-        if opener and opener[0] in re.findall(r"[A-Z][a-z]+", query[1:]):
-            return score - CUE_BONUS
-        # "The old man told him ...": someone described acts on the person asked about
-        return score + CUE_BONUS if re.match(r"\W*(?:[\w,]+\s+){0,2}?" + DESCRIBED[2:] + r".*\b(?:him|her)\b",
-                                             sentence, re.I) else score
-    return score + placed if re.match(r"\W*where\b", query, re.I) else score
-
-
 def rank_sentences(query: str, sentences: list[str], embedder: Embedder | None = None,
                    lexical_weight: float = 0.5, kind: str = "detail") -> list[tuple[float, int]]:
     """(score, index) best first: MiniLM cosine (max over a sentence's windows) mixed with term overlap, plus a bonus
@@ -515,6 +510,15 @@ def another_moment(question: str, sentences: list[str], i: int, last: int) -> bo
     return i < event or i > last + 1
 
 
+def as_named(event: str, question: str) -> str:
+    """An event a feeling question tells of by "he" or "she", with the name of the one whose feeling is asked: "he got
+    the kite back" is found where Jonah holds it again, not where the kite first flew off (ranked beside the event as
+    asked: "Omar first stood up" alone finds Omar's later deed, not "When he stood up ...")."""
+    who = FEELER.search(question)
+    name = who.group(1) if who and who.group(1)[0].isupper() else None
+    return re.sub(r"\b(?:he|she|they)\b", name, event, count=1, flags=re.I) if name else event
+
+
 def reaction_to_event(question: str, sentences: list[str], embedder: Embedder | None = None,
                       ahead: int = 2) -> int | None:
     """For 'how does X feel when EVENT', the sentence that tells the reaction: find the one telling the event, then
@@ -524,7 +528,11 @@ def reaction_to_event(question: str, sentences: list[str], embedder: Embedder | 
     event = re.search(r"\b(when|after|as|before|during)\b\s+(.{8,})", question, re.I)
     if not event:
         return None
-    anchor = rank_sentences(event.group(2).rstrip("?. "), sentences, embedder)[0][1]
+    told = event.group(2).rstrip("?. ")
+    score = Counter()  # the event as asked and with the name for its "he": either alone leans on "he" or on the name
+    for query in dict.fromkeys((told, as_named(told, question))):
+        score.update({i: s for s, i in rank_sentences(query, sentences, embedder)})
+    anchor = max(range(len(sentences)), key=lambda i: (score[i], -i))
     near = range(anchor, min(anchor + ahead + 1, len(sentences)))  # a felt or shown feeling before a mere "voice"
     if event.group(1).lower() == "before":
         near = range(anchor - 1, max(-1, anchor - ahead - 1), -1)
@@ -635,9 +643,13 @@ def answer_sentence(kind: str, question: str, claim: str | None, sentences: list
     """The sentence holding the evidence, not the one that only shares the question's words: the step beside the
     event a sequence question names, the writer's answer to a counterclaim rather than the counterclaim (asked how
     the writer responds, or given an answer that agrees with it: pointing there backs the mistake up), and for a
-    claim, not the sentence the claim was copied from when another of the best three holds words it lacks."""
+    claim, not the sentence the claim was copied from when another of the best three holds words it lacks; asked
+    for a counterclaim, the sentence giving what others argue; asked for evidence, a finding, not the claim."""
     part = asked_part(question, len(sentences))
-    top = next(i for _, i in ranked if part is None or i in part)
+    countered = ASKS_COUNTER.search(question) and [i for _, i in ranked if COUNTERCLAIM.search(sentences[i])]
+    if countered:  # the counterclaim asked for is the answer, whatever sentence shares more of the question's words
+        return countered[0]
+    top = finding(question, sentences, ranked, next(i for _, i in ranked if part is None or i in part))
     if kind in ("sequence", "detail"):
         beside = beside_event(question, sentences, embedder)
         top = top if beside is None else beside
@@ -665,16 +677,16 @@ def tells_more(question: str, sentence: str, most: int = 2) -> bool:
     return len(set(content_words(sentence)) - set(content_words(question))) > most  # "separated from cars": a reason
 
 
-def reason_first(question: str, sentence: str) -> bool:
+def reason_first(question: str, sentence: str, told_again: bool = False) -> bool:
     """Does a sentence tell its own reason: a first clause of new words before the event asked about ("For two hours
     nothing bit, and I almost gave up" for "Why did Maya almost give up?"), or only the question's time, not its
     event ("On Tuesday the trees were bending ..." for "Why did the kite fly on Tuesday?")? A sentence opening
-    "So ..." tells an effect whose cause came before it."""
+    "So ..." tells an effect whose cause came before it. `told_again`: the sentence tells the event in other words."""
     parts = re.split(r",\s+(?:and|so)\s+", sentence, maxsplit=1)
     asked = set(content_words(question))
     first = len(parts) == 2 and len(set(content_words(parts[0])) - asked) >= 2 and \
         bool(asked & set(content_words(parts[1])))
-    event = len(asked & set(content_words(sentence))) >= 2  # "Ruby moved her seeds to ...": the event, told again
+    event = told_again or len(asked & set(content_words(sentence))) >= 2  # "Ruby moved her seeds to ...": told again
     return not re.match(r"\W*(?:so|then|that's why)\b", sentence, re.I) and (first or not event)
 
 
@@ -712,8 +724,10 @@ def focus(sentences: list[str], top: int, question: str, kind: str) -> list[int]
     before its effect), for a feeling the one after (a reaction follows what caused it, a detail follows the
     sentence that sets it up). A cause two sentences away ("because", "so") is pointed to alone: the sentence
     restating the question and a question the text asks ("Why is mine so weak?") give no reason."""
-    restates = overlap(content_words(question), sentences[top], idf_weights(sentences)) >= 0.5 and not (
-        reason_first(question, sentences[top]) if kind in ("cause", "motive") else
+    # the event told in other words ("The kite sailed over the fence and disappeared") gives no reason either
+    again = kind in ("cause", "motive") and not CUES[kind].search(sentences[top]) and retold(question, sentences[top])
+    restates = (again or overlap(content_words(question), sentences[top], idf_weights(sentences)) >= 0.5) and not (
+        reason_first(question, sentences[top], again) if kind in ("cause", "motive") else
         tells_more(question, sentences[top], most=3))
     if kind in ("cause", "motive", "inference") and restates and len(sentences) > 1:
         around = [i for i in (top - 1, top + 1) if 0 <= i < len(sentences)]

@@ -70,10 +70,12 @@ from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FE
                       is_story, key_sentences, misquoted, named_feelings, no_title, other_side, overlap,
                       pictured_simile, quoted_term, rank_sentences, reaction_to_event, repeated_ideas, shown_feelings,
                       tells_of_feeler, time_word, unfound)
+from locate import compared_sides
 from people import OPENERS, actor
 from own_words import unsaid_words, word_forms
-from sentence_questions import (LINE_SAID, clue_for, content_move, found_event, fresh_sentence, named_sentence,
-                                opening, quoted_line, sentence_question, spoken_verb, tells_asked, up_to)
+from sentence_questions import (LINE_SAID, clue_for, compare_move, content_move, found_event, fresh_sentence,
+                                named_sentence, opening, quoted_line, sentence_question, spoken_verb, tells_asked,
+                                up_to)
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,
                              feeling_word, judge_answer, own_reason, pinned, quote, steps_told, still_asked)
 from traits import trait_move
@@ -313,8 +315,8 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
         return (f"A writer's claim is the point the whole text argues for, often said with \"should\". Read "
                 f"{place(sentences, claims[0], where)}, \"{cue}\": what does the writer say should happen?")
     if kind == "argument" and ASKS_EVIDENCE.search(question):
-        shown = re.sub(r"(?i)^.*?\b(?:shows?|proves?|supports?)\s+(?:that\s+)?", "", question).strip(" ?.")
-        return f"Look at {point}. What fact do you find there that shows {shown or 'it'}?"
+        shown = re.search(r"(?i)\b(?:shows?|proves?|supports?|that)\s+(?:that\s+)?([^?]+)", question)  # "give that X"
+        return f"Look at {point}. What fact do you find there that shows {shown[1].strip(' .') if shown else 'it'}?"
     if kind == "argument":
         return (f"Look closely at {point}. Is it the writer's own point, a reason for it, or what other people "
                 f"argue? Which words tell you?")
@@ -569,6 +571,8 @@ def asked_there(sentences: list[str], top: int, question: str, kind: str) -> str
     """The question the pointed sentences answer in their own words ("What did his mother say about the old
     trumpet?"): the one that tells most beyond the question, asked so that the student tests their answer on it."""
     shown = [sentences[i] for i in shown_with(sentences, top, question, kind)]
+    if kind == "argument" and COUNTERCLAIM.search(shown[0]):  # "Critics say ...": whose view it is decides
+        return "Is it the writer's own point, or what other people argue? Which words tell you?"
     said = fresh_sentence(shown, question, sentences)  # "a woman named Rosa came": Rosa, not "a woman"
     own = sentence_question(named_sentence(said, sentences, sentences.index(said)), question, sentences)
     return own or f"What does it say about {the_question(question)}?"
@@ -742,6 +746,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     when = dated(question, sentences) if kind in ("sequence", "detail", "feeling") else None
     aim = top if when is None else when
     aim = felt_by(question, sentences, aim) if kind == "feeling" else aim
+    aim = next(iter(claim_sentences(kind, question, sentences)), aim)  # the writer's claim asked: where it is stated
     pictured = pictured_simile(question, claim, sentences) if claim else None  # why "like a roof"? to picture it
     if pictured is not None:
         told = Verdict("supported", sentences[pictured])
@@ -758,6 +763,10 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     unsaid = NOT_SAID.search(question)
     if not claim and unsaid:  # true: it is worked out from clues, not found in a line
         return worked_out(question[unsaid.end():], question, kind, sentences, ranked, top, title, where)
+    sides = None if claim else compared_sides(question, sentences)
+    if sides:  # each character's part is where the comparison is decided, not the one sentence naming both
+        return Move(compare_move(sides, question, sentences, where), kind, None, [sentences[i] for _, s in sides
+                                                                                   for i in s])
     if not claim:
         asks = f"{QUESTION_ASKS[kind]} " if unclear else ""
         asks += (("It may not be said in one sentence, so look for clues. " if kind in INFERRED else

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from evidence import STOP, base_forms, content_tokens, content_words
-from passages import (PLACE, answer_sentence, classify_question, idf_weights, overlap, rank_sentences,
-                      reaction_to_event)
+from locate import PLACE
+from passages import answer_sentence, classify_question, idf_weights, overlap, rank_sentences, reaction_to_event
 from people import actor, characters, people
 
 DETERMINER = r"(?:the|a|an|his|her|its|their|our|my|some|many|most|all|every|each|this|these|those)"
@@ -458,3 +458,16 @@ def content_move(kind: str, question: str, sentences: list[str], shown: list[int
     if kind == "feeling":
         return felt_question(question)
     return content_question(question, sentences, shown) if kind in ("inference", "motive", "cause") else None
+
+
+def compare_move(sides: tuple[tuple[str, list[int]], ...], question: str, sentences: list[str],
+                 where: list[str]) -> str:
+    """A comparison of two characters: where each one's part starts, and what to weigh (what each does, then how
+    they differ, or how they are alike when the question asks that)."""
+    def start(name: str, i: int) -> str:
+        place = where[i] if i < len(where) else f"sentence {i + 1}"
+        return f"{name}'s part from {place}, \"{opening(sentences[i], max_words=5)}\""
+    (a, at), (b, bt) = sides
+    alike = re.search(r"\b(?:alike|similar\w*|the same|both)\b", question, re.I)
+    return (f"Read {start(a, at[0])}, and {start(b, bt[0])}. What does each one do? Then how are they "
+            f"{'alike' if alike else 'different'}?")

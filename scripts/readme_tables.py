@@ -41,7 +41,7 @@ FLOW = ["common.py", "ggufmeta.py", "toolcalls.py", "tokenizer_spm.py", "tokeniz
         "question_target.py", "quantity_patterns.py", "measure_patterns.py", "level_patterns.py", "parts_patterns.py",
         "rate_patterns.py", "rounding_patterns.py", "science_patterns.py", "words_patterns.py", "shape_patterns.py",
         "solver.py",
-        "science_catalog.py", "evidence.py", "people.py", "passages.py", "own_words.py", "traits.py",
+        "science_catalog.py", "evidence.py", "people.py", "locate.py", "passages.py", "own_words.py", "traits.py",
         "reading_verdict.py", "sentence_questions.py", "reading.py", "science_names.py", "science_fallback.py",
         "science_moves.py", "problem_text.py", "wording.py", "asked_step.py", "story_changes.py",
         "arithmetic_claims.py", "unplanned_help.py", "step_parts.py", "step_rules.py", "math_moves.py",

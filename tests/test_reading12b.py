@@ -2,7 +2,8 @@
 one that answers (the day the question names, a place for "where", the premise's own reason), never a neighbour it
 does not need nor a step beside a state; a sentence with speech is quoted without quotes inside quotes; a filler or
 a question back is no claim to look for; "she said" is not turned into a name spoken to."""
-from passages import body, focus, rank_sentences, told_features
+from locate import told_features
+from passages import body, focus, rank_sentences
 from reading import NO_CLAIM, named, reading_move
 from reading_verdict import quote
 from sentence_questions import reading_hint, sentence_question

@@ -1,0 +1,111 @@
+"""Where a question's kind finds its answer beyond the words it shares with a sentence (passages.rank_sentences adds
+`told_features` to similarity and overlap): the day it names; for a where-question the place of the thing asked
+about; for a who-question someone other than the person it names acting. `finding`: for a question asking for
+evidence, a finding (a number, a study), not the writer's claim again. `retold`: a sentence telling a why-question's
+event in other words, whose reason lies beside it. `compared_sides`: where each of two characters a question compares
+is told.
+
+Round 15a (with passages.py's counterclaim asked, direct request, headline title, quoted words not setting a kind, a
+why-question naming a feeling asking its cause; reading.py's claim asked): the move's evidence holds a gold sentence
+on the tune split 43/62 -> 46/62, on a fresh set written first (10 passages, 64 questions) dev 20/31 -> 26/31,
+held back 22/33 -> 24/33.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from evidence import content_words, default_embedder
+from people import CALENDAR, DESCRIBED, OPENERS
+
+if TYPE_CHECKING:  # agent.py imports lesson.py, which imports passages.py and this module: no torch on import
+    from retrieval import Embedder
+
+CUE_BONUS = 0.18
+SEASONS = r"(?:morning|afternoon|evening|night|winter|spring|summer|fall|autumn|" + CALENDAR.pattern + ")"
+# a place as a sentence tells it ("in wax cells", "under his chin", "from the branches of the old oak"), never a
+# time ("In winter"), a verb ("to find") nor a face ("grinned from ear to ear")
+PLACE = (rf"\b(?:(?:in|on|at|under|from|into|onto|behind|beside|near|inside)\s+"
+         rf"(?!(?:the\s+)?{SEASONS}\b)(?!ear to ear\b)|"
+         r"to\s+(?=(?:the|a|an|his|her|their|its|my|our)\s))(?:the|a|an|his|her|their|its|my|our)?\s*"
+         r"(?:[\w'-]+\s+)??[\w'-]+(?=\s+(?:and|but|by|for|to|with|every|when|of)\b|[,.;!?]|$)")
+# a question that asks for the support of a claim, not for the claim ("What evidence shows ...?", "Which fact ...")
+ASKS_SUPPORT = re.compile(r"\b(?:evidence|facts?|data|statistics?|proof|proves?|supports?)\b", re.I)
+# a sentence that reports a finding: a number, a study, what people saw or said happened
+FINDING = re.compile(r"\d|\b(?:study|studies|survey|research|researchers|found|reported|recorded|measured|dropped|"
+                     r"rose|fell|percent|half|third|quarter|twice|times as)\b", re.I)
+STATED_CLAIM = re.compile(r"\b(?:should|must|ought to|i believe|i think|we need)\b", re.I)
+
+
+def told_features(query: str, sentence: str) -> float:
+    """What the encoder misses: a sentence naming another day than the question's ("On Saturday ..." for "Why did
+    the kite fly on Tuesday?") tells another moment, one naming the same day tells this one; a where-question is
+    answered by a sentence that tells the place of what it asks about, not by one that tells none ("Squirrels get
+    ready ..."); a who-question by a sentence where the person it names is not the first one acting."""
+    asked = {d.lower() for d in CALENDAR.findall(query)}
+    named = {d.lower() for d in CALENDAR.findall(sentence)}
+    score = (CUE_BONUS if asked & named else -CUE_BONUS if named else 0.0) if asked else 0.0
+    # the place of what is asked about ("in front of the library" for the kite), not where the person the question
+    # names sits ("Jonah sat down on the grass" for "Where did Jonah find the kite?")
+    names = set(re.findall(r"\b[A-Z][a-z]+\b", query[1:]))
+    things = set(content_words(re.sub(r"\b[A-Z][a-z]+\b", " ", query[1:])))
+    persons = names & set(re.findall(r"\b[A-Z][a-z]+\b", sentence)) and not things & set(content_words(sentence))
+    placed = CUE_BONUS if re.search(PLACE, sentence, re.I) and not persons else -CUE_BONUS
+    if re.match(r"\W*who\b", query, re.I):  # "Who taught Leo ...?": a sentence Leo opens tells his deed, not theirs
+        opener = [w for w in re.findall(r"\b[A-Z][a-z]+\b", " ".join(sentence.split()[:4]))
+                  if not re.fullmatch(OPENERS + "|By|For|From|With|Every", w) and not CALENDAR.fullmatch(w)]
+        if opener and opener[0] in re.findall(r"[A-Z][a-z]+", query[1:]):
+            return score - CUE_BONUS
+        # "The old man told him ...": someone described acts on the person asked about
+        return score + CUE_BONUS if re.match(r"\W*(?:[\w,]+\s+){0,2}?" + DESCRIBED[2:] + r".*\b(?:him|her)\b",
+                                             sentence, re.I) else score
+    return score + placed if re.match(r"\W*where\b", query, re.I) else score
+
+
+RETOLD = 0.55  # cosine of MiniLM's normalised vectors: "The kite sailed over the fence and disappeared" is 0.74 to
+# "Why did the kite fly away?", "The little boat sank to the muddy bottom" 0.57 to "Why did the boat go under?", the
+# sentences with their reasons ("Then a gust pulled the string ...", "A wave ... splashed over the stern") 0.3-0.4
+
+
+def retold(question: str, sentence: str, embedder: Embedder | None = None) -> bool:
+    """Does a sentence tell the event a why-question asks about again in other words ("The kite sailed over the fence
+    and disappeared" for "Why did the kite fly away?"), sharing too few of its words to be seen as restating it?"""
+    asked, told = (embedder or default_embedder()).encode([question, sentence])
+    return float(asked @ told) >= RETOLD
+
+
+COMPARED = re.compile(r"\b(?:compare|contrast|differen\w*|alike|similar\w*|the same|both)\b", re.I)
+SIDE_SPAN = 3  # sentences: an introduction ("On the west side, the villagers chose ... Ilse") and the deeds after it
+
+
+def compared_sides(question: str, sentences: list[str]) -> tuple[tuple[str, list[int]], ...] | None:
+    """For a question comparing two characters it names ("Compare how Corvin and Ilse rebuilt their bridges"), each
+    name with the sentences telling their part: from the first sentence naming them alone (not "The twins, Rosa and
+    Ren, ...") on while the next ones tell of them, up to one naming the other, three at most. None when the question
+    compares no two names or the parts cannot be told apart."""
+    names = [n for n in dict.fromkeys(re.findall(r"\b[A-Z][a-z]+\b", question[1:])) if not re.fullmatch(OPENERS, n)]
+    if not COMPARED.search(question) or len(names) != 2:
+        return None
+    def named(name: str, i: int) -> bool:
+        return bool(re.search(rf"\b{name}\b", sentences[i]))
+    sides = []
+    for name, other in (names, names[::-1]):
+        start = next((i for i in range(len(sentences)) if named(name, i) and not named(other, i)), None)
+        if start is None:
+            return None
+        span = [start]  # on while the next sentence tells of them ("She sank her pillars ..."), not of the outcome
+        while len(span) < SIDE_SPAN and span[-1] + 1 < len(sentences) and not named(other, span[-1] + 1) and (
+                named(name, span[-1] + 1) or re.search(r"\b(?:he|she|they|his|her|their)\b", sentences[span[-1] + 1],
+                                                       re.I)):
+            span.append(span[-1] + 1)
+        sides.append((name, span))
+    return tuple(sides) if not set(sides[0][1]) & set(sides[1][1]) else None
+
+
+def finding(question: str, sentences: list[str], ranked: list[tuple[float, int]], top: int) -> int:
+    """Asked for the evidence of a claim ("What evidence shows that recess before lunch works?"), the best-ranked
+    finding (a number, a study: "food waste fell by nearly 30 percent") rather than the sentence stating the claim,
+    which shares the question's words and proves nothing."""
+    if not ASKS_SUPPORT.search(question) or not STATED_CLAIM.search(sentences[top]) or FINDING.search(sentences[top]):
+        return top
+    return next((i for _, i in ranked if FINDING.search(sentences[i]) and not STATED_CLAIM.search(sentences[i])), top)
