@@ -146,6 +146,10 @@ def leaks_answer(reply: str, answer: str | Sequence[str], context: str = "") -> 
     return False
 
 
+# a number followed by an operation on another ("3 − 9", "12 ÷ 4"): an expression, whose first number is no value
+_EXPRESSION_START = re.compile(r"\s*-?\d+(?:[.,]\d+)?\s*[+\-−×÷*/]\s*\(?-?\d")
+
+
 def _asserts_number(reply: str, value: float) -> bool:
     """'x = 5.' or 'so it is five': a statement that sets something equal to the value.
 
@@ -157,6 +161,8 @@ def _asserts_number(reply: str, value: float) -> bool:
             continue
         for m in re.finditer(r"(?:=|\b(?:is|equals|makes|gives|gets?|got)\b)\s*\$?(.{0,30})", sentence, flags=re.I):
             found = numbers_in(m.group(1))
+            if _EXPRESSION_START.match(m.group(1)):
+                continue  # "2x = 3 − 9" sets 2x to a sum still to work out, not to 3
             if found and same_number(found[0], value):
                 return True
     return False
