@@ -279,9 +279,12 @@ class Facts:
 CITES = re.compile(r"\b(?:text|passage|story|article|poem|author|it) (?:says|said|states)\b|^\W*[\"“]", re.I)
 # a message that offers its words as the answer ("So the answer is nectar.", "I think it's H2O", "is it nectar?"): a
 # one-word answer said so is judged like any other, never taken for a "hmm", and a symbol or formula is still one
-STATED = re.compile(r"\b(?:the answer is|my answer is|answer:|i think|i got|i'd say|it'?s|it is)\s+"
+STATED = re.compile(r"\b(?:the answer is|my answer is|answer:|i (?:still |really |just )?think|i got|i'd say|it'?s|"
+                    r"it is|(?:he|she|they) (?:is|was|are|were|feels?|felt))\s+"
                     r"(?:it'?s\s+|it is\s+)?(?P<answer>[^?]+?)[.!\s]*$|"
                     r"^\W*(?:so\s+)?(?:is it|could it be|maybe it'?s)\s+(?P<asked>[^?]+?)\s*\?+\s*$", re.I)
+# "it's called a herbivore", "they are known as fossils": the naming words frame the answer, they are no part of it
+NAMED = re.compile(r"\b(it'?s|it is|they'?re|they are|that'?s|that is|this is)\s+(?:called|named|known as)\s+", re.I)
 # a request to check or grade what follows it ("check my work: the feathers are soft"): the work is the claim
 CHECK_REQUEST = re.compile(r"^\W*(?:(?:can|could|will) you |please )?(?:check|grade|mark|look at)\b[^:]{0,30}:\s*",
                            re.I)
@@ -306,7 +309,7 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     pasted = subject == "reading" and not lesson.passage and len(evidence.split_sentences(work)) >= 3
     if pasted:   # the text the tutor asked for, pasted on its own: the lesson's first move on it, no hint rung
         lesson.passage, work = work, ""
-    work = CHECK_REQUEST.sub("", work)
+    work = NAMED.sub(r"\1 ", CHECK_REQUEST.sub("", work))
     work = evidence.FILLER.sub("", work) or work   # "hmm" alone stays what it is: no claim
     if (more := CARRIES_ON.match(work)) and lesson.claimed:   # judged as one answer, both pieces together
         work = f"{lesson.claimed} and {work[more.end():]}"

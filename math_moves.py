@@ -39,8 +39,8 @@ from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_t
                                unit_after, unused_quantities, with_chains, with_percent_bases)
 from asked_step import number_move, taken_away
 from mathcheck import unbalanced_step
-from problem_text import (NUM, given_numbers, meaning_question, problem_sentences, problem_terms, question_sentence,
-                          question_target, said_list, written_equation)
+from problem_text import (NUM, answer_sentence, given_numbers, meaning_question, problem_sentences, problem_terms,
+                          question_sentence, question_target, said_list, written_equation)
 from solver import Plan, Step, fmt
 from step_parts import another_route, bottoms_rewritten, part_of_step, step_rungs, what_it_finds
 from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, mixed_kinds_words, order_question,
@@ -83,6 +83,9 @@ def fresh_hint(lesson: Lesson, text: str, rephrased: str) -> str:
 
 # ============================================================================ the move, from knowledge only
 
+SAYS_ANSWER = re.compile(r"\b(?:(?:the|my) answer is|answer:|i got|i think it'?s|so it'?s)\s", re.I)
+
+
 def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = False) -> Move:
     """This turn's move for a math problem, decided by the checker and the planner; `lesson` is updated."""
     work = with_chains(with_percent_bases(work, lesson.problem))   # "10% is 30" of $300, "5x4 then took 3": claims
@@ -106,6 +109,8 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     if concept is not None:
         return concept
     said = results(work, found)
+    told = None if said or found else answer_sentence(work, lesson.problem)
+    said = [told] if told is not None else said   # "42 pencils left": the question's own words, one number
     if "$" in lesson.problem and not re.search(r"\bcents?\b|¢", lesson.problem):   # "30 cents" of a $1.80 box
         said = in_dollars(work, said)
     lesson.stated += [fmt(v) for v in said]
@@ -148,8 +153,11 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     lesson.done = sorted(set(lesson.done) | set(newly) | _used_steps(plan, found))
     nxt = solver.next_step(plan, set(lesson.done))
     right = {s.value for s in plan.steps} | {q.value for q in plan.quantities}
+    # "So the answer is 12 vans", "12 vans are needed": a given number offered as the answer (in so many words, or
+    # in the question's) is a wrong answer; a bare "8" may answer the tutor's "how many boxes?"
+    given_offered = said and not found and (told is not None or bool(SAYS_ANSWER.search(work)))
     if said and (said[-1] not in right or said[-1] not in {s.value for s in plan.steps}
-                 and computed_given(said[-1], found, given_numbers(lesson.problem))):   # "36 ÷ 12 = 3" of 3 cups
+                 and (given_offered or computed_given(said[-1], found, given_numbers(lesson.problem)))):
         route = another_route(plan, found, said[-1])
         return Move("confirm", *route, kind="step_right") if route else \
             _unexplained(lesson, plan, work, found, said[-1], nxt)
