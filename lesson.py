@@ -70,7 +70,8 @@ class Lesson:
     card_asked: list[str] = field(default_factory=list)  # the topic card's questions asked so far, in order
     pointed: list[str] = field(default_factory=list)    # reading: the sentences the tutor sent the student to
     claimed: str = ""   # reading and science: the student's last claim, which "and ..." carries on
-    flagged: str = ""   # reading and science: the last claim the tutor flagged, which "I still think ..." holds again
+    flagged: str = ""   # the last claim (math: the work) the tutor flagged, which "I still think ..." holds again
+    flag_asked: list[str] = field(default_factory=list)   # math: that flag's verdict and question, said again
     quoted: list[str] = field(default_factory=list)     # science: the student's quotes the textbook bore out
 
     @staticmethod
@@ -443,6 +444,31 @@ def still_flagged(lesson: Lesson, claim: str | None, found: evidence.Move) -> ev
                          "contradicted", found.evidence, found.status)
 
 
+# "I still think 50 / 300", "I'm sure it's 9": the student holds on to what was just said to be wrong
+HOLDS = re.compile(r"\b(?:i (?:still|really) (?:think|say|believe)|i'?m (?:still )?(?:sure|positive|certain)|"
+                   r"it'?s still)\b", re.I)
+
+
+def held_again(lesson: Lesson, work: str, move: Move) -> Move:
+    """A math move across turns: a flagged step (or one diagnosed as a known slip) is remembered, and the same step
+    held again ("I still think 91 / 6.": its numbers all the flagged work's own) stays flagged with the flag's own
+    question where the turn's own move would not flag it: read as a fresh step ("Yes, 91 is right.") it would take
+    the flag back. A confirmed step forgets the flag."""
+    held = set(NUMBER.findall(work))
+    if move.verdict != "flag" and HOLDS.search(work) and lesson.flag_asked and held \
+            and held <= set(NUMBER.findall(lesson.flagged)):
+        verdict, question = lesson.flag_asked
+        step = re.sub(r"(?i)^(?:that|it'?s|it is)\s+", "", HOLDS.split(work, maxsplit=1)[-1].strip(" .!:"))
+        return Move(verdict, f"{step[:1].upper()}{step[1:]} is still the step that does not fit.", question,
+                    kind="diagnosed" if verdict == "flag" else "diagnosed_midway")
+    if move.verdict == "flag" or move.kind == "diagnosed_midway":
+        lesson.flagged, lesson.flag_asked = work, [move.verdict, move.question]
+    elif move.verdict == "confirm":
+        lesson.flagged, lesson.flag_asked = "", []
+    return move
+
+
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # "Is a lion a herbivore or a carnivore?": a question that offers its answers, joined by "or".
 OFFERS = re.compile(r"\b[\w-]+,?\s+or\s+(?:an?\s+|the\s+)?[\w-]+", re.I)
 
