@@ -674,6 +674,7 @@ def _foreign_number(lesson: Lesson, plan: Plan | None, found: list[Claim], work:
     known = {abs(v) for v, _ in given} | set(solver.numbers_in(lesson.problem)) | UNIT_SIZES
     known |= {r for w in lesson.worked if (r := result_of(w)) is not None}   # and each other claim's result, below
     known |= {s.value for s in plan.steps} | {q.value for q in plan.quantities} if plan is not None else set()
+    known = {abs(k) for k in known}   # an earlier result of -75 explains the "(-75)" of the next step
     converted = {abs(v) * f for v, _ in given for f in (60, 100, 1000, 12, 24, 7)}   # 2 hours is 120 minutes
     used = {v for c in found for v in solver.numbers_in(c.expression)}
     bare = {p for _, p in given if p.isdigit() and not re.search(rf"(?<![\d.]){p}\s*(?:%|percent)", lesson.problem)}

@@ -152,7 +152,12 @@ def answer_sentence(message: str, problem: str) -> Fraction | None:
         return None
     words = content_words(message) - content_words(question) - {w.rstrip("s") for w in _ANSWER_WORDS}
     named = content_words(message) & content_words(question)
-    return Fraction(numbers[0]) if named and not words else None
+    # "9 cars on each trip" to "How many trips ...?": the number counts something else, a given restated
+    counted = re.search(r"^how many (\w+)", question, re.I)
+    noun = re.search(rf"{re.escape(numbers[0])}\s+([a-z]+)", message.replace(",", ""), re.I)
+    other = counted and noun and noun.group(1).lower() not in _ANSWER_WORDS \
+        and noun.group(1).lower().rstrip("s") != counted.group(1).lower().rstrip("s")
+    return Fraction(numbers[0]) if named and not words and not other else None
 
 
 _UNITS = {"km", "cm", "mm", "m", "g", "kg", "mg", "ml", "l", "h"}
