@@ -399,16 +399,43 @@ def from_found_sentence(lesson: Lesson, claim: str | None, found: evidence.Move,
     then quoted from the passage. A true claim taken from a sentence that is both (the tutor sent them there, they
     found it) answers the question: it is confirmed, never sent back to "does it answer it? look at ..." (the ranker
     may prefer a neighbour, but the tutor already named this sentence as the place to look)."""
-    sentences = passages.body(lesson.passage)[1]
+    _, sentences, where = passages.body(lesson.passage)
     if found.verdict is None and not claim:   # a pointer with no claim to judge: where the tutor sends them
         lesson.pointed = list(dict.fromkeys([*lesson.pointed, *found.evidence]))
     elif quoted and found.verdict == "unclear" and found.evidence and found.evidence[0] in sentences:
         lesson.known = list(dict.fromkeys([*lesson.known, found.evidence[0]]))   # a sentence they found and quoted
+    if found.verdict != "supported":   # "Look at the sentence that begins ..., and the sentence just before it"
+        lesson.pointed = list(dict.fromkeys([*lesson.pointed, *pointed_at(found.text, sentences, where)]))
     if claim and found.status == "off" and found.evidence and found.evidence[0] in lesson.pointed \
             and found.evidence[0] in lesson.known:
         verdict = evidence.Verdict("supported", found.evidence[0])
         return evidence.Move(reading.confirm(found.kind, claim, verdict, sentences), found.kind, "supported",
                              found.evidence, "answer")
+    return found
+
+
+# how a reply names a passage sentence (reading.named): by its opening, or by its place, with a neighbour after it
+NAMED_SENTENCE = re.compile(r"(?:\bthe sentence that begins [\"“](?P<begins>[^\"”]+?)(?:\.\.\.|…)?[\"”]|"
+                            r"\b(?P<place>the (?:\w+ )?(?:sentence|line) of (?:the passage|paragraph \d+|stanza \d+)|"
+                            r"(?:sentence|line) \d+ of (?:the passage|paragraph \d+|stanza \d+)))"
+                            r"(?P<next>,? and the (?:sentence|line) just (?P<side>before|after) it)?", re.I)
+
+
+def pointed_at(text: str, sentences: list[str], where: list[str]) -> list[str]:
+    """The passage sentences a reply sends the student to: each named by its opening or its place ("the fifth
+    sentence of the passage"), and the neighbour it names with it ("and the sentence just before it")."""
+    found = []
+    for m in NAMED_SENTENCE.finditer(text):
+        begins = (m.group("begins") or "").rstrip(". ")
+        index = next((i for i, s in enumerate(sentences) if begins and s.lstrip("\"“'").startswith(begins)), None) \
+            if m.group("begins") else (where.index(m.group("place").lower()) if m.group("place").lower() in where
+                                       else None)
+        if index is None:
+            continue
+        found.append(sentences[index])
+        near = index + (-1 if (m.group("side") or "").lower() == "before" else 1)
+        if m.group("next") and 0 <= near < len(sentences):
+            found.append(sentences[near])
     return found
 
 

@@ -100,3 +100,14 @@ def test_a_negative_result_of_an_earlier_step_is_known_when_used_in_brackets():
     *_, last = play("math", ["Evaluate (-3)³ - 4 × (-2).", "(-3) * (-3) * (-3) = -27", "4 * (-2) = -8",
                              "(-27) - (-8) = -19, so the answer is -19."])
     assert (last["verdict"], last["stage"]) == ("confirm", "summary")
+
+
+def test_the_sentences_a_reply_points_to_are_remembered_with_their_named_neighbour():
+    passage = ("Rain and Roots\n\nThe storm lasted three days. The river rose over its banks. Farmers moved their "
+               "cows to the hill. When the water went down, the fields were covered in rich mud. The next spring, "
+               "the corn grew taller than ever.")
+    _, sentences, where = lesson.passages.body(passage)
+    text = ('Look at the sentence that begins "When the water went...", and the sentence just after it. Then read '
+            "the second sentence of the passage.")
+    assert lesson.pointed_at(text, sentences, where) == [sentences[3], sentences[4], sentences[1]]
+    assert lesson.pointed_at("What does the passage say about the corn?", sentences, where) == []
