@@ -86,6 +86,18 @@ def fresh_hint(lesson: Lesson, text: str, rephrased: str) -> str:
 SAYS_ANSWER = re.compile(r"\b(?:(?:the|my) answer is|answer:|i got|i think it'?s|so it'?s)\s", re.I)
 
 
+def _in_question_words(work: str, problem: str) -> list[Fraction]:
+    """"42 pencils left", "127 people are on the buses": one number said in the question's own words, as a result."""
+    told = answer_sentence(work, problem)
+    return [] if told is None else [told]
+
+
+def _offers_given(work: str, found: list[Claim], problem: str) -> bool:
+    """"So the answer is 12 vans", "12 vans are needed": a number offered as the answer in so many words, or in the
+    question's; a given number so offered is a wrong answer, while a bare "8" may answer "how many boxes?"."""
+    return not found and (bool(SAYS_ANSWER.search(work)) or answer_sentence(work, problem) is not None)
+
+
 def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = False) -> Move:
     """This turn's move for a math problem, decided by the checker and the planner; `lesson` is updated."""
     work = with_chains(with_percent_bases(work, lesson.problem))   # "10% is 30" of $300, "5x4 then took 3": claims
@@ -108,9 +120,7 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     concept = None if found else _concept_move(lesson, plan, work)
     if concept is not None:
         return concept
-    said = results(work, found)
-    told = None if said or found else answer_sentence(work, lesson.problem)
-    said = [told] if told is not None else said   # "42 pencils left": the question's own words, one number
+    said = results(work, found) or ([] if found else _in_question_words(work, lesson.problem))
     if "$" in lesson.problem and not re.search(r"\bcents?\b|¢", lesson.problem):   # "30 cents" of a $1.80 box
         said = in_dollars(work, said)
     lesson.stated += [fmt(v) for v in said]
@@ -153,11 +163,8 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     lesson.done = sorted(set(lesson.done) | set(newly) | _used_steps(plan, found))
     nxt = solver.next_step(plan, set(lesson.done))
     right = {s.value for s in plan.steps} | {q.value for q in plan.quantities}
-    # "So the answer is 12 vans", "12 vans are needed": a given number offered as the answer (in so many words, or
-    # in the question's) is a wrong answer; a bare "8" may answer the tutor's "how many boxes?"
-    given_offered = said and not found and (told is not None or bool(SAYS_ANSWER.search(work)))
-    if said and (said[-1] not in right or said[-1] not in {s.value for s in plan.steps}
-                 and (given_offered or computed_given(said[-1], found, given_numbers(lesson.problem)))):
+    if said and (said[-1] not in right or said[-1] not in {s.value for s in plan.steps} and (_offers_given(
+            work, found, lesson.problem) or computed_given(said[-1], found, given_numbers(lesson.problem)))):
         route = another_route(plan, found, said[-1])
         return Move("confirm", *route, kind="step_right") if route else \
             _unexplained(lesson, plan, work, found, said[-1], nxt)
