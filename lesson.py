@@ -14,9 +14,10 @@ A turn reads the student's message top to bottom:
      science with evidence.py: the student's claim is judged against the passage (reading) or the textbook facts
      (science); only a supported claim is confirmed, a contradicted one is flagged, anything else is asked about.
      Across turns the lesson remembers the student's last claim ("and water too" carries it on) and the last one
-     flagged ("I still think it's a bird" stays flagged: `still_flagged`); for reading the sentences the tutor
-     pointed to and the ones the student quoted (`from_found_sentence`), for science the facts the student quoted,
-     which decide the answer drawn from them (`from_known_fact`).
+     flagged ("I still think it's a bird" stays flagged: `still_flagged`; a math step: `held_again`); for reading the
+     sentences the tutor pointed to (`pointed_at`: as its reply names them) and the ones the student quoted
+     (`from_found_sentence`), for science the facts the student quoted, which decide the answer drawn from them
+     (`from_known_fact`).
   4. `guard_reply(text, verdict)` runs over every piece of every reply: praise words only with a "confirm"
      verdict, and never an internal label (a topic id, a stage name, a config key).
 What agent.py's stage machine needs where no knowledge decides the move (its templates and hint ladder, reading
