@@ -282,7 +282,7 @@ CITES = re.compile(r"\b(?:text|passage|story|article|poem|author|it) (?:says|sai
 # a message that offers its words as the answer ("So the answer is nectar.", "I think it's H2O", "is it nectar?"): a
 # one-word answer said so is judged like any other, never taken for a "hmm", and a symbol or formula is still one
 STATED = re.compile(r"\b(?:the answer is|my answer is|answer:|i (?:still |really |just )?think|i got|i'd say|it'?s|"
-                    r"it is|(?:he|she|they) (?:is|was|are|were|feels?|felt))\s+"
+                    r"it is)\s+"
                     r"(?:it'?s\s+|it is\s+)?(?P<answer>[^?]+?)[.!\s]*$|"
                     r"^\W*(?:so\s+)?(?:is it|could it be|maybe it'?s)\s+(?P<asked>[^?]+?)\s*\?+\s*$", re.I)
 # "it's called a herbivore", "they are known as fossils": the naming words frame the answer, they are no part of it
@@ -407,8 +407,8 @@ def from_found_sentence(lesson: Lesson, claim: str | None, found: evidence.Move,
         lesson.known = list(dict.fromkeys([*lesson.known, found.evidence[0]]))   # a sentence they found and quoted
     if found.verdict != "supported":   # "Look at the sentence that begins ..., and the sentence just before it"
         lesson.pointed = list(dict.fromkeys([*lesson.pointed, *pointed_at(found.text, sentences, where)]))
-    if claim and found.status == "off" and found.evidence and found.evidence[0] in lesson.pointed \
-            and found.evidence[0] in lesson.known:
+    if claim and not quoted and found.status == "off" and found.evidence and found.evidence[0] in lesson.pointed \
+            and found.evidence[0] in lesson.known:   # the quote itself is their evidence, not yet their answer
         verdict = evidence.Verdict("supported", found.evidence[0])
         return evidence.Move(reading.confirm(found.kind, claim, verdict, sentences), found.kind, "supported",
                              found.evidence, "answer")

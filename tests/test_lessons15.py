@@ -2,8 +2,8 @@
 or offered is never taken for a step. A math answer said in the question's own words ("162 books are on the
 shelves") is judged like "so the answer is 162"; a number the problem gives, offered as the answer, is a wrong answer
 (never a hint as if nothing were said); a flagged step held again ("I still think 10 / 50.") stays flagged instead of
-"Yes, 10 is right."; a reading or science claim said as "I still think ...", "he is ...", "it's called ..." is
-judged, never dropped as too short to be an answer."""
+"Yes, 10 is right."; a reading or science claim said as "I still think ..." or "it's called ..." is judged, never
+dropped as too short to be an answer."""
 import pytest
 
 import agent
@@ -77,10 +77,8 @@ def test_held_again_needs_the_flagged_numbers():
     assert (kept.verdict, kept.question) == ("flag", "What of $40?") and kept.lead.startswith("20% is still")
 
 
-def test_a_short_claim_said_as_held_or_of_a_person_is_judged_not_dropped():
+def test_a_short_claim_held_again_is_judged_not_dropped():
     state = lesson.Lesson(problem=KITE)
-    first = lesson.grounded_move(state, "reading", "he is brave")
-    assert first is not None and first.verdict != "none"
     held = lesson.grounded_move(state, "reading", "I still think he was bored")
     assert held is not None and held.verdict in ("ask", "flag") and held.verdict != "confirm"
 
