@@ -36,7 +36,7 @@ from data.subjects import tag_subject
 from escalate import question_again, vary, without_requests
 from evidence import KnowledgeBase, check_draft, content_words as evidence_words
 from arithmetic_claims import claims, path_to, results
-from lesson import (Lesson, content_words, grounded_move, guard_reply, plan_of, problem_change, request_of,
+from lesson import (Lesson, content_words, grounded_move, guard_reply, held_again, plan_of, problem_change, request_of,
                     split_problem)
 from math_moves import Move, fresh_hint, math_move, step_text
 from mathcheck import (MathError, check_answer, format_decimal, format_fraction, math_spans, problem_equation,
@@ -387,7 +387,7 @@ class Tutor:
                 and sides_at(lesson.problem, Fraction(0)) is not None   # one root: a linear equation
             if (reached or known and not found) and not stated:
                 return None  # the stage machine checks an exercise mathcheck.py solves; else lesson.py's moves
-        move = math_move(lesson, plan, work, asks_answer="just_tell_me" in turn.flags)
+        move = held_again(lesson, work, math_move(lesson, plan, work, asks_answer="just_tell_me" in turn.flags))
         if move.kind == "final_right":
             state.solved = True
         state.hint_level = min(3, max(0, max(lesson.rungs.values(), default=0) - 1))  # the ladder's rung, 0-3

@@ -14,9 +14,10 @@ A turn reads the student's message top to bottom:
      science with evidence.py: the student's claim is judged against the passage (reading) or the textbook facts
      (science); only a supported claim is confirmed, a contradicted one is flagged, anything else is asked about.
      Across turns the lesson remembers the student's last claim ("and water too" carries it on) and the last one
-     flagged ("I still think it's a bird" stays flagged: `still_flagged`); for reading the sentences the tutor
-     pointed to and the ones the student quoted (`from_found_sentence`), for science the facts the student quoted,
-     which decide the answer drawn from them (`from_known_fact`).
+     flagged ("I still think it's a bird" stays flagged: `still_flagged`; a math step: `held_again`); for reading the
+     sentences the tutor pointed to (`pointed_at`: as its reply names them) and the ones the student quoted
+     (`from_found_sentence`), for science the facts the student quoted, which decide the answer drawn from them
+     (`from_known_fact`).
   4. `guard_reply(text, verdict)` runs over every piece of every reply: praise words only with a "confirm"
      verdict, and never an internal label (a topic id, a stage name, a config key).
 What agent.py's stage machine needs where no knowledge decides the move (its templates and hint ladder, reading
@@ -70,7 +71,8 @@ class Lesson:
     card_asked: list[str] = field(default_factory=list)  # the topic card's questions asked so far, in order
     pointed: list[str] = field(default_factory=list)    # reading: the sentences the tutor sent the student to
     claimed: str = ""   # reading and science: the student's last claim, which "and ..." carries on
-    flagged: str = ""   # reading and science: the last claim the tutor flagged, which "I still think ..." holds again
+    flagged: str = ""   # the last claim (math: the work) the tutor flagged, which "I still think ..." holds again
+    flag_asked: list[str] = field(default_factory=list)   # math: that flag's verdict and question, said again
     quoted: list[str] = field(default_factory=list)     # science: the student's quotes the textbook bore out
 
     @staticmethod
@@ -279,9 +281,12 @@ class Facts:
 CITES = re.compile(r"\b(?:text|passage|story|article|poem|author|it) (?:says|said|states)\b|^\W*[\"“]", re.I)
 # a message that offers its words as the answer ("So the answer is nectar.", "I think it's H2O", "is it nectar?"): a
 # one-word answer said so is judged like any other, never taken for a "hmm", and a symbol or formula is still one
-STATED = re.compile(r"\b(?:the answer is|my answer is|answer:|i think|i got|i'd say|it'?s|it is)\s+"
+STATED = re.compile(r"\b(?:the answer is|my answer is|answer:|i (?:still |really |just )?think|i got|i'd say|it'?s|"
+                    r"it is)\s+"
                     r"(?:it'?s\s+|it is\s+)?(?P<answer>[^?]+?)[.!\s]*$|"
                     r"^\W*(?:so\s+)?(?:is it|could it be|maybe it'?s)\s+(?P<asked>[^?]+?)\s*\?+\s*$", re.I)
+# "it's called a herbivore", "they are known as fossils": the naming words frame the answer, they are no part of it
+NAMED = re.compile(r"\b(it'?s|it is|they'?re|they are|that'?s|that is|this is)\s+(?:called|named|known as)\s+", re.I)
 # a request to check or grade what follows it ("check my work: the feathers are soft"): the work is the claim
 CHECK_REQUEST = re.compile(r"^\W*(?:(?:can|could|will) you |please )?(?:check|grade|mark|look at)\b[^:]{0,30}:\s*",
                            re.I)
@@ -306,7 +311,7 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     pasted = subject == "reading" and not lesson.passage and len(evidence.split_sentences(work)) >= 3
     if pasted:   # the text the tutor asked for, pasted on its own: the lesson's first move on it, no hint rung
         lesson.passage, work = work, ""
-    work = CHECK_REQUEST.sub("", work)
+    work = NAMED.sub(r"\1 ", CHECK_REQUEST.sub("", work))
     work = evidence.FILLER.sub("", work) or work   # "hmm" alone stays what it is: no claim
     if (more := CARRIES_ON.match(work)) and lesson.claimed:   # judged as one answer, both pieces together
         work = f"{lesson.claimed} and {work[more.end():]}"
@@ -395,16 +400,43 @@ def from_found_sentence(lesson: Lesson, claim: str | None, found: evidence.Move,
     then quoted from the passage. A true claim taken from a sentence that is both (the tutor sent them there, they
     found it) answers the question: it is confirmed, never sent back to "does it answer it? look at ..." (the ranker
     may prefer a neighbour, but the tutor already named this sentence as the place to look)."""
-    sentences = passages.body(lesson.passage)[1]
+    _, sentences, where = passages.body(lesson.passage)
     if found.verdict is None and not claim:   # a pointer with no claim to judge: where the tutor sends them
         lesson.pointed = list(dict.fromkeys([*lesson.pointed, *found.evidence]))
     elif quoted and found.verdict == "unclear" and found.evidence and found.evidence[0] in sentences:
         lesson.known = list(dict.fromkeys([*lesson.known, found.evidence[0]]))   # a sentence they found and quoted
-    if claim and found.status == "off" and found.evidence and found.evidence[0] in lesson.pointed \
-            and found.evidence[0] in lesson.known:
+    if found.verdict != "supported":   # "Look at the sentence that begins ..., and the sentence just before it"
+        lesson.pointed = list(dict.fromkeys([*lesson.pointed, *pointed_at(found.text, sentences, where)]))
+    if claim and not quoted and found.status == "off" and found.evidence and found.evidence[0] in lesson.pointed \
+            and found.evidence[0] in lesson.known:   # the quote itself is their evidence, not yet their answer
         verdict = evidence.Verdict("supported", found.evidence[0])
         return evidence.Move(reading.confirm(found.kind, claim, verdict, sentences), found.kind, "supported",
                              found.evidence, "answer")
+    return found
+
+
+# how a reply names a passage sentence (reading.named): by its opening, or by its place, with a neighbour after it
+NAMED_SENTENCE = re.compile(r"(?:\bthe sentence that begins [\"“](?P<begins>[^\"”]+?)(?:\.\.\.|…)?[\"”]|"
+                            r"\b(?P<place>the (?:\w+ )?(?:sentence|line) of (?:the passage|paragraph \d+|stanza \d+)|"
+                            r"(?:sentence|line) \d+ of (?:the passage|paragraph \d+|stanza \d+)))"
+                            r"(?P<next>,? and the (?:sentence|line) just (?P<side>before|after) it)?", re.I)
+
+
+def pointed_at(text: str, sentences: list[str], where: list[str]) -> list[str]:
+    """The passage sentences a reply sends the student to: each named by its opening or its place ("the fifth
+    sentence of the passage"), and the neighbour it names with it ("and the sentence just before it")."""
+    found = []
+    for m in NAMED_SENTENCE.finditer(text):
+        begins = (m.group("begins") or "").rstrip(". ")
+        index = next((i for i, s in enumerate(sentences) if begins and s.lstrip("\"“'").startswith(begins)), None) \
+            if m.group("begins") else (where.index(m.group("place").lower()) if m.group("place").lower() in where
+                                       else None)
+        if index is None:
+            continue
+        found.append(sentences[index])
+        near = index + (-1 if (m.group("side") or "").lower() == "before" else 1)
+        if m.group("next") and 0 <= near < len(sentences):
+            found.append(sentences[near])
     return found
 
 
@@ -440,6 +472,31 @@ def still_flagged(lesson: Lesson, claim: str | None, found: evidence.Move) -> ev
                          "contradicted", found.evidence, found.status)
 
 
+# "I still think 50 / 300", "I'm sure it's 9": the student holds on to what was just said to be wrong
+HOLDS = re.compile(r"\b(?:i (?:still|really) (?:think|say|believe)|i'?m (?:still )?(?:sure|positive|certain)|"
+                   r"it'?s still)\b", re.I)
+
+
+def held_again(lesson: Lesson, work: str, move: Move) -> Move:
+    """A math move across turns: a flagged step (or one diagnosed as a known slip) is remembered, and the same step
+    held again ("I still think 91 / 6.": its numbers all the flagged work's own) stays flagged with the flag's own
+    question where the turn's own move would not flag it: read as a fresh step ("Yes, 91 is right.") it would take
+    the flag back. A confirmed step forgets the flag."""
+    held = set(NUMBER.findall(work))
+    if move.verdict != "flag" and HOLDS.search(work) and lesson.flag_asked and held \
+            and held <= set(NUMBER.findall(lesson.flagged)):
+        verdict, question = lesson.flag_asked
+        step = re.sub(r"(?i)^(?:that|it'?s|it is)\s+", "", HOLDS.split(work, maxsplit=1)[-1].strip(" .!:"))
+        return Move(verdict, f"{step[:1].upper()}{step[1:]} is still the step that does not fit.", question,
+                    kind="diagnosed" if verdict == "flag" else "diagnosed_midway")
+    if move.verdict == "flag" or move.kind == "diagnosed_midway":
+        lesson.flagged, lesson.flag_asked = work, [move.verdict, move.question]
+    elif move.verdict == "confirm":
+        lesson.flagged, lesson.flag_asked = "", []
+    return move
+
+
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # "Is a lion a herbivore or a carnivore?": a question that offers its answers, joined by "or".
 OFFERS = re.compile(r"\b[\w-]+,?\s+or\s+(?:an?\s+|the\s+)?[\w-]+", re.I)
 

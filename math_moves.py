@@ -42,8 +42,8 @@ from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_t
                                unit_after, unused_quantities, with_chains, with_percent_bases)
 from asked_step import number_move, taken_away
 from mathcheck import unbalanced_step
-from problem_text import (NUM, given_numbers, meaning_question, problem_sentences, problem_terms, question_sentence,
-                          question_target, said_list, written_equation)
+from problem_text import (NUM, answer_sentence, given_numbers, meaning_question, problem_sentences, problem_terms,
+                          question_sentence, question_target, said_list, written_equation)
 from solver import Plan, Step, fmt
 from step_parts import another_route, bottoms_rewritten, part_of_step, step_rungs, what_it_finds
 from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, conditions_words, ends_on_answer,
@@ -87,6 +87,21 @@ def fresh_hint(lesson: Lesson, text: str, rephrased: str) -> str:
 
 # ============================================================================ the move, from knowledge only
 
+SAYS_ANSWER = re.compile(r"\b(?:(?:the|my) answer is|answer:|i got|i think it'?s|so it'?s)\s", re.I)
+
+
+def _in_question_words(work: str, problem: str) -> list[Fraction]:
+    """"42 pencils left", "127 people are on the buses": one number said in the question's own words, as a result."""
+    told = answer_sentence(work, problem)
+    return [] if told is None else [told]
+
+
+def _offers_given(work: str, found: list[Claim], problem: str) -> bool:
+    """"So the answer is 12 vans", "12 vans are needed": a number offered as the answer in so many words, or in the
+    question's; a given number so offered is a wrong answer, while a bare "8" may answer "how many boxes?"."""
+    return not found and (bool(SAYS_ANSWER.search(work)) or answer_sentence(work, problem) is not None)
+
+
 def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = False) -> Move:
     """This turn's move for a math problem, decided by the checker and the planner; `lesson` is updated."""
     work = with_chains(with_percent_bases(work, lesson.problem))   # "10% is 30" of $300, "5x4 then took 3": claims
@@ -109,7 +124,7 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     concept = None if found else _concept_move(lesson, plan, work)
     if concept is not None:
         return concept
-    said = results(work, found)
+    said = results(work, found) or ([] if found else _in_question_words(work, lesson.problem))
     if "$" in lesson.problem and not re.search(r"\bcents?\b|¢", lesson.problem):   # "30 cents" of a $1.80 box
         said = in_dollars(work, said)
     lesson.stated += [fmt(v) for v in said]
@@ -152,8 +167,8 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     lesson.done = sorted(set(lesson.done) | set(newly) | _used_steps(plan, found))
     nxt = solver.next_step(plan, set(lesson.done))
     right = {s.value for s in plan.steps} | {q.value for q in plan.quantities}
-    if said and (said[-1] not in right or said[-1] not in {s.value for s in plan.steps}
-                 and computed_given(said[-1], found, given_numbers(lesson.problem))):   # "36 ÷ 12 = 3" of 3 cups
+    if said and (said[-1] not in right or said[-1] not in {s.value for s in plan.steps} and (_offers_given(
+            work, found, lesson.problem) or computed_given(said[-1], found, given_numbers(lesson.problem)))):
         route = another_route(plan, found, said[-1])
         return Move("confirm", *route, kind="step_right") if route else \
             _unexplained(lesson, plan, work, found, said[-1], nxt)
@@ -710,6 +725,7 @@ def _foreign_number(lesson: Lesson, plan: Plan | None, found: list[Claim], work:
     known = {abs(v) for v, _ in given} | set(solver.numbers_in(lesson.problem)) | UNIT_SIZES
     known |= {r for w in lesson.worked if (r := result_of(w)) is not None}   # and each other claim's result, below
     known |= {s.value for s in plan.steps} | {q.value for q in plan.quantities} if plan is not None else set()
+    known = {abs(k) for k in known}   # an earlier result of -75 explains the "(-75)" of the next step
     converted = {abs(v) * f for v, _ in given for f in (60, 100, 1000, 12, 24, 7)}   # 2 hours is 120 minutes
     used = {v for c in found for v in solver.numbers_in(c.expression)}
     bare = {p for _, p in given if p.isdigit() and not re.search(rf"(?<![\d.]){p}\s*(?:%|percent)", lesson.problem)}

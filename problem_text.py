@@ -145,6 +145,29 @@ def content_words(text: str) -> set[str]:
     return {w.rstrip("s") for w in re.findall(r"[a-z]{3,}", text.lower())} - _STOP
 
 
+# words an answer sentence adds to the question's own ("42 pencils left over", "56 marbles in all", "so 13 vans")
+_ANSWER_WORDS = {"left", "over", "altogether", "total", "together", "all", "remaining", "still", "answer", "get",
+                 "need", "needed", "there", "gets", "got"}
+
+
+def answer_sentence(message: str, problem: str) -> Fraction | None:
+    """The one number a message says as the question's answer in the question's own words ("42 pencils left",
+    "127 people are on the buses" to "How many people are on the buses?"), or None. A number with words of the story
+    the question does not ask about ("17 seats are empty") is a given restated, no answer; a sum is a claim."""
+    question = question_sentence(problem_sentences(problem))
+    numbers = re.findall(rf"(?<![\d.]){NUM}(?![\d.])", message.replace(",", ""))
+    if not question or len(numbers) != 1 or "?" in message or EXERCISE.search(message) or "=" in message:
+        return None
+    words = content_words(message) - content_words(question) - {w.rstrip("s") for w in _ANSWER_WORDS}
+    named = content_words(message) & content_words(question)
+    # "9 cars on each trip" to "How many trips ...?": the number counts something else, a given restated
+    counted = re.search(r"^how many (\w+)", question, re.I)
+    noun = re.search(rf"{re.escape(numbers[0])}\s+([a-z]+)", message.replace(",", ""), re.I)
+    other = counted and noun and noun.group(1).lower() not in _ANSWER_WORDS \
+        and noun.group(1).lower().rstrip("s") != counted.group(1).lower().rstrip("s")
+    return Fraction(numbers[0]) if named and not words and not other else None
+
+
 _UNITS = {"km", "cm", "mm", "m", "g", "kg", "mg", "ml", "l", "h"}
 
 
