@@ -134,6 +134,12 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
                     order_question(*jumped), kind="final_wrong")
     if plan is None:
         return _move_without_plan(lesson, found, said, work)
+    root = substituted_words(lesson.problem, work)
+    if root is not None and root[0] == "flag" and solver.diagnose(plan, work) is None:   # "k = 5" put back: wrong,
+        # whatever step value it matches; a slip the planner names in their working is said at its step instead
+        nxt = solver.next_step(plan, set(lesson.done))
+        return Move("flag", root[1], fresh_hint(lesson, step_question(plan, nxt), _ladder(lesson, plan, nxt)), nxt,
+                    kind=root[2])
     either = alternatives(work) if not found else []
     if either:   # "is it 9 hours or 4.5": the choice is theirs to make, unless neither is it
         return _either(lesson, plan, work, either)

@@ -336,7 +336,7 @@ def substituted_words(problem: str, work: str) -> tuple[str, str, str] | None:
     sides equal, it is confirmed with that check as the recap; unequal, the two sides' values say why it is not the
     root (the root itself is never said). None without an equation or a root of the student's."""
     letter = written_equation(problem)[1]
-    root = rf"(?<![a-z]){letter}\s*=\s*(-?{NUM})(?![\d/]|\s*[a-z(])"
+    root = rf"(?<![\w.]){letter}\s*=\s*(-?{NUM})(?![\d/]|\s*[a-z(])"
     roots = re.findall(root, arithmetic_text(work)) if letter else []
     sides = sides_at(problem, Fraction(roots[-1])) if roots else None
     if sides is None:

@@ -1,5 +1,7 @@
-"""Session 11 lead fixes: the leak guard reads an expression after "=" as an expression, not as its first number."""
+"""Session 11 lead fixes: the leak guard reads an expression after "=" as an expression; a planned equation's wrong root
+is put back into the equation, and "3x = 24" is no root."""
 import scorers
+from test_math15b import reply_to
 
 
 def test_expression_after_equals_states_no_value():
@@ -12,3 +14,12 @@ def test_expression_after_equals_states_no_value():
 def test_a_value_after_equals_still_leaks():
     assert scorers.leaks_answer("So 5x = 20 and x = 4.", "x = 4", "Solve 5x - 16 = 4")
     assert scorers.leaks_answer("Then 30 ÷ 6 = 5.", "5", "30 sweets shared by 6 children")
+
+
+def test_a_planned_equations_wrong_root_is_flagged_even_when_it_is_a_step_value():
+    # 5 is a value of the plan's steps (5 × 1), but "k = 5" is the student's root: put back, it fails
+    wrong = reply_to("Solve 5(2k + 1) = 3k + 26. I got k = 5.")
+    assert wrong["verdict"] == "flag" and "with k = 5" in wrong["text"] and "checks out" not in wrong["text"]
+    # "3x = 24" is a step, not the root 24
+    step = reply_to("Solve 3x + 7 = 31. I took 7 from both sides: 3x = 24")
+    assert step["verdict"] == "confirm" and "with x = 24" not in step["text"]
