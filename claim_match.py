@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from evidence import CLAUSE_BREAK, COMMON, conflicts, default_embedder, forms_of, has_negation, sides_kept, stem
+from evidence import (CLAUSE_BREAK, COMMON, clause_of, conflicts, default_embedder, forms_of, has_negation,
+                      same_footing, sides_kept, stem)
 from own_words import own_words, swaps, word_forms
 from wordproblem import normalise, numbers_in
 
@@ -50,18 +51,26 @@ def clauses_kept(claim: str, question: str, pair: list[str]) -> bool:
     return True
 
 
-def said_in(claim: str, question: str, sentences: list[str], region: list[int],
-            embedder: Embedder | None = None) -> str | None:
+def kept(claim: str, clause: str) -> bool:
+    """The clause holding the answer's words says it as the answer does: a denial each or none, as fact or hedged
+    alike ("they did not ring bells" is not told by "rang bells, because sailors could not see")."""
+    return has_negation(claim) == has_negation(clause) and same_footing(claim, clause)
+
+
+def span_saying(claim: str, question: str, sentences: list[str], region: list[int],
+                embedder: Embedder | None = None) -> str | None:
     """The span of the `region`'s sentences that says the claim in other words, or None."""
     own = [w for w in own_words(claim, question) if stem(w) not in COMMON]
     if len(own) < 2:  # one word ("lonely") is a feeling, a trait or a name: their own tests decide it
         return None
     numbers = set(numbers_in(normalise(claim)))
-    candidates = [" ".join(sentences[i] for i in span) for span in spans(region, len(sentences))
-                  if len(span) == 1 or clauses_kept(claim, question, [sentences[i] for i in span])]
+    pieces = [[sentences[i] for i in span] for span in spans(region, len(sentences))]
+    pieces = [p for p in pieces if len(p) == 1 or clauses_kept(claim, question, p)]
+    core = [stem(w) for w in own]  # the sentence of a pair holding most of the answer's words decides its polarity
+    candidates = [" ".join(p) for p in pieces if kept(claim, clause_of(core, max(p, key=lambda s: len(said_words(
+        own, s)))))]
     candidates = [s for s in candidates if len(said_words(own, s)) >= MIN_SHARE * len(own)
-                  and numbers <= set(numbers_in(normalise(s))) and has_negation(claim) <= has_negation(s)
-                  and not conflicts(claim, s) and sides_kept(claim, s)]
+                  and numbers <= set(numbers_in(normalise(s))) and not conflicts(claim, s) and sides_kept(claim, s)]
     if not candidates:
         return None
     embedder = embedder or default_embedder()

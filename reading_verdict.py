@@ -46,7 +46,7 @@ from passages import (CLAIM_CUE, COUNTERCLAIM, EVENT, FEELING_WORDS, another_mom
 from own_words import (answer_form, number_told, own_words, own_words_backed, polarity_flipped, restates_premise,
                        summed_up, swaps, synonym_meant, truly_missing, word_forms)
 from traits import REASON_BREAK, TRAIT_ASKED, TRAITS, shows, weigh_trait
-from claim_match import DENIAL, denied_spans, said_in
+from claim_match import DENIAL, denied_spans, span_saying
 
 if TYPE_CHECKING:  # lesson.py imports reading.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -476,7 +476,7 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
         verdict = Verdict("supported", backed) if backed else verdict
     if verdict.label in ("absent", "unclear") and kind in OWN_WORDS_KINDS:  # in other words, in general
         near = [] if kind in ("cause", "motive") else [i for _, i in ranked[:3]]  # a reason: where the question points
-        said = said_in(claim, question, sentences, [*asked, *near], embedder)
+        said = span_saying(claim, question, sentences, [*asked, *near], embedder)
         verdict = Verdict("supported", said) if said else verdict
     reason = re.split(r"(?i)\bbecause\b|,?\s+since\b|,\s+(?=(?:she|he|they)\s)", claim, maxsplit=1)[1:]
     cited = own_words_backed(reason[0], question, sentences, ranked, embedder) if kind == "feeling" and reason else None
