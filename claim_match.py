@@ -24,7 +24,7 @@ from wordproblem import normalise, numbers_in
 if TYPE_CHECKING:  # lesson.py imports this through reading_verdict.py: neither torch nor numpy may load on import
     from retrieval import Embedder
 
-MIN_SHARE = 0.67    # of the answer's own words said in the span
+MIN_SHARE = 2 / 3   # of the answer's own words said in the span: two of three
 MIN_COSINE = 0.4    # the whole answer to the span
 
 
