@@ -25,6 +25,8 @@ from wordproblem import normalise, numbers_in
 if TYPE_CHECKING:  # lesson.py imports this through reading_verdict.py: neither torch nor numpy may load on import
     from retrieval import Embedder
 
+# an aim or a wish, no deed: "they wanted to ring bells" is not told by "they rang bells"
+AIM = re.compile(r"\b(?:wants?|wanted|tr(?:y|ies|ied)|plan(?:s|ned)?|hoped?|wish(?:es|ed)?|going|about)\s+to\b", re.I)
 MIN_SHARE = 2 / 3   # of the answer's own words said in the span: two of three
 MIN_COSINE = 0.4    # the whole answer to the span
 
@@ -54,8 +56,9 @@ def clauses_kept(claim: str, question: str, pair: list[str]) -> bool:
 
 def kept(claim: str, clause: str) -> bool:
     """The clause holding the answer's words says it as the answer does: a denial each or none, as fact or hedged
-    alike ("they did not ring bells" is not told by "rang bells, because sailors could not see")."""
-    return has_negation(claim) == has_negation(clause) and same_footing(claim, clause)
+    alike, deed or aim alike ("they did not ring bells", "they wanted to ring bells": not told by "rang bells")."""
+    return (has_negation(claim) == has_negation(clause) and same_footing(claim, clause)
+            and bool(AIM.search(claim)) == bool(AIM.search(clause)))
 
 
 def span_saying(claim: str, question: str, sentences: list[str], region: list[int],
