@@ -46,7 +46,7 @@ from passages import (CLAIM_CUE, COUNTERCLAIM, EVENT, FEELING_WORDS, another_mom
 from own_words import (answer_form, number_told, own_words, own_words_backed, polarity_flipped, restates_premise,
                        summed_up, swaps, synonym_meant, truly_missing, word_forms)
 from traits import REASON_BREAK, TRAIT_ASKED, TRAITS, shows, weigh_trait
-from claim_match import DENIAL, denied_spans, span_saying
+from claim_match import DENIAL, apostrophes, denied_spans, span_saying
 
 if TYPE_CHECKING:  # lesson.py imports reading.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -448,7 +448,7 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
                  top: int, keys: list[int], embedder: Embedder | None, title: str | None) -> tuple[Verdict, str]:
     """The verdict on a student's answer and its status for this kind of question (`weigh`): the passage's words
     first, then a paraphrase, a reason stated where the question points, the answer's clauses in other words."""
-    relevant = [sentences[i] for _, i in ranked[:3]]
+    claim, relevant = apostrophes(claim), [sentences[i] for _, i in ranked[:3]]
     verdict = judge_claim(claim, sentences, question, kind, relevant)
     counted = next((s for s in relevant[:2] if number_told(claim, question, s)), None)   # "90": "the ninety steps"
     verdict = Verdict("supported", counted) if counted else verdict

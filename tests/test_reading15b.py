@@ -70,3 +70,11 @@ def test_a_help_line_under_the_question_is_not_part_of_the_passage():
 def test_a_word_inside_a_longer_passage_word_is_not_called_missing():
     sentences = ["The stormy night kept the boats in the harbor."]
     assert unfound(["storm", "sailors"], sentences) == ["sailors"]
+
+
+def test_a_denial_without_its_apostrophe_is_still_a_denial():
+    passage = ("Tomas built a raft from old barrels. On its first trip the raft tipped over, because the barrels "
+               "could not hold his weight. He added four more barrels and tried again.")
+    question = "What went wrong on the raft's first trip?"
+    move = reading_move(passage, question, "it tipped over because the barrels couldnt hold him")
+    assert move.verdict != "contradicted"
