@@ -29,7 +29,8 @@ tests/fixtures/reading_verdicts10.jsonl (written first; G-L held back): right co
 with a "to" inside, a denial the question asks, a pronoun-led line, a trait's wording;
 tests/fixtures/reading_verdicts11.jsonl (F-J held back): right confirmed dev 9/15 -> 13/15, held-back 6/12 -> 6/12;
 wrong flagged dev 4/12 -> 6/12, held-back 3/10 -> 3/10; wrong confirmed dev 2 -> 0, held-back 1 -> 1. rv10 held-back
-right confirmed 8/15 -> 9/15; rv8/rv9 unchanged.
+right confirmed 8/15 -> 9/15; rv8/rv9 unchanged. Round 15: claim_match.span_saying last (every own word in one span
+where the question points); fresh out/fresh: wrong endorsed dev 1 -> 0, right rejected check 1 -> 0; tune unchanged.
 
     .venv/bin/python -m pytest -q tests/test_reading_verdicts10.py tests/test_reading_round8v.py
 """
