@@ -75,8 +75,8 @@ work come comes people other others against already coming around sense somewher
 fill fills rule links quantities unit result numbers number goes went agree agrees second third fourth fifth sixth
 seventh eighth ninth tenth eleventh twelfth""".split())
 
-NEGATION = re.compile(r"\b(?:not|no|never|none|nothing|cannot|can't|won't|isn't|aren't|wasn't|weren't|don't|"
-                      r"doesn't|didn't|hasn't|haven't|couldn't|shouldn't|neither|nor)\b|n't\b", re.I)
+NEGATION = re.compile(r"\b(?:not|no|never|none|nothing|cannot|neither|nor|"  # "couldnt": students skip apostrophes
+                      r"(?:ca|wo|is|are|was|were|do|does|did|has|have|could|should)n'?t)\b|n't\b", re.I)
 
 # Pairs a careless draft swaps ("a process named as its opposite") and that turn a claim against its evidence.
 OPPOSITES = [("evaporate", "condense"), ("evaporation", "condensation"), ("melt", "freeze"), ("melting", "freezing"),
@@ -201,10 +201,10 @@ def split_message(message: str, min_sentences: int = 3, prose: bool = False) -> 
     marks = list(QUESTION_LABEL.finditer(body))
     if marks and len(split_sentences(body[:marks[-1].start()])) >= least:
         return body[:marks[-1].start()].strip(), body[marks[-1].end():].strip()
-    # paragraphs, or lines where the message is known to hold a passage; the question is a short tail that asks
-    starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n" if not (label or prose) else r"\n", body)]
+    starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n" if not (label or prose) else r"\n", body)]  # the tail asks
+    gap = max([m.end() for m in re.finditer(r"\n\s*\n", body)] or [0])  # the question, then "i dont get it??" below it
     asking = [at for at in starts[1:] if asks(body[at:].split("\n", 1)[0])]
-    for at in asking[-1:] + starts[-1:]:
+    for at in [at for at in asking if at >= gap][:1] + asking[-1:] + starts[-1:]:
         head, tail = body[:at], body[at:]
         # a one- or two-sentence text on its own lines before a reading question is still the passage, unless the
         # student is talking about themselves ("I read it twice ...")

@@ -29,7 +29,8 @@ tests/fixtures/reading_verdicts10.jsonl (written first; G-L held back): right co
 with a "to" inside, a denial the question asks, a pronoun-led line, a trait's wording;
 tests/fixtures/reading_verdicts11.jsonl (F-J held back): right confirmed dev 9/15 -> 13/15, held-back 6/12 -> 6/12;
 wrong flagged dev 4/12 -> 6/12, held-back 3/10 -> 3/10; wrong confirmed dev 2 -> 0, held-back 1 -> 1. rv10 held-back
-right confirmed 8/15 -> 9/15; rv8/rv9 unchanged.
+right confirmed 8/15 -> 9/15; rv8/rv9 unchanged. Round 15: claim_match.span_saying last (every own word in one span
+where the question points); fresh out/fresh: wrong endorsed dev 1 -> 0, right rejected check 1 -> 0; tune unchanged.
 
     .venv/bin/python -m pytest -q tests/test_reading_verdicts10.py tests/test_reading_round8v.py
 """
@@ -46,6 +47,7 @@ from passages import (CLAIM_CUE, COUNTERCLAIM, EVENT, FEELING_WORDS, another_mom
 from own_words import (answer_form, number_told, own_words, own_words_backed, polarity_flipped, restates_premise,
                        summed_up, swaps, synonym_meant, truly_missing, word_forms)
 from traits import REASON_BREAK, TRAIT_ASKED, TRAITS, shows, weigh_trait
+from claim_match import DENIAL, apostrophes, denied_spans, span_saying
 
 if TYPE_CHECKING:  # lesson.py imports reading.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -53,6 +55,8 @@ if TYPE_CHECKING:  # lesson.py imports reading.py, which imports this module: ne
 WHOLE_ORDER = re.compile(r"\bin order\b|\bsteps\b|\bsequence\b|\border of\b|\bputs? .* in order\b", re.I)
 
 SECOND_PART = re.compile(r"(?:,|\band)\s+(why|how|what|where|when|who|which)\b(.*)", re.I)
+ASKING = re.compile(r"\W*(?:what|how|who|whose|when|where|which|why|do|does|did|is|are|was|were|can|name|list|tell)\b",
+                    re.I)
 REASON = re.compile(r"\b(?:because|since|so|to|in order|as|due)\b", re.I)
 
 
@@ -60,7 +64,7 @@ def still_asked(question: str, claim: str) -> str | None:
     """The second part of a two-part question ("What did they do, and why?") that a supported claim leaves
     unanswered: 'why', or the second question's own words; None when the claim answers it or there is none."""
     second = SECOND_PART.search(question)
-    if not second:
+    if not second or not ASKING.match(question[:second.start()]):  # "According to the letter, why ...": one question
         return None
     word, rest = second.group(1).lower(), second.group(2).strip(" ?.")
     if word == "why":
@@ -324,8 +328,10 @@ CONFIRMED = {
 
 def confirm(kind: str, claim: str, verdict: Verdict, sentences: list[str], question: str = "") -> str:
     """Say clearly that it is right and what in the passage shows it, then move on (never ask for evidence again)."""
-    said = quote(backing(verdict.sentence, claim, sentences))
-    kind = "counterclaim" if kind == "argument" and COUNTERCLAIM.search(verdict.sentence) else kind
+    held = backing(verdict.sentence, claim, sentences)
+    said = quote(held)
+    kind = "counterclaim" if kind == "argument" and COUNTERCLAIM.search(held) else kind
+    kind = "detail" if kind == "argument" and not ASKS_CLAIM.search(question) else kind  # the writer's answer, a fact
     trait = next((w for w, _ in content_tokens(REASON_BREAK.split(claim)[0]) if w in TRAITS), "")
     kind = "trait" if trait and shows(*TRAITS[trait][:1], verdict.sentence) == TRAITS[trait][1] else kind  # the deed
     kind = "reaction" if kind == "feeling" and not feeling_word(claim) else kind  # "they laughed": no feeling named
@@ -443,7 +449,7 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
                  top: int, keys: list[int], embedder: Embedder | None, title: str | None) -> tuple[Verdict, str]:
     """The verdict on a student's answer and its status for this kind of question (`weigh`): the passage's words
     first, then a paraphrase, a reason stated where the question points, the answer's clauses in other words."""
-    relevant = [sentences[i] for _, i in ranked[:3]]
+    claim, relevant = apostrophes(claim), [sentences[i] for _, i in ranked[:3]]
     verdict = judge_claim(claim, sentences, question, kind, relevant)
     counted = next((s for s in relevant[:2] if number_told(claim, question, s)), None)   # "90": "the ninety steps"
     verdict = Verdict("supported", counted) if counted else verdict
@@ -469,6 +475,10 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
     if verdict.label in ("absent", "unclear") and kind in SLOT_KINDS:
         backed = slot_told(claim, question, kind, sentences, ranked[0][1]) or backed
         verdict = Verdict("supported", backed) if backed else verdict
+    if verdict.label in ("absent", "unclear") and kind in OWN_WORDS_KINDS:  # in other words, in general
+        near = [] if kind in ("cause", "motive") else [i for _, i in ranked[:3]]  # a reason: where the question points
+        said = span_saying(claim, question, sentences, [*asked, *near], embedder)
+        verdict = Verdict("supported", said) if said else verdict
     reason = re.split(r"(?i)\bbecause\b|,?\s+since\b|,\s+(?=(?:she|he|they)\s)", claim, maxsplit=1)[1:]
     cited = own_words_backed(reason[0], question, sentences, ranked, embedder) if kind == "feeling" and reason else None
     # half the top's score points elsewhere, to a sentence about what is asked ('humps' do not answer 'eyelashes')
@@ -725,23 +735,6 @@ def names_detail(claim: str, question: str, sentence: str) -> bool:
 # ----------------------------------------------------------------------------- what the text denies
 
 LITERAL_KINDS = {"detail", "cause", "motive", "sequence", "vocabulary", "argument"}  # what a line says, not implies
-DENIAL = re.compile(r"\b(?:not|no|never|cannot|instead of|rather than)\b|n't\b", re.I)
-SPAN_END = re.compile(r"[,;:.!?]|\b(?:but|until|because|so|when|while|and then)\b", re.I)
-
-
-def denied_spans(sentence: str, most: int = 6) -> tuple[set[str], set[str]]:
-    """(the forms a sentence denies, the forms it says): "store fat, not water, in their humps" denies water and
-    says fat; "instead of X" and "rather than X" deny X; a denial reaches its clause's end, `most` words at most."""
-    denied, said, end = set(), set(), 0
-    for found in DENIAL.finditer(sentence):
-        said |= forms_of(sentence[end:found.start()])
-        stop = SPAN_END.search(sentence, found.end())
-        span = " ".join(sentence[found.end():stop.start() if stop else len(sentence)].split()[:most])
-        denied |= forms_of(span)
-        end = found.end() + sentence[found.end():].find(span) + len(span) if span else found.end()
-    return denied, said | forms_of(sentence[end:])
-
-
 def denied_by_text(claim: str, question: str, kind: str, sentences: list[str],
                    ranked: list[tuple[float, int]]) -> str | None:
     """The sentence that says the answer is not so: every word of the answer's own denied in the text ("water" for
