@@ -45,7 +45,8 @@ from mathcheck import unbalanced_step
 from problem_text import (NUM, answer_sentence, given_numbers, meaning_question, problem_sentences, problem_terms,
                           question_sentence, question_target, said_list, written_equation)
 from solver import Plan, Step, fmt
-from step_parts import another_route, bottoms_rewritten, part_of_step, step_rungs, what_it_finds
+from step_parts import (another_route, bottoms_rewritten, equation_terms, newly_done, part_of_step, step_rungs,
+                        used_steps, what_it_finds)
 from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, conditions_words, ends_on_answer,
                         exact_words, expression_words, mixed_kinds_words, order_question, percent_slip,
                         place_rounding_words, proposal, regrouping, rounding_words, same_route, substituted_words,
@@ -132,14 +133,8 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     if jumped is not None and presented_as_answer(work, said[-1]):   # "is it 3?" of 45 ÷ 5 × 3: 5 × 3 done first
         return Move("flag", f"{as_written(said[-1], work)} is what you get by working out {jumped[0]} first.",
                     order_question(*jumped), kind="final_wrong")
-    if plan is None:
-        return _move_without_plan(lesson, found, said, work)
-    root = substituted_words(lesson.problem, work)
-    if root is not None and root[0] == "flag" and solver.diagnose(plan, work) is None:   # "k = 5" put back: wrong,
-        # whatever step value it matches; a slip the planner names in their working is said at its step instead
-        nxt = solver.next_step(plan, set(lesson.done))
-        return Move("flag", root[1], fresh_hint(lesson, step_question(plan, nxt), _ladder(lesson, plan, nxt)), nxt,
-                    kind=root[2])
+    if plan is None or (wrong_root := _wrong_root(lesson, plan, work)) is not None:   # "k = 5" put back: it fails
+        return _move_without_plan(lesson, found, said, work) if plan is None else wrong_root
     either = alternatives(work) if not found else []
     if either:   # "is it 9 hours or 4.5": the choice is theirs to make, unless neither is it
         return _either(lesson, plan, work, either)
@@ -169,8 +164,8 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
                            and not same_route(c, s)), None)
     if by_other_route:
         return _other_route(*by_other_route)
-    newly = _newly_done(plan, lesson.done, said, _equation_terms(work) if letter else set())   # not closing
-    lesson.done = sorted(set(lesson.done) | set(newly) | _used_steps(plan, found))
+    newly = newly_done(plan, lesson.done, said, equation_terms(work) if letter else set())   # not closing
+    lesson.done = sorted(set(lesson.done) | set(newly) | used_steps(plan, found))
     nxt = solver.next_step(plan, set(lesson.done))
     right = {s.value for s in plan.steps} | {q.value for q in plan.quantities}
     if said and (said[-1] not in right or said[-1] not in {s.value for s in plan.steps} and (_offers_given(
@@ -190,6 +185,18 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     return Move("none", proposal(work, nxt), _ladder(lesson, plan, nxt), nxt, kind="hint")
 
 
+def _wrong_root(lesson: Lesson, plan: Plan, work: str) -> Move | None:
+    """A root the student gives ("k = 5") that fails when put back into the equation: flagged with both sides'
+    values, whatever step value of the plan it happens to equal. A slip the planner names in their working is said
+    at its step instead (None then, as for a right root or no root)."""
+    root = substituted_words(lesson.problem, work)
+    if root is None or root[0] != "flag" or solver.diagnose(plan, work) is not None:
+        return None
+    nxt = solver.next_step(plan, set(lesson.done))
+    return Move("flag", root[1], fresh_hint(lesson, step_question(plan, nxt), _ladder(lesson, plan, nxt)), nxt,
+                kind=root[2])
+
+
 def _either(lesson: Lesson, plan: Plan, work: str, either: list[Fraction]) -> Move:
     """Two numbers the student hesitates between: which fits is asked when one is the answer, else neither is."""
     nxt = solver.next_step(plan, set(lesson.done))
@@ -207,7 +214,7 @@ def _diagnosed(lesson: Lesson, plan: Plan, work: str, found: list[Claim], said: 
     # the step asked is the first one not done up to a faulty last step (a skipped step comes first: "what
     # percent of the original price is $552?"), without its sum filled in ("What is half of the difference, 12 ÷ 2?"
     # hands over the fix); the same mistake again: after twice, that sum (the ladder's top rung)
-    done = set(lesson.done) | {i for i, s in enumerate(plan.steps) if s.value in said} | _used_steps(plan, found)
+    done = set(lesson.done) | {i for i, s in enumerate(plan.steps) if s.value in said} | used_steps(plan, found)
     last = diagnosis.step == len(plan.steps) - 1   # a wrong final answer: the steps before it may be skipped
     index = next((i for i in range(diagnosis.step) if i not in done), diagnosis.step) if last else diagnosis.step
     _climb(lesson, index)
@@ -343,26 +350,6 @@ def _other_route(claim: Claim, step: Step) -> Move:
     doing = DOING[operations(claim)[0]].lower() if operations(claim) else "that"
     return Move("ask", f"The arithmetic is right: {claim}.",
                 f"Is {doing} the way to answer \"{step.question.rstrip('?')}\"?", step, kind="other_route")
-
-
-def _newly_done(plan: Plan, done: list[int], said: list[Fraction], shown: set[Fraction]) -> list[int]:
-    """The steps before the last whose value the student said now (or showed as a term of their equation)."""
-    return sorted({i for i, s in enumerate(plan.steps[:-1]) if s.value in said
-                   or s.kind in ("equation", "bracket") and s.value in shown} - set(done))
-
-
-def _equation_terms(work: str) -> set[Fraction]:
-    """The signed numbers of an equation the student wrote: "5x = 25" shows the gathered 5x as well as the 25,
-    "6x - 2 = 4x + 10" the bracket's 6x and -2 (none when they wrote no equation)."""
-    return {Fraction(f"{m.group(1) or ''}{m.group(2)}".replace(" ", "")) for m in
-            re.finditer(r"(-\s?)?(\d+(?:\.\d+)?)(?![\d./])", work)} if "=" in work else set()
-
-
-def _used_steps(plan: Plan, found: list[Claim]) -> set[int]:
-    """Steps whose value the student's right arithmetic uses ("50 / 300" uses the change, 50): they were done, even
-    when the student never wrote them as a result. A given number proves nothing; the answer is never 'used'."""
-    used = {v for c in found if c.right for v in solver.numbers_in(c.expression)} - {q.value for q in plan.quantities}
-    return {i for i, s in enumerate(plan.steps[:-1]) if s.value in used}
 
 
 # a step question's first words that read on lowercase after "Next," (a name or a number keeps "Next: ")

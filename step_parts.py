@@ -234,3 +234,23 @@ def unit_rungs(plan: Plan, step: Step) -> list[str]:
     return [f"1 {fact.group(2)} is {fact.group(1)} {many.group(1)}. {step.question}",
             f"That is {fmt(count)} lots of {fact.group(1)} {many.group(1)}: what is {fmt(count)} × "
             f"{fact.group(1)}?"]
+
+
+def newly_done(plan: Plan, done: list[int], said: list[Fraction], shown: set[Fraction]) -> list[int]:
+    """The steps before the last whose value the student said now (or showed as a term of their equation)."""
+    return sorted({i for i, s in enumerate(plan.steps[:-1]) if s.value in said
+                   or s.kind in ("equation", "bracket") and s.value in shown} - set(done))
+
+
+def equation_terms(work: str) -> set[Fraction]:
+    """The signed numbers of an equation the student wrote: "5x = 25" shows the gathered 5x as well as the 25,
+    "6x - 2 = 4x + 10" the bracket's 6x and -2 (none when they wrote no equation)."""
+    return {Fraction(f"{m.group(1) or ''}{m.group(2)}".replace(" ", "")) for m in
+            re.finditer(r"(-\s?)?(\d+(?:\.\d+)?)(?![\d./])", work)} if "=" in work else set()
+
+
+def used_steps(plan: Plan, found: list[Claim]) -> set[int]:
+    """Steps whose value the student's right arithmetic uses ("50 / 300" uses the change, 50): they were done, even
+    when the student never wrote them as a result. A given number proves nothing; the answer is never 'used'."""
+    used = {v for c in found if c.right for v in solver.numbers_in(c.expression)} - {q.value for q in plan.quantities}
+    return {i for i, s in enumerate(plan.steps[:-1]) if s.value in used}

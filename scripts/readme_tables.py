@@ -40,10 +40,9 @@ FLOW = ["common.py", "ggufmeta.py", "toolcalls.py", "tokenizer_spm.py", "tokeniz
         "wordproblem.py", "story_patterns.py", "math_patterns.py", "equation_patterns.py", "total_patterns.py",
         "question_target.py", "quantity_patterns.py", "measure_patterns.py", "level_patterns.py", "parts_patterns.py",
         "rate_patterns.py", "rounding_patterns.py", "science_patterns.py", "words_patterns.py", "shape_patterns.py",
-        "solver.py",
-        "science_catalog.py", "evidence.py", "people.py", "locate.py", "passages.py", "own_words.py", "traits.py",
-        "claim_match.py", "reading_verdict.py", "sentence_questions.py", "reading.py", "science_names.py", "science_fallback.py",
-        "science_moves.py", "problem_text.py", "wording.py", "asked_step.py", "story_changes.py",
+        "solver.py", "science_catalog.py", "evidence.py", "people.py", "locate.py", "passages.py", "own_words.py",
+        "traits.py", "claim_match.py", "reading_verdict.py", "sentence_questions.py", "reading.py", "science_names.py",
+        "science_fallback.py", "science_moves.py", "problem_text.py", "wording.py", "asked_step.py", "story_changes.py",
         "arithmetic_claims.py", "unplanned_help.py", "step_parts.py", "step_rules.py", "math_moves.py",
         "science_numbers.py", "lesson.py", "escalate.py", "tools.py", "agent.py", "mcp_server.py", "tutor_moves.py",
         "openai_api.py", "serve.py", "ui.py", "classroom.py", "report.py", "eval.py", "chat.py"]
