@@ -27,9 +27,9 @@ from science_catalog import (FORMULA_TOKEN, FUNCTION, WRITTEN_ANSWER, Misconcept
                              is_help, match_card, shared_terms, match_misconception, named_check, named_help,
                              named_question, near_card, resembles_misconception, own_words, yes, BARE_POLAR,
                              BARE_VERBS, POLAR_QUESTION, plural, VALUE_ASK)
-from science_names import (asked_among, about_member, chosen_fact, directions_said, either_subject, member,
-                           named_answer, named_member, opposed_fact, other_chosen, roles_swapped, short_answer_fact,
-                           unit_fact, what_it_does)
+from science_names import (KINDS, asked_among, about_member, chosen_fact, count_asked, directions_said,
+                           either_subject, listed_items, member, members_asked, named_answer, named_member,
+                           opposed_fact, other_chosen, roles_swapped, short_answer_fact, unit_fact, what_it_does)
 from science_numbers import number_move
 from scorers import numbers_in, same_number
 
@@ -56,15 +56,22 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     card = match_card(asked, key_terms(question)) or near_card(asked, embedder or default_embedder())  # its scenario,
     # not one shared word, or the card's own question in other words
     misconception = on_scenario(misconception, card, asked, claim or "")
-    said = card_verdict(card, claim) if card and claim and misconception is None else None
+    # a card written for an open question ("How do plants get food?") judges no yes or no: "yes, they do it all
+    # night" to "Do plants make food at night?" says the card's word, not its answer
+    polar_only = bool(POLAR_QUESTION.match(asked)) and card is not None and not POLAR_QUESTION.match(
+        card.example_question)
+    said = card_verdict(card, claim) if card and claim and misconception is None and not polar_only else None
     if said is None and card and claim and VALUE_ASK.search(card.example_question) and not card.partial \
             and stated_value(claim, asked) and not OTHER_SCALE.search(claim):
         said = "wrong"  # a card written for one value accepts it in every form it knows: another value is wrong
+    if claim and misconception is None and (listed := listed_items(answer_of(claim), asked)):
+        return list_move(*listed, asked, kb, card, embedder)  # each named thing judged on its own
     if card and said:  # the student's own words are quoted back, never the card's key idea
         return Move(card_reply(card, claim, said), "card",
                     {"right": "supported", "wrong": "contradicted"}.get(said, "unclear"),
                     [card.idea] if said == "right" else [])
-    if claim and misconception is None:  # a catalogued wrong idea in other words
+    if claim and misconception is None and len(forms_of(claim) - forms_of(asked)) >= 2:  # a catalogued wrong idea in
+        # other words; "the white blood cells" to "Which blood cells fight infection?" names a thing, it says no idea
         misconception = on_scenario(resembles_misconception(claim, question, embedder or default_embedder()), card,
                                     asked, claim)
     topic = misconception.name if misconception else claim or ""  # the misconception names what the facts must cover
@@ -111,6 +118,57 @@ def member_move(claim: str, question: str, kb: KnowledgeBase, facts: list[str]) 
     asked = "change of state" if kind == "change" else kind
     return Move(f"Not {thing if thing[:1].isupper() else head}: {seen} So which {asked} fits {about(question)}?",
                 "fact", "contradicted", [seen]) if seen else None
+
+
+def list_move(items: list[str], part: bool, question: str, kb: KnowledgeBase, card: TopicCard | None,
+              embedder: Embedder | None = None) -> Move:
+    """A list answer judged item by item, each as a short answer of its own (the card's answer or one of its parts,
+    else what the facts say of it): a right part is confirmed and the rest asked for ("Yes: oxygen is one of them.
+    What else ..."), a wrong item flagged with its own move, an item nothing decides asked for its reason. "I know
+    oxygen is one" quoted whole helps no one: the list's things are what the student named."""
+    moves = {item: Move("", "card", {"right": "supported", "partial": "supported", "wrong": "contradicted"}.get(
+        card_verdict(card, item) or "", "unclear"), [card.idea]) if card and card_verdict(card, item) else
+        Move("", "fact", "supported", []) if (asked := members_asked(question)) and member(item, asked) else
+        science_move(question, item, kb, embedder=embedder) for item in items}
+    right = [item for item, move in moves.items() if move.verdict == "supported"
+             and not any(made_from(item, fact, question) for fact in move.evidence)]
+    wrong = next((item for item, move in moves.items() if move.verdict == "contradicted"), None)
+    grounds = list(dict.fromkeys(fact for item, move in moves.items() if item in right or item == wrong
+                                 for fact in move.evidence))[:2]
+    said = " and ".join(filter(None, [", ".join(echo(item) for item in right[:-1]), *map(echo, right[-1:])]))
+    if wrong:
+        flagged = moves[wrong].text if moves[wrong].text else f"Not {echo(wrong)}: check it against {about(question)}."
+        return Move(f"{f'Yes to {said}. ' if right else ''}{flagged}", "fact", "contradicted", grounds)
+    if len(right) < len(items):  # a thing no fact or card decides: its reason, never a verdict
+        unsure = " and ".join(echo(item) for item in items if item not in right)
+        one = len(items) - len(right) == 1
+        return Move(f"{f'Yes: {said} {is_are(right)} right. ' if right else ''}What makes you think {unsure} "
+                    f"{'belongs' if one else 'belong'} in the answer to {about(question)}? Say what you know about "
+                    f"{'it' if one else 'them'}.", "fact", "unclear", grounds)
+    kind = members_asked(question)  # "What are the states of matter?" counts them without saying so
+    wanted, named = count_asked(question) or (len(KINDS[kind]) if kind else 0), len(items)
+    if wanted > named:
+        rest = "Which one is" if wanted - named == 1 else "Which ones are"
+        return Move(f"Yes: {said} {'is one' if named == 1 else 'are two' if named == 2 else 'are right'} of the "
+                    f"{NUMBER_WORDS[wanted]}. {rest} still missing?", "fact", "supported", grounds)
+    if part or not wanted:
+        return Move(f"Yes: {said} {'is one of them' if named == 1 else 'are right'}. What else belongs in the answer "
+                    f"to {about(question)}?", "fact", "supported", grounds)
+    return Move(f"Yes: {said}, all {NUMBER_WORDS[wanted]} of them. Can you say one thing that sets each apart from "
+                f"the others?",
+                "fact", "supported", grounds)
+
+
+def is_are(items: list[str]) -> str:
+    return "is" if len(items) == 1 else "are"
+
+
+def made_from(item: str, fact: str, question: str) -> bool:
+    """Does a fact that writes a reaction ("glucose + oxygen -> carbon dioxide + water") name the item only among
+    what goes in, where the question asks for the products? Oxygen is named beside respiration, yet not made by it."""
+    sides = re.split(r"->|→", fact, maxsplit=1)
+    return bool(re.search(r"\bproducts?\b", question, re.I)) and len(sides) == 2 \
+        and bool(forms_of(item) <= forms_of(sides[0])) and not forms_of(item) <= forms_of(sides[1])
 
 
 def choice_move(question: str, choices: list[str], picked: int | None, kb: KnowledgeBase) -> Move:

@@ -263,7 +263,8 @@ def unit_fact(answer: str, quantity: str, facts: list[str]) -> str | None:
 KINDS = {"planet": ["Mercury", "Venus", "Earth", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune"],
          "gas": ["oxygen", "carbon dioxide", "nitrogen", "hydrogen", "helium", "methane"],
          "organ": ["heart", "lungs", "brain", "stomach", "liver", "kidneys", "skin", "bladder"],
-         "change": ["evaporation", "condensation", "melting", "freezing", "boiling", "sublimation"]}
+         "change": ["evaporation", "condensation", "melting", "freezing", "boiling", "sublimation"],
+         "rock": ["igneous", "sedimentary", "metamorphic"], "state of matter": ["solid", "liquid", "gas"]}
 # "What is it called when water vapour turns into liquid water?": a change of state asked for by name.
 CHANGE_ASKED = re.compile(r"\b(?:(?:is\s+it|do\s+(?:we|you)\s+call\s+it|is\s+the\s+name\s+for\s+it)\s+(?:called\s+)?"
                           r"when|which\s+(?:process|change))\b.*\b(?:solid|liquid|gas|vapou?r|water|ice|steam)\b",
@@ -282,8 +283,9 @@ def asked_among(question: str) -> str | None:
 
 
 def member(answer: str, kind: str) -> str | None:
-    """The member of the kind the answer names, every word of it and nothing more ("the lungs" -> "lungs")."""
-    said = {stem for _, stem in content_tokens(answer)}
+    """The member of the kind the answer names, every word of it and nothing more but the kind's own ("the lungs" ->
+    "lungs", "igneous rock" -> "igneous")."""
+    said = {stem for _, stem in content_tokens(answer)} - {stem for _, stem in content_tokens(kind)}
     return next((m for m in KINDS[kind] if said == {stem for _, stem in content_tokens(m)}), None)
 
 
@@ -294,10 +296,29 @@ def named_member(kind: str, question: str, kb: KnowledgeBase) -> str | None:
     two are named."""
     named = []
     for m in KINDS[kind]:
-        fact = short_answer_fact(m, question, [hit["text"] for hit in kb.search(f"{question} {m}", k=4)])
+        facts = [hit["text"] for hit in kb.search(f"{question} {m}", k=4)]
+        fact = short_answer_fact(m, question, facts) or subject_fact(m, kind, question, facts)
         if fact and (kind == "gas" or re.match(rf"\W*(?:the\s+)?{re.escape(m)}\b", fact, re.I)):
             named.append(m)
     return named[0] if len(named) == 1 else None
+
+
+def subject_fact(thing: str, kind: str, question: str, facts: list[str]) -> str | None:
+    """The fact sentence that opens with the member as its subject and says what the question describes: every key
+    term beyond the kind's own words (all but one of three or more), un-negated, no other member named: "Igneous
+    rocks form when melted rock, called magma or lava, cools and hardens" for "What type of rock is formed from
+    cooled lava?", though no one clause of it holds all that."""
+    kinds = {stem for _, stem in content_tokens(f"{kind} type kind form sort")}
+    terms = [base_forms(t) for t in key_terms(question) if not {s for _, s in content_tokens(t)} <= kinds]
+    others = [forms_of(m) for m in KINDS[kind] if m != thing]
+    for fact in facts:
+        for sentence in re.split(r"(?<=[.!?])\s+", fact):
+            said = forms_of(sentence)
+            if len(terms) >= 2 and re.match(rf"\W*(?:the\s+|an?\s+)?{re.escape(thing)}\b", sentence, re.I) \
+                    and not has_negation(sentence) and not any(o <= said for o in others) \
+                    and sum(bool(t & said) for t in terms) >= len(terms) - (len(terms) >= 3):
+                return fact
+    return None
 
 
 def about_member(thing: str, kind: str, question: str, kb: KnowledgeBase) -> str | None:
@@ -306,14 +327,16 @@ def about_member(thing: str, kind: str, question: str, kb: KnowledgeBase) -> str
     ("The stomach is the organ that breaks down food" for "Which organ takes in oxygen?"; nothing about the stomach
     for "Which organ digests food?", which a stomach fact would speak to); a change of state, the same change the
     other way round (`reversed_change`)."""
-    asked = {form for t in key_terms(question) if t.lower() != kind for form in base_forms(t)}
+    terms = [base_forms(t) for t in key_terms(question) if t.lower() not in (kind, "type", "kind")]
+    asked = set().union(*terms)
     others = [forms_of(m) for m in KINDS[kind] if m != thing]
     for hit in kb.search(thing, k=6):
         for sentence in re.split(r"(?<=[.!?])\s+", hit["text"]):
             said = forms_of(sentence)
-            apart = reversed_change(question, sentence) if kind == "change" else not asked & said
+            apart = reversed_change(question, sentence) if kind == "change" else not asked & said or \
+                len(terms) >= 3 and sum(bool(t & said) for t in terms) <= 1  # "form" alone: no other answer
             if re.match(rf"\W*(?:the\s+)?{re.escape(thing)}\b", sentence, re.I) and not has_negation(sentence) \
-                    and not any(o <= said for o in others) and apart and len(sentence.split()) <= 20:
+                    and not any(o <= said for o in others) and apart and len(sentence.split()) <= 25:
                 return sentence
     return None
 
@@ -411,3 +434,52 @@ def role_words(text: str) -> list[str]:
 
 
 PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?\w+(?:ed|en|wn)\b.*\bby\b", re.I)
+
+
+# A question that asks for several things: "What are the products of ...", "what gases are in ...", "the three types
+# of rock", "What do plants need ...".
+LIST_ASK = re.compile(r"\b(?:two|three|four|five|six|seven|eight|several|main)\s+(?:[a-z]+\s+)?[a-z]+s\b|"
+                      r"^\W*(?:what|which)\s+(?:are|were)\s+(?:the\s+|some\s+)?(?:[a-z]+\s+)?[a-z]+s\b|"
+                      r"^\W*(?:what|which)\s+[a-z]+s\s+(?:are|were|do|does)\b|^\W*what\s+do(?:es)?\s+.+\bneeds?\b",
+                      re.I)
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+# "I know oxygen is one", "nitrogen is one of them I think", "one of them is sunlight": a part of a list answer
+PART_SAID = re.compile(r"\s+(?:is|are)\s+(?:one|two|some|part)(?:\s+of\s+(?:them|the\s+[a-z]+|those|these))?\b.*$|"
+                       r"^\W*(?:one|some)\s+(?:of\s+them\s+)?(?:is|are)\s+", re.I)
+ITEM_LEAD = re.compile(r"^\W*(?:(?:i\s+(?:know|think|guess|believe|remember)|maybe|probably|well|so|um+)\b\W*)+", re.I)
+UNSURE = re.compile(r"\b(?:not sure|don'?t know|no idea|forgot|can'?t remember|i think|i guess)\b", re.I)
+NOT_ITEM = re.compile(r"\b(?:is|are|was|were|do|does|did|has|have|can|will|it|they|because|makes?|turns?|goes|"
+                      r"needs?|uses?|gets?)\b|\d", re.I)
+
+
+def listed_items(claim: str, question: str) -> tuple[list[str], bool] | None:
+    """The things a list answer names, and whether it says they are only part of the answer: "I know oxygen is one"
+    -> (["oxygen"], True), "igneous and sedimentary, I'm not sure about the third" -> (["igneous", "sedimentary"],
+    True). None when the question asks for one thing, or the answer says more than names: "they give off oxygen"
+    states an idea, which the facts judge whole. A lone name with no word that it is one of several is no list:
+    the facts judge it as any short answer."""
+    if not LIST_ASK.search(question):
+        return None
+    parts = [p for p in re.split(r",|;|\bbut\b", claim) if p.strip()]
+    kept = [p for p in parts if not UNSURE.search(p) or PART_SAID.search(p)]
+    part = len(kept) < len(parts) or any(PART_SAID.search(p) for p in kept)
+    items = [re.sub(r"^(?:and|or)\s+", "", ITEM_LEAD.sub("", PART_SAID.sub("", p)).strip(" .!?"), flags=re.I)
+             for p in kept]
+    items = [i for piece in items for i in re.split(r"\s+(?:and|&)\s+", piece) if i.strip()]
+    if not items or any(len(i.split()) > 3 or NOT_ITEM.search(i) or not content_tokens(i) for i in items):
+        return None
+    return (items, part) if part or len(items) >= 2 else None
+
+
+def count_asked(question: str) -> int:
+    """How many things the question asks for, 0 when it does not say: "the three states of matter" -> 3."""
+    return next((n for word, n in COUNTS.items() if re.search(rf"\b{word}\b", question, re.I)), 0)
+
+
+def members_asked(question: str) -> str | None:
+    """The closed kind whose members the question asks for and nothing more ("What are the three types of rock?",
+    "What are the states of matter?"): each member is then part of the answer by the kind itself."""
+    asked = {stem for _, stem in content_tokens(question)} - {stem for _, stem in content_tokens(
+        "type kind main different name list " + " ".join(COUNTS))}
+    return next((kind for kind in KINDS if asked and asked <= {stem for _, stem in content_tokens(kind)}), None)
+
