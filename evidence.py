@@ -578,7 +578,7 @@ def extract_claim(message: str, question: str = "") -> str | None:
         if (sentence.endswith("?") or NOT_A_CLAIM.search(sentence) or REQUEST.search(sentence) or options
                 or REPORTED.search(sentence) or (len(sentence) > 12 and sentence.strip(" .!") in question)
                 or not (set(content_words(sentence)) - asked or answers or RELATES.search(sentence)
-                        or FORMULA_TOKEN.search(sentence))):  # "H2O" has no content word, yet answers
+                        or FORMULA_TOKEN.search(sentence) or re.search(r"\d", sentence))):  # "H2O", "100": answers
             continue
         claims.append(sentence.strip(" .!'\""))
     claim = re.sub(r"(?i)^(?:so,?\s+)?(?:that|the answer is|it's|it is|it means|means|the (?:main idea|theme|claim|"

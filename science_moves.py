@@ -437,8 +437,11 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         return polar_move(claim[polar.end():], question, claim_move(claim[polar.end():], question, facts, card,
                                                                     embedder, fitting))
     verdict = judge_claim(claim, facts, question, neighbours=False) if facts else Verdict("unclear")
+    if verdict.label in ("contradicted", "supported") and not same_subject(claim, verdict.sentence):
+        verdict = Verdict("unclear", verdict.sentence)  # a fact about gases neither denies nor bears out a solid
     if verdict.label in ("absent", "unclear"):
-        said = next((f for f in facts if restates(claim, f, question, embedder)), None)
+        said = next((f for f in facts if restates(claim, f, question, embedder)), None) or next(
+            (f for f in facts if quotes_fact(claim, f, question, embedder)), None)
         verdict = Verdict("supported", said) if said else verdict
     head, *reasons = CLAUSE_BREAK.split(claim, maxsplit=1)
     if verdict.label in ("absent", "unclear") and facts:
@@ -505,6 +508,32 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
     return Move(own_idea_test(claim), "fact", verdict.label, [])
 
 
+def quotes_fact(claim: str, fact: str, question: str, embedder: Embedder | None = None) -> bool:
+    """Does a claim that names its subject restate a fact about that subject in other words ("A solid has a fixed
+    shape and a fixed volume" for "A solid is the state of matter that keeps its own shape and its own volume")? Its
+    subject opens the fact, it bears on the fact (`bears_on`), says it in other words (`paraphrases`), makes the
+    fact's comparisons and no swapped pairing. A student quoting the textbook is never asked to doubt it."""
+    subject = CLAIM_SUBJECT.match(claim)
+    if not subject or STATEMENT.fullmatch(subject.group(1)) or not content_tokens(subject.group(1)):
+        return False
+    opens = re.match(rf"\W*(?:(?:the|an?|all|most|some|every)\s+)?{re.escape(subject.group(1))}", fact, re.I)
+    return bool(opens) and bears_on(claim, fact, question) and compares_alike(claim, fact) \
+        and not roles_swapped(claim, fact) and paraphrases(claim, fact, question, embedder)
+
+
+def same_subject(claim: str, sentence: str) -> bool:
+    """Is the fact about what the claim is about? A claim that opens with its own subject ("A solid has a fixed
+    shape and volume") is judged only by a sentence that names it: "A gas ... has no fixed shape or volume" shares
+    every other word and says nothing of solids. A claim that opens with a pronoun or a phrase keeps any sentence."""
+    subject = CLAIM_SUBJECT.match(claim)
+    if not subject or STATEMENT.fullmatch(subject.group(1)) or not content_tokens(subject.group(1)):
+        return True
+    return bool(base_forms(subject.group(1)) & forms_of(sentence))
+
+
+# "A solid has ...", "the heart pumps ...", "red blood cells carry ...": the claim's own subject, before its verb
+CLAIM_SUBJECT = re.compile(r"\W*(?:(?:the|an?|all|most|some|every)\s+)?([a-z]+)\s+(?:[a-z]+\s+){0,2}?"
+                           r"(?:is|are|was|were|has|have|can|cannot|can't|do|does|[a-z]+s)\b", re.I)
 WHY_ASKED = re.compile(r"^\W*(?:why|how come)\b", re.I)
 
 

@@ -438,15 +438,17 @@ PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?\w+(?:ed
 
 # A question that asks for several things: "What are the products of ...", "what gases are in ...", "the three types
 # of rock", "What do plants need ...".
-LIST_ASK = re.compile(r"\b(?:two|three|four|five|six|seven|eight|several|main)\s+(?:[a-z]+\s+)?[a-z]+s\b|"
-                      r"^\W*(?:what|which)\s+(?:are|were)\s+(?:the\s+|some\s+)?(?:[a-z]+\s+)?[a-z]+s\b|"
-                      r"^\W*(?:what|which)\s+[a-z]+s\s+(?:are|were|do|does)\b|^\W*what\s+do(?:es)?\s+.+\bneeds?\b",
+PLURAL = r"[a-z]+s(?<![aiu]s)(?<!ss)"  # "gases", "organs"; not "gas", "virus" or "glass"
+LIST_ASK = re.compile(rf"\b(?:two|three|four|five|six|seven|eight|several|main)\s+(?:[a-z]+\s+)?{PLURAL}\b|"
+                      rf"^\W*(?:what|which)\s+(?:are|were)\s+(?:the\s+|some\s+)?(?:[a-z]+\s+)?{PLURAL}\b|"
+                      rf"^\W*(?:what|which)\s+{PLURAL}\s+(?:are|were|do|does)\b|^\W*what\s+do(?:es)?\s+.+\bneeds?\b",
                       re.I)
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 # "I know oxygen is one", "nitrogen is one of them I think", "one of them is sunlight": a part of a list answer
 PART_SAID = re.compile(r"\s+(?:is|are)\s+(?:one|two|some|part)(?:\s+of\s+(?:them|the\s+[a-z]+|those|these))?\b.*$|"
                        r"^\W*(?:one|some)\s+(?:of\s+them\s+)?(?:is|are)\s+", re.I)
-ITEM_LEAD = re.compile(r"^\W*(?:(?:i\s+(?:know|think|guess|believe|remember)|maybe|probably|well|so|um+)\b\W*)+", re.I)
+ITEM_LEAD = re.compile(r"^\W*(?:(?:i\s+(?:know|think|guess|believe|remember)|i'?m\s+(?:pretty\s+|quite\s+)?sure|maybe|"
+                       r"probably|well|so|um+)\b\W*)+", re.I)
 UNSURE = re.compile(r"\b(?:not sure|don'?t know|no idea|forgot|can'?t remember|i think|i guess)\b", re.I)
 NOT_ITEM = re.compile(r"\b(?:is|are|was|were|do|does|did|has|have|can|will|it|they|because|makes?|turns?|goes|"
                       r"needs?|uses?|gets?)\b|\d", re.I)
