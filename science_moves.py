@@ -436,13 +436,7 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
     if (polar := POLAR.match(claim)) and claim[polar.end():].strip():
         return polar_move(claim[polar.end():], question, claim_move(claim[polar.end():], question, facts, card,
                                                                     embedder, fitting))
-    verdict = judge_claim(claim, facts, question, neighbours=False) if facts else Verdict("unclear")
-    if verdict.label in ("contradicted", "supported") and not same_subject(claim, verdict.sentence):
-        verdict = Verdict("unclear", verdict.sentence)  # a fact about gases neither denies nor bears out a solid
-    if verdict.label in ("absent", "unclear"):
-        said = next((f for f in facts if restates(claim, f, question, embedder)), None) or next(
-            (f for f in facts if quotes_fact(claim, f, question, embedder)), None)
-        verdict = Verdict("supported", said) if said else verdict
+    verdict = facts_verdict(claim, question, facts, embedder)
     head, *reasons = CLAUSE_BREAK.split(claim, maxsplit=1)
     if verdict.label in ("absent", "unclear") and facts:
         # "In the chloroplasts, because they have chlorophyll": the answer is judged on its own, its reason only
@@ -506,6 +500,19 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         return Move(f"{ask}Test your idea against this fact: \"{shown[0]}\" Does it support what you said, or point "
                     f"somewhere else?", "fact", verdict.label, shown)
     return Move(own_idea_test(claim), "fact", verdict.label, [])
+
+
+def facts_verdict(claim: str, question: str, facts: list[str], embedder: Embedder | None = None) -> Verdict:
+    """The facts' verdict on the whole claim: a fact says the same or otherwise about the claim's own subject
+    (`same_subject`), else one it restates in the student's words (`restates`, `quotes_fact`) supports it."""
+    verdict = judge_claim(claim, facts, question, neighbours=False) if facts else Verdict("unclear")
+    if verdict.label in ("contradicted", "supported") and not same_subject(claim, verdict.sentence):
+        verdict = Verdict("unclear", verdict.sentence)  # a fact about gases neither denies nor bears out a solid
+    if verdict.label in ("absent", "unclear"):
+        said = next((f for f in facts if restates(claim, f, question, embedder)), None) or next(
+            (f for f in facts if quotes_fact(claim, f, question, embedder)), None)
+        verdict = Verdict("supported", said) if said else verdict
+    return verdict
 
 
 def quotes_fact(claim: str, fact: str, question: str, embedder: Embedder | None = None) -> bool:
