@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from evidence import (CLAUSE_BREAK, COMMON, TUTOR_STEMS, KnowledgeBase, Move, Verdict, about, base_forms,
                       content_tokens, default_embedder, fits, forms_of, has_negation, judge_claim, key_terms,
                       paraphrases, question_of)
-from science_catalog import (FORMULA_TOKEN, FUNCTION, WRITTEN_ANSWER, Misconception, TopicCard, answer_of,
+from science_catalog import (CONDITION, FORMULA_TOKEN, FUNCTION, WRITTEN_ANSWER, Misconception, TopicCard, answer_of,
                              card_verdict, digit_numbers, echo, first_step, gives_reason, in_fact_words,
                              is_help, match_card, shared_terms, match_misconception, named_check, named_help,
                              named_question, near_card, resembles_misconception, own_words, yes, BARE_POLAR,
@@ -56,11 +56,8 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     card = match_card(asked, key_terms(question)) or near_card(asked, embedder or default_embedder())  # its scenario,
     # not one shared word, or the card's own question in other words
     misconception = on_scenario(misconception, card, asked, claim or "")
-    # a card written for an open question ("How do plants get food?") judges no yes or no: "yes, they do it all
-    # night" to "Do plants make food at night?" says the card's word, not its answer
-    polar_only = bool(POLAR_QUESTION.match(asked)) and card is not None and not POLAR_QUESTION.match(
-        card.example_question)
-    said = card_verdict(card, claim) if card and claim and misconception is None and not polar_only else None
+    said = card_verdict(card, claim) if card and claim and misconception is None \
+        and not beyond_card(card, asked) else None
     if said is None and card and claim and VALUE_ASK.search(card.example_question) and not card.partial \
             and stated_value(claim, asked) and not OTHER_SCALE.search(claim):
         said = "wrong"  # a card written for one value accepts it in every form it knows: another value is wrong
@@ -118,6 +115,16 @@ def member_move(claim: str, question: str, kb: KnowledgeBase, facts: list[str]) 
     asked = "change of state" if kind == "change" else kind
     return Move(f"Not {thing if thing[:1].isupper() else head}: {seen} So which {asked} fits {about(question)}?",
                 "fact", "contradicted", [seen]) if seen else None
+
+
+def beyond_card(card: TopicCard, question: str) -> bool:
+    """Does a yes/no question set a condition its card never speaks of ("Do plants make their food at night?" to the
+    card on how plants get food)? The card's answer words ("photosynthesis") then say the topic, not the answer to
+    the condition: "yes, they photosynthesize all night" would be confirmed by them."""
+    condition = CONDITION.search(question.rstrip("?. "))
+    text = " ".join([card.topic, card.idea, card.example_question, card.opening, card.next])
+    return bool(POLAR_QUESTION.match(question)) and bool(condition) \
+        and not shared_terms(text, key_terms(condition.group(1)))
 
 
 def list_move(items: list[str], part: bool, question: str, kb: KnowledgeBase, card: TopicCard | None,
