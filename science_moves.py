@@ -27,7 +27,7 @@ from science_catalog import (CONDITION, FORMULA_TOKEN, FUNCTION, WRITTEN_ANSWER,
                              is_help, match_card, shared_terms, match_misconception, named_check, named_help,
                              named_question, near_card, resembles_misconception, own_words, yes, BARE_POLAR,
                              BARE_VERBS, POLAR_QUESTION, plural, VALUE_ASK)
-from science_names import (KINDS, asked_among, about_member, chosen_fact, count_asked, directions_said,
+from science_names import (EXCLUSIVE_KINDS, KINDS, asked_among, about_member, chosen_fact, count_asked, directions_said,
                            either_subject, listed_items, member, members_asked, named_answer, named_member,
                            opposed_fact, other_chosen, roles_swapped, short_answer_fact, unit_fact, what_it_does)
 from science_numbers import number_move
@@ -56,8 +56,8 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     card = match_card(asked, key_terms(question)) or near_card(asked, embedder or default_embedder())  # its scenario,
     # not one shared word, or the card's own question in other words
     misconception = on_scenario(misconception, card, asked, claim or "")
-    said = card_verdict(card, claim) if card and claim and misconception is None \
-        and not beyond_card(card, asked) else None
+    said = (card_verdict(card, claim) or completes_card(card, claim, asked)) if card and claim \
+        and misconception is None and not beyond_card(card, asked) else None
     if said is None and card and claim and VALUE_ASK.search(card.example_question) and not card.partial \
             and stated_value(claim, asked) and not OTHER_SCALE.search(claim):
         said = "wrong"  # a card written for one value accepts it in every form it knows: another value is wrong
@@ -113,6 +113,9 @@ def member_move(claim: str, question: str, kb: KnowledgeBase, facts: list[str]) 
         return Move(f"{yes(head)} {follow_up(head, question)}", "fact", "supported", [])
     seen = about_member(thing, kind, question, kb) if right else None
     asked = "change of state" if kind == "change" else kind
+    if right and not seen and kind in EXCLUSIVE_KINDS:  # one rock type forms from lava: the others do not
+        return Move(f"Not {thing if thing[:1].isupper() else head}. Which {asked} fits {about(question)}? Think of "
+                    f"how each {asked} differs, and check each against the question.", "fact", "contradicted", [])
     return Move(f"Not {thing if thing[:1].isupper() else head}: {seen} So which {asked} fits {about(question)}?",
                 "fact", "contradicted", [seen]) if seen else None
 
@@ -136,6 +139,7 @@ def list_move(items: list[str], part: bool, question: str, kb: KnowledgeBase, ca
     moves = {item: Move("", "card", {"right": "supported", "partial": "supported", "wrong": "contradicted"}.get(
         card_verdict(card, item) or "", "unclear"), [card.idea]) if card and card_verdict(card, item) else
         Move("", "fact", "supported", []) if (asked := members_asked(question)) and member(item, asked) else
+        Move("", "fact", "supported", [listed]) if (listed := list_fact(item, question, kb)) else
         science_move(question, item, kb, embedder=embedder) for item in items}
     right = [item for item, move in moves.items() if move.verdict == "supported"
              and not any(made_from(item, fact, question) for fact in move.evidence)]
@@ -164,6 +168,24 @@ def list_move(items: list[str], part: bool, question: str, kb: KnowledgeBase, ca
     return Move(f"Yes: {said}, all {NUMBER_WORDS[wanted]} of them. Can you say one thing that sets each apart from "
                 f"the others?",
                 "fact", "supported", grounds)
+
+
+def list_fact(item: str, question: str, kb: KnowledgeBase) -> str | None:
+    """The fact sentence that lists the item among others beside every content word of the question, un-negated:
+    "Plants need sunlight, water, air and nutrients from the soil" for "water" to "What do plants need to grow?".
+    One that misses a word lists for another question: what plants need to grow is not what photosynthesis uses,
+    nor is the sugar a plant makes "to grow" what it needs."""
+    terms = [base_forms(word) for word, _ in content_tokens(question) if word.lower() not in COUNT_WORDS]  # "need"
+    for hit in kb.search(f"{question} {item}", k=6) if terms else []:
+        for sentence in re.split(r"(?<=[.!?])\s+", hit["text"]):
+            said = forms_of(sentence)
+            if forms_of(item) <= said and re.search(r",[^,]+\band\b", sentence) and not has_negation(sentence) \
+                    and all(t & said for t in terms) and not made_from(item, sentence, question):
+                return sentence
+    return None
+
+
+COUNT_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "main", "different", "some"}
 
 
 def is_are(items: list[str]) -> str:
@@ -325,6 +347,28 @@ def yes_no_claim(claim: str, question: str) -> str:
         return " ".join([*done, *words[at + 1:]])
     cut = 2 if words[0].lower() in DETERMINERS and len(words) > 2 else 1  # "the Sun | a star", "bats | mammals"
     return " ".join([*words[:cut], aux, *([] if said.group(1) else ["not"]), *words[cut:]])
+
+
+# "What do herbivores eat?": the subject and the verb a short answer completes
+COMPLETES = re.compile(r"^\W*what\s+(?:do|does|did)\s+((?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?!do\b)([a-z]+)\W*$", re.I)
+
+
+def completed(claim: str, question: str) -> str:
+    """A short answer said as the statement it completes: "only plants" to "What do herbivores eat?" says
+    "herbivores eat only plants", the words a card's answer is written in. Any other claim is kept as it is."""
+    asked = COMPLETES.match(question)
+    if not asked or len(claim.split()) > 4 or STATEMENT.match(claim):
+        return claim
+    return f"{asked.group(1)} {asked.group(2)} {claim}"
+
+
+def completes_card(card: TopicCard, claim: str, question: str) -> str | None:
+    """The card's verdict on the short answer said as the statement it completes (`completed`), unless the
+    question's own words already say the card's answer: "What do plants need for photosynthesis?" names the
+    photosynthesis card's word, so "oxygen" completing it would be confirmed by the question, not the answer."""
+    said = completed(claim, question)
+    return card_verdict(card, said) if said != claim and card_verdict(card, completed("", question)) is None \
+        else None
 
 
 # "What happens to its mass?": the one property the question asks about, which a student's "it" stands for.

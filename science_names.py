@@ -264,7 +264,12 @@ KINDS = {"planet": ["Mercury", "Venus", "Earth", "Mars", "Jupiter", "Saturn", "U
          "gas": ["oxygen", "carbon dioxide", "nitrogen", "hydrogen", "helium", "methane"],
          "organ": ["heart", "lungs", "brain", "stomach", "liver", "kidneys", "skin", "bladder"],
          "change": ["evaporation", "condensation", "melting", "freezing", "boiling", "sublimation"],
-         "rock": ["igneous", "sedimentary", "metamorphic"], "state of matter": ["solid", "liquid", "gas"]}
+         "rock": ["igneous", "sedimentary", "metamorphic"], "state of matter": ["solid", "liquid", "gas"],
+         "force": ["gravity", "friction", "magnetism", "upthrust", "tension"],  # air resistance is friction too
+         "plant part": ["roots", "stem", "leaves", "flowers", "seeds", "fruit"]}
+# Kinds whose members rule each other out as the answer to one question: one rock type forms from lava, where both
+# gravity and air resistance act on a falling leaf and both roots and stem carry water.
+EXCLUSIVE_KINDS = {"planet", "change", "rock", "state of matter"}
 # "What is it called when water vapour turns into liquid water?": a change of state asked for by name.
 CHANGE_ASKED = re.compile(r"\b(?:(?:is\s+it|do\s+(?:we|you)\s+call\s+it|is\s+the\s+name\s+for\s+it)\s+(?:called\s+)?"
                           r"when|which\s+(?:process|change))\b.*\b(?:solid|liquid|gas|vapou?r|water|ice|steam)\b",
@@ -279,6 +284,8 @@ def asked_among(question: str) -> str | None:
     named = named_question(question)
     if named and named.head in KINDS:
         return named.head
+    if named and named.head == "part" and re.search(r"\bplants?\b", named.noun or ""):  # not a flower's parts
+        return "plant part"
     return "change" if CHANGE_ASKED.search(question) else None
 
 
@@ -298,25 +305,28 @@ def named_member(kind: str, question: str, kb: KnowledgeBase) -> str | None:
     for m in KINDS[kind]:
         facts = [hit["text"] for hit in kb.search(f"{question} {m}", k=4)]
         fact = short_answer_fact(m, question, facts) or subject_fact(m, kind, question, facts)
-        if fact and (kind == "gas" or re.match(rf"\W*(?:the\s+)?{re.escape(m)}\b", fact, re.I)):
+        if fact and (kind == "gas" or re.match(rf"\W*(?:the\s+)?(?:\w+'s\s+)?{re.escape(m)}\b", fact, re.I)):
             named.append(m)
     return named[0] if len(named) == 1 else None
 
 
 def subject_fact(thing: str, kind: str, question: str, facts: list[str]) -> str | None:
     """The fact sentence that opens with the member as its subject and says what the question describes: every key
-    term beyond the kind's own words (all but one of three or more), un-negated, no other member named: "Igneous
+    term beyond the kind's own words and the question's relation (all but one of three or more), un-negated: "Igneous
     rocks form when melted rock, called magma or lava, cools and hardens" for "What type of rock is formed from
     cooled lava?", though no one clause of it holds all that."""
     kinds = {stem for _, stem in content_tokens(f"{kind} type kind form sort")}
     terms = [base_forms(t) for t in key_terms(question) if not {s for _, s in content_tokens(t)} <= kinds]
-    others = [forms_of(m) for m in KINDS[kind] if m != thing]
+    relation = relation_of(question)  # "takes" in "Which part ... takes in water": said, it counts as a term
+    # the fact opens with the member: another one named later ("carries water up to the leaves") is no rival
     for fact in facts:
         for sentence in re.split(r"(?<=[.!?])\s+", fact):
             said = forms_of(sentence)
-            if len(terms) >= 2 and re.match(rf"\W*(?:the\s+|an?\s+)?{re.escape(thing)}\b", sentence, re.I) \
-                    and not has_negation(sentence) and not any(o <= said for o in others) \
-                    and sum(bool(t & said) for t in terms) >= len(terms) - (len(terms) >= 3):
+            met = sum(bool(t & said) for t in terms) + bool(relation and says_relation(sentence, relation))
+            wanted = len(terms) + bool(relation)
+            if len(terms) >= 2 and re.match(rf"\W*(?:the\s+|an?\s+)?(?:\w+'s\s+)?{re.escape(thing)}\b", sentence,
+                                            re.I) \
+                    and not has_negation(sentence) and met >= wanted - (wanted >= 3):
                 return fact
     return None
 
