@@ -113,3 +113,36 @@ def test_a_claim_that_restates_a_fact_about_its_subject_is_confirmed(kb):
     assert not quotes_fact("A gas keeps its volume but takes the shape of whatever holds it",
                            "A liquid is the state of matter that keeps its volume but takes the shape of its "
                            "container.", "What is a liquid like?")
+
+
+@pytest.mark.parametrize("question, right, wrong", [
+    ("Which force pulls everything down toward the centre of the Earth?", "gravity", "friction"),
+    ("Which part of a plant takes in water from the ground?", "the roots", "the leaves"),
+])
+def test_a_member_a_fact_opens_with_is_confirmed_and_another_flagged(kb, question, right, wrong):
+    assert science_move(question, right, kb).verdict == "supported"
+    flagged = science_move(question, wrong, kb)
+    assert flagged.verdict == "contradicted" and right.split()[-1] not in flagged.text.lower()
+
+
+def test_a_short_answer_completes_its_question_for_the_card(kb):
+    assert science_move("What does a herbivore eat?", "plants only", kb).verdict == "supported"
+
+
+def test_the_question_naming_the_cards_word_confirms_no_completion(kb):
+    move = science_move("What do plants need for photosynthesis?", "minerals", kb)
+    assert move.verdict != "supported"
+
+
+def test_a_listing_fact_confirms_an_item_only_beside_every_word_of_the_question(kb):
+    assert science_move("What do plants need to grow? air and water", "air and water", kb).verdict == "supported"
+    move = science_move("What do plants need to grow? sugar is one", "sugar is one", kb)
+    assert move.verdict != "supported" and "sugar" in move.text
+
+
+def test_a_condition_the_card_never_speaks_of_leaves_it_no_verdict():
+    from science_catalog import match_card
+    from science_moves import beyond_card
+    card = match_card("Do plants make their food in winter?")
+    assert card is not None and beyond_card(card, "Do plants make their food in winter?")
+    assert not beyond_card(card, "Do plants make their own food?")
