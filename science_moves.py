@@ -557,7 +557,7 @@ def facts_verdict(claim: str, question: str, facts: list[str], embedder: Embedde
     """The facts' verdict on the whole claim: a fact says the same or otherwise about the claim's own subject
     (`same_subject`), else one it restates in the student's words (`restates`, `quotes_fact`) supports it."""
     verdict = judge_claim(claim, facts, question, neighbours=False) if facts else Verdict("unclear")
-    if verdict.label in ("contradicted", "supported") and not same_subject(claim, verdict.sentence):
+    if verdict.label in ("contradicted", "supported") and not same_subject(claim, verdict.sentence, question):
         verdict = Verdict("unclear", verdict.sentence)  # a fact about gases neither denies nor bears out a solid
     if verdict.label in ("absent", "unclear"):
         said = next((f for f in facts if restates(claim, f, question, embedder)), None) or next(
@@ -579,14 +579,22 @@ def quotes_fact(claim: str, fact: str, question: str, embedder: Embedder | None 
         and not roles_swapped(claim, fact) and paraphrases(claim, fact, question, embedder)
 
 
-def same_subject(claim: str, sentence: str) -> bool:
+def same_subject(claim: str, sentence: str, question: str = "") -> bool:
     """Is the fact about what the claim is about? A claim that opens with its own subject ("A solid has a fixed
     shape and volume") is judged only by a sentence that names it: "A gas ... has no fixed shape or volume" shares
-    every other word and says nothing of solids. A claim that opens with a pronoun or a phrase keeps any sentence."""
-    subject = CLAIM_SUBJECT.match(claim)
-    if not subject or STATEMENT.fullmatch(subject.group(1)) or not content_tokens(subject.group(1)):
+    every other word and says nothing of solids. A "they" or "it" stands for the question's subject: "they make the
+    food" to "What do roots do?" is about roots, which "Plants make their own food" never names. A claim that opens
+    with a phrase, or a pronoun the question names no subject for, keeps any sentence."""
+    pronoun = re.match(r"\W*(?:they|it)\s+(?!is\b|are\b|was\b|were\b)", claim, re.I)  # "it is ..." may be anything
+    said = QUESTION_SUBJECT.match(question) if pronoun else CLAIM_SUBJECT.match(claim)
+    if not said or not pronoun and STATEMENT.fullmatch(said.group(1)) or not content_tokens(said.group(1)):
         return True
-    return bool(base_forms(subject.group(1)) & forms_of(sentence))
+    return bool(base_forms(said.group(1)) & forms_of(sentence))
+
+
+# "What do roots do ...", "Why do birds ...", "How does the heart ...": the thing a student's "they" or "it" stands for
+QUESTION_SUBJECT = re.compile(r"^\W*(?:what|why|how|when|where)\s+(?:do|does|did|is|are|can)\s+(?:the\s+|an?\s+)?"
+                              r"(?!(?:we|you|i|people|it|they|there|this|that)\b)([a-z]+)\b(?!\s+(?:of|in)\b)", re.I)
 
 
 # "A solid has ...", "the heart pumps ...", "red blood cells carry ...": the claim's own subject, before its verb
