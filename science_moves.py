@@ -597,9 +597,9 @@ QUESTION_SUBJECT = re.compile(r"^\W*(?:what|why|how|when|where)\s+(?:do|does|did
                               r"(?!(?:we|you|i|people|it|they|there|this|that)\b)([a-z]+)\b(?!\s+(?:of|in)\b)", re.I)
 
 
-# "A solid has ...", "the heart pumps ...", "red blood cells carry ...": the claim's own subject, before its verb
-CLAIM_SUBJECT = re.compile(r"\W*(?:(?:the|an?|all|most|some|every)\s+)?([a-z]+)\s+(?:[a-z]+\s+){0,2}?"
-                           r"(?:is|are|was|were|has|have|can|cannot|can't|do|does|[a-z]+s)\b", re.I)
+# "A solid has ...", "the heart pumps ...", "plants need ...": the claim's first word, its subject where it is a
+# content word ("when a liquid ...", "in the leaves", "because ..." open with none)
+CLAIM_SUBJECT = re.compile(r"\W*(?:(?:the|an?|all|most|some|every)\s+)?([a-z]+)\b(?=\W+[a-z])", re.I)
 WHY_ASKED = re.compile(r"^\W*(?:why|how come)\b", re.I)
 
 
