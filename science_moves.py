@@ -27,9 +27,10 @@ from science_catalog import (CONDITION, FORMULA_TOKEN, FUNCTION, WRITTEN_ANSWER,
                              is_help, match_card, shared_terms, match_misconception, named_check, named_help,
                              named_question, near_card, resembles_misconception, own_words, yes, BARE_POLAR,
                              BARE_VERBS, POLAR_QUESTION, plural, VALUE_ASK)
-from science_names import (EXCLUSIVE_KINDS, KINDS, asked_among, about_member, chosen_fact, count_asked, directions_said,
-                           either_subject, listed_items, member, members_asked, named_answer, named_member,
-                           opposed_fact, other_chosen, roles_swapped, short_answer_fact, unit_fact, what_it_does)
+from science_names import (EXCLUSIVE_KINDS, KINDS, SHARED_KINDS, asked_among, asked_verb, about_member, chosen_fact,
+                           count_asked, directions_said, either_subject, listed_items, member, members_asked,
+                           named_answer, named_member, opposed_fact, other_chosen, roles_swapped, says_relation,
+                           short_answer_fact, unit_fact, what_it_does)
 from science_numbers import number_move
 from scorers import numbers_in, same_number
 
@@ -112,6 +113,8 @@ def member_move(claim: str, question: str, kb: KnowledgeBase, facts: list[str]) 
     if right and right == thing:  # the one member a fact names as the answer
         return Move(f"{yes(head)} {follow_up(head, question)}", "fact", "supported", [])
     seen = about_member(thing, kind, question, kb) if right else None
+    if seen and kind in SHARED_KINDS and not ((verb := asked_verb(question)) and says_relation(seen, verb)):
+        seen = None  # "Fish breathe with gills" rules out no fish for "Which animal lays eggs?"
     asked = "change of state" if kind == "change" else kind
     if right and not seen and kind in EXCLUSIVE_KINDS:  # one rock type forms from lava: the others do not
         return Move(f"Not {thing if thing[:1].isupper() else head}. Which {asked} fits {about(question)}? Think of "

@@ -165,6 +165,16 @@ def relation_of(question: str) -> str:
     return next((w for w in words if w not in ("is", "are", "do", "does", "did")), "")
 
 
+def asked_verb(question: str) -> str:
+    """The verb of what a naming question describes, helping verbs too: "has" in "Which type of animal has
+    feathers?", "lays" in "Which animal lays eggs?"; "" when it describes nothing."""
+    named = named_question(question)
+    clause = re.split(r"\b(?:that|who|which)\s+", named.description, maxsplit=1) if named else []
+    verb = re.match(r"\s*([a-z]+)", clause[1]) if len(clause) == 2 else None
+    return {"has": "have", "does": "do", "is": "be", "are": "be"}.get(verb.group(1).lower(), verb.group(1)) \
+        if verb else ""
+
+
 def says_relation(clause: str, relation: str) -> bool:
     """Does the clause say the relation, itself or one of its SYNONYMS ("release" for "give off"), in any form of
     its verb, its particle no more than three words after it ("breathe it out", "take in")?"""
@@ -266,10 +276,15 @@ KINDS = {"planet": ["Mercury", "Venus", "Earth", "Mars", "Jupiter", "Saturn", "U
          "change": ["evaporation", "condensation", "melting", "freezing", "boiling", "sublimation"],
          "rock": ["igneous", "sedimentary", "metamorphic"], "state of matter": ["solid", "liquid", "gas"],
          "force": ["gravity", "friction", "magnetism", "upthrust", "tension"],  # air resistance is friction too
-         "plant part": ["roots", "stem", "leaves", "flowers", "seeds", "fruit"]}
+         "plant part": ["roots", "stem", "leaves", "flowers", "seeds", "fruit"],
+         "animal": ["mammals", "birds", "fish", "reptiles", "amphibians", "insects"]}
 # Kinds whose members rule each other out as the answer to one question: one rock type forms from lava, where both
 # gravity and air resistance act on a falling leaf and both roots and stem carry water.
 EXCLUSIVE_KINDS = {"planet", "change", "rock", "state of matter"}
+# Kinds of which many members may answer one question ("Which animal lays eggs?": birds, fish, reptiles): a fact
+# about the student's member rules it out only where it says the asked relation otherwise ("Mammals have hair" to
+# "Which animal has feathers?"); "Fish breathe with gills" says nothing against fish laying eggs.
+SHARED_KINDS = {"force", "plant part", "animal"}
 # "What is it called when water vapour turns into liquid water?": a change of state asked for by name.
 CHANGE_ASKED = re.compile(r"\b(?:(?:is\s+it|do\s+(?:we|you)\s+call\s+it|is\s+the\s+name\s+for\s+it)\s+(?:called\s+)?"
                           r"when|which\s+(?:process|change))\b.*\b(?:solid|liquid|gas|vapou?r|water|ice|steam)\b",
@@ -316,7 +331,7 @@ def subject_fact(thing: str, kind: str, question: str, facts: list[str]) -> str 
     rocks form when melted rock, called magma or lava, cools and hardens" for "What type of rock is formed from
     cooled lava?", though no one clause of it holds all that."""
     kinds = {stem for _, stem in content_tokens(f"{kind} type kind form sort")}
-    terms = [base_forms(t) for t in key_terms(question) if not {s for _, s in content_tokens(t)} <= kinds]
+    terms = [term_forms(t) for t in key_terms(question) if not {s for _, s in content_tokens(t)} <= kinds]
     relation = relation_of(question)  # "takes" in "Which part ... takes in water": said, it counts as a term
     # the fact opens with the member: another one named later ("carries water up to the leaves") is no rival
     for fact in facts:
@@ -324,7 +339,7 @@ def subject_fact(thing: str, kind: str, question: str, facts: list[str]) -> str 
             said = forms_of(sentence)
             met = sum(bool(t & said) for t in terms) + bool(relation and says_relation(sentence, relation))
             wanted = len(terms) + bool(relation)
-            if len(terms) >= 2 and re.match(rf"\W*(?:the\s+|an?\s+)?(?:\w+'s\s+)?{re.escape(thing)}\b", sentence,
+            if terms and re.match(rf"\W*(?:the\s+|an?\s+)?(?:\w+'s\s+)?{re.escape(thing)}\b", sentence,
                                             re.I) \
                     and not has_negation(sentence) and met >= wanted - (wanted >= 3):
                 return fact

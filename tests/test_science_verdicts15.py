@@ -115,14 +115,17 @@ def test_a_claim_that_restates_a_fact_about_its_subject_is_confirmed(kb):
                            "container.", "What is a liquid like?")
 
 
-@pytest.mark.parametrize("question, right, wrong", [
-    ("Which force pulls everything down toward the centre of the Earth?", "gravity", "friction"),
-    ("Which part of a plant takes in water from the ground?", "the roots", "the leaves"),
-])
-def test_a_member_a_fact_opens_with_is_confirmed_and_another_flagged(kb, question, right, wrong):
-    assert science_move(question, right, kb).verdict == "supported"
-    flagged = science_move(question, wrong, kb)
-    assert flagged.verdict == "contradicted" and right.split()[-1] not in flagged.text.lower()
+def test_a_member_a_fact_opens_with_is_confirmed_and_another_flagged(kb):
+    question = "Which part of a plant takes in water from the ground?"
+    assert science_move(question, "the roots", kb).verdict == "supported"
+    flagged = science_move(question, "the leaves", kb)
+    assert flagged.verdict == "contradicted" and "roots" not in flagged.text.lower()
+
+
+def test_a_force_a_fact_opens_with_is_confirmed_and_another_never(kb):
+    question = "Which force pulls everything down toward the centre of the Earth?"
+    assert science_move(question, "gravity", kb).verdict == "supported"
+    assert science_move(question, "friction", kb).verdict != "supported"
 
 
 def test_a_short_answer_completes_its_question_for_the_card(kb):
@@ -146,3 +149,23 @@ def test_a_condition_the_card_never_speaks_of_leaves_it_no_verdict():
     card = match_card("Do plants make their food in winter?")
     assert card is not None and beyond_card(card, "Do plants make their food in winter?")
     assert not beyond_card(card, "Do plants make their own food?")
+
+
+def test_a_pronoun_stands_for_the_question_subject(kb):
+    from science_moves import same_subject
+    assert not same_subject("they make sugar for the plant", "Plants make their own food.", "What do roots do?")
+    assert same_subject("they soak up water", "Roots take up water and minerals.", "What do roots do?")
+    move = science_move("What do the roots of a tree do? they make its food", "they make its food", kb)
+    assert move.verdict != "supported"
+
+
+def test_a_member_of_a_shared_kind_is_flagged_only_by_the_asked_relation(kb):
+    flagged = science_move("Which group of animals has feathers?", "reptiles", kb)
+    assert flagged.verdict != "supported"
+    kept = science_move("Which animal group lays eggs?", "fish", kb)  # fish do lay eggs
+    assert kept.verdict != "contradicted"
+
+
+def test_a_restated_list_fact_about_its_subject_is_confirmed(kb):
+    move = science_move("What does a plant need to grow well?", "Plants need air, water, light and nutrients", kb)
+    assert move.verdict == "supported"
