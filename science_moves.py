@@ -488,8 +488,7 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         return Move(f"What is your idea about {about(question)}? Say it in a full sentence, and what makes you think "
                     f"so?", "fact", "unclear", [])
     if (polar := POLAR.match(claim)) and claim[polar.end():].strip():
-        return polar_move(claim[polar.end():], question, claim_move(claim[polar.end():], question, facts, card,
-                                                                    embedder, fitting))
+        return polar_answer(claim[:polar.end()], claim[polar.end():], question, facts, card, embedder, fitting)
     verdict = facts_verdict(claim, question, facts, embedder)
     head, *reasons = CLAUSE_BREAK.split(claim, maxsplit=1)
     if verdict.label in ("absent", "unclear") and facts:
@@ -719,6 +718,24 @@ def card_reply(card: TopicCard, claim: str, said: str) -> str:
 
 # "No; the current is the same on both sides": a yes or a no, then the reason. "No force is needed" is no answer "no".
 POLAR = re.compile(r"^\W*(?:yes|yeah|yep|no|nope)\s*[,;:.!-]\s*(?=\w)", re.I)
+
+
+def polar_answer(said: str, reason: str, question: str, facts: list[str], card: TopicCard | None,
+                 embedder: Embedder | None = None, fitting: list[str] | None = None) -> Move:
+    """A yes or no with its reason: the yes or no is judged first as the question's own statement or its denial
+    (`yes_no_claim`: "no" to "Can light travel through empty space?" says "light can not travel through empty
+    space"), so a fact about light rules it out whatever the reason says; a yes or no a fact bears out, with a reason
+    no fact denies, is confirmed; else the reason is judged alone (`polar_move`)."""
+    stated = yes_no_claim(said.strip(" ,;:.!-"), question)
+    answered = claim_move(stated, question, facts, card, embedder, fitting) if stated != said.strip(" ,;:.!-") \
+        else None
+    if answered and answered.verdict == "contradicted":
+        return answered
+    move = claim_move(reason, question, facts, card, embedder, fitting)
+    if answered and answered.verdict == "supported" and move.verdict != "contradicted":
+        return Move(f"{yes(said + reason)} {follow_up(reason, question, True)}", "fact", "supported",
+                    answered.evidence)
+    return polar_move(reason, question, move)
 
 
 def polar_move(reason: str, question: str, move: Move) -> Move:

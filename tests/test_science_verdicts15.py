@@ -169,3 +169,13 @@ def test_a_member_of_a_shared_kind_is_flagged_only_by_the_asked_relation(kb):
 def test_a_restated_list_fact_about_its_subject_is_confirmed(kb):
     move = science_move("What does a plant need to grow well?", "Plants need air, water, light and nutrients", kb)
     assert move.verdict == "supported"
+
+
+def test_a_no_a_fact_about_the_same_subject_denies_is_flagged_whatever_its_reason(kb):
+    move = science_move("Can light travel across empty space?", "no, light has to have air", kb)
+    assert move.verdict == "contradicted"
+
+
+def test_a_sound_fact_decides_nothing_about_light():
+    from science_moves import same_subject
+    assert not same_subject("light needs air to move", "Sound cannot travel through empty space.")
