@@ -57,6 +57,7 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     card = match_card(asked, key_terms(question)) or near_card(asked, embedder or default_embedder())  # its scenario,
     # not one shared word, or the card's own question in other words
     misconception = on_scenario(misconception, card, asked, claim or "")
+    misconception = None if misconception and quotes_a_fact(claim, asked, kb, embedder) else misconception
     said = (card_verdict(card, claim) or completes_card(card, claim, asked)) if card and claim \
         and misconception is None and not beyond_card(card, asked) else None
     if said is None and card and claim and VALUE_ASK.search(card.example_question) and not card.partial \
@@ -72,6 +73,7 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
         # other words; "the white blood cells" to "Which blood cells fight infection?" names a thing, it says no idea
         misconception = on_scenario(resembles_misconception(claim, question, embedder or default_embedder()), card,
                                     asked, claim)
+    misconception = None if misconception and quotes_a_fact(claim, asked, kb, embedder) else misconception
     topic = misconception.name if misconception else claim or ""  # the misconception names what the facts must cover
     given = digit_numbers(question)  # in a quantity question, a fact with other numbers may be a worked answer to it
     meant = misconception.name if misconception else question  # the terms, and the meaning a fact must share
@@ -553,6 +555,13 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         return Move(f"{ask}Test your idea against this fact: \"{shown[0]}\" Does it support what you said, or point "
                     f"somewhere else?", "fact", verdict.label, shown)
     return Move(own_idea_test(claim), "fact", verdict.label, [])
+
+
+def quotes_a_fact(claim: str, question: str, kb: KnowledgeBase, embedder: Embedder | None = None) -> bool:
+    """Does the claim restate a fact of the knowledge base word for word in its order (`restates`, never the looser
+    `quotes_fact`: "clouds are water vapour" reads close to a fact about vapour in clouds)? Such a claim is no
+    misconception, whatever words it shares with one: "A gas has no fixed shape" is not "gases have no mass"."""
+    return any(restates(claim, hit["text"], question, embedder) for hit in kb.search(claim, k=3))
 
 
 def facts_verdict(claim: str, question: str, facts: list[str], embedder: Embedder | None = None) -> Verdict:

@@ -179,3 +179,9 @@ def test_a_no_a_fact_about_the_same_subject_denies_is_flagged_whatever_its_reaso
 def test_a_sound_fact_decides_nothing_about_light():
     from science_moves import same_subject
     assert not same_subject("light needs air to move", "Sound cannot travel through empty space.")
+
+
+def test_a_quoted_fact_is_no_misconception_that_shares_its_words(kb):
+    move = science_move("How do gases behave?", "A gas has no fixed shape and spreads out to fill the space", kb)
+    assert move.kind != "misconception" and move.verdict != "contradicted"
+    assert science_move("How do gases behave?", "a gas has no weight at all", kb).verdict == "contradicted"
