@@ -29,8 +29,8 @@ from science_catalog import (CONDITION, FORMULA_TOKEN, FUNCTION, WRITTEN_ANSWER,
                              BARE_VERBS, POLAR_QUESTION, plural, VALUE_ASK)
 from science_names import (EXCLUSIVE_KINDS, KINDS, SHARED_KINDS, asked_among, asked_verb, about_member, chosen_fact,
                            count_asked, directions_said, either_subject, listed_items, member, members_asked,
-                           named_answer, named_member, opposed_fact, other_chosen, roles_swapped, says_relation,
-                           short_answer_fact, unit_fact, what_it_does)
+                           list_fact, made_from, named_answer, named_member, opposed_fact, other_chosen, roles_swapped,
+                           says_relation, short_answer_fact, unit_fact, what_it_does)
 from science_numbers import number_move
 from scorers import numbers_in, same_number
 
@@ -175,34 +175,8 @@ def list_move(items: list[str], part: bool, question: str, kb: KnowledgeBase, ca
                 "fact", "supported", grounds)
 
 
-def list_fact(item: str, question: str, kb: KnowledgeBase) -> str | None:
-    """The fact sentence that lists the item among others beside every content word of the question, un-negated:
-    "Plants need sunlight, water, air and nutrients from the soil" for "water" to "What do plants need to grow?".
-    One that misses a word lists for another question: what plants need to grow is not what photosynthesis uses,
-    nor is the sugar a plant makes "to grow" what it needs."""
-    terms = [base_forms(word) for word, _ in content_tokens(question) if word.lower() not in COUNT_WORDS]  # "need"
-    for hit in kb.search(f"{question} {item}", k=6) if terms else []:
-        for sentence in re.split(r"(?<=[.!?])\s+", hit["text"]):
-            said = forms_of(sentence)
-            if forms_of(item) <= said and re.search(r",[^,]+\band\b", sentence) and not has_negation(sentence) \
-                    and all(t & said for t in terms) and not made_from(item, sentence, question):
-                return sentence
-    return None
-
-
-COUNT_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "main", "different", "some"}
-
-
 def is_are(items: list[str]) -> str:
     return "is" if len(items) == 1 else "are"
-
-
-def made_from(item: str, fact: str, question: str) -> bool:
-    """Does a fact that writes a reaction ("glucose + oxygen -> carbon dioxide + water") name the item only among
-    what goes in, where the question asks for the products? Oxygen is named beside respiration, yet not made by it."""
-    sides = re.split(r"->|→", fact, maxsplit=1)
-    return bool(re.search(r"\bproducts?\b", question, re.I)) and len(sides) == 2 \
-        and bool(forms_of(item) <= forms_of(sides[0])) and not forms_of(item) <= forms_of(sides[1])
 
 
 def choice_move(question: str, choices: list[str], picked: int | None, kb: KnowledgeBase) -> Move:

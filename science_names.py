@@ -1,10 +1,11 @@
 """The named answer of a science question: which thing a fact names as the answer to a naming question ("Which
 organ ...", "What gas do plants give off ...?", "Is a whale a fish or a mammal?"), the relation the question asks the
 thing to have, the fact's clauses, what a named thing does, a unit a fact gives for its quantity, and the verdicts
-that follow from them: a closed kind (the planets, the gases of the air, the organs, the changes of state) whose one
-member a fact names rules out the others, a fact that says the student's thing does the opposite of what is asked
-contradicts it, and a claim whose parts a fact pairs the other way round ("they take in oxygen and give off carbon
-dioxide") is swapped. science_moves.py decides the move from them.
+that follow from them: a closed kind (the planets, the gases of the air, the organs, the changes of state, the rock
+types, ...) whose one member a fact names rules out the others, a fact that says the student's thing does the
+opposite of what is asked contradicts it, and a claim whose parts a fact pairs the other way round ("they take in
+oxygen and give off carbon dioxide") is swapped. A list answer's items ("I know oxygen is one") and the facts that
+list them are read here too. science_moves.py decides the move from them.
 """
 from __future__ import annotations
 
@@ -510,3 +511,28 @@ def members_asked(question: str) -> str | None:
         "type kind main different name list " + " ".join(COUNTS))}
     return next((kind for kind in KINDS if asked and asked <= {stem for _, stem in content_tokens(kind)}), None)
 
+
+def list_fact(item: str, question: str, kb: KnowledgeBase) -> str | None:
+    """The fact sentence that lists the item among others beside every content word of the question, un-negated:
+    "Plants need sunlight, water, air and nutrients from the soil" for "water" to "What do plants need to grow?".
+    One that misses a word lists for another question: what plants need to grow is not what photosynthesis uses,
+    nor is the sugar a plant makes "to grow" what it needs."""
+    terms = [base_forms(word) for word, _ in content_tokens(question) if word.lower() not in COUNT_WORDS]  # "need"
+    for hit in kb.search(f"{question} {item}", k=6) if terms else []:
+        for sentence in re.split(r"(?<=[.!?])\s+", hit["text"]):
+            said = forms_of(sentence)
+            if forms_of(item) <= said and re.search(r",[^,]+\band\b", sentence) and not has_negation(sentence) \
+                    and all(t & said for t in terms) and not made_from(item, sentence, question):
+                return sentence
+    return None
+
+
+COUNT_WORDS = {*COUNTS, "main", "different", "some"}  # how many things a list question asks for, not which
+
+
+def made_from(item: str, fact: str, question: str) -> bool:
+    """Does a fact that writes a reaction ("glucose + oxygen -> carbon dioxide + water") name the item only among
+    what goes in, where the question asks for the products? Oxygen is named beside respiration, yet not made by it."""
+    sides = re.split(r"->|→", fact, maxsplit=1)
+    return bool(re.search(r"\bproducts?\b", question, re.I)) and len(sides) == 2 \
+        and bool(forms_of(item) <= forms_of(sides[0])) and not forms_of(item) <= forms_of(sides[1])

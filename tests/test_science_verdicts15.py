@@ -6,8 +6,8 @@ subject is confirmed. Every sentence here is new (not the probe set)."""
 import pytest
 
 from evidence import KnowledgeBase, extract_claim
-from science_moves import list_move, made_from, quotes_fact, same_subject, science_move
-from science_names import listed_items, member, members_asked
+from science_moves import list_move, quotes_fact, same_subject, science_move
+from science_names import listed_items, made_from, member, members_asked
 
 
 @pytest.fixture(scope="module")
