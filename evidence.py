@@ -557,7 +557,7 @@ def extract_claim(message: str, question: str = "") -> str | None:
     asked = set(content_words(question))
     claims = []
     protected = ABBREVIATIONS.sub(lambda m: m.group(0).replace(".", "\0"), rest)
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", protected):
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+|,\s*(?=(?:but\s+)?i'?m\s+not\s+sure\b)", protected, flags=re.I):
         sentence = CHECKING.sub("", sentence.replace("\0", ".").strip())  # "X, right?" claims X
         head, colon, tail = sentence.partition(":")
         names_question = len(head.split()) <= 6 and re.search(r"(?i)theme|main idea|claim|purpose|answer|compare", head)
@@ -565,7 +565,7 @@ def extract_claim(message: str, question: str = "") -> str | None:
             continue  # "give my student the answer: main idea of ..." names what is wanted, claims nothing
         if colon and tail.strip() and (set(content_words(head)) <= asked | TUTOR_WORDS or names_question):
             sentence = tail.strip()
-        while marked := CLAIM_MARKERS.search(sentence):   # "oh I think friction": both markers go
+        while (marked := CLAIM_MARKERS.search(sentence)) and sentence[marked.end():].strip(" .!?"):  # "X I think": X
             sentence = sentence[marked.end():]
         guessed = MEANING_GUESS.match(sentence) if re.search(r"(?i)\bmean", question) else None
         sentence = guessed.group("meaning") if guessed else sentence
@@ -578,7 +578,7 @@ def extract_claim(message: str, question: str = "") -> str | None:
         if (sentence.endswith("?") or NOT_A_CLAIM.search(sentence) or REQUEST.search(sentence) or options
                 or REPORTED.search(sentence) or (len(sentence) > 12 and sentence.strip(" .!") in question)
                 or not (set(content_words(sentence)) - asked or answers or RELATES.search(sentence)
-                        or FORMULA_TOKEN.search(sentence))):  # "H2O" has no content word, yet answers
+                        or FORMULA_TOKEN.search(sentence) or re.search(r"\d", sentence))):  # "H2O", "100": answers
             continue
         claims.append(sentence.strip(" .!'\""))
     claim = re.sub(r"(?i)^(?:so,?\s+)?(?:that|the answer is|it's|it is|it means|means|the (?:main idea|theme|claim|"

@@ -620,12 +620,12 @@ UNIT_OF = re.compile(r"^(?:what|which)\s+(?:is|are)\s+the\s+(?:si\s+)?units?\s+(
 WHO = re.compile(r"^who\s+(?:first\s+)?(\w+(?:ed|t|de|ote))\s+(.+)$", re.I)  # discovered, built, made, wrote
 # "Which N of the W REST": the whole W is the article and one word, or two when the second is no verb ("the plant
 # cell", not "the eye controls"). N is one word, or two when a singular first word meets a second that is no verb
-# ("simple machine is", "body part", not "organ pumps", "gas makes", "planet formed" or "animals lay"), or a noun
-# of a bare noun ("state of matter keeps"; "What state of water is steam?" asks steam's state).
+# ("simple machine is", "body part", "blood cells"; not "organ pumps", "gas makes", "planet formed", "animals lay"),
+# or a noun of a bare noun ("state of matter keeps"; "What state of water is steam?" asks steam's state).
 NOT_NOUN = r"(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might|must|of|in|on|at|for|" \
            r"to|from|with|by|that|which|who|up|out|down|we|you|they|i|the|an?|this|these|those|my|your|its|their|our)\b"
 WHICH_NOUN = re.compile(rf"^(?:what|which)\s+(?:(?:type|kind|sort|form)s?\s+of\s+)?((?!{NOT_NOUN})[a-z]+(?<!s)"
-                        rf"(?:\s+(?!{NOT_NOUN})[a-z]+(?<![sd])|"
+                        rf"(?:\s+(?!{NOT_NOUN})(?:[a-z]+(?<![sd])|cells\b)|"
                         rf"\s+of\s+(?!{NOT_NOUN})[a-z]+(?!\s+(?:is|are)\b))?|[a-z]+)\s+"
                         r"(?:of\s+((?:the|an?|your|our)\s+[\w'-]+"
                         r"(?:\s+(?!is\b|are\b|do\b|does\b|has\b|can\b)[\w'-]+(?<!s))?)\s+)?(.+)$", re.I)

@@ -23,16 +23,17 @@ from typing import TYPE_CHECKING
 from evidence import (CLAUSE_BREAK, COMMON, TUTOR_STEMS, KnowledgeBase, Move, Verdict, about, base_forms,
                       content_tokens, default_embedder, fits, forms_of, has_negation, judge_claim, key_terms,
                       paraphrases, question_of)
-from science_catalog import (FORMULA_TOKEN, FUNCTION, WRITTEN_ANSWER, Misconception, TopicCard, answer_of,
+from science_catalog import (CONDITION, FORMULA_TOKEN, FUNCTION, WRITTEN_ANSWER, Misconception, TopicCard, answer_of,
                              card_verdict, digit_numbers, echo, first_step, gives_reason, in_fact_words,
                              is_help, match_card, shared_terms, match_misconception, named_check, named_help,
                              named_question, near_card, resembles_misconception, own_words, yes, BARE_POLAR,
                              BARE_VERBS, POLAR_QUESTION, plural, VALUE_ASK)
-from science_names import (asked_among, about_member, chosen_fact, directions_said, either_subject, member,
-                           named_answer, named_member, opposed_fact, other_chosen, roles_swapped, short_answer_fact,
-                           unit_fact, what_it_does)
-from science_fallback import (CAUSE_LEAD, SCAFFOLD, definition_term, honest_start, list_start, misfit_move,
-                              part_move, side_move, two_part_start, undecided_move)
+from science_names import (EXCLUSIVE_KINDS, KINDS, SHARED_KINDS, asked_among, asked_verb, about_member, chosen_fact,
+                           count_asked, directions_said, either_subject, listed_items, member, members_asked,
+                           list_fact, made_from, named_answer, named_member, opposed_fact, other_chosen, roles_swapped,
+                           says_relation, short_answer_fact, unit_fact, what_it_does)
+from science_fallback import (CAUSE_LEAD, SCAFFOLD, STATEMENT, definition_term, honest_start, list_start,
+                              misfit_move, part_move, side_move, two_part_start, undecided_move)
 from science_numbers import number_move
 from scorers import numbers_in, same_number
 
@@ -59,17 +60,23 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     card = match_card(asked, key_terms(question)) or near_card(asked, embedder or default_embedder())  # its scenario,
     # not one shared word, or the card's own question in other words
     misconception = on_scenario(misconception, card, asked, claim or "")
-    said = card_verdict(card, claim) if card and claim and misconception is None else None
+    misconception = None if misconception and quotes_a_fact(claim, asked, kb, embedder) else misconception
+    said = (card_verdict(card, claim) or completes_card(card, claim, asked)) if card and claim \
+        and misconception is None and not beyond_card(card, asked) else None
     if said is None and card and claim and VALUE_ASK.search(card.example_question) and not card.partial \
             and stated_value(claim, asked) and not OTHER_SCALE.search(claim):
         said = "wrong"  # a card written for one value accepts it in every form it knows: another value is wrong
+    if claim and misconception is None and (listed := listed_items(answer_of(claim), asked)):
+        return list_move(*listed, asked, kb, card, embedder)  # each named thing judged on its own
     if card and said:  # the student's own words are quoted back, never the card's key idea
         return Move(card_reply(card, claim, said), "card",
                     {"right": "supported", "wrong": "contradicted"}.get(said, "unclear"),
                     [card.idea] if said == "right" else [])
-    if claim and misconception is None:  # a catalogued wrong idea in other words
+    if claim and misconception is None and len(forms_of(claim) - forms_of(asked)) >= 2:  # a catalogued wrong idea in
+        # other words; "the white blood cells" to "Which blood cells fight infection?" names a thing, it says no idea
         misconception = on_scenario(resembles_misconception(claim, question, embedder or default_embedder()), card,
                                     asked, claim)
+    misconception = None if misconception and quotes_a_fact(claim, asked, kb, embedder) else misconception
     topic = misconception.name if misconception else claim or ""  # the misconception names what the facts must cover
     given = digit_numbers(question)  # in a quantity question, a fact with other numbers may be a worked answer to it
     meant = misconception.name if misconception else question  # the terms, and the meaning a fact must share
@@ -121,9 +128,68 @@ def member_move(claim: str, question: str, kb: KnowledgeBase, facts: list[str]) 
     if right and right == thing:  # the one member a fact names as the answer
         return Move(f"{yes(head)} {follow_up(head, question)}", "fact", "supported", [])
     seen = about_member(thing, kind, question, kb) if right else None
+    if seen and kind in SHARED_KINDS and not ((verb := asked_verb(question)) and says_relation(seen, verb)):
+        seen = None  # "Fish breathe with gills" rules out no fish for "Which animal lays eggs?"
     asked = "change of state" if kind == "change" else kind
+    if right and not seen and kind in EXCLUSIVE_KINDS:  # one rock type forms from lava: the others do not
+        return Move(f"Not {thing if thing[:1].isupper() else head}. Which {asked} fits {about(question)}? Think of "
+                    f"how each {asked} differs, and check each against the question.", "fact", "contradicted", [])
     return Move(f"Not {thing if thing[:1].isupper() else head}: {seen} So which {asked} fits {about(question)}?",
                 "fact", "contradicted", [seen]) if seen else None
+
+
+def beyond_card(card: TopicCard, question: str) -> bool:
+    """Does a yes/no question set a condition its card never speaks of ("Do plants make their food at night?" to the
+    card on how plants get food)? The card's answer words ("photosynthesis") then say the topic, not the answer to
+    the condition: "yes, they photosynthesize all night" would be confirmed by them."""
+    condition = CONDITION.search(question.rstrip("?. "))
+    text = " ".join([card.topic, card.idea, card.example_question, card.opening, card.next])
+    return bool(POLAR_QUESTION.match(question)) and bool(condition) \
+        and not shared_terms(text, key_terms(condition.group(1)))
+
+
+def list_move(items: list[str], part: bool, question: str, kb: KnowledgeBase, card: TopicCard | None,
+              embedder: Embedder | None = None) -> Move:
+    """A list answer judged item by item, each as a short answer of its own (the card's answer or one of its parts,
+    else what the facts say of it): a right part is confirmed and the rest asked for ("Yes: oxygen is one of them.
+    What else ..."), a wrong item flagged with its own move, an item nothing decides asked for its reason. "I know
+    oxygen is one" quoted whole helps no one: the list's things are what the student named."""
+    moves = {item: Move("", "card", {"right": "supported", "partial": "supported", "wrong": "contradicted"}.get(
+        card_verdict(card, item) or "", "unclear"), [card.idea]) if card and card_verdict(card, item) else
+        Move("", "fact", "supported", []) if (asked := members_asked(question)) and member(item, asked) else
+        Move("", "fact", "supported", [listed]) if (listed := list_fact(item, question, kb)) else
+        science_move(question, item, kb, embedder=embedder) for item in items}
+    right = [item for item, move in moves.items() if move.verdict == "supported"
+             and not any(made_from(item, fact, question) for fact in move.evidence)]
+    wrong = next((item for item, move in moves.items() if move.verdict == "contradicted"), None)
+    grounds = list(dict.fromkeys(fact for item, move in moves.items() if item in right or item == wrong
+                                 for fact in move.evidence))[:2]
+    said = " and ".join(filter(None, [", ".join(echo(item) for item in right[:-1]), *map(echo, right[-1:])]))
+    if wrong:
+        flagged = moves[wrong].text if moves[wrong].text else f"Not {echo(wrong)}: check it against {about(question)}."
+        return Move(f"{f'Yes to {said}. ' if right else ''}{flagged}", "fact", "contradicted", grounds)
+    if len(right) < len(items):  # a thing no fact or card decides: its reason, never a verdict
+        unsure = " and ".join(echo(item) for item in items if item not in right)
+        one = len(items) - len(right) == 1
+        return Move(f"{f'Yes: {said} {is_are(right)} right. ' if right else ''}What makes you think {unsure} "
+                    f"{'belongs' if one else 'belong'} in the answer to {about(question)}? Say what you know about "
+                    f"{'it' if one else 'them'}.", "fact", "unclear", grounds)
+    kind = members_asked(question)  # "What are the states of matter?" counts them without saying so
+    wanted, named = count_asked(question) or (len(KINDS[kind]) if kind else 0), len(items)
+    if wanted > named:
+        rest = "Which one is" if wanted - named == 1 else "Which ones are"
+        return Move(f"Yes: {said} {'is one' if named == 1 else 'are two' if named == 2 else 'are right'} of the "
+                    f"{NUMBER_WORDS[wanted]}. {rest} still missing?", "fact", "supported", grounds)
+    if part or not wanted:
+        return Move(f"Yes: {said} {'is one of them' if named == 1 else 'are right'}. What else belongs in the answer "
+                    f"to {about(question)}?", "fact", "supported", grounds)
+    return Move(f"Yes: {said}, all {NUMBER_WORDS[wanted]} of them. Can you say one thing that sets each apart from "
+                f"the others?",
+                "fact", "supported", grounds)
+
+
+def is_are(items: list[str]) -> str:
+    return "is" if len(items) == 1 else "are"
 
 
 def choice_move(question: str, choices: list[str], picked: int | None, kb: KnowledgeBase) -> Move:
@@ -275,6 +341,28 @@ def yes_no_claim(claim: str, question: str) -> str:
     return " ".join([*words[:cut], aux, *([] if said.group(1) else ["not"]), *words[cut:]])
 
 
+# "What do herbivores eat?": the subject and the verb a short answer completes
+COMPLETES = re.compile(r"^\W*what\s+(?:do|does|did)\s+((?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?!do\b)([a-z]+)\W*$", re.I)
+
+
+def completed(claim: str, question: str) -> str:
+    """A short answer said as the statement it completes: "only plants" to "What do herbivores eat?" says
+    "herbivores eat only plants", the words a card's answer is written in. Any other claim is kept as it is."""
+    asked = COMPLETES.match(question)
+    if not asked or len(claim.split()) > 4 or STATEMENT.match(claim):
+        return claim
+    return f"{asked.group(1)} {asked.group(2)} {claim}"
+
+
+def completes_card(card: TopicCard, claim: str, question: str) -> str | None:
+    """The card's verdict on the short answer said as the statement it completes (`completed`), unless the
+    question's own words already say the card's answer: "What do plants need for photosynthesis?" names the
+    photosynthesis card's word, so "oxygen" completing it would be confirmed by the question, not the answer."""
+    said = completed(claim, question)
+    return card_verdict(card, said) if said != claim and card_verdict(card, completed("", question)) is None \
+        else None
+
+
 # "What happens to its mass?": the one property the question asks about, which a student's "it" stands for.
 PROPERTY_ASKED = re.compile(r"\bwhat\s+(?:happens|will happen|would happen)\s+to\s+(?:the|its|their|your|his|her)\s+"
                             r"(mass|weight|volume|temperature|speed|shape|density)\b", re.I)
@@ -388,12 +476,8 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         return Move(f"What is your idea about {about(question)}? Say it in a full sentence, and what makes you think "
                     f"so?", "fact", "unclear", [])
     if (polar := POLAR.match(claim)) and claim[polar.end():].strip():
-        return polar_move(claim[polar.end():], question, claim_move(claim[polar.end():], question, facts, card,
-                                                                    embedder, fitting, kb))
-    verdict = judge_claim(claim, facts, question, neighbours=False) if facts else Verdict("unclear")
-    if verdict.label in ("absent", "unclear"):
-        said = next((f for f in facts if restates(claim, f, question, embedder)), None)
-        verdict = Verdict("supported", said) if said else verdict
+        return polar_answer(claim[:polar.end()], claim[polar.end():], question, facts, card, embedder, fitting, kb)
+    verdict = facts_verdict(claim, question, facts, embedder)
     head, *reasons = CLAUSE_BREAK.split(claim, maxsplit=1)
     if verdict.label in ("absent", "unclear") and facts:
         # "In the chloroplasts, because they have chlorophyll": the answer is judged on its own, its reason only
@@ -469,6 +553,60 @@ def undecided(claim: str, head: str, question: str, facts: list[str], fitting: l
     return undecided_move(claim, question, facts, kb, label)
 
 
+def quotes_a_fact(claim: str, question: str, kb: KnowledgeBase, embedder: Embedder | None = None) -> bool:
+    """Does the claim restate a fact of the knowledge base word for word in its order (`restates`, never the looser
+    `quotes_fact`: "clouds are water vapour" reads close to a fact about vapour in clouds)? Such a claim is no
+    misconception, whatever words it shares with one: "A gas has no fixed shape" is not "gases have no mass"."""
+    return any(restates(claim, hit["text"], question, embedder) for hit in kb.search(claim, k=3))
+
+
+def facts_verdict(claim: str, question: str, facts: list[str], embedder: Embedder | None = None) -> Verdict:
+    """The facts' verdict on the whole claim: a fact says the same or otherwise about the claim's own subject
+    (`same_subject`), else one it restates in the student's words (`restates`, `quotes_fact`) supports it."""
+    verdict = judge_claim(claim, facts, question, neighbours=False) if facts else Verdict("unclear")
+    if verdict.label in ("contradicted", "supported") and not same_subject(claim, verdict.sentence, question):
+        verdict = Verdict("unclear", verdict.sentence)  # a fact about gases neither denies nor bears out a solid
+    if verdict.label in ("absent", "unclear"):
+        said = next((f for f in facts if restates(claim, f, question, embedder)), None) or next(
+            (f for f in facts if quotes_fact(claim, f, question, embedder)), None)
+        verdict = Verdict("supported", said) if said else verdict
+    return verdict
+
+
+def quotes_fact(claim: str, fact: str, question: str, embedder: Embedder | None = None) -> bool:
+    """Does a claim that names its subject restate a fact about that subject in other words ("A solid has a fixed
+    shape and a fixed volume" for "A solid is the state of matter that keeps its own shape and its own volume")? Its
+    subject opens the fact, it bears on the fact (`bears_on`), says it in other words (`paraphrases`), makes the
+    fact's comparisons and no swapped pairing. A student quoting the textbook is never asked to doubt it."""
+    subject = CLAIM_SUBJECT.match(claim)
+    if not subject or STATEMENT.fullmatch(subject.group(1)) or not content_tokens(subject.group(1)):
+        return False
+    opens = re.match(rf"\W*(?:(?:the|an?|all|most|some|every)\s+)?{re.escape(subject.group(1))}", fact, re.I)
+    return bool(opens) and bears_on(claim, fact, question) and compares_alike(claim, fact) \
+        and not roles_swapped(claim, fact) and paraphrases(claim, fact, question, embedder)
+
+
+def same_subject(claim: str, sentence: str, question: str = "") -> bool:
+    """Is the fact about what the claim is about? A claim that opens with its own subject ("A solid has a fixed
+    shape and volume") is judged only by a sentence that names it: "A gas ... has no fixed shape or volume" shares
+    every other word and says nothing of solids. A "they" or "it" stands for the question's subject: "they make the
+    food" to "What do roots do?" is about roots, which "Plants make their own food" never names. A claim that opens
+    with a phrase, or a pronoun the question names no subject for, keeps any sentence."""
+    pronoun = re.match(r"\W*(?:they|it)\s+(?!is\b|are\b|was\b|were\b)", claim, re.I)  # "it is ..." may be anything
+    said = QUESTION_SUBJECT.match(question) if pronoun else CLAIM_SUBJECT.match(claim)
+    if not said or not pronoun and STATEMENT.fullmatch(said.group(1)) or not content_tokens(said.group(1)):
+        return True
+    return bool(base_forms(said.group(1)) & forms_of(sentence))
+
+
+# "What do roots do ...", "Why do birds ...", "How does the heart ...": the thing a student's "they" or "it" stands for
+QUESTION_SUBJECT = re.compile(r"^\W*(?:what|why|how|when|where)\s+(?:do|does|did|is|are|can)\s+(?:the\s+|an?\s+)?"
+                              r"(?!(?:we|you|i|people|it|they|there|this|that)\b)([a-z]+)\b(?!\s+(?:of|in)\b)", re.I)
+
+
+# "A solid has ...", "the heart pumps ...", "plants need ...": the claim's first word, its subject where it is a
+# content word ("when a liquid ...", "in the leaves", "because ..." open with none)
+CLAIM_SUBJECT = re.compile(r"\W*(?:(?:the|an?|all|most|some|every)\s+)?([a-z]+)\b(?=\W+[a-z])", re.I)
 WHY_ASKED = re.compile(r"^\W*(?:why|how come)\b", re.I)
 
 
@@ -576,6 +714,25 @@ def card_reply(card: TopicCard, claim: str, said: str) -> str:
 
 # "No; the current is the same on both sides": a yes or a no, then the reason. "No force is needed" is no answer "no".
 POLAR = re.compile(r"^\W*(?:yes|yeah|yep|no|nope)\s*[,;:.!-]\s*(?=\w)", re.I)
+
+
+def polar_answer(said: str, reason: str, question: str, facts: list[str], card: TopicCard | None,
+                 embedder: Embedder | None = None, fitting: list[str] | None = None,
+                 kb: KnowledgeBase | None = None) -> Move:
+    """A yes or no with its reason: the yes or no is judged first as the question's own statement or its denial
+    (`yes_no_claim`: "no" to "Can light travel through empty space?" says "light can not travel through empty
+    space"), so a fact about light rules it out whatever the reason says; a yes or no a fact bears out, with a reason
+    no fact denies, is confirmed; else the reason is judged alone (`polar_move`)."""
+    stated = yes_no_claim(said.strip(" ,;:.!-"), question)
+    answered = claim_move(stated, question, facts, card, embedder, fitting, kb) \
+        if stated != said.strip(" ,;:.!-") else None
+    if answered and answered.verdict == "contradicted":
+        return answered
+    move = claim_move(reason, question, facts, card, embedder, fitting, kb)
+    if answered and answered.verdict == "supported" and move.verdict != "contradicted":
+        return Move(f"{yes(said + reason)} {follow_up(reason, question, True)}", "fact", "supported",
+                    answered.evidence)
+    return polar_move(reason, question, move)
 
 
 def polar_move(reason: str, question: str, move: Move) -> Move:

@@ -1,10 +1,11 @@
 """The named answer of a science question: which thing a fact names as the answer to a naming question ("Which
 organ ...", "What gas do plants give off ...?", "Is a whale a fish or a mammal?"), the relation the question asks the
 thing to have, the fact's clauses, what a named thing does, a unit a fact gives for its quantity, and the verdicts
-that follow from them: a closed kind (the planets, the gases of the air, the organs, the changes of state) whose one
-member a fact names rules out the others, a fact that says the student's thing does the opposite of what is asked
-contradicts it, and a claim whose parts a fact pairs the other way round ("they take in oxygen and give off carbon
-dioxide") is swapped. science_moves.py decides the move from them.
+that follow from them: a closed kind (the planets, the gases of the air, the organs, the changes of state, the rock
+types, ...) whose one member a fact names rules out the others, a fact that says the student's thing does the
+opposite of what is asked contradicts it, and a claim whose parts a fact pairs the other way round ("they take in
+oxygen and give off carbon dioxide") is swapped. A list answer's items ("I know oxygen is one") and the facts that
+list them are read here too. science_moves.py decides the move from them.
 """
 from __future__ import annotations
 
@@ -165,6 +166,16 @@ def relation_of(question: str) -> str:
     return next((w for w in words if w not in ("is", "are", "do", "does", "did")), "")
 
 
+def asked_verb(question: str) -> str:
+    """The verb of what a naming question describes, helping verbs too: "has" in "Which type of animal has
+    feathers?", "lays" in "Which animal lays eggs?"; "" when it describes nothing."""
+    named = named_question(question)
+    clause = re.split(r"\b(?:that|who|which)\s+", named.description, maxsplit=1) if named else []
+    verb = re.match(r"\s*([a-z]+)", clause[1]) if len(clause) == 2 else None
+    return {"has": "have", "does": "do", "is": "be", "are": "be"}.get(verb.group(1).lower(), verb.group(1)) \
+        if verb else ""
+
+
 def says_relation(clause: str, relation: str) -> bool:
     """Does the clause say the relation, itself or one of its SYNONYMS ("release" for "give off"), in any form of
     its verb, its particle no more than three words after it ("breathe it out", "take in")?"""
@@ -263,7 +274,18 @@ def unit_fact(answer: str, quantity: str, facts: list[str]) -> str | None:
 KINDS = {"planet": ["Mercury", "Venus", "Earth", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune"],
          "gas": ["oxygen", "carbon dioxide", "nitrogen", "hydrogen", "helium", "methane"],
          "organ": ["heart", "lungs", "brain", "stomach", "liver", "kidneys", "skin", "bladder"],
-         "change": ["evaporation", "condensation", "melting", "freezing", "boiling", "sublimation"]}
+         "change": ["evaporation", "condensation", "melting", "freezing", "boiling", "sublimation"],
+         "rock": ["igneous", "sedimentary", "metamorphic"], "state of matter": ["solid", "liquid", "gas"],
+         "force": ["gravity", "friction", "magnetism", "upthrust", "tension"],  # air resistance is friction too
+         "plant part": ["roots", "stem", "leaves", "flowers", "seeds", "fruit"],
+         "animal": ["mammals", "birds", "fish", "reptiles", "amphibians", "insects"]}
+# Kinds whose members rule each other out as the answer to one question: one rock type forms from lava, where both
+# gravity and air resistance act on a falling leaf and both roots and stem carry water.
+EXCLUSIVE_KINDS = {"planet", "change", "rock", "state of matter"}
+# Kinds of which many members may answer one question ("Which animal lays eggs?": birds, fish, reptiles): a fact
+# about the student's member rules it out only where it says the asked relation otherwise ("Mammals have hair" to
+# "Which animal has feathers?"); "Fish breathe with gills" says nothing against fish laying eggs.
+SHARED_KINDS = {"force", "plant part", "animal"}
 # "What is it called when water vapour turns into liquid water?": a change of state asked for by name.
 CHANGE_ASKED = re.compile(r"\b(?:(?:is\s+it|do\s+(?:we|you)\s+call\s+it|is\s+the\s+name\s+for\s+it)\s+(?:called\s+)?"
                           r"when|which\s+(?:process|change))\b.*\b(?:solid|liquid|gas|vapou?r|water|ice|steam)\b",
@@ -278,12 +300,15 @@ def asked_among(question: str) -> str | None:
     named = named_question(question)
     if named and named.head in KINDS:
         return named.head
+    if named and named.head == "part" and re.search(r"\bplants?\b", named.noun or ""):  # not a flower's parts
+        return "plant part"
     return "change" if CHANGE_ASKED.search(question) else None
 
 
 def member(answer: str, kind: str) -> str | None:
-    """The member of the kind the answer names, every word of it and nothing more ("the lungs" -> "lungs")."""
-    said = {stem for _, stem in content_tokens(answer)}
+    """The member of the kind the answer names, every word of it and nothing more but the kind's own ("the lungs" ->
+    "lungs", "igneous rock" -> "igneous")."""
+    said = {stem for _, stem in content_tokens(answer)} - {stem for _, stem in content_tokens(kind)}
     return next((m for m in KINDS[kind] if said == {stem for _, stem in content_tokens(m)}), None)
 
 
@@ -294,10 +319,32 @@ def named_member(kind: str, question: str, kb: KnowledgeBase) -> str | None:
     two are named."""
     named = []
     for m in KINDS[kind]:
-        fact = short_answer_fact(m, question, [hit["text"] for hit in kb.search(f"{question} {m}", k=4)])
-        if fact and (kind == "gas" or re.match(rf"\W*(?:the\s+)?{re.escape(m)}\b", fact, re.I)):
+        facts = [hit["text"] for hit in kb.search(f"{question} {m}", k=4)]
+        fact = short_answer_fact(m, question, facts) or subject_fact(m, kind, question, facts)
+        if fact and (kind == "gas" or re.match(rf"\W*(?:the\s+)?(?:\w+'s\s+)?{re.escape(m)}\b", fact, re.I)):
             named.append(m)
     return named[0] if len(named) == 1 else None
+
+
+def subject_fact(thing: str, kind: str, question: str, facts: list[str]) -> str | None:
+    """The fact sentence that opens with the member as its subject and says what the question describes: every key
+    term beyond the kind's own words and the question's relation (all but one of three or more), un-negated: "Igneous
+    rocks form when melted rock, called magma or lava, cools and hardens" for "What type of rock is formed from
+    cooled lava?", though no one clause of it holds all that."""
+    kinds = {stem for _, stem in content_tokens(f"{kind} type kind form sort")}
+    terms = [term_forms(t) for t in key_terms(question) if not {s for _, s in content_tokens(t)} <= kinds]
+    relation = relation_of(question)  # "takes" in "Which part ... takes in water": said, it counts as a term
+    # the fact opens with the member: another one named later ("carries water up to the leaves") is no rival
+    for fact in facts:
+        for sentence in re.split(r"(?<=[.!?])\s+", fact):
+            said = forms_of(sentence)
+            met = sum(bool(t & said) for t in terms) + bool(relation and says_relation(sentence, relation))
+            wanted = len(terms) + bool(relation)
+            if terms and re.match(rf"\W*(?:the\s+|an?\s+)?(?:\w+'s\s+)?{re.escape(thing)}\b", sentence,
+                                            re.I) \
+                    and not has_negation(sentence) and met >= wanted - (wanted >= 3):
+                return fact
+    return None
 
 
 def about_member(thing: str, kind: str, question: str, kb: KnowledgeBase) -> str | None:
@@ -306,14 +353,16 @@ def about_member(thing: str, kind: str, question: str, kb: KnowledgeBase) -> str
     ("The stomach is the organ that breaks down food" for "Which organ takes in oxygen?"; nothing about the stomach
     for "Which organ digests food?", which a stomach fact would speak to); a change of state, the same change the
     other way round (`reversed_change`)."""
-    asked = {form for t in key_terms(question) if t.lower() != kind for form in base_forms(t)}
+    terms = [base_forms(t) for t in key_terms(question) if t.lower() not in (kind, "type", "kind")]
+    asked = set().union(*terms)
     others = [forms_of(m) for m in KINDS[kind] if m != thing]
     for hit in kb.search(thing, k=6):
         for sentence in re.split(r"(?<=[.!?])\s+", hit["text"]):
             said = forms_of(sentence)
-            apart = reversed_change(question, sentence) if kind == "change" else not asked & said
+            apart = reversed_change(question, sentence) if kind == "change" else not asked & said or \
+                len(terms) >= 3 and sum(bool(t & said) for t in terms) <= 1  # "form" alone: no other answer
             if re.match(rf"\W*(?:the\s+)?{re.escape(thing)}\b", sentence, re.I) and not has_negation(sentence) \
-                    and not any(o <= said for o in others) and apart and len(sentence.split()) <= 20:
+                    and not any(o <= said for o in others) and apart and len(sentence.split()) <= 25:
                 return sentence
     return None
 
@@ -411,3 +460,79 @@ def role_words(text: str) -> list[str]:
 
 
 PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?\w+(?:ed|en|wn)\b.*\bby\b", re.I)
+
+
+# A question that asks for several things: "What are the products of ...", "what gases are in ...", "the three types
+# of rock", "What do plants need ...".
+PLURAL = r"[a-z]+s(?<![aiu]s)(?<!ss)"  # "gases", "organs"; not "gas", "virus" or "glass"
+LIST_ASK = re.compile(rf"\b(?:two|three|four|five|six|seven|eight|several|main)\s+(?:[a-z]+\s+)?{PLURAL}\b|"
+                      rf"^\W*(?:what|which)\s+(?:are|were)\s+(?:the\s+|some\s+)?(?:[a-z]+\s+)?{PLURAL}\b|"
+                      rf"^\W*(?:what|which)\s+{PLURAL}\s+(?:are|were|do|does)\b|^\W*what\s+do(?:es)?\s+.+\bneeds?\b",
+                      re.I)
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+# "I know oxygen is one", "nitrogen is one of them I think", "one of them is sunlight": a part of a list answer
+PART_SAID = re.compile(r"\s+(?:is|are)\s+(?:one|two|some|part)(?:\s+of\s+(?:them|the\s+[a-z]+|those|these))?\b.*$|"
+                       r"^\W*(?:one|some)\s+(?:of\s+them\s+)?(?:is|are)\s+", re.I)
+ITEM_LEAD = re.compile(r"^\W*(?:(?:i\s+(?:know|think|guess|believe|remember)|i'?m\s+(?:pretty\s+|quite\s+)?sure|maybe|"
+                       r"probably|well|so|um+)\b\W*)+", re.I)
+UNSURE = re.compile(r"\b(?:not sure|don'?t know|no idea|forgot|can'?t remember|i think|i guess)\b", re.I)
+NOT_ITEM = re.compile(r"\b(?:is|are|was|were|do|does|did|has|have|can|will|it|they|because|makes?|turns?|goes|"
+                      r"needs?|uses?|gets?)\b|\d", re.I)
+
+
+def listed_items(claim: str, question: str) -> tuple[list[str], bool] | None:
+    """The things a list answer names, and whether it says they are only part of the answer: "I know oxygen is one"
+    -> (["oxygen"], True), "igneous and sedimentary, I'm not sure about the third" -> (["igneous", "sedimentary"],
+    True). None when the question asks for one thing, or the answer says more than names: "they give off oxygen"
+    states an idea, which the facts judge whole. A lone name with no word that it is one of several is no list:
+    the facts judge it as any short answer."""
+    if not LIST_ASK.search(question):
+        return None
+    parts = [p for p in re.split(r",|;|\bbut\b", claim) if p.strip()]
+    kept = [p for p in parts if not UNSURE.search(p) or PART_SAID.search(p)]
+    part = len(kept) < len(parts) or any(PART_SAID.search(p) for p in kept)
+    items = [re.sub(r"^(?:and|or)\s+", "", ITEM_LEAD.sub("", PART_SAID.sub("", p)).strip(" .!?"), flags=re.I)
+             for p in kept]
+    items = [i for piece in items for i in re.split(r"\s+(?:and|&)\s+", piece) if i.strip()]
+    if not items or any(len(i.split()) > 3 or NOT_ITEM.search(i) or not content_tokens(i) for i in items):
+        return None
+    return (items, part) if part or len(items) >= 2 else None
+
+
+def count_asked(question: str) -> int:
+    """How many things the question asks for, 0 when it does not say: "the three states of matter" -> 3."""
+    return next((n for word, n in COUNTS.items() if re.search(rf"\b{word}\b", question, re.I)), 0)
+
+
+def members_asked(question: str) -> str | None:
+    """The closed kind whose members the question asks for and nothing more ("What are the three types of rock?",
+    "What are the states of matter?"): each member is then part of the answer by the kind itself."""
+    asked = {stem for _, stem in content_tokens(question)} - {stem for _, stem in content_tokens(
+        "type kind main different name list " + " ".join(COUNTS))}
+    return next((kind for kind in KINDS if asked and asked <= {stem for _, stem in content_tokens(kind)}), None)
+
+
+def list_fact(item: str, question: str, kb: KnowledgeBase) -> str | None:
+    """The fact sentence that lists the item among others beside every content word of the question, un-negated:
+    "Plants need sunlight, water, air and nutrients from the soil" for "water" to "What do plants need to grow?".
+    One that misses a word lists for another question: what plants need to grow is not what photosynthesis uses,
+    nor is the sugar a plant makes "to grow" what it needs."""
+    terms = [base_forms(word) for word, _ in content_tokens(question) if word.lower() not in COUNT_WORDS]  # "need"
+    for hit in kb.search(f"{question} {item}", k=6) if terms else []:
+        for sentence in re.split(r"(?<=[.!?])\s+", hit["text"]):
+            said = forms_of(sentence)
+            if forms_of(item) <= said and re.search(r",[^,]+\band\b", sentence) and not has_negation(sentence) \
+                    and all(t & said for t in terms) and not made_from(item, sentence, question):
+                return sentence
+    return None
+
+
+COUNT_WORDS = {*COUNTS, "main", "different", "some"}  # how many things a list question asks for, not which
+
+
+def made_from(item: str, fact: str, question: str) -> bool:
+    """Does a fact that writes a reaction ("glucose + oxygen -> carbon dioxide + water") name the item only among
+    what goes in, where the question asks for the products? Oxygen is named beside respiration, yet not made by it."""
+    sides = re.split(r"->|→", fact, maxsplit=1)
+    return bool(re.search(r"\bproducts?\b", question, re.I)) and len(sides) == 2 \
+        and bool(forms_of(item) <= forms_of(sides[0])) and not forms_of(item) <= forms_of(sides[1])
