@@ -437,10 +437,17 @@ def restates(claim: str, fact: str, question: str = "", embedder: Embedder | Non
     at = [next((i for i, forms in enumerate(fact_words) if base_forms(word) & forms), None)
           for word, stem in dict(content_tokens(worded)).items() if stem not in asked]
     said = [stem for _, stem in content_tokens(claim) if stem not in asked]  # as written: "liquid water" is two
-    return len(said) >= 3 and None not in at and at == sorted(at) and paraphrases(worded, fact, question, embedder,
-                                                                                  min_share=0.99)
+    # the question's own nouns the claim repeats must be the fact's too: "their food from the soil" is not "water
+    # from the soil" just because the question asked about food
+    dropped = [word for word, stem in content_tokens(worded) if stem in asked and stem not in GENERIC_VERBS
+               and not any(base_forms(word) & forms for forms in fact_words)]
+    return len(said) >= 3 and None not in at and at == sorted(at) and not dropped and paraphrases(
+        worded, fact, question, embedder, min_share=0.99)
 
 
+# verbs a question and an answer share without naming anything ("Where does a plant get ...?" "It takes in ...")
+GENERIC_VERBS = {"get", "gets", "make", "do", "does", "happen", "use", "need", "take", "have", "go", "come", "work",
+                 "keep", "help", "cause"}
 
 
 def bears_on(claim: str, fact: str, question: str) -> bool:

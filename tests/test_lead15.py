@@ -23,3 +23,11 @@ def test_a_planned_equations_wrong_root_is_flagged_even_when_it_is_a_step_value(
     # "3x = 24" is a step, not the root 24
     step = reply_to("Solve 3x + 7 = 31. I took 7 from both sides: 3x = 24")
     assert step["verdict"] == "confirm" and "with x = 24" not in step["text"]
+
+
+def test_a_claim_that_swaps_the_questions_own_noun_restates_no_fact():
+    from science_moves import restates
+    fact = "Plants take in water from the soil through their roots."
+    assert not restates("Plants get their food from the soil through their roots.", fact,
+                        "Where does a plant get its food?")
+    assert restates("it takes in water from the soil through its roots", fact, "How does a plant get water?")
