@@ -34,7 +34,7 @@ def short_answer_fact(answer: str, question: str, facts: list[str]) -> str | Non
              and not WRITTEN_ANSWER.fullmatch(t) and t.lower() != "chemical"]  # "chemical formula" names the kind
     if not 1 <= len(named) + len(formulas) <= 3 or not terms:
         return None
-    relation = relation_of(question)
+    relation = relation_of(question) or how_verb(question)
     done_by = relation and DONE_BY.search(question)
     if any(relation in group for group in SYNONYMS):  # "known as": said in its own word or a synonym ("called")
         terms = [t for t in terms if t.lower() != relation] or terms
@@ -164,6 +164,23 @@ def relation_of(question: str) -> str:
     clause = re.split(r"\b(?:that|who|which)\s+", named.description, maxsplit=1) if named else []
     words = [word for word, stem in content_tokens(clause[1])] if len(clause) == 2 else []
     return next((w for w in words if w not in ("is", "are", "do", "does", "did")), "")
+
+
+# "How do plants take in water?": the verb a way or a means is asked for (a generic "work", "happen" names none)
+HOW_DONE = re.compile(r"^\W*how\s+(?:do|does|did|can|could)\s+(?:(?:the|an?|our|your|their|its|most|all|green|human|"
+                      r"many|some)\s+)?[\w'-]+\s+([a-z]+)(?:\s+(in|out|off|up|down|away|back|into))?\b", re.I)
+GENERIC_HOW = {"work", "happen", "help", "do", "make", "get", "become", "change", "affect", "form", "know", "tell",
+               "use", "look", "keep", "stay", "go", "come", "feel", "cause"}
+
+
+def how_verb(question: str) -> str:
+    """The verb of a how-question about a thing's own action ("take in" in "How do plants take in water?"): a short
+    answer ("through the leaves") is named by a fact only where the fact says that action, never by one that shares
+    its other words ("Plants control the amount of water in their leaves"); "" for other questions."""
+    done = HOW_DONE.search(question)
+    if not done or done.group(1).lower() in GENERIC_HOW:
+        return ""
+    return " ".join(filter(None, [done.group(1).lower(), (done.group(2) or "").lower()]))
 
 
 def asked_verb(question: str) -> str:

@@ -31,3 +31,12 @@ def test_a_claim_that_swaps_the_questions_own_noun_restates_no_fact():
     assert not restates("Plants get their food from the soil through their roots.", fact,
                         "Where does a plant get its food?")
     assert restates("it takes in water from the soil through its roots", fact, "How does a plant get water?")
+
+
+def test_a_how_questions_short_answer_is_named_only_by_a_fact_that_says_the_asked_action():
+    from science_names import how_verb, short_answer_fact
+    facts = ["Plants control the amount of water in their leaves through transpiration.",
+             "Plants take in water from the soil through their roots."]
+    assert how_verb("how do plants take in water?") == "take in" and how_verb("How does a lever work?") == ""
+    assert short_answer_fact("through the leaves", "how do plants take in water?", facts[:1]) is None
+    assert short_answer_fact("through their roots", "how do plants take in water?", facts) == facts[1]
