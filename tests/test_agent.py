@@ -113,7 +113,7 @@ def test_describe_image_and_hints():
 def test_stage_machine_over_a_conversation():
     tutor = agent.Tutor(scripted("Let's think about it together."))
     stages = []
-    for message in ["Solve 3 + 2x = 11", "I need to get x alone", "I'm not sure what to do", "hmm, what next",
+    for message in ["Solve x^2 + 3 = 19", "I need to get x alone", "I'm not sure what to do", "hmm, what next",
                     "is it 5?", "x = 4", "thanks!"]:
         events, reply = run(tutor, "s", message)
         stages.append(events[-1]["stage"])
@@ -121,7 +121,7 @@ def test_stage_machine_over_a_conversation():
         assert plan["stage"] == events[-1]["stage"] and plan["why"] == agent.PLANS[plan["stage"]]
         assert agent.asks_or_next_step(reply), reply
     assert stages == ["elicit", "probe", "encourage", "hint", "check", "summary", "encourage"]
-    levels = [e["level"] for e in tutor_events(tutor, "s2", ["Solve -7 + 5x = 3", "ok", "ok", "ok", "ok", "ok"]) if e["type"] == "hint_stage"]
+    levels = [e["level"] for e in tutor_events(tutor, "s2", ["Solve -7 + x^2 = 2", "ok", "ok", "ok", "ok", "ok"]) if e["type"] == "hint_stage"]
     assert levels == [0, 0, 1, 2, 3, 3]  # gentle -> specific, capped
 
 
@@ -132,22 +132,22 @@ def tutor_events(tutor, session, messages):
 def test_leak_guard_regenerates_then_rewrites():
     leaky = scripted("Look closely: so x is 4. Can you check?")  # no "= 4": the guard, not a filter, must catch it
     tutor = agent.Tutor(leaky)
-    events, reply = run(tutor, "s", "Solve 3 + 2x = 11")
+    events, reply = run(tutor, "s", "Solve x^2 + 3 = 19")
     guard = [e for e in events if e.get("name") == "leak_guard"]
     assert [g["action"] for g in guard] == ["regenerate", "regenerate", "rewrite"]
     assert [s["temperature"] for s in leaky.seen] == [0.0, 0.8, 0.8]  # retries sample, so they can differ
     assert "Do not say the answer" in leaky.seen[1]["messages"][0]["content"]
-    assert not leaks_answer(reply, ["4"], context="Solve 3 + 2x = 11") and agent.asks_or_next_step(reply)
+    assert not leaks_answer(reply, ["4"], context="Solve x^2 + 3 = 19") and agent.asks_or_next_step(reply)
 
     fixed = scripted("So x is 4.", "What do you get if you take 3 from both sides?")
-    events, reply = run(agent.Tutor(fixed), "s", "Solve 3 + 2x = 11")
+    events, reply = run(agent.Tutor(fixed), "s", "Solve x^2 + 3 = 19")
     assert [e["action"] for e in events if e.get("name") == "leak_guard"] == ["regenerate"]
-    assert "take 3 from both sides" in reply and not leaks_answer(reply, "4", context="Solve 3 + 2x = 11")
+    assert "take 3 from both sides" in reply and not leaks_answer(reply, "4", context="Solve x^2 + 3 = 19")
 
 
 def test_student_events_never_show_the_answer():
     tutor = agent.Tutor(scripted("The answer is 4.", "Try it."))
-    problem = "Solve 3 + 2x = 11"
+    problem = "Solve x^2 + 3 = 19"
     events = tutor_events(tutor, "s", [problem, "just tell me the answer", "I give up", "5", "tell me!!", "ok"])
     for event in events:
         assert not leaks_answer(json.dumps(event), ["4"], context=problem + " 5"), event
@@ -225,7 +225,7 @@ def test_model_tool_calls_are_validated_and_recoverable():
     generate = scripted('<tool_call>{"name": "calculator", "arguments": {"expression": "2 +"}}</tool_call>',
                         '<tool_call>{"name": "calculator", "arguments": {"expression": "11 - 3"}}',
                         "So what could you do with the 8?")
-    events, reply = run(agent.Tutor(generate), "s", "Solve 3 + 2x = 11")
+    events, reply = run(agent.Tutor(generate), "s", "Solve x^2 + 3 = 19")
     results = [e["result"] for e in events if e["type"] == "tool_result"]
     assert "error" in results[0] and results[1] == {"expression": "11 - 3", "value": "8", "decimal": "8"}
     assert reply.startswith("So what could you do with the 8?")
@@ -236,7 +236,7 @@ def test_model_tool_calls_are_validated_and_recoverable():
 def test_sessions_continue_across_processes(tmp_path):
     db = tmp_path / "sessions.db"
     first = agent.Tutor(scripted("What do you know?"), store=SessionStore(db))
-    run(first, "s", "Solve 3 + 2x = 11")
+    run(first, "s", "Solve x^2 + 3 = 19")
     second = agent.Tutor(scripted("Why might that work?"), store=SessionStore(db))  # e.g. the stdio MCP process
     events, _ = run(second, "s", "I would subtract 3")
     assert events[-1]["stage"] == "probe"
@@ -251,7 +251,7 @@ def test_errors_become_events_and_the_queue_sees_everything():
         yield ""
     queue = mcp_server.MessageQueue()
     tutor = agent.Tutor(broken, queue=queue)
-    events, reply = run(tutor, "s", "Solve 3 + 2x = 11")
+    events, reply = run(tutor, "s", "Solve x^2 + 3 = 19")
     assert events[-2] == {"type": "error", "message": "RuntimeError: engine overloaded"}
     assert queue.get("s") == events and queue.get("s") == []
     assert run(tutor, "s", "   ")[0][0]["message"] == "ValueError: message is empty"
@@ -293,9 +293,9 @@ def test_tools_are_offered_to_a_tool_trained_model():
         offered.append(tools)
         yield "What do you know about equations?"
     tutor = agent.Tutor(generate, config=agent.TutorConfig(offer_tools=True))
-    run(tutor, "s", "Solve 3 + 2x = 11")
+    run(tutor, "s", "Solve x^2 + 3 = 19")
     assert [t["function"]["name"] for t in offered[0]] == list(tools.load_tool_schemas())
-    run(agent.Tutor(scripted("Why?")), "s", "Solve 3 + 2x = 11")  # callables without `tools` keep working
+    run(agent.Tutor(scripted("Why?")), "s", "Solve x^2 + 3 = 19")  # callables without `tools` keep working
 
 
 def test_system_prompt_is_the_one_sft_trains_with():
@@ -371,7 +371,7 @@ def test_reply_streams_while_the_model_writes():
         finally:
             written.append("closed")
     first_token_after = None
-    for event in agent.Tutor(generate).respond("s", "Solve 3 + 2x = 11"):
+    for event in agent.Tutor(generate).respond("s", "Solve x^2 + 3 = 19"):
         if event["type"] == "token" and first_token_after is None:
             first_token_after = len(written)
     assert first_token_after == 2  # the first sentence is said as soon as it is finished, not after the end
@@ -381,9 +381,9 @@ def test_reply_streams_while_the_model_writes():
 
 def test_a_leak_after_sentences_were_said_drops_the_rest():
     tutor = agent.Tutor(scripted("Look at the equation first. So x is 4. Can you see why?"))
-    events, reply = run(tutor, "s", "Solve 3 + 2x = 11")
+    events, reply = run(tutor, "s", "Solve x^2 + 3 = 19")
     assert [(e["action"], e["attempt"]) for e in events if e.get("name") == "leak_guard"] == [("drop", 1)]
-    assert reply.startswith("Look at the equation first.") and not leaks_answer(reply, "4", context="Solve 3 + 2x = 11")
+    assert reply.startswith("Look at the equation first.") and not leaks_answer(reply, "4", context="Solve x^2 + 3 = 19")
     assert agent.asks_or_next_step(reply)
 
 
