@@ -52,13 +52,19 @@ PLANNED = [
 
 @pytest.mark.parametrize("problem,answer,questions", PLANNED, ids=[p[0][:40] for p in PLANNED])
 def test_round_13_shapes_plan_exact_steps(problem, answer, questions):
+    found = assert_planned(problem, answer, questions)
+    assert all(answer not in s.question.split() for s in found.steps[-1:])   # the last step never says the answer
+
+
+def assert_planned(problem: str, answer: str, questions: list | None) -> solver.Plan:
+    """The planner plans the problem to the answer, with these step questions (None: any) when given."""
     found = solver.plan(problem)
     assert found is not None and found.answer == Fraction(answer)
     if questions:
         said = [s.question for s in found.steps]
         assert len(said) == len(questions)
         assert all(q is None or q == s for q, s in zip(questions, said))
-    assert all(answer not in s.question.split() for s in found.steps[-1:])   # the last step never says the answer
+    return found
 
 
 ABSTAIN = [

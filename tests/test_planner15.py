@@ -5,12 +5,12 @@ how many times one amount is another; one number as a percent of another; the pa
 left-out comparison side; orders ('Convert ...', 'Increase ... by ...%', 'Subtract ... from ...')."""
 from __future__ import annotations
 
-from fractions import Fraction
 
 import pytest
 
 import agent
 import solver
+from test_planner13 import assert_planned
 
 PLANNED = [
     # a measure's name or a part of a number typed with no question; a sum or equation asked with '= ?' or 'find x'
@@ -77,12 +77,7 @@ PLANNED = [
 
 @pytest.mark.parametrize("problem,answer,questions", PLANNED, ids=[p[0][:40] for p in PLANNED])
 def test_round_15_readings_plan_exact_steps(problem, answer, questions):
-    found = solver.plan(problem)
-    assert found is not None and found.answer == Fraction(answer)
-    if questions:
-        said = [s.question for s in found.steps]
-        assert len(said) == len(questions)
-        assert all(q is None or q == s for q, s in zip(questions, said))
+    assert_planned(problem, answer, questions)
 
 
 ABSTAIN = [
