@@ -338,8 +338,7 @@ def first_denied(sentence: str) -> set[str]:
     return {words[0] for words in after if words}
 
 
-# A universal claim ("magnets attract all metals") says more than a fact without its quantifier ("magnets attract
-# metals"): such a fact never confirms it. Each class is one kind of "for every case".
+# A universal claim ("magnets attract all metals") says more than a fact without its quantifier: it never confirms it.
 QUANTIFIERS = {"all": "all", "every": "all", "each": "all", "any": "all", "everything": "all", "everyone": "all",
                "everywhere": "all", "always": "always", "never": "never", "none": "never", "nothing": "never",
                "only": "only", "just": "only"}
@@ -532,7 +531,8 @@ NOT_A_CLAIM = re.compile(
     r"help me|answers|teaching|tutoring|not sure|just this once|i promise|persona|disabled|mode|lol|begging|ugh|"
     r"idk|whatever|so hard|lots? of stuff|never heard|(?:sound|seem)s? (?:the same|alike|similar)|"
     r"(?:sound|seem|look)s? (?:the same|alike|similar) to me)\b|confus|"   # a feeling or plea about the task: no claim
-    r"^\s*(?:put|arrange|sort) (?:these|the)\b", re.I)  # "Put these in order: ..." sets the task, claims nothing
+    r"^\s*(?:put|arrange|sort) (?:these|the)\b|\bprint (?:the|only|just|out)\b|\bnothing else\b|"  # orders, tasks,
+    r"^\W*(?:thanks|thank you|thx)\W*$", re.I)  # "Put these in order:", "print the answer", "Thanks.": no claim
 PLEA = re.compile(r"\W*(?:help|hint|huh|hm+|um+|what|why|how|ok|okay|and|so|then|really|sure|yes|no|now)\W*", re.I)
 # "If you drop a marble and a ball, which lands first?": a question after its setup (a guess is no question)
 LATE_QUESTION = re.compile(r"[,;:]\s*(?:then\s+)?(?:which|what|why|how|who|where|when|is|are|do|does|did|can|will|"

@@ -660,7 +660,7 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
         lead, question = f"{lead} {counted}", _full_answer(problem)
     elif unused:
         verb = "do" if unused[0].endswith("s") else "does"
-        question = f"You have {first} so far: where {verb} the {unused[0]} come in?"   # the quantity left out
+        question = f"Where {verb} the {unused[0]} come in?"   # the quantity left out; the step itself not judged
     elif (asked := question_sentence(problem_sentences(problem))) and last != first:
         question = f"Does {last} answer \"{asked}\" If not, what does {last} count in this story?"
     else:

@@ -216,7 +216,9 @@ def written_equation(problem: str) -> tuple[str, str]:
     written = re.sub(r",\s*[A-Za-z][a-z]+ [^=]*$", "", written)   # '... = x + 14, can you help me start?
     if equation is None or not written:
         return "", ""
-    return re.sub(r"^(?:solve|find|what is)\s+", "", written, flags=re.I), equation[2]
+    # the words before it ("how do u solve", "Solve", "find x if") are no part of it: an equation's letters are single
+    return re.sub(r"^(?:(?:[A-Za-z]{2,}|u|i)\W+)+(?:[a-z](?:\s*:|\s+(?:if|when))\s*)?", "", written).rstrip("?"), \
+        equation[2]
 
 
 def problem_terms(problem: str, asked: str = "") -> str:

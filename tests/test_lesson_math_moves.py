@@ -108,7 +108,7 @@ def test_right_arithmetic_without_a_plan_is_said_to_be_right_and_its_meaning_ask
     move = math_moves._move_without_plan(lesson.Lesson(problem=trips), math_moves.claims("26 x 18 = 468"),
                                          [Fraction(468)], "26 x 18 = 468")
     assert (move.verdict, move.lead) == ("confirm", "The arithmetic is right: 26 × 18 = 468.")
-    assert move.question == "You have 468 so far: where do the 310 riders come in?"
+    assert move.question == "Where do the 310 riders come in?"
     # every given number used: whether the last result answers the problem's own question
     laps = "Ana ran 3 laps of a 400 m track and then 250 m more. How many meters did she run?"
     work = "3 x 400 = 1200, 1200 + 250 = 1450"
