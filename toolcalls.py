@@ -274,6 +274,8 @@ class CallPrefix:
         if self.i == len(self.s):  # the number may go on: is it the start of one that can still fit the range?
             if not (pattern.fullmatch(text) or pattern.fullmatch(text + "0")):
                 raise Invalid(f"{text!r} does not start a number")
+            if text == "-" and spec.get("minimum", -1) > 0:
+                raise Invalid("a negative number is below the minimum")  # "-" only starts numbers below zero
             if integer and text not in ("", "-"):  # more digits only move an integer away from zero
                 value = int(text)
                 if value > spec.get("maximum", value) or value < spec.get("minimum", value):

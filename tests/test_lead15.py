@@ -1,5 +1,5 @@
 """Session 11 lead fixes: the leak guard reads an expression after "=" as an expression; a planned equation's wrong root
-is put back into the equation, and "3x = 24" is no root."""
+is put back into the equation, and "3x = 24" is no root; the tool-call guide never starts a positive integer with "-"."""
 import scorers
 from test_math15b import reply_to
 
@@ -55,3 +55,12 @@ def test_an_equation_is_quoted_without_the_words_before_it():
     from problem_text import written_equation
     assert written_equation("how do u solve 4(y - 2) = y + 13, the brackets confuse me") == ("4(y - 2) = y + 13", "y")
     assert written_equation("Solve for n: 6n - 5 = 31") == ("6n - 5 = 31", "n")
+
+
+def test_a_minus_sign_never_starts_an_integer_whose_minimum_is_positive():
+    from toolcalls import tool_calls_on_track, tool_index
+    tool = {"name": "pick", "description": "Pick a count.", "parameters": {"type": "object", "required": ["n"],
+            "properties": {"n": {"type": "integer", "minimum": 1, "maximum": 9}}}}
+    index = tool_index([tool])
+    assert tool_calls_on_track('<tool_call>{"name": "pick", "arguments": {"n": 4', index)
+    assert not tool_calls_on_track('<tool_call>{"name": "pick", "arguments": {"n": -', index)
