@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from evidence import (CLAUSE_BREAK, COMMON, clause_of, conflicts, default_embedder, forms_of, has_negation,
-                      same_footing, sides_kept, stem)
+from evidence import (CLAUSE_BREAK, COMMON, clause_of, conflicts, content_tokens, default_embedder, forms_of,
+                      has_negation, same_footing, sides_kept, stem)
 from own_words import own_words, swaps, word_forms
 from wordproblem import normalise, numbers_in
 
@@ -71,6 +71,9 @@ def span_saying(claim: str, question: str, sentences: list[str], region: list[in
                 embedder: Embedder | None = None) -> str | None:
     """The span of the `region`'s sentences that says the claim in other words, or None."""
     own = [w for w in own_words(claim, question) if stem(w) not in COMMON and not has_negation(w)]  # "couldnt"
+    asked = {stem(w) for w, _ in content_tokens(question)}  # every content word beyond the question's is said too:
+    own += [w for w, _ in content_tokens(claim)  # own_words and COMMON drop "mean" in "Grandpa is mean"
+            if stem(w) not in asked and not has_negation(w) and w not in own]
     if len(own) < 2:  # one word ("lonely") is a feeling, a trait or a name: their own tests decide it
         return None
     numbers = set(numbers_in(normalise(claim)))

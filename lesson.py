@@ -330,7 +330,8 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     claim = claim or offered or None
     if subject == "science" and not claim:  # "8", "100°C": no content word, yet the whole answer to a value question
         claim = science_moves.stated_value(work or message, question) or picked_option(work, question)
-    counted = subject == "reading" and not claim and HOW_MANY.match(question) and re.search(r"\d", work)
+    counted = subject == "reading" and not evidence.content_words(claim or "") and HOW_MANY.match(question) \
+        and re.search(r"\d", work)   # "40" (a claim of no word) to "How many trips ...?"
     claim = work if counted else claim   # "90" to "How many steps ...?": the whole answer (own_words.number_told)
     choices = parse_choices(message)
     attempt = answer_attempt(claim or work, choices) if choices and (claim or work) else None

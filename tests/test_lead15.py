@@ -64,3 +64,12 @@ def test_a_minus_sign_never_starts_an_integer_whose_minimum_is_positive():
     index = tool_index([tool])
     assert tool_calls_on_track('<tool_call>{"name": "pick", "arguments": {"n": 4', index)
     assert not tool_calls_on_track('<tool_call>{"name": "pick", "arguments": {"n": -', index)
+
+
+def test_a_reading_answer_with_a_word_the_span_never_says_is_not_confirmed_by_it():
+    from reading import reading_move
+    poem = ("Aunt Rosa's Garden\n\nAunt Rosa's boots are caked with mud,\nher gloves are torn from thorn and bud.\n"
+            "But when a robin's nest falls down,\nshe lifts it back without a sound.")
+    move = reading_move(poem, "What can you tell about Aunt Rosa from the poem?",
+                        "Aunt Rosa is mean because her boots are caked with mud")
+    assert move.verdict != "supported"
