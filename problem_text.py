@@ -217,8 +217,10 @@ def written_equation(problem: str) -> tuple[str, str]:
     if equation is None or not written:
         return "", ""
     # the words before it ("how do u solve", "Solve", "find x if") are no part of it: an equation's letters are single
-    return re.sub(r"^(?:(?:[A-Za-z]{2,}|u|i)\W+)+(?:[a-z](?:\s*:|\s+(?:if|when))\s*)?", "", written).rstrip("?"), \
-        equation[2]
+    return LEAD_WORDS.sub("", written).rstrip("?"), equation[2]
+
+
+LEAD_WORDS = re.compile(r"^(?:(?:[A-Za-z]{2,}|u|i)[^\w(\[−-]+)+(?:[a-z](?:\s*:|\s+(?:if|when))\s*)?")
 
 
 def problem_terms(problem: str, asked: str = "") -> str:

@@ -55,6 +55,7 @@ def test_an_equation_is_quoted_without_the_words_before_it():
     from problem_text import written_equation
     assert written_equation("how do u solve 4(y - 2) = y + 13, the brackets confuse me") == ("4(y - 2) = y + 13", "y")
     assert written_equation("Solve for n: 6n - 5 = 31") == ("6n - 5 = 31", "n")
+    assert written_equation("Solve (y+6)/3 = y - 2") == ("(y+6)/3 = y - 2", "y")   # its bracket is the equation's
 
 
 def test_a_minus_sign_never_starts_an_integer_whose_minimum_is_positive():
