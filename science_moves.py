@@ -439,15 +439,15 @@ def restates(claim: str, fact: str, question: str = "", embedder: Embedder | Non
     said = [stem for _, stem in content_tokens(claim) if stem not in asked]  # as written: "liquid water" is two
     # the question's own nouns the claim repeats must be the fact's too: "their food from the soil" is not "water
     # from the soil" just because the question asked about food
-    dropped = [word for word, stem in content_tokens(worded) if stem in asked and stem not in GENERIC_VERBS
+    dropped = [word for word, stem in content_tokens(worded) if stem in asked and not base_forms(word) & GENERIC_VERBS
                and not any(base_forms(word) & forms for forms in fact_words)]
     return len(said) >= 3 and None not in at and at == sorted(at) and not dropped and paraphrases(
         worded, fact, question, embedder, min_share=0.99)
 
 
-# verbs a question and an answer share without naming anything ("Where does a plant get ...?" "It takes in ...")
-GENERIC_VERBS = {"get", "gets", "make", "do", "does", "happen", "use", "need", "take", "have", "go", "come", "work",
-                 "keep", "help", "cause"}
+# verbs a question and an answer share without naming anything ("How does a plant make food?" "It uses light ...")
+GENERIC_VERBS = {form for verb in ("make", "happen", "use", "need", "take", "go", "come", "work", "keep", "help",
+                                   "cause") for form in base_forms(verb)}
 
 
 def bears_on(claim: str, fact: str, question: str) -> bool:
