@@ -42,7 +42,7 @@ from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_t
                                unit_after, unused_quantities, with_chains, with_percent_bases)
 from asked_step import number_move, taken_away
 from mathcheck import unbalanced_step
-from problem_text import (NUM, answer_sentence, given_numbers, meaning_question, problem_sentences, problem_terms,
+from problem_text import (answer_sentence, given_numbers, meaning_question, problem_sentences, problem_terms,
                           question_sentence, question_target, said_list, written_equation)
 from solver import Plan, Step, fmt
 from step_parts import (another_route, bottoms_rewritten, equation_terms, newly_done, part_of_step, step_rungs,

@@ -1,6 +1,5 @@
 """evidence.py: grounded reading and science moves, claim verdicts (precision first), misconceptions, the draft
 guard, and the science knowledge base on an authored fixture (the MiniLM encoder comes from its installed package)."""
-import re
 import subprocess
 import sys
 from pathlib import Path
