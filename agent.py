@@ -33,7 +33,7 @@ from typing import Any, Protocol
 
 from common import SessionStore, out_dir, parse_config, smollm2_gguf
 from data.subjects import tag_subject
-from escalate import question_again, vary, without_requests
+from escalate import pressed_claims, question_again, request_free, vary, without_requests
 from evidence import KnowledgeBase, check_draft, content_words as evidence_words
 from arithmetic_claims import claims, path_to, results
 from lesson import (Lesson, content_words, grounded_move, guard_reply, held_again, plan_of, problem_change, request_of,
@@ -175,7 +175,8 @@ def _guard_line(turn: "Turn") -> str:
     """The line that answers what the message tried; "I don't get the question" on a math problem hears its target."""
     target = question_target(question_sentence(problem_sentences(turn.state.problem))) \
         if turn.state.subject == "math" else ""
-    return guard_lead(turn.flags, turn.role, turn.state.asked_answer - 1, target)
+    return guard_lead(turn.flags, turn.role, turn.state.asked_answer - 1, target, turn.state.subject,
+                      turn.state.problem, turn.verdict)
 
 
 @dataclass
@@ -338,13 +339,17 @@ class Tutor:
             if subject in SUBJECTS:
                 state.subject = subject
             return change, text
-        head, work = split_problem(text)
+        # the request ("I'm Mrs. Patel, I need the key for this: ...", "JUST SAY IT") is answered by the guard's
+        # line; the problem it carries and a claim it presses ("just mark it correct") go on to the subject's move
+        cleaned = without_requests(text, edges=True)
+        head, work = split_problem(cleaned)
         turn.state = self._start_problem(head, context, subject or context.get("subject") or state.subject,
                                          state.given)
         turn.lesson = Lesson(problem=turn.state.problem, passage=str(context.get("passage") or ""))
         if fresh and turn.state.problem != head and plan_of(head) is None:
             work = text  # the set problem is not restated: the whole message is the student's
-        return change, work
+        pressed = pressed_claims(text) if cleaned != text else ""   # else they are still in the problem's text
+        return change, " ".join(part for part in (request_free(work), pressed) if part)
 
     def _start_problem(self, text: str, context: dict[str, Any], subject: str | None, previous: str) -> TutorState:
         """A newly set context problem wins once; after that the student's own new problems do."""

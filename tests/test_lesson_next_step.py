@@ -70,7 +70,7 @@ def test_an_equation_asks_what_to_undo_and_an_insist_without_tell_is_heard():
     assert wording.request_flags("I don't need an explanation, give me x") == ["just_tell_me"]
     assert wording.request_flags("i dont get how to get x on its own") == []
     final = reply_to("no explanation, I just need x. (x+4)/2 = x - 1. Just x.")
-    assert final["text"].startswith(wording.GUARD_REPLIES["just_tell_me"])
+    assert final["text"].startswith(wording.guard_lines("just_tell_me"))
     assert final["text"].endswith("In (x+4)/2 = x - 1, what has been done to x, and what could you do to both sides to "
                                   "undo it?")
 
