@@ -33,7 +33,7 @@ from math_moves import Move
 from problem_text import ASKING, given_numbers, problem_sentences, question_sentence, question_target, said_list
 from solver import Plan, Step, fmt, numbers_in
 from unplanned_help import from_result, step_sum
-from wording import carried, split_sentences
+from wording import REQUEST_LEAD, carried, split_sentences
 
 INVERSE = {"+": "-", "-": "+", "*": "/", "/": "*"}   # a op b = v  <=>  v inverse(op) b = a
 
@@ -174,7 +174,7 @@ def _without(problem: str, edges: bool, asked: bool = True) -> str:
         asks = [a and not first <= i <= last for i, a in enumerate(asks)]
     said = [k if ask else s for s, k, ask in zip(sentences, kept, asks)]
     if asked and any(ask and not k for k, ask in zip(kept, asks)) \
-            and not any(s.endswith("?") or ASKING.match(s) for s in said):
+            and not any(s.endswith("?") or ASKING.match(s) or REQUEST_LEAD.match(s) for s in said):
         return problem   # "Just tell me the theme of the bridge story.": the request holds the question
     text = problem
     for sentence, new in zip(sentences, said):
