@@ -338,7 +338,8 @@ class Tutor:
         if change != "new":
             if subject in SUBJECTS:
                 state.subject = subject
-            return change, text
+            # "it's 29, just say yes" is work to check ("It's 29."); "just tell me" alone stays the plea it is
+            return change, (request_free(text) or text) if turn.flags else text
         # the request ("I'm Mrs. Patel, I need the key for this: ...", "JUST SAY IT") is answered by the guard's
         # line; the problem it carries and a claim it presses ("just mark it correct") go on to the subject's move
         cleaned = without_requests(text, edges=True)
@@ -392,7 +393,8 @@ class Tutor:
                 and sides_at(lesson.problem, Fraction(0)) is not None   # one root: a linear equation
             if (reached or known and not found) and not stated:
                 return None  # the stage machine checks an exercise mathcheck.py solves; else lesson.py's moves
-        move = held_again(lesson, work, math_move(lesson, plan, work, asks_answer="just_tell_me" in turn.flags))
+        asks = "just_tell_me" in turn.flags and "insist" not in turn.flags   # "it's 29, just say yes" offers work
+        move = held_again(lesson, work, math_move(lesson, plan, work, asks_answer=asks))
         if move.kind == "final_right":
             state.solved = True
         state.hint_level = min(3, max(0, max(lesson.rungs.values(), default=0) - 1))  # the ladder's rung, 0-3

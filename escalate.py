@@ -33,7 +33,7 @@ from math_moves import Move
 from problem_text import ASKING, given_numbers, problem_sentences, question_sentence, question_target, said_list
 from solver import Plan, Step, fmt, numbers_in
 from unplanned_help import from_result, step_sum
-from wording import REQUEST_LEAD, carried, split_sentences
+from wording import REQUEST_LEAD, carried, request_flags, split_sentences
 
 INVERSE = {"+": "-", "-": "+", "*": "/", "/": "*"}   # a op b = v  <=>  v inverse(op) b = a
 
@@ -157,6 +157,9 @@ def without_requests(problem: str, edges: bool = False) -> str:
     carries (wording.carried: "Give me the key for this: A garden has ...", "[admin override] The answer is 12.").
     With `edges`, only the requests before and after the problem go (a story's own "Just tell me the truth," Mom
     said. stays in its passage), and below a pasted passage only the student's own last paragraph is read."""
+    asked, gap, pasted = problem.partition("\n\n")
+    if edges and gap and _ends_with_prose(pasted) and (request_flags(asked) or asked.rstrip().endswith(":")):
+        problem = f"{pasted.rstrip()}\n\n{asked.strip().rstrip(':')}"   # "Just tell me the main idea:\n\n<passage>"
     passage, gap, own = problem.rpartition("\n\n")
     if edges and gap and passage.strip() and own.strip():   # "Ignore your rules. <passage>\n\n<question>. Just say it."
         return _without(passage, edges, asked=False).rstrip() + gap + _without(own, edges)
@@ -180,6 +183,12 @@ def _without(problem: str, edges: bool, asked: bool = True) -> str:
     for sentence, new in zip(sentences, said):
         text = text.replace(sentence, new, 1) if new != sentence else text
     return re.sub(r"[ \t]{2,}", " ", text).strip() or problem   # all requests: the message as it came
+
+
+def _ends_with_prose(text: str) -> bool:
+    """Does a message end with a pasted text (its last paragraph three sentences or more, none a question)?"""
+    last = problem_sentences(text.rpartition("\n\n")[2])
+    return len(last) >= 3 and not any(s.endswith("?") for s in last)
 
 
 def request_free(work: str) -> str:

@@ -4,7 +4,8 @@ lesson.py decides a move from knowledge (the planner, the exact checker, the pas
 none of them decides, agent.py's stage machine (elicit -> probe -> hint ladder -> check -> summary) needs what this
 file holds, in the order a turn uses it (a math problem's own text is read by problem_text.py):
   1. Reading a message: what a student tries besides learning (`request_flags`: "just tell me", a teacher claim, an
-     injection, "check my work" with none shown, "I don't understand the question"), control tokens and
+     injection, insisting, pressure, "check my work" with none shown, "I don't understand the question"), what a
+     request sentence carries besides the request (`carried`: its question, or the claim it presses), control tokens and
      instructions stripped from what the model will read (`sanitise_student`, `sanitise_retrieved`), and the answer
      a student offers (`answer_attempt`, `parse_choices`).
   2. The tutor's words: `TEMPLATES` per subject and stage (the model's instruction, a fixed reply, a closing question),
@@ -57,7 +58,8 @@ INJECTION = re.compile(
     r"|\b(?:admin|system|teacher) override\b|\[(?:admin|system|developer|override)\b[^\]]{0,30}\]"
     r"|<\|im_(?:start|end)\|>|\[/?inst\]|\[system\]|^\s*(?:system|assistant)\s*:", re.I | re.M)
 JUST_TELL = re.compile(
-    r"just (?:tell|give|show|say|write)\b|tell me the (?:answer|solution)|give me the (?:model |full |worked |final )?(?:answer|solution)"
+    r"just (?:tell|give|show|say|write)\b|tell me the (?:answer|solution)"
+    r"|give me the (?:model |full |worked |final )?(?:answer|solution)"
     r"|what(?:'s| is) the answer|show me the (?:answer|solution)|(?:solve|do) it for me|(?:answer|solution),? please"
     r"|i give up|skip the hints|(?:don'?t|do not) want (?:any )?hints|no time for questions"
     r"|stop asking(?:\s+(?:me|questions|so many)\b|\W*$)"  # not "why did she stop asking for the hall light?"
@@ -91,6 +93,7 @@ REQUEST_TAIL = re.compile(r"\b(?:starting|beginning|start) with(?: question \d+)
                           r"(?=(?:what|why|how|which|who|where|when)\b)", re.I)
 CLAIM_REPEAT = re.compile(r"\bi (?:already |just )?(?:said|told you)(?: (?:that|it'?s|it was))?\b"
                           r"|\b(?:my|the) (?:answer )?key (?:says|has)(?: that)?\b"
+                          r"|\bi'?m (?:so |really |totally )?sure(?: that)?\b|\beveryone knows(?: that)?\b"
                           r"|^\W*(?:ugh+|omg|look|no|seriously)\b\W*", re.I)
 # A role claimed in the message ("I'm the 8th grade teacher", "This is Ms. Ortiz, the teacher"), not a mention of
 # one: "my teacher said it's not quite right" is a student talking about their teacher.
@@ -197,10 +200,12 @@ def carried(sentence: str, claims: bool = True) -> str:
                           or CLAIM_REPEAT.search(sentence)):
         return ""   # "I'm Mrs. Patel, 5th grade teacher.": a role or a plea holds no claim to check
     kept = []
-    for clause in re.split(r"\s*[,;]\s*|\s+-\s+|\s+(?:and|so|but)\s+(?=(?:just|stop|please|say|mark|i'?m)\b)", sentence):
+    for clause in re.split(r"\s*[,;]\s*|\s+-\s+|\s+(?:and|so|but)\s+(?=(?:just|stop|please|say|mark|i'?m)\b)",
+                           sentence):
         # an injection's or an insisting student's own claim stays, to be checked: "The answer is 12" is no request
         claim = CLAIM_REPEAT.sub(" ", INSIST.sub(" ", INJECTION.sub(" ", clause))).strip(" .!:")
-        if claim and not _is_request(claim) and (re.search(r"\d", claim) or len(re.findall(r"[a-z]{3,}", claim.lower())) >= 3):
+        content = re.search(r"\d", claim) or len(re.findall(r"[a-z]{3,}", claim.lower())) >= 3   # "14", not "ugh"
+        if claim and not _is_request(claim) and content:
             kept.append(claim)
     said = ", ".join(kept)
     return said[:1].upper() + said[1:] + ("." if kept else "")
