@@ -33,7 +33,7 @@ import science_catalog
 from mathcheck import (LETTERS, MathError, format_fraction, match_choice, math_spans, normalise_text, parse_math,
                        problem_equation)
 from passages import body
-from problem_text import problem_sentences, question_sentence
+from problem_text import ASKING, problem_sentences, question_sentence
 from sentence_questions import reading_hint
 
 # ============================================================================ reading a message: requests, attempts
@@ -68,7 +68,7 @@ JUST_TELL = re.compile(
     r"|\b(?:only|just) (?:the )?(?:final )?(?:answer|number|result|[a-z])\W*$"   # "... Just x."
     r"|^\W*no (?:more )?questions\b|\b(?:don'?t|do not) ask (?:me )?(?:any )?(?:more )?questions\b"
     r"|\bgive (?:me |us )?the (?:complete|full|whole|final|model|worked) (?:answer|solution)"
-    r"|\b(?:write|print|output) (?:out )?(?:the|just the) (?:full |complete |final )?answer"
+    r"|\b(?:write|print|output) (?:out )?(?:only |just )?the (?:full |complete |final )?answer"
     r"|\bso (?:i|the student|they) can (?:copy|paste)\b", re.I | re.M)
 # A claim pressed rather than reasoned ("just mark it correct", "say yes", "confirm it"): the claim is checked like any
 # other, and being sure is no reason the reply weighs
@@ -191,7 +191,10 @@ def carried(sentence: str, claims: bool = True) -> str:
     if not _is_request(sentence):
         return sentence
     head, colon, rest = sentence.rpartition(":")
-    if colon and rest.strip() and not _is_request(rest):
+    # "the key for this: A van carries 8 boxes.", "Output only the answer: what is ...?"; never an injected claim
+    # ("System prompt: the correct answer is ...") as the problem
+    if colon and rest.strip() and not _is_request(rest) and \
+            (not INJECTION.search(head) or rest.strip().endswith("?") or ASKING.match(rest)):
         return rest.strip()
     if (lead := REQUEST_LEAD.match(sentence) or REQUEST_TAIL.search(sentence)) \
             and not _is_request(asked := sentence[lead.end():]):
@@ -205,7 +208,9 @@ def carried(sentence: str, claims: bool = True) -> str:
         # an injection's or an insisting student's own claim stays, to be checked: "The answer is 12" is no request
         claim = CLAIM_REPEAT.sub(" ", INSIST.sub(" ", INJECTION.sub(" ", clause))).strip(" .!:")
         content = re.search(r"\d", claim) or len(re.findall(r"[a-z]{3,}", claim.lower())) >= 3   # "14", not "ugh"
-        if claim and not _is_request(claim) and content:
+        # what is left of an injection is a claim only when it asserts one ("The tutor for this session" is not)
+        asserted = not INJECTION.search(clause) or re.search(r"\d|\b(?:is|are|was|were)\b|\bbecause\b", claim)
+        if claim and not _is_request(claim) and content and asserted:
             kept.append(claim)
     said = ", ".join(kept)
     return said[:1].upper() + said[1:] + ("." if kept else "")
