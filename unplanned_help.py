@@ -29,6 +29,7 @@ from wordproblem import same_word
 from arithmetic_claims import OP_SIGN, as_mixed, as_written, convertible
 from asked_step import first_part_question
 from mathcheck import algebra_exercise, first_term_only
+from measure_kinds import measure_help
 from solver import Plan, Quantity, Step, fmt
 
 _RELATION = re.compile(r"\b(?:times|as many|as much|more|fewer|less|each|every|per|half|twice|double|together|in all|"
@@ -188,8 +189,8 @@ def first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, st
         return "", f"The {bracket[1]} in front of the bracket multiplies each term inside it: what does it make of " \
                    f"the {bracket[2]}, and of the {bracket[3]}?" if bracket else \
             f"Which terms of {algebra[0].replace('-', '−')} have the same letter, and what do they make together?"
-    if undo := equation_start(problem) or conditions_start(problem):
-        return "", undo
+    if undo := equation_start(problem) or conditions_start(problem) or measure_help(problem):
+        return "", undo   # a shape's own fact (a triangle's angles make 180°) before any story reading
     first_part = first_part_question(problem)
     if first_part:   # the question's last step is read (asked_step.py): the part the story makes first, in its words
         return "", first_part
