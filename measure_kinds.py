@@ -361,6 +361,28 @@ def _flat_help(problem: str, asked: str, given: list[tuple[Fraction, Dim, str]],
     if dim and list(dim.values()) == [1] and len(lengths) >= 2 and _AROUND.search(asked) \
             and re.search(r"\baround\b|\bperimeter\b|\bfenc\w*|\bedging\b|\bborder\b", asked, re.I):
         return f"The {_around_noun(asked)} runs along every side. Which sides are there, and how long is each?"
+    border = re.search(rf"\b(?P<path>path|border|frame|strip|walkway|deck)\b(?P<w> (?:that is )?{NUM}\s*[a-z]+) wide\b[^.?]*"
+                       rf"\baround\b", problem, re.I)
+    if border and pairs or border and len(lengths) >= 3:   # a path around a garden: one big rectangle, then less the inside
+        inside = re.search(r"\b(garden|pool|lawn|picture|photo|painting|room|field|yard|patio|rug|pond|park)\b", problem,
+                           re.I)
+        inside = f"{inside.group(1).lower()} with the {border.group('path')} around it" if inside else \
+            f"{border.group('path')} and what it goes around"
+        return f"Picture the {inside} as one big rectangle. The " \
+               f"{border.group('path')} adds{border.group('w')} on each side: how long and how wide is the big " \
+               f"rectangle?"
+    twice = re.search(r"\b(?P<a>length|width)\b (?:is )?(?P<k>twice|double|(?:\d+|three|four) times) (?:as long as )?"
+                      r"(?:its |the )?(?P<b>width|length)\b", problem, re.I)
+    if twice and around:   # "its length is twice its width" with the way around given: the unknown named
+        k = {"twice": "2", "double": "2", "three times": "3", "four times": "4"}.get(
+            twice.group("k").lower(), twice.group("k").split()[0])
+        return f"Call the {twice.group('b')} w, so the {twice.group('a')} is {k}w. The four sides make " \
+               f"{around.group('p')}: written with w, what do they add up to?"
+    if len(pairs) == 2 and re.search(r"\bhow many\b.*\b(?:cut|fit|made|make|placed|laid)\b", asked, re.I):
+        small, big = sorted(pairs, key=lambda m: Fraction(m.group("a")) * Fraction(m.group("b")))
+        return f"Lay the {small.group()} pieces out in rows on the {big.group()} piece. How many fit along its " \
+               f"{big.group('a')} {big.group('ub')} side, and how many rows fit along the {big.group('b')} " \
+               f"{big.group('ub')} side?"
     base = _base_height(problem, given)
     if dim and list(dim.values()) == [2] and triangle and base:
         return f"A triangle with a base of {base[0]} and a height of {base[1]} is half of a rectangle {base[0]} by " \
