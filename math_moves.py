@@ -42,7 +42,7 @@ from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_t
                                unit_after, unused_quantities, with_chains, with_percent_bases)
 from asked_step import number_move, taken_away
 from mathcheck import unbalanced_step
-from measure_kinds import measure_check
+from measure_kinds import fact_numbers, measure_check, shape_words
 from problem_text import (answer_sentence, given_numbers, meaning_question, problem_sentences, problem_terms,
                           question_sentence, question_target, said_list, written_equation)
 from solver import Plan, Step, fmt
@@ -495,7 +495,8 @@ def _checked_exactly(lesson: Lesson, found: list[Claim], said: list[Fraction], w
     if kept := conditions_words(lesson.problem, work):   # "19 and 11" of two numbers adding to 30, 8 apart
         ask = offer if kept[0] == "confirm" else conditions_start(lesson.problem)
         return Move(kept[0], kept[1], fresh_hint(lesson, ask, ask), kind=kept[2])
-    exact = exact_words(lesson.problem, said, found) or expression_words(lesson.problem, work)
+    exact = exact_words(lesson.problem, said, found) or expression_words(lesson.problem, work) \
+        or shape_words(lesson.problem, said)   # a triangle's third angle: its 180° decides it
     return Move(*exact[:3], kind=exact[3]) if exact else None   # "2.5 hours in minutes", "Expand 3(x + 4)"
 
 
@@ -718,7 +719,9 @@ def _foreign_number(lesson: Lesson, plan: Plan | None, found: list[Claim], work:
         return None
     outside = solver.numbers_in(CLAIM.sub(" ", arithmetic_text(work)))
     given = given_numbers(lesson.problem)
-    known = {abs(v) for v, _ in given} | set(solver.numbers_in(lesson.problem)) | UNIT_SIZES
+    known = {abs(v) for v, _ in given} | set(solver.numbers_in(lesson.problem)) | UNIT_SIZES \
+        | fact_numbers(lesson.problem)   # a triangle's 180°
+    known |= {Fraction(p) for v, _ in given if v.denominator != 1 for p in (v.numerator, v.denominator)}   # 5 of 5/6
     known |= {r for w in lesson.worked if (r := result_of(w)) is not None}   # and each other claim's result, below
     known |= {s.value for s in plan.steps} | {q.value for q in plan.quantities} if plan is not None else set()
     known = {abs(k) for k in known}   # an earlier result of -75 explains the "(-75)" of the next step

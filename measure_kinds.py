@@ -29,6 +29,7 @@ _MEASURE = re.compile(rf"(?<![\w.])(?P<n>{NUM})\s*-?\s*(?:(?P<deg>°|degrees?\b)
                       rf"(?P<unit>[a-zA-Z]+)\b(?P<sup>[²³])?(?:\s+(?:per|a|an|each|every)\s+(?P<per>[a-z]+)\b)?)")
 # "9 feet by 6 feet", "8 m by 3 m": a rectangle's two sides
 _BY = re.compile(rf"(?P<a>{NUM})\s*(?P<ua>[a-zA-Z]+)?\s+by\s+(?P<b>{NUM})\s*(?P<ub>[a-zA-Z]+)")
+_LISTED = re.compile(rf"(?<![\w.])(?P<list>(?:{NUM},\s*)+{NUM},?\s+and\s+)(?P<last>{NUM})(?=\s*(?:°|[a-zA-Z]))")
 _POWER_WORDS = {1: "", 2: "square ", 3: "cubic "}
 _KIND_WORDS = {1: "a length", 2: "an area", 3: "a volume"}
 _UNIT_WORDS = {"m": "metres", "cm": "cm", "mm": "mm", "km": "km", "foot": "feet", "inch": "inches", "yard": "yards",
@@ -62,6 +63,11 @@ def measures(problem: str) -> list[tuple[Fraction, Dim, str]]:
         if m.group("per") and _unit(m.group("per")):
             dim[_unit(m.group("per"))] = -1
         found.append((value, dim, m.group().strip()))
+    for m in _LISTED.finditer(text):   # "90, 85 and 110 degrees": each number of the list takes the last one's unit
+        last = next((g for g in found if g[2].startswith(m.group("last"))), None)
+        for n in re.findall(NUM, m.group("list")) if last else ():
+            if not any(v == Fraction(n) for v, _, _ in found):
+                found.append((Fraction(n), last[1], f"{n}{last[2][len(m.group('last')):]}"))
     for m in _BY.finditer(text):   # "8 by 3 m": the first side takes the second's unit
         if not m.group("ua") and (unit := _unit(m.group("ub"))):
             found.append((Fraction(m.group("a")), {unit: 1}, f"{m.group('a')} {m.group('ub')}"))
@@ -226,8 +232,10 @@ def _shape_slip(problem: str, found: list[Claim], said: list[Fraction],
             numbers = [Fraction(n) for n in re.findall(NUM, claim.expression)]
             if numbers.count(d) == 2:
                 return ("flag", f"Your multiplication {claim} is right, but it uses {fmt(d)}, the whole way across "
-                                f"the circle: its diameter.", "The area of a circle is π × radius × radius. How long "
-                                                              "is the radius of this circle?")
+                                f"the circle: its diameter.",
+                        "The area of a circle is π × radius × radius. How long is the radius of this circle?")
+    if grown := _grown_once(problem, found):
+        return grown
     sides = _right_triangle(problem, given)
     if sides and said:
         a, c = sides
@@ -240,6 +248,29 @@ def _shape_slip(problem: str, found: list[Claim], said: list[Fraction],
     return None
 
 
+_REPEATED = re.compile(r"\b(?P<verb>doubles|triples|halves)\b[^.?]*?\b(?:every|each|a|per) (?P<period>[a-z]+)", re.I)
+
+
+def _grown_once(problem: str, found: list[Claim]) -> tuple[str, str, str] | None:
+    """An amount that doubles (triples, halves) every period, multiplied once by the number of periods ("100 × 4"
+    for 4 hours): the change happens again each period, asked at that step."""
+    repeated = _REPEATED.search(problem)
+    periods = re.search(rf"(?P<n>\d+) {repeated.group('period')}s?\b", problem, re.I) if repeated else None
+    if periods is None or periods.group("n") in ("1", "2"):
+        return None
+    count = Fraction(periods.group("n"))
+    for claim in (c for c in found if c.right and "×" in c.expression and "÷" not in c.expression):
+        numbers = [Fraction(n) for n in re.findall(NUM, claim.expression)]
+        if count in numbers and len(numbers) == 2:
+            factor = {"doubles": "by 2", "triples": "by 3", "halves": "by 1/2"}[repeated.group("verb").lower()]
+            return ("flag", f"Look at {claim}: it multiplies by {fmt(count)}, the number of "
+                            f"{repeated.group('period')}s, once.",
+                    f"It {repeated.group('verb').lower()} every {repeated.group('period')}: that multiplies "
+                    f"{factor} again each {repeated.group('period')}. How many are there after 2 "
+                    f"{repeated.group('period')}s, and after 3?")
+    return None
+
+
 def _angle_asked(problem: str, asked: str) -> bool:
     """Does the question ask for an angle: in its own words, or as "its size", "the other" of angles the problem
     names?"""
@@ -249,9 +280,9 @@ def _angle_asked(problem: str, asked: str) -> bool:
 
 def _angle_shape(problem: str) -> tuple[str, int] | None:
     """The figure whose angles the problem adds up, with their sum: ("a triangle", 180), ("a straight line", 180)."""
-    for words, shape, total in ((r"quadrilateral|rectangle|square|parallelogram|trapezoid|four-sided", "a quadrilateral",
-                                 360), (r"triangle", "a triangle", 180), (r"straight line", "a straight line", 180),
-                                (r"right angle", "a right angle", 90),
+    for words, shape, total in ((r"quadrilateral|rectangle|square|parallelogram|trapezoid|four-sided",
+                                 "a quadrilateral", 360), (r"triangle", "a triangle", 180),
+                                (r"straight line", "a straight line", 180), (r"right angle", "a right angle", 90),
                                 (r"full turn|all the way round|around a point", "a full turn", 360)):
         if re.search(rf"\b(?:{words})\b", problem, re.I) and _ANGLE.search(problem):
             return shape, total
@@ -361,11 +392,11 @@ def _flat_help(problem: str, asked: str, given: list[tuple[Fraction, Dim, str]],
     if dim and list(dim.values()) == [1] and len(lengths) >= 2 and _AROUND.search(asked) \
             and re.search(r"\baround\b|\bperimeter\b|\bfenc\w*|\bedging\b|\bborder\b", asked, re.I):
         return f"The {_around_noun(asked)} runs along every side. Which sides are there, and how long is each?"
-    border = re.search(rf"\b(?P<path>path|border|frame|strip|walkway|deck)\b(?P<w> (?:that is )?{NUM}\s*[a-z]+) wide\b[^.?]*"
-                       rf"\baround\b", problem, re.I)
-    if border and pairs or border and len(lengths) >= 3:   # a path around a garden: one big rectangle, then less the inside
-        inside = re.search(r"\b(garden|pool|lawn|picture|photo|painting|room|field|yard|patio|rug|pond|park)\b", problem,
-                           re.I)
+    border = re.search(rf"\b(?P<path>path|border|frame|strip|walkway|deck)\b(?P<w> (?:that is )?{NUM}\s*[a-z]+) "
+                       rf"wide\b[^.?]*\baround\b", problem, re.I)
+    if border and pairs or border and len(lengths) >= 3:   # a path around a garden: one big rectangle, less the inside
+        inside = re.search(r"\b(garden|pool|lawn|picture|photo|painting|room|field|yard|patio|rug|pond|park)\b",
+                           problem, re.I)
         inside = f"{inside.group(1).lower()} with the {border.group('path')} around it" if inside else \
             f"{border.group('path')} and what it goes around"
         return f"Picture the {inside} as one big rectangle. The " \
@@ -412,3 +443,107 @@ def _around_noun(asked: str) -> str:
     """What goes around, in the question's word: "fence", "edging", "border"; "way around" else."""
     m = re.search(r"\b(fence|fencing|edging|border|trim|ribbon|rope|path)\b", asked, re.I)
     return m.group(1).lower() if m else "way around"
+
+
+# ============================================================================ an answer a shape's fact decides
+
+def fact_numbers(problem: str) -> set[Fraction]:
+    """Numbers a shape's facts bring into this problem though it never writes them (180 for a triangle's angles, 4
+    sides of a square, 6 faces of a cube, π as 3.14): a step that uses one takes nothing from outside."""
+    known = {Fraction(2), Fraction(314, 100)} if re.search(r"\bcirc\w*|\bradius\b|\bdiameter\b|\bwheel\b", problem,
+                                                           re.I) else set()
+    shape = _angle_shape(problem)
+    known |= {Fraction(shape[1])} if shape else set()
+    known |= {Fraction(4)} if re.search(r"\bsquare\b|\brectangle\b", problem, re.I) else set()
+    known |= {Fraction(6)} if re.search(r"\bcube\b", problem, re.I) else set()
+    known |= {Fraction(2)} if re.search(r"\btriang\w*", problem, re.I) else set()
+    return known
+
+
+def shape_answer(problem: str) -> tuple[Fraction, str] | None:
+    """The answer a shape's fact alone decides, with the step that makes it: a triangle's third angle, a
+    quadrilateral's fourth, the other angle on a straight line, an angle less (more) than a right angle; a right
+    triangle's third side. None when the problem writes any number the fact does not use (another step then)."""
+    asked = question_sentence(problem_sentences(problem)) or problem
+    given = measures(problem)
+    numbers = re.findall(r"(?<![\w.])\d+(?:\.\d+)?", problem)   # as written: "two angles" counts none
+    angles = sorted((v for v, d, _ in given if d == {"degree": 1}), key=lambda v: problem.find(fmt(v)))
+    shape = _angle_shape(problem)
+    if shape and _angle_asked(problem, asked) and len(angles) == len(numbers):
+        count = {"a triangle": 2, "a quadrilateral": 3, "a straight line": 1, "a full turn": None}.get(shape[0], 1)
+        if shape[0] == "a right angle":
+            than = re.search(r"(?:°|degrees?) (less|smaller|more|bigger|greater) than a right angle", problem, re.I)
+            if len(angles) != 1 or not than:
+                return None
+            sign = -1 if than.group(1).lower() in ("less", "smaller") else 1
+            value = 90 + sign * angles[0]
+            shown = f"90° {'−' if sign < 0 else '+'} {fmt(angles[0])}° = {fmt(value)}°"
+            return (value, shown) if value > 0 else None
+        if count is not None and len(angles) != count or sum(angles) >= shape[1]:
+            return None
+        value = shape[1] - sum(angles)
+        return value, f"{shape[1]}° − {' − '.join(fmt(a) + '°' for a in angles)} = {fmt(value)}°"
+    lengths = [v for v, d, _ in given if len(d) == 1 and next(iter(d)) in KINDS["length"] and 1 in d.values()]
+    if flat := _flat_answer(problem, asked, given, lengths, [n for n in numbers if n != "1"]):
+        return flat
+    sides = _right_triangle(problem, given)
+    legs = re.search(r"\blegs?\b", problem, re.I) and re.search(r"\bhypotenuse\b", asked, re.I)
+    if len(lengths) != 2 or len(numbers) != 2 or not (sides or legs):
+        return None
+    a, c = sides if sides else (None, None)
+    square = c * c - a * a if sides else lengths[0] ** 2 + lengths[1] ** 2
+    root = _square_root(square)
+    if root is None:
+        return None
+    unit = _say(next(d for v, d, _ in given if v == lengths[0]))
+    shown = f"{fmt(c)}² − {fmt(a)}² = {fmt(square)}" if sides else \
+        f"{fmt(lengths[0])}² + {fmt(lengths[1])}² = {fmt(square)}"
+    return root, f"{shown}, and {fmt(root)}² = {fmt(square)}, so the side is {fmt(root)} {unit}"
+
+
+def _flat_answer(problem: str, asked: str, given: list[tuple[Fraction, Dim, str]], lengths: list[Fraction],
+                 numbers: list[str]) -> tuple[Fraction, str] | None:
+    """The way around a triangle (three sides), a rectangle (two sides) or a square (one side); the area of one
+    rectangle; a cube's outside (one edge). Only when every number the problem writes is one of those measures ("1
+    square foot" of a tile aside)."""
+    dim = asked_dim(problem)
+    if not dim or len(numbers) != len(lengths) or len(lengths) != len(set(map(str, numbers))) and len(lengths) > 1:
+        return None
+    unit = _say({next(iter(dim)): 1})
+    cube, triangle = re.search(r"\bcube\b", problem, re.I), re.search(r"\btriang\w*", problem, re.I)
+    square = re.search(r"\bsquare\b(?! (?:feet|foot|met|cm|inch|yard|unit|mm|km))", problem, re.I)
+    rectangle = re.search(r"\brectang\w*|\bby\b|\blong\b.*\bwide\b", problem, re.I)
+    sides = " + ".join(fmt(v) for v in lengths)
+    if list(dim.values()) == [1] and re.search(r"\baround\b|\bperimeter\b|\bfenc\w*|\bedging\b|\bborder\b", asked,
+                                                re.I) and not re.search(r"\bperimeter (?:of |is )\d", problem, re.I):
+        if triangle and len(lengths) == 3:
+            return sum(lengths), f"all three sides: {sides} = {fmt(sum(lengths))} {unit}"
+        if rectangle and not triangle and len(lengths) == 2:
+            return 2 * sum(lengths), f"two of each side: 2 × ({sides}) = {fmt(2 * sum(lengths))} {unit}"
+        if square and len(lengths) == 1:
+            return 4 * lengths[0], f"four equal sides: 4 × {fmt(lengths[0])} = {fmt(4 * lengths[0])} {unit}"
+    if list(dim.values()) == [2] and len(lengths) == 2 and rectangle and not (triangle or cube) \
+            and not re.search(r"\bcirc\w*|\bradius\b|\bpath\b|\bborder\b", problem, re.I):
+        area = lengths[0] * lengths[1]
+        return area, f"{fmt(lengths[0])} × {fmt(lengths[1])} = {fmt(area)} unit squares"
+    if list(dim.values()) == [2] and len(lengths) == 1 and cube:
+        face = lengths[0] * lengths[0]
+        return 6 * face, f"6 faces of {fmt(lengths[0])} × {fmt(lengths[0])} = {fmt(face)}: 6 × {fmt(face)} = " \
+                         f"{fmt(6 * face)} square {unit}"
+    return None
+
+
+def _square_root(value: Fraction) -> Fraction | None:
+    """The exact square root of a square number (or a square fraction); None else."""
+    top, bottom = (round(n ** 0.5) for n in (value.numerator, value.denominator))
+    return Fraction(top, bottom) if top * top == value.numerator and bottom * bottom == value.denominator else None
+
+
+def shape_words(problem: str, said: list[Fraction]) -> tuple[str, str, str, str] | None:
+    """(verdict, lead, question, kind) for the answer a shape's fact decides (`shape_answer`), said by the student:
+    confirmed with its step as the recap. None for any other number (their step is checked elsewhere)."""
+    known = shape_answer(problem)
+    if known is None or not said or said[-1] != known[0]:
+        return None
+    return "confirm", f"Yes, {fmt(known[0])} is right! {known[1][0].upper()}{known[1][1:]}.", \
+        "Would you like a similar problem to try?", "final_right"
