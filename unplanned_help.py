@@ -225,6 +225,11 @@ def first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, st
     if not question.startswith("You know"):
         return lead, question
     asked_relation = _RELATION.search(asked) or _ASKED_RELATION.search(asked)
+    one = re.search(r"\b(?:per|for (?:one|each)|a single) ([a-z]+)", asked, re.I)
+    if not relation and one and problem_terms(problem, asked):   # "the better buy per donut": one of them, each way
+        what = f"does one {one.group(1)} cost" if "$" in problem else f"is there for one {one.group(1)}"
+        return lead, f"The question is about one {one.group(1)}. With {problem_terms(problem, asked)}, what {what} " \
+                     f"in each case?"
     if not relation and asked_relation and problem_terms(problem, asked):   # "What fraction of them are blue?"
         return lead, f"What does \"{asked_relation.group().lower()}\" in the question tell you to do with " \
                      f"{problem_terms(problem, asked)}?"   # never "what would you work out first?": a frame
