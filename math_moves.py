@@ -496,7 +496,7 @@ def _checked_exactly(lesson: Lesson, found: list[Claim], said: list[Fraction], w
         ask = offer if kept[0] == "confirm" else conditions_start(lesson.problem)
         return Move(kept[0], kept[1], fresh_hint(lesson, ask, ask), kind=kept[2])
     exact = exact_words(lesson.problem, said, found) or expression_words(lesson.problem, work) \
-        or shape_words(lesson.problem, said)   # a triangle's third angle: its 180° decides it
+        or shape_words(lesson.problem, said, work)   # a triangle's third angle: its 180° decides it
     return Move(*exact[:3], kind=exact[3]) if exact else None   # "2.5 hours in minutes", "Expand 3(x + 4)"
 
 

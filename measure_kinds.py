@@ -20,8 +20,8 @@ import re
 from fractions import Fraction
 
 import wordproblem
-from arithmetic_claims import KINDS, Claim
-from problem_text import NUM, problem_sentences, question_sentence, said_list
+from arithmetic_claims import KINDS, Claim, claims, presented_as_answer
+from problem_text import NUM, problem_sentences, question_sentence, question_target, said_list
 from solver import fmt
 
 # a measure as the problem writes it: "12 m", "81 square metres", "48°", "25 litres per minute", "a 60-litre barrel"
@@ -514,7 +514,7 @@ def _flat_answer(problem: str, asked: str, given: list[tuple[Fraction, Dim, str]
     square = re.search(r"\bsquare\b(?! (?:feet|foot|met|cm|inch|yard|unit|mm|km))", problem, re.I)
     rectangle = re.search(r"\brectang\w*|\bby\b|\blong\b.*\bwide\b", problem, re.I)
     sides = " + ".join(fmt(v) for v in lengths)
-    if list(dim.values()) == [1] and re.search(r"\baround\b|\bperimeter\b|\bfenc\w*|\bedging\b|\bborder\b", asked,
+    if list(dim.values()) == [1] and re.search(r"\baround\b|\bperimeter\b|\bfenc\w*|\bedging\b|\bborder\b", problem,
                                                 re.I) and not re.search(r"\bperimeter (?:of |is )\d", problem, re.I):
         if triangle and len(lengths) == 3:
             return sum(lengths), f"all three sides: {sides} = {fmt(sum(lengths))} {unit}"
@@ -539,11 +539,23 @@ def _square_root(value: Fraction) -> Fraction | None:
     return Fraction(top, bottom) if top * top == value.numerator and bottom * bottom == value.denominator else None
 
 
-def shape_words(problem: str, said: list[Fraction]) -> tuple[str, str, str, str] | None:
-    """(verdict, lead, question, kind) for the answer a shape's fact decides (`shape_answer`), said by the student:
-    confirmed with its step as the recap. None for any other number (their step is checked elsewhere)."""
+def shape_words(problem: str, said: list[Fraction], work: str) -> tuple[str, str, str, str] | None:
+    """(verdict, lead, question, kind) for the answer a shape's fact decides (`shape_answer`): said by the student, it
+    is confirmed with its step as the recap; another number offered as the answer is not it, and the fact is asked.
+    None for a number not offered as the answer (a step on the way is checked elsewhere)."""
     known = shape_answer(problem)
-    if known is None or not said or said[-1] != known[0]:
+    if known is None or not said:
         return None
-    return "confirm", f"Yes, {fmt(known[0])} is right! {known[1][0].upper()}{known[1][1:]}.", \
-        "Would you like a similar problem to try?", "final_right"
+    if said[-1] == known[0]:
+        return "confirm", f"Yes, {fmt(known[0])} is right! {known[1][0].upper()}{known[1][1:]}.", \
+            "Would you like a similar problem to try?", "final_right"
+    if not presented_as_answer(work, said[-1]):
+        return None
+    slip = measure_check(problem, claims(work), said)   # "6² + 4² = 52, but 10² = 100", "12 m × 5 m" say more
+    if slip is not None:
+        return ("flag", *slip[1:], "final_wrong")
+    asked = question_sentence(problem_sentences(problem)) or problem
+    target = question_target(asked)
+    lead = f"Check {fmt(said[-1])}: it is not {target}." if target.startswith("the ") else \
+        f"Check {fmt(said[-1])}: it does not answer \"{asked.strip()}\""
+    return "flag", lead, measure_help(problem) or "Which fact about this shape decides it?", "final_wrong"
