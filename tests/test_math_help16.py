@@ -24,7 +24,8 @@ def reply_to(message: str) -> dict:
 def test_a_problem_of_shape_facts_is_one_the_planner_leaves_unplanned():
     # (the moves below are for problems without a plan; a plan's own moves come first where one exists)
     for problem in ("A triangle has angles of 35° and 95°. What is its third angle?",
-                    "A sandpit is 4 m long and 3 m wide. A wooden edge goes all the way around it. How long is the edge?"):
+                    "A sandpit is 4 m long and 3 m wide. A wooden edge goes all the way around it. How long is the "
+                    "edge?"):
         assert lesson.plan_of(problem) is None
 
 
