@@ -179,9 +179,7 @@ def measure_check(problem: str, found: list[Claim], said: list[Fraction]) -> tup
     asked, an angle sum of another shape, a diameter used as a radius, a right triangle's sides that fail a² + b² =
     c². None when nothing checkable is off (the step may still be wrong: that is not code's to say)."""
     given = measures(problem)
-    if not given or not found:
-        return None
-    facts = _shape_slip(problem, found, said, given)
+    facts = _clock_as_decimal(problem, found) or (_shape_slip(problem, found, said, given) if given else None)
     if facts is not None:
         return facts
     asked, made = asked_dim(problem), {}
@@ -205,6 +203,24 @@ def measure_check(problem: str, found: list[Claim], said: list[Fraction]) -> tup
             continue
         lead = f"Look at {claim}: {_operands_words(operands, claim, given)} makes {_say(dim)}: {made_kind}."
         return "ask", lead, f"The question asks for {what}. {ask}"
+    return None
+
+
+def _clock_as_decimal(problem: str, found: list[Claim]) -> tuple[str, str, str] | None:
+    """Two clock times ("9:45", "11:10") taken from each other as decimals ("11.10 − 9.45"): an hour has 60
+    minutes, not 100, so the step is flagged and the span counted on from the start."""
+    times = re.findall(r"\b(\d{1,2}):(\d\d)\b", problem)
+    written = {f"{h}.{m}": f"{h}:{m}" for h, m in times}
+    for claim in found:
+        numbers = re.findall(r"\d+\.\d\d", claim.expression)
+        if len(times) == 2 and len(numbers) == 2 and all(n in written for n in numbers) and "−" in claim.expression:
+            start = min(written.values(), key=lambda t: int(t.split(":")[0]) * 60 + int(t.split(":")[1]))
+            end = next(t for t in written.values() if t != start)
+            if int(end.split(":")[1]) >= int(start.split(":")[1]):   # 9.40 − 7.15 reads 2 h 25 min: no slip to flag
+                return None
+            return ("flag", f"Look at {claim}: clock times do not take away like decimals, since an hour has 60 "
+                            f"minutes, not 100.", f"Count on from {start}: how many minutes is it to the next hour, "
+                                                  f"and how long from there to {end}?")
     return None
 
 

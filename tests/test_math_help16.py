@@ -100,3 +100,19 @@ def test_a_condition_without_numbers_is_quoted_as_what_the_asked_quantity_depend
                     "greatest number of packs he can make? stuck")
     assert bags["text"].startswith("The problem says \"wants matching packs with nothing left over.\"")
     assert "Start with the 12 pens" not in bags["text"]
+
+
+def test_a_part_said_to_be_a_fraction_of_the_whole_is_never_taken_as_the_whole():
+    # ("36 stamps, which is 1/4 of her collection": 36 is the part; 1/4 of 36 = 9 is no answer to confirm)
+    pages = reply_to("Mina sold 36 stamps, which is 1/4 of her collection. How many stamps are in her collection? "
+                     "36 / 4 = 9 stamps")
+    assert not pages["text"].startswith("Yes") and "1/4 of 36" not in pages["text"]
+
+
+def test_clock_times_taken_away_as_decimals_are_flagged_only_where_the_minutes_borrow():
+    ride = reply_to("The ferry left at 6:40 and docked at 8:15. How long was the crossing? 8.15 - 6.40 = 1.75")
+    assert ride["verdict"] == "flag" and "60 minutes, not 100" in ride["text"] and "Count on from 6:40" in ride["text"]
+    fine = reply_to("The ferry left at 6:10 and docked at 8:35. How long was the crossing? 8.35 - 6.10 = 2.25")
+    assert "60 minutes, not 100" not in fine["text"]
+    # (9:45 written as 9.45 is the problem's 9:45, used: never "where does the 9:45 come in?")
+    assert "come in" not in ride["text"]
