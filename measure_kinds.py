@@ -173,7 +173,8 @@ def _operands_words(operands: list[tuple[Fraction, Dim]], claim: Claim, given: l
     return re.sub(NUM, with_unit, claim.expression)
 
 
-def measure_check(problem: str, found: list[Claim], said: list[Fraction]) -> tuple[str, str, str] | None:
+def measure_check(problem: str, found: list[Claim], said: list[Fraction],
+                  work: str = "") -> tuple[str, str, str] | None:
     """(verdict, lead, question) for right arithmetic whose units or shape facts do not fit the question: a result
     of another kind of measure than the one asked (an area for a fence), a time in the rate's unit where another is
     asked, an angle sum of another shape, a diameter used as a radius, a right triangle's sides that fail a² + b² =
@@ -189,7 +190,9 @@ def measure_check(problem: str, found: list[Claim], said: list[Fraction]) -> tup
         if not dim or not asked or not claim.right or claim is not found[-1]:
             continue
         timed = len(dim) == 1 and next(iter(dim)) in KINDS["time"] and dim[next(iter(dim))] == 1
-        if dim == asked or timed and "time" in asked:
+        offered = presented_as_answer(work, claim.stated)   # "36 m ÷ 4 = 9" on the way to an area is a side, no slip
+        beyond = len(dim) == len(asked) == 1 and set(dim) == set(asked) and sum(dim.values()) > sum(asked.values())
+        if dim == asked or timed and "time" in asked or not (offered or beyond):
             return None
         ask = measure_help(problem) or f"Which of {said_list([g[2] for g in given][:4])} make " \
                                        f"{_kind(asked) or _say(asked)}?"
@@ -567,7 +570,7 @@ def shape_words(problem: str, said: list[Fraction], work: str) -> tuple[str, str
             "Would you like a similar problem to try?", "final_right"
     if not presented_as_answer(work, said[-1]):
         return None
-    slip = measure_check(problem, claims(work), said)   # "6² + 4² = 52, but 10² = 100", "12 m × 5 m" say more
+    slip = measure_check(problem, claims(work), said, work)   # "6² + 4² = 52, but 10² = 100", "12 m × 5 m" say more
     if slip is not None:
         return ("flag", *slip[1:], "final_wrong")
     asked = question_sentence(problem_sentences(problem)) or problem
