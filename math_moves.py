@@ -526,6 +526,10 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
     if measured := measure_check(lesson.problem, found, said, work):   # "12 m × 5 m" for a fence: square metres
         return Move(measured[0], measured[1], fresh_hint(lesson, measured[2], measured[2]), kind="measure_kind")
     related = relation_move(lesson.problem, found, tuple(Fraction(v) for v in lesson.stated))
+    rest = re.search(r"\b(?:not|left|rest|remain\w*)\b", question_sentence(problem_sentences(lesson.problem)), re.I)
+    if related is not None and related.verdict == "confirm" and rest and presented_as_answer(work, found[-1].stated):
+        return Move("flag", f"{found[-1]} checks out: {related.lead.split(': ', 1)[-1]} But the question asks about "
+                            f"the rest, so that is not the answer yet.", related.question, kind="stopped_early")
     if related is not None:   # "9 + 4" for 4 times as many bikes as 9 scooters: the story's relation, at that step
         return Move(related.verdict, related.lead, fresh_hint(lesson, related.question, related.question),
                     kind="claim_wrong" if related.verdict == "flag" else "part_done")

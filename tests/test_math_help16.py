@@ -118,3 +118,11 @@ def test_clock_times_taken_away_as_decimals_are_flagged_only_where_the_minutes_b
     assert "60 minutes, not 100" not in fine["text"]
     # (9:45 written as 9.45 is the problem's 9:45, used: never "where does the 9:45 come in?")
     assert "come in" not in ride["text"]
+
+
+def test_the_part_a_percent_names_offered_where_the_question_asks_for_the_rest_is_no_answer_yet():
+    club = "A band has 60 members and 15% play drums. How many members do not play drums?"
+    offered = reply_to(f"{club} 15% of 60 = 9 so 9 members")
+    assert offered["verdict"] == "flag" and "not the answer yet" in offered["text"] and "51" not in offered["text"]
+    step = reply_to(f"{club} 15% of 60 = 9")
+    assert step["verdict"] == "confirm" and "not the answer" not in step["text"]
