@@ -11,7 +11,13 @@ minute", "48°"). From these two, code knows without a plan:
     square metres, an area, where the question asks for a fence's length; 135 litres ÷ 4 minutes is litres per
     minute, no time), a time left in the rate's unit (180 minutes where hours are asked), an angle sum that belongs
     to another shape (180° for a quadrilateral), a circle's diameter used as its radius, a right triangle's sides
-    put back into a² + b² = c². The step is pointed at; the operation to use is never given.
+    put back into a² + b² = c², clock times taken away as decimals, an amount that doubles every hour multiplied
+    once by the hours. The step is pointed at; the operation to use is never given.
+  * `shape_words`: the answer a shape's fact alone decides (`shape_answer`: a triangle's third angle, the way
+    around a rectangle, a right triangle's third side, a cube's outside) confirmed with its step as the recap;
+    another number offered as the answer flagged at the step's own check. `fact_numbers`: the numbers such facts
+    bring in (180°, 4 sides, 6 faces), which no step takes from outside the problem.
+Only without a plan (math_moves.py and unplanned_help.py call these there): a plan knows its own steps and units.
 """
 from __future__ import annotations
 
@@ -20,7 +26,7 @@ import re
 from fractions import Fraction
 
 import wordproblem
-from arithmetic_claims import KINDS, Claim, claims, presented_as_answer
+from arithmetic_claims import KINDS, Claim, claims, operations, presented_as_answer
 from problem_text import NUM, problem_sentences, question_sentence, question_target, said_list
 from solver import fmt
 
@@ -82,6 +88,7 @@ def _say(dim: Dim) -> str:
 
 
 def _kind(dim: Dim) -> str:
+    """What units measure: "a length", "an area", "a volume" (of one length unit), "a rate" (per something); ""."""
     if len(dim) == 1 and (unit := next(iter(dim))) in KINDS["length"] and dim[unit] in _KIND_WORDS:
         return _KIND_WORDS[dim[unit]]
     if any(p < 0 for p in dim.values()):
@@ -234,7 +241,8 @@ def _shape_slip(problem: str, found: list[Claim], said: list[Fraction],
     shape = _angle_shape(problem)
     for claim in (c for c in found if c.right):
         numbers = [Fraction(n) for n in re.findall(NUM, claim.expression.replace("−", "-"))]
-        if shape and shape[1] != 180 and Fraction(180) in numbers and 180 not in [v for v, _, _ in given]:
+        if shape and shape[1] != 180 and Fraction(180) in numbers and 180 not in [v for v, _, _ in given] \
+                and set(operations(claim)) == {"-"}:   # "2 × 180" for a quadrilateral's two triangles is right
             return ("flag", f"Look at {claim}: 180° is what the three angles of a triangle add up to.",
                     f"What do the angles of {shape[0]} add up to, and how much of that is left?")
     base = _base_height(problem, given) if re.search(r"\btriang\w*", problem, re.I) else None
@@ -472,7 +480,7 @@ def fact_numbers(problem: str) -> set[Fraction]:
     known = {Fraction(2), Fraction(314, 100)} if re.search(r"\bcirc\w*|\bradius\b|\bdiameter\b|\bwheel\b", problem,
                                                            re.I) else set()
     shape = _angle_shape(problem)
-    known |= {Fraction(shape[1])} if shape else set()
+    known |= {Fraction(shape[1]), Fraction(180)} if shape else set()   # a quadrilateral is two triangles
     known |= {Fraction(4)} if re.search(r"\bsquare\b|\brectangle\b", problem, re.I) else set()
     known |= {Fraction(6)} if re.search(r"\bcube\b", problem, re.I) else set()
     known |= {Fraction(2)} if re.search(r"\btriang\w*", problem, re.I) else set()
