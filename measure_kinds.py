@@ -481,6 +481,8 @@ def fact_numbers(problem: str) -> set[Fraction]:
                                                            re.I) else set()
     shape = _angle_shape(problem)
     known |= {Fraction(shape[1]), Fraction(180)} if shape else set()   # a quadrilateral is two triangles
+    angles = [v for v, d, _ in measures(problem) if d == {"degree": 1}]
+    known |= {sum(angles)} if shape and len(angles) > 1 else set()   # "180 − 110" takes 50° and 60° together
     known |= {Fraction(4)} if re.search(r"\bsquare\b|\brectangle\b", problem, re.I) else set()
     known |= {Fraction(6)} if re.search(r"\bcube\b", problem, re.I) else set()
     known |= {Fraction(2)} if re.search(r"\btriang\w*", problem, re.I) else set()

@@ -126,3 +126,10 @@ def test_the_part_a_percent_names_offered_where_the_question_asks_for_the_rest_i
     assert offered["verdict"] == "flag" and "not the answer yet" in offered["text"] and "51" not in offered["text"]
     step = reply_to(f"{club} 15% of 60 = 9")
     assert step["verdict"] == "confirm" and "not the answer" not in step["text"]
+
+
+def test_a_right_answer_by_the_angle_sum_in_one_step_is_confirmed_never_asked_where_its_numbers_come_from():
+    right = reply_to("Two angles of a triangle are 40° and 75°. What is the third? 180 - 115 = 65")
+    assert right["verdict"] == "confirm" and right["text"].startswith("Yes, 65 is right!")
+    halves = reply_to("Three angles of a quadrilateral are 100°, 70° and 80°. What is the fourth angle? 2 x 180 = 360")
+    assert "come from" not in halves["text"] and "triangle add up to" not in halves["text"]
