@@ -374,7 +374,9 @@ def unused_quantities(given: list[tuple[Fraction, str]], work: str) -> list[str]
     used = {Fraction(n) for n in written} | {Fraction(part) for n in written for part in n.split("/")}
     used |= {v * 100 for v in used} | {-v for v in used}  # "20% of 552" used the problem's 20; "-40 + 15" its -40
     used |= {1 / v for v in used if v}   # "0.75 / 4" used the problem's 1/4
-    return list(dict.fromkeys(phrase for value, phrase in given if value not in used and value != 1))
+    parts = {v for v, _ in given if v.denominator != 1 and {Fraction(v.numerator), Fraction(v.denominator)} <= used}
+    parts |= {v for v, p in given if ":" in p and p.split()[0].replace(":", ".") in written}   # "9:45" as 9.45
+    return list(dict.fromkeys(phrase for value, phrase in given if value not in used | parts and value != 1))   # 5/6
 
 
 def true_of_work(says: str, work: str, problem: str) -> bool:

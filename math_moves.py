@@ -42,6 +42,7 @@ from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_t
                                unit_after, unused_quantities, with_chains, with_percent_bases)
 from asked_step import number_move, taken_away
 from mathcheck import unbalanced_step
+from measure_kinds import fact_numbers, measure_check, shape_words
 from problem_text import (answer_sentence, given_numbers, meaning_question, problem_sentences, problem_terms,
                           question_sentence, question_target, said_list, written_equation)
 from solver import Plan, Step, fmt
@@ -494,7 +495,8 @@ def _checked_exactly(lesson: Lesson, found: list[Claim], said: list[Fraction], w
     if kept := conditions_words(lesson.problem, work):   # "19 and 11" of two numbers adding to 30, 8 apart
         ask = offer if kept[0] == "confirm" else conditions_start(lesson.problem)
         return Move(kept[0], kept[1], fresh_hint(lesson, ask, ask), kind=kept[2])
-    exact = exact_words(lesson.problem, said, found) or expression_words(lesson.problem, work)
+    exact = exact_words(lesson.problem, said, found) or expression_words(lesson.problem, work) \
+        or shape_words(lesson.problem, said, work)   # a triangle's third angle: its 180° decides it
     return Move(*exact[:3], kind=exact[3]) if exact else None   # "2.5 hours in minutes", "Expand 3(x + 4)"
 
 
@@ -521,7 +523,13 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
         return Move(*changed[:3], kind="unit_change")
     if factor := wrong_factor(lesson.problem, found):   # "5 × 12 = 60 feet" of 5 yards: another unit's size
         return Move("flag", *factor, kind="claim_wrong")
+    if measured := measure_check(lesson.problem, found, said, work):   # "12 m × 5 m" for a fence: square metres
+        return Move(measured[0], measured[1], fresh_hint(lesson, measured[2], measured[2]), kind="measure_kind")
     related = relation_move(lesson.problem, found, tuple(Fraction(v) for v in lesson.stated))
+    rest = re.search(r"\b(?:not|left|rest|remain\w*)\b", question_sentence(problem_sentences(lesson.problem)), re.I)
+    if related is not None and related.verdict == "confirm" and rest and presented_as_answer(work, found[-1].stated):
+        return Move("flag", f"{found[-1]} checks out: {related.lead.split(': ', 1)[-1]} But the question asks about "
+                            f"the rest, so that is not the answer yet.", related.question, kind="stopped_early")
     if related is not None:   # "9 + 4" for 4 times as many bikes as 9 scooters: the story's relation, at that step
         return Move(related.verdict, related.lead, fresh_hint(lesson, related.question, related.question),
                     kind="claim_wrong" if related.verdict == "flag" else "part_done")
@@ -715,7 +723,9 @@ def _foreign_number(lesson: Lesson, plan: Plan | None, found: list[Claim], work:
         return None
     outside = solver.numbers_in(CLAIM.sub(" ", arithmetic_text(work)))
     given = given_numbers(lesson.problem)
-    known = {abs(v) for v, _ in given} | set(solver.numbers_in(lesson.problem)) | UNIT_SIZES
+    known = {abs(v) for v, _ in given} | set(solver.numbers_in(lesson.problem)) | UNIT_SIZES \
+        | fact_numbers(lesson.problem)   # a triangle's 180°
+    known |= {Fraction(p) for v, _ in given if v.denominator != 1 for p in (v.numerator, v.denominator)}   # 5 of 5/6
     known |= {r for w in lesson.worked if (r := result_of(w)) is not None}   # and each other claim's result, below
     known |= {s.value for s in plan.steps} | {q.value for q in plan.quantities} if plan is not None else set()
     known = {abs(k) for k in known}   # an earlier result of -75 explains the "(-75)" of the next step

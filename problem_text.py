@@ -352,8 +352,9 @@ def exact_answer(problem: str) -> tuple[Fraction, str, str] | None:
                 how = f"{phrase.split()[0]} × {big}" if big else f"{phrase.split()[0]} ÷ {small}"
                 return (value * big if big else value / small), how, other
     part = _PART_OF.search(problem)
-    if part is None or len(given) != 2 or re.search(r"\b(?:not|other|rest|left)\b", asked, re.I):
-        return None
+    if part is None or len(given) != 2 or re.search(r"\b(?:not|other|rest|left)\b", asked, re.I) \
+            or re.search(r"\b(?:is|was|are|were|makes?|made)\s+$", problem[:part.start()], re.I):
+        return None   # "24 pages, which was 1/5 of his book": the 24 is the part, the whole is asked
     share = Fraction(part.group("part").rstrip("%")) / (100 if part.group("part").endswith("%") else 1)
     whole = [(v, p) for v, p in given if p.strip("$") != part.group("part").rstrip("%") and v != share]
     clause = re.split(r",|;|\b(?:and|but|while|whereas)\b", part.group("after"))[0]   # "... and the rest are black"

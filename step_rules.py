@@ -275,10 +275,13 @@ _AS_PERCENT = re.compile(r"(?<![\d.])(\d*\.\d+)\s*,?\s*(?:so|which is|that is|=|
 
 
 def percent_slip(work: str) -> tuple[str, str] | None:
-    """A decimal turned into a percent that is not 100 times it ("0.85 so 8.5%"): flagged at that change, the
-    hundredths it holds asked; None when every such change is right."""
+    """A decimal turned into a percent that is not 100 times it ("0.85 so 8.5%", or "17/20 = 0.85 so 0.85%", a share
+    of a whole found as a decimal): flagged at that change, the hundredths it holds asked; None when every such
+    change is right."""
     for m in _AS_PERCENT.finditer(work):
-        if Fraction(m.group(1)) * 100 != Fraction(m.group(2)) != Fraction(m.group(1)):   # "12.5 so 12.5%" is one
+        found = re.search(rf"=\s*{re.escape(m.group(1))}\b", work) and Fraction(m.group(1)) < 1   # "17/20 = 0.85"
+        if Fraction(m.group(1)) * 100 != Fraction(m.group(2)) != Fraction(m.group(1)) or found and \
+                Fraction(m.group(1)) == Fraction(m.group(2)):   # "12.5 so 12.5%" is one; a share found is no percent
             return f"Check {m.group(1)} as a percent: it is not {m.group(2)}%.", \
                 f"Percent means out of 100: how many hundredths are in {m.group(1)}?"
     return None

@@ -257,6 +257,8 @@ def part_plan(problem: str, apart: bool = False) -> Plan | None:
         [(i, b) for i in range(len(sentences)) for b in range(i - 1) if apart]
     for i, before in readings:
         sentence = sentences[i]
+        if _PART_IS.search(sentence):   # "36 stamps, which is 1/4 of her collection": the 36 is the part, not a whole
+            continue
         compared = _COMPARED.search(sentence)
         before = i - 1 if before is None and compared and i and not given_numbers(sentence) else before
         text = f"{sentences[before]} {sentence}" if before is not None else sentence
@@ -271,6 +273,9 @@ def part_plan(problem: str, apart: bool = False) -> Plan | None:
                     return part
     return None
 
+
+# "which is 1/4 of her collection", "was 30% of the class": a fraction whose part the number before it is
+_PART_IS = re.compile(r"\b(?:is|was|are|were|makes|made)\s+\d+(?:/\d+|(?:\.\d+)?%)\s+of\b", re.I)
 
 # "Each wall needs 3 liters." after "A room has 4 walls.": an amount for each of what the sentence before counts
 _EACH = re.compile(r"\b(?:each|every|per)\b", re.I)
@@ -524,6 +529,8 @@ def _percent_as_amount(story: str, asked: str, phrases: dict, claim: Claim, term
 
 def _fraction_part(story: str, asked: str, phrases: dict, claim: Claim, terms: tuple) -> RelationMove | None:
     a, op, b = terms
+    if _PART_IS.search(story):   # "36 stamps, which is 1/4 of her collection": 36 ÷ 4 is no quarter of anything
+        return None
     for top, bottom in ((Fraction(t), Fraction(d)) for t, d in _FRACTION.findall(story)):
         if bottom in phrases or top in phrases and top != 1:
             continue   # a 4 the story gives as an amount of its own may rightly be taken away

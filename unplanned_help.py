@@ -29,6 +29,7 @@ from wordproblem import same_word
 from arithmetic_claims import OP_SIGN, as_mixed, as_written, convertible
 from asked_step import first_part_question
 from mathcheck import algebra_exercise, first_term_only
+from measure_kinds import measure_help
 from solver import Plan, Quantity, Step, fmt
 
 _RELATION = re.compile(r"\b(?:times|as many|as much|more|fewer|less|each|every|per|half|twice|double|together|in all|"
@@ -139,6 +140,22 @@ def _clock_span(problem: str) -> str:
     return f"Count on from {first}: how many minutes is it to {on_hour}, and how long from {on_hour} to {last}?"
 
 
+_LASTS = re.compile(r"\b(?:lasts?|takes?|took|runs?|ran|for)\s+(?P<h>\d+)\s*(?:hours?|hrs?|h)\b(?:\s*(?:and\s*)?"
+                    r"(?P<m>\d+)\s*(?:minutes?|mins?))?", re.I)
+
+
+def _clock_after(problem: str) -> str:
+    """A start on the clock and how long something lasts ("starts at 7:20 p.m. and lasts 1 hour 55 minutes"), with
+    the question asking what time it ends: counted on from the start, the hours first, then the minutes; "" else."""
+    start, lasts = _CLOCK.search(problem), _LASTS.search(problem)
+    asked = question_sentence(problem_sentences(problem)) or problem
+    if not start or not lasts or len(_CLOCK.findall(problem)) != 1 or not re.search(r"\bwhat time\b", asked, re.I):
+        return ""
+    hours = f"{lasts.group('h')} hour{'s' if lasts.group('h') != '1' else ''}"
+    rest = f", and then {lasts.group('m')} minutes after that" if lasts.group("m") else ""
+    return f"Count on from {start.group().strip()}: what time is it {hours} later{rest}?"
+
+
 def equation_start(problem: str) -> str:
     """An equation the planner does not plan ("2(3x - 1) = 4x + 10"), asked at its first move: a bracket multiplied
     out, else the letter gathered on one side when both sides hold it, else what to undo on both sides; ""
@@ -188,13 +205,13 @@ def first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, st
         return "", f"The {bracket[1]} in front of the bracket multiplies each term inside it: what does it make of " \
                    f"the {bracket[2]}, and of the {bracket[3]}?" if bracket else \
             f"Which terms of {algebra[0].replace('-', '−')} have the same letter, and what do they make together?"
-    if undo := equation_start(problem) or conditions_start(problem):
-        return "", undo
+    if undo := equation_start(problem) or conditions_start(problem) or measure_help(problem):
+        return "", undo   # a shape's own fact (a triangle's angles make 180°) before any story reading
     first_part = first_part_question(problem)
     if first_part:   # the question's last step is read (asked_step.py): the part the story makes first, in its words
         return "", first_part
     if still := _still_needed(problem) or _shared_out(problem, given) or _priced_count(problem, given) \
-            or _clock_span(problem) or _units_apart(given) or _fraction_of(problem, given) \
+            or _clock_span(problem) or _clock_after(problem) or _units_apart(given) or _fraction_of(problem, given) \
             or _percent_first(problem, given) or _part_of_all(problem, given) or _unit_asked(problem, given):
         return "", still
     lead, question = first_move_question(problem, given)
@@ -208,11 +225,22 @@ def first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, st
     if not question.startswith("You know"):
         return lead, question
     asked_relation = _RELATION.search(asked) or _ASKED_RELATION.search(asked)
+    one = re.search(r"\b(?:per|for (?:one|each)|a single) ([a-z]+)", asked, re.I)
+    if not relation and one and problem_terms(problem, asked):   # "the better buy per donut": one of them, each way
+        what = f"does one {one.group(1)} cost" if "$" in problem else f"is there for one {one.group(1)}"
+        return lead, f"The question is about one {one.group(1)}. With {problem_terms(problem, asked)}, what {what} " \
+                     f"in each case?"
     if not relation and asked_relation and problem_terms(problem, asked):   # "What fraction of them are blue?"
         return lead, f"What does \"{asked_relation.group().lower()}\" in the question tell you to do with " \
                      f"{problem_terms(problem, asked)}?"   # never "what would you work out first?": a frame
+    condition = next((c.strip(" .") for p in problem_sentences(problem) if p != asked for c in re.split(
+        r",\s*|\s+and\s+(?=wants?|needs?|must|has to|have to)", p) if not re.search(r"\d", c)
+        and content_words(c) & content_words(asked)), "")   # "wants identical bags with no fruit left over"
+    named, target = named_quantity(problem, given), question_target(asked) or "the answer"
+    if not relation and condition and named:   # what the asked quantity depends on, in the problem's own words
+        return "", f"The problem says \"{condition}.\" What must be true of {target}, with " \
+                     f"{said_list([p for _, p in given if re.search('[a-z]', p)][:3])}?"
     if not relation:
-        named, target = named_quantity(problem, given), question_target(asked) or "the answer"
         return lead, f"Start with the {named}: what does that tell you about {target}?" if named else question
     start = re.search(r"\b(?:mean|average) (?:score )?(?:of|over|for) |(?:\b(?:on|in|at) \w+ )?"
                       r"(?:\d|\b(?:twice|half|double|triple)\b)", relation)
