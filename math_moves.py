@@ -40,6 +40,7 @@ from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_t
                                pending, presented_as_answer, proposed_chain, reordered, result_of, results, route_to,
                                right_through, rounded_wrong_way, said_of_work, their_equation, true_of_work,
                                unit_after, unused_quantities, with_chains, with_percent_bases)
+from answer_check import chain_answer, confirmed_words
 from asked_step import number_move, taken_away
 from mathcheck import unbalanced_step
 from problem_text import (answer_sentence, given_numbers, meaning_question, problem_sentences, problem_terms,
@@ -540,6 +541,10 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
         return Move("ask", diagnosis.says, fresh_hint(lesson, part.steps[0].question, solver.hints(part, 0)[0]),
                     kind="diagnosed_midway")
     mixed_before = mixed_kinds_words(given, [c for w in lesson.worked for c in claims(w)])
+    steps = chain_answer(lesson.problem, lesson.worked, said, work) if mixed_before is None else None
+    if steps is not None:   # every given used by right steps, the last one the question's own: a right answer
+        lesson.solved = True
+        return Move("confirm", *confirmed_words(said[-1], work, steps), kind="final_right")
     through = right_through(lesson.worked, given, said, work, lesson.problem, lesson.last_hint)
     if through is not None and mixed_before is None:   # every given number used once by right steps
         return Move("confirm", through[0], fresh_hint(lesson, through[1], _full_answer(lesson.problem)),
@@ -716,6 +721,7 @@ def _foreign_number(lesson: Lesson, plan: Plan | None, found: list[Claim], work:
     outside = solver.numbers_in(CLAIM.sub(" ", arithmetic_text(work)))
     given = given_numbers(lesson.problem)
     known = {abs(v) for v, _ in given} | set(solver.numbers_in(lesson.problem)) | UNIT_SIZES
+    known |= {Fraction(t) for m in re.finditer(r"(\d+)/(\d+)", lesson.problem) for t in m.groups()}   # 3/8: 3 and 8
     known |= {r for w in lesson.worked if (r := result_of(w)) is not None}   # and each other claim's result, below
     known |= {s.value for s in plan.steps} | {q.value for q in plan.quantities} if plan is not None else set()
     known = {abs(k) for k in known}   # an earlier result of -75 explains the "(-75)" of the next step
