@@ -20,7 +20,8 @@ from collections import Counter
 from fractions import Fraction
 
 import wordproblem
-from arithmetic_claims import arithmetic_text, as_written, measure_kind, path_to, presented_as_answer, result_of
+from arithmetic_claims import (Claim, arithmetic_text, as_written, measure_kind, operations, path_to,
+                               presented_as_answer, result_of)
 from problem_text import given_numbers, problem_sentences, question_sentence
 from solver import fmt
 
@@ -242,4 +243,43 @@ def confirmed_words(value: Fraction, work: str, steps: str) -> tuple[str, str]:
     unit = re.match(rf"\s*([a-z]+(?: (?:per|a|an|each) [a-z]+)?)", work[work.rfind(number) + len(number):], re.I) \
         if number in work else None
     named = f" {unit.group(1)}" if unit and unit.group(1).lower() not in ("so", "and", "then", "is", "right") else ""
-    return f"Yes, {number}{named} is right! Your steps: {steps}.", "Would you like a similar problem to try?"
+    money = "$" if re.search(rf"\$\s*{re.escape(number)}(?![\d.])", work) and not number.startswith("$") else ""
+    return f"Yes, {money}{number}{named} is right! Your steps: {steps}.", "Would you like a similar problem to try?"
+
+
+def offered_last(work: str, value: Fraction) -> bool:
+    """Is `value` the student's answer, and the last number they say ("36 + 15 = 51, so the answer is 51 cars"; never
+    the 15 of "75 − 60 = 15 and 15 out of 75 is 20%")?"""
+    said = wordproblem.numbers_in(arithmetic_text(work))
+    return bool(said) and said[-1] == value and presented_as_answer(work, value)
+
+
+_LAST_OP = {"+": "add", "-": "take away", "*": "multiply by", "/": "divide by"}
+_WHY = {"+": "add {1} to {0}", "-": "take {1} away from {0}", "*": "multiply {0} by {1}", "/": "divide {0} by {1}"}
+
+
+def why_last_step(claim: Claim) -> str:
+    """An answer the checker cannot decide, its steps right: what in the story calls for the last operation, on those
+    numbers ("What in the problem tells you to add 33 to 16?"), never what a number the student named stands for."""
+    numbers = wordproblem.numbers_in(arithmetic_text(claim.expression))
+    op = operations(claim)[-1]
+    if len(numbers) == 2:
+        return f"What in the problem tells you to {_WHY[op].format(*map(fmt, numbers))}?"
+    return f"What in the problem tells you to {_LAST_OP[op]} {fmt(numbers[-1])} at the end of {claim}?"
+
+
+def named_result(work: str, value: str) -> str:
+    """What the student says a result of theirs is: the label before it ("Price of the hat: 42 / 2 = 21") or the
+    words after it ("= 31.3 km she rode so far", "= 108 muffins in all"); "" when they say nothing of it."""
+    number = re.escape(value)
+    label = re.search(rf"([A-Za-z][^:.?!=]{{3,}}):\s*[^:=]*=\s*\$?{number}(?![\d.])", work)
+    after = re.search(rf"=\s*\$?{number}\s+((?!(?:so|and|then|is|but|now|what|right|correct)\b)[a-z]+(?: [a-z]+)*)",
+                      work, re.I)
+    return (label.group(1) if label else after.group(1) if after else "").strip()
+
+
+def next_with(problem: str, value: str) -> str:
+    """The question after a step the student named: what they do with it next, toward the problem's own question."""
+    asked = _question(problem).strip().rstrip("?.")
+    return f"What will you do with {value} next to answer \"{asked}\"?" if asked else \
+        f"What will you do with {value} next?"

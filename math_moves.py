@@ -40,7 +40,7 @@ from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_t
                                pending, presented_as_answer, proposed_chain, reordered, result_of, results, route_to,
                                right_through, rounded_wrong_way, said_of_work, their_equation, true_of_work,
                                unit_after, unused_quantities, with_chains, with_percent_bases)
-from answer_check import chain_answer, confirmed_words
+from answer_check import chain_answer, confirmed_words, named_result, next_with, offered_last, why_last_step
 from asked_step import number_move, taken_away
 from mathcheck import unbalanced_step
 from problem_text import (answer_sentence, given_numbers, meaning_question, problem_sentences, problem_terms,
@@ -550,7 +550,8 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
         return Move("confirm", through[0], fresh_hint(lesson, through[1], _full_answer(lesson.problem)),
                     kind="claim_checked")
     if found:   # the numbers used so far: this message's and those of the right claims of earlier turns
-        return _claims_checked(lesson.problem, given, found, " ".join([*lesson.worked, work]), part)
+        return _claims_checked(lesson.problem, given, found, " ".join([*lesson.worked, work]), part,
+                               offered_last(work, found[-1].stated))
     offered = said[-1] if said else None
     route = route_to(lesson.worked, [v for v, _ in given], offered, work) if offered is not None else ""
     if route:   # "6 each" after "48 - 6 = 42", with 7 friends: their route, said back, never judged (no plan)
@@ -634,7 +635,7 @@ def _given_offered(lesson: Lesson, value: Fraction) -> Move:
 
 
 def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list[Claim], work: str,
-                    part: Plan | None = None) -> Move:
+                    part: Plan | None = None, offered: bool = False) -> Move:
     """Right arithmetic without a plan: "The arithmetic is right: 26 × 18 = 468." (the checker knows that much, and
     no more: the step may still be the wrong one), then its meaning: what the first result stands for in this
     problem, and where a given number the work has not used comes in (with its noun); once every given number is
@@ -666,6 +667,10 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
     elif unused:
         verb = "do" if unused[0].endswith("s") else "does"
         question = f"Where {verb} the {unused[0]} come in?"   # the quantity left out; the step itself not judged
+    elif offered and operations(latest):   # their answer, named: the open question is why that last operation
+        question = why_last_step(latest)
+    elif named_result(work, last):   # "Price of the hat: 42 / 2 = 21": what 21 is, they said; what comes next is open
+        question = next_with(problem, last)
     elif (asked := question_sentence(problem_sentences(problem))) and last != first:
         question = f"Does {last} answer \"{asked}\" If not, what does {last} count in this story?"
     else:
