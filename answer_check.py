@@ -176,7 +176,8 @@ def _percent_change(route: list[str], problem: str, question: str) -> bool | Non
     return bool(given) and "-" in ops and given[0] in _divisors(route) and 100 in _operands(route[-1])[0]
 
 
-_RATIO_NAMES = re.compile(r"\b([a-z]+) (?:to|and) ([a-z]+) (?:is|are|=)? ?(?:in the ratio )?(\d+) ?: ?(\d+)", re.I)
+_RATIO_NAMES = re.compile(r"\b([a-z]+) (?:to|and) ([a-z]+)\b(?: [a-z]+){0,4}? (?:is|are|=|in the ratio)(?: in the ratio)? "
+                          r"(\d+) ?: ?(\d+)", re.I)
 
 
 def _ratio_part(route: list[str], problem: str, question: str) -> bool | None:
@@ -243,7 +244,7 @@ def confirmed_words(value: Fraction, work: str, steps: str) -> tuple[str, str]:
     unit = re.match(rf"\s*([a-z]+(?: (?:per|a|an|each) [a-z]+)?)", work[work.rfind(number) + len(number):], re.I) \
         if number in work else None
     named = f" {unit.group(1)}" if unit and unit.group(1).lower() not in ("so", "and", "then", "is", "right") else ""
-    money = "$" if re.search(rf"\$\s*{re.escape(number)}(?![\d.])", work) and not number.startswith("$") else ""
+    money = "$" if re.search(rf"\$\s*{re.escape(number)}(?!\d|\.\d)", work) and not number.startswith("$") else ""
     return f"Yes, {money}{number}{named} is right! Your steps: {steps}.", "Would you like a similar problem to try?"
 
 
