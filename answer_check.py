@@ -77,7 +77,8 @@ def _operands(claim: str) -> tuple[list[Fraction], str]:
     a written fraction none ("2/3 + 1/4" is a sum)."""
     written = arithmetic_text(claim.rsplit("=", 1)[0])
     ops = "".join(re.findall(r"(?<=[\d)\s])\s*([-+*/×÷−])\s*(?=[\d(-])", re.sub(r"(?<=\d)/(?=\d)", "|", written)))
-    return wordproblem.numbers_in(re.sub(r"(?<=\d)/(?=\d)", " / ", written)), ops.translate(str.maketrans("×÷−", "*/-"))
+    numbers = wordproblem.numbers_in(re.sub(r"(?<=\d)/(?=\d)", " / ", written))
+    return numbers, ops.translate(str.maketrans("×÷−", "*/-"))
 
 
 def _question(problem: str) -> str:
@@ -176,8 +177,8 @@ def _percent_change(route: list[str], problem: str, question: str) -> bool | Non
     return bool(given) and "-" in ops and given[0] in _divisors(route) and 100 in _operands(route[-1])[0]
 
 
-_RATIO_NAMES = re.compile(r"\b([a-z]+) (?:to|and) ([a-z]+)\b(?: [a-z]+){0,4}? (?:is|are|=|in the ratio)(?: in the ratio)? "
-                          r"(\d+) ?: ?(\d+)", re.I)
+_RATIO_NAMES = re.compile(r"\b([a-z]+) (?:to|and) ([a-z]+)\b(?: [a-z]+){0,4}? (?:is|are|=|in the ratio)"
+                          r"(?: in the ratio)? (\d+) ?: ?(\d+)", re.I)
 
 
 def _ratio_part(route: list[str], problem: str, question: str) -> bool | None:
@@ -208,7 +209,8 @@ def _priced(route: list[str], problem: str, question: str) -> bool | None:
     if len(prices) != 1 or not re.search(r"\bhow much\b|\bcost\b|\bpay\b", question, re.I):
         return None
     numbers, ops = _operands(route[-1])
-    square = re.search(r"\$\d[\d.]*\s+(?:a|an|per|each|for each)\s+square\b", problem, re.I)   # an area: sides multiplied
+    # a price per square unit prices an area: its sides multiplied, never added
+    square = re.search(r"\$\d[\d.]*\s+(?:a|an|per|each|for each)\s+square\b", problem, re.I)
     return ops[-1:] == "*" and prices[0] in numbers and \
         not (square and any(set(_operands(claim)[1]) - {"*"} for claim in route))
 
