@@ -89,11 +89,15 @@ def _question(problem: str) -> str:
     return asking[-1] if asking else question_sentence(problem_sentences(problem))
 
 
-def _uses_all(route: list[str], problem: str) -> bool:
+def _uses_all(route: list[str], problem: str, rest: tuple[Fraction, Fraction] | None = None) -> bool:
     """Every given number used, each once (a ratio's terms may come back), nothing else but the route's own
-    results and the constants the problem's words call for."""
+    results and the constants the problem's words call for; the top of the rest of a fraction the student names
+    (`rest`: 3 for 2/5, "he has 3/5 left") stands for the fraction's own top."""
     given = Counter(v for v, _ in _given(problem))
     used = Counter(n for claim in route for n in _operands(claim)[0])
+    if rest and used[rest[0]]:
+        used[rest[0]] -= 1
+        used[rest[1]] += 1
     made = Counter(result_of(claim) for claim in route[:-1])
     mine = used - made
     extra = mine - given
@@ -134,13 +138,16 @@ def _kinds_match(route: list[str], problem: str) -> bool:
     return True
 
 
-def _last_step_fits(route: list[str], problem: str) -> bool:
+def _last_step_fits(route: list[str], problem: str, rest: tuple[Fraction, Fraction] | None = None) -> bool:
     """The route's last operation is the one the question's words ask for (see the module's list); a question
-    that names a number ("how far in 5 hours?") is answered by a step on that number."""
+    that names a number ("how far in 5 hours?") is answered by a step on that number; what is left of a fraction
+    taken away is its rest's parts taken ("3/5 left ... 11 × 3")."""
     question = _question(problem)
     numbers, ops = _operands(route[-1])
     if not question or not ops:
         return False
+    if rest and re.search(_LAST_STEP[1][1], question, re.I):
+        return ops[-1] == "*" and rest[0] in numbers
     if _AROUND.search(problem) and not re.search(r"\barea\b", question, re.I):
         return _around(route, problem)
     for rule in (_percent_change, _ratio_part, _priced):
@@ -229,15 +236,33 @@ def _around(route: list[str], problem: str) -> bool:
 def chain_answer(problem: str, worked: list[str], said: list[Fraction], work: str) -> str | None:
     """The route that makes the answer offered, written as steps ("96 + 24 = 120, then 120 ÷ 4 = 30"), when the
     checks above all hold; None when any does not (the answer is then not decided here)."""
-    if not said or not presented_as_answer(work, said[-1]):
+    if not said or not (presented_as_answer(work, said[-1]) or _ends_on(work, said[-1])):
         return None
     route = path_to(worked, said[-1])
     if not route:
         return None
-    if not (_uses_all(route, problem) and _kinds_match(route, problem) and _takes_from_start(route, problem)
-            and _last_step_fits(route, problem)):
+    rest = _rest_named(problem, " ".join([*worked, work]))
+    if not (_uses_all(route, problem, rest) and _kinds_match(route, problem) and _takes_from_start(route, problem)
+            and _last_step_fits(route, problem, rest)):
         return None
     return ", then ".join(route)
+
+
+def _ends_on(work: str, value: Fraction) -> bool:
+    """Does the message end on the result of its last step ("..., 11 x 3 = $33", "= 60 km")? A step said last, with
+    nothing after it, is where the student stopped: their answer, to be checked like one."""
+    number = re.escape(as_written(value, work).lstrip("$"))
+    return bool(re.search(rf"=\s*\$?{number}(?: ?[a-z]+){{0,3}}[.!]?\s*$", work.strip(), re.I))
+
+
+def _rest_named(problem: str, text: str) -> tuple[Fraction, Fraction] | None:
+    """(rest's top, fraction's top) when the student names the rest of a fraction the problem takes away ("spends
+    2/5", "he has 3/5 left"), else None."""
+    for m in re.finditer(r"(?<![\d/.])(\d+)/(\d+)(?![\d/])", _WORKING.sub("", problem)):
+        top, bottom = int(m.group(1)), int(m.group(2))
+        if 0 < top < bottom and re.search(rf"(?<![\d/.]){bottom - top}/{bottom}(?![\d/])", text):
+            return Fraction(bottom - top), Fraction(top)
+    return None
 
 
 def confirmed_words(value: Fraction, work: str, steps: str) -> tuple[str, str]:

@@ -122,3 +122,10 @@ def test_a_step_the_student_named_is_asked_onward_never_what_it_stands_for():
     turns = lesson(["A jar and a lid cost $30 together. The jar costs $8 more than the lid. How much is the jar? "
                     "help", "Cost without the jar's extra $8: 30 - 8 = 22."])
     assert "stand for" not in turns[-1]["text"] and "22" in turns[-1]["text"]
+
+
+def test_the_rest_of_a_fraction_named_by_the_student_is_what_is_left():
+    problem = "Mia has $72 and spends 3/8 of it on shoes. How much money does she still have?"
+    assert confirms(problem, "she has 5/8 left so 72 / 8 = 9 and 9 x 5 = $45")
+    assert not confirms(problem, "she has 5/8 left so 72 / 8 = 9 and 9 x 3 = $27")
+    assert not confirms(problem, "72 / 8 = 9 and 9 x 3 = $27")
