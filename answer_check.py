@@ -36,7 +36,7 @@ _CONSTANTS = ((2, r"\b(?:around|perimeter|border|edge|fence|fencing|frame|twice|
 # what the question's words ask the last step to be
 _LAST_STEP = (("/", r"\b(?:each|per|equally|evenly|average|mean|in one|every)\b"),
               ("-", r"\b(?:left|remain\w*|still|change|more than|fewer|less than|longer|shorter|taller|older|"
-                    r"younger|heavier|lighter|difference|not|empty|rest|farther)\b|n't\b"),
+                    r"younger|heavier|lighter|difference|not|empty|rest|farther|third|other|missing)\b|n't\b"),
               ("+*", r"\b(?:in all|altogether|total|together|combined)\b"))
 _AROUND = re.compile(r"\b(?:around|perimeter|border|edge|fence|fencing)\b", re.I)
 
@@ -61,15 +61,22 @@ _FIRST_PERSON = re.compile(r"\b(?:i|me|my|im|i'?m|idk)\b", re.I)
 
 def _given(problem: str) -> list[tuple[Fraction, str]]:
     """The problem's quantities: a ratio as its two terms (given_numbers keeps "3:4" as one), a fraction as its top
-    and bottom ("3/8 are mysteries": 56 ÷ 8, then × 3), a number written as a word ("Four friends") as its
-    number; never a number of the student's own working."""
+    and bottom ("3/8 are mysteries": 56 ÷ 8, then × 3); never a number of the student's own working."""
     text = _WORKING.sub("", problem)
     found = [(v, p) for v, p in given_numbers(text) if not re.fullmatch(r"\d+:\d+", p)]
     terms = [(Fraction(t), t) for m in re.finditer(r"(?<![\d:/])(\d+)[:/](\d+)(?![\d:/])", text) for t in m.groups()]
-    words = [(v, fmt(v)) for v in wordproblem.numbers_in(wordproblem.normalise(text))
-             if v not in {g for g, _ in found} and v not in {t for t, _ in terms}
-             and not re.search(rf"(?<![\d.]){re.escape(fmt(v))}(?![\d.])", text)]
-    return [(v, p) for v, p in found if v.denominator == 1 or not re.search(r"\d/\d", p)] + terms + words
+    return [(v, p) for v, p in found if v.denominator == 1 or not re.search(r"\d/\d", p)] + terms
+
+
+def _in_words(problem: str) -> tuple[set[Fraction], set[Fraction]]:
+    """(needed, free): the numbers a problem writes as words. "Four friends" share $96 and $24: the four is needed;
+    "Two angles" measure 48° and 67°: the two only counts the numbers that follow it, and is free to use or not."""
+    needed, free = set(), set()
+    for sentence in problem_sentences(_WORKING.sub("", problem)):
+        written = Counter(Fraction(n) for n in re.findall(r"\d+(?:\.\d+)?(?:/\d+)?", sentence.replace(",", "")))
+        for v in Counter(wordproblem.numbers_in(sentence)) - written:
+            (free if sum(written.values()) == v else needed).add(v)
+    return needed - free, free
 
 
 def _operands(claim: str) -> tuple[list[Fraction], str]:
@@ -93,7 +100,8 @@ def _uses_all(route: list[str], problem: str, rest: tuple[Fraction, Fraction] | 
     """Every given number used, each once (a ratio's terms may come back), nothing else but the route's own
     results and the constants the problem's words call for; the top of the rest of a fraction the student names
     (`rest`: 3 for 2/5, "he has 3/5 left") stands for the fraction's own top."""
-    given = Counter(v for v, _ in _given(problem))
+    needed, free = _in_words(problem)
+    given = Counter(v for v, _ in _given(problem)) + Counter(needed)
     used = Counter(n for claim in route for n in _operands(claim)[0])
     if rest and used[rest[0]]:
         used[rest[0]] -= 1
@@ -103,7 +111,10 @@ def _uses_all(route: list[str], problem: str, rest: tuple[Fraction, Fraction] | 
     extra = mine - given
     again = _ratio_terms(problem) | (set(given) if re.search(r"(?<!\d)\d+/\d+(?!\d)", problem) else set())
     again |= {v for v, _ in _given(problem)[:1]} if _changes_by_percent(problem, _question(problem)) else set()
-    return not (given - mine) and all(v in _allowed(problem) or v in again for v in extra) and not (made - used)
+    # "4 times as long as the 18 cm one ... how much longer?": the 18 makes the longer one, then is taken from it
+    again |= set(given) if re.search(r"\btimes as\b", problem) and re.search(r"\bthan\b", _question(problem)) else set()
+    return not (given - mine) and all(v in _allowed(problem) or v in again or v in free for v in extra) \
+        and not (made - used)
 
 
 def _takes_from_start(route: list[str], problem: str) -> bool:
@@ -150,7 +161,7 @@ def _last_step_fits(route: list[str], problem: str, rest: tuple[Fraction, Fracti
         return ops[-1] == "*" and rest[0] in numbers
     if _AROUND.search(problem) and not re.search(r"\barea\b", question, re.I):
         return _around(route, problem)
-    for rule in (_percent_change, _ratio_part, _priced):
+    for rule in (_percent_change, _ratio_part, _fraction_part, _priced):
         if (decided := rule(route, problem, question)) is not None:
             return decided
     asked = wordproblem.numbers_in(re.sub(r"\b(?:day|week|game|level|round|test|quiz|grade|page) \d+", "", question))
@@ -204,6 +215,21 @@ def _ratio_part(route: list[str], problem: str, question: str) -> bool | None:
     counted = names.get(wordproblem.stem(counts[0].split()[-1].lower()) if counts else "")
     by = {a + b} if counted is None else {counted}   # a total is shared by all the parts; one thing's count by its own
     return ops[-1:] == "*" and terms[0] in numbers and bool(by & set(_divisors(route)))
+
+
+def _fraction_part(route: list[str], problem: str, question: str) -> bool | None:
+    """"2/5 chose swimming ... How many chose swimming?": the whole split by the bottom and the top taken (45 ÷ 5 × 2,
+    or 45 × 2 ÷ 5). None when the question asks no part a fraction of the problem names, or asks what is left."""
+    m = re.search(r"(?<![\d/.])(\d+)/(\d+)(?![\d/])(?: of (?:them|it|the [a-z]+))? (?:are |were |is |was )?([a-z]+)",
+                  problem)
+    asked = {wordproblem.stem(w) for w in re.findall(r"[a-z]+", question.lower())}
+    if m is None or wordproblem.stem(m.group(3)) not in asked or re.search(_LAST_STEP[1][1], question, re.I):
+        return None
+    top, bottom = Fraction(m.group(1)), Fraction(m.group(2))
+    numbers, ops = _operands(route[-1])
+    used = [n for claim in route for n in _operands(claim)[0]]
+    return bottom in _divisors(route) and top in used and ops[-1:] in ("*", "/") and \
+        (top in numbers or bottom in numbers)
 
 
 _PRICE = re.compile(r"\$(\d+(?:\.\d+)?)\s+(?:a|an|per|each|for each)\b", re.I)
@@ -265,12 +291,15 @@ def _rest_named(problem: str, text: str) -> tuple[Fraction, Fraction] | None:
     return None
 
 
+_NOT_UNIT = r"(?:so|and|then|is|are|of|in|for|to|that|right|but|now|left|each|altogether|total|a|the|still|go|as)\b"
+
+
 def confirmed_words(value: Fraction, work: str, steps: str) -> tuple[str, str]:
     """(lead, offer) for an answer `chain_answer` confirms: said clearly, with the student's own steps."""
     number = as_written(value, work)
-    unit = re.match(rf"\s*([a-z]+(?: (?:per|a|an|each) [a-z]+)?)", work[work.rfind(number) + len(number):], re.I) \
-        if number in work else None
-    named = f" {unit.group(1)}" if unit and unit.group(1).lower() not in ("so", "and", "then", "is", "right") else ""
+    unit = re.match(rf"\s*((?!{_NOT_UNIT})[a-z]+(?: (?:per|a|an|each) [a-z]+| (?!{_NOT_UNIT})[a-z]+)?)",
+                    work[work.rfind(number) + len(number):], re.I) if number in work else None
+    named = f" {unit.group(1)}" if unit else ""
     money = "$" if re.search(rf"\$\s*{re.escape(number)}(?!\d|\.\d)", work) and not number.startswith("$") else ""
     return f"Yes, {money}{number}{named} is right! Your steps: {steps}.", "Would you like a similar problem to try?"
 
