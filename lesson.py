@@ -144,6 +144,11 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
              and re.search(r"\d", "".join(pieces[:i + 1]))]
     if asked and asked[0] + 1 < len(pieces):
         return "".join(pieces[:asked[0] + 1]).strip(), "".join(pieces[asked[0] + 1:]).strip()
+    # a question asked inside a sentence without its "?" ("..., how far in 5 hours. 36 / 3 = 12"): what follows is
+    # the student's once it holds their working or their own words ("so far i did 3 + 4 = 7 parts")
+    inside = [i for i, p in enumerate(pieces) if _ASKED_INSIDE.search(p) and re.search(r"\d", "".join(pieces[:i + 1]))]
+    if inside and any(claims(p) or _THEIR_OWN.search(p) for p in pieces[inside[0] + 1:]):
+        return "".join(pieces[:inside[0] + 1]).strip(), "".join(pieces[inside[0] + 1:]).strip()
     questions = [i for i, p in enumerate(pieces) if p.rstrip().endswith("?")]  # a passage and its question
     for i in questions:  # the choices after the question are the problem's; "I think A" after them the student's
         if options := LISTED_OPTIONS.match(rest := "".join(pieces[i + 1:])):
@@ -153,6 +158,10 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
     if questions and questions[-1] + 1 < len(pieces):
         return "".join(pieces[:questions[-1] + 1]).strip(), "".join(pieces[questions[-1] + 1:]).strip()
     return message.strip(), ""
+
+
+_ASKED_INSIDE = re.compile(r"\b(?:how (?:many|much|far|long)|what'?s|whats|what (?:is|was|are))\b", re.I)
+_THEIR_OWN = re.compile(r"\b(?:i|i'?m|im|i'?ve|my|idk)\b", re.I)
 
 
 # "A) plastic spoon B) copper wire C) wooden stick D) rubber band": lettered choices in order from A, the last one up to

@@ -40,6 +40,7 @@ from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_t
                                pending, presented_as_answer, proposed_chain, reordered, result_of, results, route_to,
                                right_through, rounded_wrong_way, said_of_work, their_equation, true_of_work,
                                unit_after, unused_quantities, with_chains, with_percent_bases)
+from answer_check import chain_answer, confirmed_words, named_result, next_with, offered_last, why_last_step
 from asked_step import number_move, taken_away
 from mathcheck import unbalanced_step
 from measure_kinds import fact_numbers, measure_check, shape_words
@@ -47,7 +48,7 @@ from problem_text import (answer_sentence, given_numbers, meaning_question, prob
                           question_sentence, question_target, said_list, written_equation)
 from solver import Plan, Step, fmt
 from step_parts import (another_route, bottoms_rewritten, equation_terms, newly_done, part_of_step, step_rungs,
-                        used_steps, what_it_finds)
+                        unit_as_written, used_steps, what_it_finds)
 from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, conditions_words, ends_on_answer,
                         exact_words, expression_words, mixed_kinds_words, order_question, percent_slip,
                         place_rounding_words, proposal, regrouping, rounding_words, same_route, substituted_words,
@@ -464,23 +465,13 @@ def _close(lesson: Lesson, plan: Plan, work: str) -> Move:
     # only the steps that lead to the answer: a step they went back on ("5 × 2 = 10" first) is no step of theirs
     steps = (path_to(steps, plan.answer) or steps) if lesson.worked else [step_text(s, forms) for s in plan.steps]
     money = plan.unit.startswith("dollars")   # "$0.30 per egg", never "0.3 dollars per egg"
-    unit = plan.unit.removeprefix("dollars") if money else f" {_unit_as_written(plan)}" if plan.unit != "number" else ""
+    unit = plan.unit.removeprefix("dollars") if money else f" {unit_as_written(plan)}" if plan.unit != "number" else ""
     value = f"${plan.answer.numerator / plan.answer.denominator:.2f}" if money and plan.answer.denominator != 1 \
         else f"{'$' if money else ''}{as_written(plan.answer, work)}"
     whose = "Your steps" if lesson.worked else "The steps"   # none written by the student: never called theirs
     lead = f"Yes, {value}{unit.rstrip()} is right! {whose}: {', then '.join(steps)}."
     offer = "Would you like a similar problem to try?"
     return Move("confirm", lead, offer, kind="final_right")
-
-
-def _unit_as_written(plan: Plan) -> str:
-    """The answer's unit as the problem writes its plural ("How many days ...": 15 days), else a counted unit's plural
-    ("25 pages per minute ... How long?": 12 minutes)."""
-    if plan.answer == 1 or " " in plan.unit:
-        return plan.unit
-    written = [w for w in re.findall(r"[a-z]+s\b", plan.problem.lower()) if wordproblem.stem(w) == plan.unit]
-    counted = plan.unit in ("second", "minute", "hour", "day", "week", "month", "year", "mile", "page")
-    return written[0] if written else plan.unit + "s" if counted else plan.unit
 
 
 def _checked_exactly(lesson: Lesson, found: list[Claim], said: list[Fraction], work: str) -> Move | None:
@@ -548,12 +539,17 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
         return Move("ask", diagnosis.says, fresh_hint(lesson, part.steps[0].question, solver.hints(part, 0)[0]),
                     kind="diagnosed_midway")
     mixed_before = mixed_kinds_words(given, [c for w in lesson.worked for c in claims(w)])
+    steps = chain_answer(lesson.problem, lesson.worked, said, work) if mixed_before is None else None
+    if steps is not None:   # every given used by right steps, the last one the question's own: a right answer
+        lesson.solved = True
+        return Move("confirm", *confirmed_words(said[-1], work, steps), kind="final_right")
     through = right_through(lesson.worked, given, said, work, lesson.problem, lesson.last_hint)
     if through is not None and mixed_before is None:   # every given number used once by right steps
         return Move("confirm", through[0], fresh_hint(lesson, through[1], _full_answer(lesson.problem)),
                     kind="claim_checked")
     if found:   # the numbers used so far: this message's and those of the right claims of earlier turns
-        return _claims_checked(lesson.problem, given, found, " ".join([*lesson.worked, work]), part)
+        return _claims_checked(lesson.problem, given, found, " ".join([*lesson.worked, work]), part,
+                               offered_last(work, found[-1].stated))
     offered = said[-1] if said else None
     route = route_to(lesson.worked, [v for v, _ in given], offered, work) if offered is not None else ""
     if route:   # "6 each" after "48 - 6 = 42", with 7 friends: their route, said back, never judged (no plan)
@@ -637,7 +633,7 @@ def _given_offered(lesson: Lesson, value: Fraction) -> Move:
 
 
 def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list[Claim], work: str,
-                    part: Plan | None = None) -> Move:
+                    part: Plan | None = None, offered: bool = False) -> Move:
     """Right arithmetic without a plan: "The arithmetic is right: 26 × 18 = 468." (the checker knows that much, and
     no more: the step may still be the wrong one), then its meaning: what the first result stands for in this
     problem, and where a given number the work has not used comes in (with its noun); once every given number is
@@ -669,6 +665,10 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
     elif unused:
         verb = "do" if unused[0].endswith("s") else "does"
         question = f"Where {verb} the {unused[0]} come in?"   # the quantity left out; the step itself not judged
+    elif offered and operations(latest):   # their answer, named: the open question is why that last operation
+        question = why_last_step(latest)
+    elif named_result(work, last):   # "Price of the hat: 42 / 2 = 21": what 21 is, they said; what comes next is open
+        question = next_with(problem, last)
     elif (asked := question_sentence(problem_sentences(problem))) and last != first:
         question = f"Does {last} answer \"{asked}\" If not, what does {last} count in this story?"
     else:

@@ -254,3 +254,13 @@ def used_steps(plan: Plan, found: list[Claim]) -> set[int]:
     when the student never wrote them as a result. A given number proves nothing; the answer is never 'used'."""
     used = {v for c in found if c.right for v in solver.numbers_in(c.expression)} - {q.value for q in plan.quantities}
     return {i for i, s in enumerate(plan.steps[:-1]) if s.value in used}
+
+
+def unit_as_written(plan: Plan) -> str:
+    """The answer's unit as the problem writes its plural ("How many days ...": 15 days), else a counted unit's plural
+    ("25 pages per minute ... How long?": 12 minutes)."""
+    if plan.answer == 1 or " " in plan.unit:
+        return plan.unit
+    written = [w for w in re.findall(r"[a-z]+s\b", plan.problem.lower()) if wordproblem.stem(w) == plan.unit]
+    counted = plan.unit in ("second", "minute", "hour", "day", "week", "month", "year", "mile", "page")
+    return written[0] if written else plan.unit + "s" if counted else plan.unit

@@ -43,7 +43,8 @@ FLOW = ["common.py", "ggufmeta.py", "toolcalls.py", "tokenizer_spm.py", "tokeniz
         "solver.py", "science_catalog.py", "evidence.py", "people.py", "locate.py", "passages.py", "own_words.py",
         "traits.py", "claim_match.py", "reading_verdict.py", "sentence_questions.py", "reading.py", "science_names.py",
         "science_fallback.py", "science_moves.py", "problem_text.py", "wording.py", "asked_step.py", "story_changes.py",
-        "arithmetic_claims.py", "unplanned_help.py", "step_parts.py", "step_rules.py", "math_moves.py",
+        "arithmetic_claims.py", "unplanned_help.py", "answer_check.py", "step_parts.py", "step_rules.py",
+        "math_moves.py",
         "science_numbers.py", "lesson.py", "escalate.py", "tools.py", "agent.py", "mcp_server.py", "tutor_moves.py",
         "openai_api.py", "serve.py", "ui.py", "classroom.py", "report.py", "eval.py", "chat.py"]
 RESULTS = ROOT / "docs" / "results.json"

@@ -1,0 +1,342 @@
+"""A final answer checked without a plan: the student's own chain of right steps, held to the problem's conditions.
+
+When the planner has no plan, a student who works every step and says "... so the answer is 30" is still right or
+wrong by what exact code can read from the problem itself. `chain_answer` confirms the answer only when all of
+these hold (each guards against a wrong route whose arithmetic is right):
+  - every claim on the chain that makes the answer (`path_to`) is exactly right, and the answer is offered as such;
+  - the chain uses every number the problem gives, each once (a ratio's terms may come back: "3:4" scales both
+    ways), and no number of its own but earlier results and the few constants the problem's words call for (2 for
+    "around" a rectangle or "twice", 180 for a triangle's angles, 100 for a percent, ...);
+  - no step adds or takes away two of the problem's quantities of different kinds ("16 rows + 22 seats");
+  - the last step is the operation the question's own words ask for: "each", "per", "average" a division;
+    "left", "more than", "not" a take-away; "in all", "together" a sum or product; "around" a perimeter; "in 5
+    hours" a step on the 5 the question names. A question whose words name no last step is never decided here.
+Anything short of that stays undecided (math_moves.py says the arithmetic is right and asks about the meaning).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from fractions import Fraction
+
+import wordproblem
+from arithmetic_claims import (Claim, arithmetic_text, as_written, measure_kind, operations, path_to,
+                               presented_as_answer, result_of)
+from problem_text import given_numbers, problem_sentences, question_sentence
+from solver import fmt
+
+# the constants a problem's words bring in, though it never writes them
+_CONSTANTS = ((2, r"\b(?:around|perimeter|border|edge|fence|fencing|frame|twice|double|half|both)\b"),
+              (4, r"\bsquare\b[^.?!]*\b(?:around|perimeter|border|edge|fence|fencing|frame)\b|"
+                  r"\b(?:around|perimeter|border|edge|fence|fencing|frame)\b[^.?!]*\bsquare\b"),
+              (180, r"\btriangle|\bstraight (?:line|angle)"), (360, r"\b(?:quadrilateral|full turn|around a point)"),
+              (100, r"%|\bpercent|\b(?:cm|centimet)"), (1000, r"\b(?:km|kilomet|kg|kilogram|ml|millilit)"),
+              (60, r"\b(?:minutes?|seconds?|hours?)\b"), (1, r"\bconsecutive\b"), (12, r"\b(?:inch|inches|dozen)\b"))
+
+# what the question's words ask the last step to be
+_LAST_STEP = (("/", r"\b(?:each|per|equally|evenly|average|mean|in one|every)\b"),
+              ("-", r"\b(?:left|remain\w*|still|change|more than|fewer|less than|longer|shorter|taller|older|"
+                    r"younger|heavier|lighter|difference|not|empty|rest|farther|third|other|missing)\b|n't\b"),
+              ("+*", r"\b(?:in all|altogether|total|together|combined)\b"))
+_AROUND = re.compile(r"\b(?:around|perimeter|border|edge|fence|fencing)\b", re.I)
+
+
+def _allowed(problem: str) -> set[Fraction]:
+    return {Fraction(n) for n, words in _CONSTANTS if re.search(words, problem, re.I)}
+
+
+def _ratio_terms(problem: str) -> set[Fraction]:
+    """The terms of a ratio the problem writes ("3:4"), each of which a route may use more than once (as the whole
+    a fraction is taken of may: "56 ÷ 8 = 7, ..., 56 − 21 = 35")."""
+    return {Fraction(t) for m in re.finditer(r"(?<![\d:])(\d+):(\d+)(?![\d:])", problem) for t in m.groups()}
+
+
+# the student's own working pasted into the problem ("i did 8+10+9+8 = 35"): its numbers are none of the problem's
+_WORKING = re.compile(r"[^.?!]*?(?:\b(?:i did|i got|i think|i tried|so far|i changed)\b|-?\d[\d./]*\s*[-+*/x×÷]\s*"
+                      r"-?\d[\d./]*\s*=)[^?!]*", re.I)
+
+
+_FIRST_PERSON = re.compile(r"\b(?:i|me|my|im|i'?m|idk)\b", re.I)
+
+
+def _given(problem: str) -> list[tuple[Fraction, str]]:
+    """The problem's quantities: a ratio as its two terms (given_numbers keeps "3:4" as one), a fraction as its top
+    and bottom ("3/8 are mysteries": 56 ÷ 8, then × 3); never a number of the student's own working."""
+    text = _WORKING.sub("", problem)
+    found = [(v, p) for v, p in given_numbers(text) if not re.fullmatch(r"\d+:\d+", p)]
+    terms = [(Fraction(t), t) for m in re.finditer(r"(?<![\d:/])(\d+)[:/](\d+)(?![\d:/])", text) for t in m.groups()]
+    return [(v, p) for v, p in found if v.denominator == 1 or not re.search(r"\d/\d", p)] + terms
+
+
+def _in_words(problem: str) -> tuple[set[Fraction], set[Fraction]]:
+    """(needed, free): the numbers a problem writes as words. "Four friends" share $96 and $24: the four is needed;
+    "Two angles" measure 48° and 67°: the two only counts the numbers that follow it, and is free to use or not."""
+    needed, free = set(), set()
+    for sentence in problem_sentences(_WORKING.sub("", problem)):
+        written = Counter(Fraction(n) for n in re.findall(r"\d+(?:\.\d+)?(?:/\d+)?", sentence.replace(",", "")))
+        for v in Counter(wordproblem.numbers_in(sentence)) - written:
+            (free if sum(written.values()) == v else needed).add(v)
+    return needed - free, free
+
+
+def _operands(claim: str) -> tuple[list[Fraction], str]:
+    """The numbers a claim's left side uses, a fraction as its top and bottom ("2/3" is 2 and 3), and its operations,
+    a written fraction none ("2/3 + 1/4" is a sum)."""
+    written = arithmetic_text(claim.rsplit("=", 1)[0])
+    ops = "".join(re.findall(r"(?<=[\d)\s])\s*([-+*/×÷−])\s*(?=[\d(-])", re.sub(r"(?<=\d)/(?=\d)", "|", written)))
+    numbers = wordproblem.numbers_in(re.sub(r"(?<=\d)/(?=\d)", " / ", written))
+    return numbers, ops.translate(str.maketrans("×÷−", "*/-"))
+
+
+def _question(problem: str) -> str:
+    """The problem's question, never the student's own ("how do i do fractions of a number"), nor their working."""
+    sentences = [p for p in problem_sentences(_WORKING.sub("", problem)) if not _FIRST_PERSON.search(p)]
+    asking = [m.group() for p in sentences if (m := re.search(r"\b(?:how|what'?s|whats|what|which|find)\b[^.?!]*", p,
+                                                              re.I))]
+    return asking[-1] if asking else question_sentence(problem_sentences(problem))
+
+
+def _uses_all(route: list[str], problem: str, rest: tuple[Fraction, Fraction] | None = None) -> bool:
+    """Every given number used, each once (a ratio's terms may come back), nothing else but the route's own
+    results and the constants the problem's words call for; the top of the rest of a fraction the student names
+    (`rest`: 3 for 2/5, "he has 3/5 left") stands for the fraction's own top."""
+    needed, free = _in_words(problem)
+    given = Counter(v for v, _ in _given(problem)) + Counter(needed)
+    used = Counter(n for claim in route for n in _operands(claim)[0])
+    if rest and used[rest[0]]:
+        used[rest[0]] -= 1
+        used[rest[1]] += 1
+    made = Counter(result_of(claim) for claim in route[:-1])
+    mine = used - made
+    extra = mine - given
+    again = _ratio_terms(problem) | (set(given) if re.search(r"(?<!\d)\d+/\d+(?!\d)", problem) else set())
+    again |= {v for v, _ in _given(problem)[:1]} if _changes_by_percent(problem, _question(problem)) else set()
+    # "4 times as long as the 18 cm one ... how much longer?": the 18 makes the longer one, then is taken from it
+    again |= set(given) if re.search(r"\btimes as\b", problem) and re.search(r"\bthan\b", _question(problem)) else set()
+    return not (given - mine) and all(v in _allowed(problem) or v in again or v in free for v in extra) \
+        and not (made - used)
+
+
+def _takes_from_start(route: list[str], problem: str) -> bool:
+    """A take-away from a given number takes from the amount the story starts with (its first), unless the question
+    compares two amounts: "85 − 67" of 240 apples less 85 sold and 67 sold is the gap between the sales, no step,
+    and "19 − 11" of 19 beads used is no count of the beads left."""
+    given = [v for v, _ in _given(problem)]
+    if not given or re.search(r"\b(?:more|fewer|less|longer|shorter|taller|older|younger|difference|than|up|down|"
+                              r"increase|decrease|change)\b",
+                              _question(problem), re.I):
+        return True
+    for claim in route:
+        numbers, ops = _operands(claim)
+        if ops == "-" and numbers[0] in given and numbers[0] != given[0]:
+            return False
+    return True
+
+
+def _kinds_match(route: list[str], problem: str) -> bool:
+    """No step adds or takes away two given quantities of different kinds ("16 rows + 22 seats", "$9 + 2 tickets")."""
+    quantities = given_numbers(wordproblem.normalise(problem))   # "Six boxes" too
+    kinds = {v: measure_kind(p) or ("thing" if re.search(r"[a-z]", p) else "") for v, p in quantities}
+    # a plural noun names what is counted ("16 rows", "22 seats"); "28 red beads" names it no further than "red"
+    words = {v: p.split()[-1].lower() for v, p in quantities if re.fullmatch(r"\S+ [a-z]+s", p)}
+    for claim in route:
+        numbers, ops = _operands(claim)
+        if len(numbers) == 2 and ops in ("+", "-") and all(n in kinds for n in numbers):
+            a, b = numbers
+            if kinds[a] and kinds[b] and (kinds[a] != kinds[b] or kinds[a] == "thing" and words.get(a) and
+                                          words.get(b) and wordproblem.stem(words[a]) != wordproblem.stem(words[b])):
+                return False
+    return True
+
+
+def _last_step_fits(route: list[str], problem: str, rest: tuple[Fraction, Fraction] | None = None) -> bool:
+    """The route's last operation is the one the question's words ask for (see the module's list); a question
+    that names a number ("how far in 5 hours?") is answered by a step on that number; what is left of a fraction
+    taken away is its rest's parts taken ("3/5 left ... 11 × 3")."""
+    question = _question(problem)
+    numbers, ops = _operands(route[-1])
+    if not question or not ops:
+        return False
+    if rest and re.search(_LAST_STEP[1][1], question, re.I):
+        return ops[-1] == "*" and rest[0] in numbers
+    if _AROUND.search(problem) and not re.search(r"\barea\b", question, re.I):
+        return _around(route, problem)
+    for rule in (_percent_change, _ratio_part, _fraction_part, _priced):
+        if (decided := rule(route, problem, question)) is not None:
+            return decided
+    asked = wordproblem.numbers_in(re.sub(r"\b(?:day|week|game|level|round|test|quiz|grade|page) \d+", "", question))
+    if asked:
+        return ops[-1] in "*/" and any(v in numbers for v in asked)
+    wanted = next((op for op, words in _LAST_STEP if re.search(words, question, re.I)), None)
+    return wanted is not None and ops[-1] in wanted
+
+
+def _divisors(route: list[str]) -> list[Fraction]:
+    """The numbers the route divides by ("15 ÷ 60 × 100": 60)."""
+    return [Fraction(m.group(1)) for claim in route
+            for m in re.finditer(r"/\s*\(?(-?\d+(?:\.\d+)?)", arithmetic_text(claim.rsplit("=", 1)[0]))]
+
+
+def _changes_by_percent(problem: str, question: str) -> bool:
+    """Does the question ask by what percent an amount changed (its start then used twice: in the change, as the
+    base)?"""
+    return bool(re.search(r"%|\bpercent", question, re.I) and re.search(
+        r"\bfrom\b[^.?!]*\bto\b|\bwas\b[^.?!]*\bnow\b|\b(?:went|goes|go) (?:up|down)|\bincrease|\bdecrease|\brose\b|"
+        r"\bfell\b", problem, re.I))
+
+
+def _percent_change(route: list[str], problem: str, question: str) -> bool | None:
+    """"What percent did it go up by?" of $60 to $75: the change is divided by the amount it started from, the one
+    the problem names first (never by the new amount), and made a percent (× 100). None when no percent change."""
+    if not _changes_by_percent(problem, question):
+        return None
+    given = [v for v, _ in _given(problem)]
+    ops = "".join(_operands(claim)[1] for claim in route)
+    return bool(given) and "-" in ops and given[0] in _divisors(route) and 100 in _operands(route[-1])[0]
+
+
+_RATIO_NAMES = re.compile(r"\b([a-z]+) (?:to|and) ([a-z]+)\b(?: [a-z]+){0,4}? (?:is|are|=|in the ratio)"
+                          r"(?: in the ratio)? (\d+) ?: ?(\d+)", re.I)
+
+
+def _ratio_part(route: list[str], problem: str, question: str) -> bool | None:
+    """"apples to pears is 3:4 ... 42 fruit ... how many pears?": a total divided by all 7 parts, then the pears' 4
+    parts taken (never the apples' 3); "... 12 apples ...": divided by the apples' 3. None when the problem names no
+    ratio of two things the question asks one of."""
+    m = _RATIO_NAMES.search(problem)
+    asked = {wordproblem.stem(w) for w in re.findall(r"[a-z]+", question.lower())}
+    terms = [Fraction(m.group(i + 2)) for i in (1, 2) if wordproblem.stem(m.group(i).lower()) in asked] if m else []
+    if len(terms) != 1 or m.group(3) == m.group(4):
+        return None
+    numbers, ops = _operands(route[-1])
+    a, b = Fraction(m.group(3)), Fraction(m.group(4))
+    names = {wordproblem.stem(m.group(1).lower()): a, wordproblem.stem(m.group(2).lower()): b}
+    counts = [p for v, p in given_numbers(problem) if v not in (a, b) and " " in p]
+    counted = names.get(wordproblem.stem(counts[0].split()[-1].lower()) if counts else "")
+    by = {a + b} if counted is None else {counted}   # a total is shared by all the parts; one thing's count by its own
+    return ops[-1:] == "*" and terms[0] in numbers and bool(by & set(_divisors(route)))
+
+
+def _fraction_part(route: list[str], problem: str, question: str) -> bool | None:
+    """"2/5 chose swimming ... How many chose swimming?": the whole split by the bottom and the top taken (45 ÷ 5 × 2,
+    or 45 × 2 ÷ 5). None when the question asks no part a fraction of the problem names, or asks what is left."""
+    m = re.search(r"(?<![\d/.])(\d+)/(\d+)(?![\d/])(?: of (?:them|it|the [a-z]+))? (?:are |were |is |was )?([a-z]+)",
+                  problem)
+    asked = {wordproblem.stem(w) for w in re.findall(r"[a-z]+", question.lower())}
+    if m is None or wordproblem.stem(m.group(3)) not in asked or re.search(_LAST_STEP[1][1], question, re.I):
+        return None
+    top, bottom = Fraction(m.group(1)), Fraction(m.group(2))
+    numbers, ops = _operands(route[-1])
+    used = [n for claim in route for n in _operands(claim)[0]]
+    return bottom in _divisors(route) and top in used and ops[-1:] in ("*", "/") and \
+        (top in numbers or bottom in numbers)
+
+
+_PRICE = re.compile(r"\$(\d+(?:\.\d+)?)\s+(?:a|an|per|each|for each)\b", re.I)
+
+
+def _priced(route: list[str], problem: str, question: str) -> bool | None:
+    """"carpet is $9 a square meter ... how much to carpet the floor?": the last step takes the price that many
+    times. None when the problem gives no price of one, or the question asks no amount of money."""
+    prices = [Fraction(p) for p in _PRICE.findall(problem)]
+    if len(prices) != 1 or not re.search(r"\bhow much\b|\bcost\b|\bpay\b", question, re.I):
+        return None
+    numbers, ops = _operands(route[-1])
+    # a price per square unit prices an area: its sides multiplied, never added
+    square = re.search(r"\$\d[\d.]*\s+(?:a|an|per|each|for each)\s+square\b", problem, re.I)
+    return ops[-1:] == "*" and prices[0] in numbers and \
+        not (square and any(set(_operands(claim)[1]) - {"*"} for claim in route))
+
+
+def _around(route: list[str], problem: str) -> bool:
+    """A perimeter: the sides added and doubled ("12 + 7 = 19, 19 × 2 = 38", "2 × 9 + 2 × 4"), all four added, or a
+    square's side times 4; never one side times the other (that is the area)."""
+    used = [n for claim in route for n in _operands(claim)[0]]
+    ops = "".join(_operands(claim)[1] for claim in route)
+    sides = [v for v, _ in _given(problem)]
+    if len(sides) == 1:
+        return "*" in ops and 4 in used
+    return "+" in ops and (2 in used and 2 not in sides or ops.count("+") >= 3)
+
+
+def chain_answer(problem: str, worked: list[str], said: list[Fraction], work: str) -> str | None:
+    """The route that makes the answer offered, written as steps ("96 + 24 = 120, then 120 ÷ 4 = 30"), when the
+    checks above all hold; None when any does not (the answer is then not decided here)."""
+    if not said or not (presented_as_answer(work, said[-1]) or _ends_on(work, said[-1])):
+        return None
+    route = path_to(worked, said[-1])
+    if not route:
+        return None
+    rest = _rest_named(problem, " ".join([*worked, work]))
+    if not (_uses_all(route, problem, rest) and _kinds_match(route, problem) and _takes_from_start(route, problem)
+            and _last_step_fits(route, problem, rest)):
+        return None
+    return ", then ".join(route)
+
+
+def _ends_on(work: str, value: Fraction) -> bool:
+    """Does the message end on the result of its last step ("..., 11 x 3 = $33", "= 60 km")? A step said last, with
+    nothing after it, is where the student stopped: their answer, to be checked like one."""
+    number = re.escape(as_written(value, work).lstrip("$"))
+    return bool(re.search(rf"=\s*\$?{number}(?: ?[a-z]+){{0,3}}[.!]?\s*$", work.strip(), re.I))
+
+
+def _rest_named(problem: str, text: str) -> tuple[Fraction, Fraction] | None:
+    """(rest's top, fraction's top) when the student names the rest of a fraction the problem takes away ("spends
+    2/5", "he has 3/5 left"), else None."""
+    for m in re.finditer(r"(?<![\d/.])(\d+)/(\d+)(?![\d/])", _WORKING.sub("", problem)):
+        top, bottom = int(m.group(1)), int(m.group(2))
+        if 0 < top < bottom and re.search(rf"(?<![\d/.]){bottom - top}/{bottom}(?![\d/])", text):
+            return Fraction(bottom - top), Fraction(top)
+    return None
+
+
+_NOT_UNIT = r"(?:so|and|then|is|are|of|in|for|to|that|right|but|now|left|each|altogether|total|a|the|still|go|as)\b"
+
+
+def confirmed_words(value: Fraction, work: str, steps: str) -> tuple[str, str]:
+    """(lead, offer) for an answer `chain_answer` confirms: said clearly, with the student's own steps."""
+    number = as_written(value, work)
+    unit = re.match(rf"\s*((?!{_NOT_UNIT})[a-z]+(?: (?:per|a|an|each) [a-z]+| (?!{_NOT_UNIT})[a-z]+)?)",
+                    work[work.rfind(number) + len(number):], re.I) if number in work else None
+    named = f" {unit.group(1)}" if unit else ""
+    money = "$" if re.search(rf"\$\s*{re.escape(number)}(?!\d|\.\d)", work) and not number.startswith("$") else ""
+    return f"Yes, {money}{number}{named} is right! Your steps: {steps}.", "Would you like a similar problem to try?"
+
+
+def offered_last(work: str, value: Fraction) -> bool:
+    """Is `value` the student's answer, and the last number they say ("36 + 15 = 51, so the answer is 51 cars"; never
+    the 15 of "75 − 60 = 15 and 15 out of 75 is 20%")?"""
+    said = wordproblem.numbers_in(arithmetic_text(work))
+    return bool(said) and said[-1] == value and presented_as_answer(work, value)
+
+
+_LAST_OP = {"+": "add", "-": "take away", "*": "multiply by", "/": "divide by"}
+_WHY = {"+": "add {1} to {0}", "-": "take {1} away from {0}", "*": "multiply {0} by {1}", "/": "divide {0} by {1}"}
+
+
+def why_last_step(claim: Claim) -> str:
+    """An answer the checker cannot decide, its steps right: what in the story calls for the last operation, on those
+    numbers ("What in the problem tells you to add 33 to 16?"), never what a number the student named stands for."""
+    numbers = wordproblem.numbers_in(arithmetic_text(claim.expression))
+    op = operations(claim)[-1]
+    if len(numbers) == 2:
+        return f"What in the problem tells you to {_WHY[op].format(*map(fmt, numbers))}?"
+    return f"What in the problem tells you to {_LAST_OP[op]} {fmt(numbers[-1])} at the end of {claim}?"
+
+
+def named_result(work: str, value: str) -> str:
+    """What the student says a result of theirs is: the label before it ("Price of the hat: 42 / 2 = 21") or the
+    words after it ("= 31.3 km she rode so far", "= 108 muffins in all"); "" when they say nothing of it."""
+    number = re.escape(value)
+    label = re.search(rf"([A-Za-z][^:.?!=]{{3,}}):\s*[^:=]*=\s*\$?{number}(?![\d.])", work)
+    after = re.search(rf"=\s*\$?{number}\s+((?!(?:so|and|then|is|but|now|what|right|correct)\b)[a-z]+(?: [a-z]+)*)",
+                      work, re.I)
+    return (label.group(1) if label else after.group(1) if after else "").strip()
+
+
+def next_with(problem: str, value: str) -> str:
+    """The question after a step the student named: what they do with it next, toward the problem's own question."""
+    asked = _question(problem).strip().rstrip("?.")
+    return f"What will you do with {value} next to answer \"{asked}\"?" if asked else \
+        f"What will you do with {value} next?"
