@@ -250,10 +250,16 @@ _SIDE_SENTENCE = re.compile(r"(?:^|(?<=[.!] ))[A-Z][a-z']*(?: [A-Z]?[a-z']+){0,3
                             r"(\d+) ([a-z]+)(?: old| in all| in total)?\.(?= )")
 
 
+# What a container holds, said in passing ('A pack of 4 yogurts costs $3. How much do 5 packs cost?'): when the story
+# never names those things again, the question is about the containers alone.
+_CONTAINERS = ("pack", "box", "bag", "carton", "case", "crate", "jar", "set", "bundle", "packet", "tray", "roll")
+_SIDE_CONTENTS = re.compile("(?:" + "|".join(rf"(?<=\b{c})" for c in _CONTAINERS) + rf") of ({NUM}) ([a-z]+)\b", re.I)
+
+
 def _side_remarks(problem: str) -> list[str]:
     """The problem once without each side remark whose number's noun appears nowhere else in it."""
     kept = []
-    for rx in (_SIDE_GROUP, _SIDE_SENTENCE):
+    for rx in (_SIDE_GROUP, _SIDE_SENTENCE, _SIDE_CONTENTS):
         for m in rx.finditer(problem):
             rest = problem[:m.start()] + problem[m.end():]
             if len(numbers_in(m.group())) == 1 and not mentions(rest, m.group(2)):
@@ -303,7 +309,7 @@ def _plan_dollars(problem: str) -> Plan | None:
         return _in_named_unit(found)
     plans = [p for p in map(_plan_all, _side_remarks(problem)) if p is not None]
     return _in_named_unit(plans[0] if len(plans) == 1 else _in_asked_unit(problem) or _in_one_unit(problem)
-                          or _in_stated_amount(problem))
+                          or _in_stated_amount(problem) or _in_weight_unit(problem))
 
 
 def _in_stated_amount(problem: str) -> Plan | None:
@@ -316,6 +322,21 @@ def _in_stated_amount(problem: str) -> Plan | None:
     if len(set(map(stem, units))) != 1 or noun in ("money", "time"):
         return None
     found = _plan_all(re.sub(rf"\b[Hh]ow much {noun}\b", f"How many {units[0]} of {noun}", problem, count=1))
+    return found and replace(found, problem=problem)
+
+
+_WEIGHT_UNIT = r"(?:kg|g|kilograms?|grams?|pounds|lb|lbs|ounces|oz|tons|tonnes)"
+
+
+def _in_weight_unit(problem: str) -> Plan | None:
+    """'How much do 6 bags weigh?' of a story that weighs in one unit ('weighs 2.5 kg') asks 'How many kg do 6 bags
+    weigh?': planned so when no reading plans the question as written."""
+    read = read_problem(problem)
+    asked = read and re.match(r"how much (?=(?:do|does|did|will|would)\b[^?]* weigh\b)", read.question, re.I)
+    units = {m.group(1).lower() for m in re.finditer(rf"\b{NUM} ?({_WEIGHT_UNIT})\b", read.body)} if asked else set()
+    if len(units) != 1:
+        return None
+    found = _plan_all(f"{read.body}How many {units.pop()} {read.question[asked.end():]}")
     return found and replace(found, problem=problem)
 
 

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
+from typed import as_typed
+
 # ----------------------------------------------------------------------------- what a plan is
 
 
@@ -243,7 +245,7 @@ class Problem:
 
 def read_problem(problem: str) -> Problem | None:
     # 'At the same price, how much...' restates what every rate plan assumes; it is not a statement to place.
-    t = _bare_question(normalise(problem)).strip()
+    t = _bare_question(normalise(as_typed(problem))).strip()
     t = _WHOLE_IN_QUESTION.sub(r"There are \g<n> \g<noun>. \g<q> \g<noun>\g<can>?", t)
     t = _question_last(_bare_question(re.sub(r"\b[Aa]t the same (?:price|rate|speed|pace), ", "", t)))
     t = re.sub(r"\balready (had|has|have) (?=\$?\d)", r"\1 ", t)   # 'Jake already had 17 stamps': his start
@@ -505,6 +507,9 @@ def _noun_said(question: str, body: str) -> str:
     nouns = set(re.findall(rf"(?<![\d.$/])\d+ (?!{_FUNCTION_WORDS}|(?:[a-z]+ed|got|went|came|left|times)\b)([a-z]+)",
                            body))
     counted = {stem(w) for w in nouns}
+    acts = re.match(r"[Hh]ow many (?P<verb>[a-z]+)\b", question)   # 'How many walk?' of '35% of them walk'
+    if acts and re.search(rf"\b(?:of them|them) {acts.group('verb')}\b", body) and len(counted) == 1:
+        return f"How many {max(nouns, key=len)} {question[len('how many '):]}"
     if len(counted) != 1 or not _BARE_HOW_MANY.match(question):
         return question
     return _BARE_HOW_MANY.sub(lambda m: f"{m.group('how')} {max(nouns, key=len)}", question, count=1)
