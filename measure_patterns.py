@@ -443,7 +443,7 @@ def measure_parts(p: Problem) -> Plan | None:
     asked = re.match(r"how (?:long|much|heavy|many (?P<u>[a-z]+))\b", p.question, re.I)
     if not whole or len(p.numbers) != 2 or not asked or bool(cut) == bool(part) \
             or (asked.group("u") and unit_name(asked.group("u")) != unit_name(whole.group("u"))) \
-            or p.asks(r"\b(?:left|remain\w*|rest|other|more|empty)\b"):
+            or p.asks(r"\b(?:left|remain\w*|rest|other|more|empty|need\w*|fill\w*)\b"):
         return None
     b = Builder(p, "fraction" if part else "sharing")
     unit = whole.group("u")
