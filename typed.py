@@ -21,11 +21,12 @@ _DOES = r"(?:has|had|is|was|buys|bought|eats|ate|reads|read|gets|got|gives|gave|
         r"bakes|swims|swam|drives|drove|share|shares|shared|and)"
 _ACTOR = re.compile(rf"(?:^|(?<=[.!?] )|(?<= and ))(?P<w>[a-z]{{2,}}) (?={_DOES}\b)")
 # Words that open a sentence or do things without being anyone's name.
-_NOT_NAMES = {"he", "she", "they", "it", "we", "you", "there", "this", "that", "these", "those", "each", "every",
-              "everyone", "someone", "nobody", "who", "which", "what", "how", "then", "now", "so", "but", "and", "if",
-              "when", "after", "before", "all", "both", "some", "one", "his", "her", "their", "its", "my", "your",
-              "our", "mom", "mum", "dad", "grandma", "grandpa", "teacher", "class", "school", "team", "store", "shop",
-              "farmer", "baker", "dinner", "lunch", "breakfast", "water", "tank", "car", "train", "bus", "plant"}
+_NOT_NAMES = {"the", "an", "no", "many", "few", "most", "several", "other", "another", "he", "she", "they", "it",
+              "we", "you", "there", "this", "that", "these", "those", "each", "every", "everyone", "someone",
+              "nobody", "who", "which", "what", "how", "then", "now", "so", "but", "and", "if", "when", "after",
+              "before", "all", "both", "some", "one", "his", "her", "their", "its", "my", "your", "our", "mom",
+              "mum", "dad", "grandma", "grandpa", "teacher", "class", "school", "team", "store", "shop", "farmer",
+              "baker", "dinner", "lunch", "breakfast", "water", "tank", "car", "train", "bus", "plant"}
 # A word after one of these is a thing, not a name ('liters of water', 'the plant').
 _THING_BEFORE = r"(?:the|a|an|of|some|any|his|her|their|my|your|our|its|per|each|every|in|on|with|much|many|this|" \
                 r"that|these|those|for|to|from|than|more|less|fewer)"
@@ -43,12 +44,14 @@ def as_typed(text: str) -> str:
     t = _CALENDAR.sub(lambda m: m.group().capitalize(), t)
     for name in names:
         t = re.sub(rf"\b{name}\b", name.capitalize(), t)
-    t = _BY.sub(lambda m: f"{m.group('v')} {m.group('a')} {m.group('u')} long and {m.group('b')} {m.group('u')} wide", t)
+    t = _BY.sub(lambda m: f"{m.group('v')} {m.group('a')} {m.group('u')} long and {m.group('b')} {m.group('u')} "
+                          f"wide", t)
     return _than_implied(t)
 
 
 # A rectangle's sides said with 'by' ('a room is 5 m by 4 m'): its length and width as a textbook says them.
-_BY = re.compile(r"\b(?P<v>is|are|measures|measuring) (?P<a>\d+(?:\.\d+)?) ?(?P<u>[a-z]+) by (?P<b>\d+(?:\.\d+)?) ?(?P=u)\b")
+_BY = re.compile(r"\b(?P<v>is|are|measures|measuring) (?P<a>\d+(?:\.\d+)?) ?(?P<u>[a-z]+) by "
+                 r"(?P<b>\d+(?:\.\d+)?) ?(?P=u)\b")
 # 'How many more stickers does Max have?' of a story with two owners: more than the other one.
 _MORE_OF = re.compile(r"(?P<q>[Hh]ow many (?:more|fewer) [a-z]+ (?:does|did) (?P<who>[A-Z][a-z]+) (?:have|has|get|got|"
                       r"need|make|read|collect|score|sell|eat|save))(?P<end>\?)$")

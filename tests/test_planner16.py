@@ -1,0 +1,50 @@
+"""Round 16: word problems as students type them (lower case, a run-on question without '?', names without
+capitals), read by the planner's general machinery (typed.py, question reading, side remarks), and precision kept."""
+from fractions import Fraction
+
+import solver
+from typed import as_typed
+
+
+def answer(problem: str) -> Fraction | None:
+    found = solver.plan(problem)
+    return found.answer if found else None
+
+
+def test_a_run_on_question_is_set_apart_and_planned():
+    assert answer("kim had $30 she spent $12 on a hat how much money does she have left") == 18
+    assert as_typed("the scores were 70, 80 and 90 what is the mean") == \
+        "The scores were 70, 80 and 90. What is the mean?"
+
+
+def test_lower_case_names_and_the_other_owner_of_how_many_more():
+    assert answer("rosa has 52 shells and tim has 37. how many fewer shells does tim have") == 15
+    assert as_typed("rosa has 52 shells and tim has 37.").startswith("Rosa has 52 shells and Tim has 37")
+
+
+def test_things_and_variables_are_not_capitalised_as_names():
+    typed = as_typed("water fills a tank at 5 liters per minute. the tank holds 100 liters of water")
+    assert "liters of water" in typed
+    assert as_typed("x/3 + 2 = 7 find x").startswith("x/3 + 2 = 7. Find x")
+
+
+def test_sides_said_with_by():
+    assert answer("a garden is 9 m by 6 m what is its area") == 54
+
+
+def test_how_many_with_the_verb_of_them():
+    assert answer("there are 60 kids at camp and 25% of them swim. how many swim") == 15
+
+
+def test_a_container_of_things_never_named_again():
+    assert answer("a box of 12 pens costs $4. how much do 7 boxes cost") == 28
+    assert answer("A box of 12 pens costs $4. How much does one pen cost?") in (None, Fraction(1, 3))
+
+
+def test_how_much_do_they_weigh_in_the_story_unit():
+    assert answer("a sack of flour weighs 1.5 kg. how much do 4 sacks weigh") == 6
+
+
+def test_the_amount_needed_to_fill_a_part_full_tank_is_never_the_part_in_it():
+    assert answer("A barrel holds 60 liters. It is 2/3 full. How many liters are needed to fill it?") in (None, 20)
+    assert answer("A barrel holds 60 liters. It is 2/3 full. How many liters of water are in the barrel?") == 40
