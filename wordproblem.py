@@ -245,7 +245,7 @@ class Problem:
 
 def read_problem(problem: str) -> Problem | None:
     # 'At the same price, how much...' restates what every rate plan assumes; it is not a statement to place.
-    t = _bare_question(as_typed(normalise(problem))).strip()
+    t = as_typed(_bare_question(normalise(problem))).strip()
     t = _WHOLE_IN_QUESTION.sub(r"There are \g<n> \g<noun>. \g<q> \g<noun>\g<can>?", t)
     t = _question_last(_bare_question(re.sub(r"\b[Aa]t the same (?:price|rate|speed|pace), ", "", t)))
     t = re.sub(r"\balready (had|has|have) (?=\$?\d)", r"\1 ", t)   # 'Jake already had 17 stamps': his start
