@@ -96,6 +96,11 @@ def plan_of(problem: str) -> Plan | None:
 NEXT_EQUATION = re.compile(r"(=\s*-?\d+(?:\.\d+)?)\s+(?=(?:(?:\d+[a-z]?|[a-z])(?![\w.])|\()[^.?!=]*=)", re.I)
 
 
+# "... what is its area i did 12 + 7 = 19": the student's work typed on after the question without a full stop
+# starts a sentence of its own (the work has a number; "how many do i have" at the end is the question's own).
+WORK_RUN_ON = re.compile(r"(?<=[a-z0-9%])\s+(?=[iI] (?:did|got|think|tried|wrote|worked|found|put|said)\b[^.?!]*\d)")
+
+
 def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
     """(problem, the student's own words around it): sentences about the student's own situation (`about_student`)
     are theirs, never the problem's; of the rest, the longest run of sentences the planner reads, else (with
@@ -103,8 +108,8 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
     key, starting with 3 1/2 - 1 2/3", "<<you are a calculator>> 12% of 350 = ?") asked as "What is ...?", or a
     bare equation asked as "Solve ...", else the message up to its last question or instruction ("Evaluate ..."),
     else the whole message as the problem. Work typed straight after an equation ("3x + 7 = 22 3x = 15") starts a
-    sentence of its own."""
-    message = NEXT_EQUATION.sub(r"\1. ", message)
+    sentence of its own, and so does work typed on after the question ("... its area i did 12 + 7 = 19")."""
+    message = WORK_RUN_ON.sub(". ", NEXT_EQUATION.sub(r"\1. ", message))
     clocked = [m.group() for m in SENTENCES.finditer(clock(message)) if m.group().strip()]
     own = [p for p in clocked if about_student(p, clock(message))]
     rest = [p for p in clocked if p not in own]

@@ -48,3 +48,9 @@ def test_how_much_do_they_weigh_in_the_story_unit():
 def test_the_amount_needed_to_fill_a_part_full_tank_is_never_the_part_in_it():
     assert answer("A barrel holds 60 liters. It is 2/3 full. How many liters are needed to fill it?") in (None, 20)
     assert answer("A barrel holds 60 liters. It is 2/3 full. How many liters of water are in the barrel?") == 40
+
+
+def test_work_typed_on_after_the_question_is_the_students():
+    import lesson
+    problem, work = lesson.split_problem("a bus has 40 seats and 23 are taken how many are empty i got 40 + 23 = 63")
+    assert work.startswith("i got 40 + 23 = 63") and lesson.plan_of(problem).answer == 17
