@@ -54,3 +54,11 @@ def test_work_typed_on_after_the_question_is_the_students():
     import lesson
     problem, work = lesson.split_problem("a bus has 40 seats and 23 are taken how many are empty i got 40 + 23 = 63")
     assert work.startswith("i got 40 + 23 = 63") and lesson.plan_of(problem).answer == 17
+
+
+def test_a_plea_typed_on_after_the_question_is_the_students():
+    import lesson
+    problem, words = lesson.split_problem("sam had 40 stickers and gave 12 to his sister. how many does he have now i "
+                                          "am so lost")
+    assert words == "i am so lost" and lesson.plan_of(problem).answer == 28
+    assert lesson.split_problem("i had 12 cards and gave 5 away how many do i have")[1] == ""
