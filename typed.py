@@ -19,7 +19,7 @@ _DOES = r"(?:has|had|is|was|buys|bought|eats|ate|reads|read|gets|got|gives|gave|
         r"walked|scored|scores|sells|sold|makes|made|spends|spent|collects|collected|runs|ran|wants|needs|needed|" \
         r"paid|pays|rides|rode|works|worked|practices|practiced|drinks|drank|plants|planted|picks|picked|baked|" \
         r"bakes|swims|swam|drives|drove|share|shares|shared|and)"
-_ACTOR = re.compile(rf"(?:^|(?<=[.!?] )|(?<= and ))(?P<w>[a-z]{{2,}}) (?={_DOES}\b)")
+_ACTOR = re.compile(rf"(?:^|(?<=[.!?,] )|(?<= and ))(?P<w>[a-z]{{2,}}) (?={_DOES}\b)")
 # Words that open a sentence or do things without being anyone's name.
 _NOT_NAMES = {"the", "an", "no", "many", "few", "most", "several", "other", "another", "he", "she", "they", "it",
               "we", "you", "there", "this", "that", "these", "those", "each", "every", "everyone", "someone",
@@ -46,14 +46,16 @@ def as_typed(text: str) -> str:
         t = re.sub(rf"\b{name}\b", name.capitalize(), t)
     t = _BY.sub(lambda m: f"{m.group('v')} {m.group('a')} {m.group('u')} long and {m.group('b')} {m.group('u')} "
                           f"wide", t)
-    return _than_implied(t)
+    return _than_implied(_SAID_PRICE.sub(r"How much do \g<x> cost?", t) if "$" in t else t)
 
 
 # A rectangle's sides said with 'by' ('a room is 5 m by 4 m'): its length and width as a textbook says them.
 _BY = re.compile(r"\b(?P<v>is|are|measures|measuring) (?P<a>\d+(?:\.\d+)?) ?(?P<u>[a-z]+) by "
                  r"(?P<b>\d+(?:\.\d+)?) ?(?P=u)\b")
+# 'How much for both?', 'how much for 5 pizzas': a price asked without its verb, in a story told in dollars.
+_SAID_PRICE = re.compile(r"\b[Hh]ow much (?:is it |are they |would it be |will it be )?for (?P<x>[a-z0-9 ]+)\?$")
 # 'How many more stickers does Max have?' of a story with two owners: more than the other one.
-_MORE_OF = re.compile(r"(?P<q>[Hh]ow many (?:more|fewer) [a-z]+ (?:does|did) (?P<who>[A-Z][a-z]+) (?:have|has|get|got|"
+_MORE_OF = re.compile(r"(?P<q>[Hh]ow many (?:more|fewer)(?: [a-z]+)? (?:does|did) (?P<who>[A-Z][a-z]+) (?:have|has|get|got|"
                       r"need|make|read|collect|score|sell|eat|save))(?P<end>\?)$")
 
 
