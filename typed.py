@@ -27,6 +27,10 @@ _NOT_NAMES = {"the", "an", "no", "many", "few", "most", "several", "other", "ano
               "before", "all", "both", "some", "one", "his", "her", "their", "its", "my", "your", "our", "mom",
               "mum", "dad", "grandma", "grandpa", "teacher", "class", "school", "team", "store", "shop", "farmer",
               "baker", "dinner", "lunch", "breakfast", "water", "tank", "car", "train", "bus", "plant"}
+# 'ticket costs $8. how many tickets ...': a sentence that starts at its noun, the article left out (a thing the story
+# also counts in the plural, so never a name).
+_ARTICLE_LEFT_OUT = re.compile(r"(?:^|(?<=[.!?] ))(?P<w>[a-z]{3,}) (?=(?:costs|is|has|holds|weighs|contains|"
+                               r"carries|uses|makes|needs|got)\b)")
 # A word after one of these is a thing, not a name ('liters of water', 'the plant').
 _THING_BEFORE = r"(?:the|a|an|of|some|any|his|her|their|my|your|our|its|per|each|every|in|on|with|much|many|this|" \
                 r"that|these|those|for|to|from|than|more|less|fewer)"
@@ -38,6 +42,7 @@ def as_typed(text: str) -> str:
     and a width, and the other owner a 'how many more' question leaves out."""
     t = _question_apart(text)
     names = _names(t)
+    t = _ARTICLE_LEFT_OUT.sub(lambda m: f"a {m.group('w')} " if _plural_said(m.group("w"), t) else m.group(), t)
     t = re.sub(r"(?<=\d) (?=(?:he|she|they|we|i) [a-z]+)", ". ", t)   # '$20 he buys': a new sentence
     t = _STARTS.sub(lambda m: m.group("c").upper(), t)
     t = re.sub(r"\bi\b(?=[ ']|$)", "I", t)
@@ -55,8 +60,8 @@ _BY = re.compile(r"\b(?P<v>is|are|measures|measuring) (?P<a>\d+(?:\.\d+)?) ?(?P<
 # 'How much for both?', 'how much for 5 pizzas': a price asked without its verb, in a story told in dollars.
 _SAID_PRICE = re.compile(r"\b[Hh]ow much (?:is it |are they |would it be |will it be )?for (?P<x>[a-z0-9 ]+)\?$")
 # 'How many more stickers does Max have?' of a story with two owners: more than the other one.
-_MORE_OF = re.compile(r"(?P<q>[Hh]ow many (?:more|fewer)(?: [a-z]+)? (?:does|did) (?P<who>[A-Z][a-z]+) (?:have|has|get|got|"
-                      r"need|make|read|collect|score|sell|eat|save))(?P<end>\?)$")
+_MORE_OF = re.compile(r"(?P<q>[Hh]ow many (?:more|fewer)(?: [a-z]+)? (?:does|did) (?P<who>[A-Z][a-z]+) (?:have|has|"
+                      r"get|got|need|make|read|collect|score|sell|eat|save))(?P<end>\?)$")
 
 
 def _than_implied(t: str) -> str:
@@ -87,8 +92,13 @@ def _question_apart(t: str) -> str:
     return t
 
 
+def _plural_said(word: str, t: str) -> bool:
+    """Is the word's plural in the text ('tickets' of 'ticket')? A name has none; a thing counted has."""
+    return re.search(rf"\b{word}(?:s|es)\b", t, re.I) is not None
+
+
 def _names(t: str) -> set[str]:
     """Lower-case words that act as people do ('lily has', 'and max has', 'sara and ben share'), never written after
     a word that makes them a thing."""
     found = {m.group("w") for m in _ACTOR.finditer(t)} - _NOT_NAMES
-    return {w for w in found if not re.search(rf"\b{_THING_BEFORE} {w}\b", t, re.I)}
+    return {w for w in found if not re.search(rf"\b{_THING_BEFORE} {w}\b", t, re.I) and not _plural_said(w, t)}

@@ -334,7 +334,7 @@ _MEASURED_NOUN = re.compile(r"(?:^|(?<=[.!?] ))(?P<a>A|An|The) (?P<n>\d+(?:\.\d+
 
 # 'A bus can carry 52 passengers. How many buses ...?': one of many containers said with 'a' holds what each does.
 _A_HOLDS = re.compile(r"(?:^|(?<=[.!?] ))(?:A|An|One) (?P<noun>[a-z]+) (?P<verb>can (?:carry|hold|seat|fit)|holds|"
-                      r"carries|seats|fits|contains)(?= \d)")
+                      r"carries|seats|fits|contains|costs|weighs)(?= \$?\d)")   # 'A ticket costs $8': each one
 _EACH_VERB = {"can carry": "carries", "can hold": "holds", "can seat": "seats", "can fit": "fits"}
 
 

@@ -62,3 +62,9 @@ def test_a_plea_typed_on_after_the_question_is_the_students():
                                           "am so lost")
     assert words == "i am so lost" and lesson.plan_of(problem).answer == 28
     assert lesson.split_problem("i had 12 cards and gave 5 away how many do i have")[1] == ""
+
+
+def test_a_sentence_that_starts_at_its_noun_and_a_price_asked_without_its_verb():
+    assert answer("notebook costs $3. how many notebooks can you buy with $21") == 7
+    assert answer("hat is $14 and scarf is $9, how much for both") == 23
+    assert as_typed("ben has 30 cards, tom has 12.").startswith("Ben has 30 cards, Tom has 12")
