@@ -68,3 +68,10 @@ def test_a_sentence_that_starts_at_its_noun_and_a_price_asked_without_its_verb()
     assert answer("notebook costs $3. how many notebooks can you buy with $21") == 7
     assert answer("hat is $14 and scarf is $9, how much for both") == 23
     assert as_typed("ben has 30 cards, tom has 12.").startswith("Ben has 30 cards, Tom has 12")
+
+
+def test_a_named_share_of_a_ratio_and_a_clock_trip_that_gets_there():
+    found = solver.plan("Leo and Mia share 48 stickers in the ratio 5:3. How many stickers does Mia get?")
+    assert found is not None and found.answer == 18
+    assert answer("Leo and Mia share $48 in the ratio 5:3. How much does Leo get?") == 30
+    assert answer("the train leaves at 7:40 and gets there at 8:25. how many minutes is the trip") == 45
