@@ -51,12 +51,28 @@ def as_typed(text: str) -> str:
         t = re.sub(rf"\b{name}\b", name.capitalize(), t)
     t = _BY.sub(lambda m: f"{m.group('v')} {m.group('a')} {m.group('u')} long and {m.group('b')} {m.group('u')} "
                           f"wide", t)
-    return _than_implied(_SAID_PRICE.sub(r"How much do \g<x> cost?", t) if "$" in t else t)
+    t = _PART_OF_WHOLE.sub(r"\g<n>. \g<f> of them ", t)
+    return _other_part(_than_implied(_SAID_PRICE.sub(r"How much do \g<x> cost?", t) if "$" in t else t))
 
 
 # A rectangle's sides said with 'by' ('a room is 5 m by 4 m'): its length and width as a textbook says them.
 _BY = re.compile(r"\b(?P<v>is|are|measures|measuring) (?P<a>\d+(?:\.\d+)?) ?(?P<u>[a-z]+) by "
                  r"(?P<b>\d+(?:\.\d+)?) ?(?P=u)\b")
+# '450 students, 40% are boys', '30 kids and 2/5 are girls': a part of the whole just counted, said without 'of them'.
+_PART_OF_WHOLE = re.compile(r"(?P<n>\d+ [a-z]+)(?:,| and|\.) (?P<f>\d+%|\d+/\d+) (?=(?:are|were)\b)")
+# 'How many girls?' after '40% of them are boys': the other part, a noun the story never names.
+_OTHER_ASKED = re.compile(r"(?<=[.!?] )How many (?P<n>[a-z]+)(?: are there| were there)?\?$")
+
+
+def _other_part(t: str) -> str:
+    """'How many are girls?' for 'How many girls?' when the story says what part of them are something else."""
+    m = _OTHER_ASKED.search(t)
+    if not m or not re.search(r"\bof them (?:are|were) [a-z]+", t[:m.start()]) \
+            or re.search(rf"\b{m.group('n')}\b", t[:m.start()]):
+        return t
+    return f"{t[:m.start()]}How many are {m.group('n')}?"
+
+
 # 'How much for both?', 'how much for 5 pizzas': a price asked without its verb, in a story told in dollars.
 _SAID_PRICE = re.compile(r"\b[Hh]ow much (?:is it |are they |would it be |will it be )?for (?P<x>[a-z0-9 ]+)\?$")
 # 'How many more stickers does Max have?' of a story with two owners: more than the other one.

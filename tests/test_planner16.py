@@ -75,3 +75,8 @@ def test_a_named_share_of_a_ratio_and_a_clock_trip_that_gets_there():
     assert found is not None and found.answer == 18
     assert answer("Leo and Mia share $48 in the ratio 5:3. How much does Leo get?") == 30
     assert answer("the train leaves at 7:40 and gets there at 8:25. how many minutes is the trip") == 45
+
+
+def test_a_part_of_the_whole_said_without_of_them_and_the_other_part_asked():
+    assert answer("a club has 60 members, 3/5 are girls. how many boys") == 24
+    assert answer("there are 80 pets and 25% are cats how many are not cats") == 60
