@@ -80,3 +80,7 @@ def test_a_named_share_of_a_ratio_and_a_clock_trip_that_gets_there():
 def test_a_part_of_the_whole_said_without_of_them_and_the_other_part_asked():
     assert answer("a club has 60 members, 3/5 are girls. how many boys") == 24
     assert answer("there are 80 pets and 25% are cats how many are not cats") == 60
+
+
+def test_a_bill_said_in_the_question_is_undone_to_the_count():
+    assert answer("a bike rental is $5 plus $3 per hour. how many hours can you ride for $20") == 5
