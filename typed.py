@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 # The words that open a question a student runs on after the story ('... and $3 how much money does he have left').
-_ASKING = r"(?:how (?:many|much|far|long|old|tall|heavy|wide|high|fast)|what (?:is|was|are|were|will|fraction|" \
-          r"percent|percentage|time|number)|find|calculate|work out)\b"
+_ASKING = r"(?:how (?:many|much|far|long|old|tall|heavy|wide|high|fast)|what'?s|what (?:is|was|are|were|will|" \
+          r"fraction|percent|percentage|time|number)|find|calculate|work out)\b"
 _RUN_ON = re.compile(rf"(?<=[a-z0-9%)])(?:,)? (?P<q>{_ASKING})", re.I)
 _STARTS = re.compile(r"(?:^|(?<=[.!?] ))(?P<c>[a-z](?=[a-z']|(?<=[ai]) ))")   # never a variable: 'x/4 - 3 = 5'
 _CALENDAR = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|june|july|"
@@ -36,11 +36,22 @@ _THING_BEFORE = r"(?:the|a|an|of|some|any|his|her|their|my|your|our|its|per|each
                 r"that|these|those|for|to|from|than|more|less|fewer)"
 
 
+# Short forms students type, as the readers know them ('2 wks', '3x as many', 'the temp', 'its 24 degrees').
+_SHORT = [(r"\bhrs\b", "hours"), (r"(?<=\d) ?hr\b", " hour"), (r"\bmins\b", "minutes"), (r"\bsecs\b", "seconds"),
+          (r"\bwks\b", "weeks"), (r"\byrs\b", "years"),
+          (r"(?<=\d)x (?=as (?:many|much|long|old|tall|far)\b)", " times "),
+          (r"\btemp\b", "temperature"), (r"\b([Ii])ts (?=-?\d|now\b|on\b|a\b|an\b)", r"\1t is ")]
+
+
 def as_typed(text: str) -> str:
-    """The problem with its question set apart ('... $3. How much money ...?'), sentence starts, 'I', weekdays and
-    months capitalised, lower-case names that act in the story written as names, sides said with 'by' as a length
-    and a width, and the other owner a 'how many more' question leaves out."""
-    t = _question_apart(text)
+    """The problem with short forms written out ('2 wks'), its question set apart ('... $3. How much money ...?'),
+    sentence starts, 'I', weekdays and months capitalised, lower-case names that act in the story written as names,
+    sides said with 'by' as a length and a width, the other owner a 'how many more' question leaves out, a price
+    asked without its verb, a part of a whole said without 'of them' and the other part asked by its noun."""
+    t = text
+    for short, said in _SHORT:
+        t = re.sub(short, said, t)
+    t = _question_apart(t)
     names = _names(t)
     t = _ARTICLE_LEFT_OUT.sub(lambda m: f"a {m.group('w')} " if _plural_said(m.group("w"), t) else m.group(), t)
     t = re.sub(r"(?<=\d) (?=(?:he|she|they|we|i) [a-z]+)", ". ", t)   # '$20 he buys': a new sentence
@@ -117,4 +128,4 @@ def _names(t: str) -> set[str]:
     """Lower-case words that act as people do ('lily has', 'and max has', 'sara and ben share'), never written after
     a word that makes them a thing."""
     found = {m.group("w") for m in _ACTOR.finditer(t)} - _NOT_NAMES
-    return {w for w in found if not re.search(rf"\b{_THING_BEFORE} {w}\b", t, re.I) and not _plural_said(w, t)}
+    return {w for w in found if not re.search(rf"\b{_THING_BEFORE} {w}\b|\d {w}\b", t, re.I) and not _plural_said(w, t)}

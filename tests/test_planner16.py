@@ -84,3 +84,9 @@ def test_a_part_of_the_whole_said_without_of_them_and_the_other_part_asked():
 
 def test_a_bill_said_in_the_question_is_undone_to_the_count():
     assert answer("a bike rental is $5 plus $3 per hour. how many hours can you ride for $20") == 5
+
+
+def test_short_forms_students_type():
+    assert answer("nina swims 3 km every day. how many km in 3 wks") == 63
+    assert answer("its 5 degrees and the temp drops 9 degrees, whats the temp now") == -4
+    assert "hours" in as_typed("he works 6 hrs a day")
