@@ -109,7 +109,8 @@ def _question_apart(t: str) -> str:
     t = t.rstrip()
     if "?" in t:
         return t
-    found = [m for m in _RUN_ON.finditer(t) if re.search(r"\d", t[:m.start()])]
+    found = [m for m in _RUN_ON.finditer(t) if re.search(r"\d", t[:m.start()])
+             and not re.match(r"(?i)(?:if|when|suppose|given|assuming)\b", re.split(r"[.!] ", t[:m.start()])[-1])]
     if found and not re.search(r"[.!] *$", t[:found[-1].start()]):
         m = found[-1]
         t = f"{t[:m.start()].rstrip(',')}. {m.group('q')[0].upper()}{t[m.start('q') + 1:]}"

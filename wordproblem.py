@@ -343,6 +343,9 @@ def _each_holds(m: re.Match, t: str) -> str:
     containers are many); 'A tank holds 900 litres.' of the one tank stays as it is."""
     rest = t[:m.start()] + t[m.end():]
     noun = m.group("noun")
+    priced = re.findall(r"\b(?:a|an|one) [a-z]+ (?:costs|weighs)\b", t, re.I)
+    if m.group("verb") in ("costs", "weighs") and len(priced) > 1:
+        return m.group()   # 'A pencil costs $2.50, while a pen costs $3.50': kinds priced side by side, as said
     plural = any((stem(w) == stem(noun) or w.lower() == f"{noun}es") and w.lower() != noun   # 'buses' of 'bus'
                  for w in re.findall(r"[A-Za-z]+", rest))
     return f"Each {noun} {_EACH_VERB.get(m.group('verb'), m.group('verb'))}" if plural else m.group()

@@ -115,6 +115,7 @@ FRESH11 = ROOT / "tests" / "fixtures" / "solver" / "fresh11.jsonl"  # written be
 FRESH12 = ROOT / "tests" / "fixtures" / "solver" / "fresh12.jsonl"  # written before round 13 (nested groups, ...)
 FRESH14 = ROOT / "tests" / "fixtures" / "solver" / "fresh14.jsonl"  # written before round 14 (general readings)
 FRESH15 = ROOT / "tests" / "fixtures" / "solver" / "fresh15.jsonl"  # written before round 15 (school families, terse)
+FRESH16 = ROOT / "tests" / "fixtures" / "solver" / "fresh16.jsonl"  # written in round 16 (as students type them)
 DEV_SET = ROOT / "data" / "eval" / "tutor_cases.jsonl"              # only its `tune` split is ever read here
 
 
@@ -195,7 +196,7 @@ def main() -> None:
     fresh = ((FRESH, "fresh"), (FRESH2, "fresh2"), (FRESH3, "fresh3"), (FRESH4, "fresh4"), (FRESH5, "fresh5"),
              (FRESH6, "fresh6"), (FRESH7, "fresh7"), (FRESH8, "fresh8"),
              (FRESH9, "fresh9"), (FRESH10, "fresh10"), (FRESH11, "fresh11"), (FRESH12, "fresh12"),
-             (FRESH14, "fresh14"), (FRESH15, "fresh15"))
+             (FRESH14, "fresh14"), (FRESH15, "fresh15"), (FRESH16, "fresh16"))
     for path, name in fresh:
         report(f"{name} grade 3-8 cases, dev", score(authored_cases(path, "dev"), cfg.show_errors), labelled=True)
         check = score(authored_cases(path, "check"), 0 if hide else cfg.show_errors)
