@@ -170,7 +170,8 @@ def fee_plus_rate(p: Problem) -> Plan | None:
     unit, rate_words = fee.group("u"), f"{fee.group('r')} per {stem(fee.group('u'))}"
     b = Builder(p, "equation")
     charge, rate = b.given(fee, "f", "dollars"), b.given(fee, "r", f"dollars per {stem(unit)}")
-    total = next((m for m in p.finditer(_FEE_TOTAL, "all") if m.start() > fee.end()), None)   # the bill, after the prices
+    # the bill, after the prices
+    total = next((m for m in p.finditer(_FEE_TOTAL, "all") if m.start() > fee.end()), None)
     asked = re.match(r"how many (?P<u>[a-z]+)\b", p.question, re.I)
     if total and asked and same_word(asked.group("u"), unit):
         paid = total.group("t")
