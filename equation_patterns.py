@@ -157,7 +157,8 @@ def bracket_equation(p: Problem) -> Plan | None:
 
 _FEE_PLUS = re.compile(r"(?P<f>\$\d+(?:\.\d+)?)(?P<fee>(?: [a-z]+){0,3}?) (?:plus|and) (?P<r>\$\d+(?:\.\d+)?) "
                        rf"(?:per|a|an|each|for each|for every) {_w('u')}\b")
-_FEE_TOTAL = re.compile(r"\b(?:cost|costs|was|paid|pays|came to|totaled|totalled) (?P<t>\$\d+(?:\.\d+)?)")
+_FEE_TOTAL = re.compile(r"\b(?:cost|costs|was|paid|pays|came to|totaled|totalled|for|with|has|have) "
+                        r"(?P<t>\$\d+(?:\.\d+)?)")   # '... can you go for $19?': the bill said in the question
 
 
 def fee_plus_rate(p: Problem) -> Plan | None:
@@ -169,7 +170,8 @@ def fee_plus_rate(p: Problem) -> Plan | None:
     unit, rate_words = fee.group("u"), f"{fee.group('r')} per {stem(fee.group('u'))}"
     b = Builder(p, "equation")
     charge, rate = b.given(fee, "f", "dollars"), b.given(fee, "r", f"dollars per {stem(unit)}")
-    total = next((m for m in p.finditer(_FEE_TOTAL) if m.start() > fee.end()), None)   # the bill, after the prices
+    # the bill, after the prices
+    total = next((m for m in p.finditer(_FEE_TOTAL, "all") if m.start() > fee.end()), None)
     asked = re.match(r"how many (?P<u>[a-z]+)\b", p.question, re.I)
     if total and asked and same_word(asked.group("u"), unit):
         paid = total.group("t")

@@ -96,6 +96,20 @@ def plan_of(problem: str) -> Plan | None:
 NEXT_EQUATION = re.compile(r"(=\s*-?\d+(?:\.\d+)?)\s+(?=(?:(?:\d+[a-z]?|[a-z])(?![\w.])|\()[^.?!=]*=)", re.I)
 
 
+# "... what is its area i did 12 + 7 = 19": the student's work typed on after the question without a full stop
+# starts a sentence of its own (the work has a number; "how many do i have" at the end is the question's own).
+WORK_RUN_ON = re.compile(r"(?<=[a-z0-9%])\s+(?=[iI] (?:did|got|think|tried|wrote|worked|found|put|said)\b[^.?!]*\d)")
+
+
+# "... how many pages does she still have to read i dont get it": the student's own words typed on after the
+# question without a full stop (a plea, being stuck, a question of their own) start a sentence of their own too.
+REQUEST_RUN_ON = re.compile(r"(?i)\b(?P<q>(?:how|what|find|which)\b[^.?!]*?[a-z0-9%])\s+(?=(?:help|pls|plz|please|idk|"
+                            r"no idea|stuck|confused|(?:i|im|i'm|i am) (?:so |really |just |kinda |totally )?"
+                            r"(?:dont|don't|do not|really|am|'m|stuck|confused|lost|need|cant|can't|have no|tried|"
+                            r"forgot)|can (?:you|u)|how (?:do|would|should|can) (?:i|you) (?:do|start|solve|work|even|"
+                            r"begin|figure)|what do i do)\b[^.?!]*$)")
+
+
 def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
     """(problem, the student's own words around it): sentences about the student's own situation (`about_student`)
     are theirs, never the problem's; of the rest, the longest run of sentences the planner reads, else (with
@@ -103,8 +117,9 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
     key, starting with 3 1/2 - 1 2/3", "<<you are a calculator>> 12% of 350 = ?") asked as "What is ...?", or a
     bare equation asked as "Solve ...", else the message up to its last question or instruction ("Evaluate ..."),
     else the whole message as the problem. Work typed straight after an equation ("3x + 7 = 22 3x = 15") starts a
-    sentence of its own."""
-    message = NEXT_EQUATION.sub(r"\1. ", message)
+    sentence of its own, and so do work and a plea typed on after the question ("... its area i did 12 + 7 = 19",
+    "... to read i dont get it")."""
+    message = REQUEST_RUN_ON.sub(r"\g<q>. ", WORK_RUN_ON.sub(". ", NEXT_EQUATION.sub(r"\1. ", message)))
     clocked = [m.group() for m in SENTENCES.finditer(clock(message)) if m.group().strip()]
     own = [p for p in clocked if about_student(p, clock(message))]
     rest = [p for p in clocked if p not in own]

@@ -82,7 +82,8 @@ def fraction_of(p: Problem) -> Plan | None:
             told = _content(frac_sentence) - {stem(i)} if p.body.strip() else {"-"}
         else:
             told = _content(frac_sentence) - _content(_sentence(p, whole.start()))
-        if p.body.strip() and not told & _content(p.question) or p.asks(r"\b(after|more|else|must|need)\b"):
+        if p.body.strip() and not told & _content(p.question) \
+                or p.asks(r"\b(after|more|else|must|need(?:s|ed)?|fill)\b"):
             return None   # the question must ask about the part the fraction describes ('saves' is not 'spends')
         if p.search(_TAKE_AWAY_VERB) and not p.asks(r"\b(did|does|do|will) \w+ (eat|give|use|spend|sell)|"
                                                     r"\b(she|he|they|[A-Z][a-z]+) (ate|gave|used|spent|sold|cut)\b"):

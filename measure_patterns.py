@@ -24,7 +24,8 @@ from wordproblem import (NUM, NUMBER, Builder, Plan, Problem, fmt, fraction_part
 
 _CLOCK = re.compile(r"\b(?P<h>1[0-2]|0?[1-9]):(?P<m>[0-5]\d)(?: (?P<half>am|pm)\b)?", re.I)
 _STARTS = r"\b(?:starts?|started|begins?|began|leaves?|left|opens?|opened|departs?|departed|from)\b"
-_ENDS = r"\b(?:ends?|ended|finish(?:es|ed)?|arrives?|arrived|closes?|closed|until|to|lands?|landed)\b"
+_ENDS = r"\b(?:ends?|ended|finish(?:es|ed)?|arrives?|arrived|closes?|closed|until|to|lands?|landed|reach(?:es|ed)?|" \
+        r"gets? there|got there)\b"
 
 
 def _said(clock: re.Match, minutes: str = "") -> str:
@@ -443,7 +444,7 @@ def measure_parts(p: Problem) -> Plan | None:
     asked = re.match(r"how (?:long|much|heavy|many (?P<u>[a-z]+))\b", p.question, re.I)
     if not whole or len(p.numbers) != 2 or not asked or bool(cut) == bool(part) \
             or (asked.group("u") and unit_name(asked.group("u")) != unit_name(whole.group("u"))) \
-            or p.asks(r"\b(?:left|remain\w*|rest|other|more|empty)\b"):
+            or p.asks(r"\b(?:left|remain\w*|rest|other|more|empty|need\w*|fill\w*)\b"):
         return None
     b = Builder(p, "fraction" if part else "sharing")
     unit = whole.group("u")

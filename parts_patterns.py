@@ -361,11 +361,28 @@ _SHARE_IN_RATIO = re.compile(rf"\b(?:[Ss]hare|[Dd]ivide|[Ss]plit)s? (?P<a>{NUM})
                              rf"(?:the|a) ratio(?: of)? (?P<r1>\d+) ?(?::|to) ?(?P<r2>\d+)\b")
 
 
+_NAMED_SHARE_Q = r"^how much (?:money )?(?:does|did|will|would) [A-Z][a-z]+ (?:get|receive|have)\b"
+
+
+def _named_share(p: Problem, m: re.Match) -> tuple[bool, str] | None:
+    """Whether the one person the question names ('How much does Ben get?') holds the larger share, and the name: the
+    two names said as 'Sara and Ben' take the ratio's numbers in that order; None when the question names neither."""
+    pair = re.search(r"\b(?P<x>[A-Z][a-z]+) and (?P<y>[A-Z][a-z]+)\b", p.t[:m.end()])
+    asked = [w for w in ("x", "y") if pair and re.search(rf"\b{pair.group(w)}\b", p.question)] if pair else []
+    if len(asked) != 1 or not p.asks(_NAMED_SHARE_Q):
+        return None
+    mine, other = (m.group("r1"), m.group("r2")) if asked[0] == "x" else (m.group("r2"), m.group("r1"))
+    return int(mine) > int(other), pair.group(asked[0])
+
+
 def ratio_share(p: Problem) -> Plan | None:
     """An amount shared in a ratio, asked 'How much is the larger share?': the parts, one part, then the larger (or
     smaller) number of parts."""
     m = p.search(_SHARE_IN_RATIO, "all")
     big, small = p.asks(r"\b(?:larger|largest|bigger|biggest|greater|greatest)\b"), p.asks(r"\b(?:smaller|smallest)\b")
+    named = _named_share(p, m) if m and big == small else None
+    if named is not None:   # 'Sara and Ben share $56 in the ratio 3:5. How much does Ben get?': Ben's 5 parts
+        big, small = named[0], not named[0]
     if not m or big == small or m.group("r1") == m.group("r2"):
         return None
     b = Builder(p, "ratio")
@@ -375,7 +392,8 @@ def ratio_share(p: Problem) -> Plan | None:
                  f"{fmt(b.value(parts))} equal parts, how much is 1 part?", kind="ratio_total")
     want = max((r1, r2), key=b.value) if big else min((r1, r2), key=b.value)
     count = f"{fmt(b.value(want))} part{'' if b.value(want) == 1 else 's'}"
-    b.step("*", [per, want], "", f"The {'larger' if big else 'smaller'} share is {count}: how much is that?")
+    whose = f"{named[1]}'s" if named else f"The {'larger' if big else 'smaller'}"
+    b.step("*", [per, want], "", f"{whose} share is {count}: how much is that?")
     if not m.group("a").startswith("$"):
         whole_count(b.steps[-1].value)
     return b.finish()

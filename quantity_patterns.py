@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from question_target import (DISTANCES, GAP_Q, KINDS_OF, MEASURES, NEED_Q, SHARE_Q, START_Q, UNITS,
-                             target)
+from question_target import (DISTANCES, GAP_Q, KINDS_OF, MEASURES, NEED_Q, SHARE_Q, START_Q, UNITS, how_much,
+                             is_are, target, what_of)
 from wordproblem import (ASKS_TOTAL, MONEY_AWAY, MOVES_AWAY, MOVES_IN, NAME, NUMBER, PRONOUNS, Builder, Plan, Problem,
-                         Ref, number_value, same_word, shown_first, stem, unit_factor, unit_name)
+                         Ref, fmt, number_value, same_word, shown_first, stem, unit_factor, unit_name)
 
 # ----------------------------------------------------------------------------- reading each number where it stands
 
@@ -351,14 +351,14 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
                 return None
             k = b.given(r.m, 0, "times" if r.kind == "times" else base.noun, r.words)
             op = {"times": "*", "more": "+", "fewer": "-"}[r.kind]
-            less = "less" if r.kind == "fewer" and _how_much(base.noun).startswith("How much") else r.kind
+            less = "less" if r.kind == "fewer" and how_much(base.noun).startswith("How much") else r.kind
             said = f"{r.words} times" if r.kind == "times" else f"{r.words} {less} than"
             owner = next((w for w in re.findall(NAME, r.lead) if w not in PRONOUNS and w not in _CALENDAR
                           and w not in base.reading.lead), "")
-            asked = f"{_how_much(base.noun)} for {owner}: {said}" if owner else \
-                f"{_how_much(base.noun)} {_is(base.noun)} {said}"
+            asked = f"{how_much(base.noun)} for {owner}: {said}" if owner else \
+                f"{how_much(base.noun)} {is_are(base.noun)} {said}"
             ref = b.step(op, [base.ref, k], base.noun, f"{asked} {base.words}?")
-            held[i] = Held(ref, base.noun, base.sign, f"{owner}'s {_what(base.noun)}" if owner else
+            held[i] = Held(ref, base.noun, base.sign, f"{owner}'s {what_of(base.noun)}" if owner else
                            f"{said} {base.words}", r)
     return [held[i] for i in sorted(held)]
 
@@ -372,7 +372,7 @@ def _part(p: Problem, b: Builder, r: Reading, held: dict[int | float, Held], i: 
         return None
     base = replace(held[base_at], sign=0)   # the amount the part is of is where the story starts
     k = b.given(r.m, 0, "", r.words.split(" of ")[0])
-    ref = b.step("*", [base.ref, k], base.noun, f"{_how_much(base.noun)} {_is(base.noun)} "
+    ref = b.step("*", [base.ref, k], base.noun, f"{how_much(base.noun)} {is_are(base.noun)} "
                                                 f"{r.words.split(' of ')[0]} of {base.words}?")
     return {base_at: base, base_at + 0.5: Held(ref, base.noun, r.sign(base.noun), r.words, r)}
 
@@ -396,23 +396,6 @@ def _base(r: Reading, held: list[Held]) -> Held | None:
                                                             for w in key)
              and (not r.noun or same_word(r.noun, h.noun) or r.noun in h.reading.nouns)]
     return found[0] if len(found) == 1 else None
-
-
-def _how_much(noun: str) -> str:
-    if noun == "dollars":
-        return "How much money"
-    unit = unit_name(noun)
-    return "How far" if unit in {unit_name(d) for d in DISTANCES} else "How much" if unit in UNITS \
-        else f"How many {noun}"
-
-
-def _what(noun: str) -> str:
-    return "money" if noun == "dollars" else noun
-
-
-def _is(noun: str) -> str:
-    """'How much money is', 'How far is', but 'How many pages are'."""
-    return "are" if _how_much(noun).startswith("How many") else "is"
 
 
 def _as_written(clause: str) -> str:
@@ -602,18 +585,27 @@ def _done_work(p: Problem, changes: list[Held]) -> list[Held]:
             for h, d in zip(changes, done)]
 
 
+# What may stand between two parts one doer did with one verb: '65 pages on Monday and ' (80 on Tuesday), never
+# another doer ('120 pages and her brother read ').
+_SAME_DOER = r"(?:[\d.$/]+ [a-z]+(?: (?:on|in|at|during|by) [A-Za-z ]+?)?,? (?:and |then |and then )?)+"
+
+
 def _to_go(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
     """'A book has 300 pages. Ana has read 120 pages. How many more pages does she have to read?': the whole less
     the part already done with the verb the question asks about ('has read' ... 'have to read')."""
     verb = re.search(r"(?P<verb>[a-z]+)\?$", p.question).group("verb")
-    if len(held) != 2 or any(h.reading.kind != "amount" or h.sign for h in held):
+    if len(held) < 2 or any(h.reading.kind != "amount" or h.sign for h in held):
         return None
-    done = re.search(r"\b(?:has|have|had) (?:already )?(?P<verb>[a-z]+) $", held[1].reading.before)
-    if not done or done.group("verb")[:3] != verb[:3] or not _owner_asked(p, held[1]):
-        return None
-    whole, part = held
-    return b.step("-", [whole.ref, part.ref], whole.noun, f"How many of the {whole.words} are still to {verb} after "
-                                                          f"{_as_written(_told(p, part.reading))}?")
+    whole, first, more = held[0], held[1], held[2:]
+    done = re.search(r"\b(?:(?:has|have|had) (?:already )?)?(?P<verb>[a-z]+) $", first.reading.before)
+    if not done or done.group("verb")[:3] != verb[:3] or not _owner_asked(p, first) \
+            or any(not re.fullmatch(_SAME_DOER, h.reading.before[len(first.reading.before):])
+                   or not h.reading.before.startswith(first.reading.before) for h in more):
+        return None   # ('65 pages on Monday and 80 pages on Tuesday': more parts done by the first one's verb)
+    part = _sum(b, [first, *more], whole.noun) if more else first.ref
+    told = f"{fmt(b.value(part))} {whole.noun} {done.group('verb')}" if more else _as_written(_told(p, first.reading))
+    return b.step("-", [whole.ref, part], whole.noun, f"How many of the {whole.words} are still to {verb} after "
+                                                      f"{told}?")
 
 
 def _on_change(b: Builder, h: Held, changes: list[Held]) -> bool:
@@ -747,9 +739,10 @@ def _need(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
     if had.sign < 0 or not re.search(r"\b(?:has|have|had|saved|collected|earned|got|owns)\b", had.reading.before) \
             or not _owner_asked(p, had):
         return None
-    noun, how = goal.noun, _how_much(goal.noun)
+    noun, how = goal.noun, how_much(goal.noun)
     more = "How much farther" if how == "How far" else re.sub(r"^How (many|much)", r"How \1 more", how)
-    return b.step("-", [goal.ref, had.ref], noun, f"{more} {_is(noun)} needed to go from {had.words} to {goal.words}?")
+    return b.step("-", [goal.ref, had.ref], noun,
+                  f"{more} {is_are(noun)} needed to go from {had.words} to {goal.words}?")
 
 
 def _among(p: Problem, readings: list[Reading]) -> Reading | None:
@@ -769,8 +762,8 @@ def _shared(b: Builder, held: list[Held], among: Reading, verb: str) -> Ref | No
     whole = _sum(b, held, held[0].noun) if len(held) > 1 else held[0].ref
     count = b.given(among.m, 0, among.nouns[0], among.words)
     noun = held[0].noun
-    said = f"all the {_what(noun)}" if whole.kind == "step" else held[0].words   # 'all the slices', '$36'
-    how = "How much money" if noun == "dollars" else _how_much(noun) if noun in UNITS else f"How many {noun}"
+    said = f"all the {what_of(noun)}" if whole.kind == "step" else held[0].words   # 'all the slices', '$36'
+    how = "How much money" if noun == "dollars" else how_much(noun) if noun in UNITS else f"How many {noun}"
     return b.step("/", [whole, count], noun, f"{how} does each of {among.words} {verb} when {said} "
                                              f"{'is' if noun == 'dollars' else 'are'} shared equally?")
 
@@ -780,7 +773,7 @@ def _sum(b: Builder, parts: list[Held], noun: str) -> Ref:
     words = said[0]
     for h, told in zip(parts[1:], said[1:]):
         asked = f"How much do {words} and {told} cost together?" if words.startswith("the ") \
-            else f"{_how_much(noun)} {_is(noun)} {words} and {told} together?"
+            else f"{how_much(noun)} {is_are(noun)} {words} and {told} together?"
         running = b.step("+", [running, h.ref], noun, asked)
         words = f"{words} and {told}"
     return running

@@ -78,10 +78,10 @@ def target(p: Problem) -> tuple[tuple[str, ...], str] | None:
     if measure and measure.group("what") not in ("more", "less", "longer", "is", "are", "was", "do", "does", "did"):
         what = measure.group("what")   # 'How much ribbon is left?': a measure of the ribbon the story names
         return (tuple(MEASURES | DISTANCES), how) if re.search(rf"\b{what}\b", p.body, re.I) else None
-    to_go = re.match(r"how many more (?P<n>[a-z]+) (?:does|do|must|will) \w+ (?:still )?(?:have to|need to) "
-                     r"(?P<verb>[a-z]+)\?$", p.question, re.I)
+    to_go = re.match(r"how many (?:more (?P<n>[a-z]+) (?:does|do|must|will) \w+ (?:still )?|(?P<n2>[a-z]+) (?:does|do|"
+                     r"must|will) \w+ still )(?:have to|need to) (?P<verb>[a-z]+)\?$", p.question, re.I)
     if to_go:   # 'How many more pages does she have to read?': the whole less the part done
-        return (to_go.group("n"),), "to_go"
+        return (to_go.group("n") or to_go.group("n2"),), "to_go"   # ('How many pages does she still have to read?')
     need = NEED_Q.match(p.question)
     if need:   # after to_go: 'How many more pieces does he need to place?' is the part still to do
         return (need.group("n"),) if need.group("n") else ("dollars",), "need"
@@ -100,3 +100,23 @@ DISTANCES = {"mile", "miles", "km", "m", "cm", "mm", "foot", "feet", "yard", "ya
 
 
 UNITS = {unit_name(u) for u in MEASURES | DISTANCES}
+
+
+def how_much(noun: str) -> str:
+    """The asking words for an amount of `noun`: 'How much money', 'How far' (a distance), 'How much' (a
+    measure), else 'How many pages' (moved here from quantity_patterns.py in round 16)."""
+    if noun == "dollars":
+        return "How much money"
+    unit = unit_name(noun)
+    return "How far" if unit in {unit_name(d) for d in DISTANCES} else "How much" if unit in UNITS \
+        else f"How many {noun}"
+
+
+def what_of(noun: str) -> str:
+    """The noun as a question names it: 'money' for dollars."""
+    return "money" if noun == "dollars" else noun
+
+
+def is_are(noun: str) -> str:
+    """'How much money is', 'How far is', but 'How many pages are'."""
+    return "are" if how_much(noun).startswith("How many") else "is"

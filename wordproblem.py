@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
+from typed import as_typed
+
 # ----------------------------------------------------------------------------- what a plan is
 
 
@@ -243,7 +245,7 @@ class Problem:
 
 def read_problem(problem: str) -> Problem | None:
     # 'At the same price, how much...' restates what every rate plan assumes; it is not a statement to place.
-    t = _bare_question(normalise(problem)).strip()
+    t = as_typed(_bare_question(normalise(problem))).strip()
     t = _WHOLE_IN_QUESTION.sub(r"There are \g<n> \g<noun>. \g<q> \g<noun>\g<can>?", t)
     t = _question_last(_bare_question(re.sub(r"\b[Aa]t the same (?:price|rate|speed|pace), ", "", t)))
     t = re.sub(r"\balready (had|has|have) (?=\$?\d)", r"\1 ", t)   # 'Jake already had 17 stamps': his start
@@ -332,7 +334,7 @@ _MEASURED_NOUN = re.compile(r"(?:^|(?<=[.!?] ))(?P<a>A|An|The) (?P<n>\d+(?:\.\d+
 
 # 'A bus can carry 52 passengers. How many buses ...?': one of many containers said with 'a' holds what each does.
 _A_HOLDS = re.compile(r"(?:^|(?<=[.!?] ))(?:A|An|One) (?P<noun>[a-z]+) (?P<verb>can (?:carry|hold|seat|fit)|holds|"
-                      r"carries|seats|fits|contains)(?= \d)")
+                      r"carries|seats|fits|contains|costs|weighs)(?= \$?\d)")   # 'A ticket costs $8': each one
 _EACH_VERB = {"can carry": "carries", "can hold": "holds", "can seat": "seats", "can fit": "fits"}
 
 
@@ -341,6 +343,9 @@ def _each_holds(m: re.Match, t: str) -> str:
     containers are many); 'A tank holds 900 litres.' of the one tank stays as it is."""
     rest = t[:m.start()] + t[m.end():]
     noun = m.group("noun")
+    priced = re.findall(r"\b(?:a|an|one) [a-z]+ (?:costs|weighs)\b", t, re.I)
+    if m.group("verb") in ("costs", "weighs") and len(priced) > 1:
+        return m.group()   # 'A pencil costs $2.50, while a pen costs $3.50': kinds priced side by side, as said
     plural = any((stem(w) == stem(noun) or w.lower() == f"{noun}es") and w.lower() != noun   # 'buses' of 'bus'
                  for w in re.findall(r"[A-Za-z]+", rest))
     return f"Each {noun} {_EACH_VERB.get(m.group('verb'), m.group('verb'))}" if plural else m.group()
@@ -505,6 +510,9 @@ def _noun_said(question: str, body: str) -> str:
     nouns = set(re.findall(rf"(?<![\d.$/])\d+ (?!{_FUNCTION_WORDS}|(?:[a-z]+ed|got|went|came|left|times)\b)([a-z]+)",
                            body))
     counted = {stem(w) for w in nouns}
+    acts = re.match(r"[Hh]ow many (?P<verb>[a-z]+)\b", question)   # 'How many walk?' of '35% of them walk'
+    if acts and re.search(rf"\b(?:of them|them) {acts.group('verb')}\b", body) and len(counted) == 1:
+        return f"How many {max(nouns, key=len)} {question[len('how many '):]}"
     if len(counted) != 1 or not _BARE_HOW_MANY.match(question):
         return question
     return _BARE_HOW_MANY.sub(lambda m: f"{m.group('how')} {max(nouns, key=len)}", question, count=1)
