@@ -141,11 +141,14 @@ def _kinds_match(route: list[str], problem: str) -> bool:
     words = {v: p.split()[-1].lower() for v, p in quantities if re.fullmatch(r"\S+ [a-z]+s", p)}
     for claim in route:
         numbers, ops = _operands(claim)
-        if len(numbers) == 2 and ops in ("+", "-") and all(n in kinds for n in numbers):
-            a, b = numbers
-            if kinds[a] and kinds[b] and (kinds[a] != kinds[b] or kinds[a] == "thing" and words.get(a) and
-                                          words.get(b) and wordproblem.stem(words[a]) != wordproblem.stem(words[b])):
-                return False
+        if len(numbers) < 2 or set(ops) - {"+", "-"} or not all(n in kinds for n in numbers):
+            continue
+        # every pair of a sum's terms ("8 + 3 + 5" of 8 points, three quizzes and 5 points: points and quizzes)
+        for i, a in enumerate(numbers):
+            for b in numbers[i + 1:]:
+                if kinds[a] and kinds[b] and (kinds[a] != kinds[b] or kinds[a] == "thing" and words.get(a) and
+                                              words.get(b) and wordproblem.stem(words[a]) != wordproblem.stem(words[b])):
+                    return False
     return True
 
 
@@ -161,7 +164,7 @@ def _last_step_fits(route: list[str], problem: str, rest: tuple[Fraction, Fracti
         return ops[-1] == "*" and rest[0] in numbers
     if _AROUND.search(problem) and not re.search(r"\barea\b", question, re.I):
         return _around(route, problem)
-    for rule in (_percent_change, _ratio_part, _fraction_part, _priced):
+    for rule in (_percent_change, _ratio_part, _fraction_part, _priced, _compared_total):
         if (decided := rule(route, problem, question)) is not None:
             return decided
     asked = wordproblem.numbers_in(re.sub(r"\b(?:day|week|game|level|round|test|quiz|grade|page) \d+", "", question))
@@ -246,6 +249,15 @@ def _priced(route: list[str], problem: str, question: str) -> bool | None:
     square = re.search(r"\$\d[\d.]*\s+(?:a|an|per|each|for each)\s+square\b", problem, re.I)
     return ops[-1:] == "*" and prices[0] in numbers and \
         not (square and any(set(_operands(claim)[1]) - {"*"} for claim in route))
+
+
+def _compared_total(route: list[str], problem: str, question: str) -> bool | None:
+    """"Liam has 3 times as many cards as Owen ... how many together?": the product makes one of them, so the
+    last step of a total is a sum. None when the problem compares no amounts by a factor or asks no total."""
+    if not (re.search(r"\b(?:times|twice|half) as (?:many|much)\b", problem, re.I)
+            and re.search(_LAST_STEP[2][1], question, re.I)):
+        return None
+    return _operands(route[-1])[1][-1:] == "+"
 
 
 def _around(route: list[str], problem: str) -> bool:

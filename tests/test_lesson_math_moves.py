@@ -127,16 +127,18 @@ def test_an_exercise_written_with_an_x_for_times_is_read_whole():
     assert problem == "What is 6 + 4 × 3?" and solver.plan(problem).answer == 18 and "30" in work
 
 
-def test_later_turns_count_earlier_work_and_a_result_already_worked_out_is_asked_for_its_meaning():
+def test_later_turns_count_earlier_work_and_a_right_chain_that_ends_on_the_asked_step_is_confirmed():
     seats = "A theater has 26 rows with 18 seats in each row. 310 seats are filled. How many seats are empty?"
     state = lesson.Lesson(problem=seats)
     math_moves.math_move(state, None, "26 x 18 = 468")
     second = math_moves.math_move(state, None, "468 - 310 = 158")
-    # every number the problem gives used once by right steps: said so (round 13), and its meaning asked
-    assert second.question == "Is 158 the number of empty seats? Say how your steps lead there."
-    offered = math_moves.math_move(state, None, "is it 158?")
-    assert offered.question == ("To be sure it fits the story, say what each result counts: what is 468 in this "
-                                "problem, and what is 158?") and "right" not in offered.text
+    # every given used once by right steps, the last a take-away from the seats there are (answer_check, round 16)
+    assert second.kind == "final_right" and second.lead.startswith("Yes, 158 is right! Your steps: 26 × 18 = 468")
+    wrong = lesson.Lesson(problem=seats)
+    math_moves.math_move(wrong, None, "26 x 18 = 468")
+    added = math_moves.math_move(wrong, None, "468 + 310 = 778")
+    assert added.kind != "final_right" and "778 is right" not in added.text
+    assert added.question == "Is 778 the number of empty seats? Say how your steps lead there."
 
 
 def test_a_leading_negative_number_is_part_of_the_claim():
