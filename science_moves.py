@@ -325,6 +325,9 @@ VERBS = BARE_VERBS | set("""travel pull push roll conduct attract repel weigh co
 breathe drink sleep hunt help protect hold carry pass hurt matter count reach lay see hear""".split())
 
 
+PREPOSITIONS = {"in", "into", "on", "onto", "of", "to", "from", "at", "with", "by", "for", "through", "under", "over"}
+
+
 def yes_no_claim(claim: str, question: str) -> str:
     """A bare yes or no to a yes/no question claims the question's own statement, or its denial: "yes obviously" to
     "Do heavier objects fall faster than light ones?" says "heavier objects fall faster than light ones", which the
@@ -342,8 +345,10 @@ def yes_no_claim(claim: str, question: str) -> str:
         done = [*words[:at], said_verb] if said.group(1) else [*words[:at], aux, "not", verb]  # "does not sink"
         return " ".join([*done, *words[at + 1:]])
     cut = 2 if words[0].lower() in DETERMINERS and len(words) > 2 else 1  # "the Sun | a star", "bats | mammals"
+    # "dissolving sugar in water | a chemical change"; "the current going into the bulb" is one subject: an article
+    # after a preposition opens its object, not the predicate
     article = next((i for i, w in enumerate(words) if i >= cut and w.lower() in ("a", "an", "the")), None)
-    cut = article if article and article <= 5 else cut  # "dissolving sugar in water | a chemical change"
+    cut = article if article and article <= 5 and words[article - 1].lower() not in PREPOSITIONS else cut
     return " ".join([*words[:cut], aux, *([] if said.group(1) else ["not"]), *words[cut:]])
 
 

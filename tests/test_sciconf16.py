@@ -98,6 +98,9 @@ def test_no_to_a_question_with_a_long_subject_denies_the_question_statement():
         "dissolving salt in water is not a chemical change"
     assert yes_no_claim("yes", "Is the Moon a planet?") == "the Moon is a planet"
     assert yes_no_claim("no", "Are spiders insects?") == "spiders are not insects"
+    # an article after a preposition opens the subject's own object, not the predicate
+    assert yes_no_claim("no", "Is the water going into the pipe faster than the water coming out?") == \
+        "the water is not going into the pipe faster than the water coming out"
 
 
 def test_a_power_written_with_a_caret_is_no_number_of_the_problem():
