@@ -39,6 +39,7 @@ import passages
 import reading
 import science_catalog
 import science_moves
+import science_support
 import solver
 from arithmetic_claims import claims
 from math_moves import Move, math_move
@@ -474,6 +475,8 @@ def from_known_fact(lesson: Lesson, claim: str | None, question: str, found: evi
     if not claim or not said or found.verdict in ("supported", "contradicted") or found.kind == "misconception":
         return found
     verdict = evidence.judge_claim(claim, said, question, neighbours=False)
+    backed = science_support.backing_fact(claim, question, said) if verdict.label != "supported" else None
+    verdict = evidence.Verdict("supported", backed) if backed else verdict
     if verdict.label != "supported":
         return found
     return evidence.Move(f"{science_catalog.yes(claim)} {science_moves.follow_up(claim, question)}", "fact",

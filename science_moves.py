@@ -35,6 +35,7 @@ from science_names import (EXCLUSIVE_KINDS, KINDS, SHARED_KINDS, asked_among, as
 from science_fallback import (CAUSE_LEAD, SCAFFOLD, STATEMENT, definition_term, honest_start, list_start,
                               misfit_move, part_move, side_move, two_part_start, undecided_move)
 from science_numbers import number_move
+from science_support import backing_fact, next_stage, why_said
 from scorers import numbers_in, same_number
 
 if TYPE_CHECKING:
@@ -68,6 +69,9 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
         said = "wrong"  # a card written for one value accepts it in every form it knows: another value is wrong
     if claim and misconception is None and (listed := listed_items(answer_of(claim), asked)):
         return list_move(*listed, asked, kb, card, embedder)  # each named thing judged on its own
+    if card and said == "partial" and (backed := backing_fact(claim, asked, [], kb, embedder)):
+        # the card's clue word inside a claim a fact bears out whole: the idea is right, the card goes deeper
+        return Move(f"{yes(claim)} {card.next}", "card", "supported", [backed])
     if card and said:  # the student's own words are quoted back, never the card's key idea
         return Move(card_reply(card, claim, said), "card",
                     {"right": "supported", "wrong": "contradicted"}.get(said, "unclear"),
@@ -321,6 +325,9 @@ VERBS = BARE_VERBS | set("""travel pull push roll conduct attract repel weigh co
 breathe drink sleep hunt help protect hold carry pass hurt matter count reach lay see hear""".split())
 
 
+PREPOSITIONS = {"in", "into", "on", "onto", "of", "to", "from", "at", "with", "by", "for", "through", "under", "over"}
+
+
 def yes_no_claim(claim: str, question: str) -> str:
     """A bare yes or no to a yes/no question claims the question's own statement, or its denial: "yes obviously" to
     "Do heavier objects fall faster than light ones?" says "heavier objects fall faster than light ones", which the
@@ -338,6 +345,10 @@ def yes_no_claim(claim: str, question: str) -> str:
         done = [*words[:at], said_verb] if said.group(1) else [*words[:at], aux, "not", verb]  # "does not sink"
         return " ".join([*done, *words[at + 1:]])
     cut = 2 if words[0].lower() in DETERMINERS and len(words) > 2 else 1  # "the Sun | a star", "bats | mammals"
+    # "dissolving sugar in water | a chemical change"; "the current going into the bulb" is one subject: an article
+    # after a preposition opens its object, not the predicate
+    article = next((i for i, w in enumerate(words) if i >= cut and w.lower() in ("a", "an", "the")), None)
+    cut = article if article and article <= 5 and words[article - 1].lower() not in PREPOSITIONS else cut
     return " ".join([*words[:cut], aux, *([] if said.group(1) else ["not"]), *words[cut:]])
 
 
@@ -392,7 +403,12 @@ def on_scenario(misconception: Misconception | None, card: TopicCard | None, ask
     upward). Without a card its question is still the best move."""
     off = misconception and card and not fits_scenario(misconception, card, key_terms(asked)) \
         and card_verdict(card, claim) is None  # a card that judges the claim ("Chemical" as part of it) would praise
-    return None if off else misconception
+    # without a card: a topic only the claim names ("energy is lost at each level" to "Why are there fewer
+    # carnivores?") and an observation of another scenario (a ball rolling to a stop) fit no question here; the
+    # facts judge the claim instead
+    stray = misconception and not card and misconception.about and not re.search(misconception.about, asked, re.I) \
+        and not shared_terms(misconception.question, key_terms(asked))
+    return None if off or stray else misconception
 
 
 
@@ -507,6 +523,11 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
                     f"you which it is?", "fact", "contradicted", [])
     if verdict.label in ("absent", "unclear") and (said := reason_fact(claim, question, facts)):
         verdict = Verdict("supported", said)  # "Because the Sun is high" to "Why are shadows short at midday?"
+    # a part of the answer a fact bears out is part_move's to confirm as a part, the rest asked for
+    backed = backing_fact(claim, question, facts, kb, embedder) if verdict.label in ("absent", "unclear") \
+        and not part_move(claim, question, facts, kb) else None
+    if backed:  # every clause said by a fact in other words, none denied: the fact is the reason it is right
+        verdict = Verdict("supported", backed)
     if verdict.label == "supported" and not compares_alike(claim, verdict.sentence or ""):
         verdict = Verdict("unclear", verdict.sentence)  # "more mass" is not "the same mass", though no word differs
     if verdict.label == "supported" and not directions_said(in_fact_words(claim, verdict.sentence) or claim,
@@ -523,8 +544,10 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         return Move(f"The textbook does not agree with \"{echo(claim)}\". Which part of your idea would you check "
                     f"first, and what would you expect to see if it were right?", "fact", "contradicted", [])
     if verdict.label == "supported":  # the card's next question goes deeper into this very topic
-        deeper = card.next if card else follow_up(claim, question, bool(reasons))
-        return Move(f"{yes(claim)} {deeper}", "fact", "supported", [verdict.sentence])
+        deeper = card.next if card else backed and next_stage(claim, question) or follow_up(claim, question,
+                                                                                          bool(reasons))
+        why = why_said(claim, question, backed) if backed else ""
+        return Move(f"{yes(claim)} {why}{deeper}", "fact", "supported", [verdict.sentence])
     if card:
         return Move(f"Let's test \"{echo(claim)}\". {card.opening}", "card", verdict.label, [])
     if VALUE_ASK.search(question) and VALUE.fullmatch(head.strip(" .!?")):  # "4" to "How many chambers ...?"
@@ -564,7 +587,8 @@ def quotes_a_fact(claim: str, question: str, kb: KnowledgeBase, embedder: Embedd
     """Does the claim restate a fact of the knowledge base word for word in its order (`restates`, never the looser
     `quotes_fact`: "clouds are water vapour" reads close to a fact about vapour in clouds)? Such a claim is no
     misconception, whatever words it shares with one: "A gas has no fixed shape" is not "gases have no mass"."""
-    return any(restates(claim, hit["text"], question, embedder) for hit in kb.search(claim, k=3))
+    return any(restates(claim, hit["text"], question, embedder) for hit in kb.search(claim, k=3)) \
+        or backing_fact(claim, question, [], kb, embedder) is not None
 
 
 def facts_verdict(claim: str, question: str, facts: list[str], embedder: Embedder | None = None) -> Verdict:

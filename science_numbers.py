@@ -65,7 +65,7 @@ UNITS = [("m/s²", r"m/s²|m/s\^?2|(?i:met(?:re|er)s? per second (?:squared|per 
          ("Hz", r"Hz|(?i:hertz)", "frequency", "hertz")]
 UNIT = re.compile("|".join(f"(?P<u{i}>{written})" for i, (_, written, _, _) in enumerate(UNITS)))
 QUANTITY = re.compile(rf"(?<![\w.])(?P<n>\d+(?:\.\d+)?) ?(?:{UNIT.pattern})(?![\w/^²³])")
-NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\d])")
+NUMBER = re.compile(r"(?<![\w.^])\d+(?:\.\d+)?(?![\d])")  # "m/s^2": the power is no number of the problem
 KIND_NOUN = {"acceleration": "an acceleration", "speed": "a speed", "distance": "a distance", "time": "a time",
              "mass": "a mass", "force": "a force", "volume": "a volume", "area": "an area", "current": "a current",
              "voltage": "a voltage", "resistance": "a resistance", "frequency": "a frequency"}

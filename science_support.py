@@ -1,0 +1,171 @@
+"""Whether the textbook bears out a student's science claim by its content, not by shared words alone: each clause of
+the claim ("energy is lost at each level, so less is left for the animals at the top") must be said by a fact
+sentence in other words (its own words found there, in the fact's synonyms, with the same polarity, quantifiers,
+comparisons, directions and pairings, and close in meaning by the encoder), and no fact may deny any clause. A claim
+with one clause that a fact leaves out ("the heavier ball falls faster because gravity pulls it") is not borne out,
+however many words it shares with a fact about gravity.
+
+science_moves.py confirms a claim borne out this way (never one a misconception, a card or a fact rules out), and a
+claim a misconception seems to match is no misconception when every clause of it is borne out."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from evidence import (CLAUSE_BREAK, COMMON, OPPOSITES, KnowledgeBase, about, base_forms, conflicts, content_tokens,
+                      default_embedder, forms_of, has_negation, quantifiers_kept, sides_kept, stem)
+from science_catalog import answer_of, in_fact_words, own_words
+from science_names import directions_said, roles_swapped
+
+if TYPE_CHECKING:
+    from retrieval import Embedder
+
+# Comparison words that carry the claim (function words to the overlap checks): one word a group, so "less energy"
+# meets "fewer animals" no more than it meets "more".
+COMPARE_GROUPS = [("same", "equal"), ("more", "greater", "bigger", "larger", "higher"),
+                  ("less", "fewer", "smaller", "lower"), ("faster",), ("slower",), ("heavier",), ("lighter",),
+                  ("longer",), ("shorter",)]
+COMPARES = re.compile(r"\b(?:" + "|".join(w for group in COMPARE_GROUPS for w in group) + r")\b", re.I)
+MIN_COSINE = 0.62  # a clause and the fact sentence that says it; below this the encoder reads other meanings
+MIN_OWN = 3  # words of its own beyond the question's: a clause with fewer says too little to be borne out alone
+EACH = re.compile(r"\beach\b", re.I)  # "lost at each level" tells of every step, no "all" a fact must repeat
+# How a student opens a clause of the answer: no part of what a fact must say ("First the Sun heats ...")
+LEADS = re.compile(r"^\W*(?:first(?:ly)?|then|next|after that|finally|and|so|also)\b[\s,]*", re.I)
+
+
+def compared(text: str) -> set[int]:
+    """The comparison groups a text uses (COMPARE_GROUPS' indices)."""
+    said = {w.lower() for w in COMPARES.findall(text)}
+    return {i for i, group in enumerate(COMPARE_GROUPS) if said & set(group)}
+
+
+def clauses(claim: str) -> list[str]:
+    """The claim's clauses, split where a reason or a result begins ("because", "so", ";"), each without its lead."""
+    return [LEADS.sub("", part).strip(" ,.") for part in CLAUSE_BREAK.split(answer_of(own_words(claim))) if part
+            and part.strip(" ,.")]
+
+
+def own_forms(clause: str, question: str) -> list[set[str]]:
+    """The forms of each content word of the clause the question does not already say (its root too): what a fact
+    must hold. "change" counts ("its velocity keeps changing"), though a tutor's templates use it too; a comparison
+    word is `compared`'s to match by its group ("less" for "fewer")."""
+    asked = forms_of(question)
+    return [base_forms(word) | {root(word)} for word, said in dict(content_tokens(clause)).items()
+            if not base_forms(word) & asked and said not in COMMON and not COMPARES.fullmatch(word)]
+
+
+def asked_forms(clause: str, question: str) -> list[set[str]]:
+    """The forms of each content word the clause shares with the question: the fact must say them too, or it is
+    about another case ("closer to the Sun in summer" beside a fact about the closest point "during winter")."""
+    asked = forms_of(question)
+    return [base_forms(word) for word, stem in dict(content_tokens(clause)).items()
+            if base_forms(word) & asked and stem not in COMMON]
+
+
+def root(word: str) -> str:
+    """A word's stem without a noun-making ending, so a process and its verb meet ("evaporation", "evaporates")."""
+    said = stem(word)
+    for ending in ("ation", "ion", "at"):
+        if said.endswith(ending) and len(said) - len(ending) >= 4:
+            return said[:-len(ending)]
+    return said
+
+
+def roots_of(text: str) -> set[str]:
+    return {root(word) for word, _ in content_tokens(text)}
+
+
+def opposed(clause: str, sentence: str) -> bool:
+    """Does the sentence name the opposite of a word of the clause that the clause itself lacks ("condenses" beside
+    "Evaporation: ... turns into water vapour")?"""
+    said, stated = roots_of(clause), roots_of(sentence)
+    return any(root(a) in said and root(b) in stated and root(b) not in said
+               for x, y in OPPOSITES for a, b in ((x, y), (y, x)))
+
+
+def says(clause: str, sentence: str, question: str, embedder: Embedder) -> bool:
+    """Does the fact sentence say the clause in other words? Every word of its own and every word of the question it
+    repeats is there (in some form, or as the fact's synonym: a word the fact lacks may be the swapped one, "pumps air"
+    for "pumps blood"), nothing conflicts (a denial, an opposite, a swapped pairing or comparison side, a direction or
+    a universal the fact lacks), the comparisons are the fact's, and the encoder reads them close."""
+    worded = in_fact_words(clause, sentence) or clause
+    own = own_forms(worded, question)
+    forms = forms_of(sentence) | roots_of(sentence)
+    found = sum(bool(word & forms) for word in own)
+    asked = asked_forms(worded, question)
+    if found < 2 or found < len(own) or has_negation(worded) != has_negation(sentence) \
+            or not all(word & forms for word in asked):
+        return False
+    if conflicts(worded, sentence) or opposed(worded, sentence) \
+            or not quantifiers_kept(EACH.sub("", worded), sentence) or not sides_kept(worded, sentence) \
+            or roles_swapped(worded, sentence) or not directions_said(worded, sentence) \
+            or not compared(worded) <= compared(sentence):
+        return False
+    # the sentence whole, or the one of its clauses the clause restates: "so there are fewer animals at the top" is
+    # read beside its own clause, not beside the tenth of the energy before it
+    pieces = [sentence, *(p for p in CLAUSE_BREAK.split(sentence) if p and len(p.split()) >= 3)]
+    claim_vector, *vectors = embedder.encode([worded, *dict.fromkeys(pieces)])
+    return max(float(claim_vector @ v) for v in vectors) >= MIN_COSINE
+
+
+def sentences_of(fact: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?;])\s+", fact) if s.strip()]
+
+
+def backing_fact(claim: str, question: str, facts: list[str], kb: KnowledgeBase | None = None,
+                 embedder: Embedder | None = None) -> str | None:
+    """The fact that bears out the claim's first clause, when every clause of three or more words of its own is said
+    by a fact (`says`), no fact denies one (`conflicts` on a fact that shares most of its words), and each shorter
+    clause's own words ("by conduction") are in a fact that bears out another; else None. A short answer alone ("the
+    large intestine") is no clause a fact can say: a fact that only names it ("The large intestine takes back
+    water") proves nothing about where nutrients pass into the blood."""
+    embedder = embedder or default_embedder()
+    split = clauses(claim)
+    parts = [part for part in split if len(own_forms(part, question)) >= MIN_OWN]
+    if not parts:
+        return None
+    pool = list(dict.fromkeys([*facts, *(hit["text"] for part in parts for hit in (kb.search(
+        f"{question} {part}", k=3) if kb else []))]))
+    backed = []
+    for part in parts:
+        fact = next((f for f in pool for s in sentences_of(f) if says(part, s, question, embedder)), None)
+        if fact is None or any(conflicts(part, s) for f in pool for s in sentences_of(f)):
+            return None
+        backed.append(fact)
+    if any(not borne_beside(part, question, backed) for part in split if part not in parts):
+        return None
+    return backed[0]
+
+
+def borne_beside(part: str, question: str, backed: list[str]) -> bool:
+    """Is a short clause ("so more animals live at the top", "by conduction") borne out by the facts that bear out the
+    rest: its own words are theirs, its comparisons and its polarity too, and no sentence of them says its opposite?"""
+    joined = " ".join(backed)
+    held = forms_of(joined) | roots_of(joined)
+    return all(word & held for word in own_forms(part, question)) and compared(part) <= compared(joined) \
+        and (not has_negation(part) or has_negation(joined)) \
+        and not any(conflicts(part, s) or opposed(part, s) for f in backed for s in sentences_of(f))
+
+
+NEW_WORDS = 4  # a fact that adds more words than this to the claim may state the rest of the answer: not quoted
+
+
+def why_said(claim: str, question: str, fact: str) -> str:
+    """The fact that bears the claim out, quoted as the reason it is right ("The textbook says the same: ...") when it
+    adds no more than a few words to the claim and the question: then it says why, not what is still to find. A fact
+    that says more (the next stages of a cycle, the other products) would give away the rest of a partial answer."""
+    said = forms_of(f"{claim} {question}") | roots_of(f"{claim} {question}")
+    added = {word.lower() for word, _ in content_tokens(fact) if not (base_forms(word) | {root(word)}) & said}
+    return f"The textbook says the same: \"{fact}\" " if len(added) <= NEW_WORDS else ""
+
+
+# "How does sea water become rain?", "How do rocks end up as sand?": a process from a start to an end, told in stages
+STAGES = re.compile(r"^\W*how\s+(?:does|do|did|is|are|can)\b.*\b(?:become|becomes|end\s+up|turns?\s+into|get|gets|"
+                    r"reach|reaches|form|forms|change\s+into)\b", re.I)
+
+
+def next_stage(claim: str, question: str) -> str | None:
+    """After a right stage of a process question, the stage after it, not "Where else have you seen it?": the student
+    has told how it starts, the question asks how it ends."""
+    return f"What happens after that? Go stage by stage until you have answered {about(question)}." \
+        if STAGES.match(question) else None
