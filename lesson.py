@@ -419,9 +419,9 @@ def from_found_sentence(lesson: Lesson, claim: str | None, found: evidence.Move,
     return found
 
 
-MORE_ASKED = re.compile(r"\b(?:what(?:'s| is| comes| happens)? (?:next|else)|then what|what after that|(?:is|are) there "
-                        r"(?:more|any more|others?)|(?:what's|what is) (?:another|the other)|another one|the rest)\b",
-                        re.I)
+MORE_ASKED = re.compile(r"\b(?:what(?:'s| is| comes| happens)? (?:next|else)|then what|what after that|"
+                        r"(?:is|are) there (?:more|any more|others?)|(?:what's|what is) (?:another|the other)|"
+                        r"another one|the rest)\b", re.I)  # a right part, and the student asks for the rest
 
 
 def located_answer(lesson: Lesson, question: str, claim: str | None, found: evidence.Move,
