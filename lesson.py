@@ -45,7 +45,7 @@ from arithmetic_claims import claims
 from math_moves import Move, math_move
 from mathcheck import match_choice, solve
 from own_words import HOW_MANY
-from reading_verdict import copied_sentence
+from reading_verdict import copied_sentence, of_another_subject
 from problem_text import ASKING, EXERCISE, SENTENCES, about_student, clock, content_words
 from solver import Plan
 from traits import TRAIT_ASKED
@@ -455,8 +455,8 @@ def located_answer(lesson: Lesson, question: str, claim: str | None, found: evid
         return evidence.Move(f"The passage does say that, but {places[held]} is about something else. Read "
                              f"{places[sentences[elsewhere]]} again: what does it say about {asked}?", found.kind,
                              "contradicted", [sentences[elsewhere]])
-    if support is None or confirmed and not MORE_ASKED.search(said):
-        return found
+    if support is None or confirmed and not MORE_ASKED.search(said) or of_another_subject(claim, question, support):
+        return found   # "they store water", asked of the spines, from the stems' clause: true, and no answer
     if MORE_ASKED.search(said) or claim_match.MANY_ASKED.search(question):  # one of several: the line may hold more
         return evidence.Move(f"Yes, that part is right: {places[support]} says so. Keep reading from there: what else "
                              f"does the passage tell you about {asked}?", found.kind, "supported", [support], "step")
