@@ -12,6 +12,13 @@ close to "dry" as "warms" to "heats". What the span denies is judge_answer's nex
 says "instead of sleeping"). The cosine was set on the dev set's tune split (gold answers and right attempts
 confirmed, no wrong attempt) and measured on a fresh set (out/fresh, round 15). `denied_spans` (what a sentence
 denies, what it says) lives here too: both say what a span says of an answer; reading_verdict's denial checks read it.
+
+Where the question's rarest words are (round 16): `located_support` confirms a literal answer (detail, cause,
+sequence, argument) every word of whose first clause the line holding the question's rarest words says (or a line
+the student quoted for it), after the turn of a line that turns ("people think X, but ..."), never the other side's
+line; `asked_elsewhere` finds the line two of the question's words name when a detail was found in a parallel one
+("what the length tells", asked about the direction). lesson.located_answer reads both. Measured with wrong answers
+built from the passage's own words (out/probes, round 16: none supported, gold evidence quoted or not).
 """
 from __future__ import annotations
 
