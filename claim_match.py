@@ -12,6 +12,13 @@ close to "dry" as "warms" to "heats". What the span denies is judge_answer's nex
 says "instead of sleeping"). The cosine was set on the dev set's tune split (gold answers and right attempts
 confirmed, no wrong attempt) and measured on a fresh set (out/fresh, round 15). `denied_spans` (what a sentence
 denies, what it says) lives here too: both say what a span says of an answer; reading_verdict's denial checks read it.
+
+Where the question's rarest words are (round 16): `located_support` confirms a literal answer (detail, cause,
+sequence, argument) every word of whose first clause the line holding the question's rarest words says (or a line
+the student quoted for it), after the turn of a line that turns ("people think X, but ..."), never the other side's
+line; `asked_elsewhere` finds the line two of the question's words name when a detail was found in a parallel one
+("what the length tells", asked about the direction). lesson.located_answer reads both. Measured with wrong answers
+built from the passage's own words (out/probes, round 16: none supported, gold evidence quoted or not).
 """
 from __future__ import annotations
 
@@ -20,7 +27,8 @@ from typing import TYPE_CHECKING
 
 from evidence import (CLAUSE_BREAK, COMMON, clause_of, conflicts, content_tokens, default_embedder, forms_of,
                       has_negation, same_footing, sides_kept, stem)
-from own_words import own_words, swaps, word_forms
+from own_words import own_words, polarity_flipped, swaps, word_forms
+from passages import ASKS_COUNTER, COUNTERCLAIM, rank_sentences
 from wordproblem import normalise, numbers_in
 
 if TYPE_CHECKING:  # lesson.py imports this through reading_verdict.py: neither torch nor numpy may load on import
@@ -108,3 +116,84 @@ def denied_spans(sentence: str, most: int = 6) -> tuple[set[str], set[str]]:
         denied |= forms_of(span)
         end = found.end() + sentence[found.end():].find(span) + len(span) if span else found.end()
     return denied, said | forms_of(sentence[end:])
+
+
+# ----------------------------------------------------------------------------- where the question's rarest words are
+
+CONTRAST = re.compile(r",?\s*\b(?:but|however|actually|instead|yet)\b", re.I)  # "people think X, but actually Y"
+ANSWER_END = re.compile(r",?\s+\b(?:so(?: that)?|because|since|which|and so)\b", re.I)  # the answer, then its gloss
+FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+LITERAL = {"detail", "cause", "motive", "sequence", "argument"}  # said by a line; a meaning, a whole text: their own
+MANY_ASKED = re.compile(r"\bwhat (?:\w+ )?(?:reasons|evidence|details|examples|facts)\b|\bname (?:two|three|some)\b|"
+                        r"\blist (?:the |some )?(?:reasons|details|examples|facts)\b", re.I)  # any line may hold one
+
+
+def line_words(question: str, sentences: list[str], everyday: bool = False) -> dict[str, list[int]]:
+    """Each of the question's words (no name: "Mei" is "she" in the lines that tell what she did; an everyday verb
+    only when `everyday`) with the lines that hold it."""
+    names = {w.lower() for w in re.findall(r"(?<=\S )[A-Z][a-z]+", question)}
+    forms = [forms_of(s) for s in sentences]
+    return {w: [i for i, f in enumerate(forms) if word_forms(w) & f] for w, s in content_tokens(question)
+            if (everyday or s not in COMMON) and w not in names}
+
+
+def rarest_lines(question: str, sentences: list[str]) -> list[int]:
+    """The sentences that hold the question's rarest words (held by the fewest sentences, at least one): they name
+    what is asked ("the length of the waggle"), where "tell" or "bees" name half the text. A line that only restates
+    the question ("Some people say bins cost too much") is the premise: its neighbours hold the answer."""
+    held = line_words(question, sentences)
+    fewest = min((len(lines) for lines in held.values() if lines), default=0)
+    lines = sorted({i for found in held.values() if len(found) == fewest for i in found})
+    asked = forms_of(question)
+    premise = [i for i in lines if len(forms_of(sentences[i]) - asked) <= 1]
+    return sorted({*lines, *(j for i in premise for j in (i - 1, i + 1) if 0 <= j < len(sentences))})
+
+
+def located_support(claim: str, question: str, kind: str, sentences: list[str], cited: list[int] = ()) -> str | None:
+    """The sentence where the question's rarest words are that says every word of the answer (its first clause: "to
+    keep the moisture in, so the soil stays wet" answers with the moisture), in one of its forms or synonyms, with no
+    denial more or less and no conflict: a right answer in the passage's words, confirmed from that line. A wrong
+    answer built from another line's words ("how far away the flowers are", asked what the direction tells) is said
+    where the question does not point; one taken from what a line sets up to deny ("people think the hump is full
+    of water, but it stores fat") is said only before the turn."""
+    if kind not in LITERAL or has_negation(claim):
+        return None
+    answer = ANSWER_END.split(FIRST_SENTENCE.split(apostrophes(claim).strip())[0], maxsplit=1)[0]
+    own = [w for w in own_words(answer, question) if stem(w) not in COMMON]
+    if not own:
+        return None
+    lines = range(len(sentences)) if MANY_ASKED.search(question) else rarest_lines(question, sentences) or [
+        rank_sentences(question, sentences, kind=kind)[0][1]]  # no word of the question in the text: its nearest line
+    for i in sorted({*lines, *cited}):  # and the lines the student found and quoted for it
+        sentence = sentences[i]
+        last = CONTRAST.split(sentence)[-1]  # what the line says after its turn, when it turns
+        other_side = last == sentence and COUNTERCLAIM.search(sentence) and not ASKS_COUNTER.search(question)
+        if len(said_words(own, last)) < len(own) or other_side:
+            continue
+        if not conflicts(claim, sentence) and not polarity_flipped(answer, question, sentence) and kept(
+                answer, clause_of([stem(w) for w in own], last)):
+            return sentence
+    return None
+
+
+CARRIED = re.compile(r"^\W*(?:(?:first|then|next|later|soon|finally),?\s+)?(?:he|she|it|they|his|her|its|their|this|"
+                     r"these|there)\b", re.I)  # goes on with the line before
+
+
+def asked_elsewhere(question: str, sentences: list[str], support: str) -> int | None:
+    """The one line that holds the question's rarest word, when a detail's answer was found in another line that has
+    none of them and does not go on from it: "how far away the flowers are" is what the length tells, asked what the
+    direction tells; "he invited every musician" is what he did "instead", asked what the regulars expected. Two of
+    the question's words only that line holds anchor it; one ("study", in a line about students) or a line that
+    only restates the question anchors nothing this sure."""
+    forms, held = [forms_of(s) for s in sentences], line_words(question, sentences, everyday=True)  # "run": one
+    single = {found[0] for found in held.values() if len(found) == 1}
+    if len(single) != 1 or support not in sentences:
+        return None
+    line, i = single.pop(), sentences.index(support)
+    rare = [w for w, found in held.items() if found == [line]]
+    premise = len(forms[line] - forms_of(question)) <= 1  # the line only restates the question: its answer is near
+    if len(rare) < 2 or i == line or any(word_forms(w) & forms[i] for w in rare) or premise or i == line + 1 and \
+            CARRIED.match(support):
+        return None
+    return line

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Any
 
+import claim_match
 import evidence
 import passages
 import reading
@@ -45,6 +46,7 @@ from arithmetic_claims import claims
 from math_moves import Move, math_move
 from mathcheck import match_choice, solve
 from own_words import HOW_MANY
+from reading_verdict import copied_sentence, of_another_subject
 from problem_text import ASKING, EXERCISE, SENTENCES, about_student, clock, content_words
 from solver import Plan
 from traits import TRAIT_ASKED
@@ -380,6 +382,7 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
         found = reading.reading_move(lesson.passage, question, claim, cited=bool(CITES.search(work or message)),
                                      unclear=bool(QUESTION_UNCLEAR.search(work or message)))
         found = from_found_sentence(lesson, claim, found, quoted=bool(CITES.search(work or message)))
+        found = located_answer(lesson, question, claim, found, work or message)
     else:
         found = science_found(lesson, question, claim, choices, picked, work, work or message, kb)
     found = still_flagged(lesson, claim, found)
@@ -439,6 +442,52 @@ def from_found_sentence(lesson: Lesson, claim: str | None, found: evidence.Move,
         return evidence.Move(reading.confirm(found.kind, claim, verdict, sentences), found.kind, "supported",
                              found.evidence, "answer")
     return found
+
+
+MORE_ASKED = re.compile(r"\b(?:what(?:'s| is| comes| happens)? (?:next|else)|then what|what after that|"
+                        r"(?:is|are) there (?:more|any more|others?)|(?:what's|what is) (?:another|the other)|"
+                        r"another one|the rest)\b", re.I)  # a right part, and the student asks for the rest
+
+
+def located_answer(lesson: Lesson, question: str, claim: str | None, found: evidence.Move,
+                   said: str) -> evidence.Move:
+    """A literal answer the sentence the question locates (or a line the student quoted for it) says in its own
+    words (claim_match.located_support) is right: it is confirmed from that sentence, never sent back with "does it
+    answer the question?". One said of another thing than the line the question names (claim_match.asked_elsewhere),
+    or taken from what "some people say" as the writer's own, is flagged. A student who asks for the rest ("Then
+    what?") hears that their part is right and where it is said, not the line itself (it may hold the rest). A
+    quoted line is their evidence, no answer; a contradiction stands."""
+    _, sentences, where = passages.body(lesson.passage)
+    if claim and CITES.search(said):   # a line they found and quoted: where their answer may come from next
+        lesson.quoted = list(dict.fromkeys([*lesson.quoted, claim]))
+    if not claim or CITES.search(said) or found.verdict == "contradicted":
+        return found
+    held = found.evidence[0] if found.verdict == "supported" and found.evidence else ""
+    places = {line: reading.place(sentences, i, where) for i, line in enumerate(sentences)}  # never quoted: the
+    # line may hold the rest of the answer
+    asked = reading.the_question(question)
+    if held in sentences and found.status in ("evidence", "answer", "off") and passages.COUNTERCLAIM.search(held) \
+            and not passages.ASKS_COUNTER.search(question):   # what "some people say": no evidence of the writer's
+        return evidence.Move(f"That is what some people say, the other side: {places[held]} gives it, and the writer "
+                             f"answers it. What does the writer say about {asked}?", found.kind, "contradicted", [held])
+    if found.status in ("step", "evidence"):
+        return found
+    cited = [i for i, s in enumerate(sentences) if any(copied_sentence(q, [s]) for q in lesson.quoted)]
+    confirmed = found.status == "answer" and held in sentences
+    support = held if confirmed else claim_match.located_support(claim, question, found.kind, sentences, cited)
+    elsewhere = claim_match.asked_elsewhere(question, sentences, held) if confirmed and found.kind == "detail" else None
+    if elsewhere is not None:  # said of another thing than the one asked about: no answer to it
+        return evidence.Move(f"The passage does say that, but {places[held]} is about something else. Read "
+                             f"{places[sentences[elsewhere]]} again: what does it say about {asked}?", found.kind,
+                             "contradicted", [sentences[elsewhere]])
+    if support is None or confirmed and not MORE_ASKED.search(said) or of_another_subject(claim, question, support):
+        return found   # "they store water", asked of the spines, from the stems' clause: true, and no answer
+    if MORE_ASKED.search(said) or claim_match.MANY_ASKED.search(question):  # one of several: the line may hold more
+        return evidence.Move(f"Yes, that part is right: {places[support]} says so. Keep reading from there: what else "
+                             f"does the passage tell you about {asked}?", found.kind, "supported", [support], "step")
+    verdict = evidence.Verdict("supported", support)
+    return evidence.Move(reading.confirm(found.kind, claim, verdict, sentences, question), found.kind, "supported",
+                         [support], "answer")
 
 
 # how a reply names a passage sentence (reading.named): by its opening, or by its place, with a neighbour after it
