@@ -368,6 +368,9 @@ def named_sentence(sentence: str, sentences: list[str], i: int) -> str:
     return f"{sentence[:told.start()]}{who}{sentence[told.end():]}"
 
 
+OBJECT_CASE = {"he": "him", "she": "her", "they": "them", "i": "me", "we": "us"}
+
+
 def leads_to(question: str) -> str | None:
     """How a clue is tied back to what is asked, in the question's own words: "Why did Mrs. Chen sigh?" -> "how could
     that make Mrs. Chen sigh?", "What can you tell about Ivy?" -> "what does that tell you about Ivy?"."""
@@ -375,7 +378,8 @@ def leads_to(question: str) -> str | None:
     if why:
         rest = why.group("rest")
         rest = rest[0].lower() + rest[1:] if re.match(DETERMINER + r"\b", rest, re.I) else rest
-        return f"how could that make {rest}?"
+        rest = re.sub(r"^(?:he|she|they|i|we)\b", lambda m: OBJECT_CASE[m.group(0).lower()], rest, flags=re.I)
+        return f"how could that make {rest}?"  # "make him tie", never "make he tie"
     about = ABOUT_ASKED.search(question)
     return f"what does that tell you about {about.group('who')}?" if about else None
 
