@@ -358,7 +358,7 @@ QUESTION_TYPES = [  # first match wins: the specific kinds before the broad "why
     ("meaning", r"\bwhat (?:does|do|did) (?:the )?(?:first|last|final|opening|closing) (?:sentence|line) mean|"
                 r"\bwhat (?:does|do|did) ['‘\"“](?:[^'’\"”]+ ){4,}[^'’\"”]+['’\"”] "
                 r"(?:mean|describe|show|tell)|['‘\"“][^'’\"”]*\blike\b[^'’\"”]*['’\"”]|"  # or a simile
-                r"\bwhat (?:does|do|did) [^?]*\blike\b[^?]* (?:describe|mean)\b"),
+                r"\bwhat (?:does|do|did) [^?]*\blike\b[^?]* (?:describe|mean|show|tell|suggest)\b"),
     # "help him spell the last word", "feel when she got the word": no word's meaning is asked
     ("vocabulary", r"\bmean(s|ing|t)?\b|\bphrase\b|\bdefin|\bwhat (is|are) (an? )?'|\bdescribes?\b.*(?<![A-Za-z])'|"
                    r"^(?![^?]*\b(?:\w*spel\w*|wr[io]t\w*|read|says?|said|guess\w*|typed?|learn\w*|feel\w*|felt|"

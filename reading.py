@@ -270,7 +270,7 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
     if structured := structure_move(kind, question, sentences, keys, title, where):
         return structured
     if kind == "meaning":  # a line asked about is quoted: the question names it, and its meaning is still to find
-        said, like = sentences[top].rstrip(",;: "), re.search(r"\blike\s+(?:an?\s+|the\s+)?([a-z]+)", sentences[top])
+        said, like = sentences[top].rstrip(",;: "), re.search(r"\blike\s+(?:an?\s+|the\s+)?([a-z]+(?: of [a-z]+)?)", sentences[top])
         said += "" if said[-1:] in ".!?\"'”" else "."   # a poem's line may end without a stop
         if like:
             return (f"Picture it: {quote(said)} What is being compared with {like.group(1)}, and what do the two have "
@@ -508,7 +508,7 @@ def lowered(asked: str) -> str:
 def asked_there(sentences: list[str], top: int, question: str, kind: str) -> str:
     """The question the pointed sentences answer in their own words ("What did his mother say about the old
     trumpet?"): the one that tells most beyond the question, asked so that the student tests their answer on it."""
-    shown = [sentences[i] for i in shown_with(sentences, top, question, kind)]
+    shown = [sentences[i] for i in pointed(sentences, top, question, kind)]  # the ones the pointer names
     if kind == "argument" and COUNTERCLAIM.search(shown[0]):  # "Critics say ...": whose view it is decides
         return "Is it the writer's own point, or what other people argue? Which words tell you?"
     said = fresh_sentence(shown, question, sentences)  # "a woman named Rosa came": Rosa, not "a woman"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from passages import quoted_term, rank_sentences
+from passages import COUNTERCLAIM, REBUTTAL, quoted_term, rank_sentences
 from people import characters
 from reading_verdict import quote
 from sentence_questions import clue_for, opening
@@ -79,8 +79,8 @@ def structure_signal(sentences: list[str]) -> tuple[str, int, str] | None:
             continue
         if found:
             i, m = found[0]
-            phrase = " ".join(sentences[i][m.start():].split()[:4]).rstrip(",.;:")
-            return name, i, phrase
+            clause = sentences[i][sentences[i].rfind(",", 0, m.start()) + 1:].strip()  # "To solve this problem"
+            return name, i, " ".join(re.split(r"[,;:]", clause)[0].split()[:5]).rstrip(".!?")
     return None
 
 
@@ -249,10 +249,41 @@ def term_sentence(question: str, sentences: list[str]) -> int | None:
     return next((i for i, s in enumerate(sentences) if word and word.search(s)), None)
 
 
+# ----------------------------------------------------------------------------- the other side, and the answer to it
+
+ASKS_RESPONSE = re.compile(r"\b(?:worr\w*|critics?|opponents?|other side|counterclaim|some people|supporters?)\b"
+                           r"[^?]*\b(?:answers?|respond\w*|repl\w*|says? back|rebut\w*|deal with)\b|\b(?:answers?|"
+                           r"respond\w*)\b[^?]*\b(?:worr\w*|critics?|opponents?|counterclaim|supporters?)\b", re.I)
+OTHERS_SAY = re.compile(r"^(?:supporters|those who \w+(?: \w+)?|opponents|(?:some|many|a few|other)\s+(?:\w+\s+){0,2}?\w+)"
+                        r"\s+(?:say|said|argue|argued|claim|claimed|think|believe|worry|worried|fear|feared|complain)\b",
+                        re.I)  # beside passages.COUNTERCLAIM's people: "Some shop owners fear", "Supporters argued"
+
+
+def rebuttal_move(question: str, sentences: list[str], where: list[str]) -> tuple[str, list[int]] | None:
+    """"What worry do some people have, and how does the writer answer it?": the sentence giving the other side,
+    up to its verb ("Some people worry"), then the writer's answer, named by its turn word ("However"): what each
+    says is the student's to read. None when the question asks no answer to another side, or the text has none."""
+    if not ASKS_RESPONSE.search(question):
+        return None
+    said = [(i, m) for i, s in enumerate(sentences) if (m := COUNTERCLAIM.search(s) or OTHERS_SAY.search(s))]
+    if not said:
+        return None
+    i, told = said[0]
+    j = next((k for k in range(i + 1, min(i + 3, len(sentences))) if REBUTTAL.match(sentences[k])),
+             min(i + 1, len(sentences) - 1))
+    turn = REBUTTAL.match(sentences[j])
+    def at(k: int) -> str:
+        return where[k] if k < len(where) else f"sentence {k + 1} of the passage"
+    then = (f"Then read {at(j)}, which begins with \"{turn.group(0).strip()}\"" if turn else f"Then read {at(j)}")
+    return (f"Read {at(i)}, \"{told.group(0)}...\": what do they think could go wrong, or what do they argue? "
+            f"{then}: what does the writer say back to them?"), [i, j]
+
+
 def built_move(kind: str, question: str, sentences: list[str], where: list[str], embedder=None
                ) -> tuple[str, list[int]] | None:
     """The move for a question whose answer lies in how the text is built (its structure), in a change from start
-    to end, or in why the writer put one part in; with the sentences it shows. None for any other question."""
+    to end, in why the writer put one part in, or in the writer's answer to the other side; with the sentences it
+    shows. None for any other question."""
     if kind == "structure":
         return structure_move(sentences, where)
     if kind == "change":
@@ -260,4 +291,4 @@ def built_move(kind: str, question: str, sentences: list[str], where: list[str],
     if part_asked(question):
         i = part_sentence(question, sentences, embedder)
         return part_move(question, sentences, i, where), [i]
-    return None
+    return rebuttal_move(question, sentences, where) if kind == "argument" else None
