@@ -270,7 +270,8 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
     if structured := structure_move(kind, question, sentences, keys, title, where):
         return structured
     if kind == "meaning":  # a line asked about is quoted: the question names it, and its meaning is still to find
-        said, like = sentences[top].rstrip(",;: "), re.search(r"\blike\s+(?:an?\s+|the\s+)?([a-z]+(?: of [a-z]+)?)", sentences[top])
+        said = sentences[top].rstrip(",;: ")
+        like = re.search(r"\blike\s+(?:an?\s+|the\s+)?([a-z]+(?: of [a-z]+)?)", sentences[top])  # "blocks of ice"
         said += "" if said[-1:] in ".!?\"'”" else "."   # a poem's line may end without a stop
         if like:
             return (f"Picture it: {quote(said)} What is being compared with {like.group(1)}, and what do the two have "
@@ -733,8 +734,8 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
         return Move(f"{asks}{type_move(kind, question, sentences, aim, title, where, keys)}", kind, None, evidence)
     copied = copied_sentence(claim, sentences) if cited and kind not in ("sequence", "feeling") else None
     if copied:
-        return Move(f"The passage does say that. How does that sentence answer the question? "
-                    f"Say your answer in your own words.", kind, "unclear", [copied])  # not judged yet: the tutor asks
+        return Move("The passage does say that. Does that sentence answer the question? If it does, say the answer in "
+                    "your own words.", kind, "unclear", [copied])  # not judged yet: the tutor asks
     verdict, status = judge_answer(claim, question, kind, sentences, ranked, aim, keys, embedder, title)
     if verdict.label == "supported" and misquoted(claim, verdict.sentence):  # "she said I'm your turn": no such line
         verdict, status = Verdict("unclear", verdict.sentence), ""
@@ -747,7 +748,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
         return sided
     text = claim_move(verdict, status, claim.rstrip(". "), kind, question, sentences, aim, keys, title, where)
     if built and verdict.label != "supported" and not status:  # weighed against the whole build, not one line
-        return Move(f"Check {said_as(claim)} against the whole passage. {built[0]}", kind, verdict.label,
+        return Move(f"{built[0]} Does {said_as(claim)} fit that?", kind, verdict.label,
                     [sentences[i] for i in built[1]])
     held = term_sentence(question, sentences) if kind == "vocabulary" and verdict.label != "supported" else None
     evidence = [sentences[held]] if held is not None else evidence  # the word's own sentence, not the clue beside

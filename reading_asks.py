@@ -125,7 +125,9 @@ def change_sides(question: str, sentences: list[str], embedder=None) -> tuple[in
     at the end (said "now", "by the end", or the later sentence most like the start one: "her hands felt like
     blocks of ice" against "her fingers were warm and sure")."""
     who = changed_one(question, sentences) or ""
-    of = [i for i, s in enumerate(sentences) if who and who in s or re.search(r"\b(?:he|she|his|her|I|my)\b", s)]
+    teller = re.fullmatch(r"(?i)the (?:narrator|speaker|writer)", who)  # told as "I": "he" is someone else
+    told = re.compile(r"\b(?:I|my|me)\b" if teller else r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
+    of = [i for i, s in enumerate(sentences) if who and who in s or told.search(s)]
     of = of or list(range(len(sentences)))
     start = next((i for i in of if AT_START.search(sentences[i])), of[0])
     later = [i for i in of if i > start + 1 and i >= len(sentences) // 2] or [i for i in of if i > start] or [start]
@@ -254,8 +256,10 @@ def term_sentence(question: str, sentences: list[str]) -> int | None:
 ASKS_RESPONSE = re.compile(r"\b(?:worr\w*|critics?|opponents?|other side|counterclaim|some people|supporters?)\b"
                            r"[^?]*\b(?:answers?|respond\w*|repl\w*|says? back|rebut\w*|deal with)\b|\b(?:answers?|"
                            r"respond\w*)\b[^?]*\b(?:worr\w*|critics?|opponents?|counterclaim|supporters?)\b", re.I)
-OTHERS_SAY = re.compile(r"^(?:supporters|those who \w+(?: \w+)?|opponents|(?:some|many|a few|other)\s+(?:\w+\s+){0,2}?\w+)"
-                        r"\s+(?:say|said|argue|argued|claim|claimed|think|believe|worry|worried|fear|feared|complain)\b",
+OTHERS_SAY = re.compile(r"^(?:supporters|those who \w+(?: \w+)?|opponents|"
+                        r"(?:some|many|a few|other)\s+(?:\w+\s+){0,2}?\w+)"
+                        r"\s+(?:say|said|argue|argued|claim|claimed|think|believe|worry|worried|fear|feared|"
+                        r"complain)\b",
                         re.I)  # beside passages.COUNTERCLAIM's people: "Some shop owners fear", "Supporters argued"
 
 

@@ -56,7 +56,8 @@ def test_a_change_question_compares_the_start_with_the_end():
 
 def test_a_wrong_change_is_checked_against_the_whole_passage():
     move = reading_move(MARKET, "How does Lucia change?", "she gets sick with a cold")
-    assert move.verdict != "supported" and "Compare Lucia at the start with Lucia at the end" in move.text
+    assert move.verdict != "supported" and move.text.startswith("Compare Lucia at the start with Lucia at the end")
+    assert move.text.endswith("Does \"she gets sick with a cold\" fit that?"), move.text
 
 
 def test_why_the_writer_ends_with_a_part_points_at_that_part_not_at_the_whole_text():
