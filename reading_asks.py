@@ -117,7 +117,13 @@ def changed_one(question: str, sentences: list[str]) -> str | None:
     if who and who.lower() in ("him", "her", "them"):
         return next((name for name, _ in cast.most_common(1)), None)
     written = re.findall(r"\b[A-Z][a-z]+\b", " ".join(sentences))
-    return next((name for name in written if who and name.lower() == who.lower()), who)
+    return next((name for name in written if who and name.lower() == who.lower()),
+                who[:1].upper() + who[1:] if who and " " not in who else who)
+
+
+def told_as_i(sentences: list[str]) -> bool:
+    """Is the text told by an "I" (most sentences say I, my or me)?"""
+    return sum(bool(re.search(r"\b(?:I|my|me)\b", s)) for s in sentences) * 2 > len(sentences)
 
 
 def change_sides(question: str, sentences: list[str], embedder=None) -> tuple[int, int]:
@@ -125,7 +131,9 @@ def change_sides(question: str, sentences: list[str], embedder=None) -> tuple[in
     at the end (said "now", "by the end", or the later sentence most like the start one: "her hands felt like
     blocks of ice" against "her fingers were warm and sure")."""
     who = changed_one(question, sentences) or ""
-    teller = re.fullmatch(r"(?i)the (?:narrator|speaker|writer)", who)  # told as "I": "he" is someone else
+    # told as "I" (a narrator, a letter's writer named only in its signature): "he" is someone else
+    teller = re.fullmatch(r"(?i)the (?:narrator|speaker|writer)", who) or told_as_i(sentences) and not any(
+        who in s for s in sentences)
     told = re.compile(r"\b(?:I|my|me)\b" if teller else r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
     of = [i for i, s in enumerate(sentences) if who and who in s or told.search(s)]
     of = of or list(range(len(sentences)))
@@ -151,7 +159,7 @@ def change_move(question: str, sentences: list[str], where: list[str], embedder=
 # ----------------------------------------------------------------------------- why the writer put one part in
 
 PART_PURPOSE = re.compile(r"\bwhy (?:does|did|do|would|might) the (?:author|writer|poet) (?:tell(?: us)? about|include|"
-                          r"mention|describe|add|end with|begin with|start with|open with|put|use|give|compare|"
+                          r"mention|describe|add|(?:end|begin|start|open|close)(?: the \w+)? with|put|use|give|compare|"
                           r"talk about|say)\s+"
                           r"(?P<part>[^?]+)", re.I)
 
@@ -180,7 +188,7 @@ def part_move(question: str, sentences: list[str], i: int, where: list[str]) -> 
     general: "to inform" says nothing of why this part is there)."""
     at = where[i] if i < len(where) else f"sentence {i + 1} of the passage"
     cast = characters(sentences).most_common(1)
-    who = cast[0][0] if cast and cast[0][1] >= 2 else None
+    who = "the writer" if told_as_i(sentences) else cast[0][0] if cast and cast[0][1] >= 2 else None
     about = f"What does it show about {who}" if who else "What does it add to what the passage has told so far"
     return (f"Read {at}, \"{opening(sentences[i], max_words=4)}\". {about}? How does it connect to what came "
             f"before it, and why would the writer want you to know it?")
@@ -255,7 +263,8 @@ def term_sentence(question: str, sentences: list[str]) -> int | None:
 
 ASKS_RESPONSE = re.compile(r"\b(?:worr\w*|critics?|opponents?|other side|counterclaim|some people|supporters?)\b"
                            r"[^?]*\b(?:answers?|respond\w*|repl\w*|says? back|rebut\w*|deal with)\b|\b(?:answers?|"
-                           r"respond\w*)\b[^?]*\b(?:worr\w*|critics?|opponents?|counterclaim|supporters?)\b", re.I)
+                           r"respond\w*)\b[^?]*\b(?:worr\w*|critics?|opponents?|counterclaim|supporters?)\b|"
+                           r"\bhow does the (?:writer|author) (?:answer|respond|reply|rebut)", re.I)
 OTHERS_SAY = re.compile(r"^(?:supporters|those who \w+(?: \w+)?|opponents|"
                         r"(?:some|many|a few|other)\s+(?:\w+\s+){0,2}?\w+)"
                         r"\s+(?:say|said|argue|argued|claim|claimed|think|believe|worry|worried|fear|feared|"
@@ -295,4 +304,4 @@ def built_move(kind: str, question: str, sentences: list[str], where: list[str],
     if part_asked(question):
         i = part_sentence(question, sentences, embedder)
         return part_move(question, sentences, i, where), [i]
-    return rebuttal_move(question, sentences, where) if kind == "argument" else None
+    return rebuttal_move(question, sentences, where)  # the other side and its answer asked: an argument, whatever kind

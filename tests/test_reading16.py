@@ -94,3 +94,24 @@ def test_the_deed_a_question_asks_ranks_the_sentence_that_tells_it():
 
 def test_a_clue_is_tied_back_with_him_not_he():
     assert leads_to("Why did he leave the gate open?") == "how could that make him leave the gate open?"
+
+
+DIARY = ("Dear Grandma,\nThe first week at my new school was hard. At first I ate lunch alone and counted the minutes "
+         "until the bell. On Thursday a girl named Ines asked me to join the chess club. We played until the janitor "
+         "turned off the lights. Now I save her a seat at lunch every day.\nLove,\nTomas")
+
+
+def test_a_letter_writer_named_only_in_the_signature_changes_in_the_i_sentences():
+    move = reading_move(DIARY, "how has the new school changed tomas")
+    assert move.text.startswith("Compare Tomas at the start"), move.text
+    assert move.evidence[0].startswith("At first I ate") and move.evidence[-1].startswith("Now I save")
+
+
+def test_why_a_text_ends_the_way_it_does_is_asked_of_its_last_sentence_and_its_teller():
+    move = reading_move(DIARY, "Why does the writer end the letter with the part about saving a seat?")
+    assert move.evidence == ["Now I save her a seat at lunch every day."] and "about the writer?" in move.text
+
+
+def test_the_other_side_and_its_answer_asked_without_an_argument_word():
+    move = reading_move(BIKES, "what reason do the shop owners give and how does the writer answer it")
+    assert "\"Some shop owners fear...\"" in move.text and "begins with \"However\"" in move.text, move.text
