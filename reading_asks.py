@@ -2,7 +2,13 @@
 question quoted inside another question ("What does it say that answers "where did nora find the mitten"?"), never a
 word of their complaint taken for an answer. Also the types whose answer lies in how the text is built rather than
 in one sentence: a text's structure (its signal words), a character's change (the start against the end), why the
-writer put one part in (that part, and what it shows); and the vocabulary move (moved here from reading.py).
+writer put one part in (that part, and what it shows), the writer's answer to the other side; and the vocabulary
+move (moved here from reading.py).
+
+Round 16 (48 fresh help / wrong-attempt cases, 12 passages, grades 3-10, 6 passages held back): replies quoting the
+question inside a question, "What in the passage shows", "make he", a vocabulary frame for a trait: dev 12/24 -> 0,
+held back 13/24 -> 0, tune 19/62 -> 0; good moves (read by hand) dev ~10/24 -> 17/24, held back 7/24 -> 14/24;
+the move's evidence on a gold sentence dev 18 -> 21/24, held back 13 -> 14/24, tune 46 -> 47/62.
 """
 from __future__ import annotations
 
