@@ -689,7 +689,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     if title is None and ASKS_TITLE.search(question):
         return Move(no_title(passage, claim), "detail", None, [])
     kind = classify_question(question)
-    built = built_move(kind, question, sentences, where, embedder)  # a structure, a change, one part's purpose
+    built = built_move(kind, question, sentences, where, embedder, claim)  # a structure, a change, a part's purpose
     if built and not claim:
         asks = f"{QUESTION_ASKS[kind]} " if unclear and kind in QUESTION_ASKS else ""
         return Move(f"{asks}{built[0]}", kind, None, [sentences[i] for i in built[1]])

@@ -278,6 +278,10 @@ OTHERS_SAY = re.compile(r"^(?:supporters|those who \w+(?: \w+)?|opponents|"
                         re.I)  # beside passages.COUNTERCLAIM's people: "Some shop owners fear", "Supporters argued"
 
 
+NAMES_VIEW = re.compile(r"\b(?:who|that) (?:says?|think|thinks|worry|worries|argue|argues|believe|believes|fear|"
+                        r"fears|complain|complains)\b", re.I)  # the question tells the other side itself
+
+
 def rebuttal_move(question: str, sentences: list[str], where: list[str]) -> tuple[str, list[int]] | None:
     """"What worry do some people have, and how does the writer answer it?": the sentence giving the other side,
     up to its verb ("Some people worry"), then the writer's answer, named by its turn word ("However"): what each
@@ -293,13 +297,15 @@ def rebuttal_move(question: str, sentences: list[str], where: list[str]) -> tupl
     turn = REBUTTAL.match(sentences[j])
     def at(k: int) -> str:
         return where[k] if k < len(where) else f"sentence {k + 1} of the passage"
-    then = (f"Then read {at(j)}, which begins with \"{turn.group(0).strip()}\"" if turn else f"Then read {at(j)}")
+    begins = f", which begins with \"{turn.group(0).strip()}\"" if turn else ""
+    if NAMES_VIEW.search(question):  # "How does the writer answer people who say ...?": the view is given
+        return f"Read {at(j)}{begins}, just after what they say: what does the writer say back to them?", [j]
     return (f"Read {at(i)}, \"{told.group(0)}...\": what do they think could go wrong, or what do they argue? "
-            f"{then}: what does the writer say back to them?"), [i, j]
+            f"Then read {at(j)}{begins}: what does the writer say back to them?"), [i, j]
 
 
-def built_move(kind: str, question: str, sentences: list[str], where: list[str], embedder=None
-               ) -> tuple[str, list[int]] | None:
+def built_move(kind: str, question: str, sentences: list[str], where: list[str], embedder=None,
+               claim: str | None = None) -> tuple[str, list[int]] | None:
     """The move for a question whose answer lies in how the text is built (its structure), in a change from start
     to end, in why the writer put one part in, or in the writer's answer to the other side; with the sentences it
     shows. None for any other question."""
@@ -310,4 +316,6 @@ def built_move(kind: str, question: str, sentences: list[str], where: list[str],
     if part_asked(question):
         i = part_sentence(question, sentences, embedder)
         return part_move(question, sentences, i, where), [i]
-    return rebuttal_move(question, sentences, where)  # the other side and its answer asked: an argument, whatever kind
+    # the other side and its answer asked (an argument, whatever kind); an answer to it is weighed by reading.py's
+    # rebuttal check ("Does the writer agree with them?")
+    return None if claim else rebuttal_move(question, sentences, where)
