@@ -92,18 +92,16 @@ def structure_signal(sentences: list[str]) -> tuple[str, int, str] | None:
 
 def structure_move(sentences: list[str], where: list[str]) -> tuple[str, list[int]]:
     """How the text is built, asked through its own signal words: what comes before them and after them; the
-    choices are named (the student picks), the text's own is never said."""
+    structures are never listed (the list holds the answer), the text's own is never said."""
     signal = structure_signal(sentences)
-    choices = "problem and solution, cause and effect, sequence, or compare and contrast"
     if signal is None:
         return (f"Look at how each part of the passage begins, from \"{opening(sentences[0], max_words=4)}\" on. Does "
-                f"each part add another fact about one topic, or does it build one thing out of another? Which "
-                f"structure fits: description, {choices}?"), [0]
+                f"each part add another fact about one topic, or does it build one thing out of another?"), [0]
     _, i, phrase = signal
     at = where[i] if i < len(where) else f"sentence {i + 1} of the passage"
     before = [i - 1, i] if i else [i]
     return (f"Signal words show how a text is built. Read {at}, with the words \"{phrase}\": what does the passage "
-            f"tell before them, and what after them? Which structure does that make: {choices}?"), before
+            f"tell before them, and what after them? What kind of structure do those words signal?"), before
 
 
 # ----------------------------------------------------------------------------- a character's change
