@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from evidence import content_words, default_embedder
+from evidence import base_forms, content_tokens, content_words, default_embedder
 from people import CALENDAR, DESCRIBED, OPENERS
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports passages.py and this module: no torch on import
@@ -34,6 +34,10 @@ ASKS_SUPPORT = re.compile(r"\b(?:evidence|facts?|data|statistics?|proof|proves?|
 # a sentence that reports a finding: a number, a study, what people saw or said happened
 FINDING = re.compile(r"\d|\b(?:study|studies|survey|research|researchers|found|reported|recorded|measured|dropped|"
                      r"rose|fell|percent|half|third|quarter|twice|times as)\b", re.I)
+# "What did the fog hide?": the deed asked is the verb after the one doing it; a sentence telling it ("It hid the
+# boats") answers, one naming only the doer ("The fog came in on tiptoe") does not
+ASKED_DEED = re.compile(r"^\W*(?:what|where|whom?|when|which \w+)\s+(?:did|does|do)\s+(?:(?:the|a|an|his|her|their|its)"
+                        r"\s+)?[\w'-]+(?:'s\s+\w+)?\s+(?P<verb>[a-z]+)\b", re.I)
 STATED_CLAIM = re.compile(r"\b(?:should|must|ought to|i believe|i think|we need)\b", re.I)
 
 
@@ -59,6 +63,9 @@ def told_features(query: str, sentence: str) -> float:
         # "The old man told him ...": someone described acts on the person asked about
         return score + CUE_BONUS if re.match(r"\W*(?:[\w,]+\s+){0,2}?" + DESCRIBED[2:] + r".*\b(?:him|her)\b",
                                              sentence, re.I) else score
+    deed = ASKED_DEED.match(query)
+    if deed and base_forms(deed.group("verb")) & {f for w, _ in content_tokens(sentence) for f in base_forms(w)}:
+        score += CUE_BONUS
     return score + placed if re.match(r"\W*where\b", query, re.I) else score
 
 

@@ -347,21 +347,31 @@ def body(passage: str) -> tuple[str | None, list[str], list[str]]:
 # ----------------------------------------------------------------------------- question types
 
 QUESTION_TYPES = [  # first match wins: the specific kinds before the broad "why" and "detail"
+    # how the text is built (its signal words), and how a character changes from start to end (case-sensitive: a
+    # name; "How do leaves change color?" is a cause)
+    ("structure", r"\borgani[sz](?:ed|ation)\b|\b(?:text )?structure\b|\bhow is (?:the|this) (?:passage|text|article|"
+                  r"story|poem) (?:built|arranged|set up)\b"),
+    ("change", r"\bhow (?:does|did|has|have) (?:\w+|the (?:narrator|speaker|writer|main character))(?:'s \w+)? "
+               r"(?:change|grow)\b(?! (?:into|to|colou?r|shape|state|form)\b)|"
+               r"\bhow (?:has|did|does) [^?]*\bchanged? "
+               r"(?!(?:over|from|into|in|to|when|after|the (?!narrator|speaker|writer))\b)\w+\b"),
     ("meaning", r"\bwhat (?:does|do|did) (?:the )?(?:first|last|final|opening|closing) (?:sentence|line) mean|"
                 r"\bwhat (?:does|do|did) ['‘\"“](?:[^'’\"”]+ ){4,}[^'’\"”]+['’\"”] "
                 r"(?:mean|describe|show|tell)|['‘\"“][^'’\"”]*\blike\b[^'’\"”]*['’\"”]|"  # or a simile
-                r"\bwhat (?:does|do|did) [^?]*\blike\b[^?]* (?:describe|mean)\b"),
+                r"\bwhat (?:does|do|did) [^?]*\blike\b[^?]* (?:describe|mean|show|tell|suggest)\b"),
     # "help him spell the last word", "feel when she got the word": no word's meaning is asked
-    ("vocabulary", r"\bmean(s|ing|t)?\b|\bphrase\b|\bdefin|\bwhat (is|are) (an? )?'|\bdescribes?\b.*'|"
+    ("vocabulary", r"\bmean(s|ing|t)?\b|\bphrase\b|\bdefin|\bwhat (is|are) (an? )?'|\bdescribes?\b.*(?<![A-Za-z])'|"
                    r"^(?![^?]*\b(?:\w*spel\w*|wr[io]t\w*|read|says?|said|guess\w*|typed?|learn\w*|feel\w*|felt|"
-                   r"g[eo]t)\b[^?]*\bword\b)(?![^?]*\bwords? (?:best )?describes? (?-i:[A-Z]))[^?]*\bword\b"),
+                   r"g[eo]t)\b[^?]*\bword\b)(?![^?]*\bwords? (?:best )?describes? (?!['‘\"“]))[^?]*\bword\b"),
     # "what word describes Rosa?" asks a trait: no word's meaning
     ("purpose", r"\b(author|writer|poet)'?s? purpose|\bpurpose\b|\bwhy (does|did) the (author|writer|poet)\b|"
                 r"\bwhy (?:does|did) \w+(?: \w+)? write\b|\bwhy was (?:this|the) \w+ written\b"),
     ("theme", r"\btheme\b|\b(?:the|a|what|which|this|its|\w+'s) (?:lesson|message)\b|\bmoral\b|"  # not "lesson time"
               r"\bwhat (?:does|did) (?:the )?\w+ learn\b"),
     ("main_idea", r"\bmain (idea|point)\b|\bmostly about\b|\bcentral idea\b|\bsummar"),
-    ("argument", r"\bcounterclaim|\bclaim\b|\bargu|\bevidence\b|\bwhich sentence\b|\brespond"),
+    ("argument", r"\bcounterclaim|\bclaim\b|\bargu|\bevidence\b|\bwhich sentence\b|\brespond|\bcritics?\b|"
+                 r"\bopponents?\b|\bsome people (?:say|think|argue|worry|believe)|\bworr(?:y|ies)\b[^?]*\b(?:writer|"
+                 r"author)|\b(?:writer|author)'?s? (?:position|opinion|view|stance)\b|\bfor or against\b"),
     ("sequence", r"\bin order\b|\border\b|\bsequence\b|"
                  r"\b(comes?|came|happen(?:s|ed)?|grows?) (first|next|last|before|after)\b|"
                  r"\b(?:do|does|did) (?:right |just )?(?:before|after) (?:she|he|they|it|\w+ed)\b|"  # a deed beside one
@@ -443,6 +453,9 @@ QUESTION_ASKS = {
                 "they say back to people who disagree.",
     "vocabulary": "It asks what the word means here, in this sentence: the words around it help you work it out.",
     "meaning": "It asks what that line shows, not what each of its words says.",
+    "structure": "It asks how the text is built: as a problem and its solution, causes and effects, steps in order, "
+                 "or a comparison. Signal words show which.",
+    "change": "It asks how a character is different at the end from the start: compare the two.",
 }
 
 

@@ -64,7 +64,7 @@ import re
 from typing import TYPE_CHECKING
 
 from evidence import (COMMON, INTERPRETIVE, Move, Verdict, base_forms, claim_core, claim_parts, content_tokens,
-                      content_words, question_of, split_sentences, stem)
+                      content_words, split_sentences, stem)
 from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FEELER, QUESTION_ASKS, REBUTTAL,
                       REQUEST, TURN, answer_sentence, beside_event, body, classify_question, focus, idf_weights,
                       is_story, key_sentences, misquoted, named_feelings, no_title, other_side, overlap,
@@ -73,30 +73,16 @@ from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FE
 from locate import compared_sides
 from people import OPENERS, actor
 from own_words import unsaid_words, word_forms
-from sentence_questions import (LINE_SAID, clue_for, compare_move, content_move, found_event, fresh_sentence,
+from sentence_questions import (LINE_SAID, compare_move, content_move, found_event, fresh_sentence,
                                 named_sentence, opening, quoted_line, sentence_question, spoken_verb, tells_asked,
                                 up_to)
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,
                              feeling_word, judge_answer, own_reason, pinned, quote, steps_told, still_asked)
 from traits import trait_move
+from reading_asks import built_move, closing_ask, ranking_query, said_as, term_sentence, vocabulary_move
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
-
-
-SHORT_CLAIM = 6  # words: a short answer is quoted back to be checked; a longer one is named by its own key words
-
-
-def said_as(claim: str) -> str:
-    return f"\"{claim}\"" if len(claim.split()) <= SHORT_CLAIM else "your answer"
-
-
-def the_question(question: str) -> str:
-    """The question's last sentence quoted back, or 'the question' when it is long (evidence.about, with "Mrs." and
-    "Dr." kept inside their sentence: "Greene thank Omar" is no question)."""
-    asked = question_of(question)  # a message that asks nothing ("The claim is that ...") is no question to quote
-    last = split_sentences(asked)[-1].strip().rstrip("?.!").strip() if asked else ""
-    return f"\"{last}\"" if last and len(last.split()) <= 16 else "the question"
 
 
 TITLE = re.compile(r"Mr|Mrs|Ms|Dr|Miss")
@@ -214,11 +200,12 @@ def structure_move(kind: str, question: str, sentences: list[str], keys: list[in
                    where: list[str]) -> str | None:
     """The question-type move that depends on the text's structure (lead, ending's turn, request, time words);
     None when the text has no such sentence."""
-    if kind == "main_idea" and is_story(sentences):  # a story's main idea is in no one sentence
+    form = "poem" if where and " line " in where[0] else "story"
+    if kind == "main_idea" and (is_story(sentences) or form == "poem"):  # a story's main idea is in no one sentence
         ideas = repeated_ideas(sentences)
         again = f" Which idea keeps coming back ({', '.join(ideas)})?" if ideas else ""
-        return (f"To find a story's main idea, look at what happens from the start to the end. "
-                f"{whole_text(sentences, title)}{again} Putting those together, what is the story mostly about?")
+        return (f"To find a {form}'s main idea, look at what happens from the start to the end. "
+                f"{whole_text(sentences, title)}{again} Putting those together, what is the {form} mostly about?")
     if kind == "main_idea" and keys:
         also = f", and {place(sentences, keys[1], where)}, which sums up," if len(keys) > 1 else ""
         named_title = f" The title, \"{title}\", is a clue too." if title else ""
@@ -258,9 +245,12 @@ def structure_move(kind: str, question: str, sentences: list[str], keys: list[in
     return None
 
 
+POSITION = re.compile(r"\b(?:writer|author)'?s? (?:position|opinion|view|stance)\b|\bfor or against\b", re.I)
+
+
 def claim_sentences(kind: str, question: str, sentences: list[str]) -> list[int]:
     """For a question asking for the writer's claim: the sentences stating one ('should', 'I urge'), in order."""
-    if kind != "argument" or not ASKS_CLAIM.search(question):
+    if kind != "argument" or not (ASKS_CLAIM.search(question) or POSITION.search(question)):
         return []
     return [i for i, s in enumerate(sentences) if CLAIM_CUE.search(s)]
 
@@ -280,7 +270,8 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
     if structured := structure_move(kind, question, sentences, keys, title, where):
         return structured
     if kind == "meaning":  # a line asked about is quoted: the question names it, and its meaning is still to find
-        said, like = sentences[top].rstrip(",;: "), re.search(r"\blike\s+(?:an?\s+|the\s+)?([a-z]+)", sentences[top])
+        said = sentences[top].rstrip(",;: ")
+        like = re.search(r"\blike\s+(?:an?\s+|the\s+)?([a-z]+(?: of [a-z]+)?)", sentences[top])  # "blocks of ice"
         said += "" if said[-1:] in ".!?\"'”" else "."   # a poem's line may end without a stop
         if like:
             return (f"Picture it: {quote(said)} What is being compared with {like.group(1)}, and what do the two have "
@@ -340,19 +331,16 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
         return (f"Look at {point}. What does {who.group(1) if who else 'the character'} do or say there, and what "
                 f"feeling does that show?")
     own = asked_there(sentences, top, question, kind) if kind in ("inference", "motive", "cause") else ""
+    generic = own == closing_ask(question, kind)  # no question of the clue's own words: the type's one
     if kind in ("inference", "motive"):  # a question the clue's own words answer, when it parses into one
-        clue = own if not own.startswith("What does it say about") else "What clue do you find there?"
-        return (f"Look at {point}. {clue} Then use that clue: what can you work out about "
-                f"{the_question(question)}?")
+        return f"Look at {point}. {own}" if generic else f"Look at {point}. {own} What can you work out from that?"
     if kind == "cause":
-        return (f"Look at {point}. {own} How does that help answer {the_question(question)}?"
-                if not own.startswith("What does it say about") else
-                f"Look at {point}. What do you find there that helps answer {the_question(question)}?")
+        return f"Look at {point}. {own}" if generic else f"Look at {point}. {own} How could that be the reason?"
     if kind == "detail" and beside(question, sentences, top):  # name the event it is beside: a bare place says nothing
         return (f"{found_event(event.group(2))}, then read "
-                f"{named(sentences, top, question, where)}, just {event.group(1).lower()} it. What does it say that "
-                f"answers {the_question(question)}?")
-    return f"Find {point}. What does it say that answers {the_question(question)}?"
+                f"{named(sentences, top, question, where)}, just {event.group(1).lower()} it. "
+                f"{closing_ask(question, kind)}")
+    return f"Find {point}. {closing_ask(question, kind)}"
 
 
 # ----------------------------------------------------------------------------- moves on a claim
@@ -386,7 +374,7 @@ def step_move(kind: str, claim: str, verdict: Verdict, question: str, sentences:
     if kind == "main_idea":
         return (f"Yes, it is about that. What does {place(sentences, keys[0], where)} tell you about it, so that you "
                 f"can say the main idea of the whole text in one sentence?")
-    return f"Yes, the passage says that. What does it tell you about {the_question(question)}?"
+    return "Yes, the passage says that. Now use it: how does it answer the question?"
 
 
 def detail_move(kind: str, claim: str, verdict: Verdict, sentences: list[str], keys: list[int],
@@ -399,9 +387,10 @@ def detail_move(kind: str, claim: str, verdict: Verdict, sentences: list[str], k
     key = place(sentences, keys[0], where) if keys else None
     # a main idea's words found in one sentence may still join them wrongly ("bees need farmers" where farmers need
     # bees): the detail is placed, never said to be what the text says
-    if kind == "main_idea" and is_story(sentences):
-        return (f"Your answer is about one part of the story{found}, and a main idea is bigger than one detail. What "
-                f"does the whole story tell, from {place(sentences, 0, where)} to {place(sentences, -1, where)}?")
+    form = "poem" if where and " line " in where[0] else "story"
+    if kind == "main_idea" and (is_story(sentences) or form == "poem"):
+        return (f"Your answer is about one part of the {form}{found}, and a main idea is bigger than one detail. What "
+                f"does the whole {form} tell, from {place(sentences, 0, where)} to {place(sentences, -1, where)}?")
     if kind == "main_idea" and key:
         return (f"Your answer is about one detail{found}, and a main idea is bigger than one detail. In an article or "
                 f"an informational text the main idea usually comes at the start: what does {key} say the whole "
@@ -415,62 +404,6 @@ def detail_move(kind: str, claim: str, verdict: Verdict, sentences: list[str], k
                 f"{who} do there, and what lesson could that be for anyone?")
     return (f"The passage does say {that}{found}, but it is one part of it. What does the whole passage keep coming "
             f"back to?")
-
-
-def meaning_in(claim: str, term: str) -> str | None:
-    """The meaning a vocabulary answer gives ('vanished means disappeared, ...' -> 'disappeared'), when short."""
-    said = re.sub(rf"(?i)^(?:i think\s+)?(?:does\s+|is\s+)?(?:['\"]?(?:{re.escape(term)}|it)['\"]?\s+)?"
-                  r"(?:means?|is|it means)\s+", "", claim.strip())  # "does sore mean strong?", "is it soft?"
-    said = re.sub(r"(?i)^is (?:it|that)\s+", "", said)
-    said = re.split(r"[,;]|\bbecause\b|\blike\b", said)[0].strip(" .")
-    return said if said and len(said.split()) <= 5 else None  # a long explanation does not fit in its place
-
-
-SPLICED = 2  # a meaning this short takes the word's place whole; a longer one is tested beside the sentence
-PRONOUN = re.compile(r"^(?:he|she|it|they|we|i|you|his|her|their|the|a|an|to|when|that|something|someone|is|are|was|"
-                     r"were|be|been|got|gets|had|has|have)\b", re.I)  # "were loud" for a verb reads as nonsense
-
-
-def fits(guess: str, clue: str | None) -> str:
-    """Ask whether a guessed meaning fits the words that test it ("a corner snapped off when Ms. Park unfolded it"),
-    never what the word means."""
-    if not clue:
-        return "Does that fit with what happens in the sentences just before and after it?"
-    said = f"\"{guess}\"" if guess != "that" else guess
-    return f"Does {said} fit with \"{clue}\"?"
-
-
-def vocabulary_move(claim: str, question: str, sentences: list[str], top: int) -> str:
-    """The substitution test: a meaning of one or two words (less those repeating the words just before the term:
-    "the kite exploded" in "the kite drifted") put in place of the word, in its sentence; a longer one
-    ("part of the Earth", "he got very cold") spliced in reads as nonsense whether it is right or not ("cracks in
-    the Earth's part of the Earth"), so the sentence is quoted whole and the meaning is tested beside it."""
-    term = quoted_term(question)
-    word = re.compile(rf"\b{re.escape(term)}\b", re.I) if term else None   # whole words: never the 's' in 'was'
-    context = next((s for s in sentences if word and word.search(s)), sentences[top])
-    meaning = meaning_in(claim, term) if term else None
-    if not term:  # "what does it mean?": the word is the student's to name, then to test in its sentence
-        return f"Which word do you mean? Find it in the passage and put {said_as(claim)} in its place: does that fit?"
-    if not (word and word.search(context)):  # the asked words are not in the text as written
-        return (f"Read this sentence: {quote(context)} What is happening there, and what meaning of \"{term}\" "
-                f"fits what it tells?")
-    own = meaning or ""
-    before = context[:word.search(context).start()].split()
-    for k in range(min(3, len(before)), 0, -1):  # "the kite exploded" in "the kite drifted": "exploded" takes its place
-        if own.lower().startswith(" ".join(before[-k:]).lower() + " "):
-            own = own[len(" ".join(before[-k:])):].strip()
-            break
-    there = {w.lower() for w in re.findall(r"[A-Za-z']+", context)}
-    clue = clue_for(term, context, sentences)
-    spliced = own and len(own.split()) <= SPLICED and not PRONOUN.match(own)
-    if spliced and not {w.lower() for w in own.split()} & there:  # "the Earth's part of the Earth" repeats itself
-        tried = word.sub(own, context, count=1)
-        return f"Try your meaning in place of \"{term}\": \"{tried}\" {fits(own, clue)}"
-    if meaning:
-        return (f"Read the sentence with \"{term}\" in it: {quote(context)} If \"{term}\" means \"{meaning}\" "
-                f"there, {fits('that', clue)[0].lower()}{fits('that', clue)[1:]}")
-    return (f"Find it in the sentence: {quote(context)} What is happening there, and what do the words around "
-            f"\"{term}\" tell you it means?")
 
 
 def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: str, sentences: list[str], top: int,
@@ -506,7 +439,7 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
                 f"passage supports it?")
     if status == "off":  # true, and not what was asked: say it is true, then ask whether it answers
         return (f"That matches the passage: {quote(backing(verdict.sentence, claim, sentences))} Does it answer "
-                f"{the_question(question)}? Look at {point}.")
+                f"the question? Look at {point}.")
     if kind == "vocabulary":
         return vocabulary_move(claim, question, sentences, top)
     # a feeling the answer gives the one asked about ("Why did she feel better? the girl was nice" gives a reason)
@@ -546,12 +479,17 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
     nowhere, also = check_against(claim, question, shown, sentences, where)
     ask = asked_there(sentences, top, question, kind)
     if also:  # built on another sentence: it may say the answer in other words, so nothing is called missing
-        check = f"Does it show {nowhere}, or something else?" if nowhere else "Does it answer the question?" if \
-            the_question(question) in ask else f"Does it answer {the_question(question)}?"  # quoted once is enough
+        check = (f"The passage doesn't use {the_words(nowhere)}: does that sentence show it, or something else?"
+                 if nowhere else "Does it answer the question?")  # never the question quoted inside a question
         return f"Your answer's words are in {also}. {check} Look at {point} too: {lowered(ask)}"
     lead = unfound_lead(nowhere, kind)
-    check = f" Does that fit with {said}?" if not nowhere and ask.startswith("What does it say about \"") else ""
+    check = f" Does that fit with {said}?" if not nowhere and ask == closing_ask(question, kind) else ""
     return f"{lead}Look at {point}. {ask}{check}"  # no question of its own to ask: the answer is checked there
+
+
+def the_words(nowhere: str) -> str:
+    """'the word "lazy"', 'the words "clean" or "lazy"'."""
+    return f"the word{'s' if ' or ' in nowhere else ''} {nowhere}"
 
 
 def unfound_lead(nowhere: str, kind: str) -> str:
@@ -559,7 +497,8 @@ def unfound_lead(nowhere: str, kind: str) -> str:
     what shows it (never "I can't find", which reads as the answer being wrong for not being quoted)."""
     if not nowhere:
         return ""
-    return f"What in the passage shows {nowhere}? " if kind in INFERRED else f"I can't find {nowhere} in the passage. "
+    return (f"The passage doesn't use {the_words(nowhere)}, so check your answer against what happens there. "
+            if kind in INFERRED else f"I can't find {nowhere} in the passage. ")
 
 
 def lowered(asked: str) -> str:
@@ -570,12 +509,12 @@ def lowered(asked: str) -> str:
 def asked_there(sentences: list[str], top: int, question: str, kind: str) -> str:
     """The question the pointed sentences answer in their own words ("What did his mother say about the old
     trumpet?"): the one that tells most beyond the question, asked so that the student tests their answer on it."""
-    shown = [sentences[i] for i in shown_with(sentences, top, question, kind)]
+    shown = [sentences[i] for i in pointed(sentences, top, question, kind)]  # the ones the pointer names
     if kind == "argument" and COUNTERCLAIM.search(shown[0]):  # "Critics say ...": whose view it is decides
         return "Is it the writer's own point, or what other people argue? Which words tell you?"
     said = fresh_sentence(shown, question, sentences)  # "a woman named Rosa came": Rosa, not "a woman"
     own = sentence_question(named_sentence(said, sentences, sentences.index(said)), question, sentences)
-    return own or f"What does it say about {the_question(question)}?"
+    return own or closing_ask(question, kind)
 
 
 def line_move(question: str, sentences: list[str], where: list[str], line: tuple[str, int],
@@ -659,6 +598,8 @@ def asked_sentence(question: str, sentences: list[str], top: int) -> int:
 TASK = re.compile(r"^\W*(?:(?:put|arrange|number) (?:these|the following|the events|the steps)\b|compare\b)", re.I)
 # Help wanted, a teacher's request, or the student's comment on the text: no answer to weigh.
 NO_CLAIM = re.compile(r"^\W*(?:help|stuck|idk|hmm+|huh)\W*$|"
+                      r"^\W*(?:there'?s|theres|there are|it has|(?:it'?s|its) got) "
+                      r"(?:so|too|a lot of) (?:many|much)?\b|"
                       # a filler or a question back about where to look: "oh", "the part", "i looked everywhere",
                       # "is it the first part?" names no answer to find in the passage
                       r"^\W*(?:oh+|um+|uh+|ok(?:ay)?(?: so)?|wait(?: what)?|what|the part|i read it(?: but)?|"
@@ -718,6 +659,20 @@ def shown_query(shown: str, sentences: list[str]) -> str:
     return " ".join(rare) if rare else shown
 
 
+def side_move(claim: str, kind: str, verdict: Verdict, status: str, sentences: list[str], where: list[str]
+              ) -> Move | None:
+    """An answer built on one side of a comparison: the other side is the evidence."""
+    side = other_side(claim, sentences) if verdict.label in ("absent", "unclear") and not status else None
+    if side is None:
+        return None
+    used, other = side
+    text = (f"Your answer looks only at the side {place(sentences, used, where)} tells about, \""
+            f"{opening(sentences[used], max_words=4)}\". Now read "
+            f"{place(sentences, other, where)}, \"{opening(sentences[other], max_words=4)}\", and what follows "
+            f"it: what is different on that side, and does it change your answer?")
+    return Move(text, kind, verdict.label, [sentences[other]], status)
+
+
 def reading_move(passage: str, question: str, claim: str | None = None, embedder: Embedder | None = None,
                  cited: bool = False, unclear: bool = False) -> Move:
     """The grounded reading move: the most relevant sentences decide it; a claim is judged against them first.
@@ -734,9 +689,14 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     if title is None and ASKS_TITLE.search(question):
         return Move(no_title(passage, claim), "detail", None, [])
     kind = classify_question(question)
+    built = built_move(kind, question, sentences, where, embedder, claim)  # a structure, a change, a part's purpose
+    if built and not claim:
+        asks = f"{QUESTION_ASKS[kind]} " if unclear and kind in QUESTION_ASKS else ""
+        return Move(f"{asks}{built[0]}", kind, None, [sentences[i] for i in built[1]])
+    kind = "inference" if built else kind  # an answer to one is weighed as an inference; the move shows the build
     shown = SHOWN.search(question)  # "Which detail shows that fur keeps otters warm?": the detail tells the warmth
-    query = shown_query(shown.group(1), sentences) if shown else question if kind != "vocabulary" else \
-        f"{question} {quoted_term(question) or ''}"
+    query = shown_query(shown.group(1), sentences) if shown else ranking_query(question) if kind != "vocabulary" \
+        else f"{question} {quoted_term(question) or ''}"
     ranked = rank_sentences(query, sentences, embedder, kind=kind)
     reaction = reaction_to_event(question, sentences, embedder) if kind == "feeling" else None
     top = answer_sentence(kind, question, claim, sentences, ranked, embedder) if reaction is None else reaction
@@ -774,8 +734,8 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
         return Move(f"{asks}{type_move(kind, question, sentences, aim, title, where, keys)}", kind, None, evidence)
     copied = copied_sentence(claim, sentences) if cited and kind not in ("sequence", "feeling") else None
     if copied:
-        return Move(f"The passage does say that. What does that sentence tell you about {the_question(question)}? "
-                    f"Say your answer in your own words.", kind, "unclear", [copied])  # not judged yet: the tutor asks
+        return Move("The passage does say that. Does that sentence answer the question? If it does, say the answer in "
+                    "your own words.", kind, "unclear", [copied])  # not judged yet: the tutor asks
     verdict, status = judge_answer(claim, question, kind, sentences, ranked, aim, keys, embedder, title)
     if verdict.label == "supported" and misquoted(claim, verdict.sentence):  # "she said I'm your turn": no such line
         verdict, status = Verdict("unclear", verdict.sentence), ""
@@ -784,13 +744,12 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
         aim = sentences.index(answering[-1]) if answering else aim
     if verdict.sentence and (verdict.label in ("contradicted", "supported") or status):
         evidence = [verdict.sentence]
-    side = other_side(claim, sentences) if verdict.label in ("absent", "unclear") and not status else None
-    if side is not None:  # the answer was built on one side of a comparison: the other side is the evidence
-        used, other = side
-        text = (f"Your answer looks only at the side {place(sentences, used, where)} tells about, \""
-                f"{opening(sentences[used], max_words=4)}\". Now read "
-                f"{place(sentences, other, where)}, \"{opening(sentences[other], max_words=4)}\", and what follows "
-                f"it: what is different on that side, and does it change your answer?")
-        return Move(text, kind, verdict.label, [sentences[other]], status)
+    if (sided := side_move(claim, kind, verdict, status, sentences, where)) is not None:
+        return sided
     text = claim_move(verdict, status, claim.rstrip(". "), kind, question, sentences, aim, keys, title, where)
+    if built and verdict.label != "supported" and not status:  # weighed against the whole build, not one line
+        return Move(f"{built[0]} Does {said_as(claim)} fit that?", kind, verdict.label,
+                    [sentences[i] for i in built[1]])
+    held = term_sentence(question, sentences) if kind == "vocabulary" and verdict.label != "supported" else None
+    evidence = [sentences[held]] if held is not None else evidence  # the word's own sentence, not the clue beside
     return Move(text, kind, verdict.label, evidence, status)

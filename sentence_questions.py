@@ -315,10 +315,8 @@ def reading_hint(sentences: list[str], asked: str, level: int) -> str:
     that sentence said back in the student's words and tested against the question."""
     question = LABEL.sub("", asked).strip()
     told = [LABEL.sub("", s) for s in sentences if s != asked and not s.rstrip(" \"'”").endswith("?")]
-    # a question quoting a line with its own "?" reads garbled inside our quotes: name it, do not quote it
-    quoted = "the question" if re.search(r"[\"“”]", question) else f"\"{question.rstrip('?. ')}\""
-    if not told:
-        return f"Read the question once more: which word in {quoted} matters most?"
+    if not told:  # never the question quoted inside a question ("which word in "why did ..." matters most?")
+        return "Read the question once more: which word in it matters most?"
     kind = classify_question(question)  # the sentence reading's first pointer chose, found the same way
     reaction = reaction_to_event(question, told) if kind == "feeling" else None
     top = answer_sentence(kind, question, None, told, rank_sentences(question, told, kind=kind)) \
@@ -333,7 +331,7 @@ def reading_hint(sentences: list[str], asked: str, level: int) -> str:
     built = sentence_question(told[i], question, told)
     if level <= 1:
         # no question of its own words: the student's own question, asked of that one sentence, still says where
-        return f"Look at {where}. {built or f'Which words in it answer {quoted}?'}"
+        return f"Look at {where}. {built or 'Which words in it answer the question?'}"
     asked_forms = {form for word, _ in content_tokens(question) for form in base_forms(word)}
     words = told[i].split()
     anchors = [k for k, w in enumerate(words[:-2]) if any(base_forms(t) & asked_forms for t, _ in content_tokens(w))]
@@ -343,7 +341,7 @@ def reading_hint(sentences: list[str], asked: str, level: int) -> str:
     wh = re.match(r"\W*(how long|how many|how much|what time|why|where|when|who)\b", question, re.I)
     if level <= 2 and wh:  # the sentence has no word of the question to read on from: ask for its answering words
         return f"What does {where} tell you about the question's \"{wh.group(1).lower()}\"?"
-    return f"Say {where} in your own words. Does what it tells answer {quoted}?"
+    return f"Say {where} in your own words. Does what it tells answer the question?"
 
 
 WHY_ASKED = re.compile(r"^\W*why\s+(?:did|does|do|was|were|is|are)\s+(?P<rest>[^?]+?)\W*$", re.I)
@@ -368,6 +366,9 @@ def named_sentence(sentence: str, sentences: list[str], i: int) -> str:
     return f"{sentence[:told.start()]}{who}{sentence[told.end():]}"
 
 
+OBJECT_CASE = {"he": "him", "she": "her", "they": "them", "i": "me", "we": "us"}
+
+
 def leads_to(question: str) -> str | None:
     """How a clue is tied back to what is asked, in the question's own words: "Why did Mrs. Chen sigh?" -> "how could
     that make Mrs. Chen sigh?", "What can you tell about Ivy?" -> "what does that tell you about Ivy?"."""
@@ -375,7 +376,8 @@ def leads_to(question: str) -> str | None:
     if why:
         rest = why.group("rest")
         rest = rest[0].lower() + rest[1:] if re.match(DETERMINER + r"\b", rest, re.I) else rest
-        return f"how could that make {rest}?"
+        rest = re.sub(r"^(?:he|she|they|i|we)\b", lambda m: OBJECT_CASE[m.group(0).lower()], rest, flags=re.I)
+        return f"how could that make {rest}?"  # "make him tie", never "make he tie"
     about = ABOUT_ASKED.search(question)
     return f"what does that tell you about {about.group('who')}?" if about else None
 
