@@ -146,8 +146,8 @@ def _kinds_match(route: list[str], problem: str) -> bool:
         # every pair of a sum's terms ("8 + 3 + 5" of 8 points, three quizzes and 5 points: points and quizzes)
         for i, a in enumerate(numbers):
             for b in numbers[i + 1:]:
-                if kinds[a] and kinds[b] and (kinds[a] != kinds[b] or kinds[a] == "thing" and words.get(a) and
-                                              words.get(b) and wordproblem.stem(words[a]) != wordproblem.stem(words[b])):
+                named = words.get(a) and words.get(b) and wordproblem.stem(words[a]) != wordproblem.stem(words[b])
+                if kinds[a] and kinds[b] and (kinds[a] != kinds[b] or kinds[a] == "thing" and named):
                     return False
     return True
 

@@ -465,7 +465,7 @@ def located_answer(lesson: Lesson, question: str, claim: str | None, found: evid
     held = found.evidence[0] if found.verdict == "supported" and found.evidence else ""
     places = {line: reading.place(sentences, i, where) for i, line in enumerate(sentences)}  # never quoted: the
     # line may hold the rest of the answer
-    asked = reading.the_question(question)
+    asked = "the question"   # never quoted inside a question (reading_asks)
     if held in sentences and found.status in ("evidence", "answer", "off") and passages.COUNTERCLAIM.search(held) \
             and not passages.ASKS_COUNTER.search(question):   # what "some people say": no evidence of the writer's
         return evidence.Move(f"That is what some people say, the other side: {places[held]} gives it, and the writer "
