@@ -35,6 +35,8 @@ from science_names import (EXCLUSIVE_KINDS, KINDS, SHARED_KINDS, asked_among, as
 from science_fallback import (CAUSE_LEAD, SCAFFOLD, STATEMENT, definition_term, honest_start, list_start,
                               misfit_move, part_move, side_move, two_part_start, undecided_move)
 from science_numbers import number_move
+from science_decides import (contrast_move, cross_move, reason_move, reasoned_verdict, ruling_fact_move,
+                             unbacked_reason)
 from scorers import numbers_in, same_number
 
 if TYPE_CHECKING:
@@ -55,13 +57,15 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     worked = number_move(question, claim) if claim else None  # the student's number on a one-formula question
     if worked and worked.verdict in ("confirm", "flag"):
         return Move(worked.text, "formula", "supported" if worked.verdict == "confirm" else "contradicted", [])
-    misconception = match_misconception(claim, question) if claim else None
     asked = question_of(question) or question
+    if crossed := cross_move(asked, claim):  # a cross of named genotypes: the Punnett square knows every box
+        return crossed
+    misconception = match_misconception(claim, question) if claim else None
     card = match_card(asked, key_terms(question)) or near_card(asked, embedder or default_embedder())  # its scenario,
     # not one shared word, or the card's own question in other words
     misconception = on_scenario(misconception, card, asked, claim or "")
     misconception = None if misconception and quotes_a_fact(claim, asked, kb, embedder) else misconception
-    said = (card_verdict(card, claim) or completes_card(card, claim, asked)) if card and claim \
+    said = (reasoned_verdict(card, claim) or completes_card(card, claim, asked)) if card and claim \
         and misconception is None and not beyond_card(card, asked) else None
     if said is None and card and claim and VALUE_ASK.search(card.example_question) and not card.partial \
             and stated_value(claim, asked) and not OTHER_SCALE.search(claim):
@@ -102,7 +106,9 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
         if (named := named_question(asked)) and not FUNCTION.search(asked) and not definition_term(question) \
                 and named.head not in SCAFFOLD and (helped := named_help(named)):
             return Move(helped, "fact", None, [])
-        if side := side_move(question, facts, kb):  # one side of a difference, as the textbook describes it
+        pool = list(dict.fromkeys([*facts, *searched]))  # one side of a difference, or of a fact that sets the
+        if side := side_move(question, facts, kb) or contrast_move(None, question, pool) or \
+                reason_move(None, asked, pool):  # asked thing beside another; what a why-answer's reason is about
             return side
         quoted = [f"\"{t}\"" for t in terms[:2]] or ["the key word in the question"]
         return Move(first_step(question, terms, about(question)) or honest_start(question, quoted, about(question)),
@@ -492,7 +498,7 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         answered = judge_claim(head, facts, question, neighbours=False) if reasons else verdict
         said = short_answer_fact(head, question, facts)
         answered = Verdict("supported", said) if answered.label != "supported" and said else answered
-        if answered.label == "supported" and not any(
+        if answered.label == "supported" and not unbacked_reason(claim, question, facts) and not any(
                 judge_claim(r, facts, question, neighbours=False).label == "contradicted" for r in reasons[-1:]):
             verdict, claim = answered, head
     named = named_question(question)
@@ -557,7 +563,11 @@ def undecided(claim: str, head: str, question: str, facts: list[str], fitting: l
         ask = "" if gives_reason(claim) else f"What makes you say \"{echo(claim)}\"? "  # a reason given: not again
         return Move(f"{ask}Test your idea against this fact: \"{shown[0]}\" Does it support what you said, or point "
                     f"somewhere else?", "fact", label, shown)
-    return undecided_move(claim, question, facts, kb, label)
+    pool = list(dict.fromkeys([*facts, *(hit["text"] for query in (question, f"{question} {claim}")
+                                         for hit in kb.search(query, k=6))])) if kb else facts
+    return ruling_fact_move(claim, question, pool, answers) or contrast_move(claim, question, pool) or \
+        reason_move(claim, question_of(question) or question, pool) or undecided_move(claim, question, facts, kb,
+                                                                                     label)
 
 
 def quotes_a_fact(claim: str, question: str, kb: KnowledgeBase, embedder: Embedder | None = None) -> bool:

@@ -1,0 +1,251 @@
+"""The observation or tool that decides a science question, where no card decides it: the move names it without
+stating the answer.
+
+What it supports
+- `reasoned_verdict`: a topic card's verdict on a claim that gives a reason ("salt dissolves faster in hot water
+  because hot water is thinner"): the card's answer words in the part that restates the question confirm nothing;
+  the reason itself must say the card's idea.
+- `cross_move`: a genetic cross of named genotypes ("Bb and bb"): the Punnett square for these parents is the tool;
+  a chance the square cannot give for them is flagged (exact code knows every box), any other is asked to be checked
+  box by box.
+- `ruling_fact_move`: a wrong attempt that names a term of its own ("C-14 has 2 more protons") meets the fact that
+  rules on that term ("The number of protons decides which element an atom is ..."), never one that may state the
+  answer.
+- `reason_move`: a why-question whose fact gives its outcome and the reason for it ("Only about a tenth of the
+  energy at one level of a food chain passes on ..., so there are usually fewer animals at the top"): the reason is
+  the answer, so only the thing it is about is named ("the energy at one level of a food chain"), never what it does.
+- `contrast_move`: a fact that sets two things side by side ("Granite cools slowly ... and has large crystals; basalt
+  cools quickly ... and has tiny ones") gives the clause about the other thing, the rule to compare with; the clause
+  about the asked thing, which is the answer, is never shown.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from fractions import Fraction
+from itertools import product
+
+from evidence import (COMMON, STOP, TUTOR_STEMS, Move, about, base_forms, content_tokens, forms_of, has_negation,
+                      judge_claim, key_terms, question_of)
+from science_catalog import TopicCard, answer_of, card_verdict, echo
+
+WHY = re.compile(r"\W*(?:why|how come|what\s+(?:causes|makes))\b", re.I)
+REASON = re.compile(r"\s*,?\s*\b(?:because|since|due to)\b\s*", re.I)
+# "Tt", "bb", "TT": one organism's pair of alleles for one gene (a capital and its small letter, or two alike)
+GENOTYPE = re.compile(r"\b([A-Za-z])(?i:\1)\b")
+GENETICS = re.compile(r"\b(?:cross\w*|offspring|dominant|recessive|alleles?|parents?|child(?:ren)?|punnett)\b", re.I)
+# The chance a student gives: "25%", "1/4", "1 in 4", "one in four", "0.25", "half", "a quarter", "3:1"
+WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "half": Fraction(1, 2), "quarter": Fraction(1, 4),
+                "none": 0, "all": 1}
+CHANCE = re.compile(r"(\d+(?:\.\d+)?)\s*%|(\d+|one|two|three)\s*(?:/|\bin\b|\bout of\b)\s*(\d+|two|four)|"
+                    r"\b(0?\.\d+)\b|\b(half|quarter|none|all)\b|(\d+)\s*:\s*(\d+)", re.I)
+# "R, so Q", "Q because R", "R, which is why Q": a fact's reason and the outcome it explains
+BECAUSE = re.compile(r"^(?P<q>.+?),?\s+because\s+(?P<r>.+)$", re.I)
+SO = re.compile(r"^(?P<r>.+?),\s*(?:so|which is why|and so|and this is why)\s+(?P<q>.+)$", re.I)
+# "the energy at one level of a food chain": a thing a reason is about, led by its determiner (a word of `STOP`
+# ends it; a verb before a preposition, "passes on", is no part of it)
+THING = re.compile(r"\b(?:the|an?|its|their|no|almost no)\s+([a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2})", re.I)
+QUANTITY = {"tenth", "half", "quarter", "third", "part", "parts", "number", "numbers", "amount", "lot", "bit", "same",
+            "way", "kind", "type", "result", "reason"}
+# Clauses of a fact that sets two things side by side: "...; basalt ...", "..., while ...", ", but ..."
+# A fact that says what decides a thing: "The number of protons decides which element an atom is"
+RULE = re.compile(r"\b(?:decides?|determines?|depends? on)\b", re.I)
+SIDE_BREAK = re.compile(r";\s*|,\s*(?:while|whereas|but)\s+", re.I)
+SUBJECT = re.compile(r"\W*(?:(?:the|an?|most|some|all|many)\s+)?([A-Za-z][\w-]+)\s+(?:is|are|has|have|can|cools?|forms?|[a-z]+s)\b", re.I)
+
+
+def reasoned_verdict(card: TopicCard, claim: str) -> str | None:
+    """The card's verdict, where a claim's reason must carry a "right" on its own: "salt dissolves faster in hot
+    water because hot water is thinner" names the dissolving card's word only where it says the question back, and
+    its reason is what the question asks for. A reason the card cannot judge leaves the claim to the facts."""
+    said = card_verdict(card, claim)
+    parts = REASON.split(claim, maxsplit=1)
+    if said != "right" or len(parts) < 2 or not parts[1].strip():
+        return said
+    return said if card_verdict(card, parts[1]) == "right" else None
+
+
+def unbacked_reason(claim: str, question: str, facts: list[str]) -> bool:
+    """Does the claim give a reason that is the answer asked for ("thin wire gets hotter because electricity moves
+    faster in it", to a why-question or to none asked), which no fact backs? Its outcome part, borne out by a fact,
+    then confirms nothing: the outcome is the question's own, the reason is what is judged."""
+    parts = REASON.split(claim, maxsplit=1)
+    asked = question_of(question)
+    if len(parts) < 2 or not parts[1].strip() or asked and not WHY.match(asked):
+        return False
+    return judge_claim(parts[1], facts, question, neighbours=False).label != "supported"
+
+
+def parents(question: str) -> tuple[str, str] | None:
+    """The two parents' genotypes a cross question names ("Tt" and "Tt" for "two Tt plants"; "Bb" and "bb"), or
+    None: a question with no genetics word, or with one genotype that is not said to be both parents'."""
+    if not GENETICS.search(question):
+        return None
+    found = [m.group(0) for m in GENOTYPE.finditer(question) if m.group(0) != m.group(0).lower() or
+             re.search(rf"\b{m.group(0)}\b\s*(?:\)|parent|plant|and|x|×)", question)]
+    if len(found) >= 2:
+        return found[0], found[1]
+    both = found and re.search(rf"\b(?:two|both|each)\b[^.?]*\b{found[0]}\b|\b{found[0]}\b[^.?]*\bboth\b", question)
+    return (found[0], found[0]) if both else None
+
+
+def offspring_shares(pair: tuple[str, str]) -> set[Fraction]:
+    """Every share of the four Punnett boxes a question about these parents could ask for: each genotype's, and
+    each phenotype's (a capital letter shows the dominant trait)."""
+    boxes = ["".join(sorted(a + b)) for a, b in product(*pair)]
+    shares = {Fraction(boxes.count(g), 4) for g in boxes}
+    dominant = sum(any(c.isupper() for c in box) for box in boxes)
+    return shares | {Fraction(dominant, 4), Fraction(4 - dominant, 4)}
+
+
+def chance_said(claim: str) -> Fraction | None:
+    """The chance a claim gives, as a fraction (25% -> 1/4, "1 in 4" -> 1/4, "3:1" -> 1/4 of the smaller kind is
+    not read: a ratio names two shares), or None."""
+    m = CHANCE.search(claim)
+    if not m or m.group(6):
+        return None
+    if m.group(1):
+        return Fraction(m.group(1)) / 100
+    if m.group(2):
+        top, bottom = (WORD_NUMBERS.get(g.lower()) or int(g) for g in (m.group(2), m.group(3)))
+        return Fraction(top, bottom) if bottom else None
+    return Fraction(m.group(4)) if m.group(4) else Fraction(WORD_NUMBERS[m.group(5).lower()])
+
+
+def square_step(pair: tuple[str, str]) -> str:
+    """The Punnett square for these parents, what each passes on, with the counting left to the student."""
+    first, second = pair
+    given = (f"Each {first} parent passes on one allele, {first[0]} or {first[1]}" if first == second else
+             f"The {first} parent passes on {first[0]} or {first[1]}, and the {second} parent passes on {second[0]} "
+             f"or {second[1]}")
+    return (f"{given}. Draw a 2-by-2 Punnett square with one parent's alleles across the top and the other's down the "
+            f"side, and fill in each box: which boxes give what the question asks about, and what fraction of the "
+            f"four is that?")
+
+
+def cross_move(question: str, claim: str | None) -> Move | None:
+    """A cross of named genotypes: the square for these parents. A chance that no box count of theirs gives is
+    wrong whatever trait is asked ("25%" for Bb and bb, whose boxes come in halves); one the square can give is
+    asked to be checked in it, since which trait is asked is the question's words, not code's."""
+    pair = parents(question)
+    if not pair:
+        return None
+    if not claim:
+        return Move(square_step(pair), "fact", None, [])
+    said = chance_said(answer_of(claim))
+    if said is None:
+        return None
+    if said not in offspring_shares(pair):
+        return Move(f"Not quite: no count of the Punnett square's four boxes for {pair[0]} and {pair[1]} parents gives "
+                    f"that. {square_step(pair)}", "fact", "contradicted", [])
+    return Move(f"Check it in the square. {square_step(pair)}", "fact", "unclear", [])
+
+
+def own_terms(claim: str, question: str) -> list[str]:
+    """The content words a claim adds to the question ("protons" in "C-14 has 2 more protons" to "How are carbon-12
+    and carbon-14 different?"): the terms of its own that a fact can rule on."""
+    asked = forms_of(question)
+    return [word for word, stem in dict(content_tokens(claim)).items()
+            if not base_forms(word) & asked and stem not in COMMON | TUTOR_STEMS and len(word) > 3]
+
+
+def ruling_fact_move(claim: str, question: str, pool: list[str], answers: Callable[[str, str], bool]) -> Move | None:
+    """A fact that rules on the claim's own term and is about the question's subject: it names one of the claim's
+    own words and one of the question's key terms (where it has any), says what decides (`RULE`), and cannot state
+    the answer (`answers`, science_moves' test)."""
+    said = own_terms(answer_of(claim), question)
+    terms = [t for t in key_terms(question) if len(t) > 2]
+    for fact in pool:
+        forms = forms_of(fact)
+        if any(base_forms(w) & forms for w in said) and (not terms or any(base_forms(t) & forms for t in terms)) \
+                and RULE.search(fact) \
+                and not has_negation(fact) and not answers(fact, question):
+            word = next(w for w in said if base_forms(w) & forms)
+            return Move(f"Check \"{echo(answer_of(claim))}\" against this fact about {word}: \"{fact}\" What does it "
+                        f"tell you about your idea?", "fact", "unclear", [fact])
+    return None
+
+
+def contrast_move(claim: str | None, question: str, pool: list[str]) -> Move | None:
+    """One side of a fact that sets two things side by side, the side about the thing the question does not ask
+    about: "Granite cools slowly underground and has large crystals" for a question on basalt's tiny crystals. The
+    other side, about the asked thing, states the answer and is never shown."""
+    asked, terms = forms_of(question), [base_forms(t) for t in key_terms(question)]
+    for fact in pool:
+        sides = [s.strip(" .") for s in SIDE_BREAK.split(fact) if s.strip(" .")]
+        subjects = [SUBJECT.match(side) for side in sides]
+        if len(sides) != 2 or not all(subjects) or any(m.group(1).lower() in STOP for m in subjects):  # "It is"
+            continue
+        on = [any(forms & base_forms(m.group(1)) for forms in terms) for m in subjects]
+        other_side = sides[on.index(False)] if on.count(True) == 1 else ""
+        # the two sides say the same things of two subjects ("cools ... crystals"), and the other is not asked about
+        shared = {s for _, s in content_tokens(sides[0])} & {s for _, s in content_tokens(sides[1])}
+        thing = subjects[on.index(True)].group(1) if other_side else ""
+        beside = [forms for forms in terms if not forms & base_forms(thing)]  # the question's other terms
+        if not other_side or not shared or base_forms(subjects[on.index(False)].group(1)) & asked \
+                or not any(forms & forms_of(fact) for forms in beside):  # "mercury" the metal, not the planet
+            continue
+        other = other_side
+        told = f"Your idea: \"{echo(answer_of(claim))}\". " if claim else ""
+        return Move(f"{told}Compare with what the textbook says: \"{other[:1].upper()}{other[1:]}.\" What does that "
+                    f"tell you about {thing}?", "fact", "unclear" if claim else None, [other])
+    return None
+
+
+def reason_of(fact: str, question: str) -> str | None:
+    """The reason a fact gives for the question's outcome: the fact's outcome clause names the question's key terms
+    (all, or all but one of three or more), its reason clause is the rest; None when the fact gives no reason for it."""
+    terms = [base_forms(t) for t in key_terms(question)]
+    for m in (BECAUSE.match(fact.rstrip(". ")), SO.match(fact.rstrip(". "))):
+        if not m or not terms:
+            continue
+        outcome, reason = forms_of(m.group("q")), forms_of(m.group("r"))
+        named = sum(bool(t & outcome) for t in terms)
+        # the reason says something new: one of the question's terms at most ("Mercury has almost no atmosphere"),
+        # where "the foxes eat more rabbits" is another outcome about the same animals
+        if (named >= max(2, len(terms) - (len(terms) >= 3)) or named == len(terms)) and ";" not in m.group("r") \
+                and sum(bool(t & reason) for t in terms) <= 1:
+            return m.group("r")
+    return None
+
+
+def thing_of(reason: str, question: str, claim: str) -> str | None:
+    """The first thing the reason is about that neither the question nor the student names: "the energy at one
+    level of a food chain" from "Only about a tenth of the energy at one level of a food chain passes on ...". Its
+    words stop at a function word, or at a verb before a preposition ("a food chain passes on")."""
+    said = forms_of(f"{question} {claim}")
+    for m in THING.finditer(reason):
+        kept = []
+        for word in m.group(1).split():
+            if word.lower() in STOP or kept and word.endswith("s") and reason[m.end():].split()[:1] and \
+                    reason[m.end():].split()[0].lower() in {"on", "in", "out", "into", "up", "down", "through"}:
+                break
+            kept.append(word.strip(",.;"))
+        head = kept[-1].lower() if kept else ""
+        if not kept or head in QUANTITY or base_forms(head) & said:
+            continue
+        after = reason[m.start():].split()[len(kept) + 1:]  # "of a food chain": the thing's own part
+        tail = " ".join(after[:4]) if after[:1] and after[0].lower() in {"of", "at"} else ""
+        tail = re.split(r"\s+(?:passes|is|are|has|have|can|does|do|was|were)\b", tail)[0].strip(",.; ")
+        lead = m.group(0).split()[0].lower()
+        lead = "the" if lead in {"no", "almost"} else lead
+        return " ".join([lead, *kept, *([tail] if tail else [])])
+    return None
+
+
+def reason_move(claim: str | None, question: str, pool: list[str]) -> Move | None:
+    """A why-question whose fact gives the reason: the thing the reason is about, named, with the student asked how
+    it explains the outcome; the reason itself, the answer, is never shown. A student whose idea already names the
+    reason's words is left to the verdicts."""
+    if not WHY.match(question):
+        return None
+    for fact in pool:
+        reason = reason_of(fact, question)
+        thing = thing_of(reason, question, claim or "") if reason else None
+        own = {s for _, s in content_tokens(claim or "")} - {s for _, s in content_tokens(question)}
+        if not thing or own & {s for _, s in content_tokens(reason)} or has_negation(thing):
+            continue
+        told = f"Your idea: \"{echo(answer_of(claim))}\". " if claim else ""
+        return Move(f"{told}The textbook explains this with {thing}. What do you know about it, and how could it "
+                    f"answer {about(question)}?", "fact", "unclear" if claim else None, [])
+    return None
