@@ -42,9 +42,9 @@ CHANCE = re.compile(r"(\d+(?:\.\d+)?)\s*%|(\d+|one|two|three)\s*(?:/|\bin\b|\bou
 # "R, so Q", "Q because R", "R, which is why Q": a fact's reason and the outcome it explains
 BECAUSE = re.compile(r"^(?P<q>.+?),?\s+because\s+(?P<r>.+)$", re.I)
 SO = re.compile(r"^(?P<r>.+?),\s*(?:so|which is why|and so|and this is why)\s+(?P<q>.+)$", re.I)
-# "the energy at one level of a food chain": a thing a reason is about, led by its determiner (a word of `STOP`
-# ends it; a verb before a preposition, "passes on", is no part of it)
-THING = re.compile(r"\b(?:the|an?|its|their|no|almost no)\s+([a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2})", re.I)
+# "the energy at one level of a food chain": a thing a reason is about, led by its determiner
+DETERMINERS = {"the", "a", "an", "its", "their", "no"}
+PARTICLES = {"on", "in", "out", "into", "up", "down", "through", "away"}  # "passes on": a verb, not a thing's word
 QUANTITY = {"tenth", "half", "quarter", "third", "part", "parts", "number", "numbers", "amount", "lot", "bit", "same",
             "way", "kind", "type", "result", "reason"}
 # Clauses of a fact that sets two things side by side: "...; basalt ...", "..., while ...", ", but ..."
@@ -82,10 +82,11 @@ def parents(question: str) -> tuple[str, str] | None:
     if not GENETICS.search(question):
         return None
     found = [m.group(0) for m in GENOTYPE.finditer(question) if m.group(0) != m.group(0).lower() or
-             re.search(rf"\b{m.group(0)}\b\s*(?:\)|parent|plant|and|x|×)", question)]
+             re.search(rf"\b{m.group(0)}\b\s*(?:\)|parent|plant|father|mother|male|female|and\b|x\b|×)", question)]
     if len(found) >= 2:
         return found[0], found[1]
-    both = found and re.search(rf"\b(?:two|both|each)\b[^.?]*\b{found[0]}\b|\b{found[0]}\b[^.?]*\bboth\b", question)
+    both = found and re.search(rf"\b(?:two|both|each)\b[^.?]*\b{found[0]}\b|\b{found[0]}\b[^.?]*\bboth\b", question,
+                               re.I)
     return (found[0], found[0]) if both else None
 
 
@@ -201,35 +202,40 @@ def reason_of(fact: str, question: str) -> str | None:
             continue
         outcome, reason = forms_of(m.group("q")), forms_of(m.group("r"))
         named = sum(bool(t & outcome) for t in terms)
-        # the reason says something new: one of the question's terms at most ("Mercury has almost no atmosphere"),
-        # where "the foxes eat more rabbits" is another outcome about the same animals
+        # the reason says something new, in one clause: "When there are many rabbits, ...; then the foxes eat more
+        # rabbits" is a chain of outcomes about the same animals
+        new = [w for w, _ in content_tokens(m.group("r")) if not base_forms(w) & forms_of(question)]
         if (named >= max(2, len(terms) - (len(terms) >= 3)) or named == len(terms)) and ";" not in m.group("r") \
-                and sum(bool(t & reason) for t in terms) <= 1:
+                and len(new) >= 2:
             return m.group("r")
     return None
 
 
 def thing_of(reason: str, question: str, claim: str) -> str | None:
     """The first thing the reason is about that neither the question nor the student names: "the energy at one
-    level of a food chain" from "Only about a tenth of the energy at one level of a food chain passes on ...". Its
-    words stop at a function word, or at a verb before a preposition ("a food chain passes on")."""
-    said = forms_of(f"{question} {claim}")
-    for m in THING.finditer(reason):
-        kept = []
-        for word in m.group(1).split():
-            if word.lower() in STOP or kept and word.endswith("s") and reason[m.end():].split()[:1] and \
-                    reason[m.end():].split()[0].lower() in {"on", "in", "out", "into", "up", "down", "through"}:
+    level of a food chain" from "Only about a tenth of the energy at one level of a food chain passes on ...". It is
+    led by a determiner; its words stop at a function word, or at a verb before a particle ("a food chain passes
+    on"); an "of" or "at" phrase after it is its own part, up to the next verb."""
+    said, words = forms_of(f"{question} {claim}"), reason.split()
+    for i, lead in enumerate(w.lower() for w in words):
+        if lead not in DETERMINERS:
+            continue
+        kept, j = [], i + 1
+        while j < len(words) and len(kept) < 3:
+            word, after = words[j].strip(",.;:"), words[j + 1].lower() if j + 1 < len(words) else ""
+            if word.lower() in STOP or kept and word.endswith("s") and after in PARTICLES:
                 break
-            kept.append(word.strip(",.;"))
+            kept.append(word)
+            j += 1
+            if words[j - 1][-1] in ",.;:":
+                break
         head = kept[-1].lower() if kept else ""
         if not kept or head in QUANTITY or base_forms(head) & said:
             continue
-        after = reason[m.start():].split()[len(kept) + 1:]  # "of a food chain": the thing's own part
-        tail = " ".join(after[:4]) if after[:1] and after[0].lower() in {"of", "at"} else ""
-        tail = re.split(r"\s+(?:passes|is|are|has|have|can|does|do|was|were)\b", tail)[0].strip(",.; ")
-        lead = m.group(0).split()[0].lower()
-        lead = "the" if lead in {"no", "almost"} else lead
-        return " ".join([lead, *kept, *([tail] if tail else [])])
+        tail = " ".join(words[j:j + 7]) if j < len(words) and words[j].lower() in {"of", "at", "in"} else ""
+        tail = re.split(r"[,;]|\s+(?:passes|is|are|has|have|can|does|do|was|were|makes?|keeps?|goes)\b", tail)[0]
+        tail = re.sub(r"(?:\s+(?:of|at|in|on|a|an|the|to))+$", "", tail.strip(" ."), flags=re.I)
+        return " ".join(["the" if lead == "no" else lead, *kept, *([tail] if tail else [])])
     return None
 
 
