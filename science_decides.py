@@ -34,6 +34,7 @@ REASON = re.compile(r"\s*,?\s*\b(?:because|since|due to)\b\s*", re.I)
 # "Tt", "bb", "TT": one organism's pair of alleles for one gene (a capital and its small letter, or two alike)
 GENOTYPE = re.compile(r"\b([A-Za-z])(?i:\1)\b")
 GENETICS = re.compile(r"\b(?:cross\w*|offspring|dominant|recessive|alleles?|parents?|child(?:ren)?|punnett)\b", re.I)
+PARENT_WORDS = re.compile(r"\b(?:parents?|cross\w*|both|mother|father)\b", re.I)
 # The chance a student gives: "25%", "1/4", "1 in 4", "one in four", "0.25", "half", "a quarter", "3:1"
 WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "half": Fraction(1, 2), "quarter": Fraction(1, 4),
                 "none": 0, "all": 1}
@@ -90,10 +91,15 @@ def parents(question: str) -> tuple[str, str] | None:
     return (found[0], found[0]) if both else None
 
 
+def box_genotypes(pair: tuple[str, str]) -> list[str]:
+    """The four boxes of the Punnett square, each genotype with its capital first ("Tt", never "tT")."""
+    return ["".join(sorted(a + b)) for a, b in product(*pair)]
+
+
 def offspring_shares(pair: tuple[str, str]) -> set[Fraction]:
     """Every share of the four Punnett boxes a question about these parents could ask for: each genotype's, and
     each phenotype's (a capital letter shows the dominant trait)."""
-    boxes = ["".join(sorted(a + b)) for a, b in product(*pair)]
+    boxes = box_genotypes(pair)
     shares = {Fraction(boxes.count(g), 4) for g in boxes}
     dominant = sum(any(c.isupper() for c in box) for box in boxes)
     return shares | {Fraction(dominant, 4), Fraction(4 - dominant, 4)}
@@ -125,9 +131,10 @@ def square_step(pair: tuple[str, str]) -> str:
 
 
 def cross_move(question: str, claim: str | None) -> Move | None:
-    """A cross of named genotypes: the square for these parents. A chance that no box count of theirs gives is
-    wrong whatever trait is asked ("25%" for Bb and bb, whose boxes come in halves); one the square can give is
-    asked to be checked in it, since which trait is asked is the question's words, not code's."""
+    """A cross of named genotypes: the square for these parents. A chance for a genotype the student or the question
+    names ("1/4 (tt)") is judged by that genotype's boxes; one that every possible ask gives alike (Bb and bb: every
+    kind comes out 2 in 4) is judged by it; one no box count gives is wrong whatever is asked; any other is asked to
+    be checked in the square, since which trait is asked is the question's words, not code's."""
     pair = parents(question)
     if not pair:
         return None
@@ -136,10 +143,31 @@ def cross_move(question: str, claim: str | None) -> Move | None:
     said = chance_said(answer_of(claim))
     if said is None:
         return None
-    if said not in offspring_shares(pair):
-        return Move(f"Not quite: no count of the Punnett square's four boxes for {pair[0]} and {pair[1]} parents gives "
-                    f"that. {square_step(pair)}", "fact", "contradicted", [])
+    boxes = box_genotypes(pair)
+    asked = asked_genotype(claim, question)
+    shares = {Fraction(boxes.count(asked), 4)} if asked else offspring_shares(pair)
+    counts = ", ".join(f"{boxes.count(g)} {'is' if boxes.count(g) == 1 else 'are'} {g}" for g in dict.fromkeys(boxes))
+    if shares == {said}:
+        return Move(f"Yes: {echo(answer_of(claim))}. Of the four boxes in the Punnett square for {pair[0]} and {pair[1]} "
+                    f"parents, {counts}. Would you like to try a cross of two other parents?", "fact", "supported", [])
+    if said not in shares:
+        counted = f"count the {asked} boxes" if asked else "no count of its four boxes gives that"
+        return Move(f"Not quite: in the Punnett square for {pair[0]} and {pair[1]} parents, {counted}. "
+                    f"{square_step(pair)}", "fact", "contradicted", [])
     return Move(f"Check it in the square. {square_step(pair)}", "fact", "unclear", [])
+
+
+def asked_genotype(claim: str, question: str) -> str | None:
+    """The genotype whose share is asked or given: one the student names with the chance ("1/4 (tt)"), else one
+    the question names after its ask ("what is the chance a pup is gg?"), letters in square order ("tT" is "Tt")."""
+    ask = re.search(r"\b(?:chance|fraction|probability|percent(?:age)?|share|proportion|ratio|how many)\b", question,
+                    re.I)
+    said = answer_of(claim)
+    # "Tt x Tt gives 3/4 tall", "both parents are Tt": the parents named, not the kind the chance counts
+    named = [m for m in GENOTYPE.finditer(said) if not PARENT_WORDS.search(said)
+             and not re.search(r"[x×*]\s*$", said[:m.start()]) and not re.match(r"\s*(?:[x×*]|and\b)", said[m.end():])]
+    found = named[0] if named else (GENOTYPE.search(question, ask.end()) if ask else None)
+    return "".join(sorted(found.group(0))) if found else None
 
 
 def own_terms(claim: str, question: str) -> list[str]:
@@ -187,6 +215,8 @@ def contrast_move(claim: str | None, question: str, pool: list[str]) -> Move | N
                 or not any(forms & forms_of(fact) for forms in beside):  # "mercury" the metal, not the planet
             continue
         other = other_side
+        if claim and (agreed := agrees(claim, question, sides[on.index(True)], other)):
+            return agreed
         told = f"Your idea: \"{echo(answer_of(claim))}\". " if claim else ""
         return Move(f"{told}Compare with what the textbook says: \"{other[:1].upper()}{other[1:]}.\" What does that "
                     f"tell you about {thing}?", "fact", "unclear" if claim else None, [other])
@@ -249,9 +279,40 @@ def reason_move(claim: str | None, question: str, pool: list[str]) -> Move | Non
         reason = reason_of(fact, question)
         thing = thing_of(reason, question, claim or "") if reason else None
         own = {s for _, s in content_tokens(claim or "")} - {s for _, s in content_tokens(question)}
+        if reason and claim and (given := gives_the_reason(claim, question, reason)):
+            return Move(f"Yes: {echo(answer_of(claim))}. That is the textbook's reason: \"{fact}\" Would you like a "
+                        f"similar question to try?", "fact", "supported", [fact]) if given == "yes" else None
         if not thing or own & {s for _, s in content_tokens(reason)} or has_negation(thing):
             continue
         told = f"Your idea: \"{echo(answer_of(claim))}\". " if claim else ""
         return Move(f"{told}The textbook explains this with {thing}. What do you know about it, and how could it "
                     f"answer {about(question)}?", "fact", "unclear" if claim else None, [])
     return None
+
+
+def agrees(claim: str, question: str, asked_side: str, other_side: str) -> Move | None:
+    """A claim that says what the fact's side about the asked thing says ("quickly, at the surface" to basalt's
+    "basalt cools quickly at the surface ..."): two thirds of its own words are that side's, none is only the other
+    side's ("slowly"), and it denies nothing. Confirmed with the side it matches, the answer now said."""
+    said = answer_of(claim)
+    own = [w for w in own_terms(said, question)]
+    on, off = forms_of(asked_side), forms_of(other_side)
+    covered = sum(bool(base_forms(w) & on) for w in own)
+    against = any(base_forms(w) & off and not base_forms(w) & on for w in own)
+    if not own or 3 * covered < 2 * len(own) or against or has_negation(said):
+        return None
+    return Move(f"Yes: {echo(said)}. The textbook says: \"{asked_side[:1].upper()}{asked_side[1:]}.\" Would you like a "
+                f"similar question to try?", "fact", "supported", [asked_side])
+
+
+def gives_the_reason(claim: str, question: str, reason: str) -> str | None:
+    """Does the claim give the fact's reason? "yes": it says half or more of the reason's own words (two at least),
+    denies what the reason denies and nothing else ("it has almost no atmosphere to keep the heat in" for "Mercury
+    has almost no atmosphere to trap heat"); "partly": it shares some of them otherwise (left to the verdicts);
+    None: it shares none."""
+    said = answer_of(claim)
+    new = list(dict.fromkeys(w for w, _ in content_tokens(reason) if not base_forms(w) & forms_of(question)))
+    shared = sum(bool(base_forms(w) & forms_of(said)) for w in new)
+    if not shared:
+        return None
+    return "yes" if shared >= max(2, (len(new) + 1) // 2) and has_negation(said) == has_negation(reason) else "partly"

@@ -62,7 +62,15 @@ def test_a_cross_gets_the_square_for_its_own_parents():
     # Rr x rr gives halves: three quarters is no count of its boxes, whatever colour is asked
     wrong = cross_move(question, "3/4 of them")
     assert wrong.verdict == "contradicted" and wrong.text.startswith("Not quite")
-    assert cross_move(question, "half").verdict == "unclear"  # the square can give it: checked, not confirmed
+    # every kind of offspring comes out 2 in 4 for these parents: a half is right whatever is asked
+    right = cross_move(question, "half")
+    assert right.verdict == "supported" and "2 are Rr, 2 are rr" in right.text
+    assert cross_move(question, "1/2 rr").verdict == "supported"
+    same_kind = "Two Tt plants are crossed. What fraction of the offspring are tall?"
+    assert cross_move(same_kind, "3/4").verdict == "unclear"  # the square gives it, for the dominant kind only
+    assert cross_move(same_kind, "1/4 (tt)").verdict == "supported"  # the kind named: its boxes decide
+    assert cross_move(same_kind, "1/2 are tt").verdict == "contradicted"
+    assert cross_move(same_kind, "Tt x Tt gives 3/4 tall").verdict == "unclear"  # the parents, not the kind
     same = "Two Ff flies are crossed. What fraction of the offspring show the recessive trait?"
     assert cross_move(same, "1 in 4").verdict == "unclear" and cross_move(same, "1/3").verdict == "contradicted"
     assert "Each Ff parent passes on one allele, F or f" in cross_move(same, None).text
@@ -95,6 +103,20 @@ def test_a_why_facts_reason_is_named_by_what_it_is_about_never_stated():
     assert reason_move("because energy is lost at each level", "Why are there fewer animals at the top of a food "
                        "chain?", [ENERGY]) is None
     assert reason_move(None, "Which animals are at the top of a food chain?", [ENERGY]) is None
+    # the reason in the student's words, with its own denial, is the answer: confirmed with the fact
+    mercury = "Mercury has almost no atmosphere to trap heat, so the heat of its long day escapes into space at night."
+    asked = "Why does the heat of Mercury's long day escape at night?"
+    said = reason_move("because it has almost no atmosphere to hold the heat", asked, [mercury])
+    assert said.verdict == "supported" and said.text.startswith("Yes:")
+    assert reason_move("it has a thick atmosphere", asked, [mercury]) is None  # left to the verdicts
+
+
+def test_a_claim_that_says_the_asked_side_is_confirmed_and_one_that_says_the_other_side_is_not():
+    question = "Basalt has very small crystals. Did it cool fast or slow?"
+    right = contrast_move("it cooled quickly near the surface", question, [GRANITE])
+    assert right.verdict == "supported" and "Basalt cools quickly at the surface" in right.text
+    assert contrast_move("slowly, deep down underground", question, [GRANITE]).verdict == "unclear"
+    assert contrast_move("it did not cool quickly", question, [GRANITE]).verdict == "unclear"
 
 
 def test_replies_to_fresh_messages(kb):
