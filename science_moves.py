@@ -544,10 +544,16 @@ def undecided(claim: str, head: str, question: str, facts: list[str], fitting: l
     """A claim that neither a card nor a fact's verdict decides (`label`: absent or unclear): a named answer a fact
     describes otherwise (science_fallback.misfit_move), a naming question's own check (`named_check`, where a fact
     says what the named thing does or the kind has its own question), a part a fact bears out, a fact that bears on
-    the idea and cannot state the answer, else science_fallback's honest words."""
+    the idea and cannot state the answer, else what decides it (science_decides: the rule on its own term, the other
+    side of a two-sided fact, what a why-fact's reason is about), else science_fallback's honest words."""
     named = named_question(question)
     if found := misfit_move(head, question, facts, kb):  # a named answer a fact describes otherwise
         return found
+    pool = list(dict.fromkeys([*facts, *(hit["text"] for query in (question, f"{question} {claim}")
+                                         for hit in kb.search(query, k=6))])) if kb else facts
+    decided = contrast_move(claim, question, pool) or reason_move(claim, question_of(question) or question, pool)
+    if decided and decided.verdict == "supported":  # the asked side of a two-sided fact, a why-fact's reason
+        return decided
     does = what_it_does(named_answer(head), fitting or facts) if named else None
     bare = re.sub(r"^(?:an?|the)\s+", "", named_answer(head).lower()) if named else ""
     if named and len(bare.split()) <= 5 and (does or named.kind not in ("thing", "name") or bare in (
@@ -563,11 +569,8 @@ def undecided(claim: str, head: str, question: str, facts: list[str], fitting: l
         ask = "" if gives_reason(claim) else f"What makes you say \"{echo(claim)}\"? "  # a reason given: not again
         return Move(f"{ask}Test your idea against this fact: \"{shown[0]}\" Does it support what you said, or point "
                     f"somewhere else?", "fact", label, shown)
-    pool = list(dict.fromkeys([*facts, *(hit["text"] for query in (question, f"{question} {claim}")
-                                         for hit in kb.search(query, k=6))])) if kb else facts
-    return ruling_fact_move(claim, question, pool, answers) or contrast_move(claim, question, pool) or \
-        reason_move(claim, question_of(question) or question, pool) or undecided_move(claim, question, facts, kb,
-                                                                                     label)
+    return ruling_fact_move(claim, question, pool, answers) or decided or undecided_move(claim, question, facts, kb,
+                                                                                         label)
 
 
 def quotes_a_fact(claim: str, question: str, kb: KnowledgeBase, embedder: Embedder | None = None) -> bool:
