@@ -45,6 +45,10 @@ BECAUSE = re.compile(r"^(?P<q>.+?),?\s+because\s+(?P<r>.+)$", re.I)
 SO = re.compile(r"^(?P<r>.+?),\s*(?:so|which is why|and so|and this is why)\s+(?P<q>.+)$", re.I)
 # "the energy at one level of a food chain": a thing a reason is about, led by its determiner
 DETERMINERS = {"the", "a", "an", "its", "their", "no"}
+GENERIC = {"object", "objects", "thing", "things", "substance", "material", "something", "one", "ones"}
+# the property a reason gives its thing, which is the answer: "a full outer shell", "almost no atmosphere"
+PROPERTIES = {"full", "empty", "thick", "thin", "high", "low", "large", "small", "big", "hot", "cold", "warm", "fast",
+              "slow", "strong", "weak", "dark", "heavy", "less", "fewer", "greater", "higher", "lower"}
 PARTICLES = {"on", "in", "out", "into", "up", "down", "through", "away"}  # "passes on": a verb, not a thing's word
 QUANTITY = {"tenth", "half", "quarter", "third", "part", "parts", "number", "numbers", "amount", "lot", "bit", "same",
             "way", "kind", "type", "result", "reason"}
@@ -242,31 +246,36 @@ def reason_of(fact: str, question: str) -> str | None:
 
 
 def thing_of(reason: str, question: str, claim: str) -> str | None:
-    """The first thing the reason is about that neither the question nor the student names: "the energy at one
-    level of a food chain" from "Only about a tenth of the energy at one level of a food chain passes on ...". It is
-    led by a determiner; its words stop at a function word, or at a verb before a particle ("a food chain passes
-    on"); an "of" or "at" phrase after it is its own part, up to the next verb."""
-    said, words = forms_of(f"{question} {claim}"), reason.split()
+    """The thing the reason is about that neither the question nor the student names, without the property the
+    reason gives it (that property is the answer): "the energy at one level of a food chain" from "Only about a
+    tenth of the energy at one level ...", "the outer shell of electrons" from "their atoms have a full outer shell
+    of electrons". It is led by a determiner; its words stop at a function word or a verb ("absorbs most", "passes
+    on"); an "of", "at" or "in" phrase after it is its own part. A thing of two words or more is preferred."""
+    said, words, found = forms_of(f"{question} {claim}"), reason.split(), []
     for i, lead in enumerate(w.lower() for w in words):
         if lead not in DETERMINERS:
             continue
-        kept, j = [], i + 1
+        kept, j, dropped = [], i + 1, False
         while j < len(words) and len(kept) < 3:
             word, after = words[j].strip(",.;:"), words[j + 1].lower() if j + 1 < len(words) else ""
-            if word.lower() in STOP or kept and word.endswith("s") and after in PARTICLES:
+            if word.lower() in STOP or kept and word.endswith("s") and (after in PARTICLES or after in STOP):
                 break
-            kept.append(word)
+            if word.lower() not in PROPERTIES or kept:
+                kept.append(word)
+            else:
+                dropped = True
             j += 1
             if words[j - 1][-1] in ",.;:":
                 break
         head = kept[-1].lower() if kept else ""
-        if not kept or head in QUANTITY or base_forms(head) & said:
+        if not kept or head in QUANTITY | GENERIC or base_forms(head) & said:
             continue
         tail = " ".join(words[j:j + 7]) if j < len(words) and words[j].lower() in {"of", "at", "in"} else ""
-        tail = re.split(r"[,;]|\s+(?:passes|is|are|has|have|can|does|do|was|were|makes?|keeps?|goes)\b", tail)[0]
+        tail = re.split(r"[,;]|\s+(?:and|or|which|that|so|to|passes|is|are|has|have|can|does|do|was|were|makes?|keeps?|"
+                        r"goes)\b", tail)[0]
         tail = re.sub(r"(?:\s+(?:of|at|in|on|a|an|the|to))+$", "", tail.strip(" ."), flags=re.I)
-        return " ".join(["the" if lead == "no" else lead, *kept, *([tail] if tail else [])])
-    return None
+        found.append(" ".join(["the" if dropped or lead in {"no", "its", "their"} else lead, *kept, *([tail] if tail else [])]))
+    return next((t for t in found if len(t.split()) > 2), found[0] if found else None)
 
 
 def reason_move(claim: str | None, question: str, pool: list[str]) -> Move | None:
