@@ -4,7 +4,8 @@ stating the answer.
 What it supports
 - `reasoned_verdict`: a topic card's verdict on a claim that gives a reason ("salt dissolves faster in hot water
   because hot water is thinner"): the card's answer words in the part that restates the question confirm nothing;
-  the reason itself must say the card's idea.
+  the reason itself must say the card's idea, and the card must make every comparison the claim makes
+  (`compares_alike`).
 - `cross_move`: a genetic cross of named genotypes ("Bb and bb"): the Punnett square for these parents is the tool;
   a chance the square cannot give for them is flagged (exact code knows every box), any other is asked to be checked
   box by box.
@@ -56,18 +57,35 @@ QUANTITY = {"tenth", "half", "quarter", "third", "part", "parts", "number", "num
 # A fact that says what decides a thing: "The number of protons decides which element an atom is"
 RULE = re.compile(r"\b(?:decides?|determines?|depends? on)\b", re.I)
 SIDE_BREAK = re.compile(r";\s*|,\s*(?:while|whereas|but)\s+", re.I)
-SUBJECT = re.compile(r"\W*(?:(?:the|an?|most|some|all|many)\s+)?([A-Za-z][\w-]+)\s+(?:is|are|has|have|can|cools?|forms?|[a-z]+s)\b", re.I)
+SUBJECT = re.compile(r"\W*(?:(?:the|an?|most|some|all|many)\s+)?([A-Za-z][\w-]+)\s+"
+                     r"(?:is|are|has|have|can|cools?|forms?|[a-z]+s)\b", re.I)
 
 
-def reasoned_verdict(card: TopicCard, claim: str) -> str | None:
+# Comparison words are function words to the overlap checks ("more", "same" carry no content), yet they are the claim.
+COMPARES = re.compile(r"\b(?:same|more|less|fewer|equal|greater|smaller|bigger|larger|heavier|lighter|faster|slower|"
+                      r"higher|lower|longer|shorter)\b", re.I)
+
+
+def compares_alike(claim: str, fact: str) -> bool:
+    """Does the fact make every comparison the claim makes ("the same mass" for "the same mass")?"""
+    return {w.lower() for w in COMPARES.findall(claim)} <= {w.lower() for w in COMPARES.findall(fact)}
+
+
+def reasoned_verdict(card: TopicCard, claim: str, asked: str | None) -> str | None:
     """The card's verdict, where a claim's reason must carry a "right" on its own: "salt dissolves faster in hot
     water because hot water is thinner" names the dissolving card's word only where it says the question back, and
-    its reason is what the question asks for. A reason the card cannot judge leaves the claim to the facts."""
+    its reason is what a why-question (`asked`), or a message that asks none, asks for. A reason the card cannot
+    judge leaves the claim to the facts."""
     said = card_verdict(card, claim)
+    if said == "right" and not compares_alike(claim, f"{card.idea} {card.example_right}"):
+        return None  # "more rocks hit the Moon than the Earth": a comparison the card's idea never makes
     parts = REASON.split(claim, maxsplit=1)
-    if said != "right" or len(parts) < 2 or not parts[1].strip():
-        return said
-    return said if card_verdict(card, parts[1]) == "right" else None
+    if said != "right" or len(parts) < 2 or not parts[1].strip() or asked and not WHY.match(asked):
+        return said  # "it evaporates because of the Sun's heat" to "Where does a puddle go?": the answer comes first
+    # "the water evaporates because of the Sun's heat" to "Why does a puddle disappear?": its first part is the
+    # answer, in words the question does not say
+    beyond = " ".join(w for w in parts[0].split() if not (asked and base_forms(w.strip(",.!?")) & forms_of(asked)))
+    return said if card_verdict(card, parts[1]) == "right" or asked and card_verdict(card, beyond) == "right" else None
 
 
 def unbacked_reason(claim: str, question: str, facts: list[str]) -> bool:
@@ -152,8 +170,9 @@ def cross_move(question: str, claim: str | None) -> Move | None:
     shares = {Fraction(boxes.count(asked), 4)} if asked else offspring_shares(pair)
     counts = ", ".join(f"{boxes.count(g)} {'is' if boxes.count(g) == 1 else 'are'} {g}" for g in dict.fromkeys(boxes))
     if shares == {said}:
-        return Move(f"Yes: {echo(answer_of(claim))}. Of the four boxes in the Punnett square for {pair[0]} and {pair[1]} "
-                    f"parents, {counts}. Would you like to try a cross of two other parents?", "fact", "supported", [])
+        return Move(f"Yes: {echo(answer_of(claim))}. Of the four boxes in the Punnett square for {pair[0]} and "
+                    f"{pair[1]} parents, {counts}. Would you like to try a cross of two other parents?", "fact",
+                    "supported", [])
     if said not in shares:
         counted = f"count the {asked} boxes" if asked else "no count of its four boxes gives that"
         return Move(f"Not quite: in the Punnett square for {pair[0]} and {pair[1]} parents, {counted}. "
@@ -169,7 +188,8 @@ def asked_genotype(claim: str, question: str) -> str | None:
     said = answer_of(claim)
     # "Tt x Tt gives 3/4 tall", "both parents are Tt": the parents named, not the kind the chance counts
     named = [m for m in GENOTYPE.finditer(said) if not PARENT_WORDS.search(said)
-             and not re.search(r"[x×*]\s*$", said[:m.start()]) and not re.match(r"\s*(?:[x×*]|and\b)", said[m.end():])]
+             and not re.search(r"[x×*]\s*$", said[:m.start()])
+             and not re.match(r"\s*(?:[x×*]|and\b)", said[m.end():])]
     found = named[0] if named else (GENOTYPE.search(question, ask.end()) if ask else None)
     return "".join(sorted(found.group(0))) if found else None
 
@@ -274,7 +294,8 @@ def thing_of(reason: str, question: str, claim: str) -> str | None:
         tail = re.split(r"[,;]|\s+(?:and|or|which|that|so|to|passes|is|are|has|have|can|does|do|was|were|makes?|keeps?|"
                         r"goes)\b", tail)[0]
         tail = re.sub(r"(?:\s+(?:of|at|in|on|a|an|the|to))+$", "", tail.strip(" ."), flags=re.I)
-        found.append(" ".join(["the" if dropped or lead in {"no", "its", "their"} else lead, *kept, *([tail] if tail else [])]))
+        lead = "the" if dropped or lead in {"no", "its", "their"} else lead
+        found.append(" ".join([lead, *kept, *([tail] if tail else [])]))
     return next((t for t in found if len(t.split()) > 2), found[0] if found else None)
 
 

@@ -35,8 +35,8 @@ from science_names import (EXCLUSIVE_KINDS, KINDS, SHARED_KINDS, asked_among, as
 from science_fallback import (CAUSE_LEAD, SCAFFOLD, STATEMENT, definition_term, honest_start, list_start,
                               misfit_move, part_move, side_move, two_part_start, undecided_move)
 from science_numbers import number_move
-from science_decides import (contrast_move, cross_move, reason_move, reasoned_verdict, ruling_fact_move,
-                             unbacked_reason)
+from science_decides import (compares_alike, contrast_move, cross_move, reason_move, reasoned_verdict,
+                             ruling_fact_move, unbacked_reason)
 from scorers import numbers_in, same_number
 
 if TYPE_CHECKING:
@@ -65,8 +65,8 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     # not one shared word, or the card's own question in other words
     misconception = on_scenario(misconception, card, asked, claim or "")
     misconception = None if misconception and quotes_a_fact(claim, asked, kb, embedder) else misconception
-    said = (reasoned_verdict(card, claim) or completes_card(card, claim, asked)) if card and claim \
-        and misconception is None and not beyond_card(card, asked) else None
+    said = (reasoned_verdict(card, claim, question_of(question)) or completes_card(card, claim, asked)) \
+        if card and claim and misconception is None and not beyond_card(card, asked) else None
     if said is None and card and claim and VALUE_ASK.search(card.example_question) and not card.partial \
             and stated_value(claim, asked) and not OTHER_SCALE.search(claim):
         said = "wrong"  # a card written for one value accepts it in every form it knows: another value is wrong
@@ -416,16 +416,6 @@ def proper_names(text: str) -> str:
     capitalised as the facts write them: a student's "the sun" quoted back, or an answer lowered to sit mid-sentence
     ("What do you know about earth ..."), must not teach the name wrongly."""
     return PROPER_NAMES.sub(lambda m: m.group(0).capitalize(), text)
-
-
-# Comparison words are function words to the overlap checks ("more", "same" carry no content), yet they are the claim.
-COMPARES = re.compile(r"\b(?:same|more|less|fewer|equal|greater|smaller|bigger|larger|heavier|lighter|faster|slower|"
-                      r"higher|lower|longer|shorter)\b", re.I)
-
-
-def compares_alike(claim: str, fact: str) -> bool:
-    """Does the fact make every comparison the claim makes ("the same mass" for "the same mass")?"""
-    return {w.lower() for w in COMPARES.findall(claim)} <= {w.lower() for w in COMPARES.findall(fact)}
 
 
 def restates(claim: str, fact: str, question: str = "", embedder: Embedder | None = None) -> bool:

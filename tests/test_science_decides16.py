@@ -11,7 +11,8 @@ from science_catalog import CARDS
 from science_decides import (chance_said, contrast_move, cross_move, parents, reason_move, reasoned_verdict,
                              ruling_fact_move, unbacked_reason)
 
-GRANITE = "Granite cools slowly underground and has large crystals; basalt cools quickly at the surface and has tiny ones."
+GRANITE = ("Granite cools slowly underground and has large crystals; basalt cools quickly at the surface and has tiny "
+           "ones.")
 ENERGY = ("Only about a tenth of the energy at one level of a food chain passes on to the next level, so there are "
           "usually fewer animals at the top of a food chain than at the bottom.")
 
@@ -29,9 +30,20 @@ def reply(kb, name: str, message: str) -> dict:
 
 def test_a_reason_must_carry_the_cards_idea_itself():
     card = next(c for c in CARDS if c.topic == "dissolving")
-    assert reasoned_verdict(card, "sugar dissolves quicker in warm tea because warm tea is runnier") is None
-    assert reasoned_verdict(card, "it dissolves because it breaks into tiny particles") == "right"
-    assert reasoned_verdict(card, "the sugar dissolves into the tea") == "right"  # no reason: the card judges it
+    assert reasoned_verdict(card, "sugar dissolves quicker in warm tea because warm tea is runnier", None) is None
+    assert reasoned_verdict(card, "it dissolves because it breaks into tiny particles", None) == "right"
+    assert reasoned_verdict(card, "the sugar dissolves into the tea", None) == "right"  # no reason: the card judges it
+    craters = next(c for c in CARDS if c.topic == "lunar craters")
+    assert reasoned_verdict(craters, "space rocks smashed into it", "What made the holes on the Moon?") == "right"
+    # the card says what makes craters; it never says the Moon is hit more often than the Earth
+    assert reasoned_verdict(craters, "because far more asteroids crash into the Moon than into Earth", None) is None
+    # to a question that is no why-question, the answer comes before its reason
+    assert reasoned_verdict(card, "it dissolves because the tea is warm", "What happens to sugar in tea?") == "right"
+    # to a why-question, a first part beyond the question's words is the answer; one that says the question back is not
+    assert reasoned_verdict(card, "it dissolves in the water because it is warm", "Why does sugar vanish in tea?") \
+        == "right"
+    assert reasoned_verdict(card, "it dissolves faster because the water is runny", "Why does sugar dissolve faster in "
+                            "hot water?") is None
 
 
 def test_a_reason_no_fact_backs_is_the_answer_to_a_why_question():
