@@ -4,8 +4,8 @@ stating the answer.
 What it supports
 - `reasoned_verdict`: a topic card's verdict on a claim that gives a reason ("salt dissolves faster in hot water
   because hot water is thinner"): the card's answer words in the part that restates the question confirm nothing;
-  the reason itself must say the card's idea, and the card must make every comparison the claim makes
-  (`compares_alike`).
+  the reason itself must say the card's idea, and a claim that compares two things ("more ... than ...") is
+  confirmed only by a card that makes its comparison (`compares_alike`).
 - `cross_move`: a genetic cross of named genotypes ("Bb and bb"): the Punnett square for these parents is the tool;
   a chance the square cannot give for them is flagged (exact code knows every box), any other is asked to be checked
   box by box.
@@ -77,8 +77,9 @@ def reasoned_verdict(card: TopicCard, claim: str, asked: str | None) -> str | No
     its reason is what a why-question (`asked`), or a message that asks none, asks for. A reason the card cannot
     judge leaves the claim to the facts."""
     said = card_verdict(card, claim)
-    if said == "right" and not compares_alike(claim, f"{card.idea} {card.example_right}"):
-        return None  # "more rocks hit the Moon than the Earth": a comparison the card's idea never makes
+    if said == "right" and re.search(r"\bthan\b", claim, re.I) \
+            and not compares_alike(claim, f"{card.idea} {card.example_right}"):
+        return None  # "more rocks hit the Moon than the Earth": two things compared as the card's idea never does
     parts = REASON.split(claim, maxsplit=1)
     if said != "right" or len(parts) < 2 or not parts[1].strip() or asked and not WHY.match(asked):
         return said  # "it evaporates because of the Sun's heat" to "Where does a puddle go?": the answer comes first

@@ -37,6 +37,7 @@ def test_a_reason_must_carry_the_cards_idea_itself():
     assert reasoned_verdict(craters, "space rocks smashed into it", "What made the holes on the Moon?") == "right"
     # the card says what makes craters; it never says the Moon is hit more often than the Earth
     assert reasoned_verdict(craters, "because far more asteroids crash into the Moon than into Earth", None) is None
+    assert reasoned_verdict(craters, "lots more space rocks crashed into it", None) == "right"  # no two compared
     # to a question that is no why-question, the answer comes before its reason
     assert reasoned_verdict(card, "it dissolves because the tea is warm", "What happens to sugar in tea?") == "right"
     # to a why-question, a first part beyond the question's words is the answer; one that says the question back is not
