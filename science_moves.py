@@ -36,6 +36,8 @@ from science_fallback import (CAUSE_LEAD, SCAFFOLD, STATEMENT, definition_term, 
                               misfit_move, part_move, side_move, two_part_start, undecided_move)
 from science_numbers import number_move
 from science_support import backing_fact, next_stage, why_said
+from science_decides import (compares_alike, contrast_move, cross_move, reason_move, reasoned_verdict,
+                             ruling_fact_move, unbacked_reason)
 from scorers import numbers_in, same_number
 
 if TYPE_CHECKING:
@@ -56,14 +58,16 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     worked = number_move(question, claim) if claim else None  # the student's number on a one-formula question
     if worked and worked.verdict in ("confirm", "flag"):
         return Move(worked.text, "formula", "supported" if worked.verdict == "confirm" else "contradicted", [])
-    misconception = match_misconception(claim, question) if claim else None
     asked = question_of(question) or question
+    if crossed := cross_move(asked, claim):  # a cross of named genotypes: the Punnett square knows every box
+        return crossed
+    misconception = match_misconception(claim, question) if claim else None
     card = match_card(asked, key_terms(question)) or near_card(asked, embedder or default_embedder())  # its scenario,
     # not one shared word, or the card's own question in other words
     misconception = on_scenario(misconception, card, asked, claim or "")
     misconception = None if misconception and quotes_a_fact(claim, asked, kb, embedder) else misconception
-    said = (card_verdict(card, claim) or completes_card(card, claim, asked)) if card and claim \
-        and misconception is None and not beyond_card(card, asked) else None
+    said = (reasoned_verdict(card, claim, question_of(question)) or completes_card(card, claim, asked)) \
+        if card and claim and misconception is None and not beyond_card(card, asked) else None
     if said is None and card and claim and VALUE_ASK.search(card.example_question) and not card.partial \
             and stated_value(claim, asked) and not OTHER_SCALE.search(claim):
         said = "wrong"  # a card written for one value accepts it in every form it knows: another value is wrong
@@ -106,7 +110,9 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
         if (named := named_question(asked)) and not FUNCTION.search(asked) and not definition_term(question) \
                 and named.head not in SCAFFOLD and (helped := named_help(named)):
             return Move(helped, "fact", None, [])
-        if side := side_move(question, facts, kb):  # one side of a difference, as the textbook describes it
+        pool = list(dict.fromkeys([*facts, *searched]))  # one side of a difference, or of a fact that sets the
+        if side := side_move(question, facts, kb) or contrast_move(None, question, pool) or \
+                reason_move(None, asked, pool):  # asked thing beside another; what a why-answer's reason is about
             return side
         quoted = [f"\"{t}\"" for t in terms[:2]] or ["the key word in the question"]
         return Move(first_step(question, terms, about(question)) or honest_start(question, quoted, about(question)),
@@ -428,16 +434,6 @@ def proper_names(text: str) -> str:
     return PROPER_NAMES.sub(lambda m: m.group(0).capitalize(), text)
 
 
-# Comparison words are function words to the overlap checks ("more", "same" carry no content), yet they are the claim.
-COMPARES = re.compile(r"\b(?:same|more|less|fewer|equal|greater|smaller|bigger|larger|heavier|lighter|faster|slower|"
-                      r"higher|lower|longer|shorter)\b", re.I)
-
-
-def compares_alike(claim: str, fact: str) -> bool:
-    """Does the fact make every comparison the claim makes ("the same mass" for "the same mass")?"""
-    return {w.lower() for w in COMPARES.findall(claim)} <= {w.lower() for w in COMPARES.findall(fact)}
-
-
 def restates(claim: str, fact: str, question: str = "", embedder: Embedder | None = None) -> bool:
     """Does the claim say what the fact says, in the student's own words ("it pushes blood around the body" for "The
     heart ... sends blood around the body")? Stricter than `paraphrases`, which it also requires: read in the fact's
@@ -508,7 +504,7 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         answered = judge_claim(head, facts, question, neighbours=False) if reasons else verdict
         said = short_answer_fact(head, question, facts)
         answered = Verdict("supported", said) if answered.label != "supported" and said else answered
-        if answered.label == "supported" and not any(
+        if answered.label == "supported" and not unbacked_reason(claim, question, facts) and not any(
                 judge_claim(r, facts, question, neighbours=False).label == "contradicted" for r in reasons[-1:]):
             verdict, claim = answered, head
     named = named_question(question)
@@ -561,10 +557,16 @@ def undecided(claim: str, head: str, question: str, facts: list[str], fitting: l
     """A claim that neither a card nor a fact's verdict decides (`label`: absent or unclear): a named answer a fact
     describes otherwise (science_fallback.misfit_move), a naming question's own check (`named_check`, where a fact
     says what the named thing does or the kind has its own question), a part a fact bears out, a fact that bears on
-    the idea and cannot state the answer, else science_fallback's honest words."""
+    the idea and cannot state the answer, else what decides it (science_decides: the rule on its own term, the other
+    side of a two-sided fact, what a why-fact's reason is about), else science_fallback's honest words."""
     named = named_question(question)
     if found := misfit_move(head, question, facts, kb):  # a named answer a fact describes otherwise
         return found
+    pool = list(dict.fromkeys([*facts, *(hit["text"] for query in (question, f"{question} {claim}")
+                                         for hit in kb.search(query, k=6))])) if kb else facts
+    decided = contrast_move(claim, question, pool) or reason_move(claim, question_of(question) or question, pool)
+    if decided and decided.verdict == "supported":  # the asked side of a two-sided fact, a why-fact's reason
+        return decided
     does = what_it_does(named_answer(head), fitting or facts) if named else None
     bare = re.sub(r"^(?:an?|the)\s+", "", named_answer(head).lower()) if named else ""
     if named and len(bare.split()) <= 5 and (does or named.kind not in ("thing", "name") or bare in (
@@ -580,7 +582,8 @@ def undecided(claim: str, head: str, question: str, facts: list[str], fitting: l
         ask = "" if gives_reason(claim) else f"What makes you say \"{echo(claim)}\"? "  # a reason given: not again
         return Move(f"{ask}Test your idea against this fact: \"{shown[0]}\" Does it support what you said, or point "
                     f"somewhere else?", "fact", label, shown)
-    return undecided_move(claim, question, facts, kb, label)
+    return ruling_fact_move(claim, question, pool, answers) or decided or undecided_move(claim, question, facts, kb,
+                                                                                         label)
 
 
 def quotes_a_fact(claim: str, question: str, kb: KnowledgeBase, embedder: Embedder | None = None) -> bool:

@@ -1,0 +1,349 @@
+"""The observation or tool that decides a science question, where no card decides it: the move names it without
+stating the answer.
+
+What it supports
+- `reasoned_verdict`: a topic card's verdict on a claim that gives a reason ("salt dissolves faster in hot water
+  because hot water is thinner"): the card's answer words in the part that restates the question confirm nothing;
+  the reason itself must say the card's idea, and a claim that compares two things ("more ... than ...") is
+  confirmed only by a card that makes its comparison (`compares_alike`).
+- `cross_move`: a genetic cross of named genotypes ("Bb and bb"): the Punnett square for these parents is the tool;
+  a chance the square cannot give for them is flagged (exact code knows every box), any other is asked to be checked
+  box by box.
+- `ruling_fact_move`: a wrong attempt that names a term of its own ("C-14 has 2 more protons") meets the fact that
+  rules on that term ("The number of protons decides which element an atom is ..."), never one that may state the
+  answer.
+- `reason_move`: a why-question whose fact gives its outcome and the reason for it ("Only about a tenth of the
+  energy at one level of a food chain passes on ..., so there are usually fewer animals at the top"): the reason is
+  the answer, so only the thing it is about is named ("the energy at one level of a food chain"), never what it does.
+- `contrast_move`: a fact that sets two things side by side ("Granite cools slowly ... and has large crystals; basalt
+  cools quickly ... and has tiny ones") gives the clause about the other thing, the rule to compare with; the clause
+  about the asked thing, which is the answer, is never shown.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from fractions import Fraction
+from itertools import product
+
+from evidence import (COMMON, STOP, TUTOR_STEMS, Move, about, base_forms, content_tokens, forms_of, has_negation,
+                      judge_claim, key_terms, question_of)
+from science_catalog import TopicCard, answer_of, card_verdict, echo
+
+WHY = re.compile(r"\W*(?:why|how come|what\s+(?:causes|makes))\b", re.I)
+REASON = re.compile(r"\s*,?\s*\b(?:because|since|due to)\b\s*", re.I)
+# "Tt", "bb", "TT": one organism's pair of alleles for one gene (a capital and its small letter, or two alike)
+GENOTYPE = re.compile(r"\b([A-Za-z])(?i:\1)\b")
+GENETICS = re.compile(r"\b(?:cross\w*|offspring|dominant|recessive|alleles?|parents?|child(?:ren)?|punnett)\b", re.I)
+PARENT_WORDS = re.compile(r"\b(?:parents?|cross\w*|both|mother|father)\b", re.I)
+# The chance a student gives: "25%", "1/4", "1 in 4", "one in four", "0.25", "half", "a quarter", "3:1"
+WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "half": Fraction(1, 2), "quarter": Fraction(1, 4),
+                "none": 0, "all": 1}
+CHANCE = re.compile(r"(\d+(?:\.\d+)?)\s*%|(\d+|one|two|three)\s*(?:/|\bin\b|\bout of\b)\s*(\d+|two|four)|"
+                    r"\b(0?\.\d+)\b|\b(half|quarter|none|all)\b|(\d+)\s*:\s*(\d+)", re.I)
+# "R, so Q", "Q because R", "R, which is why Q": a fact's reason and the outcome it explains
+BECAUSE = re.compile(r"^(?P<q>.+?),?\s+because\s+(?P<r>.+)$", re.I)
+SO = re.compile(r"^(?P<r>.+?),\s*(?:so|which is why|and so|and this is why)\s+(?P<q>.+)$", re.I)
+# "the energy at one level of a food chain": a thing a reason is about, led by its determiner
+DETERMINERS = {"the", "a", "an", "its", "their", "no"}
+GENERIC = {"object", "objects", "thing", "things", "substance", "material", "something", "one", "ones"}
+# the property a reason gives its thing, which is the answer: "a full outer shell", "almost no atmosphere"
+PROPERTIES = {"full", "empty", "thick", "thin", "high", "low", "large", "small", "big", "hot", "cold", "warm", "fast",
+              "slow", "strong", "weak", "dark", "heavy", "less", "fewer", "greater", "higher", "lower"}
+PARTICLES = {"on", "in", "out", "into", "up", "down", "through", "away"}  # "passes on": a verb, not a thing's word
+QUANTITY = {"tenth", "half", "quarter", "third", "part", "parts", "number", "numbers", "amount", "lot", "bit", "same",
+            "way", "kind", "type", "result", "reason"}
+# Clauses of a fact that sets two things side by side: "...; basalt ...", "..., while ...", ", but ..."
+# A fact that says what decides a thing: "The number of protons decides which element an atom is"
+RULE = re.compile(r"\b(?:decides?|determines?|depends? on)\b", re.I)
+SIDE_BREAK = re.compile(r";\s*|,\s*(?:while|whereas|but)\s+", re.I)
+SUBJECT = re.compile(r"\W*(?:(?:the|an?|most|some|all|many)\s+)?([A-Za-z][\w-]+)\s+"
+                     r"(?:is|are|has|have|can|cools?|forms?|[a-z]+s)\b", re.I)
+
+
+# Comparison words are function words to the overlap checks ("more", "same" carry no content), yet they are the claim.
+COMPARES = re.compile(r"\b(?:same|more|less|fewer|equal|greater|smaller|bigger|larger|heavier|lighter|faster|slower|"
+                      r"higher|lower|longer|shorter)\b", re.I)
+
+
+def compares_alike(claim: str, fact: str) -> bool:
+    """Does the fact make every comparison the claim makes ("the same mass" for "the same mass")?"""
+    return {w.lower() for w in COMPARES.findall(claim)} <= {w.lower() for w in COMPARES.findall(fact)}
+
+
+def reasoned_verdict(card: TopicCard, claim: str, asked: str | None) -> str | None:
+    """The card's verdict, where a claim's reason must carry a "right" on its own: "salt dissolves faster in hot
+    water because hot water is thinner" names the dissolving card's word only where it says the question back, and
+    its reason is what a why-question (`asked`), or a message that asks none, asks for. A reason the card cannot
+    judge leaves the claim to the facts."""
+    said = card_verdict(card, claim)
+    if said == "right" and re.search(r"\bthan\b", claim, re.I) \
+            and not compares_alike(claim, f"{card.idea} {card.example_right}"):
+        return None  # "more rocks hit the Moon than the Earth": two things compared as the card's idea never does
+    parts = REASON.split(claim, maxsplit=1)
+    if said != "right" or len(parts) < 2 or not parts[1].strip() or asked and not WHY.match(asked):
+        return said  # "it evaporates because of the Sun's heat" to "Where does a puddle go?": the answer comes first
+    # "the water evaporates because of the Sun's heat" to "Why does a puddle disappear?": its first part is the
+    # answer, in words the question does not say
+    beyond = " ".join(w for w in parts[0].split() if not (asked and base_forms(w.strip(",.!?")) & forms_of(asked)))
+    return said if card_verdict(card, parts[1]) == "right" or asked and card_verdict(card, beyond) == "right" else None
+
+
+def unbacked_reason(claim: str, question: str, facts: list[str]) -> bool:
+    """Does the claim give a reason that is the answer asked for ("thin wire gets hotter because electricity moves
+    faster in it", to a why-question or to none asked), which no fact backs? Its outcome part, borne out by a fact,
+    then confirms nothing: the outcome is the question's own, the reason is what is judged."""
+    parts = REASON.split(claim, maxsplit=1)
+    asked = question_of(question)
+    if len(parts) < 2 or not parts[1].strip() or asked and not WHY.match(asked):
+        return False
+    return judge_claim(parts[1], facts, question, neighbours=False).label != "supported"
+
+
+def parents(question: str) -> tuple[str, str] | None:
+    """The two parents' genotypes a cross question names ("Tt" and "Tt" for "two Tt plants"; "Bb" and "bb"), or
+    None: a question with no genetics word, or with one genotype that is not said to be both parents'."""
+    if not GENETICS.search(question):
+        return None
+    found = [m.group(0) for m in GENOTYPE.finditer(question) if m.group(0) != m.group(0).lower() or
+             re.search(rf"\b{m.group(0)}\b\s*(?:\)|parent|plant|father|mother|male|female|and\b|x\b|×)", question)]
+    if len(found) >= 2:
+        return found[0], found[1]
+    both = found and re.search(rf"\b(?:two|both|each)\b[^.?]*\b{found[0]}\b|\b{found[0]}\b[^.?]*\bboth\b", question,
+                               re.I)
+    return (found[0], found[0]) if both else None
+
+
+def box_genotypes(pair: tuple[str, str]) -> list[str]:
+    """The four boxes of the Punnett square, each genotype with its capital first ("Tt", never "tT")."""
+    return ["".join(sorted(a + b)) for a, b in product(*pair)]
+
+
+def offspring_shares(pair: tuple[str, str]) -> set[Fraction]:
+    """Every share of the four Punnett boxes a question about these parents could ask for: each genotype's, and
+    each phenotype's (a capital letter shows the dominant trait)."""
+    boxes = box_genotypes(pair)
+    shares = {Fraction(boxes.count(g), 4) for g in boxes}
+    dominant = sum(any(c.isupper() for c in box) for box in boxes)
+    return shares | {Fraction(dominant, 4), Fraction(4 - dominant, 4)}
+
+
+def chance_said(claim: str) -> Fraction | None:
+    """The chance a claim gives, as a fraction (25% -> 1/4, "1 in 4" -> 1/4, "3:1" -> 1/4 of the smaller kind is
+    not read: a ratio names two shares), or None."""
+    m = CHANCE.search(claim)
+    if not m or m.group(6):
+        return None
+    if m.group(1):
+        return Fraction(m.group(1)) / 100
+    if m.group(2):
+        top, bottom = (WORD_NUMBERS.get(g.lower()) or int(g) for g in (m.group(2), m.group(3)))
+        return Fraction(top, bottom) if bottom else None
+    return Fraction(m.group(4)) if m.group(4) else Fraction(WORD_NUMBERS[m.group(5).lower()])
+
+
+def square_step(pair: tuple[str, str]) -> str:
+    """The Punnett square for these parents, what each passes on, with the counting left to the student."""
+    first, second = pair
+    given = (f"Each {first} parent passes on one allele, {first[0]} or {first[1]}" if first == second else
+             f"The {first} parent passes on {first[0]} or {first[1]}, and the {second} parent passes on {second[0]} "
+             f"or {second[1]}")
+    return (f"{given}. Draw a 2-by-2 Punnett square with one parent's alleles across the top and the other's down the "
+            f"side, and fill in each box: which boxes give what the question asks about, and what fraction of the "
+            f"four is that?")
+
+
+def cross_move(question: str, claim: str | None) -> Move | None:
+    """A cross of named genotypes: the square for these parents. A chance for a genotype the student or the question
+    names ("1/4 (tt)") is judged by that genotype's boxes; one that every possible ask gives alike (Bb and bb: every
+    kind comes out 2 in 4) is judged by it; one no box count gives is wrong whatever is asked; any other is asked to
+    be checked in the square, since which trait is asked is the question's words, not code's."""
+    pair = parents(question)
+    if not pair:
+        return None
+    if not claim:
+        return Move(square_step(pair), "fact", None, [])
+    said = chance_said(answer_of(claim))
+    if said is None:
+        return None
+    boxes = box_genotypes(pair)
+    asked = asked_genotype(claim, question)
+    shares = {Fraction(boxes.count(asked), 4)} if asked else offspring_shares(pair)
+    counts = ", ".join(f"{boxes.count(g)} {'is' if boxes.count(g) == 1 else 'are'} {g}" for g in dict.fromkeys(boxes))
+    if shares == {said}:
+        return Move(f"Yes: {echo(answer_of(claim))}. Of the four boxes in the Punnett square for {pair[0]} and "
+                    f"{pair[1]} parents, {counts}. Would you like to try a cross of two other parents?", "fact",
+                    "supported", [])
+    if said not in shares:
+        counted = f"count the {asked} boxes" if asked else "no count of its four boxes gives that"
+        return Move(f"Not quite: in the Punnett square for {pair[0]} and {pair[1]} parents, {counted}. "
+                    f"{square_step(pair)}", "fact", "contradicted", [])
+    return Move(f"Check it in the square. {square_step(pair)}", "fact", "unclear", [])
+
+
+def asked_genotype(claim: str, question: str) -> str | None:
+    """The genotype whose share is asked or given: one the student names with the chance ("1/4 (tt)"), else one
+    the question names after its ask ("what is the chance a pup is gg?"), letters in square order ("tT" is "Tt")."""
+    ask = re.search(r"\b(?:chance|fraction|probability|percent(?:age)?|share|proportion|ratio|how many)\b", question,
+                    re.I)
+    said = answer_of(claim)
+    # "Tt x Tt gives 3/4 tall", "both parents are Tt": the parents named, not the kind the chance counts
+    named = [m for m in GENOTYPE.finditer(said) if not PARENT_WORDS.search(said)
+             and not re.search(r"[x×*]\s*$", said[:m.start()])
+             and not re.match(r"\s*(?:[x×*]|and\b)", said[m.end():])]
+    found = named[0] if named else (GENOTYPE.search(question, ask.end()) if ask else None)
+    return "".join(sorted(found.group(0))) if found else None
+
+
+def own_terms(claim: str, question: str) -> list[str]:
+    """The content words a claim adds to the question ("protons" in "C-14 has 2 more protons" to "How are carbon-12
+    and carbon-14 different?"): the terms of its own that a fact can rule on."""
+    asked = forms_of(question)
+    return [word for word, stem in dict(content_tokens(claim)).items()
+            if not base_forms(word) & asked and stem not in COMMON | TUTOR_STEMS and len(word) > 3]
+
+
+def ruling_fact_move(claim: str, question: str, pool: list[str], answers: Callable[[str, str], bool]) -> Move | None:
+    """A fact that rules on the claim's own term and is about the question's subject: it names one of the claim's
+    own words and one of the question's key terms (where it has any), says what decides (`RULE`), and cannot state
+    the answer (`answers`, science_moves' test)."""
+    said = own_terms(answer_of(claim), question)
+    terms = [t for t in key_terms(question) if len(t) > 2]
+    for fact in pool:
+        forms = forms_of(fact)
+        if any(base_forms(w) & forms for w in said) and (not terms or any(base_forms(t) & forms for t in terms)) \
+                and RULE.search(fact) \
+                and not has_negation(fact) and not answers(fact, question):
+            word = next(w for w in said if base_forms(w) & forms)
+            return Move(f"Check \"{echo(answer_of(claim))}\" against this fact about {word}: \"{fact}\" What does it "
+                        f"tell you about your idea?", "fact", "unclear", [fact])
+    return None
+
+
+def contrast_move(claim: str | None, question: str, pool: list[str]) -> Move | None:
+    """One side of a fact that sets two things side by side, the side about the thing the question does not ask
+    about: "Granite cools slowly underground and has large crystals" for a question on basalt's tiny crystals. The
+    other side, about the asked thing, states the answer and is never shown."""
+    asked, terms = forms_of(question), [base_forms(t) for t in key_terms(question)]
+    for fact in pool:
+        sides = [s.strip(" .") for s in SIDE_BREAK.split(fact) if s.strip(" .")]
+        subjects = [SUBJECT.match(side) for side in sides]
+        if len(sides) != 2 or not all(subjects) or any(m.group(1).lower() in STOP for m in subjects):  # "It is"
+            continue
+        on = [any(forms & base_forms(m.group(1)) for forms in terms) for m in subjects]
+        other_side = sides[on.index(False)] if on.count(True) == 1 else ""
+        # the two sides say the same things of two subjects ("cools ... crystals"), and the other is not asked about
+        shared = {s for _, s in content_tokens(sides[0])} & {s for _, s in content_tokens(sides[1])}
+        thing = subjects[on.index(True)].group(1) if other_side else ""
+        beside = [forms for forms in terms if not forms & base_forms(thing)]  # the question's other terms
+        if not other_side or not shared or base_forms(subjects[on.index(False)].group(1)) & asked \
+                or not any(forms & forms_of(fact) for forms in beside):  # "mercury" the metal, not the planet
+            continue
+        other = other_side
+        if claim and (agreed := agrees(claim, question, sides[on.index(True)], other)):
+            return agreed
+        told = f"Your idea: \"{echo(answer_of(claim))}\". " if claim else ""
+        return Move(f"{told}Compare with what the textbook says: \"{other[:1].upper()}{other[1:]}.\" What does that "
+                    f"tell you about {thing}?", "fact", "unclear" if claim else None, [other])
+    return None
+
+
+def reason_of(fact: str, question: str) -> str | None:
+    """The reason a fact gives for the question's outcome: the fact's outcome clause names the question's key terms
+    (all, or all but one of three or more), its reason clause is the rest; None when the fact gives no reason for it."""
+    terms = [base_forms(t) for t in key_terms(question)]
+    for m in (BECAUSE.match(fact.rstrip(". ")), SO.match(fact.rstrip(". "))):
+        if not m or not terms:
+            continue
+        outcome, reason = forms_of(m.group("q")), forms_of(m.group("r"))
+        named = sum(bool(t & outcome) for t in terms)
+        # the reason says something new, in one clause: "When there are many rabbits, ...; then the foxes eat more
+        # rabbits" is a chain of outcomes about the same animals
+        new = [w for w, _ in content_tokens(m.group("r")) if not base_forms(w) & forms_of(question)]
+        if (named >= max(2, len(terms) - (len(terms) >= 3)) or named == len(terms)) and ";" not in m.group("r") \
+                and len(new) >= 2:
+            return m.group("r")
+    return None
+
+
+def thing_of(reason: str, question: str, claim: str) -> str | None:
+    """The thing the reason is about that neither the question nor the student names, without the property the
+    reason gives it (that property is the answer): "the energy at one level of a food chain" from "Only about a
+    tenth of the energy at one level ...", "the outer shell of electrons" from "their atoms have a full outer shell
+    of electrons". It is led by a determiner; its words stop at a function word or a verb ("absorbs most", "passes
+    on"); an "of", "at" or "in" phrase after it is its own part. A thing of two words or more is preferred."""
+    said, words, found = forms_of(f"{question} {claim}"), reason.split(), []
+    for i, lead in enumerate(w.lower() for w in words):
+        if lead not in DETERMINERS:
+            continue
+        kept, j, dropped = [], i + 1, False
+        while j < len(words) and len(kept) < 3:
+            word, after = words[j].strip(",.;:"), words[j + 1].lower() if j + 1 < len(words) else ""
+            if word.lower() in STOP or kept and word.endswith("s") and (after in PARTICLES or after in STOP):
+                break
+            if word.lower() not in PROPERTIES or kept:
+                kept.append(word)
+            else:
+                dropped = True
+            j += 1
+            if words[j - 1][-1] in ",.;:":
+                break
+        head = kept[-1].lower() if kept else ""
+        if not kept or head in QUANTITY | GENERIC or base_forms(head) & said:
+            continue
+        tail = " ".join(words[j:j + 7]) if j < len(words) and words[j].lower() in {"of", "at", "in"} else ""
+        tail = re.split(r"[,;]|\s+(?:and|or|which|that|so|to|passes|is|are|has|have|can|does|do|was|were|makes?|keeps?|"
+                        r"goes)\b", tail)[0]
+        tail = re.sub(r"(?:\s+(?:of|at|in|on|a|an|the|to))+$", "", tail.strip(" ."), flags=re.I)
+        lead = "the" if dropped or lead in {"no", "its", "their"} else lead
+        found.append(" ".join([lead, *kept, *([tail] if tail else [])]))
+    return next((t for t in found if len(t.split()) > 2), found[0] if found else None)
+
+
+def reason_move(claim: str | None, question: str, pool: list[str]) -> Move | None:
+    """A why-question whose fact gives the reason: the thing the reason is about, named, with the student asked how
+    it explains the outcome; the reason itself, the answer, is never shown. A student whose idea already names the
+    reason's words is left to the verdicts."""
+    if not WHY.match(question):
+        return None
+    for fact in pool:
+        reason = reason_of(fact, question)
+        thing = thing_of(reason, question, claim or "") if reason else None
+        own = {s for _, s in content_tokens(claim or "")} - {s for _, s in content_tokens(question)}
+        if reason and claim and (given := gives_the_reason(claim, question, reason)):
+            return Move(f"Yes: {echo(answer_of(claim))}. That is the textbook's reason: \"{fact}\" Would you like a "
+                        f"similar question to try?", "fact", "supported", [fact]) if given == "yes" else None
+        if not thing or own & {s for _, s in content_tokens(reason)} or has_negation(thing):
+            continue
+        told = f"Your idea: \"{echo(answer_of(claim))}\". " if claim else ""
+        return Move(f"{told}The textbook explains this with {thing}. What do you know about it, and how could it "
+                    f"answer {about(question)}?", "fact", "unclear" if claim else None, [])
+    return None
+
+
+def agrees(claim: str, question: str, asked_side: str, other_side: str) -> Move | None:
+    """A claim that says what the fact's side about the asked thing says ("quickly, at the surface" to basalt's
+    "basalt cools quickly at the surface ..."): two thirds of its own words are that side's, none is only the other
+    side's ("slowly"), and it denies nothing. Confirmed with the side it matches, the answer now said."""
+    said = answer_of(claim)
+    own = [w for w in own_terms(said, question)]
+    on, off = forms_of(asked_side), forms_of(other_side)
+    covered = sum(bool(base_forms(w) & on) for w in own)
+    against = any(base_forms(w) & off and not base_forms(w) & on for w in own)
+    if not own or 3 * covered < 2 * len(own) or against or has_negation(said):
+        return None
+    return Move(f"Yes: {echo(said)}. The textbook says: \"{asked_side[:1].upper()}{asked_side[1:]}.\" Would you like a "
+                f"similar question to try?", "fact", "supported", [asked_side])
+
+
+def gives_the_reason(claim: str, question: str, reason: str) -> str | None:
+    """Does the claim give the fact's reason? "yes": it says half or more of the reason's own words (two at least),
+    denies what the reason denies and nothing else ("it has almost no atmosphere to keep the heat in" for "Mercury
+    has almost no atmosphere to trap heat"); "partly": it shares some of them otherwise (left to the verdicts);
+    None: it shares none."""
+    said = answer_of(claim)
+    new = list(dict.fromkeys(w for w, _ in content_tokens(reason) if not base_forms(w) & forms_of(question)))
+    shared = sum(bool(base_forms(w) & forms_of(said)) for w in new)
+    if not shared:
+        return None
+    return "yes" if shared >= max(2, (len(new) + 1) // 2) and has_negation(said) == has_negation(reason) else "partly"
