@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from evidence import (CLAUSE_BREAK, COMMON, OPPOSITES, KnowledgeBase, about, base_forms, conflicts, content_tokens,
                       default_embedder, forms_of, has_negation, quantifiers_kept, sides_kept, stem)
 from science_catalog import answer_of, in_fact_words, own_words
+from science_fallback import definition_term
 from science_names import directions_said, roles_swapped
 
 if TYPE_CHECKING:
@@ -126,15 +127,28 @@ def backing_fact(claim: str, question: str, facts: list[str], kb: KnowledgeBase 
         return None
     pool = list(dict.fromkeys([*facts, *(hit["text"] for part in parts for hit in (kb.search(
         f"{question} {part}", k=3) if kb else []))]))
+    term = forms_of(defined_term(question) or "")
     backed = []
     for part in parts:
-        fact = next((f for f in pool for s in sentences_of(f) if says(part, s, question, embedder)), None)
+        fact = next((f for f in pool for s in sentences_of(f) if says(part, s, question, embedder)
+                     and term <= forms_of(s) | roots_of(s)), None)
         if fact is None or any(conflicts(part, s) for f in pool for s in sentences_of(f)):
             return None
         backed.append(fact)
     if any(not borne_beside(part, question, backed) for part in split if part not in parts):
         return None
     return backed[0]
+
+
+# "What does the word epicentre mean?": the term a question asks to define, which the fact must name
+DEFINED = re.compile(r"^\W*what\s+does\s+(?:the\s+(?:word|term)\s+)?[\"'“]?([\w-]+)[\"'”]?\s+mean\b", re.I)
+
+
+def defined_term(question: str) -> str | None:
+    """The term a definition question asks about ("epicentre"), or None: a fact about another term ("The focus is the
+    point underground where the rock first slips") bears out no definition of it, however many words it shares."""
+    m = DEFINED.search(question)
+    return m.group(1) if m else definition_term(question)
 
 
 def borne_beside(part: str, question: str, backed: list[str]) -> bool:
