@@ -468,7 +468,7 @@ def _close(lesson: Lesson, plan: Plan, work: str) -> Move:
     unit = plan.unit.removeprefix("dollars") if money else f" {unit_as_written(plan)}" if plan.unit != "number" else ""
     value = f"${plan.answer.numerator / plan.answer.denominator:.2f}" if money and plan.answer.denominator != 1 \
         else f"{'$' if money else ''}{as_written(plan.answer, work)}"
-    whose = "Your steps" if lesson.worked else "The steps"   # none written by the student: never called theirs
+    whose = "Your steps" if set(steps) & set(lesson.worked) else "The steps"   # a recap of none of theirs: not theirs
     lead = f"Yes, {value}{unit.rstrip()} is right! {whose}: {', then '.join(steps)}."
     offer = "Would you like a similar problem to try?"
     return Move("confirm", lead, offer, kind="final_right")
