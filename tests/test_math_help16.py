@@ -2,23 +2,10 @@
 problem's own measures (a triangle's angles make 180°, an area counts unit squares, a fence runs along every side);
 a wrong attempt is checked by what code can check (the units its numbers make, a time left in the rate's unit, an
 angle sum of another shape, a right triangle's sides put back); an answer a shape's fact decides is confirmed."""
-import agent
 import lesson
 from measure_kinds import asked_dim, measure_check, measure_help, measures, shape_answer
 from arithmetic_claims import claims
-
-
-def silent(*_, **__):
-    return iter(())
-
-
-def replies(*messages: str) -> list[dict]:
-    tutor = agent.Tutor(silent)
-    return [list(tutor.respond("s", m, "math"))[-1] for m in messages]
-
-
-def reply_to(message: str) -> dict:
-    return replies(message)[0]
+from test_math_help14 import replies, reply_to
 
 
 def test_a_problem_of_shape_facts_is_one_the_planner_leaves_unplanned():

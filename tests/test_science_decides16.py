@@ -2,30 +2,15 @@
 square for a cross, the rule a fact gives for the student's own term, the other side of a two-sided fact, the thing
 a why-fact's reason is about) without stating the answer; a "because" reason is what a why-question asks for, so the
 part of a claim that says the question back confirms nothing."""
-import pytest
-
-from agent import Tutor, load_index
-from common import SessionStore
-from evidence import KnowledgeBase
 from science_catalog import CARDS
 from science_decides import (chance_said, contrast_move, cross_move, parents, reason_move, reasoned_verdict,
                              ruling_fact_move, unbacked_reason)
+from test_science15a import kb, reply  # noqa: F401 (kb is a fixture)
 
 GRANITE = ("Granite cools slowly underground and has large crystals; basalt cools quickly at the surface and has tiny "
            "ones.")
 ENERGY = ("Only about a tenth of the energy at one level of a food chain passes on to the next level, so there are "
           "usually fewer animals at the top of a food chain than at the bottom.")
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return KnowledgeBase.load_or_build()
-
-
-def reply(kb, name: str, message: str) -> dict:
-    tutor = Tutor(lambda *_, **__: iter(["«MODEL»"]), retriever=load_index(""), store=SessionStore(":memory:"),
-                  knowledge=lambda: kb)
-    return list(tutor.respond(name, message, subject="science"))[-1]
 
 
 def test_a_reason_must_carry_the_cards_idea_itself():
