@@ -145,8 +145,12 @@ def rarest_lines(question: str, sentences: list[str]) -> list[int]:
     fewest = min((len(lines) for lines in held.values() if lines), default=0)
     lines = sorted({i for found in held.values() if len(found) == fewest for i in found})
     asked = forms_of(question)
-    premise = [i for i in lines if len(forms_of(sentences[i]) - asked) <= 1]
-    return sorted({*lines, *(j for i in premise for j in (i - 1, i + 1) if 0 <= j < len(sentences))})
+    # of several, the lines that share the most of the question's words, everyday ones too ("Sea otters have the
+    # thickest fur" shares otters and fur; the grooming line otters, fur, keep and working)
+    most = max((len(forms_of(sentences[i]) & asked) for i in lines), default=0)
+    lines = [i for i in lines if len(forms_of(sentences[i]) & asked) == most]
+    premise = [i for i in lines if len(forms_of(sentences[i]) - asked) <= 1]   # only its neighbours hold the answer
+    return sorted({*lines, *(j for i in premise for j in (i - 1, i + 1) if 0 <= j < len(sentences))} - set(premise))
 
 
 def located_support(claim: str, question: str, kind: str, sentences: list[str], cited: list[int] = ()) -> str | None:
