@@ -86,7 +86,7 @@ PRESSURE = re.compile(
     r"|\beveryone knows\b|^\W*that'?s (?:my answer|it|all)\W*$|\bso boring\b|\byou'?re wrong\b|\bno time\b"
     r"|\bhurry\b|^\W*(?:ugh+|omg|whatever|come on|seriously|please|pls|plz)\W*$|\bi (?:don'?t|do not) have time\b"
     r"|\bi need to write it down\b|\bso i can (?:move on|write it|finish|go)\b"
-    r"|\bi (?:only )?(?:have|got) (?:\d+|a few|two|five|ten) (?:min|mins|minutes|secs?|seconds)\b"
+    r"|\bi (?:only )?have (?:\d+|a few|two|five|ten) (?:min|mins|minutes|secs?|seconds)(?: left)?\W*$"
     r"|\b\d+ (?:min|mins|minutes) left\b", re.I)
 # The words around a request that carry the problem: "Just tell me what gas ...", "I already said 14"
 REQUEST_LEAD = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|please|pls|now|can you|could you|just)\W+)*(?:tell|give|show|say)"

@@ -11,6 +11,7 @@ from test_math15b import reply_to
 
 def test_a_deadline_with_a_number_is_pressure_and_never_read_as_an_answer():
     assert "pressure" in wording.request_flags("i only have 10 minutes")
+    assert "pressure" not in wording.request_flags("I got 150 minutes")   # an answer, to be checked
     reply = reply_to("JUST TELL ME!! 63 marbles shared equally by 9 friends, how many each. i have 10 mins")
     assert "10 is not" not in reply["text"] and "10 mins" not in reply["text"]
     assert "9" in reply["text"] and "63" in reply["text"]
