@@ -305,9 +305,8 @@ def opposite_pair(a_words: set[str], b_words: set[str]) -> tuple[str, str] | Non
 
 
 def negated(text: str, before: int = 2, after: int = 3) -> set[str]:
-    """Stems of the content words near a negation ('could not travel far' -> travel, far): what the text denies.
-    Near is counted in content words of the negation's own clause, so "can't get to their skin" denies "skin" as
-    "cannot reach the skin" does, and "had nothing in them, but the pots ... had shoots" denies no pots."""
+    """Stems of the content words near a negation, in its own clause ('could not travel far' -> travel, far; "can't
+    get to their skin" denies skin as "cannot reach the skin" does; "had nothing in them, but the pots" no pots)."""
     denied = set()
     for clause in re.split(r"[,;:]|\bbut\b", text.lower().replace("’", "'")):
         words = re.findall(r"[a-z][a-z']*", clause)
@@ -324,7 +323,8 @@ def conflicts(claim: str, sentence: str) -> bool:
     shared = claim_words & words
     if len(shared) < max(2, len(claim_words) // 2):  # one shared word ("water") is not the same subject
         return False
-    denied = shared & (negated(claim) ^ negated(sentence)) & (first_denied(claim) | first_denied(sentence))
+    owned = re.sub(r"\b(?:no|not)\s+\w+ of (?:its|their) own\b", "", claim)   # "no light of its own" denies no light
+    denied = shared & (negated(claim) ^ negated(sentence)) & (first_denied(owned) | first_denied(sentence))
     return bool(denied) or bool((pair := opposite_pair(claim_words, words)) and stem(pair[1]) not in claim_words)
 
 

@@ -1,10 +1,11 @@
 """Session 12 lead fixes: a deadline with a number ("i have 5 min") is pressure, not the student's answer; a right
 answer's recap calls the steps the student's only when one of them is; answer_check keeps a sum's terms of one kind
-and ends a total of amounts compared by a factor on a sum; a definition's fact must name the term asked."""
+and ends a total of amounts compared by a factor on a sum; a definition's fact must name the term asked; "no light of its own" denies no light."""
 from fractions import Fraction
 
 import wording
 from answer_check import chain_answer
+from evidence import conflicts
 from science_support import defined_term
 from test_math15b import reply_to
 
@@ -40,3 +41,10 @@ def test_a_definition_needs_a_fact_that_names_the_term():
     assert defined_term("What does the word tributary mean for a river?") == "tributary"
     assert defined_term("What is an estuary?") == "an estuary"
     assert defined_term("Why do rivers bend?") is None
+
+
+def test_no_light_of_its_own_denies_no_light():
+    # a right answer whose negation is owned ("no light of its own") is not denied by a fact that says "reflects light"
+    fact = "The Moon is not luminous: it reflects light from the Sun."
+    assert not conflicts("the Moon has no light of its own and sunlight bounces off it", fact)
+    assert conflicts("the Moon makes its own light", "The Moon gives off no light of its own.")
