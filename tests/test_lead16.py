@@ -1,6 +1,7 @@
 """Session 12 lead fixes: a deadline with a number ("i have 5 min") is pressure, not the student's answer; a right
 answer's recap calls the steps the student's only when one of them is; answer_check keeps a sum's terms of one kind
-and ends a total of amounts compared by a factor on a sum; a definition's fact must name the term asked; "no light of its own" denies no light."""
+and ends a total of amounts compared by a factor on a sum; a definition's fact must name the term asked; "no light of
+its own" denies no light."""
 from fractions import Fraction
 
 import wording
