@@ -8,9 +8,10 @@ these hold (each guards against a wrong route whose arithmetic is right):
     ways), and no number of its own but earlier results and the few constants the problem's words call for (2 for
     "around" a rectangle or "twice", 180 for a triangle's angles, 100 for a percent, ...);
   - no step adds or takes away two of the problem's quantities of different kinds ("16 rows + 22 seats");
-  - the last step is the operation the question's own words ask for: "each", "per", "average" a division;
-    "left", "more than", "not" a take-away; "in all", "together" a sum or product; "around" a perimeter; "in 5
-    hours" a step on the 5 the question names. A question whose words name no last step is never decided here.
+  - the last step is the operation the question's own words ask for: "each", "per", "average", "how many times
+    as heavy" a division; "left", "more than", "by how much", "not" a take-away; "in all", "together" a sum or
+    product; "what fraction of" (nothing left) a division; "around" a perimeter; "in 5 hours" a step on the 5 the
+    question names. A question whose words name no last step is never decided here.
 Anything short of that stays undecided (math_moves.py says the arithmetic is right and asks about the meaning).
 """
 from __future__ import annotations
@@ -20,8 +21,8 @@ from collections import Counter
 from fractions import Fraction
 
 import wordproblem
-from arithmetic_claims import (Claim, arithmetic_text, as_written, measure_kind, operations, path_to,
-                               presented_as_answer, result_of)
+from arithmetic_claims import (OP_SIGN, Claim, arithmetic_text, as_written, claims, measure_kind, operations,
+                               path_to, presented_as_answer, result_of)
 from problem_text import given_numbers, problem_sentences, question_sentence
 from solver import fmt
 
@@ -34,10 +35,12 @@ _CONSTANTS = ((2, r"\b(?:around|perimeter|border|edge|fence|fencing|frame|twice|
               (60, r"\b(?:minutes?|seconds?|hours?)\b"), (1, r"\bconsecutive\b"), (12, r"\b(?:inch|inches|dozen)\b"))
 
 # what the question's words ask the last step to be
-_LAST_STEP = (("/", r"\b(?:each|per|equally|evenly|average|mean|in one|every)\b"),
-              ("-", r"\b(?:left|remain\w*|still|change|more than|fewer|less than|longer|shorter|taller|older|"
-                    r"younger|heavier|lighter|difference|not|empty|rest|farther|third|other|missing)\b|n't\b"),
-              ("+*", r"\b(?:in all|altogether|total|together|combined)\b"))
+_LAST_STEP = (("/", r"\b(?:each|per|equally|evenly|average|mean|in one|every|how many times|times as)\b"),
+              ("-", r"\b(?:left|remain\w*|still|change|(?:more|less)(?: [a-z]+){0,4} than|fewer|longer|shorter|"
+                    r"taller|older|by how much|younger|heavier|lighter|difference|not|empty|rest|farther|third|other|"
+                    r"missing)\b|n't\b"),
+              ("+*", r"\b(?:in all|altogether|total|together|combined)\b"),
+              ("/", r"\bwhat (?:fraction|part)\b"))   # after the take-away: "what fraction is left" is a rest
 _AROUND = re.compile(r"\b(?:around|perimeter|border|edge|fence|fencing)\b", re.I)
 
 
@@ -276,7 +279,7 @@ def chain_answer(problem: str, worked: list[str], said: list[Fraction], work: st
     checks above all hold; None when any does not (the answer is then not decided here)."""
     if not said or not (presented_as_answer(work, said[-1]) or _ends_on(work, said[-1])):
         return None
-    route = path_to(worked, said[-1])
+    route = path_to(worked, said[-1]) or _one_step(problem, said[-1], work, worked)
     if not route:
         return None
     rest = _rest_named(problem, " ".join([*worked, work]))
@@ -284,6 +287,18 @@ def chain_answer(problem: str, worked: list[str], said: list[Fraction], work: st
             and _last_step_fits(route, problem, rest)):
         return None
     return ", then ".join(route)
+
+
+def _one_step(problem: str, value: Fraction, work: str, worked: list[str]) -> list[str]:
+    """"is it 8 times?" of a 32 kg dog and a 4 kg cat, no working shown: the one operation on the problem's two
+    quantities that makes the answer, as the route the checks above then judge; [] when the student showed working,
+    the problem gives more or fewer than two quantities, or two operations make it."""
+    given = [v for v, _ in _given(problem)]
+    if worked or claims(work) or len(given) != 2:
+        return []
+    made = [f"{fmt(a)} {OP_SIGN[op]} {fmt(b)} = {fmt(value)}" for a, b in (given, given[::-1]) for op in "+-*/"
+            if (op != "/" or b) and wordproblem.apply_op(op, (a, b)) == value]
+    return made if len(made) == 1 else []
 
 
 def _ends_on(work: str, value: Fraction) -> bool:
@@ -306,14 +321,17 @@ def _rest_named(problem: str, text: str) -> tuple[Fraction, Fraction] | None:
 _NOT_UNIT = r"(?:so|and|then|is|are|of|in|for|to|that|right|but|now|left|each|altogether|total|a|the|still|go|as)\b"
 
 
-def confirmed_words(value: Fraction, work: str, steps: str) -> tuple[str, str]:
-    """(lead, offer) for an answer `chain_answer` confirms: said clearly, with the student's own steps."""
+def confirmed_words(value: Fraction, work: str, steps: str, problem: str = "") -> tuple[str, str]:
+    """(lead, offer) for an answer `chain_answer` confirms: said clearly, with the student's own steps, or, when they
+    showed none, the step that makes it and the question it answers (never "Your steps" they did not write)."""
     number = as_written(value, work)
     unit = re.match(rf"\s*((?!{_NOT_UNIT})[a-z]+(?: (?:per|a|an|each) [a-z]+| (?!{_NOT_UNIT})[a-z]+)?)",
                     work[work.rfind(number) + len(number):], re.I) if number in work else None
     named = f" {unit.group(1)}" if unit else ""
     money = "$" if re.search(rf"\$\s*{re.escape(number)}(?!\d|\.\d)", work) and not number.startswith("$") else ""
-    return f"Yes, {money}{number}{named} is right! Your steps: {steps}.", "Would you like a similar problem to try?"
+    asked = question_sentence(problem_sentences(problem)) if problem and not claims(work) else ""
+    recap = f"{steps} answers \"{asked}\"" if asked else f"Your steps: {steps}."
+    return f"Yes, {money}{number}{named} is right! {recap}", "Would you like a similar problem to try?"
 
 
 def offered_last(work: str, value: Fraction) -> bool:

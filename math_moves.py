@@ -542,7 +542,7 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
     steps = chain_answer(lesson.problem, lesson.worked, said, work) if mixed_before is None else None
     if steps is not None:   # every given used by right steps, the last one the question's own: a right answer
         lesson.solved = True
-        return Move("confirm", *confirmed_words(said[-1], work, steps), kind="final_right")
+        return Move("confirm", *confirmed_words(said[-1], work, steps, lesson.problem), kind="final_right")
     through = right_through(lesson.worked, given, said, work, lesson.problem, lesson.last_hint)
     if through is not None and mixed_before is None:   # every given number used once by right steps
         return Move("confirm", through[0], fresh_hint(lesson, through[1], _full_answer(lesson.problem)),
