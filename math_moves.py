@@ -41,6 +41,7 @@ from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_t
                                right_through, rounded_wrong_way, said_of_work, their_equation, true_of_work,
                                unit_after, unused_quantities, with_chains, with_percent_bases)
 from answer_check import chain_answer, confirmed_words, named_result, next_with, offered_last, why_last_step
+from confusion import confusion_words
 from asked_step import number_move, taken_away
 from mathcheck import unbalanced_step
 from measure_kinds import fact_numbers, measure_check, shape_words
@@ -121,11 +122,12 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     if odd is not None:   # right arithmetic, but against the story's verb, on a number never given, or in mixed units
         return odd
     lesson.worked += [str(c) for c in found if str(c) not in lesson.worked]
+    if not found and (cleared := confusion_words(lesson.problem, plan, lesson.done, work)):   # "which do I divide by?"
+        return Move("none", *cleared, kind="confusion")
     chain = None if found else proposed_chain(work)
     if chain is not None:   # "I did 5x4 then took 3", no result yet
         return _chain_proposed(lesson.problem, chain, plan)
-    concept = None if found else _concept_move(lesson, plan, work)
-    if concept is not None:
+    if not found and (concept := _concept_move(lesson, plan, work)) is not None:
         return concept
     said = results(work, found) or ([] if found else _in_question_words(work, lesson.problem))
     if "$" in lesson.problem and not re.search(r"\bcents?\b|¢", lesson.problem):   # "30 cents" of a $1.80 box

@@ -1,0 +1,238 @@
+"""A help request that names its own confusion: the one fact or relation that resolves it, said first, then the step.
+
+Readers marked "What do you need first?", the problem restated or "undo what was done to x" as no help when the
+student had said what they do not get: "which price do I divide by?", "do I take 10% of the old or the new number?",
+"why would I divide 12 by 3?", "what do I do when the minutes go over 60?". Each confusion below is read from the
+student's words and answered from what exact code knows of this problem (its quantities, the plan's step on the
+numbers they name, the units it uses), never with the answer: a fact of units (60 minutes in an hour, .5 of an hour
+is 30 minutes), why a step on two named numbers is taken (what it finds), which amount a price or a percent goes
+with, which operation the question's words ask for, why fractions need one bottom number, which number a take-away
+starts from. `confusion_words` is None when the words name no confusion these know (the other help moves decide).
+"""
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from math import lcm
+
+import solver
+from problem_text import given_numbers, problem_sentences, question_sentence, question_target
+from solver import Plan, Step, fmt
+from step_parts import what_it_finds
+from unplanned_help import step_question
+
+_OPS = {"add": "+", "plus": "+", "take away": "-", "take": "-", "subtract": "-", "minus": "-", "multiply": "*",
+        "times": "*", "divide": "/", "share": "/"}
+_OP_WORD = r"add|plus|take away|take|subtract|minus|multiply|times|divide|share"
+_WHY = re.compile(rf"\bwhy (?:do|would|should|did|does|must|are|is|we|you|i)(?: (?:i|we|you|they|it))? "
+                  rf"(?P<op>{_OP_WORD})\b(?P<rest>[^?.!]*)", re.I)
+_NUMBER = r"\$?\d[\d,]*(?:\.\d+)?"
+
+
+def confusion_words(problem: str, plan: Plan | None, done: list[int], work: str) -> tuple[str, str] | None:
+    """(lead, question) answering the confusion the student names, or None when their words name none known here."""
+    said = work.lower()
+    for rule in (_minutes_over, _decimal_hours, _percent_base, _percent_side, _same_bottom, _why_step,
+                 _which_amount, _which_first, _which_operation):
+        found = rule(problem, plan, done, said)
+        if found:
+            return found
+    return None
+
+
+def _next_question(plan: Plan | None, done: list[int]) -> str:
+    """The plan's next step, asked its way; "" without a plan."""
+    step = solver.next_step(plan, set(done)) if plan is not None else None
+    return step_question(plan, step) if step is not None else ""
+
+
+def _minutes_over(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
+    """"what do I do when the minutes go over 60?": 60 of them make one more hour, the rest stay minutes."""
+    if not re.search(r"\bminutes?\b[^?.!]*\b(?:over|past|more than|bigger than) 60\b|\bover 60 minutes\b", said):
+        return None
+    minutes = [a or b for a, b in re.findall(r"\d:(\d\d)\b|\b(\d+) minutes?\b", problem)]   # "6:45", "50 minutes"
+    ask = f"What do {minutes[0]} minutes and {minutes[1]} minutes make, and how many minutes past 60 is that?" \
+        if len(minutes) == 2 else _next_question(plan, done) or "How many minutes past 60 do your minutes make?"
+    return "60 minutes make 1 hour, so when the minutes add up past 60, 60 of them become one more hour and only " \
+           "the minutes over 60 stay as minutes.", ask
+
+
+def _decimal_hours(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
+    """"why is 1.5 hours not 1 hour 50 minutes?": an hour has 60 minutes, not 100, so .5 of it is 30 minutes."""
+    m = re.search(r"\b(\d+)\.(\d+) hours?\b", problem)
+    if m is None or not re.search(rf"\b{m.group(1)}\.{m.group(2)}\b[^?]*\bminutes?\b|\bminutes?\b[^?]*"
+                                  rf"\b{m.group(1)}\.{m.group(2)}\b|\bdecimal\b[^?]*\bhours?\b", said):
+        return None
+    part = Fraction(f"0.{m.group(2)}")
+    lead = f"{m.group()} means {m.group(1)} hour{'s' if m.group(1) != '1' else ''} and {part} of an hour. An " \
+           f"hour has 60 minutes, not 100, so {part} of an hour is {fmt(part * 60)} minutes, not " \
+           f"{int(m.group(2).ljust(2, '0'))}."
+    target = question_target(question_sentence(problem_sentences(problem))) or "the answer"
+    return lead, _next_question(plan, done) or f"Keep {m.group()} as it is: how does it help you find {target}?"
+
+
+_OLD_NEW = re.compile(r"\b(?:old|original|first|start\w*)\b[^?]*\bor\b[^?]*\b(?:new|after|second|end)\b|"
+                      r"\b(?:new|after)\b[^?]*\bor\b[^?]*\b(?:old|original|before)\b|\bof which (?:number|one)\b")
+
+
+def _percent_base(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
+    """"do I take 10% of the old or the new number?": a percent change is always of the amount just before that
+    change; a second change is of the amount after the first."""
+    percents = re.findall(r"(\d+(?:\.\d+)?)\s*%", problem)
+    if not percents or not (_OLD_NEW.search(said) or re.search(r"\b\d+ ?% of (?:the )?(?:\$?\d|which|what)", said)
+                            and re.search(r"\bor\b", said)):
+        return None
+    start = next((p for v, p in given_numbers(problem) if "%" not in p), "")
+    again = len(percents) > 1 and re.search(r"\bagain\b|\bthen\b|\bnext\b|\bsecond\b", problem, re.I)
+    if again:
+        lead = f"Each percent is of the amount just before that change: the first {percents[0]}% is of {start}, and " \
+               f"the second {percents[1]}% is of the new amount after the first change, not of {start} again."
+        return lead, f"What is {start} after the first {percents[0]}% change?"
+    before = re.search(r"\b(?:after|original|before|was)\b", problem, re.I) and re.search(
+        r"\boriginal|\bbefore\b|\bwas\b", question_sentence(problem_sentences(problem)), re.I)
+    if before:   # "After a 15% discount it costs $68. What was the original price?": the % is of the unknown start
+        return f"The {percents[0]}% is of the original amount, the one before the change, not of {start}.", \
+            f"If the original is 100%, what percent of it is {start}?"
+    return f"A percent change is of the amount before the change: here {start}.", \
+        _next_question(plan, done) or f"What is {percents[0]}% of {start}?"
+
+
+_ADDED = r"\b(?:tax|tip|markup|interest|increase[sd]?|rise|rose|grew|grows|more)\b"
+_TAKEN = r"\b(?:discount|off|sale|decrease[sd]?|fell|drop(?:s|ped)?|less|reduced)\b"
+
+
+def _percent_side(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
+    """"where does the 5% go, do I take it away?": a tax or a tip is added to the price, a discount taken off it."""
+    m = re.search(r"(\d+(?:\.\d+)?)\s*%", problem)
+    if m is None or not re.search(r"\b(?:take (?:it )?away|subtract|minus|add|plus|where does|what do i do with)\b",
+                                  said):
+        return None
+    if not re.search(rf"{m.group(1)}\s*%|\bit\b|\bthe (?:tax|tip|discount)\b", said):
+        return None
+    start = next((p for v, p in given_numbers(problem) if "%" not in p), "")
+    added = re.search(_ADDED, problem, re.I)
+    if not start or not (added or re.search(_TAKEN, problem, re.I)):
+        return None
+    word = (added or re.search(_TAKEN, problem, re.I)).group().lower()
+    lead = f"The {word} is {m.group()} of {start}, and it is " + \
+        (f"added on top: you pay {start} and the {word} as well." if added else f"taken off {start}.")
+    return lead, _next_question(plan, done) or f"What is {m.group()} of {start}?"
+
+
+def _same_bottom(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
+    """"why do I need the same bottom number?": fractions add or take away only as parts of one size."""
+    if not re.search(r"\b(?:same|common) (?:bottom|denominator)|\bbottoms? (?:are|is) different|\bdenominators?\b",
+                     said):
+        return None
+    fractions = re.findall(r"(?<![\d/])(\d+)/(\d+)(?![\d/])", problem)
+    bottoms = list(dict.fromkeys(int(b) for _, b in fractions))
+    if len(bottoms) < 2:
+        return None
+    both = lcm(*bottoms[:2])
+    (top, bottom) = next((t, b) for t, b in fractions if int(b) == bottoms[0])
+    lead = f"The bottom number says what size the parts are: {top}/{bottom} counts parts of size 1/{bottom}, and " \
+           f"parts of different sizes cannot be counted together. Written with {both} at the bottom, both count " \
+           f"parts of the same size."
+    return lead, f"What is {top}/{bottom} with {both} at the bottom?"
+
+
+def _why_step(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
+    """"why would I divide 12 by 3?", "why do I add them first?": what that step finds in this problem (the plan's
+    step on those numbers), and what it is for."""
+    m = _WHY.search(said)
+    if m is None:
+        return None
+    op = _OPS[m.group("op").lower()]
+    named = [Fraction(n.replace(",", "").lstrip("$")) for n in re.findall(_NUMBER, m.group("rest"))]
+    steps = plan.steps if plan is not None else []
+    step = next((s for s in steps if s.op == op and (not named or set(named) <= set(s.values))), None)
+    if step is not None:
+        finds = what_it_finds(step.question) or step.question.rstrip("?").lower()
+        numbers = f" {fmt(step.values[0])} {_SIGN[op]} {fmt(step.values[1])}" if len(step.values) == 2 else ""
+        index = plan.steps.index(step)
+        later = plan.steps[index + 1:] if plan is not None else []
+        lead = f"Because{numbers} finds {finds}" + (", and the question needs that number first." if later else ".")
+        return lead.replace("Because  ", "Because "), step_question(plan, step)
+    return _unplanned_why(problem, op, named, said)
+
+
+_SIGN = {"+": "+", "-": "−", "*": "×", "/": "÷"}
+
+
+def _unplanned_why(problem: str, op: str, named: list[Fraction], said: str) -> tuple[str, str] | None:
+    """Without a plan: a division of an amount by a count of units is the amount for 1 unit ("12 litres in 3 minutes":
+    the litres in 1 minute); adding all the amounts first is what sharing equally splits."""
+    asked = question_sentence(problem_sentences(problem))
+    target = question_target(asked) or "the answer"
+    units = {v: u for v, u in re.findall(r"\b(\d+(?:\.\d+)?)[- ]([a-z]+?)s?\b", problem)}
+    if op == "/" and len(named) == 2:
+        top, bottom = (units.get(fmt(v), "") for v in named)
+        if top and bottom and top != bottom:
+            lead = f"Dividing the {fmt(named[0])} {top}s by the {fmt(named[1])} {bottom}s shares the {top}s out " \
+                   f"over the {bottom}s: it gives the {top}s in 1 {bottom}."
+            return lead, f"Once you know the {top}s in 1 {bottom}, how does that help you find {target}?"
+    if op == "+" and re.search(r"\bfirst\b|\bthem\b|\ball\b", said) and re.search(
+            r"\b(?:equally|evenly|each|average|mean|share)\b", problem, re.I):
+        amounts = [p for _, p in given_numbers(problem)]
+        whose = ", ".join(amounts[:-1]) + f" and {amounts[-1]}" if len(amounts) > 1 else ""
+        if whose:
+            return f"Sharing equally splits one amount, so everything that gets shared has to be put together " \
+                   f"first: {whose}.", f"What do {whose} make together?"
+    return None
+
+
+def _which_amount(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
+    """"which price do I divide by?" of $7.50 for 3 kg and $6 for 2 kg, per kilogram: each price goes with the
+    amount it buys, and it is the price that is divided, by that amount."""
+    if not re.search(r"\bwhich (?:price|cost|number|one|amount)s? (?:do|should|must) (?:i|we|you) "
+                     r"(?:divide|use|share)|\bdivide (?:by )?which\b|\bwhat do (?:i|we) divide by\b", said):
+        return None
+    per = re.search(r"\b(?:per|for (?:one|each|1)|a single|each) ([a-z]+)", question_sentence(
+        problem_sentences(problem)), re.I)
+    given = given_numbers(problem)
+    money = [p for _, p in given if p.startswith("$")]
+    counts = [p for _, p in given if not p.startswith("$") and re.search(r"[a-z]", p)]
+    if not per or len(money) < 2 or len(money) != len(counts):
+        return None
+    pairs = " and ".join(f"{m} by {c}" for m, c in zip(money, counts))
+    return f"It is each price you divide, by the amount that price buys: {pairs}. That gives the cost of 1 " \
+           f"{per.group(1)} each time.", f"What is {money[0]} ÷ {counts[0].split()[0]}?"
+
+
+def _which_first(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
+    """"which number goes first when I take away?": the amount the story starts with, then what is taken from it."""
+    if not re.search(r"\bwhich (?:number|one) (?:goes|comes|is) first\b|\bwhat goes first\b", said):
+        return None
+    given = [p for _, p in given_numbers(problem)]
+    if plan is None or len(plan.steps) != 1 or plan.steps[0].op != "-" or len(given) != 2:
+        return None
+    return f"In a take-away, the amount you start with goes first and the amount taken from it second: the story " \
+           f"starts with {given[0]}, then {given[1].split()[0]} are taken.", \
+        f"What is {given[0].split()[0]} − {given[1].split()[0]}?"
+
+
+_CUES = (("/", r"\b(?:how many times|times as)\b", "how many times one amount fits into the other"),
+         ("-", r"\bhow (?:much|many) (?:more|fewer|less|longer|shorter|taller|older|younger|heavier|lighter)\b|"
+               r"\bdifference\b|\bleft\b", "how far apart the two amounts are"),
+         ("/", r"\b(?:each|per|equally|evenly)\b", "one share of the whole amount"),
+         ("+", r"\b(?:in all|altogether|total|together|combined)\b", "the amounts put together"))
+
+
+def _which_operation(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
+    """"do I take away or divide?" for "how many times as many ...": the question's own words name the operation,
+    said with what they ask. Only for a question of one step on two given amounts (else the words name the last step
+    of several, which is no answer to "what do I do")."""
+    ops = re.findall(rf"\b({_OP_WORD})\b", said)
+    if len(ops) < 2 or not re.search(r"\bor\b", said):
+        return None
+    chosen = {_OPS[o] for o in ops}
+    asked = question_sentence(problem_sentences(problem))
+    given = [p for _, p in given_numbers(problem)]
+    if len(given) != 2 or (plan is not None and len(plan.steps) != 1):
+        return None
+    cue = next(((op, m.group(), what) for op, words, what in _CUES if (m := re.search(words, asked, re.I))), None)
+    if cue is None or cue[0] not in chosen:
+        return None
+    name = {"+": "an addition", "-": "a take-away", "*": "a multiplication", "/": "a division"}[cue[0]]
+    return f"\"{cue[1]}\" in the question asks for {cue[2]}: that is {name}.", \
+        f"Which of {given[0]} and {given[1]} comes first in it, and what do you get?"
