@@ -338,7 +338,10 @@ def their_equation(work: str, letter: str, value: Fraction) -> str:
                          arithmetic_text(work)) if letter else ():
         if Fraction(m.group(2)) == value:
             return f"{m.group(1).replace('*', '').replace(' ', '')} = {m.group(2)}"
-    return ""
+    # "so 3x + 7 = 22" of 5x + 7 = 2x + 22: the x terms gathered, the step's value as the letter's number
+    whole = re.search(rf"(?<![\w.])({fmt(value)}\s*{letter}\s*[-+]\s*{NUM}\s*=\s*-?{NUM})(?![\d/])",
+                      arithmetic_text(work)) if letter and value.denominator == 1 else None
+    return whole.group(1) if whole else ""
 
 
 _BOTH = re.compile(rf"\b(?:(?P<div>divid\w*)|(?P<mul>multipl\w*|times)|(?P<sub>subtract\w*|take away|took away|"

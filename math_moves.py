@@ -387,7 +387,7 @@ def _step_done(plan: Plan, work: str, found: list[Claim], step: Step, nxt: Step)
     other_kind = bool(unit) and measure_kind(f"1 {unit}") not in ("", measure_kind(f"1 {plan.unit}"))
     if re.fullmatch(r"[a-z] = .*", equation) and step.value != plan.answer:   # 'x = 20' where 2x is 20: false
         return Move("flag", f"Not quite: {equation} does not make the equation true.", ask, nxt, kind="stopped_early")
-    if presented_as_answer(work, step.value) and not only_units_left and not other_kind:   # "350000 cm": right
+    if presented_as_answer(work, step.value) and not (only_units_left or other_kind or equation):   # "350000 cm"
         lead = f"{claim} checks out{answers or '.'} But that is not the answer to the whole problem yet."
         return Move("flag", lead, ask, nxt, kind="stopped_early")
     lead = f"Yes, {claim} is right{answers or '.'}"

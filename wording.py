@@ -66,6 +66,7 @@ JUST_TELL = re.compile(
     r"|(?:don'?t|do not) need (?:an |any |the )?explanations?"   # "I don't need an explanation", "no explanation, ..."
     r"|^\W*no explanations?\b|\bno explanations? (?:needed|please|pls)\b"
     r"|\b(?:only|just) (?:the )?(?:final )?(?:answer|number|result|[a-z])\W*$"   # "... Just x."
+    r"|\b(?:only|just) (?:the )?(?:final )?(?:answer|number) (?:pls|please|now)\b|\bno hints,? (?:pls|please)\b"
     r"|^\W*no (?:more )?questions\b|\b(?:don'?t|do not) ask (?:me )?(?:any )?(?:more )?questions\b"
     r"|\bgive (?:me |us )?the (?:complete|full|whole|final|model|worked) (?:answer|solution)"
     r"|\b(?:write|print|output) (?:out )?(?:only |just )?the (?:full |complete |final )?answer"
