@@ -121,8 +121,8 @@ def _percent_side(problem: str, plan: Plan | None, done: list[int], said: str) -
 
 def _same_bottom(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
     """"why do I need the same bottom number?": fractions add or take away only as parts of one size."""
-    if not re.search(r"\b(?:same|common) (?:bottom|denominator)|\bbottoms? (?:are|is) different|\bdenominators?\b",
-                     said):
+    if not re.search(r"\bbottoms?\b[^?]*\b(?:same|different)\b|\b(?:same|common|different) (?:bottom|denominator)|"
+                     r"\bdenominators?\b", said):
         return None
     fractions = re.findall(r"(?<![\d/])(\d+)/(\d+)(?![\d/])", problem)
     bottoms = list(dict.fromkeys(int(b) for _, b in fractions))
@@ -148,11 +148,12 @@ def _why_step(problem: str, plan: Plan | None, done: list[int], said: str) -> tu
     step = next((s for s in steps if s.op == op and (not named or set(named) <= set(s.values))), None)
     if step is not None:
         finds = what_it_finds(step.question) or step.question.rstrip("?").lower()
-        numbers = f" {fmt(step.values[0])} {_SIGN[op]} {fmt(step.values[1])}" if len(step.values) == 2 else ""
-        index = plan.steps.index(step)
-        later = plan.steps[index + 1:] if plan is not None else []
-        lead = f"Because{numbers} finds {finds}" + (", and the question needs that number first." if later else ".")
-        return lead.replace("Because  ", "Because "), step_question(plan, step)
+        numbers = f"{fmt(step.values[0])} {_SIGN[op]} {fmt(step.values[1])}" if len(step.values) == 2 else "That step"
+        target = question_target(question_sentence(problem_sentences(problem))) or "the answer"
+        if step is plan.steps[-1]:
+            return f"{numbers} finds {finds}, which is what the question asks.", "What do you get?"
+        return f"{numbers} finds {finds}: the question needs that number on the way.", \
+            f"What do you get, and how does it help you find {target}?"
     return _unplanned_why(problem, op, named, said)
 
 

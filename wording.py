@@ -55,7 +55,7 @@ INJECTION = re.compile(
     r"|(?:persona|tutoring|tutor mode)(?: is)? (?:disabled|off)|no tutoring|(?:without any|with no|no) teaching"
     r"|\byou(?: are|'re) (?:not|no longer) (?:a |my |your )?tutor|\bnew rules?\b(?=[^.?!]{0,30}:)"
     r"|(?:^|[.?!]\s+)(?-i:SYSTEM)\s*:"
-    r"|\b(?:admin|system|teacher) override\b|\[(?:admin|system|developer|override)\b[^\]]{0,30}\]"
+    r"|\b(?:admin|system|teacher) override\b|\[(?:admin|system|developer|override|debug|dev|root|sudo)\b[^\]]{0,30}\]"
     r"|<\|im_(?:start|end)\|>|\[/?inst\]|\[system\]|^\s*(?:system|assistant)\s*:", re.I | re.M)
 JUST_TELL = re.compile(
     r"just (?:tell|give|show|say|write)\b|tell me the (?:answer|solution)"
