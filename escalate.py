@@ -170,7 +170,8 @@ def _without(problem: str, edges: bool, asked: bool = True) -> str:
     """without_requests for one stretch of text; not `asked` (a passage above the student's question): only the
     requests before it go."""
     sentences = _sentences(problem)
-    kept = ["" if _TAG_ALONE.fullmatch(s) and request_flags(s) else carried(s, claims=False) for s in sentences]   # a pressed claim is the student's work, not the problem
+    # a pressed claim is the student's work, not the problem; an injected tag set apart carries nothing
+    kept = ["" if _TAG_ALONE.fullmatch(s) and request_flags(s) else carried(s, claims=False) for s in sentences]
     asks = [k != s for s, k in zip(sentences, kept)]
     if edges and False in asks:   # the first and last sentence that is no request bound what is kept
         first, last = asks.index(False), len(asks) - 1 if not asked else len(asks) - 1 - asks[::-1].index(False)
