@@ -26,13 +26,15 @@ from arithmetic_claims import (OP_SIGN, Claim, arithmetic_text, as_written, clai
 from problem_text import given_numbers, problem_sentences, question_sentence
 from solver import fmt
 
+# a whole taken as 1 for what is left of it after fractions of it ("ate 2/5 ... What fraction is left?")
+_WHOLE_LEFT = r"(?<![\d/])\d+/\d+(?![\d/])[^?]*\b(?:left|rest|remain\w*)\b"
 # the constants a problem's words bring in, though it never writes them
 _CONSTANTS = ((2, r"\b(?:around|perimeter|border|edge|fence|fencing|frame|twice|double|half|both)\b"),
               (4, r"\bsquare\b[^.?!]*\b(?:around|perimeter|border|edge|fence|fencing|frame)\b|"
                   r"\b(?:around|perimeter|border|edge|fence|fencing|frame)\b[^.?!]*\bsquare\b"),
               (180, r"\btriangle|\bstraight (?:line|angle)"), (360, r"\b(?:quadrilateral|full turn|around a point)"),
               (100, r"%|\bpercent|\b(?:cm|centimet)"), (1000, r"\b(?:km|kilomet|kg|kilogram|ml|millilit)"),
-              (60, r"\b(?:minutes?|seconds?|hours?)\b"), (1, r"\bconsecutive\b"), (12, r"\b(?:inch|inches|dozen)\b"))
+              (60, r"\b(?:minutes?|seconds?|hours?)\b"), (1, r"\bconsecutive\b|" + _WHOLE_LEFT), (12, r"\b(?:inch|inches|dozen)\b"))
 
 # what the question's words ask the last step to be
 _LAST_STEP = (("/", r"\b(?:each|per|equally|evenly|average|mean|in one|every|how many times|times as)\b"),
@@ -110,14 +112,17 @@ def _uses_all(route: list[str], problem: str, rest: tuple[Fraction, Fraction] | 
         used[rest[0]] -= 1
         used[rest[1]] += 1
     made = Counter(result_of(claim) for claim in route[:-1])
-    mine = used - made
+    # a fraction an earlier step made, used again as written ("1 − (13/20)"), is read as its top and bottom
+    parts = Counter(n for m in made if m is not None and m.denominator != 1 for n in (m.numerator, m.denominator)
+                    if any(re.search(rf"(?<![\d/]){m.numerator}/{m.denominator}(?![\d/])", c) for c in route[1:]))
+    mine = used - made - parts
     extra = mine - given
     again = _ratio_terms(problem) | (set(given) if re.search(r"(?<!\d)\d+/\d+(?!\d)", problem) else set())
     again |= {v for v, _ in _given(problem)[:1]} if _changes_by_percent(problem, _question(problem)) else set()
     # "4 times as long as the 18 cm one ... how much longer?": the 18 makes the longer one, then is taken from it
     again |= set(given) if re.search(r"\btimes as\b", problem) and re.search(r"\bthan\b", _question(problem)) else set()
     return not (given - mine) and all(v in _allowed(problem) or v in again or v in free for v in extra) \
-        and not (made - used)
+        and not (made - used - Counter(m for m in made if m is not None and m.denominator != 1))
 
 
 def _takes_from_start(route: list[str], problem: str) -> bool:
@@ -131,9 +136,19 @@ def _takes_from_start(route: list[str], problem: str) -> bool:
         return True
     for claim in route:
         numbers, ops = _operands(claim)
-        if ops == "-" and numbers[0] in given and numbers[0] != given[0]:
+        whole = numbers[0] == 1 and re.search(_WHOLE_LEFT, problem)   # the whole the fractions are of
+        if ops == "-" and numbers[0] in given and numbers[0] != given[0] and not whole:
             return False
     return True
+
+
+def _rest_of_whole(route: list[str], problem: str) -> bool:
+    """What is left of a whole after fractions of it ("1 − 13/20"): the fractions taken are added before, never
+    taken from each other ("2/5 − 1/4 = 3/20, 1 − 3/20" has right arithmetic and a wrong route)."""
+    numbers, ops = _operands(route[-1])
+    if not (numbers[:1] == [1] and ops == "-" and re.search(_WHOLE_LEFT, problem)):
+        return True
+    return all(set(_operands(claim)[1]) <= {"+"} for claim in route[:-1])
 
 
 def _kinds_match(route: list[str], problem: str) -> bool:
@@ -284,7 +299,7 @@ def chain_answer(problem: str, worked: list[str], said: list[Fraction], work: st
         return None
     rest = _rest_named(problem, " ".join([*worked, work]))
     if not (_uses_all(route, problem, rest) and _kinds_match(route, problem) and _takes_from_start(route, problem)
-            and _last_step_fits(route, problem, rest)):
+            and _rest_of_whole(route, problem) and _last_step_fits(route, problem, rest)):
         return None
     return ", then ".join(route)
 
@@ -348,8 +363,13 @@ _WHY = {"+": "add {1} to {0}", "-": "take {1} away from {0}", "*": "multiply {0}
 def why_last_step(claim: Claim) -> str:
     """An answer the checker cannot decide, its steps right: what in the story calls for the last operation, on those
     numbers ("What in the problem tells you to add 33 to 16?"), never what a number the student named stands for."""
+    written = re.findall(r"(?<![\d/.])\d+(?:/[1-9]\d*|\.\d+)?(?![\d/])", claim.expression.replace(",", ""))
     numbers = wordproblem.numbers_in(arithmetic_text(claim.expression))
     op = operations(claim)[-1]
+    sign = re.search(r"\)?\s*([-+*×÷−])\s*\(?", claim.expression) if len(written) == 2 else None
+    if sign and "/" in "".join(written):   # "1 − (13/20)": its fraction as written, never "divide 1 by 0.65"
+        op = {"×": "*", "÷": "/", "−": "-"}.get(sign.group(1), sign.group(1))
+        return f"What in the problem tells you to {_WHY[op].format(*written)}?"
     if len(numbers) == 2:
         return f"What in the problem tells you to {_WHY[op].format(*map(fmt, numbers))}?"
     return f"What in the problem tells you to {_LAST_OP[op]} {fmt(numbers[-1])} at the end of {claim}?"

@@ -281,7 +281,8 @@ def path_to(worked: list[str], answer: Fraction) -> list[str]:
         index = todo.pop()
         path.add(index)
         left = re.sub(r"(?<=\d)/(?=\d)", " / ", arithmetic_text(worked[index].rsplit("=", 1)[0]))   # "36/6": 36, 6
-        uses = set(wordproblem.numbers_in(left))
+        uses = set(wordproblem.numbers_in(left)) | {Fraction(int(a), int(b)) for a, b in re.findall(   # "1 − 13/20"
+            r"(?<![\d/.])(\d+)/([1-9]\d*)(?![\d/])", arithmetic_text(worked[index].rsplit("=", 1)[0]))}
         todo += [i for n in uses if (i := next((i for i in reversed(range(index)) if made[i] == n), None)) is not None
                  and i not in path]
     return [worked[i] for i in sorted(path)]

@@ -110,3 +110,23 @@ def test_just_the_answer_pls_is_a_request():
 def test_gathered_x_terms_are_a_right_step():
     reply = reply_to("Solve 6x + 4 = x + 19. so 5x + 4 = 19")
     assert reply["verdict"] == "confirm" and "5x + 4 = 19 is right" in reply["text"]
+
+
+CAKE = "Tia ate 1/3 of a pie and Max ate 1/6 of the same pie. What fraction of the pie is left?"
+
+
+def test_what_is_left_of_a_whole_after_two_fractions_is_confirmed():
+    steps = ["1/3 + 1/6 = 1/2", "1 - (1/2) = 1/2"]
+    said = [claims(steps[-1])[0].stated]
+    assert answer_check.chain_answer(CAKE, steps, said, "1 - (1/2) = 1/2, so the answer is 1/2") is not None
+
+
+def test_a_rest_after_fractions_taken_from_each_other_is_never_endorsed():
+    steps = ["1/3 - 1/6 = 1/6", "1 - 1/6 = 5/6"]
+    said = [claims(steps[-1])[0].stated]
+    assert answer_check.chain_answer(CAKE, steps, said, "1 - 1/6 = 5/6, so the answer is 5/6") is None
+
+
+def test_why_last_step_says_a_fraction_as_written():
+    assert answer_check.why_last_step(claims("1 - (5/8) = 3/8")[0]) == \
+        "What in the problem tells you to take 5/8 away from 1?"
