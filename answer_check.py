@@ -34,7 +34,8 @@ _CONSTANTS = ((2, r"\b(?:around|perimeter|border|edge|fence|fencing|frame|twice|
                   r"\b(?:around|perimeter|border|edge|fence|fencing|frame)\b[^.?!]*\bsquare\b"),
               (180, r"\btriangle|\bstraight (?:line|angle)"), (360, r"\b(?:quadrilateral|full turn|around a point)"),
               (100, r"%|\bpercent|\b(?:cm|centimet)"), (1000, r"\b(?:km|kilomet|kg|kilogram|ml|millilit)"),
-              (60, r"\b(?:minutes?|seconds?|hours?)\b"), (1, r"\bconsecutive\b|" + _WHOLE_LEFT), (12, r"\b(?:inch|inches|dozen)\b"))
+              (60, r"\b(?:minutes?|seconds?|hours?)\b"), (1, r"\bconsecutive\b|" + _WHOLE_LEFT),
+              (12, r"\b(?:inch|inches|dozen)\b"))
 
 # what the question's words ask the last step to be
 _LAST_STEP = (("/", r"\b(?:each|per|equally|evenly|average|mean|in one|every|how many times|times as)\b"),

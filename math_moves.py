@@ -124,8 +124,7 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     lesson.worked += [str(c) for c in found if str(c) not in lesson.worked]
     if not found and (cleared := confusion_words(lesson.problem, plan, lesson.done, work)):   # "which do I divide by?"
         return Move("none", *cleared, kind="confusion")
-    chain = None if found else proposed_chain(work)
-    if chain is not None:   # "I did 5x4 then took 3", no result yet
+    if not found and (chain := proposed_chain(work)) is not None:   # "I did 5x4 then took 3", no result yet
         return _chain_proposed(lesson.problem, chain, plan)
     if not found and (concept := _concept_move(lesson, plan, work)) is not None:
         return concept
