@@ -183,7 +183,7 @@ def _last_step_fits(route: list[str], problem: str, rest: tuple[Fraction, Fracti
         return ops[-1] == "*" and rest[0] in numbers
     if _AROUND.search(problem) and not re.search(r"\barea\b", question, re.I):
         return _around(route, problem)
-    for rule in (_percent_change, _ratio_part, _fraction_part, _priced, _compared_total):
+    for rule in (_percent_change, _ratio_part, _fraction_part, _priced, _compared_total, _part_named):
         if (decided := rule(route, problem, question)) is not None:
             return decided
     asked = wordproblem.numbers_in(re.sub(r"\b(?:day|week|game|level|round|test|quiz|grade|page) \d+", "", question))
@@ -191,6 +191,18 @@ def _last_step_fits(route: list[str], problem: str, rest: tuple[Fraction, Fracti
         return ops[-1] in "*/" and any(v in numbers for v in asked)
     wanted = next((op for op, words in _LAST_STEP if re.search(words, question, re.I)), None)
     return wanted is not None and ops[-1] in wanted
+
+
+def _part_named(route: list[str], problem: str, question: str) -> bool | None:
+    """"What fraction of the class are boys?" of 16 girls in 28: the part on top is the one the question names
+    ("16 girls" is not the boys); None when the question asks no fraction or part of a whole, or asks what is left."""
+    if not re.search(_LAST_STEP[3][1], question, re.I) or re.search(_LAST_STEP[1][1], question, re.I):
+        return None   # "what fraction is left" is a rest: the take-away rules decide it
+    numbers, ops = _operands(route[-1])
+    top = next((m for m in re.finditer(rf"(?<![\d/.]){fmt(numbers[0])}(?![\d/.])(?: of (?:them|it|these|those))?"
+                                         rf" ([a-z]+)", problem)), None) if numbers and ops[-1:] == "/" else None
+    asked = {wordproblem.stem(w) for w in re.findall(r"[a-z]+", question.lower())}
+    return top is not None and wordproblem.stem(top.group(1).lower()) in asked
 
 
 def _divisors(route: list[str]) -> list[Fraction]:

@@ -16,10 +16,10 @@ from fractions import Fraction
 from math import lcm
 
 import solver
-from problem_text import given_numbers, problem_sentences, question_sentence, question_target
+from problem_text import given_numbers, problem_sentences, question_sentence, question_target, written_equation
 from solver import Plan, Step, fmt
 from step_parts import what_it_finds
-from unplanned_help import step_question
+from unplanned_help import equation_start, step_question
 
 _OPS = {"add": "+", "plus": "+", "take away": "-", "take": "-", "subtract": "-", "minus": "-", "multiply": "*",
         "times": "*", "divide": "/", "share": "/"}
@@ -32,7 +32,7 @@ _NUMBER = r"\$?\d[\d,]*(?:\.\d+)?"
 def confusion_words(problem: str, plan: Plan | None, done: list[int], work: str) -> tuple[str, str] | None:
     """(lead, question) answering the confusion the student names, or None when their words name none known here."""
     said = work.lower()
-    for rule in (_minutes_over, _decimal_hours, _percent_base, _percent_side, _same_bottom, _why_step,
+    for rule in (_minutes_over, _decimal_hours, _percent_base, _percent_side, _same_bottom, _bracket_first, _why_step,
                  _which_amount, _which_first, _which_operation):
         found = rule(problem, plan, done, said)
         if found:
@@ -134,6 +134,20 @@ def _same_bottom(problem: str, plan: Plan | None, done: list[int], said: str) ->
            f"parts of different sizes cannot be counted together. Written with {both} at the bottom, both count " \
            f"parts of the same size."
     return lead, f"What is {top}/{bottom} with {both} at the bottom?"
+
+
+def _bracket_first(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
+    """"do I work out the bracket first?" of (x + 4)/2 = 9: a bracket that holds the unknown cannot be worked out; it
+    is one number to find (undone from outside), or, with the letter on both sides, multiplied out."""
+    equation, letter = written_equation(problem)
+    bracket = re.search(rf"\([^()]*\b\d*{letter}\b[^()]*\)", equation) if equation else None
+    if bracket is None or not re.search(r"\bbrackets?\b[^?]*\bfirst\b|\bfirst\b[^?]*\bbrackets?\b|"
+                                        r"\bparenthes[ie]s\b[^?]*\bfirst\b", said):
+        return None
+    lead = f"{bracket.group()} holds {letter}, so it cannot be worked out to one number while {letter} is unknown."
+    if all(letter in side for side in equation.split("=")):
+        return lead, equation_start(problem)
+    return lead, f"Treat {bracket.group()} as one number: what must it be for {equation} to be true?"
 
 
 def _why_step(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:

@@ -130,3 +130,19 @@ def test_a_rest_after_fractions_taken_from_each_other_is_never_endorsed():
 def test_why_last_step_says_a_fraction_as_written():
     assert answer_check.why_last_step(claims("1 - (5/8) = 3/8")[0]) == \
         "What in the problem tells you to take 5/8 away from 1?"
+
+
+def test_a_fraction_of_the_other_part_is_never_endorsed():
+    problem = "A team of 20 has 8 boys. What fraction of the team are girls?"
+    assert reply_to(f"{problem} is it 2/5?")["verdict"] != "confirm"
+    assert not confirms(problem, "8 / 20 = 2/5 so 2/5")
+
+
+def test_x_on_both_sides_with_a_bracket_starts_with_the_bracket():
+    reply = reply_to("Solve 4(x + 1) = x + 19. where do i even start")
+    assert "bracket" in reply["text"] and "undo" not in reply["text"]
+
+
+def test_a_bracket_holding_the_unknown_is_one_number_to_find():
+    reply = reply_to("Solve (x - 3)/4 = 5. should i do the bracket first?")
+    assert "(x - 3) holds x" in reply["text"] and reply["text"].endswith("?")
