@@ -75,6 +75,14 @@ _OLD_NEW = re.compile(r"\b(?:old|original|first|start\w*)\b[^?]*\bor\b[^?]*\b(?:
                       r"\b(?:new|after)\b[^?]*\bor\b[^?]*\b(?:old|original|before)\b|\bof which (?:number|one)\b")
 
 
+_BEFORE = r"\boriginal\b|\bbefore\b|\bat first\b|\bto start\b"
+
+
+def _amount(problem: str, percents: list[str]) -> str:
+    """The amount a percent is of, as the problem writes it ("$40", "8,000"): its first number that is no percent."""
+    return next((p for v, p in given_numbers(problem) if "%" not in p and fmt(v) not in percents), "")
+
+
 def _percent_base(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
     """"do I take 10% of the old or the new number?": a percent change is always of the amount just before that
     change; a second change is of the amount after the first."""
@@ -82,14 +90,13 @@ def _percent_base(problem: str, plan: Plan | None, done: list[int], said: str) -
     if not percents or not (_OLD_NEW.search(said) or re.search(r"\b\d+ ?% of (?:the )?(?:\$?\d|which|what)", said)
                             and re.search(r"\bor\b", said)):
         return None
-    start = next((p for v, p in given_numbers(problem) if "%" not in p), "")
+    start = _amount(problem, percents)
     again = len(percents) > 1 and re.search(r"\bagain\b|\bthen\b|\bnext\b|\bsecond\b", problem, re.I)
     if again:
         lead = f"Each percent is of the amount just before that change: the first {percents[0]}% is of {start}, and " \
                f"the second {percents[1]}% is of the new amount after the first change, not of {start} again."
         return lead, f"What is {start} after the first {percents[0]}% change?"
-    before = re.search(r"\b(?:after|original|before|was)\b", problem, re.I) and re.search(
-        r"\boriginal|\bbefore\b|\bwas\b", question_sentence(problem_sentences(problem)), re.I)
+    before = re.search(_BEFORE, question_sentence(problem_sentences(problem)), re.I)
     if before:   # "After a 15% discount it costs $68. What was the original price?": the % is of the unknown start
         return f"The {percents[0]}% is of the original amount, the one before the change, not of {start}.", \
             f"If the original is 100%, what percent of it is {start}?"
@@ -109,10 +116,11 @@ def _percent_side(problem: str, plan: Plan | None, done: list[int], said: str) -
         return None
     if not re.search(rf"{m.group(1)}\s*%|\bit\b|\bthe (?:tax|tip|discount)\b", said):
         return None
-    start = next((p for v, p in given_numbers(problem) if "%" not in p), "")
+    start = _amount(problem, [m.group(1)])
     added = re.search(_ADDED, problem, re.I)
-    if not start or not (added or re.search(_TAKEN, problem, re.I)):
-        return None
+    asked = question_sentence(problem_sentences(problem))
+    if not start or not (added or re.search(_TAKEN, problem, re.I)) or re.search(_BEFORE, asked, re.I):
+        return None   # "What was the original price?": the amount given is after the change (_percent_base)
     word = (added or re.search(_TAKEN, problem, re.I)).group().lower()
     lead = f"The {word} is {m.group()} of {start}, and it is " + \
         (f"added on top: you pay {start} and the {word} as well." if added else f"taken off {start}.")

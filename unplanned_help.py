@@ -589,7 +589,7 @@ def step_question(plan: Plan, step: Step, count_up: bool = True) -> str:
     equation, letter = written_equation(plan.problem)
     # "Multiplying both sides by 3 ...: what is 3 × (-4)?" skips rewriting the equation: what to undo is the thinking
     if plan.pattern == "equation" and index == 0 and step.kind == "bracket" and equation:
-        if len(sides := equation.split("=")) == 2 and all(letter in side for side in sides):   # 3(x + 2) = x + 14
+        if first_term_only(equation) and all(letter in side for side in equation.split("=")):   # 3(x + 2) = x + 14
             return equation_start(plan.problem)   # nothing to undo while x is on both sides: the bracket first
         return f"In {equation}, what has been done to {letter}, and what could you do to both sides to undo it?"
     percent = re.fullmatch(r"What is (\d+(?:\.\d+)?)% of (\$?[\d,.]+)\?", step.question)
