@@ -568,10 +568,45 @@ def _square_root(value: Fraction) -> Fraction | None:
     return Fraction(top, bottom) if top * top == value.numerator and bottom * bottom == value.denominator else None
 
 
+_AREA_IS = r"\barea (?:of |is )?(?P<area{0}>" + NUM + r")\b"
+_AROUND_IS = r"\bperimeter (?:of |is )?(?P<around{0}>" + NUM + r")\b"
+_AREA_AND_AROUND = re.compile(f"{_AREA_IS.format('')}[^?]*{_AROUND_IS.format('')}|"
+                              f"{_AROUND_IS.format(2)}[^?]*{_AREA_IS.format(2)}", re.I)
+# "6 and 4", "6 cm by 4 cm"; never a product the student works out ("6 x 4 = 24")
+_PAIR = re.compile(rf"(?<![\d.])({NUM})\s*(?:[a-z]{{1,2}}\s+)?(?:and|by|x|×)\s*({NUM})(?![\d.])"
+                   rf"(?!\s*(?:[a-z]{{1,2}}\s*)?=)", re.I)
+
+
+def _rectangle_sides(problem: str, work: str) -> tuple[str, str, str, str] | None:
+    """A rectangle's length and width asked from its area and perimeter: the pair the student offers ("6 and 4",
+    "6 cm by 4 cm") checked against both (6 × 4 = 24, 6 + 4 + 6 + 4 = 20): confirmed when both hold, flagged at the
+    one that fails. None when the problem is no such rectangle or no pair is offered."""
+    known = _AREA_AND_AROUND.search(problem)
+    pair = _PAIR.search(work)
+    if not (known and pair and re.search(r"\brectangle", problem, re.I) and re.search(
+            r"\b(?:length|width|sides?|dimensions|long|wide)\b", question_sentence(problem_sentences(problem)), re.I)):
+        return None
+    area = Fraction((known.group("area") or known.group("area2")).replace(",", ""))
+    around = Fraction((known.group("around") or known.group("around2")).replace(",", ""))
+    a, b = (Fraction(n.replace(",", "")) for n in pair.groups())
+    made = f"{fmt(a)} × {fmt(b)} = {fmt(a * b)}"
+    edge = f"{fmt(a)} + {fmt(b)} + {fmt(a)} + {fmt(b)} = {fmt(2 * (a + b))}"
+    if a * b == area and 2 * (a + b) == around:
+        return "confirm", f"Yes, {fmt(a)} and {fmt(b)} are right! {made} gives the area and {edge} the perimeter, so " \
+                          f"both facts fit.", "Would you like a similar problem to try?", "final_right"
+    wrong = made if a * b != area else edge
+    fits = "the perimeter" if a * b != area else "the area"
+    return "flag", f"Not quite: {wrong}, not {fmt(area if a * b != area else around)}." + \
+        (f" {fits.capitalize()} fits, but both must." if (a * b == area) != (2 * (a + b) == around) else ""), \
+        f"Which two numbers multiply to {fmt(area)} and add to {fmt(around / 2)}?", "final_wrong"
+
+
 def shape_words(problem: str, said: list[Fraction], work: str) -> tuple[str, str, str, str] | None:
     """(verdict, lead, question, kind) for the answer a shape's fact decides (`shape_answer`): said by the student, it
     is confirmed with its step as the recap; another number offered as the answer is not it, and the fact is asked.
     None for a number not offered as the answer (a step on the way is checked elsewhere)."""
+    if sides := _rectangle_sides(problem, work):   # "6 and 4" of a rectangle with area 24 and perimeter 20
+        return sides
     known = shape_answer(problem)
     if known is None or not said:
         return None

@@ -146,3 +146,17 @@ def test_x_on_both_sides_with_a_bracket_starts_with_the_bracket():
 def test_a_bracket_holding_the_unknown_is_one_number_to_find():
     reply = reply_to("Solve (x - 3)/4 = 5. should i do the bracket first?")
     assert "(x - 3) holds x" in reply["text"] and reply["text"].endswith("?")
+
+
+FIELD = "A rectangle has an area of 36 square m and a perimeter of 26 m. What are its length and width?"
+
+
+def test_a_rectangles_right_sides_are_confirmed_by_both_facts():
+    reply = reply_to(f"{FIELD} is it 9 and 4?")
+    assert reply["verdict"] == "confirm" and "9 × 4 = 36" in reply["text"] and "similar problem" in reply["text"]
+
+
+def test_a_rectangles_sides_that_fit_one_fact_only_are_flagged():
+    for wrong in ("is it 6 and 6?", "12 m by 3 m", "is it 10 and 3?"):
+        reply = reply_to(f"{FIELD} {wrong}")
+        assert reply["verdict"] == "flag" and "Not quite" in reply["text"]
