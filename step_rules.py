@@ -35,7 +35,7 @@ from wording import OP_WORDS
 
 DOING = {"+": "Adding", "-": "Taking away", "*": "Multiplying", "/": "Dividing"}
 # a number a student may bring without the problem writing it: a unit's size (60 minutes, 100 cm, 12 months, ...)
-UNIT_SIZES = {Fraction(n) for n in (1, 2, 10, 100, 1000, 60, 24, 7, 12, 52, 365, 3600)}
+UNIT_SIZES = {Fraction(n) for n in (1, 2, 10, 100, 1000, 60, 24, 7, 12, 52, 365, 3600, 10000, 144)}
 _LEVEL_SIGNS = {"×": "× and ÷", "÷": "× and ÷", "+": "+ and −", "−": "+ and −"}
 
 
@@ -261,7 +261,8 @@ def wrong_factor(problem: str, found: list[Claim]) -> tuple[str, str] | None:
         for claim in (c for c in found if c.right and operations(c) in (["*"], ["/"])):
             values = numbers_in(re.sub(r"(?<=\d)/(?=\d)", " / ", arithmetic_text(claim.expression)))
             other = [v for v in values if v != Fraction(number)]
-            if len(values) == 2 and len(other) == 1 and other[0] in UNIT_SIZES - {1, 2, Fraction(size)} \
+            square = Fraction(size) ** 2 if re.search(r"\bsquare\b", asked, re.I) else Fraction(size)   # 100 × 100
+            if len(values) == 2 and len(other) == 1 and other[0] in UNIT_SIZES - {1, 2, Fraction(size), square} \
                     and other[0] not in numbers_in(problem):   # "7 hours a day for 12 days": 7 × 12 is no change
                 big, small = (unit, wanted) if wordproblem.unit_factor(unit.lower(), wanted) else (wanted, unit)
                 return f"Check the {fmt(other[0])} in {claim}.", \
@@ -482,8 +483,8 @@ def place_rounding_words(problem: str, said: list[Fraction],
 # (verdict, lead, question, kind) asked at that step, in the problem's words, and never hands over its fix
 _HOURS = re.compile(r"\bhours?\b|\bhr?s?\b", re.I)
 _DECIMAL_MINUTES = re.compile(r"(?<![\d.])(\d*)\.(\d+)\b[^.?!\d]{0,40}?(?<![\d.])(\d+)\s*(?:minutes?|mins?)\b", re.I)
-_DECIMAL_CLOCK = re.compile(r"(?<![\d.])(\d+)\.(\d+)\s*(?:hours?|hrs?|h)?\s*(?:is|=|means|so|,)?\s*\1\s*(?:hours?|hrs?|h)"
-                            r"\s*(?:and\s*)?(\d+)\s*(?:minutes?|mins?)\b", re.I)
+_DECIMAL_CLOCK = re.compile(r"(?<![\d.])(\d+)\.(\d+)\s*(?:hours?|hrs?|h)?\s*(?:is|=|means|so|,)?\s*\1\s*"
+                            r"(?:hours?|hrs?|h)\s*(?:and\s*)?(\d+)\s*(?:minutes?|mins?)\b", re.I)
 _CLOCK_DECIMAL = re.compile(r"(?<![\d.])(\d+)\s*(?:hours?|hrs?|h)\s*(?:and\s*)?(\d+)\s*(?:minutes?|mins?)\b"
                             r"[^.?!]{0,25}?(?<![\d.])\1\.(\d+)\b", re.I)
 
@@ -495,7 +496,7 @@ def time_slip(problem: str, work: str) -> tuple[str, str] | None:
     without (lead, question)."""
     if not _HOURS.search(problem):
         return None
-    ask = "An hour has 60 minutes: how many minutes are in {} of an hour?"
+    ask = "How many minutes are in {} of an hour?"   # never the 60 itself: it may be the answer
     for whole, places, minutes in _DECIMAL_CLOCK.findall(work):
         if int(minutes) == int(places) and Fraction(f"0.{places}") * 60 != int(minutes):
             return (f"Check {whole}.{places} hours as {whole} hours {minutes} minutes: the .{places} is "
@@ -511,9 +512,9 @@ def time_slip(problem: str, work: str) -> tuple[str, str] | None:
             return (f"Check {whole or 0}.{places} hours as {minutes} minutes: the .{places} is 0.{places} of "
                     f"an hour, not {int(places)} minutes.", ask.format(f"0.{places}"))
     for hours, minutes, places in _CLOCK_DECIMAL.findall(work):
-        if Fraction(minutes, 60) != Fraction(f"0.{places}"):
+        if Fraction(int(minutes), 60) != Fraction(f"0.{places}"):
             return (f"Check {hours} hours {minutes} minutes as {hours}.{places} hours: {minutes} minutes is not "
-                    f"0.{places} of an hour.", f"An hour has 60 minutes: what part of an hour is {minutes} minutes?")
+                    f"0.{places} of an hour.", f"What part of an hour is {minutes} minutes?")
     return None
 
 
@@ -601,7 +602,8 @@ def percent_base(problem: str, work: str, found: list[Claim]) -> tuple[str, str,
     for claim in (c for c in found if c.right and operations(c) in (["+"], ["-"])):
         values = numbers_in(arithmetic_text(claim.expression))
         if len(values) == 2 and values[1] == again and values[0] in changed and again != values[0] * percents[1] / 100:
-            return ("flag", f"You worked out {claim} without a slip, but {fmt(again)} is {p2}% of the starting {phrase}.",
+            return ("flag", f"You worked out {claim} without a slip, but {fmt(again)} is {p2}% of the starting "
+                            f"{phrase}.",
                     f"After the first change, the second {p2}% is taken of which amount?", "claim_wrong")
     return None
 
@@ -623,8 +625,8 @@ def ratio_parts(problem: str, found: list[Claim]) -> tuple[str, str, str, str] |
         for claim in (c for c in found if c.right and operations(c) == ["/"]):
             values = numbers_in(arithmetic_text(claim.expression))
             if len(values) == 2 and values[0] == whole and values[1] in {a, b, abs(a - b)} - {a + b}:
-                return ("flag", f"You worked out {claim} without a slip, but the ratio {m.group(1)}:{m.group(2)} shares "
-                                f"all {phrase} as {m.group(1)} parts and {m.group(2)} parts.",
+                return ("flag", f"You worked out {claim} without a slip, but the ratio {m.group(1)}:{m.group(2)} "
+                                f"shares all {phrase} as {m.group(1)} parts and {m.group(2)} parts.",
                         f"How many equal parts is {phrase} split into altogether?", "claim_wrong")
     return None
 
