@@ -282,9 +282,14 @@ def _priced(route: list[str], problem: str, question: str) -> bool | None:
 
 def _compared_total(route: list[str], problem: str, question: str) -> bool | None:
     """"Liam has 3 times as many cards as Owen ... how many together?": the product makes one of them, so the
-    last step of a total is a sum. None when the problem compares no amounts by a factor or asks no total."""
-    if not (re.search(r"\b(?:times|twice|half) as (?:many|much)\b", problem, re.I)
-            and re.search(_LAST_STEP[2][1], question, re.I)):
+    last step of a total is a sum; "17 more than Sara": her count made first, the gap never in the total's own step.
+    None when the problem compares no amounts or asks no total."""
+    if not re.search(_LAST_STEP[2][1], question, re.I):
+        return None
+    if re.search(r"\b\d+ (?:more|fewer|less)\b[^.?!]* than\b", problem, re.I):   # "17 more than Sara": her count
+        gap = {Fraction(n) for n in re.findall(r"\b(\d+) (?:more|fewer|less)\b", problem, re.I)}
+        return len(route) > 1 and not gap & set(_operands(route[-1])[0])   # first, and the total of the two after
+    if not re.search(r"\b(?:times|twice|half) as (?:many|much)\b", problem, re.I):
         return None
     return _operands(route[-1])[1][-1:] == "+"
 

@@ -631,10 +631,49 @@ def ratio_parts(problem: str, found: list[Claim]) -> tuple[str, str, str, str] |
     return None
 
 
+_MORE_THAN = re.compile(r"\b(?P<x>[A-Z][a-z]+) (?:has|had|have) (?P<n>\d+) (?P<way>more|fewer|less) (?:(?P<noun>[a-z]+) )?"
+                        r"than (?P<y>[A-Z][a-z]+)\b")
+
+
+def more_than_way(problem: str, found: list[Claim]) -> tuple[str, str, str, str] | None:
+    """"Jack has 52. He has 17 more than Sara. How many does Sara have?" worked as 52 + 17: the gap put on the wrong
+    side. Who has more is asked, and whether the one asked about has more or fewer than the number given. In a
+    problem of just those two numbers, the other way round is its answer, confirmed."""
+    m = _MORE_THAN.search(problem)
+    asked = question_sentence(problem_sentences(problem))
+    if m is None:
+        return None
+    x = m.group("x")
+    if x in ("He", "She", "They"):   # the one named in the sentence before
+        names = re.findall(r"\b(?!He\b|She\b|They\b|The\b|A\b|An\b)[A-Z][a-z]+\b", problem[:m.start()])
+        x = names[-1] if names else ""
+    y, gap, more = m.group("y"), Fraction(m.group("n")), m.group("way") == "more"
+    named = [name for name in (x, y) if name and re.search(rf"\b{name}\b", asked)]
+    if len(named) != 1 or not x or re.search(r"\b(?:together|in all|altogether|total|both|combined)\b", asked):
+        return None   # one of the two asked about, never their sum
+    who = named[0]
+    bigger = (who == x) == more   # the one asked about has more
+    noun = m.group("noun") or "of them"
+    for claim in (c for c in found if c.right and operations(c) in (["+"], ["-"])):
+        values = numbers_in(arithmetic_text(claim.expression))
+        if len(values) != 2 or gap not in values:
+            continue
+        other = next(v for v in values if v != gap) if values[0] != values[1] else gap
+        if (operations(claim) == ["+"]) == bigger and claim is found[-1] and \
+                sorted(v for v, _ in given_numbers(problem)) == sorted(values):
+            return ("confirm", f"Yes, {claim.result} is right! {who} has {'more' if bigger else 'fewer'} than "
+                               f"{fmt(other)}, so {claim}.", "Would you like a similar problem to try?", "final_right")
+        if (operations(claim) == ["+"]) != bigger:
+            return ("flag", f"Look at {claim} and the problem's words: \"{m.group()}.\"",
+                    f"So who has more {noun}, {x} or {y}? Should {who}'s number be more or less than {fmt(other)}?",
+                    "claim_wrong")
+    return None
+
+
 def known_slip(problem: str, work: str, found: list[Claim]) -> tuple[str, str, str, str] | None:
     """Without a plan, the first known wrong step the problem's text proves (above), else None."""
     return square_factor(problem, found) or remainder_base(problem, found) or percent_base(problem, work, found) \
-        or ratio_parts(problem, found)
+        or ratio_parts(problem, found) or more_than_way(problem, found)
 
 
 def fraction_slip(claim: Claim) -> tuple[str, str] | None:

@@ -94,3 +94,16 @@ def test_a_length_in_a_unit_is_no_algebra_term():
     turns = lesson(["A pipe is 3/4 m long and another is 1/3 m long. How long are they together? 3/4 + 1/3 = 4/7 m",
                     "3/4 + 1/3 = 13/12, so they are 13/12 m long together."])
     assert turns[1]["verdict"] == "confirm" and "term" not in turns[1]["text"]
+
+
+def test_more_than_the_wrong_way_round_is_asked_who_has_more_and_the_right_way_confirmed():
+    problem = "Rosa has 61 beads. She has 24 more beads than Nell. How many beads does Nell have?"
+    turns = lesson([f"{problem} 61 + 24 = 85 beads", "61 - 24 = 37, so Nell has 37 beads."])
+    assert turns[0]["verdict"] == "flag" and "who has more beads, Rosa or Nell" in turns[0]["text"]
+    assert turns[1]["text"].startswith("Yes, 37 is right")
+
+
+def test_a_gap_added_to_one_count_is_no_total_of_both():
+    reply = reply_to("Rosa has 61 beads. She has 24 more beads than Nell. How many beads do Rosa and Nell have "
+                     "together? 61 + 24 = 85 beads")
+    assert not reply["text"].startswith("Yes")
