@@ -50,9 +50,9 @@ from solver import Plan, Step, fmt
 from step_parts import (another_route, bottoms_rewritten, equation_terms, newly_done, part_of_step, step_rungs,
                         unit_as_written, used_steps, what_it_finds)
 from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, conditions_words, ends_on_answer,
-                        exact_words, expression_words, fraction_slip, known_slip, mixed_kinds_words,
-                        order_question, percent_slip, place_rounding_words, proposal, regrouping, rounding_words,
-                        same_route, substituted_words, time_slip, unit_change, unit_slip_words, wrong_factor)
+                        exact_words, expression_words, known_slip, mixed_kinds_words, order_question, percent_slip,
+                        place_rounding_words, proposal, regrouping, rounding_words, same_route, substituted_words,
+                        time_slip, unit_change, unit_slip_words, wrong_claim_words, wrong_factor)
 from story_changes import (against_story, answer_by_story, compared_sum, moved_question, part_plan, part_story,
                            relation_help, relation_move, story_changes, story_walk, then_question)
 from unplanned_help import (BARE_SUM, conditions_start, equation_start, first_move, linked_question, second_look,
@@ -334,7 +334,7 @@ def _wrong_claim(plan: Plan | None, claim: Claim) -> Move:
     if diagnosis is None or diagnosis.value != claim.stated or not true_of_work(diagnosis.says, str(claim),
                                                                                  plan.problem) \
             or plan.steps[diagnosis.step].value in solver.numbers_in(claim.expression):   # "20 − 14": 12 + 2 was done
-        return Move("flag", *(fraction_slip(claim) or (lead, f"What is {claim.shown}?")), kind="claim_wrong")
+        return Move("flag", *(wrong_claim_words(claim) or (lead, f"What is {claim.shown}?")), kind="claim_wrong")
     step = plan.steps[diagnosis.step]
     return Move("flag", f"{lead} {diagnosis.says}", linked_question(plan, step), step, kind="claim_wrong")
 

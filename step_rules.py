@@ -250,7 +250,8 @@ _MEASURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*([a-zA-Z]+)")
 def wrong_factor(problem: str, found: list[Claim]) -> tuple[str, str] | None:
     """A change of unit by the size of another unit ("5 × 12 = 60 feet" for 5 yards: 12 is inches in a foot): the
     problem gives a measure in one unit, its question asks for another, and a right claim multiplies or divides the
-    measure by a unit's size that is not the one between the two; the size between them is asked, never said."""
+    measure (or an amount worked from it: "2100 ÷ 100" of 6 loaves of 350 g, in kg) by a unit's size the problem
+    never writes that is not the one between the two; the size between them is asked, never said."""
     asked = question_sentence(problem_sentences(problem))
     for number, unit in _MEASURE.findall(problem):
         wanted = next((w for w in re.findall(r"[a-z]+", asked.lower()) if wordproblem.is_unit(unit.lower())
@@ -260,7 +261,7 @@ def wrong_factor(problem: str, found: list[Claim]) -> tuple[str, str] | None:
         size = wordproblem.unit_factor(unit.lower(), wanted) or wordproblem.unit_factor(wanted, unit.lower())
         for claim in (c for c in found if c.right and operations(c) in (["*"], ["/"])):
             values = numbers_in(re.sub(r"(?<=\d)/(?=\d)", " / ", arithmetic_text(claim.expression)))
-            other = [v for v in values if v != Fraction(number)]
+            other = [v for v in values if v in UNIT_SIZES and v not in numbers_in(problem)]
             square = Fraction(size) ** 2 if re.search(r"\bsquare\b", asked, re.I) else Fraction(size)   # 100 × 100
             if len(values) == 2 and len(other) == 1 and other[0] in UNIT_SIZES - {1, 2, Fraction(size), square} \
                     and other[0] not in numbers_in(problem):   # "7 hours a day for 12 days": 7 × 12 is no change
@@ -689,3 +690,24 @@ def fraction_slip(claim: Claim) -> tuple[str, str] | None:
     doing = "added" if op == "+" else "took away"
     return (f"Check {claim.shown} again: you {doing} the tops and the bottoms.",
             f"Pieces of 1/{b} and 1/{d} are different sizes: what denominator can both fractions be written with?")
+
+
+def sign_slip(claim: Claim) -> tuple[str, str] | None:
+    """A product or quotient of two numbers given the wrong sign ("(-4) × (-6) = -24"): the sign rule asked, with
+    the size left to them; None for any other wrong claim."""
+    if operations(claim) not in (["*"], ["/"]) or claim.stated != -claim.true or not claim.true:
+        return None
+    negatives = len(re.findall(r"(?<![\d)])\s*[-−]\s*\d|\(\s*[-−]", claim.expression))
+    doing = "times" if operations(claim) == ["*"] else "divided by"
+    signs = {0: f"a positive number {doing} a positive one", 1: f"a negative and a positive number, one {doing} "
+             f"the other", 2: f"a negative number {doing} a negative one"}.get(negatives)
+    if signs is None:
+        return None
+    return (f"Check {claim.shown} again: it does not make {claim.result}.",
+            f"Look at the signs: {signs}. Is the result positive or negative?")
+
+
+def wrong_claim_words(claim: Claim) -> tuple[str, str] | None:
+    """(lead, question) for a wrong claim whose shape names the slip (fractions added top and bottom, a sign rule
+    broken), else None."""
+    return fraction_slip(claim) or sign_slip(claim)

@@ -107,3 +107,16 @@ def test_a_gap_added_to_one_count_is_no_total_of_both():
     reply = reply_to("Rosa has 61 beads. She has 24 more beads than Nell. How many beads do Rosa and Nell have "
                      "together? 61 + 24 = 85 beads")
     assert not reply["text"].startswith("Yes")
+
+
+def test_a_broken_sign_rule_is_asked_with_the_signs_of_that_product():
+    reply = reply_to("Work out (-2) x (-9) + 4. (-2) x (-9) = -18, -18 + 4 = -14")
+    assert reply["verdict"] == "flag" and "(−2) × (−9)" in reply["text"]
+    assert "a negative number times a negative one" in reply["text"] and "22" not in reply["text"]
+
+
+def test_grams_changed_to_kilograms_by_a_hundred_are_flagged_at_that_step():
+    reply = reply_to("A farm bag holds 1250 g of seed. A farmer buys 6 bags. How many kilograms of seed is that? "
+                     "1250 x 6 = 7500, 7500 / 100 = 75 kg")
+    assert reply["verdict"] == "flag" and "Check the 100 in 7500 ÷ 100 = 75" in reply["text"]
+    assert "How many g make 1 kilogram?" in reply["text"]
