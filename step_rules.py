@@ -632,8 +632,8 @@ def ratio_parts(problem: str, found: list[Claim]) -> tuple[str, str, str, str] |
     return None
 
 
-_MORE_THAN = re.compile(r"\b(?P<x>[A-Z][a-z]+) (?:has|had|have) (?P<n>\d+) (?P<way>more|fewer|less) (?:(?P<noun>[a-z]+) )?"
-                        r"than (?P<y>[A-Z][a-z]+)\b")
+_MORE_THAN = re.compile(r"\b(?P<x>[A-Z][a-z]+) (?:has|had|have) (?P<n>\d+) (?P<way>more|fewer|less) "
+                        r"(?:(?P<noun>[a-z]+) )?than (?P<y>[A-Z][a-z]+)\b")
 
 
 def more_than_way(problem: str, found: list[Claim]) -> tuple[str, str, str, str] | None:
