@@ -15,6 +15,11 @@ verdict object: math_moves.py, one room up, makes the move.
 - Without a plan, what mathcheck.py and the problem's text verify alone: `substituted_words` (a root put back into
   the equation), `conditions_words` (numbers kept to a stated sum, gap or run), `exact_words` (a change of unit, a
   fraction or percent of a whole), `expression_words` (an expression expanded or simplified, the bracket slip named).
+- Known wrong-step shapes the problem's text proves: `time_slip` (decimal hours read as minutes, with a plan or
+  without), and without a plan `known_slip`: `square_factor` (a square unit changed by the length unit's size),
+  `remainder_base` (a fraction "of what was left" taken of the whole), `percent_base` (successive percents added or
+  the second taken of the start), `ratio_parts` (a total divided by one side's parts), `more_than_way` (a gap put on
+  the wrong side); `wrong_claim_words`: fractions added top and bottom, a sign rule broken.
 - `place_rounding_words`: "Round 3,451 to the nearest thousand.", an exercise whose answer the rule itself knows:
   a right answer confirmed, another number asked to be placed between the two round numbers, a help request asked
   which two round numbers it lies between.
