@@ -21,8 +21,8 @@ from collections import Counter
 from fractions import Fraction
 
 import wordproblem
-from arithmetic_claims import (OP_SIGN, Claim, arithmetic_text, as_written, claims, measure_kind, operations,
-                               path_to, presented_as_answer, result_of)
+from arithmetic_claims import (OP_SIGN, Claim, arithmetic_text, as_written, claims, convertible, measure_kind,
+                               operations, path_to, presented_as_answer, result_of)
 from problem_text import given_numbers, problem_sentences, question_sentence
 from solver import fmt
 
@@ -171,6 +171,35 @@ def _kinds_match(route: list[str], problem: str) -> bool:
     return True
 
 
+def _unit_sizes(problem: str) -> set[Fraction]:
+    """The sizes between a unit the question asks in and the problem's own units, when the problem writes that unit
+    nowhere else ("How many minutes ..." of 4 km per hour: 60; "in square meters" of 60 cm by 40 cm: 10000)."""
+    asked = question_sentence(problem_sentences(problem))
+    own = {w for w in re.findall(r"[a-z]+", problem.replace(asked, " ").lower()) if wordproblem.is_unit(w)}
+    power = 2 if re.search(r"\bsquare\b", asked, re.I) else 1
+    sizes = set()
+    for wanted in (w for w in re.findall(r"[a-z]+", asked.lower()) if wordproblem.is_unit(w)):
+        if wordproblem.unit_name(wanted) not in {wordproblem.unit_name(u) for u in own}:
+            sizes |= {Fraction(size) ** power for u in own if convertible(u, wanted)
+                      and (size := wordproblem.unit_factor(u, wanted) or wordproblem.unit_factor(wanted, u))}
+    return sizes
+
+
+def _unit_changed(route: list[str], problem: str) -> bool:
+    """A question in a unit the problem writes nowhere else is answered only by a route through the size between
+    the units ("6 ÷ 4 = 1.5" is hours, not the minutes asked)."""
+    sizes = _unit_sizes(problem)
+    return not sizes or bool(sizes & {n for claim in route for n in _operands(claim)[0]})
+
+
+def _changed_last(route: list[str], problem: str, rest: tuple[Fraction, Fraction] | None) -> bool:
+    """The route's last step changes the unit ("1.5 × 60 = 90" for the minutes asked), and the step before it is
+    the one the question's words ask for."""
+    numbers, ops = _operands(route[-1])
+    return len(route) > 1 and ops in ("*", "/") and bool(_unit_sizes(problem) & set(numbers)) \
+        and _last_step_fits(route[:-1], problem, rest)
+
+
 def _last_step_fits(route: list[str], problem: str, rest: tuple[Fraction, Fraction] | None = None) -> bool:
     """The route's last operation is the one the question's words ask for (see the module's list); a question
     that names a number ("how far in 5 hours?") is answered by a step on that number; what is left of a fraction
@@ -284,9 +313,14 @@ def _priced(route: list[str], problem: str, question: str) -> bool | None:
 
 def _compared_total(route: list[str], problem: str, question: str) -> bool | None:
     """"Liam has 3 times as many cards as Owen ... how many together?": the product makes one of them, so the
-    last step of a total is a sum. None when the problem compares no amounts by a factor or asks no total."""
-    if not (re.search(r"\b(?:times|twice|half) as (?:many|much)\b", problem, re.I)
-            and re.search(_LAST_STEP[2][1], question, re.I)):
+    last step of a total is a sum; "17 more than Sara": her count made first, the gap never in the total's own step.
+    None when the problem compares no amounts or asks no total."""
+    if not re.search(_LAST_STEP[2][1], question, re.I):
+        return None
+    if re.search(r"\b\d+ (?:more|fewer|less)\b[^.?!]* than\b", problem, re.I):   # "17 more than Sara": her count
+        gap = {Fraction(n) for n in re.findall(r"\b(\d+) (?:more|fewer|less)\b", problem, re.I)}
+        return len(route) > 1 and not gap & set(_operands(route[-1])[0])   # first, and the total of the two after
+    if not re.search(r"\b(?:times|twice|half) as (?:many|much)\b", problem, re.I):
         return None
     return _operands(route[-1])[1][-1:] == "+"
 
@@ -312,7 +346,9 @@ def chain_answer(problem: str, worked: list[str], said: list[Fraction], work: st
         return None
     rest = _rest_named(problem, " ".join([*worked, work]))
     if not (_uses_all(route, problem, rest) and _kinds_match(route, problem) and _takes_from_start(route, problem)
-            and _rest_of_whole(route, problem) and _last_step_fits(route, problem, rest)):
+            and _rest_of_whole(route, problem)
+            and (_last_step_fits(route, problem, rest) or _changed_last(route, problem, rest))
+            and _unit_changed(route, problem)):
         return None
     return ", then ".join(route)
 

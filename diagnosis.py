@@ -163,8 +163,9 @@ def _rounding_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
     """Whole groups: the groups left out (the leftover still needs one) or a part-filled group counted as full."""
     total, per = plan.steps[step.operands[0].index].values
     whole, left = divmod(total, per)
-    if step.kind == "round_up":
-        return [_Wrong("leftover_not_counted", Fraction(whole), f"You counted only the full ones; the {fmt(left)} "
+    if step.kind == "round_up":   # the leftover's count may be the answer itself (28 by 8: 4 left, 4 vans)
+        ones = "the ones" if left == whole + 1 else f"the {fmt(left)}"
+        return [_Wrong("leftover_not_counted", Fraction(whole), f"You counted only the full ones; {ones} "
                                                                 f"left over need one more too.")]
     return [_Wrong("part_group_counted", Fraction(whole + 1), f"You counted one that would hold only {fmt(left)}, "
                                                               f"not {fmt(per)}: it is not full.")]

@@ -51,9 +51,9 @@ from solver import Plan, Step, fmt
 from step_parts import (another_route, bottoms_rewritten, equation_terms, newly_done, part_of_step, step_rungs,
                         unit_as_written, used_steps, what_it_finds)
 from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, conditions_words, ends_on_answer,
-                        exact_words, expression_words, mixed_kinds_words, order_question, percent_slip,
+                        exact_words, expression_words, known_slip, mixed_kinds_words, order_question, percent_slip,
                         place_rounding_words, proposal, regrouping, rounding_words, same_route, substituted_words,
-                        unit_change, unit_slip_words, wrong_factor)
+                        time_slip, unit_change, unit_slip_words, wrong_claim_words, wrong_factor)
 from story_changes import (against_story, answer_by_story, compared_sum, moved_question, part_plan, part_story,
                            relation_help, relation_move, story_changes, story_walk, then_question)
 from unplanned_help import (BARE_SUM, conditions_start, equation_start, first_move, linked_question, second_look,
@@ -254,7 +254,7 @@ def _broken_rule(problem: str, plan: Plan | None, work: str, found: list[Claim],
                     kind="claim_wrong")
     if wrong:   # without a plan, a plan of one sentence may still know the misconception behind it
         return _wrong_claim(plan if plan is not None else part_plan(problem), wrong[0])
-    if slip := percent_slip(work):   # "0.85 so 8.5%": a change to a percent that is never right
+    if slip := percent_slip(work) or time_slip(problem, work):   # "0.85 so 8.5%", "1.5 h = 150 min": never right
         return Move("flag", *slip, kind="claim_wrong")
     unbalanced = unbalanced_step(problem, arithmetic_text(work))
     named = both_sides(work) if unbalanced else None   # "I added 4 to both sides and got 3x = 10"
@@ -335,7 +335,7 @@ def _wrong_claim(plan: Plan | None, claim: Claim) -> Move:
     if diagnosis is None or diagnosis.value != claim.stated or not true_of_work(diagnosis.says, str(claim),
                                                                                  plan.problem) \
             or plan.steps[diagnosis.step].value in solver.numbers_in(claim.expression):   # "20 − 14": 12 + 2 was done
-        return Move("flag", lead, f"What is {claim.shown}?", kind="claim_wrong")
+        return Move("flag", *(wrong_claim_words(claim) or (lead, f"What is {claim.shown}?")), kind="claim_wrong")
     step = plan.steps[diagnosis.step]
     return Move("flag", f"{lead} {diagnosis.says}", linked_question(plan, step), step, kind="claim_wrong")
 
@@ -487,8 +487,8 @@ def _checked_exactly(lesson: Lesson, found: list[Claim], said: list[Fraction], w
     if kept := conditions_words(lesson.problem, work):   # "19 and 11" of two numbers adding to 30, 8 apart
         ask = offer if kept[0] == "confirm" else conditions_start(lesson.problem)
         return Move(kept[0], kept[1], fresh_hint(lesson, ask, ask), kind=kept[2])
-    exact = exact_words(lesson.problem, said, found) or expression_words(lesson.problem, work) \
-        or shape_words(lesson.problem, said, work)   # a triangle's third angle: its 180° decides it
+    exact = known_slip(lesson.problem, work, found) or exact_words(lesson.problem, said, found) or expression_words(
+        lesson.problem, work) or shape_words(lesson.problem, said, work)   # a triangle's third angle: 180° decides
     return Move(*exact[:3], kind=exact[3]) if exact else None   # "2.5 hours in minutes", "Expand 3(x + 4)"
 
 

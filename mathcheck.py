@@ -483,10 +483,12 @@ def problem_equation(problem: str) -> tuple[Poly, Poly, str] | None:
 
 def algebra_exercise(problem: str) -> tuple[str, Poly] | None:
     """The expression with letters a problem asks to expand or simplify ("Expand 3(x + 4).") as written and as read;
-    None where there is none (an equation has `solve`)."""
+    None where there is none (an equation has `solve`), nor for a measure ("2/5 m long": a number, then its unit)."""
     for span in math_spans(problem):
         left, right = parse_math(span)
-        if right is None and left.variables() and exercise(span, problem) and not re.search(r"\d\s*x\s*\d", span):
+        measure = re.fullmatch(r"-?\d+(?:[./]\d+)?\s+[A-Za-z]+", span.strip())
+        if right is None and left.variables() and exercise(span, problem) and not re.search(r"\d\s*x\s*\d", span) \
+                and not measure:
             return span, left   # "12 x 4 - 3" writes x for times
     return None
 

@@ -514,7 +514,7 @@ def shape_answer(problem: str) -> tuple[Fraction, str] | None:
         return value, f"{shape[1]}° − {' − '.join(fmt(a) + '°' for a in angles)} = {fmt(value)}°"
     lengths = [v for v, d, _ in given if len(d) == 1 and next(iter(d)) in KINDS["length"] and 1 in d.values()]
     if flat := _flat_answer(problem, asked, given, lengths, [n for n in numbers if n != "1"]):
-        return flat
+        return _in_asked_unit(problem, asked, given, flat)
     sides = _right_triangle(problem, given)
     legs = re.search(r"\blegs?\b", problem, re.I) and re.search(r"\bhypotenuse\b", asked, re.I)
     if len(lengths) != 2 or len(numbers) != 2 or not (sides or legs):
@@ -528,6 +528,26 @@ def shape_answer(problem: str) -> tuple[Fraction, str] | None:
     shown = f"{fmt(c)}² − {fmt(a)}² = {fmt(square)}" if sides else \
         f"{fmt(lengths[0])}² + {fmt(lengths[1])}² = {fmt(square)}"
     return root, f"{shown}, and {fmt(root)}² = {fmt(square)}, so the side is {fmt(root)} {unit}"
+
+
+def _in_asked_unit(problem: str, asked: str, given: list[tuple[Fraction, Dim, str]],
+                   flat: tuple[Fraction, str]) -> tuple[Fraction, str] | None:
+    """A shape's answer in the unit its question asks ("60 cm by 40 cm ... in square meters": 2400 ÷ 10000), the
+    change of unit written after the shape's step; None when the units do not convert."""
+    own = {u for _, d, _ in given for u in d}
+    wanted = {_unit(w) for w in re.findall(r"[a-z]+", asked.lower())} & KINDS["length"] - own
+    if not wanted:
+        return flat
+    if len(own) != 1 or len(wanted) != 1:
+        return None
+    (unit,), (other,), power = own, wanted, next(iter(asked_dim(problem).values()))
+    value, shown = flat
+    if not (size := wordproblem.unit_factor(other, unit) or wordproblem.unit_factor(unit, other)):
+        return None
+    factor = Fraction(size) ** power
+    made = value / factor if wordproblem.unit_factor(other, unit) else value * factor
+    sign = "÷" if wordproblem.unit_factor(other, unit) else "×"
+    return made, f"{shown}, and {fmt(value)} {sign} {fmt(factor)} = {fmt(made)} {_say({other: power})}"
 
 
 def _flat_answer(problem: str, asked: str, given: list[tuple[Fraction, Dim, str]], lengths: list[Fraction],

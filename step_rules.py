@@ -15,6 +15,11 @@ verdict object: math_moves.py, one room up, makes the move.
 - Without a plan, what mathcheck.py and the problem's text verify alone: `substituted_words` (a root put back into
   the equation), `conditions_words` (numbers kept to a stated sum, gap or run), `exact_words` (a change of unit, a
   fraction or percent of a whole), `expression_words` (an expression expanded or simplified, the bracket slip named).
+- Known wrong-step shapes the problem's text proves: `time_slip` (decimal hours read as minutes, with a plan or
+  without), and without a plan `known_slip`: `square_factor` (a square unit changed by the length unit's size),
+  `remainder_base` (a fraction "of what was left" taken of the whole), `percent_base` (successive percents added or
+  the second taken of the start), `ratio_parts` (a total divided by one side's parts), `more_than_way` (a gap put on
+  the wrong side); `wrong_claim_words`: fractions added top and bottom, a sign rule broken.
 - `place_rounding_words`: "Round 3,451 to the nearest thousand.", an exercise whose answer the rule itself knows:
   a right answer confirmed, another number asked to be placed between the two round numbers, a help request asked
   which two round numbers it lies between.
@@ -35,7 +40,7 @@ from wording import OP_WORDS
 
 DOING = {"+": "Adding", "-": "Taking away", "*": "Multiplying", "/": "Dividing"}
 # a number a student may bring without the problem writing it: a unit's size (60 minutes, 100 cm, 12 months, ...)
-UNIT_SIZES = {Fraction(n) for n in (1, 2, 10, 100, 1000, 60, 24, 7, 12, 52, 365, 3600)}
+UNIT_SIZES = {Fraction(n) for n in (1, 2, 10, 100, 1000, 60, 24, 7, 12, 52, 365, 3600, 10000, 144)}
 _LEVEL_SIGNS = {"×": "× and ÷", "÷": "× and ÷", "+": "+ and −", "−": "+ and −"}
 
 
@@ -250,7 +255,8 @@ _MEASURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*([a-zA-Z]+)")
 def wrong_factor(problem: str, found: list[Claim]) -> tuple[str, str] | None:
     """A change of unit by the size of another unit ("5 × 12 = 60 feet" for 5 yards: 12 is inches in a foot): the
     problem gives a measure in one unit, its question asks for another, and a right claim multiplies or divides the
-    measure by a unit's size that is not the one between the two; the size between them is asked, never said."""
+    measure (or an amount worked from it: "2100 ÷ 100" of 6 loaves of 350 g, in kg) by a unit's size the problem
+    never writes that is not the one between the two; the size between them is asked, never said."""
     asked = question_sentence(problem_sentences(problem))
     for number, unit in _MEASURE.findall(problem):
         wanted = next((w for w in re.findall(r"[a-z]+", asked.lower()) if wordproblem.is_unit(unit.lower())
@@ -260,8 +266,9 @@ def wrong_factor(problem: str, found: list[Claim]) -> tuple[str, str] | None:
         size = wordproblem.unit_factor(unit.lower(), wanted) or wordproblem.unit_factor(wanted, unit.lower())
         for claim in (c for c in found if c.right and operations(c) in (["*"], ["/"])):
             values = numbers_in(re.sub(r"(?<=\d)/(?=\d)", " / ", arithmetic_text(claim.expression)))
-            other = [v for v in values if v != Fraction(number)]
-            if len(values) == 2 and len(other) == 1 and other[0] in UNIT_SIZES - {1, 2, Fraction(size)} \
+            other = [v for v in values if v in UNIT_SIZES and v not in numbers_in(problem)]
+            square = Fraction(size) ** 2 if re.search(r"\bsquare\b", asked, re.I) else Fraction(size)   # 100 × 100
+            if len(values) == 2 and len(other) == 1 and other[0] in UNIT_SIZES - {1, 2, Fraction(size), square} \
                     and other[0] not in numbers_in(problem):   # "7 hours a day for 12 days": 7 × 12 is no change
                 big, small = (unit, wanted) if wordproblem.unit_factor(unit.lower(), wanted) else (wanted, unit)
                 return f"Check the {fmt(other[0])} in {claim}.", \
@@ -476,3 +483,236 @@ def place_rounding_words(problem: str, said: list[Fraction],
         return ("none", "", f"{written} lies between {shown[low]} and {shown[low + place]}. Look at its {digit} digit: "
                             f"is it closer to {shown[low]} or to {shown[low + place]}?", "hint")
     return "none", "", first, "hint"
+
+
+# the known shapes of a wrong step that the problem's text alone proves, without a plan: each returns
+# (verdict, lead, question, kind) asked at that step, in the problem's words, and never hands over its fix
+_HOURS = re.compile(r"\bhours?\b|\bhr?s?\b", re.I)
+_DECIMAL_MINUTES = re.compile(r"(?<![\d.])(\d*)\.(\d+)\b[^.?!\d]{0,40}?(?<![\d.])(\d+)\s*(?:minutes?|mins?)\b", re.I)
+_DECIMAL_CLOCK = re.compile(r"(?<![\d.])(\d+)\.(\d+)\s*(?:hours?|hrs?|h)?\s*(?:is|=|means|so|,)?\s*\1\s*"
+                            r"(?:hours?|hrs?|h)\s*(?:and\s*)?(\d+)\s*(?:minutes?|mins?)\b", re.I)
+_CLOCK_DECIMAL = re.compile(r"(?<![\d.])(\d+)\s*(?:hours?|hrs?|h)\s*(?:and\s*)?(\d+)\s*(?:minutes?|mins?)\b"
+                            r"[^.?!]{0,25}?(?<![\d.])\1\.(\d+)\b", re.I)
+
+
+def time_slip(problem: str, work: str) -> tuple[str, str] | None:
+    """Hours in decimals read as minutes ("1.5 so 150 minutes": 100 minutes to the hour; "2.25 hours is 2 hours 25
+    minutes"), or minutes written as the decimal places of an hour ("2 hours 30 minutes = 2.30 hours"): the digits
+    after the point are a part of an hour, never minutes. Only where the problem speaks of hours; with a plan or
+    without (lead, question)."""
+    if not _HOURS.search(problem):
+        return None
+    ask = "How many minutes are in {} of an hour?"   # never the 60 itself: it may be the answer
+    for whole, places, minutes in _DECIMAL_CLOCK.findall(work):
+        if int(minutes) == int(places) and Fraction(f"0.{places}") * 60 != int(minutes):
+            return (f"Check {whole}.{places} hours as {whole} hours {minutes} minutes: the .{places} is "
+                    f"0.{places} of an hour, not {minutes} minutes.", ask.format(f"0.{places}"))
+    for whole, places, minutes in _DECIMAL_MINUTES.findall(work):
+        hours = Fraction(f"{whole or 0}.{places}")
+        if hours * 60 == Fraction(minutes):
+            continue
+        if hours * 100 == Fraction(minutes):
+            return (f"Check {whole or 0}.{places} hours as {minutes} minutes: that counts 100 minutes to "
+                    f"the hour.", ask.format(f"{whole or 0}.{places}").replace(" of an hour", " hours"))
+        if Fraction(minutes) == int(whole or 0) * 60 + int(places):
+            return (f"Check {whole or 0}.{places} hours as {minutes} minutes: the .{places} is 0.{places} of "
+                    f"an hour, not {int(places)} minutes.", ask.format(f"0.{places}"))
+    for hours, minutes, places in _CLOCK_DECIMAL.findall(work):
+        if Fraction(int(minutes), 60) != Fraction(f"0.{places}"):
+            return (f"Check {hours} hours {minutes} minutes as {hours}.{places} hours: {minutes} minutes is not "
+                    f"0.{places} of an hour.", f"What part of an hour is {minutes} minutes?")
+    return None
+
+
+# a length unit, its plural as a question writes it, and how many of the smaller one make the bigger one
+_LENGTHS = {"cm": ("centimeters", "m", "meter", 100), "mm": ("millimeters", "cm", "centimeter", 10),
+            "inches": ("inches", "feet", "foot", 12), "feet": ("feet", "yards", "yard", 3)}
+_SQUARE = re.compile(r"\bsquare\b|\b(?:cm|m|mm|in|ft)(?:2|²|\^2)", re.I)
+
+
+def square_factor(problem: str, found: list[Claim]) -> tuple[str, str, str, str] | None:
+    """An area changed between square units by the size of the length unit ("900 ÷ 100 = 9 square meters" of
+    900 square cm): a square meter is 100 cm by 100 cm, so that size is asked, never said; or two lengths in
+    different units multiplied for an area ("250 × 2" of 250 cm and 2 m) before one is changed."""
+    asked = question_sentence(problem_sentences(problem))
+    if not _SQUARE.search(asked) and "area" not in asked.lower():
+        return None
+    for claim in (c for c in found if c.right and operations(c) in (["*"], ["/"])):
+        values = numbers_in(arithmetic_text(claim.expression))
+        for small, (plural, big, single, size) in _LENGTHS.items():
+            units = {u.lower() for u in re.findall(r"(?<=\d)\s*([a-zA-Z]+)", problem)}
+            spoken = {small, plural, big, single, f"{single}s"}
+            if Fraction(size) in values and len(values) == 2 and units & spoken and _SQUARE.search(asked) \
+                    and Fraction(size) not in numbers_in(problem):
+                return ("flag", f"Check the {size} in {claim}: a square {single} is {size} {plural} long and {size} "
+                                f"{plural} wide.",
+                        f"How many square {plural} make 1 square {single}?", "claim_wrong")
+        measured = [(n, u) for n in re.findall(NUM, arithmetic_text(claim.expression)) if (u := unit_after(problem, n))]
+        if operations(claim) == ["*"] and len(measured) == 2 and measured[0][1] != measured[1][1] \
+                and convertible(measured[0][1], measured[1][1]):
+            (a, unit_a), (b, unit_b) = measured
+            big = (a, unit_a) if wordproblem.unit_factor(unit_a.lower(), unit_b.lower()) else (b, unit_b)
+            small = unit_b if big[1] == unit_a else unit_a
+            return ("flag", f"Look at {claim}: {a} is in {unit_a} and {b} is in {unit_b}.",
+                    f"Both sides need the same unit first: how many {small} is {big[0]} {big[1]}?", "claim_wrong")
+    return None
+
+
+_OF_REST = re.compile(r"(\d+)/(\d+)\s+of\s+(what (?:was|is) left|what (?:remained|remains)|the rest\b(?: of \w+)?|"
+                      r"the remaining(?: \w+)?|the remainder)", re.I)
+
+
+def remainder_base(problem: str, found: list[Claim]) -> tuple[str, str, str, str] | None:
+    """A fraction "of what was left" taken of the whole the problem starts with ("1/3 × 60 = 20" where 1/4 of the
+    $60 was spent first): right arithmetic on the wrong amount, so the amount left is asked, never given. Not when
+    the same fraction comes earlier too (then the whole is its right base)."""
+    m = _OF_REST.search(problem)
+    given = [(v, phrase) for v, phrase in given_numbers(problem) if v.denominator == 1]
+    if m is None or not given or f"{m.group(1)}/{m.group(2)}" in problem[:m.start()]:
+        return None
+    part = Fraction(int(m.group(1)), int(m.group(2)))
+    whole, phrase = max(given)
+    for claim in (c for c in found if c.right and c.stated == whole * part and whole in numbers_in(
+            arithmetic_text(c.expression))):
+        noun = re.sub(r"^the (?:remaining|rest of)\s*", "", m.group(3), flags=re.I) if " " in m.group(3) else ""
+        noun = noun if re.fullmatch(r"[a-z]+s", noun) and noun not in {"left", "rest", "remaining"} else ""
+        how = f"How many {noun} were" if noun else "How much was"
+        return ("flag", f"You worked out {claim} without a slip, but the problem takes {m.group(1)}/{m.group(2)} "
+                        f"\"of {m.group(3)}\", not of all {phrase}.",
+                f"{how} left before the {m.group(1)}/{m.group(2)} was taken?", "claim_wrong")
+    return None
+
+
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent)")
+_THEN = re.compile(r"\b(?:then|another|new|sale price|second|next)\b", re.I)
+
+
+def percent_base(problem: str, work: str, found: list[Claim]) -> tuple[str, str, str, str] | None:
+    """Two percent changes one after the other, the second taken of the amount the first one made: the student
+    adds the percents ("10% + 10% = 20%") or takes the second one of the starting amount again ("64 − 16" where
+    16 is 20% of the original $80). Asked at that step: which amount the second percent is of."""
+    percents = [Fraction(p) for p in _PERCENT.findall(problem)]
+    first = _PERCENT.search(problem)
+    if len(percents) != 2 or first is None or not _THEN.search(problem[first.end():]):
+        return None
+    starts = [(v, phrase) for v, phrase in given_numbers(problem[:first.start()]) if v not in percents]
+    if not starts:
+        return None
+    whole, phrase = starts[0]
+    p1, p2 = (fmt(p) for p in percents)
+    if re.search(rf"(?<![\d.]){re.escape(p1)}\s*%\s*\+\s*{re.escape(p2)}\s*%", work):
+        return ("flag", f"Adding {p1}% and {p2}% takes both of the {phrase}, but the second {p2}% is of the new amount "
+                        f"after the first change.", f"What is the amount after the first {p1}% change?", "claim_wrong")
+    again = whole * percents[1] / 100
+    changed = {whole + whole * percents[0] / 100, whole - whole * percents[0] / 100}
+    for claim in (c for c in found if c.right and operations(c) in (["+"], ["-"])):
+        values = numbers_in(arithmetic_text(claim.expression))
+        if len(values) == 2 and values[1] == again and values[0] in changed and again != values[0] * percents[1] / 100:
+            return ("flag", f"You worked out {claim} without a slip, but {fmt(again)} is {p2}% of the starting "
+                            f"{phrase}.",
+                    f"After the first change, the second {p2}% is taken of which amount?", "claim_wrong")
+    return None
+
+
+_RATIO = re.compile(r"ratio (?:of )?(\d+)\s*:\s*(\d+)", re.I)
+_WHOLE = re.compile(r"\b(?:share|split|in all|altogether|total|divided)\b", re.I)
+
+
+def ratio_parts(problem: str, found: list[Claim]) -> tuple[str, str, str, str] | None:
+    """A total shared in a ratio divided by one side's parts or by their difference ("84 ÷ 5" for 84 stickers in
+    the ratio 5:2): right arithmetic, but the whole is made of both sides' parts, so their count is asked."""
+    m = _RATIO.search(problem)
+    if m is None:
+        return None
+    a, b = Fraction(m.group(1)), Fraction(m.group(2))
+    totals = [(v, phrase) for p in problem_sentences(problem) if _WHOLE.search(p) for v, phrase in given_numbers(p)
+              if v not in (a, b)]
+    for whole, phrase in totals:
+        for claim in (c for c in found if c.right and operations(c) == ["/"]):
+            values = numbers_in(arithmetic_text(claim.expression))
+            if len(values) == 2 and values[0] == whole and values[1] in {a, b, abs(a - b)} - {a + b}:
+                return ("flag", f"You worked out {claim} without a slip, but the ratio {m.group(1)}:{m.group(2)} "
+                                f"shares all {phrase} as {m.group(1)} parts and {m.group(2)} parts.",
+                        f"How many equal parts is {phrase} split into altogether?", "claim_wrong")
+    return None
+
+
+_MORE_THAN = re.compile(r"\b(?P<x>[A-Z][a-z]+) (?:has|had|have) (?P<n>\d+) (?P<way>more|fewer|less) "
+                        r"(?:(?P<noun>[a-z]+) )?than (?P<y>[A-Z][a-z]+)\b")
+
+
+def more_than_way(problem: str, found: list[Claim]) -> tuple[str, str, str, str] | None:
+    """"Jack has 52. He has 17 more than Sara. How many does Sara have?" worked as 52 + 17: the gap put on the wrong
+    side. Who has more is asked, and whether the one asked about has more or fewer than the number given. In a
+    problem of just those two numbers, the other way round is its answer, confirmed."""
+    m = _MORE_THAN.search(problem)
+    asked = question_sentence(problem_sentences(problem))
+    if m is None:
+        return None
+    x = m.group("x")
+    if x in ("He", "She", "They"):   # the one named in the sentence before
+        names = re.findall(r"\b(?!He\b|She\b|They\b|The\b|A\b|An\b)[A-Z][a-z]+\b", problem[:m.start()])
+        x = names[-1] if names else ""
+    y, gap, more = m.group("y"), Fraction(m.group("n")), m.group("way") == "more"
+    named = [name for name in (x, y) if name and re.search(rf"\b{name}\b", asked)]
+    if len(named) != 1 or not x or re.search(r"\b(?:together|in all|altogether|total|both|combined)\b", asked):
+        return None   # one of the two asked about, never their sum
+    who = named[0]
+    bigger = (who == x) == more   # the one asked about has more
+    noun = m.group("noun") or "of them"
+    for claim in (c for c in found if c.right and operations(c) in (["+"], ["-"])):
+        values = numbers_in(arithmetic_text(claim.expression))
+        if len(values) != 2 or gap not in values:
+            continue
+        other = next(v for v in values if v != gap) if values[0] != values[1] else gap
+        if (operations(claim) == ["+"]) == bigger and claim is found[-1] and \
+                sorted(v for v, _ in given_numbers(problem)) == sorted(values):
+            return ("confirm", f"Yes, {claim.result} is right! {who} has {'more' if bigger else 'fewer'} than "
+                               f"{fmt(other)}, so {claim}.", "Would you like a similar problem to try?", "final_right")
+        if (operations(claim) == ["+"]) != bigger:
+            return ("flag", f"Look at {claim} and the problem's words: \"{m.group()}.\"",
+                    f"So who has more {noun}, {x} or {y}? Should {who}'s number be more or less than {fmt(other)}?",
+                    "claim_wrong")
+    return None
+
+
+def known_slip(problem: str, work: str, found: list[Claim]) -> tuple[str, str, str, str] | None:
+    """Without a plan, the first known wrong step the problem's text proves (above), else None."""
+    return square_factor(problem, found) or remainder_base(problem, found) or percent_base(problem, work, found) \
+        or ratio_parts(problem, found) or more_than_way(problem, found)
+
+
+def fraction_slip(claim: Claim) -> tuple[str, str] | None:
+    """A wrong sum or difference of fractions made by adding (or taking away) the tops and the bottoms ("2/5 + 1/2
+    = 3/7"): what they did, then the pieces' sizes, asked; None for any other wrong claim."""
+    m = re.fullmatch(r"(\d+)/(\d+)\s*([+−-])\s*(\d+)/(\d+)", claim.expression.strip())
+    if m is None or m.group(2) == m.group(5):
+        return None
+    a, b, op, c, d = int(m.group(1)), int(m.group(2)), m.group(3), int(m.group(4)), int(m.group(5))
+    top, bottom = (a + c, b + d) if op == "+" else (a - c, b - d)
+    if not bottom or claim.stated != Fraction(top, bottom):
+        return None
+    doing = "added" if op == "+" else "took away"
+    return (f"Check {claim.shown} again: you {doing} the tops and the bottoms.",
+            f"Pieces of 1/{b} and 1/{d} are different sizes: what denominator can both fractions be written with?")
+
+
+def sign_slip(claim: Claim) -> tuple[str, str] | None:
+    """A product or quotient of two numbers given the wrong sign ("(-4) × (-6) = -24"): the sign rule asked, with
+    the size left to them; None for any other wrong claim."""
+    if operations(claim) not in (["*"], ["/"]) or claim.stated != -claim.true or not claim.true:
+        return None
+    negatives = len(re.findall(r"(?<![\d)])\s*[-−]\s*\d|\(\s*[-−]", claim.expression))
+    doing = "times" if operations(claim) == ["*"] else "divided by"
+    signs = {0: f"a positive number {doing} a positive one", 1: f"a negative and a positive number, one {doing} "
+             f"the other", 2: f"a negative number {doing} a negative one"}.get(negatives)
+    if signs is None:
+        return None
+    return (f"Check {claim.shown} again: it does not make {claim.result}.",
+            f"Look at the signs: {signs}. Is the result positive or negative?")
+
+
+def wrong_claim_words(claim: Claim) -> tuple[str, str] | None:
+    """(lead, question) for a wrong claim whose shape names the slip (fractions added top and bottom, a sign rule
+    broken), else None."""
+    return fraction_slip(claim) or sign_slip(claim)

@@ -19,7 +19,7 @@ from dataclasses import astuple, dataclass
 from fractions import Fraction
 
 import solver
-from arithmetic_claims import Claim, arithmetic_text, claims
+from arithmetic_claims import Claim, arithmetic_text, claims, measure_kind
 from asked_step import number_move
 from problem_text import NUM, given_numbers, problem_sentences, question_sentence, question_target
 from solver import Plan, fmt
@@ -532,8 +532,8 @@ def _fraction_part(story: str, asked: str, phrases: dict, claim: Claim, terms: t
     if _PART_IS.search(story):   # "36 stamps, which is 1/4 of her collection": 36 ÷ 4 is no quarter of anything
         return None
     for top, bottom in ((Fraction(t), Fraction(d)) for t, d in _FRACTION.findall(story)):
-        if bottom in phrases or top in phrases and top != 1:
-            continue   # a 4 the story gives as an amount of its own may rightly be taken away
+        if bottom in phrases or top in phrases and top != 1 or measure_kind(phrases.get(top / bottom, "")):
+            continue   # a 4 the story gives as an amount of its own may rightly be taken away, as a 2/5 m
         if op == "/" and b == bottom and a in phrases and a != bottom:
             unit = " ".join(phrases[a].split()[1:])
             part = f"${fmt(claim.stated)}" if phrases[a].startswith("$") else f"{claim.result} {unit}".strip()
