@@ -166,6 +166,7 @@ from math_patterns import (combined_mean, conversion, expression, fill_count, fo
                            percent_of_number, percent_reverse, ratio, rectangle, square_side, there_and_back)
 from parts_patterns import (capacity_left, fraction_left, not_part, percent_is_of, percent_of_part, percent_twice,
                             ratio_difference, ratio_share, ratio_total, scale_length)
+from factor_patterns import factor_compared
 from portion_patterns import portions
 from quantity_patterns import story
 from rate_patterns import (group_priced, groups_then_each, nested_groups, per_lot, priced_kinds, rate_chain,
@@ -207,7 +208,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     ratio_total, per_lot, priced_kinds, rate_over_periods, level_below_zero, word_expression,
     capacity_left, simple_interest, age_later, ratio_difference, percent_of_part, percent_twice, totals_compared,
     nested_groups, groups_then_each, linear_equation, plane_shape, ratio_share, compared_back, percent_is_of,
-    how_many_times, not_part, scale_length, debt, portions]
+    how_many_times, not_part, scale_length, debt, portions, factor_compared]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
