@@ -90,20 +90,20 @@ def portions(p: Problem) -> Plan | None:
     if not parts or events[0][0] == "part" and not _of_start(events[0][1].group("ref"), names) or \
             not all(_OF_REST.match(m.group("ref")) for kind, m in events[1:] if kind == "part"):
         return None
-    taken = [bool(_TAKING.search(p.t[_clause(p, m.start())[0]:m.start()]) or _TAKEN.match(p.t, m.end()))
-             for m in parts]
+    taken = []
+    for m in parts:   # 'and then 1/2 of what was left on a hat': the verb of the clause before, left unsaid
+        before = p.t[_clause(p, m.start())[0]:m.start()]
+        elided = bool(taken) and re.fullmatch(r"\s*(?:then |and then )?", before) is not None
+        taken.append(bool(_TAKING.search(before) or _TAKEN.match(p.t, m.end())) or elided and taken[-1])
     q = p.question.lower()
     rest = list(re.finditer(_REST_IS, p.body))
-    if all(taken) and _ASKS_LEFT.search(q) and not rest:
-        pass   # portions taken away, the question asks what is left
-    elif rest and rest[-1].start() > parts[-1].start() and len(events) == len(parts) and \
-            _names_rest(q, rest[-1].group("pred"), p, parts):
-        pass   # '... and the rest ride the bus. How many students ride the bus?'
-    else:
-        return None
+    named_rest = rest and rest[-1].start() > parts[-1].start() and len(events) == len(parts) and \
+        _names_rest(q, rest[-1].group("pred"), p, parts)   # '... and the rest ride the bus. How many ride the bus?'
+    if not (all(taken) and _ASKS_LEFT.search(q) and not rest or named_rest):
+        return None   # portions taken away, and the question asks what is left
     if not (p.asks(r"^(?:how (?:many|much)|what is the (?:amount|number) of)\b") and (p.asks_for(noun) or p.asks(r"^how (?:many|much) (?:money|is|are|"
                                                                             r"does|do|did|will|were|was)\b|^what is the amount of money") or
-                                                 noun == "dollars" and p.asks(r"^how much\b"))):
+                                                 noun == "dollars" and p.asks(r"^how much\b") or named_rest)):
         return None
     b = Builder(p, "portions")
     amount = b.given(start, "n", noun)
