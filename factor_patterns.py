@@ -63,6 +63,10 @@ def factor_compared(p: Problem) -> Plan | None:
         b.step("+", [a, other], unit, f"How {_what(second, unit)} do {_named(x)} and {_named(y)} have together?")
     elif gap:
         big, small = (other, a) if b.value(other) > b.value(a) else (a, other)
+        subject = y if says_y.start() < says_x.start() else x   # '... does Amy have than her friend': Amy's
+        said_more = re.match(r"how (?:many|much) more\b", q, re.I) is not None
+        if (subject is y) != (said_more == (big is other)) or "than" not in q[:max(says_x.start(), says_y.start())]:
+            return None   # 'How much more does the pencil cost than the book?' of the cheaper one: misread
         b.step("-", [big, small], unit, "What is the gap between the two amounts?")
     if unit not in ("dollars", "feet", "meters", "m", "cm", "km", "kg", "g", "miles", "inches", "pounds", "liters"):
         whole_count(b.value(other))

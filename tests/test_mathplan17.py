@@ -73,3 +73,28 @@ def test_how_many_times_as_heavy_with_the_subject_after_the_verb():
     assert p is not None and p.answer == Fraction(10)
     assert solver.plan("A horse weighs 500 kg. A goat weighs 50 kg. How many times as heavy as the horse is the "
                        "goat?") is None
+
+
+def test_a_gap_asked_the_wrong_way_round_plans_nothing():
+    assert solver.plan("Tia has 7 pens. Her cousin has 4 times as many pens as Tia. How many more pens does Tia "
+                       "have than her cousin?") is None
+
+
+def test_a_later_portion_taken_of_the_start_is_diagnosed_at_that_step():
+    p = solver.plan("Rosa had $90. She spent 1/3 of her money on a scarf and then 1/2 of what was left on a hat. "
+                    "How much money does she have left?")
+    found = solver.diagnose(p, "90 / 2 = 45")
+    assert found.step == 2 and found.misconception == "portion_of_the_start"
+    assert "$90" in found.question and "30" not in found.question   # never the answer
+
+
+def test_the_fraction_bottom_taken_away_as_the_part():
+    p = solver.plan("A cake has 12 pieces. Leo ate a third of the cake. How many pieces are left?")
+    found = solver.diagnose(p, "12 - 3 = 9")
+    assert found.step == 0 and found.misconception == "bottom_as_part"
+
+
+def test_half_as_much_doubled():
+    p = solver.plan("Omar has $30. His brother has half as much money as Omar. How much money do they have "
+                    "altogether?")
+    assert solver.diagnose(p, "30 x 2 = 60").misconception == "multiplied_by_the_bottom"
