@@ -231,6 +231,9 @@ def _portion_wrongs(plan: Plan, step: Step, a: Fraction, b: Fraction) -> list[_W
     """A fraction of an earlier amount (portion_patterns.py, factor_patterns.py): the fraction's bottom number
     used as the part itself ('12 - 4' for a quarter of 12), 'half as much' doubled, and a later portion taken of
     the start instead of what was left before it."""
+    said_as = step.operands[1]
+    if said_as.kind == "quantity" and plan.quantities[said_as.index].text.endswith("%"):
+        return []   # '25% of his savings': a percent's own slips are the percent step's
     bottom = b if step.kind == "unit_fraction" else Fraction(b.denominator)
     whole = plan.quantities[step.operands[0].index] if step.operands[0].kind == "quantity" else None
     said = whole.text if whole else f"the {fmt(a)} left"

@@ -12,15 +12,16 @@ import re
 from wordproblem import Builder, Plan, Problem, fraction_part, stem, whole_count
 
 # 'Lucy has $16.', 'A giraffe is 18 feet tall.', 'A small box holds 12 pens.', 'Ali ran 3 km on Monday.'
-_FIRST = re.compile(r"^(?P<x>(?:[A-Z][a-z]+|(?:A|An|The) (?:[a-z]+ )?[a-z]+)) (?P<verb>has|had|is|was|weighs|weighed|"
+_FIRST = re.compile(r"^(?P<x>(?:[A-Z][a-z]+(?:'s [a-z]+)?|(?:A|An|The) (?:[a-z]+ )?[a-z]+)) (?P<verb>has|had|is|was|weighs|weighed|"
                     r"holds|held|read|ran|picked|collected|scored|saved|earned|costs|cost) (?P<n>\$?\d+(?:\.\d+)?)"
                     r"(?: (?P<u>[a-z]+))?(?: (?P<adj>tall|long|high|wide|deep|old|heavy))?\. ")
 # 'Her sister has 1/2 as much money as Lucy.', 'A zebra is 1/3 as tall as the giraffe.', 'Quinn picked 4 times as
 # many strawberries as Peter.'
-_SECOND = re.compile(r"(?P<y>(?:[A-Z][a-z]+|(?:A|An|The|His|Her|Their) (?:[a-z]+ )?[a-z]+)) (?P<verb>has|had|is|was|"
+_SECOND = re.compile(r"(?P<y>(?:[A-Z][a-z]+(?:'s [a-z]+)?|(?:A|An|The|His|Her|Their) (?:[a-z]+ )?[a-z]+)) (?P<verb>has|had|is|was|"
                      r"weighs|weighed|holds|held|read|ran|picked|collected|scored|saved|earned|costs|cost) "
-                     r"(?P<k>\d+/\d+|(?P<kn>\d+) times) as (?:(?P<adj>tall|long|high|wide|deep|old|heavy)|many|much)"
-                     r"(?: (?P<noun>[a-z]+))? as (?P<xref>[A-Za-z][a-z]+(?: [a-z]+){0,2}?)(?:'s)?(?: (?:is|has|does|"
+                     r"(?:(?P<k>\d+/\d+|(?P<kn>\d+) times) as (?:(?P<adj>tall|long|high|wide|deep|old|heavy)|many|"
+                     r"much)|(?P<pc>\d+(?:\.\d+)?%) (?P<dir>more|less|fewer|cheaper))"
+                     r"(?: (?P<noun>[a-z]+))? (?:as|than) (?P<xref>[A-Za-z][a-z]+(?: [a-z]+){0,2}?)(?:'s)?(?: (?:is|has|does|"
                      r"did|was|weighs))?\. ")
 _TOTAL = re.compile(r"\b(?:in total|altogether|in all|together|combined|total)\b")
 
@@ -53,7 +54,13 @@ def factor_compared(p: Problem) -> Plan | None:
     b = Builder(p, "factor")
     a = b.given(first, "n", unit)
     said = first.group("n") if unit == "dollars" else f"{first.group('n')} {unit}".strip()
-    if "/" in second.group("k"):
+    if second.group("pc"):
+        pc = b.step("*", [a, b.given(second, "pc", "")], unit, f"How much is {second.group('pc')} of {said}?",
+                    kind="percent")
+        other = b.step("+" if second.group("dir") == "more" else "-", [a, pc], unit,
+                       f"How {_what(second, unit)} {'is' if second.group('adj') else 'for'} {_named(y)}, "
+                       f"{second.group('pc')} {second.group('dir')} than {said}?", kind="percent_apply")
+    elif "/" in second.group("k"):
         other = fraction_part(b, a, second, "k", said, unit)
     else:
         k = second.group("kn")
@@ -67,14 +74,16 @@ def factor_compared(p: Problem) -> Plan | None:
         said_more = re.match(r"how (?:many|much) more\b", q, re.I) is not None
         if (subject is y) != (said_more == (big is other)) or "than" not in q[:max(says_x.start(), says_y.start())]:
             return None   # 'How much more does the pencil cost than the book?' of the cheaper one: misread
-        b.step("-", [big, small], unit, "What is the gap between the two amounts?")
+        b.step("-", [big, small], unit, q[0].upper() + q[1:])   # the problem's own question: the gap is the answer
     if unit not in ("dollars", "feet", "meters", "m", "cm", "km", "kg", "g", "miles", "inches", "pounds", "liters"):
         whole_count(b.value(other))
     return b.finish()
 
 
 def _last(words: str) -> str:
-    return words.split()[-1].lower()
+    """Who an amount belongs to: 'Lucy', 'giraffe' of 'A giraffe', 'tom' of "Tom's bike"."""
+    owner = re.match(r"([A-Za-z]+)'s\b", words)
+    return (owner.group(1) if owner else words.split()[-1]).lower()
 
 
 def _what(m: re.Match, unit: str) -> str:
@@ -87,4 +96,4 @@ def _what(m: re.Match, unit: str) -> str:
 def _named(who: str) -> str:
     """'Her sister' -> 'her sister', 'Lucy' -> 'Lucy': a subject said inside a question."""
     first, _, rest = who.partition(" ")
-    return f"{first.lower()} {rest}" if rest else who
+    return f"{first.lower()} {rest}" if rest and first in ("A", "An", "The", "His", "Her", "Their") else who

@@ -98,3 +98,14 @@ def test_half_as_much_doubled():
     p = solver.plan("Omar has $30. His brother has half as much money as Omar. How much money do they have "
                     "altogether?")
     assert solver.diagnose(p, "30 x 2 = 60").misconception == "multiplied_by_the_bottom"
+
+
+def test_a_percent_less_than_another_owners_amount():
+    p = solver.plan("Nia's coat cost $80. Eva's coat cost 15% less than Nia's. How much did Eva's coat cost?")
+    assert p is not None and p.answer == 68 and p.steps[0].kind == "percent"
+    assert "Eva's coat" in p.steps[1].question
+
+
+def test_a_percent_more_then_together():
+    assert solver.plan("Raj has 60 cards. Lee has 25% more cards than Raj. How many cards do they have "
+                       "altogether?").answer == 135
