@@ -23,10 +23,10 @@ _START = re.compile(r"^(?P<who>[A-Z][a-z']*(?: [A-Za-z']+){0,3}?) (?P<verb>has|h
 _THERE_ARE = re.compile(r"^There (?:are|were|is|was) (?P<n>\d+(?:\.\d+)?) (?P<noun>[a-z]+)(?P<tail>[^.?!\d]*)[.!] ")
 
 # A portion: a fraction or a percent of something ('1/3 of her money', '25% of his savings', '1/2 of what was left').
-_PORTION = re.compile(rf"(?P<f>\d+/\d+|\d+(?:\.\d+)?%) of (?P<ref>what (?:[a-z]+ )?(?:was|is|has|had|have) "
-                      r"left|that|what (?:remained|remains)|the rest(?: of (?:it|them|(?:her|his|their|its|the) [a-z]+))?|"
-                      r"the remain(?:der|ing)(?: [a-z]+)?|(?:the|her|his|their|its) [a-z]+(?: (?:she|he|they|it) "
-                      r"(?:had|has) left| left)?|them|it|all)\b")
+_PORTION = re.compile(r"(?P<f>\d+/\d+|\d+(?:\.\d+)?%) of (?P<ref>what (?:[a-z]+ )?(?:was|is|has|had|have) left|"
+                      r"that|what (?:remained|remains)|the rest(?: of (?:it|them|(?:her|his|their|its|the) "
+                      r"[a-z]+))?|the remain(?:der|ing)(?: [a-z]+)?|(?:the|her|his|their|its) [a-z]+(?: (?:she|he|"
+                      r"they|it) (?:had|has) left| left)?|them|it|all)\b")
 # What a later portion must be said of: the remainder of the one before.
 _OF_REST = re.compile(r"^(?:what .*|the rest.*|the remain.*|.* left)$")
 # A portion taken away: the verb of its clause, just before the fraction ('spent', 'gave', 'ate', 'was used').
@@ -39,7 +39,9 @@ _TAKEN = re.compile(r" (?:was|were|is|are|got|gets) (?:used|eaten|sold|spent|giv
 # What is left at the end ('How much money does she have now?', 'How many apples are left?', 'does Ravi keep').
 _ASKS_LEFT = re.compile(r"\b(?:left|remain|remains|remaining|now|keep|keeps|kept|still)\b")
 # The last part named: '... and the rest ride the bus.', 'The others are green.'
-_REST_IS = re.compile(r"(?<!of )\b(?:[Tt]he rest|[Tt]he others|the remaining ones|the remainder|all the others) (?P<pred>[a-z][^.,!?]*)")
+_REST_IS = re.compile(r"(?<!of )\b(?:[Tt]he rest|[Tt]he others|the remaining ones|the remainder|all the others) "
+                      r"(?P<pred>[a-z][^.,!?]*)")
+_MONEY_NAMES = {"money", "saving", "pay", "salary", "allowance", "earning", "dollar", "budget"}
 _STOP = {"the", "are", "were", "was", "is", "how", "many", "much", "does", "did", "do", "there", "they", "them",
          "have", "has", "had", "who", "what", "of", "in", "on", "to", "a", "an", "and"}
 
@@ -53,8 +55,7 @@ def _start(p: Problem) -> tuple[re.Match, str, str] | None:
     noun = "dollars" if money else (m.group("noun") or "")
     if not noun or (not money and m.group("noun") in ("more", "times", "of", "each", "per")):
         return None
-    names = {stem(noun), stem(m.groupdict().get("stuff") or "")} | ({"money", "saving", "pay", "salary", "allowance",
-                                                           "earning", "dollar", "budget"} if money else set())
+    names = {stem(noun), stem(m.groupdict().get("stuff") or "")} | (_MONEY_NAMES if money else set())
     subject = re.search(r"\b(?:a|an|the) ([a-z]+)$", m.groupdict().get("who") or "", re.I)   # 'A book has 90 pages'
     return m, noun, " ".join(sorted(names | ({stem(subject.group(1))} if subject else set())))
 
@@ -90,20 +91,13 @@ def portions(p: Problem) -> Plan | None:
     if not parts or events[0][0] == "part" and not _of_start(events[0][1].group("ref"), names) or \
             not all(_OF_REST.match(m.group("ref")) for kind, m in events[1:] if kind == "part"):
         return None
-    taken = []
-    for m in parts:   # 'and then 1/2 of what was left on a hat': the verb of the clause before, left unsaid
-        before = p.t[_clause(p, m.start())[0]:m.start()]
-        elided = bool(taken) and re.fullmatch(r"\s*(?:then |and then )?", before) is not None
-        taken.append(bool(_TAKING.search(before) or _TAKEN.match(p.t, m.end())) or elided and taken[-1])
     q = p.question.lower()
     rest = list(re.finditer(_REST_IS, p.body))
-    named_rest = rest and rest[-1].start() > parts[-1].start() and len(events) == len(parts) and \
+    named_rest = bool(rest) and rest[-1].start() > parts[-1].start() and len(events) == len(parts) and \
         _names_rest(q, rest[-1].group("pred"), p, parts)   # '... and the rest ride the bus. How many ride the bus?'
-    if not (all(taken) and _ASKS_LEFT.search(q) and not rest or named_rest):
+    if not (all(_taken(p, parts)) and _ASKS_LEFT.search(q) and not rest or named_rest):
         return None   # portions taken away, and the question asks what is left
-    if not (p.asks(r"^(?:how (?:many|much)|what is the (?:amount|number) of)\b") and (p.asks_for(noun) or p.asks(r"^how (?:many|much) (?:money|is|are|"
-                                                                            r"does|do|did|will|were|was)\b|^what is the amount of money") or
-                                                 noun == "dollars" and p.asks(r"^how much\b") or named_rest)):
+    if not _asks_amount(p, noun, named_rest):
         return None
     b = Builder(p, "portions")
     amount = b.given(start, "n", noun)
@@ -121,6 +115,25 @@ def portions(p: Problem) -> Plan | None:
     for m in rest:
         b.read.append(m.start())
     return b.finish()
+
+
+def _taken(p: Problem, parts: list[re.Match]) -> list[bool]:
+    """Is each portion taken away? Its clause's verb, or the verb of the clause before when this one leaves it
+    unsaid ('and then 1/2 of what was left on a hat')."""
+    taken: list[bool] = []
+    for m in parts:
+        before = p.t[_clause(p, m.start())[0]:m.start()]
+        elided = bool(taken) and re.fullmatch(r"\s*(?:then |and then )?", before) is not None
+        taken.append(bool(_TAKING.search(before) or _TAKEN.match(p.t, m.end())) or elided and taken[-1])
+    return taken
+
+
+def _asks_amount(p: Problem, noun: str, named_rest: bool) -> bool:
+    """Does the question ask for an amount of the start's kind ('How much money ...', 'How many apples ...')?"""
+    if not p.asks(r"^(?:how (?:many|much)|what is the (?:amount|number) of)\b"):
+        return False
+    return p.asks_for(noun) or named_rest or noun == "dollars" and p.asks(r"^how much\b") or \
+        p.asks(r"^how (?:many|much) (?:money|is|are|does|do|did|will|were|was)\b|^what is the amount of money")
 
 
 def _told(clause: str) -> str:
