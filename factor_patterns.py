@@ -14,11 +14,13 @@ import re
 from wordproblem import Builder, Plan, Problem, Ref, fraction_part, stem, whole_count
 
 _WHO = r"[A-Z][a-z]+(?:'s [a-z]+)?|(?:A|An|The|His|Her|Their) (?:[a-z]+ )?[a-z]+"
-_HAS = r"has|had|is|was|weighs|weighed|holds|held|read|ran|picked|collected|scored|saved|earned|costs|cost"
+_HAS = r"has|had|is|was|weighs|weighed|holds|held|read|ran|picked|collected|scored|saved|earned|costs|cost|caught|" \
+       r"baked|made|sold|found|won|grew|walked|swam|drove|owns"
 _ADJ = r"tall|long|high|wide|deep|old|heavy"
 # 'Lucy has $16.', 'A giraffe is 18 feet tall.', 'A small box holds 12 pens.', "Tom's bike cost $120."
-_FIRST = re.compile(rf"^(?P<x>{_WHO}) (?P<verb>{_HAS}) (?P<n>\$?\d+(?:\.\d+)?)(?: (?P<u>[a-z]+))?(?: (?P<adj>{_ADJ}))?"
-                    r"\. ")
+_FIRST = re.compile(rf"(?:^|(?<=[.!] ))(?P<x>{_WHO}) (?P<verb>{_HAS}) (?P<n>\$?\d+(?:\.\d+)?)(?: (?P<u>[a-z]+))?(?: (?P<adj>{_ADJ}))?"
+                    r"(?:\. |,? and (?=[a-z]+ [a-z]+ ))")   # '... 2 trouts and his dad caught 3 times as much as'
+_WHO_AFTER_AND = re.compile(r"(?:his|her|their) [a-z]+")
 # 'Her sister has 1/2 as much money as Lucy.', 'A zebra is 1/3 as tall as the giraffe.', 'Quinn picked 4 times as
 # many strawberries as Peter.', "Sam's bike cost 25% less than Tom's."
 _SECOND = re.compile(rf"(?P<y>{_WHO}) (?P<verb>{_HAS}) (?:(?P<k>\d+/\d+|(?P<kn>\d+) times) as (?:(?P<adj>{_ADJ})|"
@@ -33,8 +35,9 @@ def factor_compared(p: Problem) -> Plan | None:
     """'Lucy has $16. Her sister has 1/2 as much money as Lucy. How much money do they have in total?' -> 1/2 of
     $16, then both together."""
     first = p.search(_FIRST)
-    second = first and _SECOND.match(p.t, first.end())
-    if not second or second.end() != p.q or len(p.numbers) != 2 or not _same_kind(first, second):
+    second = first and _SECOND.match(_capitalised(p.t, first.end()), first.end())
+    if not second or second.end() != p.q or len(p.numbers) != 2 or not _same_kind(first, second) or \
+            p.numbers[0][0] != first.start("n"):   # a scene may come first ('Caleb and his dad went fishing.')
         return None
     x, y = first.group("x"), second.group("y")
     if _owner(second.group("xref")) != _owner(x) or _owner(x) == _owner(y):
@@ -56,12 +59,19 @@ def factor_compared(p: Problem) -> Plan | None:
         big, small = (other, a) if b.value(other) > b.value(a) else (a, other)
         subject_is_y = says_y.start() < says_x.start()   # '... does Amy have than her friend': Amy's amount
         said_more = re.match(r"how (?:many|much) more\b", q, re.I) is not None
-        if (subject_is_y == (big is other)) != said_more or "than" not in q[:max(says_x.start(), says_y.start())]:
+        if (subject_is_y == (big is other)) != said_more or \
+                not re.search(r"\b(?:than|compared (?:to|with))\b", q[:max(says_x.start(), says_y.start())]):
             return None   # 'How much more does the pencil cost than the book?' of the cheaper one: misread
         b.step("-", [big, small], unit, q[0].upper() + q[1:])   # the problem's own question: the gap is the answer
     if unit not in _MEASURES:
         whole_count(b.value(other))
     return b.finish()
+
+
+def _capitalised(t: str, at: int) -> str:
+    """The text with the second owner's 'his dad' written 'His dad' when it follows 'and' in one sentence."""
+    said = _WHO_AFTER_AND.match(t, at)
+    return t[:at] + t[at].upper() + t[at + 1:] if said and t[at - 4:at] == "and " else t
 
 
 def _same_kind(first: re.Match, second: re.Match) -> bool:

@@ -16,11 +16,12 @@ from wordproblem import Builder, Plan, Problem, fraction_part, fmt, stem, whole_
 
 # The start: the first sentence says one amount that someone or something has ('Maya had $60.', 'A farmer picked
 # 120 apples.', 'A tank holds 200 liters of water.', 'There are 240 students in a school.').
-_START = re.compile(r"^(?P<who>[A-Z][a-z']*(?: [A-Za-z']+){0,3}?) (?P<verb>has|had|have|saved|earned|baked|"
+_START = re.compile(r"(?:^|(?<=[.!] ))(?P<who>[A-Z][a-z']*(?: [A-Za-z']+){0,3}?) (?P<verb>has|had|have|saved|"
+                    r"earned|baked|started with|starts with|began with|"
                     r"picked|collected|made|holds|held|contains|contained|received|got|owns|owned|caught|grew|"
                     r"bought|won|is given|was given) (?P<n>\$?\d+(?:\.\d+)?)(?: (?P<noun>[a-z]+)(?: of "
                     r"(?P<stuff>[a-z]+))?)?(?P<tail>[^.?!\d]*)[.!] ")
-_THERE_ARE = re.compile(r"^There (?:are|were|is|was) (?P<n>\d+(?:\.\d+)?) (?P<noun>[a-z]+)(?P<tail>[^.?!\d]*)[.!] ")
+_THERE_ARE = re.compile(r"(?:^|(?<=[.!] ))There (?:are|were|is|was) (?P<n>\d+(?:\.\d+)?) (?P<noun>[a-z]+)(?P<tail>[^.?!\d]*)[.!] ")
 
 # A portion: a fraction or a percent of something ('1/3 of her money', '25% of his savings', '1/2 of what was left').
 _PORTION = re.compile(r"(?P<f>\d+/\d+|\d+(?:\.\d+)?%) of (?P<ref>what (?:[a-z]+ )?(?:was|is|has|had|have) left|"
@@ -49,8 +50,8 @@ _STOP = {"the", "are", "were", "was", "is", "how", "many", "much", "does", "did"
 def _start(p: Problem) -> tuple[re.Match, str, str] | None:
     """The start's match, its noun ('dollars' for money) and the words the portions may call it by."""
     m = p.search(_START) or p.search(_THERE_ARE)
-    if m is None:
-        return None
+    if m is None or any(lo < m.start("n") for lo, _ in p.numbers):
+        return None   # the first amount told is the start ('Ali had a collection of shells. He started with 180')
     money = m.group("n").startswith("$")
     noun = "dollars" if money else (m.group("noun") or "")
     if not noun or (not money and m.group("noun") in ("more", "times", "of", "each", "per")):
@@ -83,7 +84,7 @@ def portions(p: Problem) -> Plan | None:
     portions ('spends $2800 on a motorcycle, then half of what is left') is taken from the amount then."""
     found = _start(p)
     if found is None or re.search(r"\b(?:more|less|fewer|than|times|each|per|every|increase\w*|discount|off|sale|"
-                                  r"again|back|instead|if|some)\b", p.t, re.I):
+                                  r"again|back|instead|some)\b", p.t, re.I):
         return None
     start, noun, names = found
     events = _events(p, start, noun)
