@@ -18,8 +18,8 @@ _HAS = r"has|had|is|was|weighs|weighed|holds|held|read|ran|picked|collected|scor
        r"baked|made|sold|found|won|grew|walked|swam|drove|owns"
 _ADJ = r"tall|long|high|wide|deep|old|heavy"
 # 'Lucy has $16.', 'A giraffe is 18 feet tall.', 'A small box holds 12 pens.', "Tom's bike cost $120."
-_FIRST = re.compile(rf"(?:^|(?<=[.!] ))(?P<x>{_WHO}) (?P<verb>{_HAS}) (?P<n>\$?\d+(?:\.\d+)?)(?: (?P<u>[a-z]+))?(?: (?P<adj>{_ADJ}))?"
-                    r"(?:\. |,? and (?=[a-z]+ [a-z]+ ))")   # '... 2 trouts and his dad caught 3 times as much as'
+_FIRST = re.compile(rf"(?:^|(?<=[.!] ))(?P<x>{_WHO}) (?P<verb>{_HAS}) (?P<n>\$?\d+(?:\.\d+)?)(?: (?P<u>[a-z]+))?"
+                    rf"(?: (?P<adj>{_ADJ}))?(?:\. |,? and (?=[a-z]+ [a-z]+ ))")   # '2 trouts and his dad caught ...'
 _WHO_AFTER_AND = re.compile(r"(?:his|her|their) [a-z]+")
 # 'Her sister has 1/2 as much money as Lucy.', 'A zebra is 1/3 as tall as the giraffe.', 'Quinn picked 4 times as
 # many strawberries as Peter.', "Sam's bike cost 25% less than Tom's."

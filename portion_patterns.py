@@ -21,7 +21,8 @@ _START = re.compile(r"(?:^|(?<=[.!] ))(?P<who>[A-Z][a-z']*(?: [A-Za-z']+){0,3}?)
                     r"picked|collected|made|holds|held|contains|contained|received|got|owns|owned|caught|grew|"
                     r"bought|won|is given|was given) (?P<n>\$?\d+(?:\.\d+)?)(?: (?P<noun>[a-z]+)(?: of "
                     r"(?P<stuff>[a-z]+))?)?(?P<tail>[^.?!\d]*)[.!] ")
-_THERE_ARE = re.compile(r"(?:^|(?<=[.!] ))There (?:are|were|is|was) (?P<n>\d+(?:\.\d+)?) (?P<noun>[a-z]+)(?P<tail>[^.?!\d]*)[.!] ")
+_THERE_ARE = re.compile(r"(?:^|(?<=[.!] ))There (?:are|were|is|was) (?P<n>\d+(?:\.\d+)?) (?P<noun>[a-z]+)"
+                        r"(?P<tail>[^.?!\d]*)[.!] ")
 
 # A portion: a fraction or a percent of something ('1/3 of her money', '25% of his savings', '1/2 of what was left').
 _PORTION = re.compile(r"(?P<f>\d+/\d+|\d+(?:\.\d+)?%) of (?P<ref>what (?:[a-z]+ )?(?:was|is|has|had|have) left|"
