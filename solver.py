@@ -91,7 +91,10 @@ spending $15 ..., Dan has $40' told as changes then the amount now (wordproblem.
 of groups ('5 boxes of 6 rows of 4') and groups made then so many for each (rate_patterns.py); read as the readers
 know them (wordproblem.py): '18 pencils shared among 6 kids, how many each?', 'already had', 'Now he has 40', '1/3 of
 what is left is used', 'earned $30 for a mural'; 'packs them in boxes of 6', 'cut by 10%', a tip paid altogether,
-savings from a start 'after 8 weeks', ages said without 'years old'.
+savings from a start 'after 8 weeks', ages said without 'years old'. Round 17 (fresh17.jsonl): fractions and percents
+of an earlier amount taken in turn, each referent resolved ('1/3 of her money', '1/4 of what was left', 'the rest ride
+the bus': portion_patterns.py); one amount a fraction, a multiple or a percent more or less of another's, then it,
+both, or the gap ('half as much money as Lucy', "25% less than Tom's": factor_patterns.py).
 
 Steps follow the school breakdown the dev set's gold steps use, so the tutor can recognise a student's
 intermediate value: a non-unit fraction is 1/8 of the whole first, then 5 of those parts; two numbers from their
