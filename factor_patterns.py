@@ -24,9 +24,9 @@ _WHO_AFTER_AND = re.compile(r"(?:his|her|their) [a-z]+")
 # 'Her sister has 1/2 as much money as Lucy.', 'A zebra is 1/3 as tall as the giraffe.', 'Quinn picked 4 times as
 # many strawberries as Peter.', "Sam's bike cost 25% less than Tom's."
 _SECOND = re.compile(rf"(?P<y>{_WHO}) (?P<verb>{_HAS}) (?:(?P<k>\d+/\d+|(?P<kn>\d+) times) as (?:(?P<adj>{_ADJ})|"
-                     r"many|much)|(?P<pc>\d+(?:\.\d+)?%) (?P<dir>more|less|fewer|cheaper))(?: (?P<noun>[a-z]+))? "
-                     r"(?:as|than) (?P<xref>[A-Za-z][a-z]+(?: [a-z]+){0,2}?)(?:'s)?(?: (?:is|has|does|did|was|"
-                     r"weighs))?\. ")
+                     r"many|much)|(?P<pc>\d+(?:\.\d+)?%) (?P<dir>more|less|fewer|cheaper)|(?P<of>\d+/\d+) of "
+                     r"what)(?: (?P<noun>[a-z]+))? (?:(?<=what )|as |than )(?P<xref>[A-Za-z][a-z]+(?: [a-z]+){0,2}?)"
+                     rf"(?:'s)?(?: (?:{_HAS}|does|did))?\. ")
 _TOTAL = re.compile(r"\b(?:in total|altogether|in all|together|combined|total)\b")
 _MEASURES = ("dollars", "feet", "meters", "m", "cm", "km", "kg", "g", "miles", "inches", "pounds", "liters")
 
@@ -36,7 +36,8 @@ def factor_compared(p: Problem) -> Plan | None:
     $16, then both together."""
     first = p.search(_FIRST)
     second = first and _SECOND.match(_capitalised(p.t, first.end()), first.end())
-    if not second or second.end() != p.q or len(p.numbers) != 2 or not _same_kind(first, second) or \
+    two = p.search(re.compile(r"\bthe (2) [a-z]+"), "question")   # 'did the 2 men earn together': both owners
+    if not second or second.end() != p.q or len(p.numbers) != 2 + bool(two) or not _same_kind(first, second) or \
             p.numbers[0][0] != first.start("n"):   # a scene may come first ('Caleb and his dad went fishing.')
         return None
     x, y = first.group("x"), second.group("y")
@@ -44,17 +45,19 @@ def factor_compared(p: Problem) -> Plan | None:
         return None   # the comparison must be with the first's own owner, and name someone else
     q = p.question
     says_x, says_y = (re.search(rf"\b{re.escape(_owner(w))}\b", q, re.I) for w in (x, y))
-    total = _TOTAL.search(q) and re.search(r"\b(?:they|both|the two)\b", q) and \
+    total = _TOTAL.search(q) and re.search(r"\b(?:they|both|the 2)\b", q) and \
         not re.search(r"\b(?:more|fewer|less|than)\b", q)
     gap = re.match(r"how (?:many|much) (?:more|fewer|less)\b", q, re.I) and says_x and says_y
     if not p.asks(rf"^how (?:many|much|{_ADJ})\b") or sum(map(bool, (says_y and not says_x, total, gap))) != 1:
         return None
     b = Builder(p, "factor")
+    if two:
+        b.label(two, 1)
     unit = "dollars" if first.group("n").startswith("$") else first.group("u") or ""
     a = b.given(first, "n", unit)
     other = _compared(b, a, second, unit, first.group("n") if unit == "dollars" else f"{first.group('n')} {unit}")
     if total:
-        b.step("+", [a, other], unit, f"How {_what(second, unit)} do {_named(x)} and {_named(y)} have together?")
+        b.step("+", [a, other], unit, q[0].upper() + q[1:])   # the problem's own question: the total is the answer
     elif gap:
         big, small = (other, a) if b.value(other) > b.value(a) else (a, other)
         subject_is_y = says_y.start() < says_x.start()   # '... does Amy have than her friend': Amy's amount
@@ -93,6 +96,8 @@ def _compared(b: Builder, a: Ref, second: re.Match, unit: str, said: str) -> Ref
         return b.step("+" if second.group("dir") == "more" else "-", [a, pc], unit,
                       f"How {what} {verb} {y}, {second.group('pc')} {second.group('dir')} than {said}?",
                       kind="percent_apply")
+    if second.group("of"):   # 'Santo earned half of what Salvadore earned'
+        return fraction_part(b, a, second, "of", said, unit)
     if "/" in second.group("k"):
         return fraction_part(b, a, second, "k", said, unit)
     k = second.group("kn")

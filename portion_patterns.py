@@ -17,7 +17,7 @@ from wordproblem import Builder, Plan, Problem, fraction_part, fmt, stem, whole_
 # The start: the first sentence says one amount that someone or something has ('Maya had $60.', 'A farmer picked
 # 120 apples.', 'A tank holds 200 liters of water.', 'There are 240 students in a school.').
 _START = re.compile(r"(?:^|(?<=[.!] ))(?P<who>[A-Z][a-z']*(?: [A-Za-z']+){0,3}?) (?P<verb>has|had|have|saved|"
-                    r"earned|baked|started with|starts with|began with|"
+                    r"earned|baked|started with|starts with|began with|with|"
                     r"picked|collected|made|holds|held|contains|contained|received|got|owns|owned|caught|grew|"
                     r"bought|won|is given|was given) (?P<n>\$?\d+(?:\.\d+)?)(?: (?P<noun>[a-z]+)(?: of "
                     r"(?P<stuff>[a-z]+))?)?(?P<tail>[^.?!\d]*)[.!] ")
@@ -35,7 +35,8 @@ _OF_REST = re.compile(r"^(?:what .*|the rest.*|the remain.*|.* left)$")
 _TAKING = re.compile(r"\b(?:spent|spends|spend|gave|gives|give|ate|eats|eat|sold|sells|sell|lost|loses|lose|used|"
                      r"uses|use|donated|donates|paid|pays|read|reads|drank|drinks|took|takes|cut|cuts|gives away|"
                      r"gave away|threw away|shared|put|puts|sent|mailed|planted|watered|painted|finished|"
-                     r"delivered)\b(?:(?! and )[^.,;!?])*$")
+                     r"delivered|scare|scares|scared|fly|flies|flew|leave|leaves|left|escaped|broke|died)\b"
+                     r"(?:(?! and )[^.,;!?])*$")
 # ...or just after it ('1/2 of what was left was used on Tuesday').
 _TAKEN = re.compile(r" (?:was|were|is|are|got|gets) (?:used|eaten|sold|spent|given away|lost|drunk|taken|read)\b")
 # What is left at the end ('How much money does she have now?', 'How many apples are left?', 'does Ravi keep').

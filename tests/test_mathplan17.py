@@ -109,3 +109,14 @@ def test_a_percent_less_than_another_owners_amount():
 def test_a_percent_more_then_together():
     assert solver.plan("Raj has 60 cards. Lee has 25% more cards than Raj. How many cards do they have "
                        "altogether?").answer == 135
+
+
+def test_half_of_what_another_earned_then_the_two_together():
+    p = solver.plan("Mara earned $840. Lin earned half of what Mara earned. How much money did the two girls earn "
+                    "together?")
+    assert p is not None and p.answer == 1260
+
+
+def test_birds_that_fly_away_are_taken_from_the_remainder():
+    assert solver.plan("There are 48 pigeons in a square. A dog scares 1/4 of them away, and 1/3 of the remaining "
+                       "birds fly to a roof. How many pigeons are left?").answer == 24
