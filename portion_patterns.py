@@ -157,6 +157,8 @@ def _events(p: Problem, start: re.Match, noun: str) -> list[tuple[str, re.Match]
     for lo, hi in p.numbers:
         if lo >= p.q or start.start("n") <= lo < start.end("n"):
             continue
+        if not _owners_clause(p.t[_clause(p, lo)[0]:lo], start):
+            return []   # 'Then her mom gave her $10', 'Her brother spent 1/2 of his': not the start's owner taking
         if lo in portions_at:
             events.append(("part", portions_at[lo]))
             continue
@@ -168,6 +170,21 @@ def _events(p: Problem, start: re.Match, noun: str) -> list[tuple[str, re.Match]
             return []
         events.append(("amount", m))
     return events
+
+
+_NOT_NAMES = {"She", "He", "They", "It", "We", "I", "Then", "And", "But", "Kids", "On", "In", "At", "Later", "Next",
+              "Also", "If", "When", "After", "Before", "So", "Now", "Finally", "First", "Last", "This", "That"}
+
+
+def _owners_clause(before: str, start: re.Match) -> bool:
+    """Is the clause before a portion or an amount the start owner's own doing, never a gift to them?"""
+    if re.search(r"\b(?:gave|gives|give|sent|sends|paid|pays|lent|lends|handed|hands) (?:her|him|them|me|us)\b|"
+                 r"\b(?:her|his|their|my|our) [a-z]+ (?:gave|gives|spent|spends|ate|eats|took|takes)\b", before,
+                 re.I):
+        return False
+    names = set(re.findall(r"\b[A-Z][a-z]+\b", before)) - _NOT_NAMES
+    owner = set(re.findall(r"\b[A-Z][a-z]+\b", start.groupdict().get("who") or ""))
+    return not names - owner
 
 
 def _amount_text(value, noun: str, later: bool) -> str:

@@ -120,3 +120,15 @@ def test_half_of_what_another_earned_then_the_two_together():
 def test_birds_that_fly_away_are_taken_from_the_remainder():
     assert solver.plan("There are 48 pigeons in a square. A dog scares 1/4 of them away, and 1/3 of the remaining "
                        "birds fly to a roof. How many pigeons are left?").answer == 24
+
+
+def test_money_given_to_the_owner_is_no_taking():
+    read = read_problem("Ivy had $70. She spent 1/2 of her money on a game. Then her aunt gave her $15. How much "
+                        "money does she have now?")
+    assert portions(read) is None
+
+
+def test_someone_elses_portion_is_not_the_owners():
+    read = read_problem("Ivy had $70. Her brother spent 1/2 of his money on a game. How much money does Ivy have "
+                        "left?")
+    assert portions(read) is None
