@@ -11,6 +11,7 @@ for what is left at the end ('How much money does she have now?') after portions
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 from wordproblem import Builder, Plan, Problem, fraction_part, fmt, stem, whole_count
 
@@ -74,10 +75,12 @@ def _of_start(ref: str, names: str) -> bool:
 def _clause(p: Problem, pos: int) -> tuple[int, int]:
     """The clause around a portion: from the last sentence start, comma or 'and' before it to the next one."""
     body = p.body
-    start = max(body.rfind(s, 0, pos) + len(s) for s in (". ", ", ", " and ", "! "))
-    start = max(start, 0) if start >= len(" and ") else 0
-    ends = [i for i in (body.find(s, pos) for s in (". ", ", ", " and ", "! ")) if i >= 0]
-    return start, min(ends, default=len(body))
+    starts = [i + len(cut) for cut in _CUTS for i in [body.rfind(cut, 0, pos)] if i >= 0]
+    ends = [i for i in (body.find(cut, pos) for cut in _CUTS) if i >= 0]
+    return max(starts, default=0), min(ends, default=len(body))
+
+
+_CUTS = (". ", ", ", " and ", "! ")
 
 
 def portions(p: Problem) -> Plan | None:
@@ -172,7 +175,7 @@ def _events(p: Problem, start: re.Match, noun: str) -> list[tuple[str, re.Match]
     return events
 
 
-_NOT_NAMES = {"She", "He", "They", "It", "We", "I", "Then", "And", "But", "Kids", "On", "In", "At", "Later", "Next",
+_NOT_NAMES = {"She", "He", "They", "It", "We", "I", "Then", "And", "But", "On", "In", "At", "Later", "Next",
               "Also", "If", "When", "After", "Before", "So", "Now", "Finally", "First", "Last", "This", "That"}
 
 
@@ -182,12 +185,13 @@ def _owners_clause(before: str, start: re.Match) -> bool:
                  r"\b(?:her|his|their|my|our) [a-z]+ (?:gave|gives|spent|spends|ate|eats|took|takes)\b", before,
                  re.I):
         return False
+    if "who" not in start.groupdict():
+        return True   # 'There are 36 seagulls ... Kids scare 1/4 of them away': things without an owner
     names = set(re.findall(r"\b[A-Z][a-z]+\b", before)) - _NOT_NAMES
-    owner = set(re.findall(r"\b[A-Z][a-z]+\b", start.groupdict().get("who") or ""))
-    return not names - owner
+    return not names - set(re.findall(r"\b[A-Z][a-z]+\b", start.group("who")))
 
 
-def _amount_text(value, noun: str, later: bool) -> str:
+def _amount_text(value: Fraction, noun: str, later: bool) -> str:
     """How a step names the amount a portion is of: '$60', '120 apples', 'the $40 left', 'the 60 apples left'."""
     said = f"${fmt(value)}" if noun == "dollars" else f"{fmt(value)} {noun}"
     return f"the {said} left" if later else said
