@@ -103,8 +103,9 @@ def portions(p: Problem) -> Plan | None:
         _names_rest(q, rest[-1].group("pred"), p, parts)   # '... and the rest ride the bus. How many ride the bus?'
     if not (all(_taken(p, parts)) and _ASKS_LEFT.search(q) and not rest or named_rest):
         return None   # portions taken away, and the question asks what is left
-    if not _asks_amount(p, noun, named_rest):
-        return None
+    if not _asks_amount(p, noun, named_rest) or not _owners_clause(p.question, start) or \
+            re.search(r"\b(?:does|did|do|will|is|was) (?:his|her|their) [a-z]+\b", q):
+        return None   # 'How many marbles does Sam have now?' asks for what was given, not what is left
     b = Builder(p, "portions")
     amount = b.given(start, "n", noun)
     for kind, m in events:
@@ -175,7 +176,7 @@ def _events(p: Problem, start: re.Match, noun: str) -> list[tuple[str, re.Match]
     return events
 
 
-_NOT_NAMES = {"She", "He", "They", "It", "We", "I", "Then", "And", "But", "On", "In", "At", "Later", "Next",
+_NOT_NAMES = {"How", "What", "She", "He", "They", "It", "We", "I", "Then", "And", "But", "On", "In", "At", "Later", "Next",
               "Also", "If", "When", "After", "Before", "So", "Now", "Finally", "First", "Last", "This", "That"}
 
 

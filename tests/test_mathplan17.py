@@ -132,3 +132,10 @@ def test_someone_elses_portion_is_not_the_owners():
     read = read_problem("Ivy had $70. Her brother spent 1/2 of his money on a game. How much money does Ivy have "
                         "left?")
     assert portions(read) is None
+
+
+def test_what_the_receiver_has_is_not_what_is_left():
+    for asked in ("Sam", "his sister"):
+        read = read_problem(f"Tom had 40 marbles. He gave 1/4 of them to {asked}. How many marbles does {asked} "
+                            f"have now?")
+        assert portions(read) is None
