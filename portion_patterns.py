@@ -176,8 +176,9 @@ def _events(p: Problem, start: re.Match, noun: str) -> list[tuple[str, re.Match]
     return events
 
 
-_NOT_NAMES = {"How", "What", "She", "He", "They", "It", "We", "I", "Then", "And", "But", "On", "In", "At", "Later", "Next",
-              "Also", "If", "When", "After", "Before", "So", "Now", "Finally", "First", "Last", "This", "That"}
+# Capitalised words that name no one: a sentence's first word, a pronoun.
+_NOT_NAMES = {"How", "What", "She", "He", "They", "It", "We", "I", "Then", "And", "But", "On", "In", "At", "Later",
+              "Next", "Also", "If", "When", "After", "Before", "So", "Now", "Finally", "First", "Last", "This", "That"}
 
 
 def _owners_clause(before: str, start: re.Match) -> bool:
