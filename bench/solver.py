@@ -29,8 +29,9 @@ ones (totals alone, likewise).
 Round 17 (2026-12-06, portions of an earlier amount and comparisons by a factor: portion_patterns.py,
 factor_patterns.py; before in brackets): fresh17 (40 grade 3-8 problems of those families, written before round 17)
 dev 85.0% / 100% (35.0%), check (measured before and at the end only) 65.0% / 100% (15.0%); fresh11 dev 84.4% (81.2%),
-check 78.1% (75.0%); GSM8K train first 1,000 27 planned (22), second 1,000 21 (19), all 100% precise; every other set
-unchanged.
+check 78.1% (75.0%); GSM8K train even 87 planned (77; 86 match the gold: #474's gold takes 2/3 for 'one-third of the
+remaining', the plan's 12 is right) and odd 83 (70), first 1,000 30 (22), second 1,000 21 (19); every other set
+unchanged, all 100% precise.
 
 Round 16 (2026-12-06, problems as students type them: typed.py, question reading, side remarks; before in
 brackets): fresh16 (132 problems written in round 16, lower case, run-on questions, short forms; the second 44 written
