@@ -125,6 +125,9 @@ def _kind_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
                                                          f"many equal parts to make.")
                 for later in plan.steps if later.kind == "fraction_of" and later.values[0] == step.value
                 for taken in later.values[1:] if taken not in (0, 1)]
+    if plan.pattern in ("portions", "factor", "fraction_of") and step.kind in ("fraction_of", "unit_fraction") and \
+            (step.kind == "unit_fraction" or b < 1 and (b.numerator == 1 or plan.pattern == "portions")):
+        return _portion_wrongs(plan, step, a, b)
     if step.kind == "fraction_of" and b.numerator != 1 and b < 1:
         return [_Wrong("used_one_part", a / b.denominator, f"You found 1/{b.denominator} of {fmt(a)}; "
                                                            f"how many of those parts do you need?")]
@@ -223,6 +226,34 @@ def _equation_wrongs(plan: Plan, step: Step, a: Fraction, b: Fraction) -> list[_
         return [_Wrong("added_the_times", sum(alone), f"You added {fmt(alone[0])} and {fmt(alone[1])}, but working "
                                                        f"together they finish sooner than either one alone.")]
     return []
+
+
+def _portion_wrongs(plan: Plan, step: Step, a: Fraction, b: Fraction) -> list[_Wrong]:
+    """A fraction of an earlier amount (portion_patterns.py, factor_patterns.py): the fraction's bottom number
+    used as the part itself ('12 - 4' for a quarter of 12), 'half as much' doubled, and a later portion taken of
+    the start instead of what was left before it."""
+    said_as = step.operands[1]
+    if said_as.kind == "quantity" and plan.quantities[said_as.index].text.endswith("%"):
+        return []   # '25% of his savings': a percent's own slips are the percent step's
+    bottom = b if step.kind == "unit_fraction" else Fraction(b.denominator)
+    whole = plan.quantities[step.operands[0].index] if step.operands[0].kind == "quantity" else None
+    said = whole.text if whole else f"the {fmt(a)} left"
+    wrongs = []
+    if step.kind == "unit_fraction" or b.numerator == 1:
+        wrongs.append(_Wrong("bottom_as_part", bottom, f"You used {fmt(bottom)} as the part, but 1/{fmt(bottom)} of "
+                                                       f"{said} is not {fmt(bottom)}: the {fmt(bottom)} says how "
+                                                       f"many equal parts to cut it into."))
+    if plan.pattern == "factor" and b.numerator == 1:
+        wrongs.append(_Wrong("multiplied_by_the_bottom", a * bottom, f"You multiplied {said} by {fmt(bottom)}, "
+                                                                     f"but 1/{fmt(bottom)} as much is less than "
+                                                                     f"{said}, not more."))
+    start = plan.quantities[0]
+    if plan.pattern == "portions" and step.operands[0].kind == "step":
+        of_start = start.value / bottom if step.kind == "unit_fraction" else start.value * b
+        wrongs.append(_Wrong("portion_of_the_start", of_start, f"You took that part of {start.text}, the amount "
+                                                               f"at the start; this part is of what was left after "
+                                                               f"the part before."))
+    return wrongs
 
 
 def _forgot(plan: Plan, index: int) -> list[_Wrong]:

@@ -91,7 +91,10 @@ spending $15 ..., Dan has $40' told as changes then the amount now (wordproblem.
 of groups ('5 boxes of 6 rows of 4') and groups made then so many for each (rate_patterns.py); read as the readers
 know them (wordproblem.py): '18 pencils shared among 6 kids, how many each?', 'already had', 'Now he has 40', '1/3 of
 what is left is used', 'earned $30 for a mural'; 'packs them in boxes of 6', 'cut by 10%', a tip paid altogether,
-savings from a start 'after 8 weeks', ages said without 'years old'.
+savings from a start 'after 8 weeks', ages said without 'years old'. Round 17 (fresh17.jsonl): fractions and percents
+of an earlier amount taken in turn, each referent resolved ('1/3 of her money', '1/4 of what was left', 'the rest ride
+the bus': portion_patterns.py); one amount a fraction, a multiple or a percent more or less of another's, then it,
+both, or the gap ('half as much money as Lucy', "25% less than Tom's": factor_patterns.py).
 
 Steps follow the school breakdown the dev set's gold steps use, so the tutor can recognise a student's
 intermediate value: a non-unit fraction is 1/8 of the whole first, then 5 of those parts; two numbers from their
@@ -166,6 +169,8 @@ from math_patterns import (combined_mean, conversion, expression, fill_count, fo
                            percent_of_number, percent_reverse, ratio, rectangle, square_side, there_and_back)
 from parts_patterns import (capacity_left, fraction_left, not_part, percent_is_of, percent_of_part, percent_twice,
                             ratio_difference, ratio_share, ratio_total, scale_length)
+from factor_patterns import factor_compared
+from portion_patterns import portions
 from quantity_patterns import story
 from rate_patterns import (group_priced, groups_then_each, nested_groups, per_lot, priced_kinds, rate_chain,
                            rate_over_periods, simple_interest)
@@ -206,7 +211,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     ratio_total, per_lot, priced_kinds, rate_over_periods, level_below_zero, word_expression,
     capacity_left, simple_interest, age_later, ratio_difference, percent_of_part, percent_twice, totals_compared,
     nested_groups, groups_then_each, linear_equation, plane_shape, ratio_share, compared_back, percent_is_of,
-    how_many_times, not_part, scale_length, debt]
+    how_many_times, not_part, scale_length, debt, portions, factor_compared]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
@@ -217,7 +222,8 @@ _UNHANDLED = r"\b(doubles?|doubled|doubling|triples?|tripled|quadruple\w*|back|s
 _READS_ITSELF = {current_speeds: r"\bback (?=upstream|downstream|against|with|into)",
                  work_together: r"\bthe same (?=[a-z]+ in \d)", save_to_goal: r"\balready\b",
                  operations_undone: r"\b(?:doubles?|doubled|triples?|tripled)\b",
-                 there_and_back: r"\b(?:there )?and back(?: again)?\b", story: r"\bputs? back\b", debt: r"\bback\b"}
+                 there_and_back: r"\b(?:there )?and back(?: again)?\b", story: r"\bputs? back\b", debt: r"\bback\b",
+                 portions: r"\bthe remain(?:ing|der)\b"}
 # The readers that convert the question's time unit themselves ('25 minutes every day ... in 2 weeks': 7 days in a
 # week), so a unit the statements never name does not stop them as it stops the rest; simple interest reads 'per
 # annum' as its years; an age 'in 4 years' adds those years to an age said without them ('His son is 13').

@@ -333,7 +333,10 @@ def how_many_times(p: Problem) -> Plan | None:
     b = Builder(p, "times")
     values = [b.given(m, "a", m.group("u")) for m in amounts]
     big = 0 if b.value(values[0]) > b.value(values[1]) else 1
-    subject = _content(re.split(r"\b(?:than|as)\b", p.question[asked.end() - p.q:])[0])
+    rest = p.question[asked.end() - p.q:]
+    inverted = re.match(r" as (?:the |a |an )?[a-z]+ (?:is|are|was|were) (?P<y>[^?]+)\?", rest, re.I)
+    # 'How many times as heavy as the cat is the dog?': the subject comes after the verb
+    subject = _content(inverted.group("y") if inverted else re.split(r"\b(?:than|as)\b", rest)[0])
     if b.value(values[0]) == b.value(values[1]) or not subject & (clauses[big] - clauses[1 - big]) \
             or subject & (clauses[1 - big] - clauses[big]):
         return None   # the question's subject must be the larger amount's, never the smaller's
