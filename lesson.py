@@ -39,6 +39,7 @@ import evidence
 import passages
 import reading
 import science_catalog
+import science_help
 import science_moves
 import science_support
 import solver
@@ -403,8 +404,11 @@ def science_found(lesson: Lesson, question: str, claim: str | None, choices: lis
     first message) is kept as their evidence, never an answer."""
     facts = kb or Facts(lesson.evidence)
     stuck = picked is None and (not claim or science_catalog.is_help(work))  # no pick and no idea of their own
-    found = science_moves.choice_move(question, choices, picked, facts) if choices and (  # type: ignore
-        picked is not None or stuck) else science_moves.science_move(question, claim, facts, known=lesson.known)
+    # a student who names what confuses them ("I mix up atoms and molecules") gets the fact that tells them apart
+    helped = science_help.help_move(said, question, facts, science_moves.answers,
+                                     lesson.problem) if stuck else None
+    found = helped or (science_moves.choice_move(question, choices, picked, facts) if choices and (  # type: ignore
+        picked is not None or stuck) else science_moves.science_move(question, claim, facts, known=lesson.known))
     found = card_rung(lesson, question, claim, found)
     found.text = science_moves.proper_names(found.text)
     if found.verdict == "supported" and CITES.search(said):   # a quoted fact is evidence, no answer
