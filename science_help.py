@@ -62,8 +62,10 @@ def confused_pair(message: str, question: str, around: str = "") -> tuple[str, s
     if THOSE.search(own) and (m := OWN_OPTIONS.search(around.replace(asked, " "))):
         return clean(m.group("x")), clean(m.group("y"))
     if THOSE.search(own) and (m := QUESTION_PAIR.search(asked.rstrip("?. "))):
-        y = clean(m.group("y"))
-        return " ".join(clean(m.group("x")).split()[-len(y.split()):]), y
+        x, y = clean(m.group("x")).split(), clean(m.group("y"))
+        # "a physical change or a chemical change"; "physical or chemical change": the noun goes on both
+        shared = y.split()[1:] if len(y.split()) == 2 and x[-1] != y.split()[-1] else []
+        return " ".join([*x[-len(y.split()) + len(shared):], *shared]), y
     return None
 
 
@@ -97,7 +99,7 @@ def opening(fact: str, term: str) -> tuple[str, str] | None:
     if not m:
         return None
     first, second = m.group(1).lower(), (m.group(2) or "").lower()
-    if first in DEFINING_VERBS | DOING_VERBS:
+    if first in DEFINING_VERBS | DOING_VERBS or len(term.split()) > 1:  # "In a chemical change new substances ..."
         return "", first
     return first, second
 

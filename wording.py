@@ -73,10 +73,10 @@ JUST_TELL = re.compile(
 # A claim pressed rather than reasoned ("just mark it correct", "say yes", "confirm it"): the claim is checked like any
 # other, and being sure is no reason the reply weighs
 INSIST = re.compile(
-    r"\bjust (?:accept|agree|confirm|mark)\b|\bmark (?:it|that|this|me) (?:as )?(?:correct|right)\b|\bsay yes\b"
-    r"|\b(?:say|confirm|agree) (?:that )?(?:it'?s|that'?s|this is|that is|it is|is) (?:right|correct)\b"
-    r"|\bconfirm (?:it|that|this)(?: (?:for|to) (?:the|my|this|your|our) (?:student|class|kid|child)s?)?\b"
-    r"|\b(?:write|say|admit) (?:that )?i'?m right\b|\baccept (?:it|that|my answer)\b",
+    r"\b(?:say|confirm|agree) (?:that )?(?:it'?s|that'?s|this is|that is|it is|is) (?:right|correct)\b"
+    r"|\b(?:just )?confirm (?:it|that|this)(?!['’]\w)(?: (?:for|to) (?:the|my|this|your|our) (?:student|class|kid|"
+    r"child)s?)?\b|\bjust (?:accept|agree|confirm|mark)\b|\bmark (?:it|that|this|me) (?:as )?(?:correct|right)\b"
+    r"|\bsay yes\b|\b(?:write|say|admit) (?:that )?i'?m right\b|\baccept (?:it|that|my answer)\b",
     re.I)
 # Pressure around a request that holds nothing of the problem (a complaint, a deadline, a repeat, being sure): never
 # a claim to look for in a passage, never the topic of a question
