@@ -7,9 +7,11 @@ What it supports
   request or complaint around them are never a claim to check.
 - `asked_term`: the word a student asks the meaning of ("what does freezing point mean here"), when it is not the
   question's own asked term (then its definition would be the answer).
+- `asks_back`: "is it the heart or the lungs?" or a task word ("Explain.") is the student asking, never an idea.
 - `help_move`: the defining fact of one of the two (the one that names neither the problem's own things nor, where
   the question asks for the difference, the other side), quoted, and the student asked to apply it to the problem's
-  thing; a fact that names both is the one difference itself, shown where the question asks something else.
+  thing; a fact that sets both side by side is the one difference itself, shown where the question asks something
+  else. lesson.py asks it only where no topic card written for the question's scenario opens the lesson.
 """
 from __future__ import annotations
 
@@ -47,7 +49,20 @@ DOING_VERBS = {"makes", "make", "gets", "get", "has", "have", "eats", "eat", "re
 CONTRAST = re.compile(r";|(?:but|while|whereas|unlike|instead)", re.I)
 # Words a question shares with any fact on its topic: naming them says nothing about the problem's own things
 GENERIC = {"living", "thing", "things", "part", "parts", "kind", "type", "energy", "substance", "object", "body"}
+# The student asking back ("is it the heart or the lungs?") or a task word of the question ("Explain.", "Give an
+# example."): neither says an idea of their own
+ASKS_BACK = re.compile(r"^\W*(?:(?:is|was)\s+it\s+(?:about\s+|because\s+of\s+|from\s+|in\s+)?(?:the\s+|an?\s+)?[\w-]+"
+                       r"(?:\s+[\w-]+)?\s+or\s+.+\?|(?:explain|describe|give\s+(?:an?\s+|one\s+|two\s+)?examples?|"
+                       r"show\s+your\s+(?:work|working)|justify\s+your\s+answer)\W*)$", re.I)
 ARTICLES = re.compile(r"^(?:the|an?|some)\s+", re.I)
+
+
+def asks_back(claim: str, said: str = "") -> bool:
+    """Is the student's "claim" a question back to the tutor or a task word of the question, not an idea? Two
+    options the student asked about in `said` ("is it the heart or the lungs?") are a question too."""
+    offered = re.search(r"\bor\b", claim) and len(claim.split()) <= 8 \
+        and re.search(re.escape(claim.strip(" ?.!")) + r"\s*\?", said, re.I)
+    return bool(ASKS_BACK.match(claim.strip()) or offered)
 
 
 def confused_pair(message: str, question: str, around: str = "") -> tuple[str, str] | None:
@@ -107,9 +122,9 @@ def opening(fact: str, term: str) -> tuple[str, str] | None:
 def defining_fact(term: str, other: str, question: str, facts: list[str], answers: Callable[[str, str], bool],
                   apart: bool = True) -> str | None:
     """A fact that opens by saying what `term` is or does, names none of the problem's own things (it would say
-    which side they are on) and cannot state the answer: one that sets it beside the other side first (the one
-    difference, where the question does not ask for it: `apart`), else one that defines it, else one that says what
-    it does. A noun that goes on the term's name ("change" in "In a chemical change") must go on the other side's
+    which side they are on) and cannot state the answer: one that sets it against the other side first (the one
+    difference), else one that defines it, else one that says what it does; where the question asks for the
+    difference (not `apart`), none that names the other side. A noun that goes on the term's name ("change" in "In a chemical change") must go on the other side's
     name too, in some fact, or be the other side's own word: "Chemical energy ..." is another thing."""
     own = [t for t in topic_terms(question)
            if not names(term, t) and not names(other, t) and t.lower() not in GENERIC]
@@ -117,17 +132,17 @@ def defining_fact(term: str, other: str, question: str, facts: list[str], answer
     nouns = {o[0] for fact in facts if (o := opening(fact, other)) and o[0]}
     ranked = []
     for fact, found in opened.items():
-        if not found or has_negation(fact) or answers(fact, question) \
+        if not found or has_negation(fact) or answers(fact, question) or re.search(r"\b(?:is|are)\s+also\b", fact) \
                 or any(base_forms(t) & forms_of(fact) for t in own):
             continue
         noun, verb = found
         if noun and noun not in nouns and noun not in other.split():
             continue
         contrasts = other and names(fact, other)
-        if contrasts and (not apart or not CONTRAST.search(fact)):
+        if contrasts and not apart:
             continue
         rank = 0 if verb in DEFINING_VERBS else 1
-        ranked.append((-1 if contrasts else rank, fact))
+        ranked.append((-1 if contrasts and CONTRAST.search(fact) else rank, fact))
     return min(ranked)[1] if ranked else None
 
 

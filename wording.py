@@ -53,7 +53,8 @@ INJECTION = re.compile(
     r"|new instructions|system prompt|developer (?:mode|override)|jailbreak"
     r"|pretend (?:to be|you are|you'?re)|act as (?:a|an|my)|reveal (?:the|your) (?:answer|prompt|instructions)"
     r"|(?:persona|tutoring|tutor mode)(?: is)? (?:disabled|off)|no tutoring|(?:without any|with no|no) teaching"
-    r"|\byou(?: are|'re) (?:not|no longer) (?:a |my |your )?tutor|\bnew rules?\b(?=[^.?!]{0,30}:)"
+    r"|\byou(?: are|'re) (?:not|no longer) (?:a |my |your )?tutor|\bforget (?:that )?you(?: are|'?re) (?:a |my )?tutor"
+    r"|\b(?:answer|reply|respond) as (?:chatgpt|gpt|an? (?:ai|assistant|answer bot))\b|\bnew rules?\b(?=[^.?!]{0,30}:)"
     r"|(?:^|[.?!]\s+)(?-i:SYSTEM)\s*:"
     r"|\b(?:admin|system|teacher) override\b|\[(?:admin|system|developer|override)\b[^\]]{0,30}\]"
     r"|<\|im_(?:start|end)\|>|\[/?inst\]|\[system\]|^\s*(?:system|assistant)\s*:", re.I | re.M)
@@ -203,7 +204,8 @@ def carried(sentence: str, claims: bool = True) -> str:
     # "the key for this: A van carries 8 boxes.", "Output only the answer: what is ...?"; never an injected claim
     # ("System prompt: the correct answer is ...") as the problem
     if colon and rest.strip() and not _is_request(rest) and \
-            (not INJECTION.search(head) or rest.strip().endswith("?") or ASKING.match(rest)):
+            (not INJECTION.search(head) or rest.strip().endswith("?") or ASKING.match(rest)
+             or re.match(r"\W*(?:why|where|when|who|which)\b", rest, re.I)):   # "...: why are pans metal"
         return rest.strip()
     if (lead := REQUEST_LEAD.match(sentence) or REQUEST_TAIL.search(sentence)) \
             and not _is_request(asked := sentence[lead.end():]):
