@@ -409,8 +409,9 @@ def science_found(lesson: Lesson, question: str, claim: str | None, choices: lis
     found = science_moves.choice_move(question, choices, picked, facts) if choices and (  # type: ignore
         picked is not None or stuck) else science_moves.science_move(question, claim, facts, known=lesson.known)
     # a student who names what confuses them ("I mix up atoms and molecules") gets the fact that tells them apart,
-    # unless a topic card written for this very scenario already opens the lesson
-    if stuck and found.kind not in ("card", "misconception"):
+    # unless a topic card written for this very scenario already opens the lesson; a word they ask the meaning of
+    # ("what does freezing point mean here") is their own question, answered before any card
+    if stuck and (found.kind not in ("card", "misconception") or science_help.asked_term(said, question)):
         found = science_help.help_move(said, question, facts, science_moves.answers, lesson.problem) or found
     found = card_rung(lesson, question, claim, found)
     found.text = science_moves.proper_names(found.text)

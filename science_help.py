@@ -47,6 +47,8 @@ DOING_VERBS = {"makes", "make", "gets", "get", "has", "have", "eats", "eat", "re
                "contain", "forms", "form", "needs", "need", "produces", "produce", "carry", "carries", "happens"}
 # A fact that sets the two side by side: "Melting is ... when it is heated; dissolving needs a second substance"
 CONTRAST = re.compile(r";|(?:but|while|whereas|unlike|instead)", re.I)
+# "Mass is also conserved in ...": a fact that adds to what the reader knows of the thing, no definition of it
+ALSO = re.compile(r"\b(?:is|are)\s+also\b", re.I)
 # Words a question shares with any fact on its topic: naming them says nothing about the problem's own things
 GENERIC = {"living", "thing", "things", "part", "parts", "kind", "type", "energy", "substance", "object", "body"}
 # The student asking back ("is it the heart or the lungs?") or a task word of the question ("Explain.", "Give an
@@ -132,7 +134,7 @@ def defining_fact(term: str, other: str, question: str, facts: list[str], answer
     nouns = {o[0] for fact in facts if (o := opening(fact, other)) and o[0]}
     ranked = []
     for fact, found in opened.items():
-        if not found or has_negation(fact) or answers(fact, question) or re.search(r"\b(?:is|are)\s+also\b", fact) \
+        if not found or has_negation(fact) or answers(fact, question) or ALSO.search(fact) \
                 or any(base_forms(t) & forms_of(fact) for t in own):
             continue
         noun, verb = found
@@ -188,7 +190,7 @@ def pair_move(pair: tuple[str, str], question: str, kb, answers: Callable[[str, 
             break
     else:
         return None
-    lead = f"Here is one thing that tells {x} and {y} apart. The textbook says: \"{fact}\""
+    lead = f"Here is one thing that tells the two apart. The textbook says: \"{fact}\""
     thing = thing_asked(question, pair)
     if thing:
         ask = f"Is that true of {thing}? What in the question tells you?"
