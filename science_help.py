@@ -126,8 +126,9 @@ def defining_fact(term: str, other: str, question: str, facts: list[str], answer
     """A fact that opens by saying what `term` is or does, names none of the problem's own things (it would say
     which side they are on) and cannot state the answer: one that sets it against the other side first (the one
     difference), else one that defines it, else one that says what it does; where the question asks for the
-    difference (not `apart`), none that names the other side. A noun that goes on the term's name ("change" in "In a chemical change") must go on the other side's
-    name too, in some fact, or be the other side's own word: "Chemical energy ..." is another thing."""
+    difference (not `apart`), none that names the other side. A noun that goes on the term's name ("change" in "In a
+    chemical change") must go on the other side's name too, in some fact, or be the other side's own word: "Chemical
+    energy ..." is another thing."""
     own = [t for t in topic_terms(question)
            if not names(term, t) and not names(other, t) and t.lower() not in GENERIC]
     opened = {fact: opening(fact, term) for fact in facts}
