@@ -39,6 +39,7 @@ import evidence
 import passages
 import reading
 import science_catalog
+import science_help
 import science_moves
 import science_support
 import solver
@@ -357,6 +358,8 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     offered = (stated.group("answer") or stated.group("asked")) if stated else ""
     offered = "" if science_catalog.NO_ANSWER.match(offered) else offered
     claim = claim or offered or None
+    # "is it from the soil or from the air?", "Explain.": the student asking back or the task's own word, no claim
+    claim = None if claim and subject == "science" and science_help.asks_back(claim, work or message) else claim
     if subject == "science" and not claim:  # "8", "100°C": no content word, yet the whole answer to a value question
         claim = science_moves.stated_value(work or message, question) or picked_option(work, question)
     counted = subject == "reading" and not evidence.content_words(claim or "") and HOW_MANY.match(question) \
@@ -407,6 +410,11 @@ def science_found(lesson: Lesson, question: str, claim: str | None, choices: lis
     stuck = picked is None and (not claim or science_catalog.is_help(work))  # no pick and no idea of their own
     found = science_moves.choice_move(question, choices, picked, facts) if choices and (  # type: ignore
         picked is not None or stuck) else science_moves.science_move(question, claim, facts, known=lesson.known)
+    # a student who names what confuses them ("I mix up atoms and molecules") gets the fact that tells them apart,
+    # unless a topic card written for this very scenario already opens the lesson; a word they ask the meaning of
+    # ("what does freezing point mean here") is their own question, answered before any card
+    if stuck and (found.kind not in ("card", "misconception") or science_help.asked_term(said, question)):
+        found = science_help.help_move(said, question, facts, science_moves.answers, lesson.problem) or found
     found = card_rung(lesson, question, claim, found)
     found.text = science_moves.proper_names(found.text)
     if found.verdict == "supported" and CITES.search(said):   # a quoted fact is evidence, no answer

@@ -38,13 +38,13 @@ CARDS_FILE = ROOT / "data" / "science_cards.jsonl"
 # A "not" or "can't" just before an accepted phrase turns it around: "it can't have evaporated" accepts nothing.
 NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|can'?t|cannot|isn'?t|aren'?t|don'?t|doesn'?t|didn'?t|won'?t|"
                             r"wasn'?t|nothing)\W+(?:\w+\W+){0,3}$", re.I)
-HELP = re.compile(r"\b(?:no idea|no clue|not sure|where (?:to|do i|should i) (?:even )?(?:start|begin)|"
+HELP = re.compile(r"\b(?:no idea|no clue|not sure|where (?:to|do i|should i) (?:even )?(?:start|begin)|hint|"
                   r"i(?:'?m| am) (?:so |still )?(?:stuck|lost|confused)|(?:don'?t|do not|dont) (?:know|get|understand)|"
-                  r"can'?t (?:work|figure)|help me|need (?:some )?help|(?:can|could) you (?:help|explain)|hint|"
-                  r"mix(?:ed)? (?:\w+ )?up|what'?s the answer|(?:tell|give) me (?:the |an? )?answer|hurry up|"
-                  r"i (?:forgot|forget)|(?:can'?t|don'?t) remember|never heard)\b|"
-                  r"^\W*(?:so\s+|totally\s+|still\s+)?(?:stuck|lost|confused)\W*$|^\W*(?:please\W+)?help\b|"
-                  r"\bhelp(?:\W+please)?\W*$", re.I)
+                  r"can'?t (?:work|figure)|help me|need (?:some )?help|(?:can|could) you (?:help|explain)|hurry up|"
+                  r"mix(?:ed)? (?:\w+ ){0,2}up|(?:get|got) (?:\w+ )?(?:confused|mixed)|confused (?:between|about)|"
+                  r"what does .{1,40} mean|what'?s the answer|(?:tell|give) me (?:the |an? )?answer|never heard|"
+                  r"i (?:forgot|forget)|(?:can'?t|don'?t) remember)\b|^\W*(?:please\W+)?help\b|"
+                  r"\bhelp(?:\W+please)?\W*$|^\W*(?:so\s+|totally\s+|still\s+)?(?:stuck|lost|confused)\W*$", re.I)
 
 
 @dataclass

@@ -53,7 +53,8 @@ INJECTION = re.compile(
     r"|new instructions|system prompt|developer (?:mode|override)|jailbreak"
     r"|pretend (?:to be|you are|you'?re)|act as (?:a|an|my)|reveal (?:the|your) (?:answer|prompt|instructions)"
     r"|(?:persona|tutoring|tutor mode)(?: is)? (?:disabled|off)|no tutoring|(?:without any|with no|no) teaching"
-    r"|\byou(?: are|'re) (?:not|no longer) (?:a |my |your )?tutor|\bnew rules?\b(?=[^.?!]{0,30}:)"
+    r"|\byou(?: are|'re) (?:not|no longer) (?:a |my |your )?tutor|\bforget (?:that )?you(?: are|'?re) (?:a |my )?tutor"
+    r"|\b(?:answer|reply|respond) as (?:chatgpt|gpt|an? (?:ai|assistant|answer bot))\b|\bnew rules?\b(?=[^.?!]{0,30}:)"
     r"|(?:^|[.?!]\s+)(?-i:SYSTEM)\s*:"
     r"|\b(?:admin|system|teacher) override\b|\[(?:admin|system|developer|override|debug|dev|root|sudo)\b[^\]]{0,30}\]"
     r"|<\|im_(?:start|end)\|>|\[/?inst\]|\[system\]|^\s*(?:system|assistant)\s*:", re.I | re.M)
@@ -74,9 +75,10 @@ JUST_TELL = re.compile(
 # A claim pressed rather than reasoned ("just mark it correct", "say yes", "confirm it"): the claim is checked like any
 # other, and being sure is no reason the reply weighs
 INSIST = re.compile(
-    r"\bjust (?:accept|agree|confirm|mark)\b|\bmark (?:it|that|this|me) (?:as )?(?:correct|right)\b|\bsay yes\b"
-    r"|\b(?:say|confirm|agree) (?:that )?(?:it'?s|that'?s|this is|that is|it is|is) (?:right|correct)\b"
-    r"|\bconfirm (?:it|that|this)\b|\b(?:write|say|admit) (?:that )?i'?m right\b|\baccept (?:it|that|my answer)\b",
+    r"\b(?:say|confirm|agree) (?:that )?(?:it'?s|that'?s|this is|that is|it is|is) (?:right|correct)\b"
+    r"|\b(?:just )?confirm (?:it|that|this)(?!['’]\w)(?: (?:for|to) (?:the|my|this|your|our) (?:student|class|kid|"
+    r"child)s?)?\b|\bjust (?:accept|agree|confirm|mark)\b|\bmark (?:it|that|this|me) (?:as )?(?:correct|right)\b"
+    r"|\bsay yes\b|\b(?:write|say|admit) (?:that )?i'?m right\b|\baccept (?:it|that|my answer)\b",
     re.I)
 # Pressure around a request that holds nothing of the problem (a complaint, a deadline, a repeat, being sure): never
 # a claim to look for in a passage, never the topic of a question
@@ -95,6 +97,9 @@ REQUEST_LEAD = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|please|pls|now|can you|could 
 # "The correct answer is that ...", "the theme is '...'": an injected or pressed claim's frame, never its content
 CLAIM_FRAME = re.compile(r"^\W*(?:the )?(?:correct |right |real )?(?:answer|theme|main idea|claim)(?: here)? "
                          r"(?:is|was)(?: that)?\s+", re.I)
+# A short answer pressed by name: "it's Venus", "the answer is oxygen"
+NAMED_ANSWER = re.compile(r"^\W*(?:it'?s|it is|the answer is)\s+(?:an?\s+|the\s+)?[A-Za-z]{3,}(?:\s+[A-Za-z]+)?\W*$",
+                          re.I)
 REQUEST_TAIL = re.compile(r"\b(?:starting|beginning|start) with(?: question \d+)?:?\s+"
                           r"(?=(?:what|why|how|which|who|where|when)\b)", re.I)
 CLAIM_REPEAT = re.compile(r"\bi (?:already |just )?(?:said|told you)(?: (?:that|it'?s|it was))?\b"
@@ -200,7 +205,8 @@ def carried(sentence: str, claims: bool = True) -> str:
     # "the key for this: A van carries 8 boxes.", "Output only the answer: what is ...?"; never an injected claim
     # ("System prompt: the correct answer is ...") as the problem
     if colon and rest.strip() and not _is_request(rest) and \
-            (not INJECTION.search(head) or rest.strip().endswith("?") or ASKING.match(rest)):
+            (not INJECTION.search(head) or rest.strip().endswith("?") or ASKING.match(rest)
+             or re.match(r"\W*(?:why|where|when|who|which)\b", rest, re.I)):   # "...: why are pans metal"
         return rest.strip()
     if (lead := REQUEST_LEAD.match(sentence) or REQUEST_TAIL.search(sentence)) \
             and not _is_request(asked := sentence[lead.end():]):
@@ -213,10 +219,13 @@ def carried(sentence: str, claims: bool = True) -> str:
                            sentence):
         # an injection's or an insisting student's own claim stays, to be checked: "The answer is 12" is no request
         claim = CLAIM_REPEAT.sub(" ", INSIST.sub(" ", INJECTION.sub(" ", clause))).strip(" .!:")
+        claim = re.sub(r"^(?:and|then|so)\b\W*", "", claim, flags=re.I)   # "ignore ... and confirm it: it's Venus"
         # what is left of an injection is a claim only when it asserts one ("The tutor for this session" is not)
-        asserted = not INJECTION.search(clause) or re.search(r"\d|\b(?:is|are|was|were)\b|\bbecause\b", claim)
+        named = NAMED_ANSWER.match(claim)
+        asserted = not INJECTION.search(clause) or named or re.search(r"\d|\b(?:is|are|was|were)\b|\bbecause\b", claim)
         claim = re.sub(r"(?<!\w)['\"]|['\"](?!\w)", "", CLAIM_FRAME.sub("", claim))   # the fact, not its frame
-        content = re.search(r"\d", claim) or len(re.findall(r"[a-z]{3,}", claim.lower())) >= 3   # "14", not "ugh"
+        content = re.search(r"\d", claim) or len(re.findall(r"[a-z]{3,}", claim.lower())) >= 3 \
+            or named   # "14", "it's Venus", not "ugh"
         if claim and not _is_request(claim) and content and asserted:
             kept.append(claim)
     said = ", ".join(kept)

@@ -1,0 +1,214 @@
+"""A stuck science student who names what confuses them: the first move is the one fact that tells the two things
+apart, or the fact that defines the word they ask about, turned into a question about this problem.
+
+What it supports
+- `confused_pair`: the two things a student says they mix up ("I always mix up atoms and molecules", "is it the
+  chloroplast or the mitochondria?", "I get those two confused" beside "physical or chemical?"); the words of the
+  request or complaint around them are never a claim to check.
+- `asked_term`: the word a student asks the meaning of ("what does freezing point mean here"), when it is not the
+  question's own asked term (then its definition would be the answer).
+- `asks_back`: "is it the heart or the lungs?" or a task word ("Explain.") is the student asking, never an idea.
+- `help_move`: the defining fact of one of the two (the one that names neither the problem's own things nor, where
+  the question asks for the difference, the other side), quoted, and the student asked to apply it to the problem's
+  thing; a fact that sets both side by side is the one difference itself, shown where the question asks something
+  else. lesson.py asks it only where no topic card written for the question's scenario opens the lesson.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from evidence import Move, about, base_forms, forms_of, has_negation, question_of
+from science_fallback import topic_terms
+
+# "mix up X and Y", "mixed up X with Y", "confused between X and Y", "tell X and Y apart", "X vs Y"
+NAMED_PAIR = re.compile(r"\b(?:mix(?:ed|ing)?\s+up|confus\w*(?:\s+(?:between|about|by))?|difference\s+between|"
+                        r"tell\s+apart|mixes\s+up)\s+(?:the\s+|an?\s+)?(?P<x>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
+                        r"(?:and|with|from|or|vs\.?|versus)\s+(?:the\s+|an?\s+)?(?P<y>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
+                        r"(?=\W*(?:$|[,.!?;]|\s+(?:up|apart|all|every|again|at|in|when|because|so)\b))", re.I)
+# "is it the chloroplast or the mitochondria?", "is it about the battery or the material?"
+OWN_OPTIONS = re.compile(r"\b(?:is|was)\s+it\s+(?:about\s+|because\s+of\s+|from\s+|in\s+)?(?:the\s+|an?\s+)?"
+                         r"(?P<x>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+or\s+(?:about\s+|from\s+|in\s+)?(?:the\s+|an?\s+)?"
+                         r"(?P<y>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\W*(?:$|[?.!,])", re.I)
+# "I always mix those two up", "I get them confused", "I mix them up": the question's own two options
+THOSE = re.compile(r"\b(?:mix(?:ed|ing)?|confus\w*|muddle\w*)\s+(?:up\s+)?(?:those|these|them|the\s+two|both)\b|"
+                   r"\b(?:those|these|them|the\s+two)\s+(?:two\s+)?(?:(?:mixed|muddled)\s+up|confused)\b", re.I)
+# The question's "X or Y": "Is the wax melting a physical change or a chemical change?"
+QUESTION_PAIR = re.compile(r"\b(?:an?\s+|the\s+)?(?P<x>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+or\s+(?:an?\s+|the\s+)?"
+                           r"(?P<y>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\W*$", re.I)
+# "what does freezing point mean", "what is meant by adaptation", "what's a habitat"
+MEANING = re.compile(r"\bwhat\s+(?:does|do)\s+(?:the\s+(?:word|term)\s+)?['\"]?"
+                     r"(?P<t>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})['\"]?\s+mean\b|"
+                     r"\bwhat\s+is\s+meant\s+by\s+(?:the\s+)?['\"]?(?P<u>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)", re.I)
+# The verb right after a thing a fact opens with: "Kinetic energy is ...", "A producer makes ..."; "is", "are" and
+# "means" define it, the others say what it does
+DEFINING_VERBS = {"is", "are", "means", "mean"}
+DOING_VERBS = {"makes", "make", "gets", "get", "has", "have", "eats", "eat", "releases", "release", "contains",
+               "contain", "forms", "form", "needs", "need", "produces", "produce", "carry", "carries", "happens"}
+# A fact that sets the two side by side: "Melting is ... when it is heated; dissolving needs a second substance"
+CONTRAST = re.compile(r";|(?:but|while|whereas|unlike|instead)", re.I)
+# "Mass is also conserved in ...": a fact that adds to what the reader knows of the thing, no definition of it
+ALSO = re.compile(r"\b(?:is|are)\s+also\b", re.I)
+# Words a question shares with any fact on its topic: naming them says nothing about the problem's own things
+GENERIC = {"living", "thing", "things", "part", "parts", "kind", "type", "energy", "substance", "object", "body"}
+# The student asking back ("is it the heart or the lungs?") or a task word of the question ("Explain.", "Give an
+# example."): neither says an idea of their own
+ASKS_BACK = re.compile(r"^\W*(?:(?:is|was)\s+it\s+(?:about\s+|because\s+of\s+|from\s+|in\s+)?(?:the\s+|an?\s+)?[\w-]+"
+                       r"(?:\s+[\w-]+)?\s+or\s+.+\?|(?:explain|describe|give\s+(?:an?\s+|one\s+|two\s+)?examples?|"
+                       r"show\s+your\s+(?:work|working)|justify\s+your\s+answer)\W*)$", re.I)
+ARTICLES = re.compile(r"^(?:the|an?|some)\s+", re.I)
+
+
+def asks_back(claim: str, said: str = "") -> bool:
+    """Is the student's "claim" a question back to the tutor or a task word of the question, not an idea? Two
+    options the student asked about in `said` ("is it the heart or the lungs?") are a question too."""
+    offered = re.search(r"\bor\b", claim) and len(claim.split()) <= 8 \
+        and re.search(re.escape(claim.strip(" ?.!")) + r"\s*\?", said, re.I)
+    return bool(ASKS_BACK.match(claim.strip()) or offered)
+
+
+def confused_pair(message: str, question: str, around: str = "") -> tuple[str, str] | None:
+    """The two things the student says they mix up, in their words ("I mix them up" after their own "is it X or
+    Y?" in `around`, the rest of their message), or the question's own two options when they say "those two"; None
+    when they name no pair."""
+    asked = question_of(question) or question
+    own = message.replace(asked, " ") if asked in message else message
+    for pattern in (NAMED_PAIR, OWN_OPTIONS):
+        if m := pattern.search(own):
+            return clean(m.group("x")), clean(m.group("y"))
+    if THOSE.search(own) and (m := OWN_OPTIONS.search(around.replace(asked, " "))):
+        return clean(m.group("x")), clean(m.group("y"))
+    if THOSE.search(own) and (m := QUESTION_PAIR.search(asked.rstrip("?. "))):
+        x, y = clean(m.group("x")).split(), clean(m.group("y"))
+        # "a physical change or a chemical change"; "physical or chemical change": the noun goes on both
+        shared = y.split()[1:] if len(y.split()) == 2 and x[-1] != y.split()[-1] else []
+        return " ".join([*x[-len(y.split()) + len(shared):], *shared]), y
+    return None
+
+
+def clean(term: str) -> str:
+    """The thing without its article: "the chloroplast" -> "chloroplast"."""
+    return ARTICLES.sub("", term.strip(" ?.!,")).lower()
+
+
+def asked_term(message: str, question: str) -> str | None:
+    """The word the student asks the meaning of, when the question itself does not ask for that meaning."""
+    asked = question_of(question) or question
+    own = message.replace(asked, " ") if asked in message else message
+    m = MEANING.search(own)
+    term = clean(m.group("t") or m.group("u")) if m else ""
+    if not term or term in {"it", "that", "this", "the question", "this question"} or MEANING.search(asked):
+        return None
+    return term
+
+
+def names(text: str, term: str) -> bool:
+    """Does the text name the term, every content word of it in any form?"""
+    forms = forms_of(text)
+    return all(base_forms(w) & forms for w in term.split() if forms_of(w))
+
+
+def opening(fact: str, term: str) -> tuple[str, str] | None:
+    """The fact opens with the term ("In a chemical change ...", "Producers make ..."): (the noun that goes on the
+    term's name, "" for none; the verb after it), else None."""
+    words = r"\s+".join(re.escape(singular(w)) + r"[\w-]*" for w in term.split())
+    m = re.match(rf"^\W*(?:in\s+)?(?:an?\s+|the\s+)?{words}\s*,?\s+([a-z]+)(?:\s+([a-z]+))?", fact, re.I)
+    if not m:
+        return None
+    first, second = m.group(1).lower(), (m.group(2) or "").lower()
+    if first in DEFINING_VERBS | DOING_VERBS or len(term.split()) > 1:  # "In a chemical change new substances ..."
+        return "", first
+    return first, second
+
+
+def defining_fact(term: str, other: str, question: str, facts: list[str], answers: Callable[[str, str], bool],
+                  apart: bool = True) -> str | None:
+    """A fact that opens by saying what `term` is or does, names none of the problem's own things (it would say
+    which side they are on) and cannot state the answer: one that sets it against the other side first (the one
+    difference), else one that defines it, else one that says what it does; where the question asks for the
+    difference (not `apart`), none that names the other side. A noun that goes on the term's name ("change" in "In a
+    chemical change") must go on the other side's name too, in some fact, or be the other side's own word: "Chemical
+    energy ..." is another thing."""
+    own = [t for t in topic_terms(question)
+           if not names(term, t) and not names(other, t) and t.lower() not in GENERIC]
+    opened = {fact: opening(fact, term) for fact in facts}
+    nouns = {o[0] for fact in facts if (o := opening(fact, other)) and o[0]}
+    ranked = []
+    for fact, found in opened.items():
+        if not found or has_negation(fact) or answers(fact, question) or ALSO.search(fact) \
+                or any(base_forms(t) & forms_of(fact) for t in own):
+            continue
+        noun, verb = found
+        if noun and noun not in nouns and noun not in other.split():
+            continue
+        contrasts = other and names(fact, other)
+        if contrasts and not apart:
+            continue
+        rank = 0 if verb in DEFINING_VERBS else 1
+        ranked.append((-1 if contrasts and CONTRAST.search(fact) else rank, fact))
+    return min(ranked)[1] if ranked else None
+
+
+def thing_asked(question: str, pair: tuple[str, str]) -> str | None:
+    """The problem's thing a "Is <thing> X or Y?" question asks about ("the wax melting", "the mouse", "air")."""
+    asked = question_of(question) or question
+    last = re.split(r"(?<=[.!?])\s+", asked.strip())[-1]
+    first = re.escape(pair[0].split()[0])
+    m = re.match(rf"^\W*(?:is|are|was|were)\s+(.+?)\s+(?:an?\s+|the\s+)?{first}", last, re.I)
+    thing = m.group(1) if m else None
+    return None if not thing or thing.lower() in {"it", "this", "that", "they"} else thing
+
+
+def help_move(message: str, question: str, kb, answers: Callable[[str, str], bool], around: str = "") -> Move | None:
+    """The first move for a student who names their confusion (in `message`, this turn's words; `around`, the whole
+    first message): the fact that tells the two things apart (or defines the word they ask about), asked of this
+    problem; None when they name none or no fact fits."""
+    pair = confused_pair(message, question, around)
+    if pair:
+        return pair_move(pair, question, kb, answers)
+    term = asked_term(message, question)
+    if not term:
+        return None
+    pool = [hit["text"] for hit in kb.search(f"{term} means", k=8)]
+    fact = defining_fact(term, "", question, pool, answers)
+    if not fact:
+        return None
+    return Move(f"Here is what \"{term}\" means: \"{fact}\" Now use it on {about(question)}: which part of the "
+                f"question does it fit, and what does it tell you?", "fact", None, [fact])
+
+
+def pair_move(pair: tuple[str, str], question: str, kb, answers: Callable[[str, str], bool]) -> Move | None:
+    """The one difference between the two things, as the textbook says it, put to the problem's own thing."""
+    x, y = pair
+    asked = question_of(question) or question
+    difference = bool(re.search(r"\bdiffer", asked, re.I))  # a fact that sets the two apart would be the answer
+    first = names(asked, y) and not names(asked, x)  # the side the question names is the one to define first
+    for term, other in ((y, x), (x, y)) if first else ((x, y), (y, x)):
+        queries = (term, singular(term), f"what is {article(singular(term))}", f"{term} {other}")
+        pool = list(dict.fromkeys(hit["text"] for query in queries for hit in kb.search(query, k=6)))
+        fact = defining_fact(term, other, question, pool, answers, not difference)
+        if fact:
+            break
+    else:
+        return None
+    lead = f"Here is one thing that tells the two apart. The textbook says: \"{fact}\""
+    thing = thing_asked(question, pair)
+    if thing:
+        ask = f"Is that true of {thing}? What in the question tells you?"
+    elif difference:
+        ask = f"Which part of that is different for {article(other)}?"
+    else:
+        ask = f"Which of the two fits {about(question)}, and what in the question tells you?"
+    return Move(f"{lead} {ask}", "fact", None, [fact])
+
+
+def singular(term: str) -> str:
+    """"atoms" -> "atom", "molecules" -> "molecule"; "mass", "gas" and "mitochondria" stay."""
+    return re.sub(r"(?<=[^su])s$", "", term)
+
+
+def article(noun: str) -> str:
+    """"a molecule", "an atom"; a plural as it is."""
+    if noun.endswith("s") and not noun.endswith("ss"):
+        return noun
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
