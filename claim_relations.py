@@ -123,19 +123,28 @@ def lever(claim: str, fact: str) -> str | None:
 
 # Things one observation serves alike: a question written with one of them fits the problem's own.
 KINDRED = [("sugar", "salt", "coffee", "sweetener", "cocoa"), ("candle", "log", "coal", "newspaper"),
-           ("grass", "clover", "seed", "acorn", "corn"), ("rabbit", "mouse", "deer", "zebra", "grasshopper",
-                                                              "caterpillar", "squirrel", "vole"),
-           ("fox", "owl", "wolf", "lion", "snake", "hawk", "eagle", "frog", "cat")]
+           ("grass", "clover", "seed", "acorn", "corn"),
+           ("rabbit", "mouse", "deer", "zebra", "grasshopper", "caterpillar", "squirrel", "vole"),
+           ("fox", "owl", "wolf", "lion", "snake", "hawk", "eagle")]
+PLURALS = {"fox": "foxes", "wolf": "wolves", "mouse": "mice", "deer": "deer", "grass": "grass", "corn": "corn",
+           "sugar": "sugar", "salt": "salt", "coffee": "coffee", "cocoa": "cocoa", "coal": "coal"}
+
+
+def plural_of(thing: str) -> str:
+    return PLURALS.get(thing, f"{thing}s")
 
 
 def own_objects(text: str, scene: str) -> str:
     """The text with each kindred thing the scene (the problem and the student's words) does not name said as the
-    one it does: "After the sugar has vanished" for a problem about salt reads "After the salt has vanished"."""
+    one it does, in the same number: "After the sugar has vanished" for a problem about salt reads "After the salt
+    has vanished"; "Foxes eat rabbits" for wolves and deer reads "Wolves eat deer"."""
     for kin in KINDRED:
-        named = [k for k in kin if re.search(rf"\b{k}s?\b", scene, re.I)]
+        named = [k for k in kin if re.search(rf"\b(?:{k}|{plural_of(k)})\b", scene, re.I)]
+        if len(named) != 1 or re.search(rf"\b(?:{named[0]}|{plural_of(named[0])})\b", text, re.I):
+            continue
         for k in kin:
-            if len(named) == 1 and k not in named and named[0] not in text.lower():
-                text = re.sub(rf"\b{k}\b", named[0], re.sub(rf"\b{k.capitalize()}\b", named[0].capitalize(), text))
+            for old, new in ((plural_of(k), plural_of(named[0])), (k, named[0])):
+                text = re.sub(rf"\b{old}\b", new, re.sub(rf"\b{old.capitalize()}\b", new.capitalize(), text))
     return text
 
 

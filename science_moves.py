@@ -78,7 +78,7 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
         # the card's clue word inside a claim a fact bears out whole: the idea is right, the card goes deeper
         return Move(f"{yes(claim)} {card.next}", "card", "supported", [backed])
     if card and said:  # the student's own words are quoted back, never the card's key idea
-        return Move(card_reply(card, claim, said), "card",
+        return Move(own_objects(card_reply(card, claim, said), f"{asked} {claim}"), "card",
                     {"right": "supported", "wrong": "contradicted"}.get(said, "unclear"),
                     [card.idea] if said == "right" else [])
     if claim and misconception is None and len(forms_of(claim) - forms_of(asked)) >= 2:  # a catalogued wrong idea in
@@ -549,7 +549,8 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         why = why_said(claim, question, backed) if backed else ""
         return Move(f"{yes(claim)} {why}{deeper}", "fact", "supported", [verdict.sentence])
     if card:
-        return Move(f"Let's test \"{echo(claim)}\". {card.opening}", "card", verdict.label, [])
+        return Move(own_objects(f"Let's test \"{echo(claim)}\". {card.opening}", f"{question} {claim}"), "card",
+                    verdict.label, [])
     if VALUE_ASK.search(question) and VALUE.fullmatch(head.strip(" .!?")):  # "4" to "How many chambers ...?"
         return Move(f"How do you know it is {echo(head)}? What could you count, measure or look up to check "
                     f"{about(question)}?", "fact", verdict.label, [])

@@ -41,6 +41,8 @@ def test_a_catalogued_observation_speaks_of_the_problems_own_thing():
     move = science_move(question, "the coffee is gone, it disappeared", Facts([]))
     assert move.kind == "misconception" and "coffee" in move.text and "sugar" not in move.text
     assert own_objects("Cut a candle in half.", "a paper boat") == "Cut a candle in half."  # no kindred thing named
+    assert own_objects("Foxes eat rabbits. How many rabbits?", "If the hawks vanished, what happens to the mice?") \
+        == "Hawks eat mice. How many mice?"  # each kind in its own number
 
 
 def test_without_denies_like_not():
