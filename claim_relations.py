@@ -6,7 +6,7 @@ about the claim's own things, never the fact said as the answer (`lever`). A cat
 example thing ("the sugar", "the candle") is said about the problem's own thing of that kind (`own_objects`): a
 student asked about salt is never sent to taste sugar.
 
-    .venv/bin/python claim_relations.py "it absorbs the red light" "A red apple reflects red light and absorbs the other colours."
+    .venv/bin/python claim_relations.py "it absorbs the red light" "A red apple reflects red light, absorbs the rest."
 """
 from __future__ import annotations
 
