@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import sys
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from evidence import (CLAUSE_BREAK, COMMON, TUTOR_STEMS, KnowledgeBase, Move, Verdict, about, base_forms,
@@ -72,13 +73,15 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     if said is None and card and claim and VALUE_ASK.search(card.example_question) and not card.partial \
             and stated_value(claim, asked) and not OTHER_SCALE.search(claim):
         said = "wrong"  # a card written for one value accepts it in every form it knows: another value is wrong
+    card = replace(card, opening=own_objects(card.opening, scene := f"{asked} {claim}"),  # the problem's own animals
+                   next=own_objects(card.next, scene)) if card and claim else card
     if claim and misconception is None and (listed := listed_items(answer_of(claim), asked)):
         return list_move(*listed, asked, kb, card, embedder)  # each named thing judged on its own
     if card and said == "partial" and (backed := backing_fact(claim, asked, [], kb, embedder)):
         # the card's clue word inside a claim a fact bears out whole: the idea is right, the card goes deeper
         return Move(f"{yes(claim)} {card.next}", "card", "supported", [backed])
     if card and said:  # the student's own words are quoted back, never the card's key idea
-        return Move(own_objects(card_reply(card, claim, said), f"{asked} {claim}"), "card",
+        return Move(card_reply(card, claim, said), "card",
                     {"right": "supported", "wrong": "contradicted"}.get(said, "unclear"),
                     [card.idea] if said == "right" else [])
     if claim and misconception is None and len(forms_of(claim) - forms_of(asked)) >= 2:  # a catalogued wrong idea in
@@ -549,8 +552,7 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         why = why_said(claim, question, backed) if backed else ""
         return Move(f"{yes(claim)} {why}{deeper}", "fact", "supported", [verdict.sentence])
     if card:
-        return Move(own_objects(f"Let's test \"{echo(claim)}\". {card.opening}", f"{question} {claim}"), "card",
-                    verdict.label, [])
+        return Move(f"Let's test \"{echo(claim)}\". {card.opening}", "card", verdict.label, [])
     if VALUE_ASK.search(question) and VALUE.fullmatch(head.strip(" .!?")):  # "4" to "How many chambers ...?"
         return Move(f"How do you know it is {echo(head)}? What could you count, measure or look up to check "
                     f"{about(question)}?", "fact", verdict.label, [])
