@@ -67,6 +67,8 @@ def test_without_denies_like_not():
     ("Why do the blades of grass get wet overnight?", "the dew drops from the sky",
      "water vapour in the air condenses on the cool grass"),
     ("What happens to a tall glacier over a year?", "it stays in one place", "it slides slowly down the valley"),
+    ("Where does a lamp get the energy for its light?", "the lamp makes the energy by itself",
+     "from the electricity that flows through it"),
     ("A sealed jar of water freezes and cracks. Why?", "the water shrinks as it freezes",
      "the water expands when it turns to ice"),
 ])
