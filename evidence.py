@@ -75,7 +75,7 @@ work come comes people other others against already coming around sense somewher
 fill fills rule links quantities unit result numbers number goes went agree agrees second third fourth fifth sixth
 seventh eighth ninth tenth eleventh twelfth""".split())
 
-NEGATION = re.compile(r"\b(?:not|no|never|none|nothing|cannot|neither|nor|"  # "couldnt": students skip apostrophes
+NEGATION = re.compile(r"\b(?:not|no|never|none|nothing|cannot|neither|nor|without|"  # "couldnt": no apostrophe
                       r"(?:ca|wo|is|are|was|were|do|does|did|has|have|could|should)n'?t)\b|n't\b", re.I)
 
 # Pairs a careless draft swaps ("a process named as its opposite") and that turn a claim against its evidence.

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import sys
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from evidence import (CLAUSE_BREAK, COMMON, TUTOR_STEMS, KnowledgeBase, Move, Verdict, about, base_forms,
@@ -35,6 +36,7 @@ from science_names import (EXCLUSIVE_KINDS, KINDS, SHARED_KINDS, asked_among, as
 from science_fallback import (CAUSE_LEAD, SCAFFOLD, STATEMENT, definition_term, honest_start, list_start,
                               misfit_move, part_move, side_move, two_part_start, undecided_move)
 from science_numbers import number_move
+from claim_relations import lever, own_objects, turned
 from science_support import backing_fact, next_stage, why_said
 from science_decides import (compares_alike, contrast_move, cross_move, reason_move, reasoned_verdict,
                              ruling_fact_move, unbacked_reason)
@@ -71,6 +73,8 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     if said is None and card and claim and VALUE_ASK.search(card.example_question) and not card.partial \
             and stated_value(claim, asked) and not OTHER_SCALE.search(claim):
         said = "wrong"  # a card written for one value accepts it in every form it knows: another value is wrong
+    card = replace(card, opening=own_objects(card.opening, scene := f"{asked} {claim}"),  # the problem's own animals
+                   next=own_objects(card.next, scene)) if card and claim else card
     if claim and misconception is None and (listed := listed_items(answer_of(claim), asked)):
         return list_move(*listed, asked, kb, card, embedder)  # each named thing judged on its own
     if card and said == "partial" and (backed := backing_fact(claim, asked, [], kb, embedder)):
@@ -95,7 +99,8 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
              and (fits(text, terms, meant, embedder) or claim and speaks_to(claim, text, terms, question))]
     facts, fitting = facts[:k], facts  # a unit is read from any fitting fact: it states it beside its quantity
     if misconception is not None:
-        return Move(misconception.question, "misconception", "contradicted", facts[:2])
+        return Move(own_objects(misconception.question, f"{question} {claim}"), "misconception", "contradicted",
+                    facts[:2])
     if not claim:  # the facts ground a model's draft; shown, they would state the answer
         if card:
             return Move(card.opening, "card", None, [])
@@ -529,6 +534,8 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
     if verdict.label == "supported" and not directions_said(in_fact_words(claim, verdict.sentence) or claim,
                                                             verdict.sentence):
         verdict = Verdict("unclear", verdict.sentence)  # "goes in" where the fact says only "breathed out"
+    if verdict.label == "supported" and turned(claim, verdict.sentence):  # "absorbs the red light", the fact
+        return Move(lever(claim, verdict.sentence) or "", "fact", "contradicted", [])  # reflects it: asked round
     if verdict.label == "supported" and roles_swapped(claim, verdict.sentence):  # the fact's words, paired otherwise
         return Move(f"Not quite: \"{echo(claim)}\" has its parts the wrong way round. Take each part of "
                     f"{about(question)} on its own: which one does what, and how do you know?", "fact",

@@ -17,6 +17,7 @@ from evidence import (CLAUSE_BREAK, COMMON, OPPOSITES, KnowledgeBase, about, bas
 from science_catalog import answer_of, in_fact_words, own_words
 from science_fallback import definition_term
 from science_names import directions_said, roles_swapped
+from claim_relations import turned
 
 if TYPE_CHECKING:
     from retrieval import Embedder
@@ -132,7 +133,7 @@ def backing_fact(claim: str, question: str, facts: list[str], kb: KnowledgeBase 
     for part in parts:
         fact = next((f for f in pool for s in sentences_of(f) if says(part, s, question, embedder)
                      and term <= forms_of(s) | roots_of(s)), None)
-        if fact is None or any(conflicts(part, s) for f in pool for s in sentences_of(f)):
+        if fact is None or any(conflicts(part, s) or turned(part, s) for f in pool for s in sentences_of(f)):
             return None
         backed.append(fact)
     if any(not borne_beside(part, question, backed) for part in split if part not in parts):
