@@ -27,7 +27,7 @@ def confirms(problem: str, work: str) -> bool:
     return answer_check.chain_answer(problem, [str(c) for c in found], said, work) is not None
 
 
-TIMES = "A whale is 24 m long. A dolphin is 3 m long. How many times as long as the dolphin is the whale?"
+TIMES = "A rope is 24 m long and a string is 3 m long. The rope is how many times as long as the string?"  # no plan
 GAP = "Mo scored 35 points and Ivy scored 62 points. By how much did Ivy score more points than Mo?"
 
 
@@ -45,7 +45,7 @@ def test_by_how_much_is_a_take_away():
 def test_a_bare_right_answer_is_confirmed_with_the_question_it_answers():
     reply = reply_to(f"{TIMES} is it 8?")
     assert reply["verdict"] == "confirm" and reply["text"].startswith("Yes, 8")
-    assert "Your steps" not in reply["text"] and "How many times as long" in reply["text"]
+    assert "Your steps" not in reply["text"] and "how many times as long" in reply["text"]
     assert "similar problem" in reply["text"]
 
 
