@@ -116,3 +116,39 @@ def finding(question: str, sentences: list[str], ranked: list[tuple[float, int]]
     if not ASKS_SUPPORT.search(question) or not STATED_CLAIM.search(sentences[top]) or FINDING.search(sentences[top]):
         return top
     return next((i for _, i in ranked if FINDING.search(sentences[i]) and not STATED_CLAIM.search(sentences[i])), top)
+
+
+# A figure of speech: a simile ("like a tired man", "as quiet as"), or a thing doing what only people do.
+FIGURE = re.compile(r"\blike (?:a|an|the|his|her|their|some)\b|\bas \w+ as\b|\b(?:complain|whisper|sigh|groan|"
+                    r"sing|dance|smile|cry|sleep|breathe|grumble|wink)(?:s|ed)?\b", re.I)
+
+
+def figure_line(question: str, sentences: list[str], ranked: list[tuple[float, int]], top: int) -> int:
+    """For a question about a figure of speech ("What is the bridge compared to?"), the best-ranked sentence holding
+    one, not the opening line that only names the thing compared; `top` when the question quotes its words or names
+    its line (the sentence is found by those) or no sentence holds a figure."""
+    if re.search(r"['‘\"“]|\b(?:sentence|line)\b", question):  # its own words, or a sentence it names
+        return top
+    return next((i for _, i in ranked if FIGURE.search(sentences[i])), top)
+
+
+# a reason a sentence gives in so many words ("so" alone is no reason: "cheered so loudly")
+GIVES_REASON = re.compile(r"\b(?:because|since|so that|in order to|that's why)\b|,\s+so\b", re.I)
+# an earlier moment opens the sentence ("On Friday, Arun texted ...")
+EARLIER = re.compile(rf"^\W*(?:on|in|at|by|last|that|one|early|earlier)\s+(?:\w+\s+)?{SEASONS}\b", re.I)
+
+
+def cause_before(question: str, sentences: list[str], top: int, reach: int = 3) -> int:
+    """A why-question's cause is told before the event it explains, or in the event's own sentence: a sentence after
+    the event that gives no reason of its own ("At the finals, Priya cheered ..." for "Why did Dev give the ticket to
+    Priya?") tells what followed. Then the nearest of the `reach` sentences before the event that gives a reason or
+    opens with an earlier moment ("On Friday, Arun texted ..."), else the one just before it."""
+    asked = {form for word, _ in content_tokens(question) for form in base_forms(word)}
+    shared = [len(asked & {f for w, _ in content_tokens(s) for f in base_forms(w)}) for s in sentences]
+    event = max(range(len(sentences)), key=lambda i: (shared[i], -i))
+    alone = shared.count(shared[event]) == 1  # two sentences telling as much of it: no one event to stand before
+    if shared[event] < 2 or not alone or top <= event or GIVES_REASON.search(sentences[top]):
+        return top
+    before = list(range(event - 1, max(-1, event - reach - 1), -1))
+    return next((i for i in before if GIVES_REASON.search(sentences[i])),
+                next((i for i in before if EARLIER.search(sentences[i])), before[0] if before else event))

@@ -70,7 +70,7 @@ from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FE
                       is_story, key_sentences, misquoted, named_feelings, no_title, other_side, overlap,
                       pictured_simile, quoted_term, rank_sentences, reaction_to_event, repeated_ideas, shown_feelings,
                       tells_of_feeler, time_word, unfound)
-from locate import compared_sides
+from locate import cause_before, compared_sides, figure_line
 from people import OPENERS, actor
 from own_words import unsaid_words, word_forms
 from sentence_questions import (LINE_SAID, compare_move, content_move, found_event, fresh_sentence,
@@ -192,6 +192,7 @@ def place(sentences: list[str], i: int, where: list[str]) -> str:
     return where[i] if i < len(where) else f"sentence {i + 1} of the passage"
 
 
+COMPARED_TO = re.compile(r"\bcompared? (?:to|with)\b|\bsimile\b", re.I)  # asks what the thing is compared with
 WHOLE_KEYS = {"main_idea", "theme", "purpose"}
 LINE_KINDS = {"motive", "cause", "inference", "detail"}  # asked why a line is said, the line itself is no answer
 
@@ -273,6 +274,9 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
         said = sentences[top].rstrip(",;: ")
         like = re.search(r"\blike\s+(?:an?\s+|the\s+)?([a-z]+(?: of [a-z]+)?)", sentences[top])  # "blocks of ice"
         said += "" if said[-1:] in ".!?\"'”" else "."   # a poem's line may end without a stop
+        if like and COMPARED_TO.search(question):  # the words after "like" are the answer: placed, never quoted
+            return (f"Find the word \"like\" in {place(sentences, top, where)}. What comes right after it, and how "
+                    f"are the two things alike?")
         if like:
             return (f"Picture it: {quote(said)} What is being compared with {like.group(1)}, and what do the two have "
                     f"in common here?")
@@ -606,7 +610,8 @@ NO_CLAIM = re.compile(r"^\W*(?:help|stuck|idk|hmm+|huh)\W*$|"
                       r"i looked(?: everywhere| but)?|which (?:part|sentence|line)|where is (?:it|that|the part))\W*$|"
                       r"\b(?:part|sentence|paragraph|line|stanza)s?\b[^.!]*\?\s*$|"
                       r"^\W*(?:the|that|this) (?:part|sentence|line|paragraph) about(?: the)? \w+\W*$|"
-                      r"\bi(?:'?m| am) (?:stuck|lost)\b|^\W*i (?:feel|felt) \w+ for (?:him|her|them)\b|"  # their own
+                      r"\bi(?:'?m| am) (?:stuck|lost|confused)\b|\bi lost track\b|\byou keep asking\b|"
+                      r"^\W*i (?:feel|felt) \w+ for (?:him|her|them)\b|"  # their own
                       r"\bi(?:'?m| am) grading\b|\bso i can grade\b|\banswer key\b|\bfull[- ]credit\b|"  # a teacher's
                       r"^\W*(?:it'?s|its|this is|that'?s|it is) (?:just|only) an?\b|"
                       r"^\W*(?:i (?:feel|think) (?:like )?)?(?:(?:(?:that|this|it) )?(?:seems|sounds|is|feels)|"
@@ -701,6 +706,8 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     reaction = reaction_to_event(question, sentences, embedder) if kind == "feeling" else None
     top = answer_sentence(kind, question, claim, sentences, ranked, embedder) if reaction is None else reaction
     top = asked_sentence(question, sentences, top) if kind == "meaning" else top
+    top = figure_line(question, sentences, ranked, top) if kind == "meaning" else cause_before(
+        question, sentences, top) if kind in ("cause", "motive") else top  # the figure's line; a cause before its event
     # where the move points, by the question's type: the sentence holding the time asked about (a step, a detail, a
     # feeling then), the one asked about named near the moment (a feeling); the verdict weighs the claim there too
     when = dated(question, sentences) if kind in ("sequence", "detail", "feeling") else None

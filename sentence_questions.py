@@ -176,6 +176,10 @@ def new_clause(sentence: str, question: str) -> str:
     return max(clauses, key=lambda c: len(set(content_words(c)) - asked), default=sentence)
 
 
+TIME_ASKED = re.compile(r"^\W*(?:when|what (?:time|day|month|year|season)|(?:on )?which (?:days?|months?|years?))\b",
+                        re.I)
+
+
 def sentence_question(sentence: str, question: str, sentences: list[str]) -> str | None:
     """A question that this sentence answers in its own words and that tests the student's answer against it:
     "What happened to the river in winter?", "What does the fluffing do?", "What did Mr. Oduya say about the bed?".
@@ -202,7 +206,9 @@ def sentence_question(sentence: str, question: str, sentences: list[str]) -> str
     if not parsed or PRONOUN.match(parsed[0]):
         return None
     phrase, verb, then = parsed
-    who, when = asked_form(phrase, sentences), f" {time[0].lower()}{time[1:]}" if time else ""
+    # the time is the answer to "When ...?", "What day ...?": never said in the question that tests it
+    who, when = asked_form(phrase, sentences), f" {time[0].lower()}{time[1:]}" if time and not TIME_ASKED.search(
+        question) else ""
     past = bool(re.fullmatch(PAST, verb, re.I))
     if BE.match(verb) or HAVE.match(verb) and not re.fullmatch(PAST, then, re.I):  # "its fur is", "they had no"
         return f"What does it say about {who}{when}?"
