@@ -273,11 +273,11 @@ THOUGHTS = {stem(w) for w in "thankful grateful jealous brave bored calm confide
 
 def unfound(words: list[str], sentences: list[str]) -> list[str]:
     """The answer's words worth saying the passage lacks: never a feeling or a thought (worked out from deeds, not
-    found), nor a part of a passage word ("wood" in "firewood", "fed" in "overfed", "storm" in "stormy")."""
+    found), nor a part of a passage word ("wood" in "firewood", "storm" in "stormy", "window" in "windowsill")."""
     told = {w.lower() for s in sentences for w in re.findall(r"[A-Za-z]{3,}", s)}
     def inside(word: str) -> bool:
-        return any(t != word and (t.endswith(word) or word.endswith(t) and len(word) - len(t) >= 2
-                                  or len(word) >= 4 and t.startswith(word) and len(t) - len(word) <= 2) for t in told)
+        return any(t != word and (t.endswith(word) or word.endswith(t) and len(word) - len(t) >= 2 or t.startswith(
+            word) and len(word) >= (4 if len(t) - len(word) <= 2 else 5)) for t in told)  # 5 letters in any compound
     return [w for w in words if stem(w.lower()) not in FEELING_WORDS and stem(w.lower()) not in THOUGHTS
             and not inside(w.lower())]
 

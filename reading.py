@@ -79,7 +79,8 @@ from sentence_questions import (LINE_SAID, compare_move, content_move, found_eve
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,
                              feeling_word, judge_answer, own_reason, pinned, quote, steps_told, still_asked)
 from traits import trait_move
-from reading_asks import built_move, closing_ask, ranking_query, said_as, term_sentence, vocabulary_move
+from reading_asks import (built_move, closing_ask, clue_move, frame_move, quoted_clue, ranking_query, said_as,
+                          term_sentence, vocabulary_move)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -691,6 +692,10 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     question, claim = task_of(question), None if claim and (NO_CLAIM.search(claim) or NON_ANSWER.search(claim)) \
         else claim
     claim = " ".join(s for s in split_sentences(claim or "") if not GREETING.match(s)) or None  # "Hi, I'm Mr. Dale"
+    if framed := frame_move(passage, question, claim):  # who wrote it, or to whom: its greeting or its signature
+        return Move(framed[0], "detail", framed[1], [], "answer" if framed[1] == "supported" else "")
+    if (clue := quoted_clue(question, sentences)) is not None:  # their quoted line: built on, never pointed back at
+        return Move(clue_move(sentences, clue, where), "inference", None, [sentences[clue]])
     if title is None and ASKS_TITLE.search(question):
         return Move(no_title(passage, claim), "detail", None, [])
     kind = classify_question(question)

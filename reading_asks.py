@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 
-from passages import COUNTERCLAIM, REBUTTAL, quoted_term, rank_sentences
-from people import characters
+from evidence import base_forms, content_tokens, split_sentences
+from locate import EARLIER
+from passages import COUNTERCLAIM, QUOTED_SPAN, REBUTTAL, letter_frame, quoted_term, rank_sentences
+from people import actor, characters
 from reading_verdict import quote
 from sentence_questions import clue_for, opening
 
@@ -317,3 +319,79 @@ def built_move(kind: str, question: str, sentences: list[str], where: list[str],
     # the other side and its answer asked (an argument, whatever kind); an answer to it is weighed by reading.py's
     # rebuttal check ("Does the writer agree with them?")
     return None if claim else rebuttal_move(question, sentences, where)
+
+
+# ----------------------------------------------------------------------------- a line the student quotes and asks about
+
+# "why does that even matter", "what does that have to do with anything", "so what?": the quoted line is their clue
+WHY_LINE = re.compile(r"\b(?:why (?:does|is) (?:that|this|it) (?:even )?(?:matter|important|there)|what (?:does|do) "
+                      r"(?:that|this|it) (?:even )?(?:have to do with|mean)|so what|what(?:'s| is) the point|"
+                      r"i don'?t get (?:it|that|why))\b", re.I)
+
+
+def quoted_clue(question: str, sentences: list[str]) -> int | None:
+    """The passage sentence a message quotes and asks the point of ("It says "He didn't answer until after dinner."
+    what does that have to do with anything"), when the message asks nothing else; None otherwise."""
+    quoted = QUOTED_SPAN.search(question)
+    rest = question[quoted.end():] if quoted else ""
+    if not quoted or not WHY_LINE.search(rest) or "?" in question[:quoted.start()]:
+        return None
+    said = {f for w, _ in content_tokens(quoted.group(0)) for f in base_forms(w)}
+    def held(s: str) -> float:
+        words = [{f for f in base_forms(w)} for w, _ in content_tokens(s)]
+        return sum(bool(w & said) for w in words) / max(1, len(words))
+    best = max(range(len(sentences)), key=lambda i: held(sentences[i]), default=None)
+    return best if best is not None and held(sentences[best]) >= 0.8 else None
+
+
+def clue_move(sentences: list[str], i: int, where: list[str]) -> str:
+    """A quoted line is a clue the student already has: it is built on, never pointed back at. What it follows (the
+    nearest earlier moment told just before it, "On Friday, Arun texted ...") and what it shows about the one acting."""
+    before = [j for j in (i - 1, i - 2) if j >= 0]
+    if not before:
+        return (f"That line is a clue. Read on from it: what happens next, and what does \"{sentences[i]}\" "
+                f"set up for the rest of the passage?")
+    j = next((j for j in before if EARLIER.search(sentences[j])), before[0])
+    at = where[j] if j < len(where) else f"sentence {j + 1} of the passage"
+    who = actor(sentences, i)
+    about = f"about {who}" if who else "about what is going on"
+    return (f"That line matters: it is a clue. Read it together with {at}, \"{opening(sentences[j], max_words=5)}\": "
+            f"what has just happened there? What does \"{sentences[i]}\" show {about} because of that?")
+
+
+# ----------------------------------------------------------------------------- who writes a letter, and to whom
+
+ASKS_WRITER = re.compile(r"\bwho (?:wrote|writes|is writing|signed|sent)\b|\bwho (?:is|was) the (?:writer|author|"
+                         r"sender)\b|\bwho (?:is|was) (?:the letter|it|this) from\b", re.I)
+ASKS_READER = re.compile(r"\b(?:written|addressed|sent|writing) to\b|\bto whom\b|\bwho (?:does|did) \w+ write to\b|"
+                         r"\bwho (?:is|was) (?:the letter|it|this) (?:for|to)\b", re.I)
+NAME = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr|Miss|Coach|Aunt|Uncle|Grandma|Grandpa)\.? )?[A-Z][a-z]+\b")
+
+
+def frame_move(passage: str, question: str, claim: str | None) -> tuple[str, str | None] | None:
+    """Who wrote a letter, or to whom: its greeting and signature say it, lines the passage's sentences leave out
+    ("Dear Ms. Okafor," is no title and no sentence of the letter). The move and its verdict: a name from the other
+    line is flagged (the one written to is no writer), the right line's name confirmed; None for any other question
+    or a text with no letter frame."""
+    writer, reader = ASKS_WRITER.search(question), ASKS_READER.search(question)
+    lines = split_sentences(passage)
+    frame = sorted(letter_frame(lines))
+    if not (writer or reader) or not frame or (reader and frame[0] != 0) or (writer and frame[-1] == 0):
+        return None
+    greeting, close = lines[0], [lines[i] for i in frame if i]
+    signed_by = close[-1]
+    names = {n.split()[-1] for n in NAME.findall(claim or "")}
+    def named_in(line: str) -> bool:
+        return bool(names & {n.split()[-1] for n in NAME.findall(line)})
+    asked, other = (signed_by, greeting) if writer else (greeting, signed_by)
+    if names and named_in(asked) and not named_in(other):
+        told = "signs the letter at the end" if writer else "is the greeting: it names the one the letter is written to"
+        return f"Yes: {quote(asked)} {told}.", "supported"
+    where = (f"at the end of the letter, under \"{close[0].rstrip(',')}\"" if writer else
+             "in the greeting, the first line, the one that begins \"Dear\"")
+    whose = "its writer" if writer else "the one it is written to"
+    if names and named_in(other):
+        said = (f"\"{greeting}\" is the greeting: it names the one the letter is written to, not the writer" if writer
+                else "that name signs the letter at the end: it is the writer's")
+        return f"Not quite: {said}. A letter names {whose} {where}. Whose name is there?", "contradicted"
+    return f"A letter names {whose} {where}. Whose name is there?", None
