@@ -142,8 +142,11 @@ def cause_before(question: str, sentences: list[str], top: int, reach: int = 3) 
     """A why-question's cause is told before the event it explains, or in the event's own sentence: a sentence after
     the event that gives no reason of its own ("At the finals, Priya cheered ..." for "Why did Dev give the ticket to
     Priya?") tells what followed. Then the nearest of the `reach` sentences before the event that gives a reason or
-    opens with an earlier moment ("On Friday, Arun texted ..."), else the one just before it."""
-    asked = {form for word, _ in content_tokens(question) for form in base_forms(word)}
+    opens with an earlier moment ("On Friday, Arun texted ..."), else the one just before it. The event is the one
+    sentence sharing most of the question's words other than names, two at least."""
+    # the event by its deed and things, not its people: "Mrs. Gray cheered ... Lina" names them, and tells no taking
+    names = {name.lower() for name in re.findall(r"(?<=\s)[A-Z][a-z]+", question)}
+    asked = {form for word, _ in content_tokens(question) if word not in names for form in base_forms(word)}
     shared = [len(asked & {f for w, _ in content_tokens(s) for f in base_forms(w)}) for s in sentences]
     event = max(range(len(sentences)), key=lambda i: (shared[i], -i))
     alone = shared.count(shared[event]) == 1  # two sentences telling as much of it: no one event to stand before
