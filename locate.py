@@ -38,6 +38,7 @@ FINDING = re.compile(r"\d|\b(?:study|studies|survey|research|researchers|found|r
 # boats") answers, one naming only the doer ("The fog came in on tiptoe") does not
 ASKED_DEED = re.compile(r"^\W*(?:what|where|whom?|when|which \w+)\s+(?:did|does|do)\s+(?:(?:the|a|an|his|her|their|its)"
                         r"\s+)?[\w'-]+(?:'s\s+\w+)?\s+(?P<verb>[a-z]+)\b", re.I)
+INTRODUCED = re.compile(r"^\W*(?:my name is|hi,? i'?m|hello,? i'?m)\b", re.I)  # a writer saying who they are
 STATED_CLAIM = re.compile(r"\b(?:should|must|ought to|i believe|i think|we need)\b", re.I)
 
 
@@ -45,7 +46,8 @@ def told_features(query: str, sentence: str) -> float:
     """What the encoder misses: a sentence naming another day than the question's ("On Saturday ..." for "Why did
     the kite fly on Tuesday?") tells another moment, one naming the same day tells this one; a where-question is
     answered by a sentence that tells the place of what it asks about, not by one that tells none ("Squirrels get
-    ready ..."); a who-question by a sentence where the person it names is not the first one acting."""
+    ready ..."); a who-question by a sentence where the person it names is not the first one acting; any other by a
+    writer's own introduction only when nothing else tells it."""
     asked = {d.lower() for d in CALENDAR.findall(query)}
     named = {d.lower() for d in CALENDAR.findall(sentence)}
     score = (CUE_BONUS if asked & named else -CUE_BONUS if named else 0.0) if asked else 0.0
@@ -63,6 +65,8 @@ def told_features(query: str, sentence: str) -> float:
         # "The old man told him ...": someone described acts on the person asked about
         return score + CUE_BONUS if re.match(r"\W*(?:[\w,]+\s+){0,2}?" + DESCRIBED[2:] + r".*\b(?:him|her)\b",
                                              sentence, re.I) else score
+    if INTRODUCED.match(sentence):  # "My name is Jonah Reyes, and I am in Room 14": who writes, no reason nor deed
+        score -= CUE_BONUS
     deed = ASKED_DEED.match(query)
     if deed and base_forms(deed.group("verb")) & {f for w, _ in content_tokens(sentence) for f in base_forms(w)}:
         score += CUE_BONUS

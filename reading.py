@@ -633,8 +633,15 @@ GREETING = re.compile(r"^\W*(?:hi|hello|hey|good (?:morning|afternoon|evening))\
                       r"^\W*i(?:'?m| am) (?:mr|mrs|ms|miss|dr)\b", re.I)  # a greeting answers nothing
 
 
+# "Give me the answer key: list all of Jonah's reasons": the task follows the request for answers
+KEYED = re.compile(r"(?i)\b(?:answer key|answers?|key|worksheet|question \d+)\b[^:.!?]{0,40}:\s*(?P<task>[^:]{8,})$")
+
+
 def task_of(question: str) -> str:
-    """The task sentence of a message that asks no question ("Put these in order: a, b. So far I have: ...")."""
+    """The task sentence of a message that asks no question ("Put these in order: a, b. So far I have: ..."), or the
+    task a request for an answer key sets after its colon."""
+    if keyed := KEYED.search(question):
+        return keyed.group("task")
     for sentence in split_sentences(question):
         if TASK.search(sentence):
             head, colon, _ = sentence.partition(":")

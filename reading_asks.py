@@ -36,7 +36,8 @@ ASKED_FOR = [
     (r"^\W*when\b|\bwhat time\b|\bwhat (?:day|year|month|season)\b", "What time does it give?"),
     (r"^\W*(?:who|whom)\b", "Who does it name?"),
     (r"\bhow (?:many|much|long|far|old|tall|big)\b", "What number does it give?"),
-    (r"\bwhat (?:fact|evidence|detail|example|reason)s?\b", "What fact does it give?"),
+    (r"\bwhat (?:fact|evidence|detail|example)s?\b", "What fact does it give?"),
+    (r"\breasons?\b", "What reason does it give?"),  # "list all of Jonah's reasons": a reason, not a thing named
     (r"\bwhat (?:things|animals|objects|items|places|foods?)\b|\bwhich (?:things|ones)\b|\blist\b",
      "What does it name?"),
     (r"\bwhat (?:did|does|do|will|would) [^?]*\bdo\b|\bwhat happen", "What happens there?"),
