@@ -6,6 +6,7 @@ word is no missing word.
 
     .venv/bin/python -m pytest -q tests/test_readpoint17.py
 """
+from evidence import base_forms
 from locate import cause_before
 from passages import body, classify_question, unfound
 from reading import reading_move
@@ -103,3 +104,7 @@ def test_nothing_is_no_subject_to_ask_about():
 def test_a_word_inside_a_compound_of_the_passage_is_not_missing():
     sentences = ["She set the jar on the kitchen windowsill.", "The classroom was quiet."]
     assert unfound(["window", "class", "garage"], sentences) == ["garage"]
+
+
+def test_an_irregular_past_is_the_same_word_as_its_present():
+    assert base_forms("sat") & base_forms("sitting") and base_forms("led") & base_forms("leading")
