@@ -9,6 +9,11 @@ Round 15a (with passages.py's counterclaim asked, direct request, headline title
 why-question naming a feeling asking its cause; reading.py's claim asked): the move's evidence holds a gold sentence
 on the tune split 43/62 -> 46/62, on a fresh set written first (10 passages, 64 questions) dev 20/31 -> 26/31,
 held back 22/33 -> 24/33.
+
+Round 17 (readpoint17: 45 fresh cases, 9 passages, grades 3-10, 22 held back): `figure_line` (a figurative question
+points at the simile's line, not the opening line naming the thing) and `cause_before` (a why-question's cause is
+told before its event, never in what followed it); with passages.py's titled greeting ("Dear Ms. Okafor,") read as
+the letter's frame and the last lines asked, the pointed sentence is an evidence sentence dev 15/23 -> 19/23.
 """
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ import re
 
 from evidence import base_forms, content_tokens, split_sentences
 from locate import EARLIER
-from passages import COUNTERCLAIM, QUOTED_SPAN, REBUTTAL, letter_frame, quoted_term, rank_sentences
+from passages import COUNTERCLAIM, REBUTTAL, letter_frame, quoted_term, rank_sentences
 from people import actor, characters
 from reading_verdict import quote
 from sentence_questions import clue_for, opening
@@ -330,10 +330,14 @@ WHY_LINE = re.compile(r"\b(?:why (?:does|is) (?:that|this|it) (?:even )?(?:matte
                       r"i don'?t get (?:it|that|why))\b", re.I)
 
 
+# a quoted line, whose own apostrophes ('He didn't answer.') end no quote: one ends before a space or a stop
+LINE_QUOTED = re.compile(r"(?<![A-Za-z])['‘\"“][^\"“”]{8,}?['’\"”](?![A-Za-z])")
+
+
 def quoted_clue(question: str, sentences: list[str]) -> int | None:
     """The passage sentence a message quotes and asks the point of ("It says "He didn't answer until after dinner."
     what does that have to do with anything"), when the message asks nothing else; None otherwise."""
-    quoted = QUOTED_SPAN.search(question)
+    quoted = LINE_QUOTED.search(question)
     rest = question[quoted.end():] if quoted else ""
     if not quoted or not WHY_LINE.search(rest) or "?" in question[:quoted.start()]:
         return None

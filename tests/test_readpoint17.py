@@ -88,6 +88,8 @@ def test_a_quoted_line_asked_about_is_built_on_not_pointed_back_at():
     text = reading_move(STORM, question).text
     assert "On Saturday" in text and "show about Lina" in text, text
     assert quoted_clue("Why did Lina sit by the window for an hour?", sentences) is None
+    lunch = "the story says 'She barely touched her lunch.' so what, i don't get it"  # an apostrophe inside
+    assert sentences[quoted_clue(lunch, sentences)].startswith("She barely touched")
 
 
 def test_a_time_asked_is_never_said_in_the_question_that_tests_it():
