@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 
-from evidence import base_forms, content_tokens, split_sentences
+from evidence import Move, base_forms, content_tokens, split_sentences
 from locate import EARLIER
-from passages import COUNTERCLAIM, REBUTTAL, letter_frame, quoted_term, rank_sentences
+from passages import ASKS_TITLE, COUNTERCLAIM, REBUTTAL, letter_frame, no_title, quoted_term, rank_sentences
 from people import actor, characters
 from reading_verdict import quote
 from sentence_questions import clue_for, opening
@@ -400,3 +400,40 @@ def frame_move(passage: str, question: str, claim: str | None) -> tuple[str, str
                 else "that name signs the letter at the end: it is the writer's")
         return f"Not quite: {said}. A letter names {whose} {where}. Whose name is there?", "contradicted"
     return f"A letter names {whose} {where}. Whose name is there?", None
+
+
+# ----------------------------------------------------------------------------- a line's meaning, a message's shape
+
+COMPARED_TO = re.compile(r"\bcompared? (?:to|with)\b|\bsimile\b", re.I)  # asks what the thing is compared with
+
+
+def meaning_move(question: str, sentences: list[str], top: int, where: list[str]) -> str:
+    """A line asked about, quoted in its place (its meaning is still to find): a simile's two sides compared, or what
+    has just happened before it; asked what a thing is compared to, the line is placed, never quoted (the words after
+    "like" answer it)."""
+    at = where[top] if top < len(where) else f"sentence {top + 1} of the passage"
+    said = sentences[top].rstrip(",;: ")
+    like = re.search(r"\blike\s+(?:an?\s+|the\s+)?([a-z]+(?: of [a-z]+)?)", sentences[top])  # "blocks of ice"
+    said += "" if said[-1:] in ".!?\"'”" else "."   # a poem's line may end without a stop
+    if like and COMPARED_TO.search(question):  # the words after "like" are the answer: placed, never quoted
+        return (f"Find the word \"like\" in {at}. What comes right after it, and how "
+                f"are the two things alike?")
+    if like:
+        return (f"Picture it: {quote(said)} What is being compared with {like.group(1)}, and what do the two have "
+                f"in common here?")
+    return (f"Read it in its place: {quote(said)} What has just happened before it, and what does it show about "
+            f"what {actor(sentences, top) or 'the writer'} thinks or feels now, compared with earlier?")
+
+
+def shaped_move(passage: str, question: str, claim: str | None, title: str | None, sentences: list[str],
+                where: list[str]) -> Move | None:
+    """The moves a message's own shape decides before any sentence is ranked: who wrote a letter or to whom (its
+    greeting or its signature), a line the student quotes and asks about (built on, never pointed back at), a title
+    asked of a text with none."""
+    if framed := frame_move(passage, question, claim):
+        return Move(framed[0], "detail", framed[1], [], "answer" if framed[1] == "supported" else "")
+    if (clue := quoted_clue(question, sentences)) is not None:
+        return Move(clue_move(sentences, clue, where), "inference", None, [sentences[clue]])
+    if title is None and ASKS_TITLE.search(question):
+        return Move(no_title(passage, claim), "detail", None, [])
+    return None
