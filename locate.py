@@ -13,7 +13,8 @@ held back 22/33 -> 24/33.
 Round 17 (readpoint17: 45 fresh cases, 9 passages, grades 3-10, 22 held back): `figure_line` (a figurative question
 points at the simile's line, not the opening line naming the thing) and `cause_before` (a why-question's cause is
 told before its event, never in what followed it); with passages.py's titled greeting ("Dear Ms. Okafor,") read as
-the letter's frame and the last lines asked, the pointed sentence is an evidence sentence dev 15/23 -> 19/23.
+the letter's frame and the last lines asked, the pointed sentence is an evidence sentence dev 15/23 -> 19/23, held
+back 12/22 -> 12/22 (good moves dev 12 -> 19/23, held back 10 -> 11/22); tune replies unchanged.
 """
 from __future__ import annotations
 
