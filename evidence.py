@@ -114,14 +114,14 @@ def stem(word: str) -> str:
 # Irregular forms a paraphrase or a passage uses for the same word ("ran" for "run", "better" for "good"). Only the
 # lenient `base_forms` reads them: "left" or "saw" can be other words, so they never decide that a claim is proven.
 IRREGULAR = dict(pair.split(":") for pair in """ran:run grew:grow grown:grow fell:fall fallen:fall ate:eat eaten:eat
-flew:fly flown:fly swam:swim sang:sing began:begin begun:begin drank:drink wrote:write written:write rode:ride
+flew:fly flown:fly swam:swim sang:sing began:begin begun:begin drank:drink wrote:write written:write rode:ride led:lead
 chose:choose chosen:choose froze:freeze frozen:freeze built:build caught:catch taught:teach brought:bring bought:buy
 thought:think felt:feel kept:keep lost:lose made:make met:meet paid:pay said:say sold:sell sent:send slept:sleep
 spent:spend stood:stand told:tell understood:understand won:win woke:wake wore:wear worn:wear knew:know known:know
 gave:give given:give took:take taken:take came:come went:go gone:go hid:hide hidden:hide broke:break broken:break
 spoke:speak found:find heard:hear held:hold shook:shake threw:throw thrown:throw blew:blow drew:draw drove:drive
 dug:dig fed:feed fought:fight hung:hang sank:sink shone:shine struck:strike swept:sweep tore:tear wept:weep
-better:good best:good worse:bad worst:bad children:child mice:mouse feet:foot teeth:tooth geese:goose men:man
+better:good best:good worse:bad worst:bad children:child mice:mouse feet:foot teeth:tooth geese:goose men:man sat:sit
 women:woman people:person leaves:leaf wolves:wolf lives:life knives:knife halves:half farther:far""".split())
 
 

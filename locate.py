@@ -9,6 +9,12 @@ Round 15a (with passages.py's counterclaim asked, direct request, headline title
 why-question naming a feeling asking its cause; reading.py's claim asked): the move's evidence holds a gold sentence
 on the tune split 43/62 -> 46/62, on a fresh set written first (10 passages, 64 questions) dev 20/31 -> 26/31,
 held back 22/33 -> 24/33.
+
+Round 17 (readpoint17: 45 fresh cases, 9 passages, grades 3-10, 22 held back): `figure_line` (a figurative question
+points at the simile's line, not the opening line naming the thing) and `cause_before` (a why-question's cause is
+told before its event, never in what followed it); with passages.py's titled greeting ("Dear Ms. Okafor,") read as
+the letter's frame and the last lines asked, the pointed sentence is an evidence sentence dev 15/23 -> 19/23, held
+back 12/22 -> 12/22 (good moves dev 12 -> 19/23, held back 10 -> 11/22); tune replies unchanged.
 """
 from __future__ import annotations
 
@@ -38,6 +44,7 @@ FINDING = re.compile(r"\d|\b(?:study|studies|survey|research|researchers|found|r
 # boats") answers, one naming only the doer ("The fog came in on tiptoe") does not
 ASKED_DEED = re.compile(r"^\W*(?:what|where|whom?|when|which \w+)\s+(?:did|does|do)\s+(?:(?:the|a|an|his|her|their|its)"
                         r"\s+)?[\w'-]+(?:'s\s+\w+)?\s+(?P<verb>[a-z]+)\b", re.I)
+INTRODUCED = re.compile(r"^\W*(?:my name is|hi,? i'?m|hello,? i'?m)\b", re.I)  # a writer saying who they are
 STATED_CLAIM = re.compile(r"\b(?:should|must|ought to|i believe|i think|we need)\b", re.I)
 
 
@@ -45,7 +52,8 @@ def told_features(query: str, sentence: str) -> float:
     """What the encoder misses: a sentence naming another day than the question's ("On Saturday ..." for "Why did
     the kite fly on Tuesday?") tells another moment, one naming the same day tells this one; a where-question is
     answered by a sentence that tells the place of what it asks about, not by one that tells none ("Squirrels get
-    ready ..."); a who-question by a sentence where the person it names is not the first one acting."""
+    ready ..."); a who-question by a sentence where the person it names is not the first one acting; any other by a
+    writer's own introduction only when nothing else tells it."""
     asked = {d.lower() for d in CALENDAR.findall(query)}
     named = {d.lower() for d in CALENDAR.findall(sentence)}
     score = (CUE_BONUS if asked & named else -CUE_BONUS if named else 0.0) if asked else 0.0
@@ -63,6 +71,8 @@ def told_features(query: str, sentence: str) -> float:
         # "The old man told him ...": someone described acts on the person asked about
         return score + CUE_BONUS if re.match(r"\W*(?:[\w,]+\s+){0,2}?" + DESCRIBED[2:] + r".*\b(?:him|her)\b",
                                              sentence, re.I) else score
+    if INTRODUCED.match(sentence):  # "My name is Jonah Reyes, and I am in Room 14": who writes, no reason nor deed
+        score -= CUE_BONUS
     deed = ASKED_DEED.match(query)
     if deed and base_forms(deed.group("verb")) & {f for w, _ in content_tokens(sentence) for f in base_forms(w)}:
         score += CUE_BONUS
@@ -116,3 +126,42 @@ def finding(question: str, sentences: list[str], ranked: list[tuple[float, int]]
     if not ASKS_SUPPORT.search(question) or not STATED_CLAIM.search(sentences[top]) or FINDING.search(sentences[top]):
         return top
     return next((i for _, i in ranked if FINDING.search(sentences[i]) and not STATED_CLAIM.search(sentences[i])), top)
+
+
+# A figure of speech: a simile ("like a tired man", "as quiet as"), or a thing doing what only people do.
+FIGURE = re.compile(r"\blike (?:a|an|the|his|her|their|some)\b|\bas \w+ as\b|\b(?:complain|whisper|sigh|groan|"
+                    r"sing|dance|smile|cry|sleep|breathe|grumble|wink)(?:s|ed)?\b", re.I)
+
+
+def figure_line(question: str, sentences: list[str], ranked: list[tuple[float, int]], top: int) -> int:
+    """For a question about a figure of speech ("What is the bridge compared to?"), the best-ranked sentence holding
+    one, not the opening line that only names the thing compared; `top` when the question quotes its words or names
+    its line (the sentence is found by those) or no sentence holds a figure."""
+    if re.search(r"['‘\"“]|\b(?:sentence|line)\b", question):  # its own words, or a sentence it names
+        return top
+    return next((i for _, i in ranked if FIGURE.search(sentences[i])), top)
+
+
+# a reason a sentence gives in so many words ("so" alone is no reason: "cheered so loudly")
+GIVES_REASON = re.compile(r"\b(?:because|since|so that|in order to|that's why)\b|,\s+so\b", re.I)
+# an earlier moment opens the sentence ("On Friday, Arun texted ...")
+EARLIER = re.compile(rf"^\W*(?:on|in|at|by|last|that|one|early|earlier)\s+(?:\w+\s+)?{SEASONS}\b", re.I)
+
+
+def cause_before(question: str, sentences: list[str], top: int, reach: int = 3) -> int:
+    """A why-question's cause is told before the event it explains, or in the event's own sentence: a sentence after
+    the event that gives no reason of its own ("At the finals, Priya cheered ..." for "Why did Dev give the ticket to
+    Priya?") tells what followed. Then the nearest of the `reach` sentences before the event that gives a reason or
+    opens with an earlier moment ("On Friday, Arun texted ..."), else the one just before it. The event is the one
+    sentence sharing most of the question's words other than names, two at least."""
+    # the event by its deed and things, not its people: "Mrs. Gray cheered ... Lina" names them, and tells no taking
+    names = {name.lower() for name in re.findall(r"(?<=\s)[A-Z][a-z]+", question)}
+    asked = {form for word, _ in content_tokens(question) if word not in names for form in base_forms(word)}
+    shared = [len(asked & {f for w, _ in content_tokens(s) for f in base_forms(w)}) for s in sentences]
+    event = max(range(len(sentences)), key=lambda i: (shared[i], -i))
+    alone = shared.count(shared[event]) == 1  # two sentences telling as much of it: no one event to stand before
+    if shared[event] < 2 or not alone or top <= event or GIVES_REASON.search(sentences[top]):
+        return top
+    before = list(range(event - 1, max(-1, event - reach - 1), -1))
+    return next((i for i in before if GIVES_REASON.search(sentences[i])),
+                next((i for i in before if EARLIER.search(sentences[i])), before[0] if before else event))

@@ -30,13 +30,13 @@ if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neit
 
 # A letter's greeting and sign-off.
 # "Dear Neighbors,", "To the Editor:", and a greeting line with no comma: "Dear Grandma", "Hi Coach Dana!"
-SALUTATION = re.compile(r"^(?:(?:dear|to)\b[^.!?]*[,:]|(?:dear|hi|hello|hey)\b[^.!?,:]{0,40}[,:!]?)$", re.I)
+NAMED = r"(?:[^.!?,:]|\b(?:Mr|Mrs|Ms|Dr|St|Mx)\.)"  # "Dear Ms. Okafor,": a title's stop ends no sentence
+SALUTATION = re.compile(rf"^(?:(?:dear|to)\b(?:{NAMED}|,)*[,:]|(?:dear|hi|hello|hey)\b{NAMED}{{0,40}}[,:!]?)$", re.I)
 SIGN_OFF = re.compile(r"^(?:sincerely|yours|your (?:friend|student|neighbou?r|pal)|love|best wishes|regards|warmly|"
                       r"thank you|thanks|from)\b", re.I)
 
-
 # a letter pasted on one line: its greeting opens the first sentence ("Dear Mayor Ortiz, I am writing about ...")
-GREETED = re.compile(r"dear\b[^.!?,:]{1,40}[,:]\s+\w", re.I)
+GREETED = re.compile(rf"dear\b{NAMED}{{1,40}}[,:]\s+\w", re.I)
 
 
 def signed(line: str) -> bool:
@@ -210,9 +210,8 @@ FEELINGS = {
                     r"(?:looked|stared) down at (?:his|her|their) (?:feet|shoes)",
                     "embarrassed ashamed shy awkward humiliated"),
     "bored": (r"yawn|(?:look|glanc|check)\w* at (?:his|her|their|the) (?:watch|clock)|"
-              r"drumm\w* (?:his|her|their) fingers|"
-              r"tapp\w* (?:his|her|their) (?:foot|feet|fingers)|stared out the window",
-              "bored restless uninterested"),
+              r"drumm\w* (?:his|her|their) fingers|tapp\w* (?:his|her|their) (?:foot|feet|fingers)|"
+              r"stared out the window", "bored restless uninterested"),
 }
 FEELING_WORDS: dict[str, set[str]] = {}
 for _family, (_, _words) in FEELINGS.items():
@@ -274,11 +273,11 @@ THOUGHTS = {stem(w) for w in "thankful grateful jealous brave bored calm confide
 
 def unfound(words: list[str], sentences: list[str]) -> list[str]:
     """The answer's words worth saying the passage lacks: never a feeling or a thought (worked out from deeds, not
-    found), nor a part of a passage word ("wood" in "firewood", "fed" in "overfed", "storm" in "stormy")."""
+    found), nor a part of a passage word ("wood" in "firewood", "storm" in "stormy", "window" in "windowsill")."""
     told = {w.lower() for s in sentences for w in re.findall(r"[A-Za-z]{3,}", s)}
     def inside(word: str) -> bool:
-        return any(t != word and (t.endswith(word) or word.endswith(t) and len(word) - len(t) >= 2
-                                  or len(word) >= 4 and t.startswith(word) and len(t) - len(word) <= 2) for t in told)
+        return any(t != word and (t.endswith(word) or word.endswith(t) and len(word) - len(t) >= 2 or t.startswith(
+            word) and len(word) >= (4 if len(t) - len(word) <= 2 else 5)) for t in told)  # 5 letters in any compound
     return [w for w in words if stem(w.lower()) not in FEELING_WORDS and stem(w.lower()) not in THOUGHTS
             and not inside(w.lower())]
 
@@ -351,14 +350,15 @@ QUESTION_TYPES = [  # first match wins: the specific kinds before the broad "why
     # name; "How do leaves change color?" is a cause)
     ("structure", r"\borgani[sz](?:ed|ation)\b|\b(?:text )?structure\b|\bhow is (?:the|this) (?:passage|text|article|"
                   r"story|poem) (?:built|arranged|set up)\b"),
-    ("change", r"\bhow (?:does|did|has|have) (?:\w+|the (?:narrator|speaker|writer|main character))(?:'s \w+)? "
-               r"(?:change|grow)\b(?! (?:into|to|colou?r|shape|state|form)\b)|"
+    ("change", r"\bhow (?:(?:does|did|has|have) (?:\w+|the (?:narrator|speaker|writer|main character))|"
+               r"(?-i:[A-Z][a-z]+))(?:'s \w+)? (?:change|grow)s?\b(?! (?:into|to|colou?r|shape|state|form)\b)|"
                r"\bhow (?:has|did|does) [^?]*\bchanged? "
                r"(?!(?:over|from|into|in|to|when|after|the (?!narrator|speaker|writer))\b)\w+\b"),
     ("meaning", r"\bwhat (?:does|do|did) (?:the )?(?:first|last|final|opening|closing) (?:sentence|line) mean|"
                 r"\bwhat (?:does|do|did) ['‘\"“](?:[^'’\"”]+ ){4,}[^'’\"”]+['’\"”] "
                 r"(?:mean|describe|show|tell)|['‘\"“][^'’\"”]*\blike\b[^'’\"”]*['’\"”]|"  # or a simile
-                r"\bwhat (?:does|do|did) [^?]*\blike\b[^?]* (?:describe|mean|show|tell|suggest)\b"),
+                r"\bwhat (?:does|do|did) [^?]*\blike\b[^?]* (?:describe|mean|show|tell|suggest)\b|\bsimile|"
+                r"\bmetaphor|\bpersonif|\bcompared? (?:to|with)\b|\bmean[st]? (?:that|when)\b[^?]*\blike\b"),
     # "help him spell the last word", "feel when she got the word": no word's meaning is asked
     ("vocabulary", r"\bmean(s|ing|t)?\b|\bphrase\b|\bdefin|\bwhat (is|are) (an? )?'|\bdescribes?\b.*(?<![A-Za-z])'|"
                    r"^(?![^?]*\b(?:\w*spel\w*|wr[io]t\w*|read|says?|said|guess\w*|typed?|learn\w*|feel\w*|felt|"
@@ -638,8 +638,8 @@ READER = {"you", "we", "i"}
 
 # A question that names a part of the text ("by the end of the poem", "at first"): its answer is told there, whatever
 # sentence elsewhere shares more of its words ("The fog came in..." opens a poem asked about its end).
-ENDING = re.compile(r"\b(?:by|at|in|near|towards?) the (?:very )?end\b|\bin the (?:last|final) (?:lines?|stanza|"
-                    r"paragraph|part)\b|\bat last\b", re.I)
+ENDING = re.compile(r"\b(?:by|at|in|near|towards?) the (?:very )?end\b|\b(?:in|from|of) the (?:last|final) (?:"
+                    r"(?:two|three|few) )?(?:lines?|stanzas?|paragraph|part|sentences?)\b|\bat last\b", re.I)
 OPENING = re.compile(r"\bat (?:the )?(?:start|beginning)\b|\bat first\b|\bin the (?:first|opening) (?:lines?|stanza|"
                      r"paragraph|part)\b", re.I)
 

@@ -65,12 +65,12 @@ from typing import TYPE_CHECKING
 
 from evidence import (COMMON, INTERPRETIVE, Move, Verdict, base_forms, claim_core, claim_parts, content_tokens,
                       content_words, split_sentences, stem)
-from passages import (ASKS_TITLE, CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FEELER, QUESTION_ASKS, REBUTTAL,
+from passages import (CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FEELER, QUESTION_ASKS, REBUTTAL,
                       REQUEST, TURN, answer_sentence, beside_event, body, classify_question, focus, idf_weights,
-                      is_story, key_sentences, misquoted, named_feelings, no_title, other_side, overlap,
+                      is_story, key_sentences, misquoted, named_feelings, other_side, overlap,
                       pictured_simile, quoted_term, rank_sentences, reaction_to_event, repeated_ideas, shown_feelings,
                       tells_of_feeler, time_word, unfound)
-from locate import compared_sides
+from locate import cause_before, compared_sides, figure_line
 from people import OPENERS, actor
 from own_words import unsaid_words, word_forms
 from sentence_questions import (LINE_SAID, compare_move, content_move, found_event, fresh_sentence,
@@ -79,7 +79,8 @@ from sentence_questions import (LINE_SAID, compare_move, content_move, found_eve
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,
                              feeling_word, judge_answer, own_reason, pinned, quote, steps_told, still_asked)
 from traits import trait_move
-from reading_asks import built_move, closing_ask, ranking_query, said_as, term_sentence, vocabulary_move
+from reading_asks import (built_move, closing_ask, meaning_move, ranking_query, said_as, shaped_move, term_sentence,
+                          vocabulary_move)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -270,14 +271,7 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
     if structured := structure_move(kind, question, sentences, keys, title, where):
         return structured
     if kind == "meaning":  # a line asked about is quoted: the question names it, and its meaning is still to find
-        said = sentences[top].rstrip(",;: ")
-        like = re.search(r"\blike\s+(?:an?\s+|the\s+)?([a-z]+(?: of [a-z]+)?)", sentences[top])  # "blocks of ice"
-        said += "" if said[-1:] in ".!?\"'”" else "."   # a poem's line may end without a stop
-        if like:
-            return (f"Picture it: {quote(said)} What is being compared with {like.group(1)}, and what do the two have "
-                    f"in common here?")
-        return (f"Read it in its place: {quote(said)} What has just happened before it, and what does it show about "
-                f"what {actor(sentences, top) or 'the writer'} thinks or feels now, compared with earlier?")
+        return meaning_move(question, sentences, top, where)
     if kind == "vocabulary":
         term = quoted_term(question)
         if not term:  # "what does that word mean?": the word asked about is the student's to name
@@ -606,7 +600,8 @@ NO_CLAIM = re.compile(r"^\W*(?:help|stuck|idk|hmm+|huh)\W*$|"
                       r"i looked(?: everywhere| but)?|which (?:part|sentence|line)|where is (?:it|that|the part))\W*$|"
                       r"\b(?:part|sentence|paragraph|line|stanza)s?\b[^.!]*\?\s*$|"
                       r"^\W*(?:the|that|this) (?:part|sentence|line|paragraph) about(?: the)? \w+\W*$|"
-                      r"\bi(?:'?m| am) (?:stuck|lost)\b|^\W*i (?:feel|felt) \w+ for (?:him|her|them)\b|"  # their own
+                      r"\bi(?:'?m| am) (?:stuck|lost|confused)\b|\bi lost track\b|\byou keep asking\b|"
+                      r"^\W*i (?:feel|felt) \w+ for (?:him|her|them)\b|"  # their own
                       r"\bi(?:'?m| am) grading\b|\bso i can grade\b|\banswer key\b|\bfull[- ]credit\b|"  # a teacher's
                       r"^\W*(?:it'?s|its|this is|that'?s|it is) (?:just|only) an?\b|"
                       r"^\W*(?:i (?:feel|think) (?:like )?)?(?:(?:(?:that|this|it) )?(?:seems|sounds|is|feels)|"
@@ -627,8 +622,15 @@ GREETING = re.compile(r"^\W*(?:hi|hello|hey|good (?:morning|afternoon|evening))\
                       r"^\W*i(?:'?m| am) (?:mr|mrs|ms|miss|dr)\b", re.I)  # a greeting answers nothing
 
 
+# "Give me the answer key: list all of Jonah's reasons": the task follows the request for answers
+KEYED = re.compile(r"(?i)\b(?:answer key|answers?|key|worksheet|question \d+)\b[^:.!?]{0,40}:\s*(?P<task>[^:]{8,})$")
+
+
 def task_of(question: str) -> str:
-    """The task sentence of a message that asks no question ("Put these in order: a, b. So far I have: ...")."""
+    """The task sentence of a message that asks no question ("Put these in order: a, b. So far I have: ..."), or the
+    task a request for an answer key sets after its colon."""
+    if keyed := KEYED.search(question):
+        return keyed.group("task")
     for sentence in split_sentences(question):
         if TASK.search(sentence):
             head, colon, _ = sentence.partition(":")
@@ -673,6 +675,14 @@ def side_move(claim: str, kind: str, verdict: Verdict, status: str, sentences: l
     return Move(text, kind, verdict.label, [sentences[other]], status)
 
 
+def kind_top(kind: str, question: str, sentences: list[str], ranked: list[tuple[float, int]], top: int) -> int:
+    """Where a kind of question points beyond the ranking: a meaning to the sentence it names, else to its figure's
+    line; a cause to what was told before its event, never what followed it."""
+    if kind == "meaning":
+        return figure_line(question, sentences, ranked, asked_sentence(question, sentences, top))
+    return cause_before(question, sentences, top) if kind in ("cause", "motive") else top
+
+
 def reading_move(passage: str, question: str, claim: str | None = None, embedder: Embedder | None = None,
                  cited: bool = False, unclear: bool = False) -> Move:
     """The grounded reading move: the most relevant sentences decide it; a claim is judged against them first.
@@ -686,8 +696,8 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     question, claim = task_of(question), None if claim and (NO_CLAIM.search(claim) or NON_ANSWER.search(claim)) \
         else claim
     claim = " ".join(s for s in split_sentences(claim or "") if not GREETING.match(s)) or None  # "Hi, I'm Mr. Dale"
-    if title is None and ASKS_TITLE.search(question):
-        return Move(no_title(passage, claim), "detail", None, [])
+    if (early := shaped_move(passage, question, claim, title, sentences, where)) is not None:
+        return early
     kind = classify_question(question)
     built = built_move(kind, question, sentences, where, embedder, claim)  # a structure, a change, a part's purpose
     if built and not claim:
@@ -700,7 +710,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     ranked = rank_sentences(query, sentences, embedder, kind=kind)
     reaction = reaction_to_event(question, sentences, embedder) if kind == "feeling" else None
     top = answer_sentence(kind, question, claim, sentences, ranked, embedder) if reaction is None else reaction
-    top = asked_sentence(question, sentences, top) if kind == "meaning" else top
+    top = kind_top(kind, question, sentences, ranked, top)
     # where the move points, by the question's type: the sentence holding the time asked about (a step, a detail, a
     # feeling then), the one asked about named near the moment (a feeling); the verdict weighs the claim there too
     when = dated(question, sentences) if kind in ("sequence", "detail", "feeling") else None

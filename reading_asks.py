@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 
-from passages import COUNTERCLAIM, REBUTTAL, quoted_term, rank_sentences
-from people import characters
+from evidence import Move, base_forms, content_tokens, split_sentences
+from locate import EARLIER
+from passages import ASKS_TITLE, COUNTERCLAIM, REBUTTAL, letter_frame, no_title, quoted_term, rank_sentences
+from people import actor, characters
 from reading_verdict import quote
 from sentence_questions import clue_for, opening
 
@@ -34,7 +36,8 @@ ASKED_FOR = [
     (r"^\W*when\b|\bwhat time\b|\bwhat (?:day|year|month|season)\b", "What time does it give?"),
     (r"^\W*(?:who|whom)\b", "Who does it name?"),
     (r"\bhow (?:many|much|long|far|old|tall|big)\b", "What number does it give?"),
-    (r"\bwhat (?:fact|evidence|detail|example|reason)s?\b", "What fact does it give?"),
+    (r"\bwhat (?:fact|evidence|detail|example)s?\b", "What fact does it give?"),
+    (r"\breasons?\b", "What reason does it give?"),  # "list all of Jonah's reasons": a reason, not a thing named
     (r"\bwhat (?:things|animals|objects|items|places|foods?)\b|\bwhich (?:things|ones)\b|\blist\b",
      "What does it name?"),
     (r"\bwhat (?:did|does|do|will|would) [^?]*\bdo\b|\bwhat happen", "What happens there?"),
@@ -317,3 +320,120 @@ def built_move(kind: str, question: str, sentences: list[str], where: list[str],
     # the other side and its answer asked (an argument, whatever kind); an answer to it is weighed by reading.py's
     # rebuttal check ("Does the writer agree with them?")
     return None if claim else rebuttal_move(question, sentences, where)
+
+
+# ----------------------------------------------------------------------------- a line the student quotes and asks about
+
+# "why does that even matter", "what does that have to do with anything", "so what?": the quoted line is their clue
+WHY_LINE = re.compile(r"\b(?:why (?:does|is) (?:that|this|it) (?:even )?(?:matter|important|there)|what (?:does|do) "
+                      r"(?:that|this|it) (?:even )?(?:have to do with|mean)|so what|what(?:'s| is) the point|"
+                      r"i don'?t get (?:it|that|why))\b", re.I)
+
+
+# a quoted line, whose own apostrophes ('He didn't answer.') end no quote: one ends before a space or a stop
+LINE_QUOTED = re.compile(r"(?<![A-Za-z])['‘\"“][^\"“”]{8,}?['’\"”](?![A-Za-z])")
+
+
+def quoted_clue(question: str, sentences: list[str]) -> int | None:
+    """The passage sentence a message quotes and asks the point of ("It says "He didn't answer until after dinner."
+    what does that have to do with anything"), when the message asks nothing else; None otherwise."""
+    quoted = LINE_QUOTED.search(question)
+    rest = question[quoted.end():] if quoted else ""
+    if not quoted or not WHY_LINE.search(rest) or "?" in question[:quoted.start()]:
+        return None
+    said = {f for w, _ in content_tokens(quoted.group(0)) for f in base_forms(w)}
+    def held(s: str) -> float:
+        words = [{f for f in base_forms(w)} for w, _ in content_tokens(s)]
+        return sum(bool(w & said) for w in words) / max(1, len(words))
+    best = max(range(len(sentences)), key=lambda i: held(sentences[i]), default=None)
+    return best if best is not None and held(sentences[best]) >= 0.8 else None
+
+
+def clue_move(sentences: list[str], i: int, where: list[str]) -> str:
+    """A quoted line is a clue the student already has: it is built on, never pointed back at. What it follows (the
+    nearest earlier moment told just before it, "On Friday, Arun texted ...") and what it shows about the one acting."""
+    before = [j for j in (i - 1, i - 2) if j >= 0]
+    if not before:
+        return (f"That line is a clue. Read on from it: what happens next, and what does \"{sentences[i]}\" "
+                f"set up for the rest of the passage?")
+    j = next((j for j in before if EARLIER.search(sentences[j])), before[0])
+    at = where[j] if j < len(where) else f"sentence {j + 1} of the passage"
+    who = actor(sentences, i)
+    about = f"about {who}" if who else "about what is going on"
+    return (f"That line matters: it is a clue. Read it together with {at}, \"{opening(sentences[j], max_words=5)}\": "
+            f"what has just happened there? What does \"{sentences[i]}\" show {about} because of that?")
+
+
+# ----------------------------------------------------------------------------- who writes a letter, and to whom
+
+ASKS_WRITER = re.compile(r"\bwho (?:wrote|writes|is writing|signed|sent)\b|\bwho (?:is|was) the (?:writer|author|"
+                         r"sender)\b|\bwho (?:is|was) (?:the letter|it|this) from\b", re.I)
+ASKS_READER = re.compile(r"\b(?:written|addressed|sent|writing) to\b|\bto whom\b|\bwho (?:does|did) \w+ write to\b|"
+                         r"\bwho (?:is|was) (?:the letter|it|this) (?:for|to)\b", re.I)
+NAME = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr|Miss|Coach|Aunt|Uncle|Grandma|Grandpa)\.? )?[A-Z][a-z]+\b")
+
+
+def frame_move(passage: str, question: str, claim: str | None) -> tuple[str, str | None] | None:
+    """Who wrote a letter, or to whom: its greeting and signature say it, lines the passage's sentences leave out
+    ("Dear Ms. Okafor," is no title and no sentence of the letter). The move and its verdict: a name from the other
+    line is flagged (the one written to is no writer), the right line's name confirmed; None for any other question
+    or a text with no letter frame."""
+    writer, reader = ASKS_WRITER.search(question), ASKS_READER.search(question)
+    lines = split_sentences(passage)
+    frame = sorted(letter_frame(lines))
+    if not (writer or reader) or not frame or (reader and frame[0] != 0) or (writer and frame[-1] == 0):
+        return None
+    greeting, close = lines[0], [lines[i] for i in frame if i]
+    signed_by = close[-1]
+    names = {n.split()[-1] for n in NAME.findall(claim or "")}
+    def named_in(line: str) -> bool:
+        return bool(names & {n.split()[-1] for n in NAME.findall(line)})
+    asked, other = (signed_by, greeting) if writer else (greeting, signed_by)
+    if names and named_in(asked) and not named_in(other):
+        told = "signs the letter at the end" if writer else "is the greeting: it names the one the letter is written to"
+        return f"Yes: {quote(asked)} {told}.", "supported"
+    where = (f"at the end of the letter, under \"{close[0].rstrip(',')}\"" if writer else
+             "in the greeting, the first line, the one that begins \"Dear\"")
+    whose = "its writer" if writer else "the one it is written to"
+    if names and named_in(other):
+        said = (f"\"{greeting}\" is the greeting: it names the one the letter is written to, not the writer" if writer
+                else "that name signs the letter at the end: it is the writer's")
+        return f"Not quite: {said}. A letter names {whose} {where}. Whose name is there?", "contradicted"
+    return f"A letter names {whose} {where}. Whose name is there?", None
+
+
+# ----------------------------------------------------------------------------- a line's meaning, a message's shape
+
+COMPARED_TO = re.compile(r"\bcompared? (?:to|with)\b|\bsimile\b", re.I)  # asks what the thing is compared with
+
+
+def meaning_move(question: str, sentences: list[str], top: int, where: list[str]) -> str:
+    """A line asked about, quoted in its place (its meaning is still to find): a simile's two sides compared, or what
+    has just happened before it; asked what a thing is compared to, the line is placed, never quoted (the words after
+    "like" answer it)."""
+    at = where[top] if top < len(where) else f"sentence {top + 1} of the passage"
+    said = sentences[top].rstrip(",;: ")
+    like = re.search(r"\blike\s+(?:an?\s+|the\s+)?([a-z]+(?: of [a-z]+)?)", sentences[top])  # "blocks of ice"
+    said += "" if said[-1:] in ".!?\"'”" else "."   # a poem's line may end without a stop
+    if like and COMPARED_TO.search(question):  # the words after "like" are the answer: placed, never quoted
+        return (f"Find the word \"like\" in {at}. What comes right after it, and how "
+                f"are the two things alike?")
+    if like:
+        return (f"Picture it: {quote(said)} What is being compared with {like.group(1)}, and what do the two have "
+                f"in common here?")
+    return (f"Read it in its place: {quote(said)} What has just happened before it, and what does it show about "
+            f"what {actor(sentences, top) or 'the writer'} thinks or feels now, compared with earlier?")
+
+
+def shaped_move(passage: str, question: str, claim: str | None, title: str | None, sentences: list[str],
+                where: list[str]) -> Move | None:
+    """The moves a message's own shape decides before any sentence is ranked: who wrote a letter or to whom (its
+    greeting or its signature), a line the student quotes and asks about (built on, never pointed back at), a title
+    asked of a text with none."""
+    if framed := frame_move(passage, question, claim):
+        return Move(framed[0], "detail", framed[1], [], "answer" if framed[1] == "supported" else "")
+    if (clue := quoted_clue(question, sentences)) is not None:
+        return Move(clue_move(sentences, clue, where), "inference", None, [sentences[clue]])
+    if title is None and ASKS_TITLE.search(question):
+        return Move(no_title(passage, claim), "detail", None, [])
+    return None

@@ -30,7 +30,8 @@ BE = re.compile(r"^(?:is|are|was|were)$", re.I)
 STATE = re.compile(r"^(?:got|gets?)$", re.I)  # what happens to it, not a deed
 ABLE = re.compile(r"^(?:could|couldn't|can|cannot|can't)$", re.I)
 HAVE = re.compile(r"^(?:has|have|had)$", re.I)
-PRONOUN = re.compile(r"^(?:he|she|it|they|we|i|you|there|this|that)$", re.I)
+PRONOUN = re.compile(r"^(?:he|she|it|they|we|i|you|there|this|that|nothing|nobody|everyone|everybody|someone|"
+                     r"somebody|something|everything|no one)$", re.I)  # "What did nothing do?" asks nothing
 TIME = re.compile(r"^(?P<time>(?:in|on|at|by|during|after|before|every|each|until|one|that|high|low|out|later)\b"
                   r"[^,]{0,40}),\s+", re.I)  # "By the end of the month, ", "High in the hills, "
 INNER_TIME = re.compile(rf"^(?P<time>(?:in|on|at|by|during|after|before|every|each)\s+(?:the\s+)?\w+)\s+"
@@ -176,6 +177,10 @@ def new_clause(sentence: str, question: str) -> str:
     return max(clauses, key=lambda c: len(set(content_words(c)) - asked), default=sentence)
 
 
+TIME_ASKED = re.compile(r"^\W*(?:when|what (?:time|day|month|year|season)|(?:on )?which (?:days?|months?|years?))\b",
+                        re.I)
+
+
 def sentence_question(sentence: str, question: str, sentences: list[str]) -> str | None:
     """A question that this sentence answers in its own words and that tests the student's answer against it:
     "What happened to the river in winter?", "What does the fluffing do?", "What did Mr. Oduya say about the bed?".
@@ -202,7 +207,9 @@ def sentence_question(sentence: str, question: str, sentences: list[str]) -> str
     if not parsed or PRONOUN.match(parsed[0]):
         return None
     phrase, verb, then = parsed
-    who, when = asked_form(phrase, sentences), f" {time[0].lower()}{time[1:]}" if time else ""
+    # the time is the answer to "When ...?", "What day ...?": never said in the question that tests it
+    who, when = asked_form(phrase, sentences), f" {time[0].lower()}{time[1:]}" if time and not TIME_ASKED.search(
+        question) else ""
     past = bool(re.fullmatch(PAST, verb, re.I))
     if BE.match(verb) or HAVE.match(verb) and not re.fullmatch(PAST, then, re.I):  # "its fur is", "they had no"
         return f"What does it say about {who}{when}?"
