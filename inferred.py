@@ -23,7 +23,7 @@ DENIED_BEFORE = re.compile(r"\b(?:not|never|no|isn'?t|wasn'?t|aren'?t|weren'?t|d
 UNLIKE = re.compile(r"\bunlike\b[^,.;]*,?", re.I)  # "Unlike the new steel bridge, it could crack": the other side
 MOOD = re.compile(r"\bmood\b|\batmosphere\b|\btone\b|\bhow does (?:the|this) (?:poem|story|scene|passage) feel\b", re.I)
 STEP_LINE = re.compile(r"^\W*(?:first|next|then|finally|after that|second|third|last|lastly)\b", re.I)
-FIGURATIVE = re.compile(r"\bexaggerat|\bnot (?:a |an )?real\b|\bnot really\b|\bnot literal|\bfigure of speech\b|"
+FIGURATIVE = re.compile(r"\bexaggerat|\bnot (?:a |an )?real\b|\bnot literal|\bfigure of speech\b|"
                         r"\bidiom\b|\bhyperbole\b|\bjust an expression\b", re.I)  # it is not meant word for word
 SHORT_TEXT = 8  # sentences: a mood is the whole scene's in a text this short
 
@@ -168,7 +168,7 @@ def weigh_meaning(claim: str, term: str, sentences: list[str]) -> tuple[Verdict,
             return Verdict("supported", sentences[i]), "answer"
         if literal and not means:
             return Verdict("contradicted", sentences[i]), "literal"
-    if FIGURATIVE.search(claim):
+    if FIGURATIVE.search(claim) and (idiom or len(term.split()) >= 2):  # a phrase, not "reluctant": a figure
         return Verdict("supported", sentences[i]), "figurative"
     if idiom:
         return None

@@ -27,7 +27,7 @@ FAMILIES = {
              # what a character does for or to someone ("shared his bag of grapes", "laughed at him")
              r"\b(?:shar|gave|give|giv|handed|help|comfort|invit|hug|thank|welcom|lent|lend|offer|forgiv|apologi|"
              r"rescu|sav|"
-             r"protect|cheer|wiped|sat (?:beside|with|next to)|(?:told|read|sang) (?:\w+ )?(?:him|her|them|\w+) "
+             r"protect|cheer|wiped|sat (?:beside|with|next to)|(?:carri|brought)\w* [^.]{0,40}\bto (?:Mr|Mrs|Ms|her|his)|(?:told|read|sang) (?:\w+ )?(?:him|her|them|\w+) "
              r"(?:a )?(?:stor|song))\w*",
              r"\b(?:took|tak|grab|push|shov|teas|laugh\w* at|ignor|yell|hit|kick|stole|steal|snatch|refus|mock|blam|"
              r"tripp|broke)\w*"),

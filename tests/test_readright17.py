@@ -66,3 +66,12 @@ def test_a_how_to_texts_purpose_to_teach_is_confirmed_and_to_persuade_is_not():
     assert right.verdict == "supported" and right.text.startswith("Yes")
     wrong = reading_move(LEMONADE, "Why did the author write this passage?", "To persuade people to grow lemons.")
     assert wrong.verdict == "contradicted" and not wrong.text.startswith("Yes")
+
+
+def test_a_titled_name_is_the_character_and_their_deed_confirms_the_trait():
+    story = ("On Tuesday, Mr. Okafor noticed the Lee family's car would not start. He brought his jumper cables over to "
+             "Mrs. Lee and helped her get it running before work.")
+    move = reading_move(story, "What kind of neighbor is Mr. Okafor?", "He is helpful. He helped Mrs. Lee start her "
+                                                                         "car.")
+    assert move.verdict == "supported" and move.text.startswith("Yes, helpful fits")
+    assert "Mr do" not in move.text
