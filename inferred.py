@@ -25,6 +25,7 @@ MOOD = re.compile(r"\bmood\b|\batmosphere\b|\btone\b|\bhow does (?:the|this) (?:
 STEP_LINE = re.compile(r"^\W*(?:first|next|then|finally|after that|second|third|last|lastly)\b", re.I)
 FIGURATIVE = re.compile(r"\bexaggerat|\bnot (?:a |an )?real\b|\bnot literal|\bfigure of speech\b|"
                         r"\bidiom\b|\bhyperbole\b|\bjust an expression\b", re.I)  # it is not meant word for word
+NOTICED = re.compile(r"^\W*(?:I|we)\s+(?:noticed|notice|see|saw|found|spotted|read)\s+(?:that\s+)?", re.I)  # a clue
 SHORT_TEXT = 8  # sentences: a mood is the whole scene's in a text this short
 
 
@@ -105,7 +106,7 @@ def weigh_feeling(claim: str, question: str, sentences: list[str], top: int, ver
     # passages.py's feeling words read "crossed the line" as cross
     if named_ and wrong is not None and not any(families & shown_ for families in named_):
         return Verdict("contradicted", sentences[wrong]), ""  # calm, not tense; relieved, not angry
-    own = own_words(HOW_MUCH.sub(" ", claim), question)
+    own = own_words(HOW_MUCH.sub(" ", NOTICED.sub("", claim)), question)
     if REACT.search(question) and not named_ and own and all(word_forms(w) & forms_of(reaction) for w in own):
         return Verdict("supported", reaction), "answer"  # "they laughed" is how they reacted: what the action shows
     if not named_ and verdict.label == "supported":

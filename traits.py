@@ -54,7 +54,7 @@ FAMILIES = {
 TRAITS = {word: (family, sign) for family, (good, bad, _, _) in FAMILIES.items()
           for words, sign in ((good, 1), (bad, -1)) for word in words.split()}
 REASON_BREAK = re.compile(r"\s*(?:\bbecause\b|\bsince\b|,|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)\.\s|\bwhen\b|"
-                          r"\bby\b)\s*", re.I)  # "generous. She gives bread to Mr. Dunn": the trait, then its deed
+                          r"\bby\b|\s(?=(?-i:She|He|They)\b))\s*", re.I)  # "she is generous She gives": its deed  # "generous. She gives bread to Mr. Dunn": the trait, then its deed
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "mx"}  # "Mrs. Alvarez" is Alvarez in the lines she acts in
 # "told him stories so he ...", "looked in when the others ran past": the act first, its aim or moment aside
 AIM = re.compile(r"\s+(?:so|so that|to make|because|since|when|while|after|before)\s+", re.I)
