@@ -14,8 +14,9 @@ import re
 from pathlib import Path
 
 from evidence import Verdict, content_words, forms_of
+from locate import compared_sides
 from own_words import own_words, word_forms
-from passages import another_moment, focus, named_feelings, shown_feelings
+from passages import another_moment, focus, named_feelings, quoted_term, shown_feelings
 
 CUES = json.loads((Path(__file__).resolve().parent / "data" / "inference_cues.json").read_text())
 DENIED_BEFORE = re.compile(r"\b(?:not|never|no|isn'?t|wasn'?t|aren'?t|weren'?t|doesn'?t|didn'?t)\s+(?:\w+\s+){0,2}$",
@@ -178,6 +179,34 @@ def weigh_meaning(claim: str, term: str, sentences: list[str]) -> tuple[Verdict,
     return (verdict, "answer" if verdict.label == "supported" else "") if verdict else None
 
 
+SIDE_BREAK = re.compile(r"\s*(?:,|;|\bbut\b|\bwhile\b|\bwhereas\b|\band\b(?= (?-i:[A-Z])))\s*", re.I)
+
+
+def weigh_sides(claim: str, question: str, sentences: list[str]) -> tuple[Verdict, str] | None:
+    """A comparison of two characters said as a quality of each ("Corvin was fast and Ilse was slow"): each clause
+    naming a side is held against that side's lines (locate.compared_sides, and the line after them): a true
+    difference when every side's lines carry cues of its quality and none of the opposite ('compare', a right step:
+    the why is still to come), wrong at the line that carries only the opposite's ("Ilse was fast": four months)."""
+    sides = compared_sides(question, sentences)
+    if not sides:
+        return None
+    held, shown_in = [], []
+    for (name, span), (other, _) in zip(sides, sides[::-1]):
+        clause = next((c for c in SIDE_BREAK.split(claim) if re.search(rf"\b{name}\b", c)), None)
+        if clause is None or not named(clause, "meanings"):
+            continue
+        after = span[-1] + 1  # the line after their part, unless it is the other's ("The west bridge took months")
+        lines = span + [after] * (after < len(sentences) and not re.search(rf"\b{other}\b", sentences[after]))
+        verdict = weigh_by_cues(clause, sentences, lines, "meanings")
+        if verdict is None:
+            return None
+        if verdict.label == "contradicted":
+            return verdict, ""
+        held.append(name)
+        shown_in.append(verdict.sentence)
+    return (Verdict("supported", " ".join(shown_in)), "compare") if len(held) == 2 else None
+
+
 def text_purpose(sentences: list[str]) -> str:
     """What the text is for, by its build: steps in order teach how; a request asks; '' when neither shows."""
     if sum(bool(STEP_LINE.match(s)) for s in sentences) >= 3:
@@ -217,9 +246,16 @@ def quoted(sentence: str) -> str:
     return sentence if sentence.lstrip()[:1] in "\"“" else f"\"{sentence}\""
 
 
-def figurative_move(status: str, term: str, sentence: str) -> str:
-    """A figure rightly said to be no literal one ('figurative'): so what does it say here? One read word for word
-    ('literal'): is it about the real thing? What does the line around it tell?"""
+INFERRED_STATUS = {"figurative", "literal", "compare"}  # the moves below word them
+
+
+def inferred_move(status: str, question: str, sentence: str) -> str:
+    """A comparison's true difference ('compare'): yes, and why? A figure rightly said to be no literal one
+    ('figurative'): so what does it say here? One read word for word ('literal'): is it about the real thing?"""
+    if status == "compare":
+        return (f"Yes, that is a true difference, and the passage shows it: {quoted(sentence)} Now go one layer "
+                f"deeper: what does each of them do that makes the difference, and how does it turn out?")
+    term = quoted_term(question) or asked_phrase(question) or "it"
     if status == "figurative":
         return (f"Yes, it isn't meant word for word. Read it again: {quoted(sentence)} So what does \"{term}\" tell "
                 f"you here?")

@@ -13,8 +13,8 @@ CALENDAR = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|Febru
 
 
 # capitalised inside a sentence, and no one's name: a title ("Mrs. Alvarez" is Alvarez), a day, a month
-NO_NAMES = set("Mr Mrs Ms Miss Dr Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
-               "June July August September October November December".split())
+NO_NAMES = set("Mr Mrs Ms Miss Dr Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
+               "April June July August September October November December".split())
 
 
 def characters(sentences: list[str]) -> Counter:

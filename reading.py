@@ -76,7 +76,7 @@ from own_words import unsaid_words, word_forms
 from sentence_questions import (LINE_SAID, compare_move, content_move, found_event, fresh_sentence,
                                 named_sentence, opening, quoted_line, sentence_question, spoken_verb, tells_asked,
                                 up_to)
-from inferred import MOOD, asked_phrase, figurative_move
+from inferred import INFERRED_STATUS, MOOD, inferred_move
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,
                              feeling_word, judge_answer, own_reason, pinned, quote, steps_told, still_asked)
 from traits import trait_move
@@ -414,8 +414,8 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
     as right, and never ask for the evidence the student already gave."""
     point = pointer(sentences, top, question, kind, where, claim)
     said = said_as(claim)  # never their message pasted back
-    if status in ("figurative", "literal"):  # "not a real mountain": so what does it say? "his feet were cold"?
-        return figurative_move(status, quoted_term(question) or asked_phrase(question) or "it", verdict.sentence)
+    if status in INFERRED_STATUS:  # "not a real mountain": so what does it say? "his feet were cold"? a difference
+        return inferred_move(status, question, verdict.sentence)
     if verdict.label == "contradicted" and (edge := EDGE_STEP.search(question)) and verdict.sentence in sentences:
         which = "first" if next(g for g in edge.groups() if g).lower() == "first" else "last"
         return (f"That step is in the passage, but is it the {which} one? Read "

@@ -48,7 +48,7 @@ from own_words import (answer_form, number_told, own_words, own_words_backed, po
                        summed_up, swaps, synonym_meant, truly_missing, word_forms)
 from traits import REASON_BREAK, TRAIT_ASKED, TRAITS, shows, weigh_trait
 from claim_match import DENIAL, apostrophes, denied_spans, span_saying
-from inferred import asked_phrase, feeling_named, weigh_feeling, weigh_meaning, weigh_purpose
+from inferred import asked_phrase, feeling_named, weigh_feeling, weigh_meaning, weigh_purpose, weigh_sides
 
 if TYPE_CHECKING:  # lesson.py imports reading.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -224,6 +224,9 @@ def weigh(kind: str, claim: str, question: str, sentences: list[str], top: int, 
         return weigh_feeling(claim, question, sentences, top, verdict, cited)
     if TRAIT_ASKED.search(question):
         return weigh_trait(claim, question, sentences, verdict)
+    sided = weigh_sides(claim, question, sentences) if kind == "inference" else None
+    if sided:  # a quality of each of two characters, held against each one's lines
+        return sided
     built = weigh_purpose(claim, question, sentences, title) if kind == "purpose" else None
     if built:  # steps in order teach how: their build says the purpose
         return built

@@ -26,8 +26,9 @@ FAMILIES = {
              "unselfish good giving", "mean selfish rude unkind cruel greedy bossy unfriendly nasty",
              # what a character does for or to someone ("shared his bag of grapes", "laughed at him")
              r"\b(?:shar|gave|give|giv|handed|help|comfort|invit|hug|thank|welcom|lent|lend|offer|forgiv|apologi|"
-             r"rescu|sav|"
-             r"protect|cheer|wiped|sat (?:beside|with|next to)|(?:carri|brought)\w* [^.]{0,40}\bto (?:Mr|Mrs|Ms|her|his)|(?:told|read|sang) (?:\w+ )?(?:him|her|them|\w+) "
+             r"rescu|sav|protect|cheer|wiped|sat (?:beside|with|next to)|"
+             r"(?:carri|brought)\w* [^.]{0,40}\bto (?:Mr|Mrs|Ms|her|his)|"
+             r"(?:told|read|sang) (?:\w+ )?(?:him|her|them|\w+) "
              r"(?:a )?(?:stor|song))\w*",
              r"\b(?:took|tak|grab|push|shov|teas|laugh\w* at|ignor|yell|hit|kick|stole|steal|snatch|refus|mock|blam|"
              r"tripp|broke)\w*"),
@@ -54,7 +55,7 @@ FAMILIES = {
 TRAITS = {word: (family, sign) for family, (good, bad, _, _) in FAMILIES.items()
           for words, sign in ((good, 1), (bad, -1)) for word in words.split()}
 REASON_BREAK = re.compile(r"\s*(?:\bbecause\b|\bsince\b|,|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)\.\s|\bwhen\b|"
-                          r"\bby\b|\s(?=(?-i:She|He|They)\b))\s*", re.I)  # "she is generous She gives": its deed  # "generous. She gives bread to Mr. Dunn": the trait, then its deed
+                          r"\bby\b|\s(?=(?-i:She|He|They)\b))\s*", re.I)  # "generous. She gives ...": its deed
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "mx"}  # "Mrs. Alvarez" is Alvarez in the lines she acts in
 # "told him stories so he ...", "looked in when the others ran past": the act first, its aim or moment aside
 AIM = re.compile(r"\s+(?:so|so that|to make|because|since|when|while|after|before)\s+", re.I)

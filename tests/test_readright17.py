@@ -75,3 +75,16 @@ def test_a_titled_name_is_the_character_and_their_deed_confirms_the_trait():
                                                                          "car.")
     assert move.verdict == "supported" and move.text.startswith("Yes, helpful fits")
     assert "Mr do" not in move.text
+
+
+FERRIES = ("Two ferries crossed the bay each morning. Captain Reyes was known for speed: his boat raced across in ten "
+           "minutes. Captain Hollis took the old route along the shore. Her trip took over an hour, and passengers "
+           "read whole newspapers on the way.")
+
+
+def test_a_quality_of_each_compared_character_is_held_against_each_ones_lines():
+    q = "Compare how Reyes and Hollis crossed the bay."
+    right = reading_move(FERRIES, q, "Reyes was fast but Hollis was slow")
+    assert right.verdict == "supported" and right.status == "compare" and right.text.startswith("Yes")
+    wrong = reading_move(FERRIES, q, "Reyes was slow and Hollis was quick")
+    assert wrong.verdict == "contradicted" and not wrong.text.startswith("Yes")
