@@ -48,7 +48,8 @@ from own_words import (answer_form, number_told, own_words, own_words_backed, po
                        summed_up, swaps, synonym_meant, truly_missing, word_forms)
 from traits import REASON_BREAK, TRAIT_ASKED, TRAITS, shows, weigh_trait
 from claim_match import DENIAL, apostrophes, denied_spans, span_saying
-from inferred import asked_phrase, feeling_named, weigh_feeling, weigh_meaning, weigh_purpose, weigh_sides
+from inferred import (asked_phrase, feeling_named, text_purpose, weigh_feeling, weigh_meaning, weigh_purpose,
+                      weigh_sides)
 
 if TYPE_CHECKING:  # lesson.py imports reading.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -300,6 +301,7 @@ CONFIRMED = {
     "summary": "Yes, that is the main idea. It sums up the whole passage, right to its last lines: {said} Which "
                "details in the middle support it?",
     "purpose": "Yes, that is the writer's purpose: {said} What reasons does the writer give to convince the reader?",
+    "instructions": "Yes, the writer wrote it to teach how, in steps: {said} Which time words keep the steps in order?",
     "vocabulary": "Yes, that is what the word means here, and the sentence fits that meaning: {said} Is there another "
                   "word or question from the passage you want to try?",
     "sequence": "Yes, that is the order the passage gives, step by step. Which time words helped you keep the order?",
@@ -318,6 +320,7 @@ def confirm(kind: str, claim: str, verdict: Verdict, sentences: list[str], quest
     trait = next((w for w, _ in content_tokens(REASON_BREAK.split(claim)[0]) if w in TRAITS), "")
     kind = "trait" if trait and shows(*TRAITS[trait][:1], verdict.sentence) == TRAITS[trait][1] else kind  # the deed
     kind = "reaction" if kind == "feeling" and not feeling_word(claim) else kind  # "they laughed": no feeling named
+    kind = "instructions" if kind == "purpose" and text_purpose(sentences) == "instruct" else kind  # no one convinced
     kind = "summary" if kind == "main_idea" and verdict.sentence not in [sentences[i] for i in key_sentences(
         kind, sentences)] else kind  # own_words.summed_up: the closing sentence, no key one
     event = EVENT.search(question) if kind == "sequence" else None

@@ -88,3 +88,8 @@ def test_a_quality_of_each_compared_character_is_held_against_each_ones_lines():
     assert right.verdict == "supported" and right.status == "compare" and right.text.startswith("Yes")
     wrong = reading_move(FERRIES, q, "Reyes was slow and Hollis was quick")
     assert wrong.verdict == "contradicted" and not wrong.text.startswith("Yes")
+
+
+def test_a_how_to_purpose_is_confirmed_without_asking_how_the_writer_convinces():
+    move = reading_move(LEMONADE, "What is the author's purpose?", "to explain how to make lemonade")
+    assert move.text.startswith("Yes") and "convince" not in move.text
