@@ -60,6 +60,13 @@ def feeling_named(claim: str) -> str:
     return found.group().lower() if found else ""
 
 
+def felt_word(claim: str, sentence: str) -> str:
+    """The claim's feeling word that the line shows ("calm", of "calm and happy" where the lake lay still), or ''."""
+    shown_ = feelings_shown(sentence)
+    return next((w for w in re.findall(r"[a-z]+(?: down)?", claim.lower())
+                 if set().union(*feelings_named(w)) & shown_), "")
+
+
 def mood_lines(question: str, sentences: list[str], near: list[int]) -> list[int]:
     """Where a feeling's clues are: the lines near the moment, or a short text's every line when the question asks
     for the mood of the scene (a poem's mood is in all its lines) or the moment's lines show no feeling (the
@@ -100,7 +107,9 @@ def weigh_feeling(claim: str, question: str, sentences: list[str], top: int, ver
         return Verdict("contradicted", reaction), ""
     if cited and named_ and all(families & feelings_shown(cited) for families in named_):
         return Verdict("supported", cited), "answer"
-    if named_ and verdict.label != "contradicted" and all(families & shown_ for families in named_):
+    if named_ and verdict.label != "contradicted" and all(families & shown_ or not families & opposed(
+            list(shown_ & set(CUES["feelings"])), "feelings") for families in named_) and any(
+            families & shown_ for families in named_):  # "happy and peaceful" where he sat smiling: none against
         return Verdict("supported", reaction), "answer"
     against = {o for families in named_ for f in families for o in CUES["feelings"].get(f, {}).get("opposites", [])}
     wrong = next((i for i in near if shown(sentences[i], "feelings") & against), None)  # the lexicon's cues only:

@@ -48,7 +48,7 @@ from own_words import (answer_form, number_told, own_words, own_words_backed, po
                        summed_up, swaps, synonym_meant, truly_missing, word_forms)
 from traits import REASON_BREAK, TRAIT_ASKED, TRAITS, shows, weigh_trait
 from claim_match import DENIAL, apostrophes, denied_spans, span_saying
-from inferred import (asked_phrase, feeling_named, text_purpose, weigh_feeling, weigh_meaning, weigh_purpose,
+from inferred import (asked_phrase, feeling_named, felt_word, text_purpose, weigh_feeling, weigh_meaning, weigh_purpose,
                       weigh_sides)
 
 if TYPE_CHECKING:  # lesson.py imports reading.py, which imports this module: neither torch nor numpy may load on import
@@ -327,7 +327,8 @@ def confirm(kind: str, claim: str, verdict: Verdict, sentences: list[str], quest
     kind = "beside" if event else kind  # the step beside a named event: its own line
     template = CONFIRMED.get(kind, "Yes, that's right, and it matches the passage: {said} Can you find another "
                                    "detail that adds to it, or shall we try the next question?")
-    return template.format(said=said, feeling=feeling_word(claim) if kind == "feeling" else "", trait=trait,
+    felt = felt_word(claim, verdict.sentence) or feeling_word(claim) if kind == "feeling" else ""  # the one shown
+    return template.format(said=said, feeling=felt, trait=trait,
                            side=f"{event[1].lower()} {event[2].rstrip('?. ')}" if event else "")
 
 
