@@ -327,7 +327,8 @@ def confirm(kind: str, claim: str, verdict: Verdict, sentences: list[str], quest
     kind = "beside" if event else kind  # the step beside a named event: its own line
     template = CONFIRMED.get(kind, "Yes, that's right, and it matches the passage: {said} Can you find another "
                                    "detail that adds to it, or shall we try the next question?")
-    felt = felt_word(claim, verdict.sentence) or feeling_word(claim) if kind == "feeling" else ""  # the one shown
+    felt = feeling_word(claim) if kind == "feeling" else ""
+    felt = felt if not felt or felt_word(felt, verdict.sentence) else felt_word(claim, verdict.sentence) or felt
     return template.format(said=said, feeling=felt, trait=trait,
                            side=f"{event[1].lower()} {event[2].rstrip('?. ')}" if event else "")
 
