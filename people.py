@@ -12,9 +12,15 @@ CALENDAR = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|Febru
                       r"August|September|October|November|December")  # "open every Saturday" names no one
 
 
+# capitalised inside a sentence, and no one's name: a title ("Mrs. Alvarez" is Alvarez), a day, a month
+NO_NAMES = set("Mr Mrs Ms Miss Dr Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
+               "April June July August September October November December".split())
+
+
 def characters(sentences: list[str]) -> Counter:
     """The names a story uses (a capitalised word also used inside a sentence), with the sentences naming each."""
-    inside = {name for s in sentences for name in re.findall(r"(?<=[a-z,] )[A-Z][a-z]+", s)}
+    inside = {name for s in sentences for name in re.findall(r"(?:(?<=[a-z,] )|(?<=\bM[rs]\. )|(?<=\bMrs\. )|"
+                                                              r"(?<=\bDr\. ))[A-Z][a-z]+", s)} - NO_NAMES
     return Counter(word for s in sentences for word in set(re.findall(r"\b[A-Z][a-z]+", s)) if word in inside)
 
 

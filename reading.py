@@ -76,6 +76,7 @@ from own_words import unsaid_words, word_forms
 from sentence_questions import (LINE_SAID, compare_move, content_move, found_event, fresh_sentence,
                                 named_sentence, opening, quoted_line, sentence_question, spoken_verb, tells_asked,
                                 up_to)
+from inferred import INFERRED_STATUS, MOOD, inferred_move
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,
                              feeling_word, judge_answer, own_reason, pinned, quote, steps_told, still_asked)
 from traits import trait_move
@@ -349,8 +350,9 @@ def step_move(kind: str, claim: str, verdict: Verdict, question: str, sentences:
                 f"it up. The question also asks {rest}. What does the passage tell you about that?")
     if kind == "feeling":
         who = FEELER.search(question)
-        return (f"Yes, the passage says that: {quote(said)} That is a good clue. What feeling does it show in "
-                f"{who.group(1) if who else 'the character'}?")
+        felt = "mood does it give the scene" if MOOD.search(question) else \
+            f"feeling does it show in {who.group(1) if who else 'the character'}"
+        return f"Yes, the passage says that: {quote(said)} That is a good clue. What {felt}?"
     if kind == "sequence":
         told = max(steps_told(claim, sentences))
         after = next((i for i in keys if i > told), None)
@@ -406,8 +408,9 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
     as right, and never ask for the evidence the student already gave."""
     point = pointer(sentences, top, question, kind, where, claim)
     said = said_as(claim)  # never their message pasted back
-    edge = EDGE_STEP.search(question)
-    if verdict.label == "contradicted" and edge and verdict.sentence in sentences:  # a true step, not the one asked
+    if status in INFERRED_STATUS:  # "not a real mountain": so what does it say? "his feet were cold"? a difference
+        return inferred_move(status, question, verdict.sentence)
+    if verdict.label == "contradicted" and (edge := EDGE_STEP.search(question)) and verdict.sentence in sentences:
         which = "first" if next(g for g in edge.groups() if g).lower() == "first" else "last"
         return (f"That step is in the passage, but is it the {which} one? Read "
                 f"{place(sentences, sentences.index(verdict.sentence), where)}, which starts with a time word: what "

@@ -42,12 +42,14 @@ from typing import TYPE_CHECKING
 from evidence import (CLAUSE_BREAK, COMMON, INTERPRETIVE, STOP, Verdict, base_forms, claim_core, claim_parts, conflicts,
                       content_tokens, content_words, default_embedder, forms_of, has_negation, judge_claim, paraphrases,
                       sides_kept, stem)
-from passages import (CLAIM_CUE, COUNTERCLAIM, EVENT, FEELING_WORDS, another_moment, covers, focus, key_sentences,
-                      lesson_of, named_feelings, other_step, quoted_term, rank_sentences, shown_feelings, window)
+from passages import (CLAIM_CUE, COUNTERCLAIM, EVENT, FEELING_WORDS, covers, focus, key_sentences, lesson_of,
+                      other_step, quoted_term, rank_sentences, window)
 from own_words import (answer_form, number_told, own_words, own_words_backed, polarity_flipped, restates_premise,
                        summed_up, swaps, synonym_meant, truly_missing, word_forms)
 from traits import REASON_BREAK, TRAIT_ASKED, TRAITS, shows, weigh_trait
 from claim_match import DENIAL, apostrophes, denied_spans, span_saying
+from inferred import (asked_phrase, feeling_named, felt_word, text_purpose, weigh_feeling, weigh_meaning, weigh_purpose,
+                      weigh_sides)
 
 if TYPE_CHECKING:  # lesson.py imports reading.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -107,34 +109,6 @@ def steps_told(claim: str, sentences: list[str]) -> set[int]:
     """The sentences that tell each event a sequence claim lists."""
     return {max(range(len(sentences)), key=lambda i: len(set(content_words(p)) & set(content_words(sentences[i]))))
             for p in claim_parts(claim)}
-
-
-REACT = re.compile(r"\breact(?:s|ed|ion)?\b", re.I)
-HOW_MUCH = re.compile(r"\b(?:so|really|very|super)\s+(?:hard|much|loud(?:ly)?)\b|\ba lot\b", re.I)  # no act of its own
-
-
-def weigh_feeling(claim: str, question: str, sentences: list[str], top: int, verdict: Verdict,
-                  cited: str | None = None) -> tuple[Verdict, str]:
-    """A feeling is right when what the character does or says near the moment shows it ('her hands shook' shows
-    nervous, not bored), the moment's sentences or the one the student's reason `cited` ("because her eyes filled
-    with tears"); a claim that names no feeling but finds that action is a right step."""
-    near = sorted(set(focus(sentences, top, question, "feeling")) | {top})
-    shown = set().union(*(shown_feelings(sentences[i]) for i in near))
-    reaction = next((sentences[i] for i in near if shown_feelings(sentences[i])), sentences[top])
-    named_ = named_feelings(claim)
-    if cited in sentences and named_ and shown and not any(families & shown for families in named_) and \
-            another_moment(question, sentences, sentences.index(cited), max(near)):  # sweaty hands, before she won
-        return Verdict("contradicted", reaction), ""
-    if cited and named_ and all(families & shown_feelings(cited) for families in named_):
-        return Verdict("supported", cited), "answer"
-    if named_ and verdict.label != "contradicted" and all(families & shown for families in named_):
-        return Verdict("supported", reaction), "answer"
-    own = own_words(HOW_MUCH.sub(" ", claim), question)
-    if REACT.search(question) and not named_ and own and all(word_forms(w) & forms_of(reaction) for w in own):
-        return Verdict("supported", reaction), "answer"  # "they laughed" is how they reacted: what the action shows
-    if not named_ and verdict.label == "supported":
-        return verdict, "step"
-    return Verdict("unclear" if verdict.label == "supported" else verdict.label, reaction, verdict.missing), ""
 
 
 def asks_for(claim: str, sentences: list[str], i: int, question: str, share: float = 0.6) -> bool:
@@ -251,6 +225,12 @@ def weigh(kind: str, claim: str, question: str, sentences: list[str], top: int, 
         return weigh_feeling(claim, question, sentences, top, verdict, cited)
     if TRAIT_ASKED.search(question):
         return weigh_trait(claim, question, sentences, verdict)
+    sided = weigh_sides(claim, question, sentences) if kind == "inference" else None
+    if sided:  # a quality of each of two characters, held against each one's lines
+        return sided
+    built = weigh_purpose(claim, question, sentences, title) if kind == "purpose" else None
+    if built:  # steps in order teach how: their build says the purpose
+        return built
     if kind in ("main_idea", "theme", "purpose"):
         return weigh_whole(kind, claim, question, sentences, keys, verdict, embedder, title)
     if kind == "argument" and ASKS_COUNTER.search(question):  # the other side's sentence, not the writer's
@@ -262,9 +242,13 @@ def weigh(kind: str, claim: str, question: str, sentences: list[str], top: int, 
         near = told.label == "supported" and any(abs(sentences.index(s) - sentences.index(a)) <= 1
                                                  for s in sentences if s in told.sentence for a in answering)
         return (Verdict("supported", backing(told.sentence, claim, sentences)), "evidence") if near else (verdict, "")
+    term = quoted_term(question) or asked_phrase(question) if kind in ("vocabulary", "inference") else None
+    meant = weigh_meaning(claim, term, sentences) if term else None  # in its context: cues of the meaning, an idiom
+    if meant:
+        return meant
     if verdict.label != "supported":
         return verdict, ""
-    term = quoted_term(question) if kind == "vocabulary" else None
+    term = term if kind == "vocabulary" else None
     if term and not {f for w, _ in content_tokens(term) for f in base_forms(w)} & {
             f for w, _ in content_tokens(verdict.sentence) for f in base_forms(w)}:
         return verdict, "step"  # a true clue around the word, not yet its meaning
@@ -290,7 +274,7 @@ def weigh(kind: str, claim: str, question: str, sentences: list[str], top: int, 
 
 def feeling_word(claim: str) -> str:
     """The feeling a claim names: one we know, else the word after 'feels' or 'is' ("she feels bored" -> bored)."""
-    known = next((word for word, w in content_tokens(claim) if w in FEELING_WORDS), None)
+    known = next((word for word, w in content_tokens(claim) if w in FEELING_WORDS), None) or feeling_named(claim)
     said = re.search(r"\b(?:feels?|felt|is|was|seems?)\s+(?:very\s+|really\s+|so\s+|a (?:little|bit)\s+)?([a-z]+)",
                      claim, re.I)
     known = "amused" if known == "funny" else known  # "it was funny" says how it felt, in no feeling word
@@ -317,6 +301,7 @@ CONFIRMED = {
     "summary": "Yes, that is the main idea. It sums up the whole passage, right to its last lines: {said} Which "
                "details in the middle support it?",
     "purpose": "Yes, that is the writer's purpose: {said} What reasons does the writer give to convince the reader?",
+    "instructions": "Yes, the writer wrote it to teach how, in steps: {said} Which time words keep the steps in order?",
     "vocabulary": "Yes, that is what the word means here, and the sentence fits that meaning: {said} Is there another "
                   "word or question from the passage you want to try?",
     "sequence": "Yes, that is the order the passage gives, step by step. Which time words helped you keep the order?",
@@ -335,13 +320,16 @@ def confirm(kind: str, claim: str, verdict: Verdict, sentences: list[str], quest
     trait = next((w for w, _ in content_tokens(REASON_BREAK.split(claim)[0]) if w in TRAITS), "")
     kind = "trait" if trait and shows(*TRAITS[trait][:1], verdict.sentence) == TRAITS[trait][1] else kind  # the deed
     kind = "reaction" if kind == "feeling" and not feeling_word(claim) else kind  # "they laughed": no feeling named
+    kind = "instructions" if kind == "purpose" and text_purpose(sentences) == "instruct" else kind  # no one convinced
     kind = "summary" if kind == "main_idea" and verdict.sentence not in [sentences[i] for i in key_sentences(
         kind, sentences)] else kind  # own_words.summed_up: the closing sentence, no key one
     event = EVENT.search(question) if kind == "sequence" else None
     kind = "beside" if event else kind  # the step beside a named event: its own line
     template = CONFIRMED.get(kind, "Yes, that's right, and it matches the passage: {said} Can you find another "
                                    "detail that adds to it, or shall we try the next question?")
-    return template.format(said=said, feeling=feeling_word(claim) if kind == "feeling" else "", trait=trait,
+    felt = feeling_word(claim) if kind == "feeling" else ""
+    felt = felt if not felt or felt_word(felt, verdict.sentence) else felt_word(claim, verdict.sentence) or felt
+    return template.format(said=said, feeling=felt, trait=trait,
                            side=f"{event[1].lower()} {event[2].rstrip('?. ')}" if event else "")
 
 

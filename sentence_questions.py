@@ -355,7 +355,6 @@ WHY_ASKED = re.compile(r"^\W*why\s+(?:did|does|do|was|were|is|are)\s+(?P<rest>[^
 ABOUT_ASKED = re.compile(r"\b(?:show|tell|say)s?\s+(?:you\s+|us\s+)?about\s+(?P<who>[A-Z][a-z]+)\b")
 NAMED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+){1,2}(?:named|called)\s+(?P<name>[A-Z][a-z]+)")
 GIVES_REASON = re.compile(r"\b(?:because|since|so|so that|in order to)\b", re.I)
-TITLED = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Miss)$")
 TOLD_BY = re.compile(r"(?:^|(?<=,\s))(?:he|she)\b(?!')", re.I)
 
 
@@ -365,8 +364,8 @@ def named_sentence(sentence: str, sentences: list[str], i: int) -> str:
     a question of its own words asks about a person, not "a girl" nor "he"."""
     sentence = NAMED.sub(lambda m: m.group("name"), sentence)
     who = actor(sentences, i)
-    titled = re.search(rf"\b{who}\.? [A-Z][a-z]+", " ".join(sentences)) if who and TITLED.match(who) else None
-    who = titled.group(0) if titled else None if who and TITLED.match(who) else who  # "Mr" alone is no one
+    titled = re.search(rf"\b(?:Mr|Mrs|Ms|Miss|Dr)\.? {who}\b", " ".join(sentences)) if who else None
+    who = titled.group(0) if titled else who  # "Mrs. Ortiz", as the story names her
     told = TOLD_BY.search(sentence)
     if not who or not told or people(sentences).get(who) != told.group(0).lower():
         return sentence  # "she" of a sentence whose actor is a "he" is someone else

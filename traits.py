@@ -15,7 +15,10 @@ from people import characters
 TRAIT_ASKED = re.compile(r"\bwhat kind of (?:an? )?(?:\w+ )?(?:person|friend|sister|brother|kid|boy|girl|character|"
                          r"student|neighbou?r|teammate|son|daughter|leader|helper|classmate)\b|\bcharacter traits?\b|"
                          r"\bwhat (?:is|was) [A-Z][a-z]+ like\b|\bwhat (?:word|trait) (?:best )?describes [A-Z]|"
-                         r"\bwhat kind of (?:an? )?\w+ (?:is|was) (?-i:[A-Z][a-z]+)\b", re.I)  # "of runner is Jonah"
+                         r"\bwhat kind of (?:an? )?\w+ (?:is|was) (?-i:[A-Z][a-z]+)\b|"  # "of runner is Jonah"
+                         r"\bshows? (?:you |us )?about (?:(?-i:[A-Z][a-z]+)['’]s|his|her|their) "
+                         r"(?:character|personality)\b",
+                         re.I)
 
 # family: (its traits, their opposites, deeds that show the traits, deeds that show the opposites)
 FAMILIES = {
@@ -23,8 +26,9 @@ FAMILIES = {
              "unselfish good giving", "mean selfish rude unkind cruel greedy bossy unfriendly nasty",
              # what a character does for or to someone ("shared his bag of grapes", "laughed at him")
              r"\b(?:shar|gave|give|giv|handed|help|comfort|invit|hug|thank|welcom|lent|lend|offer|forgiv|apologi|"
-             r"rescu|sav|"
-             r"protect|cheer|wiped|sat (?:beside|with|next to)|(?:told|read|sang) (?:\w+ )?(?:him|her|them|\w+) "
+             r"rescu|sav|protect|cheer|wiped|sat (?:beside|with|next to)|"
+             r"(?:carri|brought)\w* [^.]{0,40}\bto (?:Mr|Mrs|Ms|her|his)|"
+             r"(?:told|read|sang) (?:\w+ )?(?:him|her|them|\w+) "
              r"(?:a )?(?:stor|song))\w*",
              r"\b(?:took|tak|grab|push|shov|teas|laugh\w* at|ignor|yell|hit|kick|stole|steal|snatch|refus|mock|blam|"
              r"tripp|broke)\w*"),
@@ -45,12 +49,14 @@ FAMILIES = {
                r"\b(?:told (?:\w+ )?(?:the )?truth|admit|confess|owned up|own up|apologi|return|"
                r"(?:turned|handed) (?:\w+ ){0,2}in\b|"
                r"(?:said|told [\w.]+(?: \w+)?) (?:(?:that )?(?:he|she|they|I) (?:was|were|am) )?sorry|"
-               r"gave (?:\w+ ){0,2}back)\w*",
+               r"gave (?:\w+ ){0,2}back|(?:gave|handed|took|brought)\b[^.]{0,60}\bowner)\w*",
                r"\b(?:lied|lying|lie to|cheat|stole|steal|pretend|blamed|kept (?:it )?(?:a )?secret)\w*"),
 }
 TRAITS = {word: (family, sign) for family, (good, bad, _, _) in FAMILIES.items()
           for words, sign in ((good, 1), (bad, -1)) for word in words.split()}
-REASON_BREAK = re.compile(r"\s*(?:\bbecause\b|\bsince\b|,|\bwhen\b|\bby\b)\s*", re.I)
+REASON_BREAK = re.compile(r"\s*(?:\bbecause\b|\bsince\b|,|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)\.\s|\bwhen\b|"
+                          r"\bby\b|\s(?=(?-i:She|He|They)\b))\s*", re.I)  # "generous. She gives ...": its deed
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "mx"}  # "Mrs. Alvarez" is Alvarez in the lines she acts in
 # "told him stories so he ...", "looked in when the others ran past": the act first, its aim or moment aside
 AIM = re.compile(r"\s+(?:so|so that|to make|because|since|when|while|after|before)\s+", re.I)
 
@@ -101,12 +107,17 @@ def told_there(act: str, question: str, sentences: list[str], i: int) -> bool:
         not own or any(word_forms(w) & forms_of(window(sentences, i, 3)) for w in own))
 
 
+def named_in(question: str) -> str | None:
+    """The character a question names: its first capitalised word that is no question word or title."""
+    return next((w for w in re.findall(r"\b[A-Z][a-z]+\b", question) if w.lower() not in STOP | TITLES), None)
+
+
 def weigh_trait(claim: str, question: str, sentences: list[str], verdict: Verdict) -> tuple[Verdict, str]:
     """A trait is right when the character's deed the student names (its aim aside) is told where the character acts
     and shows the trait's side of its family (traits.py): "hardworking, she practiced every night". A true deed with
     no trait is a step; an untold deed where the character's deeds show only the other side ("lazy" where she
     practiced every night) is contradicted by that deed; the right trait without its deed gets status 'trait'."""
-    name = next((w for w in re.findall(r"\b[A-Z][a-z]+\b", question) if w.lower() not in STOP), None)
+    name = named_in(question)
     trait, *deed = REASON_BREAK.split(claim, maxsplit=1)
     family, sign = trait_named(trait)
     act = AIM.split(deed[0])[0] if deed and deed[0] and own_words(deed[0], question) else ""
@@ -119,7 +130,12 @@ def weigh_trait(claim: str, question: str, sentences: list[str], verdict: Verdic
     if sign and not found and against and not any(shows(family, sentences[i]) == sign for i in acted):
         return Verdict("contradicted", sentences[against[0]]), ""
     backs = [i for i in acted if shows(family, sentences[i]) == sign]
-    if sign and not found and backs and not against:  # the right trait, its deed not yet named (or not the text's)
+    told = [w for w in own_words(act, question) if stem(w) not in COMMON and word_forms(w) & forms_of(
+        window(sentences, backs[0], 1))] if backs and act else []  # "returned the wallet": he gave the wallet
+    if sign and not found and backs and not against and act and (not shows(family, act) or shows(family, act) == sign
+                                                                 and told):
+        return Verdict("supported", sentences[backs[0]]), "answer"  # the right trait the text's deeds show
+    if sign and not found and backs and not against:  # no deed yet (asked for), one not the text's, the other side's
         return Verdict("unclear" if act else "supported", sentences[backs[0]]), "trait"
     if sign and not found and not backs and not against:
         return Verdict("unclear", verdict.sentence), "deed"  # no deed here this family knows: ask which one shows it
@@ -139,7 +155,7 @@ def trait_move(claim: str, question: str, sentences: list[str], shown: str | Non
     whose deed shows it (`shown`, when the text's deeds decide the trait) is pointed to, never quoted."""
     trait, *deed = REASON_BREAK.split(claim, maxsplit=1)
     word = next((w for w, _ in content_tokens(trait) if w in TRAITS), None) or content_words(trait)[0]
-    name = next((w for w in re.findall(r"\b[A-Z][a-z]+\b", question) if w.lower() not in STOP), "the character")
+    name = named_in(question) or "the character"
     act = AIM.split(deed[0])[0].strip(" .") if deed and deed[0] else ""
     told = act and all(word_forms(w) & forms_of(" ".join(sentences)) for w in own_words(act, question)
                        if stem(w) not in COMMON)
