@@ -13,6 +13,8 @@ What it supports
   first step of a three-factor formula (the weight before the energy) is confirmed and the quantity left named.
   Kinetic energy, ½ × mass × speed², the one formula that squares a given: its steps (the speed squared, mass ×
   speed²) confirmed, and a wrong result named by its slip (the ½ left out, the speed not squared, doubled instead).
+- `stated_rule`: the rule a student writes before any number ("I = V/R, is that right?", "F = ma") confirmed when
+  it is this problem's formula (its letters read as the problem's quantities), then the numbers asked for.
 - `read_conversion` / `conversion_move`: one quantity asked for in another unit of its kind ("How many metres is
   2.5 km?"): checked against the ratio of the two units; a wrong ratio (100 for 1000, 60 for 3600) named.
 - The student's answer to the tutor's own unit question ("newtons", "J/s") closes the lesson or names the unit's
@@ -362,6 +364,36 @@ def conversion_move(conversion: Conversion, work: str, planned: bool, said: str)
     return Move("flag", lead, one, kind="claim_wrong")
 
 
+# The quantities a student's written rule names ("I = V/R", "speed = distance / time"): a letter may stand for more
+# than one, the problem's own quantities decide which.
+NAMES = {"i": {"current"}, "v": {"voltage", "speed", "volume"}, "r": {"resistance"}, "f": {"force"},
+         "m": {"mass"}, "a": {"acceleration", "area"}, "p": {"power", "pressure"}, "d": {"distance", "density"},
+         "s": {"distance", "speed"}, "t": {"time"}, "e": {"energy"}, "w": {"energy", "weight"}, "ρ": {"density"},
+         "g": {"gravitational field strength"}, "h": {"distance"}, "velocity": {"speed"}, "work": {"energy"},
+         "weight": {"force"}, "height": {"distance"}}
+RULE = re.compile(r"(?<![\w.])([a-z])\s*=\s*([a-z])([a-z])(?![\w.])|"  # "F = ma": a product of two letters
+                  r"(?<![\w.])([a-zρ]+)\s*=\s*([a-zρ]+)\s*([/x×*÷]|\btimes\b|\bdivided by\b|\bover\b)?\s*"
+                  r"([a-zρ]+)(?![\w.])", re.I)
+
+
+def stated_rule(reading: Reading, work: str) -> str | None:
+    """The rule the student writes ("I = V/R", "speed = distance / time") when it is this problem's formula: the left
+    side names the asked quantity, the right side the given ones, joined by the formula's operation, in its order
+    for a quotient; else None."""
+    for m in RULE.finditer(work):
+        left, first, op, second = m.group(4, 5, 6, 7) if m.group(4) else (*m.group(1, 2), None, m.group(3))
+        sign = "/" if op and op.lower() in ("/", "÷", "divided by", "over") else "*"
+        if sign != reading.formula.op:
+            continue
+        kinds = [NAMES.get(name.lower(), {name.lower()}) for name in (left, first, second)]
+        given = [q.kind for q in reading.given]
+        order = [given] if sign == "/" else [given, given[::-1]]
+        if kind_of(reading.formula.result) in kinds[0] and any(
+                all(kind in named for kind, named in zip(each, kinds[1:])) for each in order):
+            return m.group(0)
+    return None
+
+
 UNIT_ASKED = re.compile(r"which unit is that\?|measured in\?$")   # the tutor's own unit questions
 
 
@@ -393,6 +425,9 @@ def number_move(problem: str, work: str, planned: bool = False, said: str = "") 
     found = said_number(work, reading.given, reading.value)
     if found is None and UNIT_ASKED.search(said) and (unit := named_unit(work)):
         return unit_move(reading, unit)
+    if found is None and (rule := stated_rule(reading, work)):  # the right rule, asked about or begun with
+        return Move("confirm", f"Yes, {rule} is the rule to use here.", second_rung(reading).split(". ", 1)[1],
+                    kind="claim_checked")
     if found is None:
         first, second = relation(reading), second_rung(reading)
         if first not in said:   # the two rungs in turn: neither is said twice running, no frame fits another problem
