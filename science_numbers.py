@@ -1,5 +1,6 @@
 """The numeric science room: a one-formula quantity question (speed, density, force, work, power, pressure, Ohm's
-law, waves, kinetic energy) read from its quantities and their units, and the student's number checked exactly against it.
+law, waves, kinetic energy) read from its quantities and their units, and the student's number checked exactly
+against it.
 
 What it supports
 - `read_problem`: the formula of data/science_formulas.jsonl whose given units are exactly the problem's quantities
@@ -265,8 +266,9 @@ def right_step(reading: Reading, value: float) -> tuple[str, str] | None:
     speed², the speed squared or mass × speed², with the rest to use."""
     if reading.formula.op == HALF_SQUARE:
         (mass, speed), squared = reading.given, reading.given[1].value ** 2
-        steps = {f"({fmt(speed.value)} {speed.unit})² = {fmt(squared)}": f"{mass.text} and the ½",
-                 f"{mass.text} × ({fmt(speed.value)} {speed.unit})² = {fmt(mass.value * squared)}": "½"}
+        steps = {f"({fmt(speed.value)} {speed.unit})² = {fmt(squared)}": f"the {mass.text} in the question",
+                 f"{mass.text} × ({fmt(speed.value)} {speed.unit})² = {fmt(mass.value * squared)}":
+                     "the ½ of the formula"}
         return next(((said, left) for said, left in steps.items()
                      if math.isclose(value, float(said.rsplit("= ", 1)[1]), rel_tol=1e-3)), None)
     if reading.formula.op != "*" or len(reading.given) < 3:
@@ -274,7 +276,8 @@ def right_step(reading: Reading, value: float) -> tuple[str, str] | None:
     for left in reading.given:
         used = [q for q in reading.given if q is not left]
         if math.isclose(value, math.prod(q.value for q in used), rel_tol=1e-3):
-            return " × ".join(f"{fmt(q.value)} {q.unit}" for q in used) + f" = {fmt(value)}", left.text
+            return " × ".join(f"{fmt(q.value)} {q.unit}" for q in used) + f" = {fmt(value)}", \
+                f"the {left.text} in the question"
     return None
 
 
@@ -453,7 +456,7 @@ def number_move(problem: str, work: str, planned: bool = False, said: str = "") 
                     kind="claim_checked")
     # "30 J" offers the step as the result: the product is right, the claim about it is not
     if unit != reading.formula.result and (step := right_step(reading, value)) is not None:
-        return Move("confirm", f"Yes: {step[0]} checks out.", f"Next: where does the {step[1]} in the question come "
+        return Move("confirm", f"Yes: {step[0]} checks out.", f"Next: where does {step[1]} come "
                     f"in?", kind="claim_checked")
     said_value = f"{fmt(value)} {unit}".strip()
     if reading.formula.op == HALF_SQUARE:  # a planned problem's planner names the slip at its own step

@@ -28,8 +28,10 @@ COMPARE_GROUPS = [("same", "equal"), ("more", "greater", "bigger", "larger", "hi
                   ("longer",), ("shorter",)]
 COMPARES = re.compile(r"\b(?:" + "|".join(w for group in COMPARE_GROUPS for w in group) + r")\b", re.I)
 MIN_COSINE = 0.62  # a clause and the fact sentence that says it; below this the encoder reads other meanings
-# a short clause ("the sun heats it") and its fact: every word of it found there, the encoder reads its few words loosely
+# a short clause ("the sun heats it") and its fact: every word of it is there, and the encoder reads few words loosely
 SHORT_COSINE = 0.5
+# "in the large intestine", "at the top": a place, a name, no claim a fact that names it can bear out
+PLACE = re.compile(r"^\W*(?:in|on|at|inside|into|from|by|through|to|with|near)\b", re.I)
 MIN_OWN = 3  # words of its own beyond the question's: a clause with fewer says too little to be borne out alone
 EACH = re.compile(r"\beach\b", re.I)  # "lost at each level" tells of every step, no "all" a fact must repeat
 # How a student opens a clause of the answer: no part of what a fact must say ("First the Sun heats ...")
@@ -148,14 +150,21 @@ def short_backing(split: list[str], question: str, facts: list[str], kb: Knowled
     """The fact whose one sentence says every short clause of a claim ("the water evaporates because the sun heats
     it"), each clause's every own word in it, the claim's own words two or more in all; else None. One word alone
     ("oxygen", "the large intestine") is a name, not a claim a fact can bear out."""
-    if sum(len(own_forms(part, question)) for part in split) < 2:
+    if sum(len(own_forms(part, question)) for part in split) < 2 or len(split) == 1 and PLACE.match(split[0]):
         return None
     said = " ".join(split)
     pool = list(dict.fromkeys([*facts, *(hit["text"] for hit in (kb.search(f"{question} {said}", k=3) if kb else []))]))
     if any(conflicts(part, s) for part in split for f in pool for s in sentences_of(f)):
         return None
     return next((f for f in pool for s in sentences_of(f) if all(says(part, s, question, embedder, 1, SHORT_COSINE)
-                                                                   for part in split)), None)
+                                                                   and not names_only(part, s) for part in split)), None)
+
+
+def names_only(clause: str, sentence: str) -> bool:
+    """Is the clause only a name the sentence uses ("the large intestine" in "The large intestine takes back water")?
+    Then it says nothing the sentence could bear out."""
+    name = re.sub(r"^\W*(?:(?:the|an?|its|their)\s+)?", "", clause.lower()).strip(" .!?")
+    return bool(name) and re.search(rf"\b{re.escape(name)}\b", sentence.lower()) is not None
 
 
 # "What does the word epicentre mean?": the term a question asks to define, which the fact must name

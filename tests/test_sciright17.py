@@ -77,7 +77,7 @@ def test_kinetic_energy_steps_are_confirmed_and_slips_named_at_their_step():
     problem = "A 5 kg sledge slides at 4 m/s. How much kinetic energy does it have?"
     squared = number_move(problem, "4 squared is 16")
     assert squared.verdict == "confirm" and "(4 m/s)² = 16" in squared.lead and "40" not in squared.lead
-    assert "½" in squared.question
+    assert squared.question == "Next: where does the 5 kg in the question come in?"
     no_half = number_move(problem, "5 x 16 = 80 J")
     assert no_half.verdict == "flag" and "without the ½" in no_half.lead and "40" not in no_half.question
     unsquared = number_move(problem, "1/2 x 5 x 4 = 10 J")
