@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from evidence import (CLAUSE_BREAK, COMMON, OPPOSITES, KnowledgeBase, about, base_forms, conflicts, content_tokens,
-                      default_embedder, forms_of, has_negation, negated, quantifiers_kept, sides_kept, stem)
+                      default_embedder, forms_of, has_negation, key_terms, negated, quantifiers_kept, sides_kept, stem)
 from science_catalog import TopicCard, answer_of, as_said, in_fact_words, own_words
 from science_fallback import definition_term
 from science_names import LIST_ASK, directions_said, relation_kept, roles_swapped
@@ -157,14 +157,18 @@ def short_backing(split: list[str], question: str, facts: list[str], kb: Knowled
     if any(conflicts(part, s) for part in split for f in pool for s in sentences_of(f)):
         return None
     return next((f for f in pool for s in sentences_of(f) if all(says(part, s, question, embedder, 1, SHORT_COSINE)
-                                                                   and not names_only(part, s) for part in split)), None)
+                                                                   and not names_only(part, s, question)
+                                                                   for part in split)), None)
 
 
-def names_only(clause: str, sentence: str) -> bool:
-    """Is the clause only a name the sentence uses ("the large intestine" in "The large intestine takes back water")?
-    Then it says nothing the sentence could bear out."""
+def names_only(clause: str, sentence: str, question: str) -> bool:
+    """Is the clause only a name the sentence uses ("the large intestine" in "The large intestine takes back water"),
+    in a sentence about something else than the question (fewer than half its key terms)? Then it says nothing the
+    sentence could bear out; "carbon dioxide" in a sentence on the products of respiration is the asked thing."""
     name = re.sub(r"^\W*(?:(?:the|an?|its|their)\s+)?", "", clause.lower()).strip(" .!?")
-    return bool(name) and re.search(rf"\b{re.escape(name)}\b", sentence.lower()) is not None
+    terms, said = key_terms(question), forms_of(sentence)
+    return bool(name) and re.search(rf"\b{re.escape(name)}\b", sentence.lower()) is not None \
+        and 2 * sum(bool(base_forms(t) & said) for t in terms) < len(terms)
 
 
 # "What does the word epicentre mean?": the term a question asks to define, which the fact must name
