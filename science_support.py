@@ -156,9 +156,9 @@ def short_backing(split: list[str], question: str, facts: list[str], kb: Knowled
     pool = list(dict.fromkeys([*facts, *(hit["text"] for hit in (kb.search(f"{question} {said}", k=3) if kb else []))]))
     if any(conflicts(part, s) for part in split for f in pool for s in sentences_of(f)):
         return None
-    return next((f for f in pool for s in sentences_of(f) if all(says(part, s, question, embedder, 1, SHORT_COSINE)
-                                                                   and not names_only(part, s, question)
-                                                                   for part in split)), None)
+    return next((f for f in pool for s in sentences_of(f)
+                 if all(says(part, s, question, embedder, 1, SHORT_COSINE) and not names_only(part, s, question)
+                        for part in split)), None)
 
 
 def names_only(clause: str, sentence: str, question: str) -> bool:
