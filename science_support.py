@@ -235,6 +235,17 @@ def right_part(card: TopicCard, claim: str, question: str) -> str | None:
     idea = forms_of(card.idea) | roots_of(card.idea)
     denied = {form for word in negated(card.idea) for form in base_forms(word)}
     if not own or has_negation(said) or card.wrong and re.search(card.wrong, said, re.I) \
-            or not all(word & idea and not word & denied for word in own) or not relation_kept(said, card.idea):
+            or not all(word & idea and not word & denied and listed(word, card.idea) for word in own) \
+            or not relation_kept(said, card.idea) or not compared(said) <= compared(card.idea):
         return None
-    return f"Yes: {as_said(said)}. That is one part of the answer. {card.opening}"
+    # "The textbook agrees", not "Yes": a part is confirmed, the answer is still to find (lesson.py praises no part)
+    return f"The textbook agrees: {as_said(said)}. That is one part of the answer. {card.opening}"
+
+
+def listed(forms: set[str], idea: str) -> bool:
+    """Is the word an item of a list in the idea ("light (sunlight), water and carbon dioxide"): a comma, "and", "or"
+    or a bracket within two words of it? "gravity" in "The Earth's gravity pulls every object" is the idea's subject,
+    no part of an answer "the hammer has more gravity" could be."""
+    tokens = re.findall(r"[a-z0-9']+|[,()]", idea.lower())
+    return any((base_forms(token) & forms or root(token) in forms) and {",", "(", ")", "and", "or"} & set(
+        tokens[max(0, i - 2):i] + tokens[i + 1:i + 3]) for i, token in enumerate(tokens))

@@ -1,5 +1,5 @@
 """Round 17 (sciright17): a science student who is right, or right in part, hears so from the fact and is moved on.
-A right part of a card's idea is confirmed and the rest asked; short clauses a fact says are borne out together; a
+A right part of a card's idea (an item of its list) is confirmed and the rest asked; short clauses a fact says are borne out together; a
 take-in / give-off pairing must be the fact's own (near misses never confirmed); an idea no card or fact decides
 meets no "Let's test"; kinetic energy (½ × mass × speed²) is checked exactly, step by step."""
 import pytest
@@ -45,16 +45,17 @@ def test_a_right_part_of_the_card_idea_is_confirmed_and_a_wrong_word_is_not():
     card = match_card(question)
     assert card is not None
     said = right_part(card, "it uses sunlight", question)
-    assert said and said.startswith("Yes: it uses sunlight. That is one part")
+    assert said and said.startswith("The textbook agrees: it uses sunlight. That is one part")
     assert right_part(card, "it uses oxygen", question) is None       # the card's wrong word
     assert right_part(card, "it uses soil", question) is None
     assert right_part(card, "it does not use water", question) is None
+    falling = "Why does a feather fall slower than a hammer on Earth?"   # gravity is the idea's subject, no list item
+    assert right_part(match_card(falling), "the hammer has more gravity in it", falling) is None
 
 
 def test_a_partial_right_answer_is_confirmed_in_the_tutor_move(kb):
-    move = science_move("What does a green plant use to make its own food by photosynthesis?", "carbon dioxide from the air",
-                        kb)
-    assert move.verdict == "supported" and move.text.startswith("Yes:") and "one part" in move.text
+    move = science_move("What does a green plant use to make its own food by photosynthesis?", "it uses water", kb)
+    assert move.verdict == "unclear" and move.text.startswith("The textbook agrees:") and "one part" in move.text
     wrong = science_move("What does a green plant use to make its own food by photosynthesis?", "oxygen from the air",
                          kb)
     assert wrong.verdict != "supported" and not wrong.text.startswith("Yes")
