@@ -554,7 +554,7 @@ def still_flagged(lesson: Lesson, claim: str | None, found: evidence.Move) -> ev
     if not words or not lesson.flagged or found.verdict not in (None, "unclear", "absent") \
             or not words <= set(evidence.content_words(lesson.flagged)):
         return found
-    rest = re.sub(r'^(?:Let\'s test|You named) "[^"]*"\.\s*', "", found.text)   # the claim is named just before
+    rest = re.sub(r'^(?:Your idea:|You named) "[^"]*"\.\s*', "", found.text)   # the claim is named just before
     return evidence.Move(f"\"{science_catalog.echo(claim)}\" is still the part that does not fit. {rest}", found.kind,
                          "contradicted", found.evidence, found.status)
 
@@ -620,7 +620,7 @@ def card_rung(lesson: Lesson, question: str, claim: str | None, found: evidence.
     # its words mostly the rung's own, no reason given, no quote: an answer to the rung, not the idea held again
     taken_up = words and not science_catalog.gives_reason(claim or "") and not CITES.search(claim or "") \
         and 2 * len(words & set(evidence.content_words(last))) >= len(words)
-    if taken_up and text.startswith("Let's test"):   # an observation, no cause: neither praised nor put to a test
+    if taken_up and text.startswith("Your idea: \""):   # an observation, no cause: neither praised nor put to a test
         text = f"You said \"{science_catalog.echo(claim)}\". Keep that in mind for the next question: {rung}"
     lesson.card_asked = [*lesson.card_asked, rung]
     return evidence.Move(text, "card_rung", found.verdict, found.evidence)

@@ -24,7 +24,7 @@ from evidence import (KnowledgeBase, Move, about, base_forms, content_tokens, fo
                       key_terms, question_of)
 from science_catalog import (ASKING_WORDS, answer_of, as_said, asked_kind, gives_reason, named_question, own_words,
                              to_you)
-from science_names import named_answer
+from science_names import named_answer, relation_kept
 
 # Words that say how a question asks, not what it is about: "What's the difference between ...", "What type of
 # rock is formed ...". A fact need not name them, and a student's part of the answer never covers them.
@@ -168,7 +168,8 @@ def part_move(claim: str, question: str, facts: list[str], kb: KnowledgeBase | N
     if has_negation(said) or len(content_tokens(said)) < 2 or not missing or len(missing) == len(terms):
         return None
     pool = list(dict.fromkeys([*facts, *(hit["text"] for hit in kb.search(said, k=4))])) if kb else facts
-    fact = next((f for f in pool if judge_claim(said, [f], question, neighbours=False).label == "supported"), None)
+    fact = next((f for f in pool if judge_claim(said, [f], question, neighbours=False).label == "supported"
+                 and relation_kept(said, f)), None)  # "take in oxygen" beside a fact where oxygen is given off
     # "The textbook agrees", not "Yes": the part is confirmed, and the answer still asked for, not praised
     return Move(f"The textbook agrees: {as_said(said)}. {rest_ask(question, said, missing)}", "fact", "unclear",
                 [fact]) if fact else None

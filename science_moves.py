@@ -37,7 +37,7 @@ from science_fallback import (CAUSE_LEAD, SCAFFOLD, STATEMENT, definition_term, 
                               misfit_move, part_move, side_move, two_part_start, undecided_move)
 from science_numbers import number_move
 from claim_relations import lever, own_objects, turned
-from science_support import backing_fact, next_stage, why_said
+from science_support import backing_fact, next_stage, right_part, why_said
 from science_decides import (compares_alike, contrast_move, cross_move, reason_move, reasoned_verdict,
                              ruling_fact_move, unbacked_reason)
 from scorers import numbers_in, same_number
@@ -80,6 +80,8 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     if card and said == "partial" and (backed := backing_fact(claim, asked, [], kb, embedder)):
         # the card's clue word inside a claim a fact bears out whole: the idea is right, the card goes deeper
         return Move(f"{yes(claim)} {card.next}", "card", "supported", [backed])
+    if card and said == "partial" and (part := right_part(card, claim, asked)):  # one right part, the rest asked
+        return Move(part, "card", "unclear", [])
     if card and said:  # the student's own words are quoted back, never the card's key idea
         return Move(card_reply(card, claim, said), "card",
                     {"right": "supported", "wrong": "contradicted"}.get(said, "unclear"),
@@ -552,7 +554,7 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         why = why_said(claim, question, backed) if backed else ""
         return Move(f"{yes(claim)} {why}{deeper}", "fact", "supported", [verdict.sentence])
     if card:
-        return Move(f"Let's test \"{echo(claim)}\". {card.opening}", "card", verdict.label, [])
+        return Move(f"Your idea: \"{echo(claim)}\". {card.opening}", "card", verdict.label, [])  # no doubt cast
     if VALUE_ASK.search(question) and VALUE.fullmatch(head.strip(" .!?")):  # "4" to "How many chambers ...?"
         return Move(f"How do you know it is {echo(head)}? What could you count, measure or look up to check "
                     f"{about(question)}?", "fact", verdict.label, [])

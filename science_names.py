@@ -466,6 +466,22 @@ def directions_said(claim: str, sentence: str) -> bool:
     return not given - set(role_words(sentence))
 
 
+def relation_kept(claim: str, sentence: str) -> bool:
+    """Does the sentence pair each thing the claim takes in, gives off or breathes out with the same verb and
+    particle? "plants take in oxygen" is not borne out by "Plants take in carbon dioxide ... and give off oxygen",
+    though every word of it is there: in the fact, oxygen is given off."""
+    words = re.findall(r"[a-z']+", sentence.lower())
+    for m in re.finditer(rf"\b([a-z]+)\s+{DIRECTION.pattern}", claim, re.I):  # "turns into" names a change, no pairing
+        if m.group(2).lower() == "into":
+            continue
+        relation = f"{m.group(1).lower()} {m.group(2).lower()}"
+        for thing, _ in content_tokens(" ".join(claim[m.end():].split()[:3])):  # what the verb acts on
+            at = [i for i, w in enumerate(words) if base_forms(w) & base_forms(thing)]
+            if at and not any(says_relation(" ".join(words[max(0, i - 5):i]), relation) for i in at):
+                return False
+    return True
+
+
 # A verb's particle: after a word, not before an article ("goes in", "take in carbon dioxide"; not "in the cell").
 DIRECTION = re.compile(r"(?<=[a-z] )(in|out|off|into)\b(?!\s+(?:the|an?|its|their|our|your|my|his|her)\b)", re.I)
 

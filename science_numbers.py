@@ -1,5 +1,6 @@
 """The numeric science room: a one-formula quantity question (speed, density, force, work, power, pressure, Ohm's
-law, waves) read from its quantities and their units, and the student's number checked exactly against it.
+law, waves, kinetic energy) read from its quantities and their units, and the student's number checked exactly
+against it.
 
 What it supports
 - `read_problem`: the formula of data/science_formulas.jsonl whose given units are exactly the problem's quantities
@@ -11,6 +12,10 @@ What it supports
   in words with the problem's own quantities. No number from a stuck student: the relation in words, then the
   formula with the numbers in place (a planned problem's student then gets the planner's steps). A right
   first step of a three-factor formula (the weight before the energy) is confirmed and the quantity left named.
+  Kinetic energy, ½ × mass × speed², the one formula that squares a given: its steps (the speed squared, mass ×
+  speed²) confirmed, and a wrong result named by its slip (the ½ left out, the speed not squared, doubled instead).
+- `stated_rule`: the rule a student writes before any number ("I = V/R, is that right?", "F = ma") confirmed when
+  it is this problem's formula (its letters read as the problem's quantities), then the numbers asked for.
 - `read_conversion` / `conversion_move`: one quantity asked for in another unit of its kind ("How many metres is
   2.5 km?"): checked against the ratio of the two units; a wrong ratio (100 for 1000, 60 for 3600) named.
 - The student's answer to the tutor's own unit question ("newtons", "J/s") closes the lesson or names the unit's
@@ -69,6 +74,7 @@ NUMBER = re.compile(r"(?<![\w.^])\d+(?:\.\d+)?(?![\d])")  # "m/s^2": the power i
 KIND_NOUN = {"acceleration": "an acceleration", "speed": "a speed", "distance": "a distance", "time": "a time",
              "mass": "a mass", "force": "a force", "volume": "a volume", "area": "an area", "current": "a current",
              "voltage": "a voltage", "resistance": "a resistance", "frequency": "a frequency"}
+HALF_SQUARE = "½²"  # kinetic energy: ½ × mass × speed², the one formula that squares a given
 OPS = {"*": ("×", "times"), "/": ("÷", "divided by"), "+": ("+", "plus"), "-": ("−", "minus")}
 
 
@@ -81,7 +87,7 @@ class Formula:
     topic: str
     asks: str  # recognises what the question asks for
     units: list[str]  # the units of the given quantities the formula combines, in order
-    op: str  # "*": their product; "/": the first divided by the second
+    op: str  # "*": their product; "/": the first divided by the second; "½²": half the first times the second squared
     result: str  # the unit of the result
     next: str  # the next question after a right result
     # what the formula means, said with the problem's own quantities ({0}, {1}, {2}: the givens as written, in the
@@ -110,6 +116,8 @@ class Reading:
     @property
     def value(self) -> float:
         values = [q.value for q in self.given]
+        if self.formula.op == HALF_SQUARE:
+            return values[0] * values[1] ** 2 / 2
         return math.prod(values) if self.formula.op == "*" else values[0] / values[1]
 
 
@@ -206,9 +214,12 @@ def relation(reading: Reading) -> str:
 
 
 def working(reading: Reading, result: bool = True) -> str:
-    """'300 km ÷ 5 h = 60 km/h'."""
-    sign = f" {OPS[reading.formula.op][0]} "
-    said = sign.join(f"{fmt(q.value)} {q.unit}" for q in reading.given)
+    """'300 km ÷ 5 h = 60 km/h', '½ × 2 kg × (3 m/s)² = 9 J'."""
+    if reading.formula.op == HALF_SQUARE:
+        mass, speed = reading.given
+        said = f"½ × {fmt(mass.value)} {mass.unit} × ({fmt(speed.value)} {speed.unit})²"
+    else:
+        said = f" {OPS[reading.formula.op][0]} ".join(f"{fmt(q.value)} {q.unit}" for q in reading.given)
     return f"{said} = {fmt(reading.value)}" + (f" {reading.formula.result}" if result else "")
 
 
@@ -234,21 +245,46 @@ def operation(value: float, given: list[Quantity], shown: bool = False) -> str |
     return f"{fmt(value)} comes from {first} {sign} {second}, {kinds}."
 
 
+def square_slip(reading: Reading, value: float) -> tuple[str, str] | None:
+    """('24 J is 6 kg × (2 m/s)², without the ½', 'What does the ½ ... do to it?'): the one slip of ½ × mass × speed²
+    that makes `value` (the half left out, the speed not squared, or doubled instead of squared) and the question on
+    that step, or None where none or more than one makes it."""
+    (m, v), (mass, speed) = [fmt(q.value) for q in reading.given], [q.unit for q in reading.given]
+    slips = [(f"{m} {mass} × ({v} {speed})², without the ½", "What does the ½ in the formula do to it?",
+              reading.value * 2),
+             (f"½ × {m} {mass} × {v} {speed}: the speed is not squared", f"What is {v} {speed} squared?",
+              reading.value / reading.given[1].value),
+             (f"½ × {m} {mass} × 2 × {v} {speed}: squaring {v} is {v} × {v}, not {v} × 2",
+              "What is the speed squared, then, and the energy?", reading.given[0].value * reading.given[1].value)]
+    found = [(slip, ask) for slip, ask, made in slips if math.isclose(value, made, rel_tol=1e-3)]
+    return found[0] if len(found) == 1 else None
+
+
 def right_step(reading: Reading, value: float) -> tuple[str, str] | None:
     """('2 kg × 10 N/kg = 20', '3 m'): the product of all the given quantities but one, the step a student takes
-    first in a three-factor formula (the weight before the energy), and the quantity still to use."""
+    first in a three-factor formula (the weight before the energy), and the quantity still to use; for ½ × mass ×
+    speed², the speed squared or mass × speed², with the rest to use."""
+    if reading.formula.op == HALF_SQUARE:
+        (mass, speed), squared = reading.given, reading.given[1].value ** 2
+        steps = {f"({fmt(speed.value)} {speed.unit})² = {fmt(squared)}": f"the {mass.text} in the question",
+                 f"{mass.text} × ({fmt(speed.value)} {speed.unit})² = {fmt(mass.value * squared)}":
+                     "the ½ of the formula"}
+        return next(((said, left) for said, left in steps.items()
+                     if math.isclose(value, float(said.rsplit("= ", 1)[1]), rel_tol=1e-3)), None)
     if reading.formula.op != "*" or len(reading.given) < 3:
         return None
     for left in reading.given:
         used = [q for q in reading.given if q is not left]
         if math.isclose(value, math.prod(q.value for q in used), rel_tol=1e-3):
-            return " × ".join(f"{fmt(q.value)} {q.unit}" for q in used) + f" = {fmt(value)}", left.text
+            return " × ".join(f"{fmt(q.value)} {q.unit}" for q in used) + f" = {fmt(value)}", \
+                f"the {left.text} in the question"
     return None
 
 
 def second_rung(reading: Reading) -> str:
     """A stuck student's second hint: the formula with the problem's numbers in place, the sum left to them."""
-    kinds = f" {OPS[reading.formula.op][0]} ".join(q.kind for q in reading.given)
+    kinds = "½ × mass × speed²" if reading.formula.op == HALF_SQUARE else \
+        f" {OPS[reading.formula.op][0]} ".join(q.kind for q in reading.given)
     return (f"Here is the rule: {reading.formula.topic} = {kinds}. With the numbers of this problem, what is "
             f"{working(reading, result=False).rsplit(' = ', 1)[0]}, and which unit does it get?")
 
@@ -257,6 +293,8 @@ def accepted_units(reading: Reading) -> set[str]:
     """The result's unit, and the units it is made of ("J/s" for W, "N m" for J)."""
     units = [q.unit for q in reading.given]
     made = {"/".join(units)} if reading.formula.op == "/" else {" ".join(units), "·".join(units)}
+    if reading.formula.op == HALF_SQUARE:
+        made = {"kg m²/s²", "kg m2/s2", "kg·m²/s²"}
     return {reading.formula.result, *made}
 
 
@@ -329,6 +367,36 @@ def conversion_move(conversion: Conversion, work: str, planned: bool, said: str)
     return Move("flag", lead, one, kind="claim_wrong")
 
 
+# The quantities a student's written rule names ("I = V/R", "speed = distance / time"): a letter may stand for more
+# than one, the problem's own quantities decide which.
+NAMES = {"i": {"current"}, "v": {"voltage", "speed", "volume"}, "r": {"resistance"}, "f": {"force"},
+         "m": {"mass"}, "a": {"acceleration", "area"}, "p": {"power", "pressure"}, "d": {"distance", "density"},
+         "s": {"distance", "speed"}, "t": {"time"}, "e": {"energy"}, "w": {"energy", "weight"}, "ρ": {"density"},
+         "g": {"gravitational field strength"}, "h": {"distance"}, "velocity": {"speed"}, "work": {"energy"},
+         "weight": {"force"}, "height": {"distance"}}
+RULE = re.compile(r"(?<![\w.])([a-z])\s*=\s*([a-z])([a-z])(?![\w.])|"  # "F = ma": a product of two letters
+                  r"(?<![\w.])([a-zρ]+)\s*=\s*([a-zρ]+)\s*([/x×*÷]|\btimes\b|\bdivided by\b|\bover\b)?\s*"
+                  r"([a-zρ]+)(?![\w.])", re.I)
+
+
+def stated_rule(reading: Reading, work: str) -> str | None:
+    """The rule the student writes ("I = V/R", "speed = distance / time") when it is this problem's formula: the left
+    side names the asked quantity, the right side the given ones, joined by the formula's operation, in its order
+    for a quotient; else None."""
+    for m in RULE.finditer(work):
+        left, first, op, second = m.group(4, 5, 6, 7) if m.group(4) else (*m.group(1, 2), None, m.group(3))
+        sign = "/" if op and op.lower() in ("/", "÷", "divided by", "over") else "*"
+        if sign != reading.formula.op:
+            continue
+        kinds = [NAMES.get(name.lower(), {name.lower()}) for name in (left, first, second)]
+        given = [q.kind for q in reading.given]
+        order = [given] if sign == "/" else [given, given[::-1]]
+        if kind_of(reading.formula.result) in kinds[0] and any(
+                all(kind in named for kind, named in zip(each, kinds[1:])) for each in order):
+            return m.group(0)
+    return None
+
+
 UNIT_ASKED = re.compile(r"which unit is that\?|measured in\?$")   # the tutor's own unit questions
 
 
@@ -360,6 +428,9 @@ def number_move(problem: str, work: str, planned: bool = False, said: str = "") 
     found = said_number(work, reading.given, reading.value)
     if found is None and UNIT_ASKED.search(said) and (unit := named_unit(work)):
         return unit_move(reading, unit)
+    if found is None and (rule := stated_rule(reading, work)):  # the right rule, asked about or begun with
+        return Move("confirm", f"Yes, {rule} is the rule to use here.", second_rung(reading).split(". ", 1)[1],
+                    kind="claim_checked")
     if found is None:
         first, second = relation(reading), second_rung(reading)
         if first not in said:   # the two rungs in turn: neither is said twice running, no frame fits another problem
@@ -375,18 +446,24 @@ def number_move(problem: str, work: str, planned: bool = False, said: str = "") 
         # "= 2.5" would read as the answer stated before the student has it whole (the leak guard withholds it)
         number = f"Yes, {fmt(value)} is the right number for {working(reading, result=False).rsplit(' = ', 1)[0]}."
         if not unit:
-            sign = f" {OPS[reading.formula.op][0]} "
-            return Move("confirm", number, f"{fmt(value)} what? Its unit comes from "
-                        f"{sign.join(q.unit for q in reading.given)}: which unit is that?", kind="claim_checked")
+            sign = f" {OPS.get(reading.formula.op, ('×',))[0]} "
+            units = "kg × (m/s)²" if reading.formula.op == HALF_SQUARE else sign.join(q.unit for q in reading.given)
+            return Move("confirm", number, f"{fmt(value)} what? Its unit comes from {units}: which unit is that?",
+                        kind="claim_checked")
         kind, noun = kind_of(unit), KIND_NOUN.get(result_kind, result_kind)
         named = f", and the {reading.formula.topic} is {noun}" if reading.formula.topic != result_kind else ""
         return Move("confirm", number, f"But {unit} measures {kind}{named}: what is {noun} measured in?",
                     kind="claim_checked")
     # "30 J" offers the step as the result: the product is right, the claim about it is not
     if unit != reading.formula.result and (step := right_step(reading, value)) is not None:
-        return Move("confirm", f"Yes: {step[0]} checks out.", f"Next: where does the {step[1]} in the question come "
+        return Move("confirm", f"Yes: {step[0]} checks out.", f"Next: where does {step[1]} come "
                     f"in?", kind="claim_checked")
     said_value = f"{fmt(value)} {unit}".strip()
+    if reading.formula.op == HALF_SQUARE:  # a planned problem's planner names the slip at its own step
+        slip, formula = square_slip(reading, value), working(reading, False).rsplit(" = ", 1)[0]
+        return None if planned else Move("flag", f"{said_value} is {slip[0]}." if slip else
+                                         f"{said_value} is not {formula}.", slip[1] if slip else relation(reading),
+                                         kind="claim_wrong")
     shown = all(re.search(rf"(?<![\w.]){re.escape(fmt(q.value))}(?![\d])", work) for q in reading.given)
     made = operation(value, reading.given, shown)
     lead = made.replace(f"{fmt(value)} comes", f"{said_value} comes", 1) if made else \

@@ -13,10 +13,10 @@ import re
 from typing import TYPE_CHECKING
 
 from evidence import (CLAUSE_BREAK, COMMON, OPPOSITES, KnowledgeBase, about, base_forms, conflicts, content_tokens,
-                      default_embedder, forms_of, has_negation, quantifiers_kept, sides_kept, stem)
-from science_catalog import answer_of, in_fact_words, own_words
+                      default_embedder, forms_of, has_negation, key_terms, negated, quantifiers_kept, sides_kept, stem)
+from science_catalog import TopicCard, answer_of, as_said, in_fact_words, own_words
 from science_fallback import definition_term
-from science_names import directions_said, roles_swapped
+from science_names import LIST_ASK, directions_said, relation_kept, roles_swapped
 from claim_relations import turned
 
 if TYPE_CHECKING:
@@ -29,6 +29,10 @@ COMPARE_GROUPS = [("same", "equal"), ("more", "greater", "bigger", "larger", "hi
                   ("longer",), ("shorter",)]
 COMPARES = re.compile(r"\b(?:" + "|".join(w for group in COMPARE_GROUPS for w in group) + r")\b", re.I)
 MIN_COSINE = 0.62  # a clause and the fact sentence that says it; below this the encoder reads other meanings
+# a short clause ("the sun heats it") and its fact: every word of it is there, and the encoder reads few words loosely
+SHORT_COSINE = 0.5
+# "in the large intestine", "at the top": a place, a name, no claim a fact that names it can bear out
+PLACE = re.compile(r"^\W*(?:in|on|at|inside|into|from|by|through|to|with|near)\b", re.I)
 MIN_OWN = 3  # words of its own beyond the question's: a clause with fewer says too little to be borne out alone
 EACH = re.compile(r"\beach\b", re.I)  # "lost at each level" tells of every step, no "all" a fact must repeat
 # How a student opens a clause of the answer: no part of what a fact must say ("First the Sun heats ...")
@@ -85,7 +89,8 @@ def opposed(clause: str, sentence: str) -> bool:
                for x, y in OPPOSITES for a, b in ((x, y), (y, x)))
 
 
-def says(clause: str, sentence: str, question: str, embedder: Embedder) -> bool:
+def says(clause: str, sentence: str, question: str, embedder: Embedder, least: int = 2,
+         cosine: float = MIN_COSINE) -> bool:
     """Does the fact sentence say the clause in other words? Every word of its own and every word of the question it
     repeats is there (in some form, or as the fact's synonym: a word the fact lacks may be the swapped one, "pumps air"
     for "pumps blood"), nothing conflicts (a denial, an opposite, a swapped pairing or comparison side, a direction or
@@ -95,10 +100,10 @@ def says(clause: str, sentence: str, question: str, embedder: Embedder) -> bool:
     forms = forms_of(sentence) | roots_of(sentence)
     found = sum(bool(word & forms) for word in own)
     asked = asked_forms(worded, question)
-    if found < 2 or found < len(own) or has_negation(worded) != has_negation(sentence) \
+    if found < least or found < len(own) or has_negation(worded) != has_negation(sentence) \
             or not all(word & forms for word in asked):
         return False
-    if conflicts(worded, sentence) or opposed(worded, sentence) \
+    if conflicts(worded, sentence) or opposed(worded, sentence) or not relation_kept(worded, sentence) \
             or not quantifiers_kept(EACH.sub("", worded), sentence) or not sides_kept(worded, sentence) \
             or roles_swapped(worded, sentence) or not directions_said(worded, sentence) \
             or not compared(worded) <= compared(sentence):
@@ -107,7 +112,7 @@ def says(clause: str, sentence: str, question: str, embedder: Embedder) -> bool:
     # read beside its own clause, not beside the tenth of the energy before it
     pieces = [sentence, *(p for p in CLAUSE_BREAK.split(sentence) if p and len(p.split()) >= 3)]
     claim_vector, *vectors = embedder.encode([worded, *dict.fromkeys(pieces)])
-    return max(float(claim_vector @ v) for v in vectors) >= MIN_COSINE
+    return max(float(claim_vector @ v) for v in vectors) >= cosine
 
 
 def sentences_of(fact: str) -> list[str]:
@@ -125,7 +130,7 @@ def backing_fact(claim: str, question: str, facts: list[str], kb: KnowledgeBase 
     split = clauses(claim)
     parts = [part for part in split if len(own_forms(part, question)) >= MIN_OWN]
     if not parts:
-        return None
+        return short_backing(split, question, facts, kb, embedder)
     pool = list(dict.fromkeys([*facts, *(hit["text"] for part in parts for hit in (kb.search(
         f"{question} {part}", k=3) if kb else []))]))
     term = forms_of(defined_term(question) or "")
@@ -139,6 +144,32 @@ def backing_fact(claim: str, question: str, facts: list[str], kb: KnowledgeBase 
     if any(not borne_beside(part, question, backed) for part in split if part not in parts):
         return None
     return backed[0]
+
+
+def short_backing(split: list[str], question: str, facts: list[str], kb: KnowledgeBase | None,
+                  embedder: Embedder) -> str | None:
+    """The fact whose one sentence says every short clause of a claim ("the water evaporates because the sun heats
+    it"), each clause's every own word in it, the claim's own words two or more in all; else None. One word alone
+    ("oxygen", "the large intestine") is a name, not a claim a fact can bear out."""
+    if sum(len(own_forms(part, question)) for part in split) < 2 or len(split) == 1 and PLACE.match(split[0]):
+        return None
+    said = " ".join(split)
+    pool = list(dict.fromkeys([*facts, *(hit["text"] for hit in (kb.search(f"{question} {said}", k=3) if kb else []))]))
+    if any(conflicts(part, s) for part in split for f in pool for s in sentences_of(f)):
+        return None
+    return next((f for f in pool for s in sentences_of(f)
+                 if all(says(part, s, question, embedder, 1, SHORT_COSINE) and not names_only(part, s, question)
+                        for part in split)), None)
+
+
+def names_only(clause: str, sentence: str, question: str) -> bool:
+    """Is the clause only a name the sentence uses ("the large intestine" in "The large intestine takes back water"),
+    in a sentence about something else than the question (fewer than half its key terms)? Then it says nothing the
+    sentence could bear out; "carbon dioxide" in a sentence on the products of respiration is the asked thing."""
+    name = re.sub(r"^\W*(?:(?:the|an?|its|their)\s+)?", "", clause.lower()).strip(" .!?")
+    terms, said = key_terms(question), forms_of(sentence)
+    return bool(name) and re.search(rf"\b{re.escape(name)}\b", sentence.lower()) is not None \
+        and 2 * sum(bool(base_forms(t) & said) for t in terms) < len(terms)
 
 
 # "What does the word epicentre mean?": the term a question asks to define, which the fact must name
@@ -179,8 +210,43 @@ STAGES = re.compile(r"^\W*how\s+(?:does|do|did|is|are|can)\b.*\b(?:become|become
                     r"reach|reaches|form|forms|change\s+into)\b", re.I)
 
 
+# "carbon dioxide is one of them", "water is one product": the student says a right item is one of several
+ONE_OF = re.compile(r"\bone\s+of\s+(?:them|the)\b|\bone\s+(?:part|thing|product|reason|way)\b", re.I)
+
+
 def next_stage(claim: str, question: str) -> str | None:
     """After a right stage of a process question, the stage after it, not "Where else have you seen it?": the student
-    has told how it starts, the question asks how it ends."""
-    return f"What happens after that? Go stage by stage until you have answered {about(question)}." \
-        if STAGES.match(question) else None
+    has told how it starts, the question asks how it ends. After one right item of a list ("carbon dioxide is one of
+    them"), the rest of the list, not "why": the student has said there is more."""
+    if STAGES.match(question):
+        return f"What happens after that? Go stage by stage until you have answered {about(question)}."
+    if ONE_OF.search(claim) or LIST_ASK.search(question):
+        return f"What else belongs in the answer to {about(question)}?"
+    return None
+
+
+def right_part(card: TopicCard, claim: str, question: str) -> str | None:
+    """A partial answer that is a right part of the card's idea ("plants need light" where the idea is light, water
+    and carbon dioxide; "it needs water" for rusting): confirmed as one part, then the card's question, which asks
+    for the whole. Every word of its own is in the idea and none of them where the idea denies it ("copper" beside
+    "copper ... are not" magnetic), the card's wrong pattern is not in it, and it pairs its words with the idea's
+    verbs; a clue word the idea lacks ("air inside" for floating) is no part of the answer and stays a clue."""
+    said = own_words(answer_of(claim))
+    own = own_forms(said, question)
+    idea = forms_of(card.idea) | roots_of(card.idea)
+    denied = {form for word in negated(card.idea) for form in base_forms(word)}
+    if not own or has_negation(said) or card.wrong and re.search(card.wrong, said, re.I) \
+            or not all(word & idea and not word & denied and listed(word, card.idea) for word in own) \
+            or not relation_kept(said, card.idea) or not compared(said) <= compared(card.idea):
+        return None
+    # "The textbook agrees", not "Yes": a part is confirmed, the answer is still to find (lesson.py praises no part)
+    return f"The textbook agrees: {as_said(said)}. That is one part of the answer. {card.opening}"
+
+
+def listed(forms: set[str], idea: str) -> bool:
+    """Is the word an item of a list in the idea ("light (sunlight), water and carbon dioxide"): a comma, "and", "or"
+    or a bracket within two words of it? "gravity" in "The Earth's gravity pulls every object" is the idea's subject,
+    no part of an answer "the hammer has more gravity" could be."""
+    tokens = re.findall(r"[a-z0-9']+|[,()]", idea.lower())
+    return any((base_forms(token) & forms or root(token) in forms) and {",", "(", ")", "and", "or"} & set(
+        tokens[max(0, i - 2):i] + tokens[i + 1:i + 3]) for i, token in enumerate(tokens))
