@@ -326,7 +326,10 @@ def percent_twice(p: Problem) -> Plan | None:
     clauses = [p.t[base[0].end():cut.start()], p.t[cut.start():p.q]]
     ways = []
     for clause in clauses:
-        up, down = re.search(rf"\b(?:{PERCENT_UP}|marks? up)\b", clause), re.search(rf"\b(?:{PERCENT_DOWN})\b", clause)
+        clause = re.sub(r"\bsale price\b", "price", clause)   # the amount's name, not a cut: "a tax on the sale price"
+        up = re.search(rf"\b(?:{PERCENT_UP}|marks? up|(?:tax|tip) is added|adds? (?:a |an )?\d+(?:\.\d+)?% (?:tax|tip))\b",
+                       clause)
+        down = re.search(rf"\b(?:{PERCENT_DOWN})\b", clause)
         if up and down:
             return None
         ways.append("+" if up else "-" if down else None)

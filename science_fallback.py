@@ -59,6 +59,10 @@ DIFFERENCE = re.compile(r"\bdifference\s+between\s+(?:an?\s+|the\s+)?((?:\w+\s+)
 ADJECTIVE = re.compile(r"^[a-z]+(?:ary|ous|ic|al|ive|ent|ant|ial|ile)$", re.I)
 STATEMENT = re.compile(r"\W*(?:they|it|he|she|we|you|i|its|their|there)\b", re.I)  # a clause, not a name
 VAGUE = re.compile(r"\b(?:stuff|something|some kind of \w+)\b", re.I)  # the thing not named yet: "carry stuff"
+# "What is the filtrate when ...": the one thing asked, which a fact must name to bear out a part of its answer
+ASKED_THING = re.compile(r"^\W*what\s+(?:is|are)\s+(?:the\s+|an?\s+)?([a-z]+)\b(?!\s+(?:of|for|between)\b)", re.I)
+GENERIC_HEADS = {"the", "a", "an", "main", "best", "most", "first", "job", "role", "cause", "reason", "purpose", "difference", "name",
+                 "function", "result", "effect", "process", "way", "thing", "one", "this", "that", "it", "they"}
 CAUSE_LEAD = re.compile(r"^\W*(?:because|due to|thanks to)\s+(?:of\s+)?", re.I)  # "Because of the air": the air
 
 
@@ -158,6 +162,12 @@ def honest_start(question: str, terms: list[str], quoted: str) -> str:
     return f"What do you know about {both} so far? Start there, and we will work toward {quoted}."
 
 
+def asked_thing(question: str) -> str | None:
+    """The one thing a "What is the X ...?" question asks about ("filtrate"), or None (a job, a cause, a list)."""
+    asked = ASKED_THING.match(question)
+    return asked.group(1).lower() if asked and asked.group(1).lower() not in GENERIC_HEADS else None
+
+
 def part_move(claim: str, question: str, facts: list[str], kb: KnowledgeBase | None) -> Move | None:
     """An example or a part of the answer that a fact bears out, confirmed as that part, with the part of the
     question it leaves open asked for. It must name some of the question's topic terms and leave some out: a claim
@@ -168,8 +178,10 @@ def part_move(claim: str, question: str, facts: list[str], kb: KnowledgeBase | N
     if has_negation(said) or len(content_tokens(said)) < 2 or not missing or len(missing) == len(terms):
         return None
     pool = list(dict.fromkeys([*facts, *(hit["text"] for hit in kb.search(said, k=4))])) if kb else facts
+    thing = base_forms(asked) if (asked := asked_thing(question)) else set()
     fact = next((f for f in pool if judge_claim(said, [f], question, neighbours=False).label == "supported"
-                 and relation_kept(said, f)), None)  # "take in oxygen" beside a fact where oxygen is given off
+                 and relation_kept(said, f)  # "take in oxygen" beside a fact where oxygen is given off
+                 and (not thing or thing & forms_of(f))), None)  # the residue's fact says nothing of the filtrate
     # "The textbook agrees", not "Yes": the part is confirmed, and the answer still asked for, not praised
     return Move(f"The textbook agrees: {as_said(said)}. {rest_ask(question, said, missing)}", "fact", "unclear",
                 [fact]) if fact else None

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from evidence import (CLAUSE_BREAK, COMMON, OPPOSITES, KnowledgeBase, about, base_forms, conflicts, content_tokens,
                       default_embedder, forms_of, has_negation, key_terms, negated, quantifiers_kept, sides_kept, stem)
-from science_catalog import TopicCard, answer_of, as_said, in_fact_words, own_words
-from science_fallback import definition_term
+from science_catalog import TopicCard, answer_of, as_said, in_fact_words, named_question, own_words
+from science_fallback import asked_thing, definition_term
 from science_names import LIST_ASK, directions_said, relation_kept, roles_swapped
 from claim_relations import turned
 
@@ -153,13 +153,16 @@ def short_backing(split: list[str], question: str, facts: list[str], kb: Knowled
     ("oxygen", "the large intestine") is a name, not a claim a fact can bear out."""
     if sum(len(own_forms(part, question)) for part in split) < 2 or len(split) == 1 and PLACE.match(split[0]):
         return None
+    if len(split) == 1 and named_question(question):
+        return None   # a name for "Which gas do plants give off?": only the naming check knows the fact's roles
     said = " ".join(split)
     pool = list(dict.fromkeys([*facts, *(hit["text"] for hit in (kb.search(f"{question} {said}", k=3) if kb else []))]))
-    if any(conflicts(part, s) for part in split for f in pool for s in sentences_of(f)):
+    if any(conflicts(part, s) or turned(part, s) for part in split for f in pool for s in sentences_of(f)):
         return None
-    return next((f for f in pool for s in sentences_of(f)
-                 if all(says(part, s, question, embedder, 1, SHORT_COSINE) and not names_only(part, s, question)
-                        for part in split)), None)
+    term = forms_of(defined_term(question) or "")  # "the filtrate" is never borne out by the residue's definition
+    return next((f for f in pool for s in sentences_of(f) if term <= forms_of(s) | roots_of(s)
+                 and all(says(part, s, question, embedder, 1, SHORT_COSINE) and not names_only(part, s, question)
+                         for part in split)), None)
 
 
 def names_only(clause: str, sentence: str, question: str) -> bool:
@@ -180,7 +183,7 @@ def defined_term(question: str) -> str | None:
     """The term a definition question asks about ("epicentre"), or None: a fact about another term ("The focus is the
     point underground where the rock first slips") bears out no definition of it, however many words it shares."""
     m = DEFINED.search(question)
-    return m.group(1) if m else definition_term(question)
+    return m.group(1) if m else definition_term(question) or asked_thing(question)
 
 
 def borne_beside(part: str, question: str, backed: list[str]) -> bool:

@@ -125,4 +125,5 @@ def test_the_check_sets_hear_their_card_and_are_never_told_nor_praised_when_wron
         assert case["id"] in UNREACHED or move.text.startswith("Yes") and move.verdict == "supported", move.text
     else:
         assert move.verdict != "supported" and not move.text.startswith("Yes"), move.text
-        assert case["kind"] != "partial" or move.text.startswith('You said "'), move.text
+        # a partial answer is quoted back, or its right part credited and the rest asked (round 17)
+        assert case["kind"] != "partial" or move.text.startswith(('You said "', "The textbook agrees: ")), move.text
