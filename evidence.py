@@ -233,7 +233,7 @@ ROLE_OR_ORDER = (r"\b(?:my teacher|(?:i'?m|i am|as|am) (?:\w+ ){0,3}teacher|(?:p
                  r"^\W*(?:now |just )?write\b")   # "This is Ms. Park, the science teacher" introduces, claims nothing
 REQUEST = re.compile(r"\b(?:tell me|give me|just (?:say|tell|give|output)|ignore|pretend|you are (?:now|a|an|no)|"
                      r"system|output|override|developer|authori[sz]\w*|answer key|persona|no tutoring|no rules|"
-                     r"dan|answers? (?:only|without)|i need|stop asking|please|"
+                     r"dan|answers? (?:only|without)|i need|stop asking|please|confirm (?:it|this|that)|"
                      r"i(?:'?m| am) grading|so i can grade|full[- ]credit)\b|" + ROLE_OR_ORDER, re.I)  # a grader's ask
 ASKS = re.compile(r"^\W*(?:q:\s*)?(?:what|whats|what's|why|how|where|when|who|which|is|are|do|does|did|can|could|"
                   r"should|will|would|explain|describe)\b", re.I)
@@ -521,9 +521,9 @@ CLAIM_MARKERS = re.compile(rf"^(?:(?:fine|ok|okay|well|alright)\s*[,:]|(?:{SOUND
                            r"i have:|i did|i know(?: that)?|maybe)\s*:?\s*", re.I)  # "my answer key": no claim
 # Sentences that ask or demand rather than claim: "just tell me", "I'm the teacher", "ignore all previous instructions".
 NOT_A_CLAIM = re.compile(
-    r"^\s*(?:what|whats|why|how|where|who|which|is|are|do|does|did|can|could|should)\b|^\s*if\b.*\b(?:why|how)\b|"
+    r"^\s*(?:what|whats|why|how|where|who|which|is|are|do|does|did|can|could|should|aren'?t)\b|"
     r"^\s*when\s+(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have)\b|"  # "When it gets warm, ..."
-    r"\b(?:what|which|how) \w+ (?:do|does|did|is|are) (?:you|i|we|they)\b|"
+    r"^\s*if\b.*\b(?:why|how)\b|\b(?:what|which|how) \w+ (?:do|does|did|is|are) (?:you|i|we|they)\b|"
     r"\b(?:tell me|give me|just (?:say|tell|give)|just the answer|hints?|ignore|pretend|you are (?:now|a|an|no)|"
     r"you are \w+ now|system|output|override|developer|i need|stop asking|answer key|key generator|"
     r"(?:i'?ve|i have|i|you|we|was|were) (?:already )?asked|"   # "she asked her brother" claims

@@ -308,6 +308,10 @@ _FINAL_ASKED = r"(?:what is the (?:final|new) (?:price|cost)|how much does (?:it
 _BASE = re.compile(rf"(?P<a>{NUM})(?: (?P<i>[a-z]+))?")
 
 
+# a tax or a tip raises the price it is added to: "a 10% tax is added", "adds a 5% tip"
+ADDED_ON = r"(?:tax|tip) is added|adds? (?:a |an )?\d+(?:\.\d+)?% (?:tax|tip)"
+
+
 def percent_twice(p: Problem) -> Plan | None:
     """'A jacket costs $80. It is reduced by 25%, and then the sale price is reduced by a further 10%. What is the
     final price?' -> 25% of $80 off gives $60, then 10% of that $60 off gives $54: the second percent is of the
@@ -327,8 +331,7 @@ def percent_twice(p: Problem) -> Plan | None:
     ways = []
     for clause in clauses:
         clause = re.sub(r"\bsale price\b", "price", clause)   # the amount's name, not a cut: "a tax on the sale price"
-        up = re.search(rf"\b(?:{PERCENT_UP}|marks? up|(?:tax|tip) is added|adds? (?:a |an )?\d+(?:\.\d+)?% (?:tax|tip))\b",
-                       clause)
+        up = re.search(rf"\b(?:{PERCENT_UP}|marks? up|{ADDED_ON})\b", clause)
         down = re.search(rf"\b(?:{PERCENT_DOWN})\b", clause)
         if up and down:
             return None

@@ -61,8 +61,9 @@ STATEMENT = re.compile(r"\W*(?:they|it|he|she|we|you|i|its|their|there)\b", re.I
 VAGUE = re.compile(r"\b(?:stuff|something|some kind of \w+)\b", re.I)  # the thing not named yet: "carry stuff"
 # "What is the filtrate when ...": the one thing asked, which a fact must name to bear out a part of its answer
 ASKED_THING = re.compile(r"^\W*what\s+(?:is|are)\s+(?:the\s+|an?\s+)?([a-z]+)\b(?!\s+(?:of|for|between)\b)", re.I)
-GENERIC_HEADS = {"the", "a", "an", "main", "best", "most", "first", "job", "role", "cause", "reason", "purpose", "difference", "name",
-                 "function", "result", "effect", "process", "way", "thing", "one", "this", "that", "it", "they"}
+GENERIC_HEADS = {"the", "a", "an", "main", "best", "most", "first", "job", "role", "cause", "reason", "purpose",
+                 "difference", "name", "function", "result", "effect", "process", "way", "thing", "one", "this", "that",
+                 "it", "they"}
 CAUSE_LEAD = re.compile(r"^\W*(?:because|due to|thanks to)\s+(?:of\s+)?", re.I)  # "Because of the air": the air
 
 
