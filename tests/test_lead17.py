@@ -8,7 +8,7 @@ import agent
 import solver
 from evidence import KnowledgeBase
 from science_moves import science_move
-from tests.test_mathask17 import silent
+from tests.test_mathconf16 import silent
 
 
 def test_a_tax_added_to_the_sale_price_is_an_increase_not_a_second_discount():

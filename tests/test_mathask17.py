@@ -4,21 +4,13 @@ the student did not write), near misses never endorsed; a help request's own con
 resolves it (confusion.py); an injection's bracketed tag no part of the problem; "so 3x + 4 = 19" a right step."""
 from fractions import Fraction
 
-import agent
 import answer_check
 import confusion
 import solver
 from arithmetic_claims import claims
 from escalate import without_requests
+from tests.test_mathconf16 import reply_to
 from wording import request_flags
-
-
-def silent(*_, **__):
-    yield ""
-
-
-def reply_to(message: str) -> dict:
-    return list(agent.Tutor(silent).respond("s", message, "math"))[-1]
 
 
 def confirms(problem: str, work: str) -> bool:

@@ -2,22 +2,9 @@
 own text proves (step_rules.known_slip, time_slip, fraction_slip) are asked about at that step, never at a right
 one; right arithmetic on the wrong amount is never called right; an answer in the wrong unit is never confirmed, and
 the right one after a change of unit is (answer_check._unit_changed, measure_kinds._in_asked_unit)."""
-import agent
 import mathcheck
 from measure_kinds import shape_answer
-
-
-def silent(*_, **__):
-    yield ""
-
-
-def reply_to(message: str) -> dict:
-    return list(agent.Tutor(silent).respond("s", message, "math"))[-1]
-
-
-def lesson(messages: list[str]) -> list[dict]:
-    tutor = agent.Tutor(silent)
-    return [list(tutor.respond("l", m, "math"))[-1] for m in messages]
+from tests.test_mathconf16 import lesson, reply_to
 
 
 def test_decimal_hours_read_as_minutes_are_flagged_at_that_change():
