@@ -419,7 +419,7 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
 
 GUARD_REPLIES = {
     "just_tell_me": ("I won't hand over the answer, but you're closer than you think.",
-                     "You'll get there in a step or two, and then it's yours.",
+                     "You'll get there in a few steps, and then it's yours.",
                      "Let's get you there fast, with you doing the thinking."),
     "insist": ("Let's check it rather than just mark it.", "Being sure is a start; now let's check it."),
     "prompt_injection": ("I'm staying your tutor, so let's work it out together.",
