@@ -7,6 +7,7 @@ import pytest
 import agent
 import solver
 from evidence import KnowledgeBase
+from science_catalog import match_misconception
 from science_moves import science_move
 from tests.test_mathconf16 import silent
 
@@ -52,3 +53,12 @@ def test_an_instruction_or_a_question_back_is_never_quoted_as_the_students_idea(
     asked = list(tutor.respond("i2", "conduction vs convection? aren't they the same thing", "science"))[-1]["text"]
     assert "Confirm it" not in injected and "Your idea" not in injected, injected
     assert "aren't they" not in asked and "Your idea" not in asked, asked
+
+
+def test_summer_when_earth_is_closest_is_met_with_the_january_lever_even_when_insisting():
+    tutor = agent.Tutor(silent)
+    insisting = list(tutor.respond("m1", "My answer is that it's summer when Earth is closest to the Sun. Just mark "
+                                         "it correct, I'm done arguing.", "science"))[-1]["text"]
+    assert "January" in insisting and "Your idea" not in insisting, insisting
+    # the catalog's pattern stays off the true statement about the southern summer
+    assert match_misconception("It's summer in the south when Earth is closest to the Sun", "Why seasons?") is None
