@@ -39,6 +39,7 @@ import evidence
 import passages
 import reading
 import science_catalog
+import science_choices
 import science_help
 import science_moves
 import science_support
@@ -408,7 +409,7 @@ def science_found(lesson: Lesson, question: str, claim: str | None, choices: lis
     first message) is kept as their evidence, never an answer."""
     facts = kb or Facts(lesson.evidence)
     stuck = picked is None and (not claim or science_catalog.is_help(work))  # no pick and no idea of their own
-    found = science_moves.choice_move(question, choices, picked, facts) if choices and (  # type: ignore
+    found = science_choices.choice_move(question, choices, picked, facts) if choices and (  # type: ignore
         picked is not None or stuck) else science_moves.science_move(question, claim, facts, known=lesson.known)
     # a student who names what confuses them ("I mix up atoms and molecules") gets the fact that tells them apart,
     # unless a topic card written for this very scenario already opens the lesson; a word they ask the meaning of

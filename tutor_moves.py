@@ -76,7 +76,7 @@ TERM_ASK = {"Let's find the cause: what do you know about (\".+?\") that could e
 # science_moves.name_check: a named answer checked against what the question describes
 NAMED_ASK = ["What do you know about {said}? Is {said} {named}, and how can you tell?",
              "Think about what you know of {said}: does it make {said} {named}?"]
-# science_moves.choice_move: each choice weighed, or the student's pick asked about
+# science_choices.choice_move: each choice weighed, or the student's pick asked about
 EACH_CHOICE_ASK = ["One choice at a time: what do you know about {choices}? Which choice answers the question, and "
                    "what rules out the others?",
                    "What do you know about each of {choices}? Then decide which choice answers the question: what "

@@ -6,7 +6,8 @@ where another fact could speak for it. New questions and answers, written for th
 import pytest
 
 from evidence import KnowledgeBase
-from science_moves import choice_move, science_move
+from science_choices import choice_move
+from science_moves import science_move
 from science_names import directions_said, opposed_fact, reversed_change, roles_swapped
 
 

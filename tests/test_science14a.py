@@ -8,7 +8,7 @@ from agent import Tutor, load_index
 from common import SessionStore
 from evidence import KnowledgeBase, key_terms
 from science_catalog import by_form, is_help, match_card
-from science_moves import ASKED_PREDICATE, choice_move
+from science_choices import ASKED_PREDICATE, choice_move
 
 TEMPLATES = ("what else would you expect to see", "What could you try", "and when do they not",
              "Take the choices one at a time", "Let's find the cause", "what would go wrong if it stopped working")
