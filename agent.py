@@ -34,7 +34,8 @@ from typing import Any, Protocol
 from common import SessionStore, out_dir, parse_config, smollm2_gguf
 from data.subjects import tag_subject
 from escalate import pressed_claims, question_again, request_free, vary, without_requests
-from evidence import KnowledgeBase, check_draft, content_words as evidence_words
+from evidence import KnowledgeBase, check_draft
+from text_words import content_words as evidence_words
 from arithmetic_claims import claims, path_to, results
 from lesson import (Lesson, content_words, grounded_move, guard_reply, held_again, plan_of, problem_change, request_of,
                     split_problem)

@@ -25,8 +25,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from evidence import (CLAUSE_BREAK, COMMON, clause_of, conflicts, content_tokens, default_embedder, forms_of,
-                      has_negation, same_footing, sides_kept, stem)
+from evidence import CLAUSE_BREAK, clause_of, conflicts, default_embedder, same_footing, sides_kept
+from text_words import COMMON, content_tokens, forms_of, has_negation, stem
 from own_words import own_words, polarity_flipped, swaps, word_forms
 from passages import ASKS_COUNTER, COUNTERCLAIM, rank_sentences
 from wordproblem import normalise, numbers_in

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import sys
 
-from evidence import base_forms, content_words, has_negation
+from text_words import base_forms, content_words, has_negation
 from science_names import fact_clauses
 
 # Relations that pair one thing with opposite verbs: what a thing absorbs it does not reflect, a muscle that pulls does

@@ -1,6 +1,17 @@
 """Mistake diagnosis for a word-problem plan: the known wrong plans (an operation mixed up, a step kind's own slip
 such as area for perimeter, a step forgotten), replayed to the numbers a student would say after them, and the step a
-student's number points at. Moved out of solver.py (the planner) in round 16; solver.py re-exports its public names.
+student's number points at (`diagnose`). solver.py plans; this file finds where a student's work left the plan.
+
+`diagnose(plan, student_text)` compares the student's numbers with the plan's step values and with the values the
+wrong plans of known misconceptions produce (add tops and bottoms, subtract the group size instead of dividing,
+multiply instead of divide, percent of the wrong base, area vs perimeter, forgotten step, unit mix-up, sign error
+in an equation, two workers' times added, ...), replaying the chain after the faulty step, and returns the faulty
+step, the misconception's name and a question that names that step without its result.
+
+    >>> from solver import plan
+    >>> teams = plan("There are 96 players. Each team has 8 players. How many teams can they make?")
+    >>> diagnose(teams, "96 - 8 = 88").question
+    'You took 8 away once. How many teams of 8 can 96 players make?'
 """
 from __future__ import annotations
 

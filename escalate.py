@@ -26,7 +26,7 @@ import re
 from dataclasses import replace
 from fractions import Fraction
 
-import evidence
+import student_message
 from arithmetic_claims import OP_SIGN, claims, results
 from lesson import Lesson, plan_of
 from math_moves import Move
@@ -240,7 +240,7 @@ def _question_of(problem: str, subject: str) -> str:
     """The problem's question sentence (math: its question sentence alone, never the whole problem); "" if none."""
     if subject == "math":
         return question_sentence(problem_sentences(without_requests(problem)))
-    return evidence.question_of(evidence.split_message(problem, prose=subject == "reading")[1]) or ""
+    return student_message.question_of(student_message.split_message(problem, prose=subject == "reading")[1]) or ""
 
 
 def question_again(problem: str, subject: str) -> tuple[str, str]:

@@ -3,10 +3,10 @@ reading moves on what is here).
 
 What it supports
 - Words and claims: `stem` and the lenient `base_forms` (plural, -ed, -ing, comparative and irregular forms meet),
-  `split_sentences` (a passage of any length), `question_of` (the question a message asks, without the requests or
-  claims around it), `judge_claim` (supported / contradicted / absent / unclear, precision first: a universal or a
-  hedged claim is never proven by a sentence without its "all" or with a "wanted to"), `paraphrases` (a right answer
-  in the student's own words: MiniLM similarity plus word overlap, conservative) and `extract_claim`.
+  `judge_claim` (supported / contradicted / absent / unclear, precision first: a universal or a hedged claim is never
+  proven by a sentence without its "all" or with a "wanted to") and `paraphrases` (a right answer in the student's
+  own words: MiniLM similarity plus word overlap, conservative). The claim itself is read from the message by
+  student_message.py.
 - Science: `KnowledgeBase` (our corpus lessons plus OpenBookQA's open book and crowdsourced facts, decontaminated
   against every evaluation split, less the reviewed false facts of data/kb_denylist.jsonl) searched through
   retrieval.py's hybrid MiniLM + BM25 index, reranked by the question's rare key terms (`agreement`), and `fits` (a
@@ -32,10 +32,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from common import ABBREVIATIONS, ROOT, atomic_write_text, out_dir, read_jsonl, shared_data_dir, split_sentences
+from common import ROOT, atomic_write_text, out_dir, read_jsonl, shared_data_dir, split_sentences
 from data.sources import MIN_FACT_WORDS, clean_fact, corpus_lessons, openbook_facts
-from science_catalog import FORMULA_TOKEN
 from scorers import numbers_in, same_number
+from student_message import question_of
+from text_words import (COMMON, NEGATION, OPPOSITES, STOP, TUTOR_STEMS, base_forms, content_tokens, content_words,
+                        forms_of, has_negation, stem)
 
 if TYPE_CHECKING:  # agent.py imports this module and must load neither torch nor numpy (test_agent checks it)
     from data.decontam import Decontaminator
@@ -51,226 +53,6 @@ SOURCE_BONUS = {"corpus": 0.1, "openbookqa/openbook.txt": 0.0}
 # Weights of a fact's agreement with the question's key terms (rarity-weighted share), its lesson title, its subject.
 AGREEMENT, TITLE_BONUS, SUBJECT_BONUS = 0.3, 0.05, 0.15
 WINDOW_WORDS = 120  # the encoder reads 256 word pieces; a longer sentence is scored window by window
-
-STOP = set("""a an the and or but if then so of to in on at by for with from into onto over under about as is are was
-were be been being am do does did done have has had having it its it's this that these those there here he she they
-we you i me my mine your yours his her hers their theirs our ours him them us who whom whose which what when where why
-how not no nor never n't can could will would shall should may might must just also too very really only even still
-all any each every some such than more most much many few other another own same s t up down out off again once
-one got get gets getting like way thing things something anything lot lots yes yeah ok okay um well because since
-while until though although whether either neither both im ive id ill dont didnt cant wont isnt doesnt""".split())
-
-
-# Words a tutor uses about any problem: the guard lets them through, the specificity measure ignores them.
-TUTOR_WORDS = set("""think look read reread sentence sentences passage paragraph text story line word words phrase
-clue clues idea
-ideas answer answers question questions mean means meaning tell tells find check notice happen happens happened
-try step steps fact facts textbook again first last next part parts reason reasons show shows explain sure guess
-example say says said writer author start starts begin begins end ends whole mostly main help helps know right
-wrong true fit fits match matches support supports back evidence describe compare different similar change
-changes use uses used good great nice let let's see make makes made give gives now before after why what where
-who else kind instead maybe expect would observe observation picture imagine test drop dropped together same
-time carefully closer close point points finally order own lesson life persuade teach telling putting keep keeps
-work come comes people other others against already coming around sense somewhere title argue argues gap hidden
-fill fills rule links quantities unit result numbers number goes went agree agrees second third fourth fifth sixth
-seventh eighth ninth tenth eleventh twelfth""".split())
-
-NEGATION = re.compile(r"\b(?:not|no|never|none|nothing|cannot|neither|nor|without|"  # "couldnt": no apostrophe
-                      r"(?:ca|wo|is|are|was|were|do|does|did|has|have|could|should)n'?t)\b|n't\b", re.I)
-
-# Pairs a careless draft swaps ("a process named as its opposite") and that turn a claim against its evidence.
-OPPOSITES = [("evaporate", "condense"), ("evaporation", "condensation"), ("melt", "freeze"), ("melting", "freezing"),
-             ("absorb", "release"), ("photosynthesis", "respiration"), ("inhale", "exhale"),
-             ("gain", "lose"), ("attract", "repel"), ("positive", "negative"), ("acid", "base"), ("acidic", "basic"),
-             ("increase", "decrease"), ("expand", "contract"), ("conductor", "insulator"), ("dissolve", "melt"),
-             ("physical", "chemical"), ("solid", "gas"), ("first", "last"), ("before", "after"),
-             ("back", "front"), ("more", "less"), ("faster", "slower"), ("bigger", "smaller"), ("happy", "sad"),
-             ("happy", "angry"), ("up", "down"), ("east", "west"), ("north", "south"), ("high", "low"),
-             ("heavier", "lighter"), ("sink", "float"), ("dominant", "recessive"), ("herbivore", "carnivore")]
-
-
-# ----------------------------------------------------------------------------- words
-
-def stem(word: str) -> str:
-    """A light suffix strip, the same on both sides of every comparison ('tadpoles' ~ 'tadpole', 'grows' ~ 'grow',
-    'hoped' ~ 'hoping' ~ 'hope', 'carried' ~ 'carry', 'stopped' ~ 'stop'): a final e and a doubled last letter go too,
-    so the forms of one verb meet."""
-    w = word.lower().replace("'", "")
-    for suffix, keep in (("ies", "y"), ("ied", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"),
-                         ("ing", ""), ("ed", ""), ("ly", ""), ("s", "")):
-        rest = w[: len(w) - len(suffix)]
-        verb = suffix in ("ing", "ed", "ied")  # "string" is no "str", "need" no "ne", "died" no "dy", "seed" no "se"
-        if (w.endswith(suffix) and len(rest) >= 3 and not w.endswith(("ss", "eed"))
-                and not (verb and not re.search(r"[aeiouy]", rest))):
-            w = rest + keep
-            break
-    if len(w) >= 4 and w.endswith("e") and not w.endswith("ee"):
-        w = w[:-1]  # "hope", "hoped", "hoping" -> "hop"
-    if len(w) >= 4 and w[-1] == w[-2] and w[-1] not in "aeiou":
-        w = w[:-1]  # "stopp(ed)", "bigg(er)" -> "stop", "big"
-    return w
-
-
-# Irregular forms a paraphrase or a passage uses for the same word ("ran" for "run", "better" for "good"). Only the
-# lenient `base_forms` reads them: "left" or "saw" can be other words, so they never decide that a claim is proven.
-IRREGULAR = dict(pair.split(":") for pair in """ran:run grew:grow grown:grow fell:fall fallen:fall ate:eat eaten:eat
-flew:fly flown:fly swam:swim sang:sing began:begin begun:begin drank:drink wrote:write written:write rode:ride led:lead
-chose:choose chosen:choose froze:freeze frozen:freeze built:build caught:catch taught:teach brought:bring bought:buy
-thought:think felt:feel kept:keep lost:lose made:make met:meet paid:pay said:say sold:sell sent:send slept:sleep
-spent:spend stood:stand told:tell understood:understand won:win woke:wake wore:wear worn:wear knew:know known:know
-gave:give given:give took:take taken:take came:come went:go gone:go hid:hide hidden:hide broke:break broken:break
-spoke:speak found:find heard:hear held:hold shook:shake threw:throw thrown:throw blew:blow drew:draw drove:drive
-dug:dig fed:feed fought:fight hung:hang sank:sink shone:shine struck:strike swept:sweep tore:tear wept:weep
-better:good best:good worse:bad worst:bad children:child mice:mouse feet:foot teeth:tooth geese:goose men:man sat:sit
-women:woman people:person leaves:leaf wolves:wolf lives:life knives:knife halves:half farther:far""".split())
-
-
-def base_forms(word: str) -> set[str]:
-    """The stems a word may share with another form of itself: its own, its irregular base's, the stem without a
-    comparative ending ('bigger', 'happiest' -> 'big', 'happy') or a leading "re" ('rereading' -> 'read'). Lenient
-    on purpose ('mother' also yields 'moth'): it only stops the tutor from saying a passage lacks a word it has in
-    another form, and never confirms a claim."""
-    w = word.lower().replace("'", "")
-    forms = {stem(w), stem(IRREGULAR.get(w, w))}
-    if w.startswith("re") and len(w) > 6:
-        forms.add(stem(w[2:]))  # "rereading" is a kind of "reading"
-    for suffix, keep in (("iest", "y"), ("ier", "y"), ("est", ""), ("er", "")):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            forms.add(stem(w[: len(w) - len(suffix)] + keep))
-            break
-    return forms
-
-
-def forms_of(text: str) -> set[str]:
-    """Every base form of every content word in the text: what a fact or a question names, in any of its forms."""
-    return {form for word, _ in content_tokens(text) for form in base_forms(word)}
-
-
-# Everyday verbs a paraphrase uses freely: a claim is not 'absent' from a passage because it says "make" or "use".
-COMMON = {stem(w) for w in """make made put give gave live use used uses using go goes went gone know knew want seem
-talk stay start take took keep kept come came say said tell told feel felt think thought get got see saw look find
-found call called try help need let become leave left turn show ask work play run move bring hold mean happen
-include really thing obviously probably maybe instead already always usually yet somehow nothing anything everything
-others without else""".split()}
-
-
-TUTOR_STEMS = {stem(w) for w in TUTOR_WORDS} | TUTOR_WORDS
-
-
-def content_tokens(text: str) -> list[tuple[str, str]]:
-    """(word as written, its stem) for the words that carry meaning: no function words, contractions or letters."""
-    tokens = re.findall(r"[a-z][a-z']*[a-z]|[a-z]", text.lower().replace("’", "'"))
-    tokens = [re.sub(r"'s$", "", t) for t in tokens]  # "octopus's" is about the octopus
-    return [(t, stem(t)) for t in tokens if t not in STOP and len(t) > 1 and "'" not in t]
-
-
-def content_words(text: str) -> list[str]:
-    """Stems of the words that carry meaning, in order."""
-    return [w for _, w in content_tokens(text)]
-
-
-def has_negation(text: str) -> bool:
-    return NEGATION.search(text.replace("’", "'")) is not None
-
-
-# ----------------------------------------------------------------------------- passages
-
-# A worksheet's labels around a pasted passage: "Passage: ... Question: ...", "Read this story: ...", "Text 2 -".
-PASSAGE_LABEL = re.compile(r"^\W*(?:read\s+)?(?:(?:this|the)\s+)?(?:passage|text|story|article|poem|extract|excerpt)"
-                           r"(?:\s+\d+)?\s*[:\-–]\s*|^\W*read this\s*:\s*", re.I)
-QUESTION_LABEL = re.compile(r"(?:^|(?<=\s))(?:question|q)\s*\d*\s*:\s*", re.I)
-
-
-def asks(line: str) -> bool:
-    """Does a line or sentence ask ("Why did she go back?", "why did she go back")? A statement that opens with a
-    question word ("When he finished, the class clapped.") does not."""
-    line = line.strip()
-    return line.endswith("?") or bool(ASKS.search(line)) and not line.endswith((".", "!", '"', "”"))
-
-
-def split_message(message: str, min_sentences: int = 3, prose: bool = False) -> tuple[str | None, str]:
-    """(passage, the rest) when a student pastes a passage before their question; (None, message) otherwise.
-
-    The passage is what labels mark ("Passage: ... Question: ..."), else the lines before the question's line (the
-    last line that asks) or before the last line break, when they hold at least `min_sentences` sentences. With
-    `prose` (a reading lesson: a long message is a passage and its question) or a label, a passage pasted in one
-    paragraph ends where its last question sentence begins."""
-    text = message.strip()
-    label = PASSAGE_LABEL.match(text)
-    body, least = (text[label.end():], 1) if label else (text, min_sentences)
-    marks = list(QUESTION_LABEL.finditer(body))
-    if marks and len(split_sentences(body[:marks[-1].start()])) >= least:
-        return body[:marks[-1].start()].strip(), body[marks[-1].end():].strip()
-    starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n" if not (label or prose) else r"\n", body)]  # the tail asks
-    gap = max([m.end() for m in re.finditer(r"\n\s*\n", body)] or [0])  # the question, then "i dont get it??" below it
-    asking = [at for at in starts[1:] if asks(body[at:].split("\n", 1)[0])]
-    for at in [at for at in asking if at >= gap][:1] + asking[-1:] + starts[-1:]:
-        head, tail = body[:at], body[at:]
-        # a one- or two-sentence text on its own lines before a reading question is still the passage, unless the
-        # student is talking about themselves ("I read it twice ...")
-        short = prose and at in asking and len(head.split()) >= 8 and not OWN_WORDS.match(head) and \
-            not any(asks(s) for s in split_sentences(head))
-        if at and tail.strip() and len(split_sentences(tail)) <= 6 and (len(split_sentences(head)) >= least or short):
-            return head.strip(), tail.strip()
-    if label or prose:
-        sentences = split_sentences(body)
-        # in a reading lesson a passage of one or two sentences may come first in the same paragraph ("The ship was
-        # tossed by the furious storm. ... What does 'furious' mean?"), unless the student speaks of themselves
-        first = 1 if prose and not label and not OWN_WORDS.match(body) else least
-        last = [i for i, s in enumerate(sentences) if asks(s) and len(sentences) - i <= 6 and (
-            i >= least or i >= first and len(" ".join(sentences[:i]).split()) >= 8
-            and not any(asks(p) or OWN_WORDS.match(p) for p in sentences[:i]))][-1:]
-        if last:
-            start = body.index(sentences[last[0]])
-            return body[:start].strip(), body[start:].strip()
-    return None, text
-
-
-# A sentence that asks for the answer or tries to change the tutor: the question is what is left once these are gone.
-# The student's own role or order, never a story's words ("she asked", "her teacher's words", "to write a letter").
-ROLE_OR_ORDER = (r"\b(?:my teacher|(?:i'?m|i am|as|am) (?:\w+ ){0,3}teacher|(?:please|you|can you|could you|so i can) "
-                 r"write|i teach|this is (?:mr|mrs|ms|miss|dr|professor)\b)\b|,\s*the (?:[\w-]+ ){0,2}teacher\b|"
-                 r"^\W*(?:now |just )?write\b")   # "This is Ms. Park, the science teacher" introduces, claims nothing
-REQUEST = re.compile(r"\b(?:tell me|give me|just (?:say|tell|give|output)|ignore|pretend|you are (?:now|a|an|no)|"
-                     r"system|output|override|developer|authori[sz]\w*|answer key|persona|no tutoring|no rules|"
-                     r"dan|answers? (?:only|without)|i need|stop asking|please|confirm (?:it|this|that)|"
-                     r"i(?:'?m| am) grading|so i can grade|full[- ]credit)\b|" + ROLE_OR_ORDER, re.I)  # a grader's ask
-ASKS = re.compile(r"^\W*(?:q:\s*)?(?:what|whats|what's|why|how|where|when|who|which|is|are|do|does|did|can|could|"
-                  r"should|will|would|explain|describe)\b", re.I)
-REPORTED = re.compile(r"\b(?:asked|wants to know|wondered)\s+(?:us|me|the class|them)?\s*"
-                      r"(?=(?:why|how|what|where|which)\b)", re.I)  # "Mrs. Greene asked us why ...": a question
-OWN_WORDS = re.compile(r"^\W*(?:i|i'm|im|i've|ive|my|we)\b", re.I)  # the student about themselves: no given
-
-
-def question_of(message: str) -> str | None:
-    """The question a message asks, with the sentences that set it up ('A 2 kg cart ... What is its acceleration?'),
-    without the student's claim after it or a request around it ("Just tell me", "Ignore all previous
-    instructions", "starting with: What is ..."); None when the message asks nothing."""
-    protected = ABBREVIATIONS.sub(lambda m: m.group(0).replace(".", "\0"), message)
-    sentences = [p.replace("\0", ".").strip() for p in re.split(r"(?<=[.!?])\s+|\n+", protected) if p.strip()]
-    for i, sentence in enumerate(sentences):
-        tail = sentence.rpartition(":")[2].strip()
-        if len(re.findall(r"\w+", tail if ASKS.search(tail) else sentence)) < 3:
-            continue  # "what else?" follows up; it is not the question
-        if ":" in sentence and ASKS.search(tail):  # "Write the full answer: What is ...?" asks what follows
-            asked = tail
-        elif (ASKS.search(sentence) or sentence.endswith("?")) and not REQUEST.search(sentence):
-            asked = sentence
-        elif reported := REPORTED.search(sentence):  # "Mrs. Greene asked us why ...": the question is what follows
-            asked = sentence[reported.end():].rstrip(".!") + "?"
-        else:
-            continue
-        given = [s for s in sentences[:i] if not REQUEST.search(s) and not OWN_WORDS.search(s)]
-        return " ".join([*given, re.sub(r"(?i)^\W*q:\s*", "", asked)])
-    return None
-
-
-def about(question: str) -> str:
-    """The question quoted back ('"why did the kite drift away"'), or 'the question' when the message asks none
-    or asks it at length: a student's whole message quoted back helps no one."""
-    asked = question_of(question)
-    last = split_sentences(asked)[-1].rstrip("?.!").strip() if asked else ""  # "Mrs. Greene" stays whole
-    return f"\"{last}\"" if last and len(last.split()) <= 16 else "the question"
 
 
 @functools.lru_cache(maxsize=1)
@@ -508,84 +290,6 @@ def paraphrases(claim: str, sentence: str, question: str = "", embedder: Embedde
         return False
     claim_vector, sentence_vector = (embedder or default_embedder()).encode([claim, said])
     return float(claim_vector @ sentence_vector) >= min_cosine
-
-
-SOUNDS = r"oh+|ah+|hmm+|um+|uh+"   # a student's opening sounds: no part of any claim
-# "oh wait, they cleared the weeds first", "ok, because ...": the sounds before a student's work (lesson.py drops them
-# before it reads the claim; left in, "wait" was judged as the answer's word: "Does it show 'wait'?")
-FILLER = re.compile(rf"^\W*(?:(?:{SOUNDS}|ok|okay|wait)\b[\s,!.:-]*)+", re.I)
-CLAIM_MARKERS = re.compile(rf"^(?:(?:fine|ok|okay|well|alright)\s*[,:]|(?:{SOUNDS})\b[,:!]?|"
-                           r"(?:ok|okay)\s+(?=so\b))\s*|"
-                           r"\b(?:i (?:still |really |just )?think|i thought|i put|i said|i wrote|i chose|i picked|"
-                           r"i answered|i guess|i believe|my answer(?! key| sheet)(?: is)?|answer:|so far i have:?|"
-                           r"i have:|i did|i know(?: that)?|maybe)\s*:?\s*", re.I)  # "my answer key": no claim
-# Sentences that ask or demand rather than claim: "just tell me", "I'm the teacher", "ignore all previous instructions".
-NOT_A_CLAIM = re.compile(
-    r"^\s*(?:what|whats|why|how|where|who|which|is|are|do|does|did|can|could|should|aren'?t)\b|"
-    r"^\s*when\s+(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have)\b|"  # "When it gets warm, ..."
-    r"^\s*if\b.*\b(?:why|how)\b|\b(?:what|which|how) \w+ (?:do|does|did|is|are) (?:you|i|we|they)\b|"
-    r"\b(?:tell me|give me|just (?:say|tell|give)|just the answer|hints?|ignore|pretend|you are (?:now|a|an|no)|"
-    r"you are \w+ now|system|output|override|developer|i need|stop asking|answer key|key generator|"
-    r"(?:i'?ve|i have|i|you|we|was|were) (?:already )?asked|"   # "she asked her brother" claims
-    r"i don'?t (?:get|know|understand)|i dont|no sense|how am i|supposed to|starting with|i can'?t|i cant|please|"
-    r"help me|answers|teaching|tutoring|not sure|just this once|i promise|persona|disabled|mode|lol|begging|ugh|"
-    r"idk|whatever|so hard|lots? of stuff|never heard|(?:sound|seem)s? (?:the same|alike|similar)|"
-    r"(?:sound|seem|look)s? (?:the same|alike|similar) to me)\b|confus|"   # a feeling or plea about the task: no claim
-    r"^\s*(?:put|arrange|sort) (?:these|the)\b|\bprint (?:the|only|just|out)\b|\bnothing else\b|"  # orders, tasks,
-    r"^\W*(?:thanks|thank you|thx)\W*$", re.I)  # "Put these in order:", "print the answer", "Thanks.": no claim
-PLEA = re.compile(r"\W*(?:help|hint|huh|hm+|um+|what|why|how|ok|okay|and|so|then|really|sure|yes|no|now)\W*", re.I)
-# "If you drop a marble and a ball, which lands first?": a question after its setup (a guess is no question)
-LATE_QUESTION = re.compile(r"[,;:]\s*(?:then\s+)?(?:which|what|why|how|who|where|when|is|are|do|does|did|can|will|"
-                           r"would)\b|^\W*(?:was|were|has|have|had|will|would|am)\b", re.I)   # "was he angry?" asks
-TENTATIVE = re.compile(r"^\W*(?:so\s+)?(?:is it|could it be|would it be|it'?s)\s+", re.I)
-# "does sore mean strong?" after "What does the word sore mean?" offers "strong" as the meaning: a guess, not a question
-MEANING_GUESS = re.compile(r"^\W*(?:so\s+)?(?:does|did|could|would|can)\s+(?:it|that|the word\s+)?\s*"
-                           r"(?:[\"'“]?[\w'-]+[\"'”]?\s+)?mean\s+(?:like\s+|something like\s+)?"
-                           r"(?P<meaning>[^?]+?)\s*\?$", re.I)
-CHECKING = re.compile(r"[,.]?\s*(?:right|correct|is that right|am i right|isn'?t it)\s*\?$", re.I)
-# A comparison of the question's own things is an answer, not the question restated: "the water has the same mass as
-# the ice had" for "What is the mass of the water?" (its function words are all the claim adds).
-RELATES = re.compile(r"\b(?:the same|more|less|fewer|equal|equals|as much)\b", re.I)
-
-
-def extract_claim(message: str, question: str = "") -> str | None:
-    """The student's own answer or reasoning in their message, or None when they only ask or demand.
-
-    Drops a pasted passage, questions, requests and the question restated; prefers what follows 'I think',
-    'I put', 'My answer'; keeps what follows a colon when the part before it only names the question."""
-    _, rest = split_message(message)
-    asked = set(content_words(question))
-    claims = []
-    protected = ABBREVIATIONS.sub(lambda m: m.group(0).replace(".", "\0"), rest)
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+|,\s*(?=(?:but\s+)?i'?m\s+not\s+sure\b)", protected, flags=re.I):
-        sentence = CHECKING.sub("", sentence.replace("\0", ".").strip())  # "X, right?" claims X
-        head, colon, tail = sentence.partition(":")
-        names_question = len(head.split()) <= 6 and re.search(r"(?i)theme|main idea|claim|purpose|answer|compare", head)
-        if colon and tail.strip() and REQUEST.search(head):
-            continue  # "give my student the answer: main idea of ..." names what is wanted, claims nothing
-        if colon and tail.strip() and (set(content_words(head)) <= asked | TUTOR_WORDS or names_question):
-            sentence = tail.strip()
-        while (marked := CLAIM_MARKERS.search(sentence)) and sentence[marked.end():].strip(" .!?"):  # "X I think": X
-            sentence = sentence[marked.end():]
-        guessed = MEANING_GUESS.match(sentence) if re.search(r"(?i)\bmean", question) else None
-        sentence = guessed.group("meaning") if guessed else sentence
-        offered = TENTATIVE.match(sentence) if sentence.endswith("?") else None   # "is it friction?" offers it
-        if offered or sentence.endswith("?") and not (NOT_A_CLAIM.search(sentence) or PLEA.fullmatch(sentence)
-                                                      or LATE_QUESTION.search(sentence)):
-            sentence = sentence[offered.end() if offered else 0:].rstrip("? ")   # "the grass rubs on it?": a guess
-        answers = re.match(r"(?i)\s*(?:yes|no)\b", sentence)  # "yes, the tea melts the sugar" may restate and claim
-        options = re.fullmatch(r"\W*[\w-]+(?:\s*,\s*[\w-]+)*,?(?:\s+or\s+[\w-]+)+\W*", sentence)  # "a, b or c"
-        if (sentence.endswith("?") or NOT_A_CLAIM.search(sentence) or REQUEST.search(sentence) or options
-                or REPORTED.search(sentence) or (len(sentence) > 12 and sentence.strip(" .!") in question)
-                or not (set(content_words(sentence)) - asked or answers or RELATES.search(sentence)
-                        or FORMULA_TOKEN.search(sentence) or re.search(r"\d", sentence))):  # "H2O", "100": answers
-            continue
-        claims.append(sentence.strip(" .!'\""))
-    claim = re.sub(r"(?i)^(?:so,?\s+)?(?:that|the answer is|it's|it is|it means|means|the (?:main idea|theme|claim|"
-                   r"lesson) is(?: that)?)\s+(?:that\s+)?", "", " ".join(claims)).strip()  # "so the answer is X": X
-    if re.match(r"(?:The|They|It|He|She|A|An|Because|So|To)\b", claim):  # quoted inside a sentence of ours
-        claim = claim[0].lower() + claim[1:]
-    return claim or None
 
 
 @dataclass

@@ -17,7 +17,8 @@ import json
 import re
 from pathlib import Path
 
-from evidence import Verdict, content_words, forms_of
+from evidence import Verdict
+from text_words import content_words, forms_of
 from locate import compared_sides
 from own_words import own_words, word_forms
 from passages import another_moment, focus, named_feelings, quoted_term, shown_feelings

@@ -36,6 +36,7 @@ from typing import Any
 
 import claim_match
 import evidence
+import text_words
 import passages
 import reading
 import science_catalog
@@ -44,6 +45,7 @@ import science_help
 import science_moves
 import science_support
 import solver
+import student_message
 from arithmetic_claims import claims
 from math_moves import Move, math_move
 from mathcheck import match_choice, solve
@@ -158,7 +160,7 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
             return solve, "".join(p for p in pieces if p is not piece).strip()
     # a pasted passage whose own question ("Why go to all this trouble?") is told inside it, then the student's words
     # that ask nothing ("I need the main idea"): the whole message is the problem, its last paragraph what is asked
-    passage, tail = evidence.split_message(message)
+    passage, tail = student_message.split_message(message)
     if passage and "?" not in tail and not evidence.split_sentences(passage)[-1].rstrip(" \"'”").endswith("?"):
         return message.strip(), ""
     # the problem's own question: the first asking sentence once a number has been given
@@ -244,7 +246,7 @@ def request_of(message: str) -> str:
     others = set(request_flags(message)) - {"check_work", "question_unclear"}   # the two this function tells apart
     if re.search(r"\d|:\s*\w", message) or others:   # a teacher's "grade my class" asks the key
         return ""
-    if CHECK_ASK.search(message) and not evidence.extract_claim(CHECK_ASK.sub("", message)):
+    if CHECK_ASK.search(message) and not student_message.extract_claim(CHECK_ASK.sub("", message)):
         return "check"
     return "confused" if CONFUSED.search(message) else ""
 
@@ -303,8 +305,8 @@ class Facts:
         self.sentences = [s for text in body for s in evidence.split_sentences(text) if len(s.split()) >= 5]
 
     def search(self, query: str, k: int = 3) -> list[dict[str, str]]:
-        wanted = set(evidence.content_words(query))
-        shared = {s: len(wanted & set(evidence.content_words(s))) for s in self.sentences}
+        wanted = set(text_words.content_words(query))
+        shared = {s: len(wanted & set(text_words.content_words(s))) for s in self.sentences}
         return [{"text": s} for s in sorted(self.sentences, key=lambda s: -shared[s])[:k] if shared[s]]
 
 
@@ -327,8 +329,8 @@ CARRIES_ON = re.compile(r"^\W*(?:and|also|plus|as well as)\b[\s,]*", re.I)
 
 def said_in(claim: str, passage: str) -> bool:
     """Is a one-word answer a word of the passage, in any form ("eyelashes" for "eyelash")?"""
-    told = {form for word, _ in evidence.content_tokens(passage) for form in evidence.base_forms(word)}
-    return any(evidence.base_forms(word) & told for word, _ in evidence.content_tokens(claim))
+    told = {form for word, _ in text_words.content_tokens(passage) for form in text_words.base_forms(word)}
+    return any(text_words.base_forms(word) & told for word, _ in text_words.content_tokens(claim))
 
 
 def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.KnowledgeBase | None = None) -> Move | None:
@@ -337,16 +339,16 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     asks, points to the evidence, or confirms only a supported claim; for reading without a passage, asks for it. The
     question is the one the message asks (a request or a claim around it is no part of it); a choice the student
     names by its letter is judged as the choice's text."""
-    passage, message = evidence.split_message(lesson.problem, prose=subject == "reading")
+    passage, message = student_message.split_message(lesson.problem, prose=subject == "reading")
     lesson.passage = lesson.passage or passage or ""
     pasted = subject == "reading" and not lesson.passage and len(evidence.split_sentences(work)) >= 3
     if pasted:   # the text the tutor asked for, pasted on its own: the lesson's first move on it, no hint rung
         lesson.passage, work = work, ""
     work = NAMED.sub(r"\1 ", CHECK_REQUEST.sub("", work))
-    work = evidence.FILLER.sub("", work) or work   # "hmm" alone stays what it is: no claim
+    work = student_message.FILLER.sub("", work) or work   # "hmm" alone stays what it is: no claim
     if (more := CARRIES_ON.match(work)) and lesson.claimed:   # judged as one answer, both pieces together
         work = f"{lesson.claimed} and {work[more.end():]}"
-    question = evidence.question_of(message) or message
+    question = student_message.question_of(message) or message
     if OFFERS.search(question) and not re.search(r"\bor not\b", question, re.I):
         # "no, a bat is a mammal" to "Is a bat a bird or a mammal?": the student taking back their last pick, no
         # answer to a yes/no question (the pick decides it)
@@ -354,7 +356,8 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     asked = "?" in message  # a first message without a question may be all claim: "I think the east bridge..."
     # the claim is judged against the question alone: the first message's own answer, said again later ("I still
     # think a lodge is a hotel"), is no restating of the question
-    claim = evidence.extract_claim(work or message, question) if work or asked else evidence.extract_claim(message)
+    claim = student_message.extract_claim(work or message, question) if work or asked else \
+        student_message.extract_claim(message)
     stated = STATED.search(work) if work else None
     offered = (stated.group("answer") or stated.group("asked")) if stated else ""
     offered = "" if science_catalog.NO_ANSWER.match(offered) else offered
@@ -363,7 +366,7 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     claim = None if claim and subject == "science" and science_help.asks_back(claim, work or message) else claim
     if subject == "science" and not claim:  # "8", "100°C": no content word, yet the whole answer to a value question
         claim = science_moves.stated_value(work or message, question) or picked_option(work, question)
-    counted = subject == "reading" and not evidence.content_words(claim or "") and HOW_MANY.match(question) \
+    counted = subject == "reading" and not text_words.content_words(claim or "") and HOW_MANY.match(question) \
         and re.search(r"\d", work)   # "40" (a claim of no word) to "How many trips ...?"
     claim = work if counted else claim   # "90" to "How many steps ...?": the whole answer (own_words.number_told)
     choices = parse_choices(message)
@@ -371,10 +374,10 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     picked = match_choice(attempt, choices) if attempt else None
     # a science claim that is only the options said again ("A) earthworm B) eagle C) cow" after the stem) picks
     # none and states no idea: the student is stuck
-    listed = subject == "science" and choices and set(evidence.content_words(claim or "")) <= set(
-        evidence.content_words(" ".join(choices)))
+    listed = subject == "science" and choices and set(text_words.content_words(claim or "")) <= set(
+        text_words.content_words(" ".join(choices)))
     claim = choices[picked] if picked is not None else None if listed else claim
-    short = claim and len(evidence.content_words(claim)) < 2 and reading.classify_question(question) != "vocabulary"
+    short = claim and len(text_words.content_words(claim)) < 2 and reading.classify_question(question) != "vocabulary"
     kept = short and (counted or subject == "science" and science_catalog.judged_short(claim, question) or
                       subject == "reading" and said_in(claim, lesson.passage)   # "bikes": a word the text holds
                       or subject == "reading" and bool(passages.named_feelings(claim))   # "nervous": a feeling
@@ -424,11 +427,11 @@ def science_found(lesson: Lesson, question: str, claim: str | None, choices: lis
         lesson.known = list(dict.fromkeys([*lesson.known, *found.evidence]))
         lesson.quoted = list(dict.fromkeys([*lesson.quoted, *([claim] if claim else [])]))
         found = evidence.Move(f"The textbook does say that. How does it help you answer "
-                              f"{evidence.about(question)}?", "fact", "unclear", found.evidence)
+                              f"{student_message.about(question)}?", "fact", "unclear", found.evidence)
     elif claim and found.kind == "fact" and found.verdict in ("unclear", "absent") and CITES.search(said):
         # a quoted sentence no fact decides is the student's evidence: ask how it answers, not why they said it
         found = evidence.Move(f"The text says \"{science_catalog.echo(claim)}\": how does that answer "
-                              f"{evidence.about(question)}? What would you expect to see if it holds?",
+                              f"{student_message.about(question)}? What would you expect to see if it holds?",
                               "fact", found.verdict, found.evidence)
     elif not CITES.search(said):
         found = from_known_fact(lesson, claim, question, found)
@@ -551,9 +554,9 @@ def still_flagged(lesson: Lesson, claim: str | None, found: evidence.Move) -> ev
         lesson.flagged = claim
     elif found.verdict == "supported":
         lesson.flagged = ""
-    words = set(evidence.content_words(claim or ""))
+    words = set(text_words.content_words(claim or ""))
     if not words or not lesson.flagged or found.verdict not in (None, "unclear", "absent") \
-            or not words <= set(evidence.content_words(lesson.flagged)):
+            or not words <= set(text_words.content_words(lesson.flagged)):
         return found
     rest = re.sub(r'^(?:Your idea:|You named) "[^"]*"\.\s*', "", found.text)   # the claim is named just before
     return evidence.Move(f"\"{science_catalog.echo(claim)}\" is still the part that does not fit. {rest}", found.kind,
@@ -592,12 +595,12 @@ OFFERS = re.compile(r"\b[\w-]+,?\s+or\s+(?:an?\s+|the\s+)?[\w-]+", re.I)
 def picked_option(work: str, question: str) -> str | None:
     """The option a short reply picks from a question that offers them ("herbivore", "sound is faster"): its words
     are the question's own, so no claim is read from it, yet it is the whole answer a card or a fact can judge."""
-    said = evidence.CLAIM_MARKERS.sub("", work.strip()).strip(" .!")   # "I said neutral": the pick is "neutral"
+    said = student_message.CLAIM_MARKERS.sub("", work.strip()).strip(" .!")   # "I said neutral": the pick is "neutral"
     if not said or not OFFERS.search(question) or len(said.split()) > 8 or science_catalog.NO_ANSWER.match(said) \
             or science_catalog.is_help(said):
         return None
-    asked = set(evidence.content_words(question))
-    return said if set(evidence.content_words(said)) & asked else None
+    asked = set(text_words.content_words(question))
+    return said if set(text_words.content_words(said)) & asked else None
 
 
 def card_rung(lesson: Lesson, question: str, claim: str | None, found: evidence.Move) -> evidence.Move:
@@ -617,10 +620,10 @@ def card_rung(lesson: Lesson, question: str, claim: str | None, found: evidence.
     rung = fresh[0] if fresh else min(ladder, key=lambda q: (q == lesson.card_asked[-1], lesson.card_asked.index(q)))
     text = found.text.replace(card.opening, rung)
     last = lesson.card_asked[-1] if lesson.card_asked else ""
-    words = set(evidence.content_words(claim or "")) - set(evidence.content_words(question))
+    words = set(text_words.content_words(claim or "")) - set(text_words.content_words(question))
     # its words mostly the rung's own, no reason given, no quote: an answer to the rung, not the idea held again
     taken_up = words and not science_catalog.gives_reason(claim or "") and not CITES.search(claim or "") \
-        and 2 * len(words & set(evidence.content_words(last))) >= len(words)
+        and 2 * len(words & set(text_words.content_words(last))) >= len(words)
     if taken_up and text.startswith("Your idea: \""):   # an observation, no cause: neither praised nor put to a test
         text = f"You said \"{science_catalog.echo(claim)}\". Keep that in mind for the next question: {rung}"
     lesson.card_asked = [*lesson.card_asked, rung]

@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from evidence import base_forms, content_tokens, content_words, default_embedder
+from evidence import default_embedder
+from text_words import base_forms, content_tokens, content_words
 from people import CALENDAR, DESCRIBED, OPENERS
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports passages.py and this module: no torch on import

@@ -4,7 +4,7 @@ A math turn, after lesson.py has told the problem from the student's work:
   1. `claims(work)`: every arithmetic claim ("6 x 9 = 54", "45 + 3.60 = 48.60", "then x 3 = 67.5") checked exactly
      with Fractions; `results(work, found)`: the numbers the student offers as results.
   2. `math_move(lesson, plan, work, asks_answer)` picks one move from that knowledge alone: flag a wrong claim,
-     confirm the final answer (with a recap and a similar problem), question a misconception (solver.diagnose's
+     confirm the final answer (with a recap and a similar problem), question a misconception (diagnose's
      question; a flag when it is offered as the answer), confirm a right step and ask the next one, or climb the
      next step's hint ladder. Without a plan the arithmetic is still checked (right arithmetic is said to be right,
      then its meaning asked) and a help request is pointed at what the problem says about the question's target;
@@ -42,6 +42,7 @@ from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_t
                                unit_after, unused_quantities, with_chains, with_percent_bases)
 from answer_check import chain_answer, confirmed_words, named_result, next_with, offered_last, why_last_step
 from confusion import confusion_words
+from diagnosis import Diagnosis, diagnose
 from asked_step import number_move, taken_away
 from mathcheck import unbalanced_step
 from measure_kinds import fact_numbers, measure_check, shape_words
@@ -114,7 +115,7 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     if broken is not None:   # wrong arithmetic, an operation before its turn, an equation step off balance
         return broken
     rounded = rounded_wrong_way(question_sentence(problem_sentences(lesson.problem)), work, found)
-    if rounded is not None and (plan is None or solver.diagnose(plan, work) is None):
+    if rounded is not None and (plan is None or diagnose(plan, work) is None):
         return Move("flag", *rounding_words(*rounded), kind="rounding")
     slip = unit_slip_words(lesson.problem, found, work) if plan is None else None   # a plan knows its own units
     odd = _against_story(lesson.problem, plan, found) or _foreign_number(lesson, plan, found, work) \
@@ -155,7 +156,7 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
             or _close(lesson, plan, work)
     if rewritten := bottoms_rewritten(plan, lesson.done, work):   # "10/12 - 3/12" of 5/6 - 1/4: a step of its own
         return Move(*rewritten)
-    diagnosis = solver.diagnose(plan, work) if said else None
+    diagnosis = diagnose(plan, work) if said else None
     route = _on_their_route(plan, found, said, lesson.done)
     if route is not None:   # "20 − 9 = 11" of $20 less 2 sandwiches and a juice: the juice taken away after
         return route
@@ -193,7 +194,7 @@ def _wrong_root(lesson: Lesson, plan: Plan, work: str) -> Move | None:
     values, whatever step value of the plan it happens to equal. A slip the planner names in their working is said
     at its step instead (None then, as for a right root or no root)."""
     root = substituted_words(lesson.problem, work)
-    if root is None or root[0] != "flag" or solver.diagnose(plan, work) is not None:
+    if root is None or root[0] != "flag" or diagnose(plan, work) is not None:
         return None
     nxt = solver.next_step(plan, set(lesson.done))
     return Move("flag", root[1], fresh_hint(lesson, step_question(plan, nxt), _ladder(lesson, plan, nxt)), nxt,
@@ -212,7 +213,7 @@ def _either(lesson: Lesson, plan: Plan, work: str, either: list[Fraction]) -> Mo
 
 
 def _diagnosed(lesson: Lesson, plan: Plan, work: str, found: list[Claim], said: list[Fraction],
-               diagnosis: solver.Diagnosis) -> Move:
+               diagnosis: Diagnosis) -> Move:
     """A number the planner's diagnosis explains (a known slip at one step): what they did, then the step to redo."""
     # the step asked is the first one not done up to a faulty last step (a skipped step comes first: "what
     # percent of the original price is $552?"), without its sum filled in ("What is half of the difference, 12 ÷ 2?"
@@ -262,7 +263,7 @@ def _broken_rule(problem: str, plan: Plan | None, work: str, found: list[Claim],
     # slip says more, and a wrong "x = 7" is a wrong answer
     # a root alone ("x = 4") without a plan is put back into the equation instead (`substituted_words`)
     if unbalanced and (plan is None and (named or not re.match(r"[a-z] =", unbalanced)) or plan is not None and (
-            named or solver.diagnose(plan, work) is None and not re.match(r"[a-z] =", unbalanced))):
+            named or diagnose(plan, work) is None and not re.match(r"[a-z] =", unbalanced))):
         return Move("flag", *balance_words(unbalanced, named), kind="claim_wrong")
     order = out_of_order(problem, found, {result_of(w) for w in worked})
     if order is not None:   # "36 ÷ 6 × 3" where they did 6 × 3 first: what they did, then the rule it skips
@@ -331,7 +332,7 @@ def _wrong_claim(plan: Plan | None, claim: Claim) -> Move:
     """A wrong arithmetic claim is flagged; when a known misconception explains it, the move names what the student
     did ("You added the tops and added the bottoms.") and asks the step again in the problem's words."""
     lead = f"Check {claim.shown} again: it does not make {claim.result}."
-    diagnosis = solver.diagnose(plan, str(claim)) if plan is not None else None
+    diagnosis = diagnose(plan, str(claim)) if plan is not None else None
     if diagnosis is None or diagnosis.value != claim.stated or not true_of_work(diagnosis.says, str(claim),
                                                                                  plan.problem) \
             or plan.steps[diagnosis.step].value in solver.numbers_in(claim.expression):   # "20 − 14": 12 + 2 was done
@@ -533,7 +534,7 @@ def _move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction],
     if compared is not None:   # "64 + 29" for how much taller 64 feet is than 29 feet
         return Move(compared.verdict, compared.lead, compared.question, kind="claim_wrong")
     part = part_plan(lesson.problem)
-    diagnosis = solver.diagnose(part, work) if part is not None and said else None
+    diagnosis = diagnose(part, work) if part is not None and said else None
     # "14 + 6 = 20" for "14 pages a day for 6 days", when it is true of the steps they wrote
     if diagnosis is not None and diagnosis.value in said and not computed_given(diagnosis.value, found, given) \
             and (not found or true_of_work(diagnosis.says, work, lesson.problem)):
@@ -724,7 +725,7 @@ def _foreign_number(lesson: Lesson, plan: Plan | None, found: list[Claim], work:
     ("48 ÷ 4 = 12" where 48 cards go to 6 friends), while a number the problem gave is still unused: where does it
     come from, and where does the unused one come in? Not when the student says where it comes from ("2 goes to 8 by
     adding 6"), nor when the plan knows the misconception behind it."""
-    if plan is not None and solver.diagnose(plan, work) is not None:
+    if plan is not None and diagnose(plan, work) is not None:
         return None
     outside = solver.numbers_in(CLAIM.sub(" ", arithmetic_text(work)))
     given = given_numbers(lesson.problem)

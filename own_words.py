@@ -12,9 +12,8 @@ import re
 from typing import TYPE_CHECKING
 
 from common import ROOT
-from evidence import (CLAUSE_BREAK, COMMON, TUTOR_STEMS, base_forms, clause_of, conflicts, content_tokens,
-                      content_words, default_embedder, first_denied, forms_of, has_negation, same_footing, sides_kept,
-                      stem)
+from evidence import CLAUSE_BREAK, clause_of, conflicts, default_embedder, first_denied, same_footing, sides_kept
+from text_words import COMMON, TUTOR_STEMS, base_forms, content_tokens, content_words, forms_of, has_negation, stem
 from wordproblem import normalise, numbers_in
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports reading: neither torch nor numpy may load on import

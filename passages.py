@@ -19,8 +19,8 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from evidence import (STOP, WINDOW_WORDS, base_forms, claim_parts, content_tokens, content_words, default_embedder,
-                      forms_of, negated, split_sentences, stem)
+from evidence import WINDOW_WORDS, claim_parts, default_embedder, negated, split_sentences
+from text_words import STOP, base_forms, content_tokens, content_words, forms_of, stem
 from locate import CUE_BONUS, finding, retold, told_features
 from people import CALENDAR, OPENERS, characters, referred
 

@@ -63,8 +63,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from evidence import (COMMON, INTERPRETIVE, Move, Verdict, base_forms, claim_core, claim_parts, content_tokens,
-                      content_words, split_sentences, stem)
+from evidence import INTERPRETIVE, Move, Verdict, claim_core, claim_parts, split_sentences
+from text_words import COMMON, base_forms, content_tokens, content_words, stem
 from passages import (CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FEELER, QUESTION_ASKS, REBUTTAL,
                       REQUEST, TURN, answer_sentence, beside_event, body, classify_question, focus, idf_weights,
                       is_story, key_sentences, misquoted, named_feelings, other_side, overlap,

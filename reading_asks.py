@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from evidence import Move, base_forms, content_tokens, split_sentences
+from evidence import Move, split_sentences
+from text_words import base_forms, content_tokens
 from locate import EARLIER
 from passages import ASKS_TITLE, COUNTERCLAIM, REBUTTAL, letter_frame, no_title, quoted_term, rank_sentences
 from people import actor, characters

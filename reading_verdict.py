@@ -39,9 +39,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from evidence import (CLAUSE_BREAK, COMMON, INTERPRETIVE, STOP, Verdict, base_forms, claim_core, claim_parts, conflicts,
-                      content_tokens, content_words, default_embedder, forms_of, has_negation, judge_claim, paraphrases,
-                      sides_kept, stem)
+from evidence import (CLAUSE_BREAK, INTERPRETIVE, Verdict, claim_core, claim_parts, conflicts, default_embedder,
+                      judge_claim, paraphrases, sides_kept)
+from text_words import COMMON, STOP, base_forms, content_tokens, content_words, forms_of, has_negation, stem
 from passages import (CLAIM_CUE, COUNTERCLAIM, EVENT, FEELING_WORDS, covers, focus, key_sentences, lesson_of,
                       other_step, quoted_term, rank_sentences, window)
 from own_words import (answer_form, number_told, own_words, own_words_backed, polarity_flipped, restates_premise,

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 import sys
 
-from evidence import KnowledgeBase, Move, about, base_forms, content_tokens, forms_of, has_negation, judge_claim, \
-    key_terms
+from evidence import KnowledgeBase, Move, judge_claim, key_terms
+from text_words import base_forms, content_tokens, forms_of, has_negation
 from science_catalog import card_verdict, match_card, plural
 from science_moves import follow_up
 from science_names import short_answer_fact
+from student_message import about
+
 
 def choice_move(question: str, choices: list[str], picked: int | None, kb: KnowledgeBase) -> Move:
     """A lettered multiple-choice question: the one choice the topic card accepts or a fact names as the answer

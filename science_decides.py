@@ -26,8 +26,9 @@ from collections.abc import Callable
 from fractions import Fraction
 from itertools import product
 
-from evidence import (COMMON, STOP, TUTOR_STEMS, Move, about, base_forms, content_tokens, forms_of, has_negation,
-                      judge_claim, key_terms, question_of)
+from evidence import Move, judge_claim, key_terms
+from text_words import COMMON, STOP, TUTOR_STEMS, base_forms, content_tokens, forms_of, has_negation
+from student_message import about, question_of
 from science_catalog import TopicCard, answer_of, card_verdict, echo
 
 WHY = re.compile(r"\W*(?:why|how come|what\s+(?:causes|makes))\b", re.I)

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import re
 
-from evidence import (KnowledgeBase, Move, about, base_forms, content_tokens, forms_of, has_negation, judge_claim,
-                      key_terms, question_of)
+from evidence import KnowledgeBase, Move, judge_claim, key_terms
+from text_words import base_forms, content_tokens, forms_of, has_negation
+from student_message import about, question_of
 from science_catalog import (ASKING_WORDS, answer_of, as_said, asked_kind, gives_reason, named_question, own_words,
                              to_you)
 from science_names import named_answer, relation_kept

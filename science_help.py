@@ -18,7 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from evidence import Move, about, base_forms, forms_of, has_negation, question_of
+from evidence import Move
+from text_words import base_forms, forms_of, has_negation
+from student_message import about, question_of
 from science_fallback import topic_terms
 
 # "mix up X and Y", "mixed up X with Y", "confused between X and Y", "tell X and Y apart", "X vs Y"

@@ -20,9 +20,10 @@ import sys
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from evidence import (CLAUSE_BREAK, COMMON, TUTOR_STEMS, KnowledgeBase, Move, Verdict, about, base_forms,
-                      content_tokens, default_embedder, fits, forms_of, has_negation, judge_claim, key_terms,
-                      paraphrases, question_of)
+from evidence import (CLAUSE_BREAK, KnowledgeBase, Move, Verdict, default_embedder, fits, judge_claim, key_terms,
+                      paraphrases)
+from text_words import COMMON, TUTOR_STEMS, base_forms, content_tokens, forms_of, has_negation
+from student_message import about, question_of
 from science_catalog import (CONDITION, FORMULA_TOKEN, FUNCTION, WRITTEN_ANSWER, Misconception, TopicCard, answer_of,
                              card_verdict, digit_numbers, echo, first_step, gives_reason, in_fact_words,
                              is_help, match_card, shared_terms, match_misconception, named_check, named_help,

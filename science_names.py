@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from evidence import (KnowledgeBase, base_forms, content_tokens, first_denied, forms_of, has_negation, key_terms,
-                      negated, quantifiers_kept, stem)
+from evidence import KnowledgeBase, first_denied, key_terms, negated, quantifiers_kept
+from text_words import base_forms, content_tokens, forms_of, has_negation, stem
 from science_catalog import (FORMULA_TOKEN, OPTIONS, SYNONYMS, WRITTEN_ANSWER, asked_kind, named_question,
                              whole_list)
 

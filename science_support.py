@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from evidence import (CLAUSE_BREAK, COMMON, OPPOSITES, KnowledgeBase, about, base_forms, conflicts, content_tokens,
-                      default_embedder, forms_of, has_negation, key_terms, negated, quantifiers_kept, sides_kept, stem)
+from evidence import (CLAUSE_BREAK, KnowledgeBase, conflicts, default_embedder, key_terms, negated, quantifiers_kept,
+                      sides_kept)
+from text_words import COMMON, OPPOSITES, base_forms, content_tokens, forms_of, has_negation, stem
+from student_message import about
 from science_catalog import TopicCard, answer_of, as_said, in_fact_words, named_question, own_words
 from science_fallback import asked_thing, definition_term
 from science_names import LIST_ASK, directions_said, relation_kept, roles_swapped

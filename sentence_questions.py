@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from evidence import STOP, base_forms, content_tokens, content_words
+from text_words import STOP, base_forms, content_tokens, content_words
 from locate import PLACE
 from passages import answer_sentence, classify_question, idf_weights, overlap, rank_sentences, reaction_to_event
 from people import actor, characters, people

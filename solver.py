@@ -1,4 +1,4 @@
-"""Word-problem planner and mistake diagnosis: exact code knows the steps, the tutor only words them.
+"""Word-problem planner: exact code knows the steps, the tutor only words them (diagnosis.py finds a student's slip).
 
 `plan(problem)` reads a school word problem and returns a `Plan`: the quantities it found (value, unit, the words
 they were written in) and a chain of exact steps (`fractions.Fraction` arithmetic) that reaches the question's
@@ -100,19 +100,13 @@ Steps follow the school breakdown the dev set's gold steps use, so the tutor can
 intermediate value: a non-unit fraction is 1/8 of the whole first, then 5 of those parts; two numbers from their
 sum and difference are half the sum plus or minus half the difference; an expression is one operation per step.
 
-`diagnose(plan, student_text)` compares the student's numbers with the plan's step values and with the values the
-wrong plans of known misconceptions produce (add tops and bottoms, subtract the group size instead of dividing,
-multiply instead of divide, percent of the wrong base, area vs perimeter, forgotten step, unit mix-up, sign error
-in an equation, two workers' times added, ...), replaying the chain after the faulty step, and returns the faulty
-step, the misconception's name and a question that names that step without its result. `next_step(plan, done)`
-and `hints(plan, index)` give the tutor's next move: the step's question, then a ladder (which quantities, which
-operation, the operation with the numbers filled in; never the result).
+Where a student's work left the plan is diagnosis.py's (`diagnose`). `next_step(plan, done)` and `hints(plan,
+index)` give the tutor's next move: the step's question, then a ladder (which quantities, which operation, the
+operation with the numbers filled in; never the result).
 
     >>> p = plan("There are 96 players. Each team has 8 players. How many teams can they make?")
     >>> p.steps[0].question, fmt(p.answer)
     ('How many teams of 8 can 96 players make?', '12')
-    >>> diagnose(p, "96 - 8 = 88").question
-    'You took 8 away once. How many teams of 8 can 96 players make?'
 
 Measured with `python -m bench.solver` (quality, not timing; 2026-12-05, fresh7 and GSM8K 2026-12-06; $NANOTUTOR_DATA
 points at the staged data; before round 5 in brackets):
@@ -154,7 +148,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from fractions import Fraction
 
-from diagnosis import Diagnosis, diagnose, fraction_operands, misconceptions, operand_text, rounds_to, steps_done
+from diagnosis import fraction_operands, operand_text
 from equation_patterns import (CREW, bracket_equation, consecutive, crew_time, current_speeds, divided_equation,
                                equation, fee_plus_rate, fraction_equation, linear_equation, linear_pair,
                                operations_undone, purchases, save_to_goal, work_together)
@@ -188,8 +182,8 @@ from words_patterns import word_expression
 
 # The public API, what lesson.py, agent.py, bench/ and the tests use; the plan's types and number reading live in
 # wordproblem.py, the patterns in the *_patterns.py files.
-__all__ = ["Diagnosis", "Plan", "Quantity", "Ref", "Step", "diagnose", "fmt", "hints", "misconceptions", "next_step",
-           "numbers_in", "opening", "plan", "rounds_to", "similar_problem", "steps_done"]
+__all__ = ["Plan", "Quantity", "Ref", "Step", "fmt", "hints", "next_step", "numbers_in", "opening", "plan",
+           "similar_problem"]
 
 # ----------------------------------------------------------------------------- the planner
 

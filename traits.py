@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from evidence import COMMON, STOP, Verdict, content_tokens, content_words, forms_of, stem
+from evidence import Verdict
+from text_words import COMMON, STOP, content_tokens, content_words, forms_of, stem
 from own_words import own_words, word_forms
 from passages import window
 from people import characters

@@ -35,7 +35,7 @@ from common import atomic_write_jsonl, parse_config, read_jsonl, require_data, s
 from data.decontam import Decontaminator
 from data.sft.build import STEP, mc_question
 from data.sources import aesop_fables, read_text, strip_gutenberg
-from evidence import content_words
+from text_words import content_words
 from lesson import Facts, plan_of
 from problem_text import given_numbers
 from scorers import rubric_checks

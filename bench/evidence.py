@@ -30,7 +30,7 @@ def tune_cases(subject: str) -> list[dict]:
 
 
 def move_for(case: dict, kb: evidence.KnowledgeBase | None) -> evidence.Move:
-    claim = evidence.extract_claim(case["student_message"], case["problem"])
+    claim = student_message.extract_claim(case["student_message"], case["problem"])
     if case["subject"] == "reading":
         return reading.reading_move(case["passage"], case["problem"], claim)
     return science_moves.science_move(case["problem"], claim, kb)
@@ -41,8 +41,8 @@ def report(name: str, cases: list[dict], kb: evidence.KnowledgeBase | None) -> N
     verdicts: Counter = Counter()
     for case in cases:
         move = move_for(case, kb)
-        gold = set(evidence.content_words(" ".join(case["evidence"]))) - evidence.TUTOR_STEMS
-        shares += bool(set(evidence.content_words(move.text)) & gold)
+        gold = set(text_words.content_words(" ".join(case["evidence"]))) - text_words.TUTOR_STEMS
+        shares += bool(set(text_words.content_words(move.text)) & gold)
         leaks += leaks_answer(move.text, case["answer"], f"{case['problem']} {case['student_message']}")
         sources = move.evidence + ([case["passage"]] if case["passage"] else [])
         rejected += bool(evidence.check_draft(move.text, case["problem"], sources, case["student_message"]))

@@ -9,8 +9,8 @@ import pytest
 from data.decontam import Decontaminator
 import evidence
 from data.sources import openbook_facts
-from evidence import (KnowledgeBase, check_draft, corpus_facts, extract_claim, judge_claim,
-                      split_message, split_sentences)
+from evidence import KnowledgeBase, check_draft, corpus_facts, judge_claim, split_sentences
+from student_message import extract_claim, split_message
 from passages import rank_sentences, split_title, windows
 from reading import classify_question, reading_move
 from science_catalog import MISCONCEPTIONS, match_misconception

@@ -7,8 +7,9 @@ import pytest
 
 import lesson
 from data.sources import openbook_facts
-from evidence import (DENYLIST_FILE, KnowledgeBase, base_forms, extract_claim, fits, judge_claim, key_terms,
-                      paraphrases, question_of, split_sentences, stem)
+from evidence import DENYLIST_FILE, KnowledgeBase, fits, judge_claim, key_terms, paraphrases, split_sentences
+from text_words import base_forms, stem
+from student_message import extract_claim, question_of
 from common import read_jsonl
 from passages import places, split_title
 from reading import named, opening, quoted_term, reading_move, repeated_ideas

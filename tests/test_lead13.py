@@ -3,7 +3,7 @@ rejected; "What did Tom do after he ...?" was read as a detail question, so the 
 a one- or two-sentence passage in the same paragraph as a vocabulary question was not seen; a teacher was told of an
 account the chat never showed; a one-step rate was hinted as "How do 180 km and 3 hours give you ...?"."""
 import agent
-import evidence
+import student_message
 from arithmetic_claims import arithmetic_text
 from wording import guard_lines
 
@@ -42,10 +42,10 @@ def test_the_step_before_a_named_event_is_never_confirmed_as_the_step_after_it()
 def test_a_two_sentence_passage_before_its_question_in_one_paragraph_is_the_passage():
     text = ("The old dog limped slowly across the yard. Its back leg had been hurt in the fall. What does 'limped' "
             "mean? I think it means walked in a hurt way.")
-    passage, rest = evidence.split_message(text, prose=True)
+    passage, rest = student_message.split_message(text, prose=True)
     assert passage.endswith("hurt in the fall.") and rest.startswith("What does 'limped' mean?")
     own = "I read the chapter about dogs last night. What does 'limped' mean? I think it means ran."
-    assert evidence.split_message(own, prose=True)[0] is None   # the student about themselves: no passage
+    assert student_message.split_message(own, prose=True)[0] is None   # the student about themselves: no passage
 
 
 def test_a_teacher_is_refused_without_naming_an_account_the_chat_never_showed():

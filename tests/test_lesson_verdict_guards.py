@@ -2,7 +2,7 @@
 answer ("3x = 7 so x = 7/3"), a part's value ("10% is 4") is no final answer to reject, and a word problem's own
 fraction is no answer for the leak guard to hold back a right step's confirmation."""
 import agent
-from evidence import extract_claim
+from student_message import extract_claim
 
 
 def silent(*_, **__):

@@ -3,6 +3,7 @@ on sentences written for these tests (not the round's probe set)."""
 from fractions import Fraction
 
 import solver
+from diagnosis import diagnose
 from factor_patterns import factor_compared
 from portion_patterns import portions
 from wordproblem import read_problem
@@ -83,21 +84,21 @@ def test_a_gap_asked_the_wrong_way_round_plans_nothing():
 def test_a_later_portion_taken_of_the_start_is_diagnosed_at_that_step():
     p = solver.plan("Rosa had $90. She spent 1/3 of her money on a scarf and then 1/2 of what was left on a hat. "
                     "How much money does she have left?")
-    found = solver.diagnose(p, "90 / 2 = 45")
+    found = diagnose(p, "90 / 2 = 45")
     assert found.step == 2 and found.misconception == "portion_of_the_start"
     assert "$90" in found.question and "30" not in found.question   # never the answer
 
 
 def test_the_fraction_bottom_taken_away_as_the_part():
     p = solver.plan("A cake has 12 pieces. Leo ate a third of the cake. How many pieces are left?")
-    found = solver.diagnose(p, "12 - 3 = 9")
+    found = diagnose(p, "12 - 3 = 9")
     assert found.step == 0 and found.misconception == "bottom_as_part"
 
 
 def test_half_as_much_doubled():
     p = solver.plan("Omar has $30. His brother has half as much money as Omar. How much money do they have "
                     "altogether?")
-    assert solver.diagnose(p, "30 x 2 = 60").misconception == "multiplied_by_the_bottom"
+    assert diagnose(p, "30 x 2 = 60").misconception == "multiplied_by_the_bottom"
 
 
 def test_a_percent_less_than_another_owners_amount():

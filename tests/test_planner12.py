@@ -6,6 +6,7 @@ from fractions import Fraction
 import pytest
 
 import solver
+from diagnosis import diagnose
 
 
 def answer(problem: str) -> Fraction | None:
@@ -158,6 +159,6 @@ def test_changes_told_after_doing_are_undone_from_the_amount_now() -> None:
 def test_a_further_percent_of_the_first_price_is_flagged_at_its_step() -> None:
     found = solver.plan("A rug costs $200. It is reduced by 10%, and then the sale price is reduced by a further 20%. "
                         "What is the final price?")
-    diagnosis = solver.diagnose(found, "10% + 20% = 30%, 30% of 200 is 60, so 140")
+    diagnosis = diagnose(found, "10% + 20% = 30%, 30% of 200 is 60, so 140")
     assert diagnosis.step == 2 and diagnosis.misconception == "percent_of_wrong_base"
     assert "not of 200" in diagnosis.says

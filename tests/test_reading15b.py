@@ -2,7 +2,9 @@
 (claim_match.span_saying), never one a close word, a denial, a hedge or two sentences' words make up; "instead of"
 denies its whole phrase; "According to X, why ..." is one question; a help line under the question is no passage."""
 from claim_match import denied_spans, span_saying
-from evidence import Verdict, forms_of, split_message
+from evidence import Verdict
+from text_words import forms_of
+from student_message import split_message
 from passages import unfound
 from reading import reading_move
 from reading_verdict import confirm, still_asked

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from evidence import (TUTOR_WORDS, check_draft, conflicts, content_words, extract_claim, judge_claim, question_of,
-                      split_sentences)
+from evidence import check_draft, conflicts, judge_claim, split_sentences
+from text_words import TUTOR_WORDS, content_words
+from student_message import extract_claim, question_of
 from passages import REQUEST, body, key_sentences, lesson_of
 from own_words import truly_missing
 from sentence_questions import up_to

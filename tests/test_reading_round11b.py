@@ -1,7 +1,7 @@
 """Round 11 of reading's moves, on passages written for these tests: a meaning guessed as a question is the claim;
 a "say about" question only names a noun phrase the told speech is about; a pointer names a neighbour only when the
 pointed sentence does not answer alone; the hint ladder climbs with the pointed sentence's own words."""
-from evidence import extract_claim
+from student_message import extract_claim
 from reading import reading_move
 from sentence_questions import sentence_question, tells_asked
 from wording import hint_text

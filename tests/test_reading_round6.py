@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import wording
-from evidence import extract_claim, question_of
+from student_message import extract_claim, question_of
 from passages import QUESTION_ASKS, body, classify_question, key_sentences, rank_sentences, answer_sentence
 from reading import reading_move, vocabulary_move
 from reading_verdict import lead_told

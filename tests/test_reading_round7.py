@@ -12,7 +12,8 @@ import agent
 import lesson
 import problem_text
 import wording
-from evidence import extract_claim, question_of, split_sentences
+from evidence import split_sentences
+from student_message import extract_claim, question_of
 from passages import classify_question, rank_sentences
 from own_words import own_words_backed, part_said, unnegated
 from reading import reading_move

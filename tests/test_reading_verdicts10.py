@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from evidence import Verdict, forms_of, split_sentences
+from evidence import Verdict, split_sentences
+from text_words import forms_of
 from reading_verdict import denied_spans, depended_on, shown_by, split_dependency
 from traits import acts_in, weigh_trait
 from test_reading_round7 import CONFIRMS, move_for

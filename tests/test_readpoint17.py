@@ -6,7 +6,7 @@ word is no missing word.
 
     .venv/bin/python -m pytest -q tests/test_readpoint17.py
 """
-from evidence import base_forms
+from text_words import base_forms
 from locate import cause_before
 from passages import body, classify_question, unfound
 from reading import reading_move

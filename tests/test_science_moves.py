@@ -10,7 +10,8 @@ import pytest
 
 from agent import Tutor
 from common import read_jsonl
-from evidence import KnowledgeBase, about, extract_claim, key_terms, openbook_facts, paraphrases, question_of
+from evidence import KnowledgeBase, key_terms, openbook_facts, paraphrases
+from student_message import about, extract_claim, question_of
 from lesson import Facts, guard_reply
 from science_catalog import (CARDS, MISCONCEPTIONS, card_verdict, echo, first_step, in_fact_words,
                              is_help, judged_short, match_card, match_misconception, near_card,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from common import read_jsonl
-from evidence import extract_claim, question_of
+from student_message import extract_claim, question_of
 from lesson import Facts, guard_reply
 from science_catalog import MISCONCEPTIONS, first_step, named_check, named_help, named_question
 from science_moves import science_move

@@ -13,6 +13,7 @@ import pytest
 import mathcheck
 import science_patterns
 import solver
+from diagnosis import diagnose, rounds_to, steps_done
 import story_patterns
 import wordproblem
 
@@ -401,7 +402,7 @@ MISCONCEPTIONS = [
 @pytest.mark.parametrize("problem,student,step,name", MISCONCEPTIONS, ids=[m[3] for m in MISCONCEPTIONS])
 def test_each_misconception_is_diagnosed_without_giving_the_answer(problem, student, step, name):
     plan = solver.plan(problem)
-    found = solver.diagnose(plan, student)
+    found = diagnose(plan, student)
     assert found is not None and (found.step, found.misconception) == (step, name)
     assert plan.steps[step].question in found.question
     said = {Fraction(n) for n in re.findall(r"\d+(?:\.\d+)?(?:/\d+)?", found.question)}
@@ -411,9 +412,9 @@ def test_each_misconception_is_diagnosed_without_giving_the_answer(problem, stud
 
 def test_a_diagnosis_says_what_the_student_did_in_the_problems_words():
     crayons = solver.plan(next(m[0] for m in MISCONCEPTIONS if "crayons" in m[0]))
-    assert solver.diagnose(crayons, "12 / 6 = 2").says == "You used 12 crayons but not 4 boxes."
+    assert diagnose(crayons, "12 / 6 = 2").says == "You used 12 crayons but not 4 boxes."
     perimeter = solver.plan("A rectangle has a perimeter of 50 cm. Its length is 15 cm. What is its width?")
-    assert solver.diagnose(perimeter, "50 - 15 = 35").question == ("You used 15 cm only once. How long are the two "
+    assert diagnose(perimeter, "50 - 15 = 35").question == ("You used 15 cm only once. How long are the two "
                                                                   "lengths of 15 cm together?")
 
 
@@ -422,23 +423,23 @@ def test_a_negative_power_is_read_as_school_and_mathcheck_read_it():
     plan = solver.plan("Work out -4² - 2.")
     assert [solver.fmt(s.value) for s in plan.steps] == ["16", "-16", "-18"]
     assert plan.answer == mathcheck.solve("Work out -4² - 2.").values[0]
-    found = solver.diagnose(plan, "(-4)² = 16 and 16 - 2 = 14")
+    found = diagnose(plan, "(-4)² = 16 and 16 - 2 = 14")
     assert (found.step, found.misconception) == (1, "squared_the_sign")
     assert found.says == "You squared the minus sign too, as if it were (-4)²; in -4² only the 4 is squared."
     assert solver.hints(plan, 0)[0] == "What is 4 squared? Which numbers do you need? Look at 4."
 
 
 def test_a_rounded_number_is_matched_only_at_its_written_places():
-    assert solver.rounds_to(Fraction(91, 6), Fraction("15.17")) and solver.rounds_to(Fraction(1, 6), Fraction("0.1666"))
-    assert not solver.rounds_to(Fraction(91, 6), Fraction(15))        # a whole number is never a rounding
-    assert not solver.rounds_to(Fraction(1, 2), Fraction("0.6"))      # 0.5 ends at the written place: exact only
-    assert not solver.rounds_to(Fraction(91, 6), Fraction("15.3"))
+    assert rounds_to(Fraction(91, 6), Fraction("15.17")) and rounds_to(Fraction(1, 6), Fraction("0.1666"))
+    assert not rounds_to(Fraction(91, 6), Fraction(15))        # a whole number is never a rounding
+    assert not rounds_to(Fraction(1, 2), Fraction("0.6"))      # 0.5 ends at the written place: exact only
+    assert not rounds_to(Fraction(91, 6), Fraction("15.3"))
 
 
 def test_a_fractions_first_part_is_a_step_the_student_can_reach():
     plan = solver.plan(PATTERNS[12][0])   # 3/4 of 24: 24 / 4 first, as at school
-    assert solver.steps_done(plan, "24 / 4 = 6") == {0}
-    assert solver.diagnose(plan, "24 / 4 = 6") is None
+    assert steps_done(plan, "24 / 4 = 6") == {0}
+    assert diagnose(plan, "24 / 4 = 6") is None
     assert solver.next_step(plan, {0}).question == "What is 3/4 of 24 students, 3 of those parts?"
 
 
@@ -461,18 +462,18 @@ def test_dev_set_tune_plans_are_right_and_contain_every_gold_step():
 
 
 def test_diagnosis_question_matches_the_issue_example():
-    found = solver.diagnose(solver.plan(PATTERNS[1][0]), "96 - 8 = 88")
+    found = diagnose(solver.plan(PATTERNS[1][0]), "96 - 8 = 88")
     assert found.question == "You took 8 away once. How many teams of 8 can 96 players make?"
 
 
 def test_right_steps_are_never_blamed_and_mark_progress():
     plan = solver.plan(PATTERNS[6][0])
-    assert solver.diagnose(plan, "40 - 12 = 28") is None
-    assert solver.steps_done(plan, "40 - 12 = 28") == {0}
+    assert diagnose(plan, "40 - 12 = 28") is None
+    assert steps_done(plan, "40 - 12 = 28") == {0}
     assert solver.next_step(plan, {0}) is plan.steps[1]
     assert solver.next_step(plan, set()) is plan.steps[0]
     assert solver.next_step(plan, {0, 1}) is None
-    assert solver.diagnose(plan, "I don't know") is None
+    assert diagnose(plan, "I don't know") is None
 
 
 def test_hint_ladders_never_contain_the_steps_result():
@@ -564,7 +565,7 @@ def test_the_general_readers_abstain_where_their_reading_does_not_hold(problem):
 
 def test_a_worked_result_equal_to_a_number_of_the_problem_is_still_diagnosed():
     plan = solver.plan("A box has 36 crayons. 4/9 of them are broken. How many crayons are broken?")
-    found = solver.diagnose(plan, "36 / 4 = 9")   # divided by the top only; 9 is also the fraction's bottom
+    found = diagnose(plan, "36 / 4 = 9")   # divided by the top only; 9 is also the fraction's bottom
     assert found is not None and found.step == 0 and found.says.startswith("You divided 36 by 4, the top of 4/9")
 
 

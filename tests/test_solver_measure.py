@@ -9,6 +9,7 @@ import math_patterns
 import measure_patterns
 import quantity_patterns
 import solver
+from diagnosis import diagnose
 from wordproblem import read_problem
 
 READERS = {"elapsed_time": measure_patterns.clock_elapsed, "volume": measure_patterns.box,
@@ -117,7 +118,7 @@ def test_each_reading_abstains_when_a_word_or_number_is_left_unexplained(problem
 ])
 def test_the_classic_slip_is_diagnosed_on_its_step_without_the_result(problem, said, misconception, step):
     plan = solver.plan(problem)
-    found = solver.diagnose(plan, said)
+    found = diagnose(plan, said)
     assert found is not None and (found.misconception, found.step) == (misconception, step)
     assert solver.fmt(plan.steps[step].value) not in found.says
 

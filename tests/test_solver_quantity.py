@@ -8,6 +8,7 @@ import pytest
 import measure_patterns
 import quantity_patterns
 import solver
+from diagnosis import diagnose
 from wordproblem import read_problem
 
 # (problem, pattern, step values, words the steps' questions must reuse from the problem)
@@ -117,11 +118,11 @@ def test_the_tracker_abstains_on_what_it_cannot_read(problem):
 
 def test_a_tracker_plan_is_diagnosed_on_the_step_that_went_wrong():
     plan = quantity_patterns.story(read_problem(PLANS[7][0]))   # change: 7.25 + 3.50 = 10.75, then 20 - 10.75
-    found = solver.diagnose(plan, "20 + 10.75 = 30.75")
+    found = diagnose(plan, "20 + 10.75 = 30.75")
     assert found is not None and found.step == 1 and found.misconception == "add_instead_of_subtract"
     assert "9.25" not in found.question
     start = quantity_patterns.story(read_problem(PLANS[8][0]))   # had $26 left after spending $9: 26 + 9
-    assert solver.diagnose(start, "26 - 9 = 17").misconception == "subtract_instead_of_add"
+    assert diagnose(start, "26 - 9 = 17").misconception == "subtract_instead_of_add"
 
 
 def test_hints_name_the_tracked_operands_and_never_the_result():

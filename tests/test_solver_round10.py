@@ -9,6 +9,7 @@ import level_patterns
 import parts_patterns
 import rate_patterns
 import solver
+from diagnosis import diagnose, steps_done
 from wordproblem import read_problem
 
 
@@ -39,8 +40,8 @@ def test_a_right_answer_below_zero_is_a_step_done_and_never_blamed():
     cold = solver.plan("The thermometer read -2°C at dusk. Overnight it dropped 5°C. What did it read at dawn?")
     assert cold is not None and cold.answer == -7
     for said in ("-2 - 5 = -7", "It reads -7", "minus 7", "\u22127 degrees"):
-        assert solver.steps_done(cold, said) == {0} and solver.diagnose(cold, said) is None
-    assert solver.diagnose(cold, "-2 + 5 = 3").misconception == "add_instead_of_subtract"
+        assert steps_done(cold, said) == {0} and diagnose(cold, said) is None
+    assert diagnose(cold, "-2 + 5 = 3").misconception == "add_instead_of_subtract"
 
 
 # (reader, problem, answer): each structure in wordings written for this test, other verbs, orders, units, names

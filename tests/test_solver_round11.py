@@ -6,6 +6,7 @@ from fractions import Fraction
 import pytest
 
 import solver
+from diagnosis import diagnose
 
 
 @pytest.mark.parametrize("problem,answer,questions", [
@@ -107,7 +108,7 @@ _SIGN_ASKED = ", so is the result positive or negative?"
 ])
 def test_a_product_or_quotient_with_the_wrong_sign_is_named_without_the_answer(problem, student, says):
     found = solver.plan(problem)
-    diagnosis = solver.diagnose(found, student)
+    diagnosis = diagnose(found, student)
     assert diagnosis is not None and diagnosis.misconception == "wrong_sign" and diagnosis.says == says
     assert solver.fmt(found.answer) not in diagnosis.question.replace(f"({solver.fmt(-found.answer)})", "")
-    assert solver.diagnose(found, solver.fmt(found.answer)) is None   # the right answer is no mistake
+    assert diagnose(found, solver.fmt(found.answer)) is None   # the right answer is no mistake

@@ -7,6 +7,7 @@ written for this test, none copied from a fixture."""
 import pytest
 
 import solver
+from diagnosis import diagnose
 from test_solver import assert_plans
 
 # (problem, pattern, step values, words the steps' questions must use)
@@ -91,5 +92,5 @@ def test_near_misses_abstain(problem):
 def test_a_conversion_step_is_diagnosed_like_the_others():
     plan = solver.plan("Jamal walks 45 minutes each day for 4 days. How many hours does he walk?")
     assert plan.steps[-1].kind == "convert" and plan.quantities[-1].text == "60 minutes in an hour"
-    found = solver.diagnose(plan, "180 * 60 = 10800")
+    found = diagnose(plan, "180 * 60 = 10800")
     assert found is not None and found.step == 1 and "180" in found.question

@@ -5,6 +5,7 @@ between two, a smaller unit taken from a larger one), each with a variant that a
 import pytest
 
 import solver
+from diagnosis import diagnose
 from wordproblem import apply_op
 
 # (problem, the steps' kinds, their values, words the last step's question must use)
@@ -48,14 +49,14 @@ def test_whole_groups_abstain(problem):
 
 def test_whole_groups_slips():
     up = solver.plan("There are 62 campers. Each tent holds 8 campers. How many tents are needed?")
-    left_out = solver.diagnose(up, "62 ÷ 8 = 7")
+    left_out = diagnose(up, "62 ÷ 8 = 7")
     assert left_out.misconception == "leftover_not_counted" and "the 6 left over" in left_out.question
     assert left_out.step == 1
-    assert solver.diagnose(up, "8") is None
+    assert diagnose(up, "8") is None
     down = solver.plan("A baker has 100 cookies. She packs them in boxes of 12. How many full boxes can she pack?")
-    part = solver.diagnose(down, "9 boxes")
+    part = diagnose(down, "9 boxes")
     assert part.misconception == "part_group_counted" and "only 4, not 12" in part.question
-    assert solver.diagnose(down, "100 - 12 = 88").misconception == "subtract_instead_of_divide"
+    assert diagnose(down, "100 - 12 = 88").misconception == "subtract_instead_of_divide"
 
 
 # Round 3's other readings: (problem, pattern, step values, words a step's question must use)
@@ -133,13 +134,13 @@ def test_two_amounts_are_not_one_measure():
     assert solver.plan("How many minutes are in 2 hours and 15 minutes?").answer == 135
     drunk = solver.plan("A jug holds 3 liters of juice. Tom drinks 400 ml. How many milliliters of juice remain?")
     assert drunk.answer == 2600
-    assert solver.diagnose(drunk, "3 ÷ 1000 = 0.003").misconception == "unit_mix_up"   # divided to go to a smaller unit
-    halved = solver.diagnose(solver.plan("The sum of two consecutive numbers is 63. What is the larger number?"), "31.5")
+    assert diagnose(drunk, "3 ÷ 1000 = 0.003").misconception == "unit_mix_up"   # divided to go to a smaller unit
+    halved = diagnose(solver.plan("The sum of two consecutive numbers is 63. What is the larger number?"), "31.5")
     assert halved.misconception == "forgot_step" and "the 1 extra" in halved.question
     pie = solver.plan("A pie is cut into 6 equal slices. Leo eats 4 slices. What fraction of the pie is left?")
-    assert solver.diagnose(pie, "2/4").misconception == "part_to_part"
-    assert solver.diagnose(pie, "4/6").misconception == "other_part"
-    slip = solver.diagnose(drunk, "400 - 3 = 397")
+    assert diagnose(pie, "2/4").misconception == "part_to_part"
+    assert diagnose(pie, "4/6").misconception == "other_part"
+    slip = diagnose(drunk, "400 - 3 = 397")
     assert slip.misconception == "unit_mix_up" and "different units" in slip.question and slip.step == 1
 
 
@@ -147,6 +148,6 @@ def test_a_skipped_conversion_is_named():
     """'3 weeks' multiplied as if it were 3 days: the conversion step is the faulty one, said in the units."""
     walks = solver.plan("Lily walks her dog for 30 minutes every day. How many minutes does she walk the dog in 3 "
                         "weeks?")
-    skipped = solver.diagnose(walks, "30 × 3 = 90")
+    skipped = diagnose(walks, "30 × 3 = 90")
     assert (skipped.step, skipped.misconception) == (0, "forgot_to_convert")
     assert skipped.says == "You used 3 weeks as if it were 3 days: change it to days first."

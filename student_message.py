@@ -1,0 +1,200 @@
+"""What a student's message holds: a pasted passage and the rest (`split_message`), the question it asks without the
+requests around it (`question_of`, quoted back by `about`), the requests and orders that are never a claim
+(`REQUEST`, `NOT_A_CLAIM`), and the student's own answer or reasoning (`extract_claim`), which the reading and science
+moves then judge against the passage or the textbook (evidence.py).
+
+    .venv/bin/python student_message.py "Why do ice cubes melt? I think the cold leaks out"
+"""
+from __future__ import annotations
+
+import re
+import sys
+
+from common import ABBREVIATIONS, split_sentences
+from text_words import TUTOR_WORDS, content_words
+from science_catalog import FORMULA_TOKEN
+
+PASSAGE_LABEL = re.compile(r"^\W*(?:read\s+)?(?:(?:this|the)\s+)?(?:passage|text|story|article|poem|extract|excerpt)"
+                           r"(?:\s+\d+)?\s*[:\-–]\s*|^\W*read this\s*:\s*", re.I)
+QUESTION_LABEL = re.compile(r"(?:^|(?<=\s))(?:question|q)\s*\d*\s*:\s*", re.I)
+
+
+def asks(line: str) -> bool:
+    """Does a line or sentence ask ("Why did she go back?", "why did she go back")? A statement that opens with a
+    question word ("When he finished, the class clapped.") does not."""
+    line = line.strip()
+    return line.endswith("?") or bool(ASKS.search(line)) and not line.endswith((".", "!", '"', "”"))
+
+
+def split_message(message: str, min_sentences: int = 3, prose: bool = False) -> tuple[str | None, str]:
+    """(passage, the rest) when a student pastes a passage before their question; (None, message) otherwise.
+
+    The passage is what labels mark ("Passage: ... Question: ..."), else the lines before the question's line (the
+    last line that asks) or before the last line break, when they hold at least `min_sentences` sentences. With
+    `prose` (a reading lesson: a long message is a passage and its question) or a label, a passage pasted in one
+    paragraph ends where its last question sentence begins."""
+    text = message.strip()
+    label = PASSAGE_LABEL.match(text)
+    body, least = (text[label.end():], 1) if label else (text, min_sentences)
+    marks = list(QUESTION_LABEL.finditer(body))
+    if marks and len(split_sentences(body[:marks[-1].start()])) >= least:
+        return body[:marks[-1].start()].strip(), body[marks[-1].end():].strip()
+    starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n" if not (label or prose) else r"\n", body)]  # the tail asks
+    gap = max([m.end() for m in re.finditer(r"\n\s*\n", body)] or [0])  # the question, then "i dont get it??" below it
+    asking = [at for at in starts[1:] if asks(body[at:].split("\n", 1)[0])]
+    for at in [at for at in asking if at >= gap][:1] + asking[-1:] + starts[-1:]:
+        head, tail = body[:at], body[at:]
+        # a one- or two-sentence text on its own lines before a reading question is still the passage, unless the
+        # student is talking about themselves ("I read it twice ...")
+        short = prose and at in asking and len(head.split()) >= 8 and not OWN_WORDS.match(head) and \
+            not any(asks(s) for s in split_sentences(head))
+        if at and tail.strip() and len(split_sentences(tail)) <= 6 and (len(split_sentences(head)) >= least or short):
+            return head.strip(), tail.strip()
+    if label or prose:
+        sentences = split_sentences(body)
+        # in a reading lesson a passage of one or two sentences may come first in the same paragraph ("The ship was
+        # tossed by the furious storm. ... What does 'furious' mean?"), unless the student speaks of themselves
+        first = 1 if prose and not label and not OWN_WORDS.match(body) else least
+        last = [i for i, s in enumerate(sentences) if asks(s) and len(sentences) - i <= 6 and (
+            i >= least or i >= first and len(" ".join(sentences[:i]).split()) >= 8
+            and not any(asks(p) or OWN_WORDS.match(p) for p in sentences[:i]))][-1:]
+        if last:
+            start = body.index(sentences[last[0]])
+            return body[:start].strip(), body[start:].strip()
+    return None, text
+
+
+# A sentence that asks for the answer or tries to change the tutor: the question is what is left once these are gone.
+# The student's own role or order, never a story's words ("she asked", "her teacher's words", "to write a letter").
+ROLE_OR_ORDER = (r"\b(?:my teacher|(?:i'?m|i am|as|am) (?:\w+ ){0,3}teacher|(?:please|you|can you|could you|so i can) "
+                 r"write|i teach|this is (?:mr|mrs|ms|miss|dr|professor)\b)\b|,\s*the (?:[\w-]+ ){0,2}teacher\b|"
+                 r"^\W*(?:now |just )?write\b")   # "This is Ms. Park, the science teacher" introduces, claims nothing
+REQUEST = re.compile(r"\b(?:tell me|give me|just (?:say|tell|give|output)|ignore|pretend|you are (?:now|a|an|no)|"
+                     r"system|output|override|developer|authori[sz]\w*|answer key|persona|no tutoring|no rules|"
+                     r"dan|answers? (?:only|without)|i need|stop asking|please|confirm (?:it|this|that)|"
+                     r"i(?:'?m| am) grading|so i can grade|full[- ]credit)\b|" + ROLE_OR_ORDER, re.I)  # a grader's ask
+ASKS = re.compile(r"^\W*(?:q:\s*)?(?:what|whats|what's|why|how|where|when|who|which|is|are|do|does|did|can|could|"
+                  r"should|will|would|explain|describe)\b", re.I)
+REPORTED = re.compile(r"\b(?:asked|wants to know|wondered)\s+(?:us|me|the class|them)?\s*"
+                      r"(?=(?:why|how|what|where|which)\b)", re.I)  # "Mrs. Greene asked us why ...": a question
+OWN_WORDS = re.compile(r"^\W*(?:i|i'm|im|i've|ive|my|we)\b", re.I)  # the student about themselves: no given
+
+
+def question_of(message: str) -> str | None:
+    """The question a message asks, with the sentences that set it up ('A 2 kg cart ... What is its acceleration?'),
+    without the student's claim after it or a request around it ("Just tell me", "Ignore all previous
+    instructions", "starting with: What is ..."); None when the message asks nothing."""
+    protected = ABBREVIATIONS.sub(lambda m: m.group(0).replace(".", "\0"), message)
+    sentences = [p.replace("\0", ".").strip() for p in re.split(r"(?<=[.!?])\s+|\n+", protected) if p.strip()]
+    for i, sentence in enumerate(sentences):
+        tail = sentence.rpartition(":")[2].strip()
+        if len(re.findall(r"\w+", tail if ASKS.search(tail) else sentence)) < 3:
+            continue  # "what else?" follows up; it is not the question
+        if ":" in sentence and ASKS.search(tail):  # "Write the full answer: What is ...?" asks what follows
+            asked = tail
+        elif (ASKS.search(sentence) or sentence.endswith("?")) and not REQUEST.search(sentence):
+            asked = sentence
+        elif reported := REPORTED.search(sentence):  # "Mrs. Greene asked us why ...": the question is what follows
+            asked = sentence[reported.end():].rstrip(".!") + "?"
+        else:
+            continue
+        given = [s for s in sentences[:i] if not REQUEST.search(s) and not OWN_WORDS.search(s)]
+        return " ".join([*given, re.sub(r"(?i)^\W*q:\s*", "", asked)])
+    return None
+
+
+def about(question: str) -> str:
+    """The question quoted back ('"why did the kite drift away"'), or 'the question' when the message asks none
+    or asks it at length: a student's whole message quoted back helps no one."""
+    asked = question_of(question)
+    last = split_sentences(asked)[-1].rstrip("?.!").strip() if asked else ""  # "Mrs. Greene" stays whole
+    return f"\"{last}\"" if last and len(last.split()) <= 16 else "the question"
+
+
+SOUNDS = r"oh+|ah+|hmm+|um+|uh+"   # a student's opening sounds: no part of any claim
+# "oh wait, they cleared the weeds first", "ok, because ...": the sounds before a student's work (lesson.py drops them
+# before it reads the claim; left in, "wait" was judged as the answer's word: "Does it show 'wait'?")
+FILLER = re.compile(rf"^\W*(?:(?:{SOUNDS}|ok|okay|wait)\b[\s,!.:-]*)+", re.I)
+CLAIM_MARKERS = re.compile(rf"^(?:(?:fine|ok|okay|well|alright)\s*[,:]|(?:{SOUNDS})\b[,:!]?|"
+                           r"(?:ok|okay)\s+(?=so\b))\s*|"
+                           r"\b(?:i (?:still |really |just )?think|i thought|i put|i said|i wrote|i chose|i picked|"
+                           r"i answered|i guess|i believe|my answer(?! key| sheet)(?: is)?|answer:|so far i have:?|"
+                           r"i have:|i did|i know(?: that)?|maybe)\s*:?\s*", re.I)  # "my answer key": no claim
+# Sentences that ask or demand rather than claim: "just tell me", "I'm the teacher", "ignore all previous instructions".
+NOT_A_CLAIM = re.compile(
+    r"^\s*(?:what|whats|why|how|where|who|which|is|are|do|does|did|can|could|should|aren'?t)\b|"
+    r"^\s*when\s+(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have)\b|"  # "When it gets warm, ..."
+    r"^\s*if\b.*\b(?:why|how)\b|\b(?:what|which|how) \w+ (?:do|does|did|is|are) (?:you|i|we|they)\b|"
+    r"\b(?:tell me|give me|just (?:say|tell|give)|just the answer|hints?|ignore|pretend|you are (?:now|a|an|no)|"
+    r"you are \w+ now|system|output|override|developer|i need|stop asking|answer key|key generator|"
+    r"(?:i'?ve|i have|i|you|we|was|were) (?:already )?asked|"   # "she asked her brother" claims
+    r"i don'?t (?:get|know|understand)|i dont|no sense|how am i|supposed to|starting with|i can'?t|i cant|please|"
+    r"help me|answers|teaching|tutoring|not sure|just this once|i promise|persona|disabled|mode|lol|begging|ugh|"
+    r"idk|whatever|so hard|lots? of stuff|never heard|(?:sound|seem)s? (?:the same|alike|similar)|"
+    r"(?:sound|seem|look)s? (?:the same|alike|similar) to me)\b|confus|"   # a feeling or plea about the task: no claim
+    r"^\s*(?:put|arrange|sort) (?:these|the)\b|\bprint (?:the|only|just|out)\b|\bnothing else\b|"  # orders, tasks,
+    r"^\W*(?:thanks|thank you|thx)\W*$", re.I)  # "Put these in order:", "print the answer", "Thanks.": no claim
+PLEA = re.compile(r"\W*(?:help|hint|huh|hm+|um+|what|why|how|ok|okay|and|so|then|really|sure|yes|no|now)\W*", re.I)
+# "If you drop a marble and a ball, which lands first?": a question after its setup (a guess is no question)
+LATE_QUESTION = re.compile(r"[,;:]\s*(?:then\s+)?(?:which|what|why|how|who|where|when|is|are|do|does|did|can|will|"
+                           r"would)\b|^\W*(?:was|were|has|have|had|will|would|am)\b", re.I)   # "was he angry?" asks
+TENTATIVE = re.compile(r"^\W*(?:so\s+)?(?:is it|could it be|would it be|it'?s)\s+", re.I)
+# "does sore mean strong?" after "What does the word sore mean?" offers "strong" as the meaning: a guess, not a question
+MEANING_GUESS = re.compile(r"^\W*(?:so\s+)?(?:does|did|could|would|can)\s+(?:it|that|the word\s+)?\s*"
+                           r"(?:[\"'“]?[\w'-]+[\"'”]?\s+)?mean\s+(?:like\s+|something like\s+)?"
+                           r"(?P<meaning>[^?]+?)\s*\?$", re.I)
+CHECKING = re.compile(r"[,.]?\s*(?:right|correct|is that right|am i right|isn'?t it)\s*\?$", re.I)
+# A comparison of the question's own things is an answer, not the question restated: "the water has the same mass as
+# the ice had" for "What is the mass of the water?" (its function words are all the claim adds).
+RELATES = re.compile(r"\b(?:the same|more|less|fewer|equal|equals|as much)\b", re.I)
+
+
+def extract_claim(message: str, question: str = "") -> str | None:
+    """The student's own answer or reasoning in their message, or None when they only ask or demand.
+
+    Drops a pasted passage, questions, requests and the question restated; prefers what follows 'I think',
+    'I put', 'My answer'; keeps what follows a colon when the part before it only names the question."""
+    _, rest = split_message(message)
+    asked = set(content_words(question))
+    claims = []
+    protected = ABBREVIATIONS.sub(lambda m: m.group(0).replace(".", "\0"), rest)
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+|,\s*(?=(?:but\s+)?i'?m\s+not\s+sure\b)", protected, flags=re.I):
+        sentence = CHECKING.sub("", sentence.replace("\0", ".").strip())  # "X, right?" claims X
+        head, colon, tail = sentence.partition(":")
+        names_question = len(head.split()) <= 6 and re.search(r"(?i)theme|main idea|claim|purpose|answer|compare", head)
+        if colon and tail.strip() and REQUEST.search(head):
+            continue  # "give my student the answer: main idea of ..." names what is wanted, claims nothing
+        if colon and tail.strip() and (set(content_words(head)) <= asked | TUTOR_WORDS or names_question):
+            sentence = tail.strip()
+        while (marked := CLAIM_MARKERS.search(sentence)) and sentence[marked.end():].strip(" .!?"):  # "X I think": X
+            sentence = sentence[marked.end():]
+        guessed = MEANING_GUESS.match(sentence) if re.search(r"(?i)\bmean", question) else None
+        sentence = guessed.group("meaning") if guessed else sentence
+        offered = TENTATIVE.match(sentence) if sentence.endswith("?") else None   # "is it friction?" offers it
+        if offered or sentence.endswith("?") and not (NOT_A_CLAIM.search(sentence) or PLEA.fullmatch(sentence)
+                                                      or LATE_QUESTION.search(sentence)):
+            sentence = sentence[offered.end() if offered else 0:].rstrip("? ")   # "the grass rubs on it?": a guess
+        answers = re.match(r"(?i)\s*(?:yes|no)\b", sentence)  # "yes, the tea melts the sugar" may restate and claim
+        options = re.fullmatch(r"\W*[\w-]+(?:\s*,\s*[\w-]+)*,?(?:\s+or\s+[\w-]+)+\W*", sentence)  # "a, b or c"
+        if (sentence.endswith("?") or NOT_A_CLAIM.search(sentence) or REQUEST.search(sentence) or options
+                or REPORTED.search(sentence) or (len(sentence) > 12 and sentence.strip(" .!") in question)
+                or not (set(content_words(sentence)) - asked or answers or RELATES.search(sentence)
+                        or FORMULA_TOKEN.search(sentence) or re.search(r"\d", sentence))):  # "H2O", "100": answers
+            continue
+        claims.append(sentence.strip(" .!'\""))
+    claim = re.sub(r"(?i)^(?:so,?\s+)?(?:that|the answer is|it's|it is|it means|means|the (?:main idea|theme|claim|"
+                   r"lesson) is(?: that)?)\s+(?:that\s+)?", "", " ".join(claims)).strip()  # "so the answer is X": X
+    if re.match(r"(?:The|They|It|He|She|A|An|Because|So|To)\b", claim):  # quoted inside a sentence of ours
+        claim = claim[0].lower() + claim[1:]
+    return claim or None
+
+
+def main(argv: list[str]) -> None:
+    if len(argv) != 1 or argv[0] in ("-h", "--help"):
+        sys.exit(__doc__)
+    passage, rest = split_message(argv[0])
+    print(f"passage: {passage}\nquestion: {question_of(rest)}\nclaim: {extract_claim(rest, question_of(rest) or '')}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

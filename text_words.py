@@ -1,0 +1,141 @@
+"""Words as the tutor compares them: the content words of a text (`content_words`, `content_tokens`: no function
+words), a light stem the same on both sides of every comparison (`stem`) and the lenient `base_forms` (irregular and
+comparative forms meet), a denial (`has_negation`), pairs of opposite words, and the words a tutor uses about any
+problem (`TUTOR_WORDS`). Every claim judge, pointer and guard in the tutor reads words through this file.
+
+    .venv/bin/python text_words.py "The tadpoles grew bigger and didn't swim away"
+"""
+from __future__ import annotations
+
+import re
+import sys
+
+STOP = set("""a an the and or but if then so of to in on at by for with from into onto over under about as is are was
+were be been being am do does did done have has had having it its it's this that these those there here he she they
+we you i me my mine your yours his her hers their theirs our ours him them us who whom whose which what when where why
+how not no nor never n't can could will would shall should may might must just also too very really only even still
+all any each every some such than more most much many few other another own same s t up down out off again once
+one got get gets getting like way thing things something anything lot lots yes yeah ok okay um well because since
+while until though although whether either neither both im ive id ill dont didnt cant wont isnt doesnt""".split())
+
+
+# Words a tutor uses about any problem: the guard lets them through, the specificity measure ignores them.
+TUTOR_WORDS = set("""think look read reread sentence sentences passage paragraph text story line word words phrase
+clue clues idea
+ideas answer answers question questions mean means meaning tell tells find check notice happen happens happened
+try step steps fact facts textbook again first last next part parts reason reasons show shows explain sure guess
+example say says said writer author start starts begin begins end ends whole mostly main help helps know right
+wrong true fit fits match matches support supports back evidence describe compare different similar change
+changes use uses used good great nice let let's see make makes made give gives now before after why what where
+who else kind instead maybe expect would observe observation picture imagine test drop dropped together same
+time carefully closer close point points finally order own lesson life persuade teach telling putting keep keeps
+work come comes people other others against already coming around sense somewhere title argue argues gap hidden
+fill fills rule links quantities unit result numbers number goes went agree agrees second third fourth fifth sixth
+seventh eighth ninth tenth eleventh twelfth""".split())
+
+NEGATION = re.compile(r"\b(?:not|no|never|none|nothing|cannot|neither|nor|without|"  # "couldnt": no apostrophe
+                      r"(?:ca|wo|is|are|was|were|do|does|did|has|have|could|should)n'?t)\b|n't\b", re.I)
+
+# Pairs a careless draft swaps ("a process named as its opposite") and that turn a claim against its evidence.
+OPPOSITES = [("evaporate", "condense"), ("evaporation", "condensation"), ("melt", "freeze"), ("melting", "freezing"),
+             ("absorb", "release"), ("photosynthesis", "respiration"), ("inhale", "exhale"),
+             ("gain", "lose"), ("attract", "repel"), ("positive", "negative"), ("acid", "base"), ("acidic", "basic"),
+             ("increase", "decrease"), ("expand", "contract"), ("conductor", "insulator"), ("dissolve", "melt"),
+             ("physical", "chemical"), ("solid", "gas"), ("first", "last"), ("before", "after"),
+             ("back", "front"), ("more", "less"), ("faster", "slower"), ("bigger", "smaller"), ("happy", "sad"),
+             ("happy", "angry"), ("up", "down"), ("east", "west"), ("north", "south"), ("high", "low"),
+             ("heavier", "lighter"), ("sink", "float"), ("dominant", "recessive"), ("herbivore", "carnivore")]
+
+
+
+def stem(word: str) -> str:
+    """A light suffix strip, the same on both sides of every comparison ('tadpoles' ~ 'tadpole', 'grows' ~ 'grow',
+    'hoped' ~ 'hoping' ~ 'hope', 'carried' ~ 'carry', 'stopped' ~ 'stop'): a final e and a doubled last letter go too,
+    so the forms of one verb meet."""
+    w = word.lower().replace("'", "")
+    for suffix, keep in (("ies", "y"), ("ied", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"),
+                         ("ing", ""), ("ed", ""), ("ly", ""), ("s", "")):
+        rest = w[: len(w) - len(suffix)]
+        verb = suffix in ("ing", "ed", "ied")  # "string" is no "str", "need" no "ne", "died" no "dy", "seed" no "se"
+        if (w.endswith(suffix) and len(rest) >= 3 and not w.endswith(("ss", "eed"))
+                and not (verb and not re.search(r"[aeiouy]", rest))):
+            w = rest + keep
+            break
+    if len(w) >= 4 and w.endswith("e") and not w.endswith("ee"):
+        w = w[:-1]  # "hope", "hoped", "hoping" -> "hop"
+    if len(w) >= 4 and w[-1] == w[-2] and w[-1] not in "aeiou":
+        w = w[:-1]  # "stopp(ed)", "bigg(er)" -> "stop", "big"
+    return w
+
+
+# Irregular forms a paraphrase or a passage uses for the same word ("ran" for "run", "better" for "good"). Only the
+# lenient `base_forms` reads them: "left" or "saw" can be other words, so they never decide that a claim is proven.
+IRREGULAR = dict(pair.split(":") for pair in """ran:run grew:grow grown:grow fell:fall fallen:fall ate:eat eaten:eat
+flew:fly flown:fly swam:swim sang:sing began:begin begun:begin drank:drink wrote:write written:write rode:ride led:lead
+chose:choose chosen:choose froze:freeze frozen:freeze built:build caught:catch taught:teach brought:bring bought:buy
+thought:think felt:feel kept:keep lost:lose made:make met:meet paid:pay said:say sold:sell sent:send slept:sleep
+spent:spend stood:stand told:tell understood:understand won:win woke:wake wore:wear worn:wear knew:know known:know
+gave:give given:give took:take taken:take came:come went:go gone:go hid:hide hidden:hide broke:break broken:break
+spoke:speak found:find heard:hear held:hold shook:shake threw:throw thrown:throw blew:blow drew:draw drove:drive
+dug:dig fed:feed fought:fight hung:hang sank:sink shone:shine struck:strike swept:sweep tore:tear wept:weep
+better:good best:good worse:bad worst:bad children:child mice:mouse feet:foot teeth:tooth geese:goose men:man sat:sit
+women:woman people:person leaves:leaf wolves:wolf lives:life knives:knife halves:half farther:far""".split())
+
+
+def base_forms(word: str) -> set[str]:
+    """The stems a word may share with another form of itself: its own, its irregular base's, the stem without a
+    comparative ending ('bigger', 'happiest' -> 'big', 'happy') or a leading "re" ('rereading' -> 'read'). Lenient
+    on purpose ('mother' also yields 'moth'): it only stops the tutor from saying a passage lacks a word it has in
+    another form, and never confirms a claim."""
+    w = word.lower().replace("'", "")
+    forms = {stem(w), stem(IRREGULAR.get(w, w))}
+    if w.startswith("re") and len(w) > 6:
+        forms.add(stem(w[2:]))  # "rereading" is a kind of "reading"
+    for suffix, keep in (("iest", "y"), ("ier", "y"), ("est", ""), ("er", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            forms.add(stem(w[: len(w) - len(suffix)] + keep))
+            break
+    return forms
+
+
+def forms_of(text: str) -> set[str]:
+    """Every base form of every content word in the text: what a fact or a question names, in any of its forms."""
+    return {form for word, _ in content_tokens(text) for form in base_forms(word)}
+
+
+# Everyday verbs a paraphrase uses freely: a claim is not 'absent' from a passage because it says "make" or "use".
+COMMON = {stem(w) for w in """make made put give gave live use used uses using go goes went gone know knew want seem
+talk stay start take took keep kept come came say said tell told feel felt think thought get got see saw look find
+found call called try help need let become leave left turn show ask work play run move bring hold mean happen
+include really thing obviously probably maybe instead already always usually yet somehow nothing anything everything
+others without else""".split()}
+
+
+TUTOR_STEMS = {stem(w) for w in TUTOR_WORDS} | TUTOR_WORDS
+
+
+def content_tokens(text: str) -> list[tuple[str, str]]:
+    """(word as written, its stem) for the words that carry meaning: no function words, contractions or letters."""
+    tokens = re.findall(r"[a-z][a-z']*[a-z]|[a-z]", text.lower().replace("’", "'"))
+    tokens = [re.sub(r"'s$", "", t) for t in tokens]  # "octopus's" is about the octopus
+    return [(t, stem(t)) for t in tokens if t not in STOP and len(t) > 1 and "'" not in t]
+
+
+def content_words(text: str) -> list[str]:
+    """Stems of the words that carry meaning, in order."""
+    return [w for _, w in content_tokens(text)]
+
+
+def has_negation(text: str) -> bool:
+    return NEGATION.search(text.replace("’", "'")) is not None
+
+
+def main(argv: list[str]) -> None:
+    if len(argv) != 1 or argv[0] in ("-h", "--help"):
+        sys.exit(__doc__)
+    print("content words:", " ".join(f"{word}:{stem}" for word, stem in content_tokens(argv[0])))
+    print("denied:", has_negation(argv[0]))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
