@@ -38,14 +38,14 @@ from arithmetic_claims import (CLAIM, Claim, alternatives, arithmetic_text, as_w
                                computed_given, in_dollars, measure_kind, operations, out_of_order, path_to, pending,
                                presented_as_answer, proposed_chain, reordered, result_of, results, rounded_wrong_way,
                                said_of_work, their_equation, true_of_work, unit_after, with_chains, with_percent_bases)
-from confusion import confusion_words
+from confusion import already_have, confusion_words
 from mathcheck import unbalanced_step
 from measure_kinds import fact_numbers
 from problem_text import (answer_sentence, given_numbers, problem_sentences, problem_terms, question_sentence,
                           written_equation)
 from solver import Plan, Step, fmt
-from step_parts import (another_route, bottoms_rewritten, equation_terms, newly_done, part_of_step, step_rungs,
-                        unit_as_written, used_steps, what_it_finds)
+from step_parts import (another_route, bottoms_rewritten, equation_terms, newly_done, part_of_step, smaller_check,
+                        step_rungs, unit_as_written, used_steps, what_it_finds)
 from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, ends_on_answer, order_question,
                         percent_slip, proposal, regrouping, rounding_words, same_route, substituted_words, time_slip,
                         unit_slip_words, wrong_claim_words)
@@ -100,6 +100,7 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     if not found and (concept := _concept_move(lesson, plan, work)) is not None:
         return concept
     said = results(work, found) or ([] if found else _in_question_words(work, lesson.problem))
+    said = said if found else already_have(plan, work, said)   # "I know 1 hour is 60 minutes", "adults cost 16"
     if "$" in lesson.problem and not re.search(r"\bcents?\b|¢", lesson.problem):   # "30 cents" of a $1.80 box
         said = in_dollars(work, said)
     lesson.stated += [fmt(v) for v in said]
@@ -166,7 +167,9 @@ def _wrong_root(lesson: Lesson, plan: Plan, work: str) -> Move | None:
     root = substituted_words(lesson.problem, work)
     if root is None or root[0] != "flag" or solver.diagnose(plan, work) is not None:
         return None
-    nxt = solver.next_step(plan, set(lesson.done))
+    # the step after the last one they got right ("3x = 21 so x = 8": the division, not 3x again)
+    done = set(lesson.done) | set(newly_done(plan, lesson.done, [], equation_terms(work)))
+    nxt = solver.next_step(plan, done)
     return Move("flag", root[1], fresh_hint(lesson, step_question(plan, nxt), _ladder(lesson, plan, nxt)), nxt,
                 kind=root[2])
 
@@ -306,7 +309,8 @@ def _wrong_claim(plan: Plan | None, claim: Claim) -> Move:
     if diagnosis is None or diagnosis.value != claim.stated or not true_of_work(diagnosis.says, str(claim),
                                                                                  plan.problem) \
             or plan.steps[diagnosis.step].value in solver.numbers_in(claim.expression):   # "20 − 14": 12 + 2 was done
-        return Move("flag", *(wrong_claim_words(claim) or (lead, f"What is {claim.shown}?")), kind="claim_wrong")
+        return Move("flag", *(wrong_claim_words(claim) or (lead, smaller_check(claim) or f"What is {claim.shown}?")),
+                    kind="claim_wrong")
     step = plan.steps[diagnosis.step]
     return Move("flag", f"{lead} {diagnosis.says}", linked_question(plan, step), step, kind="claim_wrong")
 
