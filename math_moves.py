@@ -40,7 +40,7 @@ from arithmetic_claims import (CLAIM, Claim, alternatives, arithmetic_text, as_w
                                said_of_work, their_equation, true_of_work, unit_after, with_chains, with_percent_bases)
 from confusion import already_have, confusion_words
 from mathcheck import unbalanced_step
-from measure_kinds import fact_numbers
+from measure_kinds import fact_numbers, span_hours
 from problem_text import (answer_sentence, given_numbers, problem_sentences, problem_terms, question_sentence,
                           written_equation)
 from solver import Plan, Step, fmt
@@ -474,7 +474,7 @@ def _foreign_number(lesson: Lesson, plan: Plan | None, found: list[Claim], work:
     outside = solver.numbers_in(CLAIM.sub(" ", arithmetic_text(work)))
     given = given_numbers(lesson.problem)
     known = {abs(v) for v, _ in given} | set(solver.numbers_in(lesson.problem)) | UNIT_SIZES \
-        | fact_numbers(lesson.problem)   # a triangle's 180°
+        | fact_numbers(lesson.problem) | span_hours(lesson.problem).keys()   # a triangle's 180°, 2 h 30 min as 2.5
     known |= {Fraction(p) for v, _ in given if v.denominator != 1 for p in (v.numerator, v.denominator)}   # 5 of 5/6
     known |= {r for w in lesson.worked if (r := result_of(w)) is not None}   # and each other claim's result, below
     known |= {s.value for s in plan.steps} | {q.value for q in plan.quantities} if plan is not None else set()

@@ -51,6 +51,13 @@ def _unit(word: str) -> str:
     return name if any(name in units for units in KINDS.values()) else ""
 
 
+def span_hours(problem: str) -> dict[Fraction, str]:
+    """"2 hours 30 minutes" as 2.5 hours (with its words): a time span of hours and minutes said as one number of
+    hours, a step a student may take in their head (their 48 × 2.5 uses no number the problem never gave)."""
+    return {Fraction(int(m.group(1))) + Fraction(int(m.group(2)), 60): m.group() for m in re.finditer(
+        r"\b(\d+) hours? (?:and )?(\d+) minutes?\b", problem, re.I)}
+
+
 def measures(problem: str) -> list[tuple[Fraction, Dim, str]]:
     """Each number the problem writes with a unit of measure: its value, its units, and its words as written."""
     text = wordproblem.normalise(problem)
@@ -74,6 +81,8 @@ def measures(problem: str) -> list[tuple[Fraction, Dim, str]]:
         for n in re.findall(NUM, m.group("list")) if last else ():
             if not any(v == Fraction(n) for v, _, _ in found):
                 found.append((Fraction(n), last[1], f"{n}{last[2][len(m.group('last')):]}"))
+    hour = _unit("hour")
+    found += [(v, {hour: 1}, f"{v} hours") for v in span_hours(problem) if not any(g[0] == v for g in found)]
     for m in _BY.finditer(text):   # "8 by 3 m": the first side takes the second's unit
         if not m.group("ua") and (unit := _unit(m.group("ub"))):
             found.append((Fraction(m.group("a")), {unit: 1}, f"{m.group('a')} {m.group('ub')}"))

@@ -90,6 +90,31 @@ _PRICE_EACH = re.compile(r"\b(?P<thing>[a-z]+) costs? (?P<price>\$\d+(?:\.\d\d)?
                          r"(?P<each>\$\d+(?:\.\d\d)?) (?:a|an|per|for each|for one) (?P<one>[a-z]+)\b", re.I)
 
 
+# "48 km per hour", "3/5 of a mile every day": an amount for each one of a unit of time
+_RATE = re.compile(r"\b(?P<amount>\d[\d./]*) (?:(?P<unit>[a-z]+)|of an? (?P<of>[a-z]+)) (?:per|every|each|an?) "
+                   r"(?P<per>hour|minute|day|week|second|month|year)\b", re.I)
+
+
+def _rate_for_span(problem: str) -> str:
+    """A rate per unit of time and a span of those units ("48 km per hour" for "2 hours 30 minutes", "3/5 of a mile
+    every day" for "10 days") that the planner did not read, with the question asking how far or how much: the rate
+    for one unit said, two units asked, then the whole span (the whole units, then the minutes left). "" without."""
+    rate = _RATE.search(problem)
+    asked = question_sentence(problem_sentences(problem))
+    if rate is None or not re.search(r"\bhow (?:far|much|many)\b", asked, re.I):
+        return ""
+    per = rate.group("per").lower()
+    span = re.search(rf"\b(\d[\d.]*) {per}s?(?: (?:and )?(\d+ minutes?))?", problem[rate.end():], re.I)
+    if span is None or Fraction(span.group(1)) <= 2 and not span.group(2):
+        return ""
+    unit = rate.group("unit") or f"{rate.group('of')}s"   # "a mile" counted in miles
+    amount = f"{rate.group('amount')} {rate.group('unit')}" if rate.group("unit") else \
+        f"{rate.group('amount')} of a {rate.group('of')}"
+    after = f"how many in the {span.group(2)}" if span.group(2) else f"in {span.group()}"   # "2 hours 30 minutes"
+    whole = f"{span.group(1)} {per}{'s' if span.group(1) != '1' else ''}" if span.group(2) else f"2 {per}s"
+    return f"{rate.group()} means {amount} in each {per}. How many {unit} is that in {whole}, and {after}?"
+
+
 def _priced_count(problem: str, given: list[tuple[Fraction, str]]) -> str:
     """A price of one thing and a count of those things ("Movie tickets cost $8 each", "Sam buys 3 tickets") that
     the planner did not read with the rest of the story: one thing's price pictured, then two, then all of them (as
@@ -212,7 +237,8 @@ def first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, st
         return "", first_part
     if still := _still_needed(problem) or _shared_out(problem, given) or _priced_count(problem, given) \
             or _clock_span(problem) or _clock_after(problem) or _units_apart(given) or _fraction_of(problem, given) \
-            or _percent_first(problem, given) or _part_of_all(problem, given) or _unit_asked(problem, given):
+            or _percent_first(problem, given) or _part_of_all(problem, given) or _unit_asked(problem, given) \
+            or _rate_for_span(problem):
         return "", still
     lead, question = first_move_question(problem, given)
     asked = question_sentence(problem_sentences(problem))

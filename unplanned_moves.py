@@ -26,7 +26,7 @@ from arithmetic_claims import (OP_SIGN, Claim, arithmetic_text, as_written, clai
                                path_to, pending, presented_as_answer, result_of, right_through, route_to,
                                true_of_work, unused_quantities)
 from asked_step import number_move, taken_away
-from measure_kinds import measure_check, shape_words
+from measure_kinds import measure_check, shape_words, span_hours
 from problem_text import given_numbers, meaning_question, problem_sentences, question_sentence, question_target, \
     said_list
 from solver import Plan, Step, fmt
@@ -254,7 +254,8 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
     problem, and where a given number the work has not used comes in (with its noun); once every given number is
     used, whether the last result answers the problem's own question. A result the plan of one sentence
     (`part_plan`) finds is confirmed as the part of the story it answers, and only where the rest comes in asked."""
-    unused = unused_quantities(given, work)
+    spans = [text for value, text in span_hours(problem).items() if value in solver.numbers_in(work)]
+    unused = [u for u in unused_quantities(given, work) if not any(u in text for text in spans)]   # 2.5 for 2 h 30 min
     latest = found[-1]
     then = pending(work)   # "I did 6 x 15 and got 90 then took 17": what that gives, and what it counts
     after = f"What do you get when you {THEN_VERB[then[0]].format(latest.written, fmt(then[1]))}, and what does " \
