@@ -312,9 +312,9 @@ def _product_part(a: str, b: str) -> str | None:
     if "9" in (a, b) and a != b:   # "9 × 6": one 6 less than 10 × 6
         other = b if a == "9" else a
         return f"9 × {other} is one {other} less than 10 × {other}: what is 10 × {other}, and then one {other} less?"
-    big, small = sorted((a, b), key=int, reverse=True)
-    if 5 < int(big) < 10:   # "8 × 7": 5 × 7 and 3 × 7
-        return f"{big} × {small} is 5 × {small} and {int(big) - 5} × {small}: what are those two? Add them."
+    if 5 < max(int(a), int(b)) < 10:   # "8 × 7": 5 × 7 and 3 × 7, the bigger factor split where it was written
+        parts = f"5 × {b} and {int(a) - 5} × {b}" if int(a) >= int(b) else f"{a} × 5 and {a} × {int(b) - 5}"
+        return f"{a} × {b} is {parts}: what are those two? Add them."
     return f"Count up in {b}s, {a} times: {b}, {int(b) * 2}, ... What do you reach?" if 3 <= int(a) <= 5 else None
 
 

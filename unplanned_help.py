@@ -10,7 +10,8 @@ or its letter gathered on one side (`equation_start`), numbers tied by a sum and
 consecutive ones named from the smallest (`conditions_start`); then where the question's own last step is read
 (asked_step.py): the part the story makes first, asked in its words; then a price of one thing and a count of those
 things, one pictured then two; two clock times (24-hour ones too), counted on to the next hour; two measures in units
-of one kind, one changed into the other; a fraction of a whole, one part first.
+of one kind, one changed into the other; a fraction of a whole, one part first; a rate per unit of time and a span of
+those units ("48 km per hour", "2 hours 30 minutes"), the rate for one unit said and two units asked.
 
 How any plan step is asked lives here too (`step_question`, `linked_question`, moved from math_moves.py in round 14):
 a bare exercise by place value ("Split 624 into 560 and 64"), a last step that would only restate the problem as a
