@@ -71,6 +71,15 @@ def _in_question_words(work: str, problem: str) -> list[Fraction]:
     return [] if told is None else [told]
 
 
+def _offered(problem: str, plan: Plan | None, work: str, found: list[Claim]) -> list[Fraction]:
+    """The numbers the student offers as results: their claims' results; without a claim, a number said as a result
+    or in the question's words, where a help request's own facts are none ("I know 1 hour is 60 minutes") and a step
+    named in words is one ("I know the adults cost 16 dollars but I'm stuck")."""
+    if found:
+        return results(work, found)
+    return already_have(plan, work, results(work, found) or _in_question_words(work, problem))
+
+
 def _offers_given(work: str, found: list[Claim], problem: str) -> bool:
     """"So the answer is 12 vans", "12 vans are needed": a number offered as the answer in so many words, or in the
     question's; a given number so offered is a wrong answer, while a bare "8" may answer "how many boxes?"."""
@@ -99,8 +108,7 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
         return _chain_proposed(lesson.problem, chain, plan)
     if not found and (concept := _concept_move(lesson, plan, work)) is not None:
         return concept
-    said = results(work, found) or ([] if found else _in_question_words(work, lesson.problem))
-    said = said if found else already_have(plan, work, said)   # "I know 1 hour is 60 minutes", "adults cost 16"
+    said = _offered(lesson.problem, plan, work, found)
     if "$" in lesson.problem and not re.search(r"\bcents?\b|¢", lesson.problem):   # "30 cents" of a $1.80 box
         said = in_dollars(work, said)
     lesson.stated += [fmt(v) for v in said]
