@@ -338,9 +338,10 @@ def _right_triangle(problem: str, given: list[tuple[Fraction, Dim, str]]) -> tup
 
 # ============================================================================ the first relation, for a help request
 
-def measure_help(problem: str) -> str:
+def measure_help(problem: str, stated: frozenset[Fraction] = frozenset()) -> str:
     """The fact that defines what the question asks, for the shape the problem names, asked on its own measures;
-    "" when no shape fact applies (a story's own relation is asked elsewhere)."""
+    "" when no shape fact applies (a story's own relation is asked elsewhere). An angle sum the student has `stated`
+    ("I know the angles add to 180") is said back, never asked again: the angles they take up are asked."""
     asked = question_sentence(problem_sentences(problem)) or problem   # "..., what is its size."
     given = measures(problem)
     angles = [text for _, d, text in given if d == {"degree": 1}]
@@ -355,6 +356,9 @@ def measure_help(problem: str) -> str:
                  "quadrilateral", "a straight line": "angles that make a straight line", "a full turn":
                  "the angles of a full turn"}[shape[0]]
         use = f", and how much of that do {said_list(angles)} take up" if angles else ""
+        if angles and shape[1] in stated:
+            return f"{parts[0].upper()}{parts[1:]} add up to {shape[1]}°, as you say. How much of that do " \
+                   f"{said_list(angles)} take up together?"
         return f"What do {parts} add up to{use}?"
     lengths = [(v, text) for v, d, text in given if len(d) == 1 and next(iter(d)) in KINDS["length"]
                and next(iter(d.values())) == 1]

@@ -220,7 +220,8 @@ def conditions_start(problem: str) -> str:
            f"what do all {words[count]} add up to?"
 
 
-def first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, str]:
+def first_move(problem: str, given: list[tuple[Fraction, str]], stated: frozenset[Fraction] = frozenset()
+               ) -> tuple[str, str]:
     """A help request without a plan: wording's first move, unless it only lists the numbers ("You know 3 times and 48
     shells ..."): then the words that relate the quantities ("3 times as many shells as Ben", "on Tuesday twice as
     much as Monday"), quoted as a phrase (never a whole sentence pasted into a frame), with what they tell about the
@@ -231,7 +232,7 @@ def first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, st
         return "", f"The {bracket[1]} in front of the bracket multiplies each term inside it: what does it make of " \
                    f"the {bracket[2]}, and of the {bracket[3]}?" if bracket else \
             f"Which terms of {algebra[0].replace('-', '−')} have the same letter, and what do they make together?"
-    if undo := equation_start(problem) or conditions_start(problem) or measure_help(problem):
+    if undo := equation_start(problem) or conditions_start(problem) or measure_help(problem, stated):
         return "", undo   # a shape's own fact (a triangle's angles make 180°) before any story reading
     first_part = first_part_question(problem)
     if first_part:   # the question's last step is read (asked_step.py): the part the story makes first, in its words

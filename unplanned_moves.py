@@ -175,17 +175,19 @@ def move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction], 
                     meaning_question(lesson.problem, as_written(said[-1], work)), kind="explain")
     if said:
         return _unexplained_value(lesson, given, said, work, part)
-    return _first_without_plan(lesson, given, part)
+    return _first_without_plan(lesson, given, part, frozenset(solver.numbers_in(work)))
 
 
-def _first_without_plan(lesson: Lesson, given: list[tuple[Fraction, str]], part: Plan | None) -> Move:
+def _first_without_plan(lesson: Lesson, given: list[tuple[Fraction, str]], part: Plan | None,
+                        stated: frozenset[Fraction] = frozenset()) -> Move:
     """No plan and no number said: the part of the story that can be worked out first, else the relation the problem
-    names, else its first move (unplanned_help.first_move) in the problem's own words."""
+    names, else its first move (unplanned_help.first_move) in the problem's own words, never asking a fact whose
+    number they have `stated` ("I know the angles add to 180")."""
     part = part or part_plan(lesson.problem, apart=True)
     if part is not None:   # the part of the story that can be worked out first, in its own words
         ask = way_in(part, part.steps[0]) or solver.opening(part, 0)
         return Move("none", "", fresh_hint(lesson, ask, solver.hints(part, 0)[0]), kind="propose")
-    lead, question = first_move(lesson.problem, given)
+    lead, question = first_move(lesson.problem, given, stated)
     related = relation_help(lesson.problem)
     if related is not None:   # "4 times as many cards as Sue has": the relation asked, never a frame
         return Move("none", "", fresh_hint(lesson, related, question), kind="propose")

@@ -87,3 +87,10 @@ def test_hours_and_minutes_make_one_number_of_hours():
 
 def test_the_move_without_a_plan_lives_in_its_room():
     assert math_moves.Move is unplanned_moves.Move and math_moves.fresh_hint is unplanned_moves.fresh_hint
+
+
+def test_an_angle_sum_the_student_states_is_said_back_never_asked_again():
+    problem = "A quadrilateral has angles of 70 degrees, 110 degrees and 95 degrees. What is the fourth angle?"
+    told = reply_to(f"{problem} I know the angles of a quadrilateral add up to 360 but I'm stuck.")["text"]
+    assert "add up to 360°, as you say" in told and "What do the four angles" not in told
+    assert "What do the four angles" in reply_to(f"{problem} I'm stuck.")["text"]   # not stated: asked
