@@ -586,7 +586,9 @@ def in_dollars(text: str, said: list[Fraction]) -> list[Fraction]:
     return [v / 100 if v in cents else v for v in said]
 
 
-CONTINUING = re.compile(r"\b(?:so far|now what|what now|then what|what next|next\??$|first\b|what do i do)", re.I)
+# "so far", "I'm stuck", "I don't get what to do after that": a number said on the way, never offered as the answer
+CONTINUING = re.compile(r"\b(?:so far|now what|what now|then what|what next|what'?s next|next\??$|first\b|what do i do|"
+                        r"stuck\b|(?:don'?t|do not) (?:get|know) what to do)", re.I)
 _CONNECTIVES = set("so and then but because first plus minus times divided x is are to from by of now which that"
                    .split())
 _ANSWER_WORDS = r"(?:so|answer(?: is)?|i got|i get|gets?|is it|it'?s|maybe|makes|costs?|has|have|are|is|[a-z]\s*=)"

@@ -8,6 +8,9 @@ numbers they name, the units it uses), never with the answer: a fact of units (6
 is 30 minutes), why a step on two named numbers is taken (what it finds), which amount a price or a percent goes
 with, which operation the question's words ask for, why fractions need one bottom number, which number a take-away
 starts from. `confusion_words` is None when the words name no confusion these know (the other help moves decide).
+`already_have`: what a help request says the student has. A fact of units they state ("I know 1 hour is 60 minutes",
+"30 minutes is half an hour") is no result of theirs to ask about, and a plan step's value named in words ("I know
+the adults cost 16 dollars but I'm stuck") is a step done, so the move asks the first step they have not done.
 """
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from fractions import Fraction
 from math import lcm
 
 import solver
+from arithmetic_claims import claims, results
 from problem_text import given_numbers, problem_sentences, question_sentence, question_target, written_equation
 from solver import Plan, Step, fmt
 from step_parts import what_it_finds
@@ -33,11 +37,38 @@ def confusion_words(problem: str, plan: Plan | None, done: list[int], work: str)
     """(lead, question) answering the confusion the student names, or None when their words name none known here."""
     said = work.lower()
     for rule in (_minutes_over, _decimal_hours, _percent_base, _percent_side, _same_bottom, _bracket_first, _why_step,
-                 _which_amount, _which_first, _which_operation):
+                 _which_amount, _which_divides, _which_first, _which_operation):
         found = rule(problem, plan, done, said)
         if found:
             return found
     return None
+
+
+# a help request: the student says they are stuck, or asks what comes next
+_STUCK = re.compile(r"\b(?:stuck|don'?t (?:get|know|understand)|not sure|confused|what (?:now|next|do i do)|"
+                    r"what'?s next|now what|how do i|help)\b", re.I)
+_KNOW = re.compile(r"\bi know (?P<fact>[^.!?]*?)(?=\bbut\b|[.!?]|$)", re.I)
+_UNITS = r"(?:hours?|minutes?|seconds?|days?|weeks?|years?|months?|meters?|metres?|centimeters?|centimetres?|cm|mm|" \
+         r"km|m|kilometers?|kilometres?|liters?|litres?|ml|l|grams?|g|kilograms?|kg|feet|foot|ft|inch(?:es)?|yards?|" \
+         r"miles?|cups?|pints?|quarts?|gallons?|dozen|cents?|dollars?)"
+_UNIT_FACT = re.compile(rf"(?:\d[\d.,/]*|an?|one|half an?) {_UNITS}\b.*\b(?:is|are|=|equals|makes?|has)\b.*"
+                        rf"(?:\d[\d.,/]*|an?|one|half(?: an?)?) {_UNITS}\b", re.I)
+
+
+def already_have(plan: Plan | None, work: str, said: list[Fraction]) -> list[Fraction]:
+    """`said` as the numbers a help request says the student has: the numbers of a fact of units they state are no
+    results of theirs; with nothing left, a plan step's value they name in words (never a number the problem gives,
+    never the answer) is one. Any other message keeps `said`."""
+    if not _STUCK.search(work):
+        return said
+    facts = {v for m in _KNOW.finditer(work) if _UNIT_FACT.search(m.group("fact"))
+             for v in [*results(m.group("fact"), claims(m.group("fact"))), *solver.numbers_in(m.group("fact"))]}
+    kept = [v for v in said if v not in facts]
+    if plan is None or kept:
+        return kept
+    given = set(solver.numbers_in(plan.problem))
+    steps = {s.value for s in plan.steps[:-1]}
+    return [v for v in solver.numbers_in(work) if v in steps and v not in given and v not in facts]
 
 
 def _next_question(plan: Plan | None, done: list[int]) -> str:
@@ -220,6 +251,23 @@ def _which_amount(problem: str, plan: Plan | None, done: list[int], said: str) -
     pairs = " and ".join(f"{m} by {c}" for m, c in zip(money, counts))
     return f"It is each price you divide, by the amount that price buys: {pairs}. That gives the cost of 1 " \
            f"{per.group(1)} each time.", f"What is {money[0]} ÷ {counts[0].split()[0]}?"
+
+
+_WHICH_DIVIDES = re.compile(r"\bwhich (?:number|one|amount)s? (?:goes|go|is|to put|do i put) on (?:the )?top\b|"
+                            r"\bwhat goes on top\b|\bwhich (?:number|one)s? (?:to |do i |should i )?divide by which\b|"
+                            r"\bdivide (?:\w+ )?by which\b|\bwhich (?:number|one) (?:is|goes) on the bottom\b")
+
+
+def _which_divides(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
+    """"which number goes on top?" when the next step of the plan divides two given amounts ($18 for 24 markers,
+    150 km in 2.5 hours): the amount shared out is divided, by what it is shared over; its result left to them."""
+    step = solver.next_step(plan, set(done)) if plan is not None and _WHICH_DIVIDES.search(said) else None
+    phrases = dict(given_numbers(problem))
+    if step is None or step.op != "/" or len(step.values) != 2 or not all(v in phrases for v in step.values):
+        return None
+    top, bottom = (phrases[v] for v in step.values)
+    return f"The {top} is shared out over the {bottom}: {top} is the number you divide, and {bottom} the number " \
+           f"you divide by.", f"What is {fmt(step.values[0])} ÷ {fmt(step.values[1])}?"
 
 
 def _which_first(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:

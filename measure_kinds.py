@@ -51,6 +51,13 @@ def _unit(word: str) -> str:
     return name if any(name in units for units in KINDS.values()) else ""
 
 
+def span_hours(problem: str) -> dict[Fraction, str]:
+    """"2 hours 30 minutes" as 2.5 hours (with its words): a time span of hours and minutes said as one number of
+    hours, a step a student may take in their head (their 48 × 2.5 uses no number the problem never gave)."""
+    return {Fraction(int(m.group(1))) + Fraction(int(m.group(2)), 60): m.group() for m in re.finditer(
+        r"\b(\d+) hours? (?:and )?(\d+) minutes?\b", problem, re.I)}
+
+
 def measures(problem: str) -> list[tuple[Fraction, Dim, str]]:
     """Each number the problem writes with a unit of measure: its value, its units, and its words as written."""
     text = wordproblem.normalise(problem)
@@ -74,6 +81,8 @@ def measures(problem: str) -> list[tuple[Fraction, Dim, str]]:
         for n in re.findall(NUM, m.group("list")) if last else ():
             if not any(v == Fraction(n) for v, _, _ in found):
                 found.append((Fraction(n), last[1], f"{n}{last[2][len(m.group('last')):]}"))
+    hour = _unit("hour")
+    found += [(v, {hour: 1}, f"{v} hours") for v in span_hours(problem) if not any(g[0] == v for g in found)]
     for m in _BY.finditer(text):   # "8 by 3 m": the first side takes the second's unit
         if not m.group("ua") and (unit := _unit(m.group("ub"))):
             found.append((Fraction(m.group("a")), {unit: 1}, f"{m.group('a')} {m.group('ub')}"))
@@ -329,9 +338,10 @@ def _right_triangle(problem: str, given: list[tuple[Fraction, Dim, str]]) -> tup
 
 # ============================================================================ the first relation, for a help request
 
-def measure_help(problem: str) -> str:
+def measure_help(problem: str, stated: frozenset[Fraction] = frozenset()) -> str:
     """The fact that defines what the question asks, for the shape the problem names, asked on its own measures;
-    "" when no shape fact applies (a story's own relation is asked elsewhere)."""
+    "" when no shape fact applies (a story's own relation is asked elsewhere). An angle sum the student has `stated`
+    ("I know the angles add to 180") is said back, never asked again: the angles they take up are asked."""
     asked = question_sentence(problem_sentences(problem)) or problem   # "..., what is its size."
     given = measures(problem)
     angles = [text for _, d, text in given if d == {"degree": 1}]
@@ -346,6 +356,9 @@ def measure_help(problem: str) -> str:
                  "quadrilateral", "a straight line": "angles that make a straight line", "a full turn":
                  "the angles of a full turn"}[shape[0]]
         use = f", and how much of that do {said_list(angles)} take up" if angles else ""
+        if angles and shape[1] in stated:
+            return f"{parts[0].upper()}{parts[1:]} add up to {shape[1]}°, as you say. How much of that do " \
+                   f"{said_list(angles)} take up together?"
         return f"What do {parts} add up to{use}?"
     lengths = [(v, text) for v, d, text in given if len(d) == 1 and next(iter(d)) in KINDS["length"]
                and next(iter(d.values())) == 1]

@@ -264,3 +264,69 @@ def unit_as_written(plan: Plan) -> str:
     written = [w for w in re.findall(r"[a-z]+s\b", plan.problem.lower()) if wordproblem.stem(w) == plan.unit]
     counted = plan.unit in ("second", "minute", "hour", "day", "week", "month", "year", "mile", "page")
     return written[0] if written else plan.unit + "s" if counted else plan.unit
+
+
+# a claim of two numbers and one operation, as claims() shows it back: "84 ÷ 3", "7.50 × 24", "25% of 64"
+_TWO = re.compile(r"(?P<a>\d+(?:\.\d+)?(?:/\d+)?)\s*(?P<op>[-+−×÷*/])\s*(?P<b>\d+(?:\.\d+)?(?:/\d+)?)")
+_PERCENT_OF = re.compile(r"(?P<p>\d+(?:\.\d+)?)% of \$?(?P<n>\d+(?:\.\d+)?)")
+
+
+def smaller_check(claim: Claim) -> str | None:
+    """After a slip is named ("Check 84 ÷ 3 again: it does not make 24."), one smaller move on that same sum, never
+    its result: a quotient or a difference checked by the inverse with the student's own number ("what is 3 × 24?"),
+    a product split by place value ("25 × 10 and 25 × 4") or at its decimal point ("7 × 24 and 0.50 × 24"), a nine
+    as one less than ten, a percent from 10% (or a quarter, a half). None for a claim of another shape."""
+    percent = _PERCENT_OF.fullmatch(claim.expression)
+    if percent:
+        return _percent_part(percent.group("p"), percent.group("n"))
+    two = _TWO.fullmatch(claim.expression)
+    if two is None or not claim.stated:
+        return None
+    a, op, b = two.group("a"), two.group("op"), two.group("b")
+    mine = claim.result
+    if op in "÷/":
+        return f"Test it with multiplication: what is {b} × {mine}? Is it {a}?"
+    if op in "-−":
+        return f"Test it by adding back: what is {mine} + {b}? Is it {a}?"
+    if op == "+":
+        return f"Test it by taking away: what is {mine} − {b}? Is it {a}?"
+    return _product_part(a, b)
+
+
+def _product_part(a: str, b: str) -> str | None:
+    """A product worked in two easier parts: a factor split at its decimal point or by place value, else a nine as
+    ten less one. The factor split is the smaller one, so both parts stay easy."""
+    for whole, other in ((a, b), (b, a)):
+        if "." in whole and "/" not in other and int(whole.split(".")[0]):   # "7.50 × 24": 7 × 24 and 0.50 × 24
+            head, tail = whole.split(".")
+            return f"Split {whole} into {head} and 0.{tail}: what are {head} × {other} and 0.{tail} × {other}? " \
+                   f"Add them."
+    if "." in a + b or "/" in a + b:
+        return None
+    split = sorted((x for x in (a, b) if int(x) > 10 and int(x) % 10 ** (len(x) - 1)), key=int)
+    if split:   # "16 × 12": 16 × 10 and 16 × 2, each factor where the student wrote it
+        n = split[0]
+        top = int(n) - int(n) % 10 ** (len(n) - 1)
+        parts = [f"{top} × {b}", f"{int(n) - top} × {b}"] if n == a else [f"{a} × {top}", f"{a} × {int(n) - top}"]
+        return f"Split {n} into {top} and {int(n) - top}: what are {parts[0]} and {parts[1]}? Add them."
+    if "9" in (a, b) and a != b:   # "9 × 6": one 6 less than 10 × 6
+        other = b if a == "9" else a
+        return f"9 × {other} is one {other} less than 10 × {other}: what is 10 × {other}, and then one {other} less?"
+    if 5 < max(int(a), int(b)) < 10:   # "8 × 7": 5 × 7 and 3 × 7, the bigger factor split where it was written
+        parts = f"5 × {b} and {int(a) - 5} × {b}" if int(a) >= int(b) else f"{a} × 5 and {a} × {int(b) - 5}"
+        return f"{a} × {b} is {parts}: what are those two? Add them."
+    return f"Count up in {b}s, {a} times: {b}, {int(b) * 2}, ... What do you reach?" if 3 <= int(a) <= 5 else None
+
+
+def _percent_part(p: str, n: str) -> str:
+    """A percent of a number from a part that is easy to find: a half, a quarter, else 10% (or 1%) first."""
+    easy = {"50": f"50% is a half: what is half of {n}?", "25": f"25% is a quarter: what is {n} shared into 4 "
+            f"equal parts?", "75": f"75% is three quarters: what is a quarter of {n}, and then 3 of those?"}
+    if p in easy:
+        return easy[p]
+    if "." not in p and int(p) % 10 == 0:
+        return f"Start from 10%: what is 10% of {n}? Then {p}% is {int(p) // 10} of those."
+    if "." not in p and int(p) % 5 == 0:   # "35%": three lots of 10% and a 5%, half of a 10%
+        tens = "10%" if int(p) < 20 else f"{int(p) // 10} lots of 10%"
+        return f"Start from 10%: what is 10% of {n}, and 5% (half of that)? {p}% is {tens} and one 5%."
+    return f"Start from 1%: what is 1% of {n}? Then {p}% is {p} of those."

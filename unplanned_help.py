@@ -10,7 +10,8 @@ or its letter gathered on one side (`equation_start`), numbers tied by a sum and
 consecutive ones named from the smallest (`conditions_start`); then where the question's own last step is read
 (asked_step.py): the part the story makes first, asked in its words; then a price of one thing and a count of those
 things, one pictured then two; two clock times (24-hour ones too), counted on to the next hour; two measures in units
-of one kind, one changed into the other; a fraction of a whole, one part first.
+of one kind, one changed into the other; a fraction of a whole, one part first; a rate per unit of time and a span of
+those units ("48 km per hour", "2 hours 30 minutes"), the rate for one unit said and two units asked.
 
 How any plan step is asked lives here too (`step_question`, `linked_question`, moved from math_moves.py in round 14):
 a bare exercise by place value ("Split 624 into 560 and 64"), a last step that would only restate the problem as a
@@ -88,6 +89,31 @@ def _shared_out(problem: str, given: list[tuple[Fraction, str]]) -> str:
 # "Tickets cost $8 each", "$3.40 a gallon", "$2 per bag": one thing's price, its noun named
 _PRICE_EACH = re.compile(r"\b(?P<thing>[a-z]+) costs? (?P<price>\$\d+(?:\.\d\d)?) each\b|"
                          r"(?P<each>\$\d+(?:\.\d\d)?) (?:a|an|per|for each|for one) (?P<one>[a-z]+)\b", re.I)
+
+
+# "48 km per hour", "3/5 of a mile every day": an amount for each one of a unit of time
+_RATE = re.compile(r"\b(?P<amount>\d[\d./]*) (?:(?P<unit>[a-z]+)|of an? (?P<of>[a-z]+)) (?:per|every|each|an?) "
+                   r"(?P<per>hour|minute|day|week|second|month|year)\b", re.I)
+
+
+def _rate_for_span(problem: str) -> str:
+    """A rate per unit of time and a span of those units ("48 km per hour" for "2 hours 30 minutes", "3/5 of a mile
+    every day" for "10 days") that the planner did not read, with the question asking how far or how much: the rate
+    for one unit said, two units asked, then the whole span (the whole units, then the minutes left). "" without."""
+    rate = _RATE.search(problem)
+    asked = question_sentence(problem_sentences(problem))
+    if rate is None or not re.search(r"\bhow (?:far|much|many)\b", asked, re.I):
+        return ""
+    per = rate.group("per").lower()
+    span = re.search(rf"\b(\d[\d.]*) {per}s?(?: (?:and )?(\d+ minutes?))?", problem[rate.end():], re.I)
+    if span is None or Fraction(span.group(1)) <= 2 and not span.group(2):
+        return ""
+    unit = rate.group("unit") or f"{rate.group('of')}s"   # "a mile" counted in miles
+    amount = f"{rate.group('amount')} {rate.group('unit')}" if rate.group("unit") else \
+        f"{rate.group('amount')} of a {rate.group('of')}"
+    after = f"how many in the {span.group(2)}" if span.group(2) else f"in {span.group()}"   # "2 hours 30 minutes"
+    whole = f"{span.group(1)} {per}{'s' if span.group(1) != '1' else ''}" if span.group(2) else f"2 {per}s"
+    return f"{rate.group()} means {amount} in each {per}. How many {unit} is that in {whole}, and {after}?"
 
 
 def _priced_count(problem: str, given: list[tuple[Fraction, str]]) -> str:
@@ -194,7 +220,8 @@ def conditions_start(problem: str) -> str:
            f"what do all {words[count]} add up to?"
 
 
-def first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, str]:
+def first_move(problem: str, given: list[tuple[Fraction, str]], stated: frozenset[Fraction] = frozenset()
+               ) -> tuple[str, str]:
     """A help request without a plan: wording's first move, unless it only lists the numbers ("You know 3 times and 48
     shells ..."): then the words that relate the quantities ("3 times as many shells as Ben", "on Tuesday twice as
     much as Monday"), quoted as a phrase (never a whole sentence pasted into a frame), with what they tell about the
@@ -205,14 +232,15 @@ def first_move(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, st
         return "", f"The {bracket[1]} in front of the bracket multiplies each term inside it: what does it make of " \
                    f"the {bracket[2]}, and of the {bracket[3]}?" if bracket else \
             f"Which terms of {algebra[0].replace('-', '−')} have the same letter, and what do they make together?"
-    if undo := equation_start(problem) or conditions_start(problem) or measure_help(problem):
+    if undo := equation_start(problem) or conditions_start(problem) or measure_help(problem, stated):
         return "", undo   # a shape's own fact (a triangle's angles make 180°) before any story reading
     first_part = first_part_question(problem)
     if first_part:   # the question's last step is read (asked_step.py): the part the story makes first, in its words
         return "", first_part
     if still := _still_needed(problem) or _shared_out(problem, given) or _priced_count(problem, given) \
             or _clock_span(problem) or _clock_after(problem) or _units_apart(given) or _fraction_of(problem, given) \
-            or _percent_first(problem, given) or _part_of_all(problem, given) or _unit_asked(problem, given):
+            or _percent_first(problem, given) or _part_of_all(problem, given) or _unit_asked(problem, given) \
+            or _rate_for_span(problem):
         return "", still
     lead, question = first_move_question(problem, given)
     asked = question_sentence(problem_sentences(problem))

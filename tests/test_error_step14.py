@@ -104,7 +104,8 @@ def test_a_unit_size_mixed_up_in_a_conversion_asks_for_that_size():
 def test_a_wrong_sum_is_never_told_it_skipped_a_step_its_own_numbers_show_done():
     problem = "Ivy buys 4 pens at $3 each and a ruler for $5. She pays with a $30 bill. How much change does she get?"
     reply = replies([f"{problem} 4 x 3 = 12, 12 + 5 = 17, 30 - 17 = 12"])[-1]
-    assert reply["verdict"] == "flag" and reply["text"] == "Check 30 − 17 again: it does not make 12. What is 30 − 17?"
+    assert reply["verdict"] == "flag" and reply["text"] == "Check 30 − 17 again: it does not make 12. Test it by " \
+        "adding back: what is 12 + 17? Is it 30?"
 
 
 def test_a_result_named_in_a_smaller_unit_asks_how_many_small_units_make_the_big_one():

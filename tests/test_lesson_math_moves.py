@@ -14,6 +14,7 @@ import lesson
 import math_moves
 import problem_text
 import solver
+import unplanned_moves
 import wording
 from common import ROOT
 from scorers import case_answers, leaks_answer
@@ -70,11 +71,11 @@ def test_the_questions_target_is_read_in_its_own_words(question, target):
 
 def test_a_help_request_without_a_plan_points_at_the_sentence_about_the_target_never_at_every_number():
     state = lesson.Lesson(problem=PAGES)
-    move = math_moves._move_without_plan(state, [], [], "I'm stuck")
+    move = unplanned_moves.move_without_plan(state, [], [], "I'm stuck")
     assert move.text == ('The problem says "On Tuesday she read 3 times as many pages as on Monday." How many pages are '
                          '3 times the 24 pages on Monday?')   # the relation asked (round 8), never a frame
     assert "Which of" not in move.text and move.verdict == "none"
-    again = [math_moves._move_without_plan(state, [], [], "still stuck").question for _ in range(2)]
+    again = [unplanned_moves.move_without_plan(state, [], [], "still stuck").question for _ in range(2)]
     assert again[0] == move.question and again[1] != move.question    # never the same hint three times in a row
     # the student's own deadline is theirs: never pointed at
     tutor = agent.Tutor(silent)
@@ -99,25 +100,25 @@ def test_a_help_request_on_an_exercise_or_an_equation_without_a_plan_asks_where_
 def test_right_arithmetic_without_a_plan_is_said_to_be_right_and_its_meaning_asked():
     seats = "A theater has 26 rows with 18 seats in each row. 310 seats are filled. How many seats are empty?"
     found = math_moves.claims("26 x 18 = 468")
-    move = math_moves._move_without_plan(lesson.Lesson(problem=seats), found, [Fraction(468)], "26 x 18 = 468")
+    move = unplanned_moves.move_without_plan(lesson.Lesson(problem=seats), found, [Fraction(468)], "26 x 18 = 468")
     # the plan of its first sentence knows what 468 counts: that part is confirmed, where the rest comes in asked
     assert (move.verdict, move.lead) == ("confirm", "Yes, 26 × 18 = 468 is right: that is how many seats are in 26 "
                                                     "rows of 18.")
     assert move.question == "Where do the 310 seats come in?"
     trips = "A bus makes 26 trips and a van makes 18 trips. 310 riders came. How many trips were there?"
-    move = math_moves._move_without_plan(lesson.Lesson(problem=trips), math_moves.claims("26 x 18 = 468"),
+    move = unplanned_moves.move_without_plan(lesson.Lesson(problem=trips), math_moves.claims("26 x 18 = 468"),
                                          [Fraction(468)], "26 x 18 = 468")
     assert (move.verdict, move.lead) == ("confirm", "The arithmetic is right: 26 × 18 = 468.")
     assert move.question == "Where do the 310 riders come in?"
     # every given number used: whether the last result answers the problem's own question
     laps = "Ana ran 3 laps of a 400 m track and then 250 m more. How many meters did she run?"
     work = "3 x 400 = 1200, 1200 + 250 = 1450"
-    move = math_moves._move_without_plan(lesson.Lesson(problem=laps), math_moves.claims(work), [], work)
+    move = unplanned_moves.move_without_plan(lesson.Lesson(problem=laps), math_moves.claims(work), [], work)
     assert move.question == 'Does 1450 answer "How many meters did she run?" If not, what does 1450 count in this ' \
                             'story?'
     # a number the student used outside a claim is used: never asked where it comes in
     cut = "A ribbon is 3/4 m long. Ella cuts 1/4 of it. How long is the piece?"
-    move = math_moves._move_without_plan(lesson.Lesson(problem=cut), math_moves.claims("0.75 / 4 = 0.1875"), [],
+    move = unplanned_moves.move_without_plan(lesson.Lesson(problem=cut), math_moves.claims("0.75 / 4 = 0.1875"), [],
                                      "1/4 of 3/4 so 0.75 / 4 = 0.1875")
     assert "1/4" not in move.question and move.question.endswith("?")
 

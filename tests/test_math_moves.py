@@ -17,12 +17,13 @@ import problem_text
 import solver
 import step_rules
 import unplanned_help
+import unplanned_moves
 import wording
 from arithmetic_claims import (alternatives, claims, in_dollars, pending, presented_as_answer, proposed_chain,
                                with_chains)
 from common import ROOT
 from solver import fmt
-from story_changes import answer_by_story, relation_help, story_changes
+from story_changes import answer_by_story, part_story, relation_help, story_changes
 
 FRESH = [json.loads(line) for line in (ROOT / "tests/fixtures/math_moves3.jsonl").read_text().splitlines()]
 WRONG = {"wrong_direction", "wrong_operation", "foreign_number", "bare_wrong", "unit_mismatch"}
@@ -135,10 +136,10 @@ def test_the_fresh_develop_half_gets_the_move_it_asks_for(case):
 
 def test_adding_quantities_of_different_kinds_is_asked_about_at_that_step():
     problem = "A cyclist rides 42 km in 2 hours, then rides 15 km more. How long is the whole ride, in km?"
-    move = math_moves._move_without_plan(lesson.Lesson(problem=problem), math_moves.claims("42 + 2 = 44"), [44],
+    move = unplanned_moves.move_without_plan(lesson.Lesson(problem=problem), math_moves.claims("42 + 2 = 44"), [44],
                                          "42 + 2 = 44")
     assert move.verdict == "ask" and move.lead == "Look at 42 + 2 = 44: it adds 42 km and 2 hours."
-    same = math_moves._move_without_plan(lesson.Lesson(problem="Ann has 5 red apples and 3 green apples. How many "
+    same = unplanned_moves.move_without_plan(lesson.Lesson(problem="Ann has 5 red apples and 3 green apples. How many "
                                                        "apples are in the bowl?"), math_moves.claims("5 + 3 = 8"),
                                          [8], "5 + 3 = 8")
     assert same.kind != "mixed_kinds"   # red and green apples are both things: no kinds to tell apart
@@ -146,16 +147,16 @@ def test_adding_quantities_of_different_kinds_is_asked_about_at_that_step():
 
 def test_a_number_offered_without_working_is_asked_about_in_the_problems_own_quantities():
     problem = "Lia reads 14 pages a day for 9 days and then 20 pages on Sunday. How many pages does she read?"
-    move = math_moves._move_without_plan(lesson.Lesson(problem=problem), [], [Fraction(126)], "is it 126")
+    move = unplanned_moves.move_without_plan(lesson.Lesson(problem=problem), [], [Fraction(126)], "is it 126")
     assert "14 pages" in move.question and "How did you get" not in move.question
     other = "Tom has 25 cards and 16 stickers, and buys 8 pens. How many things does he have?"
-    asked = math_moves._move_without_plan(lesson.Lesson(problem=other), [], [Fraction(41)], "41?")
+    asked = unplanned_moves.move_without_plan(lesson.Lesson(problem=other), [], [Fraction(41)], "41?")
     assert asked.lead == "41 is what 25 cards + 16 stickers makes."
 
 
 def test_a_help_request_that_would_only_list_numbers_quotes_the_words_relating_them():
     problem = "Omar has 4 times as many coins as Lee. Together they have 60 coins. How many coins does Lee have?"
-    move = math_moves._move_without_plan(lesson.Lesson(problem=problem), [], [], "help")
+    move = unplanned_moves.move_without_plan(lesson.Lesson(problem=problem), [], [], "help")
     assert move.question == "What does \"4 times as many coins as Lee\" tell you about Lee's coins?"
 
 
@@ -204,10 +205,10 @@ def test_each_next_step_of_an_exercise_is_asked_from_the_last_result():
 
 def test_a_help_request_whose_relating_words_are_in_the_question_is_asked_about_them():
     marbles = "A bag holds 4 red, 6 blue and 5 green marbles. What fraction of the marbles are blue?"
-    move = math_moves._move_without_plan(lesson.Lesson(problem=marbles), [], [], "help")
+    move = unplanned_moves.move_without_plan(lesson.Lesson(problem=marbles), [], [], "help")
     assert move.question == "How many marbles are there in all, and how many of them are blue?"   # the whole first
     cups = "A shop sold 35 cups on Monday and 48 cups on Tuesday. How many more cups did it sell on Tuesday?"
-    asked = math_moves._move_without_plan(lesson.Lesson(problem=cups), [], [], "help")
+    asked = unplanned_moves.move_without_plan(lesson.Lesson(problem=cups), [], [], "help")
     assert asked.question.startswith("What does \"more\" in the question tell you to do with 35 cups")
 
 
@@ -276,7 +277,7 @@ def test_a_part_worked_out_first_then_read_as_a_story_confirms_the_answer():
     jars = "Tia filled 5 jars with 8 cookies each. She ate 6 cookies and gave 11 cookies away. " \
            "How many cookies does she have left?"
     if lesson.plan_of(jars) is None:   # the planner may learn this story; the part story must agree with it then too
-        assert [c.value for c in math_moves.part_story(jars)] == [40, 6, 11]
+        assert [c.value for c in part_story(jars)] == [40, 6, 11]
     final = first_reply(f"{jars} 5 x 8 = 40, 40 - 6 = 34, 34 - 11 = 23")
     assert final["verdict"] == "confirm" and "23" in final["text"]
 

@@ -1,0 +1,346 @@
+"""The math move without a plan (moved from math_moves.py in round 18, behaviour unchanged), and `Move`, every turn's
+result, with `fresh_hint` (a hint never comes three times in a row): they live here, the lower room, and math_moves.py
+passes them on (lesson.py, agent.py, escalate.py and science_numbers.py import them from there).
+
+`move_without_plan`: the arithmetic is checked, but whether it is the right step, or which step comes next, is the
+student's to propose, never invented. What the checker verifies alone is judged (`_checked_exactly`: an equation's
+root put back into it, numbers kept to a stated sum, gap or run, a change of unit or a part of a whole, an expression
+expanded or simplified); a story read change by change (`_story_move`, story_changes.py) confirms its answer, points a
+number that applies one change the wrong way at that change, and asks the next change; right arithmetic is said to be
+right and its meaning asked (`_claims_checked`); a number without its working is asked about, never judged
+(`_unexplained_value`, `_given_offered`); a help request starts from the part of the story that can be worked out
+first, else the relation the problem names, else its first move (`_first_without_plan`).
+`by_chance` (with a plan or without): the answer's number reached by one claim that leaves a quantity out is asked
+about, never confirmed. The lesson state (`lesson.Lesson`) is named for the reader only (TYPE_CHECKING)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+import solver
+import wordproblem
+from answer_check import chain_answer, confirmed_words, named_result, next_with, offered_last, why_last_step
+from arithmetic_claims import (OP_SIGN, Claim, arithmetic_text, as_written, claims, computed_given, operations,
+                               path_to, pending, presented_as_answer, result_of, right_through, route_to,
+                               true_of_work, unused_quantities)
+from asked_step import number_move, taken_away
+from diagnosis import diagnose
+from measure_kinds import measure_check, shape_words, span_hours
+from problem_text import given_numbers, meaning_question, problem_sentences, question_sentence, question_target, \
+    said_list
+from solver import Plan, Step, fmt
+from step_parts import what_it_finds
+from step_rules import (conditions_words, exact_words, expression_words, known_slip, mixed_kinds_words,
+                        place_rounding_words, substituted_words, unit_change, wrong_factor)
+from story_changes import (answer_by_story, compared_sum, moved_question, part_plan, part_story, relation_help,
+                           relation_move, story_changes, story_walk, then_question)
+from unplanned_help import conditions_start, equation_start, first_move, second_look, way_in
+
+if TYPE_CHECKING:   # the lesson state lives in lesson.py, which imports math_moves.py, which imports this room
+    from lesson import Lesson
+
+
+@dataclass
+class Move:
+    """One tutor move: its verdict (confirm / flag / ask / none) and its words (a lead, then the question)."""
+
+    verdict: str
+    lead: str = ""
+    question: str = ""
+    step: Step | None = None   # the plan step the question asks about (the model may word it)
+    kind: str = ""             # why, for the `step` event: "final_right", "claim_wrong", "diagnosed", ...
+    evidence: list[str] = field(default_factory=list)  # a grounded move's passage sentences or textbook facts
+
+    @property
+    def text(self) -> str:
+        return " ".join(part for part in (self.lead, self.question) if part)
+
+
+def fresh_hint(lesson: Lesson, text: str, rephrased: str) -> str:
+    """`text`, unless it was the hint of the last two turns: then `rephrased` (a hint never comes three times)."""
+    if text == lesson.last_hint and lesson.hint_repeats >= 2:
+        text = rephrased
+    lesson.hint_repeats = lesson.hint_repeats + 1 if text == lesson.last_hint else 1
+    lesson.last_hint = text
+    return text
+
+
+def by_chance(answer: Fraction, given: dict[Fraction, str], found: list[Claim], worked: list[str]) -> Move | None:
+    """The answer's number reached by chance ("3 + 6 = 9" where 3 bags of 6 apples, less 4 and 5 eaten, leave 9): one
+    claim on given numbers only that leaves out a quantity of a problem of several steps. Asked about, never
+    confirmed. A number the student worked out (`worked`: "36 ÷ 6 = 6" before "6 × 3 = 18") is theirs, though the
+    problem gives it too."""
+    claim = next((c for c in reversed(found) if c.right and c.stated == answer), None)   # the last that makes it
+    written = arithmetic_text(claim.expression) if claim is not None else ""   # "36/6" uses 36, not the 6 it makes
+    used = set(solver.numbers_in(re.sub(r"(?<=\d)/(?=\d)", " / ", written)))
+    left = [text for value, text in given.items() if value not in used and value != 1]   # "1 cup for every 4"
+    made = {result_of(w) for w in worked} - {answer}
+    if claim is None or not used <= set(given) or used & made or not left:
+        return None
+    numbers, ops = [fmt(v) for v in solver.numbers_in(claim.expression)], operations(claim)
+    why = f"Why {_VERB[ops[0]].format(*numbers)}, and where" if len(numbers) == 2 and len(ops) == 1 else "Where"
+    return Move("ask", f"The arithmetic is right: {claim}.",
+                f"{why} {'do' if left[0].endswith('s') else 'does'} the {left[0]} come in?", kind="other_route")
+
+
+
+def _checked_exactly(lesson: Lesson, found: list[Claim], said: list[Fraction], work: str) -> Move | None:
+    """Without a plan, what the checker verifies on its own: an equation's root put back into it, numbers kept to
+    the conditions the problem states, a problem of one known step (a change of unit, a part of a whole), an
+    expression expanded or simplified. A right answer is confirmed with that check as its recap; a wrong one is
+    flagged at the step, with the problem's first move (never its answer). None when none of these applies."""
+    offer = "Would you like a similar problem to try?"
+    if root := substituted_words(lesson.problem, work):   # "x = 4" put back into 2(3x - 1) = 4x + 10
+        ask = offer if root[0] == "confirm" else equation_start(lesson.problem)
+        return Move(root[0], root[1], fresh_hint(lesson, ask, ask), kind=root[2])
+    if kept := conditions_words(lesson.problem, work):   # "19 and 11" of two numbers adding to 30, 8 apart
+        ask = offer if kept[0] == "confirm" else conditions_start(lesson.problem)
+        return Move(kept[0], kept[1], fresh_hint(lesson, ask, ask), kind=kept[2])
+    exact = known_slip(lesson.problem, work, found) or exact_words(lesson.problem, said, found) or expression_words(
+        lesson.problem, work) or shape_words(lesson.problem, said, work)   # a triangle's third angle: 180° decides
+    return Move(*exact[:3], kind=exact[3]) if exact else None   # "2.5 hours in minutes", "Expand 3(x + 4)"
+
+
+def move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction], work: str) -> Move:
+    """No plan: the arithmetic is checked, but whether it is the right step, or which step comes next, is the
+    student's to propose, never invented. Right arithmetic is said to be right and its meaning asked (what the
+    result counts, where a number of the problem not used yet comes in); a result without its working is asked
+    about (never called right or wrong; a number the problem gave is never asked "how did you get"); a request for
+    help is pointed at what the problem says about the question's target. No question comes three times."""
+    rounding = place_rounding_words(lesson.problem, said, lesson.last_hint)
+    if rounding is not None:   # "Round 3,451 to the nearest thousand": the rule itself knows the answer
+        lesson.solved = lesson.solved or rounding[3] == "final_right"
+        lesson.last_hint = rounding[2]
+        return Move(*rounding[:3], kind=rounding[3])
+    checked = _checked_exactly(lesson, found, said, work)
+    if checked is not None:
+        lesson.solved = lesson.solved or checked.kind == "final_right"
+        return checked
+    story = _story_move(lesson, said, work)
+    if story is not None:
+        return story
+    if changed := unit_change(lesson.problem, work):   # "12 m = 1200 cm": a change of unit, checked, the rest asked
+        lesson.worked += [changed[3]] if changed[3] else []
+        return Move(*changed[:3], kind="unit_change")
+    if factor := wrong_factor(lesson.problem, found):   # "5 × 12 = 60 feet" of 5 yards: another unit's size
+        return Move("flag", *factor, kind="claim_wrong")
+    if measured := measure_check(lesson.problem, found, said, work):   # "12 m × 5 m" for a fence: square metres
+        return Move(measured[0], measured[1], fresh_hint(lesson, measured[2], measured[2]), kind="measure_kind")
+    related = relation_move(lesson.problem, found, tuple(Fraction(v) for v in lesson.stated))
+    rest = re.search(r"\b(?:not|left|rest|remain\w*)\b", question_sentence(problem_sentences(lesson.problem)), re.I)
+    if related is not None and related.verdict == "confirm" and rest and presented_as_answer(work, found[-1].stated):
+        return Move("flag", f"{found[-1]} checks out: {related.lead.split(': ', 1)[-1]} But the question asks about "
+                            f"the rest, so that is not the answer yet.", related.question, kind="stopped_early")
+    if related is not None:   # "9 + 4" for 4 times as many bikes as 9 scooters: the story's relation, at that step
+        return Move(related.verdict, related.lead, fresh_hint(lesson, related.question, related.question),
+                    kind="claim_wrong" if related.verdict == "flag" else "part_done")
+    given = given_numbers(lesson.problem)
+    mixed = mixed_kinds_words(given, found)
+    if mixed is not None:   # "$8 + 6 tickets": what each counts, asked at that step
+        return Move("ask", *mixed, kind="mixed_kinds")
+    compared = compared_sum(lesson.problem, found)
+    if compared is not None:   # "64 + 29" for how much taller 64 feet is than 29 feet
+        return Move(compared.verdict, compared.lead, compared.question, kind="claim_wrong")
+    part = part_plan(lesson.problem)
+    diagnosis = diagnose(part, work) if part is not None and said else None
+    # "14 + 6 = 20" for "14 pages a day for 6 days", when it is true of the steps they wrote
+    if diagnosis is not None and diagnosis.value in said and not computed_given(diagnosis.value, found, given) \
+            and (not found or true_of_work(diagnosis.says, work, lesson.problem)):
+        return Move("ask", diagnosis.says, fresh_hint(lesson, part.steps[0].question, solver.hints(part, 0)[0]),
+                    kind="diagnosed_midway")
+    mixed_before = mixed_kinds_words(given, [c for w in lesson.worked for c in claims(w)])
+    steps = chain_answer(lesson.problem, lesson.worked, said, work) if mixed_before is None else None
+    if steps is not None:   # every given used by right steps, the last one the question's own: a right answer
+        lesson.solved = True
+        return Move("confirm", *confirmed_words(said[-1], work, steps, lesson.problem), kind="final_right")
+    through = right_through(lesson.worked, given, said, work, lesson.problem, lesson.last_hint)
+    if through is not None and mixed_before is None:   # every given number used once by right steps
+        return Move("confirm", through[0], fresh_hint(lesson, through[1], _full_answer(lesson.problem)),
+                    kind="claim_checked")
+    if found:   # the numbers used so far: this message's and those of the right claims of earlier turns
+        return _claims_checked(lesson.problem, given, found, " ".join([*lesson.worked, work]), part,
+                               offered_last(work, found[-1].stated))
+    offered = said[-1] if said else None
+    route = route_to(lesson.worked, [v for v, _ in given], offered, work) if offered is not None else ""
+    if route:   # "6 each" after "48 - 6 = 42", with 7 friends: their route, said back, never judged (no plan)
+        return Move("ask", route, fresh_hint(lesson, meaning_question(lesson.problem, as_written(offered, work)),
+                                             _full_answer(lesson.problem)), kind="explain")
+    said = [v for v in said if v not in {value for value, _ in given}]
+    if offered is not None and not said:   # "is it 12?" where the problem gave the 12: never "how did you get it"
+        return _given_offered(lesson, offered)
+    shown = next((w for w in reversed(lesson.worked) if said and result_of(w) == said[-1]), "")
+    if shown:   # "is it 158?" after "468 - 310 = 158": its working is known, its meaning is asked
+        return Move("ask", f"You found {as_written(said[-1], work)} with {shown}.",
+                    meaning_question(lesson.problem, as_written(said[-1], work)), kind="explain")
+    if said:
+        return _unexplained_value(lesson, given, said, work, part)
+    return _first_without_plan(lesson, given, part, frozenset(solver.numbers_in(work)))
+
+
+def _first_without_plan(lesson: Lesson, given: list[tuple[Fraction, str]], part: Plan | None,
+                        stated: frozenset[Fraction] = frozenset()) -> Move:
+    """No plan and no number said: the part of the story that can be worked out first, else the relation the problem
+    names, else its first move (unplanned_help.first_move) in the problem's own words, never asking a fact whose
+    number they have `stated` ("I know the angles add to 180")."""
+    part = part or part_plan(lesson.problem, apart=True)
+    if part is not None:   # the part of the story that can be worked out first, in its own words
+        ask = way_in(part, part.steps[0]) or solver.opening(part, 0)
+        return Move("none", "", fresh_hint(lesson, ask, solver.hints(part, 0)[0]), kind="propose")
+    lead, question = first_move(lesson.problem, given, stated)
+    related = relation_help(lesson.problem)
+    if related is not None:   # "4 times as many cards as Sue has": the relation asked, never a frame
+        return Move("none", "", fresh_hint(lesson, related, question), kind="propose")
+    return Move("none", lead, fresh_hint(lesson, question, second_look(lesson.problem, given)), kind="propose")
+
+
+def _unexplained_value(lesson: Lesson, given: list[tuple[Fraction, str]], said: list[Fraction], work: str,
+                       part: Plan | None = None) -> Move:
+    """A number offered without its working and without a plan: never "right" or "wrong". The answer of a plan of
+    one sentence (`part_plan`) is said to answer that part, and where the rest comes in asked. When two of the
+    problem's numbers make it by one operation, that operation is asked about in the problem's words ("Why add $8 and
+    6 tickets?"); else which of the problem's quantities it came from, named, so the question fits only this
+    problem. Their numbers are said in their own form ("5/8", never 0.625)."""
+    value = as_written(said[-1], work)
+    by_question = number_move(lesson.problem, said[-1], earlier=tuple(Fraction(v) for v in lesson.stated))
+    if by_question is not None:   # "135" short of what is still left of 240 pages: the question's last step asked
+        return Move(by_question.verdict, by_question.lead, fresh_hint(lesson, by_question.question, meaning_question(
+            lesson.problem, value)), kind="part_done" if by_question.verdict == "ask" else "wrong_way")
+    if part is not None and said[-1] == part.answer:
+        rest = [phrase for v, phrase in given if v not in part.steps[0].values and re.search(r"[a-z]", phrase)]
+        target = question_target(question_sentence(problem_sentences(lesson.problem))) or "the answer"
+        ask = f"How do {value} and the {rest[0]} give you {target}?" if rest else \
+            meaning_question(lesson.problem, value)
+        return Move("ask", f"{value} answers \"{part.steps[0].question}\"",
+                    fresh_hint(lesson, ask, meaning_question(lesson.problem, value)), kind="part_done")
+    earlier = f"You found {', then '.join(as_written(v, work) for v in said[:-1])}." if len(said) > 1 else ""
+    if lesson.worked and not earlier:
+        ask = f"What did you do with {' and '.join(lesson.worked[-2:])} to get {value}?"
+        return Move("ask", "", fresh_hint(lesson, ask, meaning_question(lesson.problem, value)), kind="explain")
+    if not earlier and (counted := taken_away(lesson.problem, said[-1])):   # the question's words name the step
+        return Move("ask", counted, fresh_hint(lesson, _full_answer(lesson.problem), meaning_question(
+            lesson.problem, value)), kind="explain")
+    named = [(v, phrase) for v, phrase in given if re.search(r"[a-z$]", phrase)]
+    pair = next(((a, op, b) for a in named for b in named if a is not b for op in "+-*/"
+                 if (op != "/" or b[0]) and wordproblem.apply_op(op, (a[0], b[0])) == said[-1]), None)
+    if pair:
+        (_, first), op, (_, second) = pair
+        ask = f"Why {_VERB[op].format(first, second)}, and what does {value} count in this problem?"
+        return Move("ask", f"{earlier} {value} is what {first} {OP_SIGN[op]} {second} makes.".strip(),
+                    fresh_hint(lesson, ask, meaning_question(lesson.problem, value)), kind="explain")
+    known = said_list(list(dict.fromkeys(phrase for _, phrase in given))[:4])
+    ask = f"Which of {known} did you use to get {value}, and what did you do with them?" if len(given) > 1 else \
+        f"How did you get {value}? Show me that step."
+    return Move("ask", earlier, fresh_hint(lesson, ask, meaning_question(lesson.problem, value)), kind="explain")
+
+
+_VERB = {"+": "add {} and {}", "-": "take {1} from {0}", "*": "multiply {} by {}", "/": "divide {} by {}"}
+
+
+def _given_offered(lesson: Lesson, value: Fraction) -> Move:
+    """The student offers a number the problem itself gives: where the problem says it, and what the question asks
+    that this number alone does not tell."""
+    sentences = problem_sentences(lesson.problem)
+    where = next((p for p in sentences if value in solver.numbers_in(p)), "")
+    lead = f"{fmt(value)} is a number the problem gives you: \"{where}\"" if where else ""
+    asked = question_sentence(problem_sentences(lesson.problem))
+    target = question_target(asked) or "what the question asks"
+    return Move("ask", lead, fresh_hint(lesson, f"How does {fmt(value)} help you find {target}?",
+                                        f"What else does the problem tell you about {target}?"), kind="explain")
+
+
+def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list[Claim], work: str,
+                    part: Plan | None = None, offered: bool = False) -> Move:
+    """Right arithmetic without a plan: "The arithmetic is right: 26 × 18 = 468." (the checker knows that much, and
+    no more: the step may still be the wrong one), then its meaning: what the first result stands for in this
+    problem, and where a given number the work has not used comes in (with its noun); once every given number is
+    used, whether the last result answers the problem's own question. A result the plan of one sentence
+    (`part_plan`) finds is confirmed as the part of the story it answers, and only where the rest comes in asked."""
+    spans = [text for value, text in span_hours(problem).items() if value in solver.numbers_in(work)]
+    unused = [u for u in unused_quantities(given, work) if not any(u in text for text in spans)]   # 2.5 for 2 h 30 min
+    latest = found[-1]
+    then = pending(work)   # "I did 6 x 15 and got 90 then took 17": what that gives, and what it counts
+    after = f"What do you get when you {THEN_VERB[then[0]].format(latest.written, fmt(then[1]))}, and what does " \
+        f"that number count in this problem?" if then else ""
+    if part is not None and latest.right and latest.stated == part.answer \
+            and set(solver.numbers_in(latest.expression)) == set(part.steps[0].values):
+        verb = "do" if unused and unused[0].endswith("s") else "does"
+        ask = after or (f"Where {verb} the {unused[0]} come in?" if unused else
+                        f"What is left to do to answer \"{question_sentence(problem_sentences(problem))}\"")
+        finds = what_it_finds(part.steps[0].question)
+        return Move("confirm", f"Yes, {latest} is right{f': that is {finds}.' if finds else '.'}", ask,
+                    kind="part_done")
+    shown = [str(c) for c in found[-3:]]
+    lead = f"The arithmetic is right: {', '.join(shown[:-1])} and {shown[-1]}." if len(shown) > 1 else \
+        f"The arithmetic is right: {shown[0]}."
+    first, last = found[0].written, found[-1].written
+    counted = taken_away(problem, latest.stated) if len(found) == 1 and latest.right and \
+        set(solver.numbers_in(latest.expression)) == {v for v, _ in given} else None
+    if after:
+        question = after
+    elif counted:   # "32 - 19 = 13" where the question asks how many seats are empty: nothing to doubt
+        lead, question = f"{lead} {counted}", _full_answer(problem)
+    elif unused:
+        verb = "do" if unused[0].endswith("s") else "does"
+        question = f"Where {verb} the {unused[0]} come in?"   # the quantity left out; the step itself not judged
+    elif offered and operations(latest):   # their answer, named: the open question is why that last operation
+        question = why_last_step(latest)
+    elif named_result(work, last):   # "Price of the hat: 42 / 2 = 21": what 21 is, they said; what comes next is open
+        question = next_with(problem, last)
+    elif (asked := question_sentence(problem_sentences(problem))) and last != first:
+        question = f"Does {last} answer \"{asked}\" If not, what does {last} count in this story?"
+    else:
+        question = meaning_question(problem, first)
+    return Move("confirm", lead, question, kind="claim_checked")
+
+
+def _full_answer(problem: str) -> str:
+    return f"Say it as a full sentence that answers \"{question_sentence(problem_sentences(problem))}\""
+
+
+THEN_VERB = {"-": "take {1} from {0}", "+": "add {1} to {0}", "*": "multiply {0} by {1}", "/": "divide {0} by {1}"}
+
+
+def _story_move(lesson: Lesson, said: list[Fraction], work: str) -> Move | None:
+    """Without a plan, a story read change by change (story_changes.py) still knows what there is now: the right
+    answer is confirmed, a number that applies one change the wrong way is asked about at that change, a right step is
+    confirmed and the next change asked, and a help request starts from the story's first change. A story that starts
+    from a part worked out first (`part_story`) only confirms the answer or asks about a change gone the wrong way."""
+    changes = story_changes(lesson.problem)
+    partial = changes is None
+    changes = part_story(lesson.problem) if partial else changes
+    if changes is None:
+        return None
+    final = answer_by_story(changes)
+    current, applied = story_walk(changes, lesson.worked)
+    rest = [c for i, c in enumerate(changes[1:], 1) if i not in applied]
+    pairs = given_numbers(lesson.problem)
+    first = {value: next(p for v, p in pairs if v == value) for value, _ in pairs}   # each number's first phrase
+    chance = by_chance(final, first, claims(work), lesson.worked) if said and said[-1] == final \
+        and len(changes) > 1 else None
+    if chance is not None:   # "3 + 6 = 9" where 3 bags of 6, less 4 and 5, leave 9: asked, never confirmed
+        return chance
+    if said and said[-1] == final:
+        lesson.solved = True
+        path = path_to(lesson.worked, final)
+        steps = f" Your steps: {', then '.join(path)}." if path else ""
+        return Move("confirm", f"Yes, {as_written(final, work)} is right!{steps}",
+                    "Would you like a similar problem to try?", kind="final_right")
+    flipped = next((c for c in changes[1:] if said and said[-1] == final - 2 * c.sign * c.value), None)
+    if flipped is not None:
+        doing = "added" if flipped.sign < 0 else "taken away"
+        return Move("flag", f"{as_written(said[-1], work)} is not what the story gives: it comes from the "
+                            f"{fmt(flipped.value)} "
+                            f"being {doing}.", moved_question(lesson.problem, flipped), kind="wrong_way")
+    if partial:   # the story then starts from an amount the problem never wrote: no walk along it
+        return None
+    if said and said[-1] == current and applied and rest:
+        shown = next((w for w in reversed(lesson.worked) if result_of(w) == current), fmt(current))
+        return Move("confirm", f"Yes, {shown} is right.", f"Next: {then_question(lesson.problem, rest[0])}",
+                    kind="step_right")
+    if said or not rest:
+        return None
+    lead = f"The story starts with \"{changes[0].clause}.\"" if not applied else ""
+    return Move("none", lead, fresh_hint(lesson, then_question(lesson.problem, rest[0]),
+                                         moved_question(lesson.problem, rest[0])), kind="propose")
