@@ -23,8 +23,8 @@ import re
 from evidence import KnowledgeBase, Move, judge_claim, key_terms
 from text_words import base_forms, content_tokens, forms_of, has_negation
 from student_message import about, question_of
-from science_catalog import (ASKING_WORDS, answer_of, as_said, asked_kind, gives_reason, named_question, own_words,
-                             to_you)
+from science_catalog import ASKING_WORDS, answer_of, as_said, asked_kind, gives_reason, own_words, to_you
+from named_questions import named_question
 from science_names import named_answer, relation_kept
 
 # Words that say how a question asks, not what it is about: "What's the difference between ...", "What type of

@@ -8,7 +8,7 @@ has a card, pointed at the one
 that contradicts it, else tested: against a fact only when it bears on the idea (`bears_on`) and cannot state the
 answer (`answers`), else by science_fallback.py (a part a fact bears out, a named answer a fact describes otherwise,
 one side of a difference, else an honest ask in the question's terms); a naming question's answer is checked against
-what the question describes (science_catalog.named_check), a unit confirmed by a fact that gives it for its quantity
+what the question describes (named_questions.named_check), a unit confirmed by a fact that gives it for its quantity
 (`unit_fact`); a lettered multiple-choice question is science_choices.py's. Every move carries the facts it rests on.
 
     .venv/bin/python science_moves.py "Why do ice cubes melt?" "I think the cold leaks out"
@@ -25,10 +25,10 @@ from evidence import (CLAUSE_BREAK, KnowledgeBase, Move, Verdict, default_embedd
 from text_words import COMMON, TUTOR_STEMS, base_forms, content_tokens, forms_of, has_negation
 from student_message import about, question_of
 from science_catalog import (CONDITION, FORMULA_TOKEN, FUNCTION, WRITTEN_ANSWER, Misconception, TopicCard, answer_of,
-                             card_verdict, digit_numbers, echo, first_step, gives_reason, in_fact_words,
-                             is_help, match_card, shared_terms, match_misconception, named_check, named_help,
-                             named_question, near_card, resembles_misconception, own_words, yes, BARE_POLAR,
-                             BARE_VERBS, POLAR_QUESTION, plural, VALUE_ASK)
+                             card_verdict, digit_numbers, echo, first_step, gives_reason, in_fact_words, is_help,
+                             match_card, shared_terms, match_misconception, near_card, resembles_misconception,
+                             own_words, yes, BARE_POLAR, BARE_VERBS, POLAR_QUESTION, plural, VALUE_ASK)
+from named_questions import named_check, named_help, named_question
 from science_names import (EXCLUSIVE_KINDS, KINDS, SHARED_KINDS, asked_among, asked_verb, about_member, chosen_fact,
                            count_asked, directions_said, either_subject, listed_items, member, members_asked,
                            list_fact, made_from, named_answer, named_member, opposed_fact, other_chosen, roles_swapped,

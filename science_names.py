@@ -13,8 +13,8 @@ import re
 
 from evidence import KnowledgeBase, first_denied, key_terms, negated, quantifiers_kept
 from text_words import base_forms, content_tokens, forms_of, has_negation, stem
-from science_catalog import (FORMULA_TOKEN, OPTIONS, SYNONYMS, WRITTEN_ANSWER, asked_kind, named_question,
-                             whole_list)
+from science_catalog import FORMULA_TOKEN, OPTIONS, SYNONYMS, WRITTEN_ANSWER, asked_kind, whole_list
+from named_questions import named_question
 
 
 def short_answer_fact(answer: str, question: str, facts: list[str]) -> str | None:

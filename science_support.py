@@ -16,7 +16,8 @@ from evidence import (CLAUSE_BREAK, KnowledgeBase, conflicts, default_embedder, 
                       sides_kept)
 from text_words import COMMON, OPPOSITES, base_forms, content_tokens, forms_of, has_negation, stem
 from student_message import about
-from science_catalog import TopicCard, answer_of, as_said, in_fact_words, named_question, own_words
+from science_catalog import TopicCard, answer_of, as_said, in_fact_words, own_words
+from named_questions import named_question
 from science_fallback import asked_thing, definition_term
 from science_names import LIST_ASK, directions_said, relation_kept, roles_swapped
 from claim_relations import turned

@@ -2,7 +2,7 @@
 machines) confirm the member they state and no other; a wrong member is asked what a fact says it does, set against
 the job asked; a "both" or "only", a "most", a pair joined by "and" and a term named twice are read as the
 question means them. The fresh set (tests/fixtures/science_moves11.jsonl) was written before these changes."""
-from science_catalog import bare_verb, named_check, named_question
+from named_questions import bare_verb, named_check, named_question
 from science_moves import claim_move
 from science_names import fact_clauses, ranked_apart, what_it_does
 
