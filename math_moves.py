@@ -53,7 +53,7 @@ from step_parts import (another_route, bottoms_rewritten, equation_terms, newly_
 from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, conditions_words, ends_on_answer,
                         exact_words, expression_words, known_slip, mixed_kinds_words, order_question, percent_slip,
                         place_rounding_words, proposal, regrouping, rounding_words, same_route, substituted_words,
-                        time_slip, unit_change, unit_slip_words, wrong_claim_words, wrong_factor)
+                        time_slip, unit_change, unit_slip_words, wrong_claim_words, wrong_factor, wrong_step)
 from story_changes import (against_story, answer_by_story, compared_sum, moved_question, part_plan, part_story,
                            relation_help, relation_move, story_changes, story_walk, then_question)
 from unplanned_help import (BARE_SUM, conditions_start, equation_start, first_move, linked_question, second_look,
@@ -156,6 +156,8 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     if rewritten := bottoms_rewritten(plan, lesson.done, work):   # "10/12 - 3/12" of 5/6 - 1/4: a step of its own
         return Move(*rewritten)
     diagnosis = solver.diagnose(plan, work) if said else None
+    if said and said[-1] != plan.answer and diagnosis is None and (slip := wrong_step(plan, found)):
+        return Move("flag", *slip, kind="claim_wrong")   # "90 ÷ 2" for half of the 60 left: the first slip
     route = _on_their_route(plan, found, said, lesson.done)
     if route is not None:   # "20 − 9 = 11" of $20 less 2 sandwiches and a juice: the juice taken away after
         return route
@@ -471,8 +473,7 @@ def _close(lesson: Lesson, plan: Plan, work: str) -> Move:
         else f"{'$' if money else ''}{as_written(plan.answer, work)}"
     whose = "Your steps" if set(steps) & set(lesson.worked) else "The steps"   # a recap of none of theirs: not theirs
     lead = f"Yes, {value}{unit.rstrip()} is right! {whose}: {', then '.join(steps)}."
-    offer = "Would you like a similar problem to try?"
-    return Move("confirm", lead, offer, kind="final_right")
+    return Move("confirm", lead, "Would you like a similar problem to try?", kind="final_right")
 
 
 def _checked_exactly(lesson: Lesson, found: list[Claim], said: list[Fraction], work: str) -> Move | None:

@@ -42,6 +42,10 @@ _UNIT_WORDS = {"m": "metres", "cm": "cm", "mm": "mm", "km": "km", "foot": "feet"
                "mile": "miles", "minute": "minutes", "hour": "hours", "second": "seconds", "l": "litres",
                "ml": "mL", "kg": "kg", "g": "grams", "degree": "degrees", "day": "days"}
 
+# a bare number a step brings in that may be the size of a unit ("60 ÷ 10" for the 10-minute parts of an hour):
+# its units are not known, so the step's units are not either
+_UNIT_SIZES = {Fraction(n) for n in (24, 60, 100, 1000, 3600)}
+
 Dim = dict   # unit name -> power: {"m": 2} is square metres, {"l": 1, "minute": -1} litres per minute
 
 
@@ -147,7 +151,8 @@ def _dim_of(claim: Claim, given: list[tuple[Fraction, Dim, str]], made: dict[Fra
         if isinstance(node, ast.Constant):
             value = Fraction(str(node.value))
             units = [d for v, d, _ in given if v == value]
-            if len({tuple(sorted(d.items())) for d in units}) > 1:
+            if len({tuple(sorted(d.items())) for d in units}) > 1 or not units and value not in made \
+                    and value in _UNIT_SIZES:   # "60 ÷ 10" of 10 minutes: 60 minutes, an hour, or a bare 60?
                 return None
             dim = units[0] if units else made.get(value, {})
             operands.append((value, dim))
@@ -194,8 +199,8 @@ def measure_check(problem: str, found: list[Claim], said: list[Fraction],
     for claim in found:
         dim, operands = _dim_of(claim, given, made)
         made[claim.stated] = dim
-        if not dim or not asked or not claim.right or claim is not found[-1]:
-            continue
+        if not dim or not asked or not claim.right or claim is not found[-1] or said and said[-1] != claim.stated:
+            continue   # (a number said after the step, "90 minutes, that is 1 1/2 hours": the step is not the end)
         timed = len(dim) == 1 and next(iter(dim)) in KINDS["time"] and dim[next(iter(dim))] == 1
         offered = presented_as_answer(work, claim.stated)   # "36 m ÷ 4 = 9" on the way to an area is a side, no slip
         beyond = len(dim) == len(asked) == 1 and set(dim) == set(asked) and sum(dim.values()) > sum(asked.values())
@@ -205,8 +210,9 @@ def measure_check(problem: str, found: list[Claim], said: list[Fraction],
                                        f"{_kind(asked) or _say(asked)}?"
         if timed and next(iter(asked)) in KINDS["time"]:   # 180 minutes where hours are asked
             unit, wanted = _UNIT_WORDS[next(iter(dim))], _UNIT_WORDS[next(iter(asked))]
-            return ("ask", f"Look at {claim}: the rate is per {wordproblem.stem(unit)}, so {claim.result} counts "
-                           f"{unit}.", f"The question asks for {wanted}: how many {wanted} is {claim.result} {unit}?")
+            rate = f"the rate is per {wordproblem.stem(unit)}, so " if any(p < 0 for _, d in operands
+                                                                          for p in d.values()) else ""
+            return ("ask", f"Look at {claim}: {rate}{claim.result} counts {unit}.", f"The question asks for {wanted}: how many {wanted} is {claim.result} {unit}?")
         what = "a time" if any(u in KINDS["time"] or u == "time" for u in asked) else _kind(asked)
         made_kind = _kind(dim)
         if not made_kind or not what or made_kind == what:

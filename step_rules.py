@@ -36,6 +36,7 @@ from mathcheck import algebra_exercise, first_term_only, sides_at, written_expre
 from problem_text import (NUM, content_words, exact_answer, given_numbers, problem_sentences, question_sentence,
                           question_target, said_list, stated_conditions, written_equation)
 from solver import Plan, Step, fmt, numbers_in
+from step_parts import another_route
 from wording import OP_WORDS
 
 DOING = {"+": "Adding", "-": "Taking away", "*": "Multiplying", "/": "Dividing"}
@@ -414,8 +415,9 @@ def exact_words(problem: str, said: list[Fraction], found: list[Claim]) -> tuple
         one = re.sub(r"(?<=..)s$", "", unit_from if rest[0] == "×" else unit)   # 1 hour, 1 year
         units = (one, unit) if rest[0] == "×" else (one, unit_from)
         other = next((u for u in UNIT_SIZES - {1, 2, size} if offered in (given * u, given / u)), None)
-        used = f"Check the {fmt(other)} in {found[-1]}." if found else f"{fmt(offered)} comes from using {fmt(other)}."
-        lead = used if other else f"{fmt(offered)} is not {number} {unit_from} in {unit}."
+        used = (f"Check the {fmt(other)} in {found[-1]}." if found else f"{fmt(offered)} comes from using "
+                f"{fmt(other)}.") if other else ""
+        lead = used or f"{fmt(offered)} is not {number} {unit_from} in {unit}."
         return ("flag", lead, f"How many {units[1]} make 1 {units[0]}?", "final_wrong") if other or not found else None
     share, whole = how.split(" of ", 1)
     them = "them" if re.search(r"\d [a-z]", whole) else "it"   # 2/3 of 150 shirts, 1/6 of $900
@@ -716,3 +718,58 @@ def wrong_claim_words(claim: Claim) -> tuple[str, str] | None:
     """(lead, question) for a wrong claim whose shape names the slip (fractions added top and bottom, a sign rule
     broken), else None."""
     return fraction_slip(claim) or sign_slip(claim)
+
+
+def _as_product(op: str, values: tuple[Fraction, ...]) -> tuple[str, tuple[Fraction, ...]]:
+    """A step's operation, a division by n read as a product with 1/n ("90 ÷ 2" is "90 × 1/2", as the plan's "1/2
+    of the 60 liters left" is)."""
+    return ("*", (values[0], 1 / values[1])) if op == "/" and values[1] else (op, values)
+
+
+def wrong_amount(plan: Plan, found: list[Claim]) -> tuple[Claim, Step, Fraction] | None:
+    """The student's steps walked in order against the plan: the first one that leaves it, when its inputs are right
+    (each a given number or a value of the plan) and it does a plan step's own operation on one of that step's
+    numbers with another amount in place of the other ("90 ÷ 2" where the plan halves the 60 liters left; "50 − 18"
+    where the $30 spent in all is taken from $50): right arithmetic on the wrong amount, as (claim, plan step, the
+    amount used). A step on a route of its own that still reaches the answer is none, unless the amount the plan
+    wants there is one the student worked out before and then left aside. None when a step before it is wrong, or
+    built on a number off the plan (a later step on a wrong number is no new fault), or no plan step fits."""
+    values = {s.value for s in plan.steps}
+    known = values | {q.value for q in plan.quantities if q.given}
+    made: set[Fraction] = set()
+    done: set[int] = set()
+    for claim in found:
+        numbers, ops = tuple(numbers_in(arithmetic_text(claim.expression))), operations(claim)
+        op, theirs = _as_product(ops[0], numbers) if len(ops) == 1 and len(numbers) == 2 else ("", ())
+        if not claim.right or not op or not (set(numbers) <= known or set(theirs) <= known):   # "÷ 2" is "× 1/2"
+            return None
+        if claim.stated in values:   # a step done: the first of the plan's not done yet with that value
+            made.add(claim.stated)
+            done.add(next(i for i, s in enumerate(plan.steps) if s.value == claim.stated and i not in done))
+            continue
+        for index, step in enumerate(plan.steps):
+            plans = _as_product(step.op, step.values)
+            if plans[0] != op or index in done or len(plans[1]) != 2:
+                continue
+            orders = (plans[1], plans[1][::-1]) if op in "+*" else (plans[1],)
+            for wanted in orders:
+                same = [i for i in (0, 1) if theirs[i] == wanted[i]]
+                if len(same) == 1 and (wanted[1 - same[0]] in made or another_route(plan, [claim], claim.stated)
+                                       is None):
+                    return claim, step, numbers[1 - same[0]]
+        return None
+    return None
+
+
+def wrong_step(plan: Plan, found: list[Claim]) -> tuple[str, str, Step] | None:
+    """(lead, question, step) at the step `wrong_amount` finds: the right steps before it said right, its arithmetic
+    said right, the amount it used pointed at, and the plan step's own question asked (never its result); None when
+    it finds none."""
+    slip = wrong_amount(plan, found)
+    if slip is None:
+        return None
+    claim, step, used = slip
+    before = [str(c) for c in found[:found.index(claim)]]
+    # no "is right" in a flag's words: the reply guard keeps praise for a confirm
+    right = f"{said_list(before)} check{'s' if len(before) == 1 else ''} out. " if before else ""
+    return f"{right}You worked out {claim} without a slip, but look at the {fmt(used)} in it.", step.question, step
