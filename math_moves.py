@@ -156,8 +156,9 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     if rewritten := bottoms_rewritten(plan, lesson.done, work):   # "10/12 - 3/12" of 5/6 - 1/4: a step of its own
         return Move(*rewritten)
     diagnosis = solver.diagnose(plan, work) if said else None
-    if said and said[-1] != plan.answer and diagnosis is None and (slip := wrong_step(plan, found)):
-        return Move("flag", *slip, kind="claim_wrong")   # "90 ÷ 2" for half of the 60 left: the first slip
+    slip = wrong_step(plan, found) if said and said[-1] != plan.answer else None   # "90 ÷ 2" for half the 60 left
+    if slip and not (diagnosis and said_of_work(diagnosis.says, diagnosis.value, work, lesson.problem, found)):
+        return Move("flag", *slip, kind="claim_wrong")   # the first slip, unless a known one of their work says more
     route = _on_their_route(plan, found, said, lesson.done)
     if route is not None:   # "20 − 9 = 11" of $20 less 2 sandwiches and a juice: the juice taken away after
         return route
@@ -224,8 +225,7 @@ def _diagnosed(lesson: Lesson, plan: Plan, work: str, found: list[Claim], said: 
     index = next((i for i in range(diagnosis.step) if i not in done), diagnosis.step) if last else diagnosis.step
     _climb(lesson, index)
     step = plan.steps[index]
-    # a diagnosis that asks ("You divided by 6; how many values are there?") is the question: the step's own
-    # question would answer it in the next sentence
+    # a diagnosis that asks ("You divided by 6; how many values are there?") is the question (the step's answers it)
     asks = diagnosis.says.endswith("?")
     # a sum for "how many more": what their total is against what the question asks, never a recipe for the gap
     compared = compared_sum(lesson.problem, found) if diagnosis.misconception == "add_instead_of_subtract" else None

@@ -1,0 +1,68 @@
+"""Round 18 (mathright18): the student's steps walked in order. With a plan, the first step whose inputs are right
+but which does a plan step's operation on the wrong amount is flagged at that step (step_rules.wrong_step), the
+right steps before it said to check out, never a later step built on it; a route of the student's own that reaches
+the answer is never flagged. A problem whose one measure counts twice ("each way") has no one-step answer, and two
+bare fractions of one whole are no part of a part (problem_text.exact_answer); a bare 60 brought in for an hour
+makes no rate (measure_kinds)."""
+import solver
+from arithmetic_claims import claims
+from problem_text import exact_answer
+from step_rules import wrong_step
+from tests.test_mathconf16 import reply_to
+
+JAR = "A barrel has 120 liters of water. 1/4 of the water is used on Saturday. Then 1/3 of what is left is used on " \
+      "Sunday. How many liters are left?"
+KEN = "Ken had $80. He spent $25 on shoes and $15 on a cap. How much money does he have left?"
+
+
+def test_a_fraction_of_the_rest_taken_of_the_whole_is_flagged_at_that_step_with_a_plan():
+    assert solver.plan(JAR) is not None
+    reply = reply_to(f"{JAR} 120 / 4 = 30, 120 - 30 = 90, 120 / 3 = 40, 90 - 40 = 50")
+    assert reply["verdict"] == "flag" and "120 ÷ 3 = 40" in reply["text"] and "look at the 120" in reply["text"]
+    assert "30" in reply["text"] and "is right" not in reply["text"]
+
+
+def test_a_sum_worked_out_then_left_aside_is_flagged_where_it_was_needed():
+    reply = reply_to(f"{KEN} 25 + 15 = 40, 80 - 25 = 55 so he has $55 left")
+    assert reply["verdict"] == "flag" and "80 − 25 = 55" in reply["text"] and "look at the 25" in reply["text"]
+    assert "25 + 15 = 40 checks out" in reply["text"]
+
+
+def test_a_route_of_their_own_to_the_answer_is_never_flagged():
+    reply = reply_to(f"{KEN} 80 - 25 = 55, 55 - 15 = 40 so $40 left")
+    assert reply["verdict"] == "confirm"
+    plan = solver.plan(KEN)
+    assert wrong_step(plan, claims("80 - 25 = 55")) is None   # one at a time is a route, not a slip
+
+
+def test_a_later_step_on_a_wrong_number_is_no_new_fault():
+    plan = solver.plan(JAR)
+    slip = wrong_step(plan, claims("120 / 4 = 30, 120 - 30 = 90, 120 / 3 = 40, 90 - 40 = 50"))
+    assert slip is not None and "120 ÷ 3 = 40" in slip[0] and "90 − 40" not in slip[0]
+
+
+def test_the_ratio_part_used_again_for_the_other_thing_is_flagged():
+    problem = "The ratio of cats to dogs at a shelter is 2:7. There are 14 cats. How many dogs are there?"
+    reply = reply_to(f"{problem} 14 / 2 = 7, 7 x 2 = 14 dogs")
+    assert reply["verdict"] == "flag" and "49" not in reply["text"]
+
+
+def test_a_round_trip_has_no_one_step_answer_and_no_crash():
+    problem = "A ferry ride takes 20 minutes each way. How many hours does the round trip take?"
+    assert exact_answer(problem) is None
+    reply = reply_to(f"{problem} 20 + 20 = 40 minutes, that is 2/3 of an hour")
+    assert "went wrong" not in reply["text"] and reply["verdict"] != "flag"
+    reply = reply_to(f"{problem} 20 / 60 = 1/3 hours")   # one way only: never confirmed as the answer
+    assert "is right!" not in reply["text"]
+
+
+def test_two_bare_fractions_of_one_whole_are_no_part_of_a_part():
+    assert exact_answer("Ann ate 1/5 of a cake and Ben ate 1/2 of it. What fraction of the cake did they eat?") is None
+    assert exact_answer("A recipe needs 3/4 cup of milk. Tia uses 1/3 of it for pancakes. "
+                        "How much milk does she use for pancakes?") is not None
+
+
+def test_a_bare_sixty_for_an_hour_makes_no_rate():
+    reply = reply_to("A cyclist rides 3 km in 12 minutes. At that speed, how far does she ride in one hour? "
+                     "60 / 12 = 5 and 5 x 3 = 15 km")
+    assert "rate" not in reply["text"] and reply["verdict"] != "flag"
