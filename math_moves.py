@@ -138,12 +138,10 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
                     order_question(*jumped), kind="final_wrong")
     if plan is None or (wrong_root := _wrong_root(lesson, plan, work)) is not None:   # "k = 5" put back: it fails
         return _move_without_plan(lesson, found, said, work) if plan is None else wrong_root
-    either = alternatives(work) if not found else []
-    if either:   # "is it 9 hours or 4.5": the choice is theirs to make, unless neither is it
+    if not found and (either := alternatives(work)):   # "is it 9 hours or 4.5": theirs to choose, unless neither is it
         return _either(lesson, plan, work, either)
-    # the answer's value said as an earlier step's ("3 − (−1) = 4" is the y coefficient when y = 4 too) closes the
-    # lesson only when it is offered as the answer, and never when another value is offered after it ("3x = 7 so
-    # x = 7/3": the 7 is a step, 7/3 the answer)
+    # the answer's value said as an earlier step's ("3 − (−1) = 4", the y coefficient when y = 4) closes the lesson
+    # only when offered as the answer, never when another value follows ("3x = 7 so x = 7/3": the 7 is a step)
     letter = written_equation(plan.problem)[1] if plan.pattern == "equation" else ""
     theirs = [their_equation(work, letter, s.value) for s in plan.steps[:-1]]   # "4x = 28", kept for the recap
     lesson.worked += [e for e in theirs if e and e not in lesson.worked]
@@ -156,8 +154,7 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     if rewritten := bottoms_rewritten(plan, lesson.done, work):   # "10/12 - 3/12" of 5/6 - 1/4: a step of its own
         return Move(*rewritten)
     diagnosis = solver.diagnose(plan, work) if said else None
-    slip = wrong_step(plan, found) if said and said[-1] != plan.answer else None   # "90 ÷ 2" for half the 60 left
-    if slip and not (diagnosis and said_of_work(diagnosis.says, diagnosis.value, work, lesson.problem, found)):
+    if said and said[-1] != plan.answer and (slip := wrong_step(plan, found, work)):   # "90 ÷ 2" for half the 60 left
         return Move("flag", *slip, kind="claim_wrong")   # the first slip, unless a known one of their work says more
     route = _on_their_route(plan, found, said, lesson.done)
     if route is not None:   # "20 − 9 = 11" of $20 less 2 sandwiches and a juice: the juice taken away after

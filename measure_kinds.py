@@ -212,7 +212,8 @@ def measure_check(problem: str, found: list[Claim], said: list[Fraction],
             unit, wanted = _UNIT_WORDS[next(iter(dim))], _UNIT_WORDS[next(iter(asked))]
             rate = f"the rate is per {wordproblem.stem(unit)}, so " if any(p < 0 for _, d in operands
                                                                           for p in d.values()) else ""
-            return ("ask", f"Look at {claim}: {rate}{claim.result} counts {unit}.", f"The question asks for {wanted}: how many {wanted} is {claim.result} {unit}?")
+            return ("ask", f"Look at {claim}: {rate}{claim.result} counts {unit}.",
+                    f"The question asks for {wanted}: how many {wanted} is {claim.result} {unit}?")
         what = "a time" if any(u in KINDS["time"] or u == "time" for u in asked) else _kind(asked)
         made_kind = _kind(dim)
         if not made_kind or not what or made_kind == what:

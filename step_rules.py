@@ -31,11 +31,12 @@ from collections import Counter
 from fractions import Fraction
 
 import wordproblem
-from arithmetic_claims import Claim, arithmetic_text, claims, convertible, measure_kind, operations, unit_after
+from arithmetic_claims import (Claim, arithmetic_text, claims, convertible, measure_kind, operations, said_of_work,
+                               unit_after)
 from mathcheck import algebra_exercise, first_term_only, sides_at, written_expressions
 from problem_text import (NUM, content_words, exact_answer, given_numbers, problem_sentences, question_sentence,
                           question_target, said_list, stated_conditions, written_equation)
-from solver import Plan, Step, fmt, numbers_in
+from solver import Plan, Step, diagnose, fmt, numbers_in
 from step_parts import another_route
 from wording import OP_WORDS
 
@@ -761,12 +762,13 @@ def wrong_amount(plan: Plan, found: list[Claim]) -> tuple[Claim, Step, Fraction]
     return None
 
 
-def wrong_step(plan: Plan, found: list[Claim]) -> tuple[str, str, Step] | None:
+def wrong_step(plan: Plan, found: list[Claim], work: str) -> tuple[str, str, Step] | None:
     """(lead, question, step) at the step `wrong_amount` finds: the right steps before it said right, its arithmetic
     said right, the amount it used pointed at, and the plan step's own question asked (never its result); None when
-    it finds none."""
+    it finds none, or when the planner's diagnosis names a known slip true of the work (its words say more)."""
     slip = wrong_amount(plan, found)
-    if slip is None:
+    known = diagnose(plan, work) if slip else None
+    if slip is None or known and said_of_work(known.says, known.value, work, plan.problem, found):
         return None
     claim, step, used = slip
     before = [str(c) for c in found[:found.index(claim)]]

@@ -32,12 +32,13 @@ def test_a_route_of_their_own_to_the_answer_is_never_flagged():
     reply = reply_to(f"{KEN} 80 - 25 = 55, 55 - 15 = 40 so $40 left")
     assert reply["verdict"] == "confirm"
     plan = solver.plan(KEN)
-    assert wrong_step(plan, claims("80 - 25 = 55")) is None   # one at a time is a route, not a slip
+    assert wrong_step(plan, claims("80 - 25 = 55"), "80 - 25 = 55") is None   # one at a time is a route, not a slip
 
 
 def test_a_later_step_on_a_wrong_number_is_no_new_fault():
     plan = solver.plan(JAR)
-    slip = wrong_step(plan, claims("120 / 4 = 30, 120 - 30 = 90, 120 / 3 = 40, 90 - 40 = 50"))
+    work = "120 / 4 = 30, 120 - 30 = 90, 120 / 3 = 40, 90 - 40 = 50"
+    slip = wrong_step(plan, claims(work), work)
     assert slip is not None and "120 ÷ 3 = 40" in slip[0] and "90 − 40" not in slip[0]
 
 
