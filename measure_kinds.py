@@ -22,6 +22,7 @@ Only without a plan (math_moves.py and unplanned_help.py call these there): a pl
 from __future__ import annotations
 
 import ast
+import itertools
 import re
 from fractions import Fraction
 
@@ -136,10 +137,12 @@ def asked_dim(problem: str) -> Dim:
 
 # ============================================================================ a step's units
 
-def _dim_of(claim: Claim, given: list[tuple[Fraction, Dim, str]], made: dict[Fraction, Dim]) -> tuple[Dim, list]:
+def _dim_of(claim: Claim, given: list[tuple[Fraction, Dim, str]], made: dict[Fraction, Dim],
+            strict: bool = False) -> tuple[Dim, list]:
     """The units a claim's arithmetic makes from the units of its numbers (each given measure, each result made
     before), and its operands as (number, units); ({}, []) when a number's units are not known for sure (a number
-    written twice with different units) or the arithmetic adds unlike units."""
+    written twice with different units) or the arithmetic adds unlike units (`strict`: a bare number and a measure
+    too, "500 litres − 40")."""
     text = claim.expression.replace("×", "*").replace("÷", "/").replace("−", "-")
     try:
         tree = ast.parse(text, mode="eval").body
@@ -155,6 +158,8 @@ def _dim_of(claim: Claim, given: list[tuple[Fraction, Dim, str]], made: dict[Fra
                     and value in _UNIT_SIZES:   # "60 ÷ 10" of 10 minutes: 60 minutes, an hour, or a bare 60?
                 return None
             dim = units[0] if units else made.get(value, {})
+            if dim is None:   # a result whose units are not known ("60 × 2 = 120" of an hour's 60 minutes)
+                return None
             operands.append((value, dim))
             return dict(dim)
         if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div)):
@@ -162,6 +167,8 @@ def _dim_of(claim: Claim, given: list[tuple[Fraction, Dim, str]], made: dict[Fra
             if left is None or right is None:
                 return None
             if isinstance(node.op, (ast.Add, ast.Sub)):   # a bare number takes the other's units; unlike ones stop
+                if strict and bool(left) != bool(right):
+                    return None
                 return left if not right else right if not left else left if left == right else None
             sign = 1 if isinstance(node.op, ast.Mult) else -1
             out = dict(left)
@@ -172,6 +179,53 @@ def _dim_of(claim: Claim, given: list[tuple[Fraction, Dim, str]], made: dict[Fra
 
     dim = walk(tree)
     return (dim, operands) if dim is not None else ({}, [])
+
+
+def asked_units(problem: str) -> Dim:
+    """The units the question asks in: `asked_dim`, else the unit it names ("How many kilometers ...?": km)."""
+    asked = question_sentence(problem_sentences(problem)) or problem
+    named = re.search(r"\bhow many ([a-z]+)\b", asked, re.I)
+    unit = _unit(named.group(1).lower()) if named else ""
+    return asked_dim(problem) or ({unit: 1} if unit else {})
+
+
+def _size_readings(problem: str, wanted: Dim) -> dict[Fraction, list[Dim]]:
+    """What a unit size a route brings in may stand for, between a unit the problem or its question uses and another
+    of its kind: a count of the small unit ("60" minutes make the hour) or the change between them (minutes per
+    hour)."""
+    used = {u for _, d, _ in measures(problem) for u in d} | set(wanted)
+    readings: dict[Fraction, list[Dim]] = {}
+    for kind in KINDS.values():
+        for big, small in ((b, s) for b in kind for s in kind if b != s and {b, s} & used):
+            if size := wordproblem.unit_factor(big, small):
+                readings.setdefault(Fraction(size), []).extend([{small: 1}, {small: 1, big: -1}])
+    if re.search(r"%|\bpercent\b", problem):   # "× 40 ÷ 100" of 40%: a bare 100
+        readings.setdefault(Fraction(100), []).append({})
+    return readings
+
+
+def route_units(problem: str, route: list[Claim]) -> list[Dim]:
+    """The units a route of steps ends in, one for each reading of the unit sizes it brings in (60, 1000: a count of
+    the small unit, or the change between two units) under which every step's units are known; a bare number added
+    to a measure ("500 litres − 40") or unlike units added make no reading. [] when none does."""
+    given = measures(problem)
+    readings = _size_readings(problem, asked_units(problem))
+    brought = sorted({n for c in route for n in _numbers(c)} & set(readings) - {v for v, _, _ in given})
+    ends = []
+    for choice in itertools.product(*(readings[v] for v in brought)):
+        made: dict[Fraction, Dim] = {}
+        for claim in route:
+            dim, operands = _dim_of(claim, given + [(v, d, "") for v, d in zip(brought, choice)], made, strict=True)
+            if not operands:
+                break
+            made[claim.stated] = dim
+        else:
+            ends.append(made[route[-1].stated])
+    return ends
+
+
+def _numbers(claim: Claim) -> list[Fraction]:
+    return [Fraction(n) for n in re.findall(NUM, claim.expression.replace(",", ""))]
 
 
 def _operands_words(operands: list[tuple[Fraction, Dim]], claim: Claim, given: list[tuple[Fraction, Dim, str]]) -> str:
@@ -198,7 +252,7 @@ def measure_check(problem: str, found: list[Claim], said: list[Fraction],
     asked, made = asked_dim(problem), {}
     for claim in found:
         dim, operands = _dim_of(claim, given, made)
-        made[claim.stated] = dim
+        made[claim.stated] = dim if operands else None
         if not dim or not asked or not claim.right or claim is not found[-1] or said and said[-1] != claim.stated:
             continue   # (a number said after the step, "90 minutes, that is 1 1/2 hours": the step is not the end)
         timed = len(dim) == 1 and next(iter(dim)) in KINDS["time"] and dim[next(iter(dim))] == 1

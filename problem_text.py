@@ -333,7 +333,7 @@ _PART_OF = re.compile(r"(?<![\d/.])(?P<part>\d+/\d+|\d+(?:\.\d+)?%)\s+of\s+(?:th
                       r"their)?\b(?P<after>[^.?!]*)", re.I)
 
 
-_TWICE = re.compile(r"\b(?:each way|both ways|round trip|there and back|and back)\b", re.I)
+ROUND_TRIP = re.compile(r"\b(?:each way|both ways|round trip|there and back|and back)\b", re.I)
 
 
 def exact_answer(problem: str) -> tuple[Fraction, str, str] | None:
@@ -344,7 +344,7 @@ def exact_answer(problem: str) -> tuple[Fraction, str, str] | None:
     girls); None for anything else (another number, or a question about something else, needs a plan)."""
     given = given_numbers(problem)
     asked = question_sentence(problem_sentences(problem))
-    if _TWICE.search(problem):   # "45 minutes each way ... the round trip": the one measure counts twice
+    if ROUND_TRIP.search(problem):   # "45 minutes each way ... the round trip": the one measure counts twice
         return None
     if len(given) == 1 and len(given[0][1].split()) == 2 and not re.search(r"\bnot\b", asked):
         (value, phrase) = given[0]   # "How many minutes ...?", "Convert 3.6 km to meters."

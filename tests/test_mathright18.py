@@ -54,7 +54,7 @@ def test_a_round_trip_has_no_one_step_answer_and_no_crash():
     reply = reply_to(f"{problem} 20 + 20 = 40 minutes, that is 2/3 of an hour")
     assert "went wrong" not in reply["text"] and reply["verdict"] != "flag"
     reply = reply_to(f"{problem} 20 / 60 = 1/3 hours")   # one way only: never confirmed as the answer
-    assert "is right!" not in reply["text"]
+    assert "is right!" not in reply["text"] and reply["verdict"] != "flag"
 
 
 def test_two_bare_fractions_of_one_whole_are_no_part_of_a_part():
@@ -67,3 +67,27 @@ def test_a_bare_sixty_for_an_hour_makes_no_rate():
     reply = reply_to("A cyclist rides 3 km in 12 minutes. At that speed, how far does she ride in one hour? "
                      "60 / 12 = 5 and 5 x 3 = 15 km")
     assert "rate" not in reply["text"] and reply["verdict"] != "flag"
+
+
+RUNNER = "A cyclist rides 3 km in 12 minutes. At that speed, how far does she ride in one hour?"
+TANK = "A pond holds 800 liters. It is 25% full. How many liters of water are in the pond?"
+
+
+def test_a_right_answer_whose_units_fit_the_question_is_confirmed_without_a_plan():
+    for work in ("60 / 12 = 5 and 5 x 3 = 15 km", "12 / 3 = 4 and 60 / 4 = 15 km"):
+        reply = reply_to(f"{RUNNER} {work}")
+        assert reply["verdict"] == "confirm" and "15 km is right!" in reply["text"]
+    reply = reply_to(f"{TANK} 800 x 0.25 = 200 liters")
+    assert "200 liters is right!" in reply["text"]
+
+
+def test_a_wrong_route_whose_units_do_not_fit_is_never_confirmed():
+    for work in ("12 / 3 = 4 and 4 x 60 = 240 km", "60 + 12 = 72 and 72 x 3 = 216 km", "3 x 12 = 36, 36 x 60 = 2160 km"):
+        assert "is right!" not in reply_to(f"{RUNNER} {work}")["text"]
+    for work in ("800 / 0.25 = 3200 liters", "800 x 25 = 20000 liters", "800 - 25 = 775 liters"):
+        assert "is right!" not in reply_to(f"{TANK} {work}")["text"]
+
+
+def test_a_bare_count_leaves_the_units_undecided():
+    problem = "Mo swims 4 lengths of a 50 m pool. How many kilometers does he swim?"
+    assert "is right!" not in reply_to(f"{problem} 50 / 4 = 12.5 and 12.5 / 1000 = 0.0125 km")["text"]
