@@ -385,7 +385,11 @@ def _measured(route: list[str], problem: str) -> bool:
     decided = any(rule(route, problem, question) is not None for rule in (
         _percent_change, _ratio_part, _fraction_part, _priced, _compared_total, _part_named))
     named = wordproblem.numbers_in(question)   # "in 7 minutes": a step on the 7 decides (`_last_step_fits`)
-    if decided or named or _AROUND.search(problem) or any(re.search(w, question, re.I) for _, w in _LAST_STEP):
+    # a part of a whole is no answer to what the whole became ("grew by 15%": 40 × 15 ÷ 100 = 6 cm is the growth)
+    parts = re.search(r"(?<!\d)\d+/\d+(?!\d)", problem) or _percents(problem) and re.search(
+        r"\b(?:by|grew|grow|increas\w*|decreas\w*|rose|fell|off|discount\w*|sale|tax|tip|more|less|raised|cut|up|down|"
+        r"now|new|after|left|rest|remain\w*)\b", problem, re.I)
+    if decided or named or parts or _AROUND.search(problem) or any(re.search(w, question, re.I) for _, w in _LAST_STEP):
         return False
     for p in _percents(problem):
         taking = [c for c in route if {p, p / 100} & set(_operands(c)[0])]

@@ -260,6 +260,9 @@ def wrong_factor(problem: str, found: list[Claim]) -> tuple[str, str] | None:
     measure (or an amount worked from it: "2100 ÷ 100" of 6 loaves of 350 g, in kg) by a unit's size the problem
     never writes that is not the one between the two; the size between them is asked, never said."""
     asked = question_sentence(problem_sentences(problem))
+    # the sizes between two units the problem writes ("15 mL every minute ... in 2 hours": 60) change no unit wrongly
+    units = {w for w in re.findall(r"[a-z]+", problem.lower()) if wordproblem.is_unit(w)}
+    between = {Fraction(f) for a in units for b in units if (f := wordproblem.unit_factor(a, b))}
     for number, unit in _MEASURE.findall(problem):
         wanted = next((w for w in re.findall(r"[a-z]+", asked.lower()) if wordproblem.is_unit(unit.lower())
                        and convertible(unit, w)), "")
@@ -268,7 +271,8 @@ def wrong_factor(problem: str, found: list[Claim]) -> tuple[str, str] | None:
         size = wordproblem.unit_factor(unit.lower(), wanted) or wordproblem.unit_factor(wanted, unit.lower())
         for claim in (c for c in found if c.right and operations(c) in (["*"], ["/"])):
             values = numbers_in(re.sub(r"(?<=\d)/(?=\d)", " / ", arithmetic_text(claim.expression)))
-            other = [v for v in values if v in UNIT_SIZES and v not in numbers_in(problem)]
+            other = [v for v in values if v in UNIT_SIZES - between - {c.stated for c in found}
+                     and v not in numbers_in(problem)]   # "3600 ÷ 1000" where 3600 mL is worked out: no unit size
             square = Fraction(size) ** 2 if re.search(r"\bsquare\b", asked, re.I) else Fraction(size)   # 100 × 100
             if len(values) == 2 and len(other) == 1 and other[0] in UNIT_SIZES - {1, 2, Fraction(size), square} \
                     and other[0] not in numbers_in(problem):   # "7 hours a day for 12 days": 7 × 12 is no change
@@ -755,6 +759,8 @@ def wrong_amount(plan: Plan, found: list[Claim]) -> tuple[Claim, Step, Fraction]
             orders = (plans[1], plans[1][::-1]) if op in "+*" else (plans[1],)
             for wanted in orders:
                 same = [i for i in (0, 1) if theirs[i] == wanted[i]]
+                if len(same) == 1 and theirs[1 - same[0]] == -wanted[1 - same[0]]:   # "5 × 3" of 5(x − 3): a sign
+                    return None
                 if len(same) == 1 and (wanted[1 - same[0]] in made or another_route(plan, [claim], claim.stated)
                                        is None):
                     return claim, step, numbers[1 - same[0]]

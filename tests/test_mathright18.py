@@ -91,3 +91,19 @@ def test_a_wrong_route_whose_units_do_not_fit_is_never_confirmed():
 def test_a_bare_count_leaves_the_units_undecided():
     problem = "Mo swims 4 lengths of a 50 m pool. How many kilometers does he swim?"
     assert "is right!" not in reply_to(f"{problem} 50 / 4 = 12.5 and 12.5 / 1000 = 0.0125 km")["text"]
+
+
+def test_a_part_worked_out_of_a_percent_change_is_not_the_answer():
+    problem = "A tree was 60 cm tall. Its height grew by 20%. How tall is it now?"
+    assert "is right!" not in reply_to(f"{problem} 60 x 20 / 100 = 12 cm")["text"]
+
+
+def test_a_sign_left_for_later_is_no_wrong_amount():
+    reply = reply_to("how do i solve 4(x - 2) = 3x + 5? 4 * 2 = 8.")
+    assert "look at the 2" not in reply["text"]
+
+
+def test_the_size_between_two_units_the_problem_writes_is_no_wrong_factor():
+    problem = "A tap drips 20 mL every minute. How many liters does it drip in 3 hours?"
+    reply = reply_to(f"{problem} 20 x 60 = 1200, 1200 x 3 = 3600, 3600 / 1000 = 3.6 liters")
+    assert "Check the 60" not in reply["text"] and reply["verdict"] != "flag"
