@@ -48,8 +48,8 @@ from measure_kinds import fact_numbers, measure_check, shape_words
 from problem_text import (answer_sentence, given_numbers, meaning_question, problem_sentences, problem_terms,
                           question_sentence, question_target, said_list, written_equation)
 from solver import Plan, Step, fmt
-from step_parts import (another_route, bottoms_rewritten, equation_terms, newly_done, part_of_step, step_rungs,
-                        unit_as_written, used_steps, what_it_finds)
+from step_parts import (another_route, bottoms_rewritten, equation_terms, in_other_unit, newly_done, part_of_step,
+                        step_rungs, unit_as_written, used_steps, what_it_finds)
 from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, conditions_words, ends_on_answer,
                         exact_words, expression_words, known_slip, mixed_kinds_words, order_question, percent_slip,
                         place_rounding_words, proposal, regrouping, rounding_words, same_route, substituted_words,
@@ -444,6 +444,8 @@ def _unexplained(lesson: Lesson, plan: Plan, work: str, found: list[Claim], valu
     related = relation_move(plan.problem, [claim]) if claim is not None else None
     if related is not None and related.verdict == "flag":   # "300 - 15" for 15% off $300: the story's relation
         return Move("flag", related.lead, related.question, nxt, kind="claim_wrong")
+    if in_other_unit(plan, work, value):   # "so 180 minutes" for 3 hours: the answer, in another unit of its kind
+        return _close(lesson, plan, work)
     if not presented_as_answer(work, value):
         where = f" in {said}" if claim else ""   # never "16 in 16": a bare number is only itself
         return Move("ask", f"What does {as_written(value, work)}{where} stand for in the problem?",

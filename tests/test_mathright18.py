@@ -107,3 +107,10 @@ def test_the_size_between_two_units_the_problem_writes_is_no_wrong_factor():
     problem = "A tap drips 20 mL every minute. How many liters does it drip in 3 hours?"
     reply = reply_to(f"{problem} 20 x 60 = 1200, 1200 x 3 = 3600, 3600 / 1000 = 3.6 liters")
     assert "Check the 60" not in reply["text"] and reply["verdict"] != "flag"
+
+
+def test_the_answer_in_another_unit_of_its_kind_is_confirmed():
+    problem = "A bus travels 160 km in 2 hours. At the same speed, how long does it take to travel 100 km?"
+    reply = reply_to(f"{problem} 160 / 2 = 80 km each hour, 100 / 80 = 1.25, so 75 minutes")
+    assert reply["verdict"] == "confirm" and "1.25 hours is right!" in reply["text"]
+    assert "is right!" not in reply_to(f"{problem} 160 / 2 = 80, 100 / 80 = 1.25, so 125 minutes")["text"]
