@@ -17,6 +17,8 @@ minute", "48°"). From these two, code knows without a plan:
     around a rectangle, a right triangle's third side, a cube's outside) confirmed with its step as the recap;
     another number offered as the answer flagged at the step's own check. `fact_numbers`: the numbers such facts
     bring in (180°, 4 sides, 6 faces), which no step takes from outside the problem.
+  * `route_units`: the units a student's route of steps ends in (a unit size it brings in, 60 or 1000, read as a
+    count of the small unit or as a change of unit), for answer_check.py to hold an answer to the units asked.
 Only without a plan (math_moves.py and unplanned_help.py call these there): a plan knows its own steps and units.
 """
 from __future__ import annotations

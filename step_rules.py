@@ -20,6 +20,9 @@ verdict object: math_moves.py, one room up, makes the move.
   `remainder_base` (a fraction "of what was left" taken of the whole), `percent_base` (successive percents added or
   the second taken of the start), `ratio_parts` (a total divided by one side's parts), `more_than_way` (a gap put on
   the wrong side); `wrong_claim_words`: fractions added top and bottom, a sign rule broken.
+- With a plan, `wrong_step` walks the student's steps in order: the first one whose inputs are right (given numbers
+  or plan values) but which does a plan step's operation on the wrong amount ("90 ÷ 2" where half of the 60 left is
+  taken) is named at that step, the steps before it said to check out; a later step built on it is no new fault.
 - `place_rounding_words`: "Round 3,451 to the nearest thousand.", an exercise whose answer the rule itself knows:
   a right answer confirmed, another number asked to be placed between the two round numbers, a help request asked
   which two round numbers it lies between.
