@@ -387,7 +387,8 @@ def _measured(route: list[str], problem: str) -> bool:
     question = re.sub(r"\bin (?:one|1|an?) [a-z]+\b", "", _question(problem))   # "how far in one hour": no share
     decided = any(rule(route, problem, question) is not None for rule in (
         _percent_change, _ratio_part, _fraction_part, _priced, _compared_total, _part_named))
-    named = wordproblem.numbers_in(question)   # "in 7 minutes": a step on the 7 decides (`_last_step_fits`)
+    # "in 45 minutes": the 45 is used on the way (two measures in one unit make `_units_fit` undecided)
+    named = set(wordproblem.numbers_in(question)) - {n for claim in route for n in _operands(claim)[0]}
     # a part of a whole is no answer to what the whole became ("grew by 15%": 40 × 15 ÷ 100 = 6 cm is the growth)
     parts = re.search(r"(?<!\d)\d+/\d+(?!\d)", problem) or _percents(problem) and re.search(
         r"\b(?:by|grew|grow|increas\w*|decreas\w*|rose|fell|off|discount\w*|sale|tax|tip|more|less|raised|cut|up|down|"

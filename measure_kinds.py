@@ -212,12 +212,16 @@ def route_units(problem: str, route: list[Claim]) -> list[Dim]:
     to a measure ("500 litres − 40") or unlike units added make no reading. [] when none does."""
     given = measures(problem)
     readings = _size_readings(problem, asked_units(problem))
-    brought = sorted({n for c in route for n in _numbers(c)} & set(readings) - {v for v, _, _ in given})
+    # each step reads its own unit sizes: "45 ÷ 60" (minutes to hours) then "60 × 0.75" (the 60 km per hour)
+    sizes = [(i, v) for i, claim in enumerate(route) for v in sorted(set(_numbers(claim)) & set(readings))]
+    options = [readings[v] + [d for g, d, _ in given if g == v] for _, v in sizes]
     ends = []
-    for choice in itertools.product(*(readings[v] for v in brought)):
+    for choice in itertools.product(*options):
         made: dict[Fraction, Dim] = {}
-        for claim in route:
-            dim, operands = _dim_of(claim, given + [(v, d, "") for v, d in zip(brought, choice)], made, strict=True)
+        for i, claim in enumerate(route):
+            read = [(v, d, "") for (j, v), d in zip(sizes, choice) if j == i]
+            own = [g for g in given if g[0] not in {v for v, _, _ in read}] + read
+            dim, operands = _dim_of(claim, own, made, strict=True)
             if not operands:
                 break
             made[claim.stated] = dim
@@ -241,17 +245,20 @@ def _operands_words(operands: list[tuple[Fraction, Dim]], claim: Claim, given: l
     return re.sub(NUM, with_unit, claim.expression)
 
 
-def measure_check(problem: str, found: list[Claim], said: list[Fraction],
-                  work: str = "") -> tuple[str, str, str] | None:
+def measure_check(problem: str, found: list[Claim], said: list[Fraction], work: str = "",
+                  earlier: list[str] = ()) -> tuple[str, str, str] | None:
     """(verdict, lead, question) for right arithmetic whose units or shape facts do not fit the question: a result
     of another kind of measure than the one asked (an area for a fence), a time in the rate's unit where another is
     asked, an angle sum of another shape, a diameter used as a radius, a right triangle's sides that fail a² + b² =
-    c². None when nothing checkable is off (the step may still be wrong: that is not code's to say)."""
+    c². None when nothing checkable is off (the step may still be wrong: that is not code's to say). The steps of
+    earlier turns (`earlier`) lend their results' units ("45 ÷ 60 = 0.75" hours, then "60 × 0.75")."""
     given = measures(problem)
     facts = _clock_as_decimal(problem, found) or (_shape_slip(problem, found, said, given) if given else None)
     if facts is not None:
         return facts
     asked, made = asked_dim(problem), {}
+    for claim in (c for w in earlier for c in claims(w) if str(c) not in {str(f) for f in found}):
+        made[claim.stated] = route_units(problem, [claim])[0] if len(route_units(problem, [claim])) == 1 else None
     for claim in found:
         dim, operands = _dim_of(claim, given, made)
         made[claim.stated] = dim if operands else None

@@ -114,3 +114,11 @@ def test_the_answer_in_another_unit_of_its_kind_is_confirmed():
     reply = reply_to(f"{problem} 160 / 2 = 80 km each hour, 100 / 80 = 1.25, so 75 minutes")
     assert reply["verdict"] == "confirm" and "1.25 hours is right!" in reply["text"]
     assert "is right!" not in reply_to(f"{problem} 160 / 2 = 80, 100 / 80 = 1.25, so 125 minutes")["text"]
+
+
+def test_a_time_changed_to_hours_in_an_earlier_turn_makes_no_rate_later():
+    problem = "A boat sails at 24 km per hour. How far does it sail in 30 minutes?"
+    first = reply_to(f"{problem} 30 / 60 = 0.5")
+    assert "is right!" not in first["text"]   # 0.5 hours is no distance
+    assert "45 km is right!" not in reply_to(f"{problem} 30 / 60 = 0.5 and 0.5 x 24 = 12 km")["text"]
+    assert "12 km is right!" in reply_to(f"{problem} 30 / 60 = 0.5 and 24 x 0.5 = 12 km")["text"]
