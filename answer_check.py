@@ -11,7 +11,10 @@ these hold (each guards against a wrong route whose arithmetic is right):
   - the last step is the operation the question's own words ask for: "each", "per", "average", "how many times
     as heavy" a division; "left", "more than", "by how much", "not" a take-away; "in all", "together" a sum or
     product; "what fraction of" (nothing left) a division; "around" a perimeter; "in 5 hours" a step on the 5 the
-    question names. A question whose words name no last step is never decided here.
+    question names. A question whose words name no last step is decided by units alone (`_measured`): the route
+    must end in the units the question asks (measure_kinds.route_units), where every given is a measure or a
+    percent, no two share units, and no part of a change or fraction is asked; a route whose units miss the
+    question is never confirmed.
 Anything short of that stays undecided (math_moves.py says the arithmetic is right and asks about the meaning).
 """
 from __future__ import annotations
@@ -23,7 +26,8 @@ from fractions import Fraction
 import wordproblem
 from arithmetic_claims import (OP_SIGN, Claim, arithmetic_text, as_written, claims, convertible, measure_kind,
                                operations, path_to, presented_as_answer, result_of)
-from problem_text import given_numbers, problem_sentences, question_sentence
+from measure_kinds import asked_units, measures, route_units
+from problem_text import ROUND_TRIP, given_numbers, problem_sentences, question_sentence
 from solver import fmt
 
 # a whole taken as 1 for what is left of it after fractions of it ("ate 2/5 ... What fraction is left?")
@@ -109,6 +113,9 @@ def _uses_all(route: list[str], problem: str, rest: tuple[Fraction, Fraction] | 
     needed, free = _in_words(problem)
     given = Counter(v for v, _ in _given(problem)) + Counter(needed)
     used = Counter(n for claim in route for n in _operands(claim)[0])
+    for p in _percents(problem):   # "500 × 0.4" of 40% full: the 40 used, as a decimal
+        if used[p / 100] and not used[p] and p / 100 not in given:
+            used[p] += used.pop(p / 100)
     if rest and used[rest[0]]:
         used[rest[0]] -= 1
         used[rest[1]] += 1
@@ -347,10 +354,53 @@ def chain_answer(problem: str, worked: list[str], said: list[Fraction], work: st
     rest = _rest_named(problem, " ".join([*worked, work]))
     if not (_uses_all(route, problem, rest) and _kinds_match(route, problem) and _takes_from_start(route, problem)
             and _rest_of_whole(route, problem)
-            and (_last_step_fits(route, problem, rest) or _changed_last(route, problem, rest))
-            and _unit_changed(route, problem)):
+            and ((_last_step_fits(route, problem, rest) or _changed_last(route, problem, rest))
+                 and _unit_changed(route, problem) or _measured(route, problem))
+            and _units_fit(route, problem) is not False):   # "10 ÷ 2 = 5 (minutes a km), 5 × 60": no distance
         return None
     return ", then ".join(route)
+
+
+def _percents(problem: str) -> set[Fraction]:
+    return {Fraction(n) for n in re.findall(r"(\d+(?:\.\d+)?)\s*(?:%|percent)", _WORKING.sub("", problem))}
+
+
+def _units_fit(route: list[str], problem: str) -> bool | None:
+    """Does the route end in the units the question asks (measure_kinds.route_units: "60 ÷ 10 = 6" tens of minutes
+    in the hour, "6 × 2 km = 12 km")? Decided only where every number the problem gives is a measure or a percent
+    (a bare count, "3 laps", may be multiplied or divided with the same units) and the question names its units;
+    None else (and where two measures share units, or the story's words count one twice)."""
+    wanted, given = asked_units(problem), measures(problem)
+    measured = {v for v, _, _ in given} | _percents(problem)
+    dims = [tuple(sorted(d.items())) for _, d, _ in given]
+    if len(set(dims)) < len(dims):   # "96 litres in 4 minutes ... in 7 minutes": units cannot pair them
+        return None
+    if not wanted or not route or any(v not in measured for v, _ in _given(problem)) or ROUND_TRIP.search(problem):
+        return None   # "20 minutes each way": the one measure counts twice, which units cannot tell
+    return wanted in route_units(problem, [c for claim in route for c in claims(claim)])
+
+
+def _measured(route: list[str], problem: str) -> bool:
+    """A question whose words name no last step ("How far does she run in one hour?") is answered by a route that
+    ends in the units it asks (`_units_fit`), each percent taken as a part (× 0.4, or × 40 ÷ 100); never when its
+    words name a step or another rule above decides."""
+    question = re.sub(r"\bin (?:one|1|an?) [a-z]+\b", "", _question(problem))   # "how far in one hour": no share
+    decided = any(rule(route, problem, question) is not None for rule in (
+        _percent_change, _ratio_part, _fraction_part, _priced, _compared_total, _part_named))
+    # "in 45 minutes": the 45 is used on the way (two measures in one unit make `_units_fit` undecided)
+    named = set(wordproblem.numbers_in(question)) - {n for claim in route for n in _operands(claim)[0]}
+    # a part of a whole is no answer to what the whole became ("grew by 15%": 40 × 15 ÷ 100 = 6 cm is the growth)
+    parts = re.search(r"(?<!\d)\d+/\d+(?!\d)", problem) or _percents(problem) and re.search(
+        r"\b(?:by|grew|grow|increas\w*|decreas\w*|rose|fell|off|discount\w*|sale|tax|tip|more|less|raised|cut|up|down|"
+        r"now|new|after|left|rest|remain\w*)\b", problem, re.I)
+    if decided or named or parts or _AROUND.search(problem) or any(re.search(w, question, re.I) for _, w in _LAST_STEP):
+        return False
+    for p in _percents(problem):
+        taking = [c for c in route if {p, p / 100} & set(_operands(c)[0])]
+        if not all(p / 100 in _operands(c)[0] and _operands(c)[1] == "*" or 100 in _divisors([c])
+                   and p not in _divisors([c]) for c in taking) or not taking:
+            return False
+    return bool(_units_fit(route, problem))
 
 
 def _one_step(problem: str, value: Fraction, work: str, worked: list[str]) -> list[str]:

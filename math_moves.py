@@ -45,11 +45,11 @@ from measure_kinds import fact_numbers, span_hours
 from problem_text import (answer_sentence, given_numbers, problem_sentences, problem_terms, question_sentence,
                           written_equation)
 from solver import Plan, Step, fmt
-from step_parts import (another_route, bottoms_rewritten, equation_terms, newly_done, part_of_step, smaller_check,
-                        step_rungs, unit_as_written, used_steps, what_it_finds)
+from step_parts import (another_route, bottoms_rewritten, equation_terms, in_other_unit, newly_done, part_of_step,
+                        smaller_check, step_rungs, unit_as_written, used_steps, what_it_finds)
 from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, ends_on_answer, order_question,
                         percent_slip, proposal, regrouping, rounding_words, same_route, substituted_words, time_slip,
-                        unit_slip_words, wrong_claim_words)
+                        unit_slip_words, wrong_claim_words, wrong_step)
 from story_changes import against_story, compared_sum, moved_question, part_plan, relation_move
 from unplanned_help import BARE_SUM, linked_question, step_question, step_sum, step_text, way_in
 from unplanned_moves import THEN_VERB, Move, by_chance, fresh_hint, move_without_plan
@@ -119,12 +119,10 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
                     order_question(*jumped), kind="final_wrong")
     if plan is None or (wrong_root := _wrong_root(lesson, plan, work)) is not None:   # "k = 5" put back: it fails
         return move_without_plan(lesson, found, said, work) if plan is None else wrong_root
-    either = alternatives(work) if not found else []
-    if either:   # "is it 9 hours or 4.5": the choice is theirs to make, unless neither is it
+    if not found and (either := alternatives(work)):   # "is it 9 hours or 4.5": theirs to choose, unless neither is it
         return _either(lesson, plan, work, either)
-    # the answer's value said as an earlier step's ("3 − (−1) = 4" is the y coefficient when y = 4 too) closes the
-    # lesson only when it is offered as the answer, and never when another value is offered after it ("3x = 7 so
-    # x = 7/3": the 7 is a step, 7/3 the answer)
+    # the answer's value said as an earlier step's ("3 − (−1) = 4", the y coefficient when y = 4) closes the lesson
+    # only when offered as the answer, never when another value follows ("3x = 7 so x = 7/3": the 7 is a step)
     letter = written_equation(plan.problem)[1] if plan.pattern == "equation" else ""
     theirs = [their_equation(work, letter, s.value) for s in plan.steps[:-1]]   # "4x = 28", kept for the recap
     lesson.worked += [e for e in theirs if e and e not in lesson.worked]
@@ -137,6 +135,8 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     if rewritten := bottoms_rewritten(plan, lesson.done, work):   # "10/12 - 3/12" of 5/6 - 1/4: a step of its own
         return Move(*rewritten)
     diagnosis = diagnose(plan, work) if said else None
+    if said and said[-1] != plan.answer and (slip := wrong_step(plan, found, work)):   # "90 ÷ 2" for half the 60 left
+        return Move("flag", *slip, kind="claim_wrong")   # the first slip, unless a known one of their work says more
     route = _on_their_route(plan, found, said, lesson.done)
     if route is not None:   # "20 − 9 = 11" of $20 less 2 sandwiches and a juice: the juice taken away after
         return route
@@ -205,8 +205,7 @@ def _diagnosed(lesson: Lesson, plan: Plan, work: str, found: list[Claim], said: 
     index = next((i for i in range(diagnosis.step) if i not in done), diagnosis.step) if last else diagnosis.step
     _climb(lesson, index)
     step = plan.steps[index]
-    # a diagnosis that asks ("You divided by 6; how many values are there?") is the question: the step's own
-    # question would answer it in the next sentence
+    # a diagnosis that asks ("You divided by 6; how many values are there?") is the question (the step's answers it)
     asks = diagnosis.says.endswith("?")
     # a sum for "how many more": what their total is against what the question asks, never a recipe for the gap
     compared = compared_sum(lesson.problem, found) if diagnosis.misconception == "add_instead_of_subtract" else None
@@ -411,6 +410,8 @@ def _unexplained(lesson: Lesson, plan: Plan, work: str, found: list[Claim], valu
     related = relation_move(plan.problem, [claim]) if claim is not None else None
     if related is not None and related.verdict == "flag":   # "300 - 15" for 15% off $300: the story's relation
         return Move("flag", related.lead, related.question, nxt, kind="claim_wrong")
+    if in_other_unit(plan, work, value):   # "so 180 minutes" for 3 hours: the answer, in another unit of its kind
+        return _close(lesson, plan, work)
     if not presented_as_answer(work, value):
         where = f" in {said}" if claim else ""   # never "16 in 16": a bare number is only itself
         return Move("ask", f"What does {as_written(value, work)}{where} stand for in the problem?",
@@ -437,8 +438,7 @@ def _close(lesson: Lesson, plan: Plan, work: str) -> Move:
         else f"{'$' if money else ''}{as_written(plan.answer, work)}"
     whose = "Your steps" if set(steps) & set(lesson.worked) else "The steps"   # a recap of none of theirs: not theirs
     lead = f"Yes, {value}{unit.rstrip()} is right! {whose}: {', then '.join(steps)}."
-    offer = "Would you like a similar problem to try?"
-    return Move("confirm", lead, offer, kind="final_right")
+    return Move("confirm", lead, "Would you like a similar problem to try?", kind="final_right")
 
 
 

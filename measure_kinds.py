@@ -17,11 +17,14 @@ minute", "48°"). From these two, code knows without a plan:
     around a rectangle, a right triangle's third side, a cube's outside) confirmed with its step as the recap;
     another number offered as the answer flagged at the step's own check. `fact_numbers`: the numbers such facts
     bring in (180°, 4 sides, 6 faces), which no step takes from outside the problem.
+  * `route_units`: the units a student's route of steps ends in (a unit size it brings in, 60 or 1000, read as a
+    count of the small unit or as a change of unit), for answer_check.py to hold an answer to the units asked.
 Only without a plan (math_moves.py and unplanned_help.py call these there): a plan knows its own steps and units.
 """
 from __future__ import annotations
 
 import ast
+import itertools
 import re
 from fractions import Fraction
 
@@ -41,6 +44,10 @@ _KIND_WORDS = {1: "a length", 2: "an area", 3: "a volume"}
 _UNIT_WORDS = {"m": "metres", "cm": "cm", "mm": "mm", "km": "km", "foot": "feet", "inch": "inches", "yard": "yards",
                "mile": "miles", "minute": "minutes", "hour": "hours", "second": "seconds", "l": "litres",
                "ml": "mL", "kg": "kg", "g": "grams", "degree": "degrees", "day": "days"}
+
+# a bare number a step brings in that may be the size of a unit ("60 ÷ 10" for the 10-minute parts of an hour):
+# its units are not known, so the step's units are not either
+_UNIT_SIZES = {Fraction(n) for n in (24, 60, 100, 1000, 3600)}
 
 Dim = dict   # unit name -> power: {"m": 2} is square metres, {"l": 1, "minute": -1} litres per minute
 
@@ -141,10 +148,12 @@ def asked_dim(problem: str) -> Dim:
 
 # ============================================================================ a step's units
 
-def _dim_of(claim: Claim, given: list[tuple[Fraction, Dim, str]], made: dict[Fraction, Dim]) -> tuple[Dim, list]:
+def _dim_of(claim: Claim, given: list[tuple[Fraction, Dim, str]], made: dict[Fraction, Dim],
+            strict: bool = False) -> tuple[Dim, list]:
     """The units a claim's arithmetic makes from the units of its numbers (each given measure, each result made
     before), and its operands as (number, units); ({}, []) when a number's units are not known for sure (a number
-    written twice with different units) or the arithmetic adds unlike units."""
+    written twice with different units) or the arithmetic adds unlike units (`strict`: a bare number and a measure
+    too, "500 litres − 40")."""
     text = claim.expression.replace("×", "*").replace("÷", "/").replace("−", "-")
     try:
         tree = ast.parse(text, mode="eval").body
@@ -156,9 +165,12 @@ def _dim_of(claim: Claim, given: list[tuple[Fraction, Dim, str]], made: dict[Fra
         if isinstance(node, ast.Constant):
             value = Fraction(str(node.value))
             units = [d for v, d, _ in given if v == value]
-            if len({tuple(sorted(d.items())) for d in units}) > 1:
+            if len({tuple(sorted(d.items())) for d in units}) > 1 or not units and value not in made \
+                    and value in _UNIT_SIZES:   # "60 ÷ 10" of 10 minutes: 60 minutes, an hour, or a bare 60?
                 return None
             dim = units[0] if units else made.get(value, {})
+            if dim is None:   # a result whose units are not known ("60 × 2 = 120" of an hour's 60 minutes)
+                return None
             operands.append((value, dim))
             return dict(dim)
         if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div)):
@@ -166,6 +178,8 @@ def _dim_of(claim: Claim, given: list[tuple[Fraction, Dim, str]], made: dict[Fra
             if left is None or right is None:
                 return None
             if isinstance(node.op, (ast.Add, ast.Sub)):   # a bare number takes the other's units; unlike ones stop
+                if strict and bool(left) != bool(right):
+                    return None
                 return left if not right else right if not left else left if left == right else None
             sign = 1 if isinstance(node.op, ast.Mult) else -1
             out = dict(left)
@@ -176,6 +190,57 @@ def _dim_of(claim: Claim, given: list[tuple[Fraction, Dim, str]], made: dict[Fra
 
     dim = walk(tree)
     return (dim, operands) if dim is not None else ({}, [])
+
+
+def asked_units(problem: str) -> Dim:
+    """The units the question asks in: `asked_dim`, else the unit it names ("How many kilometers ...?": km)."""
+    asked = question_sentence(problem_sentences(problem)) or problem
+    named = re.search(r"\bhow many ([a-z]+)\b", asked, re.I)
+    unit = _unit(named.group(1).lower()) if named else ""
+    return asked_dim(problem) or ({unit: 1} if unit else {})
+
+
+def _size_readings(problem: str, wanted: Dim) -> dict[Fraction, list[Dim]]:
+    """What a unit size a route brings in may stand for, between a unit the problem or its question uses and another
+    of its kind: a count of the small unit ("60" minutes make the hour) or the change between them (minutes per
+    hour)."""
+    used = {u for _, d, _ in measures(problem) for u in d} | set(wanted)
+    readings: dict[Fraction, list[Dim]] = {}
+    for kind in KINDS.values():
+        for big, small in ((b, s) for b in kind for s in kind if b != s and {b, s} & used):
+            if size := wordproblem.unit_factor(big, small):
+                readings.setdefault(Fraction(size), []).extend([{small: 1}, {small: 1, big: -1}])
+    if re.search(r"%|\bpercent\b", problem):   # "× 40 ÷ 100" of 40%: a bare 100
+        readings.setdefault(Fraction(100), []).append({})
+    return readings
+
+
+def route_units(problem: str, route: list[Claim]) -> list[Dim]:
+    """The units a route of steps ends in, one for each reading of the unit sizes it brings in (60, 1000: a count of
+    the small unit, or the change between two units) under which every step's units are known; a bare number added
+    to a measure ("500 litres − 40") or unlike units added make no reading. [] when none does."""
+    given = measures(problem)
+    readings = _size_readings(problem, asked_units(problem))
+    # each step reads its own unit sizes: "45 ÷ 60" (minutes to hours) then "60 × 0.75" (the 60 km per hour)
+    sizes = [(i, v) for i, claim in enumerate(route) for v in sorted(set(_numbers(claim)) & set(readings))]
+    options = [readings[v] + [d for g, d, _ in given if g == v] for _, v in sizes]
+    ends = []
+    for choice in itertools.product(*options):
+        made: dict[Fraction, Dim] = {}
+        for i, claim in enumerate(route):
+            read = [(v, d, "") for (j, v), d in zip(sizes, choice) if j == i]
+            own = [g for g in given if g[0] not in {v for v, _, _ in read}] + read
+            dim, operands = _dim_of(claim, own, made, strict=True)
+            if not operands:
+                break
+            made[claim.stated] = dim
+        else:
+            ends.append(made[route[-1].stated])
+    return ends
+
+
+def _numbers(claim: Claim) -> list[Fraction]:
+    return [Fraction(n) for n in re.findall(NUM, claim.expression.replace(",", ""))]
 
 
 def _operands_words(operands: list[tuple[Fraction, Dim]], claim: Claim, given: list[tuple[Fraction, Dim, str]]) -> str:
@@ -189,22 +254,25 @@ def _operands_words(operands: list[tuple[Fraction, Dim]], claim: Claim, given: l
     return re.sub(NUM, with_unit, claim.expression)
 
 
-def measure_check(problem: str, found: list[Claim], said: list[Fraction],
-                  work: str = "") -> tuple[str, str, str] | None:
+def measure_check(problem: str, found: list[Claim], said: list[Fraction], work: str = "",
+                  earlier: list[str] = ()) -> tuple[str, str, str] | None:
     """(verdict, lead, question) for right arithmetic whose units or shape facts do not fit the question: a result
     of another kind of measure than the one asked (an area for a fence), a time in the rate's unit where another is
     asked, an angle sum of another shape, a diameter used as a radius, a right triangle's sides that fail a² + b² =
-    c². None when nothing checkable is off (the step may still be wrong: that is not code's to say)."""
+    c². None when nothing checkable is off (the step may still be wrong: that is not code's to say). The steps of
+    earlier turns (`earlier`) lend their results' units ("45 ÷ 60 = 0.75" hours, then "60 × 0.75")."""
     given = measures(problem)
     facts = _clock_as_decimal(problem, found) or (_shape_slip(problem, found, said, given) if given else None)
     if facts is not None:
         return facts
     asked, made = asked_dim(problem), {}
+    for claim in (c for w in earlier for c in claims(w) if str(c) not in {str(f) for f in found}):
+        made[claim.stated] = route_units(problem, [claim])[0] if len(route_units(problem, [claim])) == 1 else None
     for claim in found:
         dim, operands = _dim_of(claim, given, made)
-        made[claim.stated] = dim
-        if not dim or not asked or not claim.right or claim is not found[-1]:
-            continue
+        made[claim.stated] = dim if operands else None
+        if not dim or not asked or not claim.right or claim is not found[-1] or said and said[-1] != claim.stated:
+            continue   # (a number said after the step, "90 minutes, that is 1 1/2 hours": the step is not the end)
         timed = len(dim) == 1 and next(iter(dim)) in KINDS["time"] and dim[next(iter(dim))] == 1
         offered = presented_as_answer(work, claim.stated)   # "36 m ÷ 4 = 9" on the way to an area is a side, no slip
         beyond = len(dim) == len(asked) == 1 and set(dim) == set(asked) and sum(dim.values()) > sum(asked.values())
@@ -214,8 +282,10 @@ def measure_check(problem: str, found: list[Claim], said: list[Fraction],
                                        f"{_kind(asked) or _say(asked)}?"
         if timed and next(iter(asked)) in KINDS["time"]:   # 180 minutes where hours are asked
             unit, wanted = _UNIT_WORDS[next(iter(dim))], _UNIT_WORDS[next(iter(asked))]
-            return ("ask", f"Look at {claim}: the rate is per {wordproblem.stem(unit)}, so {claim.result} counts "
-                           f"{unit}.", f"The question asks for {wanted}: how many {wanted} is {claim.result} {unit}?")
+            rate = f"the rate is per {wordproblem.stem(unit)}, so " if any(p < 0 for _, d in operands
+                                                                          for p in d.values()) else ""
+            return ("ask", f"Look at {claim}: {rate}{claim.result} counts {unit}.",
+                    f"The question asks for {wanted}: how many {wanted} is {claim.result} {unit}?")
         what = "a time" if any(u in KINDS["time"] or u == "time" for u in asked) else _kind(asked)
         made_kind = _kind(dim)
         if not made_kind or not what or made_kind == what:

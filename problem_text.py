@@ -333,6 +333,9 @@ _PART_OF = re.compile(r"(?<![\d/.])(?P<part>\d+/\d+|\d+(?:\.\d+)?%)\s+of\s+(?:th
                       r"their)?\b(?P<after>[^.?!]*)", re.I)
 
 
+ROUND_TRIP = re.compile(r"\b(?:each way|both ways|round trip|there and back|and back)\b", re.I)
+
+
 def exact_answer(problem: str) -> tuple[Fraction, str, str] | None:
     """The answer a problem of one known step gives without a plan, the step's numbers as written, and the unit
     asked, as (value, how, unit): a measure changed into the unit its question asks for ("2.5 hours ... How many
@@ -341,6 +344,8 @@ def exact_answer(problem: str) -> tuple[Fraction, str, str] | None:
     girls); None for anything else (another number, or a question about something else, needs a plan)."""
     given = given_numbers(problem)
     asked = question_sentence(problem_sentences(problem))
+    if ROUND_TRIP.search(problem):   # "45 minutes each way ... the round trip": the one measure counts twice
+        return None
     if len(given) == 1 and len(given[0][1].split()) == 2 and not re.search(r"\bnot\b", asked):
         (value, phrase) = given[0]   # "How many minutes ...?", "Convert 3.6 km to meters."
         wanted = re.search(r"\bhow many ([a-z]+)\b|\b(?:convert|change)\b.* (?:to|into) ([a-z]+)\W*$", asked, re.I)
@@ -359,7 +364,8 @@ def exact_answer(problem: str) -> tuple[Fraction, str, str] | None:
     whole = [(v, p) for v, p in given if p.strip("$") != part.group("part").rstrip("%") and v != share]
     clause = re.split(r",|;|\b(?:and|but|while|whereas)\b", part.group("after"))[0]   # "... and the rest are black"
     doing = content_words(clause) - content_words(whole[0][1] if whole else "")
-    if len(whole) != 1 or not doing & content_words(asked):
+    if len(whole) != 1 or not doing & content_words(asked) or re.fullmatch(r"[\d/.]+%?", whole[0][1]):
+        # "1/4 of a pizza and ... 1/3 of it": two bare parts of one whole, never a part of a part
         return None
     return share * whole[0][0], f"{part.group('part')} of {whole[0][1]}", ""
 

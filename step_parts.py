@@ -15,7 +15,7 @@ from math import gcd
 
 import solver
 import wordproblem
-from arithmetic_claims import Claim, operations
+from arithmetic_claims import Claim, operations, unit_after
 from problem_text import problem_sentences, question_sentence, question_target, said_list
 from solver import Plan, Step, fmt
 
@@ -330,3 +330,14 @@ def _percent_part(p: str, n: str) -> str:
         tens = "10%" if int(p) < 20 else f"{int(p) // 10} lots of 10%"
         return f"Start from 10%: what is 10% of {n}, and 5% (half of that)? {p}% is {tens} and one 5%."
     return f"Start from 1%: what is 1% of {n}? Then {p}% is {p} of those."
+
+
+def in_other_unit(plan: Plan, work: str, value: Fraction) -> bool:
+    """Is `value` the plan's answer said in another unit of its kind ("so 180 minutes" for 3 hours, "1500 g" for
+    1.5 kg), by the unit the student names right after it? Never for a bare number or a unit of another kind."""
+    named = unit_after(work, fmt(value)) or unit_after(work, f"{float(value):g}")
+    ours, theirs = wordproblem.unit_name(plan.unit.split()[0]) if plan.unit else "", wordproblem.unit_name(named)
+    if not named or not ours or ours == theirs:
+        return False
+    down, up = wordproblem.unit_factor(ours, theirs), wordproblem.unit_factor(theirs, ours)
+    return bool(down and value == plan.answer * down or up and value * up == plan.answer)

@@ -20,6 +20,9 @@ verdict object: math_moves.py, one room up, makes the move.
   `remainder_base` (a fraction "of what was left" taken of the whole), `percent_base` (successive percents added or
   the second taken of the start), `ratio_parts` (a total divided by one side's parts), `more_than_way` (a gap put on
   the wrong side); `wrong_claim_words`: fractions added top and bottom, a sign rule broken.
+- With a plan, `wrong_step` walks the student's steps in order: the first one whose inputs are right (given numbers
+  or plan values) but which does a plan step's operation on the wrong amount ("90 ÷ 2" where half of the 60 left is
+  taken) is named at that step, the steps before it said to check out; a later step built on it is no new fault.
 - `place_rounding_words`: "Round 3,451 to the nearest thousand.", an exercise whose answer the rule itself knows:
   a right answer confirmed, another number asked to be placed between the two round numbers, a help request asked
   which two round numbers it lies between.
@@ -31,11 +34,14 @@ from collections import Counter
 from fractions import Fraction
 
 import wordproblem
-from arithmetic_claims import Claim, arithmetic_text, claims, convertible, measure_kind, operations, unit_after
+from arithmetic_claims import (Claim, arithmetic_text, claims, convertible, measure_kind, operations, said_of_work,
+                               unit_after)
+from diagnosis import diagnose
 from mathcheck import algebra_exercise, first_term_only, sides_at, written_expressions
 from problem_text import (NUM, content_words, exact_answer, given_numbers, problem_sentences, question_sentence,
                           question_target, said_list, stated_conditions, written_equation)
 from solver import Plan, Step, fmt, numbers_in
+from step_parts import another_route
 from wording import OP_WORDS
 
 DOING = {"+": "Adding", "-": "Taking away", "*": "Multiplying", "/": "Dividing"}
@@ -258,6 +264,9 @@ def wrong_factor(problem: str, found: list[Claim]) -> tuple[str, str] | None:
     measure (or an amount worked from it: "2100 ÷ 100" of 6 loaves of 350 g, in kg) by a unit's size the problem
     never writes that is not the one between the two; the size between them is asked, never said."""
     asked = question_sentence(problem_sentences(problem))
+    # the sizes between two units the problem writes ("15 mL every minute ... in 2 hours": 60) change no unit wrongly
+    units = {w for w in re.findall(r"[a-z]+", problem.lower()) if wordproblem.is_unit(w)}
+    between = {Fraction(f) for a in units for b in units if (f := wordproblem.unit_factor(a, b))}
     for number, unit in _MEASURE.findall(problem):
         wanted = next((w for w in re.findall(r"[a-z]+", asked.lower()) if wordproblem.is_unit(unit.lower())
                        and convertible(unit, w)), "")
@@ -266,7 +275,8 @@ def wrong_factor(problem: str, found: list[Claim]) -> tuple[str, str] | None:
         size = wordproblem.unit_factor(unit.lower(), wanted) or wordproblem.unit_factor(wanted, unit.lower())
         for claim in (c for c in found if c.right and operations(c) in (["*"], ["/"])):
             values = numbers_in(re.sub(r"(?<=\d)/(?=\d)", " / ", arithmetic_text(claim.expression)))
-            other = [v for v in values if v in UNIT_SIZES and v not in numbers_in(problem)]
+            other = [v for v in values if v in UNIT_SIZES - between - {c.stated for c in found}
+                     and v not in numbers_in(problem)]   # "3600 ÷ 1000" where 3600 mL is worked out: no unit size
             square = Fraction(size) ** 2 if re.search(r"\bsquare\b", asked, re.I) else Fraction(size)   # 100 × 100
             if len(values) == 2 and len(other) == 1 and other[0] in UNIT_SIZES - {1, 2, Fraction(size), square} \
                     and other[0] not in numbers_in(problem):   # "7 hours a day for 12 days": 7 × 12 is no change
@@ -414,8 +424,9 @@ def exact_words(problem: str, said: list[Fraction], found: list[Claim]) -> tuple
         one = re.sub(r"(?<=..)s$", "", unit_from if rest[0] == "×" else unit)   # 1 hour, 1 year
         units = (one, unit) if rest[0] == "×" else (one, unit_from)
         other = next((u for u in UNIT_SIZES - {1, 2, size} if offered in (given * u, given / u)), None)
-        used = f"Check the {fmt(other)} in {found[-1]}." if found else f"{fmt(offered)} comes from using {fmt(other)}."
-        lead = used if other else f"{fmt(offered)} is not {number} {unit_from} in {unit}."
+        used = (f"Check the {fmt(other)} in {found[-1]}." if found else f"{fmt(offered)} comes from using "
+                f"{fmt(other)}.") if other else ""
+        lead = used or f"{fmt(offered)} is not {number} {unit_from} in {unit}."
         return ("flag", lead, f"How many {units[1]} make 1 {units[0]}?", "final_wrong") if other or not found else None
     share, whole = how.split(" of ", 1)
     them = "them" if re.search(r"\d [a-z]", whole) else "it"   # 2/3 of 150 shirts, 1/6 of $900
@@ -716,3 +727,61 @@ def wrong_claim_words(claim: Claim) -> tuple[str, str] | None:
     """(lead, question) for a wrong claim whose shape names the slip (fractions added top and bottom, a sign rule
     broken), else None."""
     return fraction_slip(claim) or sign_slip(claim)
+
+
+def _as_product(op: str, values: tuple[Fraction, ...]) -> tuple[str, tuple[Fraction, ...]]:
+    """A step's operation, a division by n read as a product with 1/n ("90 ÷ 2" is "90 × 1/2", as the plan's "1/2
+    of the 60 liters left" is)."""
+    return ("*", (values[0], 1 / values[1])) if op == "/" and values[1] else (op, values)
+
+
+def wrong_amount(plan: Plan, found: list[Claim]) -> tuple[Claim, Step, Fraction] | None:
+    """The student's steps walked in order against the plan: the first one that leaves it, when its inputs are right
+    (each a given number or a value of the plan) and it does a plan step's own operation on one of that step's
+    numbers with another amount in place of the other ("90 ÷ 2" where the plan halves the 60 liters left; "50 − 18"
+    where the $30 spent in all is taken from $50): right arithmetic on the wrong amount, as (claim, plan step, the
+    amount used). A step on a route of its own that still reaches the answer is none, unless the amount the plan
+    wants there is one the student worked out before and then left aside. None when a step before it is wrong, or
+    built on a number off the plan (a later step on a wrong number is no new fault), or no plan step fits."""
+    values = {s.value for s in plan.steps}
+    known = values | {q.value for q in plan.quantities if q.given}
+    made: set[Fraction] = set()
+    done: set[int] = set()
+    for claim in found:
+        numbers, ops = tuple(numbers_in(arithmetic_text(claim.expression))), operations(claim)
+        op, theirs = _as_product(ops[0], numbers) if len(ops) == 1 and len(numbers) == 2 else ("", ())
+        if not claim.right or not op or not (set(numbers) <= known or set(theirs) <= known):   # "÷ 2" is "× 1/2"
+            return None
+        if claim.stated in values:   # a step done: the first of the plan's not done yet with that value
+            made.add(claim.stated)
+            done.add(next(i for i, s in enumerate(plan.steps) if s.value == claim.stated and i not in done))
+            continue
+        for index, step in enumerate(plan.steps):
+            plans = _as_product(step.op, step.values)
+            if plans[0] != op or index in done or len(plans[1]) != 2:
+                continue
+            orders = (plans[1], plans[1][::-1]) if op in "+*" else (plans[1],)
+            for wanted in orders:
+                same = [i for i in (0, 1) if theirs[i] == wanted[i]]
+                if len(same) == 1 and theirs[1 - same[0]] == -wanted[1 - same[0]]:   # "5 × 3" of 5(x − 3): a sign
+                    return None
+                if len(same) == 1 and (wanted[1 - same[0]] in made or another_route(plan, [claim], claim.stated)
+                                       is None):
+                    return claim, step, numbers[1 - same[0]]
+        return None
+    return None
+
+
+def wrong_step(plan: Plan, found: list[Claim], work: str) -> tuple[str, str, Step] | None:
+    """(lead, question, step) at the step `wrong_amount` finds: the right steps before it said right, its arithmetic
+    said right, the amount it used pointed at, and the plan step's own question asked (never its result); None when
+    it finds none, or when the planner's diagnosis names a known slip true of the work (its words say more)."""
+    slip = wrong_amount(plan, found)
+    known = diagnose(plan, work) if slip else None
+    if slip is None or known and said_of_work(known.says, known.value, work, plan.problem, found):
+        return None
+    claim, step, used = slip
+    before = [str(c) for c in found[:found.index(claim)]]
+    # no "is right" in a flag's words: the reply guard keeps praise for a confirm
+    right = f"{said_list(before)} check{'s' if len(before) == 1 else ''} out. " if before else ""
+    return f"{right}You worked out {claim} without a slip, but look at the {fmt(used)} in it.", step.question, step

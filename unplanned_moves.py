@@ -126,7 +126,7 @@ def move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction], 
         return Move(*changed[:3], kind="unit_change")
     if factor := wrong_factor(lesson.problem, found):   # "5 × 12 = 60 feet" of 5 yards: another unit's size
         return Move("flag", *factor, kind="claim_wrong")
-    if measured := measure_check(lesson.problem, found, said, work):   # "12 m × 5 m" for a fence: square metres
+    if measured := measure_check(lesson.problem, found, said, work, lesson.worked):   # "12 m × 5 m" for a fence
         return Move(measured[0], measured[1], fresh_hint(lesson, measured[2], measured[2]), kind="measure_kind")
     related = relation_move(lesson.problem, found, tuple(Fraction(v) for v in lesson.stated))
     rest = re.search(r"\b(?:not|left|rest|remain\w*)\b", question_sentence(problem_sentences(lesson.problem)), re.I)
