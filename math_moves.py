@@ -41,7 +41,7 @@ from arithmetic_claims import (CLAIM, OP_SIGN, Claim, alternatives, arithmetic_t
                                right_through, rounded_wrong_way, said_of_work, their_equation, true_of_work,
                                unit_after, unused_quantities, with_chains, with_percent_bases)
 from answer_check import chain_answer, confirmed_words, named_result, next_with, offered_last, why_last_step
-from confusion import confusion_words
+from confusion import concept_asked, confusion_words
 from asked_step import number_move, taken_away
 from mathcheck import unbalanced_step
 from measure_kinds import fact_numbers, measure_check, shape_words
@@ -58,7 +58,6 @@ from story_changes import (against_story, answer_by_story, compared_sum, moved_q
                            relation_help, relation_move, story_changes, story_walk, then_question)
 from unplanned_help import (BARE_SUM, conditions_start, equation_start, first_move, linked_question, second_look,
                             step_question, step_sum, step_text, way_in)
-from wording import concept_asked
 
 if TYPE_CHECKING:   # the lesson state lives one room up, in lesson.py, which imports this file
     from lesson import Lesson
