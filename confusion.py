@@ -11,15 +11,20 @@ starts from. `confusion_words` is None when the words name no confusion these kn
 `already_have`: what a help request says the student has. A fact of units they state ("I know 1 hour is 60 minutes",
 "30 minutes is half an hour") is no result of theirs to ask about, and a plan step's value named in words ("I know
 the adults cost 16 dollars but I'm stuck") is a step done, so the move asks the first step they have not done.
+A confusion about a concept rather than this problem's step ("what does 3:5 mean?") meets its card (`concept_asked`,
+data/math_concepts.jsonl; moved here from wording.py in round 18).
 """
 from __future__ import annotations
 
+import json
 import re
 from fractions import Fraction
+from functools import lru_cache
 from math import lcm
 
 import solver
 from arithmetic_claims import claims, results
+from common import ROOT
 from problem_text import given_numbers, problem_sentences, question_sentence, question_target, written_equation
 from solver import Plan, Step, fmt
 from step_parts import what_it_finds
@@ -307,3 +312,45 @@ def _which_operation(problem: str, plan: Plan | None, done: list[int], said: str
     name = {"+": "an addition", "-": "a take-away", "*": "a multiplication", "/": "a division"}[cue[0]]
     return f"\"{cue[1]}\" in the question asks for {cue[2]}: that is {name}.", \
         f"Which of {given[0]} and {given[1]} comes first in it, and what do you get?"
+
+
+# A concept a student asks about ("what does 3:5 mean?", "do I divide by the old price or the new one?"): the card of
+# data/math_concepts.jsonl (an explanation, worked examples, a question that applies it); lesson.py checks an example's
+# arithmetic and that it holds none of the problem's numbers.
+CONCEPTS_FILE = ROOT / "data" / "math_concepts.jsonl"
+# "what does 3:5 mean", "what even is a mean", "how do I find the median", "I don't get the 2.5 part", "do I divide
+# by the old price or the new one?", "the negatives mess me up": the words after the cue name the concept
+_CONCEPT_CUES = [re.compile(p, re.I) for p in (
+    r"\bwhat (?:does|do) (?P<x>.{1,40}?) (?:even |actually |really )?mean\b",
+    r"\bwhat(?:'s| is| are|s)? (?:even |actually )?(?:is |are )?(?:an? |the )?(?:meaning of |point of )?"
+    r"(?P<x>[a-z][a-z :]{1,30}?)\s*(?:\?|$)",
+    r"\bhow (?:do|can|should|would) (?:i|you|we) (?:find|get|work out|calculate|do|figure out|know|use|add|subtract|"
+    r"multiply|divide|convert|solve) (?P<x>.{2,50})",
+    r"\bi (?:don'?t|dont|do not|still don'?t) (?:get|understand|know|really get) (?P<x>.{2,60})",
+    r"\b(?:do|should|can) (?:i|you|we) (?P<x>[^?]{2,60}\bor\b[^?]{2,40})",
+    r"\b(?:which|what) (?P<x>[a-z ]{2,40}) (?:do|should) (?:i|you|we) (?:use|divide|multiply|pick|start|do)\b",
+    r"\b(?:confused|confusing|mixed up|lost) (?:about |by |with |on )?(?P<x>.{2,40})",
+    r"(?P<x>.{2,40}) (?:confuses? me|mess(?:es)? me up|confusing|so (?:idk|i don'?t know))\b",
+    r"\bdifference between (?P<x>.{2,60})",
+)]
+
+
+@lru_cache(maxsize=1)
+def concept_cards() -> list[dict]:
+    """The authored concept cards (data/math_concepts.jsonl), most specific first: each has a `pattern` naming the
+    concept, a short `explain`, worked `examples` on small numbers of their own, and an `ask` that applies it."""
+    return [json.loads(line) for line in CONCEPTS_FILE.read_text().splitlines() if line.strip()]
+
+
+def concept_asked(work: str) -> dict | None:
+    """The concept card a student's words ask about, or None: a cue ("what does ... mean", "I don't get ...",
+    "do I ... or ...?") followed by words a card names; arithmetic to do ("what is 3/4 + 1/8?") is no concept."""
+    for cue in _CONCEPT_CUES:
+        for m in cue.finditer(work):
+            asked = m.group("x")
+            if re.search(r"\d\s*(?:[-+*/×÷=]|%\s*of)\s*\d", asked):
+                continue
+            card = next((c for c in concept_cards() if re.search(c["pattern"], asked, re.I)), None)
+            if card is not None:
+                return card
+    return None

@@ -39,7 +39,7 @@ from arithmetic_claims import (CLAIM, Claim, alternatives, arithmetic_text, as_w
                                computed_given, in_dollars, measure_kind, operations, out_of_order, path_to, pending,
                                presented_as_answer, proposed_chain, reordered, result_of, results, rounded_wrong_way,
                                said_of_work, their_equation, true_of_work, unit_after, with_chains, with_percent_bases)
-from confusion import already_have, confusion_words
+from confusion import already_have, concept_asked, confusion_words
 from mathcheck import unbalanced_step
 from measure_kinds import fact_numbers, span_hours
 from problem_text import (answer_sentence, given_numbers, problem_sentences, problem_terms, question_sentence,
@@ -53,7 +53,6 @@ from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, ends
 from story_changes import against_story, compared_sum, moved_question, part_plan, relation_move
 from unplanned_help import BARE_SUM, linked_question, step_question, step_sum, step_text, way_in
 from unplanned_moves import THEN_VERB, Move, by_chance, fresh_hint, move_without_plan
-from wording import concept_asked
 
 if TYPE_CHECKING:   # the lesson state lives one room up, in lesson.py, which imports this file
     from lesson import Lesson

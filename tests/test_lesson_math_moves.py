@@ -10,6 +10,7 @@ from fractions import Fraction
 import pytest
 
 import agent
+import confusion
 import lesson
 import math_moves
 import problem_text
@@ -155,7 +156,7 @@ def test_a_number_the_problem_gave_is_never_asked_how_the_student_got_it():
 
 
 def test_every_concept_card_explains_with_an_example_whose_arithmetic_checks_out():
-    cards = wording.concept_cards()
+    cards = confusion.concept_cards()
     assert len(cards) >= 30 and len({c["id"] for c in cards}) == len(cards)
     for card in cards:
         assert card["explain"] and card["ask"].endswith("?") and re.compile(card["pattern"])
@@ -177,7 +178,7 @@ def test_every_concept_card_explains_with_an_example_whose_arithmetic_checks_out
     ("I dont get the mean, median and mode", "mean"),
 ])
 def test_a_concept_question_is_recognised_by_its_cue_and_the_concept_it_names(words, concept):
-    card = wording.concept_asked(words)
+    card = confusion.concept_asked(words)
     assert (card["id"] if card else None) == concept
 
 
