@@ -70,18 +70,18 @@ from passages import (CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FEELER, QUESTI
                       is_story, key_sentences, misquoted, named_feelings, other_side, overlap,
                       pictured_simile, quoted_term, rank_sentences, reaction_to_event, repeated_ideas, shown_feelings,
                       tells_of_feeler, time_word, unfound)
-from locate import cause_before, compared_sides, figure_line
+from locate import cause_before, compared_sides, figure_line, speaker
 from people import OPENERS, actor
 from own_words import unsaid_words, word_forms
 from sentence_questions import (LINE_SAID, compare_move, content_move, found_event, fresh_sentence,
-                                named_sentence, opening, quoted_line, sentence_question, spoken_verb, tells_asked,
-                                up_to)
+                                named_sentence, opening, quoted_line, sentence_question, speaker_move, spoken_verb,
+                                tells_asked, unproven_move, up_to)
 from inferred import INFERRED_STATUS, MOOD, inferred_move
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,
                              feeling_word, judge_answer, own_reason, pinned, quote, steps_told, still_asked)
 from traits import trait_move
 from reading_asks import (built_move, closing_ask, meaning_move, ranking_query, said_as, shaped_move, term_sentence,
-                          vocabulary_move)
+                          vocabulary_move, word_clue)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -179,8 +179,8 @@ def felt_by(question: str, sentences: list[str], top: int, ahead: int = 2) -> in
     name = who.group(1) if who and who.group(1)[0].isupper() else None
     if not name or re.search(rf"\b{name}\b|\b(?:he|she|his|her|him)\b", sentences[top], re.I):
         return top   # named, or told of by a pronoun ("When he stood up, his hands shook")
-    return next((i for i in range(top + 1, min(top + ahead + 1, len(sentences)))
-                 if re.search(rf"\b{name}\b", sentences[i])), top)
+    return next((i for i in range(top + 1, min(top + ahead + 1, len(sentences)))  # "DAD: Then ..." in a play too
+                 if re.search(rf"\b{name}\b", sentences[i]) or speaker(sentences[i]) == name), top)
 
 
 def whole_text(sentences: list[str], title: str | None) -> str:
@@ -282,8 +282,10 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
         if context is None:  # "a heavy heart" asked, "heavy-hearted" written: no sentence holds it to find
             return (f"Look at {point}. What is happening there, and what meaning of \"{term}\" fits what the "
                     f"passage says?")
-        return (f"Find \"{term}\" in the sentence that begins \"{opening(context)}\". Read the words around it: "
-                f"what is happening there, and what meaning of \"{term}\" fits that sentence?")
+        clue = word_clue(term, sentences, sentences.index(context)) if context in sentences else ""
+        return (f"Find \"{term}\" in the sentence that begins \"{opening(context)}\". " + (  # the clue beside it
+            f"{clue} What meaning of \"{term}\" fits?" if clue else "Read the words around it: what is happening "
+            f"there, and what meaning of \"{term}\" fits that sentence?"))
     if kind in ("main_idea", "theme", "purpose"):
         ideas = repeated_ideas(sentences)
         again = f" Which idea keeps coming back ({', '.join(ideas)})?" if ideas else ""
@@ -702,6 +704,8 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     if (early := shaped_move(passage, question, claim, title, sentences, where)) is not None:
         return early
     kind = classify_question(question)
+    if (spoken := speaker_move(question, claim, sentences, kind)) is not None:  # a script's line: its speaker decides
+        return spoken
     built = built_move(kind, question, sentences, where, embedder, claim)  # a structure, a change, a part's purpose
     if built and not claim:
         asks = f"{QUESTION_ASKS[kind]} " if unclear and kind in QUESTION_ASKS else ""
@@ -750,6 +754,8 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
         return Move("The passage does say that. Does that sentence answer the question? If it does, say the answer in "
                     "your own words.", kind, "unclear", [copied])  # not judged yet: the tutor asks
     verdict, status = judge_answer(claim, question, kind, sentences, ranked, aim, keys, embedder, title)
+    if (unproven := unproven_move(question, verdict, status, kind, sentences, ranked, where)) is not None:
+        return unproven  # a true detail that is not the first step asked, nor evidence of the claim
     if verdict.label == "supported" and misquoted(claim, verdict.sentence):  # "she said I'm your turn": no such line
         verdict, status = Verdict("unclear", verdict.sentence), ""
     if status == "off":  # point where the answer is: the clause the event waits on, the detail that shows it

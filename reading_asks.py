@@ -437,3 +437,26 @@ def shaped_move(passage: str, question: str, claim: str | None, title: str | Non
     if title is None and ASKS_TITLE.search(question):
         return Move(no_title(passage, claim), "detail", None, [])
     return None
+
+
+# the words beside a word that tell its meaning: a contrast ("damp but not muddy"), a definition ("which is called
+# bleaching" after what it is), a restatement ("or", "that is")
+WORD_CLUE = r"(?:,?\s+but not|,?\s+not|,\s+or|,\s+that is|\s+unlike)\s+[^,.;!?]{3,30}"
+
+
+def word_clue(term: str, sentences: list[str], at: int) -> str:
+    """Where a vocabulary question's clue lies beside its word: the contrast or restatement just after it in its own
+    sentence, the description before "which is called ...", or the sentence before when the word's own sentence
+    points back to it ("This camouflage lets it hide ..."); "" when none is told there."""
+    sentence = sentences[at]
+    after = re.search(rf"(?i)\b{re.escape(term)}\b(?P<clue>{WORD_CLUE})", sentence)
+    if after:
+        return f"Read the words right after it, \"{after.group('clue').strip(' ,')}\": what do they tell you?"
+    if re.search(rf"(?i)\b(?:is|are) called (?:an? )?{re.escape(term)}\b", sentence):
+        return f"The sentence tells what happens first, then names it \"{term}\": what does it describe?"
+    back = re.match(rf"(?i)^\W*(?:this|that|these|those|such) {re.escape(term)}\b", sentence)
+    if back and at > 0:
+        before = opening(sentences[at - 1])
+        return (f"\"{back.group(0).strip()}\" points back to the sentence just before it, \"{before}\": what is "
+                f"described there?")
+    return ""
