@@ -263,12 +263,18 @@ def weak_support(question: str, told: str, sentences: list[str], ranked: list[tu
     shown = re.search(r"(?i)\b(?:shows?|proves?|supports?)\s+(?:that\s+)?([^?]+)", question)
     if not ASKS_SUPPORT.search(question) or FINDING.search(told) or not shown:
         return None
-    # only when the answer's sentence says nothing of what is to be shown and the finding does: evidence takes many
-    # forms ("Cars travel at forty miles per hour" shows a crossing is dangerous without saying "dangerous")
+    # only when a finding says more of what is to be shown than the answer's sentence: evidence takes many forms
+    # ("Cars travel at forty miles per hour" shows a crossing is dangerous without saying "dangerous")
     point = {form for word, _ in content_tokens(shown.group(1)) for form in base_forms(word)}
     def speaks(sentence: str) -> int:
         return len(point & {f for w, _ in content_tokens(sentence) for f in base_forms(w)})
-    if speaks(told) or COUNTED.search(told):  # "forty miles per hour" is a fact told in words
+    if COUNTED.search(told):  # "forty miles per hour" is a fact told in words
         return None
-    return next((i for _, i in ranked if FINDING.search(sentences[i]) and speaks(sentences[i]) >= 2
-                 and sentences[i] != told and not STATED_CLAIM.search(sentences[i])), None)
+    return next((i for _, i in ranked if FINDING.search(sentences[i]) and speaks(sentences[i]) >= max(2, speaks(
+        told) + 1) and sentences[i] != told and not STATED_CLAIM.search(sentences[i])), None)
+
+
+# a body that shows a feeling the sentence does not name ("His fingers felt like ice", "her knees shook")
+BODY_CUE = re.compile(r"(?i)\b(?:fingers?|hands?|knees?|legs?|heart|stomach|cheeks?|face|voice|throat|mouth)\b[^.;]*?"
+                      r"\b(?:felt|shook|shaking|trembl\w*|froze|frozen|pound\w*|rac(?:ed|ing)|burn\w*|went (?:dry|"
+                      r"cold|numb)|like ice|tight\w*)\b|\b(?:froze|trembled|shivered|gasped|blushed)\b")

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from evidence import (STOP, WINDOW_WORDS, base_forms, claim_parts, content_tokens, content_words, default_embedder,
                       forms_of, negated, split_sentences, stem)
-from locate import CUE_BONUS, finding, item_place, read_units, retold, told_features
+from locate import BODY_CUE, CUE_BONUS, finding, item_place, read_units, retold, told_features
 from people import CALENDAR, OPENERS, characters, referred
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
@@ -555,7 +555,8 @@ def reaction_to_event(question: str, sentences: list[str], embedder: Embedder | 
         near = range(anchor - 1, max(-1, anchor - ahead - 1), -1)
     near = [i for i in near if tells_of_feeler(question, sentences[i])]  # "A crow laughed at him": not the fox's joy
     felt = next((i for i in near if shown_feelings(sentences[i])), None)
-    felt = felt if felt is not None else next((i for i in near if CUES["feeling"].search(sentences[i])), None)
+    felt = felt if felt is not None else next((i for i in near if CUES["feeling"].search(sentences[i])
+                                                or BODY_CUE.search(sentences[i])), None)  # "fingers felt like ice"
     during = event.group(1).lower() == "during" and FEELER.search(question)  # what they do all through it shows it
     return felt if felt is not None or not during else next(iter(near), None)
 

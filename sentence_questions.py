@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from evidence import STOP, Move, Verdict, base_forms, content_tokens, content_words
-from locate import PLACE, SAYS, later_step, said_line, speaker, weak_support
+from locate import BODY_CUE, PLACE, SAYS, later_step, said_line, speaker, weak_support
 from passages import answer_sentence, classify_question, idf_weights, overlap, rank_sentences, reaction_to_event
 from people import actor, characters, people
 
@@ -463,8 +463,8 @@ def felt_question(question: str) -> str | None:
 def content_move(kind: str, question: str, sentences: list[str], shown: list[int]) -> str | None:
     """A help request met with a question about the passage's content rather than a sentence's place: the moment a
     feeling question names, or what the clue of a why-question tells; None where no safe question exists."""
-    if kind == "feeling":
-        return felt_question(question)
+    if kind == "feeling":  # a body that shows it ("His fingers felt like ice") is the clue to point at
+        return None if any(BODY_CUE.search(sentences[i]) for i in shown) else felt_question(question)
     return content_question(question, sentences, shown) if kind in ("inference", "motive", "cause") else None
 
 
