@@ -278,3 +278,18 @@ def weak_support(question: str, told: str, sentences: list[str], ranked: list[tu
 BODY_CUE = re.compile(r"(?i)\b(?:fingers?|hands?|knees?|legs?|heart|stomach|cheeks?|face|voice|throat|mouth)\b[^.;]*?"
                       r"\b(?:felt|shook|shaking|trembl\w*|froze|frozen|pound\w*|rac(?:ed|ing)|burn\w*|went (?:dry|"
                       r"cold|numb)|like ice|tight\w*)\b|\b(?:froze|trembled|shivered|gasped|blushed)\b")
+
+
+# "What is the first step?", "What do you do last?": the edge of a numbered list
+EDGE_ITEM = re.compile(r"(?i)\b(first|last|final) (?:\w+ )?step\b|\b(?:do|does|happens?|comes?) (first|last)\??$")
+
+
+def edge_item(question: str, told: str, sentences: list[str]) -> int | None:
+    """For a question asking a numbered list's first or last step, the item that is, when the answer's sentence
+    (`told`) is another numbered item: a step of the list, in the wrong place."""
+    asked = EDGE_ITEM.search(question.strip())
+    numbered = [i for i, s in enumerate(sentences) if ITEM_NUMBER.match(s.split(" ", 1)[0])]
+    if not asked or told not in sentences or sentences.index(told) not in numbered:
+        return None
+    edge = numbered[0] if next(g for g in asked.groups() if g).lower() == "first" else numbered[-1]
+    return edge if edge != sentences.index(told) else None

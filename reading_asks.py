@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from evidence import Move, base_forms, content_tokens, split_sentences
-from locate import EARLIER
+from locate import EARLIER, speaker
 from passages import ASKS_TITLE, COUNTERCLAIM, REBUTTAL, letter_frame, no_title, quoted_term, rank_sentences
 from people import actor, characters
 from reading_verdict import quote
@@ -436,7 +436,32 @@ def shaped_move(passage: str, question: str, claim: str | None, title: str | Non
         return Move(clue_move(sentences, clue, where), "inference", None, [sentences[clue]])
     if title is None and ASKS_TITLE.search(question):
         return Move(no_title(passage, claim), "detail", None, [])
+    if not claim and ASKS_TEXT_KIND.search(question):
+        return Move(text_kind_move(passage, title, sentences), "purpose", None, sentences[:2])
     return None
+
+
+ASKS_TEXT_KIND = re.compile(r"(?i)\bwhat (?:kind|type|sort|genre) of (?:text|passage|writing|piece)\b|"
+                            r"\bis (?:this|the) (?:text|passage) (?:a|an)\b")
+
+
+def text_kind_move(passage: str, title: str | None, sentences: list[str]) -> str:
+    """"What kind of text is this?": the features that show it, named where the text has them (a "How to" title
+    and numbered steps, a greeting and a sign-off, a speaker's name before each line, short broken lines), then
+    the kinds to choose from; the kind itself is the student's to say."""
+    every, lines = split_sentences(passage), [line for line in passage.splitlines()[1:] if line.strip()]
+    shown = [f"the title, \"{title}\"" if title else "",
+             "how the lines begin (1., 2., 3.)" if sum(bool(re.match(r"\d{1,2}[.)]\s", s)) for s in sentences) >= 2
+             else "",
+             f"how it begins (\"{every[0]}\") and ends (\"{every[-2]}\")" if letter_frame(every) else "",
+             "the name and colon at the start of each line" if sum(bool(speaker(s)) for s in sentences) >= 2
+             else "",
+             "how it is set out in short lines" if len(lines) >= 4 and sum(map(len, lines)) <= 50 * len(lines)
+             and not any(re.match(r"\d{1,2}[.)]\s", line) or speaker(line) for line in lines) else ""]
+    looks = ", and ".join(f for f in shown if f) or "how it begins and what most sentences do"
+    return (f"It asks what sort of writing this is, and which features show it. Look at {looks}. Does the text tell "
+            f"a story, give facts, try to persuade you, tell you what to do in order, or is it a poem, a play or a "
+            f"letter? Which feature tells you?")
 
 
 # the words beside a word that tell its meaning: a contrast ("damp but not muddy"), a definition ("which is called

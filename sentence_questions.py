@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from evidence import STOP, Move, Verdict, base_forms, content_tokens, content_words
-from locate import BODY_CUE, PLACE, SAYS, later_step, said_line, speaker, weak_support
+from locate import BODY_CUE, PLACE, SAYS, edge_item, later_step, said_line, speaker, weak_support
 from passages import answer_sentence, classify_question, idf_weights, overlap, rank_sentences, reaction_to_event
 from people import actor, characters, people
 
@@ -510,14 +510,17 @@ def speaker_move(question: str, claim: str | None, sentences: list[str], kind: s
 
 def unproven_move(question: str, verdict: Verdict, status: str, kind: str, sentences: list[str],
                   ranked: list[tuple[float, int]], where: list[str]) -> Move | None:
-    """A true detail that does not answer what is asked: a step of the text given as the first after a moment it
-    comes well after, or a sentence that reports nothing given as the evidence for a claim. The move names where the
+    """A true detail that does not answer what is asked: a numbered step given as the list's first or last, a step
+    of the text given as the first after a moment it comes well after, or a sentence that reports nothing given as the evidence for a claim. The move names where the
     answer's detail is, then sends the student to the sentence that decides (the moment's own, the finding)."""
     told = verdict.sentence
     if not told or verdict.label == "contradicted" or told not in sentences:
         return None
     def place(i: int) -> str:
         return where[i] if i < len(where) else f"sentence {i + 1} of the passage"
+    if (edge := edge_item(question, told, sentences)) is not None:  # "poke three holes" for the first step
+        return Move(f"That is one of the steps, but it is {place(sentences.index(told))}. Read {place(edge)}: what "
+                    f"does it tell you to do?", kind, "contradicted", [sentences[edge]])
     event = later_step(question, told, sentences)
     if event is not None:
         unit = "line" if where and " line" in where[0] else "sentence"

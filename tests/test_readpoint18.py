@@ -113,3 +113,16 @@ def test_a_words_clue_beside_it_is_named():
 def test_a_body_that_shows_a_feeling_is_pointed_at():
     move = reading_move(SPEECH, "How does Ana feel when she stands up at the front of the class?")
     assert move.evidence == ["Her knees shook, and the first line slipped out of her head."]
+
+
+def test_a_later_numbered_step_given_as_the_first_is_sent_to_step_one():
+    move = reading_move(STEPS, "What is the first step?", "fold both corners down")
+    assert move.verdict == "contradicted" and "step 2" in move.text and "step 1" in move.text
+    assert move.evidence == ["1. Fold a sheet of paper in half from top to bottom."]
+
+
+def test_what_kind_of_text_names_the_features_that_show_it():
+    steps = reading_move(STEPS, "What kind of text is this?").text
+    assert "\"How to Make a Paper Boat\"" in steps and "1., 2., 3." in steps and "instructions" not in steps
+    assert "name and colon" in reading_move(PLAY, "What type of text is this passage?").text
+    assert "short lines" in reading_move(SUNRISE, "What kind of text is this?").text
