@@ -15,6 +15,14 @@ points at the simile's line, not the opening line naming the thing) and `cause_b
 told before its event, never in what followed it); with passages.py's titled greeting ("Dear Ms. Okafor,") read as
 the letter's frame and the last lines asked, the pointed sentence is an evidence sentence dev 15/23 -> 19/23, held
 back 12/22 -> 12/22 (good moves dev 12 -> 19/23, held back 10 -> 11/22); tune replies unchanged.
+
+Round 18 (readpoint18: 46 fresh cases, 10 passages, grades 3-10, 23 held back): `read_units` (a list's number kept
+with its step, named "step 3"; a play's line kept with its speaker), `said_line` (who says a line: its speaker label),
+`compared_things` (two things compared, "an alligator's snout ... a crocodile's"), `later_step` and `edge_item` (a
+true step given as the first after a moment, or as a list's first or last), `weak_support` (a sentence that proves
+nothing given as evidence while a finding is told), `BODY_CUE` (a body showing a feeling): the pointed sentence is an
+evidence sentence dev 14/23 -> 21/23, held back 15/23 -> 16/23; good moves dev 13 -> 22/23, held back 15 -> 17/23;
+wrong answers endorsed dev 3 -> 0; tune, mock15 and readpoint17 replies unchanged.
 """
 from __future__ import annotations
 
