@@ -74,7 +74,7 @@ from locate import cause_before, compared_sides, figure_line, speaker
 from people import OPENERS, actor
 from own_words import unsaid_words, word_forms
 from sentence_questions import (LINE_SAID, compare_move, content_move, found_event, fresh_sentence,
-                                named_sentence, opening, quoted_line, sentence_question, speaker_move, spoken_verb,
+                                named_sentence, opening, quoted_line, sentence_question, spoken_verb,
                                 tells_asked, unproven_move, up_to)
 from inferred import INFERRED_STATUS, MOOD, inferred_move
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,
@@ -704,8 +704,6 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     if (early := shaped_move(passage, question, claim, title, sentences, where)) is not None:
         return early
     kind = classify_question(question)
-    if (spoken := speaker_move(question, claim, sentences, kind)) is not None:  # a script's line: its speaker decides
-        return spoken
     built = built_move(kind, question, sentences, where, embedder, claim)  # a structure, a change, a part's purpose
     if built and not claim:
         asks = f"{QUESTION_ASKS[kind]} " if unclear and kind in QUESTION_ASKS else ""
@@ -740,8 +738,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     unsaid = NOT_SAID.search(question)
     if not claim and unsaid:  # true: it is worked out from clues, not found in a line
         return worked_out(question[unsaid.end():], question, kind, sentences, ranked, top, title, where)
-    sides = None if claim else compared_sides(question, sentences)
-    if sides:  # each character's part is where the comparison is decided, not the one sentence naming both
+    if sides := None if claim else compared_sides(question, sentences):  # each side's part decides, not one line
         return Move(compare_move(sides, question, sentences, where), kind, None, [sentences[i] for _, s in sides
                                                                                    for i in s])
     if not claim:
@@ -754,8 +751,6 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
         return Move("The passage does say that. Does that sentence answer the question? If it does, say the answer in "
                     "your own words.", kind, "unclear", [copied])  # not judged yet: the tutor asks
     verdict, status = judge_answer(claim, question, kind, sentences, ranked, aim, keys, embedder, title)
-    if (unproven := unproven_move(question, verdict, status, kind, sentences, ranked, where)) is not None:
-        return unproven  # a true detail that is not the first step asked, nor evidence of the claim
     if verdict.label == "supported" and misquoted(claim, verdict.sentence):  # "she said I'm your turn": no such line
         verdict, status = Verdict("unclear", verdict.sentence), ""
     if status == "off":  # point where the answer is: the clause the event waits on, the detail that shows it
@@ -763,8 +758,9 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
         aim = sentences.index(answering[-1]) if answering else aim
     if verdict.sentence and (verdict.label in ("contradicted", "supported") or status):
         evidence = [verdict.sentence]
-    if (sided := side_move(claim, kind, verdict, status, sentences, where)) is not None:
-        return sided
+    if (sided := unproven_move(question, verdict, status, kind, sentences, ranked, where) or side_move(
+            claim, kind, verdict, status, sentences, where)) is not None:
+        return sided  # a true detail not the step asked nor evidence; an answer built on one side of a comparison
     text = claim_move(verdict, status, claim.rstrip(". "), kind, question, sentences, aim, keys, title, where)
     if built and verdict.label != "supported" and not status:  # weighed against the whole build, not one line
         return Move(f"{built[0]} Does {said_as(claim)} fit that?", kind, verdict.label,

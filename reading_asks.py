@@ -16,10 +16,11 @@ import re
 
 from evidence import Move, base_forms, content_tokens, split_sentences
 from locate import EARLIER, speaker
-from passages import ASKS_TITLE, COUNTERCLAIM, REBUTTAL, letter_frame, no_title, quoted_term, rank_sentences
+from passages import (ASKS_TITLE, COUNTERCLAIM, REBUTTAL, classify_question, letter_frame, no_title, quoted_term,
+                      rank_sentences)
 from people import actor, characters
 from reading_verdict import quote
-from sentence_questions import clue_for, opening
+from sentence_questions import clue_for, opening, speaker_move
 
 SHORT_CLAIM = 6  # words: a short answer is quoted back to be checked; a longer one is named by its own key words
 
@@ -428,10 +429,12 @@ def meaning_move(question: str, sentences: list[str], top: int, where: list[str]
 def shaped_move(passage: str, question: str, claim: str | None, title: str | None, sentences: list[str],
                 where: list[str]) -> Move | None:
     """The moves a message's own shape decides before any sentence is ranked: who wrote a letter or to whom (its
-    greeting or its signature), a line the student quotes and asks about (built on, never pointed back at), a title
-    asked of a text with none."""
+    greeting or its signature), who says a play's line (its speaker label), a line the student quotes and asks about
+    (built on, never pointed back at), a title asked of a text with none, what kind of text it is."""
     if framed := frame_move(passage, question, claim):
         return Move(framed[0], "detail", framed[1], [], "answer" if framed[1] == "supported" else "")
+    if (spoken := speaker_move(question, claim, sentences, classify_question(question))) is not None:
+        return spoken  # a play's line asked about: its speaker label decides
     if (clue := quoted_clue(question, sentences)) is not None:
         return Move(clue_move(sentences, clue, where), "inference", None, [sentences[clue]])
     if title is None and ASKS_TITLE.search(question):

@@ -511,8 +511,9 @@ def speaker_move(question: str, claim: str | None, sentences: list[str], kind: s
 def unproven_move(question: str, verdict: Verdict, status: str, kind: str, sentences: list[str],
                   ranked: list[tuple[float, int]], where: list[str]) -> Move | None:
     """A true detail that does not answer what is asked: a numbered step given as the list's first or last, a step
-    of the text given as the first after a moment it comes well after, or a sentence that reports nothing given as the evidence for a claim. The move names where the
-    answer's detail is, then sends the student to the sentence that decides (the moment's own, the finding)."""
+    of the text given as the first after a moment it comes well after, or a sentence that reports nothing given as
+    the evidence for a claim. The move names where the answer's detail is, then sends the student to the sentence
+    that decides (the step, the moment's own, the finding)."""
     told = verdict.sentence
     if not told or verdict.label == "contradicted" or told not in sentences:
         return None
