@@ -187,7 +187,7 @@ def cause_before(question: str, sentences: list[str], top: int, reach: int = 3) 
 
 
 # a script's speaker label ("MIRA:", "Dad:") and a list item's bare number ("3." split from its step)
-SPEAKER = re.compile(r"^\W*(?P<who>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?):\s")
+SPEAKER = re.compile(r"(?:^|(?<=[\"“]))\W*(?P<who>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?):\s")
 ITEM_NUMBER = re.compile(r"^\(?(?P<n>\d{1,2})[.)]$")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from evidence import STOP, Move, Verdict, base_forms, content_tokens, content_words
-from locate import BODY_CUE, PLACE, SAYS, edge_item, later_step, said_line, speaker, weak_support
+from locate import BODY_CUE, PLACE, SAYS, SPEAKER, edge_item, later_step, said_line, speaker, weak_support
 from passages import answer_sentence, classify_question, idf_weights, overlap, rank_sentences, reaction_to_event
 from people import actor, characters, people
 
@@ -497,6 +497,8 @@ def speaker_move(question: str, claim: str | None, sentences: list[str], kind: s
     said = SAYS.match(question).group("said").strip(" .")
     named = {w.title() for w in re.findall(r"[A-Za-z]+", claim or "")} & {speaker(s) for s in sentences}
     find = f"Find the line where someone says \"{said}\"" if len(said.split()) <= 8 else "Find the line that says it"
+    if claim and SPEAKER.search(claim):  # the line quoted back, label and all: who it names is still theirs to say
+        return Move("Yes, that is the line. So who says it? Tell me in your own words.", kind, None, [sentences[line]])
     if not claim or not named:
         return Move(f"{find}. In a play, the name before the colon tells who is speaking: whose name starts that "
                     f"line?", kind, None, [sentences[line]])

@@ -126,3 +126,9 @@ def test_what_kind_of_text_names_the_features_that_show_it():
     assert "\"How to Make a Paper Boat\"" in steps and "1., 2., 3." in steps and "instructions" not in steps
     assert "name and colon" in reading_move(PLAY, "What type of text is this passage?").text
     assert "short lines" in reading_move(SUNRISE, "What kind of text is this?").text
+
+
+def test_a_play_line_quoted_back_is_asked_who_says_it():
+    move = reading_move(PLAY, "Who says the string was already knotted?",
+                        "The text says: \"SAM: No! It was already knotted when I took it out of the closet.\"")
+    assert move.verdict is None and "own words" in move.text and "Sam" not in move.text
