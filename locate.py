@@ -15,6 +15,14 @@ points at the simile's line, not the opening line naming the thing) and `cause_b
 told before its event, never in what followed it); with passages.py's titled greeting ("Dear Ms. Okafor,") read as
 the letter's frame and the last lines asked, the pointed sentence is an evidence sentence dev 15/23 -> 19/23, held
 back 12/22 -> 12/22 (good moves dev 12 -> 19/23, held back 10 -> 11/22); tune replies unchanged.
+
+Round 18 (readpoint18: 46 fresh cases, 10 passages, grades 3-10, 23 held back): `read_units` (a list's number kept
+with its step, named "step 3"; a play's line kept with its speaker), `said_line` (who says a line: its speaker label),
+`compared_things` (two things compared, "an alligator's snout ... a crocodile's"), `later_step` and `edge_item` (a
+true step given as the first after a moment, or as a list's first or last), `weak_support` (a sentence that proves
+nothing given as evidence while a finding is told), `BODY_CUE` (a body showing a feeling): the pointed sentence is an
+evidence sentence dev 14/23 -> 21/23, held back 15/23 -> 16/23; good moves dev 13 -> 22/23, held back 15 -> 17/23;
+wrong answers endorsed dev 3 -> 0; tune, mock15 and readpoint17 replies unchanged.
 """
 from __future__ import annotations
 
@@ -22,7 +30,7 @@ import re
 from typing import TYPE_CHECKING
 
 from evidence import default_embedder
-from text_words import base_forms, content_tokens, content_words
+from text_words import STOP, base_forms, content_tokens, content_words
 from people import CALENDAR, DESCRIBED, OPENERS
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports passages.py and this module: no torch on import
@@ -102,10 +110,11 @@ def compared_sides(question: str, sentences: list[str]) -> tuple[tuple[str, list
     Ren, ...") on while the next ones tell of them, up to one naming the other, three at most. None when the question
     compares no two names or the parts cannot be told apart."""
     names = [n for n in dict.fromkeys(re.findall(r"\b[A-Z][a-z]+\b", question[1:])) if not re.fullmatch(OPENERS, n)]
+    names = names if len(names) == 2 else compared_things(question)
     if not COMPARED.search(question) or len(names) != 2:
         return None
-    def named(name: str, i: int) -> bool:
-        return bool(re.search(rf"\b{name}\b", sentences[i]))
+    def named(name: str, i: int) -> bool:  # "alligator" in "Alligators live mostly in fresh water" too
+        return bool(re.search(rf"\b{name}(?:s|es)?\b", sentences[i], 0 if name[0].isupper() else re.I))
     sides = []
     for name, other in (names, names[::-1]):
         start = next((i for i in range(len(sentences)) if named(name, i) and not named(other, i)), None)
@@ -118,6 +127,16 @@ def compared_sides(question: str, sentences: list[str]) -> tuple[tuple[str, list
             span.append(span[-1] + 1)
         sides.append((name, span))
     return tuple(sides) if not set(sides[0][1]) & set(sides[1][1]) else None
+
+
+def compared_things(question: str) -> list[str]:
+    """The two things a comparison names when it names no two people: "an alligator's snout ... a crocodile's", "How
+    are frogs and toads alike?" (singular, so that a sentence naming either form is found)."""
+    owners = re.findall(r"\b([a-z]+)'s\b", question)
+    paired = re.search(r"\b([a-z]+?)(?:e?s)? and (?:the |an? )?([a-z]+?)(?:e?s)?\b(?= (?:alike|different|similar|"
+                       r"differ|compare)|\?)", question)
+    things = owners if len(set(owners)) == 2 else list(paired.groups()) if paired else []
+    return things if len(set(things)) == 2 and not set(things) & STOP else []
 
 
 def finding(question: str, sentences: list[str], ranked: list[tuple[float, int]], top: int) -> int:
@@ -166,3 +185,120 @@ def cause_before(question: str, sentences: list[str], top: int, reach: int = 3) 
     before = list(range(event - 1, max(-1, event - reach - 1), -1))
     return next((i for i in before if GIVES_REASON.search(sentences[i])),
                 next((i for i in before if EARLIER.search(sentences[i])), before[0] if before else event))
+
+
+# a script's speaker label ("MIRA:", "Dad:") and a list item's bare number ("3." split from its step)
+SPEAKER = re.compile(r"(?:^|(?<=[\"“]))\W*(?P<who>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?):\s")
+ITEM_NUMBER = re.compile(r"^\(?(?P<n>\d{1,2})[.)]$")
+
+
+def read_units(pieces: list[str], text: str) -> list[str]:
+    """The units a passage is read in: a list item's number joined to its step ("3." and "Drop two seeds ..." are
+    "3. Drop two seeds ..."), and a script line kept whole with its speaker ("MIRA: No!" and "It was already bent
+    ..." on the same line are one line: who says it is part of what it says). Pieces on one line are joined by a
+    space in the text, a new line starts a new unit."""
+    units: list[str] = []
+    for piece in pieces:
+        if units and f"{units[-1]} {piece}" in text and (ITEM_NUMBER.match(units[-1]) or SPEAKER.match(units[-1])):
+            units[-1] = f"{units[-1]} {piece}"
+        else:
+            units.append(piece)
+    return units
+
+
+def item_place(unit: str, passage: str) -> str | None:
+    """A numbered item's place as the text numbers it: 'step 3' in a how-to or a list of steps, 'item 3' else."""
+    number = re.match(r"^\(?(\d{1,2})[.)]\s", unit)
+    if not number:
+        return None
+    steps = re.search(r"(?i)^\W*how to\b|\b(?:steps?|directions|instructions|recipe|method)\b", passage)
+    return f"{'step' if steps else 'item'} {number.group(1)}"
+
+
+def speaker(unit: str) -> str | None:
+    """Who says a script line ("DAD: Then we'll tie it ..." -> "Dad")."""
+    label = SPEAKER.match(unit)
+    return label.group("who").title() if label else None
+
+
+SAYS = re.compile(r"(?i)^\W*who (?:says|said|asks|asked|tells|told|shouts|shouted|answers|answered|replies|replied)\b"
+                  r"(?: that)?\s*(?P<said>[^?]*)")
+
+
+def said_line(question: str, sentences: list[str]) -> int | None:
+    """For "Who says the pole was already bent?" in a script: the one line sharing most of what is said, two words at
+    least, whose speaker label decides it; None when the text is no script or no line stands out."""
+    asked = SAYS.match(question)
+    if not asked or len({speaker(s) for s in sentences} - {None}) < 2:
+        return None
+    said = asked.group("said").lower()
+    words = {form for word, _ in content_tokens(said) for form in base_forms(word)}
+    pairs = set(zip(said.split(), said.split()[1:]))  # "already bent" said together outweighs "pole ... bent"
+    def shared(line: str) -> float:
+        told = SPEAKER.sub("", line).lower()
+        tokens = re.findall(r"[a-z']+", told)
+        return len(words & {f for w, _ in content_tokens(told) for f in base_forms(w)}) + 0.5 * len(
+            pairs & set(zip(tokens, tokens[1:])))
+    scores = [shared(s) if speaker(s) else 0.0 for s in sentences]
+    best = max(range(len(sentences)), key=lambda i: scores[i])
+    return best if scores[best] >= 2 and scores.count(scores[best]) == 1 else None
+
+
+# "What happens first when the sun goes down?": the first thing after a moment the question names
+FIRST_AFTER = re.compile(r"(?i)\b(?:happens?|happened|comes?|came|do(?:es)?|did)\b[^?]*?\bfirst\b[^?]*?\b(?:when|after|"
+                         r"once)\s+(?P<event>[^?]{6,})")
+
+
+def later_step(question: str, told: str, sentences: list[str]) -> int | None:
+    """For a question asking what comes first after a moment, the sentence telling that moment when the answer's
+    sentence (`told`) comes two or more sentences after it: a step of the text, but not the first one after it."""
+    asked = FIRST_AFTER.search(question)
+    if not asked or told not in sentences:
+        return None
+    words = {form for word, _ in content_tokens(asked.group("event")) for form in base_forms(word)}
+    shared = [len(words & {f for w, _ in content_tokens(s) for f in base_forms(w)}) for s in sentences]
+    event = max(range(len(sentences)), key=lambda i: (shared[i], -i))
+    return event if shared[event] >= 2 and sentences.index(told) > event + 1 else None
+
+
+COUNTED = re.compile(r"(?i)\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|sixty|"
+                     r"hundreds?|thousands?|millions?|dozens?)\b")
+
+
+def weak_support(question: str, told: str, sentences: list[str], ranked: list[tuple[float, int]]) -> int | None:
+    """Asked for evidence, an answer resting on a sentence that reports nothing found ("Right now it closes at noon
+    on Saturday" for "What evidence shows people want Sunday hours?") while a finding is told ("more than 900 people
+    came"): the best-ranked finding, which is what proves it; None when the answer's sentence is one."""
+    shown = re.search(r"(?i)\b(?:shows?|proves?|supports?)\s+(?:that\s+)?([^?]+)", question)
+    if not ASKS_SUPPORT.search(question) or FINDING.search(told) or not shown:
+        return None
+    # only when a finding says more of what is to be shown than the answer's sentence: evidence takes many forms
+    # ("Cars travel at forty miles per hour" shows a crossing is dangerous without saying "dangerous")
+    point = {form for word, _ in content_tokens(shown.group(1)) for form in base_forms(word)}
+    def speaks(sentence: str) -> int:
+        return len(point & {f for w, _ in content_tokens(sentence) for f in base_forms(w)})
+    if COUNTED.search(told):  # "forty miles per hour" is a fact told in words
+        return None
+    return next((i for _, i in ranked if FINDING.search(sentences[i]) and speaks(sentences[i]) >= max(2, speaks(
+        told) + 1) and sentences[i] != told and not STATED_CLAIM.search(sentences[i])), None)
+
+
+# a body that shows a feeling the sentence does not name ("His fingers felt like ice", "her knees shook")
+BODY_CUE = re.compile(r"(?i)\b(?:fingers?|hands?|knees?|legs?|heart|stomach|cheeks?|face|voice|throat|mouth)\b[^.;]*?"
+                      r"\b(?:felt|shook|shaking|trembl\w*|froze|frozen|pound\w*|rac(?:ed|ing)|burn\w*|went (?:dry|"
+                      r"cold|numb)|like ice|tight\w*)\b|\b(?:froze|trembled|shivered|gasped|blushed)\b")
+
+
+# "What is the first step?", "What do you do last?": the edge of a numbered list
+EDGE_ITEM = re.compile(r"(?i)\b(first|last|final) (?:\w+ )?step\b|\b(?:do|does|happens?|comes?) (first|last)\??$")
+
+
+def edge_item(question: str, told: str, sentences: list[str]) -> int | None:
+    """For a question asking a numbered list's first or last step, the item that is, when the answer's sentence
+    (`told`) is another numbered item: a step of the list, in the wrong place."""
+    asked = EDGE_ITEM.search(question.strip())
+    numbered = [i for i, s in enumerate(sentences) if ITEM_NUMBER.match(s.split(" ", 1)[0])]
+    if not asked or told not in sentences or sentences.index(told) not in numbered:
+        return None
+    edge = numbered[0] if next(g for g in asked.groups() if g).lower() == "first" else numbered[-1]
+    return edge if edge != sentences.index(told) else None

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from evidence import WINDOW_WORDS, claim_parts, default_embedder, negated, split_sentences
 from text_words import STOP, base_forms, content_tokens, content_words, forms_of, stem
-from locate import CUE_BONUS, finding, retold, told_features
+from locate import BODY_CUE, CUE_BONUS, finding, item_place, read_units, retold, told_features
 from people import CALENDAR, OPENERS, characters, referred
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
@@ -239,7 +239,7 @@ def places(passage: str, skip: set[str] = frozenset()) -> list[str]:
     paragraph 3' when the passage has paragraphs (the `skip` lines, a title or a letter's greeting and sign-off, are
     not counted; the last sentence is 'the last')."""
     blocks = [p for p in re.split(r"\n\s*\n", passage) if p.strip()]
-    paragraphs = [[s for s in split_sentences(p) if s not in skip] for p in blocks]
+    paragraphs = [[s for s in read_units(split_sentences(p), p) if s not in skip] for p in blocks]
     paragraphs = [p for p in paragraphs if p]
     lines = any(p.strip().count("\n") >= 2 for p in blocks)  # lines broken inside a stanza
     unit, block = ("line", "stanza") if lines else ("sentence", "paragraph")  # a poem is read line by line
@@ -247,8 +247,11 @@ def places(passage: str, skip: set[str] = frozenset()) -> list[str]:
     for number, paragraph in enumerate(paragraphs, 1):
         for i in range(len(paragraph)):
             nth = f"the {ORDINALS[i]} {unit}" if i < len(ORDINALS) else f"{unit} {i + 1}"  # "sentence 13"
+            if numbered := item_place(paragraph[i], passage):  # "step 3" as the text numbers it
+                where.append(numbered)
+                continue
             where.append(f"{nth} of {block} {number}" if len(paragraphs) > 1 else f"{nth} of the passage")
-    if where:
+    if where and not item_place(paragraphs[-1][-1], passage):
         where[-1] = f"the last {unit} of the passage"
     return where
 
@@ -334,7 +337,7 @@ def lesson_of(sentence: str) -> str:
 
 def body(passage: str) -> tuple[str | None, list[str], list[str]]:
     """(title, the sentences a move may point to, their places): no title, no letter greeting or sign-off."""
-    every = split_sentences(passage)
+    every = read_units(split_sentences(passage), passage)
     frame = {every[i] for i in letter_frame(every)}
     title = None if frame else split_title(every)[0]
     skip = frame | ({title} if title else set())
@@ -552,7 +555,8 @@ def reaction_to_event(question: str, sentences: list[str], embedder: Embedder | 
         near = range(anchor - 1, max(-1, anchor - ahead - 1), -1)
     near = [i for i in near if tells_of_feeler(question, sentences[i])]  # "A crow laughed at him": not the fox's joy
     felt = next((i for i in near if shown_feelings(sentences[i])), None)
-    felt = felt if felt is not None else next((i for i in near if CUES["feeling"].search(sentences[i])), None)
+    felt = felt if felt is not None else next((i for i in near if CUES["feeling"].search(sentences[i])
+                                                or BODY_CUE.search(sentences[i])), None)  # "fingers felt like ice"
     during = event.group(1).lower() == "during" and FEELER.search(question)  # what they do all through it shows it
     return felt if felt is not None or not during else next(iter(near), None)
 

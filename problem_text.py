@@ -34,7 +34,9 @@ def clock(text: str) -> str:
     return re.sub(r"\b([ap])\.m\.(?=\W|$)", r"\1m", text)
 
 
-ASKING = re.compile(r"\s*(?:what|how|find|calculate|evaluate|work out|solve|simplify|round|convert|expand)\b", re.I)
+# "How to Plant a Herb Box" heads a list of steps: a title, no question
+ASKING = re.compile(r"\s*(?:what|how(?!\s+to\b)|find|calculate|evaluate|work out|solve|simplify|round|convert|"
+                    r"expand)\b", re.I)
 
 
 def question_sentence(sentences: list[str]) -> str:

@@ -70,18 +70,18 @@ from passages import (CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FEELER, QUESTI
                       is_story, key_sentences, misquoted, named_feelings, other_side, overlap,
                       pictured_simile, quoted_term, rank_sentences, reaction_to_event, repeated_ideas, shown_feelings,
                       tells_of_feeler, time_word, unfound)
-from locate import cause_before, compared_sides, figure_line
+from locate import cause_before, compared_sides, figure_line, speaker
 from people import OPENERS, actor
 from own_words import unsaid_words, word_forms
 from sentence_questions import (LINE_SAID, compare_move, content_move, found_event, fresh_sentence,
-                                named_sentence, opening, quoted_line, sentence_question, spoken_verb, tells_asked,
-                                up_to)
+                                named_sentence, opening, quoted_line, sentence_question, spoken_verb,
+                                tells_asked, unproven_move, up_to)
 from inferred import INFERRED_STATUS, MOOD, inferred_move
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,
                              feeling_word, judge_answer, own_reason, pinned, quote, steps_told, still_asked)
 from traits import trait_move
 from reading_asks import (built_move, closing_ask, meaning_move, ranking_query, said_as, shaped_move, term_sentence,
-                          vocabulary_move)
+                          vocabulary_move, word_clue)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -179,8 +179,8 @@ def felt_by(question: str, sentences: list[str], top: int, ahead: int = 2) -> in
     name = who.group(1) if who and who.group(1)[0].isupper() else None
     if not name or re.search(rf"\b{name}\b|\b(?:he|she|his|her|him)\b", sentences[top], re.I):
         return top   # named, or told of by a pronoun ("When he stood up, his hands shook")
-    return next((i for i in range(top + 1, min(top + ahead + 1, len(sentences)))
-                 if re.search(rf"\b{name}\b", sentences[i])), top)
+    return next((i for i in range(top + 1, min(top + ahead + 1, len(sentences)))  # "DAD: Then ..." in a play too
+                 if re.search(rf"\b{name}\b", sentences[i]) or speaker(sentences[i]) == name), top)
 
 
 def whole_text(sentences: list[str], title: str | None) -> str:
@@ -282,8 +282,10 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
         if context is None:  # "a heavy heart" asked, "heavy-hearted" written: no sentence holds it to find
             return (f"Look at {point}. What is happening there, and what meaning of \"{term}\" fits what the "
                     f"passage says?")
-        return (f"Find \"{term}\" in the sentence that begins \"{opening(context)}\". Read the words around it: "
-                f"what is happening there, and what meaning of \"{term}\" fits that sentence?")
+        clue = word_clue(term, sentences, sentences.index(context)) if context in sentences else ""
+        return (f"Find \"{term}\" in the sentence that begins \"{opening(context)}\". " + (  # the clue beside it
+            f"{clue} What meaning of \"{term}\" fits?" if clue else "Read the words around it: what is happening "
+            f"there, and what meaning of \"{term}\" fits that sentence?"))
     if kind in ("main_idea", "theme", "purpose"):
         ideas = repeated_ideas(sentences)
         again = f" Which idea keeps coming back ({', '.join(ideas)})?" if ideas else ""
@@ -736,8 +738,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     unsaid = NOT_SAID.search(question)
     if not claim and unsaid:  # true: it is worked out from clues, not found in a line
         return worked_out(question[unsaid.end():], question, kind, sentences, ranked, top, title, where)
-    sides = None if claim else compared_sides(question, sentences)
-    if sides:  # each character's part is where the comparison is decided, not the one sentence naming both
+    if sides := None if claim else compared_sides(question, sentences):  # each side's part decides, not one line
         return Move(compare_move(sides, question, sentences, where), kind, None, [sentences[i] for _, s in sides
                                                                                    for i in s])
     if not claim:
@@ -757,8 +758,9 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
         aim = sentences.index(answering[-1]) if answering else aim
     if verdict.sentence and (verdict.label in ("contradicted", "supported") or status):
         evidence = [verdict.sentence]
-    if (sided := side_move(claim, kind, verdict, status, sentences, where)) is not None:
-        return sided
+    if (sided := unproven_move(question, verdict, status, kind, sentences, ranked, where) or side_move(
+            claim, kind, verdict, status, sentences, where)) is not None:
+        return sided  # a true detail not the step asked nor evidence; an answer built on one side of a comparison
     text = claim_move(verdict, status, claim.rstrip(". "), kind, question, sentences, aim, keys, title, where)
     if built and verdict.label != "supported" and not status:  # weighed against the whole build, not one line
         return Move(f"{built[0]} Does {said_as(claim)} fit that?", kind, verdict.label,

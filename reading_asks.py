@@ -16,11 +16,12 @@ import re
 
 from evidence import Move, split_sentences
 from text_words import base_forms, content_tokens
-from locate import EARLIER
-from passages import ASKS_TITLE, COUNTERCLAIM, REBUTTAL, letter_frame, no_title, quoted_term, rank_sentences
+from locate import EARLIER, speaker
+from passages import (ASKS_TITLE, COUNTERCLAIM, REBUTTAL, classify_question, letter_frame, no_title, quoted_term,
+                      rank_sentences)
 from people import actor, characters
 from reading_verdict import quote
-from sentence_questions import clue_for, opening
+from sentence_questions import clue_for, opening, speaker_move
 
 SHORT_CLAIM = 6  # words: a short answer is quoted back to be checked; a longer one is named by its own key words
 
@@ -429,12 +430,62 @@ def meaning_move(question: str, sentences: list[str], top: int, where: list[str]
 def shaped_move(passage: str, question: str, claim: str | None, title: str | None, sentences: list[str],
                 where: list[str]) -> Move | None:
     """The moves a message's own shape decides before any sentence is ranked: who wrote a letter or to whom (its
-    greeting or its signature), a line the student quotes and asks about (built on, never pointed back at), a title
-    asked of a text with none."""
+    greeting or its signature), who says a play's line (its speaker label), a line the student quotes and asks about
+    (built on, never pointed back at), a title asked of a text with none, what kind of text it is."""
     if framed := frame_move(passage, question, claim):
         return Move(framed[0], "detail", framed[1], [], "answer" if framed[1] == "supported" else "")
+    if (spoken := speaker_move(question, claim, sentences, classify_question(question))) is not None:
+        return spoken  # a play's line asked about: its speaker label decides
     if (clue := quoted_clue(question, sentences)) is not None:
         return Move(clue_move(sentences, clue, where), "inference", None, [sentences[clue]])
     if title is None and ASKS_TITLE.search(question):
         return Move(no_title(passage, claim), "detail", None, [])
+    if not claim and ASKS_TEXT_KIND.search(question):
+        return Move(text_kind_move(passage, title, sentences), "purpose", None, sentences[:2])
     return None
+
+
+ASKS_TEXT_KIND = re.compile(r"(?i)\bwhat (?:kind|type|sort|genre) of (?:text|passage|writing|piece)\b|"
+                            r"\bis (?:this|the) (?:text|passage) (?:a|an)\b")
+
+
+def text_kind_move(passage: str, title: str | None, sentences: list[str]) -> str:
+    """"What kind of text is this?": the features that show it, named where the text has them (a "How to" title
+    and numbered steps, a greeting and a sign-off, a speaker's name before each line, short broken lines), then
+    the kinds to choose from; the kind itself is the student's to say."""
+    every, lines = split_sentences(passage), [line for line in passage.splitlines()[1:] if line.strip()]
+    shown = [f"the title, \"{title}\"" if title else "",
+             "how the lines begin (1., 2., 3.)" if sum(bool(re.match(r"\d{1,2}[.)]\s", s)) for s in sentences) >= 2
+             else "",
+             f"how it begins (\"{every[0]}\") and ends (\"{every[-2]}\")" if letter_frame(every) else "",
+             "the name and colon at the start of each line" if sum(bool(speaker(s)) for s in sentences) >= 2
+             else "",
+             "how it is set out in short lines" if len(lines) >= 4 and sum(map(len, lines)) <= 50 * len(lines)
+             and not any(re.match(r"\d{1,2}[.)]\s", line) or speaker(line) for line in lines) else ""]
+    looks = ", and ".join(f for f in shown if f) or "how it begins and what most sentences do"
+    return (f"It asks what sort of writing this is, and which features show it. Look at {looks}. Does the text tell "
+            f"a story, give facts, try to persuade you, tell you what to do in order, or is it a poem, a play or a "
+            f"letter? Which feature tells you?")
+
+
+# the words beside a word that tell its meaning: a contrast ("damp but not muddy"), a definition ("which is called
+# bleaching" after what it is), a restatement ("or", "that is")
+WORD_CLUE = r"(?:,?\s+but not|,?\s+not|,\s+or|,\s+that is|\s+unlike)\s+[^,.;!?]{3,30}"
+
+
+def word_clue(term: str, sentences: list[str], at: int) -> str:
+    """Where a vocabulary question's clue lies beside its word: the contrast or restatement just after it in its own
+    sentence, the description before "which is called ...", or the sentence before when the word's own sentence
+    points back to it ("This camouflage lets it hide ..."); "" when none is told there."""
+    sentence = sentences[at]
+    after = re.search(rf"(?i)\b{re.escape(term)}\b(?P<clue>{WORD_CLUE})", sentence)
+    if after:
+        return f"Read the words right after it, \"{after.group('clue').strip(' ,')}\": what do they tell you?"
+    if re.search(rf"(?i)\b(?:is|are) called (?:an? )?{re.escape(term)}\b", sentence):
+        return f"The sentence tells what happens first, then names it \"{term}\": what does it describe?"
+    back = re.match(rf"(?i)^\W*(?:this|that|these|those|such) {re.escape(term)}\b", sentence)
+    if back and at > 0:
+        before = opening(sentences[at - 1])
+        return (f"\"{back.group(0).strip()}\" points back to the sentence just before it, \"{before}\": what is "
+                f"described there?")
+    return ""

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
+from evidence import Move, Verdict
 from text_words import STOP, base_forms, content_tokens, content_words
-from locate import PLACE
+from locate import BODY_CUE, PLACE, SAYS, SPEAKER, edge_item, later_step, said_line, speaker, weak_support
 from passages import answer_sentence, classify_question, idf_weights, overlap, rank_sentences, reaction_to_event
 from people import actor, characters, people
 
@@ -463,8 +464,8 @@ def felt_question(question: str) -> str | None:
 def content_move(kind: str, question: str, sentences: list[str], shown: list[int]) -> str | None:
     """A help request met with a question about the passage's content rather than a sentence's place: the moment a
     feeling question names, or what the clue of a why-question tells; None where no safe question exists."""
-    if kind == "feeling":
-        return felt_question(question)
+    if kind == "feeling":  # a body that shows it ("His fingers felt like ice") is the clue to point at
+        return None if any(BODY_CUE.search(sentences[i]) for i in shown) else felt_question(question)
     return content_question(question, sentences, shown) if kind in ("inference", "motive", "cause") else None
 
 
@@ -474,8 +475,69 @@ def compare_move(sides: tuple[tuple[str, list[int]], ...], question: str, senten
     they differ, or how they are alike when the question asks that)."""
     def start(name: str, i: int) -> str:
         place = where[i] if i < len(where) else f"sentence {i + 1}"
-        return f"{name}'s part from {place}, \"{opening(sentences[i], max_words=5)}\""
+        whose = f"{name}'s part from" if name[0].isupper() else f"the {name} in"  # a character's, or a thing's
+        return f"{whose} {place}, \"{opening(sentences[i], max_words=5)}\""
     (a, at), (b, bt) = sides
     alike = re.search(r"\b(?:alike|similar\w*|the same|both)\b", question, re.I)
-    return (f"Read {start(a, at[0])}, and {start(b, bt[0])}. What does each one do? Then how are they "
+    # things compared ("an alligator's snout"): what each side's sentence tells of the part asked about
+    part = [w for w in content_words(question) if w not in (a.lower(), b.lower()) and all(
+        w in content_words(sentences[i]) for i in (at[0], bt[0]))]
+    each = f"What does each one say about the {part[0]}?" if part and a.islower() else "What does each one do?"
+    return (f"Read {start(a, at[0])}, and {start(b, bt[0])}. {each} Then how are they "
             f"{'alike' if alike else 'different'}?")
+
+
+def speaker_move(question: str, claim: str | None, sentences: list[str], kind: str) -> Move | None:
+    """"Who says the pole was already bent?" in a script: the speaker label of the line saying it decides. The line
+    is named by the words it shares with the question, never quoted (its label is the answer): a wrong name is asked
+    to check that label, a right one confirmed, no name sent to look."""
+    line = said_line(question, sentences)
+    if line is None:
+        return None
+    who = speaker(sentences[line])
+    said = SAYS.match(question).group("said").strip(" .")
+    named = {w.title() for w in re.findall(r"[A-Za-z]+", claim or "")} & {speaker(s) for s in sentences}
+    find = f"Find the line where someone says \"{said}\"" if len(said.split()) <= 8 else "Find the line that says it"
+    if claim and SPEAKER.search(claim):  # the line quoted back, label and all: who it names is still theirs to say
+        return Move("Yes, that is the line. So who says it? Tell me in your own words.", kind, None, [sentences[line]])
+    if not claim or not named:
+        return Move(f"{find}. In a play, the name before the colon tells who is speaking: whose name starts that "
+                    f"line?", kind, None, [sentences[line]])
+    if named == {who}:
+        return Move(f"Yes, {who} says it: the line that starts with {who.upper()}: is theirs. Want to try another "
+                    f"question about the play?", kind, "supported", [sentences[line]], "answer")
+    other = " or ".join(sorted(named))
+    return Move(f"{find}. Look at the name before the colon at the start of that line: is it {other}? Who is "
+                f"speaking there?", kind, "contradicted", [sentences[line]])
+
+
+def unproven_move(question: str, verdict: Verdict, status: str, kind: str, sentences: list[str],
+                  ranked: list[tuple[float, int]], where: list[str]) -> Move | None:
+    """A true detail that does not answer what is asked: a numbered step given as the list's first or last, a step
+    of the text given as the first after a moment it comes well after, or a sentence that reports nothing given as
+    the evidence for a claim. The move names where the answer's detail is, then sends the student to the sentence
+    that decides (the step, the moment's own, the finding)."""
+    told = verdict.sentence
+    if not told or verdict.label == "contradicted" or told not in sentences:
+        return None
+    def place(i: int) -> str:
+        return where[i] if i < len(where) else f"sentence {i + 1} of the passage"
+    if (edge := edge_item(question, told, sentences)) is not None:  # "poke three holes" for the first step
+        return Move(f"That is one of the steps, but it is {place(sentences.index(told))}. Read {place(edge)}: what "
+                    f"does it tell you to do?", kind, "contradicted", [sentences[edge]])
+    event = later_step(question, told, sentences)
+    if event is not None:
+        unit = "line" if where and " line" in where[0] else "sentence"
+        return Move(f"That is in the text, but later: in {place(sentences.index(told))}. Read {place(event)}, "
+                    f"\"{opening(sentences[event], question)}\", and the {unit} right after it: what happens first?",
+                    kind, "contradicted", [sentences[event + 1]])
+    # its opening without the question's words: a finding's opening ("Last year, when ...") holds no number
+    proof = weak_support(question, told, sentences, ranked) if kind == "argument" and (
+        status == "evidence" or verdict.label == "supported") else None
+    if proof is None:
+        return None
+    shown = re.search(r"(?i)\b(?:shows?|proves?|supports?)\s+(?:that\s+)?([^?]+)", question)
+    return Move(f"That is in the passage, in {place(sentences.index(told))}, but does it prove "
+                f"{shown[1].strip(' .') if shown else 'the point'}? Evidence is a fact about what happened. Read the "
+                f"sentence that begins \"{opening(sentences[proof])}\": what happened there, and what does "
+                f"it show?", kind, "unclear", [sentences[proof]])

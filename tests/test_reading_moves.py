@@ -87,7 +87,10 @@ def test_each_question_type_points_where_the_text_puts_its_answer(moves):
     assert "learns or how they change" in moves["rm-02-help"].text and "last sentence" in moves["rm-02-help"].text
     assert '"First", "Then", "After", "Finally"' in moves["rm-05-help"].text
     # a feeling shows in what a character does
-    assert "What does Priya do or say when" in moves["rm-01-help"].text  # at the moment the question names
+    # at the moment the question names: the sentence whose body cue shows it (round 18's pointer)
+    help_move = moves["rm-01-help"].text
+    assert "third sentence" in help_move and "What does Priya do or say there" in help_move
+    assert moves["rm-01-help"].evidence == ["Her hands shook as she lifted them to the keys."]
 
 
 def test_help_moves_state_no_theme_main_idea_or_purpose(moves):
