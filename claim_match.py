@@ -100,6 +100,55 @@ def span_saying(claim: str, question: str, sentences: list[str], region: list[in
     return next((s for cosine, s in scored if cosine >= MIN_COSINE and not swaps(claim, s, question, embedder)), None)
 
 
+# ----------------------------------------------------------------------------- an answer in parts
+
+# where an answer in the student's words goes on to another part: "..., and they take turns", "... and shake their muscles"
+PART_BREAK = re.compile(rf"{CLAUSE_BREAK.pattern}|,\s*(?:and\s+)?(?:then\s+)?|\s+(?:and\s+)?then\s+|"
+                        r"\s+and\s+", re.I)
+PART_COSINE = 0.3   # each part to its clue line, every word of it said there: set on the fresh set
+# (probes18/readright18) and the tune split; with one word of three or more unsaid, `LOOSE_COSINE`
+LOOSE_COSINE = 0.6
+
+
+def parts_of(claim: str, question: str) -> list[str]:
+    """The parts of an answer that each say something of their own (a word beyond the question's and no everyday
+    verb): "They huddle in a ball, shake their muscles to make heat, and take turns" -> three."""
+    return [p.strip() for p in PART_BREAK.split(claim)
+            if p and [w for w in own_words(p, question) if stem(w) not in COMMON]]
+
+
+def part_line(part: str, question: str, sentences: list[str], region: list[int], embedder: Embedder) -> int | None:
+    """The clue line in the region that says the part by meaning: every own word of it (forms, synonyms) in one
+    clause of the line, so words from two clauses in the wrong relation ("the bees on the outside shiver" where the
+    middle ones shiver and the outside ones are a blanket) are no part said, and MiniLM cosine `PART_COSINE` to the
+    line (all but one of three or more words: `LOOSE_COSINE`); a denial each or none, no conflict, no polarity
+    flipped. MiniLM alone cannot decide it: it puts a short true part near 0.35 to its line, a swapped one near 0.7."""
+    own = [w for w in own_words(part, question) if stem(w) not in COMMON]
+    vectors = embedder.encode([part, *(sentences[i] for i in region)])
+    for i, vector in sorted(zip(region, vectors[1:]), key=lambda iv: -float(vectors[0] @ iv[1])):
+        line, cosine = sentences[i], float(vectors[0] @ vector)
+        clause = max(CLAUSE_BREAK.split(line), key=lambda c: len(said_words(own, c or ""))) or ""
+        unsaid = len(own) - len(said_words(own, clause))
+        close = cosine >= PART_COSINE if not unsaid else unsaid == 1 and len(own) >= 3 and cosine >= LOOSE_COSINE
+        if close and kept(part, clause) and not conflicts(part, line) and not polarity_flipped(part, question, line):
+            return i
+    return None
+
+
+def parts_said(claim: str, question: str, sentences: list[str], region: list[int],
+               embedder: Embedder | None = None) -> str | None:
+    """An answer of two parts or more in the student's own words (a cause and its effect, two steps, the two halves
+    of a two-part question) whose every part one clue line where the question points says by meaning (`part_line`):
+    the line of its first part, or None. One part alone is span_saying's to decide: a single clause close to a line
+    ("she missed the train" to "the train was delayed") is how a wrong answer built from its words looks too."""
+    parts = parts_of(apostrophes(claim), question)
+    if len(parts) < 2 or not region:
+        return None
+    lines = [part_line(part, question, sentences, sorted(set(region)), embedder or default_embedder())
+             for part in parts]
+    return None if None in lines else sentences[lines[0]]
+
+
 DENIAL = re.compile(r"\b(?:not|no|never|cannot|instead of|rather than)\b|n't\b", re.I)
 SPAN_END = re.compile(r"[,;:.!?]|\b(?:but|until|because|so|when|while|and then)\b", re.I)
 

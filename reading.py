@@ -346,8 +346,10 @@ def step_move(kind: str, claim: str, verdict: Verdict, question: str, sentences:
     said = backing(verdict.sentence, claim, sentences) if verdict.sentence else ""
     rest = still_asked(question, claim)
     if rest:  # the opening stops before words the student has not said: the rest may hold the other part
-        return (f"Yes, that part is right: the sentence that begins \"{opening(said, f'{question} {claim}')}\" backs "
-                f"it up. The question also asks {rest}. What does the passage tell you about that?")
+        begins = opening(said, f"{question} {claim}")  # none before a new word ("This year, ..."): no "..." quoted
+        backs = f"the sentence that begins \"{begins}\" backs it up" if content_words(begins) else "the passage says so"
+        return (f"Yes, that part is right: {backs}. The question also asks {rest}. What does the passage tell you "
+                f"about that?")
     if kind == "feeling":
         who = FEELER.search(question)
         felt = "mood does it give the scene" if MOOD.search(question) else \

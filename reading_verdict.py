@@ -47,7 +47,7 @@ from passages import (CLAIM_CUE, COUNTERCLAIM, EVENT, FEELING_WORDS, covers, foc
 from own_words import (answer_form, number_told, own_words, own_words_backed, polarity_flipped, restates_premise,
                        summed_up, swaps, synonym_meant, truly_missing, word_forms)
 from traits import REASON_BREAK, TRAIT_ASKED, TRAITS, shows, weigh_trait
-from claim_match import DENIAL, apostrophes, denied_spans, span_saying
+from claim_match import DENIAL, apostrophes, denied_spans, parts_said, span_saying
 from inferred import (asked_phrase, feeling_named, felt_word, text_purpose, weigh_feeling, weigh_meaning, weigh_purpose,
                       weigh_sides)
 
@@ -433,6 +433,11 @@ def denied(claim: str, question: str, sentence: str) -> bool:
                and not LACK.search(c) for part in CLAUSE_BREAK.split(sentence) if part)
 
 
+def around(i: int, sentences: list[str]) -> list[int]:
+    """The lines on each side of line i: an answer told in parts goes on from where the question points."""
+    return [j for j in (i - 1, i + 1) if 0 <= j < len(sentences)]
+
+
 def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ranked: list[tuple[float, int]],
                  top: int, keys: list[int], embedder: Embedder | None, title: str | None) -> tuple[Verdict, str]:
     """The verdict on a student's answer and its status for this kind of question (`weigh`): the passage's words
@@ -467,6 +472,10 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
         near = [] if kind in ("cause", "motive") else [i for _, i in ranked[:3]]  # a reason: where the question points
         said = span_saying(claim, question, sentences, [*asked, *near], embedder)
         verdict = Verdict("supported", said) if said else verdict
+    # an answer in parts, each said by meaning where the question points, answers it though no line holds it all
+    parted = parts_said(claim, question, sentences, [*asked, *(j for i in asked for j in around(i, sentences))], embedder) if (
+        kind in OWN_WORDS_KINDS and verdict.label != "contradicted") else None
+    verdict = Verdict("supported", parted) if parted else verdict
     reason = re.split(r"(?i)\bbecause\b|,?\s+since\b|,\s+(?=(?:she|he|they)\s)", claim, maxsplit=1)[1:]
     cited = own_words_backed(reason[0], question, sentences, ranked, embedder) if kind == "feeling" and reason else None
     # half the top's score points elsewhere, to a sentence about what is asked ('humps' do not answer 'eyelashes')
@@ -485,6 +494,7 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
     answering = {sentences[top]} if kind in ("cause", "motive") and own_reason(question, sentences[top]) else answering
     the_ones, told = pinned(claim, question, kind, sentences, ranked, embedder, own_reason(question, sentences[top]))
     answering = set(the_ones) or answering  # the clause the event waits on, the detail that shows it
+    answering |= {parted} if parted else set()
     verdict = Verdict("supported", told) if told and verdict.label != "contradicted" else verdict
     negated = denied_by_text(claim, question, kind, sentences, ranked)  # "water" where it says "fat, not water"
     negated = negated or (denied_where_asked(claim, question, kind, sentences, ranked)
