@@ -102,7 +102,7 @@ def span_saying(claim: str, question: str, sentences: list[str], region: list[in
 
 # ----------------------------------------------------------------------------- an answer in parts
 
-# where an answer in the student's words goes on to another part: "..., and they take turns", "... and shake their muscles"
+# where an answer in the student's words goes on to another part: "..., and they take turns", "... and shake"
 PART_BREAK = re.compile(rf"{CLAUSE_BREAK.pattern}|,\s*(?:and\s+)?(?:then\s+)?|\s+(?:and\s+)?then\s+|"
                         r"\s+and\s+", re.I)
 PART_COSINE = 0.3   # each part to its clue line, every word of it said there: set on the fresh set
@@ -138,14 +138,15 @@ def part_line(part: str, question: str, sentences: list[str], region: list[int],
 def parts_said(claim: str, question: str, sentences: list[str], region: list[int],
                embedder: Embedder | None = None) -> str | None:
     """An answer of two parts or more in the student's own words (a cause and its effect, two steps, the two halves
-    of a two-part question) whose every part one clue line where the question points says by meaning (`part_line`):
-    the line of its first part, or None. One part alone is span_saying's to decide: a single clause close to a line
-    ("she missed the train" to "the train was delayed") is how a wrong answer built from its words looks too."""
+    of a two-part question) whose every part one clue line says by meaning (`part_line`), a line where the question
+    points (`region`) or one beside it (an answer in parts goes on from there): the line of its first part, or None.
+    One part alone is span_saying's to decide: a single clause close to a line ("she missed the train" to "the train
+    was delayed") is how a wrong answer built from its words looks too."""
     parts = parts_of(apostrophes(claim), question)
     if len(parts) < 2 or not region:
         return None
-    lines = [part_line(part, question, sentences, sorted(set(region)), embedder or default_embedder())
-             for part in parts]
+    near = sorted({j for i in region for j in (i - 1, i, i + 1) if 0 <= j < len(sentences)})
+    lines = [part_line(part, question, sentences, near, embedder or default_embedder()) for part in parts]
     return None if None in lines else sentences[lines[0]]
 
 

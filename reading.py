@@ -78,7 +78,8 @@ from sentence_questions import (LINE_SAID, compare_move, content_move, found_eve
                                 up_to)
 from inferred import INFERRED_STATUS, MOOD, inferred_move
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,
-                             feeling_word, judge_answer, own_reason, pinned, quote, steps_told, still_asked)
+                             feeling_word, judge_answer, own_reason, pinned, quote, steps_told, still_asked,
+                             told_in_order)
 from traits import trait_move
 from reading_asks import (built_move, closing_ask, meaning_move, ranking_query, said_as, shaped_move, term_sentence,
                           vocabulary_move)
@@ -561,8 +562,7 @@ def check_against(claim: str, question: str, shown: list[str], sentences: list[s
 def sequence_check(claim: str, question: str, sentences: list[str], top: int, where: list[str]) -> str:
     """Two events in the wrong order: ask which the passage puts first; else point to the step's sentence."""
     parts = [p.strip(" ,.") for p in claim_parts(claim)]
-    told = [max(range(len(sentences)), key=lambda i: len(set(content_words(p)) & set(content_words(sentences[i]))))
-            for p in parts]
+    told = told_in_order(parts, sentences)
     swapped = next(((a, b) for a in range(len(parts)) for b in range(a + 1, len(parts)) if told[a] > told[b]), None)
     if swapped:
         first, second = (re.sub(r"(?i)^(?:first|then|next|finally|after that)\s+", "", parts[i]) for i in swapped)
