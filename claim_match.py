@@ -104,7 +104,8 @@ def span_saying(claim: str, question: str, sentences: list[str], region: list[in
 
 # where an answer in the student's words goes on to another part: "..., and they take turns", "... and shake"
 PART_BREAK = re.compile(rf"{CLAUSE_BREAK.pattern}|,\s*(?:and\s+)?(?:then\s+)?|\s+(?:and\s+)?then\s+|"
-                        r"\s+and\s+", re.I)
+                        r"\s+and\s+|(?<=[.!?])\s+", re.I)
+SIDES = re.compile(r";|,?\s+\b(?:while|whereas|but)\b", re.I)  # a line that sets two sides side by side
 PART_COSINE = 0.3   # each part to its clue line, every word of it said there: set on the fresh set
 # (probes18/readright18) and the tune split; with one word of three or more unsaid, `LOOSE_COSINE`
 LOOSE_COSINE = 0.6
@@ -133,6 +134,20 @@ def part_line(part: str, question: str, sentences: list[str], region: list[int],
         if close and kept(part, clause) and not conflicts(part, line) and not polarity_flipped(part, question, line):
             return i
     return None
+
+
+def relation_broken(claim: str, question: str, sentence: str) -> bool:
+    """Does the answer swap what a line sets side by side, two of its parts each taking words from both sides ("the
+    bees on the outside shiver ... and the ones in the middle are like a blanket" from "the bees in the middle shiver
+    ..., while the bees on the outside act like a blanket")? A part crosses when two of its own words or more are
+    said in the line and neither side says all of those. One part crossing is a paraphrase as often ("a longer waggle
+    means they are farther"), and a reason ("..., so camels do not sink") is no side."""
+    sides = [c for c in SIDES.split(sentence) if c]
+    crossing = 0
+    for part in parts_of(apostrophes(claim), question):
+        said = said_words([w for w in own_words(part, question) if stem(w) not in COMMON], sentence)
+        crossing += len(said) >= 2 and len(sides) >= 2 and not any(len(said_words(said, c)) == len(said) for c in sides)
+    return crossing >= 2
 
 
 def parts_said(claim: str, question: str, sentences: list[str], region: list[int],

@@ -47,7 +47,7 @@ from passages import (CLAIM_CUE, COUNTERCLAIM, EVENT, FEELING_WORDS, covers, foc
 from own_words import (answer_form, number_told, own_words, own_words_backed, polarity_flipped, restates_premise,
                        summed_up, swaps, synonym_meant, truly_missing, word_forms)
 from traits import REASON_BREAK, TRAIT_ASKED, TRAITS, shows, weigh_trait
-from claim_match import DENIAL, apostrophes, denied_spans, parts_said, span_saying
+from claim_match import DENIAL, apostrophes, denied_spans, parts_said, relation_broken, span_saying
 from inferred import (asked_phrase, feeling_named, felt_word, text_purpose, weigh_feeling, weigh_meaning, weigh_purpose,
                       weigh_sides)
 
@@ -485,6 +485,8 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
     parted = parts_said(claim, question, sentences, asked, embedder) if (
         kind in OWN_WORDS_KINDS and verdict.label != "contradicted") else None
     verdict = Verdict("supported", parted) if parted else verdict
+    held = backing(verdict.sentence, claim, sentences) if verdict.label == "supported" else ""
+    verdict = Verdict("contradicted", held) if held and relation_broken(claim, question, held) else verdict  # swapped
     reason = re.split(r"(?i)\bbecause\b|,?\s+since\b|,\s+(?=(?:she|he|they)\s)", claim, maxsplit=1)[1:]
     cited = own_words_backed(reason[0], question, sentences, ranked, embedder) if kind == "feeling" and reason else None
     # half the top's score points elsewhere, to a sentence about what is asked ('humps' do not answer 'eyelashes')
