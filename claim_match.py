@@ -17,7 +17,16 @@ Where the question's rarest words are (round 16): `located_support` confirms a l
 sequence, argument) every word of whose first clause the line holding the question's rarest words says (or a line
 the student quoted for it), after the turn of a line that turns ("people think X, but ..."), never the other side's
 line; `asked_elsewhere` finds the line two of the question's words name when a detail was found in a parallel one
-("what the length tells", asked about the direction). lesson.located_answer reads both. Measured with wrong answers
+("what the length tells", asked about the direction). lesson.located_answer reads both.
+
+An answer in parts (round 18): `parts_said` confirms an answer of two parts or more (a cause and its effect, the
+steps of how, both halves of a two-part question) when every part is said by meaning in a clue line where the
+question points or beside it: every own word of the part in one clause of that line (forms, data/synonyms.txt) and
+MiniLM to the line, no denial more, no conflict. MiniLM alone could not decide it: a short true part scores about
+0.35 to its line, a swapped one 0.7. `relation_broken` flags an answer that swaps what a line sets side by side.
+Measured on /work/wt/probes18/readright18 (50 fresh cases, 26 held back): good single-turn moves dev 6/24 -> 9/24,
+check 10/26 -> 12/26; wrong endorsed 2 -> 1; tune and five regression sets (247 verdicts): no wrong answer
+confirmed, two tune gold answers confirmed more, nothing else changed. Measured with wrong answers
 built from the passage's own words (out/probes, round 16: none supported, gold evidence quoted or not).
 """
 from __future__ import annotations
