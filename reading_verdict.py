@@ -482,8 +482,8 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
         said = span_saying(claim, question, sentences, [*asked, *near], embedder)
         verdict = Verdict("supported", said) if said else verdict
     # an answer in parts, each said by meaning where the question points, answers it though no line holds it all
-    parted = parts_said(claim, question, sentences, asked, embedder) if (
-        kind in OWN_WORDS_KINDS and verdict.label != "contradicted") else None
+    parted = parts_said(claim, question, sentences, asked, embedder) if (  # an argument's sides: its own checks
+        kind in OWN_WORDS_KINDS - {"argument"} and verdict.label != "contradicted") else None
     verdict = Verdict("supported", parted) if parted else verdict
     held = backing(verdict.sentence, claim, sentences) if verdict.label == "supported" else ""
     verdict = Verdict("contradicted", held) if held and relation_broken(claim, question, held) else verdict  # swapped
