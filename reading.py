@@ -78,7 +78,8 @@ from sentence_questions import (LINE_SAID, compare_move, content_move, found_eve
                                 tells_asked, unproven_move, up_to)
 from inferred import INFERRED_STATUS, MOOD, inferred_move
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,
-                             feeling_word, judge_answer, own_reason, pinned, quote, steps_told, still_asked)
+                             feeling_word, judge_answer, own_reason, pinned, quote, steps_told, still_asked,
+                             told_in_order)
 from traits import trait_move
 from reading_asks import (built_move, closing_ask, meaning_move, ranking_query, said_as, shaped_move, term_sentence,
                           vocabulary_move, word_clue)
@@ -348,8 +349,10 @@ def step_move(kind: str, claim: str, verdict: Verdict, question: str, sentences:
     said = backing(verdict.sentence, claim, sentences) if verdict.sentence else ""
     rest = still_asked(question, claim)
     if rest:  # the opening stops before words the student has not said: the rest may hold the other part
-        return (f"Yes, that part is right: the sentence that begins \"{opening(said, f'{question} {claim}')}\" backs "
-                f"it up. The question also asks {rest}. What does the passage tell you about that?")
+        begins = opening(said, f"{question} {claim}")  # none before a new word ("This year, ..."): no "..." quoted
+        backs = f"the sentence that begins \"{begins}\" backs it up" if content_words(begins) else "the passage says so"
+        return (f"Yes, that part is right: {backs}. The question also asks {rest}. What does the passage tell you "
+                f"about that?")
     if kind == "feeling":
         who = FEELER.search(question)
         felt = "mood does it give the scene" if MOOD.search(question) else \
@@ -561,8 +564,7 @@ def check_against(claim: str, question: str, shown: list[str], sentences: list[s
 def sequence_check(claim: str, question: str, sentences: list[str], top: int, where: list[str]) -> str:
     """Two events in the wrong order: ask which the passage puts first; else point to the step's sentence."""
     parts = [p.strip(" ,.") for p in claim_parts(claim)]
-    told = [max(range(len(sentences)), key=lambda i: len(set(content_words(p)) & set(content_words(sentences[i]))))
-            for p in parts]
+    told = told_in_order(parts, sentences)
     swapped = next(((a, b) for a in range(len(parts)) for b in range(a + 1, len(parts)) if told[a] > told[b]), None)
     if swapped:
         first, second = (re.sub(r"(?i)^(?:first|then|next|finally|after that)\s+", "", parts[i]) for i in swapped)

@@ -47,7 +47,7 @@ from passages import (CLAIM_CUE, COUNTERCLAIM, EVENT, FEELING_WORDS, covers, foc
 from own_words import (answer_form, number_told, own_words, own_words_backed, polarity_flipped, restates_premise,
                        summed_up, swaps, synonym_meant, truly_missing, word_forms)
 from traits import REASON_BREAK, TRAIT_ASKED, TRAITS, shows, weigh_trait
-from claim_match import DENIAL, apostrophes, denied_spans, span_saying
+from claim_match import DENIAL, apostrophes, denied_spans, parts_said, relation_broken, span_saying
 from inferred import (asked_phrase, feeling_named, felt_word, text_purpose, weigh_feeling, weigh_meaning, weigh_purpose,
                       weigh_sides)
 
@@ -107,8 +107,19 @@ def edge_step(edge: re.Match, sentences: list[str]) -> str | None:
 
 def steps_told(claim: str, sentences: list[str]) -> set[int]:
     """The sentences that tell each event a sequence claim lists."""
-    return {max(range(len(sentences)), key=lambda i: len(set(content_words(p)) & set(content_words(sentences[i]))))
-            for p in claim_parts(claim)}
+    return set(told_in_order(claim_parts(claim), sentences))
+
+
+def told_in_order(parts: list[str], sentences: list[str]) -> list[int]:
+    """The sentence telling each part of a sequence answer: the one sharing most of its words; of lines sharing as
+    many, the first at or after the line of the part before, so a student's order is read as one ("then she told
+    him Biscuit chewed it", after she looked at her plate, is the confession, not the opening line)."""
+    told: list[int] = []
+    for part in parts:
+        scores = [len(set(content_words(part)) & set(content_words(s))) for s in sentences]
+        ties = [i for i, score in enumerate(scores) if score == max(scores)]
+        told.append(next((i for i in ties if told and i >= told[-1]), ties[0]))
+    return told
 
 
 def asks_for(claim: str, sentences: list[str], i: int, question: str, share: float = 0.6) -> bool:
@@ -141,14 +152,15 @@ def lead_told(claim: str, question: str, sentences: list[str], start: int, title
     """A main idea that joins the lead with the title or the sentence after it, in the student's words ("the city
     built a bike lane so riders are safer" for "Riders ... now have a safer way to get downtown." after the title
     "Maple Street Gets a Bike Lane"): `share` of its own words in the three, one of them the lead's own (not the
-    title's), MiniLM cosine `min_cosine` to them, no word swapped, no conflict, no denial; so a detail of the
-    second sentence alone ("the lane has short posts") is no main idea."""
+    title's nor the next sentence's), MiniLM cosine `min_cosine` to them, no word swapped, no conflict, no denial;
+    so a detail of the second sentence alone ("the lane has short posts", "surgeons who played made fewer
+    mistakes") is no main idea."""
     window = " ".join(filter(None, [title, *sentences[start:start + 2]]))
     asked = set(content_words(question))
     own = [word for word, s in dict(content_tokens(claim)).items() if s not in asked]
     forms = {form for word, _ in content_tokens(window) for form in base_forms(word)}
     named = {form for word, _ in content_tokens(title or "") for form in base_forms(word)}
-    lead = {form for word, _ in content_tokens(sentences[start]) for form in base_forms(word)} - named
+    lead = forms_of(sentences[start]) - named - forms_of(" ".join(sentences[start + 1:start + 2]))  # its own
     found = [word for word in own if word_forms(word) & forms]
     if len(own) < 3 or len(found) < share * len(own) or not any(word_forms(w) & lead for w in found):
         return False
@@ -193,7 +205,8 @@ def weigh_whole(kind: str, claim: str, question: str, sentences: list[str], keys
     for i in keys + asked:  # a purpose: its request, or the sentence that says what the writer urges
         said = lesson_of(sentences[i]) if kind == "theme" else sentences[i]
         right = (asks_for(claim, sentences, i, question) if kind == "purpose"
-                 else restated(main, said, question, embedder) and covers(main, said))
+                 else restated(main, said, question, embedder) and covers(main, said)
+                 and not (kind == "theme" and said == sentences[i]))  # an event retold, no lesson the line says
         if right:
             return Verdict("supported", sentences[i]), "answer"
     closing = summed_up(claim, question, sentences, title) if kind == "main_idea" else None
@@ -418,8 +431,9 @@ DOUBLE_DENIAL = re.compile(r"\b(?:never|not|no|n't)\b[^.;:,]*\b(?:without|unless
 KEEPS_OUT = re.compile(r"\b(?:keeps?|kept|keeping)\b[^.;:]*\b(?:out|away)\b|\b(?:prevents?|stops?|protects?)\b", re.I)
 
 
-AIM_TAIL = re.compile(r"\s*,?\s*\bso(?: that)?\s+\w+\s+(?:can|could|will|would|won'?t|wouldn'?t|don'?t|doesn'?t|"
-                      r"can'?t|couldn'?t)\b.*$", re.I)
+# an aim ("so they don't get caught") or a condition ("as long as you don't play too much") states no fact to deny
+AIM_TAIL = re.compile(r"\s*,?\s*\b(?:so(?: that)?\s+\w+\s+(?:can|could|will|would|won'?t|wouldn'?t|don'?t|doesn'?t|"
+                      r"can'?t|couldn'?t)\b|as long as\b|unless\b|if\b).*$", re.I)
 
 
 def denied(claim: str, question: str, sentence: str) -> bool:
@@ -467,6 +481,12 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
         near = [] if kind in ("cause", "motive") else [i for _, i in ranked[:3]]  # a reason: where the question points
         said = span_saying(claim, question, sentences, [*asked, *near], embedder)
         verdict = Verdict("supported", said) if said else verdict
+    # an answer in parts, each said by meaning where the question points, answers it though no line holds it all
+    parted = parts_said(claim, question, sentences, asked, embedder) if (  # an argument's sides: its own checks
+        kind in OWN_WORDS_KINDS - {"argument"} and verdict.label != "contradicted") else None
+    verdict = Verdict("supported", parted) if parted else verdict
+    held = backing(verdict.sentence, claim, sentences) if verdict.label == "supported" else ""
+    verdict = Verdict("contradicted", held) if held and relation_broken(claim, question, held) else verdict  # swapped
     reason = re.split(r"(?i)\bbecause\b|,?\s+since\b|,\s+(?=(?:she|he|they)\s)", claim, maxsplit=1)[1:]
     cited = own_words_backed(reason[0], question, sentences, ranked, embedder) if kind == "feeling" and reason else None
     # half the top's score points elsewhere, to a sentence about what is asked ('humps' do not answer 'eyelashes')
@@ -485,6 +505,7 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
     answering = {sentences[top]} if kind in ("cause", "motive") and own_reason(question, sentences[top]) else answering
     the_ones, told = pinned(claim, question, kind, sentences, ranked, embedder, own_reason(question, sentences[top]))
     answering = set(the_ones) or answering  # the clause the event waits on, the detail that shows it
+    answering |= {parted} if parted else set()
     verdict = Verdict("supported", told) if told and verdict.label != "contradicted" else verdict
     negated = denied_by_text(claim, question, kind, sentences, ranked)  # "water" where it says "fat, not water"
     negated = negated or (denied_where_asked(claim, question, kind, sentences, ranked)
