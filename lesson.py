@@ -393,7 +393,7 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
         found = from_found_sentence(lesson, claim, found, quoted=quoted)
         found = located_answer(lesson, question, claim, found, work or message)
         found = reading_lesson.credit_clue(lesson, question, claim, work or message, found) if quoted else found
-        found = reading_lesson.from_clue_lines(lesson, question, claim, found, quoted)
+        found = reading_lesson.from_clue_lines(lesson, question, claim, reading_lesson.as_said(found), quoted)
     else:
         found = science_found(lesson, question, claim, choices, picked, work, work or message, kb)
     found = still_flagged(lesson, claim, found)

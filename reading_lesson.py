@@ -78,10 +78,11 @@ def clue_backing(claim: str, question: str, kind: str, sentences: list[str], clu
                                                  evidence.Verdict("unclear", line), cited=line)
         if inferred.feelings_named(claim) and verdict.label == "supported" and status == "answer":
             return verdict.sentence
-    family, sign = traits.trait_named(claim)
-    if family:   # a trait is right where a deed of the clue lines shows it, and no line shows its opposite
-        signs = [traits.shows(family, line) for line in clues]
-        return next((line for line, s in zip(clues, signs) if s == sign), None) if -sign not in signs else None
+    named = [traits.TRAITS[w] for w, _ in evidence.content_tokens(claim) if w in traits.TRAITS]
+    if named:   # each trait named is right where a deed of the clue lines shows it, and no line shows its opposite
+        shown = [next((line for line in clues if traits.shows(family, line) == sign), None) for family, sign in named]
+        against = any(traits.shows(family, line) == -sign for family, sign in named for line in clues)
+        return None if against or None in shown else shown[0]
     own = [w for w in own_words(claim, question) if len(w) > 2]
     if len(own) < 2:
         return None
@@ -110,7 +111,7 @@ def from_clue_lines(lesson, question: str, claim: str | None, found: evidence.Mo
     lines show it (`clue_backing`), with a recap of their clue and an offer of a similar question; a verdict of the
     move (right, or flagged) stands, and so does anything the passage denies or the tutor flagged before."""
     settled = found.verdict == "contradicted" or found.verdict == "supported" and found.status not in ("off", "evidence",
-                                                                                                      "")
+                                                                                                      "trait", "")
     if not claim or quoted or not lesson.clues or settled:
         return found
     _, sentences, _ = passages.body(lesson.passage)
@@ -127,6 +128,17 @@ def from_clue_lines(lesson, question: str, claim: str | None, found: evidence.Mo
     if line is None or found.status == "off" and not read_on(line, sentences, lesson.pointed, clues):
         return found   # the verdict says it is off the question, and the tutor never sent them there
     others = [c for c in clues if c != line]
-    recap = f"{quote(line)}" + (f" and {quote(others[-1])}" if others else "")
-    return evidence.Move(f"Yes, that's right. Your clue was {recap}, and your answer follows from it. Want to try "
-                         f"a similar question about this passage?", found.kind, "supported", [line], "answer")
+    recap = f"You found the clue: {quote(line)}" if not others else \
+        f"You found the clues: {quote(line)} and {quote(others[-1])}"   # each quoted line keeps its own full stop
+    them = "them" if others else "it"
+    return evidence.Move(f"Yes, that's right. {recap} Your answer follows from {them}. Want to try a similar question "
+                         f"about this passage?", found.kind, "supported", [line], "answer")
+
+
+def as_said(found: evidence.Move) -> evidence.Move:
+    """A verdict the reply bears out: a 'supported' move that names no status and does not say the answer is right
+    ("Your answer's words are in the sentence that begins ... Does it answer the question?") asks; it is no
+    confirmation (it would end the lesson as solved, a wrong answer's words from another line endorsed)."""
+    if found.verdict == "supported" and not found.status and not found.text.startswith("Yes"):
+        return evidence.Move(found.text, found.kind, "unclear", found.evidence, found.status)
+    return found
