@@ -19,6 +19,7 @@ size limit); this is the reading lesson's memory across turns, which neither own
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import evidence
 import inferred
@@ -26,6 +27,9 @@ import passages
 import traits
 from own_words import own_words, word_forms
 from reading_verdict import copied_sentence, denied_by_text, denied_where_asked, quote
+
+if TYPE_CHECKING:  # lesson.py imports this room: its Lesson is only named in the hints here
+    from lesson import Lesson
 
 # share of an answer's own words (those the question does not say) the clue lines must tell, and the passage
 IN_CLUES, IN_PASSAGE = 0.5, 0.8
@@ -51,7 +55,7 @@ def about_question(line: str, question: str, sentences: list[str], pointed: list
     return bool(near & set(pointed)) or bool(evidence.forms_of(line) & evidence.forms_of(question))
 
 
-def credit_clue(lesson, question: str, claim: str | None, said: str, found: evidence.Move) -> evidence.Move:
+def credit_clue(lesson: Lesson, question: str, claim: str | None, said: str, found: evidence.Move) -> evidence.Move:
     """A line the student quoted is kept as their clue; one about the question is named as a clue and the step from it
     to the answer asked. A feeling's clue keeps reading.py's own move (it asks for the feeling); a confirmed answer
     or a flag stands."""
@@ -72,7 +76,8 @@ def credit_clue(lesson, question: str, claim: str | None, said: str, found: evid
 
 def clue_backing(claim: str, question: str, kind: str, sentences: list[str], clues: list[str]) -> str | None:
     """The clue line that shows the answer right, or None: a feeling asked for that one of the lines shows, a trait a
-    line's deed shows, else an answer whose own words the clue lines tell (`IN_CLUES` of them) and the passage (`IN_PASSAGE`)."""
+    line's deed shows, else an answer whose own words the clue lines tell (`IN_CLUES` of them) and the passage
+    (`IN_PASSAGE`)."""
     for line in clues if kind == "feeling" else []:   # a feeling asked for: a motive or a theme is no feeling
         verdict, status = inferred.weigh_feeling(claim, question, sentences, sentences.index(line),
                                                  evidence.Verdict("unclear", line), cited=line)
@@ -106,12 +111,13 @@ def read_on(line: str, sentences: list[str], pointed: list[str], clues: list[str
 SAID_AGAIN = re.compile(r"^\W*(?:so\s+)?(?:the answer is|my answer is|i think)\s+", re.I)
 
 
-def from_clue_lines(lesson, question: str, claim: str | None, found: evidence.Move, quoted: bool) -> evidence.Move:
+def from_clue_lines(lesson: Lesson, question: str, claim: str | None, found: evidence.Move,
+                    quoted: bool) -> evidence.Move:
     """An answer in the student's own words after they quoted clue lines about the question: confirmed when those
     lines show it (`clue_backing`), with a recap of their clue and an offer of a similar question; a verdict of the
     move (right, or flagged) stands, and so does anything the passage denies or the tutor flagged before."""
-    settled = found.verdict == "contradicted" or found.verdict == "supported" and found.status not in ("off", "evidence",
-                                                                                                      "trait", "")
+    open_to_clues = ("off", "evidence", "trait", "")   # true but no answer yet, or a trait without its deed
+    settled = found.verdict == "contradicted" or found.verdict == "supported" and found.status not in open_to_clues
     if not claim or quoted or not lesson.clues or settled:
         return found
     _, sentences, _ = passages.body(lesson.passage)
