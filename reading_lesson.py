@@ -78,16 +78,15 @@ def clue_backing(claim: str, question: str, kind: str, sentences: list[str], clu
     """The clue line that shows the answer right, or None: a feeling asked for that one of the lines shows, a trait a
     line's deed shows, else an answer whose own words the clue lines tell (`IN_CLUES` of them) and the passage
     (`IN_PASSAGE`)."""
-    for line in clues if kind == "feeling" else []:   # a feeling asked for: a motive or a theme is no feeling
-        verdict, status = inferred.weigh_feeling(claim, question, sentences, sentences.index(line),
-                                                 evidence.Verdict("unclear", line), cited=line)
-        if inferred.feelings_named(claim) and verdict.label == "supported" and status == "answer":
-            return verdict.sentence
+    felt = inferred.feelings_named(claim) if kind == "feeling" else []   # a motive or a theme is no feeling
+    if felt:   # a line they quoted shows each feeling named ("her stomach felt tight": nervous)
+        return next((line for line in clues if all(families & inferred.feelings_shown(line) for families in felt)),
+                    None)
     named = [traits.TRAITS[w] for w, _ in evidence.content_tokens(claim) if w in traits.TRAITS]
     if named:   # each trait named is right where a deed of the clue lines shows it, and no line shows its opposite
-        shown = [next((line for line in clues if traits.shows(family, line) == sign), None) for family, sign in named]
+        deeds = [next((line for line in clues if traits.shows(family, line) == sign), None) for family, sign in named]
         against = any(traits.shows(family, line) == -sign for family, sign in named for line in clues)
-        return None if against or None in shown else shown[0]
+        return None if against or None in deeds else deeds[0]
     own = [w for w in own_words(claim, question) if len(w) > 2]
     if len(own) < 2:
         return None
