@@ -6,8 +6,8 @@ sentence the question ranks first, which is often not the line the student quote
 clue they found was doubted turn after turn ("I can't find 'reach' in the passage", "Does it fit what you said?"),
 and a second quoted line was met with "Read this again ... Does it fit what you said?" though they had said nothing.
 Here the lesson keeps the lines the student quoted (`Lesson.clues`) and:
-  - `credit_clue`: a quoted line the tutor pointed to, or one that names what the question asks about, is named as a
-    clue and the one step from clue to answer is asked ("How does that answer ...? Say it in your own words.");
+  - `credit_clue`: a quoted line the tutor pointed to, or the one the question ranks first, is named as a clue and
+    the one step from clue to answer is asked ("How does that answer ...? Say it in your own words.");
   - `from_clue_lines`: a later answer is judged against those lines: a feeling the clue lines show (inferred.py's
     cues), a trait a clue line's deed shows (traits.py), or an answer whose own words the clue lines tell (most of
     them in the lines, nearly all in the passage); it is confirmed with a recap of the clue and an offer of a similar
@@ -56,17 +56,17 @@ def about_question(line: str, question: str, sentences: list[str], pointed: list
 
 
 def credit_clue(lesson: Lesson, question: str, claim: str | None, said: str, found: evidence.Move) -> evidence.Move:
-    """A line the student quoted is kept as their clue; one about the question is named as a clue and the step from it
-    to the answer asked. A feeling's clue keeps reading.py's own move (it asks for the feeling); a confirmed answer
+    """A line the student quoted is kept as their clue; one the tutor sent them to, or the one the question ranks
+    first, is named as a clue and the step from it to the answer asked. A feeling's clue keeps reading.py's own move (it asks for the feeling); a confirmed answer
     or a flag stands."""
     _, sentences, _ = passages.body(lesson.passage)
     line = quoted_line(said, claim, sentences)
     if line is None:
         return found
     lesson.clues = list(dict.fromkeys([*lesson.clues, line]))
-    if found.verdict in ("contradicted",) or found.status == "step" or \
-            not about_question(line, question, sentences, lesson.pointed):
-        return found
+    sent = line in lesson.pointed or passages.rank_sentences(question, sentences)[0][1] == sentences.index(line)
+    if found.verdict == "contradicted" or found.status == "step" or not sent:   # "He looked under the porch" is
+        return found   # beside where the kite was found, and no clue to where: the move asks whether it answers
     asked = question.rstrip("?. ")
     earlier = [c for c in lesson.clues if c != line]
     also = f" Together with {quote(earlier[-1])}, what" if earlier else " What"
