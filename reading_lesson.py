@@ -64,7 +64,8 @@ def credit_clue(lesson: Lesson, question: str, claim: str | None, said: str, fou
     if line is None:
         return found
     lesson.clues = list(dict.fromkeys([*lesson.clues, line]))
-    sent = line in lesson.pointed or passages.rank_sentences(question, sentences)[0][1] == sentences.index(line)
+    first = passages.rank_sentences(question, sentences)[0][1]
+    sent = line in lesson.pointed or first == sentences.index(line)
     if found.verdict == "contradicted" or found.status == "step" or not sent:   # "He looked under the porch" is
         return found   # beside where the kite was found, and no clue to where: the move asks whether it answers
     asked = question.rstrip("?. ")
