@@ -57,8 +57,8 @@ def about_question(line: str, question: str, sentences: list[str], pointed: list
 
 def credit_clue(lesson: Lesson, question: str, claim: str | None, said: str, found: evidence.Move) -> evidence.Move:
     """A line the student quoted is kept as their clue; one the tutor sent them to, or the one the question ranks
-    first, is named as a clue and the step from it to the answer asked. A feeling's clue keeps reading.py's own move (it asks for the feeling); a confirmed answer
-    or a flag stands."""
+    first, is named as a clue and the step from it to the answer asked. A feeling's clue keeps reading.py's own move
+    (it asks for the feeling); a confirmed answer or a flag stands."""
     _, sentences, _ = passages.body(lesson.passage)
     line = quoted_line(said, claim, sentences)
     if line is None:
