@@ -83,7 +83,8 @@ def clue_backing(claim: str, question: str, kind: str, sentences: list[str], clu
     if felt:   # a line they quoted shows each feeling named ("her stomach felt tight": nervous)
         return next((line for line in clues if all(families & inferred.feelings_shown(line) for families in felt)),
                     None)
-    named = [traits.TRAITS[w] for w, _ in evidence.content_tokens(claim) if w in traits.TRAITS]
+    named = [traits.TRAITS[w] for w, _ in evidence.content_tokens(claim) if w in traits.TRAITS] \
+        if traits.TRAIT_ASKED.search(question) else []   # "caring actions can show love" is a theme, no trait
     if named:   # each trait named is right where a deed of the clue lines shows it, and no line shows its opposite
         deeds = [next((line for line in clues if traits.shows(family, line) == sign), None) for family, sign in named]
         against = any(traits.shows(family, line) == -sign for family, sign in named for line in clues)
