@@ -39,6 +39,7 @@ import evidence
 import text_words
 import passages
 import reading
+import reading_lesson
 import science_catalog
 import science_choices
 import science_help
@@ -81,6 +82,7 @@ class Lesson:
     flagged: str = ""   # the last claim (math: the work) the tutor flagged, which "I still think ..." holds again
     flag_asked: list[str] = field(default_factory=list)   # math: that flag's verdict and question, said again
     quoted: list[str] = field(default_factory=list)     # science: the student's quotes the textbook bore out
+    clues: list[str] = field(default_factory=list)      # reading: the passage lines the student quoted (reading_lesson)
 
     @staticmethod
     def from_dict(values: dict[str, Any] | None) -> Lesson:
@@ -390,8 +392,11 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
             return Move("ask", "", NO_PASSAGE, kind="evidence_no_passage")
         found = reading.reading_move(lesson.passage, question, claim, cited=bool(CITES.search(work or message)),
                                      unclear=bool(QUESTION_UNCLEAR.search(work or message)))
-        found = from_found_sentence(lesson, claim, found, quoted=bool(CITES.search(work or message)))
+        quoted = bool(CITES.search(work or message))
+        found = from_found_sentence(lesson, claim, found, quoted=quoted)
         found = located_answer(lesson, question, claim, found, work or message)
+        found = reading_lesson.credit_clue(lesson, question, claim, work or message, found) if quoted else found
+        found = reading_lesson.from_clue_lines(lesson, question, claim, reading_lesson.as_said(found), quoted)
     else:
         found = science_found(lesson, question, claim, choices, picked, work, work or message, kb)
     found = still_flagged(lesson, claim, found)
