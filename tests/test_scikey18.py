@@ -1,0 +1,83 @@
+"""Round 18 (scikey18): an answer told in stages of a known process (data/science_sequences.jsonl) is judged stage by
+stage and in order: confirmed whole with the order recapped, credited in order with the missing stage asked for (never
+named), flagged at the first pair said the wrong way round; a part that is no stage, a detail false of its stage, a
+denial or "before"/"after" leave it to the fact checks. Never endorsed when wrong."""
+import pytest
+
+from evidence import KnowledgeBase
+from lesson import praises
+from science_moves import science_move
+from science_stages import SEQUENCES, sequence_for, stage_move
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return KnowledgeBase.load_or_build()
+
+
+def test_every_sequence_requires_stages_it_has():
+    for sequence in SEQUENCES:
+        assert set(sequence.required) <= {stage.name for stage in sequence.stages}, sequence.topic
+
+
+def test_a_whole_water_cycle_in_everyday_words_is_confirmed_with_its_order():
+    move = stage_move("How does water in a pond end up coming down as rain again?",
+                      "the sun heats it so it evaporates, next it turns into clouds, then it comes down as rain")
+    assert move.verdict == "supported"
+    assert move.text.startswith("Yes: ")
+    assert "evaporation, then condensation, then precipitation" in move.text
+
+
+def test_stages_in_order_with_one_missing_are_credited_and_the_missing_one_asked_not_named():
+    move = stage_move("How does water from a river end up falling as rain?",
+                      "first it evaporates and then it condenses to make clouds")
+    assert move.verdict == "unclear"
+    assert "evaporation, then condensation" in move.text
+    assert "precipitation" not in move.text.lower() and "rain" not in move.text.lower()
+    assert not any(praises(s) for s in move.text.split(". "))   # a part is credited, the answer is still to find
+
+
+def test_a_wrong_order_is_flagged_at_the_pair_said_the_wrong_way_round():
+    move = stage_move("In what order does food travel through the digestive system?",
+                      "mouth, then stomach, then oesophagus, then small intestine, then large intestine")
+    assert move.verdict == "contradicted"
+    assert "\"stomach\" comes before \"oesophagus\"" in move.text
+    assert "right up to the mouth" in move.text
+
+
+def test_a_cycle_may_be_told_from_any_stage_and_close_where_it_began():
+    move = stage_move("Describe the route blood takes around the body.",
+                      "from the lungs it goes to the left side of the heart, then round the body, then back to the "
+                      "right side and on to the lungs again")
+    assert move.verdict == "supported"
+
+
+def test_a_butterfly_life_cycle_with_a_swapped_stage_is_never_endorsed():
+    move = stage_move("What are the stages in the life cycle of a moth?", "egg, cocoon, caterpillar, moth")
+    assert move.verdict == "contradicted"
+
+
+@pytest.mark.parametrize("question, claim", [
+    ("What path does food take through the digestive system?", "mouth, stomach, liver, then large intestine"),
+    ("What are the stages of photosynthesis?", "the light reactions turn carbon dioxide into sugar, then the "
+                                                "Calvin cycle happens"),
+    ("How does water from the sea end up falling as rain?", "it doesn't evaporate, it condenses and rains"),
+    ("How does water from the sea end up falling as rain?", "it condenses into clouds after it evaporates"),
+    ("How does water from the sea end up falling as rain?", "it evaporates"),  # one stage: the fact checks' to judge
+])
+def test_parts_that_are_no_stage_denials_and_turned_order_are_left_to_the_fact_checks(question, claim):
+    assert stage_move(question, claim) is None
+
+
+def test_a_question_of_another_kind_has_no_sequence():
+    assert sequence_for("Why does ice float on water?") is None
+    assert sequence_for("What does the stomach do?") is None
+
+
+def test_science_move_confirms_stages_a_single_fact_cannot(kb):
+    move = science_move("How are sedimentary rocks formed? sand gets deposited in layers, then the layers are "
+                        "squashed down and cemented together", "sand gets deposited in layers, then the layers are "
+                        "squashed down and cemented together", kb)
+    assert move.verdict == "supported"
+    move = science_move("How does sea water become rain?", "it condenses first and then it evaporates", kb)
+    assert move.verdict == "contradicted"
