@@ -81,3 +81,26 @@ def test_science_move_confirms_stages_a_single_fact_cannot(kb):
     assert move.verdict == "supported"
     move = science_move("How does sea water become rain?", "it condenses first and then it evaporates", kb)
     assert move.verdict == "contradicted"
+
+
+LEVELS = ("Only about a tenth of the energy at one level of a food chain passes on to the next level, so there are "
+          "usually fewer animals at the top of a food chain than at the bottom.")
+
+
+def test_a_comparison_question_meets_the_general_outcome_it_is_a_case_of():
+    from science_decides import reason_move
+    move = reason_move(None, "Why are there fewer owls than mice in a wood?", [LEVELS])
+    assert move.text.startswith("The textbook explains this with the energy at one level of a food chain.")
+    assert "tenth" not in move.text and "passes on" not in move.text
+    # another comparison on the same scale that is no case of it, and a question that compares nothing
+    assert reason_move(None, "Why are there fewer bubbles in cold lemonade than in warm lemonade?", [LEVELS]) is None
+    assert reason_move(None, "Why do owls hunt at night?", [LEVELS]) is None
+
+
+def test_a_cause_that_names_the_reasons_thing_is_asked_for_the_link_never_confirmed():
+    from science_decides import reason_move
+    move = reason_move("because the energy gets used up by each animal so the owls get less",
+                       "Why are there fewer owls than mice in a wood?", [LEVELS])
+    assert move.verdict == "unclear" and "link" in move.text and "tenth" not in move.text
+    mercury = "Mercury has almost no atmosphere to trap heat, so the heat of its long day escapes into space at night."
+    assert reason_move("because its atmosphere is thick", "Why does Mercury's heat escape at night?", [mercury]) is None
