@@ -9,7 +9,9 @@ known stage:
 - in order with a required stage missing: the stages said are credited, in order, and the missing one is asked
   for with its own question ("How does the water in the clouds get back down to the ground?"), never named;
 - out of order: flagged at the first pair said the wrong way round, with the question of the stage that comes
-  first. Never endorsed.
+  first; one stage that comes after all the question asks for ("it condenses" to "How does sea water get up into the
+  sky?") is flagged as coming later. Never endorsed.
+One stage alone is judged only where the question asks for that stage ("How does sea water get up into the sky?").
 An answer with a part that is no stage ("then it goes to the liver"), a denial, or "before"/"after" (which turn the
 order of the words round) is left to the fact checks."""
 from __future__ import annotations
@@ -46,13 +48,16 @@ class Sequence:
     required: tuple[str, ...]
     stages: tuple[Stage, ...]
     details: re.Pattern | None  # what happens within a stage ("the vapour rises", "cools"): a part, yet no stage
+    # a question that asks for the first stages only ("How does sea water get up into the sky?"): those it requires
+    upto: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = ()
 
 
 def load_sequences() -> list[Sequence]:
     return [Sequence(r["topic"], re.compile(r["asks"], re.I), r["cycle"], tuple(r["required"]),
                      tuple(Stage(s["name"], re.compile(s["said"], re.I), s["ask"], s.get("label", s["name"]),
                                  re.compile(s["not"], re.I) if s.get("not") else None) for s in r["stages"]),
-                     re.compile(r["details"], re.I) if r.get("details") else None)
+                     re.compile(r["details"], re.I) if r.get("details") else None,
+                     tuple((re.compile(u["asks"], re.I), tuple(u["required"])) for u in r.get("upto", ())))
             for _, r in read_jsonl(SEQUENCES_FILE, ("topic", "asks", "cycle", "required", "stages"))]
 
 
@@ -61,6 +66,11 @@ SEQUENCES = load_sequences()
 
 def sequence_for(question: str) -> Sequence | None:
     return next((s for s in SEQUENCES if s.asks.search(question)), None)
+
+
+def required_for(sequence: Sequence, question: str) -> tuple[str, ...]:
+    """The stages the question asks for: all the sequence requires, or the first ones where it asks only for them."""
+    return next((required for asks, required in sequence.upto if asks.search(question)), sequence.required)
 
 
 def stages_in(text: str, sequence: Sequence) -> list[tuple[int, int, str]]:
@@ -109,22 +119,38 @@ def stage_move(question: str, claim: str) -> Move | None:
     if not sequence or has_negation(said) or TURNS_ORDER.search(said):
         return None
     told = told_stages(said, sequence)
-    if not told or len(told) < 2:
-        return None
+    required = required_for(sequence, question)
     stages = sequence.stages
+    if told and len(told) == 1 and (later := beyond(told[0][0], required, sequence)):
+        first = stages[sequence_index(required[0], sequence)]
+        return Move(f"Not quite: \"{told[0][1]}\" comes later in {later}. {first.ask}", "fact", "contradicted", [])
+    if not told or len(told) < 2 and {stages[told[0][0]].name} != set(required):
+        return None  # one stage alone is the whole answer only where the question asks for that one
     if (wrong := out_of_order(told, sequence)) is not None:
         (late, late_words), (early, early_words) = told[wrong - 1], told[wrong]
         right = f"Your order is right up to {stages[told[wrong - 2][0]].label}. " if wrong >= 2 else ""
         return Move(f"Not quite: check the order. {right}In your answer \"{late_words}\" comes before \"{early_words}"
                     f"\". Which of those has to happen first? {stages[early].ask}", "fact", "contradicted", [])
     names = {stages[i].name for i, _ in told}
-    missing = [stage for stage in stages if stage.name in sequence.required and stage.name not in names]
+    missing = [stage for stage in stages if stage.name in required and stage.name not in names]
     recap = ", then ".join(stages[i].label for i, _ in told)
     if not missing:
-        return Move(f"{yes(claim)} That is the right order: {recap}. Would you like to try a similar question?",
-                    "fact", "supported", [])
+        order = f"That is the right order: {recap}. " if len(told) > 1 else f"That is {recap}. "
+        return Move(f"{yes(claim)} {order}Would you like to try a similar question?", "fact", "supported", [])
     return Move(f"Those stages are in the right order: {recap}. One stage is still missing. "
                 f"{after_told(missing, told, sequence).ask}", "fact", "unclear", [])
+
+
+def beyond(index: int, required: tuple[str, ...], sequence: Sequence) -> str | None:
+    """The process named ("the water cycle") when the one stage told comes after every stage the question asks for
+    ("it condenses into clouds" to "How does sea water get up into the sky?"), else None."""
+    if sequence.cycle or required == sequence.required or index <= max(sequence_index(n, sequence) for n in required):
+        return None
+    return sequence.topic if sequence.topic.startswith("the ") else f"the {sequence.topic}"
+
+
+def sequence_index(name: str, sequence: Sequence) -> int:
+    return next(i for i, stage in enumerate(sequence.stages) if stage.name == name)
 
 
 def after_told(missing: list[Stage], told: list[tuple[int, str]], sequence: Sequence) -> Stage:

@@ -104,3 +104,12 @@ def test_a_cause_that_names_the_reasons_thing_is_asked_for_the_link_never_confir
     assert move.verdict == "unclear" and "link" in move.text and "tenth" not in move.text
     mercury = "Mercury has almost no atmosphere to trap heat, so the heat of its long day escapes into space at night."
     assert reason_move("because its atmosphere is thick", "Why does Mercury's heat escape at night?", [mercury]) is None
+
+
+def test_one_stage_is_the_whole_answer_only_where_the_question_asks_for_it():
+    asked = "In the water cycle, how does water from a lake get up into the air?"
+    move = stage_move(asked, "evaporation: the sun warms it and it turns into water vapour")
+    assert move.verdict == "supported" and "That is evaporation." in move.text
+    assert stage_move("How does water from a lake end up falling as rain?", "it evaporates") is None
+    late = stage_move(asked, "it condenses into clouds")
+    assert late.verdict == "contradicted" and "comes later in the water cycle" in late.text
