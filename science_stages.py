@@ -11,7 +11,8 @@ known stage:
 - out of order: flagged at the first pair said the wrong way round, with the question of the stage that comes
   first; one stage that comes after all the question asks for ("it condenses" to "How does sea water get up into the
   sky?") is flagged as coming later. Never endorsed.
-One stage alone is judged only where the question asks for that stage ("How does sea water get up into the sky?").
+One stage alone is judged only where it is the first the question asks for: the whole answer to "How does sea water
+get up into the sky?", one stage credited ("That is one stage: ...") and the next asked for otherwise.
 An answer with a part that is no stage ("then it goes to the liver"), a denial, or "before"/"after" (which turn the
 order of the words round) is left to the fact checks."""
 from __future__ import annotations
@@ -124,11 +125,11 @@ def stage_move(question: str, claim: str) -> Move | None:
     if told and len(told) == 1 and (later := beyond(told[0][0], required, sequence)):
         first = stages[sequence_index(required[0], sequence)]
         return Move(f"Not quite: \"{told[0][1]}\" comes later in {later}. {first.ask}", "fact", "contradicted", [])
-    if not told or len(told) < 2 and {stages[told[0][0]].name} != set(required):
-        return None  # one stage alone is the whole answer only where the question asks for that one
+    if not told or len(told) < 2 and stages[told[0][0]].name not in required[:1]:
+        return None  # one stage alone: judged where it is the first the question asks for
     if (wrong := out_of_order(told, sequence)) is not None:
         (late, late_words), (early, early_words) = told[wrong - 1], told[wrong]
-        right = f"Your order is right up to {stages[told[wrong - 2][0]].label}. " if wrong >= 2 else ""
+        right = f"Up to {stages[told[wrong - 2][0]].label}, your order matches the textbook. " if wrong >= 2 else ""
         return Move(f"Not quite: check the order. {right}In your answer \"{late_words}\" comes before \"{early_words}"
                     f"\". Which of those has to happen first? {stages[early].ask}", "fact", "contradicted", [])
     names = {stages[i].name for i, _ in told}
@@ -137,7 +138,8 @@ def stage_move(question: str, claim: str) -> Move | None:
     if not missing:
         order = f"That is the right order: {recap}. " if len(told) > 1 else f"That is {recap}. "
         return Move(f"{yes(claim)} {order}Would you like to try a similar question?", "fact", "supported", [])
-    return Move(f"Those stages are in the right order: {recap}. One stage is still missing. "
+    credit = f"Those stages are in the right order: {recap}." if len(told) > 1 else f"That is one stage: {recap}."
+    return Move(f"{credit} {'One stage is' if len(missing) == 1 else 'More stages are'} still missing. "
                 f"{after_told(missing, told, sequence).ask}", "fact", "unclear", [])
 
 

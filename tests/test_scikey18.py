@@ -42,7 +42,7 @@ def test_a_wrong_order_is_flagged_at_the_pair_said_the_wrong_way_round():
                       "mouth, then stomach, then oesophagus, then small intestine, then large intestine")
     assert move.verdict == "contradicted"
     assert "\"stomach\" comes before \"oesophagus\"" in move.text
-    assert "right up to the mouth" in move.text
+    assert "Up to the mouth, your order matches the textbook." in move.text
 
 
 def test_a_cycle_may_be_told_from_any_stage_and_close_where_it_began():
@@ -63,7 +63,7 @@ def test_a_butterfly_life_cycle_with_a_swapped_stage_is_never_endorsed():
                                                 "Calvin cycle happens"),
     ("How does water from the sea end up falling as rain?", "it doesn't evaporate, it condenses and rains"),
     ("How does water from the sea end up falling as rain?", "it condenses into clouds after it evaporates"),
-    ("How does water from the sea end up falling as rain?", "it evaporates"),  # one stage: the fact checks' to judge
+    ("How does water from the sea end up falling as rain?", "it rains"),  # one stage, not the first: the facts'
 ])
 def test_parts_that_are_no_stage_denials_and_turned_order_are_left_to_the_fact_checks(question, claim):
     assert stage_move(question, claim) is None
@@ -110,6 +110,14 @@ def test_one_stage_is_the_whole_answer_only_where_the_question_asks_for_it():
     asked = "In the water cycle, how does water from a lake get up into the air?"
     move = stage_move(asked, "evaporation: the sun warms it and it turns into water vapour")
     assert move.verdict == "supported" and "That is evaporation." in move.text
-    assert stage_move("How does water from a lake end up falling as rain?", "it evaporates") is None
+    assert stage_move("How does water from a lake end up falling as rain?", "it rains") is None
     late = stage_move(asked, "it condenses into clouds")
     assert late.verdict == "contradicted" and "comes later in the water cycle" in late.text
+
+
+def test_the_first_stage_alone_is_credited_as_one_stage_and_the_next_asked():
+    move = stage_move("How do fossils form?", "the fish gets covered by sand")
+    assert move.verdict == "unclear" and move.text.startswith("That is one stage: burial.")
+    assert "bones" in move.text and "mineral" not in move.text
+    move = stage_move("Describe the path blood takes through the heart and lungs.", "it enters the right atrium")
+    assert "Where does the blood go to pick up oxygen?" in move.text
