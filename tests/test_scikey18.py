@@ -117,7 +117,7 @@ def test_one_stage_is_the_whole_answer_only_where_the_question_asks_for_it():
 
 def test_the_first_stage_alone_is_credited_as_one_stage_and_the_next_asked():
     move = stage_move("How do fossils form?", "the fish gets covered by sand")
-    assert move.verdict == "unclear" and move.text.startswith("Burial is one stage of it.")
+    assert move.verdict == "unclear" and move.text.startswith("You have one stage, burial.")
     assert "bones" in move.text and "mineral" not in move.text
     move = stage_move("Describe the path blood takes through the heart and lungs.", "it enters the right atrium")
     assert "Where does the blood go to pick up oxygen?" in move.text
