@@ -347,7 +347,7 @@ def link_move(claim: str, question: str, thing: str, reason: str) -> Move | None
     """A claim that names the thing the textbook's reason is about ("energy is lost at each step" beside "Only about
     a tenth of the energy at one level ... passes on") but not the reason itself: the thing is credited as the key,
     never the claim, and the student is asked for the link from it to the question's outcome. A cause that gives the
-    thing a property the reason does not ("a thick atmosphere" beside "almost no atmosphere") is left to the verdicts."""
+    thing a property the reason does not ("a thick atmosphere" beside "almost no atmosphere") is the verdicts'."""
     said = answer_of(claim)
     cause = {w.lower() for w in re.split(r"[,;]|\bso\b", REASON.sub("", said, count=1))[0].split()}
     if not {s for _, s in content_tokens(said)} & {s for _, s in content_tokens(thing)} or has_negation(said) \

@@ -61,10 +61,9 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     if worked and worked.verdict in ("confirm", "flag"):
         return Move(worked.text, "formula", "supported" if worked.verdict == "confirm" else "contradicted", [])
     asked = question_of(question) or question
-    if crossed := cross_move(asked, claim):  # a cross of named genotypes: the Punnett square knows every box
-        return crossed
-    if claim and (staged := stage_move(asked, claim)):  # stages of a known process, judged each and in order
-        return staged
+    # a cross of named genotypes (the Punnett square knows every box); stages of a known process, each and in order
+    if known := cross_move(asked, claim) or claim and stage_move(asked, claim):
+        return known
     misconception = match_misconception(claim, question) if claim else None
     card = match_card(asked, key_terms(question)) or near_card(asked, embedder or default_embedder())  # its scenario,
     # not one shared word, or the card's own question in other words
