@@ -62,8 +62,8 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
         return Move(worked.text, "formula", "supported" if worked.verdict == "confirm" else "contradicted", [])
     asked = question_of(question) or question
     # a cross of named genotypes (the Punnett square knows every box); stages of a known process, each and in order
-    if known := cross_move(asked, claim) or claim and stage_move(asked, claim):
-        return known
+    if exact := cross_move(asked, claim) or claim and stage_move(asked, claim):
+        return exact
     misconception = match_misconception(claim, question) if claim else None
     card = match_card(asked, key_terms(question)) or near_card(asked, embedder or default_embedder())  # its scenario,
     # not one shared word, or the card's own question in other words
