@@ -137,7 +137,7 @@ def stage_move(question: str, claim: str) -> Move | None:
     recap = ", then ".join(stages[i].label for i, _ in told)
     if not missing:
         order = f"That is the right order: {recap}. " if len(told) > 1 else f"That is {recap}. "
-        return Move(f"{yes(claim)} {order}Would you like to try a similar question?", "fact", "supported", [])
+        return Move(f"{yes(said)} {order}Would you like to try a similar question?", "fact", "supported", [])
     credit = f"Those stages are in the right order: {recap}." if len(told) > 1 else f"You have one stage, {recap}."
     return Move(f"{credit} {'One stage is' if len(missing) == 1 else 'More stages are'} still missing. "
                 f"{after_told(missing, told, sequence).ask}", "fact", "unclear", [])

@@ -122,3 +122,11 @@ def test_the_first_stage_alone_is_credited_as_one_stage_and_the_next_asked():
     move = stage_move("Describe the path blood takes through the heart and lungs.", "it enters the right atrium")
     assert "Where does the blood go to pick up oxygen?" in move.text
     assert guard_reply(move.text, "ask") == move.text   # no label or verdict word the reply guard would strip
+
+
+def test_a_stage_told_with_its_substance_between_the_words_is_read():
+    move = stage_move("How does lake water get up into the sky?", "the Sun's heat changes the lake water into vapour")
+    assert move.verdict == "supported" and "That is evaporation." in move.text
+    assert move.text.startswith("Yes: the Sun's heat")   # the student's words, no "So the answer is" lead
+    assert stage_move("How does lake water get up into the sky?", "So the answer is it evaporates").text.startswith(
+        "Yes: it evaporates.")
