@@ -26,10 +26,11 @@ from collections.abc import Callable
 from fractions import Fraction
 from itertools import product
 
-from evidence import Move, judge_claim, key_terms
+from evidence import Move, default_embedder, judge_claim, key_terms
 from text_words import COMMON, STOP, TUTOR_STEMS, base_forms, content_tokens, forms_of, has_negation
 from student_message import about, question_of
 from science_catalog import TopicCard, answer_of, card_verdict, echo
+from science_support import compared
 
 WHY = re.compile(r"\W*(?:why|how come|what\s+(?:causes|makes))\b", re.I)
 REASON = re.compile(r"\s*,?\s*\b(?:because|since|due to)\b\s*", re.I)
@@ -42,6 +43,7 @@ WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "half": Fraction(1, 2
                 "none": 0, "all": 1}
 CHANCE = re.compile(r"(\d+(?:\.\d+)?)\s*%|(\d+|one|two|three)\s*(?:/|\bin\b|\bout of\b)\s*(\d+|two|four)|"
                     r"\b(0?\.\d+)\b|\b(half|quarter|none|all)\b|(\d+)\s*:\s*(\d+)", re.I)
+MIN_INSTANCE = 0.32  # a question and the general outcome it is a case of ("fewer foxes" / "fewer animals at the top")
 # "R, so Q", "Q because R", "R, which is why Q": a fact's reason and the outcome it explains
 BECAUSE = re.compile(r"^(?P<q>.+?),?\s+because\s+(?P<r>.+)$", re.I)
 SO = re.compile(r"^(?P<r>.+?),\s*(?:so|which is why|and so|and this is why)\s+(?P<q>.+)$", re.I)
@@ -261,10 +263,27 @@ def reason_of(fact: str, question: str) -> str | None:
         # the reason says something new, in one clause: "When there are many rabbits, ...; then the foxes eat more
         # rabbits" is a chain of outcomes about the same animals
         new = [w for w, _ in content_tokens(m.group("r")) if not base_forms(w) & forms_of(question)]
-        if (named >= max(2, len(terms) - (len(terms) >= 3)) or named == len(terms)) and ";" not in m.group("r") \
-                and len(new) >= 2:
+        if (named >= max(2, len(terms) - (len(terms) >= 3)) or named == len(terms)
+                or same_comparison(m.group("q"), question)) and ";" not in m.group("r") and len(new) >= 2:
             return m.group("r")
     return None
+
+
+def same_comparison(outcome: str, question: str) -> bool:
+    """Is the fact's outcome the question's comparison told of a general case ("there are usually fewer animals at the
+    top of a food chain" for "Why are there fewer foxes than rabbits?")? Both compare on one scale (more or fewer),
+    and the encoder reads them close: the question's own animals are an instance the fact names by their kind, so no
+    key term is shared. "Fewer trees in a desert" is no instance of it (the encoder reads it further)."""
+    scale = {compared_on(i) for i in compared(outcome)}
+    if not re.search(r"\bthan\b", question, re.I) or not scale or scale != {compared_on(i) for i in compared(question)}:
+        return False
+    asked, told = default_embedder().encode([question, outcome])
+    return float(asked @ told) >= MIN_INSTANCE
+
+
+def compared_on(group: int) -> int:
+    """The scale a comparison group measures on: "more" and "fewer" are one scale read either way."""
+    return {2: 1}.get(group, group)
 
 
 def thing_of(reason: str, question: str, claim: str) -> str | None:
@@ -312,14 +331,31 @@ def reason_move(claim: str | None, question: str, pool: list[str]) -> Move | Non
         thing = thing_of(reason, question, claim or "") if reason else None
         own = {s for _, s in content_tokens(claim or "")} - {s for _, s in content_tokens(question)}
         if reason and claim and (given := gives_the_reason(claim, question, reason)):
-            return Move(f"Yes: {echo(answer_of(claim))}. That is the textbook's reason: \"{fact}\" Would you like a "
-                        f"similar question to try?", "fact", "supported", [fact]) if given == "yes" else None
+            if given == "yes":
+                return Move(f"Yes: {echo(answer_of(claim))}. That is the textbook's reason: \"{fact}\" Would you like "
+                            f"a similar question to try?", "fact", "supported", [fact])
+            key = thing_of(reason, question, "")  # the reason's thing, though the claim names it
+            return link_move(claim, question, key, reason) if key else None
         if not thing or own & {s for _, s in content_tokens(reason)} or has_negation(thing):
             continue
         told = f"Your idea: \"{echo(answer_of(claim))}\". " if claim else ""
         return Move(f"{told}The textbook explains this with {thing}. What do you know about it, and how could it "
                     f"answer {about(question)}?", "fact", "unclear" if claim else None, [])
     return None
+
+
+def link_move(claim: str, question: str, thing: str, reason: str) -> Move | None:
+    """A claim that names the thing the textbook's reason is about ("energy is lost at each step" beside "Only about
+    a tenth of the energy at one level ... passes on") but not the reason itself: the thing is credited as the key,
+    never the claim, and the student is asked for the link from it to the question's outcome. A cause that gives the
+    thing a property the reason does not ("a thick atmosphere" beside "almost no atmosphere") is the verdicts'."""
+    said = answer_of(claim)
+    cause = {w.lower() for w in re.split(r"[,;]|\bso\b", REASON.sub("", said, count=1))[0].split()}
+    if not {s for _, s in content_tokens(said)} & {s for _, s in content_tokens(thing)} or has_negation(said) \
+            or cause & PROPERTIES - {w.lower() for w in reason.split()}:  # "a thick atmosphere" for "almost no"
+        return None
+    return Move(f"Your idea: \"{echo(said)}\". The textbook's reason is about {thing} too. Say the link step by step: "
+                f"what happens to {thing}, and how does that answer {about(question)}?", "fact", "unclear", [])
 
 
 def agrees(claim: str, question: str, asked_side: str, other_side: str) -> Move | None:

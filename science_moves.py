@@ -37,6 +37,7 @@ from science_fallback import (CAUSE_LEAD, SCAFFOLD, STATEMENT, definition_term, 
                               misfit_move, part_move, side_move, two_part_start, undecided_move)
 from science_numbers import number_move
 from claim_relations import lever, own_objects, turned
+from science_stages import stage_move
 from science_support import backing_fact, next_stage, right_part, why_said
 from science_decides import (compares_alike, contrast_move, cross_move, reason_move, reasoned_verdict,
                              ruling_fact_move, unbacked_reason)
@@ -61,8 +62,9 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     if worked and worked.verdict in ("confirm", "flag"):
         return Move(worked.text, "formula", "supported" if worked.verdict == "confirm" else "contradicted", [])
     asked = question_of(question) or question
-    if crossed := cross_move(asked, claim):  # a cross of named genotypes: the Punnett square knows every box
-        return crossed
+    # a cross of named genotypes (the Punnett square knows every box); stages of a known process, each and in order
+    if exact := cross_move(asked, claim) or claim and stage_move(asked, claim):
+        return exact
     misconception = match_misconception(claim, question) if claim else None
     card = match_card(asked, key_terms(question)) or near_card(asked, embedder or default_embedder())  # its scenario,
     # not one shared word, or the card's own question in other words

@@ -97,9 +97,10 @@ def test_a_why_facts_reason_is_named_by_what_it_is_about_never_stated():
     move = reason_move(None, "Why are there fewer animals at the top of a food chain?", [ENERGY])
     assert move.text.startswith("The textbook explains this with the energy at one level of a food chain.")
     assert "tenth" not in move.text and "passes on" not in move.text
-    # a student whose idea already names the reason's words is left to the verdicts
-    assert reason_move("because energy is lost at each level", "Why are there fewer animals at the top of a food "
-                       "chain?", [ENERGY]) is None
+    # a student whose idea names the reason's thing but not the reason (round 18): never confirmed, asked the link
+    partly = reason_move("because energy is lost at each level", "Why are there fewer animals at the top of a food "
+                         "chain?", [ENERGY])
+    assert partly.verdict == "unclear" and "tenth" not in partly.text and "link" in partly.text
     assert reason_move(None, "Which animals are at the top of a food chain?", [ENERGY]) is None
     # the reason in the student's words, with its own denial, is the answer: confirmed with the fact
     mercury = "Mercury has almost no atmosphere to trap heat, so the heat of its long day escapes into space at night."
