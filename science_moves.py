@@ -32,10 +32,10 @@ from science_names import (EXCLUSIVE_KINDS, KINDS, SHARED_KINDS, asked_among, as
                            count_asked, directions_said, either_subject, listed_items, member, members_asked,
                            list_fact, made_from, named_answer, named_member, opposed_fact, other_chosen, roles_swapped,
                            says_relation, short_answer_fact, unit_fact, what_it_does)
-from science_fallback import (CAUSE_LEAD, SCAFFOLD, STATEMENT, definition_term, honest_start, list_start,
+from science_fallback import (CAUSE_LEAD, SCAFFOLD, STATEMENT, cloze_move, definition_term, honest_start, list_start,
                               misfit_move, part_move, side_move, two_part_start, undecided_move)
 from science_numbers import number_move
-from claim_relations import lever, own_objects, turned
+from claim_relations import lever, opposed_direction, own_objects, turned, turned_move
 from science_support import backing_fact, next_stage, right_part, why_said
 from science_decides import (compares_alike, contrast_move, cross_move, reason_move, reasoned_verdict,
                              ruling_fact_move, unbacked_reason)
@@ -81,6 +81,9 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
         return Move(f"{yes(claim)} {card.next}", "card", "supported", [backed])
     if card and said == "partial" and (part := right_part(card, claim, asked)):  # one right part, the rest asked
         return Move(part, "card", "unclear", [])
+    if card and said == "right" and (turn := lever(claim, card.idea, asked)) and opposed_direction(claim, card.idea,
+                                                                                                  asked):
+        return Move(turn, "card", "contradicted", [])  # "bigger" where the card's idea, on this condition, says smaller
     if card and said:  # the student's own words are quoted back, never the card's key idea
         return Move(card_reply(card, claim, said), "card",
                     {"right": "supported", "wrong": "contradicted"}.get(said, "unclear"),
@@ -421,8 +424,8 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
     if verdict.label == "supported" and not directions_said(in_fact_words(claim, verdict.sentence) or claim,
                                                             verdict.sentence):
         verdict = Verdict("unclear", verdict.sentence)  # "goes in" where the fact says only "breathed out"
-    if verdict.label == "supported" and turned(claim, verdict.sentence):  # "absorbs the red light", the fact
-        return Move(lever(claim, verdict.sentence) or "", "fact", "contradicted", [])  # reflects it: asked round
+    if verdict.label == "supported" and turned(claim, verdict.sentence, question):  # "absorbs the red light", the
+        return Move(lever(claim, verdict.sentence, question) or "", "fact", "contradicted", [])  # fact reflects it
     if verdict.label == "supported" and roles_swapped(claim, verdict.sentence):  # the fact's words, paired otherwise
         return Move(f"Not quite: \"{echo(claim)}\" has its parts the wrong way round. Take each part of "
                     f"{about(question)} on its own: which one does what, and how do you know?", "fact",
@@ -458,6 +461,8 @@ def undecided(claim: str, head: str, question: str, facts: list[str], fitting: l
         return found
     pool = list(dict.fromkeys([*facts, *(hit["text"] for query in (question, f"{question} {claim}")
                                          for hit in kb.search(query, k=6))])) if kb else facts
+    if found := turned_move(claim, question, pool) or cloze_move(claim, question, pool):  # a fact on this condition
+        return found  # says the other direction, or puts another member of the claim's kind in its role
     decided = contrast_move(claim, question, pool) or reason_move(claim, question_of(question) or question, pool)
     if decided and decided.verdict == "supported":  # the asked side of a two-sided fact, a why-fact's reason
         return decided
