@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import re
 
-from evidence import (KnowledgeBase, Move, about, base_forms, content_tokens, content_words, forms_of, has_negation, judge_claim,
-                      key_terms, question_of)
-from science_catalog import (ASKING_WORDS, answer_of, as_said, asked_kind, echo, gives_reason, named_question, own_words,
-                             to_you)
+from evidence import (KnowledgeBase, Move, about, base_forms, content_tokens, content_words, forms_of, has_negation,
+                      judge_claim, key_terms, question_of)
+from science_catalog import (ASKING_WORDS, answer_of, as_said, asked_kind, echo, gives_reason, named_question,
+                             own_words, to_you)
 from science_names import KINDS, named_answer, relation_kept
 
 # Words that say how a question asks, not what it is about: "What's the difference between ...", "What type of
@@ -283,9 +283,9 @@ CONTEXT = {"plant part": r"\bplants?\b", "cell part": r"\bcells?\b", "particle":
 
 def cloze_move(claim: str, question: str, facts: list[str]) -> Move | None:
     """A claim that names one member of a kind (leaves, protons) where a fact on the question (two of its words at
-    least: "which part takes in the water?" is all a student may type) puts another member the question does not name, and never the claim's: the fact is shown with that member
-    left out, and the student asked whether theirs fits the gap and what in the sentence decides it. The fact's
-    member, the answer, is never said."""
+    least: "which part takes in the water?" is all a student may type) puts another member the question does not
+    name, and never the claim's: the fact is shown with that member left out, and the student asked whether theirs
+    fits the gap and what in the sentence decides it. The fact's member, the answer, is never said."""
     said, asked = forms_of(answer_of(claim)), forms_of(question)
     if has_negation(claim):
         return None
@@ -298,9 +298,10 @@ def cloze_move(claim: str, question: str, facts: list[str]) -> Move | None:
             held = forms_of(fact)
             theirs = [m for m in members if m != mine and all(base_forms(w) & held for w in m.split())
                       and not all(base_forms(w) & asked for w in m.split())]
-            terms = sum(bool(base_forms(w) & held) for w in content_words(question) if w.lower() not in SCAFFOLD)
-            if len(theirs) == 1 and terms >= 2 and re.search(CONTEXT.get(kind, ""), fact, re.I) and not all(base_forms(w) & held for w in mine.split()) \
-                    and not has_negation(fact):
+            terms = sum(bool(base_forms(w) & held) for w in content_words(question)
+                        if w.lower() not in SCAFFOLD)
+            if len(theirs) == 1 and terms >= 2 and re.search(CONTEXT.get(kind, ""), fact, re.I) \
+                    and not all(base_forms(w) & held for w in mine.split()) and not has_negation(fact):
                 gap = gapped(fact, theirs[0])
                 return Move(f"Check \"{echo(claim)}\" against this sentence from the textbook, with one part left "
                             f"out: \"{gap}\" Could {mine} fill the gap? Which {kind} does, and what in the sentence "

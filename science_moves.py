@@ -32,12 +32,12 @@ from science_names import (EXCLUSIVE_KINDS, KINDS, SHARED_KINDS, asked_among, as
                            count_asked, directions_said, either_subject, listed_items, member, members_asked,
                            list_fact, made_from, named_answer, named_member, opposed_fact, other_chosen, roles_swapped,
                            says_relation, short_answer_fact, unit_fact, what_it_does)
-from science_fallback import (CAUSE_LEAD, SCAFFOLD, STATEMENT, cloze_move, definition_term, honest_start, list_start,
-                              misfit_move, part_move, side_move, two_part_start, undecided_move)
+from science_fallback import (CAUSE_LEAD, SCAFFOLD, STATEMENT, cloze_move, definition_term, honest_start,
+                              list_start, misfit_move, part_move, side_move, two_part_start, undecided_move)
 from science_numbers import number_move
 from claim_relations import lever, opposed_direction, own_objects, turned, turned_move
 from science_support import backing_fact, next_stage, right_part, why_said
-from science_decides import (compares_alike, contrast_move, cross_move, reason_move, reasoned_verdict,
+from science_decides import (compares_alike, contrast_move, cross_move, denied_move, reason_move, reasoned_verdict,
                              ruling_fact_move, unbacked_reason)
 from scorers import numbers_in, same_number
 
@@ -72,7 +72,8 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     if said is None and card and claim and VALUE_ASK.search(card.example_question) and not card.partial \
             and stated_value(claim, asked) and not OTHER_SCALE.search(claim):
         said = "wrong"  # a card written for one value accepts it in every form it knows: another value is wrong
-    card = replace(card, opening=own_objects(card.opening, scene := f"{asked} {claim}"),  # the problem's own animals
+    said = "turned" if said == "right" and opposed_direction(claim, card.idea, asked) else said  # "bigger" where the
+    card = replace(card, opening=own_objects(card.opening, scene := f"{asked} {claim}"),  # card's idea says smaller
                    next=own_objects(card.next, scene)) if card and claim else card
     if claim and misconception is None and (listed := listed_items(answer_of(claim), asked)):
         return list_move(*listed, asked, kb, card, embedder)  # each named thing judged on its own
@@ -81,12 +82,9 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
         return Move(f"{yes(claim)} {card.next}", "card", "supported", [backed])
     if card and said == "partial" and (part := right_part(card, claim, asked)):  # one right part, the rest asked
         return Move(part, "card", "unclear", [])
-    if card and said == "right" and (turn := lever(claim, card.idea, asked)) and opposed_direction(claim, card.idea,
-                                                                                                  asked):
-        return Move(turn, "card", "contradicted", [])  # "bigger" where the card's idea, on this condition, says smaller
     if card and said:  # the student's own words are quoted back, never the card's key idea
-        return Move(card_reply(card, claim, said), "card",
-                    {"right": "supported", "wrong": "contradicted"}.get(said, "unclear"),
+        return Move(card_reply(card, claim, said, asked), "card",
+                    {"right": "supported", "wrong": "contradicted", "turned": "contradicted"}.get(said, "unclear"),
                     [card.idea] if said == "right" else [])
     if claim and misconception is None and len(forms_of(claim) - forms_of(asked)) >= 2:  # a catalogued wrong idea in
         # other words; "the white blood cells" to "Which blood cells fight infection?" names a thing, it says no idea
@@ -481,8 +479,9 @@ def undecided(claim: str, head: str, question: str, facts: list[str], fitting: l
         ask = "" if gives_reason(claim) else f"What makes you say \"{echo(claim)}\"? "  # a reason given: not again
         return Move(f"{ask}Test your idea against this fact: \"{shown[0]}\" Does it support what you said, or point "
                     f"somewhere else?", "fact", label, shown)
-    return ruling_fact_move(claim, question, pool, answers) or decided or undecided_move(claim, question, facts, kb,
-                                                                                         label)
+    return ruling_fact_move(claim, question, pool, answers) \
+        or denied_move(claim, question_of(question) or question, pool) or decided \
+        or undecided_move(claim, question, facts, kb, label)
 
 
 def quotes_a_fact(claim: str, question: str, kb: KnowledgeBase, embedder: Embedder | None = None) -> bool:
@@ -633,12 +632,14 @@ def follow_up(claim: str, question: str, reasoned: bool = False) -> str:
     return "Can you say why that happens?"
 
 
-def card_reply(card: TopicCard, claim: str, said: str) -> str:
+def card_reply(card: TopicCard, claim: str, said: str, question: str = "") -> str:
     """A right answer confirmed clearly in the student's own words, then the card's why / next question; a partly
     right one taken up by the clue word it names, never praised ("melts" sits in the wrong idea of a candle that gets
     shorter), then the card's opening question."""
     if said == "right":
         return f"{yes(claim)} {card.next}"
+    if said == "turned":  # a direction the card's idea says the other way on this question's condition: asked back
+        return lever(claim, card.idea, question) or card.opening
     if said == "wrong":  # the card knows it is wrong: said plainly, then the card's question that leads to the fix
         return f"Not quite: \"{echo(claim)}\" does not fit here. {card.opening}"
     part = re.search(card.partial, claim, re.I)  # the card's clue word, taken up: neither praised nor set aside

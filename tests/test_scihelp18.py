@@ -52,3 +52,12 @@ def test_another_member_in_the_facts_role_gets_the_fact_with_a_gap():
     assert "stem" not in move.text
     assert cloze_move("its thick stem stores it", question, [CACTUS]) is None  # the fact's own member
     assert cloze_move("not the flowers", question, [CACTUS]) is None  # a denial names no member in the role
+
+
+def test_what_the_textbook_denies_of_the_subject_is_put_to_the_claim_without_its_reason():
+    from science_decides import denied_move
+    fact = "A bat is not a bird: it is a mammal that feeds its young on milk."
+    move = denied_move("it flies with wings so it lays eggs", "Why is a bat able to fly at night?", [fact])
+    assert move and move.verdict == "unclear" and "A bat is not a bird." in move.text and "mammal" not in move.text
+    assert denied_move("it lays eggs", "Is a bat a bird?", [fact]) is None  # a yes/no question's denial is its answer
+    assert denied_move("it is not a bird", "Why is a bat able to fly at night?", [fact]) is None
