@@ -61,3 +61,10 @@ def test_what_the_textbook_denies_of_the_subject_is_put_to_the_claim_without_its
     assert move and move.verdict == "unclear" and "A bat is not a bird." in move.text and "mammal" not in move.text
     assert denied_move("it lays eggs", "Is a bat a bird?", [fact]) is None  # a yes/no question's denial is its answer
     assert denied_move("it is not a bird", "Why is a bat able to fly at night?", [fact]) is None
+
+
+def test_a_request_to_write_the_answer_out_is_no_claim():
+    from wording import request_flags
+    assert "just_tell_me" in request_flags("i know this already, i only need you to write it out for me now")
+    assert not request_flags("I need you to explain why ice floats")
+    assert not request_flags("I need you to give me a hint")
