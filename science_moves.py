@@ -34,6 +34,7 @@ from science_names import (EXCLUSIVE_KINDS, KINDS, SHARED_KINDS, asked_among, as
                            says_relation, short_answer_fact, unit_fact, what_it_does)
 from science_fallback import (CAUSE_LEAD, SCAFFOLD, STATEMENT, cloze_move, definition_term, honest_start,
                               list_start, misfit_move, part_move, side_move, two_part_start, undecided_move)
+from science_help import clue_help
 from science_numbers import number_move
 from claim_relations import lever, opposed_direction, own_objects, turned, turned_move
 from science_support import backing_fact, next_stage, right_part, why_said
@@ -115,7 +116,7 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
             return Move(start, "fact", None, facts[:1])
         # a name asked for ("What do we call ...?"), not a term to define, a job, or a difference between two things
         if (named := named_question(asked)) and not FUNCTION.search(asked) and not definition_term(question) \
-                and named.head not in SCAFFOLD and (helped := named_help(named)):
+                and named.head not in SCAFFOLD and (helped := clue_help(asked, kb) or named_help(named)):
             return Move(helped, "fact", None, [])
         pool = list(dict.fromkeys([*facts, *searched]))  # one side of a difference, or of a fact that sets the
         if side := side_move(question, facts, kb) or contrast_move(None, question, pool) or \

@@ -68,3 +68,12 @@ def test_a_request_to_write_the_answer_out_is_no_claim():
     assert "just_tell_me" in request_flags("i know this already, i only need you to write it out for me now")
     assert not request_flags("I need you to explain why ice floats")
     assert not request_flags("I need you to give me a hint")
+
+
+def test_a_stuck_student_gets_a_clue_about_the_answer_with_the_answer_left_out():
+    from science_help import clue_help
+    facts = Facts(["The lungs take in oxygen from the air we breathe.",
+                   "The lungs are two spongy bags inside the chest, protected by the ribs."])
+    clue = clue_help("Which organ takes in oxygen from the air?", facts)
+    assert clue and "___" in clue and "spongy" in clue and "lungs" not in clue.lower()
+    assert clue_help("Which gas do we breathe in?", facts) is None  # a gas's clue fits every gas alike
