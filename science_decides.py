@@ -67,11 +67,15 @@ COMPARES = re.compile(r"\b(?:same|more|less|fewer|equal|greater|smaller|bigger|l
 
 
 def compares_alike(claim: str, fact: str) -> bool:
-    """Does the fact make every comparison the claim makes ("the same mass" for "the same mass"), a comparison of two
-    things ("smaller than the Earth") by setting two things side by side too? "Any object seems smaller the further
-    off it is" compares no thing with the Earth."""
-    return {w.lower() for w in COMPARES.findall(claim)} <= {w.lower() for w in COMPARES.findall(fact)} \
-        and (not THAN.search(claim) or bool(THAN.search(fact)))
+    """Does the fact make every comparison the claim makes ("the same mass" for "the same mass")?"""
+    return {w.lower() for w in COMPARES.findall(claim)} <= {w.lower() for w in COMPARES.findall(fact)}
+
+
+def compares_things(claim: str, fact: str) -> bool:
+    """`compares_alike`, and a comparison of two things ("smaller than the Earth") borne out only by a fact that sets
+    two things side by side too: "Any object seems smaller the further off it is" compares no thing with the Earth.
+    A card's idea is judged by its own words (`reasoned_verdict`), never by this."""
+    return compares_alike(claim, fact) and (not THAN.search(claim) or bool(THAN.search(fact)))
 
 
 THAN = re.compile(r"\bthan\b|\bas\s+\w+\s+as\b|\bcompared\s+(?:with|to)\b", re.I)

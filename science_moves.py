@@ -38,8 +38,8 @@ from science_help import clue_help
 from science_numbers import number_move
 from claim_relations import lever, opposed_direction, own_objects, turned, turned_move
 from science_support import backing_fact, next_stage, right_part, why_said
-from science_decides import (compares_alike, contrast_move, cross_move, denied_move, reason_move, reasoned_verdict,
-                             ruling_fact_move, unbacked_reason)
+from science_decides import (compares_alike, compares_things, contrast_move, cross_move, denied_move, reason_move,
+                             reasoned_verdict, ruling_fact_move, unbacked_reason)
 from scorers import numbers_in, same_number
 
 if TYPE_CHECKING:
@@ -418,7 +418,7 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         and not part_move(claim, question, facts, kb) else None
     if backed:  # every clause said by a fact in other words, none denied: the fact is the reason it is right
         verdict = Verdict("supported", backed)
-    if verdict.label == "supported" and not compares_alike(claim, verdict.sentence or ""):
+    if verdict.label == "supported" and not compares_things(claim, verdict.sentence or ""):
         verdict = Verdict("unclear", verdict.sentence)  # "more mass" is not "the same mass", though no word differs
     if verdict.label == "supported" and not directions_said(in_fact_words(claim, verdict.sentence) or claim,
                                                             verdict.sentence):

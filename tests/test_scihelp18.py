@@ -5,7 +5,7 @@ that compares too; a claim that puts one member of a kind (flowers, protons) whe
 with the member left out."""
 from claim_relations import opposed_direction, turned_move
 from lesson import Facts
-from science_decides import compares_alike
+from science_decides import compares_things
 from science_fallback import cloze_move
 from science_moves import science_move
 
@@ -40,9 +40,9 @@ def test_a_charge_said_the_other_way_round():
 
 
 def test_a_comparison_with_another_thing_needs_a_fact_that_compares():
-    assert not compares_alike("it is smaller than the Moon", "Distant things look smaller.")
-    assert compares_alike("Jupiter is bigger than the Earth", "Jupiter is much bigger than the Earth.")
-    assert compares_alike("it looks smaller", "Distant things look smaller.")
+    assert not compares_things("it is smaller than the Moon", "Distant things look smaller.")
+    assert compares_things("Jupiter is bigger than the Earth", "Jupiter is much bigger than the Earth.")
+    assert compares_things("it looks smaller", "Distant things look smaller.")
 
 
 def test_another_member_in_the_facts_role_gets_the_fact_with_a_gap():
