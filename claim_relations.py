@@ -36,7 +36,7 @@ DIRECTIONS = [({"bigger", "larger", "wider", "widens", "expands", "grows", "incr
                {"smaller", "narrower", "narrows", "shrinks", "contracts", "decreases"}),
               ({"more"}, {"less", "fewer"}), ({"faster", "quicker"}, {"slower"}), ({"higher"}, {"lower"}),
               ({"hotter", "warmer"}, {"colder", "cooler"}), ({"positive"}, {"negative"}),
-              ({"same"}, {"new", "different"}), ({"hollow", "empty"}, {"solid"}), ({"stronger"}, {"weaker"}),
+              ({"hollow", "empty"}, {"solid"}), ({"stronger"}, {"weaker"}),
               ({"heavier"}, {"lighter"}), ({"floats", "float"}, {"sinks", "sink"})]
 # Words that name no thing of the relation: "the light" is what every colour of light is.
 GENERIC = {"light", "colour", "color", "colours", "colors", "thing", "things", "other", "all", "some", "more", "most"}
