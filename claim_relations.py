@@ -13,7 +13,10 @@ from __future__ import annotations
 import re
 import sys
 
+from evidence import Move
 from text_words import base_forms, content_words, has_negation
+from student_message import about
+from science_catalog import echo
 from science_names import fact_clauses
 
 # Relations that pair one thing with opposite verbs: what a thing absorbs it does not reflect, a muscle that pulls does
@@ -28,6 +31,15 @@ OPPOSED_VERBS = [(("absorb", "absorbs", "absorbed", "soak", "soaks", "take in", 
 DIRECTED = re.compile(r"\b(eats?|eaten|ate|hunts?|hunted|preys?|preyed|feeds?|fed|catch(?:es)?|caught)\b", re.I)
 PASSIVE_BY = re.compile(r"\b(?:is|are|was|were|gets?|got)\s+(?:\w+\s+)?(?:eaten|hunted|caught|fed on|preyed on)\s+by\b",
                         re.I)
+# Quantities said with a direction: a claim with one side where the fact, on the question's own condition, says the
+# other ("it gets bigger to let more light in" where the pupil gets smaller in bright light) shares every other word
+# with it. Each side as a student writes it.
+DIRECTIONS = [({"bigger", "larger", "wider", "widens", "expands", "grows", "increases", "dilates"},
+               {"smaller", "narrower", "narrows", "shrinks", "contracts", "decreases"}),
+              ({"more"}, {"less", "fewer"}), ({"faster", "quicker"}, {"slower"}), ({"higher"}, {"lower"}),
+              ({"hotter", "warmer"}, {"colder", "cooler"}), ({"positive"}, {"negative"}),
+              ({"hollow", "empty"}, {"solid"}), ({"stronger"}, {"weaker"}),
+              ({"heavier"}, {"lighter"}), ({"floats", "float"}, {"sinks", "sink"})]
 # Words that name no thing of the relation: "the light" is what every colour of light is.
 GENERIC = {"light", "colour", "color", "colours", "colors", "thing", "things", "other", "all", "some", "more", "most"}
 
@@ -91,9 +103,33 @@ def name_of(claim: str, forms: set[str]) -> str:
     return next(w for w in re.findall(r"[A-Za-z]+", claim) if any(base_forms(c) & forms for c in content_words(w)))
 
 
-def turned(claim: str, fact: str) -> bool:
-    """Does the fact say the claim's relation the other way round?"""
-    return bool(opposed_clause(claim, fact) or swapped_roles(claim, fact))
+def turned(claim: str, fact: str, question: str = "") -> bool:
+    """Does the fact say the claim's relation the other way round, or its quantity the other direction?"""
+    return bool(opposed_clause(claim, fact) or swapped_roles(claim, fact) or opposed_direction(claim, fact, question))
+
+
+def opposed_direction(claim: str, fact: str, question: str) -> tuple[str, str] | None:
+    """(the claim's direction word, the fact's opposite) when the fact's clause that speaks most of the question's
+    condition (its content words beyond the claim's own: "bright" of "bright sunlight") says the other side and not
+    the claim's, and the claim says one side only, undenied. A clause about the other condition ("wider in dim
+    light") never counts: it may say the claim's very word."""
+    said = {w.lower() for w in re.findall(r"[A-Za-z]+", claim)}
+    if has_negation(claim) or not question:
+        return None
+    asked = {f for w in content_words(question) for f in base_forms(w)}
+    clauses = [c for c in fact_clauses(fact) if not has_negation(c)]
+    if not clauses:
+        return None
+    scored = [(len(asked & {f for w in content_words(c) for f in base_forms(w)}), c) for c in clauses]
+    best, clause = max(scored, key=lambda pair: pair[0])
+    if not best or sum(score == best for score, _ in scored) > 1:  # no clause, or two alike: the condition unclear
+        return None
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", clause)}
+    for pair in DIRECTIONS:
+        for side, other in (pair, pair[::-1]):
+            if said & side and not said & other and words & other and not words & side:
+                return min(said & side), min(words & other)
+    return None
 
 
 def subject_of(claim: str, verb: str) -> str:
@@ -103,13 +139,15 @@ def subject_of(claim: str, verb: str) -> str:
     return " ".join(words) if 1 <= len(words) <= 3 else "it"
 
 
-def lever(claim: str, fact: str) -> str | None:
+def lever(claim: str, fact: str, question: str = "") -> str | None:
     """The question that makes the student turn the relation round themselves, about their own things: which thing
     is the food and which eats it; what the thing sends back and what it keeps."""
     if roles := swapped_roles(claim, fact):
         doer, done = roles
         return (f"Check which way round that goes. Between the {doer} and the {done}, which one hunts and eats the "
                 f"other, and which one is the food?")
+    if verbs := opposed_direction(claim, fact, question):
+        return direction_lever(claim, fact, question, verbs[0])
     if verbs := opposed_clause(claim, fact):
         said, other = verbs
         at = verb_at(claim, next(group for pair in OPPOSED_VERBS for group in pair if said in group))
@@ -118,6 +156,32 @@ def lever(claim: str, fact: str) -> str | None:
                 f"Which of the two reaches your eyes?" if said in ("absorb", "reflect") else
                 f"Check which way round that goes. Does {subject} {said} or {other} here? What would you see if it "
                 f"did the other?")
+    return None
+
+
+def direction_lever(claim: str, fact: str, question: str, said: str) -> str:
+    """The direction asked for: where the fact says the claim's own word of another case ("wider in dim light to let
+    more in"), that clause is shown and the student asked whether this question is that case; else what each
+    direction would show. The fact's side on this question's condition, the answer, is never said."""
+    quoted = f"\"{said}\"" if echo(claim).lower().strip(" .") == said else f"\"{said}\" in \"{echo(claim)}\""
+    other_case = next((c.strip(" .") for c in fact_clauses(fact) if re.search(rf"\b{said}\b", c, re.I)
+                       and not has_negation(c) and len(c.split()) >= 3), None)
+    if other_case:
+        return (f"Check {quoted}. The textbook uses \"{said}\" for this: \"{other_case}\". Is {about(question)} "
+                f"about that case? If not, what changes?")
+    return (f"Check {quoted}. If \"{said}\" were right, what would you expect to see for {about(question)}? Does "
+            f"that match what happens?")
+
+
+def turned_move(claim: str, question: str, facts: list[str]) -> Move | None:
+    """A claim no card, catalogued idea or verdict decides, where a fact on the question's own condition (two of its
+    terms at least) says the claim's quantity the other direction: "the same metal" where burning makes new
+    substances. The lever asks for the direction, never the fact's side as the answer."""
+    asked = {f for w in content_words(question) for f in base_forms(w)}
+    for fact in facts:
+        if len(asked & {f for w in content_words(fact) for f in base_forms(w)}) >= 2 \
+                and opposed_direction(claim, fact, question):
+            return Move(lever(claim, fact, question) or "", "fact", "contradicted", [fact])
     return None
 
 

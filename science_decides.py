@@ -74,6 +74,16 @@ def compares_alike(claim: str, fact: str) -> bool:
     return {w.lower() for w in COMPARES.findall(claim)} <= {w.lower() for w in COMPARES.findall(fact)}
 
 
+def compares_things(claim: str, fact: str) -> bool:
+    """`compares_alike`, and a comparison of two things ("smaller than the Earth") borne out only by a fact that sets
+    two things side by side too: "Any object seems smaller the further off it is" compares no thing with the Earth.
+    A card's idea is judged by its own words (`reasoned_verdict`), never by this."""
+    return compares_alike(claim, fact) and (not THAN.search(claim) or bool(THAN.search(fact)))
+
+
+THAN = re.compile(r"\bthan\b|\bas\s+\w+\s+as\b|\bcompared\s+(?:with|to)\b", re.I)
+
+
 def reasoned_verdict(card: TopicCard, claim: str, asked: str | None) -> str | None:
     """The card's verdict, where a claim's reason must carry a "right" on its own: "salt dissolves faster in hot
     water because hot water is thinner" names the dissolving card's word only where it says the question back, and
@@ -384,3 +394,26 @@ def gives_the_reason(claim: str, question: str, reason: str) -> str | None:
     if not shared:
         return None
     return "yes" if shared >= max(2, (len(new) + 1) // 2) and has_negation(said) == has_negation(reason) else "partly"
+
+
+# Where a fact's denial ends: "The Moon is not luminous: it reflects light from the Sun" says the answer after it
+DENIAL_END = re.compile(r"\s*(?:[:;]|,\s*(?:so|but|and|which|because)\b|\bbut\b|\bbecause\b).*$", re.I)
+
+
+def denied_move(claim: str, question: str, pool: list[str]) -> Move | None:
+    """A claim nothing decides, tested against what the textbook denies of the question's own subject ("The Moon
+    does not make its own light" for "because it glows by itself like a lamp"): the denial alone, cut before any
+    reason it gives (which may be the answer), put to the student to check their idea against. Asked, never ruled:
+    code cannot tell that "glows by itself" is "makes its own light". A yes/no question's denial is its answer."""
+    terms = key_terms(question)
+    if has_negation(claim) or not terms or re.match(r"\W*(?:is|are|does|do|can|will|was|were)\b", question, re.I):
+        return None
+    subjects = "|".join(re.escape(t) for t in terms)
+    for fact in pool:
+        clause = DENIAL_END.sub("", fact).strip(" .")
+        if re.match(rf"\W*(?:the\s+|an?\s+)?(?:{subjects})\w*\s+(?:is|are|does|do|has|have|can|cannot|can't)\b", clause,
+                    re.I) and has_negation(clause) and len(clause.split()) <= 12 \
+                and not judge_claim(claim, [clause], question, neighbours=False).label == "supported":
+            return Move(f"Test \"{echo(answer_of(claim))}\" against this from the textbook: \"{clause}.\" Does your "
+                        f"idea fit it? If not, what else could explain {about(question)}?", "fact", "unclear", [fact])
+    return None

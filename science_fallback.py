@@ -21,11 +21,11 @@ from __future__ import annotations
 import re
 
 from evidence import KnowledgeBase, Move, judge_claim, key_terms
-from text_words import base_forms, content_tokens, forms_of, has_negation
+from text_words import base_forms, content_tokens, content_words, forms_of, has_negation
 from student_message import about, question_of
-from science_catalog import ASKING_WORDS, answer_of, as_said, asked_kind, gives_reason, own_words, to_you
+from science_catalog import ASKING_WORDS, answer_of, as_said, asked_kind, echo, gives_reason, own_words, to_you
 from named_questions import named_question
-from science_names import named_answer, relation_kept
+from science_names import KINDS, named_answer, relation_kept
 
 # Words that say how a question asks, not what it is about: "What's the difference between ...", "What type of
 # rock is formed ...". A fact need not name them, and a student's part of the answer never covers them.
@@ -269,6 +269,56 @@ def misfit_move(head: str, question: str, facts: list[str], kb: KnowledgeBase | 
                      asked_line(question), re.I)
     ask = f"So which {asked.group(1)} {asked.group(2)}?" if asked else f"So which {kind} fits {about(question)}?"
     return Move(f"Not {kind_name(name, kind)}: the textbook says \"{seen}\" {ask}", "fact", "contradicted", [seen])
+
+
+# Things of one kind beyond science_names.KINDS whose members take each other's place in a sentence: the particles of
+# an atom, the parts of a cell. A claim that puts one where a fact puts another has the wrong one in that role.
+ROLE_KINDS = {**KINDS, "particle": ["protons", "electrons", "neutrons"],
+              "cell part": ["nucleus", "cell wall", "cell membrane", "cytoplasm", "chloroplasts", "mitochondria",
+                            "ribosomes", "vacuole"]}
+
+# The word a fact names its members' whole by: "leaves" is a plant's only in a fact about plants ("what is left leaves
+# the body" is no leaf), "nucleus" a cell's only in a fact about cells
+CONTEXT = {"plant part": r"\bplants?\b", "cell part": r"\bcells?\b", "particle": r"\b(?:atoms?|charged?|current)\b"}
+
+
+def cloze_move(claim: str, question: str, facts: list[str]) -> Move | None:
+    """A claim that names one member of a kind (leaves, protons) where a fact on the question (two of its words at
+    least: "which part takes in the water?" is all a student may type) puts another member the question does not
+    name, and never the claim's: the fact is shown with that member left out, and the student asked whether theirs
+    fits the gap and what in the sentence decides it. The fact's member, the answer, is never said."""
+    said, asked = forms_of(answer_of(claim)), forms_of(question)
+    if has_negation(claim):
+        return None
+    for kind, members in ROLE_KINDS.items():
+        mine = next((m for m in members if all(base_forms(w) & said for w in m.split()) and not
+                     all(base_forms(w) & asked for w in m.split())), None)
+        if not mine:
+            continue
+        for fact in facts:
+            held = forms_of(fact)
+            theirs = [m for m in members if m != mine and all(base_forms(w) & held for w in m.split())
+                      and not all(base_forms(w) & asked for w in m.split())]
+            terms = sum(bool(base_forms(w) & held) for w in content_words(question)
+                        if w.lower() not in SCAFFOLD)
+            if len(theirs) == 1 and terms >= 2 and re.search(CONTEXT.get(kind, ""), fact, re.I) \
+                    and not all(base_forms(w) & held for w in mine.split()) and not has_negation(fact):
+                gap = gapped(fact, theirs[0])
+                return Move(f"Check \"{echo(claim)}\" against this sentence from the textbook, with one part left "
+                            f"out: \"{gap}\" Could {mine} fill the gap? Which {kind} does, and what in the sentence "
+                            f"tells you?", "fact", "contradicted", [fact]) if gap else None
+    return None
+
+
+def gapped(fact: str, member: str) -> str | None:
+    """The fact with the member left out ("___ take in water ..."), each of its words matched in any form ("leaf" for
+    "leaves"), never a word that only starts alike ("electric" for "electrons"); None where it cannot find it."""
+    words = [base_forms(w) for w in member.split()]
+    pattern = r"\s+".join(r"([A-Za-z]+)" for _ in words)
+    def gap(m: re.Match) -> str:
+        return "___" if all(base_forms(g) & forms for g, forms in zip(m.groups(), words)) else m.group(0)
+    told = re.sub(rf"\b{pattern}\b", gap, fact)
+    return told if told != fact else None
 
 
 def honest_test(claim: str, question: str) -> str:

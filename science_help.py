@@ -22,6 +22,7 @@ from evidence import Move
 from text_words import base_forms, forms_of, has_negation
 from student_message import about, question_of
 from science_fallback import topic_terms
+from science_names import about_member, asked_among, named_member
 
 # "mix up X and Y", "mixed up X with Y", "confused between X and Y", "tell X and Y apart", "X vs Y"
 NAMED_PAIR = re.compile(r"\b(?:mix(?:ed|ing)?\s+up|confus\w*(?:\s+(?:between|about|by))?|difference\s+between|"
@@ -214,3 +215,20 @@ def article(noun: str) -> str:
     if noun.endswith("s") and not noun.endswith("ss"):
         return noun
     return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
+def clue_help(question: str, kb) -> str | None:
+    """A stuck student on "Which organ pumps blood?" (a member of a closed kind asked for): the one member a fact
+    names as the answer (science_names.named_member) is never said; another fact about it, which shares none of the
+    question's own description ("The heart is a muscle about the size of a fist"), is given with the member left out,
+    as a clue to name it from and check against the question. None where no one member or no such fact is found:
+    then the kind's own question stands."""
+    kind = asked_among(question)
+    kind = None if kind == "gas" else kind  # "___ can be found in the air" fits every gas of the kind alike
+    answer = named_member(kind, question, kb) if kind and kb else None
+    clue = about_member(answer, kind, question, kb) if answer else None
+    gap = re.sub(rf"\b{re.escape(answer)}\b", "___", clue, flags=re.I) if clue else ""
+    if not gap or "___" not in gap or names(gap, answer):
+        return None
+    return (f"Here is a clue from the textbook, with the {kind} left out: \"{gap}\" Which {kind} is that, and does it "
+            f"fit {about(question)}?")

@@ -33,14 +33,15 @@ from science_names import (EXCLUSIVE_KINDS, KINDS, SHARED_KINDS, asked_among, as
                            count_asked, directions_said, either_subject, listed_items, member, members_asked,
                            list_fact, made_from, named_answer, named_member, opposed_fact, other_chosen, roles_swapped,
                            says_relation, short_answer_fact, unit_fact, what_it_does)
-from science_fallback import (CAUSE_LEAD, SCAFFOLD, STATEMENT, definition_term, honest_start, list_start,
-                              misfit_move, part_move, side_move, two_part_start, undecided_move)
+from science_fallback import (CAUSE_LEAD, SCAFFOLD, STATEMENT, cloze_move, definition_term, honest_start,
+                              list_start, misfit_move, part_move, side_move, two_part_start, undecided_move)
+from science_help import clue_help
 from science_numbers import number_move
-from claim_relations import lever, own_objects, turned
+from claim_relations import lever, opposed_direction, own_objects, turned, turned_move
 from science_stages import stage_move
 from science_support import backing_fact, next_stage, right_part, why_said
-from science_decides import (compares_alike, contrast_move, cross_move, reason_move, reasoned_verdict,
-                             ruling_fact_move, unbacked_reason)
+from science_decides import (compares_alike, compares_things, contrast_move, cross_move, denied_move, reason_move,
+                             reasoned_verdict, ruling_fact_move, unbacked_reason)
 from scorers import numbers_in, same_number
 
 if TYPE_CHECKING:
@@ -50,11 +51,10 @@ if TYPE_CHECKING:
 def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3,
                  embedder: Embedder | None = None, known: list[str] = ()) -> Move:
     """The grounded science move. A right result of a formula (science_numbers.number_move, the one check of a
-    number), or an answer the topic card accepts, is confirmed
-    ("Yes: ..."); one the card names wrong (or another value to a card for one value) is flagged with the card's
-    opening; a stated misconception meets a contradicting observation; any other claim is judged against the
-    fitting facts, the `known` ones first (the facts the lesson found behind a quote the student brought). A help
-    request gets the card's opening question or a fact, never "What makes you think that?"."""
+    number), or an answer the topic card accepts, is confirmed ("Yes: ..."); one the card names wrong (or another
+    value to a card for one value) is flagged with the card's opening; a stated misconception meets a contradicting
+    observation; any other claim is judged against the fitting facts, the `known` ones first (the facts the lesson
+    found behind a quote the student brought). A help request gets the card's opening or a fact, never "Why?"."""
     claim = None if claim and is_help(claim) else claim
     claim = yes_no_claim(claim, question_of(question) or question) if claim else claim
     claim = its_property(claim, question_of(question) or question) if claim else claim
@@ -75,7 +75,8 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     if said is None and card and claim and VALUE_ASK.search(card.example_question) and not card.partial \
             and stated_value(claim, asked) and not OTHER_SCALE.search(claim):
         said = "wrong"  # a card written for one value accepts it in every form it knows: another value is wrong
-    card = replace(card, opening=own_objects(card.opening, scene := f"{asked} {claim}"),  # the problem's own animals
+    said = "turned" if said == "right" and opposed_direction(claim, card.idea, asked) else said  # "bigger" where the
+    card = replace(card, opening=own_objects(card.opening, scene := f"{asked} {claim}"),  # card's idea says smaller
                    next=own_objects(card.next, scene)) if card and claim else card
     if claim and misconception is None and (listed := listed_items(answer_of(claim), asked)):
         return list_move(*listed, asked, kb, card, embedder)  # each named thing judged on its own
@@ -85,8 +86,8 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     if card and said == "partial" and (part := right_part(card, claim, asked)):  # one right part, the rest asked
         return Move(part, "card", "unclear", [])
     if card and said:  # the student's own words are quoted back, never the card's key idea
-        return Move(card_reply(card, claim, said), "card",
-                    {"right": "supported", "wrong": "contradicted"}.get(said, "unclear"),
+        return Move(card_reply(card, claim, said, asked), "card",
+                    {"right": "supported", "wrong": "contradicted", "turned": "contradicted"}.get(said, "unclear"),
                     [card.idea] if said == "right" else [])
     if claim and misconception is None and len(forms_of(claim) - forms_of(asked)) >= 2:  # a catalogued wrong idea in
         # other words; "the white blood cells" to "Which blood cells fight infection?" names a thing, it says no idea
@@ -117,7 +118,7 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
             return Move(start, "fact", None, facts[:1])
         # a name asked for ("What do we call ...?"), not a term to define, a job, or a difference between two things
         if (named := named_question(asked)) and not FUNCTION.search(asked) and not definition_term(question) \
-                and named.head not in SCAFFOLD and (helped := named_help(named)):
+                and named.head not in SCAFFOLD and (helped := clue_help(asked, kb) or named_help(named)):
             return Move(helped, "fact", None, [])
         pool = list(dict.fromkeys([*facts, *searched]))  # one side of a difference, or of a fact that sets the
         if side := side_move(question, facts, kb) or contrast_move(None, question, pool) or \
@@ -419,13 +420,13 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         and not part_move(claim, question, facts, kb) else None
     if backed:  # every clause said by a fact in other words, none denied: the fact is the reason it is right
         verdict = Verdict("supported", backed)
-    if verdict.label == "supported" and not compares_alike(claim, verdict.sentence or ""):
+    if verdict.label == "supported" and not compares_things(claim, verdict.sentence or ""):
         verdict = Verdict("unclear", verdict.sentence)  # "more mass" is not "the same mass", though no word differs
     if verdict.label == "supported" and not directions_said(in_fact_words(claim, verdict.sentence) or claim,
                                                             verdict.sentence):
         verdict = Verdict("unclear", verdict.sentence)  # "goes in" where the fact says only "breathed out"
-    if verdict.label == "supported" and turned(claim, verdict.sentence):  # "absorbs the red light", the fact
-        return Move(lever(claim, verdict.sentence) or "", "fact", "contradicted", [])  # reflects it: asked round
+    if verdict.label == "supported" and turned(claim, verdict.sentence, question):  # "absorbs the red light", the
+        return Move(lever(claim, verdict.sentence, question) or "", "fact", "contradicted", [])  # fact reflects it
     if verdict.label == "supported" and roles_swapped(claim, verdict.sentence):  # the fact's words, paired otherwise
         return Move(f"Not quite: \"{echo(claim)}\" has its parts the wrong way round. Take each part of "
                     f"{about(question)} on its own: which one does what, and how do you know?", "fact",
@@ -461,6 +462,8 @@ def undecided(claim: str, head: str, question: str, facts: list[str], fitting: l
         return found
     pool = list(dict.fromkeys([*facts, *(hit["text"] for query in (question, f"{question} {claim}")
                                          for hit in kb.search(query, k=6))])) if kb else facts
+    if found := turned_move(claim, question, pool) or cloze_move(claim, question, pool):  # a fact on this condition
+        return found  # says the other direction, or puts another member of the claim's kind in its role
     decided = contrast_move(claim, question, pool) or reason_move(claim, question_of(question) or question, pool)
     if decided and decided.verdict == "supported":  # the asked side of a two-sided fact, a why-fact's reason
         return decided
@@ -479,8 +482,9 @@ def undecided(claim: str, head: str, question: str, facts: list[str], fitting: l
         ask = "" if gives_reason(claim) else f"What makes you say \"{echo(claim)}\"? "  # a reason given: not again
         return Move(f"{ask}Test your idea against this fact: \"{shown[0]}\" Does it support what you said, or point "
                     f"somewhere else?", "fact", label, shown)
-    return ruling_fact_move(claim, question, pool, answers) or decided or undecided_move(claim, question, facts, kb,
-                                                                                         label)
+    return ruling_fact_move(claim, question, pool, answers) \
+        or denied_move(claim, question_of(question) or question, pool) or decided \
+        or undecided_move(claim, question, facts, kb, label)
 
 
 def quotes_a_fact(claim: str, question: str, kb: KnowledgeBase, embedder: Embedder | None = None) -> bool:
@@ -631,12 +635,14 @@ def follow_up(claim: str, question: str, reasoned: bool = False) -> str:
     return "Can you say why that happens?"
 
 
-def card_reply(card: TopicCard, claim: str, said: str) -> str:
+def card_reply(card: TopicCard, claim: str, said: str, question: str = "") -> str:
     """A right answer confirmed clearly in the student's own words, then the card's why / next question; a partly
     right one taken up by the clue word it names, never praised ("melts" sits in the wrong idea of a candle that gets
     shorter), then the card's opening question."""
     if said == "right":
         return f"{yes(claim)} {card.next}"
+    if said == "turned":  # a direction the card's idea says the other way on this question's condition: asked back
+        return lever(claim, card.idea, question) or card.opening
     if said == "wrong":  # the card knows it is wrong: said plainly, then the card's question that leads to the fix
         return f"Not quite: \"{echo(claim)}\" does not fit here. {card.opening}"
     part = re.search(card.partial, claim, re.I)  # the card's clue word, taken up: neither praised nor set aside

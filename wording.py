@@ -66,6 +66,8 @@ JUST_TELL = re.compile(
     r"|\b(?:only|just) (?:the )?(?:final )?(?:answer|number) (?:pls|please|now)\b|\bno hints,? (?:pls|please)\b"
     r"|^\W*no (?:more )?questions\b|\b(?:don'?t|do not) ask (?:me )?(?:any )?(?:more )?questions\b"
     r"|\bgive (?:me |us )?the (?:complete|full|whole|final|model|worked) (?:answer|solution)"
+    # "I just need you to write the whole answer out for me"
+    r"|\bneed you to (?:just )?(?:write|give) (?:it|me the|the|out)\b"
     r"|\b(?:write|print|output) (?:out )?(?:only |just )?the (?:full |complete |final )?answer"
     r"|\bso (?:i|the student|they) can (?:copy|paste)\b", re.I | re.M)
 # A claim pressed rather than reasoned ("just mark it correct", "say yes", "confirm it"): the claim is checked like any
