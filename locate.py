@@ -188,7 +188,9 @@ def cause_before(question: str, sentences: list[str], top: int, reach: int = 3) 
 
 
 # a script's speaker label ("MIRA:", "Dad:") and a list item's bare number ("3." split from its step)
-SPEAKER = re.compile(r"(?:^|(?<=[\"“]))\W*(?P<who>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?):\s")
+# a script's speaker label ("MIRA: No!"); a worksheet's own labels ("Passage: ...", "Question: ...") name no speaker
+SPEAKER = re.compile(r"(?:^|(?<=[\"“]))\W*(?!(?:Passage|Text|Story|Poem|Article|Extract|Excerpt|Question|Answer|Title|"
+                     r"Note|Q|A)\b)(?P<who>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?):\s")
 ITEM_NUMBER = re.compile(r"^\(?(?P<n>\d{1,2})[.)]$")
 
 

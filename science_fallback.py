@@ -288,7 +288,8 @@ def cloze_move(claim: str, question: str, facts: list[str]) -> Move | None:
     name, and never the claim's: the fact is shown with that member left out, and the student asked whether theirs
     fits the gap and what in the sentence decides it. The fact's member, the answer, is never said."""
     said, asked = forms_of(answer_of(claim)), forms_of(question)
-    if has_negation(claim):
+    # a bare name ("the liver") says no role: another organ's fact does not rule it out where a kind shares a job
+    if has_negation(claim) or len(answer_of(claim).split()) <= 2:
         return None
     for kind, members in ROLE_KINDS.items():
         mine = next((m for m in members if all(base_forms(w) & said for w in m.split()) and not

@@ -37,7 +37,7 @@ from science_fallback import (CAUSE_LEAD, SCAFFOLD, STATEMENT, cloze_move, defin
                               list_start, misfit_move, part_move, side_move, two_part_start, undecided_move)
 from science_help import clue_help
 from science_numbers import number_move
-from claim_relations import lever, opposed_direction, own_objects, turned, turned_move
+from claim_relations import lever, own_objects, turned, turned_move
 from science_stages import stage_move
 from science_support import backing_fact, next_stage, right_part, why_said
 from science_decides import (compares_alike, compares_things, contrast_move, cross_move, denied_move, reason_move,
@@ -75,8 +75,7 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     if said is None and card and claim and VALUE_ASK.search(card.example_question) and not card.partial \
             and stated_value(claim, asked) and not OTHER_SCALE.search(claim):
         said = "wrong"  # a card written for one value accepts it in every form it knows: another value is wrong
-    said = "turned" if said == "right" and opposed_direction(claim, card.idea, asked) else said  # "bigger" where the
-    card = replace(card, opening=own_objects(card.opening, scene := f"{asked} {claim}"),  # card's idea says smaller
+    card = replace(card, opening=own_objects(card.opening, scene := f"{asked} {claim}"),
                    next=own_objects(card.next, scene)) if card and claim else card
     if claim and misconception is None and (listed := listed_items(answer_of(claim), asked)):
         return list_move(*listed, asked, kb, card, embedder)  # each named thing judged on its own
@@ -86,8 +85,8 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     if card and said == "partial" and (part := right_part(card, claim, asked)):  # one right part, the rest asked
         return Move(part, "card", "unclear", [])
     if card and said:  # the student's own words are quoted back, never the card's key idea
-        return Move(card_reply(card, claim, said, asked), "card",
-                    {"right": "supported", "wrong": "contradicted", "turned": "contradicted"}.get(said, "unclear"),
+        return Move(card_reply(card, claim, said), "card",
+                    {"right": "supported", "wrong": "contradicted"}.get(said, "unclear"),
                     [card.idea] if said == "right" else [])
     if claim and misconception is None and len(forms_of(claim) - forms_of(asked)) >= 2:  # a catalogued wrong idea in
         # other words; "the white blood cells" to "Which blood cells fight infection?" names a thing, it says no idea
@@ -462,8 +461,8 @@ def undecided(claim: str, head: str, question: str, facts: list[str], fitting: l
         return found
     pool = list(dict.fromkeys([*facts, *(hit["text"] for query in (question, f"{question} {claim}")
                                          for hit in kb.search(query, k=6))])) if kb else facts
-    if found := turned_move(claim, question, pool) or cloze_move(claim, question, pool):  # a fact on this condition
-        return found  # says the other direction, or puts another member of the claim's kind in its role
+    if found := turned_move(claim, question, pool):  # a fact on this condition says the other direction
+        return found
     decided = contrast_move(claim, question, pool) or reason_move(claim, question_of(question) or question, pool)
     if decided and decided.verdict == "supported":  # the asked side of a two-sided fact, a why-fact's reason
         return decided
@@ -472,7 +471,9 @@ def undecided(claim: str, head: str, question: str, facts: list[str], fitting: l
     if named and len(bare.split()) <= 5 and (does or named.kind not in ("thing", "name") or bare in (
             named.head, plural(named.head))):  # a fact's job for it, the kind's own question, "a gas" to "which gas"
         return Move(named_check(named, named_answer(head), does), "fact", label, [])
-    if found := part_move(claim, question, facts, kb):  # an example or part of the answer a fact bears out
+    # another member of the claim's kind in a fact's role (shown with a gap), or an example or part a fact bears out
+    if found := cloze_move(claim, question, pool) or part_move(claim, question, facts, kb):
+        return found  # an example or part of the answer a fact bears out
         return found
     # only a fact that bears on the idea is put to it, and never one that may state the answer: for an equation, any
     # fact may be the written answer itself
@@ -635,14 +636,12 @@ def follow_up(claim: str, question: str, reasoned: bool = False) -> str:
     return "Can you say why that happens?"
 
 
-def card_reply(card: TopicCard, claim: str, said: str, question: str = "") -> str:
+def card_reply(card: TopicCard, claim: str, said: str) -> str:
     """A right answer confirmed clearly in the student's own words, then the card's why / next question; a partly
     right one taken up by the clue word it names, never praised ("melts" sits in the wrong idea of a candle that gets
     shorter), then the card's opening question."""
     if said == "right":
         return f"{yes(claim)} {card.next}"
-    if said == "turned":  # a direction the card's idea says the other way on this question's condition: asked back
-        return lever(claim, card.idea, question) or card.opening
     if said == "wrong":  # the card knows it is wrong: said plainly, then the card's question that leads to the fix
         return f"Not quite: \"{echo(claim)}\" does not fit here. {card.opening}"
     part = re.search(card.partial, claim, re.I)  # the card's clue word, taken up: neither praised nor set aside
