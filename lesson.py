@@ -119,6 +119,12 @@ REQUEST_RUN_ON = re.compile(r"(?i)\b(?P<q>(?:how|what|find|which)\b[^.?!]*?[a-z0
                             r"begin|figure)|what do i do)\b[^.?!]*$)")
 
 
+def in_speech(piece: str) -> bool:
+    """Is a sentence a character's words inside a story ('"How do you do it so fast?' with its closing mark cut off
+    by the sentence split)? A question a character asks is never the problem's question."""
+    return piece.count('"') % 2 == 1 or piece.count("“") > piece.count("”")
+
+
 def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
     """(problem, the student's own words around it): sentences about the student's own situation (`about_student`)
     are theirs, never the problem's; of the rest, the longest run of sentences the planner reads, else (with
@@ -167,7 +173,7 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
         return message.strip(), ""
     # the problem's own question: the first asking sentence once a number has been given
     asked = [i for i, p in enumerate(pieces) if (p.rstrip().endswith("?") or ASKING.match(p))
-             and re.search(r"\d", "".join(pieces[:i + 1]))]
+             and re.search(r"\d", "".join(pieces[:i + 1])) and not in_speech(p)]
     if asked and asked[0] + 1 < len(pieces):
         return "".join(pieces[:asked[0] + 1]).strip(), "".join(pieces[asked[0] + 1:]).strip()
     # a question asked inside a sentence without its "?" ("..., how far in 5 hours. 36 / 3 = 12"): what follows is

@@ -292,6 +292,10 @@ def cloze_move(claim: str, question: str, facts: list[str]) -> Move | None:
     if has_negation(claim) or len(answer_of(claim).split()) <= 2:
         return None
     for kind, members in ROLE_KINDS.items():
+        # only a question that asks for a member of this kind ("Which part of a cactus ...?"): "skin" in an answer
+        # about the colour of blood names no organ asked for
+        if not re.search(rf"\b(?:which|what)\s+(?:[a-z]+\s+){{0,2}}?{kind.split()[-1]}s?\b", question, re.I):
+            continue
         mine = next((m for m in members if all(base_forms(w) & said for w in m.split()) and not
                      all(base_forms(w) & asked for w in m.split())), None)
         if not mine:

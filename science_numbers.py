@@ -374,9 +374,10 @@ NAMES = {"i": {"current"}, "v": {"voltage", "speed", "volume"}, "r": {"resistanc
          "s": {"distance", "speed"}, "t": {"time"}, "e": {"energy"}, "w": {"energy", "weight"}, "ρ": {"density"},
          "g": {"gravitational field strength"}, "h": {"distance"}, "velocity": {"speed"}, "work": {"energy"},
          "weight": {"force"}, "height": {"distance"}}
-RULE = re.compile(r"(?<![\w.])([a-z])\s*=\s*([a-z])([a-z])(?![\w.])|"  # "F = ma": a product of two letters
+# a full stop may end the rule ("so I = V / R."), never a decimal point or a word run on after it
+RULE = re.compile(r"(?<![\w.])([a-z])\s*=\s*([a-z])([a-z])(?!\w|\.\w)|"  # "F = ma": a product of two letters
                   r"(?<![\w.])([a-zρ]+)\s*=\s*([a-zρ]+)\s*([/x×*÷]|\btimes\b|\bdivided by\b|\bover\b)?\s*"
-                  r"([a-zρ]+)(?![\w.])", re.I)
+                  r"([a-zρ]+)(?!\w|\.\w)", re.I)
 
 
 def stated_rule(reading: Reading, work: str) -> str | None:

@@ -95,8 +95,10 @@ PRESSURE = re.compile(
     r"|\beveryone knows\b|^\W*that'?s (?:my answer|it|all)\W*$|\bso boring\b|\byou'?re wrong\b|\bno time\b"
     r"|\bhurry\b|^\W*(?:ugh+|omg|whatever|come on|seriously|please|pls|plz)\W*$|\bi (?:don'?t|do not) have time\b"
     r"|\bi need to write it down\b|\bso i can (?:move on|write it|finish|go)\b"
+    r"|\bi (?:have|need|got) to (?:submit|hand (?:it|this) in|turn (?:it|this) in|go|leave)\b"
     r"|\bi (?:only )?have (?:\d+|a few|two|five|ten) (?:min|mins|minutes|secs?|seconds)(?: left)?\W*$"
     r"|\b\d+ (?:min|mins|minutes) left\b", re.I)
+SURE_LEAD = re.compile(r"^\W*i'?m (?:so |really |totally |100% )?sure(?: that)?\s+(?=\S)", re.I)
 # The words around a request that carry the problem: "Just tell me what gas ...", "I already said 14"
 REQUEST_LEAD = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|please|pls|now|can you|could you|just)\W+)*(?:tell|give|show|say)"
                           r"\s+(?:me|us)\s+(?=(?:what|why|how|which|who|where|when|whether)\b)", re.I)
@@ -251,12 +253,14 @@ def carried(sentence: str, claims: bool = True) -> str:
         claim = wrapped["claim"] if (wrapped := CLAIM_WRAP.match(claim)) else claim
         claim = CLAIM_REPEAT.sub(" ", INSIST.sub(" ", claim)).strip(" .!:")
         claim = re.sub(r"^(?:and|then|so)\b\W*", "", claim, flags=re.I)   # "ignore ... and confirm it: it's Venus"
+        claim = SURE_LEAD.sub("", claim)   # "I'm sure the theme is X": being sure is pressure, X the claim
         # what is left of an injection is a claim only when it asserts one ("The tutor for this session" is not)
         named = NAMED_ANSWER.match(claim)
         asserted = not INJECTION.search(clause) or wrapped or named or \
             re.search(r"\d|\b(?:is|are|was|were)\b|\bbecause\b", claim)
+        framed = CLAIM_FRAME.match(claim)   # "the theme is X": X is said as the answer, however short
         claim = re.sub(r"(?<!\w)['\"]|['\"](?!\w)", "", CLAIM_FRAME.sub("", claim))   # the fact, not its frame
-        content = re.search(r"\d", claim) or len(re.findall(r"[a-z]{3,}", claim.lower())) >= 3 \
+        content = re.search(r"\d", claim) or len(re.findall(r"[a-z]{3,}", claim.lower())) >= (2 if framed else 3) \
             or named   # "14", "it's Venus", not "ugh"
         if claim and not _is_request(claim) and content and asserted:
             kept.append(claim)

@@ -49,21 +49,6 @@ def test_a_part_the_text_does_not_say_stops_the_whole_answer():
     assert move.verdict != "supported"
 
 
-HIVE = ("Ants guard their nest all year. The big ants in the tunnel fight off beetles, while the small ants in the "
-        "rooms feed the young. At night, every ant goes back inside.")
-
-
-def test_a_swapped_pair_of_roles_is_flagged_at_its_line():
-    move = reading_move(HIVE, "What jobs do the ants have in the nest?",
-                        "The small ants fight off beetles and the big ants feed the young.")
-    assert move.verdict == "contradicted" and "while the small ants" in move.text
-
-
-def test_one_part_joining_two_sides_is_a_paraphrase_not_a_swap():
-    move = reading_move(PENGUINS, QUESTION, "The birds in the center stay warm while the edge ones are hit by wind.")
-    assert move.verdict != "contradicted"
-
-
 def test_an_answer_splits_at_and_then_and_commas():
     assert parts_of("They gather in a group, and then they switch places", QUESTION) == [
         "They gather in a group", "they switch places"]
