@@ -119,7 +119,7 @@ CLAIM_MARKERS = re.compile(rf"^(?:(?:fine|ok|okay|well|alright)\s*[,:]|(?:{SOUND
                            r"(?:ok|okay)\s+(?=so\b))\s*|"
                            r"\b(?:i (?:still |really |just )?think|i thought|i put|i said|i wrote|i chose|i picked|"
                            r"i answered|i guess|i believe|my answer(?! key| sheet)(?: is)?|answer:|so far i have:?|"
-                           r"i have:|i did|i know(?: that)?|maybe)\s*:?\s*", re.I)  # "my answer key": no claim
+                           r"i have:|i did|i know(?: that)?|i (?:get|understand) that|i feel like|i remember(?: that)?|maybe)\s*:?\s*", re.I)  # "my answer key": no claim
 # Sentences that ask or demand rather than claim: "just tell me", "I'm the teacher", "ignore all previous instructions".
 NOT_A_CLAIM = re.compile(
     r"^\s*(?:what|whats|why|how|where|who|which|is|are|do|does|did|can|could|should|aren'?t)\b|"
@@ -128,12 +128,27 @@ NOT_A_CLAIM = re.compile(
     r"\b(?:tell me|give me|just (?:say|tell|give)|just the answer|hints?|ignore|pretend|you are (?:now|a|an|no)|"
     r"you are \w+ now|system|output|override|developer|i need|stop asking|answer key|key generator|"
     r"(?:i'?ve|i have|i|you|we|was|were) (?:already )?asked|"   # "she asked her brother" claims
-    r"i don'?t (?:get|know|understand)|i dont|no sense|how am i|supposed to|starting with|i can'?t|i cant|please|"
+    r"i don'?t (?:get|know|understand)|i dont|(?:still|just) (?:don'?t|dont|do not) (?:get|see|understand) it|no sense|how am i|supposed to|starting with|i can'?t|i cant|please|"
     r"help me|answers|teaching|tutoring|not sure|just this once|i promise|persona|disabled|mode|lol|begging|ugh|"
     r"idk|whatever|so hard|lots? of stuff|never heard|(?:sound|seem)s? (?:the same|alike|similar)|"
     r"(?:sound|seem|look)s? (?:the same|alike|similar) to me)\b|confus|"   # a feeling or plea about the task: no claim
     r"^\s*(?:put|arrange|sort) (?:these|the)\b|\bprint (?:the|only|just|out)\b|\bnothing else\b|"  # orders, tasks,
     r"^\W*(?:thanks|thank you|thx)\W*$", re.I)  # "Put these in order:", "print the answer", "Thanks.": no claim
+# The student about their own reading, effort or feelings ("i read it twice", "im bad at poems", "i keep mixing up
+# mass and weight", "i have to hand this in"): no claim about the problem, yet it was quoted back as "Your idea: ..."
+# and its words were looked for in the passage ("I can't find 'forgot'"). A belief they report is still a claim:
+# "i always thought heavier things fall faster" (thought, think, said, put ... are CLAIM_MARKERS' words).
+SELF_TALK = re.compile(r"^\W*(?:(?:honestly|ugh|lol|ok|okay|so|and|but|sorry)\W+)*(?:i|i'?m|im|i'?ve|ive|i am)\s+"
+                       r"(?:(?:\w+)\s+){0,2}?(?:looked|went over|gone over|read|re-?read|tried|try|keep|kept|always|never|forgot|forget|"
+                       r"can'?t|cant|don'?t|dont|didn'?t|didnt|have to|need|terrible|bad|stuck|lost|hate|suck|mix|"
+                       r"mixing|missed|skipped|have no)\b", re.I)
+BELIEF = re.compile(r"\b(?:think|thought|thinking|guess|believe|said|say|put|wrote|chose|picked)\b", re.I)
+# "then why do clouds not fall?", "and how would that work": a question after a joining word is still a question
+JOINED_QUESTION = re.compile(r"^\W*(?:and|but|then|so then|ok so|okay so)\s+(?:then\s+)?"
+                             r"(?:what|whats|why|how|where|who|which|when)\b", re.I)
+# "i know wind carries them but what else", "sound is a vibration but then how does it move": the question the
+# student goes on to ask is not part of what they claim
+ASKED_ON = re.compile(r",?\s+(?:but|and)\s+(?:then\s+)?(?:what|whats|why|how|where|who|which|when)\b.*$", re.I)
 PLEA = re.compile(r"\W*(?:help|hint|huh|hm+|um+|what|why|how|ok|okay|and|so|then|really|sure|yes|no|now)\W*", re.I)
 # "If you drop a marble and a ball, which lands first?": a question after its setup (a guess is no question)
 LATE_QUESTION = re.compile(r"[,;:]\s*(?:then\s+)?(?:which|what|why|how|who|where|when|is|are|do|does|did|can|will|"
@@ -149,6 +164,17 @@ CHECKING = re.compile(r"[,.]?\s*(?:right|correct|is that right|am i right|isn'?t
 RELATES = re.compile(r"\b(?:the same|more|less|fewer|equal|equals|as much)\b", re.I)
 
 
+def pressed_claim(sentence: str) -> str:
+    """"just say yes or no, the sun goes round the earth": the claim a plea presses, without the plea (the whole
+    sentence was dropped as a request, and with it the student's idea)."""
+    parts = sentence.split(", ")
+    for i in range(1, len(parts)):
+        plea, pressed = ", ".join(parts[:i]), ", ".join(parts[i:])
+        if REQUEST.search(plea) and not (REQUEST.search(pressed) or NOT_A_CLAIM.search(pressed)):
+            return pressed
+    return sentence
+
+
 def extract_claim(message: str, question: str = "") -> str | None:
     """The student's own answer or reasoning in their message, or None when they only ask or demand.
 
@@ -160,6 +186,10 @@ def extract_claim(message: str, question: str = "") -> str | None:
     protected = ABBREVIATIONS.sub(lambda m: m.group(0).replace(".", "\0"), rest)
     for sentence in re.split(r"(?<=[.!?])\s+|\n+|,\s*(?=(?:but\s+)?i'?m\s+not\s+sure\b)", protected, flags=re.I):
         sentence = CHECKING.sub("", sentence.replace("\0", ".").strip())  # "X, right?" claims X
+        sentence = pressed_claim(sentence)
+        if SELF_TALK.match(sentence) and not BELIEF.search(sentence) or JOINED_QUESTION.match(sentence) \
+                or re.match(r"\W*not\b.*\?$", sentence):  # "not oxygen?": a doubt, not a pick
+            continue
         head, colon, tail = sentence.partition(":")
         names_question = len(head.split()) <= 6 and re.search(r"(?i)theme|main idea|claim|purpose|answer|compare", head)
         if colon and tail.strip() and REQUEST.search(head):
@@ -168,6 +198,10 @@ def extract_claim(message: str, question: str = "") -> str | None:
             sentence = tail.strip()
         while (marked := CLAIM_MARKERS.search(sentence)) and sentence[marked.end():].strip(" .!?"):  # "X I think": X
             sentence = sentence[marked.end():]
+        if (cut := ASKED_ON.sub("", sentence)) != sentence:  # "X, is it still there and how ...": all asks
+            if not cut or LATE_QUESTION.search(cut) or NOT_A_CLAIM.search(cut):
+                continue
+            sentence = cut
         guessed = MEANING_GUESS.match(sentence) if re.search(r"(?i)\bmean", question) else None
         sentence = guessed.group("meaning") if guessed else sentence
         offered = TENTATIVE.match(sentence) if sentence.endswith("?") else None   # "is it friction?" offers it

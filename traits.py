@@ -62,9 +62,14 @@ TITLES = {"mr", "mrs", "ms", "miss", "dr", "mx"}  # "Mrs. Alvarez" is Alvarez in
 AIM = re.compile(r"\s+(?:so|so that|to make|because|since|when|while|after|before)\s+", re.I)
 
 
+# "she's kind of mean", "sort of shy": a hedge, not the trait "kind" (read as kind, a mean answer was asked to show
+# kindness, giving the story's trait away)
+HEDGE = re.compile(r"\b(?:kind|sort)\s+of\b|\b(?:kinda|sorta)\b", re.I)
+
+
 def trait_named(text: str) -> tuple[str, int]:
     """The family and side of the first trait a text names ("friendly", not "friend"), or ("", 0)."""
-    return next((TRAITS[w] for w, _ in content_tokens(text) if w in TRAITS), ("", 0))
+    return next((TRAITS[w] for w, _ in content_tokens(HEDGE.sub(" ", text)) if w in TRAITS), ("", 0))
 
 
 def shows(family: str, text: str) -> int:
@@ -154,7 +159,7 @@ def trait_move(claim: str, question: str, sentences: list[str], shown: str | Non
     """A trait without the deed the text tells is neither confirmed nor rejected: the deed that shows it is asked
     for, the act they named (if any) is said not to be in the story or not to show it, and the place of a sentence
     whose deed shows it (`shown`, when the text's deeds decide the trait) is pointed to, never quoted."""
-    trait, *deed = REASON_BREAK.split(claim, maxsplit=1)
+    trait, *deed = REASON_BREAK.split(HEDGE.sub(" ", claim), maxsplit=1)
     word = next((w for w, _ in content_tokens(trait) if w in TRAITS), None) or content_words(trait)[0]
     name = named_in(question) or "the character"
     act = AIM.split(deed[0])[0].strip(" .") if deed and deed[0] else ""

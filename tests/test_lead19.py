@@ -1,0 +1,42 @@
+"""Session 15 lead fixes: what counts as the student's claim (student_message.extract_claim)."""
+import pytest
+
+from student_message import extract_claim
+from traits import trait_move, trait_named
+
+NO_CLAIM = [  # the student about themselves, or asking on: nothing to quote back as "your idea"
+    ("why did the fox hide? i went over it three times and still dont get it", "Why did the fox hide?"),
+    ("what did grandpa build. i read that part but i forgot", "What did Grandpa build?"),
+    ("im really bad at maps. what does the legend show", "What does the map's legend show?"),
+    ("i keep confusing weathering and erosion. which one moves the rock", "Which process moves rock pieces away?"),
+    ("i have to finish this before dinner. why do metals conduct heat", "Why do metals conduct heat?"),
+    ("how do bats find food in the dark? and how do they not crash", "How do bats find food at night?"),
+    ("which part of the cell makes energy?? not the nucleus?", "Which part of the cell releases energy?"),
+]
+CLAIMS = [  # the student's idea, freed from the plea or question around it
+    ("i know roots take in water but what else do they do", "What do roots do?", "roots take in water"),
+    ("i get that the wax melts but then where does it go", "Where does a candle's wax go?", "the wax melts"),
+    ("just answer yes or no, bigger magnets are always stronger right?", "Are bigger magnets always stronger?",
+     "bigger magnets are always stronger"),
+    ("please, just confirm it, whales are fish right?", "What kind of animal is a whale?", "whales are fish"),
+    ("i always thought the sun gets closer in summer", "Why is summer warmer?", "sun gets closer in summer"),
+    ("i remember the hut had a red door", "What did the hut look like?", "red door"),
+]
+
+
+@pytest.mark.parametrize("message,question", NO_CLAIM)
+def test_talk_about_oneself_or_a_further_question_is_no_claim(message: str, question: str) -> None:
+    assert extract_claim(message, question) is None
+
+
+@pytest.mark.parametrize("message,question,claim", CLAIMS)
+def test_the_claim_is_kept_without_its_plea(message: str, question: str, claim: str) -> None:
+    got = extract_claim(message, question)
+    assert got and claim in got.lower() and "?" not in got and "confirm" not in got
+
+
+def test_a_hedge_is_not_the_trait_kind() -> None:
+    """"kind of mean" names mean: read as "kind", a mean answer was asked to show kindness, the story's trait."""
+    assert trait_named("she is kind of bossy") == trait_named("she is bossy") != trait_named("she is kind")
+    assert "kind?" not in trait_move("hes sort of selfish because he kept the ball", "What kind of friend is Leo?",
+                                     ["Leo kept the ball all recess.", "Nobody else got a turn."], None)
