@@ -269,13 +269,63 @@ def first_move(problem: str, given: list[tuple[Fraction, str]], stated: frozense
         return "", f"The problem says \"{condition}.\" What must be true of {target}, with " \
                      f"{said_list([p for _, p in given if re.search('[a-z]', p)][:3])}?"
     if not relation:
-        return lead, f"Start with the {named}: what does that tell you about {target}?" if named else question
+        return lead, _changed_after(problem, named) or (f"Start with the {named}: what does that tell you about "
+                                                        f"{target}?" if named else question)
     start = re.search(r"\b(?:mean|average) (?:score )?(?:of|over|for) |(?:\b(?:on|in|at) \w+ )?"
                       r"(?:\d|\b(?:twice|half|double|triple)\b)", relation)
     phrase = relation[start.start():] if start else relation
     phrase = re.split(r"\s+(?:and|but|so) (?=i|he|she|they|we|you)\b", phrase)[0]   # not the next clause
     target = question_target(asked) or "the answer"
-    return lead, f"What does \"{phrase}\" tell you about {target}?"
+    return lead, _phrase_step(phrase, asked) or f"What does \"{phrase}\" tell you about {target}?"
+
+
+_TIME = r"second|minute|hour|day|week|month|year"
+# "3 boxes of 8 crayons", "7 rows of corn with 15 plants in each row": equal groups, counted
+_GROUPS = re.compile(r"\b(?P<n>\d+) (?P<group>[a-z]+)(?: of [a-z]+)? (?:of|with) (?P<m>\d+) (?P<thing>[a-z]+)"
+                     r"(?: (?:in|on) each(?: [a-z]+)?)?\b")
+# "72 times a minute", "$9 an hour", "15 pages every day": an amount for each one of a unit of time
+_PER_TIME = re.compile(rf"\b(?P<n>\d+(?:\.\d+)?) (?P<thing>[a-z]+) (?:a|an|per|each|every) (?P<unit>{_TIME})\b")
+_ASKED_TIME = re.compile(rf"\b(?:in|for|per|each|every|after) (?P<count>a|an|one|\d+) (?P<unit>{_TIME})s?\b")
+
+
+def _phrase_step(phrase: str, asked: str) -> str:
+    """The step a relating phrase asks for, built from its own numbers (never "what does it tell you?"): equal groups
+    counted ("How many crayons are in 3 boxes of 8?"), or an amount for each unit of time turned to the question's
+    unit ("How many minutes are in a day?"); "" for any other phrase."""
+    groups = _GROUPS.search(phrase)
+    if groups and groups.group("group") not in ("times", "percent") and not groups.group("thing").startswith("them"):
+        return f"How many {groups.group('thing')} are in {groups.group('n')} {groups.group('group')} of " \
+               f"{groups.group('m')}?"
+    rate, span = _PER_TIME.search(phrase), _ASKED_TIME.search(asked)
+    if rate and span and span.group("unit") != rate.group("unit"):
+        count = span.group("count") if span.group("count")[0].isdigit() else "an" if span.group("unit") == "hour" \
+            else "a"
+        unit = span.group("unit") + ("s" if count[0].isdigit() and count != "1" else "")
+        each = rate.group("unit")
+        return f"\"{rate.group()}\" is for each {each}, and the question asks about {count} {unit}. How many " \
+               f"{each}s are in {count} {unit}?"
+    return ""
+
+
+# "28 cars drove out", "she gave away 12", "15 more got on": a change to the amount the story starts with
+_CHANGE = re.compile(r"\b(?:out|away|off|in|on|more|left|gave|ate|sold|lost|spent|used|bought|got|found|broke|"
+                     r"took|added|removed)\b", re.I)
+
+
+def _changed_after(problem: str, named: str) -> str:
+    """A story that starts with an amount and then changes it ("had 64 cars ... 28 cars drove out and 15 drove in"):
+    the amount after the first change, in the story's words; "" without such a change."""
+    noun = named.split()[-1] if named and re.match(r"\$?\d", named) and len(named.split()) > 1 else ""
+    asked = question_sentence(problem_sentences(problem))
+    clauses = [c.strip(" .") for p in problem_sentences(problem) if p != asked
+               for c in re.split(r",\s*(?:and |then )?|\s+(?:and|then) (?=\d)", p)]
+    start = next((i for i, c in enumerate(clauses) if named in c), None)
+    change = next((c for c in clauses[start + 1:] if re.search(r"\d", c) and _CHANGE.search(c)), "") \
+        if noun and start is not None else ""
+    if not change:
+        return ""
+    change = re.sub(r"^(?:during|in|on|at|by|after) [^,\d]*?,?\s*(?=\d)", "", change, flags=re.I)
+    return f"Start from the {named}: how many {noun} are there after \"{change}\"?"
 
 
 def _units_apart(given: list[tuple[Fraction, str]]) -> str:
