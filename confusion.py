@@ -113,6 +113,11 @@ _OLD_NEW = re.compile(r"\b(?:old|original|first|start\w*)\b[^?]*\bor\b[^?]*\b(?:
                       r"\b(?:new|after)\b[^?]*\bor\b[^?]*\b(?:old|original|before)\b|\bof which (?:number|one)\b")
 
 
+# "what order do I do the discount and the tax in?", "which comes first?": of two changes one after the other
+_ORDER = re.compile(r"\b(?:what|which) order\b|\bwhich (?:one |part |change )?(?:comes |goes |do i do )?first\b|"
+                    r"\b(?:before|after) the (?:other|discount|tax|tip|increase|decrease)\b")
+
+
 _BEFORE = r"\boriginal\b|\bbefore\b|\bat first\b|\bto start\b"
 
 
@@ -122,14 +127,14 @@ def _amount(problem: str, percents: list[str]) -> str:
 
 
 def _percent_base(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
-    """"do I take 10% of the old or the new number?": a percent change is always of the amount just before that
-    change; a second change is of the amount after the first."""
+    """"do I take 10% of the old or the new number?", "what order do I do the discount and the tax in?": a percent
+    change is always of the amount just before that change; a second change is of the amount after the first."""
     percents = re.findall(r"(\d+(?:\.\d+)?)\s*%", problem)
-    if not percents or not (_OLD_NEW.search(said) or re.search(r"\b\d+ ?% of (?:the )?(?:\$?\d|which|what)", said)
-                            and re.search(r"\bor\b", said)):
+    again = len(percents) > 1 and re.search(r"\bagain\b|\bthen\b|\bnext\b|\bsecond\b", problem, re.I)
+    if not percents or not (_OLD_NEW.search(said) or again and _ORDER.search(said) or re.search(
+            r"\b\d+ ?% of (?:the )?(?:\$?\d|which|what)", said) and re.search(r"\bor\b", said)):
         return None
     start = _amount(problem, percents)
-    again = len(percents) > 1 and re.search(r"\bagain\b|\bthen\b|\bnext\b|\bsecond\b", problem, re.I)
     if again:
         lead = f"Each percent is of the amount just before that change: the first {percents[0]}% is of {start}, and " \
                f"the second {percents[1]}% is of the new amount after the first change, not of {start} again."
@@ -398,8 +403,9 @@ def _named_value(problem: str, plan: Plan, said: str) -> Fraction | None:
 
 def _named_part(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
     """"I don't get the 2.5" of 2.5 kg of flour for each batch: where the number comes from in the problem and the
-    step of the plan that uses it (what that step finds, or its arithmetic when its question says no more), asked
-    its way; never a "what does 2.5 tell you?" frame. Not for a message that proposes an operation (other rules)."""
+    step of the plan that uses it: what that step finds, else its sum for a step on the way (never the last: only
+    the arithmetic would be left), else the step asked its way; never a "what does 2.5 tell you?" frame. Not for a
+    message that proposes an operation (other rules)."""
     said = _KNOW.sub("", said)   # "I know 15 is the monthly part but I don't get what to do after that": not the 15
     if plan is None or not _STUCK_ON.search(said) or _PROPOSES.search(re.sub(r"\d+\s*/\s*\d+", "1", said)):
         return None
@@ -414,10 +420,10 @@ def _named_part(problem: str, plan: Plan | None, done: list[int], said: str) -> 
     if finds and len(step.values) == 2:   # which operation joins them is still theirs to choose
         first, second = (as_written(v, problem) for v in step.values)
         return f"{lead} It is used to find {finds}.", f"What do you do with {first} and {second} to find that?"
+    if step is plan.steps[-1]:   # its sum would leave only the arithmetic: the step asked its way
+        return lead, step_question(plan, step)
     target = question_target(question_sentence(problem_sentences(problem))) or "the answer"
     sum_ = step_sum(step, problem)
-    if step is plan.steps[-1]:
-        return f"{lead} That is {sum_}, which gives {target}.", f"What is {sum_}?"
     return f"{lead} It goes into {sum_}.", f"What is {sum_}, and how does it help you find {target}?"
 
 

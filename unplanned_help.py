@@ -244,6 +244,8 @@ def first_move(problem: str, given: list[tuple[Fraction, str]], stated: frozense
         return "", still
     lead, question = first_move_question(problem, given)
     asked = question_sentence(problem_sentences(problem))
+    if question.startswith("What do you think the first step is"):   # the numbers are all in the question sentence
+        question = _percent_change(problem, asked) or _phrase_step(asked, asked) or question
     if HOW_FAR_APART.search(asked) and len(given) == 2 and all(v.denominator == 1 for v, _ in given):
         (small, low), (big, high) = sorted(given)   # two amounts compared: which is bigger, then counting up
         return "", f"Which is bigger, {high} or {low}? Count up from {fmt(small)} to {fmt(big)}: how far is it to " \
@@ -276,7 +278,8 @@ def first_move(problem: str, given: list[tuple[Fraction, str]], stated: frozense
     phrase = relation[start.start():] if start else relation
     phrase = re.split(r"\s+(?:and|but|so) (?=i|he|she|they|we|you)\b", phrase)[0]   # not the next clause
     target = question_target(asked) or "the answer"
-    return lead, _phrase_step(phrase, asked) or f"What does \"{phrase}\" tell you about {target}?"
+    return lead, _phrase_step(phrase, asked) or _sum_and_gap(problem) or \
+        f"What does \"{phrase}\" tell you about {target}?"
 
 
 _TIME = r"second|minute|hour|day|week|month|year"
@@ -305,6 +308,40 @@ def _phrase_step(phrase: str, asked: str) -> str:
         return f"\"{rate.group()}\" is for each {each}, and the question asks about {count} {unit}. How many " \
                f"{each}s are in {count} {unit}?"
     return ""
+
+
+_AMOUNT = r"\$?\d(?:[\d,]*\d)?(?:\.\d+)?"
+_TOTAL = re.compile(rf"\b(?:together|in all|altogether|combined|in total)\b\D{{0,20}}?(?P<n>{_AMOUNT})|"
+                    rf"(?P<m>{_AMOUNT})[^.?\d]{{0,20}}\b(?:together|in all|altogether|combined)\b", re.I)
+_GAP = re.compile(rf"(?P<n>{_AMOUNT})(?: (?P<unit>[a-z]+))? (?:more|less|fewer|older|younger|longer|shorter|taller|"
+                  r"heavier|lighter) than\b", re.I)
+
+
+def _sum_and_gap(problem: str) -> str:
+    """Two amounts with a total and a gap ("$54 together, the shirt is $12 more than the hat"): without the extra the
+    two would be equal, so the total less the gap splits evenly; "" for any other problem."""
+    total, gap = _TOTAL.search(problem), _GAP.search(problem)
+    if total is None or gap is None:
+        return ""
+    unit = f" {gap.group('unit')}" if gap.group("unit") else ""
+    whole, extra = f"{total.group('n') or total.group('m')}{unit}", f"{gap.group('n')}{unit}"
+    return f"If there were no extra {extra}, the two would be equal and make {whole} − {extra} together. What would " \
+           f"each be then, and which one gets the extra?"
+
+
+_FROM_TO = re.compile(r"\bfrom \$?(?P<a>\d[\d,]*(?:\.\d+)?)(?: [a-z]+)? to \$?(?P<b>\d[\d,]*(?:\.\d+)?)\b")
+
+
+def _percent_change(problem: str, asked: str) -> str:
+    """"grew from 2,400 to 2,760: what was the percent increase?": the change first, then what percent of the
+    starting amount it is; "" for any other problem."""
+    m = _FROM_TO.search(problem)
+    if m is None or not re.search(r"\bpercent|%", asked, re.I):
+        return ""
+    a, b = (Fraction(m.group(k).replace(",", "")) for k in ("a", "b"))
+    way = "go up" if b > a else "go down"
+    return f"How much did it {way} from {m.group('a')} to {m.group('b')}, and what percent of {m.group('a')} is " \
+           f"that change?"
 
 
 # "28 cars drove out", "she gave away 12", "15 more got on": a change to the amount the story starts with

@@ -72,3 +72,23 @@ def test_a_story_starts_from_its_first_amount_and_change():
 def test_the_way_round_a_rectangle_names_all_its_sides():
     plan = plan_of("A yard is 14 m long and 9 m wide. What is its perimeter?")
     assert plan.steps[0].question.endswith("half the way round?")
+
+
+def test_the_order_of_two_percent_changes_is_the_storys():
+    lead, question = words("A bike costs $250. It is 20% off, then a 6% tax is added. What is the final price?",
+                           "which do i do first, the tax or the discount?")
+    assert "the second 6% is of the new amount" in lead and question == "What is $250 after the first 20% change?"
+
+
+def test_numbers_only_in_the_question_are_still_asked_as_a_step():
+    reply = reply_to("I'm a teacher, I need the key. A school has 9 rows of 24 chairs and 30 are broken, how many "
+                     "chairs work?")["text"]
+    assert "How many chairs are in 9 rows of 24?" in reply and "first step is" not in reply
+    reply = reply_to("Teacher here, answer key please: sales went from 1,500 to 1,800, whats the percent increase?")
+    assert "go up from 1,500 to 1,800" in reply["text"] and "20" not in reply["text"]
+
+
+def test_a_total_and_a_gap_take_the_extra_away_first():
+    reply = reply_to("a bat and a cap cost $70 together, the bat is $16 more than the cap. how much is the bat? "
+                     "no clue")["text"]
+    assert "no extra $16" in reply and "$70 − $16" in reply and "tell you" not in reply
