@@ -42,7 +42,7 @@ _NUMBER = r"\$?\d[\d,]*(?:\.\d+)?"
 def confusion_words(problem: str, plan: Plan | None, done: list[int], work: str) -> tuple[str, str] | None:
     """(lead, question) answering the confusion the student names, or None when their words name none known here."""
     said = work.lower()
-    for rule in (_minutes_over, _decimal_hours, _percent_base, _other_percent, _percent_side, _same_bottom,
+    for rule in (_across_zero, _minutes_over, _decimal_hours, _percent_base, _other_percent, _percent_side, _same_bottom,
                  _bracket_first, _why_step, _which_amount, _which_divides, _which_first, _which_operation,
                  _part_of_whole, _named_part):
         found = rule(problem, plan, done, said)
@@ -82,6 +82,24 @@ def _next_question(plan: Plan | None, done: list[int]) -> str:
     """The plan's next step, asked its way; "" without a plan."""
     step = solver.next_step(plan, set(done)) if plan is not None else None
     return step_question(plan, step) if step is not None else ""
+
+
+_TWO_SUMS = re.compile(r"(?P<a>\d+(?:\.\d+)?)\s*(?P<op1>[-+−])\s*(?P<b>\d+(?:\.\d+)?)[^\d]{1,12}?\bor\b[^\d]{0,8}?"
+                       r"(?P<c>\d+(?:\.\d+)?)\s*(?P<op2>[-+−])\s*(?P<d>\d+(?:\.\d+)?)")
+
+
+def _across_zero(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
+    """"do I do 9 - 6 or 9 + 6?" of a rise from -6 to 9: the next step is the gap between a number below 0 and one
+    above it, so it is counted in two parts, up to 0 and on from 0; which sum does that is left to the student."""
+    step = solver.next_step(plan, set(done)) if plan is not None else None
+    sums = _TWO_SUMS.search(said)
+    if step is None or sums is None or step.op != "-" or len(step.values) != 2:
+        return None
+    low, high = sorted(step.values)
+    if not low < 0 < high or {Fraction(sums.group(k)) for k in "abcd"} != {-low, high}:
+        return None
+    return f"From {fmt(low)} up to 0 is {fmt(-low)}, and from 0 up to {fmt(high)} is {fmt(high)} more: the gap " \
+           f"crosses 0, so both parts count.", f"Which of your two sums puts those two parts together?"
 
 
 def _minutes_over(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:

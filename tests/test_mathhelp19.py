@@ -92,3 +92,9 @@ def test_a_total_and_a_gap_take_the_extra_away_first():
     reply = reply_to("a bat and a cap cost $70 together, the bat is $16 more than the cap. how much is the bat? "
                      "no clue")["text"]
     assert "no extra $16" in reply and "$70 − $16" in reply and "tell you" not in reply
+
+
+def test_two_sums_for_a_gap_across_zero_count_both_parts():
+    lead, question = words("At 6 am it was -8 degrees and at 2 pm it was 5 degrees. How many degrees warmer was it at "
+                           "2 pm?", "is it 8 - 5 or 8 + 5?")
+    assert lead.startswith("From -8 up to 0 is 8, and from 0 up to 5 is 5 more") and "13" not in lead + question
