@@ -99,7 +99,7 @@ def _across_zero(problem: str, plan: Plan | None, done: list[int], said: str) ->
     if not low < 0 < high or {Fraction(sums.group(k)) for k in "abcd"} != {-low, high}:
         return None
     return f"From {fmt(low)} up to 0 is {fmt(-low)}, and from 0 up to {fmt(high)} is {fmt(high)} more: the gap " \
-           f"crosses 0, so both parts count.", f"Which of your two sums puts those two parts together?"
+           f"crosses 0, so both parts count.", "Which of your two sums puts those two parts together?"
 
 
 def _minutes_over(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
