@@ -98,3 +98,8 @@ def test_two_sums_for_a_gap_across_zero_count_both_parts():
     lead, question = words("At 6 am it was -8 degrees and at 2 pm it was 5 degrees. How many degrees warmer was it at "
                            "2 pm?", "is it 8 - 5 or 8 + 5?")
     assert lead.startswith("From -8 up to 0 is 8, and from 0 up to 5 is 5 more") and "13" not in lead + question
+
+
+def test_a_mixed_number_meets_its_card():
+    card = confusion.concept_asked("i dont understand how to double a mixed number")
+    assert card is not None and card["id"] == "mixed_numbers"
