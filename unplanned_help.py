@@ -349,16 +349,18 @@ _CHANGE = re.compile(r"\b(?:out|away|off|in|on|more|left|gave|ate|sold|lost|spen
                      r"took|added|removed)\b", re.I)
 
 
-def _changed_after(problem: str, named: str) -> str:
+def _changed_after(problem: str, named: str | None) -> str:
     """A story that starts with an amount and then changes it ("had 64 cars ... 28 cars drove out and 15 drove in"):
     the amount after the first change, in the story's words; "" without such a change."""
     noun = named.split()[-1] if named and re.match(r"\$?\d", named) and len(named.split()) > 1 else ""
+    if not noun:
+        return ""
     asked = question_sentence(problem_sentences(problem))
     clauses = [c.strip(" .") for p in problem_sentences(problem) if p != asked
                for c in re.split(r",\s*(?:and |then )?|\s+(?:and|then) (?=\d)", p)]
     start = next((i for i, c in enumerate(clauses) if named in c), None)
     change = next((c for c in clauses[start + 1:] if re.search(r"\d", c) and _CHANGE.search(c)), "") \
-        if noun and start is not None else ""
+        if start is not None else ""
     if not change:
         return ""
     change = re.sub(r"^(?:during|in|on|at|by|after) [^,\d]*?,?\s*(?=\d)", "", change, flags=re.I)
