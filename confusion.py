@@ -7,7 +7,10 @@ student's words and answered from what exact code knows of this problem (its qua
 numbers they name, the units it uses), never with the answer: a fact of units (60 minutes in an hour, .5 of an hour
 is 30 minutes), why a step on two named numbers is taken (what it finds), which amount a price or a percent goes
 with, which operation the question's words ask for, why fractions need one bottom number, which number a take-away
-starts from. `confusion_words` is None when the words name no confusion these know (the other help moves decide).
+starts from; and (round 19) a gap across 0 counted in two parts, two percent changes in the story's order, a percent
+the problem does not give (or its percent taken as an amount) questioned, part over whole for "what percent of",
+and a number or word of the problem named as the trouble ("I don't get the 2.5", "the fewer part") met with the
+clause that gives it and the plan's step that uses it. `confusion_words` is None when the words name no confusion these know (the other help moves decide).
 `already_have`: what a help request says the student has. A fact of units they state ("I know 1 hour is 60 minutes",
 "30 minutes is half an hour") is no result of theirs to ask about, and a plan step's value named in words ("I know
 the adults cost 16 dollars but I'm stuck") is a step done, so the move asks the first step they have not done.
@@ -44,7 +47,7 @@ def confusion_words(problem: str, plan: Plan | None, done: list[int], work: str)
     said = work.lower()
     for rule in (_across_zero, _minutes_over, _decimal_hours, _percent_base, _other_percent, _percent_side, _same_bottom,
                  _bracket_first, _why_step, _which_amount, _which_divides, _which_first, _which_operation,
-                 _part_of_whole, _named_part):
+                 _part_of_whole, _share_order, _named_part):
         found = rule(problem, plan, done, said)
         if found:
             return found
@@ -381,6 +384,24 @@ def _part_of_whole(problem: str, plan: Plan | None, done: list[int], said: str) 
     whole, kind = asked.group("whole").lower(), asked.group("kind").lower()
     return f"A {kind} of the {whole} compares a part with the whole: the part is divided by the whole.", \
         f"Which of {named[0]} and {named[1]} is the whole {whole}, and which is the part the question asks about?"
+
+
+_BOTH_ORDERS = re.compile(r"(?P<a>\d+(?:\.\d+)?)\s*(?:÷|/|by|over|into)\s*(?P<b>\d+(?:\.\d+)?)\b[^\d]{1,12}?\bor\b"
+                          r"[^\d]{0,8}?(?P<c>\d+(?:\.\d+)?)\s*(?:÷|/|by|over|into)\s*(?P<d>\d+(?:\.\d+)?)")
+
+
+def _share_order(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
+    """"do I divide 36 by 4 or 4 by 36?" of an amount shared equally: the amount shared is divided by the number of
+    shares; which number is which is left to the student (the plan is not needed: the story says what is shared)."""
+    m = _BOTH_ORDERS.search(said)
+    if m is None or (m.group("a"), m.group("b")) != (m.group("d"), m.group("c")) or not re.search(
+            r"\b(?:share[sd]?|each|equal(?:ly)?|evenly|split|per)\b", problem, re.I):
+        return None
+    phrases = {fmt(v): p for v, p in given_numbers(problem)}
+    first, second = (phrases.get(m.group(k), m.group(k)) for k in ("a", "b"))
+    return "When an amount is shared equally, the amount being shared is the number you divide, and the number of " \
+           "shares is the number you divide by.", \
+        f"Which of {first} and {second} is the amount being shared here, and which is the number of shares?"
 
 
 # "I don't get the 2.5", "what is the 15 for?", "confused by the fewer part", "what do I do with the 100?": a number

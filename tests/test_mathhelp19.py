@@ -103,3 +103,10 @@ def test_two_sums_for_a_gap_across_zero_count_both_parts():
 def test_a_mixed_number_meets_its_card():
     card = confusion.concept_asked("i dont understand how to double a mixed number")
     assert card is not None and card["id"] == "mixed_numbers"
+
+
+def test_both_orders_of_a_sharing_division_ask_which_is_shared():
+    lead, question = words("Three sisters split 27 marbles evenly. How many marbles does each sister get?",
+                           "should i do 27 into 3 or 3 into 27")
+    assert "the amount being shared is the number you divide" in lead
+    assert "27 marbles" in question and "9" not in question
