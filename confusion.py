@@ -10,7 +10,8 @@ with, which operation the question's words ask for, why fractions need one botto
 starts from; and (round 19) a gap across 0 counted in two parts, two percent changes in the story's order, a percent
 the problem does not give (or its percent taken as an amount) questioned, part over whole for "what percent of",
 and a number or word of the problem named as the trouble ("I don't get the 2.5", "the fewer part") met with the
-clause that gives it and the plan's step that uses it. `confusion_words` is None when the words name no confusion these know (the other help moves decide).
+clause that gives it and the plan's step that uses it. `confusion_words` is None when the words name no confusion
+these know (the other help moves decide).
 `already_have`: what a help request says the student has. A fact of units they state ("I know 1 hour is 60 minutes",
 "30 minutes is half an hour") is no result of theirs to ask about, and a plan step's value named in words ("I know
 the adults cost 16 dollars but I'm stuck") is a step done, so the move asks the first step they have not done.
@@ -45,8 +46,8 @@ _NUMBER = r"\$?\d[\d,]*(?:\.\d+)?"
 def confusion_words(problem: str, plan: Plan | None, done: list[int], work: str) -> tuple[str, str] | None:
     """(lead, question) answering the confusion the student names, or None when their words name none known here."""
     said = work.lower()
-    for rule in (_across_zero, _minutes_over, _decimal_hours, _percent_base, _other_percent, _percent_side, _same_bottom,
-                 _bracket_first, _why_step, _which_amount, _which_divides, _which_first, _which_operation,
+    for rule in (_across_zero, _minutes_over, _decimal_hours, _percent_base, _other_percent, _percent_side,
+                 _same_bottom, _bracket_first, _why_step, _which_amount, _which_divides, _which_first, _which_operation,
                  _part_of_whole, _share_order, _named_part):
         found = rule(problem, plan, done, said)
         if found:

@@ -325,8 +325,8 @@ def _sum_and_gap(problem: str) -> str:
         return ""
     unit = f" {gap.group('unit')}" if gap.group("unit") else ""
     whole, extra = f"{total.group('n') or total.group('m')}{unit}", f"{gap.group('n')}{unit}"
-    return f"If there were no extra {extra}, the two would be equal and make {whole} − {extra} together. What would " \
-           f"each be then, and which one gets the extra?"
+    return f"If there were no extra {extra}, the two would be equal and make {whole} − {extra} together. What " \
+           f"would each be then, and which one gets the extra?"
 
 
 _FROM_TO = re.compile(r"\bfrom \$?(?P<a>\d[\d,]*(?:\.\d+)?)(?: [a-z]+)? to \$?(?P<b>\d[\d,]*(?:\.\d+)?)\b")
@@ -349,11 +349,20 @@ _CHANGE = re.compile(r"\b(?:out|away|off|in|on|more|left|gave|ate|sold|lost|spen
                      r"took|added|removed)\b", re.I)
 
 
+# "28 drive out", "15 got on", "12 were sold": the words after a number that leave it counting the story's things
+_MOVED = {"drive", "drove", "get", "got", "go", "went", "leave", "left", "come", "came", "are", "were", "is", "was",
+          "more", "fewer", "fly", "flew", "walk", "walked", "run", "ran", "move", "moved", "join", "joined"}
+
+
+_MEASURE = r"(?:second|minute|hour|day|week|month|year|km|m|cm|mm|kg|g|mg|lb|oz|ml|l|litre|liter|metre|meter|mile|" \
+           r"foot|feet|inch(?:e)?|yard|degree|dollar|cent|time|percent|pound|ounce|gallon|cup)s?"
+
+
 def _changed_after(problem: str, named: str | None) -> str:
     """A story that starts with an amount and then changes it ("had 64 cars ... 28 cars drove out and 15 drove in"):
     the amount after the first change, in the story's words; "" without such a change."""
-    noun = named.split()[-1] if named and re.match(r"\$?\d", named) and len(named.split()) > 1 else ""
-    if not noun:
+    noun = named.split()[-1] if named and re.match(r"\d", named) and len(named.split()) > 1 else ""
+    if not noun or re.fullmatch(_MEASURE, noun):   # "4 hours", "12 km": a measure, no count of things
         return ""
     asked = question_sentence(problem_sentences(problem))
     clauses = [c.strip(" .") for p in problem_sentences(problem) if p != asked
@@ -361,8 +370,9 @@ def _changed_after(problem: str, named: str | None) -> str:
     start = next((i for i, c in enumerate(clauses) if named in c), None)
     change = next((c for c in clauses[start + 1:] if re.search(r"\d", c) and _CHANGE.search(c)), "") \
         if start is not None else ""
-    if not change:
-        return ""
+    counted = re.search(r"\b\d+ (\w+)", change)
+    if counted is None or counted.group(1).rstrip("s") != noun.rstrip("s") and counted.group(1) not in _MOVED:
+        return ""   # "Pipe B empties it in 12 hours" changes no count of the 4 hours
     change = re.sub(r"^(?:during|in|on|at|by|after) [^,\d]*?,?\s*(?=\d)", "", change, flags=re.I)
     return f"Start from the {named}: how many {noun} are there after \"{change}\"?"
 
