@@ -11,7 +11,11 @@ consecutive ones named from the smallest (`conditions_start`); then where the qu
 (asked_step.py): the part the story makes first, asked in its words; then a price of one thing and a count of those
 things, one pictured then two; two clock times (24-hour ones too), counted on to the next hour; two measures in units
 of one kind, one changed into the other; a fraction of a whole, one part first; a rate per unit of time and a span of
-those units ("48 km per hour", "2 hours 30 minutes"), the rate for one unit said and two units asked.
+those units ("48 km per hour", "2 hours 30 minutes"), the rate for one unit said and two units asked. A relating
+phrase is asked as its step, never "what does it tell you?" (round 19): equal groups counted ("3 boxes of 8
+crayons"), an amount per unit of time turned to the question's unit ("72 times a minute" for a day), a total and a
+gap with the extra taken away first; a story's first amount asked after its first change ("64 cars, 28 drive out");
+numbers only in the question sentence still asked as a step (a percent change from one amount to another).
 
 How any plan step is asked lives here too (`step_question`, `linked_question`, moved from math_moves.py in round 14):
 a bare exercise by place value ("Split 624 into 560 and 64"), a last step that would only restate the problem as a
