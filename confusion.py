@@ -7,7 +7,11 @@ student's words and answered from what exact code knows of this problem (its qua
 numbers they name, the units it uses), never with the answer: a fact of units (60 minutes in an hour, .5 of an hour
 is 30 minutes), why a step on two named numbers is taken (what it finds), which amount a price or a percent goes
 with, which operation the question's words ask for, why fractions need one bottom number, which number a take-away
-starts from. `confusion_words` is None when the words name no confusion these know (the other help moves decide).
+starts from; and (round 19) a gap across 0 counted in two parts, two percent changes in the story's order, a percent
+the problem does not give (or its percent taken as an amount) questioned, part over whole for "what percent of",
+and a number or word of the problem named as the trouble ("I don't get the 2.5", "the fewer part") met with the
+clause that gives it and the plan's step that uses it. `confusion_words` is None when the words name no confusion
+these know (the other help moves decide).
 `already_have`: what a help request says the student has. A fact of units they state ("I know 1 hour is 60 minutes",
 "30 minutes is half an hour") is no result of theirs to ask about, and a plan step's value named in words ("I know
 the adults cost 16 dollars but I'm stuck") is a step done, so the move asks the first step they have not done.
@@ -23,12 +27,13 @@ from functools import lru_cache
 from math import lcm
 
 import solver
-from arithmetic_claims import claims, results
+from arithmetic_claims import as_written, claims, results
 from common import ROOT
-from problem_text import given_numbers, problem_sentences, question_sentence, question_target, written_equation
+from problem_text import (content_words, given_numbers, problem_sentences, question_sentence, question_target,
+                          written_equation)
 from solver import Plan, Step, fmt
 from step_parts import what_it_finds
-from unplanned_help import equation_start, step_question
+from unplanned_help import equation_start, step_question, step_sum
 
 _OPS = {"add": "+", "plus": "+", "take away": "-", "take": "-", "subtract": "-", "minus": "-", "multiply": "*",
         "times": "*", "divide": "/", "share": "/"}
@@ -41,8 +46,9 @@ _NUMBER = r"\$?\d[\d,]*(?:\.\d+)?"
 def confusion_words(problem: str, plan: Plan | None, done: list[int], work: str) -> tuple[str, str] | None:
     """(lead, question) answering the confusion the student names, or None when their words name none known here."""
     said = work.lower()
-    for rule in (_minutes_over, _decimal_hours, _percent_base, _percent_side, _same_bottom, _bracket_first, _why_step,
-                 _which_amount, _which_divides, _which_first, _which_operation):
+    for rule in (_across_zero, _minutes_over, _decimal_hours, _percent_base, _other_percent, _percent_side,
+                 _same_bottom, _bracket_first, _why_step, _which_amount, _which_divides, _which_first, _which_operation,
+                 _part_of_whole, _share_order, _named_part):
         found = rule(problem, plan, done, said)
         if found:
             return found
@@ -82,6 +88,24 @@ def _next_question(plan: Plan | None, done: list[int]) -> str:
     return step_question(plan, step) if step is not None else ""
 
 
+_TWO_SUMS = re.compile(r"(?P<a>\d+(?:\.\d+)?)\s*(?P<op1>[-+−])\s*(?P<b>\d+(?:\.\d+)?)[^\d]{1,12}?\bor\b[^\d]{0,8}?"
+                       r"(?P<c>\d+(?:\.\d+)?)\s*(?P<op2>[-+−])\s*(?P<d>\d+(?:\.\d+)?)")
+
+
+def _across_zero(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
+    """"do I do 9 - 6 or 9 + 6?" of a rise from -6 to 9: the next step is the gap between a number below 0 and one
+    above it, so it is counted in two parts, up to 0 and on from 0; which sum does that is left to the student."""
+    step = solver.next_step(plan, set(done)) if plan is not None else None
+    sums = _TWO_SUMS.search(said)
+    if step is None or sums is None or step.op != "-" or len(step.values) != 2:
+        return None
+    low, high = sorted(step.values)
+    if not low < 0 < high or {Fraction(sums.group(k)) for k in "abcd"} != {-low, high}:
+        return None
+    return f"From {fmt(low)} up to 0 is {fmt(-low)}, and from 0 up to {fmt(high)} is {fmt(high)} more: the gap " \
+           f"crosses 0, so both parts count.", "Which of your two sums puts those two parts together?"
+
+
 def _minutes_over(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
     """"what do I do when the minutes go over 60?": 60 of them make one more hour, the rest stay minutes."""
     if not re.search(r"\bminutes?\b[^?.!]*\b(?:over|past|more than|bigger than) 60\b|\bover 60 minutes\b", said):
@@ -111,6 +135,11 @@ _OLD_NEW = re.compile(r"\b(?:old|original|first|start\w*)\b[^?]*\bor\b[^?]*\b(?:
                       r"\b(?:new|after)\b[^?]*\bor\b[^?]*\b(?:old|original|before)\b|\bof which (?:number|one)\b")
 
 
+# "what order do I do the discount and the tax in?", "which comes first?": of two changes one after the other
+_ORDER = re.compile(r"\b(?:what|which) order\b|\bwhich (?:one |part |change )?(?:comes |goes |do i do )?first\b|"
+                    r"\b(?:before|after) the (?:other|discount|tax|tip|increase|decrease)\b")
+
+
 _BEFORE = r"\boriginal\b|\bbefore\b|\bat first\b|\bto start\b"
 
 
@@ -120,14 +149,14 @@ def _amount(problem: str, percents: list[str]) -> str:
 
 
 def _percent_base(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
-    """"do I take 10% of the old or the new number?": a percent change is always of the amount just before that
-    change; a second change is of the amount after the first."""
+    """"do I take 10% of the old or the new number?", "what order do I do the discount and the tax in?": a percent
+    change is always of the amount just before that change; a second change is of the amount after the first."""
     percents = re.findall(r"(\d+(?:\.\d+)?)\s*%", problem)
-    if not percents or not (_OLD_NEW.search(said) or re.search(r"\b\d+ ?% of (?:the )?(?:\$?\d|which|what)", said)
-                            and re.search(r"\bor\b", said)):
+    again = len(percents) > 1 and re.search(r"\bagain\b|\bthen\b|\bnext\b|\bsecond\b", problem, re.I)
+    if not percents or not (_OLD_NEW.search(said) or again and _ORDER.search(said) or re.search(
+            r"\b\d+ ?% of (?:the )?(?:\$?\d|which|what)", said) and re.search(r"\bor\b", said)):
         return None
     start = _amount(problem, percents)
-    again = len(percents) > 1 and re.search(r"\bagain\b|\bthen\b|\bnext\b|\bsecond\b", problem, re.I)
     if again:
         lead = f"Each percent is of the amount just before that change: the first {percents[0]}% is of {start}, and " \
                f"the second {percents[1]}% is of the new amount after the first change, not of {start} again."
@@ -138,6 +167,30 @@ def _percent_base(problem: str, plan: Plan | None, done: list[int], said: str) -
             f"If the original is 100%, what percent of it is {start}?"
     return f"A percent change is of the amount before the change: here {start}.", \
         _next_question(plan, done) or f"What is {percents[0]}% of {start}?"
+
+
+def _other_percent(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
+    """"so I take 50% of 200?" of 5% interest, "do I take 20 away from 60?" of a 20% rise on $60: a percent the
+    problem does not give, or its percent used as an amount of its own, questioned with what the percent means; its
+    result left to the student."""
+    percents = list(dict.fromkeys(re.findall(r"(\d+(?:\.\d+)?)\s*%", problem)))
+    start = _amount(problem, percents) if len(percents) == 1 else ""
+    if not start:
+        return None
+    given, theirs = percents[0], re.findall(r"(\d+(?:\.\d+)?)\s*(?:%|percent)", said)
+    other = next((t for t in theirs if t != given), None)
+    if other is not None:
+        lead = f"The problem gives {given}%, not {other}%: {given}% means {given} out of every 100."
+    elif not theirs and re.search(rf"(?<![\d.])\$?{re.escape(given)}(?![\d.])", said) and \
+            re.search(r"\b(?:take|away|subtract|minus|add|plus|off)\b", said):
+        lead = f"{given}% is not {given} on its own: it means {given} out of every 100, so what it comes to depends " \
+               f"on {start}."
+    else:
+        return None
+    whole = Fraction(start.lstrip("$").replace(",", ""))
+    if whole > 100 and whole % 100 == 0:   # on 100 first, the smaller case
+        return lead, f"How much is {given}% of 100, and so of {start}?"
+    return lead, f"What is {given}% of {start}?"
 
 
 _ADDED = r"\b(?:tax|tip|markup|interest|increase[sd]?|rise|rose|grew|grows|more)\b"
@@ -312,6 +365,106 @@ def _which_operation(problem: str, plan: Plan | None, done: list[int], said: str
     name = {"+": "an addition", "-": "a take-away", "*": "a multiplication", "/": "a division"}[cue[0]]
     return f"\"{cue[1]}\" in the question asks for {cue[2]}: that is {name}.", \
         f"Which of {given[0]} and {given[1]} comes first in it, and what do you get?"
+
+
+_PART_ASKED = re.compile(r"\bwhat (?P<kind>percent(?:age)?|fraction|part|proportion) of (?:the |all (?:the )?)?"
+                         r"(?P<whole>[a-z]+(?: [a-z]+)?) (?:are|is|were|was|did|do|does|have|has|got|chose|like)\b",
+                         re.I)
+
+
+def _part_of_whole(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
+    """"do I divide 30 by 18?" of "What percent of the class are girls?": a percent or fraction of a whole compares
+    the part with the whole, so the part is divided by the whole; which given number is which is left to them."""
+    asked = _PART_ASKED.search(question_sentence(problem_sentences(problem)))
+    if asked is None or not re.search(r"\bdivid\w*|\bover\b|÷|\d\s*/\s*\d", said):
+        return None
+    phrases = dict(given_numbers(problem))
+    named = [phrases[v] for v in dict.fromkeys(solver.numbers_in(said)) if v in phrases]
+    if len(named) != 2:
+        return None
+    whole, kind = asked.group("whole").lower(), asked.group("kind").lower()
+    return f"A {kind} of the {whole} compares a part with the whole: the part is divided by the whole.", \
+        f"Which of {named[0]} and {named[1]} is the whole {whole}, and which is the part the question asks about?"
+
+
+_BOTH_ORDERS = re.compile(r"(?P<a>\d+(?:\.\d+)?)\s*(?:÷|/|by|over|into)\s*(?P<b>\d+(?:\.\d+)?)\b[^\d]{1,12}?\bor\b"
+                          r"[^\d]{0,8}?(?P<c>\d+(?:\.\d+)?)\s*(?:÷|/|by|over|into)\s*(?P<d>\d+(?:\.\d+)?)")
+
+
+def _share_order(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
+    """"do I divide 36 by 4 or 4 by 36?" of an amount shared equally: the amount shared is divided by the number of
+    shares; which number is which is left to the student (the plan is not needed: the story says what is shared)."""
+    m = _BOTH_ORDERS.search(said)
+    if m is None or (m.group("a"), m.group("b")) != (m.group("d"), m.group("c")) or not re.search(
+            r"\b(?:share[sd]?|each|equal(?:ly)?|evenly|split|per)\b", problem, re.I):
+        return None
+    phrases = {fmt(v): p for v, p in given_numbers(problem)}
+    first, second = (phrases.get(m.group(k), m.group(k)) for k in ("a", "b"))
+    return "When an amount is shared equally, the amount being shared is the number you divide, and the number of " \
+           "shares is the number you divide by.", \
+        f"Which of {first} and {second} is the amount being shared here, and which is the number of shares?"
+
+
+# "I don't get the 2.5", "what is the 15 for?", "confused by the fewer part", "what do I do with the 100?": a number
+# the problem gives, or a word of the sentence that gives it, named as what the student is stuck on
+_STUCK_ON = re.compile(r"\b(?:don'?t|dont|do not) (?:get|understand|know (?:what|why|how))\b|\bconfus\w*|"
+                       r"\bstuck (?:on|with)\b|\bwhat (?:do|should|can) (?:i|we|you) do with\b|\bwhat about\b|"
+                       r"\bmean\b|\bfor\?|"
+                       r"\bwhat (?:is|are|'s) (?:the |that |this )?\$?\d[\d.,/]*(?: [a-z]+)? (?:for|about)\b",
+                       re.I)
+_PROPOSES = re.compile(rf"\b(?:{_OP_WORD}|divided|multiplied|added|subtracted|times|x)\b|[-+*/×÷]\s*\d", re.I)
+
+
+def _clause_of(problem: str, value: Fraction) -> str:
+    """The clause of the problem that gives `value` ("His sister has 12 fewer stickers than Leo"), its question left
+    out; "" when no clause or several give it."""
+    asked = question_sentence(problem_sentences(problem))
+    clauses = [c.strip(" .") for s in problem_sentences(problem) if s != asked
+               for c in re.split(r",\s*(?:and |but )?|;\s*|\s+and (?=[a-z]+ \$?\d)", s)]
+    holding = [c for c in clauses if value in solver.numbers_in(c)]
+    return holding[0] if len(holding) == 1 else ""
+
+
+def _named_value(problem: str, plan: Plan, said: str) -> Fraction | None:
+    """The one given number a help request names, or the number of the one clause that holds a word it names ("the
+    fewer part" of "12 fewer stickers than Leo"); None when it names none or several."""
+    given = {q.value for q in plan.quantities if q.given}
+    named = {v for v in solver.numbers_in(said) if v in given}
+    if len(named) == 1:
+        return named.pop()
+    if named or not re.search(r"\b(?:part|bit|word)\b", said):   # "the fewer part": a word named as the trouble
+        return None
+    words = content_words(said) - content_words(question_sentence(problem_sentences(problem))) - {
+        "get", "understand", "confused", "confusing", "stuck", "mean", "part", "bit", "thing", "word", "here",
+        "about", "know", "what", "does", "don", "dont"}
+    hits = {v for v in given if (clause := _clause_of(problem, v)) and words & content_words(clause)}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _named_part(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
+    """"I don't get the 2.5" of 2.5 kg of flour for each batch: where the number comes from in the problem and the
+    step of the plan that uses it: what that step finds, else its sum for a step on the way (never the last: only
+    the arithmetic would be left), else the step asked its way; never a "what does 2.5 tell you?" frame. Not for a
+    message that proposes an operation (other rules)."""
+    said = _KNOW.sub("", said)   # "I know 15 is the monthly part but I don't get what to do after that": not the 15
+    if plan is None or not _STUCK_ON.search(said) or _PROPOSES.search(re.sub(r"\d+\s*/\s*\d+", "1", said)):
+        return None
+    value = _named_value(problem, plan, said)
+    step = next((s for i, s in enumerate(plan.steps) if i not in done and value in s.values), None) \
+        if value is not None else None
+    clause = _clause_of(problem, value) if step is not None else ""
+    if not clause:
+        return None
+    lead = f"The {fmt(value)} comes from \"{clause}.\""
+    finds = what_it_finds(step.question)
+    if finds and len(step.values) == 2:   # which operation joins them is still theirs to choose
+        first, second = (as_written(v, problem) for v in step.values)
+        return f"{lead} It is used to find {finds}.", f"What do you do with {first} and {second} to find that?"
+    if step is plan.steps[-1]:   # its sum would leave only the arithmetic: the step asked its way
+        return lead, step_question(plan, step)
+    target = question_target(question_sentence(problem_sentences(problem))) or "the answer"
+    sum_ = step_sum(step, problem)
+    return f"{lead} It goes into {sum_}.", f"What is {sum_}, and how does it help you find {target}?"
 
 
 # A concept a student asks about ("what does 3:5 mean?", "do I divide by the old price or the new one?"): the card of

@@ -316,8 +316,8 @@ def _perimeter(b: Builder, m: re.Match, unit: str, square: bool = False) -> Ref:
         return b.step("*", [b.given(m, "a", unit), b.fact(4, "sides", "4 equal sides")], unit,
                       f"How far is it around a square with sides of {m.group('a')}?", kind="perimeter")
     half = b.step("+", [b.given(m, "a", unit), b.given(m, "b", unit)], unit,
-                  f"How long are one length and one width together ({m.group('a')} and {m.group('b')})?",
-                  kind="half_perimeter")
+                  f"How long are one length and one width ({m.group('a')} and {m.group('b')}), half the way "
+                  f"round?", kind="half_perimeter")
     return b.step("*", [half, b.fact(2, "", "each side twice")], unit,
                   f"How far is it all the way around the {m.group('a')} by {m.group('b')} rectangle?",
                   kind="perimeter")

@@ -488,7 +488,7 @@ def side_from_area(p: Problem) -> Plan | None:
                    f"What {other} times a {said} of {side.group('s')} {unit} gives an area of "
                    f"{area.group('a')} square {unit}?", kind="area_side")
     if around:   # the side found, then the way around: both sides twice
-        both = b.step("+", [given, found], unit, f"How long are one {said} and one {other} together?")
+        both = b.step("+", [given, found], unit, f"How long are one {said} and one {other}, half the way round?")
         b.step("*", [both, b.fact(2, "", "2 of each side")], unit, "How far is it all the way around: two of each "
                                                                  "side?", kind="perimeter")
     return b.finish()

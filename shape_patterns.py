@@ -76,8 +76,8 @@ def plane_shape(p: Problem) -> Plan | None:
         b.step("*", [sides["length"], sides["width"]], square_unit, f"What is the area of a {said['length']} by "
                f"{said['width']} rectangle?", kind="area")
     else:
-        half = b.step("+", [sides["length"], sides["width"]], unit, f"How long are one length and one width together "
-                      f"({said['length']} and {said['width']})?", kind="half_perimeter")
+        half = b.step("+", [sides["length"], sides["width"]], unit, f"How long are one length and one width "
+                      f"({said['length']} and {said['width']}), half the way round?", kind="half_perimeter")
         b.step("*", [half, b.fact(2, "", "each side twice")], unit, "How far is it all the way around: two lengths "
                "and two widths?", kind="perimeter")
     return b.finish()
