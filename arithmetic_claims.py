@@ -133,7 +133,9 @@ def claims(text: str) -> list[Claim]:
     found: list[Claim] = []
     mixed = bool(re.search(r"\b\d+ \d+/\d+\b", text))
     written = arithmetic_text(text)
-    for m in CLAIM.finditer(written):
+    at = 0
+    while (m := CLAIM.search(written, at)) is not None:
+        at = m.end()
         left = m.group("left").strip()
         if left.count("(") != left.count(")"):
             continue
@@ -152,12 +154,34 @@ def claims(text: str) -> list[Claim]:
         if not value.is_const():
             continue
         true, result = value.terms.get((), Fraction(0)), m.group("right")
+        chained = _chained(written, m)
+        if chained is not None and stated != true == chained:   # "-24 - (-5) = -24 + 5 = -19": one chain of equals
+            stated, result, at = chained, "", m.start("right")
         left_over, divided = _REMAINDER.match(written, m.end()), re.fullmatch(r"(\d+)\s*/\s*(\d+)", left)
         if left_over and divided and true.denominator != 1:   # "62 ÷ 8 = 7 R 6" says the division exactly
             (a, b), q, r = map(int, divided.groups()), Fraction(result), int(left_over.group(1))
-            true, result = (q, f"{result} R {r}") if q.denominator == 1 and q * b + r == a and r < b else (true, result)
+            if q.denominator == 1 and q * b <= a < (q + 1) * b:   # "50 ÷ 6 = 8 R 4": a right quotient, a wrong remainder
+                stated, true, result = (q, q, f"{result} R {r}") if q * b + r == a else \
+                    (q + Fraction(r, b), true, f"{result} R {r}")
         found.append(Claim(_shown(left), stated, true, result, mixed))
     return found
+
+
+_RUN = re.compile(rf"-?{NUM}(?:\s*{_OPS}\s*{_TERM})+")
+
+
+def _chained(written: str, m: re.Match) -> Fraction | None:
+    """The value of the expression a claim's right side starts ("-24 - (-5) = -24 + 5 = -19": -19), None when the
+    right side is one number. The caller tells a chain of equals from a run of steps ("3 x 4 = 12 + 2 = 14": 12 is
+    the claim, then + 2 goes on from it) by which of the two the left side equals."""
+    run = _RUN.match(written, m.start("right"))
+    if run is None:
+        return None
+    try:
+        value, _ = parse_math(run.group())
+    except (MathError, ZeroDivisionError):
+        return None
+    return value.terms.get((), Fraction(0)) if value.is_const() else None
 
 
 # the two levels of the order of operations; within one level the operations go left to right
