@@ -161,8 +161,7 @@ def claims(text: str) -> list[Claim]:
         if left_over and divided and true.denominator != 1:   # "62 ÷ 8 = 7 R 6" says the division exactly
             (a, b), q, r = map(int, divided.groups()), Fraction(result), int(left_over.group(1))
             if q.denominator == 1 and q * b <= a < (q + 1) * b:   # "50 ÷ 6 = 8 R 4": a right quotient, a wrong remainder
-                stated, true, result = (q, q, f"{result} R {r}") if q * b + r == a else \
-                    (q + Fraction(r, b), true, f"{result} R {r}")
+                stated, result = q + Fraction(r, b), f"{result} R {r}"   # "3 R 4" of 28 ÷ 8 is 3 4/8 of one
         found.append(Claim(_shown(left), stated, true, result, mixed))
     return found
 
@@ -499,13 +498,25 @@ def _stated(t: str) -> re.Match | None:
     return m
 
 
+_CLAIM_LEFT_OVER = re.compile(rf"{CLAIM.pattern}(?:{_REMAINDER.pattern})?", re.I)
+
+
+def _claimed(m: re.Match, found: list[Claim]) -> Fraction:
+    """The value a claim written at `m` states: its right side, or with a remainder ("28 / 8 = 3 r 4") the quotient
+    its claim reads (3 4/8)."""
+    if m.group(m.re.groups):
+        said = f"{m.group('right')} R {m.group(m.re.groups)}"
+        return next((c.stated for c in found if c.written == said), Fraction(m.group("right")))
+    return Fraction(m.group("right"))
+
+
 def results(text: str, found: list[Claim]) -> list[Fraction]:
     """The numbers the student states as results, in the order written, the latest last: claim results, "so 84",
     "I got 12", "is it 9?", or a message that is just a number. Numbers they only name ("divide 96 by 8") are not
     results."""
     t = arithmetic_text(text)
     stated = {c.stated for c in found}
-    placed = [(m.end(), Fraction(m.group("right"))) for m in CLAIM.finditer(t) if Fraction(m.group("right")) in stated]
+    placed = [(m.end(), v) for m in _CLAIM_LEFT_OVER.finditer(t) if (v := _claimed(m, found)) in stated]
     # a message that is just a result: "36", "is it 36?", "lia has 36 stickers"
     bare = re.fullmatch(rf"(?:(?!-\d)\W)*(?:so\s+)?(?:is it|maybe|it'?s|[a-z]+ (?:has|had|have|gets|got|needs))?"
                         rf"\s*(-?{NUM})"
@@ -517,7 +528,8 @@ def results(text: str, found: list[Claim]) -> list[Fraction]:
     elif not found and _stated(t):
         placed.append((_stated(t).end("n"), Fraction(_stated(t).group("n"))))
     # same length: positions stay comparable; a claim not read ("x/4 = 4": no number before the /) keeps its result
-    without_claims = CLAIM.sub(lambda m: " " * len(m.group()) if Fraction(m.group("right")) in stated else m.group(), t)
+    without_claims = _CLAIM_LEFT_OVER.sub(lambda m: " " * len(m.group()) if _claimed(m, found) in stated
+                                          else m.group(), t)
     placed += [(m.end("n"), Fraction(m.group("n"))) for m in _RESULT.finditer(without_claims)]
     latest_last = [v for _, v in sorted(placed, key=lambda p: p[0])]
     return list(reversed(dict.fromkeys(reversed(latest_last))))

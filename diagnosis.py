@@ -324,6 +324,9 @@ def steps_done(plan: Plan, student_text: str) -> set[int]:
     return {i for i, s in enumerate(plan.steps) if s.value in said}
 
 
+_WITH_REMAINDER = re.compile(r"\b\d+\s*(?:r|rem|remainder)\.?\s*\d+\b", re.I)
+
+
 def diagnose(plan: Plan, student_text: str) -> Diagnosis | None:
     """Which step went wrong and how, if a known misconception explains one of the student's numbers.
 
@@ -333,7 +336,9 @@ def diagnose(plan: Plan, student_text: str) -> Diagnosis | None:
     # "= 8" after a sum ("4 x 2 = 8") is worked out; after a letter ("3x - 2 = 15") it is the equation's given side
     results = set(numbers_in(" ".join(m.group(2) for m in re.finditer(r"([^=]*)=\s*(\$?\d[\d.,/]*)", student_text)
                                       if not re.search(r"\d[a-z]\b|\b[a-z]\s*[-+*/]", m.group(1)))))
-    said = [n for n in reversed(numbers_in(student_text)) if n not in _right_values(plan)
+    # "28 / 8 = 3 r 4" says the division exactly: its 3 is no count of vans until they say so ("so 3 vans")
+    counted = _WITH_REMAINDER.sub(" ", student_text)
+    said = [n for n in reversed(numbers_in(counted)) if n not in _right_values(plan)
             or n in results and n not in {s.value for s in plan.steps}]
     wrong_plans = misconceptions(plan)
     for number in said:
