@@ -81,7 +81,7 @@ def _generic_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
 def _kind_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
     """Misconceptions that only make sense for one kind of step (area, conversion, equation, percent...)."""
     a, b = (step.values + (Fraction(0),))[:2]
-    if step.kind in ("equation", "bracket", "work_time"):
+    if step.kind in ("equation", "bracket", "work_time", "crew_time"):
         return _equation_wrongs(plan, step, a, b)
     if step.kind in ("round_up", "round_down"):
         return _rounding_wrongs(plan, step)
@@ -224,7 +224,8 @@ def _measure_wrongs(plan: Plan, step: Step, a: Fraction, b: Fraction) -> list[_W
 
 
 def _equation_wrongs(plan: Plan, step: Step, a: Fraction, b: Fraction) -> list[_Wrong]:
-    """Equations and the problems solved like them: a sign error, a bracket multiplied out halfway, times added."""
+    """Equations and the problems solved like them: a sign error, a bracket multiplied out halfway, times added, a
+    crew's time scaled with the crew (more hands, less time)."""
     if step.kind == "equation" and step.op in "+-":
         flipped = a + b if step.op == "-" else a - b
         return [_Wrong("sign_error", flipped, f"You {'added' if step.op == '-' else 'took away'} {fmt(b)} on the "
@@ -232,6 +233,13 @@ def _equation_wrongs(plan: Plan, step: Step, a: Fraction, b: Fraction) -> list[_
     if step.kind == "bracket":
         return [_Wrong("bracket_first_term_only", b, f"You multiplied only the letter by {fmt(a)}; the {fmt(a)} "
                                                      f"multiplies everything in the bracket, the {fmt(b)} too.")]
+    if step.kind == "crew_time":   # more hands, less time: the time scaled up with the crew as if it were direct
+        crew, time = plan.steps[step.operands[0].index].values
+        who, more = plan.quantities[step.operands[1].index].unit, b > crew
+        return [_Wrong("direct_for_inverse", time * b / crew, f"You changed the {step.unit} the same way as the "
+                                                             f"{who}, but {fmt(b)} {who} share the same job as "
+                                                             f"{fmt(crew)}: {'more' if more else 'fewer'} {who} need "
+                                                             f"{'fewer' if more else 'more'} {step.unit}.")]
     if step.kind == "work_time":
         alone = [s.values[1] for s in plan.steps if s.kind == "work_rate"]
         return [_Wrong("added_the_times", sum(alone), f"You added {fmt(alone[0])} and {fmt(alone[1])}, but working "

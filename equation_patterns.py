@@ -717,12 +717,16 @@ def work_together(p: Problem) -> Plan | None:
 # ----------------------------------------------------------------------------- more hands, less time
 
 CREW = r"workers|people|men|women|builders|painters|cleaners|machines|pumps|printers|robots|tractors|farmers|" \
-        r"students|volunteers|cooks|friends|children|gardeners|chefs|bakers|carpenters|plumbers|trucks|diggers"
+        r"students|volunteers|cooks|friends|children|gardeners|chefs|bakers|carpenters|plumbers|trucks|diggers|" \
+        r"taps|hoses|pipes|faucets|cranes|mowers|teams"
 _CREW_SAID = [re.compile(rf"\b[Ii]t takes {_n('n')} (?P<who>{CREW}) {_n('t')} (?P<u>hours|minutes|days|weeks) to "
                          rf"(?P<job>[a-z][^.?!]*)\."),
               re.compile(rf"(?:^|\. ){_n('n')} (?P<who>{CREW}) (?:can )?(?P<job>[a-z][^.?!]*?) in {_n('t')} "
-                         rf"(?P<u>hours|minutes|days|weeks)\.")]
-_CREW_ASKED = re.compile(rf"how (?:long|many (?P<u>hours|minutes|days|weeks)) (?:would|will|does|do|should) "
+                         rf"(?P<u>hours|minutes|days|weeks)\."),
+              # the job said first: 'A tank is filled by 3 pumps in 8 hours.'
+              re.compile(rf"(?:^|\. )(?P<job>[A-Z][^.?!]*? (?:is|are|was|were|can be|gets) [a-z]+) by {_n('n')} "
+                         rf"(?P<who>{CREW}) in {_n('t')} (?P<u>hours|minutes|days|weeks)\.")]
+_CREW_ASKED = re.compile(rf"(?:working )?(?:at the same (?:rate|speed|pace),? )?how (?:long|many (?P<u>hours|minutes|days|weeks)) (?:would|will|does|do|should) "
                          rf"(?:it take {_n('m')} (?P<who>{CREW})|{_n('m_')} (?P<who_>{CREW}) (?:take|need))"
                          rf"(?: to [a-z][^?]*?)?(?: (?:working )?at the same (?:rate|speed|pace))?\?$", re.I)
 
