@@ -202,15 +202,23 @@ _HAS_NOW = re.compile(rf"\b(?:already (?:has|had|saved|collected|read)|has alrea
 _GOAL = re.compile(rf"\bhow many (?:more )?(?P<per>days|weeks|months|years) (?:until|before|will it take|does it take|"
                    rf"(?:will|does|must) \w+ (?:need|have) to \w+)\b[^?]*?{_n('g')}(?: (?P<noun>[a-z]+))?\W*$", re.I)
 
+# the goal said as a price, the question asking only how long: 'A bike costs $180 ... how many weeks until he can buy it?'
+_GOAL_PRICE = re.compile(rf"\b(?:costs?|is priced at|sells for) {_n('g')}")
+_GOAL_BUY = re.compile(r"\bhow many (?:more )?(?P<per>days|weeks|months|years) (?:until|before|will it take|does it take|"
+                       r"(?:will|does|must|should) \w+ (?:need to |have to )?save)\b[^?\d]*\?$", re.I)
+
 
 def save_to_goal(p: Problem) -> Plan | None:
     """A start, a steady amount each week, a goal ('saves $6 every week ... already has $24 ... how many more weeks
     until she has $60'): the equation 24 + 6w = 60, undone: what is still missing (60 - 24), shared by 6 a week."""
     each, now, goal = p.search(_SAVES_EACH), p.search(_HAS_NOW), p.search(_GOAL, "question")
-    if not each or not now or not goal or len(p.numbers) != 3 or not same_word(goal.group("per"), each.group("per")):
+    asked = None if goal else p.search(_GOAL_BUY, "question")
+    goal = goal or (p.search(_GOAL_PRICE) if asked else None)
+    per = (asked or goal).group("per") if goal else ""
+    if not each or not now or not goal or len(p.numbers) != 3 or not same_word(per, each.group("per")):
         return None
     money = [m.group(g).startswith("$") for m, g in ((each, "r"), (now, "s"), (goal, "g"))]
-    nouns = {m.group("noun") for m in (each, now, goal) if m.group("noun")}
+    nouns = {m.group("noun") for m in (each, now, goal) if "noun" in m.re.groupindex and m.group("noun")}
     if len(set(money)) > 1 or (not money[0] and len({stem(n) for n in nouns}) != 1):
         return None   # '$6 a week ... 24 stamps': amounts of one thing only
     unit = "dollars" if money[0] else nouns.pop()
@@ -219,9 +227,9 @@ def save_to_goal(p: Problem) -> Plan | None:
     if b.value(target) <= b.value(start):
         return None
     missing = b.step("-", [target, start], unit, f"How much more than {now.group('s')} is needed to reach "
-                                                 f"{goal.group('g')}?", kind="equation")
-    b.step("/", [missing, rate], goal.group("per"), f"How many {goal.group('per')} at {each.group('r')} a "
-                                                    f"{each.group('per')} make that much?", kind="equation")
+                                                 f"{goal.group('g')}?", kind="goal_gap")
+    b.step("/", [missing, rate], per, f"How many {per} at {each.group('r')} a {each.group('per')} make that much?",
+           kind="equation")
     whole_count(b.steps[-1].value)
     return b.finish()
 
