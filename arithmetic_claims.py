@@ -163,6 +163,28 @@ def claims(text: str) -> list[Claim]:
             if q.denominator == 1 and q * b <= a < (q + 1) * b:   # "50 ÷ 6 = 8 R 4": a right quotient, a wrong remainder
                 stated, result = q + Fraction(r, b), f"{result} R {r}"   # "3 R 4" of 28 ÷ 8 is 3 4/8 of one
         found.append(Claim(_shown(left), stated, true, result, mixed))
+    # a conversion said alone is the step itself; after a chain of sums it restates their result in the asked unit,
+    # which the answer's own checks judge (answer_check._unit_changed)
+    return found or _conversions(written)
+
+
+# a measure said again in another unit: "1.75 hours = 105 minutes", "1200 m so that's 1.2 km"
+_CONVERSION = re.compile(rf"(?<![\d./])(?P<a>{NUM})\s*(?P<u>[a-z]+)\s*(?:=|\bis\b|\bmakes\b|\bequals\b|,?\s*(?:so\s+)?"
+                         rf"(?:that'?s|that is|which is))\s*(?P<b>{NUM})\s*(?P<v>[a-z]+)", re.I)
+
+
+def _conversions(written: str) -> list[Claim]:
+    """The conversions between units a student writes, read as the claim they make ("1.75 hours = 105 minutes" is
+    1.75 × 60 = 105) when they check out exactly: a wrong one is left to the slips that name it (step_rules.time_slip:
+    "1.5 hours = 150 minutes" counts 100 minutes to the hour), never a bare "the two sides are not equal"."""
+    found = []
+    for m in _CONVERSION.finditer(written):
+        a, b, u, v = Fraction(m.group("a")), Fraction(m.group("b")), m.group("u"), m.group("v")
+        up, down = wordproblem.unit_factor(u, v), wordproblem.unit_factor(v, u)
+        if up and a * up == b:
+            found.append(Claim(f"{m.group('a')} × {up}", b, b, m.group("b")))
+        elif down and a / down == b:
+            found.append(Claim(f"{m.group('a')} ÷ {down}", b, b, m.group("b")))
     return found
 
 
