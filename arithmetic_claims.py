@@ -160,7 +160,8 @@ def claims(text: str) -> list[Claim]:
         left_over, divided = _REMAINDER.match(written, m.end()), re.fullmatch(r"(\d+)\s*/\s*(\d+)", left)
         if left_over and divided and true.denominator != 1:   # "62 ÷ 8 = 7 R 6" says the division exactly
             (a, b), q, r = map(int, divided.groups()), Fraction(result), int(left_over.group(1))
-            if q.denominator == 1 and q * b <= a < (q + 1) * b:   # "50 ÷ 6 = 8 R 4": a right quotient, a wrong remainder
+            # "50 ÷ 6 = 8 R 4": a right quotient with a wrong remainder is wrong as a whole, never "does not make 8"
+            if q.denominator == 1 and q * b <= a < (q + 1) * b:
                 stated, result = q + Fraction(r, b), f"{result} R {r}"   # "3 R 4" of 28 ÷ 8 is 3 4/8 of one
         found.append(Claim(_shown(left), stated, true, result, mixed))
     # a conversion said alone is the step itself; after a chain of sums it restates their result in the asked unit,

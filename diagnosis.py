@@ -81,7 +81,7 @@ def _generic_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
 def _kind_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
     """Misconceptions that only make sense for one kind of step (area, conversion, equation, percent...)."""
     a, b = (step.values + (Fraction(0),))[:2]
-    if step.kind in ("equation", "bracket", "work_time", "crew_time"):
+    if step.kind in ("equation", "bracket", "work_time", "crew_time", "trip_time"):
         return _equation_wrongs(plan, step, a, b)
     if step.kind in ("round_up", "round_down"):
         return _rounding_wrongs(plan, step)
@@ -240,6 +240,12 @@ def _equation_wrongs(plan: Plan, step: Step, a: Fraction, b: Fraction) -> list[_
                                                              f"{who}, but {fmt(b)} {who} share the same job as "
                                                              f"{fmt(crew)}: {'more' if more else 'fewer'} {who} need "
                                                              f"{'fewer' if more else 'more'} {step.unit}.")]
+    if step.kind == "trip_time":   # faster, less time: the time scaled up with the speed as if it were direct
+        time, speed = plan.steps[step.operands[0].index].values
+        return [_Wrong("direct_for_inverse", time * b / speed, f"You changed the {step.unit} the same way as the "
+                                                              f"speed, but the trip is just as long: "
+                                                              f"{'faster' if b > speed else 'slower'} means "
+                                                              f"{'less' if b > speed else 'more'} time.")]
     if step.kind == "work_time":
         alone = [s.values[1] for s in plan.steps if s.kind == "work_rate"]
         return [_Wrong("added_the_times", sum(alone), f"You added {fmt(alone[0])} and {fmt(alone[1])}, but working "

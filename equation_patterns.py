@@ -202,10 +202,11 @@ _HAS_NOW = re.compile(rf"\b(?:already (?:has|had|saved|collected|read)|has alrea
 _GOAL = re.compile(rf"\bhow many (?:more )?(?P<per>days|weeks|months|years) (?:until|before|will it take|does it take|"
                    rf"(?:will|does|must) \w+ (?:need|have) to \w+)\b[^?]*?{_n('g')}(?: (?P<noun>[a-z]+))?\W*$", re.I)
 
-# the goal said as a price, the question asking only how long: 'A bike costs $180 ... how many weeks until he can buy it?'
+# the goal said as a price, the question asking only how long: 'A bike costs $180 ... how many weeks until he can
+# buy it?'
 _GOAL_PRICE = re.compile(rf"\b(?:costs?|is priced at|sells for) {_n('g')}")
-_GOAL_BUY = re.compile(r"\bhow many (?:more )?(?P<per>days|weeks|months|years) (?:until|before|will it take|does it take|"
-                       r"(?:will|does|must|should) \w+ (?:need to |have to )?save)\b[^?\d]*\?$", re.I)
+_GOAL_BUY = re.compile(r"\bhow many (?:more )?(?P<per>days|weeks|months|years) (?:until|before|will it take|"
+                       r"does it take|(?:will|does|must|should) \w+ (?:need to |have to )?save)\b[^?\d]*\?$", re.I)
 
 
 def save_to_goal(p: Problem) -> Plan | None:
@@ -734,7 +735,8 @@ _CREW_SAID = [re.compile(rf"\b[Ii]t takes {_n('n')} (?P<who>{CREW}) {_n('t')} (?
               # the job said first: 'A tank is filled by 3 pumps in 8 hours.'
               re.compile(rf"(?:^|\. )(?P<job>[A-Z][^.?!]*? (?:is|are|was|were|can be|gets) [a-z]+) by {_n('n')} "
                          rf"(?P<who>{CREW}) in {_n('t')} (?P<u>hours|minutes|days|weeks)\.")]
-_CREW_ASKED = re.compile(rf"(?:working )?(?:at the same (?:rate|speed|pace),? )?how (?:long|many (?P<u>hours|minutes|days|weeks)) (?:would|will|does|do|should) "
+_CREW_ASKED = re.compile(rf"(?:working )?(?:at the same (?:rate|speed|pace),? )?"
+                         rf"how (?:long|many (?P<u>hours|minutes|days|weeks)) (?:would|will|does|do|should) "
                          rf"(?:it take {_n('m')} (?P<who>{CREW})|{_n('m_')} (?P<who_>{CREW}) (?:take|need))"
                          rf"(?: to [a-z][^?]*?)?(?: (?:working )?at the same (?:rate|speed|pace))?\?$", re.I)
 
@@ -759,4 +761,31 @@ def crew_time(p: Problem) -> Plan | None:
     b.step("/", [work, more], m.group("u"), f"If {count} {who} share those {fmt(b.value(work))} {crew}-"
                                             f"{m.group('u')}, how many {m.group('u')} does each one work?",
            kind="crew_time")
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- more speed, less time
+
+_TRIP_SAID = re.compile(rf"\btakes {_n('t')} (?P<u>hours|minutes) at {_n('s')} ?(?P<d>km|miles|meters|m) "
+                        rf"(?:per|an|a) (?P<per>hour|minute)\b")
+_TRIP_ASKED = re.compile(rf"how long (?:does|would|will) it take(?: to [a-z][^?]*?)? at {_n('v')} ?"
+                         rf"(?P<d>km|miles|meters|m) (?:per|an|a) (?P<per>hour|minute)\?$", re.I)
+
+
+def trip_time(p: Problem) -> Plan | None:
+    """'A trip takes 5 hours at 60 km per hour. How long does it take at 75 km per hour?': the distance is the
+    same, 5 x 60 = 300 km, so the new time is 300 / 75 (faster, less time; the time scaled with the speed would
+    grow the wrong way). One time and speed said, another speed in the same units asked about."""
+    said, asked = p.search(_TRIP_SAID), p.match_question(_TRIP_ASKED)
+    if not said or not asked or len(p.numbers) != 3 or (said.group("d"), said.group("per")) != \
+            (asked.group("d"), asked.group("per")) or said.group("u").rstrip("s") != said.group("per"):
+        return None
+    b = Builder(p, "trip_time")
+    speed = f"{said.group('d')} per {said.group('per')}"
+    length = b.step("*", [b.given(said, "t", said.group("u")), b.given(said, "s", speed)], said.group("d"),
+                    f"How far is the trip, if it takes {said.group('t')} {said.group('u')} at {said.group('s')} "
+                    f"{speed}?", kind="trip_length")
+    b.step("/", [length, b.given(asked, "v", f"{said.group('d')} per {said.group('per')}")], said.group("u"),
+           f"How long do those {fmt(b.value(length))} {said.group('d')} take at {asked.group('v')} {said.group('d')} "
+           f"per {said.group('per')}?", kind="trip_time")
     return b.finish()

@@ -86,3 +86,12 @@ def test_a_right_unit_change_said_alone_is_credited():
     reply = reply_to("A film lasts 2.5 hours and the trailers take 15 minutes. How many minutes is that in all? "
                      "2.5 hours = 150 minutes, right?")
     assert reply["verdict"] == "confirm" and "150" in reply["text"] and "not 100" not in reply["text"]
+
+
+def test_more_speed_less_time_is_planned_and_the_time_scaled_with_the_speed_is_named():
+    problem = "A ride takes 6 hours at 40 km per hour. How long does it take at 60 km per hour?"
+    found = solver.plan(problem)
+    assert found is not None and found.answer == 4 and found.steps[-1].kind == "trip_time"
+    wrong = reply_to(f"{problem} 60 / 40 x 6 = 9 hours")
+    assert wrong["verdict"] == "flag" and "faster means less time" in wrong["text"]
+    assert reply_to(f"{problem} 6 x 40 = 240 km, 240 / 60 = 4 hours")["text"].startswith("Yes, 4 hours is right")
