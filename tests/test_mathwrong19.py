@@ -3,6 +3,7 @@
 the planner knows more hands take less time and a saving goal said as a price, so the slip of each is named at its
 step and a right route is confirmed."""
 import re
+from fractions import Fraction
 
 import diagnosis
 import mathcheck
@@ -95,3 +96,12 @@ def test_more_speed_less_time_is_planned_and_the_time_scaled_with_the_speed_is_n
     wrong = reply_to(f"{problem} 60 / 40 x 6 = 9 hours")
     assert wrong["verdict"] == "flag" and "faster means less time" in wrong["text"]
     assert reply_to(f"{problem} 6 x 40 = 240 km, 240 / 60 = 4 hours")["text"].startswith("Yes, 4 hours is right")
+
+
+def test_parts_of_one_whole_added_when_the_question_leaves_the_whole_unsaid():
+    problem = "Nia painted 2/5 of a wall and Omar painted 1/10 of it. What fraction did they paint together?"
+    found = solver.plan(problem)
+    assert found is not None and found.answer == Fraction(1, 2) and "wall" in found.steps[-1].question
+    assert solver.plan("Jo ate 1/2 of it and Al ate 1/4 of it. What fraction did they eat together?") is None
+    reply = reply_to(f"{problem} 2/5 = 4/10, 4/10 + 1/10 = 5/10")
+    assert reply["verdict"] == "confirm" and reply["text"].startswith("Yes, 5/10 is right")
