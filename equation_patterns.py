@@ -3,7 +3,8 @@
 Linear equations (written 'x + 3 = 10', in words 'I think of a number...', with a bracket '2(x - 3) = 14', with a
 fraction side '(y - 1)/2 = 3y - 13' or 'the sum of a number and 8, divided by 3, ...'), two equations in two
 unknowns by elimination (written, or two purchases at the same two prices), a boat with and against a current (or a
-plane and the wind), and two workers on one job (hoses, pipes, painters, machines). Two-number sum/difference
+plane and the wind), two workers on one job (hoses, pipes, painters, machines), a crew or a speed changed on one
+job (more hands or more speed, less time), and saving toward a goal or a price. Two-number sum/difference
 systems live in total_patterns.py. Apart from math_patterns.py to keep each file short; each pattern returns a
 `Plan` or None.
 """
