@@ -133,7 +133,9 @@ def claims(text: str) -> list[Claim]:
     found: list[Claim] = []
     mixed = bool(re.search(r"\b\d+ \d+/\d+\b", text))
     written = arithmetic_text(text)
-    for m in CLAIM.finditer(written):
+    at = 0
+    while (m := CLAIM.search(written, at)) is not None:
+        at = m.end()
         left = m.group("left").strip()
         if left.count("(") != left.count(")"):
             continue
@@ -152,12 +154,56 @@ def claims(text: str) -> list[Claim]:
         if not value.is_const():
             continue
         true, result = value.terms.get((), Fraction(0)), m.group("right")
+        chained = _chained(written, m)
+        if chained is not None and stated != true == chained:   # "-24 - (-5) = -24 + 5 = -19": one chain of equals
+            stated, result, at = chained, "", m.start("right")
         left_over, divided = _REMAINDER.match(written, m.end()), re.fullmatch(r"(\d+)\s*/\s*(\d+)", left)
         if left_over and divided and true.denominator != 1:   # "62 ÷ 8 = 7 R 6" says the division exactly
             (a, b), q, r = map(int, divided.groups()), Fraction(result), int(left_over.group(1))
-            true, result = (q, f"{result} R {r}") if q.denominator == 1 and q * b + r == a and r < b else (true, result)
+            # "50 ÷ 6 = 8 R 4": a right quotient with a wrong remainder is wrong as a whole, never "does not make 8"
+            if q.denominator == 1 and q * b <= a < (q + 1) * b:
+                stated, result = q + Fraction(r, b), f"{result} R {r}"   # "3 R 4" of 28 ÷ 8 is 3 4/8 of one
         found.append(Claim(_shown(left), stated, true, result, mixed))
+    # a conversion said alone is the step itself; after a chain of sums it restates their result in the asked unit,
+    # which the answer's own checks judge (answer_check._unit_changed)
+    return found or _conversions(written)
+
+
+# a measure said again in another unit: "1.75 hours = 105 minutes", "1200 m so that's 1.2 km"
+_CONVERSION = re.compile(rf"(?<![\d./])(?P<a>{NUM})\s*(?P<u>[a-z]+)\s*(?:=|\bis\b|\bmakes\b|\bequals\b|,?\s*(?:so\s+)?"
+                         rf"(?:that'?s|that is|which is))\s*(?P<b>{NUM})\s*(?P<v>[a-z]+)", re.I)
+
+
+def _conversions(written: str) -> list[Claim]:
+    """The conversions between units a student writes, read as the claim they make ("1.75 hours = 105 minutes" is
+    1.75 × 60 = 105) when they check out exactly: a wrong one is left to the slips that name it (step_rules.time_slip:
+    "1.5 hours = 150 minutes" counts 100 minutes to the hour), never a bare "the two sides are not equal"."""
+    found = []
+    for m in _CONVERSION.finditer(written):
+        a, b, u, v = Fraction(m.group("a")), Fraction(m.group("b")), m.group("u"), m.group("v")
+        up, down = wordproblem.unit_factor(u, v), wordproblem.unit_factor(v, u)
+        if up and a * up == b:
+            found.append(Claim(f"{m.group('a')} × {up}", b, b, m.group("b")))
+        elif down and a / down == b:
+            found.append(Claim(f"{m.group('a')} ÷ {down}", b, b, m.group("b")))
     return found
+
+
+_RUN = re.compile(rf"-?{NUM}(?:\s*{_OPS}\s*{_TERM})+")
+
+
+def _chained(written: str, m: re.Match) -> Fraction | None:
+    """The value of the expression a claim's right side starts ("-24 - (-5) = -24 + 5 = -19": -19), None when the
+    right side is one number. The caller tells a chain of equals from a run of steps ("3 x 4 = 12 + 2 = 14": 12 is
+    the claim, then + 2 goes on from it) by which of the two the left side equals."""
+    run = _RUN.match(written, m.start("right"))
+    if run is None:
+        return None
+    try:
+        value, _ = parse_math(run.group())
+    except (MathError, ZeroDivisionError):
+        return None
+    return value.terms.get((), Fraction(0)) if value.is_const() else None
 
 
 # the two levels of the order of operations; within one level the operations go left to right
@@ -475,13 +521,25 @@ def _stated(t: str) -> re.Match | None:
     return m
 
 
+_CLAIM_LEFT_OVER = re.compile(rf"{CLAIM.pattern}(?:{_REMAINDER.pattern})?", re.I)
+
+
+def _claimed(m: re.Match, found: list[Claim]) -> Fraction:
+    """The value a claim written at `m` states: its right side, or with a remainder ("28 / 8 = 3 r 4") the quotient
+    its claim reads (3 4/8)."""
+    if m.group(m.re.groups):
+        said = f"{m.group('right')} R {m.group(m.re.groups)}"
+        return next((c.stated for c in found if c.written == said), Fraction(m.group("right")))
+    return Fraction(m.group("right"))
+
+
 def results(text: str, found: list[Claim]) -> list[Fraction]:
     """The numbers the student states as results, in the order written, the latest last: claim results, "so 84",
     "I got 12", "is it 9?", or a message that is just a number. Numbers they only name ("divide 96 by 8") are not
     results."""
     t = arithmetic_text(text)
     stated = {c.stated for c in found}
-    placed = [(m.end(), Fraction(m.group("right"))) for m in CLAIM.finditer(t) if Fraction(m.group("right")) in stated]
+    placed = [(m.end(), v) for m in _CLAIM_LEFT_OVER.finditer(t) if (v := _claimed(m, found)) in stated]
     # a message that is just a result: "36", "is it 36?", "lia has 36 stickers"
     bare = re.fullmatch(rf"(?:(?!-\d)\W)*(?:so\s+)?(?:is it|maybe|it'?s|[a-z]+ (?:has|had|have|gets|got|needs))?"
                         rf"\s*(-?{NUM})"
@@ -493,7 +551,8 @@ def results(text: str, found: list[Claim]) -> list[Fraction]:
     elif not found and _stated(t):
         placed.append((_stated(t).end("n"), Fraction(_stated(t).group("n"))))
     # same length: positions stay comparable; a claim not read ("x/4 = 4": no number before the /) keeps its result
-    without_claims = CLAIM.sub(lambda m: " " * len(m.group()) if Fraction(m.group("right")) in stated else m.group(), t)
+    without_claims = _CLAIM_LEFT_OVER.sub(lambda m: " " * len(m.group()) if _claimed(m, found) in stated
+                                          else m.group(), t)
     placed += [(m.end("n"), Fraction(m.group("n"))) for m in _RESULT.finditer(without_claims)]
     latest_last = [v for _, v in sorted(placed, key=lambda p: p[0])]
     return list(reversed(dict.fromkeys(reversed(latest_last))))

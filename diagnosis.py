@@ -81,7 +81,7 @@ def _generic_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
 def _kind_wrongs(plan: Plan, step: Step) -> list[_Wrong]:
     """Misconceptions that only make sense for one kind of step (area, conversion, equation, percent...)."""
     a, b = (step.values + (Fraction(0),))[:2]
-    if step.kind in ("equation", "bracket", "work_time"):
+    if step.kind in ("equation", "bracket", "work_time", "crew_time", "trip_time"):
         return _equation_wrongs(plan, step, a, b)
     if step.kind in ("round_up", "round_down"):
         return _rounding_wrongs(plan, step)
@@ -224,7 +224,8 @@ def _measure_wrongs(plan: Plan, step: Step, a: Fraction, b: Fraction) -> list[_W
 
 
 def _equation_wrongs(plan: Plan, step: Step, a: Fraction, b: Fraction) -> list[_Wrong]:
-    """Equations and the problems solved like them: a sign error, a bracket multiplied out halfway, times added."""
+    """Equations and the problems solved like them: a sign error, a bracket multiplied out halfway, times added, a
+    crew's time scaled with the crew (more hands, less time)."""
     if step.kind == "equation" and step.op in "+-":
         flipped = a + b if step.op == "-" else a - b
         return [_Wrong("sign_error", flipped, f"You {'added' if step.op == '-' else 'took away'} {fmt(b)} on the "
@@ -232,6 +233,19 @@ def _equation_wrongs(plan: Plan, step: Step, a: Fraction, b: Fraction) -> list[_
     if step.kind == "bracket":
         return [_Wrong("bracket_first_term_only", b, f"You multiplied only the letter by {fmt(a)}; the {fmt(a)} "
                                                      f"multiplies everything in the bracket, the {fmt(b)} too.")]
+    if step.kind == "crew_time":   # more hands, less time: the time scaled up with the crew as if it were direct
+        crew, time = plan.steps[step.operands[0].index].values
+        who, more = plan.quantities[step.operands[1].index].unit, b > crew
+        return [_Wrong("direct_for_inverse", time * b / crew, f"You changed the {step.unit} the same way as the "
+                                                             f"{who}, but {fmt(b)} {who} share the same job as "
+                                                             f"{fmt(crew)}: {'more' if more else 'fewer'} {who} need "
+                                                             f"{'fewer' if more else 'more'} {step.unit}.")]
+    if step.kind == "trip_time":   # faster, less time: the time scaled up with the speed as if it were direct
+        time, speed = plan.steps[step.operands[0].index].values
+        return [_Wrong("direct_for_inverse", time * b / speed, f"You changed the {step.unit} the same way as the "
+                                                              f"speed, but the trip is just as long: "
+                                                              f"{'faster' if b > speed else 'slower'} means "
+                                                              f"{'less' if b > speed else 'more'} time.")]
     if step.kind == "work_time":
         alone = [s.values[1] for s in plan.steps if s.kind == "work_rate"]
         return [_Wrong("added_the_times", sum(alone), f"You added {fmt(alone[0])} and {fmt(alone[1])}, but working "
@@ -324,6 +338,9 @@ def steps_done(plan: Plan, student_text: str) -> set[int]:
     return {i for i, s in enumerate(plan.steps) if s.value in said}
 
 
+_WITH_REMAINDER = re.compile(r"\b\d+\s*(?:r|rem|remainder)\.?\s*\d+\b", re.I)
+
+
 def diagnose(plan: Plan, student_text: str) -> Diagnosis | None:
     """Which step went wrong and how, if a known misconception explains one of the student's numbers.
 
@@ -333,7 +350,9 @@ def diagnose(plan: Plan, student_text: str) -> Diagnosis | None:
     # "= 8" after a sum ("4 x 2 = 8") is worked out; after a letter ("3x - 2 = 15") it is the equation's given side
     results = set(numbers_in(" ".join(m.group(2) for m in re.finditer(r"([^=]*)=\s*(\$?\d[\d.,/]*)", student_text)
                                       if not re.search(r"\d[a-z]\b|\b[a-z]\s*[-+*/]", m.group(1)))))
-    said = [n for n in reversed(numbers_in(student_text)) if n not in _right_values(plan)
+    # "28 / 8 = 3 r 4" says the division exactly: its 3 is no count of vans until they say so ("so 3 vans")
+    counted = _WITH_REMAINDER.sub(" ", student_text)
+    said = [n for n in reversed(numbers_in(counted)) if n not in _right_values(plan)
             or n in results and n not in {s.value for s in plan.steps}]
     wrong_plans = misconceptions(plan)
     for number in said:

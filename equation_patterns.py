@@ -3,7 +3,8 @@
 Linear equations (written 'x + 3 = 10', in words 'I think of a number...', with a bracket '2(x - 3) = 14', with a
 fraction side '(y - 1)/2 = 3y - 13' or 'the sum of a number and 8, divided by 3, ...'), two equations in two
 unknowns by elimination (written, or two purchases at the same two prices), a boat with and against a current (or a
-plane and the wind), and two workers on one job (hoses, pipes, painters, machines). Two-number sum/difference
+plane and the wind), two workers on one job (hoses, pipes, painters, machines), a crew or a speed changed on one
+job (more hands or more speed, less time), and saving toward a goal or a price. Two-number sum/difference
 systems live in total_patterns.py. Apart from math_patterns.py to keep each file short; each pattern returns a
 `Plan` or None.
 """
@@ -202,15 +203,24 @@ _HAS_NOW = re.compile(rf"\b(?:already (?:has|had|saved|collected|read)|has alrea
 _GOAL = re.compile(rf"\bhow many (?:more )?(?P<per>days|weeks|months|years) (?:until|before|will it take|does it take|"
                    rf"(?:will|does|must) \w+ (?:need|have) to \w+)\b[^?]*?{_n('g')}(?: (?P<noun>[a-z]+))?\W*$", re.I)
 
+# the goal said as a price, the question asking only how long: 'A bike costs $180 ... how many weeks until he can
+# buy it?'
+_GOAL_PRICE = re.compile(rf"\b(?:costs?|is priced at|sells for) {_n('g')}")
+_GOAL_BUY = re.compile(r"\bhow many (?:more )?(?P<per>days|weeks|months|years) (?:until|before|will it take|"
+                       r"does it take|(?:will|does|must|should) \w+ (?:need to |have to )?save)\b[^?\d]*\?$", re.I)
+
 
 def save_to_goal(p: Problem) -> Plan | None:
     """A start, a steady amount each week, a goal ('saves $6 every week ... already has $24 ... how many more weeks
     until she has $60'): the equation 24 + 6w = 60, undone: what is still missing (60 - 24), shared by 6 a week."""
     each, now, goal = p.search(_SAVES_EACH), p.search(_HAS_NOW), p.search(_GOAL, "question")
-    if not each or not now or not goal or len(p.numbers) != 3 or not same_word(goal.group("per"), each.group("per")):
+    asked = None if goal else p.search(_GOAL_BUY, "question")
+    goal = goal or (p.search(_GOAL_PRICE) if asked else None)
+    per = (asked or goal).group("per") if goal else ""
+    if not each or not now or not goal or len(p.numbers) != 3 or not same_word(per, each.group("per")):
         return None
     money = [m.group(g).startswith("$") for m, g in ((each, "r"), (now, "s"), (goal, "g"))]
-    nouns = {m.group("noun") for m in (each, now, goal) if m.group("noun")}
+    nouns = {m.group("noun") for m in (each, now, goal) if "noun" in m.re.groupindex and m.group("noun")}
     if len(set(money)) > 1 or (not money[0] and len({stem(n) for n in nouns}) != 1):
         return None   # '$6 a week ... 24 stamps': amounts of one thing only
     unit = "dollars" if money[0] else nouns.pop()
@@ -219,9 +229,9 @@ def save_to_goal(p: Problem) -> Plan | None:
     if b.value(target) <= b.value(start):
         return None
     missing = b.step("-", [target, start], unit, f"How much more than {now.group('s')} is needed to reach "
-                                                 f"{goal.group('g')}?", kind="equation")
-    b.step("/", [missing, rate], goal.group("per"), f"How many {goal.group('per')} at {each.group('r')} a "
-                                                    f"{each.group('per')} make that much?", kind="equation")
+                                                 f"{goal.group('g')}?", kind="goal_gap")
+    b.step("/", [missing, rate], per, f"How many {per} at {each.group('r')} a {each.group('per')} make that much?",
+           kind="equation")
     whole_count(b.steps[-1].value)
     return b.finish()
 
@@ -717,12 +727,17 @@ def work_together(p: Problem) -> Plan | None:
 # ----------------------------------------------------------------------------- more hands, less time
 
 CREW = r"workers|people|men|women|builders|painters|cleaners|machines|pumps|printers|robots|tractors|farmers|" \
-        r"students|volunteers|cooks|friends|children|gardeners|chefs|bakers|carpenters|plumbers|trucks|diggers"
+        r"students|volunteers|cooks|friends|children|gardeners|chefs|bakers|carpenters|plumbers|trucks|diggers|" \
+        r"taps|hoses|pipes|faucets|cranes|mowers|teams"
 _CREW_SAID = [re.compile(rf"\b[Ii]t takes {_n('n')} (?P<who>{CREW}) {_n('t')} (?P<u>hours|minutes|days|weeks) to "
                          rf"(?P<job>[a-z][^.?!]*)\."),
               re.compile(rf"(?:^|\. ){_n('n')} (?P<who>{CREW}) (?:can )?(?P<job>[a-z][^.?!]*?) in {_n('t')} "
-                         rf"(?P<u>hours|minutes|days|weeks)\.")]
-_CREW_ASKED = re.compile(rf"how (?:long|many (?P<u>hours|minutes|days|weeks)) (?:would|will|does|do|should) "
+                         rf"(?P<u>hours|minutes|days|weeks)\."),
+              # the job said first: 'A tank is filled by 3 pumps in 8 hours.'
+              re.compile(rf"(?:^|\. )(?P<job>[A-Z][^.?!]*? (?:is|are|was|were|can be|gets) [a-z]+) by {_n('n')} "
+                         rf"(?P<who>{CREW}) in {_n('t')} (?P<u>hours|minutes|days|weeks)\.")]
+_CREW_ASKED = re.compile(rf"(?:working )?(?:at the same (?:rate|speed|pace),? )?"
+                         rf"how (?:long|many (?P<u>hours|minutes|days|weeks)) (?:would|will|does|do|should) "
                          rf"(?:it take {_n('m')} (?P<who>{CREW})|{_n('m_')} (?P<who_>{CREW}) (?:take|need))"
                          rf"(?: to [a-z][^?]*?)?(?: (?:working )?at the same (?:rate|speed|pace))?\?$", re.I)
 
@@ -747,4 +762,31 @@ def crew_time(p: Problem) -> Plan | None:
     b.step("/", [work, more], m.group("u"), f"If {count} {who} share those {fmt(b.value(work))} {crew}-"
                                             f"{m.group('u')}, how many {m.group('u')} does each one work?",
            kind="crew_time")
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- more speed, less time
+
+_TRIP_SAID = re.compile(rf"\btakes {_n('t')} (?P<u>hours|minutes) at {_n('s')} ?(?P<d>km|miles|meters|m) "
+                        rf"(?:per|an|a) (?P<per>hour|minute)\b")
+_TRIP_ASKED = re.compile(rf"how long (?:does|would|will) it take(?: to [a-z][^?]*?)? at {_n('v')} ?"
+                         rf"(?P<d>km|miles|meters|m) (?:per|an|a) (?P<per>hour|minute)\?$", re.I)
+
+
+def trip_time(p: Problem) -> Plan | None:
+    """'A trip takes 5 hours at 60 km per hour. How long does it take at 75 km per hour?': the distance is the
+    same, 5 x 60 = 300 km, so the new time is 300 / 75 (faster, less time; the time scaled with the speed would
+    grow the wrong way). One time and speed said, another speed in the same units asked about."""
+    said, asked = p.search(_TRIP_SAID), p.match_question(_TRIP_ASKED)
+    if not said or not asked or len(p.numbers) != 3 or (said.group("d"), said.group("per")) != \
+            (asked.group("d"), asked.group("per")) or said.group("u").rstrip("s") != said.group("per"):
+        return None
+    b = Builder(p, "trip_time")
+    speed = f"{said.group('d')} per {said.group('per')}"
+    length = b.step("*", [b.given(said, "t", said.group("u")), b.given(said, "s", speed)], said.group("d"),
+                    f"How far is the trip, if it takes {said.group('t')} {said.group('u')} at {said.group('s')} "
+                    f"{speed}?", kind="trip_length")
+    b.step("/", [length, b.given(asked, "v", f"{said.group('d')} per {said.group('per')}")], said.group("u"),
+           f"How long do those {fmt(b.value(length))} {said.group('d')} take at {asked.group('v')} {said.group('d')} "
+           f"per {said.group('per')}?", kind="trip_time")
     return b.finish()

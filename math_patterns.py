@@ -558,8 +558,8 @@ def combined_mean(p: Problem) -> Plan | None:
 
 _EXPRESSION_Q = re.compile(r"(?:calculate|evaluate|work out|what is|find|compute)\s+(?P<e>[-(\d][^?!]*?)\s*[?.!]?$",
                            re.I)
-_TOKEN = re.compile(r"\s*(?:(?P<n>\d+(?:\.\d+)?(?:/\d+)?)|(?P<op>[-+×÷*/()²³]))")
-_SIGNS = {"×": "*", "*": "*", "÷": "/", "/": "/", "+": "+", "-": "-"}
+_TOKEN = re.compile(r"\s*(?:(?P<n>\d+(?:\.\d+)?(?:/\d+)?)|(?P<op>[-+×÷*/()²³]|(?<=[\d)\s])x(?=\s*(?:\d|\(|-\d))))")
+_SIGNS = {"×": "*", "x": "*", "*": "*", "÷": "/", "/": "/", "+": "+", "-": "-"}   # "12 x 4": x for times
 _OPENS = ("(", *_SIGNS)
 
 
@@ -591,7 +591,7 @@ class _Expression:
 
     def product(self) -> tuple[Ref, str]:
         left = self.power()
-        while self.peek() in ("×", "÷", "*", "/"):
+        while _SIGNS.get(self.peek() or "") in ("*", "/"):
             op = _SIGNS[self.tokens[self.at].group("op")]
             self.at += 1
             left = self.binary(op, left, self.power())

@@ -487,10 +487,16 @@ def algebra_exercise(problem: str) -> tuple[str, Poly] | None:
     for span in math_spans(problem):
         left, right = parse_math(span)
         measure = re.fullmatch(r"-?\d+(?:[./]\d+)?\s+[A-Za-z]+", span.strip())
-        if right is None and left.variables() and exercise(span, problem) and not re.search(r"\d\s*x\s*\d", span) \
+        if right is None and left.variables() and exercise(span, problem) and not times_x(span) \
                 and not measure:
-            return span, left   # "12 x 4 - 3" writes x for times
+            return span, left
     return None
+
+
+def times_x(span: str) -> bool:
+    """Whether an x in the span is a times sign: "12 x 4 - 3", "(-4) x (-6)", "3 x -2" (a letter x has no number or
+    bracket right after it: "5x - 3x", "2(x + 1)", "2x(x + 1)")."""
+    return bool(re.search(r"\d\s*x\s*\d|\)\s*x\s*[-(\d]|\d\s+x\s+(?:\(|-\d)", span))
 
 
 def written_expressions(work: str, letters: set[str]) -> list[tuple[str, Poly, Poly | None]]:

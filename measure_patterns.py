@@ -674,20 +674,23 @@ def rest_shared(p: Problem) -> Plan | None:
 
 # Parts of one whole said one by one: 'read 1/4 of a book on Monday and 1/3 of it on Tuesday'.
 _FRACTION_PART = re.compile(r"(?P<f>\d+/\d+) of (?:a|an|the|it|her|his|their|this|that)\b")
-_FRACTION_TOGETHER = re.compile(r"what fraction of (?:the |a |an |her |his |their )?(?P<w>[a-z]+)\b[^?]*\b"
+_FRACTION_TOGETHER = re.compile(r"what fraction (?:of (?:the |a |an |her |his |their )?(?P<w>[a-z]+)\b)?[^?]*\b"
                                 r"(?:altogether|in all|together|in total|combined)\?$", re.I)
+_WHOLE_NAMED = re.compile(r"\s*([a-z]+)")   # '1/4 of a pizza': the whole the question leaves unsaid
 
 
 def fraction_sum(p: Problem) -> Plan | None:
     """'Kim read 1/4 of a book on Monday and 1/3 of it on Tuesday. What fraction of the book did she read
     altogether?' -> 1/4 + 1/3 = 7/12 (never more than the whole)."""
     asked, parts = p.match_question(_FRACTION_TOGETHER), list(p.finditer(_FRACTION_PART))
-    if not asked or len(parts) < 2 or len(parts) != len(p.numbers) or not mentions(p.body, asked.group("w")):
+    named = _WHOLE_NAMED.match(p.t, parts[0].end()) if parts and not parts[0].group().endswith(" it") else None
+    whole = asked and (asked.group("w") or (named.group(1) if named else ""))
+    if not asked or len(parts) < 2 or len(parts) != len(p.numbers) or not whole or not mentions(p.body, whole):
         return None
     b = Builder(p, "fraction_of")
     total, said = b.given(parts[0], "f", ""), parts[0].group("f")
     for part in parts[1:]:
-        total = b.step("+", [total, b.given(part, "f", "")], "", f"What fraction of the {asked.group('w')} is "
+        total = b.step("+", [total, b.given(part, "f", "")], "", f"What fraction of the {whole} is "
                        f"{said} and {part.group('f')} together?")
         said = shown_first(b.value(total))
     return b.finish() if b.value(total) <= 1 else None

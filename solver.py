@@ -151,7 +151,7 @@ from fractions import Fraction
 from diagnosis import fraction_operands, operand_text
 from equation_patterns import (CREW, bracket_equation, consecutive, crew_time, current_speeds, divided_equation,
                                equation, fee_plus_rate, fraction_equation, linear_equation, linear_pair,
-                               operations_undone, purchases, save_to_goal, work_together)
+                               operations_undone, purchases, save_to_goal, trip_time, work_together)
 from level_patterns import debt, level_below_zero, temperature, temperature_rate
 from mathcheck import solve
 from measure_patterns import (box, clock_elapsed, daily_over_weeks, data_range, fraction_of_parts, fraction_sum,
@@ -201,7 +201,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     measure_difference, percent_of_whole, groups_needed, mixed_units_left, measure_parts, side_from_area,
     consecutive, fraction_of_parts, daily_over_weeks, polygon_perimeter, fee_plus_rate, total_from_mean,
     square_side, rate_other_time, rest_shared, work_done, temperature_rate, fraction_sum, save_to_goal,
-    group_priced, crew_time, operations_undone, regular_perimeter, rate_chain, there_and_back, fraction_left,
+    group_priced, crew_time, trip_time, operations_undone, regular_perimeter, rate_chain, there_and_back, fraction_left,
     ratio_total, per_lot, priced_kinds, rate_over_periods, level_below_zero, word_expression,
     capacity_left, simple_interest, age_later, ratio_difference, percent_of_part, percent_twice, totals_compared,
     nested_groups, groups_then_each, linear_equation, plane_shape, ratio_share, compared_back, percent_is_of,

@@ -284,6 +284,9 @@ def smaller_check(claim: Claim) -> str | None:
         return None
     a, op, b = two.group("a"), two.group("op"), two.group("b")
     mine = claim.result
+    quotient, _, left_over = mine.partition(" R ")
+    if op in "÷/" and left_over:   # "50 ÷ 6 = 8 R 4": the 8 fits, what is left over is not 4
+        return f"Test it with multiplication: what is {b} × {quotient}? How many are left over from {a}?"
     if op in "÷/":
         return f"Test it with multiplication: what is {b} × {mine}? Is it {a}?"
     if op in "-−":

