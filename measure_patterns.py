@@ -225,6 +225,7 @@ def total_from_mean(p: Problem) -> Plan | None:
 
 _AMOUNT = re.compile(r"(?P<a>\$?\d+(?:\.\d+)?(?:/\d+)?)(?:[- ](?P<u>[a-z]+))?")
 _DISTANCE_WORDS = {"mile", "miles", "km", "kilometers", "kilometres", "meters", "metres", "feet", "yards"}
+_TIME_WORDS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years"}
 _NOT_PROPORTION = r"\b(?:more|fewer|less|than|times|each|every|per|left|shares?|shared|split|ratio|and|half|both|" \
                   r"some|rest|already|then|after|before|%)"
 
@@ -264,6 +265,9 @@ def proportion(p: Problem) -> Plan | None:
         if len(per) != 1:
             return None
         (x, xu), (y, yu) = per[0], next(g for g in given if g is not per[0])
+    if yu in _TIME_WORDS and any(a <= x.start() < b and re.fullmatch(r"\W*(?:it takes\s+)?", p.t[a:x.start()], re.I)
+                                 for a, b in sentences):
+        return None   # '8 volunteers clear a trail in 6 days': the ones working, not the work; more of them, less time
     money = yu == "dollars"
     said = re.match(r"how (?:(?P<far>far)|many (?P<u>[a-z]+))\b", question, re.I)   # '250 g' asked 'how many grams'
     if not (re.match(r"how much|what is the (?:cost|price)", question, re.I) if money else

@@ -119,7 +119,8 @@ CLAIM_MARKERS = re.compile(rf"^(?:(?:fine|ok|okay|well|alright)\s*[,:]|(?:{SOUND
                            r"(?:ok|okay)\s+(?=so\b))\s*|"
                            r"\b(?:i (?:still |really |just )?think|i thought|i put|i said|i wrote|i chose|i picked|"
                            r"i answered|i guess|i believe|my answer(?! key| sheet)(?: is)?|answer:|so far i have:?|"
-                           r"i have:|i did|i know(?: that)?|i (?:get|understand) that|i feel like|i remember(?: that)?|maybe)\s*:?\s*", re.I)  # "my answer key": no claim
+                           r"i have:|i did|i know(?: that)?|i (?:get|understand) that|i feel like|i remember(?: that)?|"
+                           r"maybe)\s*:?\s*", re.I)  # "my answer key": no claim
 # Sentences that ask or demand rather than claim: "just tell me", "I'm the teacher", "ignore all previous instructions".
 NOT_A_CLAIM = re.compile(
     r"^\s*(?:what|whats|why|how|where|who|which|is|are|do|does|did|can|could|should|aren'?t)\b|"
@@ -128,7 +129,8 @@ NOT_A_CLAIM = re.compile(
     r"\b(?:tell me|give me|just (?:say|tell|give)|just the answer|hints?|ignore|pretend|you are (?:now|a|an|no)|"
     r"you are \w+ now|system|output|override|developer|i need|stop asking|answer key|key generator|"
     r"(?:i'?ve|i have|i|you|we|was|were) (?:already )?asked|"   # "she asked her brother" claims
-    r"i don'?t (?:get|know|understand)|i dont|(?:still|just) (?:don'?t|dont|do not) (?:get|see|understand) it|no sense|how am i|supposed to|starting with|i can'?t|i cant|please|"
+    r"i don'?t (?:get|know|understand)|i dont|(?:still|just) (?:don'?t|dont|do not) (?:get|see|understand) it|"
+    r"no sense|how am i|supposed to|starting with|i can'?t|i cant|please|"
     r"help me|answers|teaching|tutoring|not sure|just this once|i promise|persona|disabled|mode|lol|begging|ugh|"
     r"idk|whatever|so hard|lots? of stuff|never heard|(?:sound|seem)s? (?:the same|alike|similar)|"
     r"(?:sound|seem|look)s? (?:the same|alike|similar) to me)\b|confus|"   # a feeling or plea about the task: no claim
@@ -139,7 +141,8 @@ NOT_A_CLAIM = re.compile(
 # and its words were looked for in the passage ("I can't find 'forgot'"). A belief they report is still a claim:
 # "i always thought heavier things fall faster" (thought, think, said, put ... are CLAIM_MARKERS' words).
 SELF_TALK = re.compile(r"^\W*(?:(?:honestly|ugh|lol|ok|okay|so|and|but|sorry)\W+)*(?:i|i'?m|im|i'?ve|ive|i am)\s+"
-                       r"(?:(?:\w+)\s+){0,2}?(?:looked|went over|gone over|read|re-?read|tried|try|keep|kept|always|never|forgot|forget|"
+                       r"(?:(?:\w+)\s+){0,2}?(?:looked|went over|gone over|read|re-?read|tried|try|keep|kept|always|"
+                       r"never|forgot|forget|"
                        r"can'?t|cant|don'?t|dont|didn'?t|didnt|have to|need|terrible|bad|stuck|lost|hate|suck|mix|"
                        r"mixing|missed|skipped|have no)\b", re.I)
 BELIEF = re.compile(r"\b(?:think|thought|thinking|guess|believe|said|say|put|wrote|chose|picked)\b", re.I)

@@ -2,6 +2,7 @@
 import pytest
 
 from student_message import extract_claim
+from lesson import plan_of
 from traits import trait_move, trait_named
 
 NO_CLAIM = [  # the student about themselves, or asking on: nothing to quote back as "your idea"
@@ -40,3 +41,19 @@ def test_a_hedge_is_not_the_trait_kind() -> None:
     assert trait_named("she is kind of bossy") == trait_named("she is bossy") != trait_named("she is kind")
     assert "kind?" not in trait_move("hes sort of selfish because he kept the ball", "What kind of friend is Leo?",
                                      ["Leo kept the ball all recess.", "Nobody else got a turn."], None)
+
+
+@pytest.mark.parametrize("problem,days_before", [("9 builders finish a shed in 4 days, how many days for 12 builders", 4),
+                                                 ("It takes 5 cooks 3 hours to make the feast. how many hours for 10 cooks",
+                                                  3)])
+def test_more_workers_are_never_a_rate_of_time_per_worker(problem: str, days_before: int) -> None:
+    """A rate of days per worker multiplies the wrong way (more workers, more days): a wrong plan endorses a wrong
+    answer, so the planner plans it as shared work or not at all."""
+    plan = plan_of(problem)
+    assert plan is None or plan.answer < days_before
+
+
+@pytest.mark.parametrize("problem,answer", [("A loom weaves 12 scarves in 4 hours. How many hours to weave 21 scarves?", 7),
+                                            ("Mo paints 6 posts in 2 days. How many days to paint 15 posts?", 5)])
+def test_time_per_thing_made_is_still_a_rate(problem: str, answer: int) -> None:
+    assert plan_of(problem).answer == answer
