@@ -436,6 +436,7 @@ def tutor_case_texts(path: Path) -> Iterator[str]:
 REPO_EVAL_SPLITS: dict[str, tuple[Path, Callable[[Path], Iterator[str]]]] = {
     "eval/dev_prompts": (ROOT / "eval" / "dev_prompts.jsonl", prompt_eval_texts),
     "eval/tutor_cases": (ROOT / "eval" / "tutor_cases.jsonl", tutor_case_texts),
+    "eval/blind_cases": (ROOT / "eval" / "blind_cases.jsonl", tutor_case_texts),
 }
 
 

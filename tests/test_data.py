@@ -201,7 +201,7 @@ def test_every_eval_split_is_covered(data_dir, decontaminator):
             seen[split] = text
     assert set(seen) == {"gsm8k/test", "gsm8k/test_socratic", "arc_easy/test", "arc_challenge/test",
                          "openbookqa/test", "sciq/test", "mathqa/test", "mathqa/challenge_test", "wikitext2/test",
-                         "eval/dev_prompts", "eval/tutor_cases"}
+                         "eval/dev_prompts", "eval/tutor_cases", "eval/blind_cases"}
     matches = {split: decontaminator.match(text) for split, text in seen.items()}
     assert all(matches.values())
     assert all(matches[s] == s for s in seen)
