@@ -358,8 +358,8 @@ def reason_move(claim: str | None, question: str, pool: list[str]) -> Move | Non
         if not thing or own & {s for _, s in content_tokens(reason)} or has_negation(thing):
             continue
         told = f"Your idea: \"{echo(answer_of(claim))}\". " if claim else ""
-        return Move(f"{told}The textbook explains this with {thing}. Think about {thing} in this case: what is it "
-                    f"like here, and how would that explain {about(question)}?", "fact", "unclear" if claim else None, [])
+        return Move(f"{told}The textbook explains this with {thing}. What is true of {thing} in this case, and how "
+                    f"would that explain {about(question)}?", "fact", "unclear" if claim else None, [])
     return None
 
 

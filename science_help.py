@@ -22,16 +22,19 @@ from evidence import Move
 from text_words import base_forms, content_tokens, forms_of, has_negation
 from student_message import about, question_of
 from science_fallback import definition_term, topic_terms
+from named_questions import named_question
 from science_names import EXCLUSIVE_KINDS, KINDS, about_member, asked_among, named_member
 
 # "mix up X and Y", "mixed up X with Y", "confused between X and Y", "tell X and Y apart", "X vs Y"
 NAMED_PAIR = re.compile(r"\b(?:mix(?:ed|ing)?\s+up|confus\w*(?:\s+(?:between|about|by))?|difference\s+between|"
                         r"tell\s+apart|mixes\s+up)\s+(?:the\s+|an?\s+)?(?P<x>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
-                        r"(?:and|with|from|or|vs\.?|versus)\s+(?:the\s+|an?\s+)?(?P<y>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
+                        r"(?:and|with|from|or|vs\.?|versus)\s+(?:the\s+|an?\s+)?"
+                        r"(?P<y>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
                         r"(?=\W*(?:$|[,.!?;]|\s+(?:up|apart|all|every|again|at|in|when|because|so)\b))|"
-                        # "I get mitochondria and chloroplasts mixed up", "I always get sedimentary and igneous confused"
-                        r"\b(?:get|got|gets|getting|keep|have)\s+(?:the\s+)?(?P<a>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+and\s+"
-                        r"(?:the\s+)?(?P<b>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:mixed|muddled|confused)\b", re.I)
+                        # "I get mitochondria and chloroplasts mixed up", "I always get atoms and ions confused"
+                        r"\b(?:get|got|gets|getting|keep|have)\s+(?:the\s+)?(?P<a>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
+                        r"and\s+(?:the\s+)?(?P<b>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:mixed|muddled|confused)\b",
+                        re.I)
 # "is it the chloroplast or the mitochondria?", "is it about the battery or the material?"
 OWN_OPTIONS = re.compile(r"\b(?:is|was)\s+it\s+(?:about\s+|because\s+of\s+|from\s+|in\s+)?(?:the\s+|an?\s+)?"
                          r"(?P<x>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+or\s+(?:about\s+|from\s+|in\s+)?(?:the\s+|an?\s+)?"
@@ -230,6 +233,8 @@ def pair_move(pair: tuple[str, str], question: str, kb, answers: Callable[[str, 
         ask = f"Is that true of {thing}? What in the question tells you?"
     elif difference:
         ask = f"Which part of that is different for {article(other)}?"
+    elif named := named_question(asked):  # "the rock that forms when lava cools": what the question describes
+        ask = f"Which of the two is {named.description}? What in the question tells you?"
     else:
         ask = f"Which of the two fits {about(question)}, and what in the question tells you?"
     return Move(f"{lead} {ask}", "fact", None, [fact])
@@ -279,7 +284,8 @@ def among_help(question: str, described: str) -> str | None:
 
 
 # A fact that uses a term on its examples without defining it: "An example of an adaptation is camel humps", "Thick
-# fur, webbed feet and camouflage are adaptations", "Water, H2O, is a compound of two hydrogen atoms and one oxygen atom"
+# fur, webbed feet and camouflage are adaptations", "Water, H2O, is a compound of two hydrogen atoms and one oxygen
+# atom"
 EXAMPLE_OF = r"(?:\b(?:examples?|kinds?|types?)\s+of\s+(?:an?\s+)?{t}|\b(?:are|is)\s+(?:all\s+)?(?:an?\s+)?" \
              r"(?!(?:its|their|the|your|our)\b)(?:[a-z-]+\s+)?{t}(?:\s+of\s+[^.;]+)?\W*$)"
 # A fact that says what the term is ("Adaptation is when ...", "... is called an adaptation", "The place where an

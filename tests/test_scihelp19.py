@@ -113,4 +113,22 @@ def test_a_why_fact_s_thing_is_asked_of_this_case():
                                        ["Only about a tenth of the energy at one level of a food chain passes on to "
                                         "the next, so there are usually fewer animals at the top."])
     assert move is not None and "What do you know about it" not in move.text
-    assert "Think about the energy at one level of a food chain in this case" in move.text
+    assert "What is true of the energy at one level of a food chain in this case" in move.text
+
+
+def test_a_place_in_a_which_question_stays_with_its_noun():
+    from named_questions import named_question
+    assert named_question("Which organ in your body filters the blood?").description == \
+        "the organ in your body that filters the blood"
+    assert named_question("Which gas in the air do green plants take in?").description == \
+        "the gas in the air that green plants take in"
+
+
+def test_the_pair_is_asked_of_what_a_naming_question_describes():
+    shelf = Shelf(["Igneous rocks form when melted rock from a volcano cools down.",
+                   "Metamorphic rocks are changed by great heat and pressure underground."])
+    move = science_help.help_move("i always get igneous and metamorphic mixed up", "Which rock in a mountain range "
+                                  "is made by heat and pressure deep underground?", shelf, answers)
+    assert move is not None and "Igneous rocks form" in move.text
+    assert move.text.endswith("Which of the two is the rock in a mountain range that is made by heat and pressure "
+                              "deep underground? What in the question tells you?")
