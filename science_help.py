@@ -23,7 +23,7 @@ from text_words import base_forms, content_tokens, forms_of, has_negation
 from student_message import about, question_of
 from science_fallback import definition_term, topic_terms
 from named_questions import named_question
-from science_names import EXCLUSIVE_KINDS, KINDS, about_member, asked_among, named_member
+from science_names import about_member, asked_among, named_member
 
 # "mix up X and Y", "mixed up X with Y", "confused between X and Y", "tell X and Y apart", "X vs Y"
 NAMED_PAIR = re.compile(r"\b(?:mix(?:ed|ing)?\s+up|confus\w*(?:\s+(?:between|about|by))?|difference\s+between|"
@@ -71,12 +71,6 @@ ASKS_BACK = re.compile(r"^\W*(?:(?:is|was)\s+it\s+(?:about\s+|because\s+of\s+|fr
                        r"(?:\s+[\w-]+)?\s+or\s+.+\?|(?:explain|describe|give\s+(?:an?\s+|one\s+|two\s+)?examples?|"
                        r"show\s+your\s+(?:work|working)|justify\s+your\s+answer)\W*)$", re.I)
 ARTICLES = re.compile(r"^(?:the|an?|some)\s+", re.I)
-# What sets the members of a closed kind apart, where one member answers a question (science_names.EXCLUSIVE_KINDS):
-# the property a teacher has a stuck student compare them on
-SETS_APART = {"rock": ("kinds of rock", "how does each one form"),
-              "change": ("changes of state", "what does each one start as, and what does it turn into"),
-              "state of matter": ("states of matter", "what shape and volume does each one have"),
-              "planet": ("planets", "where is each one, and what is it like")}
 
 
 def asks_back(claim: str, said: str = "") -> bool:
@@ -268,19 +262,6 @@ def clue_help(question: str, kb) -> str | None:
     return (f"Here is a clue from the textbook, with the {kind} left out: \"{gap}\" Which {kind} is that, and does it "
             f"fit {about(question)}?")
 
-
-def among_help(question: str, described: str) -> str | None:
-    """A stuck student on a question that asks for one member of a closed kind ("What type of rock forms when lava
-    cools?"): the kind's members, set side by side on the property that tells them apart, and the question's own
-    description (`described`, "the rock that forms when lava cools") to test each against; naming all of them names
-    no answer. None for a kind whose members may answer together, or where no property is known."""
-    kind = asked_among(question)
-    if kind not in EXCLUSIVE_KINDS or kind not in SETS_APART:
-        return None
-    members = KINDS[kind]
-    listed = ", ".join(members[:-1]) + f" and {members[-1]}"
-    kinds, apart = SETS_APART[kind]
-    return f"Set the {kinds} side by side: {listed}. {apart[:1].upper()}{apart[1:]}? Which of them is {described}?"
 
 
 # A fact that uses a term on its examples without defining it: "An example of an adaptation is camel humps", "Thick

@@ -35,7 +35,7 @@ from science_names import (EXCLUSIVE_KINDS, KINDS, SHARED_KINDS, asked_among, as
                            says_relation, short_answer_fact, unit_fact, what_it_does)
 from science_fallback import (CAUSE_LEAD, SCAFFOLD, STATEMENT, cloze_move, definition_term, honest_start,
                               list_start, misfit_move, part_move, side_move, two_part_start, undecided_move)
-from science_help import among_help, clue_help, in_use_move
+from science_help import clue_help, in_use_move
 from science_numbers import number_move
 from claim_relations import lever, own_objects, turned, turned_move
 from science_stages import stage_move
@@ -127,7 +127,7 @@ def stuck_move(question: str, facts: list[str], searched: list[str], kb: Knowled
     # a name asked for ("What do we call ...?"), not a term to define, a job, or a difference between two things
     if (named := named_question(asked)) and not FUNCTION.search(asked) and not definition_term(question) \
             and named.head not in SCAFFOLD \
-            and (helped := clue_help(asked, kb) or among_help(asked, named.description) or named_help(named)):
+            and (helped := clue_help(asked, kb) or named_help(named)):
         return Move(helped, "fact", None, [])
     if not (named and named.kind == "part") and (observed := observation_move(asked, answers)):  # the everyday
         return observed  # case that shows the deciding fact; which part does a job is no outcome one shows

@@ -90,13 +90,6 @@ def test_no_observation_for_a_comparison_the_entry_does_not_make():
                                             answers) is None
 
 
-def test_one_member_of_a_closed_kind_is_asked_by_setting_the_members_side_by_side():
-    said = science_help.among_help("Which state of matter spreads out to fill any container it is in?",
-                                   "the state of matter that spreads out to fill any container it is in")
-    assert said is not None and "solid, liquid and gas" in said
-    assert said.endswith("Which of them is the state of matter that spreads out to fill any container it is in?")
-    assert science_help.among_help("Which force slows a sliding box?", "the force that slows a sliding box") is None
-
 
 def test_a_meaning_asked_gets_the_word_used_on_its_examples_never_its_definition():
     shelf = Shelf(["A habitat is the place where a living thing lives.",
@@ -132,3 +125,12 @@ def test_the_pair_is_asked_of_what_a_naming_question_describes():
     assert move is not None and "Igneous rocks form" in move.text
     assert move.text.endswith("Which of the two is the rock in a mountain range that is made by heat and pressure "
                               "deep underground? What in the question tells you?")
+
+
+def test_stuck_words_before_the_question_are_neither_the_question_nor_its_setup():
+    from student_message import question_of
+    assert question_of("where do i even begin\nWhy does a puddle shrink on a windy day?") == \
+        "Why does a puddle shrink on a windy day?"
+    assert question_of("clue please\nWhich of these is a metal? A. glass  B. iron") == "Which of these is a metal?"
+    assert question_of("How do I start this? Why does bread go mouldy?") == "Why does bread go mouldy?"
+    assert question_of("How do plants start to grow from a seed?") == "How do plants start to grow from a seed?"
