@@ -87,7 +87,13 @@ def named_question(question: str) -> Named | None:
             return Named("thing", f"the {noun} of {owner.group(1)}", noun, noun)
         kind = "instrument" if noun in INSTRUMENTS else "person" if noun in PEOPLE else "part" if whole else "thing"
         that = "who" if kind == "person" else "that"
-        return Named(kind, f"the {noun}{f' of {whole}' if whole else ''} {that} {rest}", whole or noun, noun)
+        # "Which living thing in this pond is the producer?", "Which organ in your chest pumps blood?", "Which gas
+        # in the air do plants take in?": the place stays with the noun, before "that"
+        placed = re.match(r"((?:in|on|at|inside|near)\s+(?:the|this|that|a|an|our|your)\s+"
+                          r"(?:(?!\b(?:do|does|did)\b).)+?)\s+((?:is|are|was|were|do|does|did|[a-z]+s)\s.+)$",
+                          rest, re.I)
+        where, rest = (f" {placed.group(1)}", relative(placed.group(2))) if placed else ("", rest)
+        return Named(kind, f"the {noun}{f' of {whole}' if whole else ''}{where} {that} {rest}", whole or noun, noun)
     if m := DESCRIBED.match(asked):
         description = re.sub(r"^the\s+(?:name|term|word)\s+(?:of|for)\s+", "", m.group(1) or m.group(2), flags=re.I)
         if re.search(r"\s(?:of|for|from|in|with|by|at|to)$", description, re.I):

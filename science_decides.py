@@ -29,7 +29,7 @@ from itertools import product
 from evidence import Move, default_embedder, judge_claim, key_terms
 from text_words import COMMON, STOP, TUTOR_STEMS, base_forms, content_tokens, forms_of, has_negation
 from student_message import about, question_of
-from science_catalog import TopicCard, answer_of, card_verdict, echo
+from science_catalog import LETTERED_OPTIONS, MISCONCEPTIONS, TopicCard, answer_of, card_verdict, catalog_vectors, echo
 from science_support import compared
 
 WHY = re.compile(r"\W*(?:why|how come|what\s+(?:causes|makes))\b", re.I)
@@ -65,6 +65,15 @@ SUBJECT = re.compile(r"\W*(?:(?:the|an?|most|some|all|many)\s+)?([A-Za-z][\w-]+)
 
 
 # Comparison words are function words to the overlap checks ("more", "same" carry no content), yet they are the claim.
+# A question and the right idea of a catalogued misconception it asks about ("Why does an ice cube float?" / "ice is
+# less dense than water so it floats"): at 0.70 every question of the foreign help sets it took is on the entry's
+# own deciding fact but one ("Why does the Sun look so small?" took "the Sun is a star that looks big because it is
+# close", whose observation is still about the Sun's distance)
+MIN_OBSERVED = 0.70
+# A sentence of a catalogued observation that argues from the wrong idea ("If the soil were its food, why would it
+# need the light?", "So is it the weight alone that decides ...?") speaks to a student who holds it; one that sets up
+# a test ("If you put an ammeter before the bulb ...") is the observation itself
+ARGUES = re.compile(r"^\W*(?:so\b|if\s+(?!you\b|we\b)[^,?]*?\b(?:were|was|did|made|had|worked|came|decided)\b)", re.I)
 COMPARES = re.compile(r"\b(?:same|more|less|fewer|equal|greater|smaller|bigger|larger|heavier|lighter|faster|slower|"
                       r"higher|lower|longer|shorter)\b", re.I)
 
@@ -349,8 +358,8 @@ def reason_move(claim: str | None, question: str, pool: list[str]) -> Move | Non
         if not thing or own & {s for _, s in content_tokens(reason)} or has_negation(thing):
             continue
         told = f"Your idea: \"{echo(answer_of(claim))}\". " if claim else ""
-        return Move(f"{told}The textbook explains this with {thing}. What do you know about it, and how could it "
-                    f"answer {about(question)}?", "fact", "unclear" if claim else None, [])
+        return Move(f"{told}The textbook explains this with {thing}. What is true of {thing} in this case, and how "
+                    f"would that explain {about(question)}?", "fact", "unclear" if claim else None, [])
     return None
 
 
@@ -398,6 +407,32 @@ def gives_the_reason(claim: str, question: str, reason: str) -> str | None:
 
 # Where a fact's denial ends: "The Moon is not luminous: it reflects light from the Sun" says the answer after it
 DENIAL_END = re.compile(r"\s*(?:[:;]|,\s*(?:so|but|and|which|because)\b|\bbut\b|\bbecause\b).*$", re.I)
+
+
+def observation_move(question: str, answers: Callable[[str, str], bool]) -> Move | None:
+    """A stuck student on a question whose deciding fact is the right idea of a catalogued misconception: the
+    entry's observation, the everyday case an expert starts from ("Drop an ice cube into a glass of water: where does
+    it stay?"), without its sentences that argue from the wrong idea, which the student never said. None for a
+    lettered multiple-choice question (science_choices.py's), when no entry's right idea is that near the question
+    on the entry's own topic or makes the comparison it asks, or when what is left may state the answer."""
+    if LETTERED_OPTIONS.search(question):
+        return None
+    right = catalog_vectors(default_embedder())[2]
+    vector = default_embedder().encode([question])[0]
+    score, best = max((float(vector @ v), i) for i, v in enumerate(right))
+    entry = MISCONCEPTIONS[best]
+    if score < MIN_OBSERVED or entry.about and not re.search(entry.about, question, re.I):
+        return None
+    if COMPARES.search(question) and not COMPARES.search(entry.correct):
+        return None  # "Does sugar dissolve faster in hot tea?" asks what the entry's right idea does not compare
+    said = re.split(r"(?<=[.?!])\s+", entry.question)
+    kept = [s for s in said if not ARGUES.match(s)]
+    shown = " ".join(kept)
+    # the scene is set in the first sentence: what is left without it has nothing to look at; an observation names
+    # the one thing a one-term question asks about ("clouds") without stating anything of it
+    if not kept or kept[0] != said[0] or "?" not in shown or len(key_terms(question)) > 1 and answers(shown, question):
+        return None
+    return Move(shown, "fact", None, [])
 
 
 def denied_move(claim: str, question: str, pool: list[str]) -> Move | None:

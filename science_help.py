@@ -19,22 +19,30 @@ import re
 from collections.abc import Callable
 
 from evidence import Move
-from text_words import base_forms, forms_of, has_negation
+from text_words import base_forms, content_tokens, forms_of, has_negation
 from student_message import about, question_of
-from science_fallback import topic_terms
+from science_fallback import definition_term, topic_terms
+from named_questions import named_question
 from science_names import about_member, asked_among, named_member
 
 # "mix up X and Y", "mixed up X with Y", "confused between X and Y", "tell X and Y apart", "X vs Y"
 NAMED_PAIR = re.compile(r"\b(?:mix(?:ed|ing)?\s+up|confus\w*(?:\s+(?:between|about|by))?|difference\s+between|"
                         r"tell\s+apart|mixes\s+up)\s+(?:the\s+|an?\s+)?(?P<x>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
-                        r"(?:and|with|from|or|vs\.?|versus)\s+(?:the\s+|an?\s+)?(?P<y>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
-                        r"(?=\W*(?:$|[,.!?;]|\s+(?:up|apart|all|every|again|at|in|when|because|so)\b))", re.I)
+                        r"(?:and|with|from|or|vs\.?|versus)\s+(?:the\s+|an?\s+)?"
+                        r"(?P<y>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
+                        r"(?=\W*(?:$|[,.!?;]|\s+(?:up|apart|all|every|again|at|in|when|because|so)\b))|"
+                        # "I get mitochondria and chloroplasts mixed up", "I always get atoms and ions confused"
+                        r"\b(?:get|got|gets|getting|keep|have)\s+(?:the\s+)?(?P<a>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
+                        r"and\s+(?:the\s+)?(?P<b>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:mixed|muddled|confused)\b",
+                        re.I)
 # "is it the chloroplast or the mitochondria?", "is it about the battery or the material?"
 OWN_OPTIONS = re.compile(r"\b(?:is|was)\s+it\s+(?:about\s+|because\s+of\s+|from\s+|in\s+)?(?:the\s+|an?\s+)?"
                          r"(?P<x>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+or\s+(?:about\s+|from\s+|in\s+)?(?:the\s+|an?\s+)?"
                          r"(?P<y>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\W*(?:$|[?.!,])", re.I)
-# "I always mix those two up", "I get them confused", "I mix them up": the question's own two options
+# "I always mix those two up", "I get them confused", "I mix them up", "I get confused which is which": the
+# question's own two options
 THOSE = re.compile(r"\b(?:mix(?:ed|ing)?|confus\w*|muddle\w*)\s+(?:up\s+)?(?:those|these|them|the\s+two|both)\b|"
+                   r"\bconfus\w*\s+(?:about\s+)?which\s+is\s+which\b|"
                    r"\b(?:those|these|them|the\s+two)\s+(?:two\s+)?(?:(?:mixed|muddled)\s+up|confused)\b", re.I)
 # The question's "X or Y": "Is the wax melting a physical change or a chemical change?"
 QUESTION_PAIR = re.compile(r"\b(?:an?\s+|the\s+)?(?P<x>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+or\s+(?:an?\s+|the\s+)?"
@@ -54,6 +62,9 @@ CONTRAST = re.compile(r";|(?:but|while|whereas|unlike|instead)", re.I)
 ALSO = re.compile(r"\b(?:is|are)\s+also\b", re.I)
 # Words a question shares with any fact on its topic: naming them says nothing about the problem's own things
 GENERIC = {"living", "thing", "things", "part", "parts", "kind", "type", "energy", "substance", "object", "body"}
+# How a question asks, not what it describes: "What type of rock forms ...?", "What is it called?"
+ASKING = {"type", "types", "kind", "kinds", "sort", "form", "forms", "formed", "called", "name", "named", "happens",
+          "happen", "difference", "different", "between", "one", "two", "word", "mean", "means", "example"}
 # The student asking back ("is it the heart or the lungs?") or a task word of the question ("Explain.", "Give an
 # example."): neither says an idea of their own
 ASKS_BACK = re.compile(r"^\W*(?:(?:is|was)\s+it\s+(?:about\s+|because\s+of\s+|from\s+|in\s+)?(?:the\s+|an?\s+)?[\w-]+"
@@ -76,9 +87,10 @@ def confused_pair(message: str, question: str, around: str = "") -> tuple[str, s
     when they name no pair."""
     asked = question_of(question) or question
     own = message.replace(asked, " ") if asked in message else message
-    for pattern in (NAMED_PAIR, OWN_OPTIONS):
-        if m := pattern.search(own):
-            return clean(m.group("x")), clean(m.group("y"))
+    if m := NAMED_PAIR.search(own):
+        return headed(clean(m.group("x") or m.group("a")), clean(m.group("y") or m.group("b")))
+    if m := OWN_OPTIONS.search(own):
+        return clean(m.group("x")), clean(m.group("y"))
     if THOSE.search(own) and (m := OWN_OPTIONS.search(around.replace(asked, " "))):
         return clean(m.group("x")), clean(m.group("y"))
     if THOSE.search(own) and (m := QUESTION_PAIR.search(asked.rstrip("?. "))):
@@ -87,6 +99,13 @@ def confused_pair(message: str, question: str, around: str = "") -> tuple[str, s
         shared = y.split()[1:] if len(y.split()) == 2 and x[-1] != y.split()[-1] else []
         return " ".join([*x[-len(y.split()) + len(shared):], *shared]), y
     return None
+
+
+def headed(x: str, y: str) -> tuple[str, str]:
+    """"red" and "white blood cells": the noun the two share goes on the first one too ("red blood cells")."""
+    if len(x.split()) == 1 and len(y.split()) > 1:
+        return f"{x} {' '.join(y.split()[1:])}", y
+    return x, y
 
 
 def clean(term: str) -> str:
@@ -132,10 +151,16 @@ def defining_fact(term: str, other: str, question: str, facts: list[str], answer
     difference (not `apart`), none that names the other side. A noun that goes on the term's name ("change" in "In a
     chemical change") must go on the other side's name too, in some fact, or be the other side's own word: "Chemical
     energy ..." is another thing."""
-    own = [t for t in topic_terms(question)
-           if not names(term, t) and not names(other, t) and t.lower() not in GENERIC]
     opened = {fact: opening(fact, term) for fact in facts}
     nouns = {o[0] for fact in facts if (o := opening(fact, other)) and o[0]}
+    # the kind both sides' names share ("rock" in "What type of rock forms ...?" beside "sedimentary rocks") is no
+    # thing of the problem's own: a fact naming it says nothing of which side the problem's thing is on
+    kinds = {form for noun in nouns for form in base_forms(noun)}
+    # every word that describes the problem's thing counts, not only its key terms: "moving" in "What type of energy
+    # does a moving car have?" is what "Kinetic energy is the energy a moving object has" answers
+    described = [word for word, _ in content_tokens(question_of(question) or question) if word not in ASKING]
+    own = [t for t in dict.fromkeys([*topic_terms(question), *described]) if not names(term, t)
+           and not names(other, t) and t.lower() not in GENERIC and not base_forms(t) & kinds]
     ranked = []
     for fact, found in opened.items():
         if not found or has_negation(fact) or answers(fact, question) or ALSO.search(fact) \
@@ -196,10 +221,14 @@ def pair_move(pair: tuple[str, str], question: str, kb, answers: Callable[[str, 
         return None
     lead = f"Here is one thing that tells the two apart. The textbook says: \"{fact}\""
     thing = thing_asked(question, pair)
-    if thing:
+    if names(asked, other) and not names(asked, term):  # the question's own side is the other one
+        ask = f"That is about {term}. What is different about {other}?"
+    elif thing:
         ask = f"Is that true of {thing}? What in the question tells you?"
     elif difference:
         ask = f"Which part of that is different for {article(other)}?"
+    elif named := named_question(asked):  # "the rock that forms when lava cools": what the question describes
+        ask = f"Which of the two is {named.description}? What in the question tells you?"
     else:
         ask = f"Which of the two fits {about(question)}, and what in the question tells you?"
     return Move(f"{lead} {ask}", "fact", None, [fact])
@@ -211,8 +240,8 @@ def singular(term: str) -> str:
 
 
 def article(noun: str) -> str:
-    """"a molecule", "an atom"; a plural as it is."""
-    if noun.endswith("s") and not noun.endswith("ss"):
+    """"a molecule", "an atom"; a plural or a process ("boiling") as it is."""
+    if noun.endswith("s") and not noun.endswith("ss") or noun.endswith("ing"):  # "boiling" takes no article
         return noun
     return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
 
@@ -232,3 +261,44 @@ def clue_help(question: str, kb) -> str | None:
         return None
     return (f"Here is a clue from the textbook, with the {kind} left out: \"{gap}\" Which {kind} is that, and does it "
             f"fit {about(question)}?")
+
+
+
+# A fact that uses a term on its examples without defining it: "An example of an adaptation is camel humps", "Thick
+# fur, webbed feet and camouflage are adaptations", "Water, H2O, is a compound of two hydrogen atoms and one oxygen
+# atom"
+EXAMPLE_OF = r"(?:\b(?:examples?|kinds?|types?)\s+of\s+(?:an?\s+)?{t}|\b(?:are|is)\s+(?:all\s+)?(?:an?\s+)?" \
+             r"(?!(?:its|their|the|your|our)\b)(?:[a-z-]+\s+)?{t}(?:\s+of\s+[^.;]+)?\W*$)"
+# A fact that says what the term is ("Adaptation is when ...", "... is called an adaptation", "The place where an
+# organism lives is its habitat") is the answer; one about a test's "it" ("If the bulb lights, it is a conductor")
+# names no example
+DEFINES = re.compile(r"\b(?:means?|meant|called|known\s+as|refers?\s+to|is\s+when|is\s+the\s+name|defined|where|"
+                     r"which|that)\b|^\W*(?:if|when)\b|\bit\s+is\b", re.I)
+
+
+def asked_meaning(question: str) -> str | None:
+    """The term a question asks the meaning of: "What does 'habitat' mean?", "What is meant by adaptation?", "What
+    is an isotope?"; None for any other question."""
+    asked = question_of(question) or question
+    m = MEANING.search(asked)
+    term = clean(m.group("t") or m.group("u")) if m else definition_term(question)
+    return clean(term) if term else None
+
+
+def in_use_move(question: str, kb) -> Move | None:
+    """A stuck student on a question that asks what a word means: the textbook's sentence that uses the word on its
+    examples ("Thick fur, webbed feet and camouflage are adaptations"), never one that defines it, and the student
+    asked what makes them examples: the meaning is theirs to put into words. None where no such sentence is found."""
+    term = asked_meaning(question)
+    if not term or len(term.split()) > 2:
+        return None
+    words = r"\s+".join(re.escape(singular(w)) + r"[\w-]*" for w in term.split())
+    example = re.compile(EXAMPLE_OF.format(t=words), re.I)
+    pool = dict.fromkeys(hit["text"] for query in (f"example of {term}", f"{term} examples", term)
+                         for hit in kb.search(query, k=8))
+    fact = next((f for f in pool if example.search(f) and not DEFINES.search(f) and not has_negation(f)
+                 and opening(f, term) is None and len(f.split()) <= 25), None)
+    if not fact:
+        return None
+    return Move(f"Here is the word in use: \"{fact}\" What makes that an example of \"{term}\"? Say what the word "
+                f"means in your own words.", "fact", None, [fact])

@@ -35,13 +35,13 @@ from science_names import (EXCLUSIVE_KINDS, KINDS, SHARED_KINDS, asked_among, as
                            says_relation, short_answer_fact, unit_fact, what_it_does)
 from science_fallback import (CAUSE_LEAD, SCAFFOLD, STATEMENT, cloze_move, definition_term, honest_start,
                               list_start, misfit_move, part_move, side_move, two_part_start, undecided_move)
-from science_help import clue_help
+from science_help import clue_help, in_use_move
 from science_numbers import number_move
 from claim_relations import lever, own_objects, turned, turned_move
 from science_stages import stage_move
 from science_support import backing_fact, next_stage, right_part, why_said
-from science_decides import (compares_alike, compares_things, contrast_move, cross_move, denied_move, reason_move,
-                             reasoned_verdict, ruling_fact_move, unbacked_reason)
+from science_decides import (compares_alike, compares_things, contrast_move, cross_move, denied_move, observation_move,
+                             reason_move, reasoned_verdict, ruling_fact_move, unbacked_reason)
 from scorers import numbers_in, same_number
 
 if TYPE_CHECKING:
@@ -108,25 +108,38 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     if not claim:  # the facts ground a model's draft; shown, they would state the answer
         if card:
             return Move(card.opening, "card", None, [])
-        forms = {form for word, _ in content_tokens(" ".join(facts[:1])) for form in base_forms(word)}
-        terms = sorted(key_terms(question), key=lambda t: (not base_forms(t) & forms, -len(t)))  # the fact's term first
-        # what a naming question asks for, from its own structure; "the job of the liver" names no kind of thing
-        if start := two_part_start(question):  # two questions in one: the first part first
-            return Move(start, "fact", None, facts[:1])
-        if start := list_start(question):  # the parts of a whole: any one first
-            return Move(start, "fact", None, facts[:1])
-        # a name asked for ("What do we call ...?"), not a term to define, a job, or a difference between two things
-        if (named := named_question(asked)) and not FUNCTION.search(asked) and not definition_term(question) \
-                and named.head not in SCAFFOLD and (helped := clue_help(asked, kb) or named_help(named)):
-            return Move(helped, "fact", None, [])
-        pool = list(dict.fromkeys([*facts, *searched]))  # one side of a difference, or of a fact that sets the
-        if side := side_move(question, facts, kb) or contrast_move(None, question, pool) or \
-                reason_move(None, asked, pool):  # asked thing beside another; what a why-answer's reason is about
-            return side
-        quoted = [f"\"{t}\"" for t in terms[:2]] or ["the key word in the question"]
-        return Move(first_step(question, terms, about(question)) or honest_start(question, quoted, about(question)),
-                    "fact", None, facts[:1])
+        return stuck_move(question, facts, searched, kb)
     return member_move(claim, asked, kb, facts) or claim_move(claim, question, facts, card, embedder, fitting, kb)
+
+
+def stuck_move(question: str, facts: list[str], searched: list[str], kb: KnowledgeBase) -> Move:
+    """A stuck student's first move where no card opens the lesson: the question's own form (two parts, a list), a
+    name asked for, the observation a catalogued right idea comes with, what decides it (one side of a difference, a
+    why-fact's thing), a word's examples, else the first step its form gives. The facts ground it, never shown."""
+    asked = question_of(question) or question
+    forms = {form for word, _ in content_tokens(" ".join(facts[:1])) for form in base_forms(word)}
+    terms = sorted(key_terms(question), key=lambda t: (not base_forms(t) & forms, -len(t)))  # the fact's term first
+    # what a naming question asks for, from its own structure; "the job of the liver" names no kind of thing
+    if start := two_part_start(question):  # two questions in one: the first part first
+        return Move(start, "fact", None, facts[:1])
+    if start := list_start(question):  # the parts of a whole: any one first
+        return Move(start, "fact", None, facts[:1])
+    # a name asked for ("What do we call ...?"), not a term to define, a job, or a difference between two things
+    if (named := named_question(asked)) and not FUNCTION.search(asked) and not definition_term(question) \
+            and named.head not in SCAFFOLD \
+            and (helped := clue_help(asked, kb) or named_help(named)):
+        return Move(helped, "fact", None, [])
+    if not (named and named.kind == "part") and (observed := observation_move(asked, answers)):  # the everyday
+        return observed  # case that shows the deciding fact; which part does a job is no outcome one shows
+    pool = list(dict.fromkeys([*facts, *searched]))  # one side of a difference, or of a fact that sets the
+    if side := side_move(question, facts, kb) or contrast_move(None, question, pool) or \
+            reason_move(None, asked, pool):  # asked thing beside another; what a why-answer's reason is about
+        return side
+    if used := in_use_move(asked, kb):  # a word's meaning asked: the textbook's sentence using it on examples
+        return used
+    quoted = [f"\"{t}\"" for t in terms[:2]] or ["the key word in the question"]
+    return Move(first_step(question, terms, about(question)) or honest_start(question, quoted, about(question)),
+                "fact", None, facts[:1])
 
 
 def member_move(claim: str, question: str, kb: KnowledgeBase, facts: list[str]) -> Move | None:

@@ -78,6 +78,13 @@ ASKS = re.compile(r"^\W*(?:q:\s*)?(?:what|whats|what's|why|how|where|when|who|wh
 REPORTED = re.compile(r"\b(?:asked|wants to know|wondered)\s+(?:us|me|the class|them)?\s*"
                       r"(?=(?:why|how|what|where|which)\b)", re.I)  # "Mrs. Greene asked us why ...": a question
 OWN_WORDS = re.compile(r"^\W*(?:i|i'm|im|i've|ive|my|we)\b", re.I)  # the student about themselves: no given
+# A student's words about being stuck, said before the question ("where do i even start", "hint pls", "what should I
+# think about first?"): neither the question nor a sentence that sets it up
+STUCK = re.compile(r"^\W*(?:(?:where|how)\s+(?:do|should|can|would)\s+i\s+(?:even\s+)?(?:start|begin)"
+                   r"(?:\s+(?:this|it|here))?(?:\s+one)?|"
+                   r"what\s+should\s+i\s+(?:think\s+about|do|write|start\s+with)(?:\s+first)?|"
+                   r"(?:a\s+|any\s+|one\s+)?(?:hint|clue|help)(?:\s+(?:pls|please|plz))?|idk|i'?m\s+stuck|"
+                   r"which\s+one)\W*$", re.I)
 
 
 def question_of(message: str) -> str | None:
@@ -92,13 +99,14 @@ def question_of(message: str) -> str | None:
             continue  # "what else?" follows up; it is not the question
         if ":" in sentence and ASKS.search(tail):  # "Write the full answer: What is ...?" asks what follows
             asked = tail
-        elif (ASKS.search(sentence) or sentence.endswith("?")) and not REQUEST.search(sentence):
+        elif (ASKS.search(sentence) or sentence.endswith("?")) and not REQUEST.search(sentence) \
+                and not STUCK.match(sentence):
             asked = sentence
         elif reported := REPORTED.search(sentence):  # "Mrs. Greene asked us why ...": the question is what follows
             asked = sentence[reported.end():].rstrip(".!") + "?"
         else:
             continue
-        given = [s for s in sentences[:i] if not REQUEST.search(s) and not OWN_WORDS.search(s)]
+        given = [s for s in sentences[:i] if not REQUEST.search(s) and not OWN_WORDS.search(s) and not STUCK.match(s)]
         return " ".join([*given, re.sub(r"(?i)^\W*q:\s*", "", asked)])
     return None
 
