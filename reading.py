@@ -608,6 +608,7 @@ NO_CLAIM = re.compile(r"^\W*(?:help|stuck|idk|hmm+|huh)\W*$|"
                       r"\b(?:part|sentence|paragraph|line|stanza)s?\b[^.!]*\?\s*$|"
                       r"^\W*(?:the|that|this) (?:part|sentence|line|paragraph) about(?: the)? \w+\W*$|"
                       r"\bi(?:'?m| am) (?:stuck|lost|confused)\b|\bi lost track\b|\byou keep asking\b|"
+                      r"\bi (?:always |keep )?(?:get|got|getting) (?:lost|confused|mixed up|stuck)\b|"  # their state
                       r"^\W*i (?:feel|felt) \w+ for (?:him|her|them)\b|"  # their own
                       r"\bi(?:'?m| am) grading\b|\bso i can grade\b|\banswer key\b|\bfull[- ]credit\b|"  # a teacher's
                       r"^\W*(?:it'?s|its|this is|that'?s|it is) (?:just|only) an?\b|"
@@ -770,3 +771,10 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     held = term_sentence(question, sentences) if kind == "vocabulary" and verdict.label != "supported" else None
     evidence = [sentences[held]] if held is not None else evidence  # the word's own sentence, not the clue beside
     return Move(text, kind, verdict.label, evidence, status)
+
+
+def clue_lines(passage: str, question: str, embedder: Embedder | None = None) -> list[str]:
+    """The passage sentences that hold the answer to `question`, chosen by its type (the step after a named event,
+    the line giving the reason, the line with the comparison, the word's own sentence, the deed that shows a feeling,
+    the lead or the ending's turn): the lines a stuck student is pointed at, for a move that needs them elsewhere."""
+    return reading_move(passage, question, embedder=embedder).evidence
