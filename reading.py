@@ -81,6 +81,7 @@ from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, 
                              feeling_word, judge_answer, own_reason, pinned, quote, steps_told, still_asked,
                              told_in_order)
 from traits import trait_move
+from cited_line import cited_move, step_in_sentence
 from reading_asks import (built_move, closing_ask, meaning_move, ranking_query, said_as, shaped_move, term_sentence,
                           vocabulary_move, word_clue)
 
@@ -310,6 +311,10 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
         return (f"Look closely at {point}. Is it the writer's own point, a reason for it, or what other people "
                 f"argue? Which words tell you?")
     event = EVENT.search(question)
+    if kind == "sequence" and event and event.group(1).lower() == "after" and any(
+            step_in_sentence(event.group(2), sentences[i]) for i in {top, max(0, top - 1)}):
+        return (f"{found_event(event.group(2))}. What comes next is in that same sentence: read on past those "
+                f"words. What happens next?")  # no sentence "just after it" holds the step
     if kind == "sequence" and beside(question, sentences, top):  # the step beside a named event
         return (f"{found_event(event.group(2))}, then read "
                 f"{named(sentences, top, question, where)}, just {event.group(1).lower()} it. What happens there?")
@@ -707,6 +712,10 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     if (early := shaped_move(passage, question, claim, title, sentences, where)) is not None:
         return early
     kind = classify_question(question)
+    if (cited := None if claim and not copied_sentence(claim, sentences) and not (
+            kind == "vocabulary" and not quoted_term(question)) else cited_move(kind, f"{question} {claim or ''}",
+                                                                              sentences, where)):
+        return Move(cited[0], kind, None, [sentences[cited[1]]])  # their own line: built on, not pointed back to
     built = built_move(kind, question, sentences, where, embedder, claim)  # a structure, a change, a part's purpose
     if built and not claim:
         asks = f"{QUESTION_ASKS[kind]} " if unclear and kind in QUESTION_ASKS else ""
