@@ -81,7 +81,8 @@ def rest_move(kind: str, rest: str) -> str | None:
     """A why or a what-next whose answer is the rest of the very sentence the student quoted: read on past the
     quote. The rest itself is never quoted (it is the answer)."""
     if kind in ("cause", "motive") and REASON_REST.search(rest):
-        return "You found the line. Read the rest of that sentence, past the words you quoted: what reason does it give?"
+        return ("You found the line. Read the rest of that sentence, past the words you quoted: what reason does it "
+                "give?")
     if kind == "sequence" and NEXT_REST.search(rest) and len(content_words(rest)) >= 2:
         return "You found the line. Read the rest of that sentence, past those words: what happens next?"
     return None

@@ -150,8 +150,10 @@ def finding(question: str, sentences: list[str], ranked: list[tuple[float, int]]
 
 # A figure of speech: a simile ("like a tired man", "as quiet as"), or a thing doing what only people do.
 FIGURE = re.compile(r"\blike (?:a|an|the|his|her|their|some)\b|\bas \w+ as\b|"
-                    r"(?<![Ii] )(?<!we )(?<!you )(?<!they )(?<!ould )(?<!to )(?<!'t )\blike (?:[a-z]+ )?[a-z]+s\b|"  # cats
-                    r"\b(?:complain|whisper|sigh|groan|sing|dance|smile|cry|sleep|breathe|grumble|wink)(?:s|ed)?\b", re.I)
+                    # "hiss like angry cats": a plural likeness, not "they like apples"
+                    r"(?<![Ii] )(?<!we )(?<!you )(?<!they )(?<!ould )(?<!to )(?<!'t )\blike (?:[a-z]+ )?[a-z]+s\b|"
+                    r"\b(?:complain|whisper|sigh|groan|sing|dance|smile|cry|sleep|breathe|grumble|wink)(?:s|ed)?\b",
+                    re.I)
 
 
 def figure_line(question: str, sentences: list[str], ranked: list[tuple[float, int]], top: int) -> int:
