@@ -36,6 +36,7 @@ def cited_run(message: str, sentences: list[str], least: int = LEAST) -> tuple[i
     passage writes it, and the rest of the sentence after it; None when the message repeats no run that long."""
     said = tokens(message)
     best: tuple[int, int, int, int] | None = None  # (length, sentence, start word, end word)
+    runs: set[int] = set()  # the sentences it repeats a run of
     for i, sentence in enumerate(sentences):
         words = tokens(sentence)
         for a in range(len(words)):
@@ -43,9 +44,10 @@ def cited_run(message: str, sentences: list[str], least: int = LEAST) -> tuple[i
                 n = 0
                 while a + n < len(words) and b + n < len(said) and words[a + n] == said[b + n]:
                     n += 1
-                if n >= least and (best is None or n > best[0]) and content_words(" ".join(words[a:a + n])):
-                    best = (n, i, a, a + n)
-    if best is None:
+                if n >= least and content_words(" ".join(words[a:a + n])):
+                    runs.add(i)
+                    best = best if best is not None and best[0] >= n else (n, i, a, a + n)
+    if best is None or len(runs) > 2:  # the passage pasted whole, not one line named
         return None
     _, i, a, b = best
     spans = [m.span() for m in re.finditer(r"[A-Za-z0-9’']+", sentences[i])]

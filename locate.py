@@ -143,9 +143,13 @@ def finding(question: str, sentences: list[str], ranked: list[tuple[float, int]]
     """Asked for the evidence of a claim ("What evidence shows that recess before lunch works?"), the best-ranked
     finding (a number, a study: "food waste fell by nearly 30 percent") rather than the sentence stating the claim,
     which shares the question's words and proves nothing."""
-    if not ASKS_SUPPORT.search(question) or not STATED_CLAIM.search(sentences[top]) or FINDING.search(sentences[top]):
+    if not ASKS_SUPPORT.search(question) or FINDING.search(sentences[top]):
         return top
-    return next((i for _, i in ranked if FINDING.search(sentences[i]) and not STATED_CLAIM.search(sentences[i])), top)
+    # a claim's support anywhere; a plain statement ("Students who move pay better attention") gives way to a
+    # finding told just after it or ranked just below it ("A study ... found that ..."), not to one far away
+    reach = [i for _, i in ranked] if STATED_CLAIM.search(sentences[top]) else \
+        [i for i in (top + 1, *(i for _, i in ranked[:3])) if i < len(sentences)]
+    return next((i for i in reach if FINDING.search(sentences[i]) and not STATED_CLAIM.search(sentences[i])), top)
 
 
 # A figure of speech: a simile ("like a tired man", "as quiet as"), or a thing doing what only people do.

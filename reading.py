@@ -712,9 +712,10 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     if (early := shaped_move(passage, question, claim, title, sentences, where)) is not None:
         return early
     kind = classify_question(question)
-    if (cited := None if claim and not copied_sentence(claim, sentences) and not (
-            kind == "vocabulary" and not quoted_term(question)) else cited_move(kind, f"{question} {claim or ''}",
-                                                                              sentences, where)):
+    asks_of_claim = kind == "vocabulary" and not quoted_term(question) and claim and set(content_words(
+        question.replace(claim, ""))) <= {"mean"}  # "the lake is a mirror. what does that mean": their words asked
+    if (cited := None if claim and not copied_sentence(claim, sentences) and not asks_of_claim else cited_move(
+            kind, f"{question} {claim or ''}", sentences, where)):
         return Move(cited[0], kind, None, [sentences[cited[1]]])  # their own line: built on, not pointed back to
     built = built_move(kind, question, sentences, where, embedder, claim)  # a structure, a change, a part's purpose
     if built and not claim:
