@@ -68,8 +68,8 @@ from text_words import COMMON, base_forms, content_tokens, content_words, stem
 from passages import (CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FEELER, QUESTION_ASKS, REBUTTAL,
                       REQUEST, TURN, answer_sentence, beside_event, body, classify_question, focus, idf_weights,
                       is_story, key_sentences, misquoted, named_feelings, other_side, overlap,
-                      pictured_simile, quoted_term, rank_sentences, reaction_to_event, repeated_ideas, shown_feelings,
-                      tells_of_feeler, time_word, unfound)
+                      pictured_simile, quoted_term, rank_sentences, reaction_to_event, reason_of_another,
+                      repeated_ideas, shown_feelings, tells_of_feeler, time_word, unfound)
 from locate import cause_before, compared_sides, figure_line, speaker
 from people import OPENERS, actor
 from own_words import unsaid_words, word_forms
@@ -123,7 +123,7 @@ def pointed(sentences: list[str], top: int, question: str, kind: str) -> list[in
     """The sentences a pointer names: `shown_with`'s, or the one near them that tells alone what is asked."""
     chosen = shown_with(sentences, top, question, kind)
     telling = [i for i in sorted({*chosen, *(i for i in (top - 1, top + 1) if 0 <= i < len(sentences))})
-               if tells_asked(question, sentences[i])]  # the one that tells it alone is enough
+               if tells_asked(question, sentences[i]) and not reason_of_another(question, sentences[i])]  # alone
     return [top] if top in telling else telling if len(telling) == 1 else chosen
 
 

@@ -60,3 +60,23 @@ def test_the_students_own_state_is_no_answer():
 def test_clue_lines_points_a_why_at_its_reason():
     lines = clue_lines(FERRY, "Why did the captain slow the engines?")
     assert lines and any("so that no one would fall" in line for line in lines), lines
+
+
+RECESS = ("Our town's parks close at dusk. I think they should stay open until nine. Children who play outside "
+          "sleep better at night. A survey of two hundred families found that kids with evening park time fell "
+          "asleep twenty minutes sooner. Parks also give neighbors a place to meet.")
+
+
+def test_asked_for_evidence_a_finding_just_after_a_plain_statement_is_pointed_at():
+    lines = clue_lines(RECESS, "What evidence does the writer give that playing outside helps kids sleep?")
+    assert any("survey" in line for line in lines), lines
+
+
+SHOP = ("The bakery opened at six, and because the oven was old, it took an hour to heat. I dropped the tray "
+        "of rolls while Aunt Bea stood by the window, humming loudly and looking out at the rain. Later she told me "
+        "she had dropped a whole cake on her first day.")
+
+
+def test_a_because_about_another_moment_is_no_reason_for_the_one_asked():
+    text = reading_move(SHOP, "why is aunt bea looking out the window when i drop the rolls?").text
+    assert "I dropped" in text and "opened" not in text and "The bakery" not in text, text
