@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 
 from text_words import content_words
+from passages import EVENT, quoted_term
 from reading_asks import meaning_move
-from sentence_questions import opening
+from reading_verdict import copied_sentence
+from sentence_questions import found_event, opening
 
 LEAST = 3  # words in a row: "the mirror breaks", "her brother found"; two ("the top") name no line
 # the student says they are repeating the text: a quote, "it says", "the text says"; or asks what their words mean
@@ -90,6 +92,17 @@ def rest_move(kind: str, rest: str) -> str | None:
     return None
 
 
+def cited_reply(kind: str, question: str, claim: str | None, sentences: list[str], where: list[str]
+                ) -> tuple[str, int] | None:
+    """`cited_move` for a message with no answer of its own: no claim, a claim that copies its sentence, or the
+    words of a "what does that mean" ("the lake is a mirror. what does that mean": their words are what is asked)."""
+    asked = kind == "vocabulary" and not quoted_term(question) and claim and set(content_words(
+        question.replace(claim, ""))) <= {"mean"}
+    if claim and not copied_sentence(claim, sentences) and not asked:
+        return None
+    return cited_move(kind, f"{question} {claim or ''}", sentences, where)
+
+
 def cited_move(kind: str, message: str, sentences: list[str], where: list[str]) -> tuple[str, int] | None:
     """The move for a message that repeats a line of the passage, and the line: a metaphor's two sides, a simile's,
     the words the student's question needs past their quote, or the line read with the one before it; None when the
@@ -127,3 +140,14 @@ def step_in_sentence(event: str, sentence: str) -> bool:
     asked = set(content_words(event))
     return len(parts) == 2 and bool(asked) and len(asked & set(content_words(parts[0]))) >= 0.6 * len(asked) and \
         len(set(content_words(parts[1])) - asked) >= 2
+
+
+def step_with_event(question: str, sentences: list[str], top: int) -> str | None:
+    """For "what happened right after EVENT" when the step is told in the event's own sentence (the one pointed at
+    or the one before it): read on there, since no sentence "just after it" holds it."""
+    event = EVENT.search(question)
+    if not event or event.group(1).lower() != "after" or not any(
+            step_in_sentence(event.group(2), sentences[i]) for i in {top, max(0, top - 1)}):
+        return None
+    return f"{found_event(event.group(2))}. What comes next is in that same sentence: read on past those words. " \
+           "What happens next?"

@@ -152,6 +152,18 @@ def finding(question: str, sentences: list[str], ranked: list[tuple[float, int]]
     return next((i for i in reach if FINDING.search(sentences[i]) and not STATED_CLAIM.search(sentences[i])), top)
 
 
+WHEN = re.compile(r"\b(?:after|before|by|on|in|at|during|later|next)\s+(?:(?:a|an|one|two|three|four|the|that|"
+                  r"the next|every) )?(?:\w+ )?(?:weeks?|days?|morning|night|evening|afternoon|years?|months?|summer|"
+                  r"winter|spring|fall|hours?|minutes?|moment)\b", re.I)
+
+
+def dated(question: str, sentences: list[str]) -> int | None:
+    """The one sentence holding the time a question names ("What happened after a week?" -> "After a week, ...")."""
+    when = WHEN.search(question)
+    holding = [i for i, s in enumerate(sentences) if when and when.group(0).lower() in s.lower()]
+    return holding[0] if len(holding) == 1 else None
+
+
 # A figure of speech: a simile ("like a tired man", "as quiet as"), or a thing doing what only people do.
 FIGURE = re.compile(r"\blike (?:a|an|the|his|her|their|some)\b|\bas \w+ as\b|"
                     # "hiss like angry cats": a plural likeness, not "they like apples"

@@ -70,7 +70,7 @@ from passages import (CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FEELER, QUESTI
                       is_story, key_sentences, misquoted, named_feelings, other_side, overlap,
                       pictured_simile, quoted_term, rank_sentences, reaction_to_event, reason_of_another,
                       repeated_ideas, shown_feelings, tells_of_feeler, time_word, unfound)
-from locate import cause_before, compared_sides, figure_line, speaker
+from locate import cause_before, compared_sides, dated, figure_line, speaker
 from people import OPENERS, actor
 from own_words import unsaid_words, word_forms
 from sentence_questions import (LINE_SAID, compare_move, content_move, found_event, fresh_sentence,
@@ -81,7 +81,7 @@ from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, 
                              feeling_word, judge_answer, own_reason, pinned, quote, steps_told, still_asked,
                              told_in_order)
 from traits import trait_move
-from cited_line import cited_move, step_in_sentence
+from cited_line import cited_reply, step_with_event
 from reading_asks import (built_move, closing_ask, meaning_move, ranking_query, said_as, shaped_move, term_sentence,
                           vocabulary_move, word_clue)
 
@@ -160,18 +160,6 @@ def reason_side(sentences: list[str], top: int, chosen: list[int], kind: str) ->
                  and PURPOSE.search(sentences[after]))):
         return [top, after]
     return chosen
-
-
-WHEN = re.compile(r"\b(?:after|before|by|on|in|at|during|later|next)\s+(?:(?:a|an|one|two|three|four|the|that|"
-                  r"the next|every) )?(?:\w+ )?(?:weeks?|days?|morning|night|evening|afternoon|years?|months?|summer|"
-                  r"winter|spring|fall|hours?|minutes?|moment)\b", re.I)
-
-
-def dated(question: str, sentences: list[str]) -> int | None:
-    """The one sentence holding the time a question names ("What happened after a week?" -> "After a week, ...")."""
-    when = WHEN.search(question)
-    holding = [i for i, s in enumerate(sentences) if when and when.group(0).lower() in s.lower()]
-    return holding[0] if len(holding) == 1 else None
 
 
 def felt_by(question: str, sentences: list[str], top: int, ahead: int = 2) -> int:
@@ -311,10 +299,8 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
         return (f"Look closely at {point}. Is it the writer's own point, a reason for it, or what other people "
                 f"argue? Which words tell you?")
     event = EVENT.search(question)
-    if kind == "sequence" and event and event.group(1).lower() == "after" and any(
-            step_in_sentence(event.group(2), sentences[i]) for i in {top, max(0, top - 1)}):
-        return (f"{found_event(event.group(2))}. What comes next is in that same sentence: read on past those "
-                f"words. What happens next?")  # no sentence "just after it" holds the step
+    if kind == "sequence" and (same := step_with_event(question, sentences, top)):
+        return same  # no sentence "just after it" holds the step
     if kind == "sequence" and beside(question, sentences, top):  # the step beside a named event
         return (f"{found_event(event.group(2))}, then read "
                 f"{named(sentences, top, question, where)}, just {event.group(1).lower()} it. What happens there?")
@@ -712,10 +698,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     if (early := shaped_move(passage, question, claim, title, sentences, where)) is not None:
         return early
     kind = classify_question(question)
-    asks_of_claim = kind == "vocabulary" and not quoted_term(question) and claim and set(content_words(
-        question.replace(claim, ""))) <= {"mean"}  # "the lake is a mirror. what does that mean": their words asked
-    if (cited := None if claim and not copied_sentence(claim, sentences) and not asks_of_claim else cited_move(
-            kind, f"{question} {claim or ''}", sentences, where)):
+    if cited := cited_reply(kind, question, claim, sentences, where):
         return Move(cited[0], kind, None, [sentences[cited[1]]])  # their own line: built on, not pointed back to
     built = built_move(kind, question, sentences, where, embedder, claim)  # a structure, a change, a part's purpose
     if built and not claim:
