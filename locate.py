@@ -49,6 +49,7 @@ ASKS_SUPPORT = re.compile(r"\b(?:evidence|facts?|data|statistics?|proof|proves?|
 # a sentence that reports a finding: a number, a study, what people saw or said happened
 FINDING = re.compile(r"\d|\b(?:study|studies|survey|research|researchers|found|reported|recorded|measured|dropped|"
                      r"rose|fell|percent|half|third|quarter|twice|times as)\b", re.I)
+REPORTED = re.compile(r"\d|\b(?:found|showed|reported|recorded|measured|percent|survey)\b", re.I)
 # "What did the fog hide?": the deed asked is the verb after the one doing it; a sentence telling it ("It hid the
 # boats") answers, one naming only the doer ("The fog came in on tiptoe") does not
 ASKED_DEED = re.compile(r"^\W*(?:what|where|whom?|when|which \w+)\s+(?:did|does|do)\s+(?:(?:the|a|an|his|her|their|its)"
@@ -147,9 +148,10 @@ def finding(question: str, sentences: list[str], ranked: list[tuple[float, int]]
         return top
     # a claim's support anywhere; a plain statement ("Students who move pay better attention") gives way to a
     # finding told just after it or ranked just below it ("A study ... found that ..."), not to one far away
-    reach = [i for _, i in ranked] if STATED_CLAIM.search(sentences[top]) else \
-        [i for i in (top + 1, *(i for _, i in ranked[:3])) if i < len(sentences)]
-    return next((i for i in reach if FINDING.search(sentences[i]) and not STATED_CLAIM.search(sentences[i])), top)
+    if not STATED_CLAIM.search(sentences[top]):  # a report ("found that", a number), not "Scientists study them"
+        return next((i for i in (top + 1, *(i for _, i in ranked[:3])) if i < len(sentences)
+                     and REPORTED.search(sentences[i]) and not STATED_CLAIM.search(sentences[i])), top)
+    return next((i for _, i in ranked if FINDING.search(sentences[i]) and not STATED_CLAIM.search(sentences[i])), top)
 
 
 WHEN = re.compile(r"\b(?:after|before|by|on|in|at|during|later|next)\s+(?:(?:a|an|one|two|three|four|the|that|"
