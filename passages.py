@@ -737,10 +737,9 @@ def past_premise(kind: str, question: str, sentences: list[str], ranked: list[tu
 
 
 def focus(sentences: list[str], top: int, question: str, kind: str) -> list[int]:
-    """The sentences a move points to: the best one, plus a neighbour when the best only restates the question; for a
-    why-question the neighbour that gives a reason, else the one before (a cause is usually told just before its
-    effect) unless its "because" is another event's, for a feeling the one after (a reaction follows its cause). A
-    cause two sentences away is pointed to alone: a question the text asks ("Why is mine so weak?") gives none."""
+    """The sentences a move points to: the best one, plus a neighbour when it only restates the question: for a why,
+    the one giving a reason, else the one before (a cause comes before its effect) unless its "because" is another
+    event's; for a feeling the one after; a cause two away alone (a question, "Why is mine so weak?", gives none)."""
     # the event told in other words ("The kite sailed over the fence and disappeared") gives no reason either
     again = kind in ("cause", "motive") and not CUES[kind].search(sentences[top]) and retold(question, sentences[top])
     restates = (again or overlap(content_words(question), sentences[top], idf_weights(sentences)) >= 0.5) and not (
@@ -756,7 +755,8 @@ def focus(sentences: list[str], top: int, question: str, kind: str) -> list[int]
                  and not sentences[i].rstrip(" \"'”").endswith("?") and not reason_of_another(question, sentences[i])]
         if gives and abs(gives[0] - top) == 2:
             return [gives[0]]
-        near = top if reason_of_another(question, sentences[around[0]]) else around[0]  # "because" of another
+        near = top if kind != "inference" and re.search(r"\b(?:because|since)\b", sentences[around[0]], re.I) and \
+            reason_of_another(question, sentences[around[0]]) else around[0]  # another event's "because"
         return sorted({gives[0] if gives else near, top})
     who = re.match(r"\W*who\b", question, re.I)  # the person is named (or spoken to) where the deed is told
     if kind in ("feeling", "detail") and restates and not who and top + 1 < len(sentences):
