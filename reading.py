@@ -698,8 +698,8 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     if (early := shaped_move(passage, question, claim, title, sentences, where)) is not None:
         return early
     kind = classify_question(question)
-    if cited := cited_reply(kind, question, claim, sentences, where):
-        return Move(cited[0], kind, None, [sentences[cited[1]]])  # their own line: built on, not pointed back to
+    if line := cited_reply(kind, question, claim, sentences, where):
+        return Move(line[0], kind, None, [sentences[line[1]]])  # their own line: built on, not pointed back to
     built = built_move(kind, question, sentences, where, embedder, claim)  # a structure, a change, a part's purpose
     if built and not claim:
         asks = f"{QUESTION_ASKS[kind]} " if unclear and kind in QUESTION_ASKS else ""
