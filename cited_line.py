@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 
-from text_words import content_words
-from passages import EVENT, quoted_term
+from evidence import Move
+from passages import EVENT, classify_question, quoted_term
 from reading_asks import meaning_move
 from reading_verdict import copied_sentence
 from sentence_questions import found_event, opening
+from text_words import content_words
 
 LEAST = 3  # words in a row: "the mirror breaks", "her brother found"; two ("the top") name no line
 # the student says they are repeating the text: a quote, "it says", "the text says"; or asks what their words mean
@@ -92,15 +93,16 @@ def rest_move(kind: str, rest: str) -> str | None:
     return None
 
 
-def cited_reply(kind: str, question: str, claim: str | None, sentences: list[str], where: list[str]
-                ) -> tuple[str, int] | None:
+def cited_reply(question: str, claim: str | None, sentences: list[str], where: list[str]) -> Move | None:
     """`cited_move` for a message with no answer of its own: no claim, a claim that copies its sentence, or the
     words of a "what does that mean" ("the lake is a mirror. what does that mean": their words are what is asked)."""
+    kind = classify_question(question)
     asked = kind == "vocabulary" and not quoted_term(question) and claim and set(content_words(
         question.replace(claim, ""))) <= {"mean"}
     if claim and not copied_sentence(claim, sentences) and not asked:
         return None
-    return cited_move(kind, f"{question} {claim or ''}", sentences, where)
+    found = cited_move(kind, f"{question} {claim or ''}", sentences, where)
+    return Move(found[0], kind, None, [sentences[found[1]]]) if found else None
 
 
 def cited_move(kind: str, message: str, sentences: list[str], where: list[str]) -> tuple[str, int] | None:

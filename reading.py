@@ -686,8 +686,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
                  cited: bool = False, unclear: bool = False) -> Move:
     """The grounded reading move: the most relevant sentences decide it; a claim is judged against them first.
     `cited`: the student quotes the passage ('The text says: "..."') rather than answering in their own words.
-    `unclear`: the student says they do not understand the question (wording.QUESTION_UNCLEAR): it is said plainly
-    what this kind of question asks before the move points, and nothing is judged."""
+    `unclear`: the student does not understand the question (wording.QUESTION_UNCLEAR): what its kind asks is said."""
     title, sentences, where = body(passage)
     if not sentences:
         raise ValueError("the passage has no sentences")
@@ -695,11 +694,10 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     question, claim = task_of(question), None if claim and (NO_CLAIM.search(claim) or NON_ANSWER.search(claim)) \
         else claim
     claim = " ".join(s for s in split_sentences(claim or "") if not GREETING.match(s)) or None  # "Hi, I'm Mr. Dale"
-    if (early := shaped_move(passage, question, claim, title, sentences, where)) is not None:
+    if early := shaped_move(passage, question, claim, title, sentences, where) or cited_reply(
+            question, claim, sentences, where):  # a line the student repeats: built on, not pointed back to
         return early
     kind = classify_question(question)
-    if line := cited_reply(kind, question, claim, sentences, where):
-        return Move(line[0], kind, None, [sentences[line[1]]])  # their own line: built on, not pointed back to
     built = built_move(kind, question, sentences, where, embedder, claim)  # a structure, a change, a part's purpose
     if built and not claim:
         asks = f"{QUESTION_ASKS[kind]} " if unclear and kind in QUESTION_ASKS else ""
