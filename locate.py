@@ -178,7 +178,7 @@ def figure_line(question: str, sentences: list[str], ranked: list[tuple[float, i
     """For a question about a figure of speech ("What is the bridge compared to?"), the best-ranked sentence holding
     one, not the opening line that only names the thing compared; `top` when the question quotes its words or names
     its line (the sentence is found by those) or no sentence holds a figure."""
-    if re.search(r"['‘\"“]|\b(?:sentence|line)\b", question):  # its own words, or a sentence it names
+    if re.search(r"(?<![A-Za-z])['‘\"“]|\b(?:sentence|line)\b", question):  # its words, or a line it names
         return top
     return next((i for _, i in ranked if FIGURE.search(sentences[i])), top)
 

@@ -80,3 +80,13 @@ SHOP = ("The bakery opened at six, and because the oven was old, it took an hour
 def test_a_because_about_another_moment_is_no_reason_for_the_one_asked():
     text = reading_move(SHOP, "why is aunt bea looking out the window when i drop the rolls?").text
     assert "I dropped" in text and "opened" not in text and "The bakery" not in text, text
+
+
+PIER = ("Dusk on the Pier\nThe water is a blanket, dark and deep,\nit tucks the boats in for their sleep.\nAn old man "
+        "leans on the wooden rail,\nas still as a forgotten nail.\nA gull cries once and flies away.")
+
+
+def test_an_as_as_simile_on_the_line_after_its_sentence_start_is_the_line_pointed_at():
+    for asked in ("what's the simile for the old man", "What is the old man compared to?"):
+        text = reading_move(PIER, asked).text
+        assert "as ... as" in text and "fourth line" in text and "nail" not in text, text
