@@ -49,6 +49,7 @@ ASKS_SUPPORT = re.compile(r"\b(?:evidence|facts?|data|statistics?|proof|proves?|
 # a sentence that reports a finding: a number, a study, what people saw or said happened
 FINDING = re.compile(r"\d|\b(?:study|studies|survey|research|researchers|found|reported|recorded|measured|dropped|"
                      r"rose|fell|percent|half|third|quarter|twice|times as)\b", re.I)
+REPORTED = re.compile(r"\d|\b(?:found|showed|reported|recorded|measured|percent|survey)\b", re.I)
 # "What did the fog hide?": the deed asked is the verb after the one doing it; a sentence telling it ("It hid the
 # boats") answers, one naming only the doer ("The fog came in on tiptoe") does not
 ASKED_DEED = re.compile(r"^\W*(?:what|where|whom?|when|which \w+)\s+(?:did|does|do)\s+(?:(?:the|a|an|his|her|their|its)"
@@ -143,21 +144,41 @@ def finding(question: str, sentences: list[str], ranked: list[tuple[float, int]]
     """Asked for the evidence of a claim ("What evidence shows that recess before lunch works?"), the best-ranked
     finding (a number, a study: "food waste fell by nearly 30 percent") rather than the sentence stating the claim,
     which shares the question's words and proves nothing."""
-    if not ASKS_SUPPORT.search(question) or not STATED_CLAIM.search(sentences[top]) or FINDING.search(sentences[top]):
+    if not ASKS_SUPPORT.search(question) or FINDING.search(sentences[top]):
         return top
+    # a claim's support anywhere; a plain statement ("Students who move pay better attention") gives way to a
+    # finding told just after it or ranked just below it ("A study ... found that ..."), not to one far away
+    if not STATED_CLAIM.search(sentences[top]):  # a report ("found that", a number), not "Scientists study them"
+        return next((i for i in (top + 1, *(i for _, i in ranked[:3])) if i < len(sentences)
+                     and REPORTED.search(sentences[i]) and not STATED_CLAIM.search(sentences[i])), top)
     return next((i for _, i in ranked if FINDING.search(sentences[i]) and not STATED_CLAIM.search(sentences[i])), top)
 
 
+WHEN = re.compile(r"\b(?:after|before|by|on|in|at|during|later|next)\s+(?:(?:a|an|one|two|three|four|the|that|"
+                  r"the next|every) )?(?:\w+ )?(?:weeks?|days?|morning|night|evening|afternoon|years?|months?|summer|"
+                  r"winter|spring|fall|hours?|minutes?|moment)\b", re.I)
+
+
+def dated(question: str, sentences: list[str]) -> int | None:
+    """The one sentence holding the time a question names ("What happened after a week?" -> "After a week, ...")."""
+    when = WHEN.search(question)
+    holding = [i for i, s in enumerate(sentences) if when and when.group(0).lower() in s.lower()]
+    return holding[0] if len(holding) == 1 else None
+
+
 # A figure of speech: a simile ("like a tired man", "as quiet as"), or a thing doing what only people do.
-FIGURE = re.compile(r"\blike (?:a|an|the|his|her|their|some)\b|\bas \w+ as\b|\b(?:complain|whisper|sigh|groan|"
-                    r"sing|dance|smile|cry|sleep|breathe|grumble|wink)(?:s|ed)?\b", re.I)
+FIGURE = re.compile(r"\blike (?:a|an|the|his|her|their|some)\b|\bas \w+ as\b|"
+                    # "hiss like angry cats": a plural likeness, not "they like apples"
+                    r"(?<![Ii] )(?<!we )(?<!you )(?<!they )(?<!ould )(?<!to )(?<!'t )\blike (?:[a-z]+ )?[a-z]+s\b|"
+                    r"\b(?:complain|whisper|sigh|groan|sing|dance|smile|cry|sleep|breathe|grumble|wink)(?:s|ed)?\b",
+                    re.I)
 
 
 def figure_line(question: str, sentences: list[str], ranked: list[tuple[float, int]], top: int) -> int:
     """For a question about a figure of speech ("What is the bridge compared to?"), the best-ranked sentence holding
     one, not the opening line that only names the thing compared; `top` when the question quotes its words or names
     its line (the sentence is found by those) or no sentence holds a figure."""
-    if re.search(r"['‘\"“]|\b(?:sentence|line)\b", question):  # its own words, or a sentence it names
+    if re.search(r"(?<![A-Za-z])['‘\"“]|\b(?:sentence|line)\b", question):  # its words, or a line it names
         return top
     return next((i for _, i in ranked if FIGURE.search(sentences[i])), top)
 

@@ -712,10 +712,10 @@ REASON = re.compile(r"\b(?:because|since|so that|so|that's why|therefore)\b", re
 
 
 def reason_of_another(question: str, sentence: str) -> bool:
-    """Does a sentence's "because" or "so" give the reason for another event than the one asked: it shares no word,
-    in any form, with the question ("I groaned, because I was in the middle of my game" is no reason the tank water
-    was cloudy; "She had told her grandmother ..., so she felt she had let her down" is why Ana did not call her)?"""
-    asked = {form for word, _ in content_tokens(question) for form in base_forms(word)}
+    """Does a sentence's "because" or "so" give the reason for another event than the one asked: it shares no word
+    with the question before its moment ("when the tank was cloudy"), in any form ("I groaned, because I was ...")?"""
+    main = re.split(r"(?i)\b(?:when|while|after)\b", question)[0]
+    asked = {form for word, _ in content_tokens(main) for form in base_forms(word)}
     return bool(REASON.search(sentence)) and not any(base_forms(word) & asked for word, _ in content_tokens(sentence))
 
 
@@ -737,11 +737,9 @@ def past_premise(kind: str, question: str, sentences: list[str], ranked: list[tu
 
 
 def focus(sentences: list[str], top: int, question: str, kind: str) -> list[int]:
-    """The sentences a move points to: the best one, plus a neighbour when the best only restates the question;
-    for a why-question the neighbour that gives a reason, else the one before (a cause is usually told just
-    before its effect), for a feeling the one after (a reaction follows what caused it, a detail follows the
-    sentence that sets it up). A cause two sentences away ("because", "so") is pointed to alone: the sentence
-    restating the question and a question the text asks ("Why is mine so weak?") give no reason."""
+    """The sentences a move points to: the best one, plus a neighbour when it only restates the question: for a why,
+    the one giving a reason, else the one before (a cause comes before its effect) unless its "because" is another
+    event's; for a feeling the one after; a cause two away alone (a question, "Why is mine so weak?", gives none)."""
     # the event told in other words ("The kite sailed over the fence and disappeared") gives no reason either
     again = kind in ("cause", "motive") and not CUES[kind].search(sentences[top]) and retold(question, sentences[top])
     restates = (again or overlap(content_words(question), sentences[top], idf_weights(sentences)) >= 0.5) and not (
@@ -752,12 +750,14 @@ def focus(sentences: list[str], top: int, question: str, kind: str) -> list[int]
         cue = CUES[kind]  # the neighbour that gives a reason ("because", "so", their own words) before the nearer one
         if cue.search(sentences[top]):
             return sorted([around[0], top])
-        reach = (1, 2) if kind == "cause" else (1,)  # "because", "so" name a reason; a quote or a look may not
+        reach = (1, 2) if kind == "cause" else (1,)  # "because", "so" name a reason; not a quote or a look
         gives = [i for d in reach for i in (top - d, top + d) if 0 <= i < len(sentences) and cue.search(sentences[i])
                  and not sentences[i].rstrip(" \"'”").endswith("?") and not reason_of_another(question, sentences[i])]
         if gives and abs(gives[0] - top) == 2:
             return [gives[0]]
-        return sorted([gives[0] if gives else around[0], top])
+        near = top if kind != "inference" and re.search(r"\b(?:because|since)\b", sentences[around[0]], re.I) and \
+            reason_of_another(question, sentences[around[0]]) else around[0]  # another event's "because"
+        return sorted({gives[0] if gives else near, top})
     who = re.match(r"\W*who\b", question, re.I)  # the person is named (or spoken to) where the deed is told
     if kind in ("feeling", "detail") and restates and not who and top + 1 < len(sentences):
         return [top, top + 1]

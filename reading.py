@@ -68,9 +68,9 @@ from text_words import COMMON, base_forms, content_tokens, content_words, stem
 from passages import (CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FEELER, QUESTION_ASKS, REBUTTAL,
                       REQUEST, TURN, answer_sentence, beside_event, body, classify_question, focus, idf_weights,
                       is_story, key_sentences, misquoted, named_feelings, other_side, overlap,
-                      pictured_simile, quoted_term, rank_sentences, reaction_to_event, repeated_ideas, shown_feelings,
-                      tells_of_feeler, time_word, unfound)
-from locate import cause_before, compared_sides, figure_line, speaker
+                      pictured_simile, quoted_term, rank_sentences, reaction_to_event, reason_of_another,
+                      repeated_ideas, shown_feelings, tells_of_feeler, time_word, unfound)
+from locate import cause_before, compared_sides, dated, figure_line, speaker
 from people import OPENERS, actor
 from own_words import unsaid_words, word_forms
 from sentence_questions import (LINE_SAID, compare_move, content_move, found_event, fresh_sentence,
@@ -81,6 +81,7 @@ from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, 
                              feeling_word, judge_answer, own_reason, pinned, quote, steps_told, still_asked,
                              told_in_order)
 from traits import trait_move
+from cited_line import cited_reply, step_with_event
 from reading_asks import (built_move, closing_ask, meaning_move, ranking_query, said_as, shaped_move, term_sentence,
                           vocabulary_move, word_clue)
 
@@ -122,7 +123,7 @@ def pointed(sentences: list[str], top: int, question: str, kind: str) -> list[in
     """The sentences a pointer names: `shown_with`'s, or the one near them that tells alone what is asked."""
     chosen = shown_with(sentences, top, question, kind)
     telling = [i for i in sorted({*chosen, *(i for i in (top - 1, top + 1) if 0 <= i < len(sentences))})
-               if tells_asked(question, sentences[i])]  # the one that tells it alone is enough
+               if tells_asked(question, sentences[i]) and not reason_of_another(question, sentences[i])]  # alone
     return [top] if top in telling else telling if len(telling) == 1 else chosen
 
 
@@ -159,18 +160,6 @@ def reason_side(sentences: list[str], top: int, chosen: list[int], kind: str) ->
                  and PURPOSE.search(sentences[after]))):
         return [top, after]
     return chosen
-
-
-WHEN = re.compile(r"\b(?:after|before|by|on|in|at|during|later|next)\s+(?:(?:a|an|one|two|three|four|the|that|"
-                  r"the next|every) )?(?:\w+ )?(?:weeks?|days?|morning|night|evening|afternoon|years?|months?|summer|"
-                  r"winter|spring|fall|hours?|minutes?|moment)\b", re.I)
-
-
-def dated(question: str, sentences: list[str]) -> int | None:
-    """The one sentence holding the time a question names ("What happened after a week?" -> "After a week, ...")."""
-    when = WHEN.search(question)
-    holding = [i for i, s in enumerate(sentences) if when and when.group(0).lower() in s.lower()]
-    return holding[0] if len(holding) == 1 else None
 
 
 def felt_by(question: str, sentences: list[str], top: int, ahead: int = 2) -> int:
@@ -310,6 +299,8 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
         return (f"Look closely at {point}. Is it the writer's own point, a reason for it, or what other people "
                 f"argue? Which words tell you?")
     event = EVENT.search(question)
+    if kind == "sequence" and (same := step_with_event(question, sentences, top)):
+        return same  # no sentence "just after it" holds the step
     if kind == "sequence" and beside(question, sentences, top):  # the step beside a named event
         return (f"{found_event(event.group(2))}, then read "
                 f"{named(sentences, top, question, where)}, just {event.group(1).lower()} it. What happens there?")
@@ -608,6 +599,7 @@ NO_CLAIM = re.compile(r"^\W*(?:help|stuck|idk|hmm+|huh)\W*$|"
                       r"\b(?:part|sentence|paragraph|line|stanza)s?\b[^.!]*\?\s*$|"
                       r"^\W*(?:the|that|this) (?:part|sentence|line|paragraph) about(?: the)? \w+\W*$|"
                       r"\bi(?:'?m| am) (?:stuck|lost|confused)\b|\bi lost track\b|\byou keep asking\b|"
+                      r"\bi (?:always |keep )?(?:get|got|getting) (?:lost|confused|mixed up|stuck)\b|"  # their state
                       r"^\W*i (?:feel|felt) \w+ for (?:him|her|them)\b|"  # their own
                       r"\bi(?:'?m| am) grading\b|\bso i can grade\b|\banswer key\b|\bfull[- ]credit\b|"  # a teacher's
                       r"^\W*(?:it'?s|its|this is|that'?s|it is) (?:just|only) an?\b|"
@@ -694,8 +686,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
                  cited: bool = False, unclear: bool = False) -> Move:
     """The grounded reading move: the most relevant sentences decide it; a claim is judged against them first.
     `cited`: the student quotes the passage ('The text says: "..."') rather than answering in their own words.
-    `unclear`: the student says they do not understand the question (wording.QUESTION_UNCLEAR): it is said plainly
-    what this kind of question asks before the move points, and nothing is judged."""
+    `unclear`: the student does not understand the question (wording.QUESTION_UNCLEAR): what its kind asks is said."""
     title, sentences, where = body(passage)
     if not sentences:
         raise ValueError("the passage has no sentences")
@@ -703,7 +694,8 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     question, claim = task_of(question), None if claim and (NO_CLAIM.search(claim) or NON_ANSWER.search(claim)) \
         else claim
     claim = " ".join(s for s in split_sentences(claim or "") if not GREETING.match(s)) or None  # "Hi, I'm Mr. Dale"
-    if (early := shaped_move(passage, question, claim, title, sentences, where)) is not None:
+    if early := shaped_move(passage, question, claim, title, sentences, where) or cited_reply(
+            question, claim, sentences, where):  # a line the student repeats: built on, not pointed back to
         return early
     kind = classify_question(question)
     built = built_move(kind, question, sentences, where, embedder, claim)  # a structure, a change, a part's purpose
@@ -770,3 +762,10 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     held = term_sentence(question, sentences) if kind == "vocabulary" and verdict.label != "supported" else None
     evidence = [sentences[held]] if held is not None else evidence  # the word's own sentence, not the clue beside
     return Move(text, kind, verdict.label, evidence, status)
+
+
+def clue_lines(passage: str, question: str, embedder: Embedder | None = None) -> list[str]:
+    """The passage sentences that hold the answer to `question`, chosen by its type (the step after a named event,
+    the line giving the reason, the line with the comparison, the word's own sentence, the deed that shows a feeling,
+    the lead or the ending's turn): the lines a stuck student is pointed at, for a move that needs them elsewhere."""
+    return reading_move(passage, question, embedder=embedder).evidence

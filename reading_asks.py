@@ -415,14 +415,15 @@ def meaning_move(question: str, sentences: list[str], top: int, where: list[str]
     "like" answer it)."""
     at = where[top] if top < len(where) else f"sentence {top + 1} of the passage"
     said = sentences[top].rstrip(",;: ")
-    like = re.search(r"\blike\s+(?:an?\s+|the\s+)?([a-z]+(?: of [a-z]+)?)", sentences[top])  # "blocks of ice"
+    like = re.search(r"\blike\s+(?:an?\s+|the\s+)?([a-z]+(?: of [a-z]+)?)|"  # "blocks of ice"
+                     r"\bas \w+ as (?:an?\s+|the\s+)?([a-z]+(?: [a-z]+)?)", sentences[top])  # "a forgotten nail"
     said += "" if said[-1:] in ".!?\"'”" else "."   # a poem's line may end without a stop
     if like and COMPARED_TO.search(question):  # the words after "like" are the answer: placed, never quoted
-        return (f"Find the word \"like\" in {at}. What comes right after it, and how "
-                f"are the two things alike?")
+        word, it = ("word \"like\"", "it") if like.group(1) else ("words \"as ... as\"", "them")
+        return f"Find the {word} in {at}. What comes right after {it}, and how are the two things alike?"
     if like:
-        return (f"Picture it: {quote(said)} What is being compared with {like.group(1)}, and what do the two have "
-                f"in common here?")
+        return (f"Picture it: {quote(said)} What is being compared with {like.group(1) or like.group(2)}, and what "
+                f"do the two have in common here?")
     return (f"Read it in its place: {quote(said)} What has just happened before it, and what does it show about "
             f"what {actor(sentences, top) or 'the writer'} thinks or feels now, compared with earlier?")
 
