@@ -1,0 +1,120 @@
+"""A word problem as a student retells it, said the way the planner reads a problem: the student's shorthand
+("lena has 42 stickers and she has 17 more than omar. how many does omar have", "6 tables 4 chairs each and 5 are
+broke", "bike was $240 and went up by 15%, whats the new price") becomes sentences with capitals, full words and a
+question mark ("... How many does omar have?", "6 tables with 4 chairs each. 5 are broken.", "What is the new price?").
+
+It changes only how a fact is said, never which facts there are or what is asked: each rewrite keeps every number and
+every noun of the student's text. lesson.plan_of reads the student's own text first and this text only when the
+student's own gives no plan, so a problem the planner already reads is read as before.
+"""
+from __future__ import annotations
+
+import re
+
+# Words typed without their apostrophe, written out in full ("didnt" -> "did not"): the planner's patterns read
+# "not sold" and "There is", never "didnt" or "theres".
+_FULL_WORDS = {
+    "didnt": "did not", "dont": "do not", "doesnt": "does not", "cant": "cannot", "can't": "cannot",
+    "isnt": "is not", "arent": "are not", "wasnt": "was not", "werent": "were not", "wont": "will not",
+    "havent": "have not", "hasnt": "has not", "didn't": "did not", "don't": "do not", "doesn't": "does not",
+    "isn't": "is not", "aren't": "are not", "wasn't": "was not", "weren't": "were not", "won't": "will not",
+    "whats": "what is", "what's": "what is", "theres": "there is", "there's": "there is", "hows": "how is",
+    "u": "you", "ur": "your", "tot": "total", "altogther": "altogether", "alltogether": "altogether",
+    "broke": "broken", "ppl": "people", "hrs": "hours", "hr": "hour", "mins": "minutes", "min": "minutes",
+    "cuz": "because", "bc": "because",
+}
+_WORD = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _FULL_WORDS), key=len, reverse=True)) + r")(?![\w'])",
+                   re.I)
+
+# "its $75" / "its 12 cm": 'it is' before an amount (the possessive 'its' is never followed by a number)
+_ITS_AMOUNT = re.compile(r"\bits(?= \$?\d)", re.I)
+
+# "6 tables 4 chairs each" -> "6 tables with 4 chairs each": two counts side by side, the second one per each
+_SIDE_BY_SIDE = re.compile(r"\b(\d+ [a-z]+) (?=\d+(?:\.\d+)? [a-z]+ (?:each|in each|on each|per)\b)", re.I)
+
+# "12 a week", "30 min every day" -> "12 each week", "30 minutes each day": the rate said with the word the
+# planner reads
+_EVERY = re.compile(r"(?<=[a-z\d]) (?:every|a|an) (?=(?:day|week|month|year|hour|minute|night|morning|box|bag|"
+                    r"pack|row|table|shelf|page|book|person|student|kid|child|game|lap|trip|visit)\b)", re.I)
+
+# A question asked inside a sentence, after a comma or straight after the facts ("..., how many are left",
+# "... 15% how much is it now"): its own sentence. Only once a number has been given before it.
+_ASKED = (r"(?:how (?:many|much|far|long|old|tall|fast|heavy)|what (?:is|was|are|were|will|would|does|did|do|"
+          r"percent|fraction|time|number)|where is|which|find|work out)")
+_RUN_ON_QUESTION = re.compile(rf"(?<=\d|[a-z%.])\s*[,;:]?\s+(?=\b{_ASKED}\b)", re.I)
+
+# "... and she gives 5 away", "..., 28 drive out and 15 drive in": 'and' (or a comma) before a new doer or a new
+# count starts a new fact. Only between two parts that each give a number.
+_NEW_FACT = re.compile(r"(?<=[a-z\d%.])(?:,? and then|,? then|,? and|,)\s+(?=(?:she|he|they|we|i|it|her|his|"
+                       r"their|the|\d)\b)", re.I)
+
+_ENDS = re.compile(r"[.?!]+$")
+
+# "3/8 are mysteries", "spends 2/5 on a game": a part said without what it is a part of ("3/8 of them are")
+_BARE_PART = re.compile(r"(?<![\d/.])(\d+/\d+|\d+(?:\.\d+)?%)(?= (?:are|were|is|was|on|chose|like|liked|went|have|had)\b)")
+
+# "$9 a square meter" -> "$9 per square meter": a price for one of something
+_PRICE_A = re.compile(r"(\$\d+(?:\.\d+)?) (?:a|an|for each|for one) (?=[a-z])", re.I)
+
+# ", same speed", "at the same rate": the constant rate is what a rate problem already assumes
+_EQUALLY = re.compile(r"\s*,?\s*(?:the )?same (?:amount |number )?in each \w+", re.I)
+_SAME_RATE = re.compile(r",? (?:at )?(?:the )?same (?:speed|rate|pace)(?=[,.?!]|$)", re.I)
+
+
+def _facts_split(sentence: str) -> str:
+    """A run of facts joined by 'and' or commas, said as sentences, where each part gives a number of its own."""
+    parts = _NEW_FACT.split(sentence)
+    if len(parts) < 2 or not all(re.search(r"\d", p) for p in parts):
+        return sentence
+    return ". ".join(p.strip() for p in parts)
+
+
+def _sentence(piece: str) -> str:
+    """One sentence with its capital and its closing mark: a question that asks ends with '?'."""
+    piece = piece.strip(" ,;")
+    if not piece:
+        return ""
+    body = _ENDS.sub("", piece)
+    asks = re.match(rf"\s*(?:{_ASKED}|how|what|is|are|does|do|did|can)\b", body, re.I)
+    return f"{body[0].upper()}{body[1:]}{'?' if asks else '.'}"
+
+
+def normalised(text: str) -> str:
+    """The student's retelling of a problem in the planner's sentences (see the module's docstring)."""
+    text = _WORD.sub(lambda m: _FULL_WORDS[m.group().lower()], " ".join(text.split()))
+    text = _ITS_AMOUNT.sub("it is", text)
+    text = _SIDE_BY_SIDE.sub(r"\1 with ", text)
+    text = _EVERY.sub(" each ", text)
+    text = _BARE_PART.sub(r"\1 of them", _PRICE_A.sub(r"\1 per ", _SAME_RATE.sub("", _EQUALLY.sub(" equally", text))))
+    text = _RUN_ON_QUESTION.sub(". ", text)
+    pieces = re.findall(r"(?:[^.?!]|\.(?=\d))+[.?!]*", text)
+    said = []
+    for piece in pieces:
+        asked = re.match(rf"\s*{_ASKED}\b", piece, re.I) or piece.rstrip().endswith("?")
+        said.extend(_sentence(p) for p in ([piece] if asked else _facts_split(_ENDS.sub("", piece)).split(". ")))
+    return " ".join(p for p in said if p)
+
+
+# "How many in each cup?", "How many are not mysteries?": a question that leaves out what it counts
+_COUNTLESS = re.compile(r"\b(How many)(?= (?:are|were|is|was|in|on|does|did|do|can|will|would|left|now|each|not)\b)")
+_COUNTED = re.compile(r"\b\d+(?:\.\d+)? (?:[a-z]+ )?([a-z]+s)\b")
+
+# "Art room 6 tables ...", "Parking garage has 64 cars": a first sentence that starts with a place or thing said
+# without its article (or its verb); never a name ("Lena has"), which a form with "The" would not read anyway
+_BARE_START = re.compile(r"^([A-Z][a-z]+(?: [a-z]+)?) (?=(?:has|had|holds|sells|got|gets|is|was) |\d)")
+
+
+def forms(text: str) -> list[str]:
+    """The student's text said as the planner reads a problem (`normalised`), and the same text with its countless
+    question naming each thing counted in the problem in turn ("How many books are not mysteries?") and with an
+    article and verb before a bare first noun ("The art room has 6 tables"). lesson.plan_of keeps a plan only when
+    every form that plans gives the same answer: a question the retelling leaves open is no plan."""
+    said = normalised(text)
+    found = [said]
+    if _COUNTLESS.search(said):
+        nouns = dict.fromkeys(m.group(1) for m in _COUNTED.finditer(said))
+        found += [_COUNTLESS.sub(rf"\1 {noun}", said) for noun in nouns]
+    started = [_BARE_START.sub(lambda m: f"The {m.group(1).lower()} " + ("has " if m.string[m.end()].isdigit() else ""),
+                                 f)
+               for f in found if _BARE_START.match(f)]
+    return found + started
