@@ -50,8 +50,17 @@ _NEW_FACT = re.compile(r"(?<=[a-z\d%.])(?:,? and then|,? then|,? and|,)\s+(?=(?:
 
 _ENDS = re.compile(r"[.?!]+$")
 
+# "sold 240 tickets monday and 185 tuesday", "12 apples in the morning and 8 in the afternoon": a second count said
+# without its noun, on another day or time, counts the same things ("185 tickets on tuesday")
+_SAME_THINGS = re.compile(r"\b(\d+ ([a-z]+s)) (?=(?:on |in |at )?(?:the )?(?:\w+day|morning|afternoon|evening|night|week|"
+                          r"month)\b[^.?!]*? and \d+ (?:on |in |at )?(?:the )?(?:\w+day|morning|afternoon|evening|night|"
+                          r"week|month)\b)")
+_SECOND_COUNT = re.compile(r"(?<= and )(\d+) (?=(?:on |in |at )?(?:the )?(?:\w+day|morning|afternoon|evening|night|"
+                           r"week|month)\b)")
+
 # "3/8 are mysteries", "spends 2/5 on a game": a part said without what it is a part of ("3/8 of them are")
-_BARE_PART = re.compile(r"(?<![\d/.])(\d+/\d+|\d+(?:\.\d+)?%)(?= (?:are|were|is|was|on|chose|like|liked|went|have|had)\b)")
+_BARE_PART = re.compile(r"(?<![\d/.])(\d+/\d+|\d+(?:\.\d+)?%)(?= (?:are|were|is|was|on|chose|like|liked|went|have|had|walk|walked|ride|rode|take|took|"
+                        r"play|played|eat|ate|voted|want|wanted|wear|own|bring|brought|said|prefer|preferred|got)\b)")
 
 # "$9 a square meter" -> "$9 per square meter": a price for one of something
 _PRICE_A = re.compile(r"(\$\d+(?:\.\d+)?) (?:a|an|for each|for one) (?=[a-z])", re.I)
@@ -86,6 +95,8 @@ def normalised(text: str) -> str:
     text = _SIDE_BY_SIDE.sub(r"\1 with ", text)
     text = _EVERY.sub(" each ", text)
     text = _BARE_PART.sub(r"\1 of them", _PRICE_A.sub(r"\1 per ", _SAME_RATE.sub("", _EQUALLY.sub(" equally", text))))
+    if (same := _SAME_THINGS.search(text)) is not None:
+        text = _SECOND_COUNT.sub(rf"\1 {same.group(2)} ", text, count=1)
     text = _RUN_ON_QUESTION.sub(". ", text)
     pieces = re.findall(r"(?:[^.?!]|\.(?=\d))+[.?!]*", text)
     said = []
@@ -96,25 +107,28 @@ def normalised(text: str) -> str:
 
 
 # "How many in each cup?", "How many are not mysteries?": a question that leaves out what it counts
-_COUNTLESS = re.compile(r"\b(How many)(?= (?:are|were|is|was|in|on|does|did|do|can|will|would|left|now|each|not)\b)")
+_COUNTLESS = re.compile(r"\b(How many)(?= (?:are|were|is|was|does|did|do|can|will|would|in|on|at|left|now|each|not|"
+                        r"[a-z]+(?<!s))\b)")
 _COUNTED = re.compile(r"\b\d+(?:\.\d+)? (?:[a-z]+ )?([a-z]+s)\b")
 
 # "Art room 6 tables ...", "Parking garage has 64 cars": a first sentence that starts with a place or thing said
 # without its article (or its verb); never a name ("Lena has"), which a form with "The" would not read anyway
-_BARE_START = re.compile(r"^([A-Z][a-z]+(?: [a-z]+)?) (?=(?:has|had|holds|sells|got|gets|is|was) |\d)")
+_VERBS = r"(?:has|had|holds|sells|sold|got|gets|is|was|does|did|makes|made|uses|used|buys|bought|costs|weighs|runs)"
+_BARE_START = re.compile(rf"^([A-Z][a-z]+(?: (?!{_VERBS}\b)[a-z]+)?) (?={_VERBS} |\d)")
 
 
 def forms(text: str) -> list[str]:
     """The student's text said as the planner reads a problem (`normalised`), and the same text with its countless
     question naming each thing counted in the problem in turn ("How many books are not mysteries?") and with an
-    article and verb before a bare first noun ("The art room has 6 tables"). lesson.plan_of keeps a plan only when
+    article and verb before a bare first noun ("The art room has 6 tables", "There are 30 students in a class"). lesson.plan_of keeps a plan only when
     every form that plans gives the same answer: a question the retelling leaves open is no plan."""
     said = normalised(text)
     found = [said]
-    if _COUNTLESS.search(said):
-        nouns = dict.fromkeys(m.group(1) for m in _COUNTED.finditer(said))
+    nouns = dict.fromkeys(m.group(1) for m in _COUNTED.finditer(said))
+    if (countless := _COUNTLESS.search(said)) and not said[countless.end():].lstrip().startswith(tuple(nouns)):
         found += [_COUNTLESS.sub(rf"\1 {noun}", said) for noun in nouns]
     started = [_BARE_START.sub(lambda m: f"The {m.group(1).lower()} " + ("has " if m.string[m.end()].isdigit() else ""),
                                  f)
                for f in found if _BARE_START.match(f)]
-    return found + started
+    counts = [f"There are {f[0].lower()}{f[1:]}" for f in found if re.match(r"\d+ [a-z]+s (?:in|on|at)\b", f)]
+    return found + started + counts
