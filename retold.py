@@ -1,7 +1,7 @@
 """A word problem as a student retells it, said the way the planner reads a problem: the student's shorthand
-("lena has 42 stickers and she has 17 more than omar. how many does omar have", "6 tables 4 chairs each and 5 are
+("library got 56 new books and 3/8 are mysteries. how many are NOT mysteries", "6 tables 4 chairs each and 5 are
 broke", "bike was $240 and went up by 15%, whats the new price") becomes sentences with capitals, full words and a
-question mark ("... How many does omar have?", "6 tables with 4 chairs each. 5 are broken.", "What is the new price?").
+question mark ("3/8 of them are mysteries.", "6 tables with 4 chairs each. 5 are broken.", "What is the new price?").
 
 It changes only how a fact is said, never which facts there are or what is asked: each rewrite keeps every number and
 every noun of the student's text. lesson.plan_of reads the student's own text first and this text only when the
@@ -51,22 +51,23 @@ _NEW_FACT = re.compile(r"(?<=[a-z\d%.])(?:,? and then|,? then|,? and|,)\s+(?=(?:
 _ENDS = re.compile(r"[.?!]+$")
 
 # "sold 240 tickets monday and 185 tuesday", "12 apples in the morning and 8 in the afternoon": a second count said
-# without its noun, on another day or time, counts the same things ("185 tickets on tuesday")
-_SAME_THINGS = re.compile(r"\b(\d+ ([a-z]+s)) (?=(?:on |in |at )?(?:the )?(?:\w+day|morning|afternoon|evening|night|week|"
-                          r"month)\b[^.?!]*? and \d+ (?:on |in |at )?(?:the )?(?:\w+day|morning|afternoon|evening|night|"
-                          r"week|month)\b)")
-_SECOND_COUNT = re.compile(r"(?<= and )(\d+) (?=(?:on |in |at )?(?:the )?(?:\w+day|morning|afternoon|evening|night|"
-                           r"week|month)\b)")
+# without its noun, on another day or time, counts the same things ("185 tickets tuesday")
+_WHEN = r"(?:on |in |at )?(?:the )?(?:\w+day|morning|afternoon|evening|night|week|month)\b"
+_SAME_THINGS = re.compile(rf"\b(\d+ ([a-z]+s)) (?={_WHEN}[^.?!]*? and \d+ {_WHEN})")
+_SECOND_COUNT = re.compile(rf"(?<= and )(\d+) (?={_WHEN})")
 
 # "3/8 are mysteries", "spends 2/5 on a game": a part said without what it is a part of ("3/8 of them are")
-_BARE_PART = re.compile(r"(?<![\d/.])(\d+/\d+|\d+(?:\.\d+)?%)(?= (?:are|were|is|was|on|chose|like|liked|went|have|had|walk|walked|ride|rode|take|took|"
-                        r"play|played|eat|ate|voted|want|wanted|wear|own|bring|brought|said|prefer|preferred|got)\b)")
+_BARE_PART = re.compile(r"(?<![\d/.])(\d+/\d+|\d+(?:\.\d+)?%)(?= (?:are|were|is|was|on|chose|like|liked|went|have|"
+                        r"had|walk|walked|ride|rode|take|took|play|played|eat|ate|voted|want|wanted|wear|own|bring|"
+                        r"brought|said|prefer|preferred|got)\b)")
 
 # "$9 a square meter" -> "$9 per square meter": a price for one of something
 _PRICE_A = re.compile(r"(\$\d+(?:\.\d+)?) (?:a|an|for each|for one) (?=[a-z])", re.I)
 
-# ", same speed", "at the same rate": the constant rate is what a rate problem already assumes
+# "puts them into 4 cups the same in each cup": shared equally
 _EQUALLY = re.compile(r"\s*,?\s*(?:the )?same (?:amount |number )?in each \w+", re.I)
+
+# ", same speed", "at the same rate": the constant rate is what a rate problem already assumes
 _SAME_RATE = re.compile(r",? (?:at )?(?:the )?same (?:speed|rate|pace)(?=[,.?!]|$)", re.I)
 
 
@@ -117,18 +118,22 @@ _VERBS = r"(?:has|had|holds|sells|sold|got|gets|is|was|does|did|makes|made|uses|
 _BARE_START = re.compile(rf"^([A-Z][a-z]+(?: (?!{_VERBS}\b)[a-z]+)?) (?={_VERBS} |\d)")
 
 
+def _with_article(m: re.Match) -> str:
+    """"Art room 6 tables" -> "The art room has 6 tables"; "Tank holds" -> "The tank holds"."""
+    return f"The {m.group(1).lower()} " + ("has " if m.string[m.end()].isdigit() else "")
+
+
 def forms(text: str) -> list[str]:
     """The student's text said as the planner reads a problem (`normalised`), and the same text with its countless
     question naming each thing counted in the problem in turn ("How many books are not mysteries?") and with an
-    article and verb before a bare first noun ("The art room has 6 tables", "There are 30 students in a class"). lesson.plan_of keeps a plan only when
-    every form that plans gives the same answer: a question the retelling leaves open is no plan."""
+    article and verb before a bare first noun ("The art room has 6 tables", "There are 30 students in a class").
+    lesson.plan_of keeps a plan only when every form that plans gives the same answer: a question the retelling
+    leaves open is no plan."""
     said = normalised(text)
     found = [said]
     nouns = dict.fromkeys(m.group(1) for m in _COUNTED.finditer(said))
     if (countless := _COUNTLESS.search(said)) and not said[countless.end():].lstrip().startswith(tuple(nouns)):
         found += [_COUNTLESS.sub(rf"\1 {noun}", said) for noun in nouns]
-    started = [_BARE_START.sub(lambda m: f"The {m.group(1).lower()} " + ("has " if m.string[m.end()].isdigit() else ""),
-                                 f)
-               for f in found if _BARE_START.match(f)]
+    started = [_BARE_START.sub(_with_article, f) for f in found if _BARE_START.match(f)]
     counts = [f"There are {f[0].lower()}{f[1:]}" for f in found if re.match(r"\d+ [a-z]+s (?:in|on|at)\b", f)]
     return found + started + counts
