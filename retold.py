@@ -46,7 +46,7 @@ _RUN_ON_QUESTION = re.compile(rf"(?<=\d|[a-z%.])\s*[,;:]?\s+(?=\b{_ASKED}\b)", r
 # "... and she gives 5 away", "..., 28 drive out and 15 drive in": 'and' (or a comma) before a new doer or a new
 # count starts a new fact. Only between two parts that each give a number.
 _NEW_FACT = re.compile(r"(?<=[a-z\d%.])(?:,? and then|,? then|,? and|,)\s+(?=(?:she|he|they|we|i|it|her|his|"
-                       r"their|the|\d)\b)", re.I)
+                       r"their|the|\d)\b|[a-z]+ (?:is|are|was|were|costs?) \$?\d)", re.I)
 
 _ENDS = re.compile(r"[.?!]+$")
 
@@ -60,6 +60,19 @@ _SECOND_COUNT = re.compile(rf"(?<= and )(\d+) (?={_WHEN})")
 _BARE_PART = re.compile(r"(?<![\d/.])(\d+/\d+|\d+(?:\.\d+)?%)(?= (?:are|were|is|was|on|chose|like|liked|went|have|"
                         r"had|walk|walked|ride|rode|take|took|play|played|eat|ate|voted|want|wanted|wear|own|bring|"
                         r"brought|said|prefer|preferred|got)\b)")
+
+# "cuts 80 cm off", "gave 3 bags away" -> "cuts off 80 cm": the amount after the verb's particle, as a problem says it
+_PARTICLE_LAST = re.compile(r"\b((?:cut|cuts|gave|gives|give|took|takes|take|threw|throws|gives) )(\d+(?:\.\d+)? [a-z]+) "
+                            r"(off|away|out|back)\b", re.I)
+
+# "How much to carpet the floor?": the cost a question leaves unsaid
+_HOW_MUCH_TO = re.compile(r"\bhow much to\b", re.I)
+
+# "apples to pears is 3:4": the ratio a student names only by its two things
+_BARE_RATIO = re.compile(r"^(?:the )?([a-z]+ to [a-z]+) (?=(?:is|are) \d+ ?: ?\d+)", re.I)
+
+# "there is 42 fruit": more than one of a thing
+_THERE_IS_MANY = re.compile(r"\bthere is (?=(?:[2-9]|\d\d))", re.I)
 
 # "$9 a square meter" -> "$9 per square meter": a price for one of something
 _PRICE_A = re.compile(r"(\$\d+(?:\.\d+)?) (?:a|an|for each|for one) (?=[a-z])", re.I)
@@ -92,7 +105,9 @@ def _sentence(piece: str) -> str:
 def normalised(text: str) -> str:
     """The student's retelling of a problem in the planner's sentences (see the module's docstring)."""
     text = _WORD.sub(lambda m: _FULL_WORDS[m.group().lower()], " ".join(text.split()))
-    text = _ITS_AMOUNT.sub("it is", text)
+    text = _THERE_IS_MANY.sub("there are ", _ITS_AMOUNT.sub("it is", text))
+    text = _BARE_RATIO.sub(r"The ratio of \1 ", _HOW_MUCH_TO.sub("how much does it cost to", text))
+    text = _PARTICLE_LAST.sub(r"\1\3 \2", text)
     text = _SIDE_BY_SIDE.sub(r"\1 with ", text)
     text = _EVERY.sub(" each ", text)
     text = _BARE_PART.sub(r"\1 of them", _PRICE_A.sub(r"\1 per ", _SAME_RATE.sub("", _EQUALLY.sub(" equally", text))))

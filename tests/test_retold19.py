@@ -10,7 +10,7 @@ from lesson import plan_of, split_problem
 
 def test_words_typed_without_apostrophes_are_written_out():
     said = retold.normalised("the team didnt win 4 games and theres 9 left")
-    assert "did not" in said and "there is" in said and said[0] == "T"
+    assert "did not" in said and "There are 9 left" in said and said[0] == "T"
 
 
 def test_two_counts_side_by_side_are_joined_by_with():
@@ -49,3 +49,14 @@ def test_a_plan_from_a_retelling_is_none_when_its_forms_disagree(monkeypatch):
 def test_the_text_as_typed_is_read_first():
     problem = "Ana has 5 bags with 6 shells in each bag. How many shells does she have?"
     assert plan_of(problem).problem == problem
+
+
+def test_a_particle_after_the_amount_and_a_question_without_its_verb():
+    said = retold.normalised("liam has 2.5 m of wire and snips 40 cm off, then gave 3 pieces away. how much to fix it")
+    assert "gave away 3 pieces" in said and "How much does it cost to fix it?" in said
+
+
+def test_a_ratio_named_only_by_its_two_things():
+    head, _ = split_problem("cats to dogs is 2:5 and theres 35 pets at the shelter, how many dogs")
+    plan = plan_of(head)
+    assert plan is not None and plan.answer == 25
