@@ -62,8 +62,8 @@ _BARE_PART = re.compile(r"(?<![\d/.])(\d+/\d+|\d+(?:\.\d+)?%)(?= (?:are|were|is|
                         r"brought|said|prefer|preferred|got)\b)")
 
 # "cuts 80 cm off", "gave 3 bags away" -> "cuts off 80 cm": the amount after the verb's particle, as a problem says it
-_PARTICLE_LAST = re.compile(r"\b((?:cut|cuts|gave|gives|give|took|takes|take|threw|throws|gives) )(\d+(?:\.\d+)? [a-z]+) "
-                            r"(off|away|out|back)\b", re.I)
+_PARTICLE_LAST = re.compile(r"\b((?:cut|cuts|gave|gives|give|took|takes|take|threw|throws|snips|snipped) )"
+                            r"(\d+(?:\.\d+)? [a-z]+) (off|away|out|back)\b", re.I)
 
 # "How much to carpet the floor?": the cost a question leaves unsaid
 _HOW_MUCH_TO = re.compile(r"\bhow much to\b", re.I)

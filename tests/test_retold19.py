@@ -6,6 +6,7 @@ import pytest
 
 import retold
 from lesson import plan_of, split_problem
+from tests.test_mathconf16 import reply_to
 
 
 def test_words_typed_without_apostrophes_are_written_out():
@@ -60,3 +61,13 @@ def test_a_ratio_named_only_by_its_two_things():
     head, _ = split_problem("cats to dogs is 2:5 and theres 35 pets at the shelter, how many dogs")
     plan = plan_of(head)
     assert plan is not None and plan.answer == 25
+
+
+def test_a_wrong_change_of_unit_on_a_planned_problem_is_named_at_its_step():
+    reply = reply_to("A plank is 1.5 m long. Dan saws off 60 cm. How many cm are left? 1.5 m = 15 cm and i cant take 60")
+    assert reply["verdict"] == "flag" and "1.5 m = 15 cm" in reply["text"] and "cm make 1 m" in reply["text"]
+
+
+def test_a_retold_help_request_gets_a_step_of_its_own_problem():
+    reply = reply_to("pet shop got 48 fish and 5/8 are goldfish. how many are NOT goldfish? how do i do fractions")
+    assert "1/8 of 48 fish" in reply["text"] and reply["verdict"] == "none"
