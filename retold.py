@@ -110,10 +110,10 @@ def normalised(text: str) -> str:
     text = _PARTICLE_LAST.sub(r"\1\3 \2", text)
     text = _SIDE_BY_SIDE.sub(r"\1 with ", text)
     text = _EVERY.sub(" each ", text)
-    text = _BARE_PART.sub(r"\1 of them", _PRICE_A.sub(r"\1 per ", _SAME_RATE.sub("", _EQUALLY.sub(" equally", text))))
+    text = _BARE_PART.sub(r"\1 of them", _PRICE_A.sub(r"\1 per ", _EQUALLY.sub(" equally", text)))
     if (same := _SAME_THINGS.search(text)) is not None:
         text = _SECOND_COUNT.sub(rf"\1 {same.group(2)} ", text, count=1)
-    text = _RUN_ON_QUESTION.sub(". ", text)
+    text = _SAME_RATE.sub("", _RUN_ON_QUESTION.sub(". ", text))   # "same speed how far": once the question is apart
     pieces = re.findall(r"(?:[^.?!]|\.(?=\d))+[.?!]*", text)
     said = []
     for piece in pieces:
@@ -130,7 +130,8 @@ _COUNTED = re.compile(r"\b\d+(?:\.\d+)? (?:[a-z]+ )?([a-z]+s)\b")
 # "Art room 6 tables ...", "Parking garage has 64 cars": a first sentence that starts with a place or thing said
 # without its article (or its verb); never a name ("Lena has"), which a form with "The" would not read anyway
 _VERBS = r"(?:has|had|holds|sells|sold|got|gets|is|was|does|did|makes|made|uses|used|buys|bought|costs|weighs|runs)"
-_BARE_START = re.compile(rf"^([A-Z][a-z]+(?: (?!{_VERBS}\b)[a-z]+)?) (?={_VERBS} |\d)")
+# (a second word ending in s is the verb: "Maya bikes 36 km")
+_BARE_START = re.compile(rf"^([A-Z][a-z]+(?: (?!{_VERBS}\b)[a-z]+(?<!s))?) (?={_VERBS} |\d)")
 
 
 def _with_article(m: re.Match) -> str:

@@ -71,3 +71,9 @@ def test_a_wrong_change_of_unit_on_a_planned_problem_is_named_at_its_step():
 def test_a_retold_help_request_gets_a_step_of_its_own_problem():
     reply = reply_to("pet shop got 48 fish and 5/8 are goldfish. how many are NOT goldfish? how do i do fractions")
     assert "1/8 of 48 fish" in reply["text"] and reply["verdict"] == "none"
+
+
+def test_the_same_speed_before_a_run_on_question_is_dropped_and_a_verb_is_no_noun():
+    said = retold.normalised("a bus goes 90 km in 2 hours same speed how far in 3 hours")
+    assert said == "A bus goes 90 km in 2 hours. How far in 3 hours?"
+    assert not any("has 36" in form for form in retold.forms("leo runs 36 laps in 4 days, how many laps in 1 day"))
