@@ -40,6 +40,7 @@ import text_words
 import passages
 import reading
 import reading_lesson
+import retold
 import science_catalog
 import science_choices
 import science_help
@@ -97,7 +98,14 @@ class Lesson:
 
 @lru_cache(maxsize=256)
 def plan_of(problem: str) -> Plan | None:
-    return solver.plan(problem) if problem else None
+    """The plan of a problem, or of the student's retelling of it said as the planner reads a problem (`retold`)
+    when the text as typed gives none: only when every form of the retelling that plans gives the same answer."""
+    if not problem:
+        return None
+    if (found := solver.plan(problem)) is not None:
+        return found
+    plans = [p for form in retold.forms(problem) if form != problem and (p := solver.plan(form)) is not None]
+    return plans[0] if plans and len({p.answer for p in plans}) == 1 else None
 
 
 # "= 22 3x = 15": a number that ends an equation, then a new term ("3x", "x", "(", "15") whose "=" comes before the

@@ -49,7 +49,7 @@ from step_parts import (another_route, bottoms_rewritten, equation_terms, in_oth
                         smaller_check, step_rungs, unit_as_written, used_steps, what_it_finds)
 from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, ends_on_answer, order_question,
                         percent_slip, proposal, regrouping, rounding_words, same_route, substituted_words, time_slip,
-                        unit_slip_words, wrong_claim_words, wrong_step)
+                        unit_change, unit_slip_words, wrong_claim_words, wrong_step)
 from story_changes import against_story, compared_sum, moved_question, part_plan, relation_move
 from unplanned_help import BARE_SUM, linked_question, step_question, step_sum, step_text, way_in
 from unplanned_moves import THEN_VERB, Move, by_chance, fresh_hint, move_without_plan
@@ -411,6 +411,9 @@ def _unexplained(lesson: Lesson, plan: Plan, work: str, found: list[Claim], valu
         return Move("flag", related.lead, related.question, nxt, kind="claim_wrong")
     if in_other_unit(plan, work, value):   # "so 180 minutes" for 3 hours: the answer, in another unit of its kind
         return _close(lesson, plan, work)
+    changed = unit_change(plan.problem, work)   # "3.5 m = 35 cm": a wrong change of a given measure, named
+    if changed is not None and changed[0] == "flag":
+        return Move("flag", changed[1], changed[2], nxt, kind="unit_change")
     if not presented_as_answer(work, value):
         where = f" in {said}" if claim else ""   # never "16 in 16": a bare number is only itself
         return Move("ask", f"What does {as_written(value, work)}{where} stand for in the problem?",

@@ -5,6 +5,8 @@ questioned (confusion._other_percent); "do I divide A by B?" for a percent or fr
 whole (confusion._part_of_whole); a sum proposed after the problem's own question is the student's idea, never the
 problem (lesson.split_problem); without a plan, equal groups, an amount per unit of time and a story's first change
 are asked as steps, not "what does it tell you?" (unplanned_help); the way round a rectangle names all its sides."""
+import re
+
 import confusion
 import unplanned_help
 from lesson import plan_of, split_problem
@@ -88,7 +90,8 @@ def test_numbers_only_in_the_question_are_still_asked_as_a_step():
                      "chairs work?")["text"]
     assert "How many chairs are in 9 rows of 24?" in reply and "first step is" not in reply
     reply = reply_to("Teacher here, answer key please: sales went from 1,500 to 1,800, whats the percent increase?")
-    assert "go up from 1,500 to 1,800" in reply["text"] and "20" not in reply["text"]
+    # planned now (retold.py reads the retelling): the plan's first step asks the change, as for the formal problem
+    assert re.search(r"(?:go up|change) from 1,?500 to 1,?800", reply["text"]) and "20" not in reply["text"]
 
 
 def test_a_total_and_a_gap_take_the_extra_away_first():
