@@ -120,6 +120,13 @@ PART_COSINE = 0.3   # each part to its clue line, every word of it said there: s
 LOOSE_COSINE = 0.6
 
 
+def numbers_unsaid(claim: str, sentence: str) -> bool:
+    """The answer gives a number its supporting sentence does not ("On September 3" where "on September 12, Chidi
+    started"): its words are there, its number is another event's, so it is no confirmed answer."""
+    told = set(numbers_in(normalise(sentence)))
+    return bool(set(numbers_in(normalise(claim))) - told)
+
+
 def parts_of(claim: str, question: str) -> list[str]:
     """The parts of an answer that each say something of their own (a word beyond the question's and no everyday
     verb): "They huddle in a ball, shake their muscles to make heat, and take turns" -> three."""
@@ -246,7 +253,7 @@ def located_support(claim: str, question: str, kind: str, sentences: list[str], 
         sentence = sentences[i]
         last = CONTRAST.split(sentence)[-1]  # what the line says after its turn, when it turns
         other_side = last == sentence and COUNTERCLAIM.search(sentence) and not ASKS_COUNTER.search(question)
-        if len(said_words(own, last)) < len(own) or other_side:
+        if len(said_words(own, last)) < len(own) or other_side or numbers_unsaid(answer, sentence):
             continue
         if not conflicts(claim, sentence) and not polarity_flipped(answer, question, sentence) and kept(
                 answer, clause_of([stem(w) for w in own], last)):

@@ -3,6 +3,7 @@ start, never inside another word ("hug" is no cue in "huge", "yell" none in "yel
 opposite feeling, the one about the asked moment is pointed at; "flies" is a form of "fly", so the tutor never says
 the passage lacks it; a figurative phrase read as the real thing is asked about as a figure."""
 import agent
+from claim_match import numbers_unsaid
 from evidence import Verdict
 from inferred import shown, weigh_feeling, weigh_meaning, word_for_word
 from text_words import base_forms
@@ -13,7 +14,7 @@ def silent(*_, **__):
 
 
 def reply(passage: str, question: str, message: str) -> tuple[str, str]:
-    events = list(agent.Tutor(silent).respond("readwrong19", f"{passage}\n\n{question} {message}", "reading"))
+    events = list(agent.Tutor(silent).respond(f"readwrong19 {message}", f"{passage}\n\n{question} {message}", "reading"))
     return events[-1].get("verdict"), events[-1]["text"]
 
 
@@ -56,3 +57,8 @@ def test_a_literal_reading_gets_the_figure_question():
                "pressed against the lockers and waited.")
     verdict, text = reply(passage, "What does 'a river of people' mean?", "There was a real river in the hallway.")
     assert verdict != "confirm" and "real thing" in text
+
+
+def test_a_number_the_line_lacks_is_unsaid():
+    assert numbers_unsaid("Three flights.", "They climbed four flights of stairs.")
+    assert not numbers_unsaid("ninety steps", "She climbed the 90 steps of the tower.")
