@@ -127,6 +127,30 @@ def numbers_unsaid(claim: str, sentence: str) -> bool:
     return bool(set(numbers_in(normalise(claim))) - told)
 
 
+ASKED_DOER = re.compile(r"\b(?:what|how|why|when|where)\s+(?:did|does|do|will|would|could)\s+(?-i:([A-Z][a-z]+))\b",
+                        re.I)
+DOER_BREAK = re.compile(r"\s*(?:[,;]|\band\b(?=\s+(?-i:[A-Z])))\s*")  # "Dad bought bread and Mom found ..."
+
+
+def another_doer(claim: str, question: str, sentence: str) -> bool:
+    """A deed told of the asked person ("She bought extra bread", asked what Mom did) from the part of the line that
+    another named person does ("Dad bought extra bread and Mom found the shovels"): the words are there, the doer is
+    not. Only a part that begins with a name of its own counts ("and she hugged him" goes on with the name before)."""
+    asked = ASKED_DOER.search(question)
+    if not asked or not re.match(r"(?i)\s*(?:he|she|they)\b", claim):
+        return False
+    own = [w for w in own_words(claim, question) if stem(w) not in COMMON]
+    parts = [p for p in DOER_BREAK.split(sentence) if own and len(said_words(own, p)) == len(own)]
+    doers = [re.match(r"\W*(?:(?:then|later|so|but)\s+)?(?-i:([A-Z][a-z]+))\b", p, re.I) for p in parts]
+    return bool(parts) and all(d and d.group(1) not in (asked.group(1), "The", "A", "An", "Then", "Later")
+                               and asked.group(1) not in p for d, p in zip(doers, parts))
+
+
+def said_of_another(claim: str, question: str, sentence: str) -> bool:
+    """The line says the answer's words of another event or doer (`numbers_unsaid`, `another_doer`): no answer."""
+    return numbers_unsaid(claim, sentence) or another_doer(claim, question, sentence)
+
+
 def parts_of(claim: str, question: str) -> list[str]:
     """The parts of an answer that each say something of their own (a word beyond the question's and no everyday
     verb): "They huddle in a ball, shake their muscles to make heat, and take turns" -> three."""
@@ -253,7 +277,7 @@ def located_support(claim: str, question: str, kind: str, sentences: list[str], 
         sentence = sentences[i]
         last = CONTRAST.split(sentence)[-1]  # what the line says after its turn, when it turns
         other_side = last == sentence and COUNTERCLAIM.search(sentence) and not ASKS_COUNTER.search(question)
-        if len(said_words(own, last)) < len(own) or other_side or numbers_unsaid(answer, sentence):
+        if len(said_words(own, last)) < len(own) or other_side or said_of_another(answer, question, sentence):
             continue
         if not conflicts(claim, sentence) and not polarity_flipped(answer, question, sentence) and kept(
                 answer, clause_of([stem(w) for w in own], last)):

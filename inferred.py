@@ -208,17 +208,19 @@ LIKENED = re.compile(r"\b(?:like|as if|as though|seems?|seemed|kind of|sort of|s
 def word_for_word(claim: str, term: str, sentences: list[str], i: int) -> bool:
     """A phrase of two words or more read as the real thing ("the garden was next to the sea" for "a sea of
     sunflowers", "an argument with someone about his knee" for "his knee finally won the argument"): the claim
-    repeats at least half the phrase's words, each one the passage says nowhere outside the phrase's line (the
-    figure's picture, no thing of the story; of "a sea of X" the sea alone), and names no likeness, feeling or
-    meaning of its own ("so many", "like a sea", "scared"), which would be reading the picture."""
+    repeats at least half the phrase's words, one of them a word the passage says nowhere outside the phrase's line
+    (the figure's picture, no thing of the story: "ribbon", where "winning" is told elsewhere; of "a sea of X" the sea
+    alone), and names no likeness, feeling, meaning or figure of its own ("so many", "like a sea", "scared", "not a
+    real mountain"), which would be reading the picture."""
     picture = PICTURE_OF.match(term)  # "a sea of sunflowers": the sea is the picture, the sunflowers are real
     words = {picture.group(1).lower()} if picture else {w for w, _ in content_tokens(term) if not DEGREE.match(w)}
     # "finally", "better": no picture of their own
     elsewhere = set().union(*(forms_of(s) for j, s in enumerate(sentences) if j != i))
     shared = [w for w in words if base_forms(w) & forms_of(claim)]  # its own forms: "ribbon" is no "prize"
     return (bool(picture or len(words) >= 2) and 2 * len(shared) >= len(words)
-            and not any(base_forms(w) & elsewhere for w in shared)
-            and not LIKENED.search(claim) and not feelings_named(claim) and not named(claim, "meanings"))
+            and any(not base_forms(w) & elsewhere for w in shared)
+            and not (LIKENED.search(claim) or FIGURATIVE.search(claim)) and not feelings_named(claim)
+            and not named(claim, "meanings"))
 
 
 SIDE_BREAK = re.compile(r"\s*(?:,|;|\bbut\b|\bwhile\b|\bwhereas\b|\band\b(?= (?-i:[A-Z])))\s*", re.I)

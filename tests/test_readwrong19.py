@@ -3,7 +3,7 @@ start, never inside another word ("hug" is no cue in "huge", "yell" none in "yel
 opposite feeling, the one about the asked moment is pointed at; "flies" is a form of "fly", so the tutor never says
 the passage lacks it; a figurative phrase read as the real thing is asked about as a figure."""
 import agent
-from claim_match import numbers_unsaid
+from claim_match import numbers_unsaid, said_of_another
 from evidence import Verdict
 from inferred import shown, weigh_feeling, weigh_meaning, word_for_word
 from text_words import base_forms
@@ -62,3 +62,11 @@ def test_a_literal_reading_gets_the_figure_question():
 def test_a_number_the_line_lacks_is_unsaid():
     assert numbers_unsaid("Three flights.", "They climbed four flights of stairs.")
     assert not numbers_unsaid("ninety steps", "She climbed the 90 steps of the tower.")
+
+
+def test_a_deed_of_another_named_person_is_said_of_another():
+    line = "Grandpa watered the beans and Aunt Sofia picked the peppers."
+    question = "What did Sofia do in the garden?"
+    assert said_of_another("She watered the beans.", question, line)
+    assert not said_of_another("She picked the peppers.", question, line)
+    assert not said_of_another("She picked the peppers.", question, "Sofia smiled, and she picked the peppers.")
