@@ -38,6 +38,7 @@ from evidence import CLAUSE_BREAK, clause_of, conflicts, default_embedder, same_
 from text_words import COMMON, content_tokens, forms_of, has_negation, stem
 from own_words import own_words, polarity_flipped, swaps, word_forms
 from passages import ASKS_COUNTER, COUNTERCLAIM, rank_sentences
+from people import OPENERS
 from wordproblem import normalise, numbers_in
 
 if TYPE_CHECKING:  # lesson.py imports this through reading_verdict.py: neither torch nor numpy may load on import
@@ -142,8 +143,9 @@ def another_doer(claim: str, question: str, sentence: str) -> bool:
     own = [w for w in own_words(claim, question) if stem(w) not in COMMON]
     parts = [p for p in DOER_BREAK.split(sentence) if own and len(said_words(own, p)) == len(own)]
     doers = [re.match(r"\W*(?:(?:then|later|so|but)\s+)?(?-i:([A-Z][a-z]+))\b", p, re.I) for p in parts]
-    return bool(parts) and all(d and d.group(1) not in (asked.group(1), "The", "A", "An", "Then", "Later")
-                               and asked.group(1) not in p for d, p in zip(doers, parts))
+    return bool(parts) and all(d and d.group(1) != asked.group(1) and not re.fullmatch(OPENERS, d.group(1))
+                               and not d.group(1).endswith("ly") and asked.group(1) not in p  # "At last he found"
+                               for d, p in zip(doers, parts))
 
 
 def said_of_another(claim: str, question: str, sentence: str) -> bool:
