@@ -136,7 +136,8 @@ DOER_BREAK = re.compile(r"\s*(?:[,;]|\band\b(?=\s+(?-i:[A-Z])))\s*")  # "Dad bou
 def another_doer(claim: str, question: str, sentence: str) -> bool:
     """A deed told of the asked person ("She bought extra bread", asked what Mom did) from the part of the line that
     another named person does ("Dad bought extra bread and Mom found the shovels"): the words are there, the doer is
-    not. Only a part that begins with a name of its own counts ("and she hugged him" goes on with the name before)."""
+    not. Only a part that begins with a name of its own and has no "he" or "she" counts ("First she swept", "and she
+    hugged him" go on with the name before)."""
     asked = ASKED_DOER.search(question)
     if not asked or not re.match(r"(?i)\s*(?:he|she|they)\b", claim):
         return False
@@ -144,7 +145,8 @@ def another_doer(claim: str, question: str, sentence: str) -> bool:
     parts = [p for p in DOER_BREAK.split(sentence) if own and len(said_words(own, p)) == len(own)]
     doers = [re.match(r"\W*(?:(?:then|later|so|but)\s+)?(?-i:([A-Z][a-z]+))\b", p, re.I) for p in parts]
     return bool(parts) and all(d and d.group(1) != asked.group(1) and not re.fullmatch(OPENERS, d.group(1))
-                               and not d.group(1).endswith("ly") and asked.group(1) not in p  # "At last he found"
+                               and not d.group(1).endswith("ly") and asked.group(1) not in p
+                               and not re.search(r"(?i)\b(?:he|she|they)\b", p)  # "First she swept": she did it
                                for d, p in zip(doers, parts))
 
 

@@ -72,3 +72,4 @@ def test_a_deed_of_another_named_person_is_said_of_another():
     assert not said_of_another("She picked the peppers.", question, "Sofia smiled, and she picked the peppers.")
     assert not said_of_another("He found it in the barn.", "Where did Omar find the cat?", "At last he found it in the "
                                "barn behind the house.")
+    assert not said_of_another("She fed the hens.", "What did Ana do first?", "First she fed the hens and the goats.")
