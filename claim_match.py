@@ -128,6 +128,7 @@ def numbers_unsaid(claim: str, sentence: str) -> bool:
     return bool(set(numbers_in(normalise(claim))) - told)
 
 
+DETAIL_WORDS = 15
 ASKED_DOER = re.compile(r"\b(?:what|how|why|when|where)\s+(?:did|does|do|will|would|could)\s+(?-i:([A-Z][a-z]+))\b",
                         re.I)
 DOER_BREAK = re.compile(r"\s*(?:[,;]|\band\b(?=\s+(?-i:[A-Z])))\s*")  # "Dad bought bread and Mom found ..."
@@ -151,8 +152,10 @@ def another_doer(claim: str, question: str, sentence: str) -> bool:
 
 
 def said_of_another(claim: str, question: str, sentence: str) -> bool:
-    """The line says the answer's words of another event or doer (`numbers_unsaid`, `another_doer`): no answer."""
-    return numbers_unsaid(claim, sentence) or another_doer(claim, question, sentence)
+    """The line says the answer's words of another event or doer (`numbers_unsaid`, `another_doer`): no answer. A
+    number is held against one line only in a detail's short answer: a retelling gives several lines' numbers."""
+    short = len(claim.split()) <= DETAIL_WORDS
+    return short and numbers_unsaid(claim, sentence) or another_doer(claim, question, sentence)
 
 
 def parts_of(claim: str, question: str) -> list[str]:
