@@ -38,6 +38,7 @@ from evidence import CLAUSE_BREAK, clause_of, conflicts, default_embedder, same_
 from text_words import COMMON, content_tokens, forms_of, has_negation, stem
 from own_words import own_words, polarity_flipped, swaps, word_forms
 from passages import ASKS_COUNTER, COUNTERCLAIM, rank_sentences
+from people import OPENERS
 from wordproblem import normalise, numbers_in
 
 if TYPE_CHECKING:  # lesson.py imports this through reading_verdict.py: neither torch nor numpy may load on import
@@ -118,6 +119,43 @@ SIDES = re.compile(r";|,?\s+\b(?:while|whereas|but)\b", re.I)  # a line that set
 PART_COSINE = 0.3   # each part to its clue line, every word of it said there: set on the fresh set
 # (probes18/readright18) and the tune split; with one word of three or more unsaid, `LOOSE_COSINE`
 LOOSE_COSINE = 0.6
+
+
+def numbers_unsaid(claim: str, sentence: str) -> bool:
+    """The answer gives a number its supporting sentence does not ("On September 3" where "on September 12, Chidi
+    started"): its words are there, its number is another event's, so it is no confirmed answer."""
+    told = set(numbers_in(normalise(sentence)))
+    return bool(set(numbers_in(normalise(claim))) - told)
+
+
+DETAIL_WORDS = 15
+ASKED_DOER = re.compile(r"\b(?:what|how|why|when|where)\s+(?:did|does|do|will|would|could)\s+(?-i:([A-Z][a-z]+))\b",
+                        re.I)
+DOER_BREAK = re.compile(r"\s*(?:[,;]|\band\b(?=\s+(?-i:[A-Z])))\s*")  # "Dad bought bread and Mom found ..."
+
+
+def another_doer(claim: str, question: str, sentence: str) -> bool:
+    """A deed told of the asked person ("She bought extra bread", asked what Mom did) from the part of the line that
+    another named person does ("Dad bought extra bread and Mom found the shovels"): the words are there, the doer is
+    not. Only a part that begins with a name of its own and has no "he" or "she" counts ("First she swept", "and she
+    hugged him" go on with the name before)."""
+    asked = ASKED_DOER.search(question)
+    if not asked or not re.match(r"(?i)\s*(?:he|she|they)\b", claim):
+        return False
+    own = [w for w in own_words(claim, question) if stem(w) not in COMMON]
+    parts = [p for p in DOER_BREAK.split(sentence) if own and len(said_words(own, p)) == len(own)]
+    doers = [re.match(r"\W*(?:(?:then|later|so|but)\s+)?(?-i:([A-Z][a-z]+))\b", p, re.I) for p in parts]
+    return bool(parts) and all(d and d.group(1) != asked.group(1) and not re.fullmatch(OPENERS, d.group(1))
+                               and not d.group(1).endswith("ly") and asked.group(1) not in p
+                               and not re.search(r"(?i)\b(?:he|she|they)\b", p)  # "First she swept": she did it
+                               for d, p in zip(doers, parts))
+
+
+def said_of_another(claim: str, question: str, sentence: str) -> bool:
+    """The line says the answer's words of another event or doer (`numbers_unsaid`, `another_doer`): no answer. A
+    number is held against one line only in a detail's short answer: a retelling gives several lines' numbers."""
+    short = len(claim.split()) <= DETAIL_WORDS
+    return short and numbers_unsaid(claim, sentence) or another_doer(claim, question, sentence)
 
 
 def parts_of(claim: str, question: str) -> list[str]:
@@ -246,7 +284,7 @@ def located_support(claim: str, question: str, kind: str, sentences: list[str], 
         sentence = sentences[i]
         last = CONTRAST.split(sentence)[-1]  # what the line says after its turn, when it turns
         other_side = last == sentence and COUNTERCLAIM.search(sentence) and not ASKS_COUNTER.search(question)
-        if len(said_words(own, last)) < len(own) or other_side:
+        if len(said_words(own, last)) < len(own) or other_side or said_of_another(answer, question, sentence):
             continue
         if not conflicts(claim, sentence) and not polarity_flipped(answer, question, sentence) and kept(
                 answer, clause_of([stem(w) for w in own], last)):

@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 
 from evidence import Verdict
-from text_words import content_words, forms_of
+from text_words import base_forms, content_tokens, content_words, forms_of
 from locate import compared_sides
 from own_words import own_words, word_forms
 from passages import another_moment, focus, named_feelings, quoted_term, shown_feelings
@@ -50,8 +50,9 @@ def named(text: str, table: str) -> list[str]:
 
 
 def shown(sentence: str, table: str) -> set[str]:
-    """The families whose cues a passage line carries ("lay still": calm)."""
-    return {family for family, entry in CUES[table].items() if re.search(entry["cues"], sentence, re.I)}
+    """The families whose cues a passage line carries ("lay still": calm), each cue at a word's start ("rush" is no
+    cue in "brush", nor "heap" in "cheap")."""
+    return {family for family, entry in CUES[table].items() if re.search(rf"\b(?:{entry['cues']})", sentence, re.I)}
 
 
 def opposed(families: list[str], table: str) -> set[str]:
@@ -117,8 +118,11 @@ def weigh_feeling(claim: str, question: str, sentences: list[str], top: int, ver
             families & shown_ for families in named_):  # "happy and peaceful" where he sat smiling: none against
         return Verdict("supported", reaction), "answer"
     against = {o for families in named_ for f in families for o in CUES["feelings"].get(f, {}).get("opposites", [])}
-    wrong = next((i for i in near if shown(sentences[i], "feelings") & against), None)  # the lexicon's cues only:
-    # passages.py's feeling words read "crossed the line" as cross
+    # the lexicon's cues only (passages.py's feeling words read "crossed the line" as cross); of several such lines,
+    # the one about the asked moment ("hugged him and said, Thank you for telling me the truth" for how she feels
+    # about the truth, not "Mom was quiet for a moment" before it)
+    wrong = max((i for i in near if shown(sentences[i], "feelings") & against), default=None,
+                key=lambda i: (len(forms_of(sentences[i]) & forms_of(question)), -i))
     if named_ and wrong is not None and not any(families & shown_ for families in named_):
         return Verdict("contradicted", sentences[wrong]), ""  # calm, not tense; relieved, not angry
     own = own_words(HOW_MUCH.sub(" ", NOTICED.sub("", claim)), question)
@@ -188,9 +192,35 @@ def weigh_meaning(claim: str, term: str, sentences: list[str]) -> tuple[Verdict,
         return Verdict("supported", sentences[i]), "figurative"
     if idiom:
         return None
+    if word_for_word(claim, term, sentences, i):  # asked, not flagged: no lexicon says what the figure means
+        return Verdict("unclear", sentences[i]), "literal"
     lines = [j for j in (i, i + 1, i - 1) if 0 <= j < len(sentences)]
     verdict = weigh_by_cues(claim, sentences, lines, "meanings")
     return (verdict, "answer" if verdict.label == "supported" else "") if verdict else None
+
+
+PICTURE_OF = re.compile(r"^\W*(?:an?|the|his|her|their|its|my|our|your)?\s*([a-z]+) of\b", re.I)
+DEGREE = re.compile(r"\w+ly$|(?:better|best|worse|worst|more|most|less|least)$", re.I)
+LIKENED = re.compile(r"\b(?:like|as if|as though|seems?|seemed|kind of|sort of|so (?:many|much)|a lot of|lots of|"
+                     r"full of)\b", re.I)
+
+
+def word_for_word(claim: str, term: str, sentences: list[str], i: int) -> bool:
+    """A phrase of two words or more read as the real thing ("the garden was next to the sea" for "a sea of
+    sunflowers", "an argument with someone about his knee" for "his knee finally won the argument"): the claim
+    repeats at least half the phrase's words, one of them a word the passage says nowhere outside the phrase's line
+    (the figure's picture, no thing of the story: "ribbon", where "winning" is told elsewhere; of "a sea of X" the sea
+    alone), and names no likeness, feeling, meaning or figure of its own ("so many", "like a sea", "scared", "not a
+    real mountain"), which would be reading the picture."""
+    picture = PICTURE_OF.match(term)  # "a sea of sunflowers": the sea is the picture, the sunflowers are real
+    words = {picture.group(1).lower()} if picture else {w for w, _ in content_tokens(term) if not DEGREE.match(w)}
+    # "finally", "better": no picture of their own
+    elsewhere = set().union(*(forms_of(s) for j, s in enumerate(sentences) if j != i))
+    shared = [w for w in words if base_forms(w) & forms_of(claim)]  # its own forms: "ribbon" is no "prize"
+    return (bool(picture or len(words) >= 2) and 2 * len(shared) >= len(words)
+            and any(not base_forms(w) & elsewhere for w in shared)
+            and not (LIKENED.search(claim) or FIGURATIVE.search(claim)) and not feelings_named(claim)
+            and not named(claim, "meanings"))
 
 
 SIDE_BREAK = re.compile(r"\s*(?:,|;|\bbut\b|\bwhile\b|\bwhereas\b|\band\b(?= (?-i:[A-Z])))\s*", re.I)

@@ -47,7 +47,7 @@ from passages import (CLAIM_CUE, COUNTERCLAIM, EVENT, FEELING_WORDS, covers, foc
 from own_words import (answer_form, number_told, own_words, own_words_backed, polarity_flipped, restates_premise,
                        summed_up, swaps, synonym_meant, truly_missing, word_forms)
 from traits import REASON_BREAK, TRAIT_ASKED, TRAITS, shows, weigh_trait
-from claim_match import DENIAL, apostrophes, denied_spans, parts_said, relation_broken, span_saying
+from claim_match import DENIAL, apostrophes, denied_spans, parts_said, relation_broken, said_of_another, span_saying
 from inferred import (asked_phrase, feeling_named, felt_word, text_purpose, weigh_feeling, weigh_meaning, weigh_purpose,
                       weigh_sides)
 
@@ -514,8 +514,9 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
     if verdict.label == "supported" and kind in LITERAL_KINDS and not LACK.search(claim) and polarity_flipped(
             claim, question, verdict.sentence):  # "cannot see ultraviolet" where bees can: one denial more or less
         verdict = Verdict("contradicted", backing(verdict.sentence, claim, sentences))
-    if verdict.label == "supported" and verdict.sentence and of_another_subject(claim, question, verdict.sentence):
-        verdict = Verdict("unclear", verdict.sentence)   # true of the stems, asked of the spines: no answer
+    if verdict.label == "supported" and verdict.sentence and (of_another_subject(claim, question, verdict.sentence)
+                                                              or said_of_another(claim, question, verdict.sentence)):
+        verdict = Verdict("unclear", verdict.sentence)   # true of the stems, asked of the spines; another's date
     return weigh(kind, claim.rstrip(". "), question, sentences, top, keys, verdict, embedder, answering,
                  cited, title)
 
@@ -742,7 +743,6 @@ def names_detail(claim: str, question: str, sentence: str) -> bool:
 
 
 # ----------------------------------------------------------------------------- what the text denies
-
 LITERAL_KINDS = {"detail", "cause", "motive", "sequence", "vocabulary", "argument"}  # what a line says, not implies
 def denied_by_text(claim: str, question: str, kind: str, sentences: list[str],
                    ranked: list[tuple[float, int]]) -> str | None:

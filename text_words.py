@@ -91,6 +91,8 @@ def base_forms(word: str) -> set[str]:
     forms = {stem(w), stem(IRREGULAR.get(w, w))}
     if w.startswith("re") and len(w) > 6:
         forms.add(stem(w[2:]))  # "rereading" is a kind of "reading"
+    if re.search(r"[^aeiou]ie[sd]$", w):
+        forms.add(stem(w[:-3] + "y"))  # "flies", "tried": the stemmer keeps "fli", "tri", never "fly", "try"
     for suffix, keep in (("iest", "y"), ("ier", "y"), ("est", ""), ("er", "")):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             forms.add(stem(w[: len(w) - len(suffix)] + keep))
