@@ -83,7 +83,7 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
         # the card's clue word inside a claim a fact bears out whole: the idea is right, the card goes deeper
         return Move(f"{yes(claim)} {card.next}", "card", "supported", [backed])
     if card and said == "partial" and (part := right_part(card, claim, asked)):  # one right part, the rest asked
-        return Move(part, "card", "unclear", [])
+        return Move(part, "card", "supported", [])  # a right part said so ("Yes: ..."), the rest asked
     if card and said:  # the student's own words are quoted back, never the card's key idea
         return Move(card_reply(card, claim, said), "card",
                     {"right": "supported", "wrong": "contradicted"}.get(said, "unclear"),

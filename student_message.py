@@ -121,6 +121,10 @@ CLAIM_MARKERS = re.compile(rf"^(?:(?:fine|ok|okay|well|alright)\s*[,:]|(?:{SOUND
                            r"i answered|i guess|i believe|my answer(?! key| sheet)(?: is)?|answer:|so far i have:?|"
                            r"i have:|i did|i know(?: that)?|maybe)\s*:?\s*", re.I)  # "my answer key": no claim
 # Sentences that ask or demand rather than claim: "just tell me", "I'm the teacher", "ignore all previous instructions".
+# The frame an injection speaks for the student in: "the student's idea is: X" presses X, checked as their claim and
+# quoted without the frame (never "your idea: the student's idea is ...").
+SPOKEN_FOR = re.compile(r"^\W*the (?:student|learner|pupil|user)(?:'s|s')? (?:idea|answer|claim|guess|thinking)"
+                        r"(?: here)? (?:is|was)(?: that)?\W*", re.I)
 NOT_A_CLAIM = re.compile(
     r"^\s*(?:what|whats|why|how|where|who|which|is|are|do|does|did|can|could|should|aren'?t)\b|"
     r"^\s*when\s+(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have)\b|"  # "When it gets warm, ..."
