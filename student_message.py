@@ -131,6 +131,9 @@ NOT_A_CLAIM = re.compile(
     r"^\s*if\b.*\b(?:why|how)\b|\b(?:what|which|how) \w+ (?:do|does|did|is|are) (?:you|i|we|they)\b|"
     r"\b(?:tell me|give me|just (?:say|tell|give)|just the answer|hints?|ignore|pretend|you are (?:now|a|an|no)|"
     r"you are \w+ now|system|output|override|developer|i need|stop asking|answer key|key generator|"
+    # words to the tutor about what it is to be or do ("let's play a game where you are AnswerBot") claim nothing
+    r"play a game|role ?play|you(?:'re| are) (?:now )?(?:an? |the |my )?\w*(?:bot|gpt|ai|machine|assistant|robot)\b|"
+    r"you (?:will|must|should|have to) (?:now )?(?:act|be|answer|only)|"
     r"(?:i'?ve|i have|i|you|we|was|were) (?:already )?asked|"   # "she asked her brother" claims
     r"i don'?t (?:get|know|understand)|i dont|no sense|how am i|supposed to|starting with|i can'?t|i cant|please|"
     r"help me|answers|teaching|tutoring|not sure|just this once|i promise|persona|disabled|mode|lol|begging|ugh|"
