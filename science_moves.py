@@ -68,7 +68,7 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     misconception = match_misconception(claim, question) if claim else None
     card = match_card(asked, key_terms(question)) or near_card(asked, embedder or default_embedder())  # its scenario,
     # not one shared word, or the card's own question in other words
-    misconception = on_scenario(misconception, card, asked, claim or "")
+    misconception = on_scenario(misconception, card, asked, claim or "", question)
     misconception = None if misconception and quotes_a_fact(claim, asked, kb, embedder) else misconception
     said = (reasoned_verdict(card, claim, question_of(question)) or completes_card(card, claim, asked)) \
         if card and claim and misconception is None and not beyond_card(card, asked) else None
@@ -83,7 +83,7 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
         # the card's clue word inside a claim a fact bears out whole: the idea is right, the card goes deeper
         return Move(f"{yes(claim)} {card.next}", "card", "supported", [backed])
     if card and said == "partial" and (part := right_part(card, claim, asked)):  # one right part, the rest asked
-        return Move(part, "card", "unclear", [])
+        return Move(part, "card", "supported", [])  # a right part said so ("Yes: ..."), the rest asked
     if card and said:  # the student's own words are quoted back, never the card's key idea
         return Move(card_reply(card, claim, said), "card",
                     {"right": "supported", "wrong": "contradicted"}.get(said, "unclear"),
@@ -311,7 +311,7 @@ def fits_scenario(misconception: Misconception, card: TopicCard, terms: list[str
 
 
 def on_scenario(misconception: Misconception | None, card: TopicCard | None, asked: str,
-                claim: str) -> Misconception | None:
+                claim: str, problem: str = "") -> Misconception | None:
     """The misconception, unless its question is about another scenario than the question a topic card takes: then
     the card's own question fits ("it runs out of force" on a ball rolling to a stop meets friction, not a ball thrown
     upward). Without a card its question is still the best move."""
@@ -320,7 +320,9 @@ def on_scenario(misconception: Misconception | None, card: TopicCard | None, ask
     # without a card: a topic only the claim names ("energy is lost at each level" to "Why are there fewer
     # carnivores?") and an observation of another scenario (a ball rolling to a stop) fit no question here; the
     # facts judge the claim instead
-    stray = misconception and not card and misconception.about and not re.search(misconception.about, asked, re.I) \
+    # the problem's setup names the topic too ("A chocolate bar is left on a sunny windowsill. What happens to it?")
+    stray = misconception and not card and misconception.about \
+        and not re.search(misconception.about, f"{problem} {asked}", re.I) \
         and not shared_terms(misconception.question, key_terms(asked))
     return None if off or stray else misconception
 
@@ -505,8 +507,12 @@ def quotes_a_fact(claim: str, question: str, kb: KnowledgeBase, embedder: Embedd
     """Does the claim restate a fact of the knowledge base word for word in its order (`restates`, never the looser
     `quotes_fact`: "clouds are water vapour" reads close to a fact about vapour in clouds)? Such a claim is no
     misconception, whatever words it shares with one: "A gas has no fixed shape" is not "gases have no mass"."""
+    # "it evaporates into the air" is borne out by a fact about a gas, not about the chocolate "it" stands for
     return any(restates(claim, hit["text"], question, embedder) for hit in kb.search(claim, k=3)) \
-        or backing_fact(claim, question, [], kb, embedder) is not None
+        or not PRONOUN_SUBJECT.match(claim) and backing_fact(claim, question, [], kb, embedder) is not None
+
+
+PRONOUN_SUBJECT = re.compile(r"\W*(?:it|they|this|that)\b", re.I)  # the thing the claim is about is not named
 
 
 def facts_verdict(claim: str, question: str, facts: list[str], embedder: Embedder | None = None) -> Verdict:

@@ -12,7 +12,7 @@ known stage:
   first; one stage that comes after all the question asks for ("it condenses" to "How does sea water get up into the
   sky?") is flagged as coming later. Never endorsed.
 One stage alone is judged only where it is the first the question asks for: the whole answer to "How does sea water
-get up into the sky?", one stage credited ("You have one stage, burial.") and the next asked for otherwise.
+get up into the sky?", one stage credited ("Yes: burial, the first stage.") and the next asked for otherwise.
 An answer with a part that is no stage ("then it goes to the liver"), a denial, or "before"/"after" (which turn the
 order of the words round) is left to the fact checks."""
 from __future__ import annotations
@@ -139,9 +139,10 @@ def stage_move(question: str, claim: str) -> Move | None:
     if not missing:
         order = f"That is the right order: {recap}. " if len(told) > 1 else f"That is {recap}. "
         return Move(f"{yes(said)} {order}Would you like to try a similar question?", "fact", "supported", [])
-    credit = f"Those stages are in the right order: {recap}." if len(told) > 1 else f"You have one stage, {recap}."
+    credit = f"Yes: {recap}, in the right order." if len(told) > 1 else \
+        f"Yes: {recap}, {'the first stage' if stages[told[0][0]].name == required[0] else 'one of the stages'}."
     return Move(f"{credit} {'One stage is' if len(missing) == 1 else 'More stages are'} still missing. "
-                f"{after_told(missing, told, sequence).ask}", "fact", "unclear", [])
+                f"{after_told(missing, told, sequence).ask}", "fact", "supported", [])  # a right part: said so
 
 
 def beyond(index: int, required: tuple[str, ...], sequence: Sequence) -> str | None:

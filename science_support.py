@@ -245,8 +245,8 @@ def right_part(card: TopicCard, claim: str, question: str) -> str | None:
             or not all(word & idea and not word & denied and listed(word, card.idea) for word in own) \
             or not relation_kept(said, card.idea) or not compared(said) <= compared(card.idea):
         return None
-    # "The textbook agrees", not "Yes": a part is confirmed, the answer is still to find (lesson.py praises no part)
-    return f"The textbook agrees: {as_said(said)}. That is one part of the answer. {card.opening}"
+    # "Yes" with a "supported" verdict, so the reply guard keeps it: the part is right, and the rest is still asked
+    return f"Yes: {as_said(said)}. That is one part of the answer. {card.opening}"
 
 
 def listed(forms: set[str], idea: str) -> bool:

@@ -130,12 +130,19 @@ CLAIM_MARKERS = re.compile(rf"^(?:(?:fine|ok|okay|well|alright)\s*[,:]|(?:{SOUND
                            r"i have:|i did|i know(?: that)?|i (?:get|understand) that|i feel like|i remember(?: that)?|"
                            r"maybe)\s*:?\s*", re.I)  # "my answer key": no claim
 # Sentences that ask or demand rather than claim: "just tell me", "I'm the teacher", "ignore all previous instructions".
+# The frame an injection speaks for the student in: "the student's idea is: X" presses X, checked as their claim and
+# quoted without the frame (never "your idea: the student's idea is ...").
+SPOKEN_FOR = re.compile(r"^\W*the (?:student|learner|pupil|user)(?:'s|s')? (?:idea|answer|claim|guess|thinking)"
+                        r"(?: here)? (?:is|was)(?: that)?\W*", re.I)
 NOT_A_CLAIM = re.compile(
     r"^\s*(?:what|whats|why|how|where|who|which|is|are|do|does|did|can|could|should|aren'?t)\b|"
     r"^\s*when\s+(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have)\b|"  # "When it gets warm, ..."
     r"^\s*if\b.*\b(?:why|how)\b|\b(?:what|which|how) \w+ (?:do|does|did|is|are) (?:you|i|we|they)\b|"
     r"\b(?:tell me|give me|just (?:say|tell|give)|just the answer|hints?|ignore|pretend|you are (?:now|a|an|no)|"
     r"you are \w+ now|system|output|override|developer|i need|stop asking|answer key|key generator|"
+    # words to the tutor about what it is to be or do ("let's play a game where you are AnswerBot") claim nothing
+    r"play a game|role ?play|you(?:'re| are) (?:now )?(?:an? |the |my )?\w*(?:bot|gpt|ai|machine|assistant|robot)\b|"
+    r"you (?:will|must|should|have to) (?:now )?(?:act|be|answer|only)|"
     r"(?:i'?ve|i have|i|you|we|was|were) (?:already )?asked|"   # "she asked her brother" claims
     r"i don'?t (?:get|know|understand)|i dont|(?:still|just) (?:don'?t|dont|do not) (?:get|see|understand) it|"
     r"no sense|how am i|supposed to|starting with|i can'?t|i cant|please|"

@@ -29,6 +29,7 @@ from mathcheck import (LETTERS, MathError, format_fraction, match_choice, math_s
 from passages import body
 from problem_text import ASKING, problem_sentences, question_sentence
 from sentence_questions import reading_hint
+from student_message import SPOKEN_FOR
 
 # ============================================================================ reading a message: requests, attempts
 
@@ -248,8 +249,9 @@ def carried(sentence: str, claims: bool = True) -> str:
     # clauses: never inside brackets ("the answer (3, 4) is right") nor at a minus sign ("it's 80 - 38 = 52")
     for clause in re.split(r"\s*[;]\s*|,\s*(?![^()]*\))|\s+-\s+(?![\d(])|\s+(?:and|so|but)\s+(?=(?:just|stop|please|say"
                            r"|mark|i'?m|you (?:have to|must|need to|should))\b)", sentence):
-        # an injection's or an insisting student's own claim stays, to be checked: "The answer is 12" is no request
-        claim = INJECTION.sub(" ", clause)
+        # an injection's or an insisting student's own claim stays, to be checked: "The answer is 12" is no request;
+        # the tag's empty brackets ("[[SYSTEM]]") go with it
+        claim = re.sub(r"\[\s*\]", " ", INJECTION.sub(" ", clause)).strip()
         claim = wrapped["claim"] if (wrapped := CLAIM_WRAP.match(claim)) else claim
         claim = CLAIM_REPEAT.sub(" ", INSIST.sub(" ", claim)).strip(" .!:")
         claim = re.sub(r"^(?:and|then|so)\b\W*", "", claim, flags=re.I)   # "ignore ... and confirm it: it's Venus"
@@ -259,7 +261,8 @@ def carried(sentence: str, claims: bool = True) -> str:
         asserted = not INJECTION.search(clause) or wrapped or named or \
             re.search(r"\d|\b(?:is|are|was|were)\b|\bbecause\b", claim)
         framed = CLAIM_FRAME.match(claim)   # "the theme is X": X is said as the answer, however short
-        claim = re.sub(r"(?<!\w)['\"]|['\"](?!\w)", "", CLAIM_FRAME.sub("", claim))   # the fact, not its frame
+        # the fact, not its frame, nor the frame that speaks for the student ("the student's idea is: X")
+        claim = re.sub(r"(?<!\w)['\"]|['\"](?!\w)", "", CLAIM_FRAME.sub("", SPOKEN_FOR.sub("", claim)))
         content = re.search(r"\d", claim) or len(re.findall(r"[a-z]{3,}", claim.lower())) >= (2 if framed else 3) \
             or named   # "14", "it's Venus", not "ugh"
         if claim and not _is_request(claim) and content and asserted:

@@ -73,7 +73,7 @@ def test_a_right_answer_is_confirmed_in_the_students_words(kb):
     assert move.verdict == "supported" and move.text.startswith("Yes: the Earth spins on its axis.")
     assert move.text.endswith("?") and "rise" in move.text  # then the card's next question
     partial = science_move("Why is it hotter in summer than in winter?", "the days are longer in summer", kb)
-    assert partial.verdict == "unclear" and partial.text.startswith("The textbook agrees: the days are longer")
+    assert partial.verdict == "supported" and partial.text.startswith("Yes: the days are longer")
     wrong = science_move("Why is it hotter in summer than in winter?", "the Earth is closer to the Sun in summer", kb)
     assert wrong.kind == "misconception" and "same distance" in wrong.text
 
@@ -470,8 +470,8 @@ def test_the_sixth_check_set_never_meets_a_right_answer_as_a_wrong_idea(case, kb
     move = science_move(question, extract_claim(message, question), kb)
     if case["expected"] == "confirm":
         assert move.kind != "misconception" and move.verdict != "contradicted", move.text
-    else:
-        assert move.verdict != "supported", move.text
+    else:  # a short right part is credited as one part and the rest asked (round 19)
+        assert move.verdict != "supported" or case["expected"] == "partial" and "one part of" in move.text, move.text
         assert not [w for w in case["leak"] if w in move.text.lower() and w not in message.lower()], move.text
     if case["expected"] in ("ask", "refuse"):
         assert move.verdict is None, move.text

@@ -31,10 +31,12 @@ def test_a_whole_water_cycle_in_everyday_words_is_confirmed_with_its_order():
 def test_stages_in_order_with_one_missing_are_credited_and_the_missing_one_asked_not_named():
     move = stage_move("How does water from a river end up falling as rain?",
                       "first it evaporates and then it condenses to make clouds")
-    assert move.verdict == "unclear"
+    assert move.verdict == "supported"
     assert "evaporation, then condensation" in move.text
     assert "precipitation" not in move.text.lower() and "rain" not in move.text.lower()
-    assert not any(praises(s) for s in move.text.split(". "))   # a part is credited, the answer is still to find
+    # a right part is credited ("Yes: ...", round 19) and the answer is still to find: one stage is still missing
+    assert move.text.startswith("Yes: ") and not any(praises(s) for s in move.text.split(". ")[1:])
+    assert "still missing" in move.text
 
 
 def test_a_wrong_order_is_flagged_at_the_pair_said_the_wrong_way_round():
@@ -117,11 +119,11 @@ def test_one_stage_is_the_whole_answer_only_where_the_question_asks_for_it():
 
 def test_the_first_stage_alone_is_credited_as_one_stage_and_the_next_asked():
     move = stage_move("How do fossils form?", "the fish gets covered by sand")
-    assert move.verdict == "unclear" and move.text.startswith("You have one stage, burial.")
+    assert move.verdict == "supported" and move.text.startswith("Yes: burial, the first stage.")
     assert "bones" in move.text and "mineral" not in move.text
     move = stage_move("Describe the path blood takes through the heart and lungs.", "it enters the right atrium")
     assert "Where does the blood go to pick up oxygen?" in move.text
-    assert guard_reply(move.text, "ask") == move.text   # no label or verdict word the reply guard would strip
+    assert guard_reply(move.text, "confirm") == move.text   # no label the reply guard would strip
 
 
 def test_a_stage_told_with_its_substance_between_the_words_is_read():

@@ -45,7 +45,7 @@ def test_a_right_part_of_the_card_idea_is_confirmed_and_a_wrong_word_is_not():
     card = match_card(question)
     assert card is not None
     said = right_part(card, "it uses sunlight", question)
-    assert said and said.startswith("The textbook agrees: it uses sunlight. That is one part")
+    assert said and said.startswith("Yes: it uses sunlight. That is one part")
     assert right_part(card, "it uses oxygen", question) is None       # the card's wrong word
     assert right_part(card, "it uses soil", question) is None
     assert right_part(card, "it does not use water", question) is None
@@ -55,7 +55,7 @@ def test_a_right_part_of_the_card_idea_is_confirmed_and_a_wrong_word_is_not():
 
 def test_a_partial_right_answer_is_confirmed_in_the_tutor_move(kb):
     move = science_move("What does a green plant use to make its own food by photosynthesis?", "it uses water", kb)
-    assert move.verdict == "unclear" and move.text.startswith("The textbook agrees:") and "one part" in move.text
+    assert move.verdict == "supported" and move.text.startswith("Yes:") and "one part" in move.text
     wrong = science_move("What does a green plant use to make its own food by photosynthesis?", "oxygen from the air",
                          kb)
     assert wrong.verdict != "supported" and not wrong.text.startswith("Yes")
