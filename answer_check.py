@@ -356,7 +356,8 @@ def chain_answer(problem: str, worked: list[str], said: list[Fraction], work: st
             and _rest_of_whole(route, problem)
             and ((_last_step_fits(route, problem, rest) or _changed_last(route, problem, rest))
                  and _unit_changed(route, problem) or _measured(route, problem))
-            and _units_fit(route, problem) is not False):   # "10 ÷ 2 = 5 (minutes a km), 5 × 60": no distance
+            and _units_fit(route, problem) is not False   # "10 ÷ 2 = 5 (minutes a km), 5 × 60": no distance
+            and not _cancels(route, problem)):
         return None
     return ", then ".join(route)
 
@@ -401,6 +402,25 @@ def _measured(route: list[str], problem: str) -> bool:
                    and p not in _divisors([c]) for c in taking) or not taking:
             return False
     return bool(_units_fit(route, problem))
+
+
+def _cancels(route: list[str], problem: str) -> bool:
+    """Does a route for a time ("how many days ...") multiply by one count and divide by another of the same thing
+    ("6 days x 12 volunteers / 8 volunteers")? The inverse route (6 x 8 / 12) ends in the same units, and which is
+    right turns on whether they share one job (more volunteers, fewer days), which units cannot tell: such a route
+    waits for a plan (crew_time). A rate of stuff ("96 litres in 4 minutes ... in 7 minutes") is no count."""
+    asked = _question(problem)
+    if not re.search(r"\bhow (?:long|many (?:seconds|minutes|hours|days|weeks|months|years))\b", asked, re.I):
+        return False
+    measured = {v for v, _, _ in measures(problem)}
+    unit = {v: p.split()[-1].lower() for v, p in given_numbers(problem)
+            if v not in measured and re.fullmatch(r"\S+ [a-z]+", p)}
+    divided, kept = set(), set()
+    for claim in route:
+        numbers, ops = _operands(claim)
+        divided |= {n for n, op in zip(numbers[1:], ops) if op == "/"}
+        kept |= {n for i, n in enumerate(numbers) if i == 0 or ops[i - 1:i] != "/"}
+    return any(unit.get(d) and unit.get(d) == unit.get(k) for d in divided for k in kept - {d})
 
 
 def _one_step(problem: str, value: Fraction, work: str, worked: list[str]) -> list[str]:

@@ -1,8 +1,12 @@
-"""Session 15 lead fixes: what counts as the student's claim (student_message.extract_claim)."""
+"""Session 15 lead fixes: what counts as the student's claim (student_message.extract_claim), a hedge that is no
+trait, and no rate or unplanned route that multiplies workers the wrong way."""
+from fractions import Fraction
+
 import pytest
 
-from student_message import extract_claim
+import answer_check
 from lesson import plan_of
+from student_message import extract_claim
 from traits import trait_move, trait_named
 
 NO_CLAIM = [  # the student about themselves, or asking on: nothing to quote back as "your idea"
@@ -57,3 +61,12 @@ def test_more_workers_are_never_a_rate_of_time_per_worker(problem: str, days_bef
                                             ("Mo paints 6 posts in 2 days. How many days to paint 15 posts?", 5)])
 def test_time_per_thing_made_is_still_a_rate(problem: str, answer: int) -> None:
     assert plan_of(problem).answer == answer
+
+
+def test_a_right_looking_route_for_more_workers_is_not_confirmed_without_a_plan() -> None:
+    """"6 x 12 / 8 = 9 days" has right arithmetic and the units of the answer, yet more volunteers need fewer days:
+    units cannot tell the direct route from the inverse one, so the answer is never called right."""
+    problem = "10 helpers pack the boxes in 3 hours, how many hours for 15 helpers"
+    assert answer_check.chain_answer(problem, ["3 x 15 / 10 = 4.5"], [Fraction(9, 2)], "3 x 15 / 10 = 4.5 hours") is None
+    pump = "A pump moves 96 litres in 4 minutes. At that rate how many litres does it move in 7 minutes?"
+    assert answer_check.chain_answer(pump, ["96 / 4 = 24", "24 x 7 = 168"], [Fraction(168)], "96 / 4 = 24, 24 x 7 = 168")
