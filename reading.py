@@ -77,6 +77,7 @@ from sentence_questions import (LINE_SAID, compare_move, content_move, found_eve
                                 named_sentence, opening, quoted_line, sentence_question, spoken_verb,
                                 tells_asked, unproven_move, up_to)
 from inferred import INFERRED_STATUS, MOOD, inferred_move
+from meaning_match import near_in_meaning
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,
                              feeling_word, judge_answer, own_reason, pinned, quote, steps_told, still_asked,
                              told_in_order)
@@ -480,10 +481,14 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
     shown = [sentences[i] for i in shown_with(sentences, top, question, kind)]
     nowhere, also = check_against(claim, question, shown, sentences, where)
     ask = asked_there(sentences, top, question, kind)
+    near = near_in_meaning(claim, question, [*shown, verdict.sentence])  # its own words for a line: no quibble
     if also:  # built on another sentence: it may say the answer in other words, so nothing is called missing
-        check = (f"The passage doesn't use {the_words(nowhere)}: does that sentence show it, or something else?"
-                 if nowhere else "Does it answer the question?")  # never the question quoted inside a question
+        check = ("Which words there show it?" if near or nowhere and kind in INFERRED else f"The passage doesn't use "
+                 f"{the_words(nowhere)}: does that sentence show it, or something else?" if nowhere else
+                 "Does it answer the question?")
         return f"Your answer's words are in {also}. {check} Look at {point} too: {lowered(ask)}"
+    if near:  # the clue line asked for, nothing implied against the answer
+        return f"Look at {point}. Which words there show that?"
     lead = unfound_lead(nowhere, kind)
     check = f" Does that fit with {said}?" if not nowhere and ask == closing_ask(question, kind) else ""
     return f"{lead}Look at {point}. {ask}{check}"  # no question of its own to ask: the answer is checked there
@@ -495,12 +500,10 @@ def the_words(nowhere: str) -> str:
 
 
 def unfound_lead(nowhere: str, kind: str) -> str:
-    """The answer's words the passage never uses: a worked-out answer is rarely in the text's words, so it is asked
-    what shows it (never "I can't find", which reads as the answer being wrong for not being quoted)."""
-    if not nowhere:
-        return ""
-    return (f"The passage doesn't use {the_words(nowhere)}, so check your answer against what happens there. "
-            if kind in INFERRED else f"I can't find {nowhere} in the passage. ")
+    """The answer's words the passage never uses, for an answer found in the text. A worked-out answer (INFERRED) is
+    in the student's own words by nature: no word of it is said to be missing, which reads as a quibble about a right
+    answer ("The passage doesn't use the word 'loves'"); the move asks what the line shows."""
+    return f"I can't find {nowhere} in the passage. " if nowhere and kind not in INFERRED else ""
 
 
 def lowered(asked: str) -> str:

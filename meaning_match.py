@@ -1,0 +1,100 @@
+"""A right reading answer in the student's own words, judged by meaning against the clue lines (round 19).
+
+claim_match.py confirms an answer only when every one of its own words is said in the line, in a form or a synonym
+of data/synonyms.txt: "the storm held up the train" for "the train was delayed by a storm" fails on "held", "she
+splits the jobs" on "splits". `meant_by_lines` is judge_answer's last check for an answer no earlier one decided:
+each part of the answer (claim_match.parts_of) is said by one clue line where the question points, or beside it,
+when most of its own words are that line's (forms, synonyms: what the answer rests on is the text's), the part is
+close to the line by MiniLM (`MIN_COSINE`, the embedder the retriever loads), and nothing turns it: no word of it
+whose opposite the line says (OPPOSITES below and text_words'), no denial more or less, no conflict, no polarity
+flipped, no sides of the line swapped. The words the line lacks are the student's own wording of what it says.
+
+Measured so that no wrong answer is confirmed: on the tune split's wrong attempts, the wrong attempts of the foreign
+sets (probes17/18 readright, mock15) and the decoys of probes19/readright19 (passage words in the wrong relation,
+the opposite feeling, a detail of another line, an idiom read word for word).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from evidence import CLAUSE_BREAK, conflicts, default_embedder, sides_kept
+from text_words import COMMON, OPPOSITES, base_forms, forms_of, has_negation, stem
+from own_words import OPPOSED, own_words, polarity_flipped, word_forms
+from claim_match import apostrophes, kept, parts_of, relation_broken, said_words
+
+if TYPE_CHECKING:  # reading_verdict.py imports this: neither torch nor numpy may load on import
+    from retrieval import Embedder
+
+MIN_COSINE = 0.55   # each part to its line, with more than `MIN_SHARE` of its own words said there
+MIN_SHARE = 0.5
+# Word pairs a paraphrase may put one for the other of: the student's word where the line says its opposite turns
+# the answer ("the glacier slides uphill"), and MiniLM puts such pairs as close as synonyms.
+PAIRS = [("up", "down"), ("uphill", "downhill"), ("early", "late"), ("fast", "slow"), ("quick", "slow"),
+         ("strong", "weak"), ("love", "hate"), ("calm", "nervous"), ("calm", "tense"), ("brave", "afraid"),
+         ("win", "lose"), ("won", "lost"), ("old", "new"), ("young", "old"), ("heavy", "light"), ("hot", "cold"),
+         ("clean", "dirty"), ("full", "empty"), ("open", "close"), ("start", "end"), ("begin", "finish"),
+         ("push", "pull"), ("rise", "fall"), ("give", "take"), ("buy", "sell"), ("inside", "outside"),
+         ("above", "below"), ("top", "bottom"), ("safe", "dangerous"), ("easy", "hard"), ("true", "false"),
+         ("help", "hurt"), ("friend", "enemy"), ("alone", "together"), ("quiet", "loud"), ("more", "fewer"),
+         ("many", "few"), ("lost", "found"), ("remember", "forget"), ("accept", "refuse"), ("agree", "disagree")]
+OPPOSITE_OF: dict[str, set[str]] = {}
+for _a, _b in [*PAIRS, *OPPOSITES, *((k, v) for k, v in OPPOSED.items() if " " not in v)]:
+    for _x, _y in ((_a, _b), (_b, _a)):
+        OPPOSITE_OF.setdefault(stem(_x), set()).update(base_forms(_y))
+
+
+def opposed_word(words: list[str], line: str) -> str | None:
+    """A word of the answer whose opposite the line says, and the word itself not: "uphill" where it says downhill."""
+    there = forms_of(line)
+    return next((w for w in words if OPPOSITE_OF.get(stem(w), set()) & there and not word_forms(w) & there), None)
+
+
+def part_meant(part: str, question: str, line: str, cosine: float) -> bool:
+    """Does the line say the part by meaning? More than half of its own words said there, in one clause of it, MiniLM close,
+    nothing that turns it (see the module's note)."""
+    own = [w for w in own_words(part, question) if stem(w) not in COMMON and not has_negation(w)]
+    if not own:
+        return False
+    clause = max((c for c in CLAUSE_BREAK.split(line) if c), key=lambda c: len(said_words(own, c)), default=line)
+    said = said_words(own, clause)
+    return (len(said) > MIN_SHARE * len(own) and cosine >= MIN_COSINE
+            and opposed_word(own, line) is None and kept(part, clause) and not conflicts(part, line)
+            and not polarity_flipped(part, question, line) and sides_kept(part, line))
+
+
+def meant_by_lines(claim: str, question: str, sentences: list[str], region: list[int],
+                   embedder: Embedder | None = None) -> str | None:
+    """The clue line that says the answer by meaning (that of its first part), or None: every part of it said by a
+    line where the question points (`region`) or beside it (`part_meant`), and no line's sides swapped."""
+    claim = apostrophes(claim)
+    parts = parts_of(claim, question)
+    near = sorted({j for i in region for j in (i - 1, i, i + 1) if 0 <= j < len(sentences)})
+    if not parts or not near:
+        return None
+    embedder = embedder or default_embedder()
+    vectors = embedder.encode([*parts, *(sentences[i] for i in near)])
+    lines = []
+    for p, part in enumerate(parts):
+        scored = sorted(((float(vectors[p] @ vectors[len(parts) + k]), i) for k, i in enumerate(near)), reverse=True)
+        lines.append(next((i for cosine, i in scored if part_meant(part, question, sentences[i], cosine)), None))
+    if None in lines or any(relation_broken(claim, question, sentences[i]) for i in set(lines)):
+        return None
+    return sentences[lines[0]]
+
+
+NEAR_COSINE = 0.35  # wording only: the answer to a line, more than half of its own words said there
+
+
+def near_in_meaning(claim: str, question: str, lines: list[str], embedder: Embedder | None = None) -> bool:
+    """Wording, never a verdict: is the answer close in meaning to one of the lines the move points to? More than half
+    of its own words said there (forms, synonyms), MiniLM cosine `NEAR_COSINE`, no word of it whose opposite the line
+    says, no conflict. Then the words the line lacks are the student's own wording of it ("held up" for "delayed",
+    "didn't quit" for "did not give up"), and the move asks which words of the line show it rather than saying the
+    passage does not use them; an answer that brings in a thing of its own ("the captain was sick") is not near."""
+    own = [w for w in own_words(claim, question) if stem(w) not in COMMON and not has_negation(w)]
+    lines = [line for line in lines if line and len(said_words(own, line)) > MIN_SHARE * len(own)]
+    if not lines or not own:
+        return False
+    vectors = (embedder or default_embedder()).encode([claim, *lines])
+    return any(float(vectors[0] @ v) >= NEAR_COSINE and opposed_word(own, line) is None and not conflicts(claim, line)
+               for line, v in zip(lines, vectors[1:]))
