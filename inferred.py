@@ -323,3 +323,26 @@ def defined(claim: str, question: str, sentences: list[str], embedder: Embedder 
         return None
     claim_vector, head_vector = (embedder or default_embedder()).encode([claim, head])
     return Verdict("contradicted", sentence) if float(claim_vector @ head_vector) < min_cosine else None
+
+
+# "calm herself down": no word of the reason's own
+PHRASAL = re.compile(r"\b(?:(?:him|her|my|your|it|our)self|themselves|ourselves)\b|\b(?:down|up|out)\b", re.I)
+
+AIMED = re.compile(r"\W*(?:to|so|in order to)\b", re.I)  # "to calm herself down": the feeling sought
+
+
+def reason_felt(claim: str, question: str, sentences: list[str], lines: list[int]) -> str | None:
+    """A why-question answered with a feeling ("to calm herself down", "because she was furious"): the clue line
+    whose cues show every feeling family the answer names (weigh_by_cues: "took a slow breath" shows calm, "slammed"
+    angry), none of their opposites in the lines; every other word of the answer beyond the question's said in those
+    lines, so a reason of its own ("because her dog ran away") is the other checks' to decide. The line, or None."""
+    families = named(claim, "feelings")
+    rest = PHRASAL.sub(" ", re.sub("|".join(rf"(?:{CUES['feelings'][f]['words']})" for f in families), " ", claim,
+                                   flags=re.I))
+    told = forms_of(" ".join(sentences[i] for i in lines))
+    if not families or any(not word_forms(w) & told for w in own_words(rest, question) if stem(w) not in COMMON):
+        return None
+    if set(families) & shown(question, "feelings") and not AIMED.match(claim):  # "because she was calm", asked why
+        return None  # she took a slow breath: the question's own cue shows the feeling sought, not the one felt
+    verdict = weigh_by_cues(claim, sentences, lines, "feelings")
+    return verdict.sentence if verdict and verdict.label == "supported" else None

@@ -50,8 +50,8 @@ def opposed_word(words: list[str], line: str) -> str | None:
 
 
 def part_meant(part: str, question: str, line: str, cosine: float) -> bool:
-    """Does the line say the part by meaning? More than half of its own words said there, in one clause of it, MiniLM close,
-    nothing that turns it (see the module's note)."""
+    """Does the line say the part by meaning? More than half of its own words said there, in one clause of it,
+    MiniLM close, nothing that turns it (see the module's note)."""
     own = [w for w in own_words(part, question) if stem(w) not in COMMON and not has_negation(w)]
     if not own:
         return False
@@ -62,13 +62,18 @@ def part_meant(part: str, question: str, line: str, cosine: float) -> bool:
             and not polarity_flipped(part, question, line) and sides_kept(part, line))
 
 
+def near_lines(region: list[int], count: int) -> list[int]:
+    """The clue lines where the question points and each one beside them: an answer goes on from there."""
+    return sorted({j for i in region for j in (i - 1, i, i + 1) if 0 <= j < count})
+
+
 def meant_by_lines(claim: str, question: str, sentences: list[str], region: list[int],
                    embedder: Embedder | None = None) -> str | None:
     """The clue line that says the answer by meaning (that of its first part), or None: every part of it said by a
     line where the question points (`region`) or beside it (`part_meant`), and no line's sides swapped."""
     claim = apostrophes(claim)
     parts = parts_of(claim, question)
-    near = sorted({j for i in region for j in (i - 1, i, i + 1) if 0 <= j < len(sentences)})
+    near = near_lines(region, len(sentences))
     if not parts or not near:
         return None
     embedder = embedder or default_embedder()

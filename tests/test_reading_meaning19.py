@@ -49,3 +49,30 @@ def test_a_feeling_worked_out_from_clues_gets_no_word_absent_quibble():
                         "impatient, he keeps running back to the mailbox")
     assert "doesn't use" not in move.text and "can't find" not in move.text
     assert move.verdict != "contradicted"
+
+
+DOOR = ("Marcus read the note from his brother twice. He crumpled it into a ball, and his face went red. Then he "
+        "slammed the bedroom door so hard that the pictures shook.")
+DIVE = ("Ines climbed to the top of the diving board and looked down at the water. She closed her eyes and counted "
+        "to three. Then she stepped off the edge.")
+
+
+def test_a_reason_told_as_the_feeling_the_clue_line_shows_is_confirmed():
+    move = reading_move(DOOR, "Why did Marcus crumple the note?", "because he was furious at his brother")
+    assert move.verdict == "supported"
+    move = reading_move(DIVE, "Why did Ines close her eyes and count to three?", "to calm her self down before jumping")
+    assert move.verdict != "contradicted"
+
+
+def test_a_reason_told_as_a_feeling_the_lines_do_not_show_is_not_confirmed():
+    move = reading_move(DOOR, "Why did Marcus crumple the note?", "because he was happy")
+    assert move.verdict != "supported"
+    move = reading_move(DOOR, "Why did Marcus crumple the note?", "because he was bored of reading")
+    assert move.verdict != "supported"
+
+
+def test_a_trait_with_its_deed_in_the_students_words_is_asked_for_the_line_not_told_it_is_missing():
+    passage = ("Nadia's team lost the first three games. She stayed after practice every day to work on her passing. "
+               "By the final game her passes landed where she aimed them.")
+    move = reading_move(passage, "What kind of person is Nadia?", "hardworking, she stayed late to practice her passing")
+    assert "does not say" not in move.text
