@@ -53,7 +53,7 @@ def part_meant(part: str, question: str, line: str, cosine: float) -> bool:
     """Does the line say the part by meaning? More than half of its own words said there, in one clause of it,
     MiniLM close, nothing that turns it (see the module's note)."""
     own = [w for w in own_words(part, question) if stem(w) not in COMMON and not has_negation(w)]
-    if not own:
+    if len(own) < 2:  # one word said ("too tall" where they grew taller by August) is a word found, not a meaning
         return False
     clause = max((c for c in CLAUSE_BREAK.split(line) if c), key=lambda c: len(said_words(own, c)), default=line)
     said = said_words(own, clause)
