@@ -4,10 +4,12 @@ claim_match.py confirms an answer only when every one of its own words is said i
 of data/synonyms.txt: "the storm held up the train" for "the train was delayed by a storm" fails on "held", "she
 splits the jobs" on "splits". `meant_by_lines` is judge_answer's last check for an answer no earlier one decided:
 each part of the answer (claim_match.parts_of) is said by one clue line where the question points, or beside it,
-when most of its own words are that line's (forms, synonyms: what the answer rests on is the text's), the part is
+when more than half of its own words (two or more) are that line's (forms, synonyms: what the answer rests on is the text's), the part is
 close to the line by MiniLM (`MIN_COSINE`, the embedder the retriever loads), and nothing turns it: no word of it
-whose opposite the line says (OPPOSITES below and text_words'), no denial more or less, no conflict, no polarity
-flipped, no sides of the line swapped. The words the line lacks are the student's own wording of what it says.
+whose opposite the line says (PAIRS below, text_words' OPPOSITES), no word put where the line has a close one
+(own_words.swaps: "damp" for "dry"), no denial more or less, no conflict, no polarity flipped, no sides swapped.
+The words the line lacks are the student's own wording of what it says; a part of one own word is a word found,
+not a meaning ("too tall" where the sunflowers grew taller by August).
 
 Measured so that no wrong answer is confirmed: on the tune split's wrong attempts, the wrong attempts of the foreign
 sets (probes17/18 readright, mock15) and the decoys of probes19/readright19 (passage words in the wrong relation,
@@ -18,8 +20,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from evidence import CLAUSE_BREAK, conflicts, default_embedder, sides_kept
-from text_words import COMMON, OPPOSITES, base_forms, forms_of, has_negation, stem
-from own_words import OPPOSED, own_words, polarity_flipped, word_forms
+from text_words import COMMON, OPPOSITES, base_forms, content_tokens, forms_of, has_negation, stem
+from own_words import OPPOSED, SYNONYMS, own_words, polarity_flipped, swaps, word_forms
 from claim_match import apostrophes, kept, parts_of, relation_broken, said_words
 
 if TYPE_CHECKING:  # reading_verdict.py imports this: neither torch nor numpy may load on import
@@ -45,11 +47,12 @@ for _a, _b in [*PAIRS, *OPPOSITES, *((k, v) for k, v in OPPOSED.items() if " " n
 
 def opposed_word(words: list[str], line: str) -> str | None:
     """A word of the answer whose opposite the line says, and the word itself not: "uphill" where it says downhill."""
-    there = forms_of(line)
-    return next((w for w in words if OPPOSITE_OF.get(stem(w), set()) & there and not word_forms(w) & there), None)
+    there = forms_of(line)  # its synonyms' opposites too: "damp" where the line says dry
+    return next((w for w in words if not word_forms(w) & there and any(
+        OPPOSITE_OF.get(stem(s), set()) & there for s in [w, *SYNONYMS.get(stem(w), [])])), None)
 
 
-def part_meant(part: str, question: str, line: str, cosine: float) -> bool:
+def part_meant(part: str, question: str, line: str, cosine: float, embedder: Embedder) -> bool:
     """Does the line say the part by meaning? More than half of its own words said there, in one clause of it,
     MiniLM close, nothing that turns it (see the module's note)."""
     own = [w for w in own_words(part, question) if stem(w) not in COMMON and not has_negation(w)]
@@ -57,9 +60,20 @@ def part_meant(part: str, question: str, line: str, cosine: float) -> bool:
         return False
     clause = max((c for c in CLAUSE_BREAK.split(line) if c), key=lambda c: len(said_words(own, c)), default=line)
     said = said_words(own, clause)
+    named = [w for w, _ in content_tokens(part) if base_forms(w) & forms_of(question) and w not in own]
+    if any(not word_forms(w) & forms_of(line) for w in named):  # "the feathers store fat": a line about the fat
+        return False  # under the skin, the question's own thing moved onto it
     return (len(said) > MIN_SHARE * len(own) and cosine >= MIN_COSINE
-            and opposed_word(own, line) is None and kept(part, clause) and not conflicts(part, line)
-            and not polarity_flipped(part, question, line) and sides_kept(part, line))
+            and opposed_word(own, line) is None and not swaps(part, line, question, embedder) and kept(part, clause)
+            and not conflicts(part, line) and not polarity_flipped(part, question, line) and sides_kept(part, line))
+
+
+def unweighed(claim: str, question: str, parts: list[str]) -> bool:
+    """Does a clause of the answer say something of its own that no part weighed holds? "Grandpa is mean because his
+    hands are rough": "mean" is an everyday word parts_of passes over, and the conclusion is the answer's point."""
+    weighed = {s for part in parts for _, s in content_tokens(part)}
+    asked = forms_of(question)
+    return any(s not in weighed and not base_forms(w) & asked for w, s in content_tokens(claim))
 
 
 def near_lines(region: list[int], count: int) -> list[int]:
@@ -74,14 +88,15 @@ def meant_by_lines(claim: str, question: str, sentences: list[str], region: list
     claim = apostrophes(claim)
     parts = parts_of(claim, question)
     near = near_lines(region, len(sentences))
-    if not parts or not near:
+    if not parts or not near or unweighed(claim, question, parts):
         return None
     embedder = embedder or default_embedder()
     vectors = embedder.encode([*parts, *(sentences[i] for i in near)])
     lines = []
     for p, part in enumerate(parts):
         scored = sorted(((float(vectors[p] @ vectors[len(parts) + k]), i) for k, i in enumerate(near)), reverse=True)
-        lines.append(next((i for cosine, i in scored if part_meant(part, question, sentences[i], cosine)), None))
+        lines.append(next((i for cosine, i in scored if part_meant(part, question, sentences[i], cosine, embedder)),
+                          None))
     if None in lines or any(relation_broken(claim, question, sentences[i]) for i in set(lines)):
         return None
     return sentences[lines[0]]
@@ -97,7 +112,10 @@ def near_in_meaning(claim: str, question: str, lines: list[str], embedder: Embed
     "didn't quit" for "did not give up"), and the move asks which words of the line show it rather than saying the
     passage does not use them; an answer that brings in a thing of its own ("the captain was sick") is not near."""
     own = [w for w in own_words(claim, question) if stem(w) not in COMMON and not has_negation(w)]
-    lines = [line for line in lines if line and len(said_words(own, line)) > MIN_SHARE * len(own)]
+    clauses = [said for c in CLAUSE_BREAK.split(claim) if (said := [w for w, _ in content_tokens(c or "") if not
+                                                                      base_forms(w) & forms_of(question)])]
+    lines = [line for line in lines if line and len(said_words(own, line)) > MIN_SHARE * len(own)  # "Mia is lazy
+             and all(said_words(words, line) for words in clauses)]  # because ...": the conclusion's words too
     if not lines or not own:
         return False
     vectors = (embedder or default_embedder()).encode([claim, *lines])

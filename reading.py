@@ -483,9 +483,9 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
     ask = asked_there(sentences, top, question, kind)
     near = near_in_meaning(claim, question, [*shown, verdict.sentence])  # its own words for a line: no quibble
     if also:  # built on another sentence: it may say the answer in other words, so nothing is called missing
-        check = ("Which words there show it?" if near or nowhere and kind in INFERRED else f"The passage doesn't use "
-                 f"{the_words(nowhere)}: does that sentence show it, or something else?" if nowhere else
-                 "Does it answer the question?")
+        check = ("Does it say your answer in other words? Which of its words show it?" if near else
+                 f"The passage doesn't use {the_words(nowhere)}: does that sentence show it, or something else?"
+                 if nowhere else "Does it answer the question?")  # never the question quoted inside a question
         return f"Your answer's words are in {also}. {check} Look at {point} too: {lowered(ask)}"
     if near:  # the clue line asked for, nothing implied against the answer
         return f"Look at {point}. Which words there show that?"
@@ -500,10 +500,12 @@ def the_words(nowhere: str) -> str:
 
 
 def unfound_lead(nowhere: str, kind: str) -> str:
-    """The answer's words the passage never uses, for an answer found in the text. A worked-out answer (INFERRED) is
-    in the student's own words by nature: no word of it is said to be missing, which reads as a quibble about a right
-    answer ("The passage doesn't use the word 'loves'"); the move asks what the line shows."""
-    return f"I can't find {nowhere} in the passage. " if nowhere and kind not in INFERRED else ""
+    """The answer's words the passage never uses: a worked-out answer is rarely in the text's words, so it is asked
+    what shows it (never "I can't find", which reads as the answer being wrong for not being quoted)."""
+    if not nowhere:
+        return ""
+    return (f"The passage doesn't use {the_words(nowhere)}, so check your answer against what happens there. "
+            if kind in INFERRED else f"I can't find {nowhere} in the passage. ")
 
 
 def lowered(asked: str) -> str:

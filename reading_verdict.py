@@ -47,7 +47,7 @@ from passages import (CLAIM_CUE, COUNTERCLAIM, EVENT, FEELING_WORDS, covers, foc
 from own_words import (answer_form, number_told, own_words, own_words_backed, polarity_flipped, restates_premise,
                        summed_up, swaps, truly_missing, word_forms)
 from traits import REASON_BREAK, TRAIT_ASKED, TRAITS, shows, weigh_trait
-from claim_match import DENIAL, apostrophes, denied_spans, parts_of, parts_said, relation_broken, span_saying
+from claim_match import DENIAL, apostrophes, denied_spans, parts_said, relation_broken, span_saying
 from meaning_match import meant_by_lines, near_lines
 from inferred import (asked_phrase, defined, feeling_named, felt_word, reason_felt, text_purpose,
                       weigh_feeling, weigh_meaning, weigh_purpose, weigh_sides)
@@ -170,14 +170,17 @@ def lead_told(claim: str, question: str, sentences: list[str], start: int, title
             and not conflicts(claim, window) and not has_negation(claim))
 
 
+AND_PART = re.compile(r"\s+and\s+(?:then\s+)?", re.I)  # "..., and the water pushes it": a claim of its own
+
+
 def clauses_held(claim: str, sentence: str, question: str) -> bool:
     """Does the sentence hold a word of every clause and every part of the claim that has words of its own? "Grandpa
     is mean because his hands are rough" restates a line about his hands, and that line says nothing about "mean";
-    "the snow melts in summer and the water pushes it" adds a part (claim_match.parts_of) the line never tells."""
+    "the snow melts in summer and the water pushes it" adds a part joined by "and" the line never tells."""
     asked = set(content_words(question))
     there = {form for word, _ in content_tokens(sentence) for form in base_forms(word)}
-    return all(any(word_forms(w) & there for w in own) for clause in [*CLAUSE_BREAK.split(claim), *parts_of(
-        claim, question)] if (own := [w for w, s in dict(content_tokens(clause or "")).items() if s not in asked]))
+    return all(any(word_forms(w) & there for w in own) for clause in [*CLAUSE_BREAK.split(claim), *AND_PART.split(
+        claim)] if (own := [w for w, s in dict(content_tokens(clause or "")).items() if s not in asked]))
 
 
 def writers_claim(claim: str, question: str, sentences: list[str], verdict: Verdict,
