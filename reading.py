@@ -483,8 +483,8 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
     ask = asked_there(sentences, top, question, kind)
     near = near_in_meaning(claim, question, [*shown, verdict.sentence])  # its own words for a line: no quibble
     if also:  # built on another sentence: it may say the answer in other words, so nothing is called missing
-        check = ("Does it say your answer in other words?" if near else
-                 f"The passage doesn't use {the_words(nowhere)}: does that sentence show it, or something else?"
+        check = (("Does that sentence show it, or something else?" if near else  # no quibble about its own words
+                  f"The passage doesn't use {the_words(nowhere)}: does that sentence show it, or something else?")
                  if nowhere else "Does it answer the question?")  # never the question quoted inside a question
         return f"Your answer's words are in {also}. {check} Look at {point} too: {lowered(ask)}"
     if near:  # the clue line asked for, nothing implied against the answer
