@@ -478,6 +478,14 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
         words = " or ".join(f"\"{w}\"" for w in lacked[:2])  # most of the answer is not in the passage
         return (f"I can't find {words} anywhere in the passage, so that part of your answer may not come from the "
                 f"text. Read {point}: {lowered(asked_there(sentences, top, question, kind))}")
+    return undecided_move(claim, question, kind, verdict, sentences, top, where, point, said)
+
+
+def undecided_move(claim: str, question: str, kind: str, verdict: Verdict, sentences: list[str], top: int,
+                   where: list[str], point: str, said: str) -> str:
+    """An answer no verdict decided: the sentence holding its words asked about, or the clue line it is near in
+    meaning asked for (meaning_match.near_in_meaning: no word of the student's own is said to be missing there),
+    or the words the passage lacks named and the place the answer is pointed to."""
     shown = [sentences[i] for i in shown_with(sentences, top, question, kind)]
     nowhere, also = check_against(claim, question, shown, sentences, where)
     ask = asked_there(sentences, top, question, kind)
