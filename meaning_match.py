@@ -1,19 +1,22 @@
 """A right reading answer in the student's own words, judged by meaning against the clue lines (round 19).
 
 claim_match.py confirms an answer only when every one of its own words is said in the line, in a form or a synonym
-of data/synonyms.txt: "the storm held up the train" for "the train was delayed by a storm" fails on "held", "she
-splits the jobs" on "splits". `meant_by_lines` is judge_answer's last check for an answer no earlier one decided:
-each part of the answer (claim_match.parts_of) is said by one clue line where the question points, or beside it,
-when more than half of its own words (two or more) are that line's (forms, synonyms: what the answer rests on is the text's), the part is
-close to the line by MiniLM (`MIN_COSINE`, the embedder the retriever loads), and nothing turns it: no word of it
-whose opposite the line says (PAIRS below, text_words' OPPOSITES), no word put where the line has a close one
-(own_words.swaps: "damp" for "dry"), no denial more or less, no conflict, no polarity flipped, no sides swapped.
-The words the line lacks are the student's own wording of what it says; a part of one own word is a word found,
-not a meaning ("too tall" where the sunflowers grew taller by August).
+of data/synonyms.txt: "the storm held up the train" for "the train was delayed by a storm" fails on "held".
+`meant_by_lines` is judge_answer's last check for an answer no earlier one decided: each part of the answer
+(claim_match.parts_of; every clause with words of its own is one) is said by one clue line where the question
+points, or beside it, when more than half of its own words (two or more) are that line's (forms, synonyms), the
+part is close to the line by MiniLM (`MIN_COSINE`, the same default_embedder the reading checks use), the question's
+own thing it names is the line's too, and nothing turns it: no word of it whose opposite the line says (PAIRS below,
+text_words' OPPOSITES, a synonym's opposite), no word put where the line has a close one (own_words.swaps: "damp"
+for "dry"), no denial more or less, no conflict, no polarity flipped, no sides swapped. A part of one own word is a
+word found, not a meaning ("too tall" where the sunflowers grew taller by August).
 
-Measured so that no wrong answer is confirmed: on the tune split's wrong attempts, the wrong attempts of the foreign
-sets (probes17/18 readright, mock15) and the decoys of probes19/readright19 (passage words in the wrong relation,
-the opposite feeling, a detail of another line, an idiom read word for word).
+Calibrated so that no wrong answer is confirmed (round 19): the tune split's wrong attempts, the wrong attempts of
+probes17/18 readright, readpoint17/18 and mock15, the decoys of probes19/readright19 and the verdict fixtures of
+rounds 6-12 (tests). MiniLM-L6 cannot tell a paraphrase from a swapped word ("held"/"delayed" 0.37, "rain"/"drought"
+0.65), so the check stays strict and confirms few answers: the words decide, MiniLM only keeps far ones out.
+`near_in_meaning` is wording only: an answer that near a line is asked which of its words show it, never told the
+passage lacks the student's words.
 """
 from __future__ import annotations
 
