@@ -10,6 +10,9 @@ two compared characters), `weigh_purpose` and `weigh_meaning`; reading.py words 
 a comparison's true difference, a figure said to be no literal one, a figure read word for word). Measured on 48
 fresh cases (/work/wt/probes17/readright17, half held back): good single-turn moves dev 7/24 -> 21/24, check 10/24 ->
 18/24; wrong endorsed 0 -> 0; scripted followers dev 6/24 -> 19/24, check 6/24 -> 17/24.
+
+`definition` and `defined` (a word the text defines itself, "a home called a lodge") moved here from
+reading_verdict.py in round 19: a word's meaning the text gives, beside the meaning its context shows.
 """
 from __future__ import annotations
 
@@ -17,11 +20,16 @@ import json
 import re
 from pathlib import Path
 
-from evidence import Verdict
-from text_words import base_forms, content_tokens, content_words, forms_of
+from typing import TYPE_CHECKING
+
+from evidence import Verdict, default_embedder
+from text_words import COMMON, base_forms, content_tokens, content_words, forms_of, has_negation, stem
 from locate import compared_sides
-from own_words import own_words, word_forms
+from own_words import own_words, synonym_meant, word_forms
 from passages import another_moment, focus, named_feelings, quoted_term, shown_feelings
+
+if TYPE_CHECKING:  # reading_verdict.py imports this: neither torch nor numpy may load on import
+    from retrieval import Embedder
 
 CUES = json.loads((Path(__file__).resolve().parent / "data" / "inference_cues.json").read_text())
 DENIED_BEFORE = re.compile(r"\b(?:not|never|no|isn'?t|wasn'?t|aren'?t|weren'?t|doesn'?t|didn'?t)\s+(?:\w+\s+){0,2}$",
@@ -305,3 +313,66 @@ def inferred_move(status: str, question: str, sentence: str) -> str:
                 f"you here?")
     return (f"Is \"{term}\" about the real thing here, word for word? Read it again: {quoted(sentence)} What is "
             f"happening there, and what would \"{term}\" mean in that moment?")
+
+
+# A word the text defines itself: "a home called a lodge", "its own pattern, or 'characteristic'", "a lodge, or home".
+DEFINED_AFTER = r"([A-Za-z'-]+),?\s+(?:called|named|known as|or)\s+(?:an?\s+|the\s+)?[\"'“‘]?{term}\b"
+DEFINED_BEFORE = (r"\b{term}[\"'”’]?,?\s+(?:or|which (?:is|are|means?)|meaning|means?)\s+(?:an?\s+|the\s+)?"
+                  r"([A-Za-z'-]+)")
+
+
+def definition(term: str, sentences: list[str]) -> tuple[str, str] | None:
+    """(the sentence, the word it defines the term by): 'home' for "beavers build a home called a lodge"."""
+    for sentence in sentences:
+        for pattern in (DEFINED_AFTER, DEFINED_BEFORE):
+            said = re.search(pattern.format(term=re.escape(term)), sentence, re.I)
+            if said and content_words(said.group(1)):
+                return sentence, said.group(1)
+    return None
+
+
+def defined(claim: str, question: str, sentences: list[str], embedder: Embedder | None,
+            min_cosine: float = 0.45) -> Verdict | None:
+    """A meaning checked against the text's own definition of the word: right when it names the word the text
+    defines it by and most of its own words are in that sentence; wrong when none of its words is there and it is
+    not close in meaning to that word either ("a hotel in the mountains" for "a home called a lodge"); else None."""
+    term = quoted_term(question)
+    there = next((s for s in sentences if term and base_forms(term) <= forms_of(s)), None)
+    if there and synonym_meant(claim, term, question):  # "really long" for "lengthy": the word said another way
+        return Verdict("supported", there)
+    told = definition(term, sentences) if term else None
+    own = [w for w in own_words(claim, question) if stem(w) not in {stem(t) for t in term.split()}] if told else []
+    if not told or not own or has_negation(claim):
+        return None
+    sentence, head = told
+    there = forms_of(sentence)
+    held = [w for w in own if word_forms(w) & there]
+    if any(word_forms(w) & base_forms(head) for w in own) and 2 * len(held) >= len(own):
+        return Verdict("supported", sentence)
+    if held or len([w for w, s in content_tokens(" ".join(own)) if s not in COMMON]) < 1:
+        return None
+    claim_vector, head_vector = (embedder or default_embedder()).encode([claim, head])
+    return Verdict("contradicted", sentence) if float(claim_vector @ head_vector) < min_cosine else None
+
+
+# "calm herself down": no word of the reason's own
+PHRASAL = re.compile(r"\b(?:(?:him|her|my|your|it|our)self|themselves|ourselves)\b|\b(?:down|up|out)\b", re.I)
+
+AIMED = re.compile(r"\W*(?:to|so|in order to)\b", re.I)  # "to calm herself down": the feeling sought
+
+
+def reason_felt(claim: str, question: str, sentences: list[str], lines: list[int]) -> str | None:
+    """A why-question answered with a feeling ("to calm herself down", "because she was furious"): the clue line
+    whose cues show every feeling family the answer names (weigh_by_cues: "took a slow breath" shows calm, "slammed"
+    angry), none of their opposites in the lines; every other word of the answer beyond the question's said in those
+    lines, so a reason of its own ("because her dog ran away") is the other checks' to decide. The line, or None."""
+    families = named(claim, "feelings")
+    rest = PHRASAL.sub(" ", re.sub("|".join(rf"(?:{CUES['feelings'][f]['words']})" for f in families), " ", claim,
+                                   flags=re.I))
+    told = forms_of(" ".join(sentences[i] for i in lines))
+    if not families or any(not word_forms(w) & told for w in own_words(rest, question) if stem(w) not in COMMON):
+        return None
+    if set(families) & shown(question, "feelings") and not AIMED.match(claim):  # "because she was calm", asked why
+        return None  # she took a slow breath: the question's own cue shows the feeling sought, not the one felt
+    verdict = weigh_by_cues(claim, sentences, lines, "feelings")
+    return verdict.sentence if verdict and verdict.label == "supported" else None

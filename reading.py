@@ -77,6 +77,7 @@ from sentence_questions import (LINE_SAID, compare_move, content_move, found_eve
                                 named_sentence, opening, quoted_line, sentence_question, spoken_verb,
                                 tells_asked, unproven_move, up_to)
 from inferred import INFERRED_STATUS, MOOD, inferred_move
+from meaning_match import near_in_meaning
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,
                              feeling_word, judge_answer, own_reason, pinned, quote, steps_told, still_asked,
                              told_in_order)
@@ -468,13 +469,25 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
         words = " or ".join(f"\"{w}\"" for w in lacked[:2])  # most of the answer is not in the passage
         return (f"I can't find {words} anywhere in the passage, so that part of your answer may not come from the "
                 f"text. Read {point}: {lowered(asked_there(sentences, top, question, kind))}")
+    return undecided_move(claim, question, kind, verdict, sentences, top, where, point, said)
+
+
+def undecided_move(claim: str, question: str, kind: str, verdict: Verdict, sentences: list[str], top: int,
+                   where: list[str], point: str, said: str) -> str:
+    """An answer no verdict decided: the sentence holding its words asked about, or the clue line it is near in
+    meaning asked for (meaning_match.near_in_meaning: no word of the student's own is said to be missing there),
+    or the words the passage lacks named and the place the answer is pointed to."""
     shown = [sentences[i] for i in shown_with(sentences, top, question, kind)]
     nowhere, also = check_against(claim, question, shown, sentences, where)
     ask = asked_there(sentences, top, question, kind)
+    near = near_in_meaning(claim, question, [*shown, verdict.sentence])  # its own words for a line: no quibble
     if also:  # built on another sentence: it may say the answer in other words, so nothing is called missing
-        check = (f"The passage doesn't use {the_words(nowhere)}: does that sentence show it, or something else?"
+        check = (("Does that sentence show it, or something else?" if near else  # no quibble about its own words
+                  f"The passage doesn't use {the_words(nowhere)}: does that sentence show it, or something else?")
                  if nowhere else "Does it answer the question?")  # never the question quoted inside a question
         return f"Your answer's words are in {also}. {check} Look at {point} too: {lowered(ask)}"
+    if near:  # the clue line asked for, nothing implied against the answer
+        return f"Look at {point}. Which words there show that?"
     lead = unfound_lead(nowhere, kind)
     check = f" Does that fit with {said}?" if not nowhere and ask == closing_ask(question, kind) else ""
     return f"{lead}Look at {point}. {ask}{check}"  # no question of its own to ask: the answer is checked there

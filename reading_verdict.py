@@ -45,11 +45,12 @@ from text_words import COMMON, STOP, base_forms, content_tokens, content_words, 
 from passages import (CLAIM_CUE, COUNTERCLAIM, EVENT, FEELING_WORDS, covers, focus, key_sentences, lesson_of,
                       other_step, quoted_term, rank_sentences, window)
 from own_words import (answer_form, number_told, own_words, own_words_backed, polarity_flipped, restates_premise,
-                       summed_up, swaps, synonym_meant, truly_missing, word_forms)
+                       summed_up, swaps, truly_missing, word_forms)
 from traits import REASON_BREAK, TRAIT_ASKED, TRAITS, shows, weigh_trait
 from claim_match import DENIAL, apostrophes, denied_spans, parts_said, relation_broken, said_of_another, span_saying
-from inferred import (asked_phrase, feeling_named, felt_word, text_purpose, weigh_feeling, weigh_meaning, weigh_purpose,
-                      weigh_sides)
+from meaning_match import meant_by_lines, near_lines
+from inferred import (asked_phrase, defined, feeling_named, felt_word, reason_felt, text_purpose,
+                      weigh_feeling, weigh_meaning, weigh_purpose, weigh_sides)
 
 if TYPE_CHECKING:  # lesson.py imports reading.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -169,13 +170,17 @@ def lead_told(claim: str, question: str, sentences: list[str], start: int, title
             and not conflicts(claim, window) and not has_negation(claim))
 
 
+AND_PART = re.compile(r"\s+and\s+(?:then\s+)?", re.I)  # "..., and the water pushes it": a claim of its own
+
+
 def clauses_held(claim: str, sentence: str, question: str) -> bool:
-    """Does the sentence hold a word of every clause of the claim that has words of its own? "Grandpa is mean because
-    his hands are rough" restates a line about his hands, and that line says nothing about "mean"."""
+    """Does the sentence hold a word of every clause and every part of the claim that has words of its own? "Grandpa
+    is mean because his hands are rough" restates a line about his hands, and that line says nothing about "mean";
+    "the snow melts in summer and the water pushes it" adds a part joined by "and" the line never tells."""
     asked = set(content_words(question))
     there = {form for word, _ in content_tokens(sentence) for form in base_forms(word)}
-    return all(any(word_forms(w) & there for w in own) for clause in CLAUSE_BREAK.split(claim)
-               if (own := [w for w, s in dict(content_tokens(clause or "")).items() if s not in asked]))
+    return all(any(word_forms(w) & there for w in own) for clause in [*CLAUSE_BREAK.split(claim), *AND_PART.split(
+        claim)] if (own := [w for w, s in dict(content_tokens(clause or "")).items() if s not in asked]))
 
 
 def writers_claim(claim: str, question: str, sentences: list[str], verdict: Verdict,
@@ -485,6 +490,11 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
     parted = parts_said(claim, question, sentences, asked, embedder) if (  # an argument's sides: its own checks
         kind in OWN_WORDS_KINDS - {"argument"} and verdict.label != "contradicted") else None
     verdict = Verdict("supported", parted) if parted else verdict
+    meant = meant_by_lines(claim, question, sentences, asked, embedder) if (  # its words the student's own, by meaning
+        kind in OWN_WORDS_KINDS - {"argument"} and verdict.label in ("absent", "unclear")) else None
+    meant = meant or (reason_felt(claim, question, sentences, near_lines(asked, len(sentences))) if (
+        kind in ("cause", "motive") and verdict.label in ("absent", "unclear")) else None)  # "to calm down"
+    verdict, parted = (Verdict("supported", meant), meant) if meant else (verdict, parted)
     held = backing(verdict.sentence, claim, sentences) if verdict.label == "supported" else ""
     verdict = Verdict("contradicted", held) if held and relation_broken(claim, question, held) else verdict  # swapped
     reason = re.split(r"(?i)\bbecause\b|,?\s+since\b|,\s+(?=(?:she|he|they)\s)", claim, maxsplit=1)[1:]
@@ -594,46 +604,6 @@ def slot_told(claim: str, question: str, kind: str, sentences: list[str], a: int
                 and not swaps(claim, unit, question) and sides_kept(claim, unit)):
             return next(s for s in sentences if unit in s)
     return None
-
-
-# A word the text defines itself: "a home called a lodge", "its own pattern, or 'characteristic'", "a lodge, or home".
-DEFINED_AFTER = r"([A-Za-z'-]+),?\s+(?:called|named|known as|or)\s+(?:an?\s+|the\s+)?[\"'“‘]?{term}\b"
-DEFINED_BEFORE = (r"\b{term}[\"'”’]?,?\s+(?:or|which (?:is|are|means?)|meaning|means?)\s+(?:an?\s+|the\s+)?"
-                  r"([A-Za-z'-]+)")
-
-
-def definition(term: str, sentences: list[str]) -> tuple[str, str] | None:
-    """(the sentence, the word it defines the term by): 'home' for "beavers build a home called a lodge"."""
-    for sentence in sentences:
-        for pattern in (DEFINED_AFTER, DEFINED_BEFORE):
-            said = re.search(pattern.format(term=re.escape(term)), sentence, re.I)
-            if said and content_words(said.group(1)):
-                return sentence, said.group(1)
-    return None
-
-
-def defined(claim: str, question: str, sentences: list[str], embedder: Embedder | None,
-            min_cosine: float = 0.45) -> Verdict | None:
-    """A meaning checked against the text's own definition of the word: right when it names the word the text
-    defines it by and most of its own words are in that sentence; wrong when none of its words is there and it is
-    not close in meaning to that word either ("a hotel in the mountains" for "a home called a lodge"); else None."""
-    term = quoted_term(question)
-    there = next((s for s in sentences if term and base_forms(term) <= forms_of(s)), None)
-    if there and synonym_meant(claim, term, question):  # "really long" for "lengthy": the word said another way
-        return Verdict("supported", there)
-    told = definition(term, sentences) if term else None
-    own = [w for w in own_words(claim, question) if stem(w) not in {stem(t) for t in term.split()}] if told else []
-    if not told or not own or has_negation(claim):
-        return None
-    sentence, head = told
-    there = forms_of(sentence)
-    held = [w for w in own if word_forms(w) & there]
-    if any(word_forms(w) & base_forms(head) for w in own) and 2 * len(held) >= len(own):
-        return Verdict("supported", sentence)
-    if held or len([w for w, s in content_tokens(" ".join(own)) if s not in COMMON]) < 1:
-        return None
-    claim_vector, head_vector = (embedder or default_embedder()).encode([claim, head])
-    return Verdict("contradicted", sentence) if float(claim_vector @ head_vector) < min_cosine else None
 
 
 # ----------------------------------------------------------------------------- the clause an event depends on

@@ -12,6 +12,7 @@ from text_words import COMMON, STOP, content_tokens, content_words, forms_of, st
 from own_words import own_words, word_forms
 from passages import window
 from people import characters
+from meaning_match import near_in_meaning
 
 TRAIT_ASKED = re.compile(r"\bwhat kind of (?:an? )?(?:\w+ )?(?:person|friend|sister|brother|kid|boy|girl|character|"
                          r"student|neighbou?r|teammate|son|daughter|leader|helper|classmate)\b|\bcharacter traits?\b|"
@@ -166,6 +167,9 @@ def trait_move(claim: str, question: str, sentences: list[str], shown: str | Non
     told = act and all(word_forms(w) & forms_of(" ".join(sentences)) for w in own_words(act, question)
                        if stem(w) not in COMMON)
     fits = told and shows(*trait_named(trait)[:1], act) == trait_named(trait)[1]  # the right deed, told elsewhere
+    if act and not told and near_in_meaning(act, question, sentences):  # the deed in their words: its line asked
+        where = shown or "the story"
+        return f"\"{word.capitalize()}\" may fit {name}. Which words in {where} show that {act}?"
     unsaid = ((f" The story does say \"{act}\", but that does not show it." if told else
                f" The story does not say \"{act}\", though.") if act and len(act.split()) <= SHORT_DEED and not fits
               else "")

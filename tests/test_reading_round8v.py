@@ -11,7 +11,8 @@ import pytest
 
 from evidence import split_sentences
 from reading import reading_move
-from reading_verdict import definition, denied, slot_told
+from inferred import definition
+from reading_verdict import denied, slot_told
 from test_reading_round7 import CONFIRMS, move_for
 
 CASES = [json.loads(line) for line in (Path(__file__).parent / "fixtures" / "reading_verdicts8.jsonl").open()]

@@ -1,0 +1,126 @@
+"""A right reading answer in the student's own words, judged by meaning against the clue lines (round 19).
+
+claim_match.py confirms an answer only when every one of its own words is said in the line, in a form or a synonym
+of data/synonyms.txt: "the storm held up the train" for "the train was delayed by a storm" fails on "held".
+`meant_by_lines` is judge_answer's last check for an answer no earlier one decided: each part of the answer
+(claim_match.parts_of; every clause with words of its own is one) is said by one clue line where the question
+points, or beside it, when more than half of its own words (two or more) are that line's (forms, synonyms), the
+part is close to the line by MiniLM (`MIN_COSINE`, the same default_embedder the reading checks use), the question's
+own thing it names is the line's too, and nothing turns it: no word of it whose opposite the line says (PAIRS below,
+text_words' OPPOSITES, a synonym's opposite), no word put where the line has a close one (own_words.swaps: "damp"
+for "dry"), no denial more or less, no conflict, no polarity flipped, no sides swapped. A part of one own word is a
+word found, not a meaning ("too tall" where the sunflowers grew taller by August).
+
+Calibrated so that no wrong answer is confirmed (round 19): the tune split's wrong attempts, the wrong attempts of
+probes17/18 readright, readpoint17/18 and mock15, the decoys of probes19/readright19 and the verdict fixtures of
+rounds 6-12 (tests). MiniLM-L6 cannot tell a paraphrase from a swapped word ("held"/"delayed" 0.37, "rain"/"drought"
+0.65), so the check stays strict and confirms few answers: the words decide, MiniLM only keeps far ones out.
+`near_in_meaning` is wording only: an answer that near a line is asked which of its words show it, never told the
+passage lacks the student's words.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from evidence import CLAUSE_BREAK, conflicts, default_embedder, sides_kept
+from text_words import COMMON, OPPOSITES, base_forms, content_tokens, forms_of, has_negation, stem
+from own_words import OPPOSED, SYNONYMS, own_words, polarity_flipped, swaps, word_forms
+from claim_match import apostrophes, kept, parts_of, relation_broken, said_words
+
+if TYPE_CHECKING:  # reading_verdict.py imports this: neither torch nor numpy may load on import
+    from retrieval import Embedder
+
+MIN_COSINE = 0.55   # each part to its line, with more than `MIN_SHARE` of its own words said there
+MIN_SHARE = 0.5
+# Word pairs a paraphrase may put one for the other of: the student's word where the line says its opposite turns
+# the answer ("the glacier slides uphill"), and MiniLM puts such pairs as close as synonyms.
+PAIRS = [("up", "down"), ("uphill", "downhill"), ("early", "late"), ("fast", "slow"), ("quick", "slow"),
+         ("strong", "weak"), ("love", "hate"), ("calm", "nervous"), ("calm", "tense"), ("brave", "afraid"),
+         ("win", "lose"), ("won", "lost"), ("old", "new"), ("young", "old"), ("heavy", "light"), ("hot", "cold"),
+         ("clean", "dirty"), ("full", "empty"), ("open", "close"), ("start", "end"), ("begin", "finish"),
+         ("push", "pull"), ("rise", "fall"), ("give", "take"), ("buy", "sell"), ("inside", "outside"),
+         ("above", "below"), ("top", "bottom"), ("safe", "dangerous"), ("easy", "hard"), ("true", "false"),
+         ("help", "hurt"), ("friend", "enemy"), ("alone", "together"), ("quiet", "loud"), ("more", "fewer"),
+         ("many", "few"), ("lost", "found"), ("remember", "forget"), ("accept", "refuse"), ("agree", "disagree")]
+OPPOSITE_OF: dict[str, set[str]] = {}
+for _a, _b in [*PAIRS, *OPPOSITES, *((k, v) for k, v in OPPOSED.items() if " " not in v)]:
+    for _x, _y in ((_a, _b), (_b, _a)):
+        OPPOSITE_OF.setdefault(stem(_x), set()).update(base_forms(_y))
+
+
+def opposed_word(words: list[str], line: str) -> str | None:
+    """A word of the answer whose opposite the line says, and the word itself not: "uphill" where it says downhill."""
+    there = forms_of(line)  # its synonyms' opposites too: "damp" where the line says dry
+    return next((w for w in words if not word_forms(w) & there and any(
+        OPPOSITE_OF.get(stem(s), set()) & there for s in [w, *SYNONYMS.get(stem(w), [])])), None)
+
+
+def part_meant(part: str, question: str, line: str, cosine: float, embedder: Embedder) -> bool:
+    """Does the line say the part by meaning? More than half of its own words said there, in one clause of it,
+    MiniLM close, nothing that turns it (see the module's note)."""
+    own = [w for w in own_words(part, question) if stem(w) not in COMMON and not has_negation(w)]
+    if len(own) < 2:  # one word said ("too tall" where they grew taller by August) is a word found, not a meaning
+        return False
+    clause = max((c for c in CLAUSE_BREAK.split(line) if c), key=lambda c: len(said_words(own, c)), default=line)
+    said = said_words(own, clause)
+    named = [w for w, _ in content_tokens(part) if base_forms(w) & forms_of(question) and w not in own]
+    if any(not word_forms(w) & forms_of(line) for w in named):  # "the feathers store fat": a line about the fat
+        return False  # under the skin, the question's own thing moved onto it
+    return (len(said) > MIN_SHARE * len(own) and cosine >= MIN_COSINE
+            and opposed_word(own, line) is None and not swaps(part, line, question, embedder) and kept(part, clause)
+            and not conflicts(part, line) and not polarity_flipped(part, question, line) and sides_kept(part, line))
+
+
+def unweighed(claim: str, question: str, parts: list[str]) -> bool:
+    """Does a clause of the answer say something of its own that no part weighed holds? "Grandpa is mean because his
+    hands are rough": "mean" is an everyday word parts_of passes over, and the conclusion is the answer's point."""
+    weighed = {s for part in parts for _, s in content_tokens(part)}
+    asked = forms_of(question)
+    return any(s not in weighed and not base_forms(w) & asked for w, s in content_tokens(claim))
+
+
+def near_lines(region: list[int], count: int) -> list[int]:
+    """The clue lines where the question points and each one beside them: an answer goes on from there."""
+    return sorted({j for i in region for j in (i - 1, i, i + 1) if 0 <= j < count})
+
+
+def meant_by_lines(claim: str, question: str, sentences: list[str], region: list[int],
+                   embedder: Embedder | None = None) -> str | None:
+    """The clue line that says the answer by meaning (that of its first part), or None: every part of it said by a
+    line where the question points (`region`) or beside it (`part_meant`), and no line's sides swapped."""
+    claim = apostrophes(claim)
+    parts = parts_of(claim, question)
+    near = near_lines(region, len(sentences))
+    if not parts or not near or unweighed(claim, question, parts):
+        return None
+    embedder = embedder or default_embedder()
+    vectors = embedder.encode([*parts, *(sentences[i] for i in near)])
+    lines = []
+    for p, part in enumerate(parts):
+        scored = sorted(((float(vectors[p] @ vectors[len(parts) + k]), i) for k, i in enumerate(near)), reverse=True)
+        lines.append(next((i for cosine, i in scored if part_meant(part, question, sentences[i], cosine, embedder)),
+                          None))
+    if None in lines or any(relation_broken(claim, question, sentences[i]) for i in set(lines)):
+        return None
+    return sentences[lines[0]]
+
+
+NEAR_COSINE = 0.35  # wording only: the answer to a line, more than half of its own words said there
+
+
+def near_in_meaning(claim: str, question: str, lines: list[str], embedder: Embedder | None = None) -> bool:
+    """Wording, never a verdict: is the answer close in meaning to one of the lines the move points to? More than half
+    of its own words said there (forms, synonyms), MiniLM cosine `NEAR_COSINE`, no word of it whose opposite the line
+    says, no conflict. Then the words the line lacks are the student's own wording of it ("held up" for "delayed",
+    "didn't quit" for "did not give up"), and the move asks which words of the line show it rather than saying the
+    passage does not use them; an answer that brings in a thing of its own ("the captain was sick") is not near."""
+    own = [w for w in own_words(claim, question) if stem(w) not in COMMON and not has_negation(w)]
+    clauses = [said for c in CLAUSE_BREAK.split(claim) if (said := [w for w, _ in content_tokens(c or "") if not
+                                                                      base_forms(w) & forms_of(question)])]
+    lines = [line for line in lines if line and len(said_words(own, line)) > MIN_SHARE * len(own)  # "Mia is lazy
+             and all(said_words(words, line) for words in clauses)]  # because ...": the conclusion's words too
+    if not lines or not own:
+        return False
+    vectors = (embedder or default_embedder()).encode([claim, *lines])
+    return any(float(vectors[0] @ v) >= NEAR_COSINE and opposed_word(own, line) is None and not conflicts(claim, line)
+               for line, v in zip(lines, vectors[1:]))
