@@ -111,10 +111,14 @@ EXERCISE = re.compile(rf"(?<![-+*/×÷^=\w.]){_EXERCISE_TERM}"
                        rf"(?:\s*(?:[-+×÷*/−^]|(?<=%)\s*of\b)\s*{_EXERCISE_TERM})+(?![\w(]|\.\d)")
 
 
+TIMES_X = re.compile(r"(?<=[\d)]\s)x(?=\s*[\d(])|(?<=[\d)])x(?=\s*\d)|(?<=[\d)]\s)x(?=\s+-\d)")
+
+
 def exercise_in(problem: str) -> re.Match | None:
     """The exercise a problem writes ("48 ÷ (2 + 6) × 3"), never a lone fraction of a word problem ("3/8 of its 64
-    bikes" is a quantity: mathcheck.exercise reads it so too)."""
-    found = EXERCISE.search(problem)
+    bikes" is a quantity: mathcheck.exercise reads it so too). An x between numbers is a times sign ("6 x 7 + 8" is
+    read whole as 6 × 7 + 8, never as its "7 + 8"; a letter x has no number right after it: "5x - 3")."""
+    found = EXERCISE.search(TIMES_X.sub("×", problem))
     lone = found is not None and re.fullmatch(r"\d+/\d+", found.group().strip())
     return None if lone and len(re.findall(r"[A-Za-z]+", problem)) > 6 else found
 

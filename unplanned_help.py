@@ -27,7 +27,7 @@ from fractions import Fraction
 
 import solver
 import wordproblem
-from problem_text import (EXERCISE, content_words, exact_answer, first_move_question, problem_sentences,
+from problem_text import (content_words, exact_answer, exercise_in, first_move_question, problem_sentences,
                           problem_terms, question_sentence, question_target, said_list, stated_conditions,
                           written_equation)
 from wordproblem import same_word
@@ -729,7 +729,7 @@ def step_question(plan: Plan, step: Step, count_up: bool = True) -> str:
         return f"What is {easier} of {percent.group(2)}, and how could that help you find {percent.group(1)}% of it?"
     if way_in(plan, step):   # a step on two given quantities: a foothold, never its question restated; the first of
         return f"{for_later(plan, step)} {way_in(plan, step)}".lstrip()   # several says what waits for later
-    exercise = EXERCISE.search(plan.problem)
+    exercise = exercise_in(plan.problem)
     if BARE_SUM.fullmatch(step.question) and exercise and len(plan.steps) > 1:
         if index:   # the same "Which part of ... comes next?" after every step says nothing: say what changed
             return from_result(fmt(plan.steps[index - 1].value), worked_part(plan.steps[index - 1]))
