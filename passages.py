@@ -274,6 +274,11 @@ THOUGHTS = {stem(w) for w in "thankful grateful jealous brave bored calm confide
             "things hard lot".split()}
 
 
+# a student's chat spelling ("bc it has tea in it", "theyre weak") is how they write, never a word to look for
+CHAT_WORDS = {"bc", "cuz", "coz", "bcuz", "cause", "theyre", "thats", "dont", "doesnt", "didnt", "isnt", "wasnt", "im",
+              "ur", "gonna", "wanna", "kinda", "sorta", "prob", "def", "rly", "tho", "doing"}
+
+
 def unfound(words: list[str], sentences: list[str]) -> list[str]:
     """The answer's words worth saying the passage lacks: never a feeling or a thought (worked out from deeds, not
     found), nor a part of a passage word ("wood" in "firewood", "storm" in "stormy", "window" in "windowsill")."""
@@ -282,7 +287,7 @@ def unfound(words: list[str], sentences: list[str]) -> list[str]:
         return any(t != word and (t.endswith(word) or word.endswith(t) and len(word) - len(t) >= 2 or t.startswith(
             word) and len(word) >= (4 if len(t) - len(word) <= 2 else 5)) for t in told)  # 5 letters in any compound
     return [w for w in words if stem(w.lower()) not in FEELING_WORDS and stem(w.lower()) not in THOUGHTS
-            and not inside(w.lower())]
+            and not inside(w.lower()) and w.lower() not in CHAT_WORDS]
 
 
 # "said sorry to her" tells a deed, no line to quote

@@ -6,6 +6,7 @@ import pytest
 
 import answer_check
 from lesson import plan_of
+from passages import unfound
 from student_message import extract_claim
 from traits import trait_move, trait_named
 
@@ -70,3 +71,8 @@ def test_a_right_looking_route_for_more_workers_is_not_confirmed_without_a_plan(
     assert answer_check.chain_answer(problem, ["3 x 15 / 10 = 4.5"], [Fraction(9, 2)], "3 x 15 / 10 = 4.5 hours") is None
     pump = "A pump moves 96 litres in 4 minutes. At that rate how many litres does it move in 7 minutes?"
     assert answer_check.chain_answer(pump, ["96 / 4 = 24", "24 x 7 = 168"], [Fraction(168)], "96 / 4 = 24, 24 x 7 = 168")
+
+
+def test_a_students_chat_spelling_is_never_said_to_be_missing_from_the_passage() -> None:
+    lines = ["The old dog slept by the stove.", "Nobody could wake him before noon."]
+    assert unfound(["bc", "cuz", "theyre", "lazy"], lines) == ["lazy"]
