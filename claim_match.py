@@ -148,6 +148,7 @@ def another_doer(claim: str, question: str, sentence: str) -> bool:
     return bool(parts) and all(d and d.group(1) != asked.group(1) and not re.fullmatch(OPENERS, d.group(1))
                                and not d.group(1).endswith("ly") and asked.group(1) not in p
                                and not re.search(r"(?i)\b(?:he|she|they)\b", p)  # "First she swept": she did it
+                               and not re.match(r"\s*[\"“]", p)   # '"You can fly it first," his cousin said': speech
                                for d, p in zip(doers, parts))
 
 

@@ -185,8 +185,8 @@ RELATES = re.compile(r"\b(?:the same|more|less|fewer|equal|equals|as much)\b", r
 def pressed_claim(sentence: str) -> str:
     """"just say yes or no, the sun goes round the earth": the claim a plea presses, without the plea (the whole
     sentence was dropped as a request, and with it the student's idea)."""
-    parts = sentence.split(", ")
-    for i in range(1, len(parts)):
+    parts = [] if re.search(ROLE_OR_ORDER, sentence, re.I) else sentence.split(", ")   # "This is Ms. Park, the ...
+    for i in range(1, len(parts)):   # teacher": a role introduced, nothing pressed
         plea, pressed = ", ".join(parts[:i]), ", ".join(parts[i:])
         if REQUEST.search(plea) and not (REQUEST.search(pressed) or NOT_A_CLAIM.search(pressed)):
             return pressed
