@@ -156,10 +156,9 @@ NOT_A_CLAIM = re.compile(
 # and its words were looked for in the passage ("I can't find 'forgot'"). A belief they report is still a claim:
 # "i always thought heavier things fall faster" (thought, think, said, put ... are CLAIM_MARKERS' words).
 SELF_TALK = re.compile(r"^\W*(?:(?:honestly|ugh|lol|ok|okay|so|and|but|sorry)\W+)*(?:i|i'?m|im|i'?ve|ive|i am)\s+"
-                       r"(?:(?:\w+)\s+){0,2}?(?:looked|went over|gone over|read|re-?read|tried|try|keep|kept|always|"
-                       r"never|forgot|forget|"
-                       r"can'?t|cant|don'?t|dont|didn'?t|didnt|have to|need|terrible|bad|stuck|lost|hate|suck|mix|"
-                       r"mixing|missed|skipped|have no)\b", re.I)
+                       r"(?:\w+\s+){0,2}?(?:looked|went over|gone over|read|re-?read|tried|try|keep|kept|always|"
+                       r"never|forgot|forget|can'?t|cant|don'?t|dont|didn'?t|didnt|have to|need|terrible|bad|stuck|"
+                       r"lost|hate|suck|mix|mixing|missed|skipped|have no)\b", re.I)
 BELIEF = re.compile(r"\b(?:think|thought|thinking|guess|believe|said|say|put|wrote|chose|picked)\b", re.I)
 # "then why do clouds not fall?", "and how would that work": a question after a joining word is still a question
 JOINED_QUESTION = re.compile(r"^\W*(?:and|but|then|so then|ok so|okay so)\s+(?:then\s+)?"
@@ -185,8 +184,10 @@ RELATES = re.compile(r"\b(?:the same|more|less|fewer|equal|equals|as much)\b", r
 def pressed_claim(sentence: str) -> str:
     """"just say yes or no, the sun goes round the earth": the claim a plea presses, without the plea (the whole
     sentence was dropped as a request, and with it the student's idea)."""
-    parts = [] if re.search(ROLE_OR_ORDER, sentence, re.I) else sentence.split(", ")   # "This is Ms. Park, the ...
-    for i in range(1, len(parts)):   # teacher": a role introduced, nothing pressed
+    if re.search(ROLE_OR_ORDER, sentence, re.I):   # "This is Ms. Park, the science teacher": a role, nothing pressed
+        return sentence
+    parts = sentence.split(", ")
+    for i in range(1, len(parts)):
         plea, pressed = ", ".join(parts[:i]), ", ".join(parts[i:])
         if REQUEST.search(plea) and not (REQUEST.search(pressed) or NOT_A_CLAIM.search(pressed)):
             return pressed
