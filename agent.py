@@ -34,7 +34,7 @@ from typing import Any, Protocol
 from common import SessionStore, out_dir, parse_config, smollm2_gguf
 from data.subjects import tag_subject
 from escalate import pressed_claims, question_again, request_free, vary, without_requests
-from evidence import KnowledgeBase, check_draft
+from evidence import KnowledgeBase, check_draft, off_move
 from text_words import content_words as evidence_words
 from arithmetic_claims import claims, path_to, results
 from lesson import (Lesson, content_words, grounded_move, guard_reply, held_again, plan_of, problem_change, request_of,
@@ -454,6 +454,7 @@ class Tutor:
         grounds = set(evidence_words(" ".join(shown)))
         if len(set(evidence_words(draft)) & grounds) < min(2, len(grounds)):
             reasons.append("leaves out the evidence")  # a generic question helps no one: the move must stay specific
+        reasons += off_move(draft, move.question, turn.lesson.passage)
         turn.emit({"type": "step", "name": "wording", "source": "template" if reasons else "model", "why": reasons})
         return move.question if reasons else draft
 

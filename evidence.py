@@ -490,6 +490,30 @@ def check_draft(draft: str, problem: str, evidence: list[str], student: str = ""
     return reasons
 
 
+def off_move(draft: str, question: str, passage: str = "") -> list[str]:
+    """Why a draft no longer says the move ([] when it does). A 135M model asked to reword a move drifts: it keeps two
+    of the evidence's words and asks something vaguer ("What do you see when you look at a book?"), echoes the
+    student's claim as the question's premise, says a bare fragment ("Point."), or speaks a passage's line as its own
+    ("I'm learning every road and line."). So, as for a plan step (step_rules.faithful), the draft must keep at
+    least half of the move's own words, every sentence must say something, and a passage line must be quoted."""
+    kept, asked = set(content_words(draft)), set(content_words(question)) - TUTOR_STEMS - COMMON  # "so far?" is no move
+    reasons = ["leaves out the move's words"] if 2 * len(kept & asked) < len(asked) else []
+    reasons += [f"a fragment: {s!r}" for s in split_sentences(draft) if len(re.findall(r"[A-Za-z']+", s)) < 3]
+    flat = re.sub(r"\s+", " ", draft.lower())
+    for line in {re.sub(r"\s+", " ", s.lower()).strip() for s in split_sentences(passage)}:
+        at = flat.find(line.rstrip(".!?"))
+        if len(line.split()) >= 4 and at >= 0 and not _quoted(flat[:at]):
+            reasons.append(f"says the passage's line as its own: {line!r}")
+    return reasons
+
+
+def _quoted(before: str) -> bool:
+    """Is the text after `before` inside quotation marks: an open quote, straight, curly or single, not yet closed?"""
+    straight = before.count('"') % 2 == 1
+    curly = before.count("“") > before.count("”") or before.rstrip().endswith(("'", "‘"))
+    return straight or curly
+
+
 # ----------------------------------------------------------------------------- command line
 
 def main(argv: list[str]) -> None:

@@ -416,7 +416,9 @@ def test_a_tie_between_topics_names_none_of_them():
 def test_a_grounded_move_shows_its_evidence_and_the_model_words_it_only_within_it():
     script = next(s for s in LESSONS if s["name"] == "lighthouse-cooperating")
     problem, claim = script["turns"][0]["student"], "his knee hurt too much to climb"
-    for draft, source in (("Which words about his knee that hurt showed you?", "model"),
+    kept = 'It fits the passage: "One stormy night his knee hurt too much to climb." Can you find another detail?'
+    for draft, source in ((kept, "model"),   # the move's own words, reworded
+                          ("Which words about his knee that hurt showed you?", "template"),  # another move
                           ("Did the candle help his knee hurt less?", "template"),  # a candle the passage lacks
                           ("Which words showed you?", "template")):  # true, but leaves out the evidence
         tutor = agent.Tutor(lambda *a, _d=draft, **k: iter([_d]))
@@ -434,7 +436,7 @@ def test_a_drafted_science_move_says_no_more_than_the_move_shows():
     facts = lesson.Facts(["Magnets attract iron, nickel and cobalt, but not copper, aluminium or plastic."])
     for draft, source in (("What do you already know about nickel, iron and cobalt?", "model"),
                           ("Magnets attract iron, nickel and cobalt. What about copper?", "template"),  # the answer
-                          ("You've got the answer. What do you know about nickel?", "model")):  # praise dropped
+                          ("You've got the answer. What do you know about nickel, iron and cobalt?", "model")):  # praise dropped
         tutor = agent.Tutor(lambda *a, _d=draft, **k: iter([_d]), knowledge=lambda: facts)
         events = list(tutor.respond("s", "What do iron, nickel and cobalt have in common?", subject="science"))
         assert next(e for e in events if e.get("name") == "wording")["source"] == source, draft
