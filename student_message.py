@@ -150,6 +150,11 @@ NOT_A_CLAIM = re.compile(
     r"idk|whatever|so hard|lots? of stuff|never heard|(?:sound|seem)s? (?:the same|alike|similar)|"
     r"(?:sound|seem|look)s? (?:the same|alike|similar) to me)\b|confus|"   # a feeling or plea about the task: no claim
     r"^\s*(?:put|arrange|sort) (?:these|the)\b|\bprint (?:the|only|just|out)\b|\bnothing else\b|"  # orders, tasks,
+    # terms the student sets ("NO QUESTIONS", "dont ask me anything", "just the number") and why they are in a hurry
+    # ("need it for hw"): quoted back as "Your idea: ...", they were the tutor's worst sentence
+    r"\bno (?:questions?|hints?|steps|explanations?)\b|\b(?:don'?t|dont|do not) ask\b|\bjust the (?:number|word)\b|"
+    r"\bforget (?:your|all|the|about the|previous) (?:\w+ )?(?:rules|instructions|tutor\w*|prompt|stuff)\b|"
+    r"\b(?:answer|number|word) only\b|\b(?:need|needs|needed) (?:it|this|that) for\b|\bfor (?:my |the )?(?:hw|homework)\b|"
     r"^\W*(?:thanks|thank you|thx)\W*$", re.I)  # "Put these in order:", "print the answer", "Thanks.": no claim
 # The student about their own reading, effort or feelings ("i read it twice", "im bad at poems", "i keep mixing up
 # mass and weight", "i have to hand this in"): no claim about the problem, yet it was quoted back as "Your idea: ..."
