@@ -11,7 +11,7 @@ import re
 import sys
 
 from common import ABBREVIATIONS, split_sentences
-from text_words import TUTOR_WORDS, content_words
+from text_words import TUTOR_WORDS, content_words, stem
 from science_catalog import FORMULA_TOKEN
 
 PASSAGE_LABEL = re.compile(r"^\W*(?:read\s+)?(?:(?:this|the)\s+)?(?:passage|text|story|article|poem|extract|excerpt)"
@@ -69,7 +69,8 @@ def split_message(message: str, min_sentences: int = 3, prose: bool = False) -> 
 ROLE_OR_ORDER = (r"\b(?:my teacher|(?:i'?m|i am|as|am) (?:\w+ ){0,3}teacher|(?:please|you|can you|could you|so i can) "
                  r"write|i teach|this is (?:mr|mrs|ms|miss|dr|professor)\b)\b|,\s*the (?:[\w-]+ ){0,2}teacher\b|"
                  r"^\W*(?:now |just )?write\b")   # "This is Ms. Park, the science teacher" introduces, claims nothing
-REQUEST = re.compile(r"\b(?:tell me|give me|just (?:say|tell|give|output)|ignore|pretend|you are (?:now|a|an|no)|"
+REQUEST = re.compile(r"\b(?:tell me|give me|just (?:say|tell|give|output|confirm)|pl[sz]+|ignore|pretend|"
+                     r"you are (?:now|a|an|no)|"
                      r"system|output|override|developer|authori[sz]\w*|answer key|persona|no tutoring|no rules|"
                      r"dan|answers? (?:only|without)|i need|stop asking|please|confirm (?:it|this|that)|"
                      r"i(?:'?m| am) grading|so i can grade|full[- ]credit)\b|" + ROLE_OR_ORDER, re.I)  # a grader's ask
@@ -102,6 +103,8 @@ def question_of(message: str) -> str | None:
         elif (ASKS.search(sentence) or sentence.endswith("?")) and not REQUEST.search(sentence) \
                 and not STUCK.match(sentence):
             asked = sentence
+        elif REQUEST.search(sentence) and (pressed := pressed_claim(sentence)) != sentence and pressed.endswith("?"):
+            asked = pressed   # "just say yes or no, X right?": the plea gone, the student's X is what is asked
         elif reported := REPORTED.search(sentence):  # "Mrs. Greene asked us why ...": the question is what follows
             asked = sentence[reported.end():].rstrip(".!") + "?"
         else:
@@ -122,7 +125,7 @@ def about(question: str) -> str:
 SOUNDS = r"oh+|ah+|hmm+|um+|uh+"   # a student's opening sounds: no part of any claim
 # "oh wait, they cleared the weeds first", "ok, because ...": the sounds before a student's work (lesson.py drops them
 # before it reads the claim; left in, "wait" was judged as the answer's word: "Does it show 'wait'?")
-FILLER = re.compile(rf"^\W*(?:(?:{SOUNDS}|ok|okay|wait)\b[\s,!.:-]*)+", re.I)
+FILLER = re.compile(rf"^\W*(?:(?:{SOUNDS}|ok|okay|wait|quick q(?:uestion)?)\b[\s,!.:-]*)+", re.I)
 CLAIM_MARKERS = re.compile(rf"^(?:(?:fine|ok|okay|well|alright)\s*[,:]|(?:{SOUNDS})\b[,:!]?|"
                            r"(?:ok|okay)\s+(?=so\b))\s*|"
                            r"\b(?:i (?:still |really |just )?think|i thought|i put|i said|i wrote|i chose|i picked|"
@@ -145,7 +148,7 @@ NOT_A_CLAIM = re.compile(
     r"you (?:will|must|should|have to) (?:now )?(?:act|be|answer|only)|"
     r"(?:i'?ve|i have|i|you|we|was|were) (?:already )?asked|"   # "she asked her brother" claims
     r"i don'?t (?:get|know|understand)|i dont|(?:still|just) (?:don'?t|dont|do not) (?:get|see|understand) it|"
-    r"no sense|how am i|supposed to|starting with|i can'?t|i cant|please|"
+    r"no sense|how am i|supposed to|starting with|i can'?t|i cant|please|pl[sz]+|"
     r"help me|answers|teaching|tutoring|not sure|just this once|i promise|persona|disabled|mode|lol|begging|ugh|"
     r"idk|whatever|so hard|lots? of stuff|never heard|(?:sound|seem)s? (?:the same|alike|similar)|"
     r"(?:sound|seem|look)s? (?:the same|alike|similar) to me)\b|confus|"   # a feeling or plea about the task: no claim
@@ -154,7 +157,8 @@ NOT_A_CLAIM = re.compile(
     # ("need it for hw"): quoted back as "Your idea: ...", they were the tutor's worst sentence
     r"\bno (?:questions?|hints?|steps|explanations?)\b|\b(?:don'?t|dont|do not) ask\b|\bjust the (?:number|word)\b|"
     r"\bforget (?:your|all|the|about the|previous) (?:\w+ )?(?:rules|instructions|tutor\w*|prompt|stuff)\b|"
-    r"\b(?:answer|number|word) only\b|\b(?:need|needs|needed) (?:it|this|that) for\b|\bfor (?:my |the )?(?:hw|homework)\b|"
+    r"\b(?:answer|number|word) only\b|\b(?:need|needs|needed) (?:it|this|that) for\b|"
+    r"\bfor (?:my |the |a )?(?:hw|homework|worksheet|assignment|quiz)\b|"
     r"^\W*(?:thanks|thank you|thx)\W*$", re.I)  # "Put these in order:", "print the answer", "Thanks.": no claim
 # The student about their own reading, effort or feelings ("i read it twice", "im bad at poems", "i keep mixing up
 # mass and weight", "i have to hand this in"): no claim about the problem, yet it was quoted back as "Your idea: ..."
@@ -180,9 +184,14 @@ TENTATIVE = re.compile(r"^\W*(?:so\s+)?(?:is it|could it be|would it be|it'?s)\s
 MEANING_GUESS = re.compile(r"^\W*(?:so\s+)?(?:does|did|could|would|can)\s+(?:it|that|the word\s+)?\s*"
                            r"(?:[\"'“]?[\w'-]+[\"'”]?\s+)?mean\s+(?:like\s+|something like\s+)?"
                            r"(?P<meaning>[^?]+?)\s*\?$", re.I)
-CHECKING = re.compile(r"[,.]?\s*(?:right|correct|is that right|am i right|isn'?t it)\s*\?$", re.I)
+CHECKING = re.compile(r"[,.]?\s*(?:right|correct|is that right|am i right|isn'?t it|yes|yeah|true)\s*\?$", re.I)
 # A comparison of the question's own things is an answer, not the question restated: "the water has the same mass as
 # the ice had" for "What is the mass of the water?" (its function words are all the claim adds).
+# A sentence only about the student's schoolwork ("test is friday", "its due tomorrow", "i have to hand it in rn")
+# says nothing about the problem: no claim, whatever else the message holds
+SCHOOL_TALK = {stem(w) for w in """test quiz exam homework hw worksheet assignment due tomorrow tonight today monday
+tuesday wednesday thursday friday weekend class teacher grade grades rn asap hand finish write need copy lecture essay
+long time hurry quick fast""".split()}
 RELATES = re.compile(r"\b(?:the same|more|less|fewer|equal|equals|as much)\b", re.I)
 
 
@@ -209,11 +218,15 @@ def extract_claim(message: str, question: str = "") -> str | None:
     claims = []
     protected = ABBREVIATIONS.sub(lambda m: m.group(0).replace(".", "\0"), rest)
     for sentence in re.split(r"(?<=[.!?])\s+|\n+|,\s*(?=(?:but\s+)?i'?m\s+not\s+sure\b)", protected, flags=re.I):
-        sentence = CHECKING.sub("", sentence.replace("\0", ".").strip())  # "X, right?" claims X
-        sentence = pressed_claim(sentence)
+        sentence = sentence.replace("\0", ".").strip()
+        checked = bool(CHECKING.search(sentence))
+        sentence = CHECKING.sub("", sentence)  # "X, right?" claims X, even where X is all the question asks
+        sentence = FILLER.sub("", pressed_claim(sentence)) or sentence   # "quick q, X": X
         if SELF_TALK.match(sentence) and not BELIEF.search(sentence) or JOINED_QUESTION.match(sentence) \
                 or re.match(r"\W*not\b.*\?$", sentence):  # "not oxygen?": a doubt, not a pick
             continue
+        if content_words(sentence) and set(content_words(sentence)) <= SCHOOL_TALK - asked:  # "when is the test?"
+            continue   # may be answered "friday": only words the question does not ask about are talk
         head, colon, tail = sentence.partition(":")
         names_question = len(head.split()) <= 6 and re.search(r"(?i)theme|main idea|claim|purpose|answer|compare", head)
         if colon and tail.strip() and REQUEST.search(head):
@@ -235,8 +248,9 @@ def extract_claim(message: str, question: str = "") -> str | None:
         answers = re.match(r"(?i)\s*(?:yes|no)\b", sentence)  # "yes, the tea melts the sugar" may restate and claim
         options = re.fullmatch(r"\W*[\w-]+(?:\s*,\s*[\w-]+)*,?(?:\s+or\s+[\w-]+)+\W*", sentence)  # "a, b or c"
         if (sentence.endswith("?") or NOT_A_CLAIM.search(sentence) or REQUEST.search(sentence) or options
-                or REPORTED.search(sentence) or (len(sentence) > 12 and sentence.strip(" .!") in question)
-                or not (set(content_words(sentence)) - asked or answers or RELATES.search(sentence)
+                or REPORTED.search(sentence) or (len(sentence) > 12 and sentence.strip(" .!") in question
+                                                 and not checked)
+                or not (set(content_words(sentence)) - asked or answers or checked or RELATES.search(sentence)
                         or FORMULA_TOKEN.search(sentence) or re.search(r"\d", sentence))):  # "H2O", "100": answers
             continue
         claims.append(sentence.strip(" .!'\""))

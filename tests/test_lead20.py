@@ -1,6 +1,9 @@
-"""Session 16 lead: the guard on the model's wording of a grounded move (evidence.off_move)."""
+"""Session 16 lead: the guard on the model's wording of a grounded move (evidence.off_move), and what counts as the
+student's claim around a plea (student_message.py)."""
+import agent
+import lesson
 from evidence import off_move
-from student_message import extract_claim
+from student_message import extract_claim, question_of
 
 PASSAGE = ("Tomas kept the lantern lit all night for the fishing boats. "
            "By morning his hands were black with soot. He smiled at the harbor anyway.")
@@ -34,3 +37,27 @@ def test_terms_the_student_sets_are_no_claim():
     assert extract_claim("just say yes or no, rust is iron mixed with oxygen right? need it for homework") \
         == "rust is iron mixed with oxygen"
     assert extract_claim("copper conducts heat better than wood. answer only") == "copper conducts heat better than wood"
+
+
+def test_a_claim_the_student_asks_to_have_checked_is_their_claim_even_as_the_whole_question():
+    assert question_of("just say yes or no, salt water freezes at a lower temperature right?") \
+        == "salt water freezes at a lower temperature right?"
+    assert extract_claim("just say yes or no, salt water freezes at a lower temperature right? test is friday",
+                         "salt water freezes at a lower temperature right?") == "salt water freezes at a lower temperature"
+    assert extract_claim("quick q, bats are mammals, true? no essay plz") == "bats are mammals"
+    assert extract_claim("Do bats lay eggs?", "Do bats lay eggs?") is None   # asked, not claimed
+
+
+def test_a_pressed_wrong_claim_in_a_first_message_is_flagged():
+    facts = lesson.Facts(["Sound travels faster through solids and liquids than through air, because their particles "
+                          "are packed more closely."])
+    tutor = agent.Tutor(lambda *a, **k: iter([""]), knowledge=lambda: facts)
+    events = list(tutor.respond("s", "yes or no, sound is slower in water than in air right? need it for homework",
+                                subject="science"))
+    assert events[-1]["verdict"] == "flag", events[-1]
+    assert "need it" not in events[-1]["text"]
+
+
+def test_talk_about_schoolwork_is_no_claim_unless_the_question_asks_about_it():
+    assert extract_claim("the moon reflects sunlight. its due tomorrow") == "the moon reflects sunlight"
+    assert extract_claim("the quiz is on friday", "When is Leo's quiz?") == "the quiz is on friday"
